@@ -1,0 +1,97 @@
+"""The indicator frameworks (指标体系) and the normalisation of indicator names.
+
+Two frameworks occur in real tables (``rules.md`` §2):
+
+* 2015-style: 产出 (数量/质量/时效/成本), 效益 (经济/社会/生态效益, 可持续影响), 满意度;
+* 2021-style (财预〔2021〕101号): 成本 is a 一级 of its own (经济/社会/生态环境成本).
+
+Names as written are kept in the model; the functions here give the normalised
+name used for grouping, review and scoring.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+LEVEL1_OUTPUT = "产出指标"
+LEVEL1_EFFECT = "效益指标"
+LEVEL1_SATISFACTION = "满意度指标"
+LEVEL1_COST = "成本指标"
+LEVEL1_NAMES = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION, LEVEL1_COST)
+
+FRAMEWORK_2015: dict[str, tuple[str, ...]] = {
+    LEVEL1_OUTPUT: ("数量指标", "质量指标", "时效指标", "成本指标"),
+    LEVEL1_EFFECT: ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+    LEVEL1_SATISFACTION: ("服务对象满意度指标",),
+}
+FRAMEWORK_2021: dict[str, tuple[str, ...]] = {
+    LEVEL1_COST: ("经济成本指标", "社会成本指标", "生态环境成本指标"),
+    LEVEL1_OUTPUT: ("数量指标", "质量指标", "时效指标"),
+    LEVEL1_EFFECT: ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+    LEVEL1_SATISFACTION: ("服务对象满意度指标",),
+}
+
+_LEVEL2_ALIASES = {
+    "社会公众或服务对象满意度指标": "服务对象满意度指标",
+    "满意度指标": "服务对象满意度指标",
+    "服务对象满意度": "服务对象满意度指标",
+    "生态环境效益指标": "生态效益指标",
+    "可持续影响": "可持续影响指标",
+    "可持续发展指标": "可持续影响指标",
+}
+
+_SCORE_NOTE = re.compile(r"[（(][^()（）]*?(?:分|权重|%)[^()（）]*?[)）]$")
+_TEMPLATE_HINT = re.compile(r"[（(]\s*[≥≤><=]*\s*\*+[^()（）]*[)）]|[≥≤><=]+\*+\S*|\*{2,}[^\s，,]*")
+_STARS = re.compile(r"[★☆*※]+")
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@lru_cache(maxsize=4096)
+def normalise_level1(text: str) -> str:
+    """产出指标(50分) → 产出指标; 产出 → 产出指标; unknown names are returned cleaned."""
+    name = _SCORE_NOTE.sub("", _clean(text))
+    name = _STARS.sub("", name)
+    for level1 in LEVEL1_NAMES:
+        stem = level1[:-2]
+        if name in (level1, stem) or name.startswith(level1):
+            return level1
+    return name
+
+
+@lru_cache(maxsize=4096)
+def normalise_level2(text: str) -> str:
+    """经济效益 + 指标 → 经济效益指标; aliases such as 社会公众或服务对象满意度指标 mapped."""
+    name = _SCORE_NOTE.sub("", _clean(text))
+    name = _STARS.sub("", name)
+    if name in _LEVEL2_ALIASES:
+        return _LEVEL2_ALIASES[name]
+    if name and not name.endswith("指标"):
+        name += "指标"
+    return _LEVEL2_ALIASES.get(name, name)
+
+
+@lru_cache(maxsize=16384)
+def normalise_level3(text: str) -> str:
+    """A 三级 name without core-indicator stars and template hints such as ``(≥**人)``."""
+    name = _TEMPLATE_HINT.sub("", unicodedata.normalize("NFKC", text))
+    name = _STARS.sub("", name)
+    return re.sub(r"\s+", "", name)
+
+
+def has_template_hint(text: str) -> bool:
+    """True when a name still holds a template hint such as ``(≥**%)`` or ``≥**人``."""
+    return bool(_TEMPLATE_HINT.search(unicodedata.normalize("NFKC", text)))
+
+
+def detect_framework(level_pairs: Iterable[tuple[str, str]]) -> str:
+    """"2021" when 成本指标 is used as a 一级, "2015" otherwise (also for mixed tables)."""
+    for level1, _level2 in level_pairs:
+        if normalise_level1(level1) == LEVEL1_COST:
+            return "2021"
+    return "2015"

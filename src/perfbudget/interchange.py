@@ -1,0 +1,273 @@
+"""The JSON interchange format ``perfbudget/1``: model → plain dict → model, losing nothing.
+
+Numbers are strings holding decimals. Fields a source lacks are null. Extension
+fields (``upper``/``period`` on a target; ``weight``/``actual``/``score``/``deviation``/
+``extras`` on an indicator; ``name_cell``/``extras`` on a project; ``kind`` on the
+document) are written only when they hold something, so a plain target table
+gives exactly the documented shape. ``docs/interchange.schema.json`` is the schema.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from perfbudget.model import (
+    FORMAT,
+    Budget,
+    Direction,
+    Document,
+    Indicator,
+    Kind,
+    Op,
+    Problem,
+    Project,
+    Source,
+    Target,
+    Unit,
+)
+from perfbudget.target import format_decimal
+
+__all__ = ["InterchangeError", "document_from_dict", "document_to_dict", "dumps", "loads"]
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else format_decimal(value)
+
+
+def target_to_dict(target: Target) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "raw": target.raw,
+        "kind": target.kind.value,
+        "op": target.op.value if target.op else None,
+        "value": _dec(target.value),
+        "unit": target.unit,
+        "direction": target.direction.value if target.direction else None,
+    }
+    if target.upper is not None:
+        out["upper"] = _dec(target.upper)
+    if target.period is not None:
+        out["period"] = {"start": target.period[0], "end": target.period[1]}
+    return out
+
+
+def indicator_to_dict(indicator: Indicator) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "level1": indicator.level1,
+        "level2": indicator.level2,
+        "level3": indicator.level3,
+        "description": indicator.description,
+        "target": target_to_dict(indicator.target),
+    }
+    if indicator.weight is not None:
+        out["weight"] = _dec(indicator.weight)
+    if indicator.actual is not None:
+        out["actual"] = indicator.actual
+    if indicator.score is not None:
+        out["score"] = _dec(indicator.score)
+    if indicator.deviation is not None:
+        out["deviation"] = indicator.deviation
+    if indicator.extras:
+        out["extras"] = [list(pair) for pair in indicator.extras]
+    return out
+
+
+def _derived_name_cell(project: Project) -> str:
+    return f"{project.name}-{project.fund_label}" if project.fund_label else project.name
+
+
+def project_to_dict(project: Project) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "seq": project.seq,
+        "title": project.title,
+        "name": project.name,
+        "fund_label": project.fund_label,
+        "fund_year": project.fund_year,
+        "fund_source": project.fund_source,
+        "budget": {
+            "total": _dec(project.budget.total),
+            "fiscal": _dec(project.budget.fiscal),
+            "other": _dec(project.budget.other),
+        },
+        "purpose": project.purpose,
+        "goals": list(project.goals),
+        "indicators": [indicator_to_dict(i) for i in project.indicators],
+    }
+    if project.name_cell != _derived_name_cell(project):
+        out["name_cell"] = project.name_cell
+    if project.extras:
+        out["extras"] = [list(pair) for pair in project.extras]
+    return out
+
+
+def document_to_dict(document: Document) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "format": FORMAT,
+        "unit": {"code": document.unit.code, "name": document.unit.name},
+        "money_unit": document.money_unit,
+        "projects": [project_to_dict(p) for p in document.projects],
+    }
+    if document.kind != "target":
+        out["kind"] = document.kind
+    return out
+
+
+def dumps(document: Document, indent: int | None = 2) -> str:
+    """The document as interchange JSON text (UTF-8 characters kept, not escaped)."""
+    return json.dumps(document_to_dict(document), ensure_ascii=False, indent=indent)
+
+
+class InterchangeError(ValueError):
+    """A JSON document that is not valid ``perfbudget/1``; ``path`` says where (e.g. projects[2].budget)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+        self.message = message
+
+
+def _get(data: dict[str, Any], key: str, path: str, kind: type | tuple[type, ...], required: bool = True) -> Any:
+    if key not in data:
+        if required:
+            raise InterchangeError(path, f"缺少字段「{key}」")
+        return None
+    value = data[key]
+    if value is None:
+        return None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise InterchangeError(f"{path}.{key}" if path else key, "类型不对")
+    return value
+
+
+def _decimal_field(data: dict[str, Any], key: str, path: str, required: bool = True) -> Decimal | None:
+    text = _get(data, key, path, str, required)
+    if text is None:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise InterchangeError(f"{path}.{key}", f"「{text}」不是十进制数") from None
+    if not value.is_finite():
+        raise InterchangeError(f"{path}.{key}", f"「{text}」不是有限的数")
+    return value
+
+
+def _enum(data: dict[str, Any], key: str, path: str, enum: Any) -> Any:
+    text = _get(data, key, path, str)
+    if text is None:
+        return None
+    try:
+        return enum(text)
+    except ValueError:
+        allowed = "、".join(e.value for e in enum)
+        raise InterchangeError(f"{path}.{key}", f"「{text}」不在允许的取值中（{allowed}）") from None
+
+
+def _pairs(data: dict[str, Any], key: str, path: str) -> tuple[tuple[str, str], ...]:
+    value = _get(data, key, path, list, required=False)
+    if not value:
+        return ()
+    out = []
+    for index, pair in enumerate(value):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+            raise InterchangeError(f"{path}.{key}[{index}]", "应为 [名称, 内容] 两个字符串")
+        out.append((pair[0], pair[1]))
+    return tuple(out)
+
+
+def _target(data: Any, path: str) -> Target:
+    if not isinstance(data, dict):
+        raise InterchangeError(path, "应为对象")
+    period = _get(data, "period", path, dict, required=False)
+    return Target(
+        raw=_get(data, "raw", path, str) or "",
+        kind=_enum(data, "kind", path, Kind),
+        op=_enum(data, "op", path, Op),
+        value=_decimal_field(data, "value", path),
+        unit=_get(data, "unit", path, str),
+        direction=_enum(data, "direction", path, Direction),
+        upper=_decimal_field(data, "upper", path, required=False),
+        period=(str(period.get("start")), str(period.get("end"))) if period else None,
+    )
+
+
+def _indicator(data: Any, path: str) -> Indicator:
+    if not isinstance(data, dict):
+        raise InterchangeError(path, "应为对象")
+    return Indicator(
+        level1=_get(data, "level1", path, str) or "",
+        level2=_get(data, "level2", path, str) or "",
+        level3=_get(data, "level3", path, str) or "",
+        description=_get(data, "description", path, str),
+        target=_target(data.get("target"), f"{path}.target"),
+        weight=_decimal_field(data, "weight", path, required=False),
+        actual=_get(data, "actual", path, str, required=False),
+        score=_decimal_field(data, "score", path, required=False),
+        deviation=_get(data, "deviation", path, str, required=False),
+        extras=_pairs(data, "extras", path),
+    )
+
+
+def _project(data: Any, path: str) -> Project:
+    if not isinstance(data, dict):
+        raise InterchangeError(path, "应为对象")
+    budget = _get(data, "budget", path, dict) or {}
+    goals = _get(data, "goals", path, list) or []
+    if not all(isinstance(g, str) for g in goals):
+        raise InterchangeError(f"{path}.goals", "应为字符串列表")
+    indicators = _get(data, "indicators", path, list) or []
+    seq = _get(data, "seq", path, int)
+    if seq is None:
+        raise InterchangeError(f"{path}.seq", "不能为空")
+    project = Project(
+        seq=seq,
+        title=_get(data, "title", path, str),
+        name=_get(data, "name", path, str) or "",
+        fund_label=_get(data, "fund_label", path, str),
+        fund_year=_get(data, "fund_year", path, int),
+        fund_source=_get(data, "fund_source", path, str),
+        budget=Budget(
+            total=_decimal_field(budget, "total", f"{path}.budget"),
+            fiscal=_decimal_field(budget, "fiscal", f"{path}.budget"),
+            other=_decimal_field(budget, "other", f"{path}.budget"),
+        ),
+        purpose=_get(data, "purpose", path, str),
+        goals=tuple(goals),
+        indicators=tuple(_indicator(item, f"{path}.indicators[{i}]") for i, item in enumerate(indicators)),
+        extras=_pairs(data, "extras", path),
+    )
+    if "name_cell" in data:
+        return replace(project, name_cell=_get(data, "name_cell", path, str))
+    return replace(project, name_cell=_derived_name_cell(project))
+
+
+def document_from_dict(data: Any, file: str = "<json>") -> Document:
+    """A document from interchange data; raises :class:`InterchangeError` naming the bad field."""
+    if not isinstance(data, dict):
+        raise InterchangeError("", "JSON 顶层应为对象")
+    fmt = data.get("format")
+    if fmt != FORMAT:
+        raise InterchangeError("format", f"不是 {FORMAT} 格式（format 为 {fmt!r}）")
+    unit = _get(data, "unit", "", dict) or {}
+    projects = _get(data, "projects", "", list) or []
+    return Document(
+        unit=Unit(code=_get(unit, "code", "unit", str), name=_get(unit, "name", "unit", str)),
+        money_unit=_get(data, "money_unit", "", str),
+        projects=tuple(_project(p, f"projects[{i}]") for i, p in enumerate(projects)),
+        kind=_get(data, "kind", "", str, required=False) or "target",
+        source=Source(file),
+    )
+
+
+def loads(text: str, file: str = "<json>") -> tuple[Document | None, list[Problem]]:
+    """Parse interchange JSON text into (document, problems) without raising."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, [Problem(Source(file, line=exc.lineno), f"不是有效的 JSON：{exc.msg}（第{exc.colno}列）")]
+    try:
+        return document_from_dict(data, file), []
+    except InterchangeError as exc:
+        return None, [Problem(Source(file), f"{exc.path}: {exc.message}" if exc.path else exc.message)]

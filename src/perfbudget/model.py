@@ -1,0 +1,259 @@
+"""The exact model of a performance target table (项目支出绩效目标表).
+
+Every record is a frozen dataclass; change one with :func:`dataclasses.replace`.
+Money and target values are :class:`~decimal.Decimal`, never float.
+
+Source locations (:class:`Source`) are carried by the parsed records but take no
+part in equality: a document read from Word and the same document read back from
+its JSON are equal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+FORMAT = "perfbudget/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a value was read from.
+
+    Attributes:
+        file: the file name as given by the user.
+        line: 1-based line in a text file.
+        sheet: worksheet name (xlsx) or table label (docx/html/pdf, e.g. "表3").
+        table: 1-based table number inside the file or sheet.
+        row: 1-based row inside the table or sheet.
+        column: 1-based column inside the table or sheet.
+        page: 1-based page (pdf).
+    """
+
+    file: str
+    line: int | None = None
+    sheet: str | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    page: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+        where = []
+        if self.page is not None:
+            where.append(f"第{self.page}页")
+        if self.sheet is not None:
+            where.append(self.sheet)
+        elif self.table is not None:
+            where.append(f"表{self.table}")
+        if self.row is not None:
+            where.append(f"第{self.row}行")
+        if self.column is not None:
+            where.append(f"第{self.column}列")
+        text = ":".join(parts)
+        return f"{text}:{' '.join(where)}" if where else text
+
+    def to_dict(self) -> dict[str, str | int]:
+        return {k: v for k in self.__slots__ if (v := getattr(self, k)) is not None}
+
+
+class Kind(StrEnum):
+    QUANTITATIVE = "quantitative"
+    QUALITATIVE = "qualitative"
+
+
+class Op(StrEnum):
+    GE = ">="
+    LE = "<="
+    EQ = "="
+    GT = ">"
+    LT = "<"
+
+
+class Direction(StrEnum):
+    POSITIVE = "positive"
+    REVERSE = "reverse"
+    EXACT = "exact"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A target value (指标值) as written and as understood.
+
+    Attributes:
+        raw: the text exactly as written in the table.
+        kind: quantitative (a number to compare) or qualitative (a phrase).
+        op: the comparator, or None when none is written (bare number, range, phrase).
+        value: the number, or for a range its lower bound; None when qualitative.
+        unit: normalised unit (``%`` for 百分比/％, ``万元`` for 万); None when none is written.
+        direction: positive (bigger is better), reverse (smaller is better) or exact;
+            None for qualitative targets.
+        upper: the upper bound of a range such as ``90%-95%``; None otherwise.
+        period: (start, end) of a period such as ``2023.07-2024.01`` as written
+            (a period is qualitative: it is met or not); None otherwise.
+    """
+
+    raw: str
+    kind: Kind
+    op: Op | None = None
+    value: Decimal | None = None
+    unit: str | None = None
+    direction: Direction | None = None
+    upper: Decimal | None = None
+    period: tuple[str, str] | None = None
+
+    @property
+    def is_quantitative(self) -> bool:
+        return self.kind is Kind.QUANTITATIVE
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """The project's money in the table's money unit.
+
+    Attributes:
+        total: 预算数 / 年度资金总额.
+        fiscal: 其中：财政资金 / 财政拨款.
+        other: 其他资金.
+    Blank cells are None, never zero.
+    """
+
+    total: Decimal | None = None
+    fiscal: Decimal | None = None
+    other: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One 三级 indicator row.
+
+    Attributes:
+        level1: 一级指标 as written (split cells joined), e.g. 产出指标.
+        level2: 二级指标 as written, e.g. 数量指标.
+        level3: 三级指标 as written (stars and template hints kept).
+        description: 绩效指标描述 / 指标解释, None when the table has no such column.
+        target: the target value (指标值).
+        weight: 分值/权重 when the table gives one.
+        actual: 实际完成值 as written (self-evaluation tables).
+        score: 得分 (self-evaluation tables).
+        deviation: 偏差原因分析及改进措施 (self-evaluation tables).
+        extras: further columns kept as (header, text) pairs, e.g. 绩效标准, 备注.
+        source: the row the indicator was read from.
+        sources: per-field locations, keyed by field name ("level3", "target" ...).
+    """
+
+    level1: str
+    level2: str
+    level3: str
+    description: str | None
+    target: Target
+    weight: Decimal | None = None
+    actual: str | None = None
+    score: Decimal | None = None
+    deviation: str | None = None
+    extras: tuple[tuple[str, str], ...] = ()
+    source: Source | None = field(default=None, compare=False, repr=False)
+    sources: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """One project table.
+
+    Attributes:
+        seq: 1-based number of the table in its document (from its heading when numbered).
+        title: the table heading as written, without its number; None when there is none.
+        name: the project's name without the fund label.
+        fund_label: the fund label after the name, e.g. "2024中央"; None when absent.
+        fund_year: the year of the fund label.
+        fund_source: the source part of the fund label, e.g. 中央, 市级, 非财拨.
+        budget: the money block.
+        purpose: 资金用途 (or 总体目标 where the table has no purpose cell).
+        goals: 绩效目标 paragraphs without their "1." numbering.
+        indicators: the indicator rows in table order.
+        name_cell: the 项目名称 cell as written (name plus fund label).
+        extras: further header fields kept as (label, text) pairs (主管部门, 实施单位 ...).
+        source: where the table starts.
+        sources: per-field locations ("name", "budget.total", "purpose", "goals" ...).
+    """
+
+    seq: int
+    title: str | None
+    name: str
+    fund_label: str | None
+    fund_year: int | None
+    fund_source: str | None
+    budget: Budget
+    purpose: str | None
+    goals: tuple[str, ...]
+    indicators: tuple[Indicator, ...]
+    name_cell: str | None = None
+    extras: tuple[tuple[str, str], ...] = ()
+    source: Source | None = field(default=None, compare=False, repr=False)
+    sources: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """The budget unit (预算单位).
+
+    Attributes:
+        code: the unit code, e.g. "255101"; None when the table gives none.
+        name: the unit's name.
+    """
+
+    code: str | None
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A performance target document: one unit's project tables.
+
+    Attributes:
+        unit: the budget unit.
+        money_unit: the money unit of the tables (万元 or 元).
+        projects: the project tables in document order.
+        kind: "target" for 绩效目标表, "self-evaluation" for 自评表.
+        source: the file the document was read from.
+        notes: things the reader skipped or normalised, never silently (e.g. placeholder rows).
+    """
+
+    unit: Unit
+    money_unit: str | None
+    projects: tuple[Project, ...]
+    kind: str = "target"
+    source: Source | None = field(default=None, compare=False, repr=False)
+    notes: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def indicator_count(self) -> int:
+        return sum(len(p.indicators) for p in self.projects)
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An error or note about the input, as data with its location.
+
+    Attributes:
+        source: where the problem is.
+        message: what is wrong, in Chinese, for the user.
+        severity: error (the document cannot be trusted) or warning/info (a note).
+    """
+
+    source: Source
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"

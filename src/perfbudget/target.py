@@ -1,0 +1,188 @@
+"""The target-value grammar (指标值): parse what tables write, format it back canonically.
+
+Forms understood (``docs/targets.md`` lists them with examples):
+
+* comparators ``≥ ≤ = > <``, ASCII ``>=`` ``<=``, full-width ``≧ ≦ ﹦ ＞ ＜``;
+* words: 不低于/不少于/不小于/大于等于/至少/达到 (≥), 不超过/不高于/不多于/小于等于/控制在…以内 (≤),
+  大于/高于/超过 (>), 小于/低于/少于 (<), 等于 (=), a trailing 以上 (≥) or 以内/以下/之内 (≤);
+* numbers with full-width digits and thousands separators, units (``百分比``/``％`` → ``%``,
+  a bare ``万`` → ``万元``), ranges ``90%-95%``, periods ``2023.07-2024.01``;
+* anything else is qualitative text (``有效保障``, ``按期完成``).
+
+A target with no comparator takes its direction from the indicator's name: reverse for
+costs, times and fault/complaint/error rates, otherwise positive.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from perfbudget.model import Direction, Kind, Op, Target
+
+__all__ = ["direction_from_name", "format_decimal", "format_target", "parse_target"]
+
+OP_SYMBOL = {Op.GE: "≥", Op.LE: "≤", Op.EQ: "=", Op.GT: ">", Op.LT: "<"}
+_SYMBOL_OP = {"≥": Op.GE, "≤": Op.LE, "=": Op.EQ, ">": Op.GT, "<": Op.LT}
+_OP_DIRECTION = {
+    Op.GE: Direction.POSITIVE,
+    Op.GT: Direction.POSITIVE,
+    Op.LE: Direction.REVERSE,
+    Op.LT: Direction.REVERSE,
+    Op.EQ: Direction.EXACT,
+}
+
+# Word prefixes, longest first so that 大于等于 wins over 大于.
+_PREFIX_WORDS = [
+    ("大于或等于", "≥"), ("小于或等于", "≤"), ("大于等于", "≥"), ("小于等于", "≤"),
+    ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("至少", "≥"), ("达到", "≥"), ("高于等于", "≥"),
+    ("不超过", "≤"), ("不高于", "≤"), ("不多于", "≤"), ("不大于", "≤"), ("最多", "≤"), ("控制在", "≤"),
+    ("大于", ">"), ("高于", ">"), ("超过", ">"), ("多于", ">"),
+    ("小于", "<"), ("低于", "<"), ("少于", "<"),
+    ("等于", "="),
+]
+_SUFFIX_WORDS = [("及以上", "≥"), ("以上", "≥"), ("及以内", "≤"), ("以内", "≤"), ("之内", "≤"),
+                 ("及以下", "≤"), ("以下", "≤")]
+_ASCII_OPS = [(">=", "≥"), ("=>", "≥"), ("<=", "≤"), ("=<", "≤"), ("≧", "≥"), ("≦", "≤"),
+              ("⩾", "≥"), ("⩽", "≤"), ("≥=", "≥"), ("≤=", "≤")]
+
+_NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
+# A unit: a percent sign, or a short run of letters/CJK (with / for compound units like 元/亩).
+_UNIT = r"(?:%|‰|[A-Za-z\u4e00-\u9fff²³][A-Za-z\u4e00-\u9fff²³/]{0,7})"
+_QUANT_RE = re.compile(rf"^(?P<op>[≥≤=><])?(?P<num>{_NUMBER})(?P<unit>{_UNIT})?$")
+_RANGE_RE = re.compile(
+    rf"^(?P<lo>{_NUMBER})(?P<u1>{_UNIT})?(?:-|~|—|–|至|到)(?P<hi>{_NUMBER})(?P<u2>{_UNIT})?$"
+)
+_PERIOD_RE = re.compile(
+    r"^(?P<a>\d{4}(?:[./-]\d{1,2}|年\d{1,2}月?)(?:[./-]\d{1,2}|\d{1,2}日)?)"
+    r"(?:-|~|—|–|至|到)"
+    r"(?P<b>\d{4}(?:[./-]\d{1,2}|年\d{1,2}月?)(?:[./-]\d{1,2}|\d{1,2}日)?)$"
+)
+# Words that may follow a number yet are not units: the text is then a phrase.
+_NOT_UNITS = ("完成", "以前", "之前", "前", "底", "达标", "提升", "提高", "增长", "下降", "左右")
+
+_UNIT_ALIASES = {"百分比": "%", "百分之": "%", "万": "万元", "平米": "平方米", "m2": "平方米",
+                 "㎡": "平方米", "个百分比": "%"}
+
+# Reverse-direction (smaller is better) indicator names. 故障修复率 stays positive: only the
+# rate of faults is reverse, not the rate of repairs.
+_REVERSE_NAME = re.compile(
+    r"成本|费用|单价|价格|时间|时长|用时|耗时|时限|周期|天数"
+    r"|故障率|故障次数|故障数|投诉率|投诉量|投诉数|投诉次数|投诉件|差错率|差错数|错误率|出错率|失误率"
+    r"|事故率|事故数|事故次数|发生率|信访率|信访量|返工率|不合格率|损耗率|超支|空置率|流失率|误报率"
+    r"|漏报率|偏差率|逾期|违规率|违规数|缺陷率|缺陷数|死亡率|发案率|退回率|拒付率|投诉"
+)
+
+
+def format_decimal(value: Decimal) -> str:
+    """A Decimal as plain text, never in exponent form (``Decimal('1E+2')`` → ``100``)."""
+    text = format(value, "f")
+    return "0" if text in ("-0", "+0") else text
+
+
+def _normalise(raw: str) -> str:
+    text = unicodedata.normalize("NFKC", raw)
+    text = re.sub(r"\s+", "", text)
+    for old, new in _ASCII_OPS:
+        text = text.replace(old, new)
+    return text.replace("﹦", "=").replace("＝", "=")
+
+
+def _apply_words(text: str) -> tuple[str | None, str]:
+    """Turn comparator words into a symbol. Returns (symbol or None, rest of the text)."""
+    symbol: str | None = None
+    if text and text[0] in _SYMBOL_OP:
+        symbol, text = text[0], text[1:]
+    else:
+        for word, sym in _PREFIX_WORDS:
+            if text.startswith(word):
+                symbol, text = sym, text[len(word):]
+                break
+    for word, sym in _SUFFIX_WORDS:
+        if text.endswith(word):
+            text = text[: -len(word)]
+            if symbol is None:
+                symbol = sym
+            break
+    if symbol == "≤" and text.endswith("内"):  # 控制在2小时内
+        text = text[:-1]
+    return symbol, text
+
+
+def _unit(text: str | None) -> str | None:
+    if not text:
+        return None
+    return _UNIT_ALIASES.get(text, text)
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        value = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+@lru_cache(maxsize=4096)
+def direction_from_name(name: str | None) -> Direction:
+    """The direction a target without comparator takes from its indicator's name."""
+    if name and _REVERSE_NAME.search(name):
+        return Direction.REVERSE
+    return Direction.POSITIVE
+
+
+def _qualitative(raw: str, period: tuple[str, str] | None = None) -> Target:
+    return Target(raw=raw, kind=Kind.QUALITATIVE, period=period)
+
+
+@lru_cache(maxsize=65536)
+def parse_target(raw: str, name: str | None = None) -> Target:
+    """Parse a target value as written. Never raises: what is not a number is qualitative.
+
+    ``name`` is the indicator's (三级) name; it decides the direction of a target
+    written without a comparator.
+    """
+    text = _normalise(raw)
+    if not text:
+        return _qualitative(raw)
+    period = _PERIOD_RE.match(text)
+    if period:
+        return _qualitative(raw, (period["a"], period["b"]))
+    symbol, body = _apply_words(text)
+    match = _QUANT_RE.match(body)
+    if match and not (match["op"] and symbol):
+        unit_text = match["unit"]
+        if unit_text and unit_text.endswith(_NOT_UNITS):
+            return _qualitative(raw)
+        value = _number(match["num"])
+        if value is not None:
+            sym = symbol or match["op"]
+            op = _SYMBOL_OP[sym] if sym else None
+            direction = _OP_DIRECTION[op] if op else direction_from_name(name)
+            return Target(raw=raw, kind=Kind.QUANTITATIVE, op=op, value=value,
+                          unit=_unit(unit_text), direction=direction)
+    if symbol is None:
+        rng = _RANGE_RE.match(body)
+        if rng:
+            lo, hi = _number(rng["lo"]), _number(rng["hi"])
+            u1, u2 = _unit(rng["u1"]), _unit(rng["u2"])
+            if lo is not None and hi is not None and lo <= hi and (u1 is None or u2 is None or u1 == u2):
+                return Target(raw=raw, kind=Kind.QUANTITATIVE, op=None, value=lo, unit=u1 or u2,
+                              direction=direction_from_name(name), upper=hi)
+    return _qualitative(raw)
+
+
+def format_target(target: Target) -> str:
+    """The canonical text of a target: ``≥12次``, ``≤2小时``, ``90%-95%``; qualitative as written."""
+    if target.kind is Kind.QUALITATIVE or target.value is None:
+        if target.period is not None:
+            return f"{target.period[0]}-{target.period[1]}"
+        return target.raw.strip()
+    unit = target.unit or ""
+    value = format_decimal(target.value)
+    if target.upper is not None:
+        return f"{value}{unit}-{format_decimal(target.upper)}{unit}"
+    symbol = OP_SYMBOL[target.op] if target.op else ""
+    return f"{symbol}{value}{unit}"

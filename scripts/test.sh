@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh machine: virtualenv, system parts, lint, types, tests.
+# As root it installs what the tests use (PostgreSQL server, Chromium) when missing;
+# otherwise it says plainly what is missing. A throwaway PostgreSQL cluster is started
+# for the store tests and stopped afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+have_pg() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1; }
+have_pg || need_apt+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "» 安装系统组件：${need_apt[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends "${need_apt[@]}" fonts-noto-cjk >/dev/null
+  else
+    echo "缺少系统组件：${need_apt[*]}（请以 root 运行本脚本自动安装，或自行安装）。依赖它们的测试将失败。" >&2
+  fi
+fi
+
+bash scripts/setup-venv.sh dev
+
+pgdir="$(mktemp -d /tmp/perfbudget-pg.XXXXXX)"
+cleanup() { bash scripts/pg.sh stop "$pgdir"; }
+trap cleanup EXIT
+if url="$(bash scripts/pg.sh start "$pgdir")"; then
+  export PERFBUDGET_TEST_PG="$url"
+  echo "» 临时 PostgreSQL 已启动：$url"
+else
+  echo "无法启动临时 PostgreSQL，PostgreSQL 测试将失败（见 $pgdir/*.log）。" >&2
+fi
+if command -v chromium >/dev/null 2>&1; then export PERFBUDGET_TEST_CHROMIUM="$(command -v chromium)"; fi
+
+echo "» ruff"
+.venv/bin/ruff check src tests bench
+echo "» mypy"
+.venv/bin/mypy
+echo "» pytest"
+.venv/bin/python -m pytest -n 2 -q "$@"

@@ -1,0 +1,69 @@
+"""The Typer app and what every command shares: consoles, loading a file, printing problems."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from perfbudget import __version__
+from perfbudget.load import LoadResult, load_path
+from perfbudget.model import Problem, Severity
+
+app = typer.Typer(
+    name="perfbudget",
+    help="perfbudget：预算绩效目标管理——读取、存储、审核、监控、自评打分与发布项目支出绩效目标表。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+FORM_HELP = "指定输入格式（text、json、docx、xlsx、pdf、html …），不指定时按文件内容自动识别。"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"perfbudget {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本号并退出。"),
+) -> None:
+    """perfbudget：预算绩效目标管理。"""
+
+
+def print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
+    """Problems on stderr as ``file:line: message``, errors first marked 错误, notes 提示."""
+    labels = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+    for problem in problems:
+        err.print(f"{problem.source}: {labels[problem.severity]}：{problem.message}", markup=False)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    err.print(f"错误：{message}", markup=False)
+    raise typer.Exit(code)
+
+
+def load_or_exit(path: str, form: str | None, allow_partial: bool = False) -> LoadResult:
+    """Load a file; print its problems; exit 1 when nothing usable was read."""
+    result = load_path(path, form)
+    print_problems(result.problems)
+    if result.document is None or (result.errors and not allow_partial):
+        if result.document is not None and result.errors:
+            err.print(f"{path}: 读取不完整（{len(result.errors)} 个错误），未输出结果", markup=False)
+        raise typer.Exit(1)
+    return result
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")

@@ -1,0 +1,77 @@
+"""The one load pipeline: file → (document, problems), never raising on bad user data.
+
+Stages, each small and timed: ``open`` (size limit, bytes) → ``sniff`` (choose the
+reader) → ``read`` (raw tables → model). A document comes back together with every
+problem found; ``LoadResult.ok`` is False when any problem is an error, in which
+case the document (if any) is partial and must not be stored or trusted.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from perfbudget.config import Limits
+from perfbudget.model import Document, Problem, Severity, Source
+from perfbudget.readers import read_bytes
+from perfbudget.readers.sniff import sniff
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """What loading a file gave.
+
+    Attributes:
+        document: the document, or None when nothing could be read.
+        problems: errors and notes, each with its location.
+        form: the reader used.
+        timings: seconds spent per stage.
+    """
+
+    document: Document | None
+    problems: tuple[Problem, ...]
+    form: str | None = None
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def ok(self) -> bool:
+        return self.document is not None and not self.errors
+
+
+def load_bytes(data: bytes, file: str, form: str | None = None, limits: Limits | None = None) -> LoadResult:
+    """Load a document from bytes already in memory (uploads, tests)."""
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    chosen = form or sniff(data, file)
+    timings["sniff"] = time.perf_counter() - start
+    start = time.perf_counter()
+    document, problems = read_bytes(data, file, chosen, limits)
+    timings["read"] = time.perf_counter() - start
+    return LoadResult(document, tuple(problems), chosen, timings)
+
+
+def load_path(path: str | Path, form: str | None = None, limits: Limits | None = None) -> LoadResult:
+    """Load a document from a file; unreadable files become problems, not exceptions."""
+    limits = limits or Limits.from_env()
+    name = str(path)
+    start = time.perf_counter()
+    try:
+        size = Path(path).stat().st_size
+        if size > limits.max_file_bytes:
+            return LoadResult(None, (Problem(Source(name), f"文件过大：{size / 1048576:.1f} MB，上限为 "
+                                             f"{limits.max_file_bytes / 1048576:.1f} MB（可用 PERFBUDGET_MAX_FILE_MB 调整）"),))
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        return LoadResult(None, (Problem(Source(name), "这是一个目录，不是文件"),))
+    except FileNotFoundError:
+        return LoadResult(None, (Problem(Source(name), "文件不存在"),))
+    except OSError as exc:
+        return LoadResult(None, (Problem(Source(name), f"无法读取文件：{exc.strerror or exc}"),))
+    result = load_bytes(data, name, form, limits)
+    result.timings["open"] = time.perf_counter() - start - sum(result.timings.values())
+    return result

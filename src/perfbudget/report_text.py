@@ -1,0 +1,59 @@
+"""Readable Chinese summaries of a document for the terminal (Rich)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from perfbudget.model import Budget, Document, Project
+from perfbudget.target import format_decimal
+
+_DIRECTION = {"positive": "正向", "reverse": "反向", "exact": "等于"}
+
+
+def money(value: object, unit: str | None) -> str:
+    if value is None:
+        return "—"
+    from decimal import Decimal
+
+    assert isinstance(value, Decimal)
+    return f"{format_decimal(value)}{unit or ''}"
+
+
+def budget_line(budget: Budget, unit: str | None) -> str:
+    return (f"预算数 {money(budget.total, unit)}（财政资金 {money(budget.fiscal, unit)}，"
+            f"其他资金 {money(budget.other, unit)}）")
+
+
+def project_table(project: Project) -> Table:
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    for column in ("一级指标", "二级指标", "三级指标", "指标值", "类型/方向"):
+        table.add_column(column, overflow="fold")
+    previous = ("", "")
+    for indicator in project.indicators:
+        level1 = indicator.level1 if indicator.level1 != previous[0] else ""
+        level2 = indicator.level2 if (indicator.level1, indicator.level2) != previous else ""
+        previous = (indicator.level1, indicator.level2)
+        target = indicator.target
+        kind = "定性" if target.kind.value == "qualitative" else _DIRECTION.get(
+            target.direction.value if target.direction else "", "")
+        table.add_row(level1, level2, indicator.level3, target.raw, kind)
+    return table
+
+
+def render_document(document: Document, console: Console) -> None:
+    unit = document.unit
+    kind = "绩效自评表" if document.kind == "self-evaluation" else "绩效目标表"
+    console.print(f"[bold]{unit.code or ''}{unit.name or '（未注明单位）'}[/bold]  {kind}  "
+                  f"金额单位：{document.money_unit or '未注明'}")
+    console.print(f"共 {len(document.projects)} 个项目，{document.indicator_count} 个三级指标")
+    for project in document.projects:
+        console.print()
+        label = f"（{project.fund_label}）" if project.fund_label else ""
+        console.print(f"[bold]{project.seq}. {project.name}{label}[/bold]")
+        console.print(f"  {budget_line(project.budget, document.money_unit)}")
+        if project.purpose:
+            console.print(f"  资金用途：{project.purpose}")
+        for number, goal in enumerate(project.goals, 1):
+            console.print(f"  绩效目标 {number}：{goal}")
+        console.print(project_table(project))

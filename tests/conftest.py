@@ -1,0 +1,94 @@
+"""Shared fixtures: the seed, tiny inline documents, a fresh PostgreSQL database per test."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from perfbudget.model import Document, Problem
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("PERFBUDGET_SHARED", ROOT.parent / "shared"))
+SEED = SHARED / "seeds" / "000_e2047472f0d7711d.txt"
+SAMPLES = SHARED / "samples" / "real"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    assert SEED.exists(), f"the seed is missing: {SEED}"
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_document(seed_path: Path) -> Document:
+    from perfbudget.load import load_path
+
+    result = load_path(seed_path)
+    assert result.ok, result.problems
+    assert result.document is not None
+    return result.document
+
+
+def table_text(*rows: list[str], heading: str = "1.测试项目-2024中央绩效目标表") -> str:
+    """A tiny document in the seed's tab-cell form: each row a list of cells."""
+    lines = [heading]
+    for row in rows:
+        lines.extend("\t" + cell for cell in row)
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+HEADER_ROWS = [
+    ["100001测试单位", "单位：万元"],
+    ["项目名称", "测试项目-2024中央"],
+    ["预算规模及资金用途", "预算数", "10.00", "其中：财政    资金", "10.00", "其他资金", " "],
+    ["", "用于测试"],
+    ["绩效目标", "1.完成测试"],
+    ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"],
+]
+
+
+def inline_document(*indicator_rows: list[str], header_rows: list[list[str]] | None = None,
+                    file: str = "inline.txt") -> tuple[Document | None, list[Problem]]:
+    """Read a tiny inline table: the standard header block plus the given indicator rows."""
+    from perfbudget.readers.text import read_text
+
+    text = table_text(*(header_rows if header_rows is not None else HEADER_ROWS), *indicator_rows)
+    return read_text(text, file)
+
+
+@pytest.fixture
+def inline() -> object:
+    return inline_document
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test (dropped afterwards).
+
+    Needs PERFBUDGET_TEST_PG (scripts/test.sh starts a throwaway cluster and sets it).
+    Outside CI the test is skipped without it; in CI a missing server is a failure.
+    """
+    base = os.environ.get("PERFBUDGET_TEST_PG")
+    if not base:
+        if _in_ci():
+            pytest.fail("PERFBUDGET_TEST_PG is not set: scripts/test.sh must start PostgreSQL in CI")
+        pytest.skip("PostgreSQL not available (run scripts/test.sh, which starts one)")
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = base.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    head, _, _ = base.rpartition("/")
+    yield f"{head}/{name}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

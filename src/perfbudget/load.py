@@ -14,7 +14,7 @@ from pathlib import Path
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Severity, Source
-from perfbudget.readers import read_bytes
+from perfbudget.readers import file_too_large, read_bytes
 from perfbudget.readers.sniff import sniff
 
 
@@ -63,8 +63,7 @@ def load_path(path: str | Path, form: str | None = None, limits: Limits | None =
     try:
         size = Path(path).stat().st_size
         if size > limits.max_file_bytes:
-            return LoadResult(None, (Problem(Source(name), f"文件过大：{size / 1048576:.1f} MB，上限为 "
-                                             f"{limits.max_file_bytes / 1048576:.1f} MB（可用 PERFBUDGET_MAX_FILE_MB 调整）"),))
+            return LoadResult(None, (file_too_large(name, size, limits),))
         data = Path(path).read_bytes()
     except IsADirectoryError:
         return LoadResult(None, (Problem(Source(name), "这是一个目录，不是文件"),))

@@ -41,6 +41,11 @@ FORMS: dict[str, Reader] = {
 }
 
 
+def file_too_large(file: str, size: int, limits: Limits) -> Problem:
+    return Problem(Source(file), f"文件过大：{size / 1048576:.1f} MB，上限为 {limits.max_file_bytes / 1048576:.1f} MB"
+                                 "（可用环境变量 PERFBUDGET_MAX_FILE_MB 调整）")
+
+
 def available_forms() -> list[str]:
     return sorted(FORMS)
 
@@ -49,8 +54,7 @@ def read_bytes(data: bytes, file: str, form: str | None = None, limits: Limits |
     """Read a document from bytes; ``form`` overrides sniffing. Never raises on bad input."""
     limits = limits or Limits()
     if len(data) > limits.max_file_bytes:
-        return None, [Problem(Source(file), f"文件过大：{len(data) / 1048576:.1f} MB，上限为 "
-                                            f"{limits.max_file_bytes / 1048576:.1f} MB（可用 PERFBUDGET_MAX_FILE_MB 调整）")]
+        return None, [file_too_large(file, len(data), limits)]
     chosen = form or sniff(data, file)
     reader = FORMS.get(chosen)
     if reader is None:

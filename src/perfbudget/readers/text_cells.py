@@ -56,18 +56,18 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
             row, previous_was_cell = None, False
             continue
         stripped = line.strip()
-        heading = _HEADING.search(line) is not None
+        is_heading = _HEADING.search(line) is not None
         continuation = last_cell is not None and pending is None and (
             previous_was_cell or line.endswith("\t")
         )
-        if continuation and not heading:
+        if continuation and not is_heading:
             assert last_cell is not None
             last_cell.text = f"{last_cell.text}\n{line.rstrip(chr(9))}"
             previous_was_cell = True
             continue
         # A heading or free text between tables: the latest heading (else the latest
         # line) names the next table.
-        if heading or pending is None or _HEADING.search(pending[0]) is None:
+        if is_heading or pending is None or _HEADING.search(pending[0]) is None:
             pending = (stripped, lineno)
         row, last_cell, previous_was_cell = None, None, False
     return tables

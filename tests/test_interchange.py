@@ -1,0 +1,73 @@
+"""The interchange JSON: schema-valid, and reading it back gives an equal document."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from perfbudget.interchange import InterchangeError, document_from_dict, document_to_dict, dumps, loads
+from perfbudget.model import Document, Indicator
+from perfbudget.target import parse_target
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "docs" / "interchange.schema.json").read_text("utf-8"))
+
+
+def test_seed_json_is_schema_valid(seed_document: Document) -> None:
+    jsonschema.validate(document_to_dict(seed_document), SCHEMA)
+
+
+def test_round_trip_equal(seed_document: Document) -> None:
+    back, problems = loads(dumps(seed_document))
+    assert problems == []
+    assert back == seed_document
+    assert dumps(back) == dumps(seed_document)
+
+
+def test_round_trip_keeps_extensions(seed_document: Document) -> None:
+    project = seed_document.projects[0]
+    extended = replace(
+        project,
+        name_cell="另一种写法（2024中央）",
+        extras=(("主管部门", "某局"),),
+        indicators=(
+            Indicator("产出指标", "质量指标", "合格率", None, parse_target("90%-95%", "合格率"),
+                      weight=Decimal("12.5"), actual="93%", score=Decimal("12.50"), deviation="无",
+                      extras=(("备注", "抽查"),)),
+            Indicator("产出指标", "时效指标", "实施期", None, parse_target("2023.07-2024.01")),
+        ),
+    )
+    document = replace(seed_document, projects=(extended,), kind="self-evaluation")
+    data = document_to_dict(document)
+    jsonschema.validate(data, SCHEMA)
+    assert document_from_dict(json.loads(json.dumps(data))) == document
+
+
+@pytest.mark.parametrize(
+    ("mutate", "where"),
+    [
+        (lambda d: d.update(format="other/1"), "format"),
+        (lambda d: d["projects"][1]["budget"].update(total="十七"), "projects[1].budget.total"),
+        (lambda d: d["projects"][0]["indicators"][2]["target"].update(kind="vague"),
+         "projects[0].indicators[2].target.kind"),
+        (lambda d: d["projects"][0].pop("indicators"), "projects[0]"),
+        (lambda d: d["projects"][0].update(seq="1"), "projects[0].seq"),
+    ],
+)
+def test_bad_json_names_the_field(seed_document: Document, mutate, where: str) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(dumps(seed_document))
+    mutate(data)
+    with pytest.raises(InterchangeError) as info:
+        document_from_dict(data)
+    assert info.value.path == where
+
+
+def test_invalid_json_text_is_a_problem_with_line() -> None:
+    document, problems = loads('{\n "format": "perfbudget/1",\n oops\n}', "x.json")
+    assert document is None
+    assert problems[0].source.line == 3
+    assert "不是有效的 JSON" in problems[0].message

@@ -11,6 +11,7 @@ Detection is deterministic and explained (no statistical guess):
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 _BOMS = [
@@ -20,7 +21,8 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+# Control characters other than tab, newlines, form feed and vertical tab; the replacement character.
+_BAD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 
 
 class DecodeError(ValueError):
@@ -50,7 +52,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ch < " " and ch not in _ALLOWED_CONTROLS) or ch == "\ufffd")
+    bad = len(_BAD_CHARS.findall(sample))
     return bad > 0 and bad / len(sample) > 0.001
 
 

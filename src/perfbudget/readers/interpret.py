@@ -56,6 +56,8 @@ def _text(cell: Cell) -> str:
 
 
 def _is_indicator_header(row: list[Cell]) -> bool:
+    if len(row) < 3:
+        return False
     roles = {column_role(c.text) for c in row if not c.blank}
     return "level3" in roles and "target" in roles and ("level1" in roles or "level2" in roles)
 

@@ -44,12 +44,17 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
             if row is None:
                 row = []
                 current.rows.append(row)
-            parts = line[1:].split("\t")
-            while len(parts) > 1 and not parts[-1].strip():
-                parts.pop()
-            for part in parts:
-                last_cell = Cell(part, Source(file, line=lineno))
+            body = line[1:]
+            if "\t" not in body:  # the usual case: one cell per line
+                last_cell = Cell(body, Source(file, lineno))
                 row.append(last_cell)
+            else:
+                parts = body.split("\t")
+                while len(parts) > 1 and not parts[-1].strip():
+                    parts.pop()
+                for part in parts:
+                    last_cell = Cell(part, Source(file, lineno))
+                    row.append(last_cell)
             previous_was_cell = True
             continue
         if not line.strip():

@@ -1,0 +1,106 @@
+"""``Store``: the store's engine and its operations, for the CLI, the web app and scripts.
+
+A thin holder of one engine (no module-level engine anywhere); every method opens its
+own connection and transaction. Opening a store migrates a new database (see
+:mod:`perfbudget.store.migrate`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, insert
+
+from perfbudget.model import Document, Problem
+from perfbudget.store import importer, queries
+from perfbudget.store.engine import make_engine, read_transaction, write_transaction
+from perfbudget.store.migrate import ensure_schema
+from perfbudget.store.queries import Filters, StoredVersion
+from perfbudget.store.schema import evaluations, reviews, utc_now
+
+
+class Store:
+    """A performance-target store at a database URL (``sqlite:///…`` or ``postgresql+psycopg://…``)."""
+
+    def __init__(self, url: str, migrate: bool = True) -> None:
+        self.url = url
+        self.engine: Engine = make_engine(url)
+        if migrate:
+            ensure_schema(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # imports
+
+    def import_path(self, path: str | Path) -> importer.ImportOutcome:
+        return importer.import_path(self.engine, path)
+
+    def import_document(self, document: Document, file: str, sha256: str | None = None,
+                        form: str | None = None, notes: Sequence[Problem] = ()) -> importer.ImportOutcome:
+        return importer.import_document(self.engine, document, file, sha256, form, notes)
+
+    # queries
+
+    def units(self, filters: Filters = Filters(), limit: int | None = 100) -> dict[str, Any]:
+        with read_transaction(self.engine) as connection:
+            return queries.list_units(connection, filters, limit)
+
+    def projects(self, filters: Filters = Filters(), limit: int | None = 100) -> dict[str, Any]:
+        with read_transaction(self.engine) as connection:
+            return queries.list_projects(connection, filters, limit)
+
+    def indicators(self, filters: Filters = Filters(), limit: int | None = 100) -> dict[str, Any]:
+        with read_transaction(self.engine) as connection:
+            return queries.list_indicators(connection, filters, limit)
+
+    def find_projects(self, reference: str) -> list[dict[str, Any]]:
+        with read_transaction(self.engine) as connection:
+            return queries.find_projects(connection, reference)
+
+    def project_version(self, project_id: int, number: int | None = None) -> StoredVersion | None:
+        with read_transaction(self.engine) as connection:
+            return queries.project_version(connection, project_id, number)
+
+    def history(self, project_id: int) -> list[dict[str, Any]]:
+        with read_transaction(self.engine) as connection:
+            return queries.project_history(connection, project_id)
+
+    def document(self, document_id: int) -> Document | None:
+        with read_transaction(self.engine) as connection:
+            return queries.stored_document(connection, document_id)
+
+    def counts(self) -> dict[str, int]:
+        with read_transaction(self.engine) as connection:
+            return queries.counts(connection)
+
+    # results of the review and evaluation engines
+
+    def record_review(self, version_id: int, payload: Any, *, year: int | None = None, grade: str | None = None,
+                      total: str | None = None, errors: int = 0, warnings: int = 0,
+                      actor: str | None = None) -> int:
+        """Store a review of one project version; ``payload`` is its JSON-ready findings."""
+        row = {"version_id": version_id, "year": year, "grade": grade, "total": total, "errors": errors,
+               "warnings": warnings, "actor": actor, "payload": json.dumps(payload, ensure_ascii=False),
+               "created_at": utc_now()}
+        with write_transaction(self.engine) as connection:
+            return int(connection.execute(insert(reviews).returning(reviews.c.id), row).scalar_one())
+
+    def record_evaluation(self, version_id: int, year: int, kind: str, payload: Any, *,
+                          month: int | None = None, total: str | None = None, grade: str | None = None,
+                          colour: str | None = None, actor: str | None = None) -> int:
+        """Store a self-evaluation or monitoring result of one project version for a year."""
+        row = {"version_id": version_id, "year": year, "kind": kind, "month": month, "total": total,
+               "grade": grade, "colour": colour, "actor": actor,
+               "payload": json.dumps(payload, ensure_ascii=False), "created_at": utc_now()}
+        with write_transaction(self.engine) as connection:
+            return int(connection.execute(insert(evaluations).returning(evaluations.c.id), row).scalar_one())

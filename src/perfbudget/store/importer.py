@@ -1,0 +1,288 @@
+"""Import documents into the store: one transaction per document, all or nothing.
+
+For each table of a document the project is found by its identity (unit, fund year,
+name, fund label). A table equal to the project's latest version changes nothing; a
+new project gets version 1; a changed table gets the next version, with the changes
+from the previous one recorded. When no table is new or changed the document is
+"unchanged" and nothing is written — also when the same content comes in another file.
+A file whose fingerprint (SHA-256 of its bytes) matches a stored document whose
+versions are all still the latest is "unchanged" without being read at all.
+
+Rows are written with executemany (SQLAlchemy's insertmanyvalues batches them into
+multi-row INSERT … RETURNING statements on both SQLite and PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, bindparam, case, func, insert, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from perfbudget.load import load_path
+from perfbudget.model import Document, Problem, Source
+from perfbudget.store import rows
+from perfbudget.store.changes import Change, version_changes
+from perfbudget.store.engine import write_transaction
+from perfbudget.store.queries import load_versions
+from perfbudget.store.schema import (
+    document_items,
+    documents,
+    indicators,
+    project_versions,
+    projects,
+    targets,
+    units,
+    utc_now,
+)
+from perfbudget.store.schema import (
+    version_changes as version_changes_table,
+)
+
+IMPORTED, UNCHANGED, FAILED = "imported", "unchanged", "failed"
+RETRIES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """What importing one file or document did.
+
+    Attributes:
+        file: the file name as given.
+        status: ``imported``, ``unchanged`` or ``failed``.
+        document_id: the new document row (imported only).
+        new_projects: tables stored as a project's first version.
+        changed_projects: tables stored as a new version of an existing project.
+        unchanged_projects: tables equal to their project's latest version.
+        problems: why it failed (errors with locations), or the reader's notes.
+    """
+
+    file: str
+    status: str
+    document_id: int | None = None
+    new_projects: int = 0
+    changed_projects: int = 0
+    unchanged_projects: int = 0
+    problems: tuple[Problem, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file, "status": self.status, "document_id": self.document_id,
+            "new_projects": self.new_projects, "changed_projects": self.changed_projects,
+            "unchanged_projects": self.unchanged_projects,
+            "problems": [{"source": p.source.to_dict(), "severity": p.severity.value, "message": p.message}
+                         for p in self.problems],
+        }
+
+
+def file_sha256(path: str | Path) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _failed(file: str, message: str) -> ImportOutcome:
+    return ImportOutcome(file, FAILED, problems=(Problem(Source(file), message),))
+
+
+def fingerprint_is_current(connection: Connection, sha256: str) -> int | None:
+    """The table count of a stored document with these bytes whose tables are all still the latest
+    versions; None when there is no such document."""
+    current = case((project_versions.c.number == projects.c.latest_version, 1), else_=0)
+    query = (
+        select(func.count())
+        .select_from(documents)
+        .join(document_items, document_items.c.document_id == documents.c.id)
+        .join(project_versions, project_versions.c.id == document_items.c.version_id)
+        .join(projects, projects.c.id == project_versions.c.project_id)
+        .where(documents.c.sha256 == sha256)
+        .group_by(documents.c.id)
+        .having(func.count() == func.sum(current))
+        .limit(1)
+    )
+    return connection.execute(query).scalar()
+
+
+def import_path(engine: Engine, path: str | Path) -> ImportOutcome:
+    """Read one file and import it; bad input becomes a failed outcome with reasons, never an exception."""
+    name = str(path)
+    sha256 = file_sha256(path)
+    if sha256 is not None:
+        with engine.connect() as connection:
+            tables = fingerprint_is_current(connection, sha256)
+        if tables is not None:
+            return ImportOutcome(name, UNCHANGED, unchanged_projects=tables)
+    result = load_path(path)
+    if not result.ok or result.document is None:
+        reasons = tuple(result.errors) or (Problem(Source(name), "没有读到文档"),)
+        return ImportOutcome(name, FAILED, problems=reasons)
+    return import_document(engine, result.document, name, sha256=sha256, form=result.form,
+                           notes=result.problems)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """Everything computed from the document before the transaction starts."""
+
+    document: Document
+    unit_key: str
+    identities: list[str]
+    hashes: list[str]
+    document_hash: str
+
+
+def _plan(document: Document) -> _Plan | str:
+    if not document.projects:
+        return "文件中没有项目表"
+    identities = [rows.project_identity(document.unit, p) for p in document.projects]
+    seen: dict[str, int] = {}
+    for project, identity in zip(document.projects, identities, strict=True):
+        if identity in seen:
+            return (f"同一文件中项目「{project.name}」（{project.fund_label or '无资金标签'}）出现了两次"
+                    f"（第{seen[identity]}个和第{project.seq}个表），无法确定以哪一个为准")
+        seen[identity] = project.seq
+    return _Plan(document, rows.unit_key(document.unit), identities,
+                 [rows.version_hash(document, p) for p in document.projects], rows.document_hash(document))
+
+
+def import_document(engine: Engine, document: Document, file: str, sha256: str | None = None,
+                    form: str | None = None, notes: Sequence[Problem] = ()) -> ImportOutcome:
+    """Import a document read elsewhere, in one transaction (retried when a concurrent import collides)."""
+    plan = _plan(document)
+    if isinstance(plan, str):
+        return _failed(file, plan)
+    fingerprint = sha256 or plan.document_hash
+    last_error: Exception | None = None
+    for _attempt in range(RETRIES):
+        try:
+            with write_transaction(engine) as connection:
+                outcome = _store(connection, plan, file, fingerprint, form)
+            return outcome if outcome.status != IMPORTED else _with_notes(outcome, notes)
+        except (IntegrityError, OperationalError) as exc:
+            # A concurrent import stored the same unit/project/version first (unique keys), or
+            # SQLite stayed locked past the busy timeout: start the document again from scratch.
+            last_error = exc
+        except DBAPIError as exc:
+            if not _is_serialization_failure(exc):
+                raise
+            last_error = exc
+    return _failed(file, f"数据库冲突，重试 {RETRIES} 次后仍未能导入：{_short(last_error)}")
+
+
+def _with_notes(outcome: ImportOutcome, notes: Sequence[Problem]) -> ImportOutcome:
+    return outcome if not notes else ImportOutcome(
+        outcome.file, outcome.status, outcome.document_id, outcome.new_projects,
+        outcome.changed_projects, outcome.unchanged_projects, tuple(notes))
+
+
+def _is_serialization_failure(exc: DBAPIError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) in ("40001", "40P01")
+
+
+def _short(exc: Exception | None) -> str:
+    text = str(getattr(exc, "orig", exc) or "")
+    return text.splitlines()[0] if text else "未知错误"
+
+
+def _store(connection: Connection, plan: _Plan, file: str, sha256: str, form: str | None) -> ImportOutcome:
+    document = plan.document
+    unit_row = connection.execute(select(units.c.id, units.c.name).where(units.c.key == plan.unit_key)).first()
+    latest: dict[str, Any] = {}
+    if unit_row is not None:
+        query = (
+            select(projects.c.identity, projects.c.id, projects.c.latest_version,
+                   project_versions.c.id.label("version_id"), project_versions.c.content_sha256)
+            .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
+                                         project_versions.c.number == projects.c.latest_version))
+            .where(projects.c.identity.in_(plan.identities))
+        )
+        latest = {row.identity: row for row in connection.execute(query)}
+    new = [i for i, identity in enumerate(plan.identities) if identity not in latest]
+    changed = [i for i, identity in enumerate(plan.identities)
+               if identity in latest and latest[identity].content_sha256 != plan.hashes[i]]
+    unchanged = len(plan.identities) - len(new) - len(changed)
+    if not new and not changed:
+        return ImportOutcome(file, UNCHANGED, unchanged_projects=unchanged)
+
+    now = utc_now()
+    if unit_row is None:
+        unit_id = connection.execute(insert(units).returning(units.c.id), {
+            "key": plan.unit_key, "code": document.unit.code, "name": document.unit.name}).scalar_one()
+    else:
+        unit_id = unit_row.id
+        if document.unit.name and unit_row.name != document.unit.name:
+            connection.execute(update(units).where(units.c.id == unit_id).values(name=document.unit.name))
+    document_id = connection.execute(insert(documents).returning(documents.c.id), {
+        "unit_id": unit_id, "file_name": file, "sha256": sha256, "content_sha256": plan.document_hash,
+        "form": form, "kind": document.kind, "unit_code": document.unit.code, "unit_name": document.unit.name,
+        "money_unit": document.money_unit, "project_count": len(document.projects),
+        "indicator_count": document.indicator_count, "imported_at": now}).scalar_one()
+
+    project_ids: dict[int, int] = {}
+    numbers: dict[int, int] = {}
+    if new:
+        new_rows = [{"unit_id": unit_id, "identity": plan.identities[i], "name": document.projects[i].name,
+                     "fund_label": document.projects[i].fund_label, "fund_year": document.projects[i].fund_year,
+                     "latest_version": 1, "created_at": now, "updated_at": now} for i in new]
+        result = connection.execute(insert(projects).returning(projects.c.id, sort_by_parameter_order=True),
+                                    new_rows)
+        for i, project_id in zip(new, result.scalars(), strict=True):
+            project_ids[i], numbers[i] = project_id, 1
+    if changed:
+        for i in changed:
+            row = latest[plan.identities[i]]
+            project_ids[i], numbers[i] = row.id, row.latest_version + 1
+        connection.execute(
+            update(projects).where(projects.c.id == bindparam("pid"))
+            .values(latest_version=bindparam("number"), updated_at=now),
+            [{"pid": project_ids[i], "number": numbers[i]} for i in changed])
+
+    stored = sorted(new + changed)
+    version_rows = [{**rows.version_values(document.projects[i]), "project_id": project_ids[i],
+                     "number": numbers[i], "document_id": document_id, "content_sha256": plan.hashes[i],
+                     "created_at": now} for i in stored]
+    result = connection.execute(
+        insert(project_versions).returning(project_versions.c.id, sort_by_parameter_order=True), version_rows)
+    version_ids = dict(zip(stored, result.scalars(), strict=True))
+
+    indicator_rows = [{**rows.indicator_values(indicator, position), "version_id": version_ids[i]}
+                      for i in stored
+                      for position, indicator in enumerate(document.projects[i].indicators, 1)]
+    if indicator_rows:
+        result = connection.execute(
+            insert(indicators).returning(indicators.c.id, sort_by_parameter_order=True), indicator_rows)
+        all_targets = [indicator.target for i in stored for indicator in document.projects[i].indicators]
+        connection.execute(insert(targets), [{**rows.target_values(target), "indicator_id": indicator_id}
+                                             for target, indicator_id in zip(all_targets, result.scalars(),
+                                                                              strict=True)])
+
+    connection.execute(insert(document_items), [
+        {"document_id": document_id, "position": i + 1,
+         "version_id": version_ids[i] if i in version_ids else latest[identity].version_id}
+        for i, identity in enumerate(plan.identities)])
+
+    if changed:
+        _record_changes(connection, plan, changed, latest, version_ids)
+    return ImportOutcome(file, IMPORTED, document_id, len(new), len(changed), unchanged)
+
+
+def _record_changes(connection: Connection, plan: _Plan, changed: list[int], latest: dict[str, Any],
+                    version_ids: dict[int, int]) -> None:
+    previous = load_versions(connection, [latest[plan.identities[i]].version_id for i in changed])
+    change_rows: list[dict[str, Any]] = []
+    for i in changed:
+        old = previous[latest[plan.identities[i]].version_id].document
+        new = Document(plan.document.unit, plan.document.money_unit, (plan.document.projects[i],),
+                       plan.document.kind)
+        found: list[Change] = version_changes(old, new)
+        change_rows.extend({"version_id": version_ids[i], "position": position, "kind": change.kind,
+                            "subject": change.subject, "field": change.field, "old": change.old, "new": change.new}
+                           for position, change in enumerate(found, 1))
+    if change_rows:
+        connection.execute(insert(version_changes_table), change_rows)

@@ -1,0 +1,99 @@
+"""Alembic migrations run from code: no ``alembic.ini`` is needed at run time.
+
+The scripts live in ``store/migrations/versions`` inside the package (so they ship in
+the wheel). A new database (no ``alembic_version`` table) is migrated on first use; a
+database at an older revision is upgraded only by ``perfbudget db upgrade``.
+
+For developers adding a migration (e.g. users and roles)::
+
+    python -m perfbudget.store.migrate revision -m "users and roles" --db sqlite:///dev.db
+
+autogenerates a script from the models in ``store/schema.py`` against a database
+that is at head (see docs/store.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+from functools import lru_cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+from perfbudget.store.engine import is_postgres, make_engine, read_transaction, write_transaction
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_PG_LOCK = 0x70626462  # advisory lock key: one migrator at a time on PostgreSQL
+
+
+class SchemaOutdatedError(RuntimeError):
+    """The database schema is older than this program's; run ``perfbudget db upgrade``."""
+
+    def __init__(self, current: str, head: str) -> None:
+        super().__init__(f"database at revision {current}, program expects {head}")
+        self.current = current
+        self.head = head
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("path_separator", "os")
+    config.attributes["connection"] = connection
+    return config
+
+
+@lru_cache(maxsize=1)
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
+    """Upgrade to ``revision`` in one transaction; returns (revision before, revision after)."""
+    with write_transaction(engine) as connection:
+        if is_postgres(connection):
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
+        before = current_revision(connection)
+        command.upgrade(alembic_config(connection), revision)
+        after = current_revision(connection)
+    return before, after
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Migrate a new database; refuse one at an older revision (:class:`SchemaOutdatedError`)."""
+    with read_transaction(engine) as connection:
+        current = current_revision(connection)
+    head = head_revision()
+    if current == head:
+        return
+    if current is None:
+        upgrade(engine)
+        return
+    raise SchemaOutdatedError(current, head)
+
+
+def _main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m perfbudget.store.migrate",
+                                     description="Developer helper: write a new migration script.")
+    sub = parser.add_subparsers(dest="action", required=True)
+    revision = sub.add_parser("revision", help="autogenerate a migration from store/schema.py")
+    revision.add_argument("-m", "--message", required=True)
+    revision.add_argument("--db", required=True, help="a database at head to compare the models with")
+    args = parser.parse_args()
+    engine = make_engine(args.db)
+    with write_transaction(engine) as connection:
+        command.revision(alembic_config(connection), message=args.message, autogenerate=True)
+
+
+if __name__ == "__main__":
+    _main()

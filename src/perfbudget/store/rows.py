@@ -1,0 +1,173 @@
+"""Model ↔ rows: what the store writes for a document, and the model rebuilt from rows.
+
+Decimals are written as the interchange text (``format_decimal``) and read back with
+``Decimal(text)``, which keeps their scale (``17.00`` stays ``17.00``). The content
+hash of a version covers everything ``show --json`` gives back: the project's
+interchange JSON plus the document-level unit, money unit and kind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from perfbudget.interchange import project_to_dict
+from perfbudget.model import Budget, Direction, Document, Indicator, Kind, Op, Project, Target, Unit
+from perfbudget.target import format_decimal
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else format_decimal(value)
+
+
+def _undec(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def _pairs_json(pairs: tuple[tuple[str, str], ...]) -> str | None:
+    return json.dumps([list(p) for p in pairs], ensure_ascii=False) if pairs else None
+
+
+def _pairs(text: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple((a, b) for a, b in json.loads(text)) if text else ()
+
+
+def _sha(data: Any) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def unit_key(unit: Unit) -> str:
+    """A unit is its code; a unit without a code is its name."""
+    if unit.code:
+        return f"code:{unit.code}"
+    return f"name:{unit.name or ''}"
+
+
+def project_identity(unit: Unit, project: Project) -> str:
+    """The hash of (unit, fund year, project name, fund label): one project across re-submissions."""
+    return _sha([unit_key(unit), project.fund_year, project.name, project.fund_label])
+
+
+def document_context(document: Document) -> dict[str, Any]:
+    return {"unit": {"code": document.unit.code, "name": document.unit.name},
+            "money_unit": document.money_unit, "kind": document.kind}
+
+
+def version_hash(document: Document, project: Project) -> str:
+    return _sha({"document": document_context(document), "project": project_to_dict(project)})
+
+
+def document_hash(document: Document) -> str:
+    return _sha({"document": document_context(document),
+                 "projects": [project_to_dict(p) for p in document.projects]})
+
+
+def version_values(project: Project) -> dict[str, Any]:
+    return {
+        "seq": project.seq,
+        "title": project.title,
+        "name_cell": project.name_cell,
+        "fund_source": project.fund_source,
+        "budget_total": _dec(project.budget.total),
+        "budget_fiscal": _dec(project.budget.fiscal),
+        "budget_other": _dec(project.budget.other),
+        "purpose": project.purpose,
+        "goals": json.dumps(list(project.goals), ensure_ascii=False),
+        "extras": _pairs_json(project.extras),
+        "indicator_count": len(project.indicators),
+    }
+
+
+def indicator_values(indicator: Indicator, position: int) -> dict[str, Any]:
+    return {
+        "position": position,
+        "level1": indicator.level1,
+        "level2": indicator.level2,
+        "level3": indicator.level3,
+        "description": indicator.description,
+        "weight": _dec(indicator.weight),
+        "actual": indicator.actual,
+        "score": _dec(indicator.score),
+        "deviation": indicator.deviation,
+        "extras": _pairs_json(indicator.extras),
+    }
+
+
+def target_values(target: Target) -> dict[str, Any]:
+    return {
+        "raw": target.raw,
+        "kind": target.kind.value,
+        "op": target.op.value if target.op else None,
+        "value": _dec(target.value),
+        "unit": target.unit,
+        "direction": target.direction.value if target.direction else None,
+        "upper": _dec(target.upper),
+        "period_start": target.period[0] if target.period else None,
+        "period_end": target.period[1] if target.period else None,
+    }
+
+
+def target_from_row(row: Mapping[Any, Any]) -> Target:
+    period = None
+    if row["period_start"] is not None or row["period_end"] is not None:
+        period = (row["period_start"], row["period_end"])
+    return Target(
+        raw=row["raw"],
+        kind=Kind(row["kind"]),
+        op=Op(row["op"]) if row["op"] else None,
+        value=_undec(row["value"]),
+        unit=row["unit"],
+        direction=Direction(row["direction"]) if row["direction"] else None,
+        upper=_undec(row["upper"]),
+        period=period,
+    )
+
+
+def indicator_from_row(row: Mapping[Any, Any]) -> Indicator:
+    """An indicator from an ``indicators`` row joined with its ``targets`` row (target columns prefixed ``t_``)."""
+    target = target_from_row({key[2:]: value for key, value in row.items() if key.startswith("t_")})
+    return Indicator(
+        level1=row["level1"],
+        level2=row["level2"],
+        level3=row["level3"],
+        description=row["description"],
+        target=target,
+        weight=_undec(row["weight"]),
+        actual=row["actual"],
+        score=_undec(row["score"]),
+        deviation=row["deviation"],
+        extras=_pairs(row["extras"]),
+    )
+
+
+def project_from_rows(version: Mapping[Any, Any], indicator_rows: list[Mapping[Any, Any]]) -> Project:
+    """A project from its version row (joined with the project's name, fund label and year)."""
+    return Project(
+        seq=version["seq"],
+        title=version["title"],
+        name=version["name"],
+        fund_label=version["fund_label"],
+        fund_year=version["fund_year"],
+        fund_source=version["fund_source"],
+        budget=Budget(_undec(version["budget_total"]), _undec(version["budget_fiscal"]),
+                      _undec(version["budget_other"])),
+        purpose=version["purpose"],
+        goals=tuple(json.loads(version["goals"])),
+        indicators=tuple(indicator_from_row(row) for row in indicator_rows),
+        name_cell=version["name_cell"],
+        extras=_pairs(version["extras"]),
+    )
+
+
+def document_from_rows(document: Mapping[Any, Any], projects: list[Project]) -> Document:
+    """A document from a ``documents`` row and its projects."""
+    return Document(
+        unit=Unit(code=document["unit_code"], name=document["unit_name"]),
+        money_unit=document["money_unit"],
+        projects=tuple(projects),
+        kind=document["kind"],
+    )

@@ -1,0 +1,89 @@
+"""The actuals model: what a filled-in sheet says, row by row and resolved per project.
+
+``SheetRow`` is one row as read (text cells, with its location); ``resolve`` turns rows
+into ``ProjectActuals`` keyed by project seq, with every value parsed and converted to
+its target's unit. Scoring and monitoring read only ``ProjectActuals``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from perfbudget.model import Source
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    """One data row of a fill-in sheet (CSV or xlsx), every cell as text ("" when blank).
+
+    Attributes:
+        source: the row's location (file:line for CSV, file:sheet 第n行 for xlsx).
+        cells: canonical column header → cell text (stripped).
+    """
+
+    source: Source
+    cells: dict[str, str]
+
+    def get(self, column: str) -> str:
+        return self.cells.get(column, "")
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorActual:
+    """The actual of one indicator.
+
+    Attributes:
+        position: 1-based position of the indicator in its project.
+        text: 实际完成值 as written ("" when blank, allowed for qualitative indicators).
+        value: the number converted to the target's unit (quantitative indicators).
+        unit_note: how the unit was converted, e.g. "90分钟 = 1.5小时"; None when not converted.
+        grade: 达成 / 部分达成 / 未达成 (qualitative indicators, and monitoring).
+        score: 得分 as given by the evaluator (qualitative indicators; checked against the band).
+        weight: 分值 as given in the sheet; None for the default allocation.
+        deviation: 偏差原因分析 as written.
+        likelihood: 完成目标可能性 (monitoring).
+        forecast_text: 全年预计完成情况 as written (monitoring).
+        forecast: the forecast converted to the target's unit when quantitative.
+        reason: 偏差原因 category (monitoring).
+        remark: 备注 (monitoring).
+        source: the sheet row.
+    """
+
+    position: int
+    text: str
+    value: Decimal | None = None
+    unit_note: str | None = None
+    grade: str | None = None
+    score: Decimal | None = None
+    weight: Decimal | None = None
+    deviation: str | None = None
+    likelihood: str | None = None
+    forecast_text: str | None = None
+    forecast: Decimal | None = None
+    reason: str | None = None
+    remark: str | None = None
+    source: Source | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectActuals:
+    """Everything a sheet says about one project.
+
+    Attributes:
+        seq: the project's seq.
+        executed: 全年执行数 (or 1–m月执行数 when monitoring) in the document's money unit.
+        budget: 全年预算数 when the sheet gives an adjusted budget; None → the table's 预算数.
+        goal_result: 年度总体目标实际完成情况 as written.
+        indicators: position → actual.
+        source: the first row of the project in the sheet.
+        executed_source: the 全年执行数 row.
+    """
+
+    seq: int
+    executed: Decimal | None = None
+    budget: Decimal | None = None
+    goal_result: str | None = None
+    indicators: dict[int, IndicatorActual] = field(default_factory=dict)
+    source: Source | None = field(default=None, compare=False)
+    executed_source: Source | None = field(default=None, compare=False)

@@ -1,0 +1,276 @@
+"""Match sheet rows to projects and indicators, parse and convert every value.
+
+All problems are collected; a sheet with any error must not be scored (callers check
+``errors``). Every problem names its row; a missing row names the project's first row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+
+from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals, SheetRow
+from perfbudget.evaluate.units import convert, convertible_units
+from perfbudget.evaluate.vocabulary import (
+    COL_ACTUAL,
+    COL_DEVIATION,
+    COL_FORECAST,
+    COL_GRADE,
+    COL_LEVEL3,
+    COL_LIKELIHOOD,
+    COL_PROJECT,
+    COL_REASON,
+    COL_REMARK,
+    COL_SCORE,
+    COL_WEIGHT,
+    LIKELIHOODS,
+    LIKELY_SURE,
+    REASONS,
+    ROW_EXECUTED,
+    ROW_GOAL,
+    clean,
+    parse_grade,
+    parse_likelihood,
+    parse_reason,
+    special_row,
+)
+from perfbudget.framework import normalise_level3
+from perfbudget.model import Document, Kind, Problem, Project, Source, Target
+from perfbudget.target import format_decimal, parse_target
+
+
+class CellError(Exception):
+    """A cell that cannot be read; the message is for the user."""
+
+
+def parse_number(text: str) -> Decimal | None:
+    try:
+        value = Decimal(clean(text).replace(",", ""))
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def parse_quantity(text: str, unit: str | None, name: str | None,
+                   what: str = "实际完成值") -> tuple[Decimal, str | None]:
+    """A value such as ``98%``, ``1.5小时``, ``90分钟``, ``12`` in ``unit``.
+
+    Returns (value, note on the conversion or None); raises :class:`CellError`.
+    A value without a unit is taken in ``unit``; a target without a unit takes the number as written.
+    """
+    parsed = parse_target(text, name)
+    if parsed.kind is Kind.QUALITATIVE or parsed.value is None:
+        raise CellError(f"{what}「{text}」不是数值")
+    if parsed.op is not None or parsed.upper is not None:
+        raise CellError(f"{what}「{text}」应为单个数值（不带 ≥、≤ 等比较符或范围）")
+    if parsed.unit is None or unit is None or parsed.unit == unit:
+        return parsed.value, None
+    converted = convert(parsed.value, parsed.unit, unit)
+    if converted is None:
+        units = "、".join(convertible_units(unit))
+        raise CellError(f"{what}「{text}」的单位「{parsed.unit}」不能换算为指标值的单位「{unit}」（可用：{units}）")
+    note = f"{format_decimal(parsed.value)}{parsed.unit} = {format_decimal(converted.normalize())}{unit}"
+    return converted, note
+
+
+class _ProjectIndex:
+    def __init__(self, document: Document) -> None:
+        self.by_seq = {str(p.seq): p for p in document.projects}
+        self.by_cell: dict[str, list[Project]] = {}
+        self.by_name: dict[str, list[Project]] = {}
+        for project in document.projects:
+            cell = project.name_cell or (f"{project.name}-{project.fund_label}" if project.fund_label else project.name)
+            self.by_cell.setdefault(clean(cell), []).append(project)
+            self.by_name.setdefault(clean(project.name), []).append(project)
+
+    def find(self, text: str) -> Project | str:
+        key = clean(text)
+        if key.isdigit():
+            found = self.by_seq.get(str(int(key)))
+            return found if found else f"没有序号为 {key} 的项目"
+        for table in (self.by_cell, self.by_name):
+            matches = table.get(key, [])
+            if len(matches) == 1:
+                return matches[0]
+            if len(matches) > 1:
+                seqs = "、".join(str(p.seq) for p in matches)
+                return f"项目名称「{text}」对应多个项目（序号 {seqs}），请改填项目序号"
+        return f"未知项目「{text}」：应填表中的项目名称（如「{_cell(next(iter(self.by_seq.values())))}」）或项目序号"
+
+
+def _cell(project: Project) -> str:
+    return project.name_cell or project.name
+
+
+def _indicator_slots(project: Project) -> dict[str, list[int]]:
+    slots: dict[str, list[int]] = {}
+    for position, indicator in enumerate(project.indicators, 1):
+        slots.setdefault(clean(normalise_level3(indicator.level3)), []).append(position)
+    return slots
+
+
+class _Builder:
+    """Per-project accumulation while rows are read."""
+
+    def __init__(self, project: Project, first: Source) -> None:
+        self.project = project
+        self.first = first
+        self.slots = _indicator_slots(project)
+        self.taken: dict[str, int] = {}
+        self.actuals = ProjectActuals(seq=project.seq, source=first)
+        self.indicators: dict[int, IndicatorActual] = {}
+        self.special_seen: dict[str, Source] = {}
+
+
+def _decimal_cell(row: SheetRow, column: str, problems: list[Problem], label: str) -> Decimal | None:
+    text = row.get(column)
+    if not text:
+        return None
+    value = parse_number(text)
+    if value is None or value < 0:
+        problems.append(Problem(row.source, f"{label}「{text}」应为非负数字"))
+        return None
+    return value
+
+
+def _special(builder: _Builder, row: SheetRow, which: str, money_unit: str | None, problems: list[Problem]) -> None:
+    if which in builder.special_seen:
+        problems.append(Problem(row.source, f"「{which}」重复填写（第一次在 {builder.special_seen[which]}）"))
+        return
+    builder.special_seen[which] = row.source
+    text = row.get(COL_ACTUAL)
+    if which == ROW_GOAL:
+        builder.actuals = replace(builder.actuals, goal_result=text or None)
+        return
+    if not text:
+        problems.append(Problem(row.source, f"「{which}」的实际完成值为空，请填写金额（{money_unit or '万元'}）"))
+        return
+    try:
+        value, _note = parse_quantity(text, money_unit, None, which)
+    except CellError as exc:
+        problems.append(Problem(row.source, str(exc)))
+        return
+    if value < 0:
+        problems.append(Problem(row.source, f"「{which}」不能为负数：{text}"))
+        return
+    if which == ROW_EXECUTED:
+        builder.actuals = replace(builder.actuals, executed=value, executed_source=row.source)
+    else:  # ROW_BUDGET
+        builder.actuals = replace(builder.actuals, budget=value)
+
+
+def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
+                   problems: list[Problem]) -> None:
+    indicator = builder.project.indicators[position - 1]
+    target: Target = indicator.target
+    before = len(problems)
+    text = row.get(COL_ACTUAL)
+    grade_text = row.get(COL_GRADE)
+    grade = parse_grade(grade_text) if grade_text else None
+    if grade_text and grade is None:
+        problems.append(Problem(row.source, f"完成等级「{grade_text}」无法识别，应为 达成、部分达成 或 未达成"))
+    value: Decimal | None = None
+    note: str | None = None
+    quantitative = target.kind is Kind.QUANTITATIVE and target.value is not None
+    if quantitative:
+        if not text:
+            problems.append(Problem(row.source, f"指标「{indicator.level3}」的实际完成值为空"))
+        else:
+            try:
+                value, note = parse_quantity(text, target.unit, indicator.level3)
+            except CellError as exc:
+                problems.append(Problem(row.source, str(exc)))
+    elif grade is None and not grade_text:
+        problems.append(Problem(row.source, f"定性指标「{indicator.level3}」须填写完成等级"
+                                            "（达成、部分达成 或 未达成）"))
+    score = _decimal_cell(row, COL_SCORE, problems, "得分")
+    weight = _decimal_cell(row, COL_WEIGHT, problems, "分值")
+    likelihood = forecast_text = reason = None
+    forecast: Decimal | None = None
+    if kind == "monitor":
+        raw = row.get(COL_LIKELIHOOD)
+        likelihood = parse_likelihood(raw)
+        if likelihood is None:
+            options = "、".join(LIKELIHOODS)
+            problems.append(Problem(row.source, f"完成目标可能性「{raw}」无效，应为 {options}" if raw
+                                    else f"完成目标可能性为空，应为 {options}"))
+        forecast_text = row.get(COL_FORECAST) or None
+        reason_text = row.get(COL_REASON)
+        reason = parse_reason(reason_text) if reason_text else None
+        if reason_text and reason is None:
+            problems.append(Problem(row.source, f"偏差原因「{reason_text}」无效，应为 {'、'.join(REASONS)} 之一"))
+        if likelihood is not None and likelihood != LIKELY_SURE:
+            if not forecast_text:
+                problems.append(Problem(row.source, f"完成目标可能性为「{likelihood}」，须填写全年预计完成情况"))
+            if not reason_text:
+                problems.append(Problem(row.source, f"完成目标可能性为「{likelihood}」，须填写偏差原因"
+                                                    f"（{'、'.join(REASONS)}）"))
+        if forecast_text and quantitative:
+            try:
+                forecast, _ = parse_quantity(forecast_text, target.unit, indicator.level3, "全年预计完成情况")
+            except CellError as exc:
+                problems.append(Problem(row.source, str(exc)))
+    if len(problems) > before:
+        return
+    builder.indicators[position] = IndicatorActual(
+        position=position, text=text, value=value, unit_note=note, grade=grade, score=score, weight=weight,
+        deviation=row.get(COL_DEVIATION) or None, likelihood=likelihood, forecast_text=forecast_text,
+        forecast=forecast, reason=reason, remark=row.get(COL_REMARK) or None, source=row.source)
+
+
+def resolve(document: Document, rows: list[SheetRow],
+            kind: str = "evaluation") -> tuple[dict[int, ProjectActuals], list[Problem]]:
+    """Rows → actuals per project seq. ``kind`` is "evaluation" or "monitor".
+
+    Every project named in the sheet must have a row for each of its indicators and a
+    全年执行数 row; projects not named are left out (not scored).
+    """
+    problems: list[Problem] = []
+    index = _ProjectIndex(document)
+    builders: dict[int, _Builder] = {}
+    for row in rows:
+        project_text = row.get(COL_PROJECT)
+        level3 = row.get(COL_LEVEL3)
+        if not project_text:
+            problems.append(Problem(row.source, "项目名称为空"))
+            continue
+        found = index.find(project_text)
+        if isinstance(found, str):
+            problems.append(Problem(row.source, found))
+            continue
+        builder = builders.get(found.seq)
+        if builder is None:
+            builder = builders[found.seq] = _Builder(found, row.source)
+        if not level3:
+            problems.append(Problem(row.source, "三级指标为空"))
+            continue
+        which = special_row(level3)
+        if which is not None:
+            _special(builder, row, which, document.money_unit, problems)
+            continue
+        key = clean(normalise_level3(level3))
+        positions = builder.slots.get(key)
+        if not positions:
+            problems.append(Problem(row.source, f"项目「{_cell(found)}」中没有三级指标「{level3}」"))
+            continue
+        taken = builder.taken.get(key, 0)
+        if taken >= len(positions):
+            first = builder.indicators.get(positions[0])
+            where = f"（第一次在 {first.source}）" if first and first.source else ""
+            problems.append(Problem(row.source, f"指标「{level3}」重复填写{where}"))
+            continue
+        builder.taken[key] = taken + 1
+        _indicator_row(builder, row, positions[taken], kind, problems)
+    result: dict[int, ProjectActuals] = {}
+    for seq, builder in builders.items():
+        project = builder.project
+        for position, indicator in enumerate(project.indicators, 1):
+            key = clean(normalise_level3(indicator.level3))
+            if builder.taken.get(key, 0) < builder.slots[key].index(position) + 1:
+                problems.append(Problem(builder.first,
+                                        f"项目「{_cell(project)}」缺少指标「{indicator.level3}」的填报行"))
+        if builder.actuals.executed is None and ROW_EXECUTED not in builder.special_seen:
+            problems.append(Problem(builder.first, f"项目「{_cell(project)}」缺少「{ROW_EXECUTED}」行"
+                                                   f"（三级指标填「{ROW_EXECUTED}」，实际完成值填金额）"))
+        result[seq] = replace(builder.actuals, indicators=dict(builder.indicators))
+    return dict(sorted(result.items())), problems

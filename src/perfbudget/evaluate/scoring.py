@@ -1,0 +1,163 @@
+"""Scoring a project (rules.md §4): ``score(project, actuals, weights, options)``, pure.
+
+The total is the exact sum of the execution score and the indicator scores; the grade
+follows the total as displayed (0.01, ROUND_HALF_UP), so a table never shows 90.00 with 良.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals
+from perfbudget.evaluate.formulas import (
+    Scored,
+    exact,
+    execution,
+    positive,
+    qualitative,
+    reverse_linear,
+    reverse_ratio,
+)
+from perfbudget.evaluate.numbers import ZERO, shown
+from perfbudget.evaluate.result import Evaluation, IndicatorScore, ProjectEvaluation
+from perfbudget.evaluate.weights import Weights, allocate
+from perfbudget.model import Direction, Document, Indicator, Kind, Problem, Project, Source, Target
+
+GRADE_THRESHOLDS = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"))
+REVERSE_METHODS = ("ratio", "linear")
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreOptions:
+    """Choices the rules leave open.
+
+    Attributes:
+        reverse: "ratio" (w × A / B, the published local forms; default) or "linear"
+            (deduct linearly to 0 at 2A).
+    """
+
+    reverse: str = "ratio"
+
+
+def grade_of(total: Decimal) -> str:
+    """优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60, on the total as displayed."""
+    display = shown(total)
+    for threshold, grade in GRADE_THRESHOLDS:
+        if display >= threshold:
+            return grade
+    return "差"
+
+
+def _target_value(target: Target) -> tuple[Decimal, str]:
+    """A for the formulas: a range's lower bound (positive) or upper bound (reverse)."""
+    assert target.value is not None
+    if target.upper is not None:
+        if target.direction is Direction.REVERSE:
+            return target.upper, f"（目标区间 {target.raw}，取上限）"
+        return target.value, f"（目标区间 {target.raw}，取下限）"
+    return target.value, ""
+
+
+def _quantitative(weight: Decimal, target: Target, actual: IndicatorActual, options: ScoreOptions) -> Scored:
+    assert actual.value is not None
+    a, range_note = _target_value(target)
+    unit = target.unit or ""
+    b = actual.value
+    if target.direction is Direction.REVERSE:
+        scored = (reverse_linear if options.reverse == "linear" else reverse_ratio)(weight, a, b, unit)
+    elif target.direction is Direction.EXACT:
+        scored = exact(weight, a, b, unit)
+    else:
+        scored = positive(weight, a, b, unit)
+    notes = range_note + (f"（{actual.unit_note}）" if actual.unit_note else "")
+    if notes:
+        return Scored(scored.score, scored.formula, f"{scored.explanation}{notes}", scored.flags)
+    return scored
+
+
+def _indicator(position: int, indicator: Indicator, weight: Decimal, actual: IndicatorActual,
+               options: ScoreOptions, problems: list[Problem], fallback: Source | None) -> IndicatorScore:
+    target = indicator.target
+    if target.kind is Kind.QUANTITATIVE and target.value is not None:
+        scored: Scored | str = _quantitative(weight, target, actual, options)
+    elif actual.grade is None:
+        scored = f"定性指标「{indicator.level3}」没有完成等级"
+    else:
+        scored = qualitative(weight, actual.grade, actual.score)
+    if isinstance(scored, str):
+        problems.append(Problem(actual.source or fallback or Source("<sheet>"), scored))
+        scored = Scored(ZERO, "qualitative", scored)
+    return IndicatorScore(
+        position=position, level1=indicator.level1, level2=indicator.level2, level3=indicator.level3,
+        target=target.raw, actual=actual.text or (actual.grade or ""), actual_value=actual.value,
+        grade=actual.grade, weight=weight, score=scored.score, formula=scored.formula,
+        explanation=scored.explanation, flags=scored.flags, deviation=actual.deviation, source=actual.source)
+
+
+def score(project: Project, actuals: ProjectActuals, weights: Weights | None = None,
+          options: ScoreOptions | None = None, money_unit: str | None = None) -> ProjectEvaluation:
+    """Score one project. Problems (weights that do not add up, a qualitative score outside its
+    band, no budget) are returned in ``problems``; the result is then not to be used."""
+    weights = weights or Weights()
+    options = options or ScoreOptions()
+    problems: list[Problem] = []
+    where = actuals.source or project.source or Source("<sheet>")
+    given = {p: a.weight for p, a in actuals.indicators.items() if a.weight is not None}
+    allocation = allocate(project, weights, given)
+    problems.extend(Problem(where, f"项目「{project.name_cell or project.name}」：{e}") for e in allocation.errors)
+    budget = actuals.budget if actuals.budget is not None else project.budget.total
+    executed = actuals.executed
+    rate: Decimal | None = None
+    if budget is None or budget <= 0:
+        problems.append(Problem(where, f"项目「{project.name_cell or project.name}」没有预算数（或为 0），"
+                                       "无法计算执行率：请在填报表中加一行「全年预算数」"))
+        exec_scored = Scored(ZERO, "execution", "无预算数，无法计算执行率")
+    elif executed is None:
+        problems.append(Problem(where, f"项目「{project.name_cell or project.name}」缺少全年执行数"))
+        exec_scored = Scored(ZERO, "execution", "缺少全年执行数")
+    else:
+        exec_scored = execution(weights.execution, budget, executed, money_unit or "")
+        rate = executed / budget
+    scores: list[IndicatorScore] = []
+    for position, indicator in enumerate(project.indicators, 1):
+        actual = actuals.indicators.get(position)
+        if actual is None:
+            problems.append(Problem(where, f"项目「{project.name_cell or project.name}」"
+                                           f"缺少指标「{indicator.level3}」的实际完成值"))
+            continue
+        weight = allocation.weights.get(position, ZERO)
+        scores.append(_indicator(position, indicator, weight, actual, options, problems, where))
+    total = exec_scored.score + sum((s.score for s in scores), ZERO)
+    return ProjectEvaluation(
+        seq=project.seq, title=project.title, name=project.name, name_cell=project.name_cell,
+        fund_year=project.fund_year, initial_budget=project.budget.total, fiscal=project.budget.fiscal,
+        other=project.budget.other, budget=budget, executed=executed, execution_rate=rate,
+        execution_weight=weights.execution, execution_score=exec_scored.score,
+        execution_explanation=exec_scored.explanation, goals=project.goals, goal_result=actuals.goal_result,
+        indicators=tuple(scores), pools=allocation.pools, notes=allocation.notes, total=total,
+        grade=grade_of(total), problems=tuple(problems))
+
+
+def evaluate_document(document: Document, actuals: dict[int, ProjectActuals], weights: Weights | None = None,
+                      options: ScoreOptions | None = None, actuals_file: str | None = None,
+                      ) -> tuple[Evaluation | None, list[Problem]]:
+    """Score every project named in ``actuals``. Any problem → (None, problems): nothing is
+    scored from a sheet with errors."""
+    weights = weights or Weights()
+    options = options or ScoreOptions()
+    by_seq = {p.seq: p for p in document.projects}
+    problems: list[Problem] = []
+    results: list[ProjectEvaluation] = []
+    for seq, project_actuals in sorted(actuals.items()):
+        evaluation = score(by_seq[seq], project_actuals, weights, options, document.money_unit)
+        problems.extend(evaluation.problems)
+        results.append(evaluation)
+    if not results:
+        problems.append(Problem(Source(actuals_file or "<sheet>"), "填报表没有涉及任何项目"))
+    if problems:
+        return None, problems
+    return Evaluation(
+        unit_code=document.unit.code, unit_name=document.unit.name, money_unit=document.money_unit,
+        weights=weights.to_dict(), reverse=options.reverse, projects=tuple(results),
+        document_file=document.source.file if document.source else None, actuals_file=actuals_file), problems

@@ -1,0 +1,167 @@
+"""Fill-in sheets with the targets filled in: CSV (the exact headers) or xlsx (with context).
+
+Evaluation sheet (自评填报): one 全年执行数 row per project, then one row per indicator.
+Monitor sheet (监控填报): the same rows with the monitoring columns (rules.md §5).
+The xlsx form adds read-only context columns (一级指标, 二级指标, 指标值) and a 分值 column
+(blank = default split); the sheet is protected except for the cells to fill in, and
+choice columns carry drop-down lists. The reader ignores the context columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from perfbudget.evaluate.vocabulary import (
+    COL_ACTUAL,
+    COL_DEVIATION,
+    COL_FORECAST,
+    COL_GRADE,
+    COL_LEVEL1,
+    COL_LEVEL2,
+    COL_LEVEL3,
+    COL_LIKELIHOOD,
+    COL_PROJECT,
+    COL_REASON,
+    COL_REMARK,
+    COL_SCORE,
+    COL_TARGET,
+    COL_WEIGHT,
+    EVALUATION_COLUMNS,
+    GRADES,
+    LIKELIHOODS,
+    MONITOR_COLUMNS,
+    REASONS,
+    ROW_EXECUTED,
+)
+from perfbudget.model import Document, Kind, Project
+from perfbudget.target import format_decimal
+
+KINDS = ("evaluation", "monitor")
+FONT = "宋体"
+
+_XLSX_COLUMNS = {
+    "evaluation": (COL_PROJECT, COL_LEVEL1, COL_LEVEL2, COL_LEVEL3, COL_TARGET, COL_WEIGHT, COL_ACTUAL,
+                   COL_GRADE, COL_SCORE, COL_DEVIATION),
+    "monitor": (COL_PROJECT, COL_LEVEL1, COL_LEVEL2, COL_LEVEL3, COL_TARGET, COL_ACTUAL, COL_GRADE,
+                COL_LIKELIHOOD, COL_FORECAST, COL_REASON, COL_DEVIATION, COL_REMARK),
+}
+_FILL_IN = {COL_WEIGHT, COL_ACTUAL, COL_GRADE, COL_SCORE, COL_DEVIATION, COL_LIKELIHOOD, COL_FORECAST,
+            COL_REASON, COL_REMARK}
+_WIDTHS = {COL_PROJECT: 34, COL_LEVEL1: 11, COL_LEVEL2: 14, COL_LEVEL3: 30, COL_TARGET: 16, COL_WEIGHT: 7,
+           COL_ACTUAL: 14, COL_GRADE: 10, COL_SCORE: 7, COL_DEVIATION: 30, COL_LIKELIHOOD: 12,
+           COL_FORECAST: 16, COL_REASON: 14, COL_REMARK: 16}
+
+
+def project_key(project: Project) -> str:
+    """What the 项目名称 column holds: the table's 项目名称 cell (name plus fund label)."""
+    if project.name_cell:
+        return project.name_cell
+    return f"{project.name}-{project.fund_label}" if project.fund_label else project.name
+
+
+def _rows(document: Document, projects: Iterable[Project]) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    unit = document.money_unit or ""
+    for project in projects:
+        key = project_key(project)
+        budget = project.budget.total
+        rows.append({COL_PROJECT: key, COL_LEVEL1: "预算执行", COL_LEVEL2: "", COL_LEVEL3: ROW_EXECUTED,
+                     COL_TARGET: f"预算数 {format_decimal(budget)}{unit}" if budget is not None else "预算数未注明"})
+        for indicator in project.indicators:
+            rows.append({COL_PROJECT: key, COL_LEVEL1: indicator.level1, COL_LEVEL2: indicator.level2,
+                         COL_LEVEL3: indicator.level3, COL_TARGET: indicator.target.raw,
+                         "_qualitative": "1" if indicator.target.kind is Kind.QUALITATIVE else ""})
+    return rows
+
+
+def template_csv(document: Document, projects: Iterable[Project] | None = None, kind: str = "evaluation") -> str:
+    """The CSV fill-in sheet as text (write it as UTF-8 with BOM so that Excel/WPS open it right)."""
+    columns = EVALUATION_COLUMNS if kind == "evaluation" else MONITOR_COLUMNS
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in _rows(document, projects if projects is not None else document.projects):
+        writer.writerow([row.get(c, "") for c in columns])
+    return buffer.getvalue()
+
+
+def template_xlsx(document: Document, projects: Iterable[Project] | None = None, kind: str = "evaluation",
+                  month: int | None = None) -> bytes:
+    """The xlsx fill-in sheet as bytes."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    columns = _XLSX_COLUMNS[kind]
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "自评填报" if kind == "evaluation" else "监控填报"
+    title = "项目支出绩效自评填报表" if kind == "evaluation" else "项目绩效运行监控填报表"
+    unit = document.unit
+    sheet.cell(1, 1, f"{title}　{unit.code or ''}{unit.name or ''}　金额单位：{document.money_unit or '万元'}")
+    sheet.cell(1, 1).font = Font(name=FONT, size=14, bold=True, charset=134)
+    if kind == "evaluation":
+        hint = ("填写说明：灰色列为指标信息，请勿修改；「全年执行数」行填执行金额；定量指标填实际完成值（可带单位，"
+                "如 98%、1.5小时）；定性指标选完成等级，得分可留空（按等级区间下限计）；分值留空按默认分配。")
+    else:
+        hint = ("填写说明：实际完成值填 1–M 月累计执行情况；「全年执行数」行填截至本月的执行金额；完成目标可能性必填，"
+                "不是「确定能」时须填全年预计完成情况和偏差原因。")
+    sheet.cell(2, 1, hint).font = Font(name=FONT, size=10, color="666666", charset=134)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(columns))
+    sheet.row_dimensions[2].height = 30
+    sheet.cell(2, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    grey = PatternFill("solid", fgColor="EEEEEE")
+    header_fill = PatternFill("solid", fgColor="D9E1F2")
+    body_font = Font(name=FONT, size=11, charset=134)
+    for index, column in enumerate(columns, 1):
+        header = column
+        if column == COL_ACTUAL and kind == "monitor" and month:
+            header = f"1-{month}月执行情况"
+        cell = sheet.cell(3, index, header)
+        cell.font = Font(name=FONT, size=11, bold=True, charset=134)
+        cell.fill = header_fill
+        cell.border = border
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(column, 12)
+    rows = _rows(document, projects if projects is not None else document.projects)
+    grade_list = DataValidation(type="list", formula1=f'"{",".join(GRADES)}"', allow_blank=True)
+    likely_list = DataValidation(type="list", formula1=f'"{",".join(LIKELIHOODS)}"', allow_blank=True)
+    reason_list = DataValidation(type="list", formula1=f'"{",".join(REASONS)}"', allow_blank=True,
+                                 showErrorMessage=False)
+    for validation in (grade_list, likely_list, reason_list):
+        sheet.add_data_validation(validation)
+    for offset, row in enumerate(rows):
+        number = 4 + offset
+        special = row[COL_LEVEL3] == ROW_EXECUTED
+        for index, column in enumerate(columns, 1):
+            cell = sheet.cell(number, index, row.get(column) or None)
+            cell.font = body_font
+            cell.border = border
+            cell.alignment = Alignment(vertical="center", wrap_text=column in (COL_LEVEL3, COL_DEVIATION, COL_PROJECT))
+            fill_in = column in _FILL_IN and not (special and column not in (COL_ACTUAL,))
+            if fill_in:
+                cell.protection = Protection(locked=False)
+                cell.number_format = "@"
+            else:
+                cell.fill = grey
+            if column == COL_GRADE and fill_in and (row.get("_qualitative") or kind == "monitor"):
+                grade_list.add(cell)
+            elif column == COL_LIKELIHOOD and fill_in:
+                likely_list.add(cell)
+            elif column == COL_REASON and fill_in:
+                reason_list.add(cell)
+    sheet.freeze_panes = "E4"
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False
+    sheet.protection.formatRows = False
+    sheet.protection.autoFilter = False
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

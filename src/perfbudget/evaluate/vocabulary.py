@@ -1,0 +1,123 @@
+"""The words users write in fill-in sheets: grades, likelihoods, reasons, column headers.
+
+Kept in one place so that readers, scoring, templates and docs agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+# Qualitative completion grades (完成等级) and their score bands as shares of the weight
+# (rules.md §4): 达成 80–100 %, 部分达成 60–80 %, 未达成 0–60 %. Bounds are inclusive.
+GRADE_MET = "达成"
+GRADE_PARTLY = "部分达成"
+GRADE_MISSED = "未达成"
+GRADES = (GRADE_MET, GRADE_PARTLY, GRADE_MISSED)
+GRADE_BANDS: dict[str, tuple[Decimal, Decimal]] = {
+    GRADE_MET: (Decimal("0.8"), Decimal("1")),
+    GRADE_PARTLY: (Decimal("0.6"), Decimal("0.8")),
+    GRADE_MISSED: (Decimal("0"), Decimal("0.6")),
+}
+GRADE_LONG = {
+    GRADE_MET: "达成年度指标",
+    GRADE_PARTLY: "部分达成年度指标并具有一定效果",
+    GRADE_MISSED: "未达成年度指标且效果较差",
+}
+
+# Monitoring (rules.md §5).
+LIKELY_SURE = "确定能"
+LIKELY_MAYBE = "有可能"
+LIKELY_NEVER = "完全不可能"
+LIKELIHOODS = (LIKELY_SURE, LIKELY_MAYBE, LIKELY_NEVER)
+REASONS = ("经费保障", "制度保障", "人员保障", "硬件条件保障", "其他")
+
+# Column headers.
+COL_PROJECT = "项目名称"
+COL_LEVEL3 = "三级指标"
+COL_ACTUAL = "实际完成值"
+COL_GRADE = "完成等级"
+COL_SCORE = "得分"
+COL_DEVIATION = "偏差原因分析"
+COL_WEIGHT = "分值"
+COL_LIKELIHOOD = "完成目标可能性"
+COL_FORECAST = "全年预计完成情况"
+COL_REASON = "偏差原因"
+COL_REMARK = "备注"
+# Read-only context columns written by the xlsx template (ignored when read back).
+COL_LEVEL1 = "一级指标"
+COL_LEVEL2 = "二级指标"
+COL_TARGET = "指标值"
+CONTEXT_COLUMNS = (COL_LEVEL1, COL_LEVEL2, COL_TARGET, "序号", "说明")
+
+EVALUATION_COLUMNS = (COL_PROJECT, COL_LEVEL3, COL_ACTUAL, COL_GRADE, COL_SCORE, COL_DEVIATION)
+MONITOR_COLUMNS = (COL_PROJECT, COL_LEVEL3, COL_ACTUAL, COL_GRADE, COL_LIKELIHOOD, COL_FORECAST,
+                   COL_REASON, COL_DEVIATION, COL_REMARK)
+OPTIONAL_COLUMNS = (COL_WEIGHT,)
+
+# Special 三级指标 values: project-level rows.
+ROW_EXECUTED = "全年执行数"
+ROW_BUDGET = "全年预算数"
+ROW_GOAL = "总体目标完成情况"
+_EXECUTED_ALIASES = {"全年执行数", "执行数", "预算执行数", "资金执行数"}
+_PERIOD_EXECUTED = re.compile(r"^1[-—–~至](\d{1,2})月(?:执行数|资金执行数)$")
+_PERIOD_ACTUAL = re.compile(r"^1[-—–~至](\d{1,2})月执行情况$")
+
+
+def clean(text: str | None) -> str:
+    """NFKC, no whitespace at all: how names are compared."""
+    if text is None:
+        return ""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def special_row(level3: str) -> str | None:
+    """ROW_EXECUTED / ROW_BUDGET / ROW_GOAL when the 三级指标 cell names a project-level row."""
+    name = clean(level3)
+    if name in _EXECUTED_ALIASES or _PERIOD_EXECUTED.match(name):
+        return ROW_EXECUTED
+    if name in (ROW_BUDGET, "调整后预算数"):
+        return ROW_BUDGET
+    if name in (ROW_GOAL, "年度总体目标完成情况", "总体目标实际完成情况"):
+        return ROW_GOAL
+    return None
+
+
+def canonical_header(header: str) -> str:
+    """A column header as the reader knows it (``1-7月执行情况`` → 实际完成值)."""
+    name = clean(header).lstrip("\ufeff")
+    if _PERIOD_ACTUAL.match(name) or name in ("全年实际值", "实际值", "1-m月执行情况"):
+        return COL_ACTUAL
+    if name in ("偏差原因分析及改进措施", "未完成原因及拟采取的改进措施", "偏差原因说明"):
+        return COL_DEVIATION
+    if name in ("权重",):
+        return COL_WEIGHT
+    if name in ("年度指标值",):
+        return COL_TARGET
+    return name
+
+
+def parse_grade(text: str) -> str | None:
+    """达成 / 部分达成 / 未达成 from the short or the long form (达成年度指标 …); None otherwise."""
+    name = clean(text)
+    if not name:
+        return None
+    for grade in (GRADE_PARTLY, GRADE_MISSED, GRADE_MET):  # 部分达成 and 未达成 contain 达成
+        if name == grade or name == GRADE_LONG[grade] or name.startswith(GRADE_LONG[grade]):
+            return grade
+    return None
+
+
+def parse_likelihood(text: str) -> str | None:
+    name = clean(text)
+    return name if name in LIKELIHOODS else None
+
+
+def parse_reason(text: str) -> str | None:
+    """One of the five reason categories; text may follow after a colon (其他：天气原因)."""
+    name = clean(text)
+    for reason in REASONS:
+        if name == reason or (name.startswith(reason) and name[len(reason):len(reason) + 1] in ":：，,（("):
+            return reason
+    return None

@@ -1,0 +1,192 @@
+"""Weights (分值): the group defaults, the ``--weights`` option, and the split over indicators.
+
+Defaults (rules.md §4): 预算执行率 10, 产出 50, 效益 30, 满意度 10. Inside a 一级 group the
+points are split equally unless the sheet's 分值 column gives an indicator's weight; then
+the given weights are kept and the rest of the group's points is split equally over the
+indicators without one. Under the 2021 framework 成本指标 shares 产出's points (one pool)
+unless the weights name 成本 as a group of its own. A configured group a project lacks has
+its points spread over the present groups in proportion to their weights.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from perfbudget.evaluate.numbers import HUNDRED, ZERO, div, mul, show
+from perfbudget.framework import (
+    LEVEL1_COST,
+    LEVEL1_EFFECT,
+    LEVEL1_OUTPUT,
+    LEVEL1_SATISFACTION,
+    normalise_level1,
+)
+from perfbudget.model import Project
+from perfbudget.target import format_decimal
+
+EXECUTION = "预算执行率"
+_EXECUTION_ALIASES = {"预算执行率", "执行率", "预算执行", "资金执行率"}
+
+
+class WeightsError(ValueError):
+    """A ``--weights`` text that cannot be used; the message is for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Points of the budget execution and of each 一级 group.
+
+    Attributes:
+        execution: points of 预算执行率.
+        groups: (normalised 一级 name, points) in display order.
+    """
+
+    execution: Decimal = Decimal(10)
+    groups: tuple[tuple[str, Decimal], ...] = (
+        (LEVEL1_OUTPUT, Decimal(50)),
+        (LEVEL1_EFFECT, Decimal(30)),
+        (LEVEL1_SATISFACTION, Decimal(10)),
+    )
+
+    def group(self, level1: str) -> Decimal | None:
+        for name, points in self.groups:
+            if name == level1:
+                return points
+        return None
+
+    def to_dict(self) -> dict[str, str]:
+        out = {EXECUTION: format_decimal(self.execution)}
+        out.update({name: format_decimal(points) for name, points in self.groups})
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, str]) -> Weights:
+        execution = Decimal(data.get(EXECUTION, "10"))
+        groups = tuple((name, Decimal(v)) for name, v in data.items() if name != EXECUTION)
+        return cls(execution, groups)
+
+
+def parse_weights(text: str) -> Weights:
+    """``预算执行率=10,产出=50,效益=30,满意度=10`` (names with or without 指标; 成本 allowed).
+
+    Raises :class:`WeightsError` unless the points are non-negative numbers adding up to 100.
+    """
+    execution: Decimal | None = None
+    groups: list[tuple[str, Decimal]] = []
+    for part in text.replace("，", ",").split(","):
+        if not part.strip():
+            continue
+        name, sep, value = part.replace("：", "=").replace(":", "=").partition("=")
+        name = name.strip()
+        if not sep:
+            raise WeightsError(f"「{part.strip()}」应写成 名称=分值，如 产出=50")
+        try:
+            points = Decimal(value.strip())
+        except InvalidOperation:
+            raise WeightsError(f"「{part.strip()}」中的分值不是数字") from None
+        if not points.is_finite() or points < 0:
+            raise WeightsError(f"「{part.strip()}」中的分值应为非负数")
+        if name in _EXECUTION_ALIASES:
+            execution = points
+            continue
+        level1 = normalise_level1(name)
+        if level1 not in (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION, LEVEL1_COST):
+            raise WeightsError(f"未知的一级指标「{name}」：可用 预算执行率、产出、效益、满意度、成本")
+        if any(existing == level1 for existing, _ in groups):
+            raise WeightsError(f"「{name}」重复")
+        groups.append((level1, points))
+    weights = Weights(execution if execution is not None else Decimal(10), tuple(groups) or Weights().groups)
+    total = weights.execution + sum((p for _, p in weights.groups), ZERO)
+    if total != HUNDRED:
+        raise WeightsError(f"分值合计为 {format_decimal(total)}，应为 100"
+                           f"（预算执行率 {format_decimal(weights.execution)} 分"
+                           f"{'' if execution is not None else '，未写时按 10 分'}）")
+    return weights
+
+
+@dataclass(frozen=True, slots=True)
+class Allocation:
+    """The weight of every indicator of one project.
+
+    Attributes:
+        weights: position → points.
+        pools: (pool name, points) as used after pooling and spreading.
+        pool_of: position → pool name.
+        notes: how the split was made, in Chinese, one line each.
+        errors: messages when the weights cannot be used (the project is then not scored).
+    """
+
+    weights: dict[int, Decimal]
+    pools: tuple[tuple[str, Decimal], ...]
+    pool_of: dict[int, str]
+    notes: tuple[str, ...] = ()
+    errors: tuple[str, ...] = field(default=())
+
+
+def pool_name(level1: str, weights: Weights) -> str:
+    name = normalise_level1(level1)
+    if name == LEVEL1_COST and weights.group(LEVEL1_COST) is None:
+        return LEVEL1_OUTPUT
+    return name
+
+
+def allocate(project: Project, weights: Weights, given: dict[int, Decimal] | None = None) -> Allocation:
+    """Split the group points over the project's indicators (see the module docstring)."""
+    given = given or {}
+    notes: list[str] = []
+    errors: list[str] = []
+    members: dict[str, list[int]] = {}
+    pool_of: dict[int, str] = {}
+    for position, indicator in enumerate(project.indicators, 1):
+        pool = pool_name(indicator.level1, weights)
+        members.setdefault(pool, []).append(position)
+        pool_of[position] = pool
+    if any(normalise_level1(i.level1) == LEVEL1_COST for i in project.indicators) and \
+            weights.group(LEVEL1_COST) is None:
+        notes.append(f"成本指标与产出指标共用产出指标的 {format_decimal(weights.group(LEVEL1_OUTPUT) or ZERO)} 分")
+    configured = [(name, points) for name, points in weights.groups]
+    present = [(name, points) for name, points in configured if name in members]
+    missing = [(name, points) for name, points in configured if name not in members]
+    total_groups = sum((p for _, p in configured), ZERO)
+    present_sum = sum((p for _, p in present), ZERO)
+    pool_points: dict[str, Decimal] = {}
+    if missing and present_sum > 0:
+        spread = total_groups - present_sum
+        for name, points in present:
+            pool_points[name] = div(mul(points, total_groups), present_sum)
+        parts = "、".join(f"{name}（+{show(pool_points[name] - points)}）" for name, points in present)
+        lacking = "、".join(f"{name} {format_decimal(points)} 分" for name, points in missing)
+        notes.append(f"项目缺少 {lacking}：共 {format_decimal(spread)} 分按比例分配给 {parts}")
+    else:
+        pool_points.update(present)
+    result: dict[int, Decimal] = {}
+    for pool, positions in members.items():
+        fixed = {p: given[p] for p in positions if p in given}
+        free = [p for p in positions if p not in given]
+        fixed_sum = sum(fixed.values(), ZERO)
+        result.update(fixed)
+        if not free:  # every weight given: the pool is what the sheet says
+            pool_points[pool] = fixed_sum
+            continue
+        if pool not in pool_points:
+            errors.append(f"一级指标「{pool}」没有分值：请在 --weights 中给出，或在分值列填写该组每个指标的分值")
+            continue
+        points = pool_points[pool]
+        rest = points - fixed_sum
+        if rest < 0:
+            errors.append(f"{pool}共 {show(points)} 分，分值列已给出 {show(fixed_sum)} 分，超出该组分值")
+            continue
+        each = div(rest, Decimal(len(free)))
+        result.update((p, each) for p in free)
+        if fixed:
+            notes.append(f"{pool} {show(points)} 分：分值列给出 {show(fixed_sum)} 分，其余 {show(rest)} 分"
+                         f"由 {len(free)} 个指标平均分配，每个 {show(each)} 分")
+        else:
+            notes.append(f"{pool} {show(points)} 分由 {len(free)} 个指标平均分配，每个 {show(each)} 分")
+    total = weights.execution + sum(result.values(), ZERO)
+    # Equal splits round down by at most 1e-26 each; anything more means the sheet's 分值 do not add up.
+    if not errors and abs(total - HUNDRED) > Decimal("1e-20"):
+        errors.append(f"分值合计为 {show(total)} 分（含预算执行率 {show(weights.execution)} 分），应为 100 分")
+    pools = tuple((name, pool_points[name]) for name in members if name in pool_points)
+    result = dict(sorted(result.items()))
+    return Allocation(result, pools, pool_of, tuple(notes), tuple(errors))

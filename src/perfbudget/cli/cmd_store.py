@@ -1,0 +1,311 @@
+"""Store commands: ``db upgrade``, ``import``, ``list``, ``show``, ``history``.
+
+The database is ``--db URL``, else env PERFBUDGET_DB, else ``sqlite:///perfbudget.db`` in the
+current directory. SQLAlchemy is imported inside the commands, never at module import.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+from rich.table import Table
+
+from perfbudget.cli.common import app, err, fail, out, print_json, print_problems
+from perfbudget.config import database_url
+
+if TYPE_CHECKING:
+    from perfbudget.store import ImportOutcome, Store
+
+DB_HELP = ("数据库地址，如 sqlite:///perfbudget.db 或 postgresql+psycopg://用户@主机/库名；"
+           "默认取环境变量 PERFBUDGET_DB，再默认当前目录的 perfbudget.db。")
+JSON_HELP = "在标准输出上输出 JSON。"
+
+db_app = typer.Typer(help="数据库管理：升级数据库结构。", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url
+
+
+def _open(db: str | None, migrate: bool = True) -> Store:
+    """Open the store or exit 1 with a message in Chinese (never a traceback)."""
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from perfbudget.store import SchemaOutdatedError, Store
+
+    url = database_url(db)
+    try:
+        return Store(url, migrate=migrate)
+    except SchemaOutdatedError as exc:
+        fail(f"数据库 {_safe_url(url)} 的结构版本为 {exc.current}，本程序需要 {exc.head}；"
+             f"请先运行 perfbudget db upgrade --db {_safe_url(url)}")
+    except ArgumentError:
+        fail(f"数据库地址无效：{url}")
+    except (SQLAlchemyError, OSError) as exc:
+        detail = str(getattr(exc, "orig", exc)).strip().splitlines()
+        fail(f"无法打开数据库 {_safe_url(url)}：{detail[0] if detail else exc}")
+
+
+def _when(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _local(value: datetime | None) -> str:
+    moment = _when(value)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment else "—"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        moment = _when(value)
+        return moment.isoformat() if moment else None
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+@db_app.command("upgrade")
+def db_upgrade_command(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """把数据库结构升级到本程序的版本（新数据库在首次使用时会自动建立）。"""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from perfbudget.store.migrate import upgrade
+
+    store = _open(db, migrate=False)
+    try:
+        before, after = upgrade(store.engine)
+    except SQLAlchemyError as exc:
+        fail(f"升级失败，数据库未作改动：{str(getattr(exc, 'orig', exc)).splitlines()[0]}")
+    finally:
+        store.close()
+    where = _safe_url(store.url)
+    if before == after:
+        out.print(f"数据库 {where} 已是最新结构（版本 {after}）", markup=False)
+    else:
+        out.print(f"数据库 {where} 已从版本 {before or '空'} 升级到 {after}", markup=False)
+
+
+def _files(paths: list[str]) -> tuple[list[Path], bool]:
+    """The files to import (directories walked recursively, hidden files skipped), and whether any was a directory."""
+    files: list[Path] = []
+    walked = False
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            walked = True
+            files.extend(sorted(p for p in path.rglob("*")
+                                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        else:
+            files.append(path)
+    return files, walked
+
+
+def _outcome_line(outcome: ImportOutcome) -> str:
+    if outcome.status == "imported":
+        return (f"{outcome.file}: 已导入（文档 {outcome.document_id}）：新项目 {outcome.new_projects} 个，"
+                f"新版本 {outcome.changed_projects} 个，未变化 {outcome.unchanged_projects} 个")
+    if outcome.status == "unchanged":
+        return f"{outcome.file}: 未变化（{outcome.unchanged_projects} 个项目与库中最新版本相同）"
+    return f"{outcome.file}: 导入失败"
+
+
+@app.command("import")
+def import_command(
+    paths: list[str] = typer.Argument(..., help="要导入的文件或目录（目录下的文件逐个导入）。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """导入绩效目标表到数据库：每个文件一个事务，要么完整导入，要么不导入。
+
+    内容与库中相同的文件显示「未变化」；同一单位、年度、项目的表格有改动时保存为新版本并记录改动。
+    有错误的文件不导入，其余文件照常导入；最后汇总，有失败时退出码为 1。
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from perfbudget.store import ImportOutcome
+
+    files, walked = _files(paths)
+    if not files:
+        fail("没有找到要导入的文件")
+    store = _open(db)
+    outcomes: list[ImportOutcome] = []
+    show_bar = (walked or len(files) > 1) and err.is_terminal and not as_json
+    progress = Progress(TextColumn("导入"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        TextColumn("{task.description}"), console=err, transient=True, disable=not show_bar)
+    with progress:
+        task = progress.add_task("", total=len(files))
+        for file in files:
+            progress.update(task, description=file.name)
+            try:
+                outcome = store.import_path(file)
+            except SQLAlchemyError as exc:
+                from perfbudget.model import Problem, Source
+
+                detail = str(getattr(exc, "orig", exc)).strip().splitlines()
+                outcome = ImportOutcome(str(file), "failed", problems=(
+                    Problem(Source(str(file)), f"数据库错误，未导入：{detail[0] if detail else exc}"),))
+            outcomes.append(outcome)
+            if not as_json:
+                if outcome.status == "failed":
+                    err.print(_outcome_line(outcome), markup=False)
+                    print_problems(outcome.problems)
+                elif not show_bar:
+                    out.print(_outcome_line(outcome), markup=False)
+            progress.advance(task)
+    store.close()
+    summary = {status: sum(1 for o in outcomes if o.status == status) for status in ("imported", "unchanged", "failed")}
+    if as_json:
+        print_json({"summary": summary, "files": [o.to_dict() for o in outcomes]})
+    else:
+        new = sum(o.new_projects for o in outcomes)
+        changed = sum(o.changed_projects for o in outcomes)
+        out.print(f"共 {len(outcomes)} 个文件：导入 {summary['imported']} 个，未变化 {summary['unchanged']} 个，"
+                  f"失败 {summary['failed']} 个；新项目 {new} 个，新版本 {changed} 个", markup=False)
+        failed = [o for o in outcomes if o.status == "failed"]
+        if failed:
+            err.print("失败的文件：", markup=False)
+            for outcome in failed:
+                reasons = "；".join(p.message for p in outcome.problems[:3]) or "未知原因"
+                more = f"（另有 {len(outcome.problems) - 3} 个错误）" if len(outcome.problems) > 3 else ""
+                err.print(f"  {outcome.file}: {reasons}{more}", markup=False)
+    if summary["failed"]:
+        raise typer.Exit(1)
+
+
+class ListKind(StrEnum):
+    units = "units"
+    projects = "projects"
+    indicators = "indicators"
+
+
+_COLUMNS = {
+    "units": [("code", "单位编码"), ("name", "单位名称"), ("projects", "项目数")],
+    "projects": [("id", "编号"), ("unit_code", "单位"), ("name", "项目名称"), ("fund_label", "资金"),
+                 ("fund_year", "年度"), ("version", "版本"), ("indicator_count", "指标数"), ("budget_total", "预算数")],
+    "indicators": [("project_id", "项目编号"), ("project", "项目名称"), ("position", "序号"), ("level1", "一级指标"),
+                   ("level2", "二级指标"), ("level3", "三级指标"), ("target", "指标值")],
+}
+_NOUNS = {"units": "个单位", "projects": "个项目", "indicators": "个指标"}
+
+
+@app.command("list")
+def list_command(
+    kind: ListKind = typer.Argument(..., help="列出什么：units（单位）、projects（项目）、indicators（指标）。"),
+    unit: str | None = typer.Option(None, "--unit", help="只看这个单位编码。"),
+    year: int | None = typer.Option(None, "--year", help="只看这个资金年度。"),
+    search: str | None = typer.Option(None, "--search", help="名称中包含这段文字（不区分大小写）。"),
+    limit: int = typer.Option(100, "--limit", min=0, help="最多显示多少条；0 表示全部。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """列出库中的单位、项目或指标（项目与指标取最新版本），可按单位、年度、文字筛选。"""
+    from perfbudget.store import Filters
+
+    store = _open(db)
+    filters = Filters(unit=unit, year=year, search=search)
+    method = {"units": store.units, "projects": store.projects, "indicators": store.indicators}[kind.value]
+    page = method(filters, limit or None)
+    store.close()
+    if as_json:
+        print_json(_jsonable({"kind": kind.value, **page}))
+        return
+    table = Table(header_style="bold")
+    for _, title in _COLUMNS[kind.value]:
+        table.add_column(title, overflow="fold")
+    for item in page["items"]:
+        table.add_row(*("" if item[key] is None else str(item[key]) for key, _ in _COLUMNS[kind.value]))
+    if page["items"]:
+        out.print(table)
+    shown = len(page["items"])
+    tail = f"，显示前 {shown} 条（--limit 0 显示全部）" if shown < page["total"] else ""
+    out.print(f"共 {page['total']} {_NOUNS[kind.value]}{tail}", markup=False)
+
+
+def _resolve(store: Store, reference: str) -> int:
+    """The id of the one project ``reference`` names, or exit 1 listing the candidates."""
+    candidates = store.find_projects(reference)
+    if not candidates:
+        store.close()
+        fail(f"没有找到项目「{reference}」（可用 perfbudget list projects --search 文字 查找）")
+    if len(candidates) > 1:
+        store.close()
+        err.print(f"「{reference}」对应 {len(candidates)} 个项目，请用编号指定：", markup=False)
+        for c in candidates:
+            label = f"（{c['fund_label']}）" if c["fund_label"] else ""
+            err.print(f"  编号 {c['id']}  {c['unit_code'] or ''}{c['unit_name'] or ''}  {c['name']}{label}  "
+                      f"年度 {c['fund_year'] or '—'}  第 {c['version']} 版", markup=False)
+        raise typer.Exit(1)
+    return int(candidates[0]["id"])
+
+
+@app.command("show")
+def show_command(
+    project: str = typer.Argument(..., help="项目编号，或项目名称（也可写「名称-资金标签」，或名称中的一段）。"),
+    version: int | None = typer.Option(None, "--version", min=1, help="显示第几版；默认最新版。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="输出该版本的交换格式 JSON（perfbudget/1，含一个项目）。"),
+) -> None:
+    """显示库中一个项目的表格（默认最新版本）；--json 输出交换格式。"""
+    from perfbudget.interchange import document_to_dict
+    from perfbudget.report_text import render_document
+
+    store = _open(db)
+    project_id = _resolve(store, project)
+    stored = store.project_version(project_id, version)
+    store.close()
+    if stored is None:
+        fail(f"项目 {project_id} 没有第 {version} 版")
+    if as_json:
+        print_json(document_to_dict(stored.document))
+        return
+    meta = stored.meta
+    out.print(f"项目编号 {meta['project_id']} · 第 {meta['version']} 版（共 {meta['latest_version']} 版） · "
+              f"导入自 {meta['file']}（文档 {meta['document_id']}） · {_local(meta['imported_at'])}", markup=False)
+    render_document(stored.document, out)
+
+
+@app.command("history")
+def history_command(
+    project: str = typer.Argument(..., help="项目编号，或项目名称（也可写「名称-资金标签」，或名称中的一段）。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。"""
+    store = _open(db)
+    project_id = _resolve(store, project)
+    head = store.find_projects(str(project_id))[0]
+    versions = store.history(project_id)
+    store.close()
+    if as_json:
+        print_json(_jsonable({"project": head, "versions": [
+            {**v, "changes": [c.to_dict() for c in v["changes"]]} for v in versions]}))
+        return
+    from perfbudget.store.changes import describe
+
+    label = f"（{head['fund_label']}）" if head["fund_label"] else ""
+    out.print(f"项目 {head['id']}：{head['name']}{label}  {head['unit_code'] or ''}{head['unit_name'] or ''}  "
+              f"共 {len(versions)} 版", markup=False)
+    for v in versions:
+        out.print(f"第 {v['version']} 版  {_local(v['imported_at'])}  导入自 {v['file']}（文档 {v['document_id']}），"
+                  f"{v['indicator_count']} 个指标", markup=False)
+        if v["version"] == 1:
+            out.print("  · 首次导入", markup=False)
+        elif not v["changes"]:
+            out.print("  · 无可见改动", markup=False)
+        for change in v["changes"]:
+            out.print(f"  · {describe(change)}", markup=False)

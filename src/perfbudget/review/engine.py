@@ -1,0 +1,130 @@
+"""Run the registered rules over a document: findings, per-project grades, never a crash.
+
+``review_document(document, config) -> ReviewReport`` is the one entry point used by the
+CLI, the web app and the store.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Any
+
+from perfbudget.model import Document
+from perfbudget.review.config import DEFAULT_CONFIG, ReviewConfig
+from perfbudget.review.finding import Finding
+from perfbudget.review.grade import grade_project
+from perfbudget.review.registry import RuleSpec, all_rules
+
+REPORT_FORMAT = "perfbudget-review/1"
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectGrade:
+    """A project's review result.
+
+    Attributes:
+        seq: the project's ``seq``.
+        name: the project's name.
+        grade: 优 / 良 / 中 / 差.
+        errors: number of error findings.
+        warnings: number of warning findings.
+        infos: number of info findings.
+    """
+
+    seq: int
+    name: str
+    grade: str
+    errors: int
+    warnings: int
+    infos: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"seq": self.seq, "name": self.name, "grade": self.grade, "errors": self.errors,
+                "warnings": self.warnings, "infos": self.infos}
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewReport:
+    """What reviewing a document gave.
+
+    Attributes:
+        findings: every finding, ordered by project, indicator and rule.
+        projects: each project's grade, in document order.
+        rules_run: ids of the rules that ran (after the config switched some off).
+    """
+
+    findings: tuple[Finding, ...]
+    projects: tuple[ProjectGrade, ...]
+    rules_run: tuple[str, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def for_project(self, seq: int | None) -> list[Finding]:
+        return [f for f in self.findings if f.project == seq]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": REPORT_FORMAT,
+            "projects": [p.to_dict() for p in self.projects],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def _crash_finding(spec: RuleSpec, exc: Exception) -> Finding:
+    return Finding(
+        project=None, indicator=None, field=None,
+        message=f"审核规则「{spec.title}」运行出错（{type(exc).__name__}: {exc}），本规则对该文件的检查结果不完整",
+        suggestion="其他规则的结果不受影响；请将该文件与此提示报告给系统维护人员",
+        rule=spec.id, dimension=spec.dimension, severity="error",
+    )
+
+
+def run_rule(spec: RuleSpec, document: Document, config: ReviewConfig) -> list[Finding]:
+    """One rule's findings with rule, dimension and severity filled in; a crash becomes a finding."""
+    try:
+        found = spec.function(document, config)
+    except Exception as exc:  # a broken rule must not stop the review
+        return [_crash_finding(spec, exc)]
+    severity = config.severities.get(spec.id)
+    out = []
+    for finding in found:
+        if not finding.rule or not finding.dimension or not finding.severity or severity:
+            finding = replace(finding, rule=finding.rule or spec.id,
+                              dimension=finding.dimension or spec.dimension,
+                              severity=severity or finding.severity or spec.severity)
+        out.append(finding)
+    return out
+
+
+def review_document(document: Document, config: ReviewConfig | None = None, region: str | None = None,
+                    only: set[str] | frozenset[str] | None = None) -> ReviewReport:
+    """Review every project of a document.
+
+    ``config`` is applied for the document's unit and ``region`` (see
+    :meth:`ReviewConfig.resolve`); ``only`` restricts the run to some rule ids (tests).
+    """
+    settings = (config or DEFAULT_CONFIG).resolve(document.unit, region)
+    specs = [s for s in all_rules() if s.id not in settings.disabled and (only is None or s.id in only)]
+    order = {spec.id: i for i, spec in enumerate(specs)}
+    findings: list[Finding] = []
+    for spec in specs:
+        findings.extend(run_rule(spec, document, settings))
+    findings.sort(key=lambda f: (f.project if f.project is not None else -1,
+                                 f.indicator if f.indicator is not None else -1,
+                                 order.get(f.rule, len(order))))
+    by_project: dict[int | None, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_project[finding.project].append(finding)
+    grades = []
+    for project in document.projects:
+        own = by_project.get(project.seq, [])
+        grades.append(ProjectGrade(
+            seq=project.seq, name=project.name, grade=grade_project(own, settings.grade),
+            errors=sum(f.severity == "error" for f in own),
+            warnings=sum(f.severity == "warning" for f in own),
+            infos=sum(f.severity == "info" for f in own),
+        ))
+    return ReviewReport(tuple(findings), tuple(grades), tuple(spec.id for spec in specs))

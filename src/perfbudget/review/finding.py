@@ -1,0 +1,53 @@
+"""A review finding: one fault found in a target table, with where it is and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from perfbudget.model import Source
+
+DIMENSIONS = ("完整性", "相关性", "适当性", "可行性", "规范性")
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One fault a rule found.
+
+    Attributes:
+        rule: the rule id (kebab-case); filled in by the engine when a rule leaves it empty.
+        dimension: 完整性 / 相关性 / 适当性 / 可行性 / 规范性 (from the rule unless the rule sets it).
+        severity: error / warning / info (from the rule unless the rule sets it).
+        project: the project's ``seq``; None for a document-level finding.
+        indicator: the indicator's 1-based position in its project; None for a project-level finding.
+        field: the field at fault ("target", "level3", "budget.total" ...); None when the whole row is.
+        message: what is wrong and why it matters, in Chinese.
+        suggestion: how to fix it, in Chinese.
+        source: where the field was read from; None when the document carries no locations.
+    """
+
+    project: int | None
+    indicator: int | None
+    field: str | None
+    message: str
+    suggestion: str
+    source: Source | None = None
+    rule: str = ""
+    dimension: str = ""
+    severity: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The findings JSON of the design doc (``docs/review.md``)."""
+        return {
+            "rule": self.rule,
+            "dimension": self.dimension,
+            "severity": self.severity,
+            "project": self.project,
+            "indicator": self.indicator,
+            "field": self.field,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "source": self.source.to_dict() if self.source is not None else None,
+        }

@@ -1,0 +1,103 @@
+"""What the rules share: walking indicators, building findings, classifying names (cached)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import lru_cache
+
+from perfbudget.framework import (
+    LEVEL1_COST,
+    LEVEL1_OUTPUT,
+    normalise_level1,
+    normalise_level2,
+    normalise_level3,
+)
+from perfbudget.model import Document, Indicator, Project
+from perfbudget.review.finding import Finding
+
+PUNCTUATION = re.compile(r"[\s，,。．.、；;：:！!？?“”\"'‘’（）()【】\[\]《》<>·…—\-_/]+")
+
+
+def indicators(document: Document) -> Iterator[tuple[Project, int, Indicator]]:
+    """Every indicator with its project and 1-based position in the project."""
+    for project in document.projects:
+        for position, indicator in enumerate(project.indicators, 1):
+            yield project, position, indicator
+
+
+def at_indicator(project: Project, position: int, indicator: Indicator, field: str | None,
+                 message: str, suggestion: str) -> Finding:
+    """A finding on one indicator's field, located at that field's cell (else the row)."""
+    source = indicator.sources.get(field) if field else None
+    return Finding(project.seq, position, field, message, suggestion, source or indicator.source)
+
+
+def at_project(project: Project, field: str | None, message: str, suggestion: str) -> Finding:
+    """A project-level finding, located at the field's cell (else the table's start)."""
+    source = project.sources.get(field) if field else None
+    return Finding(project.seq, None, field, message, suggestion, source or project.source)
+
+
+@lru_cache(maxsize=65536)
+def clean(text: str) -> str:
+    """NFKC text without whitespace (for comparing what tables write)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@lru_cache(maxsize=65536)
+def bare(text: str) -> str:
+    """Text without whitespace and punctuation (for comparing phrases)."""
+    return PUNCTUATION.sub("", unicodedata.normalize("NFKC", text))
+
+
+@lru_cache(maxsize=65536)
+def name_of(level3: str) -> str:
+    """A 三级 name as compared by the rules: no stars, template hints or whitespace."""
+    return normalise_level3(level3)
+
+
+def level1_of(indicator: Indicator) -> str:
+    return normalise_level1(indicator.level1)
+
+
+def level2_of(indicator: Indicator) -> str:
+    return normalise_level2(indicator.level2)
+
+
+def is_cost(indicator: Indicator) -> bool:
+    """A cost indicator: 成本指标 under 产出 (2015) or under the 成本 一级 (2021)."""
+    level1 = level1_of(indicator)
+    return level1 == LEVEL1_COST or (level1 == LEVEL1_OUTPUT and level2_of(indicator) == "成本指标")
+
+
+def is_economic_cost(indicator: Indicator) -> bool:
+    """A cost that must be money: 2015 成本指标 or 2021 经济成本指标 (社会/生态成本 need not be)."""
+    level1 = level1_of(indicator)
+    if level1 == LEVEL1_COST:
+        return level2_of(indicator) in ("经济成本指标", "成本指标")
+    return level1 == LEVEL1_OUTPUT and level2_of(indicator) == "成本指标"
+
+
+_MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+def money_in(unit: str | None, money_unit: str | None) -> Decimal | None:
+    """The factor turning an amount in ``unit`` into ``money_unit`` (万元 when the table says none);
+    None when ``unit`` is not an absolute money unit (元/亩 is a unit cost, not an amount)."""
+    if unit not in _MONEY_UNITS:
+        return None
+    return _MONEY_UNITS[unit] / _MONEY_UNITS.get(money_unit or "万元", Decimal(10000))
+
+
+def is_money_unit(unit: str | None) -> bool:
+    """An amount or a unit cost in money: 万元, 元, 元/亩, 万元/公里 ..."""
+    return bool(unit) and (unit in _MONEY_UNITS or (unit or "").split("/")[0] in _MONEY_UNITS)
+
+
+def quote(text: str, limit: int = 40) -> str:
+    """「text」, shortened for messages."""
+    text = text.strip()
+    return f"「{text[:limit]}…」" if len(text) > limit else f"「{text}」"

@@ -1,0 +1,149 @@
+"""适当性 (appropriateness): targets fit the money and the scale of what they measure."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from perfbudget.model import Document, Op
+from perfbudget.review.config import ReviewConfig
+from perfbudget.review.finding import Finding
+from perfbudget.review.helpers import (
+    at_indicator,
+    at_project,
+    indicators,
+    is_cost,
+    is_economic_cost,
+    is_money_unit,
+    money_in,
+    name_of,
+    quote,
+)
+from perfbudget.review.registry import rule
+from perfbudget.target import format_decimal
+
+HUNDRED = Decimal(100)
+
+
+def _money(value: Decimal, unit: str | None) -> str:
+    return f"{format_decimal(value)}{unit or ''}"
+
+
+@rule("cost-over-budget", title="成本指标超过预算", dimension="适当性", severity="error")
+def cost_over_budget(document: Document, config: ReviewConfig) -> list[Finding]:
+    """Money-valued cost targets that add up to more than the project's budget.
+
+    The cost indicators (成本指标) of a project spend its budget: their amounts (in 元, 万元 …,
+    converted to the table's money unit; unit costs such as 元/亩 are not added) cannot exceed
+    the 预算数. A cost equal to the budget is fine.
+    """
+    out = []
+    for project in document.projects:
+        total = project.budget.total
+        if total is None:
+            continue
+        costs = []
+        for position, indicator in enumerate(project.indicators, 1):
+            target = indicator.target
+            if not is_cost(indicator) or target.value is None:
+                continue
+            factor = money_in(target.unit, document.money_unit)
+            if factor is not None:
+                costs.append((position, indicator, (target.upper or target.value) * factor))
+        if not costs:
+            continue
+        amount = sum((c[2] for c in costs), Decimal(0))
+        if amount <= total:
+            continue
+        money_unit = document.money_unit or "万元"
+        alone = [c for c in costs if c[2] > total]
+        if len(alone) == 1 and len(costs) == 1:
+            position, indicator, _value = alone[0]
+            out.append(at_indicator(project, position, indicator, "target",
+                                    f"成本指标{quote(indicator.level3)}为{indicator.target.raw}，超过项目预算数"
+                                    f"{_money(total, money_unit)}",
+                                    "成本指标不应超过预算：核实成本测算，或调整预算数"))
+        else:
+            names = "、".join(f"{c[1].level3}{c[1].target.raw}" for c in costs)
+            out.append(at_project(project, "budget.total",
+                                  f"成本指标合计{_money(amount, money_unit)}（{names}），超过项目预算数"
+                                  f"{_money(total, money_unit)}",
+                                  "成本指标合计不应超过预算：核实各项成本测算，或调整预算数"))
+    return out
+
+
+@rule("cost-not-money", title="成本指标不是金额", dimension="适当性", severity="warning")
+def cost_not_money(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A cost indicator (成本指标, or 经济成本指标 in the 2021 framework) whose value is not money.
+
+    A cost target is an amount (≤17万元) or a unit cost (≤475元/亩); a rate such as
+    成本增长率 ≤20% or a phrase cannot be compared with the budget. 社会成本 and 生态环境成本
+    indicators (2021 framework) need not be money and are not checked.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        if not is_economic_cost(indicator):
+            continue
+        target = indicator.target
+        if target.is_quantitative and is_money_unit(target.unit):
+            continue
+        if not target.raw.strip():
+            continue  # missing-target-value says it
+        out.append(at_indicator(project, position, indicator, "target",
+                                f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}不是金额，无法与预算对照",
+                                "成本指标应写成金额或单位成本，如「≤17万元」「≤475元/亩」；比率可移到效益或质量指标"))
+    return out
+
+
+# Names whose percentages may exceed 100: growth, increase, ratios between two quantities.
+_MAY_EXCEED_100 = re.compile(r"增长|增幅|增速|增加|提高|提升|同比|环比|比上年|较上年|倍|超额|溢价|产出比|比值|比$")
+
+
+@rule("rate-over-100", title="比率超过100%", dimension="适当性", severity="error")
+def rate_over_100(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A percentage above 100, or a rate written ``≥100%`` / ``>100%``.
+
+    A rate (合格率, 完成率, 满意度 …) cannot exceed 100%: ``≥100%`` asks for the impossible and
+    should be written ``100%`` or ``=100%``. Names of growths and ratios (增长率, 提高, 同比,
+    投入产出比 …) may exceed 100% and are not flagged.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        target = indicator.target
+        if target.unit != "%" or target.value is None:
+            continue
+        if _MAY_EXCEED_100.search(name_of(indicator.level3)):
+            continue
+        top = target.upper if target.upper is not None else target.value
+        if top > HUNDRED:
+            out.append(at_indicator(project, position, indicator, "target",
+                                    f"{quote(indicator.level3)}的指标值{target.raw}超过100%，比率不可能达到",
+                                    "比率最高为100%：核实目标，改为不超过100%的值"))
+        elif target.op in (Op.GE, Op.GT) and target.value >= HUNDRED:
+            out.append(at_indicator(project, position, indicator, "target",
+                                    f"{quote(indicator.level3)}写作{target.raw}，要求比率超过100%，无法达到",
+                                    "写作「100%」或「=100%」"))
+    return out
+
+
+@rule("satisfaction-below-floor", title="满意度目标过低", dimension="适当性", severity="warning",
+      params={"floor": Decimal(80)})
+def satisfaction_below_floor(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A satisfaction target (…满意度, …满意率, in %) below ``floor`` (default 80%).
+
+    A satisfaction target set too low is no target: most regions expect at least 80%
+    (local practice; set ``floor`` per region). Targets above 100% are ``rate-over-100``;
+    a satisfaction written with ``≤`` is ``direction-clash``.
+    """
+    floor = Decimal(config.param("satisfaction-below-floor", "floor"))
+    out = []
+    for project, position, indicator in indicators(document):
+        target = indicator.target
+        if target.unit != "%" or target.value is None or target.op in (Op.LE, Op.LT):
+            continue
+        if "满意" not in name_of(indicator.level3) or target.value >= floor:
+            continue
+        out.append(at_indicator(project, position, indicator, "target",
+                                f"满意度目标{quote(indicator.level3)}{target.raw}低于{format_decimal(floor)}%，目标偏低",
+                                f"满意度目标一般不低于{format_decimal(floor)}%：核实并提高目标值"))
+    return out

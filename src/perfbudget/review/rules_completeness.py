@@ -1,0 +1,135 @@
+"""完整性 (completeness): every part of the table is there and filled in."""
+
+from __future__ import annotations
+
+import re
+
+from perfbudget.framework import (
+    LEVEL1_EFFECT,
+    LEVEL1_OUTPUT,
+    LEVEL1_SATISFACTION,
+    has_template_hint,
+)
+from perfbudget.model import Document
+from perfbudget.review.config import ReviewConfig
+from perfbudget.review.finding import Finding
+from perfbudget.review.helpers import at_indicator, at_project, clean, indicators, is_cost, level1_of, quote
+from perfbudget.review.registry import rule
+
+_REQUIRED_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION)
+
+
+@rule("missing-level1-group", title="缺少一级指标", dimension="完整性", severity="error")
+def missing_level1_group(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A project without one of the 一级 groups 产出指标, 效益指标, 满意度指标.
+
+    Every project table sets output, effect and satisfaction targets (财预〔2015〕88号;
+    the 2021 framework adds 成本指标, checked by ``missing-cost-indicator``). A project with
+    no indicators at all is left to ``too-few-indicators``.
+    """
+    out = []
+    for project in document.projects:
+        if not project.indicators:
+            continue
+        present = {level1_of(indicator) for indicator in project.indicators}
+        for group in _REQUIRED_GROUPS:
+            if group not in present:
+                out.append(at_project(project, None, f"缺少一级指标「{group}」，绩效目标不完整",
+                                      f"补充「{group}」及其二级、三级指标"))
+    return out
+
+
+@rule("missing-cost-indicator", title="缺少成本指标", dimension="完整性", severity="warning")
+def missing_cost_indicator(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A project without any cost indicator (成本指标).
+
+    财预〔2021〕101号 makes cost indicators part of every project's targets (as 二级
+    成本指标 under 产出 in the 2015 framework, as the 一级 成本指标 in the 2021 one).
+    """
+    out = []
+    for project in document.projects:
+        if project.indicators and not any(is_cost(i) for i in project.indicators):
+            out.append(at_project(project, None, "没有成本指标，无法把目标与预算对应起来",
+                                  "在产出指标下补充成本指标（或按新框架设一级「成本指标」），写明以金额计的成本控制目标"))
+    return out
+
+
+@rule("too-few-indicators", title="三级指标少于3个", dimension="完整性", severity="error",
+      params={"minimum": 3})
+def too_few_indicators(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A project with fewer 三级 indicators than ``minimum`` (default 3).
+
+    Too few indicators cannot describe a project's outputs, effects and satisfaction; such a
+    table cannot be reviewed and is graded 差 by default.
+    """
+    minimum = config.param("too-few-indicators", "minimum")
+    out = []
+    for project in document.projects:
+        count = len(project.indicators)
+        if count < minimum:
+            out.append(at_project(project, None, f"只有{count}个三级指标，少于{minimum}个，不足以反映项目的产出和效益",
+                                  "按产出、效益、满意度分别设置可衡量的三级指标"))
+    return out
+
+
+@rule("missing-target-value", title="指标值为空", dimension="完整性", severity="error")
+def missing_target_value(document: Document, config: ReviewConfig) -> list[Finding]:
+    """An indicator whose 指标值 cell is empty: there is nothing to measure against."""
+    out = []
+    for project, position, indicator in indicators(document):
+        if not clean(indicator.target.raw):
+            out.append(at_indicator(project, position, indicator, "target",
+                                    f"三级指标{quote(indicator.level3)}没有填写指标值",
+                                    "填写可衡量的指标值，如「≥12次」「100%」「≤2小时」"))
+    return out
+
+
+@rule("missing-budget", title="未填写预算数", dimension="完整性", severity="warning")
+def missing_budget(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A project without its 预算数 (年度资金总额): targets cannot be weighed against money."""
+    out = []
+    for project in document.projects:
+        if project.budget.total is None:
+            out.append(at_project(project, "budget.total", "没有填写预算数（年度资金总额）",
+                                  "填写项目预算数及其中财政资金、其他资金"))
+    return out
+
+
+@rule("missing-goals", title="未填写绩效目标", dimension="完整性", severity="warning")
+def missing_goals(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A project without any 绩效目标 (年度总体目标) text."""
+    out = []
+    for project in document.projects:
+        if not project.goals:
+            out.append(at_project(project, "goals", "没有填写绩效目标（年度总体目标）",
+                                  "用一两句话写明本年度通过该项目要完成什么、达到什么效果"))
+    return out
+
+
+_PLACEHOLDER_NAME = re.compile(r"^指标\s*\d+|^(?:…|\.{3}|x{2,}|X{2,}|\*{2,})")
+_PLACEHOLDER_TEXT = re.compile(r"…{2,}|\.{6,}|^[xX×]{2,}|\*{2,}|请填写|待定|待填")
+
+
+def _leftover(text: str) -> bool:
+    text = clean(text)
+    return bool(text) and (has_template_hint(text) or bool(_PLACEHOLDER_NAME.search(text))
+                           or bool(_PLACEHOLDER_TEXT.search(text)))
+
+
+@rule("template-leftover", title="模板残留", dimension="完整性", severity="error")
+def template_leftover(document: Document, config: ReviewConfig) -> list[Finding]:
+    """Template text left in a name, description or value.
+
+    Hints such as ``(≥**人)``, numbering such as ``指标1``, ``……``, ``XX``, ``**``, 请填写 or
+    待定: the form was not filled in. (Rows that hold nothing but a placeholder, e.g. a
+    bare ``指标2`` row, are skipped when reading and listed among the reader's notes.)
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        for field, text in (("level3", indicator.level3), ("description", indicator.description),
+                            ("target", indicator.target.raw)):
+            if text and _leftover(text):
+                out.append(at_indicator(project, position, indicator, field,
+                                        f"{quote(text)}中留有模板提示或占位文字，表格没有填写完整",
+                                        "删去模板提示和占位文字，按实际情况填写"))
+    return out

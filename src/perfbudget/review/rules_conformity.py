@@ -1,0 +1,257 @@
+"""规范性 (conformity): the table is written correctly — names, spelling, arithmetic."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import lru_cache
+
+from perfbudget.model import Document, Indicator, Project
+from perfbudget.review.config import ReviewConfig
+from perfbudget.review.finding import Finding
+from perfbudget.review.helpers import at_indicator, at_project, bare, indicators, name_of, quote
+from perfbudget.review.registry import rule
+from perfbudget.target import format_decimal
+
+# A description that explains rather than names: a sentence, a definition, a formula.
+_EXPLANATION = re.compile(
+    r"^(?:反映|指|是指|考核|衡量|用于|通过|按照|根据|主要|即|包括|该指标|本指标|统计)|[，。；：,;:=＝/\d]"
+)
+_NOT_A_NAME_TAIL = re.compile(r"^(?:是|指|为|达到|不低于|不少于|不高于|不超过|在|的|要求|情况)|\d")
+_MAX_TAIL = 6
+
+
+@lru_cache(maxsize=16384)
+def _compare(name: str, description: str) -> tuple[str, str] | None:
+    """(kind, detail) when a name-like description differs from the name; None when they agree
+    or the description is an explanation. kind: cut (name is the description's beginning),
+    short (name is its end), differ."""
+    a, b = bare(name), bare(description)
+    if not a or not b or a == b or _EXPLANATION.search(description.strip()):
+        return None
+    if b.startswith(a):
+        tail = b[len(a):]
+        if len(tail) <= _MAX_TAIL and not _NOT_A_NAME_TAIL.search(tail):
+            return "cut", tail
+        return None
+    if b.endswith(a):
+        head = b[: -len(a)]
+        return ("short", head) if len(head) <= _MAX_TAIL else None
+    if a.startswith(b) or a.endswith(b) or abs(len(a) - len(b)) > 4:
+        return None
+    prefix = 0
+    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(a), len(b)) - prefix and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    if suffix >= 2 and prefix + suffix >= 3:
+        return "differ", ""
+    return None
+
+
+@rule("name-cut-off", title="三级指标名称被截断", dimension="规范性", severity="warning")
+def name_cut_off(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A 三级 name that is the beginning of its description, short of a few characters.
+
+    ``常规普法宣传、专题与专项普法宣`` described as ``…普法宣传次数``, or ``服务业务部门``
+    described as ``服务业务部门数量``: the name was cut off (often by a cell limit in the
+    budget system) and no longer says what is measured. Descriptions that explain the name
+    (反映…, 指…, sentences, formulas) are not compared.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        if indicator.description is None:
+            continue
+        found = _compare(name_of(indicator.level3), indicator.description)
+        if found is None or found[0] != "cut":
+            continue
+        out.append(at_indicator(project, position, indicator, "level3",
+                                f"三级指标名称{quote(indicator.level3)}不完整，比绩效指标描述{quote(indicator.description)}"
+                                f"少了末尾的「{found[1]}」，疑似被截断",
+                                f"把名称补全为{quote(indicator.description)}"))
+    return out
+
+
+@rule("name-description-mismatch", title="三级指标名称与描述不一致", dimension="规范性", severity="warning")
+def name_description_mismatch(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A 三级 name that differs from its description (绩效指标描述) where both are names.
+
+    ``使用部门满意度`` described as ``使用干警满意度``: whose satisfaction is measured? Or
+    ``及时率`` described as ``工作完成及时率``: the name drops what the rate is of. Only
+    descriptions that read as a name (no sentence, no definition, no number, about the
+    same length, sharing the measure word) are compared; cut-off names are ``name-cut-off``.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        if indicator.description is None:
+            continue
+        found = _compare(name_of(indicator.level3), indicator.description)
+        if found is None or found[0] == "cut":
+            continue
+        if found[0] == "short":
+            message = (f"三级指标名称{quote(indicator.level3)}省略了绩效指标描述{quote(indicator.description)}"
+                       f"中的「{found[1]}」，看不出衡量的对象")
+        else:
+            message = (f"三级指标名称{quote(indicator.level3)}与绩效指标描述{quote(indicator.description)}不一致，"
+                       "衡量的对象不清楚")
+        out.append(at_indicator(project, position, indicator, "level3", message,
+                                "统一名称和描述，写明实际衡量的对象"))
+    return out
+
+
+@rule("duplicate-indicator", title="三级指标重复", dimension="规范性", severity="warning")
+def duplicate_indicator(document: Document, config: ReviewConfig) -> list[Finding]:
+    """The same 三级 indicator twice in one project (names compared without stars or spaces).
+
+    A duplicate counts the same result twice in scoring. The same name in different projects
+    is normal and not flagged.
+    """
+    out = []
+    for project in document.projects:
+        first: dict[str, int] = {}
+        for position, indicator in enumerate(project.indicators, 1):
+            key = bare(name_of(indicator.level3))
+            if not key:
+                continue
+            if key in first:
+                out.append(at_indicator(project, position, indicator, "level3",
+                                        f"三级指标{quote(indicator.level3)}与第{first[key]}个指标重复",
+                                        "删除重复的指标，或改写为衡量不同内容的指标"))
+            else:
+                first[key] = position
+    return out
+
+
+# A curated list of misspellings seen in budget tables (wrong, right).
+CONFUSIONS: tuple[tuple[str, str], ...] = (
+    ("较钱", "较前"), ("人民检查院", "人民检察院"), ("帐户", "账户"), ("帐务", "账务"), ("到帐", "到账"),
+    ("对帐", "对账"), ("记帐", "记账"), ("帐号", "账号"), ("做为", "作为"), ("部份", "部分"),
+    ("既使", "即使"), ("以经", "已经"), ("己经", "已经"), ("按装", "安装"), ("峻工", "竣工"), ("竣公", "竣工"),
+    ("幅射", "辐射"), ("签定", "签订"), ("按其完成", "按期完成"), ("如其完成", "如期完成"),
+    ("截止目前", "截至目前"), ("截止到", "截至"), ("绩校", "绩效"), ("防役", "防疫"), ("疫请", "疫情"),
+    ("合各率", "合格率"), ("满意渡", "满意度"), ("及时律", "及时率"), ("合格律", "合格率"),
+    ("完成律", "完成率"), ("覆盖律", "覆盖率"), ("利用律", "利用率"), ("知晓律", "知晓率"),
+    ("达标律", "达标率"), ("满意律", "满意率"), ("使用律", "使用率"), ("再接再励", "再接再厉"),
+    ("一股作气", "一鼓作气"), ("一如继往", "一如既往"), ("迫不急待", "迫不及待"), ("相辅相承", "相辅相成"),
+    ("默守成规", "墨守成规"),
+)
+
+
+def _texts(document: Document) -> Iterator[tuple[Project, int | None, Indicator | None, str, str]]:
+    """(project, position or None, indicator or None, field, text) for every text a typo can hide in."""
+    for project in document.projects:
+        yield project, None, None, "name", project.name
+        if project.purpose:
+            yield project, None, None, "purpose", project.purpose
+        for goal in project.goals:
+            yield project, None, None, "goals", goal
+        for position, indicator in enumerate(project.indicators, 1):
+            yield project, position, indicator, "level3", indicator.level3
+            if indicator.description:
+                yield project, position, indicator, "description", indicator.description
+            yield project, position, indicator, "target", indicator.target.raw
+
+
+def _confusions(config: ReviewConfig) -> tuple[tuple[str, str], ...]:
+    extra = []
+    for item in config.param("typo", "extra"):
+        wrong, sep, right = item.partition("=")
+        if sep and wrong and right:
+            extra.append((wrong, right))
+    return CONFUSIONS + tuple(extra)
+
+
+@rule("typo", title="错别字", dimension="规范性", severity="warning", params={"extra": ()})
+def typo(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A misspelling from a curated confusion list, in names, descriptions, values, goals and purpose.
+
+    E.g. 较钱一年 (较前), 人民检查院 (检察院), 到帐 (到账), 合格律 (合格率). A config adds pairs with
+    ``extra = ["错=对", …]``. Each text is reported once per misspelling.
+    """
+    pairs = _confusions(config)
+    first_char = {wrong[0] for wrong, _ in pairs}
+    out = []
+    for project, position, indicator, field, text in _texts(document):
+        if not first_char.intersection(text):
+            continue
+        for wrong, right in pairs:
+            if wrong not in text:
+                continue
+            message = f"{quote(text)}中的「{wrong}」疑为错别字，应为「{right}」"
+            suggestion = f"把「{wrong}」改为「{right}」"
+            if indicator is not None and position is not None:
+                out.append(at_indicator(project, position, indicator, field, message, suggestion))
+            else:
+                out.append(at_project(project, field, message, suggestion))
+    return out
+
+
+# Characters that legitimately tell indicators apart: 春季/秋季, 一期/二期, 市级/县级 ...
+_CONTRASTS = set("0123456789一二三四五六七八九十百千春夏秋冬上下省市县区乡镇村男女大中小新旧内外前后左右东西南北"
+                 "年月日周季初高早晚")
+
+
+@rule("inconsistent-phrase", title="疑似笔误（与其他表写法不同）", dimension="规范性", severity="info",
+      params={"min_length": 5})
+def inconsistent_phrase(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A 三级 name written once that differs by one character from a name two other projects share.
+
+    ``使用部门满竟度`` in one table where two others write ``使用部门满意度``: probably a slip of the
+    pen. Only names of at least ``min_length`` characters (default 5) are compared, and not
+    when the differing character is the first, one of the last two (the measure word: 人数 or
+    件数) or a character that commonly tells indicators apart (digits, seasons, 省/市/县 …).
+    """
+    minimum = config.param("inconsistent-phrase", "min_length")
+    projects_of: dict[str, set[int]] = defaultdict(set)
+    for project, _position, indicator in indicators(document):
+        projects_of[bare(name_of(indicator.level3))].add(project.seq)
+    index: dict[str, list[str]] = defaultdict(list)
+    for name, seqs in projects_of.items():
+        if len(seqs) >= 2 and len(name) >= minimum:
+            for i in range(1, len(name) - 2):
+                index[f"{name[:i]}\0{name[i + 1:]}"].append(name)
+    if not index:
+        return []
+    out = []
+    for project, position, indicator in indicators(document):
+        name = bare(name_of(indicator.level3))
+        if len(name) < minimum or len(projects_of[name]) != 1:
+            continue
+        for i in range(1, len(name) - 2):
+            if name[i] in _CONTRASTS:
+                continue
+            for common in index.get(f"{name[:i]}\0{name[i + 1:]}", ()):
+                if common[i] in _CONTRASTS or project.seq in projects_of[common]:
+                    continue
+                out.append(at_indicator(project, position, indicator, "level3",
+                                        f"三级指标{quote(indicator.level3)}与其他{len(projects_of[common])}个项目中的"
+                                        f"「{common}」只差一个字（「{name[i]}」/「{common[i]}」），疑似笔误",
+                                        f"核对用字；如为笔误，改为「{common}」"))
+    return out
+
+
+@rule("fund-arithmetic", title="资金合计不符", dimension="规范性", severity="error")
+def fund_arithmetic(document: Document, config: ReviewConfig) -> list[Finding]:
+    """The fund split does not add up: 预算数 ≠ 财政资金 + 其他资金.
+
+    Checked when the total and at least one part are given; a blank part counts as zero.
+    """
+    out = []
+    for project in document.projects:
+        budget = project.budget
+        if budget.total is None or (budget.fiscal is None and budget.other is None):
+            continue
+        parts = (budget.fiscal or Decimal(0)) + (budget.other or Decimal(0))
+        if parts == budget.total:
+            continue
+        unit = document.money_unit or ""
+        out.append(at_project(project, "budget.total",
+                              f"预算数{format_decimal(budget.total)}{unit}不等于财政资金"
+                              f"{format_decimal(budget.fiscal or Decimal(0))}{unit}与其他资金"
+                              f"{format_decimal(budget.other or Decimal(0))}{unit}之和"
+                              f"{format_decimal(parts)}{unit}",
+                              "核对资金来源：预算数应等于财政资金与其他资金之和"))
+    return out

@@ -1,0 +1,196 @@
+"""可行性 (feasibility): every target can be measured, and points the right way."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from perfbudget.model import Document, Op
+from perfbudget.review.config import ReviewConfig
+from perfbudget.review.finding import Finding
+from perfbudget.review.helpers import at_indicator, bare, indicators, is_cost, name_of, quote
+from perfbudget.review.registry import rule
+
+# Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬 ...
+_VAGUE_ENDING = re.compile(
+    r"(?:提升|提高|改善|增强|加强|健全|完善|过硬|有效保障|应保尽保|效果明显|效果显著|持续保障|得到保障)$"
+)
+# Values made of nothing but such words: 缓解、保障; 持续保障.
+_VAGUE_WORDS = ("应保尽保", "效果明显", "效果显著", "进一步", "有所", "得到", "不断", "逐步", "稳步", "明显",
+                "显著", "持续", "有效", "保障", "健全", "完善", "提升", "提高", "增强", "加强", "改善", "促进",
+                "缓解", "过硬", "大幅", "充分", "积极", "基本")
+# What makes a phrase checkable: a number, a standard, an acceptance, a deadline, a zero.
+_ANCHOR = re.compile(r"\d|%|达到|标准|合格|达标|通过(?:验收|审核|评审|考核|检查|审计)|验收|不发生|未发生|无|零"
+                     r"|按期|按时|如期|全部|全覆盖|印发|出台|建成|完成")
+# Names that ask for a number: a rate, a count, an amount, a time.
+_NUMBER_NAME = re.compile(
+    r"(?:率|数|数量|次数|人数|个数|件数|户数|人次|台次|金额|面积|长度|里程|时间|时长|天数|年限|满意度|周期|时限)$"
+)
+
+
+@lru_cache(maxsize=16384)
+def asks_for_number(name: str) -> bool:
+    return bool(_NUMBER_NAME.search(name))
+
+
+@lru_cache(maxsize=16384)
+def vague_reason(value: str, name: str) -> str | None:
+    """Why a qualitative value is too vague to check, or None when it is checkable."""
+    text = bare(value)
+    if not text or _ANCHOR.search(text):
+        return None
+    rest = text
+    for word in _VAGUE_WORDS:
+        rest = rest.replace(word, "")
+    if not rest:
+        return "只有笼统的定性用语"
+    if _VAGUE_ENDING.search(text):
+        return "只说了趋势或状态，没有可判断的程度"
+    subject = bare(name)
+    if len(subject) >= 4 and subject in text:
+        return "只是重复了指标名称"
+    return None
+
+
+@rule("vague-qualitative", title="定性指标值笼统", dimension="可行性", severity="warning")
+def vague_qualitative(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A qualitative value that cannot be checked at year end.
+
+    Flagged when the value is made only of vague words (有效保障, 健全, 缓解、保障, 持续保障),
+    ends in a trend or state without a measure (…有所提高, …有所提升, 案件质量过硬, 提升), or
+    only repeats the indicator's name. A value with an anchor — a number, 达到…标准,
+    通过验收, 按期, 无/零, 印发, 建成 — is checkable and not flagged, and so are grades
+    such as 良好/优良. Names that ask for a number are left to ``qualitative-for-number``.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        target = indicator.target
+        if target.is_quantitative or target.period is not None:
+            continue
+        name = name_of(indicator.level3)
+        if asks_for_number(name) or is_cost(indicator):
+            continue
+        reason = vague_reason(target.raw, name)
+        if reason is None:
+            continue
+        out.append(at_indicator(project, position, indicator, "target",
+                                f"指标值{quote(target.raw)}{reason}，年底无法判断是否达成",
+                                "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
+                                "（如「建立并印发管理制度」「全年无重大安全事故」）"))
+    return out
+
+
+@rule("qualitative-for-number", title="应量化的指标写成定性", dimension="可行性", severity="warning")
+def qualitative_for_number(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A qualitative value where the indicator's name asks for a number.
+
+    A name ending in 率, 数/数量/次数/人数, 金额, 面积, 时间/时限/年限, 满意度 … asks for a
+    figure or a date; a phrase such as 按期完成 or 较好 cannot be scored. Values holding a
+    date or a number (``2024年12月底前``, ``2023.07-2024.01``) are fine. Cost indicators are
+    left to ``cost-not-money``.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        target = indicator.target
+        if target.is_quantitative or target.period is not None or not target.raw.strip():
+            continue
+        name = name_of(indicator.level3)
+        if is_cost(indicator) or not asks_for_number(name) or re.search(r"\d", target.raw):
+            continue
+        time_like = name.endswith(("时间", "时限", "周期"))
+        example = "如「2024年12月31日前」或「≤30天」" if time_like else "如「≥95%」「≥10次」"
+        out.append(at_indicator(project, position, indicator, "target",
+                                f"{quote(indicator.level3)}要求{'具体时间' if time_like else '具体数值'}，"
+                                f"指标值却是定性描述{quote(target.raw)}",
+                                f"写成可衡量的值，{example}"))
+    return out
+
+
+# Smaller is better: the measured thing is a cost, a time to wait, a fault or a complaint.
+_REVERSE_END = re.compile(
+    r"(?:成本|费用|单价|(?:响应|处理|修复|办理|办结|等待|处置|到达|审批|排除|恢复|答复)(?:时间|时长)|耗时|用时|时限"
+    r"|故障率|故障次数|故障数|投诉率|投诉量|投诉数|投诉次数|投诉件数|差错率|差错数|错误率|出错率|失误率"
+    r"|事故率|事故数|事故次数|发生率|信访率|信访量|信访次数|返工率|不合格率|损耗率|空置率|流失率|误报率|漏报率"
+    r"|偏差率|违规率|缺陷率|死亡率|发案率|退回率|拒付率|超支率|逾期率|复发率|再犯率|返贫率|辍学率|超标率"
+    r"|丢失率|延误率)$"
+)
+# Bigger is better: satisfaction and the rates of things done right.
+_POSITIVE_END = re.compile(
+    r"(?:满意度|满意率|合格率|达标率|完成率|覆盖率|及时率|知晓率|通过率|结案率|利用率|普及率|稳定率|连通率"
+    r"|正确率|准确率|成功率|出勤率|参保率|入学率|达成率|优良率|验收率|治愈率|修复率|解决率|办结率|化解率"
+    r"|调解率|到位率|执行率|使用年限)$"
+)
+
+
+@lru_cache(maxsize=16384)
+def name_direction(name: str) -> str | None:
+    """"reverse" or "positive" when the name leaves no doubt; None otherwise."""
+    if _REVERSE_END.search(name):
+        return "reverse"
+    if _POSITIVE_END.search(name):
+        return "positive"
+    return None
+
+
+@rule("direction-clash", title="指标方向与比较符号相反", dimension="可行性", severity="error")
+def direction_clash(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A reverse-type indicator written with ``≥``/``>``, or a positive one with ``≤``/``<``.
+
+    Costs, waiting times, fault/complaint/error rates and 再信访率 should be small (``≤``);
+    satisfaction and the rates of things done right (合格率, 及时率, 完成率 …) should be large
+    (``≥``). The other way round the target rewards failure. Only names whose ending leaves
+    no doubt are checked (投诉处理及时率 is positive; 培训时长 is left alone).
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        op = indicator.target.op
+        if op is None or op is Op.EQ:
+            continue
+        direction = name_direction(name_of(indicator.level3))
+        raw = indicator.target.raw
+        if direction == "reverse" and op in (Op.GE, Op.GT):
+            out.append(at_indicator(project, position, indicator, "target",
+                                    f"{quote(indicator.level3)}越小越好（反向指标），指标值却写作{quote(raw)}",
+                                    "反向指标用「≤」写上限，如「≤2小时」「≤5%」"))
+        elif direction == "positive" and op in (Op.LE, Op.LT):
+            out.append(at_indicator(project, position, indicator, "target",
+                                    f"{quote(indicator.level3)}越大越好（正向指标），指标值却写作{quote(raw)}",
+                                    "正向指标用「≥」写下限，如「≥95%」"))
+    return out
+
+
+_RATE_UNITS = ("%", "‰", "百分点", "个百分点")
+_AMOUNT_NAME = re.compile(r"(?:金额|资金|经费|费用|成本|投资|投资额|单价|价格)$")
+_COUNT_OR_TIME_NAME = re.compile(r"(?:时效|时间|时长|时限|数量|人数|次数|个数|件数|金额|面积|年限|天数)$")
+
+
+@rule("unit-mismatch", title="计量单位与指标不符", dimension="可行性", severity="warning")
+def unit_mismatch(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A unit that does not fit the indicator's name.
+
+    A rate (…率) measured in something else than % (合格率 ≥95分); an amount (…金额,
+    …成本, …经费) in %; a count, time or amount (…时效, …数量, …时间) given as a percentage
+    (保障办案时效 ≥95% — a percentage of what?); a qualitative value carrying a unit.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        target = indicator.target
+        name = name_of(indicator.level3)
+        raw = target.raw
+        message = suggestion = None
+        if not target.is_quantitative:
+            if raw.strip().endswith(("%", "％")) and not re.search(r"\d", raw):
+                message = f"定性指标值{quote(raw)}带有百分号"
+                suggestion = "写成数值（如「≥95%」）或去掉单位"
+        elif name.endswith("率") and target.unit and target.unit not in _RATE_UNITS:
+            message = f"比率指标{quote(indicator.level3)}的单位是「{target.unit}」，不是%"
+            suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"
+        elif target.unit == "%" and _AMOUNT_NAME.search(name):
+            message = f"金额类指标{quote(indicator.level3)}却以%计量（{raw}）"
+            suggestion = "写成金额，如「≤17万元」；若要写比率，请把名称改为「…率」"
+        elif target.unit == "%" and _COUNT_OR_TIME_NAME.search(name):
+            message = f"{quote(indicator.level3)}应以时间或数量计量，指标值却是百分比（{raw}），无法知道是什么的百分比"
+            suggestion = "把名称改为比率（如「办案及时率 ≥95%」），或把指标值写成时间或数量（如「≤30日」）"
+        if message is not None and suggestion is not None:
+            out.append(at_indicator(project, position, indicator, "target", message, suggestion))
+    return out

@@ -1,0 +1,233 @@
+"""相关性 (relevance): each indicator sits where its meaning belongs and measures results."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from perfbudget.framework import (
+    FRAMEWORK_2015,
+    FRAMEWORK_2021,
+    LEVEL1_COST,
+    LEVEL1_NAMES,
+    LEVEL1_OUTPUT,
+    LEVEL1_SATISFACTION,
+)
+from perfbudget.model import Document
+from perfbudget.review.config import ReviewConfig
+from perfbudget.review.finding import Finding
+from perfbudget.review.helpers import (
+    at_indicator,
+    at_project,
+    bare,
+    indicators,
+    is_cost,
+    level1_of,
+    level2_of,
+    name_of,
+    quote,
+)
+from perfbudget.review.registry import rule
+
+# Money going in (投入), not results coming out: 资金使用率, 预算执行率, 资金到位率, 资金拨付及时率,
+# 投入资金 ... "财力、人力和物力等投入数量不能作为绩效目标" (88号).
+_INPUT_NAME = re.compile(
+    r"(?:资金|经费|预算|财政资金|拨款)(?:使用|到位|执行|拨付|支付|支出|下达|落实|消化)(?:及时)?(?:率|进度|比例)$"
+    r"|(?:预算|资金|支出)(?:执行|完成)(?:率|进度)$|^支出进度$"
+    r"|^(?:投入|使用|支出|拨付)(?:资金|经费)(?:总额|金额|数额|数)?$|^资金(?:投入|使用|支出)(?:额|金额|总额|数)$"
+)
+
+
+@lru_cache(maxsize=16384)
+def is_input_name(name: str) -> bool:
+    """True for names that measure money spent or disbursed (an input, not an output)."""
+    return bool(_INPUT_NAME.search(bare(name)))
+
+
+def is_satisfaction_name(name: str) -> bool:
+    return "满意" in name
+
+
+@rule("input-as-output", title="把投入当作产出", dimension="相关性", severity="error")
+def input_as_output(document: Document, config: ReviewConfig) -> list[Finding]:
+    """An input (money spent, funds disbursed) used as an output or effect indicator.
+
+    Names such as 资金使用率, 资金到位率, 预算执行率, 资金拨付及时率, 投入资金 measure what goes into
+    a project, not what it delivers: "财力、人力和物力等投入数量不能作为绩效目标" (财预〔2015〕88号).
+    Budget execution is scored separately in self-evaluation. Cost indicators (成本指标) are not
+    affected. Only names built on 资金/经费/预算 are matched: 补助发放及时率 (handing out a
+    subsidy) is a legitimate output of a subsidy project.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        if is_cost(indicator) or not is_input_name(name_of(indicator.level3)):
+            continue
+        out.append(at_indicator(
+            project, position, indicator, "level3",
+            f"{quote(indicator.level3)}衡量的是资金投入或预算执行，不是项目的产出或效益，"
+            "投入不能作为绩效目标",
+            "删去该指标（预算执行情况在自评时另行计分），改为反映项目实际产出的指标，如完成的服务次数、数量或质量"))
+    return out
+
+
+@rule("satisfaction-outside-group", title="满意度指标放错一级", dimension="相关性", severity="warning")
+def satisfaction_outside_group(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A satisfaction indicator (满意度/满意率) outside the 满意度指标 group.
+
+    Satisfaction used in place of an output or effect double-counts the 满意度 points and
+    leaves the output or effect it displaces unmeasured.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        level1 = level1_of(indicator)
+        if level1 == LEVEL1_SATISFACTION or not is_satisfaction_name(name_of(indicator.level3)):
+            continue
+        out.append(at_indicator(project, position, indicator, "level1",
+                                f"满意度指标{quote(indicator.level3)}放在了「{indicator.level1}」下，"
+                                "满意度不能代替产出或效益",
+                                "把它移到「满意度指标—服务对象满意度指标」下，并在原位置补充真正的产出或效益指标"))
+    return out
+
+
+@rule("non-satisfaction-in-group", title="满意度指标下不是满意度", dimension="相关性", severity="warning")
+def non_satisfaction_in_group(document: Document, config: ReviewConfig) -> list[Finding]:
+    """An indicator under 满意度指标 that does not measure satisfaction.
+
+    Under 满意度指标 only the satisfaction of the people served belongs (…满意度, …满意率).
+    Something else there — e.g. 再信访率, which measures an effect — is scored as
+    satisfaction while no one's satisfaction is measured.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        if level1_of(indicator) != LEVEL1_SATISFACTION or is_satisfaction_name(name_of(indicator.level3)):
+            continue
+        out.append(at_indicator(project, position, indicator, "level3",
+                                f"{quote(indicator.level3)}不是满意度指标，却放在「满意度指标」下",
+                                "把它移到效益指标（如社会效益指标）下，并在满意度指标下设置服务对象满意度，"
+                                "如「救助对象满意度 ≥90%」"))
+    return out
+
+
+_COMPLETION = ("完成率",)
+
+
+@rule("rate-under-quantity", title="数量指标写成比率", dimension="相关性", severity="warning",
+      params={"exempt": _COMPLETION})
+def rate_under_quantity(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A rate (…率, or a value in %) under 数量指标.
+
+    数量指标 states how much is delivered (…次, …人, …台); a rate such as 维护保障率 says
+    nothing about quantity and belongs under 质量指标 or should be rewritten as a count.
+    Names ending with an ``exempt`` suffix (default 完成率, widely accepted as the share of
+    the planned quantity) and inputs (left to ``input-as-output``) are not flagged.
+    """
+    exempt = tuple(config.param("rate-under-quantity", "exempt"))
+    out = []
+    for project, position, indicator in indicators(document):
+        if level2_of(indicator) != "数量指标":
+            continue
+        name = name_of(indicator.level3)
+        if not (name.endswith("率") or indicator.target.unit == "%"):
+            continue
+        if name.endswith(exempt) or is_input_name(name):
+            continue
+        out.append(at_indicator(project, position, indicator, "level2",
+                                f"数量指标{quote(indicator.level3)}是比率（{indicator.target.raw}），不反映产出的数量",
+                                "改写为具体数量（如「维护设备≥20台次」），或把该比率移到质量指标下"))
+    return out
+
+
+_EFFECT_NAME = re.compile(r"效益|影响力|社会影响|带动|增收|可持续")
+
+
+@rule("effect-under-output", title="效益指标放在产出下", dimension="相关性", severity="warning")
+def effect_under_output(document: Document, config: ReviewConfig) -> list[Finding]:
+    """An effect (效益, 影响力, 带动, 增收, 可持续…) under 产出指标.
+
+    Outputs are what the money delivers; effects are what follows from them. An effect
+    under 产出 leaves the output unmeasured and mixes up the scoring of the two groups.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        if level1_of(indicator) != LEVEL1_OUTPUT or is_cost(indicator):
+            continue
+        name = name_of(indicator.level3)
+        match = _EFFECT_NAME.search(name)
+        if match is None:
+            continue
+        out.append(at_indicator(project, position, indicator, "level1",
+                                f"{quote(indicator.level3)}描述的是效益（「{match.group(0)}」），却放在产出指标下",
+                                "把它移到效益指标下相应的二级指标，并在产出指标下写明直接产出"))
+    return out
+
+
+_ALLOWED: dict[str, set[str]] = {}
+for _framework in (FRAMEWORK_2015, FRAMEWORK_2021):
+    for _level1, _level2s in _framework.items():
+        _ALLOWED.setdefault(_level1, set()).update(_level2s)
+
+
+@rule("level-not-in-framework", title="一级、二级指标不在指标体系内", dimension="相关性", severity="warning")
+def level_not_in_framework(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A 一级 name outside the framework, or a 二级 that does not belong under its 一级.
+
+    Both frameworks are accepted (2015: 产出/效益/满意度 with 成本 under 产出; 2021: 成本 as a
+    一级). Names are compared normalised, so 产出指标(50分), 经济效益 + 指标 split over two
+    cells and 社会公众或服务对象满意度指标 are fine.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        level1 = level1_of(indicator)
+        if level1 not in LEVEL1_NAMES:
+            out.append(at_indicator(project, position, indicator, "level1",
+                                    f"一级指标「{indicator.level1}」不在指标体系内",
+                                    "一级指标应为产出指标、效益指标、满意度指标（新框架另有成本指标）"))
+            continue
+        level2 = level2_of(indicator)
+        if level2 not in _ALLOWED[level1]:
+            allowed = "、".join(sorted(_ALLOWED[level1]))
+            out.append(at_indicator(project, position, indicator, "level2",
+                                    f"二级指标「{indicator.level2}」不属于一级指标「{level1}」",
+                                    f"「{level1}」下的二级指标应为：{allowed}"))
+    return out
+
+
+@rule("frameworks-mixed", title="新旧指标体系混用", dimension="相关性", severity="warning")
+def frameworks_mixed(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A project that uses 成本指标 both as a 一级 (2021 framework) and as a 二级 under 产出 (2015).
+
+    Mixing the frameworks counts costs twice in scoring and confuses the table's structure.
+    """
+    out = []
+    for project in document.projects:
+        as_level1 = any(level1_of(i) == LEVEL1_COST for i in project.indicators)
+        as_level2 = any(level1_of(i) == LEVEL1_OUTPUT and level2_of(i) == "成本指标" for i in project.indicators)
+        if as_level1 and as_level2:
+            out.append(at_project(project, None,
+                                  "同一项目既把成本指标作为一级指标（2021年框架），又放在产出指标下（2015年框架）",
+                                  "统一使用一种指标体系：按财预〔2021〕101号把成本指标设为一级指标"))
+    return out
+
+
+@rule("goals-repeat-purpose", title="绩效目标照抄资金用途", dimension="相关性", severity="info")
+def goals_repeat_purpose(document: Document, config: ReviewConfig) -> list[Finding]:
+    """绩效目标 that only repeat the 资金用途 text.
+
+    The goals should say what the project will achieve this year, ideally with numbers that
+    the indicators then measure; a copy of the fund purpose says what the money is for.
+    Flagged when, punctuation aside, the goals and the purpose are the same text or one
+    contains the other and adds less than a third to it.
+    """
+    out = []
+    for project in document.projects:
+        if not project.goals or not project.purpose:
+            continue
+        goals = bare("".join(project.goals))
+        purpose = bare(project.purpose)
+        if not goals or not purpose:
+            continue
+        longer, shorter = (goals, purpose) if len(goals) >= len(purpose) else (purpose, goals)
+        if shorter in longer and (len(longer) - len(shorter)) * 3 < len(longer):
+            out.append(at_project(project, "goals", "绩效目标基本照抄了资金用途，没有说明本年度要达到的具体目标",
+                                  "写明本年度通过该项目要完成的产出和达到的效果，尽量量化，并与三级指标对应"))
+    return out

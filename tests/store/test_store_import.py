@@ -40,7 +40,7 @@ def test_same_content_in_another_file_is_unchanged(store: Store, seed_path: Path
 
 
 def test_changed_target_makes_a_new_version_and_keeps_the_old(
-        store: Store, seed_path: Path, seed_variant: Callable[..., Path]) -> None:
+        store: Store, seed_path: Path, seed_variant: Callable[..., Path], tmp_path: Path) -> None:
     store.import_path(seed_path)
     changed = seed_variant("changed.txt", (VIDEO, VIDEO_15))
     outcome = store.import_path(changed)
@@ -60,10 +60,15 @@ def test_changed_target_makes_a_new_version_and_keeps_the_old(
     [change] = history[1]["changes"]
     assert (change.kind, change.subject, change.old, change.new) == (
         "target_changed", "产出指标 / 数量指标 / 视频会议保障数量", "≥12次", "≥15次")
-    # Importing the changed file again: unchanged; importing the original again: a real revert (version 3).
+    # Either file again: unchanged (already imported), so re-importing a folder never flips versions.
     assert store.import_path(changed).status == "unchanged"
-    reverted = store.import_path(seed_path)
-    assert (reverted.status, reverted.changed_projects) == ("imported", 1)
+    again = store.import_path(seed_path)
+    assert (again.status, again.same_file_as) == ("unchanged", 1)
+    # The old content in a new file is a real revert: version 3.
+    resubmitted = tmp_path / "resubmitted.txt"
+    resubmitted.write_bytes(seed_path.read_bytes() + b"\n")
+    reverted = store.import_path(resubmitted)
+    assert (reverted.status, reverted.changed_projects, reverted.unchanged_projects) == ("imported", 1, 9)
     assert [v["version"] for v in store.history(project_id)] == [1, 2, 3]
 
 

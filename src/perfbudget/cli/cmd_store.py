@@ -118,6 +118,8 @@ def _outcome_line(outcome: ImportOutcome) -> str:
     if outcome.status == "imported":
         return (f"{outcome.file}: 已导入（文档 {outcome.document_id}）：新项目 {outcome.new_projects} 个，"
                 f"新版本 {outcome.changed_projects} 个，未变化 {outcome.unchanged_projects} 个")
+    if outcome.status == "unchanged" and outcome.same_file_as is not None:
+        return f"{outcome.file}: 未变化（与文档 {outcome.same_file_as} 是同一文件，已导入过）"
     if outcome.status == "unchanged":
         return f"{outcome.file}: 未变化（{outcome.unchanged_projects} 个项目与库中最新版本相同）"
     return f"{outcome.file}: 导入失败"

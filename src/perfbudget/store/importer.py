@@ -5,8 +5,10 @@ name, fund label). A table equal to the project's latest version changes nothing
 new project gets version 1; a changed table gets the next version, with the changes
 from the previous one recorded. When no table is new or changed the document is
 "unchanged" and nothing is written — also when the same content comes in another file.
-A file whose fingerprint (SHA-256 of its bytes) matches a stored document whose
-versions are all still the latest is "unchanged" without being read at all.
+A file whose fingerprint (SHA-256 of its bytes) was imported before is "unchanged"
+without being read at all, even when later files changed its projects since: re-importing
+a folder that holds both an original and its correction must not flip the project back
+and forth. Old content in a *new* file (a real revert) is a change and gets a version.
 
 Rows are written with executemany (SQLAlchemy's insertmanyvalues batches them into
 multi-row INSERT … RETURNING statements on both SQLite and PostgreSQL).
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, case, func, insert, select, update
+from sqlalchemy import Connection, Engine, and_, bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from perfbudget.load import load_path
@@ -59,6 +61,7 @@ class ImportOutcome:
         changed_projects: tables stored as a new version of an existing project.
         unchanged_projects: tables equal to their project's latest version.
         problems: why it failed (errors with locations), or the reader's notes.
+        same_file_as: for an unchanged file, the earlier document with the same bytes.
     """
 
     file: str
@@ -68,12 +71,13 @@ class ImportOutcome:
     changed_projects: int = 0
     unchanged_projects: int = 0
     problems: tuple[Problem, ...] = field(default=())
+    same_file_as: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "file": self.file, "status": self.status, "document_id": self.document_id,
             "new_projects": self.new_projects, "changed_projects": self.changed_projects,
-            "unchanged_projects": self.unchanged_projects,
+            "unchanged_projects": self.unchanged_projects, "same_file_as": self.same_file_as,
             "problems": [{"source": p.source.to_dict(), "severity": p.severity.value, "message": p.message}
                          for p in self.problems],
         }
@@ -91,22 +95,12 @@ def _failed(file: str, message: str) -> ImportOutcome:
     return ImportOutcome(file, FAILED, problems=(Problem(Source(file), message),))
 
 
-def fingerprint_is_current(connection: Connection, sha256: str) -> int | None:
-    """The table count of a stored document with these bytes whose tables are all still the latest
-    versions; None when there is no such document."""
-    current = case((project_versions.c.number == projects.c.latest_version, 1), else_=0)
-    query = (
-        select(func.count())
-        .select_from(documents)
-        .join(document_items, document_items.c.document_id == documents.c.id)
-        .join(project_versions, project_versions.c.id == document_items.c.version_id)
-        .join(projects, projects.c.id == project_versions.c.project_id)
-        .where(documents.c.sha256 == sha256)
-        .group_by(documents.c.id)
-        .having(func.count() == func.sum(current))
-        .limit(1)
-    )
-    return connection.execute(query).scalar()
+def imported_before(connection: Connection, sha256: str) -> tuple[int, int] | None:
+    """(document id, table count) of an earlier import of a file with exactly these bytes, else None."""
+    row = connection.execute(
+        select(documents.c.id, documents.c.project_count).where(documents.c.sha256 == sha256)
+        .order_by(documents.c.id).limit(1)).first()
+    return None if row is None else (row.id, row.project_count)
 
 
 def import_path(engine: Engine, path: str | Path) -> ImportOutcome:
@@ -115,9 +109,9 @@ def import_path(engine: Engine, path: str | Path) -> ImportOutcome:
     sha256 = file_sha256(path)
     if sha256 is not None:
         with engine.connect() as connection:
-            tables = fingerprint_is_current(connection, sha256)
-        if tables is not None:
-            return ImportOutcome(name, UNCHANGED, unchanged_projects=tables)
+            earlier = imported_before(connection, sha256)
+        if earlier is not None:
+            return ImportOutcome(name, UNCHANGED, unchanged_projects=earlier[1], same_file_as=earlier[0])
     result = load_path(path)
     if not result.ok or result.document is None:
         reasons = tuple(result.errors) or (Problem(Source(name), "没有读到文档"),)

@@ -274,3 +274,8 @@ def resolve(document: Document, rows: list[SheetRow],
                                                    f"（三级指标填「{ROW_EXECUTED}」，实际完成值填金额）"))
         result[seq] = replace(builder.actuals, indicators=dict(builder.indicators))
     return dict(sorted(result.items())), problems
+
+
+def find_project(document: Document, text: str) -> Project | str:
+    """A project by its 项目名称 cell, its name (when unique) or its seq; else a message."""
+    return _ProjectIndex(document).find(text)

@@ -109,6 +109,7 @@ class ProjectEvaluation:
         pools: (一级 group, points) as used after pooling and spreading.
         notes: how the weights were split, in Chinese.
         total: exact total; grade: 优/良/中/差 of the total as displayed.
+        department, implementer: 主管部门 / 实施单位 when the target table gives them.
         problems: errors found while scoring (then the result must not be used); not serialised.
     """
 
@@ -133,6 +134,8 @@ class ProjectEvaluation:
     notes: tuple[str, ...]
     total: Decimal
     grade: str
+    department: str | None = None
+    implementer: str | None = None
     problems: tuple[Any, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -148,7 +151,7 @@ class ProjectEvaluation:
             "goals": list(self.goals), "goal_result": self.goal_result,
             "pools": [{"level1": name, "weight": show(points), "weight_exact": _dec(points)}
                       for name, points in self.pools],
-            "notes": list(self.notes),
+            "notes": list(self.notes), "department": self.department, "implementer": self.implementer,
             "indicators": [i.to_dict() for i in self.indicators],
         }
 
@@ -166,6 +169,7 @@ class ProjectEvaluation:
             indicators=tuple(IndicatorScore.from_dict(i) for i in data["indicators"]),
             pools=tuple((p["level1"], Decimal(p["weight_exact"])) for p in data.get("pools", ())),
             notes=tuple(data.get("notes", ())), total=Decimal(data["total_exact"]), grade=data["grade"],
+            department=data.get("department"), implementer=data.get("implementer"),
         )
 
 

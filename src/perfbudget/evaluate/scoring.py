@@ -136,7 +136,15 @@ def score(project: Project, actuals: ProjectActuals, weights: Weights | None = N
         execution_weight=weights.execution, execution_score=exec_scored.score,
         execution_explanation=exec_scored.explanation, goals=project.goals, goal_result=actuals.goal_result,
         indicators=tuple(scores), pools=allocation.pools, notes=allocation.notes, total=total,
-        grade=grade_of(total), problems=tuple(problems))
+        grade=grade_of(total), department=_extra(project, "主管部门"), implementer=_extra(project, "实施单位"),
+        problems=tuple(problems))
+
+
+def _extra(project: Project, label: str) -> str | None:
+    for key, value in project.extras:
+        if key.replace(" ", "").startswith(label) and value.strip():
+            return value.strip()
+    return None
 
 
 def evaluate_document(document: Document, actuals: dict[int, ProjectActuals], weights: Weights | None = None,

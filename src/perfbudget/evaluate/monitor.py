@@ -1,0 +1,239 @@
+"""Mid-year monitoring (绩效运行监控, rules.md §5): progress and traffic lights, pure.
+
+m = months elapsed (1–12). Lights: 红 red, 黄 yellow, 绿 green, 蓝 blue (ahead of schedule:
+the target may be set too low).
+
+* budget: v = (executed / budget) / (m/12); v < 0.6 red, < 0.8 yellow, else green;
+* positive indicator: v = actual / (target × m/12); < 0.6 red, < 0.8 yellow, ≤ 1.2 green,
+  > 1.2 blue; actual 0 → red. A rate (unit %) is a level, not a cumulative quantity, so it is
+  compared with the full target (v = actual / target) unless ``scale_rates`` is set;
+* reverse indicator: actual ≤ target green, else red (a range uses its upper bound);
+* exact: target > 0 as positive; target ≤ 0: actual ≤ target green, else red;
+* qualitative: 达成 green, 部分达成 yellow, 未达成 red;
+* project colour: the worst of its indicators (red > yellow > green > blue); the budget
+  light is reported beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals
+from perfbudget.evaluate.numbers import ZERO, div, mul, percent, plain
+from perfbudget.evaluate.vocabulary import GRADE_MET, GRADE_PARTLY
+from perfbudget.model import Direction, Document, Indicator, Kind, Problem, Project, Source
+from perfbudget.target import format_decimal
+
+RED, YELLOW, GREEN, BLUE = "red", "yellow", "green", "blue"
+LIGHT_LABELS = {RED: "红灯", YELLOW: "黄灯", GREEN: "绿灯", BLUE: "蓝灯"}
+_SEVERITY = {RED: 3, YELLOW: 2, GREEN: 1, BLUE: 0}
+LOW, MID, HIGH = Decimal("0.6"), Decimal("0.8"), Decimal("1.2")
+TWELVE = Decimal(12)
+
+
+@dataclass(frozen=True, slots=True)
+class MonitorOptions:
+    """Attributes:
+        scale_rates: also time-scale targets in % (literal reading of the provincial rule).
+    """
+
+    scale_rates: bool = False
+
+
+def worst(lights: list[str]) -> str:
+    """red > yellow > green > blue; green when there is nothing."""
+    return max(lights, key=_SEVERITY.__getitem__) if lights else GREEN
+
+
+def _graded(v: Decimal, blue: bool = True) -> str:
+    if v < LOW:
+        return RED
+    if v < MID:
+        return YELLOW
+    if blue and v > HIGH:
+        return BLUE
+    return GREEN
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorProgress:
+    """One indicator's monitoring line.
+
+    Attributes:
+        position, level1, level2, level3, target: the indicator.
+        actual: 1–m月执行情况 as written; actual_value in the target's unit.
+        progress: v (None for reverse and qualitative indicators).
+        light: red / yellow / green / blue; explanation: how, in Chinese.
+        likelihood, forecast, reason, deviation, remark: what the unit wrote.
+    """
+
+    position: int
+    level1: str
+    level2: str
+    level3: str
+    target: str
+    actual: str
+    actual_value: Decimal | None
+    progress: Decimal | None
+    light: str
+    explanation: str
+    likelihood: str | None
+    forecast: str | None
+    reason: str | None
+    deviation: str | None
+    remark: str | None
+    source: Source | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "position": self.position, "level1": self.level1, "level2": self.level2, "level3": self.level3,
+            "target": self.target, "actual": self.actual,
+            "actual_value": None if self.actual_value is None else format_decimal(self.actual_value),
+            "progress": None if self.progress is None else format_decimal(self.progress),
+            "light": self.light, "light_label": LIGHT_LABELS[self.light], "explanation": self.explanation,
+            "likelihood": self.likelihood, "forecast": self.forecast, "reason": self.reason,
+            "deviation": self.deviation, "remark": self.remark,
+            "source": self.source.to_dict() if self.source else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectMonitor:
+    """One project's monitoring result.
+
+    Attributes:
+        seq, name, name_cell: the project; month: m.
+        budget, executed: money in the table's unit; budget_progress: v; budget_light, budget_explanation.
+        indicators: per indicator lines; colour: the worst indicator light.
+    """
+
+    seq: int
+    name: str
+    name_cell: str | None
+    month: int
+    budget: Decimal | None
+    executed: Decimal | None
+    budget_progress: Decimal | None
+    budget_light: str
+    budget_explanation: str
+    indicators: tuple[IndicatorProgress, ...]
+    colour: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq, "name": self.name, "name_cell": self.name_cell, "month": self.month,
+            "budget": None if self.budget is None else format_decimal(self.budget),
+            "executed": None if self.executed is None else format_decimal(self.executed),
+            "budget_progress": None if self.budget_progress is None else format_decimal(self.budget_progress),
+            "budget_light": self.budget_light, "budget_light_label": LIGHT_LABELS[self.budget_light],
+            "budget_explanation": self.budget_explanation,
+            "colour": self.colour, "colour_label": LIGHT_LABELS[self.colour],
+            "indicators": [i.to_dict() for i in self.indicators],
+        }
+
+
+def _quantitative_light(indicator: Indicator, actual: IndicatorActual, month: int,
+                        options: MonitorOptions) -> tuple[Decimal | None, str, str]:
+    target = indicator.target
+    assert target.value is not None and actual.value is not None
+    unit = target.unit or ""
+    b = actual.value
+    shown_b = f"{plain(b)}{unit}"
+    if target.direction is Direction.REVERSE:
+        a = target.upper if target.upper is not None else target.value
+        light = GREEN if b <= a else RED
+        relation = "≤" if b <= a else ">"
+        return None, light, f"反向指标：实际 {shown_b} {relation} 目标 {plain(a)}{unit}，{LIGHT_LABELS[light]}"
+    a = target.value
+    if a <= 0:
+        ok = b <= a if target.direction is Direction.EXACT else b >= a
+        light = GREEN if ok else RED
+        return None, light, f"目标值 {plain(a)}{unit}：实际 {shown_b}，{LIGHT_LABELS[light]}"
+    if b <= 0:
+        return ZERO, RED, f"实际 {shown_b}，尚无进展，红灯"
+    if unit == "%" and not options.scale_rates:
+        v = div(b, a)
+        text = f"比率指标不按时间折算：进度 = 实际 {shown_b} ÷ 目标 {plain(a)}{unit} = {percent(v)}"
+    else:
+        expected = div(mul(a, Decimal(month)), TWELVE)
+        v = div(b, expected)
+        text = (f"进度 = 实际 {shown_b} ÷ (目标 {plain(a)}{unit} × {month}/12 = {plain(expected)}{unit})"
+                f" = {percent(v)}")
+    light = _graded(v)
+    return v, light, f"{text}，{LIGHT_LABELS[light]}"
+
+
+def _indicator(position: int, indicator: Indicator, actual: IndicatorActual, month: int,
+               options: MonitorOptions) -> IndicatorProgress:
+    target = indicator.target
+    progress: Decimal | None = None
+    if target.kind is Kind.QUANTITATIVE and target.value is not None and actual.value is not None:
+        progress, light, text = _quantitative_light(indicator, actual, month, options)
+    else:
+        light = GREEN if actual.grade == GRADE_MET else YELLOW if actual.grade == GRADE_PARTLY else RED
+        text = f"定性指标：完成等级「{actual.grade}」，{LIGHT_LABELS[light]}"
+    return IndicatorProgress(
+        position=position, level1=indicator.level1, level2=indicator.level2, level3=indicator.level3,
+        target=target.raw, actual=actual.text or (actual.grade or ""), actual_value=actual.value,
+        progress=progress, light=light, explanation=text, likelihood=actual.likelihood,
+        forecast=actual.forecast_text, reason=actual.reason, deviation=actual.deviation, remark=actual.remark,
+        source=actual.source)
+
+
+def monitor_project(project: Project, actuals: ProjectActuals, month: int, options: MonitorOptions | None = None,
+                    money_unit: str | None = None) -> tuple[ProjectMonitor, list[Problem]]:
+    """Traffic lights of one project at month ``month`` (1–12)."""
+    options = options or MonitorOptions()
+    problems: list[Problem] = []
+    where = actuals.source or project.source or Source("<sheet>")
+    budget = actuals.budget if actuals.budget is not None else project.budget.total
+    executed = actuals.executed
+    unit = money_unit or ""
+    budget_progress: Decimal | None = None
+    if budget is None or budget <= 0:
+        problems.append(Problem(where, f"项目「{project.name_cell or project.name}」没有预算数（或为 0），"
+                                       "无法计算执行进度：请在填报表中加一行「全年预算数」"))
+        budget_light, budget_text = RED, "无预算数"
+    elif executed is None:
+        problems.append(Problem(where, f"项目「{project.name_cell or project.name}」缺少执行数"))
+        budget_light, budget_text = RED, "缺少执行数"
+    else:
+        rate = div(executed, budget)
+        budget_progress = div(mul(rate, TWELVE), Decimal(month))
+        budget_light = _graded(budget_progress, blue=False)
+        budget_text = (f"执行率 = {plain(executed)}{unit} ÷ {plain(budget)}{unit} = {percent(rate)}；"
+                       f"进度 = {percent(rate)} ÷ ({month}/12) = {percent(budget_progress)}，"
+                       f"{LIGHT_LABELS[budget_light]}")
+    lines: list[IndicatorProgress] = []
+    for position, indicator in enumerate(project.indicators, 1):
+        actual = actuals.indicators.get(position)
+        if actual is None:
+            problems.append(Problem(where, f"项目「{project.name_cell or project.name}」"
+                                           f"缺少指标「{indicator.level3}」的执行情况"))
+            continue
+        lines.append(_indicator(position, indicator, actual, month, options))
+    colour = worst([line.light for line in lines])
+    return ProjectMonitor(project.seq, project.name, project.name_cell, month, budget, executed, budget_progress,
+                          budget_light, budget_text, tuple(lines), colour), problems
+
+
+def monitor_document(document: Document, actuals: dict[int, ProjectActuals], month: int,
+                     options: MonitorOptions | None = None) -> tuple[list[ProjectMonitor] | None, list[Problem]]:
+    """Monitor every project named in ``actuals``; any problem → (None, problems)."""
+    by_seq = {p.seq: p for p in document.projects}
+    problems: list[Problem] = []
+    results: list[ProjectMonitor] = []
+    if not 1 <= month <= 12:
+        return None, [Problem(Source(document.source.file if document.source else "<document>"),
+                              f"月份 {month} 无效，应为 1–12")]
+    for seq, project_actuals in sorted(actuals.items()):
+        result, found = monitor_project(by_seq[seq], project_actuals, month, options, document.money_unit)
+        problems.extend(found)
+        results.append(result)
+    if problems:
+        return None, problems
+    return results, problems
+
+

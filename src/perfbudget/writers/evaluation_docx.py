@@ -1,0 +1,80 @@
+"""The 项目支出绩效自评表 as docx (python-docx): one table per project in the standard layout,
+the scoring explanations under it, a page break between projects. A4 landscape.
+
+Fonts: 宋体 set as the East Asian font (w:eastAsia) on the Normal style and on every run,
+with Times New Roman for Latin text, so that Word and WPS show the same table.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from perfbudget.evaluate.result import Evaluation
+from perfbudget.writers.evaluation_layout import COLUMNS, WIDTHS, project_grid
+
+FONT = "宋体"
+LATIN = "Times New Roman"
+
+
+def _font(run: Any, size: float, bold: bool = False) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run.font.name = LATIN
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    r_pr = run._element.get_or_add_rPr()
+    fonts = r_pr.get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), FONT)
+    fonts.set(qn("w:ascii"), LATIN)
+    fonts.set(qn("w:hAnsi"), LATIN)
+
+
+def evaluation_docx(evaluation: Evaluation) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    normal = document.styles["Normal"]
+    normal.font.name = LATIN
+    normal.font.size = Pt(10.5)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.8))
+    usable = 29.7 - 3.6
+    scale = usable / sum(WIDTHS)
+    for index, project in enumerate(evaluation.projects):
+        grid = project_grid(evaluation, project)
+        if index:
+            document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+        table = document.add_table(rows=grid.rows, cols=COLUMNS)
+        table.style = "Table Grid"
+        table.autofit = False
+        for col, width in enumerate(WIDTHS):
+            for cell in table.columns[col].cells:
+                cell.width = Cm(width * scale)
+        for spec in grid.cells:
+            cell = table.cell(spec.row, spec.col)
+            if spec.rowspan > 1 or spec.colspan > 1:
+                cell = cell.merge(table.cell(spec.row + spec.rowspan - 1, spec.col + spec.colspan - 1))
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            paragraph = cell.paragraphs[0]
+            centred = spec.kind in ("title", "subtitle", "header", "label", "number", "total")
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
+            size = 16 if spec.kind == "title" else 10.5
+            _font(paragraph.add_run(spec.text), size, bold=spec.kind in ("title", "header", "label", "total"))
+        heading = document.add_paragraph()
+        _font(heading.add_run("计分说明"), 10.5, bold=True)
+        for line in grid.explanations:
+            _font(document.add_paragraph().add_run(line), 9)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

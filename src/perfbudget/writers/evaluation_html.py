@@ -1,0 +1,51 @@
+"""The 项目支出绩效自评表 as a self-contained HTML page (every text escaped), one table per
+project in the standard layout, with the scoring explanations under each table."""
+
+from __future__ import annotations
+
+from html import escape
+
+from perfbudget.evaluate.result import Evaluation
+from perfbudget.writers.evaluation_layout import WIDTHS, project_grid, summary_rows
+
+_CSS = """
+body{font-family:"SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;margin:2em;color:#000}
+table{border-collapse:collapse;width:100%;margin-bottom:1em;table-layout:fixed}
+td,th{border:1px solid #000;padding:4px 6px;font-size:10.5pt;vertical-align:middle;white-space:pre-wrap}
+.title{border:none;font-size:16pt;font-weight:bold;text-align:center}
+.subtitle{border:none;text-align:center}
+.header,.label,.total{font-weight:bold;text-align:center}.header{background:#f2f2f2}
+.number{text-align:center}
+section{page-break-after:always;margin-bottom:3em}
+.notes{font-size:9pt}
+"""
+
+
+def evaluation_html(evaluation: Evaluation) -> str:
+    total = sum(WIDTHS)
+    parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
+             f"<title>{escape(evaluation.unit_name or '')}项目支出绩效自评表</title>",
+             f"<style>{_CSS}</style></head><body>",
+             f"<h1>{escape((evaluation.unit_code or '') + (evaluation.unit_name or ''))} 项目支出绩效自评</h1>",
+             "<table class=\"summary\"><tr><th>序号</th><th>项目名称</th><th>预算执行率得分</th><th>总分</th>"
+             "<th>自评等级</th></tr>"]
+    for values in summary_rows(evaluation):
+        parts.append("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in values) + "</tr>")
+    parts.append("</table>")
+    for project in evaluation.projects:
+        grid = project_grid(evaluation, project)
+        parts.append(f'<section id="project-{project.seq}"><table><colgroup>')
+        parts.extend(f'<col style="width:{100 * w / total:.1f}%">' for w in WIDTHS)
+        parts.append("</colgroup>")
+        by_row: dict[int, list[str]] = {}
+        for cell in sorted(grid.cells, key=lambda c: (c.row, c.col)):
+            span = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + \
+                   (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
+            by_row.setdefault(cell.row, []).append(f'<td class="{cell.kind}"{span}>{escape(cell.text)}</td>')
+        for row in range(grid.rows):
+            parts.append("<tr>" + "".join(by_row.get(row, [])) + "</tr>")
+        parts.append('</table><div class="notes"><strong>计分说明</strong><ul>')
+        parts.extend(f"<li>{escape(line)}</li>" for line in grid.explanations)
+        parts.append("</ul></div></section>")
+    parts.append("</body></html>")
+    return "\n".join(parts)

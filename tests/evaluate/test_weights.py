@@ -1,0 +1,101 @@
+"""Weights: defaults, equal split, 2021 cost pooling, missing-group spread, sheet 分值, --weights."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from perfbudget.evaluate.numbers import show
+from perfbudget.evaluate.weights import Weights, WeightsError, allocate, parse_weights
+
+OUT = ["产出指标", "数量指标", "次数", "次数", "≥10次"]
+OUT2 = ["", "质量指标", "合格率", "合格率", "100%"]
+EFF = ["效益指标", "社会效益指标", "效果", "效果", "有效保障"]
+SAT = ["满意度指标", "服务对象满意度指标", "满意度", "满意度", "≥90%"]
+COST21 = ["成本指标", "经济成本指标", "单位成本", "单位成本", "≤5万元"]
+
+
+def _project(inline, *rows):  # type: ignore[no-untyped-def]
+    document, problems = inline(*rows)
+    assert document is not None, problems
+    return document.projects[0]
+
+
+def test_default_weights_split_equally(inline) -> None:  # type: ignore[no-untyped-def]
+    project = _project(inline, OUT, OUT2, EFF, SAT)
+    allocation = allocate(project, Weights())
+    # 产出 50 / 2 = 25 each; 效益 30; 满意度 10
+    assert allocation.weights == {1: D(25), 2: D(25), 3: D(30), 4: D(10)}
+    assert not allocation.errors
+
+
+def test_thirds_never_add_up_to_more_than_the_group(inline) -> None:  # type: ignore[no-untyped-def]
+    third = ["", "质量指标", "及时率", "及时率", "100%"]
+    project = _project(inline, OUT, OUT2, third, EFF, SAT)
+    allocation = allocate(project, Weights())
+    assert show(allocation.weights[1]) == "16.67"
+    assert sum(allocation.weights[p] for p in (1, 2, 3)) <= D(50)
+
+
+def test_missing_group_points_are_spread_in_proportion(inline) -> None:  # type: ignore[no-untyped-def]
+    # no 满意度: its 10 points go to 产出 and 效益 in proportion 50:30 → 产出 56.25, 效益 33.75
+    project = _project(inline, OUT, EFF)
+    allocation = allocate(project, Weights())
+    assert allocation.weights == {1: D("56.25"), 2: D("33.75")}
+    assert any("缺少 满意度指标 10 分" in note for note in allocation.notes)
+
+
+def test_2021_cost_group_shares_output_points(inline) -> None:  # type: ignore[no-untyped-def]
+    # 成本指标 as a 一级: pooled with 产出 → 50 / 2 = 25 each
+    project = _project(inline, OUT, COST21, EFF, SAT)
+    allocation = allocate(project, Weights())
+    assert allocation.weights[1] == D(25) and allocation.weights[2] == D(25)
+    assert any("成本指标与产出指标共用" in note for note in allocation.notes)
+
+
+def test_2021_cost_group_with_own_weight(inline) -> None:  # type: ignore[no-untyped-def]
+    weights = parse_weights("预算执行率=10,产出=40,成本=10,效益=30,满意度=10")
+    project = _project(inline, OUT, COST21, EFF, SAT)
+    allocation = allocate(project, weights)
+    assert allocation.weights == {1: D(40), 2: D(10), 3: D(30), 4: D(10)}
+
+
+def test_sheet_weights_fix_some_and_split_the_rest(inline) -> None:  # type: ignore[no-untyped-def]
+    third = ["", "质量指标", "及时率", "及时率", "100%"]
+    project = _project(inline, OUT, OUT2, third, EFF, SAT)
+    # 产出 50: indicator 1 given 20 → the other two get (50 − 20) / 2 = 15
+    allocation = allocate(project, Weights(), {1: D(20)})
+    assert allocation.weights[1] == D(20) and allocation.weights[2] == D(15) == allocation.weights[3]
+
+
+def test_sheet_weights_must_add_up_to_100(inline) -> None:  # type: ignore[no-untyped-def]
+    project = _project(inline, OUT, EFF, SAT)
+    allocation = allocate(project, Weights(), {1: D(40), 2: D(30), 3: D(10)})
+    assert allocation.errors and "分值合计为 90.00 分" in allocation.errors[0]
+    ok = allocate(project, Weights(), {1: D(50), 2: D(30), 3: D(10)})
+    assert not ok.errors
+
+
+def test_sheet_weights_exceeding_group_is_an_error(inline) -> None:  # type: ignore[no-untyped-def]
+    project = _project(inline, OUT, OUT2, EFF, SAT)
+    allocation = allocate(project, Weights(), {1: D(60)})
+    assert allocation.errors and "超出该组分值" in allocation.errors[0]
+
+
+def test_parse_weights() -> None:
+    weights = parse_weights("预算执行率=20, 产出=40，效益指标=30,满意度=10")
+    assert weights.execution == D(20)
+    assert weights.group("产出指标") == D(40) and weights.group("效益指标") == D(30)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("产出=50,效益=30", "应为 100"),
+    ("产出=abc", "不是数字"),
+    ("投入=50", "未知的一级指标"),
+    ("产出50", "名称=分值"),
+    ("产出=-5,效益=95", "非负"),
+])
+def test_parse_weights_errors(text: str, message: str) -> None:
+    with pytest.raises(WeightsError, match=message):
+        parse_weights(text)

@@ -1,0 +1,118 @@
+"""Faults and concurrency, with real processes: two imports at once, and an import killed with SIGKILL.
+
+Each runs the real command line in subprocesses against SQLite (WAL, busy timeout) and
+PostgreSQL. Afterwards every stored document must equal its source file exactly and the
+row counts must add up: nothing partial, nothing duplicated.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from perfbudget.load import load_path
+from perfbudget.store import Store
+from perfbudget.store.schema import documents, targets
+
+UNIT_LINE = "\t255101天津市和平区人民检察院\n"
+
+
+def make_corpus(seed_path: Path, folder: Path, count: int) -> list[Path]:
+    """``count`` copies of the seed, each for another unit (so each brings 10 new projects)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = seed_path.read_text(encoding="utf-8")
+    assert text.count(UNIT_LINE) == 10  # each table repeats the unit line
+    files = []
+    for index in range(count):
+        path = folder / f"unit_{index:04d}.txt"
+        path.write_text(text.replace(UNIT_LINE, f"\t{300000 + index}测试单位{index}\n"), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def cli(db_url: str, *args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen([sys.executable, "-m", "perfbudget", *args, "--db", db_url],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env)
+
+
+def assert_consistent(store: Store, files: list[Path]) -> int:
+    """Every stored document equals its source; counts add up. Returns how many documents are stored."""
+    by_name = {str(p): p for p in files}
+    with store.engine.connect() as connection:
+        stored = connection.execute(select(documents.c.id, documents.c.file_name, documents.c.indicator_count)).all()
+        target_count = connection.execute(select(func.count()).select_from(targets)).scalar_one()
+    names = [row.file_name for row in stored]
+    assert len(names) == len(set(names)), "a document was stored twice"
+    for row in stored:
+        source = load_path(by_name[row.file_name]).document
+        assert source is not None
+        document = store.document(row.id)
+        assert document == source, f"document {row.id} differs from {row.file_name}"
+        assert document.indicator_count == source.indicator_count == row.indicator_count
+    counts = store.counts()
+    assert counts["documents"] == len(stored)
+    assert counts["projects"] == counts["versions"] == 10 * len(stored)
+    assert counts["indicators"] == target_count == 88 * len(stored)
+    assert counts["units"] == len(stored)
+    return len(stored)
+
+
+def test_two_imports_at_once(db_url: str, seed_path: Path, tmp_path: Path) -> None:
+    # A fresh database: both processes also race to create the schema. They import the same
+    # files in opposite orders, so they meet in the middle on the same units and projects.
+    files = make_corpus(seed_path, tmp_path / "tables", 25)
+    first = cli(db_url, "import", str(tmp_path / "tables"), "--json")
+    second = cli(db_url, "import", *(str(f) for f in reversed(files)), "--json")
+    results = [(p.wait(timeout=300), *p.communicate()) for p in (first, second)]
+    imported = 0
+    for code, stdout, stderr in results:
+        assert "Traceback" not in stderr, stderr
+        assert code in (0, 1), stderr
+        if code == 0:
+            summary = json.loads(stdout)["summary"]
+            assert summary["failed"] == 0
+            imported += summary["imported"]
+        else:
+            assert "错误" in stderr or json.loads(stdout)["summary"]["failed"] > 0
+    assert any(code == 0 for code, _, _ in results), results
+    if all(code == 0 for code, _, _ in results):
+        assert imported == 25  # each file imported by exactly one of the two
+    with Store(db_url) as store:
+        assert assert_consistent(store, files) == 25
+        assert all(store.import_path(f).status == "unchanged" for f in files)
+
+
+def test_killed_directory_import_leaves_whole_documents(db_url: str, seed_path: Path, tmp_path: Path) -> None:
+    files = make_corpus(seed_path, tmp_path / "tables", 400)
+    with Store(db_url) as store:  # migrate first, so that polling below can count documents
+        process = cli(db_url, "import", str(tmp_path / "tables"))
+        deadline = time.monotonic() + 120
+        stored = 0
+        while time.monotonic() < deadline and process.poll() is None:
+            with store.engine.connect() as connection:
+                stored = connection.execute(select(func.count()).select_from(documents)).scalar_one()
+            if stored >= 20:
+                break
+            time.sleep(0.01)
+        assert process.poll() is None, "the import finished before it could be killed: use more files"
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        process.communicate()
+        assert process.returncode == -signal.SIGKILL
+        kept = assert_consistent(store, files)
+        assert 20 <= kept < 400
+        # Importing again completes the rest; what was stored is unchanged.
+        again = cli(db_url, "import", str(tmp_path / "tables"), "--json")
+        stdout, stderr = again.communicate(timeout=600)
+        assert again.returncode == 0, stderr
+        summary = json.loads(stdout)["summary"]
+        assert summary == {"imported": 400 - kept, "unchanged": kept, "failed": 0}
+        assert assert_consistent(store, files) == 400

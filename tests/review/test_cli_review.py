@@ -1,0 +1,88 @@
+"""``perfbudget review`` and ``perfbudget rules`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from perfbudget.cli import app
+from perfbudget.review.registry import all_rules
+
+runner = CliRunner()
+
+
+def test_review_the_seed_as_text(seed_path: Path) -> None:
+    result = runner.invoke(app, ["review", str(seed_path)])
+    assert result.exit_code == 1, result.output  # the seed has error-level faults
+    text = result.stdout
+    assert "255101天津市和平区人民检察院" in text
+    assert "2. 检察业务、装备及外包服务费（2023中央）  审核等级：中（错误 3，警告 5，提示 0）" in text
+    assert "「服务验收合格率」写作≥100%" in text
+    assert "建议：写作「100%」或「=100%」" in text
+    assert f"{seed_path}:133" in text  # the cell's location
+    assert "审核等级：1.优，2.中，3.良" in text
+
+
+def test_review_json(seed_path: Path) -> None:
+    result = runner.invoke(app, ["review", str(seed_path), "--json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert len(data["projects"]) == 10
+    rate = [f for f in data["findings"] if f["rule"] == "rate-over-100"]
+    assert [(f["project"], f["indicator"]) for f in rate] == [(2, 3), (2, 4)]
+    assert rate[0]["source"]["file"] == str(seed_path)
+
+
+def test_review_with_config_exit_0_when_no_errors(seed_path: Path, tmp_path: Path) -> None:
+    config = tmp_path / "review.toml"
+    config.write_text('[rules.rate-over-100]\nseverity = "warning"\n'
+                      '[rules.input-as-output]\nenabled = false\n', encoding="utf-8")
+    result = runner.invoke(app, ["review", str(seed_path), "--json", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert not [f for f in data["findings"] if f["severity"] == "error"]
+    assert not [f for f in data["findings"] if f["rule"] == "input-as-output"]
+
+
+def test_review_with_a_bad_config(seed_path: Path, tmp_path: Path) -> None:
+    config = tmp_path / "review.toml"
+    config.write_text('disabled = ["no-such-rule"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["review", str(seed_path), "--config", str(config)])
+    assert result.exit_code == 1
+    assert "no-such-rule" in result.stderr and "未进行审核" in result.stderr
+    assert result.stdout == ""
+
+
+def test_review_a_missing_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["review", str(tmp_path / "none.txt")])
+    assert result.exit_code == 1
+    assert "文件不存在" in result.stderr
+
+
+def test_review_a_clean_table_exits_0(tmp_path: Path) -> None:
+    from review_helpers import GOOD_ROWS, table_file_text
+
+    path = tmp_path / "good.txt"
+    path.write_text(table_file_text(GOOD_ROWS), encoding="utf-8")
+    result = runner.invoke(app, ["review", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "未发现问题" in result.stdout and "审核等级：优" in result.stdout
+
+
+def test_rules_lists_every_rule() -> None:
+    result = runner.invoke(app, ["rules"])
+    assert result.exit_code == 0
+    for spec in all_rules():
+        assert spec.id in result.stdout
+    data = json.loads(runner.invoke(app, ["rules", "--json"]).stdout)
+    assert [d["id"] for d in data] == [s.id for s in all_rules()]
+    assert data[0]["doc"]
+
+
+def test_help() -> None:
+    for command in ("review", "rules"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0
+    assert "--config" in runner.invoke(app, ["review", "--help"]).stdout

@@ -1,0 +1,102 @@
+"""Review config from TOML: switching rules, parameters, grades, per-region and per-unit overrides."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from perfbudget.model import Unit
+from perfbudget.review.config import GradeRule, config_from_dict, load_config
+
+UNIT = Unit("255101", "天津市和平区人民检察院")
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "review.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_full_config(tmp_path: Path) -> None:
+    path = write(tmp_path, """
+disabled = ["goals-repeat-purpose"]
+
+[rules.satisfaction-below-floor]
+floor = 85.5
+severity = "error"
+
+[rules.typo]
+extra = ["帐目=账目"]
+
+[grade]
+excellent_max_warnings = 0
+fail_rules = ["too-few-indicators", "missing-level1-group"]
+
+[[override]]
+region = "天津市"
+disabled = ["vague-qualitative"]
+[override.rules.satisfaction-below-floor]
+floor = 90
+
+[[override]]
+unit = "999999"
+enabled = ["goals-repeat-purpose"]
+""")
+    config, problems = load_config(path)
+    assert problems == []
+    assert config is not None
+    assert config.disabled == {"goals-repeat-purpose"}
+    assert config.param("satisfaction-below-floor", "floor") == Decimal("85.5")
+    assert config.severities == {"satisfaction-below-floor": "error"}
+    assert config.param("typo", "extra") == ("帐目=账目",)
+    assert config.grade == GradeRule(excellent_max_warnings=0,
+                                     fail_rules=("missing-level1-group", "too-few-indicators"))
+    here = config.resolve(UNIT)
+    assert here.disabled == {"goals-repeat-purpose", "vague-qualitative"}
+    assert here.param("satisfaction-below-floor", "floor") == 90
+    elsewhere = config.resolve(Unit("100001", "河北省某单位"))
+    assert elsewhere.disabled == {"goals-repeat-purpose"}
+    assert elsewhere.param("satisfaction-below-floor", "floor") == Decimal("85.5")
+    by_code = config.resolve(Unit("999999", "某单位"))
+    assert by_code.disabled == frozenset()
+    assert config.resolve(Unit("100001", "某单位"), region="天津市").disabled >= {"vague-qualitative"}
+
+
+def test_defaults_come_from_the_registry() -> None:
+    config, problems = config_from_dict({})
+    assert problems == []
+    assert config.param("satisfaction-below-floor", "floor") == Decimal(80)
+    assert config.param("too-few-indicators", "minimum") == 3
+
+
+def test_mistakes_are_problems_not_exceptions(tmp_path: Path) -> None:
+    config, problems = config_from_dict({
+        "disabled": ["no-such-rule"],
+        "colour": "red",
+        "rules": {"satisfaction-below-floor": {"floor": "high", "ceiling": 1}, "typo": {"severity": "fatal"}},
+        "grade": {"fair_max_errors": -1},
+        "override": [{"disabled": ["typo"]}],
+    }, "review.toml")
+    messages = [p.message for p in problems]
+    assert len(messages) == 7, messages
+    assert any("no-such-rule" in m for m in messages)
+    assert any(m.startswith("colour") for m in messages)
+    assert any("floor" in m and "数字" in m for m in messages)
+    assert any("ceiling" in m for m in messages)
+    assert any("severity" in m for m in messages)
+    assert any("fair_max_errors" in m for m in messages)
+    assert any("override[1]" in m for m in messages)
+    assert all(str(p.source) == "review.toml" for p in problems)
+    assert config.param("satisfaction-below-floor", "floor") == Decimal(80)
+
+
+def test_bad_toml_has_a_line(tmp_path: Path) -> None:
+    config, problems = load_config(write(tmp_path, "disabled = [\n\"typo\"\nfloor = \n"))
+    assert config is None
+    assert problems[0].source.line is not None
+    assert "TOML" in problems[0].message
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    config, problems = load_config(tmp_path / "none.toml")
+    assert config is None and "不存在" in problems[0].message

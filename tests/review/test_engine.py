@@ -1,0 +1,122 @@
+"""The engine: findings JSON, a crashing rule, the grade, switching rules by config."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from review_helpers import GOOD_ROWS, header, read, with_row
+
+from perfbudget.model import Document
+from perfbudget.review.config import GradeRule, ReviewConfig
+from perfbudget.review.engine import review_document
+from perfbudget.review.finding import Finding
+from perfbudget.review.grade import grade_project
+from perfbudget.review.registry import _REGISTRY, all_rules, rule
+
+FINDING_KEYS = ["rule", "dimension", "severity", "project", "indicator", "field", "message", "suggestion", "source"]
+
+
+@pytest.fixture
+def faulty(inline: Any) -> Document:
+    """The good table with a rate written ≥100% (error) and a vague value (warning)."""
+    rows = with_row(2, ["产出指标", "质量指标", "服务验收合格率", "服务验收合格率", "≥100%"])
+    rows[4] = ["效益指标", "社会效益指标", "保障司法工作正常开展", "保障司法工作正常开展", "有效保障"]
+    return read(rows, None, inline)
+
+
+def test_findings_json_has_the_design_shape(faulty: Document) -> None:
+    report = review_document(faulty)
+    data = report.to_dict()
+    assert data["format"] == "perfbudget-review/1"
+    assert data["projects"] == [{"seq": 1, "name": "测试项目", "grade": "中", "errors": 1, "warnings": 1,
+                                 "infos": 0}]
+    first = data["findings"][0]
+    assert list(first) == FINDING_KEYS
+    assert first["rule"] == "rate-over-100" and first["dimension"] == "适当性" and first["severity"] == "error"
+    assert (first["project"], first["indicator"], first["field"]) == (1, 2, "target")
+    assert first["source"] == {"file": "inline.txt", "line": first["source"]["line"]}
+    assert isinstance(first["source"]["line"], int)
+    assert "≥100%" in first["message"] and first["suggestion"]
+    assert report.has_errors
+
+
+def test_a_crashing_rule_becomes_a_finding(faulty: Document) -> None:
+    @rule("test-crashes", title="测试：会出错的规则", dimension="规范性", severity="warning")
+    def crashes(document: Document, config: ReviewConfig) -> list[Finding]:
+        """Always fails."""
+        raise ZeroDivisionError("boom")
+
+    try:
+        report = review_document(faulty)
+    finally:
+        del _REGISTRY["test-crashes"]
+    crashed = [f for f in report.findings if f.rule == "test-crashes"]
+    assert len(crashed) == 1
+    assert crashed[0].severity == "error" and crashed[0].project is None
+    assert "ZeroDivisionError" in crashed[0].message and "测试：会出错的规则" in crashed[0].message
+    assert {f.rule for f in report.findings} >= {"rate-over-100", "vague-qualitative"}  # the others still ran
+    assert report.projects[0].grade == "中"  # a crash is not the project's fault
+
+
+def test_disabled_rules_do_not_run(faulty: Document) -> None:
+    config = ReviewConfig(disabled=frozenset({"rate-over-100"}))
+    report = review_document(faulty, config)
+    assert "rate-over-100" not in report.rules_run
+    assert {f.rule for f in report.findings} == {"vague-qualitative"}
+    assert not report.has_errors
+    assert report.projects[0].grade == "优"
+
+
+def test_severity_and_parameters_from_config(inline: Any) -> None:
+    document = read(with_row(6, ["满意度指标", "服务对象满意度指标", "服务干警满意度", "服务干警满意度", "≥85%"]),
+                    None, inline)
+    assert review_document(document).findings == ()
+    config = ReviewConfig(params={"satisfaction-below-floor": {"floor": 90}},
+                          severities={"satisfaction-below-floor": "error"})
+    report = review_document(document, config)
+    assert [(f.rule, f.severity) for f in report.findings] == [("satisfaction-below-floor", "error")]
+    assert "90%" in report.findings[0].message
+
+
+def test_grade_rule() -> None:
+    def findings(errors: int, warnings: int, infos: int = 0, rule_id: str = "x") -> list[Finding]:
+        out = [Finding(1, None, None, "", "", rule=rule_id, severity="error") for _ in range(errors)]
+        out += [Finding(1, None, None, "", "", rule=rule_id, severity="warning") for _ in range(warnings)]
+        out += [Finding(1, None, None, "", "", rule=rule_id, severity="info") for _ in range(infos)]
+        return out
+
+    default = GradeRule()
+    assert grade_project(findings(0, 0, 9), default) == "优"
+    assert grade_project(findings(0, 1), default) == "优"
+    assert grade_project(findings(0, 2), default) == "良"
+    assert grade_project(findings(0, 5), default) == "良"
+    assert grade_project(findings(0, 6), default) == "中"
+    assert grade_project(findings(1, 0), default) == "中"
+    assert grade_project(findings(3, 9), default) == "中"
+    assert grade_project(findings(4, 0), default) == "差"
+    assert grade_project(findings(0, 1, rule_id="too-few-indicators"), default) == "差"
+    strict = GradeRule(excellent_max_warnings=0, good_max_warnings=2, fair_max_errors=1, fail_rules=())
+    assert grade_project(findings(0, 1), strict) == "良"
+    assert grade_project(findings(2, 0), strict) == "差"
+
+
+def test_too_few_indicators_grades_poor(inline: Any) -> None:
+    report = review_document(read(GOOD_ROWS[:1] + GOOD_ROWS[5:], None, inline))
+    assert report.projects[0].grade == "差"
+
+
+def test_every_rule_is_documented_and_well_formed() -> None:
+    for spec in all_rules():
+        assert spec.doc, spec.id
+        assert spec.id == spec.id.lower() and " " not in spec.id and "_" not in spec.id
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in spec.title), spec.id
+
+
+def test_project_level_findings_point_at_the_table(inline: Any) -> None:
+    document = read(GOOD_ROWS, header(total="10.00", fiscal="8.00", other="1.00"), inline)
+    report = review_document(document, only={"fund-arithmetic"})
+    (finding,) = report.findings
+    assert finding.indicator is None and finding.field == "budget.total"
+    assert finding.source is not None and finding.source.line is not None
+    assert "9.00" in finding.message

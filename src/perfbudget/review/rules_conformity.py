@@ -199,7 +199,7 @@ _CONTRASTS = set("0123456789一二三四五六七八九十百千春夏秋冬上�
 def inconsistent_phrase(document: Document, config: ReviewConfig) -> list[Finding]:
     """A 三级 name written once that differs by one character from a name two other projects share.
 
-    ``使用部门满竟度`` in one table where two others write ``使用部门满意度``: probably a slip of the
+    ``使用布门满意度`` in one table where two others write ``使用部门满意度``: probably a slip of the
     pen. Only names of at least ``min_length`` characters (default 5) are compared, and not
     when the differing character is the first, one of the last two (the measure word: 人数 or
     件数) or a character that commonly tells indicators apart (digits, seasons, 省/市/县 …).

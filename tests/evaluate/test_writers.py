@@ -1,0 +1,98 @@
+"""The 自评表 written as xlsx/docx/html, read back with openpyxl / python-docx to check the layout."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from helpers import csv_bytes, run
+
+from perfbudget.evaluate.result import Evaluation
+from perfbudget.model import Document
+from perfbudget.writers.evaluation_docx import evaluation_docx
+from perfbudget.writers.evaluation_html import evaluation_html
+from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
+
+P5 = "2024年检察业务经费项目-2024市级"
+
+
+@pytest.fixture
+def evaluation(seed_document: Document) -> Evaluation:
+    data = csv_bytes(
+        f"{P5},全年执行数,54,,,",
+        f"{P5},检察业务保障人数,126人,,,",
+        f"{P5},办案数,450,,,案件数量下降",
+        f"{P5},设备维修维护合格率,98%,,,",
+        f"{P5},检察业务费支出合规率,100,,,",
+        f"{P5},检察业务费支付及时率,95%,,,",
+        f"{P5},年度维护成本增长率,25%,,,设备老化",
+        f"{P5},提升法律知识普及率,3.5%,,,",
+        f"{P5},保障案件办理可持续影响,案件质量总体稳定,部分达成,,",
+        f"{P5},检察服务对象满意度,92%,,,",
+        f"{P5},总体目标完成情况,全年保障检察业务正常开展,,,",
+    )
+    result, problems = run(seed_document, data)
+    assert result is not None, problems
+    return result
+
+
+def test_xlsx_layout(evaluation: Evaluation) -> None:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(evaluation_xlsx(evaluation)))
+    assert workbook.sheetnames[0] == "汇总"
+    summary = workbook["汇总"]
+    assert [c.value for c in summary[2]] == ["5", P5, "9.00", "90.33", "优"]
+    sheet = workbook.worksheets[1]
+    assert sheet.title.startswith("5.2024年检察业务经费项目")
+    assert sheet["A1"].value == "项目支出绩效自评表" and sheet["A1"].font.name == "宋体"
+    assert sheet["A2"].value == "（2024年度）"
+    assert sheet["A3"].value == "项目名称" and sheet["B3"].value == P5
+    assert sheet["A5"].value == "项目资金（万元）"
+    assert [sheet.cell(5, c).value for c in range(3, 9)] == [
+        "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    assert [sheet.cell(6, c).value for c in range(2, 9)] == [
+        "年度资金总额", "60", "60", "54", "10.00", "90.00%", "9.00"]
+    assert sheet["B7"].value == "其中：当年财政拨款" and sheet["B8"].value == "上年结转资金"
+    assert sheet["A10"].value == "年度总体目标" and sheet["E11"].value == "全年保障检察业务正常开展"
+    assert [sheet.cell(12, c).value for c in range(1, 9)] == [
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    assert [sheet.cell(14, c).value for c in range(1, 9)] == [
+        None, None, "办案数", "≥500件", "450", "8.33", "7.50", "案件数量下降"]
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert "A13:A18" in merged  # 产出指标 over its six rows
+    assert "A5:A9" in merged  # 项目资金 over the funds block
+    assert [sheet.cell(22, c).value for c in (1, 6, 7, 8)] == ["总分", "100", "90.33", "自评等级：优"]
+    assert sheet.cell(24, 1).value == "计分说明"
+    assert "8.33 × 450 ÷ 500 = 7.50" in "".join(str(sheet.cell(r, 1).value) for r in range(25, 40))
+
+
+def test_docx_layout(evaluation: Evaluation) -> None:
+    from docx import Document as Docx
+    from docx.oxml.ns import qn
+
+    document = Docx(io.BytesIO(evaluation_docx(evaluation)))
+    (table,) = document.tables
+    assert len(table.rows) == 22 and len(table.columns) == 8
+    assert table.cell(0, 0).text == "项目支出绩效自评表"
+    assert table.cell(2, 0).text == "项目名称" and table.cell(2, 1).text == P5
+    assert [table.cell(11, c).text for c in range(8)] == [
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    assert [table.cell(13, c).text for c in range(2, 8)] == ["办案数", "≥500件", "450", "8.33", "7.50", "案件数量下降"]
+    assert table.cell(13, 0).text == "产出指标"  # merged cell reads the same in every row it covers
+    assert table.cell(21, 0).text == "总分" and table.cell(21, 6).text == "90.33"
+    run = table.cell(0, 0).paragraphs[0].runs[0]
+    assert run._element.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
+    normal = document.styles["Normal"].element.rPr.rFonts.get(qn("w:eastAsia"))
+    assert normal == "宋体"
+    assert any("计分说明" in p.text for p in document.paragraphs)
+
+
+def test_html_is_escaped_and_has_the_layout(evaluation: Evaluation) -> None:
+    from dataclasses import replace
+
+    tricky = replace(evaluation, projects=(replace(evaluation.projects[0], name_cell="<script>x</script>"),))
+    page = evaluation_html(tricky)
+    assert "<script>x" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
+    assert '<td class="label" rowspan="6">产出指标</td>' in page
+    assert "偏差原因分析及改进措施" in page and "自评等级：优" in page and "90.33" in page

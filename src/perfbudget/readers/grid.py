@@ -30,10 +30,15 @@ class RawTable:
     """A table as read: an optional heading (the text line before it) and its rows.
 
     ``complete`` is False when the reader knows the table was cut off (e.g. the file
-    ended inside a row).
+    ended inside a cell). ``certain`` is True when the form itself marks where a table
+    ends (docx, xlsx, html, pdf), so a short last row is a row, not a cut. ``stream``
+    is True when the reader does not know the rows: ``rows`` then holds one row with
+    every cell in order, and :mod:`perfbudget.readers.stream` rebuilds the rows.
     """
 
     heading: str | None
     source: Source
     rows: list[list[Cell]] = field(default_factory=list)
     complete: bool = True
+    certain: bool = False
+    stream: bool = False

@@ -1,10 +1,16 @@
-"""The labels real tables use, mapped to model fields (header synonyms live here, nowhere else)."""
+"""The labels real tables use, mapped to model fields (header synonyms live here, nowhere else).
+
+Labels are compared by :func:`label_key` (NFKC, no spaces, colons, stars or
+parenthetical notes), so ``其中：财政    资金`` and ``全年预算数(A)`` match their entries.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
+
+from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES, normalise_level1, normalise_level2
 
 # Header-block labels → field. "group:purpose" marks 预算规模及资金用途: a group whose
 # unlabelled continuation row holds the purpose.
@@ -14,14 +20,20 @@ HEADER_LABELS: dict[str, str] = {
     "预算数": "total",
     "预算金额": "total",
     "年度预算数": "total",
+    "年度预算金额": "total",
+    "年度本级预算金额": "total",
+    "本级预算金额": "total",
     "年度资金总额": "total",
     "资金总额": "total",
+    "项目总金额": "total",
     "其中财政资金": "fiscal",
     "财政资金": "fiscal",
     "其中财政拨款": "fiscal",
     "财政拨款": "fiscal",
     "其中当年财政拨款": "fiscal",
     "当年财政拨款": "fiscal",
+    "其中本年财政拨款": "fiscal",
+    "本年财政拨款": "fiscal",
     "其他资金": "other",
     "预算规模及资金用途": "group:purpose",
     "资金用途": "purpose",
@@ -43,7 +55,27 @@ HEADER_LABELS: dict[str, str] = {
     "实施期绩效目标": "extra",
     "项目属性": "extra",
     "项目类别": "extra",
+    "上年结转资金": "extra",
+    "其中上年结转资金": "extra",
+    "该项目支出上级资金": "extra",
+    "上级资金": "extra",
+    "上级补助资金": "extra",
 }
+
+# Column labels of a self-evaluation funds block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分).
+# The first of these present gives the budget; the others are kept as project extras.
+FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算数", "全年执行数", "执行数", "分值", "执行率",
+                                 "得分", "调整后预算数")
+BUDGET_COLUMNS: tuple[str, ...] = ("全年预算数", "调整后预算数", "预算数", "年初预算数")
+
+# Sub-labels of a goals block: 年度总体目标 | 预期目标 | 实际完成情况.
+GOAL_EXPECTED = frozenset({"预期目标", "年初设定目标", "年度目标", "目标", "年度预期目标"})
+GOAL_ACTUAL = frozenset({"实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
+                         "全年实际完成情况", "目标实际完成情况", "实际完成目标"})
+
+# Labels that only announce the indicator block (a vertically merged first column); ignored.
+IGNORED_LABELS = frozenset({"绩效指标", "本年度绩效指标", "年度绩效指标", "绩效指标情况", "项目绩效指标",
+                            "年度绩效指标完成情况"})
 
 # Indicator table header cells → column role.
 COLUMN_LABELS: dict[str, str] = {
@@ -62,19 +94,46 @@ COLUMN_LABELS: dict[str, str] = {
     "预期指标值": "target",
     "预期目标值": "target",
     "绩效指标值": "target",
+    "指标性质": "sign",
+    "计算符号": "sign",
+    "指标符号": "sign",
+    "度量单位": "unit",
+    "计量单位": "unit",
     "分值": "weight",
     "权重": "weight",
     "指标分值": "weight",
     "实际完成值": "actual",
     "实际值": "actual",
     "全年实际值": "actual",
+    "全年实际完成值": "actual",
     "得分": "score",
     "偏差原因分析及改进措施": "deviation",
     "偏差原因分析": "deviation",
     "偏差原因": "deviation",
+    "未完成原因及拟采取的改进措施": "deviation",
+    "未完成原因分析及改进措施": "deviation",
+    "偏差原因及改进措施": "deviation",
 }
 
+# Further indicator columns kept as extras; listed so that a stream of cells knows where the
+# indicator header ends (in rows, any unknown header is kept as an extra column anyway).
+EXTRA_COLUMN_LABELS = frozenset({
+    "绩效标准", "备注", "评分标准", "计分方法", "评分方法", "指标方向", "折算分", "指标类型", "数据来源", "评价标准",
+    "完成情况", "年度完成情况", "全年预计完成情况", "完成目标可能性", "原因说明", "指标来源",
+    "核心指标", "是否核心指标",
+})
+_EXTRA_COLUMN_SUFFIX = ("标准", "备注", "方法", "来源")
+
+# A row whose first cell starts with one of these ends the indicator block (signatures, notes, totals).
+_FOOTER = re.compile(r"^(?:(?:注|说明|备注说明|填表说明)\s*\d?\s*[:：]|财政部门|(?:主管部门|部门|财政)?审核意见"
+                     r"|总分|合计|填表人|填报人|填报日期|单位负责人|评价结论|存在问题|审核人|[^\s]{0,8}审核意见)")
+
 _PAREN = re.compile(r"[（(][^()（）]*[)）]")
+_MONEY_UNIT_NOTE = re.compile(r"[（(]\s*(万元|元|千元|亿元)\s*[)）]")
+_KNOWN_LEVEL2 = frozenset(
+    name for framework in (FRAMEWORK_2015, FRAMEWORK_2021) for names in framework.values() for name in names
+)
+_COST_LEVEL2 = frozenset(FRAMEWORK_2021["成本指标"])
 
 
 @lru_cache(maxsize=8192)
@@ -92,3 +151,78 @@ def header_field(text: str) -> str | None:
 
 def column_role(text: str) -> str | None:
     return COLUMN_LABELS.get(label_key(text))
+
+
+def fund_column(text: str) -> str | None:
+    key = label_key(text)
+    return key if key in FUND_COLUMNS else None
+
+
+def goal_column(text: str) -> str | None:
+    """"expected" or "actual" for the sub-labels of a goals block."""
+    key = label_key(text)
+    if key in GOAL_EXPECTED:
+        return "expected"
+    if key in GOAL_ACTUAL:
+        return "actual"
+    return None
+
+
+def is_extra_column_label(text: str) -> bool:
+    key = label_key(text)
+    return key in EXTRA_COLUMN_LABELS or (0 < len(key) <= 6 and key.endswith(_EXTRA_COLUMN_SUFFIX))
+
+
+def is_ignored_label(text: str) -> bool:
+    return label_key(text) in IGNORED_LABELS
+
+
+def money_unit_note(text: str) -> str | None:
+    """The money unit of a label such as ``资金情况(万元)`` or ``项目资金（元）``."""
+    match = _MONEY_UNIT_NOTE.search(unicodedata.normalize("NFKC", text))
+    return match.group(1) if match else None
+
+
+def is_footer(text: str) -> bool:
+    """True for the first cell of a row after the indicators: 审核意见, 总分, 填表人, 注： …"""
+    return bool(_FOOTER.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))))
+
+
+def is_any_label(text: str) -> bool:
+    """True for any label of the header block or the indicator header (not for indicator names)."""
+    key = label_key(text)
+    return (key in HEADER_LABELS or key in COLUMN_LABELS or key in FUND_COLUMNS or key in GOAL_EXPECTED
+            or key in GOAL_ACTUAL or key in IGNORED_LABELS)
+
+
+@lru_cache(maxsize=8192)
+def level_of(text: str) -> str | None:
+    """"level1" or "level2" when a cell holds a 一级 or 二级 indicator name, else None.
+
+    成本指标 and 满意度指标 are both (a 一级 of the 2021 framework / a 二级 of the 2015 one):
+    they come back as "level1|level2" and the caller decides from the next cell.
+    """
+    key = unicodedata.normalize("NFKC", text).strip()
+    if not key or len(key) > 30:
+        return None
+    level1 = normalise_level1(key) in LEVEL1_NAMES
+    level2 = normalise_level2(key) in _KNOWN_LEVEL2
+    if level1 and level2:
+        return "level1|level2"
+    if level1:
+        return "level1"
+    if level2:
+        return "level2"
+    return None
+
+
+def is_cost_level2(text: str) -> bool:
+    return normalise_level2(text) in _COST_LEVEL2
+
+
+def level1_of_level2(level2: str) -> str | None:
+    """The one 一级 a 二级 name belongs to in the frameworks (None when ambiguous or unknown)."""
+    name = normalise_level2(level2)
+    owners = {level1 for framework in (FRAMEWORK_2015, FRAMEWORK_2021)
+              for level1, names in framework.items() if name in names}
+    return owners.pop() if len(owners) == 1 else None

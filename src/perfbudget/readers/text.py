@@ -1,7 +1,8 @@
 """Text forms: decode the bytes, tell the layout apart, split into raw tables, interpret.
 
-Layouts: the Word-extractor tab-cell form (the seed's). Further layouts copied
-from web pages register in ``TEXT_LAYOUTS``.
+Layouts: the Word-extractor tab-cell form (the seed's) and the forms of table text
+copied from web pages (:mod:`perfbudget.readers.text_layouts`). The first layout in
+``TEXT_LAYOUTS`` whose detector accepts the text is used; ``layout=`` forces one.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from perfbudget.model import Document, Problem, Source
+from perfbudget.readers import text_layouts as tl
 from perfbudget.readers.decode import DecodeError, decode_bytes
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
@@ -18,20 +20,33 @@ from perfbudget.readers.text_cells import looks_like_tab_cells, read_tab_cells
 TextLayout = tuple[str, Callable[[str], bool], Callable[[str, str], list[RawTable]]]
 TEXT_LAYOUTS: list[TextLayout] = [
     ("tab-cells", looks_like_tab_cells, read_tab_cells),
+    ("pipe-cells", tl.looks_like_pipe_cells, tl.read_pipe_cells),
+    ("pipe-rows", tl.looks_like_pipe_rows, tl.read_pipe_rows),
+    ("tab-rows", tl.looks_like_tab_rows, tl.read_tab_rows),
+    ("paragraph-cells", tl.looks_like_paragraph_cells, tl.read_paragraph_cells),
+    ("space-rows", tl.looks_like_space_rows, tl.read_space_rows),
+    ("line-cells", tl.looks_like_line_cells, tl.read_line_cells),
 ]
+LAYOUT_NAMES = tuple(name for name, _, _ in TEXT_LAYOUTS)
 
 
-def read_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
-    """Read table text (already decoded) into a document."""
-    for _name, detect, split in TEXT_LAYOUTS:
-        if detect(text):
+def detect_layout(text: str) -> str | None:
+    """The name of the first layout whose detector accepts the text."""
+    return next((name for name, detect, _ in TEXT_LAYOUTS if detect(text)), None)
+
+
+def read_text(text: str, file: str, layout: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read table text (already decoded) into a document; ``layout`` forces a layout by name."""
+    chosen = layout or detect_layout(text)
+    for name, _detect, split in TEXT_LAYOUTS:
+        if name == chosen:
             return interpret_tables(split(text, file), file)
     return None, [Problem(Source(file), "没有找到可识别的绩效目标表（文本中没有表格结构）")]
 
 
-def read_text_bytes(data: bytes, file: str) -> tuple[Document | None, list[Problem]]:
+def read_text_bytes(data: bytes, file: str, layout: str | None = None) -> tuple[Document | None, list[Problem]]:
     try:
         decoded = decode_bytes(data)
     except DecodeError as exc:
         return None, [Problem(Source(file), str(exc))]
-    return read_text(decoded.text, file)
+    return read_text(decoded.text, file, layout)

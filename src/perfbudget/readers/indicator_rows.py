@@ -1,0 +1,210 @@
+"""Read the indicator rows of a project table under its indicator header.
+
+Columns are mapped by their header labels (``labels.COLUMN_LABELS``); unknown
+headers are kept as extra columns (绩效标准, 备注 …). Rows are aligned to the
+header by content where cells are missing: HTML and web-copied tables leave out
+the cells of a vertically merged 一级/二级 column, so a row that starts with a
+二级 name starts in the 二级 column, and one that starts with a 三级 name starts in
+the 三级 column. Vertically merged 一级/二级 cells are filled from above.
+
+Skipped rows (category rows without a 三级, template placeholders) become notes;
+rows that cannot be read become errors with their cell's location. A row of
+signatures, notes or totals (审核意见, 总分, 注：…) ends the indicator block.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, normalise_level1, normalise_level2
+from perfbudget.model import Indicator, Problem, Severity, Source
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.labels import column_role, is_footer, is_ignored_label, level1_of_level2, level_of
+from perfbudget.readers.parts import Parts
+from perfbudget.target import parse_target
+
+PLACEHOLDER = re.compile(r"^(?:指标\d+|…+|\.{3,}|·{3,}|略|（略）|\(略\)|-+|—+|无)$")
+_SIGN = re.compile(r"^(?:[≥≤=＝﹦≧≦<>＜＞]+|>=|<=|大于等于|小于等于|大于|小于|等于"
+                   r"|不低于|不高于|不少于|不超过|不大于|不小于)$")
+_SKIP = "ignore"
+
+
+def column_map(header: list[Cell]) -> list[tuple[str, str]]:
+    """(role, header text) per column; unknown headers keep their text as an extra column."""
+    columns: list[tuple[str, str]] = []
+    seen_level = False
+    for cell in header:
+        role = column_role(cell.text)
+        seen_level = seen_level or role in ("level1", "level2", "level3")
+        if role is None and (cell.blank or (not seen_level and is_ignored_label(cell.text))):
+            role = _SKIP
+        columns.append((role or "extra", cell.text.strip()))
+    return columns
+
+
+def is_indicator_header(row: list[Cell]) -> bool:
+    roles = {column_role(c.text) for c in row if not c.blank}
+    return "level3" in roles and "target" in roles and ("level1" in roles or "level2" in roles)
+
+
+def guess_level(cells: list[Cell], index: int) -> str:
+    """level1, level2 or level3 for the cell at ``index`` (成本指标/满意度指标 decided by the next cell)."""
+    level = level_of(cells[index].text)
+    if level == "level1|level2":
+        following = next((c for c in cells[index + 1:] if not c.blank), None)
+        after = level_of(following.text) if following is not None else None
+        return "level1" if after is not None and "level2" in after else "level2"
+    return level or "level3"
+
+
+def align(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int]:
+    """The row's cells placed under their columns (see the module docstring), trailing blanks
+    dropped, and the number of blank cells put in front."""
+    cells = list(cells)
+    while cells and cells[-1].blank:
+        cells.pop()
+    if not cells or len(cells) >= len(roles):
+        return cells, 0
+    first = next(i for i, c in enumerate(cells) if not c.blank)
+    role = guess_level(cells, first)
+    if role in roles:
+        column = roles.index(role)
+        if column > first:
+            return [Cell("", cells[first].source) for _ in range(column - first)] + cells, column - first
+    return cells, 0
+
+
+def decimal_or_none(text: str) -> Decimal | None:
+    cleaned = re.sub(r"\s+|分$", "", unicodedata.normalize("NFKC", text))
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def _owns(level1: str, level2: str) -> bool:
+    name1, name2 = normalise_level1(level1), normalise_level2(level2)
+    return any(name2 in framework.get(name1, ()) for framework in (FRAMEWORK_2015, FRAMEWORK_2021))
+
+
+def _text(cell: Cell | None) -> str:
+    return cell.text.strip() if cell is not None else ""
+
+
+def _target_text(by_role: dict[str, Cell]) -> str:
+    """指标值, or 指标性质 | 指标值 | 度量单位 joined when the table splits them."""
+    value = _text(by_role.get("target"))
+    sign = _text(by_role.get("sign"))
+    unit = _text(by_role.get("unit"))
+    if value and sign and _SIGN.match(unicodedata.normalize("NFKC", sign).replace(" ", "")):
+        value = sign + value
+    if value and unit and not value.endswith(unit):
+        value += unit
+    return value
+
+
+class _Tree:
+    """The 一级/二级 names carried down from the rows above."""
+
+    def __init__(self) -> None:
+        self.level1 = ""
+        self.level2 = ""
+
+
+def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], parts: Parts,
+                        problems: list[Problem], complete: bool, certain: bool, is_last_table: bool,
+                        stream: bool = False) -> None:
+    """Read indicator rows into ``parts.indicators``; problems and notes into ``problems``.
+
+    ``complete``/``certain``/``stream`` are the raw table's flags: the last row of an
+    uncertain table (text) that lacks its 指标值 cell, or in a stream lacks any cell, is
+    where the file was cut off: an error, and the row is not read.
+    """
+    width = len(columns)
+    roles = [role for role, _ in columns]
+    target_column = roles.index("target")
+    tree = _Tree()
+    for index, row in enumerate(rows):
+        filled = [c for c in row if not c.blank]
+        if not filled:
+            continue
+        if is_footer(filled[0].text):
+            return
+        cells, shift = align(row, roles)
+        if len(cells) > width:
+            problems.append(Problem(cells[width].source, f"这一行有{len(cells)}个单元格，指标表头只有{width}列"))
+            continue
+        final = index == len(rows) - 1 or all(all(c.blank for c in r) for r in rows[index + 1:])
+        cut_here = final and (is_last_table or not complete) and not certain
+        if cut_here and (not complete or len(row) + shift <= target_column or (stream and len(row) < width)):
+            problems.append(Problem(cells[-1].source, f"表格在此中断：最后一行只有{len(filled)}个有内容的单元格"
+                                                      f"（指标表头有{width}列），文件可能不完整"))
+            continue
+        _read_row(cells, columns, tree, parts, problems, width)
+
+
+def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, parts: Parts,
+              problems: list[Problem], width: int) -> None:
+    by_role: dict[str, Cell] = {}
+    extras: list[tuple[str, str]] = []
+    for (role, head), cell in zip(columns, cells, strict=False):
+        if role == "extra":
+            if not cell.blank:
+                extras.append((head, _text(cell)))
+        elif role != _SKIP and role not in by_role:
+            by_role[role] = cell
+    row_source = next((c.source for c in cells if not c.blank), cells[0].source)
+    l1, l2 = by_role.get("level1"), by_role.get("level2")
+    if l1 is not None and not l1.blank:
+        tree.level1, tree.level2 = _text(l1), ""
+    if l2 is not None and not l2.blank:
+        tree.level2 = _text(l2)
+        if not tree.level1 or not _owns(tree.level1, tree.level2):
+            owner = level1_of_level2(tree.level2)
+            if owner is not None and (not tree.level1 or normalise_level1(tree.level1) != owner):
+                problems.append(Problem(l2.source, f"二级指标「{tree.level2}」上方没有它的一级指标，按指标体系补为"
+                                                   f"「{owner}」", Severity.INFO))
+                tree.level1 = owner
+    name = _text(by_role.get("level3"))
+    target_text = _target_text(by_role)
+    if not name and not target_text:
+        problems.append(Problem(row_source, f"跳过没有三级指标的分类行（{tree.level1}{tree.level2}）",
+                                Severity.INFO))
+        return
+    if PLACEHOLDER.match(re.sub(r"\s+", "", name)):
+        problems.append(Problem(row_source, f"跳过模板占位行「{name}」", Severity.INFO))
+        return
+    if not name:
+        problems.append(Problem(row_source, f"指标值「{target_text}」没有三级指标名称"))
+        return
+    if not tree.level1 or not tree.level2:
+        problems.append(Problem(row_source, f"三级指标「{name}」缺少一级或二级指标"))
+        return
+    if not target_text:
+        problems.append(Problem(row_source, f"三级指标「{name}」没有指标值", Severity.WARNING))
+    sign = by_role.get("sign")
+    if sign is not None and not sign.blank and not _SIGN.match(
+        unicodedata.normalize("NFKC", sign.text).replace(" ", "")
+    ):
+        extras.insert(0, (next(h for r, h in columns if r == "sign"), _text(sign)))
+    description = by_role.get("description")
+    weight, actual = by_role.get("weight"), by_role.get("actual")
+    score, deviation = by_role.get("score"), by_role.get("deviation")
+    sources: dict[str, Source] = {role: cell.source for role, cell in by_role.items()}
+    parts.indicators.append(Indicator(
+        level1=tree.level1,
+        level2=tree.level2,
+        level3=name,
+        description=_text(description) if description is not None else None,
+        target=parse_target(target_text, name),
+        weight=decimal_or_none(weight.text) if weight is not None and not weight.blank else None,
+        actual=_text(actual) or None,
+        score=decimal_or_none(score.text) if score is not None and not score.blank else None,
+        deviation=_text(deviation) or None,
+        extras=tuple(extras),
+        source=row_source,
+        sources=sources,
+    ))

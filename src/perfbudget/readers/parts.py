@@ -1,0 +1,25 @@
+"""What one project's table yields while it is being interpreted, before it becomes a frozen Project."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from perfbudget.model import Indicator, Source, Unit
+from perfbudget.readers.grid import Cell
+
+
+@dataclass
+class Parts:
+    """The pieces of one project table, filled by the header-block and indicator readers."""
+
+    heading: str | None
+    source: Source
+    unit: Unit | None = None
+    money_unit: str | None = None
+    name_cell: Cell | None = None
+    money: dict[str, Cell] = field(default_factory=dict)
+    purpose: list[Cell] = field(default_factory=list)
+    goals: list[Cell] = field(default_factory=list)
+    extras: list[tuple[str, Cell]] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    self_evaluation: bool = False

@@ -1,0 +1,182 @@
+"""Rebuild table rows from a flat stream of cells (one cell per line or per paragraph).
+
+Text copied from a web page often keeps the cells but loses the rows. The rows are
+rebuilt from what the cells say, in the same vocabulary the interpretation uses:
+
+1. cells split over two paragraphs are joined when together they form a known label
+   (``年度`` + ``指标值``, ``经济效益`` + ``指标``);
+2. the table starts at the first header label (项目名称 …), unit cell or money unit;
+   the cells before it give the table's heading;
+3. the header block runs up to the indicator header (一级指标 … 指标值), which gives
+   the columns;
+4. each indicator row is: an optional 一级 name, an optional 二级 name, the 三级 name,
+   then one cell per column after 三级 (blank cells count where the source keeps
+   them; a 一级/二级 name, a footer or a new project ends the row early);
+5. a footer (审核意见, 总分, 注：…) ends the indicators; a new 项目名称 after it starts the
+   next table.
+
+The result is ordinary :class:`RawTable` rows with ``stream=True`` (the header block
+is then read as one sequence, see :mod:`perfbudget.readers.header_block`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
+from perfbudget.readers.indicator_rows import guess_level
+from perfbudget.readers.labels import (
+    column_role,
+    header_field,
+    is_any_label,
+    is_extra_column_label,
+    is_footer,
+    label_key,
+    level_of,
+)
+
+HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表")
+
+
+def _known(text: str) -> bool:
+    return is_any_label(text) or level_of(text) is not None
+
+
+def join_split_labels(cells: list[Cell]) -> list[Cell]:
+    """Join a cell with the next when together they make a known label the first is not."""
+    out: list[Cell] = []
+    i = 0
+    while i < len(cells):
+        cell = cells[i]
+        if i + 1 < len(cells) and not cell.blank and not cells[i + 1].blank:
+            first, second = cell.text.strip(), cells[i + 1].text.strip()
+            joined = first + second
+            level_split = second == "指标" and level_of(joined) is not None
+            adds = label_key(first) != "" and label_key(joined) != label_key(second)
+            if len(joined) <= 30 and adds and (level_split or (not _known(first) and is_any_label(joined))):
+                out.append(Cell(joined, cell.source))
+                i += 2
+                continue
+        out.append(cell)
+        i += 1
+    return out
+
+
+def starts_table(cell: Cell) -> bool:
+    text = cell.text.strip()
+    return bool(text) and (header_field(text) is not None or bool(UNIT_CELL.match(text))
+                           or bool(MONEY_UNIT.search(text)) or column_role(text) == "level1")
+
+
+def _starts_project(cell: Cell) -> bool:
+    text = cell.text.strip()
+    return bool(text) and (header_field(text) == "name" or bool(UNIT_CELL.match(text)))
+
+
+def _heading(cells: list[Cell]) -> str | None:
+    lines = [c.text.strip() for c in cells if not c.blank]
+    headed = [line for line in lines if HEADING.search(line) and len(line) <= 80]
+    if headed:
+        return headed[-1]
+    return None
+
+
+def _header_run(cells: list[Cell], start: int) -> tuple[int, int] | None:
+    """(first, end) of the first run of indicator column labels holding 三级 and 指标值."""
+    i = start
+    while i < len(cells):
+        if column_role(cells[i].text) in ("level1", "level2"):
+            j = i
+            roles = []
+            while j < len(cells) and (column_role(cells[j].text) is not None or cells[j].blank
+                                      or is_extra_column_label(cells[j].text)):
+                if not cells[j].blank:
+                    roles.append(column_role(cells[j].text))
+                j += 1
+            if "level3" in roles and "target" in roles:
+                return i, j
+            i = j
+            continue
+        i += 1
+    return None
+
+
+def rows_from_stream(cells: list[Cell], file: str, complete: bool = True) -> list[RawTable]:
+    """Tables with rebuilt rows from a stream of cells (see the module docstring)."""
+    cells = join_split_labels(cells)
+    tables: list[RawTable] = []
+    position = 0
+    while position < len(cells):
+        start = next((i for i in range(position, len(cells)) if starts_table(cells[i])), None)
+        if start is None:
+            break
+        heading = _heading(cells[position:start])
+        table = RawTable(heading, cells[start].source, [], complete, stream=True)
+        tables.append(table)
+        run = _header_run(cells, start)
+        if run is None:
+            table.rows.append(cells[start:])
+            break
+        header_start, header_end = run
+        if cells[start:header_start]:
+            table.rows.append(cells[start:header_start])
+        header = [c for c in cells[header_start:header_end] if not c.blank]
+        table.rows.append(header)
+        position = _indicator_rows(cells, header_end, header, table)
+    return tables
+
+
+def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table: RawTable) -> int:
+    """Append the indicator rows from ``position``; return where the next table may start."""
+    roles = [column_role(c.text) or "extra" for c in header]
+    column = {role: roles.index(role) for role in ("level1", "level2", "level3") if role in roles}
+    after = list(range(column.get("level3", 0) + 1, len(roles)))
+    n = len(cells)
+
+    def skip_blanks(i: int) -> int:
+        while i < n and cells[i].blank:
+            i += 1
+        return i
+
+    def ends_row(i: int) -> bool:
+        return i >= n or is_footer(cells[i].text) or _starts_project(cells[i])
+
+    while True:
+        position = skip_blanks(position)
+        if position >= n:
+            return n
+        cell = cells[position]
+        if is_footer(cell.text):
+            footer_end = next((i for i in range(position + 1, n) if _starts_project(cells[i])), n)
+            table.rows.append([c for c in cells[position:footer_end] if not c.blank])
+            return footer_end
+        if _starts_project(cell):
+            return position
+        row: list[Cell] = [Cell("", cell.source) for _ in roles]
+        filled = 0
+        level = guess_level(cells, position)
+        if level == "level1" and "level1" in column:
+            row[column["level1"]] = cell
+            filled = column["level1"] + 1
+            position = skip_blanks(position + 1)
+            level = guess_level(cells, position) if not ends_row(position) else ""
+        if level == "level2" and "level2" in column:
+            row[column["level2"]] = cells[position]
+            filled = column["level2"] + 1
+            position = skip_blanks(position + 1)
+            level = guess_level(cells, position) if not ends_row(position) else ""
+        if level == "level3" and "level3" in column:
+            row[column["level3"]] = cells[position]
+            filled = column["level3"] + 1
+            position += 1
+            for index in after:
+                if position >= n or (not cells[position].blank and (
+                        level_of(cells[position].text) is not None or ends_row(position))):
+                    break
+                row[index] = cells[position]
+                filled = index + 1
+                position += 1
+        table.rows.append(row[:max(filled, 1)])
+        if filled == 0:  # nothing fitted (e.g. a 一级 name where the table has no 一级 column)
+            position += 1

@@ -1,0 +1,231 @@
+"""Table text as the web gives it: the layouts people get when they copy a table out of a page.
+
+Row layouts (the rows are known, one per line):
+
+* ``pipe-rows``: ``cell | cell | cell |`` (merged cells as runs of ``|``);
+* ``tab-rows``: cells separated by tabs, as copied from Excel or WPS (quoted cells
+  may hold line breaks);
+* ``space-rows``: cells separated by spaces, as copied from a page that drew the
+  table with spaces (a parenthesis keeps its spaces: ``( ≥**个 )`` is one cell).
+
+Stream layouts (only the cells are known; rows are rebuilt by
+:mod:`perfbudget.readers.stream`):
+
+* ``pipe-cells``: one cell per line ending in `` |``, empty cells and padding as
+  lines of ``|``;
+* ``paragraph-cells``: one cell per paragraph, paragraphs separated by blank lines
+  (a cell of spaces only is an empty cell);
+* ``line-cells``: one cell per line.
+
+Each ``looks_like_*`` function is a detector; each ``read_*`` turns text into raw tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from perfbudget.model import Source
+from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.labels import is_any_label, level_of
+from perfbudget.readers.stream import HEADING, rows_from_stream, starts_table
+
+_PIPES = re.compile(r"^\|+$")
+_MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+_NBSP = "\u00a0\u3000"
+
+
+def _lines(text: str) -> list[str]:
+    return text.splitlines()
+
+
+def _known(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and (is_any_label(text) or level_of(text) is not None)
+
+
+# ---- detectors ---------------------------------------------------------------------------------------
+
+def looks_like_pipe_cells(text: str) -> bool:
+    lines = [line.strip() for line in _lines(text)[:3000] if line.strip()]
+    if len(lines) < 10:
+        return False
+    cell_lines = sum(1 for line in lines if line.endswith("|") and line.count("|") == 1 and len(line) > 1)
+    pipe_only = sum(1 for line in lines if _PIPES.match(line))
+    return cell_lines >= 5 and pipe_only >= 3 and (cell_lines + pipe_only) / len(lines) > 0.6
+
+
+def looks_like_pipe_rows(text: str) -> bool:
+    lines = [line for line in _lines(text)[:3000] if line.strip()]
+    rows = [line for line in lines if len([p for p in line.split("|") if p.strip()]) >= 2]
+    return len(rows) >= 5
+
+
+def looks_like_tab_rows(text: str) -> bool:
+    lines = [line for line in _lines(text)[:3000] if line.strip()]
+    rows = [line for line in lines if len([p for p in line.split("\t") if p.strip()]) >= 2]
+    return len(rows) >= 5
+
+
+def looks_like_paragraph_cells(text: str) -> bool:
+    lines = _lines(text)[:5000]
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 10:
+        return False
+    followed_by_blank = sum(1 for i in filled if i + 1 < len(lines) and lines[i + 1] == "")
+    return followed_by_blank / len(filled) > 0.6
+
+
+def looks_like_space_rows(text: str) -> bool:
+    """Rows of space-separated cells: known labels share their line with other cells."""
+    shared = alone = 0
+    for line in _lines(text)[:3000]:
+        tokens = split_spaces(line)
+        if not tokens or not _known(tokens[0]):
+            continue
+        if len(tokens) >= 2:
+            shared += 1
+        else:
+            alone += 1
+    return shared >= 3 and shared > alone
+
+
+def looks_like_line_cells(text: str) -> bool:
+    return sum(1 for line in _lines(text)[:3000] if _known(line)) >= 3
+
+
+# ---- row layouts -------------------------------------------------------------------------------------
+
+def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str) -> list[RawTable]:
+    """Raw tables from (line, cells) rows and (line, text) free lines between tables."""
+    tables: list[RawTable] = []
+    current: RawTable | None = None
+    heading: str | None = None
+    for lineno, item in rows:
+        if isinstance(item, str):
+            current = None
+            if HEADING.search(item) or heading is None or not HEADING.search(heading):
+                heading = item.strip() or heading
+            continue
+        cells = [Cell(text, Source(file, line=lineno, column=j)) for j, text in enumerate(item, 1)]
+        while len(cells) > 1 and cells[-1].blank:
+            cells.pop()
+        if current is None:
+            current = RawTable(heading, Source(file, line=lineno))
+            tables.append(current)
+            heading = None
+        current.rows.append(cells)
+    return [t for t in tables if any(_known(c.text) for row in t.rows for c in row)]
+
+
+def read_pipe_rows(text: str, file: str) -> list[RawTable]:
+    lines = _lines(text)
+    markdown = sum(1 for line in lines if line.strip().startswith("|")) > len([x for x in lines if x.strip()]) / 2
+    rows: list[tuple[int, list[str]] | tuple[int, str]] = []
+    for lineno, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if not stripped or _MARKDOWN_RULE.match(stripped):
+            continue
+        if "|" not in stripped:
+            rows.append((lineno, stripped))
+            continue
+        if markdown and stripped.startswith("|"):
+            stripped = stripped[1:]
+        parts = [part.strip(" " + _NBSP) for part in stripped.split("|")]
+        rows.append((lineno, parts))
+    return _row_tables(rows, file)
+
+
+def read_tab_rows(text: str, file: str) -> list[RawTable]:
+    lines = _lines(text)
+    rows: list[tuple[int, list[str]] | tuple[int, str]] = []
+    reader = csv.reader(io.StringIO(text), dialect="excel-tab")
+    first = 1
+    try:
+        for record in reader:
+            raw = "\n".join(lines[first - 1:reader.line_num])
+            if "\t" in raw:
+                rows.append((first, [part.strip(" " + _NBSP) for part in record]))
+            elif raw.strip():
+                rows.append((first, raw.strip()))
+            first = reader.line_num + 1
+    except csv.Error:
+        rows = []
+        for i, line in enumerate(lines, 1):
+            if line.strip():
+                rows.append((i, line.split("\t")) if "\t" in line else (i, line.strip()))
+    return _row_tables(rows, file)
+
+
+def split_spaces(line: str) -> list[str]:
+    """Cells of a space-separated row; a parenthesis keeps its spaces together."""
+    tokens = line.replace("\u3000", " ").replace("\u00a0", " ").split()
+    out: list[str] = []
+    depth = 0
+    for token in tokens:
+        if depth > 0 and out:
+            out[-1] += token
+        else:
+            out.append(token)
+        depth += token.count("(") + token.count("（") - token.count(")") - token.count("）")
+        depth = max(depth, 0)
+    return out
+
+
+def read_space_rows(text: str, file: str) -> list[RawTable]:
+    rows: list[tuple[int, list[str]] | tuple[int, str]] = []
+    started = False
+    for lineno, line in enumerate(_lines(text), 1):
+        tokens = split_spaces(line)
+        if not tokens:
+            continue
+        started = started or starts_table(Cell(tokens[0], Source(file)))
+        rows.append((lineno, tokens) if started else (lineno, line.strip()))
+    return _row_tables(rows, file)
+
+
+# ---- stream layouts ----------------------------------------------------------------------------------
+
+def read_pipe_cells(text: str, file: str) -> list[RawTable]:
+    cells: list[Cell] = []
+    complete = True
+    lines = _lines(text)
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        source = Source(file, line=index + 1)
+        if _PIPES.match(stripped):
+            cells.extend(Cell("", source) for _ in stripped)
+        elif stripped.endswith("|"):
+            cells.append(Cell(stripped[:-1].strip(" " + _NBSP), source))
+        else:
+            cells.append(Cell(stripped, source))
+            if index == last:
+                complete = False  # the file ends inside a cell: its closing ' |' is missing
+    return rows_from_stream(cells, file, complete)
+
+
+def read_paragraph_cells(text: str, file: str) -> list[RawTable]:
+    cells: list[Cell] = []
+    paragraph: list[str] = []
+    first_line = 0
+    for lineno, line in enumerate([*_lines(text), ""], 1):
+        if line == "":
+            if paragraph:
+                joined = "\n".join(p.strip(" " + _NBSP) for p in paragraph).strip("\n")
+                cells.append(Cell(joined, Source(file, line=first_line)))
+                paragraph = []
+            continue
+        if not paragraph:
+            first_line = lineno
+        paragraph.append(line)
+    return rows_from_stream(cells, file)
+
+
+def read_line_cells(text: str, file: str) -> list[RawTable]:
+    cells = [Cell(line.strip(" " + _NBSP), Source(file, line=lineno))
+             for lineno, line in enumerate(_lines(text), 1)]
+    return rows_from_stream(cells, file)

@@ -9,6 +9,7 @@ rounded only for display: quantized to 0.01 with ROUND_HALF_UP (:func:`shown`).
 from __future__ import annotations
 
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
+from functools import lru_cache
 
 CTX = Context(prec=28, rounding=ROUND_FLOOR)
 CENT = Decimal("0.01")
@@ -30,11 +31,13 @@ def shown(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+@lru_cache(maxsize=65536)
 def show(value: Decimal) -> str:
     """Display text of a score or weight: ``8.33``."""
     return str(shown(value))
 
 
+@lru_cache(maxsize=65536)
 def plain(value: Decimal) -> str:
     """A measured value as text without trailing zeros or exponent: ``1.5``, ``100``."""
     if value == value.to_integral_value():

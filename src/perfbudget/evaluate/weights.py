@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from perfbudget.evaluate.numbers import HUNDRED, ZERO, div, mul, show
 from perfbudget.framework import (
@@ -131,17 +132,27 @@ def pool_name(level1: str, weights: Weights) -> str:
 
 
 def allocate(project: Project, weights: Weights, given: dict[int, Decimal] | None = None) -> Allocation:
-    """Split the group points over the project's indicators (see the module docstring)."""
-    given = given or {}
+    """Split the group points over the project's indicators (see the module docstring).
+
+    The split depends only on the indicators' 一级 names, the weights and the sheet's 分值,
+    so it is cached: units score many projects of the same shape.
+    """
+    level1s = tuple(indicator.level1 for indicator in project.indicators)
+    return _allocate(level1s, weights, tuple(sorted((given or {}).items())))
+
+
+@lru_cache(maxsize=1024)
+def _allocate(level1s: tuple[str, ...], weights: Weights, given_items: tuple[tuple[int, Decimal], ...]) -> Allocation:
+    given = dict(given_items)
     notes: list[str] = []
     errors: list[str] = []
     members: dict[str, list[int]] = {}
     pool_of: dict[int, str] = {}
-    for position, indicator in enumerate(project.indicators, 1):
-        pool = pool_name(indicator.level1, weights)
+    for position, level1 in enumerate(level1s, 1):
+        pool = pool_name(level1, weights)
         members.setdefault(pool, []).append(position)
         pool_of[position] = pool
-    if any(normalise_level1(i.level1) == LEVEL1_COST for i in project.indicators) and \
+    if any(normalise_level1(level1) == LEVEL1_COST for level1 in level1s) and \
             weights.group(LEVEL1_COST) is None:
         notes.append(f"成本指标与产出指标共用产出指标的 {format_decimal(weights.group(LEVEL1_OUTPUT) or ZERO)} 分")
     configured = [(name, points) for name, points in weights.groups]

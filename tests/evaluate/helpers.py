@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from perfbudget.evaluate.resolve import resolve
 from perfbudget.evaluate.result import Evaluation
-from perfbudget.evaluate.scoring import ScoreOptions, evaluate_document
+from perfbudget.evaluate.scoring import ScoreOptions, evaluate_rows
 from perfbudget.evaluate.sheet import read_sheet_bytes
 from perfbudget.evaluate.weights import Weights
 from perfbudget.model import Document, Problem
@@ -19,12 +18,10 @@ def csv_bytes(*lines: str, header: str = HEADER, encoding: str = "utf-8") -> byt
 def run(document: Document, data: bytes, file: str = "actuals.csv", kind: str = "evaluation",
         weights: Weights | None = None, reverse: str = "ratio") -> tuple[Evaluation | None, list[Problem]]:
     rows, problems = read_sheet_bytes(data, file, kind)
-    actuals, found = resolve(document, rows, kind)
-    problems = problems + found
     if any(p.severity.value == "error" for p in problems):
         return None, problems
-    evaluation, scored = evaluate_document(document, actuals, weights, ScoreOptions(reverse), actuals_file=file)
-    return evaluation, problems + scored
+    evaluation, found = evaluate_rows(document, rows, weights, ScoreOptions(reverse), actuals_file=file)
+    return evaluation, problems + found
 
 
 def messages(problems: list[Problem]) -> list[str]:

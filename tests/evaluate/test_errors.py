@@ -113,3 +113,13 @@ def test_sheet_weights_that_do_not_add_up(seed_document: Document) -> None:
     evaluation, problems = run(seed_document, data, file="w.csv")
     assert evaluation is None
     assert any("超出该组分值" in m or "分值合计" in m for m in messages(problems)), messages(problems)
+
+
+def test_band_errors_are_reported_with_reading_errors(seed_document: Document) -> None:
+    rows = _replace(10, f"{P5},保障案件办理可持续影响,,部分达成,13,")  # band 9–12 of 15
+    rows[1] = f"{P5},检察业务保障人数,很多,,,"                          # line 3
+    evaluation, problems = run(seed_document, csv_bytes(*rows), file="p5.csv")
+    assert evaluation is None
+    text = messages(problems)
+    assert any(m.startswith("p5.csv:3:") for m in text), text
+    assert any(m.startswith("p5.csv:10:") and "得分 13 不在" in m for m in text), text

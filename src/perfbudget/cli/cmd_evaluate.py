@@ -116,7 +116,8 @@ def evaluate_command(
 
     只计算填报表中出现的项目；填报表有任何错误时列出全部错误（文件:行号: 说明），不计算，退出码为 1。
     """
-    from perfbudget.evaluate.scoring import REVERSE_METHODS, ScoreOptions, evaluate_document
+    from perfbudget.evaluate.scoring import REVERSE_METHODS, ScoreOptions, evaluate_rows
+    from perfbudget.evaluate.sheet import read_sheet
     from perfbudget.evaluate.weights import Weights, WeightsError, parse_weights
 
     if reverse not in REVERSE_METHODS:
@@ -130,10 +131,11 @@ def evaluate_command(
     except WeightsError as exc:
         fail(f"--weights：{exc}")
     document = _load(file, form)
-    project_actuals = _actuals(document, actuals, "evaluation")
-    evaluation, problems = evaluate_document(document, project_actuals, chosen, ScoreOptions(reverse),
-                                             actuals_file=actuals)
-    _exit_on_errors(problems, actuals)
+    rows, problems = read_sheet(actuals, "evaluation")
+    if any(p.severity is Severity.ERROR for p in problems):
+        _exit_on_errors(problems, actuals)
+    evaluation, found = evaluate_rows(document, rows, chosen, ScoreOptions(reverse), actuals_file=actuals)
+    _exit_on_errors(problems + found, actuals)
     assert evaluation is not None
     if to is not None and output:
         if to == "xlsx":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals
+from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals, SheetRow
 from perfbudget.evaluate.formulas import (
     Scored,
     exact,
@@ -20,9 +20,10 @@ from perfbudget.evaluate.formulas import (
     reverse_ratio,
 )
 from perfbudget.evaluate.numbers import ZERO, shown
+from perfbudget.evaluate.resolve import resolve
 from perfbudget.evaluate.result import Evaluation, IndicatorScore, ProjectEvaluation
 from perfbudget.evaluate.weights import Weights, allocate
-from perfbudget.model import Direction, Document, Indicator, Kind, Problem, Project, Source, Target
+from perfbudget.model import Direction, Document, Indicator, Kind, Problem, Project, Severity, Source, Target
 
 GRADE_THRESHOLDS = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"))
 REVERSE_METHODS = ("ratio", "linear")
@@ -169,3 +170,26 @@ def evaluate_document(document: Document, actuals: dict[int, ProjectActuals], we
         unit_code=document.unit.code, unit_name=document.unit.name, money_unit=document.money_unit,
         weights=weights.to_dict(), reverse=options.reverse, projects=tuple(results),
         document_file=document.source.file if document.source else None, actuals_file=actuals_file), problems
+
+
+def evaluate_rows(document: Document, rows: list[SheetRow], weights: Weights | None = None,
+                  options: ScoreOptions | None = None, actuals_file: str | None = None,
+                  ) -> tuple[Evaluation | None, list[Problem]]:
+    """Resolve sheet rows and score them, reporting every error at once.
+
+    When the rows have errors the readable part is still scored, only to find the errors that
+    scoring sees (a qualitative score outside its band, 分值 that do not add up); the result is
+    then None.
+    """
+    actuals, problems = resolve(document, rows)
+    evaluation, found = evaluate_document(document, actuals, weights, options, actuals_file)
+    seen = {str(p) for p in problems}
+    problems += [p for p in found if str(p) not in seen and not _about_missing(p)]
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    return evaluation, problems
+
+
+def _about_missing(problem: Problem) -> bool:
+    """Scoring's own reports of missing actuals repeat what resolve already said."""
+    return "缺少" in problem.message and ("的实际完成值" in problem.message or "全年执行数" in problem.message)

@@ -18,6 +18,8 @@ from perfbudget.framework import (
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.review.finding import Finding
 
+# Caches of name classifications hold a whole large review (100,000 distinct names) without thrashing.
+CACHE_SIZE = 1 << 17
 PUNCTUATION = re.compile(r"[\s，,。．.、；;：:！!？?“”\"'‘’（）()【】\[\]《》<>·…—\-_/]+")
 
 
@@ -41,19 +43,19 @@ def at_project(project: Project, field: str | None, message: str, suggestion: st
     return Finding(project.seq, None, field, message, suggestion, source or project.source)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def clean(text: str) -> str:
     """NFKC text without whitespace (for comparing what tables write)."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def bare(text: str) -> str:
     """Text without whitespace and punctuation (for comparing phrases)."""
     return PUNCTUATION.sub("", unicodedata.normalize("NFKC", text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def name_of(level3: str) -> str:
     """A 三级 name as compared by the rules: no stars, template hints or whitespace."""
     return normalise_level3(level3)

@@ -110,7 +110,12 @@ _PLACEHOLDER_NAME = re.compile(r"^指标\s*\d+|^(?:…|\.{3}|x{2,}|X{2,}|\*{2,})
 _PLACEHOLDER_TEXT = re.compile(r"…{2,}|\.{6,}|^[xX×]{2,}|\*{2,}|请填写|待定|待填")
 
 
+_MAYBE_LEFTOVER = re.compile(r"[*＊…．.xXｘＸ×指请待]")
+
+
 def _leftover(text: str) -> bool:
+    if _MAYBE_LEFTOVER.search(text) is None:  # cheap test first: most text holds none of these
+        return False
     text = clean(text)
     return bool(text) and (has_template_hint(text) or bool(_PLACEHOLDER_NAME.search(text))
                            or bool(_PLACEHOLDER_TEXT.search(text)))

@@ -11,7 +11,7 @@ from functools import lru_cache
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.review.config import ReviewConfig
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import at_indicator, at_project, bare, indicators, name_of, quote
+from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, indicators, name_of, quote
 from perfbudget.review.registry import rule
 from perfbudget.target import format_decimal
 
@@ -23,7 +23,7 @@ _NOT_A_NAME_TAIL = re.compile(r"^(?:是|指|为|达到|不低于|不少于|不�
 _MAX_TAIL = 6
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=CACHE_SIZE)
 def _compare(name: str, description: str) -> tuple[str, str] | None:
     """(kind, detail) when a name-like description differs from the name; None when they agree
     or the description is an explanation. kind: cut (name is the description's beginning),
@@ -164,6 +164,11 @@ def _confusions(config: ReviewConfig) -> tuple[tuple[str, str], ...]:
     return CONFUSIONS + tuple(extra)
 
 
+@lru_cache(maxsize=64)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 @rule("typo", title="错别字", dimension="规范性", severity="warning", params={"extra": ()})
 def typo(document: Document, config: ReviewConfig) -> list[Finding]:
     """A misspelling from a curated confusion list, in names, descriptions, values, goals and purpose.
@@ -171,15 +176,14 @@ def typo(document: Document, config: ReviewConfig) -> list[Finding]:
     E.g. 较钱一年 (较前), 人民检查院 (检察院), 到帐 (到账), 合格律 (合格率). A config adds pairs with
     ``extra = ["错=对", …]``. Each text is reported once per misspelling.
     """
-    pairs = _confusions(config)
-    first_char = {wrong[0] for wrong, _ in pairs}
+    pairs = dict(_confusions(config))
+    pattern = _pattern(tuple(pairs))
     out = []
     for project, position, indicator, field, text in _texts(document):
-        if not first_char.intersection(text):
+        if pattern.search(text) is None:
             continue
-        for wrong, right in pairs:
-            if wrong not in text:
-                continue
+        for wrong in dict.fromkeys(m.group(0) for m in pattern.finditer(text)):
+            right = pairs[wrong]
             message = f"{quote(text)}中的「{wrong}」疑为错别字，应为「{right}」"
             suggestion = f"把「{wrong}」改为「{right}」"
             if indicator is not None and position is not None:
@@ -215,21 +219,29 @@ def inconsistent_phrase(document: Document, config: ReviewConfig) -> list[Findin
                 index[f"{name[:i]}\0{name[i + 1:]}"].append(name)
     if not index:
         return []
-    out = []
-    for project, position, indicator in indicators(document):
-        name = bare(name_of(indicator.level3))
-        if len(name) < minimum or len(projects_of[name]) != 1:
+    lengths = {len(name) for names in index.values() for name in names}
+    slips: dict[str, tuple[int, str]] = {}
+    for name, seqs in projects_of.items():
+        if len(seqs) != 1 or len(name) < minimum or len(name) not in lengths:
             continue
         for i in range(1, len(name) - 2):
             if name[i] in _CONTRASTS:
                 continue
             for common in index.get(f"{name[:i]}\0{name[i + 1:]}", ()):
-                if common[i] in _CONTRASTS or project.seq in projects_of[common]:
-                    continue
-                out.append(at_indicator(project, position, indicator, "level3",
-                                        f"三级指标{quote(indicator.level3)}与其他{len(projects_of[common])}个项目中的"
-                                        f"「{common}」只差一个字（「{name[i]}」/「{common[i]}」），疑似笔误",
-                                        f"核对用字；如为笔误，改为「{common}」"))
+                if common[i] not in _CONTRASTS and not seqs & projects_of[common]:
+                    slips[name] = (i, common)
+    if not slips:
+        return []
+    out = []
+    for project, position, indicator in indicators(document):
+        name = bare(name_of(indicator.level3))
+        if name not in slips:
+            continue
+        i, common = slips[name]
+        out.append(at_indicator(project, position, indicator, "level3",
+                                f"三级指标{quote(indicator.level3)}与其他{len(projects_of[common])}个项目中的"
+                                f"「{common}」只差一个字（「{name[i]}」/「{common[i]}」），疑似笔误",
+                                f"核对用字；如为笔误，改为「{common}」"))
     return out
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from perfbudget.model import Document, Op
 from perfbudget.review.config import ReviewConfig
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import at_indicator, bare, indicators, is_cost, name_of, quote
+from perfbudget.review.helpers import CACHE_SIZE, at_indicator, bare, indicators, is_cost, name_of, quote
 from perfbudget.review.registry import rule
 
 # Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬 ...
@@ -28,12 +28,12 @@ _NUMBER_NAME = re.compile(
 )
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=CACHE_SIZE)
 def asks_for_number(name: str) -> bool:
     return bool(_NUMBER_NAME.search(name))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=CACHE_SIZE)
 def vague_reason(value: str, name: str) -> str | None:
     """Why a qualitative value is too vague to check, or None when it is checkable."""
     text = bare(value)
@@ -122,7 +122,7 @@ _POSITIVE_END = re.compile(
 )
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=CACHE_SIZE)
 def name_direction(name: str) -> str | None:
     """"reverse" or "positive" when the name leaves no doubt; None otherwise."""
     if _REVERSE_END.search(name):

@@ -17,6 +17,7 @@ from perfbudget.model import Document
 from perfbudget.review.config import ReviewConfig
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
+    CACHE_SIZE,
     at_indicator,
     at_project,
     bare,
@@ -38,7 +39,7 @@ _INPUT_NAME = re.compile(
 )
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=CACHE_SIZE)
 def is_input_name(name: str) -> bool:
     """True for names that measure money spent or disbursed (an input, not an output)."""
     return bool(_INPUT_NAME.search(bare(name)))

@@ -32,7 +32,7 @@ def make_corpus(seed_path: Path, folder: Path, count: int) -> list[Path]:
     files = []
     for index in range(count):
         path = folder / f"unit_{index:04d}.txt"
-        path.write_text(text.replace(UNIT_LINE, f"\t{300000 + index}测试单位{index}\n"), encoding="utf-8")
+        path.write_text(text.replace(UNIT_LINE, f"\t{300000 + index}天津市测试{index}区人民检察院\n"), encoding="utf-8")
         files.append(path)
     return files
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from perfbudget.interchange import document_to_dict
-from perfbudget.model import Budget, Document, Kind, Target
+from perfbudget.model import Budget, Document, Kind, Target, Unit
 from perfbudget.store import Store
 from perfbudget.store import importer as importer_module
 from perfbudget.store.schema import project_versions, targets, version_changes
@@ -175,15 +175,19 @@ def test_a_failure_midway_leaves_nothing(store: Store, seed_path: Path, seed_var
     assert store.import_path(changed).status == "imported"
 
 
-def test_inline_document_without_unit_code(store: Store, inline: Callable[..., tuple[Document | None, list]]) -> None:
+def test_unit_is_required_and_a_name_is_enough(store: Store,
+                                               inline: Callable[..., tuple[Document | None, list]]) -> None:
     header = [["测试单位", "单位：万元"], ["项目名称", "测试项目-2024中央"],
               ["预算规模及资金用途", "预算数", "10.00", "其中：财政    资金", "10.00", "其他资金", " "],
               ["", "用于测试"], ["绩效目标", "1.完成测试"],
               ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"]]
     document, problems = inline(["产出指标", "数量指标", "测试次数", "测试次数", "≥3次"], header_rows=header)
     assert document is not None, problems
-    assert document.unit.code is None
-    assert store.import_document(document, "inline.txt").status == "imported"
-    assert store.import_document(document, "inline.txt").status == "unchanged"
+    assert document.unit == Unit(None, None)  # the reader found no unit in this header
+    outcome = store.import_document(document, "inline.txt")
+    assert outcome.status == "failed" and "没有读到预算单位" in outcome.problems[0].message
+    named = dataclasses.replace(document, unit=Unit(None, "测试单位"))
+    assert store.import_document(named, "inline.txt").status == "imported"
+    assert store.import_document(named, "inline.txt").status == "unchanged"
     [unit] = store.units()["items"]
-    assert (unit["code"], unit["name"], unit["projects"]) == (None, document.unit.name, 1)
+    assert (unit["code"], unit["name"], unit["projects"]) == (None, "测试单位", 1)

@@ -64,7 +64,7 @@ def make_engine(url: str) -> Engine:
         return _sqlite_engine(url)
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed)
 
 
 @contextmanager

@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from perfbudget.load import load_path
 from perfbudget.model import Document, Problem, Source
 from perfbudget.store import rows
+from perfbudget.store.bulk import insert_rows
 from perfbudget.store.changes import Change, version_changes
 from perfbudget.store.engine import write_transaction
 from perfbudget.store.queries import load_versions
@@ -134,6 +135,8 @@ class _Plan:
 def _plan(document: Document) -> _Plan | str:
     if not document.projects:
         return "文件中没有项目表"
+    if not document.unit.code and not document.unit.name:
+        return "文件中没有读到预算单位（单位编码或名称），无法确定项目属于哪个单位，未导入"
     identities = [rows.project_identity(document.unit, p) for p in document.projects]
     seen: dict[str, int] = {}
     for project, identity in zip(document.projects, identities, strict=True):
@@ -141,8 +144,8 @@ def _plan(document: Document) -> _Plan | str:
             return (f"同一文件中项目「{project.name}」（{project.fund_label or '无资金标签'}）出现了两次"
                     f"（第{seen[identity]}个和第{project.seq}个表），无法确定以哪一个为准")
         seen[identity] = project.seq
-    return _Plan(document, rows.unit_key(document.unit), identities,
-                 [rows.version_hash(document, p) for p in document.projects], rows.document_hash(document))
+    hashes = [rows.version_hash(document, p) for p in document.projects]
+    return _Plan(document, rows.unit_key(document.unit), identities, hashes, rows.document_hash(document, hashes))
 
 
 def import_document(engine: Engine, document: Document, file: str, sha256: str | None = None,
@@ -224,9 +227,7 @@ def _store(connection: Connection, plan: _Plan, file: str, sha256: str, form: st
         new_rows = [{"unit_id": unit_id, "identity": plan.identities[i], "name": document.projects[i].name,
                      "fund_label": document.projects[i].fund_label, "fund_year": document.projects[i].fund_year,
                      "latest_version": 1, "created_at": now, "updated_at": now} for i in new]
-        result = connection.execute(insert(projects).returning(projects.c.id, sort_by_parameter_order=True),
-                                    new_rows)
-        for i, project_id in zip(new, result.scalars(), strict=True):
+        for i, project_id in zip(new, insert_rows(connection, projects, new_rows, with_ids=True), strict=True):
             project_ids[i], numbers[i] = project_id, 1
     if changed:
         for i in changed:
@@ -241,22 +242,18 @@ def _store(connection: Connection, plan: _Plan, file: str, sha256: str, form: st
     version_rows = [{**rows.version_values(document.projects[i]), "project_id": project_ids[i],
                      "number": numbers[i], "document_id": document_id, "content_sha256": plan.hashes[i],
                      "created_at": now} for i in stored]
-    result = connection.execute(
-        insert(project_versions).returning(project_versions.c.id, sort_by_parameter_order=True), version_rows)
-    version_ids = dict(zip(stored, result.scalars(), strict=True))
+    version_ids = dict(zip(stored, insert_rows(connection, project_versions, version_rows, with_ids=True),
+                           strict=True))
 
     indicator_rows = [{**rows.indicator_values(indicator, position), "version_id": version_ids[i]}
                       for i in stored
                       for position, indicator in enumerate(document.projects[i].indicators, 1)]
-    if indicator_rows:
-        result = connection.execute(
-            insert(indicators).returning(indicators.c.id, sort_by_parameter_order=True), indicator_rows)
-        all_targets = [indicator.target for i in stored for indicator in document.projects[i].indicators]
-        connection.execute(insert(targets), [{**rows.target_values(target), "indicator_id": indicator_id}
-                                             for target, indicator_id in zip(all_targets, result.scalars(),
-                                                                              strict=True)])
+    indicator_ids = insert_rows(connection, indicators, indicator_rows, with_ids=True)
+    all_targets = [indicator.target for i in stored for indicator in document.projects[i].indicators]
+    insert_rows(connection, targets, [{"indicator_id": indicator_id, **rows.target_values(target)}
+                                      for target, indicator_id in zip(all_targets, indicator_ids, strict=True)])
 
-    connection.execute(insert(document_items), [
+    insert_rows(connection, document_items, [
         {"document_id": document_id, "position": i + 1,
          "version_id": version_ids[i] if i in version_ids else latest[identity].version_id}
         for i, identity in enumerate(plan.identities)])
@@ -279,4 +276,4 @@ def _record_changes(connection: Connection, plan: _Plan, changed: list[int], lat
                             "subject": change.subject, "field": change.field, "old": change.old, "new": change.new}
                            for position, change in enumerate(found, 1))
     if change_rows:
-        connection.execute(insert(version_changes_table), change_rows)
+        insert_rows(connection, version_changes_table, change_rows)

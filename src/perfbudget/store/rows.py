@@ -61,9 +61,9 @@ def version_hash(document: Document, project: Project) -> str:
     return _sha({"document": document_context(document), "project": project_to_dict(project)})
 
 
-def document_hash(document: Document) -> str:
-    return _sha({"document": document_context(document),
-                 "projects": [project_to_dict(p) for p in document.projects]})
+def document_hash(document: Document, version_hashes: list[str]) -> str:
+    """The whole document's content: its context and its tables' version hashes in order."""
+    return _sha({"document": document_context(document), "projects": version_hashes})
 
 
 def version_values(project: Project) -> dict[str, Any]:

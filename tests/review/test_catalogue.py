@@ -29,3 +29,30 @@ def test_catalogue_holds_every_rule_and_its_text() -> None:
     for spec in all_rules():
         assert f"### `{spec.id}` — {spec.title}" in text
         assert spec.doc.splitlines()[0] in text
+
+
+REVIEW_DOC = DOC.parent / "review.md"
+
+
+def test_review_md_example_is_the_real_output(seed_path: Path) -> None:
+    """The seed's project 2 in docs/review.md is what `perfbudget review` prints today."""
+    text = REVIEW_DOC.read_text(encoding="utf-8")
+    example = text.split("Project 2 as printed:\n\n```\n", 1)[1].split("\n```", 1)[0]
+    result = CliRunner().invoke(app, ["review", str(seed_path)])
+    output = result.stdout.replace(str(seed_path), "../shared/seeds/000_e2047472f0d7711d.txt")
+    start = output.index("2. 检察业务")
+    assert output[start:].startswith(example + "\n\n3. ")
+    assert "finds 4 errors, 28 warnings and 9 infos" in text
+    assert "错误 4，警告 28，提示 9" in output
+
+
+def test_review_md_config_example_is_valid() -> None:
+    import tomllib
+
+    from perfbudget.review.config import config_from_dict
+
+    text = REVIEW_DOC.read_text(encoding="utf-8")
+    toml = text.split("```toml\n", 1)[1].split("\n```", 1)[0]
+    config, problems = config_from_dict(tomllib.loads(toml))
+    assert problems == []
+    assert len(config.overrides) == 2

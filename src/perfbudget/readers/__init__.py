@@ -34,10 +34,64 @@ def _json_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
     return loads(text, file)
 
 
-# form name → reader; the other forms register themselves in FORMS below as they are built.
+def _docx_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
+    from perfbudget.readers.docx import read_docx
+
+    return read_docx(data, file, limits)
+
+
+def _xlsx_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
+    from perfbudget.readers.xlsx import read_xlsx
+
+    return read_xlsx(data, file, limits)
+
+
+def _pdf_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
+    from perfbudget.readers.pdf import read_pdf
+
+    return read_pdf(data, file, limits)
+
+
+def _html_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
+    from perfbudget.readers.html import read_html
+
+    return read_html(data, file, limits)
+
+
+def _ole_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
+    from perfbudget.readers.container import ole_problem
+
+    return None, [ole_problem(data, file)]
+
+
+def _zip_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
+    from perfbudget.readers.container import check_zip
+
+    problem = check_zip(data, file, limits, "")
+    return None, [problem or Problem(Source(file), "这是一个 zip 压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件")]
+
+
+def _layout_reader(layout: str) -> Reader:
+    def read(data: bytes, file: str, limits: Limits) -> ReadResult:
+        from perfbudget.readers.text import read_text_bytes
+
+        return read_text_bytes(data, file, layout)
+
+    return read
+
+
+# form name → reader. "text" detects its layout; a layout name (pipe-rows …) forces one.
+TEXT_LAYOUT_FORMS = ("tab-cells", "pipe-cells", "pipe-rows", "tab-rows", "paragraph-cells", "space-rows", "line-cells")
 FORMS: dict[str, Reader] = {
     "text": _text_reader,
     "json": _json_reader,
+    "docx": _docx_reader,
+    "xlsx": _xlsx_reader,
+    "pdf": _pdf_reader,
+    "html": _html_reader,
+    "ole": _ole_reader,
+    "zip": _zip_reader,
+    **{name: _layout_reader(name) for name in TEXT_LAYOUT_FORMS},
 }
 
 

@@ -189,7 +189,12 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         value, taken = None, 1  # in a stream an empty money cell may have vanished
     if value is None:
         value = Cell("", cell.source)
-    if field_name == "name":
+    if field_name == "unit":
+        code = re.match(r"^\[?(\d{3,})\]?\s*(.*)$", value.text.strip(), re.S)
+        name = (code.group(2) if code else value.text).strip()
+        if name or code:
+            parts.unit = Unit(code=code.group(1) if code else None, name=name or None)
+    elif field_name == "name":
         parts.name_cell = value
     elif field_name in _MONEY_FIELDS:
         parts.money[field_name] = value

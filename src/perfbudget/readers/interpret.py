@@ -41,7 +41,7 @@ def _starts_project(row: list[Cell]) -> bool:
     first = next((c for c in row if not c.blank), None)
     if first is None:
         return False
-    return header_field(first.text) == "name" or bool(UNIT_CELL.match(_text(first)))
+    return header_field(first.text) in ("name", "unit") or bool(UNIT_CELL.match(_text(first)))
 
 
 def _looks_like_indicator_row(row: list[Cell]) -> bool:

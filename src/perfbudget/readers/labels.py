@@ -15,6 +15,9 @@ from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES, n
 # Header-block labels → field. "group:purpose" marks 预算规模及资金用途: a group whose
 # unlabelled continuation row holds the purpose.
 HEADER_LABELS: dict[str, str] = {
+    "预算单位": "unit",
+    "预算单位名称": "unit",
+    "单位名称": "unit",
     "项目名称": "name",
     "项目支出名称": "name",
     "预算数": "total",

@@ -14,15 +14,20 @@ import zipfile
 _HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|table|body)\b", re.IGNORECASE)
 
 
-def _zip_form(data: bytes) -> str:
+def _zip_form(data: bytes, file: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
-    except (zipfile.BadZipFile, ValueError):
-        return "zip"
+    except (zipfile.BadZipFile, ValueError, OSError):
+        names = []
     if any(name.startswith("word/") for name in names):
         return "docx"
     if any(name.startswith("xl/") for name in names):
+        return "xlsx"
+    lower = file.lower()
+    if lower.endswith((".docx", ".docm", ".wps")):
+        return "docx"  # a broken package named as Word: its reader says what is wrong
+    if lower.endswith((".xlsx", ".xlsm", ".et")):
         return "xlsx"
     return "zip"
 
@@ -31,10 +36,10 @@ def sniff(data: bytes, file: str) -> str:
     """The form of a file: docx, xlsx, pdf, html, json or text ("zip"/"ole" for unknown containers)."""
     head = data[:4096]
     if head.startswith(b"PK\x03\x04"):
-        return _zip_form(data)
+        return _zip_form(data, file)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole"  # legacy .doc/.xls or an encrypted Office file
-    if head.lstrip().startswith(b"%PDF"):
+    if head.lstrip().startswith(b"%PDF") or b"%PDF-" in head[:1024]:
         return "pdf"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") and b"perfbudget/" in data[:65536]:

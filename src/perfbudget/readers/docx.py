@@ -1,0 +1,125 @@
+"""Reader for Word documents (.docx, also as saved by WPS), with python-docx and its lxml tree.
+
+Every table in the body becomes a raw table on the grid of its columns: a cell
+spanning columns (``w:gridSpan``) gives its text to its first column and blanks to
+the others; a cell continuing a vertical merge (``w:vMerge`` without ``restart``)
+is blank, as in the seed's text form. A cell's paragraphs are joined by newlines.
+The table's heading is the last paragraph before it (a ``…绩效目标表`` one preferred).
+
+Cells are read straight from the XML of each row (``w:tc``) rather than through
+``Table.cell()``, which re-walks the grid for every call.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from perfbudget.config import Limits
+from perfbudget.model import Document, Problem, Source
+from perfbudget.readers.container import check_zip
+from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.stream import HEADING
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
+_T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
+_TCPR, _GRIDSPAN, _VMERGE, _VAL = f"{_W}tcPr", f"{_W}gridSpan", f"{_W}vMerge", f"{_W}val"
+_TRPR, _GRIDBEFORE, _SDT, _SDTCONTENT = f"{_W}trPr", f"{_W}gridBefore", f"{_W}sdt", f"{_W}sdtContent"
+
+
+def paragraph_text(p: Any) -> str:
+    parts = []
+    for node in p.iter(_T, _TAB, _BR, _CR):
+        tag = node.tag
+        if tag == _T:
+            parts.append(node.text or "")
+        elif tag == _TAB:
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _cell_text(tc: Any) -> str:
+    return "\n".join(paragraph_text(p) for p in tc.iter(_P)).strip("\n")
+
+
+def _cells_of_row(tr: Any) -> list[Any]:
+    """The row's w:tc elements, also those wrapped in content controls (w:sdt)."""
+    cells = []
+    for child in tr:
+        if child.tag == _TC:
+            cells.append(child)
+        elif child.tag == _SDT:
+            content = child.find(_SDTCONTENT)
+            if content is not None:
+                cells.extend(c for c in content if c.tag == _TC)
+    return cells
+
+
+def _int_attr(parent: Any, tag: str) -> int:
+    if parent is None:
+        return 0
+    node = parent.find(tag)
+    if node is None:
+        return 0
+    try:
+        return int(node.get(_VAL, "0"))
+    except ValueError:
+        return 0
+
+
+def table_rows(tbl: Any, file: str, number: int) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    label = f"表{number}"
+    for r, tr in enumerate((child for child in tbl if child.tag == _TR), 1):
+        row: list[Cell] = []
+        before = _int_attr(tr.find(_TRPR), _GRIDBEFORE)
+        for _ in range(before):
+            row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))
+        for tc in _cells_of_row(tr):
+            props = tc.find(_TCPR)
+            span = max(_int_attr(props, _GRIDSPAN), 1)
+            merge = props.find(_VMERGE) if props is not None else None
+            continued = merge is not None and merge.get(_VAL, "continue") != "restart"
+            text = "" if continued else _cell_text(tc)
+            source = Source(file, sheet=label, table=number, row=r, column=len(row) + 1)
+            row.append(Cell(text, source))
+            for _ in range(span - 1):
+                row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))
+        rows.append(row)
+    return rows
+
+
+def read_docx_tables(data: bytes, file: str) -> list[RawTable]:
+    import docx
+
+    body = docx.Document(io.BytesIO(data)).element.body
+    tables: list[RawTable] = []
+    heading: str | None = None
+    for child in body.iterchildren(_P, _TBL):
+        if child.tag == _P:
+            text = paragraph_text(child).strip()
+            if text and (HEADING.search(text) or heading is None or not HEADING.search(heading)):
+                heading = text
+            continue
+        number = len(tables) + 1
+        tables.append(RawTable(heading, Source(file, sheet=f"表{number}", table=number),
+                               table_rows(child, file, number), certain=True))
+        heading = None
+    return tables
+
+
+def read_docx(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:
+    problem = check_zip(data, file, limits, "Word ")
+    if problem is not None:
+        return None, [problem]
+    try:
+        tables = read_docx_tables(data, file)
+    except Exception as exc:  # python-docx raises many kinds on a broken package
+        return None, [Problem(Source(file), f"Word 文件已损坏，无法读取（{type(exc).__name__}）")]
+    if not tables:
+        return None, [Problem(Source(file), "Word 文件中没有表格，没有找到绩效目标表")]
+    return interpret_tables(tables, file)

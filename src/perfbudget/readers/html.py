@@ -1,0 +1,107 @@
+"""Reader for HTML pages (a finance bureau's published table, a Word document saved as a web page).
+
+Parsed with BeautifulSoup (lxml). Only the innermost tables are read (pages often
+wrap content in layout tables). ``rowspan``/``colspan`` are expanded onto the grid:
+the text goes to the top-left position, the covered positions are blank. A cell's
+paragraphs and line breaks become newlines. The heading of a table is the last
+text before it since the previous table (a ``…绩效目标表`` line preferred).
+A page without a table holding target-table labels is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from perfbudget.config import Limits
+from perfbudget.model import Document, Problem, Source
+from perfbudget.readers.decode import DecodeError, decode_bytes
+from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.labels import is_any_label
+from perfbudget.readers.stream import HEADING
+
+_BLOCK = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+_MAX_SPAN = 1000
+
+
+def _text(node: Any) -> str:
+    for br in node.find_all("br"):
+        br.replace_with("\n")
+    for block in node.find_all(("p", "div", "li")):
+        block.insert_after("\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in node.get_text().split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _span(node: Any, name: str) -> int:
+    try:
+        return min(max(int(str(node.get(name, "1")).strip() or 1), 1), _MAX_SPAN)
+    except ValueError:
+        return 1
+
+
+def table_grid(table: Any, file: str, number: int) -> list[list[Cell]]:
+    """The table's rows on its grid, spans expanded (blank where covered)."""
+    label = f"表{number}"
+    pending: dict[tuple[int, int], bool] = {}  # grid positions covered by a rowspan from above
+    rows: list[list[Cell]] = []
+    trs = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    for r, tr in enumerate(trs):
+        row: list[Cell] = []
+        col = 0
+
+        def fill_covered() -> None:
+            nonlocal col
+            while pending.pop((r, col), False):
+                row.append(Cell("", Source(file, sheet=label, table=number, row=r + 1, column=col + 1)))
+                col += 1
+
+        for td in tr.find_all(("td", "th"), recursive=False):
+            fill_covered()
+            rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan")
+            row.append(Cell(_text(td), Source(file, sheet=label, table=number, row=r + 1, column=col + 1)))
+            for extra in range(colspan):
+                if extra:
+                    row.append(Cell("", Source(file, sheet=label, table=number, row=r + 1, column=col + 1)))
+                for below in range(1, rowspan):
+                    pending[(r + below, col)] = True
+                col += 1
+        fill_covered()
+        rows.append(row)
+    return rows
+
+
+def read_html_tables(text: str, file: str) -> list[RawTable]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(text, "lxml")
+    for junk in soup.find_all(("script", "style", "noscript")):
+        junk.decompose()
+    tables: list[RawTable] = []
+    heading: str | None = None
+    leaves = {id(t) for t in soup.find_all("table") if t.find("table") is None}
+    for node in soup.descendants:
+        name = getattr(node, "name", None)
+        if name == "table" and id(node) in leaves:
+            number = len(tables) + 1
+            tables.append(RawTable(heading, Source(file, sheet=f"表{number}", table=number),
+                                   table_grid(node, file, number), certain=True))
+            heading = None
+        elif type(node).__name__ == "NavigableString" and node.find_parent("table") is None:
+            line = _SPACES.sub(" ", str(node)).strip()
+            if line and (HEADING.search(line) or heading is None or not HEADING.search(heading)):
+                heading = line
+    return [t for t in tables if any(is_any_label(c.text) for row in t.rows for c in row)]
+
+
+def read_html(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:
+    try:
+        text = decode_bytes(data).text
+    except DecodeError as exc:
+        return None, [Problem(Source(file), str(exc))]
+    tables = read_html_tables(text, file)
+    if not tables:
+        return None, [Problem(Source(file), "网页中没有找到绩效目标表（没有含「项目名称」「三级指标」等表头的 <table>）")]
+    return interpret_tables(tables, file)

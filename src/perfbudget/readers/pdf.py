@@ -1,0 +1,102 @@
+"""Reader for PDF files (published tables, Word documents printed to PDF), with pdfplumber.
+
+Tables are found by their ruling lines (``page.find_tables``); merged cells come
+back as ``None`` and are read as blank, like merged cells elsewhere. Text wrapped
+inside a cell is joined again (no separator between Chinese characters; a new
+paragraph only where a line starts a numbered item). The heading of a table is the
+last text line above it. A table at the top of a page with no text between it and
+the previous page's last table continues that table (a table running over pages).
+A PDF without tables (a scan, or text without ruling lines) is an error.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from perfbudget.config import Limits
+from perfbudget.model import Document, Problem, Source
+from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.stream import HEADING
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]$")
+
+
+def join_wrapped(text: str) -> str:
+    """Lines of one cell joined as the writer meant them (see the module docstring)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines:
+        return ""
+    out = [lines[0]]
+    for line in lines[1:]:
+        if _NUMBERED.match(line):
+            out.append(line)
+        elif _ASCII_WORD.search(out[-1]) and line[:1].isascii() and line[:1].isalnum():
+            out[-1] += " " + line
+        else:
+            out[-1] += line
+    return "\n".join(out)
+
+
+def _text_lines(page: Any, top: float, bottom: float) -> list[str]:
+    if bottom - top < 1:
+        return []
+    region = page.crop((0, max(top, 0), page.width, min(bottom, page.height)))
+    text = region.extract_text() or ""
+    return [line.strip() for line in text.split("\n") if line.strip() and not _PAGE_NUMBER.match(line)]
+
+
+def read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTable], list[Problem]]:
+    import pdfplumber
+
+    tables: list[RawTable] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        if len(pdf.pages) > limits.max_pdf_pages:
+            return [], [Problem(Source(file), f"PDF 共 {len(pdf.pages)} 页，超过 {limits.max_pdf_pages} 页的上限；未读取")]
+        open_table = False  # the previous page ended with a table and no text after it
+        for page_number, page in enumerate(pdf.pages, 1):
+            found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+            top = 0.0
+            for table in found:
+                above = _text_lines(page, top, table.bbox[1])
+                rows = _rows(table.extract(), file, page_number, len(tables) + 1)
+                if open_table and not above and top == 0.0 and tables:
+                    tables[-1].rows.extend(rows)
+                else:
+                    headed = [line for line in above if HEADING.search(line)]
+                    heading = headed[-1] if headed else (above[-1] if above else None)
+                    number = len(tables) + 1
+                    tables.append(RawTable(heading, Source(file, table=number, page=page_number), rows,
+                                           certain=True))
+                top = table.bbox[3]
+                open_table = False
+            open_table = bool(found) and not _text_lines(page, top, page.height)
+            page.flush_cache()
+    return tables, []
+
+
+def _rows(extracted: list[list[str | None]], file: str, page: int, number: int) -> list[list[Cell]]:
+    rows = []
+    for r, row in enumerate(extracted, 1):
+        rows.append([Cell(join_wrapped(text or ""), Source(file, table=number, page=page, row=r, column=c))
+                     for c, text in enumerate(row, 1)])
+    return rows
+
+
+def read_pdf(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:
+    try:
+        tables, problems = read_pdf_tables(data, file, limits)
+    except Exception as exc:  # pdfminer raises many kinds on broken or encrypted files
+        name = type(exc).__name__
+        if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
+            return None, [Problem(Source(file), "PDF 文件已加密（设置了密码），无法读取")]
+        return None, [Problem(Source(file), f"PDF 文件已损坏，无法读取（{name}）")]
+    if problems:
+        return None, problems
+    if not tables:
+        return None, [Problem(Source(file), "PDF 中没有找到表格（可能是扫描件，或表格没有框线）；没有导入任何内容")]
+    return interpret_tables(tables, file)

@@ -1,0 +1,101 @@
+"""The 项目支出绩效目标表 as a Word document (python-docx), one table per project.
+
+Layout from :mod:`perfbudget.writers.target_table_layout`: the heading paragraph,
+then the table with its merged cells (``w:gridSpan`` across, ``w:vMerge`` down).
+Fonts: 宋体 as the East Asian font (``w:eastAsia``) on the Normal style and on every
+run, Times New Roman for Latin text, so Word and WPS show the same table. Rows
+may not break across pages (``w:cantSplit``), so a table that runs over two pages
+breaks between rows. A4 portrait.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from perfbudget.model import Document
+from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
+
+FONT = "宋体"
+LATIN = "Times New Roman"
+SIZE = 10.5
+
+
+def _font(run: Any, bold: bool = False, size: float = SIZE) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run.font.size = Pt(size)
+    run.font.bold = bold or None
+    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), FONT)
+    fonts.set(qn("w:ascii"), LATIN)
+    fonts.set(qn("w:hAnsi"), LATIN)
+
+
+def _fill(cell: Any, text: str, bold: bool, center: bool) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    lines = text.split("\n") if text else [""]
+    paragraph = cell.paragraphs[0]
+    for index, line in enumerate(lines):
+        if index:
+            paragraph = cell.add_paragraph()
+        if center:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if line:
+            _font(paragraph.add_run(line), bold)
+
+
+def _table(document: Any, grid: ProjectGrid) -> None:
+    from docx.oxml import OxmlElement
+    from docx.shared import Cm
+
+    table = document.add_table(rows=grid.rows, cols=grid.width)
+    table.style = "Table Grid"
+    usable = 21.0 - 2 * 2.0
+    for column in table.columns:
+        column.width = Cm(usable / grid.width)
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+    cells = {(r, c): cell for r, row in enumerate(table.rows) for c, cell in enumerate(row.cells)}
+    for spec in grid.cells:
+        cell = cells[(spec.row, spec.col)]
+        if spec.rowspan > 1 or spec.colspan > 1:
+            cell = cell.merge(cells[(spec.row + spec.rowspan - 1, spec.col + spec.colspan - 1)])
+        _fill(cell, spec.text, spec.bold, spec.center)
+
+
+def target_table_docx(document: Document) -> bytes:
+    """The document's project tables as .docx bytes."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    out = docx.Document()
+    normal = out.styles["Normal"]
+    normal.font.name = LATIN
+    normal.font.size = Pt(SIZE)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    section = out.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.0))
+    body = out.element.body
+    for first_paragraph in list(body.iterchildren(qn("w:p"))):
+        body.remove(first_paragraph)
+    for project in document.projects:
+        grid = project_grid(document, project)
+        paragraph = out.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if grid.heading:
+            _font(paragraph.add_run(grid.heading), bold=True, size=12)
+        _table(out, grid)
+    out.add_paragraph()
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()

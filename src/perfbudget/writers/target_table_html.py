@@ -1,0 +1,52 @@
+"""The 项目支出绩效目标表 as a standalone HTML page, one ``<table>`` per project.
+
+Layout from :mod:`perfbudget.writers.target_table_layout`, merged cells as
+``rowspan``/``colspan``. The page declares UTF-8 and a Chinese font stack
+(宋体/SimSun first) so that it prints like the Word table.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from perfbudget.model import Document
+from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
+
+_STYLE = """
+body { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", serif; font-size: 10.5pt; }
+h2 { font-size: 12pt; text-align: center; margin: 1.5em 0 0.5em; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 1em; }
+td, th { border: 1px solid #000; padding: 3px 5px; vertical-align: middle; }
+.c { text-align: center; }
+.b { font-weight: bold; }
+"""
+
+
+def _table(grid: ProjectGrid) -> str:
+    by_row: dict[int, list[str]] = {}
+    for spec in sorted(grid.cells, key=lambda s: (s.row, s.col)):
+        attrs = []
+        if spec.rowspan > 1:
+            attrs.append(f' rowspan="{spec.rowspan}"')
+        if spec.colspan > 1:
+            attrs.append(f' colspan="{spec.colspan}"')
+        classes = " ".join(name for name, on in (("c", spec.center), ("b", spec.bold)) if on)
+        if classes:
+            attrs.append(f' class="{classes}"')
+        body = "<br>".join(escape(line) for line in spec.text.split("\n"))
+        by_row.setdefault(spec.row, []).append(f"<td{''.join(attrs)}>{body}</td>")
+    rows = "\n".join(f"<tr>{''.join(by_row.get(r, []))}</tr>" for r in range(grid.rows))
+    return f"<table>\n{rows}\n</table>"
+
+
+def target_table_html(document: Document) -> bytes:
+    """The document's project tables as an HTML page (UTF-8 bytes)."""
+    title = "项目支出绩效自评表" if document.kind == "self-evaluation" else "项目支出绩效目标表"
+    parts = [f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
+             f"<style>{_STYLE}</style>\n</head>\n<body>"]
+    for project in document.projects:
+        grid = project_grid(document, project)
+        parts.append(f"<h2>{escape(grid.heading)}</h2>" if grid.heading else "<h2></h2>")
+        parts.append(_table(grid))
+    parts.append("</body>\n</html>\n")
+    return "\n".join(parts).encode("utf-8")

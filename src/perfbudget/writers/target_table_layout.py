@@ -1,0 +1,184 @@
+"""The standard layout of the 项目支出绩效目标表, as a grid that the docx, xlsx and html writers draw.
+
+One table per project, in the layout of the published tables (the seed's)::
+
+    255101天津市和平区人民检察院                              | 单位：万元
+    项目名称 | 2024年检察业务信息化运维项目-2024中央
+    主管部门 | …                                  (project extras, one row each)
+    预算规模及资金用途 | 预算数 | 17.00 | 其中：财政资金 | 17.00 | 其他资金 | (blank)
+       (merged)        | 对现有的信息系统基础资源进行监控和管理…
+    绩效目标 | 1.…  (one paragraph per goal, numbered)
+    一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 [| 分值 | 实际完成值 | 得分 | 偏差原因… | extras]
+    产出指标 | 数量指标 | …        (一级 and 二级 merged down over their rows)
+
+The heading above the table is ``{seq}.{title}``. Columns that no indicator uses
+(描述, 分值 …) are left out, except that a self-evaluation document always has
+实际完成值 and 得分. Everything the reader needs to give the same model back is
+written; an extra whose label the reader does not know comes back unlabelled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from perfbudget.model import Document, Indicator, Project
+from perfbudget.readers.header_block import UNIT_CELL
+from perfbudget.target import format_decimal
+
+MIN_WIDTH = 7
+_MONEY_LABELS = {"预算数": "total", "财政资金": "fiscal", "其他资金": "other"}
+
+
+@dataclass(slots=True)
+class GridCell:
+    """One drawn cell: its text (paragraphs split by newlines), where it starts and what it spans."""
+
+    text: str
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+    bold: bool = False
+    center: bool = False
+
+
+@dataclass(slots=True)
+class ProjectGrid:
+    """A project's table: its heading, width, number of rows and the cells that start in each row."""
+
+    heading: str | None
+    width: int
+    rows: int = 0
+    cells: list[GridCell] = field(default_factory=list)
+    header_rows: int = 0  # rows before the indicator header
+
+    def add(self, text: str, col: int, colspan: int = 1, rowspan: int = 1, bold: bool = False,
+            center: bool = False) -> None:
+        self.cells.append(GridCell(text, self.rows, col, rowspan, colspan, bold, center))
+
+
+def _money(value: object) -> str:
+    from decimal import Decimal
+
+    return format_decimal(value) if isinstance(value, Decimal) else ""
+
+
+def indicator_columns(document: Document, project: Project) -> list[tuple[str, str]]:
+    """(header, key) of the indicator columns this project needs."""
+    indicators = project.indicators
+    columns = [("一级指标", "level1"), ("二级指标", "level2"), ("三级指标", "level3")]
+    if any(i.description is not None for i in indicators):
+        columns.append(("绩效指标描述", "description"))
+    columns.append(("指标值", "target"))
+    evaluation = document.kind == "self-evaluation"
+    if any(i.weight is not None for i in indicators):
+        columns.append(("分值", "weight"))
+    if evaluation or any(i.actual is not None for i in indicators):
+        columns.append(("实际完成值", "actual"))
+    if evaluation or any(i.score is not None for i in indicators):
+        columns.append(("得分", "score"))
+    if any(i.deviation is not None for i in indicators):
+        columns.append(("偏差原因分析及改进措施", "deviation"))
+    extras: list[str] = []
+    for indicator in indicators:
+        for head, _text in indicator.extras:
+            if head not in extras:
+                extras.append(head)
+    columns.extend((head, f"extra:{head}") for head in extras)
+    return columns
+
+
+def indicator_value(indicator: Indicator, key: str) -> str:
+    if key.startswith("extra:"):
+        head = key[6:]
+        return next((text for h, text in indicator.extras if h == head), "")
+    if key == "target":
+        return indicator.target.raw
+    value = getattr(indicator, key)
+    if value is None:
+        return ""
+    return _money(value) if key in ("weight", "score") else str(value)
+
+
+def heading_of(project: Project) -> str | None:
+    return f"{project.seq}.{project.title}" if project.title else None
+
+
+def project_grid(document: Document, project: Project) -> ProjectGrid:
+    columns = indicator_columns(document, project)
+    width = max(MIN_WIDTH, len(columns))
+    grid = ProjectGrid(heading_of(project), width)
+    unit = document.unit
+    unit_text = f"{unit.code or ''}{unit.name or ''}"
+    money_unit = f"单位：{document.money_unit}" if document.money_unit else ""
+    if unit_text and UNIT_CELL.match(unit_text):
+        grid.add(unit_text, 0, colspan=width - 2)
+        grid.add(money_unit, width - 2, colspan=2)
+        grid.rows += 1
+    elif unit_text or money_unit:
+        grid.add("预算单位" if unit_text else "", 0, bold=True, center=True)
+        grid.add(unit_text, 1, colspan=width - 3)
+        grid.add(money_unit, width - 2, colspan=2)
+        grid.rows += 1
+    name_cell = project.name_cell or (f"{project.name}-{project.fund_label}" if project.fund_label else project.name)
+    grid.add("项目名称", 0, bold=True, center=True)
+    grid.add(name_cell, 1, colspan=width - 1)
+    grid.rows += 1
+    money_text = {"total": _money(project.budget.total), "fiscal": _money(project.budget.fiscal),
+                  "other": _money(project.budget.other)}
+    for label, text in project.extras:
+        if label in _MONEY_LABELS:
+            money_text[_MONEY_LABELS[label]] = text  # the money cell as written (amount with a note)
+            continue
+        if label:
+            grid.add(label, 0, bold=True, center=True)
+            grid.add(text, 1, colspan=width - 1)
+        else:
+            grid.add(text, 0, colspan=width)
+        grid.rows += 1
+    grid.add("预算规模及资金用途", 0, rowspan=2, bold=True, center=True)
+    for col, text in enumerate(("预算数", money_text["total"], "其中：财政资金", money_text["fiscal"], "其他资金"), 1):
+        grid.add(text, col, center=True, bold=col in (1, 3, 5))
+    grid.add(money_text["other"], 6, colspan=width - 6, center=True)
+    grid.rows += 1
+    grid.add(project.purpose or "", 1, colspan=width - 1)
+    grid.rows += 1
+    goals = "\n".join(f"{n}.{goal}" for n, goal in enumerate(project.goals, 1))
+    grid.add("绩效目标", 0, bold=True, center=True)
+    grid.add(goals, 1, colspan=width - 1)
+    grid.rows += 1
+    grid.header_rows = grid.rows
+    last_span = width - len(columns) + 1
+    for col, (head, _key) in enumerate(columns):
+        grid.add(head, col, colspan=last_span if col == len(columns) - 1 else 1, bold=True, center=True)
+    grid.rows += 1
+    _indicator_rows(grid, project.indicators, columns, last_span)
+    return grid
+
+
+def _runs(values: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """(start, length) of the runs of equal consecutive values."""
+    runs: list[tuple[int, int]] = []
+    for index, value in enumerate(values):
+        if runs and values[runs[-1][0]] == value:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((index, 1))
+    return runs
+
+
+def _indicator_rows(grid: ProjectGrid, indicators: tuple[Indicator, ...], columns: list[tuple[str, str]],
+                    last_span: int) -> None:
+    first = grid.rows
+    level1_runs = _runs([(i.level1,) for i in indicators])
+    level2_runs = _runs([(i.level1, i.level2) for i in indicators])
+    for start, length in level1_runs:
+        grid.cells.append(GridCell(indicators[start].level1, first + start, 0, rowspan=length, center=True))
+    for start, length in level2_runs:
+        grid.cells.append(GridCell(indicators[start].level2, first + start, 1, rowspan=length, center=True))
+    for offset, indicator in enumerate(indicators):
+        for col, (_head, key) in enumerate(columns[2:], 2):
+            span = last_span if col == len(columns) - 1 else 1
+            grid.cells.append(GridCell(indicator_value(indicator, key), first + offset, col, colspan=span,
+                                       center=key in ("target", "weight", "actual", "score")))
+    grid.rows += len(indicators)

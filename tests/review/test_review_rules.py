@@ -322,7 +322,7 @@ def test_rule_near_miss(run: Run, rule_id: str, case: str, rows: R, header_rows:
 
 def test_every_rule_has_both_kinds_of_case() -> None:
     ids = {spec.id for spec in all_rules()}
-    flagged = {c[0] for c in FLAG} | {"inconsistent-phrase"}  # cross-project: tests/review/test_cross_project.py
+    flagged = {c[0] for c in FLAG} | {"inconsistent-phrase"}  # cross-project: tests/review/test_review_cross_project.py
     missed = {c[0] for c in MISS}
     assert ids - flagged == set()
     assert ids - missed == set()

@@ -42,6 +42,13 @@ def _span(node: Any, name: str) -> int:
         return 1
 
 
+def _fill_covered(row: list[Cell], pending: dict[tuple[int, int], bool], r: int, file: str, label: str,
+                  number: int) -> None:
+    """Blank cells for the grid positions a rowspan from above covers at the row's current end."""
+    while pending.pop((r, len(row)), False):
+        row.append(Cell("", Source(file, sheet=label, table=number, row=r + 1, column=len(row) + 1)))
+
+
 def table_grid(table: Any, file: str, number: int) -> list[list[Cell]]:
     """The table's rows on its grid, spans expanded (blank where covered)."""
     label = f"表{number}"
@@ -50,25 +57,17 @@ def table_grid(table: Any, file: str, number: int) -> list[list[Cell]]:
     trs = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
     for r, tr in enumerate(trs):
         row: list[Cell] = []
-        col = 0
-
-        def fill_covered() -> None:
-            nonlocal col
-            while pending.pop((r, col), False):
-                row.append(Cell("", Source(file, sheet=label, table=number, row=r + 1, column=col + 1)))
-                col += 1
-
         for td in tr.find_all(("td", "th"), recursive=False):
-            fill_covered()
+            _fill_covered(row, pending, r, file, label, number)
+            col = len(row)
             rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan")
             row.append(Cell(_text(td), Source(file, sheet=label, table=number, row=r + 1, column=col + 1)))
             for extra in range(colspan):
                 if extra:
-                    row.append(Cell("", Source(file, sheet=label, table=number, row=r + 1, column=col + 1)))
+                    row.append(Cell("", Source(file, sheet=label, table=number, row=r + 1, column=col + extra + 1)))
                 for below in range(1, rowspan):
-                    pending[(r + below, col)] = True
-                col += 1
-        fill_covered()
+                    pending[(r + below, col + extra)] = True
+        _fill_covered(row, pending, r, file, label, number)
         rows.append(row)
     return rows
 
@@ -103,5 +102,6 @@ def read_html(data: bytes, file: str, limits: Limits) -> tuple[Document | None, 
         return None, [Problem(Source(file), str(exc))]
     tables = read_html_tables(text, file)
     if not tables:
-        return None, [Problem(Source(file), "网页中没有找到绩效目标表（没有含「项目名称」「三级指标」等表头的 <table>）")]
+        return None, [Problem(Source(file), "网页中没有找到绩效目标表"
+                                            "（没有含「项目名称」「三级指标」等表头的 <table>）")]
     return interpret_tables(tables, file)

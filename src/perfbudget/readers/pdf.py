@@ -56,7 +56,8 @@ def read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTab
     tables: list[RawTable] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         if len(pdf.pages) > limits.max_pdf_pages:
-            return [], [Problem(Source(file), f"PDF 共 {len(pdf.pages)} 页，超过 {limits.max_pdf_pages} 页的上限；未读取")]
+            return [], [Problem(Source(file), f"PDF 共 {len(pdf.pages)} 页，超过 {limits.max_pdf_pages} 页的上限；"
+                                              "未读取")]
         open_table = False  # the previous page ended with a table and no text after it
         for page_number, page in enumerate(pdf.pages, 1):
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])

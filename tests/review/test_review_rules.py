@@ -279,6 +279,12 @@ MISS: list[tuple[str, str, R, Any]] = [
     ("direction-clash", "培训时长 ≥ is left alone", with_row(1, row(OUT, N, "培训时长", "≥40小时")), None),
     ("unit-mismatch", "及时率 in %", with_row(3, row(OUT, T, "办案及时率", "≥95%")), None),
     ("unit-mismatch", "growth of a cost in %", with_row(5, row(E, SE, "年度维护成本增长率", "≤20%")), None),
+    ("satisfaction-outside-group", "a count of surveys", with_row(1, row(OUT, N, "满意度调查次数", "≥2次")), None),
+    ("effect-under-output", "a count of reports", with_row(1, row(OUT, N, "效益分析报告数量", "≥1份")), None),
+    ("rate-under-quantity", "完工率 exempt", with_row(1, row(OUT, N, "工程完工率", "100%")), None),
+    ("satisfaction-below-floor", "不满意率", with_row(6, row(S, SS, "群众不满意率", "5%")), None),
+    ("direction-clash", "不满意率 ≤", with_row(6, row(S, SS, "群众不满意率", "≤5%")), None),
+    ("unit-mismatch", "rate per population", with_row(5, row(E, SE, "传染病发病率", "≤5例/万人")), None),
     # 规范性
     (
         "name-cut-off",
@@ -299,6 +305,14 @@ MISS: list[tuple[str, str, R, Any]] = [
         None,
     ),
     ("duplicate-indicator", "same name in two projects is another test; distinct names", GOOD_ROWS, None),
+    ("name-cut-off", "bracketed note", with_row(2, row(OUT, Q, "网络连通率", "≥95%", "网络连通率（月均）")), None),
+    ("name-description-mismatch", "synonyms", with_row(1, row(OUT, N, "设备采购数量", "≥5台", "设备购置数量")), None),
+    (
+        "name-description-mismatch",
+        "a longer name without its qualifier",
+        with_row(2, row(OUT, Q, "验收合格率", "≥98%", "项目(工程)验收合格率")),
+        None,
+    ),
     ("typo", "correct 较前", with_row(5, row(E, SE, "法治建设水平", "较前一年提高5%")), None),
     ("inconsistent-phrase", "single project", GOOD_ROWS, None),
     ("fund-arithmetic", "fiscal + other = total", GOOD_ROWS, header(total="10.00", fiscal="8.00", other="2.00")),

@@ -141,7 +141,8 @@ def satisfaction_below_floor(document: Document, config: ReviewConfig) -> list[F
         target = indicator.target
         if target.unit != "%" or target.value is None or target.op in (Op.LE, Op.LT):
             continue
-        if "满意" not in name_of(indicator.level3) or target.value >= floor:
+        name = name_of(indicator.level3)
+        if "满意" not in name or "不满意" in name or target.value >= floor:
             continue
         out.append(at_indicator(project, position, indicator, "target",
                                 f"满意度目标{quote(indicator.level3)}{target.raw}低于{format_decimal(floor)}%，目标偏低",

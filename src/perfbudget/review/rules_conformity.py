@@ -21,6 +21,9 @@ _EXPLANATION = re.compile(
 )
 _NOT_A_NAME_TAIL = re.compile(r"^(?:是|指|为|达到|不低于|不少于|不高于|不超过|在|的|要求|情况)|\d")
 _MAX_TAIL = 6
+_MAX_SHORT_NAME = 4
+# Bracketed notes are not part of what is compared: 网络连通率 vs 网络连通率（月均）.
+_BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -28,8 +31,10 @@ def _compare(name: str, description: str) -> tuple[str, str] | None:
     """(kind, detail) when a name-like description differs from the name; None when they agree
     or the description is an explanation. kind: cut (name is the description's beginning),
     short (name is its end), differ."""
-    a, b = bare(name), bare(description)
-    if not a or not b or a == b or _EXPLANATION.search(description.strip()):
+    if _EXPLANATION.search(description.strip()):
+        return None
+    a, b = bare(_BRACKETS.sub("", name)), bare(_BRACKETS.sub("", description))
+    if not a or not b or a == b:
         return None
     if b.startswith(a):
         tail = b[len(a):]
@@ -37,8 +42,9 @@ def _compare(name: str, description: str) -> tuple[str, str] | None:
             return "cut", tail
         return None
     if b.endswith(a):
+        # Only a bare measure word (及时率, 满意度) fails to say what it measures.
         head = b[: -len(a)]
-        return ("short", head) if len(head) <= _MAX_TAIL else None
+        return ("short", head) if len(a) <= _MAX_SHORT_NAME and len(head) <= _MAX_TAIL else None
     if a.startswith(b) or a.endswith(b) or abs(len(a) - len(b)) > 4:
         return None
     prefix = 0
@@ -47,9 +53,11 @@ def _compare(name: str, description: str) -> tuple[str, str] | None:
     suffix = 0
     while suffix < min(len(a), len(b)) - prefix and a[-1 - suffix] == b[-1 - suffix]:
         suffix += 1
-    if suffix >= 2 and prefix + suffix >= 3:
-        return "differ", ""
-    return None
+    if suffix < 2 or prefix + suffix < 3:
+        return None
+    if set(a[prefix:len(a) - suffix]) & set(b[prefix:len(b) - suffix]):
+        return None  # 采购/购置, 维修/维护: near-synonyms share a character
+    return "differ", ""
 
 
 @rule("name-cut-off", title="三级指标名称被截断", dimension="规范性", severity="warning")
@@ -59,7 +67,7 @@ def name_cut_off(document: Document, config: ReviewConfig) -> list[Finding]:
     ``常规普法宣传、专题与专项普法宣`` described as ``…普法宣传次数``, or ``服务业务部门``
     described as ``服务业务部门数量``: the name was cut off (often by a cell limit in the
     budget system) and no longer says what is measured. Descriptions that explain the name
-    (反映…, 指…, sentences, formulas) are not compared.
+    (反映…, 指…, sentences, formulas) are not compared, nor bracketed notes (网络连通率（月均）).
     """
     out = []
     for project, position, indicator in indicators(document):
@@ -80,9 +88,11 @@ def name_description_mismatch(document: Document, config: ReviewConfig) -> list[
     """A 三级 name that differs from its description (绩效指标描述) where both are names.
 
     ``使用部门满意度`` described as ``使用干警满意度``: whose satisfaction is measured? Or
-    ``及时率`` described as ``工作完成及时率``: the name drops what the rate is of. Only
-    descriptions that read as a name (no sentence, no definition, no number, about the
-    same length, sharing the measure word) are compared; cut-off names are ``name-cut-off``.
+    ``及时率`` described as ``工作完成及时率``: a bare measure word (at most 4 characters) that
+    drops what the rate is of. Only descriptions that read as a name (no sentence, no
+    definition, no number, about the same length, sharing the measure word) are compared;
+    bracketed notes are ignored, and differing words that share a character (采购/购置,
+    维修/维护) are taken as synonyms. Cut-off names are ``name-cut-off``.
     """
     out = []
     for project, position, indicator in indicators(document):

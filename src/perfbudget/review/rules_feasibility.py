@@ -112,7 +112,7 @@ _REVERSE_END = re.compile(
     r"|故障率|故障次数|故障数|投诉率|投诉量|投诉数|投诉次数|投诉件数|差错率|差错数|错误率|出错率|失误率"
     r"|事故率|事故数|事故次数|发生率|信访率|信访量|信访次数|返工率|不合格率|损耗率|空置率|流失率|误报率|漏报率"
     r"|偏差率|违规率|缺陷率|死亡率|发案率|退回率|拒付率|超支率|逾期率|复发率|再犯率|返贫率|辍学率|超标率"
-    r"|丢失率|延误率)$"
+    r"|丢失率|延误率|不满意率|不满意度)$"
 )
 # Bigger is better: satisfaction and the rates of things done right.
 _POSITIVE_END = re.compile(
@@ -168,7 +168,8 @@ _COUNT_OR_TIME_NAME = re.compile(r"(?:时效|时间|时长|时限|数量|人数|
 def unit_mismatch(document: Document, config: ReviewConfig) -> list[Finding]:
     """A unit that does not fit the indicator's name.
 
-    A rate (…率) measured in something else than % (合格率 ≥95分); an amount (…金额,
+    A rate (…率) measured in something else than % (合格率 ≥95分; rates per population such
+    as 例/万人 are fine); an amount (…金额,
     …成本, …经费) in %; a count, time or amount (…时效, …数量, …时间) given as a percentage
     (保障办案时效 ≥95% — a percentage of what?); a qualitative value carrying a unit.
     """
@@ -182,7 +183,7 @@ def unit_mismatch(document: Document, config: ReviewConfig) -> list[Finding]:
             if raw.strip().endswith(("%", "％")) and not re.search(r"\d", raw):
                 message = f"定性指标值{quote(raw)}带有百分号"
                 suggestion = "写成数值（如「≥95%」）或去掉单位"
-        elif name.endswith("率") and target.unit and target.unit not in _RATE_UNITS:
+        elif name.endswith("率") and target.unit and target.unit not in _RATE_UNITS and "/" not in target.unit:
             message = f"比率指标{quote(indicator.level3)}的单位是「{target.unit}」，不是%"
             suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"
         elif target.unit == "%" and _AMOUNT_NAME.search(name):

@@ -45,8 +45,12 @@ def is_input_name(name: str) -> bool:
     return bool(_INPUT_NAME.search(bare(name)))
 
 
+_SATISFACTION_END = re.compile(r"满意(?:度|率|程度)$")
+
+
 def is_satisfaction_name(name: str) -> bool:
-    return "满意" in name
+    """…满意度 / …满意率 / …满意程度 (a 满意度调查次数 is a count, not a satisfaction)."""
+    return bool(_SATISFACTION_END.search(name))
 
 
 @rule("input-as-output", title="把投入当作产出", dimension="相关性", severity="error")
@@ -73,7 +77,7 @@ def input_as_output(document: Document, config: ReviewConfig) -> list[Finding]:
 
 @rule("satisfaction-outside-group", title="满意度指标放错一级", dimension="相关性", severity="warning")
 def satisfaction_outside_group(document: Document, config: ReviewConfig) -> list[Finding]:
-    """A satisfaction indicator (满意度/满意率) outside the 满意度指标 group.
+    """A satisfaction indicator (…满意度, …满意率, …满意程度) outside the 满意度指标 group.
 
     Satisfaction used in place of an output or effect double-counts the 满意度 points and
     leaves the output or effect it displaces unmeasured.
@@ -100,7 +104,7 @@ def non_satisfaction_in_group(document: Document, config: ReviewConfig) -> list[
     """
     out = []
     for project, position, indicator in indicators(document):
-        if level1_of(indicator) != LEVEL1_SATISFACTION or is_satisfaction_name(name_of(indicator.level3)):
+        if level1_of(indicator) != LEVEL1_SATISFACTION or "满意" in name_of(indicator.level3):
             continue
         out.append(at_indicator(project, position, indicator, "level3",
                                 f"{quote(indicator.level3)}不是满意度指标，却放在「满意度指标」下",
@@ -109,7 +113,7 @@ def non_satisfaction_in_group(document: Document, config: ReviewConfig) -> list[
     return out
 
 
-_COMPLETION = ("完成率",)
+_COMPLETION = ("完成率", "完工率")
 
 
 @rule("rate-under-quantity", title="数量指标写成比率", dimension="相关性", severity="warning",
@@ -119,8 +123,8 @@ def rate_under_quantity(document: Document, config: ReviewConfig) -> list[Findin
 
     数量指标 states how much is delivered (…次, …人, …台); a rate such as 维护保障率 says
     nothing about quantity and belongs under 质量指标 or should be rewritten as a count.
-    Names ending with an ``exempt`` suffix (default 完成率, widely accepted as the share of
-    the planned quantity) and inputs (left to ``input-as-output``) are not flagged.
+    Names ending with an ``exempt`` suffix (default 完成率 and 完工率, widely accepted as the
+    share of the planned quantity) and inputs (left to ``input-as-output``) are not flagged.
     """
     exempt = tuple(config.param("rate-under-quantity", "exempt"))
     out = []
@@ -139,6 +143,7 @@ def rate_under_quantity(document: Document, config: ReviewConfig) -> list[Findin
 
 
 _EFFECT_NAME = re.compile(r"效益|影响力|社会影响|带动|增收|可持续")
+_COUNT_END = re.compile(r"(?:数量|次数|份数|个数|篇数|场次)$")
 
 
 @rule("effect-under-output", title="效益指标放在产出下", dimension="相关性", severity="warning")
@@ -147,6 +152,7 @@ def effect_under_output(document: Document, config: ReviewConfig) -> list[Findin
 
     Outputs are what the money delivers; effects are what follows from them. An effect
     under 产出 leaves the output unmeasured and mixes up the scoring of the two groups.
+    Counts of things about effects (效益分析报告数量) are outputs and are not flagged.
     """
     out = []
     for project, position, indicator in indicators(document):
@@ -154,7 +160,7 @@ def effect_under_output(document: Document, config: ReviewConfig) -> list[Findin
             continue
         name = name_of(indicator.level3)
         match = _EFFECT_NAME.search(name)
-        if match is None:
+        if match is None or (match.group(0) not in ("带动", "增收") and _COUNT_END.search(name)):
             continue
         out.append(at_indicator(project, position, indicator, "level1",
                                 f"{quote(indicator.level3)}描述的是效益（「{match.group(0)}」），却放在产出指标下",

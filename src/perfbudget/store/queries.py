@@ -59,21 +59,45 @@ def _latest_join() -> Any:
                 project_versions.c.number == projects.c.latest_version)
 
 
-def _filtered(query: Any, filters: Filters, searched: Iterable[Any]) -> Any:
+def _contains(column: Any, text: str, dialect: str) -> Any:
+    """``column`` contains ``text``, case ignored; wildcards in ``text`` are escaped.
+
+    SQLite's LIKE already ignores ASCII case (and is faster than lower() LIKE lower()).
+    PostgreSQL needs ILIKE, which is several times slower than LIKE on Chinese text, so
+    it is used only when the text has letters with a case (Chinese characters have none).
+    """
+    if dialect == "sqlite" or text.lower() == text.upper():
+        return column.contains(text, autoescape=True)
+    return column.icontains(text, autoescape=True)
+
+
+def _filtered(query: Any, filters: Filters, searched: Iterable[Any], dialect: str) -> Any:
     if filters.unit is not None:
         query = query.where(units.c.code == filters.unit)
     if filters.year is not None:
         query = query.where(projects.c.fund_year == filters.year)
     if filters.search:
-        query = query.where(or_(*(column.icontains(filters.search, autoescape=True) for column in searched)))
+        query = query.where(or_(*(_contains(column, filters.search, dialect) for column in searched)))
     return query
 
 
-def _page(connection: Connection, query: Any, order: list[Any], limit: int | None) -> dict[str, Any]:
-    total = connection.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
+def _page(connection: Connection, query: Any, order: list[Any], limit: int | None,
+          total: int | None = None, count_in_scan: bool = False) -> dict[str, Any]:
+    """One page of ``query`` and the number of all its rows: the caller's ``total`` when it knows
+    a cheaper one; counted in the same scan (``count(*) OVER ()``) for text searches, which must
+    scan every row anyway; else by a separate count, so that the page itself can stop early."""
+    if total is None and not count_in_scan:
+        total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    if total is None:
+        query = query.add_columns(func.count().over().label("_total"))
+    query = query.order_by(*order)
     if limit:
         query = query.limit(limit)
-    items = [dict(row._mapping) for row in connection.execute(query.order_by(*order))]
+    items = [dict(row._mapping) for row in connection.execute(query)]
+    if total is None:
+        total = items[0]["_total"] if items else 0
+        for item in items:
+            del item["_total"]
     return {"total": total, "limit": limit or None, "items": items}
 
 
@@ -87,8 +111,9 @@ def list_units(connection: Connection, filters: Filters = Filters(), limit: int 
     if filters.unit is not None:
         query = query.where(units.c.code == filters.unit)
     if filters.search:
-        query = query.where(or_(units.c.name.icontains(filters.search, autoescape=True),
-                                units.c.code.icontains(filters.search, autoescape=True)))
+        dialect = connection.dialect.name
+        query = query.where(or_(_contains(units.c.name, filters.search, dialect),
+                                _contains(units.c.code, filters.search, dialect)))
     query = query.group_by(units.c.id, units.c.code, units.c.name)
     return _page(connection, query, [units.c.code, units.c.id], limit)
 
@@ -105,7 +130,7 @@ def list_projects(connection: Connection, filters: Filters = Filters(), limit: i
         .join(project_versions, _latest_join())
         .join(documents, documents.c.id == project_versions.c.document_id)
     )
-    query = _filtered(query, filters, [projects.c.name])
+    query = _filtered(query, filters, [projects.c.name], connection.dialect.name)
     return _page(connection, query, [units.c.code, projects.c.fund_year, projects.c.name, projects.c.id], limit)
 
 
@@ -121,8 +146,16 @@ def list_indicators(connection: Connection, filters: Filters = Filters(), limit:
         .join(indicators, indicators.c.version_id == project_versions.c.id)
         .join(targets, targets.c.indicator_id == indicators.c.id)
     )
-    query = _filtered(query, filters, [indicators.c.level3, indicators.c.description])
-    return _page(connection, query, [projects.c.id, indicators.c.position], limit)
+    query = _filtered(query, filters, [indicators.c.level3, indicators.c.description], connection.dialect.name)
+    total = None
+    if not filters.search:
+        # Without a text filter the total is the sum of the versions' indicator counts (10x fewer rows).
+        counted = (select(func.coalesce(func.sum(project_versions.c.indicator_count), 0))
+                   .select_from(projects).join(units, units.c.id == projects.c.unit_id)
+                   .join(project_versions, _latest_join()))
+        total = int(connection.execute(_filtered(counted, filters, [], connection.dialect.name)).scalar_one())
+    return _page(connection, query, [projects.c.id, indicators.c.position], limit, total,
+                 count_in_scan=bool(filters.search))
 
 
 def find_projects(connection: Connection, reference: str) -> list[dict[str, Any]]:

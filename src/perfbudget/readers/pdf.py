@@ -45,8 +45,10 @@ def join_wrapped(text: str) -> str:
 def _text_lines(page: Any, top: float, bottom: float) -> list[str]:
     if bottom - top < 1:
         return []
-    region = page.crop((0, max(top, 0), page.width, min(bottom, page.height)))
-    text = region.extract_text() or ""
+    def between(obj: dict[str, Any]) -> bool:  # by the middle of each character: lines may touch a table
+        return obj.get("object_type") == "char" and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom
+
+    text = page.filter(between).extract_text() or ""
     return [line.strip() for line in text.split("\n") if line.strip() and not _PAGE_NUMBER.match(line)]
 
 

@@ -47,6 +47,20 @@ FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
         None,
         [(2, "level3")],
     ),
+    (
+        "template-leftover",
+        "placeholder value",
+        with_row(1, row(OUT, N, "视频会议保障数量", "**")),
+        None,
+        [(1, "target")],
+    ),
+    (
+        "template-leftover",
+        "description copies the name: reported once",
+        with_row(1, row(OUT, N, "视频会议保障数量(≥**次)", "≥12次")),
+        None,
+        [(1, "level3")],
+    ),
     # 相关性
     ("input-as-output", "资金使用率", with_row(1, row(OUT, N, "项目资金使用率", "≥90%")), None, [(1, "level3")]),
     ("input-as-output", "资金使用及时率", with_row(3, row(OUT, T, "资金使用及时率", "≥95%")), None, [(3, "level3")]),
@@ -374,3 +388,17 @@ def test_levels_outside_the_framework(inline: Any, level1: str, level2: str, fie
     report = review_document(document, only={"level-not-in-framework"})
     assert [(f.indicator, f.field) for f in report.findings] == [(5, field)]
     assert word in report.findings[0].message
+
+
+def test_template_placeholder_value_is_an_error_a_hint_in_a_name_a_warning(inline: Any) -> None:
+    from review_helpers import read
+
+    from perfbudget.review.engine import review_document
+
+    rows = with_row(1, row(OUT, N, "视频会议保障数量(≥**次)", "≥12次", "视频会议保障数量"))
+    rows[5] = row(S, SS, "服务干警满意度", "XX%")
+    report = review_document(read(rows, None, inline))
+    assert [(f.indicator, f.field, f.severity, f.rule) for f in report.findings] == [
+        (1, "level3", "warning", "template-leftover"),
+        (6, "target", "error", "template-leftover"),
+    ]

@@ -11,6 +11,7 @@ from functools import lru_cache
 from perfbudget.framework import (
     LEVEL1_COST,
     LEVEL1_OUTPUT,
+    has_template_hint,
     normalise_level1,
     normalise_level2,
     normalise_level3,
@@ -103,3 +104,20 @@ def quote(text: str, limit: int = 40) -> str:
     """「text」, shortened for messages."""
     text = text.strip()
     return f"「{text[:limit]}…」" if len(text) > limit else f"「{text}」"
+
+
+_PLACEHOLDER_NAME = re.compile(r"^指标\s*\d+|^(?:…|\.{3}|x{2,}|X{2,}|\*{2,})")
+_PLACEHOLDER_TEXT = re.compile(r"…{2,}|\.{6,}|^[xX×]{2,}|\*{2,}|请填写|待定|待填")
+
+
+_MAYBE_LEFTOVER = re.compile(r"[*＊…．.xXｘＸ×指请待]")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def is_leftover(text: str) -> bool:
+    """True when text holds a template hint or a placeholder (``(≥**人)``, ``指标1``, ``**``, ``XX``)."""
+    if _MAYBE_LEFTOVER.search(text) is None:  # cheap test first: most text holds none of these
+        return False
+    text = clean(text)
+    return bool(text) and (has_template_hint(text) or bool(_PLACEHOLDER_NAME.search(text))
+                           or bool(_PLACEHOLDER_TEXT.search(text)))

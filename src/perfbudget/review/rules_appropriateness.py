@@ -14,6 +14,7 @@ from perfbudget.review.helpers import (
     indicators,
     is_cost,
     is_economic_cost,
+    is_leftover,
     is_money_unit,
     money_in,
     name_of,
@@ -87,8 +88,8 @@ def cost_not_money(document: Document, config: ReviewConfig) -> list[Finding]:
         target = indicator.target
         if target.is_quantitative and is_money_unit(target.unit):
             continue
-        if not target.raw.strip():
-            continue  # missing-target-value says it
+        if not target.raw.strip() or is_leftover(target.raw):
+            continue  # missing-target-value / template-leftover say it
         out.append(at_indicator(project, position, indicator, "target",
                                 f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}不是金额，无法与预算对照",
                                 "成本指标应写成金额或单位成本，如「≤17万元」「≤475元/亩」；比率可移到效益或质量指标"))

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 
 from perfbudget.framework import (
     LEVEL1_EFFECT,
     LEVEL1_OUTPUT,
     LEVEL1_SATISFACTION,
-    has_template_hint,
 )
 from perfbudget.model import Document
 from perfbudget.review.config import ReviewConfig
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import at_indicator, at_project, clean, indicators, is_cost, level1_of, quote
+from perfbudget.review.helpers import (
+    at_indicator,
+    at_project,
+    clean,
+    indicators,
+    is_cost,
+    is_leftover,
+    level1_of,
+    quote,
+)
 from perfbudget.review.registry import rule
 
 _REQUIRED_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION)
@@ -106,35 +114,32 @@ def missing_goals(document: Document, config: ReviewConfig) -> list[Finding]:
     return out
 
 
-_PLACEHOLDER_NAME = re.compile(r"^指标\s*\d+|^(?:…|\.{3}|x{2,}|X{2,}|\*{2,})")
-_PLACEHOLDER_TEXT = re.compile(r"…{2,}|\.{6,}|^[xX×]{2,}|\*{2,}|请填写|待定|待填")
-
-
-_MAYBE_LEFTOVER = re.compile(r"[*＊…．.xXｘＸ×指请待]")
-
-
-def _leftover(text: str) -> bool:
-    if _MAYBE_LEFTOVER.search(text) is None:  # cheap test first: most text holds none of these
-        return False
-    text = clean(text)
-    return bool(text) and (has_template_hint(text) or bool(_PLACEHOLDER_NAME.search(text))
-                           or bool(_PLACEHOLDER_TEXT.search(text)))
-
-
-@rule("template-leftover", title="模板残留", dimension="完整性", severity="error")
-def template_leftover(document: Document, config: ReviewConfig) -> list[Finding]:
+@rule("template-leftover", title="模板残留", dimension="完整性", severity="warning")
+def templateis_leftover(document: Document, config: ReviewConfig) -> list[Finding]:
     """Template text left in a name, description or value.
 
     Hints such as ``(≥**人)``, numbering such as ``指标1``, ``……``, ``XX``, ``**``, 请填写 or
-    待定: the form was not filled in. (Rows that hold nothing but a placeholder, e.g. a
-    bare ``指标2`` row, are skipped when reading and listed among the reader's notes.)
+    待定: the form was not filled in. In a name or description this is a warning (the
+    target may still be filled in); as the target value it is an **error**, since there is
+    then no target. One finding per indicator and place: a description identical to its
+    name is not reported twice. (Rows that hold nothing but a placeholder, e.g. a bare
+    ``指标2`` row, are skipped when reading and listed among the reader's notes.)
     """
     out = []
     for project, position, indicator in indicators(document):
-        for field, text in (("level3", indicator.level3), ("description", indicator.description),
-                            ("target", indicator.target.raw)):
-            if text and _leftover(text):
-                out.append(at_indicator(project, position, indicator, field,
-                                        f"{quote(text)}中留有模板提示或占位文字，表格没有填写完整",
-                                        "删去模板提示和占位文字，按实际情况填写"))
+        if is_leftover(indicator.target.raw):
+            out.append(replace(at_indicator(project, position, indicator, "target",
+                                            f"指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值",
+                                            "填写可衡量的指标值，如「≥12次」「100%」"), severity="error"))
+        name_left = is_leftover(indicator.level3)
+        if name_left:
+            out.append(at_indicator(project, position, indicator, "level3",
+                                    f"三级指标名称{quote(indicator.level3)}中留有模板提示或占位文字",
+                                    "删去模板提示（如「(≥**人)」「指标1」），只保留指标名称"))
+        description = indicator.description
+        if description and is_leftover(description) and not (name_left and clean(description) == clean(
+                indicator.level3)):
+            out.append(at_indicator(project, position, indicator, "description",
+                                    f"绩效指标描述{quote(description)}中留有模板提示或占位文字",
+                                    "删去模板提示和占位文字，按实际情况填写"))
     return out

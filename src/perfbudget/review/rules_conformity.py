@@ -73,7 +73,7 @@ def name_cut_off(document: Document, config: ReviewConfig) -> list[Finding]:
     for project, position, indicator in indicators(document):
         if indicator.description is None:
             continue
-        found = _compare(name_of(indicator.level3), indicator.description)
+        found = _compare(name_of(indicator.level3), name_of(indicator.description))
         if found is None or found[0] != "cut":
             continue
         out.append(at_indicator(project, position, indicator, "level3",
@@ -98,7 +98,7 @@ def name_description_mismatch(document: Document, config: ReviewConfig) -> list[
     for project, position, indicator in indicators(document):
         if indicator.description is None:
             continue
-        found = _compare(name_of(indicator.level3), indicator.description)
+        found = _compare(name_of(indicator.level3), name_of(indicator.description))
         if found is None or found[0] == "cut":
             continue
         if found[0] == "short":

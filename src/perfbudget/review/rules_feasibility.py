@@ -8,7 +8,7 @@ from functools import lru_cache
 from perfbudget.model import Document, Op
 from perfbudget.review.config import ReviewConfig
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import CACHE_SIZE, at_indicator, bare, indicators, is_cost, name_of, quote
+from perfbudget.review.helpers import CACHE_SIZE, at_indicator, bare, indicators, is_cost, is_leftover, name_of, quote
 from perfbudget.review.registry import rule
 
 # Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬 ...
@@ -68,7 +68,7 @@ def vague_qualitative(document: Document, config: ReviewConfig) -> list[Finding]
         if target.is_quantitative or target.period is not None:
             continue
         name = name_of(indicator.level3)
-        if asks_for_number(name) or is_cost(indicator):
+        if asks_for_number(name) or is_cost(indicator) or is_leftover(target.raw):
             continue
         reason = vague_reason(target.raw, name)
         if reason is None:
@@ -97,6 +97,8 @@ def qualitative_for_number(document: Document, config: ReviewConfig) -> list[Fin
         name = name_of(indicator.level3)
         if is_cost(indicator) or not asks_for_number(name) or re.search(r"\d", target.raw):
             continue
+        if is_leftover(target.raw):
+            continue  # template-leftover says it
         time_like = name.endswith(("时间", "时限", "周期"))
         example = "如「2024年12月31日前」或「≤30天」" if time_like else "如「≥95%」「≥10次」"
         out.append(at_indicator(project, position, indicator, "target",
@@ -179,6 +181,8 @@ def unit_mismatch(document: Document, config: ReviewConfig) -> list[Finding]:
         name = name_of(indicator.level3)
         raw = target.raw
         message = suggestion = None
+        if is_leftover(raw):
+            continue  # template-leftover says it
         if not target.is_quantitative:
             if raw.strip().endswith(("%", "％")) and not re.search(r"\d", raw):
                 message = f"定性指标值{quote(raw)}带有百分号"

@@ -1,0 +1,128 @@
+"""``perfbudget user add|passwd|list|token``: accounts of the web application."""
+
+from __future__ import annotations
+
+import getpass
+import os
+
+import typer
+from sqlalchemy import Engine
+
+from perfbudget.cli.common import app, err, fail, out, print_json
+
+user_app = typer.Typer(help="管理网页端账号：新建、改密码、列出、创建 API 令牌。", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+DB_HELP = "数据库 URL（默认取环境变量 PERFBUDGET_DB，否则为当前目录的 perfbudget.db）。"
+PASSWORD_HELP = "密码（不给时取环境变量 PERFBUDGET_PASSWORD，否则提示输入）。"
+ROLE_HELP = "角色：admin（管理员）、reviewer（审核人员）、unit_editor（单位填报人员）、viewer（查看人员）。"
+
+
+def _engine(db: str | None) -> Engine:
+    from perfbudget.config import database_url
+    from perfbudget.store import SchemaOutdatedError
+    from perfbudget.store.api import Store
+
+    try:
+        return Store(database_url(db)).engine
+    except SchemaOutdatedError as exc:
+        fail(f"数据库结构版本过旧（{exc.current}，需要 {exc.head}），请先运行 perfbudget db upgrade")
+
+
+def _password(given: str | None, env: str) -> str:
+    if given:
+        return given
+    from_env = os.environ.get(env)
+    if from_env:
+        return from_env
+    first = getpass.getpass("密码：")
+    if getpass.getpass("再次输入密码：") != first:
+        fail("两次输入的密码不一致")
+    return first
+
+
+@user_app.command("add")
+def add(
+    username: str = typer.Argument(..., help="用户名（字母、数字、_ . @ -）。"),
+    role: str = typer.Option(..., "--role", help=ROLE_HELP),
+    unit: str | None = typer.Option(None, "--unit", help="所属单位编码（单位填报人员必填；查看人员可选）。"),
+    name: str | None = typer.Option(None, "--name", help="显示名称。"),
+    password: str | None = typer.Option(None, "--password", help=PASSWORD_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出新账号。"),
+) -> None:
+    """新建网页端账号。"""
+    from perfbudget.web.accounts import create_user
+    from perfbudget.web.roles import parse_role
+
+    chosen = parse_role(role)
+    if chosen is None:
+        fail(f"未知角色「{role}」。{ROLE_HELP}")
+    result = create_user(_engine(db), username, _password(password, "PERFBUDGET_PASSWORD"), chosen, unit, name)
+    if isinstance(result, str):
+        fail(result)
+    if as_json:
+        print_json(result.to_dict())
+    else:
+        unit_text = f"，单位 {result.unit_code}" if result.unit_code else ""
+        out.print(f"已创建账号 {result.username}（{result.role_label}{unit_text}）", markup=False)
+
+
+@user_app.command("passwd")
+def passwd(
+    username: str = typer.Argument(..., help="用户名。"),
+    password: str | None = typer.Option(None, "--password", help=PASSWORD_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """修改账号密码（该账号已登录的会话全部失效）。"""
+    from perfbudget.web.accounts import set_password
+
+    problem = set_password(_engine(db), username, _password(password, "PERFBUDGET_PASSWORD"))
+    if problem:
+        fail(problem)
+    out.print(f"已修改 {username} 的密码", markup=False)
+
+
+@user_app.command("list")
+def list_command(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
+) -> None:
+    """列出全部账号。"""
+    from rich.table import Table
+
+    from perfbudget.web.accounts import list_users
+
+    with _engine(db).connect() as connection:
+        accounts = list_users(connection)
+    if as_json:
+        print_json([a.to_dict() for a in accounts])
+        return
+    if not accounts:
+        err.print("还没有账号。用 perfbudget user add 用户名 --role admin 创建第一个管理员。", markup=False)
+        return
+    table = Table("用户名", "显示名称", "角色", "单位", "状态", "创建时间")
+    for a in accounts:
+        table.add_row(a.username, a.display_name or "", a.role_label, a.unit_code or "全部",
+                      "启用" if a.active else "停用", a.created_at.strftime("%Y-%m-%d %H:%M"))
+    out.print(table)
+
+
+@user_app.command("token")
+def token(
+    username: str = typer.Argument(..., help="用户名。"),
+    name: str = typer.Option("cli", "--name", help="令牌名称（便于识别和吊销）。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """为账号创建 API 令牌并打印（只显示这一次）。"""
+    from sqlalchemy import select
+
+    from perfbudget.web.accounts import create_token
+    from perfbudget.web.tables import users
+
+    engine = _engine(db)
+    with engine.connect() as connection:
+        user_id = connection.execute(select(users.c.id).where(users.c.username == username)).scalar()
+    if user_id is None:
+        fail(f"没有用户「{username}」")
+    out.print(create_token(engine, user_id, name), markup=False)

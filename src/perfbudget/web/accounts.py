@@ -1,0 +1,219 @@
+"""Accounts and API tokens: create, change password, authenticate, list.
+
+Every change is written together with its audit entry. Functions return an error
+message (Chinese) instead of raising for bad input (a taken name, a short password).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from perfbudget.store.engine import write_transaction
+from perfbudget.store.schema import utc_now
+from perfbudget.web import audit
+from perfbudget.web.passwords import hash_password, needs_rehash, password_problem, verify_password
+from perfbudget.web.roles import ROLE_LABELS, Principal, Role
+from perfbudget.web.tables import api_tokens, users
+
+_USERNAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
+TOKEN_PREFIX = "pb_"
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """An account as listed (no password hash)."""
+
+    id: int
+    username: str
+    display_name: str | None
+    role: Role
+    unit_code: str | None
+    active: bool
+    created_at: datetime
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.role]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "username": self.username, "display_name": self.display_name,
+                "role": self.role.value, "unit_code": self.unit_code, "active": self.active,
+                "created_at": self.created_at.isoformat()}
+
+
+def _account(row: Any) -> Account:
+    return Account(row.id, row.username, row.display_name, Role(row.role), row.unit_code, bool(row.active),
+                   row.created_at)
+
+
+def principal_from_row(row: Any) -> Principal:
+    return Principal(row.id, row.username, row.display_name or row.username, Role(row.role), row.unit_code)
+
+
+def _check_role_unit(role: Role, unit_code: str | None) -> str | None:
+    if role is Role.UNIT_EDITOR and not unit_code:
+        return "单位填报人员必须指定所属单位编码（--unit）"
+    if role in (Role.ADMIN, Role.REVIEWER) and unit_code:
+        return f"{ROLE_LABELS[role]}可查看全部单位，不能指定单位"
+    return None
+
+
+def create_user(engine: Engine, username: str, password: str, role: Role, unit_code: str | None = None,
+                display_name: str | None = None, actor: Principal | None = None,
+                ip: str | None = None) -> Account | str:
+    """Create an account; returns it, or why it could not be created."""
+    if not _USERNAME.match(username):
+        return "用户名只能包含字母、数字和 _ . @ -，长度 2–64"
+    problem = password_problem(password) or _check_role_unit(role, unit_code)
+    if problem:
+        return problem
+    password_hash = hash_password(password)
+    with write_transaction(engine) as connection:
+        if connection.execute(select(users.c.id).where(users.c.username == username)).first():
+            return f"用户名「{username}」已存在"
+        now = utc_now()
+        user_id = connection.execute(insert(users).returning(users.c.id).values(
+            username=username, display_name=display_name, password_hash=password_hash, role=role.value,
+            unit_code=unit_code, active=True, session_epoch=0, created_at=now, updated_at=now)).scalar_one()
+        after = {"username": username, "display_name": display_name, "role": role.value, "unit_code": unit_code}
+        audit.record(connection, actor, "user.create", "user", user_id,
+                     f"创建账号 {username}（{ROLE_LABELS[role]}{'，单位 ' + unit_code if unit_code else ''}）",
+                     after=after, unit_code=unit_code, ip=ip, username=None if actor else "cli")
+        row = connection.execute(select(users).where(users.c.id == user_id)).one()
+    return _account(row)
+
+
+def set_password(engine: Engine, username: str, password: str, actor: Principal | None = None,
+                 ip: str | None = None) -> str | None:
+    """Change a password (ends the user's other sessions); returns an error message or None."""
+    problem = password_problem(password)
+    if problem:
+        return problem
+    password_hash = hash_password(password)
+    with write_transaction(engine) as connection:
+        row = connection.execute(select(users).where(users.c.username == username)).first()
+        if row is None:
+            return f"没有用户「{username}」"
+        connection.execute(update(users).where(users.c.id == row.id).values(
+            password_hash=password_hash, session_epoch=row.session_epoch + 1, updated_at=utc_now()))
+        audit.record(connection, actor, "user.password", "user", row.id, f"修改账号 {username} 的密码",
+                     ip=ip, username=None if actor else "cli")
+    return None
+
+
+def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | None, active: bool,
+                display_name: str | None, actor: Principal, ip: str | None = None) -> str | None:
+    """Change an account's role, unit, name or active flag (admin); returns an error message or None."""
+    problem = _check_role_unit(role, unit_code)
+    if problem:
+        return problem
+    with write_transaction(engine) as connection:
+        row = connection.execute(select(users).where(users.c.id == user_id)).first()
+        if row is None:
+            return "没有该账号"
+        if row.id == actor.id and (role is not Role.ADMIN or not active):
+            return "不能取消自己的管理员角色或停用自己的账号"
+        before = {"role": row.role, "unit_code": row.unit_code, "active": bool(row.active),
+                  "display_name": row.display_name}
+        after = {"role": role.value, "unit_code": unit_code, "active": active, "display_name": display_name}
+        if before == after:
+            return None
+        epoch = row.session_epoch + (1 if (before["role"], before["unit_code"], before["active"])
+                                     != (after["role"], after["unit_code"], after["active"]) else 0)
+        connection.execute(update(users).where(users.c.id == user_id).values(
+            role=role.value, unit_code=unit_code, active=active, display_name=display_name,
+            session_epoch=epoch, updated_at=utc_now()))
+        audit.record(connection, actor, "user.update", "user", user_id, f"修改账号 {row.username}",
+                     before=before, after=after, unit_code=unit_code, ip=ip)
+    return None
+
+
+def list_users(connection: Connection) -> list[Account]:
+    return [_account(row) for row in connection.execute(select(users).order_by(users.c.username))]
+
+
+def authenticate(engine: Engine, username: str, password: str) -> tuple[Principal, int] | None:
+    """The principal and its session epoch when the password is right and the account active."""
+    with engine.connect() as connection:
+        row = connection.execute(select(users).where(users.c.username == username)).first()
+    if row is None:
+        # Spend the same time as a real check so that timing does not tell which names exist.
+        verify_password(_dummy_hash(), password)
+        return None
+    if not verify_password(row.password_hash, password) or not row.active:
+        return None
+    if needs_rehash(row.password_hash):
+        with write_transaction(engine) as connection:
+            connection.execute(update(users).where(users.c.id == row.id)
+                               .values(password_hash=hash_password(password)))
+    return principal_from_row(row), row.session_epoch
+
+
+_DUMMY: list[str] = []
+
+
+def _dummy_hash() -> str:
+    if not _DUMMY:
+        _DUMMY.append(hash_password(secrets.token_hex(16)))
+    return _DUMMY[0]
+
+
+def session_principal(connection: Connection, user_id: int, epoch: int) -> Principal | None:
+    """The principal of a session cookie, or None when the account is gone, disabled or re-keyed."""
+    row = connection.execute(select(users).where(users.c.id == user_id)).first()
+    if row is None or not row.active or row.session_epoch != epoch:
+        return None
+    return principal_from_row(row)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def create_token(engine: Engine, user_id: int, name: str, actor: Principal | None = None,
+                 ip: str | None = None) -> str:
+    """A new API token for a user: returned once in clear text, stored as its SHA-256 only."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    with write_transaction(engine) as connection:
+        token_id = connection.execute(insert(api_tokens).returning(api_tokens.c.id).values(
+            user_id=user_id, name=name, token_hash=token_hash(token), prefix=token[:10],
+            created_at=utc_now())).scalar_one()
+        audit.record(connection, actor, "token.create", "token", token_id, f"创建 API 令牌「{name}」",
+                     after={"user_id": user_id, "name": name, "prefix": token[:10]}, ip=ip,
+                     username=None if actor else "cli")
+    return token
+
+
+def revoke_token(engine: Engine, token_id: int, actor: Principal, ip: str | None = None) -> str | None:
+    with write_transaction(engine) as connection:
+        row = connection.execute(select(api_tokens).where(api_tokens.c.id == token_id)).first()
+        if row is None or (row.user_id != actor.id and actor.role is not Role.ADMIN):
+            return "没有该令牌"
+        if row.revoked_at is None:
+            connection.execute(update(api_tokens).where(api_tokens.c.id == token_id).values(revoked_at=utc_now()))
+            audit.record(connection, actor, "token.revoke", "token", token_id, f"吊销 API 令牌「{row.name}」",
+                         ip=ip)
+    return None
+
+
+def list_tokens(connection: Connection, user_id: int) -> list[dict[str, Any]]:
+    query = select(api_tokens).where(api_tokens.c.user_id == user_id).order_by(api_tokens.c.id.desc())
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def token_principal(connection: Connection, token: str) -> Principal | None:
+    """The principal of a bearer token, or None when unknown, revoked, or its account disabled."""
+    query = (select(users, api_tokens.c.id.label("token_id"))
+             .join(api_tokens, api_tokens.c.user_id == users.c.id)
+             .where(api_tokens.c.token_hash == token_hash(token), api_tokens.c.revoked_at.is_(None)))
+    row = connection.execute(query).first()
+    if row is None or not row.active:
+        return None
+    return principal_from_row(row)

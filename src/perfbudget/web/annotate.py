@@ -1,0 +1,86 @@
+"""The 绩效目标表 as the pages draw it, with each review finding placed beside its cell.
+
+Indicator findings go to their row (and colour the cell of their field); project findings
+with a field (``budget.total``, ``goals``, ``purpose`` …) go to the header row holding that
+field; findings without a place are listed above the table.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from perfbudget.model import Project
+from perfbudget.review.finding import Finding
+
+_HEADER_ROWS = {"name": "name", "name_cell": "name", "fund_label": "name", "budget": "budget",
+                "purpose": "purpose", "goals": "goals"}
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def header_row_of(field_name: str | None) -> str | None:
+    if not field_name:
+        return None
+    return _HEADER_ROWS.get(field_name.split(".")[0])
+
+
+@dataclass(slots=True)
+class IndicatorLine:
+    """One indicator row of the standard table: spans for merged 一级/二级 cells and its findings."""
+
+    position: int
+    level1: str
+    level2: str
+    level3: str
+    description: str | None
+    target: str
+    level1_span: int = 0  # 0: covered by the row above
+    level2_span: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    cell_class: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class AnnotatedTable:
+    project: Project
+    lines: list[IndicatorLine]
+    header: dict[str, list[Finding]]
+    header_class: dict[str, str]
+    loose: list[Finding]
+
+
+def _worst(findings: list[Finding]) -> str:
+    return min((f.severity for f in findings), key=lambda s: _SEVERITY_ORDER.get(s, 3))
+
+
+def annotate(project: Project, findings: list[Finding]) -> AnnotatedTable:
+    lines = [IndicatorLine(i, ind.level1, ind.level2, ind.level3, ind.description, ind.target.raw)
+             for i, ind in enumerate(project.indicators, 1)]
+    # Merge equal consecutive 一级 (and 二级 within the same 一级), as the published tables do.
+    for i, line in enumerate(lines):
+        if i == 0 or line.level1 != lines[i - 1].level1:
+            span = 1
+            while i + span < len(lines) and lines[i + span].level1 == line.level1:
+                span += 1
+            line.level1_span = span
+        if i == 0 or line.level1 != lines[i - 1].level1 or line.level2 != lines[i - 1].level2:
+            span = 1
+            while (i + span < len(lines) and lines[i + span].level1 == line.level1
+                   and lines[i + span].level2 == line.level2):
+                span += 1
+            line.level2_span = span
+    header: dict[str, list[Finding]] = defaultdict(list)
+    loose: list[Finding] = []
+    by_cell: dict[tuple[int, str], list[Finding]] = defaultdict(list)
+    for finding in findings:
+        if finding.indicator is not None and 1 <= finding.indicator <= len(lines):
+            lines[finding.indicator - 1].findings.append(finding)
+            by_cell[(finding.indicator, finding.field or "row")].append(finding)
+        elif (row := header_row_of(finding.field)) is not None:
+            header[row].append(finding)
+        else:
+            loose.append(finding)
+    for (position, cell), found in by_cell.items():
+        lines[position - 1].cell_class[cell] = f"has-{_worst(found)}"
+    header_class = {row: f"has-{_worst(found)}" for row, found in header.items()}
+    return AnnotatedTable(project, lines, dict(header), header_class, loose)

@@ -1,0 +1,227 @@
+"""``/api/v1`` endpoints. Every one needs ``Authorization: Bearer <token>`` and applies the same
+permission layer as the pages: a unit editor's token sees only its own unit (others → 404)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from starlette.datastructures import FormData, UploadFile
+
+from perfbudget.interchange import InterchangeError, document_from_dict, document_to_dict
+from perfbudget.review import review_document
+from perfbudget.store.engine import read_transaction
+from perfbudget.store.queries import project_history
+from perfbudget.store.rows import project_identity
+from perfbudget.store.schema import projects
+from perfbudget.web import audit
+from perfbudget.web.cache import data_stamp
+from perfbudget.web.data import build_dashboard, project_head, project_rows
+from perfbudget.web.deps import api_user, client_ip, engine_of
+from perfbudget.web.editing import import_reviewed, save_edit, save_evaluation
+from perfbudget.web.errors import WebError, forbidden, not_found
+from perfbudget.web.evaluation import evaluate_rows, rows_from_form
+from perfbudget.web.roles import Action, Principal
+from perfbudget.web.views import latest_evaluation, load_view, review_config_of, store_of
+from perfbudget.web.workflow import STATE_LABELS, events, take_step
+
+router = APIRouter(prefix="/api/v1", tags=["v1"])
+ERROR_SHAPE = {"model": None, "description": '错误：{"error": {"code", "message", "details"}}'}
+ERRORS: dict[int | str, dict[str, Any]] = {401: ERROR_SHAPE, 403: ERROR_SHAPE, 404: ERROR_SHAPE, 409: ERROR_SHAPE,
+                                           422: ERROR_SHAPE}
+
+
+class EditBody(BaseModel):
+    """A new version of one project: the version it was made on, and the document (one project)."""
+
+    base_version: int = Field(..., description="所修改的版本号（乐观并发：项目已有更新版本时返回 409）")
+    document: dict[str, Any] = Field(..., description="交换格式 perfbudget/1，恰好一个项目")
+
+
+class StepBody(BaseModel):
+    action: str = Field(..., description="submit（送审）/ approve（审核通过）/ return（退回）/ reopen / comment")
+    comment: str | None = None
+
+
+class IndicatorActualBody(BaseModel):
+    position: int
+    actual: str = ""
+    grade: str | None = None
+    score: str | None = None
+    deviation: str | None = None
+
+
+class ActualsBody(BaseModel):
+    executed: str = Field(..., description="全年执行数（文档的金额单位）")
+    goal_result: str | None = None
+    indicators: list[IndicatorActualBody] = []
+
+
+def _document(data: dict[str, Any], file: str) -> Any:
+    try:
+        return document_from_dict(data, file)
+    except InterchangeError as exc:
+        raise WebError(422, "invalid_document", "不是有效的交换格式文档",
+                       [{"location": exc.path, "message": exc.message}]) from exc
+
+
+def _summary(row: dict[str, Any]) -> dict[str, Any]:
+    return {"id": row["id"], "name": row["name"], "fund_label": row["fund_label"], "fund_year": row["fund_year"],
+            "unit": {"code": row["unit_code"], "name": row["unit_name"]}, "version": row["version"],
+            "budget_total": row["budget_total"], "money_unit": row["money_unit"],
+            "indicator_count": row["indicator_count"], "review_grade": row["review_grade"],
+            "state": row["state"], "evaluation_grade": row["evaluation_grade"]}
+
+
+@router.get("/me", responses=ERRORS, summary="当前令牌的用户")
+def me(principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    return {"id": principal.id, "username": principal.username, "role": principal.role.value,
+            "unit_code": principal.unit_code}
+
+
+@router.get("/projects", responses=ERRORS, summary="项目列表（最新版本）")
+def list_projects(request: Request, year: int | None = None, unit: str | None = None,
+                  limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
+                  principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    with read_transaction(engine_of(request)) as connection:
+        rows = project_rows(connection, principal, year)
+    if unit:
+        rows = [r for r in rows if r["unit_code"] == unit]
+    return {"total": len(rows), "limit": limit, "offset": offset,
+            "items": [_summary(r) for r in rows[offset:offset + limit]]}
+
+
+@router.get("/projects/{project_id}", responses=ERRORS, summary="一个项目：交换格式文档与审核结果")
+def get_project(request: Request, project_id: int, version: int | None = None,
+                principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    with read_transaction(engine_of(request)) as connection:
+        view = load_view(connection, principal, project_id, review_config_of(request), version)
+    return {"project_id": project_id, "version": view.version.meta["version"],
+            "latest_version": view.head.latest_version, "state": view.head.state,
+            "state_label": STATE_LABELS[view.head.state],
+            "review": {"grade": view.grade, "findings": [f.to_dict() for f in view.findings]},
+            "document": document_to_dict(view.version.document)}
+
+
+@router.put("/projects/{project_id}", responses=ERRORS, summary="修改项目（生成新版本，乐观并发）")
+def put_project(request: Request, project_id: int, body: EditBody,
+                principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    with read_transaction(engine_of(request)) as connection:
+        head = project_head(connection, principal, project_id)
+    if not principal.can(Action.EDIT, head.unit_code):
+        raise forbidden("您的角色不能修改项目")
+    document = _document(body.document, "api")
+    if len(document.projects) != 1:
+        raise WebError(422, "invalid_document", "文档应恰好包含一个项目")
+    result = save_edit(store_of(request), principal, project_id, body.base_version, document.projects[0],
+                       via="api", config=review_config_of(request), ip=client_ip(request))
+    if result.status == "stale":
+        raise WebError(409, "stale_version", result.message, {"latest_version": result.version})
+    if result.status == "locked":
+        raise WebError(409, "locked", result.message)
+    if result.status == "failed":
+        raise WebError(422, "invalid", result.message, [p.message for p in result.problems])
+    return {"status": result.status, "message": result.message, "version": result.version}
+
+
+@router.post("/documents", responses=ERRORS, summary="导入文档（交换格式）；dry_run=true 时只审核不导入")
+def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
+                  principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    if not principal.may(Action.EDIT):
+        raise forbidden("您的角色不能导入文档")
+    document = _document(body, "api")
+    if not principal.can(Action.EDIT, document.unit.code):
+        raise forbidden(f"您只能导入本单位（{principal.unit_code}）的文档")
+    report = review_document(document, review_config_of(request))
+    if dry_run:
+        return {"status": "dry_run", "review": report.to_dict()}
+    result = import_reviewed(store_of(request), principal, document, "API 导入", via="api",
+                             config=review_config_of(request), ip=client_ip(request))
+    if not result.ok:
+        raise WebError(422, "import_failed", "导入失败", [p.message for p in result.outcome.problems])
+    with read_transaction(engine_of(request)) as connection:
+        ids = [connection.execute(select(projects.c.id).where(
+            projects.c.identity == project_identity(document.unit, p))).scalar() for p in document.projects]
+    return {**result.outcome.to_dict(), "project_ids": ids, "review": report.to_dict()}
+
+
+@router.get("/projects/{project_id}/history", responses=ERRORS, summary="项目的版本与差异、流程记录")
+def get_history(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    with read_transaction(engine_of(request)) as connection:
+        project_head(connection, principal, project_id)
+        versions = project_history(connection, project_id)
+        steps = events(connection, project_id)
+    return {"versions": [{**v, "imported_at": v["imported_at"].isoformat(),
+                          "changes": [c.to_dict() for c in v["changes"]]} for v in versions],
+            "workflow": [{**e, "at": e["at"].isoformat()} for e in steps]}
+
+
+@router.post("/projects/{project_id}/workflow", responses=ERRORS, summary="流程操作：送审、审核通过、退回")
+def post_workflow(request: Request, project_id: int, body: StepBody,
+                  principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    with read_transaction(engine_of(request)) as connection:
+        head = project_head(connection, principal, project_id)
+    result = take_step(engine_of(request), principal, project_id, head.unit_code, head.latest_version,
+                       body.action, body.comment, ip=client_ip(request))
+    if not result.ok:
+        status = 403 if result.message.startswith("您的角色") else 409
+        raise WebError(status, "forbidden" if status == 403 else "workflow", result.message)
+    return {"state": result.state, "state_label": STATE_LABELS[result.state], "message": result.message}
+
+
+@router.get("/projects/{project_id}/evaluation", responses=ERRORS, summary="最近一次自评结果")
+def get_evaluation(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    with read_transaction(engine_of(request)) as connection:
+        view = load_view(connection, principal, project_id, review_config_of(request))
+        row = latest_evaluation(connection, view.version.meta["version_id"])
+    if row is None:
+        raise not_found("该项目的自评结果")
+    return {"total": row["total"], "grade": row["grade"], "evaluation": json.loads(row["payload"])}
+
+
+@router.post("/projects/{project_id}/evaluation", responses=ERRORS, summary="填报实际完成值并自评打分")
+def post_evaluation(request: Request, project_id: int, body: ActualsBody,
+                    principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    with read_transaction(engine_of(request)) as connection:
+        view = load_view(connection, principal, project_id, review_config_of(request))
+    if not principal.can(Action.EDIT, view.head.unit_code):
+        raise forbidden("您的角色不能填报实际完成值")
+    fields: list[tuple[str, str | UploadFile]] = [("executed", body.executed), ("goal_result", body.goal_result or "")]
+    for item in body.indicators:
+        fields += [(f"actual_{item.position}", item.actual), (f"grade_{item.position}", item.grade or ""),
+                   (f"score_{item.position}", item.score or ""), (f"deviation_{item.position}", item.deviation or "")]
+    document = view.version.document
+    evaluation, problems = evaluate_rows(document, rows_from_form(document, FormData(fields)), "API 填报")
+    if evaluation is None:
+        raise WebError(422, "evaluation_failed", "未能打分", [str(p) for p in problems])
+    result = evaluation.projects[0]
+    total = result.to_dict()["total"]
+    save_evaluation(store_of(request), principal, view.version, evaluation.to_dict(), total=total,
+                    grade=result.grade, ip=client_ip(request))
+    return {"total": total, "grade": result.grade, "evaluation": evaluation.to_dict()}
+
+
+@router.get("/dashboard", responses=ERRORS, summary="年度汇总")
+def get_dashboard(request: Request, year: int | None = None,
+                  principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    with read_transaction(engine_of(request)) as connection:
+        stamp = data_stamp(connection)
+        scope = "*" if principal.all_units else principal.unit_code
+        board = request.app.state.cache.get_or_compute(("dashboard", scope, year, stamp),
+                                                       lambda: build_dashboard(connection, principal, year))
+    return {"year": year, "units": board.units, "projects": board.projects, "budget_total": str(board.budget_total),
+            "review_grades": board.grades, "findings_by_dimension": board.dimensions,
+            "evaluation_grades": board.evaluation_grades, "workflow_states": board.states}
+
+
+@router.get("/audit", responses=ERRORS, summary="审计日志（管理员）")
+def get_audit(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
+              action: str | None = None, principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    if not principal.may(Action.ADMIN):
+        raise forbidden("仅管理员可以查看审计日志")
+    with read_transaction(engine_of(request)) as connection:
+        entries, total = audit.entries(connection, limit=limit, offset=offset, action=action)
+    return {"total": total, "items": [e.to_dict() for e in entries]}

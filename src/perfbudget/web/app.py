@@ -1,0 +1,126 @@
+"""``create_app(config)``: the FastAPI application, built on demand (nothing at import time).
+
+The app holds one engine (``app.state.engine``), the settings (``app.state.config``), the
+templates and the dashboard cache. Pages live in ``web/routes/*.py``; the HTTP API in
+``web/api/*.py`` under ``/api/v1``, documented at ``/api/docs`` (Swagger UI served from
+the package, no CDN).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.exc import IntegrityError
+from starlette.middleware.sessions import SessionMiddleware
+
+from perfbudget import __version__
+from perfbudget.review import ReviewConfig, load_config
+from perfbudget.store.api import Store
+from perfbudget.store.engine import write_transaction
+from perfbudget.web.errors import install_error_handlers
+from perfbudget.web.settings import WebConfig
+from perfbudget.web.tables import web_settings
+from perfbudget.web.templating import make_templates
+
+STATIC = Path(__file__).resolve().parent / "static"
+SESSION_COOKIE = "perfbudget_session"
+_SECRET_KEY = "session_secret"
+
+_SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Content-Security-Policy": ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                "script-src 'self'; frame-ancestors 'none'; form-action 'self'"),
+}
+
+
+def stored_secret(engine: Engine) -> str:
+    """The session signing key kept in the database (created once, shared by all workers)."""
+    with engine.connect() as connection:
+        value = connection.execute(select(web_settings.c.value).where(web_settings.c.key == _SECRET_KEY)).scalar()
+    if value:
+        return str(value)
+    try:
+        with write_transaction(engine) as connection:
+            connection.execute(insert(web_settings).values(key=_SECRET_KEY, value=secrets.token_urlsafe(48)))
+    except IntegrityError:
+        pass  # another worker created it first
+    with engine.connect() as connection:
+        return str(connection.execute(select(web_settings.c.value).where(web_settings.c.key == _SECRET_KEY))
+                   .scalar_one())
+
+
+def load_review_config(path: str | None) -> ReviewConfig | None:
+    """The review configuration file named in the settings; a broken file stops the start with its problems."""
+    if not path:
+        return None
+    config, problems = load_config(path)
+    if config is None:
+        raise ValueError("；".join(str(p) for p in problems))
+    return config
+
+
+def create_app(config: WebConfig | None = None) -> FastAPI:
+    """Build the application for ``config`` (database, secret, limits, review configuration)."""
+    from perfbudget.web import api, routes
+    from perfbudget.web.cache import DashboardCache
+
+    config = config or WebConfig()
+    store = Store(config.database_url, migrate=config.migrate)
+    engine = store.engine
+    app = FastAPI(title="perfbudget API", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="预算绩效目标管理 HTTP API：交换格式 JSON（perfbudget/1），Bearer 令牌认证。")
+    app.state.config = config
+    app.state.engine = engine
+    app.state.store = store
+    app.state.review_config = load_review_config(config.review_config)
+    app.state.templates = make_templates()
+    app.state.cache = DashboardCache(enabled=config.dashboard_cache)
+
+    app.add_middleware(SessionMiddleware, secret_key=config.secret_key or stored_secret(engine),
+                       session_cookie=SESSION_COOKIE, max_age=config.session_max_age, same_site="lax",
+                       https_only=config.https_only)
+
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        for name, value in _SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/api/docs", include_in_schema=False)
+    def _api_docs() -> Response:
+        return Response(content=_SWAGGER_PAGE, media_type="text/html")
+
+    for router in routes.routers():
+        app.include_router(router)
+    app.include_router(api.router())
+    return app
+
+
+_SWAGGER_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>perfbudget API 文档</title>
+<link rel="stylesheet" href="/static/vendor/swagger-ui.css">
+<link rel="icon" href="/static/favicon.svg">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="/static/vendor/swagger-ui-bundle.js"></script>
+<script src="/static/swagger-init.js"></script>
+</body>
+</html>
+"""

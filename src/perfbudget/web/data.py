@@ -1,0 +1,204 @@
+"""What the pages show about many projects at once: project rows, the per-year dashboard.
+
+Every query is scoped by the user (:meth:`Principal.sees_unit`): a unit editor's queries
+carry ``units.code = <own unit>``, so another unit's rows are never read, let alone shown.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, select
+
+from perfbudget.review.finding import DIMENSIONS
+from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
+from perfbudget.web.errors import not_found
+from perfbudget.web.roles import Principal
+from perfbudget.web.tables import workflow_events, workflow_states
+from perfbudget.web.workflow import DRAFT, STATES
+
+GRADES = ("优", "良", "中", "差")
+UNREVIEWED = "未审核"
+UNEVALUATED = "未自评"
+_TEN_THOUSAND = Decimal(10000)
+
+
+def in_wan(total: str | None, money_unit: str | None) -> Decimal:
+    """A budget text in 万元 (the store keeps each document's own unit)."""
+    if not total:
+        return Decimal(0)
+    value = Decimal(total)
+    return value / _TEN_THOUSAND if money_unit == "元" else value
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectHead:
+    """A project as the permission layer and the page header need it."""
+
+    id: int
+    name: str
+    fund_label: str | None
+    fund_year: int | None
+    unit_id: int
+    unit_code: str | None
+    unit_name: str | None
+    latest_version: int
+    state: str
+
+
+def project_head(connection: Connection, principal: Principal, project_id: int) -> ProjectHead:
+    """The project if it exists and the user may see its unit; else 404 (ids of others leak nothing)."""
+    row = connection.execute(
+        select(projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year, projects.c.unit_id,
+               units.c.code, units.c.name.label("unit_name"), projects.c.latest_version,
+               workflow_states.c.state)
+        .join(units, units.c.id == projects.c.unit_id)
+        .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
+        .where(projects.c.id == project_id)).first()
+    if row is None or not principal.sees_unit(row.code):
+        raise not_found("该项目")
+    return ProjectHead(row.id, row.name, row.fund_label, row.fund_year, row.unit_id, row.code, row.unit_name,
+                       row.latest_version, row.state or DRAFT)
+
+
+def unit_head(connection: Connection, principal: Principal, unit_id: int) -> dict[str, Any]:
+    row = connection.execute(select(units).where(units.c.id == unit_id)).first()
+    if row is None or not principal.sees_unit(row.code):
+        raise not_found("该单位")
+    return dict(row._mapping)
+
+
+def _scope(query: Any, principal: Principal) -> Any:
+    if not principal.all_units:
+        query = query.where(units.c.code == principal.unit_code)
+    return query
+
+
+def years(connection: Connection, principal: Principal) -> list[int]:
+    query = _scope(select(projects.c.fund_year).distinct().join(units, units.c.id == projects.c.unit_id)
+                   .where(projects.c.fund_year.is_not(None)), principal)
+    return sorted((int(y) for y in connection.execute(query).scalars()), reverse=True)
+
+
+def project_rows(connection: Connection, principal: Principal, year: int | None = None,
+                 unit_id: int | None = None, with_payload: bool = False) -> list[dict[str, Any]]:
+    """The latest version of every visible project, with its review grade, evaluation grade and state."""
+    last_review = (select(reviews.c.version_id, func.max(reviews.c.id).label("rid"))
+                   .group_by(reviews.c.version_id).subquery())
+    last_eval = (select(evaluations.c.version_id, func.max(evaluations.c.id).label("eid"))
+                 .where(evaluations.c.kind == "self-evaluation").group_by(evaluations.c.version_id).subquery())
+    columns = [projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year,
+               projects.c.latest_version.label("version"), projects.c.unit_id, units.c.code.label("unit_code"),
+               units.c.name.label("unit_name"), project_versions.c.id.label("version_id"),
+               project_versions.c.budget_total, project_versions.c.indicator_count, documents.c.money_unit,
+               reviews.c.grade.label("review_grade"), reviews.c.errors, reviews.c.warnings,
+               evaluations.c.grade.label("evaluation_grade"), evaluations.c.total.label("evaluation_total"),
+               workflow_states.c.state]
+    if with_payload:
+        columns.append(reviews.c.payload.label("review_payload"))
+    query = (
+        select(*columns)
+        .select_from(projects)
+        .join(units, units.c.id == projects.c.unit_id)
+        .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
+                                     project_versions.c.number == projects.c.latest_version))
+        .join(documents, documents.c.id == project_versions.c.document_id)
+        .outerjoin(last_review, last_review.c.version_id == project_versions.c.id)
+        .outerjoin(reviews, reviews.c.id == last_review.c.rid)
+        .outerjoin(last_eval, last_eval.c.version_id == project_versions.c.id)
+        .outerjoin(evaluations, evaluations.c.id == last_eval.c.eid)
+        .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
+    )
+    query = _scope(query, principal)
+    if year is not None:
+        query = query.where(projects.c.fund_year == year)
+    if unit_id is not None:
+        query = query.where(projects.c.unit_id == unit_id)
+    query = query.order_by(units.c.code, projects.c.fund_year, projects.c.id)
+    out = []
+    for row in connection.execute(query).mappings():
+        item = dict(row)
+        item["state"] = item["state"] or DRAFT
+        item["budget_wan"] = in_wan(item["budget_total"], item["money_unit"])
+        out.append(item)
+    return out
+
+
+@dataclass(slots=True)
+class UnitSummary:
+    id: int
+    code: str | None
+    name: str | None
+    projects: int = 0
+    budget: Decimal = Decimal(0)
+    grades: Counter[str] = field(default_factory=Counter)
+    states: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
+class Dashboard:
+    """The aggregates of one year (or all years) for one user's scope."""
+
+    year: int | None
+    units: int
+    projects: int
+    budget_total: Decimal
+    grades: dict[str, int]
+    dimensions: dict[str, dict[str, int]]
+    evaluation_grades: dict[str, int]
+    states: dict[str, int]
+    unit_rows: list[UnitSummary]
+    rows: list[dict[str, Any]]
+    recent: list[dict[str, Any]]
+
+
+def _dimension_counts(payloads: list[str | None]) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {d: {"error": 0, "warning": 0, "info": 0} for d in DIMENSIONS}
+    for payload in payloads:
+        if not payload:
+            continue
+        data = json.loads(payload)
+        findings = data.get("findings", []) if isinstance(data, dict) else data
+        for finding in findings:
+            bucket = counts.setdefault(finding.get("dimension") or "其他", {"error": 0, "warning": 0, "info": 0})
+            severity = finding.get("severity") or "info"
+            bucket[severity] = bucket.get(severity, 0) + 1
+    return counts
+
+
+def build_dashboard(connection: Connection, principal: Principal, year: int | None) -> Dashboard:
+    rows = project_rows(connection, principal, year, with_payload=True)
+    grades = Counter(row["review_grade"] or UNREVIEWED for row in rows)
+    evaluation_grades = Counter(row["evaluation_grade"] or UNEVALUATED for row in rows)
+    states = Counter(row["state"] for row in rows)
+    per_unit: dict[int, UnitSummary] = {}
+    total = Decimal(0)
+    for row in rows:
+        unit = per_unit.setdefault(row["unit_id"], UnitSummary(row["unit_id"], row["unit_code"], row["unit_name"]))
+        unit.projects += 1
+        unit.budget += row["budget_wan"]
+        unit.grades[row["review_grade"] or UNREVIEWED] += 1
+        unit.states[row["state"]] += 1
+        total += row["budget_wan"]
+    dimensions = _dimension_counts([row.pop("review_payload") for row in rows])
+    recent_query = (select(workflow_events, projects.c.name.label("project_name"))
+                    .join(projects, projects.c.id == workflow_events.c.project_id)
+                    .join(units, units.c.id == projects.c.unit_id))
+    recent_query = _scope(recent_query, principal)
+    if year is not None:
+        recent_query = recent_query.where(projects.c.fund_year == year)
+    recent = [dict(r._mapping) for r in connection.execute(recent_query.order_by(workflow_events.c.id.desc())
+                                                             .limit(10))]
+    return Dashboard(
+        year=year, units=len(per_unit), projects=len(rows), budget_total=total,
+        grades={g: grades.get(g, 0) for g in (*GRADES, UNREVIEWED)},
+        dimensions=dimensions,
+        evaluation_grades={g: evaluation_grades.get(g, 0) for g in (*GRADES, UNEVALUATED)},
+        states={s: states.get(s, 0) for s in STATES},
+        unit_rows=sorted(per_unit.values(), key=lambda u: (u.code or "", u.id)),
+        rows=rows, recent=recent,
+    )

@@ -1,0 +1,101 @@
+"""One error shape for the API, one error page for the browser.
+
+API responses (paths under ``/api``) carry ``{"error": {"code", "message", "details"}}``
+with ``message`` in Chinese; pages render ``error.html`` with the same message.
+Unknown routes, bad request bodies and unexpected exceptions take the same path.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("perfbudget.web")
+
+_STATUS_CODES = {
+    400: ("bad_request", "请求有误"),
+    401: ("unauthorized", "需要登录或有效的 API 令牌"),
+    403: ("forbidden", "没有权限执行此操作"),
+    404: ("not_found", "没有找到该页面或对象"),
+    405: ("method_not_allowed", "不支持该请求方法"),
+    409: ("conflict", "与他人的修改冲突"),
+    413: ("too_large", "文件过大"),
+    422: ("invalid", "提交的内容有误"),
+    500: ("internal", "服务器内部错误，请稍后重试或联系管理员"),
+}
+
+
+class WebError(Exception):
+    """An error to show the user: HTTP status, stable code, Chinese message, optional details."""
+
+    def __init__(self, status: int, code: str, message: str, details: Any = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+
+
+def not_found(what: str = "该对象") -> WebError:
+    return WebError(404, "not_found", f"没有找到{what}")
+
+
+def forbidden(message: str = "没有权限执行此操作") -> WebError:
+    return WebError(403, "forbidden", message)
+
+
+class LoginRequired(Exception):
+    """A page needs a signed-in user: the browser is sent to the sign-in page."""
+
+
+def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "details": details}}
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _respond(request: Request, status: int, code: str, message: str, details: Any = None) -> Response:
+    if _is_api(request):
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse(error_body(code, message, details), status_code=status, headers=headers)
+    templates = request.app.state.templates
+    return templates.TemplateResponse(request, "error.html", {"status": status, "code": code, "message": message,
+                                                              "details": details}, status_code=status)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(WebError)
+    async def _web_error(request: Request, exc: WebError) -> Response:
+        return _respond(request, exc.status, exc.code, exc.message, exc.details)
+
+    @app.exception_handler(LoginRequired)
+    async def _login_required(request: Request, exc: LoginRequired) -> Response:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        if request.headers.get("HX-Request"):
+            return Response(status_code=401, headers={"HX-Redirect": "/login"})
+        from urllib.parse import quote
+
+        return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        code, message = _STATUS_CODES.get(exc.status_code, ("error", "请求失败"))
+        return _respond(request, exc.status_code, code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+        details = [{"location": ".".join(str(p) for p in err.get("loc", ())), "message": err.get("msg", "")}
+                   for err in exc.errors()]
+        return _respond(request, 422, "invalid", "提交的内容有误，请检查各字段", details)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return _respond(request, 500, "internal", _STATUS_CODES[500][1])

@@ -1,0 +1,164 @@
+"""Project forms (edit and 申报) → model, every field checked with the same grammar as files.
+
+The indicator editor posts parallel lists (``l1``, ``l2``, ``l3``, ``desc``, ``target``,
+``rowid``), one entry per row in table order. Targets are parsed with
+:func:`perfbudget.target.parse_target`; budgets are decimals (never float).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from starlette.datastructures import FormData
+
+from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
+from perfbudget.model import Budget, Indicator, Kind, Project, Target
+from perfbudget.target import OP_SYMBOL, format_decimal, parse_target
+
+LEVEL2_BY_LEVEL1: dict[str, list[str]] = {}
+for _framework in (FRAMEWORK_2015, FRAMEWORK_2021):
+    for _level1, _names in _framework.items():
+        bucket = LEVEL2_BY_LEVEL1.setdefault(_level1, [])
+        bucket.extend(n for n in _names if n not in bucket)
+LEVEL1_CHOICES = list(LEVEL1_NAMES)
+ALL_LEVEL2 = sorted({n for names in LEVEL2_BY_LEVEL1.values() for n in names})
+FUND_SOURCES = ("中央", "市级", "区级", "县级", "省级", "非财拨", "自有资金")
+
+
+@dataclass(slots=True)
+class RowCheck:
+    """What the grammar understood of one indicator row, for the as-you-type check."""
+
+    rowid: str
+    ok: bool
+    text: str
+
+
+@dataclass(slots=True)
+class ParsedForm:
+    project: Project | None
+    errors: list[str] = field(default_factory=list)
+    rows: list[RowCheck] = field(default_factory=list)
+
+
+def describe_target(target: Target) -> str:
+    """A short Chinese reading of a parsed target: 定量 ≥ 12 次（正向）."""
+    if target.kind is Kind.QUALITATIVE:
+        return "定性指标" + (f"（期间 {target.period[0]}–{target.period[1]}）" if target.period else "")
+    direction = {"positive": "正向，越大越好", "reverse": "反向，越小越好", "exact": "等于"}.get(
+        target.direction.value if target.direction else "", "")
+    value = format_decimal(target.value) if target.value is not None else "?"
+    if target.upper is not None:
+        value += f"–{format_decimal(target.upper)}"
+    op = OP_SYMBOL[target.op] + " " if target.op else ""
+    return f"定量 {op}{value}{(' ' + target.unit) if target.unit else ''}（{direction}）"
+
+
+def _decimal(text: str, label: str, errors: list[str]) -> Decimal | None:
+    text = text.strip().replace(",", "").replace("，", "")
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        errors.append(f"{label}「{text}」不是数字")
+        return None
+    if not value.is_finite() or value < 0:
+        errors.append(f"{label}「{text}」应为不小于 0 的数")
+        return None
+    return value
+
+
+def _list(form: FormData, name: str) -> list[str]:
+    return [str(v).strip() for v in form.getlist(name)]
+
+
+def indicators_from_form(form: FormData, errors: list[str]) -> tuple[list[Indicator], list[RowCheck]]:
+    l1, l2, l3, desc, raw, ids = (_list(form, n) for n in ("l1", "l2", "l3", "desc", "target", "rowid"))
+    count = max(len(l1), len(l3), len(raw))
+    indicators: list[Indicator] = []
+    checks: list[RowCheck] = []
+    for i in range(count):
+        def get(values: list[str], index: int = i) -> str:
+            return values[index] if index < len(values) else ""
+        rowid = get(ids) or str(i + 1)
+        level1, level2, level3, description, text = get(l1), get(l2), get(l3), get(desc), get(raw)
+        if not any((level1, level2, level3, description, text)):
+            continue  # an empty row added and left blank
+        where = f"第 {len(indicators) + 1} 行指标"
+        missing = [label for label, value in (("一级指标", level1), ("二级指标", level2), ("三级指标", level3),
+                                              ("指标值", text)) if not value]
+        if missing:
+            message = f"{where}缺少{'、'.join(missing)}"
+            errors.append(message)
+            checks.append(RowCheck(rowid, False, message))
+            continue
+        target = parse_target(text, level3)
+        indicators.append(Indicator(level1, level2, level3, description or None, target))
+        checks.append(RowCheck(rowid, True, describe_target(target)))
+    return indicators, checks
+
+
+def goals_from_text(text: str) -> tuple[str, ...]:
+    import re
+
+    out = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[.、．)）]\s*", "", line).strip()
+        if line:
+            out.append(line)
+    return tuple(out)
+
+
+def budget_from_form(form: FormData, errors: list[str]) -> Budget:
+    total = _decimal(str(form.get("budget_total") or ""), "预算数", errors)
+    fiscal = _decimal(str(form.get("budget_fiscal") or ""), "财政资金", errors)
+    other = _decimal(str(form.get("budget_other") or ""), "其他资金", errors)
+    return Budget(total, fiscal, other)
+
+
+def edited_project(form: FormData, base: Project) -> ParsedForm:
+    """The base project with the form's budget, purpose, goals and indicators."""
+    errors: list[str] = []
+    budget = budget_from_form(form, errors)
+    indicators, checks = indicators_from_form(form, errors)
+    if not indicators:
+        errors.append("至少需要一行指标")
+    project = Project(seq=base.seq, title=base.title, name=base.name, fund_label=base.fund_label,
+                      fund_year=base.fund_year, fund_source=base.fund_source, budget=budget,
+                      purpose=str(form.get("purpose") or "").strip() or None,
+                      goals=goals_from_text(str(form.get("goals") or "")), indicators=tuple(indicators),
+                      name_cell=base.name_cell, extras=base.extras)
+    return ParsedForm(project, errors, checks)
+
+
+def declared_project(form: FormData) -> ParsedForm:
+    """A new project from the 申报 form (name, fund source and year, budget, purpose, goals, indicators)."""
+    errors: list[str] = []
+    name = str(form.get("name") or "").strip()
+    source = str(form.get("fund_source") or "").strip()
+    year_text = str(form.get("fund_year") or "").strip()
+    if not name:
+        errors.append("请填写项目名称")
+    if not source:
+        errors.append("请填写资金来源（如 中央、市级）")
+    year: int | None = None
+    if year_text.isdigit() and 2000 <= int(year_text) <= 2100:
+        year = int(year_text)
+    else:
+        errors.append("资金年度应为 2000–2100 之间的年份")
+    budget = budget_from_form(form, errors)
+    if budget.total is None:
+        errors.append("请填写预算数")
+    indicators, checks = indicators_from_form(form, errors)
+    if not indicators:
+        errors.append("至少需要一行指标")
+    label = f"{year}{source}" if year and source else None
+    name_cell = f"{name}-{label}" if label else name
+    project = Project(seq=1, title=f"{name_cell}绩效目标表", name=name, fund_label=label, fund_year=year,
+                      fund_source=source or None, budget=budget,
+                      purpose=str(form.get("purpose") or "").strip() or None,
+                      goals=goals_from_text(str(form.get("goals") or "")), indicators=tuple(indicators),
+                      name_cell=name_cell)
+    return ParsedForm(project if name else None, errors, checks)

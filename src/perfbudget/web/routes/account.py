@@ -1,0 +1,55 @@
+"""The signed-in user's own account: password and API tokens."""
+
+from __future__ import annotations
+
+from fastapi import Depends, Form, Request
+from fastapi.responses import Response
+
+from perfbudget.store.engine import read_transaction
+from perfbudget.web.accounts import authenticate, create_token, list_tokens, revoke_token, set_password
+from perfbudget.web.deps import client_ip, engine_of, page_user
+from perfbudget.web.roles import Principal
+from perfbudget.web.routes.common import flash, page_router, redirect, render
+
+router = page_router()
+
+
+@router.get("/account")
+def account_page(request: Request, principal: Principal = Depends(page_user)) -> Response:
+    with read_transaction(engine_of(request)) as connection:
+        tokens = list_tokens(connection, principal.id)
+    new_token = request.session.pop("new_token", None)
+    return render(request, "account.html", {"tokens": tokens, "new_token": new_token})
+
+
+@router.post("/account/password")
+def change_password(request: Request, current: str = Form(...), new: str = Form(...), repeat: str = Form(...),
+                    principal: Principal = Depends(page_user)) -> Response:
+    engine = engine_of(request)
+    if authenticate(engine, principal.username, current) is None:
+        flash(request, "当前密码不正确", "error")
+        return redirect("/account")
+    if new != repeat:
+        flash(request, "两次输入的新密码不一致", "error")
+        return redirect("/account")
+    problem = set_password(engine, principal.username, new, actor=principal, ip=client_ip(request))
+    if problem:
+        flash(request, problem, "error")
+        return redirect("/account")
+    request.session.clear()
+    return redirect("/login")
+
+
+@router.post("/account/tokens")
+def new_token(request: Request, name: str = Form(...), principal: Principal = Depends(page_user)) -> Response:
+    token = create_token(engine_of(request), principal.id, name.strip() or "API", actor=principal,
+                         ip=client_ip(request))
+    request.session["new_token"] = token
+    return redirect("/account")
+
+
+@router.post("/account/tokens/{token_id}/revoke")
+def revoke(request: Request, token_id: int, principal: Principal = Depends(page_user)) -> Response:
+    problem = revoke_token(engine_of(request), token_id, principal, ip=client_ip(request))
+    flash(request, problem or "已吊销", "error" if problem else "ok")
+    return redirect("/account")

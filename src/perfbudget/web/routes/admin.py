@@ -1,0 +1,70 @@
+"""Administration: accounts (create, change role/unit/active) and the audit log."""
+
+from __future__ import annotations
+
+from fastapi import Depends, Form, Query, Request
+from fastapi.responses import Response
+
+from perfbudget.store.engine import read_transaction
+from perfbudget.web import audit
+from perfbudget.web.accounts import create_user, list_users, set_password, update_user
+from perfbudget.web.deps import client_ip, engine_of, page_user
+from perfbudget.web.errors import forbidden
+from perfbudget.web.roles import ROLE_LABELS, Action, Principal, Role, parse_role
+from perfbudget.web.routes.common import flash, page_router, redirect, render
+
+router = page_router()
+AUDIT_PAGE = 100
+
+
+def admin_user(principal: Principal = Depends(page_user)) -> Principal:
+    if not principal.may(Action.ADMIN):
+        raise forbidden("仅管理员可以访问")
+    return principal
+
+
+@router.get("/admin/users")
+def users_page(request: Request, principal: Principal = Depends(admin_user)) -> Response:
+    with read_transaction(engine_of(request)) as connection:
+        accounts = list_users(connection)
+    return render(request, "admin_users.html", {"accounts": accounts, "roles": ROLE_LABELS})
+
+
+@router.post("/admin/users")
+def users_create(request: Request, username: str = Form(...), password: str = Form(...), role: str = Form(...),
+                 unit_code: str = Form(""), display_name: str = Form(""),
+                 principal: Principal = Depends(admin_user)) -> Response:
+    chosen = parse_role(role)
+    if chosen is None:
+        flash(request, f"未知角色「{role}」", "error")
+        return redirect("/admin/users")
+    result = create_user(engine_of(request), username.strip(), password, chosen, unit_code.strip() or None,
+                         display_name.strip() or None, actor=principal, ip=client_ip(request))
+    flash(request, result if isinstance(result, str) else f"已创建账号 {result.username}",
+          "error" if isinstance(result, str) else "ok")
+    return redirect("/admin/users")
+
+
+@router.post("/admin/users/{user_id}")
+def users_update(request: Request, user_id: int, role: str = Form(...), unit_code: str = Form(""),
+                 display_name: str = Form(""), active: str = Form(""), password: str = Form(""),
+                 username: str = Form(""), principal: Principal = Depends(admin_user)) -> Response:
+    chosen = parse_role(role) or Role.VIEWER
+    problem = update_user(engine_of(request), user_id, role=chosen, unit_code=unit_code.strip() or None,
+                          active=bool(active), display_name=display_name.strip() or None, actor=principal,
+                          ip=client_ip(request))
+    if problem is None and password:
+        problem = set_password(engine_of(request), username, password, actor=principal, ip=client_ip(request))
+    flash(request, problem or "已保存", "error" if problem else "ok")
+    return redirect("/admin/users")
+
+
+@router.get("/admin/audit")
+def audit_page(request: Request, page: int = Query(1, ge=1), action: str | None = None,
+               user: str | None = None, principal: Principal = Depends(admin_user)) -> Response:
+    with read_transaction(engine_of(request)) as connection:
+        entries, total = audit.entries(connection, limit=AUDIT_PAGE, offset=(page - 1) * AUDIT_PAGE,
+                                       action=action or None, username=user or None)
+    return render(request, "admin_audit.html", {"entries": entries, "total": total, "page": page,
+                                                "pages": max(1, -(-total // AUDIT_PAGE)), "action": action or "",
+                                                "filter_user": user or "", "actions": audit.ACTION_LABELS})

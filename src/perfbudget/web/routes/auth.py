@@ -1,0 +1,59 @@
+"""Sign in and out."""
+
+from __future__ import annotations
+
+from fastapi import Form, Request
+from fastapi.responses import Response
+
+from perfbudget.store.engine import write_transaction
+from perfbudget.web import audit
+from perfbudget.web.accounts import authenticate
+from perfbudget.web.deps import client_ip, engine_of, optional_user
+from perfbudget.web.routes.common import page_router, redirect, render
+
+router = page_router()
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a local path may follow the sign-in (no open redirect)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/dashboard"
+
+
+@router.get("/login")
+def login_page(request: Request, next: str | None = None) -> Response:
+    if optional_user(request) is not None:
+        return redirect(_safe_next(next))
+    return render(request, "login.html", {"next": _safe_next(next)})
+
+
+@router.post("/login")
+def login(request: Request, username: str = Form(""), password: str = Form(""),
+          next: str = Form("/dashboard")) -> Response:
+    engine = engine_of(request)
+    found = authenticate(engine, username.strip(), password)
+    if found is None:
+        with write_transaction(engine) as connection:
+            audit.record(connection, None, "session.login_failed", "user", None, f"登录失败：{username.strip()}",
+                         ip=client_ip(request), username=username.strip()[:64] or None)
+        return render(request, "login.html", {"next": _safe_next(next), "username": username,
+                                              "error": "用户名或密码不正确，或账号已停用"}, status_code=401)
+    principal, epoch = found
+    request.session.clear()  # a fresh session and CSRF token on sign-in (no fixation)
+    request.session.update({"uid": principal.id, "epoch": epoch})
+    with write_transaction(engine) as connection:
+        audit.record(connection, principal, "session.login", "user", principal.id, f"{principal.username} 登录",
+                     ip=client_ip(request))
+    return redirect(_safe_next(next))
+
+
+@router.post("/logout")
+def logout(request: Request) -> Response:
+    principal = optional_user(request)
+    request.session.clear()
+    if principal is not None:
+        with write_transaction(engine_of(request)) as connection:
+            audit.record(connection, principal, "session.logout", "user", principal.id,
+                         f"{principal.username} 退出登录", ip=client_ip(request))
+    return redirect("/login")

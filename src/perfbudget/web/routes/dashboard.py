@@ -1,0 +1,82 @@
+"""The dashboard per year and the unit page."""
+
+from __future__ import annotations
+
+from fastapi import Depends, Query, Request
+from fastapi.responses import Response
+
+from perfbudget.store.engine import read_transaction
+from perfbudget.web.cache import data_stamp
+from perfbudget.web.charts import bar_chart, stacked_bars
+from perfbudget.web.data import (
+    GRADES,
+    UNEVALUATED,
+    UNREVIEWED,
+    Dashboard,
+    build_dashboard,
+    project_rows,
+    unit_head,
+    years,
+)
+from perfbudget.web.deps import engine_of, optional_user, page_user
+from perfbudget.web.roles import Principal
+from perfbudget.web.routes.common import page_router, redirect, render
+from perfbudget.web.workflow import STATE_LABELS, STATES
+
+router = page_router()
+PAGE_SIZE = 50
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    return redirect("/dashboard" if optional_user(request) else "/login")
+
+
+def dashboard_data(request: Request, principal: Principal, year: int | None) -> tuple[Dashboard, list[int]]:
+    """The cached aggregates for this user's scope and year (recomputed when the data stamp changes)."""
+    with read_transaction(engine_of(request)) as connection:
+        stamp = data_stamp(connection)
+        scope = "*" if principal.all_units else principal.unit_code
+        key = ("dashboard", scope, year, stamp)
+        board = request.app.state.cache.get_or_compute(key, lambda: build_dashboard(connection, principal, year))
+        available = request.app.state.cache.get_or_compute(("years", scope, stamp),
+                                                            lambda: years(connection, principal))
+    return board, available
+
+
+def charts(board: Dashboard) -> dict[str, object]:
+    return {
+        "grades": bar_chart([(g, board.grades[g], g) for g in (*GRADES, UNREVIEWED)], "审核等级"),
+        "evaluations": bar_chart([(g, board.evaluation_grades[g], g) for g in (*GRADES, UNEVALUATED)],
+                                 "自评等级"),
+        "states": bar_chart([(STATE_LABELS[s], board.states[s], s) for s in STATES], "流程状态"),
+        "dimensions": stacked_bars([(d, [("error", c["error"]), ("warning", c["warning"]), ("info", c["info"])])
+                                    for d, c in board.dimensions.items()], "审核发现（按维度）"),
+    }
+
+
+@router.get("/dashboard")
+def dashboard(request: Request, year: str | None = None, page: int = Query(1, ge=1),
+              principal: Principal = Depends(page_user)) -> Response:
+    chosen: int | None = int(year) if year and year.isdigit() else None
+    if year is None:
+        _, available = dashboard_data(request, principal, None)
+        chosen = available[0] if available else None
+    board, available = dashboard_data(request, principal, chosen)
+    pages = max(1, -(-len(board.rows) // PAGE_SIZE))
+    page = min(page, pages)
+    return render(request, "dashboard.html", {
+        "board": board, "years": available, "year": chosen, "charts": charts(board),
+        "rows": board.rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE], "page": page, "pages": pages,
+        "state_labels": STATE_LABELS,
+    })
+
+
+@router.get("/units/{unit_id}")
+def unit_page(request: Request, unit_id: int, year: str | None = None,
+              principal: Principal = Depends(page_user)) -> Response:
+    chosen = int(year) if year and year.isdigit() else None
+    with read_transaction(engine_of(request)) as connection:
+        unit = unit_head(connection, principal, unit_id)
+        rows = project_rows(connection, principal, chosen, unit_id=unit_id)
+    return render(request, "unit.html", {"unit": unit, "rows": rows, "year": chosen, "state_labels": STATE_LABELS})

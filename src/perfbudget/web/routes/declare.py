@@ -1,0 +1,117 @@
+"""Declaring a new project from scratch (申报): header block, indicator tree, checked as typed."""
+
+from __future__ import annotations
+
+from fastapi import Depends, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+
+from perfbudget.model import Document, Source, Unit
+from perfbudget.store.engine import read_transaction
+from perfbudget.store.rows import project_identity
+from perfbudget.store.schema import projects, units
+from perfbudget.web.deps import client_ip, engine_of, page_user
+from perfbudget.web.editing import import_reviewed
+from perfbudget.web.errors import forbidden
+from perfbudget.web.forms import FUND_SOURCES, ParsedForm, declared_project
+from perfbudget.web.roles import Action, Principal
+from perfbudget.web.routes.common import flash, page_router, redirect, render
+from perfbudget.web.routes.edit import check_fragment, editor_context, new_rowid
+from perfbudget.web.views import review_config_of, store_of
+
+router = page_router()
+
+
+def _require_editor(principal: Principal) -> None:
+    if not principal.may(Action.EDIT):
+        raise forbidden("您的角色不能申报项目")
+
+
+def _unit_choices(request: Request, principal: Principal) -> list[dict[str, str | None]]:
+    query = select(units.c.code, units.c.name).where(units.c.code.is_not(None)).order_by(units.c.code)
+    if not principal.all_units:
+        query = query.where(units.c.code == principal.unit_code)
+    with read_transaction(engine_of(request)) as connection:
+        return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def _unit_from_form(principal: Principal, code: str, name: str) -> Unit:
+    if not principal.all_units:
+        code = principal.unit_code or ""
+    return Unit(code=code or None, name=name or None)
+
+
+def _document(unit: Unit, money_unit: str, parsed: ParsedForm) -> Document | None:
+    if parsed.project is None:
+        return None
+    return Document(unit, money_unit, (parsed.project,), source=Source("网页申报"))
+
+
+def _page(request: Request, principal: Principal, form: dict[str, str], parsed: ParsedForm | None,
+          status: int = 200) -> Response:
+    project = parsed.project if parsed else None
+    rows = [(new_rowid(), ind) for ind in project.indicators] if project else [(new_rowid(), None) for _ in range(3)]
+    return render(request, "declare.html", {"form": form, "rows": rows, "units": _unit_choices(request, principal),
+                                            "fund_sources": FUND_SOURCES, "errors": parsed.errors if parsed else [],
+                                            **editor_context()}, status_code=status)
+
+
+@router.get("/declare")
+def declare_page(request: Request, principal: Principal = Depends(page_user)) -> Response:
+    _require_editor(principal)
+    return _page(request, principal, {"unit_code": principal.unit_code or "", "money_unit": "万元"}, None)
+
+
+async def _read(request: Request, principal: Principal) -> tuple[dict[str, str], ParsedForm, Unit, str]:
+    form = await request.form()
+    fields = {k: str(form.get(k) or "").strip() for k in ("unit_code", "unit_name", "name", "fund_source",
+                                                           "fund_year", "budget_total", "budget_fiscal",
+                                                           "budget_other", "purpose", "goals", "money_unit")}
+    parsed = declared_project(form)
+    unit = _unit_from_form(principal, fields["unit_code"], fields["unit_name"])
+    money_unit = fields["money_unit"] if fields["money_unit"] in ("万元", "元") else "万元"
+    if not unit.code:
+        parsed.errors.insert(0, "请填写单位编码")
+    elif not principal.can(Action.EDIT, unit.code):
+        parsed.errors.insert(0, f"您只能为本单位（{principal.unit_code}）申报项目")
+    return fields, parsed, unit, money_unit
+
+
+@router.post("/declare/check")
+async def declare_check(request: Request, principal: Principal = Depends(page_user)) -> Response:
+    _require_editor(principal)
+    _, parsed, unit, money_unit = await _read(request, principal)
+    return check_fragment(request, parsed, _document(unit, money_unit, parsed))
+
+
+@router.post("/declare")
+async def declare(request: Request, principal: Principal = Depends(page_user)) -> Response:
+    _require_editor(principal)
+    fields, parsed, unit, money_unit = await _read(request, principal)
+    document = _document(unit, money_unit, parsed)
+    if parsed.errors or document is None:
+        return _page(request, principal, fields, parsed, status=422)
+    assert parsed.project is not None
+    if not unit.name:
+        with read_transaction(engine_of(request)) as connection:
+            known = connection.execute(select(units.c.name).where(units.c.code == unit.code)).scalar()
+        if not known:
+            parsed.errors.append("新单位请填写单位名称")
+            return _page(request, principal, fields, parsed, status=422)
+        unit = Unit(unit.code, known)
+        document = Document(unit, money_unit, (parsed.project,), source=Source("网页申报"))
+    identity = project_identity(unit, parsed.project)
+    with read_transaction(engine_of(request)) as connection:
+        existing = connection.execute(select(projects.c.id).where(projects.c.identity == identity)).scalar()
+    if existing is not None:
+        parsed.errors.append(f"该单位已有同名同资金的项目（编号 {existing}），请在该项目页修改，而不是重新申报")
+        return _page(request, principal, fields, parsed, status=409)
+    result = import_reviewed(store_of(request), principal, document, f"网页申报（{principal.username}）",
+                             via="declare", config=review_config_of(request), ip=client_ip(request))
+    if not result.ok:
+        parsed.errors.extend(p.message for p in result.outcome.problems)
+        return _page(request, principal, fields, parsed, status=422)
+    with read_transaction(engine_of(request)) as connection:
+        project_id = connection.execute(select(projects.c.id).where(projects.c.identity == identity)).scalar_one()
+    flash(request, f"已申报项目「{parsed.project.name}」（第 1 版，草稿）。检查无误后请送审。", "ok")
+    return redirect(f"/projects/{project_id}")

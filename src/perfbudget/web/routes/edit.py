@@ -1,0 +1,110 @@
+"""Editing a project's targets, checked as the user types (HTMX), saved with optimistic concurrency."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import replace
+
+from fastapi import Depends, Request
+from fastapi.responses import Response
+
+from perfbudget.model import Document, Project
+from perfbudget.review import review_document
+from perfbudget.store.engine import read_transaction
+from perfbudget.web.annotate import annotate
+from perfbudget.web.deps import client_ip, engine_of, page_user
+from perfbudget.web.editing import save_edit
+from perfbudget.web.errors import WebError, forbidden
+from perfbudget.web.forms import ALL_LEVEL2, LEVEL1_CHOICES, LEVEL2_BY_LEVEL1, ParsedForm, edited_project
+from perfbudget.web.roles import Action, Principal
+from perfbudget.web.routes.common import flash, page_router, redirect, render
+from perfbudget.web.views import ProjectView, load_view, review_config_of, store_of
+from perfbudget.web.workflow import EDITABLE, state_label
+
+router = page_router()
+
+
+def editor_context() -> dict[str, object]:
+    return {"level1_choices": LEVEL1_CHOICES, "level2_by_level1": LEVEL2_BY_LEVEL1, "all_level2": ALL_LEVEL2}
+
+
+def new_rowid() -> str:
+    return "r" + secrets.token_hex(4)
+
+
+def check_fragment(request: Request, parsed: ParsedForm, document: Document | None) -> Response:
+    """The as-you-type check: each row's reading of its target, the form's errors, the review findings."""
+    findings = []
+    grade = None
+    if parsed.project is not None and parsed.project.indicators and document is not None:
+        report = review_document(replace(document, projects=(parsed.project,)), review_config_of(request))
+        findings = list(report.findings)
+        grade = report.projects[0].grade if report.projects else None
+    table = annotate(parsed.project, findings) if parsed.project is not None else None
+    return render(request, "_check.html", {"parsed": parsed, "findings": findings, "grade": grade, "table": table})
+
+
+@router.get("/editor-row")
+def editor_row(request: Request, principal: Principal = Depends(page_user)) -> Response:
+    """An empty indicator row for the editor (HTMX appends it)."""
+    return render(request, "_editor_row.html", {"row": None, "rowid": new_rowid(), **editor_context()})
+
+
+def _editable(request: Request, principal: Principal, project_id: int) -> ProjectView:
+    with read_transaction(engine_of(request)) as connection:
+        view = load_view(connection, principal, project_id, review_config_of(request))
+    if not principal.can(Action.EDIT, view.head.unit_code):
+        raise forbidden("您的角色不能修改项目")
+    return view
+
+
+@router.get("/projects/{project_id}/edit")
+def edit_page(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
+    view = _editable(request, principal, project_id)
+    if view.head.state not in EDITABLE:
+        flash(request, f"项目当前为「{state_label(view.head.state)}」，不能修改", "error")
+        return redirect(f"/projects/{project_id}")
+    project: Project = view.version.document.projects[0]
+    rows = [(new_rowid(), ind) for ind in project.indicators]
+    return render(request, "edit.html", {"head": view.head, "project": project, "rows": rows,
+                                         "base_version": view.version.meta["version"],
+                                         "money_unit": view.version.document.money_unit, **editor_context()})
+
+
+@router.post("/projects/{project_id}/check")
+async def edit_check(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
+    view = _editable(request, principal, project_id)
+    form = await request.form()
+    parsed = edited_project(form, view.version.document.projects[0])
+    return check_fragment(request, parsed, view.version.document)
+
+
+@router.post("/projects/{project_id}/edit")
+async def edit_save(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
+    view = _editable(request, principal, project_id)
+    form = await request.form()
+    base_text = str(form.get("base_version") or "")
+    if not base_text.isdigit():
+        raise WebError(422, "invalid", "缺少所编辑的版本号（base_version）")
+    parsed = edited_project(form, view.version.document.projects[0])
+    if parsed.errors or parsed.project is None:
+        flash(request, "未保存：" + "；".join(parsed.errors), "error")
+        return _edit_again(request, view, parsed, int(base_text), 422)
+    result = save_edit(store_of(request), principal, project_id, int(base_text), parsed.project, via="edit",
+                       config=review_config_of(request), ip=client_ip(request))
+    if result.status in ("saved", "unchanged"):
+        flash(request, result.message, "ok")
+        return redirect(f"/projects/{project_id}")
+    flash(request, result.message, "error")
+    return _edit_again(request, view, parsed, int(base_text), 409 if result.status == "stale" else 422,
+                       stale=result.status == "stale")
+
+
+def _edit_again(request: Request, view: ProjectView, parsed: ParsedForm, base: int, status: int,
+                stale: bool = False) -> Response:
+    project = parsed.project or view.version.document.projects[0]
+    rows = [(new_rowid(), ind) for ind in project.indicators]
+    return render(request, "edit.html", {"head": view.head, "project": project, "rows": rows, "base_version": base,
+                                         "money_unit": view.version.document.money_unit, "stale": stale,
+                                         "latest_version": view.head.latest_version, **editor_context()},
+                  status_code=status)

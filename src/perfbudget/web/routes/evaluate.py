@@ -1,0 +1,123 @@
+"""Entering actuals (or uploading the filled sheet) → the self-evaluation (自评) → downloads."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import Depends, File, Request, UploadFile
+from fastapi.responses import Response
+
+from perfbudget.evaluate.result import Evaluation, evaluation_from_dict
+from perfbudget.evaluate.sheet import read_sheet_bytes
+from perfbudget.evaluate.template import template_xlsx
+from perfbudget.evaluate.vocabulary import GRADE_LONG, GRADES
+from perfbudget.model import Kind, Problem
+from perfbudget.store.engine import read_transaction
+from perfbudget.web.deps import client_ip, engine_of, page_user
+from perfbudget.web.downloads import EVALUATION_FORMATS, FORMAT_LABELS, XLSX, evaluation_file
+from perfbudget.web.editing import save_evaluation
+from perfbudget.web.errors import WebError, forbidden, not_found
+from perfbudget.web.evaluation import evaluate_rows, form_values, rows_from_form
+from perfbudget.web.roles import Action, Principal
+from perfbudget.web.routes.common import flash, page_router, redirect, render
+from perfbudget.web.routes.projects import attachment
+from perfbudget.web.views import ProjectView, latest_evaluation, load_view, review_config_of, store_of
+
+router = page_router()
+
+
+def _view(request: Request, principal: Principal, project_id: int, edit: bool) -> ProjectView:
+    with read_transaction(engine_of(request)) as connection:
+        view = load_view(connection, principal, project_id, review_config_of(request))
+    if edit and not principal.can(Action.EDIT, view.head.unit_code):
+        raise forbidden("您的角色不能填报实际完成值")
+    return view
+
+
+def _form_page(request: Request, view: ProjectView, values: dict[str, str], problems: list[str],
+               status: int = 200) -> Response:
+    project = view.version.document.projects[0]
+    return render(request, "evaluate.html", {
+        "head": view.head, "project": project, "money_unit": view.version.document.money_unit,
+        "values": values, "problems": problems, "grades": GRADES, "grade_long": GRADE_LONG, "Kind": Kind},
+        status_code=status)
+
+
+@router.get("/projects/{project_id}/evaluate")
+def evaluate_page(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
+    view = _view(request, principal, project_id, edit=True)
+    return _form_page(request, view, {}, [])
+
+
+def _finish(request: Request, principal: Principal, view: ProjectView, evaluation: Evaluation | None,
+            problems: list[Problem],
+            values: dict[str, str]) -> Response:
+    if evaluation is None:
+        return _form_page(request, view, values, [str(p) for p in problems], status=422)
+    result = evaluation.projects[0]
+    save_evaluation(store_of(request), principal, view.version, evaluation.to_dict(),
+                    total=result.to_dict()["total"], grade=result.grade, ip=client_ip(request))
+    flash(request, f"自评完成：{result.to_dict()['total']} 分，{result.grade}", "ok")
+    return redirect(f"/projects/{view.head.id}/evaluation")
+
+
+@router.post("/projects/{project_id}/evaluate")
+async def evaluate_form(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
+    view = _view(request, principal, project_id, edit=True)
+    form = await request.form()
+    document = view.version.document
+    evaluation, problems = evaluate_rows(document, rows_from_form(document, form), "网页填报")
+    return _finish(request, principal, view, evaluation, problems, form_values(form))
+
+
+@router.post("/projects/{project_id}/evaluate/upload")
+async def evaluate_upload(request: Request, project_id: int, file: UploadFile = File(...),
+                          principal: Principal = Depends(page_user)) -> Response:
+    view = _view(request, principal, project_id, edit=True)
+    limit = request.app.state.config.limits.max_file_bytes
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise WebError(413, "too_large", "文件过大")
+    name = file.filename or "填报表"
+    rows, problems = read_sheet_bytes(data, name, "evaluation", request.app.state.config.limits)
+    if problems:
+        return _form_page(request, view, {}, [str(p) for p in problems], status=422)
+    evaluation, problems = evaluate_rows(view.version.document, rows, name)
+    return _finish(request, principal, view, evaluation, problems, {})
+
+
+@router.get("/projects/{project_id}/evaluate/template.xlsx")
+def evaluate_template(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
+    view = _view(request, principal, project_id, edit=False)
+    document = view.version.document
+    return attachment(template_xlsx(document), f"{document.projects[0].name}-自评填报表.xlsx", XLSX)
+
+
+def _stored(request: Request, principal: Principal,
+            project_id: int) -> tuple[ProjectView, dict[str, Any], Evaluation]:
+    view = _view(request, principal, project_id, edit=False)
+    with read_transaction(engine_of(request)) as connection:
+        row = latest_evaluation(connection, view.version.meta["version_id"])
+    if row is None:
+        raise not_found("该项目的自评结果（请先填报实际完成值）")
+    return view, row, evaluation_from_dict(json.loads(row["payload"]))
+
+
+@router.get("/projects/{project_id}/evaluation")
+def evaluation_page(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
+    view, row, evaluation = _stored(request, principal, project_id)
+    return render(request, "evaluation.html", {"head": view.head, "row": row, "evaluation": evaluation,
+                                               "result": evaluation.projects[0], "formats": EVALUATION_FORMATS,
+                                               "format_labels": FORMAT_LABELS})
+
+
+@router.get("/projects/{project_id}/evaluation/download/{fmt}")
+def evaluation_download(request: Request, project_id: int, fmt: str,
+                        principal: Principal = Depends(page_user)) -> Response:
+    view, _, evaluation = _stored(request, principal, project_id)
+    made = evaluation_file(evaluation, fmt)
+    if made is None:
+        raise WebError(404, "not_found", f"不支持的下载格式「{fmt}」")
+    content, media_type = made
+    return attachment(content, f"{view.head.name}-项目支出绩效自评表.{fmt}", media_type)

@@ -1,0 +1,56 @@
+"""The Jinja2 environment of the pages: templates shipped in the package, Chinese filters."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+
+from perfbudget.store.changes import describe
+from perfbudget.target import format_decimal
+from perfbudget.web.csrf import csrf_token
+from perfbudget.web.deps import optional_user
+from perfbudget.web.roles import Action
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+CHINA = timezone(timedelta(hours=8), "CST")
+
+
+def _money(value: Decimal | str | None) -> str:
+    if value is None or value == "":
+        return "—"
+    number = Decimal(value) if isinstance(value, str) else value
+    return f"{number:,.2f}"
+
+
+def _decimal(value: Decimal | None) -> str:
+    return "" if value is None else format_decimal(value)
+
+
+def _when(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+
+
+def _context(request: Request) -> dict[str, Any]:
+    user = optional_user(request)
+    return {"user": user, "csrf_token": csrf_token(request), "Action": Action}
+
+
+def make_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(TEMPLATES), context_processors=[_context])
+    env = templates.env
+    env.filters["money"] = _money
+    env.filters["dec"] = _decimal
+    env.filters["when"] = _when
+    env.filters["describe"] = describe
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    return templates

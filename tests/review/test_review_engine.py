@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -120,3 +121,19 @@ def test_project_level_findings_point_at_the_table(inline: Any) -> None:
     assert finding.indicator is None and finding.field == "budget.total"
     assert finding.source is not None and finding.source.line is not None
     assert "9.00" in finding.message
+
+
+def test_a_json_document_gives_the_same_review_located_at_the_file(seed_document: Document) -> None:
+    from perfbudget.interchange import dumps, loads
+    from perfbudget.model import Source
+
+    document, problems = loads(dumps(seed_document), "seed.json")
+    assert document is not None and problems == []
+    if document.source is None:
+        document = replace(document, source=Source("seed.json"))
+    text_review = review_document(seed_document)
+    json_review = review_document(document)
+    assert [(f.rule, f.project, f.indicator, f.field, f.message) for f in json_review.findings] == [
+        (f.rule, f.project, f.indicator, f.field, f.message) for f in text_review.findings]
+    assert {f.source.file for f in json_review.findings if f.source is not None} == {"seed.json"}
+    assert all(f.source is not None for f in json_review.findings)

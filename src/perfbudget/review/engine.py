@@ -105,6 +105,7 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
 
     ``config`` is applied for the document's unit and ``region`` (see
     :meth:`ReviewConfig.resolve`); ``only`` restricts the run to some rule ids (tests).
+    A finding whose field has no recorded location gets the document's source (the file).
     """
     settings = (config or DEFAULT_CONFIG).resolve(document.unit, region)
     specs = [s for s in all_rules() if s.id not in settings.disabled and (only is None or s.id in only)]
@@ -112,6 +113,8 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
     findings: list[Finding] = []
     for spec in specs:
         findings.extend(run_rule(spec, document, settings))
+    if document.source is not None:  # documents without cell locations (JSON) point at the file at least
+        findings = [f if f.source is not None else replace(f, source=document.source) for f in findings]
     findings.sort(key=lambda f: (f.project if f.project is not None else -1,
                                  f.indicator if f.indicator is not None else -1,
                                  order.get(f.rule, len(order))))

@@ -35,7 +35,7 @@ from perfbudget.readers.labels import (
 )
 from perfbudget.readers.parts import Parts
 
-UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{3,}?"
+UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{1,}?"
                        r"(?:局|院|委|厅|办|处|中心|学校|校|所|站|队|馆|会|部|社|团|室|公司|政府|镇|乡|街道|村|单位|检察院|法院|机关|医院|园)"
                        r"[^\n]{0,20})$")
 MONEY_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")

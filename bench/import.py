@@ -36,10 +36,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import corpus_files  # noqa: E402
+from corpus import corpus_files
 
-from perfbudget.load import load_path  # noqa: E402
-from perfbudget.store import Filters, Store  # noqa: E402
+from perfbudget.load import load_path
+from perfbudget.store import Filters, Store
 
 
 def _ms(function: Callable[[], Any], runs: int = 20) -> float:

@@ -59,7 +59,7 @@ def _check_standard(text: str, layout: str) -> None:
 
 
 def test_tab_rows_copied_from_excel() -> None:
-    text = _tab_rows(HEADER + INDICATORS)
+    text = _tab_rows([*HEADER, *INDICATORS])
     _check_standard(text, "tab-rows")
     document, _ = read_text(text, "t.txt")
     assert document is not None and document.projects[0].goals == ("完成购置", "提升保障能力")
@@ -67,14 +67,14 @@ def test_tab_rows_copied_from_excel() -> None:
 
 
 def test_markdown_pipe_rows() -> None:
-    text = _pipe_rows(HEADER + INDICATORS).replace("| 一级指标", "| 一级指标", 1)
+    text = _pipe_rows([*HEADER, *INDICATORS]).replace("| 一级指标", "| 一级指标", 1)
     lines = text.splitlines()
     lines.insert(1, "|---|---|---|---|")
     _check_standard("\n".join(lines), "pipe-rows")
 
 
 def test_line_cells_one_cell_per_line() -> None:
-    cells = [c for row in HEADER + INDICATORS for c in row if c and "\n" not in c]
+    cells = [c for row in [*HEADER, *INDICATORS] for c in row if c and "\n" not in c]
     text = "\n".join(["来源：某市财政局", *cells, "填表人：张三"]) + "\n"
     document, problems = read_text(text, "t.txt")
     assert detect_layout(text) == "line-cells"
@@ -86,7 +86,8 @@ def test_line_cells_one_cell_per_line() -> None:
 
 
 def test_three_columns_sign_value_unit_and_synonyms() -> None:
-    rows = HEADER + [
+    rows = [
+        *HEADER,
         ["一级指标", "二级指标", "三级指标", "指标解释", "指标性质", "年度指标值", "度量单位", "备注"],
         ["产出指标", "数量指标", "培训人次", "全年培训人次", "≥", "200", "人次", "抽查"],
         ["", "时效指标", "响应时间", "平均响应时间", "≤", "2", "小时", ""],
@@ -102,7 +103,8 @@ def test_three_columns_sign_value_unit_and_synonyms() -> None:
 
 
 def test_2021_framework_cost_as_level1() -> None:
-    rows = HEADER + [
+    rows = [
+        *HEADER,
         ["一级指标", "二级指标", "三级指标", "目标值"],
         ["成本指标", "经济成本指标", "设备单价", "≤2万元/台"],
         ["产出指标", "数量指标", "购置数量", "10台"],
@@ -115,7 +117,8 @@ def test_2021_framework_cost_as_level1() -> None:
 
 
 def test_self_evaluation_columns() -> None:
-    rows = HEADER + [
+    rows = [
+        *HEADER,
         ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
         ["产出指标(50分)", "数量指标", "★购置设备数量", "≥10台", "9台", "20", "18", "供货延迟"],
     ]
@@ -128,7 +131,8 @@ def test_self_evaluation_columns() -> None:
 
 
 def test_placeholders_and_empty_categories_are_noted() -> None:
-    rows = HEADER + [
+    rows = [
+        *HEADER,
         ["一级指标", "二级指标", "三级指标", "指标值"],
         ["产出指标", "数量指标", "购置数量", "10台"],
         ["", "", "指标2", ""],
@@ -155,7 +159,8 @@ def test_footer_rows_end_the_indicators(footer: str) -> None:
 
 def test_vertical_merge_missing_cells_in_pipe_rows() -> None:
     """HTML-flattened rows leave out the merged 一级/二级 cells: rows are aligned by what they hold."""
-    text = _pipe_rows(HEADER + [
+    text = _pipe_rows([
+        *HEADER,
         ["一级指标", "二级指标", "三级指标", "指标值", "绩效标准"],
         ["产出指标", "数量指标", "购置数量", "10台", "计划标准"],
         ["安装数量", "10台", "计划标准"],

@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import SAMPLES
 
+from conftest import SAMPLES
 from perfbudget.framework import normalise_level1, normalise_level3
 from perfbudget.load import LoadResult, load_path
 from perfbudget.model import Budget, Document, Kind, Op, Severity
@@ -75,7 +75,8 @@ def test_12_langfang_paragraph_cells_truncated_self_evaluation() -> None:
     indicators = project.indicators
     assert len(indicators) == 9
     first = indicators[0]
-    assert (first.level1, first.level2, first.level3, first.target.raw) == ("产出指标", "数量指标", "指标1工程资金金额", "43.2")
+    assert (first.level1, first.level2, first.level3, first.target.raw) == (
+        "产出指标", "数量指标", "指标1工程资金金额", "43.2")
     assert (first.actual, first.weight, first.score) == ("37.24", Decimal("10"), Decimal("9"))
     assert first.deviation == "已完工,剩余3%尾款未付,且最高限价低于预算金额。提高预算准确度。"
     assert _rows(document)[5] == ("效益指标", "经济效益指标", "指标1安全率", "100")  # '经济效益' + '指标' joined
@@ -163,7 +164,8 @@ def test_34_suixi_pipe_cells_truncated_self_evaluation() -> None:
     assert project.budget == Budget(total=Decimal("30"), fiscal=Decimal("30"))
     assert ("年度资金总额/全年执行数", "30") in project.extras
     assert project.goals == ("为建档立卡扶贫户解决临时性的困难",)
-    assert ("年度总体目标完成情况综述", "全年救助建档立卡扶贫户临时救助87人次,救助资金30万元,完成目标任务。") in project.extras
+    summary = "全年救助建档立卡扶贫户临时救助87人次,救助资金30万元,完成目标任务。"
+    assert ("年度总体目标完成情况综述", summary) in project.extras
     indicators = project.indicators
     assert len(indicators) == 9
     first = indicators[0]

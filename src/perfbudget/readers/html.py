@@ -88,7 +88,7 @@ def read_html_tables(text: str, file: str) -> list[RawTable]:
             tables.append(RawTable(heading, Source(file, sheet=f"表{number}", table=number),
                                    table_grid(node, file, number), certain=True))
             heading = None
-        elif type(node).__name__ == "NavigableString" and node.find_parent("table") is None:
+        elif type(node).__name__ == "NavigableString" and id(node.find_parent("table")) not in leaves:
             line = _SPACES.sub(" ", str(node)).strip()
             if line and (HEADING.search(line) or heading is None or not HEADING.search(heading)):
                 heading = line

@@ -1,0 +1,73 @@
+"""``perfbudget export``: every form, output naming, --json report, refusing bad input; sniffing on read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SAMPLES
+from perfbudget.cli import app
+from perfbudget.load import load_path
+from perfbudget.model import Document
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("form", ["xlsx", "docx", "html", "json"])
+def test_export_each_form_reads_back(tmp_path: Path, seed_path: Path, seed_document: Document, form: str) -> None:
+    out = tmp_path / f"out.{form}"
+    result = runner.invoke(app, ["export", str(seed_path), "--to", form, "-o", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report == {"input": str(seed_path), "output": str(out), "to": form, "projects": 10,
+                      "indicators": 88, "bytes": out.stat().st_size}
+    back = load_path(out)
+    assert back.ok and back.document == seed_document
+
+
+def test_export_default_output_name(tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["export", str(seed_path), "--to", "docx"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / f"{seed_path.stem}.docx").exists()
+    assert "已导出 10 个项目、88 个指标" in result.output
+
+
+def test_export_json_to_stdout(seed_path: Path) -> None:
+    result = runner.invoke(app, ["export", str(seed_path), "--to", "json", "-o", "-"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["format"] == "perfbudget/1"
+
+
+def test_export_refuses_unknown_form_and_binary_stdout(seed_path: Path) -> None:
+    result = runner.invoke(app, ["export", str(seed_path), "--to", "pdf"])
+    assert result.exit_code == 1 and "不支持的导出格式" in result.output
+    result = runner.invoke(app, ["export", str(seed_path), "--to", "docx", "-o", "-"])
+    assert result.exit_code == 1 and "二进制" in result.output
+
+
+def test_export_of_a_truncated_file_exports_nothing(tmp_path: Path) -> None:
+    sample = next(SAMPLES.glob("25_*.txt"), None)
+    if sample is None:
+        pytest.skip("sample 25 not present")
+    out = tmp_path / "x.docx"
+    result = runner.invoke(app, ["export", str(sample), "--to", "docx", "-o", str(out)])
+    assert result.exit_code == 1 and "中断" in result.output
+    assert not out.exists()
+
+
+def test_read_sniffs_content_and_form_overrides(tmp_path: Path, seed_path: Path) -> None:
+    disguised = tmp_path / "table.txt"
+    runner.invoke(app, ["export", str(seed_path), "--to", "xlsx", "-o", str(disguised)])
+    result = runner.invoke(app, ["read", str(disguised), "--json"])
+    assert result.exit_code == 0 and len(json.loads(result.stdout)["projects"]) == 10
+    result = runner.invoke(app, ["read", str(disguised), "--form", "docx"])
+    assert result.exit_code == 1
+
+
+def test_export_help() -> None:
+    result = runner.invoke(app, ["export", "--help"])
+    assert result.exit_code == 0 and "--to" in result.output and "绩效目标表" in result.output

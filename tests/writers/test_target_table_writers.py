@@ -1,0 +1,79 @@
+"""The 绩效目标表 writers: JSON → docx/xlsx/html → read gives the same model; merged cells; fonts."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from perfbudget.interchange import dumps, loads
+from perfbudget.load import load_bytes
+from perfbudget.model import Document, Unit
+from perfbudget.writers.target_table_export import EXPORT_FORMS, render
+
+
+@pytest.fixture(scope="module")
+def from_json(seed_document: Document) -> Document:
+    document, problems = loads(dumps(seed_document), "seed.json")
+    assert document is not None and not problems
+    return document
+
+
+@pytest.mark.parametrize("form", EXPORT_FORMS)
+def test_seed_round_trips_through_every_form(from_json: Document, form: str) -> None:
+    result = load_bytes(render(from_json, form), f"seed.{form}")
+    assert result.form == form
+    assert result.ok, result.problems
+    assert result.document == from_json
+
+
+def test_docx_has_merged_cells_and_east_asian_font(from_json: Document) -> None:
+    xml = zipfile.ZipFile(io.BytesIO(render(from_json, "docx"))).read("word/document.xml").decode()
+    assert xml.count("<w:tbl>") == len(from_json.projects)
+    assert 'w:gridSpan w:val="6"' in xml  # 项目名称 value across the table
+    assert '<w:vMerge w:val="restart"/>' in xml and "<w:vMerge/>" in xml  # 一级/二级 down
+    assert 'w:eastAsia="宋体"' in xml
+    assert "<w:cantSplit/>" in xml
+    styles = zipfile.ZipFile(io.BytesIO(render(from_json, "docx"))).read("word/styles.xml").decode()
+    assert 'w:eastAsia="宋体"' in styles
+
+
+def test_xlsx_has_merged_ranges_numbers_and_font(from_json: Document) -> None:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(render(from_json, "xlsx")))
+    ws = workbook.active
+    assert len(ws.merged_cells.ranges) > 5 * len(from_json.projects)
+    assert ws["A1"].value == "1.2024年检察业务信息化运维项目-2024中央绩效目标表"
+    total = next(c for row in ws.iter_rows() for c in row if c.value == "预算数").offset(column=1)
+    assert total.value == 17 and total.number_format == "0.00"
+    assert ws["A3"].font.name == "宋体"
+
+
+def test_html_has_spans_and_fonts(from_json: Document) -> None:
+    page = render(from_json, "html").decode()
+    assert page.count("<table>") == 10 and 'rowspan="' in page and 'colspan="6"' in page
+    assert '<meta charset="utf-8">' in page and "SimSun" in page
+
+
+def test_json_export_is_the_interchange_format(from_json: Document) -> None:
+    data = json.loads(render(from_json, "json"))
+    assert data["format"] == "perfbudget/1" and len(data["projects"]) == 10
+
+
+def test_self_evaluation_and_unusual_values_round_trip(from_json: Document) -> None:
+    project = from_json.projects[0]
+    indicators = tuple(replace(i, weight=Decimal("10"), actual="达成", score=Decimal("9.5"),
+                               deviation="无" if n else None, extras=(("备注", "抽查"),))
+                       for n, i in enumerate(project.indicators))
+    document = replace(from_json, kind="self-evaluation", unit=Unit(None, "某某局"),
+                       projects=(replace(project, indicators=indicators, goals=(), purpose=None,
+                                         extras=(("主管部门", "某市财政局"),)),))
+    for form in ("docx", "xlsx", "html"):
+        result = load_bytes(render(document, form), f"eval.{form}")
+        assert result.ok, (form, result.problems)
+        assert result.document == document, form

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from review_helpers import Run, make_runner
+
+from tests.review.review_helpers import Run, make_runner
 
 
 @pytest.fixture

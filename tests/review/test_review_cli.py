@@ -62,7 +62,7 @@ def test_review_a_missing_file(tmp_path: Path) -> None:
 
 
 def test_review_a_clean_table_exits_0(tmp_path: Path) -> None:
-    from review_helpers import GOOD_ROWS, table_file_text
+    from tests.review.review_helpers import GOOD_ROWS, table_file_text
 
     path = tmp_path / "good.txt"
     path.write_text(table_file_text(GOOD_ROWS), encoding="utf-8")

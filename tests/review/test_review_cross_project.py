@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from review_helpers import GOOD_ROWS, read, with_row
-
 from perfbudget.model import Document
 from perfbudget.review.engine import review_document
+from tests.review.review_helpers import GOOD_ROWS, read, with_row
 
 
 def three_projects(inline: Any, names: list[str]) -> Document:

@@ -6,7 +6,6 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from review_helpers import GOOD_ROWS, header, read, with_row
 
 from perfbudget.model import Document
 from perfbudget.review.config import GradeRule, ReviewConfig
@@ -14,6 +13,7 @@ from perfbudget.review.engine import review_document
 from perfbudget.review.finding import Finding
 from perfbudget.review.grade import grade_project
 from perfbudget.review.registry import _REGISTRY, all_rules, rule
+from tests.review.review_helpers import GOOD_ROWS, header, read, with_row
 
 FINDING_KEYS = ["rule", "dimension", "severity", "project", "indicator", "field", "message", "suggestion", "source"]
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from review_helpers import GOOD_ROWS, Run, header, with_row
 
 from perfbudget.review.registry import all_rules
+from tests.review.review_helpers import GOOD_ROWS, Run, header, with_row
 
 R = list[list[str]]
 OUT, Q, T, C = "产出指标", "质量指标", "时效指标", "成本指标"
@@ -358,9 +358,8 @@ def test_every_rule_has_both_kinds_of_case() -> None:
 
 
 def test_the_good_table_passes_every_rule(run: Run, inline: Any) -> None:
-    from review_helpers import read
-
     from perfbudget.review.engine import review_document
+    from tests.review.review_helpers import read
 
     report = review_document(read(GOOD_ROWS, None, inline))
     assert [f.to_dict() for f in report.findings] == []
@@ -376,9 +375,8 @@ def test_levels_outside_the_framework(inline: Any, level1: str, level2: str, fie
     note); a JSON document keeps what it says, so these cases use dataclasses.replace."""
     from dataclasses import replace
 
-    from review_helpers import read
-
     from perfbudget.review.engine import review_document
+    from tests.review.review_helpers import read
 
     document = read(GOOD_ROWS, None, inline)
     project = document.projects[0]
@@ -391,9 +389,8 @@ def test_levels_outside_the_framework(inline: Any, level1: str, level2: str, fie
 
 
 def test_template_placeholder_value_is_an_error_a_hint_in_a_name_a_warning(inline: Any) -> None:
-    from review_helpers import read
-
     from perfbudget.review.engine import review_document
+    from tests.review.review_helpers import read
 
     rows = with_row(1, row(OUT, N, "视频会议保障数量(≥**次)", "≥12次", "视频会议保障数量"))
     rows[5] = row(S, SS, "服务干警满意度", "XX%")

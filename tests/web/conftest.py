@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,10 +101,24 @@ def populate(app: FastAPI, seed_path: Path) -> WebEnv:
     return WebEnv(app, str(engine.url), seed_ids, other_id)
 
 
+@pytest.fixture(scope="session")
+def web_template(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> tuple[Path, list[int], int | None]:
+    """One populated SQLite file per session (hashing five passwords and importing the seed once)."""
+    path = tmp_path_factory.mktemp("web-template") / "template.db"
+    app = make_app(f"sqlite:///{path}")
+    env = populate(app, seed_path)
+    app.state.engine.dispose()  # the last connection closing checkpoints the WAL into the file
+    return path, env.project_ids, env.other_project_id
+
+
 @pytest.fixture
-def web(tmp_path: Path, seed_path: Path) -> Iterator[WebEnv]:
-    app = make_app(f"sqlite:///{tmp_path / 'web.db'}")
-    yield populate(app, seed_path)
+def web(tmp_path: Path, web_template: tuple[Path, list[int], int | None]) -> Iterator[WebEnv]:
+    """A fresh copy of the populated database for one test, with its own app."""
+    template, project_ids, other_id = web_template
+    target = tmp_path / "web.db"
+    shutil.copyfile(template, target)
+    app = make_app(f"sqlite:///{target}")
+    yield WebEnv(app, f"sqlite:///{target}", project_ids, other_id)
     app.state.engine.dispose()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -39,6 +40,10 @@ def _when(value: datetime | None) -> str:
     return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
 
 
+def _pretty_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True, default=str)
+
+
 def _context(request: Request) -> dict[str, Any]:
     user = optional_user(request)
     return {"user": user, "csrf_token": csrf_token(request), "Action": Action}
@@ -51,6 +56,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["dec"] = _decimal
     env.filters["when"] = _when
     env.filters["describe"] = describe
+    env.filters["pretty_json"] = _pretty_json
     env.trim_blocks = True
     env.lstrip_blocks = True
     return templates

@@ -11,7 +11,8 @@ from sqlalchemy import delete, insert, select
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.review import review_document
 from perfbudget.store.engine import read_transaction, write_transaction
-from perfbudget.store.schema import utc_now
+from perfbudget.store.rows import unit_key
+from perfbudget.store.schema import units, utc_now
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.editing import import_reviewed
 from perfbudget.web.errors import WebError, forbidden, not_found
@@ -108,5 +109,7 @@ def confirm(request: Request, upload_id: int, principal: Principal = Depends(pag
     else:
         flash(request, f"已导入「{name}」：新项目 {outcome.new_projects} 个，更新 {outcome.changed_projects} 个，"
                        f"未变 {outcome.unchanged_projects} 个", "ok")
-    year = result.document.projects[0].fund_year if result.document.projects else None
-    return redirect(f"/dashboard?year={year}" if year else "/dashboard")
+    with read_transaction(engine_of(request)) as connection:
+        unit_id = connection.execute(select(units.c.id).where(
+            units.c.key == unit_key(result.document.unit))).scalar()
+    return redirect(f"/units/{unit_id}" if unit_id else "/dashboard")

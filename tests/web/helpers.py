@@ -1,0 +1,43 @@
+"""Form data for the web tests, built from stored projects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from perfbudget.model import Project
+from perfbudget.target import format_decimal
+
+
+def _dec(value: Any) -> str:
+    return "" if value is None else format_decimal(value)
+
+
+def as_form(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Repeated fields as httpx posts them (a list per name, in order)."""
+    out: dict[str, list[str]] = {}
+    for name, value in pairs:
+        out.setdefault(name, []).append(value)
+    return out
+
+
+def project_form(project: Project, csrf: str, base_version: int,
+                 targets: dict[int, str] | None = None) -> dict[str, list[str]]:
+    """The edit form of ``project`` as a browser would post it; ``targets`` replaces targets by position."""
+    data = [("csrf_token", csrf), ("base_version", str(base_version)),
+            ("budget_total", _dec(project.budget.total)), ("budget_fiscal", _dec(project.budget.fiscal)),
+            ("budget_other", _dec(project.budget.other)), ("purpose", project.purpose or ""),
+            ("goals", "\n".join(project.goals))]
+    for position, indicator in enumerate(project.indicators, 1):
+        target = (targets or {}).get(position, indicator.target.raw)
+        data += [("rowid", f"r{position}"), ("l1", indicator.level1), ("l2", indicator.level2),
+                 ("l3", indicator.level3), ("desc", indicator.description or ""), ("target", target)]
+    return as_form(data)
+
+
+def stored_project(app: Any, project_id: int) -> tuple[Project, int]:
+    from perfbudget.store.queries import project_version
+
+    with app.state.engine.connect() as connection:
+        version = project_version(connection, project_id)
+    assert version is not None
+    return version.document.projects[0], version.meta["version"]

@@ -1,0 +1,124 @@
+"""Every route × every role: who may see and change what (pages and API).
+
+The seed's projects belong to unit 255101; ``editor`` is that unit's editor and
+``other_editor`` another unit's, for whom the seed's projects do not exist (404).
+"""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.routing import APIRoute
+
+from tests.web.conftest import ROLES, WebEnv, csrf_of
+
+ALL = ("anonymous", *ROLES)
+READERS = {"admin": 200, "reviewer": 200, "editor": 200, "other_editor": 404, "viewer": 200}
+EDITORS = {"admin": 200, "reviewer": 403, "editor": 200, "other_editor": 404, "viewer": 403}
+ANY_EDITOR = {"admin": 200, "reviewer": 403, "editor": 200, "other_editor": 200, "viewer": 403}
+ADMIN_ONLY = {"admin": 200, "reviewer": 403, "editor": 403, "other_editor": 403, "viewer": 403}
+SIGNED_IN = {"admin": 200, "reviewer": 200, "editor": 200, "other_editor": 200, "viewer": 200}
+
+# (method, path, expected status per role); {p} is a seed project (unit 255101), {u} its unit.
+PAGES = [
+    ("GET", "/dashboard", SIGNED_IN),
+    ("GET", "/units/{u}", READERS),
+    ("GET", "/projects/{p}", READERS),
+    ("GET", "/projects/{p}/history", READERS),
+    ("GET", "/projects/{p}/download/json", READERS),
+    ("GET", "/projects/{p}/edit", EDITORS),
+    ("GET", "/projects/{p}/evaluate", EDITORS),
+    ("GET", "/projects/{p}/evaluate/template.xlsx", READERS),
+    ("GET", "/upload", ANY_EDITOR),
+    ("GET", "/declare", ANY_EDITOR),
+    ("GET", "/editor-row", SIGNED_IN),
+    ("GET", "/admin/users", ADMIN_ONLY),
+    ("GET", "/admin/audit", ADMIN_ONLY),
+    ("GET", "/account", SIGNED_IN),
+    ("POST", "/projects/{p}/check", EDITORS),
+]
+API = [
+    ("GET", "/api/v1/me", SIGNED_IN),
+    ("GET", "/api/v1/projects", SIGNED_IN),
+    ("GET", "/api/v1/projects/{p}", READERS),
+    ("GET", "/api/v1/projects/{p}/history", READERS),
+    ("GET", "/api/v1/dashboard", SIGNED_IN),
+    ("GET", "/api/v1/audit", ADMIN_ONLY),
+    ("POST", "/api/v1/projects/{p}/workflow", {"admin": 200, "reviewer": 200, "editor": 200, "other_editor": 404,
+                                               "viewer": 403}),
+]
+
+
+def _fill(path: str, web: WebEnv) -> str:
+    from sqlalchemy import select
+
+    from perfbudget.store.schema import projects
+
+    with web.app.state.engine.connect() as connection:
+        unit_id = connection.execute(select(projects.c.unit_id).where(projects.c.id == web.project_ids[0])).scalar()
+    return path.format(p=web.project_ids[0], u=unit_id)
+
+
+@pytest.mark.parametrize(("method", "path", "expected"), PAGES, ids=[f"{m} {p}" for m, p, _ in PAGES])
+def test_page_permissions(web: WebEnv, method: str, path: str, expected: dict[str, int]) -> None:
+    url = _fill(path, web)
+    anonymous = web.client()
+    response = anonymous.request(method, url, follow_redirects=False,
+                                 data={"csrf_token": csrf_of(anonymous)} if method == "POST" else None)
+    assert response.status_code == 303 and response.headers["location"].startswith("/login"), url
+    for role in ROLES:
+        client = web.client(role)
+        data = {"csrf_token": csrf_of(client, "/account")} if method == "POST" else None
+        response = client.request(method, url, data=data, follow_redirects=False)
+        assert response.status_code == expected[role], (role, url, response.text[:300])
+        if expected[role] == 404:
+            assert "绩效目标" not in response.text or "没有找到" in response.text
+
+
+@pytest.mark.parametrize(("method", "path", "expected"), API, ids=[f"{m} {p}" for m, p, _ in API])
+def test_api_permissions(web: WebEnv, method: str, path: str, expected: dict[str, int]) -> None:
+    url = _fill(path, web)
+    body = {"action": "comment", "comment": "已阅"} if method == "POST" else None
+    anonymous = web.client().request(method, url, json=body)
+    assert anonymous.status_code == 401
+    assert set(anonymous.json()["error"]) == {"code", "message", "details"}
+    for role in ROLES:
+        token = web.token(role)
+        response = web.client().request(method, url, json=body, headers={"Authorization": f"Bearer {token}"})
+        assert response.status_code == expected[role], (role, url, response.text[:300])
+        if response.status_code >= 400:
+            assert set(response.json()) == {"error"}
+            assert set(response.json()["error"]) == {"code", "message", "details"}
+
+
+def test_route_table_covers_every_route(web: WebEnv) -> None:
+    """A new route must be added to the permission table (or to the explicitly covered elsewhere list)."""
+    covered = {p for _, p, _ in PAGES + API}
+    elsewhere = {  # covered by the flow tests (workflow, edit, upload, declare, evaluate, account, auth)
+        "/", "/login", "/logout", "/projects/{project_id}/workflow", "/projects/{project_id}/edit",
+        "/projects/{project_id}/evaluate", "/projects/{project_id}/evaluate/upload",
+        "/projects/{project_id}/evaluation", "/projects/{project_id}/evaluation/download/{fmt}",
+        "/projects/{project_id}/download/{fmt}", "/upload", "/upload/{upload_id}", "/upload/{upload_id}/confirm",
+        "/declare", "/declare/check", "/admin/users", "/admin/users/{user_id}", "/account/password",
+        "/account/tokens", "/account/tokens/{token_id}/revoke", "/api/docs",
+        "/api/v1/projects/{project_id}", "/api/v1/documents", "/api/v1/projects/{project_id}/evaluation",
+    }
+    normalised = {p.replace("{p}", "{project_id}").replace("{u}", "{unit_id}") for p in covered}
+    routes = {r.path for r in web.app.routes if isinstance(r, APIRoute)}
+    assert routes - normalised - elsewhere == set()
+
+
+def test_unit_editor_cannot_open_another_units_project_by_url_or_api(web: WebEnv) -> None:
+    assert web.other_project_id is not None
+    editor = web.client("editor")
+    assert editor.get(f"/projects/{web.other_project_id}").status_code == 404
+    assert editor.get(f"/projects/{web.other_project_id}/download/json").status_code == 404
+    token = web.token("editor")
+    api = web.client().get(f"/api/v1/projects/{web.other_project_id}", headers={"Authorization": f"Bearer {token}"})
+    assert api.status_code == 404
+    assert api.json()["error"]["code"] == "not_found"
+    listing = web.client().get("/api/v1/projects", headers={"Authorization": f"Bearer {token}"}).json()
+    assert {item["unit"]["code"] for item in listing["items"]} == {"255101"}
+    assert listing["total"] == 10
+    # The dashboard of the other unit's editor shows only its own project.
+    page = web.client("other_editor").get("/dashboard?year=all")
+    assert 'id="stat-projects">1<' in page.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from helpers import run
+from tests.evaluate.helpers import run
 
 from perfbudget.evaluate.numbers import show
 from perfbudget.model import Document

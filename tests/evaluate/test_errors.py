@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import HEADER, csv_bytes, messages, run
+from tests.evaluate.helpers import HEADER, csv_bytes, messages, run
 
 from perfbudget.model import Document
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import csv_bytes, messages
+from tests.evaluate.helpers import csv_bytes, messages
 
 from perfbudget.evaluate.monitor import BLUE, GREEN, RED, YELLOW, MonitorOptions, monitor_document, worst
 from perfbudget.evaluate.resolve import resolve

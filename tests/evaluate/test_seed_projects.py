@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal as D
 
-from helpers import csv_bytes, run
+from tests.evaluate.helpers import csv_bytes, run
 
 from perfbudget.evaluate.numbers import show
 from perfbudget.evaluate.result import evaluation_from_dict

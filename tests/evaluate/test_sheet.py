@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from helpers import csv_bytes, messages, run
+from tests.evaluate.helpers import csv_bytes, messages, run
 
 from perfbudget.evaluate.numbers import show
 from perfbudget.evaluate.sheet import read_sheet_bytes

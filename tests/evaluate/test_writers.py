@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from helpers import csv_bytes, run
+from tests.evaluate.helpers import csv_bytes, run
 
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.model import Document

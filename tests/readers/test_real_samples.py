@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import SAMPLES
+from tests.conftest import SAMPLES
 from perfbudget.framework import normalise_level1, normalise_level3
 from perfbudget.load import LoadResult, load_path
 from perfbudget.model import Budget, Document, Kind, Op, Severity

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SAMPLES
+from tests.conftest import SAMPLES
 from perfbudget.cli import app
 from perfbudget.load import load_path
 from perfbudget.model import Document

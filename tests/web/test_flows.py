@@ -169,15 +169,16 @@ def test_declaration_errors_and_duplicates(web: WebEnv) -> None:
     csrf = csrf_of(editor, "/declare")
     response = editor.post("/declare", data=declare_form(csrf, fund_year="20x5", budget_total="abc"))
     assert response.status_code == 422 and "资金年度应为" in response.text and "不是数字" in response.text
-    response = editor.post("/declare", data=declare_form(csrf, rows=[ROWS[0][:4] + ("",)]))
+    response = editor.post("/declare", data=declare_form(csrf, rows=[(*ROWS[0][:4], "")]))
     assert response.status_code == 422 and "缺少指标值" in response.text
     declare(editor, csrf)
     response = editor.post("/declare", data=declare_form(csrf))
     assert response.status_code == 409 and "已有同名同资金的项目" in response.text
     other = web.client("other_editor")
     response = other.post("/declare", data=declare_form(csrf_of(other, "/declare"), name="别的项目"))
-    assert response.status_code == 200  # the unit field is forced to the editor's own unit
-    check = editor.post("/declare/check", data=declare_form(csrf, rows=[("产出指标", "数量指标", "覆盖率", "", "≥100%")]))
+    assert response.status_code == 200 and "其他测试单位" in response.text  # forced to the editor's own unit
+    rate = [("产出指标", "数量指标", "覆盖率", "", "≥100%")]
+    check = editor.post("/declare/check", data=declare_form(csrf, rows=rate))
     assert "定量 ≥ 100 %" in check.text and "审核" in check.text
 
 

@@ -11,12 +11,13 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from starlette.datastructures import FormData, UploadFile
 
-from perfbudget.interchange import InterchangeError, document_from_dict, document_to_dict
+from perfbudget.interchange import InterchangeError, document_from_dict, document_to_dict, target_to_dict
 from perfbudget.review import review_document
 from perfbudget.store.engine import read_transaction
 from perfbudget.store.queries import project_history
 from perfbudget.store.rows import project_identity
 from perfbudget.store.schema import projects
+from perfbudget.target import parse_target
 from perfbudget.web import audit
 from perfbudget.web.cache import data_stamp
 from perfbudget.web.data import build_dashboard, project_head, project_rows
@@ -38,7 +39,7 @@ class EditBody(BaseModel):
     """A new version of one project: the version it was made on, and the document (one project)."""
 
     base_version: int = Field(..., description="所修改的版本号（乐观并发：项目已有更新版本时返回 409）")
-    document: dict[str, Any] = Field(..., description="交换格式 perfbudget/1，恰好一个项目")
+    document: dict[str, Any] = Field(..., description='交换格式 perfbudget/1，恰好一个项目；指标值可只给 {"raw": "≥95%"}')
 
 
 class StepBody(BaseModel):
@@ -60,7 +61,18 @@ class ActualsBody(BaseModel):
     indicators: list[IndicatorActualBody] = []
 
 
+def _complete_targets(data: dict[str, Any]) -> dict[str, Any]:
+    """A target given only as ``{"raw": …}`` is read with the target grammar (what users write is the raw text)."""
+    for project in data.get("projects") or []:
+        for indicator in (project.get("indicators") or []) if isinstance(project, dict) else []:
+            target = indicator.get("target") if isinstance(indicator, dict) else None
+            if isinstance(target, dict) and set(target) == {"raw"} and isinstance(target["raw"], str):
+                indicator["target"] = target_to_dict(parse_target(target["raw"], indicator.get("level3")))
+    return data
+
+
 def _document(data: dict[str, Any], file: str) -> Any:
+    data = _complete_targets(data)
     try:
         return document_from_dict(data, file)
     except InterchangeError as exc:

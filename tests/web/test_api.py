@@ -1,0 +1,127 @@
+"""The HTTP API: bearer tokens, interchange JSON, one error shape, the same permissions, OpenAPI."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from sqlalchemy import select
+
+from perfbudget.web.tables import api_tokens
+from tests.web.conftest import WebEnv
+
+
+def auth(web: WebEnv, user: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {web.token(user)}"}
+
+
+def test_tokens_are_stored_hashed(web: WebEnv) -> None:
+    token = web.token("admin")
+    with web.app.state.engine.connect() as connection:
+        stored = list(connection.execute(select(api_tokens.c.token_hash, api_tokens.c.prefix)))
+    assert all(token not in row.token_hash for row in stored) and len(stored[-1].token_hash) == 64
+
+
+@pytest.mark.parametrize("header", [None, "Bearer", "Bearer nope", "Basic abc", "bearer pb_forged"])
+def test_bad_tokens_get_401_in_the_error_shape(web: WebEnv, header: str | None) -> None:
+    response = web.client().get("/api/v1/projects", headers={"Authorization": header} if header else {})
+    assert response.status_code == 401
+    body = response.json()
+    assert set(body) == {"error"} and body["error"]["code"] == "unauthorized" and body["error"]["message"]
+
+
+def test_errors_have_one_shape(web: WebEnv) -> None:
+    client = web.client()
+    headers = auth(web, "admin")
+    cases = [client.get("/api/v1/nothing-here", headers=headers), client.get("/api/v1/projects/999999", headers=headers),
+             client.get("/api/v1/projects/abc", headers=headers),
+             client.put(f"/api/v1/projects/{web.project_ids[0]}", headers=headers, json={"document": {}}),
+             client.delete("/api/v1/me", headers=headers)]
+    assert [r.status_code for r in cases] == [404, 404, 422, 422, 405]
+    for response in cases:
+        assert set(response.json()) == {"error"} and set(response.json()["error"]) == {"code", "message", "details"}
+    assert cases[3].json()["error"]["details"][0]["location"].endswith("base_version")
+
+
+def test_project_as_interchange_json_and_edit_with_optimistic_concurrency(web: WebEnv) -> None:
+    client = web.client()
+    headers = auth(web, "editor")
+    pid = web.project_ids[0]
+    got = client.get(f"/api/v1/projects/{pid}", headers=headers).json()
+    assert got["document"]["format"] == "perfbudget/1" and len(got["document"]["projects"]) == 1
+    assert got["review"]["grade"] in ("优", "良", "中", "差") and got["state"] == "draft"
+    document = copy.deepcopy(got["document"])
+    document["projects"][0]["indicators"][0]["target"] = {"raw": "≥15次"}
+    saved = client.put(f"/api/v1/projects/{pid}", headers=headers,
+                       json={"base_version": got["version"], "document": document})
+    assert saved.status_code == 200 and saved.json()["version"] == got["version"] + 1
+    again = client.get(f"/api/v1/projects/{pid}", headers=headers).json()
+    target = again["document"]["projects"][0]["indicators"][0]["target"]
+    assert target["raw"] == "≥15次" and target["value"] == "15" and target["op"] == ">="
+    stale = client.put(f"/api/v1/projects/{pid}", headers=auth(web, "admin"),
+                       json={"base_version": got["version"], "document": document})
+    assert stale.status_code == 409 and stale.json()["error"]["code"] == "stale_version"
+    assert stale.json()["error"]["details"] == {"latest_version": got["version"] + 1}
+    history = client.get(f"/api/v1/projects/{pid}/history", headers=headers).json()
+    assert any(c["kind"] == "target_changed" for v in history["versions"] for c in v["changes"])
+
+
+def test_bad_interchange_document_names_the_field(web: WebEnv) -> None:
+    response = web.client().post("/api/v1/documents", headers=auth(web, "admin"),
+                                 json={"format": "perfbudget/1", "unit": {"code": "1", "name": "x"},
+                                       "money_unit": "万元", "projects": [{"seq": "one"}]})
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_document"
+    assert response.json()["error"]["details"][0]["location"].startswith("projects[0]")
+
+
+def test_import_documents_dry_run_and_unit_scope(web: WebEnv) -> None:
+    client = web.client()
+    document = client.get(f"/api/v1/projects/{web.project_ids[1]}", headers=auth(web, "admin")).json()["document"]
+    document["projects"][0]["name"] = "接口导入的新项目"
+    dry = client.post("/api/v1/documents?dry_run=true", headers=auth(web, "editor"), json=document)
+    assert dry.status_code == 200 and dry.json()["status"] == "dry_run" and "findings" in dry.json()["review"]
+    other = client.post("/api/v1/documents", headers=auth(web, "other_editor"), json=document)
+    assert other.status_code == 403
+    viewer = client.post("/api/v1/documents", headers=auth(web, "viewer"), json=document)
+    assert viewer.status_code == 403
+    done = client.post("/api/v1/documents", headers=auth(web, "editor"), json=document)
+    assert done.status_code == 200 and done.json()["new_projects"] == 1 and done.json()["project_ids"][0]
+
+
+def test_workflow_and_evaluation_through_the_api(web: WebEnv) -> None:
+    client = web.client()
+    pid = web.project_ids[0]
+    editor, reviewer = auth(web, "editor"), auth(web, "reviewer")
+    assert client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "submit"}).json()[
+        "state"] == "submitted"
+    refused = client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "approve"})
+    assert refused.status_code == 403
+    no_comment = client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer, json={"action": "return"})
+    assert no_comment.status_code == 409 and "意见" in no_comment.json()["error"]["message"]
+    returned = client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer,
+                           json={"action": "return", "comment": "请细化质量指标"})
+    assert returned.json()["state"] == "returned"
+    project = client.get(f"/api/v1/projects/{pid}", headers=editor).json()["document"]["projects"][0]
+    indicators = []
+    for position, indicator in enumerate(project["indicators"], 1):
+        target = indicator["target"]
+        if target["kind"] == "quantitative":
+            indicators.append({"position": position, "actual": target["value"] + (target["unit"] or "")})
+        else:
+            indicators.append({"position": position, "grade": "达成"})
+    scored = client.post(f"/api/v1/projects/{pid}/evaluation", headers=editor,
+                         json={"executed": project["budget"]["total"], "indicators": indicators})
+    assert scored.status_code == 200, scored.text
+    assert scored.json()["grade"] == "优" and scored.json()["evaluation"]["format"]
+    assert client.get(f"/api/v1/projects/{pid}/evaluation", headers=reviewer).json()["grade"] == "优"
+    board = client.get("/api/v1/dashboard", headers=reviewer).json()
+    assert board["workflow_states"]["returned"] == 1 and board["evaluation_grades"]["优"] == 1
+
+
+def test_openapi_docs(web: WebEnv) -> None:
+    client = web.client()
+    schema = client.get("/api/openapi.json").json()
+    assert "/api/v1/projects/{project_id}" in schema["paths"] and schema["info"]["title"] == "perfbudget API"
+    page = client.get("/api/docs").text
+    assert "/static/vendor/swagger-ui-bundle.js" in page and "<script>" not in page

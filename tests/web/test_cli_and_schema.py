@@ -1,0 +1,83 @@
+"""``perfbudget user …`` and ``serve --help``; the web tables' migration (one head, matches the models)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from typer.testing import CliRunner
+
+from perfbudget.cli import app
+from perfbudget.store.migrate import alembic_config
+from perfbudget.store.schema import Base
+from perfbudget.web import tables
+from perfbudget.web.app import create_app
+from perfbudget.web.settings import WebConfig
+
+WEB_TABLES = {t.name for t in (tables.web_settings, tables.users, tables.api_tokens, tables.audit_log,
+                               tables.workflow_states, tables.workflow_events, tables.version_authors,
+                               tables.edit_claims, tables.uploads)}
+runner = CliRunner()
+
+
+def test_user_add_list_passwd_token(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    result = runner.invoke(app, ["user", "add", "chen", "--role", "unit_editor", "--unit", "255101",
+                                 "--password", "long-enough-1", "--db", db])
+    assert result.exit_code == 0 and "已创建账号 chen（单位填报人员，单位 255101）" in result.output
+    result = runner.invoke(app, ["user", "add", "chen", "--role", "viewer", "--password", "long-enough-1",
+                                 "--db", db])
+    assert result.exit_code == 1 and "已存在" in result.output
+    result = runner.invoke(app, ["user", "add", "li", "--role", "boss", "--password", "long-enough-1", "--db", db])
+    assert result.exit_code == 1 and "未知角色" in result.output
+    result = runner.invoke(app, ["user", "add", "li", "--role", "unit_editor", "--password", "long-enough-1",
+                                 "--db", db])
+    assert result.exit_code == 1 and "必须指定所属单位" in result.output
+    result = runner.invoke(app, ["user", "list", "--json", "--db", db])
+    assert result.exit_code == 0 and json.loads(result.output)[0]["role"] == "unit_editor"
+    result = runner.invoke(app, ["user", "passwd", "chen", "--password", "short", "--db", db])
+    assert result.exit_code == 1 and "至少需要 8 个字符" in result.output
+    result = runner.invoke(app, ["user", "passwd", "chen", "--password", "another-long-2", "--db", db])
+    assert result.exit_code == 0
+    result = runner.invoke(app, ["user", "token", "chen", "--db", db])
+    assert result.exit_code == 0 and result.output.startswith("pb_")
+    from perfbudget.web.accounts import authenticate
+
+    application = create_app(WebConfig(database_url=db, secret_key="k" * 40))
+    assert authenticate(application.state.engine, "chen", "another-long-2") is not None
+    application.state.engine.dispose()
+
+
+def test_help_of_the_web_commands() -> None:
+    for args in (["serve", "--help"], ["user", "--help"], ["user", "add", "--help"], ["user", "passwd", "--help"],
+                 ["user", "list", "--help"], ["user", "token", "--help"]):
+        result = runner.invoke(app, args)
+        assert (result.exit_code == 0 and "--db" in result.output) or "add" in result.output, args
+
+
+def test_one_migration_head_and_web_tables_match_the_models(tmp_path: Path) -> None:
+    assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
+    application = create_app(WebConfig(database_url=f"sqlite:///{tmp_path / 'schema.db'}", secret_key="k" * 40))
+    with application.state.engine.connect() as connection:
+        diffs = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    about_web = [d for d in diffs if any(name in repr(d) for name in WEB_TABLES)]
+    assert about_web == []
+    application.state.engine.dispose()
+
+
+def test_create_app_does_nothing_at_import_and_keeps_the_secret(tmp_path: Path) -> None:
+    import importlib
+
+    module = importlib.import_module("perfbudget.web.app")
+    assert not hasattr(module, "app") and not hasattr(module, "engine")
+    url = f"sqlite:///{tmp_path / 'secret.db'}"
+    from perfbudget.web.app import stored_secret
+
+    first = create_app(WebConfig(database_url=url))
+    second = create_app(WebConfig(database_url=url))
+    assert stored_secret(first.state.engine) == stored_secret(second.state.engine)
+    for application in (first, second):
+        application.state.engine.dispose()

@@ -33,7 +33,8 @@ def test_bad_tokens_get_401_in_the_error_shape(web: WebEnv, header: str | None) 
 def test_errors_have_one_shape(web: WebEnv) -> None:
     client = web.client()
     headers = auth(web, "admin")
-    cases = [client.get("/api/v1/nothing-here", headers=headers), client.get("/api/v1/projects/999999", headers=headers),
+    cases = [client.get("/api/v1/nothing-here", headers=headers),
+             client.get("/api/v1/projects/999999", headers=headers),
              client.get("/api/v1/projects/abc", headers=headers),
              client.put(f"/api/v1/projects/{web.project_ids[0]}", headers=headers, json={"document": {}}),
              client.delete("/api/v1/me", headers=headers)]

@@ -39,7 +39,8 @@ class EditBody(BaseModel):
     """A new version of one project: the version it was made on, and the document (one project)."""
 
     base_version: int = Field(..., description="所修改的版本号（乐观并发：项目已有更新版本时返回 409）")
-    document: dict[str, Any] = Field(..., description='交换格式 perfbudget/1，恰好一个项目；指标值可只给 {"raw": "≥95%"}')
+    document: dict[str, Any] = Field(..., description='交换格式 perfbudget/1，恰好一个项目；'
+                                                      '指标值可只给 {"raw": "≥95%"}')
 
 
 class StepBody(BaseModel):

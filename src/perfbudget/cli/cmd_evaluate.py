@@ -1,23 +1,41 @@
-"""``perfbudget template`` / ``evaluate`` / ``monitor``: fill-in sheets, 自评 scoring, 运行监控.
+"""``perfbudget template`` / ``evaluate`` / ``monitor`` / ``evaluations``: fill-in sheets, 自评
+scoring, 运行监控, and the stored results.
 
-Thin over :mod:`perfbudget.evaluate`; office-format libraries are imported inside the commands.
+Thin over :mod:`perfbudget.evaluate`. The projects come from a FILE, or from the store
+(``--db``/``--unit``/``--year`` or a PROJECT reference, see :mod:`perfbudget.evaluate.stored`);
+``--save`` keeps each project's result in the store, one new record per run. Office-format
+libraries and SQLAlchemy are imported inside the commands.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.table import Table
 
+from perfbudget.cli.cmd_store import DB_HELP, _jsonable, _local, _open
 from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, out, print_json, print_problems
 from perfbudget.evaluate.actuals import ProjectActuals
 from perfbudget.model import Document, Problem, Severity
+
+if TYPE_CHECKING:
+    from perfbudget.evaluate.stored import StoredSelection
+    from perfbudget.store import Store
 
 _JSON_HELP = "在标准输出上输出 JSON（每个项目的总分、等级与每个指标的得分和说明）。"
 _WEIGHTS_HELP = "一级分值，如「预算执行率=10,产出=50,效益=30,满意度=10」（可加 成本=…），合计须为 100。"
 _REVERSE_HELP = "反向指标算法：ratio（比例法：分值×目标÷实际，默认）或 linear（线性扣分，实际达目标 2 倍时为 0）。"
 _SHEET_HELP = "填报表：CSV（UTF-8、带 BOM 的 UTF-8 或 GB18030）或 xlsx，可由 perfbudget template 生成。"
+_SOURCE_HELP = ("绩效目标表文件；使用数据库（--db、--unit、--year 或 --save）时为库中的项目"
+                "（编号、名称或「名称-资金标签」），可省略而用 --unit/--year 选出项目。")
+_UNIT_HELP = "从数据库取该单位编码的项目（各项目的最新版本）。"
+_YEAR_HELP = "评价年度：从数据库取该资金年度的项目；保存时记为该年度（默认取项目的资金年度）。"
+_SAVE_HELP = "把每个项目的结果保存到数据库（按项目版本和年度，每次保存新增一条记录，旧记录保留）。"
+_SAVE_MONITOR_HELP = "把每个项目的监控结果（含月份）保存到数据库，每次保存新增一条记录。"
+_ACTOR_HELP = "保存时记录的填报人（默认为当前登录用户名）。"
 
 
 def _exit_on_errors(problems: list[Problem], what: str) -> None:
@@ -34,6 +52,74 @@ def _load(file: str, form: str | None) -> Document:
     return document
 
 
+def _uses_store(source: str | None, db: str | None, unit: str | None, year: int | None, save: bool) -> bool:
+    return source is None or db is not None or unit is not None or year is not None or save
+
+
+def _one_project(store: Store, reference: str, unit: str | None) -> int:
+    """The id of the one stored project ``reference`` names (within ``unit``), or exit 1."""
+    candidates = [c for c in store.find_projects(reference) if unit is None or c["unit_code"] == unit]
+    if not candidates:
+        store.close()
+        hint = ("：这是一个文件；从数据库取项目时请给项目编号或名称（文件须先 perfbudget import），"
+                "直接评价文件则不要用 --db、--unit、--year、--save") if Path(reference).is_file() else \
+            "（可用 perfbudget list projects --search 文字 查找）"
+        fail(f"数据库中没有找到项目「{reference}」{hint}")
+    if len(candidates) > 1:
+        store.close()
+        err.print(f"「{reference}」对应 {len(candidates)} 个项目，请用编号指定：", markup=False)
+        for c in candidates:
+            label = f"（{c['fund_label']}）" if c["fund_label"] else ""
+            err.print(f"  编号 {c['id']}  {c['unit_code'] or ''}{c['unit_name'] or ''}  {c['name']}{label}  "
+                      f"年度 {c['fund_year'] or '—'}", markup=False)
+        raise typer.Exit(1)
+    return int(candidates[0]["id"])
+
+
+def _select(db: str | None, reference: str | None, unit: str | None, year: int | None) -> tuple[Store, StoredSelection]:
+    """The stored projects to work on, joined into one document; exit 1 with a message otherwise."""
+    from perfbudget.evaluate.stored import combine
+
+    if reference is None and unit is None and year is None:
+        fail("请给出绩效目标表文件，或数据库中的项目（编号或名称），或用 --unit/--year 从数据库选出项目")
+    store = _open(db)
+    if reference is not None:
+        versions = store.latest_versions(project_ids=[_one_project(store, reference, unit)])
+    else:
+        versions = store.latest_versions(unit=unit, year=year)
+    selection = combine(versions)
+    if isinstance(selection, str):
+        store.close()
+        fail(selection)
+    if selection.renumbered:
+        err.print(f"提示：所选 {len(versions)} 个项目来自多个文件，序号有重复，已按单位、年度、文件顺序重新编号为 "
+                  f"1–{len(versions)}；填报表请用项目名称（perfbudget template 可按同样条件生成）", markup=False)
+    return store, selection
+
+
+def _record_years(selection: StoredSelection, seqs: list[int], year: int | None) -> dict[int, int]:
+    """The year each result is saved under: --year, else the project's fund year; exit 1 if neither."""
+    years: dict[int, int] = {}
+    for seq in seqs:
+        project = selection.versions[seq].document.projects[0]
+        chosen = year if year is not None else project.fund_year
+        if chosen is None:
+            fail(f"项目「{project.name_cell or project.name}」没有资金年度，无法保存：请用 --year 指定评价年度")
+        years[seq] = chosen
+    return years
+
+
+def _actor(actor: str | None) -> str | None:
+    if actor:
+        return actor
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (e.g. a container without a passwd entry)
+        return None
+
+
 def _actuals(document: Document, sheet: str, kind: str) -> dict[int, ProjectActuals]:
     from perfbudget.evaluate.resolve import resolve
     from perfbudget.evaluate.sheet import read_sheet
@@ -48,7 +134,7 @@ def _actuals(document: Document, sheet: str, kind: str) -> dict[int, ProjectActu
 
 @app.command("template")
 def template_command(
-    file: str = typer.Argument(..., help="绩效目标表文件。"),
+    source: str | None = typer.Argument(None, metavar="[FILE|PROJECT]", help=_SOURCE_HELP),
     to: str | None = typer.Option(None, "--to", help="填报表格式：xlsx 或 csv（默认按 -o 的扩展名，否则 csv）。"),
     output: str | None = typer.Option(None, "-o", "--output", help="输出文件；csv 不指定时写到标准输出。"),
     project: list[str] = typer.Option([], "--project", "-p", help="只包含该项目（项目名称或序号），可重复。"),
@@ -56,6 +142,9 @@ def template_command(
     month: int | None = typer.Option(None, "--month", help="监控月份 M（1–12），xlsx 表头写作「1-M月执行情况」。"),
     encoding: str = typer.Option("utf-8-sig", "--encoding",
                                  help="csv 编码：utf-8-sig（带 BOM，Excel 可直接打开）、utf-8 或 gb18030。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
+    year: int | None = typer.Option(None, "--year", help="从数据库取该资金年度的项目。"),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
 ) -> None:
     """生成填报表（已填好项目与指标）：年度自评填实际完成值，运行监控填执行情况与完成目标可能性。
@@ -63,6 +152,7 @@ def template_command(
     CSV 表头为：项目名称,三级指标,实际完成值,完成等级,得分,偏差原因分析（监控表另有
     完成目标可能性,全年预计完成情况,偏差原因,备注）。每个项目第一行「全年执行数」填执行金额。
     xlsx 另有一级指标、二级指标、指标值等只读列和分值列（留空按默认分配）。
+    项目可来自文件，也可来自数据库（如 --unit 单位编码 --year 年度）。
     """
     from perfbudget.evaluate.resolve import find_project
     from perfbudget.evaluate.template import KINDS, template_csv, template_xlsx
@@ -76,7 +166,13 @@ def template_command(
         fail(f"--to 应为 xlsx 或 csv，而不是「{fmt}」")
     if encoding.lower() not in ("utf-8-sig", "utf-8", "utf8", "gb18030", "gbk"):
         fail(f"--encoding 应为 utf-8-sig、utf-8 或 gb18030，而不是「{encoding}」")
-    document = _load(file, form)
+    if _uses_store(source, db, unit, year, False):
+        store, selection = _select(db, source, unit, year)
+        store.close()
+        document = selection.document
+    else:
+        assert source is not None
+        document = _load(source, form)
     projects = list(document.projects)
     if project:
         chosen = []
@@ -103,18 +199,24 @@ def template_command(
 
 @app.command("evaluate")
 def evaluate_command(
-    file: str = typer.Argument(..., help="绩效目标表文件。"),
+    source: str | None = typer.Argument(None, metavar="[FILE|PROJECT]", help=_SOURCE_HELP),
     actuals: str = typer.Option(..., "--actuals", "-a", help=_SHEET_HELP),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
     to: str | None = typer.Option(None, "--to", help="输出自评表：xlsx、docx 或 html（须同时用 -o 指定文件）。"),
     output: str | None = typer.Option(None, "-o", "--output", help="--to 的输出文件。"),
     weights: str | None = typer.Option(None, "--weights", help=_WEIGHTS_HELP),
     reverse: str = typer.Option("ratio", "--reverse", help=_REVERSE_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
+    year: int | None = typer.Option(None, "--year", help=_YEAR_HELP),
+    save: bool = typer.Option(False, "--save", help=_SAVE_HELP),
+    actor: str | None = typer.Option(None, "--actor", help=_ACTOR_HELP),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
 ) -> None:
     """年度绩效自评打分：按 财预〔2020〕10号 规则计算每个项目的得分、总分和等级（优/良/中/差），每项得分附计算说明。
 
-    只计算填报表中出现的项目；填报表有任何错误时列出全部错误（文件:行号: 说明），不计算，退出码为 1。
+    只计算填报表中出现的项目；填报表有任何错误时列出全部错误（文件:行号: 说明），不计算、不保存，退出码为 1。
+    项目可来自文件，也可来自数据库；--save 把每个项目的自评结果存入数据库（perfbudget evaluations 查看历次记录）。
     """
     from perfbudget.evaluate.scoring import REVERSE_METHODS, ScoreOptions, evaluate_rows
     from perfbudget.evaluate.sheet import read_sheet
@@ -130,13 +232,25 @@ def evaluate_command(
         chosen = parse_weights(weights) if weights else Weights()
     except WeightsError as exc:
         fail(f"--weights：{exc}")
-    document = _load(file, form)
+    store: Store | None = None
+    selection: StoredSelection | None = None
+    if _uses_store(source, db, unit, year, save):
+        store, selection = _select(db, source, unit, year)
+        document = selection.document
+    else:
+        assert source is not None
+        document = _load(source, form)
     rows, problems = read_sheet(actuals, "evaluation")
     if any(p.severity is Severity.ERROR for p in problems):
         _exit_on_errors(problems, actuals)
     evaluation, found = evaluate_rows(document, rows, chosen, ScoreOptions(reverse), actuals_file=actuals)
     _exit_on_errors(problems + found, actuals)
     assert evaluation is not None
+    if save:
+        assert store is not None and selection is not None
+        _save_evaluation(store, selection, evaluation, year, _actor(actor))
+    if store is not None:
+        store.close()
     if to is not None and output:
         if to == "xlsx":
             from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
@@ -159,35 +273,184 @@ def evaluate_command(
         render_evaluation(evaluation, out)
 
 
+def _save_evaluation(store: Store, selection: StoredSelection, evaluation: Any, year: int | None,
+                     actor: str | None) -> None:
+    from perfbudget.evaluate.numbers import show
+    from perfbudget.evaluate.stored import split_evaluation
+    from perfbudget.store.evaluations import KIND_EVALUATION
+
+    years = _record_years(selection, [p.seq for p in evaluation.projects], year)
+    ids = []
+    for project, (version, one) in zip(evaluation.projects, split_evaluation(evaluation, selection), strict=True):
+        ids.append(store.record_evaluation(
+            version.meta["version_id"], years[project.seq], KIND_EVALUATION, one.to_dict(),
+            total=show(project.total), grade=project.grade, actor=actor))
+    err.print(f"已保存 {len(ids)} 个项目的自评结果（记录编号 {_ids(ids)}）；"
+              "用 perfbudget evaluations 项目 查看历次记录", markup=False)
+
+
+def _ids(ids: list[int]) -> str:
+    return "、".join(str(i) for i in ids) if len(ids) <= 10 else f"{ids[0]}–{ids[-1]}"
+
+
 @app.command("monitor")
 def monitor_command(
-    file: str = typer.Argument(..., help="绩效目标表文件。"),
+    source: str | None = typer.Argument(None, metavar="[FILE|PROJECT]", help=_SOURCE_HELP),
     actuals: str = typer.Option(..., "--actuals", "-a", help="监控填报表（perfbudget template --kind monitor 生成）。"),
     month: int = typer.Option(..., "--month", "-m", help="监控截至月份 M（1–12）。"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON。"),
     scale_rates: bool = typer.Option(False, "--scale-rates",
                                      help="百分比指标也按 M/12 折算进度（默认不折算：比率是水平值，不是累计量）。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
+    year: int | None = typer.Option(None, "--year", help=_YEAR_HELP),
+    save: bool = typer.Option(False, "--save", help=_SAVE_MONITOR_HELP),
+    actor: str | None = typer.Option(None, "--actor", help=_ACTOR_HELP),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
 ) -> None:
     """绩效运行监控（双监控）：每个指标的进度、完成目标可能性与预警灯（红/黄/绿/蓝），项目颜色取最差的指标。
 
     完成目标可能性不是「确定能」时，须填写全年预计完成情况和偏差原因（经费保障、制度保障、人员保障、
-    硬件条件保障、其他）。填报表有错误时列出全部错误，退出码为 1。
+    硬件条件保障、其他）。填报表有错误时列出全部错误，不保存，退出码为 1。项目可来自文件或数据库。
     """
-    from perfbudget.evaluate.monitor import MonitorOptions, monitor_document
+    from perfbudget.evaluate.monitor import Monitoring, MonitorOptions, monitor_document
 
     if not 1 <= month <= 12:
         fail(f"--month 应为 1–12，而不是 {month}")
-    document = _load(file, form)
+    store: Store | None = None
+    selection: StoredSelection | None = None
+    if _uses_store(source, db, unit, year, save):
+        store, selection = _select(db, source, unit, year)
+        document = selection.document
+    else:
+        assert source is not None
+        document = _load(source, form)
     project_actuals = _actuals(document, actuals, "monitor")
     results, problems = monitor_document(document, project_actuals, month, MonitorOptions(scale_rates))
     _exit_on_errors(problems, actuals)
     assert results is not None
+    monitoring = Monitoring(unit_code=document.unit.code, unit_name=document.unit.name,
+                            money_unit=document.money_unit, month=month, projects=tuple(results),
+                            scale_rates=scale_rates, document_file=document.source.file if document.source else None,
+                            actuals_file=actuals)
+    if save:
+        assert store is not None and selection is not None
+        _save_monitoring(store, selection, monitoring, year, _actor(actor))
+    if store is not None:
+        store.close()
     if as_json:
-        print_json({"format": "perfbudget-monitor/1", "month": month,
-                    "unit": {"code": document.unit.code, "name": document.unit.name},
-                    "money_unit": document.money_unit, "projects": [r.to_dict() for r in results]})
+        print_json(monitoring.to_dict())
         return
     from perfbudget.evaluate.report_text import render_monitor
 
     render_monitor(results, out)
+
+
+def _save_monitoring(store: Store, selection: StoredSelection, monitoring: Any, year: int | None,
+                     actor: str | None) -> None:
+    from perfbudget.evaluate.stored import split_monitoring
+    from perfbudget.store.evaluations import KIND_MONITORING
+
+    years = _record_years(selection, [p.seq for p in monitoring.projects], year)
+    ids = []
+    for project, (version, one) in zip(monitoring.projects, split_monitoring(monitoring, selection), strict=True):
+        ids.append(store.record_evaluation(
+            version.meta["version_id"], years[project.seq], KIND_MONITORING, one.to_dict(), month=monitoring.month,
+            colour=project.colour, actor=actor))
+    err.print(f"已保存 {len(ids)} 个项目的 1-{monitoring.month} 月监控结果（记录编号 {_ids(ids)}）；"
+              "用 perfbudget evaluations 项目 查看历次记录", markup=False)
+
+
+_KIND_LABELS = {"self-evaluation": "自评", "monitoring": "监控"}
+
+
+def _kind_label(item: dict[str, Any]) -> str:
+    label = _KIND_LABELS.get(item["kind"], item["kind"])
+    return f"{label}（1-{item['month']}月）" if item["month"] else label
+
+
+def _result_label(item: dict[str, Any]) -> str:
+    from perfbudget.evaluate.monitor import LIGHT_LABELS
+
+    if item["colour"]:
+        return LIGHT_LABELS.get(item["colour"], item["colour"])
+    return item["grade"] or "—"
+
+
+@app.command("evaluations")
+def evaluations_command(
+    project: str = typer.Argument(..., help="项目编号，或项目名称（也可写「名称-资金标签」，或名称中的一段）。"),
+    show_id: int | None = typer.Option(None, "--show", min=1, help="完整显示记录编号为 N 的一次自评或监控结果。"),
+    kind: str | None = typer.Option(None, "--kind", help="只列 self-evaluation（自评）或 monitoring（监控）。"),
+    year: int | None = typer.Option(None, "--year", help="只列该年度的记录。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON；与 --show 同用时输出保存的结果本身。"),
+) -> None:
+    """列出一个项目保存过的自评与监控记录（时间、版本、年度、总分/等级或预警颜色、填报人、填报表）。
+
+    --show N 完整显示其中一条：自评为自评表（总分、等级与每项计分说明），监控为各指标预警。
+    """
+    from perfbudget.store.evaluations import KINDS
+
+    if kind is not None and kind not in KINDS:
+        fail(f"--kind 应为 {' 或 '.join(KINDS)}，而不是「{kind}」")
+    store = _open(db)
+    project_id = _one_project(store, project, None)
+    head = store.find_projects(str(project_id))[0]
+    if show_id is not None:
+        item = store.evaluation(show_id)
+        store.close()
+        if item is None or item["project_id"] != project_id:
+            fail(f"项目 {project_id} 没有编号为 {show_id} 的评价记录（perfbudget evaluations {project_id} 可列出）")
+        _show_stored(item, as_json)
+        return
+    items = store.evaluations(project_id, kind, year)
+    store.close()
+    if as_json:
+        print_json(_jsonable({"project": head, "evaluations": items}))
+        return
+    label = f"（{head['fund_label']}）" if head["fund_label"] else ""
+    out.print(f"项目 {head['id']}：{head['name']}{label}  {head['unit_code'] or ''}{head['unit_name'] or ''}  "
+              f"共 {len(items)} 条记录", markup=False)
+    if not items:
+        out.print("尚无保存的自评或监控记录（perfbudget evaluate … --save 保存）", markup=False)
+        return
+    table = Table(header_style="bold")
+    for title in ("编号", "时间", "版本", "年度", "类型", "总分", "结果", "填报人", "填报表"):
+        table.add_column(title, overflow="fold", no_wrap=title in ("时间", "版本"))
+    for item in items:
+        table.add_row(str(item["id"]), _local(item["created_at"]), f"第 {item['version']} 版", str(item["year"]),
+                      _kind_label(item), item["total"] or "—", _result_label(item), item["actor"] or "—",
+                      item["sheet"] or "—")
+    out.print(table)
+    out.print(f"用 perfbudget evaluations {project_id} --show 编号 查看完整结果", markup=False)
+
+
+def _show_stored(item: dict[str, Any], as_json: bool) -> None:
+    """Print one stored result back, read through its ``from_dict`` (so the payload is checked)."""
+    from perfbudget.evaluate.monitor import MONITOR_FORMAT, monitoring_from_dict
+    from perfbudget.evaluate.result import EVALUATION_FORMAT, evaluation_from_dict
+
+    payload = item["payload"]
+    kind = payload.get("format") if isinstance(payload, dict) else None
+    try:
+        if kind == EVALUATION_FORMAT:
+            result: Any = evaluation_from_dict(payload)
+        elif kind == MONITOR_FORMAT:
+            result = monitoring_from_dict(payload)
+        else:
+            raise ValueError(f"未知的格式「{kind}」")
+    except (KeyError, ValueError, TypeError) as exc:
+        fail(f"记录 {item['id']} 的内容无法读取：{exc}")
+    if as_json:
+        print_json(result.to_dict())
+        return
+    from perfbudget.evaluate.report_text import render_evaluation, render_monitor
+
+    out.print(f"记录 {item['id']} · {_kind_label(item)} · {item['year']} 年度 · 第 {item['version']} 版 · "
+              f"{_local(item['created_at'])} · 填报人 {item['actor'] or '—'} · 填报表 {item['sheet'] or '—'}",
+              markup=False)
+    if kind == EVALUATION_FORMAT:
+        render_evaluation(result, out)
+    else:
+        render_monitor(list(result.projects), out)

@@ -26,6 +26,7 @@ from perfbudget.evaluate.vocabulary import GRADE_MET, GRADE_PARTLY
 from perfbudget.model import Direction, Document, Indicator, Kind, Problem, Project, Source
 from perfbudget.target import format_decimal
 
+MONITOR_FORMAT = "perfbudget-monitor/1"
 RED, YELLOW, GREEN, BLUE = "red", "yellow", "green", "blue"
 LIGHT_LABELS = {RED: "红灯", YELLOW: "黄灯", GREEN: "绿灯", BLUE: "蓝灯"}
 _SEVERITY = {RED: 3, YELLOW: 2, GREEN: 1, BLUE: 0}
@@ -45,6 +46,14 @@ class MonitorOptions:
 def worst(lights: list[str]) -> str:
     """red > yellow > green > blue; green when there is nothing."""
     return max(lights, key=_SEVERITY.__getitem__) if lights else GREEN
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else format_decimal(value)
+
+
+def _undec(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
 
 
 def _graded(v: Decimal, blue: bool = True) -> str:
@@ -90,13 +99,24 @@ class IndicatorProgress:
         return {
             "position": self.position, "level1": self.level1, "level2": self.level2, "level3": self.level3,
             "target": self.target, "actual": self.actual,
-            "actual_value": None if self.actual_value is None else format_decimal(self.actual_value),
-            "progress": None if self.progress is None else format_decimal(self.progress),
+            "actual_value": _dec(self.actual_value), "progress": _dec(self.progress),
             "light": self.light, "light_label": LIGHT_LABELS[self.light], "explanation": self.explanation,
             "likelihood": self.likelihood, "forecast": self.forecast, "reason": self.reason,
             "deviation": self.deviation, "remark": self.remark,
             "source": self.source.to_dict() if self.source else None,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> IndicatorProgress:
+        source = data.get("source")
+        return cls(
+            position=data["position"], level1=data["level1"], level2=data["level2"], level3=data["level3"],
+            target=data["target"], actual=data["actual"], actual_value=_undec(data.get("actual_value")),
+            progress=_undec(data.get("progress")), light=data["light"], explanation=data["explanation"],
+            likelihood=data.get("likelihood"), forecast=data.get("forecast"), reason=data.get("reason"),
+            deviation=data.get("deviation"), remark=data.get("remark"),
+            source=Source(**source) if source else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,14 +144,65 @@ class ProjectMonitor:
     def to_dict(self) -> dict[str, Any]:
         return {
             "seq": self.seq, "name": self.name, "name_cell": self.name_cell, "month": self.month,
-            "budget": None if self.budget is None else format_decimal(self.budget),
-            "executed": None if self.executed is None else format_decimal(self.executed),
-            "budget_progress": None if self.budget_progress is None else format_decimal(self.budget_progress),
+            "budget": _dec(self.budget), "executed": _dec(self.executed),
+            "budget_progress": _dec(self.budget_progress),
             "budget_light": self.budget_light, "budget_light_label": LIGHT_LABELS[self.budget_light],
             "budget_explanation": self.budget_explanation,
             "colour": self.colour, "colour_label": LIGHT_LABELS[self.colour],
             "indicators": [i.to_dict() for i in self.indicators],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ProjectMonitor:
+        return cls(
+            seq=data["seq"], name=data["name"], name_cell=data.get("name_cell"), month=data["month"],
+            budget=_undec(data.get("budget")), executed=_undec(data.get("executed")),
+            budget_progress=_undec(data.get("budget_progress")), budget_light=data["budget_light"],
+            budget_explanation=data["budget_explanation"],
+            indicators=tuple(IndicatorProgress.from_dict(i) for i in data["indicators"]), colour=data["colour"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Monitoring:
+    """A document's monitoring result, the JSON of ``perfbudget monitor --json``.
+
+    Attributes:
+        unit_code, unit_name, money_unit: from the target table.
+        month: m, the months elapsed.
+        scale_rates: whether rate targets were time-scaled (:class:`MonitorOptions`).
+        projects: the monitored projects in seq order.
+        document_file, actuals_file: where the targets and the sheet came from.
+    """
+
+    unit_code: str | None
+    unit_name: str | None
+    money_unit: str | None
+    month: int
+    projects: tuple[ProjectMonitor, ...]
+    scale_rates: bool = False
+    document_file: str | None = None
+    actuals_file: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": MONITOR_FORMAT, "month": self.month,
+            "unit": {"code": self.unit_code, "name": self.unit_name}, "money_unit": self.money_unit,
+            "scale_rates": self.scale_rates, "document_file": self.document_file,
+            "actuals_file": self.actuals_file, "projects": [p.to_dict() for p in self.projects],
+        }
+
+
+def monitoring_from_dict(data: dict[str, Any]) -> Monitoring:
+    """The inverse of :meth:`Monitoring.to_dict`; raises KeyError/ValueError on a malformed dict."""
+    if data.get("format") != MONITOR_FORMAT:
+        raise ValueError(f"format 应为 {MONITOR_FORMAT}")
+    return Monitoring(
+        unit_code=data["unit"]["code"], unit_name=data["unit"]["name"], money_unit=data.get("money_unit"),
+        month=data["month"], projects=tuple(ProjectMonitor.from_dict(p) for p in data["projects"]),
+        scale_rates=bool(data.get("scale_rates", False)), document_file=data.get("document_file"),
+        actuals_file=data.get("actuals_file"),
+    )
 
 
 def _quantitative_light(indicator: Indicator, actual: IndicatorActual, month: int,

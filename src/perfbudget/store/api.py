@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, insert
 
 from perfbudget.model import Document, Problem
+from perfbudget.store import evaluations as stored_evaluations
 from perfbudget.store import importer, queries
 from perfbudget.store.engine import make_engine, read_transaction, write_transaction
 from perfbudget.store.migrate import ensure_schema
@@ -104,3 +105,21 @@ class Store:
                "payload": json.dumps(payload, ensure_ascii=False), "created_at": utc_now()}
         with write_transaction(self.engine) as connection:
             return int(connection.execute(insert(evaluations).returning(evaluations.c.id), row).scalar_one())
+
+    def evaluations(self, project_id: int, kind: str | None = None, year: int | None = None) -> list[dict[str, Any]]:
+        """A project's stored evaluations and monitorings (all versions), oldest first, without payloads."""
+        with read_transaction(self.engine) as connection:
+            return stored_evaluations.project_evaluations(connection, project_id, kind, year)
+
+    def evaluation(self, evaluation_id: int) -> dict[str, Any] | None:
+        """One stored evaluation with its parsed ``payload``."""
+        with read_transaction(self.engine) as connection:
+            return stored_evaluations.stored_evaluation(connection, evaluation_id)
+
+    def latest_versions(self, *, project_ids: list[int] | None = None, unit: str | None = None,
+                        year: int | None = None) -> list[StoredVersion]:
+        """The latest versions of the projects chosen by id and/or unit code and fund year."""
+        with read_transaction(self.engine) as connection:
+            ids = stored_evaluations.latest_version_ids(connection, project_ids=project_ids, unit=unit, year=year)
+            loaded = queries.load_versions(connection, ids)
+        return [loaded[i] for i in ids]

@@ -1,0 +1,90 @@
+"""Read stored self-evaluations (自评) and monitorings (监控) back, and pick the versions to evaluate.
+
+Writing is :meth:`perfbudget.store.Store.record_evaluation` (one row per project version, year
+and run; a new run adds a row, so the history is every row). Reading here returns plain dicts:
+the summary columns plus the project version's number and, for listings, the sheet the payload
+names (``actuals_file``), so the CLI and the web app can show who evaluated what, from which sheet.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from perfbudget.store.schema import evaluations, project_versions, projects, units
+
+KIND_EVALUATION = "self-evaluation"
+KIND_MONITORING = "monitoring"
+KINDS = (KIND_EVALUATION, KIND_MONITORING)
+
+_SUMMARY = [evaluations.c.id, evaluations.c.version_id, project_versions.c.project_id,
+            project_versions.c.number.label("version"), evaluations.c.year, evaluations.c.kind,
+            evaluations.c.month, evaluations.c.total, evaluations.c.grade, evaluations.c.colour,
+            evaluations.c.actor, evaluations.c.created_at]
+
+
+def _sheet(payload: str) -> str | None:
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        return None
+    sheet = data.get("actuals_file") if isinstance(data, dict) else None
+    return sheet if isinstance(sheet, str) else None
+
+
+def project_evaluations(connection: Connection, project_id: int, kind: str | None = None,
+                        year: int | None = None) -> list[dict[str, Any]]:
+    """All stored evaluations of a project (every version), oldest first, without payloads.
+
+    Each item: ``id``, ``version_id``, ``project_id``, ``version`` (number), ``year``, ``kind``,
+    ``month``, ``total``, ``grade``, ``colour``, ``actor``, ``created_at``, ``sheet``.
+    """
+    query = (select(*_SUMMARY, evaluations.c.payload)
+             .join(project_versions, project_versions.c.id == evaluations.c.version_id)
+             .where(project_versions.c.project_id == project_id)
+             .order_by(evaluations.c.id))
+    if kind is not None:
+        query = query.where(evaluations.c.kind == kind)
+    if year is not None:
+        query = query.where(evaluations.c.year == year)
+    items = []
+    for row in connection.execute(query).mappings():
+        item = dict(row)
+        item["sheet"] = _sheet(item.pop("payload"))
+        items.append(item)
+    return items
+
+
+def stored_evaluation(connection: Connection, evaluation_id: int) -> dict[str, Any] | None:
+    """One stored evaluation with its summary and its ``payload`` parsed from JSON; None if absent."""
+    row = connection.execute(
+        select(*_SUMMARY, evaluations.c.payload)
+        .join(project_versions, project_versions.c.id == evaluations.c.version_id)
+        .where(evaluations.c.id == evaluation_id)).mappings().first()
+    if row is None:
+        return None
+    item = dict(row)
+    item["payload"] = json.loads(item["payload"])
+    item["sheet"] = _sheet(row["payload"])
+    return item
+
+
+def latest_version_ids(connection: Connection, *, project_ids: list[int] | None = None,
+                       unit: str | None = None, year: int | None = None) -> list[int]:
+    """The latest version of each project chosen by id and/or unit code and fund year, in the
+    order of the projects' unit, fund year, stored document and table position (seq)."""
+    query = (select(project_versions.c.id)
+             .join(projects, (projects.c.id == project_versions.c.project_id)
+                   & (project_versions.c.number == projects.c.latest_version))
+             .join(units, units.c.id == projects.c.unit_id)
+             .order_by(units.c.code, units.c.id, projects.c.fund_year, project_versions.c.document_id,
+                       project_versions.c.seq, projects.c.id))
+    if project_ids is not None:
+        query = query.where(projects.c.id.in_(project_ids))
+    if unit is not None:
+        query = query.where(units.c.code == unit)
+    if year is not None:
+        query = query.where(projects.c.fund_year == year)
+    return list(connection.execute(query).scalars())

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from tests.evaluate.helpers import HEADER, csv_bytes, messages, run
 
 from perfbudget.model import Document
+from tests.evaluate.helpers import HEADER, csv_bytes, messages, run
 
 P5 = "2024年检察业务经费项目-2024市级"
 GOOD_P5 = [

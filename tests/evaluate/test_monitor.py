@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from tests.evaluate.helpers import csv_bytes, messages
-
 from perfbudget.evaluate.monitor import BLUE, GREEN, RED, YELLOW, MonitorOptions, monitor_document, worst
 from perfbudget.evaluate.resolve import resolve
 from perfbudget.evaluate.sheet import read_sheet_bytes
 from perfbudget.evaluate.vocabulary import MONITOR_COLUMNS
 from perfbudget.model import Document
+from tests.evaluate.helpers import csv_bytes, messages
 
 P1 = "2024年检察业务信息化运维项目-2024中央"
 # 项目名称,三级指标,实际完成值,完成等级,完成目标可能性,全年预计完成情况,偏差原因,偏差原因分析,备注

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from decimal import Decimal as D
 
-from tests.evaluate.helpers import csv_bytes, run
-
 from perfbudget.evaluate.numbers import show
 from perfbudget.evaluate.result import evaluation_from_dict
 from perfbudget.model import Document
+from tests.evaluate.helpers import csv_bytes, run
 
 P5 = "2024年检察业务经费项目-2024市级"
 P1 = "2024年检察业务信息化运维项目-2024中央"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 
 import pytest
-from tests.evaluate.helpers import csv_bytes, messages, run
 
 from perfbudget.evaluate.numbers import show
 from perfbudget.evaluate.sheet import read_sheet_bytes
 from perfbudget.evaluate.template import template_csv, template_xlsx
 from perfbudget.evaluate.vocabulary import EVALUATION_COLUMNS, MONITOR_COLUMNS
 from perfbudget.model import Document
+from tests.evaluate.helpers import csv_bytes, messages, run
 
 P1 = "2024年检察业务信息化运维项目-2024中央"
 

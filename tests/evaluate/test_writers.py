@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 
 import pytest
-from tests.evaluate.helpers import csv_bytes, run
 
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.model import Document
 from perfbudget.writers.evaluation_docx import evaluation_docx
 from perfbudget.writers.evaluation_html import evaluation_html
 from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
+from tests.evaluate.helpers import csv_bytes, run
 
 P5 = "2024年检察业务经费项目-2024市级"
 

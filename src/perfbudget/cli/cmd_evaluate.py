@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.table import Table
 
 from perfbudget.cli.cmd_store import DB_HELP, _jsonable, _local, _open
 from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, out, print_json, print_problems
@@ -47,6 +46,8 @@ def _exit_on_errors(problems: list[Problem], what: str) -> None:
 
 
 def _load(file: str, form: str | None) -> Document:
+    if not Path(file).exists():
+        fail(f"文件不存在：{file}（要用数据库中的项目，请加 --db，或用 --unit/--year 选出项目）")
     document = load_or_exit(file, form).document
     assert document is not None
     return document
@@ -370,11 +371,13 @@ def _kind_label(item: dict[str, Any]) -> str:
 
 
 def _result_label(item: dict[str, Any]) -> str:
+    """「90.33 分 优」 for a self-evaluation, the project's light (「红灯」) for a monitoring."""
     from perfbudget.evaluate.monitor import LIGHT_LABELS
 
     if item["colour"]:
-        return LIGHT_LABELS.get(item["colour"], item["colour"])
-    return item["grade"] or "—"
+        return str(LIGHT_LABELS.get(item["colour"], item["colour"]))
+    total = f"{item['total']} 分" if item["total"] else ""
+    return " ".join(part for part in (total, item["grade"] or "") if part) or "—"
 
 
 @app.command("evaluations")
@@ -415,14 +418,10 @@ def evaluations_command(
     if not items:
         out.print("尚无保存的自评或监控记录（perfbudget evaluate … --save 保存）", markup=False)
         return
-    table = Table(header_style="bold")
-    for title in ("编号", "时间", "版本", "年度", "类型", "总分", "结果", "填报人", "填报表"):
-        table.add_column(title, overflow="fold", no_wrap=title in ("时间", "版本"))
     for item in items:
-        table.add_row(str(item["id"]), _local(item["created_at"]), f"第 {item['version']} 版", str(item["year"]),
-                      _kind_label(item), item["total"] or "—", _result_label(item), item["actor"] or "—",
-                      item["sheet"] or "—")
-    out.print(table)
+        out.print(f"编号 {item['id']}  {_local(item['created_at'])}  第 {item['version']} 版  {item['year']} 年度  "
+                  f"{_kind_label(item)}  {_result_label(item)}  填报人 {item['actor'] or '—'}  "
+                  f"填报表 {item['sheet'] or '—'}", markup=False)
     out.print(f"用 perfbudget evaluations {project_id} --show 编号 查看完整结果", markup=False)
 
 

@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from perfbudget.cli import app
 from perfbudget.evaluate.monitor import monitoring_from_dict
 from perfbudget.evaluate.result import evaluation_from_dict
+from perfbudget.readers.text import read_text
+from tests.conftest import HEADER_ROWS, table_text
 
 runner = CliRunner()
 P1 = "2024年检察业务信息化运维项目-2024中央"
@@ -204,3 +206,24 @@ def test_help_mentions_the_store() -> None:
         assert "--db" in result.output
     assert "--save" in runner.invoke(app, ["evaluate", "--help"]).output
     assert "--show" in runner.invoke(app, ["evaluations", "--help"]).output
+
+
+def test_a_project_without_fund_year_is_saved_under_year(db_url: str, tmp_path: Path) -> None:
+    header = [list(row) for row in HEADER_ROWS]
+    header[1] = ["项目名称", "测试项目-中央"]
+    text = table_text(*header, ["产出指标", "数量指标", "测试次数", "测试次数", "≥10次"],
+                      heading="1.测试项目-中央绩效目标表")
+    (tmp_path / "noyear.txt").write_text(text, encoding="utf-8")
+    document, problems = read_text(text, "noyear.txt")
+    assert document is not None and document.projects[0].fund_year is None, problems
+    assert runner.invoke(app, ["import", str(tmp_path / "noyear.txt"), "--db", db_url]).exit_code == 0
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(f"{HEADER}\n测试项目-中央,全年执行数,10,,,\n测试项目-中央,测试次数,10,,,\n", encoding="utf-8")
+    refused = runner.invoke(app, ["evaluate", "测试项目", "--db", db_url, "-a", str(sheet), "--save"])
+    assert refused.exit_code == 1 and "没有资金年度，无法保存：请用 --year 指定评价年度" in refused.stderr
+    assert _json(["evaluations", "测试项目", "--db", db_url, "--json"])["evaluations"] == []
+    saved = runner.invoke(app, ["evaluate", "测试项目", "--db", db_url, "-a", str(sheet), "--save", "--year", "2024"])
+    assert saved.exit_code == 0, saved.output
+    (record,) = _json(["evaluations", "测试项目", "--db", db_url, "--json"])["evaluations"]
+    # 预算执行率 10 + 测试次数 met; the missing 效益/满意度 points spread over 产出: 100.
+    assert (record["year"], record["total"], record["grade"]) == (2024, "100.00", "优")

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from perfbudget.evaluate.monitor import BLUE, GREEN, RED, YELLOW, MonitorOptions, monitor_document, worst
+import json
+
+import pytest
+
+from perfbudget.evaluate.monitor import (
+    BLUE,
+    GREEN,
+    RED,
+    YELLOW,
+    Monitoring,
+    MonitorOptions,
+    monitor_document,
+    monitoring_from_dict,
+    worst,
+)
 from perfbudget.evaluate.resolve import resolve
 from perfbudget.evaluate.sheet import read_sheet_bytes
 from perfbudget.evaluate.vocabulary import MONITOR_COLUMNS
@@ -110,3 +124,19 @@ def test_worst_order() -> None:
     assert worst([BLUE, YELLOW, GREEN]) == YELLOW
     assert worst([RED, BLUE]) == RED
     assert worst([BLUE]) == BLUE
+
+
+def test_monitoring_json_both_ways(seed_document: Document) -> None:
+    results, problems = _monitor(seed_document, _rows(), month=7)
+    assert results is not None, messages(problems)
+    monitoring = Monitoring("255101", "单位", "万元", 7, tuple(results), scale_rates=True,
+                            document_file="seed.txt", actuals_file="m.csv")
+    data = monitoring.to_dict()
+    assert data["format"] == "perfbudget-monitor/1" and data["projects"][0]["month"] == 7
+    back = monitoring_from_dict(json.loads(json.dumps(data)))
+    assert back == monitoring and back.to_dict() == data
+    # progress keeps every digit: 5 / (15 × 7/12) = 0.5714…
+    assert back.projects[0].indicators[1].progress == results[0].indicators[1].progress
+    assert back.projects[0].indicators[1].source == results[0].indicators[1].source
+    with pytest.raises(ValueError):
+        monitoring_from_dict({**data, "format": "perfbudget-evaluation/1"})

@@ -11,11 +11,11 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import SAMPLES
 from perfbudget.framework import normalise_level1, normalise_level3
 from perfbudget.load import LoadResult, load_path
 from perfbudget.model import Budget, Document, Kind, Op, Severity
 from perfbudget.readers.text import detect_layout
+from tests.conftest import SAMPLES
 
 
 def _load(prefix: str) -> tuple[LoadResult, Document]:

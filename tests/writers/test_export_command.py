@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import SAMPLES
 from perfbudget.cli import app
 from perfbudget.load import load_path
 from perfbudget.model import Document
+from tests.conftest import SAMPLES
 
 runner = CliRunner()
 

@@ -20,7 +20,7 @@ from perfbudget.model import Document, Problem, Source
 from perfbudget.readers.container import check_zip
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.stream import HEADING
+from perfbudget.readers.stream import better_heading
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
@@ -101,9 +101,7 @@ def read_docx_tables(data: bytes, file: str) -> list[RawTable]:
     heading: str | None = None
     for child in body.iterchildren(_P, _TBL):
         if child.tag == _P:
-            text = paragraph_text(child).strip()
-            if text and (HEADING.search(text) or heading is None or not HEADING.search(heading)):
-                heading = text
+            heading = better_heading(heading, paragraph_text(child))
             continue
         number = len(tables) + 1
         tables.append(RawTable(heading, Source(file, sheet=f"表{number}", table=number),

@@ -22,7 +22,8 @@ class Cell:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        text = self.text
+        return not text or text.isspace()
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from perfbudget.readers.decode import DecodeError, decode_bytes
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import is_any_label
-from perfbudget.readers.stream import HEADING
+from perfbudget.readers.stream import better_heading
 
 _BLOCK = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
@@ -88,10 +88,9 @@ def read_html_tables(text: str, file: str) -> list[RawTable]:
             tables.append(RawTable(heading, Source(file, sheet=f"表{number}", table=number),
                                    table_grid(node, file, number), certain=True))
             heading = None
-        elif type(node).__name__ == "NavigableString" and id(node.find_parent("table")) not in leaves:
-            line = _SPACES.sub(" ", str(node)).strip()
-            if line and (HEADING.search(line) or heading is None or not HEADING.search(heading)):
-                heading = line
+        elif (type(node).__name__ == "NavigableString" and id(node.find_parent("table")) not in leaves
+              and node.find_parent(("head", "title")) is None):
+            heading = better_heading(heading, _SPACES.sub(" ", str(node)))
     return [t for t in tables if any(is_any_label(c.text) for row in t.rows for c in row)]
 
 

@@ -45,6 +45,8 @@ def column_map(header: list[Cell]) -> list[tuple[str, str]]:
 
 
 def is_indicator_header(row: list[Cell]) -> bool:
+    if not any("指标" in c.text for c in row):  # 三级指标 is required: a cheap first test
+        return False
     roles = {column_role(c.text) for c in row if not c.blank}
     return "level3" in roles and "target" in roles and ("level1" in roles or "level2" in roles)
 
@@ -127,6 +129,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     roles = [role for role, _ in columns]
     target_column = roles.index("target")
     tree = _Tree()
+    last_filled = max((i for i, row in enumerate(rows) if any(not c.blank for c in row)), default=-1)
     for index, row in enumerate(rows):
         filled = [c for c in row if not c.blank]
         if not filled:
@@ -137,7 +140,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         if len(cells) > width:
             problems.append(Problem(cells[width].source, f"这一行有{len(cells)}个单元格，指标表头只有{width}列"))
             continue
-        final = index == len(rows) - 1 or all(all(c.blank for c in r) for r in rows[index + 1:])
+        final = index == last_filled
         cut_here = final and (is_last_table or not complete) and not certain
         if cut_here and (not complete or len(row) + shift <= target_column or (stream and len(row) < width)):
             problems.append(Problem(cells[-1].source, f"表格在此中断：最后一行只有{len(filled)}个有内容的单元格"

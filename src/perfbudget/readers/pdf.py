@@ -19,7 +19,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.stream import HEADING
+from perfbudget.readers.stream import looks_like_heading
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
@@ -70,7 +70,7 @@ def read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTab
                 if open_table and not above and top == 0.0 and tables:
                     tables[-1].rows.extend(rows)
                 else:
-                    headed = [line for line in above if HEADING.search(line)]
+                    headed = [line for line in above if looks_like_heading(line)]
                     heading = headed[-1] if headed else (above[-1] if above else None)
                     number = len(tables) + 1
                     tables.append(RawTable(heading, Source(file, table=number, page=page_number), rows,

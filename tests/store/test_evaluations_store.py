@@ -8,10 +8,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
-from perfbudget.evaluate.stored import StoredSelection, combine, split_evaluation
+from perfbudget.evaluate.stored import split_evaluation
 from perfbudget.model import Unit
 from perfbudget.store import Store
 from perfbudget.store.evaluations import KIND_EVALUATION, KIND_MONITORING
+from perfbudget.store.selection import StoredSelection, combine
 
 P5 = "2024年检察业务经费项目-2024市级"
 

@@ -15,14 +15,24 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from perfbudget.cli.cmd_store import DB_HELP, _jsonable, _local, _open
 from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, out, print_json, print_problems
+from perfbudget.cli.store_common import (
+    ACTOR_HELP,
+    DB_HELP,
+    PROJECT_HELP,
+    default_actor,
+    jsonable,
+    local_time,
+    open_store,
+    project_heading,
+    resolve_project,
+)
 from perfbudget.evaluate.actuals import ProjectActuals
 from perfbudget.model import Document, Problem, Severity
 
 if TYPE_CHECKING:
-    from perfbudget.evaluate.stored import StoredSelection
     from perfbudget.store import Store
+    from perfbudget.store.selection import StoredSelection
 
 _JSON_HELP = "在标准输出上输出 JSON（每个项目的总分、等级与每个指标的得分和说明）。"
 _WEIGHTS_HELP = "一级分值，如「预算执行率=10,产出=50,效益=30,满意度=10」（可加 成本=…），合计须为 100。"
@@ -34,7 +44,6 @@ _UNIT_HELP = "从数据库取该单位编码的项目（各项目的最新版本
 _YEAR_HELP = "评价年度：从数据库取该资金年度的项目；保存时记为该年度（默认取项目的资金年度）。"
 _SAVE_HELP = "把每个项目的结果保存到数据库（按项目版本和年度，每次保存新增一条记录，旧记录保留）。"
 _SAVE_MONITOR_HELP = "把每个项目的监控结果（含月份）保存到数据库，每次保存新增一条记录。"
-_ACTOR_HELP = "保存时记录的填报人（默认为当前登录用户名）。"
 
 
 def _exit_on_errors(problems: list[Problem], what: str) -> None:
@@ -57,35 +66,15 @@ def _uses_store(source: str | None, db: str | None, unit: str | None, year: int 
     return source is None or db is not None or unit is not None or year is not None or save
 
 
-def _one_project(store: Store, reference: str, unit: str | None) -> int:
-    """The id of the one stored project ``reference`` names (within ``unit``), or exit 1."""
-    candidates = [c for c in store.find_projects(reference) if unit is None or c["unit_code"] == unit]
-    if not candidates:
-        store.close()
-        hint = ("：这是一个文件；从数据库取项目时请给项目编号或名称（文件须先 perfbudget import），"
-                "直接评价文件则不要用 --db、--unit、--year、--save") if Path(reference).is_file() else \
-            "（可用 perfbudget list projects --search 文字 查找）"
-        fail(f"数据库中没有找到项目「{reference}」{hint}")
-    if len(candidates) > 1:
-        store.close()
-        err.print(f"「{reference}」对应 {len(candidates)} 个项目，请用编号指定：", markup=False)
-        for c in candidates:
-            label = f"（{c['fund_label']}）" if c["fund_label"] else ""
-            err.print(f"  编号 {c['id']}  {c['unit_code'] or ''}{c['unit_name'] or ''}  {c['name']}{label}  "
-                      f"年度 {c['fund_year'] or '—'}", markup=False)
-        raise typer.Exit(1)
-    return int(candidates[0]["id"])
-
-
 def _select(db: str | None, reference: str | None, unit: str | None, year: int | None) -> tuple[Store, StoredSelection]:
     """The stored projects to work on, joined into one document; exit 1 with a message otherwise."""
-    from perfbudget.evaluate.stored import combine
+    from perfbudget.store.selection import combine
 
     if reference is None and unit is None and year is None:
         fail("请给出绩效目标表文件，或数据库中的项目（编号或名称），或用 --unit/--year 从数据库选出项目")
-    store = _open(db)
+    store = open_store(db)
     if reference is not None:
-        versions = store.latest_versions(project_ids=[_one_project(store, reference, unit)])
+        versions = store.latest_versions(project_ids=[resolve_project(store, reference, unit)])
     else:
         versions = store.latest_versions(unit=unit, year=year)
     selection = combine(versions)
@@ -108,17 +97,6 @@ def _record_years(selection: StoredSelection, seqs: list[int], year: int | None)
             fail(f"项目「{project.name_cell or project.name}」没有资金年度，无法保存：请用 --year 指定评价年度")
         years[seq] = chosen
     return years
-
-
-def _actor(actor: str | None) -> str | None:
-    if actor:
-        return actor
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (e.g. a container without a passwd entry)
-        return None
 
 
 def _actuals(document: Document, sheet: str, kind: str) -> dict[int, ProjectActuals]:
@@ -211,7 +189,7 @@ def evaluate_command(
     unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
     year: int | None = typer.Option(None, "--year", help=_YEAR_HELP),
     save: bool = typer.Option(False, "--save", help=_SAVE_HELP),
-    actor: str | None = typer.Option(None, "--actor", help=_ACTOR_HELP),
+    actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
 ) -> None:
     """年度绩效自评打分：按 财预〔2020〕10号 规则计算每个项目的得分、总分和等级（优/良/中/差），每项得分附计算说明。
@@ -249,7 +227,7 @@ def evaluate_command(
     assert evaluation is not None
     if save:
         assert store is not None and selection is not None
-        _save_evaluation(store, selection, evaluation, year, _actor(actor))
+        _save_evaluation(store, selection, evaluation, year, default_actor(actor))
     if store is not None:
         store.close()
     if to is not None and output:
@@ -306,7 +284,7 @@ def monitor_command(
     unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
     year: int | None = typer.Option(None, "--year", help=_YEAR_HELP),
     save: bool = typer.Option(False, "--save", help=_SAVE_MONITOR_HELP),
-    actor: str | None = typer.Option(None, "--actor", help=_ACTOR_HELP),
+    actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
 ) -> None:
     """绩效运行监控（双监控）：每个指标的进度、完成目标可能性与预警灯（红/黄/绿/蓝），项目颜色取最差的指标。
@@ -336,7 +314,7 @@ def monitor_command(
                             actuals_file=actuals)
     if save:
         assert store is not None and selection is not None
-        _save_monitoring(store, selection, monitoring, year, _actor(actor))
+        _save_monitoring(store, selection, monitoring, year, default_actor(actor))
     if store is not None:
         store.close()
     if as_json:
@@ -382,7 +360,7 @@ def _result_label(item: dict[str, Any]) -> str:
 
 @app.command("evaluations")
 def evaluations_command(
-    project: str = typer.Argument(..., help="项目编号，或项目名称（也可写「名称-资金标签」，或名称中的一段）。"),
+    project: str = typer.Argument(..., help=PROJECT_HELP),
     show_id: int | None = typer.Option(None, "--show", min=1, help="完整显示记录编号为 N 的一次自评或监控结果。"),
     kind: str | None = typer.Option(None, "--kind", help="只列 self-evaluation（自评）或 monitoring（监控）。"),
     year: int | None = typer.Option(None, "--year", help="只列该年度的记录。"),
@@ -397,8 +375,8 @@ def evaluations_command(
 
     if kind is not None and kind not in KINDS:
         fail(f"--kind 应为 {' 或 '.join(KINDS)}，而不是「{kind}」")
-    store = _open(db)
-    project_id = _one_project(store, project, None)
+    store = open_store(db)
+    project_id = resolve_project(store, project, None)
     head = store.find_projects(str(project_id))[0]
     if show_id is not None:
         item = store.evaluation(show_id)
@@ -410,16 +388,14 @@ def evaluations_command(
     items = store.evaluations(project_id, kind, year)
     store.close()
     if as_json:
-        print_json(_jsonable({"project": head, "evaluations": items}))
+        print_json(jsonable({"project": head, "evaluations": items}))
         return
-    label = f"（{head['fund_label']}）" if head["fund_label"] else ""
-    out.print(f"项目 {head['id']}：{head['name']}{label}  {head['unit_code'] or ''}{head['unit_name'] or ''}  "
-              f"共 {len(items)} 条记录", markup=False)
+    out.print(project_heading(head, f"共 {len(items)} 条记录"), markup=False)
     if not items:
         out.print("尚无保存的自评或监控记录（perfbudget evaluate … --save 保存）", markup=False)
         return
     for item in items:
-        out.print(f"编号 {item['id']}  {_local(item['created_at'])}  第 {item['version']} 版  {item['year']} 年度  "
+        out.print(f"编号 {item['id']}  {local_time(item['created_at'])}  第 {item['version']} 版  {item['year']} 年度  "
                   f"{_kind_label(item)}  {_result_label(item)}  填报人 {item['actor'] or '—'}  "
                   f"填报表 {item['sheet'] or '—'}", markup=False)
     out.print(f"用 perfbudget evaluations {project_id} --show 编号 查看完整结果", markup=False)
@@ -447,7 +423,7 @@ def _show_stored(item: dict[str, Any], as_json: bool) -> None:
     from perfbudget.evaluate.report_text import render_evaluation, render_monitor
 
     out.print(f"记录 {item['id']} · {_kind_label(item)} · {item['year']} 年度 · 第 {item['version']} 版 · "
-              f"{_local(item['created_at'])} · 填报人 {item['actor'] or '—'} · 填报表 {item['sheet'] or '—'}",
+              f"{local_time(item['created_at'])} · 填报人 {item['actor'] or '—'} · 填报表 {item['sheet'] or '—'}",
               markup=False)
     if kind == EVALUATION_FORMAT:
         render_evaluation(result, out)

@@ -6,76 +6,32 @@ current directory. SQLAlchemy is imported inside the commands, never at module i
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
 from perfbudget.cli.common import app, err, fail, out, print_json, print_problems
-from perfbudget.config import database_url
+from perfbudget.cli.store_common import (
+    DB_HELP,
+    PROJECT_HELP,
+    jsonable,
+    local_time,
+    open_store,
+    project_heading,
+    resolve_project,
+    safe_url,
+)
 
 if TYPE_CHECKING:
-    from perfbudget.store import ImportOutcome, Store
+    from perfbudget.store import ImportOutcome
 
-DB_HELP = ("数据库地址，如 sqlite:///perfbudget.db 或 postgresql+psycopg://用户@主机/库名；"
-           "默认取环境变量 PERFBUDGET_DB，再默认当前目录的 perfbudget.db。")
 JSON_HELP = "在标准输出上输出 JSON。"
 
 db_app = typer.Typer(help="数据库管理：升级数据库结构。", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-
-
-def _safe_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return url
-
-
-def _open(db: str | None, migrate: bool = True) -> Store:
-    """Open the store or exit 1 with a message in Chinese (never a traceback)."""
-    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-
-    from perfbudget.store import SchemaOutdatedError, Store
-
-    url = database_url(db)
-    try:
-        return Store(url, migrate=migrate)
-    except SchemaOutdatedError as exc:
-        fail(f"数据库 {_safe_url(url)} 的结构版本为 {exc.current}，本程序需要 {exc.head}；"
-             f"请先运行 perfbudget db upgrade --db {_safe_url(url)}")
-    except ArgumentError:
-        fail(f"数据库地址无效：{url}")
-    except (SQLAlchemyError, OSError) as exc:
-        detail = str(getattr(exc, "orig", exc)).strip().splitlines()
-        fail(f"无法打开数据库 {_safe_url(url)}：{detail[0] if detail else exc}")
-
-
-def _when(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def _local(value: datetime | None) -> str:
-    moment = _when(value)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment else "—"
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, datetime):
-        moment = _when(value)
-        return moment.isoformat() if moment else None
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    return value
 
 
 @db_app.command("upgrade")
@@ -85,14 +41,14 @@ def db_upgrade_command(db: str | None = typer.Option(None, "--db", help=DB_HELP)
 
     from perfbudget.store.migrate import upgrade
 
-    store = _open(db, migrate=False)
+    store = open_store(db, migrate=False)
     try:
         before, after = upgrade(store.engine)
     except SQLAlchemyError as exc:
         fail(f"升级失败，数据库未作改动：{str(getattr(exc, 'orig', exc)).splitlines()[0]}")
     finally:
         store.close()
-    where = _safe_url(store.url)
+    where = safe_url(store.url)
     if before == after:
         out.print(f"数据库 {where} 已是最新结构（版本 {after}）", markup=False)
     else:
@@ -144,7 +100,7 @@ def import_command(
     files, walked = _files(paths)
     if not files:
         fail("没有找到要导入的文件")
-    store = _open(db)
+    store = open_store(db)
     outcomes: list[ImportOutcome] = []
     show_bar = (walked or len(files) > 1) and err.is_terminal and not as_json
     progress = Progress(TextColumn("导入"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -218,13 +174,13 @@ def list_command(
     """列出库中的单位、项目或指标（项目与指标取最新版本），可按单位、年度、文字筛选。"""
     from perfbudget.store import Filters
 
-    store = _open(db)
+    store = open_store(db)
     filters = Filters(unit=unit, year=year, search=search)
     method = {"units": store.units, "projects": store.projects, "indicators": store.indicators}[kind.value]
     page = method(filters, limit or None)
     store.close()
     if as_json:
-        print_json(_jsonable({"kind": kind.value, **page}))
+        print_json(jsonable({"kind": kind.value, **page}))
         return
     table = Table(header_style="bold")
     for _, title in _COLUMNS[kind.value]:
@@ -238,26 +194,9 @@ def list_command(
     out.print(f"共 {page['total']} {_NOUNS[kind.value]}{tail}", markup=False)
 
 
-def _resolve(store: Store, reference: str) -> int:
-    """The id of the one project ``reference`` names, or exit 1 listing the candidates."""
-    candidates = store.find_projects(reference)
-    if not candidates:
-        store.close()
-        fail(f"没有找到项目「{reference}」（可用 perfbudget list projects --search 文字 查找）")
-    if len(candidates) > 1:
-        store.close()
-        err.print(f"「{reference}」对应 {len(candidates)} 个项目，请用编号指定：", markup=False)
-        for c in candidates:
-            label = f"（{c['fund_label']}）" if c["fund_label"] else ""
-            err.print(f"  编号 {c['id']}  {c['unit_code'] or ''}{c['unit_name'] or ''}  {c['name']}{label}  "
-                      f"年度 {c['fund_year'] or '—'}  第 {c['version']} 版", markup=False)
-        raise typer.Exit(1)
-    return int(candidates[0]["id"])
-
-
 @app.command("show")
 def show_command(
-    project: str = typer.Argument(..., help="项目编号，或项目名称（也可写「名称-资金标签」，或名称中的一段）。"),
+    project: str = typer.Argument(..., help=PROJECT_HELP),
     version: int | None = typer.Option(None, "--version", min=1, help="显示第几版；默认最新版。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="输出该版本的交换格式 JSON（perfbudget/1，含一个项目）。"),
@@ -266,8 +205,8 @@ def show_command(
     from perfbudget.interchange import document_to_dict
     from perfbudget.report_text import render_document
 
-    store = _open(db)
-    project_id = _resolve(store, project)
+    store = open_store(db)
+    project_id = resolve_project(store, project)
     stored = store.project_version(project_id, version)
     store.close()
     if stored is None:
@@ -277,34 +216,32 @@ def show_command(
         return
     meta = stored.meta
     out.print(f"项目编号 {meta['project_id']} · 第 {meta['version']} 版（共 {meta['latest_version']} 版） · "
-              f"导入自 {meta['file']}（文档 {meta['document_id']}） · {_local(meta['imported_at'])}", markup=False)
+              f"导入自 {meta['file']}（文档 {meta['document_id']}） · {local_time(meta['imported_at'])}", markup=False)
     render_document(stored.document, out)
 
 
 @app.command("history")
 def history_command(
-    project: str = typer.Argument(..., help="项目编号，或项目名称（也可写「名称-资金标签」，或名称中的一段）。"),
+    project: str = typer.Argument(..., help=PROJECT_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。"""
-    store = _open(db)
-    project_id = _resolve(store, project)
+    store = open_store(db)
+    project_id = resolve_project(store, project)
     head = store.find_projects(str(project_id))[0]
     versions = store.history(project_id)
     store.close()
     if as_json:
-        print_json(_jsonable({"project": head, "versions": [
+        print_json(jsonable({"project": head, "versions": [
             {**v, "changes": [c.to_dict() for c in v["changes"]]} for v in versions]}))
         return
     from perfbudget.store.changes import describe
 
-    label = f"（{head['fund_label']}）" if head["fund_label"] else ""
-    out.print(f"项目 {head['id']}：{head['name']}{label}  {head['unit_code'] or ''}{head['unit_name'] or ''}  "
-              f"共 {len(versions)} 版", markup=False)
+    out.print(project_heading(head, f"共 {len(versions)} 版"), markup=False)
     for v in versions:
-        out.print(f"第 {v['version']} 版  {_local(v['imported_at'])}  导入自 {v['file']}（文档 {v['document_id']}），"
-                  f"{v['indicator_count']} 个指标", markup=False)
+        out.print(f"第 {v['version']} 版  {local_time(v['imported_at'])}  "
+                  f"导入自 {v['file']}（文档 {v['document_id']}），{v['indicator_count']} 个指标", markup=False)
         if v["version"] == 1:
             out.print("  · 首次导入", markup=False)
         elif not v["changes"]:

@@ -1,0 +1,121 @@
+"""What the commands that use the store share: opening it, naming a stored project, printing times.
+
+Used by the store commands (``import``, ``list``, ``show`` …) and by the commands that also
+work on stored projects (``evaluate``, ``review`` …). SQLAlchemy is imported inside the
+functions, never at module import.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from perfbudget.cli.common import err, fail
+from perfbudget.config import database_url
+
+if TYPE_CHECKING:
+    from perfbudget.store import Store
+
+DB_HELP = ("数据库地址，如 sqlite:///perfbudget.db 或 postgresql+psycopg://用户@主机/库名；"
+           "默认取环境变量 PERFBUDGET_DB，再默认当前目录的 perfbudget.db。")
+PROJECT_HELP = "项目编号，或项目名称（也可写「名称-资金标签」，或名称中的一段）。"
+ACTOR_HELP = "保存时记录的填报人（默认为当前登录用户名）。"
+
+
+def safe_url(url: str) -> str:
+    """The URL with its password hidden (for messages)."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url
+
+
+def open_store(db: str | None, migrate: bool = True) -> Store:
+    """Open the store or exit 1 with a message in Chinese (never a traceback)."""
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from perfbudget.store import SchemaOutdatedError, Store
+
+    url = database_url(db)
+    try:
+        return Store(url, migrate=migrate)
+    except SchemaOutdatedError as exc:
+        fail(f"数据库 {safe_url(url)} 的结构版本为 {exc.current}，本程序需要 {exc.head}；"
+             f"请先运行 perfbudget db upgrade --db {safe_url(url)}")
+    except ArgumentError:
+        fail(f"数据库地址无效：{url}")
+    except (SQLAlchemyError, OSError) as exc:
+        detail = str(getattr(exc, "orig", exc)).strip().splitlines()
+        fail(f"无法打开数据库 {safe_url(url)}：{detail[0] if detail else exc}")
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def local_time(value: datetime | None) -> str:
+    """A stored time (UTC; SQLite returns it naive) as local ``YYYY-MM-DD HH:MM:SS``, or 「—」."""
+    moment = _utc(value)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment else "—"
+
+
+def jsonable(value: Any) -> Any:
+    """Stored rows made printable as JSON: times as ISO 8601 in UTC, recursively."""
+    if isinstance(value, datetime):
+        moment = _utc(value)
+        return moment.isoformat() if moment else None
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def resolve_project(store: Store, reference: str, unit: str | None = None) -> int:
+    """The id of the one stored project ``reference`` names (within ``unit`` when given).
+
+    Exits 1 (closing the store) when none matches — with a hint when ``reference`` is an
+    existing file rather than a project — or when several do, listing them with their ids.
+    """
+    candidates = [c for c in store.find_projects(reference) if unit is None or c["unit_code"] == unit]
+    if not candidates:
+        store.close()
+        where = f"单位 {unit} 中" if unit is not None else "数据库中"
+        hint = ("：这是一个文件；从数据库取项目时请给项目编号或名称（文件须先 perfbudget import），"
+                "直接处理文件则不要用 --db、--unit、--year、--save") if Path(reference).is_file() else \
+            "（可用 perfbudget list projects --search 文字 查找）"
+        fail(f"{where}没有找到项目「{reference}」{hint}")
+    if len(candidates) > 1:
+        store.close()
+        err.print(f"「{reference}」对应 {len(candidates)} 个项目，请用编号指定：", markup=False)
+        for c in candidates:
+            label = f"（{c['fund_label']}）" if c["fund_label"] else ""
+            err.print(f"  编号 {c['id']}  {c['unit_code'] or ''}{c['unit_name'] or ''}  {c['name']}{label}  "
+                      f"年度 {c['fund_year'] or '—'}  第 {c['version']} 版", markup=False)
+        raise typer.Exit(1)
+    return int(candidates[0]["id"])
+
+
+def project_heading(head: dict[str, Any], tail: str) -> str:
+    """「项目 3：名称（资金标签）  单位  …tail」 for listings of a stored project's records."""
+    label = f"（{head['fund_label']}）" if head["fund_label"] else ""
+    return f"项目 {head['id']}：{head['name']}{label}  {head['unit_code'] or ''}{head['unit_name'] or ''}  {tail}"
+
+
+def default_actor(actor: str | None) -> str | None:
+    """``actor`` if given, else the login name (None when there is none, e.g. in a container)."""
+    if actor:
+        return actor
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (e.g. a container without a passwd entry)
+        return None

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, insert
 from perfbudget.model import Document, Problem
 from perfbudget.store import evaluations as stored_evaluations
 from perfbudget.store import importer, queries
+from perfbudget.store import reviews as stored_reviews
 from perfbudget.store.engine import make_engine, read_transaction, write_transaction
 from perfbudget.store.migrate import ensure_schema
 from perfbudget.store.queries import Filters, StoredVersion
@@ -95,6 +96,16 @@ class Store:
                "created_at": utc_now()}
         with write_transaction(self.engine) as connection:
             return int(connection.execute(insert(reviews).returning(reviews.c.id), row).scalar_one())
+
+    def reviews(self, project_id: int, year: int | None = None) -> list[dict[str, Any]]:
+        """A project's stored reviews (all versions), oldest first, without payloads."""
+        with read_transaction(self.engine) as connection:
+            return stored_reviews.project_reviews(connection, project_id, year)
+
+    def review(self, review_id: int) -> dict[str, Any] | None:
+        """One stored review with its parsed ``payload``."""
+        with read_transaction(self.engine) as connection:
+            return stored_reviews.stored_review(connection, review_id)
 
     def record_evaluation(self, version_id: int, year: int, kind: str, payload: Any, *,
                           month: int | None = None, total: str | None = None, grade: str | None = None,

@@ -1,26 +1,74 @@
-"""``perfbudget review`` (review a target table) and ``perfbudget rules`` (the rule catalogue)."""
+"""``perfbudget review`` (review a target table, from a file or from the store, ``--save`` keeping
+each project's review), ``perfbudget reviews`` (the stored reviews of a project) and
+``perfbudget rules`` (the rule catalogue).
+
+Stored projects are reviewed as files are: the latest versions of each unit (and money unit)
+are joined into one document (:mod:`perfbudget.store.selection`), so the cross-project rules
+compare the same tables as in the unit's file. SQLAlchemy is imported inside the commands.
+"""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from perfbudget.cli.common import FORM_HELP, app, err, load_or_exit, out, print_json, print_problems
+from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, out, print_json, print_problems
+from perfbudget.cli.store_common import (
+    ACTOR_HELP,
+    DB_HELP,
+    PROJECT_HELP,
+    default_actor,
+    jsonable,
+    local_time,
+    open_store,
+    project_heading,
+    resolve_project,
+    safe_url,
+)
+
+if TYPE_CHECKING:
+    from perfbudget.review.config import ReviewConfig
+    from perfbudget.review.engine import ReviewReport
+    from perfbudget.store import Store
+    from perfbudget.store.selection import StoredSelection
+
+
+_SOURCE_HELP = ("要审核的绩效目标表文件；使用数据库（--db、--unit、--year 或 --save）时为库中的项目"
+                "（编号、名称或「名称-资金标签」），可省略而审核库中全部项目或 --unit/--year 选出的项目。")
+_UNIT_HELP = "审核数据库中该单位编码的项目（各项目的最新版本）。"
+_YEAR_HELP = "审核数据库中该资金年度的项目；保存时记为该年度（默认取项目的资金年度）。"
+_SAVE_HELP = "把每个项目的审核结果保存到数据库（每次保存新增一条记录，旧记录保留；perfbudget reviews 查看）。"
+
+_REVIEWS_JSON_HELP = "在标准输出上输出 JSON；与 --show 同用时输出保存的审核结果本身（与 review --json 同格式）。"
+
+
+def _uses_store(source: str | None, db: str | None, unit: str | None, year: int | None, save: bool) -> bool:
+    return source is None or db is not None or unit is not None or year is not None or save
 
 
 @app.command("review")
 def review_command(
-    file: str = typer.Argument(..., help="要审核的绩效目标表文件。"),
+    source: str | None = typer.Argument(None, metavar="[FILE|PROJECT]", help=_SOURCE_HELP),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON：各项目等级与全部审核意见。"),
     config_file: str | None = typer.Option(
         None, "--config", help="审核配置文件（TOML）：关闭规则、调整阈值、按地区或单位设置。"),
     region: str | None = typer.Option(
         None, "--region", help="地区名称，用于选择配置文件中 [[override]] region 的设置。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
+    year: int | None = typer.Option(None, "--year", help=_YEAR_HELP),
+    save: bool = typer.Option(False, "--save", help=_SAVE_HELP),
+    actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
 ) -> None:
     """审核绩效目标表：按项目列出每条审核意见（位置、审核维度、问题说明与修改建议），并给出审核等级（优/良/中/差）。
 
+    项目可来自文件，也可来自数据库（各项目的最新版本，按单位审核，与审核原文件相同）；
+    --save 把每个项目的审核结果存入数据库（perfbudget reviews 查看历次记录）。
     有「错误」级别的审核意见时退出码为 1。审核规则见 perfbudget rules。
     """
     from perfbudget.review.config import DEFAULT_CONFIG, load_config
@@ -35,7 +83,17 @@ def review_command(
             err.print(f"{config_file}: 审核配置有误，未进行审核", markup=False)
             raise typer.Exit(1)
         config = loaded
-    result = load_or_exit(file, form)
+    if _uses_store(source, db, unit, year, save):
+        if source is None and db is None and unit is None and year is None and not save:
+            fail("请给出要审核的绩效目标表文件，或用 --db（以及 --unit/--year）审核数据库中的项目")
+        has_errors = _review_stored(source, db, unit, year, save, default_actor(actor), config, region, as_json)
+        if has_errors:
+            raise typer.Exit(1)
+        return
+    assert source is not None
+    if not Path(source).exists():
+        fail(f"文件不存在：{source}（要审核数据库中的项目，请加 --db）")
+    result = load_or_exit(source, form)
     document = result.document
     assert document is not None
     report = review_document(document, config, region=region)
@@ -45,6 +103,179 @@ def review_command(
         render_report(document, report, out)
     if report.has_errors:
         raise typer.Exit(1)
+
+
+def _selections(store: Store, source: str | None, unit: str | None, year: int | None) -> list[StoredSelection]:
+    """The chosen latest versions, one joined document per unit and money unit; exit 1 when none."""
+    from perfbudget.store.selection import combine, group_versions
+
+    if source is not None:
+        versions = store.latest_versions(project_ids=[resolve_project(store, source, unit)])
+    else:
+        versions = store.latest_versions(unit=unit, year=year)
+    if not versions:
+        empty = store.counts()["projects"] == 0
+        store.close()
+        if empty:
+            fail(f"数据库 {safe_url(store.url)} 中还没有项目：请先用 perfbudget import 导入绩效目标表")
+        fail("没有符合条件的项目（可用 perfbudget list projects 查看库中的项目）")
+    # In file order (a unit's file lists its tables by seq), not by fund year as listings are.
+    versions.sort(key=lambda v: (v.meta["document_id"], v.document.projects[0].seq))
+    selections = []
+    for group in group_versions(versions):
+        selection = combine(group)
+        assert not isinstance(selection, str)  # a group shares its unit and money unit
+        if selection.renumbered:
+            err.print(f"提示：{selection.document.unit.name or selection.document.unit.code} 的 {len(group)} 个项目"
+                      f"来自多个文件，序号有重复，本次审核按导入顺序重新编号为 1–{len(group)}；"
+                      "保存的记录仍用各项目在原文件中的序号", markup=False)
+        selections.append(selection)
+    return selections
+
+
+def project_payload(report: ReviewReport, seq: int, own_seq: int) -> dict[str, Any]:
+    """The review of project ``seq`` alone, in the shape of ``review --json`` for a one-project file:
+    its grade and findings (plus the document-level ones, e.g. a rule that crashed), numbered
+    ``own_seq`` as in the file that brought the version. This is the payload a saved review keeps."""
+    from dataclasses import replace
+
+    from perfbudget.review.engine import REPORT_FORMAT
+
+    grade = next(g for g in report.projects if g.seq == seq)
+    findings = [f if f.project is None else replace(f, project=own_seq)
+                for f in report.findings if f.project in (seq, None)]
+    return {"format": REPORT_FORMAT, "projects": [{**grade.to_dict(), "seq": own_seq}],
+            "findings": [f.to_dict() for f in findings]}
+
+
+def _located(report: ReviewReport, selection: StoredSelection) -> ReviewReport:
+    """Each finding located in the file its project's version came from (stored tables keep no
+    cell locations); a document-level finding in the selection's label."""
+    from perfbudget.model import Source
+
+    findings = tuple(
+        f if f.source is not None else replace(f, source=selection.document.source if f.project is None else
+                                               Source(selection.versions[f.project].meta["file"]))
+        for f in report.findings)
+    return replace(report, findings=findings)
+
+
+def _review_stored(source: str | None, db: str | None, unit: str | None, year: int | None, save: bool,
+                   actor: str | None, config: ReviewConfig, region: str | None, as_json: bool) -> bool:
+    """Review stored projects (and save the reviews); print the reports; whether an error was found."""
+    from perfbudget.review.engine import REPORT_FORMAT, review_document
+    from perfbudget.review.report_text import render_report
+
+    store = open_store(db)
+    selections = _selections(store, source, unit, year)
+    projects: list[dict[str, Any]] = []
+    findings: list[dict[str, Any]] = []
+    saved: list[int] = []
+    has_errors = False
+    for number, selection in enumerate(selections):
+        report = _located(review_document(replace(selection.document, source=None), config, region=region),
+                          selection)
+        has_errors = has_errors or report.has_errors
+        ids = {seq: version.meta["project_id"] for seq, version in selection.versions.items()}
+        for grade in report.projects:
+            version = selection.versions[grade.seq]
+            stored = {"project_id": ids[grade.seq], "version": version.meta["version"],
+                      "unit_code": selection.document.unit.code}
+            if save:
+                own = version.document.projects[0]
+                record = store.record_review(
+                    version.meta["version_id"], project_payload(report, grade.seq, own.seq),
+                    year=year if year is not None else own.fund_year, grade=grade.grade,
+                    errors=grade.errors, warnings=grade.warnings, actor=actor)
+                saved.append(record)
+                stored["record"] = record
+            projects.append({**grade.to_dict(), **stored})
+        findings.extend({**f.to_dict(), "project_id": ids.get(f.project) if f.project is not None else None}
+                        for f in report.findings)
+        if not as_json:
+            if number:
+                out.print()
+            render_report(selection.document, report, out)
+    store.close()
+    if save:
+        shown = "、".join(str(i) for i in saved) if len(saved) <= 10 else f"{saved[0]}–{saved[-1]}"
+        err.print(f"已保存 {len(saved)} 个项目的审核结果（记录编号 {shown}）；用 perfbudget reviews 项目 查看历次记录",
+                  markup=False)
+    if as_json:
+        print_json({"format": REPORT_FORMAT, "projects": projects, "findings": findings})
+    return has_errors
+
+
+def _report_from_payload(payload: Any) -> ReviewReport:
+    """A stored review payload read back as a report (so a damaged payload is caught, not printed)."""
+    from perfbudget.model import Source
+    from perfbudget.review.engine import REPORT_FORMAT, ProjectGrade, ReviewReport
+    from perfbudget.review.finding import Finding
+
+    if not isinstance(payload, dict) or payload.get("format") != REPORT_FORMAT:
+        kind = payload.get("format") if isinstance(payload, dict) else type(payload).__name__
+        raise ValueError(f"未知的格式「{kind}」")
+    findings = []
+    for item in payload["findings"]:
+        source = item.get("source")
+        findings.append(Finding(
+            project=item["project"], indicator=item["indicator"], field=item["field"], message=item["message"],
+            suggestion=item["suggestion"], source=Source(**source) if source else None, rule=item["rule"],
+            dimension=item["dimension"], severity=item["severity"]))
+    grades = tuple(ProjectGrade(**grade) for grade in payload["projects"])
+    return ReviewReport(tuple(findings), grades, ())
+
+
+@app.command("reviews")
+def reviews_command(
+    project: str = typer.Argument(..., help=PROJECT_HELP),
+    show_id: int | None = typer.Option(None, "--show", min=1, help="完整显示记录编号为 N 的一次审核结果。"),
+    year: int | None = typer.Option(None, "--year", help="只列该年度的记录。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help=_REVIEWS_JSON_HELP),
+) -> None:
+    """列出一个项目保存过的审核记录（时间、版本、年度、审核等级、错误与警告数、审核人）。
+
+    --show N 完整显示其中一条：该版本表格的每条审核意见与审核等级。
+    """
+    from perfbudget.review.report_text import render_report
+
+    store = open_store(db)
+    project_id = resolve_project(store, project)
+    head = store.find_projects(str(project_id))[0]
+    if show_id is not None:
+        item = store.review(show_id)
+        if item is None or item["project_id"] != project_id:
+            store.close()
+            fail(f"项目 {project_id} 没有编号为 {show_id} 的审核记录（perfbudget reviews {project_id} 可列出）")
+        version = store.project_version(project_id, item["version"])
+        store.close()
+        try:
+            report = _report_from_payload(item["payload"])
+        except (KeyError, ValueError, TypeError) as exc:
+            fail(f"记录 {show_id} 的内容无法读取：{exc}")
+        if as_json:
+            print_json(report.to_dict())
+            return
+        assert version is not None  # a review row points at an existing version
+        out.print(f"记录 {item['id']} · 第 {item['version']} 版 · {item['year'] or '—'} 年度 · "
+                  f"{local_time(item['created_at'])} · 审核人 {item['actor'] or '—'}", markup=False)
+        render_report(version.document, report, out)
+        return
+    items = store.reviews(project_id, year)
+    store.close()
+    if as_json:
+        print_json(jsonable({"project": head, "reviews": items}))
+        return
+    out.print(project_heading(head, f"共 {len(items)} 条审核记录"), markup=False)
+    if not items:
+        out.print("尚无保存的审核记录（perfbudget review … --save 保存）", markup=False)
+        return
+    for item in items:
+        out.print(f"编号 {item['id']}  {local_time(item['created_at'])}  第 {item['version']} 版  "
+                  f"{item['year'] or '—'} 年度  审核等级 {item['grade'] or '—'}"
+                  f"（错误 {item['errors']}，警告 {item['warnings']}）  审核人 {item['actor'] or '—'}", markup=False)
+    out.print(f"用 perfbudget reviews {project_id} --show 编号 查看完整结果", markup=False)
 
 
 @app.command("rules")

@@ -167,3 +167,21 @@ def test_a_record_of_another_project_is_not_shown(imported: str) -> None:
     (record,) = [p["record"] for p in saved["projects"]]
     result = runner.invoke(app, ["reviews", P1, "--db", imported, "--show", str(record)])
     assert result.exit_code == 1 and f"没有编号为 {record} 的审核记录" in result.stderr
+
+
+def test_each_unit_is_reviewed_as_its_own_file(imported: str, seed_path: Path, tmp_path: Path) -> None:
+    db = imported
+    other = write_variant(seed_path, tmp_path / "河西.txt",
+                          ("255101天津市和平区人民检察院", "255102天津市河西区人民检察院"))
+    assert runner.invoke(app, ["import", str(other), "--db", db]).exit_code == 0
+    from_file = _json(["review", str(seed_path), "--json"], code=1)
+    both = _json(["review", "--db", db, "--json"], code=1)
+    assert [p["unit_code"] for p in both["projects"]] == ["255101"] * 10 + ["255102"] * 10
+    for unit in ("255101", "255102"):
+        ids = {p["project_id"] for p in both["projects"] if p["unit_code"] == unit}
+        own = [{k: v for k, v in f.items() if k not in ("project_id", "source")}
+               for f in both["findings"] if f["project_id"] in ids]
+        # The same findings as the one file: the other unit's tables change nothing.
+        assert own == [{k: v for k, v in f.items() if k != "source"} for f in from_file["findings"]]
+    text = runner.invoke(app, ["review", "--db", db])
+    assert text.stdout.count("绩效目标审核") == 2 and "255102天津市河西区人民检察院" in text.stdout

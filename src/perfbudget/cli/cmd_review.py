@@ -18,7 +18,6 @@ import typer
 
 from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, out, print_json, print_problems
 from perfbudget.cli.store_common import (
-    ACTOR_HELP,
     DB_HELP,
     PROJECT_HELP,
     default_actor,
@@ -57,12 +56,12 @@ def review_command(
     config_file: str | None = typer.Option(
         None, "--config", help="审核配置文件（TOML）：关闭规则、调整阈值、按地区或单位设置。"),
     region: str | None = typer.Option(
-        None, "--region", help="地区名称，用于选择配置文件中 [[override]] region 的设置。"),
+        None, "--region", help="地区名称，用于选择配置文件中 \\[\\[override]] region 的设置。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
     year: int | None = typer.Option(None, "--year", help=_YEAR_HELP),
     save: bool = typer.Option(False, "--save", help=_SAVE_HELP),
-    actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP),
+    actor: str | None = typer.Option(None, "--actor", help="保存时记录的审核人（默认为当前登录用户名）。"),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
 ) -> None:
     """审核绩效目标表：按项目列出每条审核意见（位置、审核维度、问题说明与修改建议），并给出审核等级（优/良/中/差）。

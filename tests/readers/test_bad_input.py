@@ -112,3 +112,24 @@ def test_notes_are_not_errors(inline) -> None:  # type: ignore[no-untyped-def]
     assert document is not None and len(document.projects[0].indicators) == 1
     assert all(p.severity is not Severity.ERROR for p in problems)
     assert len([p for p in problems if "跳过" in p.message]) == 2
+
+
+def test_level1_written_in_the_row_is_kept_as_written(inline) -> None:  # type: ignore[no-untyped-def]
+    document, _problems = inline(
+        ["产出指标", "数量指标", "培训次数", "培训次数", "≥2次"],
+        ["满意度指标", "数量指标", "受训人数", "受训人数", "≥20人"],
+        ["", "服务对象满意度指标", "学员满意度", "学员满意度", "≥90%"],
+    )
+    assert document is not None
+    levels = [(i.level1, i.level2) for i in document.projects[0].indicators]
+    assert levels == [("产出指标", "数量指标"), ("满意度指标", "数量指标"), ("满意度指标", "服务对象满意度指标")]
+
+
+def test_level2_under_a_carried_level1_of_another_group_is_placed_by_the_framework(inline) -> None:  # type: ignore[no-untyped-def]
+    document, problems = inline(
+        ["效益指标", "社会效益指标", "空气质量改善", "空气质量改善", "有效改善"],
+        ["", "服务对象满意度指标", "市民满意度", "市民满意度", "≥90%"],
+    )
+    assert document is not None
+    assert document.projects[0].indicators[1].level1 == "满意度指标"
+    assert any("补为「满意度指标」" in p.message for p in problems)

@@ -169,11 +169,15 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
             by_role[role] = cell
     row_source = next((c.source for c in cells if not c.blank), cells[0].source)
     l1, l2 = by_role.get("level1"), by_role.get("level2")
-    if l1 is not None and not l1.blank:
+    written_level1 = l1 is not None and not l1.blank
+    if written_level1:
         tree.level1, tree.level2 = _text(l1), ""
     if l2 is not None and not l2.blank:
         tree.level2 = _text(l2)
-        if not tree.level1 or not _owns(tree.level1, tree.level2):
+        # A 二级 that does not belong to the 一级 carried down from above: the copy dropped the
+        # merged 一级 cell of a new group, so the framework names it. A 一级 written in the same
+        # row is kept as written (the review flags a wrong pairing).
+        if not written_level1 and (not tree.level1 or not _owns(tree.level1, tree.level2)):
             owner = level1_of_level2(tree.level2)
             if owner is not None and (not tree.level1 or normalise_level1(tree.level1) != owner):
                 problems.append(Problem(l2.source, f"二级指标「{tree.level2}」上方没有它的一级指标，按指标体系补为"

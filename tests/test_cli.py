@@ -86,3 +86,12 @@ def test_partial_read_is_reported_as_such(tmp_path: Path, seed_path: Path) -> No
     assert "部分读取" in result.stderr
     as_json = runner.invoke(app, ["read", str(path), "--json"])
     assert as_json.exit_code == 1 and as_json.stdout == ""
+
+
+def test_form_help_names_every_readable_form() -> None:
+    from perfbudget.cli.common import FORM_HELP
+    from perfbudget.readers import FORMS
+
+    for form in FORMS:
+        if form not in ("ole", "zip"):  # containers that are refused with their reason, not forms to choose
+            assert form in FORM_HELP, form

@@ -57,8 +57,11 @@ def load_bytes(data: bytes, file: str, form: str | None = None, limits: Limits |
 
 def load_path(path: str | Path, form: str | None = None, limits: Limits | None = None) -> LoadResult:
     """Load a document from a file; unreadable files become problems, not exceptions."""
-    limits = limits or Limits.from_env()
     name = str(path)
+    try:
+        limits = limits or Limits.from_env()
+    except ValueError as exc:
+        return LoadResult(None, (Problem(Source(name), str(exc)),))
     start = time.perf_counter()
     try:
         size = Path(path).stat().st_size

@@ -3,25 +3,68 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import typer
 
 from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, print_json
+from perfbudget.cli.store_common import DB_HELP
+from perfbudget.model import Document
+
+
+def _stored_document(reference: str | None, db: str | None, unit: str | None, year: int | None) -> Document:
+    """The latest stored versions of one project, or of a unit's/year's projects, as one document."""
+    from perfbudget.cli.store_common import open_store, resolve_project
+    from perfbudget.store.selection import StoredSelection, combine, group_versions
+
+    store = open_store(db)
+    try:
+        if reference is not None:
+            versions = store.latest_versions(project_ids=[resolve_project(store, reference, unit)])
+        else:
+            versions = store.latest_versions(unit=unit, year=year)
+    finally:
+        store.close()
+    groups = group_versions(versions)
+    if not groups:
+        fail("数据库中没有符合条件的项目（可用 perfbudget list projects 查看）")
+    if len(groups) > 1:
+        fail(f"所选项目属于 {len(groups)} 个单位或金额单位，一个文件只导出一个单位的表：请用 --unit 指定单位编码")
+    selection = combine(groups[0])
+    if not isinstance(selection, StoredSelection):
+        fail(selection)
+    document = selection.document  # tables in their number order, as in the file they came from
+    return replace(document, projects=tuple(sorted(document.projects, key=lambda p: p.seq)))
+
+
+def _stored_stem(reference: str | None, unit: str | None, year: int | None) -> str:
+    """The default output name for stored projects: 项目5, a project's name, or 单位255101."""
+    if reference is None:
+        return f"单位{unit or ''}{year or ''}"
+    return f"项目{reference}" if reference.isdigit() else reference
 
 
 @app.command("export")
 def export_command(
-    file: str = typer.Argument(..., help="要导出的文件（文本、Word、Excel、PDF、网页或 JSON）。"),
+    source: str | None = typer.Argument(
+        None, metavar="[FILE|PROJECT]",
+        help="要导出的文件（文本、Word、Excel、PDF、网页或 JSON），或数据库中的项目（编号或名称）。"),
     to: str = typer.Option(..., "--to", help="导出格式：xlsx、docx、html 或 json。"),
     output: str | None = typer.Option(None, "-o", "--output",
                                       help="输出文件；不指定时与输入文件同名、扩展名换为导出格式；「-」表示标准输出。"),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    unit: str | None = typer.Option(
+        None, "--unit", help="从数据库导出时：单位编码（导出该单位的全部项目，或在其中查找项目）。"),
+    year: int | None = typer.Option(None, "--year", help="从数据库导出时：资金年度。"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上以 JSON 报告导出结果。"),
 ) -> None:
     """把绩效目标表导出为标准格式的 Excel、Word、网页，或交换格式 JSON。
 
     每个项目一张表（表头：预算单位、金额单位、项目名称、预算数、绩效目标；指标树合并单元格）。
+    FILE 为文件时读取该文件；给出 --db、--unit、--year，或参数不是文件时，从数据库取项目的最新版本
+    （PROJECT 为项目编号或名称；不给 PROJECT 时导出 --unit/--year 选中的全部项目）。
     输入有错误时不导出，按「文件:位置: 说明」列出错误，退出码为 1。
     """
     from perfbudget.writers.target_table_export import EXPORT_FORMS, render
@@ -29,18 +72,28 @@ def export_command(
     form_to = to.lower().lstrip(".")
     if form_to not in EXPORT_FORMS:
         fail(f"不支持的导出格式「{to}」；可用：{'、'.join(EXPORT_FORMS)}")
-    result = load_or_exit(file, form)
-    document = result.document
-    assert document is not None
+    from_store = db is not None or unit is not None or year is not None or (
+        source is not None and not Path(source).exists())
+    if source is None and not from_store:
+        fail("请给出要导出的文件，或用 --db/--unit/--year 从数据库选择项目")
+    if from_store:
+        document = _stored_document(source, db, unit, year)
+        file = _stored_stem(source, unit, year)
+    else:
+        assert source is not None
+        file = source
+        result = load_or_exit(file, form)
+        assert result.document is not None
+        document = result.document
     data = render(document, form_to)
-    target = output or str(Path(file).with_suffix(f".{form_to}").name)
+    target = output or str(Path(file).with_suffix(f".{form_to}").name if not from_store else f"{file}.{form_to}")
     if target == "-":
         if form_to in ("xlsx", "docx"):
             fail(f"{form_to} 是二进制文件，不能输出到标准输出；请用 -o 指定文件")
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    if Path(target).resolve() == Path(file).resolve():
+    if not from_store and Path(target).resolve() == Path(file).resolve():
         fail(f"输出文件与输入文件相同：{target}；请用 -o 指定其他文件")
     try:
         Path(target).write_bytes(data)

@@ -32,6 +32,7 @@ from perfbudget.evaluate.vocabulary import (
     canonical_header,
 )
 from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers import file_too_large
 from perfbudget.readers.decode import DecodeError, decode_bytes
 
 SHEET_NAMES = ("自评填报", "监控填报")
@@ -178,11 +179,14 @@ def read_sheet(path: str, kind: str = "evaluation",
     """Rows of a fill-in sheet file; an unreadable file is a problem, not an exception."""
     from pathlib import Path
 
-    limits = limits or Limits.from_env()
+    try:
+        limits = limits or Limits.from_env()
+    except ValueError as exc:
+        return [], [Problem(Source(path), str(exc))]
     try:
         size = Path(path).stat().st_size
         if size > limits.max_file_bytes:
-            return [], [Problem(Source(path), f"文件过大：{size / 1048576:.1f} MB")]
+            return [], [file_too_large(path, size, limits)]
         data = Path(path).read_bytes()
     except FileNotFoundError:
         return [], [Problem(Source(path), "文件不存在")]

@@ -16,7 +16,8 @@ def serve(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     host: str = typer.Option("127.0.0.1", "--host", help="监听地址（对外提供服务时用 0.0.0.0，并置于 HTTPS 之后）。"),
     port: int = typer.Option(8000, "--port", help="监听端口。"),
-    workers: int = typer.Option(1, "--workers", help="工作进程数。"),
+    workers: int = typer.Option(1, "--workers", help="工作进程数（共享同一数据库与会话密钥）。"),
+    access_log: bool = typer.Option(True, "--access-log/--no-access-log", help="是否逐条记录请求日志。"),
 ) -> None:
     """启动网页端与 HTTP API（/api/v1，文档在 /api/docs）。
 
@@ -42,6 +43,6 @@ def serve(
         # key is shared through the database.
         os.environ["PERFBUDGET_DB"] = config.database_url
         uvicorn.run("perfbudget.web.asgi:app", factory=True, host=host, port=port, workers=workers,
-                    log_level="info", proxy_headers=True)
+                    log_level="info", proxy_headers=True, access_log=access_log)
         return
-    uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=True)
+    uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=True, access_log=access_log)

@@ -25,6 +25,7 @@ from perfbudget.web.workflow import STATE_LABELS, STATES
 
 router = page_router()
 PAGE_SIZE = 50
+UNITS_SHOWN = 50
 
 
 @router.get("/")
@@ -68,7 +69,7 @@ def dashboard(request: Request, year: str | None = None, page: int = Query(1, ge
     return render(request, "dashboard.html", {
         "board": board, "years": available, "year": chosen, "charts": charts(board),
         "rows": board.rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE], "page": page, "pages": pages,
-        "state_labels": STATE_LABELS,
+        "state_labels": STATE_LABELS, "unit_rows": board.unit_rows[:UNITS_SHOWN],
     })
 
 

@@ -180,3 +180,26 @@ def save_evaluation(store: Store, principal: Principal, version: StoredVersion, 
                      after={"evaluation_id": evaluation_id, "version": version.meta["version"], "total": total,
                             "grade": grade}, unit_code=version.document.unit.code, ip=ip)
     return evaluation_id
+
+
+def review_unreviewed(store: Store, config: ReviewConfig | None, batch: int = 200) -> int:
+    """Review and record every latest version that has no stored review (e.g. imported by the CLI).
+
+    ``perfbudget serve`` calls it before starting, so that the dashboard's grades and findings
+    cover every project; returns how many versions were reviewed."""
+    from perfbudget.store.queries import load_versions
+    from perfbudget.store.schema import reviews
+
+    with read_transaction(store.engine) as connection:
+        missing = list(connection.execute(
+            select(project_versions.c.id)
+            .join(projects, (projects.c.id == project_versions.c.project_id)
+                  & (projects.c.latest_version == project_versions.c.number))
+            .where(~select(reviews.c.id).where(reviews.c.version_id == project_versions.c.id).exists())
+            .order_by(project_versions.c.id)).scalars())
+    for start in range(0, len(missing), batch):
+        with read_transaction(store.engine) as connection:
+            loaded = load_versions(connection, missing[start:start + batch])
+        for version in loaded.values():
+            record_review(store, version, config, "perfbudget serve")
+    return len(missing)

@@ -22,8 +22,7 @@ class Cell:
 
     @property
     def blank(self) -> bool:
-        text = self.text
-        return not text or text.isspace()
+        return not self.text or self.text.isspace()
 
 
 @dataclass(slots=True)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import corpus_files  # noqa: E402
+from corpus import corpus_files
 
-from perfbudget.readers.text import read_text_bytes  # noqa: E402
-from perfbudget.target import parse_target  # noqa: E402
+from perfbudget.readers.text import read_text_bytes
+from perfbudget.target import parse_target
 
 
 def main() -> None:

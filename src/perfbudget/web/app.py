@@ -9,14 +9,14 @@ the package, no CDN).
 from __future__ import annotations
 
 import secrets
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from perfbudget import __version__
 from perfbudget.review import ReviewConfig, load_config
@@ -38,6 +38,33 @@ _SECURITY_HEADERS = {
     "Content-Security-Policy": ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 "script-src 'self'; frame-ancestors 'none'; form-action 'self'"),
 }
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware adding the security headers to every response that lacks them.
+
+    (Starlette's ``BaseHTTPMiddleware`` would cost a task group and a body stream per request.)
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers.extend(h for h in _SECURITY_HEADER_BYTES if h[0] not in present)
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+_SECURITY_HEADER_BYTES = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in _SECURITY_HEADERS.items()]
 
 
 def stored_secret(engine: Engine) -> str:
@@ -69,7 +96,8 @@ def load_review_config(path: str | None) -> ReviewConfig | None:
 def create_app(config: WebConfig | None = None) -> FastAPI:
     """Build the application for ``config`` (database, secret, limits, review configuration)."""
     from perfbudget.web import api, routes
-    from perfbudget.web.cache import DashboardCache
+    from perfbudget.web.cache import DashboardCache, PageCache, UserCache
+    from perfbudget.web.freshness import DataVersion
 
     config = config or WebConfig()
     store = Store(config.database_url, migrate=config.migrate)
@@ -82,19 +110,16 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     app.state.store = store
     app.state.review_config = load_review_config(config.review_config)
     app.state.templates = make_templates()
+    app.state.data_version = DataVersion(engine)
     app.state.cache = DashboardCache(enabled=config.dashboard_cache)
+    app.state.pages = PageCache(enabled=config.page_cache, max_bytes=config.page_cache_mb * 1024 * 1024)
+    app.state.users = UserCache(enabled=config.page_cache)
 
     app.add_middleware(SessionMiddleware, secret_key=config.secret_key or stored_secret(engine),
                        session_cookie=SESSION_COOKIE, max_age=config.session_max_age, same_site="lax",
                        https_only=config.https_only)
 
-    @app.middleware("http")
-    async def _security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        for name, value in _SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
-
+    app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -1,60 +1,135 @@
-"""A small cache for the dashboard aggregates, invalidated whenever the data changes.
+"""The caches of one process, every entry keyed by the data version (:mod:`perfbudget.web.freshness`).
 
-The key includes a *data stamp*: the highest ids of project versions, reviews, evaluations
-and workflow events, plus the number of workflow states (one cheap indexed query). Any
-import, edit, review, evaluation or workflow step — from this process, another worker or
-the CLI — changes the stamp, so a stale entry is never served.
+* :class:`DashboardCache`: the dashboard aggregates per scope and year (shared by users of
+  the same scope).
+* :class:`PageCache`: the rendered HTML of the dashboard and of project pages, per
+  signed-in user (the :class:`~perfbudget.web.roles.Principal`: id, name, role, unit) and
+  page parameters. The session's CSRF token is not in the cached HTML: pages are rendered
+  with a per-process placeholder that is replaced by the token of the session served.
+* :class:`UserCache`: the account of a session (user id and session epoch → principal),
+  so that a request needs no account query.
+
+Whenever the data version differs from the one the entries were made under, every entry
+is dropped first: nothing computed before a change is served after it, whichever process
+made the change. The caches are thread-safe and bounded (LRU).
 """
 
 from __future__ import annotations
 
+import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
-
-from sqlalchemy import Connection, func, select
-
-from perfbudget.store.schema import evaluations, project_versions, reviews
-from perfbudget.web.tables import workflow_events
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
 
-def data_stamp(connection: Connection) -> tuple[Any, ...]:
-    """Changes whenever stored data that the dashboard shows changes."""
-    query = select(
-        select(func.max(project_versions.c.id)).scalar_subquery(),
-        select(func.max(reviews.c.id)).scalar_subquery(),
-        select(func.max(evaluations.c.id)).scalar_subquery(),
-        select(func.max(workflow_events.c.id)).scalar_subquery(),
-    )
-    return tuple(connection.execute(query).one())
+class _Generational(Generic[T]):
+    """An LRU map whose entries all belong to one data version; bounded by count and by ``weight``."""
 
-
-class DashboardCache:
-    """At most ``size`` entries, least recently used evicted; thread-safe; off when not ``enabled``."""
-
-    def __init__(self, enabled: bool = True, size: int = 256) -> None:
+    def __init__(self, enabled: bool, max_entries: int, max_weight: int | None = None,
+                 weight: Callable[[T], int] | None = None) -> None:
         self.enabled = enabled
-        self.size = size
-        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self.max_entries = max_entries
+        self.max_weight = max_weight
+        self._weight = weight
+        self._entries: OrderedDict[Hashable, T] = OrderedDict()
+        self._total = 0
+        self._version: Hashable = None
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
 
-    def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
+    def _sync(self, version: Hashable) -> None:
+        if version != self._version:
+            self._entries.clear()
+            self._total = 0
+            self._version = version
+
+    def get(self, version: Hashable, key: Hashable) -> T | None:
         if not self.enabled:
-            return compute()
+            return None
         with self._lock:
-            if key in self._entries:
-                self._entries.move_to_end(key)
-                self.hits += 1
-                return self._entries[key]
-        value = compute()
+            self._sync(version)
+            value = self._entries.get(key)
+            if value is None:
+                self.misses += 1
+                return None
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return value
+
+    def put(self, version: Hashable, key: Hashable, value: T) -> None:
+        """Keep ``value`` computed under ``version`` (ignored if the version has moved on since)."""
+        if not self.enabled:
+            return
         with self._lock:
-            self.misses += 1
+            if self._version is not None and version != self._version:
+                return  # computed under an older (or newer) version than the entries kept now
+            self._sync(version)
+            old = self._entries.pop(key, None)
+            if old is not None and self._weight:
+                self._total -= self._weight(old)
             self._entries[key] = value
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
-        return value
+            if self._weight:
+                self._total += self._weight(value)
+            while self._entries and (len(self._entries) > self.max_entries
+                                     or (self.max_weight is not None and self._total > self.max_weight)):
+                _, dropped = self._entries.popitem(last=False)
+                if self._weight:
+                    self._total -= self._weight(dropped)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+class DashboardCache(_Generational[Any]):
+    """Dashboard aggregates (and the list of years) per scope, for one data version."""
+
+    def __init__(self, enabled: bool = True, size: int = 256) -> None:
+        super().__init__(enabled, size)
+        self._computing: dict[Hashable, threading.Lock] = {}
+
+    def get_or_compute(self, version: Hashable, key: Hashable, compute: Callable[[], T]) -> T:
+        """The cached value, else computed once: concurrent requests for the same key wait for it."""
+        found = self.get(version, key)
+        if found is not None or not self.enabled:
+            return found if found is not None else compute()
+        with self._lock:
+            gate = self._computing.setdefault((version, key), threading.Lock())
+        with gate:
+            found = self.get(version, key)
+            if found is None:
+                found = compute()
+                self.put(version, key, found)
+        with self._lock:
+            self._computing.pop((version, key), None)
+        return found
+
+
+class PageCache(_Generational[bytes]):
+    """Rendered pages (UTF-8 HTML with the CSRF placeholder), at most ``max_bytes`` in all."""
+
+    def __init__(self, enabled: bool = True, max_bytes: int = 64 * 1024 * 1024, max_entries: int = 20_000) -> None:
+        super().__init__(enabled, max_entries, max_bytes, len)
+        # Random per process, so no stored text can contain it by chance or on purpose.
+        self.placeholder = "csrf-placeholder-" + secrets.token_hex(16)
+        self.placeholder_bytes = self.placeholder.encode("ascii")
+
+
+class UserCache(_Generational[Any]):
+    """(user id, session epoch) → principal (or None for an account that is gone or disabled)."""
+
+    def __init__(self, enabled: bool = True, size: int = 10_000) -> None:
+        super().__init__(enabled, size)
+        self._none = object()
+
+    def lookup(self, version: Hashable, key: Hashable) -> tuple[bool, Any]:
+        found = self.get(version, key)
+        if found is None:
+            return False, None
+        return True, None if found is self._none else found
+
+    def keep(self, version: Hashable, key: Hashable, principal: Any) -> None:
+        self.put(version, key, self._none if principal is None else principal)

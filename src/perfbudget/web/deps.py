@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from fastapi import Request
 from sqlalchemy import Engine, update
+from starlette.concurrency import run_in_threadpool
 
 from perfbudget.store.engine import write_transaction
 from perfbudget.store.schema import utc_now
@@ -24,26 +26,63 @@ def client_ip(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
-def optional_user(request: Request) -> Principal | None:
-    """The signed-in user of this browser session, or None."""
+def data_version(request: Request) -> Hashable:
+    """The data version (:mod:`perfbudget.web.freshness`) as this request first saw it."""
+    version: Hashable = request.scope.get("perfbudget.data_version")
+    if version is None:
+        version = request.app.state.data_version.current()
+        request.scope["perfbudget.data_version"] = version
+    return version
+
+
+def _known_user(request: Request) -> tuple[bool, Principal | None]:
+    """(True, the user) when the request's user is already known without a database query."""
     cached: Any = request.scope.get("perfbudget.user", False)
     if cached is not False:
-        return cached
-    principal = None
+        return True, cached
     uid, epoch = request.session.get("uid"), request.session.get("epoch")
-    if isinstance(uid, int) and isinstance(epoch, int):
-        with engine_of(request).connect() as connection:
-            principal = session_principal(connection, uid, epoch)
-        if principal is None:
-            request.session.pop("uid", None)
-            request.session.pop("epoch", None)
+    if not (isinstance(uid, int) and isinstance(epoch, int)):
+        request.scope["perfbudget.user"] = None
+        return True, None
+    if not request.app.state.data_version.cheap:
+        return False, None
+    known, principal = request.app.state.users.lookup(data_version(request), (uid, epoch))
+    if known:
+        _settle(request, principal)
+    return known, principal
+
+
+def _settle(request: Request, principal: Principal | None) -> None:
+    if principal is None:
+        request.session.pop("uid", None)
+        request.session.pop("epoch", None)
     request.scope["perfbudget.user"] = principal
+
+
+def optional_user(request: Request) -> Principal | None:
+    """The signed-in user of this browser session, or None."""
+    known, principal = _known_user(request)
+    if known:
+        return principal
+    uid, epoch = request.session["uid"], request.session["epoch"]
+    cheap = request.app.state.data_version.cheap
+    version = data_version(request) if cheap else None  # read before the account: a later change is never kept
+    with engine_of(request).connect() as connection:
+        principal = session_principal(connection, uid, epoch)
+    if cheap:
+        request.app.state.users.keep(version, (uid, epoch), principal)
+    _settle(request, principal)
     return principal
 
 
-def page_user(request: Request) -> Principal:
-    """Dependency of pages: the signed-in user, else a redirect to the sign-in page."""
-    principal = optional_user(request)
+async def page_user(request: Request) -> Principal:
+    """Dependency of pages: the signed-in user, else a redirect to the sign-in page.
+
+    A cached account is found on the event loop; the database is asked in a worker thread.
+    """
+    known, principal = _known_user(request)
+    if not known:
+        principal = await run_in_threadpool(optional_user, request)
     if principal is None:
         raise LoginRequired()
     return principal

@@ -24,6 +24,9 @@ class WebConfig:
         https_only: mark the session cookie ``Secure`` (set behind HTTPS).
         limits: bounds on uploaded files.
         dashboard_cache: cache the dashboard aggregates (invalidated when the data changes).
+        page_cache: cache rendered dashboard and project pages per user, and the account of
+            each session (SQLite files only; invalidated when the data changes).
+        page_cache_mb: the most memory the page cache of one process may hold.
         review_config: path of a review configuration (TOML) for the review rules; None → defaults.
         migrate: create or check the schema when the app starts (tests and ``serve`` do).
     """
@@ -36,6 +39,8 @@ class WebConfig:
     dashboard_cache: bool = True
     review_config: str | None = None
     migrate: bool = True
+    page_cache: bool = True
+    page_cache_mb: int = 64
 
     @classmethod
     def from_env(cls, db: str | None = None) -> WebConfig:

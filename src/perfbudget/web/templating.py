@@ -44,9 +44,14 @@ def _pretty_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True, default=str)
 
 
+CSRF_PLACEHOLDER = "perfbudget.csrf_placeholder"
+
+
 def _context(request: Request) -> dict[str, Any]:
     user = optional_user(request)
-    return {"user": user, "csrf_token": csrf_token(request), "Action": Action}
+    # A page rendered for the page cache carries a placeholder, replaced by each session's token when served.
+    token = request.scope.get(CSRF_PLACEHOLDER) or csrf_token(request)
+    return {"user": user, "csrf_token": token, "Action": Action}
 
 
 def make_templates() -> Jinja2Templates:

@@ -19,7 +19,6 @@ from perfbudget.store.rows import project_identity
 from perfbudget.store.schema import projects
 from perfbudget.target import parse_target
 from perfbudget.web import audit
-from perfbudget.web.cache import data_stamp
 from perfbudget.web.data import build_dashboard, project_head, project_rows
 from perfbudget.web.deps import api_user, client_ip, engine_of
 from perfbudget.web.editing import import_reviewed, save_edit, save_evaluation
@@ -220,10 +219,10 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
 @router.get("/dashboard", responses=ERRORS, summary="年度汇总")
 def get_dashboard(request: Request, year: int | None = None,
                   principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    version = request.app.state.data_version.current()
     with read_transaction(engine_of(request)) as connection:
-        stamp = data_stamp(connection)
         scope = "*" if principal.all_units else principal.unit_code
-        board = request.app.state.cache.get_or_compute(("dashboard", scope, year, stamp),
+        board = request.app.state.cache.get_or_compute(version, ("dashboard", scope, year),
                                                        lambda: build_dashboard(connection, principal, year))
     return {"year": year, "units": board.units, "projects": board.projects, "budget_total": str(board.budget_total),
             "review_grades": board.grades, "findings_by_dimension": board.dimensions,

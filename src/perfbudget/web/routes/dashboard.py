@@ -6,7 +6,6 @@ from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 
 from perfbudget.store.engine import read_transaction
-from perfbudget.web.cache import data_stamp
 from perfbudget.web.charts import bar_chart, stacked_bars
 from perfbudget.web.data import (
     GRADES,
@@ -18,9 +17,9 @@ from perfbudget.web.data import (
     unit_head,
     years,
 )
-from perfbudget.web.deps import engine_of, optional_user, page_user
+from perfbudget.web.deps import data_version, engine_of, optional_user, page_user
 from perfbudget.web.roles import Principal
-from perfbudget.web.routes.common import page_router, redirect, render
+from perfbudget.web.routes.common import cached_page, page_router, redirect, render
 from perfbudget.web.workflow import STATE_LABELS, STATES
 
 router = page_router()
@@ -34,14 +33,14 @@ def home(request: Request) -> Response:
 
 
 def dashboard_data(request: Request, principal: Principal, year: int | None) -> tuple[Dashboard, list[int]]:
-    """The cached aggregates for this user's scope and year (recomputed when the data stamp changes)."""
+    """The cached aggregates for this user's scope and year (recomputed when the data version changes)."""
+    version = data_version(request)
     with read_transaction(engine_of(request)) as connection:
-        stamp = data_stamp(connection)
         scope = "*" if principal.all_units else principal.unit_code
-        key = ("dashboard", scope, year, stamp)
-        board = request.app.state.cache.get_or_compute(key, lambda: build_dashboard(connection, principal, year))
-        available = request.app.state.cache.get_or_compute(("years", scope, stamp),
-                                                            lambda: years(connection, principal))
+        cache = request.app.state.cache
+        board = cache.get_or_compute(version, ("dashboard", scope, year),
+                                     lambda: build_dashboard(connection, principal, year))
+        available = cache.get_or_compute(version, ("years", scope), lambda: years(connection, principal))
     return board, available
 
 
@@ -57,8 +56,13 @@ def charts(board: Dashboard) -> dict[str, object]:
 
 
 @router.get("/dashboard")
-def dashboard(request: Request, year: str | None = None, page: int = Query(1, ge=1),
-              principal: Principal = Depends(page_user)) -> Response:
+async def dashboard(request: Request, year: str | None = None, page: int = Query(1, ge=1),
+                    principal: Principal = Depends(page_user)) -> Response:
+    return await cached_page(request, principal, ("dashboard", year, page),
+                             lambda: dashboard_page(request, principal, year, page))
+
+
+def dashboard_page(request: Request, principal: Principal, year: str | None, page: int) -> Response:
     chosen: int | None = int(year) if year and year.isdigit() else None
     if year is None:
         _, available = dashboard_data(request, principal, None)

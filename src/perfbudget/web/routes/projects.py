@@ -19,7 +19,7 @@ from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.downloads import FORMAT_LABELS, target_formats, target_table_file
 from perfbudget.web.errors import WebError
 from perfbudget.web.roles import Action, Principal
-from perfbudget.web.routes.common import flash, page_router, redirect, render
+from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render
 from perfbudget.web.tables import version_authors
 from perfbudget.web.views import latest_evaluation, load_view, review_config_of
 from perfbudget.web.workflow import EDITABLE, STATE_LABELS, allowed_steps, events, take_step
@@ -34,8 +34,13 @@ def attachment(content: bytes | str, filename: str, media_type: str) -> Response
 
 
 @router.get("/projects/{project_id}")
-def project_page(request: Request, project_id: int, version: int | None = None,
-                 principal: Principal = Depends(page_user)) -> Response:
+async def project_page(request: Request, project_id: int, version: int | None = None,
+                       principal: Principal = Depends(page_user)) -> Response:
+    return await cached_page(request, principal, ("project", project_id, version),
+                             lambda: render_project_page(request, principal, project_id, version))
+
+
+def render_project_page(request: Request, principal: Principal, project_id: int, version: int | None) -> Response:
     with read_transaction(engine_of(request)) as connection:
         view = load_view(connection, principal, project_id, review_config_of(request), version)
         steps = allowed_steps(principal, view.head.unit_code, view.head.state)

@@ -2,10 +2,10 @@
 
 * :class:`DashboardCache`: the dashboard aggregates per scope and year (shared by users of
   the same scope).
-* :class:`PageCache`: the rendered HTML of the dashboard and of project pages, per
-  signed-in user (the :class:`~perfbudget.web.roles.Principal`: id, name, role, unit) and
-  page parameters. The session's CSRF token is not in the cached HTML: pages are rendered
-  with a per-process placeholder that is replaced by the token of the session served.
+* :class:`PageCache`: the rendered HTML of the dashboard and of project pages, per role,
+  unit and page parameters (what a page shows depends on nothing else). The session's
+  CSRF token and the user's name are not in the cached HTML: pages are rendered with
+  per-process placeholders, replaced by the token and name of the session served.
 * :class:`UserCache`: the account of a session (user id and session epoch → principal),
   so that a request needs no account query.
 
@@ -116,6 +116,8 @@ class PageCache(_Generational[bytes]):
         # Random per process, so no stored text can contain it by chance or on purpose.
         self.placeholder = "csrf-placeholder-" + secrets.token_hex(16)
         self.placeholder_bytes = self.placeholder.encode("ascii")
+        self.name_placeholder = "name-placeholder-" + secrets.token_hex(16)
+        self.name_placeholder_bytes = self.name_placeholder.encode("ascii")
 
 
 class UserCache(_Generational[Any]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -44,14 +45,19 @@ def _pretty_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True, default=str)
 
 
-CSRF_PLACEHOLDER = "perfbudget.csrf_placeholder"
+PLACEHOLDERS = "perfbudget.placeholders"
 
 
 def _context(request: Request) -> dict[str, Any]:
     user = optional_user(request)
-    # A page rendered for the page cache carries a placeholder, replaced by each session's token when served.
-    token = request.scope.get(CSRF_PLACEHOLDER) or csrf_token(request)
-    return {"user": user, "csrf_token": token, "Action": Action}
+    placeholders: tuple[str, str] | None = request.scope.get(PLACEHOLDERS)
+    if placeholders is None:
+        return {"user": user, "csrf_token": csrf_token(request), "Action": Action}
+    # A page rendered for the page cache (shared by the users of one role and unit) carries
+    # placeholders for the session's CSRF token and the user's name, replaced when served.
+    token, name = placeholders
+    shown = replace(user, id=0, username="", display_name=name) if user is not None else None
+    return {"user": shown, "csrf_token": token, "Action": Action}
 
 
 def make_templates() -> Jinja2Templates:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -13,7 +14,7 @@ from perfbudget.web.cache import PageCache
 from perfbudget.web.csrf import csrf_protect, csrf_token
 from perfbudget.web.deps import data_version
 from perfbudget.web.roles import Principal
-from perfbudget.web.templating import CSRF_PLACEHOLDER
+from perfbudget.web.templating import PLACEHOLDERS
 
 
 def page_router() -> APIRouter:
@@ -30,32 +31,40 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
 
 
 async def cached_page(request: Request, principal: Principal, key: Hashable,
-                      build: Callable[[], Response]) -> Response:
-    """The page ``build`` renders, from the page cache when this user saw it under the same data version.
+                      build: Callable[[], Response], *, short: bool = False) -> Response:
+    """The page ``build`` renders, from the page cache when it was rendered under the same data version.
 
-    The key is (``key``, the user, the data version), so one user's page is never served to
-    another, and nothing rendered before a change is served after it. ``build`` runs in a
-    worker thread (it queries the database); a hit costs a dictionary look-up and a byte
-    replacement of the CSRF placeholder. Pages with a flash message are never cached.
+    The key is (``key``, the user's role and unit, the data version): everything a page
+    shows depends on the data and on what the role and unit allow, never on who else asked.
+    The user's name and the session's CSRF token are placeholders in the cached HTML,
+    replaced for each response. A hit costs a dictionary look-up and two byte replacements.
+    Pages with a flash message are never cached.
+
+    ``build`` queries the database. A ``short`` one (a few milliseconds of reads of one
+    project; SQLite readers in WAL mode never wait for writers) runs right on the event
+    loop: handing it to a worker thread costs more than the work under load, because the
+    loop and the threads then fight for the GIL. Anything that may take long (the
+    dashboard aggregates over every project) runs in a worker thread.
     """
     cache: PageCache = request.app.state.pages
     if not cache.enabled or not request.app.state.data_version.cheap or request.session.get("flashes"):
-        return await run_in_threadpool(build)
+        return await run_in_threadpool(build)  # the database may be remote: never block the loop on it
     token = csrf_token(request).encode("ascii")
     version = data_version(request)
-    full_key = (key, principal, version)
+    full_key = (key, principal.role, principal.unit_code, version)
     body = cache.get(version, full_key)
     if body is None:
-        request.scope[CSRF_PLACEHOLDER] = cache.placeholder
+        request.scope[PLACEHOLDERS] = (cache.placeholder, cache.name_placeholder)
         try:
-            response = await run_in_threadpool(build)
+            response = build() if short else await run_in_threadpool(build)
         finally:
-            del request.scope[CSRF_PLACEHOLDER]
+            del request.scope[PLACEHOLDERS]
         if response.status_code != 200 or not isinstance(response, HTMLResponse):
             return response
         body = bytes(response.body)
         cache.put(version, full_key, body)
-    return HTMLResponse(body.replace(cache.placeholder_bytes, token))
+    name = html.escape(principal.display_name).encode("utf-8")
+    return HTMLResponse(body.replace(cache.placeholder_bytes, token).replace(cache.name_placeholder_bytes, name))
 
 
 def flash(request: Request, message: str, kind: str = "ok") -> None:

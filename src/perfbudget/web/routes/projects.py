@@ -37,7 +37,7 @@ def attachment(content: bytes | str, filename: str, media_type: str) -> Response
 async def project_page(request: Request, project_id: int, version: int | None = None,
                        principal: Principal = Depends(page_user)) -> Response:
     return await cached_page(request, principal, ("project", project_id, version),
-                             lambda: render_project_page(request, principal, project_id, version))
+                             lambda: render_project_page(request, principal, project_id, version), short=True)
 
 
 def render_project_page(request: Request, principal: Principal, project_id: int, version: int | None) -> Response:

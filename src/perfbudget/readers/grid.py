@@ -13,16 +13,34 @@ from dataclasses import dataclass, field
 from perfbudget.model import Source
 
 
-@dataclass(slots=True)
 class Cell:
-    """One table cell: its text (paragraphs joined by newlines) and where it was."""
+    """One table cell: its text (paragraphs joined by newlines), where it was, and whether it is blank.
 
-    text: str
-    source: Source
+    A plain slotted class rather than a dataclass: readers make one per cell and the
+    interpretation asks ``blank`` several times per cell, so it is computed once here.
+    """
 
-    @property
-    def blank(self) -> bool:
-        return not self.text or self.text.isspace()
+    __slots__ = ("blank", "source", "text")
+
+    def __init__(self, text: str, source: Source) -> None:
+        self.text = text
+        self.source = source
+        self.blank = not text or text.isspace()
+
+    def add_paragraph(self, paragraph: str) -> None:
+        """Append a further paragraph of the same cell (a continuation line)."""
+        self.text = f"{self.text}\n{paragraph}"
+        self.blank = self.text.isspace()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Cell):
+            return NotImplemented
+        return (self.text, self.source) == (other.text, other.source)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable (add_paragraph)
+
+    def __repr__(self) -> str:
+        return f"Cell({self.text!r}, {self.source!r})"
 
 
 @dataclass(slots=True)

@@ -67,7 +67,7 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
         )
         if continuation and not is_heading:
             assert last_cell is not None
-            last_cell.text = f"{last_cell.text}\n{line.rstrip(chr(9))}"
+            last_cell.add_paragraph(line.rstrip("\t"))
             previous_was_cell = True
             continue
         # A heading or free text between tables: the latest heading (else the latest

@@ -15,7 +15,14 @@ from sqlalchemy.exc import IntegrityError
 from perfbudget.store import SchemaOutdatedError, Store
 from perfbudget.store import importer as importer_module
 from perfbudget.store.engine import make_engine, write_transaction
-from perfbudget.store.migrate import MIGRATIONS, alembic_config, current_revision, ensure_schema, head_revision
+from perfbudget.store.migrate import (
+    MIGRATIONS,
+    alembic_config,
+    current_revision,
+    ensure_schema,
+    head_revision,
+    scripted_head_revision,
+)
 from perfbudget.store.schema import Base, evaluations, reviews
 
 STORE_TABLES = {"units", "documents", "projects", "project_versions", "indicators", "targets", "document_items",
@@ -124,3 +131,7 @@ def test_a_collision_that_never_clears_fails_cleanly(store: Store, seed_path: Pa
     outcome = store.import_path(seed_path)
     assert outcome.status == "failed" and "数据库冲突" in outcome.problems[0].message
     assert store.counts()["documents"] == 0
+
+
+def test_head_revision_constant_matches_the_migration_scripts() -> None:
+    assert head_revision() == scripted_head_revision()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import getpass
 import os
+from typing import TYPE_CHECKING
 
 import typer
-from sqlalchemy import Engine
 
 from perfbudget.cli.common import app, err, fail, out, print_json
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 user_app = typer.Typer(help="管理网页端账号：新建、改密码、列出、创建 API 令牌。", no_args_is_help=True)
 app.add_typer(user_app, name="user")

@@ -95,3 +95,11 @@ def test_form_help_names_every_readable_form() -> None:
     for form in FORMS:
         if form not in ("ole", "zip"):  # containers that are refused with their reason, not forms to choose
             assert form in FORM_HELP, form
+
+
+def test_no_heavy_library_is_imported_with_the_cli() -> None:
+    """Commands import databases, web and office libraries inside themselves: start-up stays short."""
+    heavy = ("sqlalchemy", "alembic", "fastapi", "openpyxl", "docx", "pdfplumber", "bs4", "jinja2")
+    code = f"import sys, perfbudget.cli; print([m for m in {heavy!r} if m in sys.modules])"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

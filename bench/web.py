@@ -172,26 +172,44 @@ class HttpxClient:
         await self.client.aclose()
 
 
+SEEN: set[int] = set()  # project pages requested so far from this server (a page never requested is not cached)
+
+
 async def run(base: str, cookies: list[str], seconds: float, dashboard_path: str, project_ids: list[int],
-              dashboard_share: float, think: float = 0.0, client: str = "raw"
-              ) -> tuple[list[float], list[float], int]:
-    """One scenario: one simulated user per cookie, each in a loop (no think time, or ``think`` s)."""
+              dashboard_share: float, think: float = 0.0, client: str = "raw", cold: bool = False
+              ) -> tuple[list[float], list[float], int, int]:
+    """One scenario: one simulated user per cookie, each in a loop (no think time, or ``think`` s).
+
+    Returns the latencies (dashboard, project page), the errors and how many project pages
+    had been requested before. ``cold``: only pages never requested before, each once (every
+    one a page-cache miss); the scenario ends early when they run out.
+    """
+    fresh = [i for i in project_ids if i not in SEEN]
+    random.Random(11).shuffle(fresh)
     host, port = base.removeprefix("http://").split(":")
     sessions: list[RawClient | HttpxClient] = [
         RawClient(host, int(port), c) if client == "raw" else HttpxClient(base, c) for c in cookies]
     dashboard: list[float] = []
     project: list[float] = []
-    errors = 0
+    errors = repeats = 0
     deadline = time.perf_counter() + seconds
     rng = random.Random(7)
 
     async def worker(session: RawClient | HttpxClient) -> None:
-        nonlocal errors
+        nonlocal errors, repeats
         if think:
             await asyncio.sleep(rng.uniform(0, think))  # users arrive spread out, not all in the same millisecond
         while time.perf_counter() < deadline:
             is_dashboard = rng.random() < dashboard_share
-            path = dashboard_path if is_dashboard else f"/projects/{rng.choice(project_ids)}"
+            if is_dashboard:
+                path = dashboard_path
+            else:
+                if cold and not fresh:
+                    break
+                project_id = fresh.pop() if cold else rng.choice(project_ids)
+                repeats += project_id in SEEN
+                SEEN.add(project_id)
+                path = f"/projects/{project_id}"
             start = time.perf_counter()
             try:
                 status, body = await session.get(path)
@@ -209,7 +227,7 @@ async def run(base: str, cookies: list[str], seconds: float, dashboard_path: str
     await asyncio.gather(*(worker(s) for s in sessions))
     for s in sessions:
         await s.aclose()
-    return dashboard, project, errors
+    return dashboard, project, errors, repeats
 
 
 def quantiles(values: list[float]) -> tuple[float, float, float]:
@@ -219,13 +237,14 @@ def quantiles(values: list[float]) -> tuple[float, float, float]:
     return cuts[49] * 1000, cuts[94] * 1000, cuts[98] * 1000
 
 
-SCENARIOS = {
-    "dashboard-think": ("dashboard, think {think:g} s", 1.0, True),
-    "project-think": ("project page, think {think:g} s", 0.0, True),
-    "mixed-think": ("mixed 50/50, think {think:g} s", 0.5, True),
-    "dashboard": ("dashboard, no think", 1.0, False),
-    "project": ("project page, no think", 0.0, False),
-    "mixed": ("mixed 50/50, no think", 0.5, False),
+SCENARIOS = {  # name: (label, share of dashboard requests, with think time, cold project pages only)
+    "project-cold": ("project page, uncached, no think", 0.0, False, True),
+    "dashboard-think": ("dashboard, think {think:g} s", 1.0, True, False),
+    "project-think": ("project page, think {think:g} s", 0.0, True, False),
+    "mixed-think": ("mixed 50/50, think {think:g} s", 0.5, True, False),
+    "dashboard": ("dashboard, no think", 1.0, False, False),
+    "project": ("project page, no think", 0.0, False, False),
+    "mixed": ("mixed 50/50, no think", 0.5, False, False),
 }
 
 
@@ -278,23 +297,27 @@ def main() -> None:
         print(f"{len(project_ids)} projects, {args.clients} clients ({len(set(usernames))} accounts), "
               f"{args.seconds:g} s per scenario, dashboard of {year}, {args.workers} worker(s), "
               f"{args.client} client, {os.cpu_count()} CPUs")
-        print(f"{'scenario':<30}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
+        print(f"{'scenario':<34}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
+              f"{'pages seen before':>19}")
         for name in args.scenarios.split(","):
-            template, share, thinks = SCENARIOS[name]
+            template, share, thinks, cold = SCENARIOS[name]
             think = args.think if thinks else 0.0
             label = template.format(think=think)
-            # Warm-up: every client's first page (sign-in is done; a dashboard per role is rendered once).
-            asyncio.run(run(base, cookies, 2, dashboard_path, project_ids, share, 0.0, args.client))
-            dash, proj, errors = asyncio.run(run(base, cookies, args.seconds, dashboard_path, project_ids, share,
-                                                 think, args.client))
+            # Warm-up (not measured): the dashboard, or for the cold scenario nothing that it will ask for.
+            asyncio.run(run(base, cookies, 2, dashboard_path, project_ids, 1.0 if cold else share, 0.0, args.client))
+            start = time.perf_counter()
+            dash, proj, errors, repeats = asyncio.run(run(base, cookies, args.seconds, dashboard_path, project_ids,
+                                                          share, think, args.client, cold))
+            elapsed = min(args.seconds, time.perf_counter() - start)
             every = dash + proj
             p50, p95, p99 = quantiles(every)
-            print(f"{label:<30}{len(every):>9}{len(every) / args.seconds:>8.0f}{p50:>9.1f}{p95:>9.1f}{p99:>9.1f}"
-                  f"{errors:>8}", flush=True)
+            seen = f"{repeats / len(proj):.0%}" if proj else "—"
+            print(f"{label:<34}{len(every):>9}{len(every) / elapsed:>8.0f}{p50:>9.1f}{p95:>9.1f}{p99:>9.1f}"
+                  f"{errors:>8}{seen:>19}", flush=True)
             if dash and proj:
                 for part, values in (("  of which dashboard", dash), ("  of which project page", proj)):
                     q50, q95, q99 = quantiles(values)
-                    print(f"{part:<30}{len(values):>9}{len(values) / args.seconds:>8.0f}{q50:>9.1f}{q95:>9.1f}"
+                    print(f"{part:<34}{len(values):>9}{len(values) / elapsed:>8.0f}{q50:>9.1f}{q95:>9.1f}"
                           f"{q99:>9.1f}", flush=True)
     finally:
         server.terminate()

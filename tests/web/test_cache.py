@@ -1,0 +1,158 @@
+"""The page, account and dashboard caches: never another scope's page, never a page from before a change.
+
+A second app on the same SQLite file stands for a second worker (its own caches); one test
+changes the data from a separate Python process, as another worker or the CLI would.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import textwrap
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import PASSWORD, WebEnv, csrf_of, login, make_app
+from tests.web.helpers import project_form, stored_project
+
+
+def _state_of(page: str) -> str:
+    found = re.search(r"(草稿|已送审|已退回|审核通过)", page)
+    assert found
+    return found.group(1)
+
+
+def _csrf_in(page: str) -> set[str]:
+    return set(re.findall(r'name="csrf_token" value="([^"]+)"', page))
+
+
+def test_a_cached_page_is_never_served_to_another_scope(web: WebEnv) -> None:
+    pages = web.app.state.pages
+    pid, other = web.project_ids[0], web.other_project_id
+    admin, editor, other_editor = web.client("admin"), web.client("editor"), web.client("other_editor")
+    assert admin.get(f"/projects/{other}").status_code == 200
+    assert admin.get(f"/projects/{pid}").status_code == 200
+    assert pages.misses >= 2 and len(pages) >= 2
+    # The admin's pages are cached; unit editors still get 404 for other units' projects, by URL.
+    assert editor.get(f"/projects/{other}").status_code == 404
+    assert other_editor.get(f"/projects/{pid}").status_code == 404
+    for _ in range(2):
+        assert "其他测试单位" not in editor.get("/dashboard?year=all").text
+        mine = other_editor.get("/dashboard?year=all").text
+        assert 'id="stat-projects">1<' in mine and 'id="stat-units">1<' in mine
+    assert 'id="stat-projects">11<' in admin.get("/dashboard?year=all").text
+    # What the role allows is part of the page: the editor's page of its own project offers editing,
+    # the reviewer's (same project, after the editor's page was cached) does not.
+    assert 'id="edit-link"' in editor.get(f"/projects/{pid}").text
+    assert 'id="edit-link"' not in web.client("reviewer").get(f"/projects/{pid}").text
+
+
+def test_users_of_one_role_share_pages_but_each_sees_own_name_and_token(web: WebEnv) -> None:
+    from perfbudget.web.accounts import create_user
+    from perfbudget.web.roles import Role
+
+    assert not isinstance(create_user(web.app.state.engine, "admin2", PASSWORD, Role.ADMIN,
+                                      display_name="<b>第二管理员</b>"), str)
+    pid = web.project_ids[0]
+    first, second = web.client("admin"), web.client("admin2")
+    page1 = first.get(f"/projects/{pid}").text
+    hits = web.app.state.pages.hits
+    page2 = second.get(f"/projects/{pid}").text
+    assert web.app.state.pages.hits == hits + 1  # the same rendered page
+    assert "&lt;b&gt;第二管理员&lt;/b&gt;" in page2 and "<b>第二管理员" not in page2 and "第二管理员" not in page1
+    token1, token2 = _csrf_in(page1), _csrf_in(page2)
+    assert token1 == {csrf_of(first, "/account")} and token2 == {csrf_of(second, "/account")}
+    assert token1 != token2
+    for page in (page1, page2):
+        assert "placeholder-" not in page
+        assert f'"X-CSRF-Token": "{next(iter(_csrf_in(page)))}"' in page
+
+
+def test_an_edit_shows_at_once_to_its_author_and_to_a_second_worker(web: WebEnv) -> None:
+    pid = web.project_ids[0]
+    worker2 = make_app(web.url)
+    try:
+        editor = web.client("editor")
+        reviewer2 = TestClient(worker2, base_url="http://testserver")
+        login(reviewer2, "reviewer")
+        project, version = stored_project(web.app, pid)
+        old = project.indicators[0].target.raw
+        assert old in editor.get(f"/projects/{pid}").text and old in reviewer2.get(f"/projects/{pid}").text
+        saved = editor.post(f"/projects/{pid}/edit",
+                            data=project_form(project, csrf_of(editor, "/account"), version, {1: "≥987次"}))
+        assert saved.status_code == 200
+        assert "≥987次" in editor.get(f"/projects/{pid}").text
+        assert "≥987次" in reviewer2.get(f"/projects/{pid}").text
+    finally:
+        worker2.state.engine.dispose()
+
+
+def test_a_workflow_step_in_one_worker_shows_in_the_other_and_on_its_dashboard(web: WebEnv) -> None:
+    pid = web.project_ids[0]
+    worker2 = make_app(web.url)
+    try:
+        reviewer1 = web.client("reviewer")
+        editor2 = TestClient(worker2, base_url="http://testserver")
+        login(editor2, "editor")
+        assert _state_of(reviewer1.get(f"/projects/{pid}").text) == "草稿"
+        before = reviewer1.get("/dashboard?year=all").text
+        done = editor2.post(f"/projects/{pid}/workflow", data={"csrf_token": csrf_of(editor2, "/account"),
+                                                               "action": "submit", "comment": ""})
+        assert "已送审" in done.text
+        assert _state_of(reviewer1.get(f"/projects/{pid}").text) == "已送审"
+        after = reviewer1.get("/dashboard?year=all").text
+        assert after != before and "草稿 → <strong>已送审</strong>" in after
+    finally:
+        worker2.state.engine.dispose()
+
+
+def test_an_import_invalidates_cached_pages(web: WebEnv, seed_path) -> None:  # type: ignore[no-untyped-def]
+    editor = web.client("editor")
+    pid = web.project_ids[0]
+    assert "≥13次" not in editor.get("/dashboard?year=all").text
+    page = editor.get(f"/projects/{pid}").text
+    assert "≥12次" in page
+    text = seed_path.read_text(encoding="utf-8").replace("≥12次", "≥13次", 1)
+    preview = editor.post("/upload", data={"csrf_token": csrf_of(editor, "/upload")},
+                          files={"file": ("新版.txt", text.encode("utf-8"), "text/plain")})
+    confirm = re.search(r'action="(/upload/\d+/confirm)"', preview.text)
+    assert confirm
+    editor.post(confirm.group(1), data={"csrf_token": csrf_of(editor, "/upload")})
+    assert "≥13次" in editor.get(f"/projects/{pid}").text
+
+
+def test_a_password_change_in_another_process_ends_the_cached_session(web: WebEnv) -> None:
+    admin = web.client("admin")
+    assert admin.get("/dashboard").status_code == 200
+    assert admin.get("/dashboard").status_code == 200  # the account now comes from the cache
+    script = textwrap.dedent(f"""
+        from perfbudget.store.engine import make_engine
+        from perfbudget.web.accounts import set_password
+        engine = make_engine({web.url!r})
+        assert set_password(engine, "admin", "a-new-password-2") is None
+        engine.dispose()
+    """)
+    subprocess.run([sys.executable, "-c", script], check=True)
+    response = admin.get("/dashboard", follow_redirects=False)
+    assert response.status_code in (302, 303) and "/login" in response.headers["location"]
+
+
+def test_data_version_changes_on_every_commit_from_anywhere(web: WebEnv) -> None:
+    from sqlalchemy import text
+
+    from perfbudget.store.engine import make_engine, write_transaction
+
+    version = web.app.state.data_version
+    assert version.cheap and version.kind == "sqlite-data-version"
+    first = version.current()
+    assert version.current() == first  # reading changes nothing
+    with write_transaction(web.app.state.engine) as connection:  # this process
+        connection.execute(text("UPDATE users SET display_name = 'y' WHERE username = 'viewer'"))
+    second = version.current()
+    assert second != first
+    other = make_engine(web.url)  # another connection, as another worker has
+    with write_transaction(other) as connection:
+        connection.execute(text("UPDATE users SET display_name = 'x' WHERE username = 'viewer'"))
+    other.dispose()
+    assert version.current() != second

@@ -1,14 +1,21 @@
 """Load benchmark of the web app: 10,000 projects, 50 concurrent clients on the dashboard and the project page.
 
-    .venv/bin/python bench/web.py [--projects 10000] [--clients 50] [--seconds 20] [--rebuild]
+    .venv/bin/python bench/web.py [--projects 10000] [--clients 50] [--seconds 20] [--workers 1]
+                                  [--client raw|httpx] [--scenarios project-cold,mixed,...] [--rebuild]
 
 Builds (once, cached in /tmp) a SQLite store with the seed's tables repeated to 10,000
 projects in 1,000 units, each imported through the web app's import path (so every
-version has its stored review), then starts ``perfbudget serve`` in its own process on
-127.0.0.1 and runs closed-loop httpx async clients (no think time) signed in as an admin
-against the dashboard of the year (all 10,000 projects' aggregates) and random project
-pages. Prints p50/p95/p99 latency and requests/s per scenario. Requirement (issue 7):
-p95 < 200 ms on SQLite.
+version has its stored review), and 50 accounts (bench01…bench50, half 管理员, half 审核人).
+Then starts ``perfbudget serve`` in its own process on 127.0.0.1, signs each client in as
+its own account, and runs the scenarios: closed loop (no think time: each client sends its
+next request as soon as the last answer is read) or with a think time, on the dashboard of
+the year (aggregates over 8,000 projects), random project pages, or both; and project pages
+never requested before (each one a page-cache miss). Prints p50/p95/p99 latency and
+requests/s per scenario. Requirement (issue 7): p95 < 200 ms on SQLite.
+
+The load generator runs in this one process on the same machine: by default a minimal
+asyncio HTTP/1.1 keep-alive client (tens of microseconds per request), or httpx.AsyncClient
+(``--client httpx``, ~1 ms of CPU per request, so its own queue shows in the latencies).
 """
 
 from __future__ import annotations

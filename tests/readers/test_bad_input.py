@@ -133,3 +133,27 @@ def test_level2_under_a_carried_level1_of_another_group_is_placed_by_the_framewo
     assert document is not None
     assert document.projects[0].indicators[1].level1 == "满意度指标"
     assert any("补为「满意度指标」" in p.message for p in problems)
+
+
+UNITLESS_HEADER = [
+    ["项目名称", "测试项目"],
+    ["主管部门", "某县农业农村局", "实施单位", "某县农田建设服务中心"],
+    ["资金情况（万元）", "年度资金总额", "10", "其中：财政拨款", "10", "其他资金", "0"],
+    ["年度目标", "完成测试"],
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+]
+
+
+def test_unit_from_implementing_unit_with_a_note(inline) -> None:  # type: ignore[no-untyped-def]
+    document, problems = inline(["产出指标", "数量指标", "培训次数", "≥2次"], header_rows=UNITLESS_HEADER)
+    assert document is not None
+    assert (document.unit.code, document.unit.name) == (None, "某县农田建设服务中心")
+    assert any("预算单位取自「实施单位」" in p.message and p.severity == "info" for p in problems)
+
+
+def test_unit_with_a_code_wins(inline) -> None:  # type: ignore[no-untyped-def]
+    header = [row if row[0] != "主管部门" else ["主管部门", "[155]某县民政局", "实施单位", "某救助站"]
+              for row in UNITLESS_HEADER]
+    document, _ = inline(["产出指标", "数量指标", "救助人次", "≥100人次"], header_rows=header)
+    assert document is not None
+    assert (document.unit.code, document.unit.name) == ("155", "某县民政局")

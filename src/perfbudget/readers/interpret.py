@@ -191,6 +191,34 @@ def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
     )
 
 
+_CODED_UNIT = re.compile(r"^\s*[\[【［(（]\s*(\d{2,})\s*[\]】］)）]\s*(\S.*)$")
+# Header fields that name a unit, in the order they are taken as the budget unit when the table
+# has no unit row (预算单位 / 单位名称 / a code+name row are read as the unit directly).
+_UNIT_FIELDS = ("预算部门", "实施单位", "主管部门")
+
+
+def _unit_from_fields(project: Project, problems: list[Problem]) -> Unit | None:
+    """The budget unit from 预算部门/实施单位/主管部门 when the table has no unit row.
+
+    A field that carries a unit code (``[610001]某单位``, as budget systems print them) wins;
+    otherwise 预算部门, then 实施单位, then 主管部门. The choice is noted, never silent.
+    """
+    fields = {label: text.strip() for label, text in project.extras if label in _UNIT_FIELDS and text.strip()}
+    if not fields:
+        return None
+    coded = [(label, m) for label in _UNIT_FIELDS if label in fields and (m := _CODED_UNIT.match(fields[label]))]
+    if coded:
+        label, match = coded[0]
+        unit = Unit(code=match.group(1), name=match.group(2).strip())
+    else:
+        label = next(label for label in _UNIT_FIELDS if label in fields)
+        unit = Unit(code=None, name=fields[label])
+    where = project.source or Source(project.name)
+    problems.append(Problem(where, f"表中没有预算单位行，预算单位取自「{label}」：{unit.code or ''}{unit.name}",
+                            Severity.INFO))
+    return unit
+
+
 def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None, list[Problem]]:
     """Turn raw tables into a document. Errors are returned, never raised."""
     problems: list[Problem] = []
@@ -220,6 +248,8 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
         self_evaluation = self_evaluation or parts.self_evaluation
         if parts.indicators or parts.name_cell is not None:
             projects.append(_project(parts, position, problems))
+    if unit is None and projects:
+        unit = _unit_from_fields(projects[0], problems)
     seqs = [p.seq for p in projects]
     if len(set(seqs)) != len(seqs):
         projects = [replace(p, seq=i) for i, p in enumerate(projects, 1)]

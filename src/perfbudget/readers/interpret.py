@@ -30,6 +30,10 @@ from perfbudget.readers.parts import Parts
 _BOOKMARK = re.compile(r"^\s*\[bookmark:[^\]]*\]\s*")
 _SEQ_TITLE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(\S.*)$")
 _FUND_LABEL = re.compile(r"^(?P<name>.+?)\s*[-—－–]\s*(?P<label>(?P<year>\d{4})(?P<source>[^\d\-—－–]*))$")
+# A fund label at the end of a table title: 「…-2023中央绩效目标表」.
+_TITLE_LABEL = re.compile(r"[-—－–]\s*(?P<label>(?P<year>\d{4})(?P<source>[^\d\-—－–]*?))\s*"
+                          r"(?:项目支出)?绩效(?:目标|自评)[^-—－–]{0,6}表$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _GOAL_NUMBER = re.compile(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）](?!\d))\s*")
 
 
@@ -162,6 +166,18 @@ def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
         name = title or ""
         if not name:
             problems.append(Problem(parts.source, "没有找到项目名称"))
+    if label is None and title and (titled := _TITLE_LABEL.search(title)):
+        label, year = titled["label"].strip(), int(titled["year"])
+        source_name = titled["source"].strip() or None
+        problems.append(Problem(parts.source, f"项目名称中没有资金标签，资金标签「{label}」取自表题", Severity.INFO))
+    if year is None:
+        for where, text in (("表题", title), ("项目名称", name)):
+            found = _YEAR.search(text or "")
+            if found:
+                year = int(found.group(1))
+                problems.append(Problem(parts.source, f"没有资金标签，资金年度 {year} 取自{where}「{text}」",
+                                        Severity.INFO))
+                break
     labels = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
     amounts: dict[str, Decimal | None] = {}
     money_notes: list[tuple[str, str]] = []
@@ -189,6 +205,19 @@ def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
         indicators=tuple(parts.indicators), name_cell=name_text or None, extras=extras,
         source=parts.source, sources=sources,
     )
+
+
+def _years_from_previous_tables(projects: list[Project], problems: list[Problem]) -> list[Project]:
+    """A table without heading or year that follows a table with a year on the same page takes its year."""
+    out: list[Project] = []
+    for project in projects:
+        previous = out[-1] if out else None
+        if project.fund_year is None and project.title is None and previous is not None and previous.fund_year:
+            problems.append(Problem(project.source or Source(project.name), f"本表没有表题和资金年度，沿用上一个表的"
+                                    f"资金年度 {previous.fund_year}", Severity.INFO))
+            project = replace(project, fund_year=previous.fund_year)
+        out.append(project)
+    return out
 
 
 _CODED_UNIT = re.compile(r"^\s*[\[【［(（]\s*(\d{2,})\s*[\]】］)）]\s*(\S.*)$")
@@ -250,6 +279,7 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
             projects.append(_project(parts, position, problems))
     if unit is None and projects:
         unit = _unit_from_fields(projects[0], problems)
+    projects = _years_from_previous_tables(projects, problems)
     seqs = [p.seq for p in projects]
     if len(set(seqs)) != len(seqs):
         projects = [replace(p, seq=i) for i, p in enumerate(projects, 1)]

@@ -133,11 +133,12 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             continue
         field_name = header_field(text)
         note_unit = money_unit_note(text)
-        if note_unit is not None and field_name is None:
-            parts.money_unit = parts.money_unit or note_unit
-            state.group = "funds"
-            i += 1
-            continue
+        if note_unit is not None:
+            parts.money_unit = parts.money_unit or note_unit  # 资金情况（万元）, 年度预算数（万元）
+            if field_name is None:
+                state.group = "funds"
+                i += 1
+                continue
         if is_ignored_label(text):
             i += 1
             continue
@@ -160,6 +161,9 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             goal_run = _run(row, i + 1, goal_column)
             if goal_run:
                 state.goal_columns = [(goal_column(row[k].text) or "", row[k].text.strip()) for k in goal_run]
+                if not any(role == "expected" for role, _ in state.goal_columns):
+                    # 项目年度目标 | 年度目标完成情况: the label heads the expected goal's own column
+                    state.goal_columns.insert(0, ("expected", text))
                 state.goal_slot = 0
                 state.group = "goal-grid"
                 i = goal_run[-1] + 1

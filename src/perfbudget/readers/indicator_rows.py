@@ -22,7 +22,15 @@ from functools import lru_cache
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, normalise_level1, normalise_level2
 from perfbudget.model import Indicator, Problem, Severity, Source
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.labels import column_role, is_footer, is_ignored_label, level1_of_level2, level_of
+from perfbudget.readers.labels import (
+    column_role,
+    header_field,
+    is_footer,
+    is_ignored_label,
+    is_number_column,
+    level1_of_level2,
+    level_of,
+)
 from perfbudget.readers.parts import Parts
 from perfbudget.target import parse_target
 
@@ -39,13 +47,18 @@ def is_placeholder(name: str) -> bool:
 
 
 def column_map(header: list[Cell]) -> list[tuple[str, str]]:
-    """(role, header text) per column; unknown headers keep their text as an extra column."""
+    """(role, header text) per column; unknown headers keep their text as an extra column.
+
+    Not columns: blank header cells, a 序号 column, and before the level columns a label that
+    only announces the block (绩效指标, 年度绩效目标(90分) — a vertically merged first column).
+    """
     columns: list[tuple[str, str]] = []
     seen_level = False
     for cell in header:
         role = column_role(cell.text)
         seen_level = seen_level or role in ("level1", "level2", "level3")
-        if role is None and (cell.blank or (not seen_level and is_ignored_label(cell.text))):
+        if role is None and (cell.blank or is_number_column(cell.text) or (not seen_level and (
+                is_ignored_label(cell.text) or header_field(cell.text) == "goals"))):
             role = _SKIP
         columns.append((role or "extra", cell.text.strip()))
     return columns
@@ -166,8 +179,8 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
         if role == "extra":
             if not cell.blank:
                 extras.append((head, _text(cell)))
-        elif role != _SKIP and role not in by_role:
-            by_role[role] = cell
+        elif role != _SKIP and (role not in by_role or (by_role[role].blank and not cell.blank)):
+            by_role[role] = cell  # a repeated column (长期/年度 groups): the first one filled
     row_source = next((c.source for c in cells if not c.blank), cells[0].source)
     l1, l2 = by_role.get("level1"), by_role.get("level2")
     written_level1 = l1 is not None and not l1.blank

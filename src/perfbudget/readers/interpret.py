@@ -102,6 +102,16 @@ def _money(cell: Cell, label: str, problems: list[Problem]) -> tuple[Decimal | N
     return value, noted
 
 
+def _written_money_unit(parts: Parts) -> str | None:
+    """万元 or 元 when the table gives no money unit but its amounts carry one (``10000万元``)."""
+    units = set()
+    for cell in parts.money.values():
+        match = _AMOUNT.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell.text)).replace(",", ""))
+        if match and match["unit"]:
+            units.add("元" if match["unit"] == "元" else "万元")
+    return units.pop() if len(units) == 1 else None
+
+
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                        is_last_table: bool) -> Parts:
     parts = Parts(heading=table.heading, source=table.source)
@@ -223,7 +233,7 @@ def _years_from_previous_tables(projects: list[Project], problems: list[Problem]
 _CODED_UNIT = re.compile(r"^\s*[\[【［(（]\s*(\d{2,})\s*[\]】］)）]\s*(\S.*)$")
 # Header fields that name a unit, in the order they are taken as the budget unit when the table
 # has no unit row (预算单位 / 单位名称 / a code+name row are read as the unit directly).
-_UNIT_FIELDS = ("预算部门", "实施单位", "主管部门")
+_UNIT_FIELDS = ("预算部门", "实施单位", "主管部门", "主管部门及编码", "主管部门及代码")
 
 
 def _unit_from_fields(project: Project, problems: list[Problem]) -> Unit | None:
@@ -261,6 +271,10 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
     self_evaluation = False
     for position, segment in enumerate(segments, 1):
         parts = _interpret_project(segment, position, problems, position == len(segments))
+        if parts.money_unit is None and (written := _written_money_unit(parts)) is not None:
+            parts.money_unit = written
+            problems.append(Problem(segment.source, f"表中没有写金额单位，按金额后所写的单位取「{written}」",
+                                    Severity.INFO))
         if parts.unit is not None:
             if unit is None:
                 unit = parts.unit

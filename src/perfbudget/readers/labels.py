@@ -29,6 +29,12 @@ HEADER_LABELS: dict[str, str] = {
     "年度资金总额": "total",
     "资金总额": "total",
     "项目总金额": "total",
+    "当年资金总额": "total",
+    "当年年度预算": "total",
+    "当年预算数": "total",
+    "本年预算数": "total",
+    "年度预算总额": "total",
+    "总额": "total",
     "其中财政资金": "fiscal",
     "财政资金": "fiscal",
     "其中财政拨款": "fiscal",
@@ -38,6 +44,10 @@ HEADER_LABELS: dict[str, str] = {
     "其中本年财政拨款": "fiscal",
     "本年财政拨款": "fiscal",
     "其他资金": "other",
+    "其它资金": "other",
+    "其中其他资金": "other",
+    "其中其它资金": "other",
+    "当年其他资金": "other",
     "预算规模及资金用途": "group:purpose",
     "资金用途": "purpose",
     "项目资金用途": "purpose",
@@ -47,7 +57,24 @@ HEADER_LABELS: dict[str, str] = {
     "年度目标": "goals",
     "年度总体目标": "goals",
     "总体目标": "goals",
+    "项目年度目标": "goals",
+    "年度主要目标和成果": "goals",
+    "年度绩效目标和成果": "goals",
     "主管部门": "extra",
+    "主管部门及编码": "extra",
+    "主管部门及代码": "extra",
+    "业务主管部门": "extra",
+    "项目分类": "extra",
+    "建设周期": "extra",
+    "项目起止时间": "extra",
+    "项目总预算": "extra",
+    "项目总体概况": "extra",
+    "项目审批": "extra",
+    "年度预算执行率": "extra",
+    "财政资金预算分类": "extra",
+    "财政资金科目代码": "extra",
+    "单位资金": "extra",
+    "财政专户管理资金": "extra",
     "预算部门": "extra",
     "实施单位": "extra",
     "项目负责人及电话": "extra",
@@ -68,17 +95,24 @@ HEADER_LABELS: dict[str, str] = {
 # Column labels of a self-evaluation funds block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分).
 # The first of these present gives the budget; the others are kept as project extras.
 FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算数", "全年执行数", "执行数", "分值", "执行率",
-                                 "得分", "调整后预算数")
-BUDGET_COLUMNS: tuple[str, ...] = ("全年预算数", "调整后预算数", "预算数", "年初预算数")
+                                 "得分", "调整后预算数", "年初预算", "调整后预算", "预算执行数", "预算执行率",
+                                 "权重", "全年预算", "全年执行")
+BUDGET_COLUMNS: tuple[str, ...] = ("全年预算数", "全年预算", "调整后预算数", "调整后预算", "预算数", "年初预算数",
+                                   "年初预算")
 
 # Sub-labels of a goals block: 年度总体目标 | 预期目标 | 实际完成情况.
 GOAL_EXPECTED = frozenset({"预期目标", "年初设定目标", "年度目标", "目标", "年度预期目标"})
 GOAL_ACTUAL = frozenset({"实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述",
-                         "全年实际完成情况", "目标实际完成情况", "实际完成目标"})
+                         "全年实际完成情况", "目标实际完成情况", "实际完成目标", "年度目标完成情况"})
+# Further goal columns kept as project extras under their label (a multi-year project's other goals).
+GOAL_OTHER = frozenset({"中期目标", "长期目标", "实施期目标", "项目期目标"})
 
 # Labels that only announce the indicator block (a vertically merged first column); ignored.
 IGNORED_LABELS = frozenset({"绩效指标", "本年度绩效指标", "年度绩效指标", "绩效指标情况", "项目绩效指标",
-                            "年度绩效指标完成情况"})
+                            "年度绩效指标完成情况", "绩效项目指标表", "长期绩效指标",
+                            "项目资金", "项目资金申请", "资金情况"})
+# Indicator columns that only number the rows (序号); read as no column at all.
+NUMBER_COLUMN_LABELS = frozenset({"序号", "编号", "行次"})
 
 # Indicator table header cells → column role.
 COLUMN_LABELS: dict[str, str] = {
@@ -97,15 +131,23 @@ COLUMN_LABELS: dict[str, str] = {
     "预期指标值": "target",
     "预期目标值": "target",
     "绩效指标值": "target",
+    "指标目标值": "target",
+    "当年预期实现值": "target",
+    "年度预期目标值": "target",
     "指标性质": "sign",
     "计算符号": "sign",
     "指标符号": "sign",
     "度量单位": "unit",
     "计量单位": "unit",
+    "单位": "unit",
     "分值": "weight",
     "权重": "weight",
     "指标分值": "weight",
     "实际完成值": "actual",
+    "完成值": "actual",
+    "年度完成值": "actual",
+    "全年完成值": "actual",
+    "实际完成指标值": "actual",
     "实际值": "actual",
     "全年实际值": "actual",
     "全年实际完成值": "actual",
@@ -116,6 +158,9 @@ COLUMN_LABELS: dict[str, str] = {
     "未完成原因及拟采取的改进措施": "deviation",
     "未完成原因分析及改进措施": "deviation",
     "偏差原因及改进措施": "deviation",
+    "未完成原因分析": "deviation",
+    "未完成原因": "deviation",
+    "未完成原因和改进措施": "deviation",
 }
 
 # Further indicator columns kept as extras; listed so that a stream of cells knows where the
@@ -128,8 +173,8 @@ EXTRA_COLUMN_LABELS = frozenset({
 _EXTRA_COLUMN_SUFFIX = ("标准", "备注", "方法", "来源")
 
 # A row whose first cell starts with one of these ends the indicator block (signatures, notes, totals).
-_FOOTER = re.compile(r"^(?:(?:注|说明|备注说明|填表说明)\s*\d?\s*[:：]|财政部门|(?:主管部门|部门|财政)?审核意见"
-                     r"|总分|合计|填表人|填报人|填报日期|单位负责人|评价结论|存在问题|审核人|[^\s]{0,8}审核意见)")
+_FOOTER = re.compile(r"^(?:(?:注|说明|备注说明|填表说明|附件\s*\d{0,2})\s*\d?\s*[:：]|扫一扫|财政部门"
+                     r"|(?:主管部门|部门|财政)?审核意见|总分|合计|填表人|填报人|填报日期|单位负责人|评价结论|存在问题|审核人|[^\s]{0,8}审核意见)")
 
 _PAREN = re.compile(r"[（(][^()（）]*[)）]")
 _MONEY_UNIT_NOTE = re.compile(r"[（(]\s*(万元|元|千元|亿元)\s*[)）]")
@@ -162,13 +207,19 @@ def fund_column(text: str) -> str | None:
 
 
 def goal_column(text: str) -> str | None:
-    """"expected" or "actual" for the sub-labels of a goals block."""
+    """"expected", "actual" or "other" for the sub-labels of a goals block."""
     key = label_key(text)
     if key in GOAL_EXPECTED:
         return "expected"
     if key in GOAL_ACTUAL:
         return "actual"
+    if key in GOAL_OTHER:
+        return "other"
     return None
+
+
+def is_number_column(text: str) -> bool:
+    return label_key(text) in NUMBER_COLUMN_LABELS
 
 
 def is_extra_column_label(text: str) -> bool:
@@ -197,7 +248,7 @@ def is_any_label(text: str) -> bool:
     """True for any label of the header block or the indicator header (not for indicator names)."""
     key = label_key(text)
     return (key in HEADER_LABELS or key in COLUMN_LABELS or key in FUND_COLUMNS or key in GOAL_EXPECTED
-            or key in GOAL_ACTUAL or key in IGNORED_LABELS)
+            or key in GOAL_ACTUAL or key in GOAL_OTHER or key in IGNORED_LABELS)
 
 
 @lru_cache(maxsize=8192)

@@ -45,11 +45,27 @@ def looks_like_heading(line: str) -> bool:
     return len(line) <= 120 and bool(HEADING.search(line) or _NUMBERED_TITLE.match(line))
 
 
+_YEAR_NOTE = re.compile(r"^[(（]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?$")
+_HAS_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
+def with_year_note(heading: str | None, line: str) -> str | None:
+    """``…绩效目标表`` + a line of its own such as ``(2020年度)``: the heading with its year, else None."""
+    line = line.strip()
+    if heading and _YEAR_NOTE.match(line) and looks_like_heading(heading) and not _HAS_YEAR.search(heading):
+        return f"{heading}{line}"
+    return None
+
+
 def better_heading(current: str | None, line: str) -> str | None:
-    """The heading to keep after seeing ``line``: a heading-like line wins over plain text."""
+    """The heading to keep after seeing ``line``: a heading-like line wins over plain text;
+    a year note on a line of its own (``(2020年度)``) joins the heading before it."""
     line = line.strip()
     if not line:
         return current
+    dated = with_year_note(current, line)
+    if dated is not None:
+        return dated
     if looks_like_heading(line) or current is None or not looks_like_heading(current):
         return line
     return current
@@ -70,7 +86,8 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
             joined = first + second
             level_split = second == "指标" and level_of(joined) is not None
             adds = label_key(first) != "" and label_key(joined) != label_key(second)
-            if len(joined) <= 30 and adds and (level_split or (not _known(first) and is_any_label(joined))):
+            if len(joined) <= 30 and adds and (level_split or (
+                    is_any_label(joined) and (not _known(first) or not _known(second)))):
                 out.append(Cell(joined, cell.source))
                 i += 2
                 continue
@@ -94,10 +111,13 @@ def starts_project(cell: Cell) -> bool:
 
 def _heading(cells: list[Cell]) -> str | None:
     lines = [c.text.strip() for c in cells if not c.blank]
-    headed = [line for line in lines if looks_like_heading(line)]
-    if headed:
-        return headed[-1]
-    return None
+    headed = [i for i, line in enumerate(lines) if looks_like_heading(line)]
+    if not headed:
+        return None
+    last = headed[-1]
+    if last + 1 < len(lines):
+        return with_year_note(lines[last], lines[last + 1]) or lines[last]
+    return lines[last]
 
 
 def _header_run(cells: list[Cell], start: int) -> tuple[int, int] | None:
@@ -179,6 +199,8 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             filled = column["level1"] + 1
             position = skip_blanks(position + 1)
             level = guess_level(cells, position) if not ends_row(position) else ""
+            if level == "level1" and level_of(cells[position].text) == "level1|level2":
+                level = "level2"  # 产出指标 | 成本指标: no 一级 follows a 一级
         if level == "level2" and "level2" in column:
             row[column["level2"]] = cells[position]
             filled = column["level2"] + 1

@@ -83,7 +83,10 @@ def _layout_reader(layout: str) -> Reader:
 
 
 # form name → reader. "text" detects its layout; a layout name (pipe-rows …) forces one.
-TEXT_LAYOUT_FORMS = ("tab-cells", "pipe-cells", "pipe-rows", "tab-rows", "paragraph-cells", "space-rows", "line-cells")
+TEXT_LAYOUT_FORMS = ("tab-cells", "pipe-cells", "pipe-rows", "tab-rows", "paragraph-cells", "space-rows",
+                     "line-cells")
+# Detected but not (yet) forceable by --form: the CLI's --form help (cli/common.py) lists the forms.
+# space-cells: a whole table on one line, cells separated by single spaces.
 FORMS: dict[str, Reader] = {
     "text": _text_reader,
     "json": _json_reader,

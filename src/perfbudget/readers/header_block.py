@@ -140,6 +140,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 i += 1
                 continue
         if is_ignored_label(text):
+            state.group = None  # 项目资金, 资金情况: a new block begins
             i += 1
             continue
         fund_run = _run(row, i, fund_column)

@@ -230,7 +230,7 @@ def _years_from_previous_tables(projects: list[Project], problems: list[Problem]
     return out
 
 
-_CODED_UNIT = re.compile(r"^\s*[\[【［(（]\s*(\d{2,})\s*[\]】］)）]\s*(\S.*)$")
+_CODED_UNIT = re.compile(r"^\s*(?:[\[【［(（]\s*(\d{2,})\s*[\]】］)）]|(\d{3,})\s*[-—－])\s*(\S.*)$")
 # Header fields that name a unit, in the order they are taken as the budget unit when the table
 # has no unit row (预算单位 / 单位名称 / a code+name row are read as the unit directly).
 _UNIT_FIELDS = ("预算部门", "实施单位", "主管部门", "主管部门及编码", "主管部门及代码")
@@ -248,7 +248,7 @@ def _unit_from_fields(project: Project, problems: list[Problem]) -> Unit | None:
     coded = [(label, m) for label in _UNIT_FIELDS if label in fields and (m := _CODED_UNIT.match(fields[label]))]
     if coded:
         label, match = coded[0]
-        unit = Unit(code=match.group(1), name=match.group(2).strip())
+        unit = Unit(code=match.group(1) or match.group(2), name=match.group(3).strip())
     else:
         label = next(label for label in _UNIT_FIELDS if label in fields)
         unit = Unit(code=None, name=fields[label])

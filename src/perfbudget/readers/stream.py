@@ -25,7 +25,7 @@ import re
 
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
-from perfbudget.readers.indicator_rows import guess_level
+from perfbudget.readers.indicator_rows import decimal_or_none, guess_level
 from perfbudget.readers.labels import (
     column_role,
     header_field,
@@ -75,22 +75,28 @@ def _known(text: str) -> bool:
     return is_any_label(text) or level_of(text) is not None
 
 
+def joins(first: str, second: str) -> bool:
+    """True when two cells are one split label: together a known label that one of them is not
+    (``年度`` + ``指标值``, ``主管部门`` + ``及编码``, ``经济效益`` + ``指标``)."""
+    first, second = first.strip(), second.strip()
+    joined = first + second
+    if not first or not second or len(joined) > 30:
+        return False
+    level_split = second == "指标" and level_of(joined) is not None
+    adds = label_key(first) != "" and label_key(joined) != label_key(second)
+    return adds and (level_split or (is_any_label(joined) and (not _known(first) or not _known(second))))
+
+
 def join_split_labels(cells: list[Cell]) -> list[Cell]:
-    """Join a cell with the next when together they make a known label the first is not."""
+    """Join a cell with the next when together they make a known label (see :func:`joins`)."""
     out: list[Cell] = []
     i = 0
     while i < len(cells):
         cell = cells[i]
-        if i + 1 < len(cells) and not cell.blank and not cells[i + 1].blank:
-            first, second = cell.text.strip(), cells[i + 1].text.strip()
-            joined = first + second
-            level_split = second == "指标" and level_of(joined) is not None
-            adds = label_key(first) != "" and label_key(joined) != label_key(second)
-            if len(joined) <= 30 and adds and (level_split or (
-                    is_any_label(joined) and (not _known(first) or not _known(second)))):
-                out.append(Cell(joined, cell.source))
-                i += 2
-                continue
+        if i + 1 < len(cells) and not cell.blank and not cells[i + 1].blank and joins(cell.text, cells[i + 1].text):
+            out.append(Cell(cell.text.strip() + cells[i + 1].text.strip(), cell.source))
+            i += 2
+            continue
         out.append(cell)
         i += 1
     return out
@@ -140,8 +146,12 @@ def _header_run(cells: list[Cell], start: int) -> tuple[int, int] | None:
     return None
 
 
-def rows_from_stream(cells: list[Cell], file: str, complete: bool = True) -> list[RawTable]:
-    """Tables with rebuilt rows from a stream of cells (see the module docstring)."""
+def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse: bool = False) -> list[RawTable]:
+    """Tables with rebuilt rows from a stream of cells (see the module docstring).
+
+    ``sparse``: the layout drops empty cells (text extracted with one space between cells), so
+    a cell after a row's last required column may be the next row's 三级 name (see
+    :func:`_next_row_starts`)."""
     cells = join_split_labels(cells)
     tables: list[RawTable] = []
     position = 0
@@ -161,15 +171,47 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True) -> lis
             table.rows.append(cells[start:header_start])
         header = [c for c in cells[header_start:header_end] if not c.blank]
         table.rows.append(header)
-        position = _indicator_rows(cells, header_end, header, table)
+        position = _indicator_rows(cells, header_end, header, table, sparse)
     return tables
 
 
-def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table: RawTable) -> int:
+_REQUIRED = ("target", "actual", "weight", "score")
+_NUMERIC = ("weight", "score")
+
+
+def _is_number(text: str) -> bool:
+    return decimal_or_none(text) is not None
+
+
+def _next_row_starts(cells: list[Cell], at: int, tail: list[str]) -> bool:
+    """In a sparse stream: does a new indicator row (三级 name + ``tail`` columns) start at ``at``
+    rather than ``cells[at]`` filling an optional column (偏差原因, 备注) of the row before?
+
+    It does when the cells from ``at`` fit a row — its 分值/得分 cells are numbers and what
+    follows it can start a row (a name, a 一级/二级 name, a footer or the end) — and the cells
+    from ``at + 1`` do not."""
+    def fits(start: int) -> bool:
+        end = start + 1 + len(tail)
+        if end > len(cells) or level_of(cells[start].text) is not None or is_footer(cells[start].text):
+            return False
+        for role, cell in zip(tail, cells[start + 1:end], strict=True):
+            if level_of(cell.text) is not None or is_footer(cell.text):
+                return False
+            if role in _NUMERIC and not _is_number(cell.text):
+                return False
+        return end >= len(cells) or not _is_number(cells[end].text)
+
+    return fits(at) and not fits(at + 1)
+
+
+def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table: RawTable,
+                    sparse: bool = False) -> int:
     """Append the indicator rows from ``position``; return where the next table may start."""
     roles = [column_role(c.text) or "extra" for c in header]
     column = {role: roles.index(role) for role in ("level1", "level2", "level3") if role in roles}
     after = list(range(column.get("level3", 0) + 1, len(roles)))
+    last_required = max((i for i in after if roles[i] in _REQUIRED), default=len(roles))
+    tail = [roles[i] for i in after if i <= last_required]
     n = len(cells)
 
     def skip_blanks(i: int) -> int:
@@ -213,6 +255,8 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             for index in after:
                 if position >= n or (not cells[position].blank and (
                         level_of(cells[position].text) is not None or ends_row(position))):
+                    break
+                if sparse and index > last_required and _next_row_starts(cells, position, tail):
                     break
                 row[index] = cells[position]
                 filled = index + 1

@@ -25,6 +25,7 @@ TEXT_LAYOUTS: list[TextLayout] = [
     ("tab-rows", tl.looks_like_tab_rows, tl.read_tab_rows),
     ("paragraph-cells", tl.looks_like_paragraph_cells, tl.read_paragraph_cells),
     ("space-rows", tl.looks_like_space_rows, tl.read_space_rows),
+    ("space-cells", tl.looks_like_space_cells, tl.read_space_cells),
     ("line-cells", tl.looks_like_line_cells, tl.read_line_cells),
 ]
 LAYOUT_NAMES = tuple(name for name, _, _ in TEXT_LAYOUTS)

@@ -28,12 +28,13 @@ import re
 
 from perfbudget.model import Source
 from perfbudget.readers.grid import Cell, RawTable
-from perfbudget.readers.labels import is_any_label, level_of
-from perfbudget.readers.stream import better_heading, rows_from_stream, starts_table
+from perfbudget.readers.labels import column_role, is_any_label, level_of
+from perfbudget.readers.stream import better_heading, joins, rows_from_stream, starts_table
 
 _PIPES = re.compile(r"^\|+$")
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _NBSP = "\u00a0\u3000"
+_SCORE_LINE = re.compile(r"^[(（][\d\s.\-—~～-]+分?[)）]\s*分?$")
 
 
 def _lines(text: str) -> list[str]:
@@ -91,6 +92,18 @@ def looks_like_space_rows(text: str) -> bool:
     return shared >= 3 and shared > alone
 
 
+def looks_like_space_cells(text: str) -> bool:
+    """A whole table on one line, cells separated by single spaces (text extracted from a document)."""
+    for line in _lines(text)[:3000]:
+        if len(line) < 60:
+            continue
+        tokens = split_spaces(line)
+        roles = {column_role(t) for t in tokens if len(tokens) >= 20}
+        if "level3" in roles and "target" in roles:
+            return True
+    return False
+
+
 def looks_like_line_cells(text: str) -> bool:
     return sum(1 for line in _lines(text)[:3000] if _known(line)) >= 3
 
@@ -110,6 +123,9 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str) 
         cells = [Cell(text, Source(file, line=lineno, column=j)) for j, text in enumerate(item, 1)]
         while len(cells) > 1 and cells[-1].blank:
             cells.pop()
+        if current is not None and current.rows and len(cells) == 1 and _SCORE_LINE.match(cells[0].text.strip()):
+            current.rows[-1][-1].add_paragraph(cells[0].text.strip())  # 产出指标 / (40-50)分: one cell
+            continue
         if current is None:
             current = RawTable(heading, Source(file, line=lineno))
             tables.append(current)
@@ -172,6 +188,17 @@ def split_spaces(line: str) -> list[str]:
     return out
 
 
+def _join_split(tokens: list[str]) -> list[str]:
+    """``年度主要目标`` + ``和成果`` (a label the copy broke at a space) as one cell."""
+    out: list[str] = []
+    for token in tokens:
+        if out and joins(out[-1], token):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
 def read_space_rows(text: str, file: str) -> list[RawTable]:
     rows: list[tuple[int, list[str]] | tuple[int, str]] = []
     started = False
@@ -180,7 +207,7 @@ def read_space_rows(text: str, file: str) -> list[RawTable]:
         if not tokens:
             continue
         started = started or starts_table(Cell(tokens[0], Source(file)))
-        rows.append((lineno, tokens) if started else (lineno, line.strip()))
+        rows.append((lineno, _join_split(tokens)) if started else (lineno, line.strip()))
     return _row_tables(rows, file)
 
 
@@ -222,6 +249,13 @@ def read_paragraph_cells(text: str, file: str) -> list[RawTable]:
             first_line = lineno
         paragraph.append(line)
     return rows_from_stream(cells, file)
+
+
+def read_space_cells(text: str, file: str) -> list[RawTable]:
+    """Every space-separated token a cell, in order; empty cells are lost (a sparse stream)."""
+    cells = [Cell(token, Source(file, line=lineno, column=j))
+             for lineno, line in enumerate(_lines(text), 1) for j, token in enumerate(split_spaces(line), 1)]
+    return rows_from_stream(cells, file, sparse=True)
 
 
 def read_line_cells(text: str, file: str) -> list[RawTable]:

@@ -130,6 +130,59 @@ FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
         None,
         [(4, "target")],
     ),
+    # Found on real tables (tests/review/test_review_real_tables.py)
+    (
+        "input-as-output",
+        "the project's money as an output",
+        with_row(1, row(OUT, N, "指标1工程资金金额", "43.2")),
+        None,
+        [(1, "level3")],
+    ),
+    (
+        "input-as-output",
+        "资金兑付率 with a unit note",
+        with_row(5, row(E, "经济效益指标", "奖补资金兑付率(%)", "≥100%")),
+        None,
+        [(5, "level3")],
+    ),
+    (
+        "rate-over-100",
+        "unit note in the name",
+        with_row(2, row(OUT, Q, "验收合格率(%)", "≥100%")),
+        None,
+        [(2, "target")],
+    ),
+    (
+        "direction-clash",
+        "unit note in the name",
+        with_row(3, row(OUT, T, "平均响应时间(小时)", "≥2小时")),
+        None,
+        [(3, "target")],
+    ),
+    ("missing-goals", "goals only a figure", GOOD_ROWS, header(goals="43.2"), [(None, "goals")]),
+    ("unit-mismatch", "an aim in %", with_row(5, row(E, SE, "维护社会稳定", "≥95%")), None, [(5, "target")]),
+    (
+        "template-leftover",
+        "hints in several names: one finding",
+        [row(OUT, N, "视频会议保障数量(≥**次)", "≥12次", "视频会议保障数量"), *GOOD_ROWS[1:5],
+         row(S, SS, "服务干警满意度(≥**%)", "≥95%", "服务干警满意度")],
+        None,
+        [(1, "level3")],
+    ),
+    (
+        "number-without-unit",
+        "100 of what",
+        with_row(5, row(E, SUS, "长期使用性", "100")),
+        None,
+        [(5, "target")],
+    ),
+    (
+        "value-in-name",
+        "name says 100%, target 98%",
+        with_row(2, row(OUT, Q, "*设备质量达标率100%", ">=98%", "设备质量达标率")),
+        None,
+        [(2, "level3")],
+    ),
     ("cost-not-money", "成本增长率", with_row(4, row(OUT, C, "年度维护成本增长率", "≤20%")), None, [(4, "target")]),
     (
         "cost-not-money",
@@ -222,6 +275,13 @@ FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
         header(total="10.00", fiscal="8.00", other="1.00"),
         [(None, "budget.total")],
     ),
+    (
+        "fund-arithmetic",
+        "其他资金 cell left blank, fiscal below total",
+        GOOD_ROWS,
+        header(total="10.00", fiscal="8.00", other=" "),
+        [(None, "budget.total")],
+    ),
 ]
 
 MISS: list[tuple[str, str, R, Any]] = [
@@ -281,6 +341,58 @@ MISS: list[tuple[str, str, R, Any]] = [
         None,
     ),
     ("rate-over-100", "growth above 100%", with_row(5, row(E, "经济效益指标", "销售收入增长率", "≥120%")), None),
+    # Near misses found on real tables
+    (
+        "input-as-output",
+        "money drawn in is an effect",
+        with_row(5, row(E, "经济效益指标", "带动社会资金投入金额", "≥100万元")),
+        None,
+    ),
+    ("input-as-output", "a cost amount", with_row(4, row(OUT, C, "项目投资额", "≤10万元")), None),
+    (
+        "missing-cost-indicator",
+        "a 2019 table (before 101号)",
+        with_row(4, row(OUT, Q, "设备验收合格率", "100%")),
+        [["项目名称", "测试项目-2019中央"] if r[0] == "项目名称" else r for r in header()],
+    ),
+    (
+        "missing-goals",
+        "goals with figures and words",
+        GOOD_ROWS,
+        header(goals="1.完成项目主体工程70%"),
+    ),
+    (
+        "template-leftover",
+        "a unit note is not a hint",
+        with_row(3, row(OUT, T, "任务完成时限(月)", "≤10个月", "任务完成时限")),
+        None,
+    ),
+    ("unit-mismatch", "an aim measured by a rate", with_row(5, row(E, SE, "提升群众政策知晓率", "≥95%")), None),
+    ("number-without-unit", "a unit after the name", with_row(3, row(OUT, T, "任务完成时限(月)", "10")), None),
+    ("number-without-unit", "the name holds the number", with_row(1, row(OUT, N, "配套变压器3台", "3")), None),
+    ("number-without-unit", "a satisfaction of 100", with_row(6, row(S, SS, "学生满意度", "100")), None),
+    ("number-without-unit", "a count with a note", with_row(1, row(OUT, N, "建设项目个数(含续建)", "1")), None),
+    ("number-without-unit", "a rate without %", with_row(2, row(OUT, Q, "工程验收合格率", "100")), None),
+    ("value-in-name", "number equal to the target", with_row(1, row(OUT, N, "配套变压器3台", "3台")), None),
+    (
+        "value-in-name",
+        "numbers in other units",
+        with_row(1, row(OUT, N, "1250KVA变压器数量", "≥3台", "1250KVA变压器数量")),
+        None,
+    ),
+    (
+        "value-in-name",
+        "an upper limit in the name",
+        with_row(4, row(OUT, C, "临时救助标准——一户年最高5300元", "≤5300元/户")),
+        None,
+    ),
+    (
+        "fund-arithmetic",
+        "only 其中：财政资金, no 其他资金 cell",
+        GOOD_ROWS,
+        [["预算规模及资金用途", "预算数", "16.00", "其中：财政    资金", "10.00"] if r[0] == "预算规模及资金用途" else r
+         for r in header()],
+    ),
     ("satisfaction-below-floor", "80% is the floor", with_row(6, row(S, SS, "服务干警满意度", "≥80%")), None),
     # 可行性
     ("vague-qualitative", "checkable phrase", with_row(5, row(E, SE, "安全生产", "全年无重大安全事故")), None),

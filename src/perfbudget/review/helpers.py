@@ -56,10 +56,29 @@ def bare(text: str) -> str:
     return PUNCTUATION.sub("", unicodedata.normalize("NFKC", text))
 
 
+# Template numbering before a real name: 指标1工程完工率 (the form's "指标1" left in).
+_NUMBERING = re.compile(r"^指标\s*\d+[.、:：]?(?=\D)")
+# A unit written in brackets after the name: 奖补资金兑付率(%), 任务完成时限(月), 培训费(万元).
+_UNIT_NOTE = re.compile(
+    r"[（(]\s*(?:%|％|‰|(?:万|千|亿)?元(?:/[^()（）]{1,4})?|个|人|次|件|台|套|辆|户|米|亩|天|月|年|日|小时|分钟|座|处"
+    r"|项|篇|份|场|期|批|条|公里|千米|平方米|立方米|吨|公斤|千克|株|只|头|人次|户次|台次|家|所|间|册|本|部|棵|分)\s*[)）]$"
+)
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def name_of(level3: str) -> str:
-    """A 三级 name as compared by the rules: no stars, template hints or whitespace."""
-    return normalise_level3(level3)
+    """A 三级 name as compared by the rules: no stars, template hints, whitespace, template
+    numbering (``指标1工程完工率`` → 工程完工率) or trailing unit note (``兑付率(%)`` → 兑付率)."""
+    name = normalise_level3(level3)
+    stripped = _UNIT_NOTE.sub("", _NUMBERING.sub("", name))
+    return stripped or name
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def unit_note(level3: str) -> str | None:
+    """The unit written in brackets after a 三级 name (``任务完成时限(月)`` → 月), else None."""
+    match = _UNIT_NOTE.search(_NUMBERING.sub("", normalise_level3(level3)))
+    return match.group(0)[1:-1].strip() if match else None
 
 
 def level1_of(indicator: Indicator) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from perfbudget.framework import (
@@ -47,15 +48,22 @@ def missing_level1_group(document: Document, config: ReviewConfig) -> list[Findi
     return out
 
 
-@rule("missing-cost-indicator", title="缺少成本指标", dimension="完整性", severity="warning")
+@rule("missing-cost-indicator", title="缺少成本指标", dimension="完整性", severity="warning",
+      params={"since": 2022})
 def missing_cost_indicator(document: Document, config: ReviewConfig) -> list[Finding]:
-    """A project without any cost indicator (成本指标).
+    """A project without any cost indicator (成本指标), from the fund year ``since`` on (default 2022).
 
     财预〔2021〕101号 makes cost indicators part of every project's targets (as 二级
-    成本指标 under 产出 in the 2015 framework, as the 一级 成本指标 in the 2021 one).
+    成本指标 under 产出 in the 2015 framework, as the 一级 成本指标 in the 2021 one), from
+    the 2022 budgets on. Earlier tables were not required to set one (many provincial forms
+    of 2018–2021 have no cost row), so a project whose fund year is before ``since`` is not
+    flagged; a project without a known year is.
     """
+    since = config.param("missing-cost-indicator", "since")
     out = []
     for project in document.projects:
+        if project.fund_year is not None and project.fund_year < since:
+            continue
         if project.indicators and not any(is_cost(i) for i in project.indicators):
             out.append(at_project(project, None, "没有成本指标，无法把目标与预算对应起来",
                                   "在产出指标下补充成本指标（或按新框架设一级「成本指标」），写明以金额计的成本控制目标"))
@@ -103,43 +111,67 @@ def missing_budget(document: Document, config: ReviewConfig) -> list[Finding]:
     return out
 
 
+_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
 @rule("missing-goals", title="未填写绩效目标", dimension="完整性", severity="warning")
 def missing_goals(document: Document, config: ReviewConfig) -> list[Finding]:
-    """A project without any 绩效目标 (年度总体目标) text."""
+    """A project without any 绩效目标 (年度总体目标) text, or whose goals are only figures.
+
+    A goal written as a bare amount (``43.2`` — the budget copied into the 预期目标 cell)
+    says nothing about what the project will achieve.
+    """
     out = []
     for project in document.projects:
         if not project.goals:
             out.append(at_project(project, "goals", "没有填写绩效目标（年度总体目标）",
                                   "用一两句话写明本年度通过该项目要完成什么、达到什么效果"))
+        elif not any(_WORDS.search(goal) for goal in project.goals):
+            out.append(at_project(project, "goals",
+                                  f"绩效目标只写了{quote('；'.join(project.goals))}，没有说明本年度要完成什么、达到什么效果",
+                                  "用一两句话写明本年度通过该项目要完成的产出和达到的效果，并与三级指标对应"))
     return out
 
 
 @rule("template-leftover", title="模板残留", dimension="完整性", severity="warning")
-def templateis_leftover(document: Document, config: ReviewConfig) -> list[Finding]:
+def template_leftover(document: Document, config: ReviewConfig) -> list[Finding]:
     """Template text left in a name, description or value.
 
     Hints such as ``(≥**人)``, numbering such as ``指标1``, ``……``, ``XX``, ``**``, 请填写 or
     待定: the form was not filled in. In a name or description this is a warning (the
     target may still be filled in); as the target value it is an **error**, since there is
-    then no target. One finding per indicator and place: a description identical to its
-    name is not reported twice. (Rows that hold nothing but a placeholder, e.g. a bare
-    ``指标2`` row, are skipped when reading and listed among the reader's notes.)
+    then no target. Hints left in several names of one project are one fault, reported once
+    at the first of them with the list of the others (a form's hints left in every row is
+    one slip, not ten). A description identical to its name is not reported again. (Rows
+    that hold nothing but a placeholder, e.g. a bare ``指标2`` row, are skipped when reading
+    and listed among the reader's notes.) Core-indicator stars (★) are not leftovers.
     """
     out = []
-    for project, position, indicator in indicators(document):
-        if is_leftover(indicator.target.raw):
-            out.append(replace(at_indicator(project, position, indicator, "target",
-                                            f"指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值",
-                                            "填写可衡量的指标值，如「≥12次」「100%」"), severity="error"))
-        name_left = is_leftover(indicator.level3)
-        if name_left:
-            out.append(at_indicator(project, position, indicator, "level3",
-                                    f"三级指标名称{quote(indicator.level3)}中留有模板提示或占位文字",
-                                    "删去模板提示（如「(≥**人)」「指标1」），只保留指标名称"))
-        description = indicator.description
-        if description and is_leftover(description) and not (name_left and clean(description) == clean(
-                indicator.level3)):
-            out.append(at_indicator(project, position, indicator, "description",
-                                    f"绩效指标描述{quote(description)}中留有模板提示或占位文字",
-                                    "删去模板提示和占位文字，按实际情况填写"))
+    for project in document.projects:
+        named: list[int] = []
+        for position, indicator in enumerate(project.indicators, 1):
+            if is_leftover(indicator.target.raw):
+                out.append(replace(at_indicator(project, position, indicator, "target",
+                                                f"指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值",
+                                                "填写可衡量的指标值，如「≥12次」「100%」"), severity="error"))
+            name_left = is_leftover(indicator.level3)
+            if name_left:
+                named.append(position)
+            description = indicator.description
+            if description and is_leftover(description) and not (name_left and clean(description) == clean(
+                    indicator.level3)):
+                out.append(at_indicator(project, position, indicator, "description",
+                                        f"绩效指标描述{quote(description)}中留有模板提示或占位文字",
+                                        "删去模板提示和占位文字，按实际情况填写"))
+        if not named:
+            continue
+        first = project.indicators[named[0] - 1]
+        if len(named) == 1:
+            message = f"三级指标名称{quote(first.level3)}中留有模板提示或占位文字"
+        else:
+            others = "、".join(f"第{p}个" for p in named[1:])
+            message = (f"{len(named)}个三级指标名称中留有模板提示或占位文字：{quote(first.level3)}，"
+                       f"以及{others}指标")
+        out.append(at_indicator(project, named[0], first, "level3", message,
+                                "删去模板提示（如「(≥**人)」「指标1」），只保留指标名称"))
     return out

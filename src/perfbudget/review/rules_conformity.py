@@ -260,11 +260,17 @@ def fund_arithmetic(document: Document, config: ReviewConfig) -> list[Finding]:
     """The fund split does not add up: 预算数 ≠ 财政资金 + 其他资金.
 
     Checked when the total and at least one part are given; a blank part counts as zero.
+    A table with no 其他资金 cell at all that gives only "其中：财政资金" below the total
+    (项目金额 164, 其中：当年市级财政资金 132) states a part, not the whole split: it is
+    flagged only when that part exceeds the total.
     """
     out = []
     for project in document.projects:
         budget = project.budget
         if budget.total is None or (budget.fiscal is None and budget.other is None):
+            continue
+        if (budget.other is None and budget.fiscal is not None and budget.fiscal < budget.total
+                and "budget.other" not in project.sources):
             continue
         parts = (budget.fiscal or Decimal(0)) + (budget.other or Decimal(0))
         if parts == budget.total:
@@ -276,4 +282,42 @@ def fund_arithmetic(document: Document, config: ReviewConfig) -> list[Finding]:
                               f"{format_decimal(budget.other or Decimal(0))}{unit}之和"
                               f"{format_decimal(parts)}{unit}",
                               "核对资金来源：预算数应等于财政资金与其他资金之和"))
+    return out
+
+
+_VALUE_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|百分比|[^\d\s.,，、;；:：()（）]{1,3})")
+_PERCENT = ("%", "％", "百分比")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _values_in_name(name: str) -> tuple[tuple[Decimal, str], ...]:
+    return tuple((Decimal(m.group(1)), "%" if m.group(2) in _PERCENT else m.group(2))
+                 for m in _VALUE_WITH_UNIT.finditer(name))
+
+
+@rule("value-in-name", title="三级指标名称中的数值与指标值不符", dimension="规范性", severity="warning")
+def value_in_name(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A 三级 name that states a value in the target's unit other than the target value.
+
+    ``贫困地区旅游基础设施建设质量达标率100%`` with the target ``≥98%``: which one is the
+    target? Only a number followed by the target's own unit counts (``%`` also written
+    ``百分比``/``％``); a name whose number equals the target (``配套变压器3台`` → ``3台``,
+    ``一户年最高5300元`` → ``≤5300元/户``) or whose numbers are in other units
+    (``1250KVA变压器``) is not flagged. Template hints (``(≥**%)``) are ``template-leftover``.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        target = indicator.target
+        if target.value is None or not target.unit or not any(ch.isdigit() for ch in indicator.level3):
+            continue
+        unit = target.unit.split("/")[0]
+        stated = [value for value, written in _values_in_name(name_of(indicator.level3))
+                  if written == unit or (unit != "%" and written.startswith(unit))]
+        if not stated or any(value in (target.value, target.upper) for value in stated):
+            continue
+        shown = f"{format_decimal(stated[0])}{target.unit if unit == '%' else unit}"
+        out.append(at_indicator(project, position, indicator, "level3",
+                                f"三级指标名称{quote(indicator.level3)}中写有「{shown}」，与指标值"
+                                f"{quote(target.raw)}不一致，看不出哪个是目标",
+                                "名称中不写目标值：把名称改为只说明衡量什么（如「…质量达标率」），目标值只写在指标值栏"))
     return out

@@ -8,8 +8,19 @@ from functools import lru_cache
 from perfbudget.model import Document, Op
 from perfbudget.review.config import ReviewConfig
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import CACHE_SIZE, at_indicator, bare, indicators, is_cost, is_leftover, name_of, quote
+from perfbudget.review.helpers import (
+    CACHE_SIZE,
+    at_indicator,
+    bare,
+    indicators,
+    is_cost,
+    is_leftover,
+    name_of,
+    quote,
+    unit_note,
+)
 from perfbudget.review.registry import rule
+from perfbudget.target import format_decimal
 
 # Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬 ...
 _VAGUE_ENDING = re.compile(
@@ -164,6 +175,9 @@ def direction_clash(document: Document, config: ReviewConfig) -> list[Finding]:
 _RATE_UNITS = ("%", "‰", "百分点", "个百分点")
 _AMOUNT_NAME = re.compile(r"(?:金额|资金|经费|费用|成本|投资|投资额|单价|价格)$")
 _COUNT_OR_TIME_NAME = re.compile(r"(?:时效|时间|时长|时限|数量|人数|次数|个数|件数|金额|面积|年限|天数)$")
+# A work aim, not a measure: 维护社会稳定, 促进村集体经济发展, 保障村社区正常运转 ...
+_AIM_NAME = re.compile(r"^(?:维护|促进|保护|保障|推动|推进|加强|提升|提高|改善|确保|实现|维持|巩固|增强|助力|带动)")
+_RATE_LIKE_END = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|系数|进度|百分比|份额)$")
 
 
 @rule("unit-mismatch", title="计量单位与指标不符", dimension="可行性", severity="warning")
@@ -173,7 +187,9 @@ def unit_mismatch(document: Document, config: ReviewConfig) -> list[Finding]:
     A rate (…率) measured in something else than % (合格率 ≥95分; rates per population such
     as 例/万人 are fine); an amount (…金额,
     …成本, …经费) in %; a count, time or amount (…时效, …数量, …时间) given as a percentage
-    (保障办案时效 ≥95% — a percentage of what?); a qualitative value carrying a unit.
+    (保障办案时效 ≥95% — a percentage of what?); a work aim given as a percentage (维护社会稳定
+    ≥95%, 促进村集体经济发展 ≥95%: a name starting with 维护/促进/保障/提升 … and not ending in a
+    rate word such as …率, …比例, …度); a qualitative value carrying a unit.
     """
     out = []
     for project, position, indicator in indicators(document):
@@ -196,6 +212,55 @@ def unit_mismatch(document: Document, config: ReviewConfig) -> list[Finding]:
         elif target.unit == "%" and _COUNT_OR_TIME_NAME.search(name):
             message = f"{quote(indicator.level3)}应以时间或数量计量，指标值却是百分比（{raw}），无法知道是什么的百分比"
             suggestion = "把名称改为比率（如「办案及时率 ≥95%」），或把指标值写成时间或数量（如「≤30日」）"
+        elif target.unit == "%" and _AIM_NAME.search(name) and not _RATE_LIKE_END.search(name):
+            message = (f"{quote(indicator.level3)}是工作目标，不是比率，指标值却是百分比（{raw}），"
+                       "无法知道是什么的百分比")
+            suggestion = ("改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），"
+                          "或写明可判断的结果（如「全年无重大群体性事件」）")
         if message is not None and suggestion is not None:
             out.append(at_indicator(project, position, indicator, "target", message, suggestion))
+    return out
+
+
+# Names whose bare number is clear without a unit: rates, scores, counts, amounts in the table's
+# money unit (工程资金金额 43.2 in a 万元 table), years of service.
+_CLEAR_WITHOUT_UNIT = re.compile(
+    r"(?:率|比|比例|比重|占比|指数|系数|分|分数|分值|得分|评分|等级|级别|星级|名次|排名|位次|数|数量|个数|次数|人数"
+    r"|件数|户数|人次|户次|台次|场次|批次|天数|年限|金额|资金|经费|费用|成本|投资|投资额|预算|补助|补贴|价格|单价|收入"
+    r"|产值|总额|额|满意度|满意程度)$"
+)
+_TRAILING_NOTE = re.compile(r"[（(][^()（）]*[)）]$")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _clear_without_unit(name: str) -> bool:
+    return bool(_CLEAR_WITHOUT_UNIT.search(_TRAILING_NOTE.sub("", name)))
+
+
+@rule("number-without-unit", title="指标值缺少计量单位", dimension="可行性", severity="warning")
+def number_without_unit(document: Document, config: ReviewConfig) -> list[Finding]:
+    """A target that is a bare number where the name does not say what is counted.
+
+    ``学校发展能力 100``, ``长期使用性 100``, ``配套烘干杀菌设备及包装设备购置及安装 550``:
+    100 what — points, per cent, units? The target cannot be checked. Names that make the
+    number clear are not flagged: rates and ratios (…率, …比例), scores and grades, counts
+    (…数, …数量, …人次), amounts in the table's money unit (…金额, …资金, …成本), a unit written
+    after the name (``任务完成时限(月)``), or a name that holds the number with its unit
+    (``配套变压器3台`` with ``3``).
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        target = indicator.target
+        if target.value is None or target.unit is not None or target.period is not None:
+            continue
+        name = name_of(indicator.level3)
+        if _clear_without_unit(name) or unit_note(indicator.level3) is not None:
+            continue
+        number = format_decimal(target.value)
+        if number in name or is_leftover(target.raw):
+            continue
+        out.append(at_indicator(project, position, indicator, "target",
+                                f"指标值{quote(target.raw)}只有数字，没有计量单位，看不出{quote(indicator.level3)}"
+                                "衡量的是什么",
+                                "写明计量单位（如「≥550万元」「≥95%」「≥3台」），或把指标改写为可计量的名称"))
     return out

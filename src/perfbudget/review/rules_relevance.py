@@ -33,16 +33,27 @@ from perfbudget.review.registry import rule
 # Money going in (投入), not results coming out: 资金使用率, 预算执行率, 资金到位率, 资金拨付及时率,
 # 投入资金 ... "财力、人力和物力等投入数量不能作为绩效目标" (88号).
 _INPUT_NAME = re.compile(
-    r"(?:资金|经费|预算|财政资金|拨款)(?:使用|到位|执行|拨付|支付|支出|下达|落实|消化)(?:及时)?(?:率|进度|比例)$"
+    r"(?:资金|经费|预算|财政资金|拨款)(?:使用|到位|执行|拨付|支付|兑付|支出|下达|落实|消化)(?:及时)?(?:率|进度|比例)$"
     r"|(?:预算|资金|支出)(?:执行|完成)(?:率|进度)$|^支出进度$"
     r"|^(?:投入|使用|支出|拨付)(?:资金|经费)(?:总额|金额|数额|数)?$|^资金(?:投入|使用|支出)(?:额|金额|总额|数)$"
 )
+# The project's own money stated as an output: 工程资金金额 43.2 under 数量指标. Only under 产出
+# (not 成本): an effect such as 带动社会资金投入金额 (money drawn in) is a result.
+_INPUT_AMOUNT = re.compile(r"(?:资金|经费|预算|投资)(?:金额|总额|额|数额)$")
+_DRAWN_IN = re.compile(r"带动|撬动|吸引|引导|引进|招商|社会|融资|节约|节省|增收|收入|收益")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def is_input_name(name: str) -> bool:
     """True for names that measure money spent or disbursed (an input, not an output)."""
     return bool(_INPUT_NAME.search(bare(name)))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def is_input_amount(name: str) -> bool:
+    """True for names that state the project's money as an amount (工程资金金额, 项目投资额)."""
+    text = bare(name)
+    return bool(_INPUT_AMOUNT.search(text)) and _DRAWN_IN.search(text) is None
 
 
 _SATISFACTION_END = re.compile(r"满意(?:度|率|程度)$")
@@ -61,11 +72,16 @@ def input_as_output(document: Document, config: ReviewConfig) -> list[Finding]:
     a project, not what it delivers: "财力、人力和物力等投入数量不能作为绩效目标" (财预〔2015〕88号).
     Budget execution is scored separately in self-evaluation. Cost indicators (成本指标) are not
     affected. Only names built on 资金/经费/预算 are matched: 补助发放及时率 (handing out a
-    subsidy) is a legitimate output of a subsidy project.
+    subsidy) is a legitimate output of a subsidy project. Under 产出 (not 成本), the project's
+    own money stated as an amount (工程资金金额, 项目投资额) is an input too; money drawn in
+    from others (带动社会资金投入金额) is a result and is not flagged.
     """
     out = []
     for project, position, indicator in indicators(document):
-        if is_cost(indicator) or not is_input_name(name_of(indicator.level3)):
+        if is_cost(indicator):
+            continue
+        name = name_of(indicator.level3)
+        if not (is_input_name(name) or (level1_of(indicator) == LEVEL1_OUTPUT and is_input_amount(name))):
             continue
         out.append(at_indicator(
             project, position, indicator, "level3",

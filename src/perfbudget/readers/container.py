@@ -10,12 +10,18 @@ encrypted with a password; neither can be read, and the user is told which.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 
 from perfbudget.config import Limits
 from perfbudget.model import Problem, Source
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# What zipfile raises on damaged bytes: besides BadZipFile, a damaged header gives an unknown
+# "version needed to extract" (NotImplementedError), a short read (EOFError, struct.error) or a
+# file name that is not UTF-8 although flagged so (UnicodeDecodeError).
+ZIP_ERRORS = (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError, struct.error, KeyError,
+              UnicodeDecodeError)
 _SMALL_PART = 1024 * 1024  # parts below this size may compress very well (repetitive XML) without harm
 
 
@@ -23,7 +29,7 @@ def check_zip(data: bytes, file: str, limits: Limits, kind: str) -> Problem | No
     """None when the zip may be opened; else the reason, for the user."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except ZIP_ERRORS:
         return Problem(Source(file), f"{kind}文件已损坏（不是有效的 zip 容器），无法读取")
     with archive:
         total = 0

@@ -11,6 +11,8 @@ import io
 import re
 import zipfile
 
+from perfbudget.readers.container import ZIP_ERRORS
+
 _HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|table|body)\b", re.IGNORECASE)
 
 
@@ -18,7 +20,7 @@ def _zip_form(data: bytes, file: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except ZIP_ERRORS:
         names = []
     if any(name.startswith("word/") for name in names):
         return "docx"

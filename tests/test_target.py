@@ -49,6 +49,8 @@ D = Decimal
         ("12", None, "12", None),
         ("≥6年", Op.GE, "6", "年"),
         ("≤-5%", Op.LE, "-5", "%"),
+        (">=530元/人*月", Op.GE, "530", "元/人*月"),
+        ("≥300元/人·月", Op.GE, "300", "元/人·月"),
     ],
 )
 def test_quantitative_forms(raw: str, op: Op | None, value: str, unit: str | None) -> None:

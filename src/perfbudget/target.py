@@ -49,8 +49,8 @@ _ASCII_OPS = [(">=", "≥"), ("=>", "≥"), ("<=", "≤"), ("=<", "≤"), ("≧"
               ("⩾", "≥"), ("⩽", "≤"), ("≥=", "≥"), ("≤=", "≤")]
 
 _NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
-# A unit: a percent sign, or a short run of letters/CJK (with / for compound units like 元/亩).
-_UNIT = r"(?:%|‰|[A-Za-z\u4e00-\u9fff²³][A-Za-z\u4e00-\u9fff²³/]{0,7})"
+# A unit: a percent sign, or a short run of letters/CJK (with / * · for compound units like 元/亩, 元/人*月).
+_UNIT = r"(?:%|‰|[A-Za-z\u4e00-\u9fff²³][A-Za-z\u4e00-\u9fff²³/*·・]{0,9})"
 _QUANT_RE = re.compile(rf"^(?P<op>[≥≤=><])?(?P<num>{_NUMBER})(?P<unit>{_UNIT})?$")
 _RANGE_RE = re.compile(
     rf"^(?P<lo>{_NUMBER})(?P<u1>{_UNIT})?(?:-|~|—|–|至|到)(?P<hi>{_NUMBER})(?P<u2>{_UNIT})?$"

@@ -90,7 +90,10 @@ def align(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int]:
         cells.pop()
     if not cells or len(cells) >= len(roles):
         return cells, 0
-    first = next(i for i, c in enumerate(cells) if not c.blank)
+    first = next((i for i, c in enumerate(cells) if not c.blank and not (
+        roles[i] == _SKIP and c.text.strip().isdigit())), None)  # a 序号 number is not the row's start
+    if first is None:
+        return cells, 0
     role = guess_level(cells, first)
     if role in roles:
         column = roles.index(role)

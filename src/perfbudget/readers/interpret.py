@@ -24,7 +24,7 @@ from perfbudget.model import Budget, Document, Problem, Project, Severity, Sourc
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
 from perfbudget.readers.indicator_rows import column_map, is_indicator_header, read_indicator_rows
-from perfbudget.readers.labels import header_field
+from perfbudget.readers.labels import column_role, header_field
 from perfbudget.readers.parts import Parts
 
 _BOOKMARK = re.compile(r"^\s*\[bookmark:[^\]]*\]\s*")
@@ -112,6 +112,26 @@ def _written_money_unit(parts: Parts) -> str | None:
     return units.pop() if len(units) == 1 else None
 
 
+def merge_header_rows(first: list[Cell], second: list[Cell]) -> list[Cell]:
+    """One indicator header from a header written over two rows, column by column: the two
+    texts joined when together they are a column label (``年度`` + ``指标值``), else the lower
+    one where it is a label (sub-columns under a merged group cell), else the upper one."""
+    merged: list[Cell] = []
+    for column in range(max(len(first), len(second))):
+        upper = first[column] if column < len(first) else None
+        lower = second[column] if column < len(second) else None
+        top = upper.text.strip() if upper is not None else ""
+        bottom = lower.text.strip() if lower is not None else ""
+        source = (upper or lower).source  # type: ignore[union-attr]
+        if top and bottom and column_role(top + bottom) is not None:
+            merged.append(Cell(top + bottom, source))
+        elif bottom and (column_role(bottom) is not None or not top):
+            merged.append(Cell(bottom, lower.source))  # type: ignore[union-attr]
+        else:
+            merged.append(Cell(top, source))
+    return merged
+
+
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                        is_last_table: bool) -> Parts:
     parts = Parts(heading=table.heading, source=table.source)
@@ -121,6 +141,12 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         if is_indicator_header(row):
             header_index = index
             break
+        if index + 1 < len(rows) and any(column_role(c.text) == "level3" for c in row):
+            merged = merge_header_rows(row, rows[index + 1])
+            if is_indicator_header(merged):  # 年度 / 指标值: a header over two rows
+                rows = [*rows[:index], merged, *rows[index + 2:]]
+                header_index = index
+                break
         if _looks_like_indicator_row(row):
             problems.append(Problem(row[0].source,
                                     "缺少指标表头行（一级指标、二级指标、三级指标、指标值），无法识别指标列"))

@@ -83,7 +83,8 @@ def joins(first: str, second: str) -> bool:
     if not first or not second or len(joined) > 30:
         return False
     level_split = second == "指标" and level_of(joined) is not None
-    adds = label_key(first) != "" and label_key(joined) != label_key(second)
+    key = label_key(joined)
+    adds = label_key(first) not in ("", key) and key != label_key(second)
     return adds and (level_split or (is_any_label(joined) and (not _known(first) or not _known(second))))
 
 

@@ -81,8 +81,9 @@ CASES: dict[str, tuple[Path, set[Key], set[Key]]] = {
     "xiaoxian-2023": (
         FIXTURES / "anhui-xiaoxian-2023-selfeval-tezhongyangzhi.txt",
         {("missing-cost-indicator", None)},
-        # cut before 满意度指标; the goal row of this layout (年初设定目标) is not read
-        {("missing-level1-group", None), ("missing-goals", None)},
+        # cut before 满意度指标. (The goal row of this layout, 年初设定目标, is now read: missing-goals
+        # was a reading fault and is no longer excused.)
+        {("missing-level1-group", None)},
     ),
     # 南华 野生菌加工 self-evaluation: 550 of what, 奖补资金兑付率(%) ≥100% (an input, and
     # above 100%), no cost indicator. 任务完成时限(月) 10 and …变压器3台 3 are clear.
@@ -94,8 +95,9 @@ CASES: dict[str, tuple[Path, set[Key], set[Key]]] = {
             ("input-as-output", "奖补资金兑付率(%)"),
             ("rate-over-100", "奖补资金兑付率(%)"),
         },
-        # cut at the 成本指标 row; the goal row of this layout (预期目标) is not read
-        {("missing-level1-group", None), ("missing-goals", None)},
+        # cut at the 成本指标 row. (The goal row of this layout, 预期目标, is now read: missing-goals
+        # was a reading fault and is no longer excused.)
+        {("missing-level1-group", None)},
     ),
     # 黄石 主体班 2022: no 效益指标 at all, a 课时比例 under 数量指标, 成本控制率 as the cost.
     # 项目金额 164 with only 其中：市级财政资金 132 is a part, not a wrong sum.

@@ -119,6 +119,9 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
     first_blank = bool(row) and row[0].blank
     filled = [c for c in row if not c.blank]
     lone_value = len(filled) == 1 and not _is_label(filled[0])
+    # A goals-grid value row whose merged 年度总体目标 cell the copy left out starts with the
+    # expected goal itself (萧县/南华 pipe rows): a row without any label is all values.
+    unlabelled = state.group == "goal-grid" and not any(_is_label(c) for c in filled)
     i = 0
     while i < len(row):
         cell = row[i]
@@ -177,7 +180,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if field_name is not None:
             i = _take_value(row, i, field_name, text, parts, state, stream)
             continue
-        if state.group == "goal-grid" and (first_blank or stream or lone_value) and _take_goal_value(
+        if state.group == "goal-grid" and (first_blank or stream or lone_value or unlabelled) and _take_goal_value(
             cell, parts, state
         ):
             i += 1

@@ -3,6 +3,8 @@ each on a tiny hand-built document showing the layout."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from perfbudget.model import Severity
 from perfbudget.readers.text import read_text
 
@@ -50,3 +52,76 @@ def test_goal_grid_headed_by_main_goals_and_results() -> None:
     assert document is not None and not _errors(problems)
     assert document.projects[0].goals == ("新建晾晒房一座",)
     assert ("实际完成情况", "已建成") in document.projects[0].extras
+
+
+TARGET_ROWS = [
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "培训人次", "280人次"],
+    ["满意度指标", "服务对象满意度指标", "学员满意度", "≥95%"],
+]
+
+
+def test_project_amount_and_fiscal_part_by_government_level() -> None:
+    text = _pipe_rows([
+        ["项目名称", "主体班"],
+        ["项目金额", "164万元", "其中:当年市级财政资金", "132万元"],
+        *TARGET_ROWS,
+    ])
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems)
+    budget = document.projects[0].budget
+    assert (budget.total, budget.fiscal) == (Decimal("164"), Decimal("132"))
+
+
+def test_year_budget_wins_over_project_total() -> None:
+    text = _pipe_rows([
+        ["项目名称", "加工园配套设施"],
+        ["项目总预算", "65"],
+        ["当年年度预算", "40"],
+        ["其中:财政资金", "40"],
+        *TARGET_ROWS,
+    ])
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems)
+    project = document.projects[0]
+    assert (project.budget.total, project.budget.fiscal) == (Decimal("40"), Decimal("40"))
+    assert ("项目总预算", "65") in project.extras
+
+
+def test_project_total_alone_is_the_budget_with_a_note() -> None:
+    text = _pipe_rows([["项目名称", "加工园配套设施"], ["项目总预算", "65"], *TARGET_ROWS])
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems)
+    assert document.projects[0].budget.total == Decimal("65")
+    assert any("项目总预算" in p.message and p.severity is Severity.INFO for p in problems)
+
+
+def test_level1_cell_on_a_middle_row_of_its_group() -> None:
+    # a vertically merged 产出指标 cell whose text the copy put on the group's middle row
+    text = _pipe_rows([
+        ["项目名称", "主体班"],
+        ["预算数", "164"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "指标标准或依据"],
+        ["数量指标", "培训人次", "280人次"],
+        ["产出指标", "开设课程数量", "220门"],
+        ["质量指标", "培训完成率", "100%"],
+        ["满意度指标", "服务对象满意度指标", "学员满意度", "≥95%"],
+        ["财政资金管理科室(盖章) 年 月 日", "财政绩效管理科室(盖章) 年 月 日"],
+    ])
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems), problems
+    rows = [(i.level1, i.level2, i.level3, i.target.raw) for i in document.projects[0].indicators]
+    assert rows == [
+        ("产出指标", "数量指标", "培训人次", "280人次"),
+        ("产出指标", "数量指标", "开设课程数量", "220门"),
+        ("产出指标", "质量指标", "培训完成率", "100%"),
+        ("满意度指标", "服务对象满意度指标", "学员满意度", "≥95%"),
+    ]
+
+
+def test_sign_off_footers_end_the_indicator_rows() -> None:
+    for footer in ("财政资金管理科室(盖章) 年 月 日", "单位负责人(签字)", "填报人:(略)", "联系电话:(略)"):
+        text = _pipe_rows([["项目名称", "主体班"], ["预算数", "164"], *TARGET_ROWS, [footer, ""]])
+        document, problems = read_text(text, "t.txt")
+        assert document is not None and not _errors(problems), footer
+        assert [i.level3 for i in document.projects[0].indicators] == ["培训人次", "学员满意度"], footer

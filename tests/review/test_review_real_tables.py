@@ -108,14 +108,12 @@ CASES: dict[str, tuple[Path, set[Key], set[Key]]] = {
             ("rate-under-quantity", "理论教育和党性教育课时比例"),
             ("cost-not-money", "成本控制率"),
         },
-        # reading faults: 项目金额 not taken as the budget; the row whose 产出指标 cell sits in the
-        # middle of its group (开设课程数量 220) shifted; the sign-off footer read as a row
-        {
-            ("missing-budget", None),
-            ("missing-target-value", "220"),
-            ("level-not-in-framework", "220"),
-            ("non-satisfaction-in-group", "财政资金管理科室(盖章) 年 月 日"),
-        },
+        # The reading faults excused here before are fixed, so their findings are gone and no
+        # longer excused: 项目金额 is now the budget (missing-budget); the row whose 产出指标 cell
+        # sits in the middle of its group (开设课程数量 220) is no longer shifted
+        # (missing-target-value / level-not-in-framework on「220」); the sign-off footer is no
+        # longer read as an indicator (non-satisfaction-in-group).
+        set(),
     ),
     # 武汉青山 教育基建 2020: a cost that is a phrase, 巩固提高 and 持续改善 (only trends).
     "qingshan-2020": (

@@ -220,6 +220,8 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         parts.goals.append(value)
     else:
         parts.extras.append((label_key(text), value))
+        if field_name == "project-total" and _MONEY_LIKE.match(unicodedata.normalize("NFKC", value.text)):
+            parts.project_total = value
     if field_name in ("purpose", "goals"):
         state.group = field_name
     elif field_name not in _MONEY_FIELDS:

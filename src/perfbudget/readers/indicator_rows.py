@@ -97,9 +97,21 @@ def align(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int]:
     role = guess_level(cells, first)
     if role in roles:
         column = roles.index(role)
+        if role == "level1" and "level2" in roles and _level1_over_level3(cells, first, roles):
+            # 产出指标 | 开设课程数量 | 220: a merged 一级 cell whose text the copy put on a middle row
+            # of its group, followed by the 三级 name; the 二级 cell (merged from above) is left out.
+            cells = [*cells[:first + 1], Cell("", cells[first].source), *cells[first + 1:]]
         if column > first:
             return [Cell("", cells[first].source) for _ in range(column - first)] + cells, column - first
     return cells, 0
+
+
+def _level1_over_level3(cells: list[Cell], first: int, roles: list[str]) -> bool:
+    """A 一级 name followed by a cell that is no 二级 name, in a row one cell short of its 二级."""
+    following = next((i for i in range(first + 1, len(cells)) if not cells[i].blank), None)
+    if following is None or level_of(cells[following].text) is not None:
+        return False
+    return len(cells) - first < len(roles) - roles.index("level1")
 
 
 def decimal_or_none(text: str) -> Decimal | None:
@@ -188,7 +200,10 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
     l1, l2 = by_role.get("level1"), by_role.get("level2")
     written_level1 = l1 is not None and not l1.blank
     if written_level1:
-        tree.level1, tree.level2 = _text(l1), ""
+        # The same 一级 written again (a merged cell's text on a middle row of its group, or a
+        # form that repeats it on every row) keeps the 二级 carried down; a new 一级 clears it.
+        same = bool(tree.level1) and normalise_level1(_text(l1)) == normalise_level1(tree.level1)
+        tree.level1, tree.level2 = _text(l1), (tree.level2 if same else "")
     if l2 is not None and not l2.blank:
         tree.level2 = _text(l2)
         # A 二级 that does not belong to the 一级 carried down from above: the copy dropped the

@@ -215,6 +215,11 @@ def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
                                         Severity.INFO))
                 break
     labels = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
+    if "total" not in parts.money and parts.project_total is not None:
+        # 项目总预算 without a year budget (当年年度预算 …): the total is all the table gives.
+        parts.money["total"] = parts.project_total
+        problems.append(Problem(parts.project_total.source, "表中没有当年预算数，预算数取自「项目总预算」",
+                                Severity.INFO))
     amounts: dict[str, Decimal | None] = {}
     money_notes: list[tuple[str, str]] = []
     for key, cell in parts.money.items():

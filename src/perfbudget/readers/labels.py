@@ -29,6 +29,7 @@ HEADER_LABELS: dict[str, str] = {
     "年度资金总额": "total",
     "资金总额": "total",
     "项目总金额": "total",
+    "项目金额": "total",
     "当年资金总额": "total",
     "当年年度预算": "total",
     "当年预算数": "total",
@@ -64,10 +65,12 @@ HEADER_LABELS: dict[str, str] = {
     "主管部门及编码": "extra",
     "主管部门及代码": "extra",
     "业务主管部门": "extra",
+    "项目主管部门": "extra",
+    "项目期": "extra",
     "项目分类": "extra",
     "建设周期": "extra",
     "项目起止时间": "extra",
-    "项目总预算": "extra",
+    "项目总预算": "project-total",
     "项目总体概况": "extra",
     "项目审批": "extra",
     "年度预算执行率": "extra",
@@ -176,6 +179,11 @@ _EXTRA_COLUMN_SUFFIX = ("标准", "备注", "方法", "来源")
 _FOOTER = re.compile(r"^(?:(?:注|说明|备注说明|填表说明|附件\s*\d{0,2})\s*\d?\s*[:：]|扫一扫|财政部门"
                      r"|(?:主管部门|部门|财政)?审核意见|总分|合计|填表人|填报人|填报日期|单位负责人|评价结论|存在问题|审核人|[^\s]{0,8}审核意见)")
 
+# Sign-off cells anywhere in a row's first cell: 财政资金管理科室(盖章) 年 月 日, 单位负责人(签字)，
+# 填报人/联系人/联系电话 (compared without spaces, so 年 月 日 is 年月日).
+_SIGN_OFF = re.compile(r"[(（](?:盖章|签字|签章|签名|公章|章)[)）]|(?:盖章|签字|签章|签名)[:：]|年月日$"
+                       r"|^(?:填报人|联系人|联系电话|经办人)(?:[:：]|$)")
+
 _PAREN = re.compile(r"[（(][^()（）]*[)）]")
 _MONEY_UNIT_NOTE = re.compile(r"[（(]\s*(万元|元|千元|亿元)\s*[)）]")
 _KNOWN_LEVEL2 = frozenset(
@@ -193,8 +201,18 @@ def label_key(text: str) -> str:
     return key.replace("，", "").replace(",", "")
 
 
+# 其中：当年市级财政资金, 县级财政拨款 …: the fiscal part named by the level of government paying it.
+_LEVEL_FISCAL = re.compile(r"^(?:其中)?(?:当年|本年)?(?:中央|省级|省|市级|市|县级|县|区级|区|本级|镇级|乡级)"
+                           r"财政(?:资金|拨款)$")
+
+
+@lru_cache(maxsize=8192)
 def header_field(text: str) -> str | None:
-    return HEADER_LABELS.get(label_key(text))
+    key = label_key(text)
+    found = HEADER_LABELS.get(key)
+    if found is None and _LEVEL_FISCAL.match(key):
+        return "fiscal"
+    return found
 
 
 def column_role(text: str) -> str | None:
@@ -241,7 +259,8 @@ def money_unit_note(text: str) -> str | None:
 @lru_cache(maxsize=8192)
 def is_footer(text: str) -> bool:
     """True for the first cell of a row after the indicators: 审核意见, 总分, 填表人, 注： …"""
-    return bool(_FOOTER.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))))
+    key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return bool(_FOOTER.match(key) or _SIGN_OFF.search(key))
 
 
 def is_any_label(text: str) -> bool:

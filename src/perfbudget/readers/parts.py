@@ -23,3 +23,5 @@ class Parts:
     extras: list[tuple[str, Cell]] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     self_evaluation: bool = False
+    # 项目总预算 (a multi-year total): the budget only when the table gives no year budget.
+    project_total: Cell | None = None

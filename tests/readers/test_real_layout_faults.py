@@ -125,3 +125,44 @@ def test_sign_off_footers_end_the_indicator_rows() -> None:
         document, problems = read_text(text, "t.txt")
         assert document is not None and not _errors(problems), footer
         assert [i.level3 for i in document.projects[0].indicators] == ["培训人次", "学员满意度"], footer
+
+
+def _paragraphs(cells: list[str]) -> str:
+    return "\n\n".join(cells) + "\n"
+
+
+LONG_TERM_AND_YEAR = [
+    "项目名称", "教育基建", "预算数", "100",
+    "一级指标", "二级指标(长期)", "三级指标(长期)", "指标值(长期)", "二级指标(年度)", "三级指标(年度)", "指标值(年度)",
+    "产出指标", "数量指标", " ", " ", "数量指标", "建设工程数量", "2",
+    "满意度指标", "服务对象满意度指标", " ", " ", "服务对象满意度指标", "学生满意度", "≥90%",
+]
+
+
+def test_complete_last_row_of_a_paragraph_copy_with_column_groups_is_read() -> None:
+    document, problems = read_text(_paragraphs(LONG_TERM_AND_YEAR), "t.txt")
+    assert document is not None and not _errors(problems), problems
+    assert [(i.level3, i.target.raw) for i in document.projects[0].indicators] == [
+        ("建设工程数量", "2"), ("学生满意度", "≥90%")]
+
+
+def test_paragraph_copy_cut_before_the_target_is_still_a_cut() -> None:
+    document, problems = read_text(_paragraphs(LONG_TERM_AND_YEAR[:-1]), "t.txt")
+    assert document is not None
+    assert any("表格在此中断" in p.message for p in _errors(problems))
+    assert [i.level3 for i in document.projects[0].indicators] == ["建设工程数量"]
+
+
+def test_source_address_is_never_part_of_the_title() -> None:
+    for before in ("source: http://www.example.gov.cn/a/b.html", "https://www.example.gov.cn/a.html",
+                   "来源：http://example.gov.cn/x"):
+        paragraphs = _paragraphs([before + "\n项目支出绩效目标表", "(2020年度)", *LONG_TERM_AND_YEAR])
+        document, _ = read_text(paragraphs, "t.txt")
+        assert document is not None and document.projects[0].title == "项目支出绩效目标表(2020年度)", before
+        rows = before + "\n" + _pipe_rows([["项目支出绩效目标表", ""], ["(2020年度)", ""], ["项目名称", "主体班"],
+                           ["预算数", "164"], *TARGET_ROWS])
+        document, problems = read_text(rows, "t.txt")
+        assert document is not None and not _errors(problems)
+        project = document.projects[0]
+        assert (project.title, project.fund_year) == ("项目支出绩效目标表(2020年度)", 2020), before
+        assert all("http" not in text for _, text in project.extras)

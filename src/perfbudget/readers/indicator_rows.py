@@ -165,6 +165,9 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     width = len(columns)
     roles = [role for role, _ in columns]
     target_column = roles.index("target")
+    # A rebuilt row is cut when it stops before its last required cell; an optional cell after
+    # it (备注, 偏差原因) or a repeated column group (长期/年度) may be missing from a whole row.
+    last_required = max(roles.index(role) for role in ("target", "actual", "weight", "score") if role in roles)
     tree = _Tree()
     last_filled = max((i for i, row in enumerate(rows) if any(not c.blank for c in row)), default=-1)
     for index, row in enumerate(rows):
@@ -179,7 +182,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
             continue
         final = index == last_filled
         cut_here = final and (is_last_table or not complete) and not certain
-        if cut_here and (not complete or len(row) + shift <= target_column or (stream and len(row) < width)):
+        reached = len(row) + shift
+        if cut_here and (not complete or reached <= target_column or (stream and reached <= last_required)):
             problems.append(Problem(cells[-1].source, f"表格在此中断：最后一行只有{len(filled)}个有内容的单元格"
                                                       f"（指标表头有{width}列），文件可能不完整"))
             continue

@@ -26,6 +26,7 @@ from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
 from perfbudget.readers.indicator_rows import column_map, is_indicator_header, read_indicator_rows
 from perfbudget.readers.labels import column_role, header_field
 from perfbudget.readers.parts import Parts
+from perfbudget.readers.stream import without_addresses
 
 _BOOKMARK = re.compile(r"^\s*\[bookmark:[^\]]*\]\s*")
 _SEQ_TITLE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(\S.*)$")
@@ -183,7 +184,7 @@ def _paragraphs(cells: list[Cell]) -> list[str]:
 def _title_and_seq(heading: str | None, position: int) -> tuple[int, str | None]:
     if not heading:
         return position, None
-    text = _BOOKMARK.sub("", heading).strip()
+    text = without_addresses(_BOOKMARK.sub("", heading).strip())
     match = _SEQ_TITLE.match(text)
     if match:
         return int(match.group(1)), match.group(2).strip()

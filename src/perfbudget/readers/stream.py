@@ -57,10 +57,22 @@ def with_year_note(heading: str | None, line: str) -> str | None:
     return None
 
 
+# A web address, bare or labelled (``source: http…``, ``来源：https://…``, ``www.…``): never a title.
+_ADDRESS = re.compile(r"^(?:[A-Za-z\u4e00-\u9fff ]{1,12}\s*[:：]\s*)?(?:https?://|www\.)\S*$", re.I)
+
+
+def without_addresses(text: str) -> str:
+    """The text without its lines that are only a web address (a page's source line)."""
+    if "http" not in text and "www" not in text:
+        return text
+    return "\n".join(line for line in text.split("\n") if not _ADDRESS.match(line.strip())).strip()
+
+
 def better_heading(current: str | None, line: str) -> str | None:
     """The heading to keep after seeing ``line``: a heading-like line wins over plain text;
-    a year note on a line of its own (``(2020年度)``) joins the heading before it."""
-    line = line.strip()
+    a year note on a line of its own (``(2020年度)``) joins the heading before it; a line that
+    is only a web address is never part of a heading."""
+    line = without_addresses(line.strip())
     if not line:
         return current
     dated = with_year_note(current, line)
@@ -117,7 +129,7 @@ def starts_project(cell: Cell) -> bool:
 
 
 def _heading(cells: list[Cell]) -> str | None:
-    lines = [c.text.strip() for c in cells if not c.blank]
+    lines = [text for c in cells if not c.blank and (text := without_addresses(c.text.strip()))]
     headed = [i for i, line in enumerate(lines) if looks_like_heading(line)]
     if not headed:
         return None

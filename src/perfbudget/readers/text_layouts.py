@@ -29,7 +29,14 @@ import re
 from perfbudget.model import Source
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import column_role, is_any_label, level_of
-from perfbudget.readers.stream import better_heading, joins, rows_from_stream, starts_table
+from perfbudget.readers.stream import (
+    better_heading,
+    joins,
+    looks_like_heading,
+    rows_from_stream,
+    starts_table,
+    with_year_note,
+)
 
 _PIPES = re.compile(r"^\|+$")
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
@@ -126,12 +133,24 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str) 
         if current is not None and current.rows and len(cells) == 1 and _SCORE_LINE.match(cells[0].text.strip()):
             current.rows[-1][-1].add_paragraph(cells[0].text.strip())  # 产出指标 / (40-50)分: one cell
             continue
+        if current is None and _lone_title(cells, heading):
+            heading = better_heading(heading, cells[0].text)  # 绩效目标自评表 | ||||: a title row
+            continue
         if current is None:
             current = RawTable(heading, Source(file, line=lineno))
             tables.append(current)
             heading = None
         current.rows.append(cells)
     return [t for t in tables if any(_known(c.text) for row in t.rows for c in row)]
+
+
+def _lone_title(cells: list[Cell], heading: str | None) -> bool:
+    """A row before a table holding only a title (``…绩效目标表``) or its year note (``(2023年度)``):
+    the table's heading, not its first row."""
+    if len(cells) != 1 or cells[0].blank:
+        return False
+    text = cells[0].text.strip()
+    return looks_like_heading(text) or with_year_note(heading, text) is not None
 
 
 def read_pipe_rows(text: str, file: str) -> list[RawTable]:

@@ -166,3 +166,35 @@ def test_source_address_is_never_part_of_the_title() -> None:
         project = document.projects[0]
         assert (project.title, project.fund_year) == ("项目支出绩效目标表(2020年度)", 2020), before
         assert all("http" not in text for _, text in project.extras)
+
+
+LIST_HEADER = ["单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值",
+               "度量单位", "权重", "指标方向性"]
+
+
+def test_list_layout_reads_each_project() -> None:
+    text = _pipe_rows([
+        ["部门预算项目绩效目标申报表(2023年度)"],
+        ["金额单位:元"],
+        LIST_HEADER,
+        ["820-某镇部门", "3,970,000.00"],
+        ["820001-某镇人民政府", "干部报酬", "3,310,000.00", "按时发放报酬", "效益指标", "社会效益指标", "维护社会稳定",
+         "≥", "95", "%", "10", "正向指标"],
+        ["产出指标", "数量指标", "发放人数", "≥", "230", "人", "10", "正向指标"],
+        ["活动经费", "660,000.00", "保障组织活动", "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "95", "%",
+         "10", "正向指标"],
+        ["产出指标", "数量指标", "行政村数量", "=", "11", "个", "10", "正向指标"],
+    ])
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems), problems
+    assert document.money_unit == "元"
+    assert (document.unit.code, document.unit.name) == ("820001", "某镇人民政府")
+    got = [(p.seq, p.name, p.budget.total, p.goals, p.fund_year, [(i.level3, i.target.raw) for i in p.indicators])
+           for p in document.projects]
+    assert got == [
+        (1, "干部报酬", Decimal("3310000.00"), ("按时发放报酬",), 2023,
+         [("维护社会稳定", "≥95%"), ("发放人数", "≥230人")]),
+        (2, "活动经费", Decimal("660000.00"), ("保障组织活动",), 2023,
+         [("群众满意度", "≥95%"), ("行政村数量", "=11个")]),
+    ]
+    assert any("汇总行" in p.message and p.severity is Severity.INFO for p in problems)

@@ -206,7 +206,7 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
     if value is None:
         value = Cell("", cell.source)
     if field_name == "unit":
-        code = re.match(r"^\[?(\d{3,})\]?\s*(.*)$", value.text.strip(), re.S)
+        code = re.match(r"^\[?(\d{3,})\]?\s*[-—－]?\s*(.*)$", value.text.strip(), re.S)
         name = (code.group(2) if code else value.text).strip()
         if name or code:
             parts.unit = Unit(code=code.group(1) if code else None, name=name or None)

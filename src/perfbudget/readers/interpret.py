@@ -25,6 +25,7 @@ from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
 from perfbudget.readers.indicator_rows import column_map, is_indicator_header, read_indicator_rows
 from perfbudget.readers.labels import column_role, header_field
+from perfbudget.readers.list_layout import split_list_layout
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.stream import without_addresses
 
@@ -293,7 +294,8 @@ def _unit_from_fields(project: Project, problems: list[Problem]) -> Unit | None:
 def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None, list[Problem]]:
     """Turn raw tables into a document. Errors are returned, never raised."""
     problems: list[Problem] = []
-    segments = [segment for table in tables for segment in _split_projects(table)]
+    segments = [segment for table in tables
+                for segment in (split_list_layout(table, problems) or _split_projects(table))]
     segments = [s for s in segments if any(not c.blank for row in s.rows for c in row)]
     if not segments:
         return None, [Problem(Source(file), "没有找到绩效目标表（文件中没有可识别的表格）")]

@@ -198,3 +198,24 @@ def test_list_layout_reads_each_project() -> None:
          [("群众满意度", "≥95%"), ("行政村数量", "=11个")]),
     ]
     assert any("汇总行" in p.message and p.severity is Severity.INFO for p in problems)
+
+
+def _project_rows(name: str) -> list[list[str]]:
+    return [["207101某区人民法院", "单位:万元"], ["项目名称", name], ["预算数", "20.00"], *TARGET_ROWS]
+
+
+def test_a_number_on_only_some_headings_belongs_to_a_group_heading() -> None:
+    text = ("3.办案业务及审判辅助事务-2023中央绩效目标表\n" + _pipe_rows(_project_rows("安全隐患维修"))
+            + "\n" + _pipe_rows(_project_rows("陪审员补助")))
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems)
+    assert [(p.seq, p.name) for p in document.projects] == [(1, "安全隐患维修"), (2, "陪审员补助")]
+    assert any("序号" in p.message and p.severity is Severity.INFO for p in problems)
+
+
+def test_numbers_on_every_heading_are_the_seqs() -> None:
+    text = ("4.维修-2023中央绩效目标表\n" + _pipe_rows(_project_rows("安全隐患维修"))
+            + "\n7.补助-2023中央绩效目标表\n" + _pipe_rows(_project_rows("陪审员补助")))
+    document, _ = read_text(text, "t.txt")
+    assert document is not None
+    assert [(p.seq, p.name) for p in document.projects] == [(4, "安全隐患维修"), (7, "陪审员补助")]

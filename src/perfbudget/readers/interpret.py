@@ -192,6 +192,10 @@ def _title_and_seq(heading: str | None, position: int) -> tuple[int, str | None]
     return position, text or None
 
 
+def _is_numbered(heading: str | None) -> bool:
+    return bool(heading) and bool(_SEQ_TITLE.match(without_addresses(_BOOKMARK.sub("", heading or "")).strip()))
+
+
 def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
     seq, title = _title_and_seq(parts.heading, position)
     name_text = _text(parts.name_cell) if parts.name_cell is not None else ""
@@ -303,6 +307,7 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
     unit: Unit | None = None
     money_unit: str | None = None
     self_evaluation = False
+    numbered: list[bool] = []  # per project: does its heading carry a number (3.…)?
     for position, segment in enumerate(segments, 1):
         parts = _interpret_project(segment, position, problems, position == len(segments))
         if parts.money_unit is None and (written := _written_money_unit(parts)) is not None:
@@ -325,11 +330,18 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
         self_evaluation = self_evaluation or parts.self_evaluation
         if parts.indicators or parts.name_cell is not None:
             projects.append(_project(parts, position, problems))
+            numbered.append(_is_numbered(parts.heading))
     if unit is None and projects:
         unit = _unit_from_fields(projects[0], problems)
     projects = _years_from_previous_tables(projects, problems)
     seqs = [p.seq for p in projects]
-    if len(set(seqs)) != len(seqs):
+    if any(numbered) and not all(numbered):
+        # Only some headings are numbered: such a number belongs to a group heading above the
+        # table (3.法院办案业务…表 over 安全隐患维修), not to the project; number by position.
+        problems.append(Problem(projects[0].source or Source(file), "只有部分表题带序号（序号属于分组标题），"
+                                "项目按出现顺序编号", Severity.INFO))
+        projects = [replace(p, seq=i) for i, p in enumerate(projects, 1)]
+    elif len(set(seqs)) != len(seqs):
         projects = [replace(p, seq=i) for i, p in enumerate(projects, 1)]
     document = Document(
         unit=unit or Unit(None, None),

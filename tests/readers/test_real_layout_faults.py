@@ -219,3 +219,34 @@ def test_numbers_on_every_heading_are_the_seqs() -> None:
     document, _ = read_text(text, "t.txt")
     assert document is not None
     assert [(p.seq, p.name) for p in document.projects] == [(4, "安全隐患维修"), (7, "陪审员补助")]
+
+
+def test_value_group_with_sub_columns_under_the_header() -> None:
+    # 指标值 merged over two sub-columns written in the next row (as Word/Excel keep them)
+    text = "\t".join(["项目名称", "主体班"]) + "\n" + "\n".join("\t".join(row) for row in [
+        ["预算数", "164"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "", "指标标准或依据"],
+        ["", "", "", "2021年实际实现值", "预期2022年实现值", ""],
+        ["产出指标", "数量指标", "培训人次", "270人次", "280人次", "计划"],
+        ["满意度指标", "服务对象满意度指标", "学员满意度", "94%", "≥95%", ""],
+    ]) + "\n"
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems), problems
+    indicators = document.projects[0].indicators
+    assert [(i.level3, i.target.raw) for i in indicators] == [("培训人次", "280人次"), ("学员满意度", "≥95%")]
+    assert ("指标值/2021年实际实现值", "270人次") in indicators[0].extras
+
+
+def test_value_sub_columns_that_do_not_line_up_are_one_column_with_a_note() -> None:
+    text = _pipe_rows([
+        ["项目名称", "主体班"], ["预算数", "164"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "指标标准或依据"],
+        ["2021年实际实现值", "预期2022年实现值"],
+        ["数量指标", "培训人次", "280人次"],
+        ["满意度指标", "服务对象满意度指标", "学员满意度", "≥95%"],
+    ])
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems), problems
+    assert [(i.level3, i.target.raw) for i in document.projects[0].indicators] == [
+        ("培训人次", "280人次"), ("学员满意度", "≥95%")]
+    assert any("分列" in p.message and p.severity is Severity.INFO for p in problems)

@@ -24,7 +24,7 @@ from perfbudget.model import Budget, Document, Problem, Project, Severity, Sourc
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
 from perfbudget.readers.indicator_rows import column_map, is_indicator_header, read_indicator_rows
-from perfbudget.readers.labels import column_role, header_field
+from perfbudget.readers.labels import column_role, header_field, label_key
 from perfbudget.readers.list_layout import split_list_layout
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.stream import without_addresses
@@ -159,6 +159,9 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         problems.append(Problem(where, "表格不完整：没有找到指标表头行（一级指标、二级指标、三级指标、指标值），"
                                        "表格可能被截断"))
         return parts
+    if header_index + 1 < len(rows) and _is_sub_header(rows[header_index + 1]):
+        rows = [*rows[:header_index], *_with_sub_header(rows[header_index], rows[header_index + 1], problems),
+                *rows[header_index + 2:]]
     columns = column_map(rows[header_index])
     roles = {role for role, _ in columns}
     parts.self_evaluation = "actual" in roles or "score" in roles
@@ -170,6 +173,41 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     if len(parts.indicators) == before and errors_after == errors_before:
         problems.append(Problem(rows[header_index][0].source, "表格不完整：指标表头之后没有指标行"))
     return parts
+
+
+# Sub-columns of a 指标值 group written in the row under the header: 2021年实际实现值 | 预期2022年实现值.
+_SUB_VALUE = re.compile(r"^\S{0,12}(?:年|预期|实际|目标|上年|本年|当年)\S{0,12}值$")
+_SUB_TARGET = re.compile(r"预期|目标|计划")
+
+
+def _is_sub_header(row: list[Cell]) -> bool:
+    filled = [c for c in row if not c.blank]
+    return bool(filled) and all(_SUB_VALUE.match(label_key(c.text)) and column_role(c.text) is None
+                                for c in filled)
+
+
+def _with_sub_header(header: list[Cell], sub: list[Cell], problems: list[Problem]) -> list[list[Cell]]:
+    """The header with the 指标值 group's sub-columns from the row under it: the expected value
+    (预期/目标/计划 …, else the last one) is the target, the others extras named ``指标值/…``.
+    When the sub-row does not sit under the group (a copy that left out its empty cells), the
+    group stays one column and the sub-row is skipped with a note."""
+    target = next((i for i, c in enumerate(header) if column_role(c.text) == "target"), None)
+    filled = [i for i, c in enumerate(sub) if not c.blank]
+    group_end = target + 1 if target is not None else 0
+    while group_end < len(header) and header[group_end].blank:
+        group_end += 1
+    if target is None or filled[0] != target or filled[-1] >= group_end:
+        problems.append(Problem(sub[filled[0]].source, "指标值下的分列（"
+                                + "、".join(sub[i].text.strip() for i in filled)
+                                + "）与表头对不齐，指标值按一列读取", Severity.INFO))
+        return [header]
+    chosen = next((i for i in filled if _SUB_TARGET.search(sub[i].text)), filled[-1])
+    group = header[target].text.strip()
+    merged = list(header)
+    for i in filled:
+        text = group if i == chosen else f"{group}/{sub[i].text.strip()}"
+        merged[i] = Cell(text, sub[i].source)
+    return [merged]
 
 
 def _paragraphs(cells: list[Cell]) -> list[str]:

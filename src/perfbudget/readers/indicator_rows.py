@@ -65,8 +65,9 @@ def column_map(header: list[Cell]) -> list[tuple[str, str]]:
 
 
 def is_indicator_header(row: list[Cell]) -> bool:
-    # Cheap first tests: 三级指标 and a target column (every synonym holds 值) are required.
-    if not any("值" in c.text for c in row) or not any("指标" in c.text for c in row):
+    # Cheap first test: 三级指标 and a target column (every synonym holds 值) are required.
+    joined = "\x00".join([c.text for c in row])
+    if "值" not in joined or "指标" not in joined:
         return False
     roles = {column_role(c.text) for c in row if not c.blank}
     return "level3" in roles and "target" in roles and ("level1" in roles or "level2" in roles)

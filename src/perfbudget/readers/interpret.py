@@ -68,6 +68,8 @@ def _split_projects(table: RawTable) -> list[RawTable]:
             parts.append(new(None, row[0].source))
             in_indicators = seen_indicators = False
         parts[-1].rows.append(row)
+        if seen_indicators:
+            continue  # inside a project's indicator rows: only a new project start matters
         if is_indicator_header(row):
             in_indicators = True
         elif in_indicators and any(not c.blank for c in row):

@@ -207,20 +207,13 @@ def _review_stored(source: str | None, db: str | None, unit: str | None, year: i
 
 def _report_from_payload(payload: Any) -> ReviewReport:
     """A stored review payload read back as a report (so a damaged payload is caught, not printed)."""
-    from perfbudget.model import Source
     from perfbudget.review.engine import REPORT_FORMAT, ProjectGrade, ReviewReport
     from perfbudget.review.finding import Finding
 
     if not isinstance(payload, dict) or payload.get("format") != REPORT_FORMAT:
         kind = payload.get("format") if isinstance(payload, dict) else type(payload).__name__
         raise ValueError(f"未知的格式「{kind}」")
-    findings = []
-    for item in payload["findings"]:
-        source = item.get("source")
-        findings.append(Finding(
-            project=item["project"], indicator=item["indicator"], field=item["field"], message=item["message"],
-            suggestion=item["suggestion"], source=Source(**source) if source else None, rule=item["rule"],
-            dimension=item["dimension"], severity=item["severity"]))
+    findings = [Finding.from_dict(item) for item in payload["findings"]]
     grades = tuple(ProjectGrade(**grade) for grade in payload["projects"])
     return ReviewReport(tuple(findings), grades, ())
 

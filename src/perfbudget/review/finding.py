@@ -51,3 +51,12 @@ class Finding:
             "suggestion": self.suggestion,
             "source": self.source.to_dict() if self.source is not None else None,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        """A finding from its JSON (``to_dict``), as stored with a review; missing keys raise KeyError."""
+        source = data["source"]
+        return cls(project=data["project"], indicator=data["indicator"], field=data["field"],
+                   message=data["message"], suggestion=data["suggestion"],
+                   source=Source(**source) if isinstance(source, dict) and source.get("file") else None,
+                   rule=data["rule"], dimension=data["dimension"], severity=data["severity"])

@@ -9,7 +9,6 @@ from typing import Any
 from fastapi import Request
 from sqlalchemy import Connection, select
 
-from perfbudget.model import Source
 from perfbudget.review import ReviewConfig, review_document
 from perfbudget.review.finding import Finding
 from perfbudget.store.api import Store
@@ -30,15 +29,6 @@ def review_config_of(request: Request) -> ReviewConfig | None:
     return config
 
 
-def finding_from_dict(data: dict[str, Any]) -> Finding:
-    source = data.get("source")
-    return Finding(project=data.get("project"), indicator=data.get("indicator"), field=data.get("field"),
-                   message=data.get("message", ""), suggestion=data.get("suggestion", ""),
-                   source=Source(**source) if isinstance(source, dict) and source.get("file") else None,
-                   rule=data.get("rule", ""), dimension=data.get("dimension", ""),
-                   severity=data.get("severity", ""))
-
-
 @dataclass(frozen=True, slots=True)
 class ProjectView:
     head: ProjectHead
@@ -53,7 +43,7 @@ def stored_findings(connection: Connection, version_id: int) -> tuple[list[Findi
     if row is None:
         return None
     data = json.loads(row.payload)
-    return [finding_from_dict(f) for f in data.get("findings", [])], row.grade
+    return [Finding.from_dict(f) for f in data.get("findings", [])], row.grade
 
 
 def load_view(connection: Connection, principal: Principal, project_id: int, config: ReviewConfig | None,

@@ -8,9 +8,8 @@ from decimal import Decimal as D
 from perfbudget.evaluate.numbers import show
 from perfbudget.evaluate.result import evaluation_from_dict
 from perfbudget.model import Document
-from tests.evaluate.helpers import csv_bytes, run
+from tests.evaluate.helpers import P5, P5_SHEET, csv_bytes, run
 
-P5 = "2024年检察业务经费项目-2024市级"
 P1 = "2024年检察业务信息化运维项目-2024中央"
 
 
@@ -29,18 +28,7 @@ def test_seed_project_5_by_hand(seed_document: Document) -> None:
     #  8 可持续影响 (qualitative), 部分达成, no score → 0.6 × 15 = 9
     #  9 满意度 ≥90%, 92%             → full                   = 10
     #  total = 9 + 47.333… + 15 + 9 + 10 = 90.333… → shown 90.33, grade 优
-    data = csv_bytes(
-        f"{P5},全年执行数,54,,,",
-        f"{P5},检察业务保障人数,126人,,,",
-        f"{P5},办案数,450,,,案件数量下降",
-        f"{P5},设备维修维护合格率,98%,,,",
-        f"{P5},检察业务费支出合规率,100,,,",
-        f"{P5},检察业务费支付及时率,95%,,,",
-        f"{P5},年度维护成本增长率,25%,,,设备老化",
-        f"{P5},提升法律知识普及率,3.5%,,,",
-        f"{P5},保障案件办理可持续影响,案件质量总体稳定,部分达成,,",
-        f"{P5},检察服务对象满意度,92%,,,",
-    )
+    data = csv_bytes(*P5_SHEET)
     evaluation, problems = run(seed_document, data)
     assert evaluation is not None, problems
     (project,) = evaluation.projects

@@ -11,24 +11,13 @@ from perfbudget.model import Document
 from perfbudget.writers.evaluation_docx import evaluation_docx
 from perfbudget.writers.evaluation_html import evaluation_html
 from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
-from tests.evaluate.helpers import csv_bytes, run
-
-P5 = "2024年检察业务经费项目-2024市级"
+from tests.evaluate.helpers import P5, P5_SHEET, csv_bytes, run
 
 
 @pytest.fixture
 def evaluation(seed_document: Document) -> Evaluation:
     data = csv_bytes(
-        f"{P5},全年执行数,54,,,",
-        f"{P5},检察业务保障人数,126人,,,",
-        f"{P5},办案数,450,,,案件数量下降",
-        f"{P5},设备维修维护合格率,98%,,,",
-        f"{P5},检察业务费支出合规率,100,,,",
-        f"{P5},检察业务费支付及时率,95%,,,",
-        f"{P5},年度维护成本增长率,25%,,,设备老化",
-        f"{P5},提升法律知识普及率,3.5%,,,",
-        f"{P5},保障案件办理可持续影响,案件质量总体稳定,部分达成,,",
-        f"{P5},检察服务对象满意度,92%,,,",
+        *P5_SHEET,
         f"{P5},总体目标完成情况,全年保障检察业务正常开展,,,",
     )
     result, problems = run(seed_document, data)

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seeds" / "000_e2047472f0d7711d.txt"
+SEED = ROOT / "examples" / "000_e2047472f0d7711d.txt"
 
 _TABLE_START = re.compile(r"^ ?\[bookmark:", re.MULTILINE)
 _NUMBER = re.compile(r"(?<=[≥≤])(\d+(?:\.\d+)?)")

@@ -31,7 +31,7 @@ from perfbudget.load import load_bytes, load_path
 from perfbudget.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seeds" / "000_e2047472f0d7711d.txt"
+SEED = ROOT / "examples" / "000_e2047472f0d7711d.txt"
 
 
 def many(document: Document, tables: int) -> Document:

@@ -27,7 +27,7 @@ from perfbudget.model import Document, Unit
 from perfbudget.review.engine import review_document
 from perfbudget.target import parse_target
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_e2047472f0d7711d.txt"
+SEED = Path(__file__).resolve().parents[1] / "examples" / "000_e2047472f0d7711d.txt"
 
 
 def seed_document() -> Document:

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-venv.sh
-seed="${PERFBUDGET_SEED:-../shared/seeds/000_e2047472f0d7711d.txt}"
+seed="${PERFBUDGET_SEED:-examples/000_e2047472f0d7711d.txt}"
 export PERFBUDGET_DB="${PERFBUDGET_DB:-sqlite:///perfbudget.db}"
 host="${PERFBUDGET_HOST:-127.0.0.1}"
 port="${PERFBUDGET_PORT:-8000}"

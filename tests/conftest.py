@@ -12,9 +12,9 @@ import pytest
 from perfbudget.model import Document, Problem
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("PERFBUDGET_SHARED", ROOT.parent / "shared"))
-SEED = SHARED / "seeds" / "000_e2047472f0d7711d.txt"
-SAMPLES = SHARED / "samples" / "real"
+# The demo data and the real tables live in the repository: no ../shared needed.
+SEED = ROOT / "examples" / "000_e2047472f0d7711d.txt"
+SAMPLES = ROOT / "tests" / "fixtures" / "real" / "samples"
 
 
 @pytest.fixture(scope="session")

@@ -181,6 +181,11 @@ class Project:
         indicators: the indicator rows in table order.
         name_cell: the 项目名称 cell as written (name plus fund label).
         extras: further header fields kept as (label, text) pairs (主管部门, 实施单位 ...).
+        complete: False when the table is cut off (the document ends or breaks inside it);
+            what was read before the cut is kept, and ``cut`` says where it broke.
+        cut: where a cut-off table broke; None for a complete table.
+        needs_check: the reader's risky guesses for this project (short Chinese notes), shown as
+            需人工核对; empty when the reading rests on no risky guess.
         source: where the table starts.
         sources: per-field locations ("name", "budget.total", "purpose", "goals" ...).
     """
@@ -197,6 +202,9 @@ class Project:
     indicators: tuple[Indicator, ...]
     name_cell: str | None = None
     extras: tuple[tuple[str, str], ...] = ()
+    complete: bool = True
+    cut: Source | None = field(default=None, compare=False, repr=False)
+    needs_check: tuple[str, ...] = field(default=(), compare=False)
     source: Source | None = field(default=None, compare=False, repr=False)
     sources: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
 

@@ -1,4 +1,4 @@
-"""The six real published tables in ../shared/samples/real: every complete indicator, the funds and goals.
+"""The six real published tables in tests/fixtures/real/samples: every complete indicator, the funds and goals.
 
 Line 2 of each sample names its form, line 3 what is cut off. A sample whose source
 text is cut off inside the table gives every complete indicator *and* an error at

@@ -39,7 +39,7 @@ def test_review_md_example_is_the_real_output(seed_path: Path) -> None:
     text = REVIEW_DOC.read_text(encoding="utf-8")
     example = text.split("Project 2 as printed:\n\n```\n", 1)[1].split("\n```", 1)[0]
     result = CliRunner().invoke(app, ["review", str(seed_path)])
-    output = result.stdout.replace(str(seed_path), "../shared/seeds/000_e2047472f0d7711d.txt")
+    output = result.stdout.replace(str(seed_path), "examples/000_e2047472f0d7711d.txt")
     start = output.index("2. 检察业务")
     assert output[start:].startswith(example + "\n\n3. ")
     assert "finds 4 errors, 28 warnings and 9 infos" in text

@@ -1,6 +1,6 @@
 """The review of real published tables: each finding is one an experienced reviewer agrees with.
 
-The six samples of ``shared/samples/real`` and short excerpts of published tables kept in
+The six samples of ``tests/fixtures/real/samples`` and short excerpts of published tables kept in
 ``tests/review/fixtures/`` (source address on line 1, personal names and phones as (略)).
 Some are cut off (the reader reports an error for the cut row); they are reviewed anyway
 through the Python API, as a reviewer reads what is there. Every expected finding was judged

@@ -30,6 +30,7 @@ from typing import Any
 from perfbudget.model import Problem, Source, Unit
 from perfbudget.review.finding import SEVERITIES
 from perfbudget.review.registry import get_rule
+from perfbudget.review.settings import RuleSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +101,14 @@ class ReviewConfig:
 
     def param(self, rule_id: str, name: str) -> Any:
         """A rule parameter: the configured value, else the rule's registered default."""
-        values = self.params.get(rule_id)
-        if values is not None and name in values:
-            return values[name]
+        return self.rule_settings(rule_id).param(name)
+
+    def rule_settings(self, rule_id: str) -> RuleSettings:
+        """What the rule ``rule_id`` is given when it runs: its defaults with the configured values."""
         spec = get_rule(rule_id)
-        if spec is None or name not in spec.params:
-            raise KeyError(f"rule {rule_id!r} has no parameter {name!r}")
-        return spec.params[name]
+        if spec is None:
+            raise KeyError(f"no rule {rule_id!r}")
+        return RuleSettings(rule_id, {**spec.params, **self.params.get(rule_id, {})})
 
     def resolve(self, unit: Unit, region: str | None = None) -> ReviewConfig:
         """The settings for one unit (and region): matching overrides merged in order."""

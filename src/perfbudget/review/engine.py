@@ -85,7 +85,7 @@ def _crash_finding(spec: RuleSpec, exc: Exception) -> Finding:
 def run_rule(spec: RuleSpec, document: Document, config: ReviewConfig) -> list[Finding]:
     """One rule's findings with rule, dimension and severity filled in; a crash becomes a finding."""
     try:
-        found = spec.function(document, config)
+        found = spec.function(document, config.rule_settings(spec.id))
     except Exception as exc:  # a broken rule must not stop the review
         return [_crash_finding(spec, exc)]
     severity = config.severities.get(spec.id)

@@ -1,7 +1,8 @@
-"""The rule registry: rules are plain functions ``rule(document, config) -> list[Finding]``.
+"""The rule registry: rules are plain functions ``rule(document, settings) -> list[Finding]``.
 
 A rule registers with :func:`rule`, giving its id, a Chinese title, a dimension, a
-severity and (optionally) the parameters a config may change, with their defaults.
+severity and (optionally) the parameters a config may change, with their defaults; it is
+called with its own :class:`~perfbudget.review.settings.RuleSettings` (those parameters resolved).
 The function's docstring is the catalogue text (``docs/rules.md`` is generated from it).
 """
 
@@ -17,9 +18,9 @@ from perfbudget.review.finding import DIMENSIONS, SEVERITIES, Finding
 
 if TYPE_CHECKING:
     from perfbudget.model import Document
-    from perfbudget.review.config import ReviewConfig
+    from perfbudget.review.settings import RuleSettings
 
-RuleFunction = Callable[["Document", "ReviewConfig"], list[Finding]]
+RuleFunction = Callable[["Document", "RuleSettings"], list[Finding]]
 
 
 @dataclass(frozen=True, slots=True)

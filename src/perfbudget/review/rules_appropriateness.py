@@ -6,7 +6,6 @@ import re
 from decimal import Decimal
 
 from perfbudget.model import Document, Op
-from perfbudget.review.config import ReviewConfig
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     at_indicator,
@@ -21,6 +20,7 @@ from perfbudget.review.helpers import (
     quote,
 )
 from perfbudget.review.registry import rule
+from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 
 HUNDRED = Decimal(100)
@@ -31,7 +31,7 @@ def _money(value: Decimal, unit: str | None) -> str:
 
 
 @rule("cost-over-budget", title="成本指标超过预算", dimension="适当性", severity="error")
-def cost_over_budget(document: Document, config: ReviewConfig) -> list[Finding]:
+def cost_over_budget(document: Document, settings: RuleSettings) -> list[Finding]:
     """Money-valued cost targets that add up to more than the project's budget.
 
     The cost indicators (成本指标) of a project spend its budget: their amounts (in 元, 万元 …,
@@ -74,7 +74,7 @@ def cost_over_budget(document: Document, config: ReviewConfig) -> list[Finding]:
 
 
 @rule("cost-not-money", title="成本指标不是金额", dimension="适当性", severity="warning")
-def cost_not_money(document: Document, config: ReviewConfig) -> list[Finding]:
+def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
     """A cost indicator (成本指标, or 经济成本指标 in the 2021 framework) whose value is not money.
 
     A cost target is an amount (≤17万元) or a unit cost (≤475元/亩); a rate such as
@@ -101,7 +101,7 @@ _MAY_EXCEED_100 = re.compile(r"增长|增幅|增速|增加|提高|提升|同比|
 
 
 @rule("rate-over-100", title="比率超过100%", dimension="适当性", severity="error")
-def rate_over_100(document: Document, config: ReviewConfig) -> list[Finding]:
+def rate_over_100(document: Document, settings: RuleSettings) -> list[Finding]:
     """A percentage above 100, or a rate written ``≥100%`` / ``>100%``.
 
     A rate (合格率, 完成率, 满意度 …) cannot exceed 100%: ``≥100%`` asks for the impossible and
@@ -129,14 +129,14 @@ def rate_over_100(document: Document, config: ReviewConfig) -> list[Finding]:
 
 @rule("satisfaction-below-floor", title="满意度目标过低", dimension="适当性", severity="warning",
       params={"floor": Decimal(80)})
-def satisfaction_below_floor(document: Document, config: ReviewConfig) -> list[Finding]:
+def satisfaction_below_floor(document: Document, settings: RuleSettings) -> list[Finding]:
     """A satisfaction target (…满意度, …满意率, in %) below ``floor`` (default 80%).
 
     A satisfaction target set too low is no target: most regions expect at least 80%
     (local practice; set ``floor`` per region). Targets above 100% are ``rate-over-100``;
     a satisfaction written with ``≤`` is ``direction-clash``.
     """
-    floor = Decimal(config.param("satisfaction-below-floor", "floor"))
+    floor = Decimal(settings.param("floor"))
     out = []
     for project, position, indicator in indicators(document):
         target = indicator.target

@@ -11,7 +11,6 @@ from perfbudget.framework import (
     LEVEL1_SATISFACTION,
 )
 from perfbudget.model import Document
-from perfbudget.review.config import ReviewConfig
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     at_indicator,
@@ -24,12 +23,13 @@ from perfbudget.review.helpers import (
     quote,
 )
 from perfbudget.review.registry import rule
+from perfbudget.review.settings import RuleSettings
 
 _REQUIRED_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION)
 
 
 @rule("missing-level1-group", title="缺少一级指标", dimension="完整性", severity="error")
-def missing_level1_group(document: Document, config: ReviewConfig) -> list[Finding]:
+def missing_level1_group(document: Document, settings: RuleSettings) -> list[Finding]:
     """A project without one of the 一级 groups 产出指标, 效益指标, 满意度指标.
 
     Every project table sets output, effect and satisfaction targets (财预〔2015〕88号;
@@ -50,7 +50,7 @@ def missing_level1_group(document: Document, config: ReviewConfig) -> list[Findi
 
 @rule("missing-cost-indicator", title="缺少成本指标", dimension="完整性", severity="warning",
       params={"since": 2022})
-def missing_cost_indicator(document: Document, config: ReviewConfig) -> list[Finding]:
+def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[Finding]:
     """A project without any cost indicator (成本指标), from the fund year ``since`` on (default 2022).
 
     财预〔2021〕101号 makes cost indicators part of every project's targets (as 二级
@@ -59,7 +59,7 @@ def missing_cost_indicator(document: Document, config: ReviewConfig) -> list[Fin
     of 2018–2021 have no cost row), so a project whose fund year is before ``since`` is not
     flagged; a project without a known year is.
     """
-    since = config.param("missing-cost-indicator", "since")
+    since = settings.param("since")
     out = []
     for project in document.projects:
         if project.fund_year is not None and project.fund_year < since:
@@ -72,13 +72,13 @@ def missing_cost_indicator(document: Document, config: ReviewConfig) -> list[Fin
 
 @rule("too-few-indicators", title="三级指标少于3个", dimension="完整性", severity="error",
       params={"minimum": 3})
-def too_few_indicators(document: Document, config: ReviewConfig) -> list[Finding]:
+def too_few_indicators(document: Document, settings: RuleSettings) -> list[Finding]:
     """A project with fewer 三级 indicators than ``minimum`` (default 3).
 
     Too few indicators cannot describe a project's outputs, effects and satisfaction; such a
     table cannot be reviewed and is graded 差 by default.
     """
-    minimum = config.param("too-few-indicators", "minimum")
+    minimum = settings.param("minimum")
     out = []
     for project in document.projects:
         count = len(project.indicators)
@@ -89,7 +89,7 @@ def too_few_indicators(document: Document, config: ReviewConfig) -> list[Finding
 
 
 @rule("missing-target-value", title="指标值为空", dimension="完整性", severity="error")
-def missing_target_value(document: Document, config: ReviewConfig) -> list[Finding]:
+def missing_target_value(document: Document, settings: RuleSettings) -> list[Finding]:
     """An indicator whose 指标值 cell is empty: there is nothing to measure against."""
     out = []
     for project, position, indicator in indicators(document):
@@ -101,7 +101,7 @@ def missing_target_value(document: Document, config: ReviewConfig) -> list[Findi
 
 
 @rule("missing-budget", title="未填写预算数", dimension="完整性", severity="warning")
-def missing_budget(document: Document, config: ReviewConfig) -> list[Finding]:
+def missing_budget(document: Document, settings: RuleSettings) -> list[Finding]:
     """A project without its 预算数 (年度资金总额): targets cannot be weighed against money."""
     out = []
     for project in document.projects:
@@ -115,7 +115,7 @@ _WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 @rule("missing-goals", title="未填写绩效目标", dimension="完整性", severity="warning")
-def missing_goals(document: Document, config: ReviewConfig) -> list[Finding]:
+def missing_goals(document: Document, settings: RuleSettings) -> list[Finding]:
     """A project without any 绩效目标 (年度总体目标) text, or whose goals are only figures.
 
     A goal written as a bare amount (``43.2`` — the budget copied into the 预期目标 cell)
@@ -134,7 +134,7 @@ def missing_goals(document: Document, config: ReviewConfig) -> list[Finding]:
 
 
 @rule("template-leftover", title="模板残留", dimension="完整性", severity="warning")
-def template_leftover(document: Document, config: ReviewConfig) -> list[Finding]:
+def template_leftover(document: Document, settings: RuleSettings) -> list[Finding]:
     """Template text left in a name, description or value.
 
     Hints such as ``(≥**人)``, numbering such as ``指标1``, ``……``, ``XX``, ``**``, 请填写 or

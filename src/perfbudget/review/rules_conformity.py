@@ -9,10 +9,10 @@ from decimal import Decimal
 from functools import lru_cache
 
 from perfbudget.model import Document, Indicator, Project
-from perfbudget.review.config import ReviewConfig
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, indicators, name_of, quote
 from perfbudget.review.registry import rule
+from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 
 # A description that explains rather than names: a sentence, a definition, a formula.
@@ -61,7 +61,7 @@ def _compare(name: str, description: str) -> tuple[str, str] | None:
 
 
 @rule("name-cut-off", title="三级指标名称被截断", dimension="规范性", severity="warning")
-def name_cut_off(document: Document, config: ReviewConfig) -> list[Finding]:
+def name_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name that is the beginning of its description, short of a few characters.
 
     ``常规普法宣传、专题与专项普法宣`` described as ``…普法宣传次数``, or ``服务业务部门``
@@ -84,7 +84,7 @@ def name_cut_off(document: Document, config: ReviewConfig) -> list[Finding]:
 
 
 @rule("name-description-mismatch", title="三级指标名称与描述不一致", dimension="规范性", severity="warning")
-def name_description_mismatch(document: Document, config: ReviewConfig) -> list[Finding]:
+def name_description_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name that differs from its description (绩效指标描述) where both are names.
 
     ``使用部门满意度`` described as ``使用干警满意度``: whose satisfaction is measured? Or
@@ -113,7 +113,7 @@ def name_description_mismatch(document: Document, config: ReviewConfig) -> list[
 
 
 @rule("duplicate-indicator", title="三级指标重复", dimension="规范性", severity="warning")
-def duplicate_indicator(document: Document, config: ReviewConfig) -> list[Finding]:
+def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Finding]:
     """The same 三级 indicator twice in one project (names compared without stars or spaces).
 
     A duplicate counts the same result twice in scoring. The same name in different projects
@@ -165,9 +165,9 @@ def _texts(document: Document) -> Iterator[tuple[Project, int | None, Indicator 
             yield project, position, indicator, "target", indicator.target.raw
 
 
-def _confusions(config: ReviewConfig) -> tuple[tuple[str, str], ...]:
+def _confusions(settings: RuleSettings) -> tuple[tuple[str, str], ...]:
     extra = []
-    for item in config.param("typo", "extra"):
+    for item in settings.param("extra"):
         wrong, sep, right = item.partition("=")
         if sep and wrong and right:
             extra.append((wrong, right))
@@ -180,13 +180,13 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @rule("typo", title="错别字", dimension="规范性", severity="warning", params={"extra": ()})
-def typo(document: Document, config: ReviewConfig) -> list[Finding]:
+def typo(document: Document, settings: RuleSettings) -> list[Finding]:
     """A misspelling from a curated confusion list, in names, descriptions, values, goals and purpose.
 
     E.g. 较钱一年 (较前), 人民检查院 (检察院), 到帐 (到账), 合格律 (合格率). A config adds pairs with
     ``extra = ["错=对", …]``. Each text is reported once per misspelling.
     """
-    pairs = dict(_confusions(config))
+    pairs = dict(_confusions(settings))
     pattern = _pattern(tuple(pairs))
     out = []
     for project, position, indicator, field, text in _texts(document):
@@ -210,7 +210,7 @@ _CONTRASTS = set("0123456789一二三四五六七八九十百千春夏秋冬上�
 
 @rule("inconsistent-phrase", title="疑似笔误（与其他表写法不同）", dimension="规范性", severity="info",
       params={"min_length": 5})
-def inconsistent_phrase(document: Document, config: ReviewConfig) -> list[Finding]:
+def inconsistent_phrase(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name written once that differs by one character from a name two other projects share.
 
     ``使用布门满意度`` in one table where two others write ``使用部门满意度``: probably a slip of the
@@ -218,7 +218,7 @@ def inconsistent_phrase(document: Document, config: ReviewConfig) -> list[Findin
     when the differing character is the first, one of the last two (the measure word: 人数 or
     件数) or a character that commonly tells indicators apart (digits, seasons, 省/市/县 …).
     """
-    minimum = config.param("inconsistent-phrase", "min_length")
+    minimum = settings.param("min_length")
     projects_of: dict[str, set[int]] = defaultdict(set)
     for project, _position, indicator in indicators(document):
         projects_of[bare(name_of(indicator.level3))].add(project.seq)
@@ -256,7 +256,7 @@ def inconsistent_phrase(document: Document, config: ReviewConfig) -> list[Findin
 
 
 @rule("fund-arithmetic", title="资金合计不符", dimension="规范性", severity="error")
-def fund_arithmetic(document: Document, config: ReviewConfig) -> list[Finding]:
+def fund_arithmetic(document: Document, settings: RuleSettings) -> list[Finding]:
     """The fund split does not add up: 预算数 ≠ 财政资金 + 其他资金.
 
     Checked when the total and at least one part are given; a blank part counts as zero.
@@ -296,7 +296,7 @@ def _values_in_name(name: str) -> tuple[tuple[Decimal, str], ...]:
 
 
 @rule("value-in-name", title="三级指标名称中的数值与指标值不符", dimension="规范性", severity="warning")
-def value_in_name(document: Document, config: ReviewConfig) -> list[Finding]:
+def value_in_name(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name that states a value in the target's unit other than the target value.
 
     ``贫困地区旅游基础设施建设质量达标率100%`` with the target ``≥98%``: which one is the

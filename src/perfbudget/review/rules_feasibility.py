@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 
 from perfbudget.model import Document, Op
-from perfbudget.review.config import ReviewConfig
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -20,6 +19,7 @@ from perfbudget.review.helpers import (
     unit_note,
 )
 from perfbudget.review.registry import rule
+from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 
 # Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬 ...
@@ -64,7 +64,7 @@ def vague_reason(value: str, name: str) -> str | None:
 
 
 @rule("vague-qualitative", title="定性指标值笼统", dimension="可行性", severity="warning")
-def vague_qualitative(document: Document, config: ReviewConfig) -> list[Finding]:
+def vague_qualitative(document: Document, settings: RuleSettings) -> list[Finding]:
     """A qualitative value that cannot be checked at year end.
 
     Flagged when the value is made only of vague words (有效保障, 健全, 缓解、保障, 持续保障),
@@ -92,7 +92,7 @@ def vague_qualitative(document: Document, config: ReviewConfig) -> list[Finding]
 
 
 @rule("qualitative-for-number", title="应量化的指标写成定性", dimension="可行性", severity="warning")
-def qualitative_for_number(document: Document, config: ReviewConfig) -> list[Finding]:
+def qualitative_for_number(document: Document, settings: RuleSettings) -> list[Finding]:
     """A qualitative value where the indicator's name asks for a number.
 
     A name ending in 率, 数/数量/次数/人数, 金额, 面积, 时间/时限/年限, 满意度 … asks for a
@@ -146,7 +146,7 @@ def name_direction(name: str) -> str | None:
 
 
 @rule("direction-clash", title="指标方向与比较符号相反", dimension="可行性", severity="error")
-def direction_clash(document: Document, config: ReviewConfig) -> list[Finding]:
+def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]:
     """A reverse-type indicator written with ``≥``/``>``, or a positive one with ``≤``/``<``.
 
     Costs, waiting times, fault/complaint/error rates and 再信访率 should be small (``≤``);
@@ -181,7 +181,7 @@ _RATE_LIKE_END = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|
 
 
 @rule("unit-mismatch", title="计量单位与指标不符", dimension="可行性", severity="warning")
-def unit_mismatch(document: Document, config: ReviewConfig) -> list[Finding]:
+def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     """A unit that does not fit the indicator's name.
 
     A rate (…率) measured in something else than % (合格率 ≥95分; rates per population such
@@ -238,7 +238,7 @@ def _clear_without_unit(name: str) -> bool:
 
 
 @rule("number-without-unit", title="指标值缺少计量单位", dimension="可行性", severity="warning")
-def number_without_unit(document: Document, config: ReviewConfig) -> list[Finding]:
+def number_without_unit(document: Document, settings: RuleSettings) -> list[Finding]:
     """A target that is a bare number where the name does not say what is counted.
 
     ``学校发展能力 100``, ``长期使用性 100``, ``配套烘干杀菌设备及包装设备购置及安装 550``:

@@ -14,7 +14,6 @@ from perfbudget.framework import (
     LEVEL1_SATISFACTION,
 )
 from perfbudget.model import Document
-from perfbudget.review.config import ReviewConfig
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -29,6 +28,7 @@ from perfbudget.review.helpers import (
     quote,
 )
 from perfbudget.review.registry import rule
+from perfbudget.review.settings import RuleSettings
 
 # Money going in (投入), not results coming out: 资金使用率, 预算执行率, 资金到位率, 资金拨付及时率,
 # 投入资金 ... "财力、人力和物力等投入数量不能作为绩效目标" (88号).
@@ -65,7 +65,7 @@ def is_satisfaction_name(name: str) -> bool:
 
 
 @rule("input-as-output", title="把投入当作产出", dimension="相关性", severity="error")
-def input_as_output(document: Document, config: ReviewConfig) -> list[Finding]:
+def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]:
     """An input (money spent, funds disbursed) used as an output or effect indicator.
 
     Names such as 资金使用率, 资金到位率, 预算执行率, 资金拨付及时率, 投入资金 measure what goes into
@@ -92,7 +92,7 @@ def input_as_output(document: Document, config: ReviewConfig) -> list[Finding]:
 
 
 @rule("satisfaction-outside-group", title="满意度指标放错一级", dimension="相关性", severity="warning")
-def satisfaction_outside_group(document: Document, config: ReviewConfig) -> list[Finding]:
+def satisfaction_outside_group(document: Document, settings: RuleSettings) -> list[Finding]:
     """A satisfaction indicator (…满意度, …满意率, …满意程度) outside the 满意度指标 group.
 
     Satisfaction used in place of an output or effect double-counts the 满意度 points and
@@ -111,7 +111,7 @@ def satisfaction_outside_group(document: Document, config: ReviewConfig) -> list
 
 
 @rule("non-satisfaction-in-group", title="满意度指标下不是满意度", dimension="相关性", severity="warning")
-def non_satisfaction_in_group(document: Document, config: ReviewConfig) -> list[Finding]:
+def non_satisfaction_in_group(document: Document, settings: RuleSettings) -> list[Finding]:
     """An indicator under 满意度指标 that does not measure satisfaction.
 
     Under 满意度指标 only the satisfaction of the people served belongs (…满意度, …满意率).
@@ -134,7 +134,7 @@ _COMPLETION = ("完成率", "完工率")
 
 @rule("rate-under-quantity", title="数量指标写成比率", dimension="相关性", severity="warning",
       params={"exempt": _COMPLETION})
-def rate_under_quantity(document: Document, config: ReviewConfig) -> list[Finding]:
+def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Finding]:
     """A rate (…率, or a value in %) under 数量指标.
 
     数量指标 states how much is delivered (…次, …人, …台); a rate such as 维护保障率 says
@@ -142,7 +142,7 @@ def rate_under_quantity(document: Document, config: ReviewConfig) -> list[Findin
     Names ending with an ``exempt`` suffix (default 完成率 and 完工率, widely accepted as the
     share of the planned quantity) and inputs (left to ``input-as-output``) are not flagged.
     """
-    exempt = tuple(config.param("rate-under-quantity", "exempt"))
+    exempt = tuple(settings.param("exempt"))
     out = []
     for project, position, indicator in indicators(document):
         if level2_of(indicator) != "数量指标":
@@ -163,7 +163,7 @@ _COUNT_END = re.compile(r"(?:数量|次数|份数|个数|篇数|场次)$")
 
 
 @rule("effect-under-output", title="效益指标放在产出下", dimension="相关性", severity="warning")
-def effect_under_output(document: Document, config: ReviewConfig) -> list[Finding]:
+def effect_under_output(document: Document, settings: RuleSettings) -> list[Finding]:
     """An effect (效益, 影响力, 带动, 增收, 可持续…) under 产出指标.
 
     Outputs are what the money delivers; effects are what follows from them. An effect
@@ -191,7 +191,7 @@ for _framework in (FRAMEWORK_2015, FRAMEWORK_2021):
 
 
 @rule("level-not-in-framework", title="一级、二级指标不在指标体系内", dimension="相关性", severity="warning")
-def level_not_in_framework(document: Document, config: ReviewConfig) -> list[Finding]:
+def level_not_in_framework(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 一级 name outside the framework, or a 二级 that does not belong under its 一级.
 
     Both frameworks are accepted (2015: 产出/效益/满意度 with 成本 under 产出; 2021: 成本 as a
@@ -216,7 +216,7 @@ def level_not_in_framework(document: Document, config: ReviewConfig) -> list[Fin
 
 
 @rule("frameworks-mixed", title="新旧指标体系混用", dimension="相关性", severity="warning")
-def frameworks_mixed(document: Document, config: ReviewConfig) -> list[Finding]:
+def frameworks_mixed(document: Document, settings: RuleSettings) -> list[Finding]:
     """A project that uses 成本指标 both as a 一级 (2021 framework) and as a 二级 under 产出 (2015).
 
     Mixing the frameworks counts costs twice in scoring and confuses the table's structure.
@@ -233,7 +233,7 @@ def frameworks_mixed(document: Document, config: ReviewConfig) -> list[Finding]:
 
 
 @rule("goals-repeat-purpose", title="绩效目标照抄资金用途", dimension="相关性", severity="info")
-def goals_repeat_purpose(document: Document, config: ReviewConfig) -> list[Finding]:
+def goals_repeat_purpose(document: Document, settings: RuleSettings) -> list[Finding]:
     """绩效目标 that only repeat the 资金用途 text.
 
     The goals should say what the project will achieve this year, ideally with numbers that

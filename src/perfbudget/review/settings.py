@@ -1,0 +1,41 @@
+"""What one rule is given when it runs: its own parameters, already resolved.
+
+The engine builds a :class:`RuleSettings` for each rule from the rule's registered defaults and
+the review config (after the region/unit overrides), so a rule never looks anything up in the
+config or the registry: the rule modules import neither, and the config module can check rule
+ids against the registry without an import cycle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSettings:
+    """One rule's settings for one review.
+
+    Attributes:
+        rule: the rule's id.
+        params: every parameter of the rule: the configured value, else the registered default.
+    """
+
+    rule: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def param(self, *names: str) -> Any:
+        """A parameter of this rule: ``param("floor")``.
+
+        ``param(rule_id, "floor")`` (the form rules used before settings were per rule) is
+        accepted for this rule's own id.
+        """
+        if len(names) == 2 and names[0] == self.rule:
+            names = names[1:]
+        if len(names) != 1:
+            raise TypeError(f"param() takes one parameter name, got {names!r}")
+        name = names[0]
+        if name not in self.params:
+            raise KeyError(f"rule {self.rule!r} has no parameter {name!r}")
+        return self.params[name]

@@ -18,11 +18,12 @@ def test_review_the_seed_as_text(seed_path: Path) -> None:
     assert result.exit_code == 1, result.output  # the seed has error-level faults
     text = result.stdout
     assert "255101天津市和平区人民检察院" in text
-    assert "2. 检察业务、装备及外包服务费（2023中央）  审核等级：中（错误 3，警告 5，提示 0）" in text
+    assert "2. 检察业务、装备及外包服务费（2023中央）  审核等级：中（错误 3，警告 6，提示 0）" in text
     assert "「服务验收合格率」写作≥100%" in text
     assert "建议：写作「100%」或「=100%」" in text
     assert f"{seed_path}:133" in text  # the cell's location
-    assert "审核等级：1.优，2.中，3.良" in text
+    assert "审核等级：1.良，2.中，3.良" in text
+    assert "等级依据 中：有错误3个" in text  # why project 2 got its grade
 
 
 def test_review_json(seed_path: Path) -> None:

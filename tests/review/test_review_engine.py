@@ -31,7 +31,9 @@ def test_findings_json_has_the_design_shape(faulty: Document) -> None:
     data = report.to_dict()
     assert data["format"] == "perfbudget-review/1"
     assert data["projects"] == [{"seq": 1, "name": "测试项目", "grade": "中", "errors": 1, "warnings": 1,
-                                 "infos": 0}]
+                                 "infos": 0, "category": None, "complete": True,
+                                 "basis": data["projects"][0]["basis"]}]
+    assert data["projects"][0]["basis"][0].startswith("中：有错误1个")
     first = data["findings"][0]
     assert list(first) == FINDING_KEYS
     assert first["rule"] == "rate-over-100" and first["dimension"] == "适当性" and first["severity"] == "error"

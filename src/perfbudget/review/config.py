@@ -42,12 +42,15 @@ class GradeRule:
         good_max_warnings: 良 allows no error and at most this many warnings.
         fair_max_errors: 中 allows at most this many errors; more is 差.
         fail_rules: a finding of any of these rules makes the project 差 whatever else.
+        writing_weight: what one 规范性 warning (typo, name/description mismatch …) weighs
+            against the warning counts; other warnings weigh 1.
     """
 
     excellent_max_warnings: int = 1
     good_max_warnings: int = 5
     fair_max_errors: int = 3
     fail_rules: tuple[str, ...] = ("too-few-indicators",)
+    writing_weight: Decimal = Decimal("0.5")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +111,12 @@ class ReviewConfig:
         spec = get_rule(rule_id)
         if spec is None:
             raise KeyError(f"no rule {rule_id!r}")
-        return RuleSettings(rule_id, {**spec.params, **self.params.get(rule_id, {})})
+        return self.settings_for(spec.id, spec.params)
+
+    def settings_for(self, rule_id: str, defaults: dict[str, Any]) -> RuleSettings:
+        """A rule's settings from its registered defaults (the engine passes them: no lookup)."""
+        configured = self.params.get(rule_id)
+        return RuleSettings(rule_id, {**defaults, **configured} if configured else defaults)
 
     def resolve(self, unit: Unit, region: str | None = None) -> ReviewConfig:
         """The settings for one unit (and region): matching overrides merged in order."""
@@ -235,10 +243,15 @@ class _Reader:
         for name, value in table.items():
             if not hasattr(default, name):
                 self.problem(f"grade.{name}", "没有这个设置（可用：excellent_max_warnings、good_max_warnings、"
-                                              "fair_max_errors、fail_rules）")
+                                              "fair_max_errors、fail_rules、writing_weight）")
                 continue
             if name == "fail_rules":
                 values[name] = tuple(sorted(self.rule_ids("grade.fail_rules", value)))
+            elif name == "writing_weight":
+                if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+                    values[name] = Decimal(str(value))
+                else:
+                    self.problem("grade.writing_weight", "应为不小于 0 的数字")
             elif isinstance(value, int) and not isinstance(value, bool) and value >= 0:
                 values[name] = value
             else:

@@ -13,7 +13,8 @@ from typing import Any
 from perfbudget.model import Document
 from perfbudget.review.config import DEFAULT_CONFIG, ReviewConfig
 from perfbudget.review.finding import Finding
-from perfbudget.review.grade import grade_project
+from perfbudget.review.grade import grade_basis, grade_project
+from perfbudget.review.language import project_category
 from perfbudget.review.registry import RuleSpec, all_rules
 
 REPORT_FORMAT = "perfbudget-review/1"
@@ -30,6 +31,10 @@ class ProjectGrade:
         errors: number of error findings.
         warnings: number of warning findings.
         infos: number of info findings.
+        category: 人员类 / 运转类 for a project judged by the simplified template, else None.
+        complete: False when the table was cut off (only what was read is reviewed).
+        basis: why the project got its grade, in Chinese: the grade rule that decided it and
+            the findings that weighed most (``grade.grade_basis``).
     """
 
     seq: int
@@ -38,10 +43,14 @@ class ProjectGrade:
     errors: int
     warnings: int
     infos: int
+    category: str | None = None
+    complete: bool = True
+    basis: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"seq": self.seq, "name": self.name, "grade": self.grade, "errors": self.errors,
-                "warnings": self.warnings, "infos": self.infos}
+                "warnings": self.warnings, "infos": self.infos, "category": self.category,
+                "complete": self.complete, "basis": list(self.basis)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +94,7 @@ def _crash_finding(spec: RuleSpec, exc: Exception) -> Finding:
 def run_rule(spec: RuleSpec, document: Document, config: ReviewConfig) -> list[Finding]:
     """One rule's findings with rule, dimension and severity filled in; a crash becomes a finding."""
     try:
-        found = spec.function(document, config.rule_settings(spec.id))
+        found = spec.function(document, config.settings_for(spec.id, spec.params))
     except Exception as exc:  # a broken rule must not stop the review
         return [_crash_finding(spec, exc)]
     severity = config.severities.get(spec.id)
@@ -122,12 +131,17 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
     for finding in findings:
         by_project[finding.project].append(finding)
     grades = []
+    titles = {spec.id: spec.title for spec in specs}
     for project in document.projects:
         own = by_project.get(project.seq, [])
+        grade = grade_project(own, settings.grade)
+        category = project_category(project.name, project.extras)
         grades.append(ProjectGrade(
-            seq=project.seq, name=project.name, grade=grade_project(own, settings.grade),
+            seq=project.seq, name=project.name, grade=grade,
             errors=sum(f.severity == "error" for f in own),
             warnings=sum(f.severity == "warning" for f in own),
             infos=sum(f.severity == "info" for f in own),
+            category=category, complete=project.complete,
+            basis=grade_basis(grade, own, settings.grade, category, project.complete, titles),
         ))
     return ReviewReport(tuple(findings), tuple(grades), tuple(spec.id for spec in specs))

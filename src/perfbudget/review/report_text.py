@@ -59,6 +59,8 @@ def render_report(document: Document, report: ReviewReport, console: Console) ->
         console.print(f"[bold]{project.seq}. {escape(project.name + label)}[/bold]  "
                       f"审核等级：[bold]{grade.grade}[/bold]"
                       f"（错误 {grade.errors}，警告 {grade.warnings}，提示 {grade.infos}）", highlight=False)
+        for line in grade.basis:
+            console.print(f"  [dim]等级依据[/dim] {escape(line)}", highlight=False)
         own = report.for_project(project.seq)
         if not own:
             console.print("  未发现问题", highlight=False)

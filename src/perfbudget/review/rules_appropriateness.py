@@ -73,13 +73,18 @@ def cost_over_budget(document: Document, settings: RuleSettings) -> list[Finding
     return out
 
 
+_RATE_NAME = re.compile(r"(?:率|比|比例|比重|占比|度|指数|系数)$")
+
+
 @rule("cost-not-money", title="成本指标不是金额", dimension="适当性", severity="warning")
 def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
     """A cost indicator (成本指标, or 经济成本指标 in the 2021 framework) whose value is not money.
 
     A cost target is an amount (≤17万元) or a unit cost (≤475元/亩); a rate such as
     成本增长率 ≤20% or a phrase cannot be compared with the budget. 社会成本 and 生态环境成本
-    indicators (2021 framework) need not be money and are not checked.
+    indicators (2021 framework) need not be money and are not checked. A bare number
+    (``项目总投入 6070``) is an amount in the table's money unit, unless the name is a rate
+    (``成本控制率 100``).
     """
     out = []
     for project, position, indicator in indicators(document):
@@ -88,6 +93,8 @@ def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
         target = indicator.target
         if target.is_quantitative and is_money_unit(target.unit):
             continue
+        if target.value is not None and target.unit is None and not _RATE_NAME.search(name_of(indicator.level3)):
+            continue  # 项目总投入 6070: a bare amount in the table's money unit
         if not target.raw.strip() or is_leftover(target.raw):
             continue  # missing-target-value / template-leftover say it
         out.append(at_indicator(project, position, indicator, "target",

@@ -6,11 +6,12 @@ import re
 from dataclasses import replace
 
 from perfbudget.framework import (
+    LEVEL1_COST,
     LEVEL1_EFFECT,
     LEVEL1_OUTPUT,
     LEVEL1_SATISFACTION,
 )
-from perfbudget.model import Document
+from perfbudget.model import Document, Project
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     at_indicator,
@@ -22,10 +23,28 @@ from perfbudget.review.helpers import (
     level1_of,
     quote,
 )
+from perfbudget.review.language import project_category
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 
 _REQUIRED_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION)
+# The simplified template of 人员类/运转类 projects: what it produces and that the unit runs.
+_CATEGORY_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT)
+# The order of the 一级 groups in a table (2021: 成本 first): a cut table lost the later ones.
+_ORDER = {LEVEL1_COST: 0, LEVEL1_OUTPUT: 1, LEVEL1_EFFECT: 2, LEVEL1_SATISFACTION: 3}
+
+
+def category_of(project: Project) -> str | None:
+    """人员类 / 运转类 for a personnel or running-cost project (judged by the simplified template)."""
+    return project_category(project.name, project.extras)
+
+
+def _lost_in_cut(project: Project, group: str) -> bool:
+    """True when ``group`` may have stood in the cut-off part of an incomplete table."""
+    if project.complete:
+        return False
+    seen = [_ORDER.get(level1_of(i), -1) for i in project.indicators]
+    return not seen or _ORDER[group] >= max(seen)
 
 
 @rule("missing-level1-group", title="缺少一级指标", dimension="完整性", severity="error")
@@ -34,15 +53,19 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
 
     Every project table sets output, effect and satisfaction targets (财预〔2015〕88号;
     the 2021 framework adds 成本指标, checked by ``missing-cost-indicator``). A project with
-    no indicators at all is left to ``too-few-indicators``.
+    no indicators at all is left to ``too-few-indicators``. 人员类 and 运转类 projects (wages,
+    公用经费 …, see ``docs/review.md``) follow the simplified template and need only 产出 and
+    效益. A table cut off (``table-cut-off``) is not faulted for groups that would have stood
+    in the part that is missing: only for a group before the last one read.
     """
     out = []
     for project in document.projects:
         if not project.indicators:
             continue
         present = {level1_of(indicator) for indicator in project.indicators}
-        for group in _REQUIRED_GROUPS:
-            if group not in present:
+        required = _CATEGORY_GROUPS if category_of(project) else _REQUIRED_GROUPS
+        for group in required:
+            if group not in present and not _lost_in_cut(project, group):
                 out.append(at_project(project, None, f"缺少一级指标「{group}」，绩效目标不完整",
                                       f"补充「{group}」及其二级、三级指标"))
     return out
@@ -57,12 +80,15 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
     成本指标 under 产出 in the 2015 framework, as the 一级 成本指标 in the 2021 one), from
     the 2022 budgets on. Earlier tables were not required to set one (many provincial forms
     of 2018–2021 have no cost row), so a project whose fund year is before ``since`` is not
-    flagged; a project without a known year is.
+    flagged; a project without a known year is. 人员类/运转类 projects (their cost is the
+    standard itself) and tables cut off before their 效益 rows are not flagged.
     """
     since = settings.param("since")
     out = []
     for project in document.projects:
         if project.fund_year is not None and project.fund_year < since:
+            continue
+        if category_of(project) or _lost_in_cut(project, LEVEL1_OUTPUT):
             continue
         if project.indicators and not any(is_cost(i) for i in project.indicators):
             out.append(at_project(project, None, "没有成本指标，无法把目标与预算对应起来",
@@ -71,20 +97,45 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
 
 
 @rule("too-few-indicators", title="三级指标少于3个", dimension="完整性", severity="error",
-      params={"minimum": 3})
+      params={"minimum": 3, "minimum_simplified": 2})
 def too_few_indicators(document: Document, settings: RuleSettings) -> list[Finding]:
     """A project with fewer 三级 indicators than ``minimum`` (default 3).
 
     Too few indicators cannot describe a project's outputs, effects and satisfaction; such a
-    table cannot be reviewed and is graded 差 by default.
+    table cannot be reviewed and is graded 差 by default. 人员类/运转类 projects follow the
+    simplified template and need ``minimum_simplified`` (default 2: one output, one effect).
+    A table cut off (``table-cut-off``) is not counted: its rows after the cut are unknown.
     """
-    minimum = settings.param("minimum")
     out = []
     for project in document.projects:
+        if not project.complete:
+            continue
+        minimum = settings.param("minimum_simplified" if category_of(project) else "minimum")
         count = len(project.indicators)
         if count < minimum:
             out.append(at_project(project, None, f"只有{count}个三级指标，少于{minimum}个，不足以反映项目的产出和效益",
                                   "按产出、效益、满意度分别设置可衡量的三级指标"))
+    return out
+
+
+@rule("table-cut-off", title="表格不完整", dimension="完整性", severity="info")
+def table_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A project table that is cut off (the document ends or breaks inside it).
+
+    The rows after the cut were never read, so the review says once that the table is
+    incomplete, and the completeness rules (``missing-level1-group``, ``too-few-indicators``,
+    ``missing-cost-indicator``, ``no-genuine-effect``, goal coverage) do not fault what may
+    stand in the missing part. The grade covers only what was read.
+    """
+    out = []
+    for project in document.projects:
+        if project.complete:
+            continue
+        where = f"（在{project.cut}处中断）" if project.cut is not None else ""
+        finding = at_project(project, None,
+                             f"表格不完整{where}，只读到{len(project.indicators)}个三级指标，其后的内容未审核",
+                             "取得完整的绩效目标表后重新审核；审核等级只反映已读到的部分")
+        out.append(replace(finding, source=project.cut or finding.source))
     return out
 
 

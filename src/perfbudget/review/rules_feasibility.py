@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from perfbudget.framework import LEVEL1_EFFECT
 from perfbudget.model import Document, Op
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
@@ -14,11 +15,15 @@ from perfbudget.review.helpers import (
     indicators,
     is_cost,
     is_leftover,
+    level1_of,
+    level2_of,
     name_of,
     quote,
     unit_note,
 )
+from perfbudget.review.language import content_words, made_of, project_category, word_set
 from perfbudget.review.registry import rule
+from perfbudget.review.rules_relevance import is_input_name
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 
@@ -35,7 +40,7 @@ _ANCHOR = re.compile(r"\d|%|达到|标准|合格|达标|通过(?:验收|审核|�
                      r"|按期|按时|如期|全部|全覆盖|印发|出台|建成|完成")
 # Names that ask for a number: a rate, a count, an amount, a time.
 _NUMBER_NAME = re.compile(
-    r"(?:率|数|数量|次数|人数|个数|件数|户数|人次|台次|金额|面积|长度|里程|时间|时长|天数|年限|满意度|周期|时限)$"
+    r"(?:率|数|数量|次数|人数|个数|件数|户数|人次|台次|金额|面积|长度|里程|时间|时长|天数|年限|满意度|周期|时限|及时性)$"
 )
 
 
@@ -58,9 +63,27 @@ def vague_reason(value: str, name: str) -> str | None:
     if _VAGUE_ENDING.search(text):
         return "只说了趋势或状态，没有可判断的程度"
     subject = bare(name)
-    if len(subject) >= 4 and subject in text:
+    if (len(subject) >= 4 and subject in text) or text == subject:
         return "只是重复了指标名称"
+    return _vague_by_words(value, name)
+
+
+def _vague_by_words(value: str, name: str) -> str | None:
+    """Cut into words (jieba): a value whose every word is vague (vocabulary.toml ``[vague]``)
+    or the indicator's own name says nothing checkable: 持续影响, 长期, 有效提升, 合规,
+    严格执行相关制度规定, 安全隐患得到消除 for 消除安全隐患."""
+    found = content_words(value)
+    if not found:
+        return None
+    plain = [w for w in found if not made_of(w, "vague", "words")]
+    if not plain:
+        return "只有笼统的定性用语"
+    if all(w in name for w in plain):  # the rest are the name's own words
+        return "只是重复了指标名称，加上笼统的用语"
     return None
+
+
+_TEMPLATE_EFFECT = re.compile(r"正常运转|正常运行|正常开展|按时足额|足额发放")
 
 
 @rule("vague-qualitative", title="定性指标值笼统", dimension="可行性", severity="warning")
@@ -69,7 +92,12 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
 
     Flagged when the value is made only of vague words (有效保障, 健全, 缓解、保障, 持续保障),
     ends in a trend or state without a measure (…有所提高, …有所提升, 案件质量过硬, 提升), or
-    only repeats the indicator's name. A value with an anchor — a number, 达到…标准,
+    only repeats the indicator's name. Values are also cut into words (jieba): a value whose
+    every word is a vague word of ``vocabulary.toml`` (持续, 影响, 长期, 有效, 合规, 严格,
+    执行, 相关, 制度 …) or a word of the indicator's own name is flagged too — 持续影响,
+    长期, 有效提升, 合规, 严格执行相关制度规定, a value restating its direction (提高).
+    The effect of a 人员类/运转类 project (保障单位正常运转: 正常运转) is its template's value
+    and is not flagged. A value with an anchor — a number, 达到…标准,
     通过验收, 按期, 无/零, 印发, 建成 — is checkable and not flagged, and so are grades
     such as 良好/优良. Names that ask for a number are left to ``qualitative-for-number``.
     """
@@ -81,6 +109,9 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
         name = name_of(indicator.level3)
         if asks_for_number(name) or is_cost(indicator) or is_leftover(target.raw):
             continue
+        if (level1_of(indicator) == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw)
+                and project_category(project.name, project.extras)):
+            continue  # 正常运转: the simplified template's effect
         reason = vague_reason(target.raw, name)
         if reason is None:
             continue
@@ -91,6 +122,11 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     return out
 
 
+# A time without a digit that still names a date: 年底前, 年内, 上半年 ...
+_DATE_WORDS = re.compile(r"年底|年内|年末|月底|月末|季度|上半年|下半年|当年|本年|全年|年度内|周内|日内"
+                         r"|前完成|之前|以前|以内")
+
+
 @rule("qualitative-for-number", title="应量化的指标写成定性", dimension="可行性", severity="warning")
 def qualitative_for_number(document: Document, settings: RuleSettings) -> list[Finding]:
     """A qualitative value where the indicator's name asks for a number.
@@ -98,7 +134,9 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     A name ending in 率, 数/数量/次数/人数, 金额, 面积, 时间/时限/年限, 满意度 … asks for a
     figure or a date; a phrase such as 按期完成 or 较好 cannot be scored. Values holding a
     date or a number (``2024年12月底前``, ``2023.07-2024.01``) are fine. Cost indicators are
-    left to ``cost-not-money``.
+    left to ``cost-not-money``. Widened (issue 13): under 数量指标 any phrase (宣传教育
+    ``覆盖全区所有人员``) and under 时效指标 a phrase without a date (``及时``, ``及时发放``;
+    ``年底前完成`` names one) ask for a number or a time too.
     """
     out = []
     for project, position, indicator in indicators(document):
@@ -106,8 +144,14 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
         if target.is_quantitative or target.period is not None or not target.raw.strip():
             continue
         name = name_of(indicator.level3)
-        if is_cost(indicator) or not asks_for_number(name) or re.search(r"\d", target.raw):
+        if is_cost(indicator) or re.search(r"\d", target.raw):
             continue
+        group = level2_of(indicator)
+        if not asks_for_number(name):
+            if group != "数量指标" and (group != "时效指标" or _DATE_WORDS.search(target.raw) is not None):
+                continue
+            if vague_reason(target.raw, name) is not None:
+                continue  # vague-qualitative says it
         if is_leftover(target.raw):
             continue  # template-leftover says it
         time_like = name.endswith(("时间", "时限", "周期"))
@@ -145,6 +189,21 @@ def name_direction(name: str) -> str | None:
     return None
 
 
+# Counts that are meant to be small: 事故次数, 超标排放次数, 投诉件数 ...
+_BAD_THING = re.compile(r"事故|投诉|故障|差错|违规|违法|超标|失误|返工|不合格|信访|隐患|死亡|损失|污染|发案|案发"
+                        r"|逾期|退回"
+                        r"|上访|拖欠|闲置|浪费|缺陷|误差|延误|滞留|积压|堵塞|停电|停水|中断")
+
+
+_COUNT_END = re.compile(r"(?:数量|次数|人数|个数|件数|户数|台数|场次|人次|户次|台次|批次|班次|期数|篇数|份数)$")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def is_count(name: str, unit: str | None) -> bool:
+    """A count of things delivered: a count ending (数量, 人次 …) or a measure word as the unit."""
+    return bool(_COUNT_END.search(name)) or (unit is not None and unit in word_set("units", "count"))
+
+
 @rule("direction-clash", title="指标方向与比较符号相反", dimension="可行性", severity="error")
 def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]:
     """A reverse-type indicator written with ``≥``/``>``, or a positive one with ``≤``/``<``.
@@ -152,14 +211,21 @@ def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]
     Costs, waiting times, fault/complaint/error rates and 再信访率 should be small (``≤``);
     satisfaction and the rates of things done right (合格率, 及时率, 完成率 …) should be large
     (``≥``). The other way round the target rewards failure. Only names whose ending leaves
-    no doubt are checked (投诉处理及时率 is positive; 培训时长 is left alone).
+    no doubt are checked (投诉处理及时率 is positive; 培训时长 is left alone). A count under
+    数量指标 (…数量, …人次, or a value in a measure word such as 个/次/人) is what the project
+    delivers and is positive too: ``小于等于1``/``≤1个`` caps the output instead of setting it;
+    counts of bad things (事故, 投诉, 超标 …) are not flagged.
     """
     out = []
     for project, position, indicator in indicators(document):
         op = indicator.target.op
         if op is None or op is Op.EQ:
             continue
-        direction = name_direction(name_of(indicator.level3))
+        name = name_of(indicator.level3)
+        direction = name_direction(name)
+        if (direction is None and level2_of(indicator) == "数量指标" and is_count(name, indicator.target.unit)
+                and _BAD_THING.search(name) is None):
+            direction = "positive"
         raw = indicator.target.raw
         if direction == "reverse" and op in (Op.GE, Op.GT):
             out.append(at_indicator(project, position, indicator, "target",
@@ -177,7 +243,11 @@ _AMOUNT_NAME = re.compile(r"(?:金额|资金|经费|费用|成本|投资|投资�
 _COUNT_OR_TIME_NAME = re.compile(r"(?:时效|时间|时长|时限|数量|人数|次数|个数|件数|金额|面积|年限|天数)$")
 # A work aim, not a measure: 维护社会稳定, 促进村集体经济发展, 保障村社区正常运转 ...
 _AIM_NAME = re.compile(r"^(?:维护|促进|保护|保障|推动|推进|加强|提升|提高|改善|确保|实现|维持|巩固|增强|助力|带动)")
-_RATE_LIKE_END = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|系数|进度|百分比|份额)$")
+_RATE_LIKE_END = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|系数|进度|百分比|份额|感)$")
+# A name that measures something a percentage can be of: a rate word, or one with 率 left off
+# (项目验收合格, 覆盖面, 稳定性). Anything else in % — a sentence, a state, a wish — is not.
+_PERCENT_OF = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|系数|进度|百分比|份额|感|性|合格|达标|完成|覆盖|完好"
+                         r"|在线|及时|准确|正确|通过|知晓|满意|参与|面|增长|增幅|降幅|提高|下降|占|成活|出勤|入学)$")
 
 
 @rule("unit-mismatch", title="计量单位与指标不符", dimension="可行性", severity="warning")
@@ -189,7 +259,13 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     …成本, …经费) in %; a count, time or amount (…时效, …数量, …时间) given as a percentage
     (保障办案时效 ≥95% — a percentage of what?); a work aim given as a percentage (维护社会稳定
     ≥95%, 促进村集体经济发展 ≥95%: a name starting with 维护/促进/保障/提升 … and not ending in a
-    rate word such as …率, …比例, …度); a qualitative value carrying a unit.
+    rate word such as …率, …比例, …度); a qualitative value carrying a unit. Widened on real
+    tables (issue 13): any name in % that is neither a rate nor a thing a share can be taken of
+    — a sentence or a state (``教学条件改善、办学水平提高 =100%``, ``学生受益情况 =100%``,
+    ``通过注射疫苗,可以有效降低…的发生 40%``); names with 率 left off (项目验收合格, 稳定性),
+    shares meeting a standard or done in time (药物治疗符合国家相关标准, 对患者及时给予治疗),
+    inputs (``input-as-output``), costs (``cost-not-money``) and 数量指标 (``rate-under-quantity``)
+    are not flagged here.
     """
     out = []
     for project, position, indicator in indicators(document):
@@ -217,6 +293,13 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
                        "无法知道是什么的百分比")
             suggestion = ("改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），"
                           "或写明可判断的结果（如「全年无重大群体性事件」）")
+        elif (target.unit == "%" and not _PERCENT_OF.search(_BRACKETED.sub("", name)) and not is_input_name(name)
+              and _SHARE_MEETING.search(name) is None and not is_cost(indicator)
+              and level2_of(indicator) != "数量指标"):
+            message = (f"{quote(indicator.level3)}不是一个比率或可计数的对象，指标值却是百分比（{raw}），"
+                       "无法知道是什么的百分比")
+            suggestion = ("把名称改为可计算的比率（如「困难群众救助覆盖率 ≥95%」「疫苗接种率 ≥90%」），"
+                          "或把指标值写成数量、时间或可判断的结果")
         if message is not None and suggestion is not None:
             out.append(at_indicator(project, position, indicator, "target", message, suggestion))
     return out
@@ -226,10 +309,13 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
 # money unit (工程资金金额 43.2 in a 万元 table), years of service.
 _CLEAR_WITHOUT_UNIT = re.compile(
     r"(?:率|比|比例|比重|占比|指数|系数|分|分数|分值|得分|评分|等级|级别|星级|名次|排名|位次|数|数量|个数|次数|人数"
-    r"|件数|户数|人次|户次|台次|场次|批次|天数|年限|金额|资金|经费|费用|成本|投资|投资额|预算|补助|补贴|价格|单价|收入"
+    r"|件数|户数|人次|户次|台次|场次|批次|天数|年限|金额|资金|经费|费用|成本|投资|投资额|投入|预算|补助|补贴|价格|单价|收入"
     r"|产值|总额|额|满意度|满意程度)$"
 )
 _TRAILING_NOTE = re.compile(r"[（(][^()（）]*[)）]$")
+# A share of cases meeting a standard or done in time: 药物治疗符合国家相关标准, 对患者及时给予治疗.
+_SHARE_MEETING = re.compile(r"符合|及时|达到[^，,]{0,8}(?:标准|要求)")
+_BRACKETED = re.compile(r"[（(][^()（）]*[)）]$|[≥≤><=]*\d+(?:\.\d+)?\s*[%％]$")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -254,8 +340,8 @@ def number_without_unit(document: Document, settings: RuleSettings) -> list[Find
         if target.value is None or target.unit is not None or target.period is not None:
             continue
         name = name_of(indicator.level3)
-        if _clear_without_unit(name) or unit_note(indicator.level3) is not None:
-            continue
+        if _clear_without_unit(name) or unit_note(indicator.level3) is not None or name.startswith(("每", "人均")):
+            continue  # 每千人托位 4.5: a figure per population
         number = format_decimal(target.value)
         if number in name or is_leftover(target.raw):
             continue

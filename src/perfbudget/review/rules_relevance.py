@@ -24,16 +24,20 @@ from perfbudget.review.helpers import (
     is_cost,
     level1_of,
     level2_of,
+    money_in,
     name_of,
     quote,
 )
+from perfbudget.review.language import project_category
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 
 # Money going in (投入), not results coming out: 资金使用率, 预算执行率, 资金到位率, 资金拨付及时率,
 # 投入资金 ... "财力、人力和物力等投入数量不能作为绩效目标" (88号).
 _INPUT_NAME = re.compile(
-    r"(?:资金|经费|预算|财政资金|拨款)(?:使用|到位|执行|拨付|支付|兑付|支出|下达|落实|消化)(?:及时)?(?:率|进度|比例)$"
+    r"(?:资金|经费|预算|财政资金|拨款|款项)(?:使用|到位|执行|拨付|支付|兑付|支出|下达|落实|消化)(?:及时|完成)?(?:率|性|进度|比例|情况)$"
+    r"|(?:支付|拨付|兑付|下达|到位)(?:资金|经费|款项)"
+    r"|(?:资金|经费|预算|款项)[^，,。；]{0,4}?(?:使用|到位|执行|拨付|支付|兑付|下达)(?:率|性|情况|进度|比例)?$"
     r"|(?:预算|资金|支出)(?:执行|完成)(?:率|进度)$|^支出进度$"
     r"|^(?:投入|使用|支出|拨付)(?:资金|经费)(?:总额|金额|数额|数)?$|^资金(?:投入|使用|支出)(?:额|金额|总额|数)$"
 )
@@ -43,10 +47,15 @@ _INPUT_AMOUNT = re.compile(r"(?:资金|经费|预算|投资)(?:金额|总额|额
 _DRAWN_IN = re.compile(r"带动|撬动|吸引|引导|引进|招商|社会|融资|节约|节省|增收|收入|收益")
 
 
+# How well money is handled (合规, 准确 …) is a quality of fund management, not spending as such.
+_MANAGEMENT = re.compile(r"合规|规范|准确|安全|正确|合法")
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def is_input_name(name: str) -> bool:
     """True for names that measure money spent or disbursed (an input, not an output)."""
-    return bool(_INPUT_NAME.search(bare(name)))
+    text = bare(name)
+    return bool(_INPUT_NAME.search(text)) and _MANAGEMENT.search(text) is None
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -74,13 +83,25 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     affected. Only names built on 资金/经费/预算 are matched: 补助发放及时率 (handing out a
     subsidy) is a legitimate output of a subsidy project. Under 产出 (not 成本), the project's
     own money stated as an amount (工程资金金额, 项目投资额) is an input too; money drawn in
-    from others (带动社会资金投入金额) is a result and is not flagged.
+    from others (带动社会资金投入金额) is a result and is not flagged. Widened on real tables:
+    the money words anywhere in the name (支付资金 inside 按时支付资金比例), …性 as well as …率
+    (经费到位及时性), and an amount of money (``550万元``) as a 数量指标 value — the quantity
+    delivered is not the money spent. How well money is managed (资金使用合规率, 支付准确率)
+    is not flagged.
     """
     out = []
     for project, position, indicator in indicators(document):
         if is_cost(indicator):
             continue
         name = name_of(indicator.level3)
+        target = indicator.target
+        if (level2_of(indicator) == "数量指标" and target.value is not None and money_in(target.unit, "元") is not None
+                and _DRAWN_IN.search(bare(name)) is None and not is_input_name(name)):
+            out.append(at_indicator(
+                project, position, indicator, "target",
+                f"数量指标{quote(indicator.level3)}的指标值是金额（{target.raw}），花多少钱是投入，不是产出的数量",
+                "写明这笔钱完成的数量，如「补助农户≥500户」「维修道路≥3公里」；金额放在成本指标下"))
+            continue
         if not (is_input_name(name) or (level1_of(indicator) == LEVEL1_OUTPUT and is_input_amount(name))):
             continue
         out.append(at_indicator(
@@ -110,17 +131,23 @@ def satisfaction_outside_group(document: Document, settings: RuleSettings) -> li
     return out
 
 
+# Survey measures of how people feel, asked like satisfaction: 群众安全感, 获得感, 认可度.
+_PERCEPTION = re.compile(r"(?:安全感|幸福感|获得感|认可度|认同度|信任度|好评率)$")
+
+
 @rule("non-satisfaction-in-group", title="满意度指标下不是满意度", dimension="相关性", severity="warning")
 def non_satisfaction_in_group(document: Document, settings: RuleSettings) -> list[Finding]:
     """An indicator under 满意度指标 that does not measure satisfaction.
 
     Under 满意度指标 only the satisfaction of the people served belongs (…满意度, …满意率).
     Something else there — e.g. 再信访率, which measures an effect — is scored as
-    satisfaction while no one's satisfaction is measured.
+    satisfaction while no one's satisfaction is measured. Survey measures asked the same way
+    (群众安全感, 获得感, 认可度, 好评率) are accepted.
     """
     out = []
     for project, position, indicator in indicators(document):
-        if level1_of(indicator) != LEVEL1_SATISFACTION or "满意" in name_of(indicator.level3):
+        name = name_of(indicator.level3)
+        if level1_of(indicator) != LEVEL1_SATISFACTION or "满意" in name or _PERCEPTION.search(name):
             continue
         out.append(at_indicator(project, position, indicator, "level3",
                                 f"{quote(indicator.level3)}不是满意度指标，却放在「满意度指标」下",
@@ -150,8 +177,8 @@ def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Find
         name = name_of(indicator.level3)
         if not (name.endswith("率") or indicator.target.unit == "%"):
             continue
-        if name.endswith(exempt) or is_input_name(name):
-            continue
+        if name.endswith(exempt) or is_input_name(name) or project_category(project.name, project.extras):
+            continue  # 人员类/运转类: 发放覆盖率 is the simplified template's output
         out.append(at_indicator(project, position, indicator, "level2",
                                 f"数量指标{quote(indicator.level3)}是比率（{indicator.target.raw}），不反映产出的数量",
                                 "改写为具体数量（如「维护设备≥20台次」），或把该比率移到质量指标下"))

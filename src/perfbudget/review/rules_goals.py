@@ -1,0 +1,207 @@
+"""The goals (绩效目标) against themselves and against the indicators.
+
+88号 asks that goals be clear, detailed and quantified (细化、量化), and that the indicators
+measure what the goals say: a goal the indicators do not cover, or a figure they contradict,
+leaves the money's purpose unchecked. The rules cut goals into clauses and words (jieba,
+``language.py``) and compare them with the indicators' names, descriptions and targets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from perfbudget.model import Document, Project
+from perfbudget.review.finding import Finding
+from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, name_of, quote
+from perfbudget.review.language import content_words, figures, made_of, project_category, search_words, word_set
+from perfbudget.review.registry import rule
+from perfbudget.review.settings import RuleSettings
+from perfbudget.target import format_decimal
+
+_MONEY_UNITS = ("元", "万元", "千元", "亿元")
+# Without a figure a goal may still be checkable: 全年无安全事故, 通过验收, 全覆盖, 建成投用.
+_GOAL_ANCHOR = re.compile(r"达到(?:优良|合格|达标|标准|国家|省级|市级|[一二三四五]级|[一二三]类)|通过验收|验收合格"
+                          r"|全覆盖|建成|竣工|投入使用|投用|不发生|未发生|零|无[^\s，。；]{0,8}(?:事故|事件|差错)")
+_CLAUSE_BREAK = re.compile(r"[，。；;,！!？?\n]|(?:^|\s)\d+[.、．]")
+_MIN_COPY = 8
+
+
+def _goal_text(project: Project) -> str:
+    return "；".join(goal.strip() for goal in project.goals if goal.strip())
+
+
+def _is_plain(word: str) -> bool:
+    """A word that names no work: generic goal words, vague words, measure words."""
+    return (made_of(word, "goals", "generic") or made_of(word, "vague", "words")
+            or word in word_set("units", "count") or word in word_set("units", "measure") or len(word) < 2)
+
+
+def _is_money_word(word: str) -> bool:
+    return made_of(word, "goals", "money") or made_of(word, "goals", "generic") or len(word) < 2
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _goal_faults(text: str) -> tuple[str, ...]:
+    """Why a goal text cannot be measured: no figure, only boilerplate, only the money split."""
+    found = figures(text)
+    work = [f for f in found if f[1] not in _MONEY_UNITS]
+    words = content_words(text)
+    if found and not work and all(_is_money_word(w) for w in words):
+        return ("只写了资金的安排，没有说明要完成的产出和效果",)
+    if work or _GOAL_ANCHOR.search(text):
+        return ()
+    if all(_is_plain(w) for w in words):
+        return ("只有笼统的表述（如「保障工作顺利开展」「提升水平」），没有具体内容", "没有可衡量的数字")
+    return ("没有可衡量的数字或完成标准",)
+
+
+@rule("goals-not-measurable", title="绩效目标不可衡量", dimension="可行性", severity="warning")
+def goals_not_measurable(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A 绩效目标 that cannot be measured at year end.
+
+    财预〔2015〕88号 asks for goals that are "细化、量化": what will be delivered, how much,
+    with what effect. Flagged: a goal without any figure (a year, a date or list numbering is
+    not one) and without a checkable end state (通过验收, 全覆盖, 建成, 全年无安全事故);
+    boilerplate made only of general words (保障各项工作顺利开展, 进一步提升水平); a goal
+    that only states how the money is split (``资金120万元，其中…用于…``); a goal copied word
+    for word from another project of the same document. Goals that are only a figure are
+    ``missing-goals``. 人员类/运转类 projects (the standard goal 保障单位正常运转) are not
+    flagged unless copied.
+    """
+    texts = {project.seq: _goal_text(project) for project in document.projects}
+    same: dict[str, list[int]] = defaultdict(list)
+    for seq, text in texts.items():
+        key = bare(text)
+        if len(key) >= _MIN_COPY:
+            same[key].append(seq)
+    out = []
+    for project in document.projects:
+        text = texts[project.seq]
+        if not text or not re.search(r"[\u4e00-\u9fff]{2}", text):
+            continue  # missing-goals
+        faults = [] if project_category(project.name, project.extras) else list(_goal_faults(text))
+        sharing = same.get(bare(text), ())
+        if len(sharing) > 1:
+            copies = [seq for seq in sharing[:6] if seq != project.seq][:5]
+            more = f"等{len(sharing) - 1}" if len(sharing) - 1 > len(copies) else ""
+            faults.append("与第" + "、".join(str(seq) for seq in copies) + f"{more}个项目的绩效目标一字不差，"
+                          "不是本项目自己的目标")
+        if not faults:
+            continue
+        out.append(at_project(project, "goals", f"绩效目标{quote(text)}" + "；".join(faults),
+                              "写明本年度要完成的产出（数量、质量、时限）和要达到的效果，尽量用数字表述，"
+                              "并让每一项都有对应的三级指标"))
+    return out
+
+
+def _clauses(text: str) -> list[str]:
+    return [c.strip() for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _key_words(clause: str) -> tuple[str, ...]:
+    """The words of a goal clause that name its work (培训, 道路, 贫困生 …), not pieces of units."""
+    units = word_set("units", "count") | word_set("units", "measure")
+    return tuple(w for w in search_words(clause) if not _is_plain(w) and not any(w in u for u in units if len(u) > 1))
+
+
+def _indicator_text(project: Project) -> str:
+    parts: list[str] = []
+    for indicator in project.indicators:
+        parts.extend((indicator.level3, indicator.description or "", indicator.target.raw))
+    return bare("".join(parts))
+
+
+def _unit(unit: str | None) -> str | None:
+    if unit in ("%", "％", "百分比"):
+        return "%"
+    return unit
+
+
+def _checked(project: Project) -> bool:
+    return project.complete and bool(project.indicators) and not project_category(project.name, project.extras)
+
+
+@rule("goal-not-covered", title="绩效目标没有对应指标", dimension="相关性", severity="warning")
+def goal_not_covered(document: Document, settings: RuleSettings) -> list[Finding]:
+    """Work the 绩效目标 names with a figure that no indicator measures.
+
+    Goals and indicators are one plan (88号: indicators 细化 the goals): a clause of the goal
+    that states work with a figure (``培训基层干部500人次``, ``维修道路3公里``) is covered when
+    some indicator has the same figure in the same unit, or names one of the clause's own words
+    (培训, 道路 — general words such as 保障, 工作, 提升 do not count). One finding per project
+    lists the uncovered clauses and the words looked for. Cut-off tables and 人员类/运转类 projects are not checked.
+    """
+    out = []
+    for project in document.projects:
+        if not _checked(project):
+            continue
+        text = _goal_text(project)
+        if not text or all(f[1] in _MONEY_UNITS for f in figures(text)):
+            continue  # no work with a figure in the goals
+        measured = {(t.value, _unit(t.unit)) for t in (i.target for i in project.indicators) if t.value is not None}
+        measured |= {(t.upper, _unit(t.unit)) for t in (i.target for i in project.indicators) if t.upper is not None}
+        covered_text = _indicator_text(project)
+        uncovered = []
+        for clause in _clauses(text):
+            work = [f for f in figures(clause) if f[1] not in _MONEY_UNITS]
+            if not work:
+                continue
+            if any((value, unit) in measured for value, unit, _s, _e in work):
+                continue
+            keys = _key_words(clause)
+            if not keys or any(key in covered_text for key in keys):
+                continue
+            uncovered.append(f"{quote(clause)}（指标中没有「{'」「'.join(keys[:4])}」，"
+                             f"也没有{format_decimal(work[0][0])}{work[0][1]}）")
+        if uncovered:
+            shown = "；".join(uncovered[:3]) + (f"等{len(uncovered)}处" if len(uncovered) > 3 else "")
+            out.append(at_project(project, "goals", f"绩效目标中的{shown}没有对应的三级指标",
+                                  "为这些工作设置三级指标（如数量指标写明同样的数字），或删去绩效目标中不实施的内容"))
+    return out
+
+
+@rule("goal-figure-mismatch", title="指标值与绩效目标不一致", dimension="适当性", severity="warning")
+def goal_figure_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
+    """An indicator whose target contradicts a figure the 绩效目标 gives for the same thing.
+
+    The goal says ``学生资助覆盖率达到70%`` and the indicator 资助覆盖率 says 100%: which is
+    the plan? A goal figure is compared with the indicators in the same unit that share one of
+    its clause's own words (资助, 覆盖率 …; general words do not count); it is reported when
+    none of them has the goal's value (a range or ``≥`` bound equal to it agrees). Money is
+    left to the cost rules. The finding names the goal clause and the words that matched.
+    """
+    out = []
+    for project in document.projects:
+        if not _checked(project):
+            continue
+        text = _goal_text(project)
+        if not figures(text):
+            continue
+        for clause in _clauses(text):
+            for value, unit, _start, _end in figures(clause):
+                if unit in _MONEY_UNITS:
+                    continue
+                keys = set(_key_words(clause))
+                if not keys:
+                    continue
+                related = []
+                for position, indicator in enumerate(project.indicators, 1):
+                    target = indicator.target
+                    if target.value is None or _unit(target.unit) != unit:
+                        continue
+                    name_words = set(search_words(name_of(indicator.level3)))
+                    common = keys & name_words
+                    if common:
+                        related.append((len(name_words & set(search_words(clause))), position, indicator,
+                                        sorted(common)))
+                if not related or any(value in (r[2].target.value, r[2].target.upper) for r in related):
+                    continue
+                _score, position, indicator, shared = max(related, key=lambda r: (r[0], -r[1]))
+                out.append(at_indicator(project, position, indicator, "target",
+                                        f"指标值{indicator.target.raw}与绩效目标{quote(clause)}中的"
+                                        f"{format_decimal(value)}{unit}不一致（相同的词：{'、'.join(shared)}）",
+                                        "核实后统一绩效目标与指标值，使指标值就是目标中的数字"))
+    return out

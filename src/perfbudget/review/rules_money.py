@@ -1,0 +1,119 @@
+"""Targets against the money: unit cost × quantity against the budget, a per-unit cost that is
+really the total (适当性: "targets not too high or low for the budget", 财预〔2015〕88号)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfbudget.model import Document, Indicator, Project
+from perfbudget.review.finding import Finding
+from perfbudget.review.helpers import at_indicator, is_cost, level2_of, money_in, name_of, quote
+from perfbudget.review.language import word_set
+from perfbudget.review.registry import rule
+from perfbudget.review.settings import RuleSettings
+from perfbudget.target import format_decimal
+
+
+def _unit_cost(indicator: Indicator, money_unit: str | None) -> tuple[Decimal, str] | None:
+    """(cost per unit in the table's money unit, the unit counted) for a cost like 1600元/亩."""
+    target = indicator.target
+    if not is_cost(indicator) or target.value is None or not target.unit or "/" not in target.unit:
+        return None
+    money, _sep, per = target.unit.partition("/")
+    factor = money_in(money, money_unit)
+    if factor is None or not per:
+        return None
+    return (target.upper or target.value) * factor, per
+
+
+def _quantity_in(project: Project, per: str) -> list[tuple[int, Indicator, Decimal]]:
+    """数量指标 counted in ``per`` (or 万+``per``), as (position, indicator, number of ``per``)."""
+    out = []
+    for position, indicator in enumerate(project.indicators, 1):
+        target = indicator.target
+        if level2_of(indicator) != "数量指标" or target.value is None or not target.unit:
+            continue
+        if target.unit == per:
+            out.append((position, indicator, target.value))
+        elif target.unit == f"万{per}":
+            out.append((position, indicator, target.value * 10000))
+    return out
+
+
+@rule("unit-cost-vs-budget", title="单位成本与数量、预算不符", dimension="适当性", severity="warning",
+      params={"over": Decimal("1.2"), "under": Decimal("0.3")})
+def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A unit cost × the quantity it is paid for that is far from the project's budget.
+
+    A cost of ``1600元/亩`` and a 数量指标 of ``≥5000亩`` make 800万元: if the budget is 200万元
+    the targets cannot both hold. Flagged when exactly one 数量指标 is counted in the cost's
+    unit and the product exceeds the budget by more than ``over`` (default 1.2×), or — when the
+    project has no other cost row — is below ``under`` (0.3×) of it (the rest of the money
+    buys nothing the table names). Unit costs stay out of ``cost-over-budget``'s sum.
+    """
+    over = Decimal(settings.param("over"))
+    under = Decimal(settings.param("under"))
+    out = []
+    for project in document.projects:
+        total = project.budget.total
+        if total is None or total <= 0:
+            continue
+        costs = [(p, i) for p, i in enumerate(project.indicators, 1) if is_cost(i)]
+        for position, indicator in costs:
+            unit_cost = _unit_cost(indicator, document.money_unit)
+            if unit_cost is None:
+                continue
+            quantities = _quantity_in(project, unit_cost[1])
+            if len(quantities) != 1:
+                continue
+            q_position, quantity, count = quantities[0]
+            product = unit_cost[0] * count
+            money_unit = document.money_unit or "万元"
+            if product > total * over:
+                verdict = "超过"
+            elif product < total * under and len(costs) == 1:
+                verdict = "远低于"
+            else:
+                continue
+            out.append(at_indicator(
+                project, position, indicator, "target",
+                f"单位成本{indicator.target.raw}×第{q_position}个指标{quote(quantity.level3)}的{quantity.target.raw}"
+                f"约为{format_decimal(product.quantize(Decimal('0.01')))}{money_unit}，{verdict}项目预算数"
+                f"{format_decimal(total)}{money_unit}",
+                "核实单位成本和数量的测算，使单位成本×数量与预算相符（或说明其余资金的用途）"))
+    return out
+
+
+@rule("unit-cost-as-total", title="单位成本写成总额", dimension="适当性", severity="warning")
+def unit_cost_as_total(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A cost named per unit (人均, 单价, 补助标准 …) whose value is written as a total amount.
+
+    ``人均培训成本 ≤20万元`` in a project of 20万元: the total was written where the cost per
+    person belongs. ``硬化水泥砼公路补助标准 ≤120万元``: per what — a kilometre? Without the
+    unit counted the target cannot be multiplied by the quantity and checked against the
+    budget. Flagged when the name has a per-unit word of ``vocabulary.toml`` (``[names]
+    per_unit``) and the value is an absolute amount (元, 万元, not 元/人); the message says
+    when the amount is near the whole budget.
+    """
+    per_unit = word_set("names", "per_unit")
+    out = []
+    for project in document.projects:
+        total = project.budget.total or Decimal(0)
+        for position, indicator in enumerate(project.indicators, 1):
+            target = indicator.target
+            if not is_cost(indicator) or target.value is None:
+                continue
+            factor = money_in(target.unit, document.money_unit)
+            name = name_of(indicator.level3)
+            word = next((w for w in per_unit if w in name), None)
+            if factor is None or word is None:
+                continue
+            if total > 0 and (target.upper or target.value) * factor * 2 >= total:
+                message = (f"{quote(indicator.level3)}是单位成本（{word}），指标值{target.raw}却接近项目预算总额"
+                           f"{format_decimal(total)}{document.money_unit or '万元'}，像是把总额当成了单位成本")
+            else:
+                message = (f"{quote(indicator.level3)}是单位成本（{word}），指标值{target.raw}却是一笔总额，"
+                           "没有写明按什么计（每人、每亩、每公里…），无法与数量相乘核对预算")
+            out.append(at_indicator(project, position, indicator, "target", message,
+                                    "写成每单位的成本，如「≤300元/人」「≤120万元/公里」；总额另设「项目总成本」"))
+    return out

@@ -1,0 +1,245 @@
+"""What an indicator measures against where it stands: real effects, quality that is not a
+recount of quantity, specs that are not quantities, a 二级 that fits the name, a name that
+says what it measures. Words come from ``vocabulary.toml`` (``language.py``)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from perfbudget.framework import LEVEL1_EFFECT, LEVEL1_OUTPUT
+from perfbudget.model import Document, Indicator
+from perfbudget.review.finding import Finding
+from perfbudget.review.helpers import (
+    CACHE_SIZE,
+    at_indicator,
+    at_project,
+    bare,
+    indicators,
+    level1_of,
+    level2_of,
+    money_in,
+    name_of,
+    quote,
+)
+from perfbudget.review.language import content_words, made_of, project_category, word_set
+from perfbudget.review.registry import rule
+from perfbudget.review.settings import RuleSettings
+
+
+def _is_satisfaction(name: str) -> bool:
+    return "满意" in name and "不满意" not in name
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def output_ending(name: str) -> str | None:
+    """The output measure a name ends with (完成率, 验收合格率 …), else None."""
+    for ending in sorted(word_set("names", "output_endings"), key=len, reverse=True):
+        if name.endswith(ending):
+            return ending
+    return None
+
+
+def _restates_output(indicator: Indicator, outputs: set[str]) -> bool:
+    name = name_of(indicator.level3)
+    return output_ending(name) is not None or bare(name) in outputs
+
+
+@rule("output-as-effect", title="产出写成效益", dimension="相关性", severity="warning")
+def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding]:
+    """An output restated under 效益指标: a completion or acceptance rate, or an output's own name.
+
+    ``项目完成率 100%`` or ``验收合格率`` under 社会效益 measures the work done, not what follows
+    from it (88号: 效益 are the effects of the outputs); the same name under 产出 and 效益 counts
+    one result twice. Effects such as 受益人数, 覆盖率, 就业人数 are not flagged.
+    """
+    out = []
+    for project in document.projects:
+        outputs = {bare(name_of(i.level3)) for i in project.indicators if level1_of(i) == LEVEL1_OUTPUT}
+        for position, indicator in enumerate(project.indicators, 1):
+            if level1_of(indicator) != LEVEL1_EFFECT or not _restates_output(indicator, outputs):
+                continue
+            ending = output_ending(name_of(indicator.level3))
+            why = f"「{ending}」衡量的是工作完成情况" if ending else "与产出指标同名"
+            out.append(at_indicator(project, position, indicator, "level3",
+                                    f"效益指标{quote(indicator.level3)}{why}，是产出，不是项目带来的效益",
+                                    "改写为项目产生的效果，如受益人数、服务覆盖率、群众反映问题解决率、"
+                                    "节约的费用；完成率、合格率放在产出指标下"))
+    return out
+
+
+@rule("no-genuine-effect", title="没有真正的效益指标", dimension="相关性", severity="error")
+def no_genuine_effect(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A 效益指标 group that holds only satisfaction rates or restated outputs.
+
+    A project whose only "effect" is a satisfaction rate (市民满意程度 under 社会效益) or a
+    completion rate has no effect target at all: 88号 requires outputs *and* effects, so this
+    weighs like a missing 效益 group (an error). Reported once per project, besides the
+    finding on each misplaced indicator. A table cut off inside its 效益 rows is not judged.
+    """
+    out = []
+    for project in document.projects:
+        effects = [i for i in project.indicators if level1_of(i) == LEVEL1_EFFECT]
+        if not effects or not project.complete:
+            continue
+        candidates = [i for i in effects
+                      if not _is_satisfaction(name_of(i.level3)) and output_ending(name_of(i.level3)) is None]
+        if candidates:  # effects that may be genuine, unless they only repeat an output's name
+            outputs = {bare(name_of(i.level3)) for i in project.indicators if level1_of(i) == LEVEL1_OUTPUT}
+            if any(bare(name_of(i.level3)) not in outputs for i in candidates):
+                continue
+        names = "、".join(quote(i.level3, 20) for i in effects)
+        out.append(at_project(project, None,
+                              f"效益指标只有{names}，是满意度或产出的重复，没有反映项目带来的实际效益",
+                              "按项目实际设置社会效益、经济效益或生态效益指标，如受益人数、问题解决率、"
+                              "环境质量改善幅度；满意度放在满意度指标下"))
+    return out
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _stem(name: str) -> frozenset[str]:
+    return frozenset(w for w in content_words(name) if len(w) >= 2 and not made_of(w, "goals", "generic")
+                     and w not in word_set("names", "measures"))
+
+
+_MONEY_NAME = re.compile(r"资金|经费|预算|金额|投资")
+
+
+@rule("quality-restates-quantity", title="质量指标重复数量指标", dimension="相关性", severity="warning")
+def quality_restates_quantity(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A 完成率 under 质量指标 for what a 数量指标 of the project already counts.
+
+    ``培训完成率 100%`` under 质量 beside ``培训人次 ≥500人次`` under 数量 scores one result
+    twice and leaves quality unmeasured (合格率, 达标率, 验收通过率 measure quality). Flagged when
+    the 质量 name ends in 完成率/完工率 and shares a word (培训, 道路 …) with a 数量 name.
+    """
+    out = []
+    for project in document.projects:
+        quantities = [(p, i) for p, i in enumerate(project.indicators, 1) if level2_of(i) == "数量指标"
+                      and money_in(i.target.unit, "元") is None and not _MONEY_NAME.search(name_of(i.level3))]
+        for position, indicator in enumerate(project.indicators, 1):
+            name = name_of(indicator.level3)
+            if level2_of(indicator) != "质量指标" or not name.endswith(("完成率", "完工率")):
+                continue
+            stem = _stem(name)
+            match = next(((p, i) for p, i in quantities if stem & _stem(name_of(i.level3))), None)
+            if match is None:
+                continue
+            out.append(at_indicator(project, position, indicator, "level3",
+                                    f"质量指标{quote(indicator.level3)}只是第{match[0]}个数量指标{quote(match[1].level3)}"
+                                    "的完成比例，没有衡量质量",
+                                    "改为衡量质量的指标，如验收合格率、达标率、返工率；完成情况由数量指标反映"))
+    return out
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def spec_word(name: str) -> str | None:
+    for word in word_set("names", "specs"):
+        if name.endswith(word):
+            return word
+    return None
+
+
+@rule("spec-as-quantity", title="规格参数写成数量", dimension="相关性", severity="warning")
+def spec_as_quantity(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A specification of what is bought (射程, 功率, 宽度, 容量 …) under 数量指标.
+
+    ``雾炮车风炮射程 ≥80M`` says how good a machine is, not how much is delivered: it belongs
+    under 质量指标 (or the purchase's standard). The spec words are in ``vocabulary.toml``.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        if level2_of(indicator) != "数量指标":
+            continue
+        word = spec_word(name_of(indicator.level3))
+        if word is None:
+            continue
+        out.append(at_indicator(project, position, indicator, "level2",
+                                f"{quote(indicator.level3)}是设备或工程的规格参数（{word}），不是产出的数量",
+                                "把它移到质量指标下；数量指标写明交付的数量，如「购置雾炮车10辆」"))
+    return out
+
+
+def _has(name: str, section: str, key: str) -> str | None:
+    """The first word of a vocabulary list that the name holds (longest first)."""
+    return next((w for w in _longest_first(section, key) if w in name), None)
+
+
+@lru_cache(maxsize=64)
+def _longest_first(section: str, key: str) -> tuple[str, ...]:
+    return tuple(sorted(word_set(section, key), key=len, reverse=True))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def misplaced_reason(level2: str, name: str, unit: str | None) -> str | None:
+    """Why a name does not belong under its 二级 (经济效益, 生态效益, 时效), else None."""
+    if level2 == "经济效益指标":
+        if _has(name, "groups", "economic") or (unit or "").endswith("元"):
+            return None
+        other = _has(name, "groups", "not_economic")
+        return f"「{other}」不是经济效益" if other else None
+    if level2 == "生态效益指标":
+        if _has(name, "groups", "ecological"):
+            return None
+        other = _has(name, "groups", "economic")
+        return f"「{other}」是经济方面的效益，不是生态效益" if other else None
+    if level2 == "时效指标":
+        if _has(name, "groups", "time") or unit in ("天", "日", "月", "年", "小时", "分钟", "工作日"):
+            return None
+        if name.endswith(("合格率", "达标率", "满意度", "满意率", "覆盖率", "数量", "人数", "次数", "个数")):
+            return "名称中没有时间、进度或及时的含义"
+    return None
+
+
+@rule("level2-misplaced", title="三级指标放错二级", dimension="相关性", severity="warning")
+def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A 三级 indicator whose meaning does not fit its 二级: 安全率 under 经济效益, 农户增收 under
+    生态效益, 合格率 under 时效指标.
+
+    Words for each group are in ``vocabulary.toml`` (``[groups]``): an indicator under 经济效益
+    with no economic word (收入, 产值, 节约 …, or a value in 元) but a word of another kind
+    (安全, 满意, 环境 …) is misplaced; under 生态效益 an economic word with no ecological one;
+    under 时效 a rate or count with no word of time (及时, 时间, 进度 …) and no time unit.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        level2 = level2_of(indicator)
+        if level2 not in ("经济效益指标", "生态效益指标", "时效指标"):
+            continue
+        reason = misplaced_reason(level2, name_of(indicator.level3), indicator.target.unit)
+        if reason is None:
+            continue
+        out.append(at_indicator(project, position, indicator, "level2",
+                                f"{quote(indicator.level3)}放在「{indicator.level2}」下，但{reason}",
+                                "把它移到与其含义相符的二级指标下（如安全、稳定类放社会效益，合格率放质量指标）"))
+    return out
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def bare_measure(name: str) -> bool:
+    """True when a name is only a measure (及时率, 项目完成率, 满意度) without what it measures."""
+    return bare(name) in word_set("names", "measures")
+
+
+@rule("name-without-object", title="指标名称没有衡量对象", dimension="规范性", severity="warning")
+def name_without_object(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A 三级 name that is only a measure word: ``及时完成率``, ``合格率``, ``满意度``, ``工作完成率``.
+
+    Of what? A reviewer cannot tell what is counted, and the unit cannot prove it at year end
+    (88号: indicators 清晰、可衡量). The measure words are in ``vocabulary.toml``. When the
+    description names the object (及时率 described as 工作完成及时率) the fault is
+    ``name-description-mismatch`` and is not reported twice; 人员类/运转类 projects' standard
+    rows (e.g. 发放及时率 in a wage table) are not flagged.
+    """
+    out = []
+    for project, position, indicator in indicators(document):
+        name = name_of(indicator.level3)
+        if not bare_measure(name) or project_category(project.name, project.extras):
+            continue
+        description = bare(name_of(indicator.description or ""))
+        if description and description != bare(name) and not bare_measure(description):
+            continue  # the description says what: name-description-mismatch or a fine explanation
+        out.append(at_indicator(project, position, indicator, "level3",
+                                f"三级指标名称{quote(indicator.level3)}只有衡量方式，没有说明衡量的对象",
+                                "写明衡量什么，如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」"))
+    return out

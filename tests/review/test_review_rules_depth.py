@@ -1,0 +1,187 @@
+"""The rules of review depth (issue 13): a case each must flag and a near miss, in real wording.
+
+Same form as ``test_review_rules.py`` (whose completeness test counts these cases too). The
+wording comes from real published tables where one had the fault: 持续影响 (天津河北区法院
+2023), 安全率 under 经济效益 (廊坊 2019), 雾炮车风炮射程 ≥80M and a satisfaction as the only
+effect (湘潭 2023), 培训完成率 beside 主体班培训人次 and 及时完成率 (黄石 2022), 完成项目主体工程70%
+against 完成及时率 (岳阳县 2022), 为建档立卡扶贫户解决临时性的困难 (濉溪 2019).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from perfbudget.review.engine import review_document
+from tests.review.review_helpers import GOOD_ROWS, Run, header, read, with_row
+
+R = list[list[str]]
+OUT, Q, T, C, N = "产出指标", "质量指标", "时效指标", "成本指标", "数量指标"
+E, SE, EE, EC, SUS = "效益指标", "社会效益指标", "经济效益指标", "生态效益指标", "可持续影响指标"
+S, SS = "满意度指标", "服务对象满意度指标"
+
+
+def row(level1: str, level2: str, name: str, value: str, description: str | None = None) -> list[str]:
+    return [level1, level2, name, name if description is None else description, value]
+
+
+def wage_header(goals: str = "保障单位在职人员工资按时足额发放") -> list[list[str]]:
+    rows = header(goals=goals, purpose="用于在职人员工资福利支出")
+    rows[1] = ["项目名称", "在职人员工资-2024中央"]
+    return rows
+
+
+WAGE_ROWS = [row(OUT, N, "工资发放人数", "≥50人"), row(E, SE, "保障单位正常运转", "正常运转")]
+
+DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
+    # 1 goals that cannot be measured
+    ("goals-not-measurable", "no figure (濉溪)", GOOD_ROWS, header(goals="1.为建档立卡扶贫户解决临时性的困难"),
+     [(None, "goals")]),
+    ("goals-not-measurable", "only the money split", GOOD_ROWS,
+     header(goals="1.项目资金10万元，其中财政资金10万元，用于系统运行维护支出"), [(None, "goals")]),
+    # 2 vague values, by words
+    ("vague-qualitative", "持续影响 (天津)", with_row(5, row(E, SUS, "消除安全隐患", "持续影响")), None,
+     [(5, "target")]),
+    ("vague-qualitative", "严格执行相关制度规定", with_row(5, row(E, SE, "财务管理", "严格执行相关制度规定")), None,
+     [(5, "target")]),
+    ("vague-qualitative", "合规", with_row(5, row(E, SE, "项目管理", "合规")), None, [(5, "target")]),
+    ("vague-qualitative", "长期", with_row(5, row(E, SUS, "项目发挥作用期限", "长期")), None, [(5, "target")]),
+    ("vague-qualitative", "the name as its value", with_row(5, row(E, SE, "办公条件", "办公条件")), None,
+     [(5, "target")]),
+    # 3 money as output
+    ("input-as-output", "经费到位及时性", with_row(3, row(OUT, T, "经费到位及时性", "100%")), None, [(3, "level3")]),
+    ("input-as-output", "支付资金 in a longer name", with_row(3, row(OUT, T, "按时支付资金比例", "100%")), None,
+     [(3, "level3")]),
+    ("input-as-output", "550万元 as a quantity", with_row(1, row(OUT, N, "设备购置及安装", "550万元")), None,
+     [(1, "target")]),
+    # 4 no genuine effect
+    ("no-genuine-effect", "satisfaction as the only effect (湘潭)",
+     with_row(5, row(E, SE, "服务周期内,市民对空气质量改善的满意程度", "≥85%")), None, [(None, None)]),
+    ("output-as-effect", "完成率 under 社会效益", with_row(5, row(E, SE, "项目完成率", "100%")), None, [(5, "level3")]),
+    # 5 goal ↔ indicator coverage
+    ("goal-not-covered", "work with a figure no indicator measures", GOOD_ROWS,
+     header(goals="1.全年保障视频会议12次以上；培训基层干部500人次"), [(None, "goals")]),
+    # 6 quality restating quantity, specs as quantities
+    ("quality-restates-quantity", "培训完成率 (黄石)",
+     [row(OUT, N, "主体班培训人次", "≥1100人次"), row(OUT, Q, "培训完成率", "100%"), *GOOD_ROWS[2:]], None,
+     [(2, "level3")]),
+    ("spec-as-quantity", "雾炮车风炮射程 (湘潭)", [*GOOD_ROWS, row(OUT, N, "雾炮车风炮射程", "≥80M")], None,
+     [(7, "level2")]),
+    # 7 targets against the goal and the money
+    ("goal-figure-mismatch", "goal 70%, indicator 100% (岳阳)",
+     with_row(2, row(OUT, Q, "项目(工程)完成及时率", "100%")), header(goals="1.完成项目主体工程70%"), [(2, "target")]),
+    ("unit-cost-vs-budget", "1600元/亩 × 5000亩 ≫ 10万元",
+     [*GOOD_ROWS[:3], row(OUT, C, "亩均建设成本", "≤1600元/亩"), *GOOD_ROWS[4:],
+      row(OUT, N, "建设农田面积", "≥5000亩")],
+     None, [(4, "target")]),
+    ("unit-cost-as-total", "人均 cost equal to the budget", with_row(4, row(OUT, C, "人均培训成本", "≤10万元")), None,
+     [(4, "target")]),
+    # 8 names, groups, direction
+    ("name-without-object", "及时完成率 (黄石)", with_row(3, row(OUT, T, "及时完成率", "100%")), None, [(3, "level3")]),
+    ("level2-misplaced", "安全率 under 经济效益 (廊坊)", with_row(5, row(E, EE, "安全率", "100%")), None,
+     [(5, "level2")]),
+    ("level2-misplaced", "合格率 under 时效", with_row(3, row(OUT, T, "设备验收合格率", "100%")), None,
+     [(3, "level2")]),
+    ("direction-clash", "a count with 小于等于", with_row(1, row(OUT, N, "视频会议保障数量", "小于等于1次")), None,
+     [(1, "target")]),
+]
+
+DEPTH_MISS: list[tuple[str, str, R, Any]] = [
+    ("goals-not-measurable", "goal with figures", GOOD_ROWS, None),
+    ("goals-not-measurable", "a checkable end state", GOOD_ROWS, header(goals="1.完成审判楼玻璃幕墙维修并通过验收")),
+    ("goals-not-measurable", "a wage item's standard goal", WAGE_ROWS, wage_header()),
+    ("vague-qualitative", "a descriptive value (seed)",
+     with_row(5, row(E, SE, "增强网络安全性", "提供安全可靠的网络环境，有效保障办公办案")), None),
+    ("vague-qualitative", "a grade", with_row(5, row(E, SE, "服务周期内空气质量", "优良")), None),
+    ("vague-qualitative", "an anchor", with_row(5, row(E, SE, "财务管理", "严格执行制度，全年无违规问题")), None),
+    ("input-as-output", "资金使用合规率 is management", with_row(2, row(OUT, Q, "救助经费支出合规率", "100%")), None),
+    ("input-as-output", "money drawn in", with_row(5, row(E, EE, "带动社会投资金额", "≥500万元")), None),
+    ("no-genuine-effect", "a real effect beside satisfaction",
+     [*GOOD_ROWS, row(E, SE, "市民满意度", "≥90%")], None),
+    ("output-as-effect", "覆盖率 is an effect", with_row(5, row(E, SE, "困难群众救助覆盖率", "100%")), None),
+    ("goal-not-covered", "the figure is measured", GOOD_ROWS, None),
+    ("goal-not-covered", "the work is named by an indicator", GOOD_ROWS,
+     header(goals="1.全年保障视频会议12次以上；修复系统故障30次")),
+    ("quality-restates-quantity", "合格率 measures quality",
+     [row(OUT, N, "主体班培训人次", "≥1100人次"), row(OUT, Q, "培训考核合格率", "≥95%"), *GOOD_ROWS[2:]], None),
+    ("spec-as-quantity", "a count of vehicles", [*GOOD_ROWS, row(OUT, N, "雾炮车降尘抑尘服务配备车辆数", "10辆")],
+     None),
+    ("goal-figure-mismatch", "the same figure", GOOD_ROWS, header(goals="1.网络连通率达到95%，保障视频会议12次")),
+    ("unit-cost-vs-budget", "product within the budget",
+     [*GOOD_ROWS[:3], row(OUT, C, "亩均建设成本", "≤1600元/亩"), *GOOD_ROWS[4:], row(OUT, N, "建设农田面积", "≥60亩")],
+     None),
+    ("unit-cost-as-total", "a unit cost in 元/人", with_row(4, row(OUT, C, "人均培训成本", "≤300元/人")), None),
+    ("name-without-object", "the object named", with_row(3, row(OUT, T, "设备维修及时率", "100%")), None),
+    ("name-without-object", "a wage item's standard row", [*WAGE_ROWS, row(OUT, T, "发放及时率", "100%")],
+     wage_header()),
+    ("level2-misplaced", "an economic effect", with_row(5, row(E, EE, "带动农户增收", "≥500元/户")), None),
+    ("level2-misplaced", "a time under 时效", GOOD_ROWS, None),
+    ("direction-clash", "a count of accidents", with_row(1, row(OUT, N, "安全事故次数", "≤1次")), None),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "case", "rows", "header_rows", "expected"), DEPTH_FLAG,
+                         ids=[f"{c[0]}:{c[1]}" for c in DEPTH_FLAG])
+def test_depth_rule_flags(run: Run, rule_id: str, case: str, rows: R, header_rows: Any,
+                          expected: list[tuple[int | None, str | None]]) -> None:
+    assert run(rule_id, rows, header_rows) == expected
+
+
+@pytest.mark.parametrize(("rule_id", "case", "rows", "header_rows"), DEPTH_MISS,
+                         ids=[f"{c[0]}:{c[1]}" for c in DEPTH_MISS])
+def test_depth_rule_near_miss(run: Run, rule_id: str, case: str, rows: R, header_rows: Any) -> None:
+    assert run(rule_id, rows, header_rows) == []
+
+
+def test_findings_name_the_words_that_triggered_them(inline: Any) -> None:
+    rows = with_row(2, row(OUT, Q, "项目(工程)完成及时率", "100%"))
+    document = read(rows, header(goals="1.完成项目主体工程70%"), inline)
+    (finding,) = review_document(document, only={"goal-figure-mismatch"}).findings
+    assert "完成项目主体工程70%" in finding.message and "工程" in finding.message
+    document = read(GOOD_ROWS, header(goals="1.全年保障视频会议12次以上；培训基层干部500人次"), inline)
+    (finding,) = review_document(document, only={"goal-not-covered"}).findings
+    assert "培训基层干部500人次" in finding.message and "培训" in finding.message
+
+
+def test_a_cut_table_is_reported_once_and_not_faulted_for_its_missing_part(inline: Any) -> None:
+    """Point 10: a table cut after its 产出 rows (complete=False, as the reader marks it)."""
+    document = read(GOOD_ROWS[:2], None, inline)
+    whole = review_document(document)
+    assert {f.rule for f in whole.findings} >= {"missing-level1-group", "too-few-indicators", "missing-cost-indicator"}
+    cut = replace(document, projects=(replace(document.projects[0], complete=False),))
+    report = review_document(cut)
+    assert [(f.rule, f.severity) for f in report.findings] == [("table-cut-off", "info")]
+    assert report.projects[0].complete is False
+    assert report.projects[0].grade == "优"
+    assert any("表格不完整" in line for line in report.projects[0].basis)
+
+
+def test_a_group_before_the_cut_is_still_missing(inline: Any) -> None:
+    rows = [GOOD_ROWS[4], GOOD_ROWS[5]]  # 效益 and 满意度 read, 产出 missing before them
+    document = read(rows, None, inline)
+    cut = replace(document, projects=(replace(document.projects[0], complete=False),))
+    found = [(f.rule, f.message) for f in review_document(cut, only={"missing-level1-group"}).findings]
+    assert found == [("missing-level1-group", "缺少一级指标「产出指标」，绩效目标不完整")]
+
+
+def test_a_wage_item_is_judged_by_the_simplified_template(inline: Any) -> None:
+    """Point 9: 人员类 — two rows (an output, the unit's running), no cost, no satisfaction: not 差."""
+    report = review_document(read(WAGE_ROWS, wage_header(), inline))
+    assert [f.rule for f in report.findings if f.severity != "info"] == []
+    (grade,) = report.projects
+    assert grade.category == "人员类" and grade.grade == "优"
+    assert any("简化模板" in line for line in grade.basis)
+    # the same table as an ordinary project is missing what the full template asks for
+    ordinary = header()
+    report = review_document(read(WAGE_ROWS, ordinary, inline))
+    assert report.projects[0].grade == "差"
+
+
+def test_grade_basis_names_what_weighed_most(inline: Any) -> None:
+    rows = with_row(2, row(OUT, Q, "网络连通率", "≥100%"))
+    (grade,) = review_document(read(rows, None, inline)).projects
+    assert grade.grade == "中"
+    assert grade.basis[0].startswith("中：有错误1个")
+    assert "比率超过100%（第2个指标）" in grade.basis[1]

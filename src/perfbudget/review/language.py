@@ -142,6 +142,8 @@ def project_category(name: str, extras: tuple[tuple[str, str], ...] = ()) -> str
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _category_of_name(name: str) -> str | None:
+    if not name:
+        return None
     if any(word in name for word in vocabulary()["category"]["personnel"]):
         return PERSONNEL
     if any(word in name for word in vocabulary()["category"]["running"]):

@@ -84,13 +84,18 @@ def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
     成本增长率 ≤20% or a phrase cannot be compared with the budget. 社会成本 and 生态环境成本
     indicators (2021 framework) need not be money and are not checked. A bare number
     (``项目总投入 6070``) is an amount in the table's money unit, unless the name is a rate
-    (``成本控制率 100``).
+    (``成本控制率 100``). A cost of zero (``办公费总成本 =0万元``) measures nothing either.
     """
     out = []
     for project, position, indicator in indicators(document):
         if not is_economic_cost(indicator):
             continue
         target = indicator.target
+        if target.is_quantitative and is_money_unit(target.unit) and target.value == 0 and not target.upper:
+            out.append(at_indicator(project, position, indicator, "target",
+                                    f"成本指标{quote(indicator.level3)}的指标值是{target.raw}，成本为0，无法衡量",
+                                    "写明实际测算的成本上限（如「≤2万元」）；没有这项支出就删去该指标"))
+            continue
         if target.is_quantitative and is_money_unit(target.unit):
             continue
         if target.value is not None and target.unit is None and not _RATE_NAME.search(name_of(indicator.level3)):

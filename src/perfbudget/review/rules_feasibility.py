@@ -15,6 +15,7 @@ from perfbudget.review.helpers import (
     indicators,
     is_cost,
     is_leftover,
+    is_money_unit,
     level1_of,
     level2_of,
     name_of,
@@ -214,7 +215,8 @@ def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]
     no doubt are checked (投诉处理及时率 is positive; 培训时长 is left alone). A count under
     数量指标 (…数量, …人次, or a value in a measure word such as 个/次/人) is what the project
     delivers and is positive too: ``小于等于1``/``≤1个`` caps the output instead of setting it;
-    counts of bad things (事故, 投诉, 超标 …) are not flagged.
+    counts of bad things (事故, 投诉, 超标 …) are not flagged. A cost indicator in money is a
+    ceiling: ``科技特派员业务培训开展 ≥5万元`` under 成本指标 is reverse.
     """
     out = []
     for project, position, indicator in indicators(document):
@@ -223,6 +225,8 @@ def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]
             continue
         name = name_of(indicator.level3)
         direction = name_direction(name)
+        if direction is None and is_cost(indicator) and is_money_unit(indicator.target.unit):
+            direction = "reverse"  # a cost in money is a ceiling
         if (direction is None and level2_of(indicator) == "数量指标" and is_count(name, indicator.target.unit)
                 and _BAD_THING.search(name) is None):
             direction = "positive"

@@ -40,7 +40,10 @@ _INPUT_NAME = re.compile(
     r"|(?:资金|经费|预算|款项)[^，,。；]{0,4}?(?:使用|到位|执行|拨付|支付|兑付|下达)(?:率|性|情况|进度|比例)?$"
     r"|(?:预算|资金|支出)(?:执行|完成)(?:率|进度)$|^支出进度$"
     r"|^(?:投入|使用|支出|拨付)(?:资金|经费)(?:总额|金额|数额|数)?$|^资金(?:投入|使用|支出)(?:额|金额|总额|数)$"
+    # staff sent on trips is manpower going in (人力投入), not what the project delivers
+    r"|^(?:出差|差旅)(?:人数|人次|次数|天数)$"
 )
+_MANPOWER = re.compile(r"^(?:出差|差旅)")
 # The project's own money stated as an output: 工程资金金额 43.2 under 数量指标. Only under 产出
 # (not 成本): an effect such as 带动社会资金投入金额 (money drawn in) is a result.
 _INPUT_AMOUNT = re.compile(r"(?:资金|经费|预算|投资)(?:金额|总额|额|数额)$")
@@ -87,7 +90,7 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     the money words anywhere in the name (支付资金 inside 按时支付资金比例), …性 as well as …率
     (经费到位及时性), and an amount of money (``550万元``) as a 数量指标 value — the quantity
     delivered is not the money spent. How well money is managed (资金使用合规率, 支付准确率)
-    is not flagged.
+    is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量").
     """
     out = []
     for project, position, indicator in indicators(document):
@@ -106,8 +109,8 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
             continue
         out.append(at_indicator(
             project, position, indicator, "level3",
-            f"{quote(indicator.level3)}衡量的是资金投入或预算执行，不是项目的产出或效益，"
-            "投入不能作为绩效目标",
+            f"{quote(indicator.level3)}衡量的是{'人力投入' if _MANPOWER.search(name) else '资金投入或预算执行'}，"
+            "不是项目的产出或效益，投入不能作为绩效目标",
             "删去该指标（预算执行情况在自评时另行计分），改为反映项目实际产出的指标，如完成的服务次数、数量或质量"))
     return out
 

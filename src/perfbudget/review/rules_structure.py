@@ -217,13 +217,21 @@ def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding
 
 @lru_cache(maxsize=CACHE_SIZE)
 def bare_measure(name: str) -> bool:
-    """True when a name is only a measure (及时率, 项目完成率, 满意度) without what it measures."""
-    return bare(name) in word_set("names", "measures")
+    """True when a name is only a measure (及时率, 工作任务完成率, 满意度) without what it measures,
+    or only a date (``2022年底之前``)."""
+    text = _GENERIC_OBJECT.sub("", bare(name))
+    return text in word_set("names", "measures") or bool(_DATE_NAME.match(bare(name)))
+
+
+# Words that name no object: 工作任务完成率 is a 完成率 of nothing in particular.
+_GENERIC_OBJECT = re.compile(r"^(?:工作|任务|各项|计划|年度)+(?=\S)")
+_DATE_NAME = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|内|前|之前|以前|底前|底之前|末前)?$")
 
 
 @rule("name-without-object", title="指标名称没有衡量对象", dimension="规范性", severity="warning")
 def name_without_object(document: Document, settings: RuleSettings) -> list[Finding]:
-    """A 三级 name that is only a measure word: ``及时完成率``, ``合格率``, ``满意度``, ``工作完成率``.
+    """A 三级 name that is only a measure word: ``及时完成率``, ``合格率``, ``满意度``, ``工作任务完成率``,
+    or only a date (``2022年底之前`` as the name of a 时效 row).
 
     Of what? A reviewer cannot tell what is counted, and the unit cannot prove it at year end
     (88号: indicators 清晰、可衡量). The measure words are in ``vocabulary.toml``. When the
@@ -237,9 +245,10 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
         if not bare_measure(name) or project_category(project.name, project.extras):
             continue
         description = bare(name_of(indicator.description or ""))
-        if description and description != bare(name) and not bare_measure(description):
-            continue  # the description says what: name-description-mismatch or a fine explanation
+        if description and description != bare(name):
+            continue  # the description says more: name-description-mismatch, or an explanation
+        what = "是一个日期" if _DATE_NAME.match(bare(name)) else "只有衡量方式"
         out.append(at_indicator(project, position, indicator, "level3",
-                                f"三级指标名称{quote(indicator.level3)}只有衡量方式，没有说明衡量的对象",
+                                f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象",
                                 "写明衡量什么，如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」"))
     return out

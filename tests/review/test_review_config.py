@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from perfbudget.model import Unit
 from perfbudget.review.config import GradeRule, config_from_dict, load_config
 
@@ -100,3 +102,32 @@ def test_bad_toml_has_a_line(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     config, problems = load_config(tmp_path / "none.toml")
     assert config is None and "不存在" in problems[0].message
+
+
+def test_each_rule_is_given_its_own_settings() -> None:
+    """Issue 11 point 5: the engine passes each rule its own resolved parameters."""
+    from perfbudget.review.settings import RuleSettings
+
+    config, problems = config_from_dict({"rules": {"satisfaction-below-floor": {"floor": 85}}})
+    assert problems == []
+    settings = config.rule_settings("satisfaction-below-floor")
+    assert settings == RuleSettings("satisfaction-below-floor", {"floor": Decimal(85)})
+    assert settings.param("floor") == 85
+    assert settings.param("satisfaction-below-floor", "floor") == 85  # the older two-argument form
+    assert config.rule_settings("too-few-indicators").param("minimum") == 3  # the registered default
+    with pytest.raises(KeyError):
+        settings.param("minimum")
+
+
+def test_rule_modules_import_neither_the_config_nor_the_engine() -> None:
+    """No review config ↔ registry import cycle: rules see only their RuleSettings."""
+    import ast
+
+    import perfbudget.review as package
+    from perfbudget.review.registry import RULE_MODULES
+
+    folder = Path(package.__file__).parent
+    for module in RULE_MODULES:
+        tree = ast.parse((folder / f"{module}.py").read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert not imported & {"perfbudget.review.config", "perfbudget.review.engine"}, module

@@ -185,3 +185,15 @@ def test_grade_basis_names_what_weighed_most(inline: Any) -> None:
     assert grade.grade == "中"
     assert grade.basis[0].startswith("中：有错误1个")
     assert "比率超过100%（第2个指标）" in grade.basis[1]
+
+
+def test_a_province_wide_figure_in_a_county_project_is_a_hint(inline: Any) -> None:
+    """Issue 13 point 5: an indicator of another level's project (全省 in a county unit's table)."""
+    rows = with_row(5, row(E, SE, "全省空气质量优良天数比例", "≥85%"))
+    header_rows = header()
+    header_rows[0] = ["100001岳阳县农业农村局", "单位：万元"]
+    report = review_document(read(rows, header_rows, inline), only={"indicator-out-of-scope"})
+    assert [(f.indicator, f.severity) for f in report.findings] == [(5, "info")]
+    assert "全省" in report.findings[0].message
+    near = with_row(5, row(E, SE, "全县空气质量优良天数比例", "≥85%"))
+    assert review_document(read(near, header_rows, inline), only={"indicator-out-of-scope"}).findings == ()

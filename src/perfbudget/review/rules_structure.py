@@ -252,3 +252,51 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
                                 f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象",
                                 "写明衡量什么，如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」"))
     return out
+
+
+# Administrative levels, from the widest: a scope word in an indicator, a level word in a name.
+_SCOPE = (("全国", 0), ("全省", 1), ("全自治区", 1), ("全市", 2), ("全州", 2), ("全盟", 2), ("全县", 3),
+          ("全区", 3), ("全旗", 3), ("全乡", 4), ("全镇", 4), ("全村", 5))
+_LEVEL_WORDS = ((re.compile(r"村"), 5), (re.compile(r"[乡镇]|街道"), 4), (re.compile(r"[县旗区]"), 3),
+                (re.compile(r"[市州盟]"), 2), (re.compile(r"省|自治区"), 1))
+
+
+# Words holding a level character that name no place: 农业农村局, 城乡, 市场, 社区, 园区 ...
+_NOT_A_PLACE = re.compile(r"农村|乡村|城乡|城市|市场|超市|市政|区域|社区|园区|小区|景区|片区|辖区|城区|县域|镇域")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def unit_level(name: str) -> int | None:
+    """The administrative level a unit or project name belongs to (5 村 … 1 省), else None:
+    the narrowest place it names (天津市和平区人民检察院 → 区)."""
+    name = _NOT_A_PLACE.sub("", name)
+    found = [level for pattern, level in _LEVEL_WORDS if pattern.search(name)]
+    return max(found) if found else None
+
+
+@rule("indicator-out-of-scope", title="指标范围超出本项目", dimension="相关性", severity="info")
+def indicator_out_of_scope(document: Document, settings: RuleSettings) -> list[Finding]:
+    """An indicator whose scope is wider than the unit's: 全省…, 全市… in a county's project.
+
+    An indicator measures what *this* project's money does (88号: 指标与项目相关): a province-wide
+    or city-wide figure (全市空气质量优良天数, 全省覆盖率) in a county or district unit's project
+    belongs to another level's project or fund. The unit's level is read from its name (or the
+    project's): 村, 乡/镇/街道, 县/区/旗, 市/州/盟, 省. A hint (提示): a county-level 市 (天长市)
+    uses 全市 for its own scope, and the reviewer knows which.
+    """
+    out = []
+    own = unit_level(document.unit.name or "")
+    for project, position, indicator in indicators(document):
+        level = own if own is not None else unit_level(project.name)
+        if level is None:
+            continue
+        text = f"{indicator.level3}{indicator.target.raw}"
+        wider = next((word for word, scope in _SCOPE if scope < level and word in text), None)
+        if wider is None:
+            continue
+        out.append(at_indicator(project, position, indicator, "level3",
+                                f"{quote(indicator.level3)}衡量的是「{wider}」的情况，超出了本单位、本项目的范围，"
+                                "可能属于其他层级的项目或资金",
+                                "改为本项目资金直接带来的产出或效果（如本项目覆盖的户数、面积），"
+                                "或说明本项目在其中的份额"))
+    return out

@@ -272,6 +272,27 @@ BLIND: list[Judged] = [
         ("制作宣传横幅、公益宣传牌等(年)", "=1年: banners counted in years"),
         ("工资发放准确性(%)", "≥95%: pay must be 100% accurate"),
     }), excused=frozenset({("missing-budget", None)}), blind=True, round=2),
+    # Third round, judged blind after round 2's fixes.
+    Judged("池州贵池 委托业务 2022 (cut)", _c("16"), frozenset({
+        ("rate-over-100", "委托业务报告合格率"),  # ≥100百分比
+        ("vague-qualitative", "经费支出合规性"),  # 严格执行相关制度规定
+        ("cost-not-money", "单项业务成本"),  # 符合相关规定
+        ("vague-qualitative", "对维护基建市场公平的影响程度"),  # 效果明显
+        ("vague-qualitative", "对控制基建项目成本影响程度"),
+        ("level2-misplaced", "对控制基建项目成本影响程度"),  # cost control is no ecological effect
+        ("vague-qualitative", "对推动基建项目“四项制度”健全和落实的持续性影响"),
+    }), excused=frozenset({("cost-over-budget", "项目总成本")}),  # the table's 年度资金总额 is 0 beside 财政拨款 90
+        blind=True, round=3),
+    Judged("临沧永德 营养改善计划 2022", _c("19"), frozenset({
+        ("rate-over-100", "营养改善计划覆盖率"),
+        ("input-as-output", "资金到位及时率"), ("rate-over-100", "资金到位及时率"),
+        ("cost-not-money", "生均补助标准达标率"),
+        ("vague-qualitative", "减轻贫困学生家庭经济负担"),  # 有效
+        ("rate-over-100", "促进学校教育事业健康发展"), ("unit-mismatch", "促进学校教育事业健康发展"),  # ≧100%
+    }), blind=True, round=3),
+    Judged("宣城 禁毒经费 2021 (cut)", _c("23"), frozenset({
+        ("vague-qualitative", "经费支出合规性"),  # 严格执行相关财经法规制度 (missed on the first run)
+    }), blind=True, round=3),
 ]
 
 

@@ -125,7 +125,10 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
 
 # A time without a digit that still names a date: 年底前, 年内, 上半年 ...
 _DATE_WORDS = re.compile(r"年底|年内|年末|月底|月末|季度|上半年|下半年|当年|本年|全年|年度内|周内|日内"
-                         r"|前完成|之前|以前|以内")
+                         r"|前完成|之前|以前|以内|时间内|时限内|期限内|按计划|合同约定")
+
+
+_TIME_NAMES = ("及时性", "时间", "时限", "周期", "进度")
 
 
 @rule("qualitative-for-number", title="应量化的指标写成定性", dimension="可行性", severity="warning")
@@ -148,6 +151,8 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
         if is_cost(indicator) or re.search(r"\d", target.raw):
             continue
         group = level2_of(indicator)
+        if _DATE_WORDS.search(target.raw) and (group == "时效指标" or name.endswith(_TIME_NAMES)):
+            continue  # 年底前完成, 在项目计划完成时间内完成: a time that can be checked
         if not asks_for_number(name):
             if group != "数量指标" and (group != "时效指标" or _DATE_WORDS.search(target.raw) is not None):
                 continue

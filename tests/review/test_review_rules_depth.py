@@ -78,6 +78,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      None, [(4, "target")]),
     ("unit-cost-as-total", "人均 cost equal to the budget", with_row(4, row(OUT, C, "人均培训成本", "≤10万元")), None,
      [(4, "target")]),
+    ("unit-mismatch", "a state in % (临邑)", with_row(5, row(E, SE, "学生受益情况", "=100%")), None,
+     [(5, "target")]),
     # 8 names, groups, direction
     ("name-without-object", "及时完成率 (黄石)", with_row(3, row(OUT, T, "及时完成率", "100%")), None, [(3, "level3")]),
     ("level2-misplaced", "安全率 under 经济效益 (廊坊)", with_row(5, row(E, EE, "安全率", "100%")), None,
@@ -119,6 +121,9 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("level2-misplaced", "an economic effect", with_row(5, row(E, EE, "带动农户增收", "≥500元/户")), None),
     ("level2-misplaced", "a time under 时效", GOOD_ROWS, None),
     ("direction-clash", "a count of accidents", with_row(1, row(OUT, N, "安全事故次数", "≤1次")), None),
+    ("unit-mismatch", "an action with 率 left off", with_row(2, row(OUT, Q, "工程验收", "100%")), None),
+    ("unit-mismatch", "a share meeting a standard (石嘴山)",
+     with_row(2, row(OUT, Q, "美沙酮药物治疗符合国家相关标准", "100%")), None),
 ]
 
 

@@ -256,7 +256,10 @@ _RATE_LIKE_END = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|
 # A name that measures something a percentage can be of: a rate word, or one with 率 left off
 # (项目验收合格, 覆盖面, 稳定性). Anything else in % — a sentence, a state, a wish — is not.
 _PERCENT_OF = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|系数|进度|百分比|份额|感|性|合格|达标|完成|覆盖|完好"
-                         r"|在线|及时|准确|正确|通过|知晓|满意|参与|面|增长|增幅|降幅|提高|下降|占|成活|出勤|入学)$")
+                         r"|在线|及时|准确|正确|通过|知晓|满意|参与|面|增长|增幅|降幅|提高|下降|占|成活|出勤|入学"
+                         # an action whose share is meant, with 率 left off: 工程验收, 补贴发放, 问题整改
+                         r"|验收|发放|兑现|落实|执行|接种|救治|救助|参保|就业|回收|处理|处置|整改|办结|结案|检测|监测"
+                         r"|巡查|检查|培训|上线|联网|入驻|入住)$")
 
 
 @rule("unit-mismatch", title="计量单位与指标不符", dimension="可行性", severity="warning")
@@ -271,7 +274,8 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     rate word such as …率, …比例, …度); a qualitative value carrying a unit. Widened on real
     tables (issue 13): any name in % that is neither a rate nor a thing a share can be taken of
     — a sentence or a state (``教学条件改善、办学水平提高 =100%``, ``学生受益情况 =100%``,
-    ``通过注射疫苗,可以有效降低…的发生 40%``); names with 率 left off (项目验收合格, 稳定性),
+    ``通过注射疫苗,可以有效降低…的发生 40%``); names with 率 left off (项目验收合格, 稳定性,
+    工程验收, 补贴发放, 问题整改),
     shares meeting a standard or done in time (药物治疗符合国家相关标准, 对患者及时给予治疗),
     inputs (``input-as-output``), costs (``cost-not-money``) and 数量指标 (``rate-under-quantity``)
     are not flagged here.

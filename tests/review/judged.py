@@ -293,6 +293,37 @@ BLIND: list[Judged] = [
     Judged("宣城 禁毒经费 2021 (cut)", _c("23"), frozenset({
         ("vague-qualitative", "经费支出合规性"),  # 严格执行相关财经法规制度 (missed on the first run)
     }), blind=True, round=3),
+    # Fourth round, judged blind after round 3's fixes.
+    Judged("巴南 党支部书记补贴 2022 (cut)", _c("30"), frozenset({
+        ("rate-under-quantity", "按照全镇党支部书记发放"),  # 100% under 数量
+        ("unit-mismatch", "为民众办好事,办实事"),  # an aim in % (under 质量 and again under 可持续)
+        ("output-as-effect", "为民众办好事,办实事"), ("duplicate-indicator", "为民众办好事,办实事"),
+        ("cost-not-money", "20万元"),  # the amount as the name, 100% as the value
+        ("unit-mismatch", "改善了农民生产生活条件"), ("unit-mismatch", "激发为民办事的热情"),
+        ("unit-mismatch", "满意度95%以上"),  # whose satisfaction? the name is the target
+    }), blind=True, round=4),
+    Judged("嘉峪关 博物馆免费开放 2023", _c("31"), frozenset({
+        ("name-without-object", "各项工作完成及时率%"),
+        ("vague-qualitative", "对当地文物保护、文化传承影响"),  # 长远
+        ("vague-qualitative", "提升博物馆绿化水平"),  # 提升
+        ("missing-cost-indicator", None),  # only 社会/生态环境成本: no 经济成本
+    }), missed=frozenset({
+        ("对当地文物保护、文化传承影响", "an effect filed as 社会成本"),
+        ("提升博物馆绿化水平", "an effect filed as 生态环境成本"),
+    }), blind=True, round=4),
+    Judged("池州贵池 村级补助及运转经费 2022 (cut)", _c("35"), frozenset({
+        ("vague-qualitative", "补助资格合规性"), ("vague-qualitative", "经费审批流程规范性"),
+        ("input-as-output", "补助经费到位及时性"), ("qualitative-for-number", "补助经费到位及时性"),  # 及时
+        ("vague-qualitative", "对保障村(社区)两委机构正常运行的影响程度"),
+        ("vague-qualitative", "提高村(社区)干部工作积极性的影响程度"),
+    }), excused=frozenset({("cost-over-budget", "项目总成本")}),  # 年度资金总额 0 in the table
+        blind=True, round=4),
+    Judged("安居 食品监管补助 2021 (cut)", _c("38"), frozenset({
+        ("quality-restates-quantity", "食品安全监管人员培训"),  # 已完成 under 质量
+        ("quality-restates-quantity", "开展食品安全宣传周等科普宣传活"),
+        ("quality-restates-quantity", "进口冷链食品新冠肺炎疫情应急处置示范演练"),
+        ("vague-qualitative", "辖区内公众食品安全科普知识素养"),  # 逐步提高
+    }), missed=frozenset({("开展食品安全宣传周等科普宣传活", "the name is cut (…活动)")}), blind=True, round=4),
 ]
 
 

@@ -65,12 +65,16 @@ _UNIT_NOTE = re.compile(
 )
 
 
+_BARE_PERCENT = re.compile(r"(?<=[\u4e00-\u9fff])[%％]$")
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def name_of(level3: str) -> str:
     """A 三级 name as compared by the rules: no stars, template hints, whitespace, template
-    numbering (``指标1工程完工率`` → 工程完工率) or trailing unit note (``兑付率(%)`` → 兑付率)."""
+    numbering (``指标1工程完工率`` → 工程完工率) or trailing unit note (``兑付率(%)`` → 兑付率,
+    ``服务对象满意度%`` → 服务对象满意度)."""
     name = normalise_level3(level3)
-    stripped = _UNIT_NOTE.sub("", _NUMBERING.sub("", name))
+    stripped = _BARE_PERCENT.sub("", _UNIT_NOTE.sub("", _NUMBERING.sub("", name)))
     return stripped or name
 
 

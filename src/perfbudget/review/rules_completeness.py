@@ -18,7 +18,7 @@ from perfbudget.review.helpers import (
     at_project,
     clean,
     indicators,
-    is_cost,
+    is_economic_cost,
     is_leftover,
     level1_of,
     quote,
@@ -81,7 +81,8 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
     the 2022 budgets on. Earlier tables were not required to set one (many provincial forms
     of 2018–2021 have no cost row), so a project whose fund year is before ``since`` is not
     flagged; a project without a known year is. 人员类/运转类 projects (their cost is the
-    standard itself) and tables cut off before their 效益 rows are not flagged.
+    standard itself) and tables cut off before their 效益 rows are not flagged. Only 社会成本 or
+    生态环境成本 rows (2021 framework) without an 经济成本 one do not count: the money is unmeasured.
     """
     since = settings.param("since")
     out = []
@@ -90,8 +91,11 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
             continue
         if category_of(project) or _lost_in_cut(project, LEVEL1_OUTPUT):
             continue
-        if project.indicators and not any(is_cost(i) for i in project.indicators):
-            out.append(at_project(project, None, "没有成本指标，无法把目标与预算对应起来",
+        if project.indicators and not any(is_economic_cost(i) for i in project.indicators):
+            other = any(level1_of(i) == LEVEL1_COST for i in project.indicators)
+            out.append(at_project(project, None,
+                                  "只有社会成本或生态环境成本，没有经济成本指标，无法把目标与预算对应起来" if other
+                                  else "没有成本指标，无法把目标与预算对应起来",
                                   "在产出指标下补充成本指标（或按新框架设一级「成本指标」），写明以金额计的成本控制目标"))
     return out
 

@@ -14,6 +14,7 @@ from perfbudget.review.helpers import (
     bare,
     indicators,
     is_cost,
+    is_economic_cost,
     is_leftover,
     is_money_unit,
     level1_of,
@@ -108,8 +109,8 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
         if target.is_quantitative or target.period is not None:
             continue
         name = name_of(indicator.level3)
-        if asks_for_number(name) or is_cost(indicator) or is_leftover(target.raw):
-            continue
+        if asks_for_number(name) or is_economic_cost(indicator) or is_leftover(target.raw):
+            continue  # (社会成本/生态环境成本 need not be money, but must still be checkable)
         if (level1_of(indicator) == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw)
                 and project_category(project.name, project.extras)):
             continue  # 正常运转: the simplified template's effect
@@ -259,7 +260,7 @@ _PERCENT_OF = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|系
                          r"|在线|及时|准确|正确|通过|知晓|满意|参与|面|增长|增幅|降幅|提高|下降|占|成活|出勤|入学"
                          # an action whose share is meant, with 率 left off: 工程验收, 补贴发放, 问题整改
                          r"|验收|发放|兑现|落实|执行|接种|救治|救助|参保|就业|回收|处理|处置|整改|办结|结案|检测|监测"
-                         r"|巡查|检查|培训|上线|联网|入驻|入住)$")
+                         r"|巡查|检查|培训|上线|联网|入驻|入住|分级|登记|建档|评估|认定|公示|审核|备案|签约|注册|考核)$")
 
 
 @rule("unit-mismatch", title="计量单位与指标不符", dimension="可行性", severity="warning")

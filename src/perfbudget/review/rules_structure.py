@@ -103,6 +103,8 @@ def _stem(name: str) -> frozenset[str]:
 
 
 _MONEY_NAME = re.compile(r"资金|经费|预算|金额|投资")
+# A value that only says the work was done: 已完成, 全部完成, 按时完成.
+_ONLY_DONE = re.compile(r"^(?:已|已经|全部|按时|按期|如期|顺利)?(?:完成|办结|实施|开展)$")
 
 
 @rule("quality-restates-quantity", title="质量指标重复数量指标", dimension="相关性", severity="warning")
@@ -111,7 +113,9 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
 
     ``培训完成率 100%`` under 质量 beside ``培训人次 ≥500人次`` under 数量 scores one result
     twice and leaves quality unmeasured (合格率, 达标率, 验收通过率 measure quality). Flagged when
-    the 质量 name ends in 完成率/完工率 and shares a word (培训, 道路 …) with a 数量 name.
+    the 质量 name ends in 完成率/完工率 and shares a word (培训, 道路 …) with a 数量 name, and
+    when a 质量 value only says the work was done (``已完成``, ``按时完成``): that is a quantity
+    (done or not), not a quality.
     """
     out = []
     for project in document.projects:
@@ -119,7 +123,16 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
                       and money_in(i.target.unit, "元") is None and not _MONEY_NAME.search(name_of(i.level3))]
         for position, indicator in enumerate(project.indicators, 1):
             name = name_of(indicator.level3)
-            if level2_of(indicator) != "质量指标" or not name.endswith(("完成率", "完工率")):
+            if level2_of(indicator) != "质量指标":
+                continue
+            if _ONLY_DONE.match(bare(indicator.target.raw)):
+                out.append(at_indicator(project, position, indicator, "target",
+                                        f"质量指标{quote(indicator.level3)}的指标值只写了{quote(indicator.target.raw)}，"
+                                        "说的是做没做，不是做得怎样",
+                                        "写明质量标准，如「培训考核合格率 ≥95%」「演练方案通过评审」；"
+                                        "完成情况放在数量指标下（如「开展演练 ≥1次」）"))
+                continue
+            if not name.endswith(("完成率", "完工率")):
                 continue
             stem = _stem(name)
             match = next(((p, i) for p, i in quantities if stem & _stem(name_of(i.level3))), None)

@@ -69,3 +69,12 @@ def test_fixtures_name_their_source() -> None:
     for key in keys:
         assert json.loads(key.read_text(encoding="utf-8"))["source"].startswith("http"), key
         assert key.with_name(key.name.replace(".expected.json", ".txt")).exists(), key
+
+
+def test_a_satisfaction_as_the_only_effect_is_not_graded_excellent() -> None:
+    """Issue 13: 湘潭's only 效益 is 市民…满意程度 — graded 优 before; now sent back (中), and the basis says why."""
+    (case,) = [c for c in TUNED if "湘潭" in c.name]
+    _document, report = review_of(case)
+    (grade,) = report.projects
+    assert grade.grade == "中"
+    assert "没有真正的效益指标" in "".join(grade.basis)

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import Depends, File, Request, UploadFile
 from fastapi.responses import Response
 
+from perfbudget.app.exports import EVALUATION_FORMATS, FORMAT_LABELS, XLSX, evaluation_file
 from perfbudget.evaluate.result import Evaluation, evaluation_from_dict
 from perfbudget.evaluate.sheet import read_sheet_bytes
 from perfbudget.evaluate.template import template_xlsx
@@ -15,7 +16,6 @@ from perfbudget.evaluate.vocabulary import GRADE_LONG, GRADES
 from perfbudget.model import Kind, Problem
 from perfbudget.store.engine import read_transaction
 from perfbudget.web.deps import client_ip, engine_of, page_user
-from perfbudget.web.downloads import EVALUATION_FORMATS, FORMAT_LABELS, XLSX, evaluation_file
 from perfbudget.web.editing import save_evaluation
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.evaluation import evaluate_rows, form_values, rows_from_form

@@ -8,7 +8,7 @@ from fastapi import Depends, Form, Request
 from fastapi.responses import Response
 from sqlalchemy import select
 
-from perfbudget.interchange import dumps
+from perfbudget.app.exports import FORMAT_LABELS, target_formats, target_table_file
 from perfbudget.store.engine import read_transaction
 from perfbudget.store.queries import project_history
 from perfbudget.store.schema import project_versions
@@ -16,7 +16,6 @@ from perfbudget.web import audit
 from perfbudget.web.annotate import annotate
 from perfbudget.web.data import project_head
 from perfbudget.web.deps import client_ip, engine_of, page_user
-from perfbudget.web.downloads import FORMAT_LABELS, target_formats, target_table_file
 from perfbudget.web.errors import WebError
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render
@@ -97,8 +96,6 @@ def download_targets(request: Request, project_id: int, fmt: str, version: int |
         view = load_view(connection, principal, project_id, review_config_of(request), version)
     document = view.version.document
     base = f"{document.projects[0].name_cell or document.projects[0].name}-绩效目标表"
-    if fmt == "json":
-        return attachment(dumps(document) + "\n", f"{base}.json", "application/json")
     made = target_table_file(document, fmt)
     if made is None:
         raise WebError(404, "not_found", f"不支持的下载格式「{fmt}」")

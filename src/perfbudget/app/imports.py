@@ -312,6 +312,18 @@ def import_path(store: Store, settings: CoreSettings, path: str | Path, request:
                            notes=result.problems)
 
 
+def importable(result: Any, allow_partial: bool = False) -> bool:
+    """Whether a ``LoadResult`` may be imported: read without errors, or (``allow_partial``) its
+    only errors are its cut-off tables."""
+    if result.document is None:
+        return False
+    return bool(result.ok) or _only_cuts(result.document, result.errors, allow_partial)
+
+
+def has_cut_tables(document: Document | None) -> bool:
+    return document is not None and any(not p.complete for p in document.projects)
+
+
 def _only_cuts(document: Document, errors: Sequence[Problem], allow_partial: bool) -> bool:
     """True when every error of a partial read is a cut-off table and partial imports are allowed."""
     cut = [p for p in document.projects if not p.complete]

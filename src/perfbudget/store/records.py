@@ -14,8 +14,9 @@ The migrations ``0100_web_tables.py`` (created them) and ``0200_revisions.py`` d
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from perfbudget.store.schema import Base, utc_now
@@ -101,3 +102,12 @@ workflow_states = _tables["workflow_states"]
 workflow_events = _tables["workflow_events"]
 version_authors = _tables["version_authors"]
 edit_claims = _tables["edit_claims"]
+
+
+def change_marks() -> list[Any]:
+    """Scalar subqueries whose values change with every committed change to the stored projects,
+    their reviews, evaluations, workflow and audit (the web's data version adds its accounts)."""
+    from perfbudget.store.schema import evaluations, project_versions, reviews
+
+    return [select(func.max(table.c.id)).scalar_subquery()
+            for table in (project_versions, reviews, evaluations, workflow_events, audit_log)]

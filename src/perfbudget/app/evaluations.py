@@ -23,7 +23,8 @@ from perfbudget.model import Document, Problem, Severity
 from perfbudget.store import Store, StoredVersion
 from perfbudget.store.transaction import Actor
 
-KIND_EVALUATION = "self-evaluation"
+KIND_EVALUATION, KIND_MONITORING = "self-evaluation", "monitoring"
+KINDS = (KIND_EVALUATION, KIND_MONITORING)
 
 
 def score(document: Document, rows: list[SheetRow], sheet_problems: list[Problem], file: str,

@@ -255,8 +255,8 @@ def load_view(tx: Transaction, principal: Principal, project_id: int, settings: 
     if stored is None:
         from perfbudget.app.reviews import review_in_context
 
-        [(_, report, saved)] = review_in_context(tx, [version], settings, save=False, actor=None)
-        stored = (list(report.findings), saved[0].grade if saved else None)
+        [group] = review_in_context(tx, [version], settings, save=False, actor=None)
+        stored = (list(group.report.findings), group.saved[0].grade if group.saved else None)
     return ProjectView(head, version, stored[0], stored[1])
 
 

@@ -1,7 +1,7 @@
 """Reviewing stored versions, the same way from every face.
 
 A stored version is always reviewed *with its unit's other projects*: the latest versions of
-the same unit, fund year and money unit joined into one document (as in the unit's file), so
+the same unit and money unit joined into one document (as in the unit's file), so
 the cross-project rules see the same tables whether the CLI (``review --db --save``), an
 upload, an API document or ``serve``'s catch-up review asked. Each project's saved review is
 its grade and findings alone (:func:`project_payload`), numbered as in the file that brought it.
@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from perfbudget.app.settings import CoreSettings
-from perfbudget.model import Source
+from perfbudget.model import Document, Source
 from perfbudget.review.engine import REPORT_FORMAT, ReviewReport, review_document
 from perfbudget.store import Store, StoredVersion
 from perfbudget.store.selection import StoredSelection, combine, group_versions
@@ -41,21 +41,21 @@ def located(report: ReviewReport, selection: StoredSelection) -> ReviewReport:
     return replace(report, findings=findings)
 
 
-def _key(version: StoredVersion) -> tuple[str | None, str | None, int | None, str | None]:
+def _key(version: StoredVersion) -> tuple[str | None, str | None, str | None]:
     unit = version.document.unit
-    return unit.code, unit.name, version.document.projects[0].fund_year, version.document.money_unit
+    return unit.code, unit.name, version.document.money_unit
 
 
 def contexts(tx: Transaction, versions: list[StoredVersion]) -> list[tuple[StoredSelection, list[int]]]:
-    """For the given versions, each review context: the unit's current versions of the same fund
-    year and money unit (the given versions standing in for their projects' latest), and which
-    seq numbers in it are the given versions."""
+    """For the given versions, each review context: the unit's current versions in the same money
+    unit (the given versions standing in for their projects' latest), as the unit's file holds
+    them, and which seq numbers in it are the given versions."""
     groups: dict[tuple[Any, ...], list[StoredVersion]] = {}
     for version in versions:
         groups.setdefault(_key(version), []).append(version)
     out = []
-    for (code, _name, year, _money), chosen in groups.items():
-        mates = tx.current_versions(unit=code, year=year) if code else []
+    for (code, _name, _money), chosen in groups.items():
+        mates = tx.current_versions(unit=code) if code else []
         mates = [m for m in mates if _key(m) == _key(chosen[0])]
         mine = {v.meta["project_id"]: v for v in chosen}
         members = [mine.pop(m.meta["project_id"], m) for m in mates] + list(mine.values())
@@ -79,9 +79,19 @@ class SavedReview:
     record: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ReviewedGroup:
+    """One review context: the joined selection (with the unit's other projects), the document of
+    the chosen projects only, the report restricted to them, and each one's review as saved."""
+
+    selection: StoredSelection
+    document: Document
+    report: ReviewReport
+    saved: list[SavedReview]
+
+
 def review_in_context(tx: Transaction, versions: list[StoredVersion], settings: CoreSettings, *, save: bool,
-                      actor: str | None, year: int | None = None) -> list[tuple[StoredSelection, ReviewReport,
-                                                                                list[SavedReview]]]:
+                      actor: str | None, year: int | None = None) -> list[ReviewedGroup]:
     """Review ``versions`` each in its unit's context; save each one's payload when asked."""
     out = []
     for selection, seqs in contexts(tx, versions):
@@ -100,7 +110,8 @@ def review_in_context(tx: Transaction, versions: list[StoredVersion], settings: 
                                           year=year if year is not None else own.fund_year, grade=grade.grade,
                                           errors=grade.errors, warnings=grade.warnings, actor=actor)
             saved.append(SavedReview(version, payload, grade.grade, grade.errors, grade.warnings, record))
-        out.append((selection, _only(report, seqs), saved))
+        chosen = replace(selection.document, projects=tuple(p for p in selection.document.projects if p.seq in seqs))
+        out.append(ReviewedGroup(selection, chosen, _only(report, seqs), saved))
     return out
 
 
@@ -117,8 +128,7 @@ def review_in_tx(tx: Transaction, version_ids: list[int], settings: CoreSettings
 
 
 def review_stored(store: Store, settings: CoreSettings, versions: list[StoredVersion], *, save: bool,
-                  actor: str | None, year: int | None = None) -> list[tuple[StoredSelection, ReviewReport,
-                                                                            list[SavedReview]]]:
+                  actor: str | None, year: int | None = None) -> list[ReviewedGroup]:
     """Review chosen stored versions (CLI ``review --db``, the web's catch-up), saving when asked."""
     if save:
         with store.transaction() as tx:
@@ -137,7 +147,7 @@ def current_errors(store: Store, settings: CoreSettings, project_id: int) -> int
         if stored is not None:
             return int(stored["errors"] or 0)
         results = review_in_context(tx, chosen, settings, save=False, actor=None)
-    return sum(s.errors for _, _, saved in results for s in saved)
+    return sum(s.errors for group in results for s in group.saved)
 
 
 def review_unreviewed(store: Store, settings: CoreSettings, actor: str, batch: int = 200) -> int:

@@ -20,6 +20,8 @@ from perfbudget.cli.store_common import (
     ACTOR_HELP,
     DB_HELP,
     PROJECT_HELP,
+    cli_actor,
+    core_settings,
     default_actor,
     jsonable,
     local_time,
@@ -72,11 +74,14 @@ def _select(db: str | None, reference: str | None, unit: str | None, year: int |
 
     if reference is None and unit is None and year is None:
         fail("请给出绩效目标表文件，或数据库中的项目（编号或名称），或用 --unit/--year 从数据库选出项目")
+    from perfbudget.app.evaluations import official_versions
+
     store = open_store(db)
+    # The official versions: an approved project's approved version while a later revision waits.
     if reference is not None:
-        versions = store.latest_versions(project_ids=[resolve_project(store, reference, unit)])
+        versions = official_versions(store, project_ids=[resolve_project(store, reference, unit)])
     else:
-        versions = store.latest_versions(unit=unit, year=year)
+        versions = official_versions(store, unit=unit, year=year)
     selection = combine(versions)
     if isinstance(selection, str):
         store.close()
@@ -197,7 +202,8 @@ def evaluate_command(
     只计算填报表中出现的项目；填报表有任何错误时列出全部错误（文件:行号: 说明），不计算、不保存，退出码为 1。
     项目可来自文件，也可来自数据库；--save 把每个项目的自评结果存入数据库（perfbudget evaluations 查看历次记录）。
     """
-    from perfbudget.evaluate.scoring import REVERSE_METHODS, ScoreOptions, evaluate_rows
+    from perfbudget.app.evaluations import refusal, score
+    from perfbudget.evaluate.scoring import REVERSE_METHODS, ScoreOptions
     from perfbudget.evaluate.sheet import read_sheet
     from perfbudget.evaluate.weights import Weights, WeightsError, parse_weights
 
@@ -222,11 +228,15 @@ def evaluate_command(
     rows, problems = read_sheet(actuals, "evaluation")
     if any(p.severity is Severity.ERROR for p in problems):
         _exit_on_errors(problems, actuals)
-    evaluation, found = evaluate_rows(document, rows, chosen, ScoreOptions(reverse), actuals_file=actuals)
-    _exit_on_errors(problems + found, actuals)
+    evaluation, found = score(document, rows, problems, actuals, chosen, ScoreOptions(reverse))
+    _exit_on_errors(found, actuals)
     assert evaluation is not None
     if save:
         assert store is not None and selection is not None
+        refused = refusal(store, core_settings(), sorted({v.meta["project_id"] for v in selection.versions.values()}))
+        if refused:
+            store.close()
+            fail(f"未保存：{refused}")
         _save_evaluation(store, selection, evaluation, year, default_actor(actor))
     if store is not None:
         store.close()
@@ -254,16 +264,14 @@ def evaluate_command(
 
 def _save_evaluation(store: Store, selection: StoredSelection, evaluation: Any, year: int | None,
                      actor: str | None) -> None:
-    from perfbudget.evaluate.numbers import show
+    from perfbudget.app.evaluations import save
     from perfbudget.evaluate.stored import split_evaluation
-    from perfbudget.store.evaluations import KIND_EVALUATION
 
     years = _record_years(selection, [p.seq for p in evaluation.projects], year)
-    ids = []
-    for project, (version, one) in zip(evaluation.projects, split_evaluation(evaluation, selection), strict=True):
-        ids.append(store.record_evaluation(
-            version.meta["version_id"], years[project.seq], KIND_EVALUATION, one.to_dict(),
-            total=show(project.total), grade=project.grade, actor=actor))
+    pairs = split_evaluation(evaluation, selection)
+    ids = save(store, cli_actor(actor), pairs,
+               {version.meta["project_id"]: years[project.seq]
+                for project, (version, _) in zip(evaluation.projects, pairs, strict=True)})
     err.print(f"已保存 {len(ids)} 个项目的自评结果（记录编号 {_ids(ids)}）；"
               "用 perfbudget evaluations 项目 查看历次记录", markup=False)
 
@@ -327,8 +335,8 @@ def monitor_command(
 
 def _save_monitoring(store: Store, selection: StoredSelection, monitoring: Any, year: int | None,
                      actor: str | None) -> None:
+    from perfbudget.app.evaluations import KIND_MONITORING
     from perfbudget.evaluate.stored import split_monitoring
-    from perfbudget.store.evaluations import KIND_MONITORING
 
     years = _record_years(selection, [p.seq for p in monitoring.projects], year)
     ids = []
@@ -371,7 +379,7 @@ def evaluations_command(
 
     --show N 完整显示其中一条：自评为自评表（总分、等级与每项计分说明），监控为各指标预警。
     """
-    from perfbudget.store.evaluations import KINDS
+    from perfbudget.app.evaluations import KINDS
 
     if kind is not None and kind not in KINDS:
         fail(f"--kind 应为 {' 或 '.join(KINDS)}，而不是「{kind}」")

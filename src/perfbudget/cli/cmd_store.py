@@ -224,17 +224,20 @@ def list_command(
 @app.command("show")
 def show_command(
     project: str = typer.Argument(..., help=PROJECT_HELP),
-    version: int | None = typer.Option(None, "--version", min=1, help="显示第几版；默认最新版。"),
+    version: int | None = typer.Option(None, "--version", min=1,
+                                       help="显示第几版；默认正式版本（审核通过的修订稿生效前为审核通过的版本，否则为最新版）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="输出该版本的交换格式 JSON（perfbudget/1，含一个项目）。"),
 ) -> None:
-    """显示库中一个项目的表格（默认最新版本）；--json 输出交换格式。"""
+    """显示库中一个项目的表格（默认正式版本）；--json 输出交换格式。"""
+    from perfbudget.app.evaluations import official_versions
     from perfbudget.interchange import document_to_dict
     from perfbudget.report_text import render_document
 
     store = open_store(db)
     project_id = resolve_project(store, project)
-    stored = store.project_version(project_id, version)
+    stored = (official_versions(store, project_ids=[project_id])[0] if version is None
+              else store.project_version(project_id, version))
     store.close()
     if stored is None:
         fail(f"项目 {project_id} 没有第 {version} 版")
@@ -244,6 +247,9 @@ def show_command(
     meta = stored.meta
     out.print(f"项目编号 {meta['project_id']} · 第 {meta['version']} 版（共 {meta['latest_version']} 版） · "
               f"导入自 {meta['file']}（文档 {meta['document_id']}） · {local_time(meta['imported_at'])}", markup=False)
+    if version is None and meta["version"] != meta["latest_version"]:
+        out.print(f"这是审核通过的正式版本；修订稿第 {meta['latest_version']} 版待审核"
+                  f"（--version {meta['latest_version']} 查看）", markup=False)
     render_document(stored.document, out)
 
 

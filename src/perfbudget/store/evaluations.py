@@ -80,11 +80,11 @@ def latest_version_ids(connection: Connection, *, project_ids: list[int] | None 
     ``official``: the approved version instead while a later revision waits for approval."""
     number: Any = projects.c.latest_version
     if official:
-        number = func.coalesce(select(workflow_states.c.approved_version)
-                               .where(workflow_states.c.project_id == projects.c.id).scalar_subquery(),
-                               projects.c.latest_version)
+        number = func.coalesce(workflow_states.c.approved_version, projects.c.latest_version)
     query = (select(project_versions.c.id)
-             .join(projects, (projects.c.id == project_versions.c.project_id)
+             .select_from(projects)
+             .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
+             .join(project_versions, (projects.c.id == project_versions.c.project_id)
                    & (project_versions.c.number == number))
              .join(units, units.c.id == projects.c.unit_id)
              .order_by(units.c.code, units.c.id, projects.c.fund_year, project_versions.c.document_id,

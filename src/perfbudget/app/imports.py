@@ -248,6 +248,9 @@ def _short(exc: Exception | None) -> str:
 
 def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha256: str, form: str | None,
            settings: CoreSettings, request: ImportRequest, expected: dict[str, int | None]) -> ImportOutcome:
+    for identity, fate in zip(plan.identities, fates, strict=True):
+        if fate.fate != UNCHANGED and identity in expected and expected[identity] != fate.latest:
+            raise StaleVersion(fate.name, expected[identity], fate.latest)  # another writer got there first
     refused = [f for f in fates if f.fate == REFUSE_TABLE]
     if refused:
         return ImportOutcome(file, REFUSED, problems=tuple(Problem(Source(file), f.message) for f in refused))

@@ -32,6 +32,9 @@ EDITABLE = (DRAFT, RETURNED)
 FROZEN = (SUBMITTED, APPROVED)
 ACTION_LABELS = {"revise": "修订（导入）"}
 
+__all__ = ["APPROVED", "DRAFT", "EDITABLE", "FROZEN", "RETURNED", "STATES", "STATE_LABELS", "STEPS", "SUBMITTED",
+           "Actor", "Step", "StepResult", "actor_of", "allowed_steps", "may_comment", "state_label", "take_step"]
+
 
 @dataclass(frozen=True, slots=True)
 class Step:

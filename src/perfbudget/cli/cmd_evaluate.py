@@ -222,6 +222,12 @@ def evaluate_command(
     if _uses_store(source, db, unit, year, save):
         store, selection = _select(db, source, unit, year)
         document = selection.document
+        if save:
+            chosen_ids = sorted({v.meta["project_id"] for v in selection.versions.values()})
+            refused = refusal(store, core_settings(), chosen_ids)
+            if refused:
+                store.close()
+                fail(f"未保存：{refused}")
     else:
         assert source is not None
         document = _load(source, form)
@@ -233,10 +239,6 @@ def evaluate_command(
     assert evaluation is not None
     if save:
         assert store is not None and selection is not None
-        refused = refusal(store, core_settings(), sorted({v.meta["project_id"] for v in selection.versions.values()}))
-        if refused:
-            store.close()
-            fail(f"未保存：{refused}")
         _save_evaluation(store, selection, evaluation, year, default_actor(actor))
     if store is not None:
         store.close()

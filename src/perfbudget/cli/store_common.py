@@ -134,6 +134,6 @@ def core_settings(review_config: Any = None, region: str | None = None) -> CoreS
 
 def cli_actor(actor: str | None = None) -> Any:
     """The command-line user as the layer records it (no web account: id None)."""
-    from perfbudget.store.transaction import Actor
+    from perfbudget.app.workflow import Actor
 
     return Actor(None, default_actor(actor))

@@ -280,8 +280,10 @@ def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form:
                 update(projects).where(projects.c.id == project_ids[i],
                                        projects.c.latest_version == numbers[i] - 1)
                 .values(latest_version=numbers[i], updated_at=now))
-            if moved.rowcount != 1:
-                raise StaleVersion(document.projects[i].name, numbers[i] - 1, None)
+            if moved.rowcount != 1:  # a concurrent writer moved the project on (it has committed by now)
+                now_latest = connection.execute(select(projects.c.latest_version)
+                                                .where(projects.c.id == project_ids[i])).scalar()
+                raise StaleVersion(document.projects[i].name, numbers[i] - 1, now_latest)
 
     stored = sorted(new + changed)
     version_rows = [{**rows.version_values(document.projects[i]), "project_id": project_ids[i],

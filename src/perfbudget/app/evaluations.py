@@ -22,9 +22,10 @@ from perfbudget.evaluate.weights import Weights
 from perfbudget.model import Document, Problem, Severity
 from perfbudget.store import Store, StoredVersion
 from perfbudget.store.transaction import Actor
+from perfbudget.vocabulary import EvaluationKind
 
-KIND_EVALUATION, KIND_MONITORING = "self-evaluation", "monitoring"
-KINDS = (KIND_EVALUATION, KIND_MONITORING)
+KIND_EVALUATION, KIND_MONITORING = EvaluationKind.SELF_EVALUATION.value, EvaluationKind.MONITORING.value
+KINDS = tuple(kind.value for kind in EvaluationKind)
 
 
 def score(document: Document, rows: list[SheetRow], sheet_problems: list[Problem], file: str,
@@ -56,7 +57,9 @@ def refusal(store: Store, settings: CoreSettings, project_ids: list[int]) -> str
 
 
 def _name(head: dict[str, Any] | None, project_id: int) -> str:
-    return str(head["name"]) if head else str(project_id)
+    if not head:
+        return str(project_id)
+    return f"{head['name']}-{head['fund_label']}" if head["fund_label"] else str(head["name"])
 
 
 def is_approved(flow_state: str | None, approved_version: int | None) -> bool:

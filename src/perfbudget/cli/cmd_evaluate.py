@@ -259,7 +259,7 @@ def evaluate_command(
     if as_json:
         print_json(evaluation.to_dict())
     elif to is None:
-        from perfbudget.evaluate.report_text import render_evaluation
+        from perfbudget.cli.render.evaluation import render_evaluation
 
         render_evaluation(evaluation, out)
 
@@ -330,7 +330,7 @@ def monitor_command(
     if as_json:
         print_json(monitoring.to_dict())
         return
-    from perfbudget.evaluate.report_text import render_monitor
+    from perfbudget.cli.render.evaluation import render_monitor
 
     render_monitor(results, out)
 
@@ -350,7 +350,7 @@ def _save_monitoring(store: Store, selection: StoredSelection, monitoring: Any, 
               "用 perfbudget evaluations 项目 查看历次记录", markup=False)
 
 
-_KIND_LABELS = {"self-evaluation": "自评", "monitoring": "监控"}
+from perfbudget.vocabulary import EVALUATION_KIND_LABELS as _KIND_LABELS  # noqa: E402
 
 
 def _kind_label(item: dict[str, Any]) -> str:
@@ -430,7 +430,7 @@ def _show_stored(item: dict[str, Any], as_json: bool) -> None:
     if as_json:
         print_json(result.to_dict())
         return
-    from perfbudget.evaluate.report_text import render_evaluation, render_monitor
+    from perfbudget.cli.render.evaluation import render_evaluation, render_monitor
 
     out.print(f"记录 {item['id']} · {_kind_label(item)} · {item['year']} 年度 · 第 {item['version']} 版 · "
               f"{local_time(item['created_at'])} · 填报人 {item['actor'] or '—'} · 填报表 {item['sheet'] or '—'}",

@@ -69,9 +69,9 @@ def review_command(
     --save 把每个项目的审核结果存入数据库（perfbudget reviews 查看历次记录）。
     有「错误」级别的审核意见时退出码为 1。审核规则见 perfbudget rules。
     """
+    from perfbudget.cli.render.review import render_report
     from perfbudget.review.config import DEFAULT_CONFIG, load_config
     from perfbudget.review.engine import review_document
-    from perfbudget.review.report_text import render_report
 
     config = DEFAULT_CONFIG
     if config_file is not None:
@@ -123,8 +123,8 @@ def _review_stored(source: str | None, db: str | None, unit: str | None, year: i
     """Review stored projects through the use-case layer (each with its unit's other projects of the
     same year, as every face does) and save the reviews; print the reports; whether an error was found."""
     from perfbudget.app.reviews import review_stored
+    from perfbudget.cli.render.review import render_report
     from perfbudget.review.engine import REPORT_FORMAT
-    from perfbudget.review.report_text import render_report
 
     store = open_store(db)
     versions = _chosen(store, source, unit, year)
@@ -191,7 +191,7 @@ def reviews_command(
 
     --show N 完整显示其中一条：该版本表格的每条审核意见与审核等级。
     """
-    from perfbudget.review.report_text import render_report
+    from perfbudget.cli.render.review import render_report
 
     store = open_store(db)
     project_id = resolve_project(store, project)
@@ -238,8 +238,8 @@ def rules_command(
 ) -> None:
     """列出全部审核规则：编号、名称、审核维度、严重程度与说明。"""
     from perfbudget.review.catalogue import catalogue_dicts, catalogue_markdown
-    from perfbudget.review.finding import SEVERITY_LABELS
     from perfbudget.review.registry import all_rules
+    from perfbudget.vocabulary import SEVERITY_LABELS
 
     if as_json:
         print_json(catalogue_dicts())

@@ -231,8 +231,8 @@ def show_command(
 ) -> None:
     """显示库中一个项目的表格（默认正式版本）；--json 输出交换格式。"""
     from perfbudget.app.evaluations import official_versions
+    from perfbudget.cli.render.document import render_document
     from perfbudget.interchange import document_to_dict
-    from perfbudget.report_text import render_document
 
     store = open_store(db)
     project_id = resolve_project(store, project)

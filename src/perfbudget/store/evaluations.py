@@ -15,10 +15,11 @@ from sqlalchemy import Connection, func, select
 
 from perfbudget.store.records import workflow_states
 from perfbudget.store.schema import evaluations, project_versions, projects, units
+from perfbudget.vocabulary import EvaluationKind
 
-KIND_EVALUATION = "self-evaluation"
-KIND_MONITORING = "monitoring"
-KINDS = (KIND_EVALUATION, KIND_MONITORING)
+KIND_EVALUATION = EvaluationKind.SELF_EVALUATION.value
+KIND_MONITORING = EvaluationKind.MONITORING.value
+KINDS = tuple(kind.value for kind in EvaluationKind)
 
 _SUMMARY = [evaluations.c.id, evaluations.c.version_id, project_versions.c.project_id,
             project_versions.c.number.label("version"), evaluations.c.year, evaluations.c.kind,

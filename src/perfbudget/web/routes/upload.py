@@ -18,6 +18,7 @@ from perfbudget.app.overview import unit_id_of
 from perfbudget.app.workflow import actor_of
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.review import review_document
+from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.web import uploads
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
@@ -26,7 +27,6 @@ from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.views import settings_of, store_of
 
 router = page_router()
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 FATE_LABELS = {"new": "新项目", "unchanged": "与库中最新版本相同，不变", "changed": "保存为新版本",
                "revision": "保存为修订稿", "confirm": "需确认", "refused": "不能导入"}
 

@@ -38,6 +38,11 @@ def score(document: Document, rows: list[SheetRow], sheet_problems: list[Problem
     return evaluation, list(sheet_problems) + found
 
 
+def offered(settings: CoreSettings, approved_version: int | None) -> bool:
+    """Whether self-evaluation is offered for a project with this approved version (None: never approved)."""
+    return settings.self_evaluation != APPROVED_ONLY or approved_version is not None
+
+
 def refusal(store: Store, settings: CoreSettings, project_ids: list[int]) -> str | None:
     """Why these projects may not be self-evaluated now (Chinese), or None."""
     if settings.self_evaluation != APPROVED_ONLY:

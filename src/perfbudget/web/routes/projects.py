@@ -7,7 +7,7 @@ from urllib.parse import quote
 from fastapi import Depends, Form, Request
 from fastapi.responses import Response
 
-from perfbudget.app.evaluations import refusal
+from perfbudget.app.evaluations import offered
 from perfbudget.app.exports import FORMAT_LABELS, target_formats, target_table_file
 from perfbudget.app.overview import history, latest_evaluation, load_view, project_head, workflow_events_of
 from perfbudget.app.reviews import current_errors
@@ -51,7 +51,7 @@ def render_project_page(request: Request, principal: Principal, project_id: int,
         "state_labels": STATE_LABELS, "evaluation": evaluation,
         "can_edit": principal.can(Action.EDIT, view.head.unit_code) and view.head.state in EDITABLE,
         "may_edit_unit": principal.can(Action.EDIT, view.head.unit_code),
-        "may_evaluate": refusal(store, settings, [project_id]) is None,
+        "may_evaluate": offered(settings, view.head.approved_version),
         "formats": target_formats(), "format_labels": FORMAT_LABELS,
     })
 

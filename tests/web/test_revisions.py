@@ -81,6 +81,8 @@ def test_an_approved_project_changed_by_a_cli_import_becomes_a_draft_revision(we
     assert [v["version"] for v in history["versions"]] == [1, 2]
     assert history["versions"][1]["via"] == "cli"
     assert [e["action"] for e in history["workflow"]] == ["submit", "approve", "revise"]
+    listed = runner.invoke(cli, ["history", str(pid), "--db", web.url]).stdout
+    assert "admin（网页上传）" in listed and "（命令行导入）" in listed
     # Submitting and approving the revision makes it official.
     editor, reviewer = api(web, "editor"), api(web, "reviewer")
     assert client.post(f"/api/v1/projects/{pid}/workflow", headers=editor,

@@ -33,6 +33,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from perfbudget.app.settings import REFUSE, CoreSettings
 from perfbudget.app.workflow import APPROVED, DRAFT, FROZEN, SUBMITTED, state_label
+from perfbudget.interchange import InterchangeError
 from perfbudget.model import Document, Problem, Source
 from perfbudget.store import Store
 from perfbudget.store import importer as store_importer
@@ -345,3 +346,20 @@ def import_bytes(store: Store, settings: CoreSettings, data: bytes, name: str, r
         return ImportOutcome(name, FAILED, problems=reasons)
     return import_document(store, settings, result.document, name, request,
                            sha256=hashlib.sha256(data).hexdigest(), form=result.form, notes=result.problems)
+
+
+def document_from_json(data: dict[str, Any], file: str) -> Document | InterchangeError:
+    """A document from a perfbudget/1 JSON body (API); a target given only as ``{"raw": …}`` is read
+    with the target grammar (what users write is the raw text). The error, with its path, if invalid."""
+    from perfbudget.interchange import document_from_dict, target_to_dict
+    from perfbudget.target import parse_target
+
+    for project in data.get("projects") or []:
+        for indicator in (project.get("indicators") or []) if isinstance(project, dict) else []:
+            target = indicator.get("target") if isinstance(indicator, dict) else None
+            if isinstance(target, dict) and set(target) == {"raw"} and isinstance(target["raw"], str):
+                indicator["target"] = target_to_dict(parse_target(target["raw"], indicator.get("level3")))
+    try:
+        return document_from_dict(data, file)
+    except InterchangeError as exc:
+        return exc

@@ -260,10 +260,14 @@ def history_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。"""
+    from perfbudget.app.imports import VIA_LABELS
+    from perfbudget.app.overview import history
+
     store = open_store(db)
     project_id = resolve_project(store, project)
     head = store.find_projects(str(project_id))[0]
-    versions = store.history(project_id)
+    with store.reading() as tx:
+        versions = history(tx, project_id)
     store.close()
     if as_json:
         print_json(jsonable({"project": head, "versions": [
@@ -273,8 +277,9 @@ def history_command(
 
     out.print(project_heading(head, f"共 {len(versions)} 版"), markup=False)
     for v in versions:
+        who = f"  {v['username'] or '—'}（{VIA_LABELS.get(v['via'], v['via'])}）" if v["via"] else ""
         out.print(f"第 {v['version']} 版  {local_time(v['imported_at'])}  "
-                  f"导入自 {v['file']}（文档 {v['document_id']}），{v['indicator_count']} 个指标", markup=False)
+                  f"导入自 {v['file']}（文档 {v['document_id']}），{v['indicator_count']} 个指标{who}", markup=False)
         if v["version"] == 1:
             out.print("  · 首次导入", markup=False)
         elif not v["changes"]:

@@ -11,7 +11,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from perfbudget.app import evaluations
 from perfbudget.app.edits import save_edit
-from perfbudget.app.imports import ImportRequest, import_document, preview
+from perfbudget.app.imports import ImportRequest, document_from_json, import_document, preview
 from perfbudget.app.overview import (
     build_dashboard,
     history,
@@ -23,9 +23,8 @@ from perfbudget.app.overview import (
 )
 from perfbudget.app.reviews import current_errors
 from perfbudget.app.workflow import actor_of
-from perfbudget.interchange import InterchangeError, document_from_dict, document_to_dict, target_to_dict
+from perfbudget.interchange import InterchangeError, document_to_dict
 from perfbudget.review import review_document
-from perfbudget.target import parse_target
 from perfbudget.web import audit
 from perfbudget.web.deps import api_user, client_ip
 from perfbudget.web.errors import WebError, forbidden, not_found
@@ -68,23 +67,12 @@ class ActualsBody(BaseModel):
     indicators: list[IndicatorActualBody] = []
 
 
-def _complete_targets(data: dict[str, Any]) -> dict[str, Any]:
-    """A target given only as ``{"raw": …}`` is read with the target grammar (what users write is the raw text)."""
-    for project in data.get("projects") or []:
-        for indicator in (project.get("indicators") or []) if isinstance(project, dict) else []:
-            target = indicator.get("target") if isinstance(indicator, dict) else None
-            if isinstance(target, dict) and set(target) == {"raw"} and isinstance(target["raw"], str):
-                indicator["target"] = target_to_dict(parse_target(target["raw"], indicator.get("level3")))
-    return data
-
-
 def _document(data: dict[str, Any], file: str) -> Any:
-    data = _complete_targets(data)
-    try:
-        return document_from_dict(data, file)
-    except InterchangeError as exc:
+    document = document_from_json(data, file)
+    if isinstance(document, InterchangeError):
         raise WebError(422, "invalid_document", "不是有效的交换格式文档",
-                       [{"location": exc.path, "message": exc.message}]) from exc
+                       [{"location": document.path, "message": document.message}])
+    return document
 
 
 def _summary(row: dict[str, Any]) -> dict[str, Any]:

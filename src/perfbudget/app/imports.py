@@ -14,8 +14,10 @@ For each table of the document the layer decides, inside the import's own transa
 * **stale** — the project moved on from the version the caller planned against (``expected``,
   e.g. what the upload preview showed, or what a concurrent writer stored first): refused.
 
-Cut-off tables (``Project.complete`` false) are refused by name unless ``allow_partial``, which
-stores them marked incomplete. The new versions' author, the workflow steps of revisions and
+Cut-off tables (``Project.complete`` false) are not stored: the document's complete tables are
+imported and each cut one is refused by name (``refused_tables``), unless ``allow_partial``, which
+stores them too, marked incomplete. A document whose tables are all cut off is not imported.
+The new versions' author, the workflow steps of revisions and
 the audit row are written in the same transaction as the versions; the reviews of the new
 versions too when ``review`` is asked for.
 """
@@ -53,6 +55,7 @@ from perfbudget.store.transaction import Actor, TrailEntry, Transaction, Workflo
 
 RETRIES = 5
 NEW, CHANGED, REVISION, CONFIRM, REFUSE_TABLE = "new", "changed", "revision", "confirm", "refused"
+INCOMPLETE = "incomplete"
 VIA_LABELS = {"cli": "命令行导入", "upload": "网页上传", "api": "API 导入", "declare": "网页申报", "edit": "网页修改"}
 
 
@@ -159,8 +162,9 @@ def analyse(tx: Transaction, plan: Plan, file: str, settings: CoreSettings) -> l
 def incomplete_problems(document: Document, file: str) -> list[Problem]:
     """One error per cut-off table, naming it (import refuses them unless ``allow_partial``)."""
     return [Problem(p.cut or p.source or Source(file),
-                    f"项目「{p.name}」的表格不完整（在此处中断），未导入；确认要保存不完整的表时请用 --allow-partial"
-                    "（网页与 API 为 allow_partial），保存后标记为「不完整」")
+                    f"项目「{p.name}」的表格不完整（在此处中断），未导入；其余完整的表格照常导入。"
+                    "确认要保存不完整的表时请用 --allow-partial（网页勾选「保存不完整的表格」，"
+                    "API 为 allow_partial=true），保存后标记为「不完整」")
             for p in document.projects if not p.complete]
 
 
@@ -183,7 +187,10 @@ def preview(store: Store, settings: CoreSettings, document: Document, file: str)
     if isinstance(plan, str):
         return plan
     with store.reading() as tx:
-        return analyse(tx, plan, file, settings)
+        fates = analyse(tx, plan, file, settings)
+    return [fate if document.projects[fate.position - 1].complete else
+            TableFate(fate.position, fate.name, INCOMPLETE, fate.project_id, fate.latest,
+                      "表格不完整（中断），不导入；勾选「保存不完整的表格」则保存并标记为「不完整」") for fate in fates]
 
 
 def import_document(store: Store, settings: CoreSettings, document: Document, file: str, request: ImportRequest,
@@ -195,7 +202,12 @@ def import_document(store: Store, settings: CoreSettings, document: Document, fi
         return ImportOutcome(file, FAILED, problems=(Problem(Source(file), plan),))
     cut = incomplete_problems(document, file)
     if cut and not request.allow_partial:
-        return ImportOutcome(file, FAILED, problems=tuple(cut))
+        complete = tuple(p for p in document.projects if p.complete)
+        if not complete:
+            return ImportOutcome(file, FAILED, problems=tuple(cut))
+        outcome = import_document(store, settings, replace(document, projects=complete), file, request,
+                                  sha256=None, form=form, notes=notes)
+        return replace(outcome, refused_tables=tuple(cut))
     fingerprint = sha256 or plan.document_hash
     expected_first: dict[str, int | None] | None = None
     last_error: Exception | None = None
@@ -308,30 +320,29 @@ def import_path(store: Store, settings: CoreSettings, path: str | Path, request:
         if earlier is not None:
             return ImportOutcome(name, UNCHANGED, unchanged_projects=earlier[1], same_file_as=earlier[0])
     result = load_path(path, form=form)
-    if result.document is None or (not result.ok and not _only_cuts(result.document, result.errors,
-                                                                      request.allow_partial)):
+    if not importable(result) or result.document is None:
         reasons = tuple(result.errors) or (Problem(Source(name), "没有读到文档"),)
         return ImportOutcome(name, FAILED, problems=reasons)
     return import_document(store, settings, result.document, name, request, sha256=sha256, form=result.form,
                            notes=result.problems)
 
 
-def importable(result: Any, allow_partial: bool = False) -> bool:
-    """Whether a ``LoadResult`` may be imported: read without errors, or (``allow_partial``) its
-    only errors are its cut-off tables."""
+def importable(result: Any) -> bool:
+    """Whether a ``LoadResult`` may be imported: read without errors, or its only errors are its
+    cut-off tables (the complete ones are imported; the cut ones only with ``allow_partial``)."""
     if result.document is None:
         return False
-    return bool(result.ok) or _only_cuts(result.document, result.errors, allow_partial)
+    return bool(result.ok) or _only_cuts(result.document, result.errors)
 
 
 def has_cut_tables(document: Document | None) -> bool:
     return document is not None and any(not p.complete for p in document.projects)
 
 
-def _only_cuts(document: Document, errors: Sequence[Problem], allow_partial: bool) -> bool:
-    """True when every error of a partial read is a cut-off table and partial imports are allowed."""
+def _only_cuts(document: Document, errors: Sequence[Problem]) -> bool:
+    """True when every error of a partial read is a cut-off table (one error per cut table)."""
     cut = [p for p in document.projects if not p.complete]
-    return allow_partial and bool(cut) and len(errors) <= len(cut)
+    return bool(cut) and len(errors) <= len(cut)
 
 
 def import_bytes(store: Store, settings: CoreSettings, data: bytes, name: str, request: ImportRequest,
@@ -340,8 +351,7 @@ def import_bytes(store: Store, settings: CoreSettings, data: bytes, name: str, r
     from perfbudget.load import load_bytes
 
     result = load_bytes(data, name, limits=limits)
-    if result.document is None or (not result.ok and not _only_cuts(result.document, result.errors,
-                                                                      request.allow_partial)):
+    if not importable(result) or result.document is None:
         reasons = tuple(result.errors) or (Problem(Source(name), "没有读到文档"),)
         return ImportOutcome(name, FAILED, problems=reasons)
     return import_document(store, settings, result.document, name, request,

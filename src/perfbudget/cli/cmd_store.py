@@ -97,8 +97,8 @@ def import_command(
     force: bool = typer.Option(False, "--force", help="确认导入：即使会恢复某项目的旧内容，或覆盖此文件上次导入之后"
                                                      "（如网页修改）产生的较新版本。"),
     allow_partial: bool = typer.Option(False, "--allow-partial",
-                                       help="文件中有不完整（中断）的表格时，仍保存它们并标记为「不完整」；"
-                                            "默认只要有不完整的表格，整个文件不导入。"),
+                                       help="文件中有不完整（中断）的表格时，也保存它们并标记为「不完整」；"
+                                            "默认只导入完整的表格，逐个列出未导入的不完整表格（退出码 1）。"),
     actor: str | None = typer.Option(None, "--actor", help="记录的导入人（默认为当前登录用户名）。"),
 ) -> None:
     """导入绩效目标表到数据库：每个文件一个事务，要么完整导入，要么不导入。
@@ -145,6 +145,9 @@ def import_command(
                     out.print(_outcome_line(outcome), markup=False)
                 for notice in outcome.notices:
                     out.print(f"  · {notice}", markup=False)
+                if outcome.refused_tables:
+                    err.print(f"{outcome.file}: {len(outcome.refused_tables)} 个不完整的表格未导入：", markup=False)
+                    print_problems(outcome.refused_tables)
             progress.advance(task)
     store.close()
     summary = {status: sum(1 for o in outcomes if o.status == status)
@@ -168,7 +171,7 @@ def import_command(
                 reasons = "；".join(p.message for p in outcome.problems[:3]) or "未知原因"
                 more = f"（另有 {len(outcome.problems) - 3} 个错误）" if len(outcome.problems) > 3 else ""
                 err.print(f"  {outcome.file}: {reasons}{more}", markup=False)
-    if any(o.status not in ("imported", "unchanged") for o in outcomes):
+    if any(o.status not in ("imported", "unchanged") or o.refused_tables for o in outcomes):
         raise typer.Exit(1)
 
 

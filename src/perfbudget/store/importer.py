@@ -105,6 +105,7 @@ class ImportOutcome:
         same_file_as: for an unchanged file, the earlier document with the same bytes.
         versions: each table as stored (imported or unchanged by :func:`apply_plan`).
         notices: what the use-case layer tells the user (revisions made, confirmations needed).
+        refused_tables: cut-off tables left out of the import, each named (errors with locations).
     """
 
     file: str
@@ -117,6 +118,7 @@ class ImportOutcome:
     same_file_as: int | None = None
     versions: tuple[StoredAs, ...] = ()
     notices: tuple[str, ...] = ()
+    refused_tables: tuple[Problem, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -124,6 +126,7 @@ class ImportOutcome:
             "new_projects": self.new_projects, "changed_projects": self.changed_projects,
             "unchanged_projects": self.unchanged_projects, "same_file_as": self.same_file_as,
             "versions": [v.to_dict() for v in self.versions], "notices": list(self.notices),
+            "refused_tables": [{"source": p.source.to_dict(), "message": p.message} for p in self.refused_tables],
             "problems": [{"source": p.source.to_dict(), "severity": p.severity.value, "message": p.message}
                          for p in self.problems],
         }

@@ -28,7 +28,7 @@ from perfbudget.web.views import settings_of, store_of
 
 router = page_router()
 FATE_LABELS = {"new": "新项目", "unchanged": "与库中最新版本相同，不变", "changed": "保存为新版本",
-               "revision": "保存为修订稿", "confirm": "需确认", "refused": "不能导入"}
+               "revision": "保存为修订稿", "confirm": "需确认", "refused": "不能导入", "incomplete": "表格不完整"}
 
 
 def _require_editor(principal: Principal) -> None:
@@ -89,7 +89,7 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
         "upload_id": upload_id, "name": name, "result": result, "document": result.document, "report": report,
         "blocked": blocked, "severity_labels": SEVERITY_LABELS, "fates": fates, "fate_labels": FATE_LABELS,
         "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": incomplete,
-        "can_import": importable(result, allow_partial=True) and blocked is None
+        "can_import": importable(result) and blocked is None
         and not any(f.fate == "refused" for f in fates)})
 
 
@@ -103,7 +103,7 @@ async def confirm(request: Request, upload_id: int, principal: Principal = Depen
     if blocked:
         raise forbidden(blocked)
     allow_partial = form.get("allow_partial") == "1"
-    if not importable(result, allow_partial) or result.document is None:
+    if not importable(result) or result.document is None:
         flash(request, "文件有错误，不能导入", "error")
         return redirect(f"/upload/{upload_id}")
     expected = {int(key.removeprefix("expected_")): (int(str(value)) if str(value).isdigit() else None)
@@ -122,6 +122,8 @@ async def confirm(request: Request, upload_id: int, principal: Principal = Depen
     else:
         flash(request, f"已导入「{name}」：新项目 {outcome.new_projects} 个，更新 {outcome.changed_projects} 个，"
                        f"未变 {outcome.unchanged_projects} 个" + "".join(f"。{n}" for n in outcome.notices), "ok")
+    for problem in outcome.refused_tables:
+        flash(request, problem.message, "error")
     with store_of(request).reading() as tx:
         unit_id = unit_id_of(tx, result.document.unit)
     return redirect(f"/units/{unit_id}" if unit_id else "/dashboard")

@@ -243,18 +243,12 @@ def evaluate_command(
     if store is not None:
         store.close()
     if to is not None and output:
-        if to == "xlsx":
-            from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
+        from perfbudget.app.exports import evaluation_file
 
-            Path(output).write_bytes(evaluation_xlsx(evaluation))
-        elif to == "docx":
-            from perfbudget.writers.evaluation_docx import evaluation_docx
-
-            Path(output).write_bytes(evaluation_docx(evaluation))
-        else:
-            from perfbudget.writers.evaluation_html import evaluation_html
-
-            Path(output).write_text(evaluation_html(evaluation), encoding="utf-8")
+        made = evaluation_file(evaluation, to)
+        assert made is not None  # --to was checked above
+        content = made[0]
+        Path(output).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
         err.print(f"已写出自评表 {output}（{len(evaluation.projects)} 个项目）", markup=False)
     if as_json:
         print_json(evaluation.to_dict())

@@ -5,7 +5,9 @@ same transaction as the change they record), whatever face made the change:
 
 * ``workflow_states`` / ``workflow_events`` — the review workflow (送审 → 退回/审核通过) per project.
 * ``version_authors`` — which user made a project version, and through which face.
-* ``edit_claims`` — optimistic concurrency: one edit per (project, base version).
+* ``edit_claims`` — kept from migration 0100 and no longer written: edits and imports now check the
+  version they were made on inside their own transaction (``projects.latest_version`` moved by a
+  compare-and-set, see :func:`perfbudget.store.importer.apply_plan`).
 * ``audit_log`` — every change: who, when, what, before and after (JSON text).
 
 The migrations ``0100_web_tables.py`` (created them) and ``0200_revisions.py`` define them.

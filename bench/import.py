@@ -10,8 +10,9 @@ Requirements (issue 3): SQLite ≥ 1,000 tables/s, PostgreSQL ≥ 500 tables/s; 
 ``show`` answer in under 50 ms at that size.
 
 What is timed, per database (each a fresh one):
-* import, end to end: ``Store.import_path`` per file — fingerprint, read the file, and one
-  transaction per document (the same code path as ``perfbudget import``);
+* import, end to end: ``perfbudget.app.imports.import_path`` per file — fingerprint, read the
+  file, and one transaction per document with the workflow and confirmation checks (the same
+  code path as ``perfbudget import``);
 * import, store only: the same documents read beforehand, ``Store.import_document`` per
   document (one transaction each) into another fresh database;
 * re-import of all files (every one "unchanged");
@@ -38,8 +39,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import corpus_files
 
+from perfbudget.app.imports import ImportRequest, import_path
+from perfbudget.app.settings import CoreSettings
 from perfbudget.load import load_path
 from perfbudget.store import Filters, Store
+from perfbudget.store.transaction import Actor
+
+SETTINGS = CoreSettings()
+REQUEST = ImportRequest(Actor(None, "bench"), "cli")
 
 
 def _ms(function: Callable[[], Any], runs: int = 20) -> float:
@@ -72,7 +79,7 @@ def _import_files(url: str, files: list[Path]) -> tuple[float, dict[str, int]]:
     with Store(url) as store:
         start = time.perf_counter()
         for path in files:
-            outcome = store.import_path(path)
+            outcome = import_path(store, SETTINGS, path, REQUEST)
             assert outcome.status == "imported", outcome
         elapsed = time.perf_counter() - start
         return elapsed, store.counts()
@@ -127,7 +134,7 @@ def _reimport(url: str, files: list[Path]) -> float:
     with Store(url) as store:
         start = time.perf_counter()
         for path in files:
-            assert store.import_path(path).status == "unchanged"
+            assert import_path(store, SETTINGS, path, REQUEST).status == "unchanged"
         return time.perf_counter() - start
 
 

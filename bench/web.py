@@ -40,10 +40,11 @@ PASSWORD = "bench-password-1"
 def build(db: Path, projects: int) -> None:
     from corpus import corpus_files  # type: ignore[import-not-found]
 
+    from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.workflow import actor_of
     from perfbudget.readers.text import read_text
     from perfbudget.web.accounts import create_user
     from perfbudget.web.app import create_app
-    from perfbudget.web.editing import import_reviewed
     from perfbudget.web.roles import Principal, Role
     from perfbudget.web.settings import WebConfig
 
@@ -56,8 +57,9 @@ def build(db: Path, projects: int) -> None:
     for i, text in enumerate(corpus_files(projects, per_file=10)):
         document, problems = read_text(text, f"unit{i}.txt")
         assert document is not None, problems
-        result = import_reviewed(app.state.store, admin, document, f"unit{i}.txt", via="upload", config=None)
-        assert result.ok, result.outcome.problems
+        outcome = import_document(app.state.store, app.state.core, document, f"unit{i}.txt",
+                                  ImportRequest(actor_of(admin), "upload", review=True))
+        assert outcome.status == "imported", outcome.problems
     app.state.engine.dispose()
     print(f"built {db} with {projects} projects in {time.perf_counter() - start:.1f} s")
 

@@ -43,6 +43,7 @@ def test_stored_results_example(seed_path: Path, tmp_path: Path, monkeypatch: py
     assert sheet is not None
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PERFBUDGET_DB", f"sqlite:///{tmp_path / 'docs.db'}")
+    monkeypatch.setenv("PERFBUDGET_SELF_EVALUATION", "any")  # a store without the web workflow (as documented)
     (tmp_path / "seed.txt").write_bytes(seed_path.read_bytes())
     (tmp_path / "p5.csv").write_text(sheet.group(1), encoding="utf-8")
     second = sheet.group(1).replace(",450,,,案件数量下降", ",500,,,")

@@ -31,6 +31,13 @@ P1_ROWS = {"全年执行数": "16", "视频会议保障数量": "12次", "信息
            "信息化设备（系统）正常使用年限": "6年", "服务干警满意度": "96%"}
 
 
+@pytest.fixture(autouse=True)
+def any_project_may_be_evaluated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests score projects that never went through the workflow (the deployment setting
+    ``any``); the approved-only default is tested in tests/app/test_faces.py."""
+    monkeypatch.setenv("PERFBUDGET_SELF_EVALUATION", "any")
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":

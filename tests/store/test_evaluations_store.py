@@ -13,6 +13,7 @@ from perfbudget.model import Unit
 from perfbudget.store import Store
 from perfbudget.store.evaluations import KIND_EVALUATION, KIND_MONITORING
 from perfbudget.store.selection import StoredSelection, combine
+from tests.store.helpers import import_file
 
 P5 = "2024年检察业务经费项目-2024市级"
 
@@ -24,7 +25,7 @@ def _project_id(store: Store, reference: str) -> int:
 
 def test_history_of_records_over_versions(store: Store, seed_path: Path,
                                           seed_variant: Callable[..., Path]) -> None:
-    store.import_path(seed_path)
+    import_file(store, seed_path)
     p5 = _project_id(store, P5)
     v1 = store.project_version(p5)
     assert v1 is not None
@@ -34,7 +35,7 @@ def test_history_of_records_over_versions(store: Store, seed_path: Path,
     monitored = store.record_evaluation(v1.meta["version_id"], 2024, KIND_MONITORING,
                                         {"actuals_file": "监控.xlsx"}, month=6, colour="red")
     # A new version of the project (target 办案数 ≥500件 → ≥450件); records of version 1 stay.
-    store.import_path(seed_variant("v2.txt", ("≥500件", "≥450件")))
+    import_file(store, seed_variant("v2.txt", ("≥500件", "≥450件")))
     v2 = store.project_version(p5)
     assert v2 is not None and v2.meta["version"] == 2
     second = store.record_evaluation(v2.meta["version_id"], 2025, KIND_EVALUATION, {"n": 2},
@@ -65,8 +66,8 @@ def test_history_of_records_over_versions(store: Store, seed_path: Path,
 
 def test_latest_versions_by_unit_year_and_id(store: Store, seed_path: Path,
                                              seed_variant: Callable[..., Path]) -> None:
-    store.import_path(seed_path)
-    store.import_path(seed_variant("v2.txt", ("≥500件", "≥450件")))
+    import_file(store, seed_path)
+    import_file(store, seed_variant("v2.txt", ("≥500件", "≥450件")))
     every = store.latest_versions(unit="255101")
     assert len(every) == 10
     assert [v.document.projects[0].seq for v in every][:3] == [2, 3, 1]  # 2023 projects first
@@ -82,7 +83,7 @@ def test_latest_versions_by_unit_year_and_id(store: Store, seed_path: Path,
 
 def test_combine_keeps_seq_or_renumbers_collisions(store: Store, seed_path: Path,
                                                    seed_variant: Callable[..., Path]) -> None:
-    store.import_path(seed_path)
+    import_file(store, seed_path)
     before = store.latest_versions(unit="255101", year=2024)
     selection = combine(before)
     assert isinstance(selection, StoredSelection) and not selection.renumbered
@@ -91,7 +92,7 @@ def test_combine_keeps_seq_or_renumbers_collisions(store: Store, seed_path: Path
     assert selection.document.source is not None and selection.document.source.file == str(seed_path)
 
     # Projects 5 and 6 renamed in a second file: two new projects, with seq 5 and 6 again.
-    store.import_path(seed_variant("renamed.txt", ("2024年检察业务经费项目", "2024年检察业务经费二期项目")))
+    import_file(store, seed_variant("renamed.txt", ("2024年检察业务经费项目", "2024年检察业务经费二期项目")))
     versions = store.latest_versions(unit="255101", year=2024)
     assert len(versions) == len(before) + 2
     selection = combine(versions)
@@ -114,7 +115,7 @@ def _bare_project(seq: int) -> ProjectEvaluation:
 
 
 def test_combine_refuses_mixed_units_and_money_units(store: Store, seed_path: Path) -> None:
-    store.import_path(seed_path)
+    import_file(store, seed_path)
     versions = store.latest_versions(unit="255101", year=2024)
     other = dataclasses.replace(versions[0], document=dataclasses.replace(
         versions[0].document, unit=Unit("255102", "另一个单位")))

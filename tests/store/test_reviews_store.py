@@ -6,13 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from perfbudget.store import Store
+from tests.store.helpers import import_file
 
 P5 = "2024年检察业务经费项目-2024市级"
 
 
 def test_reviews_of_a_project_over_its_versions(store: Store, seed_path: Path,
                                                 seed_variant: Callable[..., Path]) -> None:
-    store.import_path(seed_path)
+    import_file(store, seed_path)
     (found,) = store.find_projects(P5)
     p5 = int(found["id"])
     v1 = store.project_version(p5)
@@ -21,7 +22,7 @@ def test_reviews_of_a_project_over_its_versions(store: Store, seed_path: Path,
                "findings": [{"rule": "typo", "message": "「帐户」应为「账户」"}]}
     first = store.record_review(v1.meta["version_id"], payload, year=2024, grade="良", errors=0, warnings=2,
                                 actor="张三")
-    store.import_path(seed_variant("v2.txt", ("≥500件", "≥450件")))
+    import_file(store, seed_variant("v2.txt", ("≥500件", "≥450件")))
     v2 = store.project_version(p5)
     assert v2 is not None and v2.meta["version"] == 2
     second = store.record_review(v2.meta["version_id"], {"n": 2}, year=2025, grade="中", errors=1)

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from perfbudget.load import load_path
 from perfbudget.store import Store
 from perfbudget.store.schema import documents, targets
+from tests.store.helpers import import_file
 
 UNIT_LINE = "\t255101天津市和平区人民检察院\n"
 
@@ -87,7 +88,7 @@ def test_two_imports_at_once(db_url: str, seed_path: Path, tmp_path: Path) -> No
         assert imported == 25  # each file imported by exactly one of the two
     with Store(db_url) as store:
         assert assert_consistent(store, files) == 25
-        assert all(store.import_path(f).status == "unchanged" for f in files)
+        assert all(import_file(store, f).status == "unchanged" for f in files)
 
 
 def test_killed_directory_import_leaves_whole_documents(db_url: str, seed_path: Path, tmp_path: Path) -> None:

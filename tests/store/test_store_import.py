@@ -15,35 +15,36 @@ from perfbudget.model import Budget, Document, Kind, Target, Unit
 from perfbudget.store import Store
 from perfbudget.store import importer as importer_module
 from perfbudget.store.schema import project_versions, targets, version_changes
+from tests.store.helpers import import_file
 
 VIDEO = "\t视频会议保障数量\n\t视频会议保障数量\n\t≥12次\n"
 VIDEO_15 = "\t视频会议保障数量\n\t视频会议保障数量\n\t≥15次\n"
 
 
 def test_seed_imports_then_is_unchanged(store: Store, seed_path: Path) -> None:
-    first = store.import_path(seed_path)
+    first = import_file(store, seed_path)
     assert (first.status, first.new_projects, first.changed_projects) == ("imported", 10, 0)
     assert store.counts() == {"units": 1, "documents": 1, "projects": 10, "versions": 10, "indicators": 88}
-    second = store.import_path(seed_path)
+    second = import_file(store, seed_path)
     assert (second.status, second.unchanged_projects) == ("unchanged", 10)
     assert store.counts()["documents"] == 1
 
 
 def test_same_content_in_another_file_is_unchanged(store: Store, seed_path: Path, tmp_path: Path) -> None:
-    store.import_path(seed_path)
+    import_file(store, seed_path)
     copy = tmp_path / "另一个文件名.txt"
     # Different bytes (CRLF line ends), same content: found unchanged by content, not by fingerprint.
     copy.write_bytes(seed_path.read_bytes().replace(b"\n", b"\r\n"))
-    outcome = store.import_path(copy)
+    outcome = import_file(store, copy)
     assert outcome.status == "unchanged"
     assert store.counts()["documents"] == 1
 
 
 def test_changed_target_makes_a_new_version_and_keeps_the_old(
         store: Store, seed_path: Path, seed_variant: Callable[..., Path], tmp_path: Path) -> None:
-    store.import_path(seed_path)
+    import_file(store, seed_path)
     changed = seed_variant("changed.txt", (VIDEO, VIDEO_15))
-    outcome = store.import_path(changed)
+    outcome = import_file(store, changed)
     assert (outcome.status, outcome.new_projects, outcome.changed_projects, outcome.unchanged_projects) == (
         "imported", 0, 1, 9)
     assert store.counts() == {"units": 1, "documents": 2, "projects": 10, "versions": 11, "indicators": 97}
@@ -61,26 +62,31 @@ def test_changed_target_makes_a_new_version_and_keeps_the_old(
     assert (change.kind, change.subject, change.old, change.new) == (
         "target_changed", "产出指标 / 数量指标 / 视频会议保障数量", "≥12次", "≥15次")
     # Either file again: unchanged (already imported), so re-importing a folder never flips versions.
-    assert store.import_path(changed).status == "unchanged"
-    again = store.import_path(seed_path)
+    assert import_file(store, changed).status == "unchanged"
+    again = import_file(store, seed_path)
     assert (again.status, again.same_file_as) == ("unchanged", 1)
-    # The old content in a new file is a real revert: version 3.
+    # The old content in a new file would revert version 2: only when confirmed, then it is version 3.
     resubmitted = tmp_path / "resubmitted.txt"
     resubmitted.write_bytes(seed_path.read_bytes() + b"\n")
-    reverted = store.import_path(resubmitted)
+    held = import_file(store, resubmitted)
+    assert held.status == "needs_confirmation" and store.counts()["versions"] == 11
+    [problem] = held.problems
+    assert "与第 1 版相同" in problem.message and "第 2 版（tester 于" in problem.message
+    assert "changed.txt" in problem.message
+    reverted = import_file(store, resubmitted, force=True)
     assert (reverted.status, reverted.changed_projects, reverted.unchanged_projects) == ("imported", 1, 9)
     assert [v["version"] for v in store.history(project_id)] == [1, 2, 3]
 
 
 def test_added_removed_and_budget_changes_are_recorded(
         store: Store, seed_path: Path, seed_variant: Callable[..., Path]) -> None:
-    store.import_path(seed_path)
+    import_file(store, seed_path)
     changed = seed_variant(
         "changed.txt",
         ("\t预算数\n\t17.00\n", "\t预算数\n\t18.50\n"),
         (VIDEO, "\t视频会议保障场次\n\t视频会议保障场次\n\t≥12次\n"),
     )
-    assert store.import_path(changed).status == "imported"
+    assert import_file(store, changed).status == "imported"
     project_id = store.find_projects("2024年检察业务信息化运维项目")[0]["id"]
     kinds = {(c.kind, c.field, c.old, c.new) for c in store.history(project_id)[1]["changes"]}
     assert ("budget_changed", "total", "17.00", "18.50") in kinds
@@ -89,7 +95,7 @@ def test_added_removed_and_budget_changes_are_recorded(
 
 
 def test_decimals_are_kept_exactly(store: Store, seed_path: Path) -> None:
-    store.import_path(seed_path)
+    import_file(store, seed_path)
     project_id = store.find_projects("2024年检察业务信息化运维项目")[0]["id"]
     stored = store.project_version(project_id)
     assert stored is not None
@@ -137,10 +143,10 @@ def test_every_extension_field_round_trips(store: Store, seed_document: Document
 def test_a_document_with_errors_is_not_imported(store: Store, tmp_path: Path, inline: Callable[..., object]) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02 not a table")
-    outcome = store.import_path(bad)
+    outcome = import_file(store, bad)
     assert outcome.status == "failed"
     assert outcome.problems and all(p.message for p in outcome.problems)
-    missing = store.import_path(tmp_path / "missing.txt")
+    missing = import_file(store, tmp_path / "missing.txt")
     assert missing.status == "failed" and "不存在" in missing.problems[0].message
     assert store.counts()["documents"] == 0
 
@@ -157,7 +163,7 @@ def test_duplicate_project_in_one_document_fails(store: Store, seed_document: Do
 
 def test_a_failure_midway_leaves_nothing(store: Store, seed_path: Path, seed_variant: Callable[..., Path],
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    store.import_path(seed_path)
+    import_file(store, seed_path)
     before = store.counts()
     changed = seed_variant("changed.txt", (VIDEO, VIDEO_15))
 
@@ -167,12 +173,12 @@ def test_a_failure_midway_leaves_nothing(store: Store, seed_path: Path, seed_var
     # The change records are the last rows written: everything before them must be rolled back.
     monkeypatch.setattr(importer_module, "_record_changes", broken)
     with pytest.raises(RuntimeError):
-        store.import_path(changed)
+        import_file(store, changed)
     assert store.counts() == before
     with store.engine.connect() as connection:
         assert connection.execute(select(version_changes)).first() is None
     monkeypatch.undo()
-    assert store.import_path(changed).status == "imported"
+    assert import_file(store, changed).status == "imported"
 
 
 def test_unit_is_required_and_a_name_is_enough(store: Store,

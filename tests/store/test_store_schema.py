@@ -24,6 +24,7 @@ from perfbudget.store.migrate import (
     scripted_head_revision,
 )
 from perfbudget.store.schema import Base, evaluations, reviews
+from tests.store.helpers import import_file
 
 STORE_TABLES = {"units", "documents", "projects", "project_versions", "indicators", "targets", "document_items",
                 "version_changes", "reviews", "evaluations"}
@@ -88,7 +89,7 @@ def test_migrations_ship_inside_the_package() -> None:
 
 
 def test_review_and_evaluation_results(store: Store, seed_path: Path) -> None:
-    store.import_path(seed_path)
+    import_file(store, seed_path)
     stored = store.project_version(1)
     assert stored is not None
     version_id = stored.meta["version_id"]
@@ -107,7 +108,7 @@ def test_review_and_evaluation_results(store: Store, seed_path: Path) -> None:
 
 def test_a_collision_with_a_concurrent_import_is_retried(store: Store, seed_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    real = importer_module._store
+    real = importer_module.apply_plan
     calls = []
 
     def collide_once(*args: object) -> object:
@@ -116,8 +117,8 @@ def test_a_collision_with_a_concurrent_import_is_retried(store: Store, seed_path
             raise IntegrityError("INSERT", {}, Exception("duplicate key value violates unique constraint"))
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(importer_module, "_store", collide_once)
-    assert store.import_path(seed_path).status == "imported"
+    monkeypatch.setattr(importer_module, "apply_plan", collide_once)
+    assert import_file(store, seed_path).status == "imported"
     assert len(calls) == 2
     assert store.counts()["projects"] == 10
 
@@ -127,8 +128,8 @@ def test_a_collision_that_never_clears_fails_cleanly(store: Store, seed_path: Pa
     def always(*_args: object) -> object:
         raise IntegrityError("INSERT", {}, Exception("duplicate key"))
 
-    monkeypatch.setattr(importer_module, "_store", always)
-    outcome = store.import_path(seed_path)
+    monkeypatch.setattr(importer_module, "apply_plan", always)
+    outcome = import_file(store, seed_path)
     assert outcome.status == "failed" and "数据库冲突" in outcome.problems[0].message
     assert store.counts()["documents"] == 0
 

@@ -70,11 +70,12 @@ def populate(app: FastAPI, seed_path: Path) -> WebEnv:
 
     from sqlalchemy import select
 
+    from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.workflow import actor_of
     from perfbudget.load import load_path
     from perfbudget.model import Unit
     from perfbudget.store.schema import projects, units
     from perfbudget.web.accounts import create_user
-    from perfbudget.web.editing import import_reviewed
     from perfbudget.web.roles import Role
 
     engine = app.state.engine
@@ -90,9 +91,11 @@ def populate(app: FastAPI, seed_path: Path) -> WebEnv:
     admin = Principal(created["admin"].id, "admin", "admin", Role.ADMIN, None)
     result = load_path(seed_path)
     assert result.ok and result.document is not None
-    import_reviewed(app.state.store, admin, result.document, seed_path.name, via="upload", config=None)
+    request = ImportRequest(actor_of(admin), "upload", review=True)
+    assert import_document(app.state.store, app.state.core, result.document, seed_path.name,
+                           request).status == "imported"
     other = replace(result.document, unit=Unit(OTHER_UNIT, "其他测试单位"), projects=result.document.projects[:1])
-    import_reviewed(app.state.store, admin, other, "other.txt", via="upload", config=None)
+    assert import_document(app.state.store, app.state.core, other, "other.txt", request).status == "imported"
     with engine.connect() as connection:
         seed_ids = list(connection.execute(select(projects.c.id).join(units, units.c.id == projects.c.unit_id)
                                            .where(units.c.code == SEED_UNIT).order_by(projects.c.id)).scalars())

@@ -41,3 +41,22 @@ def stored_project(app: Any, project_id: int) -> tuple[Project, int]:
         version = project_version(connection, project_id)
     assert version is not None
     return version.document.projects[0], version.meta["version"]
+
+
+def approve(app: Any, project_id: int) -> None:
+    """Submit (with a justification, in case of error findings) and approve a project as the admin:
+    self-evaluation is offered for approved projects only."""
+    from sqlalchemy import select
+
+    from perfbudget.app.roles import Principal, Role
+    from perfbudget.app.workflow import take_step
+    from perfbudget.web.tables import users
+
+    with app.state.engine.connect() as connection:
+        admin_id = connection.execute(select(users.c.id).where(users.c.username == "admin")).scalar_one()
+    admin = Principal(admin_id, "admin", "admin", Role.ADMIN, None)
+    store = app.state.store
+    submitted = take_step(store, admin, project_id, "submit", None, "测试：先送审", review_errors=0)
+    assert submitted.ok, submitted.message
+    approved = take_step(store, admin, project_id, "approve", None)
+    assert approved.ok, approved.message

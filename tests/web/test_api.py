@@ -111,13 +111,22 @@ def test_workflow_and_evaluation_through_the_api(web: WebEnv) -> None:
             indicators.append({"position": position, "actual": target["value"] + (target["unit"] or "")})
         else:
             indicators.append({"position": position, "grade": "达成"})
-    scored = client.post(f"/api/v1/projects/{pid}/evaluation", headers=editor,
-                         json={"executed": project["budget"]["total"], "indicators": indicators})
+    actuals = {"executed": project["budget"]["total"], "indicators": indicators}
+    # Self-evaluation is for approved projects only (the deployment default), in the API as in the pages.
+    early = client.post(f"/api/v1/projects/{pid}/evaluation", headers=editor, json=actuals)
+    assert early.status_code == 409 and early.json()["error"]["code"] == "not_approved"
+    assert "审核通过" in early.json()["error"]["message"]
+    board = client.get("/api/v1/dashboard", headers=reviewer).json()
+    assert board["workflow_states"]["returned"] == 1
+    client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "submit"})
+    approved = client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer, json={"action": "approve"})
+    assert approved.json()["state"] == "approved"
+    scored = client.post(f"/api/v1/projects/{pid}/evaluation", headers=editor, json=actuals)
     assert scored.status_code == 200, scored.text
     assert scored.json()["grade"] == "优" and scored.json()["evaluation"]["format"]
     assert client.get(f"/api/v1/projects/{pid}/evaluation", headers=reviewer).json()["grade"] == "优"
     board = client.get("/api/v1/dashboard", headers=reviewer).json()
-    assert board["workflow_states"]["returned"] == 1 and board["evaluation_grades"]["优"] == 1
+    assert board["workflow_states"]["approved"] == 1 and board["evaluation_grades"]["优"] == 1
 
 
 def test_openapi_docs(web: WebEnv) -> None:

@@ -152,6 +152,15 @@ def test_finance_officer_end_to_end(page: Any, seed_path: Path, tmp_path: Path, 
     assert "已保存为第 2 版" in page.inner_text("main")
     assert "≥15次" in page.inner_text("#target-table")
 
+    # Self-evaluation is offered for approved projects only: submit (with a note) and approve first.
+    assert "填报实际完成值" not in page.inner_text(".actions")
+    page.fill("textarea[name=justification]", "已按审核意见核对")
+    page.click("button[name=action][value=submit]")
+    page.wait_for_url(project_url)
+    page.click("button[name=action][value=approve]")
+    page.wait_for_url(project_url)
+    assert "审核通过" in page.inner_text("main")
+
     # Enter actuals → the evaluation → download the 自评表.
     page.goto(project_url + "/evaluate")
     page.fill("input[name=executed]", "17")

@@ -86,14 +86,14 @@ def test_create_app_does_nothing_at_import_and_keeps_the_secret(tmp_path: Path) 
 def test_projects_imported_by_the_cli_are_reviewed_before_serving(tmp_path: Path, seed_path: Path) -> None:
     from sqlalchemy import func, select
 
+    from perfbudget.app.reviews import review_unreviewed
     from perfbudget.store.schema import reviews
-    from perfbudget.web.editing import review_unreviewed
 
     db = f"sqlite:///{tmp_path / 'cli-import.db'}"
     assert runner.invoke(app, ["import", str(seed_path), "--db", db]).exit_code == 0
     application = create_app(WebConfig(database_url=db, secret_key="k" * 40))
-    assert review_unreviewed(application.state.store, None) == 10
-    assert review_unreviewed(application.state.store, None) == 0
+    assert review_unreviewed(application.state.store, application.state.core, "serve") == 10
+    assert review_unreviewed(application.state.store, application.state.core, "serve") == 0
     with application.state.engine.connect() as connection:
         assert connection.execute(select(func.count()).select_from(reviews)).scalar_one() == 10
     application.state.engine.dispose()

@@ -9,7 +9,7 @@ import re
 from openpyxl import load_workbook
 
 from tests.web.conftest import WebEnv, csrf_of
-from tests.web.helpers import as_form, project_form, stored_project
+from tests.web.helpers import approve, as_form, project_form, stored_project
 
 
 def test_project_page_shows_the_standard_table_with_findings_beside_cells(web: WebEnv) -> None:
@@ -184,6 +184,7 @@ def test_declaration_errors_and_duplicates(web: WebEnv) -> None:
 
 def test_actuals_give_the_evaluation_and_its_downloads(web: WebEnv) -> None:
     pid = web.project_ids[0]
+    approve(web.app, pid)
     project, _ = stored_project(web.app, pid)
     client = web.client("editor")
     data = {"csrf_token": csrf_of(client, "/account"), "executed": str(project.budget.total)}
@@ -208,6 +209,7 @@ def test_actuals_give_the_evaluation_and_its_downloads(web: WebEnv) -> None:
 
 def test_actuals_with_problems_are_shown_not_scored(web: WebEnv) -> None:
     pid = web.project_ids[0]
+    approve(web.app, pid)
     client = web.client("editor")
     response = client.post(f"/projects/{pid}/evaluate", data={"csrf_token": csrf_of(client, "/account"),
                                                               "executed": "abc"})
@@ -216,6 +218,7 @@ def test_actuals_with_problems_are_shown_not_scored(web: WebEnv) -> None:
 
 def test_filled_sheet_upload_gives_the_evaluation(web: WebEnv) -> None:
     pid = web.project_ids[0]
+    approve(web.app, pid)
     client = web.client("editor")
     template = client.get(f"/projects/{pid}/evaluate/template.xlsx")
     workbook = load_workbook(io.BytesIO(template.content))

@@ -10,6 +10,7 @@ import pytest
 from fastapi.routing import APIRoute
 
 from tests.web.conftest import ROLES, WebEnv, csrf_of
+from tests.web.helpers import approve
 
 ALL = ("anonymous", *ROLES)
 READERS = {"admin": 200, "reviewer": 200, "editor": 200, "other_editor": 404, "viewer": 200}
@@ -61,6 +62,8 @@ def _fill(path: str, web: WebEnv) -> str:
 @pytest.mark.parametrize(("method", "path", "expected"), PAGES, ids=[f"{m} {p}" for m, p, _ in PAGES])
 def test_page_permissions(web: WebEnv, method: str, path: str, expected: dict[str, int]) -> None:
     url = _fill(path, web)
+    if path.endswith("/evaluate"):
+        approve(web.app, web.project_ids[0])  # self-evaluation is offered for approved projects only
     anonymous = web.client()
     response = anonymous.request(method, url, follow_redirects=False,
                                  data={"csrf_token": csrf_of(anonymous)} if method == "POST" else None)

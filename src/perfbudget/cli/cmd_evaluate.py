@@ -20,6 +20,8 @@ from perfbudget.cli.store_common import (
     ACTOR_HELP,
     DB_HELP,
     PROJECT_HELP,
+    cli_actor,
+    core_settings,
     default_actor,
     jsonable,
     local_time,
@@ -72,11 +74,14 @@ def _select(db: str | None, reference: str | None, unit: str | None, year: int |
 
     if reference is None and unit is None and year is None:
         fail("请给出绩效目标表文件，或数据库中的项目（编号或名称），或用 --unit/--year 从数据库选出项目")
+    from perfbudget.app.evaluations import official_versions
+
     store = open_store(db)
+    # The official versions: an approved project's approved version while a later revision waits.
     if reference is not None:
-        versions = store.latest_versions(project_ids=[resolve_project(store, reference, unit)])
+        versions = official_versions(store, project_ids=[resolve_project(store, reference, unit)])
     else:
-        versions = store.latest_versions(unit=unit, year=year)
+        versions = official_versions(store, unit=unit, year=year)
     selection = combine(versions)
     if isinstance(selection, str):
         store.close()
@@ -197,7 +202,8 @@ def evaluate_command(
     只计算填报表中出现的项目；填报表有任何错误时列出全部错误（文件:行号: 说明），不计算、不保存，退出码为 1。
     项目可来自文件，也可来自数据库；--save 把每个项目的自评结果存入数据库（perfbudget evaluations 查看历次记录）。
     """
-    from perfbudget.evaluate.scoring import REVERSE_METHODS, ScoreOptions, evaluate_rows
+    from perfbudget.app.evaluations import refusal, score
+    from perfbudget.evaluate.scoring import REVERSE_METHODS, ScoreOptions
     from perfbudget.evaluate.sheet import read_sheet
     from perfbudget.evaluate.weights import Weights, WeightsError, parse_weights
 
@@ -216,14 +222,20 @@ def evaluate_command(
     if _uses_store(source, db, unit, year, save):
         store, selection = _select(db, source, unit, year)
         document = selection.document
+        if save:
+            chosen_ids = sorted({v.meta["project_id"] for v in selection.versions.values()})
+            refused = refusal(store, core_settings(), chosen_ids)
+            if refused:
+                store.close()
+                fail(f"未保存：{refused}")
     else:
         assert source is not None
         document = _load(source, form)
     rows, problems = read_sheet(actuals, "evaluation")
     if any(p.severity is Severity.ERROR for p in problems):
         _exit_on_errors(problems, actuals)
-    evaluation, found = evaluate_rows(document, rows, chosen, ScoreOptions(reverse), actuals_file=actuals)
-    _exit_on_errors(problems + found, actuals)
+    evaluation, found = score(document, rows, problems, actuals, chosen, ScoreOptions(reverse))
+    _exit_on_errors(found, actuals)
     assert evaluation is not None
     if save:
         assert store is not None and selection is not None
@@ -231,39 +243,31 @@ def evaluate_command(
     if store is not None:
         store.close()
     if to is not None and output:
-        if to == "xlsx":
-            from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
+        from perfbudget.app.exports import evaluation_file
 
-            Path(output).write_bytes(evaluation_xlsx(evaluation))
-        elif to == "docx":
-            from perfbudget.writers.evaluation_docx import evaluation_docx
-
-            Path(output).write_bytes(evaluation_docx(evaluation))
-        else:
-            from perfbudget.writers.evaluation_html import evaluation_html
-
-            Path(output).write_text(evaluation_html(evaluation), encoding="utf-8")
+        made = evaluation_file(evaluation, to)
+        assert made is not None  # --to was checked above
+        content = made[0]
+        Path(output).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
         err.print(f"已写出自评表 {output}（{len(evaluation.projects)} 个项目）", markup=False)
     if as_json:
         print_json(evaluation.to_dict())
     elif to is None:
-        from perfbudget.evaluate.report_text import render_evaluation
+        from perfbudget.cli.render.evaluation import render_evaluation
 
         render_evaluation(evaluation, out)
 
 
 def _save_evaluation(store: Store, selection: StoredSelection, evaluation: Any, year: int | None,
                      actor: str | None) -> None:
-    from perfbudget.evaluate.numbers import show
+    from perfbudget.app.evaluations import save
     from perfbudget.evaluate.stored import split_evaluation
-    from perfbudget.store.evaluations import KIND_EVALUATION
 
     years = _record_years(selection, [p.seq for p in evaluation.projects], year)
-    ids = []
-    for project, (version, one) in zip(evaluation.projects, split_evaluation(evaluation, selection), strict=True):
-        ids.append(store.record_evaluation(
-            version.meta["version_id"], years[project.seq], KIND_EVALUATION, one.to_dict(),
-            total=show(project.total), grade=project.grade, actor=actor))
+    pairs = split_evaluation(evaluation, selection)
+    ids = save(store, cli_actor(actor), pairs,
+               {version.meta["project_id"]: years[project.seq]
+                for project, (version, _) in zip(evaluation.projects, pairs, strict=True)})
     err.print(f"已保存 {len(ids)} 个项目的自评结果（记录编号 {_ids(ids)}）；"
               "用 perfbudget evaluations 项目 查看历次记录", markup=False)
 
@@ -320,15 +324,15 @@ def monitor_command(
     if as_json:
         print_json(monitoring.to_dict())
         return
-    from perfbudget.evaluate.report_text import render_monitor
+    from perfbudget.cli.render.evaluation import render_monitor
 
     render_monitor(results, out)
 
 
 def _save_monitoring(store: Store, selection: StoredSelection, monitoring: Any, year: int | None,
                      actor: str | None) -> None:
+    from perfbudget.app.evaluations import KIND_MONITORING
     from perfbudget.evaluate.stored import split_monitoring
-    from perfbudget.store.evaluations import KIND_MONITORING
 
     years = _record_years(selection, [p.seq for p in monitoring.projects], year)
     ids = []
@@ -340,7 +344,7 @@ def _save_monitoring(store: Store, selection: StoredSelection, monitoring: Any, 
               "用 perfbudget evaluations 项目 查看历次记录", markup=False)
 
 
-_KIND_LABELS = {"self-evaluation": "自评", "monitoring": "监控"}
+from perfbudget.vocabulary import EVALUATION_KIND_LABELS as _KIND_LABELS  # noqa: E402
 
 
 def _kind_label(item: dict[str, Any]) -> str:
@@ -371,7 +375,7 @@ def evaluations_command(
 
     --show N 完整显示其中一条：自评为自评表（总分、等级与每项计分说明），监控为各指标预警。
     """
-    from perfbudget.store.evaluations import KINDS
+    from perfbudget.app.evaluations import KINDS
 
     if kind is not None and kind not in KINDS:
         fail(f"--kind 应为 {' 或 '.join(KINDS)}，而不是「{kind}」")
@@ -420,7 +424,7 @@ def _show_stored(item: dict[str, Any], as_json: bool) -> None:
     if as_json:
         print_json(result.to_dict())
         return
-    from perfbudget.evaluate.report_text import render_evaluation, render_monitor
+    from perfbudget.cli.render.evaluation import render_evaluation, render_monitor
 
     out.print(f"记录 {item['id']} · {_kind_label(item)} · {item['year']} 年度 · 第 {item['version']} 版 · "
               f"{local_time(item['created_at'])} · 填报人 {item['actor'] or '—'} · 填报表 {item['sheet'] or '—'}",

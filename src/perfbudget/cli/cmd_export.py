@@ -14,16 +14,18 @@ from perfbudget.model import Document
 
 
 def _stored_document(reference: str | None, db: str | None, unit: str | None, year: int | None) -> Document:
-    """The latest stored versions of one project, or of a unit's/year's projects, as one document."""
+    """The official stored versions (an approved project's approved version while a revision waits,
+    else the latest) of one project, or of a unit's/year's projects, as one document."""
+    from perfbudget.app.evaluations import official_versions
     from perfbudget.cli.store_common import open_store, resolve_project
     from perfbudget.store.selection import StoredSelection, combine, group_versions
 
     store = open_store(db)
     try:
         if reference is not None:
-            versions = store.latest_versions(project_ids=[resolve_project(store, reference, unit)])
+            versions = official_versions(store, project_ids=[resolve_project(store, reference, unit)])
         else:
-            versions = store.latest_versions(unit=unit, year=year)
+            versions = official_versions(store, unit=unit, year=year)
     finally:
         store.close()
     groups = group_versions(versions)

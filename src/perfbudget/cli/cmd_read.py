@@ -7,8 +7,8 @@ import sys
 import typer
 
 from perfbudget.cli.common import FORM_HELP, app, err, load_or_exit, out
+from perfbudget.cli.render.document import render_document
 from perfbudget.interchange import dumps
-from perfbudget.report_text import render_document
 
 
 @app.command("read")

@@ -10,7 +10,6 @@ compare the same tables as in the unit's file. SQLAlchemy is imported inside the
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +19,7 @@ from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, out, 
 from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
+    core_settings,
     default_actor,
     jsonable,
     local_time,
@@ -32,8 +32,7 @@ from perfbudget.cli.store_common import (
 if TYPE_CHECKING:
     from perfbudget.review.config import ReviewConfig
     from perfbudget.review.engine import ReviewReport
-    from perfbudget.store import Store
-    from perfbudget.store.selection import StoredSelection
+    from perfbudget.store import Store, StoredVersion
 
 
 _SOURCE_HELP = ("要审核的绩效目标表文件；使用数据库（--db、--unit、--year 或 --save）时为库中的项目"
@@ -70,9 +69,9 @@ def review_command(
     --save 把每个项目的审核结果存入数据库（perfbudget reviews 查看历次记录）。
     有「错误」级别的审核意见时退出码为 1。审核规则见 perfbudget rules。
     """
+    from perfbudget.cli.render.review import render_report
     from perfbudget.review.config import DEFAULT_CONFIG, load_config
     from perfbudget.review.engine import review_document
-    from perfbudget.review.report_text import render_report
 
     config = DEFAULT_CONFIG
     if config_file is not None:
@@ -104,10 +103,8 @@ def review_command(
         raise typer.Exit(1)
 
 
-def _selections(store: Store, source: str | None, unit: str | None, year: int | None) -> list[StoredSelection]:
-    """The chosen latest versions, one joined document per unit and money unit; exit 1 when none."""
-    from perfbudget.store.selection import combine, group_versions
-
+def _chosen(store: Store, source: str | None, unit: str | None, year: int | None) -> list[StoredVersion]:
+    """The chosen latest versions; exit 1 when none."""
     if source is not None:
         versions = store.latest_versions(project_ids=[resolve_project(store, source, unit)])
     else:
@@ -118,74 +115,36 @@ def _selections(store: Store, source: str | None, unit: str | None, year: int | 
         if empty:
             fail(f"数据库 {safe_url(store.url)} 中还没有项目：请先用 perfbudget import 导入绩效目标表")
         fail("没有符合条件的项目（可用 perfbudget list projects 查看库中的项目）")
-    # In file order (a unit's file lists its tables by seq), not by fund year as listings are.
-    versions.sort(key=lambda v: (v.meta["document_id"], v.document.projects[0].seq))
-    selections = []
-    for group in group_versions(versions):
-        selection = combine(group)
-        assert not isinstance(selection, str)  # a group shares its unit and money unit
-        if selection.renumbered:
-            err.print(f"提示：{selection.document.unit.name or selection.document.unit.code} 的 {len(group)} 个项目"
-                      f"来自多个文件，序号有重复，本次审核按导入顺序重新编号为 1–{len(group)}；"
-                      "保存的记录仍用各项目在原文件中的序号", markup=False)
-        selections.append(selection)
-    return selections
-
-
-def project_payload(report: ReviewReport, seq: int, own_seq: int) -> dict[str, Any]:
-    """The review of project ``seq`` alone, in the shape of ``review --json`` for a one-project file:
-    its grade and findings (plus the document-level ones, e.g. a rule that crashed), numbered
-    ``own_seq`` as in the file that brought the version. This is the payload a saved review keeps."""
-    from dataclasses import replace
-
-    from perfbudget.review.engine import REPORT_FORMAT
-
-    grade = next(g for g in report.projects if g.seq == seq)
-    findings = [f if f.project is None else replace(f, project=own_seq)
-                for f in report.findings if f.project in (seq, None)]
-    return {"format": REPORT_FORMAT, "projects": [{**grade.to_dict(), "seq": own_seq}],
-            "findings": [f.to_dict() for f in findings]}
-
-
-def _located(report: ReviewReport, selection: StoredSelection) -> ReviewReport:
-    """Each finding located in the file its project's version came from (stored tables keep no
-    cell locations); a document-level finding in the selection's label."""
-    from perfbudget.model import Source
-
-    findings = tuple(
-        f if f.source is not None else replace(f, source=selection.document.source if f.project is None else
-                                               Source(selection.versions[f.project].meta["file"]))
-        for f in report.findings)
-    return replace(report, findings=findings)
+    return versions
 
 
 def _review_stored(source: str | None, db: str | None, unit: str | None, year: int | None, save: bool,
                    actor: str | None, config: ReviewConfig, region: str | None, as_json: bool) -> bool:
-    """Review stored projects (and save the reviews); print the reports; whether an error was found."""
-    from perfbudget.review.engine import REPORT_FORMAT, review_document
-    from perfbudget.review.report_text import render_report
+    """Review stored projects through the use-case layer (each with its unit's other projects of the
+    same year, as every face does) and save the reviews; print the reports; whether an error was found."""
+    from perfbudget.app.reviews import review_stored
+    from perfbudget.cli.render.review import render_report
+    from perfbudget.review.engine import REPORT_FORMAT
 
     store = open_store(db)
-    selections = _selections(store, source, unit, year)
+    versions = _chosen(store, source, unit, year)
+    groups = review_stored(store, core_settings(config, region), versions, save=save, actor=actor, year=year)
+    store.close()
     projects: list[dict[str, Any]] = []
     findings: list[dict[str, Any]] = []
     saved: list[int] = []
     has_errors = False
-    for number, selection in enumerate(selections):
-        report = _located(review_document(replace(selection.document, source=None), config, region=region),
-                          selection)
+    for number, group in enumerate(groups):
+        report, selection = group.report, group.selection
         has_errors = has_errors or report.has_errors
         ids = {seq: version.meta["project_id"] for seq, version in selection.versions.items()}
+        records = {s.version.meta["version_id"]: s.record for s in group.saved}
         for grade in report.projects:
             version = selection.versions[grade.seq]
-            stored = {"project_id": ids[grade.seq], "version": version.meta["version"],
-                      "unit_code": selection.document.unit.code}
-            if save:
-                own = version.document.projects[0]
-                record = store.record_review(
-                    version.meta["version_id"], project_payload(report, grade.seq, own.seq),
-                    year=year if year is not None else own.fund_year, grade=grade.grade,
-                    errors=grade.errors, warnings=grade.warnings, actor=actor)
+            stored: dict[str, Any] = {"project_id": ids[grade.seq], "version": version.meta["version"],
+                                      "unit_code": selection.document.unit.code}
+            record = records.get(version.meta["version_id"])
+            if record is not None:
                 saved.append(record)
                 stored["record"] = record
             projects.append({**grade.to_dict(), **stored})
@@ -194,8 +153,10 @@ def _review_stored(source: str | None, db: str | None, unit: str | None, year: i
         if not as_json:
             if number:
                 out.print()
-            render_report(selection.document, report, out)
-    store.close()
+            if selection.renumbered:
+                err.print(f"提示：{selection.document.unit.name or selection.document.unit.code} 的项目来自多个文件，"
+                          "序号有重复，本次审核按导入顺序重新编号；保存的记录仍用各项目在原文件中的序号", markup=False)
+            render_report(group.document, report, out)
     if save:
         shown = "、".join(str(i) for i in saved) if len(saved) <= 10 else f"{saved[0]}–{saved[-1]}"
         err.print(f"已保存 {len(saved)} 个项目的审核结果（记录编号 {shown}）；用 perfbudget reviews 项目 查看历次记录",
@@ -230,7 +191,7 @@ def reviews_command(
 
     --show N 完整显示其中一条：该版本表格的每条审核意见与审核等级。
     """
-    from perfbudget.review.report_text import render_report
+    from perfbudget.cli.render.review import render_report
 
     store = open_store(db)
     project_id = resolve_project(store, project)
@@ -277,8 +238,8 @@ def rules_command(
 ) -> None:
     """列出全部审核规则：编号、名称、审核维度、严重程度与说明。"""
     from perfbudget.review.catalogue import catalogue_dicts, catalogue_markdown
-    from perfbudget.review.finding import SEVERITY_LABELS
     from perfbudget.review.registry import all_rules
+    from perfbudget.vocabulary import SEVERITY_LABELS
 
     if as_json:
         print_json(catalogue_dicts())

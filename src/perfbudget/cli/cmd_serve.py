@@ -37,9 +37,9 @@ def serve(
         fail(f"数据库结构版本过旧（{exc.current}，需要 {exc.head}），请先运行 perfbudget db upgrade")
     except ValueError as exc:
         fail(f"审核配置有误：{exc}")
-    from perfbudget.web.editing import review_unreviewed
+    from perfbudget.app.reviews import review_unreviewed
 
-    reviewed = review_unreviewed(application.state.store, application.state.review_config)
+    reviewed = review_unreviewed(application.state.store, application.state.core, "perfbudget serve")
     if reviewed:
         out.print(f"已审核 {reviewed} 个尚无审核结果的项目版本（如命令行导入的项目）", markup=False)
     out.print(f"perfbudget 网页端：http://{host}:{port}/  （API 文档：http://{host}:{port}/api/docs）", markup=False)

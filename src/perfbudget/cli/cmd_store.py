@@ -17,6 +17,8 @@ from perfbudget.cli.common import app, err, fail, out, print_json, print_problem
 from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
+    cli_actor,
+    core_settings,
     jsonable,
     local_time,
     open_store,
@@ -74,6 +76,12 @@ def _outcome_line(outcome: ImportOutcome) -> str:
     if outcome.status == "imported":
         return (f"{outcome.file}: 已导入（文档 {outcome.document_id}）：新项目 {outcome.new_projects} 个，"
                 f"新版本 {outcome.changed_projects} 个，未变化 {outcome.unchanged_projects} 个")
+    if outcome.status == "needs_confirmation":
+        return f"{outcome.file}: 未导入：会覆盖较新的版本或恢复旧内容，需确认（--force）"
+    if outcome.status == "refused":
+        return f"{outcome.file}: 未导入：项目已送审或审核通过"
+    if outcome.status == "stale":
+        return f"{outcome.file}: 未导入：项目在导入期间被他人修改"
     if outcome.status == "unchanged" and outcome.same_file_as is not None:
         return f"{outcome.file}: 未变化（与文档 {outcome.same_file_as} 是同一文件，已导入过）"
     if outcome.status == "unchanged":
@@ -86,20 +94,31 @@ def import_command(
     paths: list[str] = typer.Argument(..., help="要导入的文件或目录（目录下的文件逐个导入）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    force: bool = typer.Option(False, "--force", help="确认导入：即使会恢复某项目的旧内容，或覆盖此文件上次导入之后"
+                                                     "（如网页修改）产生的较新版本。"),
+    allow_partial: bool = typer.Option(False, "--allow-partial",
+                                       help="文件中有不完整（中断）的表格时，也保存它们并标记为「不完整」；"
+                                            "默认只导入完整的表格，逐个列出未导入的不完整表格（退出码 1）。"),
+    actor: str | None = typer.Option(None, "--actor", help="记录的导入人（默认为当前登录用户名）。"),
 ) -> None:
     """导入绩效目标表到数据库：每个文件一个事务，要么完整导入，要么不导入。
 
     内容与库中相同的文件显示「未变化」；同一单位、年度、项目的表格有改动时保存为新版本并记录改动。
-    有错误的文件不导入，其余文件照常导入；最后汇总，有失败时退出码为 1。
+    已送审或审核通过的项目有改动时保存为修订稿（草稿，需重新送审、审核），审核通过的版本仍为正式版本
+    （部署设 PERFBUDGET_REVISIONS=refuse 时不导入）。会恢复旧内容、或覆盖较新版本（如网页修改）的文件
+    不导入，除非 --force。有错误的文件不导入，其余文件照常导入；最后汇总，有失败时退出码为 1。
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from sqlalchemy.exc import SQLAlchemyError
 
+    from perfbudget.app.imports import ImportRequest, import_path
     from perfbudget.store import ImportOutcome
 
     files, walked = _files(paths)
     if not files:
         fail("没有找到要导入的文件")
+    settings = core_settings()
+    request = ImportRequest(cli_actor(actor), "cli", force=force, allow_partial=allow_partial)
     store = open_store(db)
     outcomes: list[ImportOutcome] = []
     show_bar = (walked or len(files) > 1) and err.is_terminal and not as_json
@@ -110,7 +129,7 @@ def import_command(
         for file in files:
             progress.update(task, description=file.name)
             try:
-                outcome = store.import_path(file)
+                outcome = import_path(store, settings, file, request)
             except SQLAlchemyError as exc:
                 from perfbudget.model import Problem, Source
 
@@ -119,29 +138,40 @@ def import_command(
                     Problem(Source(str(file)), f"数据库错误，未导入：{detail[0] if detail else exc}"),))
             outcomes.append(outcome)
             if not as_json:
-                if outcome.status == "failed":
+                if outcome.status not in ("imported", "unchanged"):
                     err.print(_outcome_line(outcome), markup=False)
                     print_problems(outcome.problems)
                 elif not show_bar:
                     out.print(_outcome_line(outcome), markup=False)
+                for notice in outcome.notices:
+                    out.print(f"  · {notice}", markup=False)
+                if outcome.refused_tables:
+                    err.print(f"{outcome.file}: {len(outcome.refused_tables)} 个不完整的表格未导入：", markup=False)
+                    print_problems(outcome.refused_tables)
             progress.advance(task)
     store.close()
-    summary = {status: sum(1 for o in outcomes if o.status == status) for status in ("imported", "unchanged", "failed")}
+    summary = {status: sum(1 for o in outcomes if o.status == status)
+               for status in ("imported", "unchanged", "failed", "needs_confirmation", "refused", "stale")}
+    summary = {k: v for k, v in summary.items() if v or k in ("imported", "unchanged", "failed")}
     if as_json:
         print_json({"summary": summary, "files": [o.to_dict() for o in outcomes]})
     else:
         new = sum(o.new_projects for o in outcomes)
         changed = sum(o.changed_projects for o in outcomes)
+        held = len(outcomes) - summary["imported"] - summary["unchanged"] - summary["failed"]
         out.print(f"共 {len(outcomes)} 个文件：导入 {summary['imported']} 个，未变化 {summary['unchanged']} 个，"
-                  f"失败 {summary['failed']} 个；新项目 {new} 个，新版本 {changed} 个", markup=False)
-        failed = [o for o in outcomes if o.status == "failed"]
-        if failed:
-            err.print("失败的文件：", markup=False)
-            for outcome in failed:
+                  f"失败 {summary['failed']} 个" + (f"，未导入（需确认或被拒绝）{held} 个" if held else "")
+                  + f"；新项目 {new} 个，新版本 {changed} 个", markup=False)
+        for title, chosen in (("失败的文件：", [o for o in outcomes if o.status == "failed"]),
+                              ("未导入的文件（需确认或被拒绝）：",
+                               [o for o in outcomes if o.status not in ("imported", "unchanged", "failed")])):
+            if chosen:
+                err.print(title, markup=False)
+            for outcome in chosen:
                 reasons = "；".join(p.message for p in outcome.problems[:3]) or "未知原因"
                 more = f"（另有 {len(outcome.problems) - 3} 个错误）" if len(outcome.problems) > 3 else ""
                 err.print(f"  {outcome.file}: {reasons}{more}", markup=False)
-    if summary["failed"]:
+    if any(o.status not in ("imported", "unchanged") or o.refused_tables for o in outcomes):
         raise typer.Exit(1)
 
 
@@ -197,17 +227,20 @@ def list_command(
 @app.command("show")
 def show_command(
     project: str = typer.Argument(..., help=PROJECT_HELP),
-    version: int | None = typer.Option(None, "--version", min=1, help="显示第几版；默认最新版。"),
+    version: int | None = typer.Option(None, "--version", min=1,
+                                       help="显示第几版；默认正式版本（审核通过的修订稿生效前为审核通过的版本，否则为最新版）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="输出该版本的交换格式 JSON（perfbudget/1，含一个项目）。"),
 ) -> None:
-    """显示库中一个项目的表格（默认最新版本）；--json 输出交换格式。"""
+    """显示库中一个项目的表格（默认正式版本）；--json 输出交换格式。"""
+    from perfbudget.app.evaluations import official_versions
+    from perfbudget.cli.render.document import render_document
     from perfbudget.interchange import document_to_dict
-    from perfbudget.report_text import render_document
 
     store = open_store(db)
     project_id = resolve_project(store, project)
-    stored = store.project_version(project_id, version)
+    stored = (official_versions(store, project_ids=[project_id])[0] if version is None
+              else store.project_version(project_id, version))
     store.close()
     if stored is None:
         fail(f"项目 {project_id} 没有第 {version} 版")
@@ -217,6 +250,9 @@ def show_command(
     meta = stored.meta
     out.print(f"项目编号 {meta['project_id']} · 第 {meta['version']} 版（共 {meta['latest_version']} 版） · "
               f"导入自 {meta['file']}（文档 {meta['document_id']}） · {local_time(meta['imported_at'])}", markup=False)
+    if version is None and meta["version"] != meta["latest_version"]:
+        out.print(f"这是审核通过的正式版本；修订稿第 {meta['latest_version']} 版待审核"
+                  f"（--version {meta['latest_version']} 查看）", markup=False)
     render_document(stored.document, out)
 
 
@@ -227,10 +263,14 @@ def history_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。"""
+    from perfbudget.app.imports import VIA_LABELS
+    from perfbudget.app.overview import history
+
     store = open_store(db)
     project_id = resolve_project(store, project)
     head = store.find_projects(str(project_id))[0]
-    versions = store.history(project_id)
+    with store.reading() as tx:
+        versions = history(tx, project_id)
     store.close()
     if as_json:
         print_json(jsonable({"project": head, "versions": [
@@ -240,8 +280,9 @@ def history_command(
 
     out.print(project_heading(head, f"共 {len(versions)} 版"), markup=False)
     for v in versions:
+        who = f"  {v['username'] or '—'}（{VIA_LABELS.get(v['via'], v['via'])}）" if v["via"] else ""
         out.print(f"第 {v['version']} 版  {local_time(v['imported_at'])}  "
-                  f"导入自 {v['file']}（文档 {v['document_id']}），{v['indicator_count']} 个指标", markup=False)
+                  f"导入自 {v['file']}（文档 {v['document_id']}），{v['indicator_count']} 个指标{who}", markup=False)
         if v["version"] == 1:
             out.print("  · 首次导入", markup=False)
         elif not v["changes"]:

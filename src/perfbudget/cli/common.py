@@ -11,7 +11,7 @@ from rich.console import Console
 
 from perfbudget import __version__
 from perfbudget.load import LoadResult, load_path
-from perfbudget.model import Problem, Severity
+from perfbudget.model import Problem
 
 app = typer.Typer(
     name="perfbudget",
@@ -44,7 +44,8 @@ def _root(
 
 def print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
     """Problems on stderr as ``file:line: message``, errors first marked 错误, notes 提示."""
-    labels = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+    from perfbudget.vocabulary import SEVERITY_LABELS as labels
+
     for problem in problems:
         err.print(f"{problem.source}: {labels[problem.severity]}：{problem.message}", markup=False)
 

@@ -17,6 +17,7 @@ from perfbudget.cli.common import err, fail
 from perfbudget.config import database_url
 
 if TYPE_CHECKING:
+    from perfbudget.app.settings import CoreSettings
     from perfbudget.store import Store
 
 DB_HELP = ("数据库地址，如 sqlite:///perfbudget.db 或 postgresql+psycopg://用户@主机/库名；"
@@ -119,3 +120,20 @@ def default_actor(actor: str | None) -> str | None:
         return getpass.getuser()
     except Exception:  # no login name (e.g. a container without a passwd entry)
         return None
+
+
+def core_settings(review_config: Any = None, region: str | None = None) -> CoreSettings:
+    """The deployment's shared rules from the environment (exit 1 on a bad value)."""
+    from perfbudget.app.settings import CoreSettings, SettingsError
+
+    try:
+        return CoreSettings.from_env(review_config=review_config, region=region)
+    except SettingsError as exc:
+        fail(str(exc))
+
+
+def cli_actor(actor: str | None = None) -> Any:
+    """The command-line user as the layer records it (no web account: id None)."""
+    from perfbudget.app.workflow import Actor
+
+    return Actor(None, default_actor(actor))

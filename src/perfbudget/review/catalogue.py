@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from perfbudget.review.finding import DIMENSIONS, SEVERITY_LABELS
+from perfbudget.review.finding import DIMENSIONS
 from perfbudget.review.registry import RuleSpec, all_rules
 from perfbudget.target import format_decimal
+from perfbudget.vocabulary import SEVERITY_LABELS
 
 HEADER = """# Review rules (审核规则)
 

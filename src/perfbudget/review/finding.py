@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from perfbudget.model import Source
+from perfbudget.model import Severity, Source
 
 DIMENSIONS = ("完整性", "相关性", "适当性", "可行性", "规范性")
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITIES = tuple(severity.value for severity in Severity)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,8 @@ own connection and transaction. Opening a store migrates a new database (see
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, insert
@@ -22,6 +22,7 @@ from perfbudget.store.engine import make_engine, read_transaction, write_transac
 from perfbudget.store.migrate import ensure_schema
 from perfbudget.store.queries import Filters, StoredVersion
 from perfbudget.store.schema import evaluations, reviews, utc_now
+from perfbudget.store.transaction import Transaction
 
 
 class Store:
@@ -42,10 +43,21 @@ class Store:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    # imports
+    # transactions: everything done through one ``Transaction`` commits together or not at all
 
-    def import_path(self, path: str | Path) -> importer.ImportOutcome:
-        return importer.import_path(self.engine, path)
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """A write transaction (SQLite: ``BEGIN IMMEDIATE``, so writers queue up front)."""
+        with write_transaction(self.engine) as connection:
+            yield Transaction(connection)
+
+    @contextmanager
+    def reading(self) -> Iterator[Transaction]:
+        """A read transaction: one consistent snapshot for several reads (writes are not meant here)."""
+        with read_transaction(self.engine) as connection:
+            yield Transaction(connection)
+
+    # imports without the use-case layer's rules (tests, benchmarks); faces use perfbudget.app.imports
 
     def import_document(self, document: Document, file: str, sha256: str | None = None,
                         form: str | None = None, notes: Sequence[Problem] = ()) -> importer.ImportOutcome:

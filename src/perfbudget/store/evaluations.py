@@ -11,13 +11,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
+from perfbudget.store.records import workflow_states
 from perfbudget.store.schema import evaluations, project_versions, projects, units
+from perfbudget.vocabulary import EvaluationKind
 
-KIND_EVALUATION = "self-evaluation"
-KIND_MONITORING = "monitoring"
-KINDS = (KIND_EVALUATION, KIND_MONITORING)
+KIND_EVALUATION = EvaluationKind.SELF_EVALUATION.value
+KIND_MONITORING = EvaluationKind.MONITORING.value
+KINDS = tuple(kind.value for kind in EvaluationKind)
 
 _SUMMARY = [evaluations.c.id, evaluations.c.version_id, project_versions.c.project_id,
             project_versions.c.number.label("version"), evaluations.c.year, evaluations.c.kind,
@@ -72,12 +74,19 @@ def stored_evaluation(connection: Connection, evaluation_id: int) -> dict[str, A
 
 
 def latest_version_ids(connection: Connection, *, project_ids: list[int] | None = None,
-                       unit: str | None = None, year: int | None = None) -> list[int]:
+                       unit: str | None = None, year: int | None = None, official: bool = False) -> list[int]:
     """The latest version of each project chosen by id and/or unit code and fund year, in the
-    order of the projects' unit, fund year, stored document and table position (seq)."""
+    order of the projects' unit, fund year, stored document and table position (seq).
+
+    ``official``: the approved version instead while a later revision waits for approval."""
+    number: Any = projects.c.latest_version
+    if official:
+        number = func.coalesce(workflow_states.c.approved_version, projects.c.latest_version)
     query = (select(project_versions.c.id)
-             .join(projects, (projects.c.id == project_versions.c.project_id)
-                   & (project_versions.c.number == projects.c.latest_version))
+             .select_from(projects)
+             .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
+             .join(project_versions, (projects.c.id == project_versions.c.project_id)
+                   & (project_versions.c.number == number))
              .join(units, units.c.id == projects.c.unit_id)
              .order_by(units.c.code, units.c.id, projects.c.fund_year, project_versions.c.document_id,
                        project_versions.c.seq, projects.c.id))

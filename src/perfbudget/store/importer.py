@@ -10,6 +10,11 @@ without being read at all, even when later files changed its projects since: re-
 a folder that holds both an original and its correction must not flip the project back
 and forth. Old content in a *new* file (a real revert) is a change and gets a version.
 
+Reading files is not the store's business: :mod:`perfbudget.app.imports` reads a file and
+decides (workflow, confirmation) whether its plan is applied; :func:`apply_plan` writes it
+inside the caller's transaction, refusing with :class:`StaleVersion` when a project moved on
+from the version the caller planned against.
+
 Rows are written with executemany (SQLAlchemy's insertmanyvalues batches them into
 multi-row INSERT … RETURNING statements on both SQLite and PostgreSQL).
 """
@@ -18,14 +23,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, and_, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from perfbudget.load import load_path
 from perfbudget.model import Document, Problem, Source
 from perfbudget.store import rows
 from perfbudget.store.bulk import insert_rows
@@ -47,7 +51,43 @@ from perfbudget.store.schema import (
 )
 
 IMPORTED, UNCHANGED, FAILED = "imported", "unchanged", "failed"
+# Set by the use-case layer: nothing written because a revision was refused, a confirmation is
+# needed (an older content, or a newer version from elsewhere), or a project moved on meanwhile.
+REFUSED, NEEDS_CONFIRMATION, STALE = "refused", "needs_confirmation", "stale"
 RETRIES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAs:
+    """One table of an imported document as stored: its project and version.
+
+    Attributes:
+        position: the table's 1-based position in the document.
+        project_id: the stored project.
+        version: the version number the table is (new, or the unchanged latest).
+        version_id: that version's row.
+        created: whether this import created the version.
+        name: the project's name (for messages).
+    """
+
+    position: int
+    project_id: int
+    version: int
+    version_id: int
+    created: bool
+    name: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"position": self.position, "project_id": self.project_id, "version": self.version,
+                "version_id": self.version_id, "created": self.created, "name": self.name}
+
+
+class StaleVersion(Exception):
+    """A project moved on from the version the caller planned against (another writer got there first)."""
+
+    def __init__(self, name: str, expected: int | None, latest: int | None) -> None:
+        super().__init__(name)
+        self.name, self.expected, self.latest = name, expected, latest
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +103,9 @@ class ImportOutcome:
         unchanged_projects: tables equal to their project's latest version.
         problems: why it failed (errors with locations), or the reader's notes.
         same_file_as: for an unchanged file, the earlier document with the same bytes.
+        versions: each table as stored (imported or unchanged by :func:`apply_plan`).
+        notices: what the use-case layer tells the user (revisions made, confirmations needed).
+        refused_tables: cut-off tables left out of the import, each named (errors with locations).
     """
 
     file: str
@@ -73,12 +116,17 @@ class ImportOutcome:
     unchanged_projects: int = 0
     problems: tuple[Problem, ...] = field(default=())
     same_file_as: int | None = None
+    versions: tuple[StoredAs, ...] = ()
+    notices: tuple[str, ...] = ()
+    refused_tables: tuple[Problem, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "file": self.file, "status": self.status, "document_id": self.document_id,
             "new_projects": self.new_projects, "changed_projects": self.changed_projects,
             "unchanged_projects": self.unchanged_projects, "same_file_as": self.same_file_as,
+            "versions": [v.to_dict() for v in self.versions], "notices": list(self.notices),
+            "refused_tables": [{"source": p.source.to_dict(), "message": p.message} for p in self.refused_tables],
             "problems": [{"source": p.source.to_dict(), "severity": p.severity.value, "message": p.message}
                          for p in self.problems],
         }
@@ -104,25 +152,8 @@ def imported_before(connection: Connection, sha256: str) -> tuple[int, int] | No
     return None if row is None else (row.id, row.project_count)
 
 
-def import_path(engine: Engine, path: str | Path) -> ImportOutcome:
-    """Read one file and import it; bad input becomes a failed outcome with reasons, never an exception."""
-    name = str(path)
-    sha256 = file_sha256(path)
-    if sha256 is not None:
-        with engine.connect() as connection:
-            earlier = imported_before(connection, sha256)
-        if earlier is not None:
-            return ImportOutcome(name, UNCHANGED, unchanged_projects=earlier[1], same_file_as=earlier[0])
-    result = load_path(path)
-    if not result.ok or result.document is None:
-        reasons = tuple(result.errors) or (Problem(Source(name), "没有读到文档"),)
-        return ImportOutcome(name, FAILED, problems=reasons)
-    return import_document(engine, result.document, name, sha256=sha256, form=result.form,
-                           notes=result.problems)
-
-
 @dataclass(slots=True)
-class _Plan:
+class Plan:
     """Everything computed from the document before the transaction starts."""
 
     document: Document
@@ -132,7 +163,7 @@ class _Plan:
     document_hash: str
 
 
-def _plan(document: Document) -> _Plan | str:
+def plan_document(document: Document) -> Plan | str:
     if not document.projects:
         return "文件中没有项目表"
     if not document.unit.code and not document.unit.name:
@@ -145,13 +176,13 @@ def _plan(document: Document) -> _Plan | str:
                     f"（第{seen[identity]}个和第{project.seq}个表），无法确定以哪一个为准")
         seen[identity] = project.seq
     hashes = [rows.version_hash(document, p) for p in document.projects]
-    return _Plan(document, rows.unit_key(document.unit), identities, hashes, rows.document_hash(document, hashes))
+    return Plan(document, rows.unit_key(document.unit), identities, hashes, rows.document_hash(document, hashes))
 
 
 def import_document(engine: Engine, document: Document, file: str, sha256: str | None = None,
                     form: str | None = None, notes: Sequence[Problem] = ()) -> ImportOutcome:
     """Import a document read elsewhere, in one transaction (retried when a concurrent import collides)."""
-    plan = _plan(document)
+    plan = plan_document(document)
     if isinstance(plan, str):
         return _failed(file, plan)
     fingerprint = sha256 or plan.document_hash
@@ -159,7 +190,7 @@ def import_document(engine: Engine, document: Document, file: str, sha256: str |
     for _attempt in range(RETRIES):
         try:
             with write_transaction(engine) as connection:
-                outcome = _store(connection, plan, file, fingerprint, form)
+                outcome = apply_plan(connection, plan, file, fingerprint, form)
             return outcome if outcome.status != IMPORTED else _with_notes(outcome, notes)
         except (IntegrityError, OperationalError) as exc:
             # A concurrent import stored the same unit/project/version first (unique keys), or
@@ -173,9 +204,7 @@ def import_document(engine: Engine, document: Document, file: str, sha256: str |
 
 
 def _with_notes(outcome: ImportOutcome, notes: Sequence[Problem]) -> ImportOutcome:
-    return outcome if not notes else ImportOutcome(
-        outcome.file, outcome.status, outcome.document_id, outcome.new_projects,
-        outcome.changed_projects, outcome.unchanged_projects, tuple(notes))
+    return outcome if not notes else replace(outcome, problems=tuple(notes))
 
 
 def _is_serialization_failure(exc: DBAPIError) -> bool:
@@ -187,7 +216,15 @@ def _short(exc: Exception | None) -> str:
     return text.splitlines()[0] if text else "未知错误"
 
 
-def _store(connection: Connection, plan: _Plan, file: str, sha256: str, form: str | None) -> ImportOutcome:
+def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form: str | None,
+               expected: dict[str, int | None] | None = None) -> ImportOutcome:
+    """Store the plan's new and changed tables inside the caller's transaction.
+
+    ``expected`` maps identities to the latest version number the caller planned against
+    (None: a new project); a project whose latest version differs raises :class:`StaleVersion`
+    before anything is written. The projects' ``latest_version`` is moved with a compare-and-set,
+    so a concurrent writer that read the same latest version fails instead of storing over it.
+    """
     document = plan.document
     unit_row = connection.execute(select(units.c.id, units.c.name).where(units.c.key == plan.unit_key)).first()
     latest: dict[str, Any] = {}
@@ -200,12 +237,20 @@ def _store(connection: Connection, plan: _Plan, file: str, sha256: str, form: st
             .where(projects.c.identity.in_(plan.identities))
         )
         latest = {row.identity: row for row in connection.execute(query)}
+    if expected is not None:
+        for identity, project, content in zip(plan.identities, document.projects, plan.hashes, strict=True):
+            current = latest[identity].latest_version if identity in latest else None
+            same = identity in latest and latest[identity].content_sha256 == content  # nothing to write
+            if identity in expected and expected[identity] != current and not same:
+                raise StaleVersion(project.name, expected[identity], current)
     new = [i for i, identity in enumerate(plan.identities) if identity not in latest]
     changed = [i for i, identity in enumerate(plan.identities)
                if identity in latest and latest[identity].content_sha256 != plan.hashes[i]]
     unchanged = len(plan.identities) - len(new) - len(changed)
     if not new and not changed:
-        return ImportOutcome(file, UNCHANGED, unchanged_projects=unchanged)
+        return ImportOutcome(file, UNCHANGED, unchanged_projects=unchanged, versions=tuple(
+            StoredAs(i + 1, latest[identity].id, latest[identity].latest_version, latest[identity].version_id,
+                     False, document.projects[i].name) for i, identity in enumerate(plan.identities)))
 
     now = utc_now()
     if unit_row is None:
@@ -233,10 +278,15 @@ def _store(connection: Connection, plan: _Plan, file: str, sha256: str, form: st
         for i in changed:
             row = latest[plan.identities[i]]
             project_ids[i], numbers[i] = row.id, row.latest_version + 1
-        connection.execute(
-            update(projects).where(projects.c.id == bindparam("pid"))
-            .values(latest_version=bindparam("number"), updated_at=now),
-            [{"pid": project_ids[i], "number": numbers[i]} for i in changed])
+        for i in changed:
+            moved = connection.execute(
+                update(projects).where(projects.c.id == project_ids[i],
+                                       projects.c.latest_version == numbers[i] - 1)
+                .values(latest_version=numbers[i], updated_at=now))
+            if moved.rowcount != 1:  # a concurrent writer moved the project on (it has committed by now)
+                now_latest = connection.execute(select(projects.c.latest_version)
+                                                .where(projects.c.id == project_ids[i])).scalar()
+                raise StaleVersion(document.projects[i].name, numbers[i] - 1, now_latest)
 
     stored = sorted(new + changed)
     version_rows = [{**rows.version_values(document.projects[i]), "project_id": project_ids[i],
@@ -260,10 +310,16 @@ def _store(connection: Connection, plan: _Plan, file: str, sha256: str, form: st
 
     if changed:
         _record_changes(connection, plan, changed, latest, version_ids)
-    return ImportOutcome(file, IMPORTED, document_id, len(new), len(changed), unchanged)
+    stored_as = tuple(
+        StoredAs(i + 1, project_ids[i], numbers[i], version_ids[i], True, document.projects[i].name)
+        if i in version_ids else
+        StoredAs(i + 1, latest[identity].id, latest[identity].latest_version, latest[identity].version_id, False,
+                 document.projects[i].name)
+        for i, identity in enumerate(plan.identities))
+    return ImportOutcome(file, IMPORTED, document_id, len(new), len(changed), unchanged, versions=stored_as)
 
 
-def _record_changes(connection: Connection, plan: _Plan, changed: list[int], latest: dict[str, Any],
+def _record_changes(connection: Connection, plan: Plan, changed: list[int], latest: dict[str, Any],
                     version_ids: dict[int, int]) -> None:
     previous = load_versions(connection, [latest[plan.identities[i]].version_id for i in changed])
     change_rows: list[dict[str, Any]] = []

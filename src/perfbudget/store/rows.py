@@ -58,7 +58,11 @@ def document_context(document: Document) -> dict[str, Any]:
 
 
 def version_hash(document: Document, project: Project) -> str:
-    return _sha({"document": document_context(document), "project": project_to_dict(project)})
+    """Equal hash, equal content; a cut-off table differs from the same rows read complete."""
+    data: dict[str, Any] = {"document": document_context(document), "project": project_to_dict(project)}
+    if not project.complete:
+        data["incomplete"] = True
+    return _sha(data)
 
 
 def document_hash(document: Document, version_hashes: list[str]) -> str:
@@ -79,6 +83,8 @@ def version_values(project: Project) -> dict[str, Any]:
         "goals": json.dumps(list(project.goals), ensure_ascii=False),
         "extras": _pairs_json(project.extras),
         "indicator_count": len(project.indicators),
+        "complete": project.complete,
+        "needs_check": json.dumps(list(project.needs_check), ensure_ascii=False) if project.needs_check else None,
     }
 
 
@@ -160,6 +166,8 @@ def project_from_rows(version: Mapping[Any, Any], indicator_rows: list[Mapping[A
         indicators=tuple(indicator_from_row(row) for row in indicator_rows),
         name_cell=version["name_cell"],
         extras=_pairs(version["extras"]),
+        complete=bool(version.get("complete", True)),
+        needs_check=tuple(json.loads(version["needs_check"])) if version.get("needs_check") else (),
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -100,6 +102,8 @@ class ProjectVersionRow(Base):
 
     ``content_sha256`` hashes the version's interchange JSON together with the
     document-level values (unit, money unit, kind): equal hash, equal content.
+    ``complete`` is false for a table stored although cut off (``import --allow-partial``);
+    ``needs_check`` holds the reader's risky guesses (JSON list of notes).
     """
 
     __tablename__ = "project_versions"
@@ -119,6 +123,8 @@ class ProjectVersionRow(Base):
     goals: Mapped[str] = mapped_column(Text)
     extras: Mapped[str | None] = mapped_column(Text)
     indicator_count: Mapped[int] = mapped_column(Integer)
+    complete: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    needs_check: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
     __table_args__ = (UniqueConstraint("project_id", "number"),)

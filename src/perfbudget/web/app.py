@@ -19,6 +19,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from perfbudget import __version__
+from perfbudget.app.settings import CoreSettings
 from perfbudget.review import ReviewConfig, load_config
 from perfbudget.store.api import Store
 from perfbudget.store.engine import write_transaction
@@ -109,6 +110,8 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.store = store
     app.state.review_config = load_review_config(config.review_config)
+    app.state.core = CoreSettings(revisions=config.revisions, self_evaluation=config.self_evaluation,
+                                  review_config=app.state.review_config)
     app.state.templates = make_templates()
     app.state.data_version = DataVersion(engine)
     app.state.cache = DashboardCache(enabled=config.dashboard_cache)

@@ -15,8 +15,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-log = logging.getLogger("perfbudget.web")
+from perfbudget.app.errors import NotFound
 
+log = logging.getLogger("perfbudget.web")
 _STATUS_CODES = {
     400: ("bad_request", "请求有误"),
     401: ("unauthorized", "需要登录或有效的 API 令牌"),
@@ -74,6 +75,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(WebError)
     async def _web_error(request: Request, exc: WebError) -> Response:
         return _respond(request, exc.status, exc.code, exc.message, exc.details)
+
+    @app.exception_handler(NotFound)
+    async def _not_found(request: Request, exc: NotFound) -> Response:
+        return _respond(request, 404, "not_found", exc.message)
 
     @app.exception_handler(LoginRequired)
     async def _login_required(request: Request, exc: LoginRequired) -> Response:

@@ -13,9 +13,6 @@ from typing import Any
 from starlette.datastructures import FormData
 
 from perfbudget.evaluate.actuals import SheetRow
-from perfbudget.evaluate.resolve import resolve
-from perfbudget.evaluate.result import Evaluation
-from perfbudget.evaluate.scoring import evaluate_document
 from perfbudget.evaluate.template import project_key
 from perfbudget.evaluate.vocabulary import (
     COL_ACTUAL,
@@ -27,7 +24,7 @@ from perfbudget.evaluate.vocabulary import (
     ROW_EXECUTED,
     ROW_GOAL,
 )
-from perfbudget.model import Document, Problem, Source
+from perfbudget.model import Document, Source
 
 FORM_FILE = "网页填报"
 
@@ -49,14 +46,6 @@ def rows_from_form(document: Document, form: FormData) -> list[SheetRow]:
             cells[column] = str(form.get(f"{field}_{position}") or "").strip()
         rows.append(SheetRow(Source(FORM_FILE, row=len(rows) + 1), cells))
     return rows
-
-
-def evaluate_rows(document: Document, rows: list[SheetRow], file: str) -> tuple[Evaluation | None, list[Problem]]:
-    """Resolve and score; any problem → (None, problems)."""
-    actuals, problems = resolve(document, rows, "evaluation")
-    if problems:
-        return None, problems
-    return evaluate_document(document, actuals, actuals_file=file)
 
 
 def form_values(form: FormData) -> dict[str, Any]:

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
-from perfbudget.store.schema import evaluations, project_versions, reviews
-from perfbudget.web.tables import audit_log, users, workflow_events
+from perfbudget.store.records import change_marks
+from perfbudget.web.tables import users
 
 
 class DataVersion:
@@ -57,11 +57,7 @@ class DataVersion:
 
     def _queried(self) -> Hashable:
         query = select(
-            select(func.max(project_versions.c.id)).scalar_subquery(),
-            select(func.max(reviews.c.id)).scalar_subquery(),
-            select(func.max(evaluations.c.id)).scalar_subquery(),
-            select(func.max(workflow_events.c.id)).scalar_subquery(),
-            select(func.max(audit_log.c.id)).scalar_subquery(),
+            *change_marks(),
             select(func.max(users.c.updated_at)).scalar_subquery(),
             select(func.sum(users.c.session_epoch)).scalar_subquery(),
         )

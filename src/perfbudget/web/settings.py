@@ -29,6 +29,9 @@ class WebConfig:
         page_cache_mb: the most memory the page cache of one process may hold.
         review_config: path of a review configuration (TOML) for the review rules; None → defaults.
         migrate: create or check the schema when the app starts (tests and ``serve`` do).
+        revisions: ``revise`` or ``refuse`` imports that change submitted/approved projects
+            (:mod:`perfbudget.app.settings`).
+        self_evaluation: ``approved`` (only approved projects are self-evaluated) or ``any``.
     """
 
     database_url: str = field(default_factory=lambda: database_url())
@@ -41,6 +44,8 @@ class WebConfig:
     migrate: bool = True
     page_cache: bool = True
     page_cache_mb: int = 64
+    revisions: str = field(default_factory=lambda: os.environ.get("PERFBUDGET_REVISIONS", "revise"))
+    self_evaluation: str = field(default_factory=lambda: os.environ.get("PERFBUDGET_SELF_EVALUATION", "approved"))
 
     @classmethod
     def from_env(cls, db: str | None = None) -> WebConfig:

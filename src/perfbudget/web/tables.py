@@ -3,14 +3,11 @@
 * ``web_settings`` — key/value settings the app keeps itself (the session signing key).
 * ``users`` — accounts: argon2 password hash, role, own unit for unit editors.
 * ``api_tokens`` — bearer tokens for the HTTP API, stored as SHA-256 hashes only.
-* ``audit_log`` — every change: who, when, what, before and after (JSON text).
-* ``workflow_states`` / ``workflow_events`` — the review workflow (送审 → 退回/审核通过) per project.
-* ``version_authors`` — which user made a project version (the store's versions carry no user).
-* ``edit_claims`` — optimistic concurrency: one edit per (project, base version); a second
-  edit on the same base collides on the primary key and is refused as stale.
 * ``uploads`` — files waiting between preview and confirmation of an import.
 
-The migration ``store/migrations/versions/0100_web_tables.py`` creates these tables.
+The migration ``store/migrations/versions/0100_web_tables.py`` creates these tables. The
+workflow, authorship, edit-claim and audit tables it also created are the store's
+(:mod:`perfbudget.store.records`, re-exported here): every face records its changes in them.
 """
 
 from __future__ import annotations
@@ -21,7 +18,6 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
-    Index,
     Integer,
     LargeBinary,
     String,
@@ -29,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from perfbudget.store.records import audit_log, edit_claims, version_authors, workflow_events, workflow_states
 from perfbudget.store.schema import Base, utc_now
 
 
@@ -72,72 +69,9 @@ class ApiTokenRow(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-class AuditRow(Base):
-    """One change: who (user id and name as it was), when, what (action, object), before and after."""
-
-    __tablename__ = "audit_log"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now, index=True)
-    user_id: Mapped[int | None] = mapped_column(Integer)
-    username: Mapped[str | None] = mapped_column(String(64))
-    action: Mapped[str] = mapped_column(String(64))
-    object_type: Mapped[str] = mapped_column(String(32))
-    object_id: Mapped[str | None] = mapped_column(String(64))
-    unit_code: Mapped[str | None] = mapped_column(String(64))
-    summary: Mapped[str] = mapped_column(Text)
-    before: Mapped[str | None] = mapped_column(Text)
-    after: Mapped[str | None] = mapped_column(Text)
-    ip: Mapped[str | None] = mapped_column(String(64))
-
-    __table_args__ = (Index("ix_audit_log_object_type_object_id", "object_type", "object_id"),)
 
 
-class WorkflowStateRow(Base):
-    """The current workflow state of a project (草稿/已送审/已退回/审核通过)."""
 
-    __tablename__ = "workflow_states"
-    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), primary_key=True)
-    state: Mapped[str] = mapped_column(String(16), index=True)
-    version_number: Mapped[int | None] = mapped_column(Integer)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    user_id: Mapped[int | None] = mapped_column(Integer)
-
-
-class WorkflowEventRow(Base):
-    """One state change with its comment (a 退回 always has one)."""
-
-    __tablename__ = "workflow_events"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
-    version_number: Mapped[int | None] = mapped_column(Integer)
-    action: Mapped[str] = mapped_column(String(16))
-    from_state: Mapped[str] = mapped_column(String(16))
-    to_state: Mapped[str] = mapped_column(String(16))
-    comment: Mapped[str | None] = mapped_column(Text)
-    user_id: Mapped[int | None] = mapped_column(Integer)
-    username: Mapped[str | None] = mapped_column(String(64))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-
-
-class VersionAuthorRow(Base):
-    """Who made a project version through the web app or API, and how (edit/upload/declare/api)."""
-
-    __tablename__ = "version_authors"
-    version_id: Mapped[int] = mapped_column(ForeignKey("project_versions.id"), primary_key=True)
-    user_id: Mapped[int | None] = mapped_column(Integer)
-    username: Mapped[str | None] = mapped_column(String(64))
-    via: Mapped[str] = mapped_column(String(16))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-
-
-class EditClaimRow(Base):
-    """An edit made on top of ``base_version`` of a project: at most one per base version."""
-
-    __tablename__ = "edit_claims"
-    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), primary_key=True)
-    base_version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int | None] = mapped_column(Integer)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 
 class UploadRow(Base):
@@ -156,9 +90,7 @@ _tables = Base.metadata.tables
 web_settings = _tables["web_settings"]
 users = _tables["users"]
 api_tokens = _tables["api_tokens"]
-audit_log = _tables["audit_log"]
-workflow_states = _tables["workflow_states"]
-workflow_events = _tables["workflow_events"]
-version_authors = _tables["version_authors"]
-edit_claims = _tables["edit_claims"]
 uploads = _tables["uploads"]
+
+__all__ = ["api_tokens", "audit_log", "edit_claims", "uploads", "users", "version_authors", "web_settings",
+           "workflow_events", "workflow_states"]

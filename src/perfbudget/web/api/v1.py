@@ -3,30 +3,35 @@ permission layer as the pages: a unit editor's token sees only its own unit (oth
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 from starlette.datastructures import FormData, UploadFile
 
-from perfbudget.interchange import InterchangeError, document_from_dict, document_to_dict, target_to_dict
+from perfbudget.app import evaluations
+from perfbudget.app.edits import save_edit
+from perfbudget.app.imports import ImportRequest, document_from_json, import_document, preview
+from perfbudget.app.overview import (
+    build_dashboard,
+    history,
+    latest_evaluation,
+    load_view,
+    project_head,
+    project_rows,
+    workflow_events_of,
+)
+from perfbudget.app.reviews import current_errors
+from perfbudget.app.workflow import actor_of
+from perfbudget.interchange import InterchangeError, document_to_dict
 from perfbudget.review import review_document
-from perfbudget.store.engine import read_transaction
-from perfbudget.store.queries import project_history
-from perfbudget.store.rows import project_identity
-from perfbudget.store.schema import projects
-from perfbudget.target import parse_target
 from perfbudget.web import audit
-from perfbudget.web.data import build_dashboard, project_head, project_rows
-from perfbudget.web.deps import api_user, client_ip, engine_of
-from perfbudget.web.editing import import_reviewed, save_edit, save_evaluation
+from perfbudget.web.deps import api_user, client_ip
 from perfbudget.web.errors import WebError, forbidden, not_found
-from perfbudget.web.evaluation import evaluate_rows, rows_from_form
+from perfbudget.web.evaluation import rows_from_form
 from perfbudget.web.roles import Action, Principal
-from perfbudget.web.views import latest_evaluation, load_view, review_config_of, store_of
-from perfbudget.web.workflow import STATE_LABELS, events, take_step
+from perfbudget.web.views import settings_of, store_of
+from perfbudget.web.workflow import STATE_LABELS, take_step
 
 router = APIRouter(prefix="/api/v1", tags=["v1"])
 ERROR_SHAPE = {"model": None, "description": '错误：{"error": {"code", "message", "details"}}'}
@@ -45,6 +50,7 @@ class EditBody(BaseModel):
 class StepBody(BaseModel):
     action: str = Field(..., description="submit（送审）/ approve（审核通过）/ return（退回）/ reopen / comment")
     comment: str | None = None
+    justification: str | None = Field(None, description="送审说明：最新版本有「错误」级审核意见时必填，记入流程记录")
 
 
 class IndicatorActualBody(BaseModel):
@@ -61,23 +67,12 @@ class ActualsBody(BaseModel):
     indicators: list[IndicatorActualBody] = []
 
 
-def _complete_targets(data: dict[str, Any]) -> dict[str, Any]:
-    """A target given only as ``{"raw": …}`` is read with the target grammar (what users write is the raw text)."""
-    for project in data.get("projects") or []:
-        for indicator in (project.get("indicators") or []) if isinstance(project, dict) else []:
-            target = indicator.get("target") if isinstance(indicator, dict) else None
-            if isinstance(target, dict) and set(target) == {"raw"} and isinstance(target["raw"], str):
-                indicator["target"] = target_to_dict(parse_target(target["raw"], indicator.get("level3")))
-    return data
-
-
 def _document(data: dict[str, Any], file: str) -> Any:
-    data = _complete_targets(data)
-    try:
-        return document_from_dict(data, file)
-    except InterchangeError as exc:
+    document = document_from_json(data, file)
+    if isinstance(document, InterchangeError):
         raise WebError(422, "invalid_document", "不是有效的交换格式文档",
-                       [{"location": exc.path, "message": exc.message}]) from exc
+                       [{"location": document.path, "message": document.message}])
+    return document
 
 
 def _summary(row: dict[str, Any]) -> dict[str, Any]:
@@ -85,7 +80,8 @@ def _summary(row: dict[str, Any]) -> dict[str, Any]:
             "unit": {"code": row["unit_code"], "name": row["unit_name"]}, "version": row["version"],
             "budget_total": row["budget_total"], "money_unit": row["money_unit"],
             "indicator_count": row["indicator_count"], "review_grade": row["review_grade"],
-            "state": row["state"], "evaluation_grade": row["evaluation_grade"]}
+            "state": row["state"], "evaluation_grade": row["evaluation_grade"],
+            "latest_version": row["latest_version"]}
 
 
 @router.get("/me", responses=ERRORS, summary="当前令牌的用户")
@@ -98,8 +94,8 @@ def me(principal: Principal = Depends(api_user)) -> dict[str, Any]:
 def list_projects(request: Request, year: int | None = None, unit: str | None = None,
                   limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
                   principal: Principal = Depends(api_user)) -> dict[str, Any]:
-    with read_transaction(engine_of(request)) as connection:
-        rows = project_rows(connection, principal, year)
+    with store_of(request).reading() as tx:
+        rows = project_rows(tx, principal, year)
     if unit:
         rows = [r for r in rows if r["unit_code"] == unit]
     return {"total": len(rows), "limit": limit, "offset": offset,
@@ -109,10 +105,11 @@ def list_projects(request: Request, year: int | None = None, unit: str | None = 
 @router.get("/projects/{project_id}", responses=ERRORS, summary="一个项目：交换格式文档与审核结果")
 def get_project(request: Request, project_id: int, version: int | None = None,
                 principal: Principal = Depends(api_user)) -> dict[str, Any]:
-    with read_transaction(engine_of(request)) as connection:
-        view = load_view(connection, principal, project_id, review_config_of(request), version)
+    with store_of(request).reading() as tx:
+        view = load_view(tx, principal, project_id, settings_of(request), version)
     return {"project_id": project_id, "version": view.version.meta["version"],
-            "latest_version": view.head.latest_version, "state": view.head.state,
+            "latest_version": view.head.latest_version, "official_version": view.head.official_version,
+            "revision_pending": view.head.revision_pending, "state": view.head.state,
             "state_label": STATE_LABELS[view.head.state],
             "review": {"grade": view.grade, "findings": [f.to_dict() for f in view.findings]},
             "document": document_to_dict(view.version.document)}
@@ -121,15 +118,15 @@ def get_project(request: Request, project_id: int, version: int | None = None,
 @router.put("/projects/{project_id}", responses=ERRORS, summary="修改项目（生成新版本，乐观并发）")
 def put_project(request: Request, project_id: int, body: EditBody,
                 principal: Principal = Depends(api_user)) -> dict[str, Any]:
-    with read_transaction(engine_of(request)) as connection:
-        head = project_head(connection, principal, project_id)
+    with store_of(request).reading() as tx:
+        head = project_head(tx, principal, project_id)
     if not principal.can(Action.EDIT, head.unit_code):
         raise forbidden("您的角色不能修改项目")
     document = _document(body.document, "api")
     if len(document.projects) != 1:
         raise WebError(422, "invalid_document", "文档应恰好包含一个项目")
-    result = save_edit(store_of(request), principal, project_id, body.base_version, document.projects[0],
-                       via="api", config=review_config_of(request), ip=client_ip(request))
+    result = save_edit(store_of(request), settings_of(request), principal, project_id, body.base_version,
+                       document.projects[0], via="api", ip=client_ip(request))
     if result.status == "stale":
         raise WebError(409, "stale_version", result.message, {"latest_version": result.version})
     if result.status == "locked":
@@ -139,33 +136,46 @@ def put_project(request: Request, project_id: int, body: EditBody,
     return {"status": result.status, "message": result.message, "version": result.version}
 
 
-@router.post("/documents", responses=ERRORS, summary="导入文档（交换格式）；dry_run=true 时只审核不导入")
-def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
-                  principal: Principal = Depends(api_user)) -> dict[str, Any]:
+@router.post("/documents", responses=ERRORS,
+             summary="导入文档（交换格式）；dry_run=true 时只审核并说明导入会怎样，不导入")
+def post_document(request: Request, body: dict[str, Any], dry_run: bool = False, force: bool = False,
+                  allow_partial: bool = False, principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """``force=true`` confirms an import that restores older content or replaces a newer version
+    (409 ``confirmation_required`` otherwise); a change to a submitted or approved project becomes a
+    draft revision (``notices`` say so) or, when the deployment refuses revisions, 409 ``revision_refused``."""
     if not principal.may(Action.EDIT):
         raise forbidden("您的角色不能导入文档")
     document = _document(body, "api")
     if not principal.can(Action.EDIT, document.unit.code):
         raise forbidden(f"您只能导入本单位（{principal.unit_code}）的文档")
-    report = review_document(document, review_config_of(request))
+    store, settings = store_of(request), settings_of(request)
+    report = review_document(document, settings.review_config)
+    fates = preview(store, settings, document, "API 导入")
+    plan = [] if isinstance(fates, str) else [f.to_dict() for f in fates]
     if dry_run:
-        return {"status": "dry_run", "review": report.to_dict()}
-    result = import_reviewed(store_of(request), principal, document, "API 导入", via="api",
-                             config=review_config_of(request), ip=client_ip(request))
-    if not result.ok:
-        raise WebError(422, "import_failed", "导入失败", [p.message for p in result.outcome.problems])
-    with read_transaction(engine_of(request)) as connection:
-        ids = [connection.execute(select(projects.c.id).where(
-            projects.c.identity == project_identity(document.unit, p))).scalar() for p in document.projects]
-    return {**result.outcome.to_dict(), "project_ids": ids, "review": report.to_dict()}
+        return {"status": "dry_run", "review": report.to_dict(), "plan": plan}
+    outcome = import_document(store, settings, document, "API 导入",
+                              ImportRequest(actor_of(principal), "api", force=force, allow_partial=allow_partial,
+                                            review=True, ip=client_ip(request)))
+    details = [p.message for p in outcome.problems]
+    if outcome.status == "needs_confirmation":
+        raise WebError(409, "confirmation_required", "导入会恢复旧内容或覆盖较新的版本，需确认（force=true）", details)
+    if outcome.status == "refused":
+        raise WebError(409, "revision_refused", "项目已送审或审核通过，本系统不接受导入修改", details)
+    if outcome.status == "stale":
+        raise WebError(409, "stale_version", details[0] if details else "项目已被他人修改", details)
+    if outcome.status == "failed":
+        raise WebError(422, "import_failed", "导入失败", details)
+    return {**outcome.to_dict(), "project_ids": [v.project_id for v in outcome.versions],
+            "review": report.to_dict(), "plan": plan}
 
 
 @router.get("/projects/{project_id}/history", responses=ERRORS, summary="项目的版本与差异、流程记录")
 def get_history(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
-    with read_transaction(engine_of(request)) as connection:
-        project_head(connection, principal, project_id)
-        versions = project_history(connection, project_id)
-        steps = events(connection, project_id)
+    with store_of(request).reading() as tx:
+        project_head(tx, principal, project_id)
+        versions = history(tx, project_id)
+        steps = workflow_events_of(tx, project_id)
     return {"versions": [{**v, "imported_at": v["imported_at"].isoformat(),
                           "changes": [c.to_dict() for c in v["changes"]]} for v in versions],
             "workflow": [{**e, "at": e["at"].isoformat()} for e in steps]}
@@ -174,56 +184,63 @@ def get_history(request: Request, project_id: int, principal: Principal = Depend
 @router.post("/projects/{project_id}/workflow", responses=ERRORS, summary="流程操作：送审、审核通过、退回")
 def post_workflow(request: Request, project_id: int, body: StepBody,
                   principal: Principal = Depends(api_user)) -> dict[str, Any]:
-    with read_transaction(engine_of(request)) as connection:
-        head = project_head(connection, principal, project_id)
-    result = take_step(engine_of(request), principal, project_id, head.unit_code, head.latest_version,
-                       body.action, body.comment, ip=client_ip(request))
+    store, settings = store_of(request), settings_of(request)
+    with store.reading() as tx:
+        project_head(tx, principal, project_id)
+    errors = current_errors(store, settings, project_id) if body.action == "submit" else 0
+    result = take_step(store, principal, project_id, body.action, body.comment, body.justification,
+                       ip=client_ip(request), review_errors=errors)
     if not result.ok:
-        status = 403 if result.message.startswith("您的角色") else 409
-        raise WebError(status, "forbidden" if status == 403 else "workflow", result.message)
+        if result.forbidden:
+            raise WebError(403, "forbidden", result.message)
+        raise WebError(409, "justification_required" if result.needs_justification else "workflow", result.message)
     return {"state": result.state, "state_label": STATE_LABELS[result.state], "message": result.message}
 
 
 @router.get("/projects/{project_id}/evaluation", responses=ERRORS, summary="最近一次自评结果")
 def get_evaluation(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
-    with read_transaction(engine_of(request)) as connection:
-        view = load_view(connection, principal, project_id, review_config_of(request))
-        row = latest_evaluation(connection, view.version.meta["version_id"])
+    with store_of(request).reading() as tx:
+        project_head(tx, principal, project_id)
+        row = latest_evaluation(tx, project_id)
     if row is None:
         raise not_found("该项目的自评结果")
-    return {"total": row["total"], "grade": row["grade"], "evaluation": json.loads(row["payload"])}
+    return {"total": row["total"], "grade": row["grade"], "version": row["version"], "evaluation": row["payload"]}
 
 
 @router.post("/projects/{project_id}/evaluation", responses=ERRORS, summary="填报实际完成值并自评打分")
 def post_evaluation(request: Request, project_id: int, body: ActualsBody,
                     principal: Principal = Depends(api_user)) -> dict[str, Any]:
-    with read_transaction(engine_of(request)) as connection:
-        view = load_view(connection, principal, project_id, review_config_of(request))
+    store, settings = store_of(request), settings_of(request)
+    with store.reading() as tx:
+        view = load_view(tx, principal, project_id, settings)  # the official version
     if not principal.can(Action.EDIT, view.head.unit_code):
         raise forbidden("您的角色不能填报实际完成值")
+    refused = evaluations.refusal(store, settings, [project_id])
+    if refused:
+        raise WebError(409, "not_approved", refused)
     fields: list[tuple[str, str | UploadFile]] = [("executed", body.executed), ("goal_result", body.goal_result or "")]
     for item in body.indicators:
         fields += [(f"actual_{item.position}", item.actual), (f"grade_{item.position}", item.grade or ""),
                    (f"score_{item.position}", item.score or ""), (f"deviation_{item.position}", item.deviation or "")]
     document = view.version.document
-    evaluation, problems = evaluate_rows(document, rows_from_form(document, FormData(fields)), "API 填报")
+    evaluation, problems = evaluations.score(document, rows_from_form(document, FormData(fields)), [], "API 填报")
     if evaluation is None:
         raise WebError(422, "evaluation_failed", "未能打分", [str(p) for p in problems])
     result = evaluation.projects[0]
     total = result.to_dict()["total"]
-    save_evaluation(store_of(request), principal, view.version, evaluation.to_dict(), total=total,
-                    grade=result.grade, ip=client_ip(request))
-    return {"total": total, "grade": result.grade, "evaluation": evaluation.to_dict()}
+    evaluations.save(store, actor_of(principal), [(view.version, evaluation)], {}, ip=client_ip(request))
+    return {"total": total, "grade": result.grade, "version": view.version.meta["version"],
+            "evaluation": evaluation.to_dict()}
 
 
 @router.get("/dashboard", responses=ERRORS, summary="年度汇总")
 def get_dashboard(request: Request, year: int | None = None,
                   principal: Principal = Depends(api_user)) -> dict[str, Any]:
     version = request.app.state.data_version.current()
-    with read_transaction(engine_of(request)) as connection:
+    with store_of(request).reading() as tx:
         scope = "*" if principal.all_units else principal.unit_code
         board = request.app.state.cache.get_or_compute(version, ("dashboard", scope, year),
-                                                       lambda: build_dashboard(connection, principal, year))
+                                                       lambda: build_dashboard(tx, principal, year))
     return {"year": year, "units": board.units, "projects": board.projects, "budget_total": str(board.budget_total),
             "review_grades": board.grades, "findings_by_dimension": board.dimensions,
             "evaluation_grades": board.evaluation_grades, "workflow_states": board.states}
@@ -234,6 +251,6 @@ def get_audit(request: Request, limit: int = Query(100, ge=1, le=1000), offset: 
               action: str | None = None, principal: Principal = Depends(api_user)) -> dict[str, Any]:
     if not principal.may(Action.ADMIN):
         raise forbidden("仅管理员可以查看审计日志")
-    with read_transaction(engine_of(request)) as connection:
-        entries, total = audit.entries(connection, limit=limit, offset=offset, action=action)
+    with store_of(request).reading() as tx:
+        entries, total = audit.entries(tx.connection, limit=limit, offset=offset, action=action)
     return {"total": total, "items": [e.to_dict() for e in entries]}

@@ -5,9 +5,7 @@ from __future__ import annotations
 from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 
-from perfbudget.store.engine import read_transaction
-from perfbudget.web.charts import bar_chart, stacked_bars
-from perfbudget.web.data import (
+from perfbudget.app.overview import (
     GRADES,
     UNEVALUATED,
     UNREVIEWED,
@@ -17,9 +15,11 @@ from perfbudget.web.data import (
     unit_head,
     years,
 )
-from perfbudget.web.deps import data_version, engine_of, optional_user, page_user
+from perfbudget.web.charts import bar_chart, stacked_bars
+from perfbudget.web.deps import data_version, optional_user, page_user
 from perfbudget.web.roles import Principal
 from perfbudget.web.routes.common import cached_page, page_router, redirect, render
+from perfbudget.web.views import store_of
 from perfbudget.web.workflow import STATE_LABELS, STATES
 
 router = page_router()
@@ -35,12 +35,12 @@ def home(request: Request) -> Response:
 def dashboard_data(request: Request, principal: Principal, year: int | None) -> tuple[Dashboard, list[int]]:
     """The cached aggregates for this user's scope and year (recomputed when the data version changes)."""
     version = data_version(request)
-    with read_transaction(engine_of(request)) as connection:
+    with store_of(request).reading() as tx:
         scope = "*" if principal.all_units else principal.unit_code
         cache = request.app.state.cache
         board = cache.get_or_compute(version, ("dashboard", scope, year),
-                                     lambda: build_dashboard(connection, principal, year))
-        available = cache.get_or_compute(version, ("years", scope), lambda: years(connection, principal))
+                                     lambda: build_dashboard(tx, principal, year))
+        available = cache.get_or_compute(version, ("years", scope), lambda: years(tx, principal))
     return board, available
 
 
@@ -81,7 +81,7 @@ def dashboard_page(request: Request, principal: Principal, year: str | None, pag
 def unit_page(request: Request, unit_id: int, year: str | None = None,
               principal: Principal = Depends(page_user)) -> Response:
     chosen = int(year) if year and year.isdigit() else None
-    with read_transaction(engine_of(request)) as connection:
-        unit = unit_head(connection, principal, unit_id)
-        rows = project_rows(connection, principal, chosen, unit_id=unit_id)
+    with store_of(request).reading() as tx:
+        unit = unit_head(tx, principal, unit_id)
+        rows = project_rows(tx, principal, chosen, unit_id=unit_id)
     return render(request, "unit.html", {"unit": unit, "rows": rows, "year": chosen, "state_labels": STATE_LABELS})

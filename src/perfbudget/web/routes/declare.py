@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
-from sqlalchemy import select
 
+from perfbudget.app.imports import ImportRequest, import_document
+from perfbudget.app.overview import project_id_of, unit_choices, unit_name
+from perfbudget.app.workflow import actor_of
 from perfbudget.model import Document, Source, Unit
-from perfbudget.store.engine import read_transaction
-from perfbudget.store.rows import project_identity
-from perfbudget.store.schema import projects, units
-from perfbudget.web.deps import client_ip, engine_of, page_user
-from perfbudget.web.editing import import_reviewed
+from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import forbidden
 from perfbudget.web.forms import FUND_SOURCES, ParsedForm, declared_project
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.edit import check_fragment, editor_context, new_rowid
-from perfbudget.web.views import review_config_of, store_of
+from perfbudget.web.views import settings_of, store_of
 
 router = page_router()
 
@@ -28,11 +26,8 @@ def _require_editor(principal: Principal) -> None:
 
 
 def _unit_choices(request: Request, principal: Principal) -> list[dict[str, str | None]]:
-    query = select(units.c.code, units.c.name).where(units.c.code.is_not(None)).order_by(units.c.code)
-    if not principal.all_units:
-        query = query.where(units.c.code == principal.unit_code)
-    with read_transaction(engine_of(request)) as connection:
-        return [dict(row._mapping) for row in connection.execute(query)]
+    with store_of(request).reading() as tx:
+        return unit_choices(tx, principal)
 
 
 def _unit_from_form(principal: Principal, code: str, name: str) -> Unit:
@@ -93,25 +88,24 @@ async def declare(request: Request, principal: Principal = Depends(page_user)) -
         return _page(request, principal, fields, parsed, status=422)
     assert parsed.project is not None
     if not unit.name:
-        with read_transaction(engine_of(request)) as connection:
-            known = connection.execute(select(units.c.name).where(units.c.code == unit.code)).scalar()
+        with store_of(request).reading() as tx:
+            known = unit_name(tx, unit.code)
         if not known:
             parsed.errors.append("新单位请填写单位名称")
             return _page(request, principal, fields, parsed, status=422)
         unit = Unit(unit.code, known)
         document = Document(unit, money_unit, (parsed.project,), source=Source("网页申报"))
-    identity = project_identity(unit, parsed.project)
-    with read_transaction(engine_of(request)) as connection:
-        existing = connection.execute(select(projects.c.id).where(projects.c.identity == identity)).scalar()
+    store = store_of(request)
+    with store.reading() as tx:
+        existing = project_id_of(tx, unit, parsed.project)
     if existing is not None:
         parsed.errors.append(f"该单位已有同名同资金的项目（编号 {existing}），请在该项目页修改，而不是重新申报")
         return _page(request, principal, fields, parsed, status=409)
-    result = import_reviewed(store_of(request), principal, document, f"网页申报（{principal.username}）",
-                             via="declare", config=review_config_of(request), ip=client_ip(request))
-    if not result.ok:
-        parsed.errors.extend(p.message for p in result.outcome.problems)
-        return _page(request, principal, fields, parsed, status=422)
-    with read_transaction(engine_of(request)) as connection:
-        project_id = connection.execute(select(projects.c.id).where(projects.c.identity == identity)).scalar_one()
+    outcome = import_document(store, settings_of(request), document, f"网页申报（{principal.username}）",
+                              ImportRequest(actor_of(principal), "declare", review=True, ip=client_ip(request)))
+    if outcome.status != "imported":
+        parsed.errors.extend(p.message for p in outcome.problems)
+        return _page(request, principal, fields, parsed, status=422 if outcome.status == "failed" else 409)
+    project_id = outcome.versions[0].project_id
     flash(request, f"已申报项目「{parsed.project.name}」（第 1 版，草稿）。检查无误后请送审。", "ok")
     return redirect(f"/projects/{project_id}")

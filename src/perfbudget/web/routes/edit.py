@@ -8,17 +8,17 @@ from dataclasses import replace
 from fastapi import Depends, Request
 from fastapi.responses import Response
 
+from perfbudget.app.edits import save_edit
+from perfbudget.app.overview import ProjectView, load_view
 from perfbudget.model import Document, Project
 from perfbudget.review import review_document
-from perfbudget.store.engine import read_transaction
 from perfbudget.web.annotate import annotate
-from perfbudget.web.deps import client_ip, engine_of, page_user
-from perfbudget.web.editing import save_edit
+from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden
 from perfbudget.web.forms import ALL_LEVEL2, LEVEL1_CHOICES, LEVEL2_BY_LEVEL1, ParsedForm, edited_project
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
-from perfbudget.web.views import ProjectView, load_view, review_config_of, store_of
+from perfbudget.web.views import review_config_of, settings_of, store_of
 from perfbudget.web.workflow import EDITABLE, state_label
 
 router = page_router()
@@ -51,8 +51,8 @@ def editor_row(request: Request, principal: Principal = Depends(page_user)) -> R
 
 
 def _editable(request: Request, principal: Principal, project_id: int) -> ProjectView:
-    with read_transaction(engine_of(request)) as connection:
-        view = load_view(connection, principal, project_id, review_config_of(request))
+    with store_of(request).reading() as tx:
+        view = load_view(tx, principal, project_id, settings_of(request), latest=True)
     if not principal.can(Action.EDIT, view.head.unit_code):
         raise forbidden("您的角色不能修改项目")
     return view
@@ -90,8 +90,8 @@ async def edit_save(request: Request, project_id: int, principal: Principal = De
     if parsed.errors or parsed.project is None:
         flash(request, "未保存：" + "；".join(parsed.errors), "error")
         return _edit_again(request, view, parsed, int(base_text), 422)
-    result = save_edit(store_of(request), principal, project_id, int(base_text), parsed.project, via="edit",
-                       config=review_config_of(request), ip=client_ip(request))
+    result = save_edit(store_of(request), settings_of(request), principal, project_id, int(base_text), parsed.project,
+                       via="edit", ip=client_ip(request))
     if result.status in ("saved", "unchanged"):
         flash(request, result.message, "ok")
         return redirect(f"/projects/{project_id}")

@@ -2,36 +2,42 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fastapi import Depends, File, Request, UploadFile
 from fastapi.responses import Response
 
+from perfbudget.app import evaluations
+from perfbudget.app.exports import EVALUATION_FORMATS, FORMAT_LABELS, XLSX, evaluation_file
+from perfbudget.app.overview import ProjectView, latest_evaluation, load_view
+from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.result import Evaluation, evaluation_from_dict
 from perfbudget.evaluate.sheet import read_sheet_bytes
 from perfbudget.evaluate.template import template_xlsx
 from perfbudget.evaluate.vocabulary import GRADE_LONG, GRADES
-from perfbudget.model import Kind, Problem
-from perfbudget.store.engine import read_transaction
-from perfbudget.web.deps import client_ip, engine_of, page_user
-from perfbudget.web.downloads import EVALUATION_FORMATS, FORMAT_LABELS, XLSX, evaluation_file
-from perfbudget.web.editing import save_evaluation
+from perfbudget.model import Kind, Problem, Severity
+from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
-from perfbudget.web.evaluation import evaluate_rows, form_values, rows_from_form
+from perfbudget.web.evaluation import form_values, rows_from_form
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
-from perfbudget.web.views import ProjectView, latest_evaluation, load_view, review_config_of, store_of
+from perfbudget.web.views import settings_of, store_of
 
 router = page_router()
 
 
 def _view(request: Request, principal: Principal, project_id: int, edit: bool) -> ProjectView:
-    with read_transaction(engine_of(request)) as connection:
-        view = load_view(connection, principal, project_id, review_config_of(request))
+    """The project's official version (the approved one while a revision waits)."""
+    store, settings = store_of(request), settings_of(request)
+    with store.reading() as tx:
+        view = load_view(tx, principal, project_id, settings)
     if edit and not principal.can(Action.EDIT, view.head.unit_code):
         raise forbidden("您的角色不能填报实际完成值")
+    if edit:
+        refused = evaluations.refusal(store, settings, [project_id])
+        if refused:
+            raise WebError(409, "not_approved", refused)
     return view
 
 
@@ -56,9 +62,11 @@ def _finish(request: Request, principal: Principal, view: ProjectView, evaluatio
     if evaluation is None:
         return _form_page(request, view, values, [str(p) for p in problems], status=422)
     result = evaluation.projects[0]
-    save_evaluation(store_of(request), principal, view.version, evaluation.to_dict(),
-                    total=result.to_dict()["total"], grade=result.grade, ip=client_ip(request))
-    flash(request, f"自评完成：{result.to_dict()['total']} 分，{result.grade}", "ok")
+    evaluations.save(store_of(request), actor_of(principal), [(view.version, evaluation)], {},
+                     ip=client_ip(request))
+    warnings = [str(p) for p in problems if p.severity is not Severity.ERROR]
+    flash(request, f"自评完成：{result.to_dict()['total']} 分，{result.grade}"
+          + (f"（提示：{'；'.join(warnings)}）" if warnings else ""), "ok")
     return redirect(f"/projects/{view.head.id}/evaluation")
 
 
@@ -67,7 +75,7 @@ async def evaluate_form(request: Request, project_id: int, principal: Principal 
     view = _view(request, principal, project_id, edit=True)
     form = await request.form()
     document = view.version.document
-    evaluation, problems = evaluate_rows(document, rows_from_form(document, form), "网页填报")
+    evaluation, problems = evaluations.score(document, rows_from_form(document, form), [], "网页填报")
     return _finish(request, principal, view, evaluation, problems, form_values(form))
 
 
@@ -80,10 +88,8 @@ async def evaluate_upload(request: Request, project_id: int, file: UploadFile = 
     if len(data) > limit:
         raise WebError(413, "too_large", "文件过大")
     name = file.filename or "填报表"
-    rows, problems = read_sheet_bytes(data, name, "evaluation", request.app.state.config.limits)
-    if problems:
-        return _form_page(request, view, {}, [str(p) for p in problems], status=422)
-    evaluation, problems = evaluate_rows(view.version.document, rows, name)
+    rows, sheet_problems = read_sheet_bytes(data, name, "evaluation", request.app.state.config.limits)
+    evaluation, problems = evaluations.score(view.version.document, rows, sheet_problems, name)
     return _finish(request, principal, view, evaluation, problems, {})
 
 
@@ -97,11 +103,11 @@ def evaluate_template(request: Request, project_id: int, principal: Principal = 
 def _stored(request: Request, principal: Principal,
             project_id: int) -> tuple[ProjectView, dict[str, Any], Evaluation]:
     view = _view(request, principal, project_id, edit=False)
-    with read_transaction(engine_of(request)) as connection:
-        row = latest_evaluation(connection, view.version.meta["version_id"])
+    with store_of(request).reading() as tx:
+        row = latest_evaluation(tx, project_id)
     if row is None:
         raise not_found("该项目的自评结果（请先填报实际完成值）")
-    return view, row, evaluation_from_dict(json.loads(row["payload"]))
+    return view, row, evaluation_from_dict(row["payload"])
 
 
 @router.get("/projects/{project_id}/evaluation")

@@ -1,28 +1,34 @@
-"""Upload a document in any form perfbudget reads → preview (what was read, what the review found) → import."""
+"""Upload a document in any form perfbudget reads → preview (what was read, what the review found,
+what importing would do to each stored project) → import, with the same rules as every face."""
 
 from __future__ import annotations
 
-import hashlib
-
 from fastapi import Depends, File, Request, UploadFile
 from fastapi.responses import Response
-from sqlalchemy import delete, insert, select
 
+from perfbudget.app.imports import (
+    CONFIRM,
+    ImportRequest,
+    has_cut_tables,
+    import_document,
+    importable,
+    preview,
+)
+from perfbudget.app.overview import unit_id_of
+from perfbudget.app.workflow import actor_of
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.review import review_document
-from perfbudget.store.engine import read_transaction, write_transaction
-from perfbudget.store.rows import unit_key
-from perfbudget.store.schema import units, utc_now
+from perfbudget.vocabulary import SEVERITY_LABELS
+from perfbudget.web import uploads
 from perfbudget.web.deps import client_ip, engine_of, page_user
-from perfbudget.web.editing import import_reviewed
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
-from perfbudget.web.tables import uploads
-from perfbudget.web.views import review_config_of, store_of
+from perfbudget.web.views import settings_of, store_of
 
 router = page_router()
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+FATE_LABELS = {"new": "新项目", "unchanged": "与库中最新版本相同，不变", "changed": "保存为新版本",
+               "revision": "保存为修订稿", "confirm": "需确认", "refused": "不能导入", "incomplete": "表格不完整"}
 
 
 def _require_editor(principal: Principal) -> None:
@@ -56,60 +62,68 @@ async def upload(request: Request, file: UploadFile = File(...), principal: Prin
     if not data:
         flash(request, "文件是空的", "error")
         return redirect("/upload")
-    with write_transaction(engine_of(request)) as connection:
-        upload_id = connection.execute(insert(uploads).returning(uploads.c.id).values(
-            user_id=principal.id, file_name=name, sha256=hashlib.sha256(data).hexdigest(), data=data,
-            created_at=utc_now())).scalar_one()
+    upload_id = uploads.keep(engine_of(request), principal.id, name, data)
     return redirect(f"/upload/{upload_id}")
 
 
 def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[str, bytes, str]:
-    with read_transaction(engine_of(request)) as connection:
-        row = connection.execute(select(uploads).where(uploads.c.id == upload_id)).first()
-    if row is None or row.user_id != principal.id:
+    found = uploads.pending(engine_of(request), principal.id, upload_id)
+    if found is None:
         raise not_found("该上传文件（可能已导入或已过期）")
-    return row.file_name, row.data, row.sha256
+    return found
 
 
 @router.get("/upload/{upload_id}")
-def preview(request: Request, upload_id: int, principal: Principal = Depends(page_user)) -> Response:
+def preview_page(request: Request, upload_id: int, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
     name, data, _ = _pending(request, principal, upload_id)
     result = load_bytes(data, name, limits=request.app.state.config.limits)
-    report = review_document(result.document, review_config_of(request)) if result.document else None
+    settings = settings_of(request)
+    report = review_document(result.document, settings.review_config) if result.document else None
     blocked = unit_problem(principal, result)
+    incomplete = has_cut_tables(result.document)
+    fates = preview(store_of(request), settings, result.document, name) if result.document else []
+    if isinstance(fates, str):
+        blocked, fates = blocked or fates, []
     return render(request, "upload_preview.html", {
         "upload_id": upload_id, "name": name, "result": result, "document": result.document, "report": report,
-        "blocked": blocked, "severity_labels": SEVERITY_LABELS,
-        "can_import": result.ok and blocked is None})
+        "blocked": blocked, "severity_labels": SEVERITY_LABELS, "fates": fates, "fate_labels": FATE_LABELS,
+        "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": incomplete,
+        "can_import": importable(result) and blocked is None
+        and not any(f.fate == "refused" for f in fates)})
 
 
 @router.post("/upload/{upload_id}/confirm")
-def confirm(request: Request, upload_id: int, principal: Principal = Depends(page_user)) -> Response:
+async def confirm(request: Request, upload_id: int, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
+    form = await request.form()
     name, data, sha256 = _pending(request, principal, upload_id)
     result = load_bytes(data, name, limits=request.app.state.config.limits)
     blocked = unit_problem(principal, result)
     if blocked:
         raise forbidden(blocked)
-    if not result.ok or result.document is None:
+    allow_partial = form.get("allow_partial") == "1"
+    if not importable(result) or result.document is None:
         flash(request, "文件有错误，不能导入", "error")
         return redirect(f"/upload/{upload_id}")
-    imported = import_reviewed(store_of(request), principal, result.document, name, via="upload",
-                               config=review_config_of(request), sha256=sha256, form=result.form,
-                               notes=result.problems, ip=client_ip(request))
-    if not imported.ok:
-        flash(request, "导入失败：" + "；".join(p.message for p in imported.outcome.problems), "error")
+    expected = {int(key.removeprefix("expected_")): (int(str(value)) if str(value).isdigit() else None)
+                for key, value in form.items() if key.startswith("expected_") and key[9:].isdigit()}
+    request_ = ImportRequest(actor_of(principal), "upload", force=form.get("confirm") == "1",
+                             allow_partial=allow_partial, review=True, expected=expected or None,
+                             ip=client_ip(request))
+    outcome = import_document(store_of(request), settings_of(request), result.document, name, request_,
+                              sha256=sha256, form=result.form, notes=result.problems)
+    if outcome.status not in ("imported", "unchanged"):
+        flash(request, "未导入：" + "；".join(p.message for p in outcome.problems), "error")
         return redirect(f"/upload/{upload_id}")
-    with write_transaction(engine_of(request)) as connection:
-        connection.execute(delete(uploads).where(uploads.c.id == upload_id))
-    outcome = imported.outcome
+    uploads.forget(engine_of(request), upload_id)
     if outcome.status == "unchanged":
         flash(request, f"「{name}」与已存储的内容相同，没有变化", "ok")
     else:
         flash(request, f"已导入「{name}」：新项目 {outcome.new_projects} 个，更新 {outcome.changed_projects} 个，"
-                       f"未变 {outcome.unchanged_projects} 个", "ok")
-    with read_transaction(engine_of(request)) as connection:
-        unit_id = connection.execute(select(units.c.id).where(
-            units.c.key == unit_key(result.document.unit))).scalar()
+                       f"未变 {outcome.unchanged_projects} 个" + "".join(f"。{n}" for n in outcome.notices), "ok")
+    for problem in outcome.refused_tables:
+        flash(request, problem.message, "error")
+    with store_of(request).reading() as tx:
+        unit_id = unit_id_of(tx, result.document.unit)
     return redirect(f"/units/{unit_id}" if unit_id else "/dashboard")

@@ -7,7 +7,8 @@ from rich.markup import escape
 
 from perfbudget.model import Document
 from perfbudget.review.engine import ReviewReport
-from perfbudget.review.finding import SEVERITY_LABELS, Finding
+from perfbudget.review.finding import Finding
+from perfbudget.vocabulary import SEVERITY_LABELS
 
 FIELD_LABELS = {
     "level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "description": "绩效指标描述",

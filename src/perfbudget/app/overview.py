@@ -1,4 +1,6 @@
-"""What the pages show about many projects at once: project rows, the per-year dashboard.
+"""What the faces show about projects: heads, project rows, the per-year dashboard.
+
+Each function reads inside a store transaction (``with store.reading() as tx``).
 
 Every query is scoped by the user (:meth:`Principal.sees_unit`): a unit editor's queries
 carry ``units.code = <own unit>``, so another unit's rows are never read, let alone shown.
@@ -12,14 +14,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import and_, func, select
 
-from perfbudget.review.finding import DIMENSIONS
+from perfbudget.app.errors import NotFound
+from perfbudget.app.roles import Principal
+from perfbudget.app.settings import CoreSettings
+from perfbudget.app.workflow import DRAFT, STATES
+from perfbudget.review.finding import DIMENSIONS, Finding
+from perfbudget.store.queries import StoredVersion
+from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
-from perfbudget.web.errors import not_found
-from perfbudget.web.roles import Principal
-from perfbudget.web.tables import workflow_events, workflow_states
-from perfbudget.web.workflow import DRAFT, STATES
+from perfbudget.store.transaction import Transaction
 
 GRADES = ("优", "良", "中", "差")
 UNREVIEWED = "未审核"
@@ -48,27 +53,38 @@ class ProjectHead:
     unit_name: str | None
     latest_version: int
     state: str
+    approved_version: int | None = None
+
+    @property
+    def official_version(self) -> int:
+        """The version shown, exported and evaluated: the approved one while a revision waits."""
+        return self.approved_version or self.latest_version
+
+    @property
+    def revision_pending(self) -> bool:
+        """A later revision of an approved project waits for approval."""
+        return self.approved_version is not None and self.latest_version > self.approved_version
 
 
-def project_head(connection: Connection, principal: Principal, project_id: int) -> ProjectHead:
+def project_head(tx: Transaction, principal: Principal, project_id: int) -> ProjectHead:
     """The project if it exists and the user may see its unit; else 404 (ids of others leak nothing)."""
-    row = connection.execute(
+    row = tx.connection.execute(
         select(projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year, projects.c.unit_id,
                units.c.code, units.c.name.label("unit_name"), projects.c.latest_version,
-               workflow_states.c.state)
+               workflow_states.c.state, workflow_states.c.approved_version)
         .join(units, units.c.id == projects.c.unit_id)
         .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
         .where(projects.c.id == project_id)).first()
     if row is None or not principal.sees_unit(row.code):
-        raise not_found("该项目")
+        raise NotFound("该项目")
     return ProjectHead(row.id, row.name, row.fund_label, row.fund_year, row.unit_id, row.code, row.unit_name,
-                       row.latest_version, row.state or DRAFT)
+                       row.latest_version, row.state or DRAFT, row.approved_version)
 
 
-def unit_head(connection: Connection, principal: Principal, unit_id: int) -> dict[str, Any]:
-    row = connection.execute(select(units).where(units.c.id == unit_id)).first()
+def unit_head(tx: Transaction, principal: Principal, unit_id: int) -> dict[str, Any]:
+    row = tx.connection.execute(select(units).where(units.c.id == unit_id)).first()
     if row is None or not principal.sees_unit(row.code):
-        raise not_found("该单位")
+        raise NotFound("该单位")
     return dict(row._mapping)
 
 
@@ -78,40 +94,43 @@ def _scope(query: Any, principal: Principal) -> Any:
     return query
 
 
-def years(connection: Connection, principal: Principal) -> list[int]:
+def years(tx: Transaction, principal: Principal) -> list[int]:
     query = _scope(select(projects.c.fund_year).distinct().join(units, units.c.id == projects.c.unit_id)
                    .where(projects.c.fund_year.is_not(None)), principal)
-    return sorted((int(y) for y in connection.execute(query).scalars()), reverse=True)
+    return sorted((int(y) for y in tx.connection.execute(query).scalars()), reverse=True)
 
 
-def project_rows(connection: Connection, principal: Principal, year: int | None = None,
+def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
                  unit_id: int | None = None, with_payload: bool = False) -> list[dict[str, Any]]:
-    """The latest version of every visible project, with its review grade, evaluation grade and state."""
+    """The official version of every visible project (the approved one while a revision waits, else
+    the latest), with its review grade, evaluation grade, state and latest version number."""
     last_review = (select(reviews.c.version_id, func.max(reviews.c.id).label("rid"))
                    .group_by(reviews.c.version_id).subquery())
     last_eval = (select(evaluations.c.version_id, func.max(evaluations.c.id).label("eid"))
                  .where(evaluations.c.kind == "self-evaluation").group_by(evaluations.c.version_id).subquery())
     columns = [projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year,
-               projects.c.latest_version.label("version"), projects.c.unit_id, units.c.code.label("unit_code"),
+               project_versions.c.number.label("version"), projects.c.latest_version, projects.c.unit_id,
+               units.c.code.label("unit_code"),
                units.c.name.label("unit_name"), project_versions.c.id.label("version_id"),
                project_versions.c.budget_total, project_versions.c.indicator_count, documents.c.money_unit,
                reviews.c.grade.label("review_grade"), reviews.c.errors, reviews.c.warnings,
                evaluations.c.grade.label("evaluation_grade"), evaluations.c.total.label("evaluation_total"),
-               workflow_states.c.state]
+               workflow_states.c.state, workflow_states.c.approved_version]
     if with_payload:
         columns.append(reviews.c.payload.label("review_payload"))
     query = (
         select(*columns)
         .select_from(projects)
         .join(units, units.c.id == projects.c.unit_id)
+        .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
         .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
-                                     project_versions.c.number == projects.c.latest_version))
+                                     project_versions.c.number == func.coalesce(workflow_states.c.approved_version,
+                                                                                projects.c.latest_version)))
         .join(documents, documents.c.id == project_versions.c.document_id)
         .outerjoin(last_review, last_review.c.version_id == project_versions.c.id)
         .outerjoin(reviews, reviews.c.id == last_review.c.rid)
         .outerjoin(last_eval, last_eval.c.version_id == project_versions.c.id)
         .outerjoin(evaluations, evaluations.c.id == last_eval.c.eid)
-        .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
     )
     query = _scope(query, principal)
     if year is not None:
@@ -120,7 +139,7 @@ def project_rows(connection: Connection, principal: Principal, year: int | None 
         query = query.where(projects.c.unit_id == unit_id)
     query = query.order_by(units.c.code, projects.c.fund_year, projects.c.id)
     out = []
-    for row in connection.execute(query).mappings():
+    for row in tx.connection.execute(query).mappings():
         item = dict(row)
         item["state"] = item["state"] or DRAFT
         item["budget_wan"] = in_wan(item["budget_total"], item["money_unit"])
@@ -170,8 +189,8 @@ def _dimension_counts(payloads: list[str | None]) -> dict[str, dict[str, int]]:
     return counts
 
 
-def build_dashboard(connection: Connection, principal: Principal, year: int | None) -> Dashboard:
-    rows = project_rows(connection, principal, year, with_payload=True)
+def build_dashboard(tx: Transaction, principal: Principal, year: int | None) -> Dashboard:
+    rows = project_rows(tx, principal, year, with_payload=True)
     grades = Counter(row["review_grade"] or UNREVIEWED for row in rows)
     evaluation_grades = Counter(row["evaluation_grade"] or UNEVALUATED for row in rows)
     states = Counter(row["state"] for row in rows)
@@ -191,7 +210,7 @@ def build_dashboard(connection: Connection, principal: Principal, year: int | No
     recent_query = _scope(recent_query, principal)
     if year is not None:
         recent_query = recent_query.where(projects.c.fund_year == year)
-    recent = [dict(r._mapping) for r in connection.execute(recent_query.order_by(workflow_events.c.id.desc())
+    recent = [dict(r._mapping) for r in tx.connection.execute(recent_query.order_by(workflow_events.c.id.desc())
                                                              .limit(10))]
     return Dashboard(
         year=year, units=len(per_unit), projects=len(rows), budget_total=total,
@@ -202,3 +221,92 @@ def build_dashboard(connection: Connection, principal: Principal, year: int | No
         unit_rows=sorted(per_unit.values(), key=lambda u: (u.code or "", u.id)),
         rows=rows, recent=recent,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectView:
+    """A project page's data: the head, the version shown, its review findings and grade."""
+
+    head: ProjectHead
+    version: StoredVersion
+    findings: list[Finding]
+    grade: str | None
+
+
+def stored_findings(tx: Transaction, version_id: int) -> tuple[list[Finding], str | None] | None:
+    stored = tx.last_review(version_id)
+    if stored is None:
+        return None
+    data = stored["payload"]
+    return [Finding.from_dict(f) for f in data.get("findings", [])], stored["grade"]
+
+
+def load_view(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings,
+              number: int | None = None, latest: bool = False) -> ProjectView:
+    """The project as shown: version ``number``, else the latest when ``latest`` (editing), else the
+    official version; its stored review, else a fresh one in its unit's context (not saved)."""
+    head = project_head(tx, principal, project_id)
+    if number is None:
+        number = head.latest_version if latest else head.official_version
+    version = tx.version(project_id, number)
+    if version is None:
+        raise NotFound("该版本")
+    stored = stored_findings(tx, version.meta["version_id"])
+    if stored is None:
+        from perfbudget.app.reviews import review_in_context
+
+        [group] = review_in_context(tx, [version], settings, save=False, actor=None)
+        stored = (list(group.report.findings), group.saved[0].grade if group.saved else None)
+    return ProjectView(head, version, stored[0], stored[1])
+
+
+def latest_evaluation(tx: Transaction, project_id: int) -> dict[str, Any] | None:
+    """The newest self-evaluation of any version of the project, with its parsed ``payload``
+    (a revision waiting for approval does not hide the approved version's self-evaluation)."""
+    trail = tx.trails([project_id]).get(project_id, [])
+    return tx.last_evaluation([e.version_id for e in trail])
+
+
+def workflow_events_of(tx: Transaction, project_id: int) -> list[dict[str, Any]]:
+    query = (select(workflow_events).where(workflow_events.c.project_id == project_id)
+             .order_by(workflow_events.c.id))
+    return [dict(row._mapping) for row in tx.connection.execute(query)]
+
+
+def history(tx: Transaction, project_id: int) -> list[dict[str, Any]]:
+    """The project's versions with their changes, each with who made it and how (when recorded)."""
+    from perfbudget.store.queries import project_history
+
+    versions = project_history(tx.connection, project_id)
+    authors = {e.number: e for e in tx.trails([project_id]).get(project_id, [])}
+    for item in versions:
+        entry = authors.get(item["version"])
+        item["username"] = entry.username if entry else None
+        item["via"] = entry.via if entry else None
+    return versions
+
+
+def project_id_of(tx: Transaction, unit: Any, project: Any) -> int | None:
+    """The stored project a document's table is (by unit, fund year, name, fund label)."""
+    from perfbudget.store.rows import project_identity
+
+    return tx.project_ids([project_identity(unit, project)]).get(project_identity(unit, project))
+
+
+def unit_id_of(tx: Transaction, unit: Any) -> int | None:
+    from perfbudget.store.rows import unit_key
+
+    return tx.connection.execute(select(units.c.id).where(units.c.key == unit_key(unit))).scalar()
+
+
+def unit_choices(tx: Transaction, principal: Principal) -> list[dict[str, str | None]]:
+    """Units with a code this user may declare for, by code."""
+    query = select(units.c.code, units.c.name).where(units.c.code.is_not(None)).order_by(units.c.code)
+    if not principal.all_units:
+        query = query.where(units.c.code == principal.unit_code)
+    return [dict(row._mapping) for row in tx.connection.execute(query)]
+
+
+def unit_name(tx: Transaction, code: str | None) -> str | None:
+    """The stored name of the unit with this code."""
+    return tx.connection.execute(select(units.c.name).where(units.c.code == code)).scalar()

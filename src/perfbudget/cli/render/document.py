@@ -7,6 +7,7 @@ from rich.table import Table
 
 from perfbudget.model import Budget, Document, Project
 from perfbudget.target import format_decimal
+from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
 
 _DIRECTION = {"positive": "正向", "reverse": "反向", "exact": "等于"}
 
@@ -43,7 +44,7 @@ def project_table(project: Project) -> Table:
 
 def render_document(document: Document, console: Console) -> None:
     unit = document.unit
-    kind = "绩效自评表" if document.kind == "self-evaluation" else "绩效目标表"
+    kind = DOCUMENT_KIND_LABELS.get(document.kind, "绩效目标表")
     console.print(f"[bold]{unit.code or ''}{unit.name or '（未注明单位）'}[/bold]  {kind}  "
                   f"金额单位：{document.money_unit or '未注明'}")
     console.print(f"共 {len(document.projects)} 个项目，{document.indicator_count} 个三级指标")

@@ -1,0 +1,90 @@
+"""Editing a stored project (web form, API PUT) with optimistic concurrency, for every face.
+
+The edit names the version it was made on. In one transaction: the project must still be at
+that version (else the stale-version refusal — whoever wrote first, an edit or an import, wins
+and nothing of the loser is stored) and in an editable state (草稿/已退回); the new version, its
+author, its review (in the unit's context) and the audit row are written together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from perfbudget.app.reviews import review_in_tx
+from perfbudget.app.roles import Principal
+from perfbudget.app.settings import CoreSettings
+from perfbudget.app.workflow import DRAFT, EDITABLE, actor_of, state_label
+from perfbudget.interchange import project_to_dict
+from perfbudget.model import Problem, Project
+from perfbudget.store import Store
+from perfbudget.store.importer import IMPORTED, UNCHANGED, StaleVersion, plan_document
+
+RETRIES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class EditResult:
+    """What saving an edit did: ``status`` is saved / unchanged / stale / locked / failed."""
+
+    status: str
+    message: str
+    version: int | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def stale_message(base: int, latest: int | None) -> str:
+    now = f"现在已是第 {latest} 版" if latest else "已被他人先行修改"
+    return (f"保存被拒绝：您修改的是第 {base} 版，但该项目{now}。为免覆盖他人的修改，"
+            "请重新打开编辑页面，在最新版本上再次修改。")
+
+
+def save_edit(store: Store, settings: CoreSettings, principal: Principal, project_id: int, base_version: int,
+              project: Project, *, via: str, ip: str | None = None) -> EditResult:
+    """Store ``project`` as the next version of ``project_id`` if nobody changed it since ``base_version``."""
+    actor = actor_of(principal)
+    for _attempt in range(RETRIES):
+        try:
+            with store.transaction() as tx:
+                stored = tx.version(project_id)
+                if stored is None:
+                    return EditResult("failed", "没有找到该项目")
+                latest = stored.meta["version"]
+                if latest != base_version:
+                    return EditResult("stale", stale_message(base_version, latest), latest)
+                flow = tx.workflow([project_id]).get(project_id)
+                state = flow.state if flow else DRAFT
+                if state not in EDITABLE:
+                    return EditResult("locked", f"项目当前为「{state_label(state)}」，不能修改（需先退回或重新打开）")
+                old = stored.document.projects[0]
+                # Identity fields (name, fund label, fund year) stay: changing them would make another project.
+                project = replace(project, seq=old.seq, title=old.title, name=old.name, fund_label=old.fund_label,
+                                  fund_year=old.fund_year, fund_source=old.fund_source, name_cell=old.name_cell,
+                                  extras=old.extras)
+                document = replace(stored.document, projects=(project,))
+                plan = plan_document(document)
+                if isinstance(plan, str):
+                    return EditResult("failed", "保存失败：" + plan)
+                outcome = tx.apply(plan, f"网页修改（{principal.username}）", plan.document_hash, None,
+                                   {plan.identities[0]: base_version})
+                if outcome.status == UNCHANGED:
+                    return EditResult("unchanged", "内容没有变化，未生成新版本", base_version)
+                assert outcome.status == IMPORTED
+                created = [v for v in outcome.versions if v.created]
+                tx.add_authors([v.version_id for v in created], actor, via)
+                new_number = created[0].version
+                tx.audit(actor, "project.edit", "project", project_id,
+                         f"修改项目「{old.name}」：第 {base_version} 版 → 第 {new_number} 版",
+                         before=project_to_dict(old), after=project_to_dict(project),
+                         unit_code=stored.document.unit.code, ip=ip)
+                review_in_tx(tx, [v.version_id for v in created], settings, principal.username)
+            return EditResult("saved", f"已保存为第 {new_number} 版", new_number)
+        except StaleVersion as exc:
+            return EditResult("stale", stale_message(base_version, exc.latest), exc.latest)
+        except (IntegrityError, OperationalError):
+            continue  # a concurrent writer stored the same version number first: look again
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) not in ("40001", "40P01"):
+                raise
+    return EditResult("stale", stale_message(base_version, None))

@@ -1,0 +1,111 @@
+"""Self-evaluation (自评) of stored projects, the same way from every face.
+
+* One sheet tolerance: :func:`score` scores rows whatever face read them (CLI ``evaluate``, the
+  web's sheet upload, the web form, the API); warnings (an unknown extra column) are reported
+  and do not stop the scoring, errors do.
+* Which version: the official one (the approved version while a revision waits).
+* Who may: with ``self_evaluation = approved`` (default) only approved projects are
+  self-evaluated and saved (:func:`refusal`).
+* Saving keeps the evaluation and its audit row in one transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from perfbudget.app.settings import APPROVED_ONLY, CoreSettings
+from perfbudget.app.workflow import APPROVED, DRAFT, state_label
+from perfbudget.evaluate.actuals import SheetRow
+from perfbudget.evaluate.result import Evaluation
+from perfbudget.evaluate.scoring import ScoreOptions, evaluate_rows
+from perfbudget.evaluate.weights import Weights
+from perfbudget.model import Document, Problem, Severity
+from perfbudget.store import Store, StoredVersion
+from perfbudget.store.transaction import Actor
+from perfbudget.vocabulary import EvaluationKind
+
+KIND_EVALUATION, KIND_MONITORING = EvaluationKind.SELF_EVALUATION.value, EvaluationKind.MONITORING.value
+KINDS = tuple(kind.value for kind in EvaluationKind)
+
+
+def score(document: Document, rows: list[SheetRow], sheet_problems: list[Problem], file: str,
+          weights: Weights | None = None, options: ScoreOptions | None = None,
+          ) -> tuple[Evaluation | None, list[Problem]]:
+    """Score a sheet's rows: (None, problems) when any problem is an error; warnings pass."""
+    if any(p.severity is Severity.ERROR for p in sheet_problems):
+        return None, list(sheet_problems)
+    evaluation, found = evaluate_rows(document, rows, weights, options, actuals_file=file)
+    return evaluation, list(sheet_problems) + found
+
+
+def offered(settings: CoreSettings, approved_version: int | None) -> bool:
+    """Whether self-evaluation is offered for a project with this approved version (None: never approved)."""
+    return settings.self_evaluation != APPROVED_ONLY or approved_version is not None
+
+
+def refusal(store: Store, settings: CoreSettings, project_ids: list[int]) -> str | None:
+    """Why these projects may not be self-evaluated now (Chinese), or None."""
+    if settings.self_evaluation != APPROVED_ONLY:
+        return None
+    with store.reading() as tx:
+        flows = tx.workflow(project_ids)
+        heads = {pid: tx.project_head(pid) for pid in project_ids}
+    waiting = [pid for pid in project_ids
+               if (flows[pid].approved_version if pid in flows else None) is None]
+    if not waiting:
+        return None
+    names = "、".join(f"「{_name(heads.get(p), p)}」（{state_label(flows[p].state if p in flows else DRAFT)}）"
+                     for p in waiting[:5])
+    more = f"等 {len(waiting)} 个项目" if len(waiting) > 5 else ""
+    return (f"只有审核通过的项目才能自评：{names}{more}尚未审核通过"
+            "（部署可设 PERFBUDGET_SELF_EVALUATION=any 放开）")
+
+
+def _name(head: dict[str, Any] | None, project_id: int) -> str:
+    if not head:
+        return str(project_id)
+    return f"{head['name']}-{head['fund_label']}" if head["fund_label"] else str(head["name"])
+
+
+def is_approved(flow_state: str | None, approved_version: int | None) -> bool:
+    return approved_version is not None or flow_state == APPROVED
+
+
+def official_versions(store: Store, *, project_ids: list[int] | None = None, unit: str | None = None,
+                      year: int | None = None) -> list[StoredVersion]:
+    """The official versions (approved while a revision waits, else the latest)."""
+    with store.reading() as tx:
+        return tx.current_versions(project_ids=project_ids, unit=unit, year=year, official=True)
+
+
+def save(store: Store, actor: Actor, pairs: list[tuple[StoredVersion, Evaluation]], years: dict[int, int],
+         ip: str | None = None) -> list[int]:
+    """Keep one-project evaluations of stored versions, audited, in one transaction.
+
+    ``years`` maps project ids to the evaluation year (default: the project's fund year)."""
+    from perfbudget.evaluate.numbers import show
+
+    ids = []
+    with store.transaction() as tx:
+        for version, one in pairs:
+            result = one.projects[0]
+            project = version.document.projects[0]
+            project_id = version.meta["project_id"]
+            total = show(result.total)
+            year = years.get(project_id, project.fund_year or 0)
+            evaluation_id = tx.record_evaluation(version.meta["version_id"], year, KIND_EVALUATION, one.to_dict(),
+                                                 total=total, grade=result.grade, actor=actor.username)
+            tx.audit(actor, "evaluation.save", "project", project_id,
+                     f"项目「{project.name}」自评：{total} 分，{result.grade}",
+                     after={"evaluation_id": evaluation_id, "version": version.meta["version"], "total": total,
+                            "grade": result.grade}, unit_code=version.document.unit.code, ip=ip)
+            ids.append(evaluation_id)
+    return ids
+
+
+def latest(store: Store, project_id: int) -> dict[str, Any] | None:
+    """The newest saved self-evaluation of any version of the project (so it stays reachable
+    while a revision waits), with its payload."""
+    with store.reading() as tx:
+        trail = tx.trails([project_id]).get(project_id, [])
+        return tx.last_evaluation([e.version_id for e in trail])

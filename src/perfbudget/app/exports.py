@@ -1,0 +1,55 @@
+"""Exporting: the one writer dispatch and the one media-type table for every face.
+
+The 绩效目标表 goes through :func:`perfbudget.writers.target_table_export.render` (xlsx, docx,
+html, json); the 自评表 through :func:`evaluation_file`. The CLI writes the bytes to a file, the
+web pages and the API send them with :data:`MEDIA_TYPES`.
+"""
+
+from __future__ import annotations
+
+from perfbudget.evaluate.result import Evaluation
+from perfbudget.model import Document
+from perfbudget.writers.target_table_export import EXPORT_FORMS, MEDIA_TYPES
+
+XLSX = MEDIA_TYPES["xlsx"]
+DOCX = MEDIA_TYPES["docx"]
+HTML = MEDIA_TYPES["html"]
+FORMAT_LABELS = {"xlsx": "Excel", "docx": "Word", "html": "网页", "json": "JSON"}
+TARGET_FORMATS = EXPORT_FORMS
+EVALUATION_FORMATS = ("xlsx", "docx", "html", "json")
+
+__all__ = ["DOCX", "EVALUATION_FORMATS", "FORMAT_LABELS", "HTML", "MEDIA_TYPES", "TARGET_FORMATS", "XLSX",
+           "evaluation_file", "target_formats", "target_table_file"]
+
+
+def target_formats() -> tuple[str, ...]:
+    """The formats the 绩效目标表 can be downloaded in."""
+    return TARGET_FORMATS
+
+
+def target_table_file(document: Document, fmt: str) -> tuple[bytes, str] | None:
+    """The 绩效目标表 in ``fmt`` and its media type; None for an unknown format."""
+    if fmt not in TARGET_FORMATS:
+        return None
+    from perfbudget.writers.target_table_export import render
+
+    return render(document, fmt), MEDIA_TYPES[fmt]
+
+
+def evaluation_file(evaluation: Evaluation, fmt: str) -> tuple[bytes | str, str] | None:
+    """The 自评表 in ``fmt`` and its media type; None for an unknown format."""
+    if fmt == "json":
+        return evaluation.dumps() + "\n", MEDIA_TYPES["json"]
+    if fmt == "xlsx":
+        from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
+
+        return evaluation_xlsx(evaluation), XLSX
+    if fmt == "docx":
+        from perfbudget.writers.evaluation_docx import evaluation_docx
+
+        return evaluation_docx(evaluation), DOCX
+    if fmt == "html":
+        from perfbudget.writers.evaluation_html import evaluation_html
+
+        return evaluation_html(evaluation), HTML
+    return None

@@ -1,0 +1,375 @@
+"""Importing documents, the same way from every face (CLI file or directory, web upload, API JSON).
+
+For each table of the document the layer decides, inside the import's own transaction:
+
+* **new** / **unchanged** / **changed** — as the store's importer sees it;
+* **revision** — a change to a submitted or approved project: with ``revisions = revise`` it is
+  stored as a new draft version (the approved version stays official until the revision is
+  approved; its review, self-evaluation and history stay as they were); with ``refuse`` the
+  whole document is refused, naming the projects;
+* **confirm** — a change that would silently undo later work: the content equals an older
+  version, or the version it replaces was made after this source's last import of the project
+  (or is a web/API edit). Nothing is stored unless the caller confirms (``force``); the message
+  names the newer version, who made it and when;
+* **stale** — the project moved on from the version the caller planned against (``expected``,
+  e.g. what the upload preview showed, or what a concurrent writer stored first): refused.
+
+Cut-off tables (``Project.complete`` false) are not stored: the document's complete tables are
+imported and each cut one is refused by name (``refused_tables``), unless ``allow_partial``, which
+stores them too, marked incomplete. A document whose tables are all cut off is not imported.
+The new versions' author, the workflow steps of revisions and
+the audit row are written in the same transaction as the versions; the reviews of the new
+versions too when ``review`` is asked for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC
+from pathlib import Path, PurePath
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from perfbudget.app.settings import REFUSE, CoreSettings
+from perfbudget.app.workflow import APPROVED, DRAFT, FROZEN, SUBMITTED, state_label
+from perfbudget.interchange import InterchangeError
+from perfbudget.model import Document, Problem, Source
+from perfbudget.store import Store
+from perfbudget.store import importer as store_importer
+from perfbudget.store.importer import (
+    FAILED,
+    IMPORTED,
+    NEEDS_CONFIRMATION,
+    REFUSED,
+    STALE,
+    UNCHANGED,
+    ImportOutcome,
+    Plan,
+    StaleVersion,
+    plan_document,
+)
+from perfbudget.store.transaction import Actor, TrailEntry, Transaction, WorkflowRow
+
+RETRIES = 5
+NEW, CHANGED, REVISION, CONFIRM, REFUSE_TABLE = "new", "changed", "revision", "confirm", "refused"
+INCOMPLETE = "incomplete"
+VIA_LABELS = {"cli": "命令行导入", "upload": "网页上传", "api": "API 导入", "declare": "网页申报", "edit": "网页修改"}
+
+
+@dataclass(frozen=True, slots=True)
+class TableFate:
+    """What importing would do with one table of a document.
+
+    Attributes:
+        position: 1-based position in the document.
+        name: the project's name.
+        fate: new, unchanged, changed, revision, confirm or refused.
+        project_id: the stored project (None for a new one).
+        latest: its latest version number when planned (None for a new one).
+        message: what to tell the user (Chinese), empty for plain new/unchanged/changed.
+        revision: the change is also a revision of a submitted/approved project (for ``confirm``).
+    """
+
+    position: int
+    name: str
+    fate: str
+    project_id: int | None = None
+    latest: int | None = None
+    message: str = ""
+    revision: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"position": self.position, "name": self.name, "fate": self.fate, "project_id": self.project_id,
+                "latest_version": self.latest, "message": self.message}
+
+
+def source_name(file: str) -> str:
+    """The source a file stands for: its base name (a CLI path and an upload of the same file agree)."""
+    return PurePath(file.replace("\\", "/")).name or file
+
+
+def describe_version(entry: TrailEntry) -> str:
+    """「第 3 版（张三 于 2026-12-02 08:00 网页修改）」."""
+    moment = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC)
+    how = VIA_LABELS.get(entry.via or "", "导入") + (f"「{entry.file}」" if entry.via != "edit" else "")
+    who = entry.username or "未记录的用户"
+    return f"第 {entry.number} 版（{who} 于 {moment.astimezone().strftime('%Y-%m-%d %H:%M')} {how}）"
+
+
+def _fate(position: int, name: str, content: str, trail: list[TrailEntry], flow: WorkflowRow | None, source: str,
+          settings: CoreSettings, project_id: int) -> TableFate:
+    latest = trail[-1]
+    if latest.content_sha256 == content:
+        return TableFate(position, name, UNCHANGED, project_id, latest.number)
+    state = flow.state if flow else DRAFT
+    frozen = state in FROZEN
+    if frozen and settings.revisions == REFUSE:
+        return TableFate(position, name, REFUSE_TABLE, project_id, latest.number,
+                         f"「{name}」{state_label(state)}（第 {latest.number} 版），本系统设置为不接受对已送审、"
+                         "已审核项目的导入修改：请先退回或重新打开，或通过预算调整办理")
+    older = [e for e in trail[:-1] if e.content_sha256 == content]
+    from_source = [e for e in trail if source_name(e.file) == source]
+    reason = ""
+    if older:
+        reason = (f"「{name}」导入的内容与第 {older[-1].number} 版相同，导入将撤销此后的修改："
+                  f"最新为{describe_version(latest)}")
+    elif from_source and source_name(latest.file) != source:
+        reason = (f"「{name}」在「{source}」上次导入（第 {from_source[-1].number} 版）之后已有更新的"
+                  f"{describe_version(latest)}，导入将覆盖它")
+    elif not from_source and latest.is_edit:
+        reason = f"「{name}」的最新版本是{describe_version(latest)}，导入将覆盖这次修改"
+    if reason:
+        return TableFate(position, name, CONFIRM, project_id, latest.number,
+                         reason + "；确认无误后请强制导入（命令行 --force，网页勾选确认，API force=true）",
+                         revision=frozen)
+    if frozen:
+        return TableFate(position, name, REVISION, project_id, latest.number,
+                         _revision_message(name, latest.number, flow))
+    return TableFate(position, name, CHANGED, project_id, latest.number)
+
+
+def _revision_message(name: str, latest: int, flow: WorkflowRow | None) -> str:
+    number = latest + 1
+    if flow is not None and flow.state == APPROVED:
+        official = flow.approved_version or latest
+        return (f"「{name}」已审核通过：导入的修改保存为修订稿第 {number} 版（草稿，需重新送审、审核）；"
+                f"审核通过的第 {official} 版仍是正式版本（显示、导出、自评均用它），直到修订稿审核通过")
+    return (f"「{name}」已送审（第 {latest} 版）：导入的修改保存为修订稿第 {number} 版（草稿），"
+            "送审撤回，需重新送审")
+
+
+def analyse(tx: Transaction, plan: Plan, file: str, settings: CoreSettings) -> list[TableFate]:
+    """Each table's fate (see the module docstring), read inside ``tx``."""
+    ids = tx.project_ids(plan.identities)
+    trails = tx.trails(list(ids.values()))
+    flows = tx.workflow(list(ids.values()))
+    source = source_name(file)
+    fates = []
+    for position, (project, identity, content) in enumerate(
+            zip(plan.document.projects, plan.identities, plan.hashes, strict=True), 1):
+        project_id = ids.get(identity)
+        if project_id is None or project_id not in trails:
+            fates.append(TableFate(position, project.name, NEW))
+        else:
+            fates.append(_fate(position, project.name, content, trails[project_id], flows.get(project_id), source,
+                               settings, project_id))
+    return fates
+
+
+def incomplete_problems(document: Document, file: str) -> list[Problem]:
+    """One error per cut-off table, naming it (import refuses them unless ``allow_partial``)."""
+    return [Problem(p.cut or p.source or Source(file),
+                    f"项目「{p.name}」的表格不完整（在此处中断），未导入；其余完整的表格照常导入。"
+                    "确认要保存不完整的表时请用 --allow-partial（网页勾选「保存不完整的表格」，"
+                    "API 为 allow_partial=true），保存后标记为「不完整」")
+            for p in document.projects if not p.complete]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRequest:
+    """Who imports what, and how: the options every face passes the same way."""
+
+    actor: Actor
+    via: str
+    force: bool = False
+    allow_partial: bool = False
+    review: bool = False
+    expected: dict[int, int | None] | None = None  # position → latest version the caller saw
+    ip: str | None = None
+
+
+def preview(store: Store, settings: CoreSettings, document: Document, file: str) -> list[TableFate] | str:
+    """What importing ``document`` now would do, table by table (nothing is written); or why it cannot."""
+    plan = plan_document(document)
+    if isinstance(plan, str):
+        return plan
+    with store.reading() as tx:
+        fates = analyse(tx, plan, file, settings)
+    return [fate if document.projects[fate.position - 1].complete else
+            TableFate(fate.position, fate.name, INCOMPLETE, fate.project_id, fate.latest,
+                      "表格不完整（中断），不导入；勾选「保存不完整的表格」则保存并标记为「不完整」") for fate in fates]
+
+
+def import_document(store: Store, settings: CoreSettings, document: Document, file: str, request: ImportRequest,
+                    *, sha256: str | None = None, form: str | None = None,
+                    notes: Sequence[Problem] = ()) -> ImportOutcome:
+    """Import one document under the workflow and confirmation rules; never raises on bad data."""
+    plan = plan_document(document)
+    if isinstance(plan, str):
+        return ImportOutcome(file, FAILED, problems=(Problem(Source(file), plan),))
+    cut = incomplete_problems(document, file)
+    if cut and not request.allow_partial:
+        complete = tuple(p for p in document.projects if p.complete)
+        if not complete:
+            return ImportOutcome(file, FAILED, problems=tuple(cut))
+        outcome = import_document(store, settings, replace(document, projects=complete), file, request,
+                                  sha256=None, form=form, notes=notes)
+        return replace(outcome, refused_tables=tuple(cut))
+    fingerprint = sha256 or plan.document_hash
+    expected_first: dict[str, int | None] | None = None
+    last_error: Exception | None = None
+    for _attempt in range(RETRIES):
+        try:
+            with store.transaction() as tx:
+                fates = analyse(tx, plan, file, settings)
+                if expected_first is None:
+                    expected_first = _expected(plan, fates, request.expected)
+                outcome = _apply(tx, plan, fates, file, fingerprint, form, settings, request, expected_first)
+            break
+        except StaleVersion as exc:
+            return _stale(file, exc)
+        except (IntegrityError, OperationalError) as exc:
+            last_error = exc  # a concurrent writer collided: try again, against the versions planned first
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) not in ("40001", "40P01"):
+                raise
+            last_error = exc
+    else:
+        message = f"数据库冲突，重试 {RETRIES} 次后仍未能导入：{_short(last_error)}"
+        return ImportOutcome(file, FAILED, problems=(Problem(Source(file), message),))
+    if outcome.status == IMPORTED:
+        notices = outcome.notices + tuple(f"项目「{p.name}」不完整，已按 --allow-partial 保存并标记为「不完整」"
+                                          for p in document.projects if not p.complete)
+        outcome = replace(outcome, problems=tuple(notes) or outcome.problems, notices=notices)
+    return outcome
+
+
+def _expected(plan: Plan, fates: list[TableFate], given: dict[int, int | None] | None) -> dict[str, int | None]:
+    expected = {identity: fate.latest for identity, fate in zip(plan.identities, fates, strict=True)}
+    if given:
+        for position, number in given.items():
+            if 1 <= position <= len(plan.identities):
+                expected[plan.identities[position - 1]] = number
+    return expected
+
+
+def _stale(file: str, exc: StaleVersion) -> ImportOutcome:
+    now = f"现在已是第 {exc.latest} 版" if exc.latest else "已被他人先行修改"
+    seen = f"第 {exc.expected} 版" if exc.expected else "尚未入库时"
+    message = (f"导入被拒绝：项目「{exc.name}」在{seen}之后{now}（他人同时写入）。为免覆盖他人的修改，"
+               "未导入任何内容：请查看最新版本后重新导入")
+    return ImportOutcome(file, STALE, problems=(Problem(Source(file), message),))
+
+
+def _short(exc: Exception | None) -> str:
+    text = str(getattr(exc, "orig", exc) or "")
+    return text.splitlines()[0] if text else "未知错误"
+
+
+def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha256: str, form: str | None,
+           settings: CoreSettings, request: ImportRequest, expected: dict[str, int | None]) -> ImportOutcome:
+    for identity, fate in zip(plan.identities, fates, strict=True):
+        if fate.fate != UNCHANGED and identity in expected and expected[identity] != fate.latest:
+            raise StaleVersion(fate.name, expected[identity], fate.latest)  # another writer got there first
+    refused = [f for f in fates if f.fate == REFUSE_TABLE]
+    if refused:
+        return ImportOutcome(file, REFUSED, problems=tuple(Problem(Source(file), f.message) for f in refused))
+    confirm = [f for f in fates if f.fate == CONFIRM]
+    if confirm and not request.force:
+        return ImportOutcome(file, NEEDS_CONFIRMATION, problems=tuple(Problem(Source(file), f.message)
+                                                                      for f in confirm))
+    outcome = tx.apply(plan, file, sha256, form, expected)
+    if outcome.status != IMPORTED:
+        return outcome
+    created = [v for v in outcome.versions if v.created]
+    tx.add_authors([v.version_id for v in created], request.actor, request.via)
+    notices = []
+    flows = tx.workflow([f.project_id for f in fates if f.project_id is not None])
+    for fate, stored in zip(fates, outcome.versions, strict=True):
+        if fate.fate == CONFIRM:
+            notices.append(f"已按确认导入：{fate.message.split('；确认无误')[0]}")
+        if fate.fate == REVISION or (fate.fate == CONFIRM and fate.revision):
+            flow = flows[stored.project_id]
+            notices.append(_revision_message(fate.name, fate.latest or 0, flow))
+            tx.set_workflow(stored.project_id, DRAFT, stored.version, flow.approved_version, request.actor)
+            tx.add_event(stored.project_id, stored.version, "revise", flow.state, DRAFT, request.actor,
+                         f"{VIA_LABELS.get(request.via, '导入')}「{file}」带来修订稿第 {stored.version} 版"
+                         + ("；送审撤回" if flow.state == SUBMITTED else
+                            f"；第 {flow.approved_version} 版仍为正式版本"))
+    declare = request.via == "declare"
+    tx.audit(request.actor, "project.declare" if declare else "document.import", "document", outcome.document_id,
+             f"{'申报项目' if declare else '导入'}「{file}」：新项目 {outcome.new_projects} 个，"
+             f"更新 {outcome.changed_projects} 个，未变 {outcome.unchanged_projects} 个",
+             after={"file": file, "via": request.via, "document_id": outcome.document_id, "forced": bool(confirm),
+                    "versions": [{"project_id": v.project_id, "version": v.version} for v in created]},
+             unit_code=plan.document.unit.code, ip=request.ip)
+    if request.review and created:
+        from perfbudget.app.reviews import review_in_tx
+
+        review_in_tx(tx, [v.version_id for v in created], settings, request.actor.username)
+    return replace(outcome, notices=tuple(notices))
+
+
+def file_sha256(path: str | Path) -> str | None:
+    return store_importer.file_sha256(path)
+
+
+def import_path(store: Store, settings: CoreSettings, path: str | Path, request: ImportRequest,
+                form: str | None = None) -> ImportOutcome:
+    """Read one file and import it; a file whose bytes were imported before is unchanged without reading."""
+    from perfbudget.load import load_path
+
+    name = str(path)
+    sha256 = file_sha256(path)
+    if sha256 is not None and not request.force:
+        with store.reading() as tx:
+            earlier = tx.imported_before(sha256)
+        if earlier is not None:
+            return ImportOutcome(name, UNCHANGED, unchanged_projects=earlier[1], same_file_as=earlier[0])
+    result = load_path(path, form=form)
+    if not importable(result) or result.document is None:
+        reasons = tuple(result.errors) or (Problem(Source(name), "没有读到文档"),)
+        return ImportOutcome(name, FAILED, problems=reasons)
+    return import_document(store, settings, result.document, name, request, sha256=sha256, form=result.form,
+                           notes=result.problems)
+
+
+def importable(result: Any) -> bool:
+    """Whether a ``LoadResult`` may be imported: read without errors, or its only errors are its
+    cut-off tables (the complete ones are imported; the cut ones only with ``allow_partial``)."""
+    if result.document is None:
+        return False
+    return bool(result.ok) or _only_cuts(result.document, result.errors)
+
+
+def has_cut_tables(document: Document | None) -> bool:
+    return document is not None and any(not p.complete for p in document.projects)
+
+
+def _only_cuts(document: Document, errors: Sequence[Problem]) -> bool:
+    """True when every error of a partial read is a cut-off table (one error per cut table)."""
+    cut = [p for p in document.projects if not p.complete]
+    return bool(cut) and len(errors) <= len(cut)
+
+
+def import_bytes(store: Store, settings: CoreSettings, data: bytes, name: str, request: ImportRequest,
+                 limits: Any = None) -> ImportOutcome:
+    """Import an uploaded file's bytes (read as ``load_bytes`` reads them)."""
+    from perfbudget.load import load_bytes
+
+    result = load_bytes(data, name, limits=limits)
+    if not importable(result) or result.document is None:
+        reasons = tuple(result.errors) or (Problem(Source(name), "没有读到文档"),)
+        return ImportOutcome(name, FAILED, problems=reasons)
+    return import_document(store, settings, result.document, name, request,
+                           sha256=hashlib.sha256(data).hexdigest(), form=result.form, notes=result.problems)
+
+
+def document_from_json(data: dict[str, Any], file: str) -> Document | InterchangeError:
+    """A document from a perfbudget/1 JSON body (API); a target given only as ``{"raw": …}`` is read
+    with the target grammar (what users write is the raw text). The error, with its path, if invalid."""
+    from perfbudget.interchange import document_from_dict, target_to_dict
+    from perfbudget.target import parse_target
+
+    for project in data.get("projects") or []:
+        for indicator in (project.get("indicators") or []) if isinstance(project, dict) else []:
+            target = indicator.get("target") if isinstance(indicator, dict) else None
+            if isinstance(target, dict) and set(target) == {"raw"} and isinstance(target["raw"], str):
+                indicator["target"] = target_to_dict(parse_target(target["raw"], indicator.get("level3")))
+    try:
+        return document_from_dict(data, file)
+    except InterchangeError as exc:
+        return exc

@@ -1,0 +1,172 @@
+"""Reviewing stored versions, the same way from every face.
+
+A stored version is always reviewed *with its unit's other projects*: the latest versions of
+the same unit and money unit joined into one document (as in the unit's file), so
+the cross-project rules see the same tables whether the CLI (``review --db --save``), an
+upload, an API document or ``serve``'s catch-up review asked. Each project's saved review is
+its grade and findings alone (:func:`project_payload`), numbered as in the file that brought it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from perfbudget.app.settings import CoreSettings
+from perfbudget.model import Document, Source
+from perfbudget.review.engine import REPORT_FORMAT, ReviewReport, review_document
+from perfbudget.store import Store, StoredVersion
+from perfbudget.store.selection import StoredSelection, combine, group_versions
+from perfbudget.store.transaction import Transaction
+
+
+def project_payload(report: ReviewReport, seq: int, own_seq: int) -> dict[str, Any]:
+    """The review of project ``seq`` alone, in the shape of ``review --json`` for a one-project file:
+    its grade and findings (plus the document-level ones, e.g. a rule that crashed), numbered
+    ``own_seq`` as in the file that brought the version. This is the payload a saved review keeps."""
+    grade = next(g for g in report.projects if g.seq == seq)
+    findings = [f if f.project is None else replace(f, project=own_seq)
+                for f in report.findings if f.project in (seq, None)]
+    return {"format": REPORT_FORMAT, "projects": [{**grade.to_dict(), "seq": own_seq}],
+            "findings": [f.to_dict() for f in findings]}
+
+
+def located(report: ReviewReport, selection: StoredSelection) -> ReviewReport:
+    """Each finding located in the file its project's version came from (stored tables keep no
+    cell locations); a document-level finding in the selection's label."""
+    findings = tuple(
+        f if f.source is not None else replace(f, source=selection.document.source if f.project is None else
+                                               Source(selection.versions[f.project].meta["file"]))
+        for f in report.findings)
+    return replace(report, findings=findings)
+
+
+def _key(version: StoredVersion) -> tuple[str | None, str | None, str | None]:
+    unit = version.document.unit
+    return unit.code, unit.name, version.document.money_unit
+
+
+def contexts(tx: Transaction, versions: list[StoredVersion]) -> list[tuple[StoredSelection, list[int]]]:
+    """For the given versions, each review context: the unit's current versions in the same money
+    unit (the given versions standing in for their projects' latest), as the unit's file holds
+    them, and which seq numbers in it are the given versions."""
+    groups: dict[tuple[Any, ...], list[StoredVersion]] = {}
+    for version in versions:
+        groups.setdefault(_key(version), []).append(version)
+    out = []
+    for (code, _name, _money), chosen in groups.items():
+        mates = tx.current_versions(unit=code) if code else []
+        mates = [m for m in mates if _key(m) == _key(chosen[0])]
+        mine = {v.meta["project_id"]: v for v in chosen}
+        members = [mine.pop(m.meta["project_id"], m) for m in mates] + list(mine.values())
+        members.sort(key=lambda v: (v.meta["document_id"], v.document.projects[0].seq))
+        selection = combine(members)
+        assert not isinstance(selection, str)  # one unit and money unit
+        wanted = {v.meta["version_id"] for v in chosen}
+        out.append((selection, [seq for seq, v in selection.versions.items() if v.meta["version_id"] in wanted]))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SavedReview:
+    """One project's review as stored (or as it would be stored)."""
+
+    version: StoredVersion
+    payload: dict[str, Any]
+    grade: str
+    errors: int
+    warnings: int
+    record: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewedGroup:
+    """One review context: the joined selection (with the unit's other projects), the document of
+    the chosen projects only, the report restricted to them, and each one's review as saved."""
+
+    selection: StoredSelection
+    document: Document
+    report: ReviewReport
+    saved: list[SavedReview]
+
+
+def review_in_context(tx: Transaction, versions: list[StoredVersion], settings: CoreSettings, *, save: bool,
+                      actor: str | None, year: int | None = None) -> list[ReviewedGroup]:
+    """Review ``versions`` each in its unit's context; save each one's payload when asked."""
+    out = []
+    for selection, seqs in contexts(tx, versions):
+        report = located(review_document(replace(selection.document, source=None), settings.review_config,
+                                         region=settings.region), selection)
+        saved = []
+        for grade in report.projects:
+            if grade.seq not in seqs:
+                continue
+            version = selection.versions[grade.seq]
+            own = version.document.projects[0]
+            payload = project_payload(report, grade.seq, own.seq)
+            record = None
+            if save:
+                record = tx.record_review(version.meta["version_id"], payload,
+                                          year=year if year is not None else own.fund_year, grade=grade.grade,
+                                          errors=grade.errors, warnings=grade.warnings, actor=actor)
+            saved.append(SavedReview(version, payload, grade.grade, grade.errors, grade.warnings, record))
+        chosen = replace(selection.document, projects=tuple(p for p in selection.document.projects if p.seq in seqs))
+        out.append(ReviewedGroup(selection, chosen, _only(report, seqs), saved))
+    return out
+
+
+def _only(report: ReviewReport, seqs: list[int]) -> ReviewReport:
+    """The report restricted to the chosen projects (context projects are reviewed but not reported)."""
+    return replace(report, projects=tuple(g for g in report.projects if g.seq in seqs),
+                   findings=tuple(f for f in report.findings if f.project is None or f.project in seqs))
+
+
+def review_in_tx(tx: Transaction, version_ids: list[int], settings: CoreSettings, actor: str | None) -> None:
+    """Review and save the given versions (used by imports and edits, inside their transaction)."""
+    loaded = tx.versions(version_ids)
+    review_in_context(tx, [loaded[i] for i in version_ids], settings, save=True, actor=actor)
+
+
+def review_stored(store: Store, settings: CoreSettings, versions: list[StoredVersion], *, save: bool,
+                  actor: str | None, year: int | None = None) -> list[ReviewedGroup]:
+    """Review chosen stored versions (CLI ``review --db``, the web's catch-up), saving when asked."""
+    if save:
+        with store.transaction() as tx:
+            return review_in_context(tx, versions, settings, save=True, actor=actor, year=year)
+    with store.reading() as tx:
+        return review_in_context(tx, versions, settings, save=False, actor=actor, year=year)
+
+
+def current_errors(store: Store, settings: CoreSettings, project_id: int) -> int:
+    """Error-level findings of a project's latest version: its stored review, else a fresh one in context."""
+    with store.reading() as tx:
+        chosen = tx.current_versions(project_ids=[project_id])
+        if not chosen:
+            return 0
+        stored = tx.last_review(chosen[0].meta["version_id"])
+        if stored is not None:
+            return int(stored["errors"] or 0)
+        results = review_in_context(tx, chosen, settings, save=False, actor=None)
+    return sum(s.errors for group in results for s in group.saved)
+
+
+def review_unreviewed(store: Store, settings: CoreSettings, actor: str, batch: int = 200) -> int:
+    """Review and record every latest version without a stored review (e.g. imported by the CLI).
+
+    ``perfbudget serve`` calls it before starting, so that the dashboard covers every project."""
+    with store.reading() as tx:
+        missing = tx.unreviewed_latest()
+    for start in range(0, len(missing), batch):
+        with store.transaction() as tx:
+            review_in_tx(tx, missing[start:start + batch], settings, actor)
+    return len(missing)
+
+
+def selections(versions: list[StoredVersion]) -> list[StoredSelection]:
+    """Chosen versions joined per unit and money unit (for the CLI's listing of what was reviewed)."""
+    out = []
+    for group in group_versions(versions):
+        selection = combine(group)
+        assert not isinstance(selection, str)
+        out.append(selection)
+    return out

@@ -1,0 +1,153 @@
+"""The review workflow of a project: 草稿 → 送审 → 退回 (with a comment) → 送审 … → 审核通过.
+
+A project without a workflow row is a draft. Units edit only drafts and returned projects;
+submitted and approved targets are frozen (rules.md §1: approved targets change only
+through budget adjustment — an admin may reopen an approved project, recorded like every
+other step). An import that changes a submitted or approved project makes a *revision*
+(see :mod:`perfbudget.app.imports`): the state goes back to draft for the new version while
+``approved_version`` keeps the official one until the revision is approved.
+
+Rules of the domain, enforced here for every face: 送审 is refused while the latest version's
+review has error-level findings, unless the submitter writes a justification (kept in the
+history with the step). Every step writes a ``workflow_events`` row and an audit entry in the
+same transaction as the state change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from perfbudget.app.roles import Action, Principal, Role
+from perfbudget.store import Store
+from perfbudget.store.transaction import Actor
+
+DRAFT, SUBMITTED, RETURNED, APPROVED = "draft", "submitted", "returned", "approved"
+STATES = (DRAFT, SUBMITTED, RETURNED, APPROVED)
+STATE_LABELS = {DRAFT: "草稿", SUBMITTED: "已送审", RETURNED: "已退回", APPROVED: "审核通过"}
+EDITABLE = (DRAFT, RETURNED)
+FROZEN = (SUBMITTED, APPROVED)
+ACTION_LABELS = {"revise": "修订（导入）"}
+
+__all__ = ["APPROVED", "DRAFT", "EDITABLE", "FROZEN", "RETURNED", "STATES", "STATE_LABELS", "STEPS", "SUBMITTED",
+           "Actor", "Step", "StepResult", "actor_of", "allowed_steps", "may_comment", "state_label", "take_step"]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A workflow action: who may take it, from which states, to which state."""
+
+    action: str
+    label: str
+    needs: Action
+    sources: tuple[str, ...]
+    target: str | None
+    comment_required: bool = False
+    admin_only: bool = False
+
+
+STEPS = {
+    "submit": Step("submit", "送审", Action.EDIT, (DRAFT, RETURNED), SUBMITTED),
+    "approve": Step("approve", "审核通过", Action.REVIEW, (SUBMITTED,), APPROVED),
+    "return": Step("return", "退回", Action.REVIEW, (SUBMITTED,), RETURNED, comment_required=True),
+    "reopen": Step("reopen", "重新打开（预算调整）", Action.ADMIN, (APPROVED,), DRAFT, comment_required=True,
+                   admin_only=True),
+    "comment": Step("comment", "意见", Action.READ, STATES, None, comment_required=True),
+}
+
+
+def state_label(state: str | None) -> str:
+    return STATE_LABELS.get(state or DRAFT, state or "草稿")
+
+
+def actor_of(principal: Principal) -> Actor:
+    return Actor(principal.id, principal.username)
+
+
+def may_comment(principal: Principal, unit_code: str | None) -> bool:
+    return principal.can(Action.REVIEW, unit_code) or principal.can(Action.EDIT, unit_code)
+
+
+def allowed_steps(principal: Principal, unit_code: str | None, state: str) -> list[Step]:
+    """The steps this user may take now (buttons on the project page)."""
+    out = []
+    for step in STEPS.values():
+        if state not in step.sources:
+            continue
+        if step.action == "comment":
+            if may_comment(principal, unit_code):
+                out.append(step)
+        elif step.admin_only:
+            if principal.role is Role.ADMIN:
+                out.append(step)
+        elif principal.can(step.needs, unit_code):
+            out.append(step)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    """What a workflow step did. ``needs_justification``: refused because error-level findings
+    stand and no justification was written (the face asks for one)."""
+
+    ok: bool
+    message: str
+    state: str
+    at: datetime | None = None
+    forbidden: bool = False
+    needs_justification: bool = False
+
+
+def take_step(store: Store, principal: Principal, project_id: int, action: str, comment: str | None,
+              justification: str | None = None, ip: str | None = None,
+              review_errors: int | None = None) -> StepResult:
+    """Take a workflow step if the role, the current state and the rules allow it.
+
+    ``review_errors`` is the number of error-level findings of the latest version (the caller
+    reviews it with :func:`perfbudget.app.reviews.current_errors`); a 送审 with errors needs a
+    ``justification``.
+    """
+    step = STEPS.get(action)
+    comment = (comment or "").strip() or None
+    justification = (justification or "").strip() or None
+    if step is None:
+        return StepResult(False, f"未知的操作「{action}」", DRAFT)
+    if step.comment_required and not comment:
+        return StepResult(False, f"「{step.label}」需要填写意见", DRAFT)
+    if step.action == "submit" and review_errors and not justification:
+        return StepResult(False, f"最新版本的审核意见中有 {review_errors} 条「错误」，不能送审；"
+                                 "请先修改，或填写送审说明（理由会记入流程记录）", DRAFT, needs_justification=True)
+    actor = actor_of(principal)
+    try:
+        with store.transaction() as tx:
+            head = tx.project_head(project_id)
+            if head is None:
+                return StepResult(False, "没有找到该项目", DRAFT)
+            unit_code, latest = head["unit_code"], head["latest_version"]
+            flow = tx.workflow([project_id]).get(project_id)
+            state = flow.state if flow else DRAFT
+            if step not in allowed_steps(principal, unit_code, state):
+                if state not in step.sources:
+                    return StepResult(False, f"项目当前为「{state_label(state)}」，不能「{step.label}」", state)
+                return StepResult(False, f"您的角色（{principal.role_label}）不能「{step.label}」", state,
+                                  forbidden=True)
+            target = step.target or state
+            approved = flow.approved_version if flow else None
+            if step.target is not None:
+                if target == APPROVED:
+                    approved = latest
+                tx.set_workflow(project_id, target, latest, approved, actor)
+            now = tx.add_event(project_id, latest, action, state, target, actor, comment,
+                               justification if step.action == "submit" else None)
+            after: dict[str, Any] = {"state": target, "comment": comment, "version": latest}
+            if justification and step.action == "submit":
+                after["justification"] = justification
+            tx.audit(actor, f"workflow.{action}", "project", project_id,
+                     f"项目 {project_id}：{step.label}" + (f"（{comment}）" if comment else ""),
+                     before={"state": state}, after=after, unit_code=unit_code, ip=ip)
+    except IntegrityError:
+        return StepResult(False, "他人同时修改了该项目的状态，请刷新后重试", DRAFT)
+    return StepResult(True, f"已{step.label}" if step.target else "已添加意见", target, now)

@@ -1,0 +1,115 @@
+"""Records of who did what to the stored projects: workflow, authorship, edit claims, audit.
+
+These tables belong to the store (the use-case layer :mod:`perfbudget.app` writes them in the
+same transaction as the change they record), whatever face made the change:
+
+* ``workflow_states`` / ``workflow_events`` — the review workflow (送审 → 退回/审核通过) per project.
+* ``version_authors`` — which user made a project version, and through which face.
+* ``edit_claims`` — kept from migration 0100 and no longer written: edits and imports now check the
+  version they were made on inside their own transaction (``projects.latest_version`` moved by a
+  compare-and-set, see :func:`perfbudget.store.importer.apply_plan`).
+* ``audit_log`` — every change: who, when, what, before and after (JSON text).
+
+The migrations ``0100_web_tables.py`` (created them) and ``0200_revisions.py`` define them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, func, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from perfbudget.store.schema import Base, utc_now
+
+
+class AuditRow(Base):
+    """One change: who (user id and name as it was), when, what (action, object), before and after."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now, index=True)
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    username: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    object_type: Mapped[str] = mapped_column(String(32))
+    object_id: Mapped[str | None] = mapped_column(String(64))
+    unit_code: Mapped[str | None] = mapped_column(String(64))
+    summary: Mapped[str] = mapped_column(Text)
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    ip: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_audit_log_object_type_object_id", "object_type", "object_id"),)
+
+
+class WorkflowStateRow(Base):
+    """The current workflow state of a project (草稿/已送审/已退回/审核通过).
+
+    ``state`` and ``version_number`` speak of the project's latest version. ``approved_version``
+    is the version last approved: the official one while a later revision waits for approval."""
+
+    __tablename__ = "workflow_states"
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    version_number: Mapped[int | None] = mapped_column(Integer)
+    approved_version: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    user_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class WorkflowEventRow(Base):
+    """One state change with its comment (a 退回 always has one); ``justification`` is the
+    submitter's reason for a 送审 while error-level findings stand."""
+
+    __tablename__ = "workflow_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    version_number: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))
+    from_state: Mapped[str] = mapped_column(String(16))
+    to_state: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str | None] = mapped_column(Text)
+    justification: Mapped[str | None] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    username: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class VersionAuthorRow(Base):
+    """Who made a project version, and how (cli/upload/api/declare/edit)."""
+
+    __tablename__ = "version_authors"
+    version_id: Mapped[int] = mapped_column(ForeignKey("project_versions.id"), primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    username: Mapped[str | None] = mapped_column(String(64))
+    via: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class EditClaimRow(Base):
+    """An edit made on top of ``base_version`` of a project: at most one per base version."""
+
+    __tablename__ = "edit_claims"
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), primary_key=True)
+    base_version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+_tables = Base.metadata.tables
+audit_log = _tables["audit_log"]
+workflow_states = _tables["workflow_states"]
+workflow_events = _tables["workflow_events"]
+version_authors = _tables["version_authors"]
+edit_claims = _tables["edit_claims"]
+
+
+def change_marks() -> list[Any]:
+    """Scalar subqueries whose values change with every committed change to the stored projects,
+    their reviews, evaluations, workflow and audit (the web's data version adds its accounts)."""
+    from perfbudget.store.schema import evaluations, project_versions, reviews
+
+    return [select(func.max(table.c.id)).scalar_subquery()
+            for table in (project_versions, reviews, evaluations, workflow_events, audit_log)]

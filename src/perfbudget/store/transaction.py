@@ -1,0 +1,216 @@
+"""One write transaction of the store, with the operations the use-case layer composes.
+
+``with store.transaction() as tx:`` gives a :class:`Transaction`: everything done through it
+is committed together or not at all, so a new version, its author, its workflow step and the
+audit row that records them can never be separated. The faces never see the connection.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from perfbudget.store import evaluations as stored_evaluations
+from perfbudget.store import importer, queries
+from perfbudget.store import reviews as stored_reviews
+from perfbudget.store.records import audit_log, version_authors, workflow_events, workflow_states
+from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units, utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class TrailEntry:
+    """One stored version of a project: its content hash, where it came from, who made it and when.
+
+    Attributes:
+        number: the version number.
+        version_id: its row.
+        content_sha256: the content hash (equal hash, equal content).
+        file: the name of the file (or edit) that brought it.
+        at: when it was stored.
+        via: how it was made (cli, upload, api, declare, edit), None when unrecorded.
+        username: who made it, None when unrecorded.
+    """
+
+    number: int
+    version_id: int
+    content_sha256: str
+    file: str
+    at: datetime
+    via: str | None
+    username: str | None
+
+    @property
+    def is_edit(self) -> bool:
+        return self.via == "edit" or (self.via == "api" and self.file.startswith("网页修改"))
+
+
+@dataclass(frozen=True, slots=True)
+class WorkflowRow:
+    """A project's workflow state: ``state`` of its latest version, and the approved version."""
+
+    state: str
+    version_number: int | None
+    approved_version: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who does something: a web user (id and name) or a command-line user (name only)."""
+
+    id: int | None
+    username: str | None
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+class Transaction:
+    """The store's operations inside one transaction (see the module docstring)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    # imports
+
+    def apply(self, plan: importer.Plan, file: str, sha256: str, form: str | None,
+              expected: dict[str, int | None] | None = None) -> importer.ImportOutcome:
+        return importer.apply_plan(self.connection, plan, file, sha256, form, expected)
+
+    def imported_before(self, sha256: str) -> tuple[int, int] | None:
+        return importer.imported_before(self.connection, sha256)
+
+    def project_ids(self, identities: list[str]) -> dict[str, int]:
+        found = self.connection.execute(select(projects.c.identity, projects.c.id)
+                                        .where(projects.c.identity.in_(identities)))
+        return {row.identity: row.id for row in found}
+
+    def trails(self, project_ids: list[int]) -> dict[int, list[TrailEntry]]:
+        """Every version of each project, oldest first, with its file, author and time."""
+        if not project_ids:
+            return {}
+        query = (select(project_versions.c.project_id, project_versions.c.number, project_versions.c.id,
+                        project_versions.c.content_sha256, project_versions.c.created_at, documents.c.file_name,
+                        version_authors.c.via, version_authors.c.username)
+                 .join(documents, documents.c.id == project_versions.c.document_id)
+                 .outerjoin(version_authors, version_authors.c.version_id == project_versions.c.id)
+                 .where(project_versions.c.project_id.in_(project_ids))
+                 .order_by(project_versions.c.project_id, project_versions.c.number))
+        out: dict[int, list[TrailEntry]] = defaultdict(list)
+        for row in self.connection.execute(query):
+            out[row.project_id].append(TrailEntry(row.number, row.id, row.content_sha256, row.file_name,
+                                                  row.created_at, row.via, row.username))
+        return dict(out)
+
+    def project_head(self, project_id: int) -> dict[str, Any] | None:
+        """The project's id, name, fund label and year, unit code and name, latest version number."""
+        row = self.connection.execute(
+            select(projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year,
+                   projects.c.latest_version, units.c.code.label("unit_code"), units.c.name.label("unit_name"))
+            .join(units, units.c.id == projects.c.unit_id).where(projects.c.id == project_id)).mappings().first()
+        return None if row is None else dict(row)
+
+    def latest_number(self, project_id: int) -> int | None:
+        return self.connection.execute(select(projects.c.latest_version)
+                                       .where(projects.c.id == project_id)).scalar()
+
+    def version(self, project_id: int, number: int | None = None) -> queries.StoredVersion | None:
+        return queries.project_version(self.connection, project_id, number)
+
+    def versions(self, version_ids: list[int]) -> dict[int, queries.StoredVersion]:
+        return queries.load_versions(self.connection, version_ids)
+
+    def current_versions(self, *, project_ids: list[int] | None = None, unit: str | None = None,
+                         year: int | None = None, official: bool = False) -> list[queries.StoredVersion]:
+        """The latest (or ``official``: approved) versions chosen by id and/or unit code and year."""
+        ids = stored_evaluations.latest_version_ids(self.connection, project_ids=project_ids, unit=unit, year=year,
+                                                    official=official)
+        loaded = queries.load_versions(self.connection, ids)
+        return [loaded[i] for i in ids]
+
+    def unreviewed_latest(self) -> list[int]:
+        """Ids of latest versions that have no stored review."""
+        return list(self.connection.execute(
+            select(project_versions.c.id)
+            .join(projects, (projects.c.id == project_versions.c.project_id)
+                  & (projects.c.latest_version == project_versions.c.number))
+            .where(~select(reviews.c.id).where(reviews.c.version_id == project_versions.c.id).exists())
+            .order_by(project_versions.c.id)).scalars())
+
+    def last_review(self, version_id: int) -> dict[str, Any] | None:
+        """The newest stored review of a version, payload parsed."""
+        row = self.connection.execute(select(reviews.c.id).where(reviews.c.version_id == version_id)
+                                      .order_by(reviews.c.id.desc()).limit(1)).scalar()
+        return None if row is None else stored_reviews.stored_review(self.connection, row)
+
+    def last_evaluation(self, version_ids: list[int], kind: str = "self-evaluation") -> dict[str, Any] | None:
+        """The newest stored evaluation of any of these versions, payload parsed."""
+        if not version_ids:
+            return None
+        row = self.connection.execute(select(evaluations.c.id).where(evaluations.c.version_id.in_(version_ids),
+                                                                      evaluations.c.kind == kind)
+                                      .order_by(evaluations.c.id.desc()).limit(1)).scalar()
+        return None if row is None else stored_evaluations.stored_evaluation(self.connection, row)
+
+    # authorship, workflow, audit
+
+    def add_authors(self, version_ids: list[int], actor: Actor, via: str) -> None:
+        if version_ids:
+            now = utc_now()
+            self.connection.execute(insert(version_authors), [
+                {"version_id": v, "user_id": actor.id, "username": actor.username, "via": via, "at": now}
+                for v in version_ids])
+
+    def workflow(self, project_ids: list[int]) -> dict[int, WorkflowRow]:
+        if not project_ids:
+            return {}
+        query = select(workflow_states).where(workflow_states.c.project_id.in_(project_ids))
+        return {row.project_id: WorkflowRow(row.state, row.version_number, row.approved_version)
+                for row in self.connection.execute(query)}
+
+    def set_workflow(self, project_id: int, state: str, version_number: int | None, approved_version: int | None,
+                     actor: Actor) -> None:
+        values = {"state": state, "version_number": version_number, "approved_version": approved_version,
+                  "updated_at": utc_now(), "user_id": actor.id}
+        moved = self.connection.execute(update(workflow_states)
+                                        .where(workflow_states.c.project_id == project_id).values(**values))
+        if moved.rowcount == 0:
+            self.connection.execute(insert(workflow_states).values(project_id=project_id, **values))
+
+    def add_event(self, project_id: int, version_number: int | None, action: str, from_state: str, to_state: str,
+                  actor: Actor, comment: str | None = None, justification: str | None = None) -> datetime:
+        now = utc_now()
+        self.connection.execute(insert(workflow_events).values(
+            project_id=project_id, version_number=version_number, action=action, from_state=from_state,
+            to_state=to_state, comment=comment, justification=justification, user_id=actor.id,
+            username=actor.username, at=now))
+        return now
+
+    def audit(self, actor: Actor, action: str, object_type: str, object_id: str | int | None, summary: str, *,
+              before: Any = None, after: Any = None, unit_code: str | None = None, ip: str | None = None) -> None:
+        self.connection.execute(insert(audit_log).values(
+            at=utc_now(), user_id=actor.id, username=actor.username, action=action, object_type=object_type,
+            object_id=None if object_id is None else str(object_id), unit_code=unit_code, summary=summary,
+            before=_json(before), after=_json(after), ip=ip))
+
+    # results
+
+    def record_review(self, version_id: int, payload: Any, *, year: int | None, grade: str | None,
+                      errors: int, warnings: int, actor: str | None, total: str | None = None) -> int:
+        row = {"version_id": version_id, "year": year, "grade": grade, "total": total, "errors": errors,
+               "warnings": warnings, "actor": actor, "payload": json.dumps(payload, ensure_ascii=False),
+               "created_at": utc_now()}
+        return int(self.connection.execute(insert(reviews).returning(reviews.c.id), row).scalar_one())
+
+    def record_evaluation(self, version_id: int, year: int, kind: str, payload: Any, *, month: int | None = None,
+                          total: str | None = None, grade: str | None = None, colour: str | None = None,
+                          actor: str | None = None) -> int:
+        row = {"version_id": version_id, "year": year, "kind": kind, "month": month, "total": total,
+               "grade": grade, "colour": colour, "actor": actor,
+               "payload": json.dumps(payload, ensure_ascii=False), "created_at": utc_now()}
+        return int(self.connection.execute(insert(evaluations).returning(evaluations.c.id), row).scalar_one())

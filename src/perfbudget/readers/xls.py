@@ -1,0 +1,116 @@
+"""Reader for Excel 97-2003 workbooks (.xls, also WPS spreadsheets .et), with xlrd.
+
+xlrd reads the BIFF records with their cell formats (``formatting_info=True``), so numbers
+are shown as Excel shows them, like the xlsx reader (``0.00`` → ``17.00``, ``0%`` → ``86%``,
+dates as dates). A merged range keeps its value in its top-left cell and the covered cells
+are blanked (xlrd's ``merged_cells``), which is how the interpretation expects merged
+cells. The rows then go through the xlsx reader's sheet splitting (headings, several
+tables per sheet) and the one interpretation.
+
+python-calamine reads .xls faster but gives bare values without their formats
+(``17.0`` for ``17.00``); see bench/formats.py and docs/formats.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from perfbudget.config import Limits
+from perfbudget.model import Document, Problem, Source
+from perfbudget.readers.grid import RawTable
+from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.xlsx import _sheet_tables
+
+_EMPTY, _TEXT, _NUMBER, _DATE, _BOOLEAN, _ERROR, _BLANK = range(7)  # xlrd's XL_CELL_* types
+
+
+class _Shown:
+    """One cell as the xlsx reader's sheet splitting wants it: a value and its number format."""
+
+    __slots__ = ("number_format", "value")
+
+    def __init__(self, value: Any, number_format: str | None = None) -> None:
+        self.value = value
+        self.number_format = number_format
+
+
+_NOTHING = _Shown(None)
+
+
+class _Sheet:
+    """An xlrd sheet seen as a stream of rows of :class:`_Shown` cells (openpyxl's ``iter_rows`` shape)."""
+
+    def __init__(self, book: Any, sheet: Any) -> None:
+        self.book = book
+        self.sheet = sheet
+        self.covered: set[tuple[int, int]] = set()
+        for rlo, rhi, clo, chi in sheet.merged_cells:
+            self.covered.update((r, c) for r in range(rlo, rhi) for c in range(clo, chi))
+            self.covered.discard((rlo, clo))
+
+    def _format(self, r: int, c: int) -> str | None:
+        book = self.book
+        xf = book.xf_list[self.sheet.cell_xf_index(r, c)]
+        fmt = book.format_map.get(xf.format_key)
+        return fmt.format_str if fmt is not None else None
+
+    def _shown(self, r: int, c: int, kind: int, value: Any) -> _Shown:
+        import xlrd
+
+        if kind == _TEXT:
+            return _Shown(value)
+        if kind == _NUMBER:
+            return _Shown(value, self._format(r, c))
+        if kind == _DATE:
+            try:
+                return _Shown(xlrd.xldate.xldate_as_datetime(value, self.book.datemode))
+            except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                return _Shown(value, self._format(r, c))
+        if kind == _BOOLEAN:
+            return _Shown(bool(value))
+        if kind == _ERROR:
+            return _Shown(xlrd.error_text_from_code.get(value, "#ERR"))
+        return _NOTHING
+
+    def iter_rows(self) -> Iterator[list[_Shown]]:
+        sheet, covered = self.sheet, self.covered
+        for r in range(sheet.nrows):
+            kinds = sheet.row_types(r)
+            values = sheet.row_values(r)
+            row = []
+            for c, kind in enumerate(kinds):
+                if kind in (_EMPTY, _BLANK) or (covered and (r, c) in covered):
+                    row.append(_NOTHING)
+                else:
+                    row.append(self._shown(r, c, kind, values[c]))
+            yield row
+
+
+def read_xls_tables(data: bytes, file: str) -> list[RawTable]:
+    import xlrd
+
+    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    try:
+        tables: list[RawTable] = []
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            tables.extend(_sheet_tables(_Sheet(book, sheet), sheet.name, file))
+            book.unload_sheet(index)
+        return tables
+    finally:
+        book.release_resources()
+
+
+def read_xls(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:
+    """Read an .xls/.et workbook; a damaged or password-protected one is a clear error."""
+    try:
+        tables = read_xls_tables(data, file)
+    except Exception as exc:  # xlrd raises XLRDError, struct.error, IndexError … on damaged records
+        if "encrypted" in str(exc).lower():
+            return None, [Problem(Source(file), "Excel 文件已加密（设置了打开密码），无法读取；请在 Excel/WPS 中"
+                                                "取消密码后另存为 .xlsx 再导入")]
+        return None, [Problem(Source(file), f"Excel 97-2003 文件（.xls/.et）已损坏，无法读取（{type(exc).__name__}）")]
+    if not tables:
+        return None, [Problem(Source(file), "Excel 文件中没有内容，没有找到绩效目标表")]
+    return interpret_tables(tables, file)

@@ -90,6 +90,8 @@ def ole_problem(data: bytes, file: str) -> Problem:
 
     ole = _open(data)
     if ole is None:
+        if "EncryptedPackage".encode("utf-16-le") in data[:4 * 1024 * 1024]:
+            return encrypted_problem(data, file)  # its directory names the encrypted package
         return Problem(Source(file), "文件已损坏：不是有效的 OLE 复合文档（旧版 .doc/.xls/.wps/.et），无法读取；"
                                      "请在 Word/Excel/WPS 中打开并另存为 .docx 或 .xlsx 再导入")
     try:

@@ -312,3 +312,13 @@ def test_repeated_cells_cannot_blow_up_an_ods(rows: str) -> None:
 def test_damaged_opendocument() -> None:
     result = load_bytes(_ods(b"<office:document-content"), "broken.ods")
     assert result.form == "ods" and result.document is None and "已损坏" in result.errors[0].message
+
+
+def test_ofd_is_named_and_refused() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("OFD.xml", '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"/>')
+        archive.writestr("Doc_0/Document.xml", "<ofd:Document/>")
+    result = load_bytes(buffer.getvalue(), "notice.ofd")
+    assert result.form == "zip" and result.document is None
+    assert "OFD" in result.errors[0].message and "PDF" in result.errors[0].message

@@ -96,6 +96,11 @@ def _ole_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
 def _zip_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
     from perfbudget.readers.container import check_zip
 
+    from perfbudget.readers.sniff import is_ofd
+
+    if is_ofd(data):
+        return None, [Problem(Source(file), "这是 OFD 版式文件（GB/T 33190），暂不支持读取其中的表格；请用 OFD 阅读器"
+                                            "（数科、福昕、WPS 等）导出或打印为 PDF，或另存为 Word 后再导入")]
     problem = check_zip(data, file, limits, "")
     return None, [problem or Problem(Source(file), "这是一个 zip 压缩包，但不是 Word（.docx）、Excel（.xlsx）"
                                                    "或 OpenDocument（.odt/.ods）文件")]

@@ -59,6 +59,15 @@ def _opendocument_form(archive: zipfile.ZipFile, names: set[str]) -> str | None:
     return None
 
 
+def is_ofd(data: bytes) -> bool:
+    """An OFD document (GB/T 33190): a zip whose entry point is ``OFD.xml``."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "OFD.xml" in archive.namelist()
+    except ZIP_ERRORS:
+        return False
+
+
 def sniff(data: bytes, file: str) -> str:
     """The form of a file: docx, xlsx, xls/et, doc/wps, ods, odt, pdf, html, json or text ("zip"/"ole" for
     containers no reader takes)."""

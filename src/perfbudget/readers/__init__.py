@@ -95,7 +95,6 @@ def _ole_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
 
 def _zip_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
     from perfbudget.readers.container import check_zip
-
     from perfbudget.readers.sniff import is_ofd
 
     if is_ofd(data):

@@ -21,13 +21,15 @@ import time
 import zipfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from perfbudget.interchange import dumps
 from perfbudget.load import LoadResult, load_bytes
-from perfbudget.model import Document
+from perfbudget.model import Document, Unit
 from perfbudget.readers.sniff import sniff
 
 pytestmark = pytest.mark.libreoffice
@@ -39,7 +41,18 @@ KSO_CUSTOM = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
               '<vt:lpwstr>2052-12.1.0.16120</vt:lpwstr></property></Properties>')
 # (made file, source export, soffice target)
 MADE = {"seed.xls": ("seed.xlsx", "xls"), "seed.ods": ("seed.xlsx", "ods"), "seed.odt": ("seed.docx", "odt"),
-        "seed.doc": ("seed.docx", "doc"), "wps.xls": ("wps.xlsx", "xls"), "wps.doc": ("wps.docx", "doc")}
+        "seed.doc": ("seed.docx", "doc"), "wps.xls": ("wps.xlsx", "xls"), "wps.doc": ("wps.docx", "doc"),
+        "eval.xls": ("eval.xlsx", "xls"), "eval.ods": ("eval.xlsx", "ods"), "eval.odt": ("eval.docx", "odt")}
+
+
+def self_evaluation(seed: Document) -> Document:
+    """A self-evaluation table (分值, 实际完成值, 得分, 偏差原因, an extra column) from the seed's first project."""
+    project = seed.projects[0]
+    indicators = tuple(replace(i, weight=Decimal("10"), actual="达成", score=Decimal("9.5"),
+                               deviation="无" if n else None, extras=(("备注", "抽查"),))
+                       for n, i in enumerate(project.indicators))
+    return replace(seed, kind="self-evaluation", unit=Unit(None, "某某局"),
+                   projects=(replace(project, indicators=indicators, extras=(("主管部门", "某市财政局"),)),))
 
 
 def _soffice() -> str:
@@ -75,7 +88,9 @@ def _make(folder: Path, seed: Document, soffice: str) -> None:
     from perfbudget.writers.target_table_xlsx import target_table_xlsx
 
     docx, xlsx = target_table_docx(seed), target_table_xlsx(seed)
-    exports = {"seed.docx": docx, "seed.xlsx": xlsx, "wps.docx": with_wps_mark(docx), "wps.xlsx": with_wps_mark(xlsx)}
+    evaluation = self_evaluation(seed)
+    exports = {"seed.docx": docx, "seed.xlsx": xlsx, "wps.docx": with_wps_mark(docx), "wps.xlsx": with_wps_mark(xlsx),
+               "eval.docx": target_table_docx(evaluation), "eval.xlsx": target_table_xlsx(evaluation)}
     for name, data in exports.items():
         (folder / name).write_bytes(data)
     by_target: dict[str, list[str]] = {}
@@ -128,6 +143,14 @@ def test_seed_in_each_form_reads_like_the_seed(forms: dict[str, bytes], seed_doc
         assert project.source.sheet == "绩效目标表" and project.source.row
     else:
         assert project.source.sheet == "表1" and project.source.table == 1
+
+
+@pytest.mark.parametrize(("made", "form"), [("eval.xls", "xls"), ("eval.ods", "ods"), ("eval.odt", "odt")])
+def test_self_evaluation_in_each_form(forms: dict[str, bytes], seed_document: Document, made: str, form: str) -> None:
+    result = load_bytes(forms[made], made)
+    assert result.form == form
+    _same_as_seed(result, self_evaluation(seed_document))
+    assert result.document is not None and result.document.kind == "self-evaluation"
 
 
 def test_doc_and_wps_convert_at_the_same_time(forms: dict[str, bytes], seed_document: Document) -> None:
@@ -322,3 +345,14 @@ def test_ofd_is_named_and_refused() -> None:
     result = load_bytes(buffer.getvalue(), "notice.ofd")
     assert result.form == "zip" and result.document is None
     assert "OFD" in result.errors[0].message and "PDF" in result.errors[0].message
+
+
+def test_a_web_page_saved_as_xls_or_doc_is_read_as_html(seed_document: Document) -> None:
+    """Budget systems often export a web page named .xls/.doc: the content decides."""
+    from perfbudget.writers.target_table_html import target_table_html
+
+    page = target_table_html(seed_document)
+    for name in ("export.xls", "export.doc"):
+        result = load_bytes(page, name)
+        assert result.form == "html"
+        _same_as_seed(result, seed_document)

@@ -356,3 +356,29 @@ def test_a_web_page_saved_as_xls_or_doc_is_read_as_html(seed_document: Document)
         result = load_bytes(page, name)
         assert result.form == "html"
         _same_as_seed(result, seed_document)
+
+
+def test_merged_ranges_claiming_a_whole_sheet_are_bounded(forms: dict[str, bytes]) -> None:
+    """A hostile MERGEDCELLS record (every range A1:IV65536) costs neither memory nor time."""
+    import struct
+
+    import olefile
+
+    buffer = io.BytesIO(forms["seed.xls"])
+    with olefile.OleFileIO(buffer, write_mode=True) as writable:
+        stream = bytearray(writable.openstream("Workbook").read())
+        offset, patched = 0, 0
+        while offset + 4 <= len(stream):
+            kind, length = struct.unpack_from("<HH", stream, offset)
+            if kind == 0x00E5:  # MERGEDCELLS: a count, then (first row, last row, first column, last column)
+                count = struct.unpack_from("<H", stream, offset + 4)[0]
+                for index in range(count):
+                    struct.pack_into("<HHHH", stream, offset + 6 + 8 * index, 0, 0xFFFF, 0, 0xFF)
+                patched += count
+            offset += 4 + length
+        assert patched
+        writable.write_stream("Workbook", bytes(stream))
+    start = time.perf_counter()
+    result = load_bytes(buffer.getvalue(), "merged.xls")
+    assert time.perf_counter() - start < 10
+    assert result.document is None and "过大" in result.errors[0].message

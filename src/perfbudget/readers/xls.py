@@ -13,6 +13,7 @@ python-calamine reads .xls faster but gives bare values without their formats
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,6 +23,7 @@ from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.xlsx import _sheet_tables
 
+MAX_MERGED_CELLS = 1_000_000  # a 1,000-table sheet has about 120,000 merged cells
 _EMPTY, _TEXT, _NUMBER, _DATE, _BOOLEAN, _ERROR, _BLANK = range(7)  # xlrd's XL_CELL_* types
 
 
@@ -38,16 +40,41 @@ class _Shown:
 _NOTHING = _Shown(None)
 
 
+class TooLarge(Exception):
+    """The merged ranges cover more cells than any real table."""
+
+
+def _covered_with_content(sheet: Any) -> set[tuple[int, int]]:
+    """Cells inside a merged range, other than its top-left one, that hold something (normally none).
+
+    Ranges are clipped to the cells the sheet has; a file whose ranges cover more than
+    :data:`MAX_MERGED_CELLS` cells in all is refused (a hostile file could claim millions).
+    """
+    covered: set[tuple[int, int]] = set()
+    ranges = []
+    area = 0
+    for rlo, rhi, clo, chi in sheet.merged_cells:
+        rhi, chi = min(rhi, sheet.nrows), min(chi, sheet.ncols)
+        if rhi > rlo and chi > clo:
+            area += (rhi - rlo) * (chi - clo)
+            ranges.append((rlo, rhi, clo, chi))
+    if area > MAX_MERGED_CELLS:
+        raise TooLarge(f"合并单元格覆盖超过 {MAX_MERGED_CELLS:,} 个单元格")
+    for rlo, rhi, clo, chi in ranges:
+        for r in range(rlo, rhi):
+            kinds = sheet.row_types(r)
+            covered.update((r, c) for c in range(clo, min(chi, len(kinds)))
+                           if kinds[c] not in (_EMPTY, _BLANK) and (r, c) != (rlo, clo))
+    return covered
+
+
 class _Sheet:
     """An xlrd sheet seen as a stream of rows of :class:`_Shown` cells (openpyxl's ``iter_rows`` shape)."""
 
     def __init__(self, book: Any, sheet: Any) -> None:
         self.book = book
         self.sheet = sheet
-        self.covered: set[tuple[int, int]] = set()
-        for rlo, rhi, clo, chi in sheet.merged_cells:
-            self.covered.update((r, c) for r in range(rlo, rhi) for c in range(clo, chi))
-            self.covered.discard((rlo, clo))
+        self.covered = _covered_with_content(sheet)
 
     def _format(self, r: int, c: int) -> str | None:
         book = self.book
@@ -90,7 +117,10 @@ class _Sheet:
 def read_xls_tables(data: bytes, file: str) -> list[RawTable]:
     import xlrd
 
-    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    # ragged rows: a row holds only up to its last cell (a hostile file may claim 256 columns everywhere);
+    # xlrd's warnings about damaged records go to a buffer, not to standard output
+    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, ragged_rows=True,
+                              logfile=io.StringIO())
     try:
         tables: list[RawTable] = []
         for index in range(book.nsheets):
@@ -106,6 +136,8 @@ def read_xls(data: bytes, file: str, limits: Limits) -> tuple[Document | None, l
     """Read an .xls/.et workbook; a damaged or password-protected one is a clear error."""
     try:
         tables = read_xls_tables(data, file)
+    except TooLarge as exc:
+        return None, [Problem(Source(file), f"Excel 文件过大（{exc}），未读取")]
     except Exception as exc:  # xlrd raises XLRDError, struct.error, IndexError … on damaged records
         if "encrypted" in str(exc).lower():
             return None, [Problem(Source(file), "Excel 文件已加密（设置了打开密码），无法读取；请在 Excel/WPS 中"

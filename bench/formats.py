@@ -163,7 +163,7 @@ def ours(data: bytes, name: str, expect: int) -> Callable[[], object]:
 
 
 def build_files(cache: Path, tables: int, pages: int, seed: Document,
-                doc_tables: int = 100) -> dict[str, tuple[Path, int]]:
+                doc_tables: int = 100, only: str | None = None) -> dict[str, tuple[Path, int]]:
     from perfbudget.writers.target_table_docx import target_table_docx
     from perfbudget.writers.target_table_xlsx import target_table_xlsx
 
@@ -178,7 +178,7 @@ def build_files(cache: Path, tables: int, pages: int, seed: Document,
     files["xlsx"] = (xlsx_path, tables)
     pdf_tables = pages * 2  # about 1.9 of the seed's tables fill an A4 page
     pdf_path = cache / f"pages{pages}.pdf"
-    if not pdf_path.exists() and shutil.which("soffice"):
+    if not pdf_path.exists() and shutil.which("soffice") and only in (None, "pdf"):
         source = cache / f"pages{pages}.docx"
         source.write_bytes(target_table_docx(many(seed, pdf_tables)))
         subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{cache}/profile",
@@ -187,12 +187,12 @@ def build_files(cache: Path, tables: int, pages: int, seed: Document,
     if pdf_path.exists():
         files["pdf"] = (pdf_path, pdf_tables)
     doc_source = cache / f"doc{doc_tables}.docx"
-    if not doc_source.exists():
+    if not doc_source.exists() and only in (None, "doc"):
         doc_source.write_bytes(target_table_docx(many(seed, doc_tables)))
     for form, source, count in (("xls", xlsx_path, tables), ("ods", xlsx_path, tables), ("odt", docx_path, tables),
                                 ("doc", doc_source, doc_tables)):
         made = source.with_suffix(f".{form}")
-        if not made.exists() and shutil.which("soffice"):
+        if not made.exists() and shutil.which("soffice") and only in (None, form):
             subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{cache}/profile",
                             "--convert-to", form, "--outdir", str(cache), str(source)], check=True, capture_output=True)
         if made.exists():
@@ -212,7 +212,7 @@ def main() -> None:
     args = parser.parse_args()
     seed = load_path(SEED).document
     assert seed is not None
-    files = build_files(args.cache, args.tables, args.pages, seed, args.doc_tables)
+    files = build_files(args.cache, args.tables, args.pages, seed, args.doc_tables, args.only)
     profile = args.cache / "profile"
     bare: dict[str, Callable[[bytes], object]] = {
         "docx": bare_docx, "xlsx": bare_xlsx, "pdf": bare_pdf, "xls": bare_xls, "ods": bare_ods, "odt": bare_odt,

@@ -12,7 +12,7 @@ requirement; they are shown beside their libraries (and python-calamine for xls/
   vs ``pdfplumber.open`` + ``page.extract_tables()`` on every page;
 * xls, ods: the xlsx converted by LibreOffice, vs xlrd (``formatting_info=True``) / odfpy
   ``load`` + every cell's value or text; "calamine s": python-calamine's ``to_python()`` of
-  every sheet (bare values, no number formats);
+  every sheet (bare values, no number formats; also shown for xlsx);
 * odt: the docx converted by LibreOffice, vs odfpy ``load`` + every table cell's text;
 * doc: the docx of ``--doc-tables`` tables (default 100) converted to .doc, vs one
   ``soffice --convert-to docx`` with a warm profile + python-docx's bare walk (ours starts
@@ -236,14 +236,14 @@ def main() -> None:
                                    args.repeat)
         ratio = ours_s / bare_s
         calamine = ""
-        if form in ("xls", "ods"):
+        if form in ("xlsx", "xls", "ods"):
             calamine = f"{best(lambda data=data: bare_calamine(data), args.repeat):10.3f}"
         verdict = f"{'-':>6}   "
         if form in limit:
             verdict = f"{limit[form]:6.1f} {'ok' if ratio <= limit[form] else 'OVER'}"
         print(f"{form:5} {len(data) / 1048576:8.1f}M {expect:7} {library[form]:>20} {bare_s:8.3f} {ours_s:8.3f} "
               f"{ratio:6.2f} {verdict} {calamine}{extra}")
-    if "pdf" not in files:
+    if "pdf" not in files and args.only in (None, "pdf"):
         print("pdf: skipped (soffice not found to make the 100-page PDF)")
 
 

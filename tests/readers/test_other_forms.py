@@ -12,6 +12,7 @@ Without LibreOffice these tests are skipped outside CI and fail in CI (``CI=true
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import io
 import os
@@ -42,7 +43,30 @@ KSO_CUSTOM = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 # (made file, source export, soffice target)
 MADE = {"seed.xls": ("seed.xlsx", "xls"), "seed.ods": ("seed.xlsx", "ods"), "seed.odt": ("seed.docx", "odt"),
         "seed.doc": ("seed.docx", "doc"), "wps.xls": ("wps.xlsx", "xls"), "wps.doc": ("wps.docx", "doc"),
-        "eval.xls": ("eval.xlsx", "xls"), "eval.ods": ("eval.xlsx", "ods"), "eval.odt": ("eval.docx", "odt")}
+        "eval.xls": ("eval.xlsx", "xls"), "eval.ods": ("eval.xlsx", "ods"), "eval.odt": ("eval.docx", "odt"),
+        "typed.xls": ("typed.xlsx", "xls"), "typed.ods": ("typed.xlsx", "ods")}
+
+
+def typed_numbers() -> bytes:
+    """A tiny workbook whose numbers are typed as numbers with formats (as a user types them in Excel)."""
+    import openpyxl
+
+    from tests.conftest import HEADER_ROWS
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "表"
+    sheet.append(["1.测试项目-2024中央绩效目标表"])
+    for row in HEADER_ROWS:
+        sheet.append(row)
+    sheet.cell(4, 3).value, sheet.cell(4, 3).number_format = 10, "0.00"  # 预算数
+    for name, value, number_format in (("验收合格率", 0.95, "0%"), ("培训人数", 1200, "#,##0"),
+                                       ("完成时间", dt.datetime(2024, 6, 30), "yyyy-mm-dd")):
+        sheet.append(["产出指标", "质量指标", name, name, value])
+        sheet.cell(sheet.max_row, 5).number_format = number_format
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def self_evaluation(seed: Document) -> Document:
@@ -90,7 +114,8 @@ def _make(folder: Path, seed: Document, soffice: str) -> None:
     docx, xlsx = target_table_docx(seed), target_table_xlsx(seed)
     evaluation = self_evaluation(seed)
     exports = {"seed.docx": docx, "seed.xlsx": xlsx, "wps.docx": with_wps_mark(docx), "wps.xlsx": with_wps_mark(xlsx),
-               "eval.docx": target_table_docx(evaluation), "eval.xlsx": target_table_xlsx(evaluation)}
+               "eval.docx": target_table_docx(evaluation), "eval.xlsx": target_table_xlsx(evaluation),
+               "typed.xlsx": typed_numbers()}
     for name, data in exports.items():
         (folder / name).write_bytes(data)
     by_target: dict[str, list[str]] = {}
@@ -151,6 +176,18 @@ def test_self_evaluation_in_each_form(forms: dict[str, bytes], seed_document: Do
     assert result.form == form
     _same_as_seed(result, self_evaluation(seed_document))
     assert result.document is not None and result.document.kind == "self-evaluation"
+
+
+@pytest.mark.parametrize("made", ["typed.xls", "typed.ods"])
+def test_numbers_read_as_shown(forms: dict[str, bytes], made: str) -> None:
+    """Numbers keep what the cell shows (why xlrd and odfpy, not python-calamine's bare values)."""
+    expected = load_bytes(typed_numbers(), "typed.xlsx")
+    result = load_bytes(forms[made], made)
+    assert result.ok and expected.ok and result.document == expected.document
+    project = result.document.projects[0] if result.document else None
+    assert project is not None and str(project.budget.total) == "10.00"
+    targets = [i.target.raw for i in project.indicators if i.target is not None]
+    assert targets == ["95%", "1200", "2024-06-30"]
 
 
 def test_doc_and_wps_convert_at_the_same_time(forms: dict[str, bytes], seed_document: Document) -> None:

@@ -9,8 +9,9 @@ for cells with content; trailing empty repeats (a sheet padded to 16,384 columns
 rows) cost nothing, and a sheet that would expand beyond :data:`MAX_CELLS` is refused.
 
 A cell's text is what the program shows (its ``text:p`` paragraphs, joined by newlines), so
-``17.00`` stays ``17.00``; a cell with a value but no paragraphs (some generators write only
-``office:value``) gives its value.
+``17.00`` stays ``17.00`` and ``95%`` stays ``95%``; a number's thousands separators are dropped
+(``1,200`` → ``1200``), as the xlsx reader shows it; a cell with a value but no paragraphs
+(some generators write only ``office:value``) gives its value.
 
 * .ods — every sheet, rows through the xlsx reader's sheet splitting (headings, several tables
   per sheet). Sources: ``sheet 第R行 第C列``.
@@ -21,6 +22,7 @@ A cell's text is what the program shows (its ``text:p`` paragraphs, joined by ne
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -33,6 +35,8 @@ from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.stream import better_heading
 from perfbudget.readers.xlsx import _sheet_tables
 
+_NUMBERS = ("float", "currency", "percentage")
+_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\Z")
 MAX_CELLS = 5_000_000  # cells with content after expanding repeats, per file
 MAX_ROWS = 1_048_576  # a row index beyond this (after empty repeats) is a hostile file
 MAX_COLUMNS = 16_384
@@ -105,7 +109,12 @@ def cell_text(cell: Any) -> str:
     if cell.qname != _T_CELL:
         return ""  # a covered cell: part of a merged cell, blank like the docx/xlsx readers give it
     paragraphs = [extractText(p) for p in _paragraphs(cell)]
-    return "\n".join(paragraphs).strip("\n") if paragraphs else _value_text(cell)
+    if not paragraphs:
+        return _value_text(cell)
+    text = "\n".join(paragraphs).strip("\n")
+    if cell.attributes.get((_OFFICE, "value-type")) in _NUMBERS and _GROUPED.match(text):
+        return text.replace(",", "")  # 1,200 → 1200, as the xlsx and xls readers show grouped numbers
+    return text
 
 
 def _rows(element: Any) -> Iterator[Any]:

@@ -419,3 +419,21 @@ def test_merged_ranges_claiming_a_whole_sheet_are_bounded(forms: dict[str, bytes
     result = load_bytes(buffer.getvalue(), "merged.xls")
     assert time.perf_counter() - start < 10
     assert result.document is None and "过大" in result.errors[0].message
+
+
+def test_mutated_workbooks_never_crash(forms: dict[str, bytes]) -> None:
+    """Random byte changes in the .xls (and what the sniffer makes of them): an error or a table, quickly."""
+    import random
+
+    rng = random.Random(18)
+    for _ in range(40):
+        data = bytearray(forms["seed.xls"])
+        for _ in range(rng.randint(1, 20)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if rng.random() < 0.2:
+            data = data[:rng.randrange(len(data))]
+        start = time.perf_counter()
+        result = load_bytes(bytes(data), "mutated.xls")
+        assert time.perf_counter() - start < 10
+        assert result.ok or result.errors
+        assert all(problem.source.file == "mutated.xls" for problem in result.problems)

@@ -30,7 +30,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Problem, Source
 
 DEFAULT_TIMEOUT_S = 120.0
-INSTALL_HINT = ("读取 {what} 需要 LibreOffice，但本机没有找到（soffice）。请安装 LibreOffice："
+INSTALL_HINT = ("读取{what}需要 LibreOffice，但本机没有找到（soffice）。请安装 LibreOffice："
                 "Debian/Ubuntu 运行 sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui，"
                 "Windows/macOS 从 LibreOffice 官网下载安装；已安装在其他位置时，用环境变量 PERFBUDGET_SOFFICE "
                 "指定 soffice 的路径。也可以在 Word/WPS 中把文件另存为 .docx 后再导入。")

@@ -44,7 +44,7 @@ KSO_CUSTOM = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 MADE = {"seed.xls": ("seed.xlsx", "xls"), "seed.ods": ("seed.xlsx", "ods"), "seed.odt": ("seed.docx", "odt"),
         "seed.doc": ("seed.docx", "doc"), "wps.xls": ("wps.xlsx", "xls"), "wps.doc": ("wps.docx", "doc"),
         "eval.xls": ("eval.xlsx", "xls"), "eval.ods": ("eval.xlsx", "ods"), "eval.odt": ("eval.docx", "odt"),
-        "typed.xls": ("typed.xlsx", "xls"), "typed.ods": ("typed.xlsx", "ods")}
+        "typed.xls": ("typed.xlsx", "xls"), "typed.ods": ("typed.xlsx", "ods"), "seed.rtf": ("seed.docx", "rtf")}
 
 
 def typed_numbers() -> bytes:
@@ -190,13 +190,14 @@ def test_numbers_read_as_shown(forms: dict[str, bytes], made: str) -> None:
     assert targets == ["95%", "1200", "2024-06-30"]
 
 
-def test_doc_and_wps_convert_at_the_same_time(forms: dict[str, bytes], seed_document: Document) -> None:
-    """Two conversions at once (as two web workers would): private profiles, no collision."""
-    with ThreadPoolExecutor(2) as pool:
-        doc, wps = pool.map(lambda name: load_bytes(forms[name], "upload"), ["seed.doc", "wps.doc"])
-    assert (doc.form, wps.form) == ("doc", "wps")
+def test_doc_wps_and_rtf_convert_at_the_same_time(forms: dict[str, bytes], seed_document: Document) -> None:
+    """Three conversions at once (as web workers would): private profiles, no collision."""
+    with ThreadPoolExecutor(3) as pool:
+        doc, wps, rtf = pool.map(lambda name: load_bytes(forms[name], "upload"), ["seed.doc", "wps.doc", "seed.rtf"])
+    assert (doc.form, wps.form, rtf.form) == ("doc", "wps", "rtf")
     _same_as_seed(doc, seed_document)
     _same_as_seed(wps, seed_document)
+    _same_as_seed(rtf, seed_document)
     assert doc.document is not None and doc.document.projects[0].source.sheet == "表1"
 
 
@@ -205,6 +206,7 @@ def test_content_wins_over_the_file_name(forms: dict[str, bytes]) -> None:
     assert sniff(forms["seed.xls"], "table.doc") == "xls"
     assert sniff(forms["seed.ods"], "table.odt") == "ods"
     assert sniff(forms["seed.odt"], "table.xlsx") == "odt"
+    assert sniff(forms["seed.rtf"], "table.doc") == "rtf"  # rich text exported as .doc
     # a file named .wps/.et without WPS's mark is still WPS's by its name (older WPS versions)
     assert sniff(forms["seed.doc"], "table.wps") == "wps"
     assert sniff(forms["seed.xls"], "table.et") == "et"

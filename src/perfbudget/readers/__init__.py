@@ -132,6 +132,7 @@ FORMS: dict[str, Reader] = {
     "odt": _odt_reader,
     "doc": _legacy_word_reader("doc"),
     "wps": _legacy_word_reader("wps"),  # WPS text: the .doc format (LibreOffice also reads Works .wps)
+    "rtf": _legacy_word_reader("rtf"),  # rich text, converted by LibreOffice like .doc
     "ole": _ole_reader,
     "zip": _zip_reader,
     **{name: _layout_reader(name) for name in TEXT_LAYOUT_FORMS},

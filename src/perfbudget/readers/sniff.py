@@ -2,7 +2,7 @@
 
 Binary forms are known by their signatures (``PK`` zip with ``word/`` or ``xl/``
 parts or an OpenDocument ``mimetype``, OLE ``D0 CF 11 E0`` told apart by its streams in
-:mod:`perfbudget.readers.ole`, ``%PDF``); JSON by a leading ``{`` and the ``perfbudget/`` format tag; HTML
+:mod:`perfbudget.readers.ole`, ``{\\rtf``, ``%PDF``); JSON by a leading ``{`` and the ``perfbudget/`` format tag; HTML
 by its tags; everything else is text, whose layout the text reader tells apart.
 """
 
@@ -69,7 +69,7 @@ def is_ofd(data: bytes) -> bool:
 
 
 def sniff(data: bytes, file: str) -> str:
-    """The form of a file: docx, xlsx, xls/et, doc/wps, ods, odt, pdf, html, json or text ("zip"/"ole" for
+    """The form of a file: docx, xlsx, xls/et, doc/wps, ods, odt, rtf, pdf, html, json or text ("zip"/"ole" for
     containers no reader takes)."""
     head = data[:4096]
     if head.startswith(b"PK\x03\x04"):
@@ -78,6 +78,8 @@ def sniff(data: bytes, file: str) -> str:
         from perfbudget.readers.ole import ole_form
 
         return ole_form(data, file)  # doc, wps, xls, et; else "ole" (encrypted, damaged or other)
+    if head.startswith(b"{\\rtf"):
+        return "rtf"  # Word's rich text, often named .doc by the systems that export it
     if head.lstrip().startswith(b"%PDF") or b"%PDF-" in head[:1024]:
         return "pdf"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")

@@ -439,3 +439,23 @@ def test_mutated_workbooks_never_crash(forms: dict[str, bytes]) -> None:
         assert time.perf_counter() - start < 10
         assert result.ok or result.errors
         assert all(problem.source.file == "mutated.xls" for problem in result.problems)
+
+
+def test_repeated_rows_cannot_blow_up_an_odt() -> None:
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               '<office:body><office:text><table:table table:name="T">'
+               '<table:table-row table:number-rows-repeated="100000000"><table:table-cell><text:p>x</text:p>'
+               '</table:table-cell></table:table-row></table:table></office:text></office:body>'
+               '</office:document-content>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("META-INF/manifest.xml", MANIFEST.replace("spreadsheet", "text"))
+        archive.writestr("content.xml", content)
+    start = time.perf_counter()
+    result = load_bytes(buffer.getvalue(), "repeat.odt")
+    assert time.perf_counter() - start < 10
+    assert result.form == "odt" and result.document is None and "过大" in result.errors[0].message

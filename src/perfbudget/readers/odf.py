@@ -202,11 +202,10 @@ def read_ods_tables(data: bytes, file: str) -> list[RawTable]:
 def _odt_table(table: Any, file: str, number: int, heading: str | None, budget: _Budget) -> RawTable:
     label = f"表{number}"
     rows: list[list[Cell]] = []
-    for r, row in enumerate(_rows(table), 1):
-        texts = _row_texts(row, budget)
-        if texts:  # an empty row carries nothing (the xlsx reader skips them too)
-            rows.append([Cell(text, Source(file, sheet=label, table=number, row=r, column=c))
-                         for c, text in enumerate(texts, 1)])
+    for r, shown in enumerate(_Sheet(table, budget).iter_rows(), 1):  # repeats expanded, bounded
+        if shown:  # an empty row carries nothing (the xlsx reader skips them too)
+            rows.append([Cell(cell.value or "", Source(file, sheet=label, table=number, row=r, column=c))
+                         for c, cell in enumerate(shown, 1)])
     return RawTable(heading, Source(file, sheet=label, table=number), rows, certain=True)
 
 

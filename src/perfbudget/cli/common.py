@@ -25,7 +25,8 @@ app = typer.Typer(
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
-FORM_HELP = ("指定输入格式：text、json、docx、xlsx、pdf、html，或网页复制文本的版式 tab-cells、pipe-cells、"
+FORM_HELP = ("指定输入格式：text、json、docx、xlsx、pdf、html、doc、wps、rtf、xls、et、odt、ods，"
+             "或网页复制文本的版式 tab-cells、pipe-cells、"
              "pipe-rows、tab-rows、paragraph-cells、space-rows、space-cells、line-cells；不指定时按文件内容自动识别。")
 
 

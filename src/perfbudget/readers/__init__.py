@@ -60,17 +60,49 @@ def _html_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
     return read_html(data, file, limits)
 
 
+def _xls_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
+    from perfbudget.readers.xls import read_xls
+
+    return read_xls(data, file, limits)
+
+
+def _ods_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
+    from perfbudget.readers.odf import read_ods
+
+    return read_ods(data, file, limits)
+
+
+def _odt_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
+    from perfbudget.readers.odf import read_odt
+
+    return read_odt(data, file, limits)
+
+
+def _legacy_word_reader(form: str) -> Reader:
+    def read(data: bytes, file: str, limits: Limits) -> ReadResult:
+        from perfbudget.readers.doc import read_legacy_word
+
+        return read_legacy_word(data, file, limits, form)
+
+    return read
+
+
 def _ole_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
-    from perfbudget.readers.container import ole_problem
+    from perfbudget.readers.ole import ole_problem
 
     return None, [ole_problem(data, file)]
 
 
 def _zip_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
     from perfbudget.readers.container import check_zip
+    from perfbudget.readers.sniff import is_ofd
 
+    if is_ofd(data):
+        return None, [Problem(Source(file), "这是 OFD 版式文件（GB/T 33190），暂不支持读取其中的表格；请用 OFD 阅读器"
+                                            "（数科、福昕、WPS 等）导出或打印为 PDF，或另存为 Word 后再导入")]
     problem = check_zip(data, file, limits, "")
-    return None, [problem or Problem(Source(file), "这是一个 zip 压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件")]
+    return None, [problem or Problem(Source(file), "这是一个 zip 压缩包，但不是 Word（.docx）、Excel（.xlsx）"
+                                                   "或 OpenDocument（.odt/.ods）文件")]
 
 
 def _layout_reader(layout: str) -> Reader:
@@ -94,6 +126,13 @@ FORMS: dict[str, Reader] = {
     "xlsx": _xlsx_reader,
     "pdf": _pdf_reader,
     "html": _html_reader,
+    "xls": _xls_reader,
+    "et": _xls_reader,  # WPS spreadsheets: the .xls format
+    "ods": _ods_reader,
+    "odt": _odt_reader,
+    "doc": _legacy_word_reader("doc"),
+    "wps": _legacy_word_reader("wps"),  # WPS text: the .doc format (LibreOffice also reads Works .wps)
+    "rtf": _legacy_word_reader("rtf"),  # rich text, converted by LibreOffice like .doc
     "ole": _ole_reader,
     "zip": _zip_reader,
     **{name: _layout_reader(name) for name in TEXT_LAYOUT_FORMS},

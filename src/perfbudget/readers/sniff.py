@@ -1,7 +1,8 @@
 """Choose a reader from a file's content, not only its name.
 
 Binary forms are known by their signatures (``PK`` zip with ``word/`` or ``xl/``
-parts, ``%PDF``); JSON by a leading ``{`` and the ``perfbudget/`` format tag; HTML
+parts or an OpenDocument ``mimetype``, OLE ``D0 CF 11 E0`` told apart by its streams in
+:mod:`perfbudget.readers.ole`, ``{\\rtf``, ``%PDF``); JSON by a leading ``{`` and the ``perfbudget/`` format tag; HTML
 by its tags; everything else is text, whose layout the text reader tells apart.
 """
 
@@ -13,6 +14,9 @@ import zipfile
 
 from perfbudget.readers.container import ZIP_ERRORS
 
+_ODF_TYPES = ((b"application/vnd.oasis.opendocument.spreadsheet", "ods"),
+              (b"application/vnd.oasis.opendocument.text", "odt"))
+_MANIFEST_ROOT = re.compile(rb"<manifest:file-entry\b[^>]*\bmanifest:full-path=\"/\"[^>]*>")
 _HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|table|body)\b", re.IGNORECASE)
 
 
@@ -20,27 +24,62 @@ def _zip_form(data: bytes, file: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
+            if any(name.startswith("word/") for name in names):
+                return "docx"
+            if any(name.startswith("xl/") for name in names):
+                return "xlsx"
+            opendocument = _opendocument_form(archive, set(names))
+            if opendocument:
+                return opendocument
     except ZIP_ERRORS:
-        names = []
-    if any(name.startswith("word/") for name in names):
-        return "docx"
-    if any(name.startswith("xl/") for name in names):
-        return "xlsx"
+        pass
     lower = file.lower()
     if lower.endswith((".docx", ".docm", ".wps")):
         return "docx"  # a broken package named as Word: its reader says what is wrong
     if lower.endswith((".xlsx", ".xlsm", ".et")):
         return "xlsx"
+    if lower.endswith((".ods", ".ots")):
+        return "ods"
+    if lower.endswith((".odt", ".ott")):
+        return "odt"
     return "zip"
 
 
+def _opendocument_form(archive: zipfile.ZipFile, names: set[str]) -> str | None:
+    """ods/odt from an OpenDocument package's ``mimetype`` member, else its manifest's root entry."""
+    media = b""
+    if "mimetype" in names and archive.getinfo("mimetype").file_size <= 256:
+        media = archive.read("mimetype").strip()
+    elif "META-INF/manifest.xml" in names and archive.getinfo("META-INF/manifest.xml").file_size <= 1024 * 1024:
+        root = _MANIFEST_ROOT.search(archive.read("META-INF/manifest.xml"))
+        media = root.group(0) if root else b""
+    for kind, form in _ODF_TYPES:
+        if kind in media:  # also templates (…spreadsheet-template) and text-master
+            return form
+    return None
+
+
+def is_ofd(data: bytes) -> bool:
+    """An OFD document (GB/T 33190): a zip whose entry point is ``OFD.xml``."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "OFD.xml" in archive.namelist()
+    except ZIP_ERRORS:
+        return False
+
+
 def sniff(data: bytes, file: str) -> str:
-    """The form of a file: docx, xlsx, pdf, html, json or text ("zip"/"ole" for unknown containers)."""
+    """The form of a file: docx, xlsx, xls/et, doc/wps, ods, odt, rtf, pdf, html, json or text ("zip"/"ole" for
+    containers no reader takes)."""
     head = data[:4096]
     if head.startswith(b"PK\x03\x04"):
         return _zip_form(data, file)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "ole"  # legacy .doc/.xls or an encrypted Office file
+        from perfbudget.readers.ole import ole_form
+
+        return ole_form(data, file)  # doc, wps, xls, et; else "ole" (encrypted, damaged or other)
+    if head.startswith(b"{\\rtf"):
+        return "rtf"  # Word's rich text, often named .doc by the systems that export it
     if head.lstrip().startswith(b"%PDF") or b"%PDF-" in head[:1024]:
         return "pdf"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")

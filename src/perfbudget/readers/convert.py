@@ -1,0 +1,109 @@
+"""Convert a legacy document with LibreOffice headless (``soffice --convert-to``), bounded.
+
+There is no well-kept pure-Python reader for Word 97-2003 (.doc) or WPS text (.wps), so
+these are converted to .docx by LibreOffice and read by the docx reader. Each conversion:
+
+* runs in its own temporary directory, with its own LibreOffice user profile
+  (``-env:UserInstallation=file:///tmp/…``), so concurrent conversions (web workers, several
+  CLI processes) never share or lock a profile; the directory is removed afterwards;
+* gets a time limit (:data:`DEFAULT_TIMEOUT_S`, env ``PERFBUDGET_CONVERT_TIMEOUT``, in seconds):
+  a conversion that hangs is killed with its whole process group;
+* only starts for a file within the size limit (``Limits.max_file_bytes``, checked before any
+  reader runs); its result must be within the same limit and is then checked like any docx
+  (``check_zip``: unpacked size, compression ratio).
+
+The program is ``soffice`` on ``PATH`` (Debian: ``libreoffice-writer-nogui``), or the file named
+by env ``PERFBUDGET_SOFFICE``. Without it the user is told how to install it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from perfbudget.config import Limits
+from perfbudget.model import Problem, Source
+
+DEFAULT_TIMEOUT_S = 120.0
+INSTALL_HINT = ("读取{what}需要 LibreOffice，但本机没有找到（soffice）。请安装 LibreOffice："
+                "Debian/Ubuntu 运行 sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui，"
+                "Windows/macOS 从 LibreOffice 官网下载安装；已安装在其他位置时，用环境变量 PERFBUDGET_SOFFICE "
+                "指定 soffice 的路径。也可以在 Word/WPS 中把文件另存为 .docx 后再导入。")
+
+
+def soffice_path() -> str | None:
+    """The LibreOffice program to run, or None when it is not installed."""
+    explicit = os.environ.get("PERFBUDGET_SOFFICE", "").strip()
+    if explicit:
+        return explicit if os.access(explicit, os.X_OK) else None
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_timeout() -> float:
+    """Seconds a conversion may take (env PERFBUDGET_CONVERT_TIMEOUT; default 120)."""
+    text = os.environ.get("PERFBUDGET_CONVERT_TIMEOUT", "").strip()
+    try:
+        value = float(text) if text else DEFAULT_TIMEOUT_S
+    except ValueError:
+        value = DEFAULT_TIMEOUT_S
+    return value if value > 0 else DEFAULT_TIMEOUT_S
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Kill the conversion and everything it started (soffice forks soffice.bin)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):  # a process that survives SIGKILL is left
+        process.communicate(timeout=10)
+
+
+def convert(data: bytes, file: str, suffix: str, target: str, what: str,
+            limits: Limits) -> tuple[bytes | None, Problem | None]:
+    """``data`` (a file of type ``suffix``, e.g. ``.doc``) converted to ``target`` (e.g. ``docx``).
+
+    Returns the converted bytes, or the problem to tell the user (``what`` names the form in
+    messages, e.g. ``Word 97-2003 文件（.doc）``). Never raises on bad input.
+    """
+    program = soffice_path()
+    if program is None:
+        return None, Problem(Source(file), INSTALL_HINT.format(what=what))
+    timeout = convert_timeout()
+    with tempfile.TemporaryDirectory(prefix="perfbudget-convert-") as work:
+        folder = Path(work)
+        source = folder / f"input{suffix}"
+        source.write_bytes(data)
+        out = folder / "out"
+        command = [program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
+                   f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                   "--convert-to", target, "--outdir", str(out), str(source)]
+        try:
+            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, cwd=work, start_new_session=True,
+                                       env={**os.environ, "HOME": work})
+        except OSError as exc:
+            return None, Problem(Source(file), f"无法启动 LibreOffice（{program}）转换{what}：{exc}")
+        try:
+            _, errors = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _stop(process)
+            return None, Problem(Source(file), f"LibreOffice 转换{what}超过 {timeout:g} 秒仍未完成，已中止"
+                                               "（可用环境变量 PERFBUDGET_CONVERT_TIMEOUT 调整）；"
+                                               "文件可能已损坏或过于复杂")
+        finally:
+            if process.poll() is None:
+                _stop(process)
+        result = out / f"input.{target}"
+        if process.returncode != 0 or not result.is_file():
+            detail = errors.decode("utf-8", "replace").strip().splitlines()
+            tail = f"：{detail[-1][:200]}" if detail else ""
+            return None, Problem(Source(file), f"LibreOffice 无法转换{what}，文件可能已损坏或已加密{tail}")
+        size = result.stat().st_size
+        if size > limits.max_file_bytes:
+            return None, Problem(Source(file), f"{what}转换后为 {size / 1048576:.1f} MB，超过上限 "
+                                               f"{limits.max_file_bytes / 1048576:.1f} MB，未读取")
+        return result.read_bytes(), None

@@ -1,0 +1,44 @@
+"""Reader for Word 97-2003 (.doc), WPS text (.wps) and RTF: LibreOffice to .docx, then the docx reader.
+
+The OLE container is checked first (olefile, :mod:`perfbudget.readers.ole`): a damaged
+container or a password-protected document is refused without starting LibreOffice. The
+conversion itself is bounded (:mod:`perfbudget.readers.convert`); the .docx it gives is read
+by :func:`perfbudget.readers.docx.read_docx` under the original file name, so every cell's
+source names the file the user gave (``表N 第R行 第C列``).
+"""
+
+from __future__ import annotations
+
+from perfbudget.config import Limits
+from perfbudget.model import Document, Problem, Source
+
+_WHAT = {"doc": "Word 97-2003 文件（.doc）", "wps": "WPS 文字文件（.wps）", "rtf": "RTF 文件"}
+
+
+def read_legacy_word(data: bytes, file: str, limits: Limits,
+                     form: str = "doc") -> tuple[Document | None, list[Problem]]:
+    from perfbudget.readers.ole import ole_form, ole_problem, word_encrypted
+
+    what = _WHAT.get(form, _WHAT["doc"])
+    if form == "rtf":
+        if not data.startswith(b"{\\rtf"):
+            return None, [Problem(Source(file), f"这不是{what}（不以 {{\\rtf 开头），无法按 RTF 读取")]
+        return _converted(data, file, limits, ".rtf", what)
+    kind = ole_form(data, file)
+    if kind not in ("doc", "wps"):
+        return None, [ole_problem(data, file) if kind == "ole" else
+                      Problem(Source(file), f"这不是 Word/WPS 文字文件（内容是 {kind} 表格），无法按{what}读取")]
+    if word_encrypted(data):
+        return None, [Problem(Source(file), f"{what}已加密（设置了打开密码），无法读取；请在 Word/WPS 中取消密码后"
+                                            "另存为 .docx 再导入")]
+    return _converted(data, file, limits, ".wps" if form == "wps" else ".doc", what)
+
+
+def _converted(data: bytes, file: str, limits: Limits, suffix: str, what: str) -> tuple[Document | None, list[Problem]]:
+    from perfbudget.readers.convert import convert
+    from perfbudget.readers.docx import read_docx
+
+    converted, problem = convert(data, file, suffix, "docx", what, limits)
+    if problem is not None or converted is None:
+        return None, [problem or Problem(Source(file), f"LibreOffice 无法转换{what}")]
+    return read_docx(converted, file, limits)

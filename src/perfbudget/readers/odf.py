@@ -1,0 +1,260 @@
+"""Reader for OpenDocument files (.ods spreadsheets, .odt text; LibreOffice, WPS), with odfpy.
+
+Both forms keep their tables in ``content.xml`` as ``table:table`` → ``table:table-row`` →
+``table:table-cell``. A cell spanning columns or rows (``number-columns-spanned``,
+``number-rows-spanned``) is followed by ``table:covered-table-cell`` elements for the cells it
+covers; they are read as blanks, which is how the interpretation expects merged cells (as in
+the docx and xlsx readers). ``number-columns-repeated`` / ``number-rows-repeated`` are expanded
+for cells with content; trailing empty repeats (a sheet padded to 16,384 columns or a million
+rows) cost nothing, and a sheet that would expand beyond :data:`MAX_CELLS` is refused.
+
+A cell's text is what the program shows (its ``text:p`` paragraphs, joined by newlines), so
+``17.00`` stays ``17.00`` and ``95%`` stays ``95%``; a number's thousands separators are dropped
+(``1,200`` → ``1200``), as the xlsx reader shows it; a cell with a value but no paragraphs
+(some generators write only ``office:value``) gives its value.
+
+* .ods — every sheet, rows through the xlsx reader's sheet splitting (headings, several tables
+  per sheet). Sources: ``sheet 第R行 第C列``.
+* .odt — every table in the body (also inside sections and lists), on its grid; the heading is
+  the last paragraph before it. Sources: ``表N 第R行 第C列``, as for docx.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from perfbudget.config import Limits
+from perfbudget.model import Document, Problem, Source
+from perfbudget.readers.container import check_zip
+from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.stream import better_heading
+from perfbudget.readers.xlsx import _sheet_tables
+
+_NUMBERS = ("float", "currency", "percentage")
+_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\Z")
+MAX_CELLS = 5_000_000  # cells with content after expanding repeats, per file
+MAX_ROWS = 1_048_576  # a row index beyond this (after empty repeats) is a hostile file
+MAX_COLUMNS = 16_384
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_T_TABLE, _T_ROW, _T_CELL, _T_COVERED = (_TABLE, "table"), (_TABLE, "table-row"), (_TABLE, "table-cell"), \
+    (_TABLE, "covered-table-cell")
+_ROW_GROUPS = {(_TABLE, "table-header-rows"), (_TABLE, "table-rows"), (_TABLE, "table-row-group")}
+_PARAGRAPHS = {(_TEXT, "p"), (_TEXT, "h")}
+_REPEAT_COLUMNS, _REPEAT_ROWS = (_TABLE, "number-columns-repeated"), (_TABLE, "number-rows-repeated")
+
+
+class TooLarge(Exception):
+    """The table expands beyond the reader's bounds."""
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.cells = 0
+
+    def spend(self, count: int) -> None:
+        self.cells += count
+        if self.cells > MAX_CELLS:
+            raise TooLarge(f"超过 {MAX_CELLS:,} 个单元格")
+
+
+def _repeat(element: Any, name: tuple[str, str]) -> int:
+    try:
+        return max(int(element.attributes.get(name, "1")), 1)
+    except ValueError:
+        return 1
+
+
+def _paragraphs(element: Any) -> Iterator[Any]:
+    """The paragraphs of a cell, in order, also inside lists and sections, not inside nested tables."""
+    for child in element.childNodes:
+        if child.nodeType != child.ELEMENT_NODE:
+            continue
+        if child.qname in _PARAGRAPHS:
+            yield child
+        elif child.qname != _T_TABLE:
+            yield from _paragraphs(child)
+
+
+def _value_text(cell: Any) -> str:
+    """A cell without paragraphs: its typed value (office:value-type), if any."""
+    attributes = cell.attributes
+    kind = attributes.get((_OFFICE, "value-type"))
+    if kind in ("float", "currency"):
+        return attributes.get((_OFFICE, "value"), "")
+    if kind == "percentage":
+        try:
+            return f"{(Decimal(attributes.get((_OFFICE, 'value'), '')) * 100).normalize():f}%"
+        except InvalidOperation:
+            return ""
+    if kind == "date":
+        return attributes.get((_OFFICE, "date-value"), "")
+    if kind == "time":
+        return attributes.get((_OFFICE, "time-value"), "")
+    if kind == "boolean":
+        return "是" if attributes.get((_OFFICE, "boolean-value")) == "true" else "否"
+    return attributes.get((_OFFICE, "string-value"), "")
+
+
+def cell_text(cell: Any) -> str:
+    from odf.teletype import extractText
+
+    if cell.qname != _T_CELL:
+        return ""  # a covered cell: part of a merged cell, blank like the docx/xlsx readers give it
+    paragraphs = [extractText(p) for p in _paragraphs(cell)]
+    if not paragraphs:
+        return _value_text(cell)
+    text = "\n".join(paragraphs).strip("\n")
+    if cell.attributes.get((_OFFICE, "value-type")) in _NUMBERS and _GROUPED.match(text):
+        return text.replace(",", "")  # 1,200 → 1200, as the xlsx and xls readers show grouped numbers
+    return text
+
+
+def _rows(element: Any) -> Iterator[Any]:
+    for child in element.childNodes:
+        if child.qname == _T_ROW:
+            yield child
+        elif child.qname in _ROW_GROUPS:
+            yield from _rows(child)
+
+
+def _row_texts(row: Any, budget: _Budget) -> list[str]:
+    """A row's cell texts on its grid: repeats expanded, trailing empty cells dropped."""
+    texts: list[str] = []
+    blanks = 0  # empty cells not yet written: only written when content follows
+    for cell in row.childNodes:
+        if cell.qname not in (_T_CELL, _T_COVERED):
+            continue
+        count = _repeat(cell, _REPEAT_COLUMNS)
+        text = cell_text(cell)
+        if not text.strip():
+            blanks += count
+            continue
+        if len(texts) + blanks + count > MAX_COLUMNS:
+            raise TooLarge(f"一行超过 {MAX_COLUMNS:,} 列")
+        budget.spend(blanks + count)
+        texts.extend([""] * blanks)
+        texts.extend([text] * count)
+        blanks = 0
+    return texts
+
+
+class _Shown:
+    __slots__ = ("number_format", "value")
+
+    def __init__(self, value: str | None) -> None:
+        self.value = value
+        self.number_format = None
+
+
+class _Sheet:
+    """An ODS sheet as openpyxl-style rows of cells with ``value``, for the xlsx sheet splitting."""
+
+    def __init__(self, table: Any, budget: _Budget) -> None:
+        self.table = table
+        self.budget = budget
+
+    def iter_rows(self) -> Iterator[list[_Shown]]:
+        number = 0
+        pending = 0  # empty rows not yet yielded: only yielded when content follows
+        for row in _rows(self.table):
+            count = _repeat(row, _REPEAT_ROWS)
+            texts = _row_texts(row, self.budget)
+            if not texts:
+                pending += count
+                continue
+            if number + pending + count > MAX_ROWS:
+                raise TooLarge(f"超过 {MAX_ROWS:,} 行")
+            for _ in range(pending):
+                yield []
+            number += pending + count
+            pending = 0
+            cells = [_Shown(text or None) for text in texts]
+            for index in range(count):
+                if index:
+                    self.budget.spend(len(cells))
+                yield cells
+
+
+def _sheet_name(table: Any, index: int) -> str:
+    return table.attributes.get((_TABLE, "name")) or f"Sheet{index}"
+
+
+def read_ods_tables(data: bytes, file: str) -> list[RawTable]:
+    from odf.opendocument import load
+
+    document = load(io.BytesIO(data))
+    budget = _Budget()
+    tables: list[RawTable] = []
+    sheets = [child for child in document.spreadsheet.childNodes if child.qname == _T_TABLE]
+    for index, table in enumerate(sheets, 1):
+        tables.extend(_sheet_tables(_Sheet(table, budget), _sheet_name(table, index), file))
+    return tables
+
+
+def _odt_table(table: Any, file: str, number: int, heading: str | None, budget: _Budget) -> RawTable:
+    label = f"表{number}"
+    rows: list[list[Cell]] = []
+    for r, shown in enumerate(_Sheet(table, budget).iter_rows(), 1):  # repeats expanded, bounded
+        if shown:  # an empty row carries nothing (the xlsx reader skips them too)
+            rows.append([Cell(cell.value or "", Source(file, sheet=label, table=number, row=r, column=c))
+                         for c, cell in enumerate(shown, 1)])
+    return RawTable(heading, Source(file, sheet=label, table=number), rows, certain=True)
+
+
+def _body_tables(element: Any, file: str, tables: list[RawTable], heading: list[str | None],
+                 budget: _Budget) -> None:
+    from odf.teletype import extractText
+
+    for child in element.childNodes:
+        if child.nodeType != child.ELEMENT_NODE:
+            continue
+        if child.qname == _T_TABLE:
+            number = len(tables) + 1
+            tables.append(_odt_table(child, file, number, heading[0], budget))
+            heading[0] = None
+        elif child.qname in _PARAGRAPHS:
+            heading[0] = better_heading(heading[0], extractText(child))
+        else:
+            _body_tables(child, file, tables, heading, budget)  # sections, lists, …
+
+
+def read_odt_tables(data: bytes, file: str) -> list[RawTable]:
+    from odf.opendocument import load
+
+    document = load(io.BytesIO(data))
+    tables: list[RawTable] = []
+    _body_tables(document.text, file, tables, [None], _Budget())
+    return tables
+
+
+def _read(data: bytes, file: str, limits: Limits, spreadsheet: bool) -> tuple[Document | None, list[Problem]]:
+    kind = "OpenDocument 表格（.ods）" if spreadsheet else "OpenDocument 文档（.odt）"
+    problem = check_zip(data, file, limits, kind)
+    if problem is not None:
+        return None, [problem]
+    try:
+        tables = read_ods_tables(data, file) if spreadsheet else read_odt_tables(data, file)
+    except TooLarge as exc:
+        return None, [Problem(Source(file), f"{kind}过大（{exc}），未读取")]
+    except Exception as exc:  # odfpy raises many kinds on a broken package
+        return None, [Problem(Source(file), f"{kind}文件已损坏，无法读取（{type(exc).__name__}）")]
+    if not tables:
+        what = "内容" if spreadsheet else "表格"
+        return None, [Problem(Source(file), f"{kind}中没有{what}，没有找到绩效目标表")]
+    return interpret_tables(tables, file)
+
+
+def read_ods(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:
+    return _read(data, file, limits, spreadsheet=True)
+
+
+def read_odt(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:
+    return _read(data, file, limits, spreadsheet=False)

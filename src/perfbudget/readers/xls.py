@@ -1,0 +1,148 @@
+"""Reader for Excel 97-2003 workbooks (.xls, also WPS spreadsheets .et), with xlrd.
+
+xlrd reads the BIFF records with their cell formats (``formatting_info=True``), so numbers
+are shown as Excel shows them, like the xlsx reader (``0.00`` → ``17.00``, ``0%`` → ``86%``,
+dates as dates). A merged range keeps its value in its top-left cell and the covered cells
+are blanked (xlrd's ``merged_cells``), which is how the interpretation expects merged
+cells. The rows then go through the xlsx reader's sheet splitting (headings, several
+tables per sheet) and the one interpretation.
+
+python-calamine reads .xls faster but gives bare values without their formats
+(``17.0`` for ``17.00``); see bench/formats.py and docs/formats.md.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from perfbudget.config import Limits
+from perfbudget.model import Document, Problem, Source
+from perfbudget.readers.grid import RawTable
+from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.xlsx import _sheet_tables
+
+MAX_MERGED_CELLS = 1_000_000  # a 1,000-table sheet has about 120,000 merged cells
+_EMPTY, _TEXT, _NUMBER, _DATE, _BOOLEAN, _ERROR, _BLANK = range(7)  # xlrd's XL_CELL_* types
+
+
+class _Shown:
+    """One cell as the xlsx reader's sheet splitting wants it: a value and its number format."""
+
+    __slots__ = ("number_format", "value")
+
+    def __init__(self, value: Any, number_format: str | None = None) -> None:
+        self.value = value
+        self.number_format = number_format
+
+
+_NOTHING = _Shown(None)
+
+
+class TooLarge(Exception):
+    """The merged ranges cover more cells than any real table."""
+
+
+def _covered_with_content(sheet: Any) -> set[tuple[int, int]]:
+    """Cells inside a merged range, other than its top-left one, that hold something (normally none).
+
+    Ranges are clipped to the cells the sheet has; a file whose ranges cover more than
+    :data:`MAX_MERGED_CELLS` cells in all is refused (a hostile file could claim millions).
+    """
+    covered: set[tuple[int, int]] = set()
+    ranges = []
+    area = 0
+    for rlo, rhi, clo, chi in sheet.merged_cells:
+        rhi, chi = min(rhi, sheet.nrows), min(chi, sheet.ncols)
+        if rhi > rlo and chi > clo:
+            area += (rhi - rlo) * (chi - clo)
+            ranges.append((rlo, rhi, clo, chi))
+    if area > MAX_MERGED_CELLS:
+        raise TooLarge(f"合并单元格覆盖超过 {MAX_MERGED_CELLS:,} 个单元格")
+    for rlo, rhi, clo, chi in ranges:
+        for r in range(rlo, rhi):
+            kinds = sheet.row_types(r)
+            covered.update((r, c) for c in range(clo, min(chi, len(kinds)))
+                           if kinds[c] not in (_EMPTY, _BLANK) and (r, c) != (rlo, clo))
+    return covered
+
+
+class _Sheet:
+    """An xlrd sheet seen as a stream of rows of :class:`_Shown` cells (openpyxl's ``iter_rows`` shape)."""
+
+    def __init__(self, book: Any, sheet: Any) -> None:
+        self.book = book
+        self.sheet = sheet
+        self.covered = _covered_with_content(sheet)
+
+    def _format(self, r: int, c: int) -> str | None:
+        book = self.book
+        xf = book.xf_list[self.sheet.cell_xf_index(r, c)]
+        fmt = book.format_map.get(xf.format_key)
+        return fmt.format_str if fmt is not None else None
+
+    def _shown(self, r: int, c: int, kind: int, value: Any) -> _Shown:
+        import xlrd
+
+        if kind == _TEXT:
+            return _Shown(value)
+        if kind == _NUMBER:
+            return _Shown(value, self._format(r, c))
+        if kind == _DATE:
+            try:
+                return _Shown(xlrd.xldate.xldate_as_datetime(value, self.book.datemode))
+            except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                return _Shown(value, self._format(r, c))
+        if kind == _BOOLEAN:
+            return _Shown(bool(value))
+        if kind == _ERROR:
+            return _Shown(xlrd.error_text_from_code.get(value, "#ERR"))
+        return _NOTHING
+
+    def iter_rows(self) -> Iterator[list[_Shown]]:
+        sheet, covered = self.sheet, self.covered
+        for r in range(sheet.nrows):
+            kinds = sheet.row_types(r)
+            values = sheet.row_values(r)
+            row = []
+            for c, kind in enumerate(kinds):
+                if kind in (_EMPTY, _BLANK) or (covered and (r, c) in covered):
+                    row.append(_NOTHING)
+                else:
+                    row.append(self._shown(r, c, kind, values[c]))
+            yield row
+
+
+def read_xls_tables(data: bytes, file: str) -> list[RawTable]:
+    import xlrd
+
+    # ragged rows: a row holds only up to its last cell (a hostile file may claim 256 columns everywhere);
+    # xlrd's warnings about damaged records go to a buffer, not to standard output
+    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, ragged_rows=True,
+                              logfile=io.StringIO())
+    try:
+        tables: list[RawTable] = []
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            tables.extend(_sheet_tables(_Sheet(book, sheet), sheet.name, file))
+            book.unload_sheet(index)
+        return tables
+    finally:
+        book.release_resources()
+
+
+def read_xls(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:
+    """Read an .xls/.et workbook; a damaged or password-protected one is a clear error."""
+    try:
+        tables = read_xls_tables(data, file)
+    except TooLarge as exc:
+        return None, [Problem(Source(file), f"Excel 文件过大（{exc}），未读取")]
+    except Exception as exc:  # xlrd raises XLRDError, struct.error, IndexError … on damaged records
+        if "encrypted" in str(exc).lower():
+            return None, [Problem(Source(file), "Excel 文件已加密（设置了打开密码），无法读取；请在 Excel/WPS 中"
+                                                "取消密码后另存为 .xlsx 再导入")]
+        return None, [Problem(Source(file), f"Excel 97-2003 文件（.xls/.et）已损坏，无法读取（{type(exc).__name__}）")]
+    if not tables:
+        return None, [Problem(Source(file), "Excel 文件中没有内容，没有找到绩效目标表")]
+    return interpret_tables(tables, file)

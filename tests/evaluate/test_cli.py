@@ -43,7 +43,7 @@ def test_template_then_evaluate(tmp_path: Path, seed_path: Path, seed_document: 
     assert project["seq"] == 5 and project["total"] == "90.33" and project["grade"] == "优"
     assert project["execution_score"] == "9.00"
     first = project["indicators"][1]
-    assert first["position"] == 2 and first["weight"] == "8.33" and first["score"] == "7.50"
+    assert first["position"] == 2 and first["weight"] == "8.34" and first["score"] == "7.51"
     assert "450" in first["explanation"]
     text = runner.invoke(app, ["evaluate", str(seed_path), "--actuals", str(sheet)])
     assert text.exit_code == 0 and "90.33" in text.stdout and "优" in text.stdout

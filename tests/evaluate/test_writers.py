@@ -47,13 +47,13 @@ def test_xlsx_layout(evaluation: Evaluation) -> None:
     assert [sheet.cell(12, c).value for c in range(1, 9)] == [
         "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
     assert [sheet.cell(14, c).value for c in range(1, 9)] == [
-        None, None, "办案数", "≥500件", "450", "8.33", "7.50", "案件数量下降"]
+        None, None, "办案数", "≥500件", "450", "8.34", "7.51", "案件数量下降"]
     merged = {str(r) for r in sheet.merged_cells.ranges}
     assert "A13:A18" in merged  # 产出指标 over its six rows
     assert "A5:A9" in merged  # 项目资金 over the funds block
     assert [sheet.cell(22, c).value for c in (1, 6, 7, 8)] == ["总分", "100", "90.33", "自评等级：优"]
     assert sheet.cell(24, 1).value == "计分说明"
-    assert "8.33 × 450 ÷ 500 = 7.50" in "".join(str(sheet.cell(r, 1).value) for r in range(25, 40))
+    assert "8.34 × 450 ÷ 500 = 7.51" in "".join(str(sheet.cell(r, 1).value) for r in range(25, 40))
 
 
 def test_docx_layout(evaluation: Evaluation) -> None:
@@ -67,7 +67,7 @@ def test_docx_layout(evaluation: Evaluation) -> None:
     assert table.cell(2, 0).text == "项目名称" and table.cell(2, 1).text == P5
     assert [table.cell(11, c).text for c in range(8)] == [
         "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
-    assert [table.cell(13, c).text for c in range(2, 8)] == ["办案数", "≥500件", "450", "8.33", "7.50", "案件数量下降"]
+    assert [table.cell(13, c).text for c in range(2, 8)] == ["办案数", "≥500件", "450", "8.34", "7.51", "案件数量下降"]
     assert table.cell(13, 0).text == "产出指标"  # merged cell reads the same in every row it covers
     assert table.cell(21, 0).text == "总分" and table.cell(21, 6).text == "90.33"
     run = table.cell(0, 0).paragraphs[0].runs[0]

@@ -74,6 +74,7 @@ class ProjectActuals:
         seq: the project's seq.
         executed: 全年执行数 (or 1–m月执行数 when monitoring) in the document's money unit.
         budget: 全年预算数 when the sheet gives an adjusted budget; None → the table's 预算数.
+        execution_weight: 预算执行率 points from the 分值 cell of the 全年执行数 row; None → the weights'.
         goal_result: 年度总体目标实际完成情况 as written.
         indicators: position → actual.
         source: the first row of the project in the sheet.
@@ -83,6 +84,7 @@ class ProjectActuals:
     seq: int
     executed: Decimal | None = None
     budget: Decimal | None = None
+    execution_weight: Decimal | None = None
     goal_result: str | None = None
     indicators: dict[int, IndicatorActual] = field(default_factory=dict)
     source: Source | None = field(default=None, compare=False)

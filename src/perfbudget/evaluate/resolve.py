@@ -142,6 +142,12 @@ def _special(builder: _Builder, row: SheetRow, which: str, money_unit: str | Non
     if which == ROW_GOAL:
         builder.actuals = replace(builder.actuals, goal_result=text or None)
         return
+    if which == ROW_EXECUTED:
+        weight = _decimal_cell(row, COL_WEIGHT, problems, "预算执行率分值")
+        if weight is not None:
+            builder.actuals = replace(builder.actuals, execution_weight=weight)
+    elif not text:  # 全年预算数 left blank: the budget was not adjusted
+        return
     if not text:
         problems.append(Problem(row.source, f"「{which}」的实际完成值为空，请填写金额（{money_unit or '万元'}）"))
         return

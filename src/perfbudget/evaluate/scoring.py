@@ -1,12 +1,14 @@
 """Scoring a project (rules.md §4): ``score(project, actuals, weights, options)``, pure.
 
-The total is the exact sum of the execution score and the indicator scores; the grade
-follows the total as displayed (0.01, ROUND_HALF_UP), so a table never shows 90.00 with 良.
+Weights are whole cents (:func:`perfbudget.evaluate.weights.split_cents`). Each score is
+computed exactly and printed rounded to 0.01 (ROUND_HALF_UP); the total is the sum of the
+printed scores, so the 得分 column of every output adds up to the 总分 it shows (a total
+differs from the exact sum by at most 0.005 per item). The grade follows that total.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals, SheetRow
@@ -101,6 +103,8 @@ def score(project: Project, actuals: ProjectActuals, weights: Weights | None = N
     """Score one project. Problems (weights that do not add up, a qualitative score outside its
     band, no budget) are returned in ``problems``; the result is then not to be used."""
     weights = weights or Weights()
+    if actuals.execution_weight is not None and actuals.execution_weight != weights.execution:
+        weights = replace(weights, execution=actuals.execution_weight)
     options = options or ScoreOptions()
     problems: list[Problem] = []
     where = actuals.source or project.source or Source("<sheet>")
@@ -129,7 +133,7 @@ def score(project: Project, actuals: ProjectActuals, weights: Weights | None = N
             continue
         weight = allocation.weights.get(position, ZERO)
         scores.append(_indicator(position, indicator, weight, actual, options, problems, where))
-    total = exec_scored.score + sum((s.score for s in scores), ZERO)
+    total = shown(exec_scored.score) + sum((shown(s.score) for s in scores), ZERO)
     return ProjectEvaluation(
         seq=project.seq, title=project.title, name=project.name, name_cell=project.name_cell,
         fund_year=project.fund_year, initial_budget=project.budget.total, fiscal=project.budget.fiscal,

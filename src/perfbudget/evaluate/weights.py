@@ -216,9 +216,9 @@ def _allocate(level1s: tuple[str, ...], weights: Weights, given_items: tuple[tup
         if not _is_cents(rest):
             errors.append(f"{pool}其余 {format_decimal(rest)} 分无法按分平均分配：分值列的分值最多保留两位小数")
             continue
-        parts = split_cents(rest, [Decimal(1)] * len(free))
-        result.update(zip(free, parts, strict=True))
-        each = _each_text(parts)
+        split = split_cents(rest, [Decimal(1)] * len(free))
+        result.update(zip(free, split, strict=True))
+        each = _each_text(split)
         if fixed:
             notes.append(f"{pool} {show(points)} 分：分值列给出 {show(fixed_sum)} 分，其余 {show(rest)} 分"
                          f"由 {len(free)} 个指标平均分配，{each}")

@@ -14,6 +14,7 @@ from decimal import Decimal
 from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals, SheetRow
 from perfbudget.evaluate.formulas import (
     Scored,
+    deadline,
     exact,
     execution,
     positive,
@@ -26,6 +27,7 @@ from perfbudget.evaluate.resolve import resolve
 from perfbudget.evaluate.result import Evaluation, IndicatorScore, ProjectEvaluation
 from perfbudget.evaluate.weights import Weights, allocate
 from perfbudget.model import Direction, Document, Indicator, Kind, Problem, Project, Severity, Source, Target
+from perfbudget.time_target import due_of
 
 GRADE_THRESHOLDS = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"))
 REVERSE_METHODS = ("ratio", "linear")
@@ -79,11 +81,25 @@ def _quantitative(weight: Decimal, target: Target, actual: IndicatorActual, opti
     return scored
 
 
+def _deadline(weight: Decimal, target: Target, actual: IndicatorActual, fund_year: int | None) -> Scored | str:
+    assert actual.done is not None
+    due = due_of(target)
+    if due is None:  # resolve only dates actuals of time targets
+        return f"指标值「{target.raw}」不是时效目标，不能按完成日期计分"
+    year = due.end_year or fund_year
+    if year is None:
+        return f"时效目标「{target.raw}」未写年份，项目也没有资金年度，无法确定截止日期"
+    return deadline(weight, target.raw, due.start(year), due.end(year), actual.done, actual.done_note)
+
+
 def _indicator(position: int, indicator: Indicator, weight: Decimal, actual: IndicatorActual,
-               options: ScoreOptions, problems: list[Problem], fallback: Source | None) -> IndicatorScore:
+               options: ScoreOptions, problems: list[Problem], fallback: Source | None,
+               fund_year: int | None = None) -> IndicatorScore:
     target = indicator.target
     if target.kind is Kind.QUANTITATIVE and target.value is not None:
         scored: Scored | str = _quantitative(weight, target, actual, options)
+    elif actual.done is not None:
+        scored = _deadline(weight, target, actual, fund_year)
     elif actual.grade is None:
         scored = f"定性指标「{indicator.level3}」没有完成等级"
     else:
@@ -132,7 +148,7 @@ def score(project: Project, actuals: ProjectActuals, weights: Weights | None = N
                                            f"缺少指标「{indicator.level3}」的实际完成值"))
             continue
         weight = allocation.weights.get(position, ZERO)
-        scores.append(_indicator(position, indicator, weight, actual, options, problems, where))
+        scores.append(_indicator(position, indicator, weight, actual, options, problems, where, project.fund_year))
     total = shown(exec_scored.score) + sum((shown(s.score) for s in scores), ZERO)
     return ProjectEvaluation(
         seq=project.seq, title=project.title, name=project.name, name_cell=project.name_cell,

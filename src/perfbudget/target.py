@@ -25,7 +25,7 @@ from functools import lru_cache
 from perfbudget.model import Direction, Kind, Op, Target
 from perfbudget.time_target import parse_due
 
-__all__ = ["direction_from_name", "format_decimal", "format_target", "parse_target"]
+__all__ = ["direction_from_name", "display_target", "format_decimal", "format_target", "parse_target"]
 
 OP_SYMBOL = {Op.GE: "≥", Op.LE: "≤", Op.EQ: "=", Op.GT: ">", Op.LT: "<"}
 _SYMBOL_OP = {"≥": Op.GE, "≤": Op.LE, "=": Op.EQ, ">": Op.GT, "<": Op.LT}
@@ -191,3 +191,12 @@ def format_target(target: Target) -> str:
         return f"{value}{unit}-{format_decimal(target.upper)}{unit}"
     symbol = OP_SYMBOL[target.op] if target.op else ""
     return f"{symbol}{value}{unit}"
+
+
+def display_target(target: Target) -> str:
+    """The target as the official tables show it: one notation for every quantity (``大于等于95%``
+    → ``≥95%``, ``300件以上`` → ``≥300件``, ``250万`` → ``250万元``); qualitative text, dates and
+    periods as written. The text as typed stays in ``target.raw``."""
+    if target.kind is Kind.QUANTITATIVE and target.value is not None:
+        return format_target(target)
+    return target.raw.strip()

@@ -1,5 +1,7 @@
 """The 项目支出绩效自评表 as docx (python-docx): one table per project in the standard layout,
-the scoring explanations under it, a page break between projects. A4 landscape.
+the scoring explanations under it, a page break between projects. A4 landscape (the
+orientation that fits the eight columns), rows that do not break across pages, the
+填报人/审核人/日期 footer; targets in one notation unless ``original``.
 
 Fonts: 宋体 set as the East Asian font (w:eastAsia) on the Normal style and on every run,
 with Times New Roman for Latin text, so that Word and WPS show the same table.
@@ -12,6 +14,7 @@ from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.writers.evaluation_layout import COLUMNS, WIDTHS, project_grid
+from perfbudget.writers.print_layout import docx_section
 
 FONT = "宋体"
 LATIN = "Times New Roman"
@@ -31,11 +34,11 @@ def _font(run: Any, size: float, bold: bool = False) -> None:
     fonts.set(qn("w:hAnsi"), LATIN)
 
 
-def evaluation_docx(evaluation: Evaluation) -> bytes:
+def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:
     from docx import Document
-    from docx.enum.section import WD_ORIENT
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
@@ -44,20 +47,17 @@ def evaluation_docx(evaluation: Evaluation) -> bytes:
     normal.font.name = LATIN
     normal.font.size = Pt(10.5)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.8))
-    usable = 29.7 - 3.6
+    usable = docx_section(document.sections[0], [float(w) for w in WIDTHS])
     scale = usable / sum(WIDTHS)
     for index, project in enumerate(evaluation.projects):
-        grid = project_grid(evaluation, project)
+        grid = project_grid(evaluation, project, original)
         if index:
             document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
         table = document.add_table(rows=grid.rows, cols=COLUMNS)
         table.style = "Table Grid"
         table.autofit = False
+        for row in table.rows:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for col, width in enumerate(WIDTHS):
             for cell in table.columns[col].cells:
                 cell.width = Cm(width * scale)

@@ -21,7 +21,8 @@ section{page-break-after:always;margin-bottom:3em}
 """
 
 
-def evaluation_html(evaluation: Evaluation) -> str:
+def evaluation_html(evaluation: Evaluation, original: bool = False) -> str:
+    """The 自评表 page; targets in one notation with the text as typed on hover, unless ``original``."""
     total = sum(WIDTHS)
     parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
              f"<title>{escape(evaluation.unit_name or '')}项目支出绩效自评表</title>",
@@ -33,7 +34,7 @@ def evaluation_html(evaluation: Evaluation) -> str:
         parts.append("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in values) + "</tr>")
     parts.append("</table>")
     for project in evaluation.projects:
-        grid = project_grid(evaluation, project)
+        grid = project_grid(evaluation, project, original)
         parts.append(f'<section id="project-{project.seq}"><table><colgroup>')
         parts.extend(f'<col style="width:{100 * w / total:.1f}%">' for w in WIDTHS)
         parts.append("</colgroup>")
@@ -41,7 +42,8 @@ def evaluation_html(evaluation: Evaluation) -> str:
         for cell in sorted(grid.cells, key=lambda c: (c.row, c.col)):
             span = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + \
                    (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
-            by_row.setdefault(cell.row, []).append(f'<td class="{cell.kind}"{span}>{escape(cell.text)}</td>')
+            title = f' title="原文：{escape(cell.title)}"' if cell.title else ""
+            by_row.setdefault(cell.row, []).append(f'<td class="{cell.kind}"{span}{title}>{escape(cell.text)}</td>')
         for row in range(grid.rows):
             parts.append("<tr>" + "".join(by_row.get(row, [])) + "</tr>")
         parts.append('</table><div class="notes"><strong>计分说明</strong><ul>')

@@ -135,3 +135,17 @@ def take_step(engine: Engine, principal: Principal, project_id: int, unit_code: 
     except IntegrityError:
         return StepResult(False, "他人同时修改了该项目的状态，请刷新后重试", DRAFT)
     return StepResult(True, f"已{step.label}" if step.target else "已添加意见", target, now)
+
+
+def approved_versions(engine: Engine, project_ids: list[int]) -> dict[int, int | None]:
+    """Approved projects among ``project_ids``: project id → the version number approved (None when
+    the approval did not record one: then the latest version stands). Read-only; used by
+    ``perfbudget publish`` to publish only what the review approved."""
+    if not project_ids:
+        return {}
+    with engine.connect() as connection:
+        rows = connection.execute(select(workflow_states.c.project_id, workflow_states.c.version_number)
+                                  .where(workflow_states.c.project_id.in_(project_ids),
+                                         workflow_states.c.state == APPROVED))
+        return {int(row.project_id): (int(row.version_number) if row.version_number is not None else None)
+                for row in rows}

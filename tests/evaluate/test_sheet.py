@@ -28,8 +28,9 @@ def test_csv_encodings(seed_document: Document, encoding: str) -> None:
 def test_csv_template_has_exactly_the_headers(seed_document: Document) -> None:
     text = template_csv(seed_document)
     lines = text.splitlines()
-    assert lines[0] == ",".join(EVALUATION_COLUMNS) == "项目名称,三级指标,实际完成值,完成等级,得分,偏差原因分析"
-    assert lines[1:4] == [f"{P1},全年执行数,,,,", f"{P1},全年预算数,,,,", f"{P1},总体目标完成情况,,,,"]
+    assert lines[0] == ",".join(EVALUATION_COLUMNS) + ",分值"
+    assert lines[0] == "项目名称,三级指标,实际完成值,完成等级,得分,偏差原因分析,分值"
+    assert lines[1:4] == [f"{P1},全年执行数,,,,,", f"{P1},全年预算数,,,,,", f"{P1},总体目标完成情况,,,,,"]
     assert len(lines) == 1 + 3 * len(seed_document.projects) + seed_document.indicator_count
     assert template_csv(seed_document, kind="monitor").splitlines()[0] == ",".join(MONITOR_COLUMNS)
 

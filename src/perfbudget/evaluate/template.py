@@ -87,8 +87,11 @@ def _rows(document: Document, projects: Iterable[Project], kind: str = "evaluati
 
 
 def template_csv(document: Document, projects: Iterable[Project] | None = None, kind: str = "evaluation") -> str:
-    """The CSV fill-in sheet as text (write it as UTF-8 with BOM so that Excel/WPS open it right)."""
-    columns = EVALUATION_COLUMNS if kind == "evaluation" else MONITOR_COLUMNS
+    """The CSV fill-in sheet as text (write it as UTF-8 with BOM so that Excel/WPS open it right).
+
+    The evaluation sheet ends with a blank 分值 column: a weight typed there is used (the 全年执行数
+    row's sets the 预算执行率 points); blank keeps the default split."""
+    columns = (*EVALUATION_COLUMNS, COL_WEIGHT) if kind == "evaluation" else MONITOR_COLUMNS
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)

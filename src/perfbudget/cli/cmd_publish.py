@@ -1,14 +1,13 @@
 """``perfbudget publish``: a unit's approved 绩效目标表 of one year in one file (docx, xlsx or html).
 
-Projects come from the store through :class:`perfbudget.store.api.Store`; which are approved
-(and which version was approved) is read from the review workflow
-(:func:`perfbudget.web.workflow.approved_versions`). The approved version of each project is
-published, in table order, in one Word document, one workbook (a sheet per project) or one page.
+What is published is :func:`perfbudget.publication.unit_publication`'s: projects from the store
+through :class:`perfbudget.store.api.Store`, approved (and the approved version) as the review
+workflow says (:func:`perfbudget.web.workflow.approved_versions`), in table order, in one Word
+document, one workbook (a sheet per project) or one page.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -23,44 +22,16 @@ PUBLISH_FORMS = ("docx", "xlsx", "html")
 def _published_document(db: str | None, unit: str, year: int | None, everything: bool) -> tuple[Document, int]:
     """The unit's approved project versions as one document, and how many projects were left out."""
     from perfbudget.cli.store_common import open_store
-    from perfbudget.store.queries import StoredVersion
-    from perfbudget.store.selection import StoredSelection, combine, group_versions
-    from perfbudget.web.workflow import approved_versions
+    from perfbudget.publication import unit_publication
 
     store = open_store(db)
     try:
-        latest = store.latest_versions(unit=unit, year=year)
-        if not latest:
-            where = f"单位 {unit}{f' {year} 年度' if year else ''}"
-            fail(f"数据库中没有{where}的项目（可用 perfbudget list projects 查看）")
-        chosen: list[StoredVersion] = []
-        if everything:
-            chosen = latest
-        else:
-            approved = approved_versions(store.engine, [int(v.meta["project_id"]) for v in latest])
-            for version in latest:
-                project_id = int(version.meta["project_id"])
-                if project_id not in approved:
-                    continue
-                number = approved[project_id]
-                if number is None or number == version.meta["version"]:
-                    chosen.append(version)
-                else:
-                    stored = store.project_version(project_id, number)
-                    chosen.append(stored if stored is not None else version)
+        found = unit_publication(store, unit, year, everything)
     finally:
         store.close()
-    if not chosen:
-        fail(f"单位 {unit}{f' {year} 年度' if year else ''}没有审核通过的项目，未发布"
-             f"（共 {len(latest)} 个项目；审核通过后再发布，或用 --all 发布全部项目的最新版本）")
-    groups = group_versions(chosen)
-    if len(groups) > 1:
-        fail(f"所选项目的金额单位不同（{len(groups)} 种），一个文件只能用一种金额单位")
-    selection = combine(groups[0])
-    if not isinstance(selection, StoredSelection):
-        fail(selection)
-    document = selection.document
-    return replace(document, projects=tuple(sorted(document.projects, key=lambda p: p.seq))), len(latest) - len(chosen)
+    if isinstance(found, str):
+        fail(found)
+    return found.document, found.left_out
 
 
 @app.command("publish")

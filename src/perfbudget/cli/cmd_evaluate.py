@@ -191,6 +191,8 @@ def evaluate_command(
     save: bool = typer.Option(False, "--save", help=_SAVE_HELP),
     actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
+    original: bool = typer.Option(False, "--original",
+                                  help="自评表中的指标值保留填写原文（默认统一写法，如「大于等于95%」写作「≥95%」）。"),
 ) -> None:
     """年度绩效自评打分：按 财预〔2020〕10号 规则计算每个项目的得分、总分和等级（优/良/中/差），每项得分附计算说明。
 
@@ -234,15 +236,15 @@ def evaluate_command(
         if to == "xlsx":
             from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
 
-            Path(output).write_bytes(evaluation_xlsx(evaluation))
+            Path(output).write_bytes(evaluation_xlsx(evaluation, original))
         elif to == "docx":
             from perfbudget.writers.evaluation_docx import evaluation_docx
 
-            Path(output).write_bytes(evaluation_docx(evaluation))
+            Path(output).write_bytes(evaluation_docx(evaluation, original))
         else:
             from perfbudget.writers.evaluation_html import evaluation_html
 
-            Path(output).write_text(evaluation_html(evaluation), encoding="utf-8")
+            Path(output).write_text(evaluation_html(evaluation, original), encoding="utf-8")
         err.print(f"已写出自评表 {output}（{len(evaluation.projects)} 个项目）", markup=False)
     if as_json:
         print_json(evaluation.to_dict())

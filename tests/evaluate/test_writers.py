@@ -74,16 +74,18 @@ def test_docx_layout(evaluation: Evaluation) -> None:
     from docx.oxml.ns import qn
 
     document = Docx(io.BytesIO(evaluation_docx(evaluation)))
-    (table,) = document.tables
-    assert len(table.rows) == 22 and len(table.columns) == 8
-    assert table.cell(0, 0).text == "项目支出绩效自评表"
-    assert table.cell(2, 0).text == "项目名称" and table.cell(2, 1).text == P5
-    assert [table.cell(11, c).text for c in range(8)] == [
+    # the head and the indicator table (its header row repeated on every page), one column grid
+    head, table = document.tables
+    assert len(head.rows) == 11 and len(table.rows) == 11 and len(table.columns) == len(head.columns) == 8
+    assert head.cell(0, 0).text == "项目支出绩效自评表"
+    assert head.cell(2, 0).text == "项目名称" and head.cell(2, 1).text == P5
+    assert [table.cell(0, c).text for c in range(8)] == [
         "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
-    assert [table.cell(13, c).text for c in range(2, 8)] == ["办案数", "≥500件", "450", "8.34", "7.51", "案件数量下降"]
-    assert table.cell(13, 0).text == "产出指标"  # merged cell reads the same in every row it covers
-    assert table.cell(21, 0).text == "总分" and table.cell(21, 6).text == "90.33"
-    run = table.cell(0, 0).paragraphs[0].runs[0]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert [table.cell(2, c).text for c in range(2, 8)] == ["办案数", "≥500件", "450", "8.34", "7.51", "案件数量下降"]
+    assert table.cell(2, 0).text == "产出指标"  # merged cell reads the same in every row it covers
+    assert table.cell(10, 0).text == "总分" and table.cell(10, 6).text == "90.33"
+    run = head.cell(0, 0).paragraphs[0].runs[0]
     assert run._element.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
     normal = document.styles["Normal"].element.rPr.rFonts.get(qn("w:eastAsia"))
     assert normal == "宋体"

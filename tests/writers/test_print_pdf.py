@@ -4,8 +4,8 @@ The 绩效目标表 and the 自评表 in xlsx, docx and html are converted to PD
 LibreOffice (``soffice --headless --convert-to pdf``) and read with pdfplumber:
 
 * every character of every cell is in the PDF (nothing lost off the page or under a cell);
-* nothing is drawn outside the page, and no two words overlap (text overflowing a row that
-  is too short is drawn over its neighbours or off the page);
+* no character across the page edge, and no two words overlap (text overflowing a row that
+  is too short is drawn over its neighbours or off the page, and is then missing from the tally);
 * one page wide: the leftmost and the rightmost header of each indicator table are on the
   same page, and pages are A4 in the orientation the writer chose.
 
@@ -50,6 +50,7 @@ def soffice() -> str:
 
 def to_pdf(files: list[Path], workdir: Path) -> dict[str, Path]:
     """Convert all files in one LibreOffice run, with a private profile (parallel runs never share one)."""
+    assert len({f.stem for f in files}) == len(files), "one PDF per stem: the names must differ before the suffix"
     profile = workdir / "lo-profile"
     out = workdir / "pdf"
     command = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
@@ -63,6 +64,13 @@ def to_pdf(files: list[Path], workdir: Path) -> dict[str, Path]:
 
 def _squash(text: str) -> str:
     return "".join(text.split())
+
+
+def _straddles(char: dict[str, Any], width: float, height: float) -> bool:
+    inside_x = char["x1"] > 0.5 and char["x0"] < width - 0.5
+    inside_y = char["bottom"] > 0.5 and char["top"] < height - 0.5
+    partly = char["x0"] < -0.5 or char["x1"] > width + 0.5 or char["top"] < -0.5 or char["bottom"] > height + 0.5
+    return inside_x and inside_y and partly
 
 
 def _overlaps(words: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -88,15 +96,18 @@ def check_pdf(pdf_path: Path, expected: list[str], same_page: list[tuple[str, st
             assert {round(width), round(height)} == {round(A4[0]), round(A4[1])}, (pdf_path.name, width, height)
             if landscape is not None and page.page_number == 1:  # (a 汇总 sheet after may be portrait)
                 assert (width > height) is landscape, (pdf_path.name, "orientation")
-            outside = [c["text"] for c in page.chars
-                       if c["x0"] < -0.5 or c["x1"] > width + 0.5 or c["top"] < -0.5 or c["bottom"] > height + 0.5]
-            assert not outside, (pdf_path.name, page.page_number, "".join(outside)[:80])
-            words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+            # A character across the page edge is cut. One wholly outside is not printed: LibreOffice
+            # draws a merged cell's text on every page it spans, clipped away where it is not;
+            # what counts is that every character is printed somewhere (the tally below).
+            cut = [c["text"] for c in page.chars if _straddles(c, width, height)]
+            assert not cut, (pdf_path.name, page.page_number, "".join(cut)[:80])
+            visible = page.within_bbox((0, 0, width, height))
+            words = visible.extract_words(keep_blank_chars=False, use_text_flow=False)
             overlaps = _overlaps(words)
             assert not overlaps, (pdf_path.name, page.page_number, overlaps[:5])
-            text = page.extract_text() or ""
+            text = visible.extract_text() or ""
             pages_text.append(_squash(text))
-            chars.update(c["text"] for c in page.chars if not c["text"].isspace())
+            chars.update(c["text"] for c in visible.chars if not c["text"].isspace())
         needed = Counter(ch for text in expected for ch in _squash(text))
         lacking = needed - chars
         assert not lacking, (pdf_path.name, "missing characters", dict(lacking))
@@ -162,3 +173,38 @@ def test_every_download_prints_one_page_wide_with_nothing_cut(tmp_path: Path, se
     assert check_pdf(pdfs["自评表.xlsx"], expected, pairs, landscape=True) >= 2  # the 自评表, then 汇总
     assert check_pdf(pdfs["自评表.docx"], expected, pairs, landscape=True) >= 1
     check_pdf(pdfs["自评表.html"], [cell.text for cell in grid.cells], [], landscape=None)
+
+
+def test_long_tables_repeat_the_indicator_header_on_every_page(tmp_path: Path) -> None:
+    from perfbudget.readers.text import read_text
+    from tests.conftest import HEADER_ROWS, table_text
+
+    rows = [["产出指标" if n == 0 else "", "数量指标" if n == 0 else "", f"第{n + 1}项工作完成数量（按季度统计并报送）",
+             f"第{n + 1}项工作完成数量（按季度统计并报送）", "大于等于10次"] for n in range(45)]
+    rows += [["效益指标", "社会效益指标", "效果", "效果", "有效保障"],
+             ["满意度指标", "服务对象满意度指标", "满意度", "满意度", "≥90%"]]
+    document, problems = read_text(table_text(*HEADER_ROWS, *rows), "long.txt")
+    assert document is not None, problems
+    p = "测试项目-2024中央"
+    sheet = [f"{p},全年执行数,9,,,", *(f"{p},第{n + 1}项工作完成数量（按季度统计并报送）,{8 + n % 4}次,,,"
+                                    for n in range(45)), f"{p},效果,,达成,,", f"{p},满意度,95%,,,"]
+    evaluation, problems = run(document, csv_bytes(*sheet))
+    assert evaluation is not None, problems
+    files = {"long-target-x.xlsx": render(document, "xlsx"), "long-target-d.docx": render(document, "docx"),
+             "long-eval-x.xlsx": evaluation_xlsx(evaluation), "long-eval-d.docx": evaluation_docx(evaluation)}
+    paths = []
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append(tmp_path / name)
+    pdfs = to_pdf(paths, tmp_path)
+    import pdfplumber
+
+    grid = evaluation_grid(evaluation, evaluation.projects[0])
+    expected = {"long-target": _target_texts(document), "long-eval": [c.text for c in grid.cells]}
+    for name, pdf_path in pdfs.items():
+        pages = check_pdf(pdf_path, expected[name.rsplit("-", 1)[0]], [], landscape=None)
+        assert pages >= 2, name
+        with pdfplumber.open(pdf_path) as pdf:
+            second = _squash(pdf.pages[1].extract_text() or "")
+        if name != "long-target-d.docx":  # Word repeats only a table's leading rows (docs/publishing.md)
+            assert "一级指标" in second and "三级指标" in second, (name, second[:80])

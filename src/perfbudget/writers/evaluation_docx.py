@@ -1,5 +1,6 @@
 """The 项目支出绩效自评表 as docx (python-docx): one table per project in the standard layout,
-the scoring explanations under it, a page break between projects. A4 landscape (the
+the scoring explanations under it, a page break between projects. The table is drawn as two
+tables joined by a 1 pt paragraph so that the indicator header row repeats on every page. A4 landscape (the
 orientation that fits the eight columns), rows that do not break across pages, the
 填报人/审核人/日期 footer; targets in one notation unless ``original``.
 
@@ -14,9 +15,10 @@ from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.writers.evaluation_layout import COLUMNS, WIDTHS, project_grid
-from perfbudget.writers.print_layout import docx_section
+from perfbudget.writers.print_layout import docx_repeat_header, docx_section
 
 FONT = "宋体"
+INDICATOR_HEADER = 11  # 0-based grid row of the 一级指标 … header: the indicator table starts there
 LATIN = "Times New Roman"
 
 
@@ -53,24 +55,38 @@ def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:
         grid = project_grid(evaluation, project, original)
         if index:
             document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-        table = document.add_table(rows=grid.rows, cols=COLUMNS)
-        table.style = "Table Grid"
-        table.autofit = False
-        for row in table.rows:
-            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-        for col, width in enumerate(WIDTHS):
-            for cell in table.columns[col].cells:
-                cell.width = Cm(width * scale)
-        for spec in grid.cells:
-            cell = table.cell(spec.row, spec.col)
-            if spec.rowspan > 1 or spec.colspan > 1:
-                cell = cell.merge(table.cell(spec.row + spec.rowspan - 1, spec.col + spec.colspan - 1))
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            paragraph = cell.paragraphs[0]
-            centred = spec.kind in ("title", "subtitle", "header", "label", "number", "total")
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
-            size = 16 if spec.kind == "title" else 10.5
-            _font(paragraph.add_run(spec.text), size, bold=spec.kind in ("title", "header", "label", "total"))
+        # Two tables, joined by a 1 pt paragraph: the head (title … 年度总体目标) and the indicators,
+        # whose first row (一级指标 … ) Word and LibreOffice repeat on every page; Word repeats only
+        # a table's leading rows.
+        split = INDICATOR_HEADER
+        for first, last in ((0, split), (split, grid.rows)):
+            if first:
+                joint = document.add_paragraph()
+                joint.paragraph_format.space_before = joint.paragraph_format.space_after = Pt(0)
+                joint.paragraph_format.line_spacing = Pt(1)
+                _font(joint.add_run(""), 1)
+            table = document.add_table(rows=last - first, cols=COLUMNS)
+            table.style = "Table Grid"
+            table.autofit = False
+            for row in table.rows:
+                row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+            if first:
+                docx_repeat_header(table.rows[0])
+            for col, width in enumerate(WIDTHS):
+                for cell in table.columns[col].cells:
+                    cell.width = Cm(width * scale)
+            for spec in grid.cells:
+                if not first <= spec.row < last:
+                    continue
+                cell = table.cell(spec.row - first, spec.col)
+                if spec.rowspan > 1 or spec.colspan > 1:
+                    cell = cell.merge(table.cell(spec.row - first + spec.rowspan - 1, spec.col + spec.colspan - 1))
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                paragraph = cell.paragraphs[0]
+                centred = spec.kind in ("title", "subtitle", "header", "label", "number", "total")
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
+                size = 16 if spec.kind == "title" else 10.5
+                _font(paragraph.add_run(spec.text), size, bold=spec.kind in ("title", "header", "label", "total"))
         heading = document.add_paragraph()
         _font(heading.add_run("计分说明"), 10.5, bold=True)
         for line in grid.explanations:

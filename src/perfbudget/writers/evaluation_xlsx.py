@@ -16,7 +16,7 @@ import io
 
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.writers.evaluation_layout import COLUMNS, WIDTHS, Grid, project_grid, summary_values
-from perfbudget.writers.print_layout import lines_needed, row_heights, xlsx_page_setup
+from perfbudget.writers.print_layout import LONG_SPAN, lines_needed, row_heights, xlsx_page_setup
 
 FONT = "宋体"
 INDICATOR_HEADER_ROW = 12  # 1-based: the 一级指标 … 偏差原因分析 header row of every project sheet
@@ -60,8 +60,9 @@ def evaluation_xlsx(evaluation: Evaluation, original: bool = False) -> bytes:
                     target.data_type = "s"
             target.font = fonts.get(cell.kind, body)
             centred = cell.kind in ("title", "subtitle", "header", "label", "number", "total")
-            target.alignment = Alignment(horizontal="center" if centred else "left", vertical="center",
-                                         wrap_text=True)
+            # centred in a range that crosses a page, the text would be printed between the pages (cut)
+            target.alignment = Alignment(horizontal="center" if centred else "left", wrap_text=True,
+                                         vertical="top" if cell.rowspan > LONG_SPAN else "center")
             if cell.kind == "header":
                 target.fill = header_fill
             if cell.rowspan > 1 or cell.colspan > 1:

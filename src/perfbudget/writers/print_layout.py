@@ -23,6 +23,9 @@ SIGN_FOOTER = "填报人：　　　　　　审核人：　　　　　　填�
 PAGE_NUMBER = "第 &P 页，共 &N 页"
 
 
+LONG_SPAN = 10  # a cell merged over more rows than this may cross a page: its text goes to the top
+
+
 def text_width(text: str) -> float:
     """The printed width of one line in column units: wide (CJK, full-width) characters take two."""
     width = 0.0

@@ -19,7 +19,7 @@ import re
 from decimal import Decimal
 
 from perfbudget.model import Document
-from perfbudget.writers.print_layout import fit_widths, row_heights, xlsx_page_setup
+from perfbudget.writers.print_layout import LONG_SPAN, fit_widths, row_heights, xlsx_page_setup
 from perfbudget.writers.target_table_layout import project_grid
 
 FONT = "宋体"
@@ -61,6 +61,8 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
     plain, bold = Font(name=FONT, size=10.5), Font(name=FONT, size=10.5, bold=True)
     left = Alignment(wrap_text=True, vertical="center")
     center = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    # centred in a range that crosses a page, the text would be printed between the pages (cut)
+    long_center = Alignment(wrap_text=True, vertical="top", horizontal="center")
     taken: set[str] = set()
     for index, project in enumerate(document.projects):
         ws = first if index == 0 else workbook.create_sheet()
@@ -89,7 +91,7 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
                 if spec.text:
                     cell.data_type = "s"
             cell.font = bold if spec.bold else plain
-            cell.alignment = center if spec.center else left
+            cell.alignment = (long_center if spec.rowspan > LONG_SPAN else center) if spec.center else left
             if spec.rowspan > 1 or spec.colspan > 1:
                 ws.merge_cells(start_row=row0 + spec.row, start_column=spec.col + 1,
                                end_row=row0 + spec.row + spec.rowspan - 1, end_column=spec.col + spec.colspan)

@@ -1,0 +1,39 @@
+"""The web 自评 form takes the adjusted 全年预算数 and weights per indicator, like the sheet."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from tests.web.conftest import WebEnv, csrf_of
+from tests.web.helpers import stored_project
+
+
+def _form(web: WebEnv, pid: int, client, **extra: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    project, _ = stored_project(web.app, pid)
+    data = {"csrf_token": csrf_of(client, "/account"), "executed": "8.5", **extra}
+    for position, indicator in enumerate(project.indicators, 1):
+        if indicator.target.is_quantitative:
+            data[f"actual_{position}"] = indicator.target.raw.lstrip("≥≤=<>")
+        else:
+            data[f"grade_{position}"] = "达成"
+    return data
+
+
+def test_form_budget_and_weights_are_used(web: WebEnv) -> None:
+    pid = web.project_ids[0]  # seed project 1: budget 17, nine indicators
+    project, _ = stored_project(web.app, pid)
+    assert project.budget.total == Decimal(17) and len(project.indicators) == 9
+    client = web.client("editor")
+    weights = {f"weight_{n}": w for n, w in enumerate(["5", "5", "5", "5", "5", "5", "20", "20", "10"], 1)}
+    response = client.post(f"/projects/{pid}/evaluate",
+                           data=_form(web, pid, client, budget="10", execution_weight="20", **weights))
+    assert response.status_code == 200, response.text[:2000]
+    result = json.loads(client.get(f"/projects/{pid}/evaluation/download/json").text)
+    (scored,) = result["projects"]
+    assert scored["budget"] == "10" and scored["initial_budget"] == "17.00"
+    assert scored["execution_weight"] == "20" and scored["execution_score"] == "17.00"  # 20 × 8.5/10
+    assert [i["weight"] for i in scored["indicators"]] == [
+        "5.00", "5.00", "5.00", "5.00", "5.00", "5.00", "20.00", "20.00", "10.00"]
+    bad = client.post(f"/projects/{pid}/evaluate", data=_form(web, pid, client, execution_weight="30"))
+    assert bad.status_code == 422 and "应为 100 分" in bad.text

@@ -73,6 +73,7 @@ def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:
             if first:
                 docx_repeat_header(table.rows[0])
             for col, width in enumerate(WIDTHS):
+                table.columns[col].width = Cm(width * scale)  # the grid LibreOffice lays out by
                 for cell in table.columns[col].cells:
                     cell.width = Cm(width * scale)
             for spec in grid.cells:

@@ -29,7 +29,7 @@ INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指�
                      "偏差原因分析及改进措施")
 FUND_HEADERS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
 # Relative column widths (characters), used by all writers.
-WIDTHS = (12, 14, 26, 14, 14, 8, 8, 30)
+WIDTHS = (12, 14, 24, 14, 14, 9, 9, 30)
 
 
 @dataclass(frozen=True, slots=True)

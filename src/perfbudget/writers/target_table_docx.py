@@ -70,6 +70,7 @@ def _table(document: Any, grid: ProjectGrid, usable: float) -> None:
     widths = _widths(grid)
     scale = usable / sum(widths)
     for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width * scale)  # the grid LibreOffice lays out by
         for cell in column.cells:
             cell.width = Cm(width * scale)
     for row in table.rows:

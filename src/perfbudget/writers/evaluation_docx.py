@@ -15,7 +15,7 @@ from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.writers.evaluation_layout import COLUMNS, WIDTHS, project_grid
-from perfbudget.writers.print_layout import docx_repeat_header, docx_section
+from perfbudget.writers.print_layout import docx_repeat_header, docx_section, set_widths
 
 FONT = "宋体"
 INDICATOR_HEADER = 11  # 0-based grid row of the 一级指标 … header: the indicator table starts there
@@ -72,10 +72,7 @@ def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:
                 row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             if first:
                 docx_repeat_header(table.rows[0])
-            for col, width in enumerate(WIDTHS):
-                table.columns[col].width = Cm(width * scale)  # the grid LibreOffice lays out by
-                for cell in table.columns[col].cells:
-                    cell.width = Cm(width * scale)
+            set_widths(table, [Cm(width * scale) for width in WIDTHS])
             for spec in grid.cells:
                 if not first <= spec.row < last:
                     continue

@@ -126,3 +126,14 @@ def docx_repeat_header(row: Any) -> None:
 
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def set_widths(table: Any, widths: Sequence[Any]) -> None:
+    """Column widths of a fresh (unmerged) python-docx table: the grid (what LibreOffice lays out
+    by) and every cell (what Word uses), written straight into the XML — python-docx's
+    ``column.cells`` rebuilds the cell grid on every call."""
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        column.w = width
+    for row in table._tbl.tr_lst:
+        for cell, width in zip(row.tc_lst, widths, strict=True):
+            cell.width = width

@@ -16,7 +16,7 @@ import io
 from typing import Any
 
 from perfbudget.model import Document
-from perfbudget.writers.print_layout import docx_section, fit_widths
+from perfbudget.writers.print_layout import docx_section, fit_widths, set_widths
 from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
 
 FONT = "宋体"
@@ -69,10 +69,7 @@ def _table(document: Any, grid: ProjectGrid, usable: float) -> None:
     table.autofit = False
     widths = _widths(grid)
     scale = usable / sum(widths)
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Cm(width * scale)  # the grid LibreOffice lays out by
-        for cell in column.cells:
-            cell.width = Cm(width * scale)
+    set_widths(table, [Cm(width * scale) for width in widths])
     for row in table.rows:
         tr_pr = row._tr.get_or_add_trPr()
         tr_pr.append(OxmlElement("w:cantSplit"))

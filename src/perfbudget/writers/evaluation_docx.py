@@ -73,12 +73,14 @@ def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:
             if first:
                 docx_repeat_header(table.rows[0])
             set_widths(table, [Cm(width * scale) for width in WIDTHS])
+            # the cells once: python-docx's table.cell() rebuilds the whole cell grid on every call
+            cells = {(r, c): cell for r, row in enumerate(table.rows) for c, cell in enumerate(row.cells)}
             for spec in grid.cells:
                 if not first <= spec.row < last:
                     continue
-                cell = table.cell(spec.row - first, spec.col)
+                cell = cells[(spec.row - first, spec.col)]
                 if spec.rowspan > 1 or spec.colspan > 1:
-                    cell = cell.merge(table.cell(spec.row - first + spec.rowspan - 1, spec.col + spec.colspan - 1))
+                    cell = cell.merge(cells[(spec.row - first + spec.rowspan - 1, spec.col + spec.colspan - 1)])
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 paragraph = cell.paragraphs[0]
                 centred = spec.kind in ("title", "subtitle", "header", "label", "number", "total")

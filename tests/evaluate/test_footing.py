@@ -77,6 +77,10 @@ def test_sheet_weights_that_do_not_add_up_are_an_error(seed_document: Document) 
     lines = [f"{line},{weight}" for line, weight in zip(P5_SHEET, odd, strict=True)]
     evaluation, problems = run(seed_document, csv_bytes(*lines, header=WEIGHTED))
     assert evaluation is None and any("最多保留两位小数" in m for m in messages(problems))
+    odd = ["10.005", "", "", "", "", "", "", "", "", ""]
+    lines = [f"{line},{weight}" for line, weight in zip(P5_SHEET, odd, strict=True)]
+    evaluation, problems = run(seed_document, csv_bytes(*lines, header=WEIGHTED))
+    assert evaluation is None and any("预算执行率分值「10.005」最多保留两位小数" in m for m in messages(problems))
 
 
 @pytest.mark.parametrize("text", ["产出=50.005,效益=30,满意度=10", "产出=33.333,效益=46.667,满意度=10"])

@@ -145,7 +145,9 @@ def _special(builder: _Builder, row: SheetRow, which: str, money_unit: str | Non
         return
     if which == ROW_EXECUTED:
         weight = _decimal_cell(row, COL_WEIGHT, problems, "预算执行率分值")
-        if weight is not None:
+        if weight is not None and weight != weight.quantize(Decimal("0.01")):
+            problems.append(Problem(row.source, f"预算执行率分值「{row.get(COL_WEIGHT)}」最多保留两位小数"))
+        elif weight is not None:
             builder.actuals = replace(builder.actuals, execution_weight=weight)
     elif not text:  # 全年预算数 left blank: the budget was not adjusted
         return

@@ -26,9 +26,14 @@ def test_form_budget_and_weights_are_used(web: WebEnv) -> None:
     assert project.budget.total == Decimal(17) and len(project.indicators) == 9
     client = web.client("editor")
     weights = {f"weight_{n}": w for n, w in enumerate(["5", "5", "5", "5", "5", "5", "20", "20", "10"], 1)}
-    response = client.post(f"/projects/{pid}/evaluate",
-                           data=_form(web, pid, client, budget="10", execution_weight="20", **weights))
+    form = _form(web, pid, client, budget="10", execution_weight="20", goal_result="全年运维保障到位", **weights)
+    form["deviation_2"] = "设备集中更换"
+    response = client.post(f"/projects/{pid}/evaluate", data=form)
     assert response.status_code == 200, response.text[:2000]
+    # everything typed in is on the result page
+    page = response.text
+    assert "全年预算数 10（调整后）" in page and "年度总体目标完成情况：</strong>全年运维保障到位" in page
+    assert "<td>设备集中更换</td>" in page and 'id="evaluation-sum"' in page
     result = json.loads(client.get(f"/projects/{pid}/evaluation/download/json").text)
     (scored,) = result["projects"]
     assert scored["budget"] == "10" and scored["initial_budget"] == "17.00"

@@ -166,3 +166,18 @@ def test_interchange_carries_the_deadline(inline) -> None:  # type: ignore[no-un
     del target["due"]
     again, problems = loads(json.dumps(data, ensure_ascii=False), "old.json")
     assert again == old and not problems
+
+
+def test_review_takes_a_period_as_a_time_target(inline) -> None:  # type: ignore[no-untyped-def]
+    from perfbudget.review.engine import review_document
+
+    whole_year = [*TIME[:4], "当年"]
+    document, problems = inline(OUT, whole_year, EFF, SAT)
+    assert document is not None, problems
+    report = review_document(document, only={"qualitative-for-number"})
+    assert "qualitative-for-number" in report.rules_run
+    assert not [f for f in report.findings if "完成时间" in f.message]
+    vague = [*TIME[:4], "按期完成"]  # not a date: still asked for one
+    document, problems = inline(OUT, vague, EFF, SAT)
+    assert document is not None, problems
+    assert review_document(document, only={"qualitative-for-number"}).findings

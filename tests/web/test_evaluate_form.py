@@ -42,3 +42,20 @@ def test_form_budget_and_weights_are_used(web: WebEnv) -> None:
         "5.00", "5.00", "5.00", "5.00", "5.00", "5.00", "20.00", "20.00", "10.00"]
     bad = client.post(f"/projects/{pid}/evaluate", data=_form(web, pid, client, execution_weight="30"))
     assert bad.status_code == 422 and "应为 100 分" in bad.text
+
+
+def test_api_takes_the_budget_and_weights(web: WebEnv) -> None:
+    pid = web.project_ids[0]
+    project, _ = stored_project(web.app, pid)
+    client = web.client()
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    weights = ["5", "5", "5", "5", "5", "5", "20", "20", "10"]
+    items = [{"position": n, "weight": weights[n - 1],
+              **({"actual": i.target.raw.lstrip("≥≤=<>")} if i.target.is_quantitative else {"grade": "达成"})}
+             for n, i in enumerate(project.indicators, 1)]
+    response = client.post(f"/api/v1/projects/{pid}/evaluation", headers=headers,
+                           json={"executed": "8.5", "budget": "10", "execution_weight": "20", "indicators": items})
+    assert response.status_code == 200, response.text
+    (scored,) = response.json()["evaluation"]["projects"]
+    assert scored["budget"] == "10" and scored["execution_score"] == "17.00"
+    assert [i["weight"] for i in scored["indicators"]][:2] == ["5.00", "5.00"]

@@ -181,3 +181,11 @@ def test_review_takes_a_period_as_a_time_target(inline) -> None:  # type: ignore
     document, problems = inline(OUT, vague, EFF, SAT)
     assert document is not None, problems
     assert review_document(document, only={"qualitative-for-number"}).findings
+
+
+def test_the_editor_check_reads_a_time_target() -> None:
+    from perfbudget.web.forms import describe_target
+
+    assert describe_target(parse_target("第三季度", "完成时间")) == \
+        "时效指标（第三季度：截止 资金年度9月底，按实际完成日期计分）"
+    assert describe_target(parse_target("有效保障", "效果")) == "定性指标"

@@ -29,6 +29,7 @@ from perfbudget.model import (
     Unit,
 )
 from perfbudget.target import format_decimal
+from perfbudget.time_target import due_of, format_due
 
 __all__ = ["InterchangeError", "document_from_dict", "document_to_dict", "dumps", "loads"]
 
@@ -50,6 +51,10 @@ def target_to_dict(target: Target) -> dict[str, Any]:
         out["upper"] = _dec(target.upper)
     if target.period is not None:
         out["period"] = {"start": target.period[0], "end": target.period[1]}
+    due = due_of(target)
+    if due is not None:  # derived from raw, for integrators; ignored when read back
+        out["due"] = {"end_year": due.end_year, "end_month": due.end_month, "end_day": due.end_day,
+                      "start_year": due.start_year, "start_month": due.start_month, "text": format_due(due)}
     return out
 
 

@@ -7,6 +7,8 @@ Forms understood (``docs/targets.md`` lists them with examples):
   大于/高于/超过 (>), 小于/低于/少于 (<), 等于 (=), a trailing 以上 (≥) or 以内/以下/之内 (≤);
 * numbers with full-width digits and thousands separators, units (``百分比``/``％`` → ``%``,
   a bare ``万`` → ``万元``), ranges ``90%-95%``, periods ``2023.07-2024.01``;
+* dates and periods (``2025年10月底前``, ``第三季度``, ``当年``) are qualitative here; their deadline is
+  read by :func:`perfbudget.time_target.due_of` (a year such as ``2025年内`` is never a quantity);
 * anything else is qualitative text (``有效保障``, ``按期完成``).
 
 A target with no comparator takes its direction from the indicator's name: reverse for
@@ -21,8 +23,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from perfbudget.model import Direction, Kind, Op, Target
+from perfbudget.time_target import parse_due
 
-__all__ = ["direction_from_name", "format_decimal", "format_target", "parse_target"]
+__all__ = ["direction_from_name", "display_target", "format_decimal", "format_target", "parse_target"]
 
 OP_SYMBOL = {Op.GE: "≥", Op.LE: "≤", Op.EQ: "=", Op.GT: ">", Op.LT: "<"}
 _SYMBOL_OP = {"≥": Op.GE, "≤": Op.LE, "=": Op.EQ, ">": Op.GT, "<": Op.LT}
@@ -150,6 +153,8 @@ def parse_target(raw: str, name: str | None = None) -> Target:
     period = _PERIOD_RE.match(text)
     if period:
         return _qualitative(raw, (period["a"], period["b"]))
+    if parse_due(text) is not None:
+        return _qualitative(raw)
     symbol, body = _apply_words(text)
     match = _QUANT_RE.match(body)
     if match and not (match["op"] and symbol):
@@ -186,3 +191,12 @@ def format_target(target: Target) -> str:
         return f"{value}{unit}-{format_decimal(target.upper)}{unit}"
     symbol = OP_SYMBOL[target.op] if target.op else ""
     return f"{symbol}{value}{unit}"
+
+
+def display_target(target: Target) -> str:
+    """The target as the official tables show it: one notation for every quantity (``大于等于95%``
+    → ``≥95%``, ``300件以上`` → ``≥300件``, ``250万`` → ``250万元``); qualitative text, dates and
+    periods as written. The text as typed stays in ``target.raw``."""
+    if target.kind is Kind.QUANTITATIVE and target.value is not None:
+        return format_target(target)
+    return target.raw.strip()

@@ -61,5 +61,5 @@ def test_stored_results_example(seed_path: Path, tmp_path: Path, monkeypatch: py
     time = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
     assert len(documented) == 2
     assert [time.sub("T", line) for line in printed] == [time.sub("T", line) for line in documented]
-    assert "总分 90.33  等级 优" in outputs[1] and "总分 91.17  等级 优" in outputs[2]
+    assert "总分 90.33  等级 优" in outputs[1] and "总分 91.16  等级 优" in outputs[2]
     assert json.loads(outputs[4])["projects"][0]["total"] == "90.33"

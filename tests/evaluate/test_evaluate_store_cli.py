@@ -203,7 +203,7 @@ def test_template_from_the_store_equals_the_file_template(imported: str, seed_pa
     assert from_store.exit_code == 0, from_store.output
     assert from_store.stdout == from_file.stdout
     by_reference = runner.invoke(app, ["template", P5, "--db", imported])
-    assert by_reference.exit_code == 0 and by_reference.stdout.splitlines()[1] == f"{P5},全年执行数,,,,"
+    assert by_reference.exit_code == 0 and by_reference.stdout.splitlines()[1] == f"{P5},全年执行数,,,,,"
 
 
 def test_help_mentions_the_store() -> None:

@@ -16,6 +16,11 @@ P1 = "2024年检察业务信息化运维项目-2024中央"
 def test_seed_project_5_by_hand(seed_document: Document) -> None:
     # Project 5, budget 60.00 万元, 9 indicators: 产出 6, 效益 2, 满意度 1.
     # weights: 产出 50/6 = 8.333…, 效益 30/2 = 15, 满意度 10; 预算执行率 10.
+    # Exact (unrounded weights), as computed by hand below: 90.333…
+    # As printed: 产出 50 in cents by largest remainder = 8.34, 8.34, 8.33, 8.33, 8.33, 8.33 and every
+    # score rounded to 0.01; the total is the sum of the printed items:
+    #  9 + (8.34 + 8.34×0.9=7.506→7.51 + 8.33×0.98=8.1634→8.16 + 8.33 + 8.33 + 8.33×0.8=6.664→6.66)
+    #    + 15 + 9 + 10 = 9 + 47.33 + 34 = 90.33 (|90.33 − 90.333…| ≤ 0.01 × 9)
     #  执行: 54 / 60 = 90%            → 10 × 0.9               = 9
     #  1 保障人数 ≥120人, 126人       → full                   = 8.333…
     #  2 办案数 ≥500件, 450           → 8.333… × 450/500       = 7.5
@@ -35,8 +40,12 @@ def test_seed_project_5_by_hand(seed_document: Document) -> None:
     assert project.seq == 5
     assert show(project.execution_score) == "9.00"
     scores = [show(i.score) for i in project.indicators]
-    assert scores == ["8.33", "7.50", "8.17", "8.33", "8.33", "6.67", "15.00", "9.00", "10.00"]
+    assert [show(i.weight) for i in project.indicators] == [
+        "8.34", "8.34", "8.33", "8.33", "8.33", "8.33", "15.00", "15.00", "10.00"]
+    assert scores == ["8.34", "7.51", "8.16", "8.33", "8.33", "6.66", "15.00", "9.00", "10.00"]
     assert show(project.total) == "90.33"
+    assert project.total == sum((D(s) for s in scores), D(show(project.execution_score)))
+    assert abs(project.total - (D(90) + D(1) / 3)) <= D("0.01") * len(project.indicators)
     assert project.grade == "优"
     assert project.total <= 100
     assert project.indicators[1].deviation == "案件数量下降"
@@ -55,7 +64,9 @@ def test_seed_project_1_with_unit_conversions(seed_document: Document) -> None:
     #  7 保障司法工作 (qualitative) 达成, 给分 14  → 14 (band 12–15)
     #  8 使用年限 ≥6年, 6年                        → 15
     #  9 满意度 ≥95%, 90%                          → 10 × 90/95 = 9.47368…
-    #  total = 9.5 + 46.666… + 14 + 15 + 9.47368… = 94.6403… → 94.64, 优
+    #  exact total = 9.5 + 46.666… + 14 + 15 + 9.47368… = 94.6403…
+    # As printed (weights 8.34, 8.34, 8.33 ×4; each score rounded): 9.5 + 8.34 + 8.34×0.8=6.672→6.67
+    #  + 8.33 + 8.33 + 8.33×0.8=6.664→6.66 + 8.33 + 14 + 15 + 9.47 = 94.63, 优 (|94.63 − 94.6403…| ≤ 0.09)
     data = csv_bytes(
         "1,全年执行数,16.15万元,,,",
         f"{P1},视频会议保障数量,12,,,",
@@ -73,8 +84,10 @@ def test_seed_project_1_with_unit_conversions(seed_document: Document) -> None:
     (project,) = evaluation.projects
     assert project.seq == 1
     assert [show(i.score) for i in project.indicators] == [
-        "8.33", "6.67", "8.33", "8.33", "6.67", "8.33", "14.00", "15.00", "9.47"]
-    assert show(project.total) == "94.64"
+        "8.34", "6.67", "8.33", "8.33", "6.66", "8.33", "14.00", "15.00", "9.47"]
+    assert show(project.total) == "94.63"
+    exact = D("9.5") + D(50) / 6 * D("5.6") + 14 + 15 + D(10) * 90 / 95
+    assert abs(project.total - exact) <= D("0.01") * len(project.indicators)
     assert project.grade == "优"
     assert "150分钟 = 2.5小时" in project.indicators[4].explanation
     assert "160000元 = 16万元" in project.indicators[5].explanation

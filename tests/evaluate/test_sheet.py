@@ -28,9 +28,10 @@ def test_csv_encodings(seed_document: Document, encoding: str) -> None:
 def test_csv_template_has_exactly_the_headers(seed_document: Document) -> None:
     text = template_csv(seed_document)
     lines = text.splitlines()
-    assert lines[0] == ",".join(EVALUATION_COLUMNS) == "项目名称,三级指标,实际完成值,完成等级,得分,偏差原因分析"
-    assert lines[1] == f"{P1},全年执行数,,,,"
-    assert len(lines) == 1 + len(seed_document.projects) + seed_document.indicator_count
+    assert lines[0] == ",".join(EVALUATION_COLUMNS) + ",分值"
+    assert lines[0] == "项目名称,三级指标,实际完成值,完成等级,得分,偏差原因分析,分值"
+    assert lines[1:4] == [f"{P1},全年执行数,,,,,", f"{P1},全年预算数,,,,,", f"{P1},总体目标完成情况,,,,,"]
+    assert len(lines) == 1 + 3 * len(seed_document.projects) + seed_document.indicator_count
     assert template_csv(seed_document, kind="monitor").splitlines()[0] == ",".join(MONITOR_COLUMNS)
 
 
@@ -80,10 +81,10 @@ def test_xlsx_template_filled_in_excel_reads_back(seed_document: Document) -> No
     evaluation, problems = run(seed_document, filled, file="filled.xlsx")
     assert evaluation is not None, messages(problems)
     (scored,) = evaluation.projects
-    # same numbers as the CSV case in test_seed_projects: 94.64
+    # same numbers as the CSV case in test_seed_projects: 94.63
     assert [show(i.score) for i in scored.indicators] == [
-        "8.33", "6.67", "8.33", "8.33", "6.67", "8.33", "14.00", "15.00", "9.47"]
-    assert show(scored.total) == "94.64"
+        "8.34", "6.67", "8.33", "8.33", "6.66", "8.33", "14.00", "15.00", "9.47"]
+    assert show(scored.total) == "94.63"
     assert scored.indicators[3].actual == "99%"
 
 
@@ -96,9 +97,10 @@ def test_xlsx_errors_name_sheet_and_row(seed_document: Document) -> None:
     evaluation, problems = run(seed_document, filled, file="f.xlsx")
     assert evaluation is None
     text = messages(problems)
-    # row 4 is 全年执行数, row 5 the first indicator
-    assert any(m.startswith("f.xlsx:自评填报 第5行:") and "不能换算" in m for m in text), text
-    assert any("服务干警满意度" in m and "实际完成值为空" in m and "第13行" in m for m in text), text
+    # row 4 is 全年执行数, 5 全年预算数 (blank: not adjusted), 6 总体目标完成情况, row 7 the first indicator
+    assert any(m.startswith("f.xlsx:自评填报 第7行:") and "不能换算" in m for m in text), text
+    assert any("服务干警满意度" in m and "实际完成值为空" in m and "第15行" in m for m in text), text
+    assert not any("全年预算数" in m or "总体目标" in m for m in text), text
 
 
 def test_xlsx_template_protects_context_and_lists_grades(seed_document: Document) -> None:
@@ -112,8 +114,13 @@ def test_xlsx_template_protects_context_and_lists_grades(seed_document: Document
     assert sheet.protection.sheet
     target_col = headers.index("指标值") + 1
     actual_col = headers.index("实际完成值") + 1
-    assert sheet.cell(5, target_col).value == "≥12次" and sheet.cell(5, target_col).protection.locked
-    assert not sheet.cell(5, actual_col).protection.locked
+    assert sheet.cell(7, target_col).value == "≥12次" and sheet.cell(7, target_col).protection.locked
+    assert not sheet.cell(7, actual_col).protection.locked
+    weight_col = headers.index("分值") + 1
+    assert sheet.cell(4, 4).value == "全年执行数" and not sheet.cell(4, weight_col).protection.locked
+    assert sheet.cell(5, 4).value == "全年预算数" and not sheet.cell(5, actual_col).protection.locked
+    assert sheet.cell(5, weight_col).protection.locked
+    assert sheet.cell(6, 4).value == "总体目标完成情况" and not sheet.cell(6, actual_col).protection.locked
     assert sheet.cell(5, 1).font.name == "宋体"
     assert any(dv.formula1 == '"达成,部分达成,未达成"' for dv in sheet.data_validations.dataValidation)
 

@@ -231,6 +231,8 @@ def test_filled_sheet_upload_gives_the_evaluation(web: WebEnv) -> None:
         level3 = sheet.cell(r, headers["三级指标"]).value
         if level3 == "全年执行数":
             sheet.cell(r, headers["实际完成值"]).value = str(project.budget.total)
+        elif level3 in ("全年预算数", "总体目标完成情况"):  # optional rows, left blank
+            continue
         elif level3:
             indicator = next(i for i in project.indicators if i.level3 == level3)
             if indicator.target.is_quantitative:

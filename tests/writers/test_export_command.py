@@ -71,3 +71,23 @@ def test_read_sniffs_content_and_form_overrides(tmp_path: Path, seed_path: Path)
 def test_export_help() -> None:
     result = runner.invoke(app, ["export", "--help"])
     assert result.exit_code == 0 and "--to" in result.output and "绩效目标表" in result.output
+
+
+def test_export_shows_targets_in_one_notation_unless_original(tmp_path: Path) -> None:
+    sample = SAMPLES / "14_hunan-nanyue-fupin-2018-target-lvyoujichusheshi.txt"
+    source = load_path(sample).document
+    assert source is not None
+    typed = [i.target.raw for p in source.projects for i in p.indicators]
+    assert ">=20平方米" in typed
+    out = tmp_path / "c.html"
+    assert runner.invoke(app, ["export", str(sample), "--to", "html", "-o", str(out)]).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "≥20平方米" in page and 'title="原文：&gt;=20平方米"' in page
+    kept = tmp_path / "o.docx"
+    result = runner.invoke(app, ["export", str(sample), "--to", "docx", "-o", str(kept), "--original"])
+    assert result.exit_code == 0, result.output
+    assert load_path(kept).document == source
+    canonical = tmp_path / "c.docx"
+    assert runner.invoke(app, ["export", str(sample), "--to", "docx", "-o", str(canonical)]).exit_code == 0
+    again = load_path(canonical).document
+    assert again is not None and ">=20平方米" not in [i.target.raw for p in again.projects for i in p.indicators]

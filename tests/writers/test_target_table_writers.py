@@ -13,6 +13,7 @@ import pytest
 from perfbudget.interchange import dumps, loads
 from perfbudget.load import load_bytes
 from perfbudget.model import Document, Unit
+from perfbudget.target import parse_target
 from perfbudget.writers.target_table_export import EXPORT_FORMS, render
 
 
@@ -47,7 +48,18 @@ def test_xlsx_has_merged_ranges_numbers_and_font(from_json: Document) -> None:
 
     workbook = openpyxl.load_workbook(io.BytesIO(render(from_json, "xlsx")))
     ws = workbook.active
-    assert len(ws.merged_cells.ranges) > 5 * len(from_json.projects)
+    # one sheet per project, opened on the first
+    assert len(workbook.worksheets) == len(from_json.projects) and ws.title == workbook.sheetnames[0]
+    assert ws.title == "1.2024年检察业务信息化运维项目"
+    assert sum(len(sheet.merged_cells.ranges) for sheet in workbook.worksheets) > 5 * len(from_json.projects)
+    # print-ready: A4, fit to one page wide, the indicator header row repeated, the sign-off footer
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4 and ws.page_setup.fitToWidth == 1
+    header = next(c.row for c in ws["A"] if c.value == "一级指标")
+    assert ws.print_title_rows == f"${header}:${header}"
+    assert "填报人" in (ws.oddFooter.left.text or "")
+    second = workbook.worksheets[1]  # project 2's 绩效目标 (93 characters) wraps: its row gets the lines
+    goals = next(c for c in second["A"] if c.value == "绩效目标")
+    assert second.row_dimensions[goals.row].height >= 2 * 14.5
     assert ws["A1"].value == "1.2024年检察业务信息化运维项目-2024中央绩效目标表"
     total = next(c for row in ws.iter_rows() for c in row if c.value == "预算数").offset(column=1)
     assert total.value == 17 and total.number_format == "0.00"
@@ -77,3 +89,22 @@ def test_self_evaluation_and_unusual_values_round_trip(from_json: Document) -> N
         result = load_bytes(render(document, form), f"eval.{form}")
         assert result.ok, (form, result.problems)
         assert result.document == document, form
+
+
+def test_targets_in_one_notation_and_the_original_kept_on_request(from_json: Document) -> None:
+    project = from_json.projects[0]
+    typed = ("大于等于95%", "300件以上", "不超过2小时", "有效保障")
+    indicators = tuple(replace(i, target=parse_target(t, i.level3)) for i, t in
+                       zip(project.indicators, typed, strict=False)) + project.indicators[len(typed):]
+    document = replace(from_json, projects=(replace(project, indicators=indicators),))
+    for form in ("docx", "xlsx", "html"):
+        canonical = load_bytes(render(document, form), f"c.{form}")
+        assert canonical.ok and canonical.document is not None, canonical.problems
+        shown = [i.target.raw for i in canonical.document.projects[0].indicators[:4]]
+        assert shown == ["≥95%", "≥300件", "≤2小时", "有效保障"], form
+        for before, after in zip(indicators, canonical.document.projects[0].indicators, strict=True):
+            assert replace(after.target, raw=before.target.raw) == before.target  # same meaning
+        kept = load_bytes(render(document, form, original=True), f"o.{form}")
+        assert kept.document == document, form
+    page = render(document, "html").decode()
+    assert 'title="原文：大于等于95%"' in page and "≥95%" in page

@@ -27,29 +27,31 @@ def target_formats() -> tuple[str, ...]:
     return TARGET_FORMATS
 
 
-def target_table_file(document: Document, fmt: str) -> tuple[bytes, str] | None:
-    """The 绩效目标表 in ``fmt`` and its media type; None for an unknown format."""
+def target_table_file(document: Document, fmt: str, original: bool = False) -> tuple[bytes, str] | None:
+    """The 绩效目标表 in ``fmt`` and its media type; None for an unknown format. Targets are shown
+    in one notation unless ``original`` keeps the text as typed."""
     if fmt not in TARGET_FORMATS:
         return None
     from perfbudget.writers.target_table_export import render
 
-    return render(document, fmt), MEDIA_TYPES[fmt]
+    return render(document, fmt, original=original), MEDIA_TYPES[fmt]
 
 
-def evaluation_file(evaluation: Evaluation, fmt: str) -> tuple[bytes | str, str] | None:
-    """The 自评表 in ``fmt`` and its media type; None for an unknown format."""
+def evaluation_file(evaluation: Evaluation, fmt: str, original: bool = False) -> tuple[bytes | str, str] | None:
+    """The 自评表 in ``fmt`` and its media type; None for an unknown format. ``original`` keeps the
+    targets as typed instead of the one notation."""
     if fmt == "json":
         return evaluation.dumps() + "\n", MEDIA_TYPES["json"]
     if fmt == "xlsx":
         from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
 
-        return evaluation_xlsx(evaluation), XLSX
+        return evaluation_xlsx(evaluation, original), XLSX
     if fmt == "docx":
         from perfbudget.writers.evaluation_docx import evaluation_docx
 
-        return evaluation_docx(evaluation), DOCX
+        return evaluation_docx(evaluation, original), DOCX
     if fmt == "html":
         from perfbudget.writers.evaluation_html import evaluation_html
 
-        return evaluation_html(evaluation), HTML
+        return evaluation_html(evaluation, original), HTML
     return None

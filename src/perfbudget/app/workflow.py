@@ -33,7 +33,9 @@ FROZEN = (SUBMITTED, APPROVED)
 ACTION_LABELS = {"revise": "修订（导入）"}
 
 __all__ = ["APPROVED", "DRAFT", "EDITABLE", "FROZEN", "RETURNED", "STATES", "STATE_LABELS", "STEPS", "SUBMITTED",
-           "Actor", "Step", "StepResult", "actor_of", "allowed_steps", "may_comment", "state_label", "take_step"]
+           "Actor", "Step", "StepResult", "actor_of", "allowed_steps", "approved_versions", "may_comment",
+           "state_label",
+           "take_step"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,3 +153,20 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
     except IntegrityError:
         return StepResult(False, "他人同时修改了该项目的状态，请刷新后重试", DRAFT)
     return StepResult(True, f"已{step.label}" if step.target else "已添加意见", target, now)
+
+
+def approved_versions(store: Store, project_ids: list[int]) -> dict[int, int | None]:
+    """Approved projects among ``project_ids``: project id → the version number that was approved
+    (the official one while a revision waits; None when the approval recorded none: then the
+    latest version stands). Read-only; ``perfbudget publish`` publishes only these."""
+    if not project_ids:
+        return {}
+    with store.reading() as tx:
+        flows = tx.workflow(project_ids)
+    out: dict[int, int | None] = {}
+    for project_id, flow in flows.items():
+        if flow.approved_version is not None:
+            out[project_id] = flow.approved_version
+        elif flow.state == APPROVED:
+            out[project_id] = flow.version_number
+    return out

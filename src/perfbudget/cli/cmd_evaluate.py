@@ -196,6 +196,8 @@ def evaluate_command(
     save: bool = typer.Option(False, "--save", help=_SAVE_HELP),
     actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
+    original: bool = typer.Option(False, "--original",
+                                  help="自评表中的指标值保留填写原文（默认统一写法，如「大于等于95%」写作「≥95%」）。"),
 ) -> None:
     """年度绩效自评打分：按 财预〔2020〕10号 规则计算每个项目的得分、总分和等级（优/良/中/差），每项得分附计算说明。
 
@@ -245,7 +247,7 @@ def evaluate_command(
     if to is not None and output:
         from perfbudget.app.exports import evaluation_file
 
-        made = evaluation_file(evaluation, to)
+        made = evaluation_file(evaluation, to, original)
         assert made is not None  # --to was checked above
         content = made[0]
         Path(output).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)

@@ -61,6 +61,8 @@ def export_command(
         None, "--unit", help="从数据库导出时：单位编码（导出该单位的全部项目，或在其中查找项目）。"),
     year: int | None = typer.Option(None, "--year", help="从数据库导出时：资金年度。"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上以 JSON 报告导出结果。"),
+    original: bool = typer.Option(False, "--original",
+                                  help="指标值保留填写原文（默认统一写法，如「大于等于95%」写作「≥95%」）。"),
 ) -> None:
     """把绩效目标表导出为标准格式的 Excel、Word、网页，或交换格式 JSON。
 
@@ -87,7 +89,7 @@ def export_command(
         result = load_or_exit(file, form)
         assert result.document is not None
         document = result.document
-    data = render(document, form_to)
+    data = render(document, form_to, original=original)
     target = output or str(Path(file).with_suffix(f".{form_to}").name if not from_store else f"{file}.{form_to}")
     if target == "-":
         if form_to in ("xlsx", "docx"):

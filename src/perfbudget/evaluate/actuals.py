@@ -8,6 +8,7 @@ its target's unit. Scoring and monitoring read only ``ProjectActuals``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from perfbudget.model import Source
@@ -41,6 +42,8 @@ class IndicatorActual:
         grade: 达成 / 部分达成 / 未达成 (qualitative indicators, and monitoring).
         score: 得分 as given by the evaluator (qualitative indicators; checked against the band).
         weight: 分值 as given in the sheet; None for the default allocation.
+        done: the completion date of a time target (``2025年10月底前``), when 实际完成值 is a date.
+        done_note: how the date was read (a month only → its last day); None otherwise.
         deviation: 偏差原因分析 as written.
         likelihood: 完成目标可能性 (monitoring).
         forecast_text: 全年预计完成情况 as written (monitoring).
@@ -57,6 +60,8 @@ class IndicatorActual:
     grade: str | None = None
     score: Decimal | None = None
     weight: Decimal | None = None
+    done: date | None = None
+    done_note: str | None = None
     deviation: str | None = None
     likelihood: str | None = None
     forecast_text: str | None = None
@@ -74,6 +79,7 @@ class ProjectActuals:
         seq: the project's seq.
         executed: 全年执行数 (or 1–m月执行数 when monitoring) in the document's money unit.
         budget: 全年预算数 when the sheet gives an adjusted budget; None → the table's 预算数.
+        execution_weight: 预算执行率 points from the 分值 cell of the 全年执行数 row; None → the weights'.
         goal_result: 年度总体目标实际完成情况 as written.
         indicators: position → actual.
         source: the first row of the project in the sheet.
@@ -83,6 +89,7 @@ class ProjectActuals:
     seq: int
     executed: Decimal | None = None
     budget: Decimal | None = None
+    execution_weight: Decimal | None = None
     goal_result: str | None = None
     indicators: dict[int, IndicatorActual] = field(default_factory=dict)
     source: Source | None = field(default=None, compare=False)

@@ -7,6 +7,7 @@ below zero) and the formula with its numbers. A = target, B = actual, w = weight
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from perfbudget.evaluate.numbers import ONE, ZERO, div, mul, percent, plain, show, shown
@@ -22,7 +23,7 @@ class Scored:
 
     Attributes:
         score: exact points, 0 ≤ score ≤ weight.
-        formula: positive | reverse-ratio | reverse-linear | exact | qualitative | execution.
+        formula: positive | reverse-ratio | reverse-linear | exact | qualitative | deadline | execution.
         explanation: the formula with the numbers, in Chinese.
         flags: "overshoot" when B > 1.2 A (the target may be too low).
     """
@@ -130,3 +131,21 @@ def execution(w: Decimal, budget: Decimal, executed: Decimal, money_unit: str = 
         return Scored(w, "execution", f"{head}{note}，得满分 {show(w)}")
     score = mul(w, rate)
     return Scored(score, "execution", f"{head}，得分 = {show(w)} × {percent(rate)} = {show(score)}")
+
+
+def deadline(w: Decimal, due_text: str, start: date, end: date, done: date, note: str | None = None) -> Scored:
+    """A time target (时效): done by ``end`` → w; late → w × A / B, where A is the number of days
+    allowed (``start`` to ``end``) and B the days taken (``start`` to ``done``), both counting the
+    first and the last day: the reverse ratio on elapsed time (a task taking 10 % longer than
+    allowed loses about 10 % of its points)."""
+    extra = f"（{note}）" if note else ""
+    if done <= end:
+        return Scored(w, "deadline", f"时效指标：完成日期 {done.isoformat()} 不晚于目标「{due_text}」"
+                                     f"（{end.isoformat()}），得满分 {show(w)}{extra}")
+    allowed = Decimal((end - start).days + 1)
+    taken = Decimal((done - start).days + 1)
+    score = div(mul(w, allowed), taken)
+    return Scored(score, "deadline",
+                  f"时效指标：完成日期 {done.isoformat()} 晚于目标「{due_text}」（{end.isoformat()}）"
+                  f" {(done - end).days} 天，自 {start.isoformat()} 起计，得分 = {show(w)} × 应用时 {plain(allowed)} 天"
+                  f" ÷ 实际用时 {plain(taken)} 天 = {show(score)}{extra}")

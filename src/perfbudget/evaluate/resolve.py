@@ -37,6 +37,7 @@ from perfbudget.evaluate.vocabulary import (
 from perfbudget.framework import normalise_level3
 from perfbudget.model import Document, Kind, Problem, Project, Source, Target
 from perfbudget.target import format_decimal, parse_target
+from perfbudget.time_target import due_of, parse_done
 
 
 class CellError(Exception):
@@ -142,6 +143,14 @@ def _special(builder: _Builder, row: SheetRow, which: str, money_unit: str | Non
     if which == ROW_GOAL:
         builder.actuals = replace(builder.actuals, goal_result=text or None)
         return
+    if which == ROW_EXECUTED:
+        weight = _decimal_cell(row, COL_WEIGHT, problems, "预算执行率分值")
+        if weight is not None and weight != weight.quantize(Decimal("0.01")):
+            problems.append(Problem(row.source, f"预算执行率分值「{row.get(COL_WEIGHT)}」最多保留两位小数"))
+        elif weight is not None:
+            builder.actuals = replace(builder.actuals, execution_weight=weight)
+    elif not text:  # 全年预算数 left blank: the budget was not adjusted
+        return
     if not text:
         problems.append(Problem(row.source, f"「{which}」的实际完成值为空，请填写金额（{money_unit or '万元'}）"))
         return
@@ -171,8 +180,19 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
         problems.append(Problem(row.source, f"完成等级「{grade_text}」无法识别，应为 达成、部分达成 或 未达成"))
     value: Decimal | None = None
     note: str | None = None
+    done = done_note = None
     quantitative = target.kind is Kind.QUANTITATIVE and target.value is not None
-    if quantitative:
+    due = due_of(target) if not quantitative and kind == "evaluation" else None
+    if due is not None and text:
+        read = parse_done(text, builder.project.fund_year)
+        if isinstance(read, tuple):
+            done, done_note = read
+        elif grade is None and not grade_text:
+            problems.append(Problem(row.source, f"时效指标「{indicator.level3}」：{read}，或选择完成等级"))
+    elif due is not None and grade is None and not grade_text:
+        problems.append(Problem(row.source, f"时效指标「{indicator.level3}」须填写实际完成日期"
+                                            "（如 2025年9月28日）或完成等级"))
+    elif quantitative:
         if not text:
             problems.append(Problem(row.source, f"指标「{indicator.level3}」的实际完成值为空"))
         else:
@@ -214,7 +234,8 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
         return
     builder.indicators[position] = IndicatorActual(
         position=position, text=text, value=value, unit_note=note, grade=grade, score=score, weight=weight,
-        deviation=row.get(COL_DEVIATION) or None, likelihood=likelihood, forecast_text=forecast_text,
+        done=done, done_note=done_note, deviation=row.get(COL_DEVIATION) or None, likelihood=likelihood,
+        forecast_text=forecast_text,
         forecast=forecast, reason=reason, remark=row.get(COL_REMARK) or None, source=row.source)
 
 

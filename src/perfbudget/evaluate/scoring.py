@@ -1,17 +1,20 @@
 """Scoring a project (rules.md §4): ``score(project, actuals, weights, options)``, pure.
 
-The total is the exact sum of the execution score and the indicator scores; the grade
-follows the total as displayed (0.01, ROUND_HALF_UP), so a table never shows 90.00 with 良.
+Weights are whole cents (:func:`perfbudget.evaluate.weights.split_cents`). Each score is
+computed exactly and printed rounded to 0.01 (ROUND_HALF_UP); the total is the sum of the
+printed scores, so the 得分 column of every output adds up to the 总分 it shows (a total
+differs from the exact sum by at most 0.005 per item). The grade follows that total.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals, SheetRow
 from perfbudget.evaluate.formulas import (
     Scored,
+    deadline,
     exact,
     execution,
     positive,
@@ -24,6 +27,7 @@ from perfbudget.evaluate.resolve import resolve
 from perfbudget.evaluate.result import Evaluation, IndicatorScore, ProjectEvaluation
 from perfbudget.evaluate.weights import Weights, allocate
 from perfbudget.model import Direction, Document, Indicator, Kind, Problem, Project, Severity, Source, Target
+from perfbudget.time_target import due_of
 
 GRADE_THRESHOLDS = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"))
 REVERSE_METHODS = ("ratio", "linear")
@@ -77,11 +81,25 @@ def _quantitative(weight: Decimal, target: Target, actual: IndicatorActual, opti
     return scored
 
 
+def _deadline(weight: Decimal, target: Target, actual: IndicatorActual, fund_year: int | None) -> Scored | str:
+    assert actual.done is not None
+    due = due_of(target)
+    if due is None:  # resolve only dates actuals of time targets
+        return f"指标值「{target.raw}」不是时效目标，不能按完成日期计分"
+    year = due.end_year or fund_year
+    if year is None:
+        return f"时效目标「{target.raw}」未写年份，项目也没有资金年度，无法确定截止日期"
+    return deadline(weight, target.raw, due.start(year), due.end(year), actual.done, actual.done_note)
+
+
 def _indicator(position: int, indicator: Indicator, weight: Decimal, actual: IndicatorActual,
-               options: ScoreOptions, problems: list[Problem], fallback: Source | None) -> IndicatorScore:
+               options: ScoreOptions, problems: list[Problem], fallback: Source | None,
+               fund_year: int | None = None) -> IndicatorScore:
     target = indicator.target
     if target.kind is Kind.QUANTITATIVE and target.value is not None:
         scored: Scored | str = _quantitative(weight, target, actual, options)
+    elif actual.done is not None:
+        scored = _deadline(weight, target, actual, fund_year)
     elif actual.grade is None:
         scored = f"定性指标「{indicator.level3}」没有完成等级"
     else:
@@ -101,6 +119,8 @@ def score(project: Project, actuals: ProjectActuals, weights: Weights | None = N
     """Score one project. Problems (weights that do not add up, a qualitative score outside its
     band, no budget) are returned in ``problems``; the result is then not to be used."""
     weights = weights or Weights()
+    if actuals.execution_weight is not None and actuals.execution_weight != weights.execution:
+        weights = replace(weights, execution=actuals.execution_weight)
     options = options or ScoreOptions()
     problems: list[Problem] = []
     where = actuals.source or project.source or Source("<sheet>")
@@ -128,8 +148,8 @@ def score(project: Project, actuals: ProjectActuals, weights: Weights | None = N
                                            f"缺少指标「{indicator.level3}」的实际完成值"))
             continue
         weight = allocation.weights.get(position, ZERO)
-        scores.append(_indicator(position, indicator, weight, actual, options, problems, where))
-    total = exec_scored.score + sum((s.score for s in scores), ZERO)
+        scores.append(_indicator(position, indicator, weight, actual, options, problems, where, project.fund_year))
+    total = shown(exec_scored.score) + sum((shown(s.score) for s in scores), ZERO)
     return ProjectEvaluation(
         seq=project.seq, title=project.title, name=project.name, name_cell=project.name_cell,
         fund_year=project.fund_year, initial_budget=project.budget.total, fiscal=project.budget.fiscal,

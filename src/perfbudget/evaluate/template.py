@@ -1,6 +1,8 @@
 """Fill-in sheets with the targets filled in: CSV (the exact headers) or xlsx (with context).
 
-Evaluation sheet (自评填报): one 全年执行数 row per project, then one row per indicator.
+Evaluation sheet (自评填报): per project a 全年执行数 row (its 分值 cell may set the 预算执行率
+points), a 全年预算数 row (the adjusted budget; blank = the table's 预算数) and a 总体目标完成情况
+row (年度总体目标 as achieved, shown on the 自评表), then one row per indicator.
 Monitor sheet (监控填报): the same rows with the monitoring columns (rules.md §5).
 The xlsx form adds read-only context columns (一级指标, 二级指标, 指标值) and a 分值 column
 (blank = default split); the sheet is protected except for the cells to fill in, and
@@ -33,7 +35,9 @@ from perfbudget.evaluate.vocabulary import (
     LIKELIHOODS,
     MONITOR_COLUMNS,
     REASONS,
+    ROW_BUDGET,
     ROW_EXECUTED,
+    ROW_GOAL,
 )
 from perfbudget.model import Document, Kind, Project
 from perfbudget.target import format_decimal
@@ -61,14 +65,20 @@ def project_key(project: Project) -> str:
     return f"{project.name}-{project.fund_label}" if project.fund_label else project.name
 
 
-def _rows(document: Document, projects: Iterable[Project]) -> list[dict[str, str]]:
+def _rows(document: Document, projects: Iterable[Project], kind: str = "evaluation") -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
     unit = document.money_unit or ""
     for project in projects:
         key = project_key(project)
         budget = project.budget.total
+        budget_text = f"预算数 {format_decimal(budget)}{unit}" if budget is not None else "预算数未注明"
         rows.append({COL_PROJECT: key, COL_LEVEL1: "预算执行", COL_LEVEL2: "", COL_LEVEL3: ROW_EXECUTED,
-                     COL_TARGET: f"预算数 {format_decimal(budget)}{unit}" if budget is not None else "预算数未注明"})
+                     COL_TARGET: budget_text})
+        if kind == "evaluation":
+            rows.append({COL_PROJECT: key, COL_LEVEL1: "预算执行", COL_LEVEL2: "", COL_LEVEL3: ROW_BUDGET,
+                         COL_TARGET: f"年初{budget_text}；调整后填调整后金额，未调整留空"})
+            rows.append({COL_PROJECT: key, COL_LEVEL1: "总体目标", COL_LEVEL2: "", COL_LEVEL3: ROW_GOAL,
+                         COL_TARGET: "；".join(project.goals)})
         for indicator in project.indicators:
             rows.append({COL_PROJECT: key, COL_LEVEL1: indicator.level1, COL_LEVEL2: indicator.level2,
                          COL_LEVEL3: indicator.level3, COL_TARGET: indicator.target.raw,
@@ -77,12 +87,15 @@ def _rows(document: Document, projects: Iterable[Project]) -> list[dict[str, str
 
 
 def template_csv(document: Document, projects: Iterable[Project] | None = None, kind: str = "evaluation") -> str:
-    """The CSV fill-in sheet as text (write it as UTF-8 with BOM so that Excel/WPS open it right)."""
-    columns = EVALUATION_COLUMNS if kind == "evaluation" else MONITOR_COLUMNS
+    """The CSV fill-in sheet as text (write it as UTF-8 with BOM so that Excel/WPS open it right).
+
+    The evaluation sheet ends with a blank 分值 column: a weight typed there is used (the 全年执行数
+    row's sets the 预算执行率 points); blank keeps the default split."""
+    columns = (*EVALUATION_COLUMNS, COL_WEIGHT) if kind == "evaluation" else MONITOR_COLUMNS
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
-    for row in _rows(document, projects if projects is not None else document.projects):
+    for row in _rows(document, projects if projects is not None else document.projects, kind):
         writer.writerow([row.get(c, "") for c in columns])
     return buffer.getvalue()
 
@@ -106,7 +119,9 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
     sheet.cell(1, 1).font = Font(name=FONT, size=14, bold=True, charset=134)
     if kind == "evaluation":
         hint = ("填写说明：灰色列为指标信息，请勿修改；「全年执行数」行填执行金额；定量指标填实际完成值（可带单位，"
-                "如 98%、1.5小时）；定性指标选完成等级，得分可留空（按等级区间下限计）；分值留空按默认分配。")
+                "如 98%、1.5小时）；时效指标填完成日期（如 2025年9月28日）；定性指标选完成等级，得分可留空"
+                "（按等级区间下限计）；「全年预算数」行填调整后预算数（未调整留空）；「总体目标完成情况」行填"
+                "年度总体目标实际完成情况；分值留空按默认分配（填写时含预算执行率合计须为 100）。")
     else:
         hint = ("填写说明：实际完成值填 1–M 月累计执行情况；「全年执行数」行填截至本月的执行金额；完成目标可能性必填，"
                 "不是「确定能」时须填全年预计完成情况和偏差原因。")
@@ -130,7 +145,7 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
         cell.border = border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(column, 12)
-    rows = _rows(document, projects if projects is not None else document.projects)
+    rows = _rows(document, projects if projects is not None else document.projects, kind)
     grade_list = DataValidation(type="list", formula1=f'"{",".join(GRADES)}"', allow_blank=True)
     likely_list = DataValidation(type="list", formula1=f'"{",".join(LIKELIHOODS)}"', allow_blank=True)
     reason_list = DataValidation(type="list", formula1=f'"{",".join(REASONS)}"', allow_blank=True,
@@ -139,13 +154,15 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
         sheet.add_data_validation(validation)
     for offset, row in enumerate(rows):
         number = 4 + offset
-        special = row[COL_LEVEL3] == ROW_EXECUTED
+        special = row[COL_LEVEL3] in (ROW_EXECUTED, ROW_BUDGET, ROW_GOAL)
+        special_inputs = (COL_ACTUAL, COL_WEIGHT) if row[COL_LEVEL3] == ROW_EXECUTED else (COL_ACTUAL,)
         for index, column in enumerate(columns, 1):
             cell = sheet.cell(number, index, row.get(column) or None)
             cell.font = body_font
             cell.border = border
-            cell.alignment = Alignment(vertical="center", wrap_text=column in (COL_LEVEL3, COL_DEVIATION, COL_PROJECT))
-            fill_in = column in _FILL_IN and not (special and column not in (COL_ACTUAL,))
+            cell.alignment = Alignment(vertical="center",
+                                       wrap_text=column in (COL_LEVEL3, COL_DEVIATION, COL_PROJECT, COL_TARGET))
+            fill_in = column in _FILL_IN and not (special and column not in special_inputs)
             if fill_in:
                 cell.protection = Protection(locked=False)
                 cell.number_format = "@"

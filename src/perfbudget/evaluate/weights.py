@@ -3,9 +3,11 @@
 Defaults (rules.md §4): 预算执行率 10, 产出 50, 效益 30, 满意度 10. Inside a 一级 group the
 points are split equally unless the sheet's 分值 column gives an indicator's weight; then
 the given weights are kept and the rest of the group's points is split equally over the
-indicators without one. Under the 2021 framework 成本指标 shares 产出's points (one pool)
-unless the weights name 成本 as a group of its own. A configured group a project lacks has
-its points spread over the present groups in proportion to their weights.
+indicators without one. Every split is made in cents by the largest-remainder method
+(:func:`split_cents`): 50 over 6 indicators is 8.34, 8.34, 8.33, 8.33, 8.33, 8.33, which adds
+up to exactly 50.00 as printed; ties go to the earlier indicator. Under the 2021 framework
+成本指标 shares 产出's points (one pool) unless the weights name 成本 as a group of its own.
+A configured group a project lacks has its points spread over the present groups in proportion to their weights.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from perfbudget.evaluate.numbers import HUNDRED, ZERO, div, mul, show
+from perfbudget.evaluate.numbers import CENT, HUNDRED, ZERO, show
 from perfbudget.framework import (
     LEVEL1_COST,
     LEVEL1_EFFECT,
@@ -87,6 +89,8 @@ def parse_weights(text: str) -> Weights:
             raise WeightsError(f"「{part.strip()}」中的分值不是数字") from None
         if not points.is_finite() or points < 0:
             raise WeightsError(f"「{part.strip()}」中的分值应为非负数")
+        if not _is_cents(points):
+            raise WeightsError(f"「{part.strip()}」中的分值最多保留两位小数")
         if name in _EXECUTION_ALIASES:
             execution = points
             continue
@@ -122,6 +126,27 @@ class Allocation:
     pool_of: dict[int, str]
     notes: tuple[str, ...] = ()
     errors: tuple[str, ...] = field(default=())
+
+
+def split_cents(total: Decimal, shares: list[Decimal]) -> list[Decimal]:
+    """``total`` split in proportion to ``shares`` into amounts of whole cents adding up to ``total``
+    exactly (the largest-remainder method; ties go to the earlier share).
+
+    ``total`` must be a whole number of cents; shares must be non-negative and not all zero.
+    """
+    cents = int((total / CENT).to_integral_value())
+    weight_sum = sum(shares, ZERO)
+    exact = [Decimal(cents) * share / weight_sum for share in shares]
+    floors = [int(value) for value in exact]  # non-negative: int() truncates toward zero = floor
+    left = cents - sum(floors)
+    order = sorted(range(len(shares)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for index in order[:left]:
+        floors[index] += 1
+    return [Decimal(count) * CENT for count in floors]
+
+
+def _is_cents(value: Decimal) -> bool:
+    return value == value.quantize(CENT)
 
 
 def pool_name(level1: str, weights: Weights) -> str:
@@ -163,8 +188,9 @@ def _allocate(level1s: tuple[str, ...], weights: Weights, given_items: tuple[tup
     pool_points: dict[str, Decimal] = {}
     if missing and present_sum > 0:
         spread = total_groups - present_sum
-        for name, points in present:
-            pool_points[name] = div(mul(points, total_groups), present_sum)
+        shares = split_cents(total_groups, [points for _, points in present]) if _is_cents(total_groups) \
+            else [points * total_groups / present_sum for _, points in present]
+        pool_points.update((name, share) for (name, _), share in zip(present, shares, strict=True))
         parts = "、".join(f"{name}（+{show(pool_points[name] - points)}）" for name, points in present)
         lacking = "、".join(f"{name} {format_decimal(points)} 分" for name, points in missing)
         notes.append(f"项目缺少 {lacking}：共 {format_decimal(spread)} 分按比例分配给 {parts}")
@@ -187,17 +213,36 @@ def _allocate(level1s: tuple[str, ...], weights: Weights, given_items: tuple[tup
         if rest < 0:
             errors.append(f"{pool}共 {show(points)} 分，分值列已给出 {show(fixed_sum)} 分，超出该组分值")
             continue
-        each = div(rest, Decimal(len(free)))
-        result.update((p, each) for p in free)
+        if not _is_cents(rest):
+            errors.append(f"{pool}其余 {format_decimal(rest)} 分无法按分平均分配：分值列的分值最多保留两位小数")
+            continue
+        split = split_cents(rest, [Decimal(1)] * len(free))
+        result.update(zip(free, split, strict=True))
+        each = _each_text(split)
         if fixed:
             notes.append(f"{pool} {show(points)} 分：分值列给出 {show(fixed_sum)} 分，其余 {show(rest)} 分"
-                         f"由 {len(free)} 个指标平均分配，每个 {show(each)} 分")
+                         f"由 {len(free)} 个指标平均分配，{each}")
         else:
-            notes.append(f"{pool} {show(points)} 分由 {len(free)} 个指标平均分配，每个 {show(each)} 分")
+            notes.append(f"{pool} {show(points)} 分由 {len(free)} 个指标平均分配，{each}")
     total = weights.execution + sum(result.values(), ZERO)
-    # Equal splits round down by at most 1e-26 each; anything more means the sheet's 分值 do not add up.
-    if not errors and abs(total - HUNDRED) > Decimal("1e-20"):
+    if not errors and total != HUNDRED:
         errors.append(f"分值合计为 {show(total)} 分（含预算执行率 {show(weights.execution)} 分），应为 100 分")
     pools = tuple((name, pool_points[name]) for name in members if name in pool_points)
+    # The largest-remainder split above gives whole cents; a 分值 cell with more decimals would print
+    # a weight that differs from the one used.
+    odd = [p for p, value in given.items() if p in pool_of and not _is_cents(value)]
+    if odd and not errors:
+        errors.append("分值列的分值最多保留两位小数（第 " + "、".join(str(p) for p in odd) + " 个指标）")
     result = dict(sorted(result.items()))
     return Allocation(result, pools, pool_of, tuple(notes), tuple(errors))
+
+
+def _each_text(parts: list[Decimal]) -> str:
+    """``每个 8.33 分`` or, when the cents do not divide evenly, ``2 个 8.34 分、4 个 8.33 分``."""
+    counts: dict[Decimal, int] = {}
+    for part in parts:
+        counts[part] = counts.get(part, 0) + 1
+    if len(counts) == 1:
+        return f"每个 {show(parts[0])} 分"
+    return "、".join(f"{count} 个 {show(value)} 分" for value, count in sorted(counts.items(), reverse=True)) + \
+        "（按最大余数法分配到分，合计等于该组分值）"

@@ -28,6 +28,7 @@ from perfbudget.review.registry import rule
 from perfbudget.review.rules_relevance import is_input_name
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
+from perfbudget.time_target import due_of
 
 # Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬 ...
 _VAGUE_ENDING = re.compile(
@@ -147,6 +148,8 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     for project, position, indicator in indicators(document):
         target = indicator.target
         if target.is_quantitative or target.period is not None or not target.raw.strip():
+            continue
+        if due_of(target) is not None:  # a date or period (当年, 上半年): a time target, scored by date
             continue
         name = name_of(indicator.level3)
         if is_cost(indicator) or re.search(r"\d", target.raw):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from perfbudget.model import Project
 from perfbudget.review.finding import Finding
+from perfbudget.target import display_target
 
 _HEADER_ROWS = {"name": "name", "name_cell": "name", "fund_label": "name", "budget": "budget",
                 "purpose": "purpose", "goals": "goals"}
@@ -33,7 +34,8 @@ class IndicatorLine:
     level2: str
     level3: str
     description: str | None
-    target: str
+    target: str  # as the official table shows it (display_target)
+    target_raw: str = ""  # as typed, shown on hover when it differs
     level1_span: int = 0  # 0: covered by the row above
     level2_span: int = 0
     findings: list[Finding] = field(default_factory=list)
@@ -54,7 +56,8 @@ def _worst(findings: list[Finding]) -> str:
 
 
 def annotate(project: Project, findings: list[Finding]) -> AnnotatedTable:
-    lines = [IndicatorLine(i, ind.level1, ind.level2, ind.level3, ind.description, ind.target.raw)
+    lines = [IndicatorLine(i, ind.level1, ind.level2, ind.level3, ind.description, display_target(ind.target),
+                           ind.target.raw)
              for i, ind in enumerate(project.indicators, 1)]
     # Merge equal consecutive 一级 (and 二级 within the same 一级), as the published tables do.
     for i, line in enumerate(lines):

@@ -15,6 +15,7 @@ from starlette.datastructures import FormData
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
 from perfbudget.model import Budget, Indicator, Kind, Project, Target
 from perfbudget.target import OP_SYMBOL, format_decimal, parse_target
+from perfbudget.time_target import due_of, format_due
 
 LEVEL2_BY_LEVEL1: dict[str, list[str]] = {}
 for _framework in (FRAMEWORK_2015, FRAMEWORK_2021):
@@ -45,6 +46,11 @@ class ParsedForm:
 def describe_target(target: Target) -> str:
     """A short Chinese reading of a parsed target: 定量 ≥ 12 次（正向）."""
     if target.kind is Kind.QUALITATIVE:
+        due = due_of(target)
+        if due is not None:  # a date or period: scored against the completion date
+            year = f"{due.end_year}年" if due.end_year else "资金年度"
+            day = f"{due.end_day}日" if due.end_day else "底"
+            return f"时效指标（{format_due(due)}：截止 {year}{due.end_month}月{day}，按实际完成日期计分）"
         return "定性指标" + (f"（期间 {target.period[0]}–{target.period[1]}）" if target.period else "")
     direction = {"positive": "正向，越大越好", "reverse": "反向，越小越好", "exact": "等于"}.get(
         target.direction.value if target.direction else "", "")

@@ -32,6 +32,8 @@ class WebConfig:
         revisions: ``revise`` or ``refuse`` imports that change submitted/approved projects
             (:mod:`perfbudget.app.settings`).
         self_evaluation: ``approved`` (only approved projects are self-evaluated) or ``any``.
+        public_pages: serve the public read-only page of each unit and year
+            (``/public/units/{code}/{year}``: approved tables and 自评 results, no sign-in); off by default.
     """
 
     database_url: str = field(default_factory=lambda: database_url())
@@ -46,11 +48,12 @@ class WebConfig:
     page_cache_mb: int = 64
     revisions: str = field(default_factory=lambda: os.environ.get("PERFBUDGET_REVISIONS", "revise"))
     self_evaluation: str = field(default_factory=lambda: os.environ.get("PERFBUDGET_SELF_EVALUATION", "approved"))
+    public_pages: bool = False
 
     @classmethod
     def from_env(cls, db: str | None = None) -> WebConfig:
         """Settings from the environment: PERFBUDGET_DB, PERFBUDGET_SECRET_KEY, PERFBUDGET_HTTPS_ONLY,
-        PERFBUDGET_SESSION_HOURS, PERFBUDGET_REVIEW_CONFIG, PERFBUDGET_MAX_FILE_MB."""
+        PERFBUDGET_SESSION_HOURS, PERFBUDGET_REVIEW_CONFIG, PERFBUDGET_MAX_FILE_MB, PERFBUDGET_PUBLIC_PAGES."""
         hours = os.environ.get("PERFBUDGET_SESSION_HOURS")
         return cls(
             database_url=database_url(db),
@@ -59,4 +62,5 @@ class WebConfig:
             https_only=os.environ.get("PERFBUDGET_HTTPS_ONLY", "").lower() in ("1", "true", "yes"),
             limits=Limits.from_env(),
             review_config=os.environ.get("PERFBUDGET_REVIEW_CONFIG") or None,
+            public_pages=os.environ.get("PERFBUDGET_PUBLIC_PAGES", "").lower() in ("1", "true", "yes"),
         )

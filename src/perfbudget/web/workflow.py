@@ -6,8 +6,10 @@ from perfbudget.app.workflow import (
     STATE_LABELS,
     STATES,
     allowed_steps,
+    approved_versions,
     state_label,
     take_step,
 )
 
-__all__ = ["DRAFT", "EDITABLE", "STATES", "STATE_LABELS", "allowed_steps", "state_label", "take_step"]
+__all__ = ["DRAFT", "EDITABLE", "STATES", "STATE_LABELS", "allowed_steps", "approved_versions", "state_label",
+           "take_step"]

@@ -1,5 +1,8 @@
 """The 项目支出绩效自评表 as docx (python-docx): one table per project in the standard layout,
-the scoring explanations under it, a page break between projects. A4 landscape.
+the scoring explanations under it, a page break between projects. The table is drawn as two
+tables joined by a 1 pt paragraph so that the indicator header row repeats on every page. A4 landscape (the
+orientation that fits the eight columns), rows that do not break across pages, the
+填报人/审核人/日期 footer; targets in one notation unless ``original``.
 
 Fonts: 宋体 set as the East Asian font (w:eastAsia) on the Normal style and on every run,
 with Times New Roman for Latin text, so that Word and WPS show the same table.
@@ -12,8 +15,10 @@ from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.writers.evaluation_layout import COLUMNS, WIDTHS, project_grid
+from perfbudget.writers.print_layout import docx_repeat_header, docx_section, set_widths
 
 FONT = "宋体"
+INDICATOR_HEADER = 11  # 0-based grid row of the 一级指标 … header: the indicator table starts there
 LATIN = "Times New Roman"
 
 
@@ -31,11 +36,11 @@ def _font(run: Any, size: float, bold: bool = False) -> None:
     fonts.set(qn("w:hAnsi"), LATIN)
 
 
-def evaluation_docx(evaluation: Evaluation) -> bytes:
+def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:
     from docx import Document
-    from docx.enum.section import WD_ORIENT
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
@@ -44,33 +49,44 @@ def evaluation_docx(evaluation: Evaluation) -> bytes:
     normal.font.name = LATIN
     normal.font.size = Pt(10.5)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.8))
-    usable = 29.7 - 3.6
+    usable = docx_section(document.sections[0], [float(w) for w in WIDTHS])
     scale = usable / sum(WIDTHS)
     for index, project in enumerate(evaluation.projects):
-        grid = project_grid(evaluation, project)
+        grid = project_grid(evaluation, project, original)
         if index:
             document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-        table = document.add_table(rows=grid.rows, cols=COLUMNS)
-        table.style = "Table Grid"
-        table.autofit = False
-        for col, width in enumerate(WIDTHS):
-            for cell in table.columns[col].cells:
-                cell.width = Cm(width * scale)
-        for spec in grid.cells:
-            cell = table.cell(spec.row, spec.col)
-            if spec.rowspan > 1 or spec.colspan > 1:
-                cell = cell.merge(table.cell(spec.row + spec.rowspan - 1, spec.col + spec.colspan - 1))
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            paragraph = cell.paragraphs[0]
-            centred = spec.kind in ("title", "subtitle", "header", "label", "number", "total")
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
-            size = 16 if spec.kind == "title" else 10.5
-            _font(paragraph.add_run(spec.text), size, bold=spec.kind in ("title", "header", "label", "total"))
+        # Two tables, joined by a 1 pt paragraph: the head (title … 年度总体目标) and the indicators,
+        # whose first row (一级指标 … ) Word and LibreOffice repeat on every page; Word repeats only
+        # a table's leading rows.
+        split = INDICATOR_HEADER
+        for first, last in ((0, split), (split, grid.rows)):
+            if first:
+                joint = document.add_paragraph()
+                joint.paragraph_format.space_before = joint.paragraph_format.space_after = Pt(0)
+                joint.paragraph_format.line_spacing = Pt(1)
+                _font(joint.add_run(""), 1)
+            table = document.add_table(rows=last - first, cols=COLUMNS)
+            table.style = "Table Grid"
+            table.autofit = False
+            for row in table.rows:
+                row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+            if first:
+                docx_repeat_header(table.rows[0])
+            set_widths(table, [Cm(width * scale) for width in WIDTHS])
+            # the cells once: python-docx's table.cell() rebuilds the whole cell grid on every call
+            cells = {(r, c): cell for r, row in enumerate(table.rows) for c, cell in enumerate(row.cells)}
+            for spec in grid.cells:
+                if not first <= spec.row < last:
+                    continue
+                cell = cells[(spec.row - first, spec.col)]
+                if spec.rowspan > 1 or spec.colspan > 1:
+                    cell = cell.merge(cells[(spec.row - first + spec.rowspan - 1, spec.col + spec.colspan - 1)])
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                paragraph = cell.paragraphs[0]
+                centred = spec.kind in ("title", "subtitle", "header", "label", "number", "total")
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
+                size = 16 if spec.kind == "title" else 10.5
+                _font(paragraph.add_run(spec.text), size, bold=spec.kind in ("title", "header", "label", "total"))
         heading = document.add_paragraph()
         _font(heading.add_run("计分说明"), 10.5, bold=True)
         for line in grid.explanations:

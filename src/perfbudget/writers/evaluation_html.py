@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from html import escape
 
-from perfbudget.evaluate.result import Evaluation
+from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.writers.evaluation_layout import WIDTHS, project_grid, summary_rows
 
-_CSS = """
+CSS = """
 body{font-family:"SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;margin:2em;color:#000}
 table{border-collapse:collapse;width:100%;margin-bottom:1em;table-layout:fixed}
 td,th{border:1px solid #000;padding:4px 6px;font-size:10.5pt;vertical-align:middle;white-space:pre-wrap}
@@ -21,31 +21,38 @@ section{page-break-after:always;margin-bottom:3em}
 """
 
 
-def evaluation_html(evaluation: Evaluation) -> str:
+def project_section(evaluation: Evaluation, project: ProjectEvaluation, original: bool = False) -> str:
+    """One project's 自评表 with its scoring explanations, as an HTML ``<section>``."""
     total = sum(WIDTHS)
+    grid = project_grid(evaluation, project, original)
+    parts = [f'<section id="project-{project.seq}"><table><colgroup>']
+    parts.extend(f'<col style="width:{100 * w / total:.1f}%">' for w in WIDTHS)
+    parts.append("</colgroup>")
+    by_row: dict[int, list[str]] = {}
+    for cell in sorted(grid.cells, key=lambda c: (c.row, c.col)):
+        span = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + \
+               (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
+        title = f' title="原文：{escape(cell.title)}"' if cell.title else ""
+        by_row.setdefault(cell.row, []).append(f'<td class="{cell.kind}"{span}{title}>{escape(cell.text)}</td>')
+    for row in range(grid.rows):
+        parts.append("<tr>" + "".join(by_row.get(row, [])) + "</tr>")
+    parts.append('</table><div class="notes"><strong>计分说明</strong><ul>')
+    parts.extend(f"<li>{escape(line)}</li>" for line in grid.explanations)
+    parts.append("</ul></div></section>")
+    return "\n".join(parts)
+
+
+def evaluation_html(evaluation: Evaluation, original: bool = False) -> str:
+    """The 自评表 page; targets in one notation with the text as typed on hover, unless ``original``."""
     parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
              f"<title>{escape(evaluation.unit_name or '')}项目支出绩效自评表</title>",
-             f"<style>{_CSS}</style></head><body>",
+             f"<style>{CSS}</style></head><body>",
              f"<h1>{escape((evaluation.unit_code or '') + (evaluation.unit_name or ''))} 项目支出绩效自评</h1>",
              "<table class=\"summary\"><tr><th>序号</th><th>项目名称</th><th>预算执行率得分</th><th>总分</th>"
              "<th>自评等级</th></tr>"]
     for values in summary_rows(evaluation):
         parts.append("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in values) + "</tr>")
     parts.append("</table>")
-    for project in evaluation.projects:
-        grid = project_grid(evaluation, project)
-        parts.append(f'<section id="project-{project.seq}"><table><colgroup>')
-        parts.extend(f'<col style="width:{100 * w / total:.1f}%">' for w in WIDTHS)
-        parts.append("</colgroup>")
-        by_row: dict[int, list[str]] = {}
-        for cell in sorted(grid.cells, key=lambda c: (c.row, c.col)):
-            span = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + \
-                   (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
-            by_row.setdefault(cell.row, []).append(f'<td class="{cell.kind}"{span}>{escape(cell.text)}</td>')
-        for row in range(grid.rows):
-            parts.append("<tr>" + "".join(by_row.get(row, [])) + "</tr>")
-        parts.append('</table><div class="notes"><strong>计分说明</strong><ul>')
-        parts.extend(f"<li>{escape(line)}</li>" for line in grid.explanations)
-        parts.append("</ul></div></section>")
+    parts.extend(project_section(evaluation, project, original) for project in evaluation.projects)
     parts.append("</body></html>")
     return "\n".join(parts)

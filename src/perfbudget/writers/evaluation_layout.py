@@ -6,14 +6,22 @@ Eight columns. Header 项目名称/主管部门/实施单位; the funds block (�
 年度总体目标 (预期目标 vs 实际完成情况); indicator rows 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 |
 分值 | 得分 | 偏差原因分析及改进措施 (一级 and 二级 merged over their runs); 总分 with the grade.
 Only the 年度资金总额 row carries the execution score: the sheet gives one executed amount.
+
+Numbers carry their value and number format (``Cell.value``/``Cell.number_format``) so the
+xlsx writer writes numeric cells (SUM works); the 得分 column adds up to the 总分 as printed
+(each score rounded, :mod:`perfbudget.evaluate.scoring`). Targets are shown in one notation
+(:func:`perfbudget.target.display_target`; ``Cell.title`` keeps the text as typed), or as typed
+with ``original=True``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
-from perfbudget.evaluate.numbers import percent, plain, show
+from perfbudget.evaluate.numbers import percent, plain, show, shown
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
+from perfbudget.target import display_target, parse_target
 
 COLUMNS = 8
 TITLE = "项目支出绩效自评表"
@@ -21,7 +29,7 @@ INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指�
                      "偏差原因分析及改进措施")
 FUND_HEADERS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
 # Relative column widths (characters), used by all writers.
-WIDTHS = (12, 14, 26, 14, 14, 8, 8, 30)
+WIDTHS = (12, 14, 24, 14, 14, 9, 9, 30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +38,9 @@ class Cell:
 
     Attributes:
         kind: title | subtitle | label | header | text | number | total.
+        value, number_format: the number a numeric cell holds and its Excel format
+            (``0.00``, ``0.00%``); None for text.
+        title: the text as typed when the cell shows it in another notation (hover in HTML).
     """
 
     row: int
@@ -38,6 +49,9 @@ class Cell:
     kind: str = "text"
     rowspan: int = 1
     colspan: int = 1
+    value: Decimal | None = None
+    number_format: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +65,33 @@ class Grid:
 
 
 def _money(value: object) -> str:
-    from decimal import Decimal
-
     return plain(value) if isinstance(value, Decimal) else ""
 
 
+def _number(row: int, col: int, text: str, value: Decimal | None, kind: str = "number",
+            number_format: str = "0.00", colspan: int = 1) -> Cell:
+    """A numeric cell: its text as shown and, when there is one, its value for Excel."""
+    if value is None or not text or text == "—":
+        return Cell(row, col, text, kind, colspan=colspan)
+    return Cell(row, col, text, kind, colspan=colspan, value=value, number_format=number_format)
 
-def project_grid(evaluation: Evaluation, project: ProjectEvaluation) -> Grid:
+
+def _money_format(value: Decimal | None) -> str:
+    if value is None:
+        return "0.00"
+    decimals = max(0, -int(value.normalize().as_tuple().exponent))
+    return "0." + "0" * max(2, decimals) if decimals else "0.00"
+
+
+def _target(text: str, name: str, original: bool) -> tuple[str, str | None]:
+    """(text shown, text as typed when it differs)."""
+    if original:
+        return text, None
+    shown_text = display_target(parse_target(text, name))
+    return shown_text, (text if shown_text != text.strip() else None)
+
+
+def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: bool = False) -> Grid:
     cells: list[Cell] = []
     add = cells.append
     unit = evaluation.money_unit or "万元"
@@ -75,18 +109,27 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation) -> Grid:
     for offset, header in enumerate(FUND_HEADERS):
         add(Cell(4, 2 + offset, header, "header"))
     rate = percent(project.execution_rate) if project.execution_rate is not None else ""
-    fund_rows = (
-        ("年度资金总额", _money(project.initial_budget), _money(project.budget), _money(project.executed),
-         show(project.execution_weight), rate, show(project.execution_score)),
-        ("其中：当年财政拨款", _money(project.fiscal), "", "", "—", "", "—"),
-        ("上年结转资金", "", "", "", "—", "", "—"),
-        ("其他资金", _money(project.other), "", "", "—", "", "—"),
+    rate_value = shown(project.execution_rate * 100) / 100 if project.execution_rate is not None else None
+    fund_rows: tuple[tuple[str, tuple[tuple[str, Decimal | None, str], ...]], ...] = (
+        ("年度资金总额", (
+            (_money(project.initial_budget), project.initial_budget, _money_format(project.initial_budget)),
+            (_money(project.budget), project.budget, _money_format(project.budget)),
+            (_money(project.executed), project.executed, _money_format(project.executed)),
+            (show(project.execution_weight), shown(project.execution_weight), "0.00"),
+            (rate, rate_value, "0.00%"),
+            (show(project.execution_score), shown(project.execution_score), "0.00"))),
+        ("其中：当年财政拨款", ((_money(project.fiscal), project.fiscal, _money_format(project.fiscal)),
+                        ("", None, ""), ("", None, ""), ("—", None, ""), ("", None, ""), ("—", None, ""))),
+        ("上年结转资金", (("", None, ""), ("", None, ""), ("", None, ""), ("—", None, ""), ("", None, ""),
+                     ("—", None, ""))),
+        ("其他资金", ((_money(project.other), project.other, _money_format(project.other)),
+                  ("", None, ""), ("", None, ""), ("—", None, ""), ("", None, ""), ("—", None, ""))),
     )
-    for offset, values in enumerate(fund_rows):
+    for offset, (label, values) in enumerate(fund_rows):
         row = 5 + offset
-        add(Cell(row, 1, values[0], "label"))
-        for col, value in enumerate(values[1:], 2):
-            add(Cell(row, col, value, "number"))
+        add(Cell(row, 1, label, "label"))
+        for col, (text, value, number_format) in enumerate(values, 2):
+            add(_number(row, col, text, value, number_format=number_format))
     add(Cell(9, 0, "年度总体目标", "label", rowspan=2))
     add(Cell(9, 1, "预期目标", "header", colspan=3))
     add(Cell(9, 4, "实际完成情况", "header", colspan=4))
@@ -111,15 +154,18 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation) -> Grid:
     for offset, line in enumerate(lines):
         row = first + offset
         add(Cell(row, 2, line.level3))
-        add(Cell(row, 3, line.target))
+        target_text, typed = _target(line.target, line.level3, original)
+        add(Cell(row, 3, target_text, title=typed))
         add(Cell(row, 4, line.actual))
-        add(Cell(row, 5, show(line.weight), "number"))
-        add(Cell(row, 6, show(line.score), "number"))
+        add(_number(row, 5, show(line.weight), shown(line.weight)))
+        add(_number(row, 6, show(line.score), shown(line.score)))
         add(Cell(row, 7, line.deviation or ""))
     total_row = first + len(lines)
+    weights = sum((shown(line.weight) for line in lines), shown(project.execution_weight))
     add(Cell(total_row, 0, "总分", "total", colspan=5))
-    add(Cell(total_row, 5, "100", "total"))
-    add(Cell(total_row, 6, show(project.total), "total"))
+    add(_number(total_row, 5, show(weights).removesuffix(".00"), weights, "total", "0"
+                if weights == weights.to_integral_value() else "0.00"))
+    add(_number(total_row, 6, show(project.total), shown(project.total), "total"))
     add(Cell(total_row, 7, f"自评等级：{project.grade}", "total"))
     explanations = [f"预算执行率：{project.execution_explanation}", *project.notes,
                     *(f"{line.position}. {line.level3}：{line.explanation}" for line in lines)]
@@ -132,4 +178,10 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation) -> Grid:
 def summary_rows(evaluation: Evaluation) -> list[tuple[str, str, str, str, str]]:
     """(序号, 项目名称, 执行率得分, 总分, 等级) per project."""
     return [(str(p.seq), p.name_cell or p.name, show(p.execution_score), show(p.total), p.grade)
+            for p in evaluation.projects]
+
+
+def summary_values(evaluation: Evaluation) -> list[tuple[int, str, Decimal, Decimal, str]]:
+    """The summary rows with numbers as numbers, for spreadsheets."""
+    return [(p.seq, p.name_cell or p.name, shown(p.execution_score), shown(p.total), p.grade)
             for p in evaluation.projects]

@@ -5,7 +5,9 @@ then the table with its merged cells (``w:gridSpan`` across, ``w:vMerge`` down).
 Fonts: 宋体 as the East Asian font (``w:eastAsia``) on the Normal style and on every
 run, Times New Roman for Latin text, so Word and WPS show the same table. Rows
 may not break across pages (``w:cantSplit``), so a table that runs over two pages
-breaks between rows. A4 portrait.
+breaks between rows. A4 in the orientation that fits the widest table, column widths fitted
+to the Chinese text, the 填报人/审核人/日期 footer (:mod:`perfbudget.writers.print_layout`);
+targets in one notation unless ``original``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import io
 from typing import Any
 
 from perfbudget.model import Document
+from perfbudget.writers.print_layout import docx_section, fit_widths, set_widths
 from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
 
 FONT = "宋体"
@@ -49,15 +52,24 @@ def _fill(cell: Any, text: str, bold: bool, center: bool) -> None:
             _font(paragraph.add_run(line), bold)
 
 
-def _table(document: Any, grid: ProjectGrid) -> None:
+_MIN_WIDTHS = [10, 10, 14, 12, 10, 8, 8]
+
+
+def _widths(grid: ProjectGrid) -> list[float]:
+    minimum = _MIN_WIDTHS + [8] * max(0, grid.width - len(_MIN_WIDTHS))
+    return fit_widths(((s.col, s.colspan, s.text) for s in grid.cells), grid.width, minimum=minimum, maximum=30)
+
+
+def _table(document: Any, grid: ProjectGrid, usable: float) -> None:
     from docx.oxml import OxmlElement
     from docx.shared import Cm
 
     table = document.add_table(rows=grid.rows, cols=grid.width)
     table.style = "Table Grid"
-    usable = 21.0 - 2 * 2.0
-    for column in table.columns:
-        column.width = Cm(usable / grid.width)
+    table.autofit = False
+    widths = _widths(grid)
+    scale = usable / sum(widths)
+    set_widths(table, [Cm(width * scale) for width in widths])
     for row in table.rows:
         tr_pr = row._tr.get_or_add_trPr()
         tr_pr.append(OxmlElement("w:cantSplit"))
@@ -69,32 +81,30 @@ def _table(document: Any, grid: ProjectGrid) -> None:
         _fill(cell, spec.text, spec.bold, spec.center)
 
 
-def target_table_docx(document: Document) -> bytes:
-    """The document's project tables as .docx bytes."""
+def target_table_docx(document: Document, original: bool = False) -> bytes:
+    """The document's project tables as .docx bytes; ``original`` keeps targets as typed."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
 
     out = docx.Document()
     normal = out.styles["Normal"]
     normal.font.name = LATIN
     normal.font.size = Pt(SIZE)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    section = out.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2.0))
+    grids = [project_grid(document, project, original) for project in document.projects]
+    widest = max((_widths(grid) for grid in grids), key=sum, default=[float(w) for w in _MIN_WIDTHS])
+    usable = docx_section(out.sections[0], widest)
     body = out.element.body
     for first_paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(first_paragraph)
-    for project in document.projects:
-        grid = project_grid(document, project)
+    for grid in grids:
         paragraph = out.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if grid.heading:
             _font(paragraph.add_run(grid.heading), bold=True, size=12)
-        _table(out, grid)
+        _table(out, grid, usable)
     out.add_paragraph()
     buffer = io.BytesIO()
     out.save(buffer)

@@ -20,7 +20,7 @@ MEDIA_TYPES = {
 }
 
 
-def _writer(form: str) -> Callable[[Document], bytes]:
+def _writer(form: str) -> Callable[..., bytes]:
     if form == "xlsx":
         from perfbudget.writers.target_table_xlsx import target_table_xlsx
 
@@ -40,6 +40,12 @@ def _writer(form: str) -> Callable[[Document], bytes]:
     raise ValueError(f"不支持的导出格式「{form}」；可用：{'、'.join(EXPORT_FORMS)}")
 
 
-def render(document: Document, form: str) -> bytes:
-    """The document as the bytes of an export file (form: xlsx, docx, html or json)."""
-    return _writer(form)(document)
+def render(document: Document, form: str, original: bool = False) -> bytes:
+    """The document as the bytes of an export file (form: xlsx, docx, html or json).
+
+    Targets are shown in one notation (``≥95%`` for ``大于等于95%``); ``original`` keeps them as
+    typed, so that the file reads back to exactly the same model. JSON always keeps ``raw``.
+    """
+    if form == "json":
+        return _writer(form)(document)
+    return _writer(form)(document, original=original)

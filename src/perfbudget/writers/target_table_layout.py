@@ -11,6 +11,10 @@ One table per project, in the layout of the published tables (the seed's)::
     一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 [| 分值 | 实际完成值 | 得分 | 偏差原因… | extras]
     产出指标 | 数量指标 | …        (一级 and 二级 merged down over their rows)
 
+Targets are shown in one notation (:func:`perfbudget.target.display_target`: ``大于等于95%``
+→ ``≥95%``), the text as typed kept in ``GridCell.title`` (hover in HTML); ``original=True``
+writes the text as typed, and the file then reads back to exactly the same model.
+
 The heading above the table is ``{seq}.{title}``. Columns that no indicator uses
 (描述, 分值 …) are left out, except that a self-evaluation document always has
 实际完成值 and 得分. Everything the reader needs to give the same model back is
@@ -23,7 +27,7 @@ from dataclasses import dataclass, field
 
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.readers.header_block import UNIT_CELL
-from perfbudget.target import format_decimal
+from perfbudget.target import display_target, format_decimal
 
 MIN_WIDTH = 7
 _MONEY_LABELS = {"预算数": "total", "财政资金": "fiscal", "其他资金": "other"}
@@ -40,6 +44,7 @@ class GridCell:
     colspan: int = 1
     bold: bool = False
     center: bool = False
+    title: str | None = None  # the text as typed, when the cell shows it in another notation
 
 
 @dataclass(slots=True)
@@ -51,6 +56,7 @@ class ProjectGrid:
     rows: int = 0
     cells: list[GridCell] = field(default_factory=list)
     header_rows: int = 0  # rows before the indicator header
+    original: bool = False  # targets as typed instead of in one notation
 
     def add(self, text: str, col: int, colspan: int = 1, rowspan: int = 1, bold: bool = False,
             center: bool = False) -> None:
@@ -88,12 +94,12 @@ def indicator_columns(document: Document, project: Project) -> list[tuple[str, s
     return columns
 
 
-def indicator_value(indicator: Indicator, key: str) -> str:
+def indicator_value(indicator: Indicator, key: str, original: bool = True) -> str:
     if key.startswith("extra:"):
         head = key[6:]
         return next((text for h, text in indicator.extras if h == head), "")
     if key == "target":
-        return indicator.target.raw
+        return indicator.target.raw if original else display_target(indicator.target)
     value = getattr(indicator, key)
     if value is None:
         return ""
@@ -104,10 +110,10 @@ def heading_of(project: Project) -> str | None:
     return f"{project.seq}.{project.title}" if project.title else None
 
 
-def project_grid(document: Document, project: Project) -> ProjectGrid:
+def project_grid(document: Document, project: Project, original: bool = False) -> ProjectGrid:
     columns = indicator_columns(document, project)
     width = max(MIN_WIDTH, len(columns))
-    grid = ProjectGrid(heading_of(project), width)
+    grid = ProjectGrid(heading_of(project), width, original=original)
     unit = document.unit
     unit_text = f"{unit.code or ''}{unit.name or ''}"
     money_unit = f"单位：{document.money_unit}" if document.money_unit else ""
@@ -179,6 +185,8 @@ def _indicator_rows(grid: ProjectGrid, indicators: tuple[Indicator, ...], column
     for offset, indicator in enumerate(indicators):
         for col, (_head, key) in enumerate(columns[2:], 2):
             span = last_span if col == len(columns) - 1 else 1
-            grid.cells.append(GridCell(indicator_value(indicator, key), first + offset, col, colspan=span,
-                                       center=key in ("target", "weight", "actual", "score")))
+            text = indicator_value(indicator, key, grid.original)
+            typed = indicator.target.raw if key == "target" and text != indicator.target.raw.strip() else None
+            grid.cells.append(GridCell(text, first + offset, col, colspan=span,
+                                       center=key in ("target", "weight", "actual", "score"), title=typed))
     grid.rows += len(indicators)

@@ -1,10 +1,15 @@
-"""The 项目支出绩效目标表 as an Excel workbook (openpyxl): every project on one sheet, one below the other.
+"""The 项目支出绩效目标表 as an Excel workbook (openpyxl): one sheet per project, in table order.
 
-Layout from :mod:`perfbudget.writers.target_table_layout`: a heading row, the table
-with merged ranges, a blank row. Money is written as numbers with as many decimals
-as the amount has (number format ``0.00``), so Excel can sum it and the reader gets
-``17.00`` back; all other cells are text. Font 宋体 (Excel and WPS both show it) with
-thin borders and wrapped text.
+Layout from :mod:`perfbudget.writers.target_table_layout`: a heading row, then the table
+with merged ranges. Money is written as numbers with as many decimals as the amount has
+(number format ``0.00``), so Excel can sum it and the reader gets ``17.00`` back; all
+other cells are text. Font 宋体 (Excel and WPS both show it) with thin borders and
+wrapped text.
+
+Print-ready (:mod:`perfbudget.writers.print_layout`): column widths fitted to the Chinese
+text, row heights for the wrapped text (资金用途 and 绩效目标 are never cut), A4 in the
+orientation that fits, one page wide, the indicator header row repeated on every page of a
+long table, the 填报人/审核人/日期 footer.
 """
 
 from __future__ import annotations
@@ -14,11 +19,13 @@ import re
 from decimal import Decimal
 
 from perfbudget.model import Document
+from perfbudget.writers.print_layout import LONG_SPAN, fit_widths, row_heights, xlsx_page_setup
 from perfbudget.writers.target_table_layout import project_grid
 
 FONT = "宋体"
 _AMOUNT = re.compile(r"^-?\d+(?:\.\d+)?$")
-_WIDTHS = [14, 16, 30, 26, 14, 12, 12]
+_MIN_WIDTHS = [12, 12, 16, 14, 12, 10, 10]
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
 def _number(text: str) -> tuple[float, str] | None:
@@ -29,29 +36,46 @@ def _number(text: str) -> tuple[float, str] | None:
     return float(value), "0." + "0" * decimals if decimals else "0"
 
 
-def target_table_xlsx(document: Document) -> bytes:
-    """The document's project tables as .xlsx bytes."""
+def _sheet_name(seq: int, name: str, taken: set[str]) -> str:
+    base = _BAD_SHEET_CHARS.sub("_", f"{seq}.{name}")[:31]
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate = f"{base[:27]}({n})"
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def target_table_xlsx(document: Document, original: bool = False) -> bytes:
+    """The document's project tables as .xlsx bytes; ``original`` keeps targets as typed."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
-    ws = workbook.active
-    ws.title = "绩效目标表" if document.kind != "self-evaluation" else "绩效自评表"
+    first = workbook.active
+    assert first is not None
+    first.title = "绩效目标表" if document.kind != "self-evaluation" else "绩效自评表"
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     plain, bold = Font(name=FONT, size=10.5), Font(name=FONT, size=10.5, bold=True)
     left = Alignment(wrap_text=True, vertical="center")
     center = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    row0 = 1
-    width = 0
-    for project in document.projects:
-        grid = project_grid(document, project)
-        width = max(width, grid.width)
+    # centred in a range that crosses a page, the text would be printed between the pages (cut)
+    long_center = Alignment(wrap_text=True, vertical="top", horizontal="center")
+    taken: set[str] = set()
+    for index, project in enumerate(document.projects):
+        ws = first if index == 0 else workbook.create_sheet()
+        ws.title = _sheet_name(project.seq, project.name, taken)
+        grid = project_grid(document, project, original)
+        row0 = 1
         if grid.heading:
             cell = ws.cell(row=row0, column=1, value=grid.heading)
+            cell.data_type = "s"
             cell.font = Font(name=FONT, size=12, bold=True)
+            cell.alignment = center
             ws.merge_cells(start_row=row0, start_column=1, end_row=row0, end_column=grid.width)
+            ws.row_dimensions[row0].height = 24
             row0 += 1
         for r in range(grid.rows):
             for c in range(grid.width):
@@ -67,13 +91,20 @@ def target_table_xlsx(document: Document) -> bytes:
                 if spec.text:
                     cell.data_type = "s"
             cell.font = bold if spec.bold else plain
-            cell.alignment = center if spec.center else left
+            cell.alignment = (long_center if spec.rowspan > LONG_SPAN else center) if spec.center else left
             if spec.rowspan > 1 or spec.colspan > 1:
                 ws.merge_cells(start_row=row0 + spec.row, start_column=spec.col + 1,
                                end_row=row0 + spec.row + spec.rowspan - 1, end_column=spec.col + spec.colspan)
-        row0 += grid.rows + 1
-    for c in range(max(width, 1)):
-        ws.column_dimensions[get_column_letter(c + 1)].width = _WIDTHS[c] if c < len(_WIDTHS) else 14
+        widths = fit_widths(((s.col, s.colspan, s.text) for s in grid.cells), grid.width,
+                            minimum=_MIN_WIDTHS + [10] * max(0, grid.width - len(_MIN_WIDTHS)), maximum=30)
+        for c, width in enumerate(widths):
+            ws.column_dimensions[get_column_letter(c + 1)].width = width
+        heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells), widths, grid.rows)
+        for r, height in enumerate(heights):
+            ws.row_dimensions[row0 + r].height = height
+        header_row = row0 + grid.header_rows
+        xlsx_page_setup(ws, widths, title_rows=f"{header_row}:{header_row}")
+    workbook.active = 0
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

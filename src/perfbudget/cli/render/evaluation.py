@@ -10,11 +10,11 @@ from rich.table import Table
 from rich.text import Text
 
 from perfbudget.evaluate.monitor import LIGHT_LABELS, ProjectMonitor
-from perfbudget.evaluate.numbers import percent, plain, show
+from perfbudget.evaluate.numbers import percent, plain, show, shown
 from perfbudget.evaluate.result import Evaluation
 
 _STYLE = {"red": "bold red", "yellow": "bold yellow", "green": "green", "blue": "bold blue"}
-_EVAL_COLUMNS = ("序", "一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+_EVAL_COLUMNS = ("序", "一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析")
 
 
 def _light(light: str) -> Text:
@@ -33,17 +33,27 @@ def render_evaluation(evaluation: Evaluation, console: Console) -> None:
         rate = percent(project.execution_rate) if project.execution_rate is not None else "—"
         budget = plain(project.budget) if project.budget is not None else "—"
         executed = plain(project.executed) if project.executed is not None else "—"
-        console.print(Text(f"  预算执行：全年预算数 {budget}{unit}，全年执行数 {executed}{unit}，执行率 {rate}，"
-                           f"得分 {show(project.execution_score)}/{show(project.execution_weight)}"))
+        initial = ""
+        if project.initial_budget is not None and project.initial_budget != project.budget:
+            initial = f"年初预算数 {plain(project.initial_budget)}{unit}，调整后"
+        console.print(Text(f"  预算执行：{initial}全年预算数 {budget}{unit}，全年执行数 {executed}{unit}，"
+                           f"执行率 {rate}，得分 {show(project.execution_score)}/{show(project.execution_weight)}"))
+        if project.goal_result:
+            console.print(Text(f"  年度总体目标完成情况：{project.goal_result}"))
         for note in project.notes:
             console.print(Text(f"  {note}"))
         table = Table(header_style="bold")
         for column in _EVAL_COLUMNS:
             table.add_column(column, overflow="fold")
+        table.add_row(*(Text(value) for value in (
+            "—", "预算执行率", "", "", rate, show(project.execution_weight), show(project.execution_score), "")))
         for line in project.indicators:
             table.add_row(*(Text(value) for value in (
                 str(line.position), line.level1, line.level3, line.target, line.actual,
-                show(line.weight), show(line.score))))
+                show(line.weight), show(line.score), line.deviation or "")))
+        weights = sum((shown(line.weight) for line in project.indicators), shown(project.execution_weight))
+        table.add_row(*(Text(value, style="bold") for value in (
+            "", "合计", "", "", "", show(weights), show(project.total), "")))
         console.print(table)
         console.print(Text("  计分说明：", style="bold"))
         for line in project.indicators:

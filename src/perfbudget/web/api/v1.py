@@ -58,11 +58,14 @@ class IndicatorActualBody(BaseModel):
     actual: str = ""
     grade: str | None = None
     score: str | None = None
+    weight: str | None = Field(None, description="分值（可空：按默认分配；填写时含预算执行率合计须为 100）")
     deviation: str | None = None
 
 
 class ActualsBody(BaseModel):
     executed: str = Field(..., description="全年执行数（文档的金额单位）")
+    budget: str | None = Field(None, description="全年预算数（调整后；空：按预算数）")
+    execution_weight: str | None = Field(None, description="预算执行率分值（空：10 分）")
     goal_result: str | None = None
     indicators: list[IndicatorActualBody] = []
 
@@ -218,10 +221,13 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
     refused = evaluations.refusal(store, settings, [project_id])
     if refused:
         raise WebError(409, "not_approved", refused)
-    fields: list[tuple[str, str | UploadFile]] = [("executed", body.executed), ("goal_result", body.goal_result or "")]
+    fields: list[tuple[str, str | UploadFile]] = [
+        ("executed", body.executed), ("goal_result", body.goal_result or ""), ("budget", body.budget or ""),
+        ("execution_weight", body.execution_weight or "")]
     for item in body.indicators:
         fields += [(f"actual_{item.position}", item.actual), (f"grade_{item.position}", item.grade or ""),
-                   (f"score_{item.position}", item.score or ""), (f"deviation_{item.position}", item.deviation or "")]
+                   (f"score_{item.position}", item.score or ""), (f"deviation_{item.position}", item.deviation or ""),
+                   (f"weight_{item.position}", item.weight or "")]
     document = view.version.document
     evaluation, problems = evaluations.score(document, rows_from_form(document, FormData(fields)), [], "API 填报")
     if evaluation is None:

@@ -1,0 +1,93 @@
+"""A unit's publication: its approved 绩效目标表 of a year as one document, and their 自评 results.
+
+Shared by ``perfbudget publish`` and the web (the unit download and the public page). Projects
+come through :class:`perfbudget.store.api.Store`; which are approved, and which version was,
+is the review workflow's (:func:`perfbudget.app.workflow.approved_versions`). Each project is
+published in the version that was approved, in table order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from perfbudget.evaluate.result import Evaluation, evaluation_from_dict
+from perfbudget.model import Document
+
+if TYPE_CHECKING:
+    from perfbudget.store.api import Store
+    from perfbudget.store.queries import StoredVersion
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """What a unit publishes for a year.
+
+    Attributes:
+        document: the approved projects (their approved versions) as one document, in seq order.
+        versions: seq → the stored version published.
+        left_out: how many of the unit's projects (of that year) were not approved.
+    """
+
+    document: Document
+    versions: dict[int, StoredVersion]
+    left_out: int
+
+
+def _where(unit: str, year: int | None) -> str:
+    return f"单位 {unit}{f' {year} 年度' if year else ''}"
+
+
+def unit_publication(store: Store, unit: str, year: int | None, everything: bool = False) -> Publication | str:
+    """The unit's approved tables (every latest version with ``everything``), or why there are none."""
+    from perfbudget.app.workflow import approved_versions
+    from perfbudget.store.selection import StoredSelection, combine, group_versions
+
+    latest = store.latest_versions(unit=unit, year=year)
+    if not latest:
+        return f"数据库中没有{_where(unit, year)}的项目（可用 perfbudget list projects 查看）"
+    chosen: list[StoredVersion] = []
+    if everything:
+        chosen = list(latest)
+    else:
+        approved = approved_versions(store, [int(v.meta["project_id"]) for v in latest])
+        for version in latest:
+            project_id = int(version.meta["project_id"])
+            if project_id not in approved:
+                continue
+            number = approved[project_id]
+            stored = version if number is None or number == version.meta["version"] else \
+                store.project_version(project_id, number)
+            chosen.append(stored or version)
+    if not chosen:
+        return (f"{_where(unit, year)}没有审核通过的项目，未发布（共 {len(latest)} 个项目；"
+                "审核通过后再发布，或用 --all 发布全部项目的最新版本）")
+    groups = group_versions(chosen)
+    if len(groups) > 1:
+        return f"所选项目的金额单位不同（{len(groups)} 种），一个文件只能用一种金额单位"
+    selection = combine(groups[0])
+    if not isinstance(selection, StoredSelection):
+        return selection
+    document = replace(selection.document,
+                       projects=tuple(sorted(selection.document.projects, key=lambda p: p.seq)))
+    return Publication(document, dict(selection.versions), len(latest) - len(chosen))
+
+
+def published_evaluations(store: Store, publication: Publication, year: int | None) -> list[Evaluation]:
+    """The latest stored 自评 (self-evaluation) of each published project version, where there is one,
+    in table order; each as its one-project :class:`Evaluation`."""
+    results: list[Evaluation] = []
+    for seq in sorted(publication.versions):
+        meta = publication.versions[seq].meta
+        records = store.evaluations(int(meta["project_id"]), kind="self-evaluation", year=year)
+        mine = [r for r in records if r.get("version_id") == meta["version_id"]]
+        if not mine:
+            continue
+        record = store.evaluation(int(mine[-1]["id"]))
+        if record is None:
+            continue
+        try:
+            results.append(evaluation_from_dict(record["payload"]))
+        except (KeyError, ValueError, TypeError):
+            continue  # a damaged payload is not published
+    return results

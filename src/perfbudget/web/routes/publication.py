@@ -1,0 +1,73 @@
+"""A unit's publication on the web: its approved tables of a year in one file, and the public page.
+
+* ``/units/{code}/publication/{fmt}?year=Y`` (signed in, may read the unit): the approved 绩效目标表
+  in one Word document, workbook or page — what ``perfbudget publish`` writes.
+* ``/public/units/{code}/{year}`` (no sign-in): the unit's approved tables of the year and, once
+  stored, their 自评 results. Off unless the settings turn it on (``WebConfig.public_pages``,
+  env ``PERFBUDGET_PUBLIC_PAGES=1``); off, the address does not exist (404).
+
+Store access goes through :class:`perfbudget.store.api.Store` (one per app, on the app's database).
+"""
+
+from __future__ import annotations
+
+from fastapi import Depends, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from perfbudget.app.exports import MEDIA_TYPES
+from perfbudget.app.publication import Publication, published_evaluations, unit_publication
+from perfbudget.store.api import Store
+from perfbudget.web.deps import page_user
+from perfbudget.web.errors import WebError
+from perfbudget.web.roles import Action, Principal
+from perfbudget.web.routes.common import page_router
+from perfbudget.web.routes.projects import attachment
+from perfbudget.web.views import store_of
+
+router = page_router()
+PUBLISH_FORMS = ("docx", "xlsx", "html")
+
+
+def _store(request: Request) -> Store:
+    return store_of(request)
+
+
+def _publication(request: Request, unit: str, year: int | None) -> Publication:
+    found = unit_publication(_store(request), unit, year)
+    if isinstance(found, str):
+        raise WebError(404, "not_found", found.replace("，或用 --all 发布全部项目的最新版本", ""))
+    return found
+
+
+@router.get("/units/{unit}/publication/{fmt}")
+async def unit_publication_file(request: Request, unit: str, fmt: str, year: int | None = None,
+                                principal: Principal = Depends(page_user)) -> Response:
+    if not principal.can(Action.READ, unit):
+        raise WebError(403, "forbidden", "您无权查看该单位的数据")
+    if fmt not in PUBLISH_FORMS:
+        raise WebError(404, "not_found", f"不支持的格式「{fmt}」；可用：{'、'.join(PUBLISH_FORMS)}")
+
+    def build() -> bytes:
+        from perfbudget.writers.target_table_export import render
+
+        return render(_publication(request, unit, year).document, fmt)
+
+    data = await run_in_threadpool(build)
+    name = f"{unit}-{year or '全部年度'}-绩效目标表.{fmt}"
+    return attachment(data, name, MEDIA_TYPES[fmt])
+
+
+@router.get("/public/units/{unit}/{year}")
+async def public_unit_page(request: Request, unit: str, year: int) -> Response:
+    if not getattr(request.app.state.config, "public_pages", False):
+        raise WebError(404, "not_found", "页面不存在")
+
+    def build() -> str:
+        from perfbudget.writers.unit_page import unit_page_html
+
+        publication = _publication(request, unit, year)
+        evaluations = published_evaluations(_store(request), publication, year)
+        return unit_page_html(publication.document, evaluations, year)
+
+    return HTMLResponse(await run_in_threadpool(build))

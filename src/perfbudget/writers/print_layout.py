@@ -1,0 +1,139 @@
+"""Print-ready sizing shared by the xlsx and docx writers: text widths of Chinese text, column
+widths that fit their content, row heights for wrapped text, A4 page setup with the orientation
+that fits, and the 填报人/审核人/日期 footer.
+
+Widths are in Excel's column unit (about one Latin digit, 0.19 cm at 10.5 pt); a CJK character
+takes two. A4 holds about 90 units across in portrait and 135 in landscape with 1.5 cm margins;
+wider tables are printed landscape, and every sheet is fitted to one page wide.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+PORTRAIT_UNITS = 90
+LANDSCAPE_UNITS = 135
+LINE_POINTS = 14.5  # one line of 10.5 pt 宋体 with leading
+PAD_POINTS = 5
+CM_PER_UNIT = 0.19
+SIGN_FOOTER = "填报人：　　　　　　审核人：　　　　　　填报日期：　　　　年　　月　　日"
+PAGE_NUMBER = "第 &P 页，共 &N 页"
+
+
+LONG_SPAN = 10  # a cell merged over more rows than this may cross a page: its text goes to the top
+
+
+def text_width(text: str) -> float:
+    """The printed width of one line in column units: wide (CJK, full-width) characters take two."""
+    width = 0.0
+    for char in text:
+        width += 2.0 if unicodedata.east_asian_width(char) in ("W", "F") else 1.1
+    return width
+
+
+def lines_needed(text: str, width: float) -> int:
+    """How many lines ``text`` (newlines kept) takes in a cell ``width`` units wide, wrapped."""
+    usable = max(width - 1.5, 2.0)
+    return sum(max(1, math.ceil(text_width(part) / usable)) for part in (text.split("\n") if text else [""]))
+
+
+def fit_widths(cells: Iterable[tuple[int, int, str]], columns: int, minimum: Sequence[float] | float = 8,
+               maximum: float = 40) -> list[float]:
+    """Column widths from the cells that sit in one column: (col, colspan, text) triples; the
+    widest line of a single-column cell, plus padding, between ``minimum`` and ``maximum``."""
+    lows = list(minimum) if isinstance(minimum, Sequence) else [float(minimum)] * columns
+    widths = [float(low) for low in lows[:columns]] + [8.0] * max(0, columns - len(lows))
+    for col, span, text in cells:
+        if span != 1 or col >= columns:
+            continue
+        widest = max((text_width(line) for line in text.split("\n")), default=0.0) + 2
+        widths[col] = min(max(widths[col], widest), max(maximum, lows[col] if col < len(lows) else 0))
+    return widths
+
+
+def row_heights(cells: Iterable[tuple[int, int, int, int, str]], widths: Sequence[float],
+                rows: int) -> list[float]:
+    """Row heights in points for (row, col, rowspan, colspan, text) cells; a cell spanning rows
+    shares its lines over them (the last row takes what the others do not give)."""
+    heights = [LINE_POINTS + PAD_POINTS] * rows
+    tall: list[tuple[int, int, float]] = []
+    for row, col, rowspan, colspan, text in cells:
+        if row >= rows:
+            continue
+        width = sum(widths[col:col + colspan])
+        need = lines_needed(text, width) * LINE_POINTS + PAD_POINTS
+        if rowspan == 1:
+            heights[row] = max(heights[row], need)
+        else:
+            tall.append((row, min(rows, row + rowspan), need))
+    for first, end, need in tall:
+        have = sum(heights[first:end])
+        if have < need:
+            heights[end - 1] += need - have
+    return heights
+
+
+def landscape(widths: Sequence[float]) -> bool:
+    """True when the table is too wide for A4 portrait."""
+    return sum(widths) > PORTRAIT_UNITS
+
+
+def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None = None,
+                    sign_footer: bool = True) -> None:
+    """A4, the orientation that fits, one page wide (as many pages down as needed), centred,
+    narrow margins, ``title_rows`` (``"12:12"``) repeated on every page, the sign-off footer."""
+    from openpyxl.worksheet.page import PageMargins
+
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape(widths) else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins = PageMargins(left=0.6, right=0.6, top=0.7, bottom=0.8, header=0.3, footer=0.4)
+    if title_rows:
+        sheet.print_title_rows = title_rows
+    if sign_footer:
+        sheet.oddFooter.left.text = SIGN_FOOTER
+        sheet.oddFooter.left.size = 10
+        sheet.oddFooter.right.text = PAGE_NUMBER
+        sheet.oddFooter.right.size = 9
+
+
+def docx_section(section: Any, widths: Sequence[float], sign_footer: bool = True) -> float:
+    """A4 in the orientation that fits, 1.8 cm margins, the sign-off footer; returns the usable
+    width in cm."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
+    wide = landscape(widths)
+    section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Cm(29.7), Cm(21.0)) if wide else (Cm(21.0), Cm(29.7))
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.8))
+    if sign_footer:
+        paragraph = section.footer.paragraphs[0]
+        paragraph.text = SIGN_FOOTER
+    return (29.7 if wide else 21.0) - 3.6
+
+
+def docx_repeat_header(row: Any) -> None:
+    """Mark a table row to repeat at the top of every page (Word repeats leading rows only)."""
+    from docx.oxml import OxmlElement
+
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def set_widths(table: Any, widths: Sequence[Any]) -> None:
+    """Column widths of a fresh (unmerged) python-docx table: the grid (what LibreOffice lays out
+    by) and every cell (what Word uses), written straight into the XML — python-docx's
+    ``column.cells`` rebuilds the cell grid on every call."""
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        column.w = width
+    for row in table._tbl.tr_lst:
+        for cell, width in zip(row.tc_lst, widths, strict=True):
+            cell.width = width

@@ -1,0 +1,210 @@
+"""Every download printed by LibreOffice: one page wide, nothing cut (issue 15.2).
+
+The 绩效目标表 and the 自评表 in xlsx, docx and html are converted to PDF by a real
+LibreOffice (``soffice --headless --convert-to pdf``) and read with pdfplumber:
+
+* every character of every cell is in the PDF (nothing lost off the page or under a cell);
+* no character across the page edge, and no two words overlap (text overflowing a row that
+  is too short is drawn over its neighbours or off the page, and is then missing from the tally);
+* one page wide: the leftmost and the rightmost header of each indicator table are on the
+  same page, and pages are A4 in the orientation the writer chose.
+
+LibreOffice comes from scripts/test.sh (installed when missing, like Chromium). Without it
+the test is skipped locally and fails in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from perfbudget.evaluate.result import Evaluation
+from perfbudget.model import Document
+from perfbudget.target import display_target
+from perfbudget.writers.evaluation_docx import evaluation_docx
+from perfbudget.writers.evaluation_html import evaluation_html
+from perfbudget.writers.evaluation_layout import project_grid as evaluation_grid
+from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
+from perfbudget.writers.target_table_export import render
+from perfbudget.writers.target_table_layout import project_grid as target_grid
+from tests.conftest import SAMPLES
+from tests.evaluate.helpers import P5, P5_SHEET, csv_bytes, run
+
+A4 = (595.3, 841.9)
+
+
+def soffice() -> str:
+    path = os.environ.get("PERFBUDGET_TEST_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
+    if path:
+        return path
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail("LibreOffice (soffice) not found: scripts/test.sh installs it in CI")
+    pytest.skip("LibreOffice (soffice) not found (set PERFBUDGET_TEST_SOFFICE)")
+
+
+def to_pdf(files: list[Path], workdir: Path) -> dict[str, Path]:
+    """Convert all files in one LibreOffice run, with a private profile (parallel runs never share one)."""
+    assert len({f.stem for f in files}) == len(files), "one PDF per stem: the names must differ before the suffix"
+    profile = workdir / "lo-profile"
+    out = workdir / "pdf"
+    command = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+               "--convert-to", "pdf", "--outdir", str(out), *map(str, files)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    pdfs = {f.name: out / f"{f.stem}.pdf" for f in files}
+    missing = [name for name, pdf in pdfs.items() if not pdf.exists()]
+    assert not missing, (missing, done.stdout, done.stderr)
+    return pdfs
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _straddles(char: dict[str, Any], width: float, height: float) -> bool:
+    inside_x = char["x1"] > 0.5 and char["x0"] < width - 0.5
+    inside_y = char["bottom"] > 0.5 and char["top"] < height - 0.5
+    partly = char["x0"] < -0.5 or char["x1"] > width + 0.5 or char["top"] < -0.5 or char["bottom"] > height + 0.5
+    return inside_x and inside_y and partly
+
+
+def _overlaps(words: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    found = []
+    for index, a in enumerate(words):
+        for b in words[index + 1:]:
+            width = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+            height = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+            if width > 1 and height > 0.4 * min(a["bottom"] - a["top"], b["bottom"] - b["top"]):
+                found.append((a["text"], b["text"]))
+    return found
+
+
+def check_pdf(pdf_path: Path, expected: list[str], same_page: list[tuple[str, str]], landscape: bool | None) -> int:
+    """Asserts the print properties; returns the page count."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf_path) as pdf:
+        chars: Counter[str] = Counter()
+        pages_text = []
+        for page in pdf.pages:
+            width, height = float(page.width), float(page.height)
+            assert {round(width), round(height)} == {round(A4[0]), round(A4[1])}, (pdf_path.name, width, height)
+            if landscape is not None and page.page_number == 1:  # (a 汇总 sheet after may be portrait)
+                assert (width > height) is landscape, (pdf_path.name, "orientation")
+            # A character across the page edge is cut. One wholly outside is not printed: LibreOffice
+            # draws a merged cell's text on every page it spans, clipped away where it is not;
+            # what counts is that every character is printed somewhere (the tally below).
+            cut = [c["text"] for c in page.chars if _straddles(c, width, height)]
+            assert not cut, (pdf_path.name, page.page_number, "".join(cut)[:80])
+            visible = page.within_bbox((0, 0, width, height))
+            words = visible.extract_words(keep_blank_chars=False, use_text_flow=False)
+            overlaps = _overlaps(words)
+            assert not overlaps, (pdf_path.name, page.page_number, overlaps[:5])
+            text = visible.extract_text() or ""
+            pages_text.append(_squash(text))
+            chars.update(c["text"] for c in visible.chars if not c["text"].isspace())
+        needed = Counter(ch for text in expected for ch in _squash(text))
+        lacking = needed - chars
+        assert not lacking, (pdf_path.name, "missing characters", dict(lacking))
+        for left, right in same_page:
+            assert any(left in page and right in page for page in pages_text), (pdf_path.name, left, right)
+        return len(pdf.pages)
+
+
+@pytest.fixture(scope="module")
+def evaluation(seed_document: Document) -> Evaluation:
+    sheet = (P5_SHEET[0], f"{P5},全年预算数,58,,,", f"{P5},总体目标完成情况,全年保障检察业务正常开展，办案质量稳定,,,",
+             *P5_SHEET[1:])
+    result, problems = run(seed_document, csv_bytes(*sheet))
+    assert result is not None, problems
+    return result
+
+
+def _target_texts(document: Document) -> list[str]:
+    """Every cell's text as the 绩效目标表 shows it (merged cells once), with the headings."""
+    texts: list[str] = []
+    for project in document.projects:
+        grid = target_grid(document, project)
+        texts += [grid.heading or "", *(cell.text for cell in grid.cells)]
+    assert any(display_target(i.target) in texts for p in document.projects for i in p.indicators)
+    return texts
+
+
+def test_every_download_prints_one_page_wide_with_nothing_cut(tmp_path: Path, seed_document: Document,
+                                                             evaluation: Evaluation) -> None:
+    sample = SAMPLES / "14_hunan-nanyue-fupin-2018-target-lvyoujichusheshi.txt"
+    from perfbudget.load import load_path
+
+    wide = load_path(sample).document  # a real table with a 绩效指标描述 column and long texts
+    assert wide is not None
+    files = {
+        "目标表.xlsx": render(seed_document, "xlsx"), "目标表.docx": render(seed_document, "docx"),
+        "目标表.html": render(seed_document, "html"),
+        "目标表2.xlsx": render(wide, "xlsx"), "目标表2.docx": render(wide, "docx"),
+        "自评表.xlsx": evaluation_xlsx(evaluation), "自评表.docx": evaluation_docx(evaluation),
+        "自评表.html": evaluation_html(evaluation).encode("utf-8"),
+    }
+    paths = []
+    for name, data in files.items():
+        stem, suffix = name.rsplit(".", 1)
+        path = tmp_path / f"{stem}-{suffix}.{suffix}"  # one PDF per file: stems must differ
+        path.write_bytes(data)
+        paths.append(path)
+    converted = to_pdf(paths, tmp_path)
+    pdfs = {name: converted[path.name] for name, path in zip(files, paths, strict=True)}
+
+    for name, document in (("目标表", seed_document), ("目标表2", wide)):
+        expected = _target_texts(document)
+        pairs = [("一级指标", "指标值")]
+        xlsx_pages = check_pdf(pdfs[f"{name}.xlsx"], expected, pairs, landscape=None)
+        assert xlsx_pages >= len(document.projects)  # one sheet per project, each starting a page
+        check_pdf(pdfs[f"{name}.docx"], expected, pairs, landscape=None)
+    check_pdf(pdfs["目标表.html"], _target_texts(seed_document), [], landscape=None)
+
+    project = evaluation.projects[0]
+    grid = evaluation_grid(evaluation, project)
+    expected = [cell.text for cell in grid.cells] + list(grid.explanations)
+    pairs = [("一级指标", "偏差原因"), ("项目资金", "得分"), ("总分", "自评等级")]
+    assert check_pdf(pdfs["自评表.xlsx"], expected, pairs, landscape=True) >= 2  # the 自评表, then 汇总
+    assert check_pdf(pdfs["自评表.docx"], expected, pairs, landscape=True) >= 1
+    check_pdf(pdfs["自评表.html"], [cell.text for cell in grid.cells], [], landscape=None)
+
+
+def test_long_tables_repeat_the_indicator_header_on_every_page(tmp_path: Path) -> None:
+    from perfbudget.readers.text import read_text
+    from tests.conftest import HEADER_ROWS, table_text
+
+    rows = [["产出指标" if n == 0 else "", "数量指标" if n == 0 else "", f"第{n + 1}项工作完成数量（按季度统计并报送）",
+             f"第{n + 1}项工作完成数量（按季度统计并报送）", "大于等于10次"] for n in range(45)]
+    rows += [["效益指标", "社会效益指标", "效果", "效果", "有效保障"],
+             ["满意度指标", "服务对象满意度指标", "满意度", "满意度", "≥90%"]]
+    document, problems = read_text(table_text(*HEADER_ROWS, *rows), "long.txt")
+    assert document is not None, problems
+    p = "测试项目-2024中央"
+    sheet = [f"{p},全年执行数,9,,,", *(f"{p},第{n + 1}项工作完成数量（按季度统计并报送）,{8 + n % 4}次,,,"
+                                    for n in range(45)), f"{p},效果,,达成,,", f"{p},满意度,95%,,,"]
+    evaluation, problems = run(document, csv_bytes(*sheet))
+    assert evaluation is not None, problems
+    files = {"long-target-x.xlsx": render(document, "xlsx"), "long-target-d.docx": render(document, "docx"),
+             "long-eval-x.xlsx": evaluation_xlsx(evaluation), "long-eval-d.docx": evaluation_docx(evaluation)}
+    paths = []
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append(tmp_path / name)
+    pdfs = to_pdf(paths, tmp_path)
+    import pdfplumber
+
+    grid = evaluation_grid(evaluation, evaluation.projects[0])
+    expected = {"long-target": _target_texts(document), "long-eval": [c.text for c in grid.cells]}
+    for name, pdf_path in pdfs.items():
+        pages = check_pdf(pdf_path, expected[name.rsplit("-", 1)[0]], [], landscape=None)
+        assert pages >= 2, name
+        with pdfplumber.open(pdf_path) as pdf:
+            second = _squash(pdf.pages[1].extract_text() or "")
+        if name != "long-target-d.docx":  # Word repeats only a table's leading rows (docs/publishing.md)
+            assert "一级指标" in second and "三级指标" in second, (name, second[:80])

@@ -18,7 +18,7 @@ from perfbudget.model import Document, Problem, Source
 from perfbudget.readers.decode import DecodeError, decode_bytes
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.labels import is_any_label
+from perfbudget.readers.labels import is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
 _BLOCK = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6")
@@ -91,7 +91,9 @@ def read_html_tables(text: str, file: str) -> list[RawTable]:
         elif (type(node).__name__ == "NavigableString" and id(node.find_parent("table")) not in leaves
               and node.find_parent(("head", "title")) is None):
             heading = better_heading(heading, _SPACES.sub(" ", str(node)))
-    return [t for t in tables if any(is_any_label(c.text) for row in t.rows for c in row)]
+    # Tables holding target-table labels, or indicator names (a continuation table without its header).
+    return [t for t in tables if any(is_any_label(c.text) or level_of(c.text) is not None
+                                     for row in t.rows for c in row)]
 
 
 def read_html(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:

@@ -177,6 +177,9 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
             continue
         if is_footer(filled[0].text):
             return
+        if column_role(filled[0].text) is not None and is_indicator_header(row):
+            problems.append(Problem(filled[0].source, "跳过重复的指标表头行（表格跨页续排）", Severity.INFO))
+            continue
         cells, shift = align(row, roles)
         if len(cells) > width:
             problems.append(Problem(cells[width].source, f"这一行有{len(cells)}个单元格，指标表头只有{width}列"))
@@ -187,6 +190,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         if cut_here and (not complete or reached <= target_column or (stream and reached <= last_required)):
             problems.append(Problem(cells[-1].source, f"表格在此中断：最后一行只有{len(filled)}个有内容的单元格"
                                                       f"（指标表头有{width}列），文件可能不完整"))
+            parts.cut = cells[-1].source
             continue
         _read_row(cells, columns, tree, parts, problems, width)
 

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from perfbudget.framework import LEVEL1_NAMES, normalise_level1
 from perfbudget.model import Budget, Document, Problem, Project, Severity, Source, Unit
+from perfbudget.readers.continuation import join_continued
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
 from perfbudget.readers.indicator_rows import column_map, is_indicator_header, read_indicator_rows
@@ -158,8 +159,12 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     read_header_rows(rows[:header_index] if header_index is not None else rows, parts, table.stream)
     if header_index is None:
         where = rows[-1][-1].source if rows and rows[-1] else table.source
-        problems.append(Problem(where, "表格不完整：没有找到指标表头行（一级指标、二级指标、三级指标、指标值），"
-                                       "表格可能被截断"))
+        if not table.certain and (is_last_table or not table.complete):
+            problems.append(Problem(where, "表格在此中断：没有找到指标表头行（一级指标、二级指标、三级指标、指标值），"
+                                           "表格被截断，文件可能不完整"))
+            parts.cut = where
+        else:
+            problems.append(Problem(where, "表格不完整：没有找到指标表头行（一级指标、二级指标、三级指标、指标值）"))
         return parts
     if header_index + 1 < len(rows) and _is_sub_header(rows[header_index + 1]):
         rows = [*rows[:header_index], *_with_sub_header(rows[header_index], rows[header_index + 1], problems),
@@ -245,8 +250,14 @@ def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
         name, label = match["name"].strip(), match["label"].strip()
         year, source_name = int(match["year"]), match["source"].strip() or None
     if not name:
-        name = title or ""
-        if not name:
+        name = name_from_title(title) or ""
+        if name:
+            problems.append(Problem(parts.source, f"表中没有项目名称，项目名称取自表题「{title}」", Severity.INFO))
+            parts.needs_check.append(f"项目名称取自表题「{title}」")
+        elif parts.indicators:
+            problems.append(Problem(parts.source, "没有找到项目名称：本表只有指标部分（表头部分不在此处），"
+                                                  "表题也没有指明项目，项目名称未知"))
+        else:
             problems.append(Problem(parts.source, "没有找到项目名称"))
     if label is None and title and (titled := _TITLE_LABEL.search(title)):
         label, year = titled["label"].strip(), int(titled["year"])
@@ -290,8 +301,40 @@ def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
         seq=seq, title=title, name=name, fund_label=label, fund_year=year, fund_source=source_name,
         budget=budget, purpose=purpose, goals=tuple(g for g in goals if g),
         indicators=tuple(parts.indicators), name_cell=name_text or None, extras=extras,
+        complete=parts.cut is None, cut=parts.cut, needs_check=tuple(parts.needs_check),
         source=parts.source, sources=sources,
     )
+
+
+# A table title that names one project: 「[1.][2023年]某项目[-2023中央](项目支出)绩效目标(申报)表」.
+_TITLE_FORM = re.compile(r"\s*[-—－–]?\s*(?:(?:19|20)\d{2}[^\d\-—－–]{0,6}?)?\s*(?:的)?(?:项目支出|项目|部门|单位)?"
+                         r"(?:绩效(?:目标|自评|监控|评价)|目标)[^-—－–]{0,8}表\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
+_TITLE_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)")
+# Titles of a whole unit's or department's tables, not of one project.
+_NOT_ONE_PROJECT = re.compile(r"部门|单位|整体|汇总|本级|一览|[局院委厅办处]$|政府$|项目支出$|^项目$|^支出$")
+
+
+def name_from_title(title: str | None) -> str | None:
+    """The project named by a table title (``2023年某项目绩效目标表`` → ``2023年某项目``), or None when the
+    title is no table title or names no single project (a unit's or department's tables)."""
+    if not title:
+        return None
+    text = title.strip()
+    if "\n" in text or len(text) > 80:
+        return None
+    form = _TITLE_FORM.search(text)
+    if form is None:
+        return text if _is_numbered_name(text) else None
+    name = text[:form.start()].strip(" -—－–:：")
+    bare = _TITLE_YEAR.sub("", name).strip()
+    if len(bare) < 2 or _NOT_ONE_PROJECT.search(bare):
+        return None
+    return name
+
+
+def _is_numbered_name(text: str) -> bool:
+    """A title that was numbered (its number already removed) and is a short name, e.g. 安全隐患维修."""
+    return 2 <= len(text) <= 40 and not re.search(r"[:：。，,]", text)
 
 
 def _years_from_previous_tables(projects: list[Project], problems: list[Problem]) -> list[Project]:
@@ -335,9 +378,20 @@ def _unit_from_fields(project: Project, problems: list[Problem]) -> Unit | None:
     return unit
 
 
+def _is_project(parts: Parts) -> bool:
+    """A project has indicators, or a name and a budget (or a name and a cut: the rest is missing).
+    A page fragment (a stray 项目名称 line, a heading without a table) is no project."""
+    if parts.indicators:
+        return True
+    named = parts.name_cell is not None and not parts.name_cell.blank
+    money = any(not c.blank for c in parts.money.values()) or parts.project_total is not None
+    return named and (money or parts.cut is not None)
+
+
 def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None, list[Problem]]:
     """Turn raw tables into a document. Errors are returned, never raised."""
     problems: list[Problem] = []
+    tables = join_continued(tables, problems)
     segments = [segment for table in tables
                 for segment in (split_list_layout(table, problems) or _split_projects(table))]
     segments = [s for s in segments if any(not c.blank for row in s.rows for c in row)]
@@ -368,9 +422,12 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
                 problems.append(Problem(segment.source, f"本表的金额单位「{parts.money_unit}」与第一个表的"
                                         f"「{money_unit}」不同"))
         self_evaluation = self_evaluation or parts.self_evaluation
-        if parts.indicators or parts.name_cell is not None:
+        if _is_project(parts):
             projects.append(_project(parts, position, problems))
             numbered.append(_is_numbered(parts.heading))
+        elif parts.name_cell is not None and not parts.name_cell.blank:
+            problems.append(Problem(parts.name_cell.source, f"「{_text(parts.name_cell)}」既没有预算也没有指标，"
+                                    "不是完整的项目表（可能是页面片段），未作为项目读取", Severity.WARNING))
     if unit is None and projects:
         unit = _unit_from_fields(projects[0], problems)
     projects = _years_from_previous_tables(projects, problems)

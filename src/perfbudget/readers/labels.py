@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES, normalise_level1, normalise_level2
+from perfbudget.readers.furniture import is_closing_row, is_furniture
 
 # Header-block labels → field. "group:purpose" marks 预算规模及资金用途: a group whose
 # unlabelled continuation row holds the purpose.
@@ -260,7 +261,9 @@ def money_unit_note(text: str) -> str | None:
 def is_footer(text: str) -> bool:
     """True for the first cell of a row after the indicators: 审核意见, 总分, 填表人, 注： …"""
     key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-    return bool(_FOOTER.match(key) or _SIGN_OFF.search(key))
+    if _FOOTER.match(key) or _SIGN_OFF.search(key) or is_closing_row(key):
+        return True
+    return not key.isdigit() and is_furniture(text)
 
 
 def is_any_label(text: str) -> bool:

@@ -25,3 +25,7 @@ class Parts:
     self_evaluation: bool = False
     # 项目总预算 (a multi-year total): the budget only when the table gives no year budget.
     project_total: Cell | None = None
+    # Where the table was cut off (the document ends or breaks inside it); None when complete.
+    cut: Source | None = None
+    # The reader's risky guesses for this project (short Chinese notes, shown as 需人工核对).
+    needs_check: list[str] = field(default_factory=list)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
 from perfbudget.readers.indicator_rows import decimal_or_none, guess_level
@@ -73,7 +74,7 @@ def better_heading(current: str | None, line: str) -> str | None:
     a year note on a line of its own (``(2020年度)``) joins the heading before it; a line that
     is only a web address is never part of a heading."""
     line = without_addresses(line.strip())
-    if not line:
+    if not line or is_furniture(line):
         return current
     dated = with_year_note(current, line)
     if dated is not None:
@@ -129,7 +130,8 @@ def starts_project(cell: Cell) -> bool:
 
 
 def _heading(cells: list[Cell]) -> str | None:
-    lines = [text for c in cells if not c.blank and (text := without_addresses(c.text.strip()))]
+    lines = [text for c in cells if not c.blank and (text := without_addresses(c.text.strip()))
+             and not is_furniture(text)]
     headed = [i for i, line in enumerate(lines) if looks_like_heading(line)]
     if not headed:
         return None
@@ -246,6 +248,9 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             return footer_end
         if starts_project(cell):
             return position
+        if column_role(cell.text) == "level1" and (repeated := _header_run(cells, position)) is not None:
+            position = repeated[1]  # the indicator header repeated after a page break
+            continue
         row: list[Cell] = [Cell("", cell.source) for _ in roles]
         filled = 0
         level = guess_level(cells, position)

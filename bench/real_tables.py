@@ -22,12 +22,16 @@ samples, the repository path in the key's ``"file"``. Each table is loaded with
     项目效益指标 = 效益指标;
   - the target is compared strictly on ``target.raw`` (the text as written) with the
     same NFKC/whitespace/quote/trailing-punctuation rule; the only equivalent forms
-    accepted are the comparison signs ``>=``/``≧`` for ``≥`` and ``<=``/``≦`` for ``≤``.
+    accepted are the comparison signs ``>=``/``≧`` for ``≥`` and ``<=``/``≦`` for ``≤``,
+    and a leading ``=`` (``=100%`` is ``100%``). Where a table gives the sign, value and
+    unit in columns of their own, the key's target is the three joined (``≥95%``).
 * Each read indicator matches at most one expected one (multiset matching).
 * recall = right / expected, precision = right / read. A file the reader refuses (no
   document) counts as 0 read. A document returned together with errors (e.g. a cut
   table) is scored on what it holds; the table's status shows the errors.
-* Project name right: normalised names equal. Budget right: the total equals the key's
+* Project name right: normalised names equal; a key's ``"name": null`` (a project the page
+  does not name, e.g. a page that starts mid-form) is right when the reader leaves it unnamed.
+  Budget right: the total equals the key's
   ``budget`` (both absent counts as right) and the document's money unit equals the
   key's ``money_unit`` when the key gives one.
 """
@@ -96,7 +100,7 @@ def norm_target(value: str) -> str:
     text = _text(value)
     for sign, canonical in _SIGNS:
         text = text.replace(sign, canonical)
-    return text
+    return text.removeprefix("=")
 
 
 def norm_row(level1: str, level2: str, level3: str, target: str) -> Row:
@@ -126,8 +130,9 @@ def validate_key(key: Any, name: str) -> list[str]:
         if not isinstance(project, dict):
             faults.append(f"{where}: not an object")
             continue
-        if not isinstance(project.get("name"), str) or not project["name"].strip():
-            faults.append(f"{where}: name must be a non-empty string")
+        name_value = project.get("name", "")
+        if name_value is not None and (not isinstance(name_value, str) or not name_value.strip()):
+            faults.append(f"{where}: name must be a non-empty string, or null for a project the page does not name")
         budget = project.get("budget")
         if budget is not None:
             try:
@@ -220,7 +225,7 @@ def _pair(expected: list[dict[str, Any]], read: list[tuple[str, Any, list[Row]]]
     for e, project in enumerate(expected):
         rows = [tuple(i[k] for k in INDICATOR_KEYS) for i in project["indicators"]]
         for r, (name, _p, read_rows) in enumerate(read):
-            ratio = SequenceMatcher(None, norm_name(project["name"]), norm_name(name or "")).ratio()
+            ratio = SequenceMatcher(None, norm_name(project["name"] or ""), norm_name(name or "")).ratio()
             common = _common(rows, read_rows)
             if common or ratio >= 0.5:
                 scores.append((common + ratio, e, r))
@@ -263,7 +268,7 @@ def score_table(key_path: Path) -> TableScore:
             score.missed += [_show(r) for r in rows]
             continue
         read_name, read_project, read_rows = read[pairs[e]]
-        if norm_name(read_name or "") == norm_name(project["name"]):
+        if norm_name(read_name or "") == norm_name(project["name"] or ""):
             score.names_right += 1
         else:
             score.project_faults.append(f"name: expected {project['name']!r}, read {read_name!r}")

@@ -307,7 +307,7 @@ def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
 
 
 # A table title that names one project: 「[1.][2023年]某项目[-2023中央](项目支出)绩效目标(申报)表」.
-_TITLE_FORM = re.compile(r"\s*[-—－–]?\s*(?:(?:19|20)\d{2}[^\d\-—－–]{0,6}?)?\s*(?:的)?(?:项目支出|项目|部门|单位)?"
+_TITLE_FORM = re.compile(r"\s*(?:[-—－–]\s*(?:19|20)\d{2}[^\d\-—－–]{0,6}?)?\s*(?:的)?(?:项目支出)?"
                          r"(?:绩效(?:目标|自评|监控|评价)|目标)[^-—－–]{0,8}表\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
 _TITLE_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)")
 # Titles of a whole unit's or department's tables, not of one project.

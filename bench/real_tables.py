@@ -23,8 +23,11 @@ samples, the repository path in the key's ``"file"``. Each table is loaded with
   - the target is compared strictly on ``target.raw`` (the text as written) with the
     same NFKC/whitespace/quote/trailing-punctuation rule; the only equivalent forms
     accepted are the comparison signs ``>=``/``≧`` for ``≥`` and ``<=``/``≦`` for ``≤``,
-    and a leading ``=`` (``=100%`` is ``100%``). Where a table gives the sign, value and
-    unit in columns of their own, the key's target is the three joined (``≥95%``).
+    and a leading ``=`` (``=100%`` is ``100%``; ``═``, a box-drawing look-alike some pages
+    use, counts as ``=``), and a leading comparison word for its sign (``大于等于98%`` is
+    ``≥98%``; also 小于等于, 等于, 大于, 小于, 不低于, 不少于, 不高于, 不超过, 不多于).
+    Where a table gives the sign, value and unit in columns of their own, the key's target
+    is the three joined (``≥95%``).
 * Each read indicator matches at most one expected one (multiset matching).
 * recall = right / expected, precision = right / read. A file the reader refuses (no
   document) counts as 0 read. A document returned together with errors (e.g. a cut
@@ -67,7 +70,10 @@ _QUOTES = re.compile("[\"'“”‘’「」『』]")
 _TRAILING = re.compile(r"[。；;，,、:：]+$")
 _LEADING_NUMBER = re.compile(
     r"^(?:指标\s*\d{1,2}\s*[:：.．、]?|\d{1,2}\s*[.．、)）](?!\d)|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*")
-_SIGNS = (("≧", "≥"), ("≦", "≤"), (">=", "≥"), ("<=", "≤"))
+_SIGNS = (("≧", "≥"), ("≦", "≤"), (">=", "≥"), ("<=", "≤"), ("═", "="))
+_SIGN_WORDS = re.compile(r"^(大于等于|小于等于|不低于|不少于|不高于|不超过|不多于|大于|小于|等于)")
+_SIGN_OF_WORD = {"大于等于": "≥", "不低于": "≥", "不少于": "≥", "小于等于": "≤", "不高于": "≤", "不超过": "≤",
+                 "不多于": "≤", "大于": ">", "小于": "<", "等于": "="}
 _LEVEL1_ALIASES = {"项目完成指标": "产出指标", "项目效益指标": "效益指标"}
 
 Row = tuple[str, str, str, str]
@@ -100,6 +106,7 @@ def norm_target(value: str) -> str:
     text = _text(value)
     for sign, canonical in _SIGNS:
         text = text.replace(sign, canonical)
+    text = _SIGN_WORDS.sub(lambda m: _SIGN_OF_WORD[m.group(1)], text)
     return text.removeprefix("=")
 
 
@@ -171,7 +178,8 @@ def table_path(key_path: Path, key: dict[str, Any]) -> Path | None:
 def key_paths(filters: list[str] | None = None) -> list[Path]:
     paths = sorted(CORPUS.glob("*.expected.json"))
     if filters:
-        paths = [p for p in paths if any(f in p.name for f in filters)]
+        paths = [p for p in paths
+                 if any(p.name.startswith(f + "_") if f.isdigit() else f in p.name for f in filters)]
     return paths
 
 
@@ -325,7 +333,7 @@ def totals(scores: list[TableScore]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("filters", nargs="*", help="only tables whose file name contains one of these")
+    parser.add_argument("filters", nargs="*", help="only these tables: a number (07) or a part of the file name")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("-v", "--verbose", action="store_true", help="show the mismatches per table")
     args = parser.parse_args(argv)

@@ -34,6 +34,17 @@ FRAMEWORK_2021: dict[str, tuple[str, ...]] = {
     LEVEL1_SATISFACTION: ("服务对象满意度指标",),
 }
 
+# 一级 names of older and provincial forms (Sichuan's 申报表: 项目完成指标 / 项目效益指标).
+_LEVEL1_ALIASES = {
+    "项目完成指标": LEVEL1_OUTPUT,
+    "项目完成": LEVEL1_OUTPUT,
+    "项目效益指标": LEVEL1_EFFECT,
+    "项目效益": LEVEL1_EFFECT,
+    "预期产出指标": LEVEL1_OUTPUT,
+    "效果指标": LEVEL1_EFFECT,
+    "预期效果指标": LEVEL1_EFFECT,
+}
+
 _LEVEL2_ALIASES = {
     "社会公众或服务对象满意度指标": "服务对象满意度指标",
     "满意度指标": "服务对象满意度指标",
@@ -57,6 +68,7 @@ def normalise_level1(text: str) -> str:
     """产出指标(50分) → 产出指标; 产出 → 产出指标; unknown names are returned cleaned."""
     name = _SCORE_NOTE.sub("", _clean(text))
     name = _STARS.sub("", name)
+    name = _LEVEL1_ALIASES.get(name, name)
     for level1 in LEVEL1_NAMES:
         stem = level1[:-2]
         if name in (level1, stem) or name.startswith(level1):

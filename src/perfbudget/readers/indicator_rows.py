@@ -25,6 +25,7 @@ from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import (
     column_role,
     header_field,
+    header_roles,
     is_footer,
     is_ignored_label,
     is_number_column,
@@ -54,8 +55,7 @@ def column_map(header: list[Cell]) -> list[tuple[str, str]]:
     """
     columns: list[tuple[str, str]] = []
     seen_level = False
-    for cell in header:
-        role = column_role(cell.text)
+    for cell, role in zip(header, header_roles([c.text for c in header]), strict=True):
         seen_level = seen_level or role in ("level1", "level2", "level3")
         if role is None and (cell.blank or is_number_column(cell.text) or (not seen_level and (
                 is_ignored_label(cell.text) or header_field(cell.text) == "goals"))):
@@ -69,7 +69,7 @@ def is_indicator_header(row: list[Cell]) -> bool:
     joined = "\x00".join([c.text for c in row])
     if "值" not in joined or "指标" not in joined:
         return False
-    roles = {column_role(c.text) for c in row if not c.blank}
+    roles = set(header_roles([c.text for c in row if not c.blank]))
     return "level3" in roles and "target" in roles and ("level1" in roles or "level2" in roles)
 
 
@@ -134,13 +134,23 @@ def _text(cell: Cell | None) -> str:
     return cell.text.strip() if cell is not None else ""
 
 
-def _target_text(by_role: dict[str, Cell]) -> str:
-    """指标值, or 指标性质 | 指标值 | 度量单位 joined when the table splits them."""
+def is_sign(text: str) -> bool:
+    """≥, ＞=, 大于等于, 不低于 …: a comparison written in a column of its own."""
+    return bool(_SIGN.match(unicodedata.normalize("NFKC", text).replace(" ", "")))
+
+
+def _target_text(by_role: dict[str, Cell], sign: str, extras: list[tuple[str, str]]) -> str:
+    """指标值, or 指标性质 | 指标值 | 度量单位 joined when the table splits them. A number in the unit
+    column is no unit: the same number again (a date serial shown twice) is dropped, another one
+    is kept as an extra."""
     value = _text(by_role.get("target"))
-    sign = _text(by_role.get("sign"))
     unit = _text(by_role.get("unit"))
-    if value and sign and _SIGN.match(unicodedata.normalize("NFKC", sign).replace(" ", "")):
+    if value and sign:
         value = sign + value
+    if unit and decimal_or_none(unit.replace(",", "")) is not None:
+        if unit != value.removeprefix(sign):
+            extras.append(("度量单位", unit))
+        unit = ""
     if value and unit and not value.endswith(unit):
         value += unit
     return value
@@ -199,8 +209,12 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
               problems: list[Problem], width: int) -> None:
     by_role: dict[str, Cell] = {}
     extras: list[tuple[str, str]] = []
+    signs: list[tuple[str, Cell]] = []
     for (role, head), cell in zip(columns, cells, strict=False):
-        if role == "extra":
+        if role == "sign":
+            if not cell.blank:
+                signs.append((head, cell))  # 指标性质 (正向) and 指标方向 (=): the one holding a sign is it
+        elif role == "extra":
             if not cell.blank:
                 extras.append((head, _text(cell)))
         elif role != _SKIP and (role not in by_role or (by_role[role].blank and not cell.blank)):
@@ -225,7 +239,9 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
                                                    f"「{owner}」", Severity.INFO))
                 tree.level1 = owner
     name = _text(by_role.get("level3"))
-    target_text = _target_text(by_role)
+    sign = next((_text(c) for _, c in signs if is_sign(c.text)), "")
+    sign_extras = [(head, _text(c)) for head, c in signs if not is_sign(c.text)]
+    target_text = _target_text(by_role, sign, extras)
     if not name and not target_text:
         problems.append(Problem(row_source, f"跳过没有三级指标的分类行（{tree.level1}{tree.level2}）",
                                 Severity.INFO))
@@ -241,11 +257,7 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
         return
     if not target_text:
         problems.append(Problem(row_source, f"三级指标「{name}」没有指标值", Severity.WARNING))
-    sign = by_role.get("sign")
-    if sign is not None and not sign.blank and not _SIGN.match(
-        unicodedata.normalize("NFKC", sign.text).replace(" ", "")
-    ):
-        extras.insert(0, (next(h for r, h in columns if r == "sign"), _text(sign)))
+    extras[:0] = sign_extras
     description = by_role.get("description")
     weight, actual = by_role.get("weight"), by_role.get("actual")
     score, deviation = by_role.get("score"), by_role.get("deviation")

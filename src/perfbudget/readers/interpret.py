@@ -32,7 +32,9 @@ from perfbudget.readers.stream import without_addresses
 
 _BOOKMARK = re.compile(r"^\s*\[bookmark:[^\]]*\]\s*")
 _SEQ_TITLE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(\S.*)$")
-_FUND_LABEL = re.compile(r"^(?P<name>.+?)\s*[-—－–]\s*(?P<label>(?P<year>\d{4})(?P<source>[^\d\-—－–]*))$")
+_FUND_LABEL = re.compile(r"^(?P<name>.+?)\s*[-—－–]\s*(?P<label>(?P<year>(?:19|20)\d{2})(?P<source>[^\d\-—－–项]{0,8}))$")
+# A project code before the name, as budget systems print it: 51000021R000000019951-工资性支出.
+_CODED_NAME = re.compile(r"^(?P<code>(?=[0-9A-Za-z]*\d{6})[0-9A-Za-z]{10,})\s*[-—－–]\s*(?P<name>\S.*)$", re.S)
 # A fund label at the end of a table title: 「…-2023中央绩效目标表」.
 _TITLE_LABEL = re.compile(r"[-—－–]\s*(?P<label>(?P<year>\d{4})(?P<source>[^\d\-—－–]*?))\s*"
                           r"(?:项目支出)?绩效(?:目标|自评)[^-—－–]{0,6}表$")
@@ -244,8 +246,14 @@ def _is_numbered(heading: str | None) -> bool:
 def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
     seq, title = _title_and_seq(parts.heading, position)
     name_text = _text(parts.name_cell) if parts.name_cell is not None else ""
-    name, label, year, source_name = name_text, None, None, None
-    match = _FUND_LABEL.match(name_text)
+    coded = _CODED_NAME.match(name_text)
+    if coded:
+        parts.extras.append(("项目编码", Cell(coded["code"], parts.name_cell.source)))  # type: ignore[union-attr]
+        problems.append(Problem(parts.name_cell.source, f"项目名称前的编码「{coded['code']}」作为项目编码保留",  # type: ignore[union-attr]
+                                Severity.INFO))
+    bare = coded["name"].strip() if coded else name_text
+    name, label, year, source_name = bare, None, None, None
+    match = _FUND_LABEL.match(bare)
     if match:
         name, label = match["name"].strip(), match["label"].strip()
         year, source_name = int(match["year"]), match["source"].strip() or None

@@ -123,6 +123,10 @@ COLUMN_LABELS: dict[str, str] = {
     "一级指标": "level1",
     "二级指标": "level2",
     "三级指标": "level3",
+    "指标名称": "level3",
+    "三级指标名称": "level3",
+    "三级指标内容": "level3",
+    "具体指标": "level3",
     "绩效指标描述": "description",
     "指标解释": "description",
     "指标内容": "description",
@@ -138,6 +142,20 @@ COLUMN_LABELS: dict[str, str] = {
     "指标目标值": "target",
     "当年预期实现值": "target",
     "年度预期目标值": "target",
+    "年初目标值": "target",
+    "年度目标值及单位": "target",
+    "预期目标": "target",
+    "绩效目标值": "target",
+    "计划目标值": "target",
+    "指标目标": "target",
+    "指标方向": "sign",
+    "符号": "sign",
+    "比较符": "sign",
+    "数值": "target",
+    "折算得分": "score",
+    "指标得分": "score",
+    "分数": "weight",
+    "指标权重": "weight",
     "指标性质": "sign",
     "计算符号": "sign",
     "指标符号": "sign",
@@ -218,6 +236,24 @@ def header_field(text: str) -> str | None:
 
 def column_role(text: str) -> str | None:
     return COLUMN_LABELS.get(label_key(text))
+
+
+# Older two-level forms name the 三级 column by what it holds: 一级指标 | 二级指标 | 指标内容 | 指标值.
+# Such a column is the 三级 one when the header has no 三级指标 column and it follows the level columns.
+LEVEL3_FALLBACK = frozenset({"指标内容", "绩效指标", "指标", "绩效指标名称", "指标说明", "绩效指标内容"})
+
+
+def header_roles(texts: list[str]) -> list[str | None]:
+    """The column role of each header text, a 指标内容-like column promoted to 三级 (see LEVEL3_FALLBACK)."""
+    roles = [column_role(text) for text in texts]
+    if "level3" in roles or not any(role in ("level1", "level2") for role in roles):
+        return roles
+    last_level = max(i for i, role in enumerate(roles) if role in ("level1", "level2"))
+    for i in range(last_level + 1, len(texts)):
+        if label_key(texts[i]) in LEVEL3_FALLBACK:
+            roles[i] = "level3"
+            break
+    return roles
 
 
 def fund_column(text: str) -> str | None:

@@ -30,6 +30,7 @@ from perfbudget.readers.indicator_rows import decimal_or_none, guess_level
 from perfbudget.readers.labels import (
     column_role,
     header_field,
+    header_roles,
     is_any_label,
     is_extra_column_label,
     is_footer,
@@ -153,6 +154,7 @@ def _header_run(cells: list[Cell], start: int) -> tuple[int, int] | None:
                 if not cells[j].blank:
                     roles.append(column_role(cells[j].text))
                 j += 1
+            roles = header_roles([cells[k].text for k in range(i, j) if not cells[k].blank])
             if "level3" in roles and "target" in roles:
                 return i, j
             i = j
@@ -222,7 +224,7 @@ def _next_row_starts(cells: list[Cell], at: int, tail: list[str]) -> bool:
 def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table: RawTable,
                     sparse: bool = False) -> int:
     """Append the indicator rows from ``position``; return where the next table may start."""
-    roles = [column_role(c.text) or "extra" for c in header]
+    roles = [role or "extra" for role in header_roles([c.text for c in header])]
     column = {role: roles.index(role) for role in ("level1", "level2", "level3") if role in roles}
     after = list(range(column.get("level3", 0) + 1, len(roles)))
     last_required = max((i for i in after if roles[i] in _REQUIRED), default=len(roles))

@@ -95,12 +95,13 @@ def join_continued(tables: list[RawTable], problems: list[Problem]) -> list[RawT
             problems.append(Problem(table.source, "表格跨页续排，重复的指标表头行已跳过，按同一个项目读取",
                                     Severity.INFO))
             table = RawTable(table.heading, table.source, table.rows[header + 1:], table.complete,
-                             table.certain, table.stream)
+                             table.certain, table.stream, table.sparse)
         elif previous_header is not None and header is None and _starts_with_indicator_row(table.rows):
             problems.append(Problem(table.source, "表格跨页续排（续表没有表头），按同一个项目读取", Severity.INFO))
         else:
             out.append(table)
             continue
         out[-1] = RawTable(previous.heading, previous.source, [*previous.rows, *table.rows], table.complete,
-                           previous.certain and table.certain, previous.stream or table.stream)
+                           previous.certain and table.certain, previous.stream or table.stream,
+                           previous.sparse or table.sparse)
     return out

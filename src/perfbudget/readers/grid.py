@@ -51,7 +51,8 @@ class RawTable:
     ended inside a cell). ``certain`` is True when the form itself marks where a table
     ends (docx, xlsx, html, pdf), so a short last row is a row, not a cut. ``stream``
     is True when the reader does not know the rows: ``rows`` then holds one row with
-    every cell in order, and :mod:`perfbudget.readers.stream` rebuilds the rows.
+    every cell in order, and :mod:`perfbudget.readers.stream` rebuilds the rows. ``sparse`` is
+True when the rows are known but their empty cells were lost (space-separated rows).
     """
 
     heading: str | None
@@ -60,3 +61,5 @@ class RawTable:
     complete: bool = True
     certain: bool = False
     stream: bool = False
+    # The rows are known but their empty cells were lost (cells separated by spaces).
+    sparse: bool = False

@@ -41,10 +41,24 @@ _SIGN = re.compile(r"^(?:[≥≤=＝﹦≧≦<>＜＞]+|>=|<=|大于等于|小�
 _SKIP = "ignore"
 
 
+_TEMPLATE_PREFIX = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?")
+_SCORE_NOTE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+_EMPTY_MARKS = " \t\n/／\\-—–_…·.。、:：无"
+
+
 @lru_cache(maxsize=8192)
 def is_placeholder(name: str) -> bool:
     """指标2, ……, 略 …: a template row left in the table."""
     return bool(PLACEHOLDER.match(re.sub(r"\s+", "", name)))
+
+
+@lru_cache(maxsize=8192)
+def is_blank_template(name: str, value: str) -> bool:
+    """A template row left blank: ``指标2:`` alone, ``指标1:/ | / | /``, ``……`` under a score note
+    ``(30分)`` — the name holds nothing but a template number, marks or a score note, and the
+    value nothing but marks."""
+    bare = _TEMPLATE_PREFIX.sub("", _SCORE_NOTE.sub("", name))
+    return not bare.strip(_EMPTY_MARKS) and not value.strip(_EMPTY_MARKS) and bool(name.strip())
 
 
 def column_map(header: list[Cell]) -> list[tuple[str, str]]:
@@ -107,6 +121,27 @@ def align(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int]:
     return cells, 0
 
 
+def scores_to_their_columns(cells: list[Cell], roles: list[str], last_required: int) -> list[Cell] | None:
+    """A row whose empty cells were lost (space-separated): when the columns up to the last required
+    one end in 分值/得分 columns and the row's last cells are numbers, those numbers are placed under
+    them and the cells between the 三级 name and them are left-aligned (``工程质量合格 10 10`` under
+    ``年度指标值 | 实际完成值 | 分值 | 得分``: no 指标值, 分值 10, 得分 10). None when that does not fit."""
+    if "level3" not in roles:
+        return None
+    level3 = roles.index("level3")
+    scores = 0
+    while last_required - scores > level3 and roles[last_required - scores] in ("weight", "score"):
+        scores += 1
+    values = cells[level3 + 1:]
+    if not scores or len(values) < scores or len(values) >= last_required - level3:
+        return None
+    if any(c.blank or decimal_or_none(c.text) is None for c in values[-scores:]):
+        return None
+    front = values[:-scores]
+    gap = [Cell("", values[-scores].source) for _ in range(last_required - level3 - len(values))]
+    return [*cells[:level3 + 1], *front, *gap, *values[-scores:]]
+
+
 def _level1_over_level3(cells: list[Cell], first: int, roles: list[str]) -> bool:
     """A 一级 name followed by a cell that is no 二级 name, in a row one cell short of its 二级."""
     following = next((i for i in range(first + 1, len(cells)) if not cells[i].blank), None)
@@ -166,7 +201,7 @@ class _Tree:
 
 def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], parts: Parts,
                         problems: list[Problem], complete: bool, certain: bool, is_last_table: bool,
-                        stream: bool = False) -> None:
+                        stream: bool = False, sparse: bool = False) -> None:
     """Read indicator rows into ``parts.indicators``; problems and notes into ``problems``.
 
     ``complete``/``certain``/``stream`` are the raw table's flags: the last row of an
@@ -191,6 +226,14 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
             problems.append(Problem(filled[0].source, "跳过重复的指标表头行（表格跨页续排）", Severity.INFO))
             continue
         cells, shift = align(row, roles)
+        if sparse and len(cells) <= last_required:
+            moved = scores_to_their_columns(cells, roles, last_required)
+            if moved is not None:
+                cells = moved
+                problems.append(Problem(moved[last_required].source, "这一行的单元格少于表头列数（复制时空单元格丢失），"
+                                        "末尾的数字按分值/得分列对齐", Severity.INFO))
+                if not any("分值/得分" in note for note in parts.needs_check):
+                    parts.needs_check.append("有的行单元格少于表头列数（复制时空单元格丢失），末尾的数字按分值/得分列对齐")
         if len(cells) > width:
             problems.append(Problem(cells[width].source, f"这一行有{len(cells)}个单元格，指标表头只有{width}列"))
             continue
@@ -246,7 +289,7 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
         problems.append(Problem(row_source, f"跳过没有三级指标的分类行（{tree.level1}{tree.level2}）",
                                 Severity.INFO))
         return
-    if is_placeholder(name):
+    if is_placeholder(name) or is_blank_template(name, target_text + _text(by_role.get("actual"))):
         problems.append(Problem(row_source, f"跳过模板占位行「{name}」", Severity.INFO))
         return
     if not name:

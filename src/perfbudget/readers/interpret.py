@@ -61,7 +61,7 @@ def _looks_like_indicator_row(row: list[Cell]) -> bool:
 def _split_projects(table: RawTable) -> list[RawTable]:
     """Several projects in one raw table are split where a new header block begins."""
     def new(heading: str | None, source: Source) -> RawTable:
-        return RawTable(heading, source, [], table.complete, table.certain, table.stream)
+        return RawTable(heading, source, [], table.complete, table.certain, table.stream, table.sparse)
 
     parts = [new(table.heading, table.source)]
     seen_indicators = False
@@ -177,7 +177,7 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     before = len(parts.indicators)
     errors_before = sum(1 for p in problems if p.severity is Severity.ERROR)
     read_indicator_rows(rows[header_index + 1:], columns, parts, problems, table.complete, table.certain,
-                        is_last_table, table.stream)
+                        is_last_table, table.stream, table.sparse)
     errors_after = sum(1 for p in problems if p.severity is Severity.ERROR)
     if len(parts.indicators) == before and errors_after == errors_before:
         problems.append(Problem(rows[header_index][0].source, "表格不完整：指标表头之后没有指标行"))

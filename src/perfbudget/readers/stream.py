@@ -99,7 +99,10 @@ def joins(first: str, second: str) -> bool:
     level_split = second == "指标" and level_of(joined) is not None
     key = label_key(joined)
     adds = label_key(first) not in ("", key) and key != label_key(second)
-    return adds and (level_split or (is_any_label(joined) and (not _known(first) or not _known(second))))
+    # 可持续影 + 响指标, 服务对象 + 满意度指标: a level name broken inside, its first part no name
+    level_wrap = level_of(joined) is not None and level_of(first) is None and second.endswith("指标")
+    return adds and (level_split or level_wrap
+                     or (is_any_label(joined) and (not _known(first) or not _known(second))))
 
 
 def join_split_labels(cells: list[Cell]) -> list[Cell]:

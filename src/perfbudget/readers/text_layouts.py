@@ -117,7 +117,7 @@ def looks_like_line_cells(text: str) -> bool:
 
 # ---- row layouts -------------------------------------------------------------------------------------
 
-def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str) -> list[RawTable]:
+def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, sparse: bool = False) -> list[RawTable]:
     """Raw tables from (line, cells) rows and (line, text) free lines between tables."""
     tables: list[RawTable] = []
     current: RawTable | None = None
@@ -133,15 +133,43 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str) 
         if current is not None and current.rows and len(cells) == 1 and _SCORE_LINE.match(cells[0].text.strip()):
             current.rows[-1][-1].add_paragraph(cells[0].text.strip())  # 产出指标 / (40-50)分: one cell
             continue
+        if current is not None and current.rows and _wrapped_label(current.rows[-1], cells):
+            last = current.rows[-1][-1]  # 经济效益 / 指标, 可持续影 / 响指标: one label over two lines
+            current.rows[-1][-1] = Cell(last.text.strip() + cells[0].text.strip(), last.source)
+            cells = cells[1:]
+            if not cells:
+                continue
+        if current is not None and current.rows and _header_goes_on(current.rows[-1], cells):
+            current.rows[-1].extend(cells)  # 一级指标 / 二级指标 三级指标 …: a header over two lines
+            continue
         if current is None and _lone_title(cells, heading):
             heading = better_heading(heading, cells[0].text)  # 绩效目标自评表 | ||||: a title row
             continue
         if current is None:
-            current = RawTable(heading, Source(file, line=lineno))
+            current = RawTable(heading, Source(file, line=lineno), sparse=sparse)
             tables.append(current)
             heading = None
         current.rows.append(cells)
     return [t for t in tables if any(_known(c.text) for row in t.rows for c in row)]
+
+
+def _wrapped_label(previous: list[Cell], cells: list[Cell]) -> bool:
+    """The line starts with the rest of a label or level name that ends the line before."""
+    if not previous or previous[-1].blank or not cells or cells[0].blank:
+        return False
+    return joins(previous[-1].text, cells[0].text)
+
+
+def _header_goes_on(previous: list[Cell], cells: list[Cell]) -> bool:
+    """The line continues an indicator header begun on the line before (``… 一级指标`` / ``二级指标 三级指标 …``)."""
+    if not previous or previous[-1].blank or not cells or cells[0].blank:
+        return False
+    if column_role(previous[-1].text) not in ("level1", "level2") or column_role(cells[0].text) not in (
+            "level2", "level3"):
+        return False
+    from perfbudget.readers.indicator_rows import is_indicator_header
+
+    return not is_indicator_header(previous) and is_indicator_header(previous + cells)
 
 
 def _lone_title(cells: list[Cell], heading: str | None) -> bool:
@@ -227,7 +255,7 @@ def read_space_rows(text: str, file: str) -> list[RawTable]:
             continue
         started = started or starts_table(Cell(tokens[0], Source(file)))
         rows.append((lineno, _join_split(tokens)) if started else (lineno, line.strip()))
-    return _row_tables(rows, file)
+    return _row_tables(rows, file, sparse=True)
 
 
 # ---- stream layouts ----------------------------------------------------------------------------------

@@ -29,6 +29,9 @@ samples, the repository path in the key's ``"file"``. Each table is loaded with
     Where a table gives the sign, value and unit in columns of their own, the key's target
     is the three joined (``≥95%``).
 * Each read indicator matches at most one expected one (multiset matching).
+* A key may list, per project, ``"ambiguous"`` texts: rows a careful person cannot decide
+  (e.g. a lone sentence that may be a 三级 without a value or a value without a 三级). A read
+  indicator whose 三级 or target contains one of them is counted neither as read nor as right.
 * recall = right / expected, precision = right / read. A file the reader refuses (no
   document) counts as 0 read. A document returned together with errors (e.g. a cut
   table) is scored on what it holds; the table's status shows the errors.
@@ -148,6 +151,9 @@ def validate_key(key: Any, name: str) -> list[str]:
                 faults.append(f"{where}: budget {budget!r} is not a decimal string")
         if project.get("money_unit") not in MONEY_UNITS:
             faults.append(f"{where}: money_unit must be 万元, 元 or null")
+        ambiguous = project.get("ambiguous", [])
+        if not isinstance(ambiguous, list) or not all(isinstance(a, str) and a.strip() for a in ambiguous):
+            faults.append(f"{where}: ambiguous must be a list of non-empty strings")
         indicators = project.get("indicators")
         if not isinstance(indicators, list):
             faults.append(f"{where}: indicators must be a list")
@@ -203,6 +209,7 @@ class TableScore:
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
     project_faults: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -299,11 +306,16 @@ def score_table(key_path: Path) -> TableScore:
             else:
                 score.missed.append(_show(row))
         spare = Counter(remaining)
+        ambiguous = {_text(a) for a in project.get("ambiguous", [])}
         for row in read_rows:
             normal = norm_row(*row)
             if spare[normal] > 0:
                 spare[normal] -= 1
-                score.wrong.append(_show(row))
+                if any(a in _text(row[2]) or a in _text(row[3]) for a in ambiguous):
+                    score.read -= 1  # a row the key cannot decide: counted neither way
+                    score.ignored.append(_show(row))
+                else:
+                    score.wrong.append(_show(row))
     paired_read = set(pairs.values())
     for r, (read_name, _p, read_rows) in enumerate(read):
         if r not in paired_read:
@@ -362,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    - missed: {row}")
             for row in s.wrong:
                 print(f"    + wrong:  {row}")
+            for row in s.ignored:
+                print(f"    ~ ambiguous, not counted: {row}")
     t = summary
     print(f"\n{t['tables']} tables: {t['expected']} expected, {t['read']} read, {t['right']} right; "
           f"recall {t['recall']:.1%}, precision {t['precision']:.1%}; "

@@ -20,6 +20,7 @@ from pathlib import Path
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Project, Severity, Source
 from perfbudget.readers import file_too_large, read_bytes
+from perfbudget.readers.grid import CUT_MESSAGE
 from perfbudget.readers.sniff import sniff
 
 
@@ -61,15 +62,14 @@ class LoadResult:
 
     @property
     def cut_errors(self) -> list[Problem]:
-        """The errors that only say where a project's table is cut off (one per cut project)."""
-        cuts = {p.cut for p in self.cut_projects if p.cut is not None}
-        return [p for p in self.errors if p.source in cuts]
+        """The errors that only say where the document is cut off (表格在此中断 …): at a cut project's
+        ``cut``, or inside a table cut before it became a project (then no project is cut)."""
+        return [p for p in self.errors if p.message.startswith(CUT_MESSAGE)]
 
     @property
     def other_errors(self) -> list[Problem]:
         """The errors that are not a cut: while there is one, nothing of the document may be trusted."""
-        cuts = {p.cut for p in self.cut_projects if p.cut is not None}
-        return [p for p in self.errors if p.source not in cuts]
+        return [p for p in self.errors if not p.message.startswith(CUT_MESSAGE)]
 
     @property
     def usable(self) -> bool:
@@ -80,8 +80,8 @@ class LoadResult:
 
     @property
     def partial(self) -> bool:
-        """True when the document is usable but some of its projects are cut off."""
-        return self.usable and bool(self.cut_projects)
+        """True when the document is usable but cut off somewhere (see :attr:`cut_projects`)."""
+        return self.usable and bool(self.cut_errors)
 
 
 def load_bytes(data: bytes, file: str, form: str | None = None, limits: Limits | None = None) -> LoadResult:

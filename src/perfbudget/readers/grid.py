@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 from perfbudget.model import Source
 
+# Every problem saying where a document is cut off starts with this (LoadResult tells cuts apart by it).
+CUT_MESSAGE = "表格在此中断"
+
 
 class Cell:
     """One table cell: its text (paragraphs joined by newlines), where it was, and whether it is blank.

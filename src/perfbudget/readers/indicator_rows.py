@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, normalise_level1, normalise_level2
 from perfbudget.model import Indicator, Problem, Severity, Source
-from perfbudget.readers.grid import Cell
+from perfbudget.readers.grid import CUT_MESSAGE, Cell
 from perfbudget.readers.labels import (
     column_role,
     header_field,
@@ -29,6 +29,7 @@ from perfbudget.readers.labels import (
     is_footer,
     is_ignored_label,
     is_number_column,
+    label_key,
     level1_of_level2,
     level_of,
 )
@@ -121,25 +122,54 @@ def align(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int]:
     return cells, 0
 
 
-def scores_to_their_columns(cells: list[Cell], roles: list[str], last_required: int) -> list[Cell] | None:
-    """A row whose empty cells were lost (space-separated): when the columns up to the last required
-    one end in 分值/得分 columns and the row's last cells are numbers, those numbers are placed under
-    them and the cells between the 三级 name and them are left-aligned (``工程质量合格 10 10`` under
-    ``年度指标值 | 实际完成值 | 分值 | 得分``: no 指标值, 分值 10, 得分 10). None when that does not fit."""
+_NATURE = frozenset({"正向", "反向", "定性", "定量", "中性", "正向指标", "反向指标", "定性指标", "定量指标"})
+
+
+def _fits(role: str, text: str) -> bool:
+    """Can a cell of a row that lost its empty cells stand in this column? A sign column takes only a
+    comparison or 正向/反向/定性; a unit column only a short word that is no number."""
+    if role == "sign":
+        return is_sign(text) or label_key(text) in _NATURE
+    if role == "unit":
+        return len(text.strip()) <= 6 and decimal_or_none(text.replace(",", "")) is None
+    return True
+
+
+def place_sparse_row(cells: list[Cell], roles: list[str], last_required: int) -> list[Cell] | None:
+    """A row whose empty cells were lost (space-separated), placed under its columns by what its cells
+    hold: trailing numbers under the 分值/得分 columns that end the required ones (``工程质量合格 10 10``
+    under ``年度指标值 | 实际完成值 | 分值 | 得分``: no 指标值, 分值 10, 得分 10), and the cells between
+    the 三级 name and them left to right, a sign or unit column skipped when the cell cannot be one
+    (``定性 长期 15`` under ``指标性质 | 指标方向 | 目标值 | 计量单位 | 分值``: 目标值 长期). None when
+    the row is not short or the placement changes nothing."""
     if "level3" not in roles:
         return None
     level3 = roles.index("level3")
+    values = cells[level3 + 1:]
+    if not values or len(values) >= last_required - level3:
+        return None
     scores = 0
     while last_required - scores > level3 and roles[last_required - scores] in ("weight", "score"):
         scores += 1
-    values = cells[level3 + 1:]
-    if not scores or len(values) < scores or len(values) >= last_required - level3:
+    if scores and (len(values) < scores or any(c.blank or decimal_or_none(c.text) is None
+                                               for c in values[-scores:])):
+        scores = 0
+    front = values[:len(values) - scores]
+    columns = list(range(level3 + 1, last_required + 1 - scores))
+    placed: list[Cell] = []
+    taken = 0
+    for k, column in enumerate(columns):
+        left_cells, left_columns = len(front) - taken, len(columns) - k
+        if left_cells and (left_cells >= left_columns or _fits(roles[column], front[taken].text)):
+            placed.append(front[taken])
+            taken += 1
+        else:
+            placed.append(Cell("", values[0].source))
+    if taken < len(front):
         return None
-    if any(c.blank or decimal_or_none(c.text) is None for c in values[-scores:]):
-        return None
-    front = values[:-scores]
-    gap = [Cell("", values[-scores].source) for _ in range(last_required - level3 - len(values))]
-    return [*cells[:level3 + 1], *front, *gap, *values[-scores:]]
+    out = [*cells[:level3 + 1], *placed, *values[len(values) - scores:]]
+    naive = [c.text for c in cells] + [""] * (len(out) - len(cells))
+    return out if [c.text for c in out] != naive else None
 
 
 def _level1_over_level3(cells: list[Cell], first: int, roles: list[str]) -> bool:
@@ -215,6 +245,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     # it (备注, 偏差原因) or a repeated column group (长期/年度) may be missing from a whole row.
     last_required = max(roles.index(role) for role in ("target", "actual", "weight", "score") if role in roles)
     tree = _Tree()
+    if sparse:
+        rows = _join_wrapped_cells(rows, roles, last_required, problems)
     last_filled = max((i for i, row in enumerate(rows) if any(not c.blank for c in row)), default=-1)
     for index, row in enumerate(rows):
         filled = [c for c in row if not c.blank]
@@ -227,25 +259,56 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
             continue
         cells, shift = align(row, roles)
         if sparse and len(cells) <= last_required:
-            moved = scores_to_their_columns(cells, roles, last_required)
+            moved = place_sparse_row(cells, roles, last_required)
             if moved is not None:
                 cells = moved
-                problems.append(Problem(moved[last_required].source, "这一行的单元格少于表头列数（复制时空单元格丢失），"
-                                        "末尾的数字按分值/得分列对齐", Severity.INFO))
-                if not any("分值/得分" in note for note in parts.needs_check):
-                    parts.needs_check.append("有的行单元格少于表头列数（复制时空单元格丢失），末尾的数字按分值/得分列对齐")
+                problems.append(Problem(filled[0].source, "这一行的单元格少于表头列数（复制时空单元格丢失），"
+                                        "按单元格内容对齐到列（末尾的数字为分值/得分）", Severity.INFO))
+                if not any("少于表头列数" in note for note in parts.needs_check):
+                    parts.needs_check.append("有的行单元格少于表头列数（复制时空单元格丢失），按内容对齐到列")
         if len(cells) > width:
             problems.append(Problem(cells[width].source, f"这一行有{len(cells)}个单元格，指标表头只有{width}列"))
             continue
         final = index == last_filled
         cut_here = final and (is_last_table or not complete) and not certain
         reached = len(row) + shift
-        if cut_here and (not complete or reached <= target_column or (stream and reached <= last_required)):
-            problems.append(Problem(cells[-1].source, f"表格在此中断：最后一行只有{len(filled)}个有内容的单元格"
+        if cut_here and (not complete or reached <= target_column or (
+                reached <= last_required and (not sparse or _others_reach_past(rows[:index], roles, last_required)))):
+            problems.append(Problem(cells[-1].source, f"{CUT_MESSAGE}：最后一行只有{len(filled)}个有内容的单元格"
                                                       f"（指标表头有{width}列），文件可能不完整"))
             parts.cut = cells[-1].source
             continue
         _read_row(cells, columns, tree, parts, problems, width)
+
+
+def _others_reach_past(rows: list[list[Cell]], roles: list[str], last_required: int) -> bool:
+    """True when every indicator row before reaches past the last required column (so a last row
+    that stops before it is cut off, not merely short)."""
+    reaches = [len(cells) for row in rows if sum(1 for c in row if not c.blank) >= 3
+               for cells, _ in (align(row, roles),)]
+    return bool(reaches) and min(reaches) > last_required
+
+
+def _join_wrapped_cells(rows: list[list[Cell]], roles: list[str], last_required: int,
+                        problems: list[Problem]) -> list[list[Cell]]:
+    """Space-separated rows: a line of one or two plain cells (no level name, label or footer) after
+    a row that stops before its last required column and does not end in a number is the rest of
+    that row, wrapped onto lines of its own (``… 推动装备标准化配置 定性`` / ``长期`` / ``15``)."""
+    level3 = roles.index("level3") if "level3" in roles else 0
+    out: list[list[Cell]] = []
+    for row in rows:
+        filled = [c for c in row if not c.blank]
+        if out and 0 < len(filled) <= 2 and not any(
+                level_of(c.text) is not None or is_footer(c.text) or column_role(c.text) is not None
+                or _TEMPLATE_PREFIX.match(c.text) for c in filled):
+            previous, _ = align(out[-1], roles)
+            if level3 + 1 < len(previous) <= last_required and len(previous) + len(filled) <= last_required + 1 \
+                    and not previous[-1].blank and decimal_or_none(previous[-1].text) is None:
+                problems.append(Problem(filled[0].source, "单独成行的单元格接在上一行之后（复制时换行）", Severity.INFO))
+                out[-1] = [*out[-1], *filled]
+                continue
+        out.append(row)
+    return out
 
 
 def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, parts: Parts,

@@ -22,7 +22,7 @@ from decimal import Decimal
 from perfbudget.framework import LEVEL1_NAMES, normalise_level1
 from perfbudget.model import Budget, Document, Problem, Project, Severity, Source, Unit
 from perfbudget.readers.continuation import join_continued
-from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
 from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
 from perfbudget.readers.indicator_rows import column_map, is_indicator_header, read_indicator_rows
 from perfbudget.readers.labels import column_role, header_field, label_key
@@ -162,7 +162,7 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     if header_index is None:
         where = rows[-1][-1].source if rows and rows[-1] else table.source
         if not table.certain and (is_last_table or not table.complete):
-            problems.append(Problem(where, "表格在此中断：没有找到指标表头行（一级指标、二级指标、三级指标、指标值），"
+            problems.append(Problem(where, f"{CUT_MESSAGE}：没有找到指标表头行（一级指标、二级指标、三级指标、指标值），"
                                            "表格被截断，文件可能不完整"))
             parts.cut = where
         else:
@@ -387,13 +387,13 @@ def _unit_from_fields(project: Project, problems: list[Problem]) -> Unit | None:
 
 
 def _is_project(parts: Parts) -> bool:
-    """A project has indicators, or a name and a budget (or a name and a cut: the rest is missing).
-    A page fragment (a stray 项目名称 line, a heading without a table) is no project."""
+    """A project has indicators, or a name and a budget. A page fragment (a stray 项目名称 line, a
+    heading without a table, a form cut off before its budget) is no project."""
     if parts.indicators:
         return True
     named = parts.name_cell is not None and not parts.name_cell.blank
     money = any(not c.blank for c in parts.money.values()) or parts.project_total is not None
-    return named and (money or parts.cut is not None)
+    return named and money
 
 
 def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None, list[Problem]]:
@@ -434,8 +434,9 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
             projects.append(_project(parts, position, problems))
             numbered.append(_is_numbered(parts.heading))
         elif parts.name_cell is not None and not parts.name_cell.blank:
+            why = "表格在其预算之前被截断" if parts.cut is not None else "不是完整的项目表（可能是页面片段）"
             problems.append(Problem(parts.name_cell.source, f"「{_text(parts.name_cell)}」既没有预算也没有指标，"
-                                    "不是完整的项目表（可能是页面片段），未作为项目读取", Severity.WARNING))
+                                    f"{why}，未作为项目读取", Severity.WARNING))
     if unit is None and projects:
         unit = _unit_from_fields(projects[0], problems)
     projects = _years_from_previous_tables(projects, problems)

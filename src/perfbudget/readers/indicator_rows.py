@@ -244,6 +244,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     # A rebuilt row is cut when it stops before its last required cell; an optional cell after
     # it (备注, 偏差原因) or a repeated column group (长期/年度) may be missing from a whole row.
     last_required = max(roles.index(role) for role in ("target", "actual", "weight", "score") if role in roles)
+    value_end = max(roles.index(role) for role in ("target", "sign", "unit") if role in roles)
     tree = _Tree()
     if sparse:
         rows = _join_wrapped_cells(rows, roles, last_required, problems)
@@ -277,6 +278,9 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
             problems.append(Problem(cells[-1].source, f"{CUT_MESSAGE}：最后一行只有{len(filled)}个有内容的单元格"
                                                       f"（指标表头有{width}列），文件可能不完整"))
             parts.cut = cells[-1].source
+            if complete and len(cells) > value_end + 1:
+                # cut inside a cell after the target (实际完成值 …): the target and what precedes it are whole
+                _read_row(cells[:-1], columns, tree, parts, problems, width)
             continue
         _read_row(cells, columns, tree, parts, problems, width)
 
@@ -348,6 +352,8 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
     sign = next((_text(c) for _, c in signs if is_sign(c.text)), "")
     sign_extras = [(head, _text(c)) for head, c in signs if not is_sign(c.text)]
     target_text = _target_text(by_role, sign, extras)
+    if not target_text and decimal_or_none(name) is not None:
+        name = ""  # a lone number (a 0 score) in a category row is no 三级 name
     if not name and not target_text:
         problems.append(Problem(row_source, f"跳过没有三级指标的分类行（{tree.level1}{tree.level2}）",
                                 Severity.INFO))

@@ -316,7 +316,8 @@ def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
 
 # A table title that names one project: 「[1.][2023年]某项目[-2023中央](项目支出)绩效目标(申报)表」.
 _TITLE_FORM = re.compile(r"\s*(?:[-—－–]\s*(?:19|20)\d{2}[^\d\-—－–]{0,6}?)?\s*(?:的)?(?:项目支出)?"
-                         r"(?:绩效(?:目标|自评|监控|评价)|目标)[^-—－–]{0,8}表\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
+                         r"(?:绩效(?:目标|自评|监控|评价)(?:[^-—－–]{0,8}表)?|目标[^-—－–]{0,8}表)"
+                         r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
 _TITLE_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)")
 # Titles of a whole unit's or department's tables, not of one project.
 _NOT_ONE_PROJECT = re.compile(r"部门|单位|整体|汇总|本级|一览|[局院委厅办处]$|政府$|项目支出$|^项目$|^支出$")
@@ -334,6 +335,8 @@ def name_from_title(title: str | None) -> str | None:
     if form is None:
         return text if _is_numbered_name(text) else None
     name = text[:form.start()].strip(" -—－–:：")
+    if name.endswith("项目项目"):
+        name = name[:-2]  # 某项目 + 项目绩效目标
     bare = _TITLE_YEAR.sub("", name).strip()
     if len(bare) < 2 or _NOT_ONE_PROJECT.search(bare):
         return None

@@ -38,7 +38,9 @@ from perfbudget.readers.labels import (
     level_of,
 )
 
-HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表")
+HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表|\S项目(?:支出)?绩效目标$")
+# A section of the page after a table (（一）…, 二、…): the table has ended.
+_SECTION = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
 _NUMBERED_TITLE = re.compile(r"^\s*(?:\[bookmark:[^\]]*\]\s*)?\d{1,3}\s*[.．、]\s*\D")
 
 
@@ -253,6 +255,8 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             return footer_end
         if starts_project(cell):
             return position
+        if _SECTION.match(cell.text) or (len(cell.text) <= 120 and HEADING.search(cell.text)):
+            return position  # the page goes on after the table: a section or a title
         if column_role(cell.text) == "level1" and (repeated := _header_run(cells, position)) is not None:
             position = repeated[1]  # the indicator header repeated after a page break
             continue

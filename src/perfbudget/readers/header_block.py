@@ -198,6 +198,13 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
     cell = row[i]
     value: Cell | None = row[i + 1] if i + 1 < len(row) else None
     taken = 2
+    if value is not None and value.blank and not stream:
+        # a label cell spanning columns (colspan/gridSpan): its value is the next filled cell
+        j = i + 2
+        while j < len(row) and row[j].blank:
+            j += 1
+        if j < len(row) and not _is_label(row[j]) and money_unit_in(row[j].text) is None:
+            value, taken = row[j], j - i + 1
     if value is not None and _is_label(value):
         value, taken = None, 1  # the next cell is a label of its own: this one is empty
     elif value is not None and stream and field_name in _MONEY_FIELDS and not value.blank \

@@ -65,8 +65,11 @@ def split_list_layout(table: RawTable, problems: list[Problem]) -> list[RawTable
                 problems.append(Problem(filled[0].source, "跳过没有指标的汇总行「"
                                         + " | ".join(c.text.strip() for c in filled) + "」", Severity.INFO))
                 continue
-            start = 0  # a row of the current project starting at its 三级 name
+            # a row of the current project starting at its 三级 name (after the blank project cells)
+            start = width if len(cells) > width and all(c.blank for c in cells[:width]) else 0
         prefix = cells[:start][-width:] if start else []
+        while prefix and prefix[0].blank:
+            prefix = prefix[1:]  # merged cells of the project above (blank in Word/Excel)
         if prefix:
             offset = width - len(prefix)
             values = [values[i] if i < offset else None for i in range(width)]

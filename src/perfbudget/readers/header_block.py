@@ -221,6 +221,8 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         parts.name_cell = value
     elif field_name in _MONEY_FIELDS:
         parts.money[field_name] = value
+    elif field_name == "other-part":
+        parts.other_parts.append(value)
     elif field_name == "purpose":
         parts.purpose.append(value)
     elif field_name == "goals":
@@ -231,6 +233,6 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
             parts.project_total = value
     if field_name in ("purpose", "goals"):
         state.group = field_name
-    elif field_name not in _MONEY_FIELDS:
+    elif field_name not in _MONEY_FIELDS and field_name != "other-part":
         state.group = None
     return i + taken

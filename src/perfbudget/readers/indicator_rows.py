@@ -331,6 +331,9 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
             by_role[role] = cell  # a repeated column (长期/年度 groups): the first one filled
     row_source = next((c.source for c in cells if not c.blank), cells[0].source)
     l1, l2 = by_role.get("level1"), by_role.get("level2")
+    if l1 is not None and not l1.blank and (l2 is None or l2.blank) and level_of(l1.text) == "level2":
+        # 社会效益 in the 一级 column with the 二级 cell blank: a 二级 name; the framework gives its 一级
+        l1, l2 = None, l1
     written_level1 = l1 is not None and not l1.blank
     if written_level1:
         # The same 一级 written again (a merged cell's text on a middle row of its group, or a

@@ -291,10 +291,20 @@ def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
         amounts[key], noted = _money(cell, labels[key], problems)
         if noted:
             money_notes.append((labels[key], cell.text.strip()))
+    sources: dict[str, Source] = {}
+    if parts.other_parts and "other" not in amounts:
+        values = [_money(cell, "其他资金", problems)[0] for cell in parts.other_parts]
+        amounts["other"] = sum((v for v in values if v is not None), Decimal(0)) if any(
+            v is not None for v in values) else None
+        sources["budget.other"] = parts.other_parts[0].source
+    if amounts.get("total") is None and amounts.get("fiscal") is not None and parts.other_parts:
+        # 年度资金总额 given only as its parts (财政拨款小计, 自有资金小计, 其他收入): their sum
+        amounts["total"] = amounts["fiscal"] + (amounts.get("other") or Decimal(0))  # type: ignore[operator]
+        problems.append(Problem(parts.source, f"表中没有预算总数，预算数按财政拨款与其他资金相加为 "
+                                              f"{amounts['total']}", Severity.INFO))
     budget = Budget(**amounts)
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
     goals = tuple(_GOAL_NUMBER.sub("", g).strip() for g in _paragraphs(parts.goals))
-    sources: dict[str, Source] = {}
     if parts.name_cell is not None:
         sources["name"] = parts.name_cell.source
     for key, cell in parts.money.items():

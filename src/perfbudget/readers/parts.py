@@ -18,6 +18,8 @@ class Parts:
     money_unit: str | None = None
     name_cell: Cell | None = None
     money: dict[str, Cell] = field(default_factory=dict)
+    # Parts of 其他资金 given line by line (自有资金小计, 其他收入): added up when no 其他资金 cell.
+    other_parts: list[Cell] = field(default_factory=list)
     purpose: list[Cell] = field(default_factory=list)
     goals: list[Cell] = field(default_factory=list)
     extras: list[tuple[str, Cell]] = field(default_factory=list)

@@ -82,7 +82,7 @@ def column_map(header: list[Cell]) -> list[tuple[str, str]]:
 def is_indicator_header(row: list[Cell]) -> bool:
     # Cheap first test: 三级指标 and a target column (every synonym holds 值) are required.
     joined = "\x00".join([c.text for c in row])
-    if "值" not in joined or "指标" not in joined:
+    if ("值" not in joined and "目标" not in joined) or ("指标" not in joined and "级" not in joined):
         return False
     roles = set(header_roles([c.text for c in row if not c.blank]))
     return "level3" in roles and "target" in roles and ("level1" in roles or "level2" in roles)

@@ -168,6 +168,19 @@ def _header_run(cells: list[Cell], start: int) -> tuple[int, int] | None:
     return None
 
 
+def _section_score_after(cells: list[Cell], end: int) -> int | None:
+    """The index of a lone number right after the indicator header and before a 一级/二级 name, else None."""
+    i = end
+    while i < len(cells) and cells[i].blank:
+        i += 1
+    if i >= len(cells) or decimal_or_none(cells[i].text) is None:
+        return None
+    j = i + 1
+    while j < len(cells) and cells[j].blank:
+        j += 1
+    return i if j < len(cells) and level_of(cells[j].text) is not None else None
+
+
 def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse: bool = False) -> list[RawTable]:
     """Tables with rebuilt rows from a stream of cells (see the module docstring).
 
@@ -192,6 +205,12 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
         if cells[start:header_start]:
             table.rows.append(cells[start:header_start])
         header = [c for c in cells[header_start:header_end] if not c.blank]
+        score = _section_score_after(cells, header_end)
+        if score is not None:
+            # 年度指标值 | 实际完成指标值 | 50: a section score where the header ends; each row ends with
+            # its own score, under a column the header does not name
+            header.append(Cell("分值", cells[score].source))
+            header_end = score + 1
         table.rows.append(header)
         position = _indicator_rows(cells, header_end, header, table, sparse)
     return tables

@@ -95,7 +95,7 @@ def join_continued(tables: list[RawTable], problems: list[Problem]) -> list[RawT
             problems.append(Problem(table.source, "表格跨页续排，重复的指标表头行已跳过，按同一个项目读取",
                                     Severity.INFO))
             table = RawTable(table.heading, table.source, table.rows[header + 1:], table.complete,
-                             table.certain, table.stream, table.sparse)
+                             table.certain, table.stream, table.sparse, table.needs_check)
         elif previous_header is not None and header is None and _starts_with_indicator_row(table.rows):
             problems.append(Problem(table.source, "表格跨页续排（续表没有表头），按同一个项目读取", Severity.INFO))
         else:
@@ -103,5 +103,5 @@ def join_continued(tables: list[RawTable], problems: list[Problem]) -> list[RawT
             continue
         out[-1] = RawTable(previous.heading, previous.source, [*previous.rows, *table.rows], table.complete,
                            previous.certain and table.certain, previous.stream or table.stream,
-                           previous.sparse or table.sparse)
+                           previous.sparse or table.sparse, (*previous.needs_check, *table.needs_check))
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from perfbudget.model import Source
+from perfbudget.model import Problem, Source
 
 # Every problem saying where a document is cut off starts with this (LoadResult tells cuts apart by it).
 CUT_MESSAGE = "表格在此中断"
@@ -66,3 +66,7 @@ True when the rows are known but their empty cells were lost (space-separated ro
     stream: bool = False
     # The rows are known but their empty cells were lost (cells separated by spaces).
     sparse: bool = False
+    # The reader's risky guesses about the whole table (become the project's needs_check).
+    needs_check: tuple[str, ...] = ()
+    # Problems the reader found while splitting the table (e.g. a glued line it cannot split).
+    problems: list[Problem] = field(default_factory=list)

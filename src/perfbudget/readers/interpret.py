@@ -61,7 +61,8 @@ def _looks_like_indicator_row(row: list[Cell]) -> bool:
 def _split_projects(table: RawTable) -> list[RawTable]:
     """Several projects in one raw table are split where a new header block begins."""
     def new(heading: str | None, source: Source) -> RawTable:
-        return RawTable(heading, source, [], table.complete, table.certain, table.stream, table.sparse)
+        return RawTable(heading, source, [], table.complete, table.certain, table.stream, table.sparse,
+                        table.needs_check)
 
     parts = [new(table.heading, table.source)]
     seen_indicators = False
@@ -142,6 +143,7 @@ def merge_header_rows(first: list[Cell], second: list[Cell]) -> list[Cell]:
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                        is_last_table: bool) -> Parts:
     parts = Parts(heading=table.heading, source=table.source)
+    parts.needs_check.extend(table.needs_check)
     rows = table.rows
     header_index = None
     for index, row in enumerate(rows):
@@ -411,7 +413,7 @@ def _is_project(parts: Parts) -> bool:
 
 def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None, list[Problem]]:
     """Turn raw tables into a document. Errors are returned, never raised."""
-    problems: list[Problem] = []
+    problems: list[Problem] = [p for table in tables for p in table.problems]
     tables = join_continued(tables, problems)
     segments = [segment for table in tables
                 for segment in (split_list_layout(table, problems) or _split_projects(table))]

@@ -78,7 +78,8 @@ def split_list_layout(table: RawTable, problems: list[Problem]) -> list[RawTable
             heading_rows = [[Cell(label.text, label.source), value] for label, value in zip(labels, values, strict=True)
                             if value is not None and not label.blank]
             projects.append(RawTable(table.heading, prefix[0].source, [*before, *heading_rows, indicator_header],
-                                     table.complete, table.certain, sparse=table.sparse))
+                                     table.complete, table.certain, sparse=table.sparse,
+                                     needs_check=table.needs_check))
         elif not projects:
             problems.append(Problem(cells[0].source, "这一行的指标前没有项目名称，无法确定所属项目"))
             continue

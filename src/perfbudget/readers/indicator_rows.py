@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -42,6 +43,7 @@ _SIGN = re.compile(r"^(?:[≥≤=＝﹦≧≦<>＜＞]+|>=|<=|大于等于|小�
 _SKIP = "ignore"
 
 
+_FUSED_SCORE = re.compile(r"^(?P<value>.+?)\s*(?:[(（]\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[)）]|\s(?P<b>\d+(?:\.\d+)?)\s*分)$")
 _TEMPLATE_PREFIX = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?")
 _SCORE_NOTE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 _EMPTY_MARKS = " \t\n/／\\-—–_…·.。、:：无"
@@ -249,6 +251,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     if sparse:
         rows = _join_wrapped_cells(rows, roles, last_required, problems)
     last_filled = max((i for i, row in enumerate(rows) if any(not c.blank for c in row)), default=-1)
+    last_read = -2  # the index of the row that gave the latest indicator
     for index, row in enumerate(rows):
         filled = [c for c in row if not c.blank]
         if not filled:
@@ -282,7 +285,37 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
                 # cut inside a cell after the target (实际完成值 …): the target and what precedes it are whole
                 _read_row(cells[:-1], columns, tree, parts, problems, width)
             continue
+        if not sparse and not stream and last_read == index - 1 and _wraps_name(cells, roles, parts, problems):
+            continue  # the 三级 name (or description) of the row above, wrapped onto a row of its own
+        before = len(parts.indicators)
         _read_row(cells, columns, tree, parts, problems, width)
+        if len(parts.indicators) > before:
+            last_read = index
+
+
+def _wraps_name(cells: list[Cell], roles: list[str], parts: Parts, problems: list[Problem]) -> bool:
+    """A row right after an indicator whose only cell stands in the 三级 (or description) column and is no
+    level name or template row: the end of the name above, wrapped onto its own row. Joined, with a note."""
+    filled = [(i, c) for i, c in enumerate(cells) if not c.blank]
+    if len(filled) != 1 or not parts.indicators:
+        return False
+    column, cell = filled[0]
+    role = roles[column] if column < len(roles) else ""
+    text = cell.text.strip()
+    if role not in ("level3", "description") or level_of(text) is not None or is_placeholder(text) \
+            or _TEMPLATE_PREFIX.match(text) or is_footer(text):
+        return False
+    last = parts.indicators[-1]
+    if role == "level3":
+        parts.indicators[-1] = replace(last, level3=last.level3 + text, target=parse_target(last.target.raw,
+                                                                                            last.level3 + text))
+    elif last.description is not None:
+        parts.indicators[-1] = replace(last, description=last.description + text)
+    else:
+        return False
+    problems.append(Problem(cell.source, f"「{text}」单独成行，接在上一行的{'三级指标' if role == 'level3' else '指标说明'}之后",
+                               Severity.INFO))
+    return True
 
 
 def _others_reach_past(rows: list[list[Cell]], roles: list[str], last_required: int) -> bool:
@@ -355,6 +388,17 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
     sign = next((_text(c) for _, c in signs if is_sign(c.text)), "")
     sign_extras = [(head, _text(c)) for head, c in signs if not is_sign(c.text)]
     target_text = _target_text(by_role, sign, extras)
+    fused = _FUSED_SCORE.match(target_text)
+    weight_cell = by_role.get("weight")
+    fused_weight: Decimal | None = None
+    if fused and decimal_or_none(fused["value"].strip()) is None:
+        # ≥95%（10分）: a score fused with the value cell is the 分值, not part of the target
+        target_text, fused_weight = fused["value"].strip(), Decimal(fused["a"] or fused["b"])
+        problems.append(Problem(row_source, f"指标值中的「{fused.group()[len(fused['value']):].strip()}」是分值，"
+                                            "已与指标值分开", Severity.INFO))
+        if weight_cell is not None and not weight_cell.blank and decimal_or_none(weight_cell.text) != fused_weight:
+            extras.append(("指标值中的分值", str(fused_weight)))
+            fused_weight = None
     if not target_text and decimal_or_none(name) is not None:
         name = ""  # a lone number (a 0 score) in a category row is no 三级 name
     if not name and not target_text:
@@ -383,7 +427,7 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
         level3=name,
         description=_text(description) if description is not None else None,
         target=parse_target(target_text, name),
-        weight=decimal_or_none(weight.text) if weight is not None and not weight.blank else None,
+        weight=decimal_or_none(weight.text) if weight is not None and not weight.blank else fused_weight,
         actual=_text(actual) or None,
         score=decimal_or_none(score.text) if score is not None and not score.blank else None,
         deviation=_text(deviation) or None,

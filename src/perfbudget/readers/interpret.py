@@ -120,18 +120,39 @@ def _written_money_unit(parts: Parts) -> str | None:
     return units.pop() if len(units) == 1 else None
 
 
+_ANNUAL = frozenset({"年度", "当年", "本年", "本年度", "年度目标", "年度指标值", "年度值"})
+_PERIODS = _ANNUAL | {"中期", "长期", "实施期", "项目期", "中长期", "中期目标", "长期目标", "实施期目标", "整体"}
+
+
+def is_label_subrow(row: list[Cell]) -> bool:
+    """A row under the indicator header holding only sub-labels of its groups: 符号 | 数值 | 单位
+    under 预期指标值, 年度 | 中期 under 指标值 (no level label, no indicator)."""
+    filled = [c for c in row if not c.blank]
+    if not filled:
+        return False
+    roles = [column_role(c.text) for c in filled]
+    return all(role is not None or label_key(c.text) in _PERIODS for role, c in zip(roles, filled, strict=True)) \
+        and not any(role in ("level1", "level2", "level3") for role in roles)
+
+
 def merge_header_rows(first: list[Cell], second: list[Cell]) -> list[Cell]:
     """One indicator header from a header written over two rows, column by column: the two
     texts joined when together they are a column label (``年度`` + ``指标值``), else the lower
     one where it is a label (sub-columns under a merged group cell), else the upper one."""
     merged: list[Cell] = []
+    group = ""
     for column in range(max(len(first), len(second))):
         upper = first[column] if column < len(first) else None
         lower = second[column] if column < len(second) else None
         top = upper.text.strip() if upper is not None else ""
         bottom = lower.text.strip() if lower is not None else ""
+        group = top or group
         source = (upper or lower).source  # type: ignore[union-attr]
-        if top and bottom and column_role(top + bottom) is not None:
+        if bottom and column_role(group) == "target" and label_key(bottom) in _PERIODS:
+            # 指标值 over 年度 | 中期: the year's value is the target, the others extras 指标值/中期
+            annual = label_key(bottom) in _ANNUAL
+            merged.append(Cell(group if annual else f"{group}/{bottom}", lower.source))  # type: ignore[union-attr]
+        elif top and bottom and column_role(top + bottom) is not None:
             merged.append(Cell(top + bottom, source))
         elif bottom and (column_role(bottom) is not None or not top):
             merged.append(Cell(bottom, lower.source))  # type: ignore[union-attr]
@@ -170,7 +191,10 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         else:
             problems.append(Problem(where, "表格不完整：没有找到指标表头行（一级指标、二级指标、三级指标、指标值）"))
         return parts
-    if header_index + 1 < len(rows) and _is_sub_header(rows[header_index + 1]):
+    if header_index + 1 < len(rows) and is_label_subrow(rows[header_index + 1]):
+        rows = [*rows[:header_index], merge_header_rows(rows[header_index], rows[header_index + 1]),
+                *rows[header_index + 2:]]
+    elif header_index + 1 < len(rows) and _is_sub_header(rows[header_index + 1]):
         rows = [*rows[:header_index], *_with_sub_header(rows[header_index], rows[header_index + 1], problems),
                 *rows[header_index + 2:]]
     columns = column_map(rows[header_index])

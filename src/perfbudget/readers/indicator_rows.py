@@ -283,7 +283,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         final = index == last_filled
         cut_here = final and (is_last_table or not complete) and not certain
         reached = len(row) + shift
-        if cut_here and (not complete or reached <= target_column or (
+        sign_only = target_column < len(cells) and is_sign(cells[target_column].text)  # ≧ and then nothing
+        if cut_here and (not complete or reached <= target_column or sign_only or (
                 reached <= last_required and (not sparse or _others_reach_past(rows[:index], roles, last_required)))):
             problems.append(Problem(cells[-1].source, f"{CUT_MESSAGE}：最后一行只有{len(filled)}个有内容的单元格"
                                                       f"（指标表头有{width}列），文件可能不完整"))

@@ -306,6 +306,7 @@ def read_space_cells(text: str, file: str) -> list[RawTable]:
 
 
 def read_line_cells(text: str, file: str) -> list[RawTable]:
+    """One cell per line; a line of only ``|`` separates two cells (text extracted from a PDF) and is no cell."""
     cells = [Cell(line.strip(" " + _NBSP), Source(file, line=lineno))
-             for lineno, line in enumerate(_lines(text), 1)]
+             for lineno, line in enumerate(_lines(text), 1) if not _PIPES.match(line.strip())]
     return rows_from_stream(cells, file)

@@ -20,7 +20,7 @@ import pytest
 from tests.conftest import ROOT
 
 # Measured 2026-12-02 with bench/real_tables.py at the corpus helper's last commit
-# (54 keys: recall 84.5%, precision 97.9%, reader at 164a3c2), rounded down. A ratchet: raise these as the
+# (55 keys: recall 84.5%, precision 97.9%, reader at 164a3c2), rounded down. A ratchet: raise these as the
 # reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
 RECALL_FLOOR = 0.84
 PRECISION_FLOOR = 0.97

@@ -361,6 +361,7 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
     by_role: dict[str, Cell] = {}
     extras: list[tuple[str, str]] = []
     signs: list[tuple[str, Cell]] = []
+    heads: dict[str, str] = {}
     for (role, head), cell in zip(columns, cells, strict=False):
         if role == "sign":
             if not cell.blank:
@@ -368,8 +369,14 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
         elif role == "extra":
             if not cell.blank:
                 extras.append((head, _text(cell)))
-        elif role != _SKIP and (role not in by_role or (by_role[role].blank and not cell.blank)):
-            by_role[role] = cell  # a repeated column (长期/年度 groups): the first one filled
+        elif role != _SKIP and (role not in by_role or not cell.blank):
+            # A repeated column (中期/长期 then 年度 groups side by side): the last one filled is the year's;
+            # an earlier filled one is kept as an extra under its header.
+            earlier = by_role.get(role)
+            if earlier is not None and not earlier.blank:
+                extras.append((heads[role], _text(earlier)))
+            by_role[role] = cell
+            heads[role] = head
     row_source = next((c.source for c in cells if not c.blank), cells[0].source)
     l1, l2 = by_role.get("level1"), by_role.get("level2")
     if l1 is not None and not l1.blank and (l2 is None or l2.blank) and level_of(l1.text) == "level2":

@@ -107,12 +107,29 @@ def joins(first: str, second: str) -> bool:
                      or (is_any_label(joined) and (not _known(first) or not _known(second))))
 
 
+def _vertical_label(cells: list[Cell], start: int) -> int:
+    """How many one-character cells from ``start`` together spell a known label or level name (0 if none)."""
+    end = start
+    while end < len(cells) and end - start < 10 and len(cells[end].text.strip()) == 1:
+        end += 1
+    for stop in range(end, start + 1, -1):
+        text = "".join(c.text.strip() for c in cells[start:stop])
+        if _known(text):
+            return stop - start
+    return 0
+
+
 def join_split_labels(cells: list[Cell]) -> list[Cell]:
     """Join a cell with the next when together they make a known label (see :func:`joins`)."""
     out: list[Cell] = []
     i = 0
     while i < len(cells):
         cell = cells[i]
+        vertical = _vertical_label(cells, i)
+        if vertical > 1:  # 产 / 出 / 指 / 标: a merged side label written one character per line
+            out.append(Cell("".join(c.text.strip() for c in cells[i:i + vertical]), cell.source))
+            i += vertical
+            continue
         if i + 1 < len(cells) and not cell.blank and not cells[i + 1].blank and joins(cell.text, cells[i + 1].text):
             out.append(Cell(cell.text.strip() + cells[i + 1].text.strip(), cell.source))
             i += 2
@@ -298,9 +315,14 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             row[column["level3"]] = cells[position]
             filled = column["level3"] + 1
             position += 1
+            placed_level2 = row[column["level2"]].text.strip() if "level2" in column else ""
             for index in after:
-                if position >= n or (not cells[position].blank and (
-                        level_of(cells[position].text) is not None or ends_row(position))):
+                # a level name ends the row, unless the row's 二级 comes again under a repeated 二级
+                # column (中期 and 年度 sets side by side: 数量指标 | … | 数量指标 | …)
+                again = roles[index] == "level2" and cells[position].text.strip() == placed_level2 if (
+                    position < n) else False
+                if position >= n or (not cells[position].blank and ((
+                        level_of(cells[position].text) is not None and not again) or ends_row(position))):
                     break
                 if sparse and index > last_required and _next_row_starts(cells, position, tail):
                     break

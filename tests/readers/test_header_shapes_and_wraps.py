@@ -213,3 +213,24 @@ def test_glued_rows_that_cannot_be_split_are_errors_never_guesses() -> None:
     document, problems = read_text(glued_self_evaluation, "t.txt")
     assert any("不止一列" in p.message for p in _errors(problems))
     assert document is None or not _rows(document)
+
+
+# ---- a budget system's bracketed list -------------------------------------------------------------
+
+def test_bracket_list_projects_with_their_indicator_lists() -> None:
+    text = ("某市公安局2025年项目绩效目标和指标\n单位编码\n单位名称\n年度预算安排\n\n 037001\n 某市公安局\n27955180\n\n"
+            "  其他运转类\n1681680\n\n   037001\n   机房租赁服务采购项目\n1681680\n"
+            "【项目概况】:市本级机房租赁服务,共计77个机柜。\n【总体目标】\n保障机房内所有设备设施运转\n"
+            "【产出指标-数量指标】\n指标1:机柜数量(≥77台)\n【产出指标-时效指标】\n指标1:维护及时性(<24小时)\n"
+            "指标2:故障响应(及时)\n【满意度指标-服务对象满意度指标】\n指标1:提升群众安全感(≥90%)\n\n"
+            "  本级项目\n26273500\n\n   037001\n   执法办案费\n100000\n【项目概况】:专门用于")
+    document, problems = read_text(text, "t.txt")
+    assert document is not None
+    first, second = document.projects
+    assert (first.name, first.budget.total, first.goals) == ("机房租赁服务采购项目", Decimal(1681680),
+                                                          ("保障机房内所有设备设施运转",))
+    assert _rows(document) == [("产出指标", "数量指标", "机柜数量", "≥77台"), ("产出指标", "时效指标", "维护及时性", "<24小时"),
+                               ("产出指标", "时效指标", "故障响应", "及时"),
+                               ("满意度指标", "服务对象满意度指标", "提升群众安全感", "≥90%")]
+    assert first.complete and second.name == "执法办案费" and not second.complete  # cut in its 项目概况
+    assert [p.message[:6] for p in _errors(problems)] == ["表格在此中断"]

@@ -16,6 +16,7 @@ from perfbudget.readers.decode import DecodeError, decode_bytes
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.text_cells import looks_like_tab_cells, read_tab_cells
+from perfbudget.readers.text_bracket import looks_like_bracket_list, read_bracket_list
 from perfbudget.readers.text_glued import looks_like_glued_rows, read_glued_rows
 
 # name → (detector, splitter). The names and their order are registered once, in
@@ -28,6 +29,7 @@ LAYOUT_PARTS: dict[str, tuple[Detector, Splitter]] = {
     "pipe-rows": (tl.looks_like_pipe_rows, tl.read_pipe_rows),
     "tab-rows": (tl.looks_like_tab_rows, tl.read_tab_rows),
     "paragraph-cells": (tl.looks_like_paragraph_cells, tl.read_paragraph_cells),
+    "bracket-list": (looks_like_bracket_list, read_bracket_list),
     "glued-rows": (looks_like_glued_rows, read_glued_rows),
     "space-rows": (tl.looks_like_space_rows, tl.read_space_rows),
     "space-cells": (tl.looks_like_space_cells, tl.read_space_cells),

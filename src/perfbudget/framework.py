@@ -52,11 +52,13 @@ _LEVEL2_ALIASES = {
     "生态环境效益指标": "生态效益指标",
     "可持续影响": "可持续影响指标",
     "可持续发展指标": "可持续影响指标",
+    "预算控制指标": "成本指标",  # Guangdong's older form: 预算(或投资规模)控制指标
 }
 
 _SCORE_NOTE = re.compile(r"[（(][^()（）]*?(?:分|权重|%)[^()（）]*?[)）]$")
 _TEMPLATE_HINT = re.compile(r"[（(]\s*[≥≤><=]*\s*\*+[^()（）]*[)）]|[≥≤><=]+\*+\S*|\*{2,}[^\s，,]*"
                             r"|[（(]\s*[≥≤><=]+\s*[\u4e00-\u9fffA-Za-z/%²³]{1,4}\s*[)）]$")  # (≥台): a unit hint
+_PAREN_NOTE = re.compile(r"[（(][^()（）]*[)）]")
 # 数量指标(必填硬性指标), 经济效益指标(选填): the template's fill-in note after a level name.
 _FILL_NOTE = re.compile(r"[（(]\s*(?:必填|选填|可选|必选)[^()（）]*[)）]")
 _STARS = re.compile(r"[★☆*※]+")
@@ -83,7 +85,7 @@ def normalise_level1(text: str) -> str:
 def normalise_level2(text: str) -> str:
     """经济效益 + 指标 → 经济效益指标 (also 经济效益值); aliases such as 社会公众或服务对象满意度指标 mapped."""
     name = _FILL_NOTE.sub("", _SCORE_NOTE.sub("", _clean(text)))
-    name = _STARS.sub("", name)
+    name = _STARS.sub("", _PAREN_NOTE.sub("", name))  # 数量指标(或建筑规模指标), 时效指标(工期指标)
     if name.endswith("值") and len(name) > 2:
         name = name[:-1]
     if name in _LEVEL2_ALIASES:

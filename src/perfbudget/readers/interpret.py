@@ -356,7 +356,7 @@ _TITLE_FORM = re.compile(r"\s*(?:[-—－–]\s*(?:19|20)\d{2}[^\d\-—－–]{0
                          r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
 _TITLE_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)")
 # Titles of a whole unit's or department's tables, not of one project.
-_NOT_ONE_PROJECT = re.compile(r"部门|单位|整体|汇总|本级|一览|[局院委厅办处]$|政府$|项目支出$|^项目$|^支出$")
+_NOT_ONE_PROJECT = re.compile(r"部门|单位|整体|汇总|本级|一览|[局院委厅办处]$|政府$|财政$|项目支出$|^项目$|^支出$")
 
 
 def name_from_title(title: str | None) -> str | None:

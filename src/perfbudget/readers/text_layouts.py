@@ -28,7 +28,7 @@ import re
 
 from perfbudget.model import Source
 from perfbudget.readers.grid import Cell, RawTable
-from perfbudget.readers.labels import column_role, is_any_label, level_of
+from perfbudget.readers.labels import column_role, header_field, is_any_label, is_ignored_label, level_of
 from perfbudget.readers.stream import (
     better_heading,
     joins,
@@ -139,8 +139,10 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             cells = cells[1:]
             if not cells:
                 continue
-        if current is not None and current.rows and _header_goes_on(current.rows[-1], cells):
-            current.rows[-1].extend(cells)  # 一级指标 / 二级指标 三级指标 …: a header over two lines
+        if current is not None and current.rows and (_header_goes_on(current.rows[-1], cells)
+                                                     or _label_then_value(current.rows[-1], cells)):
+            # 一级指标 / 二级指标 三级指标 …: a header over lines; 项目名称 / its value: a row over two lines
+            current.rows[-1] = [c for c in current.rows[-1] if not c.blank] + cells
             continue
         if current is None and _lone_title(cells, heading):
             heading = better_heading(heading, cells[0].text)  # 绩效目标自评表 | ||||: a title row
@@ -164,12 +166,26 @@ def _header_goes_on(previous: list[Cell], cells: list[Cell]) -> bool:
     """The line continues an indicator header begun on the line before (``… 一级指标`` / ``二级指标 三级指标 …``)."""
     if not previous or previous[-1].blank or not cells or cells[0].blank:
         return False
-    if column_role(previous[-1].text) not in ("level1", "level2") or column_role(cells[0].text) not in (
-            "level2", "level3"):
+    if column_role(previous[-1].text) is None or column_role(cells[0].text) not in ("level2", "level3", "target"):
         return False
     from perfbudget.readers.indicator_rows import is_indicator_header
 
-    return not is_indicator_header(previous) and is_indicator_header(previous + cells)
+    labels = [c for c in previous if not c.blank]
+    roles = [column_role(c.text) for c in cells if not c.blank]
+    if is_indicator_header(previous) and not any(r in ("level2", "level3") for r in roles) \
+            and column_role(labels[-1].text) != "level3":
+        return False  # a complete header: a line of sub-labels under it (符号 | 数值 | 单位) is its own row
+    if not all(column_role(c.text) is not None or is_ignored_label(c.text) for c in labels) or not any(
+            column_role(c.text) in ("level1", "level2") for c in labels):
+        return False  # the line before is no header begun
+    return all(column_role(c.text) is not None for c in cells if not c.blank)
+
+
+def _label_then_value(previous: list[Cell], cells: list[Cell]) -> bool:
+    """A line holding only a header label (``项目 名称 |``) whose value starts the next line."""
+    filled = [c for c in previous if not c.blank]
+    return len(filled) == 1 and header_field(filled[0].text) is not None and bool(cells) and not cells[0].blank \
+        and not is_any_label(cells[0].text) and level_of(cells[0].text) is None
 
 
 def _lone_title(cells: list[Cell], heading: str | None) -> bool:

@@ -234,3 +234,20 @@ def test_bracket_list_projects_with_their_indicator_lists() -> None:
                                ("满意度指标", "服务对象满意度指标", "提升群众安全感", "≥90%")]
     assert first.complete and second.name == "执法办案费" and not second.complete  # cut in its 项目概况
     assert [p.message[:6] for p in _errors(problems)] == ["表格在此中断"]
+
+
+def test_tree_table_with_levels_told_by_their_names() -> None:
+    # Ningxia 批复表: 项目 | 指标值 | 绩效金额, the hierarchy in the indentation, one cell per paragraph
+    cells = ["某市疾病预防控制中心2020年项目绩效目标批复表", "单位:元", "项目", "指标值", "绩效金额",
+             " 某市疾病预防控制中心", "  疫苗及美沙酮药物", "3000000", "   产出指标", "    成本指标(必填硬性指标)",
+             "     按照物价部门定价标准采购", "100%", "    时效指标(必填)", "     疫苗提供及时率", "100%",
+             "   满意度指标", "    服务对象满意度指标(必填)", "     服务对象满意度", "100%",
+             "   效益指标", "    社会效益指标(必填)", "     满足辖区居民对常用疫苗的需求", "100%", "附件下载:", "扫一扫"]
+    document, problems = _read("\n\n".join(cells) + "\n")
+    assert not _errors(problems), problems
+    (project,) = document.projects
+    assert (project.name, project.budget.total, document.money_unit) == ("疫苗及美沙酮药物", Decimal(3000000), "元")
+    assert _rows(document) == [("产出指标", "成本指标(必填硬性指标)", "按照物价部门定价标准采购", "100%"),
+                               ("产出指标", "时效指标(必填)", "疫苗提供及时率", "100%"),
+                               ("满意度指标", "服务对象满意度指标(必填)", "服务对象满意度", "100%"),
+                               ("效益指标", "社会效益指标(必填)", "满足辖区居民对常用疫苗的需求", "100%")]

@@ -41,7 +41,7 @@ PLACEHOLDER = re.compile(r"^(?:指标\d+|…+|\.{3,}|·{3,}|略|（略）|\(略\
 _SIGN = re.compile(r"^(?:[≥≤=＝﹦≧≦<>＜＞]+|>=|<=|大于等于|小于等于|大于|小于|等于"
                    r"|不低于|不高于|不少于|不超过|不大于|不小于)$")
 _SKIP = "ignore"
-_VALUE_LIKE = re.compile(r"^(?:[≥≤<>=≧≦＞＜＝]|大于等于|小于等于|不低于|不少于)?\s*\d+(?:\.\d+)?\s*\S{0,4}$")
+VALUE_LIKE = re.compile(r"^(?:[≥≤<>=≧≦＞＜＝]|大于等于|小于等于|不低于|不少于)?\s*\d+(?:\.\d+)?\s*\S{0,4}$")
 
 
 _FUSED_SCORE = re.compile(r"^(?P<value>.+?)\s*(?:[(（]\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[)）]|\s(?P<b>\d+(?:\.\d+)?)\s*分)$")
@@ -99,7 +99,7 @@ def guess_level(cells: list[Cell], index: int) -> str:
     rest = [c for c in cells[index + 1:] if not c.blank]
     following = rest[0] if rest else None
     if level in ("level2", "level1|level2") and len(rest) == 1 and not cells[index].text.strip().endswith("指标") \
-            and _VALUE_LIKE.match(rest[0].text.strip()):
+            and VALUE_LIKE.match(rest[0].text.strip()):
         return "level3"  # 服务对象满意度 | ≥90% ending a row: a 三级 named like a 二级, and its target
     if level == "level1|level2":
         after = level_of(following.text) if following is not None else None

@@ -26,7 +26,7 @@ import re
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
-from perfbudget.readers.indicator_rows import decimal_or_none, guess_level
+from perfbudget.readers.indicator_rows import VALUE_LIKE, decimal_or_none, guess_level
 from perfbudget.readers.labels import (
     column_role,
     header_field,
@@ -198,6 +198,66 @@ def _section_score_after(cells: list[Cell], end: int) -> int | None:
     return i if j < len(cells) and level_of(cells[j].text) is not None else None
 
 
+def _tree_header(cells: list[Cell], start: int) -> int | None:
+    """The index after a tree table's header ``项目 | 指标值 | 绩效金额`` (Ningxia's 批复表), else None."""
+    texts = [(i, c.text.strip()) for i, c in enumerate(cells[start:start + 60], start) if not c.blank]
+    for k in range(len(texts) - 1):
+        if texts[k][1] == "项目" and column_role(texts[k + 1][1]) == "target":
+            end = texts[k + 1][0] + 1
+            if k + 2 < len(texts) and label_key(texts[k + 2][1]) in ("绩效金额", "金额", "预算金额", "资金"):
+                end = texts[k + 2][0] + 1
+            return end
+    return None
+
+
+def tree_tables(cells: list[Cell], start: int, table: RawTable) -> list[RawTable] | None:
+    """A tree table (``项目 | 指标值 | 绩效金额``, the hierarchy in the indentation: unit, project with its
+    amount, 一级, 二级, then each 三级 followed by its value) as one ordinary raw table per project, or
+    None when the cells hold no such header. Levels are told by their names; a project is a line
+    followed by an amount before any level name; other lines before it (the unit) are kept as extras."""
+    end = _tree_header(cells, start)
+    if end is None:
+        return None
+    before = cells[start:end - 3] if end - 3 > start else []
+    filled = [c for c in cells[end:] if not c.blank]
+    out: list[RawTable] = []
+    current: RawTable | None = None
+    level1 = level2 = ""
+    i = 0
+    while i < len(filled):
+        cell, text = filled[i], filled[i].text.strip()
+        following = filled[i + 1].text.strip() if i + 1 < len(filled) else ""
+        level = level_of(text)
+        if is_footer(text):
+            break
+        if level is not None and level != "level1" and VALUE_LIKE.match(following):
+            level = None  # 服务对象满意度 | 100%: a 三级 named like a 二级, followed by its value
+        if level is not None and (level != "level1|level2" or current is not None):
+            role = guess_level(filled, i) if level == "level1|level2" else level
+            if role == "level1":
+                level1, level2 = text, ""
+            else:
+                level2 = text
+            i += 1
+            continue
+        if decimal_or_none(following.replace(",", "")) is not None and not level1:
+            current = RawTable(table.heading, cell.source, [*([before] if before else []),
+                               [Cell("项目名称", cell.source), cell], [Cell("预算数", cell.source), filled[i + 1]],
+                               [Cell(t, cell.source) for t in ("一级指标", "二级指标", "三级指标", "指标值")]],
+                               table.complete, stream=False)
+            out.append(current)
+            i += 2
+            continue
+        if current is not None and level1:
+            value = filled[i + 1] if i + 1 < len(filled) and level_of(following) is None and not is_footer(
+                following) else Cell("", cell.source)
+            current.rows.append([Cell(level1, cell.source), Cell(level2, cell.source), cell, value])
+            i += 2 if not value.blank else 1
+            continue
+        i += 1  # a unit line above the projects
+    return out or None
+
+
 def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse: bool = False) -> list[RawTable]:
     """Tables with rebuilt rows from a stream of cells (see the module docstring).
 
@@ -216,6 +276,10 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
         tables.append(table)
         run = _header_run(cells, start)
         if run is None:
+            tree = tree_tables(cells, start, table)
+            if tree is not None:
+                tables[-1:] = tree
+                break
             table.rows.append(cells[start:])
             break
         header_start, header_end = run

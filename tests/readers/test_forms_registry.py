@@ -24,7 +24,7 @@ def test_every_form_named_in_the_help_is_accepted() -> None:
     named = _named_in_help()
     assert "space-cells" in named and "text" in named
     for form in named:
-        document, problems = read_bytes("项目名称\n".encode(), "x.txt", form)
+        _, problems = read_bytes("项目名称\n".encode(), "x.txt", form)
         assert not any("不支持的格式" in p.message for p in problems), form
 
 

@@ -44,7 +44,8 @@ def test_older_two_level_forms_name_the_third_level_by_its_content() -> None:
 
 def test_bare_level_headers_and_values_named_with_zhi() -> None:
     # Shandong 临邑: 一级 | 二级 | 三级 | 年度数值, level names written 产出值 / 数量值
-    document, problems = _read(HEAD + "一级 | 二级 | 三级 | 年度数值 | 备注 |\n产出值 | 数量值 | 小学就读人数 | <=6962人 | |\n"
+    document, problems = _read(HEAD + "一级 | 二级 | 三级 | 年度数值 | 备注 |\n"
+                               "产出值 | 数量值 | 小学就读人数 | <=6962人 | |\n"
                                " | 质量值 | 办学水平提高 | =100% | |\n效益值 | 社会效益值 | 教学质量提高 | =100% | |\n")
     assert not _errors(problems)
     assert [r[2:] for r in _rows(document)] == [("小学就读人数", "<=6962人"), ("办学水平提高", "=100%"),
@@ -92,7 +93,8 @@ def test_value_group_over_annual_and_medium_term_takes_the_annual_one() -> None:
 
 def test_nature_and_comparison_columns_give_the_sign_and_a_number_is_no_unit() -> None:
     # Inner Mongolia: 指标性质 (正向/反向/定性) | 指标方向 (= or words) | 目标值 | 计量单位 | 分值
-    document, problems = _read(HEAD + "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标方向 | 目标值 | 计量单位 | 分值 |\n"
+    document, problems = _read(HEAD + "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标方向 | 目标值 | 计量单位 | "
+                               "分值 |\n"
                                "产出指标 | 数量指标 | 出差人次 | 正向 | = | 24 | 人/次 | 4 |\n"
                                " | 时效指标 | 资金到位时间 | 正向 | = | 44,561 | 44,561 | 10 |\n"
                                " | 成本指标 | 车辆购置成本 | 反向 | 小于等于 | 12 | 万元 | 5 |\n")
@@ -134,9 +136,9 @@ def test_space_rows_missing_cells_put_scores_under_their_columns_not_the_target(
 
 
 def test_a_score_fused_with_the_value_is_split_off() -> None:
-    document, problems = _read(HEAD + "一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
-                               "产出指标 | 数量指标 | 维修面积 | ≥800平方米（10分） |\n"
-                               "满意度指标 | 服务对象满意度指标 | 师生满意度 | ≥90% 5分 |\n")
+    document, _ = _read(HEAD + "一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+                        "产出指标 | 数量指标 | 维修面积 | ≥800平方米（10分） |\n"
+                        "满意度指标 | 服务对象满意度指标 | 师生满意度 | ≥90% 5分 |\n")
     indicators = document.projects[0].indicators
     assert [(i.target.raw, i.weight) for i in indicators] == [("≥800平方米", Decimal(10)), ("≥90%", Decimal(5))]
     assert indicators[0].target.value == Decimal(800)
@@ -229,7 +231,8 @@ def test_bracket_list_projects_with_their_indicator_lists() -> None:
     first, second = document.projects
     assert (first.name, first.budget.total, first.goals) == ("机房租赁服务采购项目", Decimal(1681680),
                                                           ("保障机房内所有设备设施运转",))
-    assert _rows(document) == [("产出指标", "数量指标", "机柜数量", "≥77台"), ("产出指标", "时效指标", "维护及时性", "<24小时"),
+    assert _rows(document) == [("产出指标", "数量指标", "机柜数量", "≥77台"),
+                               ("产出指标", "时效指标", "维护及时性", "<24小时"),
                                ("产出指标", "时效指标", "故障响应", "及时"),
                                ("满意度指标", "服务对象满意度指标", "提升群众安全感", "≥90%")]
     assert first.complete and second.name == "执法办案费" and not second.complete  # cut in its 项目概况
@@ -242,7 +245,8 @@ def test_tree_table_with_levels_told_by_their_names() -> None:
              " 某市疾病预防控制中心", "  疫苗及美沙酮药物", "3000000", "   产出指标", "    成本指标(必填硬性指标)",
              "     按照物价部门定价标准采购", "100%", "    时效指标(必填)", "     疫苗提供及时率", "100%",
              "   满意度指标", "    服务对象满意度指标(必填)", "     服务对象满意度", "100%",
-             "   效益指标", "    社会效益指标(必填)", "     满足辖区居民对常用疫苗的需求", "100%", "附件下载:", "扫一扫"]
+             "   效益指标", "    社会效益指标(必填)", "     满足辖区居民对常用疫苗的需求", "100%",
+             "附件下载:", "扫一扫"]
     document, problems = _read("\n\n".join(cells) + "\n")
     assert not _errors(problems), problems
     (project,) = document.projects

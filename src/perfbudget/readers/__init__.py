@@ -84,8 +84,8 @@ def _layout_reader(layout: str) -> Reader:
 
 # The text layouts, in the order they are tried (readers/text.py binds each name to its detector and
 # splitter). Each is also a form: "text" detects its layout; a layout name (pipe-rows …) forces one.
-TEXT_LAYOUT_FORMS = ("tab-cells", "pipe-cells", "pipe-rows", "tab-rows", "bracket-list", "paragraph-cells", "glued-rows",
-                     "space-rows", "space-cells", "line-cells")
+TEXT_LAYOUT_FORMS = ("tab-cells", "pipe-cells", "pipe-rows", "tab-rows", "bracket-list", "paragraph-cells",
+                     "glued-rows", "space-rows", "space-cells", "line-cells")
 # Forms sniffing may choose that are refused with their reason, never chosen by a user.
 REFUSED_FORMS = ("ole", "zip")
 # form name → reader. The CLI's --form help (cli/common.py) names exactly the choosable forms.

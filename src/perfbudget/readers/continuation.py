@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell, RawTable
-from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
+from perfbudget.readers.header_block import UNIT_CELL
 from perfbudget.readers.indicator_rows import is_indicator_header
 from perfbudget.readers.labels import column_role, header_field, is_footer
 from perfbudget.readers.stream import looks_like_heading
@@ -87,14 +87,15 @@ def join_continued(tables: list[RawTable], problems: list[Problem]) -> list[RawT
         header = indicator_header_at(table.rows)
         first = _first_row(table.rows)
         starts_with_header = header is not None and first is table.rows[header]
+        header_index = header if header is not None else 0
         if previous_header is None and has_header_block(previous.rows) and starts_with_header:
             problems.append(Problem(table.source, "项目表分在两个表格中（表头部分与指标部分），按一个项目读取",
                                     Severity.INFO))
         elif previous_header is not None and starts_with_header and \
-                _roles(table.rows[header]) == _roles(previous.rows[previous_header]):
+                _roles(table.rows[header_index]) == _roles(previous.rows[previous_header]):
             problems.append(Problem(table.source, "表格跨页续排，重复的指标表头行已跳过，按同一个项目读取",
                                     Severity.INFO))
-            table = RawTable(table.heading, table.source, table.rows[header + 1:], table.complete,
+            table = RawTable(table.heading, table.source, table.rows[header_index + 1:], table.complete,
                              table.certain, table.stream, table.sparse, table.needs_check)
         elif previous_header is not None and header is None and _starts_with_indicator_row(table.rows):
             problems.append(Problem(table.source, "表格跨页续排（续表没有表头），按同一个项目读取", Severity.INFO))

@@ -44,7 +44,8 @@ _SKIP = "ignore"
 VALUE_LIKE = re.compile(r"^(?:[≥≤<>=≧≦＞＜＝]|大于等于|小于等于|不低于|不少于)?\s*\d+(?:\.\d+)?\s*\S{0,4}$")
 
 
-_FUSED_SCORE = re.compile(r"^(?P<value>.+?)\s*(?:[(（]\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[)）]|\s(?P<b>\d+(?:\.\d+)?)\s*分)$")
+_FUSED_SCORE = re.compile(r"^(?P<value>.+?)\s*(?:[(（]\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[)）]"
+                          r"|\s(?P<b>\d+(?:\.\d+)?)\s*分)$")
 _TEMPLATE_PREFIX = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?")
 _SCORE_NOTE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 _EMPTY_MARKS = " \t\n/／\\-—–_…·.。、:：无"
@@ -321,7 +322,8 @@ def _wraps_name(cells: list[Cell], roles: list[str], parts: Parts, problems: lis
         parts.indicators[-1] = replace(last, description=last.description + text)
     else:
         return False
-    problems.append(Problem(cell.source, f"「{text}」单独成行，接在上一行的{'三级指标' if role == 'level3' else '指标说明'}之后",
+    where = "三级指标" if role == "level3" else "指标说明"
+    problems.append(Problem(cell.source, f"「{text}」单独成行，接在上一行的{where}之后",
                                Severity.INFO))
     return True
 
@@ -349,7 +351,8 @@ def _join_wrapped_cells(rows: list[list[Cell]], roles: list[str], last_required:
             previous, _ = align(out[-1], roles)
             if level3 + 1 < len(previous) <= last_required and len(previous) + len(filled) <= last_required + 1 \
                     and not previous[-1].blank and decimal_or_none(previous[-1].text) is None:
-                problems.append(Problem(filled[0].source, "单独成行的单元格接在上一行之后（复制时换行）", Severity.INFO))
+                problems.append(Problem(filled[0].source, "单独成行的单元格接在上一行之后（复制时换行）",
+                                        Severity.INFO))
                 out[-1] = [*out[-1], *filled]
                 continue
         out.append(row)

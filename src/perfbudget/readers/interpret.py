@@ -32,7 +32,8 @@ from perfbudget.readers.stream import without_addresses
 
 _BOOKMARK = re.compile(r"^\s*\[bookmark:[^\]]*\]\s*")
 _SEQ_TITLE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(\S.*)$")
-_FUND_LABEL = re.compile(r"^(?P<name>.+?)\s*[-—－–]\s*(?P<label>(?P<year>(?:19|20)\d{2})(?P<source>[^\d\-—－–项]{0,8}))$")
+_FUND_LABEL = re.compile(r"^(?P<name>.+?)\s*[-—－–]\s*"
+                         r"(?P<label>(?P<year>(?:19|20)\d{2})(?P<source>[^\d\-—－–项]{0,8}))$")
 # A project code before the name, as budget systems print it: 51000021R000000019951-工资性支出.
 _CODED_NAME = re.compile(r"^(?P<code>(?=[0-9A-Za-z]*\d{6})[0-9A-Za-z]{10,})\s*[-—－–]\s*(?P<name>\S.*)$", re.S)
 # A fund label at the end of a table title: 「…-2023中央绩效目标表」.
@@ -185,7 +186,8 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     if header_index is None:
         where = rows[-1][-1].source if rows and rows[-1] else table.source
         if not table.certain and (is_last_table or not table.complete):
-            problems.append(Problem(where, f"{CUT_MESSAGE}：没有找到指标表头行（一级指标、二级指标、三级指标、指标值），"
+            problems.append(Problem(where, f"{CUT_MESSAGE}：没有找到指标表头行"
+                                           "（一级指标、二级指标、三级指标、指标值），"
                                            "表格被截断，文件可能不完整"))
             parts.cut = where
         else:

@@ -15,8 +15,8 @@ from perfbudget.readers import text_layouts as tl
 from perfbudget.readers.decode import DecodeError, decode_bytes
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.text_cells import looks_like_tab_cells, read_tab_cells
 from perfbudget.readers.text_bracket import looks_like_bracket_list, read_bracket_list
+from perfbudget.readers.text_cells import looks_like_tab_cells, read_tab_cells
 from perfbudget.readers.text_glued import looks_like_glued_rows, read_glued_rows
 
 # name → (detector, splitter). The names and their order are registered once, in

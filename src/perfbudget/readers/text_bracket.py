@@ -64,9 +64,10 @@ def read_bracket_list(text: str, file: str) -> list[RawTable]:
             start = _project_start(lines, index)
             if start is not None:
                 (name_line, name), (amount_line, amount) = start
-                table = RawTable(heading, Source(file, line=name_line), [
-                    [Cell("项目名称", Source(file, line=name_line)), Cell(name, Source(file, line=name_line, column=1))],
-                    [Cell("预算数", Source(file, line=amount_line)), Cell(amount, Source(file, line=amount_line, column=1))],
+                at_name, at_amount = Source(file, line=name_line), Source(file, line=amount_line)
+                table = RawTable(heading, at_name, [
+                    [Cell("项目名称", at_name), Cell(name, Source(file, line=name_line, column=1))],
+                    [Cell("预算数", at_amount), Cell(amount, Source(file, line=amount_line, column=1))],
                 ])
                 tables.append(table)
                 section = ""

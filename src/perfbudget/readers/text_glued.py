@@ -49,7 +49,8 @@ _LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPE
 _LABEL = re.compile("|".join(re.escape(w) for w in _LABEL_WORDS if len(w) >= 2)
                     + r"|(?:[(（][^()（）]{0,6}[)）])?\s*[:：]")
 _LEVEL_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _LEVEL_WORDS) + r")(?:[(（]\d+分[)）])?")
-_UNITS = ("万元|平方米|公里|小时|人次|工作日|分钟|个月|户次|次数|元/人|元/生|[%‰个人次元天年月日台套件项所家户米亩辆头吨册场份篇期处座条间栋名批]")
+_UNITS = ("万元|平方米|公里|小时|人次|工作日|分钟|个月|户次|次数|元/人|元/生"
+          "|[%‰个人次元天年月日台套件项所家户米亩辆头吨册场份篇期处座条间栋名批]")
 _TARGET = re.compile(
     r"(?:(?:[≥≤><=≧≦＞＜＝]|大于等于|小于等于|不低于|不高于|不少于|不超过|不大于|不小于)\s*)?"
     r"\d+(?:\.\d+)?\s*(?:" + _UNITS + r")?(?:以上|以下|以内|及以上|及以下)?$"
@@ -60,10 +61,7 @@ _TARGET = re.compile(
 
 def looks_like_glued_rows(text: str) -> bool:
     """An indicator header whose column labels touch (``一级指标二级指标…``) on a line of its own."""
-    for line in text.splitlines()[:3000]:
-        if len(line) < 400 and _GLUED_HEADER.search(line):
-            return True
-    return False
+    return any(len(line) < 400 and _GLUED_HEADER.search(line) for line in text.splitlines()[:3000])
 
 
 def _split_labels(line: str) -> list[str]:

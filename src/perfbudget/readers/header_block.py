@@ -26,6 +26,7 @@ from perfbudget.model import Unit
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
+    FUND_TOTAL_ROWS,
     fund_column,
     goal_column,
     header_field,
@@ -172,6 +173,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 state.group = "goal-grid"
                 i = goal_run[-1] + 1
                 continue
+        if field_name is None and state.fund_columns and label_key(text) in FUND_TOTAL_ROWS:
+            field_name = "total"  # 合计 | 213.4 | 259: the funds grid's total row
         if field_name is not None and state.fund_columns and (
             field_name in _MONEY_FIELDS or label_key(text).endswith("资金")
         ):

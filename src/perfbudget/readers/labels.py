@@ -31,6 +31,11 @@ HEADER_LABELS: dict[str, str] = {
     "资金总额": "total",
     "项目总金额": "total",
     "项目金额": "total",
+    "年度预算资金总额": "total",
+    "当年度金额": "total",
+    "本年度金额": "total",
+    "中期预算资金总额": "extra",
+    "总金额": "project-total",
     "本年度申请市财政预算资金": "total",
     "本年度申请财政预算资金": "total",
     "年度申请财政资金": "total",
@@ -110,9 +115,11 @@ HEADER_LABELS: dict[str, str] = {
 # The first of these present gives the budget; the others are kept as project extras.
 FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算数", "全年执行数", "执行数", "分值", "执行率",
                                  "得分", "调整后预算数", "年初预算", "调整后预算", "预算执行数", "预算执行率",
-                                 "权重", "全年预算", "全年执行")
-BUDGET_COLUMNS: tuple[str, ...] = ("全年预算数", "全年预算", "调整后预算数", "调整后预算", "预算数", "年初预算数",
-                                   "年初预算")
+                                 "权重", "全年预算", "全年执行", "本年度申请资金", "上年度安排资金", "本年度安排资金")
+BUDGET_COLUMNS: tuple[str, ...] = ("全年预算数", "全年预算", "调整后预算数", "调整后预算", "本年度申请资金",
+                                   "本年度安排资金", "预算数", "年初预算数", "年初预算")
+# Row labels of a funds grid's total row (合计 213.4 259 under 上年度安排资金 | 本年度申请资金).
+FUND_TOTAL_ROWS = frozenset({"合计", "总计"})
 
 # Sub-labels of a goals block: 年度总体目标 | 预期目标 | 实际完成情况.
 GOAL_EXPECTED = frozenset({"预期目标", "年初设定目标", "年度目标", "目标", "年度预期目标"})
@@ -124,7 +131,7 @@ GOAL_OTHER = frozenset({"中期目标", "长期目标", "实施期目标", "项�
 # Labels that only announce the indicator block (a vertically merged first column); ignored.
 IGNORED_LABELS = frozenset({"绩效指标", "本年度绩效指标", "年度绩效指标", "绩效指标情况", "项目绩效指标",
                             "年度绩效指标完成情况", "绩效项目指标表", "长期绩效指标",
-                            "项目资金", "项目资金申请", "资金情况"})
+                            "项目资金", "项目资金申请", "资金情况", "项目基本情况", "基本情况"})
 # Indicator columns that only number the rows (序号); read as no column at all.
 NUMBER_COLUMN_LABELS = frozenset({"序号", "编号", "行次"})
 
@@ -138,6 +145,8 @@ COLUMN_LABELS: dict[str, str] = {
     "三级": "level3",
     "年度数值": "target",
     "计划指标值": "target",
+    "当年度指标值": "target",
+    "本年度指标值": "target",
     "指标名称": "level3",
     "三级指标名称": "level3",
     "三级指标内容": "level3",
@@ -321,7 +330,7 @@ def is_any_label(text: str) -> bool:
     """True for any label of the header block or the indicator header (not for indicator names)."""
     key = label_key(text)
     return (key in HEADER_LABELS or key in COLUMN_LABELS or key in FUND_COLUMNS or key in GOAL_EXPECTED
-            or key in GOAL_ACTUAL or key in GOAL_OTHER or key in IGNORED_LABELS)
+            or key in GOAL_ACTUAL or key in GOAL_OTHER or key in IGNORED_LABELS or key in FUND_TOTAL_ROWS)
 
 
 @lru_cache(maxsize=8192)

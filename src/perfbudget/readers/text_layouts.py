@@ -269,7 +269,7 @@ def read_space_rows(text: str, file: str) -> list[RawTable]:
         tokens = split_spaces(line)
         if not tokens:
             continue
-        started = started or starts_table(Cell(tokens[0], Source(file)))
+        started = started or any(starts_table(Cell(t, Source(file))) for t in tokens[:2])
         rows.append((lineno, _join_split(tokens)) if started else (lineno, line.strip()))
     return _row_tables(rows, file, sparse=True)
 

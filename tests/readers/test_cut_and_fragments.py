@@ -205,3 +205,19 @@ def test_indicator_block_under_a_department_title_is_unnamed_and_never_merged() 
     assert first.name == "村道维修项目" and len(first.indicators) == 1
     assert second.name == "" and len(second.indicators) == 4
     assert any("没有找到项目名称" in p.message and p.severity is Severity.ERROR for p in result.problems)
+
+
+def test_a_stray_line_of_the_page_never_names_a_project() -> None:
+    # the page's first line is no title: the indicator block stays unnamed (an error), never 「网站支持IPv6」
+    _, _, rest = PROJECT_A.partition(HEADER)
+    for stray in ("网站支持IPv6", "欢迎访问本站", "当前位置:首页 财政资金 > 某局绩效目标自评表"):
+        result = _load(stray + "\n" + HEADER + rest)
+        assert result.document is not None
+        assert [p.name for p in result.document.projects] == [""], stray
+        assert any("没有找到项目名称" in e.message for e in result.errors)
+
+
+def test_transfer_and_special_fund_forms_name_their_project() -> None:
+    for label in ("专项名称", "转移(项目)名称", "专项资金名称"):
+        result = _load(PROJECT_A.replace("项目名称", label))
+        assert result.ok and result.document.projects[0].name == "道路养护项目", label  # type: ignore[union-attr]

@@ -286,7 +286,7 @@ def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
         name, label = match["name"].strip(), match["label"].strip()
         year, source_name = int(match["year"]), match["source"].strip() or None
     if not name:
-        name = name_from_title(title) or ""
+        name = name_from_title(title, _is_numbered(parts.heading)) or ""
         if name:
             problems.append(Problem(parts.source, f"表中没有项目名称，项目名称取自表题「{title}」", Severity.INFO))
             parts.needs_check.append(f"项目名称取自表题「{title}」")
@@ -361,9 +361,10 @@ _TITLE_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)")
 _NOT_ONE_PROJECT = re.compile(r"部门|单位|整体|汇总|本级|一览|[局院委厅办处]$|政府$|财政$|项目支出$|^项目$|^支出$")
 
 
-def name_from_title(title: str | None) -> str | None:
-    """The project named by a table title (``2023年某项目绩效目标表`` → ``2023年某项目``), or None when the
-    title is no table title or names no single project (a unit's or department's tables)."""
+def name_from_title(title: str | None, numbered: bool = False) -> str | None:
+    """The project named by a table title (``2023年某项目绩效目标表`` → ``2023年某项目``; a numbered short
+    title such as ``3.安全隐患维修`` → ``安全隐患维修``), or None when the title is no table title or names
+    no single project (a unit's or department's tables, a stray line of the page)."""
     if not title:
         return None
     text = title.strip()
@@ -371,7 +372,7 @@ def name_from_title(title: str | None) -> str | None:
         return None
     form = _TITLE_FORM.search(text)
     if form is None:
-        return text if _is_numbered_name(text) else None
+        return text if numbered and _is_numbered_name(text) else None
     name = text[:form.start()].strip(" -—－–:：")
     if name.endswith("项目项目"):
         name = name[:-2]  # 某项目 + 项目绩效目标

@@ -27,6 +27,7 @@ import io
 import re
 
 from perfbudget.model import Source
+from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import column_role, header_field, is_any_label, is_ignored_label, level_of
 from perfbudget.readers.stream import (
@@ -269,7 +270,8 @@ def read_space_rows(text: str, file: str) -> list[RawTable]:
         tokens = split_spaces(line)
         if not tokens:
             continue
-        started = started or any(starts_table(Cell(t, Source(file))) for t in tokens[:2])
+        started = started or (not is_furniture(line.strip())
+                              and any(starts_table(Cell(t, Source(file))) for t in tokens[:2]))
         rows.append((lineno, _join_split(tokens)) if started else (lineno, line.strip()))
     return _row_tables(rows, file, sparse=True)
 

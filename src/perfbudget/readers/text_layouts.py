@@ -185,7 +185,8 @@ def _header_goes_on(previous: list[Cell], cells: list[Cell]) -> bool:
 def _label_then_value(previous: list[Cell], cells: list[Cell]) -> bool:
     """A line holding only a header label (``项目 名称 |``) whose value starts the next line."""
     filled = [c for c in previous if not c.blank]
-    return len(filled) == 1 and header_field(filled[0].text) is not None and bool(cells) and not cells[0].blank \
+    # only a name label: a money label alone on its line is an empty cell (其他资金 | then the next label)
+    return len(filled) == 1 and header_field(filled[0].text) == "name" and bool(cells) and not cells[0].blank \
         and not is_any_label(cells[0].text) and level_of(cells[0].text) is None
 
 

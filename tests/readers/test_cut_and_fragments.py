@@ -221,3 +221,15 @@ def test_transfer_and_special_fund_forms_name_their_project() -> None:
     for label in ("专项名称", "转移(项目)名称", "专项资金名称"):
         result = _load(PROJECT_A.replace("项目名称", label))
         assert result.ok and result.document.projects[0].name == "道路养护项目", label  # type: ignore[union-attr]
+
+
+def test_pdf_of_a_form_kept_as_two_tables_is_one_project() -> None:
+    # tests/fixtures/two_tables.pdf: made by make_pdfs.sh from a Word form kept as two tables
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "two_tables.pdf"
+    result = load_bytes(path.read_bytes(), "two_tables.pdf")
+    assert result.ok, result.problems
+    (project,) = result.document.projects  # type: ignore[union-attr]
+    assert project.name == "道路养护项目" and str(project.budget.total) == "20.00"
+    assert _rows(project) == [("产出指标", "数量指标", "养护里程", "≥12公里"),
+                              ("效益指标", "社会效益指标", "通行条件改善", "明显改善"),
+                              ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]

@@ -59,6 +59,8 @@ HEADER_LABELS: dict[str, str] = {
     "其中财政资金": "fiscal",
     "财政资金": "fiscal",
     "其中财政拨款": "fiscal",
+    "财政拨款数": "fiscal",
+    "其中财政拨款数": "fiscal",
     "财政拨款": "fiscal",
     "其中当年财政拨款": "fiscal",
     "当年财政拨款": "fiscal",

@@ -233,3 +233,25 @@ def test_pdf_of_a_form_kept_as_two_tables_is_one_project() -> None:
     assert _rows(project) == [("产出指标", "数量指标", "养护里程", "≥12公里"),
                               ("效益指标", "社会效益指标", "通行条件改善", "明显改善"),
                               ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
+
+
+def test_a_page_starting_inside_a_table_without_any_header_reads_by_position() -> None:
+    # a department report's page 12: pipe rows whose cells sit on lines of their own, no header at all
+    def row(*cells: str) -> str:
+        return "|   " + "\n        | \n     ".join(cells) + "\n        | \n  ||||\n"
+    text = (row("项目完成指标", "质量指标", "改善养老服务基础条件", "改善条件", "明显改善")
+            + row("项目完成指标", "时效指标", "2020年", "2020年", "2020年")
+            + row("项目完成指标", "成本指标", "100万", "100万", "100万")
+            + row("效益指标", "社会效益指标", "养老服务需求", "有所提升", "养老服务提升")
+            + "|   \n        | \n     " + row("满意度指标", "服务对象满意度指标", "养老机构服务质量满意度", "≥90%", "98%")
+            + "\n2.部门绩效评价结果。\n本部门按要求开展自评。\n")
+    result = _load(text)
+    assert result.document is not None
+    (project,) = result.document.projects
+    assert _rows(project) == [("项目完成指标", "质量指标", "改善养老服务基础条件", "改善条件"),
+                              ("项目完成指标", "时效指标", "2020年", "2020年"),
+                              ("项目完成指标", "成本指标", "100万", "100万"),
+                              ("效益指标", "社会效益指标", "养老服务需求", "有所提升"),
+                              ("满意度指标", "服务对象满意度指标", "养老机构服务质量满意度", "≥90%")]
+    assert project.indicators[0].extras == (("第5列", "明显改善"),)
+    assert project.name == "" and project.needs_check and "按位置" in project.needs_check[0]

@@ -182,6 +182,19 @@ def place_sparse_row(cells: list[Cell], roles: list[str], last_required: int) ->
     return out if [c.text for c in out] != naive else None
 
 
+def _without_extra_leading_blanks(cells: list[Cell], roles: list[str], width: int) -> list[Cell]:
+    """A row one or more empty cells too long at its start (``| | 满意度指标 | …``): the extra empty cells
+    dropped when its first filled cell is a 一级/二级 name that then stands in its own column."""
+    first = next((i for i, c in enumerate(cells) if not c.blank), None)
+    if first is None or level_of(cells[first].text) is None:
+        return cells
+    role = guess_level(cells, first)
+    if role not in roles:
+        return cells
+    extra = first - roles.index(role)
+    return cells[extra:] if 0 < extra and len(cells) - extra <= width else cells
+
+
 def _level1_over_level3(cells: list[Cell], first: int, roles: list[str]) -> bool:
     """A 一级 name followed by a cell that is no 二级 name, in a row one cell short of its 二级."""
     following = next((i for i in range(first + 1, len(cells)) if not cells[i].blank), None)
@@ -270,6 +283,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
             problems.append(Problem(filled[0].source, "跳过重复的指标表头行（表格跨页续排）", Severity.INFO))
             continue
         cells, shift = align(row, roles)
+        if len(cells) > width:
+            cells = _without_extra_leading_blanks(cells, roles, width)
         if sparse and len(cells) <= last_required:
             moved = place_sparse_row(cells, roles, last_required)
             if moved is not None:

@@ -59,6 +59,23 @@ def _looks_like_indicator_row(row: list[Cell]) -> bool:
     return len(filled) >= 3 and normalise_level1(_text(filled[0])) in LEVEL1_NAMES
 
 
+def _positional_header(rows: list[list[Cell]], start: int) -> list[Cell] | None:
+    """A header for an indicator block that starts mid-table without any header (a page that starts
+    inside a table): 一级 | 二级 | 三级 | 指标值 | 第5列 … by position — only when nothing before it is
+    a header-block row (a form that lost its indicator header is an error, not a guess) and at least
+    two rows start with a 一级 name and hold four cells or more."""
+    if any(not c.blank for row in rows[:start] for c in row):
+        return None
+    body = [[c for c in row if not c.blank] for row in rows[start:]]
+    starts = [cells for cells in body if len(cells) >= 4 and normalise_level1(_text(cells[0])) in LEVEL1_NAMES]
+    if len(starts) < 2:
+        return None
+    width = max(len(cells) for cells in starts)
+    source = rows[start][0].source
+    names = ["一级指标", "二级指标", "三级指标", "指标值", *(f"第{n}列" for n in range(5, width + 1))]
+    return [Cell(name, source) for name in names]
+
+
 def _split_projects(table: RawTable) -> list[RawTable]:
     """Several projects in one raw table are split where a new header block begins."""
     def new(heading: str | None, source: Source) -> RawTable:
@@ -179,9 +196,17 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                 header_index = index
                 break
         if _looks_like_indicator_row(row):
-            problems.append(Problem(row[0].source,
-                                    "缺少指标表头行（一级指标、二级指标、三级指标、指标值），无法识别指标列"))
-            return parts
+            positional = _positional_header(rows, index)
+            if positional is None:
+                problems.append(Problem(row[0].source,
+                                        "缺少指标表头行（一级指标、二级指标、三级指标、指标值），无法识别指标列"))
+                return parts
+            rows = [*rows[:index], positional, *rows[index:]]
+            header_index = index
+            problems.append(Problem(row[0].source, "表格从指标行中间开始，没有指标表头：按位置认定列"
+                                                   "（一级、二级、三级、指标值，其后各列作为附加列）", Severity.WARNING))
+            parts.needs_check.append("没有指标表头，按位置认定列（一级、二级、三级、指标值）")
+            break
     read_header_rows(rows[:header_index] if header_index is not None else rows, parts, table.stream)
     if header_index is None:
         where = rows[-1][-1].source if rows and rows[-1] else table.source

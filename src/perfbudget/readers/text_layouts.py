@@ -65,8 +65,33 @@ def looks_like_pipe_cells(text: str) -> bool:
     return cell_lines >= 5 and pipe_only >= 3 and (cell_lines + pipe_only) / len(lines) > 0.6
 
 
+_ROW_END = re.compile(r"^\s*\|{2,}\s*$")
+
+
+def unwrap_pipe_lines(text: str) -> str:
+    """Pipe rows whose cells sit on lines of their own (``|   项目完成指标`` / ``   | `` / ``   质量指标`` …
+    ending in a line ``||||``) as one line per row; other text unchanged."""
+    lines = _lines(text)
+    if sum(1 for line in lines[:3000] if line.strip() == "|") < 5 or not any(_ROW_END.match(x) for x in lines):
+        return text
+    out: list[str] = []
+    row: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if row or stripped.startswith("|"):
+            row.append(stripped)
+            if _ROW_END.match(line):
+                out.append(" ".join(row))
+                out.extend("" for _ in row[1:])  # keep the line numbers of what follows
+                row = []
+            continue
+        out.append(line)
+    out.extend(row)
+    return "\n".join(out)
+
+
 def looks_like_pipe_rows(text: str) -> bool:
-    lines = [line for line in _lines(text)[:3000] if line.strip()]
+    lines = [line for line in _lines(unwrap_pipe_lines(text))[:3000] if line.strip()]
     rows = [line for line in lines if len([p for p in line.split("|") if p.strip()]) >= 2]
     return len(rows) >= 5
 
@@ -200,7 +225,7 @@ def _lone_title(cells: list[Cell], heading: str | None) -> bool:
 
 
 def read_pipe_rows(text: str, file: str) -> list[RawTable]:
-    lines = _lines(text)
+    lines = _lines(unwrap_pipe_lines(text))
     markdown = sum(1 for line in lines if line.strip().startswith("|")) > len([x for x in lines if x.strip()]) / 2
     rows: list[tuple[int, list[str]] | tuple[int, str]] = []
     for lineno, line in enumerate(lines, 1):

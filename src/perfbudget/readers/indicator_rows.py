@@ -192,7 +192,7 @@ def _without_extra_leading_blanks(cells: list[Cell], roles: list[str], width: in
     if role not in roles:
         return cells
     extra = first - roles.index(role)
-    return cells[extra:] if 0 < extra and len(cells) - extra <= width else cells
+    return cells[extra:] if extra > 0 and len(cells) - extra <= width else cells
 
 
 def _level1_over_level3(cells: list[Cell], first: int, roles: list[str]) -> bool:

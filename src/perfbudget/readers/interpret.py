@@ -204,7 +204,8 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             rows = [*rows[:index], positional, *rows[index:]]
             header_index = index
             problems.append(Problem(row[0].source, "表格从指标行中间开始，没有指标表头：按位置认定列"
-                                                   "（一级、二级、三级、指标值，其后各列作为附加列）", Severity.WARNING))
+                                                   "（一级、二级、三级、指标值，其后各列作为附加列）",
+                                    Severity.WARNING))
             parts.needs_check.append("没有指标表头，按位置认定列（一级、二级、三级、指标值）")
             break
     read_header_rows(rows[:header_index] if header_index is not None else rows, parts, table.stream)

@@ -20,9 +20,9 @@ import pytest
 from tests.conftest import ROOT
 
 # Measured 2026-12-02 with bench/real_tables.py at the corpus helper's last commit
-# (56 keys: recall 90.7%, precision 98.8%, reader at 9d50d8f), rounded down. A ratchet: raise these as the
+# (58 keys: recall 91.1%, precision 98.9%, reader at 9d50d8f), rounded down. A ratchet: raise these as the
 # reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
-RECALL_FLOOR = 0.90
+RECALL_FLOOR = 0.91
 PRECISION_FLOOR = 0.98
 
 

@@ -41,6 +41,8 @@ PLACEHOLDER = re.compile(r"^(?:指标\d+|…+|\.{3,}|·{3,}|略|（略）|\(略\
 _SIGN = re.compile(r"^(?:[≥≤=＝﹦≧≦<>＜＞]+|>=|<=|大于等于|小于等于|大于|小于|等于"
                    r"|不低于|不高于|不少于|不超过|不大于|不小于)$")
 _SKIP = "ignore"
+# The first cell of an indicator header repeated after a page break.
+_HEADER_FIRST = frozenset({"一级指标", "二级指标", "一级", "二级", "绩效指标", "序号", "项目"})
 VALUE_LIKE = re.compile(r"^(?:[≥≤<>=≧≦＞＜＝]|大于等于|小于等于|不低于|不少于)?\s*\d+(?:\.\d+)?\s*\S{0,4}$")
 
 
@@ -84,9 +86,10 @@ def column_map(header: list[Cell]) -> list[tuple[str, str]]:
 
 
 def is_indicator_header(row: list[Cell]) -> bool:
-    # Cheap first test: 三级指标 and a target column (every synonym holds 值) are required.
+    # Cheap first test: a level column (一级/二级/三级…, all hold 级) and a target column (its synonyms
+    # hold 值 or 目标) are required.
     joined = "\x00".join([c.text for c in row])
-    if ("值" not in joined and "目标" not in joined) or ("指标" not in joined and "级" not in joined):
+    if "级" not in joined or ("值" not in joined and "目标" not in joined):
         return False
     roles = set(header_roles([c.text for c in row if not c.blank]))
     return "level3" in roles and "target" in roles and ("level1" in roles or "level2" in roles)
@@ -279,7 +282,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
             continue
         if is_footer(filled[0].text):
             return
-        if column_role(filled[0].text) is not None and is_indicator_header(row):
+        if filled[0].text.strip() in _HEADER_FIRST and is_indicator_header(row):
             problems.append(Problem(filled[0].source, "跳过重复的指标表头行（表格跨页续排）", Severity.INFO))
             continue
         cells, shift = align(row, roles)
@@ -299,8 +302,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         final = index == last_filled
         cut_here = final and (is_last_table or not complete) and not certain
         reached = len(row) + shift
-        sign_only = target_column < len(cells) and is_sign(cells[target_column].text)  # ≧ and then nothing
-        if cut_here and (not complete or reached <= target_column or sign_only or (
+        if cut_here and (not complete or reached <= target_column or (  # ≧ and then nothing: cut after the sign
+                target_column < len(cells) and is_sign(cells[target_column].text)) or (
                 reached <= last_required and (not sparse or _others_reach_past(rows[:index], roles, last_required)))):
             problems.append(Problem(cells[-1].source, f"{CUT_MESSAGE}：最后一行只有{len(filled)}个有内容的单元格"
                                                       f"（指标表头有{width}列），文件可能不完整"))
@@ -309,7 +312,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
                 # cut inside a cell after the target (实际完成值 …): the target and what precedes it are whole
                 _read_row(cells[:-1], columns, tree, parts, problems, width)
             continue
-        if not sparse and not stream and last_read == index - 1 and _wraps_name(cells, roles, parts, problems):
+        if len(filled) == 1 and last_read == index - 1 and not sparse and not stream \
+                and _wraps_name(cells, roles, parts, problems):
             continue  # the 三级 name (or description) of the row above, wrapped onto a row of its own
         before = len(parts.indicators)
         _read_row(cells, columns, tree, parts, problems, width)
@@ -379,7 +383,6 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
     by_role: dict[str, Cell] = {}
     extras: list[tuple[str, str]] = []
     signs: list[tuple[str, Cell]] = []
-    heads: dict[str, str] = {}
     for (role, head), cell in zip(columns, cells, strict=False):
         if role == "sign":
             if not cell.blank:
@@ -387,14 +390,18 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
         elif role == "extra":
             if not cell.blank:
                 extras.append((head, _text(cell)))
-        elif role != _SKIP and (role not in by_role or not cell.blank):
-            # A repeated column (中期/长期 then 年度 groups side by side): the last one filled is the year's;
-            # an earlier filled one is kept as an extra under its header.
-            earlier = by_role.get(role)
-            if earlier is not None and not earlier.blank:
-                extras.append((heads[role], _text(earlier)))
-            by_role[role] = cell
-            heads[role] = head
+        elif role != _SKIP:
+            if role not in by_role:
+                by_role[role] = cell
+                continue
+            earlier = by_role[role]
+            if not cell.blank:
+                # A repeated column (中期/长期 then 年度 groups side by side): the last one filled is the
+                # year's; an earlier filled one is kept as an extra under its header.
+                if not earlier.blank:
+                    head_of = next(h for (_, h), c in zip(columns, cells, strict=False) if c is earlier)
+                    extras.append((head_of, _text(earlier)))
+                by_role[role] = cell
     row_source = next((c.source for c in cells if not c.blank), cells[0].source)
     l1, l2 = by_role.get("level1"), by_role.get("level2")
     if l1 is not None and not l1.blank and (l2 is None or l2.blank) and level_of(l1.text) == "level2":
@@ -418,10 +425,12 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
                                                    f"「{owner}」", Severity.INFO))
                 tree.level1 = owner
     name = _text(by_role.get("level3"))
-    sign = next((_text(c) for _, c in signs if is_sign(c.text)), "")
-    sign_extras = [(head, _text(c)) for head, c in signs if not is_sign(c.text)]
+    sign, sign_extras = "", []
+    if signs:
+        sign = next((_text(c) for _, c in signs if is_sign(c.text)), "")
+        sign_extras = [(head, _text(c)) for head, c in signs if not is_sign(c.text)]
     target_text = _target_text(by_role, sign, extras)
-    fused = _FUSED_SCORE.match(target_text)
+    fused = _FUSED_SCORE.match(target_text) if "分" in target_text else None
     weight_cell = by_role.get("weight")
     fused_weight: Decimal | None = None
     if fused and decimal_or_none(fused["value"].strip()) is None:
@@ -438,7 +447,8 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
         problems.append(Problem(row_source, f"跳过没有三级指标的分类行（{tree.level1}{tree.level2}）",
                                 Severity.INFO))
         return
-    if is_placeholder(name) or is_blank_template(name, target_text + _text(by_role.get("actual"))):
+    if is_placeholder(name) or (not target_text.strip(_EMPTY_MARKS) and is_blank_template(
+            name, target_text + _text(by_role.get("actual")))):
         problems.append(Problem(row_source, f"跳过模板占位行「{name}」", Severity.INFO))
         return
     if not name:

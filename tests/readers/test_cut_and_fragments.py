@@ -169,7 +169,7 @@ def test_word_form_kept_as_two_tables_is_one_project() -> None:
     (project,) = result.document.projects  # type: ignore[union-attr]
     assert project.name == "道路养护项目" and str(project.budget.total) == "20.00"
     assert len(project.indicators) == 4
-    assert any("分在两个表格" in p.message for p in result.problems)
+    assert any("项目表分在" in p.message for p in result.problems)
 
 
 def test_html_table_broken_in_two_is_one_project() -> None:
@@ -256,3 +256,14 @@ def test_a_page_starting_inside_a_table_without_any_header_reads_by_position() -
                               ("满意度指标", "服务对象满意度指标", "养老机构服务质量满意度", "≥90%")]
     assert project.indicators[0].extras == (("第5列", "明显改善"),)
     assert project.name == "" and project.needs_check and "按位置" in project.needs_check[0]
+
+
+def test_word_form_kept_as_three_tables_header_funds_indicators_is_one_project() -> None:
+    head = [["项目名称", "水旱灾害防御经费", ""], ["项目资金(万元)", "年初预算数", "全年预算数"]]
+    funds = [["年度资金总额:", "880", "880"], ["其中:本年财政拨款", "880", "880"]]
+    _, _, rest = PROJECT_A.partition(HEADER)
+    result = load_bytes(_docx_two_tables([head, funds, _grid(HEADER + rest)]), "three.docx")
+    assert result.ok, result.problems
+    (project,) = result.document.projects  # type: ignore[union-attr]
+    assert project.name == "水旱灾害防御经费" and str(project.budget.total) == "880"
+    assert len(project.indicators) == 4

@@ -53,6 +53,12 @@ def has_header_block(rows: list[list[Cell]]) -> bool:
     return False
 
 
+def _names_a_project(table: RawTable) -> bool:
+    """True when a row of the table holds 项目名称 (or a unit row): the table starts a project of its own."""
+    return any(header_field(c.text) in ("name", "unit") or UNIT_CELL.match(c.text.strip())
+               for row in table.rows for c in row if not c.blank)
+
+
 def _first_row(rows: list[list[Cell]]) -> list[Cell] | None:
     return next((row for row in rows if _filled(row)), None)
 
@@ -80,6 +86,15 @@ def join_continued(tables: list[RawTable], problems: list[Problem]) -> list[RawT
     out: list[RawTable] = []
     for table in tables:
         previous = out[-1] if out else None
+        if previous is not None and not _separate(table) and _first_row(table.rows) and not _names_a_project(table) \
+                and has_header_block(previous.rows) and indicator_header_at(previous.rows) is None:
+            # the header part goes on in the next table (the funds rows, then the indicator part)
+            problems.append(Problem(table.source, "项目表分在几个表格中，接在上一个表格之后按一个项目读取",
+                                    Severity.INFO))
+            out[-1] = RawTable(previous.heading, previous.source, [*previous.rows, *table.rows], table.complete,
+                               previous.certain and table.certain, previous.stream or table.stream,
+                               previous.sparse or table.sparse, (*previous.needs_check, *table.needs_check))
+            continue
         if previous is None or _separate(table) or has_header_block(table.rows) or not _first_row(table.rows):
             out.append(table)
             continue

@@ -255,3 +255,15 @@ def test_tree_table_with_levels_told_by_their_names() -> None:
                                ("产出指标", "时效指标(必填)", "疫苗提供及时率", "100%"),
                                ("满意度指标", "服务对象满意度指标(必填)", "服务对象满意度", "100%"),
                                ("效益指标", "社会效益指标(必填)", "满足辖区居民对常用疫苗的需求", "100%")]
+
+
+def test_money_unit_written_above_the_table_in_a_page() -> None:
+    rows = [["项目名称", "村组干部报酬"], ["预算数", "3,309,840.00"], ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "发放人数", "≥120人"]]
+    page = ("<html><body><p>部门预算项目绩效目标申报表(2023年度)</p><p>金额单位:元</p><table>"
+            + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+            + "</table></body></html>")
+    result = load_bytes(page.encode("utf-8"), "p.html")
+    assert result.ok, result.problems
+    assert result.document.money_unit == "元"  # type: ignore[union-attr]
+    assert result.document.projects[0].budget.total == Decimal("3309840.00")  # type: ignore[union-attr]

@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from perfbudget.model import Unit
+from perfbudget.model import Source, Unit
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
@@ -50,6 +50,14 @@ def money_unit_in(text: str) -> str | None:
     """万元 for a cell such as ``单位：万元`` or ``填报单位:(盖章) 单位:万元``."""
     match = MONEY_UNIT.search(unicodedata.normalize("NFKC", text))
     return match.group(1) if match else None
+
+
+def with_unit_line(rows: list[list[Cell]], unit_line: str | None, source: Source) -> list[list[Cell]]:
+    """The table's rows with the money-unit line written above it (``金额单位：元``) as a first row, so
+    that the table's money unit is read wherever the page put it."""
+    if unit_line is None or any(money_unit_in(c.text) for row in rows[:3] for c in row if not c.blank):
+        return rows
+    return [[Cell(unit_line, source)], *rows]
 
 
 @dataclass

@@ -17,8 +17,8 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers.decode import DecodeError, decode_bytes
 from perfbudget.readers.grid import Cell, RawTable
-from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.header_block import money_unit_in, with_unit_line
+from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 

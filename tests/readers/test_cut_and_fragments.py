@@ -101,7 +101,8 @@ def test_bad_cut_location_in_json_names_the_field() -> None:
 
 def test_page_furniture_around_the_table_is_neither_table_nor_title() -> None:
     text = ("首页 > 信息公开 > 财政预决算\n发布时间：2022-03-01 来源：区交通局\n字号：大 中 小\n"
-            "道路养护项目绩效目标表\n" + PROJECT_A + "其他需说明的问题 | 无 |\n主管部门审核意见 | 同意 |\n"
+            "道路养护项目绩效目标表\n" + PROJECT_A + "其他需要说明事项 | 无 | 总分 | 100 |\n"
+            "其他需说明的问题 | 无 |\n主管部门审核意见 | 同意 |\n"
             "附件：\n扫一扫在手机打开当前页\n[打印] [关闭]\n分享到：微信 微博 QQ空间\n")
     result = _load(text)
     assert result.ok, result.problems

@@ -43,7 +43,7 @@ def is_furniture(text: str) -> bool:
 
 
 # The form's closing rows and sign-offs: after the indicators they end the table.
-_CLOSING = re.compile(r"^(?:其他需说明的问题|其它需说明的问题|其他说明的问题|需说明的问题|其他说明|"
+_CLOSING = re.compile(r"^(?:[其它他]{2}需?要?说明的?(?:问题|事项|情况)|需说明的问题|其他说明|"
                       r"主管部门审核意见|财政部门审核意见|部门审核意见|审核意见|单位负责人|项目负责人签字|"
                       r"填报人|填表人|填报日期|填表日期|联系人|联系电话|经办人|审核人|分管领导)")
 

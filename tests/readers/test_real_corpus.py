@@ -20,10 +20,10 @@ import pytest
 from tests.conftest import ROOT
 
 # Measured 2026-12-02 with bench/real_tables.py at the corpus helper's last commit
-# (58 keys: recall 91.1%, precision 98.9%, reader at 9d50d8f), rounded down. A ratchet: raise these as the
+# (58 keys: recall 91.1%, precision 99.1%, reader at 8663ef1), rounded down. A ratchet: raise these as the
 # reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
 RECALL_FLOOR = 0.91
-PRECISION_FLOOR = 0.98
+PRECISION_FLOOR = 0.99
 
 
 def _scorer() -> ModuleType:

@@ -84,8 +84,13 @@ def test_partial_read_is_reported_as_such(tmp_path: Path, seed_path: Path) -> No
     assert result.exit_code == 1
     assert f"{path}:{cut + 1}: 错误：表格在此中断" in result.stderr
     assert "部分读取" in result.stderr
+    assert "未完整（截断于" in result.stdout  # what was read is shown, the cut project marked
     as_json = runner.invoke(app, ["read", str(path), "--json"])
-    assert as_json.exit_code == 1 and as_json.stdout == ""
+    assert as_json.exit_code == 1 and "表格在此中断" in as_json.stderr
+    data = json.loads(as_json.stdout)  # what was read before the cut, the cut project marked
+    cut_project = data["projects"][-1]
+    assert cut_project["complete"] is False and cut_project["cut"]["line"] == cut + 1
+    assert all("complete" not in p for p in data["projects"][:-1]) and data["projects"][:-1]
 
 
 def test_form_help_names_every_readable_form() -> None:

@@ -160,3 +160,10 @@ def test_parse_never_raises_and_keeps_raw(raw: str) -> None:
     assert target.raw == raw
     if target.kind is Kind.QUANTITATIVE:
         assert isinstance(target.value, Decimal)
+
+
+def test_a_range_of_numbers_that_are_no_dates_is_no_period() -> None:
+    # found by test_parse_format_round_trip: 1000.0-1000.00 was read as a period (year 1000, month 0)
+    target = parse_target("1000.0-1000.00", "视频会议保障数量")
+    assert target.period is None and target.value == Decimal("1000.0") and target.upper == Decimal("1000.00")
+    assert parse_target("2023.07-2024.01", "项目实施期").period == ("2023.07", "2024.01")

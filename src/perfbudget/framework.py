@@ -34,6 +34,17 @@ FRAMEWORK_2021: dict[str, tuple[str, ...]] = {
     LEVEL1_SATISFACTION: ("服务对象满意度指标",),
 }
 
+# 一级 names of older and provincial forms (Sichuan's 申报表: 项目完成指标 / 项目效益指标).
+_LEVEL1_ALIASES = {
+    "项目完成指标": LEVEL1_OUTPUT,
+    "项目完成": LEVEL1_OUTPUT,
+    "项目效益指标": LEVEL1_EFFECT,
+    "项目效益": LEVEL1_EFFECT,
+    "预期产出指标": LEVEL1_OUTPUT,
+    "效果指标": LEVEL1_EFFECT,
+    "预期效果指标": LEVEL1_EFFECT,
+}
+
 _LEVEL2_ALIASES = {
     "社会公众或服务对象满意度指标": "服务对象满意度指标",
     "满意度指标": "服务对象满意度指标",
@@ -41,10 +52,15 @@ _LEVEL2_ALIASES = {
     "生态环境效益指标": "生态效益指标",
     "可持续影响": "可持续影响指标",
     "可持续发展指标": "可持续影响指标",
+    "预算控制指标": "成本指标",  # Guangdong's older form: 预算(或投资规模)控制指标
 }
 
 _SCORE_NOTE = re.compile(r"[（(][^()（）]*?(?:分|权重|%)[^()（）]*?[)）]$")
-_TEMPLATE_HINT = re.compile(r"[（(]\s*[≥≤><=]*\s*\*+[^()（）]*[)）]|[≥≤><=]+\*+\S*|\*{2,}[^\s，,]*")
+_TEMPLATE_HINT = re.compile(r"[（(]\s*[≥≤><=]*\s*\*+[^()（）]*[)）]|[≥≤><=]+\*+\S*|\*{2,}[^\s，,]*"
+                            r"|[（(]\s*[≥≤><=]+\s*[\u4e00-\u9fffA-Za-z/%²³]{1,4}\s*[)）]$")  # (≥台): a unit hint
+_PAREN_NOTE = re.compile(r"[（(][^()（）]*[)）]")
+# 数量指标(必填硬性指标), 经济效益指标(选填): the template's fill-in note after a level name.
+_FILL_NOTE = re.compile(r"[（(]\s*(?:必填|选填|可选|必选)[^()（）]*[)）]")
 _STARS = re.compile(r"[★☆*※]+")
 
 
@@ -54,21 +70,24 @@ def _clean(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def normalise_level1(text: str) -> str:
-    """产出指标(50分) → 产出指标; 产出 → 产出指标; unknown names are returned cleaned."""
-    name = _SCORE_NOTE.sub("", _clean(text))
+    """产出指标(50分) → 产出指标; 产出 → 产出指标; 产出值 → 产出指标; unknown names are returned cleaned."""
+    name = _FILL_NOTE.sub("", _SCORE_NOTE.sub("", _clean(text)))
     name = _STARS.sub("", name)
+    name = _LEVEL1_ALIASES.get(name, name)
     for level1 in LEVEL1_NAMES:
         stem = level1[:-2]
-        if name in (level1, stem) or name.startswith(level1):
+        if name in (level1, stem, stem + "值") or name.startswith(level1):
             return level1
     return name
 
 
 @lru_cache(maxsize=4096)
 def normalise_level2(text: str) -> str:
-    """经济效益 + 指标 → 经济效益指标; aliases such as 社会公众或服务对象满意度指标 mapped."""
-    name = _SCORE_NOTE.sub("", _clean(text))
-    name = _STARS.sub("", name)
+    """经济效益 + 指标 → 经济效益指标 (also 经济效益值); aliases such as 社会公众或服务对象满意度指标 mapped."""
+    name = _FILL_NOTE.sub("", _SCORE_NOTE.sub("", _clean(text)))
+    name = _STARS.sub("", _PAREN_NOTE.sub("", name))  # 数量指标(或建筑规模指标), 时效指标(工期指标)
+    if name.endswith("值") and len(name) > 2:
+        name = name[:-1]
     if name in _LEVEL2_ALIASES:
         return _LEVEL2_ALIASES[name]
     if name and not name.endswith("指标"):

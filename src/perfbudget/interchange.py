@@ -2,8 +2,8 @@
 
 Numbers are strings holding decimals. Fields a source lacks are null. Extension
 fields (``upper``/``period`` on a target; ``weight``/``actual``/``score``/``deviation``/
-``extras`` on an indicator; ``name_cell``/``extras`` on a project; ``kind`` on the
-document) are written only when they hold something, so a plain target table
+``extras`` on an indicator; ``name_cell``/``extras``/``complete``/``cut``/``needs_check`` on a
+project; ``kind`` on the document) are written only when they hold something, so a plain target table
 gives exactly the documented shape. ``docs/interchange.schema.json`` is the schema.
 """
 
@@ -104,7 +104,29 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         out["name_cell"] = project.name_cell
     if project.extras:
         out["extras"] = [list(pair) for pair in project.extras]
+    if not project.complete:
+        out["complete"] = False
+        if project.cut is not None:
+            out["cut"] = project.cut.to_dict()
+    if project.needs_check:
+        out["needs_check"] = list(project.needs_check)
     return out
+
+
+def _source(data: Any, path: str) -> Source:
+    if not isinstance(data, dict) or not isinstance(data.get("file"), str):
+        raise InterchangeError(path, "应为位置对象（至少含 file）")
+    known = {"line", "sheet", "table", "row", "column", "page"}
+    for key, value in data.items():
+        if key == "file":
+            continue
+        if key not in known:
+            raise InterchangeError(f"{path}.{key}", "不是位置字段")
+        if key == "sheet" and not isinstance(value, str):
+            raise InterchangeError(f"{path}.{key}", "类型不对")
+        if key != "sheet" and (not isinstance(value, int) or isinstance(value, bool)):
+            raise InterchangeError(f"{path}.{key}", "类型不对")
+    return Source(**data)
 
 
 def document_to_dict(document: Document) -> dict[str, Any]:
@@ -243,6 +265,16 @@ def _project(data: Any, path: str) -> Project:
         indicators=tuple(_indicator(item, f"{path}.indicators[{i}]") for i, item in enumerate(indicators)),
         extras=_pairs(data, "extras", path),
     )
+    complete = _get(data, "complete", path, bool, required=False)
+    cut = data.get("cut")
+    needs_check = _get(data, "needs_check", path, list, required=False) or []
+    if not all(isinstance(n, str) for n in needs_check):
+        raise InterchangeError(f"{path}.needs_check", "应为字符串列表")
+    project = replace(project, complete=complete is not False,
+                      cut=_source(cut, f"{path}.cut") if cut is not None else None,
+                      needs_check=tuple(needs_check))
+    if project.cut is not None and project.complete:
+        raise InterchangeError(f"{path}.cut", "只有不完整的项目（complete 为 false）才有截断位置")
     if "name_cell" in data:
         return replace(project, name_cell=_get(data, "name_cell", path, str))
     return replace(project, name_cell=_derived_name_cell(project))

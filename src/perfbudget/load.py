@@ -3,7 +3,12 @@
 Stages, each small and timed: ``open`` (size limit, bytes) → ``sniff`` (choose the
 reader) → ``read`` (raw tables → model). A document comes back together with every
 problem found; ``LoadResult.ok`` is False when any problem is an error, in which
-case the document (if any) is partial and must not be stored or trusted.
+case the document (if any) is partial and must not be stored or trusted as a whole.
+
+A document cut off inside a project (a copy that stops mid-table) is the one partial case
+that can still be used: the cut project is marked (``Project.complete`` False, ``Project.cut``
+where), its cut is an error at that place, and ``LoadResult.usable`` is True when every error
+is such a cut, so ``LoadResult.complete_projects`` can be stored and ``cut_projects`` named.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perfbudget.config import Limits
-from perfbudget.model import Document, Problem, Severity, Source
+from perfbudget.model import Document, Problem, Project, Severity, Source
 from perfbudget.readers import file_too_large, read_bytes
+from perfbudget.readers.grid import CUT_MESSAGE
 from perfbudget.readers.sniff import sniff
 
 
@@ -36,11 +42,46 @@ class LoadResult:
 
     @property
     def errors(self) -> list[Problem]:
+        """Every error, the cut notices (:attr:`cut_errors`) included."""
         return [p for p in self.problems if p.severity is Severity.ERROR]
 
     @property
     def ok(self) -> bool:
+        """True when the whole document was read without any error and nothing is cut off."""
         return self.document is not None and not self.errors
+
+    @property
+    def cut_projects(self) -> tuple[Project, ...]:
+        """The projects whose table is cut off (``complete`` False, ``cut`` where), in document order."""
+        return tuple(p for p in self.document.projects if not p.complete) if self.document else ()
+
+    @property
+    def complete_projects(self) -> tuple[Project, ...]:
+        """The projects read whole, in document order."""
+        return tuple(p for p in self.document.projects if p.complete) if self.document else ()
+
+    @property
+    def cut_errors(self) -> list[Problem]:
+        """The errors that only say where the document is cut off (表格在此中断 …): at a cut project's
+        ``cut``, or inside a table cut before it became a project (then no project is cut)."""
+        return [p for p in self.errors if p.message.startswith(CUT_MESSAGE)]
+
+    @property
+    def other_errors(self) -> list[Problem]:
+        """The errors that are not a cut: while there is one, nothing of the document may be trusted."""
+        return [p for p in self.errors if not p.message.startswith(CUT_MESSAGE)]
+
+    @property
+    def usable(self) -> bool:
+        """True when the complete projects can be used although some are cut off: a document was read
+        and every error is a cut. Store :attr:`complete_projects`; refuse :attr:`cut_projects` by name
+        (or store them marked incomplete when the user allows partial projects)."""
+        return self.document is not None and not self.other_errors
+
+    @property
+    def partial(self) -> bool:
+        """True when the document is usable but cut off somewhere (see :attr:`cut_projects`)."""
+        return self.usable and bool(self.cut_errors)
 
 
 def load_bytes(data: bytes, file: str, form: str | None = None, limits: Limits | None = None) -> LoadResult:

@@ -58,10 +58,11 @@ _QUANT_RE = re.compile(rf"^(?P<op>[≥≤=><])?(?P<num>{_NUMBER})(?P<unit>{_UNIT
 _RANGE_RE = re.compile(
     rf"^(?P<lo>{_NUMBER})(?P<u1>{_UNIT})?(?:-|~|—|–|至|到)(?P<hi>{_NUMBER})(?P<u2>{_UNIT})?$"
 )
+# A year 19xx/20xx and a month 1-12 (so 1000.0-1000.00 is a range, not a period).
 _PERIOD_RE = re.compile(
-    r"^(?P<a>\d{4}(?:[./-]\d{1,2}|年\d{1,2}月?)(?:[./-]\d{1,2}|\d{1,2}日)?)"
+    r"^(?P<a>(?:19|20)\d{2}(?:[./-](?:0?[1-9]|1[0-2])|年\d{1,2}月?)(?:[./-]\d{1,2}|\d{1,2}日)?)"
     r"(?:-|~|—|–|至|到)"
-    r"(?P<b>\d{4}(?:[./-]\d{1,2}|年\d{1,2}月?)(?:[./-]\d{1,2}|\d{1,2}日)?)$"
+    r"(?P<b>(?:19|20)\d{2}(?:[./-](?:0?[1-9]|1[0-2])|年\d{1,2}月?)(?:[./-]\d{1,2}|\d{1,2}日)?)$"
 )
 # Words that may follow a number yet are not units: the text is then a phrase.
 _NOT_UNITS = ("完成", "以前", "之前", "前", "底", "达标", "提升", "提高", "增长", "下降", "左右")

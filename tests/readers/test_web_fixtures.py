@@ -122,9 +122,20 @@ def test_fengjie_space_rows_2021_framework_cut_off() -> None:
     assert not result.ok and all("中断" in e.message for e in result.errors)
 
 
+def test_glued_rows_are_split_by_vocabulary_and_marked_for_a_check() -> None:
+    result = _load("hubei-wuhan-qingshan-2021-target-glued-cells.txt")
+    assert result.ok, result.problems
+    (project,) = result.document.projects  # type: ignore[union-attr]
+    assert project.name == "农村义务教育薄弱学校改造补助资金" and str(project.budget.total) == "16"
+    rows = [(i.level1, i.level2, i.level3, i.target.raw) for i in project.indicators]
+    assert rows[0] == ("产出指标", "数量指标", "农村义务教育学校改造覆盖率", "100%")
+    assert ("效益指标", "可持续影响指标", "义务教育优质均衡发展情况", "稳步提高") in rows
+    assert rows[-1][1:] == ("社会公众或服务对象满意度指标", "学校满意度", "≥90%")
+    assert project.needs_check and "粘连" in project.needs_check[0]
+
+
 def test_unreadable_pages_are_refused_with_a_clear_error() -> None:
-    for name in ("hubei-wuhan-qingshan-2021-target-glued-cells.txt", "hebei-ningjin-2019-evaluation-index-glued.txt",
-                 "dyrmt-selfeval-fragment-no-header.txt"):
+    for name in ("hebei-ningjin-2019-evaluation-index-glued.txt", "dyrmt-selfeval-fragment-no-header.txt"):
         result = _load(name)
         assert not result.ok, name
         assert result.errors and all(e.source.file.endswith(name) for e in result.errors)

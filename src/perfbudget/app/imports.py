@@ -330,19 +330,11 @@ def import_path(store: Store, settings: CoreSettings, path: str | Path, request:
 def importable(result: Any) -> bool:
     """Whether a ``LoadResult`` may be imported: read without errors, or its only errors are its
     cut-off tables (the complete ones are imported; the cut ones only with ``allow_partial``)."""
-    if result.document is None:
-        return False
-    return bool(result.ok) or _only_cuts(result.document, result.errors)
+    return bool(result.usable)
 
 
 def has_cut_tables(document: Document | None) -> bool:
     return document is not None and any(not p.complete for p in document.projects)
-
-
-def _only_cuts(document: Document, errors: Sequence[Problem]) -> bool:
-    """True when every error of a partial read is a cut-off table (one error per cut table)."""
-    cut = [p for p in document.projects if not p.complete]
-    return bool(cut) and len(errors) <= len(cut)
 
 
 def import_bytes(store: Store, settings: CoreSettings, data: bytes, name: str, request: ImportRequest,

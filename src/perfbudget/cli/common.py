@@ -12,6 +12,7 @@ from rich.console import Console
 from perfbudget import __version__
 from perfbudget.load import LoadResult, load_path
 from perfbudget.model import Problem
+from perfbudget.readers import TEXT_LAYOUT_FORMS, choosable_forms
 
 app = typer.Typer(
     name="perfbudget",
@@ -25,9 +26,9 @@ app = typer.Typer(
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
-FORM_HELP = ("指定输入格式：text、json、docx、xlsx、pdf、html、doc、wps、rtf、xls、et、odt、ods，"
-             "或网页复制文本的版式 tab-cells、pipe-cells、"
-             "pipe-rows、tab-rows、paragraph-cells、space-rows、space-cells、line-cells；不指定时按文件内容自动识别。")
+# Built from the readers' registry, so every form named here is accepted and every accepted form is named.
+FORM_HELP = ("指定输入格式：" + "、".join(f for f in choosable_forms() if f not in TEXT_LAYOUT_FORMS)
+             + "，或网页复制文本的版式 " + "、".join(TEXT_LAYOUT_FORMS) + "；不指定时按文件内容自动识别。")
 
 
 def _version(value: bool) -> None:

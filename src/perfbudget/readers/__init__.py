@@ -114,11 +114,13 @@ def _layout_reader(layout: str) -> Reader:
     return read
 
 
-# form name → reader. "text" detects its layout; a layout name (pipe-rows …) forces one.
-TEXT_LAYOUT_FORMS = ("tab-cells", "pipe-cells", "pipe-rows", "tab-rows", "paragraph-cells", "space-rows",
-                     "line-cells")
-# Detected but not (yet) forceable by --form: the CLI's --form help (cli/common.py) lists the forms.
-# space-cells: a whole table on one line, cells separated by single spaces.
+# The text layouts, in the order they are tried (readers/text.py binds each name to its detector and
+# splitter). Each is also a form: "text" detects its layout; a layout name (pipe-rows …) forces one.
+TEXT_LAYOUT_FORMS = ("tab-cells", "pipe-cells", "pipe-rows", "tab-rows", "bracket-list", "paragraph-cells",
+                     "glued-rows", "space-rows", "space-cells", "line-cells")
+# Forms sniffing may choose that are refused with their reason, never chosen by a user.
+REFUSED_FORMS = ("ole", "zip")
+# form name → reader. The CLI's --form help (cli/common.py) names exactly the choosable forms.
 FORMS: dict[str, Reader] = {
     "text": _text_reader,
     "json": _json_reader,
@@ -163,6 +165,11 @@ def gc_paused() -> Iterator[None]:
 
 def available_forms() -> list[str]:
     return sorted(FORMS)
+
+
+def choosable_forms() -> list[str]:
+    """The forms a user may name with ``--form``, in registry order (file forms, then text layouts)."""
+    return [name for name in FORMS if name not in REFUSED_FORMS]
 
 
 def read_bytes(data: bytes, file: str, form: str | None = None, limits: Limits | None = None) -> ReadResult:

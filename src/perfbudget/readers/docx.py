@@ -19,6 +19,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers.container import check_zip
 from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.header_block import money_unit_in, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.stream import better_heading
 
@@ -99,14 +100,18 @@ def read_docx_tables(data: bytes, file: str) -> list[RawTable]:
     body = docx.Document(io.BytesIO(data)).element.body
     tables: list[RawTable] = []
     heading: str | None = None
+    unit_line: str | None = None  # 金额单位：万元 written above the table
     for child in body.iterchildren(_P, _TBL):
         if child.tag == _P:
-            heading = better_heading(heading, paragraph_text(child))
+            text = paragraph_text(child)
+            unit_line = text.strip() if money_unit_in(text) else unit_line
+            heading = better_heading(heading, text)
             continue
         number = len(tables) + 1
-        tables.append(RawTable(heading, Source(file, sheet=f"表{number}", table=number),
-                               table_rows(child, file, number), certain=True))
-        heading = None
+        source = Source(file, sheet=f"表{number}", table=number)
+        tables.append(RawTable(heading, source, with_unit_line(table_rows(child, file, number), unit_line, source),
+                               certain=True))
+        heading = unit_line = None
     return tables
 
 

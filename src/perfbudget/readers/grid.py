@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from perfbudget.model import Source
+from perfbudget.model import Problem, Source
+
+# Every problem saying where a document is cut off starts with this (LoadResult tells cuts apart by it).
+CUT_MESSAGE = "表格在此中断"
 
 
 class Cell:
@@ -51,7 +54,8 @@ class RawTable:
     ended inside a cell). ``certain`` is True when the form itself marks where a table
     ends (docx, xlsx, html, pdf), so a short last row is a row, not a cut. ``stream``
     is True when the reader does not know the rows: ``rows`` then holds one row with
-    every cell in order, and :mod:`perfbudget.readers.stream` rebuilds the rows.
+    every cell in order, and :mod:`perfbudget.readers.stream` rebuilds the rows. ``sparse`` is
+True when the rows are known but their empty cells were lost (space-separated rows).
     """
 
     heading: str | None
@@ -60,3 +64,9 @@ class RawTable:
     complete: bool = True
     certain: bool = False
     stream: bool = False
+    # The rows are known but their empty cells were lost (cells separated by spaces).
+    sparse: bool = False
+    # The reader's risky guesses about the whole table (become the project's needs_check).
+    needs_check: tuple[str, ...] = ()
+    # Problems the reader found while splitting the table (e.g. a glued line it cannot split).
+    problems: list[Problem] = field(default_factory=list)

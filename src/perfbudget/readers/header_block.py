@@ -22,10 +22,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from perfbudget.model import Unit
+from perfbudget.model import Source, Unit
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
+    FUND_TOTAL_ROWS,
     fund_column,
     goal_column,
     header_field,
@@ -49,6 +50,14 @@ def money_unit_in(text: str) -> str | None:
     """万元 for a cell such as ``单位：万元`` or ``填报单位:(盖章) 单位:万元``."""
     match = MONEY_UNIT.search(unicodedata.normalize("NFKC", text))
     return match.group(1) if match else None
+
+
+def with_unit_line(rows: list[list[Cell]], unit_line: str | None, source: Source) -> list[list[Cell]]:
+    """The table's rows with the money-unit line written above it (``金额单位：元``) as a first row, so
+    that the table's money unit is read wherever the page put it."""
+    if unit_line is None or any(money_unit_in(c.text) for row in rows[:3] for c in row if not c.blank):
+        return rows
+    return [[Cell(unit_line, source)], *rows]
 
 
 @dataclass
@@ -172,6 +181,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 state.group = "goal-grid"
                 i = goal_run[-1] + 1
                 continue
+        if field_name is None and state.fund_columns and label_key(text) in FUND_TOTAL_ROWS:
+            field_name = "total"  # 合计 | 213.4 | 259: the funds grid's total row
         if field_name is not None and state.fund_columns and (
             field_name in _MONEY_FIELDS or label_key(text).endswith("资金")
         ):
@@ -198,6 +209,13 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
     cell = row[i]
     value: Cell | None = row[i + 1] if i + 1 < len(row) else None
     taken = 2
+    if value is not None and value.blank and not stream:
+        # a label cell spanning columns (colspan/gridSpan): its value is the next filled cell
+        j = i + 2
+        while j < len(row) and row[j].blank:
+            j += 1
+        if j < len(row) and not _is_label(row[j]) and money_unit_in(row[j].text) is None:
+            value, taken = row[j], j - i + 1
     if value is not None and _is_label(value):
         value, taken = None, 1  # the next cell is a label of its own: this one is empty
     elif value is not None and stream and field_name in _MONEY_FIELDS and not value.blank \
@@ -214,6 +232,8 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         parts.name_cell = value
     elif field_name in _MONEY_FIELDS:
         parts.money[field_name] = value
+    elif field_name == "other-part":
+        parts.other_parts.append(value)
     elif field_name == "purpose":
         parts.purpose.append(value)
     elif field_name == "goals":
@@ -224,6 +244,6 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
             parts.project_total = value
     if field_name in ("purpose", "goals"):
         state.group = field_name
-    elif field_name not in _MONEY_FIELDS:
+    elif field_name not in _MONEY_FIELDS and field_name != "other-part":
         state.group = None
     return i + taken

@@ -17,8 +17,9 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers.decode import DecodeError, decode_bytes
 from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.header_block import money_unit_in, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.labels import is_any_label
+from perfbudget.readers.labels import is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
 _BLOCK = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6")
@@ -80,18 +81,24 @@ def read_html_tables(text: str, file: str) -> list[RawTable]:
         junk.decompose()
     tables: list[RawTable] = []
     heading: str | None = None
+    unit_line: str | None = None  # 金额单位：元 written above the table
     leaves = {id(t) for t in soup.find_all("table") if t.find("table") is None}
     for node in soup.descendants:
         name = getattr(node, "name", None)
         if name == "table" and id(node) in leaves:
             number = len(tables) + 1
-            tables.append(RawTable(heading, Source(file, sheet=f"表{number}", table=number),
-                                   table_grid(node, file, number), certain=True))
-            heading = None
+            source = Source(file, sheet=f"表{number}", table=number)
+            rows = table_grid(node, file, number)
+            tables.append(RawTable(heading, source, with_unit_line(rows, unit_line, source), certain=True))
+            heading = unit_line = None
         elif (type(node).__name__ == "NavigableString" and id(node.find_parent("table")) not in leaves
               and node.find_parent(("head", "title")) is None):
-            heading = better_heading(heading, _SPACES.sub(" ", str(node)))
-    return [t for t in tables if any(is_any_label(c.text) for row in t.rows for c in row)]
+            text = _SPACES.sub(" ", str(node))
+            unit_line = text.strip() if money_unit_in(text) else unit_line
+            heading = better_heading(heading, text)
+    # Tables holding target-table labels, or indicator names (a continuation table without its header).
+    return [t for t in tables if any(is_any_label(c.text) or level_of(c.text) is not None
+                                     for row in t.rows for c in row)]
 
 
 def read_html(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:

@@ -21,7 +21,8 @@ from decimal import Decimal
 
 from perfbudget.framework import LEVEL1_NAMES, normalise_level1
 from perfbudget.model import Budget, Document, Problem, Project, Severity, Source, Unit
-from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.continuation import join_continued
+from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
 from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
 from perfbudget.readers.indicator_rows import column_map, is_indicator_header, read_indicator_rows
 from perfbudget.readers.labels import column_role, header_field, label_key
@@ -31,7 +32,10 @@ from perfbudget.readers.stream import without_addresses
 
 _BOOKMARK = re.compile(r"^\s*\[bookmark:[^\]]*\]\s*")
 _SEQ_TITLE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(\S.*)$")
-_FUND_LABEL = re.compile(r"^(?P<name>.+?)\s*[-—－–]\s*(?P<label>(?P<year>\d{4})(?P<source>[^\d\-—－–]*))$")
+_FUND_LABEL = re.compile(r"^(?P<name>.+?)\s*[-—－–]\s*"
+                         r"(?P<label>(?P<year>(?:19|20)\d{2})(?P<source>[^\d\-—－–项]{0,8}))$")
+# A project code before the name, as budget systems print it: 51000021R000000019951-工资性支出.
+_CODED_NAME = re.compile(r"^(?P<code>(?=[0-9A-Za-z]*\d{6})[0-9A-Za-z]{10,})\s*[-—－–]\s*(?P<name>\S.*)$", re.S)
 # A fund label at the end of a table title: 「…-2023中央绩效目标表」.
 _TITLE_LABEL = re.compile(r"[-—－–]\s*(?P<label>(?P<year>\d{4})(?P<source>[^\d\-—－–]*?))\s*"
                           r"(?:项目支出)?绩效(?:目标|自评)[^-—－–]{0,6}表$")
@@ -55,10 +59,28 @@ def _looks_like_indicator_row(row: list[Cell]) -> bool:
     return len(filled) >= 3 and normalise_level1(_text(filled[0])) in LEVEL1_NAMES
 
 
+def _positional_header(rows: list[list[Cell]], start: int) -> list[Cell] | None:
+    """A header for an indicator block that starts mid-table without any header (a page that starts
+    inside a table): 一级 | 二级 | 三级 | 指标值 | 第5列 … by position — only when nothing before it is
+    a header-block row (a form that lost its indicator header is an error, not a guess) and at least
+    two rows start with a 一级 name and hold four cells or more."""
+    if any(not c.blank for row in rows[:start] for c in row):
+        return None
+    body = [[c for c in row if not c.blank] for row in rows[start:]]
+    starts = [cells for cells in body if len(cells) >= 4 and normalise_level1(_text(cells[0])) in LEVEL1_NAMES]
+    if len(starts) < 2:
+        return None
+    width = max(len(cells) for cells in starts)
+    source = rows[start][0].source
+    names = ["一级指标", "二级指标", "三级指标", "指标值", *(f"第{n}列" for n in range(5, width + 1))]
+    return [Cell(name, source) for name in names]
+
+
 def _split_projects(table: RawTable) -> list[RawTable]:
     """Several projects in one raw table are split where a new header block begins."""
     def new(heading: str | None, source: Source) -> RawTable:
-        return RawTable(heading, source, [], table.complete, table.certain, table.stream)
+        return RawTable(heading, source, [], table.complete, table.certain, table.stream, table.sparse,
+                        table.needs_check)
 
     parts = [new(table.heading, table.source)]
     seen_indicators = False
@@ -116,18 +138,39 @@ def _written_money_unit(parts: Parts) -> str | None:
     return units.pop() if len(units) == 1 else None
 
 
+_ANNUAL = frozenset({"年度", "当年", "本年", "本年度", "年度目标", "年度指标值", "年度值"})
+_PERIODS = _ANNUAL | {"中期", "长期", "实施期", "项目期", "中长期", "中期目标", "长期目标", "实施期目标", "整体"}
+
+
+def is_label_subrow(row: list[Cell]) -> bool:
+    """A row under the indicator header holding only sub-labels of its groups: 符号 | 数值 | 单位
+    under 预期指标值, 年度 | 中期 under 指标值 (no level label, no indicator)."""
+    filled = [c for c in row if not c.blank]
+    if not filled:
+        return False
+    roles = [column_role(c.text) for c in filled]
+    return all(role is not None or label_key(c.text) in _PERIODS for role, c in zip(roles, filled, strict=True)) \
+        and not any(role in ("level1", "level2", "level3") for role in roles)
+
+
 def merge_header_rows(first: list[Cell], second: list[Cell]) -> list[Cell]:
     """One indicator header from a header written over two rows, column by column: the two
     texts joined when together they are a column label (``年度`` + ``指标值``), else the lower
     one where it is a label (sub-columns under a merged group cell), else the upper one."""
     merged: list[Cell] = []
+    group = ""
     for column in range(max(len(first), len(second))):
         upper = first[column] if column < len(first) else None
         lower = second[column] if column < len(second) else None
         top = upper.text.strip() if upper is not None else ""
         bottom = lower.text.strip() if lower is not None else ""
+        group = top or group
         source = (upper or lower).source  # type: ignore[union-attr]
-        if top and bottom and column_role(top + bottom) is not None:
+        if bottom and column_role(group) == "target" and label_key(bottom) in _PERIODS:
+            # 指标值 over 年度 | 中期: the year's value is the target, the others extras 指标值/中期
+            annual = label_key(bottom) in _ANNUAL
+            merged.append(Cell(group if annual else f"{group}/{bottom}", lower.source))  # type: ignore[union-attr]
+        elif top and bottom and column_role(top + bottom) is not None:
             merged.append(Cell(top + bottom, source))
         elif bottom and (column_role(bottom) is not None or not top):
             merged.append(Cell(bottom, lower.source))  # type: ignore[union-attr]
@@ -139,6 +182,7 @@ def merge_header_rows(first: list[Cell], second: list[Cell]) -> list[Cell]:
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                        is_last_table: bool) -> Parts:
     parts = Parts(heading=table.heading, source=table.source)
+    parts.needs_check.extend(table.needs_check)
     rows = table.rows
     header_index = None
     for index, row in enumerate(rows):
@@ -152,16 +196,33 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                 header_index = index
                 break
         if _looks_like_indicator_row(row):
-            problems.append(Problem(row[0].source,
-                                    "缺少指标表头行（一级指标、二级指标、三级指标、指标值），无法识别指标列"))
-            return parts
+            positional = _positional_header(rows, index)
+            if positional is None:
+                problems.append(Problem(row[0].source,
+                                        "缺少指标表头行（一级指标、二级指标、三级指标、指标值），无法识别指标列"))
+                return parts
+            rows = [*rows[:index], positional, *rows[index:]]
+            header_index = index
+            problems.append(Problem(row[0].source, "表格从指标行中间开始，没有指标表头：按位置认定列"
+                                                   "（一级、二级、三级、指标值，其后各列作为附加列）",
+                                    Severity.WARNING))
+            parts.needs_check.append("没有指标表头，按位置认定列（一级、二级、三级、指标值）")
+            break
     read_header_rows(rows[:header_index] if header_index is not None else rows, parts, table.stream)
     if header_index is None:
         where = rows[-1][-1].source if rows and rows[-1] else table.source
-        problems.append(Problem(where, "表格不完整：没有找到指标表头行（一级指标、二级指标、三级指标、指标值），"
-                                       "表格可能被截断"))
+        if not table.certain and (is_last_table or not table.complete):
+            problems.append(Problem(where, f"{CUT_MESSAGE}：没有找到指标表头行"
+                                           "（一级指标、二级指标、三级指标、指标值），"
+                                           "表格被截断，文件可能不完整"))
+            parts.cut = where
+        else:
+            problems.append(Problem(where, "表格不完整：没有找到指标表头行（一级指标、二级指标、三级指标、指标值）"))
         return parts
-    if header_index + 1 < len(rows) and _is_sub_header(rows[header_index + 1]):
+    if header_index + 1 < len(rows) and is_label_subrow(rows[header_index + 1]):
+        rows = [*rows[:header_index], merge_header_rows(rows[header_index], rows[header_index + 1]),
+                *rows[header_index + 2:]]
+    elif header_index + 1 < len(rows) and _is_sub_header(rows[header_index + 1]):
         rows = [*rows[:header_index], *_with_sub_header(rows[header_index], rows[header_index + 1], problems),
                 *rows[header_index + 2:]]
     columns = column_map(rows[header_index])
@@ -170,7 +231,7 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     before = len(parts.indicators)
     errors_before = sum(1 for p in problems if p.severity is Severity.ERROR)
     read_indicator_rows(rows[header_index + 1:], columns, parts, problems, table.complete, table.certain,
-                        is_last_table, table.stream)
+                        is_last_table, table.stream, table.sparse)
     errors_after = sum(1 for p in problems if p.severity is Severity.ERROR)
     if len(parts.indicators) == before and errors_after == errors_before:
         problems.append(Problem(rows[header_index][0].source, "表格不完整：指标表头之后没有指标行"))
@@ -239,14 +300,26 @@ def _is_numbered(heading: str | None) -> bool:
 def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
     seq, title = _title_and_seq(parts.heading, position)
     name_text = _text(parts.name_cell) if parts.name_cell is not None else ""
-    name, label, year, source_name = name_text, None, None, None
-    match = _FUND_LABEL.match(name_text)
+    coded = _CODED_NAME.match(name_text)
+    if coded:
+        parts.extras.append(("项目编码", Cell(coded["code"], parts.name_cell.source)))  # type: ignore[union-attr]
+        problems.append(Problem(parts.name_cell.source, f"项目名称前的编码「{coded['code']}」作为项目编码保留",  # type: ignore[union-attr]
+                                Severity.INFO))
+    bare = coded["name"].strip() if coded else name_text
+    name, label, year, source_name = bare, None, None, None
+    match = _FUND_LABEL.match(bare)
     if match:
         name, label = match["name"].strip(), match["label"].strip()
         year, source_name = int(match["year"]), match["source"].strip() or None
     if not name:
-        name = title or ""
-        if not name:
+        name = name_from_title(title, _is_numbered(parts.heading)) or ""
+        if name:
+            problems.append(Problem(parts.source, f"表中没有项目名称，项目名称取自表题「{title}」", Severity.INFO))
+            parts.needs_check.append(f"项目名称取自表题「{title}」")
+        elif parts.indicators:
+            problems.append(Problem(parts.source, "没有找到项目名称：本表只有指标部分（表头部分不在此处），"
+                                                  "表题也没有指明项目，项目名称未知"))
+        else:
             problems.append(Problem(parts.source, "没有找到项目名称"))
     if label is None and title and (titled := _TITLE_LABEL.search(title)):
         label, year = titled["label"].strip(), int(titled["year"])
@@ -272,10 +345,20 @@ def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
         amounts[key], noted = _money(cell, labels[key], problems)
         if noted:
             money_notes.append((labels[key], cell.text.strip()))
+    sources: dict[str, Source] = {}
+    if parts.other_parts and "other" not in amounts:
+        values = [_money(cell, "其他资金", problems)[0] for cell in parts.other_parts]
+        amounts["other"] = sum((v for v in values if v is not None), Decimal(0)) if any(
+            v is not None for v in values) else None
+        sources["budget.other"] = parts.other_parts[0].source
+    if amounts.get("total") is None and amounts.get("fiscal") is not None and parts.other_parts:
+        # 年度资金总额 given only as its parts (财政拨款小计, 自有资金小计, 其他收入): their sum
+        amounts["total"] = amounts["fiscal"] + (amounts.get("other") or Decimal(0))  # type: ignore[operator]
+        problems.append(Problem(parts.source, f"表中没有预算总数，预算数按财政拨款与其他资金相加为 "
+                                              f"{amounts['total']}", Severity.INFO))
     budget = Budget(**amounts)
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
     goals = tuple(_GOAL_NUMBER.sub("", g).strip() for g in _paragraphs(parts.goals))
-    sources: dict[str, Source] = {}
     if parts.name_cell is not None:
         sources["name"] = parts.name_cell.source
     for key, cell in parts.money.items():
@@ -290,8 +373,44 @@ def _project(parts: Parts, position: int, problems: list[Problem]) -> Project:
         seq=seq, title=title, name=name, fund_label=label, fund_year=year, fund_source=source_name,
         budget=budget, purpose=purpose, goals=tuple(g for g in goals if g),
         indicators=tuple(parts.indicators), name_cell=name_text or None, extras=extras,
+        complete=parts.cut is None, cut=parts.cut, needs_check=tuple(parts.needs_check),
         source=parts.source, sources=sources,
     )
+
+
+# A table title that names one project: 「[1.][2023年]某项目[-2023中央](项目支出)绩效目标(申报)表」.
+_TITLE_FORM = re.compile(r"\s*(?:[-—－–]\s*(?:19|20)\d{2}[^\d\-—－–]{0,6}?)?\s*(?:的)?(?:项目支出)?"
+                         r"(?:绩效(?:目标|自评|监控|评价)(?:[^-—－–]{0,8}表)?|目标[^-—－–]{0,8}表)"
+                         r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
+_TITLE_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)")
+# Titles of a whole unit's or department's tables, not of one project.
+_NOT_ONE_PROJECT = re.compile(r"部门|单位|整体|汇总|本级|一览|[局院委厅办处]$|政府$|财政$|项目支出$|^项目$|^支出$")
+
+
+def name_from_title(title: str | None, numbered: bool = False) -> str | None:
+    """The project named by a table title (``2023年某项目绩效目标表`` → ``2023年某项目``; a numbered short
+    title such as ``3.安全隐患维修`` → ``安全隐患维修``), or None when the title is no table title or names
+    no single project (a unit's or department's tables, a stray line of the page)."""
+    if not title:
+        return None
+    text = title.strip()
+    if "\n" in text or len(text) > 80:
+        return None
+    form = _TITLE_FORM.search(text)
+    if form is None:
+        return text if numbered and _is_numbered_name(text) else None
+    name = text[:form.start()].strip(" -—－–:：")
+    if name.endswith("项目项目"):
+        name = name[:-2]  # 某项目 + 项目绩效目标
+    bare = _TITLE_YEAR.sub("", name).strip()
+    if len(bare) < 2 or _NOT_ONE_PROJECT.search(bare):
+        return None
+    return name
+
+
+def _is_numbered_name(text: str) -> bool:
+    """A title that was numbered (its number already removed) and is a short name, e.g. 安全隐患维修."""
+    return 2 <= len(text) <= 40 and not re.search(r"[:：。，,]", text)
 
 
 def _years_from_previous_tables(projects: list[Project], problems: list[Problem]) -> list[Project]:
@@ -335,9 +454,20 @@ def _unit_from_fields(project: Project, problems: list[Problem]) -> Unit | None:
     return unit
 
 
+def _is_project(parts: Parts) -> bool:
+    """A project has indicators, or a name and a budget. A page fragment (a stray 项目名称 line, a
+    heading without a table, a form cut off before its budget) is no project."""
+    if parts.indicators:
+        return True
+    named = parts.name_cell is not None and not parts.name_cell.blank
+    money = any(not c.blank for c in parts.money.values()) or parts.project_total is not None
+    return named and money
+
+
 def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None, list[Problem]]:
     """Turn raw tables into a document. Errors are returned, never raised."""
-    problems: list[Problem] = []
+    problems: list[Problem] = [p for table in tables for p in table.problems]
+    tables = join_continued(tables, problems)
     segments = [segment for table in tables
                 for segment in (split_list_layout(table, problems) or _split_projects(table))]
     segments = [s for s in segments if any(not c.blank for row in s.rows for c in row)]
@@ -368,9 +498,13 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
                 problems.append(Problem(segment.source, f"本表的金额单位「{parts.money_unit}」与第一个表的"
                                         f"「{money_unit}」不同"))
         self_evaluation = self_evaluation or parts.self_evaluation
-        if parts.indicators or parts.name_cell is not None:
+        if _is_project(parts):
             projects.append(_project(parts, position, problems))
             numbered.append(_is_numbered(parts.heading))
+        elif parts.name_cell is not None and not parts.name_cell.blank:
+            why = "表格在其预算之前被截断" if parts.cut is not None else "不是完整的项目表（可能是页面片段）"
+            problems.append(Problem(parts.name_cell.source, f"「{_text(parts.name_cell)}」既没有预算也没有指标，"
+                                    f"{why}，未作为项目读取", Severity.WARNING))
     if unit is None and projects:
         unit = _unit_from_fields(projects[0], problems)
     projects = _years_from_previous_tables(projects, problems)

@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES, normalise_level1, normalise_level2
+from perfbudget.readers.furniture import is_closing_row, is_furniture
 
 # Header-block labels → field. "group:purpose" marks 预算规模及资金用途: a group whose
 # unlabelled continuation row holds the purpose.
@@ -20,6 +21,11 @@ HEADER_LABELS: dict[str, str] = {
     "单位名称": "unit",
     "项目名称": "name",
     "项目支出名称": "name",
+    "专项名称": "name",
+    "专项资金名称": "name",
+    "转移名称": "name",
+    "转移支付名称": "name",
+    "转移支付项目名称": "name",
     "预算数": "total",
     "预算金额": "total",
     "年度预算数": "total",
@@ -30,6 +36,20 @@ HEADER_LABELS: dict[str, str] = {
     "资金总额": "total",
     "项目总金额": "total",
     "项目金额": "total",
+    "年度预算资金总额": "total",
+    "年度财政资金总额": "total",
+    "项目预算金额": "total",
+    "项目当年预算": "total",
+    "项目年度预算": "total",
+    "当年度金额": "total",
+    "本年度金额": "total",
+    "中期预算资金总额": "extra",
+    "总金额": "project-total",
+    "本年度申请市财政预算资金": "total",
+    "本年度申请财政预算资金": "total",
+    "年度申请财政资金": "total",
+    "中期市财政预算": "extra",
+    "中期财政预算": "extra",
     "当年资金总额": "total",
     "当年年度预算": "total",
     "当年预算数": "total",
@@ -39,12 +59,19 @@ HEADER_LABELS: dict[str, str] = {
     "其中财政资金": "fiscal",
     "财政资金": "fiscal",
     "其中财政拨款": "fiscal",
+    "财政拨款数": "fiscal",
+    "其中财政拨款数": "fiscal",
     "财政拨款": "fiscal",
     "其中当年财政拨款": "fiscal",
     "当年财政拨款": "fiscal",
     "其中本年财政拨款": "fiscal",
     "本年财政拨款": "fiscal",
     "其他资金": "other",
+    "财政拨款小计": "fiscal",
+    "财政拨款合计": "fiscal",
+    "自有资金小计": "other-part",
+    "其他收入": "other-part",
+    "其他收入小计": "other-part",
     "其它资金": "other",
     "其中其他资金": "other",
     "其中其它资金": "other",
@@ -99,9 +126,11 @@ HEADER_LABELS: dict[str, str] = {
 # The first of these present gives the budget; the others are kept as project extras.
 FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算数", "全年执行数", "执行数", "分值", "执行率",
                                  "得分", "调整后预算数", "年初预算", "调整后预算", "预算执行数", "预算执行率",
-                                 "权重", "全年预算", "全年执行")
-BUDGET_COLUMNS: tuple[str, ...] = ("全年预算数", "全年预算", "调整后预算数", "调整后预算", "预算数", "年初预算数",
-                                   "年初预算")
+                                 "权重", "全年预算", "全年执行", "本年度申请资金", "上年度安排资金", "本年度安排资金")
+BUDGET_COLUMNS: tuple[str, ...] = ("全年预算数", "全年预算", "调整后预算数", "调整后预算", "本年度申请资金",
+                                   "本年度安排资金", "预算数", "年初预算数", "年初预算")
+# Row labels of a funds grid's total row (合计 213.4 259 under 上年度安排资金 | 本年度申请资金).
+FUND_TOTAL_ROWS = frozenset({"合计", "总计"})
 
 # Sub-labels of a goals block: 年度总体目标 | 预期目标 | 实际完成情况.
 GOAL_EXPECTED = frozenset({"预期目标", "年初设定目标", "年度目标", "目标", "年度预期目标"})
@@ -113,7 +142,7 @@ GOAL_OTHER = frozenset({"中期目标", "长期目标", "实施期目标", "项�
 # Labels that only announce the indicator block (a vertically merged first column); ignored.
 IGNORED_LABELS = frozenset({"绩效指标", "本年度绩效指标", "年度绩效指标", "绩效指标情况", "项目绩效指标",
                             "年度绩效指标完成情况", "绩效项目指标表", "长期绩效指标",
-                            "项目资金", "项目资金申请", "资金情况"})
+                            "项目资金", "项目资金申请", "资金情况", "项目基本情况", "基本情况"})
 # Indicator columns that only number the rows (序号); read as no column at all.
 NUMBER_COLUMN_LABELS = frozenset({"序号", "编号", "行次"})
 
@@ -122,6 +151,17 @@ COLUMN_LABELS: dict[str, str] = {
     "一级指标": "level1",
     "二级指标": "level2",
     "三级指标": "level3",
+    "一级": "level1",
+    "二级": "level2",
+    "三级": "level3",
+    "年度数值": "target",
+    "计划指标值": "target",
+    "当年度指标值": "target",
+    "本年度指标值": "target",
+    "指标名称": "level3",
+    "三级指标名称": "level3",
+    "三级指标内容": "level3",
+    "具体指标": "level3",
     "绩效指标描述": "description",
     "指标解释": "description",
     "指标内容": "description",
@@ -137,6 +177,20 @@ COLUMN_LABELS: dict[str, str] = {
     "指标目标值": "target",
     "当年预期实现值": "target",
     "年度预期目标值": "target",
+    "年初目标值": "target",
+    "年度目标值及单位": "target",
+    "预期目标": "target",
+    "绩效目标值": "target",
+    "计划目标值": "target",
+    "指标目标": "target",
+    "指标方向": "sign",
+    "符号": "sign",
+    "比较符": "sign",
+    "数值": "target",
+    "折算得分": "score",
+    "指标得分": "score",
+    "分数": "weight",
+    "指标权重": "weight",
     "指标性质": "sign",
     "计算符号": "sign",
     "指标符号": "sign",
@@ -219,6 +273,24 @@ def column_role(text: str) -> str | None:
     return COLUMN_LABELS.get(label_key(text))
 
 
+# Older two-level forms name the 三级 column by what it holds: 一级指标 | 二级指标 | 指标内容 | 指标值.
+# Such a column is the 三级 one when the header has no 三级指标 column and it follows the level columns.
+LEVEL3_FALLBACK = frozenset({"指标内容", "绩效指标", "指标", "绩效指标名称", "指标说明", "绩效指标内容"})
+
+
+def header_roles(texts: list[str]) -> list[str | None]:
+    """The column role of each header text, a 指标内容-like column promoted to 三级 (see LEVEL3_FALLBACK)."""
+    roles = [column_role(text) for text in texts]
+    if "level3" in roles or not any(role in ("level1", "level2") for role in roles):
+        return roles
+    last_level = max(i for i, role in enumerate(roles) if role in ("level1", "level2"))
+    for i in range(last_level + 1, len(texts)):
+        if label_key(texts[i]) in LEVEL3_FALLBACK:
+            roles[i] = "level3"
+            break
+    return roles
+
+
 def fund_column(text: str) -> str | None:
     key = label_key(text)
     return key if key in FUND_COLUMNS else None
@@ -260,14 +332,16 @@ def money_unit_note(text: str) -> str | None:
 def is_footer(text: str) -> bool:
     """True for the first cell of a row after the indicators: 审核意见, 总分, 填表人, 注： …"""
     key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-    return bool(_FOOTER.match(key) or _SIGN_OFF.search(key))
+    if _FOOTER.match(key) or _SIGN_OFF.search(key) or is_closing_row(key):
+        return True
+    return not key.isdigit() and is_furniture(text)
 
 
 def is_any_label(text: str) -> bool:
     """True for any label of the header block or the indicator header (not for indicator names)."""
     key = label_key(text)
     return (key in HEADER_LABELS or key in COLUMN_LABELS or key in FUND_COLUMNS or key in GOAL_EXPECTED
-            or key in GOAL_ACTUAL or key in GOAL_OTHER or key in IGNORED_LABELS)
+            or key in GOAL_ACTUAL or key in GOAL_OTHER or key in IGNORED_LABELS or key in FUND_TOTAL_ROWS)
 
 
 @lru_cache(maxsize=8192)

@@ -58,12 +58,18 @@ def split_list_layout(table: RawTable, problems: list[Problem]) -> list[RawTable
         start = next((i for i, c in enumerate(cells) if not c.blank and level_of(c.text) is not None), None)
         if start is None:
             filled = [c for c in cells if not c.blank]
+            if table.sparse and projects and len(filled) <= 2:
+                projects[-1].rows.append(cells)  # cells wrapped onto a line of their own
+                continue
             if not projects or len(filled) <= 2:
                 problems.append(Problem(filled[0].source, "跳过没有指标的汇总行「"
                                         + " | ".join(c.text.strip() for c in filled) + "」", Severity.INFO))
                 continue
-            start = 0  # a row of the current project starting at its 三级 name
+            # a row of the current project starting at its 三级 name (after the blank project cells)
+            start = width if len(cells) > width and all(c.blank for c in cells[:width]) else 0
         prefix = cells[:start][-width:] if start else []
+        while prefix and prefix[0].blank:
+            prefix = prefix[1:]  # merged cells of the project above (blank in Word/Excel)
         if prefix:
             offset = width - len(prefix)
             values = [values[i] if i < offset else None for i in range(width)]
@@ -72,7 +78,8 @@ def split_list_layout(table: RawTable, problems: list[Problem]) -> list[RawTable
             heading_rows = [[Cell(label.text, label.source), value] for label, value in zip(labels, values, strict=True)
                             if value is not None and not label.blank]
             projects.append(RawTable(table.heading, prefix[0].source, [*before, *heading_rows, indicator_header],
-                                     table.complete, table.certain))
+                                     table.complete, table.certain, sparse=table.sparse,
+                                     needs_check=table.needs_check))
         elif not projects:
             problems.append(Problem(cells[0].source, "这一行的指标前没有项目名称，无法确定所属项目"))
             continue

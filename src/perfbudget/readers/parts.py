@@ -18,6 +18,8 @@ class Parts:
     money_unit: str | None = None
     name_cell: Cell | None = None
     money: dict[str, Cell] = field(default_factory=dict)
+    # Parts of 其他资金 given line by line (自有资金小计, 其他收入): added up when no 其他资金 cell.
+    other_parts: list[Cell] = field(default_factory=list)
     purpose: list[Cell] = field(default_factory=list)
     goals: list[Cell] = field(default_factory=list)
     extras: list[tuple[str, Cell]] = field(default_factory=list)
@@ -25,3 +27,7 @@ class Parts:
     self_evaluation: bool = False
     # 项目总预算 (a multi-year total): the budget only when the table gives no year budget.
     project_total: Cell | None = None
+    # Where the table was cut off (the document ends or breaks inside it); None when complete.
+    cut: Source | None = None
+    # The reader's risky guesses for this project (short Chinese notes, shown as 需人工核对).
+    needs_check: list[str] = field(default_factory=list)

@@ -17,6 +17,7 @@ from typing import Any
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
+from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.stream import looks_like_heading
@@ -49,7 +50,8 @@ def _text_lines(page: Any, top: float, bottom: float) -> list[str]:
         return obj.get("object_type") == "char" and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom
 
     text = page.filter(between).extract_text() or ""
-    return [line.strip() for line in text.split("\n") if line.strip() and not _PAGE_NUMBER.match(line)]
+    return [line.strip() for line in text.split("\n")
+            if line.strip() and not _PAGE_NUMBER.match(line) and not is_furniture(line)]
 
 
 def read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTable], list[Problem]]:

@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import re
 
+from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
-from perfbudget.readers.indicator_rows import decimal_or_none, guess_level
+from perfbudget.readers.indicator_rows import VALUE_LIKE, decimal_or_none, guess_level
 from perfbudget.readers.labels import (
     column_role,
     header_field,
+    header_roles,
     is_any_label,
     is_extra_column_label,
     is_footer,
@@ -36,7 +38,9 @@ from perfbudget.readers.labels import (
     level_of,
 )
 
-HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表")
+HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表|\S项目(?:支出)?绩效目标$")
+# A section of the page after a table (（一）…, 二、…): the table has ended.
+_SECTION = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
 _NUMBERED_TITLE = re.compile(r"^\s*(?:\[bookmark:[^\]]*\]\s*)?\d{1,3}\s*[.．、]\s*\D")
 
 
@@ -73,7 +77,7 @@ def better_heading(current: str | None, line: str) -> str | None:
     a year note on a line of its own (``(2020年度)``) joins the heading before it; a line that
     is only a web address is never part of a heading."""
     line = without_addresses(line.strip())
-    if not line:
+    if not line or is_furniture(line):
         return current
     dated = with_year_note(current, line)
     if dated is not None:
@@ -97,7 +101,22 @@ def joins(first: str, second: str) -> bool:
     level_split = second == "指标" and level_of(joined) is not None
     key = label_key(joined)
     adds = label_key(first) not in ("", key) and key != label_key(second)
-    return adds and (level_split or (is_any_label(joined) and (not _known(first) or not _known(second))))
+    # 可持续影 + 响指标, 服务对象 + 满意度指标: a level name broken inside, its first part no name
+    level_wrap = level_of(joined) is not None and level_of(first) is None and second.endswith("指标")
+    return adds and (level_split or level_wrap
+                     or (is_any_label(joined) and (not _known(first) or not _known(second))))
+
+
+def _vertical_label(cells: list[Cell], start: int) -> int:
+    """How many one-character cells from ``start`` together spell a known label or level name (0 if none)."""
+    end = start
+    while end < len(cells) and end - start < 10 and len(cells[end].text.strip()) == 1:
+        end += 1
+    for stop in range(end, start + 1, -1):
+        text = "".join(c.text.strip() for c in cells[start:stop])
+        if _known(text):
+            return stop - start
+    return 0
 
 
 def join_split_labels(cells: list[Cell]) -> list[Cell]:
@@ -106,6 +125,11 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
     i = 0
     while i < len(cells):
         cell = cells[i]
+        vertical = _vertical_label(cells, i)
+        if vertical > 1:  # 产 / 出 / 指 / 标: a merged side label written one character per line
+            out.append(Cell("".join(c.text.strip() for c in cells[i:i + vertical]), cell.source))
+            i += vertical
+            continue
         if i + 1 < len(cells) and not cell.blank and not cells[i + 1].blank and joins(cell.text, cells[i + 1].text):
             out.append(Cell(cell.text.strip() + cells[i + 1].text.strip(), cell.source))
             i += 2
@@ -129,7 +153,8 @@ def starts_project(cell: Cell) -> bool:
 
 
 def _heading(cells: list[Cell]) -> str | None:
-    lines = [text for c in cells if not c.blank and (text := without_addresses(c.text.strip()))]
+    lines = [text for c in cells if not c.blank and (text := without_addresses(c.text.strip()))
+             and not is_furniture(text)]
     headed = [i for i, line in enumerate(lines) if looks_like_heading(line)]
     if not headed:
         return None
@@ -151,12 +176,86 @@ def _header_run(cells: list[Cell], start: int) -> tuple[int, int] | None:
                 if not cells[j].blank:
                     roles.append(column_role(cells[j].text))
                 j += 1
+            roles = header_roles([cells[k].text for k in range(i, j) if not cells[k].blank])
             if "level3" in roles and "target" in roles:
                 return i, j
             i = j
             continue
         i += 1
     return None
+
+
+def _section_score_after(cells: list[Cell], end: int) -> int | None:
+    """The index of a lone number right after the indicator header and before a 一级/二级 name, else None."""
+    i = end
+    while i < len(cells) and cells[i].blank:
+        i += 1
+    if i >= len(cells) or decimal_or_none(cells[i].text) is None:
+        return None
+    j = i + 1
+    while j < len(cells) and cells[j].blank:
+        j += 1
+    return i if j < len(cells) and level_of(cells[j].text) is not None else None
+
+
+def _tree_header(cells: list[Cell], start: int) -> int | None:
+    """The index after a tree table's header ``项目 | 指标值 | 绩效金额`` (Ningxia's 批复表), else None."""
+    texts = [(i, c.text.strip()) for i, c in enumerate(cells[start:start + 60], start) if not c.blank]
+    for k in range(len(texts) - 1):
+        if texts[k][1] == "项目" and column_role(texts[k + 1][1]) == "target":
+            end = texts[k + 1][0] + 1
+            if k + 2 < len(texts) and label_key(texts[k + 2][1]) in ("绩效金额", "金额", "预算金额", "资金"):
+                end = texts[k + 2][0] + 1
+            return end
+    return None
+
+
+def tree_tables(cells: list[Cell], start: int, table: RawTable) -> list[RawTable] | None:
+    """A tree table (``项目 | 指标值 | 绩效金额``, the hierarchy in the indentation: unit, project with its
+    amount, 一级, 二级, then each 三级 followed by its value) as one ordinary raw table per project, or
+    None when the cells hold no such header. Levels are told by their names; a project is a line
+    followed by an amount before any level name; other lines before it (the unit) are kept as extras."""
+    end = _tree_header(cells, start)
+    if end is None:
+        return None
+    before = cells[start:end - 3] if end - 3 > start else []
+    filled = [c for c in cells[end:] if not c.blank]
+    out: list[RawTable] = []
+    current: RawTable | None = None
+    level1 = level2 = ""
+    i = 0
+    while i < len(filled):
+        cell, text = filled[i], filled[i].text.strip()
+        following = filled[i + 1].text.strip() if i + 1 < len(filled) else ""
+        level = level_of(text)
+        if is_footer(text):
+            break
+        if level is not None and level != "level1" and VALUE_LIKE.match(following):
+            level = None  # 服务对象满意度 | 100%: a 三级 named like a 二级, followed by its value
+        if level is not None and (level != "level1|level2" or current is not None):
+            role = guess_level(filled, i) if level == "level1|level2" else level
+            if role == "level1":
+                level1, level2 = text, ""
+            else:
+                level2 = text
+            i += 1
+            continue
+        if decimal_or_none(following.replace(",", "")) is not None and not level1:
+            current = RawTable(table.heading, cell.source, [*([before] if before else []),
+                               [Cell("项目名称", cell.source), cell], [Cell("预算数", cell.source), filled[i + 1]],
+                               [Cell(t, cell.source) for t in ("一级指标", "二级指标", "三级指标", "指标值")]],
+                               table.complete, stream=False)
+            out.append(current)
+            i += 2
+            continue
+        if current is not None and level1:
+            value = filled[i + 1] if i + 1 < len(filled) and level_of(following) is None and not is_footer(
+                following) else Cell("", cell.source)
+            current.rows.append([Cell(level1, cell.source), Cell(level2, cell.source), cell, value])
+            i += 2 if not value.blank else 1
+            continue
+        i += 1  # a unit line above the projects
+    return out or None
 
 
 def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse: bool = False) -> list[RawTable]:
@@ -177,12 +276,22 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
         tables.append(table)
         run = _header_run(cells, start)
         if run is None:
+            tree = tree_tables(cells, start, table)
+            if tree is not None:
+                tables[-1:] = tree
+                break
             table.rows.append(cells[start:])
             break
         header_start, header_end = run
         if cells[start:header_start]:
             table.rows.append(cells[start:header_start])
         header = [c for c in cells[header_start:header_end] if not c.blank]
+        score = _section_score_after(cells, header_end)
+        if score is not None:
+            # 年度指标值 | 实际完成指标值 | 50: a section score where the header ends; each row ends with
+            # its own score, under a column the header does not name
+            header.append(Cell("分值", cells[score].source))
+            header_end = score + 1
         table.rows.append(header)
         position = _indicator_rows(cells, header_end, header, table, sparse)
     return tables
@@ -220,7 +329,7 @@ def _next_row_starts(cells: list[Cell], at: int, tail: list[str]) -> bool:
 def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table: RawTable,
                     sparse: bool = False) -> int:
     """Append the indicator rows from ``position``; return where the next table may start."""
-    roles = [column_role(c.text) or "extra" for c in header]
+    roles = [role or "extra" for role in header_roles([c.text for c in header])]
     column = {role: roles.index(role) for role in ("level1", "level2", "level3") if role in roles}
     after = list(range(column.get("level3", 0) + 1, len(roles)))
     last_required = max((i for i in after if roles[i] in _REQUIRED), default=len(roles))
@@ -246,6 +355,11 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             return footer_end
         if starts_project(cell):
             return position
+        if _SECTION.match(cell.text) or (len(cell.text) <= 120 and HEADING.search(cell.text)):
+            return position  # the page goes on after the table: a section or a title
+        if column_role(cell.text) == "level1" and (repeated := _header_run(cells, position)) is not None:
+            position = repeated[1]  # the indicator header repeated after a page break
+            continue
         row: list[Cell] = [Cell("", cell.source) for _ in roles]
         filled = 0
         level = guess_level(cells, position)
@@ -265,9 +379,14 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             row[column["level3"]] = cells[position]
             filled = column["level3"] + 1
             position += 1
+            placed_level2 = row[column["level2"]].text.strip() if "level2" in column else ""
             for index in after:
-                if position >= n or (not cells[position].blank and (
-                        level_of(cells[position].text) is not None or ends_row(position))):
+                # a level name ends the row, unless the row's 二级 comes again under a repeated 二级
+                # column (中期 and 年度 sets side by side: 数量指标 | … | 数量指标 | …)
+                again = roles[index] == "level2" and cells[position].text.strip() == placed_level2 if (
+                    position < n) else False
+                if position >= n or (not cells[position].blank and ((
+                        level_of(cells[position].text) is not None and not again) or ends_row(position))):
                     break
                 if sparse and index > last_required and _next_row_starts(cells, position, tail):
                     break

@@ -10,25 +10,35 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from perfbudget.model import Document, Problem, Source
+from perfbudget.readers import TEXT_LAYOUT_FORMS
 from perfbudget.readers import text_layouts as tl
 from perfbudget.readers.decode import DecodeError, decode_bytes
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.text_bracket import looks_like_bracket_list, read_bracket_list
 from perfbudget.readers.text_cells import looks_like_tab_cells, read_tab_cells
+from perfbudget.readers.text_glued import looks_like_glued_rows, read_glued_rows
 
-# (name, detector, splitter): the first layout whose detector accepts the text is used.
-TextLayout = tuple[str, Callable[[str], bool], Callable[[str, str], list[RawTable]]]
-TEXT_LAYOUTS: list[TextLayout] = [
-    ("tab-cells", looks_like_tab_cells, read_tab_cells),
-    ("pipe-cells", tl.looks_like_pipe_cells, tl.read_pipe_cells),
-    ("pipe-rows", tl.looks_like_pipe_rows, tl.read_pipe_rows),
-    ("tab-rows", tl.looks_like_tab_rows, tl.read_tab_rows),
-    ("paragraph-cells", tl.looks_like_paragraph_cells, tl.read_paragraph_cells),
-    ("space-rows", tl.looks_like_space_rows, tl.read_space_rows),
-    ("space-cells", tl.looks_like_space_cells, tl.read_space_cells),
-    ("line-cells", tl.looks_like_line_cells, tl.read_line_cells),
-]
-LAYOUT_NAMES = tuple(name for name, _, _ in TEXT_LAYOUTS)
+# name → (detector, splitter). The names and their order are registered once, in
+# ``perfbudget.readers.TEXT_LAYOUT_FORMS`` (also the forms --form accepts and names).
+Detector = Callable[[str], bool]
+Splitter = Callable[[str, str], list[RawTable]]
+LAYOUT_PARTS: dict[str, tuple[Detector, Splitter]] = {
+    "tab-cells": (looks_like_tab_cells, read_tab_cells),
+    "pipe-cells": (tl.looks_like_pipe_cells, tl.read_pipe_cells),
+    "pipe-rows": (tl.looks_like_pipe_rows, tl.read_pipe_rows),
+    "tab-rows": (tl.looks_like_tab_rows, tl.read_tab_rows),
+    "paragraph-cells": (tl.looks_like_paragraph_cells, tl.read_paragraph_cells),
+    "bracket-list": (looks_like_bracket_list, read_bracket_list),
+    "glued-rows": (looks_like_glued_rows, read_glued_rows),
+    "space-rows": (tl.looks_like_space_rows, tl.read_space_rows),
+    "space-cells": (tl.looks_like_space_cells, tl.read_space_cells),
+    "line-cells": (tl.looks_like_line_cells, tl.read_line_cells),
+}
+# (name, detector, splitter) in registry order: the first layout whose detector accepts the text is used.
+TextLayout = tuple[str, Detector, Splitter]
+TEXT_LAYOUTS: list[TextLayout] = [(name, *LAYOUT_PARTS[name]) for name in TEXT_LAYOUT_FORMS]
+LAYOUT_NAMES = TEXT_LAYOUT_FORMS
 
 
 def detect_layout(text: str) -> str | None:

@@ -27,8 +27,9 @@ import io
 import re
 
 from perfbudget.model import Source
+from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
-from perfbudget.readers.labels import column_role, is_any_label, level_of
+from perfbudget.readers.labels import column_role, header_field, is_any_label, is_ignored_label, level_of
 from perfbudget.readers.stream import (
     better_heading,
     joins,
@@ -64,8 +65,33 @@ def looks_like_pipe_cells(text: str) -> bool:
     return cell_lines >= 5 and pipe_only >= 3 and (cell_lines + pipe_only) / len(lines) > 0.6
 
 
+_ROW_END = re.compile(r"^\s*\|{2,}\s*$")
+
+
+def unwrap_pipe_lines(text: str) -> str:
+    """Pipe rows whose cells sit on lines of their own (``|   项目完成指标`` / ``   | `` / ``   质量指标`` …
+    ending in a line ``||||``) as one line per row; other text unchanged."""
+    lines = _lines(text)
+    if sum(1 for line in lines[:3000] if line.strip() == "|") < 5 or not any(_ROW_END.match(x) for x in lines):
+        return text
+    out: list[str] = []
+    row: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if row or stripped.startswith("|"):
+            row.append(stripped)
+            if _ROW_END.match(line):
+                out.append(" ".join(row))
+                out.extend("" for _ in row[1:])  # keep the line numbers of what follows
+                row = []
+            continue
+        out.append(line)
+    out.extend(row)
+    return "\n".join(out)
+
+
 def looks_like_pipe_rows(text: str) -> bool:
-    lines = [line for line in _lines(text)[:3000] if line.strip()]
+    lines = [line for line in _lines(unwrap_pipe_lines(text))[:3000] if line.strip()]
     rows = [line for line in lines if len([p for p in line.split("|") if p.strip()]) >= 2]
     return len(rows) >= 5
 
@@ -117,7 +143,7 @@ def looks_like_line_cells(text: str) -> bool:
 
 # ---- row layouts -------------------------------------------------------------------------------------
 
-def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str) -> list[RawTable]:
+def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, sparse: bool = False) -> list[RawTable]:
     """Raw tables from (line, cells) rows and (line, text) free lines between tables."""
     tables: list[RawTable] = []
     current: RawTable | None = None
@@ -133,15 +159,60 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str) 
         if current is not None and current.rows and len(cells) == 1 and _SCORE_LINE.match(cells[0].text.strip()):
             current.rows[-1][-1].add_paragraph(cells[0].text.strip())  # 产出指标 / (40-50)分: one cell
             continue
+        if current is not None and current.rows and _wrapped_label(current.rows[-1], cells):
+            last = current.rows[-1][-1]  # 经济效益 / 指标, 可持续影 / 响指标: one label over two lines
+            current.rows[-1][-1] = Cell(last.text.strip() + cells[0].text.strip(), last.source)
+            cells = cells[1:]
+            if not cells:
+                continue
+        if current is not None and current.rows and (_header_goes_on(current.rows[-1], cells)
+                                                     or _label_then_value(current.rows[-1], cells)):
+            # 一级指标 / 二级指标 三级指标 …: a header over lines; 项目名称 / its value: a row over two lines
+            current.rows[-1] = [c for c in current.rows[-1] if not c.blank] + cells
+            continue
         if current is None and _lone_title(cells, heading):
             heading = better_heading(heading, cells[0].text)  # 绩效目标自评表 | ||||: a title row
             continue
         if current is None:
-            current = RawTable(heading, Source(file, line=lineno))
+            current = RawTable(heading, Source(file, line=lineno), sparse=sparse)
             tables.append(current)
             heading = None
         current.rows.append(cells)
     return [t for t in tables if any(_known(c.text) for row in t.rows for c in row)]
+
+
+def _wrapped_label(previous: list[Cell], cells: list[Cell]) -> bool:
+    """The line starts with the rest of a label or level name that ends the line before."""
+    if not previous or previous[-1].blank or not cells or cells[0].blank:
+        return False
+    return joins(previous[-1].text, cells[0].text)
+
+
+def _header_goes_on(previous: list[Cell], cells: list[Cell]) -> bool:
+    """The line continues an indicator header begun on the line before (``… 一级指标`` / ``二级指标 三级指标 …``)."""
+    if not previous or previous[-1].blank or not cells or cells[0].blank:
+        return False
+    if column_role(previous[-1].text) is None or column_role(cells[0].text) not in ("level2", "level3", "target"):
+        return False
+    from perfbudget.readers.indicator_rows import is_indicator_header
+
+    labels = [c for c in previous if not c.blank]
+    roles = [column_role(c.text) for c in cells if not c.blank]
+    if is_indicator_header(previous) and not any(r in ("level2", "level3") for r in roles) \
+            and column_role(labels[-1].text) != "level3":
+        return False  # a complete header: a line of sub-labels under it (符号 | 数值 | 单位) is its own row
+    if not all(column_role(c.text) is not None or is_ignored_label(c.text) for c in labels) or not any(
+            column_role(c.text) in ("level1", "level2") for c in labels):
+        return False  # the line before is no header begun
+    return all(column_role(c.text) is not None for c in cells if not c.blank)
+
+
+def _label_then_value(previous: list[Cell], cells: list[Cell]) -> bool:
+    """A line holding only a header label (``项目 名称 |``) whose value starts the next line."""
+    filled = [c for c in previous if not c.blank]
+    # only a name label: a money label alone on its line is an empty cell (其他资金 | then the next label)
+    return len(filled) == 1 and header_field(filled[0].text) == "name" and bool(cells) and not cells[0].blank \
+        and not is_any_label(cells[0].text) and level_of(cells[0].text) is None
 
 
 def _lone_title(cells: list[Cell], heading: str | None) -> bool:
@@ -154,7 +225,7 @@ def _lone_title(cells: list[Cell], heading: str | None) -> bool:
 
 
 def read_pipe_rows(text: str, file: str) -> list[RawTable]:
-    lines = _lines(text)
+    lines = _lines(unwrap_pipe_lines(text))
     markdown = sum(1 for line in lines if line.strip().startswith("|")) > len([x for x in lines if x.strip()]) / 2
     rows: list[tuple[int, list[str]] | tuple[int, str]] = []
     for lineno, line in enumerate(lines, 1):
@@ -225,9 +296,10 @@ def read_space_rows(text: str, file: str) -> list[RawTable]:
         tokens = split_spaces(line)
         if not tokens:
             continue
-        started = started or starts_table(Cell(tokens[0], Source(file)))
+        started = started or (not is_furniture(line.strip())
+                              and any(starts_table(Cell(t, Source(file))) for t in tokens[:2]))
         rows.append((lineno, _join_split(tokens)) if started else (lineno, line.strip()))
-    return _row_tables(rows, file)
+    return _row_tables(rows, file, sparse=True)
 
 
 # ---- stream layouts ----------------------------------------------------------------------------------
@@ -278,6 +350,7 @@ def read_space_cells(text: str, file: str) -> list[RawTable]:
 
 
 def read_line_cells(text: str, file: str) -> list[RawTable]:
+    """One cell per line; a line of only ``|`` separates two cells (text extracted from a PDF) and is no cell."""
     cells = [Cell(line.strip(" " + _NBSP), Source(file, line=lineno))
-             for lineno, line in enumerate(_lines(text), 1)]
+             for lineno, line in enumerate(_lines(text), 1) if not _PIPES.match(line.strip())]
     return rows_from_stream(cells, file)

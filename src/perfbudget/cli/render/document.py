@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from perfbudget.model import Budget, Document, Project
@@ -51,7 +52,12 @@ def render_document(document: Document, console: Console) -> None:
     for project in document.projects:
         console.print()
         label = f"（{project.fund_label}）" if project.fund_label else ""
-        console.print(f"[bold]{project.seq}. {project.name}{label}[/bold]")
+        console.print(f"[bold]{project.seq}. {escape(project.name or '（未命名项目）')}{escape(label)}[/bold]")
+        if not project.complete:
+            where = f"截断于 {project.cut}" if project.cut is not None else "表格被截断"
+            console.print(f"  [bold red]未完整（{escape(where)}）[/bold red]：只列出截断前读到的内容")
+        for check in project.needs_check:
+            console.print(f"  [bold yellow]需人工核对[/bold yellow]：{escape(check)}")
         console.print(f"  {budget_line(project.budget, document.money_unit)}")
         if project.purpose:
             console.print(f"  资金用途：{project.purpose}")

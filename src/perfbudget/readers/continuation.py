@@ -1,0 +1,123 @@
+"""One project over several consecutive tables: join them before interpretation.
+
+Many units keep the form as two tables (the header part, then the indicator part after an
+empty paragraph), and a long table broken across pages comes back as two tables (with or
+without the indicator header repeated on the new page). In every form (Word, PDF, HTML,
+text) a table that holds no header block of its own (no 项目名称, 预算数 … labels) and
+follows the previous table with nothing but page furniture between them continues it:
+
+* the previous table has a header block but no indicator header, and this one starts with
+  the indicator header → the indicator part of the same project;
+* the previous table has indicators and this one starts with indicator rows, or with the
+  same indicator header again (dropped, with a note) → the rest of the same table.
+
+A table with a title of its own (``…绩效目标表``) is never joined: it is another table, read
+on its own (see ``interpret``: an indicator block without its header block).
+"""
+
+from __future__ import annotations
+
+from perfbudget.model import Problem, Severity
+from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.header_block import UNIT_CELL
+from perfbudget.readers.indicator_rows import is_indicator_header
+from perfbudget.readers.labels import column_role, header_field, is_footer
+from perfbudget.readers.stream import looks_like_heading
+
+
+def _filled(row: list[Cell]) -> list[Cell]:
+    return [c for c in row if not c.blank]
+
+
+def indicator_header_at(rows: list[list[Cell]]) -> int | None:
+    """Index of the first indicator header row (also the upper row of a header over two rows)."""
+    for index, row in enumerate(rows):
+        if is_indicator_header(row):
+            return index
+        if index + 1 < len(rows) and any(column_role(c.text) == "level3" for c in row):
+            from perfbudget.readers.interpret import merge_header_rows
+
+            if is_indicator_header(merge_header_rows(row, rows[index + 1])):
+                return index
+    return None
+
+
+def has_header_block(rows: list[list[Cell]]) -> bool:
+    """True when a row before the indicator header holds a header-block label or unit cell."""
+    end = indicator_header_at(rows)
+    for row in rows[:end]:
+        for cell in _filled(row):
+            text = cell.text.strip()
+            if header_field(text) is not None or UNIT_CELL.match(text):
+                return True
+    return False
+
+
+def _names_a_project(table: RawTable) -> bool:
+    """True when a row of the table holds 项目名称 (or a unit row): the table starts a project of its own."""
+    return any(header_field(c.text) in ("name", "unit") or UNIT_CELL.match(c.text.strip())
+               for row in table.rows for c in row if not c.blank)
+
+
+def _first_row(rows: list[list[Cell]]) -> list[Cell] | None:
+    return next((row for row in rows if _filled(row)), None)
+
+
+def _starts_with_indicator_row(rows: list[list[Cell]]) -> bool:
+    first = _first_row(rows)
+    if first is None or is_footer(_filled(first)[0].text):
+        return False
+    filled = _filled(first)
+    return len(filled) >= 2 and not any(header_field(c.text) for c in filled)
+
+
+def _roles(row: list[Cell]) -> list[str | None]:
+    return [column_role(c.text) for c in row if not c.blank]
+
+
+def _separate(table: RawTable) -> bool:
+    """A table whose heading is a title of its own (not page furniture, not 续表) is never joined."""
+    heading = (table.heading or "").strip()
+    return bool(heading) and "续" not in heading and looks_like_heading(heading)
+
+
+def join_continued(tables: list[RawTable], problems: list[Problem]) -> list[RawTable]:
+    """The tables with continuation tables joined to the table they continue (see the module docstring)."""
+    out: list[RawTable] = []
+    for table in tables:
+        previous = out[-1] if out else None
+        if previous is not None and not _separate(table) and _first_row(table.rows) and not _names_a_project(table) \
+                and has_header_block(previous.rows) and indicator_header_at(previous.rows) is None:
+            # the header part goes on in the next table (the funds rows, then the indicator part)
+            problems.append(Problem(table.source, "项目表分在几个表格中，接在上一个表格之后按一个项目读取",
+                                    Severity.INFO))
+            out[-1] = RawTable(previous.heading, previous.source, [*previous.rows, *table.rows], table.complete,
+                               previous.certain and table.certain, previous.stream or table.stream,
+                               previous.sparse or table.sparse, (*previous.needs_check, *table.needs_check))
+            continue
+        if previous is None or _separate(table) or has_header_block(table.rows) or not _first_row(table.rows):
+            out.append(table)
+            continue
+        previous_header = indicator_header_at(previous.rows)
+        header = indicator_header_at(table.rows)
+        first = _first_row(table.rows)
+        starts_with_header = header is not None and first is table.rows[header]
+        header_index = header if header is not None else 0
+        if previous_header is None and has_header_block(previous.rows) and starts_with_header:
+            problems.append(Problem(table.source, "项目表分在两个表格中（表头部分与指标部分），按一个项目读取",
+                                    Severity.INFO))
+        elif previous_header is not None and starts_with_header and \
+                _roles(table.rows[header_index]) == _roles(previous.rows[previous_header]):
+            problems.append(Problem(table.source, "表格跨页续排，重复的指标表头行已跳过，按同一个项目读取",
+                                    Severity.INFO))
+            table = RawTable(table.heading, table.source, table.rows[header_index + 1:], table.complete,
+                             table.certain, table.stream, table.sparse, table.needs_check)
+        elif previous_header is not None and header is None and _starts_with_indicator_row(table.rows):
+            problems.append(Problem(table.source, "表格跨页续排（续表没有表头），按同一个项目读取", Severity.INFO))
+        else:
+            out.append(table)
+            continue
+        out[-1] = RawTable(previous.heading, previous.source, [*previous.rows, *table.rows], table.complete,
+                           previous.certain and table.certain, previous.stream or table.stream,
+                           previous.sparse or table.sparse, (*previous.needs_check, *table.needs_check))
+    return out

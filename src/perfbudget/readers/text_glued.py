@@ -1,0 +1,145 @@
+"""``glued-rows``: table text whose cells were glued together without any separator, one row per line.
+
+Some pages lose every separator when a table is copied (``产出指标数量指标农村义务教育学校改造覆盖率100%``).
+A careful person still reads such a line: the labels and level names are known words, and the
+target is the value at the end of the line. The cells are split the same way here:
+
+* a line of the header block is split at the header labels it holds (``项目名称X项目主管部门Y``);
+* the indicator header is split at its column labels (``一级指标二级指标指标内容指标值``);
+* an indicator line starts with an optional 一级 and 二级 name (known words); the rest is the 三级
+  name followed by its target, split where the target begins: a number with its comparison and
+  unit at the end (``≥90%``, ``63人``, ``2021年``) or a known qualitative target (``稳步提高``).
+
+Only tables with one target column after the 三级 column are read (a self-evaluation whose
+values and scores run together, ``10≥266米≥266米10``, cannot be split safely). An indicator line
+that cannot be split is an error at its line, never a guess; every project read from glued
+text is marked 需人工核对.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
+from perfbudget.model import Problem, Source
+from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.labels import (
+    COLUMN_LABELS,
+    FUND_COLUMNS,
+    GOAL_ACTUAL,
+    GOAL_EXPECTED,
+    HEADER_LABELS,
+    IGNORED_LABELS,
+    header_roles,
+    is_footer,
+)
+from perfbudget.readers.stream import better_heading
+
+GLUED_NEEDS_CHECK = "单元格之间没有分隔（粘连在一起），按词表和取值形式拆开读取"
+_GLUED_HEADER = re.compile(r"一级指标二级指标|二级指标三级指标|三级指标指标值|指标内容指标值")
+
+_LEVEL_WORDS = sorted({*LEVEL1_NAMES, *(n[:-2] + "指标" for n in LEVEL1_NAMES),
+                       "项目完成指标", "项目效益指标", "预期产出指标", "效果指标",
+                       *(n for f in (FRAMEWORK_2015, FRAMEWORK_2021) for names in f.values() for n in names),
+                       "社会公众或服务对象满意度指标", "服务对象满意度", "满意度指标", "生态环境效益指标",
+                       "可持续影响"}, key=len, reverse=True)
+_LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL,
+                       *IGNORED_LABELS, "项目执行单位", "其中"}, key=lambda w: (-len(w), w))
+_LABEL = re.compile("|".join(re.escape(w) for w in _LABEL_WORDS if len(w) >= 2)
+                    + r"|(?:[(（][^()（）]{0,6}[)）])?\s*[:：]")
+_LEVEL_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _LEVEL_WORDS) + r")(?:[(（]\d+分[)）])?")
+_UNITS = ("万元|平方米|公里|小时|人次|工作日|分钟|个月|户次|次数|元/人|元/生"
+          "|[%‰个人次元天年月日台套件项所家户米亩辆头吨册场份篇期处座条间栋名批]")
+_TARGET = re.compile(
+    r"(?:(?:[≥≤><=≧≦＞＜＝]|大于等于|小于等于|不低于|不高于|不少于|不超过|不大于|不小于)\s*)?"
+    r"\d+(?:\.\d+)?\s*(?:" + _UNITS + r")?(?:以上|以下|以内|及以上|及以下)?$"
+    r"|(?:稳步提高|逐步提高|明显提高|显著提高|有效提高|有所提高|进一步提高|明显提升|显著提升|有效提升|稳步提升"
+    r"|持续提升|大幅提升|明显改善|有效改善|逐步改善|持续改善|按时完成|及时完成|全面完成|达到预期|符合要求"
+    r"|符合标准|有效|及时|长期|良好|达标|合格|优良|提高|提升|改善|增强|稳定)$")
+
+
+def looks_like_glued_rows(text: str) -> bool:
+    """An indicator header whose column labels touch (``一级指标二级指标…``) on a line of its own."""
+    return any(len(line) < 400 and _GLUED_HEADER.search(line) for line in text.splitlines()[:3000])
+
+
+def _split_labels(line: str) -> list[str]:
+    """A header-block or header line split at the labels it holds (a colon after a label dropped)."""
+    out: list[str] = []
+    position = 0
+    for match in _LABEL.finditer(line):
+        before = line[position:match.start()].strip(" :：")
+        if before:
+            out.append(before)
+        word = match.group().strip(" :：")
+        if word:
+            out.append(word)
+        position = match.end()
+    rest = line[position:].strip(" :：")
+    if rest:
+        out.append(rest)
+    return out
+
+
+def split_indicator_line(line: str) -> list[str] | None:
+    """[一级?, 二级?, 三级, target] for a glued indicator line, or None when it cannot be split safely."""
+    cells: list[str] = []
+    rest = line
+    for _ in range(2):
+        match = _LEVEL_PREFIX.match(rest)
+        if match is None:
+            break
+        cells.append(match.group())
+        rest = rest[match.end():]
+    target = _TARGET.search(rest)
+    if target is None or target.start() < 2:
+        return None
+    name, value = rest[:target.start()].strip(), target.group().strip()
+    if not re.search(r"[\u4e00-\u9fff]", name) or name[-1] in "≥≤><=＋+-—－":
+        return None
+    return [*cells, name, value]
+
+
+def read_glued_rows(text: str, file: str) -> list[RawTable]:
+    tables: list[RawTable] = []
+    table: RawTable | None = None
+    heading: str | None = None
+    in_indicators = False
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw))
+        if not line:
+            continue
+        source = Source(file, line=lineno)
+        if in_indicators and table is not None:
+            if is_footer(line):
+                table.rows.append([Cell(line, source)])
+                in_indicators = False
+                table = None
+                continue
+            cells = split_indicator_line(line)
+            if cells is None:
+                table.problems.append(Problem(source, f"单元格粘连在一起，无法可靠拆分出三级指标和指标值：「{line}」"))
+                continue
+            table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(cells, 1)])
+            continue
+        parts = _split_labels(line)
+        labelled = len(parts) > 1 or (parts and _LABEL.fullmatch(parts[0]) is not None)
+        if table is None and not (labelled and header_roles(parts) and any(
+                _LABEL.fullmatch(p) for p in parts)):
+            heading = better_heading(heading, raw.strip())
+            continue
+        if table is None:
+            table = RawTable(heading, source, needs_check=(GLUED_NEEDS_CHECK,))
+            tables.append(table)
+            heading = None
+        row = [Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(parts, 1)]
+        roles = header_roles(parts)
+        if "level3" in roles and "target" in roles:
+            in_indicators = len(parts) - roles.index("level3") == 2  # one target column after 三级
+        table.rows.append(row)
+        if "level3" in roles and "target" in roles and not in_indicators:
+            table.problems.append(Problem(source, "单元格粘连在一起，且三级指标之后不止一列（指标值、完成值、分值…），"
+                                                  "无法可靠拆分，未读取指标"))
+            break
+    return tables

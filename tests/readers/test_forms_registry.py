@@ -1,0 +1,48 @@
+"""The forms and text layouts are registered once (readers.FORMS, readers.TEXT_LAYOUT_FORMS) and the
+CLI's --form help is built from that registry: checked in both directions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from perfbudget.cli import app
+from perfbudget.cli.common import FORM_HELP
+from perfbudget.readers import FORMS, REFUSED_FORMS, TEXT_LAYOUT_FORMS, choosable_forms, read_bytes
+from perfbudget.readers.text import LAYOUT_PARTS, TEXT_LAYOUTS
+
+WEB = Path(__file__).resolve().parents[1] / "fixtures" / "web"
+
+
+def _named_in_help() -> list[str]:
+    return re.findall(r"[a-z][a-z-]*[a-z]", FORM_HELP)
+
+
+def test_every_form_named_in_the_help_is_accepted() -> None:
+    named = _named_in_help()
+    assert "space-cells" in named and "text" in named
+    for form in named:
+        _, problems = read_bytes("项目名称\n".encode(), "x.txt", form)
+        assert not any("不支持的格式" in p.message for p in problems), form
+
+
+def test_every_accepted_form_is_named_in_the_help() -> None:
+    named = set(_named_in_help())
+    for form in FORMS:
+        assert (form in named) == (form not in REFUSED_FORMS), form
+    assert set(choosable_forms()) == named
+
+
+def test_every_text_layout_is_registered_once_in_order() -> None:
+    assert tuple(name for name, _, _ in TEXT_LAYOUTS) == TEXT_LAYOUT_FORMS
+    assert set(LAYOUT_PARTS) == set(TEXT_LAYOUT_FORMS)
+    assert all(name in FORMS for name in TEXT_LAYOUT_FORMS)
+
+
+def test_space_cells_can_be_forced_from_the_cli() -> None:
+    fixture = WEB / "anhui-chizhou-guichi-2022-selfeval-one-line.txt"  # a whole table on one line
+    result = CliRunner().invoke(app, ["read", str(fixture), "--form", "space-cells", "--json"])
+    assert "不支持的格式" not in result.stderr
+    assert result.stdout.startswith("{")

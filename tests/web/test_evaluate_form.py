@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 from tests.web.conftest import WebEnv, csrf_of
-from tests.web.helpers import stored_project
+from tests.web.helpers import approve, stored_project
 
 
 def _form(web: WebEnv, pid: int, client, **extra: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -22,6 +22,7 @@ def _form(web: WebEnv, pid: int, client, **extra: str) -> dict[str, str]:  # typ
 
 def test_form_budget_and_weights_are_used(web: WebEnv) -> None:
     pid = web.project_ids[0]  # seed project 1: budget 17, nine indicators
+    approve(web.app, pid)  # self-evaluation is for approved projects
     project, _ = stored_project(web.app, pid)
     assert project.budget.total == Decimal(17) and len(project.indicators) == 9
     client = web.client("editor")
@@ -46,6 +47,7 @@ def test_form_budget_and_weights_are_used(web: WebEnv) -> None:
 
 def test_api_takes_the_budget_and_weights(web: WebEnv) -> None:
     pid = web.project_ids[0]
+    approve(web.app, pid)
     project, _ = stored_project(web.app, pid)
     client = web.client()
     headers = {"Authorization": f"Bearer {web.token('editor')}"}

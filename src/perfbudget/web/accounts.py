@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from perfbudget.store.engine import write_transaction
 from perfbudget.store.schema import utc_now
-from perfbudget.web import audit
+from perfbudget.web import audit, sessions
 from perfbudget.web.passwords import hash_password, needs_rehash, password_problem, verify_password
 from perfbudget.web.roles import ROLE_LABELS, Principal, Role
 from perfbudget.web.tables import api_tokens, users
@@ -71,7 +71,7 @@ def create_user(engine: Engine, username: str, password: str, role: Role, unit_c
     """Create an account; returns it, or why it could not be created."""
     if not _USERNAME.match(username):
         return "用户名只能包含字母、数字和 _ . @ -，长度 2–64"
-    problem = password_problem(password) or _check_role_unit(role, unit_code)
+    problem = password_problem(password, username) or _check_role_unit(role, unit_code)
     if problem:
         return problem
     password_hash = hash_password(password)
@@ -92,8 +92,8 @@ def create_user(engine: Engine, username: str, password: str, role: Role, unit_c
 
 def set_password(engine: Engine, username: str, password: str, actor: Principal | None = None,
                  ip: str | None = None) -> str | None:
-    """Change a password (ends the user's other sessions); returns an error message or None."""
-    problem = password_problem(password)
+    """Change a password (ends every session of the user); returns an error message or None."""
+    problem = password_problem(password, username)
     if problem:
         return problem
     password_hash = hash_password(password)
@@ -103,9 +103,20 @@ def set_password(engine: Engine, username: str, password: str, actor: Principal 
             return f"没有用户「{username}」"
         connection.execute(update(users).where(users.c.id == row.id).values(
             password_hash=password_hash, session_epoch=row.session_epoch + 1, updated_at=utc_now()))
+        sessions.end_all_of_user(connection, row.id)
         audit.record(connection, actor, "user.password", "user", row.id, f"修改账号 {username} 的密码",
                      ip=ip, username=None if actor else "cli")
     return None
+
+
+def reset_password(engine: Engine, user_id: int, password: str, actor: Principal,
+                   ip: str | None = None) -> str | None:
+    """An admin sets the password of the account ``user_id`` (never of an account named by the form)."""
+    with engine.connect() as connection:
+        username = connection.execute(select(users.c.username).where(users.c.id == user_id)).scalar()
+    if username is None:
+        return "没有该账号"
+    return set_password(engine, username, password, actor=actor, ip=ip)
 
 
 def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | None, active: bool,
@@ -130,6 +141,8 @@ def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | No
         connection.execute(update(users).where(users.c.id == user_id).values(
             role=role.value, unit_code=unit_code, active=active, display_name=display_name,
             session_epoch=epoch, updated_at=utc_now()))
+        if epoch != row.session_epoch:
+            sessions.end_all_of_user(connection, user_id)
         audit.record(connection, actor, "user.update", "user", user_id, f"修改账号 {row.username}",
                      before=before, after=after, unit_code=unit_code, ip=ip)
     return None

@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from perfbudget.store.engine import write_transaction
 from perfbudget.store.schema import utc_now
+from perfbudget.web import sessions
 from perfbudget.web.accounts import session_principal, token_hash, token_principal
 from perfbudget.web.errors import LoginRequired, WebError
 from perfbudget.web.roles import Principal
@@ -36,36 +37,44 @@ def data_version(request: Request) -> Hashable:
 
 
 def _known_user(request: Request) -> tuple[bool, Principal | None]:
-    """(True, the user) when the request's user is already known without a database query."""
+    """(True, the user) when the request's user is already known (or surely nobody) without a query."""
     cached: Any = request.scope.get("perfbudget.user", False)
     if cached is not False:
         return True, cached
-    uid, epoch = request.session.get("uid"), request.session.get("epoch")
-    if not (isinstance(uid, int) and isinstance(epoch, int)):
+    uid, epoch, sid = request.session.get("uid"), request.session.get("epoch"), request.session.get("sid")
+    if not (isinstance(uid, int) and isinstance(epoch, int) and isinstance(sid, str)):
         request.scope["perfbudget.user"] = None
         return True, None
-    if not request.app.state.data_version.cheap:
-        return False, None
-    known, principal = request.app.state.users.lookup(data_version(request), (uid, epoch))
-    if known:
-        _settle(request, principal)
-    return known, principal
+    return False, None
 
 
 def _settle(request: Request, principal: Principal | None) -> None:
     if principal is None:
-        request.session.pop("uid", None)
-        request.session.pop("epoch", None)
+        for key in ("uid", "epoch", "sid"):
+            request.session.pop(key, None)
     request.scope["perfbudget.user"] = principal
 
 
 def optional_user(request: Request) -> Principal | None:
-    """The signed-in user of this browser session, or None."""
+    """The signed-in user of this browser session, or None.
+
+    The session must be valid server-side (:mod:`perfbudget.web.sessions`: not ended, not
+    idle too long, not expired); the account then comes from the user cache or the database.
+    """
     known, principal = _known_user(request)
     if known:
         return principal
     uid, epoch = request.session["uid"], request.session["epoch"]
+    config = request.app.state.config
+    if sessions.user_of(engine_of(request), request.session["sid"], config.session_idle_minutes * 60) != uid:
+        _settle(request, None)
+        return None
     cheap = request.app.state.data_version.cheap
+    if cheap:
+        known, principal = request.app.state.users.lookup(data_version(request), (uid, epoch))
+        if known:
+            _settle(request, principal)
+            return principal
     version = data_version(request) if cheap else None  # read before the account: a later change is never kept
     with engine_of(request).connect() as connection:
         principal = session_principal(connection, uid, epoch)
@@ -78,7 +87,7 @@ def optional_user(request: Request) -> Principal | None:
 async def page_user(request: Request) -> Principal:
     """Dependency of pages: the signed-in user, else a redirect to the sign-in page.
 
-    A cached account is found on the event loop; the database is asked in a worker thread.
+    The session is checked in the database from a worker thread (never on the event loop).
     """
     known, principal = _known_user(request)
     if not known:

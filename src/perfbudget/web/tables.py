@@ -9,8 +9,10 @@
 * ``edit_claims`` — optimistic concurrency: one edit per (project, base version); a second
   edit on the same base collides on the primary key and is refused as stale.
 * ``uploads`` — files waiting between preview and confirmation of an import.
+* ``web_sessions`` — signed-in browser sessions, server-side (revocable; idle and absolute expiry).
 
-The migration ``store/migrations/versions/0100_web_tables.py`` creates these tables.
+The migrations ``store/migrations/versions/0100_web_tables.py`` and ``0110_web_sessions.py``
+create these tables.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ class ApiTokenRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class AuditRow(Base):
@@ -89,7 +92,8 @@ class AuditRow(Base):
     after: Mapped[str | None] = mapped_column(Text)
     ip: Mapped[str | None] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_audit_log_object_type_object_id", "object_type", "object_id"),)
+    __table_args__ = (Index("ix_audit_log_object_type_object_id", "object_type", "object_id"),
+                      Index("ix_audit_log_action_at", "action", "at"))
 
 
 class WorkflowStateRow(Base):
@@ -152,6 +156,21 @@ class UploadRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 
+class WebSessionRow(Base):
+    """A signed-in browser session. The cookie holds only ``id`` (random); the session ends when
+    revoked (sign-out, password change, account disabled or changed), idle too long, or past
+    ``expires_at`` (absolute lifetime)."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    ip: Mapped[str | None] = mapped_column(String(64))
+
+
 _tables = Base.metadata.tables
 web_settings = _tables["web_settings"]
 users = _tables["users"]
@@ -162,3 +181,4 @@ workflow_events = _tables["workflow_events"]
 version_authors = _tables["version_authors"]
 edit_claims = _tables["edit_claims"]
 uploads = _tables["uploads"]
+web_sessions = _tables["web_sessions"]

@@ -126,7 +126,8 @@ def zip_with(members: dict[str, bytes], understate: str | None = None, claimed: 
 
 _CONTENT_TYPES_DOCX = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                        b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                       b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                       b'<Default Extension="rels" '
+                       b'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
                        b'<Default Extension="xml" ContentType="application/xml"/>'
                        b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
                        b'officedocument.wordprocessingml.document.main+xml"/></Types>')
@@ -164,7 +165,8 @@ def docx_many_cells(rows: int, columns: int) -> bytes:
 
 _CONTENT_TYPES_XLSX = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                        b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                       b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                       b'<Default Extension="rels" '
+                       b'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
                        b'<Default Extension="xml" ContentType="application/xml"/>'
                        b'<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
                        b'officedocument.spreadsheetml.sheet.main+xml"/>'

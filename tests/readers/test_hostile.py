@@ -42,7 +42,8 @@ def test_pdf_stream_bomb_is_refused_by_inflated_bytes() -> None:
 
 def test_pdf_total_of_streams_is_bounded() -> None:
     data = hostile.pdf([b" " * (600 * 1024)] * 4)
-    _refused(data, "pages.pdf", "共超过", "PERFBUDGET_MAX_UNZIPPED_MB", limits=Limits(max_unzipped_bytes=2 * 1024 * 1024))
+    _refused(data, "pages.pdf", "共超过", "PERFBUDGET_MAX_UNZIPPED_MB",
+             limits=Limits(max_unzipped_bytes=2 * 1024 * 1024))
 
 
 def test_pdf_long_text_counts_its_characters() -> None:

@@ -48,12 +48,11 @@ def serve(
     第一次使用前请用 perfbudget user add 创建管理员账号。
     """
     import uvicorn
+    from sqlalchemy.exc import DBAPIError, OperationalError
 
     from perfbudget.store import SchemaOutdatedError
     from perfbudget.web.app import create_app
     from perfbudget.web.settings import WebConfig
-
-    from sqlalchemy.exc import DBAPIError, OperationalError
 
     try:
         config = WebConfig.from_env(db)

@@ -36,6 +36,7 @@ from perfbudget.readers import file_too_large
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, sheet_cells
 from perfbudget.readers.decode import DecodeError, decode_bytes
+from perfbudget.writers.cell_safety import csv_unescape
 
 SHEET_NAMES = ("自评填报", "监控填报")
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -74,7 +75,7 @@ def _rows_from_grid(grid: list[tuple[Source, list[str]]], header_at: int, file: 
     for source, values in grid[header_at + 1:]:
         if not any(v.strip() for v in values):
             continue
-        cells = {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(headers) if h}
+        cells = {h: (csv_unescape(values[i].strip()) if i < len(values) else "") for i, h in enumerate(headers) if h}
         if not cells.get(COL_PROJECT):
             cells[COL_PROJECT] = last_project
         last_project = cells[COL_PROJECT]

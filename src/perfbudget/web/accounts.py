@@ -10,7 +10,7 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
@@ -191,13 +191,15 @@ def token_hash(token: str) -> str:
 
 
 def create_token(engine: Engine, user_id: int, name: str, actor: Principal | None = None,
-                 ip: str | None = None) -> str:
-    """A new API token for a user: returned once in clear text, stored as its SHA-256 only."""
+                 ip: str | None = None, days: int | None = None) -> str:
+    """A new API token for a user: returned once in clear text, stored as its SHA-256 only.
+    ``days``: it stops working after that many days (None: until revoked)."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    now = utc_now()
     with write_transaction(engine) as connection:
         token_id = connection.execute(insert(api_tokens).returning(api_tokens.c.id).values(
-            user_id=user_id, name=name, token_hash=token_hash(token), prefix=token[:10],
-            created_at=utc_now())).scalar_one()
+            user_id=user_id, name=name[:100], token_hash=token_hash(token), prefix=token[:10], created_at=now,
+            expires_at=now + timedelta(days=days) if days else None)).scalar_one()
         audit.record(connection, actor, "token.create", "token", token_id, f"创建 API 令牌「{name}」",
                      after={"user_id": user_id, "name": name, "prefix": token[:10]}, ip=ip,
                      username=None if actor else "cli")
@@ -216,17 +218,34 @@ def revoke_token(engine: Engine, token_id: int, actor: Principal, ip: str | None
     return None
 
 
-def list_tokens(connection: Connection, user_id: int) -> list[dict[str, Any]]:
-    query = select(api_tokens).where(api_tokens.c.user_id == user_id).order_by(api_tokens.c.id.desc())
-    return [dict(row._mapping) for row in connection.execute(query)]
+def list_tokens(connection: Connection, user_id: int | None) -> list[dict[str, Any]]:
+    """The tokens of an account (``None``: of every account, with the owner's name; for admins)."""
+    query = (select(api_tokens, users.c.username).join(users, users.c.id == api_tokens.c.user_id)
+             .order_by(api_tokens.c.id.desc()))
+    if user_id is not None:
+        query = query.where(api_tokens.c.user_id == user_id)
+    now = utc_now()
+    found = []
+    for row in connection.execute(query):
+        item = dict(row._mapping)
+        expires = item.get("expires_at")
+        item["expired"] = expires is not None and _aware(expires) <= now
+        found.append(item)
+    return found
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def token_principal(connection: Connection, token: str) -> Principal | None:
-    """The principal of a bearer token, or None when unknown, revoked, or its account disabled."""
-    query = (select(users, api_tokens.c.id.label("token_id"))
+    """The principal of a bearer token, or None when unknown, revoked, expired, or its account disabled."""
+    query = (select(users, api_tokens.c.id.label("token_id"), api_tokens.c.expires_at.label("token_expires_at"))
              .join(api_tokens, api_tokens.c.user_id == users.c.id)
              .where(api_tokens.c.token_hash == token_hash(token), api_tokens.c.revoked_at.is_(None)))
     row = connection.execute(query).first()
     if row is None or not row.active:
+        return None
+    if row.token_expires_at is not None and _aware(row.token_expires_at) <= utc_now():
         return None
     return principal_from_row(row)

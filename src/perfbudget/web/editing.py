@@ -28,6 +28,7 @@ from perfbudget.store.schema import project_versions, projects, utc_now
 from perfbudget.web import audit
 from perfbudget.web.roles import Principal
 from perfbudget.web.tables import edit_claims, version_authors, workflow_states
+from perfbudget.web.validate import document_problems
 from perfbudget.web.workflow import DRAFT, EDITABLE, state_label
 
 
@@ -76,6 +77,9 @@ def import_reviewed(store: Store, principal: Principal, document: Document, file
                     config: ReviewConfig | None, sha256: str | None = None, form: str | None = None,
                     notes: tuple[Problem, ...] = (), ip: str | None = None) -> ImportResult:
     """Import a document, review and attribute each new version, audit the import."""
+    invalid = document_problems(document, file)  # web/validate.py: nothing stored that a page cannot show
+    if invalid:
+        return ImportResult(importer.ImportOutcome(file, importer.FAILED, problems=tuple(invalid[:20])))
     outcome = store.import_document(document, file, sha256=sha256, form=form, notes=notes)
     if outcome.status != importer.IMPORTED:
         return ImportResult(outcome)
@@ -122,6 +126,9 @@ def save_edit(store: Store, principal: Principal, project_id: int, base_version:
     project = replace(project, seq=old.seq, title=old.title, name=old.name, fund_label=old.fund_label,
                       fund_year=old.fund_year, fund_source=old.fund_source, name_cell=old.name_cell,
                       extras=old.extras)
+    invalid = document_problems(replace(stored.document, projects=(project,)), via)
+    if invalid:
+        return EditResult("failed", "保存失败：" + "；".join(p.message for p in invalid[:5]), problems=tuple(invalid))
     try:
         with write_transaction(engine) as connection:
             latest, state = connection.execute(

@@ -83,7 +83,7 @@ async def _respond(scope: Scope, send: Send, status: int, code: str, message: st
     else:
         body = ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>错误</title></head>"
                 f"<body><h1>{status}</h1><p>{message}</p><p><a href=\"/\">返回首页</a></p></body></html>"
-                ).encode("utf-8")
+                ).encode()
         kind = b"text/html; charset=utf-8"
     extra = list(headers or [])
     if status == 401 and api:
@@ -132,7 +132,8 @@ class RequestGuard:
         method = scope.get("method", "GET")
         if method in _UNSAFE and path not in _OPEN and not await run_in_threadpool(_authenticated, scope):
             if path.startswith("/api/"):
-                await _respond(scope, send, 401, "unauthorized", "需要有效的 API 令牌（请求头 Authorization: Bearer <令牌>）")
+                await _respond(scope, send, 401, "unauthorized",
+                               "需要有效的 API 令牌（请求头 Authorization: Bearer <令牌>）")
             else:
                 await _respond(scope, send, 303, "login_required", "请先登录", [(b"location", b"/login")])
             return

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 
 from perfbudget.evaluate.result import Evaluation
+from perfbudget.writers.cell_safety import text_only
 from perfbudget.writers.evaluation_layout import COLUMNS, WIDTHS, Grid, project_grid, summary_rows
 
 FONT = "宋体"
@@ -81,5 +82,6 @@ def evaluation_xlsx(evaluation: Evaluation) -> bytes:
     for project in evaluation.projects:
         write(project_grid(evaluation, project))
     buffer = io.BytesIO()
+    text_only(workbook)  # no user text is ever a formula (writers/cell_safety.py)
     workbook.save(buffer)
     return buffer.getvalue()

@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 
 from perfbudget.model import Document
+from perfbudget.writers.cell_safety import text_only
 from perfbudget.writers.target_table_layout import project_grid
 
 FONT = "宋体"
@@ -75,5 +76,6 @@ def target_table_xlsx(document: Document) -> bytes:
     for c in range(max(width, 1)):
         ws.column_dimensions[get_column_letter(c + 1)].width = _WIDTHS[c] if c < len(_WIDTHS) else 14
     buffer = io.BytesIO()
+    text_only(workbook)  # no user text is ever a formula (writers/cell_safety.py)
     workbook.save(buffer)
     return buffer.getvalue()

@@ -25,6 +25,7 @@ from perfbudget.web.editing import import_reviewed, save_edit, save_evaluation
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.evaluation import evaluate_rows, rows_from_form
 from perfbudget.web.roles import Action, Principal
+from perfbudget.web.validate import document_problems
 from perfbudget.web.views import latest_evaluation, load_view, review_config_of, store_of
 from perfbudget.web.workflow import STATE_LABELS, events, take_step
 
@@ -74,10 +75,14 @@ def _complete_targets(data: dict[str, Any]) -> dict[str, Any]:
 def _document(data: dict[str, Any], file: str) -> Any:
     data = _complete_targets(data)
     try:
-        return document_from_dict(data, file)
+        document = document_from_dict(data, file)
     except InterchangeError as exc:
         raise WebError(422, "invalid_document", "不是有效的交换格式文档",
                        [{"location": exc.path, "message": exc.message}]) from exc
+    invalid = document_problems(document, file)  # web/validate.py: before any review or store
+    if invalid:
+        raise WebError(422, "invalid_document", "文档中有不能保存的值", [p.message for p in invalid[:20]])
+    return document
 
 
 def _summary(row: dict[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from perfbudget.store.engine import read_transaction
 from perfbudget.web import audit
-from perfbudget.web.accounts import create_user, list_users, reset_password, update_user
+from perfbudget.web.accounts import create_user, list_tokens, list_users, reset_password, update_user
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import forbidden
 from perfbudget.web.roles import ROLE_LABELS, Action, Principal, Role, parse_role
@@ -59,6 +59,14 @@ def users_update(request: Request, user_id: int, role: str = Form(...), unit_cod
         problem = reset_password(engine_of(request), user_id, password, actor=principal, ip=client_ip(request))
     flash(request, problem or "已保存", "error" if problem else "ok")
     return redirect("/admin/users")
+
+
+@router.get("/admin/tokens")
+def tokens_page(request: Request, principal: Principal = Depends(admin_user)) -> Response:
+    """Every account's API tokens (admins may revoke any)."""
+    with read_transaction(engine_of(request)) as connection:
+        tokens = list_tokens(connection, None)
+    return render(request, "admin_tokens.html", {"tokens": tokens})
 
 
 @router.get("/admin/audit")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from fastapi import Depends, Form, Request
 from fastapi.responses import Response
 from sqlalchemy import select
@@ -18,6 +16,7 @@ from perfbudget.web.data import project_head
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.downloads import FORMAT_LABELS, target_formats, target_table_file
 from perfbudget.web.errors import WebError
+from perfbudget.web.filenames import content_disposition
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render
 from perfbudget.web.tables import version_authors
@@ -29,8 +28,7 @@ router = page_router()
 
 def attachment(content: bytes | str, filename: str, media_type: str) -> Response:
     body = content.encode("utf-8") if isinstance(content, str) else content
-    disposition = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return Response(body, media_type=media_type, headers={"Content-Disposition": disposition})
+    return Response(body, media_type=media_type, headers={"Content-Disposition": content_disposition(filename)})
 
 
 @router.get("/projects/{project_id}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from fastapi import Depends, File, Request, UploadFile
 from fastapi.responses import Response
@@ -13,12 +14,14 @@ from perfbudget.review import review_document
 from perfbudget.store.engine import read_transaction, write_transaction
 from perfbudget.store.rows import unit_key
 from perfbudget.store.schema import units, utc_now
+from perfbudget.web import pending
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.editing import import_reviewed
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.tables import uploads
+from perfbudget.web.validate import document_problems
 from perfbudget.web.views import review_config_of, store_of
 
 router = page_router()
@@ -57,15 +60,30 @@ async def upload(request: Request, file: UploadFile = File(...), principal: Prin
         flash(request, "文件是空的", "error")
         return redirect("/upload")
     with write_transaction(engine_of(request)) as connection:
+        pending.purge(connection, request.app.state.config.upload_hours)  # unconfirmed uploads expire
         upload_id = connection.execute(insert(uploads).returning(uploads.c.id).values(
             user_id=principal.id, file_name=name, sha256=hashlib.sha256(data).hexdigest(), data=data,
             created_at=utc_now())).scalar_one()
     return redirect(f"/upload/{upload_id}")
 
 
+def checked(result: LoadResult) -> LoadResult:
+    """The load result, refused when the document holds values that may not be stored (web/validate.py)."""
+    if result.document is None:
+        return result
+    invalid = document_problems(result.document)
+    if not invalid:
+        return result
+    return replace(result, document=None, problems=(*result.problems, *invalid[:20]))
+
+
 def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[str, bytes, str]:
     with read_transaction(engine_of(request)) as connection:
         row = connection.execute(select(uploads).where(uploads.c.id == upload_id)).first()
+    if row is not None and pending.expired(row.created_at, request.app.state.config.upload_hours):
+        with write_transaction(engine_of(request)) as connection:
+            connection.execute(delete(uploads).where(uploads.c.id == upload_id))
+        row = None
     if row is None or row.user_id != principal.id:
         raise not_found("该上传文件（可能已导入或已过期）")
     return row.file_name, row.data, row.sha256
@@ -75,7 +93,7 @@ def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[st
 def preview(request: Request, upload_id: int, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
     name, data, _ = _pending(request, principal, upload_id)
-    result = load_bytes(data, name, limits=request.app.state.config.limits)
+    result = checked(load_bytes(data, name, limits=request.app.state.config.limits))
     report = review_document(result.document, review_config_of(request)) if result.document else None
     blocked = unit_problem(principal, result)
     return render(request, "upload_preview.html", {
@@ -88,7 +106,7 @@ def preview(request: Request, upload_id: int, principal: Principal = Depends(pag
 def confirm(request: Request, upload_id: int, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
     name, data, sha256 = _pending(request, principal, upload_id)
-    result = load_bytes(data, name, limits=request.app.state.config.limits)
+    result = checked(load_bytes(data, name, limits=request.app.state.config.limits))
     blocked = unit_problem(principal, result)
     if blocked:
         raise forbidden(blocked)

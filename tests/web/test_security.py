@@ -371,3 +371,21 @@ def test_admin_password_reset_changes_the_account_of_the_row(web: WebEnv) -> Non
                                                   "password": "reset-by-the-admin", "username": "viewer"})
     login(TestClient(web.app), "editor", "reset-by-the-admin")
     login(TestClient(web.app), "viewer", PASSWORD)  # the name sent with the form is not the account changed
+
+
+def test_serve_on_a_missing_or_read_only_database_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app
+    from perfbudget.cli.cmd_serve import database_problem
+
+    result = CliRunner().invoke(app, ["serve", "--db", f"sqlite:///{tmp_path}/missing/dir/x.db"])
+    assert result.exit_code == 1 and "数据库所在目录不存在" in result.output and "Traceback" not in result.output
+    existing = tmp_path / "ro.db"
+    existing.write_bytes(b"")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: False if mode == os.W_OK else real_access(path, mode))
+    problem = database_problem(f"sqlite:///{existing}")
+    assert problem and "只读" in problem

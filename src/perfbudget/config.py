@@ -36,7 +36,7 @@ class Limits:
         max_rows: most rows read from one sheet, Word table or CSV (default 100,000;
             env PERFBUDGET_MAX_ROWS).
         max_cells: most cells read from one xlsx or docx file, fill-in sheets included; these are
-            parsed by openpyxl/python-docx at some 10–30 µs a cell (default 200,000;
+            parsed by openpyxl/python-docx at some 10–20 µs a cell (default 150,000;
             env PERFBUDGET_MAX_CELLS).
         max_csv_cells: most cells read from one CSV fill-in sheet (the standard library's parser,
             some ten times faster; default 2,000,000; env PERFBUDGET_MAX_CSV_CELLS).
@@ -50,7 +50,7 @@ class Limits:
     max_pdf_page_objects: int = 20_000
     max_pdf_objects: int = 1_000_000
     max_rows: int = 100_000
-    max_cells: int = 200_000
+    max_cells: int = 150_000
     max_csv_cells: int = 2_000_000
 
     @classmethod

@@ -237,3 +237,17 @@ def docx_random_text(megabytes: int) -> bytes:
         cells.append(b"<w:tc><w:p><w:r><w:t>" + text.encode() + b"</w:t></w:r></w:p></w:tc>")
     rows = [b"<w:tr>" + b"".join(cells[i:i + 4]) + b"</w:tr>" for i in range(0, len(cells), 4)]
     return docx(b"<w:tbl>" + b"".join(rows) + b"</w:tbl>")
+
+
+def docx_many_text_cells(rows: int, columns: int) -> bytes:
+    """A .docx table of ``rows`` × ``columns`` cells of short random text (compresses like a real table)."""
+    import random
+
+    rng = random.Random(7)
+    alphabet = "预算绩效目标指标完成率满意度数量质量时效成本产出效益"
+    out = []
+    for _ in range(rows):
+        cells = ("<w:tc><w:p><w:r><w:t>" + "".join(rng.choice(alphabet) for _ in range(6)) + "</w:t></w:r></w:p></w:tc>"
+                 for _ in range(columns))
+        out.append("<w:tr>" + "".join(cells) + "</w:tr>")
+    return docx(("<w:tbl>" + "".join(out) + "</w:tbl>").encode("utf-8"))

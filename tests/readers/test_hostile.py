@@ -102,7 +102,7 @@ def test_docx_rows_are_bounded() -> None:
 
 
 def test_xlsx_with_too_many_cells_is_refused_before_parsing() -> None:
-    _refused(hostile.xlsx_many_rows(70_000), "rows.xlsx", "单元格的上限", "PERFBUDGET_MAX_CELLS")
+    _refused(hostile.xlsx_many_rows(55_000), "rows.xlsx", "单元格的上限", "PERFBUDGET_MAX_CELLS")
 
 
 def test_xlsx_rows_are_bounded() -> None:

@@ -18,6 +18,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 
 from perfbudget.config import Limits
 from perfbudget.model import Problem, Source
@@ -110,15 +111,25 @@ def inflated_size(data: bytes, info: zipfile.ZipInfo, cap: int) -> int | str | N
 
 
 _SHEET_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_WORD_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?tc[\s/>]")
 
 
 def sheet_cells(data: bytes) -> int:
     """The cells (``<c>`` elements) in an xlsx's worksheets, counted while inflating in bounded steps:
     a workbook with too many cells is refused before openpyxl parses a row. Call after :func:`check_zip`."""
+    return _count_in_parts(data, lambda name: name.startswith("xl/worksheets/") and name.endswith(".xml"),
+                           _SHEET_CELL)
+
+
+def word_cells(data: bytes) -> int:
+    """The table cells (``<w:tc>``) of a docx's body, counted the same way before python-docx parses it."""
+    return _count_in_parts(data, lambda name: name == "word/document.xml", _WORD_CELL)
+
+
+def _count_in_parts(data: bytes, wanted: Callable[[str], bool], pattern: re.Pattern[bytes]) -> int:
     total = 0
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        infos = [i for i in archive.infolist() if i.filename.startswith("xl/worksheets/") and
-                 i.filename.endswith(".xml") and i.compress_type == zipfile.ZIP_DEFLATED]
+        infos = [i for i in archive.infolist() if wanted(i.filename) and i.compress_type == zipfile.ZIP_DEFLATED]
     for info in infos:
         offset = info.header_offset
         fields = _LOCAL_HEADER.unpack(data[offset:offset + _LOCAL_HEADER.size])
@@ -130,13 +141,13 @@ def sheet_cells(data: bytes) -> int:
             while pending:
                 out = inflater.decompress(pending, _CHUNK)
                 window = tail + out
-                total += len(_SHEET_CELL.findall(window)) - len(_SHEET_CELL.findall(tail))
+                total += len(pattern.findall(window)) - len(pattern.findall(tail))
                 tail = window[-32:]
                 pending = inflater.unconsumed_tail
                 if inflater.eof or not out:
                     break
         except zlib.error:
-            continue  # check_zip has judged the member; openpyxl reports the damage
+            continue  # check_zip has judged the member; the library reports the damage
     return total
 
 

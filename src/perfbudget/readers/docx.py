@@ -18,7 +18,7 @@ from typing import Any
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers.bounds import Budget, LimitExceeded
-from perfbudget.readers.container import check_zip
+from perfbudget.readers.container import check_zip, word_cells
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.stream import better_heading
@@ -105,6 +105,8 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     import docx
 
     budget = Budget(limits or Limits())
+    budget.add_cells(word_cells(data))  # refused before parsing when the body holds too many cells
+    budget.cells = 0
     body = docx.Document(io.BytesIO(data)).element.body
     tables: list[RawTable] = []
     heading: str | None = None

@@ -32,6 +32,8 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "pdf-lines-20k": ("lines20k.pdf", lambda: hostile.pdf_lines(4_000), "load"),
     "pdf-stream-300MiB": ("bomb.pdf", lambda: hostile.pdf_stream_bomb(300), "load"),
     "pdf-text-1M-chars": ("text.pdf", lambda: hostile.pdf_text_bomb(1_000_000), "load"),
+    "pdf-5-pages-of-18k-chars": ("text5.pdf", lambda: hostile.pdf([hostile.text_page(18_000)] * 5), "load"),
+    "pdf-6-pages-of-18k-chars": ("text6.pdf", lambda: hostile.pdf([hostile.text_page(18_000)] * 6), "load"),
     "pdf-nested-forms-10^8": ("forms.pdf", lambda: hostile.pdf_nested_forms(8, 10), "load"),
     "docx-understated-900MiB": ("lie.docx", lambda: hostile.docx_understated(900), "load"),
     "docx-gridspan-10^9": ("span.docx", lambda: hostile.docx_wide_span(1_000_000_000), "load"),

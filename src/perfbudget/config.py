@@ -31,7 +31,8 @@ class Limits:
         max_pdf_page_objects: most objects one PDF page may draw: content-stream operators plus
             text-string bytes (each may become a character), form XObjects counted each time they
             are drawn (default 20,000; env PERFBUDGET_MAX_PDF_PAGE_OBJECTS).
-        max_pdf_objects: most objects the whole PDF may draw (default 1,000,000;
+        max_pdf_objects: most objects the whole PDF may draw (default 100,000, some 40 pages of
+            dense tables; pdfplumber spends 10–30 µs an object;
             env PERFBUDGET_MAX_PDF_OBJECTS).
         max_rows: most rows read from one sheet, Word table or CSV (default 100,000;
             env PERFBUDGET_MAX_ROWS).
@@ -48,7 +49,7 @@ class Limits:
     max_compression_ratio: int = 200
     max_pdf_pages: int = 2000
     max_pdf_page_objects: int = 20_000
-    max_pdf_objects: int = 1_000_000
+    max_pdf_objects: int = 100_000
     max_rows: int = 100_000
     max_cells: int = 150_000
     max_csv_cells: int = 2_000_000

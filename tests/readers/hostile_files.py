@@ -75,6 +75,12 @@ def pdf_stream_bomb(megabytes: int) -> bytes:
     return pdf([b" " * (megabytes * 1024 * 1024)])
 
 
+def text_page(characters: int) -> bytes:
+    """A page's content: ``characters`` characters in lines of 80."""
+    lines = [b"BT /F1 6 Tf 10 %d Td (%s) Tj ET" % (10 + (i * 7) % 780, b"x" * 80) for i in range(characters // 80)]
+    return b"\n".join(lines)
+
+
 def pdf_text_bomb(characters: int) -> bytes:
     """One page showing one string of ``characters`` characters."""
     return pdf([b"BT /F1 1 Tf 10 10 Td (" + b"x" * characters + b") Tj ET"])

@@ -147,3 +147,26 @@ def test_every_limit_is_documented_with_its_variable() -> None:
     text = (Path(__file__).resolve().parents[2] / "docs" / "security.md").read_text(encoding="utf-8")
     for variable in LIMIT_VARIABLES:
         assert variable in text, variable
+
+
+def test_pdfminer_decodes_as_published_outside_a_read() -> None:
+    """The counting decoders act only inside a read (perfbudget.readers.pdf_bounds)."""
+    import zlib
+
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    from perfbudget.readers.pdf_bounds import bounded_streams
+
+    big = b" " * (3 * 1024 * 1024)
+    assert resolve1(PDFStream({"Filter": []}, big)).get_data() == big
+    with bounded_streams(Limits()):
+        pass  # installs the decoders
+    from pdfminer.psparser import LIT
+
+    stream = PDFStream({"Filter": LIT("FlateDecode")}, zlib.compress(big))
+    assert stream.get_data() == big  # no budget active: no limit
+    with bounded_streams(Limits(max_part_bytes=1024 * 1024)) as budget:
+        stream = PDFStream({"Filter": LIT("FlateDecode")}, zlib.compress(big))
+        with pytest.raises(Exception, match="数据流"):
+            stream.get_data()
+    assert budget.exceeded is not None

@@ -389,3 +389,26 @@ def test_serve_on_a_missing_or_read_only_database_says_so(tmp_path: Path, monkey
     monkeypatch.setattr(os, "access", lambda path, mode: False if mode == os.W_OK else real_access(path, mode))
     problem = database_problem(f"sqlite:///{existing}")
     assert problem and "只读" in problem
+
+
+def test_comments_and_display_names_are_bounded_and_clean(web: WebEnv) -> None:
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    response = TestClient(web.app).post(f"/api/v1/projects/{web.project_ids[0]}/workflow",
+                                        json={"action": "comment", "comment": "意见\x00" * 10}, headers=headers)
+    assert response.status_code in (409, 422) and "控制字符" in response.json()["error"]["message"]
+    response = TestClient(web.app).post(f"/api/v1/projects/{web.project_ids[0]}/workflow",
+                                        json={"action": "comment", "comment": "长" * 6000}, headers=headers)
+    assert "过长" in response.json()["error"]["message"]
+    from perfbudget.web.accounts import create_user
+    from perfbudget.web.roles import Role
+
+    problem = create_user(web.app.state.engine, "someone", "a-long-password-1", Role.VIEWER, display_name="名\x07字")
+    assert isinstance(problem, str) and "控制字符" in problem
+
+
+def test_money_typed_in_forms_is_bounded(web: WebEnv) -> None:
+    from perfbudget.web.forms import _decimal
+
+    errors: list[str] = []
+    assert _decimal("1e1000000", "预算数", errors) is None and "超出允许范围" in errors[0]
+    assert _decimal("17.00", "预算数", errors) is not None

@@ -65,13 +65,21 @@ def _check_role_unit(role: Role, unit_code: str | None) -> str | None:
     return None
 
 
+def _text_problem(value: str | None, label: str, limit: int) -> str | None:
+    from perfbudget.web.validate import text_problem
+
+    problem = text_problem(value, limit) if value else None
+    return f"{label}{problem}" if problem else None
+
+
 def create_user(engine: Engine, username: str, password: str, role: Role, unit_code: str | None = None,
                 display_name: str | None = None, actor: Principal | None = None,
                 ip: str | None = None) -> Account | str:
     """Create an account; returns it, or why it could not be created."""
     if not _USERNAME.match(username):
         return "用户名只能包含字母、数字和 _ . @ -，长度 2–64"
-    problem = password_problem(password, username) or _check_role_unit(role, unit_code)
+    problem = (password_problem(password, username) or _check_role_unit(role, unit_code)
+               or _text_problem(display_name, "显示名称", 100) or _text_problem(unit_code, "单位编码", 64))
     if problem:
         return problem
     password_hash = hash_password(password)
@@ -122,7 +130,8 @@ def reset_password(engine: Engine, user_id: int, password: str, actor: Principal
 def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | None, active: bool,
                 display_name: str | None, actor: Principal, ip: str | None = None) -> str | None:
     """Change an account's role, unit, name or active flag (admin); returns an error message or None."""
-    problem = _check_role_unit(role, unit_code)
+    problem = (_check_role_unit(role, unit_code) or _text_problem(display_name, "显示名称", 100)
+               or _text_problem(unit_code, "单位编码", 64))
     if problem:
         return problem
     with write_transaction(engine) as connection:

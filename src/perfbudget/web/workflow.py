@@ -21,6 +21,7 @@ from perfbudget.store.schema import utc_now
 from perfbudget.web import audit
 from perfbudget.web.roles import Action, Principal, Role
 from perfbudget.web.tables import workflow_events, workflow_states
+from perfbudget.web.validate import text_problem
 
 DRAFT, SUBMITTED, RETURNED, APPROVED = "draft", "submitted", "returned", "approved"
 STATES = (DRAFT, SUBMITTED, RETURNED, APPROVED)
@@ -96,13 +97,19 @@ class StepResult:
     at: datetime | None = None
 
 
+MAX_COMMENT = 5000
+
+
 def take_step(engine: Engine, principal: Principal, project_id: int, unit_code: str | None,
               version_number: int | None, action: str, comment: str | None, ip: str | None = None) -> StepResult:
     """Take a workflow step if the role and the current state allow it."""
     step = STEPS.get(action)
     comment = (comment or "").strip() or None
     if step is None:
-        return StepResult(False, f"未知的操作「{action}」", DRAFT)
+        return StepResult(False, f"未知的操作「{action[:40]}」", DRAFT)
+    problem = text_problem(comment, MAX_COMMENT) if comment else None  # web/validate.py
+    if problem:
+        return StepResult(False, f"意见{problem}", DRAFT)
     if step.comment_required and not comment:
         return StepResult(False, f"「{step.label}」需要填写意见", DRAFT)
     try:

@@ -412,3 +412,18 @@ def test_money_typed_in_forms_is_bounded(web: WebEnv) -> None:
     errors: list[str] = []
     assert _decimal("1e1000000", "预算数", errors) is None and "超出允许范围" in errors[0]
     assert _decimal("17.00", "预算数", errors) is not None
+
+
+def test_sign_out_in_one_worker_ends_the_session_cached_in_another(web: WebEnv) -> None:
+    from tests.web.conftest import make_app
+
+    other_worker = make_app(web.url)  # a second process's app on the same database
+    try:
+        editor = web.client("editor")
+        thief = TestClient(other_worker, base_url="http://testserver")
+        thief.cookies.update(editor.cookies)
+        assert _signed_in(thief) and _signed_in(thief)  # the second answer comes from its cache
+        editor.post("/logout", data={"csrf_token": csrf_of(editor, "/account")})
+        assert not _signed_in(thief)
+    finally:
+        other_worker.state.engine.dispose()

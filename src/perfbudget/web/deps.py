@@ -45,7 +45,22 @@ def _known_user(request: Request) -> tuple[bool, Principal | None]:
     if not (isinstance(uid, int) and isinstance(epoch, int) and isinstance(sid, str)):
         request.scope["perfbudget.user"] = None
         return True, None
-    return False, None
+    if not request.app.state.data_version.cheap:
+        return False, None
+    version = data_version(request)
+    users = request.app.state.users
+    known, session = users.lookup(version, ("session", sid))
+    if not known:
+        return False, None
+    if session is None or session.user_id != uid:
+        _settle(request, None)
+        return True, None
+    if not session.valid(request.app.state.config.session_idle_minutes * 60):
+        return False, None  # expired, idle, or due to be touched: ask the database
+    known, principal = users.lookup(version, (uid, epoch))
+    if known:
+        _settle(request, principal)
+    return known, principal
 
 
 def _settle(request: Request, principal: Principal | None) -> None:
@@ -64,18 +79,21 @@ def optional_user(request: Request) -> Principal | None:
     known, principal = _known_user(request)
     if known:
         return principal
-    uid, epoch = request.session["uid"], request.session["epoch"]
+    uid, epoch, sid = request.session["uid"], request.session["epoch"], request.session["sid"]
     config = request.app.state.config
-    if sessions.user_of(engine_of(request), request.session["sid"], config.session_idle_minutes * 60) != uid:
+    cheap = request.app.state.data_version.cheap
+    version = data_version(request) if cheap else None  # read before the session: a later change is never kept
+    session = sessions.live(engine_of(request), sid, config.session_idle_minutes * 60)
+    if cheap:
+        request.app.state.users.keep(data_version(request), ("session", sid), session)
+    if session is None or session.user_id != uid:
         _settle(request, None)
         return None
-    cheap = request.app.state.data_version.cheap
     if cheap:
         known, principal = request.app.state.users.lookup(data_version(request), (uid, epoch))
         if known:
             _settle(request, principal)
             return principal
-    version = data_version(request) if cheap else None  # read before the account: a later change is never kept
     with engine_of(request).connect() as connection:
         principal = session_principal(connection, uid, epoch)
     if cheap:
@@ -87,7 +105,7 @@ def optional_user(request: Request) -> Principal | None:
 async def page_user(request: Request) -> Principal:
     """Dependency of pages: the signed-in user, else a redirect to the sign-in page.
 
-    The session is checked in the database from a worker thread (never on the event loop).
+    A cached session and account are found on the event loop; the database is asked in a worker thread.
     """
     known, principal = _known_user(request)
     if not known:

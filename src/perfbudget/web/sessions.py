@@ -11,14 +11,18 @@ session is valid only while its row says so, so a copied cookie stops working at
 * it is older than ``WebConfig.session_max_age`` (absolute lifetime, default 8 hours).
 
 Each sign-in starts a new session (a new token: no fixation). ``last_seen_at`` is written at
-most every five minutes per session (so the idle timeout is exact to five minutes), and
-ordinary browsing costs one primary-key read per request.
+most every five minutes per session (so the idle timeout is exact to five minutes). A valid
+session is kept in the process's account cache (``web/cache.py``) under the data version, so
+ordinary browsing needs no query; any commit anywhere — a sign-out, a password change in
+another worker — changes the data version and empties the cache, so an ended session is
+refused at once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
@@ -65,20 +69,43 @@ def end_all_of_user(connection: Connection, user_id: int) -> None:
                        .values(revoked_at=utc_now()))
 
 
-def user_of(engine: Engine, token: str, idle_seconds: int) -> int | None:
-    """The account of a valid session token, or None (unknown, ended, idle too long, expired)."""
+@dataclass(frozen=True, slots=True)
+class Live:
+    """A valid session as read from the database (kept in the per-process cache until the data changes)."""
+
+    user_id: int
+    expires_at: datetime
+    last_seen_at: datetime
+
+    def valid(self, idle_seconds: int, now: datetime | None = None) -> bool:
+        """Still within both lifetimes, and touched recently enough to need no write."""
+        now = now or utc_now()
+        return (now < self.expires_at and now - self.last_seen_at <= timedelta(seconds=idle_seconds)
+                and now - self.last_seen_at <= _TOUCH_EVERY)
+
+
+def live(engine: Engine, token: str, idle_seconds: int) -> Live | None:
+    """The valid session of a token (touched when due), or None (unknown, ended, idle too long, expired)."""
     key = _key(token)
     with engine.connect() as connection:
         row = connection.execute(select(web_sessions).where(web_sessions.c.id == key)).first()
     if row is None or row.revoked_at is not None:
         return None
     now = utc_now()
-    if now >= _aware(row.expires_at) or now - _aware(row.last_seen_at) > timedelta(seconds=idle_seconds):
+    last_seen = _aware(row.last_seen_at)
+    if now >= _aware(row.expires_at) or now - last_seen > timedelta(seconds=idle_seconds):
         return None
-    if now - _aware(row.last_seen_at) > _TOUCH_EVERY:
+    if now - last_seen > _TOUCH_EVERY:
         with write_transaction(engine) as connection:
             connection.execute(update(web_sessions).where(web_sessions.c.id == key).values(last_seen_at=now))
-    return int(row.user_id)
+        last_seen = now
+    return Live(int(row.user_id), _aware(row.expires_at), last_seen)
+
+
+def user_of(engine: Engine, token: str, idle_seconds: int) -> int | None:
+    """The account of a valid session token, or None (unknown, ended, idle too long, expired)."""
+    found = live(engine, token, idle_seconds)
+    return found.user_id if found else None
 
 
 def active_count(connection: Connection, user_id: int) -> int:

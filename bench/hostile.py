@@ -46,6 +46,10 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "xlsx-far-cells": ("far.xlsx", lambda: hostile.xlsx_far_cells(2_000), "load"),
     "sheet-xlsx-rows-49k": ("sheet.xlsx", lambda: hostile.xlsx_many_rows(49_000), "sheet"),
     "sheet-xlsx-rows-200k": ("sheet2.xlsx", lambda: hostile.xlsx_many_rows(200_000), "sheet"),
+    "text-seed-x150-13MB": ("seed150.txt", lambda: hostile.seed_text(150), "load"),
+    "text-one-line-40MB": ("line.txt", lambda: b"x" * (40 * 1024 * 1024), "load"),
+    "html-cells-1M": ("cells.html", lambda: hostile.html_cells(1_000_000), "load"),
+    "html-cells-45k": ("cells45k.html", lambda: hostile.html_cells(45_000), "load"),
     "sheet-csv-rows-500k": ("sheet.csv", lambda: hostile.csv_many_rows(500_000), "sheet"),
     "sheet-csv-one-row-25M-cells": ("wide.csv", lambda: hostile.csv_wide_row(25_000_000), "sheet"),
 }

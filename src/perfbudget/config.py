@@ -41,6 +41,8 @@ class Limits:
             env PERFBUDGET_MAX_CELLS).
         max_csv_cells: most cells read from one CSV fill-in sheet (the standard library's parser,
             some ten times faster; default 2,000,000; env PERFBUDGET_MAX_CSV_CELLS).
+        max_html_elements: most elements of an HTML page, counted before parsing (BeautifulSoup
+            spends some 40 µs an element; default 50,000; env PERFBUDGET_MAX_HTML_ELEMENTS).
     """
 
     max_file_bytes: int = 50 * 1024 * 1024
@@ -53,6 +55,7 @@ class Limits:
     max_rows: int = 100_000
     max_cells: int = 150_000
     max_csv_cells: int = 2_000_000
+    max_html_elements: int = 50_000
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
@@ -87,6 +90,7 @@ LIMIT_VARIABLES = {
     "PERFBUDGET_MAX_ROWS": ("max_rows", 1),
     "PERFBUDGET_MAX_CELLS": ("max_cells", 1),
     "PERFBUDGET_MAX_CSV_CELLS": ("max_csv_cells", 1),
+    "PERFBUDGET_MAX_HTML_ELEMENTS": ("max_html_elements", 1),
 }
 
 

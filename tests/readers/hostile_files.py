@@ -257,3 +257,18 @@ def docx_many_text_cells(rows: int, columns: int) -> bytes:
                  for _ in range(columns))
         out.append("<w:tr>" + "".join(cells) + "</w:tr>")
     return docx(("<w:tbl>" + "".join(out) + "</w:tbl>").encode("utf-8"))
+
+
+def seed_text(times: int) -> bytes:
+    """The seed's text repeated ``times`` times (a large but ordinary text file)."""
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[2] / "examples" / "000_e2047472f0d7711d.txt"
+    return seed.read_bytes() * times
+
+
+def html_cells(count: int) -> bytes:
+    """One HTML table of ``count`` cells (rows of 10) under a target-table heading."""
+    row = "<tr>" + "<td>指标</td>" * 10 + "</tr>"
+    return ("<html><body><p>1.测试项目绩效目标表</p><table><tr><td>项目名称</td><td>一级指标</td></tr>"
+            + row * (count // 10) + "</table></body></html>").encode("utf-8")

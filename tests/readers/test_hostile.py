@@ -139,6 +139,12 @@ def test_fill_in_sheet_csv_is_bounded(data: bytes, words: tuple[str, ...]) -> No
         assert word in problems[0].message
 
 
+def test_html_with_too_many_elements_is_refused_before_parsing() -> None:
+    _refused(hostile.html_cells(70_000), "cells.html", "元素", "PERFBUDGET_MAX_HTML_ELEMENTS")
+    result = load_bytes(hostile.html_cells(2_000), "cells.html")
+    assert "PERFBUDGET_MAX_HTML_ELEMENTS" not in result.errors[0].message  # parsed (and found no full table)
+
+
 def test_every_limit_is_documented_with_its_variable() -> None:
     from pathlib import Path
 

@@ -50,6 +50,14 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "text-one-line-40MB": ("line.txt", lambda: b"x" * (40 * 1024 * 1024), "load"),
     "html-cells-1M": ("cells.html", lambda: hostile.html_cells(1_000_000), "load"),
     "html-cells-45k": ("cells45k.html", lambda: hostile.html_cells(45_000), "load"),
+    "json-16M-empty-objects": ("objects.json", lambda: b'{"format": "perfbudget/1", "projects": ['
+                               + b"{}," * 16_000_000 + b"{}]}", "load"),
+    "json-700k-small-objects": ("small.json", lambda: b'{"format": "perfbudget/1", "projects": ['
+                                + b'{"a":1,"b":"x"},' * 700_000 + b"{}]}", "load"),
+    "json-deep-nesting-700k": ("deep2.json", lambda: b'{"format": "perfbudget/1", "projects": ' + b"[" * 700_000,
+                               "load"),
+    "json-deep-nesting": ("deep.json", lambda: b'{"format": "perfbudget/1", "projects": ' + b"[" * 10_000_000,
+                          "load"),
     "sheet-csv-rows-500k": ("sheet.csv", lambda: hostile.csv_many_rows(500_000), "sheet"),
     "sheet-csv-one-row-25M-cells": ("wide.csv", lambda: hostile.csv_wide_row(25_000_000), "sheet"),
 }

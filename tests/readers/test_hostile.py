@@ -145,6 +145,12 @@ def test_html_with_too_many_elements_is_refused_before_parsing() -> None:
     assert "PERFBUDGET_MAX_HTML_ELEMENTS" not in result.errors[0].message  # parsed (and found no full table)
 
 
+def test_json_nesting_and_size_are_bounded() -> None:
+    head = b'{"format": "perfbudget/1", "projects": '
+    _refused(head + b"[" * 100_000, "deep.json", "嵌套层数过多")  # used to raise RecursionError
+    _refused(head + b"[" + b"{}," * 800_000 + b"{}]}", "many.json", "PERFBUDGET_MAX_CELLS")
+
+
 def test_every_limit_is_documented_with_its_variable() -> None:
     from pathlib import Path
 

@@ -156,6 +156,7 @@ def test_bad_money_is_refused_and_the_dashboard_stays_up(web: WebEnv, seed_path:
 
 
 @pytest.mark.parametrize("path", ["/projects/99999999999999999999999", "/projects/2147483648",
+                                  "/projects/-99999999999999999999", "/dashboard?year=-99999999999999",
                                   "/api/v1/projects/99999999999999999999", "/admin/audit?page=99999999999999999999"])
 def test_over_long_ids_are_404(web: WebEnv, path: str) -> None:
     client = web.client("admin")

@@ -2,8 +2,9 @@
 and transport headers. One pure ASGI middleware (inside the session middleware, so it sees the
 decoded session), applied to every request:
 
-* **Numbers in the URL.** A path segment or query value made of digits only must fit the
-  database's integer (at most 2,147,483,647); otherwise 404 — an over-long id never reaches a query.
+* **Numbers in the URL.** A path segment or query value made of digits only (with an optional
+  sign) must fit the database's integer (at most 2,147,483,647 either way); otherwise 404 — an
+  over-long id never reaches a query.
 * **Authentication first.** A POST/PUT/PATCH/DELETE (other than sign-in) must carry a valid
   session (pages) or API token (``/api``) before a byte of its body is read: otherwise 401
   (API) or a redirect to the sign-in page, and the body is never received.
@@ -28,7 +29,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_ID = 2**31 - 1
-_DIGITS = re.compile(r"^\d+$")
+_DIGITS = re.compile(r"^[+-]?\d+$")
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 _UPLOADS = (re.compile(r"^/upload$"), re.compile(r"^/projects/[^/]+/evaluate/upload$"))
 _API_DOCUMENTS = (re.compile(r"^/api/v1/documents$"), re.compile(r"^/api/v1/projects/[^/]+$"),
@@ -46,7 +47,10 @@ class BodyTooLarge(HTTPException):
 
 
 def _too_big_number(text: str) -> bool:
-    return bool(_DIGITS.match(text)) and (len(text) > 10 or int(text) > MAX_ID)
+    if not _DIGITS.match(text):
+        return False
+    digits = text.lstrip("+-")
+    return len(digits) > 10 or int(digits) > MAX_ID
 
 
 def _bad_numbers(scope: Scope) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import Depends, File, Request, UploadFile
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from perfbudget.evaluate.result import Evaluation, evaluation_from_dict
 from perfbudget.evaluate.sheet import read_sheet_bytes
@@ -80,7 +81,9 @@ async def evaluate_upload(request: Request, project_id: int, file: UploadFile = 
     if len(data) > limit:
         raise WebError(413, "too_large", "文件过大")
     name = file.filename or "填报表"
-    rows, problems = read_sheet_bytes(data, name, "evaluation", request.app.state.config.limits)
+    # in a worker thread: a sheet near the limits takes seconds, which must not stall the event loop
+    rows, problems = await run_in_threadpool(read_sheet_bytes, data, name, "evaluation",
+                                             request.app.state.config.limits)
     if problems:
         return _form_page(request, view, {}, [str(p) for p in problems], status=422)
     evaluation, problems = evaluate_rows(view.version.document, rows, name)

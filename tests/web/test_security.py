@@ -428,3 +428,39 @@ def test_sign_out_in_one_worker_ends_the_session_cached_in_another(web: WebEnv) 
         assert not _signed_in(thief)
     finally:
         other_worker.state.engine.dispose()
+
+
+def test_migration_0110_gives_stored_projects_their_canonical_identity(tmp_path: Path, seed_path: Path) -> None:
+    """A database made before 0110 (identity from the raw name) finds the same project after upgrading."""
+    import hashlib
+    import json
+    from dataclasses import replace
+
+    from sqlalchemy import text
+
+    from perfbudget.store.engine import make_engine, write_transaction
+    from perfbudget.store.migrate import upgrade
+    from perfbudget.store.rows import project_identity
+
+    url = f"sqlite:///{tmp_path}/old.db"
+    engine = make_engine(url)
+    upgrade(engine, "0100")
+    document = load_path(seed_path).document
+    assert document is not None
+    project = replace(document.projects[0], name="视频\u200b会议")
+    now = utc_now()
+    raw = json.dumps([f"code:{document.unit.code}", project.fund_year, project.name, project.fund_label],
+                     ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    with write_transaction(engine) as connection:
+        unit = {"key": f"code:{document.unit.code}", "code": document.unit.code, "name": document.unit.name}
+        connection.execute(text("INSERT INTO units (id, key, code, name) VALUES (1, :key, :code, :name)"), unit)
+        connection.execute(text("INSERT INTO projects (id, unit_id, identity, name, fund_label, fund_year, "
+                                "latest_version, created_at, updated_at) "
+                                "VALUES (1, 1, :identity, :name, :label, :year, 1, :now, :now)"),
+                           {"identity": hashlib.sha256(raw.encode()).hexdigest(), "name": project.name,
+                            "label": project.fund_label, "year": project.fund_year, "now": now})
+    upgrade(engine)
+    with engine.connect() as connection:
+        stored = connection.execute(text("SELECT identity FROM projects WHERE id = 1")).scalar()
+    assert stored == project_identity(document.unit, replace(project, name="视频会议"))
+    engine.dispose()

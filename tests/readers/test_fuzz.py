@@ -148,7 +148,7 @@ def test_truncated_or_damaged_office_files_never_raise(which: int, cut: float, b
 
 def _small_limits() -> Limits:
     return Limits(max_part_bytes=64 * 1024, max_unzipped_bytes=256 * 1024, max_pdf_page_objects=300,
-                  max_pdf_objects=600, max_rows=40, max_cells=400, max_csv_cells=400)
+                  max_pdf_objects=600, max_rows=40, max_cells=400, max_csv_cells=400, max_html_elements=300)
 
 
 @st.composite
@@ -156,7 +156,8 @@ def hostile_file(draw: st.DrawFn) -> tuple[bytes, str]:
     """Generated hostile files of random size around the (small) limits of :func:`_small_limits`."""
     from tests.readers import hostile_files as hostile
 
-    kind = draw(st.sampled_from(["lines", "text", "forms", "bomb", "understated", "span", "cells", "rows", "far"]))
+    kind = draw(st.sampled_from(["lines", "text", "forms", "bomb", "understated", "span", "cells", "rows", "far",
+                                 "html", "json", "csv"]))
     n = draw(st.integers(1, 800))
     if kind == "lines":
         return hostile.pdf_lines(n), "x.pdf"
@@ -175,6 +176,13 @@ def hostile_file(draw: st.DrawFn) -> tuple[bytes, str]:
         return hostile.docx_many_cells(n // 10 + 1, draw(st.integers(1, 30))), "x.docx"
     if kind == "rows":
         return hostile.xlsx_many_rows(n), "x.xlsx"
+    if kind == "html":
+        return hostile.html_cells(n), "x.html"
+    if kind == "json":
+        depth = draw(st.integers(1, 5000))
+        return b'{"format": "perfbudget/1", "projects": ' + b"[" * depth + b"{}," * n, "x.json"
+    if kind == "csv":
+        return hostile.csv_many_rows(n), "x.csv"
     return hostile.xlsx_far_cells(n // 20 + 1), "x.xlsx"
 
 
@@ -191,6 +199,6 @@ def test_hostile_files_around_the_limits_never_raise(case: tuple[bytes, str]) ->
         assert problem.message
         if "上限" in problem.message:
             assert "PERFBUDGET_" in problem.message, problem.message
-    if name.endswith(".xlsx"):
+    if name.endswith((".xlsx", ".csv")):
         rows, problems = read_sheet_bytes(data, name, limits=limits)
         assert rows or problems

@@ -16,30 +16,54 @@ DEFAULT_DB_URL = "sqlite:///perfbudget.db"
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """Bounds on input files.
+    """Bounds on input files: every reader and sheet parser refuses past one of them with a
+    clear message instead of spending unbounded time or memory (see ``docs/security.md``).
 
     Attributes:
         max_file_bytes: largest file accepted (default 50 MiB; env PERFBUDGET_MAX_FILE_MB).
-        max_unzipped_bytes: largest total size of a docx/xlsx's unpacked parts (default 500 MiB;
-            env PERFBUDGET_MAX_UNZIPPED_MB).
+        max_unzipped_bytes: largest total of the bytes actually inflated from a docx/xlsx's parts
+            (default 128 MiB; env PERFBUDGET_MAX_UNZIPPED_MB).
+        max_part_bytes: largest one zip part (or PDF stream) may inflate to, counted while
+            inflating, whatever size the container claims (default 32 MiB; env PERFBUDGET_MAX_PART_MB).
         max_compression_ratio: a zip member expanding more than this is a zip bomb (default 200;
             env PERFBUDGET_MAX_COMPRESSION_RATIO).
         max_pdf_pages: largest PDF read (default 2000 pages; env PERFBUDGET_MAX_PDF_PAGES).
+        max_pdf_page_objects: most objects one PDF page may draw: content-stream operators plus
+            text-string bytes (each may become a character), form XObjects counted each time they
+            are drawn (default 20,000; env PERFBUDGET_MAX_PDF_PAGE_OBJECTS).
+        max_pdf_objects: most objects the whole PDF may draw (default 100,000, some 40 pages of
+            dense tables; pdfplumber spends 10–30 µs an object;
+            env PERFBUDGET_MAX_PDF_OBJECTS).
+        max_rows: most rows read from one sheet, Word table or CSV (default 100,000;
+            env PERFBUDGET_MAX_ROWS).
+        max_cells: most cells read from one xlsx or docx file, fill-in sheets included; these are
+            parsed by openpyxl/python-docx at some 10–20 µs a cell (default 150,000;
+            env PERFBUDGET_MAX_CELLS).
+        max_csv_cells: most cells read from one CSV fill-in sheet (the standard library's parser,
+            some ten times faster; default 2,000,000; env PERFBUDGET_MAX_CSV_CELLS).
+        max_html_elements: most elements of an HTML page, counted before parsing (BeautifulSoup
+            spends some 40 µs an element; default 50,000; env PERFBUDGET_MAX_HTML_ELEMENTS).
     """
 
     max_file_bytes: int = 50 * 1024 * 1024
-    max_unzipped_bytes: int = 500 * 1024 * 1024
+    max_unzipped_bytes: int = 128 * 1024 * 1024
+    max_part_bytes: int = 32 * 1024 * 1024
     max_compression_ratio: int = 200
     max_pdf_pages: int = 2000
+    max_pdf_page_objects: int = 20_000
+    max_pdf_objects: int = 100_000
+    max_rows: int = 100_000
+    max_cells: int = 150_000
+    max_csv_cells: int = 2_000_000
+    max_html_elements: int = 50_000
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
-        """Limits with any of these environment variables applied (unset or empty: the default):
-        PERFBUDGET_MAX_FILE_MB, PERFBUDGET_MAX_UNZIPPED_MB, PERFBUDGET_MAX_COMPRESSION_RATIO,
-        PERFBUDGET_MAX_PDF_PAGES. A value that is not a positive number raises ValueError naming it."""
+        """Limits with any of the environment variables of ``LIMIT_VARIABLES`` applied (unset or
+        empty: the default). A value that is not a positive number raises ValueError naming it."""
         env = os.environ if environ is None else environ
         changes: dict[str, int] = {}
-        for variable, (field_name, scale) in _LIMIT_VARIABLES.items():
+        for variable, (field_name, scale) in LIMIT_VARIABLES.items():
             text = env.get(variable, "").strip()
             if not text:
                 continue
@@ -47,17 +71,26 @@ class Limits:
                 number = float(text)
             except ValueError:
                 number = -1
-            if not number > 0:
+            if not number > 0 or number == float("inf"):
                 raise ValueError(f"环境变量 {variable} 应为正数，实际为「{text}」")
-            changes[field_name] = int(number * scale)
+            changes[field_name] = max(1, int(number * scale))
         return replace(cls(), **changes)
 
 
-_LIMIT_VARIABLES = {
-    "PERFBUDGET_MAX_FILE_MB": ("max_file_bytes", 1024 * 1024),
-    "PERFBUDGET_MAX_UNZIPPED_MB": ("max_unzipped_bytes", 1024 * 1024),
+MB = 1024 * 1024
+# environment variable → (Limits field, multiplier)
+LIMIT_VARIABLES = {
+    "PERFBUDGET_MAX_FILE_MB": ("max_file_bytes", MB),
+    "PERFBUDGET_MAX_UNZIPPED_MB": ("max_unzipped_bytes", MB),
+    "PERFBUDGET_MAX_PART_MB": ("max_part_bytes", MB),
     "PERFBUDGET_MAX_COMPRESSION_RATIO": ("max_compression_ratio", 1),
     "PERFBUDGET_MAX_PDF_PAGES": ("max_pdf_pages", 1),
+    "PERFBUDGET_MAX_PDF_PAGE_OBJECTS": ("max_pdf_page_objects", 1),
+    "PERFBUDGET_MAX_PDF_OBJECTS": ("max_pdf_objects", 1),
+    "PERFBUDGET_MAX_ROWS": ("max_rows", 1),
+    "PERFBUDGET_MAX_CELLS": ("max_cells", 1),
+    "PERFBUDGET_MAX_CSV_CELLS": ("max_csv_cells", 1),
+    "PERFBUDGET_MAX_HTML_ELEMENTS": ("max_html_elements", 1),
 }
 
 

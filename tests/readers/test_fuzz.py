@@ -3,7 +3,9 @@
 Hypothesis mutates the seed, the real samples and fixtures (truncations, deleted, duplicated
 and swapped lines, random bytes), random HTML tables and truncated docx/xlsx bytes, and
 feeds them to :func:`perfbudget.load.load_bytes`. Whatever comes in: no exception; when
-``ok`` the document has projects with indicators; every problem names the file.
+``ok`` the document has projects with indicators; every problem names the file. Hostile
+files (tests/readers/hostile_files.py) of random size around small limits check the caps of
+issue 12: no exception, and every refusal names the limit's environment variable.
 Bounded (≈200 examples per form, no deadline) so the whole module stays well under 20 s.
 """
 
@@ -16,6 +18,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from perfbudget.config import Limits
 from perfbudget.load import LoadResult, load_bytes
 from tests.conftest import SAMPLES, SEED
 
@@ -141,3 +144,61 @@ def test_truncated_or_damaged_office_files_never_raise(which: int, cut: float, b
     else:
         data[where % len(data)] = byte
     _check(load_bytes(bytes(data), NAME))
+
+
+def _small_limits() -> Limits:
+    return Limits(max_part_bytes=64 * 1024, max_unzipped_bytes=256 * 1024, max_pdf_page_objects=300,
+                  max_pdf_objects=600, max_rows=40, max_cells=400, max_csv_cells=400, max_html_elements=300)
+
+
+@st.composite
+def hostile_file(draw: st.DrawFn) -> tuple[bytes, str]:
+    """Generated hostile files of random size around the (small) limits of :func:`_small_limits`."""
+    from tests.readers import hostile_files as hostile
+
+    kind = draw(st.sampled_from(["lines", "text", "forms", "bomb", "understated", "span", "cells", "rows", "far",
+                                 "html", "json", "csv"]))
+    n = draw(st.integers(1, 800))
+    if kind == "lines":
+        return hostile.pdf_lines(n), "x.pdf"
+    if kind == "text":
+        return hostile.pdf_text_bomb(n), "x.pdf"
+    if kind == "forms":
+        return hostile.pdf_nested_forms(draw(st.integers(1, 5)), draw(st.integers(1, 6))), "x.pdf"
+    if kind == "bomb":
+        return hostile.pdf([b" " * (n * 256)]), "x.pdf"
+    if kind == "understated":
+        return hostile.zip_with({"word/document.xml": b"<w:p/>" * n * 40}, "word/document.xml",
+                                claimed=draw(st.integers(0, n * 40))), "x.docx"
+    if kind == "span":
+        return hostile.docx_wide_span(n * n), "x.docx"
+    if kind == "cells":
+        return hostile.docx_many_cells(n // 10 + 1, draw(st.integers(1, 30))), "x.docx"
+    if kind == "rows":
+        return hostile.xlsx_many_rows(n), "x.xlsx"
+    if kind == "html":
+        return hostile.html_cells(n), "x.html"
+    if kind == "json":
+        depth = draw(st.integers(1, 5000))
+        return b'{"format": "perfbudget/1", "projects": ' + b"[" * depth + b"{}," * n, "x.json"
+    if kind == "csv":
+        return hostile.csv_many_rows(n), "x.csv"
+    return hostile.xlsx_far_cells(n // 20 + 1), "x.xlsx"
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+@given(hostile_file())
+def test_hostile_files_around_the_limits_never_raise(case: tuple[bytes, str]) -> None:
+    """Whatever the size: no exception, and a refusal names the limit's environment variable."""
+    from perfbudget.evaluate.sheet import read_sheet_bytes
+
+    data, name = case
+    limits = _small_limits()
+    result = load_bytes(data, name, limits=limits)
+    for problem in result.problems:
+        assert problem.message
+        if "上限" in problem.message:
+            assert "PERFBUDGET_" in problem.message, problem.message
+    if name.endswith((".xlsx", ".csv")):
+        rows, problems = read_sheet_bytes(data, name, limits=limits)
+        assert rows or problems

@@ -116,7 +116,7 @@ def test_admin_creates_accounts_in_the_browser(web: WebEnv) -> None:
     admin = web.client("admin")
     response = admin.post("/admin/users", data={"csrf_token": csrf_of(admin, "/account"), "username": "new-editor",
                                                 "password": "short", "role": "unit_editor", "unit_code": "255101"})
-    assert "密码至少需要 8 个字符" in response.text
+    assert "密码至少需要 10 个字符" in response.text
     response = admin.post("/admin/users", data={"csrf_token": csrf_of(admin, "/account"), "username": "new-editor",
                                                 "password": "long-enough-1", "role": "unit_editor"})
     assert "必须指定所属单位编码" in response.text

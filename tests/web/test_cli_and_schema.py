@@ -39,7 +39,7 @@ def test_user_add_list_passwd_token(tmp_path: Path) -> None:
     result = runner.invoke(app, ["user", "list", "--json", "--db", db])
     assert result.exit_code == 0 and json.loads(result.output)[0]["role"] == "unit_editor"
     result = runner.invoke(app, ["user", "passwd", "chen", "--password", "short", "--db", db])
-    assert result.exit_code == 1 and "至少需要 8 个字符" in result.output
+    assert result.exit_code == 1 and "至少需要 10 个字符" in result.output
     result = runner.invoke(app, ["user", "passwd", "chen", "--password", "another-long-2", "--db", db])
     assert result.exit_code == 0
     result = runner.invoke(app, ["user", "token", "chen", "--db", db])

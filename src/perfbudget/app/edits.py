@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from perfbudget.app.reviews import review_in_tx
 from perfbudget.app.roles import Principal
 from perfbudget.app.settings import CoreSettings
+from perfbudget.app.validate import document_problems
 from perfbudget.app.workflow import DRAFT, EDITABLE, actor_of, state_label
 from perfbudget.interchange import project_to_dict
 from perfbudget.model import Problem, Project
@@ -63,6 +64,10 @@ def save_edit(store: Store, settings: CoreSettings, principal: Principal, projec
                                   fund_year=old.fund_year, fund_source=old.fund_source, name_cell=old.name_cell,
                                   extras=old.extras)
                 document = replace(stored.document, projects=(project,))
+                invalid = document_problems(document, via)
+                if invalid:
+                    return EditResult("failed", "保存失败：" + "；".join(p.message for p in invalid[:5]),
+                                      problems=tuple(invalid))
                 plan = plan_document(document)
                 if isinstance(plan, str):
                     return EditResult("failed", "保存失败：" + plan)

@@ -200,6 +200,12 @@ def import_document(store: Store, settings: CoreSettings, document: Document, fi
     plan = plan_document(document)
     if isinstance(plan, str):
         return ImportOutcome(file, FAILED, problems=(Problem(Source(file), plan),))
+    if request.via != "cli":  # uploads, the API, declarations: nothing stored that a page cannot show
+        from perfbudget.app.validate import document_problems
+
+        invalid = document_problems(document, file)
+        if invalid:
+            return ImportOutcome(file, FAILED, problems=tuple(invalid[:20]))
     cut = incomplete_problems(document, file)
     if cut and not request.allow_partial:
         complete = tuple(p for p in document.projects if p.complete)

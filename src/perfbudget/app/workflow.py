@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from perfbudget.app.roles import Action, Principal, Role
+from perfbudget.app.validate import text_problem
 from perfbudget.store import Store
 from perfbudget.store.transaction import Actor
 
@@ -31,6 +32,7 @@ STATE_LABELS = {DRAFT: "草稿", SUBMITTED: "已送审", RETURNED: "已退回", 
 EDITABLE = (DRAFT, RETURNED)
 FROZEN = (SUBMITTED, APPROVED)
 ACTION_LABELS = {"revise": "修订（导入）"}
+MAX_COMMENT = 5000
 
 __all__ = ["APPROVED", "DRAFT", "EDITABLE", "FROZEN", "RETURNED", "STATES", "STATE_LABELS", "STEPS", "SUBMITTED",
            "Actor", "Step", "StepResult", "actor_of", "allowed_steps", "approved_versions", "may_comment",
@@ -116,7 +118,11 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
     comment = (comment or "").strip() or None
     justification = (justification or "").strip() or None
     if step is None:
-        return StepResult(False, f"未知的操作「{action}」", DRAFT)
+        return StepResult(False, f"未知的操作「{action[:40]}」", DRAFT)
+    for label, text in (("意见", comment), ("说明", justification)):
+        problem = text_problem(text, MAX_COMMENT) if text else None  # app/validate.py
+        if problem:
+            return StepResult(False, f"{label}{problem}", DRAFT)
     if step.comment_required and not comment:
         return StepResult(False, f"「{step.label}」需要填写意见", DRAFT)
     if step.action == "submit" and review_errors and not justification:

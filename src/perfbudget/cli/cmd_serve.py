@@ -3,12 +3,35 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import typer
 
 from perfbudget.cli.common import app, fail, out
 
 DB_HELP = "数据库 URL（默认取环境变量 PERFBUDGET_DB，否则为当前目录的 perfbudget.db）。"
+
+
+def database_problem(url: str) -> str | None:
+    """Why the web app cannot use this SQLite database file (missing folder, read-only), or None.
+
+    The web app writes (sign-ins, the audit log): a database it cannot write is refused at
+    start with this message instead of failing on the first request."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(str(parsed.database))
+    if not path.parent.is_dir():
+        return f"数据库所在目录不存在：{path.parent}（请先创建该目录，或用 --db 指定其他数据库）"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"数据库文件只读，网页端无法写入：{path}（请检查文件权限，或用 --db 指定其他数据库）"
+    if not path.exists() and not os.access(path.parent, os.W_OK):
+        return f"数据库不存在，且无法在只读目录 {path.parent} 中创建（请检查权限，或用 --db 指定其他数据库）"
+    if path.exists() and not os.access(path.parent, os.W_OK):
+        return f"数据库所在目录只读，SQLite 无法写入日志文件：{path.parent}（请检查权限）"
+    return None
 
 
 @app.command("serve")
@@ -25,16 +48,26 @@ def serve(
     第一次使用前请用 perfbudget user add 创建管理员账号。
     """
     import uvicorn
+    from sqlalchemy.exc import DBAPIError, OperationalError
 
     from perfbudget.store import SchemaOutdatedError
     from perfbudget.web.app import create_app
     from perfbudget.web.settings import WebConfig
 
-    config = WebConfig.from_env(db)
+    try:
+        config = WebConfig.from_env(db)
+    except ValueError as exc:
+        fail(f"设置有误：{exc}")
+    problem = database_problem(config.database_url)
+    if problem:
+        fail(problem)
     try:
         application = create_app(config)
     except SchemaOutdatedError as exc:
         fail(f"数据库结构版本过旧（{exc.current}，需要 {exc.head}），请先运行 perfbudget db upgrade")
+    except (OperationalError, DBAPIError) as exc:
+        fail(f"无法使用数据库 {config.database_url}：{getattr(exc, 'orig', exc)}"
+             "（请检查数据库是否存在、是否可写，或用 --db 指定）")
     except ValueError as exc:
         fail(f"审核配置有误：{exc}")
     from perfbudget.app.reviews import review_unreviewed
@@ -48,6 +81,7 @@ def serve(
         # key is shared through the database.
         os.environ["PERFBUDGET_DB"] = config.database_url
         uvicorn.run("perfbudget.web.asgi:app", factory=True, host=host, port=port, workers=workers,
-                    log_level="info", proxy_headers=True, access_log=access_log)
+                    log_level="info", proxy_headers=False, access_log=access_log)
         return
-    uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=True, access_log=access_log)
+    # X-Forwarded-* are believed only from PERFBUDGET_TRUSTED_PROXIES (the app's own middleware).
+    uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=False, access_log=access_log)

@@ -33,7 +33,10 @@ from perfbudget.evaluate.vocabulary import (
 )
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers import file_too_large
+from perfbudget.readers.bounds import Budget, LimitExceeded
+from perfbudget.readers.container import check_zip, sheet_cells
 from perfbudget.readers.decode import DecodeError, decode_bytes
+from perfbudget.writers.cell_safety import csv_unescape
 
 SHEET_NAMES = ("自评填报", "监控填报")
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -72,7 +75,7 @@ def _rows_from_grid(grid: list[tuple[Source, list[str]]], header_at: int, file: 
     for source, values in grid[header_at + 1:]:
         if not any(v.strip() for v in values):
             continue
-        cells = {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(headers) if h}
+        cells = {h: (csv_unescape(values[i].strip()) if i < len(values) else "") for i, h in enumerate(headers) if h}
         if not cells.get(COL_PROJECT):
             cells[COL_PROJECT] = last_project
         last_project = cells[COL_PROJECT]
@@ -82,20 +85,30 @@ def _rows_from_grid(grid: list[tuple[Source, list[str]]], header_at: int, file: 
     return rows, problems
 
 
-def read_csv_text(text: str, file: str, kind: str = "evaluation") -> tuple[list[SheetRow], list[Problem]]:
-    """Rows of a CSV fill-in sheet (already decoded)."""
+def read_csv_text(text: str, file: str, kind: str = "evaluation",
+                  limits: Limits | None = None) -> tuple[list[SheetRow], list[Problem]]:
+    """Rows of a CSV fill-in sheet (already decoded); past a row or cell limit, an error."""
+    budget = Budget(limits or Limits(), csv=True)
     text = text.lstrip("\ufeff")
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = "\t" if "\t" in first and "," not in first else ","
+    try:  # every delimiter may end a cell: a cheap upper bound, checked before parsing
+        budget.add_cells(text.count(delimiter) + text.count("\n"))
+    except LimitExceeded as exc:
+        return [], [Problem(Source(file), str(exc))]
+    budget.cells = 0
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     grid: list[tuple[Source, list[str]]] = []
     line = 1
     try:
         for record in reader:
+            budget.row(len(record), "CSV 文件")
             grid.append((Source(file, line=line), record))
             line = reader.line_num + 1
     except csv.Error as exc:
         return [], [Problem(Source(file, line=line), f"CSV 格式错误：{exc}")]
+    except LimitExceeded as exc:
+        return [], [Problem(Source(file, line=line), str(exc))]
     header_at = next((i for i, (_, values) in enumerate(grid) if any(v.strip() for v in values)), None)
     if header_at is None:
         return [], [Problem(Source(file), "文件为空")]
@@ -128,38 +141,59 @@ def cell_text(cell: Any) -> str:
 
 def read_xlsx_bytes(data: bytes, file: str, kind: str = "evaluation",
                     limits: Limits | None = None) -> tuple[list[SheetRow], list[Problem]]:
-    """Rows of an xlsx fill-in sheet."""
-    import zipfile
-
+    """Rows of an xlsx fill-in sheet, streamed (openpyxl read-only) and bounded by ``limits``."""
     from openpyxl import load_workbook
 
     limits = limits or Limits()
+    problem = check_zip(data, file, limits, "xlsx ")
+    if problem is not None:
+        return [], [problem]
+    budget = Budget(limits)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > limits.max_unzipped_bytes:
-            return [], [Problem(Source(file), "xlsx 解压后过大，拒绝读取")]
-        workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+        budget.add_cells(sheet_cells(data))  # refused before parsing when the sheets hold too many cells
+    except LimitExceeded as exc:
+        return [], [Problem(Source(file), str(exc))]
+    budget.cells = 0
+    try:
+        workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except Exception as exc:  # openpyxl raises many kinds on broken files
         return [], [Problem(Source(file), f"无法读取 xlsx 文件：{exc}")]
-    sheets = sorted(workbook.worksheets, key=lambda ws: ws.title not in SHEET_NAMES)
-    for sheet in sheets:
-        grid: list[tuple[Source, list[str]]] = []
-        header_at = None
-        for row in sheet.iter_rows():
-            if not row:
-                continue
-            values = [cell_text(cell) for cell in row]
-            number = row[0].row
-            grid.append((Source(file, sheet=sheet.title, row=number), values))
-            if header_at is None and len(grid) <= 20:
-                names = {canonical_header(v) for v in values}
-                if COL_PROJECT in names and COL_LEVEL3 in names:
-                    header_at = len(grid) - 1
-        if header_at is not None:
-            return _rows_from_grid(grid, header_at, file, kind, grid[header_at][0])
+    try:
+        sheets = sorted(workbook.worksheets, key=lambda ws: ws.title not in SHEET_NAMES)
+        for sheet in sheets:
+            found = _sheet_grid(sheet, file, budget)
+            if found is not None:
+                grid, header_at = found
+                return _rows_from_grid(grid, header_at, file, kind, grid[header_at][0])
+    except LimitExceeded as exc:
+        return [], [Problem(Source(file), str(exc))]
+    except Exception as exc:  # a damaged sheet part
+        return [], [Problem(Source(file), f"无法读取 xlsx 文件：{exc}")]
+    finally:
+        workbook.close()
     expected = ",".join(required_columns(kind))
     return [], [Problem(Source(file), f"工作簿中没有找到表头行（应含：{expected}）")]
+
+
+def _sheet_grid(sheet: Any, file: str, budget: Budget) -> tuple[list[tuple[Source, list[str]]], int] | None:
+    """The sheet's non-empty rows and the index of its header row, or None without a header."""
+    budget.new_sheet()
+    sheet.reset_dimensions()  # rows as long as their last cell, not as the (claimed) sheet dimension
+    grid: list[tuple[Source, list[str]]] = []
+    header_at = None
+    for number, row in enumerate(sheet.iter_rows(), 1):
+        if not row:
+            continue
+        budget.row(len(row), f"工作表「{sheet.title}」")
+        values = [cell_text(cell) for cell in row]
+        grid.append((Source(file, sheet=sheet.title, row=number), values))
+        if header_at is None and len(grid) <= 20:
+            names = {canonical_header(v) for v in values}
+            if COL_PROJECT in names and COL_LEVEL3 in names:
+                header_at = len(grid) - 1
+        if header_at is None and len(grid) > 20:
+            return None  # no header in the first 20 rows: not a fill-in sheet
+    return (grid, header_at) if header_at is not None else None
 
 
 def read_sheet_bytes(data: bytes, file: str, kind: str = "evaluation",
@@ -171,7 +205,7 @@ def read_sheet_bytes(data: bytes, file: str, kind: str = "evaluation",
         text = decode_bytes(data).text
     except DecodeError as exc:
         return [], [Problem(Source(file), str(exc))]
-    return read_csv_text(text, file, kind)
+    return read_csv_text(text, file, kind, limits)
 
 
 def read_sheet(path: str, kind: str = "evaluation",

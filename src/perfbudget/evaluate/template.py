@@ -41,6 +41,7 @@ from perfbudget.evaluate.vocabulary import (
 )
 from perfbudget.model import Document, Kind, Project
 from perfbudget.target import format_decimal
+from perfbudget.writers.cell_safety import csv_cell, text_only
 
 KINDS = ("evaluation", "monitor")
 FONT = "宋体"
@@ -96,7 +97,7 @@ def template_csv(document: Document, projects: Iterable[Project] | None = None, 
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for row in _rows(document, projects if projects is not None else document.projects, kind):
-        writer.writerow([row.get(c, "") for c in columns])
+        writer.writerow([csv_cell(row.get(c, "")) for c in columns])
     return buffer.getvalue()
 
 
@@ -180,5 +181,6 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
     sheet.protection.formatRows = False
     sheet.protection.autoFilter = False
     buffer = io.BytesIO()
+    text_only(workbook)  # no user text is ever a formula (writers/cell_safety.py)
     workbook.save(buffer)
     return buffer.getvalue()

@@ -33,7 +33,14 @@ def _json_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
         text = decode_bytes(data).text
     except DecodeError as exc:
         return None, [Problem(Source(file), str(exc))]
-    return loads(text, file)
+    containers = text.count("{") + text.count("[")  # bounded cost (docs/security.md): checked before parsing
+    if containers > limits.max_cells * 5:
+        return None, [Problem(Source(file), f"JSON 含 {containers} 个对象或数组，超过 {limits.max_cells * 5} 个的上限"
+                                            "（环境变量 PERFBUDGET_MAX_CELLS 的 5 倍）；未读取")]
+    try:
+        return loads(text, file)
+    except RecursionError:
+        return None, [Problem(Source(file), "JSON 嵌套层数过多，无法读取")]
 
 
 def _docx_reader(data: bytes, file: str, limits: Limits) -> ReadResult:

@@ -17,7 +17,8 @@ from typing import Any
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
-from perfbudget.readers.container import check_zip
+from perfbudget.readers.bounds import Budget, LimitExceeded
+from perfbudget.readers.container import check_zip, word_cells
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
@@ -72,17 +73,23 @@ def _int_attr(parent: Any, tag: str) -> int:
         return 0
 
 
-def table_rows(tbl: Any, file: str, number: int) -> list[list[Cell]]:
+def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     label = f"表{number}"
+    if budget is not None:
+        budget.new_sheet()
     for r, tr in enumerate((child for child in tbl if child.tag == _TR), 1):
         row: list[Cell] = []
         before = _int_attr(tr.find(_TRPR), _GRIDBEFORE)
+        if budget is not None:
+            budget.row(max(before, 0), f"Word 表格{number}")
         for _ in range(before):
             row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))
         for tc in _cells_of_row(tr):
             props = tc.find(_TCPR)
             span = max(_int_attr(props, _GRIDSPAN), 1)
+            if budget is not None:
+                budget.add_cells(span)
             merge = props.find(_VMERGE) if props is not None else None
             continued = merge is not None and merge.get(_VAL, "continue") != "restart"
             text = "" if continued else _cell_text(tc)
@@ -94,9 +101,13 @@ def table_rows(tbl: Any, file: str, number: int) -> list[list[Cell]]:
     return rows
 
 
-def read_docx_tables(data: bytes, file: str) -> list[RawTable]:
+def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> list[RawTable]:
+    """The raw tables of the body; past a row or cell limit :class:`LimitExceeded`."""
     import docx
 
+    budget = Budget(limits or Limits())
+    budget.add_cells(word_cells(data))  # refused before parsing when the body holds too many cells
+    budget.cells = 0
     body = docx.Document(io.BytesIO(data)).element.body
     tables: list[RawTable] = []
     heading: str | None = None
@@ -109,8 +120,8 @@ def read_docx_tables(data: bytes, file: str) -> list[RawTable]:
             continue
         number = len(tables) + 1
         source = Source(file, sheet=f"表{number}", table=number)
-        tables.append(RawTable(heading, source, with_unit_line(table_rows(child, file, number), unit_line, source),
-                               certain=True))
+        rows = with_unit_line(table_rows(child, file, number, budget), unit_line, source)
+        tables.append(RawTable(heading, source, rows, certain=True))
         heading = unit_line = None
     return tables
 
@@ -120,7 +131,9 @@ def read_docx(data: bytes, file: str, limits: Limits) -> tuple[Document | None, 
     if problem is not None:
         return None, [problem]
     try:
-        tables = read_docx_tables(data, file)
+        tables = read_docx_tables(data, file, limits)
+    except LimitExceeded as exc:
+        return None, [Problem(Source(file), f"Word {exc}")]
     except Exception as exc:  # python-docx raises many kinds on a broken package
         return None, [Problem(Source(file), f"Word 文件已损坏，无法读取（{type(exc).__name__}）")]
     if not tables:

@@ -15,6 +15,7 @@ from typing import Any
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
+from perfbudget.readers.bounds import html_problem
 from perfbudget.readers.decode import DecodeError, decode_bytes
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_unit_line
@@ -106,6 +107,9 @@ def read_html(data: bytes, file: str, limits: Limits) -> tuple[Document | None, 
         text = decode_bytes(data).text
     except DecodeError as exc:
         return None, [Problem(Source(file), str(exc))]
+    too_large = html_problem(text, limits)  # bounded cost (readers/bounds.py)
+    if too_large:
+        return None, [Problem(Source(file), too_large)]
     tables = read_html_tables(text, file)
     if not tables:
         return None, [Problem(Source(file), "网页中没有找到绩效目标表"

@@ -17,6 +17,7 @@ from typing import Any
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
+from perfbudget.readers.bounds import LimitExceeded
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
@@ -55,15 +56,43 @@ def _text_lines(page: Any, top: float, bottom: float) -> list[str]:
 
 
 def read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTable], list[Problem]]:
+    """The tables of every page, within ``limits`` (:mod:`perfbudget.readers.pdf_bounds`)."""
+    from perfbudget.readers.pdf_bounds import bounded_streams
+
+    with bounded_streams(limits) as budget:
+        try:
+            tables, problems = _read_pdf_tables(data, file, limits)
+        except LimitExceeded as exc:
+            return [], [Problem(Source(file), str(exc))]
+        except Exception:
+            if budget.exceeded is None:
+                raise
+        if budget.exceeded is not None:  # pdfminer may have swallowed the refusal
+            return [], [Problem(Source(file), budget.exceeded)]
+    return tables, problems
+
+
+def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTable], list[Problem]]:
+    import itertools
+
     import pdfplumber
+    from pdfminer.pdfpage import PDFPage
+
+    from perfbudget.readers.pdf_bounds import page_objects
 
     tables: list[RawTable] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        if len(pdf.pages) > limits.max_pdf_pages:
-            return [], [Problem(Source(file), f"PDF 共 {len(pdf.pages)} 页，超过 {limits.max_pdf_pages} 页的上限；"
-                                              "未读取")]
+        count = sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), limits.max_pdf_pages + 1))
+        if count > limits.max_pdf_pages:
+            return [], [Problem(Source(file), f"PDF 超过 {limits.max_pdf_pages} 页的上限（环境变量 "
+                                              "PERFBUDGET_MAX_PDF_PAGES）；未读取")]
+        drawn = 0
         open_table = False  # the previous page ended with a table and no text after it
         for page_number, page in enumerate(pdf.pages, 1):
+            drawn += page_objects(page.page_obj, limits.max_pdf_page_objects)
+            if drawn > limits.max_pdf_objects:
+                return [], [Problem(Source(file), f"PDF 绘制的对象共超过 {limits.max_pdf_objects} 个的上限（环境变量 "
+                                                  "PERFBUDGET_MAX_PDF_OBJECTS）；未读取")]
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             top = 0.0
             for table in found:

@@ -20,7 +20,8 @@ from typing import Any
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
-from perfbudget.readers.container import check_zip
+from perfbudget.readers.bounds import Budget, LimitExceeded
+from perfbudget.readers.container import check_zip, sheet_cells
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.stream import looks_like_heading, starts_project
@@ -56,12 +57,19 @@ def cell_text(value: Any, number_format: str | None) -> str:
     return str(value)
 
 
-def _sheet_tables(ws: Any, title: str, file: str) -> list[RawTable]:
+def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None) -> list[RawTable]:
     tables: list[RawTable] = []
     current: RawTable | None = None
     heading: str | None = None
     pending: tuple[str, list[Cell]] | None = None
+    if budget is not None:
+        budget.new_sheet()
+        ws.reset_dimensions()  # rows as long as their last cell, not as the (claimed) sheet dimension
     for r, row in enumerate(ws.iter_rows(), 1):
+        if not row:
+            continue
+        if budget is not None:
+            budget.row(len(row), f"工作表「{title}」")
         values = [cell.value for cell in row]
         end = len(values)
         while end and (values[end - 1] is None or values[end - 1] == ""):
@@ -106,14 +114,18 @@ def _sheet_tables(ws: Any, title: str, file: str) -> list[RawTable]:
     return tables
 
 
-def read_xlsx_tables(data: bytes, file: str) -> list[RawTable]:
+def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> list[RawTable]:
+    """The raw tables of every sheet; past a row or cell limit :class:`LimitExceeded`."""
     import openpyxl
 
+    budget = Budget(limits or Limits())
+    budget.add_cells(sheet_cells(data))  # refused before parsing when the sheets hold too many cells
+    budget.cells = 0
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         tables: list[RawTable] = []
         for ws in workbook.worksheets:
-            tables.extend(_sheet_tables(ws, ws.title, file))
+            tables.extend(_sheet_tables(ws, ws.title, file, budget))
         return tables
     finally:
         workbook.close()
@@ -124,7 +136,9 @@ def read_xlsx(data: bytes, file: str, limits: Limits) -> tuple[Document | None, 
     if problem is not None:
         return None, [problem]
     try:
-        tables = read_xlsx_tables(data, file)
+        tables = read_xlsx_tables(data, file, limits)
+    except LimitExceeded as exc:
+        return None, [Problem(Source(file), f"Excel {exc}")]
     except Exception as exc:  # openpyxl raises many kinds on a broken package
         return None, [Problem(Source(file), f"Excel 文件已损坏，无法读取（{type(exc).__name__}）")]
     if not tables:

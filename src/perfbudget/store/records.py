@@ -41,7 +41,8 @@ class AuditRow(Base):
     after: Mapped[str | None] = mapped_column(Text)
     ip: Mapped[str | None] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_audit_log_object_type_object_id", "object_type", "object_id"),)
+    __table_args__ = (Index("ix_audit_log_object_type_object_id", "object_type", "object_id"),
+                      Index("ix_audit_log_action_at", "action", "at"))  # sign-in throttling counts (0110)
 
 
 class WorkflowStateRow(Base):

@@ -16,6 +16,7 @@ from typing import Any
 
 from perfbudget.interchange import project_to_dict
 from perfbudget.model import Budget, Direction, Document, Indicator, Kind, Op, Project, Target, Unit
+from perfbudget.names import canonical_name
 from perfbudget.target import format_decimal
 
 
@@ -48,8 +49,11 @@ def unit_key(unit: Unit) -> str:
 
 
 def project_identity(unit: Unit, project: Project) -> str:
-    """The hash of (unit, fund year, project name, fund label): one project across re-submissions."""
-    return _sha([unit_key(unit), project.fund_year, project.name, project.fund_label])
+    """The hash of (unit, fund year, project name, fund label): one project across re-submissions.
+    Names are compared in their canonical form (:func:`perfbudget.names.canonical_name`): names that
+    differ only by invisible characters or width forms are the same project (migration 0110)."""
+    label = canonical_name(project.fund_label) if project.fund_label is not None else None
+    return _sha([unit_key(unit), project.fund_year, canonical_name(project.name), label])
 
 
 def document_context(document: Document) -> dict[str, Any]:

@@ -10,14 +10,14 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from perfbudget.store.engine import write_transaction
 from perfbudget.store.schema import utc_now
-from perfbudget.web import audit
+from perfbudget.web import audit, sessions
 from perfbudget.web.passwords import hash_password, needs_rehash, password_problem, verify_password
 from perfbudget.web.roles import ROLE_LABELS, Principal, Role
 from perfbudget.web.tables import api_tokens, users
@@ -65,13 +65,21 @@ def _check_role_unit(role: Role, unit_code: str | None) -> str | None:
     return None
 
 
+def _text_problem(value: str | None, label: str, limit: int) -> str | None:
+    from perfbudget.web.validate import text_problem
+
+    problem = text_problem(value, limit) if value else None
+    return f"{label}{problem}" if problem else None
+
+
 def create_user(engine: Engine, username: str, password: str, role: Role, unit_code: str | None = None,
                 display_name: str | None = None, actor: Principal | None = None,
                 ip: str | None = None) -> Account | str:
     """Create an account; returns it, or why it could not be created."""
     if not _USERNAME.match(username):
         return "用户名只能包含字母、数字和 _ . @ -，长度 2–64"
-    problem = password_problem(password) or _check_role_unit(role, unit_code)
+    problem = (password_problem(password, username) or _check_role_unit(role, unit_code)
+               or _text_problem(display_name, "显示名称", 100) or _text_problem(unit_code, "单位编码", 64))
     if problem:
         return problem
     password_hash = hash_password(password)
@@ -92,8 +100,8 @@ def create_user(engine: Engine, username: str, password: str, role: Role, unit_c
 
 def set_password(engine: Engine, username: str, password: str, actor: Principal | None = None,
                  ip: str | None = None) -> str | None:
-    """Change a password (ends the user's other sessions); returns an error message or None."""
-    problem = password_problem(password)
+    """Change a password (ends every session of the user); returns an error message or None."""
+    problem = password_problem(password, username)
     if problem:
         return problem
     password_hash = hash_password(password)
@@ -103,15 +111,27 @@ def set_password(engine: Engine, username: str, password: str, actor: Principal 
             return f"没有用户「{username}」"
         connection.execute(update(users).where(users.c.id == row.id).values(
             password_hash=password_hash, session_epoch=row.session_epoch + 1, updated_at=utc_now()))
+        sessions.end_all_of_user(connection, row.id)
         audit.record(connection, actor, "user.password", "user", row.id, f"修改账号 {username} 的密码",
                      ip=ip, username=None if actor else "cli")
     return None
 
 
+def reset_password(engine: Engine, user_id: int, password: str, actor: Principal,
+                   ip: str | None = None) -> str | None:
+    """An admin sets the password of the account ``user_id`` (never of an account named by the form)."""
+    with engine.connect() as connection:
+        username = connection.execute(select(users.c.username).where(users.c.id == user_id)).scalar()
+    if username is None:
+        return "没有该账号"
+    return set_password(engine, username, password, actor=actor, ip=ip)
+
+
 def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | None, active: bool,
                 display_name: str | None, actor: Principal, ip: str | None = None) -> str | None:
     """Change an account's role, unit, name or active flag (admin); returns an error message or None."""
-    problem = _check_role_unit(role, unit_code)
+    problem = (_check_role_unit(role, unit_code) or _text_problem(display_name, "显示名称", 100)
+               or _text_problem(unit_code, "单位编码", 64))
     if problem:
         return problem
     with write_transaction(engine) as connection:
@@ -130,6 +150,8 @@ def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | No
         connection.execute(update(users).where(users.c.id == user_id).values(
             role=role.value, unit_code=unit_code, active=active, display_name=display_name,
             session_epoch=epoch, updated_at=utc_now()))
+        if epoch != row.session_epoch:
+            sessions.end_all_of_user(connection, user_id)
         audit.record(connection, actor, "user.update", "user", user_id, f"修改账号 {row.username}",
                      before=before, after=after, unit_code=unit_code, ip=ip)
     return None
@@ -178,13 +200,15 @@ def token_hash(token: str) -> str:
 
 
 def create_token(engine: Engine, user_id: int, name: str, actor: Principal | None = None,
-                 ip: str | None = None) -> str:
-    """A new API token for a user: returned once in clear text, stored as its SHA-256 only."""
+                 ip: str | None = None, days: int | None = None) -> str:
+    """A new API token for a user: returned once in clear text, stored as its SHA-256 only.
+    ``days``: it stops working after that many days (None: until revoked)."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    now = utc_now()
     with write_transaction(engine) as connection:
         token_id = connection.execute(insert(api_tokens).returning(api_tokens.c.id).values(
-            user_id=user_id, name=name, token_hash=token_hash(token), prefix=token[:10],
-            created_at=utc_now())).scalar_one()
+            user_id=user_id, name=name[:100], token_hash=token_hash(token), prefix=token[:10], created_at=now,
+            expires_at=now + timedelta(days=days) if days else None)).scalar_one()
         audit.record(connection, actor, "token.create", "token", token_id, f"创建 API 令牌「{name}」",
                      after={"user_id": user_id, "name": name, "prefix": token[:10]}, ip=ip,
                      username=None if actor else "cli")
@@ -203,17 +227,34 @@ def revoke_token(engine: Engine, token_id: int, actor: Principal, ip: str | None
     return None
 
 
-def list_tokens(connection: Connection, user_id: int) -> list[dict[str, Any]]:
-    query = select(api_tokens).where(api_tokens.c.user_id == user_id).order_by(api_tokens.c.id.desc())
-    return [dict(row._mapping) for row in connection.execute(query)]
+def list_tokens(connection: Connection, user_id: int | None) -> list[dict[str, Any]]:
+    """The tokens of an account (``None``: of every account, with the owner's name; for admins)."""
+    query = (select(api_tokens, users.c.username).join(users, users.c.id == api_tokens.c.user_id)
+             .order_by(api_tokens.c.id.desc()))
+    if user_id is not None:
+        query = query.where(api_tokens.c.user_id == user_id)
+    now = utc_now()
+    found = []
+    for row in connection.execute(query):
+        item = dict(row._mapping)
+        expires = item.get("expires_at")
+        item["expired"] = expires is not None and _aware(expires) <= now
+        found.append(item)
+    return found
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def token_principal(connection: Connection, token: str) -> Principal | None:
-    """The principal of a bearer token, or None when unknown, revoked, or its account disabled."""
-    query = (select(users, api_tokens.c.id.label("token_id"))
+    """The principal of a bearer token, or None when unknown, revoked, expired, or its account disabled."""
+    query = (select(users, api_tokens.c.id.label("token_id"), api_tokens.c.expires_at.label("token_expires_at"))
              .join(api_tokens, api_tokens.c.user_id == users.c.id)
              .where(api_tokens.c.token_hash == token_hash(token), api_tokens.c.revoked_at.is_(None)))
     row = connection.execute(query).first()
     if row is None or not row.active:
+        return None
+    if row.token_expires_at is not None and _aware(row.token_expires_at) <= utc_now():
         return None
     return principal_from_row(row)

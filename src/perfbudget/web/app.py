@@ -118,11 +118,18 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     app.state.pages = PageCache(enabled=config.page_cache, max_bytes=config.page_cache_mb * 1024 * 1024)
     app.state.users = UserCache(enabled=config.page_cache)
 
+    from perfbudget.web.limits import RequestGuard
+
+    app.add_middleware(RequestGuard)  # inside the session middleware: it reads the decoded session
     app.add_middleware(SessionMiddleware, secret_key=config.secret_key or stored_secret(engine),
                        session_cookie=SESSION_COOKIE, max_age=config.session_max_age, same_site="lax",
                        https_only=config.https_only)
 
     app.add_middleware(SecurityHeaders)
+    if config.trusted_proxies:  # outermost: the client address and scheme as the proxy saw them
+        from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(config.trusted_proxies))
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

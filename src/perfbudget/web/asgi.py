@@ -1,4 +1,8 @@
-"""An ASGI factory for running several workers: ``uvicorn --factory perfbudget.web.asgi:app --workers 4``.
+"""An ASGI factory for running several workers:
+``uvicorn --factory perfbudget.web.asgi:app --workers 4 --no-proxy-headers``.
+
+(``--no-proxy-headers``: uvicorn would otherwise believe ``X-Forwarded-For`` from 127.0.0.1; the
+app believes it only from ``PERFBUDGET_TRUSTED_PROXIES``, see docs/security.md.)
 
 Settings come from the environment (``WebConfig.from_env``) when the factory is called,
 never at import time.

@@ -25,6 +25,7 @@ ACTION_LABELS = {
     "token.revoke": "吊销 API 令牌",
     "session.login": "登录",
     "session.login_failed": "登录失败",
+    "session.login_throttled": "登录尝试过多被拒绝",
     "session.logout": "退出登录",
     "document.import": "导入文件",
     "project.edit": "修改指标",

@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from perfbudget.store.engine import write_transaction
 from perfbudget.store.schema import utc_now
+from perfbudget.web import sessions
 from perfbudget.web.accounts import session_principal, token_hash, token_principal
 from perfbudget.web.errors import LoginRequired, WebError
 from perfbudget.web.roles import Principal
@@ -36,17 +37,27 @@ def data_version(request: Request) -> Hashable:
 
 
 def _known_user(request: Request) -> tuple[bool, Principal | None]:
-    """(True, the user) when the request's user is already known without a database query."""
+    """(True, the user) when the request's user is already known (or surely nobody) without a query."""
     cached: Any = request.scope.get("perfbudget.user", False)
     if cached is not False:
         return True, cached
-    uid, epoch = request.session.get("uid"), request.session.get("epoch")
-    if not (isinstance(uid, int) and isinstance(epoch, int)):
+    uid, epoch, sid = request.session.get("uid"), request.session.get("epoch"), request.session.get("sid")
+    if not (isinstance(uid, int) and isinstance(epoch, int) and isinstance(sid, str)):
         request.scope["perfbudget.user"] = None
         return True, None
     if not request.app.state.data_version.cheap:
         return False, None
-    known, principal = request.app.state.users.lookup(data_version(request), (uid, epoch))
+    version = data_version(request)
+    users = request.app.state.users
+    known, session = users.lookup(version, ("session", sid))
+    if not known:
+        return False, None
+    if session is None or session.user_id != uid:
+        _settle(request, None)
+        return True, None
+    if not session.valid(request.app.state.config.session_idle_minutes * 60):
+        return False, None  # expired, idle, or due to be touched: ask the database
+    known, principal = users.lookup(version, (uid, epoch))
     if known:
         _settle(request, principal)
     return known, principal
@@ -54,19 +65,35 @@ def _known_user(request: Request) -> tuple[bool, Principal | None]:
 
 def _settle(request: Request, principal: Principal | None) -> None:
     if principal is None:
-        request.session.pop("uid", None)
-        request.session.pop("epoch", None)
+        for key in ("uid", "epoch", "sid"):
+            request.session.pop(key, None)
     request.scope["perfbudget.user"] = principal
 
 
 def optional_user(request: Request) -> Principal | None:
-    """The signed-in user of this browser session, or None."""
+    """The signed-in user of this browser session, or None.
+
+    The session must be valid server-side (:mod:`perfbudget.web.sessions`: not ended, not
+    idle too long, not expired); the account then comes from the user cache or the database.
+    """
     known, principal = _known_user(request)
     if known:
         return principal
-    uid, epoch = request.session["uid"], request.session["epoch"]
+    uid, epoch, sid = request.session["uid"], request.session["epoch"], request.session["sid"]
+    config = request.app.state.config
     cheap = request.app.state.data_version.cheap
-    version = data_version(request) if cheap else None  # read before the account: a later change is never kept
+    version = data_version(request) if cheap else None  # read before the session: a later change is never kept
+    session = sessions.live(engine_of(request), sid, config.session_idle_minutes * 60)
+    if cheap:
+        request.app.state.users.keep(data_version(request), ("session", sid), session)
+    if session is None or session.user_id != uid:
+        _settle(request, None)
+        return None
+    if cheap:
+        known, principal = request.app.state.users.lookup(data_version(request), (uid, epoch))
+        if known:
+            _settle(request, principal)
+            return principal
     with engine_of(request).connect() as connection:
         principal = session_principal(connection, uid, epoch)
     if cheap:
@@ -78,7 +105,7 @@ def optional_user(request: Request) -> Principal | None:
 async def page_user(request: Request) -> Principal:
     """Dependency of pages: the signed-in user, else a redirect to the sign-in page.
 
-    A cached account is found on the event loop; the database is asked in a worker thread.
+    A cached session and account are found on the event loop; the database is asked in a worker thread.
     """
     known, principal = _known_user(request)
     if not known:

@@ -92,6 +92,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         code, message = _STATUS_CODES.get(exc.status_code, ("error", "请求失败"))
+        if exc.status_code == 413 and isinstance(exc.detail, str):
+            message = exc.detail  # the body limit, stated (web/limits.py)
         return _respond(request, exc.status_code, code, message)
 
     @app.exception_handler(RequestValidationError)

@@ -16,6 +16,7 @@ from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
 from perfbudget.model import Budget, Indicator, Kind, Project, Target
 from perfbudget.target import OP_SYMBOL, format_decimal, parse_target
 from perfbudget.time_target import due_of, format_due
+from perfbudget.web.validate import number_problem
 
 LEVEL2_BY_LEVEL1: dict[str, list[str]] = {}
 for _framework in (FRAMEWORK_2015, FRAMEWORK_2021):
@@ -72,6 +73,10 @@ def _decimal(text: str, label: str, errors: list[str]) -> Decimal | None:
         return None
     if not value.is_finite() or value < 0:
         errors.append(f"{label}「{text}」应为不小于 0 的数")
+        return None
+    problem = number_problem(value)  # web/validate.py: the range and decimals that may be stored
+    if problem:
+        errors.append(f"{label}「{text[:40]}」{problem}")
         return None
     return value
 

@@ -1,13 +1,18 @@
-"""Password hashing with argon2id (argon2-cffi's defaults, RFC 9106 low-memory profile)."""
+"""Password hashing with argon2id (argon2-cffi's defaults, RFC 9106 low-memory profile), and the
+policy for new passwords: at least ``MIN_LENGTH`` (10) characters, not on the list of the
+commonest passwords shipped in ``web/data/common_passwords.txt`` (compared ignoring case),
+not the account name, no spaces at either end. Existing passwords keep working."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-MIN_LENGTH = 8
+MIN_LENGTH = 10
+COMMON_PASSWORDS = Path(__file__).resolve().parent / "data" / "common_passwords.txt"
 
 
 @lru_cache(maxsize=1)
@@ -30,10 +35,20 @@ def needs_rehash(stored_hash: str) -> bool:
     return _hasher().check_needs_rehash(stored_hash)
 
 
-def password_problem(password: str) -> str | None:
+@lru_cache(maxsize=1)
+def common_passwords() -> frozenset[str]:
+    lines = COMMON_PASSWORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def password_problem(password: str, username: str | None = None) -> str | None:
     """Why a new password is not acceptable (Chinese), or None."""
     if len(password) < MIN_LENGTH:
         return f"密码至少需要 {MIN_LENGTH} 个字符"
+    if len(password) > 1024:
+        return "密码过长（最多 1024 个字符）"
     if password.strip() != password:
         return "密码首尾不能是空格"
+    if password.lower() in common_passwords() or (username and password.lower() == username.lower()):
+        return "密码过于常见或与用户名相同，容易被猜中，请换一个"
     return None

@@ -4,9 +4,10 @@
 * ``users`` — accounts: argon2 password hash, role, own unit for unit editors.
 * ``api_tokens`` — bearer tokens for the HTTP API, stored as SHA-256 hashes only.
 * ``uploads`` — files waiting between preview and confirmation of an import.
+* ``web_sessions`` — signed-in browser sessions, server-side (revocable; idle and absolute expiry).
 
-The migration ``store/migrations/versions/0100_web_tables.py`` creates these tables. The
-workflow, authorship, edit-claim and audit tables it also created are the store's
+The migrations ``store/migrations/versions/0100_web_tables.py`` and ``0110_web_sessions.py``
+create these tables. The workflow, authorship, edit-claim and audit tables 0100 also created are the store's
 (:mod:`perfbudget.store.records`, re-exported here): every face records its changes in them.
 """
 
@@ -67,6 +68,7 @@ class ApiTokenRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 
@@ -86,11 +88,27 @@ class UploadRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 
+class WebSessionRow(Base):
+    """A signed-in browser session. The cookie holds only ``id`` (random); the session ends when
+    revoked (sign-out, password change, account disabled or changed), idle too long, or past
+    ``expires_at`` (absolute lifetime)."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    ip: Mapped[str | None] = mapped_column(String(64))
+
+
 _tables = Base.metadata.tables
 web_settings = _tables["web_settings"]
 users = _tables["users"]
 api_tokens = _tables["api_tokens"]
 uploads = _tables["uploads"]
+web_sessions = _tables["web_sessions"]
 
-__all__ = ["api_tokens", "audit_log", "edit_claims", "uploads", "users", "version_authors", "web_settings",
-           "workflow_events", "workflow_states"]
+__all__ = ["api_tokens", "audit_log", "edit_claims", "uploads", "users", "version_authors", "web_sessions",
+           "web_settings", "workflow_events", "workflow_states"]

@@ -1,4 +1,7 @@
-"""Uploaded files waiting between the preview and the confirmation of their import (the web's own table)."""
+"""Uploaded files waiting between the preview and the confirmation of their import (the web's own table).
+
+Pending uploads expire (:mod:`perfbudget.web.pending`): one not confirmed within ``hours``
+(``WebConfig.upload_hours``, default 24) is deleted when anyone uploads, and when it is asked for."""
 
 from __future__ import annotations
 
@@ -8,21 +11,26 @@ from sqlalchemy import Engine, delete, insert, select
 
 from perfbudget.store.engine import read_transaction, write_transaction
 from perfbudget.store.schema import utc_now
+from perfbudget.web import pending as expiry
 from perfbudget.web.tables import uploads
 
 
-def keep(engine: Engine, user_id: int, name: str, data: bytes) -> int:
-    """Keep an upload for its user; its id."""
+def keep(engine: Engine, user_id: int, name: str, data: bytes, hours: float = 24) -> int:
+    """Keep an upload for its user (deleting every expired one first); its id."""
     with write_transaction(engine) as connection:
+        expiry.purge(connection, hours)
         return int(connection.execute(insert(uploads).returning(uploads.c.id).values(
             user_id=user_id, file_name=name, sha256=hashlib.sha256(data).hexdigest(), data=data,
             created_at=utc_now())).scalar_one())
 
 
-def pending(engine: Engine, user_id: int, upload_id: int) -> tuple[str, bytes, str] | None:
-    """(file name, bytes, sha256) of the user's upload, or None."""
+def pending(engine: Engine, user_id: int, upload_id: int, hours: float = 24) -> tuple[str, bytes, str] | None:
+    """(file name, bytes, sha256) of the user's upload, or None (also when it has expired: then it is deleted)."""
     with read_transaction(engine) as connection:
         row = connection.execute(select(uploads).where(uploads.c.id == upload_id)).first()
+    if row is not None and expiry.expired(row.created_at, hours):
+        forget(engine, upload_id)
+        row = None
     if row is None or row.user_id != user_id:
         return None
     return row.file_name, row.data, row.sha256

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 
 from perfbudget.evaluate.result import Evaluation
+from perfbudget.writers.cell_safety import text_only
 from perfbudget.writers.evaluation_layout import COLUMNS, WIDTHS, Grid, project_grid, summary_values
 from perfbudget.writers.print_layout import LONG_SPAN, lines_needed, row_heights, xlsx_page_setup
 
@@ -116,5 +117,6 @@ def evaluation_xlsx(evaluation: Evaluation, original: bool = False) -> bytes:
     xlsx_page_setup(summary, summary_widths, title_rows="1:1")
     workbook.active = 0
     buffer = io.BytesIO()
+    text_only(workbook)  # no user text is ever a formula (writers/cell_safety.py)
     workbook.save(buffer)
     return buffer.getvalue()

@@ -19,6 +19,7 @@ import re
 from decimal import Decimal
 
 from perfbudget.model import Document
+from perfbudget.writers.cell_safety import text_only
 from perfbudget.writers.print_layout import LONG_SPAN, fit_widths, row_heights, xlsx_page_setup
 from perfbudget.writers.target_table_layout import project_grid
 
@@ -106,5 +107,6 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
         xlsx_page_setup(ws, widths, title_rows=f"{header_row}:{header_row}")
     workbook.active = 0
     buffer = io.BytesIO()
+    text_only(workbook)  # no user text is ever a formula (writers/cell_safety.py)
     workbook.save(buffer)
     return buffer.getvalue()

@@ -30,6 +30,7 @@ from perfbudget.web.deps import api_user, client_ip
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.evaluation import rows_from_form
 from perfbudget.web.roles import Action, Principal
+from perfbudget.web.validate import document_problems
 from perfbudget.web.views import settings_of, store_of
 from perfbudget.web.workflow import STATE_LABELS, take_step
 
@@ -75,6 +76,9 @@ def _document(data: dict[str, Any], file: str) -> Any:
     if isinstance(document, InterchangeError):
         raise WebError(422, "invalid_document", "不是有效的交换格式文档",
                        [{"location": document.path, "message": document.message}])
+    invalid = document_problems(document, file)  # app/validate.py: before any review or store
+    if invalid:
+        raise WebError(422, "invalid_document", "文档中有不能保存的值", [p.message for p in invalid[:20]])
     return document
 
 

@@ -41,9 +41,14 @@ def change_password(request: Request, current: str = Form(...), new: str = Form(
 
 
 @router.post("/account/tokens")
-def new_token(request: Request, name: str = Form(...), principal: Principal = Depends(page_user)) -> Response:
-    token = create_token(engine_of(request), principal.id, name.strip() or "API", actor=principal,
-                         ip=client_ip(request))
+def new_token(request: Request, name: str = Form(...), days: str = Form("90"),
+              principal: Principal = Depends(page_user)) -> Response:
+    chosen = int(days) if days.strip().isdigit() and 0 < int(days) <= 3660 else None
+    if days.strip() and chosen is None:
+        flash(request, "有效期应为 1–3660 天（留空表示长期有效，直到吊销）", "error")
+        return redirect("/account")
+    token = create_token(engine_of(request), principal.id, name.strip()[:100] or "API", actor=principal,
+                         ip=client_ip(request), days=chosen)
     request.session["new_token"] = token
     return redirect("/account")
 
@@ -52,4 +57,4 @@ def new_token(request: Request, name: str = Form(...), principal: Principal = De
 def revoke(request: Request, token_id: int, principal: Principal = Depends(page_user)) -> Response:
     problem = revoke_token(engine_of(request), token_id, principal, ip=client_ip(request))
     flash(request, problem or "已吊销", "error" if problem else "ok")
-    return redirect("/account")
+    return redirect("/admin/tokens" if request.query_params.get("back") == "admin" else "/account")

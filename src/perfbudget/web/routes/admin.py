@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from perfbudget.store.engine import read_transaction
 from perfbudget.web import audit
-from perfbudget.web.accounts import create_user, list_users, set_password, update_user
+from perfbudget.web.accounts import create_user, list_tokens, list_users, reset_password, update_user
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import forbidden
 from perfbudget.web.roles import ROLE_LABELS, Action, Principal, Role, parse_role
@@ -48,15 +48,25 @@ def users_create(request: Request, username: str = Form(...), password: str = Fo
 @router.post("/admin/users/{user_id}")
 def users_update(request: Request, user_id: int, role: str = Form(...), unit_code: str = Form(""),
                  display_name: str = Form(""), active: str = Form(""), password: str = Form(""),
-                 username: str = Form(""), principal: Principal = Depends(admin_user)) -> Response:
+                 principal: Principal = Depends(admin_user)) -> Response:
     chosen = parse_role(role) or Role.VIEWER
     problem = update_user(engine_of(request), user_id, role=chosen, unit_code=unit_code.strip() or None,
                           active=bool(active), display_name=display_name.strip() or None, actor=principal,
                           ip=client_ip(request))
     if problem is None and password:
-        problem = set_password(engine_of(request), username, password, actor=principal, ip=client_ip(request))
+        # The account of the URL, never a name sent with the form (the form's hidden name could
+        # differ from the row's id: the reset then changed another account's password).
+        problem = reset_password(engine_of(request), user_id, password, actor=principal, ip=client_ip(request))
     flash(request, problem or "已保存", "error" if problem else "ok")
     return redirect("/admin/users")
+
+
+@router.get("/admin/tokens")
+def tokens_page(request: Request, principal: Principal = Depends(admin_user)) -> Response:
+    """Every account's API tokens (admins may revoke any)."""
+    with read_transaction(engine_of(request)) as connection:
+        tokens = list_tokens(connection, None)
+    return render(request, "admin_tokens.html", {"tokens": tokens})
 
 
 @router.get("/admin/audit")

@@ -6,7 +6,7 @@ from fastapi import Form, Request
 from fastapi.responses import Response
 
 from perfbudget.store.engine import write_transaction
-from perfbudget.web import audit
+from perfbudget.web import audit, sessions, throttle
 from perfbudget.web.accounts import authenticate
 from perfbudget.web.deps import client_ip, engine_of, optional_user
 from perfbudget.web.routes.common import page_router, redirect, render
@@ -32,6 +32,22 @@ def login_page(request: Request, next: str | None = None) -> Response:
 def login(request: Request, username: str = Form(""), password: str = Form(""),
           next: str = Form("/dashboard")) -> Response:
     engine = engine_of(request)
+    policy = request.app.state.config.login_policy
+    name, ip = username.strip()[:64], client_ip(request)
+    with engine.connect() as connection:
+        wait = throttle.wait_seconds(connection, name, ip, policy)
+        logged = wait > 0 and throttle.already_logged(connection, name, ip, policy)
+    if wait:
+        if not logged:
+            with write_transaction(engine) as connection:
+                audit.record(connection, None, throttle.THROTTLED, "user", None,
+                             f"登录尝试过多，已暂停登录：{name}", ip=ip, username=name or None)
+        minutes = max(1, -(-wait // 60))
+        response = render(request, "login.html", {
+            "next": _safe_next(next), "username": username,
+            "error": f"登录尝试过多，请 {minutes} 分钟后再试"}, status_code=429)
+        response.headers["Retry-After"] = str(wait)
+        return response
     found = authenticate(engine, username.strip(), password)
     if found is None:
         with write_transaction(engine) as connection:
@@ -40,8 +56,12 @@ def login(request: Request, username: str = Form(""), password: str = Form(""),
         return render(request, "login.html", {"next": _safe_next(next), "username": username,
                                               "error": "用户名或密码不正确，或账号已停用"}, status_code=401)
     principal, epoch = found
+    old = request.session.get("sid")
+    if isinstance(old, str):
+        sessions.end(engine, old)
+    token = sessions.start(engine, principal.id, request.app.state.config.session_max_age, client_ip(request))
     request.session.clear()  # a fresh session and CSRF token on sign-in (no fixation)
-    request.session.update({"uid": principal.id, "epoch": epoch})
+    request.session.update({"uid": principal.id, "epoch": epoch, "sid": token})
     with write_transaction(engine) as connection:
         audit.record(connection, principal, "session.login", "user", principal.id, f"{principal.username} 登录",
                      ip=client_ip(request))
@@ -51,6 +71,9 @@ def login(request: Request, username: str = Form(""), password: str = Form(""),
 @router.post("/logout")
 def logout(request: Request) -> Response:
     principal = optional_user(request)
+    token = request.session.get("sid")
+    if isinstance(token, str):
+        sessions.end(engine_of(request), token)
     request.session.clear()
     if principal is not None:
         with write_transaction(engine_of(request)) as connection:

@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import Depends, File, Request, UploadFile
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app import evaluations
 from perfbudget.app.exports import EVALUATION_FORMATS, FORMAT_LABELS, XLSX, evaluation_file
@@ -88,7 +89,9 @@ async def evaluate_upload(request: Request, project_id: int, file: UploadFile = 
     if len(data) > limit:
         raise WebError(413, "too_large", "文件过大")
     name = file.filename or "填报表"
-    rows, sheet_problems = read_sheet_bytes(data, name, "evaluation", request.app.state.config.limits)
+    # in a worker thread: a sheet near the limits takes seconds, which must not stall the event loop
+    rows, sheet_problems = await run_in_threadpool(read_sheet_bytes, data, name, "evaluation",
+                                                   request.app.state.config.limits)
     evaluation, problems = evaluations.score(view.version.document, rows, sheet_problems, name)
     return _finish(request, principal, view, evaluation, problems, {})
 

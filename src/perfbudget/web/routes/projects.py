@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from fastapi import Depends, Form, Request
 from fastapi.responses import Response
 
@@ -15,6 +13,7 @@ from perfbudget.web import audit
 from perfbudget.web.annotate import annotate
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError
+from perfbudget.web.filenames import content_disposition
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render
 from perfbudget.web.views import settings_of, store_of
@@ -25,8 +24,7 @@ router = page_router()
 
 def attachment(content: bytes | str, filename: str, media_type: str) -> Response:
     body = content.encode("utf-8") if isinstance(content, str) else content
-    disposition = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return Response(body, media_type=media_type, headers={"Content-Disposition": disposition})
+    return Response(body, media_type=media_type, headers={"Content-Disposition": content_disposition(filename)})
 
 
 @router.get("/projects/{project_id}")

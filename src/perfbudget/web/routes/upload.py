@@ -3,6 +3,8 @@ what importing would do to each stored project) → import, with the same rules 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fastapi import Depends, File, Request, UploadFile
 from fastapi.responses import Response
 
@@ -24,6 +26,7 @@ from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
+from perfbudget.web.validate import document_problems
 from perfbudget.web.views import settings_of, store_of
 
 router = page_router()
@@ -62,12 +65,22 @@ async def upload(request: Request, file: UploadFile = File(...), principal: Prin
     if not data:
         flash(request, "文件是空的", "error")
         return redirect("/upload")
-    upload_id = uploads.keep(engine_of(request), principal.id, name, data)
+    upload_id = uploads.keep(engine_of(request), principal.id, name, data, request.app.state.config.upload_hours)
     return redirect(f"/upload/{upload_id}")
 
 
+def checked(result: LoadResult) -> LoadResult:
+    """The load result, refused when the document holds values that may not be stored (web/validate.py)."""
+    if result.document is None:
+        return result
+    invalid = document_problems(result.document)
+    if not invalid:
+        return result
+    return replace(result, document=None, problems=(*result.problems, *invalid[:20]))
+
+
 def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[str, bytes, str]:
-    found = uploads.pending(engine_of(request), principal.id, upload_id)
+    found = uploads.pending(engine_of(request), principal.id, upload_id, request.app.state.config.upload_hours)
     if found is None:
         raise not_found("该上传文件（可能已导入或已过期）")
     return found
@@ -77,7 +90,7 @@ def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[st
 def preview_page(request: Request, upload_id: int, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
     name, data, _ = _pending(request, principal, upload_id)
-    result = load_bytes(data, name, limits=request.app.state.config.limits)
+    result = checked(load_bytes(data, name, limits=request.app.state.config.limits))
     settings = settings_of(request)
     report = review_document(result.document, settings.review_config) if result.document else None
     blocked = unit_problem(principal, result)
@@ -98,7 +111,7 @@ async def confirm(request: Request, upload_id: int, principal: Principal = Depen
     _require_editor(principal)
     form = await request.form()
     name, data, sha256 = _pending(request, principal, upload_id)
-    result = load_bytes(data, name, limits=request.app.state.config.limits)
+    result = checked(load_bytes(data, name, limits=request.app.state.config.limits))
     blocked = unit_problem(principal, result)
     if blocked:
         raise forbidden(blocked)

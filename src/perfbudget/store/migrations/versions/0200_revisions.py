@@ -4,7 +4,7 @@ revision waits (``approved_version``); a 送审 over error-level findings keeps 
 ``justification``.
 
 Revision ID: 0200
-Revises: 0100
+Revises: 0110
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0200"
-down_revision = "0100"
+down_revision = "0110"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,58 @@
+"""Counters that stop a reader past a limit of :class:`perfbudget.config.Limits`.
+
+A reader asks its :class:`Budget` for each row and its cells as it streams them; past
+``max_rows`` (per sheet) or ``max_cells`` (per file) the budget raises
+:class:`LimitExceeded`, whose message (Chinese) names the limit and its environment
+variable. Readers turn it into a :class:`perfbudget.model.Problem`: nothing is imported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from perfbudget.config import Limits
+
+_ELEMENT = re.compile(r"<[A-Za-z]")
+
+
+class LimitExceeded(Exception):
+    """A file is larger than a limit allows; ``str(exc)`` is the message for the user."""
+
+
+class Budget:
+    """Rows per sheet and cells per file counted against the limits."""
+
+    __slots__ = ("cells", "limits", "max_cells", "rows", "variable")
+
+    def __init__(self, limits: Limits, csv: bool = False) -> None:
+        self.limits = limits
+        self.cells = 0
+        self.rows = 0
+        self.max_cells = limits.max_csv_cells if csv else limits.max_cells
+        self.variable = "PERFBUDGET_MAX_CSV_CELLS" if csv else "PERFBUDGET_MAX_CELLS"
+
+    def new_sheet(self) -> None:
+        self.rows = 0
+
+    def row(self, cells: int, where: str) -> None:
+        """Count one row of ``cells`` cells (``where``: the sheet, for the message)."""
+        self.rows += 1
+        if self.rows > self.limits.max_rows:
+            raise LimitExceeded(f"{where}超过 {self.limits.max_rows} 行的上限（环境变量 PERFBUDGET_MAX_ROWS）；未读取")
+        self.add_cells(cells)
+
+    def add_cells(self, cells: int) -> None:
+        """Count ``cells`` more cells of the file."""
+        self.cells += cells
+        if self.cells > self.max_cells:
+            raise LimitExceeded(f"文件超过 {self.max_cells} 个单元格的上限（环境变量 {self.variable}）；未读取")
+
+
+def html_problem(text: str, limits: Limits) -> str | None:
+    """Why an HTML page is too large to parse (BeautifulSoup spends some 40 µs an element), or None.
+    Counted on the text before parsing: every ``<`` followed by a letter opens an element."""
+    count = len(_ELEMENT.findall(text))
+    if count > limits.max_html_elements:
+        return (f"网页含 {count} 个元素，超过 {limits.max_html_elements} 个的上限（环境变量 "
+                "PERFBUDGET_MAX_HTML_ELEMENTS）；未读取")
+    return None

@@ -1,0 +1,189 @@
+"""The request guard: bounded bodies, authentication before any body is read, bounded ids, caching
+and transport headers. One pure ASGI middleware (inside the session middleware, so it sees the
+decoded session), applied to every request:
+
+* **Numbers in the URL.** A path segment or query value made of digits only (with an optional
+  sign) must fit the database's integer (at most 2,147,483,647 either way); otherwise 404 — an
+  over-long id never reaches a query.
+* **Authentication first.** A POST/PUT/PATCH/DELETE (other than sign-in) must carry a valid
+  session (pages) or API token (``/api``) before a byte of its body is read: otherwise 401
+  (API) or a redirect to the sign-in page, and the body is never received.
+* **Body size per route.** File uploads: the file limit (``Limits.max_file_bytes``) plus 1 MiB
+  of form overhead; API documents: ``WebConfig.max_api_body_bytes`` (default 10 MiB); every
+  other form: ``WebConfig.max_form_body_bytes`` (default 2 MiB). A ``Content-Length`` over the
+  limit is refused at once (413, the limit stated); a body sent without one is counted as it
+  arrives and refused when it passes the limit.
+* **Headers.** ``Cache-Control: no-store`` on every response but static files (pages and API
+  answers hold data); ``Strict-Transport-Security`` when the request came over HTTPS.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import parse_qsl
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MAX_ID = 2**31 - 1
+_DIGITS = re.compile(r"^[+-]?\d+$")
+_UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+_UPLOADS = (re.compile(r"^/upload$"), re.compile(r"^/projects/[^/]+/evaluate/upload$"))
+_API_DOCUMENTS = (re.compile(r"^/api/v1/documents$"), re.compile(r"^/api/v1/projects/[^/]+$"),
+                  re.compile(r"^/api/v1/projects/[^/]+/evaluation$"))
+_OPEN = {"/login", "/logout"}
+HSTS = b"max-age=31536000; includeSubDomains"
+
+
+class BodyTooLarge(HTTPException):
+    """Raised from ``receive`` when a body passes its limit (an HTTPException, so that FastAPI's
+    body parsing passes it on as 413 instead of a 400 parse error)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"请求内容过大：上限为 {_describe(limit)}")
+
+
+def _too_big_number(text: str) -> bool:
+    if not _DIGITS.match(text):
+        return False
+    digits = text.lstrip("+-")
+    return len(digits) > 10 or int(digits) > MAX_ID
+
+
+def _bad_numbers(scope: Scope) -> bool:
+    if any(_too_big_number(part) for part in scope.get("path", "").split("/")):
+        return True
+    query = scope.get("query_string", b"").decode("latin-1")
+    return any(_too_big_number(value.strip()) for _, value in parse_qsl(query, keep_blank_values=True))
+
+
+def body_limit(scope: Scope) -> int:
+    """The most bytes a request to this route may send."""
+    config = scope["app"].state.config
+    path = scope.get("path", "")
+    if any(p.match(path) for p in _UPLOADS):
+        return int(config.limits.max_file_bytes) + 1024 * 1024
+    if any(p.match(path) for p in _API_DOCUMENTS):
+        return int(config.max_api_body_bytes)
+    return int(config.max_form_body_bytes)
+
+
+def _describe(limit: int) -> str:
+    if limit >= 1024 * 1024:
+        return f"{limit / 1048576:.0f} MB"
+    return f"{max(1, limit // 1024)} KB"
+
+
+async def _respond(scope: Scope, send: Send, status: int, code: str, message: str,
+                   headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    api = scope.get("path", "").startswith("/api/")
+    if api:
+        body = json.dumps({"error": {"code": code, "message": message, "details": None}},
+                          ensure_ascii=False).encode("utf-8")
+        kind = b"application/json"
+    else:
+        body = ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>错误</title></head>"
+                f"<body><h1>{status}</h1><p>{message}</p><p><a href=\"/\">返回首页</a></p></body></html>"
+                ).encode()
+        kind = b"text/html; charset=utf-8"
+    extra = list(headers or [])
+    if status == 401 and api:
+        extra.append((b"www-authenticate", b"Bearer"))
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close"), *extra]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _authenticated(scope: Scope) -> bool:
+    """Whether the request carries a valid session or API token (database read: call in a thread)."""
+    from perfbudget.web import sessions
+    from perfbudget.web.accounts import token_principal
+
+    app: Any = scope["app"]
+    engine = app.state.engine
+    if scope.get("path", "").startswith("/api/"):
+        header = dict(scope.get("headers", [])).get(b"authorization", b"").decode("latin-1")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return False
+        with engine.connect() as connection:
+            return token_principal(connection, token.strip()) is not None
+    session = scope.get("session") or {}
+    sid, uid = session.get("sid"), session.get("uid")
+    if not isinstance(sid, str) or not isinstance(uid, int):
+        return False
+    return sessions.user_of(engine, sid, app.state.config.session_idle_minutes * 60) == uid
+
+
+class RequestGuard:
+    """See the module docstring."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        if _bad_numbers(scope):
+            await _respond(scope, send, 404, "not_found", "没有找到该页面或对象（编号无效）")
+            return
+        method = scope.get("method", "GET")
+        if method in _UNSAFE and path not in _OPEN and not await run_in_threadpool(_authenticated, scope):
+            if path.startswith("/api/"):
+                await _respond(scope, send, 401, "unauthorized",
+                               "需要有效的 API 令牌（请求头 Authorization: Bearer <令牌>）")
+            else:
+                await _respond(scope, send, 303, "login_required", "请先登录", [(b"location", b"/login")])
+            return
+        limit = body_limit(scope)
+        declared = dict(scope.get("headers", [])).get(b"content-length")
+        if declared is not None:
+            try:
+                size = int(declared)
+            except ValueError:
+                size = -1
+            if size < 0:
+                await _respond(scope, send, 400, "bad_request", "请求头 Content-Length 无效")
+                return
+            if size > limit:
+                await _respond(scope, send, 413, "too_large", f"请求内容过大：上限为 {_describe(limit)}")
+                return
+        received = 0
+        started = False
+
+        async def counted_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(limit)
+            return message
+
+        https = scope.get("scheme") == "https"
+        static = path.startswith("/static/")
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                if not static and b"cache-control" not in present:
+                    headers.append((b"cache-control", b"no-store"))
+                if https:
+                    headers.append((b"strict-transport-security", HSTS))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, send_with_headers)
+        except BodyTooLarge as exc:
+            if not started:
+                await _respond(scope, send, 413, "too_large", str(exc.detail))

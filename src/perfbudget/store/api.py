@@ -12,11 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert
+from contextlib import AbstractContextManager
+
+from sqlalchemy import Connection, Engine, insert
 
 from perfbudget.model import Document, Problem
 from perfbudget.store import evaluations as stored_evaluations
 from perfbudget.store import importer, queries
+from perfbudget.store import library_tables as _library_tables  # noqa: F401  (the library's tables)
 from perfbudget.store import reviews as stored_reviews
 from perfbudget.store.engine import make_engine, read_transaction, write_transaction
 from perfbudget.store.migrate import ensure_schema
@@ -45,11 +48,27 @@ class Store:
     # imports
 
     def import_path(self, path: str | Path) -> importer.ImportOutcome:
-        return importer.import_path(self.engine, path)
+        return self._library_after(importer.import_path(self.engine, path))
 
     def import_document(self, document: Document, file: str, sha256: str | None = None,
                         form: str | None = None, notes: Sequence[Problem] = ()) -> importer.ImportOutcome:
-        return importer.import_document(self.engine, document, file, sha256, form, notes)
+        return self._library_after(importer.import_document(self.engine, document, file, sha256, form, notes))
+
+    def _library_after(self, outcome: importer.ImportOutcome) -> importer.ImportOutcome:
+        """Keep the indicator library current: the imported document's projects are updated in it."""
+        if outcome.status == importer.IMPORTED and outcome.document_id is not None:
+            from perfbudget.library.build import update_library_for_document
+
+            update_library_for_document(self, outcome.document_id)
+        return outcome
+
+    # the indicator library's own tables (perfbudget.library reads and writes them through these)
+
+    def library_reading(self) -> AbstractContextManager[Connection]:
+        return read_transaction(self.engine)
+
+    def library_writing(self) -> AbstractContextManager[Connection]:
+        return write_transaction(self.engine)
 
     # queries
 

@@ -1,0 +1,377 @@
+"""The indicator library's SQL: what :mod:`perfbudget.library` reads from and writes to the store.
+
+Every function takes a :class:`~sqlalchemy.Connection` (opened by ``Store.library_reading()`` /
+``Store.library_writing()``) and returns plain data. The library's entries are filled by one
+``INSERT … SELECT`` from the store's own tables, so a million indicators never pass through Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Connection, Numeric, and_, cast, delete, func, insert, literal, or_, select, update
+
+from perfbudget.store.bulk import insert_rows
+from perfbudget.store.library_tables import (
+    library_choices,
+    library_entries,
+    library_groups,
+    library_names,
+    library_spellings,
+)
+from perfbudget.store.schema import indicators, project_versions, projects, targets, units, utc_now
+
+_CHUNK = 5000
+
+
+def _chunks(values: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start:start + _CHUNK]
+
+
+def _latest() -> Any:
+    return and_(project_versions.c.project_id == projects.c.id,
+                project_versions.c.number == projects.c.latest_version)
+
+
+def spelling_counts(connection: Connection, project_ids: list[int] | None = None) -> dict[str, int]:
+    """How often each 三级指标 text is used in the projects' latest versions (all projects when None)."""
+    query = (select(indicators.c.level3, func.count()).select_from(projects)
+             .join(project_versions, _latest()).join(indicators, indicators.c.version_id == project_versions.c.id)
+             .group_by(indicators.c.level3))
+    if project_ids is None:
+        return {raw: count for raw, count in connection.execute(query)}
+    found: dict[str, int] = {}
+    for chunk in _chunks(project_ids):
+        for raw, count in connection.execute(query.where(projects.c.id.in_(chunk))):
+            found[raw] = found.get(raw, 0) + count
+    return found
+
+
+def clear(connection: Connection) -> None:
+    """Remove the built library (the admin's choices stay)."""
+    for table in (library_entries, library_spellings, library_names, library_groups):
+        connection.execute(delete(table))
+
+
+def add_groups(connection: Connection, rows: list[dict[str, Any]]) -> list[int]:
+    now = utc_now()
+    return insert_rows(connection, library_groups, [
+        {"indicator_count": 0, "unit_count": 0, "stats": "{}", "updated_at": now, **row} for row in rows],
+        with_ids=True)
+
+
+def add_names(connection: Connection, rows: list[dict[str, Any]]) -> list[int]:
+    return insert_rows(connection, library_names, rows, with_ids=True)
+
+
+def add_spellings(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    insert_rows(connection, library_spellings, rows, with_ids=True)
+
+
+def fill_entries(connection: Connection, project_ids: list[int] | None = None) -> None:
+    """Entries for every indicator of the projects' latest versions (all projects when None)."""
+    columns = ["indicator_id", "group_id", "name_id", "project_id", "version_id", "unit_id", "fund_year",
+               "level1", "level2", "kind", "measure_unit", "direction", "value", "num"]
+    query = (select(indicators.c.id, library_names.c.group_id, library_names.c.id, projects.c.id,
+                    project_versions.c.id, projects.c.unit_id, projects.c.fund_year, indicators.c.level1,
+                    indicators.c.level2, targets.c.kind, func.coalesce(targets.c.unit, literal("")),
+                    targets.c.direction, targets.c.value, cast(targets.c.value, Numeric))
+             .select_from(projects).join(project_versions, _latest())
+             .join(indicators, indicators.c.version_id == project_versions.c.id)
+             .join(targets, targets.c.indicator_id == indicators.c.id)
+             .join(library_spellings, library_spellings.c.raw == indicators.c.level3)
+             .join(library_names, library_names.c.id == library_spellings.c.name_id))
+    if project_ids is None:
+        connection.execute(insert(library_entries).from_select(columns, query))
+        return
+    for chunk in _chunks(project_ids):
+        connection.execute(insert(library_entries).from_select(columns, query.where(projects.c.id.in_(chunk))))
+
+
+def drop_entries(connection: Connection, project_ids: list[int]) -> set[int]:
+    """Remove the projects' entries; returns the groups they were in."""
+    groups: set[int] = set()
+    for chunk in _chunks(project_ids):
+        where = library_entries.c.project_id.in_(chunk)
+        groups.update(connection.execute(select(library_entries.c.group_id).where(where).distinct()).scalars())
+        connection.execute(delete(library_entries).where(where))
+    return groups
+
+
+def project_groups(connection: Connection, project_ids: list[int]) -> set[int]:
+    found: set[int] = set()
+    for chunk in _chunks(project_ids):
+        found.update(connection.execute(select(library_entries.c.group_id)
+                                        .where(library_entries.c.project_id.in_(chunk)).distinct()).scalars())
+    return found
+
+
+ENTRY_COLUMNS = ("group_id", "unit_id", "level1", "level2", "kind", "measure_unit", "direction", "value")
+
+
+def entries_for_stats(connection: Connection, group_ids: list[int] | None = None) -> Iterator[tuple[Any, ...]]:
+    """Entries ordered by group (the statistics' input), streamed."""
+    query = select(*(library_entries.c[name] for name in ENTRY_COLUMNS)).order_by(library_entries.c.group_id)
+    if group_ids is None:
+        yield from connection.execution_options(yield_per=20_000).execute(query)
+        return
+    for chunk in _chunks(sorted(group_ids)):
+        yield from connection.execute(query.where(library_entries.c.group_id.in_(chunk)))
+
+
+def write_stats(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """``rows``: ``{"gid", "indicator_count", "unit_count", "stats"}`` each."""
+    if rows:
+        from sqlalchemy import bindparam
+
+        connection.execute(update(library_groups).where(library_groups.c.id == bindparam("gid"))
+                           .values(indicator_count=bindparam("indicator_count"), unit_count=bindparam("unit_count"),
+                                   stats=bindparam("stats"), updated_at=utc_now()), rows)
+
+
+def known_spellings(connection: Connection, raws: Iterable[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(list(raws)):
+        found.update((raw, name_id) for raw, name_id in connection.execute(
+            select(library_spellings.c.raw, library_spellings.c.name_id).where(library_spellings.c.raw.in_(chunk))))
+    return found
+
+
+def names_by_norm(connection: Connection, norms: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """``norm → (name id, group id)``."""
+    found: dict[str, tuple[int, int]] = {}
+    for chunk in _chunks(list(norms)):
+        found.update((row.norm, (row.id, row.group_id)) for row in connection.execute(
+            select(library_names.c.norm, library_names.c.id, library_names.c.group_id)
+            .where(library_names.c.norm.in_(chunk))))
+    return found
+
+
+def groups_by_key(connection: Connection, keys: Iterable[str]) -> dict[str, tuple[int, str]]:
+    """``key → (group id, leader norm)`` of the groups whose leaders have these keys."""
+    found: dict[str, tuple[int, str]] = {}
+    for chunk in _chunks(list(keys)):
+        for row in connection.execute(select(library_groups.c.key, library_groups.c.id, library_groups.c.leader)
+                                      .where(library_groups.c.key.in_(chunk)).order_by(library_groups.c.id)):
+            found.setdefault(row.key, (row.id, row.leader))
+    return found
+
+
+def leaders_by_head(connection: Connection, heads: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
+    """``head → [(group id, leader norm)]``."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for chunk in _chunks(list(heads)):
+        for row in connection.execute(select(library_groups.c.head, library_groups.c.id, library_groups.c.leader)
+                                      .where(library_groups.c.head.in_(chunk)).order_by(library_groups.c.id)):
+            found.setdefault(row.head, []).append((row.id, row.leader))
+    return found
+
+
+def choices(connection: Connection) -> list[dict[str, Any]]:
+    return [dict(row._mapping) for row in connection.execute(select(library_choices).order_by(library_choices.c.norm))]
+
+
+def set_choice(connection: Connection, norm: str, *, anchor: str | None = None, name: str | None = None,
+               actor: str | None = None, keep_name: bool = True, keep_anchor: bool = True) -> None:
+    """Record an admin's choice about one normalised name (merging into the anchor's group, or a name)."""
+    old = connection.execute(select(library_choices).where(library_choices.c.norm == norm)).first()
+    values = {"anchor": anchor, "name": name, "actor": actor, "created_at": utc_now()}
+    if old is not None:
+        if keep_name and name is None:
+            values["name"] = old.name
+        if keep_anchor and anchor is None:
+            values["anchor"] = old.anchor
+        connection.execute(update(library_choices).where(library_choices.c.norm == norm).values(**values))
+    else:
+        connection.execute(insert(library_choices).values(norm=norm, **values))
+
+
+def group_rows(connection: Connection, group_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(list(group_ids)):
+        found.update((row.id, dict(row._mapping))
+                     for row in connection.execute(select(library_groups).where(library_groups.c.id.in_(chunk))))
+    return found
+
+
+def groups_named(connection: Connection, name: str) -> list[int]:
+    """Groups whose shown name or leader is ``name``."""
+    return list(connection.execute(select(library_groups.c.id).where(
+        or_(library_groups.c.name == name, library_groups.c.leader == name)).order_by(library_groups.c.id)).scalars())
+
+
+def group_of_norm(connection: Connection, norm: str) -> int | None:
+    return connection.execute(select(library_names.c.group_id).where(library_names.c.norm == norm)).scalar()
+
+
+def group_of_spelling(connection: Connection, raw: str) -> int | None:
+    return connection.execute(select(library_names.c.group_id).join(
+        library_spellings, library_spellings.c.name_id == library_names.c.id)
+        .where(library_spellings.c.raw == raw)).scalar()
+
+
+def names_in_groups(connection: Connection, group_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """The normalised names of groups with their reason and how many indicators use each."""
+    used = (select(library_entries.c.name_id, func.count().label("used"))
+            .where(library_entries.c.group_id.in_(list(group_ids))).group_by(library_entries.c.name_id).subquery())
+    query = (select(library_names.c.id, library_names.c.norm, library_names.c.key, library_names.c.group_id,
+                    library_names.c.score, library_names.c.reason, func.coalesce(used.c.used, 0).label("used"))
+             .outerjoin(used, used.c.name_id == library_names.c.id)
+             .where(library_names.c.group_id.in_(list(group_ids))).order_by(library_names.c.id))
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def spellings_of(connection: Connection, name_ids: Iterable[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for chunk in _chunks(list(name_ids)):
+        for raw, name_id in connection.execute(select(library_spellings.c.raw, library_spellings.c.name_id)
+                                               .where(library_spellings.c.name_id.in_(chunk))
+                                               .order_by(library_spellings.c.id)):
+            found.setdefault(name_id, []).append(raw)
+    return found
+
+
+def search_names(connection: Connection, fragments: list[str], limit: int = 3000) -> list[tuple[int, str, int]]:
+    """``(name id, norm, group id)`` of names containing any of ``fragments``."""
+    if not fragments:
+        return []
+    where = or_(*(library_names.c.norm.contains(f, autoescape=True) for f in fragments))
+    query = select(library_names.c.id, library_names.c.norm, library_names.c.group_id).where(where).limit(limit)
+    return [(row.id, row.norm, row.group_id) for row in connection.execute(query)]
+
+
+def examples(connection: Connection, group_id: int, limit: int = 5,
+             measure_unit: str | None = None) -> list[dict[str, Any]]:
+    """Indicators of a group with their projects, newest years first, one per project."""
+    query = (select(library_entries.c.project_id, library_entries.c.fund_year, library_entries.c.measure_unit,
+                    projects.c.name.label("project"), projects.c.fund_label, units.c.code.label("unit_code"),
+                    units.c.name.label("unit_name"), indicators.c.level1, indicators.c.level2, indicators.c.level3,
+                    targets.c.raw.label("target"))
+             .select_from(library_entries)
+             .join(projects, projects.c.id == library_entries.c.project_id)
+             .join(units, units.c.id == library_entries.c.unit_id)
+             .join(indicators, indicators.c.id == library_entries.c.indicator_id)
+             .join(targets, targets.c.indicator_id == library_entries.c.indicator_id)
+             .where(library_entries.c.group_id == group_id)
+             .order_by(library_entries.c.fund_year.desc(), library_entries.c.indicator_id.desc())
+             .limit(limit * 4))
+    if measure_unit is not None:
+        query = query.where(library_entries.c.measure_unit == measure_unit)
+    out: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    for row in connection.execute(query):
+        if row.project_id in seen:
+            continue
+        seen.add(row.project_id)
+        out.append(dict(row._mapping))
+        if len(out) == limit:
+            break
+    return out
+
+
+def move_names(connection: Connection, name_ids: list[int], group_id: int, reason: str) -> None:
+    for chunk in _chunks(name_ids):
+        connection.execute(update(library_names).where(library_names.c.id.in_(chunk))
+                           .values(group_id=group_id, reason=reason, score=100))
+        connection.execute(update(library_entries).where(library_entries.c.name_id.in_(chunk))
+                           .values(group_id=group_id))
+
+
+def rename_group(connection: Connection, group_id: int, name: str) -> None:
+    connection.execute(update(library_groups).where(library_groups.c.id == group_id).values(name=name))
+
+
+def set_leader(connection: Connection, group_id: int, leader: str, key: str, head: str) -> None:
+    connection.execute(update(library_groups).where(library_groups.c.id == group_id)
+                       .values(leader=leader, key=key, head=head))
+
+
+def drop_empty_groups(connection: Connection, group_ids: Iterable[int]) -> list[int]:
+    """Delete those of ``group_ids`` that no name points at any more; returns them."""
+    ids = list(group_ids)
+    if not ids:
+        return []
+    used = set(connection.execute(select(library_names.c.group_id).where(library_names.c.group_id.in_(ids))
+                                  .distinct()).scalars())
+    empty = [g for g in ids if g not in used]
+    if empty:
+        connection.execute(delete(library_groups).where(library_groups.c.id.in_(empty)))
+    return empty
+
+
+def group_count(connection: Connection) -> dict[str, int]:
+    return {"groups": connection.execute(select(func.count()).select_from(library_groups)).scalar_one(),
+            "names": connection.execute(select(func.count()).select_from(library_names)).scalar_one(),
+            "entries": connection.execute(select(func.count()).select_from(library_entries)).scalar_one()}
+
+
+def all_groups(connection: Connection) -> Iterator[dict[str, Any]]:
+    query = select(library_groups).order_by(library_groups.c.indicator_count.desc(), library_groups.c.id)
+    for row in connection.execute(query):
+        yield dict(row._mapping)
+
+
+def project_summaries(connection: Connection, project_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Name, fund label/year, unit and purpose of the projects' latest versions."""
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(project_ids):
+        query = (select(projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year,
+                        units.c.code.label("unit_code"), units.c.name.label("unit_name"),
+                        units.c.key.label("unit_key"), project_versions.c.purpose,
+                        project_versions.c.fund_source, project_versions.c.id.label("version_id"))
+                 .select_from(projects).join(units, units.c.id == projects.c.unit_id)
+                 .join(project_versions, _latest()).where(projects.c.id.in_(chunk)))
+        found.update((row.id, dict(row._mapping)) for row in connection.execute(query))
+    return found
+
+
+def projects_sharing_groups(connection: Connection, group_ids: list[int], exclude: int,
+                            limit: int = 200) -> list[tuple[int, int]]:
+    """``(project id, shared groups)`` for the projects using most of ``group_ids``."""
+    if not group_ids:
+        return []
+    shared = func.count(func.distinct(library_entries.c.group_id)).label("shared")
+    query = (select(library_entries.c.project_id, shared).where(library_entries.c.group_id.in_(group_ids))
+             .where(library_entries.c.project_id != exclude).group_by(library_entries.c.project_id)
+             .order_by(shared.desc(), library_entries.c.project_id.desc()).limit(limit))
+    return [(row.project_id, row.shared) for row in connection.execute(query)]
+
+
+def projects_named_like(connection: Connection, fragments: list[str], exclude: int | None,
+                        limit: int = 200) -> list[int]:
+    if not fragments:
+        return []
+    query = select(projects.c.id).where(or_(*(projects.c.name.contains(f, autoescape=True) for f in fragments)))
+    if exclude is not None:
+        query = query.where(projects.c.id != exclude)
+    return list(connection.execute(query.order_by(projects.c.id.desc()).limit(limit)).scalars())
+
+
+def project_group_sets(connection: Connection, project_ids: list[int]) -> dict[int, set[int]]:
+    found: dict[int, set[int]] = {}
+    for chunk in _chunks(project_ids):
+        for project_id, group_id in connection.execute(
+                select(library_entries.c.project_id, library_entries.c.group_id)
+                .where(library_entries.c.project_id.in_(chunk))):
+            found.setdefault(project_id, set()).add(group_id)
+    return found
+
+
+def unit_projects(connection: Connection, unit_key: str, fund_year: int) -> list[dict[str, Any]]:
+    """The unit's projects of a fund year: id, name, fund label, fund source of the latest version."""
+    query = (select(projects.c.id, projects.c.name, projects.c.fund_label, project_versions.c.fund_source)
+             .select_from(projects).join(units, units.c.id == projects.c.unit_id).join(project_versions, _latest())
+             .where(units.c.key == unit_key, projects.c.fund_year == fund_year))
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def document_projects(connection: Connection, document_id: int) -> list[int]:
+    """The projects whose tables a document holds."""
+    from perfbudget.store.schema import document_items
+
+    query = (select(project_versions.c.project_id).join(document_items,
+                                                        document_items.c.version_id == project_versions.c.id)
+             .where(document_items.c.document_id == document_id).distinct())
+    return sorted(connection.execute(query).scalars())

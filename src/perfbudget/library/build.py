@@ -184,7 +184,7 @@ def _place(connection: Connection, raws: list[str], spellings: dict[str, int]) -
         heads = rows.leaders_by_head(connection, {k.head[:64] for k in keys.values()})
         leaders = {head: [Leader(g, name_key(norm)) for g, norm in found] for head, found in heads.items()}
         anchors = {c["norm"]: c["anchor"] for c in rows.choices(connection) if c["anchor"]}
-        name_rows = []
+        name_rows: list[dict[str, Any]] = []
         for norm in new:
             key = keys[norm]
             anchor_group = rows.group_of_norm(connection, anchors[norm]) if norm in anchors else None

@@ -73,8 +73,8 @@ def assign(key: NameKey, by_key: Mapping[str, int], leaders: list[Leader], thres
     leaders with the same head word."""
     if key.key in by_key:
         group = by_key[key.key]
-        leader = (leader_keys or {}).get(group, key)
-        return Assignment(key.norm, group, 100.0, same_key_reason(leader))
+        same = (leader_keys or {}).get(group, key)
+        return Assignment(key.norm, group, 100.0, same_key_reason(same))
     if leaders:
         choices = [words_text(leader.key) for leader in leaders]
         found = process.extract(words_text(key), choices, scorer=fuzz.token_sort_ratio, score_cutoff=threshold,

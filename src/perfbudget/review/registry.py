@@ -47,7 +47,7 @@ class RuleSpec:
 
 _REGISTRY: dict[str, RuleSpec] = {}
 RULE_MODULES = ("rules_completeness", "rules_relevance", "rules_appropriateness", "rules_feasibility",
-                "rules_conformity")
+                "rules_conformity", "rules_library")
 
 
 def rule(id: str, *, title: str, dimension: str, severity: str,

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
-
-from contextlib import AbstractContextManager
 
 from sqlalchemy import Connection, Engine, insert
 

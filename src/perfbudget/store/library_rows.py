@@ -375,3 +375,11 @@ def document_projects(connection: Connection, document_id: int) -> list[int]:
                                                         document_items.c.version_id == project_versions.c.id)
              .where(document_items.c.document_id == document_id).distinct())
     return sorted(connection.execute(query).scalars())
+
+
+def project_indicators(connection: Connection, version_id: int) -> list[dict[str, Any]]:
+    """A version's indicators in table order: placement, name and target as written."""
+    query = (select(indicators.c.level1, indicators.c.level2, indicators.c.level3, targets.c.raw.label("target"))
+             .join(targets, targets.c.indicator_id == indicators.c.id)
+             .where(indicators.c.version_id == version_id).order_by(indicators.c.position))
+    return [dict(row._mapping) for row in connection.execute(query)]

@@ -115,7 +115,7 @@ def entries_for_stats(connection: Connection, group_ids: list[int] | None = None
     """Entries ordered by group (the statistics' input), streamed."""
     query = select(*(library_entries.c[name] for name in ENTRY_COLUMNS)).order_by(library_entries.c.group_id)
     if group_ids is None:
-        yield from connection.execution_options(yield_per=20_000).execute(query)
+        yield from connection.execute(query.execution_options(yield_per=20_000))
         return
     for chunk in _chunks(sorted(group_ids)):
         yield from connection.execute(query.where(library_entries.c.group_id.in_(chunk)))

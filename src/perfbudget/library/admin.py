@@ -37,7 +37,7 @@ def _one_group(connection: Connection, reference: str) -> int:
 
 def merge_groups(store: Store, into: str, others: list[str], actor: str | None = None) -> list[int]:
     """Merge the groups ``others`` into the group ``into``."""
-    from perfbudget.library.build import _write_stats
+    from perfbudget.library.build import restat
     from perfbudget.store import library_rows as rows
 
     with store.library_writing() as connection:
@@ -51,13 +51,13 @@ def merge_groups(store: Store, into: str, others: list[str], actor: str | None =
             rows.set_choice(connection, name["norm"], anchor=leader, actor=actor)
         rows.move_names(connection, [n["id"] for n in names], target, f"管理员归入「{leader}」所在的组")
         rows.drop_empty_groups(connection, merged)
-        _write_stats(connection, [target])
+        restat(connection, [target, *merged])
     return [target, *merged]
 
 
 def split_names(store: Store, names: list[str], actor: str | None = None) -> list[int]:
     """Split names (normalised or as written) off their group into a new group of their own."""
-    from perfbudget.library.build import _write_stats
+    from perfbudget.library.build import restat
     from perfbudget.store import library_rows as rows
 
     if not names:
@@ -89,7 +89,7 @@ def split_names(store: Store, names: list[str], actor: str | None = None) -> lis
             rows.set_leader(connection, old, rest["norm"], rest_key.key, rest_key.head[:64])
             if group["name"] == group["leader"]:
                 rows.rename_group(connection, old, rest["norm"])
-        _write_stats(connection, [old, new])
+        restat(connection, [old, new])
     return [old, new]
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from perfbudget.library.grouping import THRESHOLD, Assignment, Leader, assign, group_names
 from perfbudget.library.names import NameKey, name_key, normalise
-from perfbudget.library.stats import stats_by_group
+from perfbudget.library.stats import Counters, assemble
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -102,24 +102,63 @@ def build_library(store: Store, progress: Progress | None = None, threshold: flo
         rows.fill_entries(connection)
         _note(progress, "写入指标库", 1, 1)
         _note(progress, "统计各组指标值分布", 0, len(used))
-        _write_stats(connection, None, progress)
+        restat(connection)
         _note(progress, "统计各组指标值分布", len(used), len(used))
         counted = rows.group_count(connection)
     return BuildSummary(counted["groups"], counted["names"], counted["entries"])
 
 
-def _write_stats(connection: Connection, group_ids: Iterable[int] | None, progress: Progress | None = None) -> None:
+def restat(connection: Connection, group_ids: Iterable[int] | None = None) -> None:
+    """Count these groups (all when None) again from their entries and write their statistics."""
     from perfbudget.store import library_rows as rows
 
     wanted = None if group_ids is None else sorted(set(group_ids))
+    rows.recount(connection, wanted)
+    counted = rows.counted(connection, wanted)
+    counters = {g: Counters(c["count"], c["qualitative"], c["levels"], c["directions"]) for g, c in counted.items()}
+    _write(connection, counters, wanted if wanted is not None else sorted(counters))
+
+
+def _write(connection: Connection, counters: dict[int, Counters], group_ids: list[int]) -> None:
+    from perfbudget.store import library_rows as rows
+
+    units, measure_units, values = rows.aggregates(connection, group_ids)
+    measures: dict[int, dict[str, tuple[int, list[tuple[str, int]]]]] = {}
+    for (group_id, measure_unit), histogram in values.items():
+        measures.setdefault(group_id, {})[measure_unit] = (measure_units.get((group_id, measure_unit), 0), histogram)
     found = []
-    for group_id, count, units, stats in stats_by_group(rows.entries_for_stats(connection, wanted)):
-        found.append({"gid": group_id, "indicator_count": count, "unit_count": units,
+    for group_id in group_ids:
+        counter = counters.get(group_id, Counters())
+        stats = assemble(counter, units.get(group_id, 0), measures.get(group_id, {})) if counter.count else {}
+        found.append({"gid": group_id, "indicator_count": counter.count, "unit_count": units.get(group_id, 0),
                       "stats": json.dumps(stats, ensure_ascii=False)})
-    if wanted is not None:  # groups left without indicators
-        seen = {row["gid"] for row in found}
-        found.extend({"gid": g, "indicator_count": 0, "unit_count": 0, "stats": "{}"} for g in wanted if g not in seen)
     rows.write_stats(connection, found)
+
+
+def _apply_facts(connection: Connection, old: list[tuple[Any, ...]], new: list[tuple[Any, ...]]) -> None:
+    """Change the counts by the entries an update took out (``old``) and put in (``new``)."""
+    from perfbudget.store import library_rows as rows
+    from perfbudget.store.library_tables import library_group_units, library_measure_units, library_values
+
+    groups = sorted({fact[0] for fact in old} | {fact[0] for fact in new})
+    if not groups:
+        return
+    stored = rows.stored_stats(connection, groups)
+    counters = {g: Counters.from_stats(json.loads(stored.get(g) or "{}")) for g in groups}
+    values: Counter[tuple[Any, ...]] = Counter()
+    group_units: Counter[tuple[Any, ...]] = Counter()
+    measure_units: Counter[tuple[Any, ...]] = Counter()
+    for facts, sign in ((old, -1), (new, 1)):
+        for group_id, unit_id, level1, level2, kind, measure_unit, direction, value in facts:
+            counters[group_id].add(level1, level2, kind, direction, sign)
+            group_units[(group_id, unit_id)] += sign
+            if kind == "quantitative" and value is not None:
+                values[(group_id, measure_unit, value)] += sign
+                measure_units[(group_id, measure_unit, unit_id)] += sign
+    rows.add_counts(connection, library_values, ("group_id", "measure_unit", "value"), values)
+    rows.add_counts(connection, library_group_units, ("group_id", "unit_id"), group_units)
+    rows.add_counts(connection, library_measure_units, ("group_id", "measure_unit", "unit_id"), measure_units)
+    _write(connection, counters, groups)
 
 
 def update_library(store: Store, project_ids: Iterable[int]) -> None:
@@ -156,14 +195,15 @@ def update_library_for_document(store: Store, document_id: int) -> None:
 def _update(connection: Connection, ids: list[int]) -> None:
     from perfbudget.store import library_rows as rows
 
-    before = rows.drop_entries(connection, ids)
+    old = rows.entry_facts(connection, ids)
+    rows.drop_entries(connection, ids)
     spellings = rows.spelling_counts(connection, ids)
     known = rows.known_spellings(connection, spellings)
     fresh = [raw for raw in spellings if raw not in known]
     if fresh:
         _place(connection, fresh, spellings)
     rows.fill_entries(connection, ids)
-    _write_stats(connection, before | rows.project_groups(connection, ids))
+    _apply_facts(connection, old, rows.entry_facts(connection, ids))
 
 
 def _place(connection: Connection, raws: list[str], spellings: dict[str, int]) -> None:

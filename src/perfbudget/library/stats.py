@@ -1,33 +1,44 @@
 """A group's statistics: counts, placement, direction and the distribution of targets per measure unit.
 
-Pure functions over entry rows (``perfbudget.store.library_rows.ENTRY_COLUMNS``). Quantiles are
-computed on the exact Decimal values by linear interpolation between the closest ranks (the
-"inclusive" method: p0 is the minimum, p100 the maximum), so ``p50`` of 1, 2, 3, 4 is 2.5.
+Pure functions. The distribution comes from a histogram (each exact target value and how many
+indicators set it), so that keeping it current after an import never reads a whole group.
+Quantiles are computed on the exact Decimal values by linear interpolation between the closest
+ranks (the "inclusive" method: p0 is the minimum, p100 the maximum), so ``p50`` of 1, 2, 3, 4 is 2.5.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from perfbudget.target import format_decimal
 
 QUANTILES = {"min": 0, "p10": 10, "p25": 25, "p50": 50, "p75": 75, "p90": 90, "max": 100}
-LEVEL_NAMES = {"quantitative": "定量", "qualitative": "定性"}
 
 
-def quantile(values: Sequence[Decimal], percent: int) -> Decimal:
-    """The ``percent`` quantile of sorted ``values`` (inclusive linear interpolation)."""
-    if not values:
+def _at(histogram: Sequence[tuple[Decimal, int]], index: int) -> Decimal:
+    seen = 0
+    for value, n in histogram:
+        seen += n
+        if index < seen:
+            return value
+    raise IndexError(index)
+
+
+def quantile(histogram: Sequence[tuple[Decimal, int]], percent: int) -> Decimal:
+    """The ``percent`` quantile of a sorted histogram ``[(value, how many)]`` (inclusive linear)."""
+    total = sum(n for _v, n in histogram)
+    if not total:
         raise ValueError("no values")
-    position = Decimal(len(values) - 1) * percent / 100
+    position = Decimal(total - 1) * percent / 100
     low = int(position)
     fraction = position - low
-    if low + 1 >= len(values) or fraction == 0:
-        return values[low]
-    return values[low] + (values[low + 1] - values[low]) * fraction
+    below = _at(histogram, low)
+    if low + 1 >= total or fraction == 0:
+        return below
+    return below + (_at(histogram, low + 1) - below) * fraction
 
 
 def _clean(value: Decimal) -> str:
@@ -38,14 +49,20 @@ def _clean(value: Decimal) -> str:
     return format_decimal(value.normalize())
 
 
-def distribution(values: Iterable[Decimal]) -> dict[str, str]:
-    ordered = sorted(values)
+def distribution(values: Iterable[tuple[str | Decimal, int]]) -> dict[str, str]:
+    """min, p10, p25, p50, p75, p90 and max of ``(value, how many)`` pairs."""
+    merged: dict[Decimal, int] = {}
+    for value, n in values:
+        number = _decimal(value)
+        if number is not None and n > 0:
+            merged[number] = merged.get(number, 0) + n
+    ordered = sorted(merged.items())
     return {name: _clean(quantile(ordered, percent)) for name, percent in QUANTILES.items()}
 
 
-def _decimal(text: str | None) -> Decimal | None:
-    if text is None:
-        return None
+def _decimal(text: str | Decimal | None) -> Decimal | None:
+    if text is None or isinstance(text, Decimal):
+        return text
     try:
         value = Decimal(text)
     except InvalidOperation:
@@ -53,59 +70,67 @@ def _decimal(text: str | None) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-def group_stats(rows: Iterable[Sequence[Any]]) -> tuple[int, int, dict[str, Any]]:
-    """(indicator count, unit count, statistics) of one group's entry rows."""
-    count = 0
-    units: set[int] = set()
-    levels: Counter[tuple[str, str]] = Counter()
-    directions: Counter[str] = Counter()
-    qualitative = 0
-    by_measure: dict[str, list[Decimal]] = {}
-    measure_units: dict[str, set[int]] = {}
-    measure_qualitative: Counter[str] = Counter()
-    for _group, unit_id, level1, level2, kind, measure_unit, direction, value in rows:
-        count += 1
-        units.add(unit_id)
-        levels[(level1, level2)] += 1
+@dataclass(slots=True)
+class Counters:
+    """What a group's statistics are made of, kept in its stats JSON and changed by increments.
+
+    Attributes:
+        count: indicators in the group.
+        qualitative: of them, qualitative (no number).
+        levels: ``(一级, 二级) → indicators``.
+        directions: ``positive/reverse/exact → indicators``.
+    """
+
+    count: int = 0
+    qualitative: int = 0
+    levels: dict[tuple[str, str], int] = field(default_factory=dict)
+    directions: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_stats(cls, stats: Mapping[str, Any]) -> Counters:
+        return cls(stats.get("count", 0), stats.get("qualitative", 0),
+                   {(l1, l2): n for l1, l2, n in stats.get("level_counts", [])}, dict(stats.get("directions", {})))
+
+    def add(self, level1: str, level2: str, kind: str, direction: str | None, sign: int = 1) -> None:
+        """Count one indicator in (``sign`` 1) or out (-1)."""
+        self.count += sign
+        if kind != "quantitative":
+            self.qualitative += sign
+        _bump(self.levels, (level1, level2), sign)
         if direction:
-            directions[direction] += 1
-        number = _decimal(value) if kind == "quantitative" else None
-        if number is None:
-            qualitative += 1
-            measure_qualitative[measure_unit] += 1
-            continue
-        by_measure.setdefault(measure_unit, []).append(number)
-        measure_units.setdefault(measure_unit, set()).add(unit_id)
-    measures = []
-    for measure_unit, values in sorted(by_measure.items(), key=lambda item: (-len(item[1]), item[0])):
-        measures.append({"unit": measure_unit, "count": len(values), "units": len(measure_units[measure_unit]),
-                         **distribution(values)})
-    top_level = levels.most_common(1)[0][0] if levels else ("", "")
-    stats = {
+            _bump(self.directions, direction, sign)
+
+
+def _bump(counts: dict[Any, int], key: Any, sign: int) -> None:
+    counts[key] = counts.get(key, 0) + sign
+    if counts[key] <= 0:
+        del counts[key]
+
+
+def assemble(counters: Counters, units: int, measures: Mapping[str, tuple[int, Iterable[tuple[str, int]]]]
+             ) -> dict[str, Any]:
+    """A group's statistics: ``measures`` maps a measure unit to (units using it, value histogram)."""
+    levels = sorted(counters.levels.items(), key=lambda item: (-item[1], item[0]))
+    directions = sorted(counters.directions.items(), key=lambda item: (-item[1], item[0]))
+    shown: list[dict[str, Any]] = []
+    for measure_unit, (measure_units, histogram) in measures.items():
+        pairs = list(histogram)
+        count = sum(n for _v, n in pairs)
+        if count:
+            shown.append({"unit": measure_unit, "count": count, "units": measure_units, **distribution(pairs)})
+    shown.sort(key=lambda m: (-m["count"], m["unit"]))
+    count = counters.count
+    return {
         "count": count,
-        "units": len(units),
-        "level1": top_level[0],
-        "level2": top_level[1],
-        "levels": [[l1, l2, n] for (l1, l2), n in levels.most_common(5)],
-        "direction": directions.most_common(1)[0][0] if directions else None,
-        "directions": dict(directions.most_common()),
-        "qualitative": qualitative,
-        "qualitative_share": format_decimal((Decimal(qualitative) / count).quantize(Decimal("0.01")))
+        "units": units,
+        "level1": levels[0][0][0] if levels else "",
+        "level2": levels[0][0][1] if levels else "",
+        "levels": [[l1, l2, n] for (l1, l2), n in levels[:5]],
+        "level_counts": [[l1, l2, n] for (l1, l2), n in levels],
+        "direction": directions[0][0] if directions else None,
+        "directions": dict(directions),
+        "qualitative": counters.qualitative,
+        "qualitative_share": format_decimal((Decimal(counters.qualitative) / count).quantize(Decimal("0.01")))
         if count else "0",
-        "measures": measures,
+        "measures": shown,
     }
-    return count, len(units), stats
-
-
-def stats_by_group(rows: Iterable[Sequence[Any]]) -> Iterable[tuple[int, int, int, dict[str, Any]]]:
-    """``(group id, count, units, stats)`` for rows ordered by group."""
-    current: int | None = None
-    bucket: list[Sequence[Any]] = []
-    for row in rows:
-        if row[0] != current and bucket:
-            yield (current, *group_stats(bucket))  # type: ignore[misc]
-            bucket = []
-        current = row[0]
-        bucket.append(row)
-    if bucket:
-        yield (current, *group_stats(bucket))  # type: ignore[misc]

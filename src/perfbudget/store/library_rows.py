@@ -10,15 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Numeric, and_, cast, delete, func, insert, literal, or_, select, update
+from sqlalchemy import Connection, Numeric, and_, case, cast, delete, func, insert, literal, or_, select, update
 
 from perfbudget.store.bulk import insert_rows
 from perfbudget.store.library_tables import (
     library_choices,
     library_entries,
+    library_group_units,
     library_groups,
+    library_measure_units,
     library_names,
     library_spellings,
+    library_values,
 )
 from perfbudget.store.schema import indicators, project_versions, projects, targets, units, utc_now
 
@@ -51,7 +54,8 @@ def spelling_counts(connection: Connection, project_ids: list[int] | None = None
 
 def clear(connection: Connection) -> None:
     """Remove the built library (the admin's choices stay)."""
-    for table in (library_entries, library_spellings, library_names, library_groups):
+    for table in (library_values, library_group_units, library_measure_units, library_entries, library_spellings,
+                  library_names, library_groups):
         connection.execute(delete(table))
 
 
@@ -108,17 +112,124 @@ def project_groups(connection: Connection, project_ids: list[int]) -> set[int]:
     return found
 
 
-ENTRY_COLUMNS = ("group_id", "unit_id", "level1", "level2", "kind", "measure_unit", "direction", "value")
+FACT_COLUMNS = ("group_id", "unit_id", "level1", "level2", "kind", "measure_unit", "direction", "value")
 
 
-def entries_for_stats(connection: Connection, group_ids: list[int] | None = None) -> Iterator[tuple[Any, ...]]:
-    """Entries ordered by group (the statistics' input), streamed."""
-    query = select(*(library_entries.c[name] for name in ENTRY_COLUMNS)).order_by(library_entries.c.group_id)
-    if group_ids is None:
-        yield from connection.execute(query.execution_options(yield_per=20_000))
+def entry_facts(connection: Connection, project_ids: list[int]) -> list[tuple[Any, ...]]:
+    """The projects' entries as ``FACT_COLUMNS`` tuples (what an update adds to or takes from the counts)."""
+    found: list[tuple[Any, ...]] = []
+    for chunk in _chunks(project_ids):
+        found.extend(tuple(row) for row in connection.execute(
+            select(*(library_entries.c[name] for name in FACT_COLUMNS))
+            .where(library_entries.c.project_id.in_(chunk))))
+    return found
+
+
+def _in_groups(column: Any, group_ids: list[int] | None) -> Any:
+    return column.in_(group_ids) if group_ids is not None else literal(True)
+
+
+def recount(connection: Connection, group_ids: list[int] | None = None) -> None:
+    """Rebuild the value histograms and unit counts of these groups (all when None) from their entries."""
+    e = library_entries.c
+    numbers = and_(e.kind == "quantitative", e.value.is_not(None))
+    for table in (library_values, library_group_units, library_measure_units):
+        connection.execute(delete(table).where(_in_groups(table.c.group_id, group_ids)))
+    where = _in_groups(e.group_id, group_ids)
+    connection.execute(insert(library_values).from_select(
+        ["group_id", "measure_unit", "value", "n"],
+        select(e.group_id, e.measure_unit, e.value, func.count()).where(where, numbers)
+        .group_by(e.group_id, e.measure_unit, e.value)))
+    connection.execute(insert(library_group_units).from_select(
+        ["group_id", "unit_id", "n"],
+        select(e.group_id, e.unit_id, func.count()).where(where).group_by(e.group_id, e.unit_id)))
+    connection.execute(insert(library_measure_units).from_select(
+        ["group_id", "measure_unit", "unit_id", "n"],
+        select(e.group_id, e.measure_unit, e.unit_id, func.count()).where(where, numbers)
+        .group_by(e.group_id, e.measure_unit, e.unit_id)))
+
+
+def counted(connection: Connection, group_ids: list[int] | None = None) -> dict[int, dict[str, Any]]:
+    """Per group from its entries: count, qualitative, ``levels`` and ``directions`` counts."""
+    e = library_entries.c
+    where = _in_groups(e.group_id, group_ids)
+    found: dict[int, dict[str, Any]] = {}
+    qualitative = func.sum(case((e.kind == "quantitative", 0), else_=1))
+    for group_id, count, qual in connection.execute(
+            select(e.group_id, func.count(), qualitative).where(where).group_by(e.group_id)):
+        found[group_id] = {"count": count, "qualitative": int(qual or 0), "levels": {}, "directions": {}}
+    for group_id, level1, level2, count in connection.execute(
+            select(e.group_id, e.level1, e.level2, func.count()).where(where)
+            .group_by(e.group_id, e.level1, e.level2)):
+        found[group_id]["levels"][(level1, level2)] = count
+    for group_id, direction, count in connection.execute(
+            select(e.group_id, e.direction, func.count()).where(where, e.direction.is_not(None))
+            .group_by(e.group_id, e.direction)):
+        found[group_id]["directions"][direction] = count
+    return found
+
+
+def aggregates(connection: Connection, group_ids: list[int] | None = None
+               ) -> tuple[dict[int, int], dict[tuple[int, str], int], dict[tuple[int, str], list[tuple[str, int]]]]:
+    """(units per group, units per group and measure unit, value histogram per group and measure unit)."""
+    units: dict[int, int] = {}
+    measure_units: dict[tuple[int, str], int] = {}
+    values: dict[tuple[int, str], list[tuple[str, int]]] = {}
+    chunks: list[list[int] | None] = [None] if group_ids is None else list(_chunks(sorted(group_ids)))
+    for chunk in chunks:
+        g = library_group_units.c
+        for group_id, count in connection.execute(
+                select(g.group_id, func.count()).where(_in_groups(g.group_id, chunk)).group_by(g.group_id)):
+            units[group_id] = count
+        m = library_measure_units.c
+        for group_id, measure_unit, count in connection.execute(
+                select(m.group_id, m.measure_unit, func.count()).where(_in_groups(m.group_id, chunk))
+                .group_by(m.group_id, m.measure_unit)):
+            measure_units[(group_id, measure_unit)] = count
+        v = library_values.c
+        for group_id, measure_unit, value, n in connection.execute(
+                select(v.group_id, v.measure_unit, v.value, v.n).where(_in_groups(v.group_id, chunk))):
+            values.setdefault((group_id, measure_unit), []).append((value, n))
+    return units, measure_units, values
+
+
+def add_counts(connection: Connection, table: Any, keys: tuple[str, ...], deltas: dict[tuple[Any, ...], int]) -> None:
+    """Add ``deltas`` (key tuple → change) to the ``n`` of ``table``'s rows; rows reaching 0 go."""
+    from sqlalchemy import bindparam, tuple_
+
+    changes = {k: d for k, d in deltas.items() if d}
+    if not changes:
         return
+    columns = [table.c[k] for k in keys]
+    existing: dict[tuple[Any, ...], int] = {}
+    for chunk in _chunks(list(changes)):
+        for row in connection.execute(select(*columns, table.c.n).where(tuple_(*columns).in_(chunk))):
+            existing[tuple(row[:-1])] = row[-1]
+    match = and_(*(table.c[k] == bindparam(f"k_{k}") for k in keys))
+    updates: list[dict[str, Any]] = []
+    deletes: list[dict[str, Any]] = []
+    inserts: list[dict[str, Any]] = []
+    for key, delta in changes.items():
+        params = {f"k_{k}": v for k, v in zip(keys, key, strict=True)}
+        if key in existing:
+            n = existing[key] + delta
+            (updates if n > 0 else deletes).append({**params, "new_n": n})
+        elif delta > 0:
+            inserts.append({**dict(zip(keys, key, strict=True)), "n": delta})
+    if updates:
+        connection.execute(update(table).where(match).values(n=bindparam("new_n")), updates)
+    if deletes:
+        connection.execute(delete(table).where(match), deletes)
+    if inserts:
+        connection.execute(insert(table), inserts)
+
+
+def stored_stats(connection: Connection, group_ids: list[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
     for chunk in _chunks(sorted(group_ids)):
-        yield from connection.execute(query.where(library_entries.c.group_id.in_(chunk)))
+        found.update(connection.execute(select(library_groups.c.id, library_groups.c.stats)
+                                        .where(library_groups.c.id.in_(chunk))).all())
+    return found
 
 
 def write_stats(connection: Connection, rows: list[dict[str, Any]]) -> None:

@@ -6,6 +6,10 @@
 * ``library_spellings`` — each name as written (三级指标 text), pointing at its normalised name.
 * ``library_entries`` — one row per indicator of each project's latest version: its group, unit,
   year, placement, measure unit, direction and target value (exact text; ``num`` only orders).
+* ``library_values`` — per group and measure unit, how many indicators set each target value (the
+  histogram the quantiles are computed from, so that an update never reads a whole group);
+* ``library_group_units`` / ``library_measure_units`` — how many indicators each unit has in a group
+  (and in a group with a measure unit): the unit counts kept exact by increments;
 * ``library_choices`` — an admin's merges, splits and renames, by normalised name, kept across rebuilds.
 
 The migration ``store/migrations/versions/0200_indicator_library.py`` creates these tables.
@@ -72,6 +76,29 @@ class LibraryEntryRow(Base):
                       Index("ix_library_entries_group_id_unit_id", "group_id", "unit_id"))
 
 
+class LibraryValueRow(Base):
+    __tablename__ = "library_values"
+    group_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    measure_unit: Mapped[str] = mapped_column(Text, primary_key=True)
+    value: Mapped[str] = mapped_column(String(64), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class LibraryGroupUnitRow(Base):
+    __tablename__ = "library_group_units"
+    group_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class LibraryMeasureUnitRow(Base):
+    __tablename__ = "library_measure_units"
+    group_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    measure_unit: Mapped[str] = mapped_column(Text, primary_key=True)
+    unit_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
 class LibraryChoiceRow(Base):
     __tablename__ = "library_choices"
     norm: Mapped[str] = mapped_column(Text, primary_key=True)
@@ -87,3 +114,6 @@ library_names = _tables["library_names"]
 library_spellings = _tables["library_spellings"]
 library_entries = _tables["library_entries"]
 library_choices = _tables["library_choices"]
+library_values = _tables["library_values"]
+library_group_units = _tables["library_group_units"]
+library_measure_units = _tables["library_measure_units"]

@@ -1,4 +1,4 @@
-"""Indicator library tables: groups, names, spellings, entries, admin choices
+"""Indicator library tables: groups, names, spellings, entries, value histograms, unit counts, admin choices
 (models in ``perfbudget/store/library_tables.py``).
 
 Revision ID: 0200
@@ -83,6 +83,29 @@ def upgrade() -> None:
                     ["group_id", "measure_unit", "num"])
     op.create_index("ix_library_entries_group_id_unit_id", "library_entries", ["group_id", "unit_id"])
     op.create_table(
+        "library_values",
+        sa.Column("group_id", sa.Integer(), nullable=False),
+        sa.Column("measure_unit", sa.Text(), nullable=False),
+        sa.Column("value", sa.String(length=64), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("group_id", "measure_unit", "value", name="pk_library_values"),
+    )
+    op.create_table(
+        "library_group_units",
+        sa.Column("group_id", sa.Integer(), nullable=False),
+        sa.Column("unit_id", sa.Integer(), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("group_id", "unit_id", name="pk_library_group_units"),
+    )
+    op.create_table(
+        "library_measure_units",
+        sa.Column("group_id", sa.Integer(), nullable=False),
+        sa.Column("measure_unit", sa.Text(), nullable=False),
+        sa.Column("unit_id", sa.Integer(), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("group_id", "measure_unit", "unit_id", name="pk_library_measure_units"),
+    )
+    op.create_table(
         "library_choices",
         sa.Column("norm", sa.Text(), nullable=False),
         sa.Column("anchor", sa.Text(), nullable=True),
@@ -95,6 +118,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("library_choices")
+    op.drop_table("library_measure_units")
+    op.drop_table("library_group_units")
+    op.drop_table("library_values")
     op.drop_table("library_entries")
     op.drop_table("library_spellings")
     op.drop_table("library_names")

@@ -119,17 +119,24 @@ def restat(connection: Connection, group_ids: Iterable[int] | None = None) -> No
     _write(connection, counters, wanted if wanted is not None else sorted(counters))
 
 
-def _write(connection: Connection, counters: dict[int, Counters], group_ids: list[int]) -> None:
+def _write(connection: Connection, counters: dict[int, Counters], group_ids: list[int],
+           touched: set[tuple[int, str]] | None = None, before: dict[int, dict[str, Any]] | None = None) -> None:
+    """Write the groups' statistics; with ``touched``, the measure units not in it keep their
+    distributions from ``before`` (their values did not change)."""
     from perfbudget.store import library_rows as rows
 
     units, measure_units, values = rows.aggregates(connection, group_ids)
-    measures: dict[int, dict[str, tuple[int, list[tuple[str, int]]]]] = {}
+    measures: dict[int, dict[str, Any]] = {}
     for (group_id, measure_unit), histogram in values.items():
-        measures.setdefault(group_id, {})[measure_unit] = (measure_units.get((group_id, measure_unit), 0), histogram)
+        if touched is None or (group_id, measure_unit) in touched:
+            measures.setdefault(group_id, {})[measure_unit] = (measure_units.get((group_id, measure_unit), 0),
+                                                               histogram)
     found = []
     for group_id in group_ids:
         counter = counters.get(group_id, Counters())
-        stats = assemble(counter, units.get(group_id, 0), measures.get(group_id, {})) if counter.count else {}
+        kept = [m for m in (before or {}).get(group_id, {}).get("measures", [])
+                if touched is not None and (group_id, m["unit"]) not in touched]
+        stats = assemble(counter, units.get(group_id, 0), measures.get(group_id, {}), kept) if counter.count else {}
         found.append({"gid": group_id, "indicator_count": counter.count, "unit_count": units.get(group_id, 0),
                       "stats": json.dumps(stats, ensure_ascii=False)})
     rows.write_stats(connection, found)
@@ -143,8 +150,8 @@ def _apply_facts(connection: Connection, old: list[tuple[Any, ...]], new: list[t
     groups = sorted({fact[0] for fact in old} | {fact[0] for fact in new})
     if not groups:
         return
-    stored = rows.stored_stats(connection, groups)
-    counters = {g: Counters.from_stats(json.loads(stored.get(g) or "{}")) for g in groups}
+    stored = {g: json.loads(text or "{}") for g, text in rows.stored_stats(connection, groups).items()}
+    counters = {g: Counters.from_stats(stored.get(g, {})) for g in groups}
     values: Counter[tuple[Any, ...]] = Counter()
     group_units: Counter[tuple[Any, ...]] = Counter()
     measure_units: Counter[tuple[Any, ...]] = Counter()
@@ -158,7 +165,8 @@ def _apply_facts(connection: Connection, old: list[tuple[Any, ...]], new: list[t
     rows.add_counts(connection, library_values, ("group_id", "measure_unit", "value"), values)
     rows.add_counts(connection, library_group_units, ("group_id", "unit_id"), group_units)
     rows.add_counts(connection, library_measure_units, ("group_id", "measure_unit", "unit_id"), measure_units)
-    _write(connection, counters, groups)
+    touched = {(g, m) for g, m, _v in values}
+    _write(connection, counters, groups, touched, stored)
 
 
 def update_library(store: Store, project_ids: Iterable[int]) -> None:

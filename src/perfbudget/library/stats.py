@@ -107,12 +107,13 @@ def _bump(counts: dict[Any, int], key: Any, sign: int) -> None:
         del counts[key]
 
 
-def assemble(counters: Counters, units: int, measures: Mapping[str, tuple[int, Iterable[tuple[str, int]]]]
-             ) -> dict[str, Any]:
-    """A group's statistics: ``measures`` maps a measure unit to (units using it, value histogram)."""
+def assemble(counters: Counters, units: int, measures: Mapping[str, tuple[int, Iterable[tuple[str, int]]]],
+             kept: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:
+    """A group's statistics: ``measures`` maps a measure unit to (units using it, value histogram);
+    ``kept`` are measure units' distributions that did not change since they were computed."""
     levels = sorted(counters.levels.items(), key=lambda item: (-item[1], item[0]))
     directions = sorted(counters.directions.items(), key=lambda item: (-item[1], item[0]))
-    shown: list[dict[str, Any]] = []
+    shown: list[dict[str, Any]] = list(kept)
     for measure_unit, (measure_units, histogram) in measures.items():
         pairs = list(histogram)
         count = sum(n for _v, n in pairs)

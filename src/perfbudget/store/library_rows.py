@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Numeric, and_, case, cast, delete, func, insert, literal, or_, select, update
 
 from perfbudget.store.bulk import insert_rows
+from perfbudget.store.engine import is_postgres
 from perfbudget.store.library_tables import (
     library_choices,
     library_entries,
@@ -194,34 +195,25 @@ def aggregates(connection: Connection, group_ids: list[int] | None = None
 
 
 def add_counts(connection: Connection, table: Any, keys: tuple[str, ...], deltas: dict[tuple[Any, ...], int]) -> None:
-    """Add ``deltas`` (key tuple → change) to the ``n`` of ``table``'s rows; rows reaching 0 go."""
-    from sqlalchemy import bindparam, tuple_
+    """Add ``deltas`` (key tuple → change) to the ``n`` of ``table``'s rows (an upsert); rows reaching 0 go."""
+    from sqlalchemy import bindparam
 
     changes = {k: d for k, d in deltas.items() if d}
     if not changes:
         return
-    columns = [table.c[k] for k in keys]
-    existing: dict[tuple[Any, ...], int] = {}
-    for chunk in _chunks(list(changes)):
-        for row in connection.execute(select(*columns, table.c.n).where(tuple_(*columns).in_(chunk))):
-            existing[tuple(row[:-1])] = row[-1]
-    match = and_(*(table.c[k] == bindparam(f"k_{k}") for k in keys))
-    updates: list[dict[str, Any]] = []
-    deletes: list[dict[str, Any]] = []
-    inserts: list[dict[str, Any]] = []
-    for key, delta in changes.items():
-        params = {f"k_{k}": v for k, v in zip(keys, key, strict=True)}
-        if key in existing:
-            n = existing[key] + delta
-            (updates if n > 0 else deletes).append({**params, "new_n": n})
-        elif delta > 0:
-            inserts.append({**dict(zip(keys, key, strict=True)), "n": delta})
-    if updates:
-        connection.execute(update(table).where(match).values(n=bindparam("new_n")), updates)
-    if deletes:
-        connection.execute(delete(table).where(match), deletes)
-    if inserts:
-        connection.execute(insert(table), inserts)
+    if is_postgres(connection):
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+    statement = upsert(table)
+    statement = statement.on_conflict_do_update(index_elements=list(keys),
+                                                set_={"n": table.c.n + statement.excluded.n})
+    connection.execute(statement, [{**dict(zip(keys, key, strict=True)), "n": delta}
+                                   for key, delta in changes.items()])
+    fallen = [{f"k_{k}": v for k, v in zip(keys, key, strict=True)} for key, delta in changes.items() if delta < 0]
+    if fallen:
+        match = and_(*(table.c[k] == bindparam(f"k_{k}") for k in keys))
+        connection.execute(delete(table).where(match, table.c.n <= 0), fallen)
 
 
 def stored_stats(connection: Connection, group_ids: list[int]) -> dict[int, str]:
@@ -355,7 +347,7 @@ def search_names(connection: Connection, fragments: list[str], limit: int = 3000
 
 def examples(connection: Connection, group_id: int, limit: int = 5,
              measure_unit: str | None = None) -> list[dict[str, Any]]:
-    """Indicators of a group with their projects, newest years first, one per project."""
+    """Indicators of a group with their projects, the latest imported first, one per project."""
     query = (select(library_entries.c.project_id, library_entries.c.fund_year, library_entries.c.measure_unit,
                     projects.c.name.label("project"), projects.c.fund_label, units.c.code.label("unit_code"),
                     units.c.name.label("unit_name"), indicators.c.level1, indicators.c.level2, indicators.c.level3,
@@ -366,7 +358,7 @@ def examples(connection: Connection, group_id: int, limit: int = 5,
              .join(indicators, indicators.c.id == library_entries.c.indicator_id)
              .join(targets, targets.c.indicator_id == library_entries.c.indicator_id)
              .where(library_entries.c.group_id == group_id)
-             .order_by(library_entries.c.fund_year.desc(), library_entries.c.indicator_id.desc())
+             .order_by(library_entries.c.indicator_id.desc())
              .limit(limit * 4))
     if measure_unit is not None:
         query = query.where(library_entries.c.measure_unit == measure_unit)

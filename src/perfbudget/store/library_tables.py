@@ -73,7 +73,7 @@ class LibraryEntryRow(Base):
     num: Mapped[object | None] = mapped_column(Numeric)
 
     __table_args__ = (Index("ix_library_entries_group_id_measure_unit_num", "group_id", "measure_unit", "num"),
-                      Index("ix_library_entries_group_id_unit_id", "group_id", "unit_id"))
+                      Index("ix_library_entries_group_id_indicator_id", "group_id", "indicator_id"))
 
 
 class LibraryValueRow(Base):

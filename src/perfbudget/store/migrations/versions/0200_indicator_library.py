@@ -81,7 +81,7 @@ def upgrade() -> None:
     op.create_index("ix_library_entries_project_id", "library_entries", ["project_id"])
     op.create_index("ix_library_entries_group_id_measure_unit_num", "library_entries",
                     ["group_id", "measure_unit", "num"])
-    op.create_index("ix_library_entries_group_id_unit_id", "library_entries", ["group_id", "unit_id"])
+    op.create_index("ix_library_entries_group_id_indicator_id", "library_entries", ["group_id", "indicator_id"])
     op.create_table(
         "library_values",
         sa.Column("group_id", sa.Integer(), nullable=False),

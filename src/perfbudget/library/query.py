@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import math
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
 from perfbudget.library.names import name_key, normalise
+from perfbudget.target import format_decimal
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -111,6 +113,16 @@ def show(store: Store, reference: str, examples: int = 10) -> dict[str, Any] | N
         return group_detail(connection, ids[0], examples)
 
 
+def group_summary_of(store: Store, group_id: int, examples: int = 10) -> dict[str, Any] | None:
+    """One group in full by its id (as ``show`` gives it); None when there is no such group."""
+    from perfbudget.store import library_rows as rows
+
+    with store.library_reading() as connection:
+        if not rows.group_rows(connection, [group_id]):
+            return None
+        return group_detail(connection, group_id, examples)
+
+
 def group_detail(connection: Connection, group_id: int, examples: int = 10) -> dict[str, Any]:
     from perfbudget.store import library_rows as rows
 
@@ -127,6 +139,27 @@ def group_detail(connection: Connection, group_id: int, examples: int = 10) -> d
                    "spellings": spellings.get(n["id"], [])} for n in names],
     })
     return detail
+
+
+def top_groups(store: Store, limit: int = 20, examples: int = 3) -> list[dict[str, Any]]:
+    """The most used groups, as ``search`` gives them (the 指标库 page without a search)."""
+    from itertools import islice
+
+    from perfbudget.store import library_rows as rows
+
+    with store.library_reading() as connection:
+        return [group_summary(g, rows.examples(connection, g["id"], examples)) | {"id": g["id"]}
+                for g in islice(rows.all_groups(connection), limit)]
+
+
+def marks(measure: dict[str, Any]) -> dict[str, str]:
+    """Where min, p10 … max sit between the measure's min (0) and max (100), and the p25–p75 box's
+    width, for drawing a distribution."""
+    low, high = Decimal(measure["min"]), Decimal(measure["max"])
+    span = high - low
+    place = {k: ((Decimal(measure[k]) - low) / span * 100).quantize(Decimal("0.1")) if span else Decimal(50)
+             for k in ("min", "p10", "p25", "p50", "p75", "p90", "max")}
+    return {**{k: format_decimal(v) for k, v in place.items()}, "box": format_decimal(place["p75"] - place["p25"])}
 
 
 def all_groups(store: Store, minimum: int = 1) -> list[dict[str, Any]]:

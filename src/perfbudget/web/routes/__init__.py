@@ -6,7 +6,8 @@ import importlib
 
 from fastapi import APIRouter
 
-AREAS = ("auth", "dashboard", "projects", "edit", "evaluate", "upload", "declare", "admin", "account")
+AREAS = ("auth", "dashboard", "projects", "edit", "evaluate", "upload", "declare", "admin", "account",
+         "library")
 
 
 def routers() -> list[APIRouter]:

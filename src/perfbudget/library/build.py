@@ -116,34 +116,33 @@ def restat(connection: Connection, group_ids: Iterable[int] | None = None) -> No
     rows.recount(connection, wanted)
     counted = rows.counted(connection, wanted)
     counters = {g: Counters(c["count"], c["qualitative"], c["levels"], c["directions"]) for g, c in counted.items()}
-    _write(connection, counters, wanted if wanted is not None else sorted(counters))
+    units, measure_units, values = rows.aggregates(connection, wanted)
+    _write(connection, counters, wanted if wanted is not None else sorted(counters), units, measure_units, values)
 
 
-def _write(connection: Connection, counters: dict[int, Counters], group_ids: list[int],
-           touched: set[tuple[int, str]] | None = None, before: dict[int, dict[str, Any]] | None = None) -> None:
-    """Write the groups' statistics; with ``touched``, the measure units not in it keep their
-    distributions from ``before`` (their values did not change)."""
+def _write(connection: Connection, counters: dict[int, Counters], group_ids: list[int], units: dict[int, int],
+           measure_units: dict[tuple[int, str], int], values: dict[tuple[int, str], list[tuple[str, int]]],
+           kept: dict[int, list[dict[str, Any]]] | None = None) -> None:
+    """Write the groups' statistics: ``values`` are the histograms of the measure units to compute,
+    ``kept`` the distributions of those that did not change."""
     from perfbudget.store import library_rows as rows
 
-    units, measure_units, values = rows.aggregates(connection, group_ids)
     measures: dict[int, dict[str, Any]] = {}
     for (group_id, measure_unit), histogram in values.items():
-        if touched is None or (group_id, measure_unit) in touched:
-            measures.setdefault(group_id, {})[measure_unit] = (measure_units.get((group_id, measure_unit), 0),
-                                                               histogram)
+        measures.setdefault(group_id, {})[measure_unit] = (measure_units.get((group_id, measure_unit), 0), histogram)
     found = []
     for group_id in group_ids:
         counter = counters.get(group_id, Counters())
-        kept = [m for m in (before or {}).get(group_id, {}).get("measures", [])
-                if touched is not None and (group_id, m["unit"]) not in touched]
-        stats = assemble(counter, units.get(group_id, 0), measures.get(group_id, {}), kept) if counter.count else {}
+        stats = assemble(counter, units.get(group_id, 0), measures.get(group_id, {}),
+                         (kept or {}).get(group_id, ())) if counter.count else {}
         found.append({"gid": group_id, "indicator_count": counter.count, "unit_count": units.get(group_id, 0),
                       "stats": json.dumps(stats, ensure_ascii=False)})
     rows.write_stats(connection, found)
 
 
 def _apply_facts(connection: Connection, old: list[tuple[Any, ...]], new: list[tuple[Any, ...]]) -> None:
-    """Change the counts by the entries an update took out (``old``) and put in (``new``)."""
+    """Change the counts by the entries an update took out (``old``) and put in (``new``): the value
+    histograms and unit counts by increments, the statistics of the groups they touch from those."""
     from perfbudget.store import library_rows as rows
     from perfbudget.store.library_tables import library_group_units, library_measure_units, library_values
 
@@ -163,10 +162,20 @@ def _apply_facts(connection: Connection, old: list[tuple[Any, ...]], new: list[t
                 values[(group_id, measure_unit, value)] += sign
                 measure_units[(group_id, measure_unit, unit_id)] += sign
     rows.add_counts(connection, library_values, ("group_id", "measure_unit", "value"), values)
-    rows.add_counts(connection, library_group_units, ("group_id", "unit_id"), group_units)
-    rows.add_counts(connection, library_measure_units, ("group_id", "measure_unit", "unit_id"), measure_units)
+    units = {g: stored.get(g, {}).get("units", 0) for g in groups}
+    appeared, vanished = rows.add_counts(connection, library_group_units, ("group_id", "unit_id"), group_units)
+    for keys, sign in ((appeared, 1), (vanished, -1)):
+        for group_id, _unit in keys:
+            units[group_id] += sign
     touched = {(g, m) for g, m, _v in values}
-    _write(connection, counters, groups, touched, stored)
+    per_measure = {(g, m["unit"]): m["units"] for g in groups for m in stored.get(g, {}).get("measures", [])}
+    appeared, vanished = rows.add_counts(connection, library_measure_units, ("group_id", "measure_unit", "unit_id"),
+                                         measure_units)
+    for keys, sign in ((appeared, 1), (vanished, -1)):
+        for group_id, measure_unit, _unit in keys:
+            per_measure[(group_id, measure_unit)] = per_measure.get((group_id, measure_unit), 0) + sign
+    kept = {g: [m for m in stored.get(g, {}).get("measures", []) if (g, m["unit"]) not in touched] for g in groups}
+    _write(connection, counters, groups, units, per_measure, rows.histograms(connection, touched), kept)
 
 
 def update_library(store: Store, project_ids: Iterable[int]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Numeric, and_, case, cast, delete, func, insert, literal, or_, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, literal, or_, select, update
 
 from perfbudget.store.bulk import insert_rows
 from perfbudget.store.engine import is_postgres
@@ -78,18 +78,23 @@ def add_spellings(connection: Connection, rows: list[dict[str, Any]]) -> None:
 def fill_entries(connection: Connection, project_ids: list[int] | None = None) -> None:
     """Entries for every indicator of the projects' latest versions (all projects when None)."""
     columns = ["indicator_id", "group_id", "name_id", "project_id", "version_id", "unit_id", "fund_year",
-               "level1", "level2", "kind", "measure_unit", "direction", "value", "num"]
+               "level1", "level2", "kind", "measure_unit", "direction", "value"]
     query = (select(indicators.c.id, library_names.c.group_id, library_names.c.id, projects.c.id,
                     project_versions.c.id, projects.c.unit_id, projects.c.fund_year, indicators.c.level1,
                     indicators.c.level2, targets.c.kind, func.coalesce(targets.c.unit, literal("")),
-                    targets.c.direction, targets.c.value, cast(targets.c.value, Numeric))
+                    targets.c.direction, targets.c.value)
              .select_from(projects).join(project_versions, _latest())
              .join(indicators, indicators.c.version_id == project_versions.c.id)
              .join(targets, targets.c.indicator_id == indicators.c.id)
              .join(library_spellings, library_spellings.c.raw == indicators.c.level3)
              .join(library_names, library_names.c.id == library_spellings.c.name_id))
-    if project_ids is None:
+    if project_ids is None:  # a build: the indexes are made once, after the rows
+        indexes = [index for index in library_entries.indexes]
+        for index in indexes:
+            index.drop(connection)
         connection.execute(insert(library_entries).from_select(columns, query))
+        for index in indexes:
+            index.create(connection)
         return
     for chunk in _chunks(project_ids):
         connection.execute(insert(library_entries).from_select(columns, query.where(projects.c.id.in_(chunk))))
@@ -151,22 +156,19 @@ def recount(connection: Connection, group_ids: list[int] | None = None) -> None:
 
 
 def counted(connection: Connection, group_ids: list[int] | None = None) -> dict[int, dict[str, Any]]:
-    """Per group from its entries: count, qualitative, ``levels`` and ``directions`` counts."""
+    """Per group from its entries (one pass): count, qualitative, ``levels`` and ``directions`` counts."""
     e = library_entries.c
-    where = _in_groups(e.group_id, group_ids)
     found: dict[int, dict[str, Any]] = {}
-    qualitative = func.sum(case((e.kind == "quantitative", 0), else_=1))
-    for group_id, count, qual in connection.execute(
-            select(e.group_id, func.count(), qualitative).where(where).group_by(e.group_id)):
-        found[group_id] = {"count": count, "qualitative": int(qual or 0), "levels": {}, "directions": {}}
-    for group_id, level1, level2, count in connection.execute(
-            select(e.group_id, e.level1, e.level2, func.count()).where(where)
-            .group_by(e.group_id, e.level1, e.level2)):
-        found[group_id]["levels"][(level1, level2)] = count
-    for group_id, direction, count in connection.execute(
-            select(e.group_id, e.direction, func.count()).where(where, e.direction.is_not(None))
-            .group_by(e.group_id, e.direction)):
-        found[group_id]["directions"][direction] = count
+    query = (select(e.group_id, e.level1, e.level2, e.direction, e.kind, func.count())
+             .where(_in_groups(e.group_id, group_ids)).group_by(e.group_id, e.level1, e.level2, e.direction, e.kind))
+    for group_id, level1, level2, direction, kind, count in connection.execute(query):
+        group = found.setdefault(group_id, {"count": 0, "qualitative": 0, "levels": {}, "directions": {}})
+        group["count"] += count
+        if kind != "quantitative":
+            group["qualitative"] += count
+        group["levels"][(level1, level2)] = group["levels"].get((level1, level2), 0) + count
+        if direction:
+            group["directions"][direction] = group["directions"].get(direction, 0) + count
     return found
 
 
@@ -194,13 +196,15 @@ def aggregates(connection: Connection, group_ids: list[int] | None = None
     return units, measure_units, values
 
 
-def add_counts(connection: Connection, table: Any, keys: tuple[str, ...], deltas: dict[tuple[Any, ...], int]) -> None:
-    """Add ``deltas`` (key tuple → change) to the ``n`` of ``table``'s rows (an upsert); rows reaching 0 go."""
+def add_counts(connection: Connection, table: Any, keys: tuple[str, ...], deltas: dict[tuple[Any, ...], int]
+               ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Add ``deltas`` (key tuple → change) to the ``n`` of ``table``'s rows (an upsert); rows reaching 0
+    go. Returns the keys that appeared (were absent) and those that vanished."""
     from sqlalchemy import bindparam
 
     changes = {k: d for k, d in deltas.items() if d}
     if not changes:
-        return
+        return [], []
     if is_postgres(connection):
         from sqlalchemy.dialects.postgresql import insert as upsert
     else:
@@ -208,12 +212,35 @@ def add_counts(connection: Connection, table: Any, keys: tuple[str, ...], deltas
     statement = upsert(table)
     statement = statement.on_conflict_do_update(index_elements=list(keys),
                                                 set_={"n": table.c.n + statement.excluded.n})
-    connection.execute(statement, [{**dict(zip(keys, key, strict=True)), "n": delta}
-                                   for key, delta in changes.items()])
-    fallen = [{f"k_{k}": v for k, v in zip(keys, key, strict=True)} for key, delta in changes.items() if delta < 0]
-    if fallen:
+    returned = connection.execute(statement.returning(*(table.c[k] for k in keys), table.c.n),
+                                  [{**dict(zip(keys, key, strict=True)), "n": delta}
+                                   for key, delta in changes.items()]).all()
+    appeared, vanished = [], []
+    for row in returned:
+        key, n = tuple(row[:-1]), row[-1]
+        if n <= 0:
+            vanished.append(key)
+        elif n == changes[key] and changes[key] > 0:
+            appeared.append(key)
+    if vanished:
         match = and_(*(table.c[k] == bindparam(f"k_{k}") for k in keys))
-        connection.execute(delete(table).where(match, table.c.n <= 0), fallen)
+        connection.execute(delete(table).where(match), [{f"k_{k}": v for k, v in zip(keys, key, strict=True)}
+                                                        for key in vanished])
+    return appeared, vanished
+
+
+def histograms(connection: Connection, wanted: Iterable[tuple[int, str]]
+               ) -> dict[tuple[int, str], list[tuple[str, int]]]:
+    """The value histograms of these (group, measure unit) pairs."""
+    chosen = set(wanted)
+    found: dict[tuple[int, str], list[tuple[str, int]]] = {}
+    v = library_values.c
+    for chunk in _chunks(sorted({g for g, _m in chosen})):
+        for group_id, measure_unit, value, n in connection.execute(
+                select(v.group_id, v.measure_unit, v.value, v.n).where(v.group_id.in_(chunk))):
+            if (group_id, measure_unit) in chosen:
+                found.setdefault((group_id, measure_unit), []).append((value, n))
+    return found
 
 
 def stored_stats(connection: Connection, group_ids: list[int]) -> dict[int, str]:

@@ -5,7 +5,7 @@
 * ``library_names`` — each normalised name, its group and why it was grouped there.
 * ``library_spellings`` — each name as written (三级指标 text), pointing at its normalised name.
 * ``library_entries`` — one row per indicator of each project's latest version: its group, unit,
-  year, placement, measure unit, direction and target value (exact text; ``num`` only orders).
+  year, placement, measure unit, direction and target value (exact text).
 * ``library_values`` — per group and measure unit, how many indicators set each target value (the
   histogram the quantiles are computed from, so that an update never reads a whole group);
 * ``library_group_units`` / ``library_measure_units`` — how many indicators each unit has in a group
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, Numeric, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from perfbudget.store.schema import Base, utc_now
@@ -59,7 +59,7 @@ class LibraryEntryRow(Base):
     __tablename__ = "library_entries"
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id"), primary_key=True)
     group_id: Mapped[int] = mapped_column(Integer)
-    name_id: Mapped[int] = mapped_column(Integer, index=True)
+    name_id: Mapped[int] = mapped_column(Integer)
     project_id: Mapped[int] = mapped_column(Integer, index=True)
     version_id: Mapped[int] = mapped_column(Integer)
     unit_id: Mapped[int] = mapped_column(Integer)
@@ -70,10 +70,8 @@ class LibraryEntryRow(Base):
     measure_unit: Mapped[str] = mapped_column(Text)
     direction: Mapped[str | None] = mapped_column(String(16))
     value: Mapped[str | None] = mapped_column(String(64))
-    num: Mapped[object | None] = mapped_column(Numeric)
 
-    __table_args__ = (Index("ix_library_entries_group_id_measure_unit_num", "group_id", "measure_unit", "num"),
-                      Index("ix_library_entries_group_id_indicator_id", "group_id", "indicator_id"))
+    __table_args__ = (Index("ix_library_entries_group_id_indicator_id", "group_id", "indicator_id"),)
 
 
 class LibraryValueRow(Base):

@@ -72,15 +72,11 @@ def upgrade() -> None:
         sa.Column("measure_unit", sa.Text(), nullable=False),
         sa.Column("direction", sa.String(length=16), nullable=True),
         sa.Column("value", sa.String(length=64), nullable=True),
-        sa.Column("num", sa.Numeric(), nullable=True),
         sa.ForeignKeyConstraint(["indicator_id"], ["indicators.id"],
                                 name="fk_library_entries_indicator_id_indicators"),
         sa.PrimaryKeyConstraint("indicator_id", name="pk_library_entries"),
     )
-    op.create_index("ix_library_entries_name_id", "library_entries", ["name_id"])
     op.create_index("ix_library_entries_project_id", "library_entries", ["project_id"])
-    op.create_index("ix_library_entries_group_id_measure_unit_num", "library_entries",
-                    ["group_id", "measure_unit", "num"])
     op.create_index("ix_library_entries_group_id_indicator_id", "library_entries", ["group_id", "indicator_id"])
     op.create_table(
         "library_values",

@@ -8,9 +8,11 @@ ranks (the "inclusive" method: p0 is the minimum, p100 the maximum), so ``p50`` 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from itertools import accumulate
 from typing import Any
 
 from perfbudget.target import format_decimal
@@ -18,27 +20,29 @@ from perfbudget.target import format_decimal
 QUANTILES = {"min": 0, "p10": 10, "p25": 25, "p50": 50, "p75": 75, "p90": 90, "max": 100}
 
 
-def _at(histogram: Sequence[tuple[Decimal, int]], index: int) -> Decimal:
-    seen = 0
-    for value, n in histogram:
-        seen += n
-        if index < seen:
-            return value
-    raise IndexError(index)
-
-
 def quantile(histogram: Sequence[tuple[Decimal, int]], percent: int) -> Decimal:
     """The ``percent`` quantile of a sorted histogram ``[(value, how many)]`` (inclusive linear)."""
-    total = sum(n for _v, n in histogram)
+    return quantiles(histogram, (percent,))[0]
+
+
+def quantiles(histogram: Sequence[tuple[Decimal, int]], percents: Sequence[int]) -> list[Decimal]:
+    """Several quantiles of a sorted histogram at once (one pass to accumulate the counts)."""
+    cumulative = list(accumulate(n for _v, n in histogram))
+    total = cumulative[-1] if cumulative else 0
     if not total:
         raise ValueError("no values")
-    position = Decimal(total - 1) * percent / 100
-    low = int(position)
-    fraction = position - low
-    below = _at(histogram, low)
-    if low + 1 >= total or fraction == 0:
-        return below
-    return below + (_at(histogram, low + 1) - below) * fraction
+
+    def at(index: int) -> Decimal:
+        return histogram[bisect_right(cumulative, index)][0]
+
+    out = []
+    for percent in percents:
+        position = Decimal(total - 1) * percent / 100
+        low = int(position)
+        fraction = position - low
+        below = at(low)
+        out.append(below if low + 1 >= total or fraction == 0 else below + (at(low + 1) - below) * fraction)
+    return out
 
 
 def _clean(value: Decimal) -> str:
@@ -57,7 +61,8 @@ def distribution(values: Iterable[tuple[str | Decimal, int]]) -> dict[str, str]:
         if number is not None and n > 0:
             merged[number] = merged.get(number, 0) + n
     ordered = sorted(merged.items())
-    return {name: _clean(quantile(ordered, percent)) for name, percent in QUANTILES.items()}
+    found = quantiles(ordered, list(QUANTILES.values()))
+    return {name: _clean(value) for name, value in zip(QUANTILES, found, strict=True)}
 
 
 def _decimal(text: str | Decimal | None) -> Decimal | None:

@@ -41,6 +41,7 @@ def merge_groups(store: Store, into: str, others: list[str], actor: str | None =
     from perfbudget.store import library_rows as rows
 
     with store.library_writing() as connection:
+        rows.lock(connection)
         target = _one_group(connection, into)
         leader = rows.group_rows(connection, [target])[target]["leader"]
         merged = sorted({_one_group(connection, other) for other in others} - {target})
@@ -64,6 +65,7 @@ def split_names(store: Store, names: list[str], actor: str | None = None) -> lis
         raise LibraryChoiceError("请给出要拆分出来的指标名称")
     norms = list(dict.fromkeys(normalise(n) for n in names))
     with store.library_writing() as connection:
+        rows.lock(connection)
         found = rows.names_by_norm(connection, norms)
         missing = [n for n in norms if n not in found]
         if missing:
@@ -101,6 +103,7 @@ def rename_group(store: Store, reference: str, name: str, actor: str | None = No
     if not shown:
         raise LibraryChoiceError("新名称不能为空")
     with store.library_writing() as connection:
+        rows.lock(connection)
         group = _one_group(connection, reference)
         leader = rows.group_rows(connection, [group])[group]["leader"]
         rows.set_choice(connection, leader, name=shown, actor=actor)

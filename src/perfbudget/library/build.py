@@ -74,6 +74,7 @@ def build_library(store: Store, progress: Progress | None = None, threshold: flo
     from perfbudget.store import library_rows as rows
 
     with store.library_writing() as connection:
+        rows.lock(connection)
         _note(progress, "读取指标名称", 0, 1)
         spellings = rows.spelling_counts(connection)
         norm_of = {raw: normalise(raw) for raw in spellings}
@@ -183,9 +184,12 @@ def update_library(store: Store, project_ids: Iterable[int]) -> None:
 
     Their entries are replaced by their latest versions' indicators; names not seen before are
     placed among the groups as a build would; the statistics of every group they leave or join
-    are computed again. Retried when a concurrent update created the same name first.
+    are computed again. Library writers take turns (``library_rows.lock``); retried when the
+    database still reports a conflict.
     """
     from sqlalchemy.exc import IntegrityError, OperationalError
+
+    from perfbudget.store import library_rows as rows
 
     ids = sorted(set(project_ids))
     if not ids:
@@ -193,6 +197,7 @@ def update_library(store: Store, project_ids: Iterable[int]) -> None:
     for attempt in range(RETRIES):
         try:
             with store.library_writing() as connection:
+                rows.lock(connection)
                 _update(connection, ids)
             return
         except (IntegrityError, OperationalError):

@@ -39,6 +39,16 @@ def _latest() -> Any:
                 project_versions.c.number == projects.c.latest_version)
 
 
+_LOCK = 0x7062_6c69  # advisory lock key: one library writer at a time on PostgreSQL
+
+
+def lock(connection: Connection) -> None:
+    """Serialise library writers (SQLite's write transactions already are): concurrent imports then
+    never race to create the same name or group, nor deadlock on the counts."""
+    if is_postgres(connection):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK})")
+
+
 def spelling_counts(connection: Connection, project_ids: list[int] | None = None) -> dict[str, int]:
     """How often each 三级指标 text is used in the projects' latest versions (all projects when None)."""
     query = (select(indicators.c.level3, func.count()).select_from(projects)

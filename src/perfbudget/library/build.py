@@ -2,10 +2,10 @@
 
 ``build_library(store)`` rebuilds everything in one transaction: the names as written in the
 latest version of every project are normalised and grouped (:mod:`perfbudget.library.grouping`),
-the admin's choices are applied again, the entries are filled by one ``INSERT … SELECT`` and the
-statistics computed in one pass. ``update_library(store, project_ids)`` does the same for a few
-projects: their entries are replaced, new names placed among the existing groups exactly as a
-build would place them, and only the groups they touch get new statistics.
+the admin's choices are applied again, the entries are filled by one ``INSERT … SELECT`` and counted
+in SQL. ``update_library(store, project_ids)`` does the same for a few projects: their entries are
+replaced, new names placed among the existing groups by the same test, and the counts of the groups
+they touch changed by increments (value histograms, units), never by reading a whole group.
 """
 
 from __future__ import annotations
@@ -183,7 +183,7 @@ def update_library(store: Store, project_ids: Iterable[int]) -> None:
     """Bring the library up to date for these projects (after an import, an edit or an approval).
 
     Their entries are replaced by their latest versions' indicators; names not seen before are
-    placed among the groups as a build would; the statistics of every group they leave or join
+    placed among the existing groups by the same test a build uses; the statistics of every group they leave or join
     are computed again. Library writers take turns (``library_rows.lock``); retried when the
     database still reports a conflict.
     """

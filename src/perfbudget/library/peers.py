@@ -92,7 +92,7 @@ class StorePeers:
         self._stats: dict[int, dict[str, object]] = {}
 
     def group_of(self, name: str) -> int | None:
-        """The group an indicator name belongs to (placed as a build would place it when new)."""
+        """The group an indicator name belongs to (placed among the groups by the grouping test when new)."""
         from perfbudget.store import library_rows as rows
 
         if name in self._groups:

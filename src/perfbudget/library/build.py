@@ -105,6 +105,7 @@ def build_library(store: Store, progress: Progress | None = None, threshold: flo
         _note(progress, "统计各组指标值分布", 0, len(used))
         restat(connection)
         _note(progress, "统计各组指标值分布", len(used), len(used))
+        rows.analyze(connection)
         counted = rows.group_count(connection)
     return BuildSummary(counted["groups"], counted["names"], counted["entries"])
 
@@ -217,15 +218,13 @@ def update_library_for_document(store: Store, document_id: int) -> None:
 def _update(connection: Connection, ids: list[int]) -> None:
     from perfbudget.store import library_rows as rows
 
-    old = rows.entry_facts(connection, ids)
-    rows.drop_entries(connection, ids)
+    old = rows.drop_entries(connection, ids)
     spellings = rows.spelling_counts(connection, ids)
     known = rows.known_spellings(connection, spellings)
     fresh = [raw for raw in spellings if raw not in known]
     if fresh:
         _place(connection, fresh, spellings)
-    rows.fill_entries(connection, ids)
-    _apply_facts(connection, old, rows.entry_facts(connection, ids))
+    _apply_facts(connection, old, rows.fill_entries(connection, ids))
 
 
 def _place(connection: Connection, raws: list[str], spellings: dict[str, int]) -> None:

@@ -27,6 +27,8 @@ from perfbudget.store.library_tables import (
 from perfbudget.store.schema import indicators, project_versions, projects, targets, units, utc_now
 
 _CHUNK = 5000
+# An entry as the counts see it (what an update adds to or takes from them).
+FACT_COLUMNS = ("group_id", "unit_id", "level1", "level2", "kind", "measure_unit", "direction", "value")
 
 
 def _chunks(values: list[Any]) -> Iterator[list[Any]]:
@@ -47,6 +49,14 @@ def lock(connection: Connection) -> None:
     never race to create the same name or group, nor deadlock on the counts."""
     if is_postgres(connection):
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK})")
+
+
+def analyze(connection: Connection) -> None:
+    """Fresh planner statistics after a build (PostgreSQL plans the library's queries by them)."""
+    if is_postgres(connection):
+        for table in (library_entries, library_names, library_spellings, library_groups, library_values,
+                      library_group_units, library_measure_units):
+            connection.exec_driver_sql(f"ANALYZE {table.name}")
 
 
 def spelling_counts(connection: Connection, project_ids: list[int] | None = None) -> dict[str, int]:
@@ -85,8 +95,10 @@ def add_spellings(connection: Connection, rows: list[dict[str, Any]]) -> None:
     insert_rows(connection, library_spellings, rows, with_ids=True)
 
 
-def fill_entries(connection: Connection, project_ids: list[int] | None = None) -> None:
-    """Entries for every indicator of the projects' latest versions (all projects when None)."""
+def fill_entries(connection: Connection, project_ids: list[int] | None = None) -> list[tuple[Any, ...]]:
+    """Entries for every indicator of the projects' latest versions (all projects when None); for
+    some projects, returns the new entries as ``FACT_COLUMNS`` tuples."""
+    added: list[tuple[Any, ...]] = []
     columns = ["indicator_id", "group_id", "name_id", "project_id", "version_id", "unit_id", "fund_year",
                "level1", "level2", "kind", "measure_unit", "direction", "value"]
     query = (select(indicators.c.id, library_names.c.group_id, library_names.c.id, projects.c.id,
@@ -105,39 +117,21 @@ def fill_entries(connection: Connection, project_ids: list[int] | None = None) -
         connection.execute(insert(library_entries).from_select(columns, query))
         for index in indexes:
             index.create(connection)
-        return
+        return added
     for chunk in _chunks(project_ids):
-        connection.execute(insert(library_entries).from_select(columns, query.where(projects.c.id.in_(chunk))))
+        statement = (insert(library_entries).from_select(columns, query.where(projects.c.id.in_(chunk)))
+                     .returning(*(library_entries.c[name] for name in FACT_COLUMNS)))
+        added.extend(tuple(row) for row in connection.execute(statement))
+    return added
 
 
-def drop_entries(connection: Connection, project_ids: list[int]) -> set[int]:
-    """Remove the projects' entries; returns the groups they were in."""
-    groups: set[int] = set()
-    for chunk in _chunks(project_ids):
-        where = library_entries.c.project_id.in_(chunk)
-        groups.update(connection.execute(select(library_entries.c.group_id).where(where).distinct()).scalars())
-        connection.execute(delete(library_entries).where(where))
-    return groups
-
-
-def project_groups(connection: Connection, project_ids: list[int]) -> set[int]:
-    found: set[int] = set()
-    for chunk in _chunks(project_ids):
-        found.update(connection.execute(select(library_entries.c.group_id)
-                                        .where(library_entries.c.project_id.in_(chunk)).distinct()).scalars())
-    return found
-
-
-FACT_COLUMNS = ("group_id", "unit_id", "level1", "level2", "kind", "measure_unit", "direction", "value")
-
-
-def entry_facts(connection: Connection, project_ids: list[int]) -> list[tuple[Any, ...]]:
-    """The projects' entries as ``FACT_COLUMNS`` tuples (what an update adds to or takes from the counts)."""
+def drop_entries(connection: Connection, project_ids: list[int]) -> list[tuple[Any, ...]]:
+    """Remove the projects' entries; returns them as ``FACT_COLUMNS`` tuples."""
     found: list[tuple[Any, ...]] = []
     for chunk in _chunks(project_ids):
-        found.extend(tuple(row) for row in connection.execute(
-            select(*(library_entries.c[name] for name in FACT_COLUMNS))
-            .where(library_entries.c.project_id.in_(chunk))))
+        statement = (delete(library_entries).where(library_entries.c.project_id.in_(chunk))
+                     .returning(*(library_entries.c[name] for name in FACT_COLUMNS)))
+        found.extend(tuple(row) for row in connection.execute(statement))
     return found
 
 

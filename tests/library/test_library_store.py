@@ -139,3 +139,25 @@ def test_concurrent_imports_leave_the_library_as_a_rebuild_would(db_url: str) ->
     assert _snapshot(stores[0]) == incremental and incremental[("服务对象满意度", "服务对象满意率")][0] == 8
     for store in stores:
         store.close()
+
+
+def test_a_batch_of_imports_updates_the_library_once(store: Store, monkeypatch: Any) -> None:
+    from perfbudget.library import build
+
+    calls: list[list[int]] = []
+    real = build.update_library
+
+    def counting(store_: Store, ids: Any) -> None:
+        calls.append(sorted(ids))
+        real(store_, ids)
+
+    monkeypatch.setattr(build, "update_library", counting)
+    with store.library_batch():
+        import_units(store, 4, _rows)
+        assert calls == []
+    assert len(calls) == 1 and len(calls[0]) == 4
+    batched = _snapshot(store)
+    build_library(store)
+    assert _snapshot(store) == batched
+    import_units(store, 1, lambda i: [(*SAT, "群众满意度", "≥95%")], project_name="另一个项目")
+    assert len(calls) == 2  # outside a batch: at once

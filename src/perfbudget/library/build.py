@@ -206,12 +206,14 @@ def update_library(store: Store, project_ids: Iterable[int]) -> None:
                 raise
 
 
-def update_library_for_document(store: Store, document_id: int) -> None:
-    """``update_library`` for the projects an imported document brought."""
+def update_library_for_documents(store: Store, document_ids: list[int]) -> None:
+    """``update_library`` for the projects imported documents brought."""
     from perfbudget.store import library_rows as rows
 
+    ids: set[int] = set()
     with store.library_reading() as connection:
-        ids = rows.document_projects(connection, document_id)
+        for document_id in document_ids:
+            ids.update(rows.document_projects(connection, document_id))
     update_library(store, ids)
 
 

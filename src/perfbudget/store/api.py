@@ -8,8 +8,8 @@ own connection and transaction. Opening a store migrates a new database (see
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ class Store:
     def __init__(self, url: str, migrate: bool = True) -> None:
         self.url = url
         self.engine: Engine = make_engine(url)
+        self._library_pending: list[int] | None = None
         if migrate:
             ensure_schema(self.engine)
 
@@ -54,12 +55,32 @@ class Store:
         return self._library_after(importer.import_document(self.engine, document, file, sha256, form, notes))
 
     def _library_after(self, outcome: importer.ImportOutcome) -> importer.ImportOutcome:
-        """Keep the indicator library current: the imported document's projects are updated in it."""
+        """Keep the indicator library current: the imported document's projects are updated in it
+        (inside ``library_batch``, once at its end)."""
         if outcome.status == importer.IMPORTED and outcome.document_id is not None:
-            from perfbudget.library.build import update_library_for_document
+            if self._library_pending is not None:
+                self._library_pending.append(outcome.document_id)
+            else:
+                from perfbudget.library.build import update_library_for_documents
 
-            update_library_for_document(self, outcome.document_id)
+                update_library_for_documents(self, [outcome.document_id])
         return outcome
+
+    @contextmanager
+    def library_batch(self) -> Iterator[None]:
+        """Imports inside update the indicator library once, when the block ends (a bulk import)."""
+        outer = self._library_pending is not None
+        if not outer:
+            self._library_pending = []
+        try:
+            yield
+        finally:
+            if not outer:
+                pending, self._library_pending = self._library_pending, None
+                if pending:
+                    from perfbudget.library.build import update_library_for_documents
+
+                    update_library_for_documents(self, pending)
 
     # the indicator library's own tables (perfbudget.library reads and writes them through these)
 

@@ -208,10 +208,10 @@ def measure(url: str, total: int) -> dict[str, float]:
         for number in range(20):
             outcome = importer.import_document(store.engine, _document(number, rng), f"inc{number}.txt")
             assert outcome.status == "imported" and outcome.document_id is not None
-            from perfbudget.store import library_rows
+            from perfbudget.store import library_reads
 
             with store.library_reading() as connection:
-                ids = library_rows.document_projects(connection, outcome.document_id)
+                ids = library_reads.document_projects(connection, outcome.document_id)
             start, cpu = time.perf_counter(), _cpu(server)
             update_library(store, ids)
             updates.append(time.perf_counter() - start)

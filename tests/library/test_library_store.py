@@ -10,7 +10,7 @@ from perfbudget.library.admin import merge_groups, rename_group, split_names
 from perfbudget.library.build import build_library, update_library
 from perfbudget.library.query import search, show, similar_projects, suggestions
 from perfbudget.store import Store
-from perfbudget.store import library_rows as rows
+from perfbudget.store import library_reads as reads
 from tests.library.conftest import document, import_units, project, unit_document
 
 SAT = ("满意度指标", "服务对象满意度指标")
@@ -22,8 +22,8 @@ def _snapshot(store: Store) -> dict[Any, Any]:
     """Groups by their members: counts and statistics (ids and, with another import order, leaders
     differ between builds)."""
     with store.library_reading() as connection:
-        groups = list(rows.all_groups(connection))
-        names = rows.names_in_groups(connection, [g["id"] for g in groups])
+        groups = list(reads.all_groups(connection))
+        names = reads.names_in_groups(connection, [g["id"] for g in groups])
     members: dict[int, list[str]] = {}
     for name in names:
         members.setdefault(name["group_id"], []).append(name["norm"])

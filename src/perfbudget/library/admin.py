@@ -38,16 +38,17 @@ def _one_group(connection: Connection, reference: str) -> int:
 def merge_groups(store: Store, into: str, others: list[str], actor: str | None = None) -> list[int]:
     """Merge the groups ``others`` into the group ``into``."""
     from perfbudget.library.build import restat
+    from perfbudget.store import library_reads as reads
     from perfbudget.store import library_rows as rows
 
     with store.library_writing() as connection:
         rows.lock(connection)
         target = _one_group(connection, into)
-        leader = rows.group_rows(connection, [target])[target]["leader"]
+        leader = reads.group_rows(connection, [target])[target]["leader"]
         merged = sorted({_one_group(connection, other) for other in others} - {target})
         if not merged:
             raise LibraryChoiceError("请给出要并入的其他组")
-        names = rows.names_in_groups(connection, merged)
+        names = reads.names_in_groups(connection, merged)
         for name in names:
             rows.set_choice(connection, name["norm"], anchor=leader, actor=actor)
         rows.move_names(connection, [n["id"] for n in names], target, f"管理员归入「{leader}」所在的组")
@@ -59,6 +60,7 @@ def merge_groups(store: Store, into: str, others: list[str], actor: str | None =
 def split_names(store: Store, names: list[str], actor: str | None = None) -> list[int]:
     """Split names (normalised or as written) off their group into a new group of their own."""
     from perfbudget.library.build import restat
+    from perfbudget.store import library_reads as reads
     from perfbudget.store import library_rows as rows
 
     if not names:
@@ -74,7 +76,7 @@ def split_names(store: Store, names: list[str], actor: str | None = None) -> lis
         if len(groups) != 1:
             raise LibraryChoiceError("要拆分的名称须在同一组中")
         old = groups.pop()
-        members = rows.names_in_groups(connection, [old])
+        members = reads.names_in_groups(connection, [old])
         if len(members) == len(norms):
             raise LibraryChoiceError("这些名称就是整个组，无需拆分")
         anchor = norms[0]
@@ -84,7 +86,7 @@ def split_names(store: Store, names: list[str], actor: str | None = None) -> lis
         for norm in norms:
             rows.set_choice(connection, norm, anchor=anchor, actor=actor)
         rows.move_names(connection, [found[n][0] for n in norms], new, "管理员拆分：单独成组")
-        group = rows.group_rows(connection, [old])[old]
+        group = reads.group_rows(connection, [old])[old]
         if group["leader"] in norms:  # the old group keeps its most used remaining name as leader
             rest = max((m for m in members if m["norm"] not in norms), key=lambda m: (m["used"], -m["id"]))
             rest_key = name_key(rest["norm"])
@@ -97,6 +99,7 @@ def split_names(store: Store, names: list[str], actor: str | None = None) -> lis
 
 def rename_group(store: Store, reference: str, name: str, actor: str | None = None) -> int:
     """Give a group the name shown for it (kept across rebuilds)."""
+    from perfbudget.store import library_reads as reads
     from perfbudget.store import library_rows as rows
 
     shown = name.strip()
@@ -105,7 +108,7 @@ def rename_group(store: Store, reference: str, name: str, actor: str | None = No
     with store.library_writing() as connection:
         rows.lock(connection)
         group = _one_group(connection, reference)
-        leader = rows.group_rows(connection, [group])[group]["leader"]
+        leader = reads.group_rows(connection, [group])[group]["leader"]
         rows.set_choice(connection, leader, name=shown, actor=actor)
         rows.rename_group(connection, group, shown)
     return group

@@ -71,6 +71,7 @@ def _apply_choices(weights: dict[str, int], leaders: list[NameKey], group_of: di
 
 def build_library(store: Store, progress: Progress | None = None, threshold: float = THRESHOLD) -> BuildSummary:
     """Rebuild the whole library from the store (the admin's choices are kept and applied)."""
+    from perfbudget.store import library_reads as reads
     from perfbudget.store import library_rows as rows
 
     with store.library_writing() as connection:
@@ -106,7 +107,7 @@ def build_library(store: Store, progress: Progress | None = None, threshold: flo
         restat(connection)
         _note(progress, "统计各组指标值分布", len(used), len(used))
         rows.analyze(connection)
-        counted = rows.group_count(connection)
+        counted = reads.group_count(connection)
     return BuildSummary(counted["groups"], counted["names"], counted["entries"])
 
 
@@ -208,12 +209,12 @@ def update_library(store: Store, project_ids: Iterable[int]) -> None:
 
 def update_library_for_documents(store: Store, document_ids: list[int]) -> None:
     """``update_library`` for the projects imported documents brought."""
-    from perfbudget.store import library_rows as rows
+    from perfbudget.store import library_reads as reads
 
     ids: set[int] = set()
     with store.library_reading() as connection:
         for document_id in document_ids:
-            ids.update(rows.document_projects(connection, document_id))
+            ids.update(reads.document_projects(connection, document_id))
     update_library(store, ids)
 
 
@@ -231,6 +232,7 @@ def _update(connection: Connection, ids: list[int]) -> None:
 
 def _place(connection: Connection, raws: list[str], spellings: dict[str, int]) -> None:
     """Add spellings not seen before; their normalised names join or lead groups."""
+    from perfbudget.store import library_reads as reads
     from perfbudget.store import library_rows as rows
 
     norm_of = {raw: normalise(raw) for raw in raws}
@@ -250,7 +252,7 @@ def _place(connection: Connection, raws: list[str], spellings: dict[str, int]) -
         name_rows: list[dict[str, Any]] = []
         for norm in new:
             key = keys[norm]
-            anchor_group = rows.group_of_norm(connection, anchors[norm]) if norm in anchors else None
+            anchor_group = reads.group_of_norm(connection, anchors[norm]) if norm in anchors else None
             if anchor_group is not None:
                 found = Assignment(norm, anchor_group, 100.0, f"管理员归入「{anchors[norm]}」所在的组")
             else:

@@ -93,13 +93,14 @@ class StorePeers:
 
     def group_of(self, name: str) -> int | None:
         """The group an indicator name belongs to (placed among the groups by the grouping test when new)."""
+        from perfbudget.store import library_reads as reads
         from perfbudget.store import library_rows as rows
 
         if name in self._groups:
             return self._groups[name]
         norm = normalise(name)
         with self.store.library_reading() as connection:
-            found = rows.group_of_spelling(connection, name) or rows.group_of_norm(connection, norm)
+            found = reads.group_of_spelling(connection, name) or reads.group_of_norm(connection, norm)
             if found is None and norm:
                 key = name_key(norm)
                 keyed = rows.groups_by_key(connection, [key.key])
@@ -111,14 +112,14 @@ class StorePeers:
         return found
 
     def peers(self, name: str, measure_unit: str) -> PeerStats | None:
-        from perfbudget.store import library_rows as rows
+        from perfbudget.store import library_reads as reads
 
         group = self.group_of(name)
         if group is None:
             return None
         if group not in self._stats:
             with self.store.library_reading() as connection:
-                row = rows.group_rows(connection, [group]).get(group)
+                row = reads.group_rows(connection, [group]).get(group)
             self._stats[group] = {"name": row["name"], **json.loads(row["stats"] or "{}")} if row else {}
         stats = self._stats[group]
         for measure in stats.get("measures", []):  # type: ignore[attr-defined]
@@ -128,7 +129,7 @@ class StorePeers:
         return None
 
     def last_year(self, unit: Unit, project: Project) -> Project | None:
-        from perfbudget.store import library_rows as rows
+        from perfbudget.store import library_reads as reads
         from perfbudget.store.rows import unit_key
 
         year = project_year(project)
@@ -136,7 +137,7 @@ class StorePeers:
             return None
         stem = name_stem(project.name)
         with self.store.library_reading() as connection:
-            candidates = rows.unit_projects(connection, unit_key(unit), year - 1)
+            candidates = reads.unit_projects(connection, unit_key(unit), year - 1)
         matches = [c for c in candidates if name_stem(c["name"]) == stem
                    and (not project.fund_source or not c["fund_source"] or c["fund_source"] == project.fund_source)]
         if len(matches) != 1:

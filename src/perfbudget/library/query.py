@@ -65,13 +65,13 @@ def _fragments(text: str) -> list[str]:
 
 def search(store: Store, text: str, limit: int = SEARCH_LIMIT, examples: int = 3) -> list[dict[str, Any]]:
     """Groups whose names are like ``text``, most relevant first, as ``library search --json`` gives them."""
-    from perfbudget.store import library_rows as rows
+    from perfbudget.store import library_reads as reads
 
     query = normalise(text)
     if not query:
         return []
     with store.library_reading() as connection:
-        found = rows.search_names(connection, _fragments(text))
+        found = reads.search_names(connection, _fragments(text))
         if not found:
             return []
         scores = process.extract(query, [norm for _id, norm, _group in found], scorer=fuzz.WRatio,
@@ -81,23 +81,23 @@ def search(store: Store, text: str, limit: int = SEARCH_LIMIT, examples: int = 3
             group = found[index][2]
             best[group] = max(best.get(group, 0.0), float(score))
         candidates = sorted(best, key=lambda g: -best[g])[:limit * 3]
-        groups = rows.group_rows(connection, candidates)
+        groups = reads.group_rows(connection, candidates)
         ranked = sorted(candidates, key=lambda g: (-(best[g] + 5 * math.log10(1 + groups[g]["unit_count"])), g))
-        return [group_summary(groups[g], rows.examples(connection, g, examples)) | {"id": g}
+        return [group_summary(groups[g], reads.examples(connection, g, examples)) | {"id": g}
                 for g in ranked[:limit] if g in groups]
 
 
 def resolve_group(connection: Connection, reference: str) -> list[int]:
     """Groups a user names: an id, a group name, or an indicator name (as written or normalised)."""
-    from perfbudget.store import library_rows as rows
+    from perfbudget.store import library_reads as reads
 
     text = reference.strip()
-    if text.isdigit() and rows.group_rows(connection, [int(text)]):
+    if text.isdigit() and reads.group_rows(connection, [int(text)]):
         return [int(text)]
-    named = rows.groups_named(connection, text)
+    named = reads.groups_named(connection, text)
     if named:
         return named
-    for found in (rows.group_of_spelling(connection, text), rows.group_of_norm(connection, normalise(text))):
+    for found in (reads.group_of_spelling(connection, text), reads.group_of_norm(connection, normalise(text))):
         if found is not None:
             return [found]
     return []
@@ -115,22 +115,22 @@ def show(store: Store, reference: str, examples: int = 10) -> dict[str, Any] | N
 
 def group_summary_of(store: Store, group_id: int, examples: int = 10) -> dict[str, Any] | None:
     """One group in full by its id (as ``show`` gives it); None when there is no such group."""
-    from perfbudget.store import library_rows as rows
+    from perfbudget.store import library_reads as reads
 
     with store.library_reading() as connection:
-        if not rows.group_rows(connection, [group_id]):
+        if not reads.group_rows(connection, [group_id]):
             return None
         return group_detail(connection, group_id, examples)
 
 
 def group_detail(connection: Connection, group_id: int, examples: int = 10) -> dict[str, Any]:
-    from perfbudget.store import library_rows as rows
+    from perfbudget.store import library_reads as reads
 
-    group = rows.group_rows(connection, [group_id])[group_id]
-    names = rows.names_in_groups(connection, [group_id])
-    spellings = rows.spellings_of(connection, [n["id"] for n in names])
+    group = reads.group_rows(connection, [group_id])[group_id]
+    names = reads.names_in_groups(connection, [group_id])
+    spellings = reads.spellings_of(connection, [n["id"] for n in names])
     stats = json.loads(group["stats"] or "{}")
-    detail = group_summary(group, rows.examples(connection, group_id, examples))
+    detail = group_summary(group, reads.examples(connection, group_id, examples))
     detail.update({
         "id": group_id, "leader": group["leader"], "levels": stats.get("levels", []),
         "directions": stats.get("directions", {}), "qualitative": stats.get("qualitative", 0),
@@ -145,11 +145,11 @@ def top_groups(store: Store, limit: int = 20, examples: int = 3) -> list[dict[st
     """The most used groups, as ``search`` gives them (the 指标库 page without a search)."""
     from itertools import islice
 
-    from perfbudget.store import library_rows as rows
+    from perfbudget.store import library_reads as reads
 
     with store.library_reading() as connection:
-        return [group_summary(g, rows.examples(connection, g["id"], examples)) | {"id": g["id"]}
-                for g in islice(rows.all_groups(connection), limit)]
+        return [group_summary(g, reads.examples(connection, g["id"], examples)) | {"id": g["id"]}
+                for g in islice(reads.all_groups(connection), limit)]
 
 
 def marks(measure: dict[str, Any]) -> dict[str, str]:
@@ -164,18 +164,18 @@ def marks(measure: dict[str, Any]) -> dict[str, str]:
 
 def all_groups(store: Store, minimum: int = 1) -> list[dict[str, Any]]:
     """Every group used by at least ``minimum`` indicators, most used first (for export)."""
-    from perfbudget.store import library_rows as rows
+    from perfbudget.store import library_reads as reads
 
     with store.library_reading() as connection:
         out = []
-        for group in rows.all_groups(connection):
+        for group in reads.all_groups(connection):
             if group["indicator_count"] < minimum:
                 continue
             stats = json.loads(group["stats"] or "{}")
             out.append(group_summary(group, []) | {
                 "id": group["id"], "qualitative_share": stats.get("qualitative_share", "0"),
                 "measures": stats.get("measures", []),
-                "names": [n["norm"] for n in rows.names_in_groups(connection, [group["id"]])]})
+                "names": [n["norm"] for n in reads.names_in_groups(connection, [group["id"]])]})
         return out
 
 
@@ -191,21 +191,21 @@ def _project_score(target: dict[str, Any], candidate: dict[str, Any], shared: in
 def similar_projects(store: Store, project_id: int, limit: int = 5) -> list[dict[str, Any]]:
     """Projects most like one stored project by their indicators (groups shared), name and purpose,
     with their indicators and targets."""
-    from perfbudget.store import library_rows as rows
+    from perfbudget.store import library_reads as reads
 
     with store.library_reading() as connection:
-        target = rows.project_summaries(connection, [project_id]).get(project_id)
+        target = reads.project_summaries(connection, [project_id]).get(project_id)
         if target is None:
             return []
-        own = rows.project_group_sets(connection, [project_id]).get(project_id, set())
-        sharing = dict(rows.projects_sharing_groups(connection, sorted(own), project_id))
+        own = reads.project_group_sets(connection, [project_id]).get(project_id, set())
+        sharing = dict(reads.projects_sharing_groups(connection, sorted(own), project_id))
         words = [w for w in name_key(normalise(target["name"])).words if len(w) >= 2][:4]
-        for other in rows.projects_named_like(connection, words, project_id):
+        for other in reads.projects_named_like(connection, words, project_id):
             sharing.setdefault(other, 0)
         if not sharing:
             return []
-        summaries = rows.project_summaries(connection, list(sharing))
-        group_sets = rows.project_group_sets(connection, list(sharing))
+        summaries = reads.project_summaries(connection, list(sharing))
+        group_sets = reads.project_group_sets(connection, list(sharing))
         scored = sorted(((_project_score(target, summaries[p], sharing[p], len(own), len(group_sets.get(p, ()))), p)
                          for p in sharing if p in summaries), key=lambda item: (-item[0], -item[1]))[:limit]
         out = []
@@ -214,7 +214,7 @@ def similar_projects(store: Store, project_id: int, limit: int = 5) -> list[dict
             out.append({"project_id": other, "project": summary["name"], "fund_label": summary["fund_label"],
                         "year": summary["fund_year"], "unit_code": summary["unit_code"], "unit": summary["unit_name"],
                         "score": score, "shared_groups": sharing[other], "link": project_link(other),
-                        "indicators": rows.project_indicators(connection, summary["version_id"])})
+                        "indicators": reads.project_indicators(connection, summary["version_id"])})
         return out
 
 
@@ -224,22 +224,22 @@ def suggestions(store: Store, name: str, purpose: str | None, have: list[str], l
     ``name``/``purpose`` describe the project being written; ``have`` are its 三级指标 so far. Each
     suggestion names its group, its 一级/二级 placement and the group's median target.
     """
-    from perfbudget.store import library_rows as rows
+    from perfbudget.store import library_reads as reads
 
     words = [w for w in name_key(normalise(name)).words if len(w) >= 2][:4] if name else []
     with store.library_reading() as connection:
-        own = {g for g in (rows.group_of_norm(connection, normalise(h)) for h in have) if g is not None}
-        candidates = rows.projects_named_like(connection, words, None, limit=100)
+        own = {g for g in (reads.group_of_norm(connection, normalise(h)) for h in have) if g is not None}
+        candidates = reads.projects_named_like(connection, words, None, limit=100)
         if own:
-            candidates.extend(p for p, _n in rows.projects_sharing_groups(connection, sorted(own), -1, limit=100))
+            candidates.extend(p for p, _n in reads.projects_sharing_groups(connection, sorted(own), -1, limit=100))
         if not candidates:
             return []
         counts: dict[int, int] = {}
-        for used in rows.project_group_sets(connection, sorted(set(candidates))).values():
+        for used in reads.project_group_sets(connection, sorted(set(candidates))).values():
             for group in used - own:
                 counts[group] = counts.get(group, 0) + 1
         chosen = sorted(counts, key=lambda g: (-counts[g], g))[:limit]
-        groups = rows.group_rows(connection, chosen)
+        groups = reads.group_rows(connection, chosen)
         out = []
         for group_id in chosen:
             summary = group_summary(groups[group_id], [])

@@ -84,6 +84,9 @@ def save_edit(store: Store, settings: CoreSettings, principal: Principal, projec
                          before=project_to_dict(old), after=project_to_dict(project),
                          unit_code=stored.document.unit.code, ip=ip)
                 review_in_tx(tx, [v.version_id for v in created], settings, principal.username)
+            from perfbudget.library.build import update_library
+
+            update_library(store, [project_id])  # the indicator library follows every edit
             return EditResult("saved", f"已保存为第 {new_number} 版", new_number)
         except StaleVersion as exc:
             return EditResult("stale", stale_message(base_version, exc.latest), exc.latest)

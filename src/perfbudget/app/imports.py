@@ -237,6 +237,8 @@ def import_document(store: Store, settings: CoreSettings, document: Document, fi
         message = f"数据库冲突，重试 {RETRIES} 次后仍未能导入：{_short(last_error)}"
         return ImportOutcome(file, FAILED, problems=(Problem(Source(file), message),))
     if outcome.status == IMPORTED:
+        if outcome.document_id is not None:
+            store.library_changed([outcome.document_id])  # the indicator library follows every import
         notices = outcome.notices + tuple(f"项目「{p.name}」不完整，已按 --allow-partial 保存并标记为「不完整」"
                                           for p in document.projects if not p.complete)
         outcome = replace(outcome, problems=tuple(notes) or outcome.problems, notices=notices)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from perfbudget.cli.cmd_library import review_library
 from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, out, print_json, print_problems
 from perfbudget.cli.store_common import (
     DB_HELP,
@@ -62,6 +63,8 @@ def review_command(
     save: bool = typer.Option(False, "--save", help=_SAVE_HELP),
     actor: str | None = typer.Option(None, "--actor", help="保存时记录的审核人（默认为当前登录用户名）。"),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
+    no_library: bool = typer.Option(False, "--no-library",
+                                    help="不与指标库比较（默认与所用数据库中同类指标和上年项目比较）。"),
 ) -> None:
     """审核绩效目标表：按项目列出每条审核意见（位置、审核维度、问题说明与修改建议），并给出审核等级（优/良/中/差）。
 
@@ -84,7 +87,8 @@ def review_command(
     if _uses_store(source, db, unit, year, save):
         if source is None and db is None and unit is None and year is None and not save:
             fail("请给出要审核的绩效目标表文件，或用 --db（以及 --unit/--year）审核数据库中的项目")
-        has_errors = _review_stored(source, db, unit, year, save, default_actor(actor), config, region, as_json)
+        with review_library(db, no_library):  # the indicator library (below-peers, below-last-year)
+            has_errors = _review_stored(source, db, unit, year, save, default_actor(actor), config, region, as_json)
         if has_errors:
             raise typer.Exit(1)
         return
@@ -94,7 +98,8 @@ def review_command(
     result = load_or_exit(source, form)
     document = result.document
     assert document is not None
-    report = review_document(document, config, region=region)
+    with review_library(db, no_library):  # the indicator library (below-peers, below-last-year)
+        report = review_document(document, config, region=region)
     if as_json:
         print_json(report.to_dict())
     else:

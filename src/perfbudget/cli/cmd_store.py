@@ -124,7 +124,7 @@ def import_command(
     show_bar = (walked or len(files) > 1) and err.is_terminal and not as_json
     progress = Progress(TextColumn("导入"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         TextColumn("{task.description}"), console=err, transient=True, disable=not show_bar)
-    with progress:
+    with progress, store.library_batch():  # the indicator library is updated once, after the files
         task = progress.add_task("", total=len(files))
         for file in files:
             progress.update(task, description=file.name)

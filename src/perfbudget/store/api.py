@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Connection, Engine, insert
 
 from perfbudget.model import Document, Problem
 from perfbudget.store import evaluations as stored_evaluations
 from perfbudget.store import importer, queries
+from perfbudget.store import library_tables as _library_tables  # noqa: F401  (the library's tables)
 from perfbudget.store import reviews as stored_reviews
 from perfbudget.store.engine import make_engine, read_transaction, write_transaction
 from perfbudget.store.migrate import ensure_schema
@@ -31,6 +32,7 @@ class Store:
     def __init__(self, url: str, migrate: bool = True) -> None:
         self.url = url
         self.engine: Engine = make_engine(url)
+        self._library_pending: list[int] | None = None
         if migrate:
             ensure_schema(self.engine)
 
@@ -61,7 +63,48 @@ class Store:
 
     def import_document(self, document: Document, file: str, sha256: str | None = None,
                         form: str | None = None, notes: Sequence[Problem] = ()) -> importer.ImportOutcome:
-        return importer.import_document(self.engine, document, file, sha256, form, notes)
+        return self._library_after(importer.import_document(self.engine, document, file, sha256, form, notes))
+
+    def _library_after(self, outcome: importer.ImportOutcome) -> importer.ImportOutcome:
+        if outcome.status == importer.IMPORTED and outcome.document_id is not None:
+            self.library_changed([outcome.document_id])
+        return outcome
+
+    def library_changed(self, document_ids: list[int]) -> None:
+        """Keep the indicator library current after a committed import of these documents (the
+        use-case layer calls it for every face; inside ``library_batch``, once at its end)."""
+        if not document_ids:
+            return
+        if self._library_pending is not None:
+            self._library_pending.extend(document_ids)
+        else:
+            from perfbudget.library.build import update_library_for_documents
+
+            update_library_for_documents(self, document_ids)
+
+    @contextmanager
+    def library_batch(self) -> Iterator[None]:
+        """Imports inside update the indicator library once, when the block ends (a bulk import)."""
+        outer = self._library_pending is not None
+        if not outer:
+            self._library_pending = []
+        try:
+            yield
+        finally:
+            if not outer:
+                pending, self._library_pending = self._library_pending, None
+                if pending:
+                    from perfbudget.library.build import update_library_for_documents
+
+                    update_library_for_documents(self, pending)
+
+    # the indicator library's own tables (perfbudget.library reads and writes them through these)
+
+    def library_reading(self) -> AbstractContextManager[Connection]:
+        return read_transaction(self.engine)
+
+    def library_writing(self) -> AbstractContextManager[Connection]:
+        return write_transaction(self.engine)
 
     # queries
 

@@ -7,7 +7,7 @@ import importlib
 from fastapi import APIRouter
 
 AREAS = ("auth", "dashboard", "projects", "edit", "evaluate", "upload", "declare", "admin", "account",
-         "publication")
+         "publication", "library")
 
 
 def routers() -> list[APIRouter]:

@@ -1,0 +1,260 @@
+"""Reading the library: search, one group, the projects like a project, suggestions for an editor.
+
+Everything returns plain JSON-ready data (Decimal values as exact text). The search ranks groups
+by how close their names are to the text (rapidfuzz ``WRatio`` on the normalised names), then by
+how many units use them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz, process
+
+from perfbudget.library.names import name_key, normalise
+from perfbudget.target import format_decimal
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from perfbudget.store import Store
+
+SEARCH_LIMIT = 10
+QUANTILE_KEYS = ("min", "p25", "p50", "p75", "max")
+
+
+def project_link(project_id: int) -> str:
+    return f"/projects/{project_id}"
+
+
+def _example(row: dict[str, Any]) -> dict[str, Any]:
+    return {"project_id": row["project_id"], "project": row["project"], "fund_label": row["fund_label"],
+            "year": row["fund_year"], "unit_code": row["unit_code"], "unit": row["unit_name"],
+            "indicator": row["level3"], "target": row["target"], "link": project_link(row["project_id"])}
+
+
+def main_measure(stats: dict[str, Any]) -> dict[str, Any] | None:
+    measures = stats.get("measures") or []
+    return measures[0] if measures else None
+
+
+def group_summary(group: dict[str, Any], examples: list[dict[str, Any]]) -> dict[str, Any]:
+    """A group as ``library search --json`` gives it."""
+    stats = json.loads(group["stats"] or "{}")
+    measure = main_measure(stats)
+    return {
+        "name": group["name"], "count": group["indicator_count"], "units": group["unit_count"],
+        "level1": stats.get("level1"), "level2": stats.get("level2"),
+        "measure_unit": measure["unit"] if measure else None, "direction": stats.get("direction"),
+        "targets": {k: measure[k] for k in QUANTILE_KEYS} if measure else
+        dict.fromkeys(QUANTILE_KEYS),
+        "examples": [_example(e) for e in examples],
+    }
+
+
+def _fragments(text: str) -> list[str]:
+    key = name_key(normalise(text))
+    words = [w for w in key.words if len(w) >= 2] or list(key.words)
+    fragments = [key.norm] if key.norm else []
+    fragments.extend(w for w in words if w not in fragments)
+    return fragments[:6]
+
+
+def search(store: Store, text: str, limit: int = SEARCH_LIMIT, examples: int = 3) -> list[dict[str, Any]]:
+    """Groups whose names are like ``text``, most relevant first, as ``library search --json`` gives them."""
+    from perfbudget.store import library_reads as reads
+
+    query = normalise(text)
+    if not query:
+        return []
+    with store.library_reading() as connection:
+        found = reads.search_names(connection, _fragments(text))
+        if not found:
+            return []
+        scores = process.extract(query, [norm for _id, norm, _group in found], scorer=fuzz.WRatio,
+                                 limit=None)
+        best: dict[int, float] = {}
+        for _norm, score, index in scores:
+            group = found[index][2]
+            best[group] = max(best.get(group, 0.0), float(score))
+        candidates = sorted(best, key=lambda g: -best[g])[:limit * 3]
+        groups = reads.group_rows(connection, candidates)
+        ranked = sorted(candidates, key=lambda g: (-(best[g] + 5 * math.log10(1 + groups[g]["unit_count"])), g))
+        return [group_summary(groups[g], reads.examples(connection, g, examples)) | {"id": g}
+                for g in ranked[:limit] if g in groups]
+
+
+def resolve_group(connection: Connection, reference: str) -> list[int]:
+    """Groups a user names: an id, a group name, or an indicator name (as written or normalised)."""
+    from perfbudget.store import library_reads as reads
+
+    text = reference.strip()
+    if text.isdigit() and reads.group_rows(connection, [int(text)]):
+        return [int(text)]
+    named = reads.groups_named(connection, text)
+    if named:
+        return named
+    for found in (reads.group_of_spelling(connection, text), reads.group_of_norm(connection, normalise(text))):
+        if found is not None:
+            return [found]
+    return []
+
+
+def show(store: Store, reference: str, examples: int = 10) -> dict[str, Any] | None:
+    """One group in full: names with why they were grouped, placement, every measure unit's distribution."""
+
+    with store.library_reading() as connection:
+        ids = resolve_group(connection, reference)
+        if len(ids) != 1:
+            return None if not ids else {"ambiguous": ids}
+        return group_detail(connection, ids[0], examples)
+
+
+def group_summary_of(store: Store, group_id: int, examples: int = 10) -> dict[str, Any] | None:
+    """One group in full by its id (as ``show`` gives it); None when there is no such group."""
+    from perfbudget.store import library_reads as reads
+
+    with store.library_reading() as connection:
+        if not reads.group_rows(connection, [group_id]):
+            return None
+        return group_detail(connection, group_id, examples)
+
+
+def group_detail(connection: Connection, group_id: int, examples: int = 10) -> dict[str, Any]:
+    from perfbudget.store import library_reads as reads
+
+    group = reads.group_rows(connection, [group_id])[group_id]
+    names = reads.names_in_groups(connection, [group_id])
+    spellings = reads.spellings_of(connection, [n["id"] for n in names])
+    stats = json.loads(group["stats"] or "{}")
+    detail = group_summary(group, reads.examples(connection, group_id, examples))
+    detail.update({
+        "id": group_id, "leader": group["leader"], "levels": stats.get("levels", []),
+        "directions": stats.get("directions", {}), "qualitative": stats.get("qualitative", 0),
+        "qualitative_share": stats.get("qualitative_share", "0"), "measures": stats.get("measures", []),
+        "names": [{"name": n["norm"], "used": n["used"], "reason": n["reason"], "score": n["score"],
+                   "spellings": spellings.get(n["id"], [])} for n in names],
+    })
+    return detail
+
+
+def top_groups(store: Store, limit: int = 20, examples: int = 3) -> list[dict[str, Any]]:
+    """The most used groups, as ``search`` gives them (the 指标库 page without a search)."""
+    from itertools import islice
+
+    from perfbudget.store import library_reads as reads
+
+    with store.library_reading() as connection:
+        return [group_summary(g, reads.examples(connection, g["id"], examples)) | {"id": g["id"]}
+                for g in islice(reads.all_groups(connection), limit)]
+
+
+def marks(measure: dict[str, Any]) -> dict[str, str]:
+    """Where min, p10 … max sit between the measure's min (0) and max (100), and the p25–p75 box's
+    width, for drawing a distribution."""
+    low, high = Decimal(measure["min"]), Decimal(measure["max"])
+    span = high - low
+    place = {k: ((Decimal(measure[k]) - low) / span * 100).quantize(Decimal("0.1")) if span else Decimal(50)
+             for k in ("min", "p10", "p25", "p50", "p75", "p90", "max")}
+    return {**{k: format_decimal(v) for k, v in place.items()}, "box": format_decimal(place["p75"] - place["p25"])}
+
+
+def all_groups(store: Store, minimum: int = 1) -> list[dict[str, Any]]:
+    """Every group used by at least ``minimum`` indicators, most used first (for export)."""
+    from perfbudget.store import library_reads as reads
+
+    with store.library_reading() as connection:
+        out = []
+        for group in reads.all_groups(connection):
+            if group["indicator_count"] < minimum:
+                continue
+            stats = json.loads(group["stats"] or "{}")
+            out.append(group_summary(group, []) | {
+                "id": group["id"], "qualitative_share": stats.get("qualitative_share", "0"),
+                "measures": stats.get("measures", []),
+                "names": [n["norm"] for n in reads.names_in_groups(connection, [group["id"]])]})
+        return out
+
+
+def _project_score(target: dict[str, Any], candidate: dict[str, Any], shared: int, total: int,
+                   candidate_groups: int) -> float:
+    jaccard = shared / max(1, total + candidate_groups - shared)
+    names = fuzz.token_set_ratio(target["name"] or "", candidate["name"] or "") / 100
+    purpose = fuzz.token_set_ratio(target["purpose"] or "", candidate["purpose"] or "") / 100 \
+        if target["purpose"] and candidate["purpose"] else 0.0
+    return round(100 * (0.55 * jaccard + 0.3 * names + 0.15 * purpose), 1)
+
+
+def similar_projects(store: Store, project_id: int, limit: int = 5) -> list[dict[str, Any]]:
+    """Projects most like one stored project by their indicators (groups shared), name and purpose,
+    with their indicators and targets."""
+    from perfbudget.store import library_reads as reads
+
+    with store.library_reading() as connection:
+        target = reads.project_summaries(connection, [project_id]).get(project_id)
+        if target is None:
+            return []
+        own = reads.project_group_sets(connection, [project_id]).get(project_id, set())
+        sharing = dict(reads.projects_sharing_groups(connection, sorted(own), project_id))
+        words = [w for w in name_key(normalise(target["name"])).words if len(w) >= 2][:4]
+        for other in reads.projects_named_like(connection, words, project_id):
+            sharing.setdefault(other, 0)
+        if not sharing:
+            return []
+        summaries = reads.project_summaries(connection, list(sharing))
+        group_sets = reads.project_group_sets(connection, list(sharing))
+        scored = sorted(((_project_score(target, summaries[p], sharing[p], len(own), len(group_sets.get(p, ()))), p)
+                         for p in sharing if p in summaries), key=lambda item: (-item[0], -item[1]))[:limit]
+        out = []
+        for score, other in scored:
+            summary = summaries[other]
+            out.append({"project_id": other, "project": summary["name"], "fund_label": summary["fund_label"],
+                        "year": summary["fund_year"], "unit_code": summary["unit_code"], "unit": summary["unit_name"],
+                        "score": score, "shared_groups": sharing[other], "link": project_link(other),
+                        "indicators": reads.project_indicators(connection, summary["version_id"])})
+        return out
+
+
+def suggestions(store: Store, name: str, purpose: str | None, have: list[str], limit: int = 8) -> list[dict[str, Any]]:
+    """Indicators that projects like this one use and it does not have yet, with their typical targets.
+
+    ``name``/``purpose`` describe the project being written; ``have`` are its 三级指标 so far. Each
+    suggestion names its group, its 一级/二级 placement and the group's median target.
+    """
+    from perfbudget.store import library_reads as reads
+
+    words = [w for w in name_key(normalise(name)).words if len(w) >= 2][:4] if name else []
+    with store.library_reading() as connection:
+        own = {g for g in (reads.group_of_norm(connection, normalise(h)) for h in have) if g is not None}
+        candidates = reads.projects_named_like(connection, words, None, limit=100)
+        if own:
+            candidates.extend(p for p, _n in reads.projects_sharing_groups(connection, sorted(own), -1, limit=100))
+        if not candidates:
+            return []
+        counts: dict[int, int] = {}
+        for used in reads.project_group_sets(connection, sorted(set(candidates))).values():
+            for group in used - own:
+                counts[group] = counts.get(group, 0) + 1
+        chosen = sorted(counts, key=lambda g: (-counts[g], g))[:limit]
+        groups = reads.group_rows(connection, chosen)
+        out = []
+        for group_id in chosen:
+            summary = group_summary(groups[group_id], [])
+            measure = main_measure(json.loads(groups[group_id]["stats"] or "{}"))
+            out.append({"id": group_id, "name": summary["name"], "level1": summary["level1"],
+                        "level2": summary["level2"], "measure_unit": summary["measure_unit"],
+                        "direction": summary["direction"], "median": measure["p50"] if measure else None,
+                        "target": typical_target(summary["direction"], measure),
+                        "projects": counts[group_id], "units": summary["units"]})
+        return out
+
+
+def typical_target(direction: str | None, measure: dict[str, Any] | None) -> str:
+    """The group's median written as a target (≥95%, ≤30万元, =12个); empty when it has no numbers."""
+    if measure is None:
+        return ""
+    op = {"positive": "≥", "reverse": "≤"}.get(direction or "", "=")
+    return f"{op}{measure['p50']}{measure['unit']}"

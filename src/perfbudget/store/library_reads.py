@@ -1,0 +1,183 @@
+"""The indicator library's reads for search, a group, similar projects and the review rules.
+
+Every function takes a :class:`~sqlalchemy.Connection` (``Store.library_reading()``) and returns
+plain data; the writes and the counting are in :mod:`perfbudget.store.library_rows`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Connection, func, or_, select
+
+from perfbudget.store.library_rows import _chunks, _latest
+from perfbudget.store.library_tables import library_entries, library_groups, library_names, library_spellings
+from perfbudget.store.schema import indicators, project_versions, projects, targets, units
+
+
+def group_rows(connection: Connection, group_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(list(group_ids)):
+        found.update((row.id, dict(row._mapping))
+                     for row in connection.execute(select(library_groups).where(library_groups.c.id.in_(chunk))))
+    return found
+
+
+def groups_named(connection: Connection, name: str) -> list[int]:
+    """Groups whose shown name or leader is ``name``."""
+    return list(connection.execute(select(library_groups.c.id).where(
+        or_(library_groups.c.name == name, library_groups.c.leader == name)).order_by(library_groups.c.id)).scalars())
+
+
+def group_of_norm(connection: Connection, norm: str) -> int | None:
+    return connection.execute(select(library_names.c.group_id).where(library_names.c.norm == norm)).scalar()
+
+
+def group_of_spelling(connection: Connection, raw: str) -> int | None:
+    return connection.execute(select(library_names.c.group_id).join(
+        library_spellings, library_spellings.c.name_id == library_names.c.id)
+        .where(library_spellings.c.raw == raw)).scalar()
+
+
+def names_in_groups(connection: Connection, group_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """The normalised names of groups with their reason and how many indicators use each."""
+    used = (select(library_entries.c.name_id, func.count().label("used"))
+            .where(library_entries.c.group_id.in_(list(group_ids))).group_by(library_entries.c.name_id).subquery())
+    query = (select(library_names.c.id, library_names.c.norm, library_names.c.key, library_names.c.group_id,
+                    library_names.c.score, library_names.c.reason, func.coalesce(used.c.used, 0).label("used"))
+             .outerjoin(used, used.c.name_id == library_names.c.id)
+             .where(library_names.c.group_id.in_(list(group_ids))).order_by(library_names.c.id))
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def spellings_of(connection: Connection, name_ids: Iterable[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for chunk in _chunks(list(name_ids)):
+        for raw, name_id in connection.execute(select(library_spellings.c.raw, library_spellings.c.name_id)
+                                               .where(library_spellings.c.name_id.in_(chunk))
+                                               .order_by(library_spellings.c.id)):
+            found.setdefault(name_id, []).append(raw)
+    return found
+
+
+def search_names(connection: Connection, fragments: list[str], limit: int = 3000) -> list[tuple[int, str, int]]:
+    """``(name id, norm, group id)`` of names containing any of ``fragments``."""
+    if not fragments:
+        return []
+    where = or_(*(library_names.c.norm.contains(f, autoescape=True) for f in fragments))
+    query = select(library_names.c.id, library_names.c.norm, library_names.c.group_id).where(where).limit(limit)
+    return [(row.id, row.norm, row.group_id) for row in connection.execute(query)]
+
+
+def examples(connection: Connection, group_id: int, limit: int = 5,
+             measure_unit: str | None = None) -> list[dict[str, Any]]:
+    """Indicators of a group with their projects, the latest imported first, one per project."""
+    query = (select(library_entries.c.project_id, library_entries.c.fund_year, library_entries.c.measure_unit,
+                    projects.c.name.label("project"), projects.c.fund_label, units.c.code.label("unit_code"),
+                    units.c.name.label("unit_name"), indicators.c.level1, indicators.c.level2, indicators.c.level3,
+                    targets.c.raw.label("target"))
+             .select_from(library_entries)
+             .join(projects, projects.c.id == library_entries.c.project_id)
+             .join(units, units.c.id == library_entries.c.unit_id)
+             .join(indicators, indicators.c.id == library_entries.c.indicator_id)
+             .join(targets, targets.c.indicator_id == library_entries.c.indicator_id)
+             .where(library_entries.c.group_id == group_id)
+             .order_by(library_entries.c.indicator_id.desc())
+             .limit(limit * 4))
+    if measure_unit is not None:
+        query = query.where(library_entries.c.measure_unit == measure_unit)
+    out: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    for row in connection.execute(query):
+        if row.project_id in seen:
+            continue
+        seen.add(row.project_id)
+        out.append(dict(row._mapping))
+        if len(out) == limit:
+            break
+    return out
+
+
+def group_count(connection: Connection) -> dict[str, int]:
+    return {"groups": connection.execute(select(func.count()).select_from(library_groups)).scalar_one(),
+            "names": connection.execute(select(func.count()).select_from(library_names)).scalar_one(),
+            "entries": connection.execute(select(func.count()).select_from(library_entries)).scalar_one()}
+
+
+def all_groups(connection: Connection) -> Iterator[dict[str, Any]]:
+    query = select(library_groups).order_by(library_groups.c.indicator_count.desc(), library_groups.c.id)
+    for row in connection.execute(query):
+        yield dict(row._mapping)
+
+
+def project_summaries(connection: Connection, project_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Name, fund label/year, unit and purpose of the projects' latest versions."""
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(project_ids):
+        query = (select(projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year,
+                        units.c.code.label("unit_code"), units.c.name.label("unit_name"),
+                        units.c.key.label("unit_key"), project_versions.c.purpose,
+                        project_versions.c.fund_source, project_versions.c.id.label("version_id"))
+                 .select_from(projects).join(units, units.c.id == projects.c.unit_id)
+                 .join(project_versions, _latest()).where(projects.c.id.in_(chunk)))
+        found.update((row.id, dict(row._mapping)) for row in connection.execute(query))
+    return found
+
+
+def projects_sharing_groups(connection: Connection, group_ids: list[int], exclude: int,
+                            limit: int = 200) -> list[tuple[int, int]]:
+    """``(project id, shared groups)`` for the projects using most of ``group_ids``."""
+    if not group_ids:
+        return []
+    shared = func.count(func.distinct(library_entries.c.group_id)).label("shared")
+    query = (select(library_entries.c.project_id, shared).where(library_entries.c.group_id.in_(group_ids))
+             .where(library_entries.c.project_id != exclude).group_by(library_entries.c.project_id)
+             .order_by(shared.desc(), library_entries.c.project_id.desc()).limit(limit))
+    return [(row.project_id, row.shared) for row in connection.execute(query)]
+
+
+def projects_named_like(connection: Connection, fragments: list[str], exclude: int | None,
+                        limit: int = 200) -> list[int]:
+    if not fragments:
+        return []
+    query = select(projects.c.id).where(or_(*(projects.c.name.contains(f, autoescape=True) for f in fragments)))
+    if exclude is not None:
+        query = query.where(projects.c.id != exclude)
+    return list(connection.execute(query.order_by(projects.c.id.desc()).limit(limit)).scalars())
+
+
+def project_group_sets(connection: Connection, project_ids: list[int]) -> dict[int, set[int]]:
+    found: dict[int, set[int]] = {}
+    for chunk in _chunks(project_ids):
+        for project_id, group_id in connection.execute(
+                select(library_entries.c.project_id, library_entries.c.group_id)
+                .where(library_entries.c.project_id.in_(chunk))):
+            found.setdefault(project_id, set()).add(group_id)
+    return found
+
+
+def unit_projects(connection: Connection, unit_key: str, fund_year: int) -> list[dict[str, Any]]:
+    """The unit's projects of a fund year: id, name, fund label, fund source of the latest version."""
+    query = (select(projects.c.id, projects.c.name, projects.c.fund_label, project_versions.c.fund_source)
+             .select_from(projects).join(units, units.c.id == projects.c.unit_id).join(project_versions, _latest())
+             .where(units.c.key == unit_key, projects.c.fund_year == fund_year))
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def document_projects(connection: Connection, document_id: int) -> list[int]:
+    """The projects whose tables a document holds."""
+    from perfbudget.store.schema import document_items
+
+    query = (select(project_versions.c.project_id).join(document_items,
+                                                        document_items.c.version_id == project_versions.c.id)
+             .where(document_items.c.document_id == document_id).distinct())
+    return sorted(connection.execute(query).scalars())
+
+
+def project_indicators(connection: Connection, version_id: int) -> list[dict[str, Any]]:
+    """A version's indicators in table order: placement, name and target as written."""
+    query = (select(indicators.c.level1, indicators.c.level2, indicators.c.level3, targets.c.raw.label("target"))
+             .join(targets, targets.c.indicator_id == indicators.c.id)
+             .where(indicators.c.version_id == version_id).order_by(indicators.c.position))
+    return [dict(row._mapping) for row in connection.execute(query)]

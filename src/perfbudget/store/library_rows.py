@@ -1,0 +1,352 @@
+"""The indicator library's writes and counts (its reads are in :mod:`perfbudget.store.library_reads`).
+
+Every function takes a :class:`~sqlalchemy.Connection` (opened by ``Store.library_reading()`` /
+``Store.library_writing()``) and returns plain data. The library's entries are filled by one
+``INSERT … SELECT`` from the store's own tables, so a million indicators never pass through Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, func, insert, literal, select, update
+
+from perfbudget.store.bulk import insert_rows
+from perfbudget.store.engine import is_postgres
+from perfbudget.store.library_tables import (
+    library_choices,
+    library_entries,
+    library_group_units,
+    library_groups,
+    library_measure_units,
+    library_names,
+    library_spellings,
+    library_values,
+)
+from perfbudget.store.schema import indicators, project_versions, projects, targets, utc_now
+
+_CHUNK = 5000
+# An entry as the counts see it (what an update adds to or takes from them).
+FACT_COLUMNS = ("group_id", "unit_id", "level1", "level2", "kind", "measure_unit", "direction", "value")
+
+
+def _chunks(values: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start:start + _CHUNK]
+
+
+def _latest() -> Any:
+    return and_(project_versions.c.project_id == projects.c.id,
+                project_versions.c.number == projects.c.latest_version)
+
+
+_LOCK = 0x7062_6c69  # advisory lock key: one library writer at a time on PostgreSQL
+
+
+def lock(connection: Connection) -> None:
+    """Serialise library writers (SQLite's write transactions already are): concurrent imports then
+    never race to create the same name or group, nor deadlock on the counts."""
+    if is_postgres(connection):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK})")
+
+
+def analyze(connection: Connection) -> None:
+    """Fresh planner statistics after a build (PostgreSQL plans the library's queries by them)."""
+    if is_postgres(connection):
+        for table in (library_entries, library_names, library_spellings, library_groups, library_values,
+                      library_group_units, library_measure_units):
+            connection.exec_driver_sql(f"ANALYZE {table.name}")
+
+
+def spelling_counts(connection: Connection, project_ids: list[int] | None = None) -> dict[str, int]:
+    """How often each 三级指标 text is used in the projects' latest versions (all projects when None)."""
+    query = (select(indicators.c.level3, func.count()).select_from(projects)
+             .join(project_versions, _latest()).join(indicators, indicators.c.version_id == project_versions.c.id)
+             .group_by(indicators.c.level3))
+    if project_ids is None:
+        return {raw: count for raw, count in connection.execute(query)}
+    found: dict[str, int] = {}
+    for chunk in _chunks(project_ids):
+        for raw, count in connection.execute(query.where(projects.c.id.in_(chunk))):
+            found[raw] = found.get(raw, 0) + count
+    return found
+
+
+def clear(connection: Connection) -> None:
+    """Remove the built library (the admin's choices stay)."""
+    for table in (library_values, library_group_units, library_measure_units, library_entries, library_spellings,
+                  library_names, library_groups):
+        connection.execute(delete(table))
+
+
+def add_groups(connection: Connection, rows: list[dict[str, Any]]) -> list[int]:
+    now = utc_now()
+    return insert_rows(connection, library_groups, [
+        {"indicator_count": 0, "unit_count": 0, "stats": "{}", "updated_at": now, **row} for row in rows],
+        with_ids=True)
+
+
+def add_names(connection: Connection, rows: list[dict[str, Any]]) -> list[int]:
+    return insert_rows(connection, library_names, rows, with_ids=True)
+
+
+def add_spellings(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    insert_rows(connection, library_spellings, rows, with_ids=True)
+
+
+def fill_entries(connection: Connection, project_ids: list[int] | None = None) -> list[tuple[Any, ...]]:
+    """Entries for every indicator of the projects' latest versions (all projects when None); for
+    some projects, returns the new entries as ``FACT_COLUMNS`` tuples."""
+    added: list[tuple[Any, ...]] = []
+    columns = ["indicator_id", "group_id", "name_id", "project_id", "version_id", "unit_id", "fund_year",
+               "level1", "level2", "kind", "measure_unit", "direction", "value"]
+    query = (select(indicators.c.id, library_names.c.group_id, library_names.c.id, projects.c.id,
+                    project_versions.c.id, projects.c.unit_id, projects.c.fund_year, indicators.c.level1,
+                    indicators.c.level2, targets.c.kind, func.coalesce(targets.c.unit, literal("")),
+                    targets.c.direction, targets.c.value)
+             .select_from(projects).join(project_versions, _latest())
+             .join(indicators, indicators.c.version_id == project_versions.c.id)
+             .join(targets, targets.c.indicator_id == indicators.c.id)
+             .join(library_spellings, library_spellings.c.raw == indicators.c.level3)
+             .join(library_names, library_names.c.id == library_spellings.c.name_id))
+    if project_ids is None:  # a build: the indexes are made once, after the rows
+        indexes = [index for index in library_entries.indexes]
+        for index in indexes:
+            index.drop(connection)
+        connection.execute(insert(library_entries).from_select(columns, query))
+        for index in indexes:
+            index.create(connection)
+        return added
+    for chunk in _chunks(project_ids):
+        statement = (insert(library_entries).from_select(columns, query.where(projects.c.id.in_(chunk)))
+                     .returning(*(library_entries.c[name] for name in FACT_COLUMNS)))
+        added.extend(tuple(row) for row in connection.execute(statement))
+    return added
+
+
+def drop_entries(connection: Connection, project_ids: list[int]) -> list[tuple[Any, ...]]:
+    """Remove the projects' entries; returns them as ``FACT_COLUMNS`` tuples."""
+    found: list[tuple[Any, ...]] = []
+    for chunk in _chunks(project_ids):
+        statement = (delete(library_entries).where(library_entries.c.project_id.in_(chunk))
+                     .returning(*(library_entries.c[name] for name in FACT_COLUMNS)))
+        found.extend(tuple(row) for row in connection.execute(statement))
+    return found
+
+
+def _in_groups(column: Any, group_ids: list[int] | None) -> Any:
+    return column.in_(group_ids) if group_ids is not None else literal(True)
+
+
+def recount(connection: Connection, group_ids: list[int] | None = None) -> None:
+    """Rebuild the value histograms and unit counts of these groups (all when None) from their entries."""
+    e = library_entries.c
+    numbers = and_(e.kind == "quantitative", e.value.is_not(None))
+    for table in (library_values, library_group_units, library_measure_units):
+        connection.execute(delete(table).where(_in_groups(table.c.group_id, group_ids)))
+    where = _in_groups(e.group_id, group_ids)
+    connection.execute(insert(library_values).from_select(
+        ["group_id", "measure_unit", "value", "n"],
+        select(e.group_id, e.measure_unit, e.value, func.count()).where(where, numbers)
+        .group_by(e.group_id, e.measure_unit, e.value)))
+    connection.execute(insert(library_group_units).from_select(
+        ["group_id", "unit_id", "n"],
+        select(e.group_id, e.unit_id, func.count()).where(where).group_by(e.group_id, e.unit_id)))
+    connection.execute(insert(library_measure_units).from_select(
+        ["group_id", "measure_unit", "unit_id", "n"],
+        select(e.group_id, e.measure_unit, e.unit_id, func.count()).where(where, numbers)
+        .group_by(e.group_id, e.measure_unit, e.unit_id)))
+
+
+def counted(connection: Connection, group_ids: list[int] | None = None) -> dict[int, dict[str, Any]]:
+    """Per group from its entries (one pass): count, qualitative, ``levels`` and ``directions`` counts."""
+    e = library_entries.c
+    found: dict[int, dict[str, Any]] = {}
+    query = (select(e.group_id, e.level1, e.level2, e.direction, e.kind, func.count())
+             .where(_in_groups(e.group_id, group_ids)).group_by(e.group_id, e.level1, e.level2, e.direction, e.kind))
+    for group_id, level1, level2, direction, kind, count in connection.execute(query):
+        group = found.setdefault(group_id, {"count": 0, "qualitative": 0, "levels": {}, "directions": {}})
+        group["count"] += count
+        if kind != "quantitative":
+            group["qualitative"] += count
+        group["levels"][(level1, level2)] = group["levels"].get((level1, level2), 0) + count
+        if direction:
+            group["directions"][direction] = group["directions"].get(direction, 0) + count
+    return found
+
+
+def aggregates(connection: Connection, group_ids: list[int] | None = None
+               ) -> tuple[dict[int, int], dict[tuple[int, str], int], dict[tuple[int, str], list[tuple[str, int]]]]:
+    """(units per group, units per group and measure unit, value histogram per group and measure unit)."""
+    units: dict[int, int] = {}
+    measure_units: dict[tuple[int, str], int] = {}
+    values: dict[tuple[int, str], list[tuple[str, int]]] = {}
+    chunks: list[list[int] | None] = [None] if group_ids is None else list(_chunks(sorted(group_ids)))
+    for chunk in chunks:
+        g = library_group_units.c
+        for group_id, count in connection.execute(
+                select(g.group_id, func.count()).where(_in_groups(g.group_id, chunk)).group_by(g.group_id)):
+            units[group_id] = count
+        m = library_measure_units.c
+        for group_id, measure_unit, count in connection.execute(
+                select(m.group_id, m.measure_unit, func.count()).where(_in_groups(m.group_id, chunk))
+                .group_by(m.group_id, m.measure_unit)):
+            measure_units[(group_id, measure_unit)] = count
+        v = library_values.c
+        for group_id, measure_unit, value, n in connection.execute(
+                select(v.group_id, v.measure_unit, v.value, v.n).where(_in_groups(v.group_id, chunk))):
+            values.setdefault((group_id, measure_unit), []).append((value, n))
+    return units, measure_units, values
+
+
+def add_counts(connection: Connection, table: Any, keys: tuple[str, ...], deltas: dict[tuple[Any, ...], int]
+               ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Add ``deltas`` (key tuple → change) to the ``n`` of ``table``'s rows (an upsert); rows reaching 0
+    go. Returns the keys that appeared (were absent) and those that vanished."""
+    from sqlalchemy import bindparam
+
+    changes = {k: d for k, d in deltas.items() if d}
+    if not changes:
+        return [], []
+    if is_postgres(connection):
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+    statement = upsert(table)
+    statement = statement.on_conflict_do_update(index_elements=list(keys),
+                                                set_={"n": table.c.n + statement.excluded.n})
+    returned = connection.execute(statement.returning(*(table.c[k] for k in keys), table.c.n),
+                                  [{**dict(zip(keys, key, strict=True)), "n": delta}
+                                   for key, delta in changes.items()]).all()
+    appeared, vanished = [], []
+    for row in returned:
+        key, n = tuple(row[:-1]), row[-1]
+        if n <= 0:
+            vanished.append(key)
+        elif n == changes[key] and changes[key] > 0:
+            appeared.append(key)
+    if vanished:
+        match = and_(*(table.c[k] == bindparam(f"k_{k}") for k in keys))
+        connection.execute(delete(table).where(match), [{f"k_{k}": v for k, v in zip(keys, key, strict=True)}
+                                                        for key in vanished])
+    return appeared, vanished
+
+
+def histograms(connection: Connection, wanted: Iterable[tuple[int, str]]
+               ) -> dict[tuple[int, str], list[tuple[str, int]]]:
+    """The value histograms of these (group, measure unit) pairs."""
+    chosen = set(wanted)
+    found: dict[tuple[int, str], list[tuple[str, int]]] = {}
+    v = library_values.c
+    for chunk in _chunks(sorted({g for g, _m in chosen})):
+        for group_id, measure_unit, value, n in connection.execute(
+                select(v.group_id, v.measure_unit, v.value, v.n).where(v.group_id.in_(chunk))):
+            if (group_id, measure_unit) in chosen:
+                found.setdefault((group_id, measure_unit), []).append((value, n))
+    return found
+
+
+def stored_stats(connection: Connection, group_ids: list[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for chunk in _chunks(sorted(group_ids)):
+        found.update(connection.execute(select(library_groups.c.id, library_groups.c.stats)
+                                        .where(library_groups.c.id.in_(chunk))).all())
+    return found
+
+
+def write_stats(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """``rows``: ``{"gid", "indicator_count", "unit_count", "stats"}`` each."""
+    if rows:
+        from sqlalchemy import bindparam
+
+        connection.execute(update(library_groups).where(library_groups.c.id == bindparam("gid"))
+                           .values(indicator_count=bindparam("indicator_count"), unit_count=bindparam("unit_count"),
+                                   stats=bindparam("stats"), updated_at=utc_now()), rows)
+
+
+def known_spellings(connection: Connection, raws: Iterable[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(list(raws)):
+        found.update((raw, name_id) for raw, name_id in connection.execute(
+            select(library_spellings.c.raw, library_spellings.c.name_id).where(library_spellings.c.raw.in_(chunk))))
+    return found
+
+
+def names_by_norm(connection: Connection, norms: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """``norm → (name id, group id)``."""
+    found: dict[str, tuple[int, int]] = {}
+    for chunk in _chunks(list(norms)):
+        found.update((row.norm, (row.id, row.group_id)) for row in connection.execute(
+            select(library_names.c.norm, library_names.c.id, library_names.c.group_id)
+            .where(library_names.c.norm.in_(chunk))))
+    return found
+
+
+def groups_by_key(connection: Connection, keys: Iterable[str]) -> dict[str, tuple[int, str]]:
+    """``key → (group id, leader norm)`` of the groups whose leaders have these keys."""
+    found: dict[str, tuple[int, str]] = {}
+    for chunk in _chunks(list(keys)):
+        for row in connection.execute(select(library_groups.c.key, library_groups.c.id, library_groups.c.leader)
+                                      .where(library_groups.c.key.in_(chunk)).order_by(library_groups.c.id)):
+            found.setdefault(row.key, (row.id, row.leader))
+    return found
+
+
+def leaders_by_head(connection: Connection, heads: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
+    """``head → [(group id, leader norm)]``."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for chunk in _chunks(list(heads)):
+        for row in connection.execute(select(library_groups.c.head, library_groups.c.id, library_groups.c.leader)
+                                      .where(library_groups.c.head.in_(chunk)).order_by(library_groups.c.id)):
+            found.setdefault(row.head, []).append((row.id, row.leader))
+    return found
+
+
+def choices(connection: Connection) -> list[dict[str, Any]]:
+    return [dict(row._mapping) for row in connection.execute(select(library_choices).order_by(library_choices.c.norm))]
+
+
+def set_choice(connection: Connection, norm: str, *, anchor: str | None = None, name: str | None = None,
+               actor: str | None = None, keep_name: bool = True, keep_anchor: bool = True) -> None:
+    """Record an admin's choice about one normalised name (merging into the anchor's group, or a name)."""
+    old = connection.execute(select(library_choices).where(library_choices.c.norm == norm)).first()
+    values = {"anchor": anchor, "name": name, "actor": actor, "created_at": utc_now()}
+    if old is not None:
+        if keep_name and name is None:
+            values["name"] = old.name
+        if keep_anchor and anchor is None:
+            values["anchor"] = old.anchor
+        connection.execute(update(library_choices).where(library_choices.c.norm == norm).values(**values))
+    else:
+        connection.execute(insert(library_choices).values(norm=norm, **values))
+
+
+def move_names(connection: Connection, name_ids: list[int], group_id: int, reason: str) -> None:
+    for chunk in _chunks(name_ids):
+        connection.execute(update(library_names).where(library_names.c.id.in_(chunk))
+                           .values(group_id=group_id, reason=reason, score=100))
+        connection.execute(update(library_entries).where(library_entries.c.name_id.in_(chunk))
+                           .values(group_id=group_id))
+
+
+def rename_group(connection: Connection, group_id: int, name: str) -> None:
+    connection.execute(update(library_groups).where(library_groups.c.id == group_id).values(name=name))
+
+
+def set_leader(connection: Connection, group_id: int, leader: str, key: str, head: str) -> None:
+    connection.execute(update(library_groups).where(library_groups.c.id == group_id)
+                       .values(leader=leader, key=key, head=head))
+
+
+def drop_empty_groups(connection: Connection, group_ids: Iterable[int]) -> list[int]:
+    """Delete those of ``group_ids`` that no name points at any more; returns them."""
+    ids = list(group_ids)
+    if not ids:
+        return []
+    used = set(connection.execute(select(library_names.c.group_id).where(library_names.c.group_id.in_(ids))
+                                  .distinct()).scalars())
+    empty = [g for g in ids if g not in used]
+    if empty:
+        connection.execute(delete(library_groups).where(library_groups.c.id.in_(empty)))
+    return empty

@@ -1,0 +1,63 @@
+"""The 指标库 page (search, each group's distribution) and the suggestions in 申报 and 修改.
+
+Calls only :mod:`perfbudget.library` (never the library's tables).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from fastapi import Depends, Request
+from fastapi.responses import Response
+
+from perfbudget.library.query import group_summary_of, marks, search, suggestions, top_groups
+from perfbudget.model import Indicator
+from perfbudget.target import parse_target
+from perfbudget.web.deps import page_user
+from perfbudget.web.errors import WebError
+from perfbudget.web.roles import Principal
+from perfbudget.web.routes.common import page_router, render
+from perfbudget.web.routes.edit import editor_context, new_rowid
+from perfbudget.web.views import store_of
+
+router = page_router()
+DIRECTIONS = {"positive": "正向", "reverse": "反向", "exact": "等于"}
+
+
+@router.get("/library")
+def library_page(request: Request, q: str = "", principal: Principal = Depends(page_user)) -> Response:
+    store = store_of(request)
+    text = q.strip()[:100]
+    groups = search(store, text, limit=20) if text else top_groups(store, 20)
+    return render(request, "library.html", {"q": text, "groups": groups, "directions": DIRECTIONS})
+
+
+@router.get("/library/groups/{group_id}")
+def library_group(request: Request, group_id: int, principal: Principal = Depends(page_user)) -> Response:
+    detail = group_summary_of(store_of(request), group_id)
+    if detail is None:
+        raise WebError(404, "not_found", "指标库中没有这一组")
+    return render(request, "library_group.html", {"group": detail, "marks": [marks(m) for m in detail["measures"]],
+                                                  "directions": DIRECTIONS})
+
+
+@router.get("/library/suggest")
+def library_suggest(request: Request, principal: Principal = Depends(page_user)) -> Response:
+    """Indicators similar projects use (HTMX fragment); ``name``/``library_name``, ``purpose`` and
+    the editor's ``l3`` come from the form."""
+    params = request.query_params
+    name = (params.get("name") or params.get("library_name") or "").strip()[:200]
+    have = [v for v in params.getlist("l3") if v.strip()][:200]
+    found = suggestions(store_of(request), name, params.get("purpose"), have)
+    for item in found:
+        item["add"] = "/library/editor-row?" + urlencode({"l1": item["level1"] or "", "l2": item["level2"] or "",
+                                                          "l3": item["name"], "target": item["target"]})
+    return render(request, "_library_suggestions.html", {"suggestions": found, "name": name})
+
+
+@router.get("/library/editor-row")
+def library_editor_row(request: Request, l1: str = "", l2: str = "", l3: str = "", target: str = "",
+                       principal: Principal = Depends(page_user)) -> Response:
+    """An editor row filled with a suggested indicator (HTMX appends it to the indicator table)."""
+    row = Indicator(l1[:100], l2[:100], l3[:200], None, parse_target(target[:100], l3))
+    return render(request, "_editor_row.html", {"row": row, "rowid": new_rowid(), **editor_context()})

@@ -1,0 +1,87 @@
+"""``perfbudget library …`` as a user runs it, on the seed and generated units."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from perfbudget.cli import app
+from perfbudget.store import Store
+from tests.library.conftest import import_units
+from tests.store.helpers import import_file
+
+runner = CliRunner()
+QTY = ("产出指标", "数量指标")
+
+
+@pytest.fixture
+def db(tmp_path: Path, seed_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    with Store(url) as store:
+        assert import_file(store, seed_path).status == "imported"
+        import_units(store, 3, lambda i: [(*QTY, "培训人数", f"≥{10 + i}人"), (*QTY, "参训人数", "≥5人")])
+    return url
+
+
+def _run(*args: str) -> object:
+    return runner.invoke(app, ["library", *args])
+
+
+def test_search_json_is_exactly_the_documented_shape(db: str) -> None:
+    result = runner.invoke(app, ["library", "search", "服务对象满意度", "--json", "--db", db])
+    assert result.exit_code == 0, result.output
+    groups = json.loads(result.stdout)["groups"]
+    assert groups and set(groups[0]) == {"name", "count", "units", "level1", "level2", "measure_unit", "direction",
+                                         "targets", "examples"}
+    assert set(groups[0]["targets"]) == {"min", "p25", "p50", "p75", "max"}
+    assert groups[0]["name"] == "检察服务对象满意度" or "服务对象满意度" in groups[0]["name"]
+    assert groups[0]["examples"][0]["link"].startswith("/projects/")
+
+
+def test_search_show_similar_as_text(db: str) -> None:
+    result = runner.invoke(app, ["library", "search", "培训人数", "--db", db])
+    assert result.exit_code == 0 and "培训人数  3 个指标、3 个单位" in result.stdout, result.output
+    result = runner.invoke(app, ["library", "show", "培训人数", "--db", db])
+    assert result.exit_code == 0 and "中位数 11" in result.stdout and "本组的代表名称" in result.stdout
+    result = runner.invoke(app, ["library", "show", "没有这个指标", "--db", db])
+    assert result.exit_code == 1 and "没有「没有这个指标」这一组" in result.output
+    result = runner.invoke(app, ["library", "similar", "1", "--json", "--db", db])
+    assert result.exit_code == 0 and json.loads(result.stdout)["similar"][0]["indicators"]
+
+
+def test_export_xlsx_and_json(db: str, tmp_path: Path) -> None:
+    target = tmp_path / "指标库.xlsx"
+    result = runner.invoke(app, ["library", "export", "--to", "xlsx", "-o", str(target), "--db", db])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["编号", "指标名称", "一级指标", "二级指标"]
+    names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "培训人数" in names
+    result = runner.invoke(app, ["library", "export", "--to", "json", "--db", db])
+    assert result.exit_code == 0 and json.loads(result.stdout)["groups"]
+    result = runner.invoke(app, ["library", "export", "--to", "csv", "--db", db])
+    assert result.exit_code == 1 and "不支持的导出格式" in result.output
+
+
+def test_build_merge_split_rename(db: str) -> None:
+    result = runner.invoke(app, ["library", "build", "--db", db])
+    assert result.exit_code == 0 and "指标库已生成" in result.output, result.output
+    result = runner.invoke(app, ["library", "merge", "培训人数", "参训人数", "--db", db, "--actor", "admin"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["library", "rename", "培训人数", "培训和参训人数", "--db", db])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["library", "build", "--quiet", "--db", db])
+    shown = runner.invoke(app, ["library", "show", "参训人数", "--json", "--db", db])
+    detail = json.loads(shown.stdout)
+    assert detail["name"] == "培训和参训人数" and detail["count"] == 6
+    result = runner.invoke(app, ["library", "split", "参训人数", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert json.loads(runner.invoke(app, ["library", "show", "参训人数", "--json", "--db", db]).stdout)["count"] == 3
+    result = runner.invoke(app, ["library", "merge", "培训人数", "没有这一组", "--db", db])
+    assert result.exit_code == 1 and "没有「没有这一组」这一组" in result.output

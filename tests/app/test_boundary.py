@@ -18,7 +18,7 @@ STORE_INTERNALS = {f"perfbudget.store.{name}" for name in (
 # listing, the data version): they may use the engine, the store's Base/utc_now and the audit table.
 WEB_OWN_TABLES = {"web/tables.py", "web/accounts.py", "web/deps.py", "web/app.py", "web/audit.py",
                   "web/uploads.py", "web/freshness.py", "web/routes/auth.py", "web/routes/account.py",
-                  "web/routes/admin.py"}
+                  "web/routes/admin.py", "web/sessions.py", "web/pending.py", "web/throttle.py"}
 READERS = ("perfbudget.readers", "perfbudget.load")
 
 

@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 
 import jsonschema
-from perfbudget.report_text import render_document
 from rich.console import Console
 
+from perfbudget.cli.render.document import render_document
 from perfbudget.interchange import document_to_dict, dumps, loads
 from perfbudget.load import load_bytes
 from perfbudget.model import Severity

@@ -11,9 +11,10 @@ from fastapi import APIRouter
 
 
 def router() -> APIRouter:
-    from perfbudget.web.api import openapi, v1
+    from perfbudget.web.api import files, openapi, v1
 
     combined = APIRouter()
     combined.include_router(v1.router)
+    combined.include_router(files.router)
     combined.include_router(openapi.schema_router)
     return combined

@@ -61,6 +61,8 @@ class TypedRoute(APIRoute):
 
     def __init__(self, path: str, endpoint: Any, **kwargs: Any) -> None:
         kwargs["response_model_exclude_unset"] = True
+        if kwargs.get("response_description", "Successful Response") == "Successful Response":
+            kwargs["response_description"] = "成功"
         super().__init__(path, endpoint, **kwargs)
 
 

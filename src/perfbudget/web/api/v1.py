@@ -158,9 +158,8 @@ def put_project(request: Request, project_id: int, body: EditBody,
              summary="导入文档（交换格式）；dry_run=true 时只审核并说明导入会怎样，不导入")
 def post_document(request: Request, body: dict[str, Any], dry_run: bool = False, force: bool = False,
                   allow_partial: bool = False, principal: Principal = Depends(api_user)) -> dict[str, Any]:
-    """``force=true`` confirms an import that restores older content or replaces a newer version
-    (409 ``confirmation_required`` otherwise); a change to a submitted or approved project becomes a
-    draft revision (``notices`` say so) or, when the deployment refuses revisions, 409 ``revision_refused``."""
+    """`force=true` 确认会恢复旧内容或覆盖较新版本的导入（否则 409 `confirmation_required`）；对已送审、
+    已审核项目的修改保存为修订稿（`notices` 说明），部署设置不接受修订时 409 `revision_refused`。"""
     if not principal.may(Action.EDIT):
         raise forbidden("您的角色不能导入文档")
     document = _document(body, "api")

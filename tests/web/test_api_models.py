@@ -77,6 +77,14 @@ def test_every_response_of_every_operation_has_a_typed_schema(web: WebEnv) -> No
     assert problems == []
 
 
+def test_the_interchange_import_body_is_the_perfbudget_1_document(web: WebEnv) -> None:
+    spec = web.client().get("/api/openapi.json").json()
+    body = spec["paths"]["/api/v1/documents"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert body == {"$ref": "#/components/schemas/InterchangeDocument"}
+    upload = spec["paths"]["/api/v1/uploads"]["post"]["requestBody"]["content"]
+    assert list(upload) == ["multipart/form-data"]
+
+
 def test_the_untyped_check_finds_a_bare_object() -> None:
     spec = {"components": {"schemas": {"A": {"type": "object", "properties": {"x": {"type": "object"}}}}}}
     assert untyped(spec, {"$ref": "#/components/schemas/A"}, "r", set()) == ["r→A.x"]

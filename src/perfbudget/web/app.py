@@ -97,7 +97,7 @@ def load_review_config(path: str | None) -> ReviewConfig | None:
 def create_app(config: WebConfig | None = None) -> FastAPI:
     """Build the application for ``config`` (database, secret, limits, review configuration)."""
     from perfbudget.web import api, routes
-    from perfbudget.web.api.openapi import DESCRIPTION, TAGS
+    from perfbudget.web.api.openapi import DESCRIPTION, TAGS, install
     from perfbudget.web.cache import DashboardCache, PageCache, UserCache
     from perfbudget.web.freshness import DataVersion
 
@@ -133,6 +133,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     for router in routes.routers():
         app.include_router(router)
     app.include_router(api.router())
+    install(app)
     return app
 
 

@@ -29,6 +29,7 @@ from perfbudget.web import audit
 from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import (
     BEARER,
+    INTERCHANGE_BODY,
     TAG_ACCOUNT,
     TAG_EVALUATION,
     TAG_IMPORT,
@@ -155,7 +156,8 @@ def put_project(request: Request, project_id: int, body: EditBody,
 
 
 @router.post("/documents", responses=ERRORS, response_model=m.ImportResult, tags=[TAG_IMPORT],
-             summary="导入文档（交换格式）；dry_run=true 时只审核并说明导入会怎样，不导入")
+             summary="导入文档（交换格式）；dry_run=true 时只审核并说明导入会怎样，不导入",
+             openapi_extra=INTERCHANGE_BODY)
 def post_document(request: Request, body: dict[str, Any], dry_run: bool = False, force: bool = False,
                   allow_partial: bool = False, principal: Principal = Depends(api_user)) -> dict[str, Any]:
     """`force=true` 确认会恢复旧内容或覆盖较新版本的导入（否则 409 `confirmation_required`）；对已送审、

@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 from tests.web.conftest import WebEnv, csrf_of
-from tests.web.helpers import stored_project
+from tests.web.helpers import approve, stored_project
 
 
 def _form(web: WebEnv, pid: int, client, **extra: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -24,6 +24,7 @@ def test_form_budget_and_weights_are_used(web: WebEnv) -> None:
     pid = web.project_ids[0]  # seed project 1: budget 17, nine indicators
     project, _ = stored_project(web.app, pid)
     assert project.budget.total == Decimal(17) and len(project.indicators) == 9
+    approve(web.app, pid)  # self-evaluation is for approved projects (the deployment default)
     client = web.client("editor")
     weights = {f"weight_{n}": w for n, w in enumerate(["5", "5", "5", "5", "5", "5", "20", "20", "10"], 1)}
     form = _form(web, pid, client, budget="10", execution_weight="20", goal_result="全年运维保障到位", **weights)
@@ -47,6 +48,7 @@ def test_form_budget_and_weights_are_used(web: WebEnv) -> None:
 def test_api_takes_the_budget_and_weights(web: WebEnv) -> None:
     pid = web.project_ids[0]
     project, _ = stored_project(web.app, pid)
+    approve(web.app, pid)
     client = web.client()
     headers = {"Authorization": f"Bearer {web.token('editor')}"}
     weights = ["5", "5", "5", "5", "5", "5", "20", "20", "10"]

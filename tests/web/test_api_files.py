@@ -192,3 +192,12 @@ def test_download_a_units_publication(web: WebEnv) -> None:
             assert len(response.json()["projects"]) == 2
     hidden = client.get(url.format(fmt="docx"), headers=auth(web, "other_editor"))
     assert hidden.status_code == 404
+
+
+def test_upload_over_the_size_limit_is_refused(web: WebEnv) -> None:
+    config = web.app.state.config
+    web.app.state.config = replace(config, limits=replace(config.limits, max_file_bytes=1024 * 1024))
+    response = web.client().post("/api/v1/uploads", headers=auth(web, "editor"),
+                                 files={"file": ("big.txt", b"x" * (1024 * 1024 + 1), "text/plain")})
+    assert response.status_code == 413 and response.json()["error"]["code"] == "too_large"
+    assert "1 MB" in response.json()["error"]["message"]

@@ -165,7 +165,8 @@ def test_seed_in_each_form_reads_like_the_seed(forms: dict[str, bytes], seed_doc
     project = result.document.projects[0] if result.document else None
     assert project is not None and project.source.file == "upload"
     if form in ("xls", "et", "ods"):
-        assert project.source.sheet and project.source.row  # one sheet per project since the print-ready writer
+        # the workbook has one sheet per project, named 序号.项目名称 (docs/publishing.md)
+        assert project.source.sheet and project.source.sheet.startswith("1.") and project.source.row
     else:
         assert project.source.sheet == "表1" and project.source.table == 1
 

@@ -44,6 +44,7 @@ API = [
     ("GET", "/api/v1/projects/{p}/history", READERS),
     ("GET", "/api/v1/dashboard", SIGNED_IN),
     ("GET", "/api/v1/audit", ADMIN_ONLY),
+    ("GET", "/api/v1/projects/{p}/download/json", READERS),
     ("POST", "/api/v1/projects/{p}/workflow", {"admin": 200, "reviewer": 200, "editor": 200, "other_editor": 404,
                                                "viewer": 403}),
 ]
@@ -104,6 +105,10 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/declare", "/declare/check", "/admin/users", "/admin/users/{user_id}", "/account/password",
         "/account/tokens", "/account/tokens/{token_id}/revoke", "/api/docs",
         "/api/v1/projects/{project_id}", "/api/v1/documents", "/api/v1/projects/{project_id}/evaluation",
+        # API uploads and downloads: tests/web/test_api_files.py
+        "/api/v1/uploads", "/api/v1/uploads/{upload_id}", "/api/v1/uploads/{upload_id}/import",
+        "/api/v1/projects/{project_id}/download/{fmt}", "/api/v1/projects/{project_id}/evaluation/download/{fmt}",
+        "/api/v1/units/{unit}/publication/{fmt}",
     }
     normalised = {p.replace("{p}", "{project_id}").replace("{u}", "{unit_id}") for p in covered}
     routes = {r.path for r in web.app.routes if isinstance(r, APIRoute)}

@@ -97,6 +97,7 @@ def load_review_config(path: str | None) -> ReviewConfig | None:
 def create_app(config: WebConfig | None = None) -> FastAPI:
     """Build the application for ``config`` (database, secret, limits, review configuration)."""
     from perfbudget.web import api, routes
+    from perfbudget.web.api.openapi import DESCRIPTION, TAGS, install
     from perfbudget.web.cache import DashboardCache, PageCache, UserCache
     from perfbudget.web.freshness import DataVersion
 
@@ -104,8 +105,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     store = Store(config.database_url, migrate=config.migrate)
     engine = store.engine
     app = FastAPI(title="perfbudget API", version=__version__, docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json",
-                  description="预算绩效目标管理 HTTP API：交换格式 JSON（perfbudget/1），Bearer 令牌认证。")
+                  openapi_url="/api/openapi.json", openapi_tags=TAGS, description=DESCRIPTION)
     app.state.config = config
     app.state.engine = engine
     app.state.store = store
@@ -140,6 +140,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     for router in routes.routers():
         app.include_router(router)
     app.include_router(api.router())
+    install(app)
     return app
 
 
@@ -153,6 +154,8 @@ _SWAGGER_PAGE = """<!DOCTYPE html>
 <link rel="icon" href="/static/favicon.svg">
 </head>
 <body>
+<nav class="api-links"><a href="/dashboard">← 返回 perfbudget 网页端</a> ·
+<a href="/api/schema/perfbudget-1.json">交换格式 perfbudget/1 的 JSON Schema</a></nav>
 <div id="swagger-ui"></div>
 <script src="/static/vendor/swagger-ui-bundle.js"></script>
 <script src="/static/swagger-init.js"></script>

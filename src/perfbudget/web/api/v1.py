@@ -26,6 +26,18 @@ from perfbudget.app.workflow import actor_of
 from perfbudget.interchange import InterchangeError, document_to_dict
 from perfbudget.review import review_document
 from perfbudget.web import audit
+from perfbudget.web.api import models as m
+from perfbudget.web.api.openapi import (
+    BEARER,
+    INTERCHANGE_BODY,
+    TAG_ACCOUNT,
+    TAG_EVALUATION,
+    TAG_IMPORT,
+    TAG_OVERVIEW,
+    TAG_PROJECTS,
+    TAG_WORKFLOW,
+    TypedRoute,
+)
 from perfbudget.web.deps import api_user, client_ip
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.evaluation import rows_from_form
@@ -34,8 +46,8 @@ from perfbudget.web.validate import document_problems
 from perfbudget.web.views import settings_of, store_of
 from perfbudget.web.workflow import STATE_LABELS, take_step
 
-router = APIRouter(prefix="/api/v1", tags=["v1"])
-ERROR_SHAPE = {"model": None, "description": '错误：{"error": {"code", "message", "details"}}'}
+router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
+ERROR_SHAPE = {"model": m.ErrorResponse, "description": '错误：{"error": {"code", "message", "details"}}'}
 ERRORS: dict[int | str, dict[str, Any]] = {401: ERROR_SHAPE, 403: ERROR_SHAPE, 404: ERROR_SHAPE, 409: ERROR_SHAPE,
                                            422: ERROR_SHAPE}
 
@@ -91,13 +103,15 @@ def _summary(row: dict[str, Any]) -> dict[str, Any]:
             "latest_version": row["latest_version"]}
 
 
-@router.get("/me", responses=ERRORS, summary="当前令牌的用户")
+@router.get("/me", responses=ERRORS, response_model=m.Me, tags=[TAG_ACCOUNT],
+            summary="当前令牌的用户")
 def me(principal: Principal = Depends(api_user)) -> dict[str, Any]:
     return {"id": principal.id, "username": principal.username, "role": principal.role.value,
             "unit_code": principal.unit_code}
 
 
-@router.get("/projects", responses=ERRORS, summary="项目列表（最新版本）")
+@router.get("/projects", responses=ERRORS, response_model=m.ProjectPage, tags=[TAG_PROJECTS],
+            summary="项目列表（最新版本）")
 def list_projects(request: Request, year: int | None = None, unit: str | None = None,
                   limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
                   principal: Principal = Depends(api_user)) -> dict[str, Any]:
@@ -109,7 +123,8 @@ def list_projects(request: Request, year: int | None = None, unit: str | None = 
             "items": [_summary(r) for r in rows[offset:offset + limit]]}
 
 
-@router.get("/projects/{project_id}", responses=ERRORS, summary="一个项目：交换格式文档与审核结果")
+@router.get("/projects/{project_id}", responses=ERRORS, response_model=m.ProjectDetail, tags=[TAG_PROJECTS],
+            summary="一个项目：交换格式文档与审核结果")
 def get_project(request: Request, project_id: int, version: int | None = None,
                 principal: Principal = Depends(api_user)) -> dict[str, Any]:
     with store_of(request).reading() as tx:
@@ -122,7 +137,8 @@ def get_project(request: Request, project_id: int, version: int | None = None,
             "document": document_to_dict(view.version.document)}
 
 
-@router.put("/projects/{project_id}", responses=ERRORS, summary="修改项目（生成新版本，乐观并发）")
+@router.put("/projects/{project_id}", responses=ERRORS, response_model=m.EditResult, tags=[TAG_PROJECTS],
+            summary="修改项目（生成新版本，乐观并发）")
 def put_project(request: Request, project_id: int, body: EditBody,
                 principal: Principal = Depends(api_user)) -> dict[str, Any]:
     with store_of(request).reading() as tx:
@@ -143,13 +159,13 @@ def put_project(request: Request, project_id: int, body: EditBody,
     return {"status": result.status, "message": result.message, "version": result.version}
 
 
-@router.post("/documents", responses=ERRORS,
-             summary="导入文档（交换格式）；dry_run=true 时只审核并说明导入会怎样，不导入")
+@router.post("/documents", responses=ERRORS, response_model=m.ImportResult, tags=[TAG_IMPORT],
+             summary="导入文档（交换格式）；dry_run=true 时只审核并说明导入会怎样，不导入",
+             openapi_extra=INTERCHANGE_BODY)
 def post_document(request: Request, body: dict[str, Any], dry_run: bool = False, force: bool = False,
                   allow_partial: bool = False, principal: Principal = Depends(api_user)) -> dict[str, Any]:
-    """``force=true`` confirms an import that restores older content or replaces a newer version
-    (409 ``confirmation_required`` otherwise); a change to a submitted or approved project becomes a
-    draft revision (``notices`` say so) or, when the deployment refuses revisions, 409 ``revision_refused``."""
+    """`force=true` 确认会恢复旧内容或覆盖较新版本的导入（否则 409 `confirmation_required`）；对已送审、
+    已审核项目的修改保存为修订稿（`notices` 说明），部署设置不接受修订时 409 `revision_refused`。"""
     if not principal.may(Action.EDIT):
         raise forbidden("您的角色不能导入文档")
     document = _document(body, "api")
@@ -177,7 +193,8 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
             "review": report.to_dict(), "plan": plan}
 
 
-@router.get("/projects/{project_id}/history", responses=ERRORS, summary="项目的版本与差异、流程记录")
+@router.get("/projects/{project_id}/history", responses=ERRORS, response_model=m.History, tags=[TAG_PROJECTS],
+            summary="项目的版本与差异、流程记录")
 def get_history(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
     with store_of(request).reading() as tx:
         project_head(tx, principal, project_id)
@@ -188,7 +205,8 @@ def get_history(request: Request, project_id: int, principal: Principal = Depend
             "workflow": [{**e, "at": e["at"].isoformat()} for e in steps]}
 
 
-@router.post("/projects/{project_id}/workflow", responses=ERRORS, summary="流程操作：送审、审核通过、退回")
+@router.post("/projects/{project_id}/workflow", responses=ERRORS, response_model=m.StepResult,
+             tags=[TAG_WORKFLOW], summary="流程操作：送审、审核通过、退回")
 def post_workflow(request: Request, project_id: int, body: StepBody,
                   principal: Principal = Depends(api_user)) -> dict[str, Any]:
     store, settings = store_of(request), settings_of(request)
@@ -204,7 +222,8 @@ def post_workflow(request: Request, project_id: int, body: StepBody,
     return {"state": result.state, "state_label": STATE_LABELS[result.state], "message": result.message}
 
 
-@router.get("/projects/{project_id}/evaluation", responses=ERRORS, summary="最近一次自评结果")
+@router.get("/projects/{project_id}/evaluation", responses=ERRORS, response_model=m.StoredEvaluation,
+            tags=[TAG_EVALUATION], summary="最近一次自评结果")
 def get_evaluation(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
     with store_of(request).reading() as tx:
         project_head(tx, principal, project_id)
@@ -214,7 +233,8 @@ def get_evaluation(request: Request, project_id: int, principal: Principal = Dep
     return {"total": row["total"], "grade": row["grade"], "version": row["version"], "evaluation": row["payload"]}
 
 
-@router.post("/projects/{project_id}/evaluation", responses=ERRORS, summary="填报实际完成值并自评打分")
+@router.post("/projects/{project_id}/evaluation", responses=ERRORS, response_model=m.StoredEvaluation,
+             tags=[TAG_EVALUATION], summary="填报实际完成值并自评打分")
 def post_evaluation(request: Request, project_id: int, body: ActualsBody,
                     principal: Principal = Depends(api_user)) -> dict[str, Any]:
     store, settings = store_of(request), settings_of(request)
@@ -243,7 +263,8 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
             "evaluation": evaluation.to_dict()}
 
 
-@router.get("/dashboard", responses=ERRORS, summary="年度汇总")
+@router.get("/dashboard", responses=ERRORS, response_model=m.DashboardOut, tags=[TAG_OVERVIEW],
+            summary="年度汇总")
 def get_dashboard(request: Request, year: int | None = None,
                   principal: Principal = Depends(api_user)) -> dict[str, Any]:
     version = request.app.state.data_version.current()
@@ -256,11 +277,12 @@ def get_dashboard(request: Request, year: int | None = None,
             "evaluation_grades": board.evaluation_grades, "workflow_states": board.states}
 
 
-@router.get("/audit", responses=ERRORS, summary="审计日志（管理员）")
+@router.get("/audit", responses=ERRORS, response_model=m.AuditPage, tags=[TAG_OVERVIEW],
+            summary="审计日志（管理员）")
 def get_audit(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
               action: str | None = None, principal: Principal = Depends(api_user)) -> dict[str, Any]:
     if not principal.may(Action.ADMIN):
         raise forbidden("仅管理员可以查看审计日志")
     with store_of(request).reading() as tx:
         entries, total = audit.entries(tx.connection, limit=limit, offset=offset, action=action)
-    return {"total": total, "items": [e.to_dict() for e in entries]}
+    return {"total": total, "limit": limit, "offset": offset, "items": [e.to_dict() for e in entries]}

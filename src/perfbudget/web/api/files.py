@@ -1,0 +1,277 @@
+"""``/api/v1`` files: upload a document in any form the readers take (preview, then import), and
+download the official tables (绩效目标表 of a project or of a unit's publication, 自评表).
+
+Uploads follow the web's upload exactly (``web/routes/upload.py``): the file waits in the web's
+``uploads`` table; the preview says what was read, what the review found and each table's fate
+(:func:`perfbudget.app.imports.preview`); the import (:func:`perfbudget.app.imports.import_document`)
+takes ``force`` (confirmation), ``allow_partial`` (cut-off tables) and the versions the preview
+showed (``expected``: another writer in between → 409 ``stale_version``). Downloads go through
+:mod:`perfbudget.app.exports` and :mod:`perfbudget.app.publication`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi.responses import Response
+from pydantic import Field
+
+from perfbudget.app.exports import MEDIA_TYPES, evaluation_file, target_table_file
+from perfbudget.app.imports import (
+    CONFIRM,
+    ImportOutcome,
+    ImportRequest,
+    has_cut_tables,
+    import_document,
+    importable,
+    preview,
+)
+from perfbudget.app.overview import latest_evaluation, load_view, project_head
+from perfbudget.app.workflow import actor_of
+from perfbudget.evaluate.result import evaluation_from_dict
+from perfbudget.interchange import document_to_dict
+from perfbudget.load import LoadResult, load_bytes
+from perfbudget.review import review_document
+from perfbudget.web import uploads
+from perfbudget.web.api import models as m
+from perfbudget.web.api.openapi import BEARER, TAG_FILES, TAG_IMPORT, TypedRoute
+from perfbudget.web.deps import api_user, client_ip, engine_of
+from perfbudget.web.errors import WebError, forbidden, not_found
+from perfbudget.web.roles import Action, Principal
+from perfbudget.web.routes.projects import attachment
+from perfbudget.web.routes.upload import unit_problem
+from perfbudget.web.views import settings_of, store_of
+
+router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
+ERROR = {"model": m.ErrorResponse, "description": '错误：{"error": {"code", "message", "details"}}'}
+ERRORS: dict[int | str, dict[str, Any]] = {status: ERROR for status in (401, 403, 404, 409, 413, 422)}
+Format = Literal["xlsx", "docx", "html", "json"]
+BINARY = {"schema": {"type": "string", "format": "binary"}}
+
+
+def _file_responses(json_model: type[m.Model], what: str) -> dict[int | str, dict[str, Any]]:
+    content: dict[str, Any] = {MEDIA_TYPES[f]: BINARY for f in ("xlsx", "docx")}
+    content[MEDIA_TYPES["html"]] = {"schema": {"type": "string"}}
+    content[MEDIA_TYPES["json"]] = {"schema": {"$ref": f"#/components/schemas/{json_model.__name__}"}}
+    return {**ERRORS, 200: {"description": f"{what}（附件；格式由路径中的 fmt 决定）", "content": content}}
+
+
+# ---- uploads ------------------------------------------------------------------------------------
+
+class ExpectedVersion(m.Model):
+    position: int = Field(..., ge=1, description="表在文件中的位置（预览 plan 的 position）")
+    latest_version: int | None = Field(..., description="预览时该项目的最新版本（新项目为 null）")
+
+
+class UploadImportBody(m.Model):
+    force: bool = Field(False, description="确认导入：会恢复旧内容或覆盖较新版本时必须为 true")
+    allow_partial: bool = Field(False, description="保存不完整（中断）的表格，并标记为「不完整」")
+    expected: list[ExpectedVersion] | None = Field(
+        None, description="预览时各表的版本；导入前项目已被他人修改则 409 stale_version")
+
+
+class PreviewProject(m.Model):
+    seq: int
+    name: str
+    fund_year: int | None
+    indicators: int
+    complete: bool = Field(..., description="表格是否完整（未中断）")
+
+
+class UploadPreview(m.Model):
+    upload_id: int
+    file: str
+    form: str | None = Field(..., description="读取时识别的格式（docx、xlsx、pdf、html、text …）")
+    read_ok: bool = Field(..., description="读取无错误")
+    problems: list[m.ProblemOut] = Field(..., description="读取时发现的问题（带位置）")
+    projects: list[PreviewProject]
+    document: m.InterchangeDocument | None = Field(..., description="读到的文档（交换格式）")
+    review: m.ReviewReport | None
+    plan: list[m.TableFateOut] = Field(..., description="每张表导入后会怎样：新项目、新版本、修订稿、需确认、不能导入")
+    blocked: str | None = Field(..., description="不能导入的原因（如其他单位的文件）")
+    needs_confirmation: bool = Field(..., description="有「需确认」的表：导入时须 force=true")
+    incomplete: bool = Field(..., description="有不完整的表：allow_partial=true 才保存它们")
+    can_import: bool
+
+
+class Discarded(m.Model):
+    upload_id: int
+    status: Literal["discarded"]
+
+
+def _require_editor(principal: Principal) -> None:
+    if not principal.may(Action.EDIT):
+        raise forbidden("您的角色不能上传导入文件")
+
+
+def _load(request: Request, name: str, data: bytes) -> LoadResult:
+    return load_bytes(data, name, limits=request.app.state.config.limits)
+
+
+def _problems(result: LoadResult) -> list[dict[str, Any]]:
+    return [{"source": p.source.to_dict(), "severity": p.severity.value, "message": p.message}
+            for p in result.problems]
+
+
+def _preview(request: Request, principal: Principal, upload_id: int, name: str, data: bytes) -> dict[str, Any]:
+    result = _load(request, name, data)
+    settings = settings_of(request)
+    document = result.document
+    blocked = unit_problem(principal, result)
+    fates = preview(store_of(request), settings, document, name) if document else []
+    if isinstance(fates, str):
+        blocked, fates = blocked or fates, []
+    return {
+        "upload_id": upload_id, "file": name, "form": result.form, "read_ok": result.ok,
+        "problems": _problems(result),
+        "projects": [{"seq": p.seq, "name": p.name, "fund_year": p.fund_year, "indicators": len(p.indicators),
+                      "complete": p.complete} for p in (document.projects if document else ())],
+        "document": document_to_dict(document) if document else None,
+        "review": review_document(document, settings.review_config).to_dict() if document else None,
+        "plan": [f.to_dict() for f in fates], "blocked": blocked,
+        "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(document),
+        "can_import": importable(result) and blocked is None and not any(f.fate == "refused" for f in fates)}
+
+
+def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[str, bytes, str]:
+    found = uploads.pending(engine_of(request), principal.id, upload_id)
+    if found is None:
+        raise not_found("该上传文件（可能已导入或已放弃）")
+    return found
+
+
+@router.post("/uploads", responses=ERRORS, response_model=UploadPreview, tags=[TAG_IMPORT],
+             summary="上传文件并预览（Word、Excel、PDF、网页、文本等），不导入")
+async def upload_file(request: Request, file: UploadFile = File(..., description="绩效目标表文件，任何可读取的格式"),
+                      principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """文件为上传者保留，直到确认导入（`POST /uploads/{upload_id}/import`）或放弃（`DELETE`）。
+    返回预览：读到的内容与问题、审核意见、导入会对每张表做什么（新项目、新版本、修订稿、需确认、不能导入）。"""
+    _require_editor(principal)
+    limit = request.app.state.config.limits.max_file_bytes
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise WebError(413, "too_large", f"文件超过 {limit // (1024 * 1024)} MB 的上限")
+    if not data:
+        raise WebError(422, "invalid", "文件是空的")
+    name = (file.filename or "上传文件").rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    upload_id = uploads.keep(engine_of(request), principal.id, name, data)
+    return _preview(request, principal, upload_id, name, data)
+
+
+@router.get("/uploads/{upload_id}", responses=ERRORS, response_model=UploadPreview, tags=[TAG_IMPORT],
+            summary="再次预览已上传的文件（按数据库的当前状态）")
+def get_upload(request: Request, upload_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    _require_editor(principal)
+    name, data, _ = _pending(request, principal, upload_id)
+    return _preview(request, principal, upload_id, name, data)
+
+
+@router.delete("/uploads/{upload_id}", responses=ERRORS, response_model=Discarded, tags=[TAG_IMPORT],
+               summary="放弃已上传、未导入的文件")
+def discard_upload(request: Request, upload_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    _require_editor(principal)
+    _pending(request, principal, upload_id)
+    uploads.forget(engine_of(request), upload_id)
+    return {"upload_id": upload_id, "status": "discarded"}
+
+
+def raise_for_outcome(outcome: ImportOutcome) -> None:
+    """The API's errors for an import that did not happen (the same codes as ``POST /documents``)."""
+    details = [p.message for p in outcome.problems]
+    if outcome.status == "needs_confirmation":
+        raise WebError(409, "confirmation_required", "导入会恢复旧内容或覆盖较新的版本，需确认（force=true）", details)
+    if outcome.status == "refused":
+        raise WebError(409, "revision_refused", "项目已送审或审核通过，本系统不接受导入修改", details)
+    if outcome.status == "stale":
+        raise WebError(409, "stale_version", details[0] if details else "项目已被他人修改", details)
+    if outcome.status == "failed":
+        raise WebError(422, "import_failed", "导入失败", details)
+
+
+@router.post("/uploads/{upload_id}/import", responses=ERRORS, response_model=m.ImportResult, tags=[TAG_IMPORT],
+             summary="确认导入已上传的文件（与网页上传的确认相同）")
+def import_upload(request: Request, upload_id: int, body: UploadImportBody | None = None,
+                  principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """需确认时 409 `confirmation_required`（确认后带 `force=true` 再导入）；不接受修订时 409
+    `revision_refused`；预览后项目已被他人修改时 409 `stale_version`。不完整的表不导入，在
+    `refused_tables` 中逐一说明（`allow_partial=true` 则保存并标记）；对已送审、已审核项目的修改
+    保存为修订稿（见 `notices`）。"""
+    _require_editor(principal)
+    options = body or UploadImportBody.model_validate({})
+    name, data, sha256 = _pending(request, principal, upload_id)
+    result = _load(request, name, data)
+    blocked = unit_problem(principal, result)
+    if blocked:
+        raise forbidden(blocked)
+    if not importable(result) or result.document is None:
+        raise WebError(422, "import_failed", "文件有错误，不能导入",
+                       [p.message for p in result.errors] or ["没有读到文档"])
+    store, settings = store_of(request), settings_of(request)
+    report = review_document(result.document, settings.review_config)
+    fates = preview(store, settings, result.document, name)
+    expected = {e.position: e.latest_version for e in options.expected} if options.expected else None
+    outcome = import_document(store, settings, result.document, name,
+                              ImportRequest(actor_of(principal), "api", force=options.force,
+                                            allow_partial=options.allow_partial, review=True, expected=expected,
+                                            ip=client_ip(request)),
+                              sha256=sha256, form=result.form, notes=result.problems)
+    raise_for_outcome(outcome)
+    uploads.forget(engine_of(request), upload_id)
+    return {**outcome.to_dict(), "project_ids": [v.project_id for v in outcome.versions],
+            "review": report.to_dict(), "plan": [] if isinstance(fates, str) else [f.to_dict() for f in fates]}
+
+
+# ---- downloads ----------------------------------------------------------------------------------
+
+@router.get("/projects/{project_id}/download/{fmt}", responses=_file_responses(m.InterchangeDocument, "绩效目标表"),
+            response_class=Response, tags=[TAG_FILES], summary="下载项目的绩效目标表（xlsx / docx / html / json）")
+def download_targets(request: Request, project_id: int, fmt: Format, version: int | None = None,
+                     original: bool = Query(False, description="指标值按填写原文，而非统一写法（≥95%）"),
+                     principal: Principal = Depends(api_user)) -> Response:
+    """默认为正式版本（修订稿待审核时为审核通过的版本）；`version` 指定版本。"""
+    with store_of(request).reading() as tx:
+        view = load_view(tx, principal, project_id, settings_of(request), version)
+    document = view.version.document
+    made = target_table_file(document, fmt, original=original)
+    if made is None:
+        raise not_found(f"格式「{fmt}」")
+    project = document.projects[0]
+    return attachment(made[0], f"{project.name_cell or project.name}-绩效目标表.{fmt}", made[1])
+
+
+@router.get("/projects/{project_id}/evaluation/download/{fmt}", responses=_file_responses(m.EvaluationOut, "自评表"),
+            response_class=Response, tags=[TAG_FILES], summary="下载项目最近一次自评的项目支出绩效自评表")
+def download_evaluation(request: Request, project_id: int, fmt: Format,
+                        original: bool = Query(False, description="指标值按填写原文，而非统一写法"),
+                        principal: Principal = Depends(api_user)) -> Response:
+    with store_of(request).reading() as tx:
+        head = project_head(tx, principal, project_id)
+        row = latest_evaluation(tx, project_id)
+    if row is None:
+        raise not_found("该项目的自评结果（请先填报实际完成值）")
+    made = evaluation_file(evaluation_from_dict(row["payload"]), fmt, original=original)
+    if made is None:
+        raise not_found(f"格式「{fmt}」")
+    return attachment(made[0], f"{head.name}-项目支出绩效自评表.{fmt}", made[1])
+
+
+@router.get("/units/{unit}/publication/{fmt}", responses=_file_responses(m.InterchangeDocument, "单位的绩效目标表"),
+            response_class=Response, tags=[TAG_FILES],
+            summary="下载单位一个年度全部审核通过项目的绩效目标表（一个文件，同 perfbudget publish）")
+def download_publication(request: Request, unit: str, fmt: Format,
+                         year: int | None = Query(None, description="资金年度（空：全部年度）"),
+                         original: bool = Query(False, description="指标值按填写原文，而非统一写法"),
+                         principal: Principal = Depends(api_user)) -> Response:
+    """每个审核通过的项目按审核通过的版本，按表内序号排列；没有审核通过的项目时 404 并说明原因
+    （令牌无权查看的单位同样 404）。"""
+    from perfbudget.app.publication import unit_publication
+    from perfbudget.writers.target_table_export import render
+
+    if not principal.can(Action.READ, unit):
+        raise not_found("该单位")
+    found = unit_publication(store_of(request), unit, year)
+    if isinstance(found, str):
+        raise WebError(404, "not_found", found.replace("，或用 --all 发布全部项目的最新版本", ""))
+    return attachment(render(found.document, fmt, original=original), f"{unit}-{year or '全部年度'}-绩效目标表.{fmt}",
+                      MEDIA_TYPES[fmt])

@@ -1,0 +1,460 @@
+"""Typed response models of the HTTP API (``/api/v1``), for OpenAPI and for checking what is sent.
+
+The interchange models (:class:`InterchangeDocument` and its parts) mirror the perfbudget/1 JSON
+Schema (``docs/interchange.schema.json``, served at ``/api/schema/perfbudget-1.json``); a test
+checks that their fields and required fields are the schema's and that their output for the seed
+validates against it. Every model forbids unknown keys, so a response that drifts from its model
+fails loudly in the tests instead of being trimmed silently. Routes serialise with
+``exclude_unset`` (:class:`perfbudget.web.api.openapi.TypedRoute`): a key the answer does not carry
+is not added, so the JSON is the same as the dictionaries the endpoints build.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DECIMAL = r"^-?[0-9]+(\.[0-9]+)?$"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# ---- errors -------------------------------------------------------------------------------------
+
+class ErrorLocation(Model):
+    location: str = Field(..., description="出错的位置（字段路径或文件位置）")
+    message: str
+
+
+class ErrorDetail(Model):
+    code: str = Field(..., description="稳定的错误代码，如 not_found、stale_version、confirmation_required")
+    message: str = Field(..., description="中文说明")
+    details: list[ErrorLocation | str] | dict[str, int | None] | None = Field(
+        None, description="细节：出错位置列表、问题说明列表，或如 {\"latest_version\": 3}")
+
+
+class ErrorResponse(Model):
+    """Every error of the API: ``{"error": {"code", "message", "details"}}``."""
+
+    error: ErrorDetail
+
+
+# ---- perfbudget/1 (docs/interchange.schema.json) ------------------------------------------------
+
+class UnitRef(Model):
+    code: str | None = Field(..., description="单位编码")
+    name: str | None = Field(..., description="单位名称")
+
+
+class Budget(Model):
+    total: str | None = Field(..., pattern=DECIMAL, description="预算数（十进制字符串）")
+    fiscal: str | None = Field(..., pattern=DECIMAL, description="其中：财政资金")
+    other: str | None = Field(..., pattern=DECIMAL, description="其中：其他资金")
+
+
+class Period(Model):
+    start: str
+    end: str
+
+
+class Due(Model):
+    end_year: int | None = Field(..., ge=1000, le=9999)
+    end_month: int = Field(..., ge=1, le=12)
+    end_day: int | None = Field(..., ge=1, le=31)
+    start_year: int | None = Field(..., ge=1000, le=9999)
+    start_month: int | None = Field(..., ge=1, le=12)
+    text: str
+
+
+class Target(Model):
+    raw: str = Field(..., description="指标值原文")
+    kind: Literal["quantitative", "qualitative"]
+    op: Literal[">=", "<=", "=", ">", "<"] | None
+    value: str | None = Field(..., pattern=DECIMAL)
+    unit: str | None
+    direction: Literal["positive", "reverse", "exact"] | None
+    upper: str | None = Field(None, pattern=DECIMAL, description="区间上限（如 90%-95%）")
+    period: Period | None = None
+    due: Due | None = Field(None, description="日期或期间目标（时效）的截止时间")
+
+
+class Indicator(Model):
+    level1: str = Field(..., description="一级指标")
+    level2: str = Field(..., description="二级指标")
+    level3: str = Field(..., description="三级指标")
+    description: str | None = Field(..., description="绩效指标描述")
+    target: Target
+    weight: str | None = Field(None, pattern=DECIMAL, description="分值（自评表）")
+    actual: str | None = Field(None, description="实际完成值（自评表）")
+    score: str | None = Field(None, pattern=DECIMAL, description="得分（自评表）")
+    deviation: str | None = Field(None, description="偏差原因（自评表）")
+    extras: list[list[str]] | None = Field(None, description="其他列：[表头, 内容]")
+
+
+class Project(Model):
+    seq: int = Field(..., ge=1, description="表内序号")
+    title: str | None
+    name: str = Field(..., description="项目名称")
+    fund_label: str | None
+    fund_year: int | None = Field(..., description="资金年度")
+    fund_source: str | None
+    budget: Budget
+    purpose: str | None = Field(..., description="资金用途")
+    goals: list[str] = Field(..., description="绩效目标")
+    indicators: list[Indicator]
+    name_cell: str | None = None
+    extras: list[list[str]] | None = Field(None, description="其他表头字段：[名称, 内容]")
+
+
+class InterchangeDocument(Model):
+    """A document in the interchange format perfbudget/1 (绩效目标表 or 自评表)."""
+
+    format: Literal["perfbudget/1"]
+    kind: Literal["target", "self-evaluation"] | None = None
+    unit: UnitRef
+    money_unit: str | None = Field(..., description="金额单位：万元或元")
+    projects: list[Project]
+
+
+# The models that stand for each part of the schema (checked by tests/web/test_api_models.py).
+SCHEMA_PARTS: dict[str, type[Model]] = {"": InterchangeDocument, "unit": UnitRef, "budget": Budget,
+                                        "project": Project, "indicator": Indicator, "target": Target,
+                                        "period": Period, "due": Due}
+
+
+# ---- reviews ------------------------------------------------------------------------------------
+
+class SourceRef(Model):
+    file: str | None = None
+    line: int | None = None
+    sheet: str | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    page: int | None = None
+
+
+class FindingOut(Model):
+    rule: str
+    dimension: str = Field(..., description="完整性/相关性/适当性/可行性/规范性")
+    severity: Literal["error", "warning", "info"]
+    project: int | None = Field(..., description="项目序号")
+    indicator: int | None = Field(..., description="指标位置（从 1 起）")
+    field: str | None
+    message: str
+    suggestion: str
+    source: SourceRef | None
+
+
+class StoredReview(Model):
+    grade: str | None = Field(..., description="优/良/中/差")
+    findings: list[FindingOut]
+
+
+class ProjectGrade(Model):
+    seq: int | None
+    name: str
+    grade: str
+    errors: int
+    warnings: int
+    infos: int
+    category: str | None
+    complete: bool
+    basis: list[str]
+
+
+class ReviewReport(Model):
+    format: str
+    projects: list[ProjectGrade]
+    findings: list[FindingOut]
+
+
+# ---- projects -----------------------------------------------------------------------------------
+
+class Me(Model):
+    id: int
+    username: str
+    role: Literal["admin", "reviewer", "unit_editor", "viewer"]
+    unit_code: str | None
+
+
+class ProjectSummary(Model):
+    id: int
+    name: str
+    fund_label: str | None
+    fund_year: int | None
+    unit: UnitRef
+    version: int = Field(..., description="正式版本号")
+    budget_total: str | None = Field(..., pattern=DECIMAL)
+    money_unit: str | None
+    indicator_count: int | None
+    review_grade: str | None
+    state: str
+    evaluation_grade: str | None
+    latest_version: int
+
+
+class ProjectPage(Model):
+    total: int = Field(..., description="符合条件的项目总数")
+    limit: int
+    offset: int
+    items: list[ProjectSummary]
+
+
+class ProjectDetail(Model):
+    project_id: int
+    version: int
+    latest_version: int
+    official_version: int
+    revision_pending: bool
+    state: str
+    state_label: str
+    review: StoredReview
+    document: InterchangeDocument
+
+
+class EditResult(Model):
+    status: str
+    message: str
+    version: int | None
+
+
+# ---- imports ------------------------------------------------------------------------------------
+
+class TableFateOut(Model):
+    position: int
+    name: str
+    fate: Literal["new", "unchanged", "changed", "revision", "confirm", "refused", "incomplete"]
+    project_id: int | None
+    latest_version: int | None
+    message: str
+
+
+class StoredVersionRef(Model):
+    position: int
+    project_id: int
+    version: int
+    version_id: int
+    created: bool
+    name: str
+
+
+class RefusedTable(Model):
+    source: SourceRef
+    message: str
+
+
+class ProblemOut(Model):
+    source: SourceRef
+    severity: Literal["error", "warning", "info"]
+    message: str
+
+
+class ImportResult(Model):
+    """A dry run (``status`` dry_run: ``review`` and ``plan`` only) or an import's outcome."""
+
+    status: str = Field(..., description="dry_run / imported / unchanged")
+    file: str | None = None
+    document_id: int | None = None
+    new_projects: int | None = None
+    changed_projects: int | None = None
+    unchanged_projects: int | None = None
+    same_file_as: str | None = None
+    versions: list[StoredVersionRef] | None = None
+    notices: list[str] | None = Field(None, description="修订稿、按确认导入等说明")
+    refused_tables: list[RefusedTable] | None = Field(None, description="未导入的不完整表格")
+    problems: list[ProblemOut] | None = None
+    project_ids: list[int] | None = None
+    review: ReviewReport
+    plan: list[TableFateOut] = Field(..., description="每张表导入后会怎样")
+
+
+# ---- history, workflow ---------------------------------------------------------------------------
+
+class ChangeOut(Model):
+    kind: str
+    subject: str | None
+    field: str | None
+    old: str | None
+    new: str | None
+    message: str
+
+
+class VersionEntry(Model):
+    version: int
+    document_id: int
+    file: str | None
+    sha256: str | None
+    imported_at: str
+    indicator_count: int | None
+    budget_total: str | None
+    changes: list[ChangeOut]
+    username: str | None
+    via: str | None
+
+
+class WorkflowEvent(Model):
+    id: int
+    project_id: int
+    version_number: int | None
+    action: str
+    from_state: str
+    to_state: str
+    comment: str | None
+    justification: str | None
+    user_id: int | None
+    username: str | None
+    at: str
+
+
+class History(Model):
+    versions: list[VersionEntry]
+    workflow: list[WorkflowEvent]
+
+
+class StepResult(Model):
+    state: str
+    state_label: str
+    message: str
+
+
+# ---- self-evaluation ----------------------------------------------------------------------------
+
+class IndicatorScore(Model):
+    position: int
+    level1: str
+    level2: str
+    level3: str
+    target: str
+    actual: str
+    actual_value: str | None
+    grade: str | None
+    weight: str = Field(..., description="分值（两位小数）")
+    score: str = Field(..., description="得分（两位小数）")
+    weight_exact: str | None
+    score_exact: str | None
+    formula: str
+    explanation: str
+    flags: list[str]
+    deviation: str | None
+    source: SourceRef | None
+
+
+class Pool(Model):
+    level1: str
+    weight: str
+    weight_exact: str | None
+
+
+class ProjectEvaluationOut(Model):
+    seq: int
+    title: str | None
+    name: str
+    name_cell: str | None
+    fund_year: int | None
+    total: str
+    total_exact: str | None
+    grade: str
+    execution_score: str
+    execution_score_exact: str | None
+    execution_weight: str | None
+    execution_rate: str | None
+    execution_explanation: str
+    initial_budget: str | None
+    fiscal: str | None
+    other: str | None
+    budget: str | None
+    executed: str | None
+    goals: list[str]
+    goal_result: str | None
+    pools: list[Pool]
+    notes: list[str]
+    department: str | None
+    implementer: str | None
+    indicators: list[IndicatorScore]
+
+
+class EvaluationOut(Model):
+    format: str
+    unit: UnitRef
+    money_unit: str | None
+    weights: dict[str, str] = Field(..., description="各部分分值：预算执行率与各一级指标")
+    reverse: str
+    document_file: str | None
+    actuals_file: str | None
+    projects: list[ProjectEvaluationOut]
+
+
+class StoredEvaluation(Model):
+    total: str | None = Field(..., description="总分（各项得分之和）")
+    grade: str | None
+    version: int | None = Field(..., description="自评所用的项目版本")
+    evaluation: EvaluationOut
+
+
+# ---- dashboard, audit ---------------------------------------------------------------------------
+
+class GradeCounts(Model):
+    优: int
+    良: int
+    中: int
+    差: int
+    未审核: int | None = None
+    未自评: int | None = None
+
+
+class SeverityCounts(Model):
+    error: int
+    warning: int
+    info: int
+
+
+class DimensionCounts(Model):
+    完整性: SeverityCounts
+    相关性: SeverityCounts
+    适当性: SeverityCounts
+    可行性: SeverityCounts
+    规范性: SeverityCounts
+    其他: SeverityCounts | None = None
+
+
+class StateCounts(Model):
+    draft: int
+    submitted: int
+    returned: int
+    approved: int
+
+
+class DashboardOut(Model):
+    year: int | None
+    units: int
+    projects: int
+    budget_total: str = Field(..., description="预算总额（万元）")
+    review_grades: GradeCounts
+    findings_by_dimension: DimensionCounts
+    evaluation_grades: GradeCounts
+    workflow_states: StateCounts
+
+
+class AuditEntryOut(Model):
+    id: int
+    at: str
+    user: str | None
+    action: str
+    object_type: str
+    object_id: str | None
+    unit_code: str | None
+    summary: str
+    before: Any = Field(None, description="修改前（JSON，随操作而定；修改项目时为交换格式文档）")
+    after: Any = Field(None, description="修改后（JSON，随操作而定）")
+    ip: str | None
+
+
+class AuditPage(Model):
+    total: int
+    limit: int | None = None
+    offset: int | None = None
+    items: list[AuditEntryOut]

@@ -1,0 +1,43 @@
+"""The API docs page in a real headless Chromium: the 「Authorize」 button takes a token, and an
+operation tried from the page is sent with it (Swagger UI served from the package)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, select
+
+from tests.web.test_browser import page, server  # noqa: F401  (the browser fixtures)
+
+pytestmark = pytest.mark.browser
+
+
+def test_docs_page_authorize_then_try_an_operation(page: Any, tmp_path: Path) -> None:  # noqa: F811
+    from perfbudget.web.accounts import create_token
+    from perfbudget.web.tables import users
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'e2e.db'}")
+    with engine.connect() as connection:
+        admin_id = connection.execute(select(users.c.id).where(users.c.username == "admin")).scalar_one()
+    token = create_token(engine, admin_id, "docs")
+    engine.dispose()
+
+    page.goto("/api/docs")
+    page.wait_for_selector("button.authorize", timeout=20000)
+    assert page.locator("a[href='/dashboard']").count() >= 1
+    assert page.locator("a[href='/api/schema/perfbudget-1.json']").count() >= 1
+    assert page.get_by_text("下载", exact=True).count() >= 1  # the Chinese tags
+    page.click("button.authorize")
+    page.fill(".modal-ux input[type=text], .modal-ux input[type=password]", token)
+    page.click(".modal-ux button.authorize[type=submit]")
+    page.click(".modal-ux button.btn-done")
+    operation = page.locator("#operations-账号-me_api_v1_me_get")
+    operation.locator(".opblock-summary").click()
+    operation.locator("button.try-out__btn").click()
+    operation.locator("button.execute").click()
+    body = operation.locator(".responses-wrapper .live-responses-table .response-col_description pre").first
+    body.wait_for(timeout=20000)
+    assert '"username": "admin"' in body.inner_text()
+    assert page.console_errors == []

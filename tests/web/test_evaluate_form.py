@@ -25,7 +25,6 @@ def test_form_budget_and_weights_are_used(web: WebEnv) -> None:
     approve(web.app, pid)  # self-evaluation is for approved projects
     project, _ = stored_project(web.app, pid)
     assert project.budget.total == Decimal(17) and len(project.indicators) == 9
-    approve(web.app, pid)  # self-evaluation is for approved projects (the deployment default)
     client = web.client("editor")
     weights = {f"weight_{n}": w for n, w in enumerate(["5", "5", "5", "5", "5", "5", "20", "20", "10"], 1)}
     form = _form(web, pid, client, budget="10", execution_weight="20", goal_result="全年运维保障到位", **weights)
@@ -50,7 +49,6 @@ def test_api_takes_the_budget_and_weights(web: WebEnv) -> None:
     pid = web.project_ids[0]
     approve(web.app, pid)
     project, _ = stored_project(web.app, pid)
-    approve(web.app, pid)
     client = web.client()
     headers = {"Authorization": f"Bearer {web.token('editor')}"}
     weights = ["5", "5", "5", "5", "5", "5", "20", "20", "10"]

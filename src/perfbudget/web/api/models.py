@@ -94,6 +94,18 @@ class Indicator(Model):
     extras: list[list[str]] | None = Field(None, description="其他列：[表头, 内容]")
 
 
+class CutSource(Model):
+    """A location in the file read (where a cut-off table broke)."""
+
+    file: str
+    line: int | None = Field(None, ge=1)
+    sheet: str | None = None
+    table: int | None = Field(None, ge=1)
+    row: int | None = Field(None, ge=1)
+    column: int | None = Field(None, ge=1)
+    page: int | None = Field(None, ge=1)
+
+
 class Project(Model):
     seq: int = Field(..., ge=1, description="表内序号")
     title: str | None
@@ -107,6 +119,9 @@ class Project(Model):
     indicators: list[Indicator]
     name_cell: str | None = None
     extras: list[list[str]] | None = Field(None, description="其他表头字段：[名称, 内容]")
+    complete: bool | None = Field(None, description="只写作 false：表格不完整（截断），只含截断前读到的内容")
+    cut: CutSource | None = Field(None, description="不完整表格的截断位置")
+    needs_check: list[str] | None = Field(None, description="读取时的推测，需人工核对")
 
 
 class InterchangeDocument(Model):

@@ -22,6 +22,7 @@ SIGNED_IN = {"admin": 200, "reviewer": 200, "editor": 200, "other_editor": 200, 
 # (method, path, expected status per role); {p} is a seed project (unit 255101), {u} its unit.
 PAGES = [
     ("GET", "/dashboard", SIGNED_IN),
+    ("GET", "/projects", SIGNED_IN),
     ("GET", "/units/{u}", READERS),
     ("GET", "/projects/{p}", READERS),
     ("GET", "/projects/{p}/history", READERS),

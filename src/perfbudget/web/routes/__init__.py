@@ -6,7 +6,7 @@ import importlib
 
 from fastapi import APIRouter
 
-AREAS = ("auth", "dashboard", "projects", "edit", "evaluate", "upload", "declare", "admin", "account",
+AREAS = ("auth", "dashboard", "worklist", "projects", "edit", "evaluate", "upload", "declare", "admin", "account",
          "publication")
 
 

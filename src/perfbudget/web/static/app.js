@@ -14,3 +14,12 @@ document.addEventListener("click", function (event) {
     if (form) { form.dispatchEvent(new Event("input", { bubbles: true })); }
   }
 });
+// The menu button of narrow screens opens and closes the menu.
+document.addEventListener("click", function (event) {
+  var el = event.target;
+  if (el.matches && el.matches("button.menu-toggle")) {
+    var header = el.closest("header");
+    var open = header.classList.toggle("open");
+    el.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+});

@@ -1,0 +1,176 @@
+"""Issue 14 in a real headless Chromium: the landing page per role, the project list, editing in the
+official order, and every main page at a phone's 390 px without sideways scrolling.
+
+The server runs on a populated copy of the web fixtures' database (users of every role, the seed).
+Screenshots go to ``PERFBUDGET_SCREENSHOTS`` (docs/img when the docs' pictures are refreshed).
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.web.conftest import PASSWORD, make_app
+from tests.web.test_browser import CHROMIUM_ARGS, _chromium, _free_port, _shots
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def desk_server(tmp_path: Path, web_template: tuple[Path, list[int], int | None]) -> Iterator[tuple[str, list[int]]]:
+    import uvicorn
+
+    template, project_ids, _ = web_template
+    target = tmp_path / "desk.db"
+    shutil.copyfile(template, target)
+    app = make_app(f"sqlite:///{target}")
+    port = _free_port()
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", project_ids
+    uv.should_exit = True
+    thread.join(10)
+    app.state.engine.dispose()
+
+
+@pytest.fixture
+def browser(desk_server: tuple[str, list[int]]) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+def _tab(browser: Any, server: str, user: str, width: int = 1280, height: int = 900) -> Any:
+    context = browser.new_context(base_url=server, locale="zh-CN", viewport={"width": width, "height": height})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.console_errors = errors
+    tab.goto("/login")
+    tab.fill("input[name=username]", user)
+    tab.fill("input[name=password]", PASSWORD)
+    tab.click("button[type=submit]")
+    tab.wait_for_url("**/dashboard")
+    return tab
+
+
+def _post_step(tab: Any, project_id: int, action: str, comment: str = "") -> None:
+    tab.goto(f"/projects/{project_id}")
+    if comment:
+        tab.fill("textarea[name=comment]", comment)
+    if action == "submit":
+        tab.fill("textarea[name=justification]", "已核对")
+    tab.click(f"button[name=action][value={action}]")
+    tab.wait_for_url(f"**/projects/{project_id}")
+
+
+def test_landing_pages_and_the_project_list(browser: Any, desk_server: tuple[str, list[int]],
+                                            tmp_path: Path) -> None:
+    server, ids = desk_server
+    shots = _shots(tmp_path)
+    editor = _tab(browser, server, "editor")
+    _post_step(editor, ids[0], "submit")
+    _post_step(editor, ids[1], "submit")
+    reviewer = _tab(browser, server, "reviewer")
+    _post_step(reviewer, ids[1], "return", "请细化产出指标的指标值")
+
+    reviewer.goto("/dashboard?year=all")
+    assert reviewer.locator("#review-queue tbody tr").count() == 1
+    reviewer.screenshot(path=str(shots / "landing-reviewer.png"))
+    reviewer.click("#todo-submitted")
+    reviewer.wait_for_url("**/projects?*state=submitted*")
+    assert reviewer.locator("#project-list a.project-link").count() == 1
+
+    editor.goto("/dashboard?year=all")
+    assert "请细化产出指标的指标值" in editor.inner_text("#returned-list")
+    editor.screenshot(path=str(shots / "landing-editor.png"))
+    editor.click("#todo-draft")
+    editor.wait_for_url("**/projects?*state=draft*")
+    assert editor.locator("#project-list a.project-link").count() == 8
+    # search by an indicator's text, then sort by name descending: the state stays in the URL
+    first = editor.locator("#project-list a.project-link").first.inner_text()
+    editor.fill("input[name=q]", first[:4])
+    editor.click("#list-search")
+    editor.wait_for_url("**q=*")
+    assert editor.locator("#project-list a.project-link").count() >= 1
+    assert "state=draft" in editor.url
+    editor.goto("/projects?year=all")
+    editor.click("#project-list th >> text=项目")
+    names = editor.locator("#project-list a.project-link").all_inner_texts()
+    assert names == sorted(names)
+    editor.screenshot(path=str(shots / "project-list.png"))
+    # a chart bar is a link to the filtered list
+    editor.goto("/dashboard?year=all")
+    editor.locator("svg a.bar-link text").first.click()
+    editor.wait_for_url("**/projects?*")
+    assert editor.console_errors == []
+
+
+def test_editing_keeps_the_official_order(browser: Any, desk_server: tuple[str, list[int]]) -> None:
+    server, ids = desk_server
+    tab = _tab(browser, server, "editor")
+    tab.goto(f"/projects/{ids[0]}/edit")
+    tab.click("text=＋ 添加指标")
+    row = tab.locator("tr.indicator-row").last
+    row.locator("select[name=l1]").select_option("效益指标")
+    row.locator("input[name=l2]").fill("社会效益指标")
+    row.locator("input[name=l3]").fill("新增的效益指标")
+    row.locator("input[name=target]").fill("≥3次")
+    tab.click("#save-button")
+    tab.wait_for_url(f"**/projects/{ids[0]}")
+    text = tab.inner_text("#target-table")
+    assert text.index("新增的效益指标") < text.index("满意度指标")
+    assert text.rfind("效益指标") < text.index("满意度指标"), "效益指标 appears once, before 满意度指标"
+    tab.goto(f"/projects/{ids[0]}/edit")
+    names = tab.locator("input[name=l3]").evaluate_all("els => els.map(e => e.value)")
+    position = names.index("新增的效益指标")
+    groups = tab.locator("tr.indicator-row").evaluate_all(
+        "rows => rows.map(r => r.querySelector('[name=l1]').value + '|' + r.querySelector('[name=l2]').value)")
+    assert groups[position - 1] == groups[position], "the new row sits in its group"
+    tab.locator("tr.indicator-row").nth(position).locator("button[data-move-row=up]").click()
+    moved = tab.locator("input[name=l3]").evaluate_all("els => els.map(e => e.value)")
+    assert moved[position - 1] == "新增的效益指标"
+    tab.click("#save-button")
+    tab.wait_for_url(f"**/projects/{ids[0]}")
+    tab.goto(f"/projects/{ids[0]}/edit")
+    again = tab.locator("input[name=l3]").evaluate_all("els => els.map(e => e.value)")
+    assert again[position - 1] == "新增的效益指标"
+    assert tab.console_errors == []
+
+
+MAIN_PAGES = ("/dashboard", "/projects", "/projects/{p}", "/projects/{p}/history", "/projects/{p}/edit",
+              "/upload", "/declare", "/account", "/admin/users", "/admin/audit", "/units/{u}")
+
+
+def test_every_main_page_fits_a_phone(browser: Any, desk_server: tuple[str, list[int]], tmp_path: Path) -> None:
+    server, ids = desk_server
+    shots = _shots(tmp_path)
+    tab = _tab(browser, server, "admin", width=390, height=844)
+    tab.goto(f"/projects/{ids[0]}")
+    unit = tab.locator("a[href^='/units/']").first.get_attribute("href").split("/")[2].split("?")[0]
+    for path in MAIN_PAGES:
+        url = path.format(p=ids[0], u=unit)
+        response = tab.goto(url)
+        assert response is not None and response.status == 200, url
+        width = tab.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{url} scrolls sideways: {width} px"
+    tab.goto("/dashboard")
+    assert not tab.locator("header.top nav").is_visible()
+    tab.click("button.menu-toggle")
+    assert tab.locator("header.top nav").is_visible()
+    tab.screenshot(path=str(shots / "phone-dashboard.png"))
+    assert tab.console_errors == []

@@ -174,3 +174,31 @@ def test_every_main_page_fits_a_phone(browser: Any, desk_server: tuple[str, list
     assert tab.locator("header.top nav").is_visible()
     tab.screenshot(path=str(shots / "phone-dashboard.png"))
     assert tab.console_errors == []
+
+
+def test_self_evaluation_errors_name_the_row_on_screen_and_mark_the_field(browser: Any,
+                                                                         desk_server: tuple[str, list[int]]) -> None:
+    server, ids = desk_server
+    editor = _tab(browser, server, "editor")
+    _post_step(editor, ids[0], "submit")
+    admin = _tab(browser, server, "admin")
+    _post_step(admin, ids[0], "approve")
+    editor.goto(f"/projects/{ids[0]}/evaluate")
+    editor.fill("input[name=executed]", "17")
+    rows = editor.locator("#evaluate-form tbody tr")
+    for i in range(rows.count()):
+        if i == 1:
+            continue  # the 2nd indicator on screen is left empty
+        row = rows.nth(i)
+        grade = row.locator("select")
+        if grade.count():
+            grade.select_option("达成")
+        else:
+            row.locator("input").first.fill(row.locator("td").nth(3).inner_text().lstrip("≥≤=<>"))
+    editor.click("#evaluate-button")
+    editor.wait_for_selector(".flash.error")
+    assert "第 2 个指标「" in editor.inner_text(".flash.error")
+    marked = editor.locator(".field-error")
+    assert marked.count() == 1
+    assert marked.first.get_attribute("name") in ("actual_2", "grade_2")
+    assert editor.console_errors == []

@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 from tests.web.conftest import WebEnv, csrf_of
-from tests.web.helpers import stored_project
+from tests.web.helpers import approve, stored_project
 
 
 def _form(web: WebEnv, pid: int, client, **extra: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -22,6 +22,7 @@ def _form(web: WebEnv, pid: int, client, **extra: str) -> dict[str, str]:  # typ
 
 def test_form_budget_and_weights_are_used(web: WebEnv) -> None:
     pid = web.project_ids[0]  # seed project 1: budget 17, nine indicators
+    approve(web.app, pid)
     project, _ = stored_project(web.app, pid)
     assert project.budget.total == Decimal(17) and len(project.indicators) == 9
     client = web.client("editor")
@@ -46,6 +47,7 @@ def test_form_budget_and_weights_are_used(web: WebEnv) -> None:
 
 def test_api_takes_the_budget_and_weights(web: WebEnv) -> None:
     pid = web.project_ids[0]
+    approve(web.app, pid)
     project, _ = stored_project(web.app, pid)
     client = web.client()
     headers = {"Authorization": f"Bearer {web.token('editor')}"}
@@ -59,3 +61,21 @@ def test_api_takes_the_budget_and_weights(web: WebEnv) -> None:
     (scored,) = response.json()["evaluation"]["projects"]
     assert scored["budget"] == "10" and scored["execution_score"] == "17.00"
     assert [i["weight"] for i in scored["indicators"]][:2] == ["5.00", "5.00"]
+
+
+def test_form_errors_name_the_indicator_as_shown_and_mark_its_field(web: WebEnv) -> None:
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    client = web.client("editor")
+    project, _ = stored_project(web.app, pid)
+    form = _form(web, pid, client, goal_result="全年运维保障到位")
+    second = project.indicators[1]
+    form.pop("actual_2", None)
+    form.pop("grade_2", None)
+    response = client.post(f"/projects/{pid}/evaluate", data=form)
+    assert response.status_code == 422
+    page = response.text
+    assert f"第 2 个指标「{second.level3}」" in page and "网页填报" not in page
+    field = "actual_2" if second.target.is_quantitative else "grade_2"
+    assert f'name="{field}" class="field-error" aria-invalid="true"' in page
+    assert page.count('class="field-error"') == 1

@@ -23,6 +23,11 @@ SIGNED_IN = {"admin": 200, "reviewer": 200, "editor": 200, "other_editor": 200, 
 PAGES = [
     ("GET", "/dashboard", SIGNED_IN),
     ("GET", "/projects", SIGNED_IN),
+    ("GET", "/projects/{p}/review", READERS),
+    ("GET", "/projects/{p}/opinion.html", READERS),
+    ("GET", "/projects/{p}/opinion.docx", READERS),
+    ("GET", "/units/{u}/opinion.html", READERS),
+    ("GET", "/review/queue", {"admin": 200, "reviewer": 200, "editor": 403, "other_editor": 403, "viewer": 403}),
     ("GET", "/units/{u}", READERS),
     ("GET", "/projects/{p}", READERS),
     ("GET", "/projects/{p}/history", READERS),
@@ -105,6 +110,9 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/declare", "/declare/check", "/admin/users", "/admin/users/{user_id}", "/account/password",
         "/account/tokens", "/account/tokens/{token_id}/revoke", "/api/docs",
         "/api/v1/projects/{project_id}", "/api/v1/documents", "/api/v1/projects/{project_id}/evaluation",
+        # the reviewer's desk (tests/web/test_review_desk.py); the GET forms are in PAGES above
+        "/projects/{project_id}/review/decide", "/projects/{project_id}/review/comment",
+        "/projects/{project_id}/review/grade", "/projects/{project_id}/opinion.{fmt}", "/units/{unit_id}/opinion.{fmt}",
     }
     normalised = {p.replace("{p}", "{project_id}").replace("{u}", "{unit_id}") for p in covered}
     routes = {r.path for r in web.app.routes if isinstance(r, APIRoute)}

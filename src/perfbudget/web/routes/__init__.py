@@ -6,8 +6,8 @@ import importlib
 
 from fastapi import APIRouter
 
-AREAS = ("auth", "dashboard", "worklist", "projects", "edit", "evaluate", "upload", "declare", "admin", "account",
-         "publication")
+AREAS = ("auth", "dashboard", "worklist", "review_desk", "projects", "edit", "evaluate", "upload", "declare",
+         "admin", "account", "publication")
 
 
 def routers() -> list[APIRouter]:

@@ -111,7 +111,7 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/account/tokens", "/account/tokens/{token_id}/revoke", "/api/docs",
         "/api/v1/projects/{project_id}", "/api/v1/documents", "/api/v1/projects/{project_id}/evaluation",
         # the reviewer's desk (tests/web/test_review_desk.py); the GET forms are in PAGES above
-        "/projects/{project_id}/review/decide", "/projects/{project_id}/review/comment",
+        "/upload/paste", "/projects/{project_id}/review/decide", "/projects/{project_id}/review/comment",
         "/projects/{project_id}/review/grade", "/projects/{project_id}/opinion.{fmt}", "/units/{unit_id}/opinion.{fmt}",
     }
     normalised = {p.replace("{p}", "{project_id}").replace("{u}", "{unit_id}") for p in covered}

@@ -110,6 +110,7 @@ def test_landing_pages_and_the_project_list(browser: Any, desk_server: tuple[str
     assert "state=draft" in editor.url
     editor.goto("/projects?year=all")
     editor.click("#project-list th >> text=项目")
+    editor.wait_for_url("**sort=name*")
     names = editor.locator("#project-list a.project-link").all_inner_texts()
     assert names == sorted(names)
     editor.screenshot(path=str(shots / "project-list.png"))
@@ -124,7 +125,9 @@ def test_editing_keeps_the_official_order(browser: Any, desk_server: tuple[str, 
     server, ids = desk_server
     tab = _tab(browser, server, "editor")
     tab.goto(f"/projects/{ids[0]}/edit")
+    before = tab.locator("tr.indicator-row").count()
     tab.click("text=＋ 添加指标")
+    tab.wait_for_function(f"document.querySelectorAll('tr.indicator-row').length > {before}")
     row = tab.locator("tr.indicator-row").last
     row.locator("select[name=l1]").select_option("效益指标")
     row.locator("input[name=l2]").fill("社会效益指标")
@@ -153,10 +156,16 @@ def test_editing_keeps_the_official_order(browser: Any, desk_server: tuple[str, 
 
 
 MAIN_PAGES = ("/dashboard", "/projects", "/projects/{p}", "/projects/{p}/history", "/projects/{p}/edit",
-              "/upload", "/declare", "/account", "/admin/users", "/admin/audit", "/units/{u}")
+              "/projects/{p}/review", "/review/queue", "/projects/{p}/opinion.html", "/upload", "/declare",
+              "/account", "/admin/users", "/admin/audit", "/units/{u}")
 
 
-def test_every_main_page_fits_a_phone(browser: Any, desk_server: tuple[str, list[int]], tmp_path: Path) -> None:
+_SEED_TEXT: list[str] = []
+
+
+def test_every_main_page_fits_a_phone(browser: Any, desk_server: tuple[str, list[int]], tmp_path: Path,
+                                      seed_path: Path) -> None:
+    _SEED_TEXT[:] = [seed_path.read_text(encoding="utf-8")]
     server, ids = desk_server
     shots = _shots(tmp_path)
     tab = _tab(browser, server, "admin", width=390, height=844)
@@ -168,6 +177,12 @@ def test_every_main_page_fits_a_phone(browser: Any, desk_server: tuple[str, list
         assert response is not None and response.status == 200, url
         width = tab.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{url} scrolls sideways: {width} px"
+    # the import preview (tables as read) fits too
+    tab.goto("/upload")
+    tab.fill("#paste-form textarea[name=text]", _SEED_TEXT[0])
+    tab.click("#paste-form button[type=submit]")
+    tab.wait_for_selector("#preview-count")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390, "the preview scrolls sideways"
     tab.goto("/dashboard")
     assert not tab.locator("header.top nav").is_visible()
     tab.click("button.menu-toggle")
@@ -201,4 +216,64 @@ def test_self_evaluation_errors_name_the_row_on_screen_and_mark_the_field(browse
     marked = editor.locator(".field-error")
     assert marked.count() == 1
     assert marked.first.get_attribute("name") in ("actual_2", "grade_2")
+    assert editor.console_errors == []
+
+
+def test_the_review_desk_and_the_queue(browser: Any, desk_server: tuple[str, list[int]], tmp_path: Path) -> None:
+    server, ids = desk_server
+    shots = _shots(tmp_path)
+    editor = _tab(browser, server, "editor")
+    for pid in ids[:3]:
+        _post_step(editor, pid, "submit")
+    reviewer = _tab(browser, server, "reviewer")
+    reviewer.goto(f"/projects/{ids[0]}")
+    reviewer.click("#desk-link")
+    reviewer.wait_for_selector("#desk-findings")
+    first = reviewer.locator("form.decide-form").first
+    first.locator("input[name=reason]").fill("口径符合行业标准")
+    first.locator("button[value=dismissed]").click()
+    reviewer.wait_for_selector("text=驳回（不成立）：口径符合行业标准")
+    reviewer.select_option("#comment-form select[name=place]", "indicator:1:target")
+    reviewer.fill("#comment-form textarea[name=text]", "请说明目标值的测算依据")
+    reviewer.click("#comment-form button[type=submit]")
+    reviewer.wait_for_selector("#desk-comments >> text=请说明目标值的测算依据")
+    reviewer.select_option("#grade-form select[name=grade]", "中")
+    reviewer.fill("#grade-form textarea[name=reason]", "产出指标不够具体")
+    reviewer.click("#grade-form button[type=submit]")
+    reviewer.wait_for_selector("#reviewer-grade >> text=中")
+    reviewer.screenshot(path=str(shots / "review-desk.png"))
+    reviewer.click("#opinion-html")
+    reviewer.wait_for_selector("h1 >> text=审核意见书")
+    assert "请说明目标值的测算依据" in reviewer.inner_text("body")
+    # batch approve two from the queue
+    reviewer.goto("/review/queue")
+    boxes = reviewer.locator("#queue-table input[name=project]")
+    assert boxes.count() == 3
+    boxes.nth(1).check()
+    boxes.nth(2).check()
+    reviewer.click("#batch-approve")
+    reviewer.wait_for_selector("text=已处理 2 个项目")
+    assert reviewer.locator("#queue-table input[name=project]").count() == 1
+    assert reviewer.console_errors == []
+
+
+def test_the_import_preview_shows_each_table_as_read(browser: Any, desk_server: tuple[str, list[int]],
+                                                     tmp_path: Path, seed_path: Path) -> None:
+    server, _ = desk_server
+    shots = _shots(tmp_path)
+    editor = _tab(browser, server, "editor")
+    editor.goto("/upload")
+    text = seed_path.read_text(encoding="utf-8").replace("\t≥12次\n", "\t≥15次\n", 1)
+    editor.fill("#paste-form textarea[name=text]", text)
+    editor.click("#paste-form button[type=submit]")
+    editor.wait_for_selector("#preview-count")
+    assert editor.locator("details.table-as-read").count() == 10
+    changed = editor.locator("details.table-as-read[open]")
+    assert changed.count() >= 1
+    assert "≥15次" in changed.first.locator("ul.differences").inner_text()
+    assert changed.first.locator("#target-table").is_visible()
+    changed.first.locator("summary").scroll_into_view_if_needed()
+    editor.screenshot(path=str(shots / "import-preview.png"))
+    editor.click("#confirm-import")
+    editor.wait_for_url("**/units/*")
     assert editor.console_errors == []

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import Numeric, and_, case, exists, func, or_, select
+from sqlalchemy import Numeric, and_, case, exists, func, literal_column, or_, select
 
 from perfbudget.app.overview import GRADES, UNREVIEWED, in_wan
 from perfbudget.app.roles import Principal, Role
@@ -28,7 +28,8 @@ PAGE_SIZES = (20, 50, 100)
 
 
 def _state() -> Any:
-    return func.coalesce(workflow_states.c.state, DRAFT)
+    # a literal, not a bound parameter: PostgreSQL matches GROUP BY and SELECT expressions by text
+    return func.coalesce(workflow_states.c.state, literal_column(f"'{DRAFT}'"))
 
 
 def _official_version() -> Any:

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 
 from perfbudget.app.review_desk import Desk
 from perfbudget.app.workflow import STATE_LABELS
+from perfbudget.vocabulary import SEVERITY_LABELS
 
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+__all__ = ["SEVERITY_LABELS", "decision_text", "opinion_docx"]
 
 
 def decision_text(desk: Desk) -> str:

@@ -38,6 +38,9 @@ def test_dismiss_comment_grade_and_the_opinion(web: WebEnv) -> None:
     desk = reviewer.get(f"/projects/{pid}/review").text
     assert "驳回（不成立）：该指标为行业通用口径" in desk and "请写明测算依据" in desk
     assert re.search(r'id="reviewer-grade"><span class="badge g-良">良</span>（正式）', desk)
+    project_page = reviewer.get(f"/projects/{pid}").text
+    official = r'id="official-grade"><span class="badge g-良">良</span></span>（审核人员评定；系统评定'
+    assert re.search(official, project_page)
     with web.app.state.engine.connect() as connection:
         actions = set(connection.execute(select(audit_log.c.action)).scalars())
     assert {"finding.dismissed", "review.comment", "review.grade"} <= actions

@@ -190,3 +190,10 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
     if action not in ("approve", "return"):
         raise DeskRefused("批量操作只能是审核通过或退回")
     return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip)) for pid in project_ids]
+
+
+def reviewer_grade_of(tx: Any, version_id: int) -> str | None:
+    """The reviewer's latest grade of a version (the official grade), or None."""
+    value = tx.connection.execute(select(reviewer_grades.c.grade).where(reviewer_grades.c.version_id == version_id)
+                                  .order_by(reviewer_grades.c.id.desc()).limit(1)).scalar()
+    return str(value) if value else None

@@ -61,3 +61,21 @@ def test_api_takes_the_budget_and_weights(web: WebEnv) -> None:
     (scored,) = response.json()["evaluation"]["projects"]
     assert scored["budget"] == "10" and scored["execution_score"] == "17.00"
     assert [i["weight"] for i in scored["indicators"]][:2] == ["5.00", "5.00"]
+
+
+def test_form_errors_name_the_indicator_as_shown_and_mark_its_field(web: WebEnv) -> None:
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    client = web.client("editor")
+    project, _ = stored_project(web.app, pid)
+    form = _form(web, pid, client, goal_result="全年运维保障到位")
+    second = project.indicators[1]
+    form.pop("actual_2", None)
+    form.pop("grade_2", None)
+    response = client.post(f"/projects/{pid}/evaluate", data=form)
+    assert response.status_code == 422
+    page = response.text
+    assert f"第 2 个指标「{second.level3}」" in page and "网页填报" not in page
+    field = "actual_2" if second.target.is_quantitative else "grade_2"
+    assert f'name="{field}" class="field-error" aria-invalid="true"' in page
+    assert page.count('class="field-error"') == 1

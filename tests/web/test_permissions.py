@@ -22,6 +22,12 @@ SIGNED_IN = {"admin": 200, "reviewer": 200, "editor": 200, "other_editor": 200, 
 # (method, path, expected status per role); {p} is a seed project (unit 255101), {u} its unit.
 PAGES = [
     ("GET", "/dashboard", SIGNED_IN),
+    ("GET", "/projects", SIGNED_IN),
+    ("GET", "/projects/{p}/review", READERS),
+    ("GET", "/projects/{p}/opinion.html", READERS),
+    ("GET", "/projects/{p}/opinion.docx", READERS),
+    ("GET", "/units/{u}/opinion.html", READERS),
+    ("GET", "/review/queue", {"admin": 200, "reviewer": 200, "editor": 403, "other_editor": 403, "viewer": 403}),
     ("GET", "/units/{u}", READERS),
     ("GET", "/projects/{p}", READERS),
     ("GET", "/projects/{p}/history", READERS),
@@ -109,6 +115,9 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/api/v1/uploads", "/api/v1/uploads/{upload_id}", "/api/v1/uploads/{upload_id}/import",
         "/api/v1/projects/{project_id}/download/{fmt}", "/api/v1/projects/{project_id}/evaluation/download/{fmt}",
         "/api/v1/units/{unit}/publication/{fmt}",
+        # the reviewer's desk (tests/web/test_review_desk.py); the GET forms are in PAGES above
+        "/upload/paste", "/projects/{project_id}/review/decide", "/projects/{project_id}/review/comment",
+        "/projects/{project_id}/review/grade", "/projects/{project_id}/opinion.{fmt}", "/units/{unit_id}/opinion.{fmt}",
     }
     normalised = {p.replace("{p}", "{project_id}").replace("{u}", "{unit_id}") for p in covered}
     routes = {r.path for r in web.app.routes if isinstance(r, APIRoute)}

@@ -42,3 +42,30 @@ def test_key_flows_on_postgres(pg_web: WebEnv) -> None:
     assert returned.json()["state"] == "returned"
     history = web.client().get(f"/api/v1/projects/{pid}/history", headers=headers).json()
     assert [e["to_state"] for e in history["workflow"]] == ["submitted", "returned"]
+
+
+def test_the_desk_on_postgres(pg_web: WebEnv) -> None:
+    """The to-do counts, the project list (every sort, search, filters) and the review desk on PostgreSQL."""
+    import re
+
+    web = pg_web
+    editor, reviewer = web.client("editor"), web.client("reviewer")
+    pid = web.project_ids[0]
+    editor.post(f"/projects/{pid}/workflow", data={"csrf_token": csrf_of(editor, "/account"), "action": "submit",
+                                                   "justification": "已核对"})
+    board = reviewer.get("/dashboard").text
+    assert re.search(r'id="todo-submitted" href="[^"]+"><span class="n">1<', board)
+    assert re.search(r'id="todo-draft"', editor.get("/dashboard?year=all").text)
+    for sort in ("unit", "name", "year", "budget", "grade", "errors", "state", "submitted"):
+        page = reviewer.get(f"/projects?year=all&sort={sort}&desc=1&q=2024&grade=良&state=draft&fund=中央")
+        assert page.status_code == 200, (sort, page.text[:500])
+    assert 'id="list-total">共 10 个' in reviewer.get("/projects?year=all&q=255101").text
+    desk = reviewer.get(f"/projects/{pid}/review").text
+    key = re.search(r'name="key" value="([0-9a-f]{64})"', desk).group(1)  # type: ignore[union-attr]
+    token = csrf_of(reviewer, f"/projects/{pid}/review")
+    reviewer.post(f"/projects/{pid}/review/decide", data={"csrf_token": token, "key": key,
+                                                          "decision": "dismissed", "reason": "不成立"})
+    reviewer.post(f"/projects/{pid}/review/grade", data={"csrf_token": token, "grade": "优", "reason": ""})
+    desk = reviewer.get(f"/projects/{pid}/review").text
+    assert "驳回（不成立）：不成立" in desk and 'id="reviewer-grade"><span class="badge g-优">' in desk
+    assert reviewer.get(f"/projects/{pid}/opinion.docx").status_code == 200

@@ -50,6 +50,11 @@ class AnnotatedTable:
     header_class: dict[str, str]
     loose: list[Finding]
 
+    @property
+    def has_placed_findings(self) -> bool:
+        """Whether any finding sits beside a cell (else the page shows no 审核发现 column)."""
+        return any(self.header.values()) or any(line.findings for line in self.lines)
+
 
 def _worst(findings: list[Finding]) -> str:
     return min((f.severity for f in findings), key=lambda s: _SEVERITY_ORDER.get(s, 3))

@@ -14,8 +14,10 @@ PALETTE = {
 DEFAULT_COLOUR = "#4a6fa5"
 
 
-def bar_chart(items: Sequence[tuple[str, int, str]], title: str, width: int = 360) -> Markup:
-    """Horizontal bars: (label, value, colour key) each; the value is written at the bar's end."""
+def bar_chart(items: Sequence[tuple[str, int, str]], title: str, width: int = 360,
+              links: Sequence[str] | None = None) -> Markup:
+    """Horizontal bars: (label, value, colour key) each; the value is written at the bar's end.
+    With ``links``, each bar (label, bar and value) is a link to its own URL."""
     bar_height, gap, label_width = 22, 8, 92
     height = len(items) * (bar_height + gap) + gap
     top = max((value for _, value, _ in items), default=0) or 1
@@ -27,11 +29,15 @@ def bar_chart(items: Sequence[tuple[str, int, str]], title: str, width: int = 36
         y = gap + i * (bar_height + gap)
         length = round(room * value / top) if value else 0
         colour = PALETTE.get(key, DEFAULT_COLOUR)
+        if links:
+            parts.append(f'<a href="{escape(links[i])}" class="bar-link">')
         parts.append(f'<text x="{label_width - 6}" y="{y + 16}" text-anchor="end" font-size="13">'
                      f"{escape(label)}</text>")
         parts.append(f'<rect x="{label_width}" y="{y}" width="{max(length, 1)}" height="{bar_height}" rx="3" '
                      f'fill="{colour}"><title>{escape(label)}：{value}</title></rect>')
         parts.append(f'<text x="{label_width + length + 6}" y="{y + 16}" font-size="13">{value}</text>')
+        if links:
+            parts.append("</a>")
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -59,3 +59,42 @@ def rows_from_form(document: Document, form: FormData) -> list[SheetRow]:
 
 def form_values(form: FormData) -> dict[str, Any]:
     return {k: str(v) for k, v in form.items() if isinstance(v, str)}
+
+
+_SPECIAL_FIELDS = {ROW_EXECUTED: ("全年执行数", "executed"), ROW_BUDGET: ("全年预算数", "budget"),
+                   ROW_GOAL: ("年度总体目标完成情况", "goal_result")}
+_INDICATOR_FIELDS = (("完成等级", "grade"), ("分值", "weight"), ("权重", "weight"), ("得分", "score"),
+                     ("偏差", "deviation"))
+
+
+def form_problems(document: Document, rows: list[SheetRow], problems: list[Any]) -> tuple[list[str], set[str]]:
+    """The scoring problems of a typed form as the user sees the form: each names the indicator by its
+    place on screen (第 2 个指标「…」, not the internal sheet row) and the form field to highlight."""
+    project = document.projects[0]
+    places: dict[int | None, tuple[str, str | None, str]] = {}  # row → (label, position, special field)
+    position = 0
+    for row in rows:
+        which = row.cells.get(COL_LEVEL3, "")
+        if position == 0 and which in _SPECIAL_FIELDS:
+            label, field = _SPECIAL_FIELDS[which]
+            places[row.source.row] = (label, None, field)
+            continue
+        position += 1
+        places[row.source.row] = (f"第 {position} 个指标「{project.indicators[position - 1].level3}」",
+                                  str(position), "")
+    messages: list[str] = []
+    fields: set[str] = set()
+    for problem in problems:
+        place = places.get(problem.source.row) if problem.source.file == FORM_FILE else None
+        if place is None:
+            messages.append(str(problem))
+            continue
+        label, number, special = place
+        if number is None:
+            field = "execution_weight" if "分值" in problem.message and special == "executed" else special
+        else:
+            name = next((n for word, n in _INDICATOR_FIELDS if word in problem.message), "actual")
+            field = f"{name}_{number}"
+        fields.add(field)
+        messages.append(f"{label}：{problem.message}")
+    return messages, fields

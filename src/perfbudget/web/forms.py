@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from starlette.datastructures import FormData
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
+from perfbudget.indicator_order import in_official_order
 from perfbudget.model import Budget, Indicator, Kind, Project, Target
 from perfbudget.target import OP_SYMBOL, format_decimal, parse_target
 from perfbudget.time_target import due_of, format_due
@@ -108,7 +109,7 @@ def indicators_from_form(form: FormData, errors: list[str]) -> tuple[list[Indica
         target = parse_target(text, level3)
         indicators.append(Indicator(level1, level2, level3, description or None, target))
         checks.append(RowCheck(rowid, True, describe_target(target)))
-    return indicators, checks
+    return list(in_official_order(indicators)), checks
 
 
 def goals_from_text(text: str) -> tuple[str, ...]:

@@ -41,6 +41,13 @@ def _when(value: datetime | None) -> str:
     return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
 
 
+def _filename(value: str | None) -> str:
+    """A stored source path shown as its file name only (never a developer's or server's path)."""
+    if not value:
+        return ""
+    return str(value).replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
 def _pretty_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True, default=str)
 
@@ -68,6 +75,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["when"] = _when
     env.filters["describe"] = describe
     env.filters["pretty_json"] = _pretty_json
+    env.filters["filename"] = _filename
     env.trim_blocks = True
     env.lstrip_blocks = True
     return templates

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 
+from perfbudget.app.desk import ListQuery, Todo, todo, work_year
 from perfbudget.app.overview import (
     GRADES,
     UNEVALUATED,
@@ -44,12 +45,32 @@ def dashboard_data(request: Request, principal: Principal, year: int | None) -> 
     return board, available
 
 
+def landing_data(request: Request, principal: Principal, year: int | None) -> Todo:
+    """The user's to-do list of ``year`` (cached per role, unit and year like the aggregates)."""
+    version = data_version(request)
+    with store_of(request).reading() as tx:
+        return request.app.state.cache.get_or_compute(
+            version, ("todo", principal.role, principal.unit_code, year), lambda: todo(tx, principal, year))
+
+
+def default_year(request: Request, principal: Principal) -> int | None:
+    """The year with the user's work (not simply the newest year)."""
+    version = data_version(request)
+    scope = "*" if principal.all_units else principal.unit_code
+    with store_of(request).reading() as tx:
+        return request.app.state.cache.get_or_compute(
+            version, ("work-year", principal.role, scope), lambda: work_year(tx, principal))
+
+
 def charts(board: Dashboard) -> dict[str, object]:
+    base = ListQuery(year=board.year)
+    grade_links = [base.url(grade=g) for g in (*GRADES, UNREVIEWED)]
     return {
-        "grades": bar_chart([(g, board.grades[g], g) for g in (*GRADES, UNREVIEWED)], "审核等级"),
+        "grades": bar_chart([(g, board.grades[g], g) for g in (*GRADES, UNREVIEWED)], "审核等级", links=grade_links),
         "evaluations": bar_chart([(g, board.evaluation_grades[g], g) for g in (*GRADES, UNEVALUATED)],
                                  "自评等级"),
-        "states": bar_chart([(STATE_LABELS[s], board.states[s], s) for s in STATES], "流程状态"),
+        "states": bar_chart([(STATE_LABELS[s], board.states[s], s) for s in STATES], "流程状态",
+                            links=[base.url(state=s) for s in STATES]),
         "dimensions": stacked_bars([(d, [("error", c["error"]), ("warning", c["warning"]), ("info", c["info"])])
                                     for d, c in board.dimensions.items()], "审核发现（按维度）"),
     }
@@ -65,15 +86,16 @@ async def dashboard(request: Request, year: str | None = None, page: int = Query
 def dashboard_page(request: Request, principal: Principal, year: str | None, page: int) -> Response:
     chosen: int | None = int(year) if year and year.isdigit() else None
     if year is None:
-        _, available = dashboard_data(request, principal, None)
-        chosen = available[0] if available else None
+        chosen = default_year(request, principal)
     board, available = dashboard_data(request, principal, chosen)
+    tasks = landing_data(request, principal, chosen)
     pages = max(1, -(-len(board.rows) // PAGE_SIZE))
     page = min(page, pages)
     return render(request, "dashboard.html", {
         "board": board, "years": available, "year": chosen, "charts": charts(board),
         "rows": board.rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE], "page": page, "pages": pages,
         "state_labels": STATE_LABELS, "unit_rows": board.unit_rows[:UNITS_SHOWN],
+        "todo": tasks, "list_query": ListQuery(year=chosen),
     })
 
 

@@ -19,7 +19,7 @@ from perfbudget.evaluate.vocabulary import GRADE_LONG, GRADES
 from perfbudget.model import Kind, Problem, Severity
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
-from perfbudget.web.evaluation import form_values, rows_from_form
+from perfbudget.web.evaluation import form_problems, form_values, rows_from_form
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
@@ -43,11 +43,12 @@ def _view(request: Request, principal: Principal, project_id: int, edit: bool) -
 
 
 def _form_page(request: Request, view: ProjectView, values: dict[str, str], problems: list[str],
-               status: int = 200) -> Response:
+               status: int = 200, bad_fields: set[str] | None = None) -> Response:
     project = view.version.document.projects[0]
     return render(request, "evaluate.html", {
         "head": view.head, "project": project, "money_unit": view.version.document.money_unit,
-        "values": values, "problems": problems, "grades": GRADES, "grade_long": GRADE_LONG, "Kind": Kind},
+        "values": values, "problems": problems, "bad_fields": bad_fields or set(),
+        "grades": GRADES, "grade_long": GRADE_LONG, "Kind": Kind},
         status_code=status)
 
 
@@ -59,8 +60,11 @@ def evaluate_page(request: Request, project_id: int, principal: Principal = Depe
 
 def _finish(request: Request, principal: Principal, view: ProjectView, evaluation: Evaluation | None,
             problems: list[Problem],
-            values: dict[str, str]) -> Response:
+            values: dict[str, str], form_rows: list[Any] | None = None) -> Response:
     if evaluation is None:
+        if form_rows is not None:
+            messages, fields = form_problems(view.version.document, form_rows, problems)
+            return _form_page(request, view, values, messages, status=422, bad_fields=fields)
         return _form_page(request, view, values, [str(p) for p in problems], status=422)
     result = evaluation.projects[0]
     evaluations.save(store_of(request), actor_of(principal), [(view.version, evaluation)], {},
@@ -76,8 +80,9 @@ async def evaluate_form(request: Request, project_id: int, principal: Principal 
     view = _view(request, principal, project_id, edit=True)
     form = await request.form()
     document = view.version.document
-    evaluation, problems = evaluations.score(document, rows_from_form(document, form), [], "网页填报")
-    return _finish(request, principal, view, evaluation, problems, form_values(form))
+    rows = rows_from_form(document, form)
+    evaluation, problems = evaluations.score(document, rows, [], "网页填报")
+    return _finish(request, principal, view, evaluation, problems, form_values(form), rows)
 
 
 @router.post("/projects/{project_id}/evaluate/upload")

@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from perfbudget.app.evaluations import offered
 from perfbudget.app.exports import FORMAT_LABELS, target_formats, target_table_file
 from perfbudget.app.overview import history, latest_evaluation, load_view, project_head, workflow_events_of
+from perfbudget.app.review_desk import reviewer_grade_of
 from perfbudget.app.reviews import current_errors
 from perfbudget.web import audit
 from perfbudget.web.annotate import annotate
@@ -41,11 +42,13 @@ def render_project_page(request: Request, principal: Principal, project_id: int,
         steps = allowed_steps(principal, view.head.unit_code, view.head.state)
         events = workflow_events_of(tx, project_id)
         evaluation = latest_evaluation(tx, project_id)
+        reviewer_grade = reviewer_grade_of(tx, view.version.meta["version_id"])
     document = view.version.document
     table = annotate(document.projects[0], view.findings)
     return render(request, "project.html", {
         "head": view.head, "meta": view.version.meta, "document": document, "project": document.projects[0],
-        "table": table, "grade": view.grade, "findings": view.findings, "steps": steps, "events": events,
+        "table": table, "grade": view.grade,
+        "reviewer_grade": reviewer_grade, "findings": view.findings, "steps": steps, "events": events,
         "state_labels": STATE_LABELS, "evaluation": evaluation,
         "can_edit": principal.can(Action.EDIT, view.head.unit_code) and view.head.state in EDITABLE,
         "may_edit_unit": principal.can(Action.EDIT, view.head.unit_code),

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from fastapi import Depends, File, Request, UploadFile
+from fastapi import Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
+from perfbudget.app.import_preview import differences, without_refused
 from perfbudget.app.imports import (
     CONFIRM,
     ImportRequest,
@@ -79,6 +80,23 @@ def checked(result: LoadResult) -> LoadResult:
     return replace(result, document=None, problems=(*result.problems, *invalid[:20]))
 
 
+PASTE_NAME = "粘贴的表格.txt"
+
+
+@router.post("/upload/paste")
+def paste(request: Request, text: str = Form(""), principal: Principal = Depends(page_user)) -> Response:
+    """Table text copied from a web page or a document, read like an uploaded text file."""
+    _require_editor(principal)
+    data = text.encode("utf-8")
+    if not text.strip():
+        flash(request, "请先粘贴表格内容", "error")
+        return redirect("/upload")
+    if len(data) > request.app.state.config.limits.max_file_bytes:
+        raise WebError(413, "too_large", "粘贴的内容过大")
+    upload_id = uploads.keep(engine_of(request), principal.id, PASTE_NAME, data, request.app.state.config.upload_hours)
+    return redirect(f"/upload/{upload_id}")
+
+
 def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[str, bytes, str]:
     found = uploads.pending(engine_of(request), principal.id, upload_id, request.app.state.config.upload_hours)
     if found is None:
@@ -98,12 +116,25 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
     fates = preview(store_of(request), settings, result.document, name) if result.document else []
     if isinstance(fates, str):
         blocked, fates = blocked or fates, []
+    tables = []
+    if result.document is not None and report is not None:
+        from perfbudget.web.annotate import annotate
+
+        changes = differences(store_of(request), result.document, fates)
+        fate_of = {f.position: f for f in fates}
+        for position, project in enumerate(result.document.projects, 1):
+            own = [f for f in report.findings if f.project == project.seq]
+            tables.append({"position": position, "project": project, "table": annotate(project, own),
+                           "fate": fate_of.get(position), "changes": changes.get(position, [])})
+    refused = [f for f in fates if f.fate == "refused"]
+    # with refused tables, the others are imported alone when any of them changes something
+    useful = not refused or any(f.fate not in ("refused", "unchanged") for f in fates)
     return render(request, "upload_preview.html", {
+        "tables": tables, "refused": refused,
         "upload_id": upload_id, "name": name, "result": result, "document": result.document, "report": report,
         "blocked": blocked, "severity_labels": SEVERITY_LABELS, "fates": fates, "fate_labels": FATE_LABELS,
         "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": incomplete,
-        "can_import": importable(result) and blocked is None
-        and not any(f.fate == "refused" for f in fates)})
+        "can_import": importable(result) and blocked is None and useful})
 
 
 @router.post("/upload/{upload_id}/confirm")
@@ -121,11 +152,21 @@ async def confirm(request: Request, upload_id: int, principal: Principal = Depen
         return redirect(f"/upload/{upload_id}")
     expected = {int(key.removeprefix("expected_")): (int(str(value)) if str(value).isdigit() else None)
                 for key, value in form.items() if key.startswith("expected_") and key[9:].isdigit()}
+    document = result.document
+    fates = preview(store_of(request), settings_of(request), document, name)
+    if not isinstance(fates, str) and any(f.fate == "refused" for f in fates):
+        # import the tables that can be imported; the refused ones are named in the preview with their reason
+        document, old_position = without_refused(document, fates)
+        if not document.projects:
+            flash(request, "没有可以导入的表格", "error")
+            return redirect(f"/upload/{upload_id}")
+        expected = {new: expected[old] for new, old in old_position.items() if old in expected}
     request_ = ImportRequest(actor_of(principal), "upload", force=form.get("confirm") == "1",
                              allow_partial=allow_partial, review=True, expected=expected or None,
                              ip=client_ip(request))
-    outcome = import_document(store_of(request), settings_of(request), result.document, name, request_,
-                              sha256=sha256, form=result.form, notes=result.problems)
+    partial = document is not result.document
+    outcome = import_document(store_of(request), settings_of(request), document, name, request_,
+                              sha256=None if partial else sha256, form=result.form, notes=result.problems)
     if outcome.status not in ("imported", "unchanged"):
         flash(request, "未导入：" + "；".join(p.message for p in outcome.problems), "error")
         return redirect(f"/upload/{upload_id}")

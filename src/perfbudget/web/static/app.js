@@ -14,3 +14,30 @@ document.addEventListener("click", function (event) {
     if (form) { form.dispatchEvent(new Event("input", { bubbles: true })); }
   }
 });
+// The menu button of narrow screens opens and closes the menu.
+document.addEventListener("click", function (event) {
+  var el = event.target;
+  if (el.matches && el.matches("button.menu-toggle")) {
+    var header = el.closest("header");
+    var open = header.classList.toggle("open");
+    el.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+});
+// Move an indicator row up or down within its group (same 一级 and 二级); saving keeps the groups
+// in the framework's order, so a move across groups would be undone: it is not offered.
+document.addEventListener("click", function (event) {
+  var el = event.target;
+  if (!(el.matches && el.matches("button[data-move-row]"))) { return; }
+  event.preventDefault();
+  var row = el.closest("tr");
+  var up = el.getAttribute("data-move-row") === "up";
+  var other = up ? row.previousElementSibling : row.nextElementSibling;
+  function group(tr) {
+    var l1 = tr.querySelector("[name=l1]"), l2 = tr.querySelector("[name=l2]");
+    return (l1 ? l1.value : "") + "|" + (l2 ? l2.value.trim() : "");
+  }
+  if (!other || group(other) !== group(row)) { return; }
+  if (up) { row.parentNode.insertBefore(row, other); } else { row.parentNode.insertBefore(other, row); }
+  var form = row.closest("form");
+  if (form) { form.dispatchEvent(new Event("input", { bubbles: true })); }
+});

@@ -1,0 +1,293 @@
+"""The officer's and the reviewer's day: the to-do list per role, the year with the user's work,
+and the searchable, sortable, filtered and paged project list.
+
+Everything is counted and filtered in SQL (one query per count group, one page of rows), never
+by loading every project. Every query is scoped by the user like :mod:`perfbudget.app.overview`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+from urllib.parse import urlencode
+
+from sqlalchemy import Numeric, and_, case, exists, func, literal_column, or_, select
+
+from perfbudget.app.overview import GRADES, UNREVIEWED, in_wan
+from perfbudget.app.roles import Principal, Role
+from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATES, SUBMITTED
+from perfbudget.store.records import workflow_events, workflow_states
+from perfbudget.store.schema import documents, evaluations, indicators, project_versions, projects, reviews, units
+from perfbudget.store.transaction import Transaction
+
+SORTS = {"unit": "单位", "name": "项目名称", "budget": "预算", "grade": "审核等级", "errors": "错误数",
+         "state": "流程状态", "submitted": "送审时间", "year": "年度"}
+TODOS = {"evaluate": "待自评", "monitor": "待监控"}
+PAGE_SIZES = (20, 50, 100)
+
+
+def _state() -> Any:
+    # a literal, not a bound parameter: PostgreSQL matches GROUP BY and SELECT expressions by text
+    return func.coalesce(workflow_states.c.state, literal_column(f"'{DRAFT}'"))
+
+
+def _official_version() -> Any:
+    return func.coalesce(workflow_states.c.approved_version, projects.c.latest_version)
+
+
+def _last_review() -> Any:
+    return (select(reviews.c.version_id, func.max(reviews.c.id).label("rid"))
+            .group_by(reviews.c.version_id).subquery("last_review"))
+
+
+def _last_evaluation(kind: str, name: str) -> Any:
+    return (select(evaluations.c.version_id, func.max(evaluations.c.id).label("eid"))
+            .where(evaluations.c.kind == kind).group_by(evaluations.c.version_id).subquery(name))
+
+
+def _last_submit() -> Any:
+    return (select(workflow_events.c.project_id, func.max(workflow_events.c.at).label("submitted_at"))
+            .where(workflow_events.c.to_state == SUBMITTED).group_by(workflow_events.c.project_id)
+            .subquery("last_submit"))
+
+
+@dataclass(frozen=True, slots=True)
+class ListQuery:
+    """What the project list shows: its whole state, kept in the URL (:meth:`url`)."""
+
+    q: str = ""
+    year: int | None = None
+    unit: str = ""
+    state: str = ""
+    grade: str = ""
+    fund: str = ""
+    todo: str = ""
+    sort: str = "unit"
+    desc: bool = False
+    page: int = 1
+    size: int = 50
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str]) -> ListQuery:
+        """A query from URL parameters; anything unknown or malformed falls back to its default."""
+        def text(key: str, allowed: Any = None) -> str:
+            value = (params.get(key) or "").strip()[:100]
+            return value if allowed is None or value in allowed else ""
+
+        def number(key: str, default: int) -> int:
+            value = params.get(key) or ""
+            return int(value) if value.isdigit() and 0 < int(value) < 100000 else default
+
+        year = params.get("year") or ""
+        size = number("size", 50)
+        return cls(q=text("q"), year=int(year) if year.isdigit() and len(year) == 4 else None,
+                   unit=text("unit"), state=text("state", STATES), grade=text("grade", (*GRADES, UNREVIEWED)),
+                   fund=text("fund"), todo=text("todo", TODOS), sort=text("sort", SORTS) or "unit",
+                   desc=params.get("desc") == "1", page=number("page", 1),
+                   size=size if size in PAGE_SIZES else 50)
+
+    def url(self, **changes: Any) -> str:
+        """``/projects?…`` for this query with ``changes`` (a filter change goes back to page 1)."""
+        if any(k != "page" for k in changes):
+            changes.setdefault("page", 1)
+        query = replace(self, **changes)
+        defaults = ListQuery()
+        params = {"year": str(query.year) if query.year is not None else "all"}
+        for f in fields(ListQuery):
+            if f.name == "year":
+                continue
+            value = getattr(query, f.name)
+            if value != getattr(defaults, f.name) and value not in ("", None):
+                params[f.name] = "1" if value is True else str(value)
+        return "/projects?" + urlencode(params)
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectPage:
+    rows: list[dict[str, Any]]
+    total: int
+    page: int
+    pages: int
+
+
+def _filtered(principal: Principal, query: ListQuery, columns: list[Any]) -> Any:
+    review, self_eval, monitor, submit = (_last_review(), _last_evaluation("self-evaluation", "last_eval"),
+                                          _last_evaluation("monitoring", "last_monitor"), _last_submit())
+    stmt = (select(*columns(review, self_eval, submit) if callable(columns) else columns)
+            .select_from(projects)
+            .join(units, units.c.id == projects.c.unit_id)
+            .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
+            .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
+                                         project_versions.c.number == _official_version()))
+            .join(documents, documents.c.id == project_versions.c.document_id)
+            .outerjoin(review, review.c.version_id == project_versions.c.id)
+            .outerjoin(reviews, reviews.c.id == review.c.rid)
+            .outerjoin(self_eval, self_eval.c.version_id == project_versions.c.id)
+            .outerjoin(evaluations, evaluations.c.id == self_eval.c.eid)
+            .outerjoin(monitor, monitor.c.version_id == project_versions.c.id)
+            .outerjoin(submit, submit.c.project_id == projects.c.id))
+    if not principal.all_units:
+        stmt = stmt.where(units.c.code == principal.unit_code)
+    if query.year is not None:
+        stmt = stmt.where(projects.c.fund_year == query.year)
+    if query.unit:
+        stmt = stmt.where(or_(units.c.code == query.unit, units.c.name == query.unit))
+    if query.state:
+        stmt = stmt.where(_state() == query.state)
+    if query.grade == UNREVIEWED:
+        stmt = stmt.where(reviews.c.grade.is_(None))
+    elif query.grade:
+        stmt = stmt.where(reviews.c.grade == query.grade)
+    if query.fund:
+        stmt = stmt.where(or_(projects.c.fund_label.contains(query.fund, autoescape=True),
+                              project_versions.c.fund_source.contains(query.fund, autoescape=True)))
+    if query.todo:
+        stmt = stmt.where(_state() == APPROVED)
+        stmt = stmt.where((self_eval.c.eid if query.todo == "evaluate" else monitor.c.eid).is_(None))
+    if query.q:
+        words = query.q.split()
+        for word in words:
+            in_indicators = exists().where(indicators.c.version_id == project_versions.c.id,
+                                           or_(indicators.c.level3.contains(word, autoescape=True),
+                                               indicators.c.description.contains(word, autoescape=True)))
+            stmt = stmt.where(or_(projects.c.name.contains(word, autoescape=True),
+                                  units.c.name.contains(word, autoescape=True),
+                                  units.c.code.contains(word, autoescape=True), in_indicators))
+    return stmt, review, submit
+
+
+def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> ProjectPage:
+    """One page of the visible projects' official versions matching ``query``, with the total."""
+    def columns(review: Any, self_eval: Any, submit: Any) -> list[Any]:
+        return [projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year,
+                projects.c.latest_version, projects.c.unit_id, units.c.code.label("unit_code"),
+                units.c.name.label("unit_name"), project_versions.c.number.label("version"),
+                project_versions.c.budget_total, project_versions.c.indicator_count, documents.c.money_unit,
+                reviews.c.grade.label("review_grade"), reviews.c.errors, reviews.c.warnings,
+                evaluations.c.grade.label("evaluation_grade"), evaluations.c.total.label("evaluation_total"),
+                _state().label("state"), workflow_states.c.approved_version, submit.c.submitted_at]
+
+    stmt, _, submit = _filtered(principal, query, columns)  # type: ignore[arg-type]
+    count_stmt, _, _ = _filtered(principal, query, [projects.c.id])
+    total = int(tx.connection.execute(select(func.count()).select_from(count_stmt.subquery())).scalar_one())
+    pages = max(1, -(-total // query.size))
+    page = min(query.page, pages)
+    grade_rank = case({g: i for i, g in enumerate(GRADES)}, value=reviews.c.grade, else_=len(GRADES))
+    state_rank = case({s: i for i, s in enumerate(STATES)}, value=_state(), else_=len(STATES))
+    keys = {"unit": [units.c.code, projects.c.fund_year, projects.c.id],
+            "name": [projects.c.name, projects.c.id],
+            "budget": [_budget_wan(), projects.c.id],
+            "grade": [grade_rank, projects.c.id],
+            "errors": [func.coalesce(reviews.c.errors, 0), projects.c.id],
+            "state": [state_rank, projects.c.id],
+            "submitted": [submit.c.submitted_at, projects.c.id],
+            "year": [projects.c.fund_year, units.c.code, projects.c.id]}[query.sort]
+    order = [k.desc() for k in keys] if query.desc else list(keys)
+    rows = []
+    for row in tx.connection.execute(stmt.order_by(*order).limit(query.size)
+                                     .offset((page - 1) * query.size)).mappings():
+        item = dict(row)
+        item["budget_wan"] = in_wan(item["budget_total"], item["money_unit"])
+        rows.append(item)
+    return ProjectPage(rows, total, page, pages)
+
+
+def _budget_wan() -> Any:
+    value = project_versions.c.budget_total.cast(Numeric(24, 6))
+    return case((documents.c.money_unit == "元", value / 10000), else_=value)
+
+
+@dataclass(frozen=True, slots=True)
+class TodoItem:
+    """One line of the to-do list: a label, its count and the filtered list it links to."""
+
+    key: str
+    label: str
+    count: int
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Todo:
+    items: list[TodoItem]
+    returned: list[dict[str, Any]]
+    queue: list[dict[str, Any]]
+
+
+def _state_counts(tx: Transaction, principal: Principal, year: int | None) -> dict[str, int]:
+    stmt, _, _ = _filtered(principal, ListQuery(year=year), [_state().label("state"), func.count().label("n")])
+    return {row.state: int(row.n) for row in tx.connection.execute(stmt.group_by(_state()))}
+
+
+def _count(tx: Transaction, principal: Principal, query: ListQuery) -> int:
+    stmt, _, _ = _filtered(principal, query, [func.count()])
+    return int(tx.connection.execute(stmt).scalar_one())
+
+
+def todo(tx: Transaction, principal: Principal, year: int | None, shown: int = 10) -> Todo:
+    """What awaits this user in ``year``: counts linking to the filtered list, the projects returned
+    with the reviewer's comment (editors), the queue of submitted projects oldest first (reviewers)."""
+    base = ListQuery(year=year)
+    states = _state_counts(tx, principal, year)
+    items: list[TodoItem] = []
+    editing = principal.role in (Role.UNIT_EDITOR, Role.ADMIN)
+    reviewing = principal.role in (Role.REVIEWER, Role.ADMIN)
+    if reviewing:
+        items.append(TodoItem("submitted", "待审核", states.get(SUBMITTED, 0),
+                              base.url(state=SUBMITTED, sort="submitted")))
+    if editing:
+        items.append(TodoItem("returned", "被退回", states.get(RETURNED, 0), base.url(state=RETURNED)))
+        items.append(TodoItem("draft", "草稿", states.get(DRAFT, 0), base.url(state=DRAFT)))
+        for key, label in TODOS.items():
+            items.append(TodoItem(key, label, _count(tx, principal, replace(base, todo=key)), base.url(todo=key)))
+    if principal.role == Role.VIEWER:
+        items.extend(TodoItem(s, label, states.get(s, 0), base.url(state=s))
+                     for s, label in ((SUBMITTED, "已送审"), (APPROVED, "审核通过")))
+    returned: list[dict[str, Any]] = []
+    if editing and states.get(RETURNED):
+        page = list_projects(tx, principal, replace(base, state=RETURNED, size=20))
+        comments = _last_comments(tx, [r["id"] for r in page.rows[:shown]])
+        returned = [{**r, "comment": comments.get(r["id"])} for r in page.rows[:shown]]
+    queue: list[dict[str, Any]] = []
+    if reviewing and states.get(SUBMITTED):
+        queue = list_projects(tx, principal, replace(base, state=SUBMITTED, sort="submitted", size=20)).rows[:shown]
+    return Todo(items, returned, queue)
+
+
+def _last_comments(tx: Transaction, project_ids: list[int]) -> dict[int, str | None]:
+    if not project_ids:
+        return {}
+    last = (select(func.max(workflow_events.c.id)).where(workflow_events.c.project_id.in_(project_ids),
+                                                          workflow_events.c.to_state == RETURNED)
+            .group_by(workflow_events.c.project_id))
+    rows = tx.connection.execute(select(workflow_events.c.project_id, workflow_events.c.comment)
+                                 .where(workflow_events.c.id.in_(last)))
+    return {row.project_id: row.comment for row in rows}
+
+
+def work_year(tx: Transaction, principal: Principal) -> int | None:
+    """The year the user's work is in: the year with most projects awaiting this role (drafts and
+    returned for editors, submitted for reviewers), newest on a tie; else the year with most
+    projects. Declaring one project of next year does not hide this year's work."""
+    waiting = {Role.UNIT_EDITOR: (DRAFT, RETURNED), Role.REVIEWER: (SUBMITTED,),
+               Role.ADMIN: (SUBMITTED, RETURNED, DRAFT)}.get(principal.role, ())
+    base = (select(projects.c.fund_year, func.count().label("n")).select_from(projects)
+            .join(units, units.c.id == projects.c.unit_id)
+            .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
+            .where(projects.c.fund_year.is_not(None)).group_by(projects.c.fund_year))
+    if not principal.all_units:
+        base = base.where(units.c.code == principal.unit_code)
+    for stmt in ((base.where(_state().in_(waiting)),) if waiting else ()) + (base,):
+        counts = [(int(row.n), int(row.fund_year)) for row in tx.connection.execute(stmt)]
+        if counts:
+            return max(counts)[1]
+    return None
+
+
+def unit_options(tx: Transaction, principal: Principal) -> list[dict[str, Any]]:
+    """The units the list's filter offers (code and name, by code)."""
+    stmt = select(units.c.code, units.c.name).where(units.c.code.is_not(None)).order_by(units.c.code)
+    if not principal.all_units:
+        stmt = stmt.where(units.c.code == principal.unit_code)
+    return [dict(row._mapping) for row in tx.connection.execute(stmt.limit(500))]

@@ -1,0 +1,61 @@
+"""The 审核意见书 (the reviewer's written opinion) of one project or of a unit's projects: the kept
+findings, the comments and the decision, as Word (python-docx) — the HTML form is a page template."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from perfbudget.app.review_desk import Desk
+from perfbudget.app.workflow import STATE_LABELS
+from perfbudget.vocabulary import SEVERITY_LABELS
+
+__all__ = ["SEVERITY_LABELS", "decision_text", "opinion_docx"]
+
+
+def decision_text(desk: Desk) -> str:
+    head = desk.view.head
+    return STATE_LABELS.get(head.state, head.state)
+
+
+def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
+    """One Word document: per project its grades, the findings kept, the comments and the decision."""
+    from docx import Document as WordDocument
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    word = WordDocument()
+    style = word.styles["Normal"]
+    style.font.name = "宋体"
+    style.font.size = Pt(11)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    word.add_heading(title, level=0)
+    for desk in desks:
+        head = desk.view.head
+        word.add_heading(f"{head.name}（{head.fund_label or ''}）", level=1)
+        word.add_paragraph(f"单位：{head.unit_name or ''}　版本：第 {desk.view.version.meta['version']} 版　"
+                           f"流程状态：{decision_text(desk)}")
+        reviewer = desk.reviewer_grade
+        word.add_paragraph(f"审核等级：{desk.official_grade or '未评定'}"
+                           + (f"（审核人员评定；系统评定 {desk.view.grade or '无'}）" if reviewer
+                              else "（系统评定）"))
+        if reviewer and reviewer.get("reason"):
+            word.add_paragraph(f"评定理由：{reviewer['reason']}")
+        word.add_heading("审核发现", level=2)
+        kept = desk.kept
+        if not kept:
+            word.add_paragraph("无。")
+        for item in kept:
+            f = item.finding
+            where = f"第 {f.indicator} 个指标 " if f.indicator else ""
+            note = f"（已确认：{item.decision['reason']}）" if item.decision else ""
+            label = SEVERITY_LABELS.get(f.severity, f.severity)
+            word.add_paragraph(f"【{label}】{where}{f.dimension} {f.message}{note}", style="List Number")
+        word.add_heading("审核意见", level=2)
+        if not desk.comments:
+            word.add_paragraph("无。")
+        for c in desk.comments:
+            word.add_paragraph(f"{c['label']}：{c['text']}（{c['username'] or ''}）", style="List Bullet")
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()

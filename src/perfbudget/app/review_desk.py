@@ -1,0 +1,199 @@
+"""The reviewer's desk: decisions on findings (kept, audited, carried to later versions while the
+cell is unchanged), comments on cells, the reviewer's own grade (the official one), batch steps
+from the queue, and the data of the 审核意见书 (the reviewer's written opinion).
+
+Every write is one transaction with its audit row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from perfbudget.app.errors import NotFound
+from perfbudget.app.overview import GRADES, ProjectView, load_view
+from perfbudget.app.roles import Action, Principal
+from perfbudget.app.settings import CoreSettings
+from perfbudget.app.workflow import StepResult, actor_of, take_step
+from perfbudget.model import Project
+from perfbudget.review.finding import Finding
+from perfbudget.store import Store
+from perfbudget.store.desk_tables import cell_comments, finding_decisions, reviewer_grades
+
+DECISIONS = {"dismissed": "驳回（不成立）", "confirmed": "确认"}
+HEADER_PLACES = {"name": "项目名称", "budget": "预算规模", "purpose": "资金用途", "goals": "绩效目标"}
+INDICATOR_FIELDS = {"level3": "三级指标", "description": "绩效指标描述", "target": "指标值"}
+
+
+class DeskRefused(Exception):
+    """A desk action refused (role, empty reason, unknown grade): the message is for the user."""
+
+
+def cell_text(project: Project, finding: Finding) -> str:
+    """The content of the cell a finding is about (what must stay unchanged for a decision to carry)."""
+    if finding.indicator:
+        if finding.indicator > len(project.indicators):
+            return ""
+        ind = project.indicators[finding.indicator - 1]
+        value = {"level1": ind.level1, "level2": ind.level2, "level3": ind.level3,
+                 "description": ind.description, "target": ind.target.raw}.get(finding.field or "")
+        return "|".join(str(v) for v in ((ind.level1, ind.level2, ind.level3, value)))
+    field = (finding.field or "").split(".")[0]
+    value = {"name": project.name, "budget": str(project.budget.total), "purpose": project.purpose,
+             "goals": "\n".join(project.goals)}.get(field, "")
+    return f"{finding.field}|{value}"
+
+
+def finding_key(project: Project, finding: Finding) -> str:
+    text = f"{finding.rule}\x00{finding.field}\x00{cell_text(project, finding)}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def place_label(project: Project, place: str) -> str:
+    """A comment's place as the user sees it: 第 2 个指标「…」的指标值, 资金用途 …"""
+    if place.startswith("indicator:"):
+        _, number, field = [*place.split(":"), "", ""][:3]
+        n = int(number) if number.isdigit() else 0
+        name = project.indicators[n - 1].level3 if 0 < n <= len(project.indicators) else "?"
+        return f"第 {n} 个指标「{name}」的{INDICATOR_FIELDS.get(field, field)}"
+    return HEADER_PLACES.get(place, place)
+
+
+def places(project: Project) -> list[tuple[str, str]]:
+    out = list(HEADER_PLACES.items())
+    for n, _ in enumerate(project.indicators, 1):
+        out.extend((f"indicator:{n}:{f}", place_label(project, f"indicator:{n}:{f}")) for f in INDICATOR_FIELDS)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class DeskFinding:
+    finding: Finding
+    key: str
+    decision: dict[str, Any] | None  # the latest decision on this key (any version), with ``carried``
+
+
+@dataclass(frozen=True, slots=True)
+class Desk:
+    view: ProjectView
+    findings: list[DeskFinding]
+    comments: list[dict[str, Any]]
+    reviewer_grade: dict[str, Any] | None
+
+    @property
+    def kept(self) -> list[DeskFinding]:
+        """The findings that stand: not dismissed."""
+        return [f for f in self.findings if not f.decision or f.decision["decision"] != "dismissed"]
+
+    @property
+    def official_grade(self) -> str | None:
+        return self.reviewer_grade["grade"] if self.reviewer_grade else self.view.grade
+
+
+def load_desk(store: Store, principal: Principal, project_id: int, settings: CoreSettings) -> Desk:
+    with store.reading() as tx:
+        view = load_view(tx, principal, project_id, settings)
+        version_id = view.version.meta["version_id"]
+        project = view.version.document.projects[0]
+        rows = [dict(r._mapping) for r in tx.connection.execute(
+            select(finding_decisions).where(finding_decisions.c.project_id == project_id)
+            .order_by(finding_decisions.c.id))]
+        latest = {row["finding_key"]: row for row in rows}  # the last decision per key wins
+        items = []
+        for finding in view.findings:
+            key = finding_key(project, finding)
+            decision = latest.get(key)
+            if decision is not None:
+                decision = {**decision, "carried": decision["version_id"] != version_id}
+            items.append(DeskFinding(finding, key, decision))
+        comments = [dict(r._mapping) | {"label": place_label(project, r.place)} for r in tx.connection.execute(
+            select(cell_comments).where(cell_comments.c.version_id == version_id).order_by(cell_comments.c.id))]
+        grade = tx.connection.execute(select(reviewer_grades).where(reviewer_grades.c.version_id == version_id)
+                                      .order_by(reviewer_grades.c.id.desc()).limit(1)).first()
+    return Desk(view, items, comments, dict(grade._mapping) if grade else None)
+
+
+def _reviewing(store: Store, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:
+    with store.reading() as tx:
+        view = load_view(tx, principal, project_id, settings)
+    if not principal.can(Action.REVIEW, view.head.unit_code):
+        raise DeskRefused("只有审核人员可以这样做")
+    return view
+
+
+def decide(store: Store, principal: Principal, project_id: int, settings: CoreSettings, key: str,
+           decision: str, reason: str, ip: str | None = None) -> None:
+    """Dismiss or confirm the finding ``key`` of the official version, with a reason (audited)."""
+    view = _reviewing(store, principal, project_id, settings)
+    reason = reason.strip()
+    if decision not in DECISIONS:
+        raise DeskRefused("未知的处理方式")
+    if not reason:
+        raise DeskRefused("请填写理由")
+    project = view.version.document.projects[0]
+    found = next((f for f in view.findings if finding_key(project, f) == key), None)
+    if found is None:
+        raise NotFound("该审核发现")
+    actor = actor_of(principal)
+    with store.transaction() as tx:
+        tx.connection.execute(insert(finding_decisions).values(
+            project_id=project_id, version_id=view.version.meta["version_id"], finding_key=key, rule=found.rule,
+            decision=decision, reason=reason[:2000], user_id=actor.id, username=actor.username))
+        tx.audit(actor, f"finding.{decision}", "project", project_id,
+                 f"{DECISIONS[decision]}审核发现「{found.message[:60]}」：{reason[:200]}",
+                 after={"rule": found.rule, "indicator": found.indicator, "field": found.field, "reason": reason},
+                 unit_code=view.head.unit_code, ip=ip)
+
+
+def comment(store: Store, principal: Principal, project_id: int, settings: CoreSettings, place: str, text: str,
+            ip: str | None = None) -> None:
+    """A reviewer's comment on one cell of the official version (audited)."""
+    view = _reviewing(store, principal, project_id, settings)
+    text = text.strip()
+    project = view.version.document.projects[0]
+    if not text:
+        raise DeskRefused("请填写意见")
+    if place not in dict(places(project)):
+        raise DeskRefused("请选择单元格")
+    actor = actor_of(principal)
+    with store.transaction() as tx:
+        tx.connection.execute(insert(cell_comments).values(
+            project_id=project_id, version_id=view.version.meta["version_id"], place=place, text=text[:2000],
+            user_id=actor.id, username=actor.username))
+        tx.audit(actor, "review.comment", "project", project_id, f"{place_label(project, place)}：{text[:200]}",
+                 unit_code=view.head.unit_code, ip=ip)
+
+
+def grade(store: Store, principal: Principal, project_id: int, settings: CoreSettings, value: str, reason: str,
+          ip: str | None = None) -> None:
+    """The reviewer's own grade of the official version (shown beside the machine's; the official one)."""
+    view = _reviewing(store, principal, project_id, settings)
+    if value not in GRADES:
+        raise DeskRefused("等级应为 优、良、中 或 差")
+    actor = actor_of(principal)
+    with store.transaction() as tx:
+        tx.connection.execute(insert(reviewer_grades).values(
+            project_id=project_id, version_id=view.version.meta["version_id"], grade=value,
+            reason=reason.strip()[:2000] or None, user_id=actor.id, username=actor.username))
+        summary = f"审核人员评定等级：{value}（系统评定 {view.grade or '无'}）"
+        tx.audit(actor, "review.grade", "project", project_id, summary,
+                 before={"grade": view.grade}, after={"grade": value, "reason": reason.strip()},
+                 unit_code=view.head.unit_code, ip=ip)
+
+
+def batch_step(store: Store, principal: Principal, project_ids: list[int], action: str, comment_text: str,
+               ip: str | None = None) -> list[tuple[int, StepResult]]:
+    """审核通过 or 退回 several projects of the queue, each as its own step (each may be refused)."""
+    if action not in ("approve", "return"):
+        raise DeskRefused("批量操作只能是审核通过或退回")
+    return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip)) for pid in project_ids]
+
+
+def reviewer_grade_of(tx: Any, version_id: int) -> str | None:
+    """The reviewer's latest grade of a version (the official grade), or None."""
+    value = tx.connection.execute(select(reviewer_grades.c.grade).where(reviewer_grades.c.version_id == version_id)
+                                  .order_by(reviewer_grades.c.id.desc()).limit(1)).scalar()
+    return str(value) if value else None

@@ -1,0 +1,129 @@
+"""The reviewer's desk of a project (decide findings, comment cells, grade), the queue with batch
+steps, and the 审核意见书 (HTML ready to print as PDF, and Word)."""
+
+from __future__ import annotations
+
+from fastapi import Depends, Form, Request
+from fastapi.responses import Response
+
+from perfbudget.app import review_desk as desk_app
+from perfbudget.app.desk import ListQuery, list_projects
+from perfbudget.app.opinion import SEVERITY_LABELS, opinion_docx
+from perfbudget.app.overview import GRADES, project_rows, unit_head
+from perfbudget.app.workflow import SUBMITTED
+from perfbudget.web.deps import client_ip, page_user
+from perfbudget.web.errors import WebError, forbidden
+from perfbudget.web.roles import Action, Principal
+from perfbudget.web.routes.common import flash, page_router, redirect, render
+from perfbudget.web.routes.projects import attachment
+from perfbudget.web.views import settings_of, store_of
+from perfbudget.web.workflow import STATE_LABELS
+
+router = page_router()
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _desk(request: Request, principal: Principal, project_id: int) -> desk_app.Desk:
+    return desk_app.load_desk(store_of(request), principal, project_id, settings_of(request))
+
+
+@router.get("/projects/{project_id}/review")
+def desk_page(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
+    desk = _desk(request, principal, project_id)
+    project = desk.view.version.document.projects[0]
+    return render(request, "review_desk.html", {
+        "desk": desk, "head": desk.view.head, "project": project, "places": desk_app.places(project),
+        "decisions": desk_app.DECISIONS, "grades": GRADES, "state_labels": STATE_LABELS,
+        "may_review": principal.can(Action.REVIEW, desk.view.head.unit_code)})
+
+
+def _act(request: Request, project_id: int, action: object) -> Response:
+    try:
+        action()  # type: ignore[operator]
+    except desk_app.DeskRefused as refused:
+        flash(request, str(refused), "error")
+    else:
+        flash(request, "已保存", "ok")
+    return redirect(f"/projects/{project_id}/review")
+
+
+@router.post("/projects/{project_id}/review/decide")
+def decide(request: Request, project_id: int, key: str = Form(...), decision: str = Form(...),
+           reason: str = Form(""), principal: Principal = Depends(page_user)) -> Response:
+    return _act(request, project_id, lambda: desk_app.decide(store_of(request), principal, project_id,
+                                                             settings_of(request), key, decision, reason,
+                                                             client_ip(request)))
+
+
+@router.post("/projects/{project_id}/review/comment")
+def comment(request: Request, project_id: int, place: str = Form(...), text: str = Form(""),
+            principal: Principal = Depends(page_user)) -> Response:
+    return _act(request, project_id, lambda: desk_app.comment(store_of(request), principal, project_id,
+                                                              settings_of(request), place, text, client_ip(request)))
+
+
+@router.post("/projects/{project_id}/review/grade")
+def grade(request: Request, project_id: int, grade: str = Form(...), reason: str = Form(""),
+          principal: Principal = Depends(page_user)) -> Response:
+    return _act(request, project_id, lambda: desk_app.grade(store_of(request), principal, project_id,
+                                                            settings_of(request), grade, reason, client_ip(request)))
+
+
+def _opinion(request: Request, title: str, desks: list[desk_app.Desk], fmt: str, filename: str) -> Response:
+    if fmt == "docx":
+        return attachment(opinion_docx(title, desks), f"{filename}.docx", DOCX)
+    if fmt != "html":
+        raise WebError(404, "not_found", "没有这种格式")
+    return render(request, "opinion.html", {"title": title, "desks": desks, "severity_labels": SEVERITY_LABELS,
+                                            "state_labels": STATE_LABELS})
+
+
+@router.get("/projects/{project_id}/opinion.{fmt}")
+def project_opinion(request: Request, project_id: int, fmt: str, principal: Principal = Depends(page_user)) -> Response:
+    desk = _desk(request, principal, project_id)
+    title = f"{desk.view.head.name}审核意见书"
+    return _opinion(request, title, [desk], fmt, title)
+
+
+@router.get("/units/{unit_id}/opinion.{fmt}")
+def unit_opinion(request: Request, unit_id: int, fmt: str, year: str | None = None,
+                 principal: Principal = Depends(page_user)) -> Response:
+    chosen = int(year) if year and year.isdigit() else None
+    store = store_of(request)
+    with store.reading() as tx:
+        unit = unit_head(tx, principal, unit_id)
+        ids = [r["id"] for r in project_rows(tx, principal, chosen, unit_id=unit_id)][:200]
+    desks = [_desk(request, principal, pid) for pid in ids]
+    title = f"{unit['name'] or unit['code']}{chosen or ''}年度绩效目标审核意见书"
+    return _opinion(request, title, desks, fmt, title)
+
+
+@router.get("/review/queue")
+def queue_page(request: Request, principal: Principal = Depends(page_user)) -> Response:
+    if not principal.may(Action.REVIEW):
+        raise forbidden("只有审核人员可以使用审核队列")
+    with store_of(request).reading() as tx:
+        page = list_projects(tx, principal, ListQuery(state=SUBMITTED, sort="submitted", size=100))
+    return render(request, "review_queue.html", {"rows": page.rows, "total": page.total})
+
+
+@router.post("/review/queue")
+async def queue_step(request: Request, principal: Principal = Depends(page_user)) -> Response:
+    if not principal.may(Action.REVIEW):
+        raise forbidden("只有审核人员可以使用审核队列")
+    form = await request.form()
+    ids = [int(str(v)) for v in form.getlist("project") if str(v).isdigit()]
+    action, text = str(form.get("action") or ""), str(form.get("comment") or "").strip()
+    if not ids:
+        flash(request, "请先勾选项目", "error")
+        return redirect("/review/queue")
+    try:
+        results = desk_app.batch_step(store_of(request), principal, ids, action, text, client_ip(request))
+    except desk_app.DeskRefused as refused:
+        flash(request, str(refused), "error")
+        return redirect("/review/queue")
+    done = sum(1 for _, r in results if r.ok)
+    refused_messages = [r.message for _, r in results if not r.ok]
+    flash(request, f"已处理 {done} 个项目" + (f"；未处理：{'；'.join(refused_messages)}" if refused_messages else ""),
+          "ok" if not refused_messages else "warn")
+    return redirect("/review/queue")

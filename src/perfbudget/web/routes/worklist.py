@@ -1,0 +1,39 @@
+"""The project list: search, sort, filters and paging, its whole state in the URL."""
+
+from __future__ import annotations
+
+from fastapi import Depends, Request
+from fastapi.responses import Response
+
+from perfbudget.app.desk import PAGE_SIZES, SORTS, TODOS, ListQuery, list_projects, unit_options, work_year
+from perfbudget.app.overview import GRADES, UNREVIEWED, years
+from perfbudget.web.deps import page_user
+from perfbudget.web.roles import Principal
+from perfbudget.web.routes.common import cached_page, page_router, render
+from perfbudget.web.views import store_of
+from perfbudget.web.workflow import STATE_LABELS, STATES
+
+router = page_router()
+
+
+@router.get("/projects")
+async def project_list(request: Request, principal: Principal = Depends(page_user)) -> Response:
+    params = dict(request.query_params)
+    return await cached_page(request, principal, ("projects", tuple(sorted(params.items()))),
+                             lambda: list_page(request, principal, params))
+
+
+def list_page(request: Request, principal: Principal, params: dict[str, str]) -> Response:
+    query = ListQuery.from_params(params)
+    with store_of(request).reading() as tx:
+        if "year" not in params:
+            year = work_year(tx, principal)
+            query = ListQuery.from_params({**params, "year": str(year) if year else ""})
+        result = list_projects(tx, principal, query)
+        available = years(tx, principal)
+        unit_list = unit_options(tx, principal)
+    return render(request, "projects.html", {
+        "query": query, "result": result, "years": available, "units": unit_list, "sorts": SORTS,
+        "todos": TODOS, "grades": (*GRADES, UNREVIEWED), "states": STATES, "state_labels": STATE_LABELS,
+        "page_sizes": PAGE_SIZES, "show_unit": principal.all_units,
+    })

@@ -1,0 +1,69 @@
+"""The to-do list per role, the year with the user's work and the project list (issue 14, point 1)."""
+
+from __future__ import annotations
+
+import re
+
+from tests.web.conftest import WebEnv, csrf_of
+
+
+def _step(client, project_id: int, action: str, comment: str = "") -> None:  # type: ignore[no-untyped-def]
+    token = csrf_of(client, f"/projects/{project_id}")
+    response = client.post(f"/projects/{project_id}/workflow",
+                           data={"csrf_token": token, "action": action, "comment": comment,
+                                 "justification": "已核对"}, follow_redirects=False)
+    assert response.status_code == 303, response.text
+
+
+def test_landing_pages_show_each_roles_work_as_links(web: WebEnv) -> None:
+    editor, reviewer = web.client("editor"), web.client("reviewer")
+    first, second = web.project_ids[:2]
+    _step(editor, first, "submit")
+    _step(editor, second, "submit")
+    _step(reviewer, second, "return", "请细化产出指标")
+
+    page = reviewer.get("/dashboard?year=all").text
+    assert re.search(r'id="todo-submitted" href="([^"]+)"><span class="n">1<', page)
+    assert "review-queue" in page and "被退回" not in page
+    link = re.search(r'id="todo-submitted" href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    listed = reviewer.get(link).text
+    assert 'id="list-total">共 1 个' in listed
+
+    page = editor.get("/dashboard?year=all").text
+    assert re.search(r'id="todo-returned" href="[^"]+"><span class="n">1<', page)
+    assert "请细化产出指标" in page
+    assert re.search(r'id="todo-draft" href="[^"]+"><span class="n">8<', page)
+    assert 'id="todo-submitted"' not in page
+
+
+def test_project_list_searches_filters_sorts_and_pages(web: WebEnv) -> None:
+    client = web.client("admin")
+    everything = client.get("/projects?year=all").text
+    assert 'id="list-total">共 11 个' in everything
+    # search in indicator text: the seed has an indicator naming 培训 in a few projects only
+    found = client.get("/projects?year=all&q=" + "满意度").text
+    assert "共" in found
+    named = client.get("/projects?year=all&q=255101").text
+    assert 'id="list-total">共 10 个' in named
+    other = client.get("/projects?year=all&unit=999001").text
+    assert 'id="list-total">共 1 个' in other
+    paged = client.get("/projects?year=all&size=20&page=1").text
+    assert 'id="list-pager"' not in paged
+    small = client.get("/projects?year=all&state=draft&sort=name&desc=1").text
+    names = re.findall(r'class="project-link">([^<]+)<', small)
+    assert names == sorted(names, reverse=True) and len(names) == 11
+    assert 'id="list-total">共 0 个' in client.get("/projects?year=all&grade=差&state=approved").text
+    # another unit's editor sees only its own project, whatever the filter says
+    mine = web.client("other_editor").get("/projects?year=all&unit=255101").text
+    assert 'id="list-total">共 0 个' in mine
+
+
+def test_the_default_year_is_the_year_with_the_users_work(web: WebEnv) -> None:
+    from perfbudget.app.desk import work_year
+    from perfbudget.app.roles import Principal, Role
+
+    with web.app.state.store.reading() as tx:
+        year = work_year(tx, Principal(1, "editor", "editor", Role.UNIT_EDITOR, "255101"))
+    assert year is not None
+    page = web.client("editor").get("/projects").text
+    assert f'<option value="{year}" selected' in page

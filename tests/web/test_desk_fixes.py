@@ -1,0 +1,48 @@
+"""Issue 14 point 6: sources as file names, the findings column only when there are findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.web.conftest import WebEnv
+
+
+def test_a_source_path_is_shown_as_its_file_name(web: WebEnv, seed_path: Path) -> None:
+    from dataclasses import replace
+
+    from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.workflow import actor_of
+    from perfbudget.load import load_path
+    from perfbudget.model import Unit
+    from perfbudget.web.roles import Principal, Role
+
+    result = load_path(seed_path)
+    assert result.document is not None
+    document = replace(result.document, unit=Unit("777001", "路径测试单位"), projects=result.document.projects[:1])
+    admin = Principal(1, "admin", "admin", Role.ADMIN, None)
+    outcome = import_document(web.app.state.store, web.app.state.core, document, "../shared/seeds/目标表.txt",
+                              ImportRequest(actor_of(admin), "upload", review=True))
+    assert outcome.status == "imported"
+    client = web.client("admin")
+    listing = client.get("/projects?year=all&unit=777001").text
+    link = listing.split('href="/projects/')[1].split('"')[0]
+    page = client.get(f"/projects/{link}").text
+    assert "来源：目标表.txt" in page and "../shared" not in page
+    history = client.get(f"/projects/{link}/history").text
+    assert "目标表.txt" in history and "../shared" not in history
+
+
+def test_the_findings_column_only_when_a_finding_sits_beside_a_cell(web: WebEnv) -> None:
+    from perfbudget.web.annotate import annotate
+    from tests.web.helpers import stored_project
+
+    project, _ = stored_project(web.app, web.project_ids[0])
+    empty = annotate(project, [])
+    assert not empty.has_placed_findings
+    macro = web.app.state.templates.env.get_template("_target_table.html").module.target_table
+    from perfbudget.model import Document, Unit
+
+    document = Document(unit=Unit("1", "单位"), money_unit="万元", projects=(project,))
+    assert "审核发现" not in str(macro(empty, document, findings_column=empty.has_placed_findings))
+    page = web.client("admin").get(f"/projects/{web.project_ids[0]}").text
+    assert "<th>审核发现</th>" in page and 'class="finding"' in page  # the seed's first table has findings

@@ -1,0 +1,55 @@
+"""The import preview shows what was read (issue 14 point 3): each table as read with its 需人工核对
+marks, new/changed/unchanged with the differences, the complete tables imported when others are
+refused (each with its reason), and a paste box for copied table text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from perfbudget.web.app import create_app
+from perfbudget.web.settings import WebConfig
+from tests.web.conftest import SEED_UNIT, WebEnv, csrf_of
+from tests.web.helpers import approve, stored_project
+from tests.web.test_revisions import VIDEO, VIDEO_15, upload, variant
+
+
+def test_pasted_text_is_previewed_table_by_table(web: WebEnv, seed_path: Path) -> None:
+    client = web.client("editor")
+    token = csrf_of(client, "/upload")
+    page = client.post("/upload/paste", data={"csrf_token": token, "text": seed_path.read_text(encoding="utf-8")})
+    assert page.status_code == 200
+    assert 'id="preview-count">10<' in page.text
+    assert page.text.count('class="table-as-read"') == 10
+    assert page.text.count('id="target-table"') == 10  # each table as read, with its cells
+    assert "与库中最新版本相同，不变" in page.text
+    empty = client.post("/upload/paste", data={"csrf_token": token, "text": "  "})
+    assert "请先粘贴表格内容" in empty.text
+
+
+def test_a_changed_table_shows_its_differences(web: WebEnv, seed_path: Path, tmp_path: Path) -> None:
+    changed = variant(seed_path, tmp_path, "changed.txt", VIDEO, VIDEO_15)
+    preview, confirm = upload(web.client("editor"), changed)
+    assert confirm
+    found = re.search(r'<ul class="problems differences">(.*?)</ul>', preview, re.S)
+    assert found and "≥15次" in found.group(1) and "≥12次" in found.group(1)
+
+
+def test_the_complete_tables_are_imported_when_one_is_refused(web: WebEnv, seed_path: Path, tmp_path: Path) -> None:
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    text = seed_path.read_text(encoding="utf-8").replace(VIDEO, VIDEO_15).replace("检察装备经费", "检察装备新经费")
+    path = tmp_path / "two-changes.txt"
+    path.write_text(text, encoding="utf-8")
+    refusing = create_app(WebConfig(database_url=web.url, secret_key="test-secret-key-" + "x" * 32,
+                                    revisions="refuse"))
+    env = WebEnv(refusing, web.url, web.project_ids, web.other_project_id)
+    client = env.client("editor")
+    preview, confirm = upload(client, path)
+    assert "不能导入：" in preview and 'id="partial-note"' in preview and confirm
+    page = client.post(confirm, data={"csrf_token": csrf_of(client, "/upload")})
+    assert page.status_code == 200
+    assert stored_project(web.app, pid)[1] == 1  # the refused table is not imported
+    listing = client.get(f"/projects?year=all&unit={SEED_UNIT}&q=检察装备新经费").text
+    assert 'id="list-total">共 1 个' in listing
+    refusing.state.engine.dispose()

@@ -1,0 +1,114 @@
+"""The reviewer's desk (issue 14 point 2): decisions with reasons (kept, audited, carried while the
+cell is unchanged), cell comments, the reviewer's grade, batch steps, the 审核意见书."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from sqlalchemy import select
+
+from tests.web.conftest import WebEnv, csrf_of
+
+
+def _first_key(page: str) -> str:
+    found = re.search(r'name="key" value="([0-9a-f]{64})"', page)
+    assert found, "no finding on the desk"
+    return found.group(1)
+
+
+def test_dismiss_comment_grade_and_the_opinion(web: WebEnv) -> None:
+    from docx import Document as WordDocument
+
+    from perfbudget.store.records import audit_log
+
+    pid = web.project_ids[0]
+    reviewer = web.client("reviewer")
+    desk = reviewer.get(f"/projects/{pid}/review").text
+    key = _first_key(desk)
+    token = csrf_of(reviewer, f"/projects/{pid}/review")
+    refused = reviewer.post(f"/projects/{pid}/review/decide",
+                            data={"csrf_token": token, "key": key, "decision": "dismissed", "reason": " "})
+    assert "请填写理由" in refused.text
+    reviewer.post(f"/projects/{pid}/review/decide",
+                  data={"csrf_token": token, "key": key, "decision": "dismissed", "reason": "该指标为行业通用口径"})
+    reviewer.post(f"/projects/{pid}/review/comment",
+                  data={"csrf_token": token, "place": "indicator:1:target", "text": "请写明测算依据"})
+    reviewer.post(f"/projects/{pid}/review/grade", data={"csrf_token": token, "grade": "良", "reason": "总体可行"})
+    desk = reviewer.get(f"/projects/{pid}/review").text
+    assert "驳回（不成立）：该指标为行业通用口径" in desk and "请写明测算依据" in desk
+    assert re.search(r'id="reviewer-grade"><span class="badge g-良">良</span>（正式）', desk)
+    project_page = reviewer.get(f"/projects/{pid}").text
+    official = r'id="official-grade"><span class="badge g-良">良</span></span>（审核人员评定；系统评定'
+    assert re.search(official, project_page)
+    with web.app.state.engine.connect() as connection:
+        actions = set(connection.execute(select(audit_log.c.action)).scalars())
+    assert {"finding.dismissed", "review.comment", "review.grade"} <= actions
+
+    opinion = reviewer.get(f"/projects/{pid}/opinion.html").text
+    assert "审核意见书" in opinion and "请写明测算依据" in opinion and 'class="official-grade">良<' in opinion
+    assert "该指标为行业通用口径" not in opinion  # a dismissed finding is not in the opinion
+    word = reviewer.get(f"/projects/{pid}/opinion.docx")
+    assert word.status_code == 200
+    text = "\n".join(p.text for p in WordDocument(io.BytesIO(word.content)).paragraphs)
+    assert "请写明测算依据" in text and "审核等级：良（审核人员评定" in text
+    # editors read the desk but cannot decide
+    editor = web.client("editor")
+    assert 'name="key"' not in editor.get(f"/projects/{pid}/review").text
+    refused = editor.post(f"/projects/{pid}/review/grade",
+                          data={"csrf_token": csrf_of(editor, "/account"), "grade": "优", "reason": ""})
+    assert "只有审核人员" in refused.text
+
+
+def test_a_decision_is_carried_to_a_new_version_while_its_cell_is_unchanged(web: WebEnv) -> None:
+    from perfbudget.app.review_desk import load_desk
+    from perfbudget.app.roles import Principal, Role
+
+    pid = web.project_ids[0]
+    reviewer = web.client("reviewer")
+    key = _first_key(reviewer.get(f"/projects/{pid}/review").text)
+    token = csrf_of(reviewer, f"/projects/{pid}/review")
+    reviewer.post(f"/projects/{pid}/review/decide",
+                  data={"csrf_token": token, "key": key, "decision": "confirmed", "reason": "须修改"})
+    # the editor saves a new version changing only the purpose
+    from dataclasses import replace
+
+    from perfbudget.app.edits import save_edit
+    from tests.web.helpers import stored_project
+
+    project, _ = stored_project(web.app, pid)
+    editor = Principal(3, "editor", "editor", Role.UNIT_EDITOR, "255101")
+    result = save_edit(web.app.state.store, web.app.state.core, editor, pid, 1,
+                       replace(project, purpose=(project.purpose or "") + "（调整）"), via="edit")
+    assert result.status == "saved", result
+    desk = load_desk(web.app.state.store, Principal(2, "reviewer", "reviewer", Role.REVIEWER, None), pid,
+                     web.app.state.core)
+    carried = [f for f in desk.findings if f.key == key]
+    assert carried and carried[0].decision is not None and carried[0].decision["carried"]
+    assert "沿用前一版本的处理" in reviewer.get(f"/projects/{pid}/review").text
+
+
+def test_batch_approve_and_return_from_the_queue(web: WebEnv) -> None:
+    editor, reviewer = web.client("editor"), web.client("reviewer")
+    ids = web.project_ids[:3]
+    for pid in ids:
+        editor.post(f"/projects/{pid}/workflow", data={"csrf_token": csrf_of(editor, f"/projects/{pid}"),
+                                                       "action": "submit", "justification": "已核对"})
+    queue = reviewer.get("/review/queue").text
+    assert queue.count('name="project"') == 3
+    token = csrf_of(reviewer, "/review/queue")
+    refused = reviewer.post("/review/queue", data={"csrf_token": token, "action": "return",
+                                                   "project": [str(ids[0])]})
+    assert "未处理" in refused.text  # a return needs a comment
+    reviewer.post("/review/queue", data={"csrf_token": token, "action": "return", "comment": "请补充",
+                                         "project": [str(ids[0])]})
+    done = reviewer.post("/review/queue", data={"csrf_token": token, "action": "approve",
+                                                "project": [str(ids[1]), str(ids[2])]})
+    assert "已处理 2 个项目" in done.text
+    assert 'name="project"' not in reviewer.get("/review/queue").text
+    assert "审核通过" in reviewer.get(f"/projects/{ids[1]}").text
+    unit_id = re.search(r'href="/units/(\d+)"', reviewer.get(f"/projects/{ids[1]}").text).group(1)  # type: ignore[union-attr]
+    unit_opinion = reviewer.get(f"/units/{unit_id}/opinion.html?year=all")
+    assert unit_opinion.status_code == 200 and unit_opinion.text.count('class="opinion-project"') == 10
+    word = reviewer.get(f"/units/{unit_id}/opinion.docx?year=all")
+    assert word.status_code == 200 and word.content[:2] == b"PK"

@@ -132,16 +132,20 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
         by_project[finding.project].append(finding)
     grades = []
     titles = {spec.id: spec.title for spec in specs}
+    # Findings are grouped by seq: projects sharing a seq (a merged document) share one grading,
+    # computed once per (seq, category, completeness) so the work stays linear in the findings.
+    graded: dict[tuple[int, str | None, bool], tuple[str, int, int, int, tuple[str, ...]]] = {}
     for project in document.projects:
-        own = by_project.get(project.seq, [])
-        grade = grade_project(own, settings.grade)
         category = project_category(project.name, project.extras)
-        grades.append(ProjectGrade(
-            seq=project.seq, name=project.name, grade=grade,
-            errors=sum(f.severity == "error" for f in own),
-            warnings=sum(f.severity == "warning" for f in own),
-            infos=sum(f.severity == "info" for f in own),
-            category=category, complete=project.complete,
-            basis=grade_basis(grade, own, settings.grade, category, project.complete, titles),
-        ))
+        key = (project.seq, category, project.complete)
+        if key not in graded:
+            own = by_project.get(project.seq, [])
+            grade = grade_project(own, settings.grade)
+            graded[key] = (grade, sum(f.severity == "error" for f in own), sum(f.severity == "warning" for f in own),
+                           sum(f.severity == "info" for f in own),
+                           grade_basis(grade, own, settings.grade, category, project.complete, titles))
+        grade, errors, warnings, infos, basis = graded[key]
+        grades.append(ProjectGrade(seq=project.seq, name=project.name, grade=grade, errors=errors,
+                                   warnings=warnings, infos=infos, category=category,
+                                   complete=project.complete, basis=basis))
     return ReviewReport(tuple(findings), tuple(grades), tuple(spec.id for spec in specs))

@@ -21,12 +21,12 @@ OUT = ROOT / "docs" / "print"
 
 def main() -> None:
     import pdfplumber
+    from tests.evaluate.helpers import P5, P5_SHEET, csv_bytes, run
 
     from perfbudget.load import load_path
     from perfbudget.writers.evaluation_docx import evaluation_docx
     from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
     from perfbudget.writers.target_table_export import render
-    from tests.evaluate.helpers import P5, P5_SHEET, csv_bytes, run
 
     seed = load_path(ROOT / "examples" / "000_e2047472f0d7711d.txt").document
     assert seed is not None

@@ -36,7 +36,7 @@ fi
 if command -v chromium >/dev/null 2>&1; then export PERFBUDGET_TEST_CHROMIUM="$(command -v chromium)"; fi
 
 echo "» ruff"
-.venv/bin/ruff check src tests bench
+.venv/bin/ruff check src tests bench scripts
 echo "» mypy"
 .venv/bin/mypy
 echo "» pytest"

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from perfbudget.framework import normalise_level1, normalise_level3
 from perfbudget.load import LoadResult, load_path
 from perfbudget.model import Budget, Document, Kind, Op, Severity
@@ -20,8 +18,7 @@ from tests.conftest import SAMPLES
 
 def _load(prefix: str) -> tuple[LoadResult, Document]:
     path = next(SAMPLES.glob(f"{prefix}_*.txt"), None)
-    if path is None:
-        pytest.skip(f"sample {prefix} not present")
+    assert path is not None, f"sample {prefix} missing from {SAMPLES} (the samples live in the repository)"
     result = load_path(path)
     assert result.document is not None, result.problems
     return result, result.document

@@ -44,8 +44,7 @@ from perfbudget.web.routes.upload import unit_problem
 from perfbudget.web.views import settings_of, store_of
 
 router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
-ERROR = {"model": m.ErrorResponse, "description": '错误：{"error": {"code", "message", "details"}}'}
-ERRORS: dict[int | str, dict[str, Any]] = {status: ERROR for status in (401, 403, 404, 409, 413, 422)}
+ERRORS = m.error_responses(401, 403, 404, 409, 413, 422)
 Format = Literal["xlsx", "docx", "html", "json"]
 BINARY = {"schema": {"type": "string", "format": "binary"}}
 

@@ -44,6 +44,12 @@ class ErrorResponse(Model):
 
 # ---- perfbudget/1 (docs/interchange.schema.json) ------------------------------------------------
 
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for these error statuses, all in the one error shape."""
+    shape = {"model": ErrorResponse, "description": '错误：{"error": {"code", "message", "details"}}'}
+    return {status: shape for status in statuses}
+
+
 class UnitRef(Model):
     code: str | None = Field(..., description="单位编码")
     name: str | None = Field(..., description="单位名称")

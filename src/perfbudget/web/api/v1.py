@@ -47,9 +47,7 @@ from perfbudget.web.views import settings_of, store_of
 from perfbudget.web.workflow import STATE_LABELS, take_step
 
 router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
-ERROR_SHAPE = {"model": m.ErrorResponse, "description": '错误：{"error": {"code", "message", "details"}}'}
-ERRORS: dict[int | str, dict[str, Any]] = {401: ERROR_SHAPE, 403: ERROR_SHAPE, 404: ERROR_SHAPE, 409: ERROR_SHAPE,
-                                           422: ERROR_SHAPE}
+ERRORS = m.error_responses(401, 403, 404, 409, 422)
 
 
 class EditBody(BaseModel):

@@ -8,8 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from perfbudget.model import Document, Problem
+
+# Property tests judge correctness, not speed: on a loaded CI machine generation and single
+# examples can be slow, and a health check or deadline failing there says nothing of the code.
+settings.register_profile(
+    "perfbudget", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("perfbudget")
 
 ROOT = Path(__file__).resolve().parents[1]
 # The demo data and the real tables live in the repository: no ../shared needed.

@@ -183,3 +183,18 @@ def test_a_primary_given_as_replica_is_refused(pg_url: str) -> None:
 def test_sqlite_cannot_have_a_replica(tmp_path: Path, pg_url: str) -> None:
     with pytest.raises(ValueError, match="PostgreSQL"):
         Store(f"sqlite:///{tmp_path / 'x.db'}", replica_url=pg_url)
+
+
+def test_serve_refuses_a_replica_it_cannot_use(tmp_path: Path, pg_url: str) -> None:
+    """``serve --replica-db``: a SQLite primary, or a 'replica' that is not a standby, stop the start with a
+    message (before uvicorn ever runs)."""
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app
+
+    runner = CliRunner()
+    sqlite = runner.invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'w.db'}", "--replica-db", pg_url])
+    assert sqlite.exit_code != 0 and "只能与 PostgreSQL 主库一起使用" in sqlite.output
+    not_standby = runner.invoke(app, ["serve", "--db", pg_url, "--replica-db", pg_url])
+    assert not_standby.exit_code != 0 and "不是流复制备库" in not_standby.output
+    assert "--replica-db" in runner.invoke(app, ["serve", "--help"]).output

@@ -1,13 +1,15 @@
 """Benchmark: reads routed to a PostgreSQL streaming replica — what the routing costs, and the lag.
 
 Usage: .venv/bin/python bench/replica.py [--pg URL] [--replica URL] [--units 200] [--repeat 200]
+                                        [--synchronous-commit on|off]
 
 ``--pg``/``--replica`` default to env PERFBUDGET_TEST_PG / PERFBUDGET_TEST_PG_REPLICA (throwaway
 clusters: ``bash scripts/pg.sh start DIR`` then ``bash scripts/pg.sh replica DIR``). A fresh
 database is made on the primary (it reaches the replica through the WAL) and dropped afterwards.
 
 The store is filled with the seed's ten projects under ``--units`` unit codes (not timed). Then,
-warm, p50 and p95 of ``--repeat`` runs of one project-list read (``Store.projects``, 50 rows):
+warm, p50 and p95 of ``--repeat`` runs of one project page's read (``Store.project_version``: a
+version with its indicators and targets):
 
 * ``primary``: outside a session scope (the CLI's reads);
 * ``replica``: in a user session with no pending write (what most page views do);
@@ -21,6 +23,11 @@ primary's WAL position is read after the commit), and the replication lag: from 
 commit until the replica has replayed it (``Router.wait_for_replica`` polling every 0.5 ms; it
 includes checking out a pooled replica connection with its pre-ping, so it is an upper bound of
 the lag itself). Both servers run on this machine: across a network add the round trip.
+
+``--synchronous-commit`` (default ``on``, PostgreSQL's default) is set on the store's sessions
+with the primary: the throwaway clusters of scripts/pg.sh run with ``synchronous_commit=off``,
+where a commit's WAL reaches the standby only when the WAL writer flushes it (every
+``wal_writer_delay``, 200 ms) — a lag that production settings do not have.
 """
 
 from __future__ import annotations
@@ -72,6 +79,7 @@ def main() -> None:
     parser.add_argument("--replica", default=os.environ.get("PERFBUDGET_TEST_PG_REPLICA"))
     parser.add_argument("--units", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--synchronous-commit", choices=("on", "off"), default="on")
     args = parser.parse_args()
     if not args.pg or not args.replica:
         parser.error("--pg and --replica (or env PERFBUDGET_TEST_PG, PERFBUDGET_TEST_PG_REPLICA) are needed")
@@ -100,7 +108,7 @@ def run(primary: str, replica: str, args: argparse.Namespace) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
-    store = Store(primary, replica_url=replica)
+    store = Store(f"{primary}?options=-c%20synchronous_commit%3D{args.synchronous_commit}", replica_url=replica)
     loaded = load_path(SEED)
     assert loaded.document is not None
     with store.library_batch():
@@ -109,9 +117,11 @@ def run(primary: str, replica: str, args: argparse.Namespace) -> None:
             store.import_document(document, f"unit{index}.txt")
     if not store.router.wait_for_replica(primary_lsn(store), timeout=60):
         sys.exit("the replica did not catch up within 60 s")
-    print(f"{args.units * 10:,} projects; load average before: {os.getloadavg()[0]:.2f}")
+    print(f"{args.units * 10:,} projects; synchronous_commit={args.synchronous_commit}; "
+          f"load average before: {os.getloadavg()[0]:.2f}")
     repeat = args.repeat
-    read = lambda: store.projects(Filters(), limit=50)  # noqa: E731
+    project_id = store.projects(Filters(), limit=1)["items"][0]["id"]
+    read = lambda: store.project_version(project_id)  # noqa: E731
     figures: list[tuple[str, list[float]]] = [("read: primary (no session)", timings(read, repeat))]
     with user_session():
         figures.append(("read: replica (session, nothing pending)", timings(read, repeat)))

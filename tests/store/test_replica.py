@@ -66,16 +66,30 @@ def pg_pair(pg_url: str) -> Iterator[Pair]:
 
 
 @contextmanager
-def replay_paused(pair: Pair) -> Iterator[None]:
-    """The replica stops applying WAL inside the block (it keeps receiving it), and resumes after."""
+def replay_control(pair: Pair) -> Iterator[object]:
+    """A connection to the replica for pausing its replay, held by one test at a time across the
+    test processes (pytest -n): another test's resume must not end this test's pause."""
+    import fcntl
+    import tempfile
+
     import psycopg
 
-    with psycopg.connect(_plain(pair.replica), autocommit=True) as conn:
-        conn.execute("SELECT pg_wal_replay_pause()")
-        try:
-            yield
-        finally:
-            conn.execute("SELECT pg_wal_replay_resume()")
+    port = pair.replica.rpartition(":")[2].partition("/")[0]
+    with open(Path(tempfile.gettempdir()) / f"perfbudget-replay-{port}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        with psycopg.connect(_plain(pair.replica), autocommit=True) as conn:
+            try:
+                yield conn
+            finally:
+                conn.execute("SELECT pg_wal_replay_resume()")
+
+
+@contextmanager
+def replay_paused(pair: Pair) -> Iterator[None]:
+    """The replica stops applying WAL inside the block (it keeps receiving it), and resumes after."""
+    with replay_control(pair) as conn:
+        conn.execute("SELECT pg_wal_replay_pause()")  # type: ignore[attr-defined]
+        yield
 
 
 def on_replica(connection: object) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 
-from tests.store.test_replica import Pair, caught_up, pg_pair, replay_paused  # noqa: F401  (fixture)
+from tests.store.test_replica import Pair, caught_up, pg_pair, replay_control, replay_paused  # noqa: F401
 from tests.web.conftest import WebEnv, csrf_of, populate
 from tests.web.helpers import project_form, stored_project
 
@@ -78,15 +78,13 @@ def test_an_api_write_returns_once_the_replica_holds_it(routed_web: WebEnv, pg_p
     import threading
     import time
 
-    import psycopg
-
     web = routed_web
     pid = web.project_ids[0]
     headers = {"Authorization": f"Bearer {web.token('editor')}"}
     caught_up(web.app.state.store)
-    with psycopg.connect(pg_pair.replica.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as conn:
-        conn.execute("SELECT pg_wal_replay_pause()")
-        resume = threading.Timer(0.4, lambda: conn.execute("SELECT pg_wal_replay_resume()"))
+    with replay_control(pg_pair) as conn:
+        conn.execute("SELECT pg_wal_replay_pause()")  # type: ignore[attr-defined]
+        resume = threading.Timer(0.4, lambda: conn.execute("SELECT pg_wal_replay_resume()"))  # type: ignore[attr-defined]
         resume.start()
         try:
             started = time.monotonic()

@@ -2,7 +2,8 @@
 # The whole test suite on a fresh machine: virtualenv, system parts, lint, types, tests.
 # As root it installs what the tests use (PostgreSQL server, Chromium) when missing;
 # otherwise it says plainly what is missing. A throwaway PostgreSQL cluster is started
-# for the store tests and stopped afterwards.
+# for the store tests, with a streaming replica of it (read routing tests), and both are
+# stopped afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +31,12 @@ trap cleanup EXIT
 if url="$(bash scripts/pg.sh start "$pgdir")"; then
   export PERFBUDGET_TEST_PG="$url"
   echo "» 临时 PostgreSQL 已启动：$url"
+  if replica_url="$(bash scripts/pg.sh replica "$pgdir")"; then
+    export PERFBUDGET_TEST_PG_REPLICA="$replica_url"
+    echo "» 流复制只读副本已启动：$replica_url"
+  else
+    echo "无法启动流复制只读副本，副本测试将失败（见 $pgdir/*.log）。" >&2
+  fi
 else
   echo "无法启动临时 PostgreSQL，PostgreSQL 测试将失败（见 $pgdir/*.log）。" >&2
 fi

@@ -97,3 +97,9 @@ LIMIT_VARIABLES = {
 def database_url(explicit: str | None = None) -> str:
     """The database URL: the explicit one, else env PERFBUDGET_DB, else SQLite in the current directory."""
     return explicit or os.environ.get("PERFBUDGET_DB") or DEFAULT_DB_URL
+
+
+def replica_url(explicit: str | None = None) -> str | None:
+    """The URL of a PostgreSQL streaming replica for the web app's reads: the explicit one, else env
+    PERFBUDGET_DB_REPLICA, else None (everything on the primary). See docs/scale.md."""
+    return explicit or os.environ.get("PERFBUDGET_DB_REPLICA") or None

@@ -10,6 +10,8 @@ import typer
 from perfbudget.cli.common import app, fail, out
 
 DB_HELP = "数据库 URL（默认取环境变量 PERFBUDGET_DB，否则为当前目录的 perfbudget.db）。"
+REPLICA_HELP = ("PostgreSQL 流复制只读副本的 URL（默认取环境变量 PERFBUDGET_DB_REPLICA）：网页与 API 的读取走副本，"
+                "写入走主库；刚写入的用户在副本追上之前从主库读取。见 docs/scale.md。")
 
 
 def database_problem(url: str) -> str | None:
@@ -34,9 +36,23 @@ def database_problem(url: str) -> str | None:
     return None
 
 
+def replica_setting_problem(url: str, replica: str | None) -> str | None:
+    """Why a replica URL cannot be used with this database (both must be PostgreSQL), or None."""
+    from sqlalchemy.engine import make_url
+
+    if not replica:
+        return None
+    if make_url(url).get_backend_name() != "postgresql":
+        return "只读副本（--replica-db）只能与 PostgreSQL 主库一起使用"
+    if make_url(replica).get_backend_name() != "postgresql":
+        return "只读副本（--replica-db）必须是 PostgreSQL 的 URL"
+    return None
+
+
 @app.command("serve")
 def serve(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    replica_db: str | None = typer.Option(None, "--replica-db", help=REPLICA_HELP),
     host: str = typer.Option("127.0.0.1", "--host", help="监听地址（对外提供服务时用 0.0.0.0，并置于 HTTPS 之后）。"),
     port: int = typer.Option(8000, "--port", help="监听端口。"),
     workers: int = typer.Option(1, "--workers", help="工作进程数（共享同一数据库与会话密钥）。"),
@@ -55,10 +71,11 @@ def serve(
     from perfbudget.web.settings import WebConfig
 
     try:
-        config = WebConfig.from_env(db)
+        config = WebConfig.from_env(db, replica_db)
     except ValueError as exc:
         fail(f"设置有误：{exc}")
-    problem = database_problem(config.database_url)
+    problem = database_problem(config.database_url) or replica_setting_problem(config.database_url,
+                                                                                config.replica_url)
     if problem:
         fail(problem)
     try:
@@ -70,6 +87,11 @@ def serve(
              "（请检查数据库是否存在、是否可写，或用 --db 指定）")
     except ValueError as exc:
         fail(f"审核配置有误：{exc}")
+    from perfbudget.app.read_routing import replica_problem
+
+    problem = replica_problem(application.state.store)
+    if problem:
+        fail(problem)
     from perfbudget.app.reviews import review_unreviewed
 
     reviewed = review_unreviewed(application.state.store, application.state.core, "perfbudget serve")
@@ -80,6 +102,8 @@ def serve(
         # Each worker builds its own app from the environment (perfbudget.web.asgi); the session
         # key is shared through the database.
         os.environ["PERFBUDGET_DB"] = config.database_url
+        if config.replica_url:
+            os.environ["PERFBUDGET_DB_REPLICA"] = config.replica_url
         uvicorn.run("perfbudget.web.asgi:app", factory=True, host=host, port=port, workers=workers,
                     log_level="info", proxy_headers=False, access_log=access_log)
         return

@@ -2,7 +2,9 @@
 
 A thin holder of one engine (no module-level engine anywhere); every method opens its
 own connection and transaction. Opening a store migrates a new database (see
-:mod:`perfbudget.store.migrate`).
+:mod:`perfbudget.store.migrate`). With ``replica_url`` (a PostgreSQL streaming replica), reads
+inside a session scope go to the replica once it holds the session's writes; writes always go
+to the primary (:class:`perfbudget.store.engine.Router`, docs/scale.md).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from perfbudget.store import evaluations as stored_evaluations
 from perfbudget.store import importer, queries
 from perfbudget.store import library_tables as _library_tables  # noqa: F401  (the library's tables)
 from perfbudget.store import reviews as stored_reviews
-from perfbudget.store.engine import make_engine, read_transaction, write_transaction
+from perfbudget.store.engine import Router, make_engine, make_replica_engine
 from perfbudget.store.migrate import ensure_schema
 from perfbudget.store.queries import Filters, StoredVersion
 from perfbudget.store.schema import evaluations, reviews, utc_now
@@ -29,15 +31,16 @@ from perfbudget.store.transaction import Transaction
 class Store:
     """A performance-target store at a database URL (``sqlite:///…`` or ``postgresql+psycopg://…``)."""
 
-    def __init__(self, url: str, migrate: bool = True) -> None:
+    def __init__(self, url: str, migrate: bool = True, replica_url: str | None = None) -> None:
         self.url = url
         self.engine: Engine = make_engine(url)
+        self.router = Router(self.engine, make_replica_engine(replica_url) if replica_url else None)
         self._library_pending: list[int] | None = None
         if migrate:
             ensure_schema(self.engine)
 
     def close(self) -> None:
-        self.engine.dispose()
+        self.router.dispose()
 
     def __enter__(self) -> Store:
         return self
@@ -50,13 +53,13 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
         """A write transaction (SQLite: ``BEGIN IMMEDIATE``, so writers queue up front)."""
-        with write_transaction(self.engine) as connection:
+        with self.router.write() as connection:
             yield Transaction(connection)
 
     @contextmanager
     def reading(self) -> Iterator[Transaction]:
         """A read transaction: one consistent snapshot for several reads (writes are not meant here)."""
-        with read_transaction(self.engine) as connection:
+        with self.router.read() as connection:
             yield Transaction(connection)
 
     # imports without the use-case layer's rules (tests, benchmarks); faces use perfbudget.app.imports
@@ -101,43 +104,43 @@ class Store:
     # the indicator library's own tables (perfbudget.library reads and writes them through these)
 
     def library_reading(self) -> AbstractContextManager[Connection]:
-        return read_transaction(self.engine)
+        return self.router.read()
 
     def library_writing(self) -> AbstractContextManager[Connection]:
-        return write_transaction(self.engine)
+        return self.router.write()
 
     # queries
 
     def units(self, filters: Filters = Filters(), limit: int | None = 100) -> dict[str, Any]:
-        with read_transaction(self.engine) as connection:
+        with self.router.read() as connection:
             return queries.list_units(connection, filters, limit)
 
     def projects(self, filters: Filters = Filters(), limit: int | None = 100) -> dict[str, Any]:
-        with read_transaction(self.engine) as connection:
+        with self.router.read() as connection:
             return queries.list_projects(connection, filters, limit)
 
     def indicators(self, filters: Filters = Filters(), limit: int | None = 100) -> dict[str, Any]:
-        with read_transaction(self.engine) as connection:
+        with self.router.read() as connection:
             return queries.list_indicators(connection, filters, limit)
 
     def find_projects(self, reference: str) -> list[dict[str, Any]]:
-        with read_transaction(self.engine) as connection:
+        with self.router.read() as connection:
             return queries.find_projects(connection, reference)
 
     def project_version(self, project_id: int, number: int | None = None) -> StoredVersion | None:
-        with read_transaction(self.engine) as connection:
+        with self.router.read() as connection:
             return queries.project_version(connection, project_id, number)
 
     def history(self, project_id: int) -> list[dict[str, Any]]:
-        with read_transaction(self.engine) as connection:
+        with self.router.read() as connection:
             return queries.project_history(connection, project_id)
 
     def document(self, document_id: int) -> Document | None:
-        with read_transaction(self.engine) as connection:
+        with self.router.read() as connection:
             return queries.stored_document(connection, document_id)
 
     def counts(self) -> dict[str, int]:
-        with read_transaction(self.engine) as connection:
+        with self.router.read() as connection:
             return queries.counts(connection)
 
     # results of the review and evaluation engines
@@ -149,17 +152,17 @@ class Store:
         row = {"version_id": version_id, "year": year, "grade": grade, "total": total, "errors": errors,
                "warnings": warnings, "actor": actor, "payload": json.dumps(payload, ensure_ascii=False),
                "created_at": utc_now()}
-        with write_transaction(self.engine) as connection:
+        with self.router.write() as connection:
             return int(connection.execute(insert(reviews).returning(reviews.c.id), row).scalar_one())
 
     def reviews(self, project_id: int, year: int | None = None) -> list[dict[str, Any]]:
         """A project's stored reviews (all versions), oldest first, without payloads."""
-        with read_transaction(self.engine) as connection:
+        with self.router.read() as connection:
             return stored_reviews.project_reviews(connection, project_id, year)
 
     def review(self, review_id: int) -> dict[str, Any] | None:
         """One stored review with its parsed ``payload``."""
-        with read_transaction(self.engine) as connection:
+        with self.router.read() as connection:
             return stored_reviews.stored_review(connection, review_id)
 
     def record_evaluation(self, version_id: int, year: int, kind: str, payload: Any, *,
@@ -169,23 +172,23 @@ class Store:
         row = {"version_id": version_id, "year": year, "kind": kind, "month": month, "total": total,
                "grade": grade, "colour": colour, "actor": actor,
                "payload": json.dumps(payload, ensure_ascii=False), "created_at": utc_now()}
-        with write_transaction(self.engine) as connection:
+        with self.router.write() as connection:
             return int(connection.execute(insert(evaluations).returning(evaluations.c.id), row).scalar_one())
 
     def evaluations(self, project_id: int, kind: str | None = None, year: int | None = None) -> list[dict[str, Any]]:
         """A project's stored evaluations and monitorings (all versions), oldest first, without payloads."""
-        with read_transaction(self.engine) as connection:
+        with self.router.read() as connection:
             return stored_evaluations.project_evaluations(connection, project_id, kind, year)
 
     def evaluation(self, evaluation_id: int) -> dict[str, Any] | None:
         """One stored evaluation with its parsed ``payload``."""
-        with read_transaction(self.engine) as connection:
+        with self.router.read() as connection:
             return stored_evaluations.stored_evaluation(connection, evaluation_id)
 
     def latest_versions(self, *, project_ids: list[int] | None = None, unit: str | None = None,
                         year: int | None = None) -> list[StoredVersion]:
         """The latest versions of the projects chosen by id and/or unit code and fund year."""
-        with read_transaction(self.engine) as connection:
+        with self.router.read() as connection:
             ids = stored_evaluations.latest_version_ids(connection, project_ids=project_ids, unit=unit, year=year)
             loaded = queries.load_versions(connection, ids)
         return [loaded[i] for i in ids]

@@ -5,17 +5,37 @@ writer waits instead of failing), foreign keys on, ``synchronous=NORMAL`` (safe 
 against a killed process), and ``BEGIN IMMEDIATE`` for write transactions so that two
 writers queue on the lock up front instead of failing halfway with "database is locked".
 PostgreSQL: the psycopg 3 driver with its defaults (READ COMMITTED).
+
+Read replicas (PostgreSQL only, see docs/scale.md): :class:`Router` holds the primary's engine
+and, optionally, a streaming replica's. Writes always go to the primary. A read goes to the
+replica only inside a *session scope* (:func:`session_scope`, one per web request, carrying the
+user's :class:`ReadPosition`), and only once the replica has replayed the WAL up to that
+session's last write: after a write the router notes the primary's WAL insert position
+(``pg_current_wal_insert_lsn()``, at or past the end of the commit record), and a later read
+asks the replica ``pg_last_wal_replay_lsn() >= that position`` as the first statement of its
+transaction; if not yet, the read goes to the primary. So a user always reads their own
+writes, and everyone else reads from the replica. Outside a session scope (the CLI, background
+jobs, startup) every read goes to the primary. A replica that cannot be reached is skipped.
 """
 
 from __future__ import annotations
 
+import logging
+import re
+import time
+import weakref
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 30_000
 _WRITE = "perfbudget_write"
@@ -69,11 +89,19 @@ def make_engine(url: str) -> Engine:
 
 @contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """A connection in a write transaction: committed when the block ends, rolled back on error."""
+    """A connection in a write transaction: committed when the block ends, rolled back on error.
+
+    On the primary of a :class:`Router` with a replica, inside a :func:`session_scope`, the
+    session's position becomes the primary's WAL position after the commit (read-your-writes)."""
+    position = _position.get() if engine in _ROUTED_PRIMARIES else None
     with engine.connect() as connection:
         connection.execution_options(**{_WRITE: True})
         with connection.begin():
             yield connection
+        if position is not None:
+            lsn = connection.exec_driver_sql("SELECT pg_current_wal_insert_lsn()::text").scalar()
+            connection.rollback()
+            position.lsn = valid_lsn(lsn)
 
 
 @contextmanager
@@ -81,3 +109,156 @@ def read_transaction(engine: Engine) -> Iterator[Connection]:
     """A connection in a read transaction (one consistent snapshot for several queries)."""
     with engine.connect() as connection, connection.begin():
         yield connection
+
+
+# --- read routing to a streaming replica -------------------------------------------------------
+
+_LSN = re.compile(r"^[0-9A-F]{1,8}/[0-9A-F]{1,8}$")
+
+
+def valid_lsn(value: object) -> str | None:
+    """``value`` when it is a PostgreSQL WAL position (``16/B374D848``), else None."""
+    return value if isinstance(value, str) and _LSN.match(value.upper()) else None
+
+
+@dataclass(slots=True)
+class ReadPosition:
+    """One user session's reading state (mutable; kept by the web app in the signed session cookie).
+
+    Attributes:
+        lsn: the primary's WAL position after this session's last write, while the replica is not
+            yet known to have replayed it (None: any replica read is fresh enough for this session).
+        replica_reads: reads of this scope served by the replica (for tests and logging).
+        primary_reads: reads of this scope served by the primary.
+    """
+
+    lsn: str | None = None
+    replica_reads: int = 0
+    primary_reads: int = 0
+
+
+_position: ContextVar[ReadPosition | None] = ContextVar("perfbudget_read_position", default=None)
+# Primaries that have a replica: their write transactions note the session's WAL position.
+_ROUTED_PRIMARIES: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+@contextmanager
+def session_scope(position: ReadPosition) -> Iterator[ReadPosition]:
+    """Reads and writes inside the block belong to the session of ``position`` (see :class:`Router`).
+
+    Threads started by the web framework for the request copy the context, so they share it."""
+    token = _position.set(position)
+    try:
+        yield position
+    finally:
+        _position.reset(token)
+
+
+def current_position() -> ReadPosition | None:
+    return _position.get()
+
+
+def make_replica_engine(url: str) -> Engine:
+    """An engine for a PostgreSQL hot standby (pre-ping: a restarted standby is noticed, not failed on)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        raise ValueError(f"只读副本只支持 PostgreSQL，实际为「{parsed.get_backend_name()}」")
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 3})
+
+
+def _replayed(connection: Connection, lsn: str) -> bool:
+    """Whether the standby behind ``connection`` has replayed the WAL up to ``lsn``."""
+    done = connection.execute(text("SELECT pg_last_wal_replay_lsn() >= CAST(:lsn AS pg_lsn)"), {"lsn": lsn}).scalar()
+    return bool(done)
+
+
+class Router:
+    """The primary's engine and an optional replica's: writes to the primary, reads as the module says."""
+
+    def __init__(self, primary: Engine, replica: Engine | None = None) -> None:
+        if replica is not None and not is_postgres(primary):
+            raise ValueError("只读副本只能与 PostgreSQL 主库一起使用")
+        self.primary = primary
+        self.replica = replica
+        if replica is not None:
+            _ROUTED_PRIMARIES.add(primary)
+
+    def dispose(self) -> None:
+        self.primary.dispose()
+        if self.replica is not None:
+            self.replica.dispose()
+
+    def write(self) -> AbstractContextManager[Connection]:
+        """A write transaction on the primary (:func:`write_transaction`: it notes the session's position)."""
+        return write_transaction(self.primary)
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read transaction: on the replica when the module's rules allow it, else on the primary."""
+        position = _position.get()
+        opened = self._replica_transaction(position) if self.replica is not None and position else None
+        if opened is not None:
+            assert position is not None
+            connection, transaction = opened
+            position.replica_reads += 1
+            with connection, transaction:
+                yield connection
+            return
+        if position is not None:
+            position.primary_reads += 1
+        with read_transaction(self.primary) as connection:
+            yield connection
+
+    def _replica_transaction(self, position: ReadPosition) -> tuple[Connection, Any] | None:
+        """A transaction begun on the replica, when it has replayed ``position``'s last write; else None."""
+        assert self.replica is not None
+        try:
+            connection = self.replica.connect()
+        except DBAPIError as exc:
+            log.warning("只读副本不可用，改从主库读取：%s", getattr(exc, "orig", exc))
+            return None
+        try:
+            transaction = connection.begin()
+            if position.lsn is not None:
+                if not _replayed(connection, position.lsn):
+                    transaction.rollback()
+                    connection.close()
+                    return None
+                position.lsn = None  # caught up: this session reads the replica from now on
+        except DBAPIError as exc:
+            connection.close()
+            log.warning("只读副本查询失败，改从主库读取：%s", getattr(exc, "orig", exc))
+            return None
+        return connection, transaction
+
+    def replica_problem(self) -> str | None:
+        """Why the replica cannot serve reads (unreachable, or not a hot standby), or None."""
+        if self.replica is None:
+            return None
+        try:
+            with self.replica.connect() as connection:
+                standby = connection.exec_driver_sql("SELECT pg_is_in_recovery()").scalar()
+        except DBAPIError as exc:
+            return f"无法连接只读副本：{getattr(exc, 'orig', exc)}"
+        if not standby:
+            return "只读副本不是流复制备库（pg_is_in_recovery() 为假），无法判断它是否已含用户刚写入的数据"
+        return None
+
+    def wait_for_replica(self, lsn: str, timeout: float = 1.0, interval: float = 0.005) -> bool:
+        """Wait (at most ``timeout`` seconds) until the replica has replayed ``lsn``; whether it has."""
+        if self.replica is None:
+            return True
+        deadline = time.monotonic() + timeout
+        try:
+            with self.replica.connect() as connection:
+                while True:
+                    if _replayed(connection, lsn):
+                        return True
+                    connection.rollback()
+                    if time.monotonic() >= deadline:
+                        return False
+                    time.sleep(interval)
+        except DBAPIError:
+            return False

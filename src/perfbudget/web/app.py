@@ -102,7 +102,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     from perfbudget.web.freshness import DataVersion
 
     config = config or WebConfig()
-    store = Store(config.database_url, migrate=config.migrate)
+    store = Store(config.database_url, migrate=config.migrate, replica_url=config.replica_url)
     engine = store.engine
     app = FastAPI(title="perfbudget API", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json", openapi_tags=TAGS, description=DESCRIPTION)
@@ -113,13 +113,18 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     app.state.core = CoreSettings(revisions=config.revisions, self_evaluation=config.self_evaluation,
                                   review_config=app.state.review_config)
     app.state.templates = make_templates()
-    app.state.data_version = DataVersion(engine)
+    # With a replica the data version is read where the request's data is read (replica or primary).
+    app.state.data_version = DataVersion(engine, reading=store.router.read if config.replica_url else None)
     app.state.cache = DashboardCache(enabled=config.dashboard_cache)
     app.state.pages = PageCache(enabled=config.page_cache, max_bytes=config.page_cache_mb * 1024 * 1024)
     app.state.users = UserCache(enabled=config.page_cache)
 
     from perfbudget.web.limits import RequestGuard
 
+    if config.replica_url:
+        from perfbudget.web.read_routing import ReadRouting
+
+        app.add_middleware(ReadRouting, store=store)  # inside the session middleware: it keeps the WAL position
     app.add_middleware(RequestGuard)  # inside the session middleware: it reads the decoded session
     app.add_middleware(SessionMiddleware, secret_key=config.secret_key or stored_secret(engine),
                        session_cookie=SESSION_COOKIE, max_age=config.session_max_age, same_site="lax",

@@ -10,17 +10,20 @@ the CLI).
   writes. See https://sqlite.org/pragma.html#pragma_data_version.
 * Any other database (PostgreSQL, in-memory SQLite): one small query of the highest ids of
   project versions, reviews, evaluations, workflow events and audit entries, plus the
-  accounts' latest update and the sum of their session epochs.
+  accounts' latest update and the sum of their session epochs — asked where the request
+  reads its data (with a streaming replica: the replica, or the primary for a user whose
+  own write the replica does not hold yet), so the version never runs ahead of the data.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 
 from perfbudget.store.records import change_marks
 from perfbudget.web.tables import users
@@ -29,8 +32,9 @@ from perfbudget.web.tables import users
 class DataVersion:
     """``current()`` returns a hashable value that differs after every committed change."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, reading: Callable[[], AbstractContextManager[Connection]] | None = None) -> None:
         self._engine = engine
+        self._reading = reading  # where the data is read (a replica router's ``read``); None: the engine
         self._lock = threading.Lock()
         self._watcher: sqlite3.Connection | None = None
         database = engine.url.database
@@ -61,7 +65,7 @@ class DataVersion:
             select(func.max(users.c.updated_at)).scalar_subquery(),
             select(func.sum(users.c.session_epoch)).scalar_subquery(),
         )
-        with self._engine.connect() as connection:
+        with (self._reading() if self._reading is not None else self._engine.connect()) as connection:
             return tuple(connection.execute(query).one())
 
     def close(self) -> None:

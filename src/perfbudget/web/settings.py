@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from perfbudget.config import Limits, database_url
+from perfbudget.config import Limits, database_url, replica_url
 from perfbudget.web.throttle import LoginPolicy
 
 
@@ -19,6 +19,9 @@ class WebConfig:
 
     Attributes:
         database_url: SQLAlchemy URL of the store (``sqlite:///perfbudget.db`` by default).
+        replica_url: URL of a PostgreSQL streaming replica of that store; the pages' and the API's
+            reads go there once it holds the user's own writes (docs/scale.md); None (default):
+            everything on the primary (env PERFBUDGET_DB_REPLICA, ``serve --replica-db``).
         secret_key: key that signs session cookies; None → a random key kept in the
             database (table ``web_settings``), shared by every worker and kept across restarts.
         session_max_age: seconds a sign-in lasts at most, however active (default 8 hours;
@@ -49,6 +52,7 @@ class WebConfig:
     """
 
     database_url: str = field(default_factory=lambda: database_url())
+    replica_url: str | None = None
     secret_key: str | None = None
     session_max_age: int = 8 * 3600
     session_idle_minutes: int = 30
@@ -70,9 +74,9 @@ class WebConfig:
     upload_hours: float = 24
 
     @classmethod
-    def from_env(cls, db: str | None = None) -> WebConfig:
+    def from_env(cls, db: str | None = None, replica: str | None = None) -> WebConfig:
         """Settings from the environment (every variable is listed in docs/security.md):
-        PERFBUDGET_DB, PERFBUDGET_SECRET_KEY, PERFBUDGET_HTTPS_ONLY, PERFBUDGET_SESSION_HOURS,
+        PERFBUDGET_DB, PERFBUDGET_DB_REPLICA, PERFBUDGET_SECRET_KEY, PERFBUDGET_HTTPS_ONLY, PERFBUDGET_SESSION_HOURS,
         PERFBUDGET_SESSION_IDLE_MINUTES, PERFBUDGET_REVIEW_CONFIG, the reader limits of
         :meth:`Limits.from_env`, PERFBUDGET_LOGIN_MAX_FAILURES, PERFBUDGET_LOGIN_MAX_FAILURES_PER_ADDRESS,
         PERFBUDGET_LOGIN_WINDOW_MINUTES, PERFBUDGET_TRUSTED_PROXIES, PERFBUDGET_MAX_FORM_MB,
@@ -85,6 +89,7 @@ class WebConfig:
         proxies = tuple(p.strip() for p in os.environ.get("PERFBUDGET_TRUSTED_PROXIES", "").split(",") if p.strip())
         return cls(
             database_url=database_url(db),
+            replica_url=replica_url(replica),
             secret_key=os.environ.get("PERFBUDGET_SECRET_KEY") or None,
             session_max_age=int(_number("PERFBUDGET_SESSION_HOURS", 8) * 3600),
             session_idle_minutes=int(_number("PERFBUDGET_SESSION_IDLE_MINUTES", 30)),

@@ -185,15 +185,15 @@ def place_errors(document: Document, errors: Sequence[Problem]) -> tuple[dict[in
     by_table: dict[int, list[Problem]] = {}
     whole: list[Problem] = []
     for problem in errors:
-        position = None if _placeless(problem.source) else exact.get(problem.source)
-        if position is None and not _placeless(problem.source):
+        found: int | None = None if _placeless(problem.source) else exact.get(problem.source)
+        if found is None and not _placeless(problem.source):
             key = _key(problem.source, sheets)
             before = [(start, p) for start, p in starts if key is not None and start <= key]
-            position = max(before)[1] if before else None
-        if position is None:
+            found = max(before)[1] if before else None
+        if found is None:
             whole.append(problem)
         else:
-            by_table.setdefault(position, []).append(problem)
+            by_table.setdefault(found, []).append(problem)
     return by_table, whole
 
 

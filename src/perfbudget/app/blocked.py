@@ -65,7 +65,8 @@ class BlockedTable:
 
     @property
     def label(self) -> str:
-        return f"表{self.position}「{self.name or '未读到项目名称'}」"
+        name = self.name if len(self.name) <= 60 else self.name[:60] + "…"
+        return f"表{self.position}「{name or '未读到项目名称'}」"
 
     @property
     def reason(self) -> str:
@@ -90,11 +91,23 @@ class Screened:
         document: the document as read (None when nothing was read).
         blocked: the tables with errors, in file order.
         file_errors: errors that belong to no table: nothing of the file may be imported.
+        unsafe: the tables holding values that may not be stored (not shown either: a page could fail).
+        unsafe_file: such a value outside the tables (the unit …): nothing of the document is shown.
     """
 
     document: Document | None
     blocked: tuple[BlockedTable, ...] = ()
     file_errors: tuple[Problem, ...] = ()
+    unsafe: frozenset[int] = frozenset()
+    unsafe_file: bool = False
+
+    @property
+    def shown(self) -> Document | None:
+        """The document a page may show: without the tables holding values that may not be stored."""
+        if self.document is None or self.unsafe_file:
+            return None
+        return replace(self.document, projects=tuple(p for i, p in enumerate(self.document.projects, 1)
+                                                     if i not in self.unsafe))
 
     @property
     def clean(self) -> bool:
@@ -224,6 +237,8 @@ def screen(document: Document | None, problems: Sequence[Problem], file: str, *,
     if document is None:
         return Screened(None, (), tuple(errors) or (Problem(Source(file), "没有读到文档"),))
     by_table, whole = place_errors(document, errors)
+    invalid: dict[int, list[Problem]] = {}
+    invalid_whole: list[Problem] = []
     if validate:
         invalid, invalid_whole = _invalid(document, file)
         for position, found in invalid.items():
@@ -231,7 +246,7 @@ def screen(document: Document | None, problems: Sequence[Problem], file: str, *,
         whole.extend(invalid_whole)
     blocked = tuple(BlockedTable(position, document.projects[position - 1].name, tuple(by_table[position]))
                     for position in sorted(by_table))
-    return Screened(document, blocked, tuple(whole))
+    return Screened(document, blocked, tuple(whole), frozenset(invalid), bool(invalid_whole))
 
 
 def screen_result(result: Any, file: str, *, validate: bool = False) -> Screened:

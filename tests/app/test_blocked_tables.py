@@ -153,3 +153,43 @@ def test_a_file_error_is_never_skipped(store: Store, seed_path: Path) -> None:
     outcome = import_loaded(store, SETTINGS, broken, "seed.txt", replace(CLI, skip_blocked=True))
     assert outcome.status == "failed" and [p.message for p in outcome.problems] == ["整个文件的错误"]
     assert store.counts()["projects"] == 0
+
+
+def _spoiled(fmt: str, seed_path: Path) -> bytes:
+    """The seed written as ``fmt`` with 表3's 预算数 21.62 made unreadable (二十一万) in the file itself."""
+    import io
+    import zipfile
+
+    from perfbudget.writers.target_table_export import render
+
+    document = load_path(seed_path).document
+    assert document is not None
+    data = render(document, fmt, original=True)
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(data))
+        book["3.检察装备经费"]["C4"] = "二十一万"
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+    if fmt == "docx":
+        source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for name in source.namelist():
+                part = source.read(name)
+                if name == "word/document.xml":
+                    part = part.replace(b">21.62<", ">二十一万<".encode(), 1)
+                target.writestr(name, part)
+        return out.getvalue()
+    return data.replace(b">21.62<", ">二十一万<".encode(), 1)
+
+
+@pytest.mark.parametrize(("fmt", "place"), [("docx", "表3 第3行 第3列"), ("xlsx", "3.检察装备经费 第4行 第3列"),
+                                            ("html", "表3 第3行 第3列")])
+def test_word_excel_and_web_tables_place_the_error_in_its_table(fmt: str, place: str, seed_path: Path) -> None:
+    from perfbudget.load import load_bytes
+
+    screened = screen_result(load_bytes(_spoiled(fmt, seed_path), f"seed.{fmt}"), f"seed.{fmt}")
+    assert [(b.position, b.reason) for b in screened.blocked] == [(3, f"{place}：预算数「二十一万」不是金额")]
+    assert not screened.file_errors and screened.rest_count == 9

@@ -297,7 +297,8 @@ def test_the_import_preview_names_blocked_tables_and_imports_the_rest(browser: A
     editor.goto(phone.url)
     blocked = editor.locator("#blocked-tables li.blocked-table")
     assert blocked.count() == 1
-    assert "表3「检察装备经费」" in blocked.inner_text() and "第177行：预算数「二十一万」不是金额" in blocked.inner_text()
+    reason = blocked.inner_text()
+    assert "表3「检察装备经费」" in reason and "第177行：预算数「二十一万」不是金额" in reason
     assert editor.locator("#confirm-import").count() == 0
     button = editor.locator("#import-rest")
     assert button.inner_text() == "导入其余 9 个完整项目"

@@ -93,3 +93,16 @@ def test_the_cli_names_each_blocked_table_and_imports_the_rest_with_skip_blocked
     assert code == 1  # a table was left out: the exit code says so
     assert "新项目 0 个，新版本 1 个" in stdout and "1 个有错误的表格未导入" in stderr
     assert stored_project(web.app, web.project_ids[0])[1] == 2
+
+
+def test_the_readers_notes_and_cuts_are_shown_in_their_own_table(web: WebEnv) -> None:
+    sample = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "samples"
+    text = (sample / "25_tianjin-hebeiqu-fayuan-2023-target-2projects.txt").read_text(encoding="utf-8")
+    client = web.client("admin")
+    page = client.post("/upload/paste", data={"csrf_token": csrf_of(client, "/upload"), "text": text}).text
+    tables = dict(re.findall(r'<details class="table-as-read" id="table-(\d)".*?</summary>(.*?)</details>', page, re.S))
+    first = re.search(r'<ul class="problems table-notes">(.*?)</ul>', tables["1"], re.S)
+    second = re.search(r'<ul class="problems table-notes">(.*?)</ul>', tables["2"], re.S)
+    assert first and "资金标签「2023中央」取自表题" in first.group(1) and "表格在此中断" not in first.group(1)
+    assert second and "第31行 第1列：表格在此中断" in second.group(1)
+    assert 'id="file-notes"' not in page  # every note of this file belongs to a table

@@ -8,7 +8,7 @@ from dataclasses import replace
 from fastapi import Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
-from perfbudget.app.blocked import Screened, screen_result, where
+from perfbudget.app.blocked import Screened, place_errors, screen_result, where
 from perfbudget.app.import_preview import differences, without_refused
 from perfbudget.app.imports import (
     CONFIRM,
@@ -20,7 +20,7 @@ from perfbudget.app.imports import (
 from perfbudget.app.overview import unit_id_of
 from perfbudget.app.workflow import actor_of
 from perfbudget.load import LoadResult, load_bytes
-from perfbudget.model import Document
+from perfbudget.model import Document, Severity
 from perfbudget.review import review_document
 from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.web import uploads
@@ -123,17 +123,22 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
     # the fates by the table's position in the file (the importable part leaves the blocked ones out)
     fates = [replace(f, position=screened.positions[f.position]) for f in planned]
     tables = []
+    # the reader's notes and the places where a table is cut off, each shown in its table
+    cut = {id(p) for p in result.cut_errors}
+    notes = file_notes = [p for p in result.problems if p.severity is not Severity.ERROR or id(p) in cut]
     if result.document is not None:
         from perfbudget.web.annotate import annotate
 
         changes = differences(store_of(request), result.document, fates)
+        notes_of, file_notes = place_errors(result.document, notes)
         fate_of = {f.position: f for f in fates}
         reason_of = {b.position: b for b in screened.blocked}
         for position, project in enumerate(result.document.projects, 1):
             own = [f for f in report.findings if f.project == project.seq] if report else []
             tables.append({"position": position, "project": project, "fate": fate_of.get(position),
                            "table": None if position in screened.unsafe or shown is None else annotate(project, own),
-                           "changes": changes.get(position, []), "blocked": reason_of.get(position)})
+                           "changes": changes.get(position, []), "blocked": reason_of.get(position),
+                           "notes": notes_of.get(position, [])})
     refused = [f for f in fates if f.fate == "refused"]
     # with refused tables, the others are imported alone when any of them changes something
     useful = not refused or any(f.fate not in ("refused", "unchanged") for f in fates)
@@ -142,7 +147,8 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
     return render(request, "upload_preview.html", {
         "tables": tables, "refused": refused, "screened": screened, "shown": shown, "where": where,
         "upload_id": upload_id, "name": name, "result": result, "document": result.document, "report": report,
-        "blocked": blocked, "severity_labels": SEVERITY_LABELS, "fates": fates, "fate_labels": FATE_LABELS,
+        "blocked": blocked, "severity_labels": SEVERITY_LABELS, "file_notes": file_notes, "fates": fates,
+        "fate_labels": FATE_LABELS,
         "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(part),
         "can_import": ready and screened.clean,
         "can_import_rest": ready and screened.can_import_rest and rest > 0, "rest_count": rest})

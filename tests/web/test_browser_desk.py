@@ -277,3 +277,36 @@ def test_the_import_preview_shows_each_table_as_read(browser: Any, desk_server: 
     editor.click("#confirm-import")
     editor.wait_for_url("**/units/*")
     assert editor.console_errors == []
+
+
+def test_the_import_preview_names_blocked_tables_and_imports_the_rest(browser: Any, desk_server: tuple[str, list[int]],
+                                                                      tmp_path: Path, seed_path: Path) -> None:
+    """One table with an unreadable 预算数: listed with its reason and place; the other nine imported by the
+    「导入其余 9 个完整项目」 button, and at 390 px the page still does not scroll sideways."""
+    server, _ = desk_server
+    shots = _shots(tmp_path)
+    text = (seed_path.read_text(encoding="utf-8").replace("\t≥12次\n", "\t≥15次\n", 1)
+            .replace("\t预算数\n\t21.62\n", "\t预算数\n\t二十一万\n", 1))
+    phone = _tab(browser, server, "editor", width=390, height=844)
+    phone.goto("/upload")
+    phone.fill("#paste-form textarea[name=text]", text)
+    phone.click("#paste-form button[type=submit]")
+    phone.wait_for_selector("#blocked-tables")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390, "the blocked list scrolls sideways"
+    editor = _tab(browser, server, "editor")
+    editor.goto(phone.url)
+    blocked = editor.locator("#blocked-tables li.blocked-table")
+    assert blocked.count() == 1
+    reason = blocked.inner_text()
+    assert "表3「检察装备经费」" in reason and "第177行：预算数「二十一万」不是金额" in reason
+    assert editor.locator("#confirm-import").count() == 0
+    button = editor.locator("#import-rest")
+    assert button.inner_text() == "导入其余 9 个完整项目"
+    assert editor.locator("#table-3[open] .blocked-reason").is_visible()
+    editor.locator("#blocked-tables").scroll_into_view_if_needed()
+    editor.screenshot(path=str(shots / "import-blocked.png"))
+    button.click()
+    editor.wait_for_url("**/units/*")
+    flashes = editor.inner_text("body")
+    assert "更新 1 个，未变 8 个" in flashes and "表3「检察装备经费」有错误，未导入" in flashes
+    assert editor.console_errors == [] and phone.console_errors == []

@@ -67,3 +67,20 @@ def test_the_default_year_is_the_year_with_the_users_work(web: WebEnv) -> None:
     assert year is not None
     page = web.client("editor").get("/projects").text
     assert f'<option value="{year}" selected' in page
+
+
+def test_every_bar_of_the_grade_state_and_self_evaluation_charts_is_its_filtered_list(web: WebEnv) -> None:
+    """Each linked bar's number is the total of the list it links to (自评等级 included)."""
+    from tests.web.helpers import approve
+
+    approve(web.app, web.project_ids[0])
+    client = web.client("admin")
+    page = client.get("/dashboard?year=all").text
+    bars = re.findall(r'<a href="([^"]+)" class="bar-link">.*?<title>([^<：]+)：(\d+)</title>', page)
+    labels = {label for _, label, _ in bars}
+    assert {"优", "未审核", "未自评", "草稿", "审核通过"} <= labels, labels
+    for href, label, value in bars:
+        listed = client.get(href.replace("&amp;", "&")).text
+        assert f'id="list-total">共 {value} 个' in listed, (label, href)
+    assert 'id="list-total">共 11 个' in client.get("/projects?year=all&egrade=未自评").text
+    assert 'id="list-total">共 0 个' in client.get("/projects?year=all&egrade=优").text

@@ -112,3 +112,19 @@ def test_batch_approve_and_return_from_the_queue(web: WebEnv) -> None:
     assert unit_opinion.status_code == 200 and unit_opinion.text.count('class="opinion-project"') == 10
     word = reviewer.get(f"/units/{unit_id}/opinion.docx?year=all")
     assert word.status_code == 200 and word.content[:2] == b"PK"
+
+
+def test_findings_are_placed_as_the_user_sees_them_never_by_a_field_code(web: WebEnv) -> None:
+    from docx import Document as WordDocument
+
+    pid = web.project_ids[0]
+    reviewer = web.client("reviewer")
+    desk = reviewer.get(f"/projects/{pid}/review").text
+    cells = re.findall(r"<tr[^>]*>\s*<td>.*?</td>\s*<td>([^<]*)</td>", desk, re.S)
+    assert "绩效目标" in cells and "第 7 个指标「保障司法工作正常开展」的指标值" in cells, cells
+    assert not [c for c in cells if re.fullmatch(r"[a-z_.0-9]+", c.strip())], cells  # no "goals", "target" …
+    opinion = reviewer.get(f"/projects/{pid}/opinion.html").text
+    assert "】绩效目标：" in opinion and "】第 7 个指标「保障司法工作正常开展」的指标值：" in opinion
+    word = WordDocument(io.BytesIO(reviewer.get(f"/projects/{pid}/opinion.docx").content))
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "】绩效目标：" in text and "goals" not in text

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from sqlalchemy import Numeric, and_, case, exists, func, literal_column, or_, select
 
-from perfbudget.app.overview import GRADES, UNREVIEWED, in_wan
+from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, in_wan
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATES, SUBMITTED
 from perfbudget.store.records import workflow_events, workflow_states
@@ -61,6 +61,7 @@ class ListQuery:
     unit: str = ""
     state: str = ""
     grade: str = ""
+    egrade: str = ""  # 自评等级 (or 未自评)
     fund: str = ""
     todo: str = ""
     sort: str = "unit"
@@ -83,6 +84,7 @@ class ListQuery:
         size = number("size", 50)
         return cls(q=text("q"), year=int(year) if year.isdigit() and len(year) == 4 else None,
                    unit=text("unit"), state=text("state", STATES), grade=text("grade", (*GRADES, UNREVIEWED)),
+                   egrade=text("egrade", (*GRADES, UNEVALUATED)),
                    fund=text("fund"), todo=text("todo", TODOS), sort=text("sort", SORTS) or "unit",
                    desc=params.get("desc") == "1", page=number("page", 1),
                    size=size if size in PAGE_SIZES else 50)
@@ -139,6 +141,10 @@ def _filtered(principal: Principal, query: ListQuery, columns: list[Any]) -> Any
         stmt = stmt.where(reviews.c.grade.is_(None))
     elif query.grade:
         stmt = stmt.where(reviews.c.grade == query.grade)
+    if query.egrade == UNEVALUATED:
+        stmt = stmt.where(evaluations.c.grade.is_(None))
+    elif query.egrade:
+        stmt = stmt.where(evaluations.c.grade == query.egrade)
     if query.fund:
         stmt = stmt.where(or_(projects.c.fund_label.contains(query.fund, autoescape=True),
                               project_versions.c.fund_source.contains(query.fund, autoescape=True)))

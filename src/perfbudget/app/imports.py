@@ -179,6 +179,7 @@ class ImportRequest:
     review: bool = False
     expected: dict[int, int | None] | None = None  # position → latest version the caller saw
     ip: str | None = None
+    skip_blocked: bool = False  # import the error-free tables when others have errors (app.blocked)
 
 
 def preview(store: Store, settings: CoreSettings, document: Document, file: str) -> list[TableFate] | str:
@@ -327,12 +328,7 @@ def import_path(store: Store, settings: CoreSettings, path: str | Path, request:
             earlier = tx.imported_before(sha256)
         if earlier is not None:
             return ImportOutcome(name, UNCHANGED, unchanged_projects=earlier[1], same_file_as=earlier[0])
-    result = load_path(path, form=form)
-    if not importable(result) or result.document is None:
-        reasons = tuple(result.errors) or (Problem(Source(name), "没有读到文档"),)
-        return ImportOutcome(name, FAILED, problems=reasons)
-    return import_document(store, settings, result.document, name, request, sha256=sha256, form=result.form,
-                           notes=result.problems)
+    return import_loaded(store, settings, load_path(path, form=form), name, request, sha256)
 
 
 def importable(result: Any) -> bool:
@@ -350,12 +346,31 @@ def import_bytes(store: Store, settings: CoreSettings, data: bytes, name: str, r
     """Import an uploaded file's bytes (read as ``load_bytes`` reads them)."""
     from perfbudget.load import load_bytes
 
-    result = load_bytes(data, name, limits=limits)
-    if not importable(result) or result.document is None:
-        reasons = tuple(result.errors) or (Problem(Source(name), "没有读到文档"),)
-        return ImportOutcome(name, FAILED, problems=reasons)
-    return import_document(store, settings, result.document, name, request,
-                           sha256=hashlib.sha256(data).hexdigest(), form=result.form, notes=result.problems)
+    return import_loaded(store, settings, load_bytes(data, name, limits=limits), name, request,
+                         hashlib.sha256(data).hexdigest())
+
+
+def import_loaded(store: Store, settings: CoreSettings, result: Any, name: str, request: ImportRequest,
+                  sha256: str | None = None, *, validate: bool = False) -> ImportOutcome:
+    """Import what ``load_path``/``load_bytes`` read. Tables with errors block the file, each named with
+    its reason (:mod:`perfbudget.app.blocked`); with ``request.skip_blocked`` the error-free tables are
+    imported and the blocked ones listed in ``refused_tables``. ``validate``: the values that may not be
+    stored block their table too (web and API)."""
+    from perfbudget.app.blocked import screen_result
+
+    screened = screen_result(result, name, validate=validate)
+    if screened.clean and result.document is not None:
+        return import_document(store, settings, result.document, name, request, sha256=sha256, form=result.form,
+                               notes=result.problems)
+    rest = screened.rest
+    if not request.skip_blocked or not screened.can_import_rest or rest is None:
+        return ImportOutcome(name, FAILED, problems=screened.refusal(name))
+    blocked = {id(p) for b in screened.blocked for p in b.problems}
+    notes = tuple(p for p in result.problems if id(p) not in blocked)
+    outcome = import_document(store, settings, rest, name, request, sha256=None, form=result.form, notes=notes)
+    if outcome.status not in (IMPORTED, UNCHANGED):
+        return outcome
+    return replace(outcome, refused_tables=tuple(b.as_problem() for b in screened.blocked) + outcome.refused_tables)
 
 
 def document_from_json(data: dict[str, Any], file: str) -> Document | InterchangeError:

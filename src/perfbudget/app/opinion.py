@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from perfbudget.app.review_desk import Desk
+from perfbudget.app.review_desk import Desk, finding_place
 from perfbudget.app.workflow import STATE_LABELS
 from perfbudget.vocabulary import SEVERITY_LABELS
 
@@ -47,7 +47,7 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
             word.add_paragraph("无。")
         for item in kept:
             f = item.finding
-            where = f"第 {f.indicator} 个指标 " if f.indicator else ""
+            where = finding_place(desk.view.version.document.projects[0], f) + "："
             note = f"（已确认：{item.decision['reason']}）" if item.decision else ""
             label = SEVERITY_LABELS.get(f.severity, f.severity)
             word.add_paragraph(f"【{label}】{where}{f.dimension} {f.message}{note}", style="List Number")

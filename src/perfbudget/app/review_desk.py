@@ -62,6 +62,22 @@ def place_label(project: Project, place: str) -> str:
     return HEADER_PLACES.get(place, place)
 
 
+FINDING_FIELDS = {"name": "项目名称", "names": "项目名称", "budget": "预算规模", "budget.total": "预算数",
+                  "budget.fiscal": "财政资金", "budget.other": "其他资金", "purpose": "资金用途", "goals": "绩效目标",
+                  "level1": "一级指标", "level2": "二级指标", **INDICATOR_FIELDS}
+
+
+def finding_place(project: Project, finding: Finding) -> str:
+    """Where a finding sits, as the user sees it: 「绩效目标」, 「第 7 个指标「…」的指标值」 (never a field's
+    code name such as ``goals``)."""
+    field = FINDING_FIELDS.get(finding.field or "", "")
+    if finding.indicator:
+        n = finding.indicator
+        name = project.indicators[n - 1].level3 if 0 < n <= len(project.indicators) else "?"
+        return f"第 {n} 个指标「{name}」" + (f"的{field}" if field else "")
+    return field or "整个项目"
+
+
 def places(project: Project) -> list[tuple[str, str]]:
     out = list(HEADER_PLACES.items())
     for n, _ in enumerate(project.indicators, 1):

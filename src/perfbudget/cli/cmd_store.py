@@ -28,6 +28,7 @@ from perfbudget.cli.store_common import (
 )
 
 if TYPE_CHECKING:
+    from perfbudget.model import Problem
     from perfbudget.store import ImportOutcome
 
 JSON_HELP = "在标准输出上输出 JSON。"
@@ -99,6 +100,10 @@ def import_command(
     allow_partial: bool = typer.Option(False, "--allow-partial",
                                        help="文件中有不完整（中断）的表格时，也保存它们并标记为「不完整」；"
                                             "默认只导入完整的表格，逐个列出未导入的不完整表格（退出码 1）。"),
+    skip_blocked: bool = typer.Option(False, "--skip-blocked",
+                                      help="文件中某些项目的表格有错误时，只导入其余完整无误的项目，"
+                                           "有错误的项目逐个列出原因（退出码 1）；默认整个文件不导入，"
+                                           "并列出每个有错误的项目及原因。"),
     actor: str | None = typer.Option(None, "--actor", help="记录的导入人（默认为当前登录用户名）。"),
 ) -> None:
     """导入绩效目标表到数据库：每个文件一个事务，要么完整导入，要么不导入。
@@ -106,19 +111,22 @@ def import_command(
     内容与库中相同的文件显示「未变化」；同一单位、年度、项目的表格有改动时保存为新版本并记录改动。
     已送审或审核通过的项目有改动时保存为修订稿（草稿，需重新送审、审核），审核通过的版本仍为正式版本
     （部署设 PERFBUDGET_REVISIONS=refuse 时不导入）。会恢复旧内容、或覆盖较新版本（如网页修改）的文件
-    不导入，除非 --force。有错误的文件不导入，其余文件照常导入；最后汇总，有失败时退出码为 1。
+    不导入，除非 --force。有错误的文件不导入（列出每个有错误的项目及原因），其余文件照常导入；
+    只导入文件中其余完整无误的项目请用 --skip-blocked。最后汇总，有失败时退出码为 1。
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from sqlalchemy.exc import SQLAlchemyError
 
     from perfbudget.app.imports import ImportRequest, import_path
+    from perfbudget.model import Problem
     from perfbudget.store import ImportOutcome
 
     files, walked = _files(paths)
     if not files:
         fail("没有找到要导入的文件")
     settings = core_settings()
-    request = ImportRequest(cli_actor(actor), "cli", force=force, allow_partial=allow_partial)
+    request = ImportRequest(cli_actor(actor), "cli", force=force, allow_partial=allow_partial,
+                            skip_blocked=skip_blocked)
     store = open_store(db)
     outcomes: list[ImportOutcome] = []
     show_bar = (walked or len(files) > 1) and err.is_terminal and not as_json
@@ -145,9 +153,7 @@ def import_command(
                     out.print(_outcome_line(outcome), markup=False)
                 for notice in outcome.notices:
                     out.print(f"  · {notice}", markup=False)
-                if outcome.refused_tables:
-                    err.print(f"{outcome.file}: {len(outcome.refused_tables)} 个不完整的表格未导入：", markup=False)
-                    print_problems(outcome.refused_tables)
+                _print_refused(outcome.file, outcome.refused_tables)
             progress.advance(task)
     store.close()
     summary = {status: sum(1 for o in outcomes if o.status == status)
@@ -173,6 +179,18 @@ def import_command(
                 err.print(f"  {outcome.file}: {reasons}{more}", markup=False)
     if any(o.status not in ("imported", "unchanged") or o.refused_tables for o in outcomes):
         raise typer.Exit(1)
+
+
+def _print_refused(file: str, refused: tuple[Problem, ...]) -> None:
+    """The tables left out of an import: the ones with errors (--skip-blocked), the cut-off ones."""
+    from perfbudget.app.blocked import BLOCKED_MARK
+
+    blocked = tuple(p for p in refused if BLOCKED_MARK in p.message)
+    cut = tuple(p for p in refused if BLOCKED_MARK not in p.message)
+    for chosen, what in ((blocked, "有错误的表格"), (cut, "不完整的表格")):
+        if chosen:
+            err.print(f"{file}: {len(chosen)} 个{what}未导入：", markup=False)
+            print_problems(chosen)
 
 
 class ListKind(StrEnum):

@@ -11,12 +11,14 @@ showed (``expected``: another writer in between → 409 ``stale_version``). Down
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import Field
 
+from perfbudget.app.blocked import screen_result
 from perfbudget.app.exports import MEDIA_TYPES, evaluation_file, target_table_file
 from perfbudget.app.imports import (
     CONFIRM,
@@ -24,7 +26,6 @@ from perfbudget.app.imports import (
     ImportRequest,
     has_cut_tables,
     import_document,
-    importable,
     preview,
 )
 from perfbudget.app.overview import latest_evaluation, load_view, project_head
@@ -66,6 +67,8 @@ class ExpectedVersion(m.Model):
 class UploadImportBody(m.Model):
     force: bool = Field(False, description="确认导入：会恢复旧内容或覆盖较新版本时必须为 true")
     allow_partial: bool = Field(False, description="保存不完整（中断）的表格，并标记为「不完整」")
+    skip_blocked: bool = Field(False, description="有的表格有错误（见预览的 blocked_tables）时，只导入其余完整无误的"
+                                                  "表格；否则整个文件不导入（422 import_failed，逐个列出原因）")
     expected: list[ExpectedVersion] | None = Field(
         None, description="预览时各表的版本；导入前项目已被他人修改则 409 stale_version")
 
@@ -78,6 +81,19 @@ class PreviewProject(m.Model):
     complete: bool = Field(..., description="表格是否完整（未中断）")
 
 
+class BlockedProblem(m.Model):
+    source: m.SourceRef
+    where: str = Field(..., description="位置（如「第46行」「第1页 表2 第3行」）")
+    message: str
+
+
+class BlockedTableOut(m.Model):
+    position: int = Field(..., description="表在文件中的位置")
+    name: str = Field(..., description="读到的项目名称（可能为空）")
+    reason: str = Field(..., description="不能导入的原因（各错误及位置）")
+    problems: list[BlockedProblem]
+
+
 class UploadPreview(m.Model):
     upload_id: int
     file: str
@@ -88,10 +104,14 @@ class UploadPreview(m.Model):
     document: m.InterchangeDocument | None = Field(..., description="读到的文档（交换格式）")
     review: m.ReviewReport | None
     plan: list[m.TableFateOut] = Field(..., description="每张表导入后会怎样：新项目、新版本、修订稿、需确认、不能导入")
-    blocked: str | None = Field(..., description="不能导入的原因（如其他单位的文件）")
+    blocked: str | None = Field(..., description="整个文件不能导入的原因（如其他单位的文件）")
+    blocked_tables: list[BlockedTableOut] = Field(..., description="有错误、不能导入的表格，各有原因")
+    file_errors: list[m.ProblemOut] = Field(..., description="不属于某一表格的错误：整个文件不能导入")
+    rest_count: int = Field(..., description="有表格被阻止时，其余可以导入的完整无误的表格数")
+    can_import_rest: bool = Field(..., description="可以用 skip_blocked=true 只导入其余的表格")
     needs_confirmation: bool = Field(..., description="有「需确认」的表：导入时须 force=true")
     incomplete: bool = Field(..., description="有不完整的表：allow_partial=true 才保存它们")
-    can_import: bool
+    can_import: bool = Field(..., description="可以导入整个文件")
 
 
 class Discarded(m.Model):
@@ -115,22 +135,33 @@ def _problems(result: LoadResult) -> list[dict[str, Any]]:
 
 def _preview(request: Request, principal: Principal, upload_id: int, name: str, data: bytes) -> dict[str, Any]:
     result = _load(request, name, data)
+    screened = screen_result(result, name, validate=True)
     settings = settings_of(request)
-    document = result.document
+    document, shown = result.document, screened.shown
     blocked = unit_problem(principal, result)
-    fates = preview(store_of(request), settings, document, name) if document else []
-    if isinstance(fates, str):
-        blocked, fates = blocked or fates, []
+    part = screened.document if screened.clean else screened.rest
+    planned = preview(store_of(request), settings, part, name) if part else []
+    if isinstance(planned, str):
+        blocked, planned = blocked or planned, []
+    fates = [replace(f, position=screened.positions[f.position]) for f in planned]  # positions in the file
+    ready = blocked is None and not screened.file_errors and bool(fates) and not any(f.fate == "refused"
+                                                                                        for f in fates)
+    rest = sum(1 for f in fates if f.fate != "incomplete")
     return {
         "upload_id": upload_id, "file": name, "form": result.form, "read_ok": result.ok,
         "problems": _problems(result),
         "projects": [{"seq": p.seq, "name": p.name, "fund_year": p.fund_year, "indicators": len(p.indicators),
                       "complete": p.complete} for p in (document.projects if document else ())],
-        "document": document_to_dict(document) if document else None,
-        "review": review_document(document, settings.review_config).to_dict() if document else None,
+        "document": document_to_dict(shown) if shown else None,
+        "review": review_document(shown, settings.review_config).to_dict() if shown else None,
         "plan": [f.to_dict() for f in fates], "blocked": blocked,
-        "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(document),
-        "can_import": importable(result) and blocked is None and not any(f.fate == "refused" for f in fates)}
+        "blocked_tables": [b.to_dict() for b in screened.blocked],
+        "file_errors": [{"source": p.source.to_dict(), "severity": p.severity.value, "message": p.message}
+                        for p in screened.file_errors],
+        "rest_count": rest if screened.blocked else 0,
+        "can_import_rest": ready and screened.can_import_rest and rest > 0,
+        "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(part),
+        "can_import": ready and screened.clean}
 
 
 def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[str, bytes, str]:
@@ -203,18 +234,30 @@ def import_upload(request: Request, upload_id: int, body: UploadImportBody | Non
     blocked = unit_problem(principal, result)
     if blocked:
         raise forbidden(blocked)
-    if not importable(result) or result.document is None:
-        raise WebError(422, "import_failed", "文件有错误，不能导入",
-                       [p.message for p in result.errors] or ["没有读到文档"])
+    screened = screen_result(result, name, validate=True)
+    part = screened.document if screened.clean else screened.rest
+    if part is None or (screened.blocked and not options.skip_blocked):
+        # never a partial import the caller did not ask for: each blocked table with its reason
+        message = ("有的表格有错误，未导入任何内容；只导入其余完整无误的表格请加 skip_blocked=true"
+                   if screened.can_import_rest else "文件有错误，不能导入")
+        raise WebError(422, "import_failed", message, [p.message for p in screened.refusal(name)])
     store, settings = store_of(request), settings_of(request)
-    report = review_document(result.document, settings.review_config)
-    fates = preview(store, settings, result.document, name)
-    expected = {e.position: e.latest_version for e in options.expected} if options.expected else None
-    outcome = import_document(store, settings, result.document, name,
+    report = review_document(part, settings.review_config)
+    fates = preview(store, settings, part, name)
+    given = {e.position: e.latest_version for e in options.expected} if options.expected else {}
+    expected = {new: given[old] for new, old in screened.positions.items() if old in given} or None
+    outcome = import_document(store, settings, part, name,
                               ImportRequest(actor_of(principal), "api", force=options.force,
                                             allow_partial=options.allow_partial, review=True, expected=expected,
-                                            ip=client_ip(request)),
-                              sha256=sha256, form=result.form, notes=result.problems)
+                                            ip=client_ip(request), skip_blocked=options.skip_blocked),
+                              sha256=sha256 if screened.clean else None, form=result.form,
+                              notes=tuple(p for p in result.problems
+                                          if not any(p is q for b in screened.blocked for q in b.problems)))
+    if outcome.status in ("imported", "unchanged") and screened.blocked:
+        outcome = replace(outcome, refused_tables=tuple(b.as_problem() for b in screened.blocked)
+                          + outcome.refused_tables)
+    if not isinstance(fates, str):
+        fates = [replace(f, position=screened.positions[f.position]) for f in fates]
     raise_for_outcome(outcome)
     uploads.forget(engine_of(request), upload_id)
     return {**outcome.to_dict(), "project_ids": [v.project_id for v in outcome.versions],

@@ -286,7 +286,7 @@ class ImportResult(Model):
     same_file_as: str | None = None
     versions: list[StoredVersionRef] | None = None
     notices: list[str] | None = Field(None, description="修订稿、按确认导入等说明")
-    refused_tables: list[RefusedTable] | None = Field(None, description="未导入的不完整表格")
+    refused_tables: list[RefusedTable] | None = Field(None, description="未导入的不完整表格，及有错误的表格")
     problems: list[ProblemOut] | None = None
     project_ids: list[int] | None = None
     review: ReviewReport

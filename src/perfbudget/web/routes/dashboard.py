@@ -68,7 +68,7 @@ def charts(board: Dashboard) -> dict[str, object]:
     return {
         "grades": bar_chart([(g, board.grades[g], g) for g in (*GRADES, UNREVIEWED)], "审核等级", links=grade_links),
         "evaluations": bar_chart([(g, board.evaluation_grades[g], g) for g in (*GRADES, UNEVALUATED)],
-                                 "自评等级"),
+                                 "自评等级", links=[base.url(egrade=g) for g in (*GRADES, UNEVALUATED)]),
         "states": bar_chart([(STATE_LABELS[s], board.states[s], s) for s in STATES], "流程状态",
                             links=[base.url(state=s) for s in STATES]),
         "dimensions": stacked_bars([(d, [("error", c["error"]), ("warning", c["warning"]), ("info", c["info"])])

@@ -33,6 +33,7 @@ def desk_page(request: Request, project_id: int, principal: Principal = Depends(
     project = desk.view.version.document.projects[0]
     return render(request, "review_desk.html", {
         "desk": desk, "head": desk.view.head, "project": project, "places": desk_app.places(project),
+        "finding_place": desk_app.finding_place,
         "decisions": desk_app.DECISIONS, "grades": GRADES, "state_labels": STATE_LABELS,
         "may_review": principal.can(Action.REVIEW, desk.view.head.unit_code)})
 
@@ -75,7 +76,7 @@ def _opinion(request: Request, title: str, desks: list[desk_app.Desk], fmt: str,
     if fmt != "html":
         raise WebError(404, "not_found", "没有这种格式")
     return render(request, "opinion.html", {"title": title, "desks": desks, "severity_labels": SEVERITY_LABELS,
-                                            "state_labels": STATE_LABELS})
+                                            "state_labels": STATE_LABELS, "finding_place": desk_app.finding_place})
 
 
 @router.get("/projects/{project_id}/opinion.{fmt}")

@@ -8,18 +8,19 @@ from dataclasses import replace
 from fastapi import Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
+from perfbudget.app.blocked import Screened, place_errors, screen_result, where
 from perfbudget.app.import_preview import differences, without_refused
 from perfbudget.app.imports import (
     CONFIRM,
     ImportRequest,
     has_cut_tables,
     import_document,
-    importable,
     preview,
 )
 from perfbudget.app.overview import unit_id_of
 from perfbudget.app.workflow import actor_of
 from perfbudget.load import LoadResult, load_bytes
+from perfbudget.model import Document, Severity
 from perfbudget.review import review_document
 from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.web import uploads
@@ -27,12 +28,12 @@ from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
-from perfbudget.web.validate import document_problems
 from perfbudget.web.views import settings_of, store_of
 
 router = page_router()
 FATE_LABELS = {"new": "新项目", "unchanged": "与库中最新版本相同，不变", "changed": "保存为新版本",
-               "revision": "保存为修订稿", "confirm": "需确认", "refused": "不能导入", "incomplete": "表格不完整"}
+               "revision": "保存为修订稿", "confirm": "需确认", "refused": "不能导入", "incomplete": "表格不完整",
+               "blocked": "有错误，不能导入"}
 
 
 def _require_editor(principal: Principal) -> None:
@@ -70,16 +71,6 @@ async def upload(request: Request, file: UploadFile = File(...), principal: Prin
     return redirect(f"/upload/{upload_id}")
 
 
-def checked(result: LoadResult) -> LoadResult:
-    """The load result, refused when the document holds values that may not be stored (web/validate.py)."""
-    if result.document is None:
-        return result
-    invalid = document_problems(result.document)
-    if not invalid:
-        return result
-    return replace(result, document=None, problems=(*result.problems, *invalid[:20]))
-
-
 PASTE_NAME = "粘贴的表格.txt"
 
 
@@ -104,37 +95,69 @@ def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[st
     return found
 
 
+def screened_upload(request: Request, name: str, data: bytes) -> tuple[LoadResult, Screened]:
+    """The upload as read, and which of its tables are blocked by errors (reading errors, values that may
+    not be stored), each with its reason."""
+    result = load_bytes(data, name, limits=request.app.state.config.limits)
+    return result, screen_result(result, name, validate=True)
+
+
+def importable_part(screened: Screened) -> Document | None:
+    """What an import may take: the whole document, or without its blocked tables (``skip_blocked``)."""
+    return screened.document if screened.clean else screened.rest
+
+
 @router.get("/upload/{upload_id}")
 def preview_page(request: Request, upload_id: int, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
     name, data, _ = _pending(request, principal, upload_id)
-    result = checked(load_bytes(data, name, limits=request.app.state.config.limits))
+    result, screened = screened_upload(request, name, data)
     settings = settings_of(request)
-    report = review_document(result.document, settings.review_config) if result.document else None
+    shown = screened.shown
+    report = review_document(shown, settings.review_config) if shown else None
     blocked = unit_problem(principal, result)
-    incomplete = has_cut_tables(result.document)
-    fates = preview(store_of(request), settings, result.document, name) if result.document else []
-    if isinstance(fates, str):
-        blocked, fates = blocked or fates, []
+    part = importable_part(screened)
+    planned = preview(store_of(request), settings, part, name) if part else []
+    if isinstance(planned, str):
+        blocked, planned = blocked or planned, []
+    # the fates by the table's position in the file (the importable part leaves the blocked ones out)
+    fates = [replace(f, position=screened.positions[f.position]) for f in planned]
     tables = []
-    if result.document is not None and report is not None:
+    # the reader's notes and the places where a table is cut off, each shown in its table
+    cut = {id(p) for p in result.cut_errors}
+    notes = file_notes = [p for p in result.problems if p.severity is not Severity.ERROR or id(p) in cut]
+    if result.document is not None:
         from perfbudget.web.annotate import annotate
 
         changes = differences(store_of(request), result.document, fates)
+        notes_of, file_notes = place_errors(result.document, notes)
         fate_of = {f.position: f for f in fates}
+        reason_of = {b.position: b for b in screened.blocked}
         for position, project in enumerate(result.document.projects, 1):
-            own = [f for f in report.findings if f.project == project.seq]
-            tables.append({"position": position, "project": project, "table": annotate(project, own),
-                           "fate": fate_of.get(position), "changes": changes.get(position, [])})
+            own = [f for f in report.findings if f.project == project.seq] if report else []
+            tables.append({"position": position, "project": project, "fate": fate_of.get(position),
+                           "table": None if position in screened.unsafe or shown is None else annotate(project, own),
+                           "changes": changes.get(position, []), "blocked": reason_of.get(position),
+                           "notes": notes_of.get(position, [])})
     refused = [f for f in fates if f.fate == "refused"]
     # with refused tables, the others are imported alone when any of them changes something
     useful = not refused or any(f.fate not in ("refused", "unchanged") for f in fates)
+    ready = blocked is None and not screened.file_errors and bool(fates) and useful
+    rest = sum(1 for f in fates if f.fate not in ("refused", "incomplete"))
     return render(request, "upload_preview.html", {
-        "tables": tables, "refused": refused,
+        "tables": tables, "refused": refused, "screened": screened, "shown": shown, "where": where,
         "upload_id": upload_id, "name": name, "result": result, "document": result.document, "report": report,
-        "blocked": blocked, "severity_labels": SEVERITY_LABELS, "fates": fates, "fate_labels": FATE_LABELS,
-        "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": incomplete,
-        "can_import": importable(result) and blocked is None and useful})
+        "blocked": blocked, "severity_labels": SEVERITY_LABELS, "file_notes": file_notes, "fates": fates,
+        "fate_labels": FATE_LABELS,
+        "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(part),
+        "can_import": ready and screened.clean,
+        "can_import_rest": ready and screened.can_import_rest and rest > 0, "rest_count": rest})
+
+
+def blocked_message(screened: Screened) -> str:
+    """Why nothing was imported: each blocked table (and file error) with its reason."""
+    return "未导入：" + "；".join([*(f"{where(p.source)}：{p.message}" for p in screened.file_errors),
+                                  *(f"{b.label}：{b.reason}" for b in screened.blocked)])
 
 
 @router.post("/upload/{upload_id}/confirm")
@@ -142,17 +165,22 @@ async def confirm(request: Request, upload_id: int, principal: Principal = Depen
     _require_editor(principal)
     form = await request.form()
     name, data, sha256 = _pending(request, principal, upload_id)
-    result = checked(load_bytes(data, name, limits=request.app.state.config.limits))
+    result, screened = screened_upload(request, name, data)
     blocked = unit_problem(principal, result)
     if blocked:
         raise forbidden(blocked)
     allow_partial = form.get("allow_partial") == "1"
-    if not importable(result) or result.document is None:
-        flash(request, "文件有错误，不能导入", "error")
+    part = importable_part(screened)
+    if part is None or (screened.blocked and form.get("skip_blocked") != "1"):
+        # never a partial import the user did not ask for: the blocked tables are named with their reasons
+        flash(request, blocked_message(screened) if screened.blocked or screened.file_errors
+              else "文件有错误，不能导入", "error")
         return redirect(f"/upload/{upload_id}")
-    expected = {int(key.removeprefix("expected_")): (int(str(value)) if str(value).isdigit() else None)
-                for key, value in form.items() if key.startswith("expected_") and key[9:].isdigit()}
-    document = result.document
+    given = {int(key.removeprefix("expected_")): (int(str(value)) if str(value).isdigit() else None)
+             for key, value in form.items() if key.startswith("expected_") and key[9:].isdigit()}
+    # the form names tables by their position in the file; the importable part by its own
+    expected = {new: given[old] for new, old in screened.positions.items() if old in given}
+    document = part
     fates = preview(store_of(request), settings_of(request), document, name)
     if not isinstance(fates, str) and any(f.fate == "refused" for f in fates):
         # import the tables that can be imported; the refused ones are named in the preview with their reason
@@ -163,10 +191,11 @@ async def confirm(request: Request, upload_id: int, principal: Principal = Depen
         expected = {new: expected[old] for new, old in old_position.items() if old in expected}
     request_ = ImportRequest(actor_of(principal), "upload", force=form.get("confirm") == "1",
                              allow_partial=allow_partial, review=True, expected=expected or None,
-                             ip=client_ip(request))
+                             ip=client_ip(request), skip_blocked=bool(screened.blocked))
     partial = document is not result.document
+    notes = tuple(p for p in result.problems if not any(p is q for b in screened.blocked for q in b.problems))
     outcome = import_document(store_of(request), settings_of(request), document, name, request_,
-                              sha256=None if partial else sha256, form=result.form, notes=result.problems)
+                              sha256=None if partial else sha256, form=result.form, notes=notes)
     if outcome.status not in ("imported", "unchanged"):
         flash(request, "未导入：" + "；".join(p.message for p in outcome.problems), "error")
         return redirect(f"/upload/{upload_id}")
@@ -176,8 +205,10 @@ async def confirm(request: Request, upload_id: int, principal: Principal = Depen
     else:
         flash(request, f"已导入「{name}」：新项目 {outcome.new_projects} 个，更新 {outcome.changed_projects} 个，"
                        f"未变 {outcome.unchanged_projects} 个" + "".join(f"。{n}" for n in outcome.notices), "ok")
+    for table in screened.blocked:
+        flash(request, table.as_problem().message, "error")
     for problem in outcome.refused_tables:
         flash(request, problem.message, "error")
     with store_of(request).reading() as tx:
-        unit_id = unit_id_of(tx, result.document.unit)
+        unit_id = unit_id_of(tx, part.unit)
     return redirect(f"/units/{unit_id}" if unit_id else "/dashboard")

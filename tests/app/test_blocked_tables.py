@@ -1,0 +1,195 @@
+"""A reading error in one table blocks that table, named with its reason, not the whole file; the
+complete error-free tables are imported only when asked (issue 14 point 3), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from perfbudget.app.blocked import screen, screen_result, where
+from perfbudget.app.imports import ImportRequest, import_loaded, import_path
+from perfbudget.app.roles import Principal, Role
+from perfbudget.app.settings import CoreSettings
+from perfbudget.app.workflow import take_step
+from perfbudget.load import load_path
+from perfbudget.model import Problem, Severity, Source
+from perfbudget.store import Store
+from perfbudget.store.transaction import Actor
+from tests.conftest import HEADER_ROWS, table_text
+
+SETTINGS = CoreSettings()
+ADMIN = Principal(1, "甲", "甲", Role.ADMIN, None)
+CLI = ImportRequest(Actor(None, "tester"), "cli")
+BUDGET_3 = ("\t预算数\n\t21.62\n", "\t预算数\n\t二十一万\n")  # 表3「检察装备经费」
+BUDGET_9 = ("\t预算数\n\t1.00\n", "\t预算数\n\t一万元\n")  # 表9「2024年区财政招商引资活动费」
+VIDEO = ("\t≥12次\n", "\t≥15次\n")  # 表1's first target
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    url = f"sqlite:///{tmp_path / 'blocked.db'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    opened = Store(url)
+    yield opened
+    opened.close()
+
+
+def seed_with(seed_path: Path, folder: Path, *changes: tuple[str, str], name: str = "blocked.txt") -> Path:
+    text = seed_path.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert text.count(old) >= 1, old
+        text = text.replace(old, new, 1)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_error_is_placed_in_its_table(seed_path: Path, tmp_path: Path) -> None:
+    path = seed_with(seed_path, tmp_path, BUDGET_3, BUDGET_9)
+    screened = screen_result(load_path(path), str(path))
+    assert [(b.position, b.name) for b in screened.blocked] == [(3, "检察装备经费"),
+                                                               (9, "2024年区财政招商引资活动费")]
+    third = screened.blocked[0]
+    assert third.reason == "第177行：预算数「二十一万」不是金额"
+    assert third.as_problem().source.line == 177
+    assert not screened.file_errors and not screened.clean
+    assert screened.rest_count == 8 and screened.rest is not None
+    assert 3 not in screened.positions.values() and screened.positions[3] == 4
+    refusal = [p.message for p in screened.refusal("blocked.txt")]
+    assert refusal[0].startswith("表3「检察装备经费」有错误，未导入：第177行：预算数「二十一万」不是金额")
+    assert "其余 8 个完整无误的项目也未导入" in refusal[-1] and "--skip-blocked" in refusal[-1]
+
+
+def test_a_table_without_a_name_is_blocked_by_itself(inline: object) -> None:
+    rows = [["产出指标", "数量指标", "测试次数", "测试次数", "≥12次"]]
+
+    def table(n: int, name: str) -> str:
+        header = [r[:] for r in HEADER_ROWS]
+        header[1] = ["项目名称", name]
+        return table_text(*(header if n == 1 else header[1:]), *rows, heading=f"{n}.{name}-2024中央绩效目标表")
+
+    from perfbudget.readers.text import read_text
+
+    document, problems = read_text(table(1, "甲项目") + table(2, "") + table(3, "丙项目"), "unnamed.txt")
+    screened = screen(document, problems, "unnamed.txt")
+    [blocked] = screened.blocked
+    assert blocked.position == 2 and blocked.label == "表2「未读到项目名称」"
+    assert "没有找到项目名称" in blocked.reason and blocked.reason.startswith("第")
+    assert screened.rest is not None and [p.name for p in screened.rest.projects] == ["甲项目", "丙项目"]
+
+
+def test_an_error_that_belongs_to_no_table_blocks_the_file(seed_path: Path) -> None:
+    result = load_path(seed_path)
+    assert result.document is not None
+    whole = Problem(Source(str(seed_path)), "文件中没有读到预算单位")
+    before = Problem(Source(str(seed_path), sheet="封面", row=2), "封面上的错误")
+    screened = screen(result.document, (*result.problems, whole, before), str(seed_path))
+    assert screened.file_errors == (whole, before) and not screened.blocked
+    assert screened.rest is None and not screened.can_import_rest
+    assert [p.message for p in screened.refusal("seed.txt")] == ["文件中没有读到预算单位", "封面上的错误"]
+
+
+def test_a_value_that_may_not_be_stored_blocks_its_table_for_the_web(seed_path: Path) -> None:
+    document = load_path(seed_path).document
+    assert document is not None
+    huge = replace(document.projects[4], budget=replace(document.projects[4].budget, total=Decimal("1e20")))
+    bad = replace(document, projects=(*document.projects[:4], huge, *document.projects[5:]))
+    assert screen(bad, (), "seed.txt").clean  # the CLI does not apply the web's limits
+    screened = screen(bad, (), "seed.txt", validate=True)
+    [blocked] = screened.blocked
+    assert blocked.position == 5 and "数值超出允许范围" in blocked.reason
+    assert screened.unsafe == {5} and screened.shown is not None and len(screened.shown.projects) == 9
+
+
+def test_where_reads_like_the_page() -> None:
+    assert where(Source("a.pdf", page=1, table=2, row=3, column=2)) == "第1页 表2 第3行 第2列"
+    assert where(Source("a.xlsx", sheet="Sheet1", row=5)) == "Sheet1 第5行"
+    assert where(Source("/tmp/x/a.txt")) == "a.txt"
+
+
+def test_nothing_is_imported_unless_the_rest_is_asked_for(store: Store, seed_path: Path, tmp_path: Path) -> None:
+    path = seed_with(seed_path, tmp_path, BUDGET_3)
+    refused = import_path(store, SETTINGS, path, CLI)
+    assert refused.status == "failed" and store.counts()["projects"] == 0
+    messages = [p.message for p in refused.problems]
+    assert messages[0] == "表3「检察装备经费」有错误，未导入：第177行：预算数「二十一万」不是金额"
+    assert "其余 9 个完整无误的项目也未导入" in messages[1]
+    rest = import_path(store, SETTINGS, path, replace(CLI, skip_blocked=True))
+    assert (rest.status, rest.new_projects) == ("imported", 9) and store.counts()["projects"] == 9
+    [named] = rest.refused_tables
+    assert named.message.startswith("表3「检察装备经费」有错误") and named.source.line == 177
+    assert not store.find_projects("检察装备经费")
+    # the file's bytes are not recorded as imported: the corrected file is read and imported in full
+    fixed = seed_with(seed_path, tmp_path, name="blocked.txt")
+    whole = import_path(store, SETTINGS, fixed, CLI)
+    assert (whole.status, whole.new_projects, whole.unchanged_projects) == ("imported", 1, 9)
+
+
+def test_the_rest_of_a_file_cannot_change_an_approved_table(store: Store, seed_path: Path, tmp_path: Path) -> None:
+    import_path(store, SETTINGS, seed_path, CLI)
+    project_id = store.find_projects("2024年检察业务信息化运维项目")[0]["id"]
+    assert take_step(store, ADMIN, project_id, "submit", None, "测试", review_errors=0).ok
+    assert take_step(store, ADMIN, project_id, "approve", None).ok
+    path = seed_with(seed_path, tmp_path, VIDEO, BUDGET_3)
+    refusing = import_loaded(store, CoreSettings(revisions="refuse"), load_path(path), str(path),
+                             replace(CLI, skip_blocked=True))
+    assert refusing.status == "refused" and store.counts()["versions"] == 10
+    result = import_loaded(store, SETTINGS, load_path(path), str(path), replace(CLI, skip_blocked=True))
+    assert result.status == "imported" and result.changed_projects == 1
+    with store.reading() as tx:
+        flow = tx.workflow([project_id])[project_id]
+        official = tx.current_versions(project_ids=[project_id], official=True)[0]
+    assert (flow.state, flow.approved_version) == ("draft", 1)  # a revision draft; the approved one stays
+    assert official.meta["version"] == 1 and official.document.projects[0].indicators[0].target.raw == "≥12次"
+
+
+def test_a_file_error_is_never_skipped(store: Store, seed_path: Path) -> None:
+    result = load_path(seed_path)
+    broken = replace(result, problems=(*result.problems, Problem(Source("seed.txt"), "整个文件的错误",
+                                                                   Severity.ERROR)))
+    outcome = import_loaded(store, SETTINGS, broken, "seed.txt", replace(CLI, skip_blocked=True))
+    assert outcome.status == "failed" and [p.message for p in outcome.problems] == ["整个文件的错误"]
+    assert store.counts()["projects"] == 0
+
+
+def _spoiled(fmt: str, seed_path: Path) -> bytes:
+    """The seed written as ``fmt`` with 表3's 预算数 21.62 made unreadable (二十一万) in the file itself."""
+    import io
+    import zipfile
+
+    from perfbudget.writers.target_table_export import render
+
+    document = load_path(seed_path).document
+    assert document is not None
+    data = render(document, fmt, original=True)
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(data))
+        book["3.检察装备经费"]["C4"] = "二十一万"
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+    if fmt == "docx":
+        source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for name in source.namelist():
+                part = source.read(name)
+                if name == "word/document.xml":
+                    part = part.replace(b">21.62<", ">二十一万<".encode(), 1)
+                target.writestr(name, part)
+        return out.getvalue()
+    return data.replace(b">21.62<", ">二十一万<".encode(), 1)
+
+
+@pytest.mark.parametrize(("fmt", "place"), [("docx", "表3 第3行 第3列"), ("xlsx", "3.检察装备经费 第4行 第3列"),
+                                            ("html", "表3 第3行 第3列")])
+def test_word_excel_and_web_tables_place_the_error_in_its_table(fmt: str, place: str, seed_path: Path) -> None:
+    from perfbudget.load import load_bytes
+
+    screened = screen_result(load_bytes(_spoiled(fmt, seed_path), f"seed.{fmt}"), f"seed.{fmt}")
+    assert [(b.position, b.reason) for b in screened.blocked] == [(3, f"{place}：预算数「二十一万」不是金额")]
+    assert not screened.file_errors and screened.rest_count == 9

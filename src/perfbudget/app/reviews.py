@@ -9,12 +9,13 @@ its grade and findings alone (:func:`project_payload`), numbered as in the file 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from perfbudget.app.settings import CoreSettings
 from perfbudget.model import Document, Source
-from perfbudget.review.engine import REPORT_FORMAT, ReviewReport, review_document
+from perfbudget.review.engine import REPORT_FORMAT, ProjectGrade, ReviewReport, review_document
 from perfbudget.store import Store, StoredVersion
 from perfbudget.store.selection import StoredSelection, combine, group_versions
 from perfbudget.store.transaction import Transaction
@@ -50,12 +51,19 @@ def contexts(tx: Transaction, versions: list[StoredVersion]) -> list[tuple[Store
     """For the given versions, each review context: the unit's current versions in the same money
     unit (the given versions standing in for their projects' latest), as the unit's file holds
     them, and which seq numbers in it are the given versions."""
+    return group_contexts(versions, lambda code: tx.current_versions(unit=code))
+
+
+def group_contexts(versions: list[StoredVersion], mates_of: Callable[[str], list[StoredVersion]]
+                   ) -> list[tuple[StoredSelection, list[int]]]:
+    """:func:`contexts` with the unit's current versions given by ``mates_of(unit code)`` (the store's
+    query, or versions loaded beforehand by :mod:`perfbudget.app.review_batch`)."""
     groups: dict[tuple[Any, ...], list[StoredVersion]] = {}
     for version in versions:
         groups.setdefault(_key(version), []).append(version)
     out = []
     for (code, _name, _money), chosen in groups.items():
-        mates = tx.current_versions(unit=code) if code else []
+        mates = mates_of(code) if code else []
         mates = [m for m in mates if _key(m) == _key(chosen[0])]
         mine = {v.meta["project_id"]: v for v in chosen}
         members = [mine.pop(m.meta["project_id"], m) for m in mates] + list(mine.values())
@@ -65,6 +73,22 @@ def contexts(tx: Transaction, versions: list[StoredVersion]) -> list[tuple[Store
         wanted = {v.meta["version_id"] for v in chosen}
         out.append((selection, [seq for seq, v in selection.versions.items() if v.meta["version_id"] in wanted]))
     return out
+
+
+def review_selection(selection: StoredSelection, seqs: list[int], settings: CoreSettings
+                     ) -> tuple[ReviewReport, list[tuple[StoredVersion, dict[str, Any], ProjectGrade]]]:
+    """Review one context; the (located) report and, for each chosen seq, its version, the payload to
+    save and its grade."""
+    report = located(review_document(replace(selection.document, source=None), settings.review_config,
+                                     region=settings.region), selection)
+    chosen = []
+    wanted = set(seqs)
+    for grade in report.projects:
+        if grade.seq not in wanted:
+            continue
+        version = selection.versions[grade.seq]
+        chosen.append((version, project_payload(report, grade.seq, version.document.projects[0].seq), grade))
+    return report, chosen
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,24 +119,25 @@ def review_in_context(tx: Transaction, versions: list[StoredVersion], settings: 
     """Review ``versions`` each in its unit's context; save each one's payload when asked."""
     out = []
     for selection, seqs in contexts(tx, versions):
-        report = located(review_document(replace(selection.document, source=None), settings.review_config,
-                                         region=settings.region), selection)
+        report, chosen = review_selection(selection, seqs, settings)
         saved = []
-        for grade in report.projects:
-            if grade.seq not in seqs:
-                continue
-            version = selection.versions[grade.seq]
+        for version, payload, grade in chosen:
             own = version.document.projects[0]
-            payload = project_payload(report, grade.seq, own.seq)
             record = None
             if save:
                 record = tx.record_review(version.meta["version_id"], payload,
                                           year=year if year is not None else own.fund_year, grade=grade.grade,
                                           errors=grade.errors, warnings=grade.warnings, actor=actor)
             saved.append(SavedReview(version, payload, grade.grade, grade.errors, grade.warnings, record))
-        chosen = replace(selection.document, projects=tuple(p for p in selection.document.projects if p.seq in seqs))
-        out.append(ReviewedGroup(selection, chosen, _only(report, seqs), saved))
+        out.append(reviewed_group(selection, seqs, report, saved))
     return out
+
+
+def reviewed_group(selection: StoredSelection, seqs: list[int], report: ReviewReport,
+                   saved: list[SavedReview]) -> ReviewedGroup:
+    """The group as the faces show it: the chosen projects only, the report restricted to them."""
+    chosen = replace(selection.document, projects=tuple(p for p in selection.document.projects if p.seq in seqs))
+    return ReviewedGroup(selection, chosen, _only(report, seqs), saved)
 
 
 def _only(report: ReviewReport, seqs: list[int]) -> ReviewReport:

@@ -33,7 +33,7 @@ from typing import Any
 
 from perfbudget.app.reviews import ReviewedGroup, SavedReview, group_contexts, review_selection, reviewed_group
 from perfbudget.app.settings import CoreSettings
-from perfbudget.library.peers import StorePeers, name_stem, project_year, using
+from perfbudget.library.peers import PeerStats, StorePeers, name_stem, project_year, using
 from perfbudget.model import Project, Unit
 from perfbudget.store import Store, StoredVersion, library_reads
 from perfbudget.store import reviews as stored_reviews
@@ -152,6 +152,14 @@ class BatchPeers(StorePeers):
         super().__init__(store)
         self._candidates: dict[tuple[str, int], list[dict[str, Any]]] = {}
         self._latest: dict[int, StoredVersion] = {}
+        self._answers: dict[tuple[str, str], PeerStats | None] = {}
+
+    def peers(self, name: str, measure_unit: str) -> PeerStats | None:
+        """As :meth:`StorePeers.peers`, each answer kept (a province repeats its indicator names)."""
+        key = (name, measure_unit)
+        if key not in self._answers:
+            self._answers[key] = super().peers(name, measure_unit)
+        return self._answers[key]
 
     def preload(self, documents: list[tuple[Unit, list[Project]]]) -> None:
         """Read the library for these projects (each with the unit its review context gives it)."""

@@ -16,6 +16,7 @@ from typing import Any
 from perfbudget.app.settings import CoreSettings
 from perfbudget.model import Document, Source
 from perfbudget.review.engine import REPORT_FORMAT, ProjectGrade, ReviewReport, review_document
+from perfbudget.review.finding import Finding
 from perfbudget.store import Store, StoredVersion
 from perfbudget.store.selection import StoredSelection, combine, group_versions
 from perfbudget.store.transaction import Transaction
@@ -26,20 +27,33 @@ def project_payload(report: ReviewReport, seq: int, own_seq: int) -> dict[str, A
     its grade and findings (plus the document-level ones, e.g. a rule that crashed), numbered
     ``own_seq`` as in the file that brought the version. This is the payload a saved review keeps."""
     grade = next(g for g in report.projects if g.seq == seq)
-    findings = [f if f.project is None else replace(f, project=own_seq)
-                for f in report.findings if f.project in (seq, None)]
-    return {"format": REPORT_FORMAT, "projects": [{**grade.to_dict(), "seq": own_seq}],
-            "findings": [f.to_dict() for f in findings]}
+    return _payload(grade, [f for f in report.findings if f.project in (seq, None)], own_seq)
+
+
+def _payload(grade: ProjectGrade, findings: list[Finding], own_seq: int) -> dict[str, Any]:
+    items = []
+    for finding in findings:
+        item = finding.to_dict()
+        if finding.project is not None:
+            item["project"] = own_seq
+        items.append(item)
+    return {"format": REPORT_FORMAT, "projects": [{**grade.to_dict(), "seq": own_seq}], "findings": items}
 
 
 def located(report: ReviewReport, selection: StoredSelection) -> ReviewReport:
     """Each finding located in the file its project's version came from (stored tables keep no
     cell locations); a document-level finding in the selection's label."""
-    findings = tuple(
-        f if f.source is not None else replace(f, source=selection.document.source if f.project is None else
-                                               Source(selection.versions[f.project].meta["file"]))
-        for f in report.findings)
-    return replace(report, findings=findings)
+    files: dict[int | None, Source | None] = {None: selection.document.source}
+    findings = []
+    for f in report.findings:
+        if f.source is None:
+            if f.project not in files:
+                assert f.project is not None  # the document-level source is in place
+                files[f.project] = Source(selection.versions[f.project].meta["file"])
+            f = Finding(f.project, f.indicator, f.field, f.message, f.suggestion, files[f.project], f.rule,
+                        f.dimension, f.severity)
+        findings.append(f)
+    return replace(report, findings=tuple(findings))
 
 
 def _key(version: StoredVersion) -> tuple[str | None, str | None, str | None]:
@@ -83,11 +97,17 @@ def review_selection(selection: StoredSelection, seqs: list[int], settings: Core
                                      region=settings.region), selection)
     chosen = []
     wanted = set(seqs)
+    by_seq: dict[int | None, list[Finding]] = {}
+    for finding in report.findings:
+        by_seq.setdefault(finding.project, []).append(finding)
+    shared = by_seq.get(None, [])
     for grade in report.projects:
         if grade.seq not in wanted:
             continue
         version = selection.versions[grade.seq]
-        chosen.append((version, project_payload(report, grade.seq, version.document.projects[0].seq), grade))
+        # the findings of project_payload, in the report's order (document-level ones sort first)
+        own = shared + by_seq.get(grade.seq, [])
+        chosen.append((version, _payload(grade, own, version.document.projects[0].seq), grade))
     return report, chosen
 
 

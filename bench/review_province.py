@@ -1,7 +1,8 @@
 """Benchmark: ``perfbudget review --db … --year …`` over a whole province (~1,000,000 indicators).
 
 Usage: .venv/bin/python bench/review_province.py [--indicators 1000000] [--pg URL] [--jobs 1,2]
-       [--skip-sqlite] [--skip-pg] [--cache DIR] [--rebuild] [--baseline SRC] [--baseline-indicators N]
+       [--skip-sqlite] [--skip-pg] [--cache DIR] [--rebuild] [--build-only] [--baseline SRC]
+       [--baseline-indicators N]
 
 Requirement (issue 17, point 4): reviewing and saving 1,000,000 indicators (≈ 113,000 projects)
 ≤ 20 s using both cores.
@@ -207,6 +208,7 @@ def main() -> None:
     parser.add_argument("--skip-pg", action="store_true")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/perfbudget-bench-province"))
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--build-only", action="store_true", help="build (or check) the stores, time nothing")
     parser.add_argument("--baseline", type=Path, help="src directory of the code to compare with (e.g. main's)")
     parser.add_argument("--baseline-indicators", type=int, default=100_000)
     args = parser.parse_args()
@@ -228,6 +230,8 @@ def main() -> None:
         if label == "PostgreSQL":
             _create_pg(args.pg, url.rpartition("/")[2], args.rebuild)
         _prepare(url, size, args.rebuild, label)
+    if args.build_only:
+        return
     print("\n| database | indicators | code | --jobs | s | indicators/s | load before | output |")
     print("|---|---|---|---|---|---|---|---|")
     for label, url, size in stores:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -136,9 +137,15 @@ def _prepare(url: str, total: int, rebuild: bool, label: str) -> None:
 
     from perfbudget.library.build import build_library
 
+    from perfbudget.store.library_tables import library_groups
+
     store = Store(url)
     with store.reading() as tx:
         have = tx.connection.execute(select(func.count()).select_from(indicators)).scalar_one()
+        groups = tx.connection.execute(select(func.count()).select_from(library_groups)).scalar_one()
+    if have and not groups and not rebuild:  # an earlier build stopped before its library
+        build_library(store)
+        groups = 1
     store.close()
     if have and not rebuild:
         print(f"{label}: reusing {url.split('@')[-1]} ({have:,} indicators)")
@@ -177,22 +184,26 @@ print(f"审核了 {sum(len(g.saved) for g in groups)} 个项目（已保存）")
 """
 
 
-def _run(url: str, jobs: int, src: Path) -> tuple[float, str]:
-    """Time the command in a new process (``jobs`` 0: the other code's); its summary line."""
+def _run(url: str, jobs: int, src: Path) -> tuple[float, float, str]:
+    """Time the command in a new process (``jobs`` 0: the other code's): wall and CPU seconds (its own
+    and its workers', not the PostgreSQL server's); its summary line."""
     env = {**os.environ, "PYTHONPATH": str(src)}
     if jobs:
         command = [sys.executable, "-m", "perfbudget", "review", "--db", url, "--year", str(YEAR), "--save",
                    "--summary", "--jobs", str(jobs)]
     else:
         command = [sys.executable, "-c", _BASELINE, url, str(YEAR)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     _clear_reviews(url)
     if done.returncode not in (0, 1):
         sys.exit(f"review failed ({done.returncode}): {done.stderr[-2000:]}")
     lines = [line for line in (done.stdout + done.stderr).splitlines() if "审核了" in line or "已保存" in line]
-    return elapsed, " / ".join(line.strip() for line in lines)[:200]
+    return elapsed, cpu, " / ".join(line.strip() for line in lines)[:160]
 
 
 def _load() -> str:
@@ -232,17 +243,17 @@ def main() -> None:
         _prepare(url, size, args.rebuild, label)
     if args.build_only:
         return
-    print("\n| database | indicators | code | --jobs | s | indicators/s | load before | output |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("\n| database | indicators | code | --jobs | wall s | CPU s | indicators/s | load before | output |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for label, url, size in stores:
         runs = [("this", here, j) for j in jobs]
         if args.baseline and size == args.baseline_indicators:
             runs += [("baseline", args.baseline, 0)]
         for code, src, j in runs:
             load = _load()
-            seconds, summary = _run(url, j, src)
-            print(f"| {label} | {size:,} | {code} | {j or '—'} | {seconds:.1f} | {size / seconds:,.0f} | {load} | "
-                  f"{summary} |", flush=True)
+            seconds, cpu, summary = _run(url, j, src)
+            print(f"| {label} | {size:,} | {code} | {j or '—'} | {seconds:.1f} | {cpu:.1f} | {size / seconds:,.0f} | "
+                  f"{load} | {summary} |", flush=True)
 
 
 def _create_pg(admin: str, name: str, rebuild: bool) -> None:

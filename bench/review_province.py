@@ -136,7 +136,6 @@ def _prepare(url: str, total: int, rebuild: bool, label: str) -> None:
     from sqlalchemy import func, select
 
     from perfbudget.library.build import build_library
-
     from perfbudget.store.library_tables import library_groups
 
     store = Store(url)

@@ -9,12 +9,14 @@ its grade and findings alone (:func:`project_payload`), numbered as in the file 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from perfbudget.app.settings import CoreSettings
 from perfbudget.model import Document, Source
-from perfbudget.review.engine import REPORT_FORMAT, ReviewReport, review_document
+from perfbudget.review.engine import REPORT_FORMAT, ProjectGrade, ReviewReport, review_document
+from perfbudget.review.finding import Finding
 from perfbudget.store import Store, StoredVersion
 from perfbudget.store.selection import StoredSelection, combine, group_versions
 from perfbudget.store.transaction import Transaction
@@ -25,20 +27,33 @@ def project_payload(report: ReviewReport, seq: int, own_seq: int) -> dict[str, A
     its grade and findings (plus the document-level ones, e.g. a rule that crashed), numbered
     ``own_seq`` as in the file that brought the version. This is the payload a saved review keeps."""
     grade = next(g for g in report.projects if g.seq == seq)
-    findings = [f if f.project is None else replace(f, project=own_seq)
-                for f in report.findings if f.project in (seq, None)]
-    return {"format": REPORT_FORMAT, "projects": [{**grade.to_dict(), "seq": own_seq}],
-            "findings": [f.to_dict() for f in findings]}
+    return _payload(grade, [f for f in report.findings if f.project in (seq, None)], own_seq)
+
+
+def _payload(grade: ProjectGrade, findings: list[Finding], own_seq: int) -> dict[str, Any]:
+    items = []
+    for finding in findings:
+        item = finding.to_dict()
+        if finding.project is not None:
+            item["project"] = own_seq
+        items.append(item)
+    return {"format": REPORT_FORMAT, "projects": [{**grade.to_dict(), "seq": own_seq}], "findings": items}
 
 
 def located(report: ReviewReport, selection: StoredSelection) -> ReviewReport:
     """Each finding located in the file its project's version came from (stored tables keep no
     cell locations); a document-level finding in the selection's label."""
-    findings = tuple(
-        f if f.source is not None else replace(f, source=selection.document.source if f.project is None else
-                                               Source(selection.versions[f.project].meta["file"]))
-        for f in report.findings)
-    return replace(report, findings=findings)
+    files: dict[int | None, Source | None] = {None: selection.document.source}
+    findings = []
+    for f in report.findings:
+        if f.source is None:
+            if f.project not in files:
+                assert f.project is not None  # the document-level source is in place
+                files[f.project] = Source(selection.versions[f.project].meta["file"])
+            f = Finding(f.project, f.indicator, f.field, f.message, f.suggestion, files[f.project], f.rule,
+                        f.dimension, f.severity)
+        findings.append(f)
+    return replace(report, findings=tuple(findings))
 
 
 def _key(version: StoredVersion) -> tuple[str | None, str | None, str | None]:
@@ -50,12 +65,19 @@ def contexts(tx: Transaction, versions: list[StoredVersion]) -> list[tuple[Store
     """For the given versions, each review context: the unit's current versions in the same money
     unit (the given versions standing in for their projects' latest), as the unit's file holds
     them, and which seq numbers in it are the given versions."""
+    return group_contexts(versions, lambda code: tx.current_versions(unit=code))
+
+
+def group_contexts(versions: list[StoredVersion], mates_of: Callable[[str], list[StoredVersion]]
+                   ) -> list[tuple[StoredSelection, list[int]]]:
+    """:func:`contexts` with the unit's current versions given by ``mates_of(unit code)`` (the store's
+    query, or versions loaded beforehand by :mod:`perfbudget.app.review_batch`)."""
     groups: dict[tuple[Any, ...], list[StoredVersion]] = {}
     for version in versions:
         groups.setdefault(_key(version), []).append(version)
     out = []
     for (code, _name, _money), chosen in groups.items():
-        mates = tx.current_versions(unit=code) if code else []
+        mates = mates_of(code) if code else []
         mates = [m for m in mates if _key(m) == _key(chosen[0])]
         mine = {v.meta["project_id"]: v for v in chosen}
         members = [mine.pop(m.meta["project_id"], m) for m in mates] + list(mine.values())
@@ -65,6 +87,28 @@ def contexts(tx: Transaction, versions: list[StoredVersion]) -> list[tuple[Store
         wanted = {v.meta["version_id"] for v in chosen}
         out.append((selection, [seq for seq, v in selection.versions.items() if v.meta["version_id"] in wanted]))
     return out
+
+
+def review_selection(selection: StoredSelection, seqs: list[int], settings: CoreSettings
+                     ) -> tuple[ReviewReport, list[tuple[StoredVersion, dict[str, Any], ProjectGrade]]]:
+    """Review one context; the (located) report and, for each chosen seq, its version, the payload to
+    save and its grade."""
+    report = located(review_document(replace(selection.document, source=None), settings.review_config,
+                                     region=settings.region), selection)
+    chosen = []
+    wanted = set(seqs)
+    by_seq: dict[int | None, list[Finding]] = {}
+    for finding in report.findings:
+        by_seq.setdefault(finding.project, []).append(finding)
+    shared = by_seq.get(None, [])
+    for grade in report.projects:
+        if grade.seq not in wanted:
+            continue
+        version = selection.versions[grade.seq]
+        # the findings of project_payload, in the report's order (document-level ones sort first)
+        own = shared + by_seq.get(grade.seq, [])
+        chosen.append((version, _payload(grade, own, version.document.projects[0].seq), grade))
+    return report, chosen
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,24 +139,25 @@ def review_in_context(tx: Transaction, versions: list[StoredVersion], settings: 
     """Review ``versions`` each in its unit's context; save each one's payload when asked."""
     out = []
     for selection, seqs in contexts(tx, versions):
-        report = located(review_document(replace(selection.document, source=None), settings.review_config,
-                                         region=settings.region), selection)
+        report, chosen = review_selection(selection, seqs, settings)
         saved = []
-        for grade in report.projects:
-            if grade.seq not in seqs:
-                continue
-            version = selection.versions[grade.seq]
+        for version, payload, grade in chosen:
             own = version.document.projects[0]
-            payload = project_payload(report, grade.seq, own.seq)
             record = None
             if save:
                 record = tx.record_review(version.meta["version_id"], payload,
                                           year=year if year is not None else own.fund_year, grade=grade.grade,
                                           errors=grade.errors, warnings=grade.warnings, actor=actor)
             saved.append(SavedReview(version, payload, grade.grade, grade.errors, grade.warnings, record))
-        chosen = replace(selection.document, projects=tuple(p for p in selection.document.projects if p.seq in seqs))
-        out.append(ReviewedGroup(selection, chosen, _only(report, seqs), saved))
+        out.append(reviewed_group(selection, seqs, report, saved))
     return out
+
+
+def reviewed_group(selection: StoredSelection, seqs: list[int], report: ReviewReport,
+                   saved: list[SavedReview]) -> ReviewedGroup:
+    """The group as the faces show it: the chosen projects only, the report restricted to them."""
+    chosen = replace(selection.document, projects=tuple(p for p in selection.document.projects if p.seq in seqs))
+    return ReviewedGroup(selection, chosen, _only(report, seqs), saved)
 
 
 def _only(report: ReviewReport, seqs: list[int]) -> ReviewReport:

@@ -33,7 +33,7 @@ from perfbudget.cli.store_common import (
 if TYPE_CHECKING:
     from perfbudget.review.config import ReviewConfig
     from perfbudget.review.engine import ReviewReport
-    from perfbudget.store import Store, StoredVersion
+    from perfbudget.store import Store
 
 
 _SOURCE_HELP = ("要审核的绩效目标表文件；使用数据库（--db、--unit、--year 或 --save）时为库中的项目"
@@ -41,6 +41,11 @@ _SOURCE_HELP = ("要审核的绩效目标表文件；使用数据库（--db、--
 _UNIT_HELP = "审核数据库中该单位编码的项目（各项目的最新版本）。"
 _YEAR_HELP = "审核数据库中该资金年度的项目；保存时记为该年度（默认取项目的资金年度）。"
 _SAVE_HELP = "把每个项目的审核结果保存到数据库（每次保存新增一条记录，旧记录保留；perfbudget reviews 查看）。"
+
+_JOBS_HELP = "审核数据库中的项目时同时使用的进程数（默认为本机的处理器核数；1 为不另起进程）。"
+_SUMMARY_OVER = 200
+_SUMMARY_HELP = ("只输出汇总（单位、项目、指标数，各级审核意见数，审核等级分布，最常见的问题），不逐项目列出；"
+                 f"审核数据库中超过 {_SUMMARY_OVER} 个项目且未用 --json 时自动如此。")
 
 _REVIEWS_JSON_HELP = "在标准输出上输出 JSON；与 --show 同用时输出保存的审核结果本身（与 review --json 同格式）。"
 
@@ -65,6 +70,8 @@ def review_command(
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
     no_library: bool = typer.Option(False, "--no-library",
                                     help="不与指标库比较（默认与所用数据库中同类指标和上年项目比较）。"),
+    jobs: int | None = typer.Option(None, "--jobs", min=1, help=_JOBS_HELP),
+    summary: bool = typer.Option(False, "--summary", help=_SUMMARY_HELP),
 ) -> None:
     """审核绩效目标表：按项目列出每条审核意见（位置、审核维度、问题说明与修改建议），并给出审核等级（优/良/中/差）。
 
@@ -87,8 +94,9 @@ def review_command(
     if _uses_store(source, db, unit, year, save):
         if source is None and db is None and unit is None and year is None and not save:
             fail("请给出要审核的绩效目标表文件，或用 --db（以及 --unit/--year）审核数据库中的项目")
-        with review_library(db, no_library):  # the indicator library (below-peers, below-last-year)
-            has_errors = _review_stored(source, db, unit, year, save, default_actor(actor), config, region, as_json)
+        with review_library(db, no_library) as peers:  # the indicator library (below-peers, below-last-year)
+            has_errors = _review_stored(source, db, unit, year, save, default_actor(actor), config, region, as_json,
+                                        library=peers is not None, jobs=jobs, summary=summary)
         if has_errors:
             raise typer.Exit(1)
         return
@@ -108,40 +116,72 @@ def review_command(
         raise typer.Exit(1)
 
 
-def _chosen(store: Store, source: str | None, unit: str | None, year: int | None) -> list[StoredVersion]:
-    """The chosen latest versions; exit 1 when none."""
+def _job(store: Store, source: str | None, unit: str | None, year: int | None) -> dict[str, Any]:
+    """The choice (project ids, unit, year) of ``review --db``; exit 1 when it holds no project."""
+    from perfbudget.app.review_batch import BatchJob, chosen_count
+
     if source is not None:
-        versions = store.latest_versions(project_ids=[resolve_project(store, source, unit)])
+        choice: dict[str, Any] = {"project_ids": (resolve_project(store, source, unit),)}
     else:
-        versions = store.latest_versions(unit=unit, year=year)
-    if not versions:
+        choice = {"unit": unit, "year": year}
+    if not chosen_count(store, BatchJob(store.url, core_settings(), **choice)):
         empty = store.counts()["projects"] == 0
         store.close()
         if empty:
             fail(f"数据库 {safe_url(store.url)} 中还没有项目：请先用 perfbudget import 导入绩效目标表")
         fail("没有符合条件的项目（可用 perfbudget list projects 查看库中的项目）")
-    return versions
+    return choice
 
 
 def _review_stored(source: str | None, db: str | None, unit: str | None, year: int | None, save: bool,
-                   actor: str | None, config: ReviewConfig, region: str | None, as_json: bool) -> bool:
-    """Review stored projects through the use-case layer (each with its unit's other projects of the
-    same year, as every face does) and save the reviews; print the reports; whether an error was found."""
-    from perfbudget.app.reviews import review_stored
+                   actor: str | None, config: ReviewConfig, region: str | None, as_json: bool, *,
+                   library: bool, jobs: int | None, summary: bool) -> bool:
+    """Review stored projects through the use-case layer (each with its unit's other current
+    projects, as every face does; many projects on every core, :mod:`perfbudget.app.review_batch`)
+    and save the reviews; print the reports (or their summary); whether an error was found."""
+    from dataclasses import replace
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from perfbudget.app.review_batch import BatchJob, chosen_count, review_batch
+
+    store = open_store(db)
+    choice = _job(store, source, unit, year)
+    job = BatchJob(store.url, core_settings(config, region), library=library, save=save, record_year=year,
+                   actor=actor, **choice)
+    summary = summary or (not as_json and chosen_count(store, job) > _SUMMARY_OVER)
+    job = replace(job, keep=not summary)
+    progress = Progress(TextColumn("审核"), BarColumn(), MofNCompleteColumn(), TextColumn("个指标"),
+                        TimeRemainingColumn(), console=err, transient=True, disable=not err.is_terminal)
+    with progress:
+        task = progress.add_task("", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        result = review_batch(store, job, jobs, progress=advance)
+    store.close()
+    if summary:
+        _print_summary(result.tally, as_json)
+    else:
+        _print_groups(result.groups, as_json)
+    if save:
+        saved = result.records
+        shown = "、".join(str(i) for i in saved) if len(saved) <= 10 else f"{saved[0]}–{saved[-1]}"
+        err.print(f"已保存 {len(saved)} 个项目的审核结果（记录编号 {shown}）；用 perfbudget reviews 项目 查看历次记录",
+                  markup=False)
+    return result.tally.has_errors
+
+
+def _print_groups(groups: list[Any], as_json: bool) -> None:
+    """Each group's report (or, ``as_json``, all of them as one ``review --json`` document)."""
     from perfbudget.cli.render.review import render_report
     from perfbudget.review.engine import REPORT_FORMAT
 
-    store = open_store(db)
-    versions = _chosen(store, source, unit, year)
-    groups = review_stored(store, core_settings(config, region), versions, save=save, actor=actor, year=year)
-    store.close()
     projects: list[dict[str, Any]] = []
     findings: list[dict[str, Any]] = []
-    saved: list[int] = []
-    has_errors = False
     for number, group in enumerate(groups):
         report, selection = group.report, group.selection
-        has_errors = has_errors or report.has_errors
         ids = {seq: version.meta["project_id"] for seq, version in selection.versions.items()}
         records = {s.version.meta["version_id"]: s.record for s in group.saved}
         for grade in report.projects:
@@ -150,7 +190,6 @@ def _review_stored(source: str | None, db: str | None, unit: str | None, year: i
                                       "unit_code": selection.document.unit.code}
             record = records.get(version.meta["version_id"])
             if record is not None:
-                saved.append(record)
                 stored["record"] = record
             projects.append({**grade.to_dict(), **stored})
         findings.extend({**f.to_dict(), "project_id": ids.get(f.project) if f.project is not None else None}
@@ -162,13 +201,39 @@ def _review_stored(source: str | None, db: str | None, unit: str | None, year: i
                 err.print(f"提示：{selection.document.unit.name or selection.document.unit.code} 的项目来自多个文件，"
                           "序号有重复，本次审核按导入顺序重新编号；保存的记录仍用各项目在原文件中的序号", markup=False)
             render_report(group.document, report, out)
-    if save:
-        shown = "、".join(str(i) for i in saved) if len(saved) <= 10 else f"{saved[0]}–{saved[-1]}"
-        err.print(f"已保存 {len(saved)} 个项目的审核结果（记录编号 {shown}）；用 perfbudget reviews 项目 查看历次记录",
-                  markup=False)
     if as_json:
         print_json({"format": REPORT_FORMAT, "projects": projects, "findings": findings})
-    return has_errors
+
+
+def _print_summary(tally: Any, as_json: bool) -> None:
+    """The numbers of a large run: units, projects, indicators, findings by severity, grades, top rules."""
+    from rich.table import Table
+
+    from perfbudget.review.registry import get_rule
+    from perfbudget.vocabulary import SEVERITY_LABELS
+
+    if as_json:
+        print_json({"format": "perfbudget-review-summary/1", "units": tally.units, "projects": tally.projects,
+                    "indicators": tally.indicators, "findings": tally.findings,
+                    "severities": dict(tally.severities), "grades": dict(tally.grades),
+                    "rules": dict(tally.rules.most_common())})
+        return
+    severities = "，".join(f"{SEVERITY_LABELS[level]} {tally.severities[level]:,}"
+                          for level in ("error", "warning", "info"))
+    grades = "，".join(f"{grade} {tally.grades[grade]:,}" for grade in ("优", "良", "中", "差"))
+    out.print(f"审核了 {tally.units:,} 个单位的 {tally.projects:,} 个项目（{tally.indicators:,} 个指标）："
+              f"审核意见 {tally.findings:,} 条（{severities}）", markup=False)
+    out.print(f"审核等级：{grades}", markup=False)
+    if tally.rules:
+        table = Table(header_style="bold", title="最常见的问题")
+        for column in ("规则", "名称", "条数"):
+            table.add_column(column, overflow="fold")
+        for rule_id, count in tally.rules.most_common(10):
+            spec = get_rule(rule_id)
+            table.add_row(rule_id, spec.title if spec else rule_id, f"{count:,}")
+        out.print(table)
+    out.print("逐项目的审核意见：perfbudget review --db … --json，或保存后用 perfbudget reviews 项目 查看",
+              markup=False)
 
 
 def _report_from_payload(payload: Any) -> ReviewReport:

@@ -7,7 +7,7 @@ CLI, the web app and the store.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from perfbudget.model import Document
@@ -99,12 +99,12 @@ def run_rule(spec: RuleSpec, document: Document, config: ReviewConfig) -> list[F
         return [_crash_finding(spec, exc)]
     severity = config.severities.get(spec.id)
     out = []
-    for finding in found:
-        if not finding.rule or not finding.dimension or not finding.severity or severity:
-            finding = replace(finding, rule=finding.rule or spec.id,
-                              dimension=finding.dimension or spec.dimension,
-                              severity=severity or finding.severity or spec.severity)
-        out.append(finding)
+    for f in found:
+        if not f.rule or not f.dimension or not f.severity or severity:
+            # the constructor, not dataclasses.replace: this runs for nearly every finding
+            f = Finding(f.project, f.indicator, f.field, f.message, f.suggestion, f.source, f.rule or spec.id,
+                        f.dimension or spec.dimension, severity or f.severity or spec.severity)
+        out.append(f)
     return out
 
 
@@ -123,7 +123,10 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
     for spec in specs:
         findings.extend(run_rule(spec, document, settings))
     if document.source is not None:  # documents without cell locations (JSON) point at the file at least
-        findings = [f if f.source is not None else replace(f, source=document.source) for f in findings]
+        source = document.source
+        findings = [f if f.source is not None else Finding(f.project, f.indicator, f.field, f.message, f.suggestion,
+                                                           source, f.rule, f.dimension, f.severity)
+                    for f in findings]
     findings.sort(key=lambda f: (f.project if f.project is not None else -1,
                                  f.indicator if f.indicator is not None else -1,
                                  order.get(f.rule, len(order))))

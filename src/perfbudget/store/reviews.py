@@ -4,16 +4,27 @@ Writing is :meth:`perfbudget.store.Store.record_review` (one row per project ver
 a new run adds a row, so the history is every row). Reading here returns plain dicts: the
 summary columns plus the project version's number, so the CLI and the web app can show who
 reviewed which version, when, and with what grade.
+
+A whole province (``perfbudget review --year``, :mod:`perfbudget.app.review_batch`) is read here in
+bulk: :func:`review_units` plans the work by unit, :func:`unit_versions` loads a chunk of units in
+two queries, :func:`insert_reviews` writes the results in one statement.
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, and_, func, select
 
-from perfbudget.store.schema import project_versions, reviews
+from perfbudget.model import Direction, Indicator, Kind, Op, Target
+from perfbudget.store import rows
+from perfbudget.store.bulk import insert_rows
+from perfbudget.store.queries import StoredVersion
+from perfbudget.store.schema import documents, indicators, project_versions, projects, reviews, targets, units, utc_now
 
 _SUMMARY = [reviews.c.id, reviews.c.version_id, project_versions.c.project_id,
             project_versions.c.number.label("version"), reviews.c.year, reviews.c.grade, reviews.c.errors,
@@ -46,3 +57,183 @@ def stored_review(connection: Connection, review_id: int) -> dict[str, Any] | No
     item = dict(row)
     item["payload"] = json.loads(item["payload"])
     return item
+
+
+# Many projects at once (``perfbudget review --year`` over a province): a plan of the units to
+# review, each chunk of units loaded in two queries, the results written in one statement.
+
+@dataclass(frozen=True, slots=True)
+class UnitLoad:
+    """A unit that holds chosen projects, and how many indicators its latest versions hold."""
+
+    unit_id: int
+    code: str | None
+    indicators: int
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedVersion:
+    """A latest version loaded with a unit's others: the version, its unit's row, its fund year."""
+
+    version: StoredVersion
+    unit_id: int
+    unit_code: str | None
+    fund_year: int | None
+
+
+def _latest() -> Any:
+    return and_(project_versions.c.project_id == projects.c.id, project_versions.c.number == projects.c.latest_version)
+
+
+# The order of :func:`perfbudget.store.evaluations.latest_version_ids`, so that a chunked run
+# meets the projects in the same order as a run over all of them.
+_ORDER = (units.c.code, units.c.id, projects.c.fund_year, project_versions.c.document_id, project_versions.c.seq,
+          projects.c.id)
+
+
+def review_units(connection: Connection, *, project_ids: list[int] | None = None, unit: str | None = None,
+                 year: int | None = None) -> list[UnitLoad]:
+    """The units holding the chosen latest versions (by id and/or unit code and fund year), in the
+    order of ``latest_version_ids``, each with the indicator count of *all* its latest versions
+    (a project is reviewed with its unit's others, so that is the work the unit brings)."""
+    chosen = select(projects.c.unit_id).select_from(projects).join(units, units.c.id == projects.c.unit_id)
+    if project_ids is not None:
+        chosen = chosen.where(projects.c.id.in_(project_ids))
+    if unit is not None:
+        chosen = chosen.where(units.c.code == unit)
+    if year is not None:
+        chosen = chosen.where(projects.c.fund_year == year)
+    query = (select(units.c.id, units.c.code, func.coalesce(func.sum(project_versions.c.indicator_count), 0))
+             .select_from(projects).join(units, units.c.id == projects.c.unit_id).join(project_versions, _latest())
+             .where(units.c.id.in_(chosen.distinct()))
+             .group_by(units.c.id, units.c.code).order_by(units.c.code, units.c.id))
+    return [UnitLoad(row[0], row[1], int(row[2])) for row in connection.execute(query)]
+
+
+def count_chosen(connection: Connection, *, project_ids: list[int] | None = None, unit: str | None = None,
+                 year: int | None = None) -> int:
+    """How many projects the choice holds (by id and/or unit code and fund year)."""
+    query = select(func.count()).select_from(projects).join(units, units.c.id == projects.c.unit_id)
+    if project_ids is not None:
+        query = query.where(projects.c.id.in_(project_ids))
+    if unit is not None:
+        query = query.where(units.c.code == unit)
+    if year is not None:
+        query = query.where(projects.c.fund_year == year)
+    return int(connection.execute(query).scalar_one())
+
+
+_KINDS = {kind.value: kind for kind in Kind}
+_OPS = {op.value: op for op in Op}
+_DIRECTIONS = {direction.value: direction for direction in Direction}
+_INDICATOR_COLUMNS = (indicators.c.version_id, indicators.c.level1, indicators.c.level2, indicators.c.level3,
+                      indicators.c.description, indicators.c.weight, indicators.c.actual, indicators.c.score,
+                      indicators.c.deviation, indicators.c.extras, targets.c.raw, targets.c.kind, targets.c.op,
+                      targets.c.value, targets.c.unit, targets.c.direction, targets.c.upper, targets.c.period_start,
+                      targets.c.period_end)
+
+
+def _indicators_by_version(connection: Connection, where: Any) -> dict[int, list[Indicator]]:
+    """The indicators of the latest versions selected by ``where`` (on ``projects``), built straight from
+    row tuples: the same objects as :func:`perfbudget.store.rows.indicator_from_row`, a few times faster."""
+    query = (select(*_INDICATOR_COLUMNS).select_from(projects).join(project_versions, _latest())
+             .join(indicators, indicators.c.version_id == project_versions.c.id)
+             .join(targets, targets.c.indicator_id == indicators.c.id)
+             .where(where).order_by(indicators.c.version_id, indicators.c.position))
+    out: dict[int, list[Indicator]] = defaultdict(list)
+    for (version_id, level1, level2, level3, description, weight, actual, score, deviation, extras, raw, kind, op,
+         value, unit, direction, upper, start, end) in connection.execute(query):
+        target = Target(raw, _KINDS[kind], _OPS[op] if op else None, None if value is None else Decimal(value),
+                        unit, _DIRECTIONS[direction] if direction else None,
+                        None if upper is None else Decimal(upper),
+                        (start, end) if start is not None or end is not None else None)
+        out[version_id].append(Indicator(level1, level2, level3, description, target,
+                                         None if weight is None else Decimal(weight), actual,
+                                         None if score is None else Decimal(score), deviation,
+                                         tuple((a, b) for a, b in json.loads(extras)) if extras else ()))
+    return out
+
+
+def _latest_loaded(connection: Connection, where: Any) -> list[LoadedVersion]:
+    """The latest versions of the projects selected by ``where``, in the order of ``latest_version_ids``
+    (two queries whatever their number: the versions, then all their indicators)."""
+    head = connection.execute(
+        select(project_versions, projects.c.name, projects.c.fund_label, projects.c.fund_year,
+               projects.c.latest_version, documents.c.unit_code, documents.c.unit_name, documents.c.money_unit,
+               documents.c.kind, documents.c.file_name, documents.c.imported_at, documents.c.sha256,
+               units.c.id.label("unit_row"), units.c.code.label("unit_row_code"))
+        .select_from(projects).join(units, units.c.id == projects.c.unit_id).join(project_versions, _latest())
+        .join(documents, documents.c.id == project_versions.c.document_id)
+        .where(where).order_by(*_ORDER)).mappings().all()
+    by_version = _indicators_by_version(connection, where)
+    out = []
+    for version in head:
+        project = rows.project_from_rows(version, [])
+        project = replace(project, indicators=tuple(by_version.get(version["id"], ())))
+        meta = {"project_id": version["project_id"], "version": version["number"],
+                "latest_version": version["latest_version"], "version_id": version["id"],
+                "document_id": version["document_id"], "file": version["file_name"],
+                "sha256": version["sha256"], "imported_at": version["imported_at"]}
+        out.append(LoadedVersion(StoredVersion(rows.document_from_rows(version, [project]), meta),
+                                 version["unit_row"], version["unit_row_code"], version["fund_year"]))
+    return out
+
+
+def unit_versions(connection: Connection, unit_ids: list[int]) -> list[LoadedVersion]:
+    """Every latest version of these units (all fund years), in the order of ``latest_version_ids``."""
+    return _latest_loaded(connection, projects.c.unit_id.in_(unit_ids)) if unit_ids else []
+
+
+def project_latest(connection: Connection, project_ids: list[int]) -> dict[int, StoredVersion]:
+    """The latest version of each of these projects, by project id."""
+    if not project_ids:
+        return {}
+    return {loaded.version.meta["project_id"]: loaded.version
+            for loaded in _latest_loaded(connection, projects.c.id.in_(project_ids))}
+
+
+def insert_reviews(connection: Connection, items: list[dict[str, Any]]) -> list[int]:
+    """Write many reviews in one statement (executemany; ``COPY`` on PostgreSQL); their new ids in order.
+
+    Each item: ``version_id``, ``year``, ``grade``, ``errors``, ``warnings``, ``actor`` and ``payload``
+    (the JSON text, as :meth:`~perfbudget.store.transaction.Transaction.record_review` writes it)."""
+    now = utc_now()
+    return insert_rows(connection, reviews, [{"version_id": item["version_id"], "year": item["year"],
+                                             "grade": item["grade"], "total": None, "errors": item["errors"],
+                                             "warnings": item["warnings"], "actor": item["actor"],
+                                             "payload": item["payload"], "created_at": now} for item in items],
+                       with_ids=True)
+
+
+def _chunked(values: list[Any], size: int = 900) -> list[list[Any]]:
+    return [values[start:start + size] for start in range(0, len(values), size)]
+
+
+def spelling_groups(connection: Connection, names: list[str]) -> dict[str, int]:
+    """The library group of each name found as written (``library_spellings``), by name."""
+    from perfbudget.store.library_tables import library_names, library_spellings
+
+    found: dict[str, int] = {}
+    for chunk in _chunked(names):
+        query = (select(library_spellings.c.raw, library_names.c.group_id)
+                 .join(library_names, library_spellings.c.name_id == library_names.c.id)
+                 .where(library_spellings.c.raw.in_(chunk)))
+        found.update((raw, group) for raw, group in connection.execute(query) if group is not None)
+    return found
+
+
+def units_projects(connection: Connection, unit_keys: list[str], years: list[int]) -> dict[tuple[str, int],
+                                                                                          list[dict[str, Any]]]:
+    """For every (unit key, fund year) of these: the unit's projects of that year, each its id, name,
+    fund label and the fund source of its latest version (what the last-year lookup compares)."""
+    out: dict[tuple[str, int], list[dict[str, Any]]] = {(key, year): [] for key in unit_keys for year in years}
+    if not unit_keys or not years:
+        return out
+    for chunk in _chunked(unit_keys):
+        query = (select(units.c.key, projects.c.fund_year, projects.c.id, projects.c.name, projects.c.fund_label,
+                        project_versions.c.fund_source)
+                 .select_from(projects).join(units, units.c.id == projects.c.unit_id).join(project_versions, _latest())
+                 .where(units.c.key.in_(chunk), projects.c.fund_year.in_(years)))
+        for key, year, *values in connection.execute(query):
+            out[(key, year)].append(dict(zip(("id", "name", "fund_label", "fund_source"), values, strict=True)))
+    return out

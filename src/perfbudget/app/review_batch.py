@@ -1,0 +1,350 @@
+"""Reviewing a whole province of stored projects (``perfbudget review --db … --year …``) on every core.
+
+The result is the one :func:`perfbudget.app.reviews.review_stored` gives — every chosen project
+reviewed with its unit's other current projects (:func:`~perfbudget.app.reviews.group_contexts`),
+each one's payload, grade and counts saved — but the work is shaped for 100,000 projects:
+
+* **Plan** (one query): the units holding chosen projects, with the indicators each brings.
+  They are cut, in order, into chunks of about :data:`CHUNK_INDICATORS` indicators.
+* **Per chunk** (in a process pool, ``jobs`` workers, each with its own connection): the chunk's
+  units' latest versions are loaded in two queries, joined per unit, reviewed, and each chosen
+  project's payload is turned into JSON text. The rules that compare projects see exactly the
+  tables a one-by-one review gives them: a unit is never split between chunks, and the
+  indicator library (below-peers, below-last-year) is read for the whole chunk at once
+  (:class:`BatchPeers`, the same answers as :class:`~perfbudget.library.peers.StorePeers`).
+* **Save** (the calling process, one transaction): each chunk's reviews in one statement
+  (executemany on SQLite, ``COPY`` on PostgreSQL) as the chunks come back, in plan order, so the
+  records and the reports come out in the same order whatever the number of workers.
+
+A run either saves every chosen project's review or none (one transaction). ``jobs=1`` runs the
+same chunks in the calling process.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from perfbudget.app.reviews import ReviewedGroup, SavedReview, group_contexts, review_selection, reviewed_group
+from perfbudget.app.settings import CoreSettings
+from perfbudget.library.peers import PeerStats, StorePeers, name_stem, project_year, using
+from perfbudget.model import Project, Unit
+from perfbudget.store import Store, StoredVersion, library_reads
+from perfbudget.store import reviews as stored_reviews
+from perfbudget.store.rows import unit_key
+
+# About this many indicators per chunk: small enough for a steady progress bar and an even
+# spread over the workers, large enough that each chunk's two queries are worth it.
+CHUNK_INDICATORS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class BatchJob:
+    """What to review and how.
+
+    Attributes:
+        url: the store's URL (each worker opens its own connection).
+        settings: the deployment's review settings.
+        library: compare with the store's indicator library (below-peers, below-last-year).
+        project_ids / unit / year: the choice, as for ``Store.latest_versions``.
+        save: save each chosen project's review, for ``record_year`` (default: the project's fund year).
+        actor: who saves.
+        keep: return every group's report (to print them); without it only the tally comes back.
+    """
+
+    url: str
+    settings: CoreSettings
+    library: bool = True
+    project_ids: tuple[int, ...] | None = None
+    unit: str | None = None
+    year: int | None = None
+    save: bool = False
+    record_year: int | None = None
+    actor: str | None = None
+    keep: bool = False
+
+
+@dataclass(slots=True)
+class BatchTally:
+    """What a run found, in numbers (for a summary of 100,000 projects)."""
+
+    units: int = 0
+    projects: int = 0
+    indicators: int = 0
+    findings: int = 0
+    severities: Counter[str] = field(default_factory=Counter)
+    grades: Counter[str] = field(default_factory=Counter)
+    rules: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def has_errors(self) -> bool:
+        return self.severities["error"] > 0
+
+    def add(self, other: BatchTally) -> None:
+        self.units += other.units
+        self.projects += other.projects
+        self.indicators += other.indicators
+        self.findings += other.findings
+        self.severities.update(other.severities)
+        self.grades.update(other.grades)
+        self.rules.update(other.rules)
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkResult:
+    """One chunk's results: the rows to save, its tally, and (``keep``) its groups."""
+
+    rows: list[dict[str, Any]]
+    tally: BatchTally
+    groups: list[ReviewedGroup]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """A whole run: the tally, the saved record ids (in plan order), the groups when kept."""
+
+    tally: BatchTally
+    records: list[int]
+    groups: list[ReviewedGroup]
+
+
+def chosen_count(store: Store, job: BatchJob) -> int:
+    """How many projects the job chooses."""
+    with store.reading() as tx:
+        return stored_reviews.count_chosen(tx.connection, project_ids=None if job.project_ids is None
+                                           else list(job.project_ids), unit=job.unit, year=job.year)
+
+
+def plan_chunks(store: Store, job: BatchJob, chunk_indicators: int = CHUNK_INDICATORS) -> list[tuple[list[int], int]]:
+    """The chosen projects' units cut in order into chunks of about ``chunk_indicators`` indicators
+    (those of all the units' current projects: they are reviewed with the chosen ones); each chunk's
+    unit ids and indicator count."""
+    with store.reading() as tx:
+        loads = stored_reviews.review_units(tx.connection, project_ids=None if job.project_ids is None
+                                            else list(job.project_ids), unit=job.unit, year=job.year)
+    chunks: list[tuple[list[int], int]] = []
+    for load in loads:
+        if not chunks or chunks[-1][1] >= chunk_indicators:
+            chunks.append(([], 0))
+        unit_ids, size = chunks[-1]
+        unit_ids.append(load.unit_id)
+        chunks[-1] = (unit_ids, size + load.indicators)
+    return chunks
+
+
+class BatchPeers(StorePeers):
+    """The store's indicator library read for many projects at once.
+
+    :meth:`preload` reads, in a few queries, what :class:`StorePeers` would ask name by name and
+    project by project: the group of every indicator name (as written), those groups' statistics,
+    each unit's projects of the years before, and the latest versions of the projects that match.
+    Anything not preloaded (a name first met later, a name the library does not hold as written)
+    is asked the way :class:`StorePeers` asks it, so the answers are the same.
+    """
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self._candidates: dict[tuple[str, int], list[dict[str, Any]]] = {}
+        self._latest: dict[int, StoredVersion] = {}
+        self._answers: dict[tuple[str, str], PeerStats | None] = {}
+
+    def peers(self, name: str, measure_unit: str) -> PeerStats | None:
+        """As :meth:`StorePeers.peers`, each answer kept (a province repeats its indicator names)."""
+        key = (name, measure_unit)
+        if key not in self._answers:
+            self._answers[key] = super().peers(name, measure_unit)
+        return self._answers[key]
+
+    def preload(self, documents: list[tuple[Unit, list[Project]]]) -> None:
+        """Read the library for these projects (each with the unit its review context gives it)."""
+        names = sorted({i.level3 for _unit, projects in documents for p in projects for i in p.indicators}
+                       - set(self._groups))
+        wanted: set[tuple[str, int]] = set()
+        for unit, projects in documents:
+            if not unit.code and not unit.name:
+                continue
+            for project in projects:
+                year = project_year(project)
+                if year is not None:
+                    wanted.add((unit_key(unit), year - 1))
+        with self.store.library_reading() as connection:
+            found = stored_reviews.spelling_groups(connection, names)
+            self._groups.update(found)
+            groups = sorted(set(found.values()) - set(self._stats))
+            for group, row in library_groups(library_reads.group_rows(connection, groups), groups).items():
+                self._stats[group] = row
+            keys = sorted({key for key, _year in wanted})
+            years = sorted({year for _key, year in wanted})
+            candidates = stored_reviews.units_projects(connection, keys, years)
+        self._candidates.update({pair: candidates[pair] for pair in wanted})
+        matched = {match["id"] for unit, projects in documents for project in projects
+                   if (match := self._match(unit, project)) is not None}
+        with self.store.library_reading() as connection:
+            self._latest.update(stored_reviews.project_latest(connection, sorted(matched - set(self._latest))))
+
+    def _match(self, unit: Unit, project: Project) -> dict[str, Any] | None:
+        year = project_year(project)
+        if year is None or (not unit.code and not unit.name):
+            return None
+        candidates = self._candidates.get((unit_key(unit), year - 1))
+        if candidates is None:
+            return None
+        stem = name_stem(project.name)
+        matches = [c for c in candidates if name_stem(c["name"]) == stem
+                   and (not project.fund_source or not c["fund_source"] or c["fund_source"] == project.fund_source)]
+        return matches[0] if len(matches) == 1 else None
+
+    def last_year(self, unit: Unit, project: Project) -> Project | None:
+        year = project_year(project)
+        if year is None or (not unit.code and not unit.name):
+            return None
+        if (unit_key(unit), year - 1) not in self._candidates:
+            return super().last_year(unit, project)
+        match = self._match(unit, project)
+        if match is None:
+            return None
+        if match["id"] not in self._latest:
+            return super().last_year(unit, project)
+        return self._latest[match["id"]].document.projects[0]
+
+
+def library_groups(rows: dict[int, dict[str, Any]], groups: list[int]) -> dict[int, dict[str, object]]:
+    """Group statistics as :class:`StorePeers` keeps them (an absent group: empty)."""
+    out: dict[int, dict[str, object]] = {}
+    for group in groups:
+        row = rows.get(group)
+        out[group] = {"name": row["name"], **json.loads(row["stats"] or "{}")} if row else {}
+    return out
+
+
+def review_chunk(store: Store, job: BatchJob, unit_ids: list[int]) -> ChunkResult:
+    """Load these units' latest versions, review the chosen ones in their units' contexts."""
+    with store.reading() as tx:
+        loaded = stored_reviews.unit_versions(tx.connection, unit_ids)
+    wanted = None if job.project_ids is None else set(job.project_ids)
+    chosen = [item.version for item in loaded
+              if (wanted is None or item.version.meta["project_id"] in wanted)
+              and (job.unit is None or item.unit_code == job.unit)
+              and (job.year is None or item.fund_year == job.year)]
+    by_code: dict[str, list[StoredVersion]] = {}
+    for item in loaded:
+        if item.unit_code is not None:
+            by_code.setdefault(item.unit_code, []).append(item.version)
+    contexts = group_contexts(chosen, lambda code: by_code.get(code, []))
+    peers = None
+    if job.library:
+        peers = BatchPeers(store)
+        peers.preload([(selection.document.unit, list(selection.document.projects)) for selection, _ in contexts])
+    rows: list[dict[str, Any]] = []
+    groups: list[ReviewedGroup] = []
+    tally = BatchTally(units=len(unit_ids))
+    with using(peers):
+        for selection, seqs in contexts:
+            report, picked = review_selection(selection, seqs, job.settings)
+            saved = []
+            for version, payload, grade in picked:
+                own = version.document.projects[0]
+                tally.projects += 1
+                tally.indicators += len(own.indicators)
+                tally.grades[grade.grade] += 1
+                if job.save:
+                    rows.append({"version_id": version.meta["version_id"],
+                                 "year": job.record_year if job.record_year is not None else own.fund_year,
+                                 "grade": grade.grade, "errors": grade.errors, "warnings": grade.warnings,
+                                 "actor": job.actor, "payload": json.dumps(payload, ensure_ascii=False)})
+                if job.keep:
+                    saved.append(SavedReview(version, payload, grade.grade, grade.errors, grade.warnings))
+            wanted_seqs = set(seqs)
+            for finding in report.findings:
+                if finding.project is None or finding.project in wanted_seqs:
+                    tally.findings += 1
+                    tally.severities[finding.severity] += 1
+                    tally.rules[finding.rule] += 1
+            if job.keep:
+                groups.append(reviewed_group(selection, seqs, report, saved))
+    return ChunkResult(rows, tally, groups)
+
+
+# The worker processes' own store (each opens its own connections) and job.
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(job: BatchJob) -> None:
+    _WORKER["store"] = Store(job.url, migrate=False)
+    _WORKER["job"] = job
+
+
+def _worker_chunk(unit_ids: list[int]) -> ChunkResult:
+    return review_chunk(_WORKER["store"], _WORKER["job"], unit_ids)
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@contextmanager
+def _chunk_results(store: Store, job: BatchJob, chunks: list[list[int]], jobs: int) -> Iterator[Iterator[ChunkResult]]:
+    """Each chunk's result, in plan order; in a pool of ``jobs`` processes when more than one (started
+    here, before the caller opens its write transaction)."""
+    if jobs <= 1 or len(chunks) <= 1:
+        yield (review_chunk(store, job, chunk) for chunk in chunks)
+        return
+    # fork shares the loaded modules and the word dictionary; spawn where fork is not offered
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        from perfbudget.review.language import words
+
+        words("加载分词词典")  # once here, then shared by every worker
+    store.engine.dispose()  # no connection of this process is carried into the workers
+    with multiprocessing.get_context(method).Pool(min(jobs, len(chunks)), _start_worker, (job,)) as pool:
+        yield pool.imap(_worker_chunk, chunks)
+
+
+def review_batch(store: Store, job: BatchJob, jobs: int | None = None,
+                 progress: Callable[[int, int], None] | None = None,
+                 chunk_indicators: int = CHUNK_INDICATORS) -> BatchResult:
+    """Review (and with ``job.save`` save) the chosen projects with ``jobs`` processes (default: one
+    per core); ``progress(done, total)`` counts the indicators of the units reviewed so far (a
+    unit's other current projects included: they are reviewed with the chosen ones)."""
+    plan = plan_chunks(store, job, chunk_indicators)
+    if store.engine.dialect.name == "sqlite" and store.engine.url.database in (None, "", ":memory:"):
+        jobs = 1  # an in-memory database lives in this process only
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    total = sum(size for _units, size in plan)
+    tally = BatchTally()
+    records: list[int] = []
+    groups: list[ReviewedGroup] = []
+    done = 0
+    if progress is not None:
+        progress(0, total)
+    with _chunk_results(store, job, [units for units, _size in plan], jobs) as results, \
+            (store.transaction() if job.save else nullcontext()) as tx:
+        for (_units, size), result in zip(plan, results, strict=True):
+            ids = stored_reviews.insert_reviews(tx.connection, result.rows) if tx is not None and result.rows else []
+            records.extend(ids)
+            if job.keep:
+                groups.extend(_with_records(result.groups, result.rows, ids))
+            tally.add(result.tally)
+            done += size
+            if progress is not None:
+                progress(done, total)
+    return BatchResult(tally, records, groups)
+
+
+def _with_records(groups: list[ReviewedGroup], rows: list[dict[str, Any]], ids: list[int]) -> list[ReviewedGroup]:
+    """The groups with each saved review's record id filled in."""
+    if not ids:
+        return groups
+    record = {row["version_id"]: new_id for row, new_id in zip(rows, ids, strict=True)}
+    return [replace(group, saved=[replace(s, record=record.get(s.version.meta["version_id"])) for s in group.saved])
+            for group in groups]

@@ -1,0 +1,168 @@
+"""A whole province in chunks and processes (app.review_batch) gives the one-by-one review's results.
+
+The store mixes what the cross-project rules and the library rules compare: the seed (ten real
+tables of one unit), a unit whose projects share a goal word for word, a unit whose tables come
+from two files (seq numbers collide), a unit with tables in 元 and in 万元, a project of the year
+before (below-last-year), and ten units setting peer targets (below-peers).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from perfbudget.app.review_batch import BatchJob, review_batch
+from perfbudget.app.reviews import ReviewedGroup, review_stored
+from perfbudget.app.settings import CoreSettings
+from perfbudget.cli import app
+from perfbudget.library.peers import StorePeers, using
+from perfbudget.load import load_path
+from perfbudget.model import Budget, Document, Indicator, Project, Unit
+from perfbudget.store import Store
+from perfbudget.store import reviews as stored_reviews
+from perfbudget.store.queries import load_versions
+from perfbudget.target import parse_target
+
+QTY = ("产出指标", "数量指标")
+TIME = ("产出指标", "时效指标")
+EFFECT = ("效益指标", "社会效益指标")
+SATISFACTION = ("满意度指标", "服务对象满意度指标")
+GOAL = "完成全市道路养护任务，保障道路通行安全"
+
+
+def _project(name: str, rows: list[tuple[str, str, str, str]], year: int = 2024, seq: int = 1,
+             goals: tuple[str, ...] = (GOAL,), source: str = "市级") -> Project:
+    indicators = tuple(Indicator(l1, l2, l3, None, parse_target(raw, l3)) for l1, l2, l3, raw in rows)
+    return Project(seq, None, name, f"{year}{source}", year, source, Budget(None, None, None), "用于测试", goals,
+                   indicators)
+
+
+def _rows(i: int) -> list[tuple[str, str, str, str]]:
+    return [(*QTY, "养护道路里程", f"≥{20 + i}公里"), (*TIME, "维修响应时间", f"≤{10 + i}小时"),
+            (*EFFECT, "道路通行状况", "明显改善"), (*SATISFACTION, "群众满意度", "≥90%")]
+
+
+def _document(code: str, *projects: Project, money_unit: str = "万元") -> Document:
+    return Document(Unit(code, f"单位{code}"), money_unit, projects)
+
+
+def _fill(store: Store, seed_path: Path) -> None:
+    seed = load_path(seed_path).document
+    assert seed is not None
+    documents = [(seed, "seed.txt")]
+    documents += [(_document(f"9{i:05d}", _project("道路养护项目", _rows(i))), f"peer{i}.txt") for i in range(10)]
+    documents.append((_document("700001", _project("2023年道路养护项目", _rows(12), year=2023)), "2023.txt"))
+    low = [(*QTY, "养护道路里程", "≥12公里"), (*TIME, "维修响应时间", "≤48小时"), *_rows(0)[2:]]
+    documents.append((_document("700001", _project("2024年道路养护项目", low),
+                                _project("2024年桥梁养护项目", _rows(3), seq=2),
+                                _project("2024年隧道养护项目", _rows(4), seq=3)), "2024.txt"))
+    documents.append((_document("700001", _project("2024年绿化项目", _rows(5)), money_unit="元"), "2024元.txt"))
+    documents.append((_document("700001", _project("2024年路灯项目", _rows(6))), "2024补.txt"))  # seq 1 again
+    documents.append((_document("", _project("无编码单位项目", _rows(7))), "nocode.txt"))
+    for document, name in documents:
+        assert store.import_document(document, name).status == "imported"
+
+
+@pytest.fixture(params=[pytest.param("sqlite", id="sqlite"),
+                        pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)])
+def filled(request: pytest.FixtureRequest, tmp_path: Path, seed_path: Path) -> Iterator[Store]:
+    url = f"sqlite:///{tmp_path / 'batch.db'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    store = Store(url)
+    _fill(store, seed_path)
+    yield store
+    store.close()
+
+
+def _shape(groups: list[ReviewedGroup]) -> list[Any]:
+    return [(g.report.to_dict(), g.document, sorted(g.selection.versions), g.selection.renumbered,
+             [(s.version.meta["version_id"], s.payload, s.grade, s.errors, s.warnings) for s in g.saved])
+            for g in groups]
+
+
+def _one_by_one(store: Store, **choice: Any) -> list[ReviewedGroup]:
+    with using(StorePeers(store)):
+        return review_stored(store, CoreSettings(), store.latest_versions(**choice), save=False, actor=None)
+
+
+@pytest.mark.parametrize("choice", [{"year": 2024}, {}, {"unit": "700001"}], ids=["year", "all", "unit"])
+def test_chunks_and_processes_give_the_one_by_one_review(filled: Store, choice: dict[str, Any]) -> None:
+    expected = _one_by_one(filled, **choice)
+    rules = {f["rule"] for g in expected for f in g.report.to_dict()["findings"]}
+    # what the comparison is about is there: copied goals, peers, last year, several contexts per unit
+    assert {"goals-not-measurable", "below-peers", "below-last-year"} <= rules
+    assert any(g.selection.renumbered for g in expected)
+    job = BatchJob(filled.url, CoreSettings(), keep=True, **choice)
+    for jobs, chunk in ((1, 1_000_000), (1, 1), (2, 1), (2, 30)):
+        result = review_batch(filled, job, jobs=jobs, chunk_indicators=chunk)
+        assert _shape(result.groups) == _shape(expected), (jobs, chunk)
+        assert result.tally.projects == sum(len(g.saved) for g in expected)
+        assert result.tally.findings == sum(len(g.report.findings) for g in expected)
+
+
+def test_saved_reviews_are_the_one_by_one_reviews_in_order(filled: Store) -> None:
+    expected = _one_by_one(filled, year=2024)
+    result = review_batch(filled, BatchJob(filled.url, CoreSettings(), save=True, actor="张三", year=2024,
+                                   record_year=2024),
+                          jobs=2, chunk_indicators=1)
+    saved = [s for g in expected for s in g.saved]
+    assert len(result.records) == len(saved) and result.records == sorted(result.records)
+    for record, want in zip(result.records, saved, strict=True):
+        got = filled.review(record)
+        assert got is not None
+        assert (got["version_id"], got["payload"], got["grade"], got["errors"], got["warnings"], got["year"],
+                got["actor"]) == (want.version.meta["version_id"], want.payload, want.grade, want.errors,
+                                  want.warnings, 2024, "张三")
+
+
+def test_a_failed_save_keeps_nothing(filled: Store) -> None:
+    class Broken(Exception):
+        pass
+
+    def stop(done: int, total: int) -> None:
+        if 0 < done < total:
+            raise Broken
+
+    with pytest.raises(Broken):
+        review_batch(filled, BatchJob(filled.url, CoreSettings(), save=True, year=2024), jobs=1,
+                     progress=stop, chunk_indicators=1)
+    with filled.reading() as tx:
+        assert tx.connection.exec_driver_sql("SELECT count(*) FROM reviews").scalar() == 0
+
+
+def test_bulk_loading_builds_the_same_versions_as_one_by_one(filled: Store) -> None:
+    with filled.reading() as tx:
+        units = stored_reviews.review_units(tx.connection)
+        loaded = stored_reviews.unit_versions(tx.connection, [u.unit_id for u in units])
+        ids = [item.version.meta["version_id"] for item in loaded]
+        one_by_one = load_versions(tx.connection, ids)
+    assert [item.version for item in loaded] == [one_by_one[i] for i in ids]
+    assert sum(u.indicators for u in units) == sum(len(i.version.document.projects[0].indicators) for i in loaded)
+    assert ids == [v.meta["version_id"] for v in filled.latest_versions()]  # the same order
+
+
+def test_cli_jobs_and_summary(filled: Store) -> None:
+    runner = CliRunner()
+    base = ["review", "--db", filled.url, "--year", "2024", "--json"]
+    one = runner.invoke(app, [*base, "--jobs", "1"])
+    two = runner.invoke(app, [*base, "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 1  # the seed has errors
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+    summary = runner.invoke(app, ["review", "--db", filled.url, "--year", "2024", "--summary", "--save"])
+    assert summary.exit_code == 1
+    projects = len(json.loads(one.stdout)["projects"])
+    assert f"{projects} 个项目" in summary.stdout
+    assert "审核等级：优" in summary.stdout and "最常见的问题" in summary.stdout
+    assert f"已保存 {projects} 个项目的审核结果" in summary.stderr
+    data = json.loads(runner.invoke(app, ["review", "--db", filled.url, "--year", "2024", "--summary",
+                                          "--json"]).stdout)
+    assert data["projects"] == projects and data["findings"] == len(json.loads(one.stdout)["findings"])
+
+
+def test_help_mentions_jobs() -> None:
+    text = CliRunner().invoke(app, ["review", "--help"]).stdout
+    assert "--jobs" in text and "--summary" in text

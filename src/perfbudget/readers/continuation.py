@@ -20,7 +20,7 @@ from __future__ import annotations
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import UNIT_CELL
-from perfbudget.readers.indicator_rows import is_indicator_header
+from perfbudget.readers.indicator_header import is_indicator_header, merge_header_rows
 from perfbudget.readers.labels import column_role, header_field, is_footer
 from perfbudget.readers.stream import looks_like_heading
 
@@ -34,11 +34,9 @@ def indicator_header_at(rows: list[list[Cell]]) -> int | None:
     for index, row in enumerate(rows):
         if is_indicator_header(row):
             return index
-        if index + 1 < len(rows) and any(column_role(c.text) == "level3" for c in row):
-            from perfbudget.readers.interpret import merge_header_rows
-
-            if is_indicator_header(merge_header_rows(row, rows[index + 1])):
-                return index
+        if index + 1 < len(rows) and any(column_role(c.text) == "level3" for c in row) \
+                and is_indicator_header(merge_header_rows(row, rows[index + 1])):
+            return index
     return None
 
 

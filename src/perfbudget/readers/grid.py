@@ -22,7 +22,7 @@ SOURCE_TAIL = tuple(Source._field_defaults[name] for name in Source._fields[2:])
 def source_at(file: str, line: int) -> Source:
     """``Source(file, line)``, made without the NamedTuple's Python-level ``__new__`` (a reader
     makes one per cell; this is about twice as fast)."""
-    return _new_tuple(Source, (file, line) + SOURCE_TAIL)
+    return _new_tuple(Source, (file, line) + SOURCE_TAIL)  # noqa: RUF005 (a concatenation is the quicker)
 
 
 class Cell:

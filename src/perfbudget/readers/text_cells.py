@@ -52,7 +52,7 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
                     pending = None
                 row = []
                 current.rows.append(row)
-            source = new_tuple(Source, (file, lineno) + tail)
+            source = new_tuple(Source, (file, lineno) + tail)  # noqa: RUF005 (quicker)
             body = line[1:]
             if "\t" not in body:  # the usual case: one cell per line
                 last_cell = Cell(body, source)

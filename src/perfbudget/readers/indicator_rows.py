@@ -76,9 +76,35 @@ def _target_text(by_role: dict[str, Cell], sign: str, extras: list[tuple[str, st
 class _Tree:
     """The 一级/二级 names carried down from the rows above."""
 
+    __slots__ = ("level1", "level2")
+
     def __init__(self) -> None:
         self.level1 = ""
         self.level2 = ""
+
+
+_NOT_FIELDS = frozenset({"sign", "extra", SKIP})
+
+
+class _Plan:
+    """What the columns ask of every row, worked out once per table.
+
+    ``plain``: every column is a field of its own (no sign, extra or skipped column, no role
+    twice), so a row's cells map to fields by position alone; ``simple``: no sign column and no
+    role twice (extra and skipped columns allowed). Other tables take the general loop.
+    """
+
+    __slots__ = ("columns", "extra_columns", "has_unit", "keyed", "plain", "roles", "simple")
+
+    def __init__(self, columns: list[tuple[str, str]]) -> None:
+        self.columns = columns
+        self.roles = [role for role, _ in columns]
+        self.keyed = [(i, role) for i, role in enumerate(self.roles) if role not in _NOT_FIELDS]
+        self.extra_columns = [(i, head) for i, (role, head) in enumerate(columns) if role == "extra"]
+        unique = len({role for _, role in self.keyed}) == len(self.keyed)
+        self.simple = unique and "sign" not in self.roles
+        self.plain = self.simple and len(self.keyed) == len(self.roles)
+        self.has_unit = "unit" in self.roles
 
 
 def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], parts: Parts,
@@ -91,7 +117,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     where the file was cut off: an error, and the row is not read.
     """
     width = len(columns)
-    roles = [role for role, _ in columns]
+    plan = _Plan(columns)
+    roles = plan.roles
     target_column = roles.index("target")
     # A rebuilt row is cut when it stops before its last required cell; an optional cell after
     # it (备注, 偏差原因) or a repeated column group (长期/年度) may be missing from a whole row.
@@ -100,7 +127,9 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     tree = _Tree()
     if sparse:
         rows = join_wrapped_cells(rows, roles, last_required, problems)
-    last_filled = max((i for i, row in enumerate(rows) if any(not c.blank for c in row)), default=-1)
+    last_filled = len(rows) - 1
+    while last_filled >= 0 and all(c.blank for c in rows[last_filled]):
+        last_filled -= 1
     last_read = -2  # the index of the row that gave the latest indicator
     for index, row in enumerate(rows):
         filled = [c for c in row if not c.blank]
@@ -111,7 +140,10 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         if filled[0].text.strip() in _HEADER_FIRST and is_indicator_header(row):
             problems.append(Problem(filled[0].source, "跳过重复的指标表头行（表格跨页续排）", Severity.INFO))
             continue
-        cells, shift = align(row, roles)
+        if len(row) >= width and not row[-1].blank:
+            cells, shift = row, 0  # a whole row: nothing to align (align() would return a copy of it)
+        else:
+            cells, shift = align(row, roles)
         if len(cells) > width:
             cells = without_extra_leading_blanks(cells, roles, width)
         if sparse and len(cells) <= last_required:
@@ -136,13 +168,13 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
             parts.cut = cells[-1].source
             if complete and len(cells) > value_end + 1:
                 # cut inside a cell after the target (实际完成值 …): the target and what precedes it are whole
-                _read_row(cells[:-1], columns, tree, parts, problems, width)
+                _read_row(cells[:-1], plan, tree, parts, problems)
             continue
         if len(filled) == 1 and last_read == index - 1 and not sparse and not stream \
                 and _wraps_name(cells, roles, parts, problems):
             continue  # the 三级 name (or description) of the row above, wrapped onto a row of its own
         before = len(parts.indicators)
-        _read_row(cells, columns, tree, parts, problems, width)
+        _read_row(cells, plan, tree, parts, problems)
         if len(parts.indicators) > before:
             last_read = index
 
@@ -173,31 +205,24 @@ def _wraps_name(cells: list[Cell], roles: list[str], parts: Parts, problems: lis
     return True
 
 
-def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, parts: Parts,
-              problems: list[Problem], width: int) -> None:
-    by_role: dict[str, Cell] = {}
-    extras: list[tuple[str, str]] = []
+def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problems: list[Problem]) -> None:
+    extras: list[tuple[str, str]]
     signs: list[tuple[str, Cell]] = []
-    for (role, head), cell in zip(columns, cells, strict=False):
-        if role == "sign":
-            if not cell.blank:
-                signs.append((head, cell))  # 指标性质 (正向) and 指标方向 (=): the one holding a sign is it
-        elif role == "extra":
-            if not cell.blank:
-                extras.append((head, _text(cell)))
-        elif role != SKIP:
-            if role not in by_role:
-                by_role[role] = cell
-                continue
-            earlier = by_role[role]
-            if not cell.blank:
-                # A repeated column (中期/长期 then 年度 groups side by side): the last one filled is the
-                # year's; an earlier filled one is kept as an extra under its header.
-                if not earlier.blank:
-                    head_of = next(h for (_, h), c in zip(columns, cells, strict=False) if c is earlier)
-                    extras.append((head_of, _text(earlier)))
-                by_role[role] = cell
-    row_source = next((c.source for c in cells if not c.blank), cells[0].source)
+    if plan.plain:
+        by_role = dict(zip(plan.roles, cells, strict=False))
+        extras = []
+    elif plan.simple:
+        n = len(cells)
+        by_role = {role: cells[i] for i, role in plan.keyed if i < n}
+        extras = [(head, cells[i].text.strip()) for i, head in plan.extra_columns if i < n and not cells[i].blank]
+    else:
+        by_role, extras, signs = _fields(cells, plan.columns)
+    for cell in cells:
+        if not cell.blank:
+            row_source = cell.source
+            break
+    else:
+        row_source = cells[0].source
     l1, l2 = by_role.get("level1"), by_role.get("level2")
     if l1 is not None and not l1.blank and (l2 is None or l2.blank) and level_of(l1.text) == "level2":
         # 社会效益 in the 一级 column with the 二级 cell blank: a 二级 name; the framework gives its 一级
@@ -224,7 +249,11 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
     if signs:
         sign = next((_text(c) for _, c in signs if is_sign(c.text)), "")
         sign_extras = [(head, _text(c)) for head, c in signs if not is_sign(c.text)]
-    target_text = _target_text(by_role, sign, extras)
+    if sign or plan.has_unit:
+        target_text = _target_text(by_role, sign, extras)
+    else:
+        target = by_role.get("target")
+        target_text = target.text.strip() if target is not None else ""
     fused = _FUSED_SCORE.match(target_text) if "分" in target_text else None
     weight_cell = by_role.get("weight")
     fused_weight: Decimal | None = None
@@ -273,3 +302,31 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
         source=row_source,
         sources=sources,
     ))
+
+
+def _fields(cells: list[Cell], columns: list[tuple[str, str]]) -> tuple[dict[str, Cell], list[tuple[str, str]],
+                                                                      list[tuple[str, Cell]]]:
+    """The row's cells by role, its extra columns' texts and its sign cells, for any columns."""
+    by_role: dict[str, Cell] = {}
+    extras: list[tuple[str, str]] = []
+    signs: list[tuple[str, Cell]] = []
+    for (role, head), cell in zip(columns, cells, strict=False):
+        if role == "sign":
+            if not cell.blank:
+                signs.append((head, cell))  # 指标性质 (正向) and 指标方向 (=): the one holding a sign is it
+        elif role == "extra":
+            if not cell.blank:
+                extras.append((head, _text(cell)))
+        elif role != SKIP:
+            if role not in by_role:
+                by_role[role] = cell
+                continue
+            earlier = by_role[role]
+            if not cell.blank:
+                # A repeated column (中期/长期 then 年度 groups side by side): the last one filled is the
+                # year's; an earlier filled one is kept as an extra under its header.
+                if not earlier.blank:
+                    head_of = next(h for (_, h), c in zip(columns, cells, strict=False) if c is earlier)
+                    extras.append((head_of, _text(earlier)))
+                by_role[role] = cell
+    return by_role, extras, signs

@@ -84,7 +84,8 @@ def join_continued(tables: list[RawTable], problems: list[Problem]) -> list[RawT
     out: list[RawTable] = []
     for table in tables:
         previous = out[-1] if out else None
-        if previous is not None and not _separate(table) and _first_row(table.rows) and not _names_a_project(table) \
+        separate = previous is not None and _separate(table)
+        if previous is not None and not separate and _first_row(table.rows) and not _names_a_project(table) \
                 and has_header_block(previous.rows) and indicator_header_at(previous.rows) is None:
             # the header part goes on in the next table (the funds rows, then the indicator part)
             problems.append(Problem(table.source, "项目表分在几个表格中，接在上一个表格之后按一个项目读取",
@@ -93,7 +94,7 @@ def join_continued(tables: list[RawTable], problems: list[Problem]) -> list[RawT
                                previous.certain and table.certain, previous.stream or table.stream,
                                previous.sparse or table.sparse, (*previous.needs_check, *table.needs_check))
             continue
-        if previous is None or _separate(table) or has_header_block(table.rows) or not _first_row(table.rows):
+        if previous is None or separate or has_header_block(table.rows) or not _first_row(table.rows):
             out.append(table)
             continue
         previous_header = indicator_header_at(previous.rows)

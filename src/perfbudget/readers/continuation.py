@@ -20,7 +20,7 @@ from __future__ import annotations
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import UNIT_CELL
-from perfbudget.readers.indicator_rows import is_indicator_header
+from perfbudget.readers.indicator_header import is_indicator_header, merge_header_rows
 from perfbudget.readers.labels import column_role, header_field, is_footer
 from perfbudget.readers.stream import looks_like_heading
 
@@ -34,11 +34,9 @@ def indicator_header_at(rows: list[list[Cell]]) -> int | None:
     for index, row in enumerate(rows):
         if is_indicator_header(row):
             return index
-        if index + 1 < len(rows) and any(column_role(c.text) == "level3" for c in row):
-            from perfbudget.readers.interpret import merge_header_rows
-
-            if is_indicator_header(merge_header_rows(row, rows[index + 1])):
-                return index
+        if index + 1 < len(rows) and any(column_role(c.text) == "level3" for c in row) \
+                and is_indicator_header(merge_header_rows(row, rows[index + 1])):
+            return index
     return None
 
 
@@ -86,7 +84,8 @@ def join_continued(tables: list[RawTable], problems: list[Problem]) -> list[RawT
     out: list[RawTable] = []
     for table in tables:
         previous = out[-1] if out else None
-        if previous is not None and not _separate(table) and _first_row(table.rows) and not _names_a_project(table) \
+        separate = previous is not None and _separate(table)
+        if previous is not None and not separate and _first_row(table.rows) and not _names_a_project(table) \
                 and has_header_block(previous.rows) and indicator_header_at(previous.rows) is None:
             # the header part goes on in the next table (the funds rows, then the indicator part)
             problems.append(Problem(table.source, "项目表分在几个表格中，接在上一个表格之后按一个项目读取",
@@ -95,7 +94,7 @@ def join_continued(tables: list[RawTable], problems: list[Problem]) -> list[RawT
                                previous.certain and table.certain, previous.stream or table.stream,
                                previous.sparse or table.sparse, (*previous.needs_check, *table.needs_check))
             continue
-        if previous is None or _separate(table) or has_header_block(table.rows) or not _first_row(table.rows):
+        if previous is None or separate or has_header_block(table.rows) or not _first_row(table.rows):
             out.append(table)
             continue
         previous_header = indicator_header_at(previous.rows)

@@ -15,6 +15,15 @@ from perfbudget.model import Problem, Source
 # Every problem saying where a document is cut off starts with this (LoadResult tells cuts apart by it).
 CUT_MESSAGE = "表格在此中断"
 
+_new_tuple = tuple.__new__
+SOURCE_TAIL = tuple(Source._field_defaults[name] for name in Source._fields[2:])  # the fields after file, line
+
+
+def source_at(file: str, line: int) -> Source:
+    """``Source(file, line)``, made without the NamedTuple's Python-level ``__new__`` (a reader
+    makes one per cell; this is about twice as fast)."""
+    return _new_tuple(Source, (file, line) + SOURCE_TAIL)  # noqa: RUF005 (a concatenation is the quicker)
+
 
 class Cell:
     """One table cell: its text (paragraphs joined by newlines), where it was, and whether it is blank.

@@ -155,7 +155,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             state.group = None  # 项目资金, 资金情况: a new block begins
             i += 1
             continue
-        fund_run = _run(row, i, fund_column)
+        fund_run = _run(row, i, fund_column) if fund_column(cell.text) is not None else ()
         if len(fund_run) >= 2:
             state.fund_columns = [label_key(row[k].text) for k in fund_run]
             i = fund_run[-1] + 1

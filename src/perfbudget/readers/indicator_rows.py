@@ -1,11 +1,8 @@
 """Read the indicator rows of a project table under its indicator header.
 
-Columns are mapped by their header labels (``labels.COLUMN_LABELS``); unknown
-headers are kept as extra columns (绩效标准, 备注 …). Rows are aligned to the
-header by content where cells are missing: HTML and web-copied tables leave out
-the cells of a vertically merged 一级/二级 column, so a row that starts with a
-二级 name starts in the 二级 column, and one that starts with a 三级 name starts in
-the 三级 column. Vertically merged 一级/二级 cells are filled from above.
+Columns come from ``indicator_header.column_map``; rows that lost cells are placed
+under their columns by ``row_alignment``. Vertically merged 一级/二级 cells are filled
+from above.
 
 Skipped rows (category rows without a 三级, template placeholders) become notes;
 rows that cannot be read become errors with their cell's location. A row of
@@ -15,204 +12,38 @@ signatures, notes or totals (审核意见, 总分, 注：…) ends the indicator
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, normalise_level1, normalise_level2
 from perfbudget.model import Indicator, Problem, Severity, Source
-from perfbudget.readers.grid import CUT_MESSAGE, Cell
-from perfbudget.readers.labels import (
-    column_role,
-    header_field,
-    header_roles,
-    is_footer,
-    is_ignored_label,
-    is_number_column,
-    label_key,
-    level1_of_level2,
-    level_of,
+from perfbudget.readers.cell_values import (
+    EMPTY_MARKS,
+    TEMPLATE_PREFIX,
+    decimal_or_none,
+    is_blank_template,
+    is_placeholder,
+    is_sign,
 )
+from perfbudget.readers.grid import CUT_MESSAGE, Cell
+from perfbudget.readers.indicator_header import SKIP, is_indicator_header
+from perfbudget.readers.labels import is_footer, level1_of_level2, level_of
 from perfbudget.readers.parts import Parts
+from perfbudget.readers.row_alignment import (
+    align,
+    join_wrapped_cells,
+    others_reach_past,
+    place_sparse_row,
+    without_extra_leading_blanks,
+)
 from perfbudget.target import parse_target
 
-PLACEHOLDER = re.compile(r"^(?:指标\d+|…+|\.{3,}|·{3,}|略|（略）|\(略\)|-+|—+|无)$")
-_SIGN = re.compile(r"^(?:[≥≤=＝﹦≧≦<>＜＞]+|>=|<=|大于等于|小于等于|大于|小于|等于"
-                   r"|不低于|不高于|不少于|不超过|不大于|不小于)$")
-_SKIP = "ignore"
 # The first cell of an indicator header repeated after a page break.
 _HEADER_FIRST = frozenset({"一级指标", "二级指标", "一级", "二级", "绩效指标", "序号", "项目"})
-VALUE_LIKE = re.compile(r"^(?:[≥≤<>=≧≦＞＜＝]|大于等于|小于等于|不低于|不少于)?\s*\d+(?:\.\d+)?\s*\S{0,4}$")
-
 
 _FUSED_SCORE = re.compile(r"^(?P<value>.+?)\s*(?:[(（]\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[)）]"
                           r"|\s(?P<b>\d+(?:\.\d+)?)\s*分)$")
-_TEMPLATE_PREFIX = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?")
-_SCORE_NOTE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
-_EMPTY_MARKS = " \t\n/／\\-—–_…·.。、:：无"
-
-
-@lru_cache(maxsize=8192)
-def is_placeholder(name: str) -> bool:
-    """指标2, ……, 略 …: a template row left in the table."""
-    return bool(PLACEHOLDER.match(re.sub(r"\s+", "", name)))
-
-
-@lru_cache(maxsize=8192)
-def is_blank_template(name: str, value: str) -> bool:
-    """A template row left blank: ``指标2:`` alone, ``指标1:/ | / | /``, ``……`` under a score note
-    ``(30分)`` — the name holds nothing but a template number, marks or a score note, and the
-    value nothing but marks."""
-    bare = _TEMPLATE_PREFIX.sub("", _SCORE_NOTE.sub("", name))
-    return not bare.strip(_EMPTY_MARKS) and not value.strip(_EMPTY_MARKS) and bool(name.strip())
-
-
-def column_map(header: list[Cell]) -> list[tuple[str, str]]:
-    """(role, header text) per column; unknown headers keep their text as an extra column.
-
-    Not columns: blank header cells, a 序号 column, and before the level columns a label that
-    only announces the block (绩效指标, 年度绩效目标(90分) — a vertically merged first column).
-    """
-    columns: list[tuple[str, str]] = []
-    seen_level = False
-    for cell, role in zip(header, header_roles([c.text for c in header]), strict=True):
-        seen_level = seen_level or role in ("level1", "level2", "level3")
-        if role is None and (cell.blank or is_number_column(cell.text) or (not seen_level and (
-                is_ignored_label(cell.text) or header_field(cell.text) == "goals"))):
-            role = _SKIP
-        columns.append((role or "extra", cell.text.strip()))
-    return columns
-
-
-def is_indicator_header(row: list[Cell]) -> bool:
-    # Cheap first test: a level column (一级/二级/三级…, all hold 级) and a target column (its synonyms
-    # hold 值 or 目标) are required.
-    joined = "\x00".join([c.text for c in row])
-    if "级" not in joined or ("值" not in joined and "目标" not in joined):
-        return False
-    roles = set(header_roles([c.text for c in row if not c.blank]))
-    return "level3" in roles and "target" in roles and ("level1" in roles or "level2" in roles)
-
-
-def guess_level(cells: list[Cell], index: int) -> str:
-    """level1, level2 or level3 for the cell at ``index`` (成本指标/满意度指标 decided by the next cell)."""
-    level = level_of(cells[index].text)
-    if level is None:
-        return "level3"
-    rest = [c for c in cells[index + 1:] if not c.blank]
-    following = rest[0] if rest else None
-    if level in ("level2", "level1|level2") and len(rest) == 1 and not cells[index].text.strip().endswith("指标") \
-            and VALUE_LIKE.match(rest[0].text.strip()):
-        return "level3"  # 服务对象满意度 | ≥90% ending a row: a 三级 named like a 二级, and its target
-    if level == "level1|level2":
-        after = level_of(following.text) if following is not None else None
-        return "level1" if after is not None and "level2" in after else "level2"
-    return level
-
-
-def align(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int]:
-    """The row's cells placed under their columns (see the module docstring), trailing blanks
-    dropped, and the number of blank cells put in front."""
-    cells = list(cells)
-    while cells and cells[-1].blank:
-        cells.pop()
-    if not cells or len(cells) >= len(roles):
-        return cells, 0
-    first = next((i for i, c in enumerate(cells) if not c.blank and not (
-        roles[i] == _SKIP and c.text.strip().isdigit())), None)  # a 序号 number is not the row's start
-    if first is None:
-        return cells, 0
-    role = guess_level(cells, first)
-    if role in roles:
-        column = roles.index(role)
-        if role == "level1" and "level2" in roles and _level1_over_level3(cells, first, roles):
-            # 产出指标 | 开设课程数量 | 220: a merged 一级 cell whose text the copy put on a middle row
-            # of its group, followed by the 三级 name; the 二级 cell (merged from above) is left out.
-            cells = [*cells[:first + 1], Cell("", cells[first].source), *cells[first + 1:]]
-        if column > first:
-            return [Cell("", cells[first].source) for _ in range(column - first)] + cells, column - first
-    return cells, 0
-
-
-_NATURE = frozenset({"正向", "反向", "定性", "定量", "中性", "正向指标", "反向指标", "定性指标", "定量指标"})
-
-
-def _fits(role: str, text: str) -> bool:
-    """Can a cell of a row that lost its empty cells stand in this column? A sign column takes only a
-    comparison or 正向/反向/定性; a unit column only a short word that is no number."""
-    if role == "sign":
-        return is_sign(text) or label_key(text) in _NATURE
-    if role == "unit":
-        return len(text.strip()) <= 6 and decimal_or_none(text.replace(",", "")) is None
-    return True
-
-
-def place_sparse_row(cells: list[Cell], roles: list[str], last_required: int) -> list[Cell] | None:
-    """A row whose empty cells were lost (space-separated), placed under its columns by what its cells
-    hold: trailing numbers under the 分值/得分 columns that end the required ones (``工程质量合格 10 10``
-    under ``年度指标值 | 实际完成值 | 分值 | 得分``: no 指标值, 分值 10, 得分 10), and the cells between
-    the 三级 name and them left to right, a sign or unit column skipped when the cell cannot be one
-    (``定性 长期 15`` under ``指标性质 | 指标方向 | 目标值 | 计量单位 | 分值``: 目标值 长期). None when
-    the row is not short or the placement changes nothing."""
-    if "level3" not in roles:
-        return None
-    level3 = roles.index("level3")
-    values = cells[level3 + 1:]
-    if not values or len(values) >= last_required - level3:
-        return None
-    scores = 0
-    while last_required - scores > level3 and roles[last_required - scores] in ("weight", "score"):
-        scores += 1
-    if scores and (len(values) < scores or any(c.blank or decimal_or_none(c.text) is None
-                                               for c in values[-scores:])):
-        scores = 0
-    front = values[:len(values) - scores]
-    columns = list(range(level3 + 1, last_required + 1 - scores))
-    placed: list[Cell] = []
-    taken = 0
-    for k, column in enumerate(columns):
-        left_cells, left_columns = len(front) - taken, len(columns) - k
-        if left_cells and (left_cells >= left_columns or _fits(roles[column], front[taken].text)):
-            placed.append(front[taken])
-            taken += 1
-        else:
-            placed.append(Cell("", values[0].source))
-    if taken < len(front):
-        return None
-    out = [*cells[:level3 + 1], *placed, *values[len(values) - scores:]]
-    naive = [c.text for c in cells] + [""] * (len(out) - len(cells))
-    return out if [c.text for c in out] != naive else None
-
-
-def _without_extra_leading_blanks(cells: list[Cell], roles: list[str], width: int) -> list[Cell]:
-    """A row one or more empty cells too long at its start (``| | 满意度指标 | …``): the extra empty cells
-    dropped when its first filled cell is a 一级/二级 name that then stands in its own column."""
-    first = next((i for i, c in enumerate(cells) if not c.blank), None)
-    if first is None or level_of(cells[first].text) is None:
-        return cells
-    role = guess_level(cells, first)
-    if role not in roles:
-        return cells
-    extra = first - roles.index(role)
-    return cells[extra:] if extra > 0 and len(cells) - extra <= width else cells
-
-
-def _level1_over_level3(cells: list[Cell], first: int, roles: list[str]) -> bool:
-    """A 一级 name followed by a cell that is no 二级 name, in a row one cell short of its 二级."""
-    following = next((i for i in range(first + 1, len(cells)) if not cells[i].blank), None)
-    if following is None or level_of(cells[following].text) is not None:
-        return False
-    return len(cells) - first < len(roles) - roles.index("level1")
-
-
-def decimal_or_none(text: str) -> Decimal | None:
-    cleaned = re.sub(r"\s+|分$", "", unicodedata.normalize("NFKC", text))
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
 
 
 @lru_cache(maxsize=4096)
@@ -223,11 +54,6 @@ def _owns(level1: str, level2: str) -> bool:
 
 def _text(cell: Cell | None) -> str:
     return cell.text.strip() if cell is not None else ""
-
-
-def is_sign(text: str) -> bool:
-    """≥, ＞=, 大于等于, 不低于 …: a comparison written in a column of its own."""
-    return bool(_SIGN.match(unicodedata.normalize("NFKC", text).replace(" ", "")))
 
 
 def _target_text(by_role: dict[str, Cell], sign: str, extras: list[tuple[str, str]]) -> str:
@@ -250,9 +76,35 @@ def _target_text(by_role: dict[str, Cell], sign: str, extras: list[tuple[str, st
 class _Tree:
     """The 一级/二级 names carried down from the rows above."""
 
+    __slots__ = ("level1", "level2")
+
     def __init__(self) -> None:
         self.level1 = ""
         self.level2 = ""
+
+
+_NOT_FIELDS = frozenset({"sign", "extra", SKIP})
+
+
+class _Plan:
+    """What the columns ask of every row, worked out once per table.
+
+    ``plain``: every column is a field of its own (no sign, extra or skipped column, no role
+    twice), so a row's cells map to fields by position alone; ``simple``: no sign column and no
+    role twice (extra and skipped columns allowed). Other tables take the general loop.
+    """
+
+    __slots__ = ("columns", "extra_columns", "has_unit", "keyed", "plain", "roles", "simple")
+
+    def __init__(self, columns: list[tuple[str, str]]) -> None:
+        self.columns = columns
+        self.roles = [role for role, _ in columns]
+        self.keyed = [(i, role) for i, role in enumerate(self.roles) if role not in _NOT_FIELDS]
+        self.extra_columns = [(i, head) for i, (role, head) in enumerate(columns) if role == "extra"]
+        unique = len({role for _, role in self.keyed}) == len(self.keyed)
+        self.simple = unique and "sign" not in self.roles
+        self.plain = self.simple and len(self.keyed) == len(self.roles)
+        self.has_unit = "unit" in self.roles
 
 
 def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], parts: Parts,
@@ -265,7 +117,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     where the file was cut off: an error, and the row is not read.
     """
     width = len(columns)
-    roles = [role for role, _ in columns]
+    plan = _Plan(columns)
+    roles = plan.roles
     target_column = roles.index("target")
     # A rebuilt row is cut when it stops before its last required cell; an optional cell after
     # it (备注, 偏差原因) or a repeated column group (长期/年度) may be missing from a whole row.
@@ -273,8 +126,10 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     value_end = max(roles.index(role) for role in ("target", "sign", "unit") if role in roles)
     tree = _Tree()
     if sparse:
-        rows = _join_wrapped_cells(rows, roles, last_required, problems)
-    last_filled = max((i for i, row in enumerate(rows) if any(not c.blank for c in row)), default=-1)
+        rows = join_wrapped_cells(rows, roles, last_required, problems)
+    last_filled = len(rows) - 1
+    while last_filled >= 0 and all(c.blank for c in rows[last_filled]):
+        last_filled -= 1
     last_read = -2  # the index of the row that gave the latest indicator
     for index, row in enumerate(rows):
         filled = [c for c in row if not c.blank]
@@ -285,9 +140,12 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         if filled[0].text.strip() in _HEADER_FIRST and is_indicator_header(row):
             problems.append(Problem(filled[0].source, "跳过重复的指标表头行（表格跨页续排）", Severity.INFO))
             continue
-        cells, shift = align(row, roles)
+        if len(row) >= width and not row[-1].blank:
+            cells, shift = row, 0  # a whole row: nothing to align (align() would return a copy of it)
+        else:
+            cells, shift = align(row, roles)
         if len(cells) > width:
-            cells = _without_extra_leading_blanks(cells, roles, width)
+            cells = without_extra_leading_blanks(cells, roles, width)
         if sparse and len(cells) <= last_required:
             moved = place_sparse_row(cells, roles, last_required)
             if moved is not None:
@@ -304,19 +162,19 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         reached = len(row) + shift
         if cut_here and (not complete or reached <= target_column or (  # ≧ and then nothing: cut after the sign
                 target_column < len(cells) and is_sign(cells[target_column].text)) or (
-                reached <= last_required and (not sparse or _others_reach_past(rows[:index], roles, last_required)))):
+                reached <= last_required and (not sparse or others_reach_past(rows[:index], roles, last_required)))):
             problems.append(Problem(cells[-1].source, f"{CUT_MESSAGE}：最后一行只有{len(filled)}个有内容的单元格"
                                                       f"（指标表头有{width}列），文件可能不完整"))
             parts.cut = cells[-1].source
             if complete and len(cells) > value_end + 1:
                 # cut inside a cell after the target (实际完成值 …): the target and what precedes it are whole
-                _read_row(cells[:-1], columns, tree, parts, problems, width)
+                _read_row(cells[:-1], plan, tree, parts, problems)
             continue
         if len(filled) == 1 and last_read == index - 1 and not sparse and not stream \
                 and _wraps_name(cells, roles, parts, problems):
             continue  # the 三级 name (or description) of the row above, wrapped onto a row of its own
         before = len(parts.indicators)
-        _read_row(cells, columns, tree, parts, problems, width)
+        _read_row(cells, plan, tree, parts, problems)
         if len(parts.indicators) > before:
             last_read = index
 
@@ -331,7 +189,7 @@ def _wraps_name(cells: list[Cell], roles: list[str], parts: Parts, problems: lis
     role = roles[column] if column < len(roles) else ""
     text = cell.text.strip()
     if role not in ("level3", "description") or level_of(text) is not None or is_placeholder(text) \
-            or _TEMPLATE_PREFIX.match(text) or is_footer(text):
+            or TEMPLATE_PREFIX.match(text) or is_footer(text):
         return False
     last = parts.indicators[-1]
     if role == "level3":
@@ -347,62 +205,24 @@ def _wraps_name(cells: list[Cell], roles: list[str], parts: Parts, problems: lis
     return True
 
 
-def _others_reach_past(rows: list[list[Cell]], roles: list[str], last_required: int) -> bool:
-    """True when every indicator row before reaches past the last required column (so a last row
-    that stops before it is cut off, not merely short)."""
-    reaches = [len(cells) for row in rows if sum(1 for c in row if not c.blank) >= 3
-               for cells, _ in (align(row, roles),)]
-    return bool(reaches) and min(reaches) > last_required
-
-
-def _join_wrapped_cells(rows: list[list[Cell]], roles: list[str], last_required: int,
-                        problems: list[Problem]) -> list[list[Cell]]:
-    """Space-separated rows: a line of one or two plain cells (no level name, label or footer) after
-    a row that stops before its last required column and does not end in a number is the rest of
-    that row, wrapped onto lines of its own (``… 推动装备标准化配置 定性`` / ``长期`` / ``15``)."""
-    level3 = roles.index("level3") if "level3" in roles else 0
-    out: list[list[Cell]] = []
-    for row in rows:
-        filled = [c for c in row if not c.blank]
-        if out and 0 < len(filled) <= 2 and not any(
-                level_of(c.text) is not None or is_footer(c.text) or column_role(c.text) is not None
-                or _TEMPLATE_PREFIX.match(c.text) for c in filled):
-            previous, _ = align(out[-1], roles)
-            if level3 + 1 < len(previous) <= last_required and len(previous) + len(filled) <= last_required + 1 \
-                    and not previous[-1].blank and decimal_or_none(previous[-1].text) is None:
-                problems.append(Problem(filled[0].source, "单独成行的单元格接在上一行之后（复制时换行）",
-                                        Severity.INFO))
-                out[-1] = [*out[-1], *filled]
-                continue
-        out.append(row)
-    return out
-
-
-def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, parts: Parts,
-              problems: list[Problem], width: int) -> None:
-    by_role: dict[str, Cell] = {}
-    extras: list[tuple[str, str]] = []
+def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problems: list[Problem]) -> None:
+    extras: list[tuple[str, str]]
     signs: list[tuple[str, Cell]] = []
-    for (role, head), cell in zip(columns, cells, strict=False):
-        if role == "sign":
-            if not cell.blank:
-                signs.append((head, cell))  # 指标性质 (正向) and 指标方向 (=): the one holding a sign is it
-        elif role == "extra":
-            if not cell.blank:
-                extras.append((head, _text(cell)))
-        elif role != _SKIP:
-            if role not in by_role:
-                by_role[role] = cell
-                continue
-            earlier = by_role[role]
-            if not cell.blank:
-                # A repeated column (中期/长期 then 年度 groups side by side): the last one filled is the
-                # year's; an earlier filled one is kept as an extra under its header.
-                if not earlier.blank:
-                    head_of = next(h for (_, h), c in zip(columns, cells, strict=False) if c is earlier)
-                    extras.append((head_of, _text(earlier)))
-                by_role[role] = cell
-    row_source = next((c.source for c in cells if not c.blank), cells[0].source)
+    if plan.plain:
+        by_role = dict(zip(plan.roles, cells, strict=False))
+        extras = []
+    elif plan.simple:
+        n = len(cells)
+        by_role = {role: cells[i] for i, role in plan.keyed if i < n}
+        extras = [(head, cells[i].text.strip()) for i, head in plan.extra_columns if i < n and not cells[i].blank]
+    else:
+        by_role, extras, signs = _fields(cells, plan.columns)
+    for cell in cells:
+        if not cell.blank:
+            row_source = cell.source
+            break
+    else:
+        row_source = cells[0].source
     l1, l2 = by_role.get("level1"), by_role.get("level2")
     if l1 is not None and not l1.blank and (l2 is None or l2.blank) and level_of(l1.text) == "level2":
         # 社会效益 in the 一级 column with the 二级 cell blank: a 二级 name; the framework gives its 一级
@@ -429,7 +249,11 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
     if signs:
         sign = next((_text(c) for _, c in signs if is_sign(c.text)), "")
         sign_extras = [(head, _text(c)) for head, c in signs if not is_sign(c.text)]
-    target_text = _target_text(by_role, sign, extras)
+    if sign or plan.has_unit:
+        target_text = _target_text(by_role, sign, extras)
+    else:
+        target = by_role.get("target")
+        target_text = target.text.strip() if target is not None else ""
     fused = _FUSED_SCORE.match(target_text) if "分" in target_text else None
     weight_cell = by_role.get("weight")
     fused_weight: Decimal | None = None
@@ -447,7 +271,7 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
         problems.append(Problem(row_source, f"跳过没有三级指标的分类行（{tree.level1}{tree.level2}）",
                                 Severity.INFO))
         return
-    if is_placeholder(name) or (not target_text.strip(_EMPTY_MARKS) and is_blank_template(
+    if is_placeholder(name) or (not target_text.strip(EMPTY_MARKS) and is_blank_template(
             name, target_text + _text(by_role.get("actual")))):
         problems.append(Problem(row_source, f"跳过模板占位行「{name}」", Severity.INFO))
         return
@@ -478,3 +302,31 @@ def _read_row(cells: list[Cell], columns: list[tuple[str, str]], tree: _Tree, pa
         source=row_source,
         sources=sources,
     ))
+
+
+def _fields(cells: list[Cell], columns: list[tuple[str, str]]) -> tuple[dict[str, Cell], list[tuple[str, str]],
+                                                                      list[tuple[str, Cell]]]:
+    """The row's cells by role, its extra columns' texts and its sign cells, for any columns."""
+    by_role: dict[str, Cell] = {}
+    extras: list[tuple[str, str]] = []
+    signs: list[tuple[str, Cell]] = []
+    for (role, head), cell in zip(columns, cells, strict=False):
+        if role == "sign":
+            if not cell.blank:
+                signs.append((head, cell))  # 指标性质 (正向) and 指标方向 (=): the one holding a sign is it
+        elif role == "extra":
+            if not cell.blank:
+                extras.append((head, _text(cell)))
+        elif role != SKIP:
+            if role not in by_role:
+                by_role[role] = cell
+                continue
+            earlier = by_role[role]
+            if not cell.blank:
+                # A repeated column (中期/长期 then 年度 groups side by side): the last one filled is the
+                # year's; an earlier filled one is kept as an extra under its header.
+                if not earlier.blank:
+                    head_of = next(h for (_, h), c in zip(columns, cells, strict=False) if c is earlier)
+                    extras.append((head_of, _text(earlier)))
+                by_role[role] = cell
+    return by_role, extras, signs

@@ -269,6 +269,7 @@ def header_field(text: str) -> str | None:
     return found
 
 
+@lru_cache(maxsize=8192)
 def column_role(text: str) -> str | None:
     return COLUMN_LABELS.get(label_key(text))
 
@@ -291,11 +292,13 @@ def header_roles(texts: list[str]) -> list[str | None]:
     return roles
 
 
+@lru_cache(maxsize=8192)
 def fund_column(text: str) -> str | None:
     key = label_key(text)
     return key if key in FUND_COLUMNS else None
 
 
+@lru_cache(maxsize=8192)
 def goal_column(text: str) -> str | None:
     """"expected", "actual" or "other" for the sub-labels of a goals block."""
     key = label_key(text)
@@ -308,6 +311,7 @@ def goal_column(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def is_number_column(text: str) -> bool:
     return label_key(text) in NUMBER_COLUMN_LABELS
 
@@ -317,6 +321,7 @@ def is_extra_column_label(text: str) -> bool:
     return key in EXTRA_COLUMN_LABELS or (0 < len(key) <= 6 and key.endswith(_EXTRA_COLUMN_SUFFIX))
 
 
+@lru_cache(maxsize=8192)
 def is_ignored_label(text: str) -> bool:
     return label_key(text) in IGNORED_LABELS
 
@@ -337,6 +342,7 @@ def is_footer(text: str) -> bool:
     return not key.isdigit() and is_furniture(text)
 
 
+@lru_cache(maxsize=8192)
 def is_any_label(text: str) -> bool:
     """True for any label of the header block or the indicator header (not for indicator names)."""
     key = label_key(text)

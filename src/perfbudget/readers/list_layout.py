@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell, RawTable
-from perfbudget.readers.indicator_rows import is_indicator_header
+from perfbudget.readers.indicator_header import is_indicator_header
 from perfbudget.readers.labels import column_role, header_field, level_of
 
 

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import re
 
+from perfbudget.readers.cell_values import VALUE_LIKE, decimal_or_none
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
-from perfbudget.readers.indicator_rows import VALUE_LIKE, decimal_or_none, guess_level
 from perfbudget.readers.labels import (
     column_role,
     header_field,
@@ -37,6 +37,7 @@ from perfbudget.readers.labels import (
     label_key,
     level_of,
 )
+from perfbudget.readers.row_alignment import guess_level
 
 HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表|\S项目(?:支出)?绩效目标$")
 # A section of the page after a table (（一）…, 二、…): the table has ended.

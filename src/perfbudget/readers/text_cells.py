@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from perfbudget.model import Source
-from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.grid import SOURCE_TAIL, Cell, RawTable, source_at
 
 _HEADING = re.compile(r"^\s*\[bookmark:[^\]]*\]|绩效(?:目标|自评|监控)[^\t]{0,12}表\s*$")
 
@@ -22,45 +22,54 @@ def looks_like_tab_cells(text: str) -> bool:
     lines = [line for line in text.splitlines()[:400] if line.strip()]
     if not lines:
         return False
-    tabbed = sum(1 for line in lines if line.startswith("\t"))
+    tabbed = sum(1 for line in lines if line[:1] == "\t")
     return tabbed >= 10 and tabbed / len(lines) > 0.6
 
 
 def read_tab_cells(text: str, file: str) -> list[RawTable]:
-    """Split the text into raw tables of cells, each cell with its line number."""
+    """Split the text into raw tables of cells, each cell with its line number.
+
+    The loop is the reader's hottest: a line that starts with a tab (nearly all of them) takes
+    the first branch with as little work as possible; the rarer lines (blank, continuation,
+    heading) fall through to the others.
+    """
     tables: list[RawTable] = []
     current: RawTable | None = None
     row: list[Cell] | None = None
     last_cell: Cell | None = None
     pending: tuple[str, int] | None = None  # a heading line waiting for its table
     previous_was_cell = False
+    new_tuple, tail = tuple.__new__, SOURCE_TAIL  # source_at(file, lineno), inlined
     for lineno, line in enumerate(text.splitlines(), 1):
-        if line.startswith("\t"):
-            if pending is not None or current is None:
-                heading, hline = pending if pending else (None, lineno)
-                current = RawTable(heading=heading, source=Source(file, line=hline))
-                tables.append(current)
-                pending, row = None, None
+        if line[:1] == "\t":
             if row is None:
+                # a row starts (after a blank line or a heading); ``pending`` is only ever set
+                # while no row is open
+                if pending is not None or current is None:
+                    heading, hline = pending if pending else (None, lineno)
+                    current = RawTable(heading=heading, source=source_at(file, hline))
+                    tables.append(current)
+                    pending = None
                 row = []
                 current.rows.append(row)
+            source = new_tuple(Source, (file, lineno) + tail)  # noqa: RUF005 (quicker)
             body = line[1:]
             if "\t" not in body:  # the usual case: one cell per line
-                last_cell = Cell(body, Source(file, lineno))
+                last_cell = Cell(body, source)
                 row.append(last_cell)
             else:
                 parts = body.split("\t")
                 while len(parts) > 1 and not parts[-1].strip():
                     parts.pop()
                 for part in parts:
-                    last_cell = Cell(part, Source(file, lineno))
+                    last_cell = Cell(part, source)
                     row.append(last_cell)
             previous_was_cell = True
             continue
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             row, previous_was_cell = None, False
             continue
-        stripped = line.strip()
         is_heading = _HEADING.search(line) is not None
         continuation = last_cell is not None and pending is None and (
             previous_was_cell or line.endswith("\t")

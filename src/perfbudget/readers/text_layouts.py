@@ -194,7 +194,7 @@ def _header_goes_on(previous: list[Cell], cells: list[Cell]) -> bool:
         return False
     if column_role(previous[-1].text) is None or column_role(cells[0].text) not in ("level2", "level3", "target"):
         return False
-    from perfbudget.readers.indicator_rows import is_indicator_header
+    from perfbudget.readers.indicator_header import is_indicator_header
 
     labels = [c for c in previous if not c.blank]
     roles = [column_role(c.text) for c in cells if not c.blank]

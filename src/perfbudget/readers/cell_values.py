@@ -1,0 +1,49 @@
+"""What single cells hold: template placeholders, comparison signs, numbers.
+
+Small tests on one cell's text, shared by the indicator-row reader, the row alignment and the
+stream rebuilder. The ones asked of the same texts again and again are cached (bounded).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+PLACEHOLDER = re.compile(r"^(?:指标\d+|…+|\.{3,}|·{3,}|略|（略）|\(略\)|-+|—+|无)$")
+_SIGN = re.compile(r"^(?:[≥≤=＝﹦≧≦<>＜＞]+|>=|<=|大于等于|小于等于|大于|小于|等于"
+                   r"|不低于|不高于|不少于|不超过|不大于|不小于)$")
+VALUE_LIKE = re.compile(r"^(?:[≥≤<>=≧≦＞＜＝]|大于等于|小于等于|不低于|不少于)?\s*\d+(?:\.\d+)?\s*\S{0,4}$")
+TEMPLATE_PREFIX = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?")
+_SCORE_NOTE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+EMPTY_MARKS = " \t\n/／\\-—–_…·.。、:：无"
+
+
+@lru_cache(maxsize=8192)
+def is_placeholder(name: str) -> bool:
+    """指标2, ……, 略 …: a template row left in the table."""
+    return bool(PLACEHOLDER.match(re.sub(r"\s+", "", name)))
+
+
+@lru_cache(maxsize=8192)
+def is_blank_template(name: str, value: str) -> bool:
+    """A template row left blank: ``指标2:`` alone, ``指标1:/ | / | /``, ``……`` under a score note
+    ``(30分)`` — the name holds nothing but a template number, marks or a score note, and the
+    value nothing but marks."""
+    bare = TEMPLATE_PREFIX.sub("", _SCORE_NOTE.sub("", name))
+    return not bare.strip(EMPTY_MARKS) and not value.strip(EMPTY_MARKS) and bool(name.strip())
+
+
+def decimal_or_none(text: str) -> Decimal | None:
+    cleaned = re.sub(r"\s+|分$", "", unicodedata.normalize("NFKC", text))
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def is_sign(text: str) -> bool:
+    """≥, ＞=, 大于等于, 不低于 …: a comparison written in a column of its own."""
+    return bool(_SIGN.match(unicodedata.normalize("NFKC", text).replace(" ", "")))

@@ -1,0 +1,128 @@
+"""The indicator header row: telling it apart, mapping its columns, a header written over two rows.
+
+``column_map`` gives each column its role by its label (``labels.COLUMN_LABELS``); unknown
+headers are kept as extra columns. A header may be written over two rows (``年度`` over
+``指标值``, 符号 | 数值 | 单位 under 预期指标值) or carry sub-columns of the 指标值 group in the row
+under it (``2021年实际实现值 | 预期2022年实现值``): both become one header row here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from perfbudget.model import Problem, Severity
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.labels import (
+    column_role,
+    header_field,
+    header_roles,
+    is_ignored_label,
+    is_number_column,
+    label_key,
+)
+
+# The role of a column that is no column at all (序号, a block label in the first column).
+SKIP = "ignore"
+
+
+def column_map(header: list[Cell]) -> list[tuple[str, str]]:
+    """(role, header text) per column; unknown headers keep their text as an extra column.
+
+    Not columns: blank header cells, a 序号 column, and before the level columns a label that
+    only announces the block (绩效指标, 年度绩效目标(90分) — a vertically merged first column).
+    """
+    columns: list[tuple[str, str]] = []
+    seen_level = False
+    for cell, role in zip(header, header_roles([c.text for c in header]), strict=True):
+        seen_level = seen_level or role in ("level1", "level2", "level3")
+        if role is None and (cell.blank or is_number_column(cell.text) or (not seen_level and (
+                is_ignored_label(cell.text) or header_field(cell.text) == "goals"))):
+            role = SKIP
+        columns.append((role or "extra", cell.text.strip()))
+    return columns
+
+
+def is_indicator_header(row: list[Cell]) -> bool:
+    # Cheap first test: a level column (一级/二级/三级…, all hold 级) and a target column (its synonyms
+    # hold 值 or 目标) are required.
+    joined = "\x00".join([c.text for c in row])
+    if "级" not in joined or ("值" not in joined and "目标" not in joined):
+        return False
+    roles = set(header_roles([c.text for c in row if not c.blank]))
+    return "level3" in roles and "target" in roles and ("level1" in roles or "level2" in roles)
+
+
+_ANNUAL = frozenset({"年度", "当年", "本年", "本年度", "年度目标", "年度指标值", "年度值"})
+_PERIODS = _ANNUAL | {"中期", "长期", "实施期", "项目期", "中长期", "中期目标", "长期目标", "实施期目标", "整体"}
+
+
+def is_label_subrow(row: list[Cell]) -> bool:
+    """A row under the indicator header holding only sub-labels of its groups: 符号 | 数值 | 单位
+    under 预期指标值, 年度 | 中期 under 指标值 (no level label, no indicator)."""
+    filled = [c for c in row if not c.blank]
+    if not filled:
+        return False
+    roles = [column_role(c.text) for c in filled]
+    return all(role is not None or label_key(c.text) in _PERIODS for role, c in zip(roles, filled, strict=True)) \
+        and not any(role in ("level1", "level2", "level3") for role in roles)
+
+
+def merge_header_rows(first: list[Cell], second: list[Cell]) -> list[Cell]:
+    """One indicator header from a header written over two rows, column by column: the two
+    texts joined when together they are a column label (``年度`` + ``指标值``), else the lower
+    one where it is a label (sub-columns under a merged group cell), else the upper one."""
+    merged: list[Cell] = []
+    group = ""
+    for column in range(max(len(first), len(second))):
+        upper = first[column] if column < len(first) else None
+        lower = second[column] if column < len(second) else None
+        top = upper.text.strip() if upper is not None else ""
+        bottom = lower.text.strip() if lower is not None else ""
+        group = top or group
+        source = (upper or lower).source  # type: ignore[union-attr]
+        if bottom and column_role(group) == "target" and label_key(bottom) in _PERIODS:
+            # 指标值 over 年度 | 中期: the year's value is the target, the others extras 指标值/中期
+            annual = label_key(bottom) in _ANNUAL
+            merged.append(Cell(group if annual else f"{group}/{bottom}", lower.source))  # type: ignore[union-attr]
+        elif top and bottom and column_role(top + bottom) is not None:
+            merged.append(Cell(top + bottom, source))
+        elif bottom and (column_role(bottom) is not None or not top):
+            merged.append(Cell(bottom, lower.source))  # type: ignore[union-attr]
+        else:
+            merged.append(Cell(top, source))
+    return merged
+
+
+# Sub-columns of a 指标值 group written in the row under the header: 2021年实际实现值 | 预期2022年实现值.
+_SUB_VALUE = re.compile(r"^\S{0,12}(?:年|预期|实际|目标|上年|本年|当年)\S{0,12}值$")
+_SUB_TARGET = re.compile(r"预期|目标|计划")
+
+
+def is_sub_header(row: list[Cell]) -> bool:
+    filled = [c for c in row if not c.blank]
+    return bool(filled) and all(_SUB_VALUE.match(label_key(c.text)) and column_role(c.text) is None
+                                for c in filled)
+
+
+def with_sub_header(header: list[Cell], sub: list[Cell], problems: list[Problem]) -> list[list[Cell]]:
+    """The header with the 指标值 group's sub-columns from the row under it: the expected value
+    (预期/目标/计划 …, else the last one) is the target, the others extras named ``指标值/…``.
+    When the sub-row does not sit under the group (a copy that left out its empty cells), the
+    group stays one column and the sub-row is skipped with a note."""
+    target = next((i for i, c in enumerate(header) if column_role(c.text) == "target"), None)
+    filled = [i for i, c in enumerate(sub) if not c.blank]
+    group_end = target + 1 if target is not None else 0
+    while group_end < len(header) and header[group_end].blank:
+        group_end += 1
+    if target is None or filled[0] != target or filled[-1] >= group_end:
+        problems.append(Problem(sub[filled[0]].source, "指标值下的分列（"
+                                + "、".join(sub[i].text.strip() for i in filled)
+                                + "）与表头对不齐，指标值按一列读取", Severity.INFO))
+        return [header]
+    chosen = next((i for i in filled if _SUB_TARGET.search(sub[i].text)), filled[-1])
+    group = header[target].text.strip()
+    merged = list(header)
+    for i in filled:
+        text = group if i == chosen else f"{group}/{sub[i].text.strip()}"
+        merged[i] = Cell(text, sub[i].source)
+    return [merged]

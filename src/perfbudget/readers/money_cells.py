@@ -1,0 +1,53 @@
+"""Money cells: the amount a budget cell holds, and the money unit written after amounts.
+
+``17.00``, ``854万854万`` (a copied duplicate), ``213.4(其中上年结转10)`` (a note, kept in the
+project's extras with a note); anything else is an error at the cell, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from perfbudget.model import Problem, Severity
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.parts import Parts
+
+_AMOUNT = re.compile(r"^(?P<number>[-+]?\d+(?:\.\d+)?)(?P<unit>万元|万|元)?(?P<rest>.*)$")
+_NOTE = re.compile(r"[（(][^()（）]*[)）]")
+
+
+def money_amount(cell: Cell, label: str, problems: list[Problem]) -> tuple[Decimal | None, bool]:
+    """The amount in a money cell, and whether the cell holds more than the amount (a note)."""
+    text = unicodedata.normalize("NFKC", cell.text)
+    text = re.sub(r"\s+", "", text).replace(",", "")
+    if not text or text in ("-", "—", "/", "无"):
+        return None, False
+    match = _AMOUNT.match(text)
+    if match is None:
+        problems.append(Problem(cell.source, f"{label}「{cell.text.strip()}」不是金额"))
+        return None, False
+    rest = _NOTE.sub("", match["rest"])
+    amount = match["number"] + (match["unit"] or "")
+    while rest.startswith(amount):  # a copied duplicate such as 854万854万
+        rest = rest[len(amount):]
+    if rest:
+        problems.append(Problem(cell.source, f"{label}「{cell.text.strip()}」不是金额"))
+        return None, False
+    value = Decimal(match["number"])
+    noted = bool(match["rest"])
+    if noted:
+        problems.append(Problem(cell.source, f"{label}「{cell.text.strip()}」取金额 {match['number']}，"
+                                             "原文保留在项目的附加信息中", Severity.INFO))
+    return value, noted
+
+
+def written_money_unit(parts: Parts) -> str | None:
+    """万元 or 元 when the table gives no money unit but its amounts carry one (``10000万元``)."""
+    units = set()
+    for cell in parts.money.values():
+        match = _AMOUNT.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell.text)).replace(",", ""))
+        if match and match["unit"]:
+            units.add("元" if match["unit"] == "元" else "万元")
+    return units.pop() if len(units) == 1 else None

@@ -1,0 +1,160 @@
+"""A project from its parts: name and fund label, budget, purpose, goals, sources.
+
+Also what a document's projects take from each other and from their fields: the budget unit
+from 预算部门/实施单位/主管部门 when no table has a unit row, and the year of a table without
+heading or year from the table before it. Every choice is noted, never silent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from perfbudget.model import Budget, Problem, Project, Severity, Source, Unit
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.money_cells import money_amount
+from perfbudget.readers.parts import Parts
+from perfbudget.readers.table_titles import is_numbered, name_from_title, title_and_seq
+
+_FUND_LABEL = re.compile(r"^(?P<name>.+?)\s*[-—－–]\s*"
+                         r"(?P<label>(?P<year>(?:19|20)\d{2})(?P<source>[^\d\-—－–项]{0,8}))$")
+# A project code before the name, as budget systems print it: 51000021R000000019951-工资性支出.
+_CODED_NAME = re.compile(r"^(?P<code>(?=[0-9A-Za-z]*\d{6})[0-9A-Za-z]{10,})\s*[-—－–]\s*(?P<name>\S.*)$", re.S)
+# A fund label at the end of a table title: 「…-2023中央绩效目标表」.
+_TITLE_LABEL = re.compile(r"[-—－–]\s*(?P<label>(?P<year>\d{4})(?P<source>[^\d\-—－–]*?))\s*"
+                          r"(?:项目支出)?绩效(?:目标|自评)[^-—－–]{0,6}表$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_GOAL_NUMBER = re.compile(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）](?!\d))\s*")
+
+
+def _paragraphs(cells: list[Cell]) -> list[str]:
+    out = []
+    for cell in cells:
+        for paragraph in cell.text.split("\n"):
+            paragraph = paragraph.strip().strip("\t").strip()
+            if paragraph:
+                out.append(paragraph)
+    return out
+
+
+def build_project(parts: Parts, position: int, problems: list[Problem]) -> Project:
+    seq, title = title_and_seq(parts.heading, position)
+    name_text = parts.name_cell.text.strip() if parts.name_cell is not None else ""
+    coded = _CODED_NAME.match(name_text)
+    if coded:
+        parts.extras.append(("项目编码", Cell(coded["code"], parts.name_cell.source)))  # type: ignore[union-attr]
+        problems.append(Problem(parts.name_cell.source, f"项目名称前的编码「{coded['code']}」作为项目编码保留",  # type: ignore[union-attr]
+                                Severity.INFO))
+    bare = coded["name"].strip() if coded else name_text
+    name, label, year, source_name = bare, None, None, None
+    match = _FUND_LABEL.match(bare)
+    if match:
+        name, label = match["name"].strip(), match["label"].strip()
+        year, source_name = int(match["year"]), match["source"].strip() or None
+    if not name:
+        name = name_from_title(title, is_numbered(parts.heading)) or ""
+        if name:
+            problems.append(Problem(parts.source, f"表中没有项目名称，项目名称取自表题「{title}」", Severity.INFO))
+            parts.needs_check.append(f"项目名称取自表题「{title}」")
+        elif parts.indicators:
+            problems.append(Problem(parts.source, "没有找到项目名称：本表只有指标部分（表头部分不在此处），"
+                                                  "表题也没有指明项目，项目名称未知"))
+        else:
+            problems.append(Problem(parts.source, "没有找到项目名称"))
+    if label is None and title and (titled := _TITLE_LABEL.search(title)):
+        label, year = titled["label"].strip(), int(titled["year"])
+        source_name = titled["source"].strip() or None
+        problems.append(Problem(parts.source, f"项目名称中没有资金标签，资金标签「{label}」取自表题", Severity.INFO))
+    if year is None:
+        for where, text in (("表题", title), ("项目名称", name)):
+            found = _YEAR.search(text or "")
+            if found:
+                year = int(found.group(1))
+                problems.append(Problem(parts.source, f"没有资金标签，资金年度 {year} 取自{where}「{text}」",
+                                        Severity.INFO))
+                break
+    labels = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
+    if "total" not in parts.money and parts.project_total is not None:
+        # 项目总预算 without a year budget (当年年度预算 …): the total is all the table gives.
+        parts.money["total"] = parts.project_total
+        problems.append(Problem(parts.project_total.source, "表中没有当年预算数，预算数取自「项目总预算」",
+                                Severity.INFO))
+    amounts: dict[str, Decimal | None] = {}
+    money_notes: list[tuple[str, str]] = []
+    for key, cell in parts.money.items():
+        amounts[key], noted = money_amount(cell, labels[key], problems)
+        if noted:
+            money_notes.append((labels[key], cell.text.strip()))
+    sources: dict[str, Source] = {}
+    if parts.other_parts and "other" not in amounts:
+        values = [money_amount(cell, "其他资金", problems)[0] for cell in parts.other_parts]
+        amounts["other"] = sum((v for v in values if v is not None), Decimal(0)) if any(
+            v is not None for v in values) else None
+        sources["budget.other"] = parts.other_parts[0].source
+    if amounts.get("total") is None and amounts.get("fiscal") is not None and parts.other_parts:
+        # 年度资金总额 given only as its parts (财政拨款小计, 自有资金小计, 其他收入): their sum
+        amounts["total"] = amounts["fiscal"] + (amounts.get("other") or Decimal(0))  # type: ignore[operator]
+        problems.append(Problem(parts.source, f"表中没有预算总数，预算数按财政拨款与其他资金相加为 "
+                                              f"{amounts['total']}", Severity.INFO))
+    budget = Budget(**amounts)
+    purpose = "\n".join(_paragraphs(parts.purpose)) or None
+    goals = tuple(_GOAL_NUMBER.sub("", g).strip() for g in _paragraphs(parts.goals))
+    if parts.name_cell is not None:
+        sources["name"] = parts.name_cell.source
+    for key, cell in parts.money.items():
+        sources[f"budget.{key}"] = cell.source
+    if parts.purpose:
+        sources["purpose"] = parts.purpose[0].source
+    if parts.goals:
+        sources["goals"] = parts.goals[0].source
+    extras = tuple((label_text, "\n".join(_paragraphs([cell]))) for label_text, cell in parts.extras
+                   if not cell.blank) + tuple(money_notes)
+    return Project(
+        seq=seq, title=title, name=name, fund_label=label, fund_year=year, fund_source=source_name,
+        budget=budget, purpose=purpose, goals=tuple(g for g in goals if g),
+        indicators=tuple(parts.indicators), name_cell=name_text or None, extras=extras,
+        complete=parts.cut is None, cut=parts.cut, needs_check=tuple(parts.needs_check),
+        source=parts.source, sources=sources,
+    )
+
+
+def years_from_previous_tables(projects: list[Project], problems: list[Problem]) -> list[Project]:
+    """A table without heading or year that follows a table with a year on the same page takes its year."""
+    out: list[Project] = []
+    for project in projects:
+        previous = out[-1] if out else None
+        if project.fund_year is None and project.title is None and previous is not None and previous.fund_year:
+            problems.append(Problem(project.source or Source(project.name), f"本表没有表题和资金年度，沿用上一个表的"
+                                    f"资金年度 {previous.fund_year}", Severity.INFO))
+            project = replace(project, fund_year=previous.fund_year)
+        out.append(project)
+    return out
+
+
+_CODED_UNIT = re.compile(r"^\s*(?:[\[【［(（]\s*(\d{2,})\s*[\]】］)）]|(\d{3,})\s*[-—－])\s*(\S.*)$")
+# Header fields that name a unit, in the order they are taken as the budget unit when the table
+# has no unit row (预算单位 / 单位名称 / a code+name row are read as the unit directly).
+_UNIT_FIELDS = ("预算部门", "实施单位", "主管部门", "主管部门及编码", "主管部门及代码")
+
+
+def unit_from_fields(project: Project, problems: list[Problem]) -> Unit | None:
+    """The budget unit from 预算部门/实施单位/主管部门 when the table has no unit row.
+
+    A field that carries a unit code (``[610001]某单位``, as budget systems print them) wins;
+    otherwise 预算部门, then 实施单位, then 主管部门. The choice is noted, never silent.
+    """
+    fields = {label: text.strip() for label, text in project.extras if label in _UNIT_FIELDS and text.strip()}
+    if not fields:
+        return None
+    coded = [(label, m) for label in _UNIT_FIELDS if label in fields and (m := _CODED_UNIT.match(fields[label]))]
+    if coded:
+        label, match = coded[0]
+        unit = Unit(code=match.group(1) or match.group(2), name=match.group(3).strip())
+    else:
+        label = next(label for label in _UNIT_FIELDS if label in fields)
+        unit = Unit(code=None, name=fields[label])
+    where = project.source or Source(project.name)
+    problems.append(Problem(where, f"表中没有预算单位行，预算单位取自「{label}」：{unit.code or ''}{unit.name}",
+                            Severity.INFO))
+    return unit

@@ -1,0 +1,158 @@
+"""Rows placed under their columns where a copy lost cells.
+
+HTML and web-copied tables leave out the cells of a vertically merged 一级/二级 column, so a
+row that starts with a 二级 name starts in the 二级 column, and one that starts with a 三级
+name starts in the 三级 column (``align``). Rows whose empty cells were lost (space-separated
+copies) are placed by what their cells hold (``place_sparse_row``), and cells wrapped onto
+lines of their own are joined to the row they end (``join_wrapped_cells``).
+"""
+
+from __future__ import annotations
+
+from perfbudget.model import Problem, Severity
+from perfbudget.readers.cell_values import TEMPLATE_PREFIX, VALUE_LIKE, decimal_or_none, is_sign
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.indicator_header import SKIP
+from perfbudget.readers.labels import column_role, is_footer, label_key, level_of
+
+
+def guess_level(cells: list[Cell], index: int) -> str:
+    """level1, level2 or level3 for the cell at ``index`` (成本指标/满意度指标 decided by the next cell)."""
+    level = level_of(cells[index].text)
+    if level is None:
+        return "level3"
+    rest = [c for c in cells[index + 1:] if not c.blank]
+    following = rest[0] if rest else None
+    if level in ("level2", "level1|level2") and len(rest) == 1 and not cells[index].text.strip().endswith("指标") \
+            and VALUE_LIKE.match(rest[0].text.strip()):
+        return "level3"  # 服务对象满意度 | ≥90% ending a row: a 三级 named like a 二级, and its target
+    if level == "level1|level2":
+        after = level_of(following.text) if following is not None else None
+        return "level1" if after is not None and "level2" in after else "level2"
+    return level
+
+
+def align(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int]:
+    """The row's cells placed under their columns (see the module docstring), trailing blanks
+    dropped, and the number of blank cells put in front."""
+    cells = list(cells)
+    while cells and cells[-1].blank:
+        cells.pop()
+    if not cells or len(cells) >= len(roles):
+        return cells, 0
+    first = next((i for i, c in enumerate(cells) if not c.blank and not (
+        roles[i] == SKIP and c.text.strip().isdigit())), None)  # a 序号 number is not the row's start
+    if first is None:
+        return cells, 0
+    role = guess_level(cells, first)
+    if role in roles:
+        column = roles.index(role)
+        if role == "level1" and "level2" in roles and _level1_over_level3(cells, first, roles):
+            # 产出指标 | 开设课程数量 | 220: a merged 一级 cell whose text the copy put on a middle row
+            # of its group, followed by the 三级 name; the 二级 cell (merged from above) is left out.
+            cells = [*cells[:first + 1], Cell("", cells[first].source), *cells[first + 1:]]
+        if column > first:
+            return [Cell("", cells[first].source) for _ in range(column - first)] + cells, column - first
+    return cells, 0
+
+
+_NATURE = frozenset({"正向", "反向", "定性", "定量", "中性", "正向指标", "反向指标", "定性指标", "定量指标"})
+
+
+def _fits(role: str, text: str) -> bool:
+    """Can a cell of a row that lost its empty cells stand in this column? A sign column takes only a
+    comparison or 正向/反向/定性; a unit column only a short word that is no number."""
+    if role == "sign":
+        return is_sign(text) or label_key(text) in _NATURE
+    if role == "unit":
+        return len(text.strip()) <= 6 and decimal_or_none(text.replace(",", "")) is None
+    return True
+
+
+def place_sparse_row(cells: list[Cell], roles: list[str], last_required: int) -> list[Cell] | None:
+    """A row whose empty cells were lost (space-separated), placed under its columns by what its cells
+    hold: trailing numbers under the 分值/得分 columns that end the required ones (``工程质量合格 10 10``
+    under ``年度指标值 | 实际完成值 | 分值 | 得分``: no 指标值, 分值 10, 得分 10), and the cells between
+    the 三级 name and them left to right, a sign or unit column skipped when the cell cannot be one
+    (``定性 长期 15`` under ``指标性质 | 指标方向 | 目标值 | 计量单位 | 分值``: 目标值 长期). None when
+    the row is not short or the placement changes nothing."""
+    if "level3" not in roles:
+        return None
+    level3 = roles.index("level3")
+    values = cells[level3 + 1:]
+    if not values or len(values) >= last_required - level3:
+        return None
+    scores = 0
+    while last_required - scores > level3 and roles[last_required - scores] in ("weight", "score"):
+        scores += 1
+    if scores and (len(values) < scores or any(c.blank or decimal_or_none(c.text) is None
+                                               for c in values[-scores:])):
+        scores = 0
+    front = values[:len(values) - scores]
+    columns = list(range(level3 + 1, last_required + 1 - scores))
+    placed: list[Cell] = []
+    taken = 0
+    for k, column in enumerate(columns):
+        left_cells, left_columns = len(front) - taken, len(columns) - k
+        if left_cells and (left_cells >= left_columns or _fits(roles[column], front[taken].text)):
+            placed.append(front[taken])
+            taken += 1
+        else:
+            placed.append(Cell("", values[0].source))
+    if taken < len(front):
+        return None
+    out = [*cells[:level3 + 1], *placed, *values[len(values) - scores:]]
+    naive = [c.text for c in cells] + [""] * (len(out) - len(cells))
+    return out if [c.text for c in out] != naive else None
+
+
+def without_extra_leading_blanks(cells: list[Cell], roles: list[str], width: int) -> list[Cell]:
+    """A row one or more empty cells too long at its start (``| | 满意度指标 | …``): the extra empty cells
+    dropped when its first filled cell is a 一级/二级 name that then stands in its own column."""
+    first = next((i for i, c in enumerate(cells) if not c.blank), None)
+    if first is None or level_of(cells[first].text) is None:
+        return cells
+    role = guess_level(cells, first)
+    if role not in roles:
+        return cells
+    extra = first - roles.index(role)
+    return cells[extra:] if extra > 0 and len(cells) - extra <= width else cells
+
+
+def _level1_over_level3(cells: list[Cell], first: int, roles: list[str]) -> bool:
+    """A 一级 name followed by a cell that is no 二级 name, in a row one cell short of its 二级."""
+    following = next((i for i in range(first + 1, len(cells)) if not cells[i].blank), None)
+    if following is None or level_of(cells[following].text) is not None:
+        return False
+    return len(cells) - first < len(roles) - roles.index("level1")
+
+
+def others_reach_past(rows: list[list[Cell]], roles: list[str], last_required: int) -> bool:
+    """True when every indicator row before reaches past the last required column (so a last row
+    that stops before it is cut off, not merely short)."""
+    reaches = [len(cells) for row in rows if sum(1 for c in row if not c.blank) >= 3
+               for cells, _ in (align(row, roles),)]
+    return bool(reaches) and min(reaches) > last_required
+
+
+def join_wrapped_cells(rows: list[list[Cell]], roles: list[str], last_required: int,
+                        problems: list[Problem]) -> list[list[Cell]]:
+    """Space-separated rows: a line of one or two plain cells (no level name, label or footer) after
+    a row that stops before its last required column and does not end in a number is the rest of
+    that row, wrapped onto lines of its own (``… 推动装备标准化配置 定性`` / ``长期`` / ``15``)."""
+    level3 = roles.index("level3") if "level3" in roles else 0
+    out: list[list[Cell]] = []
+    for row in rows:
+        filled = [c for c in row if not c.blank]
+        if out and 0 < len(filled) <= 2 and not any(
+                level_of(c.text) is not None or is_footer(c.text) or column_role(c.text) is not None
+                or TEMPLATE_PREFIX.match(c.text) for c in filled):
+            previous, _ = align(out[-1], roles)
+            if level3 + 1 < len(previous) <= last_required and len(previous) + len(filled) <= last_required + 1 \
+                    and not previous[-1].blank and decimal_or_none(previous[-1].text) is None:
+                problems.append(Problem(filled[0].source, "单独成行的单元格接在上一行之后（复制时换行）",
+                                        Severity.INFO))
+                out[-1] = [*out[-1], *filled]
+                continue
+        out.append(row)
+    return out

@@ -46,10 +46,10 @@ def _text(cell: Cell) -> str:
 
 
 def _starts_project(row: list[Cell]) -> bool:
-    first = next((c for c in row if not c.blank), None)
-    if first is None:
-        return False
-    return header_field(first.text) in ("name", "unit") or bool(UNIT_CELL.match(_text(first)))
+    for first in row:  # the first filled cell (asked of every indicator row: a loop, no generator)
+        if not first.blank:
+            return header_field(first.text) in ("name", "unit") or bool(UNIT_CELL.match(first.text.strip()))
+    return False
 
 
 def _looks_like_indicator_row(row: list[Cell]) -> bool:
@@ -75,26 +75,29 @@ def _positional_header(rows: list[list[Cell]], start: int) -> list[Cell] | None:
 
 
 def _split_projects(table: RawTable, is_header: Callable[[list[Cell]], bool]) -> list[RawTable]:
-    """Several projects in one raw table are split where a new header block begins."""
-    def new(heading: str | None, source: Source) -> RawTable:
-        return RawTable(heading, source, [], table.complete, table.certain, table.stream, table.sparse,
-                        table.needs_check)
-
-    parts = [new(table.heading, table.source)]
+    """Several projects in one raw table are split where a new header block begins; a table of one
+    project (the usual case) comes back as it is."""
+    starts = [0]
     seen_indicators = False
     in_indicators = False
-    for row in table.rows:
-        if in_indicators and seen_indicators and _starts_project(row):
-            parts.append(new(None, row[0].source))
-            in_indicators = seen_indicators = False
-        parts[-1].rows.append(row)
+    for index, row in enumerate(table.rows):
         if seen_indicators:
-            continue  # inside a project's indicator rows: only a new project start matters
+            # inside a project's indicator rows: only a new project start matters
+            if in_indicators and _starts_project(row):
+                starts.append(index)
+                in_indicators = seen_indicators = False
+            else:
+                continue
         if is_header(row):
             in_indicators = True
         elif in_indicators and any(not c.blank for c in row):
             seen_indicators = True
-    return parts
+    if len(starts) == 1:
+        return [table]
+    rows = table.rows
+    return [RawTable(table.heading if k == 0 else None, table.source if k == 0 else rows[a][0].source, rows[a:b],
+                     table.complete, table.certain, table.stream, table.sparse, table.needs_check)
+            for k, (a, b) in enumerate(zip(starts, [*starts[1:], len(rows)], strict=True))]
 
 
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],

@@ -17,13 +17,15 @@ _SIGN = re.compile(r"^(?:[≥≤=＝﹦≧≦<>＜＞]+|>=|<=|大于等于|小�
 VALUE_LIKE = re.compile(r"^(?:[≥≤<>=≧≦＞＜＝]|大于等于|小于等于|不低于|不少于)?\s*\d+(?:\.\d+)?\s*\S{0,4}$")
 TEMPLATE_PREFIX = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?")
 _SCORE_NOTE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+_SPACE = re.compile(r"\s+")
+_SPACE_OR_SCORE = re.compile(r"\s+|分$")
 EMPTY_MARKS = " \t\n/／\\-—–_…·.。、:：无"
 
 
 @lru_cache(maxsize=8192)
 def is_placeholder(name: str) -> bool:
     """指标2, ……, 略 …: a template row left in the table."""
-    return bool(PLACEHOLDER.match(re.sub(r"\s+", "", name)))
+    return bool(PLACEHOLDER.match(_SPACE.sub("", name)))
 
 
 @lru_cache(maxsize=8192)
@@ -36,7 +38,7 @@ def is_blank_template(name: str, value: str) -> bool:
 
 
 def decimal_or_none(text: str) -> Decimal | None:
-    cleaned = re.sub(r"\s+|分$", "", unicodedata.normalize("NFKC", text))
+    cleaned = _SPACE_OR_SCORE.sub("", unicodedata.normalize("NFKC", text))
     try:
         value = Decimal(cleaned)
     except InvalidOperation:

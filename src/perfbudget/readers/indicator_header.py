@@ -52,6 +52,28 @@ def is_indicator_header(row: list[Cell]) -> bool:
     return "level3" in roles and "target" in roles and ("level1" in roles or "level2" in roles)
 
 
+class HeaderMemo:
+    """``is_indicator_header`` asked once per row of one document: the stages of the interpretation
+    (project splitting, the list-layout test, finding the header) ask it of the same rows in turn.
+
+    Keyed by the row object; each entry keeps its row, so no id is reused while the memo lives.
+    Rows are not changed in place during the interpretation (stages build new lists).
+    """
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[list[Cell], bool]] = {}
+
+    def __call__(self, row: list[Cell]) -> bool:
+        entry = self._seen.get(id(row))
+        if entry is not None and entry[0] is row:
+            return entry[1]
+        result = is_indicator_header(row)
+        self._seen[id(row)] = (row, result)
+        return result
+
+
 _ANNUAL = frozenset({"年度", "当年", "本年", "本年度", "年度目标", "年度指标值", "年度值"})
 _PERIODS = _ANNUAL | {"中期", "长期", "实施期", "项目期", "中长期", "中期目标", "长期目标", "实施期目标", "整体"}
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, normalise_level1, normalise_level2
 from perfbudget.model import Indicator, Problem, Severity, Source
@@ -82,6 +83,8 @@ class _Tree:
         self.level1 = ""
         self.level2 = ""
 
+
+_SOURCE = attrgetter("source")
 
 _NOT_FIELDS = frozenset({"sign", "extra", SKIP})
 
@@ -209,7 +212,7 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     extras: list[tuple[str, str]]
     signs: list[tuple[str, Cell]] = []
     if plan.plain:
-        by_role = dict(zip(plan.roles, cells, strict=False))
+        by_role = dict(zip(plan.roles, cells))  # noqa: B905 (a short row maps fewer fields; quicker without strict=)
         extras = []
     elif plan.simple:
         n = len(cells)
@@ -231,10 +234,11 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     if written_level1:
         # The same 一级 written again (a merged cell's text on a middle row of its group, or a
         # form that repeats it on every row) keeps the 二级 carried down; a new 一级 clears it.
-        same = bool(tree.level1) and normalise_level1(_text(l1)) == normalise_level1(tree.level1)
-        tree.level1, tree.level2 = _text(l1), (tree.level2 if same else "")
+        level1 = l1.text.strip()  # type: ignore[union-attr]
+        same = bool(tree.level1) and normalise_level1(level1) == normalise_level1(tree.level1)
+        tree.level1, tree.level2 = level1, (tree.level2 if same else "")
     if l2 is not None and not l2.blank:
-        tree.level2 = _text(l2)
+        tree.level2 = l2.text.strip()
         # A 二级 that does not belong to the 一级 carried down from above: the copy dropped the
         # merged 一级 cell of a new group, so the framework names it. A 一级 written in the same
         # row is kept as written (the review flags a wrong pairing).
@@ -244,7 +248,8 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
                 problems.append(Problem(l2.source, f"二级指标「{tree.level2}」上方没有它的一级指标，按指标体系补为"
                                                    f"「{owner}」", Severity.INFO))
                 tree.level1 = owner
-    name = _text(by_role.get("level3"))
+    level3 = by_role.get("level3")
+    name = level3.text.strip() if level3 is not None else ""
     sign, sign_extras = "", []
     if signs:
         sign = next((_text(c) for _, c in signs if is_sign(c.text)), "")
@@ -287,17 +292,17 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     description = by_role.get("description")
     weight, actual = by_role.get("weight"), by_role.get("actual")
     score, deviation = by_role.get("score"), by_role.get("deviation")
-    sources: dict[str, Source] = {role: cell.source for role, cell in by_role.items()}
+    sources: dict[str, Source] = dict(zip(by_role, map(_SOURCE, by_role.values())))  # noqa: B905 (same length)
     parts.indicators.append(Indicator(
         level1=tree.level1,
         level2=tree.level2,
         level3=name,
-        description=_text(description) if description is not None else None,
+        description=description.text.strip() if description is not None else None,
         target=parse_target(target_text, name),
         weight=decimal_or_none(weight.text) if weight is not None and not weight.blank else fused_weight,
-        actual=_text(actual) or None,
+        actual=(actual.text.strip() or None) if actual is not None else None,
         score=decimal_or_none(score.text) if score is not None and not score.blank else None,
-        deviation=_text(deviation) or None,
+        deviation=(deviation.text.strip() or None) if deviation is not None else None,
         extras=tuple(extras),
         source=row_source,
         sources=sources,

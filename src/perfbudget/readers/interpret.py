@@ -16,6 +16,7 @@ read becomes an error with the cell's location.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from perfbudget.framework import LEVEL1_NAMES, normalise_level1
@@ -24,8 +25,8 @@ from perfbudget.readers.continuation import join_continued
 from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
 from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
 from perfbudget.readers.indicator_header import (
+    HeaderMemo,
     column_map,
-    is_indicator_header,
     is_label_subrow,
     is_sub_header,
     merge_header_rows,
@@ -45,10 +46,10 @@ def _text(cell: Cell) -> str:
 
 
 def _starts_project(row: list[Cell]) -> bool:
-    first = next((c for c in row if not c.blank), None)
-    if first is None:
-        return False
-    return header_field(first.text) in ("name", "unit") or bool(UNIT_CELL.match(_text(first)))
+    for first in row:  # the first filled cell (asked of every indicator row: a loop, no generator)
+        if not first.blank:
+            return header_field(first.text) in ("name", "unit") or bool(UNIT_CELL.match(first.text.strip()))
+    return False
 
 
 def _looks_like_indicator_row(row: list[Cell]) -> bool:
@@ -73,42 +74,45 @@ def _positional_header(rows: list[list[Cell]], start: int) -> list[Cell] | None:
     return [Cell(name, source) for name in names]
 
 
-def _split_projects(table: RawTable) -> list[RawTable]:
-    """Several projects in one raw table are split where a new header block begins."""
-    def new(heading: str | None, source: Source) -> RawTable:
-        return RawTable(heading, source, [], table.complete, table.certain, table.stream, table.sparse,
-                        table.needs_check)
-
-    parts = [new(table.heading, table.source)]
+def _split_projects(table: RawTable, is_header: Callable[[list[Cell]], bool]) -> list[RawTable]:
+    """Several projects in one raw table are split where a new header block begins; a table of one
+    project (the usual case) comes back as it is."""
+    starts = [0]
     seen_indicators = False
     in_indicators = False
-    for row in table.rows:
-        if in_indicators and seen_indicators and _starts_project(row):
-            parts.append(new(None, row[0].source))
-            in_indicators = seen_indicators = False
-        parts[-1].rows.append(row)
+    for index, row in enumerate(table.rows):
         if seen_indicators:
-            continue  # inside a project's indicator rows: only a new project start matters
-        if is_indicator_header(row):
+            # inside a project's indicator rows: only a new project start matters
+            if in_indicators and _starts_project(row):
+                starts.append(index)
+                in_indicators = seen_indicators = False
+            else:
+                continue
+        if is_header(row):
             in_indicators = True
         elif in_indicators and any(not c.blank for c in row):
             seen_indicators = True
-    return parts
+    if len(starts) == 1:
+        return [table]
+    rows = table.rows
+    return [RawTable(table.heading if k == 0 else None, table.source if k == 0 else rows[a][0].source, rows[a:b],
+                     table.complete, table.certain, table.stream, table.sparse, table.needs_check)
+            for k, (a, b) in enumerate(zip(starts, [*starts[1:], len(rows)], strict=True))]
 
 
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],
-                       is_last_table: bool) -> Parts:
+                       is_last_table: bool, is_header: Callable[[list[Cell]], bool]) -> Parts:
     parts = Parts(heading=table.heading, source=table.source)
     parts.needs_check.extend(table.needs_check)
     rows = table.rows
     header_index = None
     for index, row in enumerate(rows):
-        if is_indicator_header(row):
+        if is_header(row):
             header_index = index
             break
         if index + 1 < len(rows) and any(column_role(c.text) == "level3" for c in row):
             merged = merge_header_rows(row, rows[index + 1])
-            if is_indicator_header(merged):  # 年度 / 指标值: a header over two rows
+            if is_header(merged):  # 年度 / 指标值: a header over two rows
                 rows = [*rows[:index], merged, *rows[index + 2:]]
                 header_index = index
                 break
@@ -169,8 +173,9 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
     """Turn raw tables into a document. Errors are returned, never raised."""
     problems: list[Problem] = [p for table in tables for p in table.problems]
     tables = join_continued(tables, problems)
+    is_header = HeaderMemo()  # the stages ask it of the same rows
     segments = [segment for table in tables
-                for segment in (split_list_layout(table, problems) or _split_projects(table))]
+                for segment in (split_list_layout(table, problems, is_header) or _split_projects(table, is_header))]
     segments = [s for s in segments if any(not c.blank for row in s.rows for c in row)]
     if not segments:
         return None, [Problem(Source(file), "没有找到绩效目标表（文件中没有可识别的表格）")]
@@ -180,7 +185,7 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
     self_evaluation = False
     numbered: list[bool] = []  # per project: does its heading carry a number (3.…)?
     for position, segment in enumerate(segments, 1):
-        parts = _interpret_project(segment, position, problems, position == len(segments))
+        parts = _interpret_project(segment, position, problems, position == len(segments), is_header)
         if parts.money_unit is None and (written := written_money_unit(parts)) is not None:
             parts.money_unit = written
             problems.append(Problem(segment.source, f"表中没有写金额单位，按金额后所写的单位取「{written}」",

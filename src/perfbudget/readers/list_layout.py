@@ -17,6 +17,8 @@ department's total) is skipped with a note.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.indicator_header import is_indicator_header
@@ -33,11 +35,14 @@ def _project_columns(header: list[Cell]) -> int:
     return first_level
 
 
-def split_list_layout(table: RawTable, problems: list[Problem]) -> list[RawTable] | None:
-    """One raw table per project of a list-layout table, or None when the table is no list layout."""
+def split_list_layout(table: RawTable, problems: list[Problem],
+                      is_header: Callable[[list[Cell]], bool] = is_indicator_header) -> list[RawTable] | None:
+    """One raw table per project of a list-layout table, or None when the table is no list layout.
+
+    ``is_header`` is ``is_indicator_header`` or a memo of it (``indicator_header.HeaderMemo``)."""
     if table.stream:
         return None
-    header_index = next((i for i, row in enumerate(table.rows) if is_indicator_header(row)), None)
+    header_index = next((i for i, row in enumerate(table.rows) if is_header(row)), None)
     if header_index is None:
         return None
     header = table.rows[header_index]

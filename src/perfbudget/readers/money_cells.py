@@ -16,12 +16,13 @@ from perfbudget.readers.parts import Parts
 
 _AMOUNT = re.compile(r"^(?P<number>[-+]?\d+(?:\.\d+)?)(?P<unit>万元|万|元)?(?P<rest>.*)$")
 _NOTE = re.compile(r"[（(][^()（）]*[)）]")
+_SPACE = re.compile(r"\s+")
 
 
 def money_amount(cell: Cell, label: str, problems: list[Problem]) -> tuple[Decimal | None, bool]:
     """The amount in a money cell, and whether the cell holds more than the amount (a note)."""
     text = unicodedata.normalize("NFKC", cell.text)
-    text = re.sub(r"\s+", "", text).replace(",", "")
+    text = _SPACE.sub("", text).replace(",", "")
     if not text or text in ("-", "—", "/", "无"):
         return None, False
     match = _AMOUNT.match(text)
@@ -47,7 +48,7 @@ def written_money_unit(parts: Parts) -> str | None:
     """万元 or 元 when the table gives no money unit but its amounts carry one (``10000万元``)."""
     units = set()
     for cell in parts.money.values():
-        match = _AMOUNT.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell.text)).replace(",", ""))
+        match = _AMOUNT.match(_SPACE.sub("", unicodedata.normalize("NFKC", cell.text)).replace(",", ""))
         if match and match["unit"]:
             units.add("元" if match["unit"] == "元" else "万元")
     return units.pop() if len(units) == 1 else None

@@ -17,11 +17,12 @@ from perfbudget.review.helpers import (
     at_indicator,
     at_project,
     clean,
-    indicators,
     is_economic_cost,
     is_leftover,
     level1_of,
+    project_rows,
     quote,
+    rows,
 )
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import rule
@@ -59,10 +60,10 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     in the part that is missing: only for a group before the last one read.
     """
     out = []
-    for project in document.projects:
-        if not project.indicators:
+    for project, own in project_rows(document):
+        if not own:
             continue
-        present = {level1_of(indicator) for indicator in project.indicators}
+        present = {row.level1 for row in own}
         required = _CATEGORY_GROUPS if category_of(project) else _REQUIRED_GROUPS
         for group in required:
             if group not in present and not _lost_in_cut(project, group):
@@ -147,7 +148,7 @@ def table_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
 def missing_target_value(document: Document, settings: RuleSettings) -> list[Finding]:
     """An indicator whose 指标值 cell is empty: there is nothing to measure against."""
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, *_facts in rows(document):
         if not clean(indicator.target.raw):
             out.append(at_indicator(project, position, indicator, "target",
                                     f"三级指标{quote(indicator.level3)}没有填写指标值",

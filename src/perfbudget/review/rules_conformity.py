@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, indicators, name_of, quote
+from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, name_of, project_rows, quote, rows
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
@@ -70,10 +70,10 @@ def name_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
     (反映…, 指…, sentences, formulas) are not compared, nor bracketed notes (网络连通率（月均）).
     """
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
         if indicator.description is None:
             continue
-        found = _compare(name_of(indicator.level3), name_of(indicator.description))
+        found = _compare(name, name_of(indicator.description))
         if found is None or found[0] != "cut":
             continue
         out.append(at_indicator(project, position, indicator, "level3",
@@ -95,10 +95,10 @@ def name_description_mismatch(document: Document, settings: RuleSettings) -> lis
     维修/维护) are taken as synonyms. Cut-off names are ``name-cut-off``.
     """
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
         if indicator.description is None:
             continue
-        found = _compare(name_of(indicator.level3), name_of(indicator.description))
+        found = _compare(name, name_of(indicator.description))
         if found is None or found[0] == "cut":
             continue
         if found[0] == "short":
@@ -120,10 +120,9 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
     is normal and not flagged.
     """
     out = []
-    for project in document.projects:
+    for project, own in project_rows(document):
         first: dict[str, int] = {}
-        for position, indicator in enumerate(project.indicators, 1):
-            key = bare(name_of(indicator.level3))
+        for _project, position, indicator, _level1, _level2, _name, key, _cost, _economic in own:
             if not key:
                 continue
             if key in first:
@@ -220,8 +219,8 @@ def inconsistent_phrase(document: Document, settings: RuleSettings) -> list[Find
     """
     minimum = settings.param("min_length")
     projects_of: dict[str, set[int]] = defaultdict(set)
-    for project, _position, indicator in indicators(document):
-        projects_of[bare(name_of(indicator.level3))].add(project.seq)
+    for row in rows(document):
+        projects_of[row.key].add(row.project.seq)
     index: dict[str, list[str]] = defaultdict(list)
     for name, seqs in projects_of.items():
         if len(seqs) >= 2 and len(name) >= minimum:
@@ -243,8 +242,7 @@ def inconsistent_phrase(document: Document, settings: RuleSettings) -> list[Find
     if not slips:
         return []
     out = []
-    for project, position, indicator in indicators(document):
-        name = bare(name_of(indicator.level3))
+    for project, position, indicator, _level1, _level2, _name, name, _cost, _economic in rows(document):
         if name not in slips:
             continue
         i, common = slips[name]
@@ -306,12 +304,12 @@ def value_in_name(document: Document, settings: RuleSettings) -> list[Finding]:
     (``1250KVA变压器``) is not flagged. Template hints (``(≥**%)``) are ``template-leftover``.
     """
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
         target = indicator.target
         if target.value is None or not target.unit or not any(ch.isdigit() for ch in indicator.level3):
             continue
         unit = target.unit.split("/")[0]
-        stated = [value for value, written in _values_in_name(name_of(indicator.level3))
+        stated = [value for value, written in _values_in_name(name)
                   if written == unit or (unit != "%" and written.startswith(unit))]
         if not stated or any(value in (target.value, target.upper) for value in stated):
             continue

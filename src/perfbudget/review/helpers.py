@@ -150,7 +150,12 @@ def name_of(level3: str) -> str:
     numbering (``指标1工程完工率`` → 工程完工率) or trailing unit note (``兑付率(%)`` → 兑付率,
     ``服务对象满意度%`` → 服务对象满意度)."""
     name = normalise_level3(level3)
-    stripped = _BARE_PERCENT.sub("", _UNIT_NOTE.sub("", _NUMBERING.sub("", name)))
+    # each pattern is tried only where it can match (most names hold none of these)
+    stripped = _NUMBERING.sub("", name) if name.startswith("指标") else name
+    if stripped.endswith((")", "）")):
+        stripped = _UNIT_NOTE.sub("", stripped)
+    if stripped.endswith(("%", "％")):
+        stripped = _BARE_PERCENT.sub("", stripped)
     return stripped or name
 
 

@@ -17,7 +17,6 @@ from perfbudget.review.helpers import (
     at_indicator,
     at_project,
     clean,
-    is_economic_cost,
     is_leftover,
     level1_of,
     project_rows,
@@ -87,13 +86,13 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
     """
     since = settings.param("since")
     out = []
-    for project in document.projects:
+    for project, own in project_rows(document):
         if project.fund_year is not None and project.fund_year < since:
             continue
         if category_of(project) or _lost_in_cut(project, LEVEL1_OUTPUT):
             continue
-        if project.indicators and not any(is_economic_cost(i) for i in project.indicators):
-            other = any(level1_of(i) == LEVEL1_COST for i in project.indicators)
+        if own and not any(row.economic_cost for row in own):
+            other = any(row.level1 == LEVEL1_COST for row in own)
             out.append(at_project(project, None,
                                   "只有社会成本或生态环境成本，没有经济成本指标，无法把目标与预算对应起来" if other
                                   else "没有成本指标，无法把目标与预算对应起来",

@@ -34,7 +34,10 @@ def _is_satisfaction(name: str) -> bool:
 @lru_cache(maxsize=CACHE_SIZE)
 def output_ending(name: str) -> str | None:
     """The output measure a name ends with (完成率, 验收合格率 …), else None."""
-    for ending in sorted(word_set("names", "output_endings"), key=len, reverse=True):
+    endings = _longest_first("names", "output_endings")
+    if not name.endswith(endings):  # one test for the usual case: no ending at all
+        return None
+    for ending in endings:
         if name.endswith(ending):
             return ending
     return None
@@ -142,6 +145,8 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
 
 @lru_cache(maxsize=CACHE_SIZE)
 def spec_word(name: str) -> str | None:
+    if not name.endswith(_longest_first("names", "specs")):  # one test for the usual case
+        return None
     for word in word_set("names", "specs"):
         if name.endswith(word):
             return word

@@ -301,13 +301,13 @@ _PERCENT = ("%", "％", "百分比")
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
+    return any(map(str.isdigit, text))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _values_in_name(name: str) -> tuple[tuple[Decimal, str], ...]:
-    return tuple((Decimal(m.group(1)), "%" if m.group(2) in _PERCENT else m.group(2))
-                 for m in _VALUE_WITH_UNIT.finditer(name))
+def _values_in_name(name: str) -> tuple[tuple[str, str], ...]:
+    """(number as written, unit) of every number with a unit in a name (numbers made Decimal when used)."""
+    return tuple((m.group(1), "%" if m.group(2) in _PERCENT else m.group(2)) for m in _VALUE_WITH_UNIT.finditer(name))
 
 
 @rule("value-in-name", title="三级指标名称中的数值与指标值不符", dimension="规范性", severity="warning")
@@ -326,7 +326,7 @@ def value_in_name(document: Document, settings: RuleSettings) -> list[Finding]:
         if target.value is None or not target.unit or not _has_digit(indicator.level3):
             continue
         unit = target.unit.split("/")[0]
-        stated = [value for value, written in _values_in_name(name)
+        stated = [Decimal(value) for value, written in _values_in_name(name)
                   if written == unit or (unit != "%" and written.startswith(unit))]
         if not stated or any(value in (target.value, target.upper) for value in stated):
             continue

@@ -14,6 +14,7 @@ from perfbudget.model import Document
 from perfbudget.review.config import DEFAULT_CONFIG, ReviewConfig
 from perfbudget.review.finding import Finding
 from perfbudget.review.grade import grade_basis, grade_project
+from perfbudget.review.helpers import forget_rows
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import RuleSpec, all_rules
 
@@ -120,8 +121,11 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
     specs = [s for s in all_rules() if s.id not in settings.disabled and (only is None or s.id in only)]
     order = {spec.id: i for i, spec in enumerate(specs)}
     findings: list[Finding] = []
-    for spec in specs:
-        findings.extend(run_rule(spec, document, settings))
+    try:
+        for spec in specs:
+            findings.extend(run_rule(spec, document, settings))
+    finally:
+        forget_rows(document)  # the per-indicator facts the rules shared (helpers.rows)
     if document.source is not None:  # documents without cell locations (JSON) point at the file at least
         source = document.source
         findings = [f if f.source is not None else Finding(f.project, f.indicator, f.field, f.message, f.suggestion,

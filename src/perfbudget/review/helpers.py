@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from perfbudget.framework import (
     LEVEL1_COST,
@@ -26,9 +27,84 @@ PUNCTUATION = re.compile(r"[\s，,。．.、；;：:！!？?“”\"'‘’（�
 
 def indicators(document: Document) -> Iterator[tuple[Project, int, Indicator]]:
     """Every indicator with its project and 1-based position in the project."""
+    for row in rows(document):
+        yield row.project, row.position, row.indicator
+
+
+class Row(NamedTuple):
+    """One indicator with what nearly every rule asks of it, worked out once per document.
+
+    A NamedTuple rather than a frozen dataclass for the same reason as ``model.Source``: one is
+    made per indicator of every reviewed document, and rules unpack it in their loops.
+
+    Attributes:
+        project: the indicator's project.
+        position: the indicator's 1-based position in its project.
+        indicator: the indicator.
+        level1: its 一级 name normalised (:func:`level1_of`).
+        level2: its 二级 name normalised (:func:`level2_of`).
+        name: its 三级 name as compared by the rules (:func:`name_of`).
+        key: that name without punctuation (``bare(name)``).
+        cost: a cost indicator (:func:`is_cost`).
+        economic_cost: a cost that must be money (:func:`is_economic_cost`).
+    """
+
+    project: Project
+    position: int
+    indicator: Indicator
+    level1: str
+    level2: str
+    name: str
+    key: str
+    cost: bool
+    economic_cost: bool
+
+
+# The rows of the document reviewed last: every rule of one review shares them. One slot, held
+# by identity (documents are immutable); ``forget_rows`` lets the engine drop it after a review.
+_Rows = tuple[Row, ...]
+_ROWS: tuple[Document | None, _Rows, tuple[tuple[Project, _Rows], ...]] = (None, (), ())
+
+
+def rows(document: Document) -> tuple[Row, ...]:
+    """Every indicator of the document as a :class:`Row`, in document order (computed once)."""
+    cached = _ROWS
+    return cached[1] if cached[0] is document else _build_rows(document)[1]
+
+
+def project_rows(document: Document) -> tuple[tuple[Project, tuple[Row, ...]], ...]:
+    """Every project of the document with its indicators' rows (:func:`rows`), in document order."""
+    cached = _ROWS
+    return cached[2] if cached[0] is document else _build_rows(document)[2]
+
+
+def _build_rows(document: Document) -> tuple[Document | None, _Rows, tuple[tuple[Project, _Rows], ...]]:
+    global _ROWS
+    out: list[Row] = []
+    append = out.append
+    by_project = []
     for project in document.projects:
+        start = len(out)
         for position, indicator in enumerate(project.indicators, 1):
-            yield project, position, indicator
+            level1 = normalise_level1(indicator.level1)
+            level2 = normalise_level2(indicator.level2)
+            name = name_of(indicator.level3)
+            if level1 == LEVEL1_COST:
+                cost, economic = True, level2 in ("经济成本指标", "成本指标")
+            else:
+                cost = economic = level1 == LEVEL1_OUTPUT and level2 == "成本指标"
+            append(Row(project, position, indicator, level1, level2, name, bare(name), cost, economic))
+        by_project.append((project, tuple(out[start:])))
+    built = (document, tuple(out), tuple(by_project))
+    _ROWS = built
+    return built
+
+
+def forget_rows(document: Document) -> None:
+    """Drop the rows kept for ``document`` (the engine calls this when its review is done)."""
+    global _ROWS
+    if _ROWS[0] is document:
+        _ROWS = (None, (), ())
 
 
 def at_indicator(project: Project, position: int, indicator: Indicator, field: str | None,
@@ -74,7 +150,12 @@ def name_of(level3: str) -> str:
     numbering (``指标1工程完工率`` → 工程完工率) or trailing unit note (``兑付率(%)`` → 兑付率,
     ``服务对象满意度%`` → 服务对象满意度)."""
     name = normalise_level3(level3)
-    stripped = _BARE_PERCENT.sub("", _UNIT_NOTE.sub("", _NUMBERING.sub("", name)))
+    # each pattern is tried only where it can match (most names hold none of these)
+    stripped = _NUMBERING.sub("", name) if name.startswith("指标") else name
+    if stripped.endswith((")", "）")):
+        stripped = _UNIT_NOTE.sub("", stripped)
+    if stripped.endswith(("%", "％")):
+        stripped = _BARE_PERCENT.sub("", stripped)
     return stripped or name
 
 

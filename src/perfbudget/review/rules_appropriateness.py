@@ -10,14 +10,12 @@ from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     at_indicator,
     at_project,
-    indicators,
-    is_cost,
-    is_economic_cost,
     is_leftover,
     is_money_unit,
     money_in,
-    name_of,
+    project_rows,
     quote,
+    rows,
 )
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
@@ -39,14 +37,14 @@ def cost_over_budget(document: Document, settings: RuleSettings) -> list[Finding
     the 预算数. A cost equal to the budget is fine.
     """
     out = []
-    for project in document.projects:
+    for project, own in project_rows(document):
         total = project.budget.total
         if total is None:
             continue
         costs = []
-        for position, indicator in enumerate(project.indicators, 1):
+        for _project, position, indicator, _level1, _level2, _name, _key, cost, _economic in own:
             target = indicator.target
-            if not is_cost(indicator) or target.value is None:
+            if not cost or target.value is None:
                 continue
             factor = money_in(target.unit, document.money_unit)
             if factor is not None:
@@ -87,8 +85,8 @@ def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
     (``成本控制率 100``). A cost of zero (``办公费总成本 =0万元``) measures nothing either.
     """
     out = []
-    for project, position, indicator in indicators(document):
-        if not is_economic_cost(indicator):
+    for project, position, indicator, _level1, _level2, name, _key, _cost, economic in rows(document):
+        if not economic:
             continue
         target = indicator.target
         if target.is_quantitative and is_money_unit(target.unit) and target.value == 0 and not target.upper:
@@ -98,7 +96,7 @@ def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
             continue
         if target.is_quantitative and is_money_unit(target.unit):
             continue
-        if target.value is not None and target.unit is None and not _RATE_NAME.search(name_of(indicator.level3)):
+        if target.value is not None and target.unit is None and not _RATE_NAME.search(name):
             continue  # 项目总投入 6070: a bare amount in the table's money unit
         if not target.raw.strip() or is_leftover(target.raw):
             continue  # missing-target-value / template-leftover say it
@@ -121,11 +119,11 @@ def rate_over_100(document: Document, settings: RuleSettings) -> list[Finding]:
     投入产出比 …) may exceed 100% and are not flagged.
     """
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
         target = indicator.target
         if target.unit != "%" or target.value is None:
             continue
-        if _MAY_EXCEED_100.search(name_of(indicator.level3)):
+        if _MAY_EXCEED_100.search(name):
             continue
         top = target.upper if target.upper is not None else target.value
         if top > HUNDRED:
@@ -150,11 +148,10 @@ def satisfaction_below_floor(document: Document, settings: RuleSettings) -> list
     """
     floor = Decimal(settings.param("floor"))
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
         target = indicator.target
         if target.unit != "%" or target.value is None or target.op in (Op.LE, Op.LT):
             continue
-        name = name_of(indicator.level3)
         if "满意" not in name or "不满意" in name or target.value >= floor:
             continue
         out.append(at_indicator(project, position, indicator, "target",

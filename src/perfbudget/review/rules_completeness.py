@@ -17,11 +17,11 @@ from perfbudget.review.helpers import (
     at_indicator,
     at_project,
     clean,
-    indicators,
-    is_economic_cost,
     is_leftover,
     level1_of,
+    project_rows,
     quote,
+    rows,
 )
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import rule
@@ -59,10 +59,10 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     in the part that is missing: only for a group before the last one read.
     """
     out = []
-    for project in document.projects:
-        if not project.indicators:
+    for project, own in project_rows(document):
+        if not own:
             continue
-        present = {level1_of(indicator) for indicator in project.indicators}
+        present = {row.level1 for row in own}
         required = _CATEGORY_GROUPS if category_of(project) else _REQUIRED_GROUPS
         for group in required:
             if group not in present and not _lost_in_cut(project, group):
@@ -86,13 +86,13 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
     """
     since = settings.param("since")
     out = []
-    for project in document.projects:
+    for project, own in project_rows(document):
         if project.fund_year is not None and project.fund_year < since:
             continue
         if category_of(project) or _lost_in_cut(project, LEVEL1_OUTPUT):
             continue
-        if project.indicators and not any(is_economic_cost(i) for i in project.indicators):
-            other = any(level1_of(i) == LEVEL1_COST for i in project.indicators)
+        if own and not any(row.economic_cost for row in own):
+            other = any(row.level1 == LEVEL1_COST for row in own)
             out.append(at_project(project, None,
                                   "只有社会成本或生态环境成本，没有经济成本指标，无法把目标与预算对应起来" if other
                                   else "没有成本指标，无法把目标与预算对应起来",
@@ -147,7 +147,7 @@ def table_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
 def missing_target_value(document: Document, settings: RuleSettings) -> list[Finding]:
     """An indicator whose 指标值 cell is empty: there is nothing to measure against."""
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, *_facts in rows(document):
         if not clean(indicator.target.raw):
             out.append(at_indicator(project, position, indicator, "target",
                                     f"三级指标{quote(indicator.level3)}没有填写指标值",

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, indicators, name_of, quote
+from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, name_of, project_rows, quote, rows
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
@@ -70,10 +70,10 @@ def name_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
     (反映…, 指…, sentences, formulas) are not compared, nor bracketed notes (网络连通率（月均）).
     """
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
         if indicator.description is None:
             continue
-        found = _compare(name_of(indicator.level3), name_of(indicator.description))
+        found = _compare(name, name_of(indicator.description))
         if found is None or found[0] != "cut":
             continue
         out.append(at_indicator(project, position, indicator, "level3",
@@ -95,10 +95,10 @@ def name_description_mismatch(document: Document, settings: RuleSettings) -> lis
     维修/维护) are taken as synonyms. Cut-off names are ``name-cut-off``.
     """
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
         if indicator.description is None:
             continue
-        found = _compare(name_of(indicator.level3), name_of(indicator.description))
+        found = _compare(name, name_of(indicator.description))
         if found is None or found[0] == "cut":
             continue
         if found[0] == "short":
@@ -120,10 +120,9 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
     is normal and not flagged.
     """
     out = []
-    for project in document.projects:
+    for project, own in project_rows(document):
         first: dict[str, int] = {}
-        for position, indicator in enumerate(project.indicators, 1):
-            key = bare(name_of(indicator.level3))
+        for _project, position, indicator, _level1, _level2, _name, key, _cost, _economic in own:
             if not key:
                 continue
             if key in first:
@@ -150,19 +149,26 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _texts(document: Document) -> Iterator[tuple[Project, int | None, Indicator | None, str, str]]:
+def _texts(project: Project) -> Iterator[tuple[Project, int | None, Indicator | None, str, str]]:
     """(project, position or None, indicator or None, field, text) for every text a typo can hide in."""
-    for project in document.projects:
-        yield project, None, None, "name", project.name
-        if project.purpose:
-            yield project, None, None, "purpose", project.purpose
-        for goal in project.goals:
-            yield project, None, None, "goals", goal
-        for position, indicator in enumerate(project.indicators, 1):
-            yield project, position, indicator, "level3", indicator.level3
-            if indicator.description:
-                yield project, position, indicator, "description", indicator.description
-            yield project, position, indicator, "target", indicator.target.raw
+    yield project, None, None, "name", project.name
+    if project.purpose:
+        yield project, None, None, "purpose", project.purpose
+    for goal in project.goals:
+        yield project, None, None, "goals", goal
+    for position, indicator in enumerate(project.indicators, 1):
+        yield project, position, indicator, "level3", indicator.level3
+        if indicator.description:
+            yield project, position, indicator, "description", indicator.description
+        yield project, position, indicator, "target", indicator.target.raw
+
+
+def _joined(project: Project) -> str:
+    """Every text of ``_texts(project)`` joined by \\0."""
+    parts = [project.name, project.purpose or "", *project.goals]
+    for indicator in project.indicators:
+        parts.extend((indicator.level3, indicator.description or "", indicator.target.raw))
+    return "\0".join(parts)
 
 
 def _confusions(settings: RuleSettings) -> tuple[tuple[str, str], ...]:
@@ -189,17 +195,22 @@ def typo(document: Document, settings: RuleSettings) -> list[Finding]:
     pairs = dict(_confusions(settings))
     pattern = _pattern(tuple(pairs))
     out = []
-    for project, position, indicator, field, text in _texts(document):
-        if pattern.search(text) is None:
+    screen = not any("\0" in wrong for wrong in pairs)
+    for project in document.projects:
+        # one search over the project's texts joined by \0 (no misspelling holds one) rules out nearly all
+        if screen and pattern.search(_joined(project)) is None:
             continue
-        for wrong in dict.fromkeys(m.group(0) for m in pattern.finditer(text)):
-            right = pairs[wrong]
-            message = f"{quote(text)}中的「{wrong}」疑为错别字，应为「{right}」"
-            suggestion = f"把「{wrong}」改为「{right}」"
-            if indicator is not None and position is not None:
-                out.append(at_indicator(project, position, indicator, field, message, suggestion))
-            else:
-                out.append(at_project(project, field, message, suggestion))
+        for _project, position, indicator, field, text in _texts(project):
+            if pattern.search(text) is None:
+                continue
+            for wrong in dict.fromkeys(m.group(0) for m in pattern.finditer(text)):
+                right = pairs[wrong]
+                message = f"{quote(text)}中的「{wrong}」疑为错别字，应为「{right}」"
+                suggestion = f"把「{wrong}」改为「{right}」"
+                if indicator is not None and position is not None:
+                    out.append(at_indicator(project, position, indicator, field, message, suggestion))
+                else:
+                    out.append(at_project(project, field, message, suggestion))
     return out
 
 
@@ -220,8 +231,8 @@ def inconsistent_phrase(document: Document, settings: RuleSettings) -> list[Find
     """
     minimum = settings.param("min_length")
     projects_of: dict[str, set[int]] = defaultdict(set)
-    for project, _position, indicator in indicators(document):
-        projects_of[bare(name_of(indicator.level3))].add(project.seq)
+    for row in rows(document):
+        projects_of[row.key].add(row.project.seq)
     index: dict[str, list[str]] = defaultdict(list)
     for name, seqs in projects_of.items():
         if len(seqs) >= 2 and len(name) >= minimum:
@@ -243,8 +254,7 @@ def inconsistent_phrase(document: Document, settings: RuleSettings) -> list[Find
     if not slips:
         return []
     out = []
-    for project, position, indicator in indicators(document):
-        name = bare(name_of(indicator.level3))
+    for project, position, indicator, _level1, _level2, _name, name, _cost, _economic in rows(document):
         if name not in slips:
             continue
         i, common = slips[name]
@@ -290,9 +300,14 @@ _PERCENT = ("%", "％", "百分比")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _values_in_name(name: str) -> tuple[tuple[Decimal, str], ...]:
-    return tuple((Decimal(m.group(1)), "%" if m.group(2) in _PERCENT else m.group(2))
-                 for m in _VALUE_WITH_UNIT.finditer(name))
+def _has_digit(text: str) -> bool:
+    return any(map(str.isdigit, text))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _values_in_name(name: str) -> tuple[tuple[str, str], ...]:
+    """(number as written, unit) of every number with a unit in a name (numbers made Decimal when used)."""
+    return tuple((m.group(1), "%" if m.group(2) in _PERCENT else m.group(2)) for m in _VALUE_WITH_UNIT.finditer(name))
 
 
 @rule("value-in-name", title="三级指标名称中的数值与指标值不符", dimension="规范性", severity="warning")
@@ -306,12 +321,12 @@ def value_in_name(document: Document, settings: RuleSettings) -> list[Finding]:
     (``1250KVA变压器``) is not flagged. Template hints (``(≥**%)``) are ``template-leftover``.
     """
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
         target = indicator.target
-        if target.value is None or not target.unit or not any(ch.isdigit() for ch in indicator.level3):
+        if target.value is None or not target.unit or not _has_digit(indicator.level3):
             continue
         unit = target.unit.split("/")[0]
-        stated = [value for value, written in _values_in_name(name_of(indicator.level3))
+        stated = [Decimal(value) for value, written in _values_in_name(name)
                   if written == unit or (unit != "%" and written.startswith(unit))]
         if not stated or any(value in (target.value, target.upper) for value in stated):
             continue

@@ -12,15 +12,10 @@ from perfbudget.review.helpers import (
     CACHE_SIZE,
     at_indicator,
     bare,
-    indicators,
-    is_cost,
-    is_economic_cost,
     is_leftover,
     is_money_unit,
-    level1_of,
-    level2_of,
-    name_of,
     quote,
+    rows,
     unit_note,
 )
 from perfbudget.review.language import content_words, made_of, project_category, word_set
@@ -105,14 +100,13 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     such as 良好/优良. Names that ask for a number are left to ``qualitative-for-number``.
     """
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, level1, _level2, name, _key, _cost, economic in rows(document):
         target = indicator.target
         if target.is_quantitative or target.period is not None:
             continue
-        name = name_of(indicator.level3)
-        if asks_for_number(name) or is_economic_cost(indicator) or is_leftover(target.raw):
+        if asks_for_number(name) or economic or is_leftover(target.raw):
             continue  # (社会成本/生态环境成本 need not be money, but must still be checkable)
-        if (level1_of(indicator) == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw)
+        if (level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw)
                 and project_category(project.name, project.extras)):
             continue  # 正常运转: the simplified template's effect
         reason = vague_reason(target.raw, name)
@@ -125,6 +119,7 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     return out
 
 
+_DIGIT = re.compile(r"\d")
 # A time without a digit that still names a date: 年底前, 年内, 上半年 ...
 _DATE_WORDS = re.compile(r"年底|年内|年末|月底|月末|季度|上半年|下半年|当年|本年|全年|年度内|周内|日内"
                          r"|前完成|之前|以前|以内|时间内|时限内|期限内|按计划|合同约定")
@@ -145,16 +140,14 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     ``年底前完成`` names one) ask for a number or a time too.
     """
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, _level1, group, name, _key, cost, _economic in rows(document):
         target = indicator.target
         if target.is_quantitative or target.period is not None or not target.raw.strip():
             continue
         if due_of(target) is not None:  # a date or period (当年, 上半年): a time target, scored by date
             continue
-        name = name_of(indicator.level3)
-        if is_cost(indicator) or re.search(r"\d", target.raw):
+        if cost or _DIGIT.search(target.raw):
             continue
-        group = level2_of(indicator)
         if _DATE_WORDS.search(target.raw) and (group == "时效指标" or name.endswith(_TIME_NAMES)):
             continue  # 年底前完成, 在项目计划完成时间内完成: a time that can be checked
         if not asks_for_number(name):
@@ -228,15 +221,14 @@ def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]
     ceiling: ``科技特派员业务培训开展 ≥5万元`` under 成本指标 is reverse.
     """
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, _level1, level2, name, _key, cost, _economic in rows(document):
         op = indicator.target.op
         if op is None or op is Op.EQ:
             continue
-        name = name_of(indicator.level3)
         direction = name_direction(name)
-        if direction is None and is_cost(indicator) and is_money_unit(indicator.target.unit):
+        if direction is None and cost and is_money_unit(indicator.target.unit):
             direction = "reverse"  # a cost in money is a ceiling
-        if (direction is None and level2_of(indicator) == "数量指标" and is_count(name, indicator.target.unit)
+        if (direction is None and level2 == "数量指标" and is_count(name, indicator.target.unit)
                 and _BAD_THING.search(name) is None):
             direction = "positive"
         raw = indicator.target.raw
@@ -285,15 +277,14 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     are not flagged here.
     """
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, _level1, level2, name, _key, cost, _economic in rows(document):
         target = indicator.target
-        name = name_of(indicator.level3)
         raw = target.raw
         message = suggestion = None
         if is_leftover(raw):
             continue  # template-leftover says it
         if not target.is_quantitative:
-            if raw.strip().endswith(("%", "％")) and not re.search(r"\d", raw):
+            if raw.strip().endswith(("%", "％")) and not _DIGIT.search(raw):
                 message = f"定性指标值{quote(raw)}带有百分号"
                 suggestion = "写成数值（如「≥95%」）或去掉单位"
         elif name.endswith("率") and target.unit and target.unit not in _RATE_UNITS and "/" not in target.unit:
@@ -311,8 +302,8 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
             suggestion = ("改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），"
                           "或写明可判断的结果（如「全年无重大群体性事件」）")
         elif (target.unit == "%" and not _PERCENT_OF.search(_BRACKETED.sub("", name)) and not is_input_name(name)
-              and _SHARE_MEETING.search(name) is None and not is_cost(indicator)
-              and level2_of(indicator) != "数量指标"):
+              and _SHARE_MEETING.search(name) is None and not cost
+              and level2 != "数量指标"):
             message = (f"{quote(indicator.level3)}不是一个比率或可计数的对象，指标值却是百分比（{raw}），"
                        "无法知道是什么的百分比")
             suggestion = ("把名称改为可计算的比率（如「困难群众救助覆盖率 ≥95%」「疫苗接种率 ≥90%」），"
@@ -352,11 +343,10 @@ def number_without_unit(document: Document, settings: RuleSettings) -> list[Find
     (``配套变压器3台`` with ``3``).
     """
     out = []
-    for project, position, indicator in indicators(document):
+    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
         target = indicator.target
         if target.value is None or target.unit is not None or target.period is not None:
             continue
-        name = name_of(indicator.level3)
         if _clear_without_unit(name) or unit_note(indicator.level3) is not None or name.startswith(("每", "人均")):
             continue  # 每千人托位 4.5: a figure per population
         number = format_decimal(target.value)

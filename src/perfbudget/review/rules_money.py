@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from perfbudget.model import Document, Indicator, Project
+from perfbudget.model import Document, Indicator
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import at_indicator, is_cost, level2_of, money_in, name_of, quote
+from perfbudget.review.helpers import Row, at_indicator, is_cost, money_in, project_rows, quote
 from perfbudget.review.language import word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
@@ -26,12 +26,12 @@ def _unit_cost(indicator: Indicator, money_unit: str | None) -> tuple[Decimal, s
     return (target.upper or target.value) * factor, per
 
 
-def _quantity_in(project: Project, per: str) -> list[tuple[int, Indicator, Decimal]]:
-    """数量指标 counted in ``per`` (or 万+``per``), as (position, indicator, number of ``per``)."""
+def _quantity_in(own: tuple[Row, ...], per: str) -> list[tuple[int, Indicator, Decimal]]:
+    """数量指标 of a project's rows counted in ``per`` (or 万+``per``), as (position, indicator, number)."""
     out = []
-    for position, indicator in enumerate(project.indicators, 1):
+    for _project, position, indicator, _level1, level2, _name, _key, _cost, _economic in own:
         target = indicator.target
-        if level2_of(indicator) != "数量指标" or target.value is None or not target.unit:
+        if level2 != "数量指标" or target.value is None or not target.unit:
             continue
         if target.unit == per:
             out.append((position, indicator, target.value))
@@ -54,16 +54,16 @@ def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Find
     over = Decimal(settings.param("over"))
     under = Decimal(settings.param("under"))
     out = []
-    for project in document.projects:
+    for project, own in project_rows(document):
         total = project.budget.total
         if total is None or total <= 0:
             continue
-        costs = [(p, i) for p, i in enumerate(project.indicators, 1) if is_cost(i)]
+        costs = [(row.position, row.indicator) for row in own if row.cost]
         for position, indicator in costs:
             unit_cost = _unit_cost(indicator, document.money_unit)
             if unit_cost is None:
                 continue
-            quantities = _quantity_in(project, unit_cost[1])
+            quantities = _quantity_in(own, unit_cost[1])
             if len(quantities) != 1:
                 continue
             q_position, quantity, count = quantities[0]
@@ -97,14 +97,13 @@ def unit_cost_as_total(document: Document, settings: RuleSettings) -> list[Findi
     """
     per_unit = word_set("names", "per_unit")
     out = []
-    for project in document.projects:
+    for project, own in project_rows(document):
         total = project.budget.total or Decimal(0)
-        for position, indicator in enumerate(project.indicators, 1):
+        for _project, position, indicator, _level1, _level2, name, _key, cost, _economic in own:
             target = indicator.target
-            if not is_cost(indicator) or target.value is None:
+            if not cost or target.value is None:
                 continue
             factor = money_in(target.unit, document.money_unit)
-            name = name_of(indicator.level3)
             word = next((w for w in per_unit if w in name), None)
             if factor is None or word is None:
                 continue

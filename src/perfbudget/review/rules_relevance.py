@@ -20,13 +20,11 @@ from perfbudget.review.helpers import (
     at_indicator,
     at_project,
     bare,
-    indicators,
-    is_cost,
     level1_of,
     level2_of,
     money_in,
-    name_of,
     quote,
+    rows,
 )
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import rule
@@ -93,19 +91,18 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量").
     """
     out = []
-    for project, position, indicator in indicators(document):
-        if is_cost(indicator):
+    for project, position, indicator, level1, level2, name, key, cost, _economic in rows(document):
+        if cost:
             continue
-        name = name_of(indicator.level3)
         target = indicator.target
-        if (level2_of(indicator) == "数量指标" and target.value is not None and money_in(target.unit, "元") is not None
-                and _DRAWN_IN.search(bare(name)) is None and not is_input_name(name)):
+        if (level2 == "数量指标" and target.value is not None and money_in(target.unit, "元") is not None
+                and _DRAWN_IN.search(key) is None and not is_input_name(name)):
             out.append(at_indicator(
                 project, position, indicator, "target",
                 f"数量指标{quote(indicator.level3)}的指标值是金额（{target.raw}），花多少钱是投入，不是产出的数量",
                 "写明这笔钱完成的数量，如「补助农户≥500户」「维修道路≥3公里」；金额放在成本指标下"))
             continue
-        if not (is_input_name(name) or (level1_of(indicator) == LEVEL1_OUTPUT and is_input_amount(name))):
+        if not (is_input_name(name) or (level1 == LEVEL1_OUTPUT and is_input_amount(name))):
             continue
         out.append(at_indicator(
             project, position, indicator, "level3",
@@ -123,9 +120,8 @@ def satisfaction_outside_group(document: Document, settings: RuleSettings) -> li
     leaves the output or effect it displaces unmeasured.
     """
     out = []
-    for project, position, indicator in indicators(document):
-        level1 = level1_of(indicator)
-        if level1 == LEVEL1_SATISFACTION or not is_satisfaction_name(name_of(indicator.level3)):
+    for project, position, indicator, level1, _level2, name, _key, _cost, _economic in rows(document):
+        if level1 == LEVEL1_SATISFACTION or not is_satisfaction_name(name):
             continue
         out.append(at_indicator(project, position, indicator, "level1",
                                 f"满意度指标{quote(indicator.level3)}放在了「{indicator.level1}」下，"
@@ -148,9 +144,8 @@ def non_satisfaction_in_group(document: Document, settings: RuleSettings) -> lis
     (群众安全感, 获得感, 认可度, 好评率) are accepted.
     """
     out = []
-    for project, position, indicator in indicators(document):
-        name = name_of(indicator.level3)
-        if level1_of(indicator) != LEVEL1_SATISFACTION or "满意" in name or _PERCEPTION.search(name):
+    for project, position, indicator, level1, _level2, name, _key, _cost, _economic in rows(document):
+        if level1 != LEVEL1_SATISFACTION or "满意" in name or _PERCEPTION.search(name):
             continue
         out.append(at_indicator(project, position, indicator, "level3",
                                 f"{quote(indicator.level3)}不是满意度指标，却放在「满意度指标」下",
@@ -174,10 +169,9 @@ def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Find
     """
     exempt = tuple(settings.param("exempt"))
     out = []
-    for project, position, indicator in indicators(document):
-        if level2_of(indicator) != "数量指标":
+    for project, position, indicator, _level1, level2, name, _key, _cost, _economic in rows(document):
+        if level2 != "数量指标":
             continue
-        name = name_of(indicator.level3)
         if not (name.endswith("率") or indicator.target.unit == "%"):
             continue
         if name.endswith(exempt) or is_input_name(name) or project_category(project.name, project.extras):
@@ -201,10 +195,9 @@ def effect_under_output(document: Document, settings: RuleSettings) -> list[Find
     Counts of things about effects (效益分析报告数量) are outputs and are not flagged.
     """
     out = []
-    for project, position, indicator in indicators(document):
-        if level1_of(indicator) != LEVEL1_OUTPUT or is_cost(indicator):
+    for project, position, indicator, level1, _level2, name, _key, cost, _economic in rows(document):
+        if level1 != LEVEL1_OUTPUT or cost:
             continue
-        name = name_of(indicator.level3)
         match = _EFFECT_NAME.search(name)
         if match is None or (match.group(0) not in ("带动", "增收") and _COUNT_END.search(name)):
             continue
@@ -229,14 +222,12 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     cells and 社会公众或服务对象满意度指标 are fine.
     """
     out = []
-    for project, position, indicator in indicators(document):
-        level1 = level1_of(indicator)
+    for project, position, indicator, level1, level2, _name, _key, _cost, _economic in rows(document):
         if level1 not in LEVEL1_NAMES:
             out.append(at_indicator(project, position, indicator, "level1",
                                     f"一级指标「{indicator.level1}」不在指标体系内",
                                     "一级指标应为产出指标、效益指标、满意度指标（新框架另有成本指标）"))
             continue
-        level2 = level2_of(indicator)
         if level2 not in _ALLOWED[level1]:
             allowed = "、".join(sorted(_ALLOWED[level1]))
             out.append(at_indicator(project, position, indicator, "level2",

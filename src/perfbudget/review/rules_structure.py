@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from perfbudget.framework import LEVEL1_EFFECT, LEVEL1_OUTPUT
-from perfbudget.model import Document, Indicator
+from perfbudget.model import Document
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -16,11 +16,11 @@ from perfbudget.review.helpers import (
     at_project,
     bare,
     indicators,
-    level1_of,
-    level2_of,
     money_in,
     name_of,
+    project_rows,
     quote,
+    rows,
 )
 from perfbudget.review.language import content_words, made_of, project_category, word_set
 from perfbudget.review.registry import rule
@@ -34,15 +34,13 @@ def _is_satisfaction(name: str) -> bool:
 @lru_cache(maxsize=CACHE_SIZE)
 def output_ending(name: str) -> str | None:
     """The output measure a name ends with (完成率, 验收合格率 …), else None."""
-    for ending in sorted(word_set("names", "output_endings"), key=len, reverse=True):
+    endings = _longest_first("names", "output_endings")
+    if not name.endswith(endings):  # one test for the usual case: no ending at all
+        return None
+    for ending in endings:
         if name.endswith(ending):
             return ending
     return None
-
-
-def _restates_output(indicator: Indicator, outputs: set[str]) -> bool:
-    name = name_of(indicator.level3)
-    return output_ending(name) is not None or bare(name) in outputs
 
 
 @rule("output-as-effect", title="产出写成效益", dimension="相关性", severity="warning")
@@ -54,12 +52,14 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
     one result twice. Effects such as 受益人数, 覆盖率, 就业人数 are not flagged.
     """
     out = []
-    for project in document.projects:
-        outputs = {bare(name_of(i.level3)) for i in project.indicators if level1_of(i) == LEVEL1_OUTPUT}
-        for position, indicator in enumerate(project.indicators, 1):
-            if level1_of(indicator) != LEVEL1_EFFECT or not _restates_output(indicator, outputs):
+    for project, own in project_rows(document):
+        outputs = {row.key for row in own if row.level1 == LEVEL1_OUTPUT}
+        for _project, position, indicator, level1, _level2, name, key, _cost, _economic in own:
+            if level1 != LEVEL1_EFFECT:
                 continue
-            ending = output_ending(name_of(indicator.level3))
+            ending = output_ending(name)
+            if ending is None and key not in outputs:
+                continue
             why = f"「{ending}」衡量的是工作完成情况" if ending else "与产出指标同名"
             out.append(at_indicator(project, position, indicator, "level3",
                                     f"效益指标{quote(indicator.level3)}{why}，是产出，不是项目带来的效益",
@@ -78,17 +78,16 @@ def no_genuine_effect(document: Document, settings: RuleSettings) -> list[Findin
     finding on each misplaced indicator. A table cut off inside its 效益 rows is not judged.
     """
     out = []
-    for project in document.projects:
-        effects = [i for i in project.indicators if level1_of(i) == LEVEL1_EFFECT]
+    for project, own in project_rows(document):
+        effects = [row for row in own if row.level1 == LEVEL1_EFFECT]
         if not effects or not project.complete:
             continue
-        candidates = [i for i in effects
-                      if not _is_satisfaction(name_of(i.level3)) and output_ending(name_of(i.level3)) is None]
+        candidates = [row for row in effects if not _is_satisfaction(row.name) and output_ending(row.name) is None]
         if candidates:  # effects that may be genuine, unless they only repeat an output's name
-            outputs = {bare(name_of(i.level3)) for i in project.indicators if level1_of(i) == LEVEL1_OUTPUT}
-            if any(bare(name_of(i.level3)) not in outputs for i in candidates):
+            outputs = {row.key for row in own if row.level1 == LEVEL1_OUTPUT}
+            if any(row.key not in outputs for row in candidates):
                 continue
-        names = "、".join(quote(i.level3, 20) for i in effects)
+        names = "、".join(quote(row.indicator.level3, 20) for row in effects)
         out.append(at_project(project, None,
                               f"效益指标只有{names}，是满意度或产出的重复，没有反映项目带来的实际效益",
                               "按项目实际设置社会效益、经济效益或生态效益指标，如受益人数、问题解决率、"
@@ -118,12 +117,11 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
     (done or not), not a quality.
     """
     out = []
-    for project in document.projects:
-        quantities = [(p, i) for p, i in enumerate(project.indicators, 1) if level2_of(i) == "数量指标"
-                      and money_in(i.target.unit, "元") is None and not _MONEY_NAME.search(name_of(i.level3))]
-        for position, indicator in enumerate(project.indicators, 1):
-            name = name_of(indicator.level3)
-            if level2_of(indicator) != "质量指标":
+    for project, own in project_rows(document):
+        quantities = [(row.position, row.indicator) for row in own if row.level2 == "数量指标"
+                      and money_in(row.indicator.target.unit, "元") is None and not _MONEY_NAME.search(row.name)]
+        for _project, position, indicator, _level1, level2, name, _key, _cost, _economic in own:
+            if level2 != "质量指标":
                 continue
             if _ONLY_DONE.match(bare(indicator.target.raw)):
                 out.append(at_indicator(project, position, indicator, "target",
@@ -147,6 +145,8 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
 
 @lru_cache(maxsize=CACHE_SIZE)
 def spec_word(name: str) -> str | None:
+    if not name.endswith(_longest_first("names", "specs")):  # one test for the usual case
+        return None
     for word in word_set("names", "specs"):
         if name.endswith(word):
             return word
@@ -161,10 +161,10 @@ def spec_as_quantity(document: Document, settings: RuleSettings) -> list[Finding
     under 质量指标 (or the purchase's standard). The spec words are in ``vocabulary.toml``.
     """
     out = []
-    for project, position, indicator in indicators(document):
-        if level2_of(indicator) != "数量指标":
+    for project, position, indicator, _level1, level2, name, _key, _cost, _economic in rows(document):
+        if level2 != "数量指标":
             continue
-        word = spec_word(name_of(indicator.level3))
+        word = spec_word(name)
         if word is None:
             continue
         out.append(at_indicator(project, position, indicator, "level2",
@@ -215,11 +215,10 @@ def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding
     under 时效 a rate or count with no word of time (及时, 时间, 进度 …) and no time unit.
     """
     out = []
-    for project, position, indicator in indicators(document):
-        level2 = level2_of(indicator)
+    for project, position, indicator, _level1, level2, name, _key, _cost, _economic in rows(document):
         if level2 not in ("经济效益指标", "生态效益指标", "时效指标"):
             continue
-        reason = misplaced_reason(level2, name_of(indicator.level3), indicator.target.unit)
+        reason = misplaced_reason(level2, name, indicator.target.unit)
         if reason is None:
             continue
         out.append(at_indicator(project, position, indicator, "level2",
@@ -253,14 +252,13 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     rows (e.g. 发放及时率 in a wage table) are not flagged.
     """
     out = []
-    for project, position, indicator in indicators(document):
-        name = name_of(indicator.level3)
+    for project, position, indicator, _level1, _level2, name, key, _cost, _economic in rows(document):
         if not bare_measure(name) or project_category(project.name, project.extras):
             continue
         description = bare(name_of(indicator.description or ""))
-        if description and description != bare(name):
+        if description and description != key:
             continue  # the description says more: name-description-mismatch, or an explanation
-        what = "是一个日期" if _DATE_NAME.match(bare(name)) else "只有衡量方式"
+        what = "是一个日期" if _DATE_NAME.match(key) else "只有衡量方式"
         out.append(at_indicator(project, position, indicator, "level3",
                                 f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象",
                                 "写明衡量什么，如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」"))

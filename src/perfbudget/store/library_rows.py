@@ -20,6 +20,7 @@ from perfbudget.store.library_tables import (
     library_group_units,
     library_groups,
     library_measure_units,
+    library_name_words,
     library_names,
     library_spellings,
     library_values,
@@ -55,7 +56,7 @@ def analyze(connection: Connection) -> None:
     """Fresh planner statistics after a build (PostgreSQL plans the library's queries by them)."""
     if is_postgres(connection):
         for table in (library_entries, library_names, library_spellings, library_groups, library_values,
-                      library_group_units, library_measure_units):
+                      library_group_units, library_measure_units, library_name_words):
             connection.exec_driver_sql(f"ANALYZE {table.name}")
 
 
@@ -76,7 +77,7 @@ def spelling_counts(connection: Connection, project_ids: list[int] | None = None
 def clear(connection: Connection) -> None:
     """Remove the built library (the admin's choices stay)."""
     for table in (library_values, library_group_units, library_measure_units, library_entries, library_spellings,
-                  library_names, library_groups):
+                  library_name_words, library_names, library_groups):
         connection.execute(delete(table))
 
 
@@ -89,6 +90,12 @@ def add_groups(connection: Connection, rows: list[dict[str, Any]]) -> list[int]:
 
 def add_names(connection: Connection, rows: list[dict[str, Any]]) -> list[int]:
     return insert_rows(connection, library_names, rows, with_ids=True)
+
+
+def add_name_words(connection: Connection, words: dict[int, tuple[str, ...]]) -> None:
+    """Index names by their words (name id → words) for search."""
+    insert_rows(connection, library_name_words, [{"word": w, "name_id": name_id}
+                                                 for name_id, found in words.items() for w in found])
 
 
 def add_spellings(connection: Connection, rows: list[dict[str, Any]]) -> None:

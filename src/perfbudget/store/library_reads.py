@@ -91,39 +91,56 @@ def search_names(connection: Connection, fragments: list[str], limit: int = 1000
     return [(row.id, row.norm, row.group_id) for row in connection.execute(query)]
 
 
-def _example_rows(group_id: int, limit: int) -> Any:
-    """The latest ``limit`` entries of one group with their projects (an index range scan)."""
-    return (select(library_entries.c.group_id, library_entries.c.project_id, library_entries.c.fund_year,
-                   library_entries.c.measure_unit, library_entries.c.indicator_id, projects.c.name.label("project"),
-                   projects.c.fund_label, units.c.code.label("unit_code"), units.c.name.label("unit_name"),
-                   indicators.c.level1, indicators.c.level2, indicators.c.level3, targets.c.raw.label("target"))
-            .select_from(library_entries)
-            .join(projects, projects.c.id == library_entries.c.project_id)
-            .join(units, units.c.id == library_entries.c.unit_id)
-            .join(indicators, indicators.c.id == library_entries.c.indicator_id)
-            .join(targets, targets.c.indicator_id == library_entries.c.indicator_id)
-            .where(library_entries.c.group_id == group_id)
-            .order_by(library_entries.c.indicator_id.desc())
-            .limit(limit))
+def _latest_entries(group_id: int, limit: int) -> Any:
+    """The latest ``limit`` entries of one group: a range scan of the (group, indicator) index."""
+    e = library_entries.c
+    return (select(e.group_id, e.indicator_id, e.project_id, e.unit_id, e.fund_year, e.measure_unit)
+            .where(e.group_id == group_id).order_by(e.group_id.desc(), e.indicator_id.desc()).limit(limit))
 
 
 def examples_of(connection: Connection, group_ids: list[int], limit: int = 5) -> dict[int, list[dict[str, Any]]]:
-    """Indicators of each group with their projects, the latest imported first, one per project: one
-    statement for all the groups (each arm an index range scan of ``limit × 4`` entries)."""
+    """Indicators of each group with their projects, the latest imported first, one per project.
+
+    Three small statements whatever the number of groups: the groups' latest entries (one arm
+    per group, each an index range scan of ``limit × 4`` entries), then those indicators with
+    their targets and those projects with their units by primary key. (One join of the five
+    tables per group cost PostgreSQL more to plan than to run.)
+    """
     found: dict[int, list[dict[str, Any]]] = {g: [] for g in group_ids}
     if not group_ids or limit <= 0:
         return found
-    arms = [select(_example_rows(g, limit * 4).subquery()) for g in group_ids]
+    arms = [select(_latest_entries(g, limit * 4).subquery()) for g in group_ids]
     statement = arms[0] if len(arms) == 1 else union_all(*arms)
+    entries = sorted((dict(row._mapping) for row in connection.execute(statement)),
+                     key=lambda r: (r["group_id"], -r["indicator_id"]))
+    chosen: list[dict[str, Any]] = []
     seen: set[tuple[int, int]] = set()
-    rows = sorted((dict(row._mapping) for row in connection.execute(statement)),
-                  key=lambda r: (r["group_id"], -r["indicator_id"]))
-    for row in rows:
-        group_id = row["group_id"]
-        if (group_id, row["project_id"]) in seen or len(found[group_id]) == limit:
+    counts: dict[int, int] = {}
+    for entry in entries:
+        key = (entry["group_id"], entry["project_id"])
+        if key in seen or counts.get(entry["group_id"], 0) == limit:
             continue
-        seen.add((group_id, row["project_id"]))
-        found[group_id].append(row)
+        seen.add(key)
+        counts[entry["group_id"]] = counts.get(entry["group_id"], 0) + 1
+        chosen.append(entry)
+    if not chosen:
+        return found
+    rows = {row.id: row for row in connection.execute(
+        select(indicators.c.id, indicators.c.level1, indicators.c.level2, indicators.c.level3,
+               targets.c.raw.label("target")).join(targets, targets.c.indicator_id == indicators.c.id)
+        .where(indicators.c.id.in_([e["indicator_id"] for e in chosen])))}
+    owners = {row.id: row for row in connection.execute(
+        select(projects.c.id, projects.c.name, projects.c.fund_label, units.c.code, units.c.name.label("unit_name"))
+        .join(units, units.c.id == projects.c.unit_id)
+        .where(projects.c.id.in_(sorted({e["project_id"] for e in chosen}))))}
+    for entry in chosen:
+        indicator, owner = rows.get(entry["indicator_id"]), owners.get(entry["project_id"])
+        if indicator is None or owner is None:
+            continue
+        found[entry["group_id"]].append({
+            **entry, "project": owner.name, "fund_label": owner.fund_label, "unit_code": owner.code,
+            "unit_name": owner.unit_name, "level1": indicator.level1, "level2": indicator.level2,
+            "level3": indicator.level3, "target": indicator.target})
     return found
 
 

@@ -223,11 +223,9 @@ def _update(connection: Connection, ids: list[int]) -> None:
     from perfbudget.store import library_rows as rows
 
     old = rows.drop_entries(connection, ids)
-    spellings = rows.spelling_counts(connection, ids)
-    known = rows.known_spellings(connection, spellings)
-    fresh = [raw for raw in spellings if raw not in known]
+    fresh = rows.new_spellings(connection, ids)
     if fresh:
-        _place(connection, fresh, spellings)
+        _place(connection, list(fresh), fresh)
     _apply_facts(connection, old, rows.fill_entries(connection, ids))
 
 

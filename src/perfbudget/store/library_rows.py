@@ -74,6 +74,21 @@ def spelling_counts(connection: Connection, project_ids: list[int] | None = None
     return found
 
 
+def new_spellings(connection: Connection, project_ids: list[int]) -> dict[str, int]:
+    """The 三级指标 texts of the projects' latest versions the library does not know yet, with how often
+    the projects use them (one statement: the texts joined to ``library_spellings``)."""
+    s = library_spellings.c
+    query = (select(indicators.c.level3, func.count()).select_from(projects)
+             .join(project_versions, _latest()).join(indicators, indicators.c.version_id == project_versions.c.id)
+             .outerjoin(library_spellings, s.raw == indicators.c.level3).where(s.name_id.is_(None))
+             .group_by(indicators.c.level3))
+    found: dict[str, int] = {}
+    for chunk in _chunks(project_ids):
+        for raw, count in connection.execute(query.where(projects.c.id.in_(chunk))):
+            found[raw] = found.get(raw, 0) + count
+    return found
+
+
 def clear(connection: Connection) -> None:
     """Remove the built library (the admin's choices stay)."""
     for table in (library_values, library_group_units, library_measure_units, library_entries, library_spellings,
@@ -260,15 +275,15 @@ def add_counts(connection: Connection, table: Any, keys: tuple[str, ...], deltas
 
 def histograms(connection: Connection, wanted: Iterable[tuple[int, str]]
                ) -> dict[tuple[int, str], list[tuple[str, int]]]:
-    """The value histograms of these (group, measure unit) pairs."""
-    chosen = set(wanted)
+    """The value histograms of these (group, measure unit) pairs (only those pairs' rows are read)."""
+    from sqlalchemy import tuple_
+
     found: dict[tuple[int, str], list[tuple[str, int]]] = {}
     v = library_values.c
-    for chunk in _chunks(sorted({g for g, _m in chosen})):
+    for chunk in _chunks(sorted(set(wanted))):
         for group_id, measure_unit, value, n in connection.execute(
-                select(v.group_id, v.measure_unit, v.value, v.n).where(v.group_id.in_(chunk))):
-            if (group_id, measure_unit) in chosen:
-                found.setdefault((group_id, measure_unit), []).append((value, n))
+                select(v.group_id, v.measure_unit, v.value, v.n).where(tuple_(v.group_id, v.measure_unit).in_(chunk))):
+            found.setdefault((group_id, measure_unit), []).append((value, n))
     return found
 
 
@@ -281,21 +296,23 @@ def stored_stats(connection: Connection, group_ids: list[int]) -> dict[int, str]
 
 
 def write_stats(connection: Connection, rows: list[dict[str, Any]]) -> None:
-    """``rows``: ``{"gid", "indicator_count", "unit_count", "stats"}`` each."""
-    if rows:
-        from sqlalchemy import bindparam
+    """``rows``: ``{"gid", "indicator_count", "unit_count", "stats"}`` each. On PostgreSQL one
+    ``UPDATE … FROM unnest(…)`` (one round trip), on SQLite one prepared statement run per row."""
+    if not rows:
+        return
+    from sqlalchemy import bindparam, text
 
-        connection.execute(update(library_groups).where(library_groups.c.id == bindparam("gid"))
-                           .values(indicator_count=bindparam("indicator_count"), unit_count=bindparam("unit_count"),
-                                   stats=bindparam("stats"), updated_at=utc_now()), rows)
-
-
-def known_spellings(connection: Connection, raws: Iterable[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for chunk in _chunks(list(raws)):
-        found.update((raw, name_id) for raw, name_id in connection.execute(
-            select(library_spellings.c.raw, library_spellings.c.name_id).where(library_spellings.c.raw.in_(chunk))))
-    return found
+    if is_postgres(connection):
+        connection.execute(text(
+            "UPDATE library_groups SET indicator_count = s.n, unit_count = s.u, stats = s.t, updated_at = :now "
+            "FROM unnest(CAST(:gid AS INTEGER[]), CAST(:n AS INTEGER[]), CAST(:u AS INTEGER[]), CAST(:t AS TEXT[])) "
+            "AS s(gid, n, u, t) WHERE library_groups.id = s.gid"),
+            {"gid": [r["gid"] for r in rows], "n": [r["indicator_count"] for r in rows],
+             "u": [r["unit_count"] for r in rows], "t": [r["stats"] for r in rows], "now": utc_now()})
+        return
+    connection.execute(update(library_groups).where(library_groups.c.id == bindparam("gid"))
+                       .values(indicator_count=bindparam("indicator_count"), unit_count=bindparam("unit_count"),
+                               stats=bindparam("stats"), updated_at=utc_now()), rows)
 
 
 def names_by_norm(connection: Connection, norms: Iterable[str]) -> dict[str, tuple[int, int]]:

@@ -67,7 +67,7 @@ def test_different_indicators_with_shared_words_are_kept_apart(a: str, b: str) -
 def test_precision_and_recall_on_the_hand_labelled_real_names() -> None:
     rows = _labelled()
     assert len(rows) >= 300
-    assert sum(origin == "real" for _l, _n, origin in rows) >= 200
+    assert sum(origin == "real" for _l, _n, origin in rows) >= 400
     grouping = group_names([normalise(name) for _label, name, _origin in rows])
     predicted = {name: grouping.assignments[normalise(name)].group for _label, name, _origin in rows}
     labels = {name: label for label, name, _origin in rows}
@@ -78,7 +78,7 @@ def test_precision_and_recall_on_the_hand_labelled_real_names() -> None:
         fp += together and not same
         fn += same and not together
     precision, recall = tp / (tp + fp), tp / (tp + fn)
-    # Measured 0.95 / 0.79 (pairwise) when written; docs/library.md gives the numbers.
+    # Measured 0.94 / 0.77 (pairwise, 539 names of which 412 real) on 2026-12-02; docs/library.md gives the numbers.
     assert precision >= 0.93, (precision, recall)
     assert recall >= 0.75, (precision, recall)
 

@@ -98,6 +98,22 @@ def test_search_ranks_by_relevance_then_units(store: Store) -> None:
     assert search(store, "   ") == []
 
 
+def test_search_finds_candidates_by_the_word_index_or_else_by_a_bounded_scan(store: Store, monkeypatch: Any) -> None:
+    import perfbudget.library.query as query
+
+    import_units(store, 3, _rows)
+    scanned: list[list[str]] = []
+    real_scan = reads.search_names
+    monkeypatch.setattr(reads, "search_names", lambda c, f, limit: scanned.append(f) or real_scan(c, f, limit))
+    assert search(store, "对象满意")[0]["name"] == "服务对象满意度"  # words inside a name: 对象, 满意
+    assert scanned == []
+    assert any("满意度" in g["name"] for g in search(store, "度"))  # one character: no word indexed
+    assert scanned == [["度"]]
+    monkeypatch.setattr(query, "CANDIDATES", 1)  # the bound holds for both ways
+    assert len(search(store, "满意度")) == 1
+    assert len(search(store, "度")) == 1
+
+
 def test_similar_projects_and_suggestions(store: Store) -> None:
     road = [(*QTY, "养护道路里程", "≥10公里"), (*QUAL, "道路完好率", "≥95%"), (*SAT, "群众满意度", "≥90%")]
     school = [(*QTY, "资助学生人数", "≥100人"), (*SAT, "学生满意度", "≥90%")]

@@ -6,7 +6,7 @@ import statistics
 from collections import Counter
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perfbudget.library.stats import Counters, assemble, distribution, quantiles
@@ -19,6 +19,7 @@ def test_distribution_by_hand() -> None:
     assert distribution([("1", 2), ("0.3333333", 1)])["min"] == "0.3333"
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # the machine may be busy
 @given(st.lists(st.integers(min_value=-1000, max_value=100_000), min_size=2, max_size=60))
 def test_quantiles_from_a_histogram_equal_the_inclusive_method(values: list[int]) -> None:
     histogram = sorted(Counter(Decimal(v) / 10 for v in values).items())

@@ -196,11 +196,11 @@ def build_command(
 
 
 def _admin(action: Any) -> None:
-    from perfbudget.library.admin import LibraryChoiceError
+    from perfbudget.app.library import LibraryRefused
 
     try:
-        action()
-    except LibraryChoiceError as exc:
+        err.print(action().message, markup=False)
+    except LibraryRefused as exc:
         fail(str(exc))
 
 
@@ -212,12 +212,11 @@ def merge_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """（管理员）把若干组并入一个组；这一选择保存在数据库中，重新生成指标库时仍然有效。"""
-    from perfbudget.library.admin import merge_groups
+    from perfbudget.app.library import merge
 
     store = open_store(db)
     try:
-        _admin(lambda: err.print(f"已合并到组 {merge_groups(store, into, others, default_actor(actor))[0]}",
-                                 markup=False))
+        _admin(lambda: merge(store, None, into, others, username=default_actor(actor)))
     finally:
         store.close()
 
@@ -229,11 +228,11 @@ def split_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """（管理员）把若干名称从所在组拆分出来，单独成一组；这一选择保存在数据库中。"""
-    from perfbudget.library.admin import split_names
+    from perfbudget.app.library import split
 
     store = open_store(db)
     try:
-        _admin(lambda: err.print(f"已拆分为新组 {split_names(store, names, default_actor(actor))[1]}", markup=False))
+        _admin(lambda: split(store, None, names, username=default_actor(actor)))
     finally:
         store.close()
 
@@ -246,12 +245,11 @@ def rename_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """（管理员）给一个组改名；这一选择保存在数据库中，重新生成指标库时仍然有效。"""
-    from perfbudget.library.admin import rename_group
+    from perfbudget.app.library import rename
 
     store = open_store(db)
     try:
-        _admin(lambda: err.print(f"组 {rename_group(store, group, name, default_actor(actor))} 已改名为「{name}」",
-                                 markup=False))
+        _admin(lambda: rename(store, None, group, name, username=default_actor(actor)))
     finally:
         store.close()
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from perfbudget.library.grouping import THRESHOLD, Assignment, Leader, assign, group_names
-from perfbudget.library.names import NameKey, name_key, normalise
+from perfbudget.library.names import NameKey, name_key, normalise, search_words
 from perfbudget.library.stats import Counters, assemble
 
 if TYPE_CHECKING:
@@ -100,6 +100,7 @@ def build_library(store: Store, progress: Progress | None = None, threshold: flo
         name_ids = dict(zip(norms, rows.add_names(connection, [
             {"norm": n, "key": name_key(n).key, "group_id": ids[group_of[n]], "score": round(reasons[n].score),
              "reason": reasons[n].reason} for n in norms]), strict=True))
+        rows.add_name_words(connection, {name_ids[n]: search_words(n) for n in norms})
         rows.add_spellings(connection, [{"raw": raw, "name_id": name_ids[norm_of[raw]]} for raw in sorted(spellings)])
         rows.fill_entries(connection)
         _note(progress, "写入指标库", 1, 1)
@@ -222,11 +223,9 @@ def _update(connection: Connection, ids: list[int]) -> None:
     from perfbudget.store import library_rows as rows
 
     old = rows.drop_entries(connection, ids)
-    spellings = rows.spelling_counts(connection, ids)
-    known = rows.known_spellings(connection, spellings)
-    fresh = [raw for raw in spellings if raw not in known]
+    fresh = rows.new_spellings(connection, ids)
     if fresh:
-        _place(connection, fresh, spellings)
+        _place(connection, list(fresh), fresh)
     _apply_facts(connection, old, rows.fill_entries(connection, ids))
 
 
@@ -266,6 +265,9 @@ def _place(connection: Connection, raws: list[str], spellings: dict[str, int]) -
                 found = Assignment(norm, group_id, 100.0, "本组的代表名称")
             name_rows.append({"norm": norm, "key": key.key, "group_id": found.group, "score": round(found.score),
                               "reason": found.reason})
-        for row, name_id in zip(name_rows, rows.add_names(connection, name_rows), strict=True):
+        name_ids = rows.add_names(connection, name_rows)
+        for row, name_id in zip(name_rows, name_ids, strict=True):
             existing[row["norm"]] = (name_id, row["group_id"])
+        rows.add_name_words(connection, {name_id: search_words(row["norm"])
+                                         for row, name_id in zip(name_rows, name_ids, strict=True)})
     rows.add_spellings(connection, [{"raw": raw, "name_id": existing[norm_of[raw]][0]} for raw in raws])

@@ -86,6 +86,12 @@ def name_key(norm: str) -> NameKey:
     return NameKey(norm, kept, key, kept[-1] if kept else "")
 
 
+def search_words(norm: str) -> tuple[str, ...]:
+    """The words of a normalised name and the words inside them (服务对象满意度 → 服务, 对象, 满意,
+    满意度): what the library's search index holds and what a search looks up."""
+    return tuple(dict.fromkeys(w[:64] for w in rjieba.cut_for_search(norm, False) if w.strip()))
+
+
 def key_of(name: str) -> NameKey:
     """``name_key(normalise(name))``."""
     return name_key(normalise(name))

@@ -1,8 +1,14 @@
 """Reading the library: search, one group, the projects like a project, suggestions for an editor.
 
-Everything returns plain JSON-ready data (Decimal values as exact text). The search ranks groups
-by how close their names are to the text (rapidfuzz ``WRatio`` on the normalised names), then by
-how many units use them.
+Everything returns plain JSON-ready data (Decimal values as exact text).
+
+The search is bounded whatever the library's size: its candidate names come from the word index
+(``library_name_words``: the text's words in the segmenter's search mode, looked up by primary
+key; at most ``CANDIDATES`` names, those sharing the most words first; a text the index has no
+word of, such as one character, scans the names for it, with the same bound). Only those are
+scored (rapidfuzz ``WRatio`` on the normalised names); groups are ranked by their best name's
+score plus a little for the units using them, and the examples of all the groups shown are read
+in one statement.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
-from perfbudget.library.names import name_key, normalise
+from perfbudget.library.names import name_key, normalise, search_words
 from perfbudget.target import format_decimal
 
 if TYPE_CHECKING:
@@ -23,6 +29,7 @@ if TYPE_CHECKING:
     from perfbudget.store import Store
 
 SEARCH_LIMIT = 10
+CANDIDATES = 1000  # names scored per search at most
 QUANTILE_KEYS = ("min", "p25", "p50", "p75", "max")
 
 
@@ -71,20 +78,22 @@ def search(store: Store, text: str, limit: int = SEARCH_LIMIT, examples: int = 3
     if not query:
         return []
     with store.library_reading() as connection:
-        found = reads.search_names(connection, _fragments(text))
+        found = reads.names_with_words(connection, list(search_words(query)), CANDIDATES)
+        if not found:
+            found = reads.search_names(connection, _fragments(text), CANDIDATES)
         if not found:
             return []
-        scores = process.extract(query, [norm for _id, norm, _group in found], scorer=fuzz.WRatio,
-                                 limit=None)
+        scores = process.extract(query, [norm for _id, norm, _group in found], scorer=fuzz.WRatio, limit=None)
         best: dict[int, float] = {}
         for _norm, score, index in scores:
             group = found[index][2]
             best[group] = max(best.get(group, 0.0), float(score))
-        candidates = sorted(best, key=lambda g: -best[g])[:limit * 3]
+        candidates = sorted(best, key=lambda g: (-best[g], g))[:limit * 3]
         groups = reads.group_rows(connection, candidates)
-        ranked = sorted(candidates, key=lambda g: (-(best[g] + 5 * math.log10(1 + groups[g]["unit_count"])), g))
-        return [group_summary(groups[g], reads.examples(connection, g, examples)) | {"id": g}
-                for g in ranked[:limit] if g in groups]
+        ranked = [g for g in sorted(candidates, key=lambda g: (
+            -(best[g] + 5 * math.log10(1 + groups[g]["unit_count"])), g)) if g in groups][:limit]
+        shown = reads.examples_of(connection, ranked, examples)
+        return [group_summary(groups[g], shown[g]) | {"id": g} for g in ranked]
 
 
 def resolve_group(connection: Connection, reference: str) -> list[int]:
@@ -148,8 +157,9 @@ def top_groups(store: Store, limit: int = 20, examples: int = 3) -> list[dict[st
     from perfbudget.store import library_reads as reads
 
     with store.library_reading() as connection:
-        return [group_summary(g, reads.examples(connection, g["id"], examples)) | {"id": g["id"]}
-                for g in islice(reads.all_groups(connection), limit)]
+        groups = list(islice(reads.all_groups(connection), limit))
+        shown = reads.examples_of(connection, [g["id"] for g in groups], examples)
+        return [group_summary(g, shown[g["id"]]) | {"id": g["id"]} for g in groups]
 
 
 def marks(measure: dict[str, Any]) -> dict[str, str]:

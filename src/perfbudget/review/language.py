@@ -1,14 +1,15 @@
-"""Words, not phrases: Chinese word segmentation (jieba) and the domain vocabulary as data.
+"""Words, not phrases: Chinese word segmentation (rjieba) and the domain vocabulary as data.
 
-The rules that judge what a value, a name or a goal *says* cut the text into words with jieba
-and look each word up in ``vocabulary.toml`` (vague words, measure words, category words …).
-jieba and its dictionary are loaded on first use only (about 0.6 s), so a review that never
-meets a qualitative value or a goal does not pay for them; every result is cached.
+The rules that judge what a value, a name or a goal *says* cut the text into words with rjieba
+(the Rust port of jieba: the same dictionary and the same cuts, about 18 times faster; the
+indicator library segments names with it too) and look each word up in ``vocabulary.toml``
+(vague words, measure words, category words …). The tokenizer and its dictionary are made on
+first use only, so a review that never meets a qualitative value or a goal does not pay for
+them; every result is cached.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 import tomllib
 from decimal import Decimal, InvalidOperation
@@ -36,21 +37,20 @@ def word_set(section: str, key: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
-    import jieba  # loaded lazily: the dictionary takes a while
+    import rjieba  # made lazily: loading the dictionary takes a moment
 
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
+    tokenizer = rjieba.Jieba()  # its own dictionary: the library's name segmentation is not changed
     for section, key in (("names", "measures"), ("vague", "words"), ("groups", "economic"),
                          ("names", "specs"), ("names", "per_unit")):
         for word in vocabulary()[section][key]:
-            tokenizer.add_word(word)
+            tokenizer.add_word(word, None, None)  # frequency suggested so that the word is kept whole
     return tokenizer
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def words(text: str) -> tuple[str, ...]:
-    """The words of a text (jieba, no HMM guessing), without spaces and punctuation."""
-    return tuple(w for w in _tokenizer().lcut(text, HMM=False) if _CJK_OR_WORD.search(w) or w.isdigit())
+    """The words of a text (no HMM guessing of unknown words), without spaces and punctuation."""
+    return tuple(w for w in _tokenizer().cut(text, False) if _CJK_OR_WORD.search(w) or w.isdigit())
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -58,7 +58,7 @@ def search_words(text: str) -> tuple[str, ...]:
     """The words of a text and the shorter words inside them (主体工程 → 主体, 工程, 主体工程),
     less the joining words: for matching a goal's words with an indicator's."""
     stop = word_set("vague", "stop")
-    return tuple(dict.fromkeys(w for w in _tokenizer().lcut_for_search(text, HMM=False)
+    return tuple(dict.fromkeys(w for w in _tokenizer().cut_for_search(text, False)
                                if _CJK_OR_WORD.search(w) and w not in stop))
 
 

@@ -9,10 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, func, or_, select, union_all
 
 from perfbudget.store.library_rows import _chunks, _latest
-from perfbudget.store.library_tables import library_entries, library_groups, library_names, library_spellings
+from perfbudget.store.library_tables import (
+    library_entries,
+    library_groups,
+    library_name_words,
+    library_names,
+    library_spellings,
+)
 from perfbudget.store.schema import indicators, project_versions, projects, targets, units
 
 
@@ -61,8 +67,23 @@ def spellings_of(connection: Connection, name_ids: Iterable[int]) -> dict[int, l
     return found
 
 
-def search_names(connection: Connection, fragments: list[str], limit: int = 3000) -> list[tuple[int, str, int]]:
-    """``(name id, norm, group id)`` of names containing any of ``fragments``."""
+def names_with_words(connection: Connection, words: list[str], limit: int = 1000) -> list[tuple[int, str, int]]:
+    """``(name id, norm, group id)`` of at most ``limit`` names indexed by any of ``words``, those
+    with the most of them first (the search index ``library_name_words``: primary-key look-ups)."""
+    if not words:
+        return []
+    hits = func.count().label("hits")
+    query = (select(library_names.c.id, library_names.c.norm, library_names.c.group_id, hits)
+             .join(library_name_words, library_name_words.c.name_id == library_names.c.id)
+             .where(library_name_words.c.word.in_(words))
+             .group_by(library_names.c.id, library_names.c.norm, library_names.c.group_id)
+             .order_by(hits.desc(), library_names.c.id).limit(limit))
+    return [(row.id, row.norm, row.group_id) for row in connection.execute(query)]
+
+
+def search_names(connection: Connection, fragments: list[str], limit: int = 1000) -> list[tuple[int, str, int]]:
+    """``(name id, norm, group id)`` of at most ``limit`` names containing any of ``fragments`` (a
+    scan: only for a text the index has no word of, such as a single character)."""
     if not fragments:
         return []
     where = or_(*(library_names.c.norm.contains(f, autoescape=True) for f in fragments))
@@ -70,33 +91,62 @@ def search_names(connection: Connection, fragments: list[str], limit: int = 3000
     return [(row.id, row.norm, row.group_id) for row in connection.execute(query)]
 
 
-def examples(connection: Connection, group_id: int, limit: int = 5,
-             measure_unit: str | None = None) -> list[dict[str, Any]]:
-    """Indicators of a group with their projects, the latest imported first, one per project."""
-    query = (select(library_entries.c.project_id, library_entries.c.fund_year, library_entries.c.measure_unit,
-                    projects.c.name.label("project"), projects.c.fund_label, units.c.code.label("unit_code"),
-                    units.c.name.label("unit_name"), indicators.c.level1, indicators.c.level2, indicators.c.level3,
-                    targets.c.raw.label("target"))
-             .select_from(library_entries)
-             .join(projects, projects.c.id == library_entries.c.project_id)
-             .join(units, units.c.id == library_entries.c.unit_id)
-             .join(indicators, indicators.c.id == library_entries.c.indicator_id)
-             .join(targets, targets.c.indicator_id == library_entries.c.indicator_id)
-             .where(library_entries.c.group_id == group_id)
-             .order_by(library_entries.c.indicator_id.desc())
-             .limit(limit * 4))
-    if measure_unit is not None:
-        query = query.where(library_entries.c.measure_unit == measure_unit)
-    out: list[dict[str, Any]] = []
-    seen: set[int] = set()
-    for row in connection.execute(query):
-        if row.project_id in seen:
+def _latest_entries(group_id: int, limit: int) -> Any:
+    """The latest ``limit`` entries of one group: a range scan of the (group, indicator) index."""
+    e = library_entries.c
+    return (select(e.group_id, e.indicator_id, e.project_id, e.unit_id, e.fund_year, e.measure_unit)
+            .where(e.group_id == group_id).order_by(e.group_id.desc(), e.indicator_id.desc()).limit(limit))
+
+
+def examples_of(connection: Connection, group_ids: list[int], limit: int = 5) -> dict[int, list[dict[str, Any]]]:
+    """Indicators of each group with their projects, the latest imported first, one per project.
+
+    Three small statements whatever the number of groups: the groups' latest entries (one arm
+    per group, each an index range scan of ``limit × 4`` entries), then those indicators with
+    their targets and those projects with their units by primary key. (One join of the five
+    tables per group cost PostgreSQL more to plan than to run.)
+    """
+    found: dict[int, list[dict[str, Any]]] = {g: [] for g in group_ids}
+    if not group_ids or limit <= 0:
+        return found
+    arms = [select(_latest_entries(g, limit * 4).subquery()) for g in group_ids]
+    statement = arms[0] if len(arms) == 1 else union_all(*arms)
+    entries = sorted((dict(row._mapping) for row in connection.execute(statement)),
+                     key=lambda r: (r["group_id"], -r["indicator_id"]))
+    chosen: list[dict[str, Any]] = []
+    seen: set[tuple[int, int]] = set()
+    counts: dict[int, int] = {}
+    for entry in entries:
+        key = (entry["group_id"], entry["project_id"])
+        if key in seen or counts.get(entry["group_id"], 0) == limit:
             continue
-        seen.add(row.project_id)
-        out.append(dict(row._mapping))
-        if len(out) == limit:
-            break
-    return out
+        seen.add(key)
+        counts[entry["group_id"]] = counts.get(entry["group_id"], 0) + 1
+        chosen.append(entry)
+    if not chosen:
+        return found
+    rows = {row.id: row for row in connection.execute(
+        select(indicators.c.id, indicators.c.level1, indicators.c.level2, indicators.c.level3,
+               targets.c.raw.label("target")).join(targets, targets.c.indicator_id == indicators.c.id)
+        .where(indicators.c.id.in_([e["indicator_id"] for e in chosen])))}
+    owners = {row.id: row for row in connection.execute(
+        select(projects.c.id, projects.c.name, projects.c.fund_label, units.c.code, units.c.name.label("unit_name"))
+        .join(units, units.c.id == projects.c.unit_id)
+        .where(projects.c.id.in_(sorted({e["project_id"] for e in chosen}))))}
+    for entry in chosen:
+        indicator, owner = rows.get(entry["indicator_id"]), owners.get(entry["project_id"])
+        if indicator is None or owner is None:
+            continue
+        found[entry["group_id"]].append({
+            **entry, "project": owner.name, "fund_label": owner.fund_label, "unit_code": owner.code,
+            "unit_name": owner.unit_name, "level1": indicator.level1, "level2": indicator.level2,
+            "level3": indicator.level3, "target": indicator.target})
+    return found
+
+
+def examples(connection: Connection, group_id: int, limit: int = 5) -> list[dict[str, Any]]:
+    """Indicators of a group with their projects, the latest imported first, one per project."""
+    return examples_of(connection, [group_id], limit)[group_id]
 
 
 def group_count(connection: Connection) -> dict[str, int]:

@@ -7,7 +7,7 @@ Every function takes a :class:`~sqlalchemy.Connection` (opened by ``Store.librar
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, literal, select, update
@@ -20,6 +20,7 @@ from perfbudget.store.library_tables import (
     library_group_units,
     library_groups,
     library_measure_units,
+    library_name_words,
     library_names,
     library_spellings,
     library_values,
@@ -55,7 +56,7 @@ def analyze(connection: Connection) -> None:
     """Fresh planner statistics after a build (PostgreSQL plans the library's queries by them)."""
     if is_postgres(connection):
         for table in (library_entries, library_names, library_spellings, library_groups, library_values,
-                      library_group_units, library_measure_units):
+                      library_group_units, library_measure_units, library_name_words):
             connection.exec_driver_sql(f"ANALYZE {table.name}")
 
 
@@ -73,10 +74,25 @@ def spelling_counts(connection: Connection, project_ids: list[int] | None = None
     return found
 
 
+def new_spellings(connection: Connection, project_ids: list[int]) -> dict[str, int]:
+    """The 三级指标 texts of the projects' latest versions the library does not know yet, with how often
+    the projects use them (one statement: the texts joined to ``library_spellings``)."""
+    s = library_spellings.c
+    query = (select(indicators.c.level3, func.count()).select_from(projects)
+             .join(project_versions, _latest()).join(indicators, indicators.c.version_id == project_versions.c.id)
+             .outerjoin(library_spellings, s.raw == indicators.c.level3).where(s.name_id.is_(None))
+             .group_by(indicators.c.level3))
+    found: dict[str, int] = {}
+    for chunk in _chunks(project_ids):
+        for raw, count in connection.execute(query.where(projects.c.id.in_(chunk))):
+            found[raw] = found.get(raw, 0) + count
+    return found
+
+
 def clear(connection: Connection) -> None:
     """Remove the built library (the admin's choices stay)."""
     for table in (library_values, library_group_units, library_measure_units, library_entries, library_spellings,
-                  library_names, library_groups):
+                  library_name_words, library_names, library_groups):
         connection.execute(delete(table))
 
 
@@ -89,6 +105,12 @@ def add_groups(connection: Connection, rows: list[dict[str, Any]]) -> list[int]:
 
 def add_names(connection: Connection, rows: list[dict[str, Any]]) -> list[int]:
     return insert_rows(connection, library_names, rows, with_ids=True)
+
+
+def add_name_words(connection: Connection, words: dict[int, tuple[str, ...]]) -> None:
+    """Index names by their words (name id → words) for search."""
+    insert_rows(connection, library_name_words, [{"word": w, "name_id": name_id}
+                                                 for name_id, found in words.items() for w in found])
 
 
 def add_spellings(connection: Connection, rows: list[dict[str, Any]]) -> None:
@@ -200,6 +222,23 @@ def aggregates(connection: Connection, group_ids: list[int] | None = None
     return units, measure_units, values
 
 
+def _upsert_arrays(connection: Connection, table: Any, keys: tuple[str, ...], changes: dict[tuple[Any, ...], int]
+                   ) -> Sequence[Any]:
+    """PostgreSQL: the upsert as one short statement taking a column array each (``unnest``); psycopg
+    parses a long multi-row statement in Python at every call, which cost more than the update itself."""
+    from sqlalchemy import text
+
+    columns = (*keys, "n")
+    casts = ", ".join(f"CAST(:{c} AS {table.c[c].type.compile(dialect=connection.dialect)}[])" for c in columns)
+    statement = text(f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT * FROM unnest({casts}) "
+                     f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET n = {table.name}.n + excluded.n "
+                     f"RETURNING {', '.join(columns)}")
+    items = list(changes.items())
+    parameters: dict[str, list[Any]] = {c: [key[i] for key, _ in items] for i, c in enumerate(keys)}
+    parameters["n"] = [delta for _, delta in items]
+    return connection.execute(statement, parameters).all()
+
+
 def add_counts(connection: Connection, table: Any, keys: tuple[str, ...], deltas: dict[tuple[Any, ...], int]
                ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """Add ``deltas`` (key tuple → change) to the ``n`` of ``table``'s rows (an upsert); rows reaching 0
@@ -210,15 +249,16 @@ def add_counts(connection: Connection, table: Any, keys: tuple[str, ...], deltas
     if not changes:
         return [], []
     if is_postgres(connection):
-        from sqlalchemy.dialects.postgresql import insert as upsert
+        returned: Sequence[Any] = _upsert_arrays(connection, table, keys, changes)
     else:
-        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
-    statement = upsert(table)
-    statement = statement.on_conflict_do_update(index_elements=list(keys),
-                                                set_={"n": table.c.n + statement.excluded.n})
-    returned = connection.execute(statement.returning(*(table.c[k] for k in keys), table.c.n),
-                                  [{**dict(zip(keys, key, strict=True)), "n": delta}
-                                   for key, delta in changes.items()]).all()
+        from sqlalchemy.dialects.sqlite import insert as upsert
+
+        statement = upsert(table)
+        statement = statement.on_conflict_do_update(index_elements=list(keys),
+                                                    set_={"n": table.c.n + statement.excluded.n})
+        returned = connection.execute(statement.returning(*(table.c[k] for k in keys), table.c.n),
+                                      [{**dict(zip(keys, key, strict=True)), "n": delta}
+                                       for key, delta in changes.items()]).all()
     appeared, vanished = [], []
     for row in returned:
         key, n = tuple(row[:-1]), row[-1]
@@ -235,15 +275,15 @@ def add_counts(connection: Connection, table: Any, keys: tuple[str, ...], deltas
 
 def histograms(connection: Connection, wanted: Iterable[tuple[int, str]]
                ) -> dict[tuple[int, str], list[tuple[str, int]]]:
-    """The value histograms of these (group, measure unit) pairs."""
-    chosen = set(wanted)
+    """The value histograms of these (group, measure unit) pairs (only those pairs' rows are read)."""
+    from sqlalchemy import tuple_
+
     found: dict[tuple[int, str], list[tuple[str, int]]] = {}
     v = library_values.c
-    for chunk in _chunks(sorted({g for g, _m in chosen})):
+    for chunk in _chunks(sorted(set(wanted))):
         for group_id, measure_unit, value, n in connection.execute(
-                select(v.group_id, v.measure_unit, v.value, v.n).where(v.group_id.in_(chunk))):
-            if (group_id, measure_unit) in chosen:
-                found.setdefault((group_id, measure_unit), []).append((value, n))
+                select(v.group_id, v.measure_unit, v.value, v.n).where(tuple_(v.group_id, v.measure_unit).in_(chunk))):
+            found.setdefault((group_id, measure_unit), []).append((value, n))
     return found
 
 
@@ -256,21 +296,23 @@ def stored_stats(connection: Connection, group_ids: list[int]) -> dict[int, str]
 
 
 def write_stats(connection: Connection, rows: list[dict[str, Any]]) -> None:
-    """``rows``: ``{"gid", "indicator_count", "unit_count", "stats"}`` each."""
-    if rows:
-        from sqlalchemy import bindparam
+    """``rows``: ``{"gid", "indicator_count", "unit_count", "stats"}`` each. On PostgreSQL one
+    ``UPDATE … FROM unnest(…)`` (one round trip), on SQLite one prepared statement run per row."""
+    if not rows:
+        return
+    from sqlalchemy import bindparam, text
 
-        connection.execute(update(library_groups).where(library_groups.c.id == bindparam("gid"))
-                           .values(indicator_count=bindparam("indicator_count"), unit_count=bindparam("unit_count"),
-                                   stats=bindparam("stats"), updated_at=utc_now()), rows)
-
-
-def known_spellings(connection: Connection, raws: Iterable[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for chunk in _chunks(list(raws)):
-        found.update((raw, name_id) for raw, name_id in connection.execute(
-            select(library_spellings.c.raw, library_spellings.c.name_id).where(library_spellings.c.raw.in_(chunk))))
-    return found
+    if is_postgres(connection):
+        connection.execute(text(
+            "UPDATE library_groups SET indicator_count = s.n, unit_count = s.u, stats = s.t, updated_at = :now "
+            "FROM unnest(CAST(:gid AS INTEGER[]), CAST(:n AS INTEGER[]), CAST(:u AS INTEGER[]), CAST(:t AS TEXT[])) "
+            "AS s(gid, n, u, t) WHERE library_groups.id = s.gid"),
+            {"gid": [r["gid"] for r in rows], "n": [r["indicator_count"] for r in rows],
+             "u": [r["unit_count"] for r in rows], "t": [r["stats"] for r in rows], "now": utc_now()})
+        return
+    connection.execute(update(library_groups).where(library_groups.c.id == bindparam("gid"))
+                       .values(indicator_count=bindparam("indicator_count"), unit_count=bindparam("unit_count"),
+                               stats=bindparam("stats"), updated_at=utc_now()), rows)
 
 
 def names_by_norm(connection: Connection, norms: Iterable[str]) -> dict[str, tuple[int, int]]:

@@ -10,9 +10,13 @@
   histogram the quantiles are computed from, so that an update never reads a whole group);
 * ``library_group_units`` / ``library_measure_units`` — how many indicators each unit has in a group
   (and in a group with a measure unit): the unit counts kept exact by increments;
-* ``library_choices`` — an admin's merges, splits and renames, by normalised name, kept across rebuilds.
+* ``library_choices`` — an admin's merges, splits and renames, by normalised name, kept across rebuilds;
+* ``library_name_words`` — each normalised name's words and the words inside them (search mode of the
+  segmenter: 服务对象满意度 → 服务, 对象, 满意, 满意度): the index ``library search`` finds its
+  candidate names by, on every database, without scanning the names.
 
-The migration ``store/migrations/versions/0200_indicator_library.py`` creates these tables.
+The migration ``store/migrations/versions/0300_indicator_library.py`` creates these tables but the last,
+``0450_library_search.py`` the last.
 """
 
 from __future__ import annotations
@@ -106,6 +110,12 @@ class LibraryChoiceRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 
+class LibraryNameWordRow(Base):
+    __tablename__ = "library_name_words"
+    word: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
 _tables = Base.metadata.tables
 library_groups = _tables["library_groups"]
 library_names = _tables["library_names"]
@@ -115,3 +125,4 @@ library_choices = _tables["library_choices"]
 library_values = _tables["library_values"]
 library_group_units = _tables["library_group_units"]
 library_measure_units = _tables["library_measure_units"]
+library_name_words = _tables["library_name_words"]

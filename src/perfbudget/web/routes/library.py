@@ -1,22 +1,25 @@
-"""The 指标库 page (search, each group's distribution) and the suggestions in 申报 and 修改.
+"""The 指标库 page (search, each group's distribution, an admin's merge/split/rename) and the
+suggestions in 申报 and 修改.
 
-Calls only :mod:`perfbudget.library` (never the library's tables).
+Reads through :mod:`perfbudget.library.query`; the admin's changes through the use-case layer
+(:mod:`perfbudget.app.library`), never the library's tables.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from fastapi import Depends, Request
+from fastapi import Depends, Form, Request
 from fastapi.responses import Response
 
+from perfbudget.app import library as library_app
 from perfbudget.library.query import group_summary_of, marks, search, suggestions, top_groups
 from perfbudget.model import Indicator
 from perfbudget.target import parse_target
-from perfbudget.web.deps import page_user
+from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError
-from perfbudget.web.roles import Principal
-from perfbudget.web.routes.common import page_router, render
+from perfbudget.web.roles import Action, Principal
+from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.edit import editor_context, new_rowid
 from perfbudget.web.views import store_of
 
@@ -38,7 +41,43 @@ def library_group(request: Request, group_id: int, principal: Principal = Depend
     if detail is None:
         raise WebError(404, "not_found", "指标库中没有这一组")
     return render(request, "library_group.html", {"group": detail, "marks": [marks(m) for m in detail["measures"]],
-                                                  "directions": DIRECTIONS})
+                                                  "directions": DIRECTIONS, "may_admin": principal.can(Action.ADMIN)})
+
+
+def _admin(request: Request, group_id: int, action: object) -> Response:
+    """Run an admin action; show the group it leaves (the kept or the new one) with its message."""
+    try:
+        outcome: library_app.Outcome = action()  # type: ignore[operator]
+    except library_app.LibraryRefused as refused:
+        flash(request, str(refused), "error")
+        return redirect(f"/library/groups/{group_id}")
+    flash(request, outcome.message, "ok")
+    return redirect(f"/library/groups/{outcome.group_id}")
+
+
+@router.post("/library/groups/{group_id}/rename")
+def library_rename(request: Request, group_id: int, name: str = Form(""),
+                   principal: Principal = Depends(page_user)) -> Response:
+    return _admin(request, group_id, lambda: library_app.rename(store_of(request), principal, str(group_id), name,
+                                                                ip=client_ip(request)))
+
+
+@router.post("/library/groups/{group_id}/merge")
+def library_merge(request: Request, group_id: int, others: str = Form(""),
+                  principal: Principal = Depends(page_user)) -> Response:
+    """Merge the groups given (ids or names, separated by commas or 、) into this one."""
+    listed = [part.strip() for part in others.replace("、", ",").replace("，", ",").split(",") if part.strip()]
+    return _admin(request, group_id, lambda: library_app.merge(store_of(request), principal, str(group_id), listed,
+                                                               ip=client_ip(request)))
+
+
+@router.post("/library/groups/{group_id}/split")
+def library_split(request: Request, group_id: int, name: list[str] = Form([]),
+                  principal: Principal = Depends(page_user)) -> Response:
+    """Split the names ticked on the group's page off into a new group."""
+    names = [n for n in name if n.strip()][:500]
+    return _admin(request, group_id, lambda: library_app.split(store_of(request), principal, names,
+                                                               ip=client_ip(request)))
 
 
 @router.get("/library/suggest")

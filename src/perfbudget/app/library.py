@@ -1,0 +1,83 @@
+"""The indicator library's admin actions for every face: merge groups, split names off, rename a group.
+
+Only an admin may change the grouping. Each action and its audit row (``library.merge``,
+``library.split``, ``library.rename``) are written in one store transaction; the choice is kept
+in the library's own table, so a rebuild (``perfbudget library build``) applies it again
+(:mod:`perfbudget.library.admin`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from perfbudget.app.roles import Action, Principal
+from perfbudget.library.admin import LibraryChoiceError, merge_groups_on, rename_group_on, split_names_on
+from perfbudget.store import Store
+from perfbudget.store.transaction import Actor
+
+__all__ = ["LibraryChoiceError", "LibraryRefused", "Outcome", "merge", "rename", "split"]
+
+
+class LibraryRefused(Exception):
+    """An admin action refused: not an admin, or a choice that cannot be made (message for the user)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What an admin action did: the group to show next and a message for the user."""
+
+    group_id: int
+    message: str
+
+
+def _actor(principal: Principal | None, username: str | None) -> Actor:
+    if principal is not None:
+        if not principal.can(Action.ADMIN):
+            raise LibraryRefused(f"您的角色（{principal.role_label}）不能调整指标库的分组，须由管理员操作")
+        return Actor(principal.id, principal.username)
+    return Actor(None, username)
+
+
+def merge(store: Store, principal: Principal | None, into: str, others: list[str], *,
+          username: str | None = None, ip: str | None = None) -> Outcome:
+    """Merge the groups ``others`` (ids or names) into ``into``. ``principal`` None: the command
+    line, acting as ``username``."""
+    actor = _actor(principal, username)
+    try:
+        with store.transaction() as tx:
+            ids = merge_groups_on(tx.connection, into, others, actor.username)
+            tx.audit(actor, "library.merge", "library_group", ids[0],
+                     f"指标库：组 {'、'.join(map(str, ids[1:]))} 并入组 {ids[0]}",
+                     before={"groups": ids}, after={"group": ids[0]}, ip=ip)
+    except LibraryChoiceError as exc:
+        raise LibraryRefused(str(exc)) from exc
+    return Outcome(ids[0], f"已把 {len(ids) - 1} 个组并入组 {ids[0]}")
+
+
+def split(store: Store, principal: Principal | None, names: list[str], *,
+          username: str | None = None, ip: str | None = None) -> Outcome:
+    """Split ``names`` (of one group) off into a new group of their own."""
+    actor = _actor(principal, username)
+    try:
+        with store.transaction() as tx:
+            old, new = split_names_on(tx.connection, names, actor.username)
+            tx.audit(actor, "library.split", "library_group", old,
+                     f"指标库：从组 {old} 拆分出新组 {new}（{'、'.join(names)[:200]}）",
+                     before={"group": old}, after={"group": new, "names": names}, ip=ip)
+    except LibraryChoiceError as exc:
+        raise LibraryRefused(str(exc)) from exc
+    return Outcome(new, f"已拆分为新组 {new}")
+
+
+def rename(store: Store, principal: Principal | None, reference: str, name: str, *,
+           username: str | None = None, ip: str | None = None) -> Outcome:
+    """Give a group (id or name) the name shown for it."""
+    actor = _actor(principal, username)
+    try:
+        with store.transaction() as tx:
+            group = rename_group_on(tx.connection, reference, name, actor.username)
+            tx.audit(actor, "library.rename", "library_group", group, f"指标库：组 {group} 改名为「{name.strip()}」",
+                     after={"name": name.strip()}, ip=ip)
+    except LibraryChoiceError as exc:
+        raise LibraryRefused(str(exc)) from exc
+    return Outcome(group, f"组 {group} 已改名为「{' '.join(name.split())}」")

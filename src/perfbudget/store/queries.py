@@ -8,14 +8,14 @@ each project and are bounded by ``limit`` (the total is always counted).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, or_, select
 
 from perfbudget.model import Document
-from perfbudget.store import rows
+from perfbudget.store import rows, search
 from perfbudget.store.changes import Change
 from perfbudget.store.schema import (
     document_items,
@@ -71,13 +71,15 @@ def _contains(column: Any, text: str, dialect: str) -> Any:
     return column.icontains(text, autoescape=True)
 
 
-def _filtered(query: Any, filters: Filters, searched: Iterable[Any], dialect: str) -> Any:
+def _filtered(query: Any, filters: Filters, searched: Callable[[Connection, str], Any] | None,
+              connection: Connection) -> Any:
+    """``query`` with the filters; ``searched`` gives the indexed text condition (store/search.py)."""
     if filters.unit is not None:
         query = query.where(units.c.code == filters.unit)
     if filters.year is not None:
         query = query.where(projects.c.fund_year == filters.year)
-    if filters.search:
-        query = query.where(or_(*(_contains(column, filters.search, dialect) for column in searched)))
+    if filters.search and searched is not None:
+        query = query.where(searched(connection, filters.search))
     return query
 
 
@@ -130,7 +132,7 @@ def list_projects(connection: Connection, filters: Filters = Filters(), limit: i
         .join(project_versions, _latest_join())
         .join(documents, documents.c.id == project_versions.c.document_id)
     )
-    query = _filtered(query, filters, [projects.c.name], connection.dialect.name)
+    query = _filtered(query, filters, search.project_name_contains, connection)
     return _page(connection, query, [units.c.code, projects.c.fund_year, projects.c.name, projects.c.id], limit)
 
 
@@ -146,14 +148,14 @@ def list_indicators(connection: Connection, filters: Filters = Filters(), limit:
         .join(indicators, indicators.c.version_id == project_versions.c.id)
         .join(targets, targets.c.indicator_id == indicators.c.id)
     )
-    query = _filtered(query, filters, [indicators.c.level3, indicators.c.description], connection.dialect.name)
+    query = _filtered(query, filters, search.indicator_text_contains, connection)
     total = None
     if not filters.search:
         # Without a text filter the total is the sum of the versions' indicator counts (10x fewer rows).
         counted = (select(func.coalesce(func.sum(project_versions.c.indicator_count), 0))
                    .select_from(projects).join(units, units.c.id == projects.c.unit_id)
                    .join(project_versions, _latest_join()))
-        total = int(connection.execute(_filtered(counted, filters, [], connection.dialect.name)).scalar_one())
+        total = int(connection.execute(_filtered(counted, filters, None, connection)).scalar_one())
     return _page(connection, query, [projects.c.id, indicators.c.position], limit, total,
                  count_in_scan=bool(filters.search))
 

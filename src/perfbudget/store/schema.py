@@ -212,6 +212,8 @@ class ReviewRow(Base):
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
+    __table_args__ = (Index("ix_reviews_version_id_id", "version_id", "id"),)  # the last review (0500)
+
 
 class EvaluationRow(Base):
     """A self-evaluation (自评) or monitoring (监控) result of one project version for a year.
@@ -234,7 +236,8 @@ class EvaluationRow(Base):
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
-    __table_args__ = (Index("ix_evaluations_year_kind", "year", "kind"),)
+    __table_args__ = (Index("ix_evaluations_year_kind", "year", "kind"),
+                      Index("ix_evaluations_version_id_kind_id", "version_id", "kind", "id"))  # the last one (0500)
 
 
 _tables = Base.metadata.tables

@@ -177,7 +177,7 @@ def find_projects(connection: Connection, reference: str) -> list[dict[str, Any]
         exact = or_(exact, and_(projects.c.name == name, projects.c.fund_label == label))
     found = connection.execute(base.where(exact)).all()
     if not found:
-        found = connection.execute(base.where(projects.c.name.icontains(text, autoescape=True)).limit(50)).all()
+        found = connection.execute(base.where(search.project_name_contains(connection, text)).limit(50)).all()
     return [dict(row._mapping) for row in found]
 
 

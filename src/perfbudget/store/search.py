@@ -4,9 +4,10 @@ A search for ``培训`` means "the text contains 培训", case ignored for lette
 says, but ``LIKE`` with a leading wildcard reads every row (a million indicators at province scale).
 
 * **SQLite**: FTS5 tables with the ``trigram`` tokenizer (``search_indicators``, ``search_projects``),
-  contentless, kept in step by triggers (migration ``0500_scale_indexes``). Each indexed text ends in
-  two sentinel characters (U+0001), so every character of the text starts a trigram. A query of three
-  characters or more is one FTS5 phrase (its consecutive trigrams); a query of one or two characters —
+  contentless and without positions (``detail='none'``: a small index), kept in step by triggers
+  (migration ``0500_scale_indexes``). Each indexed text ends in two sentinel characters (U+0001), so
+  every character of the text starts a trigram. A query of three characters or more asks for the rows
+  holding all of its trigrams; a query of one or two characters —
   ``培训``, too short for a trigram — is looked up among the index's terms (``fts5vocab``, a range scan
   of the sorted terms: every trigram that starts with it), then matched as their union.
 * **PostgreSQL**: ``pg_trgm`` GIN indexes on the same texts for queries of three characters or more
@@ -30,8 +31,8 @@ from perfbudget.store.schema import indicators, projects
 
 PREFIX = "search_"  # every search object's name starts with it (the schema test leaves them out)
 SENTINEL = "\x01"
-MAX_TERMS = 2000
-_NOTHING = object()  # no indexed term starts with the query: nothing matches  # a short query matching more distinct trigrams than this reads the rows instead
+MAX_TERMS = 2000  # a short query matching more distinct trigrams than this reads the rows instead
+_NOTHING = object()  # no indexed term starts with the query: nothing matches
 
 # --- DDL, shared by the migration and the tests -------------------------------------------------------
 
@@ -126,8 +127,9 @@ def _fts_query(value: str) -> str:
 
 def _sqlite_rowids(connection: Connection, fts: str, value: str) -> Any | None:
     """The rowids the FTS table ``fts`` finds for ``value`` (a superset of the LIKE's); None: no narrowing."""
-    if len(value) >= 3:
-        match = _fts_query(value)
+    if len(value) >= 3:  # every trigram of the value (detail='none' keeps no positions: the LIKE rechecks)
+        lowered = value.lower()
+        match = " AND ".join(sorted({_fts_query(lowered[i:i + 3]) for i in range(len(lowered) - 2)}))
     else:
         lowered = value.lower()
         terms = connection.execute(text(f"SELECT term FROM {fts}_terms WHERE term >= :low AND term < :high "

@@ -25,11 +25,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 PASSWORD = "bench-password-1"
 PER_FILE = 20
 
-# table: (id column or None, {column: referenced table}, {text column: made unique per copy})
-COPIED = {
+# table: (id column or None, {column: referenced table}, {text column: made unique per copy (True, or the
+# length its original is cut to first, for a column of bounded length)})
+COPIED: dict[str, tuple[str | None, dict[str, str], dict[str, bool | int]]] = {
     "units": ("id", {}, {"key": True, "code": True, "name": True}),
     "documents": ("id", {"unit_id": "units"}, {"unit_code": True}),
-    "projects": ("id", {"unit_id": "units"}, {"identity": True, "name": True}),
+    "projects": ("id", {"unit_id": "units"}, {"identity": 50, "name": True}),
     "project_versions": ("id", {"project_id": "projects", "document_id": "documents"}, {}),
     "indicators": ("id", {"version_id": "project_versions"}, {}),
     "targets": (None, {"indicator_id": "indicators"}, {}),
@@ -70,7 +71,9 @@ def copy_rows(engine: Engine, copies: int) -> None:
                     elif column in refs:
                         select_list.append(f"{column} + {c * top[refs[column]]}")
                     elif column in unique:
-                        select_list.append(f"{column} || '-{c}'")
+                        cut = unique[column]
+                        original = column if cut is True else f"substr({column}, 1, {cut})"
+                        select_list.append(f"{original} || '-{c}'")
                     else:
                         select_list.append(column)
                 where = f" WHERE {id_column} <= {top[table]}" if id_column else (

@@ -101,13 +101,12 @@ def years(tx: Transaction, principal: Principal) -> list[int]:
 
 
 def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
-                 unit_id: int | None = None, with_payload: bool = False) -> list[dict[str, Any]]:
-    """The official version of every visible project (the approved one while a revision waits, else
-    the latest), with its review grade, evaluation grade, state and latest version number."""
-    last_review = (select(reviews.c.version_id, func.max(reviews.c.id).label("rid"))
-                   .group_by(reviews.c.version_id).subquery())
-    last_eval = (select(evaluations.c.version_id, func.max(evaluations.c.id).label("eid"))
-                 .where(evaluations.c.kind == "self-evaluation").group_by(evaluations.c.version_id).subquery())
+                 unit_id: int | None = None, with_payload: bool = False, unit_code: str | None = None,
+                 limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """The official version of visible projects (the approved one while a revision waits, else
+    the latest), with its review grade, evaluation grade, state and latest version number; by unit
+    code, year and id, ``limit`` rows from ``offset`` (all when None). The newest review and
+    evaluation of each version are index probes, not aggregates over the whole tables."""
     columns = [projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year,
                project_versions.c.number.label("version"), projects.c.latest_version, projects.c.unit_id,
                units.c.code.label("unit_code"),
@@ -118,26 +117,22 @@ def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
                workflow_states.c.state, workflow_states.c.approved_version]
     if with_payload:
         columns.append(reviews.c.payload.label("review_payload"))
+    last_eval = (select(func.max(evaluations.c.id)).where(evaluations.c.version_id == project_versions.c.id,
+                                                          evaluations.c.kind == "self-evaluation")
+                 .correlate(project_versions).scalar_subquery())
     query = (
-        select(*columns)
-        .select_from(projects)
-        .join(units, units.c.id == projects.c.unit_id)
-        .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
-        .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
-                                     project_versions.c.number == func.coalesce(workflow_states.c.approved_version,
-                                                                                projects.c.latest_version)))
+        _official_scope(principal, year, *columns)
         .join(documents, documents.c.id == project_versions.c.document_id)
-        .outerjoin(last_review, last_review.c.version_id == project_versions.c.id)
-        .outerjoin(reviews, reviews.c.id == last_review.c.rid)
-        .outerjoin(last_eval, last_eval.c.version_id == project_versions.c.id)
-        .outerjoin(evaluations, evaluations.c.id == last_eval.c.eid)
+        .outerjoin(reviews, reviews.c.id == _last_review_id())
+        .outerjoin(evaluations, evaluations.c.id == last_eval)
     )
-    query = _scope(query, principal)
-    if year is not None:
-        query = query.where(projects.c.fund_year == year)
     if unit_id is not None:
         query = query.where(projects.c.unit_id == unit_id)
-    query = query.order_by(units.c.code, projects.c.fund_year, projects.c.id)
+    if unit_code is not None:
+        query = query.where(units.c.code == unit_code)
+    query = query.order_by(units.c.code, projects.c.fund_year, projects.c.id).offset(offset or None)
+    if limit is not None:
+        query = query.limit(limit)
     out = []
     for row in tx.connection.execute(query).mappings():
         item = dict(row)
@@ -145,6 +140,15 @@ def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
         item["budget_wan"] = in_wan(item["budget_total"], item["money_unit"])
         out.append(item)
     return out
+
+
+def count_projects(tx: Transaction, principal: Principal, year: int | None = None,
+                   unit_code: str | None = None) -> int:
+    """How many visible projects :func:`project_rows` lists for ``year`` and ``unit_code``."""
+    query = _official_scope(principal, year, func.count())
+    if unit_code is not None:
+        query = query.where(units.c.code == unit_code)
+    return int(tx.connection.execute(query).scalar_one())
 
 
 @dataclass(slots=True)
@@ -217,7 +221,7 @@ def _budget_sums(tx: Transaction, principal: Principal, year: int | None) -> dic
         for row in connection.execute(query.group_by(projects.c.unit_id, money)):
             add(row.unit_id, row.money_unit, Decimal(row.total or 0))
         return out
-    plain = and_(budget.op("GLOB")("[0-9]*"), ~budget.op("GLOB")("*[^0-9.]*"),
+    plain = and_(budget.op("GLOB")("[0-9]*"), budget.op("NOT GLOB")("*[^0-9.]*"),
                  func.length(budget) - func.coalesce(func.nullif(func.instr(budget, "."), 0),
                                                      func.length(budget)) <= 6,
                  func.length(budget) <= 16)

@@ -4,7 +4,8 @@
 * PostgreSQL: ``pg_trgm`` GIN indexes where the extension can be created, and character-bigram GIN
   indexes (no extension) for one- and two-character queries and as the fallback.
 * Both: ``reviews (version_id, id)`` and ``evaluations (version_id, kind, id)`` for "the last review /
-  evaluation of a version".
+  evaluation of a version", ``reviewer_grades (version_id, id)`` for a version's
+  reviewer grade (every project page).
 
 Revision ID: 0500_scale_indexes
 Revises: 0400_desk
@@ -26,6 +27,7 @@ depends_on = None
 _INDEXES = [  # name, table, columns (declared in the models too)
     ("ix_reviews_version_id_id", "reviews", ["version_id", "id"]),
     ("ix_evaluations_version_id_kind_id", "evaluations", ["version_id", "kind", "id"]),
+    ("ix_reviewer_grades_version_id_id", "reviewer_grades", ["version_id", "id"]),
 ]
 
 

@@ -66,7 +66,8 @@ def test_the_index_follows_changed_rows(store: Store, seed_path: Path) -> None:
     with write_transaction(store.engine) as connection:
         connection.execute(text("DELETE FROM library_entries WHERE indicator_id IN "
                                 "(SELECT id FROM indicators WHERE version_id = 1)"))
-        connection.execute(text("DELETE FROM targets WHERE indicator_id IN (SELECT id FROM indicators WHERE version_id = 1)"))
+        connection.execute(text("DELETE FROM targets WHERE indicator_id IN "
+                                "(SELECT id FROM indicators WHERE version_id = 1)"))
         connection.execute(text("DELETE FROM indicators WHERE version_id = 1"))
     after = store.indicators(Filters(search="数量"))["total"]
     assert after < before
@@ -114,7 +115,7 @@ def test_postgres_without_pg_trgm_falls_back_to_bigrams(pg_url: str, seed_path: 
     head, _, rest = pg_url.partition("://postgres@")
     try:
         with caplog.at_level(logging.WARNING, logger="perfbudget"), Store(f"{head}://{role}@{rest}") as store:
-            assert any("pg_trgm is not available" in r.getMessage() for r in caplog.records)
+            assert any("无法启用 pg_trgm 扩展" in r.getMessage() for r in caplog.records)
             import_file(store, seed_path)
             with store.engine.connect() as connection:
                 names = set(connection.execute(text("SELECT relname FROM pg_class WHERE relname LIKE 'search_%'"))

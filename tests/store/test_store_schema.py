@@ -12,9 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 
-from perfbudget.store import SchemaOutdatedError, Store
+from perfbudget.store import SchemaOutdatedError, Store, search
 from perfbudget.store import importer as importer_module
-from perfbudget.store import search
 from perfbudget.store.engine import make_engine, write_transaction
 from perfbudget.store.migrate import (
     MIGRATIONS,

@@ -95,9 +95,9 @@ PG_DROP = ["DROP INDEX IF EXISTS search_indicators_trgm", "DROP INDEX IF EXISTS 
            "DROP INDEX IF EXISTS search_indicators_bigrams", "DROP INDEX IF EXISTS search_projects_bigrams",
            "DROP FUNCTION IF EXISTS perfbudget_bigrams(text)",
            "DROP FUNCTION IF EXISTS perfbudget_search_text(text, text)"]
-TRIGRAM_REFUSED = ("pg_trgm is not available (CREATE EXTENSION pg_trgm failed: {error}); substring search "
-                   "uses the bigram indexes instead — as fast for short queries, slower for long ones. "
-                   "A superuser can run CREATE EXTENSION pg_trgm and then `perfbudget db reindex-search`.")
+TRIGRAM_REFUSED = ("无法启用 pg_trgm 扩展（CREATE EXTENSION pg_trgm 失败：{error}）；文字搜索改用二元组索引，"
+                   "结果相同，较长的搜索词稍慢。数据库管理员可以之后启用它并建立三元组索引"
+                   "（见 docs/store.md「文字搜索」）。")
 
 
 # --- Queries ------------------------------------------------------------------------------------------

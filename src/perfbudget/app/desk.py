@@ -116,18 +116,22 @@ class ProjectPage:
 
 
 def _filtered(tx: Transaction, principal: Principal, query: ListQuery, columns: list[Any],
-              review: bool = False) -> Any:
+              review: bool = False, version: bool = False) -> Any:
     """``SELECT columns`` over the official versions of the visible projects matching ``query``.
 
     Only what the filters need is joined: the newest review only for a grade filter (or when
     ``review``), evaluations only for the to-do filters (an index probe per project). A text search
     goes through the indexes of :mod:`perfbudget.store.search` (project names, indicator texts)."""
+    # Every project has its official version (1:1): it is joined only when a filter or a column needs it.
+    version = version or review or bool(query.grade or query.fund or query.todo or query.q) or any(
+        "project_versions" in str(c) or "reviews" in str(c) for c in columns)
     stmt = (select(*columns)
             .select_from(projects)
             .join(units, units.c.id == projects.c.unit_id)
-            .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
-            .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
-                                         project_versions.c.number == _official_version())))
+            .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id))
+    if version:
+        stmt = stmt.join(project_versions, and_(project_versions.c.project_id == projects.c.id,
+                                                project_versions.c.number == _official_version()))
     if review or query.grade:
         stmt = stmt.outerjoin(reviews, reviews.c.id == _last_review_id())
     if not principal.all_units:
@@ -178,7 +182,8 @@ def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> Pr
             "submitted": [_submitted_at(), projects.c.id],
             "year": [projects.c.fund_year, units.c.code, projects.c.id]}[query.sort]
     order = [k.desc() for k in keys] if query.desc else list(keys)
-    ids_stmt = _filtered(tx, principal, query, [projects.c.id], review=query.sort in ("grade", "errors"))
+    ids_stmt = _filtered(tx, principal, query, [projects.c.id], review=query.sort in ("grade", "errors"),
+                         version=query.sort == "budget")
     if query.sort == "budget":
         ids_stmt = ids_stmt.join(documents, documents.c.id == project_versions.c.document_id)
     ids = list(tx.connection.execute(ids_stmt.order_by(*order).limit(query.size)

@@ -105,6 +105,17 @@ class RawClient:
         self.writer: asyncio.StreamWriter | None = None
 
     async def get(self, path: str) -> tuple[int, bytes]:
+        reused = self.writer is not None
+        try:
+            return await self._get(path)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            if not reused:
+                raise
+            # The server closed the idle keep-alive connection (uvicorn: after 5 s): reconnect once, as browsers do.
+            await self.aclose()
+            return await self._get(path)
+
+    async def _get(self, path: str) -> tuple[int, bytes]:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         assert self.reader is not None
@@ -316,8 +327,13 @@ def main() -> None:
             except httpx.HTTPError:
                 time.sleep(0.1)
 
-        async def sign_in_all() -> list[str]:
-            return list(await asyncio.gather(*(sign_in(base, u) for u in usernames)))
+        async def sign_in_all() -> list[str]:  # a few at a time: each sign-in hashes a password (argon2)
+            gate = asyncio.Semaphore(4)
+
+            async def one(username: str) -> str:
+                async with gate:
+                    return await sign_in(base, username)
+            return list(await asyncio.gather(*(one(u) for u in usernames)))
 
         signed = asyncio.run(sign_in_all())
         every_cookie = (signed * args.clients)[:args.clients]

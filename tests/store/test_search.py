@@ -89,7 +89,7 @@ def test_searches_are_served_by_the_indexes(store: Store, seed_path: Path) -> No
     from perfbudget.store.schema import indicators
 
     with store.engine.connect() as connection:
-        for query, index in (("满意度", "trgm"), ("满意", "bigrams")):
+        for query, index in (("满意度", "trgm"), ("满意", "bigrams"), ("率", "bigrams")):
             condition = search.indicator_text_contains(connection, query)
             statement = indicators.select().where(condition)
             sql = str(statement.compile(connection, compile_kwargs={"literal_binds": True}))

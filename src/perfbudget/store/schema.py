@@ -56,6 +56,8 @@ class UnitRow(Base):
     code: Mapped[str | None] = mapped_column(String(64), index=True)
     name: Mapped[str | None] = mapped_column(Text)
 
+    __table_args__ = (Index("ix_units_code_id", "code", "id"),)  # list order (0500)
+
 
 class DocumentRow(Base):
     """One imported file: what it was, where it came from, when it was stored.
@@ -94,7 +96,8 @@ class ProjectRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
-    __table_args__ = (Index("ix_projects_unit_id_fund_year", "unit_id", "fund_year"),)
+    __table_args__ = (Index("ix_projects_unit_id_fund_year_name_id", "unit_id", "fund_year", "name", "id"),  # 0500
+                      Index("ix_projects_latest_version", "latest_version"))  # list order; superseded versions
 
 
 class ProjectVersionRow(Base):

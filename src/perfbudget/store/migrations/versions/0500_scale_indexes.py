@@ -3,7 +3,8 @@
 * SQLite: FTS5 trigram tables ``search_indicators`` / ``search_projects`` kept by triggers.
 * PostgreSQL: ``pg_trgm`` GIN indexes where the extension can be created, and character-bigram GIN
   indexes (no extension) for one- and two-character queries and as the fallback.
-* Both: ``reviews (version_id, id)`` and ``evaluations (version_id, kind, id)`` for "the last review /
+* Both: the lists' orders, ``units (code, id)`` and ``projects (unit_id, fund_year, name, id)`` (which
+  replaces ``(unit_id, fund_year)``), and ``projects (latest_version)``; ``reviews (version_id, id)`` and ``evaluations (version_id, kind, id)`` for "the last review /
   evaluation of a version", ``reviewer_grades (version_id, id)`` for a version's
   reviewer grade (every project page).
 
@@ -28,12 +29,16 @@ _INDEXES = [  # name, table, columns (declared in the models too)
     ("ix_reviews_version_id_id", "reviews", ["version_id", "id"]),
     ("ix_evaluations_version_id_kind_id", "evaluations", ["version_id", "kind", "id"]),
     ("ix_reviewer_grades_version_id_id", "reviewer_grades", ["version_id", "id"]),
+    ("ix_units_code_id", "units", ["code", "id"]),  # the lists' order: a page of ids is an index walk
+    ("ix_projects_unit_id_fund_year_name_id", "projects", ["unit_id", "fund_year", "name", "id"]),
+    ("ix_projects_latest_version", "projects", ["latest_version"]),  # superseded versions, for a list's total
 ]
 
 
 def upgrade() -> None:
     for name, table, columns in _INDEXES:
         op.create_index(name, table, columns)
+    op.drop_index("ix_projects_unit_id_fund_year", "projects")  # a prefix of the list-order index
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         for statement in search.sqlite_create():
@@ -63,5 +68,6 @@ def downgrade() -> None:
     elif bind.dialect.name == "postgresql":
         for statement in search.PG_DROP:
             op.execute(statement)
+    op.create_index("ix_projects_unit_id_fund_year", "projects", ["unit_id", "fund_year"])
     for name, table, _ in reversed(_INDEXES):
         op.drop_index(name, table)

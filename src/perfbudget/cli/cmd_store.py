@@ -264,7 +264,8 @@ def _list_everything(store: Store, kind: str, filters: Filters, as_json: bool) -
         return
     out.file.write("\t".join(title for _, title in _COLUMNS[kind]) + "\n")
     count = 0
-    for count, item in enumerate(rows, 1):
+    for item in rows:
+        count += 1
         out.file.write("\t".join("" if item[key] is None else str(item[key]).replace("\t", " ").replace("\n", " ")
                                  for key in keys) + "\n")
     out.print(f"共 {count} {_NOUNS[kind]}", markup=False)

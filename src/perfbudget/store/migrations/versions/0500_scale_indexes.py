@@ -4,9 +4,9 @@
 * PostgreSQL: ``pg_trgm`` GIN indexes where the extension can be created, and character-bigram GIN
   indexes (no extension) for one- and two-character queries and as the fallback.
 * Both: the lists' orders, ``units (code, id)`` and ``projects (unit_id, fund_year, name, id)`` (which
-  replaces ``(unit_id, fund_year)``), and ``projects (latest_version)``; ``reviews (version_id, id)`` and ``evaluations (version_id, kind, id)`` for "the last review /
-  evaluation of a version", ``reviewer_grades (version_id, id)`` for a version's
-  reviewer grade (every project page).
+  replaces ``(unit_id, fund_year)``), and ``projects (latest_version)``; ``reviews (version_id, id)`` and
+  ``evaluations (version_id, kind, id)`` for "the last review / evaluation of a version",
+  ``reviewer_grades (version_id, id)`` for a version's reviewer grade (every project page).
 
 Revision ID: 0500_scale_indexes
 Revises: 0400_desk

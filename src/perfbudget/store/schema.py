@@ -130,7 +130,8 @@ class ProjectVersionRow(Base):
     needs_check: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
-    __table_args__ = (UniqueConstraint("project_id", "number"),)
+    __table_args__ = (UniqueConstraint("project_id", "number"),
+                      Index("ix_project_versions_indicator_count", "indicator_count"))  # the lists' total (0500)
 
 
 class IndicatorRow(Base):

@@ -90,6 +90,7 @@ LIST_INDEXES = [
     "CREATE INDEX ix_units_code_id ON units (code, id)",
     "CREATE INDEX ix_projects_unit_id_fund_year_name_id ON projects (unit_id, fund_year, name, id)",
     "CREATE INDEX ix_projects_latest_version ON projects (latest_version)",
+    "CREATE INDEX ix_project_versions_indicator_count ON project_versions (indicator_count)",
 ]
 PG_BIGRAM_INDEXES = [
     "CREATE INDEX search_indicators_bigrams ON indicators "

@@ -4,7 +4,8 @@
 * PostgreSQL: ``pg_trgm`` GIN indexes where the extension can be created, and character-bigram GIN
   indexes (no extension) for one- and two-character queries and as the fallback.
 * Both: the lists' orders, ``units (code, id)`` and ``projects (unit_id, fund_year, name, id)`` (which
-  replaces ``(unit_id, fund_year)``), and ``projects (latest_version)``; ``reviews (version_id, id)`` and
+  replaces ``(unit_id, fund_year)``), ``projects (latest_version)`` and
+  ``project_versions (indicator_count)`` (the indicator list's total); ``reviews (version_id, id)`` and
   ``evaluations (version_id, kind, id)`` for "the last review / evaluation of a version",
   ``reviewer_grades (version_id, id)`` for a version's reviewer grade (every project page).
 
@@ -32,6 +33,7 @@ _INDEXES = [  # name, table, columns (declared in the models too)
     ("ix_units_code_id", "units", ["code", "id"]),  # the lists' order: a page of ids is an index walk
     ("ix_projects_unit_id_fund_year_name_id", "projects", ["unit_id", "fund_year", "name", "id"]),
     ("ix_projects_latest_version", "projects", ["latest_version"]),  # superseded versions, for a list's total
+    ("ix_project_versions_indicator_count", "project_versions", ["indicator_count"]),  # a list's total, covered
 ]
 
 

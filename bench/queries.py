@@ -28,8 +28,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Engine
-
 from perfbudget.store import search
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,6 +102,8 @@ def measure(url: str, repeat: int) -> dict[str, list[float]]:
 
 
 def ensure(url: str, total: int, fresh: bool) -> None:
+    from scale import without_search_indexes  # type: ignore[import-not-found]
+
     from library import fill  # type: ignore[import-not-found]
     from perfbudget.store import Store
 
@@ -122,28 +122,6 @@ def ensure(url: str, total: int, fresh: bool) -> None:
                 connection.exec_driver_sql("ANALYZE")
                 connection.commit()
     print(f"filled {url} with {total:,} indicators in {time.perf_counter() - start:.0f} s", flush=True)
-
-
-def without_search_indexes(engine: Engine, load: Callable[[], None]) -> None:
-    """Run the bulk ``load`` with the search indexes dropped, then build them once over all rows
-    (SQLite: FTS triggers fire per row; PostgreSQL: GIN insertions are slower than one sorted build)."""
-    with engine.begin() as connection:
-        if engine.dialect.name == "sqlite":
-            for statement in search.sqlite_drop():
-                connection.exec_driver_sql(statement)
-        else:
-            for statement in search.PG_DROP[:4]:
-                connection.exec_driver_sql(statement)
-            trigram = connection.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").first()
-    load()
-    with engine.begin() as connection:
-        if engine.dialect.name == "sqlite":
-            for statement in search.sqlite_create():
-                connection.exec_driver_sql(statement)
-        else:
-            connection.exec_driver_sql("SET maintenance_work_mem = '256MB'")
-            for statement in search.PG_BIGRAM_INDEXES + (search.PG_TRIGRAM_INDEXES if trigram else []):
-                connection.exec_driver_sql(statement)
 
 
 def report(database: str, results: dict[str, list[float]]) -> None:

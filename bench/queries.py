@@ -45,13 +45,17 @@ def _quantile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[round(q * 100) - 1]
 
 
-def _time(call: Callable[[], object], repeat: int) -> list[float]:
+CPU: dict[str, list[float]] = {}  # this process's CPU time per run, by case (SQLite: the whole query)
+
+
+def _time(call: Callable[[], object], repeat: int, cpu: list[float]) -> list[float]:
     call()
     out = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         call()
         out.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
     return out
 
 
@@ -97,7 +101,8 @@ def measure(url: str, repeat: int) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {}
     with Store(url) as store:
         for name, calls in cases(store, random.Random(17)).items():
-            out[name] = [t for call in calls for t in _time(call, repeat)]
+            CPU[name] = []
+            out[name] = [t for call in calls for t in _time(call, repeat, CPU[name])]
     return out
 
 
@@ -126,14 +131,17 @@ def ensure(url: str, total: int, fresh: bool) -> None:
 
 def report(database: str, results: dict[str, list[float]]) -> None:
     print(f"\n{database}")
-    print(f"{'command':<40}{'runs':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
+    print(f"{'command':<40}{'runs':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'CPU p50':>9}{'CPU p95':>9}")
     every: list[float] = []
+    every_cpu: list[float] = []
     for name, values in results.items():
         every += values
+        every_cpu += CPU[name]
         print(f"{name:<40}{len(values):>6}{statistics.median(values):>9.1f}{_quantile(values, 0.95):>9.1f}"
-              f"{max(values):>9.1f}")
+              f"{max(values):>9.1f}{statistics.median(CPU[name]):>9.1f}{_quantile(CPU[name], 0.95):>9.1f}")
     print(f"{'all':<40}{len(every):>6}{statistics.median(every):>9.1f}{_quantile(every, 0.95):>9.1f}"
-          f"{max(every):>9.1f}", flush=True)
+          f"{max(every):>9.1f}{statistics.median(every_cpu):>9.1f}{_quantile(every_cpu, 0.95):>9.1f}", flush=True)
+    print("(CPU: this process's; on SQLite that is the whole query, on PostgreSQL the server's is not in it)")
 
 
 def main() -> None:

@@ -108,7 +108,8 @@ def _searched(connection: Connection, ids: Any, value: str, table: str, key: Any
     """``ids`` narrowed to the rows whose text contains ``value``, with the total of them counted up to
     :data:`COUNT_CAP` (None: nothing matches). ``verified(candidates)`` is the list's rows reached from a
     subquery of candidate ids (joined from it, so that the count reads the index's candidates first and
-    stops at the cap).
+    stops at the cap), or from the searched table itself (``None``; PostgreSQL, where the index
+    condition goes on the table).
 
     The index's candidates are counted first (the index alone, up to the cap). A rarer text — at most
     the cap of candidates — is read from them: an exact count, then the page sorted from at most that
@@ -123,7 +124,10 @@ def _searched(connection: Connection, ids: Any, value: str, table: str, key: Any
         query = ids.where(plain)
         total = _count(connection, query, COUNT_CAP)
         return _Search(query, min(total, COUNT_CAP), total > COUNT_CAP)
-    counted = verified(candidates.subquery()).where(plain)
+    if connection.dialect.name == "postgresql":  # the index condition on the table: a bitmap scan of it
+        counted = verified(None).where(candidates.whereclause, plain)
+    else:  # joined from the FTS table's rowids
+        counted = verified(candidates.subquery()).where(plain)
     if connection.dialect.name == "postgresql":  # read the index first, whatever the rest of the plan
         hits = candidates.cte(f"search_hits_{uuid.uuid4().hex[:8]}").prefix_with("MATERIALIZED")
         narrowed = ids.where(key.in_(select(hits.c.id)), plain)
@@ -201,8 +205,9 @@ def list_projects(connection: Connection, filters: Filters = Filters(), limit: i
                     filters)
     capped = False
     if filters.search:
-        def verified(candidates: Any) -> Any:
-            joined = candidates.join(projects, projects.c.id == next(iter(candidates.c)))
+        def verified(candidates: Any | None) -> Any:
+            joined = (projects if candidates is None
+                      else candidates.join(projects, projects.c.id == next(iter(candidates.c))))
             return _filtered(select(projects.c.id).select_from(joined.join(units, units.c.id == projects.c.unit_id)),
                              filters)
 
@@ -265,9 +270,10 @@ def list_indicators(connection: Connection, filters: Filters = Filters(), limit:
     ids = _filtered(ids, filters)
     capped = False
     if filters.search:
-        def verified(candidates: Any) -> Any:
-            joined = (candidates.join(indicators, indicators.c.id == next(iter(candidates.c)))
-                      .join(project_versions, project_versions.c.id == indicators.c.version_id)
+        def verified(candidates: Any | None) -> Any:
+            joined = (indicators if candidates is None
+                      else candidates.join(indicators, indicators.c.id == next(iter(candidates.c))))
+            joined = (joined.join(project_versions, project_versions.c.id == indicators.c.version_id)
                       .join(projects, _latest_join()))
             if filters.unit is not None:
                 joined = joined.join(units, units.c.id == projects.c.unit_id)

@@ -125,6 +125,10 @@ def _searched(connection: Connection, ids: Any, value: str, table: str, key: Any
         total = _count(connection, query, COUNT_CAP)
         return _Search(query, min(total, COUNT_CAP), total > COUNT_CAP)
     if connection.dialect.name == "postgresql":  # the index condition on the table: a bitmap scan of it
+        # The gram function's high cost (store/search.py) makes the estimates large enough for JIT
+        # compilation and parallel workers, which cost more than these index reads of ~1,000 rows.
+        connection.exec_driver_sql("SET LOCAL jit = off")
+        connection.exec_driver_sql("SET LOCAL max_parallel_workers_per_gather = 0")
         counted = verified(None).where(candidates.whereclause, plain)
     else:  # joined from the FTS table's rowids
         counted = verified(candidates.subquery()).where(plain)

@@ -96,7 +96,7 @@ def test_list_filters(db_url: str, seed_path: Path, seed_document: Document) -> 
     assert listed("indicators", "--search", "%")["total"] == 0  # LIKE wildcards are escaped
     assert listed("units", "--year", "2023")["items"][0]["projects"] == 2
     text = run(db_url, "list", "projects", "--limit", "3")
-    assert "共 10 个项目，显示前 3 条" in text.stdout
+    assert "共 10 个项目，显示第 1–3 条，共 4 页" in text.stdout
 
 
 def test_show_by_name_and_ambiguity(db_url: str, seed_path: Path) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import Numeric, and_, case, exists, func, literal_column, or_, s
 from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, in_wan
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATES, SUBMITTED
+from perfbudget.store import search
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, indicators, project_versions, projects, reviews, units
 from perfbudget.store.transaction import Transaction
@@ -36,20 +37,23 @@ def _official_version() -> Any:
     return func.coalesce(workflow_states.c.approved_version, projects.c.latest_version)
 
 
-def _last_review() -> Any:
-    return (select(reviews.c.version_id, func.max(reviews.c.id).label("rid"))
-            .group_by(reviews.c.version_id).subquery("last_review"))
+def _last_review_id() -> Any:
+    """The official version's newest review id: one probe of ``reviews (version_id, id)`` per row."""
+    return (select(func.max(reviews.c.id)).where(reviews.c.version_id == project_versions.c.id)
+            .correlate(project_versions).scalar_subquery())
 
 
-def _last_evaluation(kind: str, name: str) -> Any:
-    return (select(evaluations.c.version_id, func.max(evaluations.c.id).label("eid"))
-            .where(evaluations.c.kind == kind).group_by(evaluations.c.version_id).subquery(name))
+def _last_evaluation_id(kind: str) -> Any:
+    return (select(func.max(evaluations.c.id)).where(evaluations.c.version_id == project_versions.c.id,
+                                                     evaluations.c.kind == kind)
+            .correlate(project_versions).scalar_subquery())
 
 
-def _last_submit() -> Any:
-    return (select(workflow_events.c.project_id, func.max(workflow_events.c.at).label("submitted_at"))
-            .where(workflow_events.c.to_state == SUBMITTED).group_by(workflow_events.c.project_id)
-            .subquery("last_submit"))
+def _submitted_at() -> Any:
+    """When the project was last submitted (送审)."""
+    return (select(func.max(workflow_events.c.at)).where(workflow_events.c.project_id == projects.c.id,
+                                                         workflow_events.c.to_state == SUBMITTED)
+            .correlate(projects).scalar_subquery())
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,22 +117,25 @@ class ProjectPage:
     pages: int
 
 
-def _filtered(principal: Principal, query: ListQuery, columns: list[Any]) -> Any:
-    review, self_eval, monitor, submit = (_last_review(), _last_evaluation("self-evaluation", "last_eval"),
-                                          _last_evaluation("monitoring", "last_monitor"), _last_submit())
-    stmt = (select(*columns(review, self_eval, submit) if callable(columns) else columns)
+def _filtered(tx: Transaction, principal: Principal, query: ListQuery, columns: list[Any],
+              review: bool = False, version: bool = False) -> Any:
+    """``SELECT columns`` over the official versions of the visible projects matching ``query``.
+
+    Only what the filters need is joined: the newest review only for a grade filter (or when
+    ``review``), evaluations only for the to-do filters (an index probe per project). A text search
+    goes through the indexes of :mod:`perfbudget.store.search` (project names, indicator texts)."""
+    # Every project has its official version (1:1): it is joined only when a filter or a column needs it.
+    version = version or review or bool(query.grade or query.fund or query.todo or query.q) or any(
+        "project_versions" in str(c) or "reviews" in str(c) for c in columns)
+    stmt = (select(*columns)
             .select_from(projects)
             .join(units, units.c.id == projects.c.unit_id)
-            .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
-            .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
-                                         project_versions.c.number == _official_version()))
-            .join(documents, documents.c.id == project_versions.c.document_id)
-            .outerjoin(review, review.c.version_id == project_versions.c.id)
-            .outerjoin(reviews, reviews.c.id == review.c.rid)
-            .outerjoin(self_eval, self_eval.c.version_id == project_versions.c.id)
-            .outerjoin(evaluations, evaluations.c.id == self_eval.c.eid)
-            .outerjoin(monitor, monitor.c.version_id == project_versions.c.id)
-            .outerjoin(submit, submit.c.project_id == projects.c.id))
+            .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id))
+    if version:
+        stmt = stmt.join(project_versions, and_(project_versions.c.project_id == projects.c.id,
+                                                project_versions.c.number == _official_version()))
+    if review or query.grade:
+        stmt = stmt.outerjoin(reviews, reviews.c.id == _last_review_id())
     if not principal.all_units:
         stmt = stmt.where(units.c.code == principal.unit_code)
     if query.year is not None:
@@ -149,34 +156,25 @@ def _filtered(principal: Principal, query: ListQuery, columns: list[Any]) -> Any
         stmt = stmt.where(or_(projects.c.fund_label.contains(query.fund, autoescape=True),
                               project_versions.c.fund_source.contains(query.fund, autoescape=True)))
     if query.todo:
-        stmt = stmt.where(_state() == APPROVED)
-        stmt = stmt.where((self_eval.c.eid if query.todo == "evaluate" else monitor.c.eid).is_(None))
-    if query.q:
-        words = query.q.split()
-        for word in words:
-            in_indicators = exists().where(indicators.c.version_id == project_versions.c.id,
-                                           or_(indicators.c.level3.contains(word, autoescape=True),
-                                               indicators.c.description.contains(word, autoescape=True)))
-            stmt = stmt.where(or_(projects.c.name.contains(word, autoescape=True),
-                                  units.c.name.contains(word, autoescape=True),
-                                  units.c.code.contains(word, autoescape=True), in_indicators))
-    return stmt, review, submit
+        kind = "self-evaluation" if query.todo == "evaluate" else "monitoring"
+        stmt = stmt.where(_state() == APPROVED, ~exists().where(evaluations.c.version_id == project_versions.c.id,
+                                                                evaluations.c.kind == kind))
+    connection = tx.connection
+    for word in query.q.split():
+        in_indicators = project_versions.c.id.in_(
+            select(indicators.c.version_id).where(search.indicator_text_contains(connection, word)))
+        stmt = stmt.where(or_(search.project_name_contains(connection, word),
+                              units.c.name.contains(word, autoescape=True),
+                              units.c.code.contains(word, autoescape=True), in_indicators))
+    return stmt
 
 
 def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> ProjectPage:
-    """One page of the visible projects' official versions matching ``query``, with the total."""
-    def columns(review: Any, self_eval: Any, submit: Any) -> list[Any]:
-        return [projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year,
-                projects.c.latest_version, projects.c.unit_id, units.c.code.label("unit_code"),
-                units.c.name.label("unit_name"), project_versions.c.number.label("version"),
-                project_versions.c.budget_total, project_versions.c.indicator_count, documents.c.money_unit,
-                reviews.c.grade.label("review_grade"), reviews.c.errors, reviews.c.warnings,
-                evaluations.c.grade.label("evaluation_grade"), evaluations.c.total.label("evaluation_total"),
-                _state().label("state"), workflow_states.c.approved_version, submit.c.submitted_at]
+    """One page of the visible projects' official versions matching ``query``, with the total.
 
-    stmt, _, submit = _filtered(principal, query, columns)  # type: ignore[arg-type]
-    count_stmt, _, _ = _filtered(principal, query, [projects.c.id])
-    total = int(tx.connection.execute(select(func.count()).select_from(count_stmt.subquery())).scalar_one())
+    Three queries: the count, the page's project ids (sorted, only the joins the filters and the sort
+    need), and the page's rows with their review, evaluation and submission (for those ids only)."""
+    total = int(tx.connection.execute(_filtered(tx, principal, query, [func.count()])).scalar_one())
     pages = max(1, -(-total // query.size))
     page = min(query.page, pages)
     grade_rank = case({g: i for i, g in enumerate(GRADES)}, value=reviews.c.grade, else_=len(GRADES))
@@ -187,16 +185,46 @@ def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> Pr
             "grade": [grade_rank, projects.c.id],
             "errors": [func.coalesce(reviews.c.errors, 0), projects.c.id],
             "state": [state_rank, projects.c.id],
-            "submitted": [submit.c.submitted_at, projects.c.id],
+            "submitted": [_submitted_at(), projects.c.id],
             "year": [projects.c.fund_year, units.c.code, projects.c.id]}[query.sort]
     order = [k.desc() for k in keys] if query.desc else list(keys)
-    rows = []
-    for row in tx.connection.execute(stmt.order_by(*order).limit(query.size)
-                                     .offset((page - 1) * query.size)).mappings():
+    ids_stmt = _filtered(tx, principal, query, [projects.c.id], review=query.sort in ("grade", "errors"),
+                         version=query.sort == "budget")
+    if query.sort == "budget":
+        ids_stmt = ids_stmt.join(documents, documents.c.id == project_versions.c.document_id)
+    ids = list(tx.connection.execute(ids_stmt.order_by(*order).limit(query.size)
+                                     .offset((page - 1) * query.size)).scalars())
+    return ProjectPage(_rows_of(tx, ids), total, page, pages)
+
+
+def _rows_of(tx: Transaction, ids: list[int]) -> list[dict[str, Any]]:
+    """The list's rows of the projects ``ids``, in that order."""
+    if not ids:
+        return []
+    last_eval = _last_evaluation_id("self-evaluation")
+    stmt = (select(projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year,
+                   projects.c.latest_version, projects.c.unit_id, units.c.code.label("unit_code"),
+                   units.c.name.label("unit_name"), project_versions.c.number.label("version"),
+                   project_versions.c.budget_total, project_versions.c.indicator_count, documents.c.money_unit,
+                   reviews.c.grade.label("review_grade"), reviews.c.errors, reviews.c.warnings,
+                   evaluations.c.grade.label("evaluation_grade"), evaluations.c.total.label("evaluation_total"),
+                   _state().label("state"), workflow_states.c.approved_version,
+                   _submitted_at().label("submitted_at"))
+            .select_from(projects)
+            .join(units, units.c.id == projects.c.unit_id)
+            .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
+            .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
+                                         project_versions.c.number == _official_version()))
+            .join(documents, documents.c.id == project_versions.c.document_id)
+            .outerjoin(reviews, reviews.c.id == _last_review_id())
+            .outerjoin(evaluations, evaluations.c.id == last_eval)
+            .where(projects.c.id.in_(ids)))
+    by_id = {}
+    for row in tx.connection.execute(stmt).mappings():
         item = dict(row)
         item["budget_wan"] = in_wan(item["budget_total"], item["money_unit"])
-        rows.append(item)
-    return ProjectPage(rows, total, page, pages)
+        by_id[item["id"]] = item
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def _budget_wan() -> Any:
@@ -222,12 +250,12 @@ class Todo:
 
 
 def _state_counts(tx: Transaction, principal: Principal, year: int | None) -> dict[str, int]:
-    stmt, _, _ = _filtered(principal, ListQuery(year=year), [_state().label("state"), func.count().label("n")])
+    stmt = _filtered(tx, principal, ListQuery(year=year), [_state().label("state"), func.count().label("n")])
     return {row.state: int(row.n) for row in tx.connection.execute(stmt.group_by(_state()))}
 
 
 def _count(tx: Transaction, principal: Principal, query: ListQuery) -> int:
-    stmt, _, _ = _filtered(principal, query, [func.count()])
+    stmt = _filtered(tx, principal, query, [func.count()])
     return int(tx.connection.execute(stmt).scalar_one())
 
 

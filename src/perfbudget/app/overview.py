@@ -8,13 +8,13 @@ carry ``units.code = <own unit>``, so another unit's rows are never read, let al
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Float, Integer, Numeric, and_, func, literal_column, select, true
+from sqlalchemy.dialects.postgresql import JSONB
 
 from perfbudget.app.errors import NotFound
 from perfbudget.app.roles import Principal
@@ -101,13 +101,12 @@ def years(tx: Transaction, principal: Principal) -> list[int]:
 
 
 def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
-                 unit_id: int | None = None, with_payload: bool = False) -> list[dict[str, Any]]:
-    """The official version of every visible project (the approved one while a revision waits, else
-    the latest), with its review grade, evaluation grade, state and latest version number."""
-    last_review = (select(reviews.c.version_id, func.max(reviews.c.id).label("rid"))
-                   .group_by(reviews.c.version_id).subquery())
-    last_eval = (select(evaluations.c.version_id, func.max(evaluations.c.id).label("eid"))
-                 .where(evaluations.c.kind == "self-evaluation").group_by(evaluations.c.version_id).subquery())
+                 unit_id: int | None = None, with_payload: bool = False, unit_code: str | None = None,
+                 limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """The official version of visible projects (the approved one while a revision waits, else
+    the latest), with its review grade, evaluation grade, state and latest version number; by unit
+    code, year and id, ``limit`` rows from ``offset`` (all when None). The newest review and
+    evaluation of each version are index probes, not aggregates over the whole tables."""
     columns = [projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year,
                project_versions.c.number.label("version"), projects.c.latest_version, projects.c.unit_id,
                units.c.code.label("unit_code"),
@@ -118,26 +117,22 @@ def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
                workflow_states.c.state, workflow_states.c.approved_version]
     if with_payload:
         columns.append(reviews.c.payload.label("review_payload"))
+    last_eval = (select(func.max(evaluations.c.id)).where(evaluations.c.version_id == project_versions.c.id,
+                                                          evaluations.c.kind == "self-evaluation")
+                 .correlate(project_versions).scalar_subquery())
     query = (
-        select(*columns)
-        .select_from(projects)
-        .join(units, units.c.id == projects.c.unit_id)
-        .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
-        .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
-                                     project_versions.c.number == func.coalesce(workflow_states.c.approved_version,
-                                                                                projects.c.latest_version)))
+        _official_scope(principal, year, *columns)
         .join(documents, documents.c.id == project_versions.c.document_id)
-        .outerjoin(last_review, last_review.c.version_id == project_versions.c.id)
-        .outerjoin(reviews, reviews.c.id == last_review.c.rid)
-        .outerjoin(last_eval, last_eval.c.version_id == project_versions.c.id)
-        .outerjoin(evaluations, evaluations.c.id == last_eval.c.eid)
+        .outerjoin(reviews, reviews.c.id == _last_review_id())
+        .outerjoin(evaluations, evaluations.c.id == last_eval)
     )
-    query = _scope(query, principal)
-    if year is not None:
-        query = query.where(projects.c.fund_year == year)
     if unit_id is not None:
         query = query.where(projects.c.unit_id == unit_id)
-    query = query.order_by(units.c.code, projects.c.fund_year, projects.c.id)
+    if unit_code is not None:
+        query = query.where(units.c.code == unit_code)
+    query = query.order_by(units.c.code, projects.c.fund_year, projects.c.id).offset(offset or None)
+    if limit is not None:
+        query = query.limit(limit)
     out = []
     for row in tx.connection.execute(query).mappings():
         item = dict(row)
@@ -145,6 +140,15 @@ def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
         item["budget_wan"] = in_wan(item["budget_total"], item["money_unit"])
         out.append(item)
     return out
+
+
+def count_projects(tx: Transaction, principal: Principal, year: int | None = None,
+                   unit_code: str | None = None) -> int:
+    """How many visible projects :func:`project_rows` lists for ``year`` and ``unit_code``."""
+    query = _official_scope(principal, year, func.count())
+    if unit_code is not None:
+        query = query.where(units.c.code == unit_code)
+    return int(tx.connection.execute(query).scalar_one())
 
 
 @dataclass(slots=True)
@@ -171,55 +175,146 @@ class Dashboard:
     evaluation_grades: dict[str, int]
     states: dict[str, int]
     unit_rows: list[UnitSummary]
-    rows: list[dict[str, Any]]
     recent: list[dict[str, Any]]
 
 
-def _dimension_counts(payloads: list[str | None]) -> dict[str, dict[str, int]]:
+def _official_scope(principal: Principal, year: int | None, *columns: Any) -> Any:
+    """``SELECT columns`` over the official version of every visible project of ``year``."""
+    query = (select(*columns).select_from(projects)
+             .join(units, units.c.id == projects.c.unit_id)
+             .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
+             .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
+                                          project_versions.c.number == func.coalesce(
+                                              workflow_states.c.approved_version, projects.c.latest_version))))
+    query = _scope(query, principal)
+    return query.where(projects.c.fund_year == year) if year is not None else query
+
+
+def _last_review_id() -> Any:
+    """The id of the official version's newest review (index ``reviews (version_id, id)``)."""
+    return (select(func.max(reviews.c.id)).where(reviews.c.version_id == project_versions.c.id)
+            .correlate(project_versions).scalar_subquery())
+
+
+def _state_column() -> Any:
+    return func.coalesce(workflow_states.c.state, literal_column(f"'{DRAFT}'"))
+
+
+def _budget_sums(tx: Transaction, principal: Principal, year: int | None) -> dict[int, Decimal]:
+    """Each unit's budget in 万元, summed exactly in SQL (never through floats).
+
+    PostgreSQL sums ``numeric``. SQLite has no exact decimal type, so each budget is summed as an
+    integer count of millionths (exact for up to six decimals and |budget| < 9·10^9, checked: any
+    other budget is added in Python, one by one)."""
+    connection = tx.connection
+    money = documents.c.money_unit
+    join = lambda q: q.join(documents, documents.c.id == project_versions.c.document_id)  # noqa: E731
+    out: dict[int, Decimal] = {}
+
+    def add(unit_id: int, unit: str | None, value: Decimal) -> None:
+        out[unit_id] = out.get(unit_id, Decimal(0)) + (value / _TEN_THOUSAND if unit == "元" else value)
+
+    budget = project_versions.c.budget_total
+    if connection.dialect.name == "postgresql":
+        query = join(_official_scope(principal, year, projects.c.unit_id, money,
+                                     func.sum(budget.cast(Numeric)).label("total")))
+        for row in connection.execute(query.group_by(projects.c.unit_id, money)):
+            add(row.unit_id, row.money_unit, Decimal(row.total or 0))
+        return out
+    plain = and_(budget.op("GLOB")("[0-9]*"), budget.op("NOT GLOB")("*[^0-9.]*"),
+                 func.length(budget) - func.coalesce(func.nullif(func.instr(budget, "."), 0),
+                                                     func.length(budget)) <= 6,
+                 func.length(budget) <= 16)
+    micro = func.cast(func.round(budget.cast(Float) * 1_000_000), Integer)
+    query = join(_official_scope(principal, year, projects.c.unit_id, money, func.sum(micro).label("micro"))
+                 .where(plain))
+    for row in connection.execute(query.group_by(projects.c.unit_id, money)):
+        add(row.unit_id, row.money_unit, Decimal(row.micro or 0) / 1_000_000)
+    others = join(_official_scope(principal, year, projects.c.unit_id, money, budget)
+                  .where(budget.is_not(None), budget != "", ~plain))
+    for row in connection.execute(others):
+        add(row.unit_id, row.money_unit, Decimal(row.budget_total))
+    return out
+
+
+def _dimension_counts(tx: Transaction, principal: Principal, year: int | None) -> dict[str, dict[str, int]]:
+    """Findings of the official versions' newest reviews per dimension and severity, counted in SQL
+    from the stored review JSON (``json_each`` on SQLite, ``jsonb_array_elements`` on PostgreSQL)."""
     counts: dict[str, dict[str, int]] = {d: {"error": 0, "warning": 0, "info": 0} for d in DIMENSIONS}
-    for payload in payloads:
-        if not payload:
-            continue
-        data = json.loads(payload)
-        findings = data.get("findings", []) if isinstance(data, dict) else data
-        for finding in findings:
-            bucket = counts.setdefault(finding.get("dimension") or "其他", {"error": 0, "warning": 0, "info": 0})
-            severity = finding.get("severity") or "info"
-            bucket[severity] = bucket.get(severity, 0) + 1
+    official = _official_scope(principal, year, _last_review_id().label("rid")).subquery("official_reviews")
+    dimension: Any
+    severity: Any
+    if tx.connection.dialect.name == "postgresql":
+        findings = func.jsonb_array_elements(reviews.c.payload.cast(JSONB)["findings"]).table_valued("value")
+        dimension, severity = findings.c.value.op("->>")("dimension"), findings.c.value.op("->>")("severity")
+    else:
+        findings = func.json_each(reviews.c.payload, "$.findings").table_valued("value")
+        dimension = func.json_extract(findings.c.value, "$.dimension")
+        severity = func.json_extract(findings.c.value, "$.severity")
+    query = (select(dimension.label("dimension"), severity.label("severity"), func.count().label("n"))
+             .select_from(reviews.join(official, official.c.rid == reviews.c.id).join(findings, true()))
+             .group_by(dimension, severity))
+    for row in tx.connection.execute(query):
+        bucket = counts.setdefault(row.dimension or "其他", {"error": 0, "warning": 0, "info": 0})
+        severity_name = row.severity or "info"
+        bucket[severity_name] = bucket.get(severity_name, 0) + int(row.n)
     return counts
 
 
 def build_dashboard(tx: Transaction, principal: Principal, year: int | None) -> Dashboard:
-    rows = project_rows(tx, principal, year, with_payload=True)
-    grades = Counter(row["review_grade"] or UNREVIEWED for row in rows)
-    evaluation_grades = Counter(row["evaluation_grade"] or UNEVALUATED for row in rows)
-    states = Counter(row["state"] for row in rows)
+    """The year's aggregates for the user's scope, every one counted in SQL (a few grouped queries:
+    per unit and review grade, per unit and state, per evaluation grade, budgets, findings)."""
+    connection = tx.connection
+    review_grade = (select(reviews.c.grade).where(reviews.c.id == _last_review_id())
+                    .correlate(project_versions).scalar_subquery())
+    per_grade = _official_scope(principal, year, projects.c.unit_id, review_grade.label("grade"),
+                                func.count().label("n")).group_by(projects.c.unit_id, literal_column("grade"))
+    per_state = _official_scope(principal, year, projects.c.unit_id, _state_column().label("state"),
+                                func.count().label("n")).group_by(projects.c.unit_id, _state_column())
+    last_eval = (select(func.max(evaluations.c.id)).where(evaluations.c.version_id == project_versions.c.id,
+                                                          evaluations.c.kind == "self-evaluation")
+                 .correlate(project_versions).scalar_subquery())
+    eval_grade = select(evaluations.c.grade).where(evaluations.c.id == last_eval).scalar_subquery()
+    per_eval = (_official_scope(principal, year, eval_grade.label("grade"), func.count().label("n"))
+                .group_by(literal_column("grade")))
     per_unit: dict[int, UnitSummary] = {}
-    total = Decimal(0)
-    for row in rows:
-        unit = per_unit.setdefault(row["unit_id"], UnitSummary(row["unit_id"], row["unit_code"], row["unit_name"]))
-        unit.projects += 1
-        unit.budget += row["budget_wan"]
-        unit.grades[row["review_grade"] or UNREVIEWED] += 1
-        unit.states[row["state"]] += 1
-        total += row["budget_wan"]
-    dimensions = _dimension_counts([row.pop("review_payload") for row in rows])
+    for row in connection.execute(per_grade):
+        per_unit.setdefault(row.unit_id, UnitSummary(row.unit_id, None, None))
+        unit = per_unit[row.unit_id]
+        unit.projects += int(row.n)
+        unit.grades[row.grade or UNREVIEWED] += int(row.n)
+    for row in connection.execute(per_state):
+        per_unit[row.unit_id].states[row.state] += int(row.n)
+    for unit_id, budget in _budget_sums(tx, principal, year).items():
+        per_unit[unit_id].budget = budget
+    if per_unit:
+        names = connection.execute(select(units.c.id, units.c.code, units.c.name)
+                                   .where(units.c.id.in_(list(per_unit))))
+        for row in names:
+            per_unit[row.id].code, per_unit[row.id].name = row.code, row.name
+    grades: Counter[str] = Counter()
+    states: Counter[str] = Counter()
+    for unit in per_unit.values():
+        grades.update(unit.grades)
+        states.update(unit.states)
+    evaluation_grades = Counter({row.grade or UNEVALUATED: int(row.n) for row in connection.execute(per_eval)})
     recent_query = (select(workflow_events, projects.c.name.label("project_name"))
                     .join(projects, projects.c.id == workflow_events.c.project_id)
                     .join(units, units.c.id == projects.c.unit_id))
     recent_query = _scope(recent_query, principal)
     if year is not None:
         recent_query = recent_query.where(projects.c.fund_year == year)
-    recent = [dict(r._mapping) for r in tx.connection.execute(recent_query.order_by(workflow_events.c.id.desc())
-                                                             .limit(10))]
+    recent = [dict(r._mapping) for r in connection.execute(recent_query.order_by(workflow_events.c.id.desc())
+                                                           .limit(10))]
     return Dashboard(
-        year=year, units=len(per_unit), projects=len(rows), budget_total=total,
+        year=year, units=len(per_unit), projects=sum(u.projects for u in per_unit.values()),
+        budget_total=sum((u.budget for u in per_unit.values()), Decimal(0)),
         grades={g: grades.get(g, 0) for g in (*GRADES, UNREVIEWED)},
-        dimensions=dimensions,
+        dimensions=_dimension_counts(tx, principal, year),
         evaluation_grades={g: evaluation_grades.get(g, 0) for g in (*GRADES, UNEVALUATED)},
         states={s: states.get(s, 0) for s in STATES},
         unit_rows=sorted(per_unit.values(), key=lambda u: (u.code or "", u.id)),
-        rows=rows, recent=recent,
+        recent=recent,
     )
 
 

@@ -29,7 +29,7 @@ from perfbudget.cli.store_common import (
 
 if TYPE_CHECKING:
     from perfbudget.model import Problem
-    from perfbudget.store import ImportOutcome
+    from perfbudget.store import Filters, ImportOutcome, Store
 
 JSON_HELP = "在标准输出上输出 JSON。"
 
@@ -209,37 +209,84 @@ _COLUMNS = {
 _NOUNS = {"units": "个单位", "projects": "个项目", "indicators": "个指标"}
 
 
+def _total_text(total: int, capped: bool) -> str:
+    return f"{total:,}+" if capped else str(total)
+
+
 @app.command("list")
 def list_command(
     kind: ListKind = typer.Argument(..., help="列出什么：units（单位）、projects（项目）、indicators（指标）。"),
     unit: str | None = typer.Option(None, "--unit", help="只看这个单位编码。"),
     year: int | None = typer.Option(None, "--year", help="只看这个资金年度。"),
     search: str | None = typer.Option(None, "--search", help="名称中包含这段文字（不区分大小写）。"),
-    limit: int = typer.Option(100, "--limit", min=0, help="最多显示多少条；0 表示全部。"),
+    limit: int = typer.Option(50, "--limit", min=0, help="每页多少条；0 同 --all。"),
+    page: int = typer.Option(1, "--page", min=1, help="第几页（从 1 开始）。"),
+    offset: int | None = typer.Option(None, "--offset", min=0, help="从第几条之后开始（代替 --page）。"),
+    show_all: bool = typer.Option(False, "--all", help="列出全部（逐批读取、边读边输出，不分页）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
-    """列出库中的单位、项目或指标（项目与指标取最新版本），可按单位、年度、文字筛选。"""
+    """列出库中的单位、项目或指标（项目与指标取最新版本），可按单位、年度、文字筛选。
+
+    默认分页，每页 50 条，并显示总数；搜索结果超过 1,000 条时总数显示为「1,000+」（不再逐条计数）。
+    --all 列出全部（表格改为逐行的制表符分隔文本）。
+    """
     from perfbudget.store import Filters
 
     store = open_store(db)
     filters = Filters(unit=unit, year=year, search=search)
+    if show_all or limit == 0:
+        _list_everything(store, kind.value, filters, as_json)
+        store.close()
+        return
+    start = offset if offset is not None else (page - 1) * limit
     method = {"units": store.units, "projects": store.projects, "indicators": store.indicators}[kind.value]
-    page = method(filters, limit or None)
+    result = method(filters, limit, start)
     store.close()
     if as_json:
-        print_json(jsonable({"kind": kind.value, **page}))
+        print_json(jsonable({"kind": kind.value, **result}))
         return
     table = Table(header_style="bold")
     for _, title in _COLUMNS[kind.value]:
         table.add_column(title, overflow="fold")
-    for item in page["items"]:
+    for item in result["items"]:
         table.add_row(*("" if item[key] is None else str(item[key]) for key, _ in _COLUMNS[kind.value]))
-    if page["items"]:
+    if result["items"]:
         out.print(table)
-    shown = len(page["items"])
-    tail = f"，显示前 {shown} 条（--limit 0 显示全部）" if shown < page["total"] else ""
-    out.print(f"共 {page['total']} {_NOUNS[kind.value]}{tail}", markup=False)
+    total, shown = result["total"], len(result["items"])
+    counted = f"共 {_total_text(total, result['total_capped'])} {_NOUNS[kind.value]}"
+    if shown == 0 and start > 0:
+        out.print(f"{counted}，第 {start + 1} 条之后没有了", markup=False)
+    elif start > 0 or shown < total or result["total_capped"]:
+        pages = "" if result["total_capped"] else f"，共 {(total + limit - 1) // limit} 页"
+        out.print(f"{counted}，显示第 {start + 1}–{start + shown} 条{pages}（--page N 翻页，--all 列出全部）",
+                  markup=False)
+    else:
+        out.print(counted, markup=False)
+
+
+def _list_everything(store: Store, kind: str, filters: Filters, as_json: bool) -> None:
+    """``list --all``: every row, written as it is read (JSON, or tab-separated lines)."""
+    import json
+
+    rows = store.each(kind, filters)
+    next(rows)  # the total: counted here as the rows are written
+    keys = [key for key, _ in _COLUMNS[kind]]
+    if as_json:
+        out.file.write(f'{{"kind": "{kind}", "items": [')
+        count = 0
+        for count, item in enumerate(rows, 1):
+            out.file.write(("\n" if count == 1 else ",\n")
+                           + json.dumps(jsonable(item), ensure_ascii=False, sort_keys=True))
+        out.file.write(f'\n], "total": {count}, "total_capped": false}}\n')
+        return
+    out.file.write("\t".join(title for _, title in _COLUMNS[kind]) + "\n")
+    count = 0
+    for item in rows:
+        count += 1
+        out.file.write("\t".join("" if item[key] is None else str(item[key]).replace("\t", " ").replace("\n", " ")
+                                 for key in keys) + "\n")
+    out.print(f"共 {count} {_NOUNS[kind]}", markup=False)
 
 
 @app.command("show")

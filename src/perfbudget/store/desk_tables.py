@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from perfbudget.store.schema import Base, utc_now
@@ -48,6 +48,7 @@ class CellCommentRow(Base):
 
 class ReviewerGradeRow(Base):
     __tablename__ = "reviewer_grades"
+    __table_args__ = (Index("ix_reviewer_grades_version_id_id", "version_id", "id"),)  # a version's grade (0500)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("project_versions.id"))

@@ -7,15 +7,16 @@ each project and are bounded by ``limit`` (the total is always counted).
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, or_, select
 
 from perfbudget.model import Document
-from perfbudget.store import rows
+from perfbudget.store import rows, search
 from perfbudget.store.changes import Change
 from perfbudget.store.schema import (
     document_items,
@@ -71,91 +72,226 @@ def _contains(column: Any, text: str, dialect: str) -> Any:
     return column.icontains(text, autoescape=True)
 
 
-def _filtered(query: Any, filters: Filters, searched: Iterable[Any], dialect: str) -> Any:
+# A search's total is counted up to this; beyond it the list says 「1,000+」. Counting checks each match
+# (its text, its version is the latest, the filters), so an exact total of a text found in 40 % of a
+# million indicators costs a read of 400,000 rows; 1,000 keeps every search within milliseconds.
+COUNT_CAP = 1_000
+PAGE_SIZE = 50
+
+
+def _filtered(query: Any, filters: Filters) -> Any:
+    """``query`` with the unit and year filters (the text search is applied by :func:`_searched`)."""
     if filters.unit is not None:
         query = query.where(units.c.code == filters.unit)
     if filters.year is not None:
         query = query.where(projects.c.fund_year == filters.year)
-    if filters.search:
-        query = query.where(or_(*(_contains(column, filters.search, dialect) for column in searched)))
     return query
 
 
-def _page(connection: Connection, query: Any, order: list[Any], limit: int | None,
-          total: int | None = None, count_in_scan: bool = False) -> dict[str, Any]:
-    """One page of ``query`` and the number of all its rows: the caller's ``total`` when it knows
-    a cheaper one; counted in the same scan (``count(*) OVER ()``) for text searches, which must
-    scan every row anyway; else by a separate count, so that the page itself can stop early."""
-    if total is None and not count_in_scan:
-        total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-    if total is None:
-        query = query.add_columns(func.count().over().label("_total"))
-    query = query.order_by(*order)
-    if limit:
+def _count(connection: Connection, query: Any, cap: int | None = None) -> int:
+    if cap is not None:
+        query = query.limit(cap + 1)
+    return int(connection.execute(select(func.count()).select_from(query.subquery())).scalar_one())
+
+
+@dataclass(frozen=True, slots=True)
+class _Search:
+    """How a page of a searched list is read: the ids query with the text condition, its total."""
+
+    ids: Any
+    total: int
+    capped: bool
+
+
+def _searched(connection: Connection, ids: Any, value: str, table: str, key: Any,
+              verified: Callable[[Any], Any]) -> _Search | None:
+    """``ids`` narrowed to the rows whose text contains ``value``, with the total of them counted up to
+    :data:`COUNT_CAP` (None: nothing matches). ``verified(candidates)`` is the list's rows reached from a
+    subquery of candidate ids (joined from it, so that the count reads the index's candidates first and
+    stops at the cap), or from the searched table itself (``None``; PostgreSQL, where the index
+    condition goes on the table).
+
+    The index's candidates are counted first (the index alone, up to the cap). A rarer text — at most
+    the cap of candidates — is read from them: an exact count, then the page sorted from at most that
+    many rows. A common one (more candidates than the cap) matches densely, so the page walks the list's
+    order and checks the text on each row, stopping at the page's end; its total is the count of the
+    checked candidates up to the cap, shown as 「1,000+」 when it reaches it."""
+    plain = search.plain_condition(connection, table, value)
+    candidates = search.candidate_ids(connection, table, value)
+    if candidates is search.NOTHING:
+        return None
+    if candidates is None:  # no index: the LIKE reads the rows
+        query = ids.where(plain)
+        total = _count(connection, query, COUNT_CAP)
+        return _Search(query, min(total, COUNT_CAP), total > COUNT_CAP)
+    if connection.dialect.name == "postgresql":  # the index condition on the table: a bitmap scan of it
+        # The gram function's high cost (store/search.py) makes the estimates large enough for JIT
+        # compilation and parallel workers, which cost more than these index reads of ~1,000 rows.
+        connection.exec_driver_sql("SET LOCAL jit = off")
+        connection.exec_driver_sql("SET LOCAL max_parallel_workers_per_gather = 0")
+        counted = verified(None).where(candidates.whereclause, plain)
+    else:  # joined from the FTS table's rowids
+        counted = verified(candidates.subquery()).where(plain)
+    if connection.dialect.name == "postgresql":  # read the index first, whatever the rest of the plan
+        hits = candidates.cte(f"search_hits_{uuid.uuid4().hex[:8]}").prefix_with("MATERIALIZED")
+        narrowed = ids.where(key.in_(select(hits.c.id)), plain)
+    else:
+        narrowed = ids.where(key.in_(candidates), plain)
+    if _count(connection, candidates, COUNT_CAP) <= COUNT_CAP:
+        return _Search(narrowed, _count(connection, counted), False)
+    total = _count(connection, counted, COUNT_CAP)
+    return _Search(ids.where(plain), min(total, COUNT_CAP), total > COUNT_CAP)
+
+
+def _walk(connection: Connection, ids: Any, order: list[Any], limit: int | None, offset: int,
+          rows_of: Callable[[list[int]], Any], key: str, chunk: int = 1000) -> Iterator[dict[str, Any]]:
+    """The rows of one page (every row when ``limit`` is None): the page's ids in the list's order (an
+    index walk that stops at the page's end), streamed, and their rows (``rows_of``) read ``chunk`` ids
+    at a time, put back in that order."""
+    query = ids.order_by(*order).offset(offset or None)
+    if limit is not None:
         query = query.limit(limit)
-    items = [dict(row._mapping) for row in connection.execute(query)]
-    if total is None:
-        total = items[0]["_total"] if items else 0
-        for item in items:
-            del item["_total"]
-    return {"total": total, "limit": limit or None, "items": items}
+    for part in connection.execute(query.execution_options(yield_per=chunk)).scalars().partitions():
+        page_ids = list(part)
+        found = {row._mapping[key]: dict(row._mapping) for row in connection.execute(rows_of(page_ids))}
+        yield from (found[i] for i in page_ids)
 
 
-def list_units(connection: Connection, filters: Filters = Filters(), limit: int | None = 100) -> dict[str, Any]:
-    """Units with the number of projects (in ``filters.year`` when given)."""
-    count = func.count(projects.c.id).label("projects")
-    query = (select(units.c.id, units.c.code, units.c.name, count)
-             .select_from(units.outerjoin(projects, projects.c.unit_id == units.c.id)))
-    if filters.year is not None:
-        query = query.where(projects.c.fund_year == filters.year)
+def _result(total: int, capped: bool, limit: int | None, offset: int, items: Any) -> dict[str, Any]:
+    """A list's answer: ``items`` (a list, or an iterator when streamed), ``total`` (``total_capped``: at
+    least that many)."""
+    return {"total": total, "total_capped": capped, "limit": limit, "offset": offset, "items": items}
+
+
+def list_units(connection: Connection, filters: Filters = Filters(), limit: int | None = PAGE_SIZE,
+               offset: int = 0, stream: bool = False) -> dict[str, Any]:
+    """Units with the number of projects (in ``filters.year`` when given), by unit code."""
+    ids = select(units.c.id)
     if filters.unit is not None:
-        query = query.where(units.c.code == filters.unit)
+        ids = ids.where(units.c.code == filters.unit)
     if filters.search:
         dialect = connection.dialect.name
-        query = query.where(or_(_contains(units.c.name, filters.search, dialect),
-                                _contains(units.c.code, filters.search, dialect)))
-    query = query.group_by(units.c.id, units.c.code, units.c.name)
-    return _page(connection, query, [units.c.code, units.c.id], limit)
+        ids = ids.where(or_(_contains(units.c.name, filters.search, dialect),
+                            _contains(units.c.code, filters.search, dialect)))
+    total = _count(connection, ids)
+
+    def rows_of(page: list[int]) -> Any:
+        counted = projects.c.unit_id == units.c.id
+        if filters.year is not None:
+            counted = and_(counted, projects.c.fund_year == filters.year)
+        number = (select(func.count()).select_from(projects).where(counted).scalar_subquery()).label("projects")
+        return select(units.c.id, units.c.code, units.c.name, number).where(units.c.id.in_(page))
+
+    walked = _walk(connection, ids, [units.c.code, units.c.id], limit, offset, rows_of, "id")
+    return _result(total, False, limit, offset, walked if stream else list(walked))
 
 
-def list_projects(connection: Connection, filters: Filters = Filters(), limit: int | None = 100) -> dict[str, Any]:
-    """Projects (latest versions) with their unit, fund label, version number and budget."""
-    query = (
-        select(projects.c.id, units.c.code.label("unit_code"), units.c.name.label("unit_name"),
-               projects.c.name, projects.c.fund_label, projects.c.fund_year,
-               projects.c.latest_version.label("version"), project_versions.c.budget_total,
-               documents.c.money_unit, project_versions.c.indicator_count)
-        .select_from(projects)
-        .join(units, units.c.id == projects.c.unit_id)
-        .join(project_versions, _latest_join())
-        .join(documents, documents.c.id == project_versions.c.document_id)
-    )
-    query = _filtered(query, filters, [projects.c.name], connection.dialect.name)
-    return _page(connection, query, [units.c.code, projects.c.fund_year, projects.c.name, projects.c.id], limit)
+_PROJECT_ORDER = [units.c.code, units.c.id, projects.c.fund_year, projects.c.name, projects.c.id]
 
 
-def list_indicators(connection: Connection, filters: Filters = Filters(), limit: int | None = 100) -> dict[str, Any]:
-    """Indicators of the latest versions, with their project and target text."""
-    query = (
-        select(projects.c.id.label("project_id"), projects.c.name.label("project"), projects.c.fund_label,
-               units.c.code.label("unit_code"), indicators.c.position, indicators.c.level1,
-               indicators.c.level2, indicators.c.level3, targets.c.raw.label("target"))
-        .select_from(projects)
-        .join(units, units.c.id == projects.c.unit_id)
-        .join(project_versions, _latest_join())
-        .join(indicators, indicators.c.version_id == project_versions.c.id)
-        .join(targets, targets.c.indicator_id == indicators.c.id)
-    )
-    query = _filtered(query, filters, [indicators.c.level3, indicators.c.description], connection.dialect.name)
-    total = None
-    if not filters.search:
-        # Without a text filter the total is the sum of the versions' indicator counts (10x fewer rows).
-        counted = (select(func.coalesce(func.sum(project_versions.c.indicator_count), 0))
-                   .select_from(projects).join(units, units.c.id == projects.c.unit_id)
-                   .join(project_versions, _latest_join()))
-        total = int(connection.execute(_filtered(counted, filters, [], connection.dialect.name)).scalar_one())
-    return _page(connection, query, [projects.c.id, indicators.c.position], limit, total,
-                 count_in_scan=bool(filters.search))
+def _project_rows(page: list[int]) -> Any:
+    return (select(projects.c.id, units.c.code.label("unit_code"), units.c.name.label("unit_name"),
+                   projects.c.name, projects.c.fund_label, projects.c.fund_year,
+                   projects.c.latest_version.label("version"), project_versions.c.budget_total,
+                   documents.c.money_unit, project_versions.c.indicator_count)
+            .select_from(projects)
+            .join(units, units.c.id == projects.c.unit_id)
+            .join(project_versions, _latest_join())
+            .join(documents, documents.c.id == project_versions.c.document_id)
+            .where(projects.c.id.in_(page)))
+
+
+def list_projects(connection: Connection, filters: Filters = Filters(), limit: int | None = PAGE_SIZE,
+                  offset: int = 0, stream: bool = False) -> dict[str, Any]:
+    """Projects (latest versions) with their unit, fund label, version number and budget: one page
+    (``limit`` rows from ``offset``; None: all), by unit code, year, name; and the total."""
+    ids = _filtered(select(projects.c.id).select_from(projects.join(units, units.c.id == projects.c.unit_id)),
+                    filters)
+    capped = False
+    if filters.search:
+        def verified(candidates: Any | None) -> Any:
+            joined = (projects if candidates is None
+                      else candidates.join(projects, projects.c.id == next(iter(candidates.c))))
+            return _filtered(select(projects.c.id).select_from(joined.join(units, units.c.id == projects.c.unit_id)),
+                             filters)
+
+        found = _searched(connection, ids, filters.search, "projects", projects.c.id, verified)
+        if found is None:
+            return _result(0, False, limit, offset, [])
+        ids, total, capped = found.ids, found.total, found.capped
+    elif filters.unit is None:
+        total = _count(connection, _filtered(select(projects.c.id), filters))
+    else:
+        total = _count(connection, ids)
+    walked = _walk(connection, ids, _PROJECT_ORDER, limit, offset, _project_rows, "id")
+    return _result(total, capped, limit, offset, walked if stream else list(walked))
+
+
+def _indicator_rows(page: list[int]) -> Any:
+    return (select(indicators.c.id, projects.c.id.label("project_id"), projects.c.name.label("project"),
+                   projects.c.fund_label, units.c.code.label("unit_code"), indicators.c.position,
+                   indicators.c.level1, indicators.c.level2, indicators.c.level3, targets.c.raw.label("target"))
+            .select_from(indicators)
+            .join(targets, targets.c.indicator_id == indicators.c.id)
+            .join(project_versions, project_versions.c.id == indicators.c.version_id)
+            .join(projects, projects.c.id == project_versions.c.project_id)
+            .join(units, units.c.id == projects.c.unit_id)
+            .where(indicators.c.id.in_(page)))
+
+
+def _without_id(item: dict[str, Any]) -> dict[str, Any]:
+    del item["id"]
+    return item
+
+
+def _indicator_total(connection: Connection, filters: Filters) -> int:
+    """How many indicators the latest versions (with the unit and year filters) hold, from the versions'
+    counts: with no filter, every version's count less the superseded versions' (few), so that the
+    projects are not read."""
+    if filters.unit is None and filters.year is None:
+        every = select(func.coalesce(func.sum(project_versions.c.indicator_count), 0))
+        superseded = (select(func.coalesce(func.sum(project_versions.c.indicator_count), 0))
+                      .select_from(projects)
+                      .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
+                                                   project_versions.c.number < projects.c.latest_version))
+                      .where(projects.c.latest_version > 1))
+        return int(connection.execute(every).scalar_one()) - int(connection.execute(superseded).scalar_one())
+    counted = (select(func.coalesce(func.sum(project_versions.c.indicator_count), 0))
+               .select_from(projects).join(units, units.c.id == projects.c.unit_id)
+               .join(project_versions, _latest_join()))
+    return int(connection.execute(_filtered(counted, filters)).scalar_one())
+
+
+def list_indicators(connection: Connection, filters: Filters = Filters(), limit: int | None = PAGE_SIZE,
+                    offset: int = 0, stream: bool = False) -> dict[str, Any]:
+    """Indicators of the latest versions, with their project and target text: one page, by project and
+    position, and the total (of a search: up to :data:`COUNT_CAP`)."""
+    ids = (select(indicators.c.id).select_from(projects)
+           .join(project_versions, _latest_join())
+           .join(indicators, indicators.c.version_id == project_versions.c.id))
+    if filters.unit is not None:
+        ids = ids.join(units, units.c.id == projects.c.unit_id)
+    ids = _filtered(ids, filters)
+    capped = False
+    if filters.search:
+        def verified(candidates: Any | None) -> Any:
+            joined = (indicators if candidates is None
+                      else candidates.join(indicators, indicators.c.id == next(iter(candidates.c))))
+            joined = (joined.join(project_versions, project_versions.c.id == indicators.c.version_id)
+                      .join(projects, _latest_join()))
+            if filters.unit is not None:
+                joined = joined.join(units, units.c.id == projects.c.unit_id)
+            return _filtered(select(indicators.c.id).select_from(joined), filters)
+
+        found = _searched(connection, ids, filters.search, "indicators", indicators.c.id, verified)
+        if found is None:
+            return _result(0, False, limit, offset, [])
+        ids, total, capped = found.ids, found.total, found.capped
+    else:
+        total = _indicator_total(connection, filters)
+    walked = (_without_id(item) for item in _walk(connection, ids, [projects.c.id, indicators.c.position], limit,
+                                                   offset, _indicator_rows, "id"))
+    return _result(total, capped, limit, offset, walked if stream else list(walked))
 
 
 def find_projects(connection: Connection, reference: str) -> list[dict[str, Any]]:
@@ -175,7 +311,7 @@ def find_projects(connection: Connection, reference: str) -> list[dict[str, Any]
         exact = or_(exact, and_(projects.c.name == name, projects.c.fund_label == label))
     found = connection.execute(base.where(exact)).all()
     if not found:
-        found = connection.execute(base.where(projects.c.name.icontains(text, autoescape=True)).limit(50)).all()
+        found = connection.execute(base.where(search.project_name_contains(connection, text)).limit(50)).all()
     return [dict(row._mapping) for row in found]
 
 

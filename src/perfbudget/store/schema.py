@@ -56,6 +56,8 @@ class UnitRow(Base):
     code: Mapped[str | None] = mapped_column(String(64), index=True)
     name: Mapped[str | None] = mapped_column(Text)
 
+    __table_args__ = (Index("ix_units_code_id", "code", "id"),)  # list order (0500)
+
 
 class DocumentRow(Base):
     """One imported file: what it was, where it came from, when it was stored.
@@ -94,7 +96,8 @@ class ProjectRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
-    __table_args__ = (Index("ix_projects_unit_id_fund_year", "unit_id", "fund_year"),)
+    __table_args__ = (Index("ix_projects_unit_id_fund_year_name_id", "unit_id", "fund_year", "name", "id"),  # 0500
+                      Index("ix_projects_latest_version", "latest_version"))  # list order; superseded versions
 
 
 class ProjectVersionRow(Base):
@@ -127,7 +130,8 @@ class ProjectVersionRow(Base):
     needs_check: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
-    __table_args__ = (UniqueConstraint("project_id", "number"),)
+    __table_args__ = (UniqueConstraint("project_id", "number"),
+                      Index("ix_project_versions_indicator_count", "indicator_count"))  # the lists' total (0500)
 
 
 class IndicatorRow(Base):
@@ -212,6 +216,8 @@ class ReviewRow(Base):
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
+    __table_args__ = (Index("ix_reviews_version_id_id", "version_id", "id"),)  # the last review (0500)
+
 
 class EvaluationRow(Base):
     """A self-evaluation (自评) or monitoring (监控) result of one project version for a year.
@@ -234,7 +240,8 @@ class EvaluationRow(Base):
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
-    __table_args__ = (Index("ix_evaluations_year_kind", "year", "kind"),)
+    __table_args__ = (Index("ix_evaluations_year_kind", "year", "kind"),
+                      Index("ix_evaluations_version_id_kind_id", "version_id", "kind", "id"))  # the last one (0500)
 
 
 _tables = Base.metadata.tables

@@ -14,6 +14,7 @@ from perfbudget.app.edits import save_edit
 from perfbudget.app.imports import ImportRequest, document_from_json, import_document, preview
 from perfbudget.app.overview import (
     build_dashboard,
+    count_projects,
     history,
     latest_evaluation,
     load_view,
@@ -113,12 +114,10 @@ def me(principal: Principal = Depends(api_user)) -> dict[str, Any]:
 def list_projects(request: Request, year: int | None = None, unit: str | None = None,
                   limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
                   principal: Principal = Depends(api_user)) -> dict[str, Any]:
-    with store_of(request).reading() as tx:
-        rows = project_rows(tx, principal, year)
-    if unit:
-        rows = [r for r in rows if r["unit_code"] == unit]
-    return {"total": len(rows), "limit": limit, "offset": offset,
-            "items": [_summary(r) for r in rows[offset:offset + limit]]}
+    with store_of(request).reading() as tx:  # one page in SQL, and the count
+        rows = project_rows(tx, principal, year, unit_code=unit, limit=limit, offset=offset)
+        total = count_projects(tx, principal, year, unit_code=unit)
+    return {"total": total, "limit": limit, "offset": offset, "items": [_summary(r) for r in rows]}
 
 
 @router.get("/projects/{project_id}", responses=ERRORS, response_model=m.ProjectDetail, tags=[TAG_PROJECTS],

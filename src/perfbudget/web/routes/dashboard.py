@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 
-from perfbudget.app.desk import ListQuery, Todo, todo, work_year
+from perfbudget.app.desk import ListQuery, Todo, list_projects, todo, work_year
 from perfbudget.app.overview import (
     GRADES,
     UNEVALUATED,
@@ -89,11 +89,11 @@ def dashboard_page(request: Request, principal: Principal, year: str | None, pag
         chosen = default_year(request, principal)
     board, available = dashboard_data(request, principal, chosen)
     tasks = landing_data(request, principal, chosen)
-    pages = max(1, -(-len(board.rows) // PAGE_SIZE))
-    page = min(page, pages)
+    with store_of(request).reading() as tx:  # one page of projects, paged in SQL
+        listed = list_projects(tx, principal, ListQuery(year=chosen, page=page, size=PAGE_SIZE))
     return render(request, "dashboard.html", {
         "board": board, "years": available, "year": chosen, "charts": charts(board),
-        "rows": board.rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE], "page": page, "pages": pages,
+        "rows": listed.rows, "page": listed.page, "pages": listed.pages,
         "state_labels": STATE_LABELS, "unit_rows": board.unit_rows[:UNITS_SHOWN],
         "todo": tasks, "list_query": ListQuery(year=chosen),
     })

@@ -5,11 +5,12 @@ from __future__ import annotations
 from fastapi import Depends, Request
 from fastapi.responses import Response
 
-from perfbudget.app.desk import PAGE_SIZES, SORTS, TODOS, ListQuery, list_projects, unit_options, work_year
+from perfbudget.app.desk import PAGE_SIZES, SORTS, TODOS, ListQuery, list_projects, unit_options
 from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, years
-from perfbudget.web.deps import page_user
+from perfbudget.web.deps import data_version, page_user
 from perfbudget.web.roles import Principal
 from perfbudget.web.routes.common import cached_page, page_router, render
+from perfbudget.web.routes.dashboard import default_year
 from perfbudget.web.views import store_of
 from perfbudget.web.workflow import STATE_LABELS, STATES
 
@@ -25,13 +26,16 @@ async def project_list(request: Request, principal: Principal = Depends(page_use
 
 def list_page(request: Request, principal: Principal, params: dict[str, str]) -> Response:
     query = ListQuery.from_params(params)
+    if "year" not in params:  # the year with the user's work, cached like the dashboard's aggregates
+        year = default_year(request, principal)
+        query = ListQuery.from_params({**params, "year": str(year) if year else ""})
+    version = data_version(request)
+    cache = request.app.state.cache
+    scope = "*" if principal.all_units else principal.unit_code
     with store_of(request).reading() as tx:
-        if "year" not in params:
-            year = work_year(tx, principal)
-            query = ListQuery.from_params({**params, "year": str(year) if year else ""})
         result = list_projects(tx, principal, query)
-        available = years(tx, principal)
-        unit_list = unit_options(tx, principal)
+        available = cache.get_or_compute(version, ("years", scope), lambda: years(tx, principal))
+        unit_list = cache.get_or_compute(version, ("unit-options", scope), lambda: unit_options(tx, principal))
     return render(request, "projects.html", {
         "query": query, "result": result, "years": available, "units": unit_list, "sorts": SORTS,
         "todos": TODOS, "grades": (*GRADES, UNREVIEWED), "egrades": (*GRADES, UNEVALUATED),

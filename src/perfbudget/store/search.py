@@ -1,0 +1,257 @@
+"""Substring search on Chinese names that uses an index (issue 17): indicators' 三级指标 and 描述, project names.
+
+A search for ``培训`` means "the text contains 培训", case ignored for letters — what ``LIKE '%培训%'``
+says, but ``LIKE`` with a leading wildcard reads every row (a million indicators at province scale).
+
+* **SQLite**: FTS5 tables with the ``trigram`` tokenizer (``search_indicators``, ``search_projects``),
+  contentless and without positions (``detail='none'``: a small index), kept in step by triggers
+  (migration ``0500_scale_indexes``). Each indexed text ends in two sentinel characters (U+0001), so
+  every character of the text starts a trigram. A query of three characters or more asks for the rows
+  holding all of its trigrams; a query of one or two characters —
+  ``培训``, too short for a trigram — is looked up among the index's terms (``fts5vocab``, a range scan
+  of the sorted terms: every trigram that starts with it), then matched as their union.
+* **PostgreSQL**: ``pg_trgm`` GIN indexes on the same texts for queries of three characters or more
+  (the clusters are UTF-8 with a ``C.UTF-8``-style ctype, under which Chinese characters form
+  trigrams); for one or two characters, and wherever ``CREATE EXTENSION pg_trgm`` was refused, GIN
+  indexes of each text's character bigrams (``perfbudget_bigrams``, an SQL function, no extension):
+  the rows whose bigrams contain the query's bigrams; the same index holds each text's characters, for
+  one-character queries.
+
+The index only narrows the candidates: every condition here is *candidates AND the plain LIKE*, so the
+answer is exactly the LIKE's, whichever path found it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import Connection, and_, cast, false, func, literal_column, or_, select, text
+from sqlalchemy.dialects import postgresql
+
+from perfbudget.store.schema import indicators, projects
+
+PREFIX = "search_"  # every search object's name starts with it (the schema test leaves them out)
+SENTINEL = "\x01"
+MAX_TERMS = 2000  # a short query matching more distinct trigrams than this reads the rows instead
+_NOTHING = object()  # no indexed term starts with the query: nothing matches
+
+# --- DDL, shared by the migration and the tests -------------------------------------------------------
+
+_SQLITE_SOURCES = {  # FTS table: (source table, indexed text of the row ``{row}``, columns whose change re-indexes)
+    "search_indicators": ("indicators", "{row}.level3 || char(1) || coalesce({row}.description, '') || char(1, 1)",
+                          "level3, description"),
+    "search_projects": ("projects", "{row}.name || char(1, 1)", "name"),
+}
+
+
+def sqlite_create() -> list[str]:
+    """Statements creating the FTS5 tables, their triggers, and indexing the rows already stored."""
+    out = []
+    for fts, (table, body, columns) in _SQLITE_SOURCES.items():
+        new, old = body.format(row="new"), body.format(row="old")
+        out += [
+            f"CREATE VIRTUAL TABLE {fts} USING fts5(body, content='', tokenize='trigram', detail='none')",
+            f"CREATE VIRTUAL TABLE {fts}_terms USING fts5vocab({fts}, 'row')",
+            f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO {fts}(rowid, body) VALUES (new.id, {new}); END",
+            f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, body) VALUES ('delete', old.id, {old}); END",
+            f"CREATE TRIGGER {fts}_update AFTER UPDATE OF {columns} ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, body) VALUES ('delete', old.id, {old}); "
+            f"INSERT INTO {fts}(rowid, body) VALUES (new.id, {new}); END",
+            f"INSERT INTO {fts}(rowid, body) SELECT id, {body.format(row=table)} FROM {table}",
+        ]
+    return out
+
+
+def sqlite_drop() -> list[str]:
+    out = []
+    for fts in _SQLITE_SOURCES:
+        out += [f"DROP TRIGGER IF EXISTS {fts}_{event}" for event in ("insert", "delete", "update")]
+        out += [f"DROP TABLE IF EXISTS {fts}_terms", f"DROP TABLE IF EXISTS {fts}"]
+    return out
+
+
+PG_FUNCTIONS = [
+    # The text an indicator is searched in; the same call in the index and in the query.
+    "CREATE OR REPLACE FUNCTION perfbudget_search_text(level3 text, description text) RETURNS text "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT level3 || ' ' || coalesce(description, '') $$",
+    # The distinct characters and character bigrams of a text, lower-cased (the fallback index needs no
+    # extension; the characters serve one-character queries).
+    # COST: far dearer than a LIKE, so that the planner reads the index rather than compute it on every row.
+    "CREATE OR REPLACE FUNCTION perfbudget_bigrams(value text) RETURNS text[] "
+    "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 10000 AS $$ "
+    "SELECT coalesce(array_agg(DISTINCT g), '{}') FROM ("
+    "SELECT substr(lower(value), i, 2) AS g FROM generate_series(1, char_length(value) - 1) AS i "
+    "UNION ALL SELECT substr(lower(value), i, 1) FROM generate_series(1, char_length(value)) AS i) AS grams $$",
+]
+# The lists' indexes of migration 0500 (also in the models), for the benchmarks' stores made before them.
+LIST_INDEXES = [
+    "CREATE INDEX ix_units_code_id ON units (code, id)",
+    "CREATE INDEX ix_projects_unit_id_fund_year_name_id ON projects (unit_id, fund_year, name, id)",
+    "CREATE INDEX ix_projects_latest_version ON projects (latest_version)",
+    "CREATE INDEX ix_project_versions_indicator_count ON project_versions (indicator_count)",
+]
+PG_BIGRAM_INDEXES = [
+    "CREATE INDEX search_indicators_bigrams ON indicators "
+    "USING gin (perfbudget_bigrams(perfbudget_search_text(level3, description)))",
+    "CREATE INDEX search_projects_bigrams ON projects USING gin (perfbudget_bigrams(name))",
+]
+PG_TRIGRAM_INDEXES = [
+    "CREATE INDEX search_indicators_trgm ON indicators "
+    "USING gin (perfbudget_search_text(level3, description) gin_trgm_ops)",
+    "CREATE INDEX search_projects_trgm ON projects USING gin (name gin_trgm_ops)",
+]
+PG_DROP = ["DROP INDEX IF EXISTS search_indicators_trgm", "DROP INDEX IF EXISTS search_projects_trgm",
+           "DROP INDEX IF EXISTS search_indicators_bigrams", "DROP INDEX IF EXISTS search_projects_bigrams",
+           "DROP FUNCTION IF EXISTS perfbudget_bigrams(text)",
+           "DROP FUNCTION IF EXISTS perfbudget_search_text(text, text)"]
+TRIGRAM_REFUSED = ("无法启用 pg_trgm 扩展（CREATE EXTENSION pg_trgm 失败：{error}）；文字搜索改用二元组索引，"
+                   "结果相同，较长的搜索词稍慢。数据库管理员可以之后启用它并建立三元组索引"
+                   "（见 docs/store.md「文字搜索」）。")
+
+
+# --- Queries ------------------------------------------------------------------------------------------
+
+def _like(column: Any, value: str, dialect: str) -> Any:
+    """``column`` contains ``value``, case ignored (see ``queries._contains``)."""
+    if dialect == "sqlite" or value.lower() == value.upper():
+        return column.contains(value, autoescape=True)
+    return column.icontains(value, autoescape=True)
+
+
+def _has(connection: Connection, name: str) -> bool:
+    """Whether the search object ``name`` exists (asked once per database connection)."""
+    key = f"perfbudget.search.{name}"
+    if key not in connection.info:
+        if connection.dialect.name == "sqlite":
+            query = text("SELECT 1 FROM sqlite_master WHERE name = :name")
+        else:
+            query = text("SELECT 1 FROM pg_class WHERE relname = :name AND relkind = 'i'")
+        connection.info[key] = connection.execute(query, {"name": name}).first() is not None
+    return bool(connection.info[key])
+
+
+def _fts_query(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+def _sqlite_rowids(connection: Connection, fts: str, value: str) -> Any | None:
+    """The rowids the FTS table ``fts`` finds for ``value`` (a superset of the LIKE's); None: no narrowing."""
+    if len(value) >= 3:  # every trigram of the value (detail='none' keeps no positions: the LIKE rechecks)
+        lowered = value.lower()
+        match = " AND ".join(sorted({_fts_query(lowered[i:i + 3]) for i in range(len(lowered) - 2)}))
+    else:
+        lowered = value.lower()
+        terms = connection.execute(text(f"SELECT term FROM {fts}_terms WHERE term >= :low AND term < :high "
+                                        f"LIMIT {MAX_TERMS + 1}"),
+                                   {"low": lowered, "high": lowered + "\U0010ffff"}).scalars().all()
+        if len(terms) > MAX_TERMS:
+            return None
+        if not terms:
+            return _NOTHING
+        match = " OR ".join(_fts_query(t) for t in terms)
+    return (select(literal_column("rowid")).select_from(text(fts))
+            .where(literal_column(fts).op("MATCH")(match)))
+
+
+def _narrowed(key: Any, rowids: Any, plain: Any) -> Any:
+    if rowids is None:
+        return plain
+    if rowids is _NOTHING:
+        return false()
+    return and_(key.in_(rowids), plain)
+
+
+def _bigrams(value: str) -> list[str]:
+    lowered = value.lower()
+    return sorted({lowered[i:i + 2] for i in range(len(lowered) - 1)})
+
+
+def indicator_text_contains(connection: Connection, value: str) -> Any:
+    """Condition: the indicator's 三级指标 or 描述 contains ``value`` (case ignored), served by an index."""
+    dialect = connection.dialect.name
+    plain = or_(_like(indicators.c.level3, value, dialect), _like(indicators.c.description, value, dialect))
+    if dialect == "sqlite":
+        if not _has(connection, "search_indicators"):
+            return plain
+        rowids = _sqlite_rowids(connection, "search_indicators", value)
+        return _narrowed(indicators.c.id, rowids, plain)
+    if dialect != "postgresql":
+        return plain
+    body = func.perfbudget_search_text(indicators.c.level3, indicators.c.description)
+    return and_(indicators.c.id.in_(_pg_hits(indicators, _pg_candidates(connection, body, value,
+                                                                      "search_indicators"))), plain)
+
+
+def project_name_contains(connection: Connection, value: str) -> Any:
+    """Condition: the project's name contains ``value`` (case ignored), served by an index."""
+    dialect = connection.dialect.name
+    plain = _like(projects.c.name, value, dialect)
+    if dialect == "sqlite":
+        if not _has(connection, "search_projects"):
+            return plain
+        rowids = _sqlite_rowids(connection, "search_projects", value)
+        return _narrowed(projects.c.id, rowids, plain)
+    if dialect != "postgresql":
+        return plain
+    return and_(projects.c.id.in_(_pg_hits(projects, _pg_candidates(connection, projects.c.name, value,
+                                                                    "search_projects"))), plain)
+
+
+def _pg_hits(table: Any, candidates: Any) -> Any:
+    """The ids the index finds, as a MATERIALIZED CTE: read through the GIN index first, whatever the
+    rest of the statement. Otherwise, under ``ORDER BY … LIMIT``, PostgreSQL may walk the rows in order
+    hoping to meet enough matches early, computing the bigrams of every row it passes (minutes for a
+    rare text in a million rows)."""
+    hits = select(table.c.id).where(candidates).cte(f"search_hits_{uuid.uuid4().hex[:8]}").prefix_with("MATERIALIZED")
+    return select(hits.c.id)
+
+
+def _pg_candidates(connection: Connection, body: Any, value: str, prefix: str) -> Any:
+    """The index condition on PostgreSQL: trigram LIKE when it can serve, else the grams' containment."""
+    if len(value) >= 3 and _has(connection, f"{prefix}_trgm"):
+        return _like(body, value, "postgresql")
+    if _has(connection, f"{prefix}_bigrams"):
+        grams = cast(postgresql.array(_bigrams(value) if len(value) >= 2 else [value.lower()]),
+                     postgresql.ARRAY(postgresql.TEXT))
+        return func.perfbudget_bigrams(body).op("@>")(grams)
+    return _like(body, value, "postgresql")
+
+
+_TABLES = {"indicators": ("search_indicators", indicators), "projects": ("search_projects", projects)}
+
+
+def _body(table: str) -> Any:
+    if table == "indicators":
+        return func.perfbudget_search_text(indicators.c.level3, indicators.c.description)
+    return projects.c.name
+
+
+def plain_condition(connection: Connection, table: str, value: str) -> Any:
+    """The exact condition (LIKE, case ignored) on ``table``'s searched text, without any index."""
+    dialect = connection.dialect.name
+    if table == "indicators":
+        return or_(_like(indicators.c.level3, value, dialect), _like(indicators.c.description, value, dialect))
+    return _like(projects.c.name, value, dialect)
+
+
+def candidate_ids(connection: Connection, table: str, value: str) -> Any | None:
+    """A SELECT of the ids the index finds for ``value`` in ``table`` (``indicators`` or ``projects``): a
+    superset of the rows whose text contains it. None: no index can narrow (read the rows);
+    :data:`NOTHING`: no row can match."""
+    fts, source = _TABLES[table]
+    if connection.dialect.name == "sqlite":
+        if not _has(connection, fts):
+            return None
+        rowids = _sqlite_rowids(connection, fts, value)
+        return NOTHING if rowids is _NOTHING else rowids
+    if connection.dialect.name != "postgresql":
+        return None
+    if not (len(value) >= 3 and _has(connection, f"{fts}_trgm")) and not _has(connection, f"{fts}_bigrams"):
+        return None
+    return select(source.c.id).where(_pg_candidates(connection, _body(table), value, fts))
+
+
+NOTHING = _NOTHING

@@ -1,0 +1,131 @@
+"""Indexed substring search (store/search.py, migration 0500): the same answers as a plain LIKE, from an index."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from perfbudget.model import Document
+from perfbudget.store import Filters, Store, search
+from perfbudget.store.engine import write_transaction
+from tests.store.helpers import import_file
+
+
+def _queries(document: Document) -> list[str]:
+    """Pieces of the seed's texts of every length, at the start, middle and end, and texts found nowhere."""
+    out = {"培训", "满意度", "率", "不存在", "无此指标名称", "%", "_", "ab", "Xq"}
+    for project in document.projects:
+        for indicator in project.indicators:
+            for value in (indicator.level3, indicator.description or ""):
+                for size in (1, 2, 3, 5):
+                    if len(value) >= size:
+                        out.update({value[:size], value[-size:], value[len(value) // 2:len(value) // 2 + size]})
+    return sorted(q for q in out if q.strip())
+
+
+def _expected(document: Document, query: str) -> set[tuple[str, int]]:
+    q = query.lower()
+    return {(p.name + (p.fund_label or ""), i_pos) for p in document.projects
+            for i_pos, i in enumerate(p.indicators, 1)
+            if q in i.level3.lower() or q in (i.description or "").lower()}
+
+
+def test_indicator_search_answers_exactly_like_a_scan(store: Store, seed_path: Path, seed_document: Document) -> None:
+    import_file(store, seed_path)
+    queries = _queries(seed_document)
+    assert len(queries) > 150
+    for query in queries:
+        page = store.indicators(Filters(search=query), None)
+        found = {(i["project"] + (i["fund_label"] or ""), i["position"]) for i in page["items"]}
+        assert found == _expected(seed_document, query), query
+        assert page["total"] == len(found)
+
+
+def test_project_search_and_show_by_part_of_a_name(store: Store, seed_path: Path, seed_document: Document) -> None:
+    import_file(store, seed_path)
+    names = [p.name for p in seed_document.projects]
+    for query in {n[:2] for n in names} | {n[-2:] for n in names} | {n[2:6] for n in names} | {"司法", "无此项目"}:
+        page = store.projects(Filters(search=query), None)
+        assert sorted(p["name"] for p in page["items"]) == sorted(n for n in names if query in n), query
+    assert {p["name"] for p in store.find_projects("司法救助")} == {"2024年司法救助项目"}
+
+
+def test_the_index_follows_changed_rows(store: Store, seed_path: Path) -> None:
+    import_file(store, seed_path)
+    with write_transaction(store.engine) as connection:
+        connection.execute(text("UPDATE indicators SET level3 = '新写的指标甲乙' WHERE id = 1"))
+        connection.execute(text("UPDATE projects SET name = '改名后的项目丙丁' WHERE id = 1"))
+    for query in ("甲乙", "写的指标", "乙"):
+        assert [i["level3"] for i in store.indicators(Filters(search=query))["items"]] == ["新写的指标甲乙"], query
+    assert [p["name"] for p in store.projects(Filters(search="丙丁"))["items"]] == ["改名后的项目丙丁"]
+    before = store.indicators(Filters(search="数量"))["total"]
+    with write_transaction(store.engine) as connection:
+        connection.execute(text("DELETE FROM library_entries WHERE indicator_id IN "
+                                "(SELECT id FROM indicators WHERE version_id = 1)"))
+        connection.execute(text("DELETE FROM targets WHERE indicator_id IN "
+                                "(SELECT id FROM indicators WHERE version_id = 1)"))
+        connection.execute(text("DELETE FROM indicators WHERE version_id = 1"))
+    after = store.indicators(Filters(search="数量"))["total"]
+    assert after < before
+    assert store.indicators(Filters(search="甲乙"))["total"] == 0
+
+
+def _plan(store: Store, sql: str, params: dict[str, object]) -> str:
+    with store.engine.connect() as connection:
+        if store.engine.dialect.name == "postgresql":
+            connection.exec_driver_sql("SET enable_seqscan = off")  # a tiny table: make the planner show the index
+            rows = connection.execute(text("EXPLAIN " + sql), params).scalars().all()
+        else:
+            rows = [r[-1] for r in connection.execute(text("EXPLAIN QUERY PLAN " + sql), params)]
+    return "\n".join(rows)
+
+
+def test_searches_are_served_by_the_indexes(store: Store, seed_path: Path) -> None:
+    import_file(store, seed_path)
+    from perfbudget.store.schema import indicators
+
+    with store.engine.connect() as connection:
+        for query, index in (("满意度", "trgm"), ("满意", "bigrams"), ("率", "bigrams")):
+            condition = search.indicator_text_contains(connection, query)
+            statement = indicators.select().where(condition)
+            sql = str(statement.compile(connection, compile_kwargs={"literal_binds": True}))
+            plan = _plan(store, sql, {})
+            if store.engine.dialect.name == "sqlite":
+                assert "search_indicators VIRTUAL TABLE" in plan, (sql, plan)
+            else:
+                assert f"search_indicators_{index}" in plan, plan
+
+
+@pytest.mark.postgres
+def test_postgres_without_pg_trgm_falls_back_to_bigrams(pg_url: str, seed_path: Path, seed_document: Document,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    """A role that may not create extensions: the migration says so and the bigram indexes serve every search."""
+    import psycopg
+
+    role = f"r_{uuid.uuid4().hex[:10]}"
+    admin = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE ROLE "{role}" LOGIN')
+        connection.execute(f'GRANT CONNECT ON DATABASE "{admin.rsplit("/", 1)[1]}" TO "{role}"')
+        connection.execute(f'GRANT USAGE, CREATE ON SCHEMA public TO "{role}"')
+    head, _, rest = pg_url.partition("://postgres@")
+    try:
+        with caplog.at_level(logging.WARNING, logger="perfbudget"), Store(f"{head}://{role}@{rest}") as store:
+            assert any("无法启用 pg_trgm 扩展" in r.getMessage() for r in caplog.records)
+            import_file(store, seed_path)
+            with store.engine.connect() as connection:
+                names = set(connection.execute(text("SELECT relname FROM pg_class WHERE relname LIKE 'search_%'"))
+                            .scalars())
+            assert names == {"search_indicators_bigrams", "search_projects_bigrams"}
+            for query in ("满意度", "培训", "验收合格率", "率"):
+                page = store.indicators(Filters(search=query), None)
+                found = {(i["project"] + (i["fund_label"] or ""), i["position"]) for i in page["items"]}
+                assert found == _expected(seed_document, query), query
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP OWNED BY "{role}" CASCADE')
+            connection.execute(f'DROP ROLE "{role}"')

@@ -14,9 +14,11 @@ from urllib.parse import urlencode
 
 from sqlalchemy import Numeric, and_, case, exists, func, literal_column, or_, select
 
+from perfbudget.app.finding_dimensions import kept_finding_condition
 from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, in_wan
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATES, SUBMITTED
+from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, indicators, project_versions, projects, reviews, units
 from perfbudget.store.transaction import Transaction
@@ -62,6 +64,7 @@ class ListQuery:
     state: str = ""
     grade: str = ""
     egrade: str = ""  # 自评等级 (or 未自评)
+    dimension: str = ""  # a kept finding of this dimension (app.finding_dimensions)
     fund: str = ""
     todo: str = ""
     sort: str = "unit"
@@ -84,7 +87,7 @@ class ListQuery:
         size = number("size", 50)
         return cls(q=text("q"), year=int(year) if year.isdigit() and len(year) == 4 else None,
                    unit=text("unit"), state=text("state", STATES), grade=text("grade", (*GRADES, UNREVIEWED)),
-                   egrade=text("egrade", (*GRADES, UNEVALUATED)),
+                   egrade=text("egrade", (*GRADES, UNEVALUATED)), dimension=text("dimension", DIMENSIONS),
                    fund=text("fund"), todo=text("todo", TODOS), sort=text("sort", SORTS) or "unit",
                    desc=params.get("desc") == "1", page=number("page", 1),
                    size=size if size in PAGE_SIZES else 50)
@@ -176,6 +179,10 @@ def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> Pr
 
     stmt, _, submit = _filtered(principal, query, columns)  # type: ignore[arg-type]
     count_stmt, _, _ = _filtered(principal, query, [projects.c.id])
+    if query.dimension:  # decided in Python (dismissals are keyed by cell content): an IN over the ids kept
+        candidates, _, _ = _filtered(principal, query, [projects.c.id, project_versions.c.id, reviews.c.payload])
+        kept = kept_finding_condition(tx, candidates, query.dimension)
+        stmt, count_stmt = stmt.where(kept), count_stmt.where(kept)
     total = int(tx.connection.execute(select(func.count()).select_from(count_stmt.subquery())).scalar_one())
     pages = max(1, -(-total // query.size))
     page = min(query.page, pages)

@@ -86,8 +86,9 @@ def kept_dimensions(tx: Transaction, rows: Iterable[tuple[int, int, str | None]]
             if project is not None and finding.get("rule") in keys.values() \
                     and finding_key(project, Finding.from_dict(finding)) in keys:
                 continue
-            name = finding.get("dimension") or ""
-            severity = finding.get("severity") if finding.get("severity") in SEVERITY_ORDER else "info"
+            name = str(finding.get("dimension") or "")
+            given = finding.get("severity")
+            severity = given if isinstance(given, str) and given in SEVERITY_ORDER else "info"
             worst = out.setdefault(project_id, {}).get(name)
             if worst is None or SEVERITY_ORDER.index(severity) < SEVERITY_ORDER.index(worst):
                 out[project_id][name] = severity

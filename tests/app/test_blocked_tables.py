@@ -193,3 +193,27 @@ def test_word_excel_and_web_tables_place_the_error_in_its_table(fmt: str, place:
     screened = screen_result(load_bytes(_spoiled(fmt, seed_path), f"seed.{fmt}"), f"seed.{fmt}")
     assert [(b.position, b.reason) for b in screened.blocked] == [(3, f"{place}：预算数「二十一万」不是金额")]
     assert not screened.file_errors and screened.rest_count == 9
+
+
+def test_a_json_body_names_every_blocked_table_not_only_the_first(seed_path: Path) -> None:
+    """Each table of a JSON body is read on its own: two tables that are not valid perfbudget/1 are
+    both named with their paths; the others form the document, their positions kept."""
+    from perfbudget.app.blocked import screen_json
+    from perfbudget.interchange import document_to_dict
+
+    data = document_to_dict(load_path(seed_path).document)  # type: ignore[arg-type]
+    data["projects"][1]["seq"] = "二"
+    data["projects"][6]["budget"]["total"] = "一万元"
+    screened = screen_json(data, "api")
+    assert [(e.position, e.location) for e in screened.errors] == [(2, "projects[1].seq"),
+                                                                   (7, "projects[6].budget.total")]
+    assert screened.document is not None and len(screened.document.projects) == 8
+    assert screened.positions == {1: 1, 2: 3, 3: 4, 4: 5, 5: 6, 6: 8, 7: 9, 8: 10}
+    assert screened.can_import_rest and screened.rest_count == 8
+    names = [data["projects"][i]["name"] for i in (1, 6)]
+    assert [p.message.split("：")[0] for p in screened.refused_tables("api")] == [
+        f"表2「{names[0]}」有错误，未导入", f"表7「{names[1]}」有错误，未导入"]
+    clean = screen_json(document_to_dict(load_path(seed_path).document), "api")  # type: ignore[arg-type]
+    assert not clean.errors and clean.document is not None and len(clean.document.projects) == 10
+    data["format"] = "other"
+    assert screen_json(data, "api").document is None

@@ -191,6 +191,32 @@ def test_every_main_page_fits_a_phone(browser: Any, desk_server: tuple[str, list
     assert tab.console_errors == []
 
 
+def test_the_project_list_filters_fold_away_on_a_phone(browser: Any, desk_server: tuple[str, list[int]]) -> None:
+    """At 390 px the 筛选 box is closed unless a filter is set, so the results are on the first screen;
+    on a wide screen it is open; a dimension bar of the dashboard opens the list with it open."""
+    server, _ = desk_server
+    phone = _tab(browser, server, "admin", width=390, height=844)
+    phone.goto("/projects?year=all")
+    assert phone.evaluate("document.getElementById('list-filter-box').open") is False
+    assert not phone.locator("#list-filters").is_visible()
+    top = phone.locator("#project-list").bounding_box()
+    assert top is not None and top["y"] < 844 / 2, f"the results start at {top}"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.click("#list-filter-box > summary")
+    assert phone.locator("#list-filters input[name=q]").is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390, "the open filters scroll sideways"
+    phone.goto("/dashboard?year=all")
+    phone.locator("svg a.bar-link[href*='dimension='] text").first.click()
+    phone.wait_for_url("**dimension=*")
+    assert phone.evaluate("document.getElementById('list-filter-box').open") is True
+    assert "已选 1 项" in phone.inner_text("#list-filter-box > summary")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    wide = _tab(browser, server, "admin")
+    wide.goto("/projects?year=all")
+    assert wide.locator("#list-filters input[name=q]").is_visible()
+    assert phone.console_errors == [] and wide.console_errors == []
+
+
 def test_self_evaluation_errors_name_the_row_on_screen_and_mark_the_field(browser: Any,
                                                                          desk_server: tuple[str, list[int]]) -> None:
     server, ids = desk_server

@@ -84,3 +84,58 @@ def test_every_bar_of_the_grade_state_and_self_evaluation_charts_is_its_filtered
         assert f'id="list-total">共 {value} 个' in listed, (label, href)
     assert 'id="list-total">共 11 个' in client.get("/projects?year=all&egrade=未自评").text
     assert 'id="list-total">共 0 个' in client.get("/projects?year=all&egrade=优").text
+
+
+def _dimension_bars(page: str) -> dict[str, tuple[str, int]]:
+    """The 审核发现（按维度） bars of a dashboard: dimension → (link, number)."""
+    bars = re.findall(r'<a href="([^"]+dimension=[^"]+)" class="bar-link"><title>([^<：]+)：(\d+)</title>', page)
+    return {label: (href.replace("&amp;", "&"), int(value)) for href, label, value in bars}
+
+
+def test_every_finding_dimension_bar_is_its_filtered_list_without_dismissed_findings(web: WebEnv) -> None:
+    """Each 审核发现（按维度） bar counts the projects with a kept finding of its dimension and links to
+    exactly that list; dismissing every finding of a dimension of one project takes it off both,
+    confirming one of them again brings it back."""
+    from perfbudget.app.review_desk import load_desk
+    from perfbudget.app.roles import Principal, Role
+    from perfbudget.review.finding import DIMENSIONS
+
+    admin, reviewer = web.client("admin"), web.client("reviewer")
+    bars = _dimension_bars(admin.get("/dashboard?year=all").text)
+    assert set(bars) == set(DIMENSIONS), bars
+    assert any(n for _, n in bars.values()), "the seed has findings"
+    for label, (href, value) in bars.items():
+        assert f'id="list-total">共 {value} 个' in admin.get(href).text, (label, href)
+
+    pid = web.project_ids[0]
+    desk = load_desk(web.app.state.store, Principal(2, "reviewer", "reviewer", Role.REVIEWER, None), pid,
+                     web.app.state.core)
+    by_dimension: dict[str, list[str]] = {}
+    for item in desk.findings:
+        by_dimension.setdefault(item.finding.dimension, []).append(item.key)
+    dimension, keys = min(by_dimension.items(), key=lambda pair: len(pair[1]))
+    href, before = bars[dimension]
+    assert f'href="/projects/{pid}"' in admin.get(href + "&size=100").text
+    token = csrf_of(reviewer, f"/projects/{pid}/review")
+    for key in keys[:-1]:
+        reviewer.post(f"/projects/{pid}/review/decide",
+                      data={"csrf_token": token, "key": key, "decision": "dismissed", "reason": "不成立"})
+    # one finding of the dimension still stands: the project stays
+    assert _dimension_bars(admin.get("/dashboard?year=all").text)[dimension][1] == before
+    reviewer.post(f"/projects/{pid}/review/decide",
+                  data={"csrf_token": token, "key": keys[-1], "decision": "dismissed", "reason": "不成立"})
+    after = _dimension_bars(admin.get("/dashboard?year=all").text)
+    assert after[dimension][1] == before - 1
+    listed = admin.get(href + "&size=100").text
+    assert f'id="list-total">共 {before - 1} 个' in listed and f'href="/projects/{pid}"' not in listed
+    # the last decision counts: confirmed again, the finding stands again
+    reviewer.post(f"/projects/{pid}/review/decide",
+                  data={"csrf_token": token, "key": keys[0], "decision": "confirmed", "reason": "成立"})
+    assert _dimension_bars(admin.get("/dashboard?year=all").text)[dimension][1] == before
+    assert f'href="/projects/{pid}"' in admin.get(href + "&size=100").text
+    # an editor's own scope: the bars and the lists count the unit's projects only
+    editor = web.client("other_editor")
+    for label, (link, value) in _dimension_bars(editor.get("/dashboard?year=all").text).items():
+        assert f'id="list-total">共 {value} 个' in editor.get(link).text, label
+    # an unknown dimension is no filter at all
+    assert 'id="list-total">共 11 个' in admin.get("/projects?year=all&dimension=其他").text

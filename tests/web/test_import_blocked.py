@@ -106,3 +106,76 @@ def test_the_readers_notes_and_cuts_are_shown_in_their_own_table(web: WebEnv) ->
     assert first and "资金标签「2023中央」取自表题" in first.group(1) and "表格在此中断" not in first.group(1)
     assert second and "第31行 第1列：表格在此中断" in second.group(1)
     assert 'id="file-notes"' not in page  # every note of this file belongs to a table
+
+
+def _json_body(seed_path: Path) -> dict:  # type: ignore[type-arg]
+    """The seed as perfbudget/1 JSON with 表1's first target changed (≥15次), 表3's 预算数 not a number
+    and 表5's name holding a control character."""
+    from perfbudget.interchange import document_to_dict
+    from perfbudget.load import load_path
+
+    data = document_to_dict(load_path(seed_path).document)  # type: ignore[arg-type]
+    data["projects"][0]["indicators"][0]["target"] = {"raw": "≥15次"}
+    data["projects"][2]["budget"]["total"] = "二十一万"
+    data["projects"][4]["name"] = "项目\x00名称"
+    return data
+
+
+def test_a_json_document_names_each_blocked_table_and_imports_the_rest_with_skip_blocked(
+        web: WebEnv, seed_path: Path) -> None:
+    client = web.client()
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    body = _json_body(seed_path)
+    refused = client.post("/api/v1/documents", headers=headers, json=body)
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "invalid_document"
+    error = refused.json()["error"]
+    assert "skip_blocked=true" in error["message"]
+    tables = [(d["table"], d["name"], d["location"]) for d in error["details"][:-1]]
+    assert tables[0] == (3, "检察装备经费", "projects[2].budget.total")
+    assert (5, "项目\x00名称", "projects[4].name") in tables and {t for t, _, _ in tables} == {3, 5}
+    assert "控制字符" in error["details"][1]["message"]
+    assert error["details"][-1]["table"] is None and "其余 8 个" in error["details"][-1]["message"]
+    assert stored_project(web.app, web.project_ids[0])[1] == 1  # nothing imported
+    dry = client.post("/api/v1/documents?dry_run=true&skip_blocked=true", headers=headers, json=_json_body(seed_path))
+    assert dry.status_code == 200 and dry.json()["status"] == "dry_run"
+    assert [f["position"] for f in dry.json()["plan"]] == [1, 2, 4, 6, 7, 8, 9, 10]
+    assert [r["message"][:4] for r in dry.json()["refused_tables"]] == ["表3「检", "表5「项"]
+    assert stored_project(web.app, web.project_ids[0])[1] == 1
+    done = client.post("/api/v1/documents?skip_blocked=true", headers=headers, json=_json_body(seed_path))
+    assert done.status_code == 200, done.text
+    result = done.json()
+    assert (result["status"], result["changed_projects"], result["unchanged_projects"]) == ("imported", 1, 7)
+    first = result["refused_tables"][0]["message"]
+    assert first.startswith("表3「检察装备经费」有错误，未导入：projects[2].budget.total：")
+    assert result["refused_tables"][1]["message"].startswith("表5「项目\x00名称」有错误，未导入：projects[4].name：")
+    project, version = stored_project(web.app, web.project_ids[0])
+    assert version == 2 and project.indicators[0].target.raw == "≥15次"
+
+
+def test_a_json_document_with_nothing_importable_is_refused_even_with_skip_blocked(
+        web: WebEnv, seed_path: Path) -> None:
+    client = web.client()
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    body = _json_body(seed_path)
+    body["projects"] = [body["projects"][2]]
+    for url in ("/api/v1/documents", "/api/v1/documents?skip_blocked=true"):
+        refused = client.post(url, headers=headers, json=body)
+        assert refused.status_code == 422, refused.text
+        error = refused.json()["error"]
+        assert error["message"] == "文档有错误，不能导入" and len(error["details"]) == 1
+        assert error["details"][0]["location"] == "projects[0].budget.total"
+    # an error of the document as a whole (its money unit) blocks everything, whatever is asked
+    whole = _json_body(seed_path)
+    whole["projects"] = whole["projects"][:2]
+    del whole["money_unit"]
+    refused = client.post("/api/v1/documents?skip_blocked=true", headers=headers, json=whole)
+    assert refused.status_code == 422 and refused.json()["error"]["details"][0]["table"] is None
+    assert stored_project(web.app, web.project_ids[0])[1] == 1
+
+
+def test_the_openapi_documents_skip_blocked_for_json_documents(web: WebEnv) -> None:
+    spec = web.client().get("/api/openapi.json").json()
+    operation = spec["paths"]["/api/v1/documents"]["post"]
+    [param] = [p for p in operation["parameters"] if p["name"] == "skip_blocked"]
+    assert param["in"] == "query" and param["schema"]["type"] == "boolean" and param["schema"]["default"] is False
+    assert "refused_tables" in param["description"] and "skip_blocked=true" in operation["description"]

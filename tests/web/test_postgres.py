@@ -60,6 +60,12 @@ def test_the_desk_on_postgres(pg_web: WebEnv) -> None:
         page = reviewer.get(f"/projects?year=all&sort={sort}&desc=1&q=2024&grade=良&state=draft&fund=中央")
         assert page.status_code == 200, (sort, page.text[:500])
     assert 'id="list-total">共 10 个' in reviewer.get("/projects?year=all&q=255101").text
+    assert 'id="list-total">共 0 个' in reviewer.get("/projects?year=all&dimension=完整性&state=approved").text
+    bars = re.findall(r'<a href="([^"]+dimension=[^"]+)" class="bar-link"><title>([^<：]+)：(\d+)</title>',
+                      reviewer.get("/dashboard?year=all").text)
+    assert len(bars) == 5 and any(int(n) for _, _, n in bars)
+    for href, label, value in bars:
+        assert f'id="list-total">共 {value} 个' in reviewer.get(href.replace("&amp;", "&")).text, label
     desk = reviewer.get(f"/projects/{pid}/review").text
     key = re.search(r'name="key" value="([0-9a-f]{64})"', desk).group(1)  # type: ignore[union-attr]
     token = csrf_of(reviewer, f"/projects/{pid}/review")
@@ -67,5 +73,11 @@ def test_the_desk_on_postgres(pg_web: WebEnv) -> None:
                                                           "decision": "dismissed", "reason": "不成立"})
     reviewer.post(f"/projects/{pid}/review/grade", data={"csrf_token": token, "grade": "优", "reason": ""})
     desk = reviewer.get(f"/projects/{pid}/review").text
+    dimension = re.search(r'<tr class="desk-finding dismissed">.*?<strong>([^<]+)</strong>', desk, re.S)
+    assert dimension, "the dismissed finding is on the desk"
+    for href, label, value in re.findall(
+            r'<a href="([^"]+dimension=[^"]+)" class="bar-link"><title>([^<：]+)：(\d+)</title>',
+            reviewer.get("/dashboard?year=all").text):  # the decision's key computed on PostgreSQL's tables
+        assert f'id="list-total">共 {value} 个' in reviewer.get(href.replace("&amp;", "&")).text, label
     assert "驳回（不成立）：不成立" in desk and 'id="reviewer-grade"><span class="badge g-优">' in desk
     assert reviewer.get(f"/projects/{pid}/opinion.docx").status_code == 200

@@ -13,6 +13,7 @@ The complete, error-free projects of a file whose only errors lie in other table
 when the user asks for exactly that (``skip_blocked``: CLI ``--skip-blocked``, the web's
 「导入其余 N 个完整项目」, the API's ``skip_blocked=true``); without it nothing is imported and the
 refusal names each blocked table and why. Cut-off tables keep their own rule (``allow_partial``).
+A perfbudget/1 JSON body follows the same rule by path instead of location (:func:`screen_json`).
 """
 
 from __future__ import annotations
@@ -252,3 +253,131 @@ def screen(document: Document | None, problems: Sequence[Problem], file: str, *,
 def screen_result(result: Any, file: str, *, validate: bool = False) -> Screened:
     """:func:`screen` for a :class:`~perfbudget.load.LoadResult`."""
     return screen(result.document, result.problems, file, cut_errors=result.cut_errors, validate=validate)
+
+
+# ---- a perfbudget/1 JSON body (POST /api/v1/documents) ------------------------------------------
+
+_PATH_MESSAGE = re.compile(r"^(projects\[(\d+)\][^：]*)：(.*)$", re.S)
+JSON_SKIP_HINT = "文档中其余 {n} 个完整无误的项目也未导入：只导入它们请加 skip_blocked=true"
+
+
+@dataclass(frozen=True, slots=True)
+class JsonError:
+    """One error of a JSON body: its table (1-based; None: the document as a whole), the table's name
+    as given, where it is in the body (``projects[2].budget.total``) and why."""
+
+    position: int | None
+    name: str
+    location: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"location": self.location, "message": self.message, "table": self.position, "name": self.name}
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenedJson:
+    """A JSON body split like :class:`Screened`.
+
+    Attributes:
+        document: its tables that may be imported, in body order (None when the document as a
+            whole is invalid: its unit, money unit, format …).
+        positions: each table of ``document``: its position there → its position in the body.
+        errors: every error found, the blocked tables' and the document's.
+    """
+
+    document: Document | None
+    positions: dict[int, int]
+    errors: tuple[JsonError, ...]
+
+    @property
+    def blocked(self) -> list[tuple[int, str, list[JsonError]]]:
+        """The blocked tables in body order: (position, name, errors)."""
+        tables: dict[int, tuple[str, list[JsonError]]] = {}
+        for error in self.errors:
+            if error.position is not None:
+                tables.setdefault(error.position, (error.name, []))[1].append(error)
+        return [(position, *tables[position]) for position in sorted(tables)]
+
+    @property
+    def rest_count(self) -> int:
+        """How many complete tables :attr:`document` holds (what ``skip_blocked=true`` imports)."""
+        return sum(1 for p in self.document.projects if p.complete) if self.document is not None else 0
+
+    @property
+    def can_import_rest(self) -> bool:
+        return bool(self.errors) and self.document is not None and self.rest_count > 0
+
+    def refusal(self) -> list[dict[str, Any]]:
+        """Each error with its place, and how to import the rest when that is possible."""
+        details = [e.to_dict() for e in self.errors]
+        if self.can_import_rest:
+            details.append({"location": "", "message": JSON_SKIP_HINT.format(n=self.rest_count), "table": None,
+                            "name": ""})
+        return details
+
+    def refused_tables(self, file: str) -> tuple[Problem, ...]:
+        """One line per blocked table, as an import with ``skip_blocked`` lists them."""
+        out = []
+        for position, name, errors in self.blocked:
+            reason = "；".join(f"{e.location}：{e.message}" for e in errors)
+            out.append(Problem(Source(file), f"表{position}「{name or '未读到项目名称'}」{BLOCKED_MARK}：{reason}"))
+        return tuple(out)
+
+
+def _given_name(item: Any) -> str:
+    name = item.get("name") if isinstance(item, dict) else None
+    return _shown(name) if isinstance(name, str) else ""
+
+
+def _shown(name: str) -> str:
+    return name if len(name) <= 60 else name[:60] + "…"
+
+
+def screen_json(data: Any, file: str) -> ScreenedJson:
+    """Split a perfbudget/1 body into the tables that may be imported and the blocked ones, each error
+    with its path: a table that is not valid perfbudget/1 (read on its own, so every such table is
+    named, not only the first) or holds values that may not be stored blocks itself; an error of the
+    document as a whole (format, unit, money unit) blocks everything."""
+    from perfbudget.app.imports import document_from_json
+    from perfbudget.app.validate import document_problems
+    from perfbudget.interchange import InterchangeError
+
+    parsed = document_from_json(data, file)
+    items = data.get("projects") if isinstance(data, dict) else None
+    order: list[int] = []
+    errors: list[JsonError] = []
+    if isinstance(parsed, InterchangeError):
+        head = document_from_json({**data, "projects": []}, file) if isinstance(items, list) else parsed
+        if not _PROJECT_PATH.match(parsed.path) or isinstance(head, InterchangeError):
+            return ScreenedJson(None, {}, (JsonError(None, "", parsed.path, parsed.message),))
+        assert isinstance(items, list)
+        kept: list[Project] = []
+        for index, item in enumerate(items):
+            one = document_from_json({**data, "projects": [item]}, file)
+            if isinstance(one, InterchangeError):
+                path = _PROJECT_PATH.sub(f"projects[{index}]", one.path, count=1)
+                errors.append(JsonError(index + 1, _given_name(item), path, one.message))
+            else:
+                kept.extend(one.projects)
+                order.append(index + 1)
+        document = replace(head, projects=tuple(kept))
+    else:
+        document = parsed
+        order = list(range(1, len(document.projects) + 1))
+    invalid: set[int] = set()
+    for problem in document_problems(document, file):
+        found = _PATH_MESSAGE.match(problem.message)
+        if found is None or int(found.group(2)) >= len(order):
+            location, _, message = problem.message.partition("：")
+            return ScreenedJson(None, {}, (JsonError(None, "", location, message),))
+        index = int(found.group(2))
+        position = order[index]
+        path = _PROJECT_PATH.sub(f"projects[{position - 1}]", found.group(1), count=1)
+        errors.append(JsonError(position, _shown(document.projects[index].name), path, found.group(3)))
+        invalid.add(index)
+    rest = [(position, project) for index, (position, project) in enumerate(zip(order, document.projects, strict=True))
+            if index not in invalid]
+    errors.sort(key=lambda e: e.position or 0)
+    return ScreenedJson(replace(document, projects=tuple(p for _, p in rest)),
+                        {new: position for new, (position, _) in enumerate(rest, 1)}, tuple(errors))

@@ -14,9 +14,11 @@ from urllib.parse import urlencode
 
 from sqlalchemy import Numeric, and_, case, exists, func, literal_column, or_, select
 
+from perfbudget.app.finding_dimensions import kept_finding_condition
 from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, in_wan
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATES, SUBMITTED
+from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import search
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, indicators, project_versions, projects, reviews, units
@@ -66,6 +68,7 @@ class ListQuery:
     state: str = ""
     grade: str = ""
     egrade: str = ""  # 自评等级 (or 未自评)
+    dimension: str = ""  # a kept finding of this dimension (app.finding_dimensions)
     fund: str = ""
     todo: str = ""
     sort: str = "unit"
@@ -88,7 +91,7 @@ class ListQuery:
         size = number("size", 50)
         return cls(q=text("q"), year=int(year) if year.isdigit() and len(year) == 4 else None,
                    unit=text("unit"), state=text("state", STATES), grade=text("grade", (*GRADES, UNREVIEWED)),
-                   egrade=text("egrade", (*GRADES, UNEVALUATED)),
+                   egrade=text("egrade", (*GRADES, UNEVALUATED)), dimension=text("dimension", DIMENSIONS),
                    fund=text("fund"), todo=text("todo", TODOS), sort=text("sort", SORTS) or "unit",
                    desc=params.get("desc") == "1", page=number("page", 1),
                    size=size if size in PAGE_SIZES else 50)
@@ -125,7 +128,7 @@ def _filtered(tx: Transaction, principal: Principal, query: ListQuery, columns: 
     ``review``), evaluations only for the to-do filters (an index probe per project). A text search
     goes through the indexes of :mod:`perfbudget.store.search` (project names, indicator texts)."""
     # Every project has its official version (1:1): it is joined only when a filter or a column needs it.
-    version = version or review or bool(query.grade or query.fund or query.todo or query.q) or any(
+    version = version or review or bool(query.grade or query.egrade or query.fund or query.todo or query.q) or any(
         "project_versions" in str(c) or "reviews" in str(c) for c in columns)
     stmt = (select(*columns)
             .select_from(projects)
@@ -148,10 +151,11 @@ def _filtered(tx: Transaction, principal: Principal, query: ListQuery, columns: 
         stmt = stmt.where(reviews.c.grade.is_(None))
     elif query.grade:
         stmt = stmt.where(reviews.c.grade == query.grade)
-    if query.egrade == UNEVALUATED:
-        stmt = stmt.where(evaluations.c.grade.is_(None))
-    elif query.egrade:
-        stmt = stmt.where(evaluations.c.grade == query.egrade)
+    if query.egrade:  # the newest self-evaluation's grade (an alias: the to-do filter's EXISTS is apart)
+        self_eval = evaluations.alias("self_eval")
+        stmt = stmt.outerjoin(self_eval, self_eval.c.id == _last_evaluation_id("self-evaluation"))
+        stmt = stmt.where(self_eval.c.grade.is_(None) if query.egrade == UNEVALUATED
+                          else self_eval.c.grade == query.egrade)
     if query.fund:
         stmt = stmt.where(or_(projects.c.fund_label.contains(query.fund, autoescape=True),
                               project_versions.c.fund_source.contains(query.fund, autoescape=True)))
@@ -173,8 +177,18 @@ def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> Pr
     """One page of the visible projects' official versions matching ``query``, with the total.
 
     Three queries: the count, the page's project ids (sorted, only the joins the filters and the sort
-    need), and the page's rows with their review, evaluation and submission (for those ids only)."""
-    total = int(tx.connection.execute(_filtered(tx, principal, query, [func.count()])).scalar_one())
+    need), and the page's rows with their review, evaluation and submission (for those ids only).
+    A finding-dimension filter is decided in Python first (dismissals are keyed by cell content) and
+    joins the other filters as an IN over the project ids kept."""
+    kept = None
+    if query.dimension:
+        candidates = _filtered(tx, principal, query, [projects.c.id, project_versions.c.id, reviews.c.payload],
+                               review=True)
+        kept = kept_finding_condition(tx, candidates, query.dimension)
+    count_stmt = _filtered(tx, principal, query, [func.count()])
+    if kept is not None:
+        count_stmt = count_stmt.where(kept)
+    total = int(tx.connection.execute(count_stmt).scalar_one())
     pages = max(1, -(-total // query.size))
     page = min(query.page, pages)
     grade_rank = case({g: i for i, g in enumerate(GRADES)}, value=reviews.c.grade, else_=len(GRADES))
@@ -192,6 +206,8 @@ def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> Pr
                          version=query.sort == "budget")
     if query.sort == "budget":
         ids_stmt = ids_stmt.join(documents, documents.c.id == project_versions.c.document_id)
+    if kept is not None:
+        ids_stmt = ids_stmt.where(kept)
     ids = list(tx.connection.execute(ids_stmt.order_by(*order).limit(query.size)
                                      .offset((page - 1) * query.size)).scalars())
     return ProjectPage(_rows_of(tx, ids), total, page, pages)

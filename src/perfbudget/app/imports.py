@@ -331,12 +331,6 @@ def import_path(store: Store, settings: CoreSettings, path: str | Path, request:
     return import_loaded(store, settings, load_path(path, form=form), name, request, sha256)
 
 
-def importable(result: Any) -> bool:
-    """Whether a ``LoadResult`` may be imported: read without errors, or its only errors are its
-    cut-off tables (the complete ones are imported; the cut ones only with ``allow_partial``)."""
-    return bool(result.usable)
-
-
 def has_cut_tables(document: Document | None) -> bool:
     return document is not None and any(not p.complete for p in document.projects)
 

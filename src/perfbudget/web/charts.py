@@ -42,8 +42,11 @@ def bar_chart(items: Sequence[tuple[str, int, str]], title: str, width: int = 36
     return Markup("".join(parts))
 
 
-def stacked_bars(rows: Sequence[tuple[str, Sequence[tuple[str, int]]]], title: str, width: int = 360) -> Markup:
-    """One horizontal stacked bar per row: (label, [(key, value) …]); the total is written at the end."""
+def stacked_bars(rows: Sequence[tuple[str, Sequence[tuple[str, int]]]], title: str, width: int = 360,
+                 links: Sequence[str] | None = None, key_labels: dict[str, str] | None = None) -> Markup:
+    """One horizontal stacked bar per row: (label, [(key, value) …]); the total is written at the end.
+    With ``links``, each row (label, bar and total, titled 「label：total」) is a link to its own URL;
+    ``key_labels`` name the keys in the segments' titles."""
     bar_height, gap, label_width = 22, 8, 92
     height = len(rows) * (bar_height + gap) + gap
     top = max((sum(v for _, v in parts) for _, parts in rows), default=0) or 1
@@ -54,16 +57,23 @@ def stacked_bars(rows: Sequence[tuple[str, Sequence[tuple[str, int]]]], title: s
     for i, (label, parts) in enumerate(rows):
         y = gap + i * (bar_height + gap)
         x = float(label_width)
+        total = sum(v for _, v in parts)
+        if links:
+            out.append(f'<a href="{escape(links[i])}" class="bar-link"><title>{escape(label)}：{total}</title>')
         out.append(f'<text x="{label_width - 6}" y="{y + 16}" text-anchor="end" font-size="13">{escape(label)}</text>')
         for key, value in parts:
             if not value:
                 continue
             length = room * value / top
+            name = (key_labels or {}).get(key, key)
             out.append(f'<rect x="{x:.1f}" y="{y}" width="{length:.1f}" height="{bar_height}" '
-                       f'fill="{PALETTE.get(key, DEFAULT_COLOUR)}"><title>{escape(label)} {escape(key)}：{value}'
+                       f'fill="{PALETTE.get(key, DEFAULT_COLOUR)}"><title>{escape(label)} {escape(name)}：{value}'
                        f"</title></rect>")
             x += length
-        total = sum(v for _, v in parts)
+        if links and not total:  # an empty row still has something to click
+            out.append(f'<rect x="{label_width}" y="{y}" width="1" height="{bar_height}" fill="{DEFAULT_COLOUR}"/>')
         out.append(f'<text x="{x + 6:.1f}" y="{y + 16}" font-size="13">{total}</text>')
+        if links:
+            out.append("</a>")
     out.append("</svg>")
     return Markup("".join(out))

@@ -3,6 +3,7 @@ permission layer as the pages: a unit editor's token sees only its own unit (oth
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -10,6 +11,7 @@ from pydantic import BaseModel, Field
 from starlette.datastructures import FormData, UploadFile
 
 from perfbudget.app import evaluations
+from perfbudget.app.blocked import screen_json
 from perfbudget.app.edits import save_edit
 from perfbudget.app.imports import ImportRequest, document_from_json, import_document, preview
 from perfbudget.app.overview import (
@@ -160,23 +162,41 @@ def put_project(request: Request, project_id: int, body: EditBody,
              summary="导入文档（交换格式）；dry_run=true 时只审核并说明导入会怎样，不导入",
              openapi_extra=INTERCHANGE_BODY)
 def post_document(request: Request, body: dict[str, Any], dry_run: bool = False, force: bool = False,
-                  allow_partial: bool = False, principal: Principal = Depends(api_user)) -> dict[str, Any]:
+                  allow_partial: bool = False,
+                  skip_blocked: bool = Query(False, description=(
+                      "有的表格有错误（不是有效的交换格式，或含有不能保存的值）时，只导入其余完整无误的表格，"
+                      "有错误的在 refused_tables 中逐一列出；否则整个文档不导入（422 invalid_document，"
+                      "details 逐条给出表格位置 table、名称 name、路径 location 与原因 message）")),
+                  principal: Principal = Depends(api_user)) -> dict[str, Any]:
     """`force=true` 确认会恢复旧内容或覆盖较新版本的导入（否则 409 `confirmation_required`）；对已送审、
-    已审核项目的修改保存为修订稿（`notices` 说明），部署设置不接受修订时 409 `revision_refused`。"""
+    已审核项目的修改保存为修订稿（`notices` 说明），部署设置不接受修订时 409 `revision_refused`。
+    一张表有错误只阻止它自己：不加 `skip_blocked=true` 时什么也不导入，422 逐一说明每张有错误的表；
+    加上则导入其余完整无误的表（`dry_run=true` 时说明会怎样），有错误的表列在 `refused_tables` 中。"""
     if not principal.may(Action.EDIT):
         raise forbidden("您的角色不能导入文档")
-    document = _document(body, "api")
-    if not principal.can(Action.EDIT, document.unit.code):
+    screened = screen_json(body, "api")
+    if screened.document is None:
+        raise WebError(422, "invalid_document", "文档有错误，不能导入", screened.refusal())
+    if not principal.can(Action.EDIT, screened.document.unit.code):
         raise forbidden(f"您只能导入本单位（{principal.unit_code}）的文档")
+    if screened.errors and not (skip_blocked and screened.can_import_rest):
+        # never a partial import the caller did not ask for: each blocked table with its errors
+        message = ("有的表格有错误，未导入任何内容；只导入其余完整无误的表格请加 skip_blocked=true"
+                   if screened.can_import_rest else "文档有错误，不能导入")
+        raise WebError(422, "invalid_document", message, screened.refusal())
+    document = screened.document
+    refused = screened.refused_tables("api")
     store, settings = store_of(request), settings_of(request)
     report = review_document(document, settings.review_config)
     fates = preview(store, settings, document, "API 导入")
-    plan = [] if isinstance(fates, str) else [f.to_dict() for f in fates]
+    plan = [] if isinstance(fates, str) else [replace(f, position=screened.positions[f.position]).to_dict()
+                                               for f in fates]
     if dry_run:
-        return {"status": "dry_run", "review": report.to_dict(), "plan": plan}
+        extra = {"refused_tables": [{"source": p.source.to_dict(), "message": p.message} for p in refused]}
+        return {"status": "dry_run", "review": report.to_dict(), "plan": plan, **(extra if refused else {})}
     outcome = import_document(store, settings, document, "API 导入",
                               ImportRequest(actor_of(principal), "api", force=force, allow_partial=allow_partial,
-                                            review=True, ip=client_ip(request)))
+                                            review=True, ip=client_ip(request), skip_blocked=skip_blocked))
     details = [p.message for p in outcome.problems]
     if outcome.status == "needs_confirmation":
         raise WebError(409, "confirmation_required", "导入会恢复旧内容或覆盖较新的版本，需确认（force=true）", details)
@@ -186,6 +206,8 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
         raise WebError(409, "stale_version", details[0] if details else "项目已被他人修改", details)
     if outcome.status == "failed":
         raise WebError(422, "import_failed", "导入失败", details)
+    if refused:
+        outcome = replace(outcome, refused_tables=refused + outcome.refused_tables)
     return {**outcome.to_dict(), "project_ids": [v.project_id for v in outcome.versions],
             "review": report.to_dict(), "plan": plan}
 

@@ -6,6 +6,7 @@ from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 
 from perfbudget.app.desk import ListQuery, Todo, list_projects, todo, work_year
+from perfbudget.app.finding_dimensions import SEVERITY_ORDER, dimension_projects
 from perfbudget.app.overview import (
     GRADES,
     UNEVALUATED,
@@ -45,6 +46,15 @@ def dashboard_data(request: Request, principal: Principal, year: int | None) -> 
     return board, available
 
 
+def dimension_data(request: Request, principal: Principal, year: int | None) -> dict[str, dict[str, int]]:
+    """Per finding dimension, the projects with a kept finding of it (cached like the aggregates)."""
+    version = data_version(request)
+    scope = "*" if principal.all_units else principal.unit_code
+    with store_of(request).reading() as tx:
+        return request.app.state.cache.get_or_compute(version, ("dimension-projects", scope, year),
+                                                      lambda: dimension_projects(tx, principal, year))
+
+
 def landing_data(request: Request, principal: Principal, year: int | None) -> Todo:
     """The user's to-do list of ``year`` (cached per role, unit and year like the aggregates)."""
     version = data_version(request)
@@ -62,7 +72,10 @@ def default_year(request: Request, principal: Principal) -> int | None:
             version, ("work-year", principal.role, scope), lambda: work_year(tx, principal))
 
 
-def charts(board: Dashboard) -> dict[str, object]:
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def charts(board: Dashboard, dimensions: dict[str, dict[str, int]]) -> dict[str, object]:
     base = ListQuery(year=board.year)
     grade_links = [base.url(grade=g) for g in (*GRADES, UNREVIEWED)]
     return {
@@ -71,8 +84,9 @@ def charts(board: Dashboard) -> dict[str, object]:
                                  "自评等级", links=[base.url(egrade=g) for g in (*GRADES, UNEVALUATED)]),
         "states": bar_chart([(STATE_LABELS[s], board.states[s], s) for s in STATES], "流程状态",
                             links=[base.url(state=s) for s in STATES]),
-        "dimensions": stacked_bars([(d, [("error", c["error"]), ("warning", c["warning"]), ("info", c["info"])])
-                                    for d, c in board.dimensions.items()], "审核发现（按维度）"),
+        "dimensions": stacked_bars([(d, [(s, c[s]) for s in SEVERITY_ORDER]) for d, c in dimensions.items()],
+                                   "审核发现（按维度）", links=[base.url(dimension=d) for d in dimensions],
+                                   key_labels=SEVERITY_LABELS),
     }
 
 
@@ -88,11 +102,12 @@ def dashboard_page(request: Request, principal: Principal, year: str | None, pag
     if year is None:
         chosen = default_year(request, principal)
     board, available = dashboard_data(request, principal, chosen)
+    dimensions = dimension_data(request, principal, chosen)
     tasks = landing_data(request, principal, chosen)
     with store_of(request).reading() as tx:  # one page of projects, paged in SQL
         listed = list_projects(tx, principal, ListQuery(year=chosen, page=page, size=PAGE_SIZE))
     return render(request, "dashboard.html", {
-        "board": board, "years": available, "year": chosen, "charts": charts(board),
+        "board": board, "years": available, "year": chosen, "charts": charts(board, dimensions),
         "rows": listed.rows, "page": listed.page, "pages": listed.pages,
         "state_labels": STATE_LABELS, "unit_rows": board.unit_rows[:UNITS_SHOWN],
         "todo": tasks, "list_query": ListQuery(year=chosen),

@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from perfbudget.app.desk import PAGE_SIZES, SORTS, TODOS, ListQuery, list_projects, unit_options
 from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, years
+from perfbudget.review.finding import DIMENSIONS
 from perfbudget.web.deps import data_version, page_user
 from perfbudget.web.roles import Principal
 from perfbudget.web.routes.common import cached_page, page_router, render
@@ -39,6 +40,6 @@ def list_page(request: Request, principal: Principal, params: dict[str, str]) ->
     return render(request, "projects.html", {
         "query": query, "result": result, "years": available, "units": unit_list, "sorts": SORTS,
         "todos": TODOS, "grades": (*GRADES, UNREVIEWED), "egrades": (*GRADES, UNEVALUATED),
-        "states": STATES, "state_labels": STATE_LABELS,
+        "dimensions": DIMENSIONS, "states": STATES, "state_labels": STATE_LABELS,
         "page_sizes": PAGE_SIZES, "show_unit": principal.all_units,
     })

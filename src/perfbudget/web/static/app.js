@@ -41,3 +41,8 @@ document.addEventListener("click", function (event) {
   var form = row.closest("form");
   if (form) { form.dispatchEvent(new Event("input", { bubbles: true })); }
 });
+// Boxes closed on narrow screens (the project list's 筛选 without a filter set) open on wide ones.
+(function () {
+  if (!(window.matchMedia && window.matchMedia("(min-width: 721px)").matches)) { return; }
+  document.querySelectorAll("details[data-open-wide]").forEach(function (box) { box.open = true; });
+})();

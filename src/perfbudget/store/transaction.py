@@ -193,10 +193,10 @@ class Transaction:
 
     def audit(self, actor: Actor, action: str, object_type: str, object_id: str | int | None, summary: str, *,
               before: Any = None, after: Any = None, unit_code: str | None = None, ip: str | None = None) -> None:
-        self.connection.execute(insert(audit_log).values(
-            at=utc_now(), user_id=actor.id, username=actor.username, action=action, object_type=object_type,
-            object_id=None if object_id is None else str(object_id), unit_code=unit_code, summary=summary,
-            before=_json(before), after=_json(after), ip=ip))
+        self.connection.execute(insert(audit_log), {  # parameters apart: one cached statement for every row
+            "at": utc_now(), "user_id": actor.id, "username": actor.username, "action": action,
+            "object_type": object_type, "object_id": None if object_id is None else str(object_id),
+            "unit_code": unit_code, "summary": summary, "before": _json(before), "after": _json(after), "ip": ip})
 
     # results
 

@@ -56,7 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import corpus_files, seed_tables, varied_table
 
 from perfbudget.app.bulk_import import default_jobs, import_files
-from perfbudget.app.imports import ImportRequest, import_path
+from perfbudget.app.imports import ImportRequest, import_document, import_path
 from perfbudget.app.settings import CoreSettings
 from perfbudget.load import load_path
 from perfbudget.store import Filters, Store
@@ -291,6 +291,58 @@ def cli_bench(args: argparse.Namespace, temp: Path) -> None:
         shutil.rmtree(folder)
 
 
+def stages_bench(args: argparse.Namespace, temp: Path) -> None:
+    """CPU milliseconds per table of each stage of the bulk path, in this one process (the load inflates
+    CPU time less than wall time, and every stage sees the same load): read, plan, send (pickle and
+    unpickle the detached plan), write (one transaction per document; on PostgreSQL plus the server
+    backends' CPU), the library update."""
+    import pickle
+
+    from library import ServerCpu
+    from perfbudget.readers.text import read_text
+    from perfbudget.store.importer import plan_document
+
+    texts = corpus_files(args.tables)
+    tables = args.tables
+    cpu = time.process_time
+    start = cpu()
+    documents = [read_text(text, f"unit-{n:05d}.txt")[0] for n, text in enumerate(texts)]
+    read = cpu() - start
+    start = cpu()
+    plans = [plan_document(d) for d in documents]  # type: ignore[arg-type]
+    plan = cpu() - start
+    start = cpu()
+    sent = [pickle.loads(pickle.dumps(p.detached(), protocol=pickle.HIGHEST_PROTOCOL))  # type: ignore[union-attr]
+            for p in plans]
+    send = cpu() - start
+    del documents, plans
+    targets: list[tuple[str, Callable[[], Any]]] = []
+    if not args.skip_sqlite:
+        @contextmanager
+        def sqlite_url() -> Iterator[str]:
+            yield f"sqlite:///{temp / 'stages.db'}"
+
+        targets.append(("SQLite", sqlite_url))
+    if args.pg:
+        targets.append(("PostgreSQL", lambda: _pg_database(args.pg)))
+    print(f"CPU ms per table ({tables:,} tables; load {_load()}): read {1000 * read / tables:.3f}, "
+          f"plan {1000 * plan / tables:.3f}, send {1000 * send / tables:.3f}")
+    for label, make_url in targets:
+        with make_url() as url, Store(url) as store:
+            server = ServerCpu(url)
+            start, server_start = cpu(), server()
+            with store.library_batch():
+                for n, item in enumerate(sent):
+                    outcome = import_document(store, SETTINGS, None, f"unit-{n:05d}.txt", REQUEST,
+                                              sha256=f"{n:064x}", plan=item)
+                    assert outcome.status == "imported"
+                write, write_server = cpu() - start, server() - server_start
+                start, server_start = cpu(), server()
+            library, library_server = cpu() - start, server() - server_start
+            print(f"  {label}: write {1000 * write / tables:.3f} (+ server {1000 * write_server / tables:.3f}), "
+                  f"library {1000 * library / tables:.3f} (+ server {1000 * library_server / tables:.3f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tables", type=int, default=10_000)
@@ -300,7 +352,12 @@ def main() -> None:
     parser.add_argument("--cli", action="store_true", help="time perfbudget import DIR processes (the bulk path)")
     parser.add_argument("--files", default="10000,20000", help="--cli: corpus sizes in files of 10 tables")
     parser.add_argument("--base", default=None, help="--cli: another version's src directory, run side by side")
+    parser.add_argument("--stages", action="store_true", help="CPU per table of each stage, in one process")
     args = parser.parse_args()
+    if args.stages:
+        with tempfile.TemporaryDirectory(prefix="perfbudget-bench-") as temp:
+            stages_bench(args, Path(temp))
+        return
     if args.cli:
         with tempfile.TemporaryDirectory(prefix="perfbudget-bench-") as temp:
             cli_bench(args, Path(temp))

@@ -218,3 +218,23 @@ def test_the_cli_reads_with_several_processes(db_url: str, seed_path: Path, tmp_
     assert data["summary"] == {"imported": 0, "unchanged": 3, "failed": 1}
     assert [Path(f["file"]).name for f in data["files"]] == ["u0.txt", "u1.txt", "u2.txt", "z_bad.txt"]
     assert "--jobs" in runner.invoke(app, ["import", "--help"]).stdout
+
+
+def test_a_plan_sent_between_processes_holds_the_same_tables(seed_document: Any) -> None:
+    import pickle
+    from dataclasses import replace
+
+    from perfbudget.store.importer import plan_document, planned_project
+
+    plan = plan_document(seed_document)
+    assert not isinstance(plan, str)
+    sent = pickle.loads(pickle.dumps(plan.detached()))
+    assert sent.source is None and sent.tables == plan.tables and sent.hashes == plan.hashes
+    for position, project in enumerate(seed_document.projects):
+        assert planned_project(sent, position) == project  # rebuilt from rows: what version diffs compare
+    keep = [0, 3, 9]
+    alone = plan_document(replace(seed_document, projects=tuple(seed_document.projects[i] for i in keep)))
+    assert not isinstance(alone, str)
+    part = sent.subset(keep)
+    assert (part.identities, part.hashes, part.document_hash, part.tables, part.document) == (
+        alone.identities, alone.hashes, alone.document_hash, alone.tables, alone.document)

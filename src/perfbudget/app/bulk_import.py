@@ -51,7 +51,7 @@ from perfbudget.store.importer import FAILED, IMPORTED, UNCHANGED, Plan, file_sh
 
 FILES_PER_TASK = 4  # files per task sent to a reading process
 TASKS_PER_JOB = 4  # tasks in flight per reading process
-LIBRARY_EVERY = 500  # documents per update of the indicator library
+LIBRARY_EVERY = 200  # documents per update of the indicator library (its memory grows with them)
 POOL_MIN_FILES = 32  # fewer files are read in this process (starting the pool costs about a second)
 CRASHED = "读取此文件时读取进程异常退出（可能是内存不足或读取程序出错），未导入"
 
@@ -64,21 +64,19 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _visible(entry: os.DirEntry[str]) -> bool:
-    return not entry.name.startswith(".")
-
-
 def _walk_directory(folder: str) -> Iterator[Path]:
+    # One directory's names are held (sorted, about 100 bytes a file), never the whole tree's.
     try:
         with os.scandir(folder) as listing:
-            entries = sorted((e for e in listing if _visible(e)), key=lambda e: e.name)
+            entries = sorted((e.name, e.is_dir(follow_symlinks=False), e.is_file())
+                             for e in listing if not e.name.startswith("."))
     except OSError:
         return
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk_directory(entry.path)
-        elif entry.is_file():
-            yield Path(entry.path)
+    for name, is_dir, is_file in entries:
+        if is_dir:
+            yield from _walk_directory(os.path.join(folder, name))
+        elif is_file:
+            yield Path(folder, name)
 
 
 def walk_files(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -18,14 +18,46 @@ through SQLAlchemy, which fills it in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy import Connection, Table, insert
 from sqlalchemy.exc import DBAPIError
 
 from perfbudget.store.engine import is_postgres
+
+_SQL: dict[tuple[str, str], str] = {}
+
+
+def _driver_sql(connection: Connection, statement: str) -> str:
+    """The statement in the driver's parameter style (written with ``?``; psycopg takes ``%s``)."""
+    key = (connection.dialect.name, statement)
+    if key not in _SQL:
+        _SQL[key] = statement.replace("?", "%s") if is_postgres(connection) else statement
+    return _SQL[key]
+
+
+def run(connection: Connection, statement: str, parameters: Sequence[Any] = (), many: bool = False) -> list[Any]:
+    """One statement straight through the driver's cursor, inside the connection's transaction: SQL text
+    written with ``?`` placeholders (cached per dialect, no SQLAlchemy compilation or result objects),
+    parameters already in the driver's types; ``many``: ``parameters`` is a list of rows (executemany).
+    Returns the rows a SELECT gives (tuples). Driver errors are raised as SQLAlchemy's (a unique key
+    becomes its ``IntegrityError``, which the importers retry)."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    sql = _driver_sql(connection, statement)
+    cursor = driver.cursor()
+    try:
+        if many:
+            cursor.executemany(sql, parameters)
+            return []
+        cursor.execute(sql, parameters)
+        return list(cursor.fetchall()) if cursor.description is not None else []
+    except connection.dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(statement, parameters, exc, connection.dialect.loaded_dbapi.Error) from exc
+    finally:
+        cursor.close()
 
 
 def allocate_ids(connection: Connection, wanted: Mapping[Table, int]) -> dict[str, list[int]]:
@@ -38,12 +70,12 @@ def allocate_ids(connection: Connection, wanted: Mapping[Table, int]) -> dict[st
     if is_postgres(connection):
         parts = ", ".join(
             f"(SELECT coalesce(array_agg(nextval(pg_get_serial_sequence('{table.name}', 'id'))), '{{}}') "
-            f"FROM generate_series(1, :n{i})) AS {table.name}" for i, table in enumerate(tables))
-        row = connection.execute(text(f"SELECT {parts}"), {f"n{i}": wanted[t] for i, t in enumerate(tables)}).one()
+            f"FROM generate_series(1, ?::int)) AS {table.name}" for table in tables)
+        row = run(connection, f"SELECT {parts}", [wanted[t] for t in tables])[0]
         for table, ids in zip(tables, row, strict=True):
             found[table.name] = list(ids)
         return found
-    row = connection.execute(select(*(select(func.max(t.c.id)).scalar_subquery() for t in tables))).one()
+    row = run(connection, "SELECT " + ", ".join(f"(SELECT max(id) FROM {t.name})" for t in tables))[0]
     for table, largest in zip(tables, row, strict=True):
         start = (largest or 0) + 1
         found[table.name] = list(range(start, start + wanted[table]))
@@ -91,8 +123,11 @@ def _executemany(connection: Connection, table: Table, columns: list[str], rows:
                 if changed[i] is not None:
                     changed[i] = process(changed[i])
             values[number] = tuple(changed)
-    statement = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    connection.exec_driver_sql(statement, values)
+    run(connection, _insert_sql(table, columns), values, many=True)
+
+
+def _insert_sql(table: Table, columns: list[str]) -> str:
+    return f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 def _defaults_missing(table: Table, columns: list[str]) -> bool:
@@ -112,7 +147,10 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
         rows = [{"id": new_id, **row} for new_id, row in zip(ids, rows, strict=True)]
     columns = list(rows[0])
     if is_postgres(connection):
-        _copy(connection, table, columns, rows)
+        if len(rows) == 1:  # one short cached INSERT: fewer round trips than a COPY
+            run(connection, _insert_sql(table, columns), _getter(columns)(rows[0]))
+        else:
+            _copy(connection, table, columns, rows)
     elif _defaults_missing(table, columns):
         connection.execute(insert(table), rows)
     else:

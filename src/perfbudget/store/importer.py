@@ -15,8 +15,9 @@ decides (workflow, confirmation) whether its plan is applied; :func:`apply_plan`
 inside the caller's transaction, refusing with :class:`StaleVersion` when a project moved on
 from the version the caller planned against.
 
-Rows are written with executemany (SQLAlchemy's insertmanyvalues batches them into
-multi-row INSERT … RETURNING statements on both SQLite and PostgreSQL).
+Rows are written by :mod:`perfbudget.store.bulk` (COPY on PostgreSQL, the driver's executemany on
+SQLite); the few single statements of an import run as cached SQL text through the driver's cursor
+(:func:`perfbudget.store.bulk.run`), without SQLAlchemy's per-statement compilation.
 """
 
 from __future__ import annotations
@@ -25,14 +26,14 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Engine, and_, insert, select, update
+from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from perfbudget.model import Document, Problem, Project, Source, Unit
 from perfbudget.store import rows
-from perfbudget.store.bulk import allocate_ids, insert_rows
+from perfbudget.store.bulk import allocate_ids, insert_rows, run
 from perfbudget.store.changes import Change, version_changes
 from perfbudget.store.engine import write_transaction
 from perfbudget.store.queries import load_versions
@@ -43,7 +44,6 @@ from perfbudget.store.schema import (
     project_versions,
     projects,
     targets,
-    units,
     utc_now,
 )
 from perfbudget.store.schema import (
@@ -150,6 +150,16 @@ def imported_before(connection: Connection, sha256: str) -> tuple[int, int] | No
         select(documents.c.id, documents.c.project_count).where(documents.c.sha256 == sha256)
         .order_by(documents.c.id).limit(1)).first()
     return None if row is None else (row.id, row.project_count)
+
+
+class _Latest(NamedTuple):
+    """A project's latest version as an import finds it."""
+
+    identity: str
+    id: int
+    latest_version: int
+    version_id: int
+    content_sha256: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,17 +333,15 @@ def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form:
     before anything is written. The projects' ``latest_version`` is moved with a compare-and-set,
     so a concurrent writer that read the same latest version fails instead of storing over it.
     """
-    unit_row = connection.execute(select(units.c.id, units.c.name).where(units.c.key == plan.unit_key)).first()
+    found_unit = run(connection, "SELECT id, name FROM units WHERE key = ?", (plan.unit_key,))
+    unit_row = found_unit[0] if found_unit else None
     latest: dict[str, Any] = {}
     if unit_row is not None:
-        query = (
-            select(projects.c.identity, projects.c.id, projects.c.latest_version,
-                   project_versions.c.id.label("version_id"), project_versions.c.content_sha256)
-            .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
-                                         project_versions.c.number == projects.c.latest_version))
-            .where(projects.c.identity.in_(plan.identities))
-        )
-        latest = {row.identity: row for row in connection.execute(query)}
+        marks = ", ".join("?" * len(plan.identities))
+        latest = {row[0]: _Latest(*row) for row in run(connection, (
+            "SELECT p.identity, p.id, p.latest_version, v.id, v.content_sha256 FROM projects p "
+            "JOIN project_versions v ON v.project_id = p.id AND v.number = p.latest_version "
+            f"WHERE p.identity IN ({marks})"), plan.identities)}
     if expected is not None:
         for identity, project, content in zip(plan.identities, plan.document.projects, plan.hashes, strict=True):
             current = latest[identity].latest_version if identity in latest else None
@@ -352,22 +360,22 @@ def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form:
     now = utc_now()
     head = plan.document
     if unit_row is None:
-        unit_id = connection.execute(insert(units).returning(units.c.id), {
-            "key": plan.unit_key, "code": head.unit.code, "name": head.unit.name}).scalar_one()
+        unit_id = run(connection, "INSERT INTO units (key, code, name) VALUES (?, ?, ?) RETURNING id",
+                      (plan.unit_key, head.unit.code, head.unit.name))[0][0]
     else:
-        unit_id = unit_row.id
-        if head.unit.name and unit_row.name != head.unit.name:
-            connection.execute(update(units).where(units.c.id == unit_id).values(name=head.unit.name))
+        unit_id = unit_row[0]
+        if head.unit.name and unit_row[1] != head.unit.name:
+            run(connection, "UPDATE units SET name = ? WHERE id = ?", (head.unit.name, unit_id))
     stored = sorted(new + changed)
     count = sum(len(plan.tables[i].indicators) for i in stored)
     ids = allocate_ids(connection, {documents: 1, projects: len(new), project_versions: len(stored),
                                     indicators: count})
     document_id = ids[documents.name][0]
-    connection.execute(insert(documents), {
+    insert_rows(connection, documents, [{
         "id": document_id, "unit_id": unit_id, "file_name": file, "sha256": sha256,
         "content_sha256": plan.document_hash, "form": form, "kind": head.kind, "unit_code": head.unit.code,
         "unit_name": head.unit.name, "money_unit": head.money_unit, "project_count": len(head.projects),
-        "indicator_count": head.indicator_count, "imported_at": now})
+        "indicator_count": head.indicator_count, "imported_at": now}])
 
     project_ids: dict[int, int] = {}
     numbers: dict[int, int] = {}

@@ -1,6 +1,8 @@
-"""Benchmark: importing 10,000 tables (88,000 indicators) into SQLite and PostgreSQL, then querying.
+"""Benchmark: importing 10,000 tables (88,000 indicators) into SQLite and PostgreSQL, then querying;
+and the bulk path, ``perfbudget import DIR`` as a user runs it, side by side with another version's code.
 
-Usage: .venv/bin/python bench/import.py [--tables 10000] [--pg URL] [--skip-sqlite]
+Usage: .venv/bin/python bench/import.py [--tables 10000] [--jobs N] [--pg URL] [--skip-sqlite]
+       .venv/bin/python bench/import.py --cli [--files 10000,20000] [--jobs 1,2] [--base SRC] [--pg URL]
 
 PostgreSQL: ``--pg`` or env PERFBUDGET_TEST_PG / PERFBUDGET_BENCH_PG names a server (an
 admin database URL, as scripts/pg.sh prints); the benchmark creates its own database
@@ -10,20 +12,34 @@ Requirements (issue 3): SQLite ≥ 1,000 tables/s, PostgreSQL ≥ 500 tables/s; 
 ``show`` answer in under 50 ms at that size.
 
 What is timed, per database (each a fresh one):
-* import, end to end: ``perfbudget.app.imports.import_path`` per file — fingerprint, read the
-  file, and one transaction per document with the workflow and confirmation checks (the same
-  code path as ``perfbudget import``);
+* import, end to end: ``perfbudget.app.bulk_import.import_files`` over the folder with ``--jobs``
+  reading processes — fingerprint, read, plan in the pool; one transaction per document with the
+  workflow and confirmation checks in this process (the same code path as ``perfbudget import``);
 * import, store only: the same documents read beforehand, ``Store.import_document`` per
   document (one transaction each) into another fresh database;
 * re-import of all files (every one "unchanged");
 * queries (median of 20 warm runs, in process): the store functions behind ``list`` and
   ``show``/``history``; and once, a whole ``perfbudget`` process for comparison.
+
+``--cli`` (issue 17, the bulk path): for each size in ``--files`` (files of 10 tables; written
+one at a time, the corpus is never held in memory), each database and each ``--jobs``, a fresh
+database and one ``python -m perfbudget import DIR --db URL -j N`` process, timed from start to
+exit (start-up, the walk, reading, writing, the library). Sampled every 0.1 s from /proc: the peak
+resident memory (VmHWM) of the import process and the largest of its reading processes, and on
+PostgreSQL the CPU of the database's server backends. CPU of the import process and its reading
+processes from ``wait4``. With ``--base SRC`` (e.g. ``git -C /work/main archive HEAD src | tar -x
+-C /tmp/base``, then ``--base /tmp/base/src``) the same command runs with that code as well
+(``PYTHONPATH``), alternating with this code, so both see the same load; a version without
+``--jobs`` runs without it. The load average is printed before and after each run.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,15 +47,16 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import corpus_files
+from corpus import corpus_files, seed_tables, varied_table
 
-from perfbudget.app.imports import ImportRequest, import_path
+from perfbudget.app.bulk_import import default_jobs, import_files
+from perfbudget.app.imports import ImportRequest, import_document, import_path
 from perfbudget.app.settings import CoreSettings
 from perfbudget.load import load_path
 from perfbudget.store import Filters, Store
@@ -75,13 +92,11 @@ def _pg_database(admin: str) -> Iterator[str]:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _import_files(url: str, files: list[Path]) -> tuple[float, dict[str, int]]:
+def _import_files(url: str, files: list[Path], jobs: int | None) -> tuple[float, dict[str, int]]:
     with Store(url) as store:
         start = time.perf_counter()
-        with store.library_batch():  # as perfbudget import: the indicator library once, after the files
-            for path in files:
-                outcome = import_path(store, SETTINGS, path, REQUEST)
-                assert outcome.status == "imported", outcome
+        for outcome in import_files(store, SETTINGS, files, REQUEST, jobs=jobs):  # as perfbudget import
+            assert outcome.status == "imported", outcome
         elapsed = time.perf_counter() - start
         return elapsed, store.counts()
 
@@ -140,12 +155,13 @@ def _reimport(url: str, files: list[Path]) -> float:
         return time.perf_counter() - start
 
 
-def bench(label: str, make_url: Callable[[], Any], files: list[Path], tables: int) -> None:
+def bench(label: str, make_url: Callable[[], Any], files: list[Path], tables: int, jobs: int | None) -> None:
     with make_url() as url:
-        elapsed, counts = _import_files(url, files)
+        elapsed, counts = _import_files(url, files, jobs)
         assert counts["projects"] == tables, counts
         print(f"{label}: {counts['projects']:,} tables, {counts['indicators']:,} indicators in {len(files):,} files")
-        print(f"  import, end to end (read + store): {elapsed:.2f} s = {tables / elapsed:,.0f} tables/s")
+        print(f"  import, end to end (read + store): {elapsed:.2f} s = {tables / elapsed:,.0f} tables/s"
+              f" (--jobs {jobs or default_jobs()})")
         again = _reimport(url, files)
         print(f"  re-import, all unchanged:          {again:.2f} s = {tables / again:,.0f} tables/s")
         for name, ms in _queries(url, files).items():
@@ -155,12 +171,198 @@ def bench(label: str, make_url: Callable[[], Any], files: list[Path], tables: in
         print(f"  import, store only (pre-read):     {stored:.2f} s = {tables / stored:,.0f} tables/s")
 
 
+def _write_corpus(folder: Path, files: int, per_file: int = 10) -> None:
+    """``files`` files of ``per_file`` tables (corpus.py's varied seed tables), written one at a time."""
+    rng = random.Random(7)
+    blocks = seed_tables()
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(files):
+        start = number * per_file
+        text = "".join(varied_table(blocks[j % len(blocks)], start + j, rng) for j in range(per_file))
+        (folder / f"unit-{number:05d}.txt").write_text(text, encoding="utf-8")
+
+
+def _status(pid: int, field: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])  # kB
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.extend(int(child) for child in (task / "children").read_text().split())
+    return found
+
+
+def _ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def _cli_run(code: str | None, url: str, folder: Path, jobs: int | None) -> dict[str, Any]:
+    """One ``perfbudget import`` process, sampled from /proc until it exits."""
+    env = {**os.environ, "PYTHONPATH": code} if code else {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    command = [sys.executable, "-m", "perfbudget", "import", str(folder), "--db", url, "--json"]
+    if jobs is not None:
+        command += ["--jobs", str(jobs)]
+    server = None
+    if url.startswith("postgresql"):
+        import psycopg
+
+        server = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
+    backend_ticks: dict[int, int] = {}
+    main_peak = reader_peak = 0
+    load_before = _load()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    output = bytearray()
+    os.set_blocking(process.stdout.fileno(), False)  # type: ignore[union-attr]
+    while True:
+        try:
+            main_peak = max(main_peak, _status(process.pid, "VmHWM"))
+            for child in _children(process.pid):
+                reader_peak = max(reader_peak, _status(child, "VmHWM"))
+        except (OSError, ValueError):
+            pass
+        if server is not None:
+            for (pid,) in server.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                                         "AND pid <> pg_backend_pid()"):
+                with suppress(OSError):
+                    backend_ticks[pid] = max(backend_ticks.get(pid, 0), _ticks(pid))
+        chunk = process.stdout.read()  # type: ignore[union-attr]
+        if chunk:
+            output.extend(chunk)
+        done, _exit_status, usage = os.wait4(process.pid, os.WNOHANG)
+        if done != 0:
+            break
+        time.sleep(0.1)
+    elapsed = time.perf_counter() - start
+    rest = process.stdout.read()  # type: ignore[union-attr]
+    if rest:
+        output.extend(rest)
+    if server is not None:
+        server.close()
+    summary = json.loads(bytes(output))["summary"]
+    return {"seconds": elapsed, "summary": summary, "cpu": usage.ru_utime + usage.ru_stime,
+            "server_cpu": sum(backend_ticks.values()) / os.sysconf("SC_CLK_TCK"),
+            "main_mb": main_peak / 1024, "reader_mb": reader_peak / 1024, "load": f"{load_before} → {_load()}"}
+
+
+def cli_bench(args: argparse.Namespace, temp: Path) -> None:
+    jobs_list = [int(j) for j in args.jobs.split(",")] if args.jobs else [default_jobs()]
+    databases: list[tuple[str, Callable[[], Any]]] = []
+    if not args.skip_sqlite:
+        counter = iter(range(1_000_000))
+
+        @contextmanager
+        def sqlite_url() -> Iterator[str]:
+            path = temp / f"cli-{next(counter)}.db"
+            yield f"sqlite:///{path}"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+        databases.append(("SQLite", sqlite_url))
+    if args.pg:
+        databases.append(("PostgreSQL", lambda: _pg_database(args.pg)))
+    print(f"{'code':<5} {'database':<10} {'files':>7} {'tables':>8} {'jobs':>4} {'s':>8} {'tables/s':>9} "
+          f"{'CPU s':>7} {'PG CPU s':>8} {'RSS MB':>7} {'reader MB':>9}  load before → after")
+    for files in (int(n) for n in args.files.split(",")):
+        folder = temp / f"files-{files}"
+        _write_corpus(folder, files)
+        tables = files * 10
+        runs: list[tuple[str, int | None]] = [("this", j) for j in jobs_list]
+        if args.base:
+            runs.insert(1, ("base", None))  # between this code's runs: the same load for both
+        for label, make_url in databases:
+            for name, jobs in runs:
+                with make_url() as url:
+                    Store(url).close()  # a migrated, empty database (not timed)
+                    run = _cli_run(args.base if name == "base" else None, url, folder, jobs)
+                assert run["summary"].get("imported") == files, run["summary"]
+                print(f"{name:<5} {label:<10} {files:>7,} {tables:>8,} {jobs or '-':>4} {run['seconds']:>8.1f} "
+                      f"{tables / run['seconds']:>9,.0f} {run['cpu']:>7.1f} {run['server_cpu']:>8.1f} "
+                      f"{run['main_mb']:>7.0f} {run['reader_mb']:>9.0f}  {run['load']}", flush=True)
+        shutil.rmtree(folder)
+
+
+def stages_bench(args: argparse.Namespace, temp: Path) -> None:
+    """CPU milliseconds per table of each stage of the bulk path, in this one process (the load inflates
+    CPU time less than wall time, and every stage sees the same load): read, plan, send (pickle and
+    unpickle the detached plan), write (one transaction per document; on PostgreSQL plus the server
+    backends' CPU), the library update."""
+    import pickle
+
+    from library import ServerCpu
+    from perfbudget.readers.text import read_text
+    from perfbudget.store.importer import plan_document
+
+    texts = corpus_files(args.tables)
+    tables = args.tables
+    cpu = time.process_time
+    start = cpu()
+    documents = [read_text(text, f"unit-{n:05d}.txt")[0] for n, text in enumerate(texts)]
+    read = cpu() - start
+    start = cpu()
+    plans = [plan_document(d) for d in documents]  # type: ignore[arg-type]
+    plan = cpu() - start
+    start = cpu()
+    sent = [pickle.loads(pickle.dumps(p.detached(), protocol=pickle.HIGHEST_PROTOCOL))  # type: ignore[union-attr]
+            for p in plans]
+    send = cpu() - start
+    del documents, plans
+    targets: list[tuple[str, Callable[[], Any]]] = []
+    if not args.skip_sqlite:
+        @contextmanager
+        def sqlite_url() -> Iterator[str]:
+            yield f"sqlite:///{temp / 'stages.db'}"
+
+        targets.append(("SQLite", sqlite_url))
+    if args.pg:
+        targets.append(("PostgreSQL", lambda: _pg_database(args.pg)))
+    print(f"CPU ms per table ({tables:,} tables; load {_load()}): read {1000 * read / tables:.3f}, "
+          f"plan {1000 * plan / tables:.3f}, send {1000 * send / tables:.3f}")
+    for label, make_url in targets:
+        with make_url() as url, Store(url) as store:
+            server = ServerCpu(url)
+            start, server_start = cpu(), server()
+            with store.library_batch():
+                for n, item in enumerate(sent):
+                    outcome = import_document(store, SETTINGS, None, f"unit-{n:05d}.txt", REQUEST,
+                                              sha256=f"{n:064x}", plan=item)
+                    assert outcome.status == "imported"
+                write, write_server = cpu() - start, server() - server_start
+                start, server_start = cpu(), server()
+            library, library_server = cpu() - start, server() - server_start
+            print(f"  {label}: write {1000 * write / tables:.3f} (+ server {1000 * write_server / tables:.3f}), "
+                  f"library {1000 * library / tables:.3f} (+ server {1000 * library_server / tables:.3f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tables", type=int, default=10_000)
     parser.add_argument("--pg", default=os.environ.get("PERFBUDGET_BENCH_PG") or os.environ.get("PERFBUDGET_TEST_PG"))
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--jobs", default=None, help="reading processes (--cli: a list, e.g. 1,2)")
+    parser.add_argument("--cli", action="store_true", help="time perfbudget import DIR processes (the bulk path)")
+    parser.add_argument("--files", default="10000,20000", help="--cli: corpus sizes in files of 10 tables")
+    parser.add_argument("--base", default=None, help="--cli: another version's src directory, run side by side")
+    parser.add_argument("--stages", action="store_true", help="CPU per table of each stage, in one process")
     args = parser.parse_args()
+    if args.stages:
+        with tempfile.TemporaryDirectory(prefix="perfbudget-bench-") as temp:
+            stages_bench(args, Path(temp))
+        return
+    if args.cli:
+        with tempfile.TemporaryDirectory(prefix="perfbudget-bench-") as temp:
+            cli_bench(args, Path(temp))
+        return
+    jobs = int(args.jobs) if args.jobs else None
     with tempfile.TemporaryDirectory(prefix="perfbudget-bench-") as temp:
         folder = Path(temp) / "tables"
         folder.mkdir()
@@ -176,9 +378,9 @@ def main() -> None:
             def sqlite_url() -> Iterator[str]:
                 yield f"sqlite:///{Path(temp) / f'bench-{next(counter)}.db'}"
 
-            bench("SQLite", sqlite_url, files, args.tables)
+            bench("SQLite", sqlite_url, files, args.tables, jobs)
         if args.pg:
-            bench("PostgreSQL", lambda: _pg_database(args.pg), files, args.tables)
+            bench("PostgreSQL", lambda: _pg_database(args.pg), files, args.tables, jobs)
         else:
             print("PostgreSQL: skipped (no --pg URL, PERFBUDGET_BENCH_PG or PERFBUDGET_TEST_PG)")
 

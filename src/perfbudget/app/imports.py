@@ -46,6 +46,7 @@ from perfbudget.store.importer import (
     REFUSED,
     STALE,
     UNCHANGED,
+    DocumentHead,
     ImportOutcome,
     Plan,
     StaleVersion,
@@ -159,7 +160,7 @@ def analyse(tx: Transaction, plan: Plan, file: str, settings: CoreSettings) -> l
     return fates
 
 
-def incomplete_problems(document: Document, file: str) -> list[Problem]:
+def incomplete_problems(document: Document | DocumentHead, file: str) -> list[Problem]:
     """One error per cut-off table, naming it (import refuses them unless ``allow_partial``)."""
     return [Problem(p.cut or p.source or Source(file),
                     f"项目「{p.name}」的表格不完整（在此处中断），未导入；其余完整的表格照常导入。"
@@ -194,26 +195,33 @@ def preview(store: Store, settings: CoreSettings, document: Document, file: str)
                       "表格不完整（中断），不导入；勾选「保存不完整的表格」则保存并标记为「不完整」") for fate in fates]
 
 
-def import_document(store: Store, settings: CoreSettings, document: Document, file: str, request: ImportRequest,
-                    *, sha256: str | None = None, form: str | None = None,
-                    notes: Sequence[Problem] = ()) -> ImportOutcome:
-    """Import one document under the workflow and confirmation rules; never raises on bad data."""
-    plan = plan_document(document)
-    if isinstance(plan, str):
-        return ImportOutcome(file, FAILED, problems=(Problem(Source(file), plan),))
-    if request.via != "cli":  # uploads, the API, declarations: nothing stored that a page cannot show
-        from perfbudget.app.validate import document_problems
+def import_document(store: Store, settings: CoreSettings, document: Document | None, file: str,
+                    request: ImportRequest, *, sha256: str | None = None, form: str | None = None,
+                    notes: Sequence[Problem] = (), plan: Plan | None = None) -> ImportOutcome:
+    """Import one document under the workflow and confirmation rules; never raises on bad data.
 
-        invalid = document_problems(document, file)
-        if invalid:
-            return ImportOutcome(file, FAILED, problems=tuple(invalid[:20]))
-    cut = incomplete_problems(document, file)
+    ``plan``: the document planned already (``plan_document``; a bulk import plans in its reading
+    processes, which also validate it), then ``document`` is not needed."""
+    if plan is None:
+        assert document is not None
+        planned = plan_document(document)
+        if isinstance(planned, str):
+            return ImportOutcome(file, FAILED, problems=(Problem(Source(file), planned),))
+        plan = planned
+        if request.via != "cli":  # uploads, the API, declarations: nothing stored that a page cannot show
+            from perfbudget.app.validate import document_problems
+
+            invalid = document_problems(document, file)
+            if invalid:
+                return ImportOutcome(file, FAILED, problems=tuple(invalid[:20]))
+    heads = plan.document.projects
+    cut = incomplete_problems(plan.document, file)
     if cut and not request.allow_partial:
-        complete = tuple(p for p in document.projects if p.complete)
+        complete = [i for i, p in enumerate(heads) if p.complete]
         if not complete:
             return ImportOutcome(file, FAILED, problems=tuple(cut))
-        outcome = import_document(store, settings, replace(document, projects=complete), file, request,
-                                  sha256=None, form=form, notes=notes)
+        outcome = import_document(store, settings, None, file, request, sha256=None, form=form, notes=notes,
+                                  plan=plan.subset(complete))
         return replace(outcome, refused_tables=tuple(cut))
     fingerprint = sha256 or plan.document_hash
     expected_first: dict[str, int | None] | None = None
@@ -241,7 +249,7 @@ def import_document(store: Store, settings: CoreSettings, document: Document, fi
         if outcome.document_id is not None:
             store.library_changed([outcome.document_id])  # the indicator library follows every import
         notices = outcome.notices + tuple(f"项目「{p.name}」不完整，已按 --allow-partial 保存并标记为「不完整」"
-                                          for p in document.projects if not p.complete)
+                                          for p in heads if not p.complete)
         outcome = replace(outcome, problems=tuple(notes) or outcome.problems, notices=notices)
     return outcome
 

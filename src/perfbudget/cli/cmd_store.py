@@ -58,21 +58,6 @@ def db_upgrade_command(db: str | None = typer.Option(None, "--db", help=DB_HELP)
         out.print(f"数据库 {where} 已从版本 {before or '空'} 升级到 {after}", markup=False)
 
 
-def _files(paths: list[str]) -> tuple[list[Path], bool]:
-    """The files to import (directories walked recursively, hidden files skipped), and whether any was a directory."""
-    files: list[Path] = []
-    walked = False
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            walked = True
-            files.extend(sorted(p for p in path.rglob("*")
-                                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)))
-        else:
-            files.append(path)
-    return files, walked
-
-
 def _outcome_line(outcome: ImportOutcome) -> str:
     if outcome.status == "imported":
         return (f"{outcome.file}: 已导入（文档 {outcome.document_id}）：新项目 {outcome.new_projects} 个，"
@@ -90,6 +75,9 @@ def _outcome_line(outcome: ImportOutcome) -> str:
     return f"{outcome.file}: 导入失败"
 
 
+KEPT_FOR_SUMMARY = 1000  # outcomes listed again in the closing summary (all are printed as they come)
+
+
 @app.command("import")
 def import_command(
     paths: list[str] = typer.Argument(..., help="要导入的文件或目录（目录下的文件逐个导入）。"),
@@ -105,6 +93,9 @@ def import_command(
                                            "有错误的项目逐个列出原因（退出码 1）；默认整个文件不导入，"
                                            "并列出每个有错误的项目及原因。"),
     actor: str | None = typer.Option(None, "--actor", help="记录的导入人（默认为当前登录用户名）。"),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1,
+                                    help="同时读取文件的进程数（默认为本机可用的 CPU 核数；1 表示在本进程中逐个读取）。"
+                                         "文件按顺序逐个写入数据库。"),
 ) -> None:
     """导入绩效目标表到数据库：每个文件一个事务，要么完整导入，要么不导入。
 
@@ -113,39 +104,52 @@ def import_command(
     （部署设 PERFBUDGET_REVISIONS=refuse 时不导入）。会恢复旧内容、或覆盖较新版本（如网页修改）的文件
     不导入，除非 --force。有错误的文件不导入（列出每个有错误的项目及原因），其余文件照常导入；
     只导入文件中其余完整无误的项目请用 --skip-blocked。最后汇总，有失败时退出码为 1。
+    目录中的文件由多个进程同时读取（--jobs），按文件顺序写入；文件再多，占用的内存也不随之增长。
     """
+    import json
+    import sys
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-    from sqlalchemy.exc import SQLAlchemyError
 
-    from perfbudget.app.imports import ImportRequest, import_path
-    from perfbudget.model import Problem
-    from perfbudget.store import ImportOutcome
+    from perfbudget.app.bulk_import import count_files, import_files, walk_files
+    from perfbudget.app.imports import ImportRequest
 
-    files, walked = _files(paths)
-    if not files:
+    total = count_files(paths)
+    if not total:
         fail("没有找到要导入的文件")
+    walked = any(Path(p).is_dir() for p in paths)
     settings = core_settings()
     request = ImportRequest(cli_actor(actor), "cli", force=force, allow_partial=allow_partial,
                             skip_blocked=skip_blocked)
     store = open_store(db)
-    outcomes: list[ImportOutcome] = []
-    show_bar = (walked or len(files) > 1) and err.is_terminal and not as_json
+    statuses = ("imported", "unchanged", "failed", "needs_confirmation", "refused", "stale")
+    summary = dict.fromkeys(statuses, 0)
+    new = changed = 0
+    kept: list[ImportOutcome] = []  # not imported, for the closing summary (bounded)
+    not_kept = 0
+    any_refused_tables = False
+    show_bar = (walked or total > 1) and err.is_terminal and not as_json
     progress = Progress(TextColumn("导入"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         TextColumn("{task.description}"), console=err, transient=True, disable=not show_bar)
-    with progress, store.library_batch():  # the indicator library is updated once, after the files
-        task = progress.add_task("", total=len(files))
-        for file in files:
-            progress.update(task, description=file.name)
-            try:
-                outcome = import_path(store, settings, file, request)
-            except SQLAlchemyError as exc:
-                from perfbudget.model import Problem, Source
-
-                detail = str(getattr(exc, "orig", exc)).strip().splitlines()
-                outcome = ImportOutcome(str(file), "failed", problems=(
-                    Problem(Source(str(file)), f"数据库错误，未导入：{detail[0] if detail else exc}"),))
-            outcomes.append(outcome)
-            if not as_json:
+    if as_json:  # the files as they come, the summary at the end: memory stays bounded
+        sys.stdout.write('{\n  "files": [')
+    with progress:
+        task = progress.add_task("", total=total)
+        for index, outcome in enumerate(import_files(store, settings, walk_files(paths), request, jobs=jobs)):
+            progress.update(task, description=Path(outcome.file).name)
+            summary[outcome.status] = summary.get(outcome.status, 0) + 1
+            new += outcome.new_projects
+            changed += outcome.changed_projects
+            any_refused_tables = any_refused_tables or bool(outcome.refused_tables)
+            if outcome.status not in ("imported", "unchanged"):
+                if len(kept) < KEPT_FOR_SUMMARY:
+                    kept.append(outcome)
+                else:
+                    not_kept += 1
+            if as_json:
+                text = json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+                sys.stdout.write(("," if index else "") + "\n    " + text)
+            else:
                 if outcome.status not in ("imported", "unchanged"):
                     err.print(_outcome_line(outcome), markup=False)
                     print_problems(outcome.problems)
@@ -156,28 +160,26 @@ def import_command(
                 _print_refused(outcome.file, outcome.refused_tables)
             progress.advance(task)
     store.close()
-    summary = {status: sum(1 for o in outcomes if o.status == status)
-               for status in ("imported", "unchanged", "failed", "needs_confirmation", "refused", "stale")}
+    files = sum(summary.values())
     summary = {k: v for k, v in summary.items() if v or k in ("imported", "unchanged", "failed")}
     if as_json:
-        print_json({"summary": summary, "files": [o.to_dict() for o in outcomes]})
+        sys.stdout.write("\n  ],\n  \"summary\": " + json.dumps(summary, ensure_ascii=False) + "\n}\n")
     else:
-        new = sum(o.new_projects for o in outcomes)
-        changed = sum(o.changed_projects for o in outcomes)
-        held = len(outcomes) - summary["imported"] - summary["unchanged"] - summary["failed"]
-        out.print(f"共 {len(outcomes)} 个文件：导入 {summary['imported']} 个，未变化 {summary['unchanged']} 个，"
+        held = files - summary["imported"] - summary["unchanged"] - summary["failed"]
+        out.print(f"共 {files} 个文件：导入 {summary['imported']} 个，未变化 {summary['unchanged']} 个，"
                   f"失败 {summary['failed']} 个" + (f"，未导入（需确认或被拒绝）{held} 个" if held else "")
                   + f"；新项目 {new} 个，新版本 {changed} 个", markup=False)
-        for title, chosen in (("失败的文件：", [o for o in outcomes if o.status == "failed"]),
-                              ("未导入的文件（需确认或被拒绝）：",
-                               [o for o in outcomes if o.status not in ("imported", "unchanged", "failed")])):
+        for title, chosen in (("失败的文件：", [o for o in kept if o.status == "failed"]),
+                              ("未导入的文件（需确认或被拒绝）：", [o for o in kept if o.status != "failed"])):
             if chosen:
                 err.print(title, markup=False)
             for outcome in chosen:
                 reasons = "；".join(p.message for p in outcome.problems[:3]) or "未知原因"
                 more = f"（另有 {len(outcome.problems) - 3} 个错误）" if len(outcome.problems) > 3 else ""
                 err.print(f"  {outcome.file}: {reasons}{more}", markup=False)
-    if any(o.status not in ("imported", "unchanged") or o.refused_tables for o in outcomes):
+        if not_kept:
+            err.print(f"  另有 {not_kept} 个文件未导入，原因见上文", markup=False)
+    if files > summary["imported"] + summary["unchanged"] or any_refused_tables:
         raise typer.Exit(1)
 
 

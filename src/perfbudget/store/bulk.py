@@ -1,57 +1,158 @@
-"""Many rows at once: executemany everywhere, ``COPY`` on PostgreSQL.
+"""Many rows at once: ``COPY`` on PostgreSQL, the driver's executemany on SQLite.
 
-On SQLite, an executemany INSERT … RETURNING (SQLAlchemy's insertmanyvalues) is fast.
-On PostgreSQL with psycopg the same statement is long, and psycopg re-parses long
-statements in Python at each call; ``COPY … FROM STDIN`` sends the rows as one stream
-instead. New ids for COPY come from the tables' sequences in one query beforehand, so
-every row still gets its id inside the same transaction.
+On PostgreSQL with psycopg a multi-row INSERT is long, and psycopg re-parses long statements
+in Python at each call; ``COPY … FROM STDIN`` sends the rows as one stream instead (psycopg's
+copy support, its C adapters for the values). New ids come from the tables' sequences, for
+several tables in one query beforehand, so every row still gets its id inside the same
+transaction.
+
+On SQLite, rows go straight to the driver's ``executemany`` with one prepared INSERT (values
+put through the columns' SQLAlchemy bind processors, so dates and booleans are stored exactly
+as SQLAlchemy stores them); SQLAlchemy's insertmanyvalues spent most of an import building its
+parameters. New ids follow the table's largest id: SQLite's own choice for a rowid table
+without AUTOINCREMENT, and safe because every write transaction holds the database's write
+lock from its start (``BEGIN IMMEDIATE``; in a deferred one a concurrent writer makes the insert
+fail, never reuse an id). A table with a Python-side column default the rows leave out goes
+through SQLAlchemy, which fills it in.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, text
+from sqlalchemy import Connection, Table, insert
+from sqlalchemy.exc import DBAPIError
 
 from perfbudget.store.engine import is_postgres
 
-
-def _allocate_ids(connection: Connection, wanted: dict[str, int]) -> dict[str, list[int]]:
-    """Fresh ids from each table's id sequence: ``{"indicators": 88}`` → ``{"indicators": [..88 ids..]}``."""
-    tables = [name for name, count in wanted.items() if count]
-    if not tables:
-        return {name: [] for name in wanted}
-    parts = ", ".join(
-        f"(SELECT coalesce(array_agg(nextval(pg_get_serial_sequence('{name}', 'id'))), '{{}}') "
-        f"FROM generate_series(1, :n{i})) AS {name}" for i, name in enumerate(tables))
-    row = connection.execute(text(f"SELECT {parts}"), {f"n{i}": wanted[name] for i, name in enumerate(tables)}).one()
-    found = dict(zip(tables, row, strict=True))
-    return {name: list(found.get(name, [])) for name in wanted}
+_SQL: dict[tuple[str, str], str] = {}
 
 
-def _copy(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    columns = list(rows[0])
+def _driver_sql(connection: Connection, statement: str) -> str:
+    """The statement in the driver's parameter style (written with ``?``; psycopg takes ``%s``)."""
+    key = (connection.dialect.name, statement)
+    if key not in _SQL:
+        _SQL[key] = statement.replace("?", "%s") if is_postgres(connection) else statement
+    return _SQL[key]
+
+
+def run(connection: Connection, statement: str, parameters: Sequence[Any] = (), many: bool = False) -> list[Any]:
+    """One statement straight through the driver's cursor, inside the connection's transaction: SQL text
+    written with ``?`` placeholders (cached per dialect, no SQLAlchemy compilation or result objects),
+    parameters already in the driver's types; ``many``: ``parameters`` is a list of rows (executemany).
+    Returns the rows a SELECT gives (tuples). Driver errors are raised as SQLAlchemy's (a unique key
+    becomes its ``IntegrityError``, which the importers retry)."""
     driver = connection.connection.driver_connection
     assert driver is not None
-    with driver.cursor() as cursor, cursor.copy(
-            f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row([row[c] for c in columns])
+    sql = _driver_sql(connection, statement)
+    cursor = driver.cursor()
+    try:
+        if many:
+            cursor.executemany(sql, parameters)
+            return []
+        cursor.execute(sql, parameters)
+        return list(cursor.fetchall()) if cursor.description is not None else []
+    except connection.dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(statement, parameters, exc, connection.dialect.loaded_dbapi.Error) from exc
+    finally:
+        cursor.close()
 
 
-def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]], with_ids: bool = False) -> list[int]:
-    """Insert ``rows`` into ``table``; with ``with_ids`` return their new ids in row order."""
+def allocate_ids(connection: Connection, wanted: Mapping[Table, int]) -> dict[str, list[int]]:
+    """Fresh ids for rows about to be inserted, per table name: ``{indicators: 88}`` → ``{"indicators": [..88..]}``
+    (one query for all the tables)."""
+    tables = [table for table, count in wanted.items() if count]
+    found: dict[str, list[int]] = {table.name: [] for table in wanted}
+    if not tables:
+        return found
+    if is_postgres(connection):
+        parts = ", ".join(
+            f"(SELECT coalesce(array_agg(nextval(pg_get_serial_sequence('{table.name}', 'id'))), '{{}}') "
+            f"FROM generate_series(1, ?::int)) AS {table.name}" for table in tables)
+        row = run(connection, f"SELECT {parts}", [wanted[t] for t in tables])[0]
+        for table, ids in zip(tables, row, strict=True):
+            found[table.name] = list(ids)
+        return found
+    row = run(connection, "SELECT " + ", ".join(f"(SELECT max(id) FROM {t.name})" for t in tables))[0]
+    for table, largest in zip(tables, row, strict=True):
+        start = (largest or 0) + 1
+        found[table.name] = list(range(start, start + wanted[table]))
+    return found
+
+
+def _copy(connection: Connection, table: Table, columns: list[str], rows: list[dict[str, Any]]) -> None:
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    values = _getter(columns)
+    statement = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(values(row))
+    except connection.dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy raises them (a unique key: retried)
+        raise DBAPIError.instance(statement, None, exc, connection.dialect.loaded_dbapi.Error) from exc
+
+
+_PROCESSORS: dict[tuple[str, str, tuple[str, ...]], list[Callable[[Any], Any] | None]] = {}
+
+
+def _processors(connection: Connection, table: Table, columns: list[str]) -> list[Callable[[Any], Any] | None]:
+    dialect = connection.dialect
+    key = (dialect.name, table.name, tuple(columns))
+    if key not in _PROCESSORS:
+        _PROCESSORS[key] = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    return _PROCESSORS[key]
+
+
+def _getter(columns: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A row's values in column order, as a tuple (``itemgetter`` runs in C)."""
+    if len(columns) == 1:
+        return lambda row: (row[columns[0]],)
+    return itemgetter(*columns)
+
+
+def _executemany(connection: Connection, table: Table, columns: list[str], rows: list[dict[str, Any]]) -> None:
+    values: list[Any] = list(map(_getter(columns), rows))
+    processed = [(i, process) for i, process in enumerate(_processors(connection, table, columns)) if process]
+    if processed:
+        for number, row in enumerate(values):
+            changed = list(row)
+            for i, process in processed:
+                if changed[i] is not None:
+                    changed[i] = process(changed[i])
+            values[number] = tuple(changed)
+    run(connection, _insert_sql(table, columns), values, many=True)
+
+
+def _insert_sql(table: Table, columns: list[str]) -> str:
+    return f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def _defaults_missing(table: Table, columns: list[str]) -> bool:
+    given = set(columns)
+    return any(column.default is not None and column.name not in given for column in table.columns)
+
+
+def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]], with_ids: bool = False,
+                ids: list[int] | None = None) -> list[int]:
+    """Insert ``rows`` (each with the same keys) into ``table``. With ``ids`` (from :func:`allocate_ids`)
+    the rows get these ids; with ``with_ids`` new ids are drawn here. Returns the ids given, in row order."""
     if not rows:
         return []
-    if not is_postgres(connection):
-        if not with_ids:
-            connection.execute(insert(table), rows)
-            return []
-        result = connection.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
-        return list(result.scalars())
-    ids: list[int] = []
-    if with_ids:
-        ids = _allocate_ids(connection, {table.name: len(rows)})[table.name]
+    if with_ids and ids is None:
+        ids = allocate_ids(connection, {table: len(rows)})[table.name]
+    if ids is not None:
         rows = [{"id": new_id, **row} for new_id, row in zip(ids, rows, strict=True)]
-    _copy(connection, table, rows)
-    return ids
+    columns = list(rows[0])
+    if is_postgres(connection):
+        if len(rows) == 1:  # one short cached INSERT: fewer round trips than a COPY
+            run(connection, _insert_sql(table, columns), _getter(columns)(rows[0]))
+        else:
+            _copy(connection, table, columns, rows)
+    elif _defaults_missing(table, columns):
+        connection.execute(insert(table), rows)
+    else:
+        _executemany(connection, table, columns, rows)
+    return list(ids or [])

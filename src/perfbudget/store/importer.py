@@ -15,24 +15,25 @@ decides (workflow, confirmation) whether its plan is applied; :func:`apply_plan`
 inside the caller's transaction, refusing with :class:`StaleVersion` when a project moved on
 from the version the caller planned against.
 
-Rows are written with executemany (SQLAlchemy's insertmanyvalues batches them into
-multi-row INSERT … RETURNING statements on both SQLite and PostgreSQL).
+Rows are written by :mod:`perfbudget.store.bulk` (COPY on PostgreSQL, the driver's executemany on
+SQLite); the few single statements of an import run as cached SQL text through the driver's cursor
+(:func:`perfbudget.store.bulk.run`), without SQLAlchemy's per-statement compilation.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Engine, and_, insert, select, update
+from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from perfbudget.model import Document, Problem, Source
+from perfbudget.model import Document, Problem, Project, Source, Unit
 from perfbudget.store import rows
-from perfbudget.store.bulk import insert_rows
+from perfbudget.store.bulk import allocate_ids, insert_rows, run
 from perfbudget.store.changes import Change, version_changes
 from perfbudget.store.engine import write_transaction
 from perfbudget.store.queries import load_versions
@@ -43,7 +44,6 @@ from perfbudget.store.schema import (
     project_versions,
     projects,
     targets,
-    units,
     utc_now,
 )
 from perfbudget.store.schema import (
@@ -152,18 +152,110 @@ def imported_before(connection: Connection, sha256: str) -> tuple[int, int] | No
     return None if row is None else (row.id, row.project_count)
 
 
-@dataclass(slots=True)
-class Plan:
-    """Everything computed from the document before the transaction starts."""
+class _Latest(NamedTuple):
+    """A project's latest version as an import finds it."""
 
-    document: Document
+    identity: str
+    id: int
+    latest_version: int
+    version_id: int
+    content_sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectHead:
+    """What the use-case layer needs of one table besides its rows: names, completeness, where it is."""
+
+    seq: int
+    name: str
+    fund_label: str | None
+    fund_year: int | None
+    complete: bool = True
+    cut: Source | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentHead:
+    """A planned document without its rows: unit, money unit, kind and each table's :class:`ProjectHead`
+    (the attributes of :class:`~perfbudget.model.Document` the use-case layer reads)."""
+
+    unit: Unit
+    money_unit: str | None
+    kind: str
+    projects: tuple[ProjectHead, ...]
+    indicator_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class TableRows:
+    """One table as the store writes it: its version row, and its indicator and target rows in order
+    (the values of :func:`rows.version_values`, :func:`rows.indicator_values`, :func:`rows.target_values`)."""
+
+    version: dict[str, Any]
+    indicators: tuple[dict[str, Any], ...]
+    targets: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything computed from the document before the transaction starts.
+
+    A plan holds plain values only (strings, numbers, dicts of column values), so that a bulk
+    import can plan documents in its reading processes and send the plans to the writing one
+    cheaply; ``source`` (the document itself) is kept only within the process that read it.
+
+    Attributes:
+        document: the document's heading (unit, kind, each table's name and completeness).
+        unit_key: the unit's key (:func:`rows.unit_key`).
+        identities: each table's project identity, in order.
+        hashes: each table's content hash, in order.
+        document_hash: the hash of the document's content.
+        tables: each table's rows, in order.
+        source: the document read, when planned in this process (None once :meth:`detached`).
+    """
+
+    document: DocumentHead
     unit_key: str
     identities: list[str]
     hashes: list[str]
     document_hash: str
+    tables: tuple[TableRows, ...] = ()
+    source: Document | None = field(default=None, compare=False, repr=False)
+
+    def detached(self) -> Plan:
+        """The plan without the document it was made from (what crosses between processes)."""
+        return replace(self, source=None)
+
+    def subset(self, positions: Sequence[int]) -> Plan:
+        """The plan of the tables at these 0-based positions only (e.g. the complete ones), as
+        :func:`plan_document` would make it for the document holding only those tables."""
+        head = self.document
+        kept = tuple(head.projects[i] for i in positions)
+        tables = tuple(self.tables[i] for i in positions)
+        hashes = [self.hashes[i] for i in positions]
+        source = None
+        if self.source is not None:
+            source = replace(self.source, projects=tuple(self.source.projects[i] for i in positions))
+        return Plan(replace(head, projects=kept, indicator_count=sum(len(t.indicators) for t in tables)),
+                    self.unit_key, [self.identities[i] for i in positions], hashes,
+                    _document_hash(head, hashes), tables, source)
+
+
+def _document_hash(head: DocumentHead, hashes: list[str]) -> str:
+    return rows.document_hash(Document(head.unit, head.money_unit, (), head.kind), hashes)
+
+
+def table_rows(project: Project) -> TableRows:
+    """The rows the store writes for one table."""
+    indicator_rows = tuple(rows.indicator_values(indicator, position)
+                           for position, indicator in enumerate(project.indicators, 1))
+    return TableRows(rows.version_values(project), indicator_rows,
+                     tuple(rows.target_values(indicator.target) for indicator in project.indicators))
 
 
 def plan_document(document: Document) -> Plan | str:
+    """The plan of a document (identities, content hashes, rows), or why it cannot be imported."""
     if not document.projects:
         return "文件中没有项目表"
     if not document.unit.code and not document.unit.name:
@@ -176,7 +268,23 @@ def plan_document(document: Document) -> Plan | str:
                     f"（第{seen[identity]}个和第{project.seq}个表），无法确定以哪一个为准")
         seen[identity] = project.seq
     hashes = [rows.version_hash(document, p) for p in document.projects]
-    return Plan(document, rows.unit_key(document.unit), identities, hashes, rows.document_hash(document, hashes))
+    head = DocumentHead(document.unit, document.money_unit, document.kind, tuple(
+        ProjectHead(p.seq, p.name, p.fund_label, p.fund_year, p.complete, p.cut, p.source)
+        for p in document.projects), document.indicator_count)
+    return Plan(head, rows.unit_key(document.unit), identities, hashes, rows.document_hash(document, hashes),
+                tuple(table_rows(p) for p in document.projects), document)
+
+
+def planned_project(plan: Plan, position: int) -> Project:
+    """The table at a 0-based position as a model project: the one read, or rebuilt from its rows
+    (a plan sent by a reading process carries rows only; the rows are the store's truth)."""
+    if plan.source is not None:
+        return plan.source.projects[position]
+    head, table = plan.document.projects[position], plan.tables[position]
+    version = {**table.version, "name": head.name, "fund_label": head.fund_label, "fund_year": head.fund_year}
+    indicator_rows: list[Mapping[str, Any]] = [{**indicator, **{f"t_{key}": value for key, value in target.items()}}
+                      for indicator, target in zip(table.indicators, table.targets, strict=True)]
+    return rows.project_from_rows(version, indicator_rows)
 
 
 def import_document(engine: Engine, document: Document, file: str, sha256: str | None = None,
@@ -225,20 +333,17 @@ def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form:
     before anything is written. The projects' ``latest_version`` is moved with a compare-and-set,
     so a concurrent writer that read the same latest version fails instead of storing over it.
     """
-    document = plan.document
-    unit_row = connection.execute(select(units.c.id, units.c.name).where(units.c.key == plan.unit_key)).first()
+    found_unit = run(connection, "SELECT id, name FROM units WHERE key = ?", (plan.unit_key,))
+    unit_row = found_unit[0] if found_unit else None
     latest: dict[str, Any] = {}
     if unit_row is not None:
-        query = (
-            select(projects.c.identity, projects.c.id, projects.c.latest_version,
-                   project_versions.c.id.label("version_id"), project_versions.c.content_sha256)
-            .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
-                                         project_versions.c.number == projects.c.latest_version))
-            .where(projects.c.identity.in_(plan.identities))
-        )
-        latest = {row.identity: row for row in connection.execute(query)}
+        marks = ", ".join("?" * len(plan.identities))
+        latest = {row[0]: _Latest(*row) for row in run(connection, (
+            "SELECT p.identity, p.id, p.latest_version, v.id, v.content_sha256 FROM projects p "
+            "JOIN project_versions v ON v.project_id = p.id AND v.number = p.latest_version "
+            f"WHERE p.identity IN ({marks})"), plan.identities)}
     if expected is not None:
-        for identity, project, content in zip(plan.identities, document.projects, plan.hashes, strict=True):
+        for identity, project, content in zip(plan.identities, plan.document.projects, plan.hashes, strict=True):
             current = latest[identity].latest_version if identity in latest else None
             same = identity in latest and latest[identity].content_sha256 == content  # nothing to write
             if identity in expected and expected[identity] != current and not same:
@@ -250,29 +355,36 @@ def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form:
     if not new and not changed:
         return ImportOutcome(file, UNCHANGED, unchanged_projects=unchanged, versions=tuple(
             StoredAs(i + 1, latest[identity].id, latest[identity].latest_version, latest[identity].version_id,
-                     False, document.projects[i].name) for i, identity in enumerate(plan.identities)))
+                     False, plan.document.projects[i].name) for i, identity in enumerate(plan.identities)))
 
     now = utc_now()
+    head = plan.document
     if unit_row is None:
-        unit_id = connection.execute(insert(units).returning(units.c.id), {
-            "key": plan.unit_key, "code": document.unit.code, "name": document.unit.name}).scalar_one()
+        unit_id = run(connection, "INSERT INTO units (key, code, name) VALUES (?, ?, ?) RETURNING id",
+                      (plan.unit_key, head.unit.code, head.unit.name))[0][0]
     else:
-        unit_id = unit_row.id
-        if document.unit.name and unit_row.name != document.unit.name:
-            connection.execute(update(units).where(units.c.id == unit_id).values(name=document.unit.name))
-    document_id = connection.execute(insert(documents).returning(documents.c.id), {
-        "unit_id": unit_id, "file_name": file, "sha256": sha256, "content_sha256": plan.document_hash,
-        "form": form, "kind": document.kind, "unit_code": document.unit.code, "unit_name": document.unit.name,
-        "money_unit": document.money_unit, "project_count": len(document.projects),
-        "indicator_count": document.indicator_count, "imported_at": now}).scalar_one()
+        unit_id = unit_row[0]
+        if head.unit.name and unit_row[1] != head.unit.name:
+            run(connection, "UPDATE units SET name = ? WHERE id = ?", (head.unit.name, unit_id))
+    stored = sorted(new + changed)
+    count = sum(len(plan.tables[i].indicators) for i in stored)
+    ids = allocate_ids(connection, {documents: 1, projects: len(new), project_versions: len(stored),
+                                    indicators: count})
+    document_id = ids[documents.name][0]
+    insert_rows(connection, documents, [{
+        "id": document_id, "unit_id": unit_id, "file_name": file, "sha256": sha256,
+        "content_sha256": plan.document_hash, "form": form, "kind": head.kind, "unit_code": head.unit.code,
+        "unit_name": head.unit.name, "money_unit": head.money_unit, "project_count": len(head.projects),
+        "indicator_count": head.indicator_count, "imported_at": now}])
 
     project_ids: dict[int, int] = {}
     numbers: dict[int, int] = {}
     if new:
-        new_rows = [{"unit_id": unit_id, "identity": plan.identities[i], "name": document.projects[i].name,
-                     "fund_label": document.projects[i].fund_label, "fund_year": document.projects[i].fund_year,
+        new_rows = [{"unit_id": unit_id, "identity": plan.identities[i], "name": head.projects[i].name,
+                     "fund_label": head.projects[i].fund_label, "fund_year": head.projects[i].fund_year,
                      "latest_version": 1, "created_at": now, "updated_at": now} for i in new]
-        for i, project_id in zip(new, insert_rows(connection, projects, new_rows, with_ids=True), strict=True):
+        insert_rows(connection, projects, new_rows, ids=ids[projects.name])
+        for i, project_id in zip(new, ids[projects.name], strict=True):
             project_ids[i], numbers[i] = project_id, 1
     if changed:
         for i in changed:
@@ -286,23 +398,18 @@ def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form:
             if moved.rowcount != 1:  # a concurrent writer moved the project on (it has committed by now)
                 now_latest = connection.execute(select(projects.c.latest_version)
                                                 .where(projects.c.id == project_ids[i])).scalar()
-                raise StaleVersion(document.projects[i].name, numbers[i] - 1, now_latest)
+                raise StaleVersion(head.projects[i].name, numbers[i] - 1, now_latest)
 
-    stored = sorted(new + changed)
-    version_rows = [{**rows.version_values(document.projects[i]), "project_id": project_ids[i],
-                     "number": numbers[i], "document_id": document_id, "content_sha256": plan.hashes[i],
-                     "created_at": now} for i in stored]
-    version_ids = dict(zip(stored, insert_rows(connection, project_versions, version_rows, with_ids=True),
-                           strict=True))
-
-    indicator_rows = [{**rows.indicator_values(indicator, position), "version_id": version_ids[i]}
-                      for i in stored
-                      for position, indicator in enumerate(document.projects[i].indicators, 1)]
-    indicator_ids = insert_rows(connection, indicators, indicator_rows, with_ids=True)
-    all_targets = [indicator.target for i in stored for indicator in document.projects[i].indicators]
-    insert_rows(connection, targets, [{"indicator_id": indicator_id, **rows.target_values(target)}
-                                      for target, indicator_id in zip(all_targets, indicator_ids, strict=True)])
-
+    version_ids = dict(zip(stored, ids[project_versions.name], strict=True))
+    insert_rows(connection, project_versions, [
+        {**plan.tables[i].version, "project_id": project_ids[i], "number": numbers[i], "document_id": document_id,
+         "content_sha256": plan.hashes[i], "created_at": now} for i in stored], ids=ids[project_versions.name])
+    indicator_ids = ids[indicators.name]
+    insert_rows(connection, indicators, [{**indicator, "version_id": version_ids[i]}
+                                         for i in stored for indicator in plan.tables[i].indicators],
+                ids=indicator_ids)
+    insert_rows(connection, targets, [{"indicator_id": indicator_id, **target} for target, indicator_id in zip(
+        (target for i in stored for target in plan.tables[i].targets), indicator_ids, strict=True)])
     insert_rows(connection, document_items, [
         {"document_id": document_id, "position": i + 1,
          "version_id": version_ids[i] if i in version_ids else latest[identity].version_id}
@@ -311,10 +418,10 @@ def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form:
     if changed:
         _record_changes(connection, plan, changed, latest, version_ids)
     stored_as = tuple(
-        StoredAs(i + 1, project_ids[i], numbers[i], version_ids[i], True, document.projects[i].name)
+        StoredAs(i + 1, project_ids[i], numbers[i], version_ids[i], True, head.projects[i].name)
         if i in version_ids else
         StoredAs(i + 1, latest[identity].id, latest[identity].latest_version, latest[identity].version_id, False,
-                 document.projects[i].name)
+                 head.projects[i].name)
         for i, identity in enumerate(plan.identities))
     return ImportOutcome(file, IMPORTED, document_id, len(new), len(changed), unchanged, versions=stored_as)
 
@@ -325,7 +432,7 @@ def _record_changes(connection: Connection, plan: Plan, changed: list[int], late
     change_rows: list[dict[str, Any]] = []
     for i in changed:
         old = previous[latest[plan.identities[i]].version_id].document
-        new = Document(plan.document.unit, plan.document.money_unit, (plan.document.projects[i],),
+        new = Document(plan.document.unit, plan.document.money_unit, (planned_project(plan, i),),
                        plan.document.kind)
         found: list[Change] = version_changes(old, new)
         change_rows.extend({"version_id": version_ids[i], "position": position, "kind": change.kind,

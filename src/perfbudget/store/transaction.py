@@ -18,6 +18,7 @@ from sqlalchemy import Connection, insert, select, update
 from perfbudget.store import evaluations as stored_evaluations
 from perfbudget.store import importer, queries
 from perfbudget.store import reviews as stored_reviews
+from perfbudget.store.bulk import insert_rows, run
 from perfbudget.store.records import audit_log, version_authors, workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units, utc_now
 
@@ -86,9 +87,10 @@ class Transaction:
         return importer.imported_before(self.connection, sha256)
 
     def project_ids(self, identities: list[str]) -> dict[str, int]:
-        found = self.connection.execute(select(projects.c.identity, projects.c.id)
-                                        .where(projects.c.identity.in_(identities)))
-        return {row.identity: row.id for row in found}
+        if not identities:
+            return {}
+        return dict(run(self.connection, f"SELECT identity, id FROM projects WHERE identity IN "
+                                         f"({', '.join('?' * len(identities))})", identities))
 
     def trails(self, project_ids: list[int]) -> dict[int, list[TrailEntry]]:
         """Every version of each project, oldest first, with its file, author and time."""
@@ -162,7 +164,7 @@ class Transaction:
     def add_authors(self, version_ids: list[int], actor: Actor, via: str) -> None:
         if version_ids:
             now = utc_now()
-            self.connection.execute(insert(version_authors), [
+            insert_rows(self.connection, version_authors, [
                 {"version_id": v, "user_id": actor.id, "username": actor.username, "via": via, "at": now}
                 for v in version_ids])
 
@@ -193,10 +195,10 @@ class Transaction:
 
     def audit(self, actor: Actor, action: str, object_type: str, object_id: str | int | None, summary: str, *,
               before: Any = None, after: Any = None, unit_code: str | None = None, ip: str | None = None) -> None:
-        self.connection.execute(insert(audit_log).values(
-            at=utc_now(), user_id=actor.id, username=actor.username, action=action, object_type=object_type,
-            object_id=None if object_id is None else str(object_id), unit_code=unit_code, summary=summary,
-            before=_json(before), after=_json(after), ip=ip))
+        insert_rows(self.connection, audit_log, [{  # one cached INSERT through the driver
+            "at": utc_now(), "user_id": actor.id, "username": actor.username, "action": action,
+            "object_type": object_type, "object_id": None if object_id is None else str(object_id),
+            "unit_code": unit_code, "summary": summary, "before": _json(before), "after": _json(after), "ip": ip}])
 
     # results
 

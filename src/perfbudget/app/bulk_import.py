@@ -1,0 +1,317 @@
+"""Importing many files at once (``perfbudget import DIR``): read on every core, write in one process.
+
+The files stream through three stages, each holding a bounded number of documents whatever the
+size of the directory:
+
+1. **walk** (:func:`walk_files`): directories are listed one at a time, sorted, hidden entries
+   skipped; the files come out in the order a sorted recursive listing gives, without a list of
+   them all;
+2. **read** (:func:`prepare_file`), in a pool of ``jobs`` processes: fingerprint (SHA-256 of the
+   bytes; a file whose bytes were imported before is "unchanged" without being read), read, check
+   (:func:`perfbudget.app.blocked.screen_result`: a table with errors blocks the file, or only
+   itself with ``skip_blocked``; ``plan_document``; for other faces than the command line the
+   validation of the values),
+   and plan — identities, content hashes and every row the store will write. The plan crosses to
+   the writer as plain values (:meth:`~perfbudget.store.importer.Plan.detached`), which is cheap
+   to send; at most ``jobs × TASKS_PER_JOB`` tasks of ``FILES_PER_TASK`` files are in flight;
+3. **write**, in this process, in the files' order: each document in its own transaction through
+   :func:`perfbudget.app.imports.import_document` (the workflow and confirmation rules, cut-off
+   tables, the stale-version check, authorship and audit all apply unchanged), and the indicator
+   library updated every ``LIBRARY_EVERY`` documents (``Store.library_batch``).
+
+Order matters (a later file may be the correction of an earlier one), so results are written in
+the order of the files, never as they finish. A file whose bytes equal a file imported earlier in
+the same run is recognised too: the readers check the fingerprints already committed, and the writer
+remembers those it committed since the oldest file in flight was handed out.
+
+A reading process that dies (a reader crash, the memory killer) breaks the pool: the files in flight
+are then read again one at a time in a fresh pool, the one that kills it again fails with a
+message, and the import goes on. Reading processes end themselves when this process is gone.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack, closing
+from dataclasses import dataclass, replace
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any
+
+from perfbudget.app.imports import ImportRequest, import_document
+from perfbudget.app.settings import CoreSettings
+from perfbudget.model import Problem, Source
+from perfbudget.store import ImportOutcome, Store
+from perfbudget.store.importer import FAILED, IMPORTED, UNCHANGED, Plan, file_sha256, plan_document
+
+FILES_PER_TASK = 4  # files per task sent to a reading process
+TASKS_PER_JOB = 4  # tasks in flight per reading process
+LIBRARY_EVERY = 200  # documents per update of the indicator library (its memory grows with them)
+POOL_MIN_FILES = 32  # fewer files are read in this process (starting the pool costs about a second)
+CRASHED = "读取此文件时读取进程异常退出（可能是内存不足或读取程序出错），未导入"
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _walk_directory(folder: str) -> Iterator[Path]:
+    # One directory's names are held (sorted, about 100 bytes a file), never the whole tree's.
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted((e.name, e.is_dir(follow_symlinks=False), e.is_file())
+                             for e in listing if not e.name.startswith("."))
+    except OSError:
+        return
+    for name, is_dir, is_file in entries:
+        if is_dir:
+            yield from _walk_directory(os.path.join(folder, name))
+        elif is_file:
+            yield Path(folder, name)
+
+
+def walk_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files to import, one at a time: a directory is walked recursively (sorted, hidden files and
+    directories skipped, symbolic links to directories not followed); any other path is given as is."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk_directory(str(path))
+        else:
+            yield path
+
+
+def count_files(paths: Iterable[str | Path]) -> int:
+    """How many files :func:`walk_files` gives (for a progress bar), without keeping their names."""
+    return sum(1 for _ in walk_files(paths))
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A file as read by a reading process, ready for the writer.
+
+    Attributes:
+        file: the file name as given.
+        sha256: the fingerprint of its bytes (None when unreadable).
+        checked: whether the store was asked for an earlier import of these bytes.
+        earlier: (document id, table count) of that earlier import, when there is one (not read then).
+        form: the reader used.
+        plan: the planned document (rows included), None when failed or earlier.
+        notes: the reader's notes (imported with the document).
+        failure: why the file cannot be imported (errors with locations).
+        refused: the tables left out with their reasons (``skip_blocked``: the file's other tables
+            are planned; the file's fingerprint is then not kept, as only part of it is stored).
+    """
+
+    file: str
+    sha256: str | None = None
+    checked: bool = False
+    earlier: tuple[int, int] | None = None
+    form: str | None = None
+    plan: Plan | None = None
+    notes: tuple[Problem, ...] = ()
+    failure: tuple[Problem, ...] = ()
+    refused: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """What a reading process needs to know: the store (for fingerprints; None: the writer checks),
+    the reader to use (None: sniffed), the face (validation), and whether to skip the fingerprint."""
+
+    url: str | None
+    form: str | None
+    via: str
+    force: bool
+    skip_blocked: bool = False
+
+
+_READER: dict[str, Any] = {}  # per reading process: its options and store
+
+
+def prepare_file(path: str | Path, options: ReadOptions, store: Store | None) -> Prepared:
+    """Fingerprint, read, check and plan one file (in a reading process, or in this one)."""
+    from perfbudget.app.blocked import screen_result
+    from perfbudget.load import load_path
+
+    name = str(path)
+    sha256 = file_sha256(path)
+    checked = False
+    if sha256 is not None and not options.force and store is not None:
+        with store.reading() as tx:
+            earlier = tx.imported_before(sha256)
+        if earlier is not None:
+            return Prepared(name, sha256, True, earlier)
+        checked = True
+    result = load_path(path, form=options.form)
+    screened = screen_result(result, name, validate=options.via != "cli")
+    document, notes = result.document, tuple(result.problems)
+    refused: tuple[Problem, ...] = ()
+    if not (screened.clean and document is not None):
+        if not (options.skip_blocked and screened.can_import_rest and screened.rest is not None):
+            return Prepared(name, sha256, checked, failure=screened.refusal(name))
+        blocked = {id(p) for b in screened.blocked for p in b.problems}
+        document, sha256 = screened.rest, None  # only part of the file is stored: no fingerprint kept
+        notes = tuple(p for p in result.problems if id(p) not in blocked)
+        refused = tuple(b.as_problem() for b in screened.blocked)
+    plan = plan_document(document)
+    if isinstance(plan, str):
+        return Prepared(name, sha256, checked, failure=(Problem(Source(name), plan),))
+    return Prepared(name, sha256, checked, None, result.form, plan.detached(), notes, refused=refused)
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:  # the writer is gone (killed): nobody will take the results
+            os._exit(1)
+
+
+def _start_reader(options: ReadOptions, parent: int) -> None:
+    _READER["options"] = options
+    _READER["store"] = Store(options.url, migrate=False) if options.url else None
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _prepare_files(prepare: Callable[[str, ReadOptions, Store | None], Prepared], paths: list[str]) -> list[Prepared]:
+    options: ReadOptions = _READER["options"]
+    out = []
+    for path in paths:
+        try:
+            out.append(prepare(path, options, _READER["store"]))
+        except Exception as exc:  # a reader's bug must not stop the other files
+            message = f"读取时出错，未导入：{type(exc).__name__}: {exc}"
+            out.append(Prepared(path, failure=(Problem(Source(path), message),)))
+    return out
+
+
+class _Pool:
+    """The reading processes, restarted when one dies."""
+
+    def __init__(self, jobs: int, options: ReadOptions, prepare: Callable[..., Prepared]) -> None:
+        self.jobs, self.options, self.prepare = jobs, options, prepare
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_reader, initargs=(self.options, os.getpid()))
+
+    def submit(self, paths: list[str]) -> Future[list[Prepared]]:
+        return self.executor.submit(_prepare_files, self.prepare, paths)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _read_in_pool(files: Iterator[Path], jobs: int, options: ReadOptions,
+                  prepare: Callable[..., Prepared]) -> Generator[Prepared, None, None]:
+    pool = _Pool(jobs, options, prepare)
+    window: deque[tuple[list[str], Future[list[Prepared]]]] = deque()
+    try:
+        while True:
+            while len(window) < jobs * TASKS_PER_JOB:
+                paths = [str(p) for p in islice(files, FILES_PER_TASK)]
+                if not paths:
+                    break
+                window.append((paths, pool.submit(paths)))
+            if not window:
+                return
+            paths, future = window.popleft()
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                # Read everything in flight again, one file at a time, to find the file that kills
+                # a reading process; then carry on as before.
+                backlog = [paths] + [p for p, _ in window]
+                window.clear()
+                pool.restart()
+                for path in chain.from_iterable(backlog):
+                    try:
+                        yield from pool.submit([path]).result()
+                    except BrokenProcessPool:
+                        yield Prepared(path, failure=(Problem(Source(path), CRASHED),))
+                        pool.restart()
+    finally:
+        pool.close()
+
+
+def import_files(store: Store, settings: CoreSettings, files: Iterable[Path], request: ImportRequest, *,
+                 jobs: int | None = None, form: str | None = None, pool_min_files: int | None = None,
+                 prepare: Callable[[str, ReadOptions, Store | None], Prepared] = prepare_file,
+                 ) -> Iterator[ImportOutcome]:
+    """Import ``files`` in their order, one outcome per file as soon as it is stored (see the module
+    docstring). ``jobs``: reading processes (default: the cores; 1, or fewer than ``pool_min_files``
+    files: read in this process). Database errors become failed outcomes; nothing raises on bad data."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    pool_min_files = POOL_MIN_FILES if pool_min_files is None else pool_min_files
+    stream = iter(files)
+    first = list(islice(stream, pool_min_files))
+    files_left = chain(first, stream)
+    in_memory = store.engine.dialect.name == "sqlite" and store.engine.url.database in (None, "", ":memory:")
+    options = ReadOptions(None if in_memory else store.url, form, request.via, request.force,
+                          request.skip_blocked)
+    if jobs > 1 and len(first) >= pool_min_files:
+        prepared: Generator[Prepared, None, None] = _read_in_pool(files_left, jobs, options, prepare)
+        remembered = jobs * TASKS_PER_JOB * FILES_PER_TASK + FILES_PER_TASK
+    else:
+        prepared = (prepare(str(path), options, store) for path in files_left)
+        remembered = 0
+    recent: OrderedDict[str, tuple[int, int]] = OrderedDict()  # fingerprints committed while files were in flight
+    done = 0
+    with closing(prepared), ExitStack() as stack:
+        stack.enter_context(store.library_batch())
+        for item in prepared:
+            outcome = _write(store, settings, item, request, recent)
+            if outcome.status == IMPORTED and item.sha256 is not None and remembered:
+                recent[item.sha256] = (outcome.document_id or 0, outcome.new_projects + outcome.changed_projects
+                                       + outcome.unchanged_projects)
+                while len(recent) > remembered:
+                    recent.popitem(last=False)
+            yield outcome
+            done += outcome.status == IMPORTED
+            if done >= LIBRARY_EVERY:  # the library follows in steps: its update's memory stays bounded
+                stack.close()
+                stack.enter_context(store.library_batch())
+                done = 0
+
+
+def _write(store: Store, settings: CoreSettings, item: Prepared, request: ImportRequest,
+           recent: OrderedDict[str, tuple[int, int]]) -> ImportOutcome:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if item.failure:
+        return ImportOutcome(item.file, FAILED, problems=item.failure)
+    try:
+        earlier = item.earlier
+        if earlier is None and item.sha256 is not None and not request.force:
+            earlier = recent.get(item.sha256)
+            if earlier is None and not item.checked:
+                with store.reading() as tx:
+                    earlier = tx.imported_before(item.sha256)
+        if earlier is not None:
+            return ImportOutcome(item.file, UNCHANGED, unchanged_projects=earlier[1], same_file_as=earlier[0])
+        assert item.plan is not None
+        outcome = import_document(store, settings, None, item.file, request, sha256=item.sha256, form=item.form,
+                                  notes=item.notes, plan=item.plan)
+        if item.refused and outcome.status in (IMPORTED, UNCHANGED):
+            outcome = replace(outcome, refused_tables=item.refused + outcome.refused_tables)
+        return outcome
+    except SQLAlchemyError as exc:
+        detail = str(getattr(exc, "orig", exc)).strip().splitlines()
+        return ImportOutcome(item.file, FAILED, problems=(
+            Problem(Source(item.file), f"数据库错误，未导入：{detail[0] if detail else exc}"),))

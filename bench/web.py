@@ -348,7 +348,9 @@ def main() -> None:
               f"{'pages seen before':>19}")
         for name in args.scenarios.split(","):
             template, share, thinks, cold, kind = SCENARIOS[name]
-            cookies = reviewing_cookies if kind == "queue" else every_cookie
+            # Random project pages are asked by admins and reviewers (they may open every project); a unit
+            # editor may open only its own unit's, so it takes part in the dashboard, list and landing pages.
+            cookies = reviewing_cookies if kind == "queue" or share < 1.0 else every_cookie
             others = pages[kind]
             think = args.think if thinks else 0.0
             label = template.format(think=think)

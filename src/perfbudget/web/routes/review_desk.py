@@ -14,7 +14,7 @@ from perfbudget.app.workflow import SUBMITTED
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden
 from perfbudget.web.roles import Action, Principal
-from perfbudget.web.routes.common import flash, page_router, redirect, render
+from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import settings_of, store_of
 from perfbudget.web.workflow import STATE_LABELS
@@ -100,12 +100,17 @@ def unit_opinion(request: Request, unit_id: int, fmt: str, year: str | None = No
 
 
 @router.get("/review/queue")
-def queue_page(request: Request, principal: Principal = Depends(page_user)) -> Response:
+async def queue_page(request: Request, principal: Principal = Depends(page_user)) -> Response:
     if not principal.may(Action.REVIEW):
         raise forbidden("只有审核人员可以使用审核队列")
-    with store_of(request).reading() as tx:
-        page = list_projects(tx, principal, ListQuery(state=SUBMITTED, sort="submitted", size=100))
-    return render(request, "review_queue.html", {"rows": page.rows, "total": page.total})
+
+    def build() -> Response:
+        with store_of(request).reading() as tx:
+            page = list_projects(tx, principal, ListQuery(state=SUBMITTED, sort="submitted", size=100))
+        return render(request, "review_queue.html", {"rows": page.rows, "total": page.total})
+
+    # the same for every reviewer of the same scope until the data changes: from the page cache
+    return await cached_page(request, principal, ("review-queue",), build)
 
 
 @router.post("/review/queue")

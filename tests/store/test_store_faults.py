@@ -72,7 +72,10 @@ def test_two_imports_at_once(db_url: str, seed_path: Path, tmp_path: Path) -> No
     files = make_corpus(seed_path, tmp_path / "tables", 25)
     first = cli(db_url, "import", str(tmp_path / "tables"), "--json")
     second = cli(db_url, "import", *(str(f) for f in reversed(files)), "--json")
-    results = [(p.wait(timeout=300), *p.communicate()) for p in (first, second)]
+    # communicate() reads the pipes while waiting: a process whose output fills a pipe would
+    # otherwise block on writing while the test blocks on wait().
+    outputs = [p.communicate(timeout=300) for p in (first, second)]
+    results = [(p.returncode, *out) for p, out in zip((first, second), outputs, strict=True)]
     imported = 0
     for code, stdout, stderr in results:
         assert "Traceback" not in stderr, stderr

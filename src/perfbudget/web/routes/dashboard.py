@@ -17,6 +17,7 @@ from perfbudget.app.overview import (
     unit_head,
     years,
 )
+from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.web.charts import bar_chart, stacked_bars
 from perfbudget.web.deps import data_version, optional_user, page_user
 from perfbudget.web.roles import Principal
@@ -72,7 +73,6 @@ def default_year(request: Request, principal: Principal) -> int | None:
             version, ("work-year", principal.role, scope), lambda: work_year(tx, principal))
 
 
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def charts(board: Dashboard, dimensions: dict[str, dict[str, int]]) -> dict[str, object]:

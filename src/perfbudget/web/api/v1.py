@@ -30,6 +30,7 @@ from perfbudget.interchange import InterchangeError, document_to_dict
 from perfbudget.review import review_document
 from perfbudget.web import audit
 from perfbudget.web.api import models as m
+from perfbudget.web.api.files import raise_for_outcome
 from perfbudget.web.api.openapi import (
     BEARER,
     INTERCHANGE_BODY,
@@ -197,15 +198,7 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
     outcome = import_document(store, settings, document, "API 导入",
                               ImportRequest(actor_of(principal), "api", force=force, allow_partial=allow_partial,
                                             review=True, ip=client_ip(request), skip_blocked=skip_blocked))
-    details = [p.message for p in outcome.problems]
-    if outcome.status == "needs_confirmation":
-        raise WebError(409, "confirmation_required", "导入会恢复旧内容或覆盖较新的版本，需确认（force=true）", details)
-    if outcome.status == "refused":
-        raise WebError(409, "revision_refused", "项目已送审或审核通过，本系统不接受导入修改", details)
-    if outcome.status == "stale":
-        raise WebError(409, "stale_version", details[0] if details else "项目已被他人修改", details)
-    if outcome.status == "failed":
-        raise WebError(422, "import_failed", "导入失败", details)
+    raise_for_outcome(outcome)
     if refused:
         outcome = replace(outcome, refused_tables=refused + outcome.refused_tables)
     return {**outcome.to_dict(), "project_ids": [v.project_id for v in outcome.versions],

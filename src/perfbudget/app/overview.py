@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Float, Integer, Numeric, and_, func, literal_column, select, true
+from sqlalchemy import Float, Integer, Numeric, and_, bindparam, func, literal_column, select, true
 from sqlalchemy.dialects.postgresql import JSONB
 
 from perfbudget.app.errors import NotFound
@@ -66,15 +66,17 @@ class ProjectHead:
         return self.approved_version is not None and self.latest_version > self.approved_version
 
 
+_HEAD = (select(projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year, projects.c.unit_id,
+                units.c.code, units.c.name.label("unit_name"), projects.c.latest_version,
+                workflow_states.c.state, workflow_states.c.approved_version)
+         .join(units, units.c.id == projects.c.unit_id)
+         .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
+         .where(projects.c.id == bindparam("project_id")))
+
+
 def project_head(tx: Transaction, principal: Principal, project_id: int) -> ProjectHead:
     """The project if it exists and the user may see its unit; else 404 (ids of others leak nothing)."""
-    row = tx.connection.execute(
-        select(projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year, projects.c.unit_id,
-               units.c.code, units.c.name.label("unit_name"), projects.c.latest_version,
-               workflow_states.c.state, workflow_states.c.approved_version)
-        .join(units, units.c.id == projects.c.unit_id)
-        .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
-        .where(projects.c.id == project_id)).first()
+    row = tx.connection.execute(_HEAD, {"project_id": project_id}).first()
     if row is None or not principal.sees_unit(row.code):
         raise NotFound("该项目")
     return ProjectHead(row.id, row.name, row.fund_label, row.fund_year, row.unit_id, row.code, row.unit_name,
@@ -358,14 +360,15 @@ def load_view(tx: Transaction, principal: Principal, project_id: int, settings: 
 def latest_evaluation(tx: Transaction, project_id: int) -> dict[str, Any] | None:
     """The newest self-evaluation of any version of the project, with its parsed ``payload``
     (a revision waiting for approval does not hide the approved version's self-evaluation)."""
-    trail = tx.trails([project_id]).get(project_id, [])
-    return tx.last_evaluation([e.version_id for e in trail])
+    return tx.last_project_evaluation(project_id)
+
+
+_EVENTS_OF = (select(workflow_events).where(workflow_events.c.project_id == bindparam("project_id"))
+              .order_by(workflow_events.c.id))
 
 
 def workflow_events_of(tx: Transaction, project_id: int) -> list[dict[str, Any]]:
-    query = (select(workflow_events).where(workflow_events.c.project_id == project_id)
-             .order_by(workflow_events.c.id))
-    return [dict(row._mapping) for row in tx.connection.execute(query)]
+    return [dict(row) for row in tx.connection.execute(_EVENTS_OF, {"project_id": project_id}).mappings()]
 
 
 def history(tx: Transaction, project_id: int) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 
 from perfbudget.app.errors import NotFound
 from perfbudget.app.overview import GRADES, ProjectView, load_view
@@ -208,8 +208,11 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
     return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip)) for pid in project_ids]
 
 
+_REVIEWER_GRADE = (select(reviewer_grades.c.grade).where(reviewer_grades.c.version_id == bindparam("version_id"))
+                   .order_by(reviewer_grades.c.id.desc()).limit(1))
+
+
 def reviewer_grade_of(tx: Any, version_id: int) -> str | None:
     """The reviewer's latest grade of a version (the official grade), or None."""
-    value = tx.connection.execute(select(reviewer_grades.c.grade).where(reviewer_grades.c.version_id == version_id)
-                                  .order_by(reviewer_grades.c.id.desc()).limit(1)).scalar()
+    value = tx.connection.execute(_REVIEWER_GRADE, {"version_id": version_id}).scalar()
     return str(value) if value else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from perfbudget.store.records import workflow_states
 from perfbudget.store.schema import evaluations, project_versions, projects, units
@@ -65,6 +65,25 @@ def stored_evaluation(connection: Connection, evaluation_id: int) -> dict[str, A
         select(*_SUMMARY, evaluations.c.payload)
         .join(project_versions, project_versions.c.id == evaluations.c.version_id)
         .where(evaluations.c.id == evaluation_id)).mappings().first()
+    if row is None:
+        return None
+    item = dict(row)
+    item["payload"] = json.loads(item["payload"])
+    item["sheet"] = _sheet(row["payload"])
+    return item
+
+
+_LAST_OF_PROJECT = (select(*_SUMMARY, evaluations.c.payload)
+                    .join(project_versions, project_versions.c.id == evaluations.c.version_id)
+                    .where(project_versions.c.project_id == bindparam("project_id"),
+                           evaluations.c.kind == bindparam("kind"))
+                    .order_by(evaluations.c.id.desc()).limit(1))
+
+
+def last_project_evaluation(connection: Connection, project_id: int,
+                            kind: str = KIND_EVALUATION) -> dict[str, Any] | None:
+    """The newest stored evaluation of ``kind`` of any version of the project, payload parsed; None if none."""
+    row = connection.execute(_LAST_OF_PROJECT, {"project_id": project_id, "kind": kind}).mappings().first()
     if row is None:
         return None
     item = dict(row)

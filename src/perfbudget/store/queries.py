@@ -10,12 +10,12 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, bindparam, func, or_, select
 
-from perfbudget.model import Document
+from perfbudget.model import Document, Indicator
 from perfbudget.store import rows, search
 from perfbudget.store.changes import Change
 from perfbudget.store.schema import (
@@ -315,28 +315,47 @@ def find_projects(connection: Connection, reference: str) -> list[dict[str, Any]
     return [dict(row._mapping) for row in found]
 
 
+# Built once: a statement made per call costs more in SQLAlchemy's expression building than the
+# query costs in the database (a project page runs several of them).
+_VERSION_HEAD = (
+    select(project_versions, projects.c.name, projects.c.fund_label, projects.c.fund_year,
+           projects.c.latest_version, documents.c.unit_code, documents.c.unit_name,
+           documents.c.money_unit, documents.c.kind, documents.c.file_name, documents.c.imported_at,
+           documents.c.sha256)
+    .join(projects, projects.c.id == project_versions.c.project_id)
+    .join(documents, documents.c.id == project_versions.c.document_id))
+_HEADS_BY_ID = _VERSION_HEAD.where(project_versions.c.id.in_(bindparam("ids", expanding=True)))
+_HEAD_BY_NUMBER = _VERSION_HEAD.where(project_versions.c.project_id == bindparam("project_id"),
+                                      project_versions.c.number == bindparam("number"))
+_HEAD_LATEST = _VERSION_HEAD.where(project_versions.c.project_id == bindparam("project_id"),
+                                   project_versions.c.number == projects.c.latest_version)
+# The columns :func:`rows.indicator_from_values` takes, after the version id.
+INDICATOR_COLUMNS = (indicators.c.version_id, indicators.c.level1, indicators.c.level2, indicators.c.level3,
+                     indicators.c.description, indicators.c.weight, indicators.c.actual, indicators.c.score,
+                     indicators.c.deviation, indicators.c.extras, targets.c.raw, targets.c.kind, targets.c.op,
+                     targets.c.value, targets.c.unit, targets.c.direction, targets.c.upper, targets.c.period_start,
+                     targets.c.period_end)
+_INDICATORS_OF = (select(*INDICATOR_COLUMNS).join(targets, targets.c.indicator_id == indicators.c.id)
+                  .where(indicators.c.version_id.in_(bindparam("ids", expanding=True)))
+                  .order_by(indicators.c.version_id, indicators.c.position))
+
+
 def load_versions(connection: Connection, version_ids: list[int]) -> dict[int, StoredVersion]:
     """Stored versions by id, each as a one-project document with its metadata (two queries)."""
     if not version_ids:
         return {}
-    head = connection.execute(
-        select(project_versions, projects.c.name, projects.c.fund_label, projects.c.fund_year,
-               projects.c.latest_version, documents.c.unit_code, documents.c.unit_name,
-               documents.c.money_unit, documents.c.kind, documents.c.file_name, documents.c.imported_at,
-               documents.c.sha256)
-        .join(projects, projects.c.id == project_versions.c.project_id)
-        .join(documents, documents.c.id == project_versions.c.document_id)
-        .where(project_versions.c.id.in_(version_ids))
-    ).mappings().all()
-    by_version: dict[int, list[Any]] = defaultdict(list)
-    query = (select(indicators, *_TARGET_COLUMNS).join(targets, targets.c.indicator_id == indicators.c.id)
-             .where(indicators.c.version_id.in_(version_ids))
-             .order_by(indicators.c.version_id, indicators.c.position))
-    for row in connection.execute(query).mappings():
-        by_version[row["version_id"]].append(row)
+    head = connection.execute(_HEADS_BY_ID, {"ids": list(version_ids)}).mappings().all()
+    return _built(connection, head)
+
+
+def _built(connection: Connection, head: Any) -> dict[int, StoredVersion]:
+    by_version: dict[int, list[Indicator]] = defaultdict(list)
+    if head:
+        for version_id, *values in connection.execute(_INDICATORS_OF, {"ids": [v["id"] for v in head]}):
+            by_version[version_id].append(rows.indicator_from_values(*values))
     out: dict[int, StoredVersion] = {}
     for version in head:
-        project = rows.project_from_rows(version, by_version[version["id"]])
+        project = replace(rows.project_from_rows(version, []), indicators=tuple(by_version[version["id"]]))
         meta = {"project_id": version["project_id"], "version": version["number"],
                 "latest_version": version["latest_version"], "version_id": version["id"],
                 "document_id": version["document_id"], "file": version["file_name"],
@@ -346,14 +365,13 @@ def load_versions(connection: Connection, version_ids: list[int]) -> dict[int, S
 
 
 def project_version(connection: Connection, project_id: int, number: int | None = None) -> StoredVersion | None:
-    """A project's version ``number`` (its latest when None)."""
-    wanted = projects.c.latest_version if number is None else number
-    version_id = connection.execute(
-        select(project_versions.c.id).join(projects, projects.c.id == project_versions.c.project_id)
-        .where(projects.c.id == project_id, project_versions.c.number == wanted)).scalar()
-    if version_id is None:
-        return None
-    return load_versions(connection, [version_id])[version_id]
+    """A project's version ``number`` (its latest when None), in two queries."""
+    if number is None:
+        head = connection.execute(_HEAD_LATEST, {"project_id": project_id}).mappings().all()
+    else:
+        head = connection.execute(_HEAD_BY_NUMBER, {"project_id": project_id, "number": number}).mappings().all()
+    loaded = _built(connection, head)
+    return next(iter(loaded.values()), None)
 
 
 def project_history(connection: Connection, project_id: int) -> list[dict[str, Any]]:

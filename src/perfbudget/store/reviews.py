@@ -15,15 +15,14 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, bindparam, func, select
 
-from perfbudget.model import Direction, Indicator, Kind, Op, Target
+from perfbudget.model import Indicator
 from perfbudget.store import rows
 from perfbudget.store.bulk import insert_rows
-from perfbudget.store.queries import StoredVersion
+from perfbudget.store.queries import INDICATOR_COLUMNS, StoredVersion
 from perfbudget.store.schema import documents, indicators, project_versions, projects, reviews, targets, units, utc_now
 
 _SUMMARY = [reviews.c.id, reviews.c.version_id, project_versions.c.project_id,
@@ -52,6 +51,22 @@ def stored_review(connection: Connection, review_id: int) -> dict[str, Any] | No
         select(*_SUMMARY, reviews.c.payload)
         .join(project_versions, project_versions.c.id == reviews.c.version_id)
         .where(reviews.c.id == review_id)).mappings().first()
+    if row is None:
+        return None
+    item = dict(row)
+    item["payload"] = json.loads(item["payload"])
+    return item
+
+
+_LAST_REVIEW = (select(*_SUMMARY, reviews.c.payload)
+                .join(project_versions, project_versions.c.id == reviews.c.version_id)
+                .where(reviews.c.version_id == bindparam("version_id"))
+                .order_by(reviews.c.id.desc()).limit(1))
+
+
+def last_review(connection: Connection, version_id: int) -> dict[str, Any] | None:
+    """The newest stored review of a version with its ``payload`` parsed; None if it has none."""
+    row = connection.execute(_LAST_REVIEW, {"version_id": version_id}).mappings().first()
     if row is None:
         return None
     item = dict(row)
@@ -123,34 +138,16 @@ def count_chosen(connection: Connection, *, project_ids: list[int] | None = None
     return int(connection.execute(query).scalar_one())
 
 
-_KINDS = {kind.value: kind for kind in Kind}
-_OPS = {op.value: op for op in Op}
-_DIRECTIONS = {direction.value: direction for direction in Direction}
-_INDICATOR_COLUMNS = (indicators.c.version_id, indicators.c.level1, indicators.c.level2, indicators.c.level3,
-                      indicators.c.description, indicators.c.weight, indicators.c.actual, indicators.c.score,
-                      indicators.c.deviation, indicators.c.extras, targets.c.raw, targets.c.kind, targets.c.op,
-                      targets.c.value, targets.c.unit, targets.c.direction, targets.c.upper, targets.c.period_start,
-                      targets.c.period_end)
-
-
 def _indicators_by_version(connection: Connection, where: Any) -> dict[int, list[Indicator]]:
     """The indicators of the latest versions selected by ``where`` (on ``projects``), built straight from
-    row tuples: the same objects as :func:`perfbudget.store.rows.indicator_from_row`, a few times faster."""
-    query = (select(*_INDICATOR_COLUMNS).select_from(projects).join(project_versions, _latest())
+    row tuples (:func:`perfbudget.store.rows.indicator_from_values`)."""
+    query = (select(*INDICATOR_COLUMNS).select_from(projects).join(project_versions, _latest())
              .join(indicators, indicators.c.version_id == project_versions.c.id)
              .join(targets, targets.c.indicator_id == indicators.c.id)
              .where(where).order_by(indicators.c.version_id, indicators.c.position))
     out: dict[int, list[Indicator]] = defaultdict(list)
-    for (version_id, level1, level2, level3, description, weight, actual, score, deviation, extras, raw, kind, op,
-         value, unit, direction, upper, start, end) in connection.execute(query):
-        target = Target(raw, _KINDS[kind], _OPS[op] if op else None, None if value is None else Decimal(value),
-                        unit, _DIRECTIONS[direction] if direction else None,
-                        None if upper is None else Decimal(upper),
-                        (start, end) if start is not None or end is not None else None)
-        out[version_id].append(Indicator(level1, level2, level3, description, target,
-                                         None if weight is None else Decimal(weight), actual,
-                                         None if score is None else Decimal(score), deviation,
-                                         tuple((a, b) for a, b in json.loads(extras)) if extras else ()))
+    for version_id, *values in connection.execute(query):
+        out[version_id].append(rows.indicator_from_values(*values))
     return out
 
 

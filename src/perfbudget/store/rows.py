@@ -137,6 +137,25 @@ def target_from_row(row: Mapping[Any, Any]) -> Target:
     )
 
 
+_KINDS = {kind.value: kind for kind in Kind}
+_OPS = {op.value: op for op in Op}
+_DIRECTIONS = {direction.value: direction for direction in Direction}
+
+
+def indicator_from_values(level1: str, level2: str, level3: str, description: str | None, weight: str | None,
+                          actual: str | None, score: str | None, deviation: str | None, extras: str | None,
+                          raw: str, kind: str, op: str | None, value: str | None, unit: str | None,
+                          direction: str | None, upper: str | None, start: Any, end: Any) -> Indicator:
+    """An indicator from the column values of :data:`perfbudget.store.queries.INDICATOR_COLUMNS` (after the
+    version id): the same object as :func:`indicator_from_row`, a few times faster (pages, bulk reviews)."""
+    target = Target(raw, _KINDS[kind], _OPS[op] if op else None, None if value is None else Decimal(value),
+                    unit, _DIRECTIONS[direction] if direction else None, None if upper is None else Decimal(upper),
+                    (start, end) if start is not None or end is not None else None)
+    return Indicator(level1, level2, level3, description, target, None if weight is None else Decimal(weight),
+                     actual, None if score is None else Decimal(score), deviation,
+                     tuple((a, b) for a, b in json.loads(extras)) if extras else ())
+
+
 def indicator_from_row(row: Mapping[Any, Any]) -> Indicator:
     """An indicator from an ``indicators`` row joined with its ``targets`` row (target columns prefixed ``t_``)."""
     target = target_from_row({key[2:]: value for key, value in row.items() if key.startswith("t_")})

@@ -145,10 +145,8 @@ class Transaction:
             .order_by(project_versions.c.id)).scalars())
 
     def last_review(self, version_id: int) -> dict[str, Any] | None:
-        """The newest stored review of a version, payload parsed."""
-        row = self.connection.execute(select(reviews.c.id).where(reviews.c.version_id == version_id)
-                                      .order_by(reviews.c.id.desc()).limit(1)).scalar()
-        return None if row is None else stored_reviews.stored_review(self.connection, row)
+        """The newest stored review of a version, payload parsed (one query)."""
+        return stored_reviews.last_review(self.connection, version_id)
 
     def last_evaluation(self, version_ids: list[int], kind: str = "self-evaluation") -> dict[str, Any] | None:
         """The newest stored evaluation of any of these versions, payload parsed."""
@@ -158,6 +156,10 @@ class Transaction:
                                                                       evaluations.c.kind == kind)
                                       .order_by(evaluations.c.id.desc()).limit(1)).scalar()
         return None if row is None else stored_evaluations.stored_evaluation(self.connection, row)
+
+    def last_project_evaluation(self, project_id: int, kind: str = "self-evaluation") -> dict[str, Any] | None:
+        """The newest stored evaluation of any version of the project, payload parsed (one query)."""
+        return stored_evaluations.last_project_evaluation(self.connection, project_id, kind)
 
     # authorship, workflow, audit
 

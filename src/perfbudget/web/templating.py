@@ -78,4 +78,5 @@ def make_templates() -> Jinja2Templates:
     env.filters["filename"] = _filename
     env.trim_blocks = True
     env.lstrip_blocks = True
+    env.auto_reload = False  # templates ship with the package: no stat() of each template per render
     return templates

@@ -7,6 +7,7 @@ Every function takes a :class:`~sqlalchemy.Connection` (opened by ``Store.librar
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -281,8 +282,9 @@ def histograms(connection: Connection, wanted: Iterable[tuple[int, str]]
     found: dict[tuple[int, str], list[tuple[str, int]]] = {}
     v = library_values.c
     for chunk in _chunks(sorted(set(wanted))):
-        for group_id, measure_unit, value, n in connection.execute(
-                select(v.group_id, v.measure_unit, v.value, v.n).where(tuple_(v.group_id, v.measure_unit).in_(chunk))):
+        for group_id, measure_unit, value, n in connection.execute(  # all rows at once: no fetch per row
+                select(v.group_id, v.measure_unit, v.value, v.n)
+                .where(tuple_(v.group_id, v.measure_unit).in_(chunk))).all():
             found.setdefault((group_id, measure_unit), []).append((value, n))
     return found
 
@@ -303,12 +305,15 @@ def write_stats(connection: Connection, rows: list[dict[str, Any]]) -> None:
     from sqlalchemy import bindparam, text
 
     if is_postgres(connection):
+        # The rows as one JSON text: a TEXT[] of JSON texts would be escaped element by element by the
+        # driver's array dumper (a regular expression per quote mark: ~25 ms for a hundred groups).
         connection.execute(text(
             "UPDATE library_groups SET indicator_count = s.n, unit_count = s.u, stats = s.t, updated_at = :now "
-            "FROM unnest(CAST(:gid AS INTEGER[]), CAST(:n AS INTEGER[]), CAST(:u AS INTEGER[]), CAST(:t AS TEXT[])) "
-            "AS s(gid, n, u, t) WHERE library_groups.id = s.gid"),
-            {"gid": [r["gid"] for r in rows], "n": [r["indicator_count"] for r in rows],
-             "u": [r["unit_count"] for r in rows], "t": [r["stats"] for r in rows], "now": utc_now()})
+            "FROM json_to_recordset(CAST(:rows AS JSON)) AS s(gid INTEGER, n INTEGER, u INTEGER, t TEXT) "
+            "WHERE library_groups.id = s.gid"),
+            {"rows": json.dumps([{"gid": r["gid"], "n": r["indicator_count"], "u": r["unit_count"], "t": r["stats"]}
+                                 for r in rows], ensure_ascii=False),
+             "now": utc_now()})
         return
     connection.execute(update(library_groups).where(library_groups.c.id == bindparam("gid"))
                        .values(indicator_count=bindparam("indicator_count"), unit_count=bindparam("unit_count"),

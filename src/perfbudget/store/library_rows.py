@@ -276,16 +276,17 @@ def add_counts(connection: Connection, table: Any, keys: tuple[str, ...], deltas
 
 def histograms(connection: Connection, wanted: Iterable[tuple[int, str]]
                ) -> dict[tuple[int, str], list[tuple[str, int]]]:
-    """The value histograms of these (group, measure unit) pairs (only those pairs' rows are read)."""
-    from sqlalchemy import tuple_
-
+    """The value histograms of these (group, measure unit) pairs: the rows of their groups, found by the
+    primary key's first column (a row-value ``IN`` of pairs is a full scan on SQLite), kept for the
+    pairs asked."""
+    pairs = set(wanted)
     found: dict[tuple[int, str], list[tuple[str, int]]] = {}
     v = library_values.c
-    for chunk in _chunks(sorted(set(wanted))):
+    for chunk in _chunks(sorted({group for group, _unit in pairs})):
         for group_id, measure_unit, value, n in connection.execute(  # all rows at once: no fetch per row
-                select(v.group_id, v.measure_unit, v.value, v.n)
-                .where(tuple_(v.group_id, v.measure_unit).in_(chunk))).all():
-            found.setdefault((group_id, measure_unit), []).append((value, n))
+                select(v.group_id, v.measure_unit, v.value, v.n).where(v.group_id.in_(chunk))).all():
+            if (group_id, measure_unit) in pairs:
+                found.setdefault((group_id, measure_unit), []).append((value, n))
     return found
 
 

@@ -67,7 +67,7 @@ def vague_reason(value: str, name: str) -> str | None:
 
 
 def _vague_by_words(value: str, name: str) -> str | None:
-    """Cut into words (jieba): a value whose every word is vague (vocabulary.toml ``[vague]``)
+    """Cut into words (rjieba, review/language.py): a value whose every word is vague (vocabulary.toml ``[vague]``)
     or the indicator's own name says nothing checkable: 持续影响, 长期, 有效提升, 合规,
     严格执行相关制度规定, 安全隐患得到消除 for 消除安全隐患."""
     found = content_words(value)
@@ -90,7 +90,7 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
 
     Flagged when the value is made only of vague words (有效保障, 健全, 缓解、保障, 持续保障),
     ends in a trend or state without a measure (…有所提高, …有所提升, 案件质量过硬, 提升), or
-    only repeats the indicator's name. Values are also cut into words (jieba): a value whose
+    only repeats the indicator's name. Values are also cut into words (rjieba): a value whose
     every word is a vague word of ``vocabulary.toml`` (持续, 影响, 长期, 有效, 合规, 严格,
     执行, 相关, 制度 …) or a word of the indicator's own name is flagged too — 持续影响,
     长期, 有效提升, 合规, 严格执行相关制度规定, a value restating its direction (提高).

@@ -2,7 +2,7 @@
 
 88号 asks that goals be clear, detailed and quantified (细化、量化), and that the indicators
 measure what the goals say: a goal the indicators do not cover, or a figure they contradict,
-leaves the money's purpose unchecked. The rules cut goals into clauses and words (jieba,
+leaves the money's purpose unchecked. The rules cut goals into clauses and words (rjieba,
 ``language.py``) and compare them with the indicators' names, descriptions and targets.
 """
 

@@ -157,7 +157,9 @@ def test_editing_keeps_the_official_order(browser: Any, desk_server: tuple[str, 
 
 MAIN_PAGES = ("/dashboard", "/projects", "/projects/{p}", "/projects/{p}/history", "/projects/{p}/edit",
               "/projects/{p}/review", "/review/queue", "/projects/{p}/opinion.html", "/upload", "/declare",
-              "/account", "/admin/users", "/admin/audit", "/units/{u}")
+              "/account", "/admin/users", "/admin/audit", "/admin/tokens", "/units/{u}", "/units/{u}/opinion.html",
+              "/library", "/library?q=%E6%BB%A1%E6%84%8F%E5%BA%A6", "/library/groups/{g}",
+              "/projects/{p}/evaluate")
 
 
 _SEED_TEXT: list[str] = []
@@ -171,8 +173,12 @@ def test_every_main_page_fits_a_phone(browser: Any, desk_server: tuple[str, list
     tab = _tab(browser, server, "admin", width=390, height=844)
     tab.goto(f"/projects/{ids[0]}")
     unit = tab.locator("a[href^='/units/']").first.get_attribute("href").split("/")[2].split("?")[0]
+    _post_step(tab, ids[0], "submit")  # the self-evaluation page is for approved projects
+    _post_step(tab, ids[0], "approve")
+    tab.goto("/library")
+    group = tab.locator("a[href^='/library/groups/']").first.get_attribute("href").split("/")[3].split("?")[0]
     for path in MAIN_PAGES:
-        url = path.format(p=ids[0], u=unit)
+        url = path.format(p=ids[0], u=unit, g=group)
         response = tab.goto(url)
         assert response is not None and response.status == 200, url
         width = tab.evaluate("document.documentElement.scrollWidth")

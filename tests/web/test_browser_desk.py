@@ -175,8 +175,10 @@ def test_every_main_page_fits_a_phone(browser: Any, desk_server: tuple[str, list
     unit = tab.locator("a[href^='/units/']").first.get_attribute("href").split("/")[2].split("?")[0]
     _post_step(tab, ids[0], "submit")  # the self-evaluation page is for approved projects
     _post_step(tab, ids[0], "approve")
-    tab.goto("/library")
+    tab.goto("/library?q=%E6%BB%A1%E6%84%8F%E5%BA%A6")  # 满意度: groups of percentages, drawn as a chart
     group = tab.locator("a[href^='/library/groups/']").first.get_attribute("href").split("/")[3].split("?")[0]
+    tab.goto(f"/library/groups/{group}")
+    assert tab.locator("svg.library-chart").count() >= 1  # the chart is there to fit
     for path in MAIN_PAGES:
         url = path.format(p=ids[0], u=unit, g=group)
         response = tab.goto(url)

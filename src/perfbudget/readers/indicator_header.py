@@ -43,12 +43,23 @@ def column_map(header: list[Cell]) -> list[tuple[str, str]]:
 
 
 def is_indicator_header(row: list[Cell]) -> bool:
+    return _may_be_header([c.text for c in row]) and _has_header_roles([c.text for c in row if not c.blank])
+
+
+def is_indicator_header_texts(texts: list[str]) -> bool:
+    """``is_indicator_header`` of a row given as its cells' texts (a blank text is empty or spaces)."""
+    return _may_be_header(texts) and _has_header_roles([t for t in texts if t and not t.isspace()])
+
+
+def _may_be_header(texts: list[str]) -> bool:
     # Cheap first test: a level column (一级/二级/三级…, all hold 级) and a target column (its synonyms
     # hold 值 or 目标) are required.
-    joined = "\x00".join([c.text for c in row])
-    if "级" not in joined or ("值" not in joined and "目标" not in joined):
-        return False
-    roles = set(header_roles([c.text for c in row if not c.blank]))
+    joined = "\x00".join(texts)
+    return "级" in joined and ("值" in joined or "目标" in joined)
+
+
+def _has_header_roles(filled: list[str]) -> bool:
+    roles = set(header_roles(filled))
     return "level3" in roles and "target" in roles and ("level1" in roles or "level2" in roles)
 
 

@@ -74,8 +74,11 @@ _PART = r"(?P<{0}y>\d{{4}})(?:[./-]|年)(?P<{0}m>\d{{1,2}})月?"
 _SPAN = re.compile(rf"^{_PART.format('a')}(?:-|~|—|–|至|到){_PART.format('b')}$")
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def _clean(raw: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw))
+    return _SPACE.sub("", unicodedata.normalize("NFKC", raw))
 
 
 def _month_ok(month: int, day: int | None = None, year: int | None = None) -> bool:
@@ -95,7 +98,7 @@ def _year(match: re.Match[str], key: str = "year") -> int | None:
 def parse_due(raw: str) -> Due | None:
     """The deadline a target value writes, or None when it is not a date or period target."""
     text = _clean(raw)
-    if not text or not any(ch.isdigit() or ch in "年季半" for ch in text):
+    if not text or not (any(map(str.isdigit, text)) or "年" in text or "季" in text or "半" in text):
         return None
     for pattern in (_DAY, _ISO_DAY):
         match = pattern.match(text)

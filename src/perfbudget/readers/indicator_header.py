@@ -92,11 +92,15 @@ _PERIODS = _ANNUAL | {"中期", "长期", "实施期", "项目期", "中长期",
 def is_label_subrow(row: list[Cell]) -> bool:
     """A row under the indicator header holding only sub-labels of its groups: 符号 | 数值 | 单位
     under 预期指标值, 年度 | 中期 under 指标值 (no level label, no indicator)."""
-    filled = [c for c in row if not c.blank]
+    return is_label_subrow_texts([c.text for c in row if not c.blank])
+
+
+def is_label_subrow_texts(filled: list[str]) -> bool:
+    """``is_label_subrow`` of a row given as the texts of its filled cells."""
     if not filled:
         return False
-    roles = [column_role(c.text) for c in filled]
-    return all(role is not None or label_key(c.text) in _PERIODS for role, c in zip(roles, filled, strict=True)) \
+    roles = [column_role(text) for text in filled]
+    return all(role is not None or label_key(text) in _PERIODS for role, text in zip(roles, filled, strict=True)) \
         and not any(role in ("level1", "level2", "level3") for role in roles)
 
 
@@ -132,9 +136,12 @@ _SUB_TARGET = re.compile(r"预期|目标|计划")
 
 
 def is_sub_header(row: list[Cell]) -> bool:
-    filled = [c for c in row if not c.blank]
-    return bool(filled) and all(_SUB_VALUE.match(label_key(c.text)) and column_role(c.text) is None
-                                for c in filled)
+    return is_sub_header_texts([c.text for c in row if not c.blank])
+
+
+def is_sub_header_texts(filled: list[str]) -> bool:
+    """``is_sub_header`` of a row given as the texts of its filled cells."""
+    return bool(filled) and all(_SUB_VALUE.match(label_key(text)) and column_role(text) is None for text in filled)
 
 
 def with_sub_header(header: list[Cell], sub: list[Cell], problems: list[Problem]) -> list[list[Cell]]:

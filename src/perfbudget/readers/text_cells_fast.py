@@ -22,12 +22,20 @@ returns None and the caller takes the general path.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from itertools import repeat
+
 from perfbudget.framework import normalise_level1
 from perfbudget.model import Document, Indicator, Problem, Source
 from perfbudget.readers.cell_values import EMPTY_MARKS, decimal_or_none, is_placeholder, is_sign
 from perfbudget.readers.grid import Cell, source_at
 from perfbudget.readers.header_block import read_header_rows
-from perfbudget.readers.indicator_header import column_map, is_indicator_header_texts, is_label_subrow, is_sub_header
+from perfbudget.readers.indicator_header import (
+    column_map,
+    is_indicator_header_texts,
+    is_label_subrow_texts,
+    is_sub_header_texts,
+)
 from perfbudget.readers.indicator_rows import FUSED_SCORE, HEADER_FIRST, owns
 from perfbudget.readers.interpret import document_from_parts, looks_like_indicator_row, starts_project
 from perfbudget.readers.labels import column_role, is_footer, level1_of_level2, level_of
@@ -130,31 +138,47 @@ def _cells(lines: list[str], start: int, end: int, file: str) -> list[Cell]:
     return [Cell(lines[index][1:], source_at(file, index + 1)) for index in range(start, end)]
 
 
+@lru_cache(maxsize=1024)
+def _header_plan(texts: tuple[str, ...]) -> tuple[str, ...] | None:
+    """For a row's texts: None when it is no indicator header; () when it is one this path does not
+    read (a list layout, columns that are not each a field of their own); else its columns' roles.
+    Cached: every table of a file (and most files) repeats the same header row."""
+    if not is_indicator_header_texts(list(texts)):
+        return None
+    header = [Cell(text, Source("")) for text in texts]  # (column_map reads texts only)
+    roles = tuple(role for role, _ in column_map(header))
+    if is_list_header(header) or not _PLAIN_ROLES.issuperset(roles) or len(set(roles)) != len(roles) \
+            or "level3" not in roles:
+        return ()
+    return roles
+
+
 def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool) -> Parts | None:
     """The parts of one table as ``interpret`` gives them, or None when the table is not plain."""
     rows = table.rows
     header_rows: list[list[Cell]] = []
     names_project = False
+    roles: tuple[str, ...] | None = None
     for header_index, (start, end) in enumerate(rows):  # noqa: B007 (the index is used after the loop)
-        if is_indicator_header_texts([line[1:] for line in lines[start:end]]):
-            break
+        joined = "".join(lines[start:end])  # indicator_header's quick test, on the lines
+        if "级" in joined and ("值" in joined or "目标" in joined):
+            roles = _header_plan(tuple([line[1:] for line in lines[start:end]]))
+            if roles is not None:
+                break
         row = _cells(lines, start, end, file)
-        if any(column_role(c.text) == "level3" for c in row) or looks_like_indicator_row(row):
+        texts = [c.text for c in row]
+        if "level3" in map(column_role, texts) or looks_like_indicator_row(row):
             return None  # a header over two rows, or indicators before any header
         names_project = names_project or any(not c.blank and starts_project(c.text) for c in row)
         header_rows.append(row)
-    else:
-        return None  # no indicator header
+    if not roles:
+        return None  # no indicator header, or one this path does not read
     body = rows[header_index + 1:]
     if not names_project or not body:
         return None  # (a continued table, or a header without indicator rows)
-    header = _cells(lines, *rows[header_index], file)
-    first = _cells(lines, *body[0], file)
-    if is_list_header(header) or is_label_subrow(first) or is_sub_header(first):
-        return None
-    columns = column_map(header)
-    roles = [role for role, _ in columns]
-    if not _PLAIN_ROLES.issuperset(roles) or len(set(roles)) != len(roles) or "level3" not in roles:
+    start, end = body[0]
+    first = [line[1:] for line in lines[start:end] if line.strip()]
+    if is_label_subrow_texts(first) or is_sub_header_texts(first):
         return None
     parts = Parts(heading=table.heading, source=table.source)
     read_header_rows(header_rows, parts, False)
@@ -164,10 +188,13 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
     return parts
 
 
-def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: list[str], parts: Parts,
+def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: tuple[str, ...], parts: Parts,
                          file: str, is_last_table: bool) -> bool:
     """Every row of ``body`` as an indicator into ``parts`` (``indicator_rows.read_indicator_rows`` for
-    plain columns and whole rows); False at a row it does not take."""
+    plain columns and whole rows); False at a row it does not take.
+
+    A cell's text is its line without the leading tab, so ``line.strip()`` is the cell's stripped text
+    (empty for a blank cell); the raw text is sliced only where the general path reads it unstripped."""
     width = len(roles)
     at = {role: i for i, role in enumerate(roles)}
     i1, i2, i3, it = at.get("level1"), at.get("level2"), at["level3"], at["target"]
@@ -176,58 +203,53 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: l
     level1 = level2 = ""  # carried down from the rows above
     indicators = parts.indicators
     last = len(body) - 1
+    strip = str.strip
+    files, nones, source_type = repeat(file), repeat(None), repeat(Source)  # endless: zip stops at the lines
     for k, (start, end) in enumerate(body):
         if end - start != width:
             return False  # a short row (aligned by the general path) or a long one (an error)
-        texts = [line[1:] for line in lines[start:end]]
-        first = -1
-        filled = 0
-        for j, text in enumerate(texts):
-            if text and not text.isspace():
-                filled += 1
-                if first < 0:
-                    first = j
-        if filled < 2 or first == -1 or texts[-1].isspace() or not texts[-1]:
-            return False  # one cell (a wrapped name?), or a row ending in a blank cell
-        head = texts[first]
-        if is_footer(head) or head.strip() in HEADER_FIRST or (k and starts_project(head)):
+        stripped = list(map(strip, lines[start:end]))
+        if not stripped[-1] or width - stripped.count("") < 2:
+            return False  # a row ending in a blank cell, or of one cell (a wrapped name?)
+        first = 0
+        while not stripped[first]:
+            first += 1
+        head = lines[start + first][1:]
+        if is_footer(head) or stripped[first] in HEADER_FIRST or (k and starts_project(head)):
             return False
-        if k == last and is_last_table and is_sign(texts[it]):
+        if k == last and is_last_table and is_sign(lines[start + it][1:]):
             return False  # the file may be cut after the sign
-        t1 = texts[i1] if i1 is not None else ""
-        t2 = texts[i2] if i2 is not None else ""
-        written1 = bool(t1) and not t1.isspace()
-        written2 = bool(t2) and not t2.isspace()
-        if written1 and not written2 and level_of(t1) == "level2":
-            t2, written1, written2 = t1, False, True  # a 二级 name in the 一级 column
-        if written1:
-            name1 = t1.strip()
-            same = bool(level1) and normalise_level1(name1) == normalise_level1(level1)
-            level1, level2 = name1, (level2 if same else "")
-        if written2:
-            level2 = t2.strip()
-            if not written1 and (not level1 or not owns(level1, level2)):
+        s1 = stripped[i1] if i1 is not None else ""
+        s2 = stripped[i2] if i2 is not None else ""
+        if s1 and not s2 and level_of(lines[start + i1][1:]) == "level2":  # type: ignore[operator]
+            s1, s2 = "", s1  # a 二级 name in the 一级 column
+        if s1:
+            same = bool(level1) and normalise_level1(s1) == normalise_level1(level1)
+            level1, level2 = s1, (level2 if same else "")
+        if s2:
+            level2 = s2
+            if not s1 and (not level1 or not owns(level1, level2)):
                 owner = level1_of_level2(level2)
                 if owner is not None and (not level1 or normalise_level1(level1) != owner):
                     return False  # the general path supplies the 一级, with a note
-        name = texts[i3].strip()
-        target_text = texts[it].strip()
+        name = stripped[i3]
+        target_text = stripped[it]
         if not name or not target_text or not level1 or not level2 or is_placeholder(name) \
                 or not target_text.strip(EMPTY_MARKS) or ("分" in target_text and FUSED_SCORE.match(target_text)):
             return False  # a category or template row, a missing name, level or value, a fused score
-        sources = [_new_tuple(Source, (file, n, None, None, None, None, None)) for n in range(start + 1, end + 1)]
-        weight = texts[i_weight] if i_weight is not None else ""
-        score = texts[i_score] if i_score is not None else ""
+        # Source(file, line) per cell, made in C: tuple.__new__(Source, (file, line, None, …))
+        sources = list(map(_new_tuple, source_type,
+                           zip(files, range(start + 1, end + 1), nones, nones, nones, nones, nones, strict=False)))
         indicators.append(Indicator(
             level1, level2, name,
-            texts[i_description].strip() if i_description is not None else None,
+            stripped[i_description] if i_description is not None else None,
             parse_target(target_text, name),
-            decimal_or_none(weight) if weight and not weight.isspace() else None,
-            (texts[i_actual].strip() or None) if i_actual is not None else None,
-            decimal_or_none(score) if score and not score.isspace() else None,
-            (texts[i_deviation].strip() or None) if i_deviation is not None else None,
+            decimal_or_none(lines[start + i_weight][1:]) if i_weight is not None and stripped[i_weight] else None,
+            (stripped[i_actual] or None) if i_actual is not None else None,
+            decimal_or_none(lines[start + i_score][1:]) if i_score is not None and stripped[i_score] else None,
+            (stripped[i_deviation] or None) if i_deviation is not None else None,
             (),
             sources[first],
-            dict(zip(roles, sources, strict=True)),
+            dict(zip(roles, sources)),  # noqa: B905 (one source per column)
         ))
     return True

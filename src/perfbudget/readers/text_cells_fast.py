@@ -29,7 +29,7 @@ from perfbudget.framework import normalise_level1
 from perfbudget.model import Document, Indicator, Problem, Source
 from perfbudget.readers.cell_values import EMPTY_MARKS, decimal_or_none, is_placeholder, is_sign
 from perfbudget.readers.grid import Cell, source_at
-from perfbudget.readers.header_block import read_header_rows
+from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
 from perfbudget.readers.indicator_header import (
     column_map,
     is_indicator_header_texts,
@@ -38,7 +38,7 @@ from perfbudget.readers.indicator_header import (
 )
 from perfbudget.readers.indicator_rows import FUSED_SCORE, HEADER_FIRST, owns
 from perfbudget.readers.interpret import document_from_parts, looks_like_indicator_row, starts_project
-from perfbudget.readers.labels import column_role, is_footer, level1_of_level2, level_of
+from perfbudget.readers.labels import column_role, header_field, is_footer, level1_of_level2, level_of
 from perfbudget.readers.list_layout import is_list_header
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.text_cells import HEADING
@@ -48,7 +48,8 @@ from perfbudget.target import parse_target
 _PLAIN_ROLES = frozenset({"level1", "level2", "level3", "description", "target", "weight", "actual", "score",
                           "deviation"})
 
-_new_tuple = tuple.__new__
+_PROJECT_FIELDS = ("name", "unit")
+_new_tuple, _new_object = tuple.__new__, object.__new__
 
 
 class _Table:
@@ -104,7 +105,7 @@ def _split_tables(text: str, file: str) -> tuple[list[str], list[_Table]] | None
                     tables.append(table)
                     pending = None
                 start = index
-            if line.find("\t", 1) != -1:
+            if "\t" in line[1:]:
                 cells = line[1:].split("\t")
                 while len(cells) > 1 and not cells[-1].strip():
                     cells.pop()
@@ -135,7 +136,15 @@ def _split_tables(text: str, file: str) -> tuple[list[str], list[_Table]] | None
 
 
 def _cells(lines: list[str], start: int, end: int, file: str) -> list[Cell]:
-    return [Cell(lines[index][1:], source_at(file, index + 1)) for index in range(start, end)]
+    """The row's cells; ``Cell(text, Source(file, line))`` made inline as in ``read_tab_cells``."""
+    row = []
+    for index in range(start, end):
+        cell = _new_object(Cell)
+        cell.text = text = lines[index][1:]
+        cell.source = _new_tuple(Source, (file, index + 1, None, None, None, None, None))
+        cell.blank = not text or text.isspace()
+        row.append(cell)
+    return row
 
 
 @lru_cache(maxsize=1024)
@@ -203,20 +212,27 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
     level1 = level2 = ""  # carried down from the rows above
     indicators = parts.indicators
     last = len(body) - 1
-    strip = str.strip
-    files, nones, source_type = repeat(file), repeat(None), repeat(Source)  # endless: zip stops at the lines
+    # the stripped texts and the sources of all the lines of the indicator rows, each made in one call
+    base, stop = body[0][0], body[-1][1]
+    stripped_lines = list(map(str.strip, lines[base:stop]))
+    nones = repeat(None)
+    line_sources = list(map(_new_tuple, repeat(Source),
+                            zip(repeat(file), range(base + 1, stop + 1), nones, nones, nones, nones, nones,
+                                strict=False)))
     for k, (start, end) in enumerate(body):
         if end - start != width:
             return False  # a short row (aligned by the general path) or a long one (an error)
-        stripped = list(map(strip, lines[start:end]))
+        at_line = start - base
+        stripped = stripped_lines[at_line:at_line + width]
         if not stripped[-1] or width - stripped.count("") < 2:
             return False  # a row ending in a blank cell, or of one cell (a wrapped name?)
         first = 0
         while not stripped[first]:
             first += 1
         head = lines[start + first][1:]
-        if is_footer(head) or stripped[first] in HEADER_FIRST or (k and starts_project(head)):
-            return False
+        if is_footer(head) or stripped[first] in HEADER_FIRST or (k and (
+                header_field(head) in _PROJECT_FIELDS or UNIT_CELL.match(stripped[first]))):
+            return False  # a footer, a repeated header, a new project (interpret.starts_project)
         if k == last and is_last_table and is_sign(lines[start + it][1:]):
             return False  # the file may be cut after the sign
         s1 = stripped[i1] if i1 is not None else ""
@@ -237,9 +253,7 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
         if not name or not target_text or not level1 or not level2 or is_placeholder(name) \
                 or not target_text.strip(EMPTY_MARKS) or ("分" in target_text and FUSED_SCORE.match(target_text)):
             return False  # a category or template row, a missing name, level or value, a fused score
-        # Source(file, line) per cell, made in C: tuple.__new__(Source, (file, line, None, …))
-        sources = list(map(_new_tuple, source_type,
-                           zip(files, range(start + 1, end + 1), nones, nones, nones, nones, nones, strict=False)))
+        sources = line_sources[at_line:at_line + width]
         indicators.append(Indicator(
             level1, level2, name,
             stripped[i_description] if i_description is not None else None,

@@ -86,17 +86,17 @@ def format_decimal(value: Decimal) -> str:
     return "0" if text in ("-0", "+0") else text
 
 
-_SPACE = re.compile(r"\s+")
-# Every spelling in _ASCII_OPS holds one of these: a text without any of them needs no replacing.
-_ASCII_OP_CHARS = frozenset("".join(old for old, _ in _ASCII_OPS))
+# Every spelling in _ASCII_OPS holds one of these (≥= and ≤= their =): a text without any needs no replacing.
+_ASCII_OP_CHARS = frozenset("=<>≧≦⩾⩽")
+assert all(not _ASCII_OP_CHARS.isdisjoint(old) for old, _ in _ASCII_OPS)
 # The first characters of the prefix words and the last ones of the suffix words (a quick test first).
 _PREFIX_FIRST = frozenset(word[0] for word, _ in _PREFIX_WORDS)
 _SUFFIX_LAST = frozenset(word[-1] for word, _ in _SUFFIX_WORDS)
 
 
 def _normalise(raw: str) -> str:
-    text = unicodedata.normalize("NFKC", raw)
-    text = _SPACE.sub("", text)
+    # without whitespace: str.split() splits at exactly the characters re's \s matches (str.isspace)
+    text = "".join(unicodedata.normalize("NFKC", raw).split())
     if not _ASCII_OP_CHARS.isdisjoint(text):
         for old, new in _ASCII_OPS:
             text = text.replace(old, new)

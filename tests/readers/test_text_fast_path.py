@@ -5,6 +5,8 @@ where the general path gives the result."""
 from __future__ import annotations
 
 import dataclasses
+import random
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +92,30 @@ def test_fast_path_leaves_a_cut_table_to_the_general_path() -> None:
     document, problems = read_text(text, "k.txt")
     assert document is not None and not document.projects[0].complete
     assert _everything((document, problems)) == _everything(_general(text, "k.txt"))
+
+
+_WORDS = ["项目名称", "一级指标", "三级指标", "指标值", "注：说明", "合计", "指标1", "≥", "社会效益指标",
+          "效益指标", "成本指标", "", " ", "255101某某局", "≥95%（10分）", "……", "/", "2024年10月底前",
+          "序号", "绩效指标", "实际完成值", "得分", "度量单位", "指标性质", "审核意见", "填报人：张三", "资金用途"]
+
+
+def test_fast_path_equals_the_general_path_on_random_edits_of_the_seed() -> None:
+    seed = (Path(__file__).resolve().parents[2] / "examples" / "000_e2047472f0d7711d.txt").read_text(encoding="utf-8")
+    rng = random.Random(17)
+    taken = 0
+    for k in range(150):
+        lines = seed.split("\n")
+        for _ in range(rng.choice([1, 2, 3])):
+            i = rng.randrange(len(lines))
+            if rng.random() < 0.7 and lines[i].startswith("\t"):
+                lines[i] = "\t" + rng.choice(_WORDS)  # a label-like text in a random cell
+            elif rng.random() < 0.5:
+                del lines[i]
+            else:
+                lines.insert(i, lines[i])
+        text = "\n".join(lines)
+        fast = read_well_formed(text, f"r{k}.txt")
+        if fast is not None:
+            taken += 1
+            assert _everything(fast) == _everything(_general(text, f"r{k}.txt")), k
+    assert taken >= 30  # the path is taken for many of them (and falls back for the others)

@@ -11,7 +11,8 @@ its lines into an :class:`Indicator` (no cell objects), then builds the document
 path's ``interpret.document_from_parts``.
 
 It takes a file only when it can give exactly what the general path gives: at anything else —
-a line that is neither a cell nor a heading (a continuation, free text), a line of several cells,
+free text (a line that is no cell, heading or continuation of a cell), a row that goes on after a
+continuation line, a line of several cells,
 a table without 项目名称 or a unit row before its indicator header, a header block row that could be
 part of the indicator header or an indicator row, a list-layout header, columns other than plain
 fields (a sign, unit, extra or skipped column, a role twice), a sub-header row, an indicator row

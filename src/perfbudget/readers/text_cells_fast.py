@@ -87,7 +87,8 @@ def _split_tables(text: str, file: str) -> tuple[list[str], list[_Table]] | None
     """The lines and the tables, as ``text_cells.read_tab_cells`` splits them; None at a line it does
     not take (see the module). A cell line with trailing blank cells is cut to its one cell, and a
     continuation line is joined to the line of the cell it continues, so that a cell's text is always
-    its line without the leading tab."""
+    its line without the leading tab. A cell line costs one test here; its row is looked at when it
+    ends."""
     lines = text.splitlines()
     tables: list[_Table] = []
     table: _Table | None = None
@@ -106,18 +107,12 @@ def _split_tables(text: str, file: str) -> tuple[list[str], list[_Table]] | None
                     tables.append(table)
                     pending = None
                 start = index
-            if "\t" in line[1:]:
-                cells = line[1:].split("\t")
-                while len(cells) > 1 and not cells[-1].strip():
-                    cells.pop()
-                if len(cells) > 1:
-                    return None  # several cells on one line
-                lines[index] = "\t" + cells[0]
-            last = index
-            previous_was_cell = True
             continue
-        if start >= 0:
+        if start >= 0:  # the row of lines start … index-1 ends here
+            if not _one_cell_per_line(lines, start, index):
+                return None
             table.rows.append((start, index))  # type: ignore[union-attr]  # a row is open only in a table
+            last, previous_was_cell = index - 1, True
         if not line or line.isspace():
             start, previous_was_cell = -1, False
             continue
@@ -132,8 +127,28 @@ def _split_tables(text: str, file: str) -> tuple[list[str], list[_Table]] | None
         pending = (line.strip(), index)
         start, last, previous_was_cell = -1, -1, False
     if start >= 0:
+        if not _one_cell_per_line(lines, start, len(lines)):
+            return None
         table.rows.append((start, len(lines)))  # type: ignore[union-attr]
     return lines, tables
+
+
+def _one_cell_per_line(lines: list[str], start: int, end: int) -> bool:
+    """The cell lines start … end-1 with a tab after the first cut to their one cell as ``read_tab_cells``
+    does (trailing blank cells dropped); False when a line holds several cells. Most rows hold no tab but
+    the one starting each line: counted on the row at once."""
+    if "".join(lines[start:end]).count("\t") == end - start:
+        return True
+    for index in range(start, end):
+        line = lines[index]
+        if "\t" in line[1:]:
+            cells = line[1:].split("\t")
+            while len(cells) > 1 and not cells[-1].strip():
+                cells.pop()
+            if len(cells) > 1:
+                return False  # several cells on one line
+            lines[index] = "\t" + cells[0]
+    return True
 
 
 def _cells(lines: list[str], start: int, end: int, file: str) -> list[Cell]:

@@ -86,11 +86,20 @@ def format_decimal(value: Decimal) -> str:
     return "0" if text in ("-0", "+0") else text
 
 
+# Every spelling in _ASCII_OPS holds one of these (≥= and ≤= their =): a text without any needs no replacing.
+_ASCII_OP_CHARS = frozenset("=<>≧≦⩾⩽")
+assert all(not _ASCII_OP_CHARS.isdisjoint(old) for old, _ in _ASCII_OPS)
+# The first characters of the prefix words and the last ones of the suffix words (a quick test first).
+_PREFIX_FIRST = frozenset(word[0] for word, _ in _PREFIX_WORDS)
+_SUFFIX_LAST = frozenset(word[-1] for word, _ in _SUFFIX_WORDS)
+
+
 def _normalise(raw: str) -> str:
-    text = unicodedata.normalize("NFKC", raw)
-    text = re.sub(r"\s+", "", text)
-    for old, new in _ASCII_OPS:
-        text = text.replace(old, new)
+    # without whitespace: str.split() splits at exactly the characters re's \s matches (str.isspace)
+    text = "".join(unicodedata.normalize("NFKC", raw).split())
+    if not _ASCII_OP_CHARS.isdisjoint(text):
+        for old, new in _ASCII_OPS:
+            text = text.replace(old, new)
     return text.replace("﹦", "=").replace("＝", "=")
 
 
@@ -99,17 +108,18 @@ def _apply_words(text: str) -> tuple[str | None, str]:
     symbol: str | None = None
     if text and text[0] in _SYMBOL_OP:
         symbol, text = text[0], text[1:]
-    else:
+    elif text[:1] in _PREFIX_FIRST:
         for word, sym in _PREFIX_WORDS:
             if text.startswith(word):
                 symbol, text = sym, text[len(word):]
                 break
-    for word, sym in _SUFFIX_WORDS:
-        if text.endswith(word):
-            text = text[: -len(word)]
-            if symbol is None:
-                symbol = sym
-            break
+    if text[-1:] in _SUFFIX_LAST:
+        for word, sym in _SUFFIX_WORDS:
+            if text.endswith(word):
+                text = text[: -len(word)]
+                if symbol is None:
+                    symbol = sym
+                break
     if symbol == "≤" and text.endswith("内"):  # 控制在2小时内
         text = text[:-1]
     return symbol, text

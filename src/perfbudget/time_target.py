@@ -70,12 +70,18 @@ _QUARTER = re.compile(rf"^{_Y}第?(?P<q>[一二三四1-4])季度{_PERIOD_END}$")
 _HALF = re.compile(rf"^{_Y}(?P<half>上|下)半年{_PERIOD_END}$")
 _YEAR_END = re.compile(r"^(?:(?P<year>\d{4})年?)?(?:年底|年末|年终)(?:前|之前|以前)?(?:完成)?$")
 _WHOLE_YEAR = re.compile(r"^(?:(?P<year>\d{4})年(?:内|度内|全年)|当年|年内|本年度|本年内|年度内|当年内|全年)(?:完成)?$")
+# Each pattern of parse_due holds one of these: 月 (month and day forms), 年 (year forms, 年底, 当年 …),
+# 季 (季度), 半 (半年), or a date separator - . / (2024-06-30, 2023.07-2024.01).
+_DUE_CHARS = frozenset("月年季半-./")
 _PART = r"(?P<{0}y>\d{{4}})(?:[./-]|年)(?P<{0}m>\d{{1,2}})月?"
 _SPAN = re.compile(rf"^{_PART.format('a')}(?:-|~|—|–|至|到){_PART.format('b')}$")
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def _clean(raw: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw))
+    return _SPACE.sub("", unicodedata.normalize("NFKC", raw))
 
 
 def _month_ok(month: int, day: int | None = None, year: int | None = None) -> bool:
@@ -95,8 +101,10 @@ def _year(match: re.Match[str], key: str = "year") -> int | None:
 def parse_due(raw: str) -> Due | None:
     """The deadline a target value writes, or None when it is not a date or period target."""
     text = _clean(raw)
-    if not text or not any(ch.isdigit() or ch in "年季半" for ch in text):
+    if not text or not (any(map(str.isdigit, text)) or "年" in text or "季" in text or "半" in text):
         return None
+    if _DUE_CHARS.isdisjoint(text):
+        return None  # every form below needs one of these
     for pattern in (_DAY, _ISO_DAY):
         match = pattern.match(text)
         if match:

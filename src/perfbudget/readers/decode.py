@@ -48,6 +48,18 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# Bytes that decode (as UTF-8) to the control characters of _BAD_CHARS.
+_BAD_UTF8_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
+
+
+def _plain_utf8(data: bytes) -> bool:
+    """True when UTF-8 bytes cannot decode to any character ``_looks_binary`` counts in its sample:
+    a byte below 0x80 decodes to itself and U+FFFD only comes from EF BF BD, and the sample's 20,000
+    characters lie within the first 80,000 bytes. A quick test in C before the character scan."""
+    head = data[:80000]
+    return len(head.translate(None, _BAD_UTF8_BYTES)) == len(head) and b"\xef\xbf\xbd" not in head
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:20000]
     if not sample:
@@ -73,7 +85,7 @@ def decode_bytes(data: bytes) -> Decoded:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        if _looks_binary(text):
+        if not (name == "utf-8" and _plain_utf8(data)) and _looks_binary(text):
             break
         if not text.strip():
             raise DecodeError("文件为空")

@@ -43,12 +43,23 @@ def column_map(header: list[Cell]) -> list[tuple[str, str]]:
 
 
 def is_indicator_header(row: list[Cell]) -> bool:
+    return _may_be_header([c.text for c in row]) and _has_header_roles([c.text for c in row if not c.blank])
+
+
+def is_indicator_header_texts(texts: list[str]) -> bool:
+    """``is_indicator_header`` of a row given as its cells' texts (a blank text is empty or spaces)."""
+    return _may_be_header(texts) and _has_header_roles([t for t in texts if t and not t.isspace()])
+
+
+def _may_be_header(texts: list[str]) -> bool:
     # Cheap first test: a level column (一级/二级/三级…, all hold 级) and a target column (its synonyms
     # hold 值 or 目标) are required.
-    joined = "\x00".join([c.text for c in row])
-    if "级" not in joined or ("值" not in joined and "目标" not in joined):
-        return False
-    roles = set(header_roles([c.text for c in row if not c.blank]))
+    joined = "\x00".join(texts)
+    return "级" in joined and ("值" in joined or "目标" in joined)
+
+
+def _has_header_roles(filled: list[str]) -> bool:
+    roles = set(header_roles(filled))
     return "level3" in roles and "target" in roles and ("level1" in roles or "level2" in roles)
 
 
@@ -81,11 +92,15 @@ _PERIODS = _ANNUAL | {"中期", "长期", "实施期", "项目期", "中长期",
 def is_label_subrow(row: list[Cell]) -> bool:
     """A row under the indicator header holding only sub-labels of its groups: 符号 | 数值 | 单位
     under 预期指标值, 年度 | 中期 under 指标值 (no level label, no indicator)."""
-    filled = [c for c in row if not c.blank]
+    return is_label_subrow_texts([c.text for c in row if not c.blank])
+
+
+def is_label_subrow_texts(filled: list[str]) -> bool:
+    """``is_label_subrow`` of a row given as the texts of its filled cells."""
     if not filled:
         return False
-    roles = [column_role(c.text) for c in filled]
-    return all(role is not None or label_key(c.text) in _PERIODS for role, c in zip(roles, filled, strict=True)) \
+    roles = [column_role(text) for text in filled]
+    return all(role is not None or label_key(text) in _PERIODS for role, text in zip(roles, filled, strict=True)) \
         and not any(role in ("level1", "level2", "level3") for role in roles)
 
 
@@ -121,9 +136,12 @@ _SUB_TARGET = re.compile(r"预期|目标|计划")
 
 
 def is_sub_header(row: list[Cell]) -> bool:
-    filled = [c for c in row if not c.blank]
-    return bool(filled) and all(_SUB_VALUE.match(label_key(c.text)) and column_role(c.text) is None
-                                for c in filled)
+    return is_sub_header_texts([c.text for c in row if not c.blank])
+
+
+def is_sub_header_texts(filled: list[str]) -> bool:
+    """``is_sub_header`` of a row given as the texts of its filled cells."""
+    return bool(filled) and all(_SUB_VALUE.match(label_key(text)) and column_role(text) is None for text in filled)
 
 
 def with_sub_header(header: list[Cell], sub: list[Cell], problems: list[Problem]) -> list[list[Cell]]:

@@ -41,14 +41,14 @@ from perfbudget.readers.row_alignment import (
 from perfbudget.target import parse_target
 
 # The first cell of an indicator header repeated after a page break.
-_HEADER_FIRST = frozenset({"一级指标", "二级指标", "一级", "二级", "绩效指标", "序号", "项目"})
+HEADER_FIRST = frozenset({"一级指标", "二级指标", "一级", "二级", "绩效指标", "序号", "项目"})
 
-_FUSED_SCORE = re.compile(r"^(?P<value>.+?)\s*(?:[(（]\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[)）]"
+FUSED_SCORE = re.compile(r"^(?P<value>.+?)\s*(?:[(（]\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[)）]"
                           r"|\s(?P<b>\d+(?:\.\d+)?)\s*分)$")
 
 
 @lru_cache(maxsize=4096)
-def _owns(level1: str, level2: str) -> bool:
+def owns(level1: str, level2: str) -> bool:
     name1, name2 = normalise_level1(level1), normalise_level2(level2)
     return any(name2 in framework.get(name1, ()) for framework in (FRAMEWORK_2015, FRAMEWORK_2021))
 
@@ -140,7 +140,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
             continue
         if is_footer(filled[0].text):
             return
-        if filled[0].text.strip() in _HEADER_FIRST and is_indicator_header(row):
+        if filled[0].text.strip() in HEADER_FIRST and is_indicator_header(row):
             problems.append(Problem(filled[0].source, "跳过重复的指标表头行（表格跨页续排）", Severity.INFO))
             continue
         if len(row) >= width and not row[-1].blank:
@@ -242,7 +242,7 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         # A 二级 that does not belong to the 一级 carried down from above: the copy dropped the
         # merged 一级 cell of a new group, so the framework names it. A 一级 written in the same
         # row is kept as written (the review flags a wrong pairing).
-        if not written_level1 and (not tree.level1 or not _owns(tree.level1, tree.level2)):
+        if not written_level1 and (not tree.level1 or not owns(tree.level1, tree.level2)):
             owner = level1_of_level2(tree.level2)
             if owner is not None and (not tree.level1 or normalise_level1(tree.level1) != owner):
                 problems.append(Problem(l2.source, f"二级指标「{tree.level2}」上方没有它的一级指标，按指标体系补为"
@@ -259,7 +259,7 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     else:
         target = by_role.get("target")
         target_text = target.text.strip() if target is not None else ""
-    fused = _FUSED_SCORE.match(target_text) if "分" in target_text else None
+    fused = FUSED_SCORE.match(target_text) if "分" in target_text else None
     weight_cell = by_role.get("weight")
     fused_weight: Decimal | None = None
     if fused and decimal_or_none(fused["value"].strip()) is None:

@@ -16,7 +16,7 @@ read becomes an error with the cell's location.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from perfbudget.framework import LEVEL1_NAMES, normalise_level1
@@ -45,14 +45,19 @@ def _text(cell: Cell) -> str:
     return cell.text.strip()
 
 
+def starts_project(first: str) -> bool:
+    """A row whose first filled cell holds this text starts a new project (项目名称, 预算单位, a unit row)."""
+    return header_field(first) in ("name", "unit") or bool(UNIT_CELL.match(first.strip()))
+
+
 def _starts_project(row: list[Cell]) -> bool:
     for first in row:  # the first filled cell (asked of every indicator row: a loop, no generator)
         if not first.blank:
-            return header_field(first.text) in ("name", "unit") or bool(UNIT_CELL.match(first.text.strip()))
+            return starts_project(first.text)
     return False
 
 
-def _looks_like_indicator_row(row: list[Cell]) -> bool:
+def looks_like_indicator_row(row: list[Cell]) -> bool:
     filled = [c for c in row if not c.blank]
     return len(filled) >= 3 and normalise_level1(_text(filled[0])) in LEVEL1_NAMES
 
@@ -116,7 +121,7 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                 rows = [*rows[:index], merged, *rows[index + 2:]]
                 header_index = index
                 break
-        if _looks_like_indicator_row(row):
+        if looks_like_indicator_row(row):
             positional = _positional_header(rows, index)
             if positional is None:
                 problems.append(Problem(row[0].source,
@@ -179,29 +184,40 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
     segments = [s for s in segments if any(not c.blank for row in s.rows for c in row)]
     if not segments:
         return None, [Problem(Source(file), "没有找到绩效目标表（文件中没有可识别的表格）")]
+    count = len(segments)
+    # one project's parts at a time: the problems of each table come before those of the tables after it
+    parts_of_tables = (_interpret_project(segment, position, problems, position == count, is_header)
+                       for position, segment in enumerate(segments, 1))
+    return document_from_parts(parts_of_tables, file, problems)
+
+
+def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
+                        problems: list[Problem]) -> tuple[Document, list[Problem]]:
+    """The document from each table's parts, in order: the money unit written after amounts, the
+    unit and money unit compared across tables, the projects built, years and numbers settled.
+    Shared by :func:`interpret_tables` and the one-pass path of ``text_cells_fast``."""
     projects: list[Project] = []
     unit: Unit | None = None
     money_unit: str | None = None
     self_evaluation = False
     numbered: list[bool] = []  # per project: does its heading carry a number (3.…)?
-    for position, segment in enumerate(segments, 1):
-        parts = _interpret_project(segment, position, problems, position == len(segments), is_header)
+    for position, parts in enumerate(parts_of_tables, 1):
         if parts.money_unit is None and (written := written_money_unit(parts)) is not None:
             parts.money_unit = written
-            problems.append(Problem(segment.source, f"表中没有写金额单位，按金额后所写的单位取「{written}」",
+            problems.append(Problem(parts.source, f"表中没有写金额单位，按金额后所写的单位取「{written}」",
                                     Severity.INFO))
         if parts.unit is not None:
             if unit is None:
                 unit = parts.unit
             elif parts.unit != unit:
-                problems.append(Problem(segment.source, f"本表的预算单位「{parts.unit.code or ''}{parts.unit.name}」"
+                problems.append(Problem(parts.source, f"本表的预算单位「{parts.unit.code or ''}{parts.unit.name}」"
                                         f"与文件中第一个表的「{unit.code or ''}{unit.name}」不同",
                                         Severity.WARNING))
         if parts.money_unit is not None:
             if money_unit is None:
                 money_unit = parts.money_unit
             elif parts.money_unit != money_unit:
-                problems.append(Problem(segment.source, f"本表的金额单位「{parts.money_unit}」与第一个表的"
+                problems.append(Problem(parts.source, f"本表的金额单位「{parts.money_unit}」与第一个表的"
                                         f"「{money_unit}」不同"))
         self_evaluation = self_evaluation or parts.self_evaluation
         if _is_project(parts):

@@ -35,6 +35,11 @@ def _project_columns(header: list[Cell]) -> int:
     return first_level
 
 
+def is_list_header(header: list[Cell]) -> bool:
+    """True when the indicator header row has project fields as columns before its level columns."""
+    return _project_columns(header) > 0
+
+
 def split_list_layout(table: RawTable, problems: list[Problem],
                       is_header: Callable[[list[Cell]], bool] = is_indicator_header) -> list[RawTable] | None:
     """One raw table per project of a list-layout table, or None when the table is no list layout.

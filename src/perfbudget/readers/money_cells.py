@@ -21,15 +21,15 @@ _SPACE = re.compile(r"\s+")
 
 def money_amount(cell: Cell, label: str, problems: list[Problem]) -> tuple[Decimal | None, bool]:
     """The amount in a money cell, and whether the cell holds more than the amount (a note)."""
-    text = unicodedata.normalize("NFKC", cell.text)
-    text = _SPACE.sub("", text).replace(",", "")
+    # without whitespace: str.split() splits at exactly the characters re's \s matches (str.isspace)
+    text = "".join(unicodedata.normalize("NFKC", cell.text).split()).replace(",", "")
     if not text or text in ("-", "—", "/", "无"):
         return None, False
     match = _AMOUNT.match(text)
     if match is None:
         problems.append(Problem(cell.source, f"{label}「{cell.text.strip()}」不是金额"))
         return None, False
-    rest = _NOTE.sub("", match["rest"])
+    rest = match["rest"] and _NOTE.sub("", match["rest"])
     amount = match["number"] + (match["unit"] or "")
     while rest.startswith(amount):  # a copied duplicate such as 854万854万
         rest = rest[len(amount):]

@@ -1,5 +1,8 @@
 """Text forms: decode the bytes, tell the layout apart, split into raw tables, interpret.
 
+A file of well-formed tab-cell tables takes the one-pass path of
+:mod:`perfbudget.readers.text_cells_fast` (same result, fewer stages); anything else the general one.
+
 Layouts: the Word-extractor tab-cell form (the seed's) and the forms of table text
 copied from web pages (:mod:`perfbudget.readers.text_layouts`). The first layout in
 ``TEXT_LAYOUTS`` whose detector accepts the text is used; ``layout=`` forces one.
@@ -17,6 +20,7 @@ from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.text_bracket import looks_like_bracket_list, read_bracket_list
 from perfbudget.readers.text_cells import looks_like_tab_cells, read_tab_cells
+from perfbudget.readers.text_cells_fast import read_well_formed
 from perfbudget.readers.text_glued import looks_like_glued_rows, read_glued_rows
 
 # name → (detector, splitter). The names and their order are registered once, in
@@ -49,6 +53,8 @@ def detect_layout(text: str) -> str | None:
 def read_text(text: str, file: str, layout: str | None = None) -> tuple[Document | None, list[Problem]]:
     """Read table text (already decoded) into a document; ``layout`` forces a layout by name."""
     chosen = layout or detect_layout(text)
+    if chosen == "tab-cells" and (read := read_well_formed(text, file)) is not None:
+        return read  # the one-pass path took the whole file (see text_cells_fast)
     for name, _detect, split in TEXT_LAYOUTS:
         if name == chosen:
             return interpret_tables(split(text, file), file)

@@ -14,7 +14,7 @@ import re
 from perfbudget.model import Source
 from perfbudget.readers.grid import Cell, RawTable, source_at
 
-_HEADING = re.compile(r"^\s*\[bookmark:[^\]]*\]|绩效(?:目标|自评|监控)[^\t]{0,12}表\s*$")
+HEADING = re.compile(r"^\s*\[bookmark:[^\]]*\]|绩效(?:目标|自评|监控)[^\t]{0,12}表\s*$")
 
 
 def looks_like_tab_cells(text: str) -> bool:
@@ -75,7 +75,7 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
         if not stripped:
             row, previous_was_cell = None, False
             continue
-        is_heading = _HEADING.search(line) is not None
+        is_heading = HEADING.search(line) is not None
         continuation = last_cell is not None and pending is None and (
             previous_was_cell or line.endswith("\t")
         )
@@ -86,7 +86,7 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
             continue
         # A heading or free text between tables: the latest heading (else the latest
         # line) names the next table.
-        if is_heading or pending is None or _HEADING.search(pending[0]) is None:
+        if is_heading or pending is None or HEADING.search(pending[0]) is None:
             pending = (stripped, lineno)
         row, last_cell, previous_was_cell = None, None, False
     return tables

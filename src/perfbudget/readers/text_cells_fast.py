@@ -1,0 +1,285 @@
+"""The one-pass path for well-formed tab-cell text: from lines straight to each table's parts.
+
+The general path (``text_cells.read_tab_cells``, then ``interpret.interpret_tables``) makes a
+:class:`Cell` per line and passes every table through several stages (joining continued tables,
+the list-layout test, project splitting, finding the header, aligning rows), each asking its own
+questions of the same rows. Most files of the seed's form need none of that: one table after
+another, each a heading, a header block naming its project, an indicator header of plain columns
+and one line per indicator cell. For such a file this module reads the header block with the
+general path's own code (``header_block.read_header_rows``) and each indicator row straight from
+its lines into an :class:`Indicator` (no cell objects), then builds the document with the general
+path's ``interpret.document_from_parts``.
+
+It takes a file only when it can give exactly what the general path gives: at anything else —
+free text (a line that is no cell, heading or continuation of a cell), a row that goes on after a
+continuation line, a line of several cells,
+a table without 项目名称 or a unit row before its indicator header, a header block row that could be
+part of the indicator header or an indicator row, a list-layout header, columns other than plain
+fields (a sign, unit, extra or skipped column, a role twice), a sub-header row, an indicator row
+that is short, ends in a blank cell, holds a single cell, is a footer, a repeated header or a new
+project, or any row the general path would write a note or an error about — :func:`read_well_formed`
+returns None and the caller takes the general path.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import repeat
+
+from perfbudget.framework import normalise_level1
+from perfbudget.model import Document, Indicator, Problem, Source
+from perfbudget.readers.cell_values import EMPTY_MARKS, decimal_or_none, is_placeholder, is_sign
+from perfbudget.readers.grid import Cell, source_at
+from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
+from perfbudget.readers.indicator_header import (
+    column_map,
+    is_indicator_header_texts,
+    is_label_subrow_texts,
+    is_sub_header_texts,
+)
+from perfbudget.readers.indicator_rows import FUSED_SCORE, HEADER_FIRST, owns
+from perfbudget.readers.interpret import document_from_parts, looks_like_indicator_row, starts_project
+from perfbudget.readers.labels import column_role, header_field, is_footer, level1_of_level2, level_of
+from perfbudget.readers.list_layout import is_list_header
+from perfbudget.readers.parts import Parts
+from perfbudget.readers.text_cells import HEADING
+from perfbudget.target import parse_target
+
+# The column roles an indicator row is read by here (each a field of its own; not sign, unit, extra, skip).
+_PLAIN_ROLES = frozenset({"level1", "level2", "level3", "description", "target", "weight", "actual", "score",
+                          "deviation"})
+
+_PROJECT_FIELDS = ("name", "unit")
+_new_tuple, _new_object = tuple.__new__, object.__new__
+
+
+class _Table:
+    """A table as lines: its heading, where it starts, and its rows as ranges of line indices
+    (one cell per line, so a row is a run of consecutive lines)."""
+
+    __slots__ = ("heading", "rows", "source")
+
+    def __init__(self, heading: str | None, source: Source) -> None:
+        self.heading = heading
+        self.source = source
+        self.rows: list[tuple[int, int]] = []
+
+
+def read_well_formed(text: str, file: str) -> tuple[Document, list[Problem]] | None:
+    """The document and problems of tab-cell text the one-pass path handles whole, else None."""
+    split = _split_tables(text, file)
+    if split is None:
+        return None
+    lines, tables = split
+    if not tables:
+        return None
+    count = len(tables)
+    parts_of_tables: list[Parts] = []
+    for position, table in enumerate(tables, 1):
+        parts = _read_table(lines, table, file, position == count)
+        if parts is None:
+            return None
+        parts_of_tables.append(parts)
+    return document_from_parts(parts_of_tables, file, [])
+
+
+def _split_tables(text: str, file: str) -> tuple[list[str], list[_Table]] | None:
+    """The lines and the tables, as ``text_cells.read_tab_cells`` splits them; None at a line it does
+    not take (see the module). A cell line with trailing blank cells is cut to its one cell, and a
+    continuation line is joined to the line of the cell it continues, so that a cell's text is always
+    its line without the leading tab. A cell line costs one test here; its row is looked at when it
+    ends."""
+    lines = text.splitlines()
+    tables: list[_Table] = []
+    table: _Table | None = None
+    start = -1  # the first line of the open row; -1: no row open; -2: a row broken by a continuation line
+    last = -1  # the line of the latest cell (-1: none since the latest heading)
+    previous_was_cell = False
+    pending: tuple[str, int] | None = None  # a heading waiting for its table
+    for index, line in enumerate(lines):
+        if line[:1] == "\t":
+            if start < 0:
+                if start == -2:
+                    return None  # the row goes on after a continuation line: not a run of lines
+                if pending is not None or table is None:
+                    heading, heading_index = pending if pending is not None else (None, index)
+                    table = _Table(heading, source_at(file, heading_index + 1))
+                    tables.append(table)
+                    pending = None
+                start = index
+            continue
+        if start >= 0:  # the row of lines start … index-1 ends here
+            if not _one_cell_per_line(lines, start, index):
+                return None
+            table.rows.append((start, index))  # type: ignore[union-attr]  # a row is open only in a table
+            last, previous_was_cell = index - 1, True
+        if not line or line.isspace():
+            start, previous_was_cell = -1, False
+            continue
+        is_heading = HEADING.search(line) is not None
+        if not is_heading and last >= 0 and pending is None and (previous_was_cell or line.endswith("\t")):
+            lines[last] += "\n" + line.rstrip("\t")  # a further paragraph of the latest cell
+            start = -2 if start != -1 else -1
+            previous_was_cell = True
+            continue
+        if not is_heading:
+            return None  # free text between tables
+        pending = (line.strip(), index)
+        start, last, previous_was_cell = -1, -1, False
+    if start >= 0:
+        if not _one_cell_per_line(lines, start, len(lines)):
+            return None
+        table.rows.append((start, len(lines)))  # type: ignore[union-attr]
+    return lines, tables
+
+
+def _one_cell_per_line(lines: list[str], start: int, end: int) -> bool:
+    """The cell lines start … end-1 with a tab after the first cut to their one cell as ``read_tab_cells``
+    does (trailing blank cells dropped); False when a line holds several cells. Most rows hold no tab but
+    the one starting each line: counted on the row at once."""
+    if "".join(lines[start:end]).count("\t") == end - start:
+        return True
+    for index in range(start, end):
+        line = lines[index]
+        if "\t" in line[1:]:
+            cells = line[1:].split("\t")
+            while len(cells) > 1 and not cells[-1].strip():
+                cells.pop()
+            if len(cells) > 1:
+                return False  # several cells on one line
+            lines[index] = "\t" + cells[0]
+    return True
+
+
+def _cells(lines: list[str], start: int, end: int, file: str) -> list[Cell]:
+    """The row's cells; ``Cell(text, Source(file, line))`` made inline as in ``read_tab_cells``."""
+    row = []
+    for index in range(start, end):
+        cell = _new_object(Cell)
+        cell.text = text = lines[index][1:]
+        cell.source = _new_tuple(Source, (file, index + 1, None, None, None, None, None))
+        cell.blank = not text or text.isspace()
+        row.append(cell)
+    return row
+
+
+@lru_cache(maxsize=1024)
+def _header_plan(texts: tuple[str, ...]) -> tuple[str, ...] | None:
+    """For a row's texts: None when it is no indicator header; () when it is one this path does not
+    read (a list layout, columns that are not each a field of their own); else its columns' roles.
+    Cached: every table of a file (and most files) repeats the same header row."""
+    if not is_indicator_header_texts(list(texts)):
+        return None
+    header = [Cell(text, Source("")) for text in texts]  # (column_map reads texts only)
+    roles = tuple(role for role, _ in column_map(header))
+    if is_list_header(header) or not _PLAIN_ROLES.issuperset(roles) or len(set(roles)) != len(roles) \
+            or "level3" not in roles:
+        return ()
+    return roles
+
+
+def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool) -> Parts | None:
+    """The parts of one table as ``interpret`` gives them, or None when the table is not plain."""
+    rows = table.rows
+    header_rows: list[list[Cell]] = []
+    names_project = False
+    roles: tuple[str, ...] | None = None
+    for header_index, (start, end) in enumerate(rows):  # noqa: B007 (the index is used after the loop)
+        joined = "".join(lines[start:end])  # indicator_header's quick test, on the lines
+        if "级" in joined and ("值" in joined or "目标" in joined):
+            roles = _header_plan(tuple([line[1:] for line in lines[start:end]]))
+            if roles is not None:
+                break
+        row = _cells(lines, start, end, file)
+        texts = [c.text for c in row]
+        if "level3" in map(column_role, texts) or looks_like_indicator_row(row):
+            return None  # a header over two rows, or indicators before any header
+        names_project = names_project or any(not c.blank and starts_project(c.text) for c in row)
+        header_rows.append(row)
+    if not roles:
+        return None  # no indicator header, or one this path does not read
+    body = rows[header_index + 1:]
+    if not names_project or not body:
+        return None  # (a continued table, or a header without indicator rows)
+    start, end = body[0]
+    first = [line[1:] for line in lines[start:end] if line.strip()]
+    if is_label_subrow_texts(first) or is_sub_header_texts(first):
+        return None
+    parts = Parts(heading=table.heading, source=table.source)
+    read_header_rows(header_rows, parts, False)
+    parts.self_evaluation = "actual" in roles or "score" in roles
+    if not _read_indicator_rows(lines, body, roles, parts, file, is_last_table):
+        return None
+    return parts
+
+
+def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: tuple[str, ...], parts: Parts,
+                         file: str, is_last_table: bool) -> bool:
+    """Every row of ``body`` as an indicator into ``parts`` (``indicator_rows.read_indicator_rows`` for
+    plain columns and whole rows); False at a row it does not take.
+
+    A cell's text is its line without the leading tab, so ``line.strip()`` is the cell's stripped text
+    (empty for a blank cell); the raw text is sliced only where the general path reads it unstripped."""
+    width = len(roles)
+    at = {role: i for i, role in enumerate(roles)}
+    i1, i2, i3, it = at.get("level1"), at.get("level2"), at["level3"], at["target"]
+    i_description, i_weight, i_actual = at.get("description"), at.get("weight"), at.get("actual")
+    i_score, i_deviation = at.get("score"), at.get("deviation")
+    level1 = level2 = ""  # carried down from the rows above
+    indicators = parts.indicators
+    last = len(body) - 1
+    # the stripped texts and the sources of all the lines of the indicator rows, each made in one call
+    base, stop = body[0][0], body[-1][1]
+    stripped_lines = list(map(str.strip, lines[base:stop]))
+    nones = repeat(None)
+    line_sources = list(map(_new_tuple, repeat(Source),
+                            zip(repeat(file), range(base + 1, stop + 1), nones, nones, nones, nones, nones,
+                                strict=False)))
+    for k, (start, end) in enumerate(body):
+        if end - start != width:
+            return False  # a short row (aligned by the general path) or a long one (an error)
+        at_line = start - base
+        stripped = stripped_lines[at_line:at_line + width]
+        if not stripped[-1] or width - stripped.count("") < 2:
+            return False  # a row ending in a blank cell, or of one cell (a wrapped name?)
+        first = 0
+        while not stripped[first]:
+            first += 1
+        head = lines[start + first][1:]
+        if is_footer(head) or stripped[first] in HEADER_FIRST or (k and (
+                header_field(head) in _PROJECT_FIELDS or UNIT_CELL.match(stripped[first]))):
+            return False  # a footer, a repeated header, a new project (interpret.starts_project)
+        if k == last and is_last_table and is_sign(lines[start + it][1:]):
+            return False  # the file may be cut after the sign
+        s1 = stripped[i1] if i1 is not None else ""
+        s2 = stripped[i2] if i2 is not None else ""
+        if s1 and not s2 and level_of(lines[start + i1][1:]) == "level2":  # type: ignore[operator]
+            s1, s2 = "", s1  # a 二级 name in the 一级 column
+        if s1:
+            same = bool(level1) and normalise_level1(s1) == normalise_level1(level1)
+            level1, level2 = s1, (level2 if same else "")
+        if s2:
+            level2 = s2
+            if not s1 and (not level1 or not owns(level1, level2)):
+                owner = level1_of_level2(level2)
+                if owner is not None and (not level1 or normalise_level1(level1) != owner):
+                    return False  # the general path supplies the 一级, with a note
+        name = stripped[i3]
+        target_text = stripped[it]
+        if not name or not target_text or not level1 or not level2 or is_placeholder(name) \
+                or not target_text.strip(EMPTY_MARKS) or ("分" in target_text and FUSED_SCORE.match(target_text)):
+            return False  # a category or template row, a missing name, level or value, a fused score
+        sources = line_sources[at_line:at_line + width]
+        indicators.append(Indicator(
+            level1, level2, name,
+            stripped[i_description] if i_description is not None else None,
+            parse_target(target_text, name),
+            decimal_or_none(lines[start + i_weight][1:]) if i_weight is not None and stripped[i_weight] else None,
+            (stripped[i_actual] or None) if i_actual is not None else None,
+            decimal_or_none(lines[start + i_score][1:]) if i_score is not None and stripped[i_score] else None,
+            (stripped[i_deviation] or None) if i_deviation is not None else None,
+            (),
+            sources[first],
+            dict(zip(roles, sources)),  # noqa: B905 (one source per column)
+        ))
+    return True

@@ -1,0 +1,121 @@
+"""The one-pass path for well-formed tab-cell text (``text_cells_fast``): taken for a plain table and
+then the same as the general path (document, problems, every source); not taken for anything unusual,
+where the general path gives the result."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from pathlib import Path
+
+import pytest
+
+from perfbudget.model import Document, Problem, Source
+from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.text import read_text
+from perfbudget.readers.text_cells import read_tab_cells
+from perfbudget.readers.text_cells_fast import read_well_formed
+from tests.conftest import HEADER_ROWS, table_text
+
+ROWS = [
+    ["产出指标", "数量指标", "培训人数", "培训的人数", "≥100人"],
+    ["", "质量指标", "合格率", "培训合格率", "100%"],
+    ["效益指标", "社会效益指标", "保障工作", "保障工作开展", "有效保障"],
+]
+
+
+def _general(text: str, file: str) -> tuple[Document | None, list[Problem]]:
+    return interpret_tables(read_tab_cells(text, file), file)
+
+
+def _everything(result: tuple[Document | None, list[Problem]]) -> object:
+    """The document and problems with the fields equality leaves out (sources, notes, cut)."""
+    document, problems = result
+    if document is None:
+        return None, problems
+    return dataclasses.asdict(document), [(p, p.source) for p in document.notes], [(p, p.source) for p in problems]
+
+
+def _two_tables() -> str:
+    second = table_text(*HEADER_ROWS, *ROWS[:2], heading="2.另一项目-2024中央绩效目标表")
+    return table_text(*HEADER_ROWS, *ROWS) + "\n \n" + second
+
+
+def test_fast_path_is_taken_for_well_formed_tables_and_equals_the_general_path() -> None:
+    text = _two_tables()
+    fast = read_well_formed(text, "w.txt")
+    assert fast is not None  # taken
+    assert _everything(fast) == _everything(_general(text, "w.txt"))
+    document, problems = fast
+    assert problems == [] and document is not None and len(document.projects) == 2
+    first = document.projects[0].indicators[0]
+    assert first.source == Source("w.txt", 28) and first.sources["target"] == Source("w.txt", 32)
+    assert document.projects[0].indicators[1].level1 == "产出指标"  # carried down from the row above
+
+
+def test_fast_path_takes_continuation_lines_and_trailing_tabs() -> None:
+    rows = [*HEADER_ROWS[:4], ["绩效目标", "1.完成测试\t\t"], *HEADER_ROWS[5:], *ROWS]
+    text = table_text(*rows).replace("\t1.完成测试\t\t\n\n", "\t1.完成测试\t\t\n\n2.第二个目标\t\t\t\n\n")
+    fast = read_well_formed(text, "c.txt")
+    assert fast is not None
+    assert _everything(fast) == _everything(_general(text, "c.txt"))
+    assert fast[0] is not None and fast[0].projects[0].goals == ("完成测试", "第二个目标")
+
+
+@pytest.mark.parametrize("change", [
+    ("\t保障工作开展\n", "\t保障工作开展\n说明文字写在表格之外\n\n页面上的其他文字\n"),  # free text
+    ("\t产出指标\n", "\t产出指标\t数量指标\n"),  # two cells on one line
+    ("\t有效保障\n", "\t有效保障（10分）\n"),  # a score fused with the value: a note
+    ("\t效益指标\n\t社会效益指标\n", "\t\n\t社会效益指标\n"),  # a 二级 without its 一级: a note
+    ("\t100%\n", "\t\n"),  # a row without its value: a warning
+    ("\t合格率\n", "\t指标2\n"),  # a template row: a note
+])
+def test_fast_path_falls_back_on_unusual_input(change: tuple[str, str]) -> None:
+    text = table_text(*HEADER_ROWS, *ROWS)
+    assert change[0] in text
+    text = text.replace(change[0], change[1], 1)
+    assert read_well_formed(text, "u.txt") is None  # not taken
+    assert _everything(read_text(text, "u.txt")) == _everything(_general(text, "u.txt"))
+
+
+def test_fallback_still_gives_the_general_paths_notes() -> None:
+    text = table_text(*HEADER_ROWS, *ROWS).replace("\t效益指标\n\t社会效益指标\n", "\t\n\t社会效益指标\n", 1)
+    assert read_well_formed(text, "n.txt") is None
+    document, problems = read_text(text, "n.txt")
+    assert document is not None and document.projects[0].indicators[2].level1 == "效益指标"
+    assert any("按指标体系补为「效益指标」" in p.message for p in problems)
+
+
+def test_fast_path_leaves_a_cut_table_to_the_general_path() -> None:
+    text = table_text(*HEADER_ROWS, *ROWS[:2], ["效益指标", "社会效益指标", "保障工作", "保障工作开展", "≥"])
+    assert read_well_formed(text, "k.txt") is None
+    document, problems = read_text(text, "k.txt")
+    assert document is not None and not document.projects[0].complete
+    assert _everything((document, problems)) == _everything(_general(text, "k.txt"))
+
+
+_WORDS = ["项目名称", "一级指标", "三级指标", "指标值", "注：说明", "合计", "指标1", "≥", "社会效益指标",
+          "效益指标", "成本指标", "", " ", "255101某某局", "≥95%（10分）", "……", "/", "2024年10月底前",
+          "序号", "绩效指标", "实际完成值", "得分", "度量单位", "指标性质", "审核意见", "填报人：张三", "资金用途"]
+
+
+def test_fast_path_equals_the_general_path_on_random_edits_of_the_seed() -> None:
+    seed = (Path(__file__).resolve().parents[2] / "examples" / "000_e2047472f0d7711d.txt").read_text(encoding="utf-8")
+    rng = random.Random(17)
+    taken = 0
+    for k in range(150):
+        lines = seed.split("\n")
+        for _ in range(rng.choice([1, 2, 3])):
+            i = rng.randrange(len(lines))
+            if rng.random() < 0.7 and lines[i].startswith("\t"):
+                lines[i] = "\t" + rng.choice(_WORDS)  # a label-like text in a random cell
+            elif rng.random() < 0.5:
+                del lines[i]
+            else:
+                lines.insert(i, lines[i])
+        text = "\n".join(lines)
+        fast = read_well_formed(text, f"r{k}.txt")
+        if fast is not None:
+            taken += 1
+            assert _everything(fast) == _everything(_general(text, f"r{k}.txt")), k
+    assert taken >= 30  # the path is taken for many of them (and falls back for the others)

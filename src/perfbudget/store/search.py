@@ -115,7 +115,15 @@ TRIGRAM_REFUSED = ("无法启用 pg_trgm 扩展（CREATE EXTENSION pg_trgm 失�
 # --- Queries ------------------------------------------------------------------------------------------
 
 def _like(column: Any, value: str, dialect: str) -> Any:
-    """``column`` contains ``value``, case ignored (see ``queries._contains``)."""
+    """``column`` contains ``value``, case ignored (see ``queries._contains``).
+
+    On PostgreSQL a value of one or two characters is tested with ``strpos``: a trigram index cannot
+    narrow a LIKE of fewer than three characters, yet the planner reads it anyway (every row of the
+    index, 20 ms at 100,000 projects) and ANDs it with the bigram index that does narrow."""
+    if dialect == "postgresql" and len(value) < 3:
+        if value.lower() == value.upper():
+            return func.strpos(column, value) > 0
+        return func.strpos(func.lower(column), value.lower()) > 0
     if dialect == "sqlite" or value.lower() == value.upper():
         return column.contains(value, autoescape=True)
     return column.icontains(value, autoescape=True)

@@ -217,6 +217,20 @@ def test_glued_rows_that_cannot_be_split_are_errors_never_guesses() -> None:
     assert document is None or not _rows(document)
 
 
+def test_glued_rows_take_the_title_for_a_title_not_for_goals() -> None:
+    """绩效目标表 (and 绩效目标自评表) is the table's title: its 绩效目标 is not the goals' label, so the
+    page's title lines (标题绩效目标表文号, 绩效目标表) are not read as goals 「表」「表文号」."""
+    text = ("标题绩效目标表文号\n绩效目标表\n(2020年度)\n项目名称农村学校改造补助资金\n年度资金总额:16\n"
+            "总体目标年度目标\n全面改善农村学校办学条件。\n绩效指标一级指标二级指标指标内容指标值\n"
+            "产出指标数量指标学校改造覆盖率100%\n满意度指标服务对象满意度指标学生家长满意度≥90%\n")
+    document, _problems = _read(text)
+    assert document is not None
+    (project,) = document.projects
+    assert project.name == "农村学校改造补助资金"
+    assert project.goals == ("全面改善农村学校办学条件。",)
+    assert [r[2:] for r in _rows(document)] == [("学校改造覆盖率", "100%"), ("学生家长满意度", "≥90%")]
+
+
 # ---- a budget system's bracketed list -------------------------------------------------------------
 
 def test_bracket_list_projects_with_their_indicator_lists() -> None:

@@ -479,3 +479,78 @@ class AuditPage(Model):
     limit: int | None = None
     offset: int | None = None
     items: list[AuditEntryOut]
+
+
+# ---- indicator library ---------------------------------------------------------------------------
+
+class LibraryExample(Model):
+    project_id: int
+    project: str
+    fund_label: str | None
+    year: int | None
+    unit_code: str | None
+    unit: str | None
+    indicator: str
+    target: str | None
+    link: str = Field(..., description="项目页的地址")
+
+
+class LibraryGroup(Model):
+    id: int = Field(..., description="组编号（GET /api/v1/library/groups/{id}）")
+    name: str
+    count: int = Field(..., description="组内指标数")
+    units: int = Field(..., description="使用这组指标的单位数")
+    level1: str | None
+    level2: str | None
+    measure_unit: str | None = Field(..., description="最常用的计量单位")
+    direction: str | None = Field(..., description="positive（越大越好）/ reverse（越小越好）/ exact")
+    targets: dict[str, str | None] = Field(..., description="该计量单位的指标值分布：min、p25、p50、p75、max")
+    examples: list[LibraryExample]
+
+
+class LibrarySearch(Model):
+    groups: list[LibraryGroup]
+
+
+class LibraryName(Model):
+    name: str
+    used: int
+    reason: str = Field(..., description="归入本组的理由")
+    score: float
+    spellings: list[str]
+
+
+class LibraryGroupDetail(LibraryGroup):
+    leader: str = Field(..., description="代表名称")
+    levels: list[list[str | int]] = Field(..., description="[一级指标, 二级指标, 指标数]，按指标数")
+    directions: dict[str, int]
+    qualitative: int
+    qualitative_share: str
+    measures: list[dict[str, str | int | None]] = Field(..., description="每个计量单位：指标数、单位数、"
+                                                                      "min、p10、p25、p50、p75、p90、max")
+    names: list[LibraryName]
+
+
+class SimilarIndicator(Model):
+    level1: str
+    level2: str
+    level3: str
+    target: str | None
+
+
+class SimilarProject(Model):
+    project_id: int
+    project: str
+    fund_label: str | None
+    year: int | None
+    unit_code: str | None
+    unit: str | None
+    score: float = Field(..., description="相似度（共用的指标组、名称和资金用途）")
+    shared_groups: int
+    link: str
+    indicators: list[SimilarIndicator]
+
+
+class SimilarProjects(Model):
+    project_id: int
+    similar: list[SimilarProject]

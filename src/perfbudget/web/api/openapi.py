@@ -35,6 +35,7 @@ INTERCHANGE_BODY: dict[str, Any] = {BODY_SCHEMA: "InterchangeDocument"}
 
 TAG_ACCOUNT, TAG_PROJECTS, TAG_IMPORT = "账号", "项目", "导入"
 TAG_WORKFLOW, TAG_EVALUATION, TAG_FILES, TAG_OVERVIEW = "审核流程", "自评", "下载", "汇总与审计"
+TAG_LIBRARY = "指标库"
 TAGS: list[dict[str, Any]] = [
     {"name": TAG_ACCOUNT, "description": "当前令牌所属的账号"},
     {"name": TAG_PROJECTS, "description": "项目列表（分页）、一个项目的交换格式文档与审核意见、"
@@ -46,6 +47,8 @@ TAGS: list[dict[str, Any]] = [
     {"name": TAG_FILES, "description": "下载正式表格：项目绩效目标表、单位发布的绩效目标表、项目支出绩效自评表"
                                       "（xlsx / docx / html / json）"},
     {"name": TAG_OVERVIEW, "description": "年度汇总；审计日志（管理员）"},
+    {"name": TAG_LIBRARY, "description": "指标库：按名称查找同类指标组（各单位的指标值分布、示例项目），一个组的详情，"
+                                        "与一个项目相似的项目（与 perfbudget library search / show / similar 相同）"},
 ]
 
 DESCRIPTION = f"""预算绩效目标管理 HTTP API（`/api/v1`）。

@@ -37,6 +37,7 @@ from perfbudget.web.api.openapi import (
     TAG_ACCOUNT,
     TAG_EVALUATION,
     TAG_IMPORT,
+    TAG_LIBRARY,
     TAG_OVERVIEW,
     TAG_PROJECTS,
     TAG_WORKFLOW,
@@ -298,3 +299,38 @@ def get_audit(request: Request, limit: int = Query(100, ge=1, le=1000), offset: 
     with store_of(request).reading() as tx:
         entries, total = audit.entries(tx.connection, limit=limit, offset=offset, action=action)
     return {"total": total, "limit": limit, "offset": offset, "items": [e.to_dict() for e in entries]}
+
+
+# ---- indicator library (read-only: the same answers as perfbudget library search / show / similar) ------
+
+@router.get("/library", responses=m.error_responses(401, 422), response_model=m.LibrarySearch, tags=[TAG_LIBRARY],
+            summary="按名称查找指标组，按相关程度排序")
+def get_library(request: Request, q: str = Query(..., min_length=1, max_length=100, description="指标名称或其中的词"),
+                limit: int = Query(10, ge=1, le=100), principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    from perfbudget.library.query import search
+
+    return {"groups": search(store_of(request), q.strip(), limit)}
+
+
+@router.get("/library/groups/{group_id}", responses=m.error_responses(401, 404, 422),
+            response_model=m.LibraryGroupDetail, tags=[TAG_LIBRARY],
+            summary="一个指标组：名称及归并理由、位置、方向、各计量单位的指标值分布、示例项目")
+def get_library_group(request: Request, group_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    from perfbudget.library.query import show
+
+    detail = show(store_of(request), str(group_id))
+    if detail is None or "ambiguous" in detail:
+        raise not_found("指标库中的这一组")
+    return detail
+
+
+@router.get("/projects/{project_id}/similar", responses=ERRORS, response_model=m.SimilarProjects,
+            tags=[TAG_LIBRARY], summary="与一个项目最相似的项目及其指标和指标值")
+def get_similar(request: Request, project_id: int, limit: int = Query(5, ge=1, le=50),
+                principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    from perfbudget.library.query import similar_projects
+
+    store = store_of(request)
+    with store.reading() as tx:
+        project_head(tx, principal, project_id)  # 404 for a project the token may not see
+    return {"project_id": project_id, "similar": similar_projects(store, project_id, limit)}

@@ -32,7 +32,7 @@ class WebConfig:
         limits: bounds on uploaded files.
         dashboard_cache: cache the dashboard aggregates (invalidated when the data changes).
         page_cache: cache rendered dashboard and project pages per user, and the account of
-            each session (SQLite files only; invalidated when the data changes).
+            each session (the account cache on SQLite files only; invalidated when the data changes).
         page_cache_mb: the most memory the page cache of one process may hold.
         review_config: path of a review configuration (TOML) for the review rules; None → defaults.
         migrate: create or check the schema when the app starts (tests and ``serve`` do).

@@ -65,6 +65,11 @@ def stored_evaluation(connection: Connection, evaluation_id: int) -> dict[str, A
         select(*_SUMMARY, evaluations.c.payload)
         .join(project_versions, project_versions.c.id == evaluations.c.version_id)
         .where(evaluations.c.id == evaluation_id)).mappings().first()
+    return _with_payload(row)
+
+
+def _with_payload(row: Any) -> dict[str, Any] | None:
+    """A summary row with its ``payload`` parsed and the ``sheet`` it names; None for no row."""
     if row is None:
         return None
     item = dict(row)
@@ -83,13 +88,8 @@ _LAST_OF_PROJECT = (select(*_SUMMARY, evaluations.c.payload)
 def last_project_evaluation(connection: Connection, project_id: int,
                             kind: str = KIND_EVALUATION) -> dict[str, Any] | None:
     """The newest stored evaluation of ``kind`` of any version of the project, payload parsed; None if none."""
-    row = connection.execute(_LAST_OF_PROJECT, {"project_id": project_id, "kind": kind}).mappings().first()
-    if row is None:
-        return None
-    item = dict(row)
-    item["payload"] = json.loads(item["payload"])
-    item["sheet"] = _sheet(row["payload"])
-    return item
+    return _with_payload(connection.execute(_LAST_OF_PROJECT, {"project_id": project_id, "kind": kind})
+                         .mappings().first())
 
 
 def latest_version_ids(connection: Connection, *, project_ids: list[int] | None = None,

@@ -51,6 +51,11 @@ def stored_review(connection: Connection, review_id: int) -> dict[str, Any] | No
         select(*_SUMMARY, reviews.c.payload)
         .join(project_versions, project_versions.c.id == reviews.c.version_id)
         .where(reviews.c.id == review_id)).mappings().first()
+    return _with_payload(row)
+
+
+def _with_payload(row: Any) -> dict[str, Any] | None:
+    """A summary row with its ``payload`` parsed; None for no row."""
     if row is None:
         return None
     item = dict(row)
@@ -66,12 +71,7 @@ _LAST_REVIEW = (select(*_SUMMARY, reviews.c.payload)
 
 def last_review(connection: Connection, version_id: int) -> dict[str, Any] | None:
     """The newest stored review of a version with its ``payload`` parsed; None if it has none."""
-    row = connection.execute(_LAST_REVIEW, {"version_id": version_id}).mappings().first()
-    if row is None:
-        return None
-    item = dict(row)
-    item["payload"] = json.loads(item["payload"])
-    return item
+    return _with_payload(connection.execute(_LAST_REVIEW, {"version_id": version_id}).mappings().first())
 
 
 # Many projects at once (``perfbudget review --year`` over a province): a plan of the units to

@@ -483,13 +483,18 @@ class AuditPage(Model):
 
 # ---- indicator library ---------------------------------------------------------------------------
 
-class LibraryExample(Model):
+class LibraryProject(Model):
+    """A project the library names (an example, or a similar project), with its unit and year."""
+
     project_id: int
     project: str
     fund_label: str | None
     year: int | None
     unit_code: str | None
     unit: str | None
+
+
+class LibraryExample(LibraryProject):
     indicator: str
     target: str | None
     link: str = Field(..., description="项目页的地址")
@@ -538,13 +543,7 @@ class SimilarIndicator(Model):
     target: str | None
 
 
-class SimilarProject(Model):
-    project_id: int
-    project: str
-    fund_label: str | None
-    year: int | None
-    unit_code: str | None
-    unit: str | None
+class SimilarProject(LibraryProject):
     score: float = Field(..., description="相似度（共用的指标组、名称和资金用途）")
     shared_groups: int
     link: str

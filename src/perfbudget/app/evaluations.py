@@ -107,5 +107,4 @@ def latest(store: Store, project_id: int) -> dict[str, Any] | None:
     """The newest saved self-evaluation of any version of the project (so it stays reachable
     while a revision waits), with its payload."""
     with store.reading() as tx:
-        trail = tx.trails([project_id]).get(project_id, [])
-        return tx.last_evaluation([e.version_id for e in trail])
+        return tx.last_project_evaluation(project_id)

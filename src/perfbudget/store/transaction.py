@@ -148,15 +148,6 @@ class Transaction:
         """The newest stored review of a version, payload parsed (one query)."""
         return stored_reviews.last_review(self.connection, version_id)
 
-    def last_evaluation(self, version_ids: list[int], kind: str = "self-evaluation") -> dict[str, Any] | None:
-        """The newest stored evaluation of any of these versions, payload parsed."""
-        if not version_ids:
-            return None
-        row = self.connection.execute(select(evaluations.c.id).where(evaluations.c.version_id.in_(version_ids),
-                                                                      evaluations.c.kind == kind)
-                                      .order_by(evaluations.c.id.desc()).limit(1)).scalar()
-        return None if row is None else stored_evaluations.stored_evaluation(self.connection, row)
-
     def last_project_evaluation(self, project_id: int, kind: str = "self-evaluation") -> dict[str, Any] | None:
         """The newest stored evaluation of any version of the project, payload parsed (one query)."""
         return stored_evaluations.last_project_evaluation(self.connection, project_id, kind)

@@ -27,7 +27,7 @@ from perfbudget.store.schema import Base, evaluations, reviews
 from tests.store.helpers import import_file
 
 STORE_TABLES = {"units", "documents", "projects", "project_versions", "indicators", "targets", "document_items",
-                "version_changes", "reviews", "evaluations"}
+                "version_changes", "reviews", "evaluations", "project_status"}
 
 
 def _about_store_tables(diff: object) -> bool:

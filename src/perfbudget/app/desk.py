@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import Numeric, and_, case, exists, func, literal_column, or_, select
+from sqlalchemy import case, func, or_, select
 
 from perfbudget.app.finding_dimensions import kept_finding_condition
 from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, in_wan
@@ -21,7 +21,8 @@ from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATES, SUBMITTED
 from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import search
 from perfbudget.store.records import workflow_events, workflow_states
-from perfbudget.store.schema import documents, evaluations, indicators, project_versions, projects, reviews, units
+from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
+from perfbudget.store.status import project_status
 from perfbudget.store.transaction import Transaction
 
 SORTS = {"unit": "单位", "name": "项目名称", "budget": "预算", "grade": "审核等级", "errors": "错误数",
@@ -30,32 +31,14 @@ TODOS = {"evaluate": "待自评", "monitor": "待监控"}
 PAGE_SIZES = (20, 50, 100)
 
 
-def _state() -> Any:
-    # a literal, not a bound parameter: PostgreSQL matches GROUP BY and SELECT expressions by text
-    return func.coalesce(workflow_states.c.state, literal_column(f"'{DRAFT}'"))
+status = project_status
 
 
-def _official_version() -> Any:
-    return func.coalesce(workflow_states.c.approved_version, projects.c.latest_version)
-
-
-def _last_review_id() -> Any:
-    """The official version's newest review id: one probe of ``reviews (version_id, id)`` per row."""
-    return (select(func.max(reviews.c.id)).where(reviews.c.version_id == project_versions.c.id)
-            .correlate(project_versions).scalar_subquery())
-
-
-def _last_evaluation_id(kind: str) -> Any:
-    return (select(func.max(evaluations.c.id)).where(evaluations.c.version_id == project_versions.c.id,
-                                                     evaluations.c.kind == kind)
-            .correlate(project_versions).scalar_subquery())
-
-
-def _submitted_at() -> Any:
-    """When the project was last submitted (送审)."""
-    return (select(func.max(workflow_events.c.at)).where(workflow_events.c.project_id == projects.c.id,
-                                                         workflow_events.c.to_state == SUBMITTED)
-            .correlate(projects).scalar_subquery())
+def _scope(stmt: Any, principal: Principal) -> Any:
+    """Only the unit's projects for a user of one unit (an index range of ``(fund_year, unit_id)``)."""
+    if principal.all_units:
+        return stmt
+    return stmt.where(status.c.unit_id.in_(select(units.c.id).where(units.c.code == principal.unit_code)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,52 +107,58 @@ def _filtered(tx: Transaction, principal: Principal, query: ListQuery, columns: 
               review: bool = False, version: bool = False) -> Any:
     """``SELECT columns`` over the official versions of the visible projects matching ``query``.
 
-    Only what the filters need is joined: the newest review only for a grade filter (or when
-    ``review``), evaluations only for the to-do filters (an index probe per project). A text search
-    goes through the indexes of :mod:`perfbudget.store.search` (project names, indicator texts)."""
-    # Every project has its official version (1:1): it is joined only when a filter or a column needs it.
-    version = version or review or bool(query.grade or query.egrade or query.fund or query.todo or query.q) or any(
-        "project_versions" in str(c) or "reviews" in str(c) for c in columns)
-    stmt = (select(*columns)
-            .select_from(projects)
-            .join(units, units.c.id == projects.c.unit_id)
-            .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id))
-    if version:
-        stmt = stmt.join(project_versions, and_(project_versions.c.project_id == projects.c.id,
-                                                project_versions.c.number == _official_version()))
-    if review or query.grade:
-        stmt = stmt.outerjoin(reviews, reviews.c.id == _last_review_id())
-    if not principal.all_units:
-        stmt = stmt.where(units.c.code == principal.unit_code)
+    Everything a filter, a sort or a count needs of a project's official version (its state, newest
+    review and self-evaluation, monitoring, last submission) is one row of ``project_status``
+    (:mod:`perfbudget.store.status`, kept by triggers), so a filter is an index range of one table.
+    The other tables are joined only when a filter or a column needs them: ``projects`` and ``units``
+    for names, codes and the fund, the official version for the fund source and the indicator search,
+    the newest review's row only when ``review`` (its JSON). A text search goes through the indexes of
+    :mod:`perfbudget.store.search` (project names, indicator texts)."""
+    text = " ".join(str(c) for c in columns)
+    with_projects = bool(query.fund) or "projects." in text
+    with_units = bool(query.unit) or "units." in text
+    with_version = version or bool(query.fund) or "project_versions." in text
+    stmt = select(*columns).select_from(status)
+    if with_projects:
+        stmt = stmt.join(projects, projects.c.id == status.c.project_id)
+    if with_units:
+        stmt = stmt.join(units, units.c.id == status.c.unit_id)
+    if with_version:
+        stmt = stmt.join(project_versions, project_versions.c.id == status.c.version_id)
+    if review:
+        stmt = stmt.outerjoin(reviews, reviews.c.id == status.c.review_id)
+    stmt = _scope(stmt, principal)
     if query.year is not None:
-        stmt = stmt.where(projects.c.fund_year == query.year)
+        stmt = stmt.where(status.c.fund_year == query.year)
     if query.unit:
         stmt = stmt.where(or_(units.c.code == query.unit, units.c.name == query.unit))
     if query.state:
-        stmt = stmt.where(_state() == query.state)
+        stmt = stmt.where(status.c.state == query.state)
     if query.grade == UNREVIEWED:
-        stmt = stmt.where(reviews.c.grade.is_(None))
+        stmt = stmt.where(status.c.review_grade.is_(None))
     elif query.grade:
-        stmt = stmt.where(reviews.c.grade == query.grade)
-    if query.egrade:  # the newest self-evaluation's grade (an alias: the to-do filter's EXISTS is apart)
-        self_eval = evaluations.alias("self_eval")
-        stmt = stmt.outerjoin(self_eval, self_eval.c.id == _last_evaluation_id("self-evaluation"))
-        stmt = stmt.where(self_eval.c.grade.is_(None) if query.egrade == UNEVALUATED
-                          else self_eval.c.grade == query.egrade)
+        stmt = stmt.where(status.c.review_grade == query.grade)
+    if query.egrade == UNEVALUATED:  # the newest self-evaluation's grade
+        stmt = stmt.where(status.c.evaluation_grade.is_(None))
+    elif query.egrade:
+        stmt = stmt.where(status.c.evaluation_grade == query.egrade)
     if query.fund:
         stmt = stmt.where(or_(projects.c.fund_label.contains(query.fund, autoescape=True),
                               project_versions.c.fund_source.contains(query.fund, autoescape=True)))
-    if query.todo:
-        kind = "self-evaluation" if query.todo == "evaluate" else "monitoring"
-        stmt = stmt.where(_state() == APPROVED, ~exists().where(evaluations.c.version_id == project_versions.c.id,
-                                                                evaluations.c.kind == kind))
+    if query.todo == "evaluate":  # approved, and its official version has no self-evaluation yet
+        stmt = stmt.where(status.c.state == APPROVED, status.c.evaluation_id.is_(None))
+    elif query.todo:  # approved, no monitoring record yet
+        stmt = stmt.where(status.c.state == APPROVED, status.c.monitored.is_(False))
     connection = tx.connection
-    for word in query.q.split():
-        in_indicators = project_versions.c.id.in_(
-            select(indicators.c.version_id).where(search.indicator_text_contains(connection, word)))
-        stmt = stmt.where(or_(search.project_name_contains(connection, word),
-                              units.c.name.contains(word, autoescape=True),
-                              units.c.code.contains(word, autoescape=True), in_indicators))
+    for word in query.q.split():  # each word: in the project's name, its unit's name or code, or an indicator
+        matching_units = select(units.c.id).where(or_(units.c.name.contains(word, autoescape=True),
+                                                      units.c.code.contains(word, autoescape=True)))
+        # Three sets tested on the status row's own columns (hashed sets on PostgreSQL): no join is
+        # made for the search, whatever the number of projects a common word finds.
+        stmt = stmt.where(or_(
+            status.c.project_id.in_(select(projects.c.id).where(search.project_name_contains(connection, word))),
+            status.c.unit_id.in_(matching_units),
+            status.c.version_id.in_(search.indicator_versions(connection, word))))
     return stmt
 
 
@@ -182,34 +171,32 @@ def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> Pr
     joins the other filters as an IN over the project ids kept."""
     kept = None
     if query.dimension:
-        candidates = _filtered(tx, principal, query, [projects.c.id, project_versions.c.id, reviews.c.payload],
+        candidates = _filtered(tx, principal, query, [status.c.project_id, status.c.version_id, reviews.c.payload],
                                review=True)
-        kept = kept_finding_condition(tx, candidates, query.dimension)
+        kept = kept_finding_condition(tx, candidates, query.dimension, status.c.project_id)
     count_stmt = _filtered(tx, principal, query, [func.count()])
     if kept is not None:
         count_stmt = count_stmt.where(kept)
     total = int(tx.connection.execute(count_stmt).scalar_one())
     pages = max(1, -(-total // query.size))
     page = min(query.page, pages)
-    grade_rank = case({g: i for i, g in enumerate(GRADES)}, value=reviews.c.grade, else_=len(GRADES))
-    state_rank = case({s: i for i, s in enumerate(STATES)}, value=_state(), else_=len(STATES))
-    keys = {"unit": [units.c.code, projects.c.fund_year, projects.c.id],
-            "name": [projects.c.name, projects.c.id],
-            "budget": [_budget_wan(), projects.c.id],
-            "grade": [grade_rank, projects.c.id],
-            "errors": [func.coalesce(reviews.c.errors, 0), projects.c.id],
-            "state": [state_rank, projects.c.id],
-            "submitted": [_submitted_at(), projects.c.id],
-            "year": [projects.c.fund_year, units.c.code, projects.c.id]}[query.sort]
+    grade_rank = case({g: i for i, g in enumerate(GRADES)}, value=status.c.review_grade, else_=len(GRADES))
+    state_rank = case({s: i for i, s in enumerate(STATES)}, value=status.c.state, else_=len(STATES))
+    sort_keys: dict[str, list[Any]] = {"unit": [units.c.code, status.c.fund_year, status.c.project_id],
+            "name": [projects.c.name, status.c.project_id],
+            "budget": [status.c.budget_wan, status.c.project_id],
+            "grade": [grade_rank, status.c.project_id],
+            "errors": [func.coalesce(status.c.review_errors, 0), status.c.project_id],
+            "state": [state_rank, status.c.project_id],
+            "submitted": [status.c.submitted_at, status.c.project_id],
+            "year": [status.c.fund_year, units.c.code, status.c.project_id]}
+    keys = sort_keys[query.sort]
     order = [k.desc() for k in keys] if query.desc else list(keys)
-    ids_stmt = _filtered(tx, principal, query, [projects.c.id], review=query.sort in ("grade", "errors"),
-                         version=query.sort == "budget")
-    if query.sort == "budget":
-        ids_stmt = ids_stmt.join(documents, documents.c.id == project_versions.c.document_id)
+    ids_stmt = _filtered(tx, principal, query, [status.c.project_id, *keys])
     if kept is not None:
         ids_stmt = ids_stmt.where(kept)
-    ids = list(tx.connection.execute(ids_stmt.order_by(*order).limit(query.size)
-                                     .offset((page - 1) * query.size)).scalars())
+    ids = [row[0] for row in tx.connection.execute(ids_stmt.order_by(*order).limit(query.size)
+                                                   .offset((page - 1) * query.size))]
     return ProjectPage(_rows_of(tx, ids), total, page, pages)
 
 
@@ -217,35 +204,28 @@ def _rows_of(tx: Transaction, ids: list[int]) -> list[dict[str, Any]]:
     """The list's rows of the projects ``ids``, in that order."""
     if not ids:
         return []
-    last_eval = _last_evaluation_id("self-evaluation")
     stmt = (select(projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year,
                    projects.c.latest_version, projects.c.unit_id, units.c.code.label("unit_code"),
                    units.c.name.label("unit_name"), project_versions.c.number.label("version"),
                    project_versions.c.budget_total, project_versions.c.indicator_count, documents.c.money_unit,
                    reviews.c.grade.label("review_grade"), reviews.c.errors, reviews.c.warnings,
                    evaluations.c.grade.label("evaluation_grade"), evaluations.c.total.label("evaluation_total"),
-                   _state().label("state"), workflow_states.c.approved_version,
-                   _submitted_at().label("submitted_at"))
-            .select_from(projects)
-            .join(units, units.c.id == projects.c.unit_id)
-            .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
-            .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
-                                         project_versions.c.number == _official_version()))
+                   status.c.state, workflow_states.c.approved_version, status.c.submitted_at)
+            .select_from(status)
+            .join(projects, projects.c.id == status.c.project_id)
+            .join(units, units.c.id == status.c.unit_id)
+            .outerjoin(workflow_states, workflow_states.c.project_id == status.c.project_id)
+            .join(project_versions, project_versions.c.id == status.c.version_id)
             .join(documents, documents.c.id == project_versions.c.document_id)
-            .outerjoin(reviews, reviews.c.id == _last_review_id())
-            .outerjoin(evaluations, evaluations.c.id == last_eval)
-            .where(projects.c.id.in_(ids)))
+            .outerjoin(reviews, reviews.c.id == status.c.review_id)
+            .outerjoin(evaluations, evaluations.c.id == status.c.evaluation_id)
+            .where(status.c.project_id.in_(ids)))
     by_id = {}
     for row in tx.connection.execute(stmt).mappings():
         item = dict(row)
         item["budget_wan"] = in_wan(item["budget_total"], item["money_unit"])
         by_id[item["id"]] = item
     return [by_id[i] for i in ids if i in by_id]
-
-
-def _budget_wan() -> Any:
-    value = project_versions.c.budget_total.cast(Numeric(24, 6))
-    return case((documents.c.money_unit == "元", value / 10000), else_=value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,8 +246,8 @@ class Todo:
 
 
 def _state_counts(tx: Transaction, principal: Principal, year: int | None) -> dict[str, int]:
-    stmt = _filtered(tx, principal, ListQuery(year=year), [_state().label("state"), func.count().label("n")])
-    return {row.state: int(row.n) for row in tx.connection.execute(stmt.group_by(_state()))}
+    stmt = _filtered(tx, principal, ListQuery(year=year), [status.c.state, func.count().label("n")])
+    return {row.state: int(row.n) for row in tx.connection.execute(stmt.group_by(status.c.state))}
 
 
 def _count(tx: Transaction, principal: Principal, query: ListQuery) -> int:
@@ -322,13 +302,9 @@ def work_year(tx: Transaction, principal: Principal) -> int | None:
     projects. Declaring one project of next year does not hide this year's work."""
     waiting = {Role.UNIT_EDITOR: (DRAFT, RETURNED), Role.REVIEWER: (SUBMITTED,),
                Role.ADMIN: (SUBMITTED, RETURNED, DRAFT)}.get(principal.role, ())
-    base = (select(projects.c.fund_year, func.count().label("n")).select_from(projects)
-            .join(units, units.c.id == projects.c.unit_id)
-            .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
-            .where(projects.c.fund_year.is_not(None)).group_by(projects.c.fund_year))
-    if not principal.all_units:
-        base = base.where(units.c.code == principal.unit_code)
-    for stmt in ((base.where(_state().in_(waiting)),) if waiting else ()) + (base,):
+    base = _scope(select(status.c.fund_year, func.count().label("n"))
+                  .where(status.c.fund_year.is_not(None)).group_by(status.c.fund_year), principal)
+    for stmt in ((base.where(status.c.state.in_(waiting)),) if waiting else ()) + (base,):
         counts = [(int(row.n), int(row.fund_year)) for row in tx.connection.execute(stmt)]
         if counts:
             return max(counts)[1]

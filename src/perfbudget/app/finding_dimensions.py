@@ -20,14 +20,15 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import bindparam, func, or_, select
 
-from perfbudget.app.overview import project_rows
 from perfbudget.app.review_desk import finding_key
 from perfbudget.app.roles import Principal
 from perfbudget.review.finding import DIMENSIONS, Finding
+from perfbudget.store import review_summary
 from perfbudget.store.desk_tables import finding_decisions
-from perfbudget.store.schema import projects, reviews
+from perfbudget.store.schema import projects, reviews, units
+from perfbudget.store.status import project_status
 from perfbudget.store.transaction import Transaction
 
 SEVERITY_ORDER = ("error", "warning", "info")  # worst first
@@ -95,9 +96,9 @@ def kept_dimensions(tx: Transaction, rows: Iterable[tuple[int, int, str | None]]
     return out
 
 
-def kept_finding_condition(tx: Transaction, candidates: Any, dimension: str) -> Any:
-    """``projects.id IN (…)``: the projects of ``candidates`` whose latest review keeps a finding of
-    ``dimension``.
+def kept_finding_condition(tx: Transaction, candidates: Any, dimension: str, column: Any = None) -> Any:
+    """``column IN (…)`` (default ``projects.id``): the projects of ``candidates`` whose latest review
+    keeps a finding of ``dimension``.
 
     ``candidates``: a select of (project id, version id, review JSON) over the ``reviews`` table
     joined as each project's latest review (the project list's filtered query). It is narrowed in SQL
@@ -110,16 +111,48 @@ def kept_finding_condition(tx: Transaction, candidates: Any, dimension: str) -> 
     rows = ((int(r[0]), int(r[1]), r[2]) for r in tx.connection.execute(named))
     ids = sorted(kept_dimensions(tx, rows, dimension))
     # ids written into the SQL text (integers only): no limit on the number of bound parameters
-    return projects.c.id.in_(bindparam("kept_finding_ids", ids, expanding=True, literal_execute=True))
+    column = projects.c.id if column is None else column
+    return column.in_(bindparam("kept_finding_ids", ids, expanding=True, literal_execute=True))
 
 
 def dimension_projects(tx: Transaction, principal: Principal, year: int | None) -> dict[str, dict[str, int]]:
     """For each dimension, the visible projects of ``year`` (all years: None) with a kept finding of
-    it, counted under the worst severity of those findings (error / warning / info)."""
-    rows = project_rows(tx, principal, year, with_payload=True)
-    kept = kept_dimensions(tx, ((r["id"], r["version_id"], r["review_payload"]) for r in rows))
+    it, counted under the worst severity of those findings (error / warning / info).
+
+    Each project's worst severity per dimension comes from its newest review's summary
+    (:mod:`perfbudget.store.review_summary`, on its ``project_status`` row); only the projects with a
+    驳回 decision somewhere have their findings read and decided one by one (:func:`kept_dimensions`)."""
+    status = project_status
+    scope: list[Any] = []
+    if not principal.all_units:
+        scope.append(status.c.unit_id.in_(select(units.c.id).where(units.c.code == principal.unit_code)))
+    if year is not None:
+        scope.append(status.c.fund_year == year)
+    with_dismissals = select(finding_decisions.c.project_id).where(finding_decisions.c.decision == "dismissed")
     counts = {name: dict.fromkeys(SEVERITY_ORDER, 0) for name in DIMENSIONS}
-    for by_dimension in kept.values():
+    # Projects without a dismissal: grouped by their summary text (as many groups as distinct summaries).
+    grouped = (select(status.c.review_summary, func.count()).where(*scope, status.c.review_summary.is_not(None),
+                                                                   status.c.project_id.not_in(with_dismissals))
+               .group_by(status.c.review_summary))
+    for text, n in tx.connection.execute(grouped):
+        for name, numbers in review_summary.parse(text).items():
+            severity = next((sev for sev, count in zip(SEVERITY_ORDER, numbers, strict=False) if count), None)
+            if severity is not None and name in counts:
+                counts[name][severity] += int(n)
+    decided = [(int(r.project_id), int(r.version_id)) for r in tx.connection.execute(
+        select(status.c.project_id, status.c.version_id).where(*scope, status.c.review_summary.is_not(None),
+                                                               status.c.project_id.in_(with_dismissals)))]
+    worst: dict[int, dict[str, str]] = {}
+    if decided:
+        payloads = {}
+        for start in range(0, len(decided), _CHUNK):
+            chunk = [version for _, version in decided[start:start + _CHUNK]]
+            rows = tx.connection.execute(select(status.c.project_id, reviews.c.payload)
+                                         .join(reviews, reviews.c.id == status.c.review_id)
+                                         .where(status.c.version_id.in_(chunk)))
+            payloads.update({int(r.project_id): r.payload for r in rows})
+        worst = kept_dimensions(tx, ((pid, vid, payloads.get(pid)) for pid, vid in decided))
+    for by_dimension in worst.values():
         for name, severity in by_dimension.items():
             if name in counts:
                 counts[name][severity] += 1

@@ -13,17 +13,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Float, Integer, Numeric, and_, bindparam, func, literal_column, select, true
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import Float, Integer, Numeric, and_, bindparam, func, select
 
 from perfbudget.app.errors import NotFound
 from perfbudget.app.roles import Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.workflow import DRAFT, STATES
 from perfbudget.review.finding import DIMENSIONS, Finding
+from perfbudget.store import review_summary
 from perfbudget.store.queries import StoredVersion
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
+from perfbudget.store.status import project_status
 from perfbudget.store.transaction import Transaction
 
 GRADES = ("优", "良", "中", "差")
@@ -107,8 +108,8 @@ def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
                  limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     """The official version of visible projects (the approved one while a revision waits, else
     the latest), with its review grade, evaluation grade, state and latest version number; by unit
-    code, year and id, ``limit`` rows from ``offset`` (all when None). The newest review and
-    evaluation of each version are index probes, not aggregates over the whole tables."""
+    code, year and id, ``limit`` rows from ``offset`` (all when None). The official version and its
+    newest review and self-evaluation come from ``project_status`` (:mod:`perfbudget.store.status`)."""
     columns = [projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year,
                project_versions.c.number.label("version"), projects.c.latest_version, projects.c.unit_id,
                units.c.code.label("unit_code"),
@@ -119,14 +120,11 @@ def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
                workflow_states.c.state, workflow_states.c.approved_version]
     if with_payload:
         columns.append(reviews.c.payload.label("review_payload"))
-    last_eval = (select(func.max(evaluations.c.id)).where(evaluations.c.version_id == project_versions.c.id,
-                                                          evaluations.c.kind == "self-evaluation")
-                 .correlate(project_versions).scalar_subquery())
     query = (
         _official_scope(principal, year, *columns)
         .join(documents, documents.c.id == project_versions.c.document_id)
-        .outerjoin(reviews, reviews.c.id == _last_review_id())
-        .outerjoin(evaluations, evaluations.c.id == last_eval)
+        .outerjoin(reviews, reviews.c.id == project_status.c.review_id)
+        .outerjoin(evaluations, evaluations.c.id == project_status.c.evaluation_id)
     )
     if unit_id is not None:
         query = query.where(projects.c.unit_id == unit_id)
@@ -181,25 +179,24 @@ class Dashboard:
 
 
 def _official_scope(principal: Principal, year: int | None, *columns: Any) -> Any:
-    """``SELECT columns`` over the official version of every visible project of ``year``."""
-    query = (select(*columns).select_from(projects)
-             .join(units, units.c.id == projects.c.unit_id)
-             .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
-             .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
-                                          project_versions.c.number == func.coalesce(
-                                              workflow_states.c.approved_version, projects.c.latest_version))))
+    """``SELECT columns`` over the official version of every visible project of ``year``: each project's
+    ``project_status`` row (kept by triggers: :mod:`perfbudget.store.status`) names its official version,
+    newest review and self-evaluation, so every join here is by primary key."""
+    query = (select(*columns).select_from(project_status)
+             .join(projects, projects.c.id == project_status.c.project_id)
+             .join(units, units.c.id == project_status.c.unit_id)
+             .outerjoin(workflow_states, workflow_states.c.project_id == project_status.c.project_id)
+             .join(project_versions, project_versions.c.id == project_status.c.version_id))
     query = _scope(query, principal)
-    return query.where(projects.c.fund_year == year) if year is not None else query
+    return query.where(project_status.c.fund_year == year) if year is not None else query
 
 
-def _last_review_id() -> Any:
-    """The id of the official version's newest review (index ``reviews (version_id, id)``)."""
-    return (select(func.max(reviews.c.id)).where(reviews.c.version_id == project_versions.c.id)
-            .correlate(project_versions).scalar_subquery())
-
-
-def _state_column() -> Any:
-    return func.coalesce(workflow_states.c.state, literal_column(f"'{DRAFT}'"))
+def _status_scope(principal: Principal, year: int | None, *columns: Any) -> Any:
+    """``SELECT columns`` over the ``project_status`` rows alone of the visible projects of ``year``."""
+    query = select(*columns).select_from(project_status)
+    if not principal.all_units:
+        query = query.where(project_status.c.unit_id.in_(select(units.c.id).where(units.c.code == principal.unit_code)))
+    return query.where(project_status.c.fund_year == year) if year is not None else query
 
 
 def _budget_sums(tx: Transaction, principal: Principal, year: int | None) -> dict[int, Decimal]:
@@ -240,45 +237,37 @@ def _budget_sums(tx: Transaction, principal: Principal, year: int | None) -> dic
 
 
 def _dimension_counts(tx: Transaction, principal: Principal, year: int | None) -> dict[str, dict[str, int]]:
-    """Findings of the official versions' newest reviews per dimension and severity, counted in SQL
-    from the stored review JSON (``json_each`` on SQLite, ``jsonb_array_elements`` on PostgreSQL)."""
+    """Findings of the official versions' newest reviews per dimension and severity: the sum of their
+    summaries (:mod:`perfbudget.store.review_summary`, one short text per project, grouped in SQL so each
+    distinct text is read once), not their JSON."""
     counts: dict[str, dict[str, int]] = {d: {"error": 0, "warning": 0, "info": 0} for d in DIMENSIONS}
-    official = _official_scope(principal, year, _last_review_id().label("rid")).subquery("official_reviews")
-    dimension: Any
-    severity: Any
-    if tx.connection.dialect.name == "postgresql":
-        findings = func.jsonb_array_elements(reviews.c.payload.cast(JSONB)["findings"]).table_valued("value")
-        dimension, severity = findings.c.value.op("->>")("dimension"), findings.c.value.op("->>")("severity")
-    else:
-        findings = func.json_each(reviews.c.payload, "$.findings").table_valued("value")
-        dimension = func.json_extract(findings.c.value, "$.dimension")
-        severity = func.json_extract(findings.c.value, "$.severity")
-    query = (select(dimension.label("dimension"), severity.label("severity"), func.count().label("n"))
-             .select_from(reviews.join(official, official.c.rid == reviews.c.id).join(findings, true()))
-             .group_by(dimension, severity))
-    for row in tx.connection.execute(query):
-        bucket = counts.setdefault(row.dimension or "其他", {"error": 0, "warning": 0, "info": 0})
-        severity_name = row.severity or "info"
-        bucket[severity_name] = bucket.get(severity_name, 0) + int(row.n)
+    query = (_status_scope(principal, year, project_status.c.review_summary, func.count())
+             .where(project_status.c.review_summary.is_not(None)).group_by(project_status.c.review_summary))
+    totals: dict[str, list[int]] = {}
+    for text, projects_with_it in tx.connection.execute(query):  # one row per distinct summary
+        for dimension, numbers in review_summary.parse(text).items():
+            total = totals.setdefault(dimension or "其他", [0, 0, 0])
+            for i, n in enumerate(numbers[:3]):
+                total[i] += n * int(projects_with_it)
+    for dimension, numbers in totals.items():
+        bucket = counts.setdefault(dimension, {"error": 0, "warning": 0, "info": 0})
+        for severity, n in zip(review_summary.SEVERITIES, numbers, strict=False):
+            bucket[severity] += n
     return counts
 
 
 def build_dashboard(tx: Transaction, principal: Principal, year: int | None) -> Dashboard:
-    """The year's aggregates for the user's scope, every one counted in SQL (a few grouped queries:
-    per unit and review grade, per unit and state, per evaluation grade, budgets, findings)."""
+    """The year's aggregates for the user's scope, every one counted in SQL over ``project_status`` (a few
+    grouped queries: per unit and review grade, per unit and state, per evaluation grade, budgets), the
+    findings from each newest review's summary (:mod:`perfbudget.store.review_summary`)."""
     connection = tx.connection
-    review_grade = (select(reviews.c.grade).where(reviews.c.id == _last_review_id())
-                    .correlate(project_versions).scalar_subquery())
-    per_grade = _official_scope(principal, year, projects.c.unit_id, review_grade.label("grade"),
-                                func.count().label("n")).group_by(projects.c.unit_id, literal_column("grade"))
-    per_state = _official_scope(principal, year, projects.c.unit_id, _state_column().label("state"),
-                                func.count().label("n")).group_by(projects.c.unit_id, _state_column())
-    last_eval = (select(func.max(evaluations.c.id)).where(evaluations.c.version_id == project_versions.c.id,
-                                                          evaluations.c.kind == "self-evaluation")
-                 .correlate(project_versions).scalar_subquery())
-    eval_grade = select(evaluations.c.grade).where(evaluations.c.id == last_eval).scalar_subquery()
-    per_eval = (_official_scope(principal, year, eval_grade.label("grade"), func.count().label("n"))
-                .group_by(literal_column("grade")))
+    status = project_status
+    per_grade = (_status_scope(principal, year, status.c.unit_id, status.c.review_grade.label("grade"),
+                               func.count().label("n")).group_by(status.c.unit_id, status.c.review_grade))
+    per_state = (_status_scope(principal, year, status.c.unit_id, status.c.state, func.count().label("n"))
+                 .group_by(status.c.unit_id, status.c.state))
+    per_eval = (_status_scope(principal, year, status.c.evaluation_grade.label("grade"), func.count().label("n"))
+                .group_by(status.c.evaluation_grade))
     per_unit: dict[int, UnitSummary] = {}
     for row in connection.execute(per_grade):
         per_unit.setdefault(row.unit_id, UnitSummary(row.unit_id, None, None))

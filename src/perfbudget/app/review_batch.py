@@ -37,6 +37,7 @@ from perfbudget.library.peers import PeerStats, StorePeers, name_stem, project_y
 from perfbudget.model import Project, Unit
 from perfbudget.store import Store, StoredVersion, library_reads
 from perfbudget.store import reviews as stored_reviews
+from perfbudget.store.review_summary import summary_text
 from perfbudget.store.rows import unit_key
 
 # About this many indicators per chunk: small enough for a steady progress bar and an even
@@ -257,7 +258,8 @@ def review_chunk(store: Store, job: BatchJob, unit_ids: list[int]) -> ChunkResul
                     rows.append({"version_id": version.meta["version_id"],
                                  "year": job.record_year if job.record_year is not None else own.fund_year,
                                  "grade": grade.grade, "errors": grade.errors, "warnings": grade.warnings,
-                                 "actor": job.actor, "payload": json.dumps(payload, ensure_ascii=False)})
+                                 "actor": job.actor, "payload": json.dumps(payload, ensure_ascii=False),
+                                 "summary": summary_text(payload["findings"])})
                 if job.keep:
                     saved.append(SavedReview(version, payload, grade.grade, grade.errors, grade.warnings))
             wanted_seqs = set(seqs)

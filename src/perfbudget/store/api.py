@@ -21,9 +21,11 @@ from perfbudget.store import evaluations as stored_evaluations
 from perfbudget.store import importer, queries
 from perfbudget.store import library_tables as _library_tables  # noqa: F401  (the library's tables)
 from perfbudget.store import reviews as stored_reviews
+from perfbudget.store import status as _status  # noqa: F401  (project_status, kept by triggers)
 from perfbudget.store.engine import Router, make_engine, make_replica_engine
 from perfbudget.store.migrate import ensure_schema
 from perfbudget.store.queries import Filters, StoredVersion
+from perfbudget.store.review_summary import summary_of_payload
 from perfbudget.store.schema import evaluations, reviews, utc_now
 from perfbudget.store.transaction import Transaction
 
@@ -164,7 +166,7 @@ class Store:
         """Store a review of one project version; ``payload`` is its JSON-ready findings."""
         row = {"version_id": version_id, "year": year, "grade": grade, "total": total, "errors": errors,
                "warnings": warnings, "actor": actor, "payload": json.dumps(payload, ensure_ascii=False),
-               "created_at": utc_now()}
+               "summary": summary_of_payload(payload), "created_at": utc_now()}
         with self.router.write() as connection:
             return int(connection.execute(insert(reviews).returning(reviews.c.id), row).scalar_one())
 

@@ -23,6 +23,7 @@ from perfbudget.model import Indicator
 from perfbudget.store import rows
 from perfbudget.store.bulk import insert_rows
 from perfbudget.store.queries import INDICATOR_COLUMNS, StoredVersion
+from perfbudget.store.review_summary import summary_of_payload
 from perfbudget.store.schema import documents, indicators, project_versions, projects, reviews, targets, units, utc_now
 
 _SUMMARY = [reviews.c.id, reviews.c.version_id, project_versions.c.project_id,
@@ -193,12 +194,15 @@ def insert_reviews(connection: Connection, items: list[dict[str, Any]]) -> list[
     """Write many reviews in one statement (executemany; ``COPY`` on PostgreSQL); their new ids in order.
 
     Each item: ``version_id``, ``year``, ``grade``, ``errors``, ``warnings``, ``actor`` and ``payload``
-    (the JSON text, as :meth:`~perfbudget.store.transaction.Transaction.record_review` writes it)."""
+    (the JSON text, as :meth:`~perfbudget.store.transaction.Transaction.record_review` writes it), and
+    ``summary`` (:mod:`perfbudget.store.review_summary`; worked out from the JSON when not given)."""
     now = utc_now()
     return insert_rows(connection, reviews, [{"version_id": item["version_id"], "year": item["year"],
                                              "grade": item["grade"], "total": None, "errors": item["errors"],
                                              "warnings": item["warnings"], "actor": item["actor"],
-                                             "payload": item["payload"], "created_at": now} for item in items],
+                                             "payload": item["payload"],
+                                             "summary": item.get("summary") or summary_of_payload(item["payload"]),
+                                             "created_at": now} for item in items],
                        with_ids=True)
 
 

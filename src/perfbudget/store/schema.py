@@ -214,6 +214,7 @@ class ReviewRow(Base):
     warnings: Mapped[int] = mapped_column(Integer, default=0)
     actor: Mapped[str | None] = mapped_column(Text)
     payload: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)  # findings per dimension and severity (0600, review_summary.py)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
     __table_args__ = (Index("ix_reviews_version_id_id", "version_id", "id"),)  # the last review (0500)

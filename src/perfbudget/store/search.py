@@ -193,6 +193,22 @@ def indicator_text_contains(connection: Connection, value: str) -> Any:
                                                                       "search_indicators"))), plain)
 
 
+def indicator_versions(connection: Connection, value: str) -> Any:
+    """``SELECT version_id`` of the indicators whose 三级指标 or 描述 contains ``value``: the versions a
+    search word finds through their indicators. On PostgreSQL the index's candidates are checked and
+    their versions taken in the same pass over the rows (a MATERIALIZED CTE, as :func:`_pg_hits`), not
+    looked up again one by one (0.7 s for a word in 80,000 indicators)."""
+    condition = indicator_text_contains(connection, value)
+    if connection.dialect.name != "postgresql":
+        return select(indicators.c.version_id).where(condition)
+    dialect = connection.dialect.name
+    plain = or_(_like(indicators.c.level3, value, dialect), _like(indicators.c.description, value, dialect))
+    body = func.perfbudget_search_text(indicators.c.level3, indicators.c.description)
+    hits = (select(indicators.c.version_id).where(_pg_candidates(connection, body, value, "search_indicators"), plain)
+            .cte(f"search_versions_{uuid.uuid4().hex[:8]}").prefix_with("MATERIALIZED"))
+    return select(hits.c.version_id)
+
+
 def project_name_contains(connection: Connection, value: str) -> Any:
     """Condition: the project's name contains ``value`` (case ignored), served by an index."""
     dialect = connection.dialect.name

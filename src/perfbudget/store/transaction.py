@@ -20,6 +20,7 @@ from perfbudget.store import importer, queries
 from perfbudget.store import reviews as stored_reviews
 from perfbudget.store.bulk import insert_rows, run
 from perfbudget.store.records import audit_log, version_authors, workflow_events, workflow_states
+from perfbudget.store.review_summary import summary_of_payload
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units, utc_now
 
 
@@ -199,7 +200,7 @@ class Transaction:
                       errors: int, warnings: int, actor: str | None, total: str | None = None) -> int:
         row = {"version_id": version_id, "year": year, "grade": grade, "total": total, "errors": errors,
                "warnings": warnings, "actor": actor, "payload": json.dumps(payload, ensure_ascii=False),
-               "created_at": utc_now()}
+               "summary": summary_of_payload(payload), "created_at": utc_now()}
         return int(self.connection.execute(insert(reviews).returning(reviews.c.id), row).scalar_one())
 
     def record_evaluation(self, version_id: int, year: int, kind: str, payload: Any, *, month: int | None = None,

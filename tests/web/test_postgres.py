@@ -81,3 +81,62 @@ def test_the_desk_on_postgres(pg_web: WebEnv) -> None:
         assert f'id="list-total">共 {value} 个' in reviewer.get(href.replace("&amp;", "&")).text, label
     assert "驳回（不成立）：不成立" in desk and 'id="reviewer-grade"><span class="badge g-优">' in desk
     assert reviewer.get(f"/projects/{pid}/opinion.docx").status_code == 200
+
+
+def test_caches_on_postgres_serve_nothing_older_than_the_data(pg_web: WebEnv) -> None:
+    """The data version on PostgreSQL is the transaction snapshot: unchanged by reads, changed by every
+    commit from anywhere; pages, sessions and accounts cached under it never outlive a change made by
+    another worker or another process."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from fastapi.testclient import TestClient
+    from sqlalchemy import text
+
+    from perfbudget.store.engine import make_engine, write_transaction
+    from tests.web.conftest import login
+
+    web = pg_web
+    version = web.app.state.data_version
+    assert version.kind == "postgresql-snapshot" and not version.cheap
+    reviewer1 = web.client("reviewer")  # signing in writes (session, audit)
+    first = version.current()
+    assert reviewer1.get("/dashboard?year=all").status_code == 200
+    assert reviewer1.get("/projects?year=all").status_code == 200
+    assert version.current() == first  # reading pages writes nothing
+    other = make_engine(web.url)
+    with write_transaction(other) as connection:  # another process's commit
+        connection.execute(text("UPDATE users SET display_name = 'x' WHERE username = 'viewer'"))
+    other.dispose()
+    assert version.current() != first
+
+    pid = web.project_ids[0]
+    worker2 = make_app(web.url)
+    try:
+        editor2 = TestClient(worker2, base_url="http://testserver")
+        login(editor2, "editor")
+        assert "草稿" in reviewer1.get(f"/projects/{pid}").text
+        assert reviewer1.get(f"/projects/{pid}").status_code == 200  # now from the page cache
+        done = editor2.post(f"/projects/{pid}/workflow", data={"csrf_token": csrf_of(editor2, "/account"),
+                                                               "action": "submit", "comment": "",
+                                                               "justification": "已核对"})
+        assert done.status_code == 200
+        assert "已送审" in reviewer1.get(f"/projects/{pid}").text  # the other worker's step, at once
+        assert "已送审" in reviewer1.get(f"/projects?year=all&state=submitted").text
+    finally:
+        worker2.state.engine.dispose()
+
+    admin = web.client("admin")
+    assert admin.get("/dashboard").status_code == 200
+    assert admin.get("/dashboard").status_code == 200  # session and account from the cache
+    script = textwrap.dedent(f"""
+        from perfbudget.store.engine import make_engine
+        from perfbudget.web.accounts import set_password
+        engine = make_engine({web.url!r})
+        assert set_password(engine, "admin", "a-new-password-2") is None
+        engine.dispose()
+    """)
+    subprocess.run([sys.executable, "-c", script], check=True)
+    response = admin.get("/dashboard", follow_redirects=False)
+    assert response.status_code in (302, 303) and "/login" in response.headers["location"]

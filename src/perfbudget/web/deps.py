@@ -45,9 +45,11 @@ def _known_user(request: Request) -> tuple[bool, Principal | None]:
     if not (isinstance(uid, int) and isinstance(epoch, int) and isinstance(sid, str)):
         request.scope["perfbudget.user"] = None
         return True, None
-    if not request.app.state.data_version.cheap:
-        return False, None
-    version = data_version(request)
+    version = request.scope.get("perfbudget.data_version")
+    if version is None:
+        if not request.app.state.data_version.cheap:
+            return False, None  # the version is a query: :func:`page_user` asks it in a worker thread first
+        version = data_version(request)
     users = request.app.state.users
     known, session = users.lookup(version, ("session", sid))
     if not known:
@@ -81,23 +83,21 @@ def optional_user(request: Request) -> Principal | None:
         return principal
     uid, epoch, sid = request.session["uid"], request.session["epoch"], request.session["sid"]
     config = request.app.state.config
-    cheap = request.app.state.data_version.cheap
-    version = data_version(request) if cheap else None  # read before the session: a later change is never kept
+    # Read before the session and the account (a query on PostgreSQL, in the worker thread this runs
+    # in): a change committed after it has a newer version, so nothing older is ever kept under it.
+    version = data_version(request)
     session = sessions.live(engine_of(request), sid, config.session_idle_minutes * 60)
-    if cheap:
-        request.app.state.users.keep(data_version(request), ("session", sid), session)
+    request.app.state.users.keep(version, ("session", sid), session)
     if session is None or session.user_id != uid:
         _settle(request, None)
         return None
-    if cheap:
-        known, principal = request.app.state.users.lookup(data_version(request), (uid, epoch))
-        if known:
-            _settle(request, principal)
-            return principal
+    known, principal = request.app.state.users.lookup(version, (uid, epoch))
+    if known:
+        _settle(request, principal)
+        return principal
     with engine_of(request).connect() as connection:
         principal = session_principal(connection, uid, epoch)
-    if cheap:
-        request.app.state.users.keep(version, (uid, epoch), principal)
+    request.app.state.users.keep(version, (uid, epoch), principal)
     _settle(request, principal)
     return principal
 
@@ -106,8 +106,13 @@ async def page_user(request: Request) -> Principal:
     """Dependency of pages: the signed-in user, else a redirect to the sign-in page.
 
     A cached session and account are found on the event loop; the database is asked in a worker thread.
+    Where the data version is a query (PostgreSQL) it is asked first, in a worker thread, so that a
+    session and account seen under the same version come from the cache as on SQLite.
     """
     known, principal = _known_user(request)
+    if not known and "perfbudget.data_version" not in request.scope:
+        await run_in_threadpool(data_version, request)
+        known, principal = _known_user(request)
     if not known:
         principal = await run_in_threadpool(optional_user, request)
     if principal is None:

@@ -8,25 +8,39 @@ the CLI).
   (a few microseconds). SQLite changes that value on a connection whenever *another*
   connection — in this process or any other — has committed, and this connection never
   writes. See https://sqlite.org/pragma.html#pragma_data_version.
-* Any other database (PostgreSQL, in-memory SQLite): one small query of the highest ids of
-  project versions, reviews, evaluations, workflow events and audit entries, plus the
-  accounts' latest update and the sum of their session epochs — asked where the request
-  reads its data (with a streaming replica: the replica, or the primary for a user whose
-  own write the replica does not hold yet), so the version never runs ahead of the data.
+* PostgreSQL: the transaction snapshot, ``pg_current_snapshot()`` (the oldest transaction
+  still running, the next transaction id and those in progress between). A commit of any
+  transaction that wrote (and only such a commit) changes what a later snapshot shows, so the
+  value changes exactly when committed data does; it reads no table (tens of microseconds in
+  the server). It is asked where the request reads its data (with a streaming replica: the
+  replica, whose snapshots follow the replayed commits, or the primary for a user whose own
+  write the replica does not hold yet), so the version never runs ahead of the data. See
+  https://www.postgresql.org/docs/current/functions-info.html#FUNCTIONS-PG-SNAPSHOT.
+* In-memory SQLite: one small query of the highest ids of project versions, reviews,
+  evaluations, workflow events and audit entries, plus the accounts' latest update and the
+  sum of their session epochs.
+
+Where the version is a query, the web asks it once per request in a worker thread
+(:func:`perfbudget.web.deps.page_user`) and keeps it in the request for the user, dashboard and
+page caches.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Callable, Hashable
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 
 from perfbudget.store.records import change_marks
 from perfbudget.web.tables import users
+
+_SNAPSHOT = "SELECT pg_current_snapshot()::text"
 
 
 class DataVersion:
@@ -37,6 +51,7 @@ class DataVersion:
         self._reading = reading  # where the data is read (a replica router's ``read``); None: the engine
         self._lock = threading.Lock()
         self._watcher: sqlite3.Connection | None = None
+        self._snapshots: Any = None  # PostgreSQL without a replica: one autocommit driver connection of its own
         database = engine.url.database
         if engine.dialect.name == "sqlite" and database not in (None, "", ":memory:"):
             path = Path(str(database))
@@ -46,7 +61,9 @@ class DataVersion:
 
     @property
     def kind(self) -> str:
-        return "sqlite-data-version" if self._watcher is not None else "query"
+        if self._watcher is not None:
+            return "sqlite-data-version"
+        return "postgresql-snapshot" if self._engine.dialect.name == "postgresql" else "query"
 
     @property
     def cheap(self) -> bool:
@@ -60,6 +77,11 @@ class DataVersion:
         return self._queried()
 
     def _queried(self) -> Hashable:
+        if self._engine.dialect.name == "postgresql":
+            if self._reading is not None:
+                with self._reading() as connection:
+                    return str(connection.exec_driver_sql(_SNAPSHOT).scalar_one())
+            return self._snapshot()
         query = select(
             *change_marks(),
             select(func.max(users.c.updated_at)).scalar_subquery(),
@@ -68,7 +90,36 @@ class DataVersion:
         with (self._reading() if self._reading is not None else self._engine.connect()) as connection:
             return tuple(connection.execute(query).one())
 
+    def _snapshot(self) -> str:
+        """The snapshot on this object's own connection (no pool check-out: a few tens of microseconds);
+        a connection that broke (server restarted) is replaced once."""
+        with self._lock:
+            for attempt in (1, 2):
+                if self._snapshots is None:
+                    pooled = self._engine.raw_connection()
+                    connection = pooled.driver_connection
+                    pooled.detach()  # never handed back to the pool: it stays in autocommit
+                    connection.autocommit = True  # type: ignore[union-attr]
+                    self._snapshots = connection
+                try:
+                    cursor = self._snapshots.cursor()
+                    cursor.execute(_SNAPSHOT)
+                    return str(cursor.fetchone()[0])
+                except Exception:
+                    self._close_snapshots()
+                    if attempt == 2:
+                        raise
+            raise AssertionError("unreachable")
+
+    def _close_snapshots(self) -> None:
+        if self._snapshots is not None:
+            with contextlib.suppress(Exception):  # already broken: nothing more to release
+                self._snapshots.close()
+            self._snapshots = None
+
     def close(self) -> None:
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None
+        with self._lock:
+            self._close_snapshots()

@@ -54,7 +54,9 @@ async def cached_page(request: Request, principal: Principal, key: Hashable,
     cheap = request.app.state.data_version.cheap
     # PostgreSQL: the version is one small query (max ids and the accounts' marks, where the request reads),
     # asked in a worker thread; far cheaper than the lists and aggregates it saves rebuilding.
-    version = data_version(request) if cheap else await run_in_threadpool(data_version, request)
+    version = request.scope.get("perfbudget.data_version")  # asked already by the user dependency
+    if version is None:
+        version = data_version(request) if cheap else await run_in_threadpool(data_version, request)
     full_key = (key, principal.role, principal.unit_code, version)
     body = cache.get(version, full_key)
     if body is None:

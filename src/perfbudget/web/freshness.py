@@ -41,6 +41,7 @@ from perfbudget.store.records import change_marks
 from perfbudget.web.tables import users
 
 _SNAPSHOT = "SELECT pg_current_snapshot()::text"
+_IDLE_SNAPSHOT_CONNECTIONS = 8  # kept open per process for the snapshot question (more are opened and closed)
 
 
 class DataVersion:
@@ -51,7 +52,7 @@ class DataVersion:
         self._reading = reading  # where the data is read (a replica router's ``read``); None: the engine
         self._lock = threading.Lock()
         self._watcher: sqlite3.Connection | None = None
-        self._snapshots: Any = None  # PostgreSQL without a replica: one autocommit driver connection of its own
+        self._idle: list[Any] = []  # PostgreSQL without a replica: autocommit driver connections of its own
         database = engine.url.database
         if engine.dialect.name == "sqlite" and database not in (None, "", ":memory:"):
             path = Path(str(database))
@@ -91,35 +92,42 @@ class DataVersion:
             return tuple(connection.execute(query).one())
 
     def _snapshot(self) -> str:
-        """The snapshot on this object's own connection (no pool check-out: a few tens of microseconds);
-        a connection that broke (server restarted) is replaced once."""
-        with self._lock:
-            for attempt in (1, 2):
-                if self._snapshots is None:
-                    pooled = self._engine.raw_connection()
-                    connection = pooled.driver_connection
-                    pooled.detach()  # never handed back to the pool: it stays in autocommit
-                    connection.autocommit = True  # type: ignore[union-attr]
-                    self._snapshots = connection
-                try:
-                    cursor = self._snapshots.cursor()
-                    cursor.execute(_SNAPSHOT)
-                    return str(cursor.fetchone()[0])
-                except Exception:
-                    self._close_snapshots()
-                    if attempt == 2:
-                        raise
-            raise AssertionError("unreachable")
-
-    def _close_snapshots(self) -> None:
-        if self._snapshots is not None:
-            with contextlib.suppress(Exception):  # already broken: nothing more to release
-                self._snapshots.close()
-            self._snapshots = None
+        """The snapshot on a connection of this object's own (no pool check-out, no transaction: a few
+        tens of microseconds); each worker thread takes an idle one or opens one, so none waits for
+        another. A connection that broke (server restarted) is dropped and the question asked again."""
+        for attempt in (1, 2):
+            with self._lock:
+                connection = self._idle.pop() if self._idle else None
+            if connection is None:
+                pooled = self._engine.raw_connection()
+                connection = pooled.driver_connection
+                pooled.detach()  # never handed back to the engine's pool: it stays in autocommit
+                connection.autocommit = True  # type: ignore[union-attr]
+            try:
+                cursor = connection.cursor()  # type: ignore[union-attr]
+                cursor.execute(_SNAPSHOT)
+                value = str(cursor.fetchone()[0])
+            except Exception:
+                with contextlib.suppress(Exception):  # already broken: nothing more to release
+                    connection.close()  # type: ignore[union-attr]
+                if attempt == 2:
+                    raise
+                continue
+            with self._lock:
+                if len(self._idle) < _IDLE_SNAPSHOT_CONNECTIONS:
+                    self._idle.append(connection)
+                    connection = None
+            if connection is not None:
+                connection.close()  # type: ignore[union-attr]
+            return value
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None
         with self._lock:
-            self._close_snapshots()
+            idle, self._idle = self._idle, []
+        for connection in idle:
+            with contextlib.suppress(Exception):
+                connection.close()

@@ -123,7 +123,7 @@ def test_caches_on_postgres_serve_nothing_older_than_the_data(pg_web: WebEnv) ->
                                                                "justification": "已核对"})
         assert done.status_code == 200
         assert "已送审" in reviewer1.get(f"/projects/{pid}").text  # the other worker's step, at once
-        assert "已送审" in reviewer1.get(f"/projects?year=all&state=submitted").text
+        assert "已送审" in reviewer1.get("/projects?year=all&state=submitted").text
     finally:
         worker2.state.engine.dispose()
 

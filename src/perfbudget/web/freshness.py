@@ -118,7 +118,7 @@ class DataVersion:
                     self._idle.append(connection)
                     connection = None
             if connection is not None:
-                connection.close()  # type: ignore[union-attr]
+                connection.close()
             return value
         raise AssertionError("unreachable")
 

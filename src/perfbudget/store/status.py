@@ -103,8 +103,9 @@ def _recompute_pg(project: str) -> str:
             + f" ON CONFLICT (project_id) DO UPDATE SET {_UPDATE_ALL};")
 
 
+# A new project has no row until its first version is stored (a project is always stored with one).
 _RECOMPUTED_ON = {  # table: (events, the project id of the changed row, as an expression of NEW or OLD)
-    "projects": (("INSERT", "UPDATE OF unit_id, fund_year, latest_version"), "{row}.id"),
+    "projects": (("UPDATE OF unit_id, fund_year, latest_version",), "{row}.id"),
     "project_versions": (("INSERT", "UPDATE", "DELETE"), "{row}.project_id"),
     "workflow_states": (("INSERT", "UPDATE", "DELETE"), "{row}.project_id"),
     "workflow_events": (("INSERT", "DELETE"), "{row}.project_id"),

@@ -16,6 +16,7 @@ from sqlalchemy import delete, select, text
 from perfbudget.model import Document
 from perfbudget.store import Store
 from perfbudget.store.review_summary import parse, summary_of_payload, summary_text
+from perfbudget.store.reviews import insert_reviews
 from perfbudget.store.schema import projects, reviews
 from perfbudget.store.status import expected_rows_statement, project_status
 from perfbudget.store.transaction import Actor
@@ -101,6 +102,13 @@ def test_status_rows_follow_every_kind_of_write(store: Store, seed_document: Doc
         connection.execute(delete(reviews).where(reviews.c.id == second))
     _assert_current(store)
     assert _status(store, pid)["review_id"] == first
+
+    with store.transaction() as tx:  # two reviews of one version in one statement (COPY on PostgreSQL)
+        ids = insert_reviews(tx.connection, [
+            {"version_id": vid, "year": 2024, "grade": grade, "errors": 0, "warnings": 0, "actor": None,
+             "payload": '{"findings": []}'} for grade in ("差", "优")])
+    _assert_current(store)
+    assert (_status(store, pid)["review_id"], _status(store, pid)["review_grade"]) == (max(ids), "优")
 
     with store.transaction() as tx:  # the approval withdrawn: the latest version is official again
         tx.set_workflow(pid, "draft", 2, None, ACTOR)

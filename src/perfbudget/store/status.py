@@ -8,7 +8,9 @@ filter or sort took 0.3–0.5 s and the dashboard's counts 3.5 s. ``project_stat
 per project, so a filter or a count is an index range of one table.
 
 The rows are kept by **database triggers** (both SQLite and PostgreSQL), so every write keeps them —
-the store's imports and reviews, the web's workflow, a bulk COPY, even a hand-made SQL fix:
+the store's imports and reviews, the web's workflow, a bulk COPY, even a hand-made SQL fix (SQLite:
+per row; PostgreSQL: per statement through its transition tables, so a COPY of 100,000 reviews is one
+update, except an ``UPDATE OF`` columns of ``projects``, per row):
 
 * a change to a project, its versions, its workflow state or its workflow events, or a deleted review
   or evaluation, recomputes that project's row (:data:`RECOMPUTE`: the same joins as before, for one
@@ -147,13 +149,59 @@ def sqlite_create() -> list[str]:
     return [*out, rebuild_statement("sqlite")]
 
 
+# PostgreSQL: a trigger per statement where it can be (one statement for all the rows a COPY or an
+# executemany wrote, through the statement's transition tables); per row only for an UPDATE OF columns
+# (transition tables cannot go with a column list).
+_PG_PROJECTS_OF = {  # table: the projects of the changed rows ({rows}: a transition table)
+    "project_versions": "SELECT project_id FROM {rows}",
+    "workflow_states": "SELECT project_id FROM {rows}",
+    "workflow_events": "SELECT project_id FROM {rows}",
+    "reviews": "SELECT v.project_id FROM {rows} t JOIN project_versions v ON v.id = t.version_id",
+    "evaluations": "SELECT v.project_id FROM {rows} t JOIN project_versions v ON v.id = t.version_id",
+}
+_PG_REVIEWS_INSERTED = (
+    "UPDATE project_status s SET review_id = n.id, review_grade = n.grade, review_errors = n.errors, "
+    "review_summary = n.summary FROM (SELECT DISTINCT ON (version_id) id, version_id, grade, errors, summary "
+    "FROM new_rows ORDER BY version_id, id DESC) n WHERE s.version_id = n.version_id;")
+_PG_EVALUATIONS_INSERTED = (
+    "UPDATE project_status s SET evaluation_id = n.id, evaluation_grade = n.grade FROM (SELECT DISTINCT ON "
+    "(version_id) id, version_id, grade FROM new_rows WHERE kind = 'self-evaluation' ORDER BY version_id, id DESC) n "
+    "WHERE s.version_id = n.version_id;"
+    "UPDATE project_status SET monitored = TRUE "
+    "WHERE version_id IN (SELECT version_id FROM new_rows WHERE kind = 'monitoring');")
+
+
+def _pg_statement_trigger(name: str, table: str, event: str) -> tuple[str, str]:
+    """(the function's body, the REFERENCING clause) of a per-statement trigger."""
+    if table == "reviews" and event == "INSERT":
+        return _PG_REVIEWS_INSERTED, "REFERENCING NEW TABLE AS new_rows"
+    if table == "evaluations" and event == "INSERT":
+        return _PG_EVALUATIONS_INSERTED, "REFERENCING NEW TABLE AS new_rows"
+    projects_of = _PG_PROJECTS_OF[table]
+    if event == "INSERT":
+        chosen, referencing = projects_of.format(rows="new_rows"), "REFERENCING NEW TABLE AS new_rows"
+    elif event == "DELETE":
+        chosen, referencing = projects_of.format(rows="old_rows"), "REFERENCING OLD TABLE AS old_rows"
+    else:
+        chosen = projects_of.format(rows="new_rows") + " UNION " + projects_of.format(rows="old_rows")
+        referencing = "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+    return (f"INSERT INTO project_status ({_COLUMNS}) " + _select("postgresql", f"p.id IN ({chosen})")
+            + f" ON CONFLICT (project_id) DO UPDATE SET {_UPDATE_ALL};"), referencing
+
+
 def pg_create() -> list[str]:
     """A trigger function per trigger (PL/pgSQL), the triggers, then every project's row."""
     out = []
     for name, table, event, action in _triggers():
+        if event.startswith("UPDATE OF"):
+            body, level, referencing = _body(action, _recompute_pg), "ROW", ""
+        else:
+            body, referencing = _pg_statement_trigger(name, table, event)
+            level = "STATEMENT"
         out.append(f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                   f"{_body(action, _recompute_pg)} RETURN NULL; END $$")
-        out.append(f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW EXECUTE FUNCTION {name}()")
+                   f"{body} RETURN NULL; END $$")
+        out.append(f"CREATE TRIGGER {name} AFTER {event} ON {table} {referencing} FOR EACH {level} "
+                   f"EXECUTE FUNCTION {name}()")
     return [*out, rebuild_statement("postgresql")]
 
 

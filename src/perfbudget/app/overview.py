@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Float, Integer, Numeric, and_, bindparam, func, select
+from sqlalchemy import Float, Integer, and_, bindparam, func, select
 
 from perfbudget.app.errors import NotFound
 from perfbudget.app.roles import Principal
@@ -202,9 +202,9 @@ def _status_scope(principal: Principal, year: int | None, *columns: Any) -> Any:
 def _budget_sums(tx: Transaction, principal: Principal, year: int | None) -> dict[int, Decimal]:
     """Each unit's budget in 万元, summed exactly in SQL (never through floats).
 
-    PostgreSQL sums ``numeric``. SQLite has no exact decimal type, so each budget is summed as an
-    integer count of millionths (exact for up to six decimals and |budget| < 9·10^9, checked: any
-    other budget is added in Python, one by one)."""
+    PostgreSQL sums each project's ``project_status.budget_wan`` (exact ``numeric``). SQLite has no
+    exact decimal type, so each budget is summed as an integer count of millionths (exact for up to
+    six decimals and |budget| < 9·10^9, checked: any other budget is added in Python, one by one)."""
     connection = tx.connection
     money = documents.c.money_unit
     join = lambda q: q.join(documents, documents.c.id == project_versions.c.document_id)  # noqa: E731
@@ -214,11 +214,12 @@ def _budget_sums(tx: Transaction, principal: Principal, year: int | None) -> dic
         out[unit_id] = out.get(unit_id, Decimal(0)) + (value / _TEN_THOUSAND if unit == "元" else value)
 
     budget = project_versions.c.budget_total
-    if connection.dialect.name == "postgresql":
-        query = join(_official_scope(principal, year, projects.c.unit_id, money,
-                                     func.sum(budget.cast(Numeric)).label("total")))
-        for row in connection.execute(query.group_by(projects.c.unit_id, money)):
-            add(row.unit_id, row.money_unit, Decimal(row.total or 0))
+    if connection.dialect.name == "postgresql":  # the status rows' budgets in 万元 (exact numeric)
+        status = project_status
+        query = (_status_scope(principal, year, status.c.unit_id, func.sum(status.c.budget_wan).label("total"))
+                 .group_by(status.c.unit_id))
+        for row in connection.execute(query):
+            add(row.unit_id, "万元", Decimal(row.total or 0))
         return out
     plain = and_(budget.op("GLOB")("[0-9]*"), budget.op("NOT GLOB")("*[^0-9.]*"),
                  func.length(budget) - func.coalesce(func.nullif(func.instr(budget, "."), 0),

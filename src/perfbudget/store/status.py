@@ -18,8 +18,10 @@ update, except an ``UPDATE OF`` columns of ``projects``, per row):
 * a new review or evaluation only updates the row whose official version it belongs to (ids only
   grow, so the new one is the newest).
 
-``budget_wan`` is the sort key of the budget column only (the budget in 万元, as a number of the
-database); the lists show the stored text of the budget, never this value.
+``budget_wan`` is the budget in 万元 as a number of the database: the lists' sort key (they show the
+stored text of the budget, never this value), and on PostgreSQL, where ``numeric`` without a scale
+is exact (a budget in 元 divided by 10,000 always terminates), what the dashboards sum per unit. SQLite
+keeps it as a floating-point number: there the dashboards sum the stored texts exactly instead.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ class ProjectStatusRow(Base):
     fund_year: Mapped[int | None] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(String(16))
     version_id: Mapped[int | None] = mapped_column(Integer)  # the official version
-    budget_wan: Mapped[float | None] = mapped_column(Numeric(24, 6))  # sort key only
+    budget_wan: Mapped[float | None] = mapped_column(Numeric())  # sort key; PostgreSQL: exact, summed by dashboards
     review_id: Mapped[int | None] = mapped_column(Integer)
     review_grade: Mapped[str | None] = mapped_column(String(8))
     review_errors: Mapped[int | None] = mapped_column(Integer)

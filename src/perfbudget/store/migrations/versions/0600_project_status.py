@@ -50,7 +50,7 @@ def upgrade() -> None:
         sa.Column("fund_year", sa.Integer(), nullable=True),
         sa.Column("state", sa.String(16), nullable=False),
         sa.Column("version_id", sa.Integer(), nullable=True),
-        sa.Column("budget_wan", sa.Numeric(24, 6), nullable=True),
+        sa.Column("budget_wan", sa.Numeric(), nullable=True),
         sa.Column("review_id", sa.Integer(), nullable=True),
         sa.Column("review_grade", sa.String(8), nullable=True),
         sa.Column("review_errors", sa.Integer(), nullable=True),

@@ -216,7 +216,8 @@ def _budget_sums(tx: Transaction, principal: Principal, year: int | None) -> dic
     budget = project_versions.c.budget_total
     if connection.dialect.name == "postgresql":  # the status rows' budgets in 万元 (exact numeric)
         status = project_status
-        query = (_status_scope(principal, year, status.c.unit_id, func.sum(status.c.budget_wan).label("total"))
+        query = (_status_scope(principal, year, status.c.unit_id,
+                               func.trim_scale(func.sum(status.c.budget_wan)).label("total"))
                  .group_by(status.c.unit_id))
         for row in connection.execute(query):
             add(row.unit_id, "万元", Decimal(row.total or 0))

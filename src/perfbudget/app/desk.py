@@ -12,16 +12,16 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, exists, func, or_, select
 
-from perfbudget.app.finding_dimensions import kept_finding_condition
+from perfbudget.app.finding_dimensions import kept_dimension_condition
 from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, in_wan
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATES, SUBMITTED
 from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import search
 from perfbudget.store.records import workflow_events, workflow_states
-from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
+from perfbudget.store.schema import documents, evaluations, indicators, project_versions, projects, reviews, units
 from perfbudget.store.status import project_status
 from perfbudget.store.transaction import Transaction
 
@@ -154,11 +154,20 @@ def _filtered(tx: Transaction, principal: Principal, query: ListQuery, columns: 
         matching_units = select(units.c.id).where(or_(units.c.name.contains(word, autoescape=True),
                                                       units.c.code.contains(word, autoescape=True)))
         # Three sets tested on the status row's own columns (hashed sets on PostgreSQL): no join is
-        # made for the search, whatever the number of projects a common word finds.
-        stmt = stmt.where(or_(
-            status.c.project_id.in_(select(projects.c.id).where(search.project_name_contains(connection, word))),
-            status.c.unit_id.in_(matching_units),
-            status.c.version_id.in_(search.indicator_versions(connection, word))))
+        # made for the search, whatever the number of projects a common word finds. Within one unit
+        # the unit's few indicators are read directly (the index would find the word's matches in
+        # every unit first).
+        in_name: Any
+        in_indicators: Any
+        if principal.all_units and not query.unit:
+            in_name = status.c.project_id.in_(select(projects.c.id).where(search.project_name_contains(connection,
+                                                                                                      word)))
+            in_indicators = status.c.version_id.in_(search.indicator_versions(connection, word))
+        else:
+            in_name = exists().where(projects.c.id == status.c.project_id, search.project_name_plain(connection, word))
+            in_indicators = exists().where(indicators.c.version_id == status.c.version_id,
+                                           search.indicator_text_plain(connection, word))
+        stmt = stmt.where(or_(in_name, status.c.unit_id.in_(matching_units), in_indicators))
     return stmt
 
 
@@ -173,7 +182,7 @@ def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> Pr
     if query.dimension:
         candidates = _filtered(tx, principal, query, [status.c.project_id, status.c.version_id, reviews.c.payload],
                                review=True)
-        kept = kept_finding_condition(tx, candidates, query.dimension, status.c.project_id)
+        kept = kept_dimension_condition(tx, candidates, query.dimension)
     count_stmt = _filtered(tx, principal, query, [func.count()])
     if kept is not None:
         count_stmt = count_stmt.where(kept)

@@ -6,12 +6,14 @@ the same rule as the review desk and the 审核意见书 (:mod:`perfbudget.app.r
 dismissal counts for later versions as long as the finding's cell is unchanged. Confirmed and
 undecided findings are kept. The dashboard's 审核发现（按维度） bars count projects this way
 (:func:`dimension_projects`) and the project list's ``dimension`` filter lists the same projects
-(:func:`kept_finding_condition`), so each bar's number is its list's total.
+(:func:`kept_dimension_condition`), so each bar's number is its list's total.
 
-Findings live in the review's JSON and a decision's key hashes the cell's content, so this is
-decided in Python: the candidates come from SQL (for the list: the list's own filtered query,
-narrowed to reviews whose JSON text names the dimension), and only the projects with a dismissed
-finding of a matching rule have their version loaded to compute the keys.
+A project without any 驳回 decision keeps all its findings: its newest review's summary (per
+dimension and severity, :mod:`perfbudget.store.review_summary`, on its ``project_status`` row) says
+which dimensions it has and how severe, in SQL. Only the projects with a 驳回 decision (few) are
+decided in Python, since a decision's key hashes the cell's content: their findings are read from
+the review's JSON, and those with a dismissed finding of a matching rule have their version loaded
+to compute the keys.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 
 from perfbudget.app.review_desk import finding_key
 from perfbudget.app.roles import Principal
@@ -113,6 +115,21 @@ def kept_finding_condition(tx: Transaction, candidates: Any, dimension: str, col
     # ids written into the SQL text (integers only): no limit on the number of bound parameters
     column = projects.c.id if column is None else column
     return column.in_(bindparam("kept_finding_ids", ids, expanding=True, literal_execute=True))
+
+
+def kept_dimension_condition(tx: Transaction, candidates: Any, dimension: str) -> Any:
+    """The condition of the project list's dimension filter, over ``project_status``: a project whose
+    newest review's summary names ``dimension`` (:mod:`perfbudget.store.review_summary`: only dimensions
+    with findings are named) and that has no 驳回 decision; or, among the ``candidates`` with a 驳回
+    decision (few), one whose findings of ``dimension`` are not all dismissed (:func:`kept_finding_condition`).
+    The same projects :func:`dimension_projects` counts."""
+    status = project_status
+    with_dismissals = select(finding_decisions.c.project_id).where(finding_decisions.c.decision == "dismissed")
+    named = json.dumps({dimension: 0}, ensure_ascii=False, separators=(",", ":"))[1:-2]  # '"完整性":'
+    plain = and_(status.c.review_summary.contains(named, autoescape=True), status.c.project_id.not_in(with_dismissals))
+    decided = kept_finding_condition(tx, candidates.where(status.c.project_id.in_(with_dismissals)), dimension,
+                                     status.c.project_id)
+    return or_(plain, decided)
 
 
 def dimension_projects(tx: Transaction, principal: Principal, year: int | None) -> dict[str, dict[str, int]]:

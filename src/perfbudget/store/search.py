@@ -193,6 +193,18 @@ def indicator_text_contains(connection: Connection, value: str) -> Any:
                                                                       "search_indicators"))), plain)
 
 
+def indicator_text_plain(connection: Connection, value: str) -> Any:
+    """Condition: the indicator's 三级指标 or 描述 contains ``value`` (case ignored), without the index:
+    for a few indicators already chosen (one unit's projects), where reading the index costs more."""
+    dialect = connection.dialect.name
+    return or_(_like(indicators.c.level3, value, dialect), _like(indicators.c.description, value, dialect))
+
+
+def project_name_plain(connection: Connection, value: str) -> Any:
+    """Condition: the project's name contains ``value`` (case ignored), without the index (few projects)."""
+    return _like(projects.c.name, value, connection.dialect.name)
+
+
 def indicator_versions(connection: Connection, value: str) -> Any:
     """``SELECT version_id`` of the indicators whose 三级指标 or 描述 contains ``value``: the versions a
     search word finds through their indicators. On PostgreSQL the index's candidates are checked and

@@ -13,7 +13,7 @@ from typing import Any
 from perfbudget.model import Document
 from perfbudget.review.config import DEFAULT_CONFIG, ReviewConfig
 from perfbudget.review.finding import Finding
-from perfbudget.review.grade import grade_basis, grade_project
+from perfbudget.review.grade import grade_basis, grade_counted, tally
 from perfbudget.review.helpers import forget_rows
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import RuleSpec, all_rules
@@ -147,10 +147,10 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
         key = (project.seq, category, project.complete)
         if key not in graded:
             own = by_project.get(project.seq, [])
-            grade = grade_project(own, settings.grade)
-            graded[key] = (grade, sum(f.severity == "error" for f in own), sum(f.severity == "warning" for f in own),
-                           sum(f.severity == "info" for f in own),
-                           grade_basis(grade, own, settings.grade, category, project.complete, titles))
+            counted = tally(own, settings.grade)
+            grade = grade_counted(counted, settings.grade)
+            graded[key] = (grade, len(counted.errors), len(counted.warnings), counted.infos,
+                           grade_basis(grade, own, settings.grade, category, project.complete, titles, counted))
         grade, errors, warnings, infos, basis = graded[key]
         grades.append(ProjectGrade(seq=project.seq, name=project.name, grade=grade, errors=errors,
                                    warnings=warnings, infos=infos, category=category,

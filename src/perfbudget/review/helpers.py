@@ -83,21 +83,35 @@ def _build_rows(document: Document) -> tuple[Document | None, _Rows, tuple[tuple
     out: list[Row] = []
     append = out.append
     by_project = []
+    # a document repeats a few (一级, 二级) pairs and many names: each worked out once here
+    levels: dict[tuple[str, str], tuple[str, str, bool, bool]] = {}
+    names: dict[str, tuple[str, str]] = {}
     for project in document.projects:
         start = len(out)
         for position, indicator in enumerate(project.indicators, 1):
-            level1 = normalise_level1(indicator.level1)
-            level2 = normalise_level2(indicator.level2)
-            name = name_of(indicator.level3)
-            if level1 == LEVEL1_COST:
-                cost, economic = True, level2 in ("经济成本指标", "成本指标")
-            else:
-                cost = economic = level1 == LEVEL1_OUTPUT and level2 == "成本指标"
-            append(Row(project, position, indicator, level1, level2, name, bare(name), cost, economic))
+            pair = (indicator.level1, indicator.level2)
+            known = levels.get(pair)
+            if known is None:
+                known = levels[pair] = _levels(*pair)
+            named = names.get(indicator.level3)
+            if named is None:
+                name = name_of(indicator.level3)
+                named = names[indicator.level3] = (name, bare(name))
+            append(Row(project, position, indicator, known[0], known[1], named[0], named[1], known[2], known[3]))
         by_project.append((project, tuple(out[start:])))
     built = (document, tuple(out), tuple(by_project))
     _ROWS = built
     return built
+
+
+def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
+    """(一级 normalised, 二级 normalised, a cost, a cost that must be money) of a row (:class:`Row`)."""
+    level1 = normalise_level1(level1)
+    level2 = normalise_level2(level2)
+    if level1 == LEVEL1_COST:
+        return level1, level2, True, level2 in ("经济成本指标", "成本指标")
+    cost = level1 == LEVEL1_OUTPUT and level2 == "成本指标"
+    return level1, level2, cost, cost
 
 
 def forget_rows(document: Document) -> None:

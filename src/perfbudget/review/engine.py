@@ -14,7 +14,7 @@ from perfbudget.model import Document
 from perfbudget.review.config import DEFAULT_CONFIG, ReviewConfig
 from perfbudget.review.finding import Finding
 from perfbudget.review.grade import grade_basis, grade_counted, tally
-from perfbudget.review.helpers import forget_rows
+from perfbudget.review.helpers import RUNNING, forget_rows
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import RuleSpec, all_rules
 
@@ -94,11 +94,16 @@ def _crash_finding(spec: RuleSpec, exc: Exception) -> Finding:
 
 def run_rule(spec: RuleSpec, document: Document, config: ReviewConfig) -> list[Finding]:
     """One rule's findings with rule, dimension and severity filled in; a crash becomes a finding."""
+    token = RUNNING.set((spec.id, spec.dimension, spec.severity))  # findings made with rule, dimension, severity
     try:
         found = spec.function(document, config.settings_for(spec.id, spec.params))
     except Exception as exc:  # a broken rule must not stop the review
         return [_crash_finding(spec, exc)]
+    finally:
+        RUNNING.reset(token)
     severity = config.severities.get(spec.id)
+    if not severity and all(f.rule and f.dimension and f.severity for f in found):
+        return found if isinstance(found, list) else list(found)
     out = []
     for f in found:
         if not f.rule or not f.dimension or not f.severity or severity:

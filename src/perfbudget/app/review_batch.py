@@ -229,6 +229,11 @@ def library_groups(rows: dict[int, dict[str, Any]], groups: list[int]) -> dict[i
     return out
 
 
+# json.dumps(payload, ensure_ascii=False), as Transaction.record_review writes it, with one encoder for
+# every payload (json.dumps makes a new one per call when given options).
+_PAYLOAD_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchPeers | None = None) -> ChunkResult:
     """Load these units' latest versions, review the chosen ones in their units' contexts (with
     ``job.library``: against ``peers``, the process's library reader, else a new one)."""
@@ -265,7 +270,7 @@ def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchP
                     rows.append({"version_id": version.meta["version_id"],
                                  "year": job.record_year if job.record_year is not None else own.fund_year,
                                  "grade": grade.grade, "errors": grade.errors, "warnings": grade.warnings,
-                                 "actor": job.actor, "payload": json.dumps(payload, ensure_ascii=False)})
+                                 "actor": job.actor, "payload": _PAYLOAD_JSON.encode(payload)})
                 if job.keep:
                     saved.append(SavedReview(version, payload, grade.grade, grade.errors, grade.warnings))
             wanted_seqs = set(seqs)

@@ -23,6 +23,7 @@ same chunks in the calling process.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -284,11 +285,34 @@ def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchP
     return ChunkResult(rows, tally, groups)
 
 
+# The garbage collector's thresholds while a batch runs: a chunk makes millions of small objects
+# (rows, indicators, targets, findings) that form no cycles, and with the default thresholds (700,
+# 10, 10) the collector spent about a tenth of a run's CPU walking them and the caches, freeing
+# nothing. Collections still run, a hundred times less often in the youngest generation.
+BATCH_GC_THRESHOLD = (50_000, 20, 20)
+
+
+@contextmanager
+def _batch_gc() -> Iterator[None]:
+    """Fewer collections while a batch runs (:data:`BATCH_GC_THRESHOLD`); what is alive at the start
+    (modules, vocabulary, caches) is frozen, so the collections that do run do not walk it again."""
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(*BATCH_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
 # The worker processes' own store (each opens its own connections) and job.
 _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(job: BatchJob) -> None:
+    gc.freeze()  # a worker lives for one batch: the collector's thresholds as in _batch_gc
+    gc.set_threshold(*BATCH_GC_THRESHOLD)
     _WORKER["store"] = Store(job.url, migrate=False)
     _WORKER["job"] = job
     _WORKER["peers"] = BatchPeers(_WORKER["store"]) if job.library else None
@@ -342,7 +366,7 @@ def review_batch(store: Store, job: BatchJob, jobs: int | None = None,
     done = 0
     if progress is not None:
         progress(0, total)
-    with _chunk_results(store, job, [units for units, _size in plan], jobs) as results, \
+    with _batch_gc(), _chunk_results(store, job, [units for units, _size in plan], jobs) as results, \
             (store.transaction() if job.save else nullcontext()) as tx:
         for (_units, size), result in zip(plan, results, strict=True):
             ids = stored_reviews.insert_reviews(tx.connection, result.rows) if tx is not None and result.rows else []

@@ -23,6 +23,7 @@ from perfbudget.review.finding import Finding
 
 # Caches of name classifications hold a whole large review (100,000 distinct names) without thrashing.
 CACHE_SIZE = 1 << 17
+_SPACES = re.compile(r"\s+")
 PUNCTUATION = re.compile(r"[\s，,。．.、；;：:！!？?“”\"'‘’（）()【】\[\]《》<>·…—\-_/]+")
 
 
@@ -144,7 +145,7 @@ def at_project(project: Project, field: str | None, message: str, suggestion: st
 @lru_cache(maxsize=CACHE_SIZE)
 def clean(text: str) -> str:
     """NFKC text without whitespace (for comparing what tables write)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -231,8 +231,10 @@ def inconsistent_phrase(document: Document, settings: RuleSettings) -> list[Find
     """
     minimum = settings.param("min_length")
     projects_of: dict[str, set[int]] = defaultdict(set)
-    for row in rows(document):
-        projects_of[row.key].add(row.project.seq)
+    for project, own in project_rows(document):
+        seq = project.seq
+        for row in own:
+            projects_of[row.key].add(seq)
     index: dict[str, list[str]] = defaultdict(list)
     for name, seqs in projects_of.items():
         if len(seqs) >= 2 and len(name) >= minimum:

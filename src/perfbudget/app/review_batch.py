@@ -275,11 +275,10 @@ def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchP
                 if job.keep:
                     saved.append(SavedReview(version, payload, grade.grade, grade.errors, grade.warnings))
             wanted_seqs = set(seqs)
-            for finding in report.findings:
-                if finding.project is None or finding.project in wanted_seqs:
-                    tally.findings += 1
-                    tally.severities[finding.severity] += 1
-                    tally.rules[finding.rule] += 1
+            counted = [f for f in report.findings if f.project is None or f.project in wanted_seqs]
+            tally.findings += len(counted)
+            tally.severities.update(f.severity for f in counted)  # counted in C
+            tally.rules.update(f.rule for f in counted)
             if job.keep:
                 groups.append(reviewed_group(selection, seqs, report, saved))
     return ChunkResult(rows, tally, groups)

@@ -296,13 +296,15 @@ def _batch_gc() -> Iterator[None]:
     """Fewer collections while a batch runs (:data:`BATCH_GC_THRESHOLD`); what is alive at the start
     (modules, vocabulary, caches) is frozen, so the collections that do run do not walk it again."""
     before = gc.get_threshold()
+    frozen_before = gc.get_freeze_count()
     gc.freeze()
     gc.set_threshold(*BATCH_GC_THRESHOLD)
     try:
         yield
     finally:
         gc.set_threshold(*before)
-        gc.unfreeze()
+        if not frozen_before:  # objects someone else froze stay frozen
+            gc.unfreeze()
 
 
 # The worker processes' own store (each opens its own connections) and job.

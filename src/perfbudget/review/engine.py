@@ -101,13 +101,15 @@ def run_rule(spec: RuleSpec, document: Document, config: ReviewConfig) -> list[F
         return [_crash_finding(spec, exc)]
     finally:
         RUNNING.reset(token)
+    if not isinstance(found, list):
+        found = list(found)
     severity = config.severities.get(spec.id)
     if not severity and all(f.rule and f.dimension and f.severity for f in found):
-        return found if isinstance(found, list) else list(found)
+        return found
     out = []
     for f in found:
         if not f.rule or not f.dimension or not f.severity or severity:
-            # the constructor, not dataclasses.replace: this runs for nearly every finding
+            # a finding not made by at_indicator/at_project, or a severity the config changes
             f = Finding(f.project, f.indicator, f.field, f.message, f.suggestion, f.source, f.rule or spec.id,
                         f.dimension or spec.dimension, severity or f.severity or spec.severity)
         out.append(f)

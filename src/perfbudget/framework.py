@@ -62,10 +62,11 @@ _PAREN_NOTE = re.compile(r"[（(][^()（）]*[)）]")
 # 数量指标(必填硬性指标), 经济效益指标(选填): the template's fill-in note after a level name.
 _FILL_NOTE = re.compile(r"[（(]\s*(?:必填|选填|可选|必选)[^()（）]*[)）]")
 _STARS = re.compile(r"[★☆*※]+")
+_SPACES = re.compile(r"\s+")
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 @lru_cache(maxsize=4096)
@@ -95,12 +96,18 @@ def normalise_level2(text: str) -> str:
     return _LEVEL2_ALIASES.get(name, name)
 
 
+# Every template hint holds a star or a comparator (≥ ≤ > < =): a name holding neither has none.
+_MAY_HINT = re.compile(r"[*≥≤><=]")
+
+
 @lru_cache(maxsize=16384)
 def normalise_level3(text: str) -> str:
     """A 三级 name without core-indicator stars and template hints such as ``(≥**人)``."""
-    name = _TEMPLATE_HINT.sub("", unicodedata.normalize("NFKC", text))
+    name = unicodedata.normalize("NFKC", text)
+    if _MAY_HINT.search(name) is not None:  # most names hold no hint: the long pattern is tried only here
+        name = _TEMPLATE_HINT.sub("", name)
     name = _STARS.sub("", name)
-    return re.sub(r"\s+", "", name)
+    return _SPACES.sub("", name)
 
 
 def has_template_hint(text: str) -> bool:

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 FORMAT = "perfbudget/1"
+_NO_PLACE = (None,) * 6  # a Source's fields after the file, when it names the file alone
 
 
 class Source(NamedTuple):
@@ -62,6 +63,8 @@ class Source(NamedTuple):
         return f"{text}:{' '.join(where)}" if where else text
 
     def to_dict(self) -> dict[str, str | int]:
+        if self[1:] == _NO_PLACE and self.file is not None:  # a file alone (a stored table's findings)
+            return {"file": self.file}
         return {k: v for k, v in zip(self._fields, self, strict=True) if v is not None}
 
 

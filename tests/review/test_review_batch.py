@@ -134,6 +134,29 @@ def test_a_failed_save_keeps_nothing(filled: Store) -> None:
         assert tx.connection.exec_driver_sql("SELECT count(*) FROM reviews").scalar() == 0
 
 
+def test_the_collector_is_given_back_as_it_was(filled: Store) -> None:
+    """A batch runs the garbage collector less often (BATCH_GC_THRESHOLD) and gives it back as it was,
+    also when the run fails."""
+    import gc
+
+    from perfbudget.app.review_batch import BATCH_GC_THRESHOLD
+
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+
+    def note(done: int, total: int) -> None:
+        seen.append(gc.get_threshold())
+        if 0 < done < total:
+            raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError):
+        review_batch(filled, BatchJob(filled.url, CoreSettings(), year=2024), jobs=1, progress=note,
+                     chunk_indicators=1)
+    # progress(0, total) is said before the chunks start; every later call is made during the batch
+    assert len(seen) > 1 and all(threshold == BATCH_GC_THRESHOLD for threshold in seen[1:])
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
 def test_bulk_loading_builds_the_same_versions_as_one_by_one(filled: Store) -> None:
     with filled.reading() as tx:
         units = stored_reviews.review_units(tx.connection)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -139,3 +140,53 @@ def test_a_json_document_gives_the_same_review_located_at_the_file(seed_document
         (f.rule, f.project, f.indicator, f.field, f.message) for f in text_review.findings]
     assert {f.source.file for f in json_review.findings if f.source is not None} == {"seed.json"}
     assert all(f.source is not None for f in json_review.findings)
+
+
+def test_findings_carry_their_rule_from_the_start(faulty: Document) -> None:
+    """at_indicator/at_project fill rule, dimension and severity while the engine runs a rule (the engine no
+    longer rebuilds the finding); outside a review they leave them empty; a config's severity still wins."""
+    from perfbudget.review.helpers import RUNNING, at_indicator, at_project
+
+    spec = next(s for s in all_rules() if s.id == "rate-over-100")
+    project = faulty.projects[0]
+    seen: list[Finding] = []
+    original = spec.function
+
+    def spy(document: Document, settings: Any) -> list[Finding]:
+        found = original(document, settings)
+        seen.extend(found)
+        return found
+
+    _REGISTRY[spec.id] = replace(spec, function=spy)
+    try:
+        report = review_document(faulty, only={spec.id})
+        changed = review_document(faulty, ReviewConfig(severities={spec.id: "info"}), only={spec.id})
+    finally:
+        _REGISTRY[spec.id] = spec
+    assert seen and all((f.rule, f.dimension, f.severity) == ("rate-over-100", "适当性", "error") for f in seen)
+    assert [(f.rule, f.severity) for f in report.findings] == [("rate-over-100", "error")]
+    assert [(f.rule, f.severity) for f in changed.findings] == [("rate-over-100", "info")]
+    assert RUNNING.get() == ("", "", "")
+    outside = at_indicator(project, 1, project.indicators[0], "target", "m", "s")
+    assert (outside.rule, outside.dimension, outside.severity) == ("", "", "")
+    assert at_project(project, None, "m", "s").rule == ""
+
+
+def test_grade_basis_from_a_tally_is_the_same_as_from_findings() -> None:
+    from perfbudget.review.grade import grade_basis, grade_counted, tally, warning_points
+
+    findings = [Finding(1, 2, None, "", "", rule="typo", dimension="规范性", severity="warning"),
+                Finding(1, 3, None, "", "", rule="unit-mismatch", dimension="可行性", severity="warning"),
+                Finding(1, None, None, "", "", rule="missing-goals", dimension="完整性", severity="error"),
+                Finding(1, 4, None, "", "", rule="typo", dimension="规范性", severity="warning"),
+                Finding(1, 5, None, "", "", rule="typo", dimension="规范性", severity="info")]
+    rule = GradeRule(writing_weight=Decimal("0.25"))
+    counted = tally(findings, rule)
+    assert counted.points == warning_points(findings, rule) == Decimal("1.50")
+    assert [f.indicator for f in counted.warnings] == [3, 2, 4]  # a whole point first
+    assert (len(counted.errors), counted.infos, counted.writing) == (1, 1, True)
+    assert grade_counted(counted, rule) == grade_project(findings, rule) == "中"
+    basis = grade_basis("中", findings, rule, None, True, {"typo": "错别字"})
+    assert basis == grade_basis("中", findings, rule, None, True, {"typo": "错别字"}, counted)
+    assert basis[2] == ("警告：错别字（第2个指标、第4个指标）；unit-mismatch（第3个指标）"
+                        "（规范性问题每条计0.25分，其余每条计1分）")

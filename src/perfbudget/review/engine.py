@@ -13,8 +13,8 @@ from typing import Any
 from perfbudget.model import Document
 from perfbudget.review.config import DEFAULT_CONFIG, ReviewConfig
 from perfbudget.review.finding import Finding
-from perfbudget.review.grade import grade_basis, grade_project
-from perfbudget.review.helpers import forget_rows
+from perfbudget.review.grade import grade_basis, grade_counted, tally
+from perfbudget.review.helpers import RUNNING, forget_rows
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import RuleSpec, all_rules
 
@@ -94,15 +94,22 @@ def _crash_finding(spec: RuleSpec, exc: Exception) -> Finding:
 
 def run_rule(spec: RuleSpec, document: Document, config: ReviewConfig) -> list[Finding]:
     """One rule's findings with rule, dimension and severity filled in; a crash becomes a finding."""
+    token = RUNNING.set((spec.id, spec.dimension, spec.severity))  # findings made with rule, dimension, severity
     try:
         found = spec.function(document, config.settings_for(spec.id, spec.params))
     except Exception as exc:  # a broken rule must not stop the review
         return [_crash_finding(spec, exc)]
+    finally:
+        RUNNING.reset(token)
+    if not isinstance(found, list):
+        found = list(found)
     severity = config.severities.get(spec.id)
+    if not severity and all(f.rule and f.dimension and f.severity for f in found):
+        return found
     out = []
     for f in found:
         if not f.rule or not f.dimension or not f.severity or severity:
-            # the constructor, not dataclasses.replace: this runs for nearly every finding
+            # a finding not made by at_indicator/at_project, or a severity the config changes
             f = Finding(f.project, f.indicator, f.field, f.message, f.suggestion, f.source, f.rule or spec.id,
                         f.dimension or spec.dimension, severity or f.severity or spec.severity)
         out.append(f)
@@ -147,10 +154,10 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
         key = (project.seq, category, project.complete)
         if key not in graded:
             own = by_project.get(project.seq, [])
-            grade = grade_project(own, settings.grade)
-            graded[key] = (grade, sum(f.severity == "error" for f in own), sum(f.severity == "warning" for f in own),
-                           sum(f.severity == "info" for f in own),
-                           grade_basis(grade, own, settings.grade, category, project.complete, titles))
+            counted = tally(own, settings.grade)
+            grade = grade_counted(counted, settings.grade)
+            graded[key] = (grade, len(counted.errors), len(counted.warnings), counted.infos,
+                           grade_basis(grade, own, settings.grade, category, project.complete, titles, counted))
         grade, errors, warnings, infos, basis = graded[key]
         grades.append(ProjectGrade(seq=project.seq, name=project.name, grade=grade, errors=errors,
                                    warnings=warnings, infos=infos, category=category,

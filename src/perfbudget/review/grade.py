@@ -18,9 +18,9 @@ those with the unit, they do not send a table back for them. Infos never change 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 from perfbudget.review.config import GradeRule
 from perfbudget.review.finding import Finding
@@ -28,6 +28,70 @@ from perfbudget.review.finding import Finding
 GRADES = ("优", "良", "中", "差")
 WRITING = "规范性"
 _SHOWN = 6
+
+
+class Tally(NamedTuple):
+    """A project's findings sorted out once for grading (:func:`tally`).
+
+    A NamedTuple like ``helpers.Row``: one is made for every graded project (100,000 in a province).
+
+    Attributes:
+        errors: the error findings, in order.
+        warnings: the warning findings, those that weigh a whole point first (each part in order).
+        infos: how many info findings.
+        failed: the findings of a ``fail_rules`` rule, in order.
+        points: the weight of the warnings (:func:`warning_points`).
+        writing: whether a 规范性 warning is among them.
+    """
+
+    errors: list[Finding]
+    warnings: list[Finding]
+    infos: int
+    failed: list[Finding]
+    points: Decimal
+    writing: bool
+
+
+def tally(findings: Iterable[Finding], rule: GradeRule) -> Tally:
+    """A project's findings sorted out for grading, in one pass."""
+    errors: list[Finding] = []
+    full: list[Finding] = []
+    writing: list[Finding] = []
+    failed: list[Finding] = []
+    infos = 0
+    points = Decimal(0)
+    one = Decimal(1)
+    weight = rule.writing_weight
+    fail_rules = rule.fail_rules
+    for f in findings:
+        severity = f.severity
+        if severity == "error":
+            errors.append(f)
+        elif severity == "warning":
+            # added in the findings' order, as warning_points adds them (the same Decimal, rounding included)
+            if f.dimension == WRITING:
+                writing.append(f)
+                points += weight
+            else:
+                full.append(f)
+                points += one
+        elif severity == "info":
+            infos += 1
+        if f.rule in fail_rules:
+            failed.append(f)
+    return Tally(errors, full + writing, infos, failed, points, bool(writing))
+
+
+def grade_counted(counted: Tally, rule: GradeRule) -> str:
+    """The grade of a project whose findings are ``counted`` (:func:`grade_project`)."""
+    errors = len(counted.errors)
+    if counted.failed or errors > rule.fair_max_errors:
+        return "差"
+    if errors or counted.points > rule.good_max_warnings:
+        return "中"
+    if counted.points > rule.excellent_max_warnings:
+        return "良"
+    return "优"
 
 
 def warning_points(findings: Iterable[Finding], rule: GradeRule) -> Decimal:
@@ -38,17 +102,7 @@ def warning_points(findings: Iterable[Finding], rule: GradeRule) -> Decimal:
 
 def grade_project(findings: Iterable[Finding], rule: GradeRule) -> str:
     """The grade of one project from its findings."""
-    findings = list(findings)
-    errors = sum(f.severity == "error" for f in findings)
-    failed = any(f.rule in rule.fail_rules for f in findings)
-    points = warning_points(findings, rule)
-    if failed or errors > rule.fair_max_errors:
-        return "差"
-    if errors or points > rule.good_max_warnings:
-        return "中"
-    if points > rule.excellent_max_warnings:
-        return "良"
-    return "优"
+    return grade_counted(tally(findings, rule), rule)
 
 
 def _points(value: Decimal) -> str:
@@ -56,34 +110,37 @@ def _points(value: Decimal) -> str:
     return text
 
 
-def _where(finding: Finding) -> str:
-    return f"第{finding.indicator}个指标" if finding.indicator is not None else "整个项目"
-
-
 def _listed(findings: Sequence[Finding], titles: Mapping[str, str]) -> str:
-    by_rule: Counter[str] = Counter(f.rule for f in findings)
-    places: dict[str, list[str]] = {}
+    # each rule's places (第N个指标 / 整个项目), rules in order of their count, then of first appearance
+    places: dict[str, list[int | None]] = {}
     for finding in findings:
-        places.setdefault(finding.rule, []).append(_where(finding))
+        shown = places.get(finding.rule)
+        if shown is None:
+            places[finding.rule] = [finding.indicator]
+        else:
+            shown.append(finding.indicator)
     parts = []
-    for rule_id, _count in by_rule.most_common(_SHOWN):
-        shown = places[rule_id]
-        more = f"等{len(shown)}处" if len(shown) > 2 else ""
-        parts.append(f"{titles.get(rule_id, rule_id)}（{'、'.join(shown[:2])}{more}）")
-    rest = len(by_rule) - _SHOWN
+    ranked = sorted(places.items(), key=lambda item: len(item[1]), reverse=True) if len(places) > 1 else places.items()
+    for rule_id, where in list(ranked)[:_SHOWN]:
+        more = f"等{len(where)}处" if len(where) > 2 else ""
+        first = "、".join(f"第{i}个指标" if i is not None else "整个项目" for i in where[:2])
+        parts.append(f"{titles.get(rule_id, rule_id)}（{first}{more}）")
+    rest = len(places) - _SHOWN
     return "；".join(parts) + (f"；另有{rest}类" if rest > 0 else "")
 
 
 def grade_basis(grade: str, findings: Iterable[Finding], rule: GradeRule, category: str | None = None,
-                complete: bool = True, titles: Mapping[str, str] | None = None) -> tuple[str, ...]:
-    """Why a project got its grade: the rule that decided it and the findings that weighed most."""
-    findings = list(findings)
+                complete: bool = True, titles: Mapping[str, str] | None = None,
+                counted: Tally | None = None) -> tuple[str, ...]:
+    """Why a project got its grade: the rule that decided it and the findings that weighed most
+    (``counted``: the findings already sorted out by :func:`tally`, else they are here)."""
+    if counted is None:
+        counted = tally(findings, rule)
     titles = titles or {}
-    errors = [f for f in findings if f.severity == "error"]
-    # the warnings that weigh a whole point first
-    warnings = sorted((f for f in findings if f.severity == "warning"), key=lambda f: f.dimension == WRITING)
-    failed = [f for f in findings if f.rule in rule.fail_rules]
-    points = warning_points(findings, rule)
+    errors = counted.errors
+    warnings = counted.warnings  # the warnings that weigh a whole point first
+    failed = counted.failed
+    points = counted.points
     lines = []
     if grade == "差":
         if failed:
@@ -103,8 +160,7 @@ def grade_basis(grade: str, findings: Iterable[Finding], rule: GradeRule, catego
     if errors and not (grade == "差" and failed):
         lines.append(f"错误：{_listed(errors, titles)}")
     if warnings:
-        note = (f"（规范性问题每条计{_points(rule.writing_weight)}分，其余每条计1分）"
-                if any(f.dimension == WRITING for f in warnings) else "")
+        note = f"（规范性问题每条计{_points(rule.writing_weight)}分，其余每条计1分）" if counted.writing else ""
         lines.append(f"警告：{_listed(warnings, titles)}{note}")
     if category:
         lines.append(f"{category}项目：按简化模板审核，不要求满意度指标、成本指标和3个以上三级指标，"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from contextvars import ContextVar
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -22,6 +23,7 @@ from perfbudget.review.finding import Finding
 
 # Caches of name classifications hold a whole large review (100,000 distinct names) without thrashing.
 CACHE_SIZE = 1 << 17
+_SPACES = re.compile(r"\s+")
 PUNCTUATION = re.compile(r"[\s，,。．.、；;：:！!？?“”\"'‘’（）()【】\[\]《》<>·…—\-_/]+")
 
 
@@ -83,21 +85,35 @@ def _build_rows(document: Document) -> tuple[Document | None, _Rows, tuple[tuple
     out: list[Row] = []
     append = out.append
     by_project = []
+    # a document repeats a few (一级, 二级) pairs and many names: each worked out once here
+    levels: dict[tuple[str, str], tuple[str, str, bool, bool]] = {}
+    names: dict[str, tuple[str, str]] = {}
     for project in document.projects:
         start = len(out)
         for position, indicator in enumerate(project.indicators, 1):
-            level1 = normalise_level1(indicator.level1)
-            level2 = normalise_level2(indicator.level2)
-            name = name_of(indicator.level3)
-            if level1 == LEVEL1_COST:
-                cost, economic = True, level2 in ("经济成本指标", "成本指标")
-            else:
-                cost = economic = level1 == LEVEL1_OUTPUT and level2 == "成本指标"
-            append(Row(project, position, indicator, level1, level2, name, bare(name), cost, economic))
+            pair = (indicator.level1, indicator.level2)
+            known = levels.get(pair)
+            if known is None:
+                known = levels[pair] = _levels(*pair)
+            named = names.get(indicator.level3)
+            if named is None:
+                name = name_of(indicator.level3)
+                named = names[indicator.level3] = (name, bare(name))
+            append(Row(project, position, indicator, known[0], known[1], named[0], named[1], known[2], known[3]))
         by_project.append((project, tuple(out[start:])))
     built = (document, tuple(out), tuple(by_project))
     _ROWS = built
     return built
+
+
+def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
+    """(一级 normalised, 二级 normalised, a cost, a cost that must be money) of a row (:class:`Row`)."""
+    level1 = normalise_level1(level1)
+    level2 = normalise_level2(level2)
+    if level1 == LEVEL1_COST:
+        return level1, level2, True, level2 in ("经济成本指标", "成本指标")
+    cost = level1 == LEVEL1_OUTPUT and level2 == "成本指标"
+    return level1, level2, cost, cost
 
 
 def forget_rows(document: Document) -> None:
@@ -107,23 +123,29 @@ def forget_rows(document: Document) -> None:
         _ROWS = (None, (), ())
 
 
+# The rule the engine is running (id, dimension, severity), set around each rule by
+# ``engine.run_rule``: the findings made below carry them from the start, so that the engine need not
+# build every finding a second time to fill them in. Outside a review they stay empty, as before.
+RUNNING: ContextVar[tuple[str, str, str]] = ContextVar("perfbudget_review_rule", default=("", "", ""))
+
+
 def at_indicator(project: Project, position: int, indicator: Indicator, field: str | None,
                  message: str, suggestion: str) -> Finding:
     """A finding on one indicator's field, located at that field's cell (else the row)."""
     source = indicator.sources.get(field) if field else None
-    return Finding(project.seq, position, field, message, suggestion, source or indicator.source)
+    return Finding(project.seq, position, field, message, suggestion, source or indicator.source, *RUNNING.get())
 
 
 def at_project(project: Project, field: str | None, message: str, suggestion: str) -> Finding:
     """A project-level finding, located at the field's cell (else the table's start)."""
     source = project.sources.get(field) if field else None
-    return Finding(project.seq, None, field, message, suggestion, source or project.source)
+    return Finding(project.seq, None, field, message, suggestion, source or project.source, *RUNNING.get())
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def clean(text: str) -> str:
     """NFKC text without whitespace (for comparing what tables write)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -123,6 +123,7 @@ RUNNING = "运转类"
 _CATEGORY_FIELD = re.compile(r"类别|类型|性质")
 
 
+@lru_cache(maxsize=CACHE_SIZE)  # asked by several rules and the grading for every project
 def project_category(name: str, extras: tuple[tuple[str, str], ...] = ()) -> str | None:
     """人员类 or 运转类 for a personnel or running-cost project (wages, 公用经费 …), else None.
 

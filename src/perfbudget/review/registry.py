@@ -69,11 +69,21 @@ def rule(id: str, *, title: str, dimension: str, severity: str,
     return register
 
 
+# The catalogue order of the registry as it was last sorted: every review asks for it (once per
+# document, 100,000 times in a province), and the registry changes only when a rule registers.
+_SORTED: tuple[tuple[RuleSpec, ...], list[RuleSpec]] = ((), [])
+_LOADED = False
+
+
 def all_rules() -> list[RuleSpec]:
     """Every registered rule, in catalogue order (dimension, then id)."""
+    global _SORTED
     _load_rule_modules()
-    order = {name: i for i, name in enumerate(DIMENSIONS)}
-    return sorted(_REGISTRY.values(), key=lambda spec: (order[spec.dimension], spec.id))
+    registered = tuple(_REGISTRY.values())
+    if registered != _SORTED[0]:
+        order = {name: i for i, name in enumerate(DIMENSIONS)}
+        _SORTED = (registered, sorted(registered, key=lambda spec: (order[spec.dimension], spec.id)))
+    return list(_SORTED[1])
 
 
 def get_rule(rule_id: str) -> RuleSpec | None:
@@ -82,6 +92,10 @@ def get_rule(rule_id: str) -> RuleSpec | None:
 
 
 def _load_rule_modules() -> None:
-    # Imported for their registration side effect; cheap after the first call.
+    # Imported for their registration side effect, once per process.
+    global _LOADED
+    if _LOADED:
+        return
     for module in RULE_MODULES:
         importlib.import_module(f"perfbudget.review.{module}")
+    _LOADED = True

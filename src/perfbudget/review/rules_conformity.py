@@ -231,8 +231,10 @@ def inconsistent_phrase(document: Document, settings: RuleSettings) -> list[Find
     """
     minimum = settings.param("min_length")
     projects_of: dict[str, set[int]] = defaultdict(set)
-    for row in rows(document):
-        projects_of[row.key].add(row.project.seq)
+    for project, own in project_rows(document):
+        seq = project.seq
+        for row in own:
+            projects_of[row.key].add(seq)
     index: dict[str, list[str]] = defaultdict(list)
     for name, seqs in projects_of.items():
         if len(seqs) >= 2 and len(name) >= minimum:
@@ -240,10 +242,12 @@ def inconsistent_phrase(document: Document, settings: RuleSettings) -> list[Find
                 index[f"{name[:i]}\0{name[i + 1:]}"].append(name)
     if not index:
         return []
-    lengths = {len(name) for names in index.values() for name in names}
+    # a name one character away from a shared one (never its first or last two) has the same length,
+    # first character and last two: most names are ruled out by that before their variants are made
+    shapes = {(len(name), name[0], name[-2:]) for names in index.values() for name in names}
     slips: dict[str, tuple[int, str]] = {}
     for name, seqs in projects_of.items():
-        if len(seqs) != 1 or len(name) < minimum or len(name) not in lengths:
+        if len(seqs) != 1 or len(name) < minimum or (len(name), name[0], name[-2:]) not in shapes:
             continue
         for i in range(1, len(name) - 2):
             if name[i] in _CONTRASTS:

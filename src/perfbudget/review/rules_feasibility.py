@@ -258,6 +258,26 @@ _PERCENT_OF = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|系
                          r"|巡查|检查|培训|上线|联网|入驻|入住|分级|登记|建档|评估|认定|公示|审核|备案|签约|注册|考核)$")
 
 
+_AMOUNT, _COUNT_OR_TIME, _AIM, _NO_SHARE = 1, 2, 3, 4
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _percent_fault(name: str) -> int:
+    """What is wrong with a percentage for this name, by the name alone (``unit-mismatch``, in its order):
+    an amount, a count or time, a work aim, nothing a share can be taken of (flagged unless a cost or
+    a 数量指标); 0 when nothing is."""
+    if _AMOUNT_NAME.search(name):
+        return _AMOUNT
+    if _COUNT_OR_TIME_NAME.search(name):
+        return _COUNT_OR_TIME
+    if _AIM_NAME.search(name) and not _RATE_LIKE_END.search(name):
+        return _AIM
+    if (not _PERCENT_OF.search(_BRACKETED.sub("", name)) and not is_input_name(name)
+            and _SHARE_MEETING.search(name) is None):
+        return _NO_SHARE
+    return 0
+
+
 @rule("unit-mismatch", title="计量单位与指标不符", dimension="可行性", severity="warning")
 def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     """A unit that does not fit the indicator's name.
@@ -290,20 +310,18 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
         elif name.endswith("率") and target.unit and target.unit not in _RATE_UNITS and "/" not in target.unit:
             message = f"比率指标{quote(indicator.level3)}的单位是「{target.unit}」，不是%"
             suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"
-        elif target.unit == "%" and _AMOUNT_NAME.search(name):
+        elif target.unit == "%" and (fault := _percent_fault(name)) == _AMOUNT:
             message = f"金额类指标{quote(indicator.level3)}却以%计量（{raw}）"
             suggestion = "写成金额，如「≤17万元」；若要写比率，请把名称改为「…率」"
-        elif target.unit == "%" and _COUNT_OR_TIME_NAME.search(name):
+        elif target.unit == "%" and fault == _COUNT_OR_TIME:
             message = f"{quote(indicator.level3)}应以时间或数量计量，指标值却是百分比（{raw}），无法知道是什么的百分比"
             suggestion = "把名称改为比率（如「办案及时率 ≥95%」），或把指标值写成时间或数量（如「≤30日」）"
-        elif target.unit == "%" and _AIM_NAME.search(name) and not _RATE_LIKE_END.search(name):
+        elif target.unit == "%" and fault == _AIM:
             message = (f"{quote(indicator.level3)}是工作目标，不是比率，指标值却是百分比（{raw}），"
                        "无法知道是什么的百分比")
             suggestion = ("改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），"
                           "或写明可判断的结果（如「全年无重大群体性事件」）")
-        elif (target.unit == "%" and not _PERCENT_OF.search(_BRACKETED.sub("", name)) and not is_input_name(name)
-              and _SHARE_MEETING.search(name) is None and not cost
-              and level2 != "数量指标"):
+        elif target.unit == "%" and fault == _NO_SHARE and not cost and level2 != "数量指标":
             message = (f"{quote(indicator.level3)}不是一个比率或可计数的对象，指标值却是百分比（{raw}），"
                        "无法知道是什么的百分比")
             suggestion = ("把名称改为可计算的比率（如「困难群众救助覆盖率 ≥95%」「疫苗接种率 ≥90%」），"

@@ -12,7 +12,7 @@ from perfbudget.library.names import normalise
 from perfbudget.library.peers import current
 from perfbudget.model import Direction, Document, Indicator, Project
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import at_indicator, indicators, level2_of, quote
+from perfbudget.review.helpers import at_indicator, quote, rows
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
@@ -46,8 +46,8 @@ def below_peers(document: Document, settings: RuleSettings) -> list[Finding]:
         return []
     minimum = int(settings.param("min_units"))
     out = []
-    for project, position, indicator in indicators(document):
-        if level2_of(indicator) not in _COMPARED_LEVEL2 or not _comparable(indicator):
+    for project, position, indicator, _level1, level2, _name, _key, _cost, _economic in rows(document):
+        if level2 not in _COMPARED_LEVEL2 or not _comparable(indicator):
             continue
         target = indicator.target
         unit = target.unit or ""

@@ -20,9 +20,8 @@ from perfbudget.review.helpers import (
     at_indicator,
     at_project,
     bare,
-    level1_of,
-    level2_of,
     money_in,
+    project_rows,
     quote,
     rows,
 )
@@ -243,9 +242,9 @@ def frameworks_mixed(document: Document, settings: RuleSettings) -> list[Finding
     Mixing the frameworks counts costs twice in scoring and confuses the table's structure.
     """
     out = []
-    for project in document.projects:
-        as_level1 = any(level1_of(i) == LEVEL1_COST for i in project.indicators)
-        as_level2 = any(level1_of(i) == LEVEL1_OUTPUT and level2_of(i) == "成本指标" for i in project.indicators)
+    for project, own in project_rows(document):
+        as_level1 = any(row.level1 == LEVEL1_COST for row in own)
+        as_level2 = any(row.level1 == LEVEL1_OUTPUT and row.level2 == "成本指标" for row in own)
         if as_level1 and as_level2:
             out.append(at_project(project, None,
                                   "同一项目既把成本指标作为一级指标（2021年框架），又放在产出指标下（2015年框架）",

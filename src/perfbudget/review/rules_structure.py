@@ -265,7 +265,8 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     return out
 
 
-# Administrative levels, from the widest: a scope word in an indicator, a level word in a name.
+# Administrative levels, from the widest: a scope word in an indicator (each starts with 全, which
+# indicator-out-of-scope looks for first), a level word in a name.
 _SCOPE = (("全国", 0), ("全省", 1), ("全自治区", 1), ("全市", 2), ("全州", 2), ("全盟", 2), ("全县", 3),
           ("全区", 3), ("全旗", 3), ("全乡", 4), ("全镇", 4), ("全村", 5))
 _LEVEL_WORDS = ((re.compile(r"村"), 5), (re.compile(r"[乡镇]|街道"), 4), (re.compile(r"[县旗区]"), 3),
@@ -298,6 +299,8 @@ def indicator_out_of_scope(document: Document, settings: RuleSettings) -> list[F
     out = []
     own = unit_level(document.unit.name or "")
     for project, position, indicator in indicators(document):
+        if "全" not in indicator.level3 and "全" not in indicator.target.raw:
+            continue  # every scope word starts with 全 (most names hold none)
         level = own if own is not None else unit_level(project.name)
         if level is None:
             continue

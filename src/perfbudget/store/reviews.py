@@ -13,8 +13,7 @@ two queries, :func:`insert_reviews` writes the results in one statement.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, func, select
@@ -141,15 +140,12 @@ def count_chosen(connection: Connection, *, project_ids: list[int] | None = None
 
 def _indicators_by_version(connection: Connection, where: Any) -> dict[int, list[Indicator]]:
     """The indicators of the latest versions selected by ``where`` (on ``projects``), built straight from
-    row tuples (:func:`perfbudget.store.rows.indicator_from_values`)."""
+    row tuples (:func:`perfbudget.store.rows.indicators_by_version`)."""
     query = (select(*INDICATOR_COLUMNS).select_from(projects).join(project_versions, _latest())
              .join(indicators, indicators.c.version_id == project_versions.c.id)
              .join(targets, targets.c.indicator_id == indicators.c.id)
              .where(where).order_by(indicators.c.version_id, indicators.c.position))
-    out: dict[int, list[Indicator]] = defaultdict(list)
-    for version_id, *values in connection.execute(query):
-        out[version_id].append(rows.indicator_from_values(*values))
-    return out
+    return rows.indicators_by_version(connection.execute(query))
 
 
 def _latest_loaded(connection: Connection, where: Any) -> list[LoadedVersion]:
@@ -166,8 +162,7 @@ def _latest_loaded(connection: Connection, where: Any) -> list[LoadedVersion]:
     by_version = _indicators_by_version(connection, where)
     out = []
     for version in head:
-        project = rows.project_from_rows(version, [])
-        project = replace(project, indicators=tuple(by_version.get(version["id"], ())))
+        project = rows.project_from_rows(version, [], by_version.get(version["id"], ()))
         meta = {"project_id": version["project_id"], "version": version["number"],
                 "latest_version": version["latest_version"], "version_id": version["id"],
                 "document_id": version["document_id"], "file": version["file_name"],

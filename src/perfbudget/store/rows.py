@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -142,18 +143,44 @@ _OPS = {op.value: op for op in Op}
 _DIRECTIONS = {direction.value: direction for direction in Direction}
 
 
+def target_from_values(raw: str, kind: str, op: str | None, value: str | None, unit: str | None,
+                       direction: str | None, upper: str | None, start: Any, end: Any) -> Target:
+    """A target from the ``targets`` columns of :data:`perfbudget.store.queries.INDICATOR_COLUMNS`."""
+    return Target(raw, _KINDS[kind], _OPS[op] if op else None, None if value is None else Decimal(value),
+                  unit, _DIRECTIONS[direction] if direction else None, None if upper is None else Decimal(upper),
+                  (start, end) if start is not None or end is not None else None)
+
+
 def indicator_from_values(level1: str, level2: str, level3: str, description: str | None, weight: str | None,
                           actual: str | None, score: str | None, deviation: str | None, extras: str | None,
                           raw: str, kind: str, op: str | None, value: str | None, unit: str | None,
                           direction: str | None, upper: str | None, start: Any, end: Any) -> Indicator:
     """An indicator from the column values of :data:`perfbudget.store.queries.INDICATOR_COLUMNS` (after the
     version id): the same object as :func:`indicator_from_row`, a few times faster (pages, bulk reviews)."""
-    target = Target(raw, _KINDS[kind], _OPS[op] if op else None, None if value is None else Decimal(value),
-                    unit, _DIRECTIONS[direction] if direction else None, None if upper is None else Decimal(upper),
-                    (start, end) if start is not None or end is not None else None)
+    target = target_from_values(raw, kind, op, value, unit, direction, upper, start, end)
     return Indicator(level1, level2, level3, description, target, None if weight is None else Decimal(weight),
                      actual, None if score is None else Decimal(score), deviation,
                      tuple((a, b) for a, b in json.loads(extras)) if extras else ())
+
+
+def indicators_by_version(rows: Iterable[Sequence[Any]]) -> dict[int, list[Indicator]]:
+    """Rows of :data:`perfbudget.store.queries.INDICATOR_COLUMNS` (version id first) as each version's
+    indicators, in the rows' order: :func:`indicator_from_values` for each, except that equal targets
+    are made once and shared (targets are immutable; a province writes ≥95%, 100%, ≥90% … thousands of
+    times, and a target is the dearer half of an indicator to make)."""
+    out: dict[int, list[Indicator]] = defaultdict(list)
+    made: dict[tuple[Any, ...], Target] = {}
+    for (version_id, level1, level2, level3, description, weight, actual, score, deviation, extras,
+         *target_values) in rows:
+        key = tuple(target_values)
+        target = made.get(key)
+        if target is None:
+            target = made[key] = target_from_values(*key)
+        out[version_id].append(Indicator(level1, level2, level3, description, target,
+                                         None if weight is None else Decimal(weight), actual,
+                                         None if score is None else Decimal(score), deviation,
+                                         tuple((a, b) for a, b in json.loads(extras)) if extras else ()))
+    return out
 
 
 def indicator_from_row(row: Mapping[Any, Any]) -> Indicator:
@@ -173,8 +200,10 @@ def indicator_from_row(row: Mapping[Any, Any]) -> Indicator:
     )
 
 
-def project_from_rows(version: Mapping[Any, Any], indicator_rows: list[Mapping[Any, Any]]) -> Project:
-    """A project from its version row (joined with the project's name, fund label and year)."""
+def project_from_rows(version: Mapping[Any, Any], indicator_rows: list[Mapping[Any, Any]],
+                      indicators: Iterable[Indicator] | None = None) -> Project:
+    """A project from its version row (joined with the project's name, fund label and year); its
+    indicators from ``indicator_rows``, or ``indicators`` when they are made already."""
     return Project(
         seq=version["seq"],
         title=version["title"],
@@ -186,7 +215,7 @@ def project_from_rows(version: Mapping[Any, Any], indicator_rows: list[Mapping[A
                       _undec(version["budget_other"])),
         purpose=version["purpose"],
         goals=tuple(json.loads(version["goals"])),
-        indicators=tuple(indicator_from_row(row) for row in indicator_rows),
+        indicators=tuple(indicators if indicators is not None else (indicator_from_row(row) for row in indicator_rows)),
         name_cell=version["name_cell"],
         extras=_pairs(version["extras"]),
         complete=bool(version.get("complete", True)),

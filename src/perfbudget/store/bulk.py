@@ -123,11 +123,40 @@ def _executemany(connection: Connection, table: Table, columns: list[str], rows:
                 if changed[i] is not None:
                     changed[i] = process(changed[i])
             values[number] = tuple(changed)
-    run(connection, _insert_sql(table, columns), values, many=True)
+    if len(values) == 1:
+        run(connection, _insert_sql(table, columns), values[0])
+        return
+    # Multi-row INSERTs of 2**k rows (a handful of distinct statements per table, each prepared once):
+    # one statement per chunk instead of one per row. On the FTS5-indexed tables this matters most:
+    # FTS5 writes its pending index data out at the end of every statement that touched it, so a
+    # row-by-row executemany left one tiny index segment per row (the triggers stay as they are).
+    largest = _MAX_ROWS
+    while largest > 1 and largest * len(columns) > _MAX_VARIABLES:
+        largest //= 2
+    start = 0
+    while start < len(values):
+        size = largest
+        while size > len(values) - start:
+            size //= 2
+        chunk = values[start:start + size]
+        run(connection, _insert_sql(table, columns, size), [value for row in chunk for value in row])
+        start += size
 
 
-def _insert_sql(table: Table, columns: list[str]) -> str:
-    return f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+_MAX_ROWS = 256  # rows per multi-row INSERT on SQLite (a power of two)
+_MAX_VARIABLES = 999  # SQLite's smallest SQLITE_MAX_VARIABLE_NUMBER (999 before 3.32; 32766 since)
+
+
+def _insert_sql(table: Table, columns: list[str], rows: int = 1) -> str:
+    key = (table.name, tuple(columns), rows)
+    sql = _INSERTS.get(key)
+    if sql is None:
+        marks = "(" + ", ".join("?" * len(columns)) + ")"
+        sql = _INSERTS[key] = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES {', '.join([marks] * rows)}"
+    return sql
+
+
+_INSERTS: dict[tuple[str, tuple[str, ...], int], str] = {}
 
 
 def _defaults_missing(table: Table, columns: list[str]) -> bool:

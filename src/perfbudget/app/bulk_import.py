@@ -179,6 +179,14 @@ def _watch_parent(parent: int) -> None:
 
 
 def _start_reader(options: ReadOptions, parent: int) -> None:
+    import gc
+
+    import perfbudget.app.blocked
+    import perfbudget.load  # noqa: F401  (the readers, imported before the heap is frozen)
+
+    # What is imported lives as long as the process: kept out of the collector's generations, so
+    # that its collections look at the documents being read only.
+    gc.freeze()
     _READER["options"] = options
     _READER["store"] = Store(options.url, migrate=False) if options.url else None
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()

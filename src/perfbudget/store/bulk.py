@@ -9,11 +9,11 @@ transaction.
 On SQLite, rows go straight to the driver as multi-row INSERTs of 2**k rows (:func:`insert_chunked`;
 values put through the columns' SQLAlchemy bind processors, so dates and booleans are stored exactly
 as SQLAlchemy stores them); SQLAlchemy's insertmanyvalues spent most of an import building its
-parameters, and a row-by-row executemany made FTS5 write an index segment per row. New ids follow the table's largest id: SQLite's own choice for a rowid table
-without AUTOINCREMENT, and safe because every write transaction holds the database's write
-lock from its start (``BEGIN IMMEDIATE``; in a deferred one a concurrent writer makes the insert
-fail, never reuse an id). A table with a Python-side column default the rows leave out goes
-through SQLAlchemy, which fills it in.
+parameters, and a row-by-row executemany made FTS5 write an index segment per row. New ids follow
+the table's largest id: SQLite's own choice for a rowid table without AUTOINCREMENT, and safe
+because every write transaction holds the database's write lock from its start (``BEGIN
+IMMEDIATE``; in a deferred one a concurrent writer makes the insert fail, never reuse an id). A
+table with a Python-side column default the rows leave out goes through SQLAlchemy, which fills it in.
 """
 
 from __future__ import annotations

@@ -175,9 +175,15 @@ def _insert_sql_text(table: str, columns: tuple[str, ...], rows: int, tail: str)
 _INSERTS: dict[tuple[str, tuple[str, ...], int, str], str] = {}
 
 
+_MISSING: dict[tuple[str, tuple[str, ...]], bool] = {}
+
+
 def _defaults_missing(table: Table, columns: list[str]) -> bool:
-    given = set(columns)
-    return any(column.default is not None and column.name not in given for column in table.columns)
+    key = (table.name, tuple(columns))
+    if key not in _MISSING:
+        given = set(columns)
+        _MISSING[key] = any(column.default is not None and column.name not in given for column in table.columns)
+    return _MISSING[key]
 
 
 def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]], with_ids: bool = False,

@@ -27,7 +27,8 @@ database and one ``python -m perfbudget import DIR --db URL -j N`` process, time
 exit (start-up, the walk, reading, writing, the library). Sampled every 0.1 s from /proc: the peak
 resident memory (VmHWM) of the import process and the largest of its reading processes, and on
 PostgreSQL the CPU of the database's server backends. CPU of the import process and its reading
-processes from ``wait4``. With ``--base SRC`` (e.g. ``git -C /work/main archive HEAD src | tar -x
+processes from ``wait4``. "This" code is the ``src`` beside the script (``PYTHONPATH``; the venv's
+editable install may be another worktree's). With ``--base SRC`` (e.g. ``git -C /work/main archive HEAD src | tar -x
 -C /tmp/base``, then ``--base /tmp/base/src``) the same command runs with that code as well
 (``PYTHONPATH``), alternating with this code, so both see the same load; a version without
 ``--jobs`` runs without it. The load average is printed before and after each run.
@@ -206,8 +207,14 @@ def _load() -> str:
 
 
 def _cli_run(code: str | None, url: str, folder: Path, jobs: int | None) -> dict[str, Any]:
-    """One ``perfbudget import`` process, sampled from /proc until it exits."""
-    env = {**os.environ, "PYTHONPATH": code} if code else {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    """One ``perfbudget import`` process, sampled from /proc until it exits (its stderr shown if it fails)."""
+    with tempfile.TemporaryFile() as errors:
+        return _cli_process(code, url, folder, jobs, errors)
+
+
+def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, errors: Any) -> dict[str, Any]:
+    # "this" is the tree the script is in (the venv's editable install may be another worktree's)
+    env = {**os.environ, "PYTHONPATH": code or str(Path(__file__).resolve().parent.parent / "src")}
     command = [sys.executable, "-m", "perfbudget", "import", str(folder), "--db", url, "--json"]
     if jobs is not None:
         command += ["--jobs", str(jobs)]
@@ -220,7 +227,7 @@ def _cli_run(code: str | None, url: str, folder: Path, jobs: int | None) -> dict
     main_peak = reader_peak = 0
     load_before = _load()
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=errors)
     output = bytearray()
     os.set_blocking(process.stdout.fileno(), False)  # type: ignore[union-attr]
     while True:
@@ -248,7 +255,12 @@ def _cli_run(code: str | None, url: str, folder: Path, jobs: int | None) -> dict
         output.extend(rest)
     if server is not None:
         server.close()
-    summary = json.loads(bytes(output))["summary"]
+    try:
+        summary = json.loads(bytes(output))["summary"]
+    except ValueError:
+        errors.seek(0)
+        raise SystemExit(f"perfbudget import gave no JSON (exit {_exit_status}):\n"
+                         f"{errors.read().decode()[-3000:]}") from None
     return {"seconds": elapsed, "summary": summary, "cpu": usage.ru_utime + usage.ru_stime,
             "server_cpu": sum(backend_ticks.values()) / os.sysconf("SC_CLK_TCK"),
             "main_mb": main_peak / 1024, "reader_mb": reader_peak / 1024, "load": f"{load_before} → {_load()}"}

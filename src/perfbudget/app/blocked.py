@@ -182,6 +182,8 @@ def _key(source: Source, sheets: dict[str, int]) -> Key | None:
 
 def place_errors(document: Document, errors: Sequence[Problem]) -> tuple[dict[int, list[Problem]], list[Problem]]:
     """Each error's table (position → its errors), and the errors of the file as a whole."""
+    if not errors:  # the usual case: nothing to place (the locations of a whole document are many)
+        return {}, []
     sheets: dict[str, int] = {}
     exact: dict[Source, int] = {}
     starts: list[tuple[Key, int]] = []

@@ -179,6 +179,14 @@ def _watch_parent(parent: int) -> None:
 
 
 def _start_reader(options: ReadOptions, parent: int) -> None:
+    import gc
+
+    import perfbudget.app.blocked
+    import perfbudget.load  # noqa: F401  (the readers, imported before the heap is frozen)
+
+    # What is imported lives as long as the process: kept out of the collector's generations, so
+    # that its collections look at the documents being read only.
+    gc.freeze()
     _READER["options"] = options
     _READER["store"] = Store(options.url, migrate=False) if options.url else None
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
@@ -214,14 +222,19 @@ class _Pool:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
 
-    def close(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+    def close(self, finished: bool = False) -> None:
+        # Finished: the reading processes are idle; waiting for them (and the pool's thread) to end here
+        # keeps Python 3.11's exit hook from waking a pool whose pipe that thread is closing meanwhile
+        # (「OSError: Bad file descriptor」 printed at exit). Otherwise (an error, the caller stopped
+        # early) nothing waits for reading processes that may be stuck in a file.
+        self.executor.shutdown(wait=finished, cancel_futures=True)
 
 
 def _read_in_pool(files: Iterator[Path], jobs: int, options: ReadOptions,
                   prepare: Callable[..., Prepared]) -> Generator[Prepared, None, None]:
     pool = _Pool(jobs, options, prepare)
     window: deque[tuple[list[str], Future[list[Prepared]]]] = deque()
+    finished = False
     try:
         while True:
             while len(window) < jobs * TASKS_PER_JOB:
@@ -230,6 +243,7 @@ def _read_in_pool(files: Iterator[Path], jobs: int, options: ReadOptions,
                     break
                 window.append((paths, pool.submit(paths)))
             if not window:
+                finished = True
                 return
             paths, future = window.popleft()
             try:
@@ -247,7 +261,7 @@ def _read_in_pool(files: Iterator[Path], jobs: int, options: ReadOptions,
                         yield Prepared(path, failure=(Problem(Source(path), CRASHED),))
                         pool.restart()
     finally:
-        pool.close()
+        pool.close(finished)
 
 
 def import_files(store: Store, settings: CoreSettings, files: Iterable[Path], request: ImportRequest, *,

@@ -212,10 +212,8 @@ def update_library_for_documents(store: Store, document_ids: list[int]) -> None:
     """``update_library`` for the projects imported documents brought."""
     from perfbudget.store import library_reads as reads
 
-    ids: set[int] = set()
     with store.library_reading() as connection:
-        for document_id in document_ids:
-            ids.update(reads.document_projects(connection, document_id))
+        ids = reads.document_projects(connection, document_ids)  # one query, not one per document
     update_library(store, ids)
 
 

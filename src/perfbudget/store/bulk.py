@@ -1,4 +1,4 @@
-"""Many rows at once: ``COPY`` on PostgreSQL, the driver's executemany on SQLite.
+"""Many rows at once: ``COPY`` on PostgreSQL, multi-row INSERTs through the driver on SQLite.
 
 On PostgreSQL with psycopg a multi-row INSERT is long, and psycopg re-parses long statements
 in Python at each call; ``COPY … FROM STDIN`` sends the rows as one stream instead (psycopg's
@@ -6,14 +6,14 @@ copy support, its C adapters for the values). New ids come from the tables' sequ
 several tables in one query beforehand, so every row still gets its id inside the same
 transaction.
 
-On SQLite, rows go straight to the driver's ``executemany`` with one prepared INSERT (values
-put through the columns' SQLAlchemy bind processors, so dates and booleans are stored exactly
+On SQLite, rows go straight to the driver as multi-row INSERTs of 2**k rows (:func:`insert_chunked`;
+values put through the columns' SQLAlchemy bind processors, so dates and booleans are stored exactly
 as SQLAlchemy stores them); SQLAlchemy's insertmanyvalues spent most of an import building its
-parameters. New ids follow the table's largest id: SQLite's own choice for a rowid table
-without AUTOINCREMENT, and safe because every write transaction holds the database's write
-lock from its start (``BEGIN IMMEDIATE``; in a deferred one a concurrent writer makes the insert
-fail, never reuse an id). A table with a Python-side column default the rows leave out goes
-through SQLAlchemy, which fills it in.
+parameters, and a row-by-row executemany made FTS5 write an index segment per row. New ids follow
+the table's largest id: SQLite's own choice for a rowid table without AUTOINCREMENT, and safe
+because every write transaction holds the database's write lock from its start (``BEGIN
+IMMEDIATE``; in a deferred one a concurrent writer makes the insert fail, never reuse an id). A
+table with a Python-side column default the rows leave out goes through SQLAlchemy, which fills it in.
 """
 
 from __future__ import annotations
@@ -123,16 +123,67 @@ def _executemany(connection: Connection, table: Table, columns: list[str], rows:
                 if changed[i] is not None:
                     changed[i] = process(changed[i])
             values[number] = tuple(changed)
-    run(connection, _insert_sql(table, columns), values, many=True)
+    if len(values) == 1:
+        run(connection, _insert_sql(table, columns), values[0])
+        return
+    insert_chunked(connection, table.name, columns, values)
+
+
+def insert_chunked(connection: Connection, table: str, columns: Sequence[str], values: list[Sequence[Any]],
+                   tail: str = "") -> list[Any]:
+    """SQLite: ``INSERT INTO table (columns) VALUES … tail`` for many rows (tuples in column order, in the
+    driver's types), as multi-row INSERTs of 2**k rows — a handful of distinct statements per table,
+    each prepared once — rather than one statement per row. ``tail``: e.g. an upsert's ``ON CONFLICT …
+    RETURNING …``; returns the rows it gives.
+
+    On the FTS5-indexed tables this matters most: FTS5 writes its pending index data out at the end of
+    every statement that touched it, so a row-by-row executemany left one tiny index segment per row."""
+    largest = _MAX_ROWS
+    while largest > 1 and largest * len(columns) > _MAX_VARIABLES:
+        largest //= 2
+    returned: list[Any] = []
+    start = 0
+    while start < len(values):
+        size = largest
+        while size > len(values) - start:
+            size //= 2
+        chunk = values[start:start + size]
+        returned.extend(run(connection, _insert_sql_text(table, tuple(columns), size, tail),
+                            [value for row in chunk for value in row]))
+        start += size
+    return returned
+
+
+_MAX_ROWS = 256  # rows per multi-row INSERT on SQLite (a power of two)
+_MAX_VARIABLES = 999  # SQLite's smallest SQLITE_MAX_VARIABLE_NUMBER (999 before 3.32; 32766 since)
 
 
 def _insert_sql(table: Table, columns: list[str]) -> str:
-    return f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    return _insert_sql_text(table.name, tuple(columns), 1, "")
+
+
+def _insert_sql_text(table: str, columns: tuple[str, ...], rows: int, tail: str) -> str:
+    key = (table, columns, rows, tail)
+    sql = _INSERTS.get(key)
+    if sql is None:
+        marks = "(" + ", ".join("?" * len(columns)) + ")"
+        sql = _INSERTS[key] = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([marks] * rows)}"
+                               + (f" {tail}" if tail else ""))
+    return sql
+
+
+_INSERTS: dict[tuple[str, tuple[str, ...], int, str], str] = {}
+
+
+_MISSING: dict[tuple[str, tuple[str, ...]], bool] = {}
 
 
 def _defaults_missing(table: Table, columns: list[str]) -> bool:
-    given = set(columns)
-    return any(column.default is not None and column.name not in given for column in table.columns)
+    key = (table.name, tuple(columns))
+    if key not in _MISSING:
+        given = set(columns)
+        _MISSING[key] = any(column.default is not None and column.name not in given for column in table.columns)
+    return _MISSING[key]
 
 
 def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]], with_ids: bool = False,

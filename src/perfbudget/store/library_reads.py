@@ -215,14 +215,18 @@ def unit_projects(connection: Connection, unit_key: str, fund_year: int) -> list
     return [dict(row._mapping) for row in connection.execute(query)]
 
 
-def document_projects(connection: Connection, document_id: int) -> list[int]:
-    """The projects whose tables a document holds."""
+def document_projects(connection: Connection, document_ids: int | list[int]) -> list[int]:
+    """The projects whose tables a document (or several: one query per 1,000 of them) holds."""
     from perfbudget.store.schema import document_items
 
-    query = (select(project_versions.c.project_id).join(document_items,
-                                                        document_items.c.version_id == project_versions.c.id)
-             .where(document_items.c.document_id == document_id).distinct())
-    return sorted(connection.execute(query).scalars())
+    wanted = [document_ids] if isinstance(document_ids, int) else sorted(set(document_ids))
+    found: set[int] = set()
+    for start in range(0, len(wanted), 1000):
+        query = (select(project_versions.c.project_id).join(document_items,
+                                                            document_items.c.version_id == project_versions.c.id)
+                 .where(document_items.c.document_id.in_(wanted[start:start + 1000])).distinct())
+        found.update(connection.execute(query).scalars())
+    return sorted(found)
 
 
 def project_indicators(connection: Connection, version_id: int) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, literal, select, update
 
-from perfbudget.store.bulk import insert_rows
+from perfbudget.store.bulk import insert_chunked, insert_rows
 from perfbudget.store.engine import is_postgres
 from perfbudget.store.library_tables import (
     library_choices,
@@ -251,15 +251,11 @@ def add_counts(connection: Connection, table: Any, keys: tuple[str, ...], deltas
         return [], []
     if is_postgres(connection):
         returned: Sequence[Any] = _upsert_arrays(connection, table, keys, changes)
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert
-
-        statement = upsert(table)
-        statement = statement.on_conflict_do_update(index_elements=list(keys),
-                                                    set_={"n": table.c.n + statement.excluded.n})
-        returned = connection.execute(statement.returning(*(table.c[k] for k in keys), table.c.n),
-                                      [{**dict(zip(keys, key, strict=True)), "n": delta}
-                                       for key, delta in changes.items()]).all()
+    else:  # multi-row upserts straight through the driver (the keys are plain integers and texts)
+        returned = insert_chunked(connection, table.name, (*keys, "n"),
+                                  [(*key, delta) for key, delta in changes.items()],
+                                  f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET n = {table.name}.n + excluded.n "
+                                  f"RETURNING {', '.join(keys)}, n")
     appeared, vanished = [], []
     for row in returned:
         key, n = tuple(row[:-1]), row[-1]

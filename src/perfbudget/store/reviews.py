@@ -186,7 +186,7 @@ def project_latest(connection: Connection, project_ids: list[int]) -> dict[int, 
 
 
 def insert_reviews(connection: Connection, items: list[dict[str, Any]]) -> list[int]:
-    """Write many reviews in one statement (executemany; ``COPY`` on PostgreSQL); their new ids in order.
+    """Write many reviews at once (multi-row INSERTs on SQLite, ``COPY`` on PostgreSQL); their new ids in order.
 
     Each item: ``version_id``, ``year``, ``grade``, ``errors``, ``warnings``, ``actor`` and ``payload``
     (the JSON text, as :meth:`~perfbudget.store.transaction.Transaction.record_review` writes it), and

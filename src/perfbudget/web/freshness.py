@@ -28,6 +28,7 @@ page caches.
 from __future__ import annotations
 
 import contextlib
+import queue
 import sqlite3
 import threading
 from collections.abc import Callable, Hashable
@@ -41,7 +42,7 @@ from perfbudget.store.records import change_marks
 from perfbudget.web.tables import users
 
 _SNAPSHOT = "SELECT pg_current_snapshot()::text"
-_IDLE_SNAPSHOT_CONNECTIONS = 8  # kept open per process for the snapshot question (more are opened and closed)
+_SNAPSHOT_CONNECTIONS = 4  # per process, for the snapshot question
 
 
 class DataVersion:
@@ -52,7 +53,10 @@ class DataVersion:
         self._reading = reading  # where the data is read (a replica router's ``read``); None: the engine
         self._lock = threading.Lock()
         self._watcher: sqlite3.Connection | None = None
-        self._idle: list[Any] = []  # PostgreSQL without a replica: autocommit driver connections of its own
+        # PostgreSQL without a replica: autocommit driver connections of its own (None: a free place)
+        self._slots: queue.LifoQueue[Any] = queue.LifoQueue()
+        for _ in range(_SNAPSHOT_CONNECTIONS):
+            self._slots.put(None)
         database = engine.url.database
         if engine.dialect.name == "sqlite" and database not in (None, "", ":memory:"):
             path = Path(str(database))
@@ -93,41 +97,48 @@ class DataVersion:
 
     def _snapshot(self) -> str:
         """The snapshot on a connection of this object's own (no pool check-out, no transaction: a few
-        tens of microseconds); each worker thread takes an idle one or opens one, so none waits for
-        another. A connection that broke (server restarted) is dropped and the question asked again."""
+        tens of microseconds). At most :data:`_SNAPSHOT_CONNECTIONS` are opened, lazily; a thread finding
+        them all busy waits for one (opening a connection per question would cost far more). A
+        connection that broke (server restarted) is dropped and the question asked again."""
         for attempt in (1, 2):
-            with self._lock:
-                connection = self._idle.pop() if self._idle else None
-            if connection is None:
-                pooled = self._engine.raw_connection()
-                connection = pooled.driver_connection
-                pooled.detach()  # never handed back to the engine's pool: it stays in autocommit
-                connection.autocommit = True  # type: ignore[union-attr]
+            connection = self._take()
             try:
-                cursor = connection.cursor()  # type: ignore[union-attr]
+                cursor = connection.cursor()
                 cursor.execute(_SNAPSHOT)
                 value = str(cursor.fetchone()[0])
             except Exception:
                 with contextlib.suppress(Exception):  # already broken: nothing more to release
-                    connection.close()  # type: ignore[union-attr]
+                    connection.close()
+                self._slots.put(None)  # its place may be filled by a new connection
                 if attempt == 2:
                     raise
                 continue
-            with self._lock:
-                if len(self._idle) < _IDLE_SNAPSHOT_CONNECTIONS:
-                    self._idle.append(connection)
-                    connection = None
-            if connection is not None:
-                connection.close()
+            self._slots.put(connection)
             return value
         raise AssertionError("unreachable")
+
+    def _take(self) -> Any:
+        connection = self._slots.get()  # waits while every connection is in use
+        if connection is None:
+            try:
+                pooled = self._engine.raw_connection()
+                connection = pooled.driver_connection
+                pooled.detach()  # never handed back to the engine's pool: it stays in autocommit
+                connection.autocommit = True  # type: ignore[union-attr]
+            except Exception:
+                self._slots.put(None)
+                raise
+        return connection
 
     def close(self) -> None:
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None
-        with self._lock:
-            idle, self._idle = self._idle, []
-        for connection in idle:
-            with contextlib.suppress(Exception):
-                connection.close()
+        while True:
+            try:
+                connection = self._slots.get_nowait()
+            except queue.Empty:
+                break
+            if connection is not None:
+                with contextlib.suppress(Exception):
+                    connection.close()

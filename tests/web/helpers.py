@@ -60,3 +60,19 @@ def approve(app: Any, project_id: int) -> None:
     assert submitted.ok, submitted.message
     approved = take_step(store, admin, project_id, "approve", None)
     assert approved.ok, approved.message
+
+
+def change_password_in_another_process(url: str, username: str, password: str) -> None:
+    """Set an account's password from a separate Python process, as another worker or the CLI would."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(f"""
+        from perfbudget.store.engine import make_engine
+        from perfbudget.web.accounts import set_password
+        engine = make_engine({url!r})
+        assert set_password(engine, {username!r}, {password!r}) is None
+        engine.dispose()
+    """)
+    subprocess.run([sys.executable, "-c", script], check=True)

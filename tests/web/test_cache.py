@@ -7,14 +7,11 @@ changes the data from a separate Python process, as another worker or the CLI wo
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-import textwrap
 
 from fastapi.testclient import TestClient
 
 from tests.web.conftest import PASSWORD, WebEnv, csrf_of, login, make_app
-from tests.web.helpers import project_form, stored_project
+from tests.web.helpers import change_password_in_another_process, project_form, stored_project
 
 
 def _state_of(page: str) -> str:
@@ -126,14 +123,7 @@ def test_a_password_change_in_another_process_ends_the_cached_session(web: WebEn
     admin = web.client("admin")
     assert admin.get("/dashboard").status_code == 200
     assert admin.get("/dashboard").status_code == 200  # the account now comes from the cache
-    script = textwrap.dedent(f"""
-        from perfbudget.store.engine import make_engine
-        from perfbudget.web.accounts import set_password
-        engine = make_engine({web.url!r})
-        assert set_password(engine, "admin", "a-new-password-2") is None
-        engine.dispose()
-    """)
-    subprocess.run([sys.executable, "-c", script], check=True)
+    change_password_in_another_process(web.url, "admin", "a-new-password-2")
     response = admin.get("/dashboard", follow_redirects=False)
     assert response.status_code in (302, 303) and "/login" in response.headers["location"]
 

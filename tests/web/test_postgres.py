@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.web.conftest import WebEnv, csrf_of, make_app, populate
-from tests.web.helpers import project_form, stored_project
+from tests.web.helpers import change_password_in_another_process, project_form, stored_project
 
 pytestmark = pytest.mark.postgres
 
@@ -87,10 +87,6 @@ def test_caches_on_postgres_serve_nothing_older_than_the_data(pg_web: WebEnv) ->
     """The data version on PostgreSQL is the transaction snapshot: unchanged by reads, changed by every
     commit from anywhere; pages, sessions and accounts cached under it never outlive a change made by
     another worker or another process."""
-    import subprocess
-    import sys
-    import textwrap
-
     from fastapi.testclient import TestClient
     from sqlalchemy import text
 
@@ -130,13 +126,6 @@ def test_caches_on_postgres_serve_nothing_older_than_the_data(pg_web: WebEnv) ->
     admin = web.client("admin")
     assert admin.get("/dashboard").status_code == 200
     assert admin.get("/dashboard").status_code == 200  # session and account from the cache
-    script = textwrap.dedent(f"""
-        from perfbudget.store.engine import make_engine
-        from perfbudget.web.accounts import set_password
-        engine = make_engine({web.url!r})
-        assert set_password(engine, "admin", "a-new-password-2") is None
-        engine.dispose()
-    """)
-    subprocess.run([sys.executable, "-c", script], check=True)
+    change_password_in_another_process(web.url, "admin", "a-new-password-2")
     response = admin.get("/dashboard", follow_redirects=False)
     assert response.status_code in (302, 303) and "/login" in response.headers["location"]

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from sqlalchemy import case, exists, func, or_, select
 
 from perfbudget.app.finding_dimensions import kept_dimension_condition
-from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, in_wan
+from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, in_wan, status_scope
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATES, SUBMITTED
 from perfbudget.review.finding import DIMENSIONS
@@ -32,13 +32,6 @@ PAGE_SIZES = (20, 50, 100)
 
 
 status = project_status
-
-
-def _scope(stmt: Any, principal: Principal) -> Any:
-    """Only the unit's projects for a user of one unit (an index range of ``(fund_year, unit_id)``)."""
-    if principal.all_units:
-        return stmt
-    return stmt.where(status.c.unit_id.in_(select(units.c.id).where(units.c.code == principal.unit_code)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,9 +120,7 @@ def _filtered(tx: Transaction, principal: Principal, query: ListQuery, columns: 
         stmt = stmt.join(project_versions, project_versions.c.id == status.c.version_id)
     if review:
         stmt = stmt.outerjoin(reviews, reviews.c.id == status.c.review_id)
-    stmt = _scope(stmt, principal)
-    if query.year is not None:
-        stmt = stmt.where(status.c.fund_year == query.year)
+    stmt = stmt.where(*status_scope(principal, query.year))
     if query.unit:
         stmt = stmt.where(or_(units.c.code == query.unit, units.c.name == query.unit))
     if query.state:
@@ -311,8 +302,8 @@ def work_year(tx: Transaction, principal: Principal) -> int | None:
     projects. Declaring one project of next year does not hide this year's work."""
     waiting = {Role.UNIT_EDITOR: (DRAFT, RETURNED), Role.REVIEWER: (SUBMITTED,),
                Role.ADMIN: (SUBMITTED, RETURNED, DRAFT)}.get(principal.role, ())
-    base = _scope(select(status.c.fund_year, func.count().label("n"))
-                  .where(status.c.fund_year.is_not(None)).group_by(status.c.fund_year), principal)
+    base = (select(status.c.fund_year, func.count().label("n"))
+            .where(*status_scope(principal), status.c.fund_year.is_not(None)).group_by(status.c.fund_year))
     for stmt in ((base.where(status.c.state.in_(waiting)),) if waiting else ()) + (base,):
         counts = [(int(row.n), int(row.fund_year)) for row in tx.connection.execute(stmt)]
         if counts:

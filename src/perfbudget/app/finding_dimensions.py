@@ -24,12 +24,13 @@ from typing import Any
 
 from sqlalchemy import and_, bindparam, func, or_, select
 
+from perfbudget.app.overview import status_scope
 from perfbudget.app.review_desk import finding_key
 from perfbudget.app.roles import Principal
 from perfbudget.review.finding import DIMENSIONS, Finding
 from perfbudget.store import review_summary
 from perfbudget.store.desk_tables import finding_decisions
-from perfbudget.store.schema import projects, reviews, units
+from perfbudget.store.schema import reviews
 from perfbudget.store.status import project_status
 from perfbudget.store.transaction import Transaction
 
@@ -98,9 +99,9 @@ def kept_dimensions(tx: Transaction, rows: Iterable[tuple[int, int, str | None]]
     return out
 
 
-def kept_finding_condition(tx: Transaction, candidates: Any, dimension: str, column: Any = None) -> Any:
-    """``column IN (…)`` (default ``projects.id``): the projects of ``candidates`` whose latest review
-    keeps a finding of ``dimension``.
+def kept_finding_condition(tx: Transaction, candidates: Any, dimension: str) -> Any:
+    """``project_status.project_id IN (…)``: the projects of ``candidates`` whose latest review keeps a
+    finding of ``dimension``.
 
     ``candidates``: a select of (project id, version id, review JSON) over the ``reviews`` table
     joined as each project's latest review (the project list's filtered query). It is narrowed in SQL
@@ -113,8 +114,12 @@ def kept_finding_condition(tx: Transaction, candidates: Any, dimension: str, col
     rows = ((int(r[0]), int(r[1]), r[2]) for r in tx.connection.execute(named))
     ids = sorted(kept_dimensions(tx, rows, dimension))
     # ids written into the SQL text (integers only): no limit on the number of bound parameters
-    column = projects.c.id if column is None else column
-    return column.in_(bindparam("kept_finding_ids", ids, expanding=True, literal_execute=True))
+    return project_status.c.project_id.in_(bindparam("kept_finding_ids", ids, expanding=True, literal_execute=True))
+
+
+def _with_dismissals() -> Any:
+    """The projects with a 驳回 decision (any: the decision may have been overturned since)."""
+    return select(finding_decisions.c.project_id).where(finding_decisions.c.decision == "dismissed")
 
 
 def kept_dimension_condition(tx: Transaction, candidates: Any, dimension: str) -> Any:
@@ -124,11 +129,10 @@ def kept_dimension_condition(tx: Transaction, candidates: Any, dimension: str) -
     decision (few), one whose findings of ``dimension`` are not all dismissed (:func:`kept_finding_condition`).
     The same projects :func:`dimension_projects` counts."""
     status = project_status
-    with_dismissals = select(finding_decisions.c.project_id).where(finding_decisions.c.decision == "dismissed")
+    with_dismissals = _with_dismissals()
     named = json.dumps({dimension: 0}, ensure_ascii=False, separators=(",", ":"))[1:-2]  # '"完整性":'
     plain = and_(status.c.review_summary.contains(named, autoescape=True), status.c.project_id.not_in(with_dismissals))
-    decided = kept_finding_condition(tx, candidates.where(status.c.project_id.in_(with_dismissals)), dimension,
-                                     status.c.project_id)
+    decided = kept_finding_condition(tx, candidates.where(status.c.project_id.in_(with_dismissals)), dimension)
     return or_(plain, decided)
 
 
@@ -140,12 +144,8 @@ def dimension_projects(tx: Transaction, principal: Principal, year: int | None) 
     (:mod:`perfbudget.store.review_summary`, on its ``project_status`` row); only the projects with a
     驳回 decision somewhere have their findings read and decided one by one (:func:`kept_dimensions`)."""
     status = project_status
-    scope: list[Any] = []
-    if not principal.all_units:
-        scope.append(status.c.unit_id.in_(select(units.c.id).where(units.c.code == principal.unit_code)))
-    if year is not None:
-        scope.append(status.c.fund_year == year)
-    with_dismissals = select(finding_decisions.c.project_id).where(finding_decisions.c.decision == "dismissed")
+    scope = status_scope(principal, year)
+    with_dismissals = _with_dismissals()
     counts = {name: dict.fromkeys(SEVERITY_ORDER, 0) for name in DIMENSIONS}
     # Projects without a dismissal: grouped by their summary text (as many groups as distinct summaries).
     grouped = (select(status.c.review_summary, func.count()).where(*scope, status.c.review_summary.is_not(None),

@@ -187,16 +187,23 @@ def _official_scope(principal: Principal, year: int | None, *columns: Any) -> An
              .join(units, units.c.id == project_status.c.unit_id)
              .outerjoin(workflow_states, workflow_states.c.project_id == project_status.c.project_id)
              .join(project_versions, project_versions.c.id == project_status.c.version_id))
-    query = _scope(query, principal)
-    return query.where(project_status.c.fund_year == year) if year is not None else query
+    return query.where(*status_scope(principal, year))
+
+
+def status_scope(principal: Principal, year: int | None = None) -> list[Any]:
+    """The conditions on ``project_status`` of the projects ``principal`` sees, of ``year`` (all: None):
+    index ranges of ``(fund_year, unit_id)``."""
+    conditions: list[Any] = []
+    if not principal.all_units:
+        conditions.append(project_status.c.unit_id.in_(select(units.c.id).where(units.c.code == principal.unit_code)))
+    if year is not None:
+        conditions.append(project_status.c.fund_year == year)
+    return conditions
 
 
 def _status_scope(principal: Principal, year: int | None, *columns: Any) -> Any:
     """``SELECT columns`` over the ``project_status`` rows alone of the visible projects of ``year``."""
-    query = select(*columns).select_from(project_status)
-    if not principal.all_units:
-        query = query.where(project_status.c.unit_id.in_(select(units.c.id).where(units.c.code == principal.unit_code)))
-    return query.where(project_status.c.fund_year == year) if year is not None else query
+    return select(*columns).select_from(project_status).where(*status_scope(principal, year))
 
 
 def _budget_sums(tx: Transaction, principal: Principal, year: int | None) -> dict[int, Decimal]:

@@ -180,7 +180,7 @@ def _bigrams(value: str) -> list[str]:
 def indicator_text_contains(connection: Connection, value: str) -> Any:
     """Condition: the indicator's 三级指标 or 描述 contains ``value`` (case ignored), served by an index."""
     dialect = connection.dialect.name
-    plain = or_(_like(indicators.c.level3, value, dialect), _like(indicators.c.description, value, dialect))
+    plain = indicator_text_plain(connection, value)
     if dialect == "sqlite":
         if not _has(connection, "search_indicators"):
             return plain
@@ -195,7 +195,8 @@ def indicator_text_contains(connection: Connection, value: str) -> Any:
 
 def indicator_text_plain(connection: Connection, value: str) -> Any:
     """Condition: the indicator's 三级指标 or 描述 contains ``value`` (case ignored), without the index:
-    for a few indicators already chosen (one unit's projects), where reading the index costs more."""
+    the check of the index's candidates, and the whole test for a few indicators already chosen (one
+    unit's projects), where reading the index costs more."""
     dialect = connection.dialect.name
     return or_(_like(indicators.c.level3, value, dialect), _like(indicators.c.description, value, dialect))
 
@@ -210,13 +211,11 @@ def indicator_versions(connection: Connection, value: str) -> Any:
     search word finds through their indicators. On PostgreSQL the index's candidates are checked and
     their versions taken in the same pass over the rows (a MATERIALIZED CTE, as :func:`_pg_hits`), not
     looked up again one by one (0.7 s for a word in 80,000 indicators)."""
-    condition = indicator_text_contains(connection, value)
     if connection.dialect.name != "postgresql":
-        return select(indicators.c.version_id).where(condition)
-    dialect = connection.dialect.name
-    plain = or_(_like(indicators.c.level3, value, dialect), _like(indicators.c.description, value, dialect))
+        return select(indicators.c.version_id).where(indicator_text_contains(connection, value))
     body = func.perfbudget_search_text(indicators.c.level3, indicators.c.description)
-    hits = (select(indicators.c.version_id).where(_pg_candidates(connection, body, value, "search_indicators"), plain)
+    hits = (select(indicators.c.version_id).where(_pg_candidates(connection, body, value, "search_indicators"),
+                                                  indicator_text_plain(connection, value))
             .cte(f"search_versions_{uuid.uuid4().hex[:8]}").prefix_with("MATERIALIZED"))
     return select(hits.c.version_id)
 

@@ -173,7 +173,7 @@ _PG_EVALUATIONS_INSERTED = (
     "WHERE version_id IN (SELECT version_id FROM new_rows WHERE kind = 'monitoring');")
 
 
-def _pg_statement_trigger(name: str, table: str, event: str) -> tuple[str, str]:
+def _pg_statement_trigger(table: str, event: str) -> tuple[str, str]:
     """(the function's body, the REFERENCING clause) of a per-statement trigger."""
     if table == "reviews" and event == "INSERT":
         return _PG_REVIEWS_INSERTED, "REFERENCING NEW TABLE AS new_rows"
@@ -198,7 +198,7 @@ def pg_create() -> list[str]:
         if event.startswith("UPDATE OF"):
             body, level, referencing = _body(action, _recompute_pg), "ROW", ""
         else:
-            body, referencing = _pg_statement_trigger(name, table, event)
+            body, referencing = _pg_statement_trigger(table, event)
             level = "STATEMENT"
         out.append(f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                    f"{body} RETURN NULL; END $$")

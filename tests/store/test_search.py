@@ -129,3 +129,35 @@ def test_postgres_without_pg_trgm_falls_back_to_bigrams(pg_url: str, seed_path: 
         with psycopg.connect(admin, autocommit=True) as connection:
             connection.execute(f'DROP OWNED BY "{role}" CASCADE')
             connection.execute(f'DROP ROLE "{role}"')
+
+
+@pytest.mark.postgres
+def test_common_texts_are_counted_on_the_rows_with_the_same_answers(pg_url: str, seed_path: Path,
+                                                                     seed_document: Document,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL: a text the planner expects in very many rows is counted on the rows instead of through the
+    gram index's bitmap (queries.DENSE_ESTIMATE). Forced for every text here, the answers stay the scan's."""
+    from perfbudget.store import queries
+
+    with Store(pg_url) as store:
+        import_file(store, seed_path)
+        with store.engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE indicators")
+        with store.engine.connect() as connection:
+            common = search.candidate_ids(connection, "indicators", "率")
+            nowhere = search.candidate_ids(connection, "indicators", "无此")
+            assert search.estimated_rows(connection, common) > search.estimated_rows(connection, nowhere)
+        estimates: list[float] = []
+        real = search.estimated_rows
+        monkeypatch.setattr(search, "estimated_rows", lambda c, q: estimates.append(real(c, q)) or real(c, q))
+        monkeypatch.setattr(queries, "DENSE_ESTIMATE", -1.0)
+        for query in _queries(seed_document):
+            page = store.indicators(Filters(search=query), None)
+            found = {(i["project"] + (i["fund_label"] or ""), i["position"]) for i in page["items"]}
+            assert found == _expected(seed_document, query), query
+            assert page["total"] == len(found)
+        assert len(estimates) > 100  # the dense path was taken, not skipped
+        names = [p.name for p in seed_document.projects]
+        for query in {n[:2] for n in names} | {"司法", "无此项目"}:
+            page = store.projects(Filters(search=query), None)
+            assert sorted(p["name"] for p in page["items"]) == sorted(n for n in names if query in n), query

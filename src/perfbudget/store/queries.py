@@ -77,6 +77,9 @@ def _contains(column: Any, text: str, dialect: str) -> Any:
 # million indicators costs a read of 400,000 rows; 1,000 keeps every search within milliseconds.
 COUNT_CAP = 1_000
 PAGE_SIZE = 50
+# PostgreSQL: a text the index is estimated to find in more rows than this is counted on the rows, not
+# through the index (see :func:`_searched`). Either way the answer is the same; only the path differs.
+DENSE_ESTIMATE = 50 * COUNT_CAP
 
 
 def _filtered(query: Any, filters: Filters) -> Any:
@@ -137,6 +140,12 @@ def _searched(connection: Connection, ids: Any, value: str, table: str, key: Any
         narrowed = ids.where(key.in_(select(hits.c.id)), plain)
     else:
         narrowed = ids.where(key.in_(candidates), plain)
+    if connection.dialect.name == "postgresql" and search.estimated_rows(connection, candidates) > DENSE_ESTIMATE:
+        # Found in a large share of the rows (the planner's statistics of the gram index say so): the
+        # index would hand over a bitmap of every match (400,000 for 率: 50 ms) just to count a thousand,
+        # where checking the rows themselves reaches the cap after a few thousand.
+        total = _count(connection, verified(None).where(plain), COUNT_CAP)
+        return _Search(ids.where(plain), min(total, COUNT_CAP), total > COUNT_CAP)
     if _count(connection, candidates, COUNT_CAP) <= COUNT_CAP:
         return _Search(narrowed, _count(connection, counted), False)
     total = _count(connection, counted, COUNT_CAP)

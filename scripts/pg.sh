@@ -4,6 +4,8 @@
 #   scripts/pg.sh replica DIR   → a hot standby of DIR's primary in DIR/replica (pg_basebackup -R,
 #                                 streaming replication); prints the standby's URL on stdout
 #   scripts/pg.sh stop DIR      → stops the replica (if any) and the primary, removes DIR
+# PERFBUDGET_PG_OPTIONS adds server options, e.g. "-c shared_buffers=1GB" for the province-size
+# benchmarks (docs/scale.md, "Server settings").
 # As root, the clusters run as the unprivileged user "perfbudget-test" (created if missing),
 # since PostgreSQL refuses to run as root.
 set -euo pipefail
@@ -19,7 +21,7 @@ run_as() {
 # Throwaway settings (no fsync), plus what a streaming replica needs from its primary:
 # wal_level=replica and WAL senders (initdb's pg_hba.conf already trusts replication from 127.0.0.1).
 server_options() {
-  echo "-p $1 -k $2 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c wal_level=replica -c max_wal_senders=10 -c hot_standby=on"
+  echo "-p $1 -k $2 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c wal_level=replica -c max_wal_senders=10 -c hot_standby=on ${PERFBUDGET_PG_OPTIONS:-}"
 }
 new_port() { echo "${PERFBUDGET_TEST_PG_PORT:-$(( 40000 + RANDOM % 20000 ))}"; }
 case "$action" in

@@ -26,6 +26,7 @@ from perfbudget.model import Source, Unit
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
+    DEPARTMENT_WORDS,
     FUND_TOTAL_ROWS,
     fund_column,
     goal_column,
@@ -36,6 +37,7 @@ from perfbudget.readers.labels import (
     money_unit_note,
 )
 from perfbudget.readers.parts import Parts
+from perfbudget.readers.task_grid import TaskGrid, is_grid_row, read_grid_row, start_grid
 
 UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{1,}?"
                        r"(?:局|院|委|厅|办|处|中心|学校|校|所|站|队|馆|会|部|社|团|室|公司|政府|镇|乡|街道|村|单位|检察院|法院|机关|医院|园)"
@@ -66,6 +68,7 @@ class _State:
     fund_columns: list[str] = field(default_factory=list)
     goal_columns: list[tuple[str, str]] = field(default_factory=list)  # (expected|actual, label text)
     goal_slot: int = 0
+    tasks: TaskGrid | None = None  # the 年度主要任务 grid of a 部门整体 table, while its rows last
 
 
 def _is_label(cell: Cell) -> bool:
@@ -121,6 +124,11 @@ def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False)
     """Read the header block's rows into ``parts``."""
     state = _State()
     for row in rows:
+        if state.tasks is not None:
+            if is_grid_row(row):
+                read_grid_row(row, state.tasks, parts)
+                continue
+            state.tasks = None
         _read_row(row, parts, state, stream)
 
 
@@ -170,6 +178,14 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             state.group = "purpose"
             i += 1
             continue
+        if field_name == "group:tasks":
+            parts.department = True
+            if not stream:  # the rest of the row names the grid's columns; its rows follow
+                state.tasks = start_grid(row, i)
+                return
+            state.group = None
+            i += 1
+            continue
         if field_name == "goals":
             goal_run = _run(row, i + 1, goal_column)
             if goal_run:
@@ -199,6 +215,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if (first_blank or stream or lone_value) and state.group in ("purpose", "goals"):
             (parts.purpose if state.group == "purpose" else parts.goals).append(cell)
         else:
+            if DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", text)):
+                parts.department = True  # 部门整体绩效目标 as the table's first cell
             parts.extras.append(("", cell))
         i += 1
 
@@ -223,11 +241,17 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         value, taken = None, 1  # in a stream an empty money cell may have vanished
     if value is None:
         value = Cell("", cell.source)
+    if field_name == "department" and (parts.unit is None or parts.unit.name is None):
+        field_name = "unit"  # 部门（单位）名称: the unit, unless the table already named it
     if field_name == "unit":
         code = re.match(r"^\[?(\d{3,})\]?\s*[-—－]?\s*(.*)$", value.text.strip(), re.S)
         name = (code.group(2) if code else value.text).strip()
         if name or code:
-            parts.unit = Unit(code=code.group(1) if code else None, name=name or None)
+            known = parts.unit.code if parts.unit is not None else None
+            parts.unit = Unit(code=code.group(1) if code else known, name=name or None)
+    elif field_name == "unit-code":
+        if value.text.strip():
+            parts.unit = Unit(code=value.text.strip(), name=parts.unit.name if parts.unit is not None else None)
     elif field_name == "name":
         parts.name_cell = value
     elif field_name in _MONEY_FIELDS:

@@ -19,6 +19,23 @@ HEADER_LABELS: dict[str, str] = {
     "预算单位": "unit",
     "预算单位名称": "unit",
     "单位名称": "unit",
+    # 部门（单位）名称 of a 部门整体 table; in a project table that already has its unit, an extra
+    "部门名称": "department",
+    "部门编码": "unit-code",
+    "部门代码": "unit-code",
+    "单位编码": "unit-code",
+    "单位代码": "unit-code",
+    "预算单位编码": "unit-code",
+    "预算单位代码": "unit-code",
+    "部门职能职责概述": "extra",
+    "部门职能职责": "extra",
+    "部门职责": "extra",
+    "职能职责概述": "extra",
+    "部门职能概述": "extra",
+    "单位职能概述": "extra",
+    "年度主要任务": "group:tasks",
+    "年度绩效总目标": "goals",
+    "部门年度总体目标": "goals",
     "项目名称": "name",
     "项目支出名称": "name",
     "专项名称": "name",
@@ -110,6 +127,7 @@ HEADER_LABELS: dict[str, str] = {
     "项目负责人及电话": "extra",
     "项目负责人": "extra",
     "联系电话": "extra",
+    "联系人": "extra",
     "项目实施期": "extra",
     "项目支出实施期": "extra",
     "实施期绩效目标": "extra",
@@ -131,6 +149,10 @@ BUDGET_COLUMNS: tuple[str, ...] = ("全年预算数", "全年预算", "调整后
                                    "本年度安排资金", "预算数", "年初预算数", "年初预算")
 # Row labels of a funds grid's total row (合计 213.4 259 under 上年度安排资金 | 本年度申请资金).
 FUND_TOTAL_ROWS = frozenset({"合计", "总计"})
+# The total row of a 部门整体 table's 年度主要任务 grid (金额合计 | 420 | 400 | 20).
+TASK_TOTAL_ROWS = frozenset({"合计", "总计", "金额合计", "合计金额", "资金合计", "预算金额合计", "金额总计"})
+# A 部门整体 (department-level) table names itself so in its title or its first cells.
+DEPARTMENT_WORDS = re.compile(r"(?:部门|单位)(?:\(单位\))?整体|整体支出")
 
 # Sub-labels of a goals block: 年度总体目标 | 预期目标 | 实际完成情况.
 GOAL_EXPECTED = frozenset({"预期目标", "年初设定目标", "年度目标", "目标", "年度预期目标"})

@@ -29,5 +29,7 @@ class Parts:
     project_total: Cell | None = None
     # Where the table was cut off (the document ends or breaks inside it); None when complete.
     cut: Source | None = None
+    # A 部门整体 (department-level) table: the department's whole spending, not one project.
+    department: bool = False
     # The reader's risky guesses for this project (short Chinese notes, shown as 需人工核对).
     needs_check: list[str] = field(default_factory=list)

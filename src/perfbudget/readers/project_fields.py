@@ -8,11 +8,13 @@ heading or year from the table before it. Every choice is noted, never silent.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from decimal import Decimal
 
 from perfbudget.model import Budget, Problem, Project, Severity, Source, Unit
 from perfbudget.readers.grid import Cell
+from perfbudget.readers.labels import DEPARTMENT_WORDS
 from perfbudget.readers.money_cells import money_amount
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.table_titles import is_numbered, name_from_title, title_and_seq
@@ -24,6 +26,8 @@ _CODED_NAME = re.compile(r"^(?P<code>(?=[0-9A-Za-z]*\d{6})[0-9A-Za-z]{10,})\s*[-
 # A fund label at the end of a table title: 「…-2023中央绩效目标表」.
 _TITLE_LABEL = re.compile(r"[-—－–]\s*(?P<label>(?P<year>\d{4})(?P<source>[^\d\-—－–]*?))\s*"
                           r"(?:项目支出)?绩效(?:目标|自评)[^-—－–]{0,6}表$")
+# The project name of a 部门整体 (department-level) table, which names the department, not a project.
+DEPARTMENT_PROJECT = "部门整体支出"
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _GOAL_NUMBER = re.compile(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）](?!\d))\s*")
 
@@ -52,6 +56,12 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     if match:
         name, label = match["name"].strip(), match["label"].strip()
         year, source_name = int(match["year"]), match["source"].strip() or None
+    department = parts.department or bool(title and DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", title)))
+    if not name and department:
+        # A 部门整体 table is the department's whole spending: it has no 项目名称 of its own.
+        name = DEPARTMENT_PROJECT
+        problems.append(Problem(parts.source, f"部门整体绩效表没有项目名称，项目名称记为「{DEPARTMENT_PROJECT}」",
+                                Severity.INFO))
     if not name:
         name = name_from_title(title, is_numbered(parts.heading)) or ""
         if name:

@@ -1,0 +1,86 @@
+"""The 年度主要任务 grid of a 部门整体 (department-level) table.
+
+    年度主要任务 | 任务名称 | 主要内容 | 预算金额
+                |          |          | 总额 | 财政拨款 | 其他资金
+                | 农田建设 | 建设高标准农田 | 300 | 280 | 20
+    金额合计    |          |          | 420 | 400 | 20
+
+The label's row names the columns; a row of money labels under 预算金额 (总额, 财政拨款,
+其他资金, or a self-evaluation's 预算数, 执行数 …) names the money columns. Each task row is kept
+as (column, text) pairs in the project's extras, nothing dropped; the total row (金额合计) gives
+the department's budget: 总额 → total, 财政拨款 → fiscal, 其他资金 → other (a 预算数-like
+column is the total when no 总额 is named), any other column an extra ``金额合计/列名``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.labels import BUDGET_COLUMNS, TASK_TOTAL_ROWS, fund_column, header_field, label_key
+from perfbudget.readers.parts import Parts
+
+_MONEY_FIELDS = ("total", "fiscal", "other")
+
+
+@dataclass
+class TaskGrid:
+    """The columns of the grid being read: the task columns, then the money columns."""
+
+    heads: list[str] = field(default_factory=list)
+    money_heads: list[str] = field(default_factory=list)
+
+    def columns(self) -> list[str]:
+        if not self.money_heads:
+            return self.heads
+        # the money labels row stands under the last task head (预算金额): it replaces it
+        return self.heads[:-1] + self.money_heads if len(self.heads) > 1 else self.money_heads
+
+
+def _is_money_head(text: str) -> bool:
+    return header_field(text) in _MONEY_FIELDS or fund_column(text) is not None
+
+
+def start_grid(row: list[Cell], at: int) -> TaskGrid:
+    """The grid started by the 年度主要任务 label at ``row[at]``; the rest of the row names its columns."""
+    return TaskGrid(heads=[c.text.strip() for c in row[at + 1:] if not c.blank])
+
+
+def is_grid_row(row: list[Cell]) -> bool:
+    """True for a row that belongs to the grid: a money labels row, the total row or a task row (not a
+    row starting with another header label such as 年度总体目标)."""
+    filled = [c for c in row if not c.blank]
+    if not filled:
+        return True
+    first = filled[0].text.strip()
+    if label_key(first) in TASK_TOTAL_ROWS or all(_is_money_head(c.text) for c in filled):
+        return True
+    return header_field(first) is None and fund_column(first) is None
+
+
+def read_grid_row(row: list[Cell], grid: TaskGrid, parts: Parts) -> None:
+    """One row of the grid into ``parts`` (see the module's docstring)."""
+    filled = [c for c in row if not c.blank]
+    if not filled:
+        return
+    if all(_is_money_head(c.text) for c in filled):
+        grid.money_heads = [c.text.strip() for c in filled]
+        return
+    columns = grid.columns()
+    if label_key(filled[0].text) in TASK_TOTAL_ROWS:
+        values = filled[1:]
+        money = grid.money_heads or [h for h in columns if _is_money_head(h)] or columns[-len(values):]
+        if len(values) != len(money):  # a total row that does not fit the money columns: kept as it is
+            parts.extras.extend(("金额合计", cell) for cell in values)
+            return
+        for head, cell in zip(money, values, strict=True):
+            role = header_field(head)
+            if role in _MONEY_FIELDS and role not in parts.money:
+                parts.money[role] = cell
+            elif label_key(head) in BUDGET_COLUMNS and "total" not in parts.money:
+                parts.money["total"] = cell
+            else:
+                parts.extras.append((f"金额合计/{label_key(head)}", cell))
+        return
+    for k, cell in enumerate(filled):
+        parts.extras.append((label_key(columns[k]) if k < len(columns) else "年度主要任务", cell))

@@ -26,8 +26,11 @@ from perfbudget.model import Source, Unit
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
+    COLUMN_LABELS,
     DEPARTMENT_WORDS,
     FUND_TOTAL_ROWS,
+    HEADER_LABELS,
+    IGNORED_LABELS,
     fund_column,
     goal_column,
     header_field,
@@ -69,6 +72,21 @@ class _State:
     goal_columns: list[tuple[str, str]] = field(default_factory=list)  # (expected|actual, label text)
     goal_slot: int = 0
     tasks: TaskGrid | None = None  # the 年度主要任务 grid of a 部门整体 table, while its rows last
+
+
+_SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+
+
+@lru_cache(maxsize=1)
+def _label_initials() -> frozenset[str]:
+    return frozenset(label[0] for label in (*HEADER_LABELS, *COLUMN_LABELS, *IGNORED_LABELS))
+
+
+def is_fragment(text: str) -> bool:
+    """True for a cell that is no goal or purpose text though it stands where one does: a score note such
+    as ``(80分)`` after 年度绩效目标, or one character of a label written vertically (``绩`` of 绩效指标,
+    ``总`` of 总体目标, one character a line). Such a cell is kept as an extra, not lost."""
+    return bool(_SCORE_NOTE.match(text)) or (len(text) == 1 and text in _label_initials())
 
 
 def _is_label(cell: Cell) -> bool:
@@ -212,7 +230,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         ):
             i += 1
             continue
-        if (first_blank or stream or lone_value) and state.group in ("purpose", "goals"):
+        if (first_blank or stream or lone_value) and state.group in ("purpose", "goals") and not is_fragment(text):
             (parts.purpose if state.group == "purpose" else parts.goals).append(cell)
         else:
             if DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", text)):
@@ -261,7 +279,10 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
     elif field_name == "purpose":
         parts.purpose.append(value)
     elif field_name == "goals":
-        parts.goals.append(value)
+        if is_fragment(value.text.strip()):
+            parts.extras.append((label_key(text), value))
+        else:
+            parts.goals.append(value)
     else:
         parts.extras.append((label_key(text), value))
         if field_name == "project-total" and _MONEY_LIKE.match(unicodedata.normalize("NFKC", value.text)):

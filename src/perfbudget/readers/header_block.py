@@ -82,6 +82,11 @@ def _label_initials() -> frozenset[str]:
     return frozenset(label[0] for label in (*HEADER_LABELS, *COLUMN_LABELS, *IGNORED_LABELS))
 
 
+@lru_cache(maxsize=8192)
+def _names_department(text: str) -> bool:
+    return bool(DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", text)))
+
+
 def is_fragment(text: str) -> bool:
     """True for a cell that is no goal or purpose text though it stands where one does: a score note such
     as ``(80分)`` after 年度绩效目标, or one character of a label written vertically (``绩`` of 绩效指标,
@@ -170,6 +175,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             i += 1
             continue
         field_name = header_field(text)
+        if not parts.department and _names_department(text):
+            parts.department = True  # 部门整体绩效目标, 部门（单位）整体支出绩效目标申报表 …
         note_unit = money_unit_note(text)
         if note_unit is not None:
             parts.money_unit = parts.money_unit or note_unit  # 资金情况（万元）, 年度预算数（万元）
@@ -233,8 +240,6 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if (first_blank or stream or lone_value) and state.group in ("purpose", "goals") and not is_fragment(text):
             (parts.purpose if state.group == "purpose" else parts.goals).append(cell)
         else:
-            if DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", text)):
-                parts.department = True  # 部门整体绩效目标 as the table's first cell
             parts.extras.append(("", cell))
         i += 1
 

@@ -36,6 +36,10 @@ HEADER_LABELS: dict[str, str] = {
     "年度主要任务": "group:tasks",
     "年度绩效总目标": "goals",
     "部门年度总体目标": "goals",
+    "部门整体绩效目标": "goals",
+    "年度部门整体绩效目标": "goals",
+    "部门整体支出绩效目标": "goals",
+    "年度整体绩效目标": "goals",
     "项目名称": "name",
     "项目支出名称": "name",
     "专项名称": "name",
@@ -164,7 +168,8 @@ GOAL_OTHER = frozenset({"中期目标", "长期目标", "实施期目标", "项�
 # Labels that only announce the indicator block (a vertically merged first column); ignored.
 IGNORED_LABELS = frozenset({"绩效指标", "本年度绩效指标", "年度绩效指标", "绩效指标情况", "项目绩效指标",
                             "年度绩效指标完成情况", "绩效项目指标表", "长期绩效指标",
-                            "项目资金", "项目资金申请", "资金情况", "项目基本情况", "基本情况"})
+                            "项目资金", "项目资金申请", "资金情况", "项目基本情况", "基本情况",
+                            "基本信息"})
 # Indicator columns that only number the rows (序号); read as no column at all.
 NUMBER_COLUMN_LABELS = frozenset({"序号", "编号", "行次"})
 

@@ -20,8 +20,9 @@ from perfbudget.model import Document, Problem, Source
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, word_cells
 from perfbudget.readers.grid import Cell, RawTable
-from perfbudget.readers.header_block import money_unit_in, with_unit_line
+from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.stream import better_heading
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -112,17 +113,22 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     tables: list[RawTable] = []
     heading: str | None = None
     unit_line: str | None = None  # 金额单位：万元 written above the table
+    lead: list[tuple[str, ...]] = []
     for child in body.iterchildren(_P, _TBL):
         if child.tag == _P:
             text = paragraph_text(child)
+            if (labelled := label_line_cells(text)) is not None:
+                lead.append(labelled)  # 单位名称：某局  金额单位：万元 written above the table
+                continue
             unit_line = text.strip() if money_unit_in(text) else unit_line
             heading = better_heading(heading, text)
             continue
         number = len(tables) + 1
         source = Source(file, sheet=f"表{number}", table=number)
         rows = with_unit_line(table_rows(child, file, number, budget), unit_line, source)
-        tables.append(RawTable(heading, source, rows, certain=True))
+        tables.append(RawTable(heading, source, with_label_lines(rows, lead, source), certain=True))
         heading = unit_line = None
+        lead = []
     return tables
 
 

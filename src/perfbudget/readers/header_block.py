@@ -65,6 +65,12 @@ def with_unit_line(rows: list[list[Cell]], unit_line: str | None, source: Source
     return [[Cell(unit_line, source)], *rows]
 
 
+def with_label_lines(rows: list[list[Cell]], lines: list[tuple[str, ...]], source: Source) -> list[list[Cell]]:
+    """The table's rows with the ``label：value`` lines written above it (``readers/label_lines.py``) as its
+    first rows."""
+    return [[Cell(text, source) for text in line] for line in lines] + rows
+
+
 @dataclass
 class _State:
     group: str | None = None
@@ -146,13 +152,56 @@ def _take_goal_value(cell: Cell, parts: Parts, state: _State) -> bool:
 def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False) -> None:
     """Read the header block's rows into ``parts``."""
     state = _State()
+    heads: list[tuple[int, str]] | None = None  # a row of money labels whose values are in the next row
     for row in rows:
         if state.tasks is not None:
             if is_grid_row(row):
                 read_grid_row(row, state.tasks, parts)
                 continue
             state.tasks = None
+        if heads is not None and _money_values(row, heads, parts):
+            heads = None
+            continue
+        heads = None if stream else _money_heads(row)
+        if heads is not None:
+            _read_row([c for k, c in enumerate(row) if k not in dict(heads)], parts, state, stream)
+            continue
         _read_row(row, parts, state, stream)
+
+
+def _money_heads(row: list[Cell]) -> list[tuple[int, str]] | None:
+    """(column, field) of a row naming money columns with no value between them, whose values stand in
+    the next row (``项目资金（万元） | 资金总额 | 财政拨款 | 其他资金`` over ``| 500 | 480 | 20``): two or more
+    of 预算数/财政资金/其他资金's labels, the row's other cells labels too (or a money-unit note)."""
+    heads: list[tuple[int, str]] = []
+    for k, cell in enumerate(row):
+        if cell.blank:
+            continue
+        field_name = header_field(cell.text)
+        if field_name in _MONEY_FIELDS and fund_column(cell.text) is None:
+            heads.append((k, field_name))
+        elif heads or not (_is_label(cell) or money_unit_in(cell.text)):
+            return None  # a value after the money labels, or before them: not such a row
+    fields = [f for _, f in heads]
+    return heads if len(heads) >= 2 and len(set(fields)) == len(fields) else None
+
+
+def _money_values(row: list[Cell], heads: list[tuple[int, str]], parts: Parts) -> bool:
+    """The values under :func:`_money_heads`' labels, taken when every filled cell is an amount: by column
+    where the rows keep their columns, else in order when there are as many as the labels."""
+    filled = [(k, c) for k, c in enumerate(row) if not c.blank]
+    if not filled or not all(_MONEY_LIKE.match(unicodedata.normalize("NFKC", c.text)) for _, c in filled):
+        return False
+    columns = dict(heads)
+    if all(k in columns for k, _ in filled):
+        taken = [(columns[k], c) for k, c in filled]
+    elif len(filled) == len(heads):
+        taken = [(f, c) for (_, f), (_, c) in zip(heads, filled, strict=True)]
+    else:
+        return False
+    for field_name, cell in taken:
+        parts.money[field_name] = cell
+    return True
 
 
 def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> None:

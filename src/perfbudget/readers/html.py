@@ -18,8 +18,9 @@ from perfbudget.model import Document, Problem, Source
 from perfbudget.readers.bounds import html_problem
 from perfbudget.readers.decode import DecodeError, decode_bytes
 from perfbudget.readers.grid import Cell, RawTable
-from perfbudget.readers.header_block import money_unit_in, with_unit_line
+from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
@@ -83,17 +84,22 @@ def read_html_tables(text: str, file: str) -> list[RawTable]:
     tables: list[RawTable] = []
     heading: str | None = None
     unit_line: str | None = None  # 金额单位：元 written above the table
+    lead: list[tuple[str, ...]] = []
     leaves = {id(t) for t in soup.find_all("table") if t.find("table") is None}
     for node in soup.descendants:
         name = getattr(node, "name", None)
         if name == "table" and id(node) in leaves:
             number = len(tables) + 1
             source = Source(file, sheet=f"表{number}", table=number)
-            rows = table_grid(node, file, number)
-            tables.append(RawTable(heading, source, with_unit_line(rows, unit_line, source), certain=True))
+            rows = with_label_lines(with_unit_line(table_grid(node, file, number), unit_line, source), lead, source)
+            tables.append(RawTable(heading, source, rows, certain=True))
             heading = unit_line = None
+            lead = []
         elif (type(node).__name__ == "NavigableString" and id(node.find_parent("table")) not in leaves
               and node.find_parent(("head", "title")) is None):
+            if (labelled := label_line_cells(str(node))) is not None:
+                lead.append(labelled)  # 单位名称：某局  金额单位：元 written above the table
+                continue
             text = _SPACES.sub(" ", str(node))
             unit_line = text.strip() if money_unit_in(text) else unit_line
             heading = better_heading(heading, text)

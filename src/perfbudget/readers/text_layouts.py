@@ -29,6 +29,7 @@ import re
 from perfbudget.model import Source
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import column_role, header_field, is_any_label, is_ignored_label, level_of
 from perfbudget.readers.stream import (
     better_heading,
@@ -148,11 +149,30 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
     tables: list[RawTable] = []
     current: RawTable | None = None
     heading: str | None = None
+    lead = False  # the current table holds only label lines so far (单位名称：某局 / 项目名称：…)
     for lineno, item in rows:
+        if isinstance(item, str):
+            labelled = label_line_cells(item)
+        elif any("：" in text or ":" in text for text in item):  # 单位名称：某局 | 金额单位：万元 as cells
+            labelled = label_line_cells("  ".join(text.strip() for text in item if text.strip()))
+        else:
+            labelled = None
+        if labelled is not None:
+            if current is not None and not lead and any(column_role(c.text) == "level3" for row in current.rows
+                                                        for c in row):
+                current = None  # a label line after a table's indicators starts the next table
+            if current is None:
+                current = RawTable(heading, Source(file, line=lineno), sparse=sparse)
+                tables.append(current)
+                heading = None
+                lead = True
+            current.rows.append([Cell(text, Source(file, line=lineno, column=j)) for j, text in enumerate(labelled, 1)])
+            continue
         if isinstance(item, str):
             current = None
             heading = better_heading(heading, item)
             continue
+        lead = False
         cells = [Cell(text, Source(file, line=lineno, column=j)) for j, text in enumerate(item, 1)]
         while len(cells) > 1 and cells[-1].blank:
             cells.pop()

@@ -102,3 +102,22 @@ def test_a_row_under_money_labels_that_is_not_their_amounts_is_read_as_usual() -
     _, project = _one("项目名称\t校舍维修\n资金总额\t财政拨款\t其他资金\n资金用途\t维修校舍\n" + TABLE)
     assert project.budget == Budget()
     assert project.purpose == "维修校舍"
+
+
+def test_label_pairs_in_one_cell_of_a_word_table() -> None:
+    import docx  # python-docx
+
+    word = docx.Document()
+    rows = [["项目名称：校舍维修　　主管部门：某县人民政府", "", "", ""], ["预算数", "30", "", ""],
+            *[line.split("\t") for line in TABLE.splitlines()]]
+    table = word.add_table(rows=len(rows), cols=4)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    table.cell(0, 0).merge(table.cell(0, 3))
+    buffer = io.BytesIO()
+    word.save(buffer)
+    loaded = load_bytes(buffer.getvalue(), "t.docx")
+    assert loaded.document is not None, loaded.problems
+    (project,) = loaded.document.projects
+    assert project.name == "校舍维修" and ("主管部门", "某县人民政府") in project.extras

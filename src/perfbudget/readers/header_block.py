@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from perfbudget.model import Source, Unit
 from perfbudget.readers.grid import Cell
+from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
     COLUMN_LABELS,
@@ -224,6 +225,11 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             i += 1
             continue
         field_name = header_field(text)
+        if field_name is None and ("：" in text or ":" in text) and (pairs := label_line_cells(text)) is not None:
+            # 项目名称：校舍维修　主管部门：某局 in one cell (a Word table's merged first row)
+            _read_row([Cell(t, cell.source) for t in pairs], parts, state, stream)
+            i += 1
+            continue
         if not parts.department and _names_department(text):
             parts.department = True  # 部门整体绩效目标, 部门（单位）整体支出绩效目标申报表 …
         note_unit = money_unit_note(text)

@@ -24,7 +24,7 @@ from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, sheet_cells
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.stream import looks_like_heading, starts_project
+from perfbudget.readers.stream import better_heading, looks_like_heading, starts_project
 
 _DECIMALS = re.compile(r"0\.(0+)")
 
@@ -62,6 +62,7 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None) 
     current: RawTable | None = None
     heading: str | None = None
     pending: tuple[str, list[Cell]] | None = None
+    lead: str | None = None  # the heading made of the single-cell rows before ``pending``'s table
     if budget is not None:
         budget.new_sheet()
         ws.reset_dimensions()  # rows as long as their last cell, not as the (claimed) sheet dimension
@@ -94,16 +95,19 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None) 
         if len(filled) == 1 and cells[0] is filled[0] and not starts_project(filled[0]):
             if pending is not None and current is not None:
                 current.rows.append(pending[1])
+                lead = None
             pending = (filled[0].text.strip(), cells)  # a heading if a table starts next
+            lead = better_heading(lead, pending[0])  # a title, then its year note (（2024年度）) on a row of its own
             if looks_like_heading(pending[0]):
                 current = None
             continue
         if pending is not None:
             if starts_project(filled[0]) or current is None:
-                heading, current = pending[0], None
+                heading, current = lead or pending[0], None
             else:
                 current.rows.append(pending[1])
             pending = None
+        lead = None
         if current is None:
             current = RawTable(heading, Source(file, sheet=title, row=r), certain=True)
             tables.append(current)

@@ -32,6 +32,8 @@ from perfbudget.readers.labels import (
     FUND_TOTAL_ROWS,
     HEADER_LABELS,
     IGNORED_LABELS,
+    MIDTERM_COLUMNS,
+    PERIOD_COLUMNS,
     fund_column,
     goal_column,
     header_field,
@@ -99,6 +101,10 @@ def is_fragment(text: str) -> bool:
     as ``(80分)`` after 年度绩效目标, or one character of a label written vertically (``绩`` of 绩效指标,
     ``总`` of 总体目标, one character a line). Such a cell is kept as an extra, not lost."""
     return bool(_SCORE_NOTE.match(text)) or (len(text) == 1 and text in _label_initials())
+
+
+def _period_column(text: str) -> bool:
+    return label_key(text) in PERIOD_COLUMNS
 
 
 def _is_label(cell: Cell) -> bool:
@@ -242,6 +248,11 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if is_ignored_label(text):
             state.group = None  # 项目资金, 资金情况: a new block begins
             i += 1
+            continue
+        if not stream and label_key(text) in MIDTERM_COLUMNS and i + 1 < len(row) and _period_column(row[i + 1].text) \
+                and len(period_run := _run(row, i, _period_column)) >= 2:  # side by side, no cell between
+            state.fund_columns = [label_key(row[k].text) for k in period_run]  # 中期资金总额 | 年度资金总额
+            i = period_run[-1] + 1
             continue
         fund_run = _run(row, i, fund_column) if fund_column(cell.text) is not None else ()
         if len(fund_run) >= 2:

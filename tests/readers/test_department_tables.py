@@ -11,6 +11,7 @@ from perfbudget.load import load_bytes
 from perfbudget.model import Budget, Severity
 from perfbudget.readers.project_fields import DEPARTMENT_PROJECT
 from perfbudget.readers.text import read_text
+from tests.readers.word_tables import word_file
 
 
 def _read(text: str):  # type: ignore[no-untyped-def]
@@ -121,22 +122,9 @@ def test_a_project_table_with_a_department_name_keeps_its_own_name_and_unit() ->
 
 
 def test_a_department_table_in_a_word_file_reads_the_same() -> None:
-    import io
-
-    import docx  # python-docx
-
-    word = docx.Document()
     lines = [line.split("\t") for line in TEMPLATE.splitlines()]
-    word.add_paragraph(lines[0][0])
-    word.add_paragraph(lines[1][0])
-    width = max(len(cells) for cells in lines[2:])
-    table = word.add_table(rows=len(lines) - 2, cols=width)
-    for r, cells in enumerate(lines[2:]):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
-    buffer = io.BytesIO()
-    word.save(buffer)
-    loaded = load_bytes(buffer.getvalue(), "t.docx")
+    data = word_file(lines[2:], paragraphs=[lines[0][0], lines[1][0]], merges=[(1, 0, 4, 0)])
+    loaded = load_bytes(data, "t.docx")
     document = loaded.document
     assert document is not None and loaded.form == "docx", loaded.problems
     (project,) = document.projects

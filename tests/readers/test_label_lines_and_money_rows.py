@@ -4,13 +4,13 @@ amounts in the next (资金总额 | 财政拨款 | 其他资金 over 500 | 480 |
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
 from perfbudget.load import load_bytes
 from perfbudget.model import Budget, Severity
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.text import read_text
+from tests.readers.word_tables import word_file
 
 TABLE = ("年度目标\t完成校舍维修。\n"
          "一级指标\t二级指标\t三级指标\t指标值\n"
@@ -57,20 +57,10 @@ def test_a_signature_line_under_the_table_starts_no_table() -> None:
 
 
 def test_label_lines_above_a_word_table() -> None:
-    import docx  # python-docx
-
-    word = docx.Document()
-    word.add_paragraph("2024年项目支出绩效目标表")
-    word.add_paragraph("单位名称：某县教育局\u3000\u3000金额单位：万元")
-    word.add_paragraph("项目名称：校舍维修")
-    rows = [line.split("\t") for line in ("预算数\t30\t\t\n" + TABLE).splitlines()]
-    table = word.add_table(rows=len(rows), cols=4)
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
-    buffer = io.BytesIO()
-    word.save(buffer)
-    loaded = load_bytes(buffer.getvalue(), "t.docx")
+    rows = [line.split("\t") for line in ("预算数\t30\n" + TABLE).splitlines()]
+    data = word_file(rows, paragraphs=["2024年项目支出绩效目标表", "单位名称：某县教育局\u3000\u3000金额单位：万元",
+                                       "项目名称：校舍维修"])
+    loaded = load_bytes(data, "t.docx")
     document = loaded.document
     assert document is not None, loaded.problems
     (project,) = document.projects
@@ -105,19 +95,9 @@ def test_a_row_under_money_labels_that_is_not_their_amounts_is_read_as_usual() -
 
 
 def test_label_pairs_in_one_cell_of_a_word_table() -> None:
-    import docx  # python-docx
-
-    word = docx.Document()
-    rows = [["项目名称：校舍维修　　主管部门：某县人民政府", "", "", ""], ["预算数", "30", "", ""],
+    rows = [["项目名称：校舍维修　　主管部门：某县人民政府"], ["预算数", "30"],
             *[line.split("\t") for line in TABLE.splitlines()]]
-    table = word.add_table(rows=len(rows), cols=4)
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
-    table.cell(0, 0).merge(table.cell(0, 3))
-    buffer = io.BytesIO()
-    word.save(buffer)
-    loaded = load_bytes(buffer.getvalue(), "t.docx")
+    loaded = load_bytes(word_file(rows, merges=[(0, 0, 0, 3)]), "t.docx")
     assert loaded.document is not None, loaded.problems
     (project,) = loaded.document.projects
     assert project.name == "校舍维修" and ("主管部门", "某县人民政府") in project.extras

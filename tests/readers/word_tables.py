@@ -1,0 +1,27 @@
+"""Word files made in tests: paragraphs, then one table of the given rows (python-docx), cells merged as asked."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+
+def word_file(rows: Sequence[Sequence[str]], paragraphs: Sequence[str] = (),
+              merges: Sequence[tuple[int, int, int, int]] = ()) -> bytes:
+    """A .docx: ``paragraphs`` then a table of ``rows`` (as wide as the widest row); each merge is
+    (row, column, last row, last column)."""
+    import docx  # python-docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    table = document.add_table(rows=len(rows), cols=max(len(row) for row in rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            if text:
+                table.cell(r, c).text = text
+    for r, c, last_r, last_c in merges:
+        table.cell(r, c).merge(table.cell(last_r, last_c))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

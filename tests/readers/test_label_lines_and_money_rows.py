@@ -101,3 +101,10 @@ def test_label_pairs_in_one_cell_of_a_word_table() -> None:
     assert loaded.document is not None, loaded.problems
     (project,) = loaded.document.projects
     assert project.name == "校舍维修" and ("主管部门", "某县人民政府") in project.extras
+
+
+def test_a_goal_that_reads_like_a_label_line_stays_a_goal() -> None:
+    _, project = _one("项目名称\t校舍维修\n年度目标\n\t项目名称：校舍维修，完成维修800平方米\n"
+                      + TABLE.split("\n", 1)[1])
+    assert project.name == "校舍维修"
+    assert project.goals == ("项目名称：校舍维修，完成维修800平方米",)

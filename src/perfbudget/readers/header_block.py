@@ -51,6 +51,7 @@ UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{
 MONEY_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
 _MONEY_LIKE = re.compile(r"^\s*[-+]?\s*[\d.]")
 _MONEY_FIELDS = ("total", "fiscal", "other")
+_TEXT_GROUPS = ("purpose", "goals", "goal-grid")  # groups whose cells are free text, never labels
 
 
 @lru_cache(maxsize=8192)
@@ -231,7 +232,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             i += 1
             continue
         field_name = header_field(text)
-        if field_name is None and ("：" in text or ":" in text) and (pairs := label_line_cells(text)) is not None:
+        if field_name is None and ("：" in text or ":" in text) and state.group not in _TEXT_GROUPS \
+                and (pairs := label_line_cells(text)) is not None:
             # 项目名称：校舍维修　主管部门：某局 in one cell (a Word table's merged first row)
             _read_row([Cell(t, cell.source) for t in pairs], parts, state, stream)
             i += 1

@@ -151,12 +151,8 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
     heading: str | None = None
     lead = False  # the current table holds only label lines so far (单位名称：某局 / 项目名称：…)
     for lineno, item in rows:
-        if isinstance(item, str):
-            labelled = label_line_cells(item)
-        elif any("：" in text or ":" in text for text in item):  # 单位名称：某局 | 金额单位：万元 as cells
-            labelled = label_line_cells("  ".join(text.strip() for text in item if text.strip()))
-        else:
-            labelled = None
+        # a free line of label：value pairs is a row (cells of such pairs are read by the header block)
+        labelled = label_line_cells(item) if isinstance(item, str) else None
         if labelled is not None:
             if current is not None and not lead and any(column_role(c.text) == "level3" for row in current.rows
                                                         for c in row):

@@ -81,7 +81,7 @@ def _ms(function: Callable[[], Any], runs: int = 20) -> float:
 def _pg_database(admin: str) -> Iterator[str]:
     import psycopg
 
-    name = f"bench_{uuid.uuid4().hex[:10]}"
+    name = f"import_{uuid.uuid4().hex[:10]}"  # the prefix of this benchmark's throwaway databases
     plain = admin.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(plain, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')

@@ -81,7 +81,7 @@ def _ms(function: Callable[[], Any], runs: int = 20) -> float:
 def _pg_database(admin: str) -> Iterator[str]:
     import psycopg
 
-    name = f"bench_{uuid.uuid4().hex[:10]}"
+    name = f"import_{uuid.uuid4().hex[:10]}"  # the prefix of this benchmark's throwaway databases
     plain = admin.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(plain, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
@@ -266,6 +266,15 @@ def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, err
             "main_mb": main_peak / 1024, "reader_mb": reader_peak / 1024, "load": f"{load_before} → {_load()}"}
 
 
+def _migrated(code: str | None, url: str) -> None:
+    """Migrate a new database with the code that will import into it (the other code's head may differ)."""
+    if code is None:
+        Store(url).close()
+        return
+    subprocess.run([sys.executable, "-c", "import sys; from perfbudget.store import Store; Store(sys.argv[1]).close()",
+                    url], env={**os.environ, "PYTHONPATH": code}, check=True)
+
+
 def cli_bench(args: argparse.Namespace, temp: Path) -> None:
     jobs_list = [int(j) for j in args.jobs.split(",")] if args.jobs else [default_jobs()]
     databases: list[tuple[str, Callable[[], Any]]] = []
@@ -294,8 +303,9 @@ def cli_bench(args: argparse.Namespace, temp: Path) -> None:
         for label, make_url in databases:
             for name, jobs in runs:
                 with make_url() as url:
-                    Store(url).close()  # a migrated, empty database (not timed)
-                    run = _cli_run(args.base if name == "base" else None, url, folder, jobs)
+                    code = args.base if name == "base" else None
+                    _migrated(code, url)  # a migrated, empty database (not timed)
+                    run = _cli_run(code, url, folder, jobs)
                 assert run["summary"].get("imported") == files, run["summary"]
                 print(f"{name:<5} {label:<10} {files:>7,} {tables:>8,} {jobs or '-':>4} {run['seconds']:>8.1f} "
                       f"{tables / run['seconds']:>9,.0f} {run['cpu']:>7.1f} {run['server_cpu']:>8.1f} "

@@ -161,3 +161,86 @@ def test_common_texts_are_counted_on_the_rows_with_the_same_answers(pg_url: str,
         for query in {n[:2] for n in names} | {"司法", "无此项目"}:
             page = store.projects(Filters(search=query), None)
             assert sorted(p["name"] for p in page["items"]) == sorted(n for n in names if query in n), query
+
+
+@pytest.mark.postgres
+def test_plpgsql_bigrams_give_the_grams_of_the_sql_function(pg_url: str, seed_path: Path,
+                                                             seed_document: Document) -> None:
+    """Migration 0700: ``perfbudget_bigrams`` in PL/pgSQL gives, as a set, the grams of 0500's SQL definition
+    (the GIN keys, so the indexes built with either stay valid) for every text the seed stores, the searched
+    texts as indexed, and texts with letters whose case changes, spaces, newlines and characters outside the BMP."""
+    with Store(pg_url) as store:
+        import_file(store, seed_path)
+        with store.engine.begin() as connection:
+            language = connection.exec_driver_sql(
+                "SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang "
+                "WHERE p.proname = 'perfbudget_bigrams'").scalar_one()
+            assert language == "plpgsql"
+            connection.exec_driver_sql(search.PG_BIGRAMS_SQL.replace("perfbudget_bigrams(", "pg_temp.sql_bigrams("))
+            texts = ["", "a", "Ab", "ABA培训", "培训培训", "Ｆｕｌｌ宽ＡＢ", "ΑΒΓ δ x", "a\nb\tc  d", "😀😀a😀", "率"]
+            texts += [p.name for p in seed_document.projects]
+            texts += [i.description or i.level3 for p in seed_document.projects for i in p.indicators]
+            rows = connection.execute(text(
+                "SELECT t, perfbudget_bigrams(t), pg_temp.sql_bigrams(t) FROM unnest(CAST(:texts AS text[])) AS t "
+                "UNION ALL SELECT perfbudget_search_text(level3, description), "
+                "perfbudget_bigrams(perfbudget_search_text(level3, description)), "
+                "pg_temp.sql_bigrams(perfbudget_search_text(level3, description)) FROM indicators"),
+                {"texts": texts}).all()
+            assert len(rows) == len(texts) + sum(len(p.indicators) for p in seed_document.projects)
+            for value, grams, expected in rows:
+                assert sorted(set(grams)) == expected, value
+                assert set(grams) == set(value.lower()) | set(search._bigrams(value)), value
+            assert connection.exec_driver_sql("SELECT perfbudget_bigrams(NULL) IS NULL").scalar_one()
+
+
+@pytest.mark.postgres
+def test_bigram_migration_down_and_up_keeps_the_indexes_answering(pg_url: str, seed_path: Path,
+                                                                    seed_document: Document) -> None:
+    """0700 replaces the function under indexes built by the other definition, both ways, without a rebuild:
+    with the SQL function back (0600) and with the PL/pgSQL one again (0700), the bigram index finds the same
+    rows as the plain scan for every query of one and two characters."""
+    from alembic import command
+
+    from perfbudget.store.migrate import alembic_config, head_revision
+
+    def language(connection: object) -> str:
+        return connection.exec_driver_sql(  # type: ignore[attr-defined, no-any-return]
+            "SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang "
+            "WHERE p.proname = 'perfbudget_bigrams'").scalar_one()
+
+    def found_by_index(connection: object) -> dict[str, set[int]]:
+        out = {}
+        connection.exec_driver_sql("SET LOCAL enable_seqscan = off")  # type: ignore[attr-defined]
+        plan = "\n".join(connection.exec_driver_sql(  # type: ignore[attr-defined]
+            "EXPLAIN SELECT id FROM indicators WHERE perfbudget_bigrams(perfbudget_search_text(level3, description)) "
+            "@> ARRAY['率']").scalars())
+        assert "search_indicators_bigrams" in plan, plan
+        for query in {"率", "满意", "培训", "ab", "无此", *(p.name[:2] for p in seed_document.projects)}:
+            grams = search._bigrams(query) if len(query) >= 2 else [query.lower()]
+            out[query] = set(connection.execute(text(  # type: ignore[attr-defined]
+                "SELECT id FROM indicators WHERE perfbudget_bigrams(perfbudget_search_text(level3, description)) "
+                "@> CAST(:grams AS text[]) UNION ALL SELECT -id FROM projects WHERE perfbudget_bigrams(name) "
+                "@> CAST(:grams AS text[])"), {"grams": grams}).scalars())
+            plain = set(connection.execute(text(  # type: ignore[attr-defined]
+                "SELECT id FROM indicators WHERE strpos(lower(perfbudget_search_text(level3, description)), :q) > 0 "
+                "UNION ALL SELECT -id FROM projects WHERE strpos(lower(name), :q) > 0"),
+                {"q": query.lower()}).scalars())
+            assert out[query] == plain, query
+        return out
+
+    with Store(pg_url) as store:
+        import_file(store, seed_path)
+        with write_transaction(store.engine) as connection:
+            assert language(connection) == "plpgsql"
+            before = found_by_index(connection)
+        with write_transaction(store.engine) as connection:
+            command.downgrade(alembic_config(connection), "0600_project_status")
+        with write_transaction(store.engine) as connection:
+            assert language(connection) == "sql"
+            assert found_by_index(connection) == before
+        with write_transaction(store.engine) as connection:
+            command.upgrade(alembic_config(connection), head_revision())
+        with write_transaction(store.engine) as connection:
+            assert language(connection) == "plpgsql"
+            assert found_by_index(connection) == before
+            assert sum(len(ids) for ids in before.values()) > 50  # the seed's 88 indicators and 10 projects

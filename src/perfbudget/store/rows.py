@@ -13,6 +13,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from perfbudget.interchange import project_to_dict
@@ -164,14 +165,18 @@ def indicator_from_values(level1: str, level2: str, level3: str, description: st
 
 
 def indicators_by_version(rows: Iterable[Sequence[Any]]) -> dict[int, list[Indicator]]:
-    """Rows of :data:`perfbudget.store.queries.INDICATOR_COLUMNS` (version id first) as each version's
-    indicators, in the rows' order: :func:`indicator_from_values` for each, except that equal targets
-    are made once and shared (targets are immutable; a province writes ≥95%, 100%, ≥90% … thousands of
-    times, and a target is the dearer half of an indicator to make)."""
+    """Rows of :data:`perfbudget.store.queries.INDICATOR_COLUMNS` with the indicator's position second
+    (version id, position, level1, …), in any order, as each version's indicators in position order:
+    :func:`indicator_from_values` for each, except that equal targets are made once and shared (targets
+    are immutable; a province writes ≥95%, 100%, ≥90% … thousands of times, and a target is the dearer
+    half of an indicator to make). The order is restored here rather than asked of the database: an
+    ``ORDER BY`` over the joined rows made SQLite copy every one of them into a sorter, while the rows
+    mostly come in order already (Python's sort runs through sorted runs in linear time)."""
+    ordered = sorted(rows, key=_VERSION_POSITION)
     out: dict[int, list[Indicator]] = defaultdict(list)
     made: dict[tuple[Any, ...], Target] = {}
-    for (version_id, level1, level2, level3, description, weight, actual, score, deviation, extras,
-         *target_values) in rows:
+    for (version_id, _position, level1, level2, level3, description, weight, actual, score, deviation, extras,
+         *target_values) in ordered:
         key = tuple(target_values)
         target = made.get(key)
         if target is None:
@@ -181,6 +186,9 @@ def indicators_by_version(rows: Iterable[Sequence[Any]]) -> dict[int, list[Indic
                                          None if score is None else Decimal(score), deviation,
                                          tuple((a, b) for a, b in json.loads(extras)) if extras else ()))
     return out
+
+
+_VERSION_POSITION = itemgetter(0, 1)
 
 
 def indicator_from_row(row: Mapping[Any, Any]) -> Indicator:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from perfbudget.store.rows import indicator_from_values, indicators_by_version
 
 
@@ -30,3 +32,19 @@ def test_rows_in_any_order_give_each_version_its_indicators_in_position_order() 
     got = indicators_by_version(shuffled)
     targets = {id(i.target) for indicators in got.values() for i in indicators}
     assert len(targets) == len({i.target for indicators in got.values() for i in indicators})  # shared
+
+
+def test_equal_indicators_are_shared_and_their_store_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from perfbudget.store import rows as store_rows
+
+    monkeypatch.setattr(store_rows, "_SHARED_INDICATORS", {})
+    rows = [_row(version, position) for version in (1, 2) for position in range(1, 9)]
+    fresh = {version: [indicator_from_values(*row[2:]) for row in rows if row[0] == version] for version in (1, 2)}
+    first = indicators_by_version(rows)
+    again = indicators_by_version([(9, *row[1:]) for row in rows if row[0] == 1])  # another version, same rows
+    assert dict(first) == fresh and again[9] == fresh[1]
+    assert all(a is b for a, b in zip(again[9], first[1], strict=True))  # made once, shared
+    monkeypatch.setattr(store_rows, "SHARED_INDICATORS_LIMIT", 3)
+    store_rows._SHARED_INDICATORS.clear()
+    bounded = indicators_by_version(rows)
+    assert dict(bounded) == fresh and len(store_rows._SHARED_INDICATORS) <= 3

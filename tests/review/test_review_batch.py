@@ -189,3 +189,58 @@ def test_cli_jobs_and_summary(filled: Store) -> None:
 def test_help_mentions_jobs() -> None:
     text = CliRunner().invoke(app, ["review", "--help"]).stdout
     assert "--jobs" in text and "--summary" in text
+
+
+def test_payloads_made_in_one_pass_are_those_of_the_located_report(filled: Store) -> None:
+    """review_selection makes each chosen project's payload in one pass over the findings; it must be
+    ``project_payload`` of the located report (the slow path), and without ``locate`` the report differs
+    from the located one by the findings' sources only."""
+    from dataclasses import replace
+
+    from perfbudget.app.reviews import contexts, located, project_payload, review_selection
+
+    with filled.reading() as tx:
+        versions = filled.latest_versions()
+        groups = contexts(tx, versions)
+    assert any(len(seqs) > 1 for _selection, seqs in groups)
+    checked = 0
+    for selection, seqs in groups:
+        with using(StorePeers(filled)):
+            report, chosen = review_selection(selection, seqs, CoreSettings())
+            bare, bare_chosen = review_selection(selection, seqs, CoreSettings(), locate=False)
+        assert report == located(bare, selection)
+        assert [replace(f, source=None) for f in report.findings] == list(bare.findings)
+        assert chosen == bare_chosen
+        for version, payload, _grade in chosen:
+            seq = next(s for s, v in selection.versions.items() if v is version)
+            assert payload == project_payload(report, seq, version.document.projects[0].seq)
+            checked += len(payload["findings"])
+    assert checked > 100
+
+
+def test_no_collection_while_a_chunk_is_reviewed_and_the_collector_given_back() -> None:
+    import gc
+
+    from perfbudget.app.review_batch import _collecting_after
+
+    seen: list[bool] = []
+
+    def review() -> Any:
+        seen.append(gc.isenabled())
+        return "done"
+
+    assert gc.isenabled()
+    assert _collecting_after(review) == "done" and seen == [False] and gc.isenabled()
+
+    def broken() -> Any:
+        raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError):
+        _collecting_after(broken)
+    assert gc.isenabled()
+    gc.disable()
+    try:  # a collector switched off by the caller stays off
+        _collecting_after(review)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -69,3 +69,27 @@ def test_the_search_index_is_complete_after_each_document_of_a_bulk_import(tmp_p
                 connection.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')"))
             indexed = connection.execute(text("SELECT count(*) FROM search_indicators_terms")).scalar()
             assert indexed and indexed > 100
+
+
+def test_insert_rows_converts_a_repeated_value_once_and_every_other_value_itself() -> None:
+    """A value the rows share (one ``created_at`` for a batch) is converted once and its conversion
+    reused; rows with other values of the same column (equal or not, None included) are stored as
+    SQLAlchemy stores each one."""
+    from datetime import datetime
+
+    from sqlalchemy import Column, DateTime, Integer, MetaData, Table, insert, select
+
+    table = Table("stamped", MetaData(), Column("id", Integer, primary_key=True), Column("at", DateTime))
+    engine = create_engine("sqlite://")
+    shared = datetime(2026, 12, 3, 6, 0, 0, 123456)
+    values = [shared, shared, datetime(2026, 12, 3, 6, 0, 0, 123456), None, shared,
+              datetime(2025, 1, 2, 3, 4, 5), shared]
+    with engine.begin() as connection:
+        table.create(connection)
+        bulk.insert_rows(connection, table, [{"id": n, "at": at} for n, at in enumerate(values, 1)])
+        fast = connection.execute(select(table.c.at).order_by(table.c.id)).scalars().all()
+        stored = connection.exec_driver_sql("SELECT at FROM stamped ORDER BY id").scalars().all()
+        connection.execute(table.delete())
+        connection.execute(insert(table), [{"id": n, "at": at} for n, at in enumerate(values, 1)])
+        assert connection.exec_driver_sql("SELECT at FROM stamped ORDER BY id").scalars().all() == stored
+    assert fast == values

@@ -8,6 +8,7 @@ and monitoring records, a deleted review — and after each the table is compare
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from decimal import Decimal
 
@@ -120,5 +121,10 @@ def test_summary_counts_findings_per_dimension_and_severity() -> None:
     findings = [{"dimension": "可行性", "severity": "warning"}, {"dimension": "可行性", "severity": "warning"},
                 {"dimension": "规范性", "severity": "error"}, "not a finding"]
     assert parse(summary_text(findings)) == {"可行性": [0, 2, 0], "规范性": [1, 0, 0]}
+    # the text exactly as json.dumps writes it (compact, Chinese kept), whatever encoder makes it
+    odd = [{"dimension": '规"范\\性', "severity": "info"}, {"dimension": None, "severity": "error"}]
+    assert summary_text(findings + odd) == json.dumps(
+        {"可行性": [0, 2, 0], "规范性": [1, 0, 0], '规"范\\性': [0, 0, 1], "": [1, 0, 0]},
+        ensure_ascii=False, separators=(",", ":"))
     assert summary_of_payload('{"findings": []}') == "{}"
     assert parse(None) == {}

@@ -89,26 +89,47 @@ def group_contexts(versions: list[StoredVersion], mates_of: Callable[[str], list
     return out
 
 
-def review_selection(selection: StoredSelection, seqs: list[int], settings: CoreSettings
+def review_selection(selection: StoredSelection, seqs: list[int], settings: CoreSettings, *, locate: bool = True
                      ) -> tuple[ReviewReport, list[tuple[StoredVersion, dict[str, Any], ProjectGrade]]]:
     """Review one context; the (located) report and, for each chosen seq, its version, the payload to
-    save and its grade."""
-    report = located(review_document(replace(selection.document, source=None), settings.review_config,
-                                     region=settings.region), selection)
+    save and its grade. Without ``locate`` the report's findings keep the rules' sources (None for
+    stored tables): a caller that needs only the payloads, grades and counts (a province's batch) is
+    spared a second copy of every finding; the payloads are located either way."""
+    report = review_document(replace(selection.document, source=None), settings.review_config,
+                             region=settings.region)
     chosen = []
     wanted = set(seqs)
-    by_seq: dict[int | None, list[Finding]] = {}
+    # Each chosen project's payload is made here in one pass over the findings, as
+    # ``_payload(located(report))`` makes it: the findings of project_payload, in the report's order
+    # (document-level ones sort first), each located in its version's file, numbered as in that file.
+    items: dict[int | None, list[dict[str, Any]]] = {}
+    files: dict[int | None, dict[str, Any] | None] = {}
     for finding in report.findings:
-        by_seq.setdefault(finding.project, []).append(finding)
-    shared = by_seq.get(None, [])
+        seq = finding.project
+        if seq is not None and seq not in wanted:
+            continue
+        where: dict[str, Any] | None
+        if finding.source is not None:
+            where = finding.source.to_dict()
+        else:
+            if seq not in files:
+                source = selection.document.source if seq is None else Source(selection.versions[seq].meta["file"])
+                files[seq] = None if source is None else source.to_dict()
+            where = files[seq]
+        items.setdefault(seq, []).append(
+            {"rule": finding.rule, "dimension": finding.dimension, "severity": finding.severity,
+             "project": None if seq is None else selection.versions[seq].document.projects[0].seq,
+             "indicator": finding.indicator, "field": finding.field, "message": finding.message,
+             "suggestion": finding.suggestion, "source": where})
+    shared = items.get(None, [])
     for grade in report.projects:
         if grade.seq not in wanted:
             continue
         version = selection.versions[grade.seq]
-        # the findings of project_payload, in the report's order (document-level ones sort first)
-        own = shared + by_seq.get(grade.seq, [])
-        chosen.append((version, _payload(grade, own, version.document.projects[0].seq), grade))
-    return report, chosen
+        own_seq = version.document.projects[0].seq
+        chosen.append((version, {"format": REPORT_FORMAT, "projects": [{**grade.to_dict(), "seq": own_seq}],
+                                 "findings": shared + items.get(grade.seq, [])}, grade))
+    return (located(report, selection) if locate else report), chosen
 
 
 @dataclass(frozen=True, slots=True)

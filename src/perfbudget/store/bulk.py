@@ -117,11 +117,19 @@ def _executemany(connection: Connection, table: Table, columns: list[str], rows:
     values: list[Any] = list(map(_getter(columns), rows))
     processed = [(i, process) for i, process in enumerate(_processors(connection, table, columns)) if process]
     if processed:
+        # A value repeated row after row (the same ``created_at`` for a whole batch of reviews) is the
+        # same object each time: it is converted once, then its conversion reused (processors are pure).
+        last: list[tuple[Any, Any]] = [(None, None)] * len(processed)
         for number, row in enumerate(values):
             changed = list(row)
-            for i, process in processed:
-                if changed[i] is not None:
-                    changed[i] = process(changed[i])
+            for slot, (i, process) in enumerate(processed):
+                value = changed[i]
+                if value is not None:
+                    seen, converted = last[slot]
+                    if value is not seen:
+                        converted = process(value)
+                        last[slot] = (value, converted)
+                    changed[i] = converted
             values[number] = tuple(changed)
     if len(values) == 1:
         run(connection, _insert_sql(table, columns), values[0])

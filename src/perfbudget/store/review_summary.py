@@ -26,7 +26,12 @@ def summary_text(findings: Iterable[Any]) -> str:
         key = dimension if isinstance(dimension, str) else ""
         severity = finding.get("severity")
         counts.setdefault(key, [0, 0, 0])[0 if severity == "error" else 1 if severity == "warning" else 2] += 1
-    return json.dumps(counts, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT.encode(counts)
+
+
+# json.dumps(…, ensure_ascii=False, separators=(",", ":")) with one encoder for every summary (json.dumps
+# makes a new one per call when given options; a province's review writes 100,000 summaries).
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def summary_of_payload(payload: Any) -> str:

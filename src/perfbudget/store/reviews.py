@@ -140,11 +140,12 @@ def count_chosen(connection: Connection, *, project_ids: list[int] | None = None
 
 def _indicators_by_version(connection: Connection, where: Any) -> dict[int, list[Indicator]]:
     """The indicators of the latest versions selected by ``where`` (on ``projects``), built straight from
-    row tuples (:func:`perfbudget.store.rows.indicators_by_version`)."""
-    query = (select(*INDICATOR_COLUMNS).select_from(projects).join(project_versions, _latest())
+    row tuples (:func:`perfbudget.store.rows.indicators_by_version`, which puts them in order)."""
+    query = (select(INDICATOR_COLUMNS[0], indicators.c.position, *INDICATOR_COLUMNS[1:]).select_from(projects)
+             .join(project_versions, _latest())
              .join(indicators, indicators.c.version_id == project_versions.c.id)
              .join(targets, targets.c.indicator_id == indicators.c.id)
-             .where(where).order_by(indicators.c.version_id, indicators.c.position))
+             .where(where))
     return rows.indicators_by_version(connection.execute(query))
 
 

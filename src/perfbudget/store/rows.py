@@ -13,6 +13,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from perfbudget.interchange import project_to_dict
@@ -164,23 +165,43 @@ def indicator_from_values(level1: str, level2: str, level3: str, description: st
 
 
 def indicators_by_version(rows: Iterable[Sequence[Any]]) -> dict[int, list[Indicator]]:
-    """Rows of :data:`perfbudget.store.queries.INDICATOR_COLUMNS` (version id first) as each version's
-    indicators, in the rows' order: :func:`indicator_from_values` for each, except that equal targets
-    are made once and shared (targets are immutable; a province writes ≥95%, 100%, ≥90% … thousands of
-    times, and a target is the dearer half of an indicator to make)."""
+    """Rows of :data:`perfbudget.store.queries.INDICATOR_COLUMNS` with the indicator's position second
+    (version id, position, level1, …), in any order, as each version's indicators in position order:
+    :func:`indicator_from_values` for each, except that equal indicators are made once per process and
+    shared (indicators are immutable; a province repeats its indicators — 满意度 ≥95%, the same 三级
+    name and value in unit after unit — and making one is the dearest part of loading it), and equal
+    targets are made once per call. The order is restored here rather than asked of the database: an
+    ``ORDER BY`` over the joined rows made SQLite copy every one of them into a sorter, while the rows
+    mostly come in order already (Python's sort runs through sorted runs in linear time)."""
+    ordered = sorted(rows, key=_VERSION_POSITION)
     out: dict[int, list[Indicator]] = defaultdict(list)
+    shared = _SHARED_INDICATORS
     made: dict[tuple[Any, ...], Target] = {}
-    for (version_id, level1, level2, level3, description, weight, actual, score, deviation, extras,
-         *target_values) in rows:
-        key = tuple(target_values)
-        target = made.get(key)
-        if target is None:
-            target = made[key] = target_from_values(*key)
-        out[version_id].append(Indicator(level1, level2, level3, description, target,
-                                         None if weight is None else Decimal(weight), actual,
-                                         None if score is None else Decimal(score), deviation,
-                                         tuple((a, b) for a, b in json.loads(extras)) if extras else ()))
+    for row in ordered:
+        key = tuple(row[2:])
+        indicator = shared.get(key)
+        if indicator is None:
+            level1, level2, level3, description, weight, actual, score, deviation, extras, *target_values = key
+            values = tuple(target_values)
+            target = made.get(values)
+            if target is None:
+                target = made[values] = target_from_values(*values)
+            indicator = Indicator(level1, level2, level3, description, target,
+                                  None if weight is None else Decimal(weight), actual,
+                                  None if score is None else Decimal(score), deviation,
+                                  tuple((a, b) for a, b in json.loads(extras)) if extras else ())
+            if len(shared) >= SHARED_INDICATORS_LIMIT:
+                shared.clear()  # memory stays bounded whatever the province
+            shared[key] = indicator
+        out[row[0]].append(indicator)
     return out
+
+
+# The indicators made by :func:`indicators_by_version`, by their columns' values (one process's bulk
+# loads: a review worker's chunks share them); at most this many are kept.
+SHARED_INDICATORS_LIMIT = 50_000
+_SHARED_INDICATORS: dict[tuple[Any, ...], Indicator] = {}
+_VERSION_POSITION = itemgetter(0, 1)
 
 
 def indicator_from_row(row: Mapping[Any, Any]) -> Indicator:

@@ -1,0 +1,50 @@
+"""The bulk loader's indicators (``rows.indicators_by_version``) come in position order whatever order
+the database gives the rows in (the query has no ORDER BY), and equal targets are shared."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from perfbudget.store.rows import indicator_from_values, indicators_by_version
+
+
+def _row(version: int, position: int) -> tuple[object, ...]:
+    raw = f"≥{position % 3 + 1}次" if position % 4 else "有效保障"
+    quantitative = bool(position % 4)
+    return (version, position, "产出指标", "数量指标", f"指标{version}-{position}", None, None, None, None, None,
+            '[["备注", "甲"]]' if position == 2 else None, raw, "quantitative" if quantitative else "qualitative",
+            ">=" if quantitative else None, str(position % 3 + 1) if quantitative else None,
+            "次" if quantitative else None, "positive" if quantitative else None, None, None, None)
+
+
+def test_rows_in_any_order_give_each_version_its_indicators_in_position_order() -> None:
+    rows = [_row(version, position) for version in (7, 3, 12) for position in range(1, 15)]
+    expected = {version: [indicator_from_values(*row[2:]) for row in rows if row[0] == version]
+                for version in (7, 3, 12)}
+    shuffled = rows[:]
+    random.Random(17).shuffle(shuffled)
+    for given in (rows, shuffled, rows[::-1]):
+        got = indicators_by_version(given)
+        assert dict(got) == expected
+        assert [i.level3 for i in got[3]] == [f"指标3-{p}" for p in range(1, 15)]
+    got = indicators_by_version(shuffled)
+    targets = {id(i.target) for indicators in got.values() for i in indicators}
+    assert len(targets) == len({i.target for indicators in got.values() for i in indicators})  # shared
+
+
+def test_equal_indicators_are_shared_and_their_store_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from perfbudget.store import rows as store_rows
+
+    monkeypatch.setattr(store_rows, "_SHARED_INDICATORS", {})
+    rows = [_row(version, position) for version in (1, 2) for position in range(1, 9)]
+    fresh = {version: [indicator_from_values(*row[2:]) for row in rows if row[0] == version] for version in (1, 2)}
+    first = indicators_by_version(rows)
+    again = indicators_by_version([(9, *row[1:]) for row in rows if row[0] == 1])  # another version, same rows
+    assert dict(first) == fresh and again[9] == fresh[1]
+    assert all(a is b for a, b in zip(again[9], first[1], strict=True))  # made once, shared
+    monkeypatch.setattr(store_rows, "SHARED_INDICATORS_LIMIT", 3)
+    store_rows._SHARED_INDICATORS.clear()
+    bounded = indicators_by_version(rows)
+    assert dict(bounded) == fresh and len(store_rows._SHARED_INDICATORS) <= 3

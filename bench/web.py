@@ -37,6 +37,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -233,6 +234,93 @@ async def run(base: str, cookies: list[str], seconds: float, dashboard_paths: li
     return dashboard, project, errors, repeats
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time (s) the processes ``pids`` have used so far (Linux ``/proc``; gone ones count 0)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / tick
+
+
+def server_pids(root: int) -> list[int]:
+    """``root`` and its descendants (the uvicorn supervisor and its workers)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    out, frontier = [root], [root]
+    while frontier:
+        frontier = [pid for pid, parent in parents.items() if parent in frontier]
+        out.extend(frontier)
+    return out
+
+
+class BackendCpu:
+    """The CPU time used by the PostgreSQL server processes of one database during a scenario.
+
+    A thread looks at ``/proc`` every 50 ms for processes titled ``postgres: <user> <database> …``
+    and keeps each one's first and last CPU time seen; processes that appear during the scenario
+    count from zero (a connection opened and closed between two looks is missed)."""
+
+    def __init__(self, url: str) -> None:
+        self.database = url.rsplit("/", 1)[1].split("?")[0] if url.startswith("postgresql") else None
+        self.first: dict[int, float] = {}
+        self.last: dict[int, float] = {}
+        self._stop = False
+        self._thread: Any = None
+
+    def _look(self, initial: bool) -> None:
+        marker = f" {self.database} ".encode()
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                title = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if not title.startswith(b"postgres: ") or marker not in title:
+                continue
+            pid = int(entry.name)
+            used = cpu_seconds([pid])
+            if pid not in self.first:
+                self.first[pid] = used if initial else 0.0
+            self.last[pid] = max(used, self.last.get(pid, 0.0))
+
+    def __enter__(self) -> BackendCpu:
+        import threading
+
+        if self.database is None:
+            return self
+        self._look(True)
+
+        def watch() -> None:
+            while not self._stop:
+                time.sleep(0.05)
+                self._look(False)
+        self._thread = threading.Thread(target=watch, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._thread is not None:
+            self._stop = True
+            self._thread.join()
+            self._look(False)
+
+    def seconds(self) -> float | None:
+        if self.database is None:
+            return None
+        return sum(self.last[pid] - self.first[pid] for pid in self.first)
+
+
 def quantiles(values: list[float]) -> tuple[float, float, float]:
     if len(values) < 2:
         return (values[0] * 1000,) * 3 if values else (0.0, 0.0, 0.0)
@@ -282,6 +370,10 @@ def main() -> None:
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
                         help="load generator: raw asyncio HTTP/1.1 (cheap) or httpx.AsyncClient")
     parser.add_argument("--scenarios", default=",".join(SCENARIOS), help="comma-separated, of: " + ", ".join(SCENARIOS))
+    parser.add_argument("--src", default=None,
+                        help="run the server with the code of this src directory first on PYTHONPATH (side by side)")
+    parser.add_argument("--database", default=None,
+                        help="PostgreSQL database name of the store (default bench_web_<projects>)")
     parser.add_argument("--shared-session", action="store_true",
                         help="all clients share one admin session (default: one account and session per client)")
     args = parser.parse_args()
@@ -293,7 +385,7 @@ def main() -> None:
     if args.pg:
         from scale import pg_database  # type: ignore[import-not-found]
 
-        url, existed = pg_database(args.pg, f"bench_web_{args.projects}", args.rebuild)
+        url, existed = pg_database(args.pg, args.database or f"bench_web_{args.projects}", args.rebuild)
         if not existed:
             build(url, args.projects)
     else:
@@ -313,6 +405,8 @@ def main() -> None:
     pages = page_sets(int(year), unit_codes)
     port = free_port()
     env = {**os.environ, "PERFBUDGET_SECRET_KEY": "bench" * 10}
+    if args.src:
+        env["PYTHONPATH"] = args.src
     command = [str(ROOT / ".venv/bin/perfbudget"), "serve", "--db", url, "--port", str(port),
                "--no-access-log", "--workers", str(args.workers)]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -345,7 +439,7 @@ def main() -> None:
               f"{args.client} client, {os.cpu_count()} CPUs, {'PostgreSQL' if args.pg else 'SQLite'}, "
               f"load average {os.getloadavg()[0]:.1f}")
         print(f"{'scenario':<34}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
-              f"{'pages seen before':>19}")
+              f"{'pages seen before':>19}{'server CPU ms/req':>19}{'database CPU ms/req':>21}")
         for name in args.scenarios.split(","):
             template, share, thinks, cold, kind = SCENARIOS[name]
             # Random project pages are asked by admins and reviewers (they may open every project); a unit
@@ -356,15 +450,23 @@ def main() -> None:
             label = template.format(think=think)
             # Warm-up (not measured): the dashboard, or for the cold scenario nothing that it will ask for.
             asyncio.run(run(base, cookies, 2, others, project_ids, 1.0 if cold else share, 0.0, args.client))
-            start = time.perf_counter()
-            dash, proj, errors, repeats = asyncio.run(run(base, cookies, args.seconds, others, project_ids,
-                                                          share, think, args.client, cold))
-            elapsed = min(args.seconds, time.perf_counter() - start)
+            workers = server_pids(server.pid)
+            cpu_before = cpu_seconds(workers)
+            with BackendCpu(url) as backends:
+                start = time.perf_counter()
+                dash, proj, errors, repeats = asyncio.run(run(base, cookies, args.seconds, others, project_ids,
+                                                              share, think, args.client, cold))
+                elapsed = min(args.seconds, time.perf_counter() - start)
             every = dash + proj
+            # The CPU the server used per request: its processes' (uvicorn and its workers), and the
+            # PostgreSQL processes' serving its database.
+            server_ms = (cpu_seconds(workers) - cpu_before) * 1000 / max(1, len(every))
+            used = backends.seconds()
+            database = f"{used * 1000 / max(1, len(every)):>21.2f}" if used is not None else f"{'—':>21}"
             p50, p95, p99 = quantiles(every)
             seen = f"{repeats / len(proj):.0%}" if proj else "—"
             print(f"{label:<34}{len(every):>9}{len(every) / elapsed:>8.0f}{p50:>9.1f}{p95:>9.1f}{p99:>9.1f}"
-                  f"{errors:>8}{seen:>19}", flush=True)
+                  f"{errors:>8}{seen:>19}{server_ms:>19.2f}{database}", flush=True)
             if dash and proj:
                 for part, values in ((f"  of which {kind}", dash), ("  of which project page", proj)):
                     q50, q95, q99 = quantiles(values)

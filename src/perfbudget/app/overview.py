@@ -17,11 +17,9 @@ from sqlalchemy import Float, Integer, and_, bindparam, func, select
 
 from perfbudget.app.errors import NotFound
 from perfbudget.app.roles import Principal
-from perfbudget.app.settings import CoreSettings
 from perfbudget.app.workflow import DRAFT, STATES
-from perfbudget.review.finding import DIMENSIONS, Finding
+from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import review_summary
-from perfbudget.store.queries import StoredVersion
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
 from perfbudget.store.status import project_status
@@ -316,43 +314,6 @@ def build_dashboard(tx: Transaction, principal: Principal, year: int | None) -> 
         unit_rows=sorted(per_unit.values(), key=lambda u: (u.code or "", u.id)),
         recent=recent,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectView:
-    """A project page's data: the head, the version shown, its review findings and grade."""
-
-    head: ProjectHead
-    version: StoredVersion
-    findings: list[Finding]
-    grade: str | None
-
-
-def stored_findings(tx: Transaction, version_id: int) -> tuple[list[Finding], str | None] | None:
-    stored = tx.last_review(version_id)
-    if stored is None:
-        return None
-    data = stored["payload"]
-    return [Finding.from_dict(f) for f in data.get("findings", [])], stored["grade"]
-
-
-def load_view(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings,
-              number: int | None = None, latest: bool = False) -> ProjectView:
-    """The project as shown: version ``number``, else the latest when ``latest`` (editing), else the
-    official version; its stored review, else a fresh one in its unit's context (not saved)."""
-    head = project_head(tx, principal, project_id)
-    if number is None:
-        number = head.latest_version if latest else head.official_version
-    version = tx.version(project_id, number)
-    if version is None:
-        raise NotFound("该版本")
-    stored = stored_findings(tx, version.meta["version_id"])
-    if stored is None:
-        from perfbudget.app.reviews import review_in_context
-
-        [group] = review_in_context(tx, [version], settings, save=False, actor=None)
-        stored = (list(group.report.findings), group.saved[0].grade if group.saved else None)
-    return ProjectView(head, version, stored[0], stored[1])
 
 
 def latest_evaluation(tx: Transaction, project_id: int) -> dict[str, Any] | None:

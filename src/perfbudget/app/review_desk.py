@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select
 
 from perfbudget.app.errors import NotFound
-from perfbudget.app.overview import GRADES, ProjectView, load_view
+from perfbudget.app.overview import GRADES
+from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.workflow import StepResult, actor_of, take_step

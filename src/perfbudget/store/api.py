@@ -59,9 +59,12 @@ class Store:
             yield Transaction(connection)
 
     @contextmanager
-    def reading(self) -> Iterator[Transaction]:
-        """A read transaction: one consistent snapshot for several reads (writes are not meant here)."""
-        with self.router.read() as connection:
+    def reading(self, autocommit: bool = False) -> Iterator[Transaction]:
+        """A read transaction: one consistent snapshot for several reads (writes are not meant here).
+
+        ``autocommit`` (PostgreSQL): without ``BEGIN``/``ROLLBACK`` round trips, each statement its own
+        snapshot as under READ COMMITTED anyway; never for streaming reads (``yield_per``)."""
+        with self.router.read(autocommit) as connection:
             yield Transaction(connection)
 
     # imports without the use-case layer's rules (tests, benchmarks); faces use perfbudget.app.imports

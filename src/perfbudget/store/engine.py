@@ -4,7 +4,10 @@ SQLite: WAL journal (readers never block the writer), a 30 s busy timeout (a sec
 writer waits instead of failing), foreign keys on, ``synchronous=NORMAL`` (safe in WAL
 against a killed process), and ``BEGIN IMMEDIATE`` for write transactions so that two
 writers queue on the lock up front instead of failing halfway with "database is locked".
-PostgreSQL: the psycopg 3 driver with its defaults (READ COMMITTED).
+PostgreSQL: the psycopg 3 driver with its defaults (READ COMMITTED), and a pool that keeps
+:data:`PG_POOL_SIZE` connections open (SQLAlchemy's default of 5 made every sixth concurrent
+request of a loaded web worker open and close a connection of its own: a server process forked
+and ended per request). Page reads may run in autocommit (:func:`read_transaction`).
 
 Read replicas (PostgreSQL only, see docs/scale.md): :class:`Router` holds the primary's engine
 and, optionally, a streaming replica's. Writes always go to the primary. A read goes to the
@@ -38,6 +41,8 @@ from sqlalchemy.pool import StaticPool
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 30_000
+PG_POOL_SIZE = 15  # connections kept open per engine (per process) on PostgreSQL
+PG_MAX_OVERFLOW = 10  # opened beyond them at peaks, closed when handed back
 _WRITE = "perfbudget_write"
 
 
@@ -84,7 +89,7 @@ def make_engine(url: str) -> Engine:
         return _sqlite_engine(url)
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed)
+    return create_engine(parsed, pool_size=PG_POOL_SIZE, max_overflow=PG_MAX_OVERFLOW)
 
 
 @contextmanager
@@ -105,10 +110,20 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 
 
 @contextmanager
-def read_transaction(engine: Engine) -> Iterator[Connection]:
-    """A connection in a read transaction (one consistent snapshot for several queries)."""
-    with engine.connect() as connection, connection.begin():
-        yield connection
+def read_transaction(engine: Engine, autocommit: bool = False) -> Iterator[Connection]:
+    """A connection in a read transaction (one consistent snapshot for several queries).
+
+    ``autocommit`` (PostgreSQL; ignored on SQLite): no transaction, each statement on its own. Under
+    PostgreSQL's READ COMMITTED every statement of a transaction takes a snapshot of its own anyway, so
+    the reads see the same data; what goes is the ``BEGIN`` and ``ROLLBACK`` round trips. Not for reads
+    that stream through a server-side cursor (``yield_per``): those need a transaction."""
+    with engine.connect() as connection:
+        if autocommit and is_postgres(connection):
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+            yield connection
+            return
+        with connection.begin():
+            yield connection
 
 
 # --- read routing to a streaming replica -------------------------------------------------------
@@ -195,8 +210,9 @@ class Router:
         return write_transaction(self.primary)
 
     @contextmanager
-    def read(self) -> Iterator[Connection]:
-        """A read transaction: on the replica when the module's rules allow it, else on the primary."""
+    def read(self, autocommit: bool = False) -> Iterator[Connection]:
+        """A read transaction: on the replica when the module's rules allow it, else on the primary
+        (``autocommit``: there without a transaction, see :func:`read_transaction`)."""
         position = _position.get()
         opened = self._replica_transaction(position) if self.replica is not None and position else None
         if opened is not None:
@@ -208,7 +224,7 @@ class Router:
             return
         if position is not None:
             position.primary_reads += 1
-        with read_transaction(self.primary) as connection:
+        with read_transaction(self.primary, autocommit) as connection:
             yield connection
 
     def _replica_transaction(self, position: ReadPosition) -> tuple[Connection, Any] | None:

@@ -373,6 +373,12 @@ def _built(connection: Connection, head: Any) -> dict[int, StoredVersion]:
     return out
 
 
+def version_from_head(connection: Connection, head: Any) -> StoredVersion:
+    """The stored version whose head row (the columns of ``_VERSION_HEAD``, as a mapping) was read
+    already, e.g. within a larger query: its indicators in one query."""
+    return _built(connection, [head])[head["id"]]
+
+
 def project_version(connection: Connection, project_id: int, number: int | None = None) -> StoredVersion | None:
     """A project's version ``number`` (its latest when None), in two queries."""
     if number is None:

@@ -36,6 +36,15 @@ def data_version(request: Request) -> Hashable:
     return version
 
 
+async def data_version_async(request: Request) -> Hashable:
+    """:func:`data_version` for a coroutine (on PostgreSQL asked on the event loop, no worker thread)."""
+    version: Hashable = request.scope.get("perfbudget.data_version")
+    if version is None:
+        version = await request.app.state.data_version.current_async()
+        request.scope["perfbudget.data_version"] = version
+    return version
+
+
 def _known_user(request: Request) -> tuple[bool, Principal | None]:
     """(True, the user) when the request's user is already known (or surely nobody) without a query."""
     cached: Any = request.scope.get("perfbudget.user", False)
@@ -106,12 +115,13 @@ async def page_user(request: Request) -> Principal:
     """Dependency of pages: the signed-in user, else a redirect to the sign-in page.
 
     A cached session and account are found on the event loop; the database is asked in a worker thread.
-    Where the data version is a query (PostgreSQL) it is asked first, in a worker thread, so that a
-    session and account seen under the same version come from the cache as on SQLite.
+    Where the data version is a query (PostgreSQL) it is asked first (on the event loop, see
+    :meth:`perfbudget.web.freshness.DataVersion.current_async`), so that a session and account seen
+    under the same version come from the cache as on SQLite.
     """
     known, principal = _known_user(request)
     if not known and "perfbudget.data_version" not in request.scope:
-        await run_in_threadpool(data_version, request)
+        await data_version_async(request)
         known, principal = _known_user(request)
     if not known:
         principal = await run_in_threadpool(optional_user, request)

@@ -20,13 +20,16 @@ the CLI).
   evaluations, workflow events and audit entries, plus the accounts' latest update and the
   sum of their session epochs.
 
-Where the version is a query, the web asks it once per request in a worker thread
-(:func:`perfbudget.web.deps.page_user`) and keeps it in the request for the user, dashboard and
-page caches.
+Where the version is a query, the web asks it once per request (:func:`perfbudget.web.deps.page_user`)
+and keeps it in the request for the user, dashboard and page caches. On PostgreSQL without a replica
+it is asked right on the event loop (:meth:`DataVersion.current_async`, psycopg's asyncio connections
+of its own): handing it to a worker thread and back cost more of the worker's CPU than the question
+(a cached page then needs no thread at all). With a replica it is asked in a worker thread.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import queue
 import sqlite3
@@ -42,7 +45,7 @@ from perfbudget.store.records import change_marks
 from perfbudget.web.tables import users
 
 _SNAPSHOT = "SELECT pg_current_snapshot()::text"
-_SNAPSHOT_CONNECTIONS = 4  # per process, for the snapshot question
+_SNAPSHOT_CONNECTIONS = 4  # per process, for the snapshot question (and as many asyncio ones, on the loop)
 
 
 class DataVersion:
@@ -57,6 +60,10 @@ class DataVersion:
         self._slots: queue.LifoQueue[Any] = queue.LifoQueue()
         for _ in range(_SNAPSHOT_CONNECTIONS):
             self._slots.put(None)
+        # PostgreSQL without a replica: asyncio connections of the event loop that asked last
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._idle: list[Any] = []
+        self._gate: asyncio.Semaphore | None = None
         database = engine.url.database
         if engine.dialect.name == "sqlite" and database not in (None, "", ":memory:"):
             path = Path(str(database))
@@ -74,6 +81,59 @@ class DataVersion:
     def cheap(self) -> bool:
         """True when :meth:`current` costs microseconds (no query): callers may ask it on the event loop."""
         return self._watcher is not None
+
+    @property
+    def on_loop(self) -> bool:
+        """True when :meth:`current_async` asks the database on the event loop (PostgreSQL, no replica)."""
+        return self._watcher is None and self._reading is None and self._engine.dialect.name == "postgresql"
+
+    async def current_async(self) -> Hashable:
+        """:meth:`current` for a coroutine: the snapshot on the event loop (:attr:`on_loop`), the SQLite
+        pragma right away (:attr:`cheap`), anything else in a worker thread."""
+        if self.cheap:
+            return self.current()
+        if not self.on_loop:
+            from starlette.concurrency import run_in_threadpool
+
+            return await run_in_threadpool(self.current)
+        for attempt in (1, 2):
+            gate = self._gate_of_loop()
+            async with gate:
+                connection = self._idle.pop() if self._idle else None
+                try:
+                    if connection is None:
+                        connection = await self._connect_async()
+                    cursor = await connection.execute(_SNAPSHOT)
+                    row = await cursor.fetchone()
+                    value = str(row[0])
+                except Exception:
+                    if connection is not None:
+                        with contextlib.suppress(Exception):  # already broken: nothing more to release
+                            connection.pgconn.finish()
+                    if attempt == 2:
+                        raise
+                    continue
+                self._idle.append(connection)
+                return value
+        raise AssertionError("unreachable")
+
+    def _gate_of_loop(self) -> asyncio.Semaphore:
+        """The semaphore of the running loop (at most :data:`_SNAPSHOT_CONNECTIONS` questions at once);
+        connections made on another loop (a test client's, since closed) are let go."""
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop or self._gate is None:
+            for connection in self._idle:
+                with contextlib.suppress(Exception):
+                    connection.pgconn.finish()
+            self._idle, self._loop, self._gate = [], loop, asyncio.Semaphore(_SNAPSHOT_CONNECTIONS)
+        return self._gate
+
+    async def _connect_async(self) -> Any:
+        import psycopg
+
+        url = self._engine.url.set(drivername="postgresql")
+        conninfo = url.render_as_string(hide_password=False)
+        return await psycopg.AsyncConnection.connect(conninfo, autocommit=True)
 
     def current(self) -> Hashable:
         if self._watcher is not None:
@@ -131,6 +191,10 @@ class DataVersion:
         return connection
 
     def close(self) -> None:
+        for connection in self._idle:
+            with contextlib.suppress(Exception):
+                connection.pgconn.finish()
+        self._idle = []
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from perfbudget.app.overview import ProjectView
+from perfbudget.app.project_view import ProjectView
 from perfbudget.app.settings import CoreSettings
 from perfbudget.review import ReviewConfig
 from perfbudget.store.api import Store

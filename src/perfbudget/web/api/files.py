@@ -28,7 +28,8 @@ from perfbudget.app.imports import (
     import_document,
     preview,
 )
-from perfbudget.app.overview import latest_evaluation, load_view, project_head
+from perfbudget.app.overview import latest_evaluation, project_head
+from perfbudget.app.project_view import load_view
 from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.result import evaluation_from_dict
 from perfbudget.interchange import document_to_dict

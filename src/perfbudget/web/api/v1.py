@@ -19,11 +19,11 @@ from perfbudget.app.overview import (
     count_projects,
     history,
     latest_evaluation,
-    load_view,
     project_head,
     project_rows,
     workflow_events_of,
 )
+from perfbudget.app.project_view import load_view
 from perfbudget.app.reviews import current_errors
 from perfbudget.app.workflow import actor_of
 from perfbudget.interchange import InterchangeError, document_to_dict

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from perfbudget.web.cache import PageCache
 from perfbudget.web.csrf import csrf_protect, csrf_token
-from perfbudget.web.deps import data_version
+from perfbudget.web.deps import data_version_async
 from perfbudget.web.roles import Principal
 from perfbudget.web.templating import PLACEHOLDERS
 
@@ -39,7 +39,7 @@ async def cached_page(request: Request, principal: Principal, key: Hashable,
     The user's name and the session's CSRF token are placeholders in the cached HTML,
     replaced for each response. A hit costs a dictionary look-up and two byte replacements.
     Pages with a flash message are never cached. On PostgreSQL the data version is a query (see
-    :mod:`perfbudget.web.freshness`), asked in a worker thread before the cache is looked up.
+    :mod:`perfbudget.web.freshness`), asked on the event loop before the cache is looked up.
 
     ``build`` queries the database. A ``short`` one (a few milliseconds of reads of one
     project; SQLite readers in WAL mode never wait for writers) runs right on the event
@@ -52,11 +52,9 @@ async def cached_page(request: Request, principal: Principal, key: Hashable,
         return await run_in_threadpool(build)  # the database may be remote: never block the loop on it
     token = csrf_token(request).encode("ascii")
     cheap = request.app.state.data_version.cheap
-    # PostgreSQL: the version is one small query (max ids and the accounts' marks, where the request reads),
-    # asked in a worker thread; far cheaper than the lists and aggregates it saves rebuilding.
-    version = request.scope.get("perfbudget.data_version")  # asked already by the user dependency
-    if version is None:
-        version = data_version(request) if cheap else await run_in_threadpool(data_version, request)
+    # PostgreSQL: the version is one small query (the snapshot, where the request reads), asked on the
+    # event loop (with a replica: in a worker thread); far cheaper than the pages it saves rebuilding.
+    version = await data_version_async(request)  # asked already by the user dependency, as a rule
     full_key = (key, principal.role, principal.unit_code, version)
     body = cache.get(version, full_key)
     if body is None:

@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 from fastapi.responses import Response
 
 from perfbudget.app.edits import save_edit
-from perfbudget.app.overview import ProjectView, load_view
+from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.model import Document, Project
 from perfbudget.review import review_document
 from perfbudget.web.annotate import annotate

@@ -10,7 +10,8 @@ from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app import evaluations
 from perfbudget.app.exports import EVALUATION_FORMATS, FORMAT_LABELS, XLSX, evaluation_file
-from perfbudget.app.overview import ProjectView, latest_evaluation, load_view
+from perfbudget.app.overview import latest_evaluation
+from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.result import Evaluation, evaluation_from_dict
 from perfbudget.evaluate.sheet import read_sheet_bytes

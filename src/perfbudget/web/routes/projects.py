@@ -7,8 +7,8 @@ from fastapi.responses import Response
 
 from perfbudget.app.evaluations import offered
 from perfbudget.app.exports import FORMAT_LABELS, target_formats, target_table_file
-from perfbudget.app.overview import history, latest_evaluation, load_view, project_head, workflow_events_of
-from perfbudget.app.review_desk import reviewer_grade_of
+from perfbudget.app.overview import history, project_head, workflow_events_of
+from perfbudget.app.project_view import load_page, load_view
 from perfbudget.app.reviews import current_errors
 from perfbudget.web import audit
 from perfbudget.web.annotate import annotate
@@ -37,19 +37,17 @@ async def project_page(request: Request, project_id: int, version: int | None = 
 
 def render_project_page(request: Request, principal: Principal, project_id: int, version: int | None) -> Response:
     store, settings = store_of(request), settings_of(request)
-    with store.reading() as tx:
-        view = load_view(tx, principal, project_id, settings, version)
-        steps = allowed_steps(principal, view.head.unit_code, view.head.state)
-        events = workflow_events_of(tx, project_id)
-        evaluation = latest_evaluation(tx, project_id)
-        reviewer_grade = reviewer_grade_of(tx, view.version.meta["version_id"])
+    with store.reading(autocommit=True) as tx:  # three queries (app.project_view), no BEGIN/ROLLBACK
+        page = load_page(tx, principal, project_id, settings, version)
+    view = page.view
+    steps = allowed_steps(principal, view.head.unit_code, view.head.state)
     document = view.version.document
     table = annotate(document.projects[0], view.findings)
     return render(request, "project.html", {
         "head": view.head, "meta": view.version.meta, "document": document, "project": document.projects[0],
         "table": table, "grade": view.grade,
-        "reviewer_grade": reviewer_grade, "findings": view.findings, "steps": steps, "events": events,
-        "state_labels": STATE_LABELS, "evaluation": evaluation,
+        "reviewer_grade": page.reviewer_grade, "findings": view.findings, "steps": steps, "events": page.events,
+        "state_labels": STATE_LABELS, "evaluation": page.evaluation,
         "can_edit": principal.can(Action.EDIT, view.head.unit_code) and view.head.state in EDITABLE,
         "may_edit_unit": principal.can(Action.EDIT, view.head.unit_code),
         "may_evaluate": offered(settings, view.head.approved_version),

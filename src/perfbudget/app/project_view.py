@@ -1,0 +1,177 @@
+"""A project page's data, loaded in three queries: its view model and its loader.
+
+The page (and the edit, self-evaluation, download and API views of one project) needs the
+project's head (name, unit, workflow state), the version shown with its indicators, that
+version's newest stored review, and for the page itself the reviewer's grade, the project's
+newest self-evaluation and its workflow events. Asked one by one that was nine round trips to
+the database; here it is
+
+1. one head query: the project and its unit and workflow state, the version shown (by number,
+   else the latest, else the official one: the approved version while a revision waits) with
+   its document, that version's newest review and reviewer grade, and the project's newest
+   self-evaluation, each picked by a correlated ``ORDER BY id DESC LIMIT 1`` look-up (the same
+   rows :func:`perfbudget.store.reviews.last_review`,
+   :func:`perfbudget.store.evaluations.last_project_evaluation` and
+   :func:`perfbudget.app.review_desk.reviewer_grade_of` pick);
+2. the version's indicators (:func:`perfbudget.store.queries.version_from_head`);
+3. the workflow events (:func:`load_page` only).
+
+The dictionaries of the review and the self-evaluation are built exactly as those functions
+build theirs (same keys, same order, the payload parsed), so the templates and the API see the
+same values.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, bindparam, func, literal, select
+
+from perfbudget.app.errors import NotFound
+from perfbudget.app.overview import ProjectHead, workflow_events_of
+from perfbudget.app.roles import Principal
+from perfbudget.app.settings import CoreSettings
+from perfbudget.app.workflow import DRAFT
+from perfbudget.review.finding import Finding
+from perfbudget.store import queries
+from perfbudget.store.desk_tables import reviewer_grades
+from perfbudget.store.evaluations import KIND_EVALUATION
+from perfbudget.store.queries import StoredVersion
+from perfbudget.store.records import workflow_states
+from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
+from perfbudget.store.transaction import Transaction
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectView:
+    """A project page's data: the head, the version shown, its review findings and grade."""
+
+    head: ProjectHead
+    version: StoredVersion
+    findings: list[Finding]
+    grade: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectPage:
+    """What the project page shows besides the view: its workflow events, the newest
+    self-evaluation of any version, the reviewer's grade of the version shown."""
+
+    view: ProjectView
+    events: list[dict[str, Any]]
+    evaluation: dict[str, Any] | None
+    reviewer_grade: str | None
+
+
+_evaluated = project_versions.alias("evaluated")
+# The keys (and their order) of perfbudget.store.evaluations._SUMMARY, then payload.
+_EVALUATION_KEYS = ("id", "version_id", "project_id", "version", "year", "kind", "month", "total", "grade",
+                    "colour", "actor", "created_at")
+
+
+def _head_query(number: ColumnElement[Any]) -> Select[Any]:
+    """The head query with the version shown chosen by ``number`` (a column expression)."""
+    picked_review, picked_evaluation = reviews.alias("picked_review"), evaluations.alias("picked_evaluation")
+    newest_review = (select(picked_review.c.id).where(picked_review.c.version_id == project_versions.c.id)
+                     .order_by(picked_review.c.id.desc()).limit(1).correlate(project_versions).scalar_subquery())
+    picked_version = project_versions.alias("picked_version")
+    newest_evaluation = (select(picked_evaluation.c.id)
+                         .join(picked_version, picked_version.c.id == picked_evaluation.c.version_id)
+                         .where(picked_version.c.project_id == projects.c.id,
+                                picked_evaluation.c.kind == literal(KIND_EVALUATION))
+                         .order_by(picked_evaluation.c.id.desc()).limit(1).correlate(projects).scalar_subquery())
+    reviewer_grade = (select(reviewer_grades.c.grade).where(reviewer_grades.c.version_id == project_versions.c.id)
+                      .order_by(reviewer_grades.c.id.desc()).limit(1).correlate(project_versions).scalar_subquery())
+    head: list[Any] = [projects.c.id.label("h_id"), projects.c.unit_id.label("h_unit_id"), units.c.code.label("h_code"),
+            units.c.name.label("h_unit_name"), workflow_states.c.state.label("h_state"),
+            workflow_states.c.approved_version.label("h_approved_version")]
+    version: list[Any] = [project_versions, projects.c.name, projects.c.fund_label, projects.c.fund_year,
+               projects.c.latest_version, documents.c.unit_code, documents.c.unit_name, documents.c.money_unit,
+               documents.c.kind, documents.c.file_name, documents.c.imported_at, documents.c.sha256]
+    review: list[Any] = [reviews.c.id.label("r_id"), reviews.c.grade.label("r_grade"),
+                         reviews.c.payload.label("r_payload")]
+    evaluation: list[Any] = [evaluations.c.id.label("e_id"), evaluations.c.version_id.label("e_version_id"),
+                  _evaluated.c.project_id.label("e_project_id"), _evaluated.c.number.label("e_version"),
+                  *(evaluations.c[key].label("e_" + key) for key in _EVALUATION_KEYS[4:]),
+                  evaluations.c.payload.label("e_payload")]
+    return (select(*head, *version, *review, *evaluation, reviewer_grade.label("reviewer_grade"))
+            .select_from(projects)
+            .join(units, units.c.id == projects.c.unit_id)
+            .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
+            .outerjoin(project_versions, (project_versions.c.project_id == projects.c.id)
+                       & (project_versions.c.number == number))
+            .outerjoin(documents, documents.c.id == project_versions.c.document_id)
+            .outerjoin(reviews, reviews.c.id == newest_review)
+            .outerjoin(evaluations, evaluations.c.id == newest_evaluation)
+            .outerjoin(_evaluated, _evaluated.c.id == evaluations.c.version_id)
+            .where(projects.c.id == bindparam("project_id")))
+
+
+# Built once (a statement built per call costs more in SQLAlchemy than the query in the database).
+_BY_NUMBER = _head_query(bindparam("number"))
+_LATEST = _head_query(projects.c.latest_version)
+_OFFICIAL = _head_query(func.coalesce(workflow_states.c.approved_version, projects.c.latest_version))
+_VERSION_KEYS = (*(c.name for c in project_versions.c),
+    "name", "fund_label", "fund_year", "latest_version", "unit_code", "unit_name", "money_unit", "kind", "file_name",
+    "imported_at", "sha256")
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    view: ProjectView
+    evaluation: dict[str, Any] | None
+    reviewer_grade: str | None
+
+
+def _load(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings, number: int | None,
+          latest: bool) -> _Loaded:
+    if number is not None:
+        statement, parameters = _BY_NUMBER, {"project_id": project_id, "number": number}
+    else:
+        statement, parameters = (_LATEST if latest else _OFFICIAL), {"project_id": project_id}
+    row = tx.connection.execute(statement, parameters).mappings().first()
+    if row is None or not principal.sees_unit(row["h_code"]):
+        raise NotFound("该项目")
+    if row["id"] is None:  # the project is there, not the version asked for
+        raise NotFound("该版本")
+    head = ProjectHead(row["h_id"], row["name"], row["fund_label"], row["fund_year"], row["h_unit_id"],
+                       row["h_code"], row["h_unit_name"], row["latest_version"], row["h_state"] or DRAFT,
+                       row["h_approved_version"])
+    version = queries.version_from_head(tx.connection, {key: row[key] for key in _VERSION_KEYS})
+    if row["r_id"] is not None:
+        findings = [Finding.from_dict(f) for f in json.loads(row["r_payload"]).get("findings", [])]
+        grade = row["r_grade"]
+    else:
+        from perfbudget.app.reviews import review_in_context
+
+        [group] = review_in_context(tx, [version], settings, save=False, actor=None)
+        findings, grade = list(group.report.findings), group.saved[0].grade if group.saved else None
+    evaluation = None
+    if row["e_id"] is not None:
+        evaluation = {key: row["e_" + key] for key in _EVALUATION_KEYS}
+        evaluation["payload"] = json.loads(row["e_payload"])
+        evaluation["sheet"] = _sheet(evaluation["payload"])
+    reviewer_grade = str(row["reviewer_grade"]) if row["reviewer_grade"] else None
+    return _Loaded(ProjectView(head, version, findings, grade), evaluation, reviewer_grade)
+
+
+def _sheet(data: Any) -> str | None:
+    """The actuals file a self-evaluation names (as :func:`perfbudget.store.evaluations._sheet`)."""
+    sheet = data.get("actuals_file") if isinstance(data, dict) else None
+    return sheet if isinstance(sheet, str) else None
+
+
+def load_view(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings,
+              number: int | None = None, latest: bool = False) -> ProjectView:
+    """The project as shown: version ``number``, else the latest when ``latest`` (editing), else the
+    official version; its stored review, else a fresh one in its unit's context (not saved)."""
+    return _load(tx, principal, project_id, settings, number, latest).view
+
+
+def load_page(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings,
+              number: int | None = None) -> ProjectPage:
+    """The project page's data (:class:`ProjectPage`) for version ``number`` (None: the official one)."""
+    loaded = _load(tx, principal, project_id, settings, number, False)
+    return ProjectPage(loaded.view, workflow_events_of(tx, project_id), loaded.evaluation, loaded.reviewer_grade)

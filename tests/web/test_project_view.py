@@ -1,0 +1,149 @@
+"""The project page's three-query loader (``app.project_view``) gives exactly what the one-by-one reads
+give (the head, the version and its indicators, its newest review, the reviewer's grade, the newest
+self-evaluation, the workflow events), for every project, version and role, on SQLite and PostgreSQL,
+after evaluations, reviewer grades, a pending revision, a return and a version without a stored review."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import delete, select
+
+from perfbudget.app.errors import NotFound
+from perfbudget.app.overview import latest_evaluation, project_head, workflow_events_of
+from perfbudget.app.project_view import load_page, load_view
+from perfbudget.app.review_desk import grade, reviewer_grade_of
+from perfbudget.app.reviews import review_in_context
+from perfbudget.app.roles import Principal, Role
+from perfbudget.app.workflow import take_step
+from perfbudget.review.finding import Finding
+from perfbudget.store.schema import reviews
+from perfbudget.web.tables import users
+from tests.web.conftest import WebEnv, csrf_of, make_app, populate
+from tests.web.helpers import approve, project_form, stored_project
+
+
+def one_by_one(tx: Any, principal: Principal, project_id: int, settings: Any, number: int | None,
+               latest: bool) -> tuple[Any, ...]:
+    """The page's data read as before the loader: one query per part (the slow path)."""
+    head = project_head(tx, principal, project_id)
+    if number is None:
+        number = head.latest_version if latest else head.official_version
+    version = tx.version(project_id, number)
+    if version is None:
+        raise NotFound("该版本")
+    stored = tx.last_review(version.meta["version_id"])
+    if stored is not None:
+        findings = [Finding.from_dict(f) for f in stored["payload"].get("findings", [])]
+        grade_ = stored["grade"]
+    else:
+        [group] = review_in_context(tx, [version], settings, save=False, actor=None)
+        findings, grade_ = list(group.report.findings), group.saved[0].grade if group.saved else None
+    evaluation = latest_evaluation(tx, project_id)
+    return (head, version, findings, grade_, workflow_events_of(tx, project_id),
+            None if evaluation is None else list(evaluation.items()),
+            reviewer_grade_of(tx, version.meta["version_id"]))
+
+
+def loaded(tx: Any, principal: Principal, project_id: int, settings: Any, number: int | None,
+           latest: bool) -> tuple[Any, ...]:
+    view = load_view(tx, principal, project_id, settings, number, latest)
+    if latest:  # the edit view: load_page shows the official version, so only the view is compared
+        return view.head, view.version, view.findings, view.grade
+    page = load_page(tx, principal, project_id, settings, number)
+    assert page.view == view
+    evaluation = page.evaluation
+    return (view.head, view.version, view.findings, view.grade, page.events,
+            None if evaluation is None else list(evaluation.items()), page.reviewer_grade)
+
+
+def outcome(read: Any, *args: Any) -> Any:
+    try:
+        return read(*args)
+    except NotFound as refused:
+        return ("NotFound", str(refused))
+
+
+def principals(web: WebEnv) -> list[Principal]:
+    with web.app.state.engine.connect() as connection:
+        rows = connection.execute(select(users.c.id, users.c.username, users.c.role, users.c.unit_code)).all()
+    return [Principal(row.id, row.username, row.username, Role(row.role), row.unit_code) for row in rows]
+
+
+def make_every_case(web: WebEnv) -> None:
+    """Evaluations (two of one project), reviewer grades, a revision waiting for approval after them, a
+    returned project, a submitted one, and a version whose stored reviews were removed."""
+    app, (first, second, third, fourth, fifth, *_) = web.app, web.project_ids
+    editor, admin = web.client("editor"), web.client("admin")
+    for pid in (first, second):
+        approve(app, pid)
+        project, _ = stored_project(app, pid)
+        form = {"csrf_token": csrf_of(editor, "/account"), "executed": "8.5"}
+        for position, indicator in enumerate(project.indicators, 1):
+            if indicator.target.is_quantitative:
+                form[f"actual_{position}"] = indicator.target.raw.lstrip("≥≤=<>")
+            else:
+                form[f"grade_{position}"] = "达成"
+        for _ in range(1 if pid == second else 2):
+            assert editor.post(f"/projects/{pid}/evaluate", data=form).status_code == 200
+    [reviewer] = [p for p in principals(web) if p.username == "reviewer"]
+    grade(app.state.store, reviewer, first, app.state.core, "良", "复核")
+    grade(app.state.store, reviewer, first, app.state.core, "中", "再复核")
+    [boss] = [p for p in principals(web) if p.username == "admin"]
+    assert take_step(app.state.store, boss, first, "reopen", "预算调整", None).ok
+    project, version = stored_project(app, first)  # a revision of the approved, evaluated project
+    saved = editor.post(f"/projects/{first}/edit", data=project_form(project, csrf_of(editor, "/account"), version,
+                                                                    {1: "≥42次"}))
+    assert saved.status_code == 200 and f"已保存为第 {version + 1} 版" in saved.text
+    assert take_step(app.state.store, boss, third, "submit", None, "测试", review_errors=0).ok
+    assert take_step(app.state.store, boss, third, "return", "请补充", None).ok
+    assert take_step(app.state.store, boss, fourth, "submit", None, "测试", review_errors=0).ok
+    with app.state.store.transaction() as tx:  # the fallback: a review made for the page, not stored
+        stored = tx.version(fifth)
+        assert stored is not None
+        tx.connection.execute(delete(reviews).where(reviews.c.version_id == stored.meta["version_id"]))
+    assert admin.get(f"/projects/{first}").status_code == 200
+
+
+def check_same(web: WebEnv) -> int:
+    make_every_case(web)
+    store, settings, checked = web.app.state.store, web.app.state.core, 0
+    every = [*web.project_ids, web.other_project_id, 987654]
+    for principal in principals(web):
+        for project_id in every:
+            for number in (None, 1, 2, 3):
+                for latest in (False, True):
+                    if number is not None and latest:
+                        continue
+                    with store.reading() as tx:
+                        slow = outcome(one_by_one, tx, principal, project_id, settings, number, latest)
+                    for autocommit in (False, True):
+                        with store.reading(autocommit=autocommit) as tx:
+                            fast = outcome(loaded, tx, principal, project_id, settings, number, latest)
+                        if latest and isinstance(slow, tuple) and slow[0] != "NotFound":
+                            slow = slow[:4]
+                        assert fast == slow, (principal.username, project_id, number, latest)
+                        checked += 1
+    return checked
+
+
+def test_the_loader_reads_what_the_one_by_one_reads_give(web: WebEnv) -> None:
+    checked = check_same(web)
+    assert checked > 500
+    with web.app.state.store.reading() as tx:  # the cases were made: evaluations, grades, a revision
+        admin = next(p for p in principals(web) if p.username == "admin")
+        page = load_page(tx, admin, web.project_ids[0], web.app.state.core)
+    assert page.evaluation is not None and page.reviewer_grade == "中" and page.view.head.revision_pending
+    assert json.dumps(page.evaluation["payload"])  # parsed, as the page and the API expect
+
+
+@pytest.mark.postgres
+def test_the_loader_on_postgres(pg_url: str, seed_path: Path) -> None:
+    app = make_app(pg_url)
+    try:
+        assert check_same(populate(app, seed_path)) > 500
+    finally:
+        app.state.engine.dispose()

@@ -27,7 +27,8 @@ from functools import lru_cache
 from itertools import repeat
 
 from perfbudget.framework import normalise_level1
-from perfbudget.model import Document, Indicator, Problem, Source
+from perfbudget.model import Document, Problem, Source
+from perfbudget.quick_records import new_indicator
 from perfbudget.readers.cell_values import EMPTY_MARKS, decimal_or_none, is_placeholder, is_sign
 from perfbudget.readers.grid import Cell, source_at
 from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
@@ -270,7 +271,7 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
                 or not target_text.strip(EMPTY_MARKS) or ("分" in target_text and FUSED_SCORE.match(target_text)):
             return False  # a category or template row, a missing name, level or value, a fused score
         sources = line_sources[at_line:at_line + width]
-        indicators.append(Indicator(
+        indicators.append(new_indicator(
             level1, level2, name,
             stripped[i_description] if i_description is not None else None,
             parse_target(target_text, name),

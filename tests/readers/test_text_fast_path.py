@@ -12,8 +12,8 @@ import pytest
 
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.text import read_text
-from perfbudget.readers.text_cells import read_tab_cells
+from perfbudget.readers.text import detect_layout, read_text
+from perfbudget.readers.text_cells import lines_look_like_tab_cells, looks_like_tab_cells, read_tab_cells
 from perfbudget.readers.text_cells_fast import read_well_formed
 from tests.conftest import HEADER_ROWS, table_text
 
@@ -119,3 +119,40 @@ def test_fast_path_equals_the_general_path_on_random_edits_of_the_seed() -> None
             taken += 1
             assert _everything(fast) == _everything(_general(text, f"r{k}.txt")), k
     assert taken >= 30  # the path is taken for many of them (and falls back for the others)
+
+
+def _tab_cell_test_on_text(text: str) -> bool:
+    """``looks_like_tab_cells`` as it was written before it took lines (the reference for the test below)."""
+    lines = list(filter(str.strip, text.splitlines()[:400]))
+    if not lines:
+        return False
+    tabbed = "\n".join(lines).count("\n\t") + (lines[0][:1] == "\t")
+    return tabbed >= 10 and tabbed / len(lines) > 0.6
+
+
+def _fixture_texts() -> list[str]:
+    root = Path(__file__).resolve().parents[1] / "fixtures"
+    return [path.read_text(encoding="utf-8") for path in sorted(root.rglob("*.txt"))]
+
+
+def test_layout_test_on_split_lines_equals_the_test_on_the_text() -> None:
+    texts = [*_fixture_texts(), _two_tables(), "", "\n\n", "\t\n" * 30, "\t\u3000\n\ta\n" * 20,
+             "\ta\n\x0b\n\u2028\n" * 12, " \t\n\tx\n" * 15]
+    rng = random.Random(5)
+    for text in list(texts):
+        lines = text.split("\n")
+        for _ in range(20):  # blank-looking and tab lines put in at random
+            lines.insert(rng.randrange(len(lines) + 1), rng.choice(["", " ", "\t", "\t ", "\u3000", "\tx", "x"]))
+            texts.append("\n".join(lines))
+    for text in texts:
+        assert lines_look_like_tab_cells(text.splitlines()) == _tab_cell_test_on_text(text) == \
+            looks_like_tab_cells(text)
+
+
+def test_read_text_with_its_own_layout_test_equals_the_layout_named() -> None:
+    """read_text splits the lines once for the tab-cell test and the one-pass path; the result is the one
+    the detected layout, named, gives (fixtures of every text layout)."""
+    for number, text in enumerate(_fixture_texts()):
+        layout = detect_layout(text)
+        assert _everything(read_text(text, f"f{number}.txt")) == \
+            _everything(read_text(text, f"f{number}.txt", layout)), number

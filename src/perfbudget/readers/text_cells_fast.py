@@ -66,9 +66,10 @@ class _Table:
         self.rows: list[tuple[int, int]] = []
 
 
-def read_well_formed(text: str, file: str) -> tuple[Document, list[Problem]] | None:
-    """The document and problems of tab-cell text the one-pass path handles whole, else None."""
-    split = _split_tables(text, file)
+def read_well_formed(text: str, file: str, lines: list[str] | None = None) -> tuple[Document, list[Problem]] | None:
+    """The document and problems of tab-cell text the one-pass path handles whole, else None. ``lines``:
+    the text's ``splitlines()`` when the caller has them (they are changed here)."""
+    split = _split_tables(text.splitlines() if lines is None else lines, file)
     if split is None:
         return None
     lines, tables = split
@@ -84,13 +85,12 @@ def read_well_formed(text: str, file: str) -> tuple[Document, list[Problem]] | N
     return document_from_parts(parts_of_tables, file, [])
 
 
-def _split_tables(text: str, file: str) -> tuple[list[str], list[_Table]] | None:
+def _split_tables(lines: list[str], file: str) -> tuple[list[str], list[_Table]] | None:
     """The lines and the tables, as ``text_cells.read_tab_cells`` splits them; None at a line it does
     not take (see the module). A cell line with trailing blank cells is cut to its one cell, and a
     continuation line is joined to the line of the cell it continues, so that a cell's text is always
-    its line without the leading tab. A cell line costs one test here; its row is looked at when it
-    ends."""
-    lines = text.splitlines()
+    its line without the leading tab (``lines`` are changed so). A cell line costs one test here; its
+    row is looked at when it ends."""
     tables: list[_Table] = []
     table: _Table | None = None
     start = -1  # the first line of the open row; -1: no row open; -2: a row broken by a continuation line

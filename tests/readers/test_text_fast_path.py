@@ -156,3 +156,27 @@ def test_read_text_with_its_own_layout_test_equals_the_layout_named() -> None:
         layout = detect_layout(text)
         assert _everything(read_text(text, f"f{number}.txt")) == \
             _everything(read_text(text, f"f{number}.txt", layout)), number
+
+
+_LEVEL_CELLS = ["", "", "产出指标", "效益指标", "满意度指标", "成本指标", "产出", "效益指标（30分）", "数量指标",
+                "质量指标", "时效指标", "社会效益指标", "经济效益指标", "服务对象满意度指标", "经济成本指标",
+                " 数量指标 ", "\u3000质量指标", "其他指标", "可持续影响指标", "项目名称", "合计", "审核意见",
+                "一级指标", "255101某某局"]
+
+
+def test_fast_path_carries_levels_and_stops_rows_as_the_general_path() -> None:
+    """Tables whose 一级 and 二级 cells are drawn at random (blank, either framework's names, a 二级 in the
+    一级 column, mismatched pairs, label and footer texts): wherever the one-pass path takes one, its
+    result (its cached row tests and carried levels) equals the general path's."""
+    rng = random.Random(23)
+    taken = 0
+    for k in range(400):
+        rows = [[rng.choice(_LEVEL_CELLS), rng.choice(_LEVEL_CELLS), f"指标{n}名", f"描述{n}", f"≥{n}次"]
+                for n in range(rng.randint(1, 6))]
+        rows[0][:2] = [rng.choice(_LEVEL_CELLS[2:8]), rng.choice(_LEVEL_CELLS[8:16])]
+        text = table_text(*HEADER_ROWS, *rows)
+        fast = read_well_formed(text, f"l{k}.txt")
+        if fast is not None:
+            taken += 1
+            assert _everything(fast) == _everything(_general(text, f"l{k}.txt")), k
+    assert taken >= 60

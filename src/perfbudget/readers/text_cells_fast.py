@@ -214,6 +214,43 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
     return parts
 
 
+_ENDS, _NEW_PROJECT = 2, 1
+
+
+@lru_cache(maxsize=8192)
+def _row_stop(head: str) -> int:
+    """For the text of an indicator row's first filled cell: ``_ENDS`` when the row ends the indicator
+    rows (a footer, a repeated header), ``_NEW_PROJECT`` when it starts a new project (a 项目名称 or unit
+    row: ``interpret.starts_project``, a stop after the first row), else 0. Cached: a table's first
+    cells are mostly 一级/二级 names, the same in every table."""
+    first = head.strip()
+    if is_footer(head) or first in HEADER_FIRST:
+        return _ENDS
+    if header_field(head) in _PROJECT_FIELDS or UNIT_CELL.match(first):
+        return _NEW_PROJECT
+    return 0
+
+
+@lru_cache(maxsize=8192)
+def _carried_levels(s1: str, s2: str, level1: str, level2: str) -> tuple[str, str] | None:
+    """The 一级 and 二级 after a row whose (stripped) 一级 and 二级 cells hold ``s1`` and ``s2`` (one of them
+    filled), under ``level1`` and ``level2`` carried down from the rows above, as
+    ``indicator_rows.read_indicator_rows`` carries them; None where the general path supplies the 一级
+    from the frameworks (with a note). Cached: a pure function of few, often repeated names."""
+    if s1 and not s2 and level_of(s1) == "level2":  # (level_of strips and normalises its text itself)
+        s1, s2 = "", s1  # a 二级 name in the 一级 column
+    if s1:
+        same = bool(level1) and normalise_level1(s1) == normalise_level1(level1)
+        level1, level2 = s1, (level2 if same else "")
+    if s2:
+        level2 = s2
+        if not s1 and (not level1 or not owns(level1, level2)):
+            owner = level1_of_level2(level2)
+            if owner is not None and (not level1 or normalise_level1(level1) != owner):
+                return None
+    return level1, level2
+
+
 def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: tuple[str, ...], parts: Parts,
                          file: str, is_last_table: bool) -> bool:
     """Every row of ``body`` as an indicator into ``parts`` (``indicator_rows.read_indicator_rows`` for
@@ -246,25 +283,18 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
         first = 0
         while not stripped[first]:
             first += 1
-        head = lines[start + first][1:]
-        if is_footer(head) or stripped[first] in HEADER_FIRST or (k and (
-                header_field(head) in _PROJECT_FIELDS or UNIT_CELL.match(stripped[first]))):
+        stop = _row_stop(lines[start + first][1:])
+        if stop and (stop == _ENDS or k):
             return False  # a footer, a repeated header, a new project (interpret.starts_project)
         if k == last and is_last_table and is_sign(lines[start + it][1:]):
             return False  # the file may be cut after the sign
         s1 = stripped[i1] if i1 is not None else ""
         s2 = stripped[i2] if i2 is not None else ""
-        if s1 and not s2 and level_of(lines[start + i1][1:]) == "level2":  # type: ignore[operator]
-            s1, s2 = "", s1  # a 二级 name in the 一级 column
-        if s1:
-            same = bool(level1) and normalise_level1(s1) == normalise_level1(level1)
-            level1, level2 = s1, (level2 if same else "")
-        if s2:
-            level2 = s2
-            if not s1 and (not level1 or not owns(level1, level2)):
-                owner = level1_of_level2(level2)
-                if owner is not None and (not level1 or normalise_level1(level1) != owner):
-                    return False  # the general path supplies the 一级, with a note
+        if s1 or s2:
+            carried = _carried_levels(s1, s2, level1, level2)
+            if carried is None:
+                return False  # the general path supplies the 一级, with a note
+            level1, level2 = carried
         name = stripped[i3]
         target_text = stripped[it]
         if not name or not target_text or not level1 or not level2 or is_placeholder(name) \

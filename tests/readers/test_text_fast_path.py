@@ -180,3 +180,26 @@ def test_fast_path_carries_levels_and_stops_rows_as_the_general_path() -> None:
             taken += 1
             assert _everything(fast) == _everything(_general(text, f"l{k}.txt")), k
     assert taken >= 60
+
+
+def _label_subrow_as_before(filled: list[str]) -> bool:
+    """``is_label_subrow_texts`` as written before it stopped at the first text (the reference)."""
+    from perfbudget.readers.indicator_header import _PERIODS
+    from perfbudget.readers.labels import column_role, label_key
+
+    if not filled:
+        return False
+    roles = [column_role(text) for text in filled]
+    return all(role is not None or label_key(text) in _PERIODS for role, text in zip(roles, filled, strict=True)) \
+        and not any(role in ("level1", "level2", "level3") for role in roles)
+
+
+def test_label_subrow_test_stopping_early_equals_the_whole_test() -> None:
+    from perfbudget.readers.indicator_header import is_label_subrow_texts
+
+    texts = ["年度指标值", "中期", "长期目标", "实施期", "一级指标", "三级指标", "指标值", "产出指标", "分值",
+             "年度", "实际完成值", "得分", "备注", "计量单位", "≥95%", "整体", ""]
+    rng = random.Random(9)
+    for _ in range(3000):
+        filled = [rng.choice(texts) for _ in range(rng.randrange(6))]
+        assert is_label_subrow_texts(filled) == _label_subrow_as_before(filled), filled

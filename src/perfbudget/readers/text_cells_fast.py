@@ -193,8 +193,8 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
                 break
         row = _cells(lines, start, end, file)
         texts = [c.text for c in row]
-        if "level3" in map(column_role, texts) or looks_like_indicator_row(row):
-            return None  # a header over two rows, or indicators before any header
+        if "level3" in map(column_role, texts) or (end - start >= 3 and looks_like_indicator_row(row)):
+            return None  # a header over two rows, or indicators before any header (3 filled cells or more)
         names_project = names_project or any(not c.blank and starts_project(c.text) for c in row)
         header_rows.append(row)
     if not roles:

@@ -98,7 +98,7 @@ def _split_tables(lines: list[str], file: str) -> tuple[list[str], list[_Table]]
     previous_was_cell = False
     pending: tuple[str, int] | None = None  # a heading waiting for its table
     for index, line in enumerate(lines):
-        if line[:1] == "\t":
+        if line and line[0] == "\t":  # (an index, not line[:1]: no slice object per line)
             if start < 0:
                 if start == -2:
                     return None  # the row goes on after a continuation line: not a run of lines

@@ -1,14 +1,19 @@
 """Instructions per table of the text reader, counted by valgrind's callgrind (independent of the load).
 
-Usage: .venv/bin/python bench/read_text_instructions.py [--tables 100] [--src DIR]
+Usage: .venv/bin/python bench/read_text_instructions.py [--tables 100] [--src DIR] [--warm]
 
 Runs under ``valgrind --tool=callgrind`` a process that reads the corpus of bench/read_text.py
 (``--tables`` tables, 10 per file) once to warm the label caches, as the best-of-3 runs of
 read_text.py see them, empties ``parse_target``'s cache, then reads it again; only that second
 pass is counted (collection is switched on inside ``functools.reduce``, which drives it). Prints
 the instructions per table. ``--src`` measures another tree's ``src`` (e.g. a ``git archive`` of
-main) for a side-by-side figure. Converting to tables/s: main's 2,404,000 instructions per table
-ran at 4,431 tables/s on the idle machine (2026-12-02), so tables/s ≈ 4,431 × 2,404,000 / count.
+main) for a side-by-side figure. ``--warm`` keeps ``parse_target``'s cache from the first pass: 100
+tables hold ≈ 3.9 target texts per table the grammar has not seen (a miss costs tens of thousands of
+instructions), the 10,000 tables of read_text.py only ≈ 0.06, so the warm count is the closer to what
+those runs spend per table. Converting to tables/s: main 982c7fa counted 1,432,000 instructions per
+table (1,285,000 warm, as main 444bad6 on 2026-12-03, the same reader) and read 5,780 tables/s on the
+idle machine of 2026-12-02 14:25 (the earlier scale, 4,431 × 2,404,000 / count, proved optimistic), so
+tables/s ≈ 5,780 × 1,432,000 / count (5,780 × 1,285,000 / count with ``--warm``).
 Needs valgrind; about 2 minutes for 100 tables on an idle core.
 """
 
@@ -26,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def workload(tables: int) -> None:
+def workload(tables: int, warm: bool = False) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from corpus import corpus_files
 
@@ -36,7 +41,8 @@ def workload(tables: int) -> None:
     files = [text.encode("utf-8") for text in corpus_files(tables)]
     for number, data in enumerate(files):
         read_text_bytes(data, f"corpus-{number}.txt")  # warm-up: label caches as in read_text.py's runs
-    parse_target.cache_clear()
+    if not warm:
+        parse_target.cache_clear()
 
     def step(count: int, item: tuple[int, bytes]) -> int:
         read_text_bytes(item[1], f"corpus-{item[0]}.txt")
@@ -49,23 +55,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tables", type=int, default=100)
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="the src directory to measure")
+    parser.add_argument("--warm", action="store_true", help="keep the target grammar's cache (see above)")
     parser.add_argument("--workload", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.workload:
-        workload(args.tables)
+        workload(args.tables, args.warm)
         return
     with tempfile.TemporaryDirectory(prefix="read-text-ir-") as tmp:
         out = subprocess.run(
             ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce",
              f"--callgrind-out-file={tmp}/callgrind.out", sys.executable, __file__, "--workload",
-             "--tables", str(args.tables)],
+             "--tables", str(args.tables), *(["--warm"] if args.warm else [])],
             env={**os.environ, "PYTHONPATH": str(args.src.resolve())}, capture_output=True, text=True, check=True)
     found = re.search(r"Collected : (\d+)", out.stderr)
     if found is None:
         sys.exit(f"no instruction count in valgrind's output:\n{out.stderr[-2000:]}")
     count = int(found.group(1))
-    print(f"{args.src}: {count // args.tables:,} instructions per table ({args.tables} tables); "
-          f"≈ {4431 * 2_404_000 / (count / args.tables):,.0f} tables/s on the idle machine of 2026-12-02")
+    scale = 5780 * (1_285_000 if args.warm else 1_432_000)
+    print(f"{args.src}: {count // args.tables:,} instructions per table ({args.tables} tables"
+          f"{', grammar cache warm' if args.warm else ''}); "
+          f"≈ {scale / (count / args.tables):,.0f} tables/s on the idle machine of 2026-12-02 14:25")
 
 
 if __name__ == "__main__":

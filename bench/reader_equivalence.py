@@ -1,12 +1,16 @@
 """Safety net for reader speed work: this tree's readers against a reference tree's, output for output.
 
-Usage: .venv/bin/python bench/reader_equivalence.py [--base-ref main | --base-src DIR] [--edits 3000] [--seed 1]
+Usage: .venv/bin/python bench/reader_equivalence.py [--base-ref main | --base-src DIR] [--edits 3000]
+       [--corpus-edits 3000] [--seed 1]
 
 Reads every fixture under tests/fixtures (every format) and every example through ``load_bytes``, then
 the seed and the web fixtures with ``--edits`` random edits (cut, dropped, duplicated, blanked,
-shuffled or garbled lines; cells joined onto one line) and 20 files of the generated corpus through
-``read_text``, once with the reference code (``git archive`` of ``--base-ref`` or a ``src`` directory
-given by ``--base-src``) and once with this tree's, each in its own process. Every document, problem
+shuffled or garbled lines; cells joined onto one line), 20 files of the generated corpus, and
+``--corpus-edits`` edits of corpus files (the edits above, or one to three label-like texts put in
+random cells, lines dropped or doubled: many of them still take the one-pass path of
+``text_cells_fast``, which the fixtures and the seed's edits seldom reach; each process says how
+many) through ``read_text``, once with the reference code (``git archive`` of ``--base-ref`` or a
+``src`` directory given by ``--base-src``) and once with this tree's, each in its own process. Every document, problem
 and source location is compared as JSON; the script prints the number of inputs, the number of
 differences and the first few differences, and exits 1 when there is any.
 """
@@ -75,13 +79,37 @@ def _edit(rng: random.Random, base: str) -> str:
     return base
 
 
-def dump(out: Path, seed: int, edits: int) -> None:
+# Label-like texts for the corpus edits (as in tests/readers/test_text_fast_path.py).
+_WORDS = ["项目名称", "一级指标", "三级指标", "指标值", "注：说明", "合计", "指标1", "≥", "社会效益指标",
+          "效益指标", "成本指标", "", " ", "255101某某局", "≥95%（10分）", "……", "/", "2024年10月底前",
+          "序号", "绩效指标", "实际完成值", "得分", "度量单位", "指标性质", "审核意见", "填报人：张三", "资金用途",
+          "单位：元", "预算数", "其他资金", "0.5", "2023.07-2024.01", "不低于90%", "质量指标", "数量指标",
+          "产出指标", "≤2小时", "100", "年度总体目标", "绩效目标", "满意度指标"]
+
+
+def _corpus_edit(rng: random.Random, base: str) -> str:
+    if rng.random() < 0.3:
+        return _edit(rng, base)
+    lines = base.split("\n")
+    for _ in range(rng.choice([1, 2, 3])):
+        i = rng.randrange(len(lines))
+        if rng.random() < 0.7 and lines[i].startswith("\t"):
+            lines[i] = "\t" + rng.choice(_WORDS)  # a label-like text in a random cell
+        elif rng.random() < 0.5:
+            del lines[i]
+        else:
+            lines.insert(i, lines[i])
+    return "\n".join(lines)
+
+
+def dump(out: Path, seed: int, edits: int, corpus_edits: int = 0) -> None:
     """Write one JSON line per input: [name, document, problems] (run in the process under test)."""
     sys.path.insert(0, str(ROOT / "bench"))
     from corpus import corpus_files
 
     from perfbudget.load import load_bytes
     from perfbudget.readers.text import read_text
+    from perfbudget.readers.text_cells_fast import read_well_formed
 
     def line(name: str, document: object, problems: object) -> str:
         return json.dumps([name, _norm(document), _norm(list(problems))],  # type: ignore[call-overload]
@@ -100,16 +128,24 @@ def dump(out: Path, seed: int, edits: int) -> None:
     for k in range(edits):
         document, problems = read_text(_edit(rng, rng.choice(bases)), f"m{k}.txt")
         lines.append(line(f"m{k}", document, problems))
-    for i, text in enumerate(corpus_files(200)[:20]):
+    corpus = corpus_files(2000)
+    for i, text in enumerate(corpus[:20]):
         document, problems = read_text(text, f"c{i}.txt")
         lines.append(line(f"c{i}", document, problems))
+    taken = 0
+    for k in range(corpus_edits):
+        text = _corpus_edit(rng, rng.choice(corpus))
+        taken += read_well_formed(text, f"e{k}.txt") is not None
+        document, problems = read_text(text, f"e{k}.txt")
+        lines.append(line(f"e{k}", document, problems))
+    print(f"{out.stem}: the one-pass path took {taken} of {corpus_edits} corpus edits", file=sys.stderr)
     out.write_text("\n".join(lines), encoding="utf-8")
 
 
-def _run_dump(src: Path, out: Path, seed: int, edits: int) -> list[str]:
+def _run_dump(src: Path, out: Path, seed: int, edits: int, corpus_edits: int) -> list[str]:
     env = {**os.environ, "PYTHONPATH": str(src)}
-    subprocess.run([sys.executable, __file__, "--dump", str(out), "--seed", str(seed), "--edits", str(edits)],
-                   env=env, check=True)
+    subprocess.run([sys.executable, __file__, "--dump", str(out), "--seed", str(seed), "--edits", str(edits),
+                    "--corpus-edits", str(corpus_edits)], env=env, check=True)
     return out.read_text(encoding="utf-8").split("\n")
 
 
@@ -118,11 +154,12 @@ def main() -> None:
     parser.add_argument("--base-ref", default="main", help="git ref whose src/ is the reference (default main)")
     parser.add_argument("--base-src", type=Path, help="a src directory to use as the reference instead")
     parser.add_argument("--edits", type=int, default=3000)
+    parser.add_argument("--corpus-edits", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.dump is not None:
-        dump(args.dump, args.seed, args.edits)
+        dump(args.dump, args.seed, args.edits, args.corpus_edits)
         return
     with tempfile.TemporaryDirectory(prefix="reader-equivalence-") as tmp:
         work = Path(tmp)
@@ -134,8 +171,8 @@ def main() -> None:
             with tarfile.open(archive) as tar:
                 tar.extractall(work / "base", filter="data")
             base_src = work / "base" / "src"
-        base = _run_dump(base_src, work / "base.jsonl", args.seed, args.edits)
-        new = _run_dump(ROOT / "src", work / "new.jsonl", args.seed, args.edits)
+        base = _run_dump(base_src, work / "base.jsonl", args.seed, args.edits, args.corpus_edits)
+        new = _run_dump(ROOT / "src", work / "new.jsonl", args.seed, args.edits, args.corpus_edits)
     different = [i for i, (a, b) in enumerate(zip(base, new, strict=False)) if a != b]
     if len(base) != len(new):
         different.append(min(len(base), len(new)))

@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from perfbudget.model import Direction, Kind, Op, Target
+from perfbudget.quick_records import new_target
 from perfbudget.time_target import parse_due
 
 __all__ = ["direction_from_name", "display_target", "format_decimal", "format_target", "parse_target"]
@@ -148,7 +149,7 @@ def direction_from_name(name: str | None) -> Direction:
 
 
 def _qualitative(raw: str, period: tuple[str, str] | None = None) -> Target:
-    return Target(raw=raw, kind=Kind.QUALITATIVE, period=period)
+    return new_target(raw, Kind.QUALITATIVE, None, None, None, None, None, period)
 
 
 @lru_cache(maxsize=65536)
@@ -177,16 +178,14 @@ def parse_target(raw: str, name: str | None = None) -> Target:
             sym = symbol or match["op"]
             op = _SYMBOL_OP[sym] if sym else None
             direction = _OP_DIRECTION[op] if op else direction_from_name(name)
-            return Target(raw=raw, kind=Kind.QUANTITATIVE, op=op, value=value,
-                          unit=_unit(unit_text), direction=direction)
+            return new_target(raw, Kind.QUANTITATIVE, op, value, _unit(unit_text), direction, None, None)
     if symbol is None:
         rng = _RANGE_RE.match(body)
         if rng:
             lo, hi = _number(rng["lo"]), _number(rng["hi"])
             u1, u2 = _unit(rng["u1"]), _unit(rng["u2"])
             if lo is not None and hi is not None and lo <= hi and (u1 is None or u2 is None or u1 == u2):
-                return Target(raw=raw, kind=Kind.QUANTITATIVE, op=None, value=lo, unit=u1 or u2,
-                              direction=direction_from_name(name), upper=hi)
+                return new_target(raw, Kind.QUANTITATIVE, None, lo, u1 or u2, direction_from_name(name), hi, None)
     return _qualitative(raw)
 
 

@@ -12,8 +12,8 @@ import pytest
 
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.text import read_text
-from perfbudget.readers.text_cells import read_tab_cells
+from perfbudget.readers.text import detect_layout, read_text
+from perfbudget.readers.text_cells import lines_look_like_tab_cells, looks_like_tab_cells, read_tab_cells
 from perfbudget.readers.text_cells_fast import read_well_formed
 from tests.conftest import HEADER_ROWS, table_text
 
@@ -119,3 +119,87 @@ def test_fast_path_equals_the_general_path_on_random_edits_of_the_seed() -> None
             taken += 1
             assert _everything(fast) == _everything(_general(text, f"r{k}.txt")), k
     assert taken >= 30  # the path is taken for many of them (and falls back for the others)
+
+
+def _tab_cell_test_on_text(text: str) -> bool:
+    """``looks_like_tab_cells`` as it was written before it took lines (the reference for the test below)."""
+    lines = list(filter(str.strip, text.splitlines()[:400]))
+    if not lines:
+        return False
+    tabbed = "\n".join(lines).count("\n\t") + (lines[0][:1] == "\t")
+    return tabbed >= 10 and tabbed / len(lines) > 0.6
+
+
+def _fixture_texts() -> list[str]:
+    root = Path(__file__).resolve().parents[1] / "fixtures"
+    return [path.read_text(encoding="utf-8") for path in sorted(root.rglob("*.txt"))]
+
+
+def test_layout_test_on_split_lines_equals_the_test_on_the_text() -> None:
+    texts = [*_fixture_texts(), _two_tables(), "", "\n\n", "\t\n" * 30, "\t\u3000\n\ta\n" * 20,
+             "\ta\n\x0b\n\u2028\n" * 12, " \t\n\tx\n" * 15]
+    rng = random.Random(5)
+    for text in list(texts):
+        lines = text.split("\n")
+        for _ in range(20):  # blank-looking and tab lines put in at random
+            lines.insert(rng.randrange(len(lines) + 1), rng.choice(["", " ", "\t", "\t ", "\u3000", "\tx", "x"]))
+            texts.append("\n".join(lines))
+    for text in texts:
+        assert lines_look_like_tab_cells(text.splitlines()) == _tab_cell_test_on_text(text) == \
+            looks_like_tab_cells(text)
+
+
+def test_read_text_with_its_own_layout_test_equals_the_layout_named() -> None:
+    """read_text splits the lines once for the tab-cell test and the one-pass path; the result is the one
+    the detected layout, named, gives (fixtures of every text layout)."""
+    for number, text in enumerate(_fixture_texts()):
+        layout = detect_layout(text)
+        assert _everything(read_text(text, f"f{number}.txt")) == \
+            _everything(read_text(text, f"f{number}.txt", layout)), number
+
+
+_LEVEL_CELLS = ["", "", "产出指标", "效益指标", "满意度指标", "成本指标", "产出", "效益指标（30分）", "数量指标",
+                "质量指标", "时效指标", "社会效益指标", "经济效益指标", "服务对象满意度指标", "经济成本指标",
+                " 数量指标 ", "\u3000质量指标", "其他指标", "可持续影响指标", "项目名称", "合计", "审核意见",
+                "一级指标", "255101某某局"]
+
+
+def test_fast_path_carries_levels_and_stops_rows_as_the_general_path() -> None:
+    """Tables whose 一级 and 二级 cells are drawn at random (blank, either framework's names, a 二级 in the
+    一级 column, mismatched pairs, label and footer texts): wherever the one-pass path takes one, its
+    result (its cached row tests and carried levels) equals the general path's."""
+    rng = random.Random(23)
+    taken = 0
+    for k in range(400):
+        rows = [[rng.choice(_LEVEL_CELLS), rng.choice(_LEVEL_CELLS), f"指标{n}名", f"描述{n}", f"≥{n}次"]
+                for n in range(rng.randint(1, 6))]
+        rows[0][:2] = [rng.choice(_LEVEL_CELLS[2:8]), rng.choice(_LEVEL_CELLS[8:16])]
+        text = table_text(*HEADER_ROWS, *rows)
+        fast = read_well_formed(text, f"l{k}.txt")
+        if fast is not None:
+            taken += 1
+            assert _everything(fast) == _everything(_general(text, f"l{k}.txt")), k
+    assert taken >= 60
+
+
+def _label_subrow_as_before(filled: list[str]) -> bool:
+    """``is_label_subrow_texts`` as written before it stopped at the first text (the reference)."""
+    from perfbudget.readers.indicator_header import _PERIODS
+    from perfbudget.readers.labels import column_role, label_key
+
+    if not filled:
+        return False
+    roles = [column_role(text) for text in filled]
+    return all(role is not None or label_key(text) in _PERIODS for role, text in zip(roles, filled, strict=True)) \
+        and not any(role in ("level1", "level2", "level3") for role in roles)
+
+
+def test_label_subrow_test_stopping_early_equals_the_whole_test() -> None:
+    from perfbudget.readers.indicator_header import is_label_subrow_texts
+
+    texts = ["年度指标值", "中期", "长期目标", "实施期", "一级指标", "三级指标", "指标值", "产出指标", "分值",
+             "年度", "实际完成值", "得分", "备注", "计量单位", "≥95%", "整体", ""]
+    rng = random.Random(9)
+    for _ in range(3000):
+        filled = [rng.choice(texts) for _ in range(rng.randrange(6))]
+        assert is_label_subrow_texts(filled) == _label_subrow_as_before(filled), filled

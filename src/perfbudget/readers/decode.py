@@ -50,6 +50,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 # Bytes that decode (as UTF-8) to the control characters of _BAD_CHARS.
 _BAD_UTF8_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
+_BAD_UTF8_SINGLE_BYTES = [bytes([byte]) for byte in _BAD_UTF8_BYTES]
 
 
 def _plain_utf8(data: bytes) -> bool:
@@ -57,7 +58,8 @@ def _plain_utf8(data: bytes) -> bool:
     a byte below 0x80 decodes to itself and U+FFFD only comes from EF BF BD, and the sample's 20,000
     characters lie within the first 80,000 bytes. A quick test in C before the character scan."""
     head = data[:80000]
-    return len(head.translate(None, _BAD_UTF8_BYTES)) == len(head) and b"\xef\xbf\xbd" not in head
+    # each byte looked for on its own (memchr: much quicker than one pass deleting them all)
+    return not any(map(head.__contains__, _BAD_UTF8_SINGLE_BYTES)) and b"\xef\xbf\xbd" not in head
 
 
 def _looks_binary(text: str) -> bool:

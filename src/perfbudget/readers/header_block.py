@@ -22,7 +22,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from perfbudget.model import Source, Unit
+from perfbudget.model import Source
+from perfbudget.quick_records import new_unit
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import (
@@ -264,7 +265,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if field_name is None and parts.unit is None and parts.name_cell is None:
             unit = UNIT_CELL.match(text)
             if unit:
-                parts.unit = Unit(code=unit.group(1) or unit.group(2), name=unit.group(3).strip())
+                parts.unit = new_unit(unit.group(1) or unit.group(2), unit.group(3).strip())
                 i += 1
                 continue
         if field_name == "group:purpose":
@@ -339,10 +340,10 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         name = (code.group(2) if code else value.text).strip()
         if name or code:
             known = parts.unit.code if parts.unit is not None else None
-            parts.unit = Unit(code=code.group(1) if code else known, name=name or None)
+            parts.unit = new_unit(code.group(1) if code else known, name or None)
     elif field_name == "unit-code":
         if value.text.strip():
-            parts.unit = Unit(code=value.text.strip(), name=parts.unit.name if parts.unit is not None else None)
+            parts.unit = new_unit(value.text.strip(), parts.unit.name if parts.unit is not None else None)
     elif field_name == "name":
         parts.name_cell = value
     elif field_name in _MONEY_FIELDS:

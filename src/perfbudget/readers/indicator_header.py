@@ -95,13 +95,18 @@ def is_label_subrow(row: list[Cell]) -> bool:
     return is_label_subrow_texts([c.text for c in row if not c.blank])
 
 
+_LEVEL_ROLES = ("level1", "level2", "level3")
+
+
 def is_label_subrow_texts(filled: list[str]) -> bool:
     """``is_label_subrow`` of a row given as the texts of its filled cells."""
     if not filled:
         return False
-    roles = [column_role(text) for text in filled]
-    return all(role is not None or label_key(text) in _PERIODS for role, text in zip(roles, filled, strict=True)) \
-        and not any(role in ("level1", "level2", "level3") for role in roles)
+    for text in filled:  # (stops at the first text that is no such label: an indicator row's first)
+        role = column_role(text)
+        if role in _LEVEL_ROLES or (role is None and label_key(text) not in _PERIODS):
+            return False
+    return True
 
 
 def merge_header_rows(first: list[Cell], second: list[Cell]) -> list[Cell]:

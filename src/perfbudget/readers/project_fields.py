@@ -12,7 +12,8 @@ import unicodedata
 from dataclasses import replace
 from decimal import Decimal
 
-from perfbudget.model import Budget, Problem, Project, Severity, Source, Unit
+from perfbudget.model import Problem, Project, Severity, Source, Unit
+from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import DEPARTMENT_WORDS
 from perfbudget.readers.money_cells import money_amount
@@ -107,7 +108,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         amounts["total"] = amounts["fiscal"] + (amounts.get("other") or Decimal(0))  # type: ignore[operator]
         problems.append(Problem(parts.source, f"表中没有预算总数，预算数按财政拨款与其他资金相加为 "
                                               f"{amounts['total']}", Severity.INFO))
-    budget = Budget(**amounts)
+    budget = new_budget(amounts.get("total"), amounts.get("fiscal"), amounts.get("other"))
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
     goals = tuple(_GOAL_NUMBER.sub("", g).strip() for g in _paragraphs(parts.goals))
     if parts.name_cell is not None:
@@ -120,13 +121,9 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         sources["goals"] = parts.goals[0].source
     extras = tuple((label_text, "\n".join(_paragraphs([cell]))) for label_text, cell in parts.extras
                    if not cell.blank) + tuple(money_notes)
-    return Project(
-        seq=seq, title=title, name=name, fund_label=label, fund_year=year, fund_source=source_name,
-        budget=budget, purpose=purpose, goals=tuple(g for g in goals if g),
-        indicators=tuple(parts.indicators), name_cell=name_text or None, extras=extras,
-        complete=parts.cut is None, cut=parts.cut, needs_check=tuple(parts.needs_check),
-        source=parts.source, sources=sources,
-    )
+    return new_project(seq, title, name, label, year, source_name, budget, purpose, tuple(g for g in goals if g),
+                       tuple(parts.indicators), name_text or None, extras, parts.cut is None, parts.cut,
+                       tuple(parts.needs_check), parts.source, sources)
 
 
 def years_from_previous_tables(projects: list[Project], problems: list[Problem]) -> list[Project]:

@@ -19,7 +19,7 @@ from perfbudget.readers.decode import DecodeError, decode_bytes
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.text_bracket import looks_like_bracket_list, read_bracket_list
-from perfbudget.readers.text_cells import looks_like_tab_cells, read_tab_cells
+from perfbudget.readers.text_cells import lines_look_like_tab_cells, looks_like_tab_cells, read_tab_cells
 from perfbudget.readers.text_cells_fast import read_well_formed
 from perfbudget.readers.text_glued import looks_like_glued_rows, read_glued_rows
 
@@ -42,6 +42,7 @@ LAYOUT_PARTS: dict[str, tuple[Detector, Splitter]] = {
 # (name, detector, splitter) in registry order: the first layout whose detector accepts the text is used.
 TextLayout = tuple[str, Detector, Splitter]
 TEXT_LAYOUTS: list[TextLayout] = [(name, *LAYOUT_PARTS[name]) for name in TEXT_LAYOUT_FORMS]
+assert TEXT_LAYOUTS[0][0] == "tab-cells"  # read_text tests it first, on lines it splits once
 LAYOUT_NAMES = TEXT_LAYOUT_FORMS
 
 
@@ -50,11 +51,21 @@ def detect_layout(text: str) -> str | None:
     return next((name for name, detect, _ in TEXT_LAYOUTS if detect(text)), None)
 
 
+def _detect_after_tab_cells(text: str) -> str | None:
+    """:func:`detect_layout` for a text the tab-cell test (the first layout) has refused."""
+    return next((name for name, detect, _ in TEXT_LAYOUTS[1:] if detect(text)), None)
+
+
 def read_text(text: str, file: str, layout: str | None = None) -> tuple[Document | None, list[Problem]]:
     """Read table text (already decoded) into a document; ``layout`` forces a layout by name."""
-    chosen = layout or detect_layout(text)
-    if chosen == "tab-cells" and (read := read_well_formed(text, file)) is not None:
-        return read  # the one-pass path took the whole file (see text_cells_fast)
+    chosen = layout
+    if layout is None or layout == "tab-cells":
+        # the lines split once for the tab-cell test (the first layout) and the one-pass path
+        lines = text.splitlines()
+        if layout is None:
+            chosen = "tab-cells" if lines_look_like_tab_cells(lines) else _detect_after_tab_cells(text)
+        if chosen == "tab-cells" and (read := read_well_formed(text, file, lines)) is not None:
+            return read  # the one-pass path took the whole file (see text_cells_fast)
     for name, _detect, split in TEXT_LAYOUTS:
         if name == chosen:
             return interpret_tables(split(text, file), file)

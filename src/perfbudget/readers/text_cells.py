@@ -10,6 +10,7 @@ may come after a blank line); each table starts with a heading line such as
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 
 from perfbudget.model import Source
 from perfbudget.readers.grid import Cell, RawTable, source_at
@@ -19,7 +20,13 @@ HEADING = re.compile(r"^\s*\[bookmark:[^\]]*\]|绩效(?:目标|自评|监控)[^\
 
 def looks_like_tab_cells(text: str) -> bool:
     """True when most non-blank lines of the text start with a tab (the seed's form)."""
-    lines = list(filter(str.strip, text.splitlines()[:400]))  # the non-blank ones
+    return lines_look_like_tab_cells(text.splitlines())
+
+
+def lines_look_like_tab_cells(all_lines: list[str]) -> bool:
+    """:func:`looks_like_tab_cells` of the text's lines (``text.splitlines()``), for a caller that has them."""
+    # the non-blank ones of the first 400 (neither empty nor all whitespace), tested without copying them
+    lines = list(filterfalse(str.isspace, filter(None, all_lines[:400])))
     if not lines:
         return False
     # lines starting with a tab, counted without a Python loop (no line holds a "\n")

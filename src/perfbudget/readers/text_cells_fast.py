@@ -27,7 +27,8 @@ from functools import lru_cache
 from itertools import repeat
 
 from perfbudget.framework import normalise_level1
-from perfbudget.model import Document, Indicator, Problem, Source
+from perfbudget.model import Document, Problem, Source
+from perfbudget.quick_records import new_indicator
 from perfbudget.readers.cell_values import EMPTY_MARKS, decimal_or_none, is_placeholder, is_sign
 from perfbudget.readers.grid import Cell, source_at
 from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
@@ -65,9 +66,10 @@ class _Table:
         self.rows: list[tuple[int, int]] = []
 
 
-def read_well_formed(text: str, file: str) -> tuple[Document, list[Problem]] | None:
-    """The document and problems of tab-cell text the one-pass path handles whole, else None."""
-    split = _split_tables(text, file)
+def read_well_formed(text: str, file: str, lines: list[str] | None = None) -> tuple[Document, list[Problem]] | None:
+    """The document and problems of tab-cell text the one-pass path handles whole, else None. ``lines``:
+    the text's ``splitlines()`` when the caller has them (they are changed here)."""
+    split = _split_tables(text.splitlines() if lines is None else lines, file)
     if split is None:
         return None
     lines, tables = split
@@ -83,13 +85,12 @@ def read_well_formed(text: str, file: str) -> tuple[Document, list[Problem]] | N
     return document_from_parts(parts_of_tables, file, [])
 
 
-def _split_tables(text: str, file: str) -> tuple[list[str], list[_Table]] | None:
+def _split_tables(lines: list[str], file: str) -> tuple[list[str], list[_Table]] | None:
     """The lines and the tables, as ``text_cells.read_tab_cells`` splits them; None at a line it does
     not take (see the module). A cell line with trailing blank cells is cut to its one cell, and a
     continuation line is joined to the line of the cell it continues, so that a cell's text is always
-    its line without the leading tab. A cell line costs one test here; its row is looked at when it
-    ends."""
-    lines = text.splitlines()
+    its line without the leading tab (``lines`` are changed so). A cell line costs one test here; its
+    row is looked at when it ends."""
     tables: list[_Table] = []
     table: _Table | None = None
     start = -1  # the first line of the open row; -1: no row open; -2: a row broken by a continuation line
@@ -97,7 +98,7 @@ def _split_tables(text: str, file: str) -> tuple[list[str], list[_Table]] | None
     previous_was_cell = False
     pending: tuple[str, int] | None = None  # a heading waiting for its table
     for index, line in enumerate(lines):
-        if line[:1] == "\t":
+        if line and line[0] == "\t":  # (an index, not line[:1]: no slice object per line)
             if start < 0:
                 if start == -2:
                     return None  # the row goes on after a continuation line: not a run of lines
@@ -192,8 +193,8 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
                 break
         row = _cells(lines, start, end, file)
         texts = [c.text for c in row]
-        if "level3" in map(column_role, texts) or looks_like_indicator_row(row):
-            return None  # a header over two rows, or indicators before any header
+        if "level3" in map(column_role, texts) or (end - start >= 3 and looks_like_indicator_row(row)):
+            return None  # a header over two rows, or indicators before any header (3 filled cells or more)
         names_project = names_project or any(not c.blank and starts_project(c.text) for c in row)
         header_rows.append(row)
     if not roles:
@@ -211,6 +212,43 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
     if not _read_indicator_rows(lines, body, roles, parts, file, is_last_table):
         return None
     return parts
+
+
+_ENDS, _NEW_PROJECT = 2, 1
+
+
+@lru_cache(maxsize=8192)
+def _row_stop(head: str) -> int:
+    """For the text of an indicator row's first filled cell: ``_ENDS`` when the row ends the indicator
+    rows (a footer, a repeated header), ``_NEW_PROJECT`` when it starts a new project (a 项目名称 or unit
+    row: ``interpret.starts_project``, a stop after the first row), else 0. Cached: a table's first
+    cells are mostly 一级/二级 names, the same in every table."""
+    first = head.strip()
+    if is_footer(head) or first in HEADER_FIRST:
+        return _ENDS
+    if header_field(head) in _PROJECT_FIELDS or UNIT_CELL.match(first):
+        return _NEW_PROJECT
+    return 0
+
+
+@lru_cache(maxsize=8192)
+def _carried_levels(s1: str, s2: str, level1: str, level2: str) -> tuple[str, str] | None:
+    """The 一级 and 二级 after a row whose (stripped) 一级 and 二级 cells hold ``s1`` and ``s2`` (one of them
+    filled), under ``level1`` and ``level2`` carried down from the rows above, as
+    ``indicator_rows.read_indicator_rows`` carries them; None where the general path supplies the 一级
+    from the frameworks (with a note). Cached: a pure function of few, often repeated names."""
+    if s1 and not s2 and level_of(s1) == "level2":  # (level_of strips and normalises its text itself)
+        s1, s2 = "", s1  # a 二级 name in the 一级 column
+    if s1:
+        same = bool(level1) and normalise_level1(s1) == normalise_level1(level1)
+        level1, level2 = s1, (level2 if same else "")
+    if s2:
+        level2 = s2
+        if not s1 and (not level1 or not owns(level1, level2)):
+            owner = level1_of_level2(level2)
+            if owner is not None and (not level1 or normalise_level1(level1) != owner):
+                return None
+    return level1, level2
 
 
 def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: tuple[str, ...], parts: Parts,
@@ -245,32 +283,25 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
         first = 0
         while not stripped[first]:
             first += 1
-        head = lines[start + first][1:]
-        if is_footer(head) or stripped[first] in HEADER_FIRST or (k and (
-                header_field(head) in _PROJECT_FIELDS or UNIT_CELL.match(stripped[first]))):
+        stop = _row_stop(lines[start + first][1:])
+        if stop and (stop == _ENDS or k):
             return False  # a footer, a repeated header, a new project (interpret.starts_project)
         if k == last and is_last_table and is_sign(lines[start + it][1:]):
             return False  # the file may be cut after the sign
         s1 = stripped[i1] if i1 is not None else ""
         s2 = stripped[i2] if i2 is not None else ""
-        if s1 and not s2 and level_of(lines[start + i1][1:]) == "level2":  # type: ignore[operator]
-            s1, s2 = "", s1  # a 二级 name in the 一级 column
-        if s1:
-            same = bool(level1) and normalise_level1(s1) == normalise_level1(level1)
-            level1, level2 = s1, (level2 if same else "")
-        if s2:
-            level2 = s2
-            if not s1 and (not level1 or not owns(level1, level2)):
-                owner = level1_of_level2(level2)
-                if owner is not None and (not level1 or normalise_level1(level1) != owner):
-                    return False  # the general path supplies the 一级, with a note
+        if s1 or s2:
+            carried = _carried_levels(s1, s2, level1, level2)
+            if carried is None:
+                return False  # the general path supplies the 一级, with a note
+            level1, level2 = carried
         name = stripped[i3]
         target_text = stripped[it]
         if not name or not target_text or not level1 or not level2 or is_placeholder(name) \
                 or not target_text.strip(EMPTY_MARKS) or ("分" in target_text and FUSED_SCORE.match(target_text)):
             return False  # a category or template row, a missing name, level or value, a fused score
         sources = line_sources[at_line:at_line + width]
-        indicators.append(Indicator(
+        indicators.append(new_indicator(
             level1, level2, name,
             stripped[i_description] if i_description is not None else None,
             parse_target(target_text, name),

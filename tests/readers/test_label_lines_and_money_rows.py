@@ -108,3 +108,14 @@ def test_a_goal_that_reads_like_a_label_line_stays_a_goal() -> None:
                       + TABLE.split("\n", 1)[1])
     assert project.name == "校舍维修"
     assert project.goals == ("项目名称：校舍维修，完成维修800平方米",)
+
+
+def test_label_lines_in_the_tab_cell_form() -> None:
+    cells = "".join(f"\t{text}\n" for text in ("项目名称", "校舍维修")) + "\n" + "".join(
+        f"\t{text}\n" for text in ("预算数", "30")) + "\n" + "".join(
+        f"\t{text}\n" for text in ("一级指标", "二级指标", "三级指标", "指标值")) + "\n" + "".join(
+        f"\t{text}\n" for text in ("产出指标", "数量指标", "维修面积", "≥800平方米"))
+    document, project = _one("2024年项目支出绩效目标表\n\n单位名称：某县教育局　　金额单位：万元\n\n" + cells)
+    assert (document.unit.name, document.money_unit) == ("某县教育局", "万元")
+    assert (project.name, project.budget.total, len(project.indicators)) == ("校舍维修", Decimal("30"), 1)
+    assert project.title == "2024年项目支出绩效目标表"

@@ -102,7 +102,9 @@ def is_fragment(text: str) -> bool:
     """True for a cell that is no goal or purpose text though it stands where one does: a score note such
     as ``(80分)`` after 年度绩效目标, or one character of a label written vertically (``绩`` of 绩效指标,
     ``总`` of 总体目标, one character a line). Such a cell is kept as an extra, not lost."""
-    return bool(_SCORE_NOTE.match(text)) or (len(text) == 1 and text in _label_initials())
+    if len(text) == 1:
+        return text in _label_initials()
+    return text[:1] in "(（" and bool(_SCORE_NOTE.match(text))
 
 
 def _period_column(text: str) -> bool:
@@ -182,6 +184,15 @@ def _money_heads(row: list[Cell]) -> list[tuple[int, str]] | None:
     """(column, field) of a row naming money columns with no value between them, whose values stand in
     the next row (``项目资金（万元） | 资金总额 | 财政拨款 | 其他资金`` over ``| 500 | 480 | 20``): two or more
     of 预算数/财政资金/其他资金's labels, the row's other cells labels too (or a money-unit note)."""
+    last = len(row) - 1
+    while last >= 0 and row[last].blank:
+        last -= 1
+    before = last - 1
+    while before >= 0 and row[before].blank:
+        before -= 1
+    if before < 0 or header_field(row[last].text) not in _MONEY_FIELDS \
+            or header_field(row[before].text) not in _MONEY_FIELDS:
+        return None  # such a row ends with two money labels; nearly every row ends with a value
     heads: list[tuple[int, str]] = []
     for k, cell in enumerate(row):
         if cell.blank:
@@ -239,7 +250,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             _read_row([Cell(t, cell.source) for t in pairs], parts, state, stream)
             i += 1
             continue
-        if not parts.department and _names_department(text):
+        if not parts.department and "整体" in text and _names_department(text):
             parts.department = True  # 部门整体绩效目标, 部门（单位）整体支出绩效目标申报表 …
         note_unit = money_unit_note(text)
         if note_unit is not None:
@@ -252,7 +263,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             state.group = None  # 项目资金, 资金情况: a new block begins
             i += 1
             continue
-        if not stream and label_key(text) in MIDTERM_COLUMNS and i + 1 < len(row) and _period_column(row[i + 1].text) \
+        if not stream and "资金总额" in text and label_key(text) in MIDTERM_COLUMNS and i + 1 < len(row) \
+                and _period_column(row[i + 1].text) \
                 and len(period_run := _run(row, i, _period_column)) >= 2:  # side by side, no cell between
             state.fund_columns = [label_key(row[k].text) for k in period_run]  # 中期资金总额 | 年度资金总额
             i = period_run[-1] + 1

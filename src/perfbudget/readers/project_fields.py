@@ -57,7 +57,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     if match:
         name, label = match["name"].strip(), match["label"].strip()
         year, source_name = int(match["year"]), match["source"].strip() or None
-    department = parts.department or bool(title and DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", title)))
+    department = parts.department or bool(title and "整体" in title
+                                          and DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", title)))
     if not name and department:
         # A 部门整体 table is the department's whole spending: it has no 项目名称 of its own.
         name = DEPARTMENT_PROJECT

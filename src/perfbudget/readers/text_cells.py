@@ -14,6 +14,7 @@ from itertools import filterfalse
 
 from perfbudget.model import Source
 from perfbudget.readers.grid import Cell, RawTable, source_at
+from perfbudget.readers.label_lines import label_line_cells
 
 HEADING = re.compile(r"^\s*\[bookmark:[^\]]*\]|绩效(?:目标|自评|监控)[^\t]{0,12}表\s*$")
 
@@ -90,6 +91,17 @@ def read_tab_cells(text: str, file: str) -> list[RawTable]:
             assert last_cell is not None
             last_cell.add_paragraph(line.rstrip("\t"))
             previous_was_cell = True
+            continue
+        labelled = None if is_heading else label_line_cells(stripped)
+        if labelled is not None:  # 单位名称：某局  金额单位：万元 — a row of the (next) table
+            if pending is not None or current is None:
+                heading, hline = pending if pending else (None, lineno)
+                current = RawTable(heading=heading, source=source_at(file, hline))
+                tables.append(current)
+                pending = None
+            source = source_at(file, lineno)
+            current.rows.append([Cell(text, source) for text in labelled])
+            row, last_cell, previous_was_cell = None, None, False
             continue
         # A heading or free text between tables: the latest heading (else the latest
         # line) names the next table.

@@ -65,6 +65,12 @@ def test_project_as_interchange_json_and_edit_with_optimistic_concurrency(web: W
     assert stale.json()["error"]["details"] == {"latest_version": got["version"] + 1}
     history = client.get(f"/api/v1/projects/{pid}/history", headers=headers).json()
     assert any(c["kind"] == "target_changed" for v in history["versions"] for c in v["changes"])
+    assert (history["total"], history["limit"], history["offset"]) == (got["version"] + 1, 100, 0)
+    assert [v["version"] for v in history["versions"]] == list(range(1, got["version"] + 2))
+    # paged: one version from the second, with its changes from the one before
+    page = client.get(f"/api/v1/projects/{pid}/history?limit=1&offset={got['version']}", headers=headers).json()
+    assert page["total"] == history["total"] and page["versions"] == history["versions"][-1:]
+    assert client.get(f"/api/v1/projects/{pid}/history?limit=0", headers=headers).status_code == 422
 
 
 def test_bad_interchange_document_names_the_field(web: WebEnv) -> None:

@@ -330,17 +330,25 @@ def workflow_events_of(tx: Transaction, project_id: int) -> list[dict[str, Any]]
     return [dict(row) for row in tx.connection.execute(_EVENTS_OF, {"project_id": project_id}).mappings()]
 
 
-def history(tx: Transaction, project_id: int) -> list[dict[str, Any]]:
-    """The project's versions with their changes, each with who made it and how (when recorded)."""
+def history(tx: Transaction, project_id: int, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """The project's versions with their changes, each with who made it and how (when recorded): all of
+    them, or a page of ``limit`` from ``offset`` (oldest first; :func:`version_total` counts them)."""
     from perfbudget.store.queries import project_history
 
-    versions = project_history(tx.connection, project_id)
+    versions = project_history(tx.connection, project_id, limit, offset)
     authors = {e.number: e for e in tx.trails([project_id]).get(project_id, [])}
     for item in versions:
         entry = authors.get(item["version"])
         item["username"] = entry.username if entry else None
         item["via"] = entry.via if entry else None
     return versions
+
+
+def version_total(tx: Transaction, project_id: int) -> int:
+    """How many versions the project has."""
+    from perfbudget.store.queries import version_total as count
+
+    return count(tx.connection, project_id)
 
 
 def project_id_of(tx: Transaction, unit: Any, project: Any) -> int | None:

@@ -389,16 +389,19 @@ def project_version(connection: Connection, project_id: int, number: int | None 
     return next(iter(loaded.values()), None)
 
 
-def project_history(connection: Connection, project_id: int) -> list[dict[str, Any]]:
-    """The project's versions, oldest first, each with its file, time and changes from the one before."""
-    versions = connection.execute(
-        select(project_versions.c.id, project_versions.c.number, project_versions.c.indicator_count,
-               project_versions.c.budget_total, documents.c.id.label("document_id"), documents.c.file_name,
-               documents.c.sha256, documents.c.imported_at)
-        .join(documents, documents.c.id == project_versions.c.document_id)
-        .where(project_versions.c.project_id == project_id)
-        .order_by(project_versions.c.number)
-    ).mappings().all()
+def project_history(connection: Connection, project_id: int, limit: int | None = None,
+                    offset: int = 0) -> list[dict[str, Any]]:
+    """The project's versions, oldest first, each with its file, time and changes from the one before:
+    all of them, or ``limit`` from ``offset`` (a page; :func:`version_total` counts them all)."""
+    query = (select(project_versions.c.id, project_versions.c.number, project_versions.c.indicator_count,
+                    project_versions.c.budget_total, documents.c.id.label("document_id"), documents.c.file_name,
+                    documents.c.sha256, documents.c.imported_at)
+             .join(documents, documents.c.id == project_versions.c.document_id)
+             .where(project_versions.c.project_id == project_id)
+             .order_by(project_versions.c.number))
+    if limit is not None:
+        query = query.limit(limit).offset(offset or None)
+    versions = connection.execute(query).mappings().all()
     changes: dict[int, list[Change]] = defaultdict(list)
     query = (select(version_changes).where(version_changes.c.version_id.in_([v["id"] for v in versions]))
              .order_by(version_changes.c.version_id, version_changes.c.position))
@@ -407,6 +410,12 @@ def project_history(connection: Connection, project_id: int) -> list[dict[str, A
     return [{"version": v["number"], "document_id": v["document_id"], "file": v["file_name"],
              "sha256": v["sha256"], "imported_at": v["imported_at"], "indicator_count": v["indicator_count"],
              "budget_total": v["budget_total"], "changes": changes[v["id"]]} for v in versions]
+
+
+def version_total(connection: Connection, project_id: int) -> int:
+    """How many versions the project has."""
+    return int(connection.execute(select(func.count()).select_from(project_versions)
+                                  .where(project_versions.c.project_id == project_id)).scalar_one())
 
 
 def stored_document(connection: Connection, document_id: int) -> Document | None:

@@ -332,6 +332,9 @@ class WorkflowEvent(Model):
 
 
 class History(Model):
+    total: int = Field(..., description="项目的版本总数")
+    limit: int = Field(..., description="本页最多几个版本（最早的在前）")
+    offset: int = Field(..., description="本页从第几个版本之后开始")
     versions: list[VersionEntry]
     workflow: list[WorkflowEvent]
 

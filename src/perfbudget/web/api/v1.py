@@ -21,6 +21,7 @@ from perfbudget.app.overview import (
     latest_evaluation,
     project_head,
     project_rows,
+    version_total,
     workflow_events_of,
 )
 from perfbudget.app.project_view import load_view
@@ -208,12 +209,15 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
 
 @router.get("/projects/{project_id}/history", responses=ERRORS, response_model=m.History, tags=[TAG_PROJECTS],
             summary="项目的版本与差异、流程记录")
-def get_history(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
+def get_history(request: Request, project_id: int, limit: int = Query(100, ge=1, le=1000),
+                offset: int = Query(0, ge=0), principal: Principal = Depends(api_user)) -> dict[str, Any]:
     with store_of(request).reading() as tx:
         project_head(tx, principal, project_id)
-        versions = history(tx, project_id)
+        total = version_total(tx, project_id)
+        versions = history(tx, project_id, limit, offset)
         steps = workflow_events_of(tx, project_id)
-    return {"versions": [{**v, "imported_at": v["imported_at"].isoformat(),
+    return {"total": total, "limit": limit, "offset": offset,
+            "versions": [{**v, "imported_at": v["imported_at"].isoformat(),
                           "changes": [c.to_dict() for c in v["changes"]]} for v in versions],
             "workflow": [{**e, "at": e["at"].isoformat()} for e in steps]}
 

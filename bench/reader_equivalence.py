@@ -79,32 +79,23 @@ def _edit(rng: random.Random, base: str) -> str:
     return base
 
 
-# Label-like texts for the corpus edits (as in tests/readers/test_text_fast_path.py).
-_WORDS = ["项目名称", "一级指标", "三级指标", "指标值", "注：说明", "合计", "指标1", "≥", "社会效益指标",
-          "效益指标", "成本指标", "", " ", "255101某某局", "≥95%（10分）", "……", "/", "2024年10月底前",
-          "序号", "绩效指标", "实际完成值", "得分", "度量单位", "指标性质", "审核意见", "填报人：张三", "资金用途",
-          "单位：元", "预算数", "其他资金", "0.5", "2023.07-2024.01", "不低于90%", "质量指标", "数量指标",
-          "产出指标", "≤2小时", "100", "年度总体目标", "绩效目标", "满意度指标"]
+# Label-like texts for the corpus edits: those of tests/readers/cell_edits.py and a few more.
+_MORE_WORDS = ("单位：元", "预算数", "其他资金", "0.5", "2023.07-2024.01", "不低于90%", "质量指标", "数量指标",
+               "产出指标", "≤2小时", "100", "年度总体目标", "绩效目标", "满意度指标")
 
 
 def _corpus_edit(rng: random.Random, base: str) -> str:
+    from tests.readers.cell_edits import LABEL_LIKE, edit_cells  # ROOT is on sys.path in dump()
+
     if rng.random() < 0.3:
         return _edit(rng, base)
-    lines = base.split("\n")
-    for _ in range(rng.choice([1, 2, 3])):
-        i = rng.randrange(len(lines))
-        if rng.random() < 0.7 and lines[i].startswith("\t"):
-            lines[i] = "\t" + rng.choice(_WORDS)  # a label-like text in a random cell
-        elif rng.random() < 0.5:
-            del lines[i]
-        else:
-            lines.insert(i, lines[i])
-    return "\n".join(lines)
+    return edit_cells(rng, base, (*LABEL_LIKE, *_MORE_WORDS))
 
 
 def dump(out: Path, seed: int, edits: int, corpus_edits: int = 0) -> None:
     """Write one JSON line per input: [name, document, problems] (run in the process under test)."""
     sys.path.insert(0, str(ROOT / "bench"))
+    sys.path.insert(0, str(ROOT))  # tests.readers.cell_edits
     from corpus import corpus_files
 
     from perfbudget.load import load_bytes

@@ -16,6 +16,7 @@ from perfbudget.readers.text import detect_layout, read_text
 from perfbudget.readers.text_cells import lines_look_like_tab_cells, looks_like_tab_cells, read_tab_cells
 from perfbudget.readers.text_cells_fast import read_well_formed
 from tests.conftest import HEADER_ROWS, table_text
+from tests.readers.cell_edits import edit_cells
 
 ROWS = [
     ["产出指标", "数量指标", "培训人数", "培训的人数", "≥100人"],
@@ -94,26 +95,12 @@ def test_fast_path_leaves_a_cut_table_to_the_general_path() -> None:
     assert _everything((document, problems)) == _everything(_general(text, "k.txt"))
 
 
-_WORDS = ["项目名称", "一级指标", "三级指标", "指标值", "注：说明", "合计", "指标1", "≥", "社会效益指标",
-          "效益指标", "成本指标", "", " ", "255101某某局", "≥95%（10分）", "……", "/", "2024年10月底前",
-          "序号", "绩效指标", "实际完成值", "得分", "度量单位", "指标性质", "审核意见", "填报人：张三", "资金用途"]
-
-
 def test_fast_path_equals_the_general_path_on_random_edits_of_the_seed() -> None:
     seed = (Path(__file__).resolve().parents[2] / "examples" / "000_e2047472f0d7711d.txt").read_text(encoding="utf-8")
     rng = random.Random(17)
     taken = 0
     for k in range(150):
-        lines = seed.split("\n")
-        for _ in range(rng.choice([1, 2, 3])):
-            i = rng.randrange(len(lines))
-            if rng.random() < 0.7 and lines[i].startswith("\t"):
-                lines[i] = "\t" + rng.choice(_WORDS)  # a label-like text in a random cell
-            elif rng.random() < 0.5:
-                del lines[i]
-            else:
-                lines.insert(i, lines[i])
-        text = "\n".join(lines)
+        text = edit_cells(rng, seed)
         fast = read_well_formed(text, f"r{k}.txt")
         if fast is not None:
             taken += 1

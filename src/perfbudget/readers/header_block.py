@@ -83,6 +83,8 @@ class _State:
     goal_columns: list[tuple[str, str]] = field(default_factory=list)  # (expected|actual, label text)
     goal_slot: int = 0
     tasks: TaskGrid | None = None  # the 年度主要任务 grid of a 部门整体 table, while its rows last
+    # (column, field) of a row of money labels whose amounts stand in the next row (资金总额 | 财政拨款 …)
+    money_heads: list[tuple[int, str]] | None = None
 
 
 _SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
@@ -163,19 +165,19 @@ def _take_goal_value(cell: Cell, parts: Parts, state: _State) -> bool:
 def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False) -> None:
     """Read the header block's rows into ``parts``."""
     state = _State()
-    heads: list[tuple[int, str]] | None = None  # a row of money labels whose values are in the next row
     for row in rows:
         if state.tasks is not None:
             if is_grid_row(row):
                 read_grid_row(row, state.tasks, parts)
                 continue
             state.tasks = None
-        if heads is not None and _money_values(row, heads, parts):
-            heads = None
+        if state.money_heads is not None and _money_values(row, state.money_heads, parts):
+            state.money_heads = None
             continue
-        heads = None if stream else _money_heads(row)
-        if heads is not None:
-            _read_row([c for k, c in enumerate(row) if k not in dict(heads)], parts, state, stream)
+        state.money_heads = None if stream else _money_heads(row)
+        if state.money_heads is not None:
+            columns = {k for k, _ in state.money_heads}
+            _read_row([c for k, c in enumerate(row) if k not in columns], parts, state, stream)
             continue
         _read_row(row, parts, state, stream)
 

@@ -351,6 +351,33 @@ def version_total(tx: Transaction, project_id: int) -> int:
     return count(tx.connection, project_id)
 
 
+HISTORY_PAGE = 50  # versions per page of the web's history page
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    """One page of a project's versions, newest first: page 1 holds the newest :data:`HISTORY_PAGE`."""
+
+    versions: list[dict[str, Any]]
+    page: int
+    pages: int
+    total: int
+
+
+def history_newest_first(tx: Transaction, project_id: int, page: int = 1, size: int | None = None) -> HistoryPage:
+    """Page ``page`` (1 = the newest versions; a page past the last is the last) of the project's history,
+    newest first, ``size`` versions a page (default :data:`HISTORY_PAGE`): a project imported thousands of
+    times is shown a page at a time, and only that page's versions and changes are read."""
+    size = size or HISTORY_PAGE
+    total = version_total(tx, project_id)
+    pages = max(1, -(-total // size))
+    page = min(max(page, 1), pages)
+    end = total - (page - 1) * size
+    start = max(0, end - size)
+    versions = history(tx, project_id, end - start, start) if end > start else []
+    return HistoryPage(list(reversed(versions)), page, pages, total)
+
+
 def project_id_of(tx: Transaction, unit: Any, project: Any) -> int | None:
     """The stored project a document's table is (by unit, fund year, name, fund label)."""
     from perfbudget.store.rows import project_identity

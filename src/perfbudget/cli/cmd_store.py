@@ -328,24 +328,35 @@ def history_command(
     project: str = typer.Argument(..., help=PROJECT_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    limit: int | None = typer.Option(None, "--limit", min=1,
+                                     help="只列出这么多个版本（从最早的一版起，或从 --offset 起）；默认全部。"),
+    offset: int = typer.Option(0, "--offset", min=0, help="跳过最早的这么多个版本（与 --limit 一起分页）。"),
 ) -> None:
     """列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。"""
     from perfbudget.app.imports import VIA_LABELS
-    from perfbudget.app.overview import history
+    from perfbudget.app.overview import history, version_total
 
     store = open_store(db)
     project_id = resolve_project(store, project)
     head = store.find_projects(str(project_id))[0]
     with store.reading() as tx:
-        versions = history(tx, project_id)
+        versions = history(tx, project_id, limit, offset) if limit is not None or offset else history(tx, project_id)
+        total = version_total(tx, project_id) if limit is not None or offset else len(versions)
     store.close()
     if as_json:
-        print_json(jsonable({"project": head, "versions": [
+        print_json(jsonable({"project": head, "total": total, "offset": offset, "versions": [
             {**v, "changes": [c.to_dict() for c in v["changes"]]} for v in versions]}))
         return
     from perfbudget.store.changes import describe
 
-    out.print(project_heading(head, f"共 {len(versions)} 版"), markup=False)
+    if len(versions) == total:
+        shown = f"共 {total} 版"
+    elif versions:
+        first, last = versions[0]["version"], versions[-1]["version"]
+        shown = f"共 {total} 版，列出其中 {len(versions)} 版（第 {first}–{last} 版）"
+    else:
+        shown = f"共 {total} 版，--offset {offset} 之后没有版本"
+    out.print(project_heading(head, shown), markup=False)
     for v in versions:
         who = f"  {v['username'] or '—'}（{VIA_LABELS.get(v['via'], v['via'])}）" if v["via"] else ""
         out.print(f"第 {v['version']} 版  {local_time(v['imported_at'])}  "

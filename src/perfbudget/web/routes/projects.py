@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import Depends, Form, Request
+from fastapi import Depends, Form, Query, Request
 from fastapi.responses import Response
 
 from perfbudget.app.evaluations import offered
 from perfbudget.app.exports import FORMAT_LABELS, target_formats, target_table_file
-from perfbudget.app.overview import history, project_head, workflow_events_of
+from perfbudget.app.overview import history_newest_first, project_head, workflow_events_of
 from perfbudget.app.project_view import load_page, load_view
 from perfbudget.app.reviews import current_errors
 from perfbudget.web import audit
@@ -71,17 +71,17 @@ def workflow_step(request: Request, project_id: int, action: str = Form(...), co
 
 
 @router.get("/projects/{project_id}/history")
-def history_page(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
+def history_page(request: Request, project_id: int, page: int = Query(1, ge=1),
+                 principal: Principal = Depends(page_user)) -> Response:
     with store_of(request).reading() as tx:
         head = project_head(tx, principal, project_id)
-        versions = history(tx, project_id)
+        shown = history_newest_first(tx, project_id, page)
         steps = workflow_events_of(tx, project_id)
         changes, _ = audit.entries(tx.connection, object_type="project", object_id=str(project_id), limit=200)
-    authors = {v["version"]: v for v in versions if v["via"]}
-    return render(request, "history.html", {"head": head, "versions": list(reversed(versions)), "authors": authors,
-                                            "events": steps, "audit": changes,
-                                            "numbers": [v["version"] for v in versions],
-                                            "state_labels": STATE_LABELS})
+    authors = {v["version"]: v for v in shown.versions if v["via"]}
+    return render(request, "history.html", {"head": head, "versions": shown.versions, "authors": authors,
+                                            "page": shown.page, "pages": shown.pages, "total": shown.total,
+                                            "events": steps, "audit": changes, "state_labels": STATE_LABELS})
 
 
 @router.get("/projects/{project_id}/download/{fmt}")

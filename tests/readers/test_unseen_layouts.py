@@ -1,0 +1,97 @@
+"""Layouts first met in tables from units and provinces the corpus had not seen (corpus 45–59), each stated
+on a tiny inline table: the shape, not the sample."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfbudget.readers.text import detect_layout, read_text
+
+
+def _rows(text: str) -> list[tuple[str, str, str, str]]:
+    document, problems = read_text(text, "t.txt")
+    assert document is not None, problems
+    return [(i.level1, i.level2, i.level3, i.target.raw) for p in document.projects for i in p.indicators]
+
+
+# ---- pipe cells: the last cell of a row carries the row's trailing empty cells ----------------------------
+
+PIPE_CELLS_TRAILING = """项目绩效目标表 | ||||||
+|
+项目名称 |
+绿化项目 | |||
+|
+资金情况(万元) |
+年度资金总额: |
+153.5 | ||||
+|
+一级指标 |
+二级指标 |
+三级指标 |
+计量单位 |
+指标性质 |
+指标值 |
+|
+产出指标 |
+数量指标 |
+绿化公路 |
+米 |
+= |
+3500 | |
+|
+质量指标 |
+树木成活率 |
+% |
+≥ |
+85 | ||
+| |||||
+"""
+
+
+def test_pipe_cell_lines_with_trailing_empty_cells() -> None:
+    """``text | |||`` is the cell ``text`` and then empty cells, and ``| |||`` a spaced run of empty cells:
+    neither is read as cell text (a name ``绿化项目 | ||``, an amount ``153.5 | |||``)."""
+    assert detect_layout(PIPE_CELLS_TRAILING) == "pipe-cells"
+    document, _problems = read_text(PIPE_CELLS_TRAILING, "t.txt")
+    assert document is not None
+    project = document.projects[0]
+    assert project.name == "绿化项目"
+    assert project.budget.total == Decimal("153.5")
+    assert _rows(PIPE_CELLS_TRAILING) == [
+        ("产出指标", "数量指标", "绿化公路", "=3500米"),
+        ("产出指标", "质量指标", "树木成活率", "≥85%"),
+    ]
+
+
+# ---- a transfer's region table in pipe cells, few lines of pipes alone ------------------------------------
+
+REGION_TABLE = """生猪调出大县奖励资金区域绩效目标表 | |||||
+资金名称 |
+生猪调出大县奖励资金 | ||||
+中央主管部门 |
+财政部 | ||||
+资金情况 |
+年度金额(万元): |
+397 | |||
+其中:中央补助(万元) |
+397 | ||||
+一级指标 |
+二级指标 |
+三级指标 |
+单位 |
+指标值 | |
+绩效指标 |
+产出指标 |
+数量指标 |
+猪肉产量稳定率 |
+% |
+≥95% |
+能繁母猪稳定率 |
+% |
+90% | |||
+"""
+
+
+def test_pipe_cells_whose_rows_end_in_trailing_empty_cells_are_told_apart() -> None:
+    """Rows ended by ``text | ||||`` rather than by lines of pipes alone are still one cell per line."""
+    assert detect_layout(REGION_TABLE) == "pipe-cells"

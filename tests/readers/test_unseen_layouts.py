@@ -95,3 +95,18 @@ REGION_TABLE = """生猪调出大县奖励资金区域绩效目标表 | |||||
 def test_pipe_cells_whose_rows_end_in_trailing_empty_cells_are_told_apart() -> None:
     """Rows ended by ``text | ||||`` rather than by lines of pipes alone are still one cell per line."""
     assert detect_layout(REGION_TABLE) == "pipe-cells"
+
+
+def test_region_table_names_its_fund_and_year_amount() -> None:
+    """资金名称 names a transfer (as 专项名称 does) and 年度金额 is its year's amount; the block's side label
+    绩效指标, given after the header row, opens no indicator."""
+    document, problems = read_text(REGION_TABLE, "t.txt")
+    assert document is not None
+    project = document.projects[0]
+    assert project.name == "生猪调出大县奖励资金"
+    assert project.budget.total == Decimal("397")
+    assert not [p for p in problems if "绩效指标" in p.message], problems
+    assert _rows(REGION_TABLE) == [
+        ("产出指标", "数量指标", "猪肉产量稳定率", "≥95%"),
+        ("产出指标", "数量指标", "能繁母猪稳定率", "90%"),
+    ]

@@ -34,6 +34,7 @@ from perfbudget.readers.labels import (
     is_any_label,
     is_extra_column_label,
     is_footer,
+    is_ignored_label,
     label_key,
     level_of,
 )
@@ -358,6 +359,9 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             return position
         if _SECTION.match(cell.text) or (len(cell.text) <= 120 and HEADING.search(cell.text)):
             return position  # the page goes on after the table: a section or a title
+        if "指标" in cell.text and is_ignored_label(cell.text):
+            position += 1  # 绩效指标: the block's merged side label, given after the header row
+            continue
         if column_role(cell.text) == "level1" and (repeated := _header_run(cells, position)) is not None:
             position = repeated[1]  # the indicator header repeated after a page break
             continue

@@ -110,3 +110,53 @@ def test_region_table_names_its_fund_and_year_amount() -> None:
         ("产出指标", "数量指标", "猪肉产量稳定率", "≥95%"),
         ("产出指标", "数量指标", "能繁母猪稳定率", "90%"),
     ]
+
+
+# ---- pipe rows: the page stops inside the last row's last cell --------------------------------------------
+
+PIPE_ROWS_HEAD = """| 项目名称 | 就学补助 | | | |
+| 预算数 | 7 | | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |
+| 产出指标 | 数量指标 | 补助人数 | ≥101人 | 10 |
+| 产出指标 | 质量指标 | 发放率 | 100% | 10 |
+| 产出指标 | 时效指标 | 及时发放率 | 100% | 10 |
+"""
+
+
+def test_pipe_rows_cut_inside_the_value_cell_is_a_cut_not_a_target() -> None:
+    """``| 成本指标 | 补助标准 | 15`` with no closing ``|`` after rows that have one: the text stops inside
+    that cell, so ``15`` is a fragment and the row is reported as cut, not read."""
+    text = PIPE_ROWS_HEAD + "| 产出指标 | 成本指标 | 补助标准 | 15\n"
+    document, problems = read_text(text, "t.txt")
+    assert document is not None
+    assert [row[2] for row in _rows(text)] == ["补助人数", "发放率", "及时发放率"]
+    assert any("表格在此中断" in p.message and p.source.line == 7 for p in problems)
+
+
+def test_pipe_rows_cut_after_the_value_keep_the_indicator() -> None:
+    """Cut inside the score after a whole 指标值: the indicator is read; the cut is reported."""
+    text = PIPE_ROWS_HEAD + "| 产出指标 | 成本指标 | 补助标准 | 1500元 | 1\n"
+    document, problems = read_text(text, "t.txt")
+    assert document is not None
+    assert _rows(text)[-1] == ("产出指标", "成本指标", "补助标准", "1500元")
+    assert any("表格在此中断" in p.message for p in problems)
+
+
+FLAT_TWO_PROJECTS_CUT = """| 项目名称 | 预算数 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |
+| 甲项目 | 100 | 产出指标 | 数量指标 | 培训人数 | 50人 | 10 |
+| | | 满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥95% | 10 |
+| 乙项目 | 200 | 产出指标 | 数量指标 | 维修道路 | 3公里 | 10 |
+| | | 产出指标 | 质量指标 | 验收合格率 | 100% | 10 |
+| | | 产出指标 | 时效指标 | 完成时间 | 年底 | 1
+"""
+
+
+def test_a_cut_flat_table_is_cut_in_its_last_project_only() -> None:
+    """A flat table of several projects cut at its end: only the last project's last row is cut; the
+    projects before it are whole (no cut reported at their last rows)."""
+    document, problems = read_text(FLAT_TWO_PROJECTS_CUT, "t.txt")
+    assert document is not None
+    assert [p.name for p in document.projects] == ["甲项目", "乙项目"]
+    assert [len(p.indicators) for p in document.projects] == [2, 3]
+    cuts = [p for p in problems if "表格在此中断" in p.message]
+    assert cuts and all(p.source.line == 6 for p in cuts), cuts

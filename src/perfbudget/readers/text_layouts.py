@@ -268,7 +268,19 @@ def read_pipe_rows(text: str, file: str) -> list[RawTable]:
             stripped = stripped[1:]
         parts = [part.strip(" " + _NBSP) for part in stripped.split("|")]
         rows.append((lineno, parts))
-    return _row_tables(rows, file)
+    tables = _row_tables(rows, file)
+    if tables and _ends_inside_a_cell(lines):
+        tables[-1].complete = False  # the page stops inside the last row's last cell
+    return tables
+
+
+def _ends_inside_a_cell(lines: list[str]) -> bool:
+    """The text's last line is a row without the closing ``|`` that the rows before it have
+    (``| 成本指标 | 补助标准 | 15``): the page stops inside that row's last cell."""
+    piped = [line.strip() for line in lines if "|" in line]
+    last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+    return ("|" in last and not last.endswith("|") and len(piped) >= 5
+            and sum(1 for line in piped if line.endswith("|")) > len(piped) / 2)
 
 
 def read_tab_rows(text: str, file: str) -> list[RawTable]:

@@ -182,3 +182,39 @@ def test_a_simplified_table_gets_no_traditional_script_note() -> None:
             "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n")
     _document, problems = read_text(text, "t.txt")
     assert not [p for p in problems if "繁体字" in p.message]
+
+
+# ---- levels shifted one column: the form's 一级 is a group above the framework's ---------------------------
+
+SHIFTED_LEVELS = """专项名称 |
+农业绿色发展专项 | ||||
+下达中央预算内投资(万元) |
+2350 | ||||
+一级指标 |
+二级指标 |
+三级指标 |
+指标值 | |
+实施效果指标 |
+产出指标 |
+建设项目个数 |
+1 | ||
+竣工验收合格率 |
+100% | ||||
+效益指标 |
+粪污综合利用率 |
+≥90% | |||
+"""
+
+
+def test_levels_shifted_by_a_group_above_the_framework_level1() -> None:
+    """实施效果指标 | 产出指标 | 三级 | 指标值 under 一级 | 二级 | 三级 | 指标值 (a central investment plan's
+    form): the group is the 一级 and the framework's 一级 names (产出指标, 效益指标) stand as 二级."""
+    document, problems = read_text(SHIFTED_LEVELS, "t.txt")
+    assert document is not None
+    assert document.projects[0].budget.total == Decimal("2350")
+    assert _rows(SHIFTED_LEVELS) == [
+        ("实施效果指标", "产出指标", "建设项目个数", "1"),
+        ("实施效果指标", "产出指标", "竣工验收合格率", "100%"),
+        ("实施效果指标", "效益指标", "粪污综合利用率", "≥90%"),
+    ]
+    assert not [p for p in problems if "缺少一级或二级" in p.message]

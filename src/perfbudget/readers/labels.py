@@ -66,6 +66,7 @@ HEADER_LABELS: dict[str, str] = {
     "当年度金额": "total",
     "本年度金额": "total",
     "年度金额": "total",
+    "下达中央预算内投资": "total",
     "中期预算资金总额": "extra",
     "总金额": "project-total",
     "本年度申请市财政预算资金": "total",

@@ -169,8 +169,9 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
             problems.append(Problem(cells[-1].source, f"{CUT_MESSAGE}：最后一行只有{len(filled)}个有内容的单元格"
                                                       f"（指标表头有{width}列），文件可能不完整"))
             parts.cut = cells[-1].source
-            if complete and len(cells) > value_end + 1:
+            if (complete or not stream) and len(cells) > value_end + 1:
                 # cut inside a cell after the target (实际完成值 …): the target and what precedes it are whole
+                # (known rows that are not complete: the text stops inside the last row's last cell)
                 _read_row(cells[:-1], plan, tree, parts, problems)
             continue
         if len(filled) == 1 and last_read == index - 1 and not sparse and not stream \

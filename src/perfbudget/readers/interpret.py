@@ -100,8 +100,10 @@ def _split_projects(table: RawTable, is_header: Callable[[list[Cell]], bool]) ->
     if len(starts) == 1:
         return [table]
     rows = table.rows
+    # a table cut off is cut in its last project: the projects before it are whole
     return [RawTable(table.heading if k == 0 else None, table.source if k == 0 else rows[a][0].source, rows[a:b],
-                     table.complete, table.certain, table.stream, table.sparse, table.needs_check)
+                     table.complete or k < len(starts) - 1, table.certain, table.stream, table.sparse,
+                     table.needs_check)
             for k, (a, b) in enumerate(zip(starts, [*starts[1:], len(rows)], strict=True))]
 
 

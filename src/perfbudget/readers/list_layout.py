@@ -94,4 +94,6 @@ def split_list_layout(table: RawTable, problems: list[Problem],
             problems.append(Problem(cells[0].source, "这一行的指标前没有项目名称，无法确定所属项目"))
             continue
         projects[-1].rows.append(cells[start:])
+    for project in projects[:-1]:
+        project.complete = True  # a table cut off is cut in its last project: the projects before it are whole
     return projects or None

@@ -22,6 +22,7 @@ is then read as one sequence, see :mod:`perfbudget.readers.header_block`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from perfbudget.readers.cell_values import VALUE_LIKE, decimal_or_none
 from perfbudget.readers.furniture import is_furniture
@@ -34,6 +35,7 @@ from perfbudget.readers.labels import (
     is_any_label,
     is_extra_column_label,
     is_footer,
+    is_ignored_label,
     label_key,
     level_of,
 )
@@ -327,6 +329,17 @@ def _next_row_starts(cells: list[Cell], at: int, tail: list[str]) -> bool:
     return fits(at) and not fits(at + 1)
 
 
+def _group_above_level1(cells: list[Cell], at: int, skip_blanks: Callable[[int], int]) -> bool:
+    """Does the row at ``at`` start with a group name above the framework's 一级 (``实施效果指标``, no
+    level name itself, ending in 指标), then a framework 一级 name, then a name that is no level (the 三级)?"""
+    if not cells[at].text.strip().endswith("指标"):
+        return False
+    second = skip_blanks(at + 1)
+    third = skip_blanks(second + 1)
+    return third < len(cells) and level_of(cells[second].text) in ("level1", "level1|level2") \
+        and level_of(cells[third].text) is None and not is_footer(cells[third].text)
+
+
 def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table: RawTable,
                     sparse: bool = False) -> int:
     """Append the indicator rows from ``position``; return where the next table may start."""
@@ -345,6 +358,8 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
     def ends_row(i: int) -> bool:
         return i >= n or is_footer(cells[i].text) or starts_project(cells[i])
 
+    shifted = False
+
     while True:
         position = skip_blanks(position)
         if position >= n:
@@ -358,12 +373,28 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             return position
         if _SECTION.match(cell.text) or (len(cell.text) <= 120 and HEADING.search(cell.text)):
             return position  # the page goes on after the table: a section or a title
+        if "指标" in cell.text and is_ignored_label(cell.text):
+            position += 1  # 绩效指标: the block's merged side label, given after the header row
+            continue
         if column_role(cell.text) == "level1" and (repeated := _header_run(cells, position)) is not None:
             position = repeated[1]  # the indicator header repeated after a page break
             continue
         row: list[Cell] = [Cell("", cell.source) for _ in roles]
         filled = 0
         level = guess_level(cells, position)
+        if "level1" in column and "level2" in column and (
+                shifted or (level == "level3" and _group_above_level1(cells, position, skip_blanks))):
+            # levels shifted one column: the form's 一级 is a group above the framework's (实施效果指标 |
+            # 产出指标 | 三级 | 指标值), so the framework's 一级 names stand in its 二级 column
+            if not shifted:
+                shifted = True
+                row[column["level1"]] = cell
+                filled = column["level1"] + 1
+                position = skip_blanks(position + 1)
+                level = "level2"
+            elif level == "level1" and level_of(cells[skip_blanks(position + 1)].text if skip_blanks(
+                    position + 1) < n else "") is None:
+                level = "level2"
         if level == "level1" and "level1" in column:
             row[column["level1"]] = cell
             filled = column["level1"] + 1

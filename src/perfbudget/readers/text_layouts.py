@@ -41,6 +41,14 @@ from perfbudget.readers.stream import (
 )
 
 _PIPES = re.compile(r"^\|+$")
+_TRAILING_PIPES = re.compile(r"^(.*?)((?:[ \u00a0\u3000]*\|)+)$")
+
+
+def _trailing_pipes(line: str) -> tuple[str, int] | None:
+    """A stripped line ending in ``|``: its text before the run of closing pipes and the number of pipes."""
+    match = _TRAILING_PIPES.match(line)
+    return (match.group(1), match.group(2).count("|")) if match else None
+
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _NBSP = "\u00a0\u3000"
 _SCORE_LINE = re.compile(r"^[(（][\d\s.\-—~～-]+分?[)）]\s*分?$")
@@ -63,7 +71,12 @@ def looks_like_pipe_cells(text: str) -> bool:
         return False
     cell_lines = sum(1 for line in lines if line.endswith("|") and line.count("|") == 1 and len(line) > 1)
     pipe_only = sum(1 for line in lines if _PIPES.match(line))
-    return cell_lines >= 5 and pipe_only >= 3 and (cell_lines + pipe_only) / len(lines) > 0.6
+    # a row's last cell with the row's trailing empty cells (``text | |||``, ``| |||``) ends a row as a
+    # line of pipes does
+    trailing = sum(1 for line in lines if line.count("|") > 1 and not _PIPES.match(line)
+                   and (split := _trailing_pipes(line)) is not None and "|" not in split[0])
+    return (cell_lines >= 5 and pipe_only + trailing >= 3
+            and (cell_lines + pipe_only + trailing) / len(lines) > 0.6)
 
 
 _ROW_END = re.compile(r"^\s*\|{2,}\s*$")
@@ -255,7 +268,19 @@ def read_pipe_rows(text: str, file: str) -> list[RawTable]:
             stripped = stripped[1:]
         parts = [part.strip(" " + _NBSP) for part in stripped.split("|")]
         rows.append((lineno, parts))
-    return _row_tables(rows, file)
+    tables = _row_tables(rows, file)
+    if tables and _ends_inside_a_cell(lines):
+        tables[-1].complete = False  # the page stops inside the last row's last cell
+    return tables
+
+
+def _ends_inside_a_cell(lines: list[str]) -> bool:
+    """The text's last line is a row without the closing ``|`` that the rows before it have
+    (``| 成本指标 | 补助标准 | 15``): the page stops inside that row's last cell."""
+    piped = [line.strip() for line in lines if "|" in line]
+    last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+    return ("|" in last and not last.endswith("|") and len(piped) >= 5
+            and sum(1 for line in piped if line.endswith("|")) > len(piped) / 2)
 
 
 def read_tab_rows(text: str, file: str) -> list[RawTable]:
@@ -333,7 +358,17 @@ def read_pipe_cells(text: str, file: str) -> list[RawTable]:
         if _PIPES.match(stripped):
             cells.extend(Cell("", source) for _ in stripped)
         elif stripped.endswith("|"):
-            cells.append(Cell(stripped[:-1].strip(" " + _NBSP), source))
+            # ``text |`` ends one cell; ``text | |||`` carries the row's trailing empty cells on the
+            # same line (one per further '|'), and ``| |||`` is a run of empty cells spaced out
+            content, pipes = _trailing_pipes(stripped) or (stripped[:-1], 1)
+            content = content.strip(" " + _NBSP)
+            if "|" in content:
+                cells.append(Cell(stripped[:-1].strip(" " + _NBSP), source))
+            else:
+                empty = pipes - (1 if content else 0)
+                if content:
+                    cells.append(Cell(content, source))
+                cells.extend(Cell("", source) for _ in range(empty))
         else:
             cells.append(Cell(stripped, source))
             if index == last:

@@ -1,0 +1,220 @@
+"""Layouts first met in tables from units and provinces the corpus had not seen (corpus 45–59), each stated
+on a tiny inline table: the shape, not the sample."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfbudget.readers.text import detect_layout, read_text
+
+
+def _rows(text: str) -> list[tuple[str, str, str, str]]:
+    document, problems = read_text(text, "t.txt")
+    assert document is not None, problems
+    return [(i.level1, i.level2, i.level3, i.target.raw) for p in document.projects for i in p.indicators]
+
+
+# ---- pipe cells: the last cell of a row carries the row's trailing empty cells ----------------------------
+
+PIPE_CELLS_TRAILING = """项目绩效目标表 | ||||||
+|
+项目名称 |
+绿化项目 | |||
+|
+资金情况(万元) |
+年度资金总额: |
+153.5 | ||||
+|
+一级指标 |
+二级指标 |
+三级指标 |
+计量单位 |
+指标性质 |
+指标值 |
+|
+产出指标 |
+数量指标 |
+绿化公路 |
+米 |
+= |
+3500 | |
+|
+质量指标 |
+树木成活率 |
+% |
+≥ |
+85 | ||
+| |||||
+"""
+
+
+def test_pipe_cell_lines_with_trailing_empty_cells() -> None:
+    """``text | |||`` is the cell ``text`` and then empty cells, and ``| |||`` a spaced run of empty cells:
+    neither is read as cell text (a name ``绿化项目 | ||``, an amount ``153.5 | |||``)."""
+    assert detect_layout(PIPE_CELLS_TRAILING) == "pipe-cells"
+    document, _problems = read_text(PIPE_CELLS_TRAILING, "t.txt")
+    assert document is not None
+    project = document.projects[0]
+    assert project.name == "绿化项目"
+    assert project.budget.total == Decimal("153.5")
+    assert _rows(PIPE_CELLS_TRAILING) == [
+        ("产出指标", "数量指标", "绿化公路", "=3500米"),
+        ("产出指标", "质量指标", "树木成活率", "≥85%"),
+    ]
+
+
+# ---- a transfer's region table in pipe cells, few lines of pipes alone ------------------------------------
+
+REGION_TABLE = """生猪调出大县奖励资金区域绩效目标表 | |||||
+资金名称 |
+生猪调出大县奖励资金 | ||||
+中央主管部门 |
+财政部 | ||||
+资金情况 |
+年度金额(万元): |
+397 | |||
+其中:中央补助(万元) |
+397 | ||||
+一级指标 |
+二级指标 |
+三级指标 |
+单位 |
+指标值 | |
+绩效指标 |
+产出指标 |
+数量指标 |
+猪肉产量稳定率 |
+% |
+≥95% |
+能繁母猪稳定率 |
+% |
+90% | |||
+"""
+
+
+def test_pipe_cells_whose_rows_end_in_trailing_empty_cells_are_told_apart() -> None:
+    """Rows ended by ``text | ||||`` rather than by lines of pipes alone are still one cell per line."""
+    assert detect_layout(REGION_TABLE) == "pipe-cells"
+
+
+def test_region_table_names_its_fund_and_year_amount() -> None:
+    """资金名称 names a transfer (as 专项名称 does) and 年度金额 is its year's amount; the block's side label
+    绩效指标, given after the header row, opens no indicator."""
+    document, problems = read_text(REGION_TABLE, "t.txt")
+    assert document is not None
+    project = document.projects[0]
+    assert project.name == "生猪调出大县奖励资金"
+    assert project.budget.total == Decimal("397")
+    assert not [p for p in problems if "绩效指标" in p.message], problems
+    assert _rows(REGION_TABLE) == [
+        ("产出指标", "数量指标", "猪肉产量稳定率", "≥95%"),
+        ("产出指标", "数量指标", "能繁母猪稳定率", "90%"),
+    ]
+
+
+# ---- pipe rows: the page stops inside the last row's last cell --------------------------------------------
+
+PIPE_ROWS_HEAD = """| 项目名称 | 就学补助 | | | |
+| 预算数 | 7 | | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |
+| 产出指标 | 数量指标 | 补助人数 | ≥101人 | 10 |
+| 产出指标 | 质量指标 | 发放率 | 100% | 10 |
+| 产出指标 | 时效指标 | 及时发放率 | 100% | 10 |
+"""
+
+
+def test_pipe_rows_cut_inside_the_value_cell_is_a_cut_not_a_target() -> None:
+    """``| 成本指标 | 补助标准 | 15`` with no closing ``|`` after rows that have one: the text stops inside
+    that cell, so ``15`` is a fragment and the row is reported as cut, not read."""
+    text = PIPE_ROWS_HEAD + "| 产出指标 | 成本指标 | 补助标准 | 15\n"
+    document, problems = read_text(text, "t.txt")
+    assert document is not None
+    assert [row[2] for row in _rows(text)] == ["补助人数", "发放率", "及时发放率"]
+    assert any("表格在此中断" in p.message and p.source.line == 7 for p in problems)
+
+
+def test_pipe_rows_cut_after_the_value_keep_the_indicator() -> None:
+    """Cut inside the score after a whole 指标值: the indicator is read; the cut is reported."""
+    text = PIPE_ROWS_HEAD + "| 产出指标 | 成本指标 | 补助标准 | 1500元 | 1\n"
+    document, problems = read_text(text, "t.txt")
+    assert document is not None
+    assert _rows(text)[-1] == ("产出指标", "成本指标", "补助标准", "1500元")
+    assert any("表格在此中断" in p.message for p in problems)
+
+
+FLAT_TWO_PROJECTS_CUT = """| 项目名称 | 预算数 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |
+| 甲项目 | 100 | 产出指标 | 数量指标 | 培训人数 | 50人 | 10 |
+| | | 满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥95% | 10 |
+| 乙项目 | 200 | 产出指标 | 数量指标 | 维修道路 | 3公里 | 10 |
+| | | 产出指标 | 质量指标 | 验收合格率 | 100% | 10 |
+| | | 产出指标 | 时效指标 | 完成时间 | 年底 | 1
+"""
+
+
+def test_a_cut_flat_table_is_cut_in_its_last_project_only() -> None:
+    """A flat table of several projects cut at its end: only the last project's last row is cut; the
+    projects before it are whole (no cut reported at their last rows)."""
+    document, problems = read_text(FLAT_TWO_PROJECTS_CUT, "t.txt")
+    assert document is not None
+    assert [p.name for p in document.projects] == ["甲项目", "乙项目"]
+    assert [len(p.indicators) for p in document.projects] == [2, 3]
+    cuts = [p for p in problems if "表格在此中断" in p.message]
+    assert cuts and all(p.source.line == 6 for p in cuts), cuts
+
+
+# ---- traditional characters (a mirror's conversion): refused with the reason, where it shows ---------------
+
+def test_a_table_in_traditional_characters_is_refused_with_the_reason_at_its_first_label() -> None:
+    text = ("2020年度項目支出績效自評表\n"
+            "| 項目名稱 | 某某經費 | |\n"
+            "| 一級指標 | 二級指標 | 三級指標 | 指標值 |\n"
+            "| 產出指標 | 數量指標 | 完成數量 | 10個 |\n"
+            "| 效益指標 | 社會效益指標 | 群眾受益 | 有效 |\n"
+            "| 滿意度指標 | 服務對象滿意度指標 | 滿意度 | ≥95% |\n")
+    document, problems = read_text(text, "t.txt")
+    assert document is None or not any(p.indicators for p in document.projects)
+    traditional = [p for p in problems if "繁体字" in p.message]
+    assert len(traditional) == 1 and traditional[0].source.line == 1
+
+
+def test_a_simplified_table_gets_no_traditional_script_note() -> None:
+    text = ("| 项目名称 | 某某经费 | |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n")
+    _document, problems = read_text(text, "t.txt")
+    assert not [p for p in problems if "繁体字" in p.message]
+
+
+# ---- levels shifted one column: the form's 一级 is a group above the framework's ---------------------------
+
+SHIFTED_LEVELS = """专项名称 |
+农业绿色发展专项 | ||||
+下达中央预算内投资(万元) |
+2350 | ||||
+一级指标 |
+二级指标 |
+三级指标 |
+指标值 | |
+实施效果指标 |
+产出指标 |
+建设项目个数 |
+1 | ||
+竣工验收合格率 |
+100% | ||||
+效益指标 |
+粪污综合利用率 |
+≥90% | |||
+"""
+
+
+def test_levels_shifted_by_a_group_above_the_framework_level1() -> None:
+    """实施效果指标 | 产出指标 | 三级 | 指标值 under 一级 | 二级 | 三级 | 指标值 (a central investment plan's
+    form): the group is the 一级 and the framework's 一级 names (产出指标, 效益指标) stand as 二级."""
+    document, problems = read_text(SHIFTED_LEVELS, "t.txt")
+    assert document is not None
+    assert document.projects[0].budget.total == Decimal("2350")
+    assert _rows(SHIFTED_LEVELS) == [
+        ("实施效果指标", "产出指标", "建设项目个数", "1"),
+        ("实施效果指标", "产出指标", "竣工验收合格率", "100%"),
+        ("实施效果指标", "效益指标", "粪污综合利用率", "≥90%"),
+    ]
+    assert not [p for p in problems if "缺少一级或二级" in p.message]

@@ -15,7 +15,9 @@ samples, the repository path in the key's ``"file"``. Each table is loaded with
 
   - names are compared as the model's own name normalisers see them
     (``framework.normalise_level1/2/3``: score notes such as ``(30分)``, core-indicator
-    stars and template hints such as ``(≥**人)`` do not count), after NFKC (full/half
+    stars and template hints such as ``(≥**人)`` do not count), after the reader's own conversion
+    of traditional characters (``readers.traditional.simplified``: a key written as a page in
+    traditional characters shows its names matches a reading converted to simplified), NFKC (full/half
     width), removing whitespace and quote marks and trailing ``。；;，,、:：``, and
     without a leading list number (``1.``, ``1、``, ``(1)``, ``指标1:``). Two 一级
     spellings of the Sichuan form are the framework's own: 项目完成指标 = 产出指标,
@@ -62,6 +64,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from perfbudget.framework import normalise_level1, normalise_level2, normalise_level3  # noqa: E402
 from perfbudget.load import load_path  # noqa: E402
 from perfbudget.model import Document  # noqa: E402
+from perfbudget.readers.traditional import simplified  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "real" / "corpus"
 KINDS = ("target", "self-evaluation")
@@ -83,7 +86,7 @@ Row = tuple[str, str, str, str]
 
 
 def _text(value: str) -> str:
-    text = unicodedata.normalize("NFKC", value)
+    text = unicodedata.normalize("NFKC", simplified(value))
     text = _QUOTES.sub("", _SPACE.sub("", text))
     return _TRAILING.sub("", text)
 

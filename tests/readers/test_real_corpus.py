@@ -21,9 +21,9 @@ from tests.conftest import ROOT
 
 # Measured 2026-12-03 with bench/real_tables.py on 73 keys (15 tables from units and provinces not seen
 # before added that day): recall 87.4%, precision 99.1%, reader at 1a65dcc (85.7% / 98.0% when they were
-# added), rounded down. A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them
-# to let a change pass.
-RECALL_FLOOR = 0.87
+# added); then 88.4% / 99.1% once tables in traditional characters were read converted; rounded down.
+# A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
+RECALL_FLOOR = 0.88
 PRECISION_FLOOR = 0.99
 
 

@@ -162,20 +162,7 @@ def test_a_cut_flat_table_is_cut_in_its_last_project_only() -> None:
     assert cuts and all(p.source.line == 6 for p in cuts), cuts
 
 
-# ---- traditional characters (a mirror's conversion): refused with the reason, where it shows ---------------
-
-def test_a_table_in_traditional_characters_is_refused_with_the_reason_at_its_first_label() -> None:
-    text = ("2020年度項目支出績效自評表\n"
-            "| 項目名稱 | 某某經費 | |\n"
-            "| 一級指標 | 二級指標 | 三級指標 | 指標值 |\n"
-            "| 產出指標 | 數量指標 | 完成數量 | 10個 |\n"
-            "| 效益指標 | 社會效益指標 | 群眾受益 | 有效 |\n"
-            "| 滿意度指標 | 服務對象滿意度指標 | 滿意度 | ≥95% |\n")
-    document, problems = read_text(text, "t.txt")
-    assert document is None or not any(p.indicators for p in document.projects)
-    traditional = [p for p in problems if "繁体字" in p.message]
-    assert len(traditional) == 1 and traditional[0].source.line == 1
-
+# ---- traditional characters: read converted (tests/readers/test_traditional_and_units.py) ---------------
 
 def test_a_simplified_table_gets_no_traditional_script_note() -> None:
     text = ("| 项目名称 | 某某经费 | |\n"

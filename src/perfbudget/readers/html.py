@@ -15,6 +15,7 @@ from typing import Any
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
+from perfbudget.readers import traditional
 from perfbudget.readers.bounds import html_problem
 from perfbudget.readers.decode import DecodeError, decode_bytes
 from perfbudget.readers.grid import Cell, RawTable
@@ -116,6 +117,18 @@ def read_html(data: bytes, file: str, limits: Limits) -> tuple[Document | None, 
     too_large = html_problem(text, limits)  # bounded cost (readers/bounds.py)
     if too_large:
         return None, [Problem(Source(file), too_large)]
+    document, problems = _read_tables(text, file)
+    if document is None or not any(p.indicators for p in document.projects):
+        again = traditional.read_converted(text, file, lambda converted: _read_tables(converted, file))
+        if again is not None:
+            return again
+        line = traditional.first_traditional_line(text)
+        if line is not None:
+            problems.append(traditional.unread(file, line))
+    return document, problems
+
+
+def _read_tables(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     tables = read_html_tables(text, file)
     if not tables:
         return None, [Problem(Source(file), "网页中没有找到绩效目标表"

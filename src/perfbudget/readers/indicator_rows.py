@@ -57,10 +57,25 @@ def _text(cell: Cell | None) -> str:
     return cell.text.strip() if cell is not None else ""
 
 
+# A scoring rule (评分标准), never an indicator's name: 未达指标值酌情扣分, 每降低1%扣1分, 否则不得分.
+SCORING_RULE = re.compile(r"扣[\d.一二三四五六七八九十半]*分|酌情扣|不得分")
+UNIT_MAX = 8  # characters: a 度量单位 is a word (人次/年, 平方米, 个（家）), never a sentence
+
+
+_MAGNITUDES = frozenset("万亿千百")
+
+
+def _takes_unit(value: str) -> bool:
+    """Whether a 度量单位 can follow ``value``: it holds a number and ends in a digit or in a magnitude
+    (10万 + 元)."""
+    last = value[-1]
+    return any(ch.isdigit() for ch in value) and (last.isdigit() or last in _MAGNITUDES or last == ".")
+
+
 def _target_text(by_role: dict[str, Cell], sign: str, extras: list[tuple[str, str]]) -> str:
     """指标值, or 指标性质 | 指标值 | 度量单位 joined when the table splits them. A number in the unit
     column is no unit: the same number again (a date serial shown twice) is dropped, another one
-    is kept as an extra."""
+    is kept as an extra; so is a text longer than :data:`UNIT_MAX` (a sentence is no unit)."""
     value = _text(by_role.get("target"))
     unit = _text(by_role.get("unit"))
     if value and sign:
@@ -70,7 +85,12 @@ def _target_text(by_role: dict[str, Cell], sign: str, extras: list[tuple[str, st
             extras.append(("度量单位", unit))
         unit = ""
     if value and unit and not value.endswith(unit):
-        value += unit
+        if len(unit) > UNIT_MAX or not _takes_unit(value):
+            # a sentence (the next column's 指标解释 in a row that lost its unit cell), or a value that has
+            # no number (应保尽保) or ends in a unit of its own (28.8万元 under 单位 %): kept, not joined
+            extras.append(("度量单位", unit))
+        else:
+            value += unit
     return value
 
 
@@ -286,6 +306,12 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         return
     if not tree.level1 or not tree.level2:
         problems.append(Problem(row_source, f"三级指标「{name}」缺少一级或二级指标"))
+        return
+    if not target_text and SCORING_RULE.search(name):
+        # 经济效益指标 | 未达指标值酌情扣分: the 评分标准 column's text in a row that lost its cells
+        problems.append(Problem(row_source, f"「{name}」是评分标准，不是三级指标，没有读作指标"
+                                            f"（{tree.level1}{tree.level2}这一行没有三级指标和指标值）",
+                                Severity.WARNING))
         return
     if not target_text:
         problems.append(Problem(row_source, f"三级指标「{name}」没有指标值", Severity.WARNING))

@@ -226,6 +226,7 @@ COLUMN_LABELS: dict[str, str] = {
     "分数": "weight",
     "指标权重": "weight",
     "指标性质": "sign",
+    "指标值类型": "sign",  # 定量/定性, as 指标性质
     "计算符号": "sign",
     "指标符号": "sign",
     "度量单位": "unit",

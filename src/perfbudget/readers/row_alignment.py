@@ -45,6 +45,8 @@ def align(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int]:
     if first is None:
         return cells, 0
     role = guess_level(cells, first)
+    if role == "level1" and _level2_before_nature(cells, first, roles):
+        role = "level2"
     if role in roles:
         column = roles.index(role)
         if role == "level1" and "level2" in roles and _level1_over_level3(cells, first, roles):
@@ -54,6 +56,16 @@ def align(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int]:
         if column > first:
             return [Cell("", cells[first].source) for _ in range(column - first)] + cells, column - first
     return cells, 0
+
+
+def _level2_before_nature(cells: list[Cell], first: int, roles: list[str]) -> bool:
+    """成本指标 | 社会成本指标 | 定量 | 100 | %: a name that is 一级 or 二级 (成本指标, 满意度指标) whose row
+    holds, two cells on, the 指标性质 word (定量/定性/正向…) of the column after the 三级: the row lost its
+    merged 一级 cell, so the name is the 二级 and the next one the 三级 (as 一级 the 三级 would be 定量)."""
+    if level_of(cells[first].text) != "level1|level2" or "level3" not in roles or first + 2 >= len(cells):
+        return False
+    after = roles.index("level3") + 1
+    return after < len(roles) and roles[after] == "sign" and label_key(cells[first + 2].text) in _NATURE
 
 
 _NATURE = frozenset({"正向", "反向", "定性", "定量", "中性", "正向指标", "反向指标", "定性指标", "定量指标"})

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from perfbudget.model import Document, Problem, Source
-from perfbudget.readers import TEXT_LAYOUT_FORMS
+from perfbudget.readers import TEXT_LAYOUT_FORMS, traditional
 from perfbudget.readers import text_layouts as tl
 from perfbudget.readers.decode import DecodeError, decode_bytes
 from perfbudget.readers.grid import RawTable
@@ -57,7 +57,20 @@ def _detect_after_tab_cells(text: str) -> str | None:
 
 
 def read_text(text: str, file: str, layout: str | None = None) -> tuple[Document | None, list[Problem]]:
-    """Read table text (already decoded) into a document; ``layout`` forces a layout by name."""
+    """Read table text (already decoded) into a document; ``layout`` forces a layout by name. A text that
+    reads to no indicator and is in traditional characters is read again converted (``traditional``)."""
+    document, problems = _read_text(text, file, layout)
+    if document is None or not any(p.indicators for p in document.projects):
+        again = traditional.read_converted(text, file, lambda converted: _read_text(converted, file, layout))
+        if again is not None:
+            return again
+        line = traditional.first_traditional_line(text)
+        if line is not None:
+            problems.append(traditional.unread(file, line))
+    return document, problems
+
+
+def _read_text(text: str, file: str, layout: str | None) -> tuple[Document | None, list[Problem]]:
     chosen = layout
     if layout is None or layout == "tab-cells":
         # the lines split once for the tab-cell test (the first layout) and the one-pass path
@@ -68,27 +81,8 @@ def read_text(text: str, file: str, layout: str | None = None) -> tuple[Document
             return read  # the one-pass path took the whole file (see text_cells_fast)
     for name, _detect, split in TEXT_LAYOUTS:
         if name == chosen:
-            document, problems = interpret_tables(split(text, file), file)
-            if document is None or not any(p.indicators for p in document.projects):
-                problems.extend(_traditional_script(text, file))
-            return document, problems
-    return None, [Problem(Source(file), "没有找到可识别的绩效目标表（文本中没有表格结构）"),
-                  *_traditional_script(text, file)]
-
-
-_TRADITIONAL_LABELS = ("績效", "指標")
-
-
-def _traditional_script(text: str, file: str) -> list[Problem]:
-    """Why a table in traditional characters (a mirror site's conversion, often with pinyin inserted:
-    ``指標(biāo)``) is not read: the labels are recognised in simplified characters. Looked for only when
-    nothing was read, at the first line that holds such a label."""
-    at = min((i for i in (text.find(word) for word in _TRADITIONAL_LABELS) if i >= 0), default=-1)
-    if at < 0:
-        return []
-    line = text.count("\n", 0, at) + 1
-    return [Problem(Source(file, line=line), "表格是繁体字（可能是镜像网站转换的页面）：表头和指标名称按简体字识别，"
-                    "没有读取；请用原发布单位的原始页面（简体）")]
+            return interpret_tables(split(text, file), file)
+    return None, [Problem(Source(file), "没有找到可识别的绩效目标表（文本中没有表格结构）")]
 
 
 def read_text_bytes(data: bytes, file: str, layout: str | None = None) -> tuple[Document | None, list[Problem]]:

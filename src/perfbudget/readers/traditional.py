@@ -1,0 +1,75 @@
+"""Tables in traditional characters: converted to simplified characters before reading.
+
+Pages are copied in traditional characters when a government site is switched to its 繁体 version, or
+when a content-farm mirror re-publishes a page converted to traditional characters, often with the pinyin
+of each converted character inserted after it (``項(xiàng)目``, ``指標(biāo)``). The labels, the framework's
+names and the target grammar are recognised in simplified characters, so such a text reads to nothing.
+
+When a text read nothing and holds traditional labels (:func:`first_traditional_line`), the readers read
+it again as :func:`simplified` gives it: the inserted pinyin removed, then OpenCC's ``t2s`` conversion
+(the OpenCC project's dictionaries, phrase by phrase). Lines are kept, so every source location is the
+original's. The document carries a warning at the first traditional line: names and target values are
+stored as converted, to be checked against the page. Nothing is converted in a text that reads as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from perfbudget.model import Problem, Severity, Source
+
+# Labels every target table holds, in traditional characters (績效 绩效, 指標 指标, 項目 项目, 預算 预算).
+TRADITIONAL_LABELS = ("績效", "指標", "項目", "預算", "項(", "績(", "標(")
+# A parenthesised pinyin syllable with a tone mark, right after a Chinese character (half- or full-width
+# brackets): the mirror sites' annotation. A bracketed word of Latin letters without a tone mark is kept.
+_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*[)）]")
+
+CONVERTED = ("原文是繁体字：已{pinyin}转换为简体字（OpenCC）后读取；项目名称、指标名称和指标值按转换后的简体字保存，"
+             "请与原文核对")
+UNREAD = "表格是繁体字（可能是镜像网站转换的页面）：转换为简体字后仍没有读出指标；请用原发布单位的原始页面（简体）"
+
+
+def first_traditional_line(text: str) -> int | None:
+    """The line (1-based) of the first traditional-character label in ``text``, or None."""
+    found = [i for i in (text.find(word) for word in TRADITIONAL_LABELS) if i >= 0]
+    if not found:
+        return None
+    return text.count("\n", 0, min(found)) + 1
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    import opencc  # OpenCC (Open Chinese Convert): phrase and character dictionaries
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """``text`` without the pinyin inserted after characters, in simplified characters; same lines."""
+    return _converter().convert(_PINYIN.sub("", text))
+
+
+def converted_note(file: str, line: int, text: str) -> Problem:
+    """The warning a document read from the converted ``text`` carries, at the first traditional line."""
+    pinyin = "去掉字后夹注的拼音并" if _PINYIN.search(text) else ""
+    return Problem(Source(file, line=line), CONVERTED.format(pinyin=pinyin), Severity.WARNING)
+
+
+def unread(file: str, line: int) -> Problem:
+    """Why a table in traditional characters gave nothing even converted."""
+    return Problem(Source(file, line=line), UNREAD)
+
+
+def read_converted(text: str, file: str, read: Any) -> tuple[Any, list[Problem]] | None:
+    """``read(text)`` again on the simplified text when ``text`` holds traditional labels: the document
+    with the conversion's warning first, or None when there is nothing to convert or it reads no indicator
+    either (the caller keeps its own answer and adds :func:`unread`)."""
+    line = first_traditional_line(text)
+    if line is None:
+        return None
+    document, problems = read(simplified(text))
+    if document is None or not any(project.indicators for project in document.projects):
+        return None
+    return document, [converted_note(file, line, text), *problems]

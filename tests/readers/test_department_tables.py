@@ -131,3 +131,18 @@ def test_a_department_table_in_a_word_file_reads_the_same() -> None:
     assert (document.unit.name, project.name) == ("某县农业农村局", "部门整体支出")
     assert project.budget == Budget(total=Decimal("420"), fiscal=Decimal("400"), other=Decimal("20"))
     assert len(project.indicators) == 2
+
+
+def test_a_title_saying_whole_performance_target_names_the_department_table() -> None:
+    # "XX中心2023年度整体绩效目标表": 整体绩效目标 is said of a department's whole spending only.
+    text = ("岳阳楼区某某中心2023年度整体绩效目标表\n"
+            "| 部门(单位)名称 | 岳阳楼区某某中心 | | |\n"
+            "| *年度总体绩效目标 | 做好认定工作。 | | |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+            "| 产出指标 | 数量指标 | 认定件数 | ≥100件 |\n"
+            "| 产出指标 | 质量指标 | 认定准确率 | 100% |\n"
+            "| 效益指标 | 社会效益指标 | 保障单位运转 | 有效 |\n")
+    document, _ = _read(text)
+    project = document.projects[0]
+    assert project.name == DEPARTMENT_PROJECT and project.goals == ("做好认定工作。",)
+    assert _rows(project)[0] == ("产出指标", "数量指标", "认定件数", "≥100件")

@@ -108,6 +108,8 @@ HEADER_LABELS: dict[str, str] = {
     "本年度绩效目标": "goals",
     "年度目标": "goals",
     "年度总体目标": "goals",
+    "年度总体绩效目标": "goals",
+    "整体绩效目标": "goals",
     "总体目标": "goals",
     "项目年度目标": "goals",
     "年度主要目标和成果": "goals",
@@ -163,7 +165,7 @@ FUND_TOTAL_ROWS = frozenset({"合计", "总计"})
 # The total row of a 部门整体 table's 年度主要任务 grid (金额合计 | 420 | 400 | 20).
 TASK_TOTAL_ROWS = frozenset({"合计", "总计", "金额合计", "合计金额", "资金合计", "预算金额合计", "金额总计"})
 # A 部门整体 (department-level) table names itself so in its title or its first cells.
-DEPARTMENT_WORDS = re.compile(r"(?:部门|单位)(?:\(单位\))?整体|整体支出")
+DEPARTMENT_WORDS = re.compile(r"(?:部门|单位)(?:\(单位\))?整体|整体支出|整体绩效(?:目标|自评|评价)")
 
 # Sub-labels of a goals block: 年度总体目标 | 预期目标 | 实际完成情况.
 GOAL_EXPECTED = frozenset({"预期目标", "年初设定目标", "年度目标", "目标", "年度预期目标"})

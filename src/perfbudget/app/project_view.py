@@ -12,9 +12,11 @@ the database; here it is
    self-evaluation, each picked by a correlated ``ORDER BY id DESC LIMIT 1`` look-up (the same
    rows :func:`perfbudget.store.reviews.last_review`,
    :func:`perfbudget.store.evaluations.last_project_evaluation` and
-   :func:`perfbudget.app.review_desk.reviewer_grade_of` pick);
+   :func:`perfbudget.app.review_desk.reviewer_grade_of` pick), and whether the project has any
+   workflow event;
 2. the version's indicators (:func:`perfbudget.store.queries.version_from_head`);
-3. the workflow events (:func:`load_page` only).
+3. the workflow events (:func:`load_page` only, and only when the project has any: a project never
+   submitted has none, so its page takes two queries).
 
 The dictionaries of the review and the self-evaluation are built exactly as those functions
 build theirs (same keys, same order, the payload parsed), so the templates and the API see the
@@ -27,7 +29,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, literal, select
+from sqlalchemy import ColumnElement, Select, bindparam, exists, func, literal, select
 
 from perfbudget.app.errors import NotFound
 from perfbudget.app.overview import ProjectHead, workflow_events_of
@@ -39,7 +41,7 @@ from perfbudget.store import queries
 from perfbudget.store.desk_tables import reviewer_grades
 from perfbudget.store.evaluations import KIND_EVALUATION
 from perfbudget.store.queries import StoredVersion
-from perfbudget.store.records import workflow_states
+from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
 from perfbudget.store.transaction import Transaction
 
@@ -96,7 +98,10 @@ def _head_query(number: ColumnElement[Any]) -> Select[Any]:
                   _evaluated.c.project_id.label("e_project_id"), _evaluated.c.number.label("e_version"),
                   *(evaluations.c[key].label("e_" + key) for key in _EVALUATION_KEYS[4:]),
                   evaluations.c.payload.label("e_payload")]
-    return (select(*head, *version, *review, *evaluation, reviewer_grade.label("reviewer_grade"))
+    has_events = exists(select(workflow_events.c.id).where(workflow_events.c.project_id == projects.c.id)
+                        .correlate(projects))
+    return (select(*head, *version, *review, *evaluation, reviewer_grade.label("reviewer_grade"),
+                   has_events.label("has_events"))
             .select_from(projects)
             .join(units, units.c.id == projects.c.unit_id)
             .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
@@ -123,6 +128,7 @@ class _Loaded:
     view: ProjectView
     evaluation: dict[str, Any] | None
     reviewer_grade: str | None
+    has_events: bool
 
 
 def _load(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings, number: int | None,
@@ -154,7 +160,7 @@ def _load(tx: Transaction, principal: Principal, project_id: int, settings: Core
         evaluation["payload"] = json.loads(row["e_payload"])
         evaluation["sheet"] = _sheet(evaluation["payload"])
     reviewer_grade = str(row["reviewer_grade"]) if row["reviewer_grade"] else None
-    return _Loaded(ProjectView(head, version, findings, grade), evaluation, reviewer_grade)
+    return _Loaded(ProjectView(head, version, findings, grade), evaluation, reviewer_grade, bool(row["has_events"]))
 
 
 def _sheet(data: Any) -> str | None:
@@ -174,4 +180,5 @@ def load_page(tx: Transaction, principal: Principal, project_id: int, settings: 
               number: int | None = None) -> ProjectPage:
     """The project page's data (:class:`ProjectPage`) for version ``number`` (None: the official one)."""
     loaded = _load(tx, principal, project_id, settings, number, False)
-    return ProjectPage(loaded.view, workflow_events_of(tx, project_id), loaded.evaluation, loaded.reviewer_grade)
+    events = workflow_events_of(tx, project_id) if loaded.has_events else []
+    return ProjectPage(loaded.view, events, loaded.evaluation, loaded.reviewer_grade)

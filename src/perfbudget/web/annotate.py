@@ -3,6 +3,10 @@
 Indicator findings go to their row (and colour the cell of their field); project findings
 with a field (``budget.total``, ``goals``, ``purpose`` …) go to the header row holding that
 field; findings without a place are listed above the table.
+
+The class of every cell the table draws is there, ``""`` for a cell without findings (``cell_class``
+of each line, ``header_class``; ``header`` has a list for each header row): the template reads them
+by subscript, which Jinja does far more cheaply than it calls ``dict.get``.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from perfbudget.target import display_target
 _HEADER_ROWS = {"name": "name", "name_cell": "name", "fund_label": "name", "budget": "budget",
                 "purpose": "purpose", "goals": "goals"}
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_ROW_CELLS = ("level1", "level2", "level3", "row", "description", "target")  # the cells of a line drawn
+_HEADER_NAMES = ("name", "budget", "purpose", "goals")
 
 
 def header_row_of(field_name: str | None) -> str | None:
@@ -39,7 +45,8 @@ class IndicatorLine:
     level1_span: int = 0  # 0: covered by the row above
     level2_span: int = 0
     findings: list[Finding] = field(default_factory=list)
-    cell_class: dict[str, str] = field(default_factory=dict)
+    cell_class: dict[str, str] = field(default_factory=dict)  # by cell: "has-<worst severity>", or ""
+    raw_differs: bool = False  # target_raw is shown on hover: it differs from the target shown
 
 
 @dataclass(slots=True)
@@ -61,9 +68,12 @@ def _worst(findings: list[Finding]) -> str:
 
 
 def annotate(project: Project, findings: list[Finding]) -> AnnotatedTable:
-    lines = [IndicatorLine(i, ind.level1, ind.level2, ind.level3, ind.description, display_target(ind.target),
-                           ind.target.raw)
-             for i, ind in enumerate(project.indicators, 1)]
+    lines = []
+    for i, ind in enumerate(project.indicators, 1):
+        shown, raw = display_target(ind.target), ind.target.raw
+        lines.append(IndicatorLine(i, ind.level1, ind.level2, ind.level3, ind.description, shown, raw,
+                                   cell_class=dict.fromkeys(_ROW_CELLS, ""),
+                                   raw_differs=bool(raw) and raw.strip() != shown))
     # Merge equal consecutive 一级 (and 二级 within the same 一级), as the published tables do.
     for i, line in enumerate(lines):
         if i == 0 or line.level1 != lines[i - 1].level1:
@@ -90,5 +100,6 @@ def annotate(project: Project, findings: list[Finding]) -> AnnotatedTable:
             loose.append(finding)
     for (position, cell), found in by_cell.items():
         lines[position - 1].cell_class[cell] = f"has-{_worst(found)}"
-    header_class = {row: f"has-{_worst(found)}" for row, found in header.items()}
-    return AnnotatedTable(project, lines, dict(header), header_class, loose)
+    header_class = dict.fromkeys(_HEADER_NAMES, "")
+    header_class.update((row, f"has-{_worst(found)}") for row, found in header.items())
+    return AnnotatedTable(project, lines, {name: [] for name in _HEADER_NAMES} | dict(header), header_class, loose)

@@ -216,7 +216,7 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
     return list(ids or [])
 
 
-def insert_values(connection: Connection, table: Table, columns: Sequence[str], values: list[Sequence[Any]]) -> None:
+def insert_values(connection: Connection, table: Table, columns: Sequence[str], values: list[Any]) -> None:
     """Insert rows given as tuples in ``columns`` order (ids included when the table's are given): what
     :func:`insert_rows` does with dicts, for a writer that builds the tuples directly."""
     if not values:

@@ -27,11 +27,11 @@ import logging
 import re
 import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -66,7 +66,7 @@ def _bind_none_cheaply() -> None:
     import sqlite3
 
     if (type(None), sqlite3.PrepareProtocol) not in sqlite3.adapters:
-        sqlite3.register_adapter(type(None), {}.get)
+        sqlite3.register_adapter(type(None), cast("Callable[[None], None]", {}.get))
 
 
 def _sqlite_engine(url: str) -> Engine:

@@ -11,7 +11,8 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, literal, select, update
+from sqlalchemy import Connection, Integer, and_, any_, bindparam, delete, func, insert, literal, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from perfbudget.store.bulk import insert_chunked, insert_rows
 from perfbudget.store.engine import is_postgres
@@ -36,6 +37,15 @@ FACT_COLUMNS = ("group_id", "unit_id", "level1", "level2", "kind", "measure_unit
 def _chunks(values: list[Any]) -> Iterator[list[Any]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start:start + _CHUNK]
+
+
+def _among(connection: Connection, column: Any, ids: list[int]) -> Any:
+    """``column IN (ids)``; on PostgreSQL ``column = ANY(array)``: one parameter, not one per id (psycopg
+    and SQLAlchemy handled the 2,000 placeholders of a bulk import's project ids in Python at every call,
+    about 10 ms of the importing process's CPU per statement; the plan and the rows are the same)."""
+    if is_postgres(connection):
+        return column == any_(bindparam(None, ids, type_=ARRAY(Integer)))
+    return column.in_(ids)
 
 
 def _latest() -> Any:
@@ -70,7 +80,7 @@ def spelling_counts(connection: Connection, project_ids: list[int] | None = None
         return {raw: count for raw, count in connection.execute(query)}
     found: dict[str, int] = {}
     for chunk in _chunks(project_ids):
-        for raw, count in connection.execute(query.where(projects.c.id.in_(chunk))):
+        for raw, count in connection.execute(query.where(_among(connection, projects.c.id, chunk))):
             found[raw] = found.get(raw, 0) + count
     return found
 
@@ -85,7 +95,7 @@ def new_spellings(connection: Connection, project_ids: list[int]) -> dict[str, i
              .group_by(indicators.c.level3))
     found: dict[str, int] = {}
     for chunk in _chunks(project_ids):
-        for raw, count in connection.execute(query.where(projects.c.id.in_(chunk))):
+        for raw, count in connection.execute(query.where(_among(connection, projects.c.id, chunk))):
             found[raw] = found.get(raw, 0) + count
     return found
 
@@ -142,7 +152,8 @@ def fill_entries(connection: Connection, project_ids: list[int] | None = None) -
             index.create(connection)
         return added
     for chunk in _chunks(project_ids):
-        statement = (insert(library_entries).from_select(columns, query.where(projects.c.id.in_(chunk)))
+        statement = (insert(library_entries).from_select(columns, query.where(_among(connection, projects.c.id,
+                                                                                        chunk)))
                      .returning(*(library_entries.c[name] for name in FACT_COLUMNS)))
         added.extend(map(tuple, connection.execute(statement).all()))  # all rows at once: no fetch per row
     return added
@@ -152,7 +163,7 @@ def drop_entries(connection: Connection, project_ids: list[int]) -> list[tuple[A
     """Remove the projects' entries; returns them as ``FACT_COLUMNS`` tuples."""
     found: list[tuple[Any, ...]] = []
     for chunk in _chunks(project_ids):
-        statement = (delete(library_entries).where(library_entries.c.project_id.in_(chunk))
+        statement = (delete(library_entries).where(_among(connection, library_entries.c.project_id, chunk))
                      .returning(*(library_entries.c[name] for name in FACT_COLUMNS)))
         found.extend(map(tuple, connection.execute(statement).all()))
     return found

@@ -167,13 +167,13 @@ def _apply_facts(connection: Connection, old: list[tuple[Any, ...]], new: list[t
             for group_id, _unit, level1, level2, kind, _measure, direction, _value in facts)
         for (group_id, level1, level2, kind, direction), times in parts.items():
             counters[group_id].add(level1, level2, kind, direction, sign * times)
-        for key, times in Counter((fact[0], fact[1]) for fact in facts).items():
-            group_units[key] += sign * times
+        for unit_key, times in Counter((fact[0], fact[1]) for fact in facts).items():
+            group_units[unit_key] += sign * times
         numbers = [fact for fact in facts if fact[4] == "quantitative" and fact[7] is not None]
-        for key, times in Counter((fact[0], fact[5], fact[7]) for fact in numbers).items():
-            values[key] += sign * times
-        for key, times in Counter((fact[0], fact[5], fact[1]) for fact in numbers).items():
-            measure_units[key] += sign * times
+        for value_key, times in Counter((fact[0], fact[5], fact[7]) for fact in numbers).items():
+            values[value_key] += sign * times
+        for measure_key, times in Counter((fact[0], fact[5], fact[1]) for fact in numbers).items():
+            measure_units[measure_key] += sign * times
     rows.add_counts(connection, library_values, ("group_id", "measure_unit", "value"), values)
     units = {g: stored.get(g, {}).get("units", 0) for g in groups}
     appeared, vanished = rows.add_counts(connection, library_group_units, ("group_id", "unit_id"), group_units)

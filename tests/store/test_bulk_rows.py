@@ -93,3 +93,54 @@ def test_insert_rows_converts_a_repeated_value_once_and_every_other_value_itself
         connection.execute(insert(table), [{"id": n, "at": at} for n, at in enumerate(values, 1)])
         assert connection.exec_driver_sql("SELECT at FROM stamped ORDER BY id").scalars().all() == stored
     assert fast == values
+
+
+def test_nulls_are_bound_through_the_none_adapter_and_stored_as_null(tmp_path: Path) -> None:
+    """A store's SQLite engine registers an adapter for ``NoneType`` (``engine._bind_none_cheaply``): None is
+    still stored as NULL, by the bulk path and by plain statements, and no base type loses sqlite3's fast path."""
+    import sqlite3
+
+    with Store(f"sqlite:///{tmp_path / 'none.db'}") as store:
+        assert (type(None), sqlite3.PrepareProtocol) in sqlite3.adapters
+        assert not any(kind in (int, float, str, bytearray) for kind, _ in sqlite3.adapters)
+        with store.engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE n (id INTEGER PRIMARY KEY, a TEXT, b INTEGER)")
+            rows = [(i, None if i % 2 else f"{i}", None) for i in range(1, 70)]
+            bulk.insert_chunked(connection, "n", ("id", "a", "b"), rows)
+            connection.execute(text("INSERT INTO n VALUES (:i, :a, :b)"), {"i": 100, "a": None, "b": None})
+            stored = connection.exec_driver_sql("SELECT id, a, b, typeof(a), typeof(b) FROM n ORDER BY id").all()
+    assert [tuple(r[:3]) for r in stored] == [*rows, (100, None, None)]
+    assert {r[4] for r in stored} == {"null"} and {r[3] for r in stored if r[1] is None} == {"null"}
+    plain = sqlite3.connect(":memory:")  # any other sqlite3 user: None is NULL as ever
+    assert plain.execute("SELECT ? IS NULL, typeof(?)", (None, None)).fetchone() == (1, "null")
+
+
+@pytest.mark.parametrize("db", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_insert_values_stores_what_insert_rows_stores(db: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """The importer's tuples (``bulk.insert_values``) and the dict rows (``insert_rows``) give the same rows,
+    on the multi-row/COPY path and the one-row path, with a bind-processed column (a time) and NULLs."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Text, select
+
+    url = f"sqlite:///{tmp_path / 'v.db'}" if db == "sqlite" else str(request.getfixturevalue("pg_url"))
+    metadata = MetaData()
+    tables = [Table(f"iv_{name}", metadata, Column("id", Integer, primary_key=True), Column("name", Text),
+                    Column("at", DateTime(timezone=True)), Column("n", Integer)) for name in ("rows", "values")]
+    when = datetime(2026, 12, 3, 8, 0, tzinfo=UTC)
+    rows = [{"id": i, "name": None if i % 3 else f"名{i}", "at": when if i % 2 else None, "n": i} for i in range(1, 90)]
+    with Store(url) as store:
+        metadata.create_all(store.engine)
+        try:
+            with store.engine.begin() as connection:
+                for chosen in (rows, rows[:1]):
+                    offset = 0 if chosen is rows else 1000
+                    moved = [{**row, "id": row["id"] + offset} for row in chosen]
+                    bulk.insert_rows(connection, tables[0], moved)
+                    bulk.insert_values(connection, tables[1], ("id", "name", "at", "n"),
+                                       [(r["id"], r["name"], r["at"], r["n"]) for r in moved])
+            with store.engine.connect() as connection:
+                first, second = (connection.execute(select(t).order_by(t.c.id)).all() for t in tables)
+            assert len(first) == 90 and [tuple(r) for r in first] == [tuple(r) for r in second]
+        finally:
+            metadata.drop_all(store.engine)

@@ -159,12 +159,21 @@ def _apply_facts(connection: Connection, old: list[tuple[Any, ...]], new: list[t
     group_units: Counter[tuple[Any, ...]] = Counter()
     measure_units: Counter[tuple[Any, ...]] = Counter()
     for facts, sign in ((old, -1), (new, 1)):
-        for group_id, unit_id, level1, level2, kind, measure_unit, direction, value in facts:
-            counters[group_id].add(level1, level2, kind, direction, sign)
-            group_units[(group_id, unit_id)] += sign
-            if kind == "quantitative" and value is not None:
-                values[(group_id, measure_unit, value)] += sign
-                measure_units[(group_id, measure_unit, unit_id)] += sign
+        # Each count over the facts' parts it needs, equal parts counted once with their number (a group's
+        # levels, kind and direction repeat across its indicators; ``Counter`` keeps the order parts were
+        # first met): the same sums, and the same order of keys, as one fact at a time.
+        parts: Counter[tuple[Any, ...]] = Counter(
+            (group_id, level1, level2, kind, direction)
+            for group_id, _unit, level1, level2, kind, _measure, direction, _value in facts)
+        for (group_id, level1, level2, kind, direction), times in parts.items():
+            counters[group_id].add(level1, level2, kind, direction, sign * times)
+        for unit_key, times in Counter((fact[0], fact[1]) for fact in facts).items():
+            group_units[unit_key] += sign * times
+        numbers = [fact for fact in facts if fact[4] == "quantitative" and fact[7] is not None]
+        for value_key, times in Counter((fact[0], fact[5], fact[7]) for fact in numbers).items():
+            values[value_key] += sign * times
+        for measure_key, times in Counter((fact[0], fact[5], fact[1]) for fact in numbers).items():
+            measure_units[measure_key] += sign * times
     rows.add_counts(connection, library_values, ("group_id", "measure_unit", "value"), values)
     units = {g: stored.get(g, {}).get("units", 0) for g in groups}
     appeared, vanished = rows.add_counts(connection, library_group_units, ("group_id", "unit_id"), group_units)

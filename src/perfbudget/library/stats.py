@@ -97,7 +97,7 @@ class Counters:
                    {(l1, l2): n for l1, l2, n in stats.get("level_counts", [])}, dict(stats.get("directions", {})))
 
     def add(self, level1: str, level2: str, kind: str, direction: str | None, sign: int = 1) -> None:
-        """Count one indicator in (``sign`` 1) or out (-1)."""
+        """Count one indicator in (``sign`` 1) or out (-1); ``sign`` ±n: n equal indicators at once."""
         self.count += sign
         if kind != "quantitative":
             self.qualitative += sign

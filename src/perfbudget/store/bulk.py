@@ -18,7 +18,8 @@ table with a Python-side column default the rows leave out goes through SQLAlche
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -82,15 +83,15 @@ def allocate_ids(connection: Connection, wanted: Mapping[Table, int]) -> dict[st
     return found
 
 
-def _copy(connection: Connection, table: Table, columns: list[str], rows: list[dict[str, Any]]) -> None:
+def _copy(connection: Connection, table: Table, columns: Sequence[str], values: Iterable[Sequence[Any]]) -> None:
+    """``COPY … FROM STDIN`` of rows given as tuples in ``columns`` order."""
     driver = connection.connection.driver_connection
     assert driver is not None
-    values = _getter(columns)
     statement = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
     try:
         with driver.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row(values(row))
+            for row in values:
+                copy.write_row(row)
     except connection.dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy raises them (a unique key: retried)
         raise DBAPIError.instance(statement, None, exc, connection.dialect.loaded_dbapi.Error) from exc
 
@@ -98,7 +99,7 @@ def _copy(connection: Connection, table: Table, columns: list[str], rows: list[d
 _PROCESSORS: dict[tuple[str, str, tuple[str, ...]], list[Callable[[Any], Any] | None]] = {}
 
 
-def _processors(connection: Connection, table: Table, columns: list[str]) -> list[Callable[[Any], Any] | None]:
+def _processors(connection: Connection, table: Table, columns: Sequence[str]) -> list[Callable[[Any], Any] | None]:
     dialect = connection.dialect
     key = (dialect.name, table.name, tuple(columns))
     if key not in _PROCESSORS:
@@ -113,10 +114,13 @@ def _getter(columns: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
     return itemgetter(*columns)
 
 
-def _executemany(connection: Connection, table: Table, columns: list[str], rows: list[dict[str, Any]]) -> None:
-    values: list[Any] = list(map(_getter(columns), rows))
+def _executemany(connection: Connection, table: Table, columns: Sequence[str], rows: list[Any]) -> None:
+    """SQLite: rows given as tuples in ``columns`` order, through the columns' bind processors (into a new
+    list: the caller's is left as it is)."""
+    values = rows
     processed = [(i, process) for i, process in enumerate(_processors(connection, table, columns)) if process]
     if processed:
+        values = list(rows)
         # A value repeated row after row (the same ``created_at`` for a whole batch of reviews) is the
         # same object each time: it is converted once, then its conversion reused (processors are pure).
         last: list[tuple[Any, Any]] = [(None, None)] * len(processed)
@@ -157,7 +161,7 @@ def insert_chunked(connection: Connection, table: str, columns: Sequence[str], v
             size //= 2
         chunk = values[start:start + size]
         returned.extend(run(connection, _insert_sql_text(table, tuple(columns), size, tail),
-                            [value for row in chunk for value in row]))
+                            list(chain.from_iterable(chunk))))
         start += size
     return returned
 
@@ -166,7 +170,7 @@ _MAX_ROWS = 256  # rows per multi-row INSERT on SQLite (a power of two)
 _MAX_VARIABLES = 999  # SQLite's smallest SQLITE_MAX_VARIABLE_NUMBER (999 before 3.32; 32766 since)
 
 
-def _insert_sql(table: Table, columns: list[str]) -> str:
+def _insert_sql(table: Table, columns: Sequence[str]) -> str:
     return _insert_sql_text(table.name, tuple(columns), 1, "")
 
 
@@ -186,7 +190,7 @@ _INSERTS: dict[tuple[str, tuple[str, ...], int, str], str] = {}
 _MISSING: dict[tuple[str, tuple[str, ...]], bool] = {}
 
 
-def _defaults_missing(table: Table, columns: list[str]) -> bool:
+def _defaults_missing(table: Table, columns: Sequence[str]) -> bool:
     key = (table.name, tuple(columns))
     if key not in _MISSING:
         given = set(columns)
@@ -205,13 +209,24 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
     if ids is not None:
         rows = [{"id": new_id, **row} for new_id, row in zip(ids, rows, strict=True)]
     columns = list(rows[0])
-    if is_postgres(connection):
-        if len(rows) == 1:  # one short cached INSERT: fewer round trips than a COPY
-            run(connection, _insert_sql(table, columns), _getter(columns)(rows[0]))
-        else:
-            _copy(connection, table, columns, rows)
-    elif _defaults_missing(table, columns):
+    if not is_postgres(connection) and _defaults_missing(table, columns):
         connection.execute(insert(table), rows)
     else:
-        _executemany(connection, table, columns, rows)
+        insert_values(connection, table, columns, list(map(_getter(columns), rows)))
     return list(ids or [])
+
+
+def insert_values(connection: Connection, table: Table, columns: Sequence[str], values: list[Any]) -> None:
+    """Insert rows given as tuples in ``columns`` order (ids included when the table's are given): what
+    :func:`insert_rows` does with dicts, for a writer that builds the tuples directly."""
+    if not values:
+        return
+    if is_postgres(connection):
+        if len(values) == 1:  # one short cached INSERT: fewer round trips than a COPY
+            run(connection, _insert_sql(table, columns), values[0])
+        else:
+            _copy(connection, table, columns, values)
+    elif _defaults_missing(table, columns):
+        connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in values])
+    else:
+        _executemany(connection, table, columns, values)

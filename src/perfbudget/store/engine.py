@@ -27,11 +27,11 @@ import logging
 import re
 import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -54,7 +54,23 @@ def is_postgres(engine: Engine | Connection) -> bool:
     return engine.dialect.name == "postgresql"
 
 
+def _bind_none_cheaply() -> None:
+    """Python's sqlite3 binds ``None`` (NULL) through its adaptation protocol: no adapter registered for
+    ``NoneType``, it looks for ``__adapt__`` and ``__conform__`` and catches two AttributeErrors per value,
+    about 0.3 µs — an import binds some 80 NULLs per table (the empty description, actual, score, deviation,
+    op, direction, upper and period columns). An adapter for ``NoneType`` that returns None (``{}.get``, C,
+    no Python frame) is found at once (about 0.1 µs); the value bound is None, i.e. NULL, as before.
+    Registered once for the process (the registry is the sqlite3 module's); adapting None to None changes
+    nothing for any other user of sqlite3. The module skips adaptation only for int, float, str and
+    bytearray; registering for ``NoneType`` does not turn that fast path off."""
+    import sqlite3
+
+    if (type(None), sqlite3.PrepareProtocol) not in sqlite3.adapters:
+        sqlite3.register_adapter(type(None), cast("Callable[[None], None]", {}.get))
+
+
 def _sqlite_engine(url: str) -> Engine:
+    _bind_none_cheaply()
     parsed = make_url(url)
     memory = parsed.database in (None, "", ":memory:")
     options: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000}}

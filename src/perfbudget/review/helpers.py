@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from perfbudget.framework import (
     LEVEL1_COST,
@@ -23,6 +23,7 @@ from perfbudget.review.finding import Finding
 
 # Caches of name classifications hold a whole large review (100,000 distinct names) without thrashing.
 CACHE_SIZE = 1 << 17
+V = TypeVar("V")
 _SPACES = re.compile(r"\s+")
 PUNCTUATION = re.compile(r"[\s，,。．.、；;：:！!？?“”\"'‘’（）()【】\[\]《》<>·…—\-_/]+")
 
@@ -85,27 +86,79 @@ def _build_rows(document: Document) -> tuple[Document | None, _Rows, tuple[tuple
     out: list[Row] = []
     append = out.append
     by_project = []
-    # a document repeats a few (一级, 二级) pairs and many names: each worked out once here
-    levels: dict[tuple[str, str], tuple[str, str, bool, bool]] = {}
-    names: dict[str, tuple[str, str]] = {}
+    known = _FACTS
+    new = tuple.__new__  # Row(...) without its Python-level __new__
     for project in document.projects:
         start = len(out)
         for position, indicator in enumerate(project.indicators, 1):
-            pair = (indicator.level1, indicator.level2)
-            known = levels.get(pair)
-            if known is None:
-                known = levels[pair] = _levels(*pair)
-            named = names.get(indicator.level3)
-            if named is None:
-                name = name_of(indicator.level3)
-                named = names[indicator.level3] = (name, bare(name))
-            append(Row(project, position, indicator, known[0], known[1], named[0], named[1], known[2], known[3]))
+            held = known.get(id(indicator))
+            facts = held[1] if held is not None else _facts(indicator)
+            append(new(Row, (project, position, indicator, *facts)))
         by_project.append((project, tuple(out[start:])))
     built = (document, tuple(out), tuple(by_project))
     _ROWS = built
     return built
 
 
+# What a Row says of its indicator (level1, level2, name, key, cost, economic_cost), by the indicator
+# object: a province's bulk load shares equal indicators (store.rows.indicators_by_version), so the
+# same object comes back in document after document. Each entry holds its indicator, so no other
+# object can take its id while the entry is there; at most FACTS_LIMIT are kept.
+FACTS_LIMIT = 50_000
+_FACTS: dict[int, tuple[Indicator, tuple[str, str, str, str, bool, bool]]] = {}
+
+
+def _facts(indicator: Indicator) -> tuple[str, str, str, str, bool, bool]:
+    level1, level2, cost, economic = _levels(indicator.level1, indicator.level2)
+    name = name_of(indicator.level3)
+    facts = (level1, level2, name, bare(name), cost, economic)
+    if len(_FACTS) >= FACTS_LIMIT:
+        _FACTS.clear()  # memory stays bounded whatever is reviewed
+    _FACTS[id(indicator)] = (indicator, facts)
+    return facts
+
+
+def indicator_cache() -> dict[int, tuple[Indicator, Any]]:
+    """A new cache of one rule's verdicts by indicator object (for :func:`flagged`), emptied by
+    :func:`forget_indicators` with the others."""
+    cache: dict[int, tuple[Indicator, Any]] = {}
+    _INDICATOR_CACHES.append(cache)
+    return cache
+
+
+_INDICATOR_CACHES: list[dict[int, tuple[Indicator, Any]]] = []
+
+
+def flagged(document: Document, cache: dict[int, tuple[Indicator, Any]],
+            check: Callable[[Row], V | None]) -> Iterator[tuple[Row, V]]:
+    """Each row of the document for which ``check(row)`` gives a verdict (not None), with it.
+
+    ``check`` must judge the indicator alone — its fields and what its :class:`Row` says of it
+    (level1, level2, name, key, cost), never its project or position — so that its verdict can be
+    kept in ``cache`` (from :func:`indicator_cache`) by indicator object, as :data:`_FACTS` keeps the
+    rows' facts: a province's equal indicators are one object, judged once per process."""
+    for row in rows(document):
+        indicator = row[2]
+        held = cache.get(id(indicator))
+        if held is None:
+            verdict = check(row)
+            if len(cache) >= FACTS_LIMIT:
+                cache.clear()  # memory stays bounded whatever is reviewed
+            cache[id(indicator)] = (indicator, verdict)
+        else:
+            verdict = held[1]
+        if verdict is not None:
+            yield row, verdict
+
+
+def forget_indicators() -> None:
+    """Empty every cache kept by indicator object (the rows' facts, the rules' verdicts)."""
+    _FACTS.clear()
+    for cache in _INDICATOR_CACHES:
+        cache.clear()
+
+
+@lru_cache(maxsize=4096)
 def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
     """(一级 normalised, 二级 normalised, a cost, a cost that must be money) of a row (:class:`Row`)."""
     level1 = normalise_level1(level1)

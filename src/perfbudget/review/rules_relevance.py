@@ -17,9 +17,12 @@ from perfbudget.model import Document
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
+    Row,
     at_indicator,
     at_project,
     bare,
+    flagged,
+    indicator_cache,
     money_in,
     project_rows,
     quote,
@@ -89,26 +92,30 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     delivered is not the money spent. How well money is managed (资金使用合规率, 支付准确率)
     is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量").
     """
-    out = []
-    for project, position, indicator, level1, level2, name, key, cost, _economic in rows(document):
-        if cost:
-            continue
-        target = indicator.target
-        if (level2 == "数量指标" and target.value is not None and money_in(target.unit, "元") is not None
-                and _DRAWN_IN.search(key) is None and not is_input_name(name)):
-            out.append(at_indicator(
-                project, position, indicator, "target",
+    return [at_indicator(row.project, row.position, row.indicator, *verdict)
+            for row, verdict in flagged(document, _INPUT_AS_OUTPUT, _input_fault)]
+
+
+_INPUT_AS_OUTPUT = indicator_cache()
+
+
+def _input_fault(row: Row) -> tuple[str, str, str] | None:
+    """``input-as-output``'s (field, message, suggestion) for one indicator, or None."""
+    if row.cost:
+        return None
+    indicator, level1, level2, name, key = row.indicator, row.level1, row.level2, row.name, row.key
+    target = indicator.target
+    if (level2 == "数量指标" and target.value is not None and money_in(target.unit, "元") is not None
+            and _DRAWN_IN.search(key) is None and not is_input_name(name)):
+        return ("target",
                 f"数量指标{quote(indicator.level3)}的指标值是金额（{target.raw}），花多少钱是投入，不是产出的数量",
-                "写明这笔钱完成的数量，如「补助农户≥500户」「维修道路≥3公里」；金额放在成本指标下"))
-            continue
-        if not (is_input_name(name) or (level1 == LEVEL1_OUTPUT and is_input_amount(name))):
-            continue
-        out.append(at_indicator(
-            project, position, indicator, "level3",
+                "写明这笔钱完成的数量，如「补助农户≥500户」「维修道路≥3公里」；金额放在成本指标下")
+    if not (is_input_name(name) or (level1 == LEVEL1_OUTPUT and is_input_amount(name))):
+        return None
+    return ("level3",
             f"{quote(indicator.level3)}衡量的是{'人力投入' if _MANPOWER.search(name) else '资金投入或预算执行'}，"
             "不是项目的产出或效益，投入不能作为绩效目标",
-            "删去该指标（预算执行情况在自评时另行计分），改为反映项目实际产出的指标，如完成的服务次数、数量或质量"))
-    return out
+            "删去该指标（预算执行情况在自评时另行计分），改为反映项目实际产出的指标，如完成的服务次数、数量或质量")
 
 
 @rule("satisfaction-outside-group", title="满意度指标放错一级", dimension="相关性", severity="warning")

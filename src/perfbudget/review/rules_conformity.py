@@ -12,6 +12,7 @@ from perfbudget.model import Document, Indicator, Project
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
+    FACTS_LIMIT,
     Row,
     at_indicator,
     at_project,
@@ -181,12 +182,33 @@ def _texts(project: Project) -> Iterator[tuple[Project, int | None, Indicator | 
         yield project, position, indicator, "target", indicator.target.raw
 
 
-def _joined(project: Project) -> str:
-    """Every text of ``_texts(project)`` joined by \\0."""
-    parts = [project.name, project.purpose or "", *project.goals]
+def _may_hold(project: Project, pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` is found in the texts of ``_texts(project)`` (a screen for ``typo``): the
+    project's own texts searched (each text's answer kept), then each indicator's texts joined by
+    \\0 (no word of the pattern holds one), the answer kept by indicator object (a province repeats
+    both)."""
+    if any(_holds(pattern, text) for text in (project.name, project.purpose or "", *project.goals)):
+        return True
+    seen = _TYPO_SCREEN
     for indicator in project.indicators:
-        parts.extend((indicator.level3, indicator.description or "", indicator.target.raw))
-    return "\0".join(parts)
+        held = seen.get(id(indicator))
+        if held is None or held[1][0] is not pattern:
+            found = pattern.search(f"{indicator.level3}\0{indicator.description or ''}\0{indicator.target.raw}")
+            if len(seen) >= FACTS_LIMIT:
+                seen.clear()  # memory stays bounded whatever is reviewed
+            held = seen[id(indicator)] = (indicator, (pattern, found is not None))
+        if held[1][1]:
+            return True
+    return False
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _holds(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(text) is not None
+
+
+# (pattern, whether the indicator's texts hold a word of it), by indicator object
+_TYPO_SCREEN = indicator_cache()
 
 
 def _confusions(settings: RuleSettings) -> tuple[tuple[str, str], ...]:
@@ -216,7 +238,7 @@ def typo(document: Document, settings: RuleSettings) -> list[Finding]:
     screen = not any("\0" in wrong for wrong in pairs)
     for project in document.projects:
         # one search over the project's texts joined by \0 (no misspelling holds one) rules out nearly all
-        if screen and pattern.search(_joined(project)) is None:
+        if screen and not _may_hold(project, pattern):
             continue
         for _project, position, indicator, field, text in _texts(project):
             if pattern.search(text) is None:

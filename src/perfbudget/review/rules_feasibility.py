@@ -103,23 +103,33 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     such as 良好/优良. Names that ask for a number are left to ``qualitative-for-number``.
     """
     out = []
-    for project, position, indicator, level1, _level2, name, _key, _cost, economic in rows(document):
-        target = indicator.target
-        if target.is_quantitative or target.period is not None:
-            continue
-        if asks_for_number(name) or economic or is_leftover(target.raw):
-            continue  # (社会成本/生态环境成本 need not be money, but must still be checkable)
-        if (level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw)
-                and project_category(project.name, project.extras)):
+    for row, (message, suggestion, template_effect) in flagged(document, _VAGUE_QUALITATIVE, _vague):
+        project = row.project
+        if template_effect and project_category(project.name, project.extras):
             continue  # 正常运转: the simplified template's effect
-        reason = vague_reason(target.raw, name)
-        if reason is None:
-            continue
-        out.append(at_indicator(project, position, indicator, "target",
-                                f"指标值{quote(target.raw)}{reason}，年底无法判断是否达成",
-                                "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
-                                "（如「建立并印发管理制度」「全年无重大安全事故」）"))
+        out.append(at_indicator(project, row.position, row.indicator, "target", message, suggestion))
     return out
+
+
+_VAGUE_QUALITATIVE = indicator_cache()
+
+
+def _vague(row: Row) -> tuple[str, str, bool] | None:
+    """``vague-qualitative``'s (message, suggestion, whether a 人员类/运转类 project's template effect
+    would excuse it) for one indicator, or None."""
+    indicator = row.indicator
+    target = indicator.target
+    if target.is_quantitative or target.period is not None:
+        return None
+    if asks_for_number(row.name) or row.economic_cost or is_leftover(target.raw):
+        return None  # (社会成本/生态环境成本 need not be money, but must still be checkable)
+    reason = vague_reason(target.raw, row.name)
+    if reason is None:
+        return None
+    return (f"指标值{quote(target.raw)}{reason}，年底无法判断是否达成",
+            "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
+            "（如「建立并印发管理制度」「全年无重大安全事故」）",
+            row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
 
 
 _DIGIT = re.compile(r"\d")

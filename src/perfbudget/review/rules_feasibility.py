@@ -18,7 +18,6 @@ from perfbudget.review.helpers import (
     is_leftover,
     is_money_unit,
     quote,
-    rows,
     unit_note,
 )
 from perfbudget.review.language import content_words, made_of, project_category, word_set
@@ -393,18 +392,25 @@ def number_without_unit(document: Document, settings: RuleSettings) -> list[Find
     after the name (``任务完成时限(月)``), or a name that holds the number with its unit
     (``配套变压器3台`` with ``3``).
     """
-    out = []
-    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
-        target = indicator.target
-        if target.value is None or target.unit is not None or target.period is not None:
-            continue
-        if _clear_without_unit(name) or unit_note(indicator.level3) is not None or name.startswith(("每", "人均")):
-            continue  # 每千人托位 4.5: a figure per population
-        number = format_decimal(target.value)
-        if number in name or is_leftover(target.raw):
-            continue
-        out.append(at_indicator(project, position, indicator, "target",
-                                f"指标值{quote(target.raw)}只有数字，没有计量单位，看不出{quote(indicator.level3)}"
-                                "衡量的是什么",
-                                "写明计量单位（如「≥550万元」「≥95%」「≥3台」），或把指标改写为可计量的名称"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _NUMBER_WITHOUT_UNIT, _without_unit)]
+
+
+_NUMBER_WITHOUT_UNIT = indicator_cache()
+
+
+def _without_unit(row: Row) -> tuple[str, str] | None:
+    """``number-without-unit``'s (message, suggestion) for one indicator, or None."""
+    indicator = row.indicator
+    target = indicator.target
+    if target.value is None or target.unit is not None or target.period is not None:
+        return None
+    name = row.name
+    if _clear_without_unit(name) or unit_note(indicator.level3) is not None or name.startswith(("每", "人均")):
+        return None  # 每千人托位 4.5: a figure per population
+    number = format_decimal(target.value)
+    if number in name or is_leftover(target.raw):
+        return None
+    return (f"指标值{quote(target.raw)}只有数字，没有计量单位，看不出{quote(indicator.level3)}"
+            "衡量的是什么",
+            "写明计量单位（如「≥550万元」「≥95%」「≥3台」），或把指标改写为可计量的名称")

@@ -200,17 +200,23 @@ def effect_under_output(document: Document, settings: RuleSettings) -> list[Find
     under 产出 leaves the output unmeasured and mixes up the scoring of the two groups.
     Counts of things about effects (效益分析报告数量) are outputs and are not flagged.
     """
-    out = []
-    for project, position, indicator, level1, _level2, name, _key, cost, _economic in rows(document):
-        if level1 != LEVEL1_OUTPUT or cost:
-            continue
-        match = _EFFECT_NAME.search(name)
-        if match is None or (match.group(0) not in ("带动", "增收") and _COUNT_END.search(name)):
-            continue
-        out.append(at_indicator(project, position, indicator, "level1",
-                                f"{quote(indicator.level3)}描述的是效益（「{match.group(0)}」），却放在产出指标下",
-                                "把它移到效益指标下相应的二级指标，并在产出指标下写明直接产出"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "level1", *verdict)
+            for row, verdict in flagged(document, _EFFECT_UNDER_OUTPUT, _effect_under_output)]
+
+
+_EFFECT_UNDER_OUTPUT = indicator_cache()
+
+
+def _effect_under_output(row: Row) -> tuple[str, str] | None:
+    """``effect-under-output``'s (message, suggestion) for one indicator, or None."""
+    if row.level1 != LEVEL1_OUTPUT or row.cost:
+        return None
+    name = row.name
+    match = _EFFECT_NAME.search(name)
+    if match is None or (match.group(0) not in ("带动", "增收") and _COUNT_END.search(name)):
+        return None
+    return (f"{quote(row.indicator.level3)}描述的是效益（「{match.group(0)}」），却放在产出指标下",
+            "把它移到效益指标下相应的二级指标，并在产出指标下写明直接产出")
 
 
 _ALLOWED: dict[str, set[str]] = {}

@@ -12,7 +12,7 @@ from perfbudget.review.helpers import (
     at_indicator,
     at_project,
     flagged,
-    indicator_cache,
+    indicator_check,
     is_leftover,
     is_money_unit,
     money_in,
@@ -122,10 +122,7 @@ def rate_over_100(document: Document, settings: RuleSettings) -> list[Finding]:
     投入产出比 …) may exceed 100% and are not flagged.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _RATE_OVER_100, _over_100)]
-
-
-_RATE_OVER_100 = indicator_cache()
+            for row, verdict in flagged(document, _RATE_OVER_100)]
 
 
 def _over_100(row: Row) -> tuple[str, str] | None:
@@ -144,6 +141,9 @@ def _over_100(row: Row) -> tuple[str, str] | None:
         return (f"{quote(indicator.level3)}写作{target.raw}，要求比率超过100%，无法达到",
                 "写作「100%」或「=100%」")
     return None
+
+
+_RATE_OVER_100 = indicator_check(_over_100)
 
 
 @rule("satisfaction-below-floor", title="满意度目标过低", dimension="适当性", severity="warning",

@@ -19,7 +19,7 @@ from perfbudget.review.helpers import (
     at_project,
     clean,
     flagged,
-    indicator_cache,
+    indicator_check,
     is_leftover,
     level1_of,
     project_rows,
@@ -149,10 +149,7 @@ def table_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
 def missing_target_value(document: Document, settings: RuleSettings) -> list[Finding]:
     """An indicator whose 指标值 cell is empty: there is nothing to measure against."""
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _MISSING_TARGET_VALUE, _no_value)]
-
-
-_MISSING_TARGET_VALUE = indicator_cache()
+            for row, verdict in flagged(document, _MISSING_TARGET_VALUE)]
 
 
 def _no_value(row: Row) -> tuple[str, str] | None:
@@ -161,6 +158,9 @@ def _no_value(row: Row) -> tuple[str, str] | None:
     if clean(indicator.target.raw):
         return None
     return f"三级指标{quote(indicator.level3)}没有填写指标值", "填写可衡量的指标值，如「≥12次」「100%」「≤2小时」"
+
+
+_MISSING_TARGET_VALUE = indicator_check(_no_value)
 
 
 @rule("missing-budget", title="未填写预算数", dimension="完整性", severity="warning")

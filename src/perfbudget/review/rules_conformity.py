@@ -19,6 +19,7 @@ from perfbudget.review.helpers import (
     bare,
     flagged,
     indicator_cache,
+    indicator_check,
     name_of,
     project_rows,
     quote,
@@ -83,10 +84,7 @@ def name_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
     (反映…, 指…, sentences, formulas) are not compared, nor bracketed notes (网络连通率（月均）).
     """
     return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
-            for row, verdict in flagged(document, _NAME_CUT_OFF, _cut_off)]
-
-
-_NAME_CUT_OFF = indicator_cache()
+            for row, verdict in flagged(document, _NAME_CUT_OFF)]
 
 
 def _cut_off(row: Row) -> tuple[str, str] | None:
@@ -100,6 +98,9 @@ def _cut_off(row: Row) -> tuple[str, str] | None:
     return (f"三级指标名称{quote(indicator.level3)}不完整，比绩效指标描述{quote(indicator.description)}"
             f"少了末尾的「{found[1]}」，疑似被截断",
             f"把名称补全为{quote(indicator.description)}")
+
+
+_NAME_CUT_OFF = indicator_check(_cut_off)
 
 
 @rule("name-description-mismatch", title="三级指标名称与描述不一致", dimension="规范性", severity="warning")
@@ -372,10 +373,7 @@ def value_in_name(document: Document, settings: RuleSettings) -> list[Finding]:
     (``1250KVA变压器``) is not flagged. Template hints (``(≥**%)``) are ``template-leftover``.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
-            for row, verdict in flagged(document, _VALUE_IN_NAME, _value_in_name)]
-
-
-_VALUE_IN_NAME = indicator_cache()
+            for row, verdict in flagged(document, _VALUE_IN_NAME)]
 
 
 def _value_in_name(row: Row) -> tuple[str, str] | None:
@@ -393,3 +391,6 @@ def _value_in_name(row: Row) -> tuple[str, str] | None:
     return (f"三级指标名称{quote(indicator.level3)}中写有「{shown}」，与指标值"
             f"{quote(target.raw)}不一致，看不出哪个是目标",
             "名称中不写目标值：把名称改为只说明衡量什么（如「…质量达标率」），目标值只写在指标值栏")
+
+
+_VALUE_IN_NAME = indicator_check(_value_in_name)

@@ -14,7 +14,7 @@ from perfbudget.review.helpers import (
     at_indicator,
     bare,
     flagged,
-    indicator_cache,
+    indicator_check,
     is_leftover,
     is_money_unit,
     quote,
@@ -102,15 +102,12 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     such as 良好/优良. Names that ask for a number are left to ``qualitative-for-number``.
     """
     out = []
-    for row, (message, suggestion, template_effect) in flagged(document, _VAGUE_QUALITATIVE, _vague):
+    for row, (message, suggestion, template_effect) in flagged(document, _VAGUE_QUALITATIVE):
         project = row.project
         if template_effect and project_category(project.name, project.extras):
             continue  # 正常运转: the simplified template's effect
         out.append(at_indicator(project, row.position, row.indicator, "target", message, suggestion))
     return out
-
-
-_VAGUE_QUALITATIVE = indicator_cache()
 
 
 def _vague(row: Row) -> tuple[str, str, bool] | None:
@@ -129,6 +126,9 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
             "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
             "（如「建立并印发管理制度」「全年无重大安全事故」）",
             row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
+
+
+_VAGUE_QUALITATIVE = indicator_check(_vague)
 
 
 _DIGIT = re.compile(r"\d")
@@ -152,10 +152,7 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     ``年底前完成`` names one) ask for a number or a time too.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _QUALITATIVE_FOR_NUMBER, _wants_number)]
-
-
-_QUALITATIVE_FOR_NUMBER = indicator_cache()
+            for row, verdict in flagged(document, _QUALITATIVE_FOR_NUMBER)]
 
 
 def _wants_number(row: Row) -> tuple[str, str] | None:
@@ -182,6 +179,9 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
     return (f"{quote(indicator.level3)}要求{'具体时间' if time_like else '具体数值'}，"
             f"指标值却是定性描述{quote(target.raw)}",
             f"写成可衡量的值，{example}")
+
+
+_QUALITATIVE_FOR_NUMBER = indicator_check(_wants_number)
 
 
 # Smaller is better: the measured thing is a cost, a time to wait, a fault or a complaint.
@@ -239,10 +239,7 @@ def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]
     ceiling: ``科技特派员业务培训开展 ≥5万元`` under 成本指标 is reverse.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _DIRECTION_CLASH, _direction_fault)]
-
-
-_DIRECTION_CLASH = indicator_cache()
+            for row, verdict in flagged(document, _DIRECTION_CLASH)]
 
 
 def _direction_fault(row: Row) -> tuple[str, str] | None:
@@ -265,6 +262,9 @@ def _direction_fault(row: Row) -> tuple[str, str] | None:
         return (f"{quote(indicator.level3)}越大越好（正向指标），指标值却写作{quote(raw)}",
                 "正向指标用「≥」写下限，如「≥95%」")
     return None
+
+
+_DIRECTION_CLASH = indicator_check(_direction_fault)
 
 
 _RATE_UNITS = ("%", "‰", "百分点", "个百分点")
@@ -321,10 +321,7 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     are not flagged here.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _UNIT_MISMATCH, _unit_fault)]
-
-
-_UNIT_MISMATCH = indicator_cache()
+            for row, verdict in flagged(document, _UNIT_MISMATCH)]
 
 
 def _unit_fault(row: Row) -> tuple[str, str] | None:
@@ -363,6 +360,9 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
     return None
 
 
+_UNIT_MISMATCH = indicator_check(_unit_fault)
+
+
 # Names whose bare number is clear without a unit: rates, scores, counts, amounts in the table's
 # money unit (工程资金金额 43.2 in a 万元 table), years of service.
 _CLEAR_WITHOUT_UNIT = re.compile(
@@ -393,10 +393,7 @@ def number_without_unit(document: Document, settings: RuleSettings) -> list[Find
     (``配套变压器3台`` with ``3``).
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _NUMBER_WITHOUT_UNIT, _without_unit)]
-
-
-_NUMBER_WITHOUT_UNIT = indicator_cache()
+            for row, verdict in flagged(document, _NUMBER_WITHOUT_UNIT)]
 
 
 def _without_unit(row: Row) -> tuple[str, str] | None:
@@ -414,3 +411,6 @@ def _without_unit(row: Row) -> tuple[str, str] | None:
     return (f"指标值{quote(target.raw)}只有数字，没有计量单位，看不出{quote(indicator.level3)}"
             "衡量的是什么",
             "写明计量单位（如「≥550万元」「≥95%」「≥3台」），或把指标改写为可计量的名称")
+
+
+_NUMBER_WITHOUT_UNIT = indicator_check(_without_unit)

@@ -12,7 +12,7 @@ from perfbudget.library.names import normalise
 from perfbudget.library.peers import current
 from perfbudget.model import Direction, Document, Indicator, Project
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import Row, at_indicator, flagged, indicator_cache, quote
+from perfbudget.review.helpers import Row, at_indicator, flagged, indicator_check, quote
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
@@ -46,7 +46,7 @@ def below_peers(document: Document, settings: RuleSettings) -> list[Finding]:
         return []
     minimum = int(settings.param("min_units"))
     out = []
-    for row, _compared in flagged(document, _COMPARED, _compared_row):
+    for row, _compared in flagged(document, _COMPARED):
         project, position, indicator = row.project, row.position, row.indicator
         target = indicator.target
         unit = target.unit or ""
@@ -72,12 +72,12 @@ def below_peers(document: Document, settings: RuleSettings) -> list[Finding]:
     return out
 
 
-_COMPARED = indicator_cache()
-
-
 def _compared_row(row: Row) -> bool | None:
     """True for an indicator ``below-peers`` compares with the library (else None)."""
     return True if row.level2 in _COMPARED_LEVEL2 and _comparable(row.indicator) else None
+
+
+_COMPARED = indicator_check(_compared_row)
 
 
 def _same_indicator(indicator: Indicator, last: Project) -> Indicator | None:

@@ -22,7 +22,7 @@ from perfbudget.review.helpers import (
     at_project,
     bare,
     flagged,
-    indicator_cache,
+    indicator_check,
     money_in,
     project_rows,
     quote,
@@ -93,10 +93,7 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量").
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
-            for row, verdict in flagged(document, _INPUT_AS_OUTPUT, _input_fault)]
-
-
-_INPUT_AS_OUTPUT = indicator_cache()
+            for row, verdict in flagged(document, _INPUT_AS_OUTPUT)]
 
 
 def _input_fault(row: Row) -> tuple[str, str, str] | None:
@@ -116,6 +113,9 @@ def _input_fault(row: Row) -> tuple[str, str, str] | None:
             f"{quote(indicator.level3)}衡量的是{'人力投入' if _MANPOWER.search(name) else '资金投入或预算执行'}，"
             "不是项目的产出或效益，投入不能作为绩效目标",
             "删去该指标（预算执行情况在自评时另行计分），改为反映项目实际产出的指标，如完成的服务次数、数量或质量")
+
+
+_INPUT_AS_OUTPUT = indicator_check(_input_fault)
 
 
 @rule("satisfaction-outside-group", title="满意度指标放错一级", dimension="相关性", severity="warning")
@@ -201,10 +201,7 @@ def effect_under_output(document: Document, settings: RuleSettings) -> list[Find
     Counts of things about effects (效益分析报告数量) are outputs and are not flagged.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level1", *verdict)
-            for row, verdict in flagged(document, _EFFECT_UNDER_OUTPUT, _effect_under_output)]
-
-
-_EFFECT_UNDER_OUTPUT = indicator_cache()
+            for row, verdict in flagged(document, _EFFECT_UNDER_OUTPUT)]
 
 
 def _effect_under_output(row: Row) -> tuple[str, str] | None:
@@ -217,6 +214,9 @@ def _effect_under_output(row: Row) -> tuple[str, str] | None:
         return None
     return (f"{quote(row.indicator.level3)}描述的是效益（「{match.group(0)}」），却放在产出指标下",
             "把它移到效益指标下相应的二级指标，并在产出指标下写明直接产出")
+
+
+_EFFECT_UNDER_OUTPUT = indicator_check(_effect_under_output)
 
 
 _ALLOWED: dict[str, set[str]] = {}

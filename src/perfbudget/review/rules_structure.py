@@ -17,7 +17,7 @@ from perfbudget.review.helpers import (
     at_project,
     bare,
     flagged,
-    indicator_cache,
+    indicator_check,
     indicators,
     money_in,
     name_of,
@@ -218,10 +218,7 @@ def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding
     under 时效 a rate or count with no word of time (及时, 时间, 进度 …) and no time unit.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level2", *verdict)
-            for row, verdict in flagged(document, _LEVEL2_MISPLACED, _misplaced)]
-
-
-_LEVEL2_MISPLACED = indicator_cache()
+            for row, verdict in flagged(document, _LEVEL2_MISPLACED)]
 
 
 def _misplaced(row: Row) -> tuple[str, str] | None:
@@ -234,6 +231,9 @@ def _misplaced(row: Row) -> tuple[str, str] | None:
         return None
     return (f"{quote(indicator.level3)}放在「{indicator.level2}」下，但{reason}",
             "把它移到与其含义相符的二级指标下（如安全、稳定类放社会效益，合格率放质量指标）")
+
+
+_LEVEL2_MISPLACED = indicator_check(_misplaced)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -261,15 +261,12 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     rows (e.g. 发放及时率 in a wage table) are not flagged.
     """
     out = []
-    for row, verdict in flagged(document, _NAME_WITHOUT_OBJECT, _without_object):
+    for row, verdict in flagged(document, _NAME_WITHOUT_OBJECT):
         project = row.project
         if project_category(project.name, project.extras):
             continue
         out.append(at_indicator(project, row.position, row.indicator, "level3", *verdict))
     return out
-
-
-_NAME_WITHOUT_OBJECT = indicator_cache()
 
 
 def _without_object(row: Row) -> tuple[str, str] | None:
@@ -284,6 +281,9 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     what = "是一个日期" if _DATE_NAME.match(row.key) else "只有衡量方式"
     return (f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象",
             "写明衡量什么，如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」")
+
+
+_NAME_WITHOUT_OBJECT = indicator_check(_without_object)
 
 
 # Administrative levels, from the widest: a scope word in an indicator (each starts with 全, which

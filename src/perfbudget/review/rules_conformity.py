@@ -114,22 +114,28 @@ def name_description_mismatch(document: Document, settings: RuleSettings) -> lis
     bracketed notes are ignored, and differing words that share a character (采购/购置,
     维修/维护) are taken as synonyms. Cut-off names are ``name-cut-off``.
     """
-    out = []
-    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
-        if indicator.description is None:
-            continue
-        found = _compare(name, name_of(indicator.description))
-        if found is None or found[0] == "cut":
-            continue
-        if found[0] == "short":
-            message = (f"三级指标名称{quote(indicator.level3)}省略了绩效指标描述{quote(indicator.description)}"
-                       f"中的「{found[1]}」，看不出衡量的对象")
-        else:
-            message = (f"三级指标名称{quote(indicator.level3)}与绩效指标描述{quote(indicator.description)}不一致，"
-                       "衡量的对象不清楚")
-        out.append(at_indicator(project, position, indicator, "level3", message,
-                                "统一名称和描述，写明实际衡量的对象"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
+            for row, verdict in flagged(document, _NAME_DESCRIPTION_MISMATCH)]
+
+
+def _mismatch(row: Row) -> tuple[str, str] | None:
+    """``name-description-mismatch``'s (message, suggestion) for one indicator, or None."""
+    indicator = row.indicator
+    if indicator.description is None:
+        return None
+    found = _compare(row.name, name_of(indicator.description))
+    if found is None or found[0] == "cut":
+        return None
+    if found[0] == "short":
+        message = (f"三级指标名称{quote(indicator.level3)}省略了绩效指标描述{quote(indicator.description)}"
+                   f"中的「{found[1]}」，看不出衡量的对象")
+    else:
+        message = (f"三级指标名称{quote(indicator.level3)}与绩效指标描述{quote(indicator.description)}不一致，"
+                   "衡量的对象不清楚")
+    return message, "统一名称和描述，写明实际衡量的对象"
+
+
+_NAME_DESCRIPTION_MISMATCH = indicator_check(_mismatch)
 
 
 @rule("duplicate-indicator", title="三级指标重复", dimension="规范性", severity="warning")

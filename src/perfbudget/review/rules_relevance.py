@@ -149,15 +149,21 @@ def non_satisfaction_in_group(document: Document, settings: RuleSettings) -> lis
     satisfaction while no one's satisfaction is measured. Survey measures asked the same way
     (群众安全感, 获得感, 认可度, 好评率) are accepted.
     """
-    out = []
-    for project, position, indicator, level1, _level2, name, _key, _cost, _economic in rows(document):
-        if level1 != LEVEL1_SATISFACTION or "满意" in name or _PERCEPTION.search(name):
-            continue
-        out.append(at_indicator(project, position, indicator, "level3",
-                                f"{quote(indicator.level3)}不是满意度指标，却放在「满意度指标」下",
-                                "把它移到效益指标（如社会效益指标）下，并在满意度指标下设置服务对象满意度，"
-                                "如「救助对象满意度 ≥90%」"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
+            for row, verdict in flagged(document, _NON_SATISFACTION_IN_GROUP)]
+
+
+def _not_satisfaction(row: Row) -> tuple[str, str] | None:
+    """``non-satisfaction-in-group``'s (message, suggestion) for one indicator, or None."""
+    name = row.name
+    if row.level1 != LEVEL1_SATISFACTION or "满意" in name or _PERCEPTION.search(name):
+        return None
+    return (f"{quote(row.indicator.level3)}不是满意度指标，却放在「满意度指标」下",
+            "把它移到效益指标（如社会效益指标）下，并在满意度指标下设置服务对象满意度，"
+            "如「救助对象满意度 ≥90%」")
+
+
+_NON_SATISFACTION_IN_GROUP = indicator_check(_not_satisfaction)
 
 
 _COMPLETION = ("完成率", "完工率")
@@ -233,19 +239,24 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     一级). Names are compared normalised, so 产出指标(50分), 经济效益 + 指标 split over two
     cells and 社会公众或服务对象满意度指标 are fine.
     """
-    out = []
-    for project, position, indicator, level1, level2, _name, _key, _cost, _economic in rows(document):
-        if level1 not in LEVEL1_NAMES:
-            out.append(at_indicator(project, position, indicator, "level1",
-                                    f"一级指标「{indicator.level1}」不在指标体系内",
-                                    "一级指标应为产出指标、效益指标、满意度指标（新框架另有成本指标）"))
-            continue
-        if level2 not in _ALLOWED[level1]:
-            allowed = "、".join(sorted(_ALLOWED[level1]))
-            out.append(at_indicator(project, position, indicator, "level2",
-                                    f"二级指标「{indicator.level2}」不属于一级指标「{level1}」",
-                                    f"「{level1}」下的二级指标应为：{allowed}"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, *verdict)
+            for row, verdict in flagged(document, _LEVEL_NOT_IN_FRAMEWORK)]
+
+
+def _outside_framework(row: Row) -> tuple[str, str, str] | None:
+    """``level-not-in-framework``'s (field, message, suggestion) for one indicator, or None."""
+    indicator, level1 = row.indicator, row.level1
+    if level1 not in LEVEL1_NAMES:
+        return ("level1", f"一级指标「{indicator.level1}」不在指标体系内",
+                "一级指标应为产出指标、效益指标、满意度指标（新框架另有成本指标）")
+    if row.level2 not in _ALLOWED[level1]:
+        allowed = "、".join(sorted(_ALLOWED[level1]))
+        return ("level2", f"二级指标「{indicator.level2}」不属于一级指标「{level1}」",
+                f"「{level1}」下的二级指标应为：{allowed}")
+    return None
+
+
+_LEVEL_NOT_IN_FRAMEWORK = indicator_check(_outside_framework)
 
 
 @rule("frameworks-mixed", title="新旧指标体系混用", dimension="相关性", severity="warning")

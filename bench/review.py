@@ -73,6 +73,7 @@ def clear_caches() -> None:
         for value in vars(module).values():
             if isinstance(value, functools._lru_cache_wrapper) and value not in kept:
                 value.cache_clear()
+    helpers.forget_indicators()  # what the rows say of each indicator and the rules' verdicts, by indicator object
 
 
 def timed(documents: list[Document], repeat: int) -> tuple[float, float, float, int]:

@@ -104,8 +104,12 @@ def run_rule(spec: RuleSpec, document: Document, config: ReviewConfig) -> list[F
     if not isinstance(found, list):
         found = list(found)
     severity = config.severities.get(spec.id)
-    if not severity and all(f.rule and f.dimension and f.severity for f in found):
-        return found
+    if not severity:
+        for f in found:  # a plain loop: no generator per rule and document
+            if not f.rule or not f.dimension or not f.severity:
+                break
+        else:
+            return found
     out = []
     for f in found:
         if not f.rule or not f.dimension or not f.severity or severity:

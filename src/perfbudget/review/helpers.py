@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from perfbudget.framework import (
     LEVEL1_COST,
@@ -64,8 +64,11 @@ class Row(NamedTuple):
 
 # The rows of the document reviewed last: every rule of one review shares them. One slot, held
 # by identity (documents are immutable); ``forget_rows`` lets the engine drop it after a review.
+# With them, for each registered indicator check (:func:`indicator_check`), the rows it flags.
 _Rows = tuple[Row, ...]
-_ROWS: tuple[Document | None, _Rows, tuple[tuple[Project, _Rows], ...]] = (None, (), ())
+_Flagged = list[tuple[Row, Any]]
+_Built = tuple[Document | None, _Rows, tuple[tuple[Project, _Rows], ...], list[_Flagged]]
+_ROWS: _Built = (None, (), (), [])
 
 
 def rows(document: Document) -> tuple[Row, ...]:
@@ -80,32 +83,116 @@ def project_rows(document: Document) -> tuple[tuple[Project, tuple[Row, ...]], .
     return cached[2] if cached[0] is document else _build_rows(document)[2]
 
 
-def _build_rows(document: Document) -> tuple[Document | None, _Rows, tuple[tuple[Project, _Rows], ...]]:
+def _build_rows(document: Document) -> _Built:
     global _ROWS
     out: list[Row] = []
     append = out.append
     by_project = []
-    # a document repeats a few (一级, 二级) pairs and many names: each worked out once here
-    levels: dict[tuple[str, str], tuple[str, str, bool, bool]] = {}
-    names: dict[str, tuple[str, str]] = {}
+    known = _FACTS
+    found: list[_Flagged] = [[] for _check in _CHECKS]
+    new = tuple.__new__  # Row(...) without its Python-level __new__
     for project in document.projects:
         start = len(out)
         for position, indicator in enumerate(project.indicators, 1):
-            pair = (indicator.level1, indicator.level2)
-            known = levels.get(pair)
-            if known is None:
-                known = levels[pair] = _levels(*pair)
-            named = names.get(indicator.level3)
-            if named is None:
-                name = name_of(indicator.level3)
-                named = names[indicator.level3] = (name, bare(name))
-            append(Row(project, position, indicator, known[0], known[1], named[0], named[1], known[2], known[3]))
+            held = known.get(id(indicator))
+            if held is None:
+                held = _judge(project, position, indicator)
+            row = new(Row, (project, position, indicator, *held[1]))
+            append(row)
+            for check, verdict in held[2]:  # most indicators: none
+                found[check].append((row, verdict))
         by_project.append((project, tuple(out[start:])))
-    built = (document, tuple(out), tuple(by_project))
+    built = (document, tuple(out), tuple(by_project), found)
     _ROWS = built
     return built
 
 
+# What a Row says of its indicator (level1, level2, name, key, cost, economic_cost) and the verdicts of
+# the indicator checks on it, by the indicator object: a province's bulk load shares equal indicators
+# (store.rows.indicators_by_version), so the same object comes back in document after document and is
+# judged once. Each entry holds its indicator, so no other object can take its id while the entry is
+# there; at most FACTS_LIMIT are kept.
+FACTS_LIMIT = 50_000
+_Facts = tuple[str, str, str, str, bool, bool]
+_FACTS: dict[int, tuple[Indicator, _Facts, tuple[tuple[int, Any], ...]]] = {}
+_CHECKS: list[Callable[[Row], Any]] = []
+
+
+class _Failed(NamedTuple):
+    """A check that raised on an indicator: raised again when its rule asks (:func:`flagged`), so the
+    engine reports that rule as it would have had the rule itself raised."""
+
+    error: Exception
+
+
+def _judge(project: Project, position: int, indicator: Indicator
+           ) -> tuple[Indicator, _Facts, tuple[tuple[int, Any], ...]]:
+    level1, level2, cost, economic = _levels(indicator.level1, indicator.level2)
+    name = name_of(indicator.level3)
+    facts = (level1, level2, name, bare(name), cost, economic)
+    row = tuple.__new__(Row, (project, position, indicator, *facts))
+    verdicts = []
+    for number, check in enumerate(_CHECKS):
+        try:
+            verdict = check(row)
+        except Exception as exc:  # the rule that asks for it gets it (a broken rule must not stop the others)
+            verdict = _Failed(exc)
+        if verdict is not None:
+            verdicts.append((number, verdict))
+    held = (indicator, facts, tuple(verdicts))
+    if len(_FACTS) >= FACTS_LIMIT:
+        _FACTS.clear()  # memory stays bounded whatever is reviewed
+    _FACTS[id(indicator)] = held
+    return held
+
+
+def indicator_check(check: Callable[[Row], Any]) -> int:
+    """Register a check of one indicator for :func:`flagged`; the number to ask it by.
+
+    ``check(row)`` gives a verdict (anything but None) or None, and must judge the indicator alone —
+    its fields and what its :class:`Row` says of it (level1, level2, name, key, cost), never the
+    row's project or position: it runs once per indicator object while the rows are built, and its
+    verdict serves every document the indicator is in."""
+    if check in _CHECKS:
+        return _CHECKS.index(check)
+    _CHECKS.append(check)
+    _FACTS.clear()  # entries judged before did not run this check
+    return len(_CHECKS) - 1
+
+
+def flagged(document: Document, check: int) -> list[tuple[Row, Any]]:
+    """The rows of the document whose indicator check ``check`` (:func:`indicator_check`) gave a
+    verdict, each with it, in document order. A rule made of such a check reads its flagged rows
+    instead of looping over every row."""
+    cached = _ROWS
+    if cached[0] is not document:
+        cached = _build_rows(document)
+    found = cached[3][check]
+    for _row, verdict in found:
+        if type(verdict) is _Failed:
+            raise verdict.error
+    return found
+
+
+def indicator_cache() -> dict[int, tuple[Indicator, Any]]:
+    """A new cache of something worked out for an indicator, by indicator object (each entry:
+    the indicator, the value), emptied by :func:`forget_indicators` with the rows' facts."""
+    cache: dict[int, tuple[Indicator, Any]] = {}
+    _INDICATOR_CACHES.append(cache)
+    return cache
+
+
+_INDICATOR_CACHES: list[dict[int, tuple[Indicator, Any]]] = []
+
+
+def forget_indicators() -> None:
+    """Empty every cache kept by indicator object (the rows' facts and verdicts, :func:`indicator_cache`'s)."""
+    _FACTS.clear()
+    for cache in _INDICATOR_CACHES:
+        cache.clear()
+
+
+@lru_cache(maxsize=4096)
 def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
     """(一级 normalised, 二级 normalised, a cost, a cost that must be money) of a row (:class:`Row`)."""
     level1 = normalise_level1(level1)
@@ -120,7 +207,7 @@ def forget_rows(document: Document) -> None:
     """Drop the rows kept for ``document`` (the engine calls this when its review is done)."""
     global _ROWS
     if _ROWS[0] is document:
-        _ROWS = (None, (), ())
+        _ROWS = (None, (), (), [])
 
 
 # The rule the engine is running (id, dimension, severity), set around each rule by

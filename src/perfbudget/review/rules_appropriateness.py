@@ -8,8 +8,11 @@ from decimal import Decimal
 from perfbudget.model import Document, Op
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
+    Row,
     at_indicator,
     at_project,
+    flagged,
+    indicator_check,
     is_leftover,
     is_money_unit,
     money_in,
@@ -118,23 +121,29 @@ def rate_over_100(document: Document, settings: RuleSettings) -> list[Finding]:
     should be written ``100%`` or ``=100%``. Names of growths and ratios (增长率, 提高, 同比,
     投入产出比 …) may exceed 100% and are not flagged.
     """
-    out = []
-    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
-        target = indicator.target
-        if target.unit != "%" or target.value is None:
-            continue
-        if _MAY_EXCEED_100.search(name):
-            continue
-        top = target.upper if target.upper is not None else target.value
-        if top > HUNDRED:
-            out.append(at_indicator(project, position, indicator, "target",
-                                    f"{quote(indicator.level3)}的指标值{target.raw}超过100%，比率不可能达到",
-                                    "比率最高为100%：核实目标，改为不超过100%的值"))
-        elif target.op in (Op.GE, Op.GT) and target.value >= HUNDRED:
-            out.append(at_indicator(project, position, indicator, "target",
-                                    f"{quote(indicator.level3)}写作{target.raw}，要求比率超过100%，无法达到",
-                                    "写作「100%」或「=100%」"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _RATE_OVER_100)]
+
+
+def _over_100(row: Row) -> tuple[str, str] | None:
+    """``rate-over-100``'s (message, suggestion) for one indicator, or None."""
+    indicator = row.indicator
+    target = indicator.target
+    if target.unit != "%" or target.value is None:
+        return None
+    if _MAY_EXCEED_100.search(row.name):
+        return None
+    top = target.upper if target.upper is not None else target.value
+    if top > HUNDRED:
+        return (f"{quote(indicator.level3)}的指标值{target.raw}超过100%，比率不可能达到",
+                "比率最高为100%：核实目标，改为不超过100%的值")
+    if target.op in (Op.GE, Op.GT) and target.value >= HUNDRED:
+        return (f"{quote(indicator.level3)}写作{target.raw}，要求比率超过100%，无法达到",
+                "写作「100%」或「=100%」")
+    return None
+
+
+_RATE_OVER_100 = indicator_check(_over_100)
 
 
 @rule("satisfaction-below-floor", title="满意度目标过低", dimension="适当性", severity="warning",

@@ -14,14 +14,16 @@ from perfbudget.framework import (
 from perfbudget.model import Document, Project
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
+    Row,
     at_indicator,
     at_project,
     clean,
+    flagged,
+    indicator_check,
     is_leftover,
     level1_of,
     project_rows,
     quote,
-    rows,
 )
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import rule
@@ -146,13 +148,19 @@ def table_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
 @rule("missing-target-value", title="指标值为空", dimension="完整性", severity="error")
 def missing_target_value(document: Document, settings: RuleSettings) -> list[Finding]:
     """An indicator whose 指标值 cell is empty: there is nothing to measure against."""
-    out = []
-    for project, position, indicator, *_facts in rows(document):
-        if not clean(indicator.target.raw):
-            out.append(at_indicator(project, position, indicator, "target",
-                                    f"三级指标{quote(indicator.level3)}没有填写指标值",
-                                    "填写可衡量的指标值，如「≥12次」「100%」「≤2小时」"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _MISSING_TARGET_VALUE)]
+
+
+def _no_value(row: Row) -> tuple[str, str] | None:
+    """``missing-target-value``'s (message, suggestion) for one indicator, or None."""
+    indicator = row.indicator
+    if clean(indicator.target.raw):
+        return None
+    return f"三级指标{quote(indicator.level3)}没有填写指标值", "填写可衡量的指标值，如「≥12次」「100%」「≤2小时」"
+
+
+_MISSING_TARGET_VALUE = indicator_check(_no_value)
 
 
 @rule("missing-budget", title="未填写预算数", dimension="完整性", severity="warning")

@@ -10,7 +10,21 @@ from functools import lru_cache
 
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import CACHE_SIZE, at_indicator, at_project, bare, name_of, project_rows, quote, rows
+from perfbudget.review.helpers import (
+    CACHE_SIZE,
+    FACTS_LIMIT,
+    Row,
+    at_indicator,
+    at_project,
+    bare,
+    flagged,
+    indicator_cache,
+    indicator_check,
+    name_of,
+    project_rows,
+    quote,
+    rows,
+)
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
@@ -69,18 +83,24 @@ def name_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
     budget system) and no longer says what is measured. Descriptions that explain the name
     (反映…, 指…, sentences, formulas) are not compared, nor bracketed notes (网络连通率（月均）).
     """
-    out = []
-    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
-        if indicator.description is None:
-            continue
-        found = _compare(name, name_of(indicator.description))
-        if found is None or found[0] != "cut":
-            continue
-        out.append(at_indicator(project, position, indicator, "level3",
-                                f"三级指标名称{quote(indicator.level3)}不完整，比绩效指标描述{quote(indicator.description)}"
-                                f"少了末尾的「{found[1]}」，疑似被截断",
-                                f"把名称补全为{quote(indicator.description)}"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
+            for row, verdict in flagged(document, _NAME_CUT_OFF)]
+
+
+def _cut_off(row: Row) -> tuple[str, str] | None:
+    """``name-cut-off``'s (message, suggestion) for one indicator, or None."""
+    indicator = row.indicator
+    if indicator.description is None:
+        return None
+    found = _compare(row.name, name_of(indicator.description))
+    if found is None or found[0] != "cut":
+        return None
+    return (f"三级指标名称{quote(indicator.level3)}不完整，比绩效指标描述{quote(indicator.description)}"
+            f"少了末尾的「{found[1]}」，疑似被截断",
+            f"把名称补全为{quote(indicator.description)}")
+
+
+_NAME_CUT_OFF = indicator_check(_cut_off)
 
 
 @rule("name-description-mismatch", title="三级指标名称与描述不一致", dimension="规范性", severity="warning")
@@ -94,22 +114,28 @@ def name_description_mismatch(document: Document, settings: RuleSettings) -> lis
     bracketed notes are ignored, and differing words that share a character (采购/购置,
     维修/维护) are taken as synonyms. Cut-off names are ``name-cut-off``.
     """
-    out = []
-    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
-        if indicator.description is None:
-            continue
-        found = _compare(name, name_of(indicator.description))
-        if found is None or found[0] == "cut":
-            continue
-        if found[0] == "short":
-            message = (f"三级指标名称{quote(indicator.level3)}省略了绩效指标描述{quote(indicator.description)}"
-                       f"中的「{found[1]}」，看不出衡量的对象")
-        else:
-            message = (f"三级指标名称{quote(indicator.level3)}与绩效指标描述{quote(indicator.description)}不一致，"
-                       "衡量的对象不清楚")
-        out.append(at_indicator(project, position, indicator, "level3", message,
-                                "统一名称和描述，写明实际衡量的对象"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
+            for row, verdict in flagged(document, _NAME_DESCRIPTION_MISMATCH)]
+
+
+def _mismatch(row: Row) -> tuple[str, str] | None:
+    """``name-description-mismatch``'s (message, suggestion) for one indicator, or None."""
+    indicator = row.indicator
+    if indicator.description is None:
+        return None
+    found = _compare(row.name, name_of(indicator.description))
+    if found is None or found[0] == "cut":
+        return None
+    if found[0] == "short":
+        message = (f"三级指标名称{quote(indicator.level3)}省略了绩效指标描述{quote(indicator.description)}"
+                   f"中的「{found[1]}」，看不出衡量的对象")
+    else:
+        message = (f"三级指标名称{quote(indicator.level3)}与绩效指标描述{quote(indicator.description)}不一致，"
+                   "衡量的对象不清楚")
+    return message, "统一名称和描述，写明实际衡量的对象"
+
+
+_NAME_DESCRIPTION_MISMATCH = indicator_check(_mismatch)
 
 
 @rule("duplicate-indicator", title="三级指标重复", dimension="规范性", severity="warning")
@@ -163,12 +189,33 @@ def _texts(project: Project) -> Iterator[tuple[Project, int | None, Indicator | 
         yield project, position, indicator, "target", indicator.target.raw
 
 
-def _joined(project: Project) -> str:
-    """Every text of ``_texts(project)`` joined by \\0."""
-    parts = [project.name, project.purpose or "", *project.goals]
+def _may_hold(project: Project, pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` is found in the texts of ``_texts(project)`` (a screen for ``typo``): the
+    project's own texts searched (each text's answer kept), then each indicator's texts joined by
+    \\0 (no word of the pattern holds one), the answer kept by indicator object (a province repeats
+    both)."""
+    if any(_holds(pattern, text) for text in (project.name, project.purpose or "", *project.goals)):
+        return True
+    seen = _TYPO_SCREEN
     for indicator in project.indicators:
-        parts.extend((indicator.level3, indicator.description or "", indicator.target.raw))
-    return "\0".join(parts)
+        held = seen.get(id(indicator))
+        if held is None or held[1][0] is not pattern:
+            found = pattern.search(f"{indicator.level3}\0{indicator.description or ''}\0{indicator.target.raw}")
+            if len(seen) >= FACTS_LIMIT:
+                seen.clear()  # memory stays bounded whatever is reviewed
+            held = seen[id(indicator)] = (indicator, (pattern, found is not None))
+        if held[1][1]:
+            return True
+    return False
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _holds(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(text) is not None
+
+
+# (pattern, whether the indicator's texts hold a word of it), by indicator object
+_TYPO_SCREEN = indicator_cache()
 
 
 def _confusions(settings: RuleSettings) -> tuple[tuple[str, str], ...]:
@@ -198,7 +245,7 @@ def typo(document: Document, settings: RuleSettings) -> list[Finding]:
     screen = not any("\0" in wrong for wrong in pairs)
     for project in document.projects:
         # one search over the project's texts joined by \0 (no misspelling holds one) rules out nearly all
-        if screen and pattern.search(_joined(project)) is None:
+        if screen and not _may_hold(project, pattern):
             continue
         for _project, position, indicator, field, text in _texts(project):
             if pattern.search(text) is None:
@@ -217,6 +264,13 @@ def typo(document: Document, settings: RuleSettings) -> list[Finding]:
 # Characters that legitimately tell indicators apart: 春季/秋季, 一期/二期, 市级/县级 ...
 _CONTRASTS = set("0123456789一二三四五六七八九十百千春夏秋冬上下省市县区乡镇村男女大中小新旧内外前后左右东西南北"
                  "年月日周季初高早晚")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _variants(name: str) -> tuple[str, ...]:
+    """The name with each character but the first and the last two replaced by \\0, in order (a
+    province's tables repeat their names: each name's variants are made once)."""
+    return tuple(f"{name[:i]}\0{name[i + 1:]}" for i in range(1, len(name) - 2))
 
 
 @rule("inconsistent-phrase", title="疑似笔误（与其他表写法不同）", dimension="规范性", severity="info",
@@ -238,8 +292,8 @@ def inconsistent_phrase(document: Document, settings: RuleSettings) -> list[Find
     index: dict[str, list[str]] = defaultdict(list)
     for name, seqs in projects_of.items():
         if len(seqs) >= 2 and len(name) >= minimum:
-            for i in range(1, len(name) - 2):
-                index[f"{name[:i]}\0{name[i + 1:]}"].append(name)
+            for variant in _variants(name):
+                index[variant].append(name)
     if not index:
         return []
     # a name one character away from a shared one (never its first or last two) has the same length,
@@ -249,10 +303,10 @@ def inconsistent_phrase(document: Document, settings: RuleSettings) -> list[Find
     for name, seqs in projects_of.items():
         if len(seqs) != 1 or len(name) < minimum or (len(name), name[0], name[-2:]) not in shapes:
             continue
-        for i in range(1, len(name) - 2):
+        for i, variant in enumerate(_variants(name), 1):
             if name[i] in _CONTRASTS:
                 continue
-            for common in index.get(f"{name[:i]}\0{name[i + 1:]}", ()):
+            for common in index.get(variant, ()):
                 if common[i] not in _CONTRASTS and not seqs & projects_of[common]:
                     slips[name] = (i, common)
     if not slips:
@@ -324,19 +378,25 @@ def value_in_name(document: Document, settings: RuleSettings) -> list[Finding]:
     ``一户年最高5300元`` → ``≤5300元/户``) or whose numbers are in other units
     (``1250KVA变压器``) is not flagged. Template hints (``(≥**%)``) are ``template-leftover``.
     """
-    out = []
-    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
-        target = indicator.target
-        if target.value is None or not target.unit or not _has_digit(indicator.level3):
-            continue
-        unit = target.unit.split("/")[0]
-        stated = [Decimal(value) for value, written in _values_in_name(name)
-                  if written == unit or (unit != "%" and written.startswith(unit))]
-        if not stated or any(value in (target.value, target.upper) for value in stated):
-            continue
-        shown = f"{format_decimal(stated[0])}{target.unit if unit == '%' else unit}"
-        out.append(at_indicator(project, position, indicator, "level3",
-                                f"三级指标名称{quote(indicator.level3)}中写有「{shown}」，与指标值"
-                                f"{quote(target.raw)}不一致，看不出哪个是目标",
-                                "名称中不写目标值：把名称改为只说明衡量什么（如「…质量达标率」），目标值只写在指标值栏"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
+            for row, verdict in flagged(document, _VALUE_IN_NAME)]
+
+
+def _value_in_name(row: Row) -> tuple[str, str] | None:
+    """``value-in-name``'s (message, suggestion) for one indicator, or None."""
+    indicator = row.indicator
+    target = indicator.target
+    if target.value is None or not target.unit or not _has_digit(indicator.level3):
+        return None
+    unit = target.unit.split("/")[0]
+    stated = [Decimal(value) for value, written in _values_in_name(row.name)
+              if written == unit or (unit != "%" and written.startswith(unit))]
+    if not stated or any(value in (target.value, target.upper) for value in stated):
+        return None
+    shown = f"{format_decimal(stated[0])}{target.unit if unit == '%' else unit}"
+    return (f"三级指标名称{quote(indicator.level3)}中写有「{shown}」，与指标值"
+            f"{quote(target.raw)}不一致，看不出哪个是目标",
+            "名称中不写目标值：把名称改为只说明衡量什么（如「…质量达标率」），目标值只写在指标值栏")
+
+
+_VALUE_IN_NAME = indicator_check(_value_in_name)

@@ -10,12 +10,14 @@ from perfbudget.model import Document, Op
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
+    Row,
     at_indicator,
     bare,
+    flagged,
+    indicator_check,
     is_leftover,
     is_money_unit,
     quote,
-    rows,
     unit_note,
 )
 from perfbudget.review.language import content_words, made_of, project_category, word_set
@@ -100,23 +102,33 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     such as 良好/优良. Names that ask for a number are left to ``qualitative-for-number``.
     """
     out = []
-    for project, position, indicator, level1, _level2, name, _key, _cost, economic in rows(document):
-        target = indicator.target
-        if target.is_quantitative or target.period is not None:
-            continue
-        if asks_for_number(name) or economic or is_leftover(target.raw):
-            continue  # (社会成本/生态环境成本 need not be money, but must still be checkable)
-        if (level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw)
-                and project_category(project.name, project.extras)):
+    for row, (message, suggestion, template_effect) in flagged(document, _VAGUE_QUALITATIVE):
+        project = row.project
+        if template_effect and project_category(project.name, project.extras):
             continue  # 正常运转: the simplified template's effect
-        reason = vague_reason(target.raw, name)
-        if reason is None:
-            continue
-        out.append(at_indicator(project, position, indicator, "target",
-                                f"指标值{quote(target.raw)}{reason}，年底无法判断是否达成",
-                                "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
-                                "（如「建立并印发管理制度」「全年无重大安全事故」）"))
+        out.append(at_indicator(project, row.position, row.indicator, "target", message, suggestion))
     return out
+
+
+def _vague(row: Row) -> tuple[str, str, bool] | None:
+    """``vague-qualitative``'s (message, suggestion, whether a 人员类/运转类 project's template effect
+    would excuse it) for one indicator, or None."""
+    indicator = row.indicator
+    target = indicator.target
+    if target.is_quantitative or target.period is not None:
+        return None
+    if asks_for_number(row.name) or row.economic_cost or is_leftover(target.raw):
+        return None  # (社会成本/生态环境成本 need not be money, but must still be checkable)
+    reason = vague_reason(target.raw, row.name)
+    if reason is None:
+        return None
+    return (f"指标值{quote(target.raw)}{reason}，年底无法判断是否达成",
+            "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
+            "（如「建立并印发管理制度」「全年无重大安全事故」）",
+            row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
+
+
+_VAGUE_QUALITATIVE = indicator_check(_vague)
 
 
 _DIGIT = re.compile(r"\d")
@@ -139,31 +151,37 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     ``覆盖全区所有人员``) and under 时效指标 a phrase without a date (``及时``, ``及时发放``;
     ``年底前完成`` names one) ask for a number or a time too.
     """
-    out = []
-    for project, position, indicator, _level1, group, name, _key, cost, _economic in rows(document):
-        target = indicator.target
-        if target.is_quantitative or target.period is not None or not target.raw.strip():
-            continue
-        if due_of(target) is not None:  # a date or period (当年, 上半年): a time target, scored by date
-            continue
-        if cost or _DIGIT.search(target.raw):
-            continue
-        if _DATE_WORDS.search(target.raw) and (group == "时效指标" or name.endswith(_TIME_NAMES)):
-            continue  # 年底前完成, 在项目计划完成时间内完成: a time that can be checked
-        if not asks_for_number(name):
-            if group != "数量指标" and (group != "时效指标" or _DATE_WORDS.search(target.raw) is not None):
-                continue
-            if vague_reason(target.raw, name) is not None:
-                continue  # vague-qualitative says it
-        if is_leftover(target.raw):
-            continue  # template-leftover says it
-        time_like = name.endswith(("时间", "时限", "周期"))
-        example = "如「2024年12月31日前」或「≤30天」" if time_like else "如「≥95%」「≥10次」"
-        out.append(at_indicator(project, position, indicator, "target",
-                                f"{quote(indicator.level3)}要求{'具体时间' if time_like else '具体数值'}，"
-                                f"指标值却是定性描述{quote(target.raw)}",
-                                f"写成可衡量的值，{example}"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _QUALITATIVE_FOR_NUMBER)]
+
+
+def _wants_number(row: Row) -> tuple[str, str] | None:
+    """``qualitative-for-number``'s (message, suggestion) for one indicator, or None."""
+    indicator, group, name, cost = row.indicator, row.level2, row.name, row.cost
+    target = indicator.target
+    if target.is_quantitative or target.period is not None or not target.raw.strip():
+        return None
+    if due_of(target) is not None:  # a date or period (当年, 上半年): a time target, scored by date
+        return None
+    if cost or _DIGIT.search(target.raw):
+        return None
+    if _DATE_WORDS.search(target.raw) and (group == "时效指标" or name.endswith(_TIME_NAMES)):
+        return None  # 年底前完成, 在项目计划完成时间内完成: a time that can be checked
+    if not asks_for_number(name):
+        if group != "数量指标" and (group != "时效指标" or _DATE_WORDS.search(target.raw) is not None):
+            return None
+        if vague_reason(target.raw, name) is not None:
+            return None  # vague-qualitative says it
+    if is_leftover(target.raw):
+        return None  # template-leftover says it
+    time_like = name.endswith(("时间", "时限", "周期"))
+    example = "如「2024年12月31日前」或「≤30天」" if time_like else "如「≥95%」「≥10次」"
+    return (f"{quote(indicator.level3)}要求{'具体时间' if time_like else '具体数值'}，"
+            f"指标值却是定性描述{quote(target.raw)}",
+            f"写成可衡量的值，{example}")
+
+
+_QUALITATIVE_FOR_NUMBER = indicator_check(_wants_number)
 
 
 # Smaller is better: the measured thing is a cost, a time to wait, a fault or a complaint.
@@ -220,27 +238,33 @@ def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]
     counts of bad things (事故, 投诉, 超标 …) are not flagged. A cost indicator in money is a
     ceiling: ``科技特派员业务培训开展 ≥5万元`` under 成本指标 is reverse.
     """
-    out = []
-    for project, position, indicator, _level1, level2, name, _key, cost, _economic in rows(document):
-        op = indicator.target.op
-        if op is None or op is Op.EQ:
-            continue
-        direction = name_direction(name)
-        if direction is None and cost and is_money_unit(indicator.target.unit):
-            direction = "reverse"  # a cost in money is a ceiling
-        if (direction is None and level2 == "数量指标" and is_count(name, indicator.target.unit)
-                and _BAD_THING.search(name) is None):
-            direction = "positive"
-        raw = indicator.target.raw
-        if direction == "reverse" and op in (Op.GE, Op.GT):
-            out.append(at_indicator(project, position, indicator, "target",
-                                    f"{quote(indicator.level3)}越小越好（反向指标），指标值却写作{quote(raw)}",
-                                    "反向指标用「≤」写上限，如「≤2小时」「≤5%」"))
-        elif direction == "positive" and op in (Op.LE, Op.LT):
-            out.append(at_indicator(project, position, indicator, "target",
-                                    f"{quote(indicator.level3)}越大越好（正向指标），指标值却写作{quote(raw)}",
-                                    "正向指标用「≥」写下限，如「≥95%」"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _DIRECTION_CLASH)]
+
+
+def _direction_fault(row: Row) -> tuple[str, str] | None:
+    """``direction-clash``'s (message, suggestion) for one indicator, or None."""
+    indicator, level2, name, cost = row.indicator, row.level2, row.name, row.cost
+    op = indicator.target.op
+    if op is None or op is Op.EQ:
+        return None
+    direction = name_direction(name)
+    if direction is None and cost and is_money_unit(indicator.target.unit):
+        direction = "reverse"  # a cost in money is a ceiling
+    if (direction is None and level2 == "数量指标" and is_count(name, indicator.target.unit)
+            and _BAD_THING.search(name) is None):
+        direction = "positive"
+    raw = indicator.target.raw
+    if direction == "reverse" and op in (Op.GE, Op.GT):
+        return (f"{quote(indicator.level3)}越小越好（反向指标），指标值却写作{quote(raw)}",
+                "反向指标用「≤」写上限，如「≤2小时」「≤5%」")
+    if direction == "positive" and op in (Op.LE, Op.LT):
+        return (f"{quote(indicator.level3)}越大越好（正向指标），指标值却写作{quote(raw)}",
+                "正向指标用「≥」写下限，如「≥95%」")
+    return None
+
+
+_DIRECTION_CLASH = indicator_check(_direction_fault)
 
 
 _RATE_UNITS = ("%", "‰", "百分点", "个百分点")
@@ -296,39 +320,47 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     inputs (``input-as-output``), costs (``cost-not-money``) and 数量指标 (``rate-under-quantity``)
     are not flagged here.
     """
-    out = []
-    for project, position, indicator, _level1, level2, name, _key, cost, _economic in rows(document):
-        target = indicator.target
-        raw = target.raw
-        message = suggestion = None
-        if is_leftover(raw):
-            continue  # template-leftover says it
-        if not target.is_quantitative:
-            if raw.strip().endswith(("%", "％")) and not _DIGIT.search(raw):
-                message = f"定性指标值{quote(raw)}带有百分号"
-                suggestion = "写成数值（如「≥95%」）或去掉单位"
-        elif name.endswith("率") and target.unit and target.unit not in _RATE_UNITS and "/" not in target.unit:
-            message = f"比率指标{quote(indicator.level3)}的单位是「{target.unit}」，不是%"
-            suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"
-        elif target.unit == "%" and (fault := _percent_fault(name)) == _AMOUNT:
-            message = f"金额类指标{quote(indicator.level3)}却以%计量（{raw}）"
-            suggestion = "写成金额，如「≤17万元」；若要写比率，请把名称改为「…率」"
-        elif target.unit == "%" and fault == _COUNT_OR_TIME:
-            message = f"{quote(indicator.level3)}应以时间或数量计量，指标值却是百分比（{raw}），无法知道是什么的百分比"
-            suggestion = "把名称改为比率（如「办案及时率 ≥95%」），或把指标值写成时间或数量（如「≤30日」）"
-        elif target.unit == "%" and fault == _AIM:
-            message = (f"{quote(indicator.level3)}是工作目标，不是比率，指标值却是百分比（{raw}），"
-                       "无法知道是什么的百分比")
-            suggestion = ("改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），"
-                          "或写明可判断的结果（如「全年无重大群体性事件」）")
-        elif target.unit == "%" and fault == _NO_SHARE and not cost and level2 != "数量指标":
-            message = (f"{quote(indicator.level3)}不是一个比率或可计数的对象，指标值却是百分比（{raw}），"
-                       "无法知道是什么的百分比")
-            suggestion = ("把名称改为可计算的比率（如「困难群众救助覆盖率 ≥95%」「疫苗接种率 ≥90%」），"
-                          "或把指标值写成数量、时间或可判断的结果")
-        if message is not None and suggestion is not None:
-            out.append(at_indicator(project, position, indicator, "target", message, suggestion))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _UNIT_MISMATCH)]
+
+
+def _unit_fault(row: Row) -> tuple[str, str] | None:
+    """``unit-mismatch``'s (message, suggestion) for one indicator, or None."""
+    indicator, level2, name, cost = row.indicator, row.level2, row.name, row.cost
+    target = indicator.target
+    raw = target.raw
+    message = suggestion = None
+    if is_leftover(raw):
+        return None  # template-leftover says it
+    if not target.is_quantitative:
+        if raw.strip().endswith(("%", "％")) and not _DIGIT.search(raw):
+            message = f"定性指标值{quote(raw)}带有百分号"
+            suggestion = "写成数值（如「≥95%」）或去掉单位"
+    elif name.endswith("率") and target.unit and target.unit not in _RATE_UNITS and "/" not in target.unit:
+        message = f"比率指标{quote(indicator.level3)}的单位是「{target.unit}」，不是%"
+        suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"
+    elif target.unit == "%" and (fault := _percent_fault(name)) == _AMOUNT:
+        message = f"金额类指标{quote(indicator.level3)}却以%计量（{raw}）"
+        suggestion = "写成金额，如「≤17万元」；若要写比率，请把名称改为「…率」"
+    elif target.unit == "%" and fault == _COUNT_OR_TIME:
+        message = f"{quote(indicator.level3)}应以时间或数量计量，指标值却是百分比（{raw}），无法知道是什么的百分比"
+        suggestion = "把名称改为比率（如「办案及时率 ≥95%」），或把指标值写成时间或数量（如「≤30日」）"
+    elif target.unit == "%" and fault == _AIM:
+        message = (f"{quote(indicator.level3)}是工作目标，不是比率，指标值却是百分比（{raw}），"
+                   "无法知道是什么的百分比")
+        suggestion = ("改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），"
+                      "或写明可判断的结果（如「全年无重大群体性事件」）")
+    elif target.unit == "%" and fault == _NO_SHARE and not cost and level2 != "数量指标":
+        message = (f"{quote(indicator.level3)}不是一个比率或可计数的对象，指标值却是百分比（{raw}），"
+                   "无法知道是什么的百分比")
+        suggestion = ("把名称改为可计算的比率（如「困难群众救助覆盖率 ≥95%」「疫苗接种率 ≥90%」），"
+                      "或把指标值写成数量、时间或可判断的结果")
+    if message is not None and suggestion is not None:
+        return message, suggestion
+    return None
+
+
+_UNIT_MISMATCH = indicator_check(_unit_fault)
 
 
 # Names whose bare number is clear without a unit: rates, scores, counts, amounts in the table's
@@ -360,18 +392,25 @@ def number_without_unit(document: Document, settings: RuleSettings) -> list[Find
     after the name (``任务完成时限(月)``), or a name that holds the number with its unit
     (``配套变压器3台`` with ``3``).
     """
-    out = []
-    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
-        target = indicator.target
-        if target.value is None or target.unit is not None or target.period is not None:
-            continue
-        if _clear_without_unit(name) or unit_note(indicator.level3) is not None or name.startswith(("每", "人均")):
-            continue  # 每千人托位 4.5: a figure per population
-        number = format_decimal(target.value)
-        if number in name or is_leftover(target.raw):
-            continue
-        out.append(at_indicator(project, position, indicator, "target",
-                                f"指标值{quote(target.raw)}只有数字，没有计量单位，看不出{quote(indicator.level3)}"
-                                "衡量的是什么",
-                                "写明计量单位（如「≥550万元」「≥95%」「≥3台」），或把指标改写为可计量的名称"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _NUMBER_WITHOUT_UNIT)]
+
+
+def _without_unit(row: Row) -> tuple[str, str] | None:
+    """``number-without-unit``'s (message, suggestion) for one indicator, or None."""
+    indicator = row.indicator
+    target = indicator.target
+    if target.value is None or target.unit is not None or target.period is not None:
+        return None
+    name = row.name
+    if _clear_without_unit(name) or unit_note(indicator.level3) is not None or name.startswith(("每", "人均")):
+        return None  # 每千人托位 4.5: a figure per population
+    number = format_decimal(target.value)
+    if number in name or is_leftover(target.raw):
+        return None
+    return (f"指标值{quote(target.raw)}只有数字，没有计量单位，看不出{quote(indicator.level3)}"
+            "衡量的是什么",
+            "写明计量单位（如「≥550万元」「≥95%」「≥3台」），或把指标改写为可计量的名称")
+
+
+_NUMBER_WITHOUT_UNIT = indicator_check(_without_unit)

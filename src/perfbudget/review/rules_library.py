@@ -12,7 +12,7 @@ from perfbudget.library.names import normalise
 from perfbudget.library.peers import current
 from perfbudget.model import Direction, Document, Indicator, Project
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import at_indicator, quote, rows
+from perfbudget.review.helpers import Row, at_indicator, flagged, indicator_check, quote
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
@@ -46,9 +46,8 @@ def below_peers(document: Document, settings: RuleSettings) -> list[Finding]:
         return []
     minimum = int(settings.param("min_units"))
     out = []
-    for project, position, indicator, _level1, level2, _name, _key, _cost, _economic in rows(document):
-        if level2 not in _COMPARED_LEVEL2 or not _comparable(indicator):
-            continue
+    for row, _compared in flagged(document, _COMPARED):
+        project, position, indicator = row.project, row.position, row.indicator
         target = indicator.target
         unit = target.unit or ""
         stats = peers.peers(indicator.level3, unit)
@@ -71,6 +70,14 @@ def below_peers(document: Document, settings: RuleSettings) -> list[Finding]:
             f"参照同类项目的目标值（中位数 {_text(stats.p50, unit)}）核实并适当提高目标，"
             "或在指标解释中说明本项目的特殊情况"))
     return out
+
+
+def _compared_row(row: Row) -> bool | None:
+    """True for an indicator ``below-peers`` compares with the library (else None)."""
+    return True if row.level2 in _COMPARED_LEVEL2 and _comparable(row.indicator) else None
+
+
+_COMPARED = indicator_check(_compared_row)
 
 
 def _same_indicator(indicator: Indicator, last: Project) -> Indicator | None:

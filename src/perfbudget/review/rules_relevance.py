@@ -17,9 +17,12 @@ from perfbudget.model import Document
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
+    Row,
     at_indicator,
     at_project,
     bare,
+    flagged,
+    indicator_check,
     money_in,
     project_rows,
     quote,
@@ -89,26 +92,30 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     delivered is not the money spent. How well money is managed (资金使用合规率, 支付准确率)
     is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量").
     """
-    out = []
-    for project, position, indicator, level1, level2, name, key, cost, _economic in rows(document):
-        if cost:
-            continue
-        target = indicator.target
-        if (level2 == "数量指标" and target.value is not None and money_in(target.unit, "元") is not None
-                and _DRAWN_IN.search(key) is None and not is_input_name(name)):
-            out.append(at_indicator(
-                project, position, indicator, "target",
+    return [at_indicator(row.project, row.position, row.indicator, *verdict)
+            for row, verdict in flagged(document, _INPUT_AS_OUTPUT)]
+
+
+def _input_fault(row: Row) -> tuple[str, str, str] | None:
+    """``input-as-output``'s (field, message, suggestion) for one indicator, or None."""
+    if row.cost:
+        return None
+    indicator, level1, level2, name, key = row.indicator, row.level1, row.level2, row.name, row.key
+    target = indicator.target
+    if (level2 == "数量指标" and target.value is not None and money_in(target.unit, "元") is not None
+            and _DRAWN_IN.search(key) is None and not is_input_name(name)):
+        return ("target",
                 f"数量指标{quote(indicator.level3)}的指标值是金额（{target.raw}），花多少钱是投入，不是产出的数量",
-                "写明这笔钱完成的数量，如「补助农户≥500户」「维修道路≥3公里」；金额放在成本指标下"))
-            continue
-        if not (is_input_name(name) or (level1 == LEVEL1_OUTPUT and is_input_amount(name))):
-            continue
-        out.append(at_indicator(
-            project, position, indicator, "level3",
+                "写明这笔钱完成的数量，如「补助农户≥500户」「维修道路≥3公里」；金额放在成本指标下")
+    if not (is_input_name(name) or (level1 == LEVEL1_OUTPUT and is_input_amount(name))):
+        return None
+    return ("level3",
             f"{quote(indicator.level3)}衡量的是{'人力投入' if _MANPOWER.search(name) else '资金投入或预算执行'}，"
             "不是项目的产出或效益，投入不能作为绩效目标",
-            "删去该指标（预算执行情况在自评时另行计分），改为反映项目实际产出的指标，如完成的服务次数、数量或质量"))
-    return out
+            "删去该指标（预算执行情况在自评时另行计分），改为反映项目实际产出的指标，如完成的服务次数、数量或质量")
+
+
+_INPUT_AS_OUTPUT = indicator_check(_input_fault)
 
 
 @rule("satisfaction-outside-group", title="满意度指标放错一级", dimension="相关性", severity="warning")
@@ -142,15 +149,21 @@ def non_satisfaction_in_group(document: Document, settings: RuleSettings) -> lis
     satisfaction while no one's satisfaction is measured. Survey measures asked the same way
     (群众安全感, 获得感, 认可度, 好评率) are accepted.
     """
-    out = []
-    for project, position, indicator, level1, _level2, name, _key, _cost, _economic in rows(document):
-        if level1 != LEVEL1_SATISFACTION or "满意" in name or _PERCEPTION.search(name):
-            continue
-        out.append(at_indicator(project, position, indicator, "level3",
-                                f"{quote(indicator.level3)}不是满意度指标，却放在「满意度指标」下",
-                                "把它移到效益指标（如社会效益指标）下，并在满意度指标下设置服务对象满意度，"
-                                "如「救助对象满意度 ≥90%」"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
+            for row, verdict in flagged(document, _NON_SATISFACTION_IN_GROUP)]
+
+
+def _not_satisfaction(row: Row) -> tuple[str, str] | None:
+    """``non-satisfaction-in-group``'s (message, suggestion) for one indicator, or None."""
+    name = row.name
+    if row.level1 != LEVEL1_SATISFACTION or "满意" in name or _PERCEPTION.search(name):
+        return None
+    return (f"{quote(row.indicator.level3)}不是满意度指标，却放在「满意度指标」下",
+            "把它移到效益指标（如社会效益指标）下，并在满意度指标下设置服务对象满意度，"
+            "如「救助对象满意度 ≥90%」")
+
+
+_NON_SATISFACTION_IN_GROUP = indicator_check(_not_satisfaction)
 
 
 _COMPLETION = ("完成率", "完工率")
@@ -193,17 +206,23 @@ def effect_under_output(document: Document, settings: RuleSettings) -> list[Find
     under 产出 leaves the output unmeasured and mixes up the scoring of the two groups.
     Counts of things about effects (效益分析报告数量) are outputs and are not flagged.
     """
-    out = []
-    for project, position, indicator, level1, _level2, name, _key, cost, _economic in rows(document):
-        if level1 != LEVEL1_OUTPUT or cost:
-            continue
-        match = _EFFECT_NAME.search(name)
-        if match is None or (match.group(0) not in ("带动", "增收") and _COUNT_END.search(name)):
-            continue
-        out.append(at_indicator(project, position, indicator, "level1",
-                                f"{quote(indicator.level3)}描述的是效益（「{match.group(0)}」），却放在产出指标下",
-                                "把它移到效益指标下相应的二级指标，并在产出指标下写明直接产出"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "level1", *verdict)
+            for row, verdict in flagged(document, _EFFECT_UNDER_OUTPUT)]
+
+
+def _effect_under_output(row: Row) -> tuple[str, str] | None:
+    """``effect-under-output``'s (message, suggestion) for one indicator, or None."""
+    if row.level1 != LEVEL1_OUTPUT or row.cost:
+        return None
+    name = row.name
+    match = _EFFECT_NAME.search(name)
+    if match is None or (match.group(0) not in ("带动", "增收") and _COUNT_END.search(name)):
+        return None
+    return (f"{quote(row.indicator.level3)}描述的是效益（「{match.group(0)}」），却放在产出指标下",
+            "把它移到效益指标下相应的二级指标，并在产出指标下写明直接产出")
+
+
+_EFFECT_UNDER_OUTPUT = indicator_check(_effect_under_output)
 
 
 _ALLOWED: dict[str, set[str]] = {}
@@ -220,19 +239,24 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     一级). Names are compared normalised, so 产出指标(50分), 经济效益 + 指标 split over two
     cells and 社会公众或服务对象满意度指标 are fine.
     """
-    out = []
-    for project, position, indicator, level1, level2, _name, _key, _cost, _economic in rows(document):
-        if level1 not in LEVEL1_NAMES:
-            out.append(at_indicator(project, position, indicator, "level1",
-                                    f"一级指标「{indicator.level1}」不在指标体系内",
-                                    "一级指标应为产出指标、效益指标、满意度指标（新框架另有成本指标）"))
-            continue
-        if level2 not in _ALLOWED[level1]:
-            allowed = "、".join(sorted(_ALLOWED[level1]))
-            out.append(at_indicator(project, position, indicator, "level2",
-                                    f"二级指标「{indicator.level2}」不属于一级指标「{level1}」",
-                                    f"「{level1}」下的二级指标应为：{allowed}"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, *verdict)
+            for row, verdict in flagged(document, _LEVEL_NOT_IN_FRAMEWORK)]
+
+
+def _outside_framework(row: Row) -> tuple[str, str, str] | None:
+    """``level-not-in-framework``'s (field, message, suggestion) for one indicator, or None."""
+    indicator, level1 = row.indicator, row.level1
+    if level1 not in LEVEL1_NAMES:
+        return ("level1", f"一级指标「{indicator.level1}」不在指标体系内",
+                "一级指标应为产出指标、效益指标、满意度指标（新框架另有成本指标）")
+    if row.level2 not in _ALLOWED[level1]:
+        allowed = "、".join(sorted(_ALLOWED[level1]))
+        return ("level2", f"二级指标「{indicator.level2}」不属于一级指标「{level1}」",
+                f"「{level1}」下的二级指标应为：{allowed}")
+    return None
+
+
+_LEVEL_NOT_IN_FRAMEWORK = indicator_check(_outside_framework)
 
 
 @rule("frameworks-mixed", title="新旧指标体系混用", dimension="相关性", severity="warning")

@@ -12,9 +12,12 @@ from perfbudget.model import Document
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
+    Row,
     at_indicator,
     at_project,
     bare,
+    flagged,
+    indicator_check,
     indicators,
     money_in,
     name_of,
@@ -214,17 +217,23 @@ def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding
     (安全, 满意, 环境 …) is misplaced; under 生态效益 an economic word with no ecological one;
     under 时效 a rate or count with no word of time (及时, 时间, 进度 …) and no time unit.
     """
-    out = []
-    for project, position, indicator, _level1, level2, name, _key, _cost, _economic in rows(document):
-        if level2 not in ("经济效益指标", "生态效益指标", "时效指标"):
-            continue
-        reason = misplaced_reason(level2, name, indicator.target.unit)
-        if reason is None:
-            continue
-        out.append(at_indicator(project, position, indicator, "level2",
-                                f"{quote(indicator.level3)}放在「{indicator.level2}」下，但{reason}",
-                                "把它移到与其含义相符的二级指标下（如安全、稳定类放社会效益，合格率放质量指标）"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "level2", *verdict)
+            for row, verdict in flagged(document, _LEVEL2_MISPLACED)]
+
+
+def _misplaced(row: Row) -> tuple[str, str] | None:
+    """``level2-misplaced``'s (message, suggestion) for one indicator, or None."""
+    if row.level2 not in ("经济效益指标", "生态效益指标", "时效指标"):
+        return None
+    indicator = row.indicator
+    reason = misplaced_reason(row.level2, row.name, indicator.target.unit)
+    if reason is None:
+        return None
+    return (f"{quote(indicator.level3)}放在「{indicator.level2}」下，但{reason}",
+            "把它移到与其含义相符的二级指标下（如安全、稳定类放社会效益，合格率放质量指标）")
+
+
+_LEVEL2_MISPLACED = indicator_check(_misplaced)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -252,17 +261,29 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     rows (e.g. 发放及时率 in a wage table) are not flagged.
     """
     out = []
-    for project, position, indicator, _level1, _level2, name, key, _cost, _economic in rows(document):
-        if not bare_measure(name) or project_category(project.name, project.extras):
+    for row, verdict in flagged(document, _NAME_WITHOUT_OBJECT):
+        project = row.project
+        if project_category(project.name, project.extras):
             continue
-        description = bare(name_of(indicator.description or ""))
-        if description and description != key:
-            continue  # the description says more: name-description-mismatch, or an explanation
-        what = "是一个日期" if _DATE_NAME.match(key) else "只有衡量方式"
-        out.append(at_indicator(project, position, indicator, "level3",
-                                f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象",
-                                "写明衡量什么，如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」"))
+        out.append(at_indicator(project, row.position, row.indicator, "level3", *verdict))
     return out
+
+
+def _without_object(row: Row) -> tuple[str, str] | None:
+    """``name-without-object``'s (message, suggestion) for one indicator (its project's category
+    aside), or None."""
+    if not bare_measure(row.name):
+        return None
+    indicator = row.indicator
+    description = bare(name_of(indicator.description or ""))
+    if description and description != row.key:
+        return None  # the description says more: name-description-mismatch, or an explanation
+    what = "是一个日期" if _DATE_NAME.match(row.key) else "只有衡量方式"
+    return (f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象",
+            "写明衡量什么，如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」")
+
+
+_NAME_WITHOUT_OBJECT = indicator_check(_without_object)
 
 
 # Administrative levels, from the widest: a scope word in an indicator (each starts with 全, which

@@ -146,7 +146,8 @@ def _indicators_by_version(connection: Connection, where: Any) -> dict[int, list
              .join(indicators, indicators.c.version_id == project_versions.c.id)
              .join(targets, targets.c.indicator_id == indicators.c.id)
              .where(where))
-    return rows.indicators_by_version(connection.execute(query))
+    # all rows in one fetch (one driver call, rows made in bulk) rather than fetched one by one as iterated
+    return rows.indicators_by_version(connection.execute(query).all())
 
 
 def _latest_loaded(connection: Connection, where: Any) -> list[LoadedVersion]:

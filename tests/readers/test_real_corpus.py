@@ -21,9 +21,10 @@ from tests.conftest import ROOT
 
 # Measured 2026-12-03 with bench/real_tables.py on 73 keys (15 tables from units and provinces not seen
 # before added that day): recall 87.4%, precision 99.1%, reader at 1a65dcc (85.7% / 98.0% when they were
-# added); then 88.4% / 99.1% once tables in traditional characters were read converted; rounded down.
+# added); then 88.4% / 99.1% once tables in traditional characters were read converted, 89.3% / 99.1% with
+# the Yunnan two-row header spread; rounded down.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
-RECALL_FLOOR = 0.88
+RECALL_FLOOR = 0.89
 PRECISION_FLOOR = 0.99
 
 

@@ -101,3 +101,25 @@ def test_a_scoring_rule_in_the_name_column_without_a_value_is_no_indicator_and_i
     assert [i.level3 for i in document.projects[0].indicators] == ["完成数量", "群众受益"]
     said = [p for p in problems if "评分标准" in p.message]
     assert len(said) == 1 and said[0].source.line == 4 and said[0].severity == Severity.WARNING
+
+
+def test_a_header_over_two_rows_whose_merged_cells_the_copy_left_out_is_spread() -> None:
+    # The Yunnan self-evaluation form: 绩效指标 over the levels, 年度指标值 over 性质 | 值 | 单位, and
+    # 实际完成值 | 分值 | 得分 | 偏差 merged down; the copy gives the lower row without them.
+    text = ("| 项目名称 | 某某补助经费 | | |\n"
+            "| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+            "|\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 |\n"
+            "| 产出指标 | 数量指标 | 补助人数 | ≥ | 120 | 人 | 126 | 20 | 20 | |\n"
+            "| 质量指标 | 验收合格率 | ＝ | 100 | % | 100 | 20 | 19 | |\n"
+            "| 效益指标 | 社会效益指标 | 违法行为责停率 | ≥ | 95 | % | 95 | 30 | 27 | |\n"
+            "| 满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95 | % | 96 | 10 | 10 | |\n")
+    document, problems = read_text(text, "y.txt")
+    assert document is not None, problems
+    assert not [p for p in problems if p.severity is Severity.ERROR], problems
+    got = [(i.level1, i.level2, i.level3, i.target.raw, i.actual, str(i.weight), str(i.score))
+           for i in document.projects[0].indicators]
+    assert got == [("产出指标", "数量指标", "补助人数", "≥120人", "126", "20", "20"),
+                   ("产出指标", "质量指标", "验收合格率", "＝100%", "100", "20", "19"),
+                   ("效益指标", "社会效益指标", "违法行为责停率", "≥95%", "95", "30", "27"),
+                   ("满意度指标", "服务对象满意度指标", "满意度", "≥95%", "96", "10", "10")]

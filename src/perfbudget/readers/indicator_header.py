@@ -135,6 +135,33 @@ def merge_header_rows(first: list[Cell], second: list[Cell]) -> list[Cell]:
     return merged
 
 
+_UPPER_ROLES = frozenset({"target", "actual", "weight", "score", "deviation"})
+
+
+def spread_upper_header(upper: list[Cell], header: list[Cell], width: int) -> list[Cell] | None:
+    """A header written over two rows in a copy that left out the cells merged down from the upper row:
+
+        绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
+        一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位
+
+    The lower row holds the columns under the upper row's first groups (绩效指标 over the levels, 年度指标值
+    over 性质 | 值 | 单位); the upper row's cells after its target group are columns of their own, merged
+    down, and missing from the lower row. The header is the lower row then those cells, when that makes
+    the ``width`` of the rows under it (±1: a trailing empty cell) and the lower row is narrower. None when
+    the rows are not such a pair."""
+    top = [c for c in upper if not c.blank]
+    low = [c for c in header if not c.blank]
+    if len(top) < 3 or len(low) >= width:
+        return None
+    roles = [column_role(c.text) for c in top]
+    if roles[0] is not None or any(role not in _UPPER_ROLES for role in roles[1:]) or roles[1] != "target":
+        return None  # the first group (绩效指标) spans the levels; the second is the value group
+    if "level3" not in (column_role(c.text) for c in low):
+        return None
+    spread = [*low, *top[2:]]
+    return spread if abs(len(spread) - width) <= 1 else None
+
+
 # Sub-columns of a 指标值 group written in the row under the header: 2021年实际实现值 | 预期2022年实现值.
 _SUB_VALUE = re.compile(r"^\S{0,12}(?:年|预期|实际|目标|上年|本年|当年)\S{0,12}值$")
 _SUB_TARGET = re.compile(r"预期|目标|计划")

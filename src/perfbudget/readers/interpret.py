@@ -30,6 +30,7 @@ from perfbudget.readers.indicator_header import (
     is_label_subrow,
     is_sub_header,
     merge_header_rows,
+    spread_upper_header,
     with_sub_header,
 )
 from perfbudget.readers.indicator_rows import read_indicator_rows
@@ -107,6 +108,24 @@ def _split_projects(table: RawTable, is_header: Callable[[list[Cell]], bool]) ->
             for k, (a, b) in enumerate(zip(starts, [*starts[1:], len(rows)], strict=True))]
 
 
+def _spread_header(rows: list[list[Cell]], header_index: int) -> tuple[int, list[Cell]] | None:
+    """The header over two rows of ``indicator_header.spread_upper_header`` (the upper row above any
+    empty rows the copy put between them), for the width of the rows under it; with the upper row's index."""
+    upper = header_index - 1
+    while upper > 0 and all(c.blank for c in rows[upper]):
+        upper -= 1
+    widths = []
+    for row in rows[header_index + 1:header_index + 6]:
+        cells = list(row)
+        while cells and cells[-1].blank:
+            cells.pop()
+        widths.append(len(cells))
+    if not widths:
+        return None
+    header = spread_upper_header(rows[upper], rows[header_index], max(widths))
+    return (upper, header) if header is not None else None
+
+
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                        is_last_table: bool, is_header: Callable[[list[Cell]], bool]) -> Parts:
     parts = Parts(heading=table.heading, source=table.source)
@@ -147,6 +166,10 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         else:
             problems.append(Problem(where, "表格不完整：没有找到指标表头行（一级指标、二级指标、三级指标、指标值）"))
         return parts
+    if header_index and (spread := _spread_header(rows, header_index)) is not None:
+        upper, header = spread
+        rows = [*rows[:upper], header, *rows[header_index + 1:]]
+        header_index = upper
     if header_index + 1 < len(rows) and is_label_subrow(rows[header_index + 1]):
         rows = [*rows[:header_index], merge_header_rows(rows[header_index], rows[header_index + 1]),
                 *rows[header_index + 2:]]

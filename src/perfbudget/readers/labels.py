@@ -188,6 +188,7 @@ COLUMN_LABELS: dict[str, str] = {
     "二级指标": "level2",
     "三级指标": "level3",
     "一级": "level1",
+    "一级目标": "level1",  # (a region form of 2018: 一级目标 | 二级指标 | 三级指标)
     "二级": "level2",
     "三级": "level3",
     "年度数值": "target",

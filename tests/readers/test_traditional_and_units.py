@@ -123,3 +123,27 @@ def test_a_header_over_two_rows_whose_merged_cells_the_copy_left_out_is_spread()
                    ("产出指标", "质量指标", "验收合格率", "＝100%", "100", "20", "19"),
                    ("效益指标", "社会效益指标", "违法行为责停率", "≥95%", "95", "30", "27"),
                    ("满意度指标", "服务对象满意度指标", "满意度", "≥95%", "96", "10", "10")]
+
+
+def test_a_total_cell_left_empty_above_its_fiscal_part_is_their_sum_with_a_note() -> None:
+    text = ("| 项目名称 | 某某专项 | | |\n"
+            "| 资金总额 | | 其中:财政拨款 | 500 |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+            "| 产出指标 | 数量指标 | 改善饮水人数 | 9200人 |\n"
+            "| 产出指标 | 质量指标 | 工程验收合格率 | 100% |\n"
+            "| 效益指标 | 社会效益指标 | 饮水条件 | 改善 |\n")
+    document, problems = read_text(text, "f.txt")
+    assert document is not None, problems
+    budget = document.projects[0].budget
+    assert (str(budget.total), str(budget.fiscal), budget.other) == ("500", "500", None)
+    assert any("预算数按财政拨款与其他资金相加为 500" in p.message and p.severity is Severity.INFO for p in problems)
+
+
+def test_a_table_without_a_total_label_gets_no_sum() -> None:
+    text = ("| 项目名称 | 某某专项 | | |\n"
+            "| 其中:财政拨款 | 500 | | |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+            "| 产出指标 | 数量指标 | 改善饮水人数 | 9200人 |\n"
+            "| 产出指标 | 质量指标 | 工程验收合格率 | 100% |\n")
+    document, _ = read_text(text, "g.txt")
+    assert document is not None and document.projects[0].budget.total is None

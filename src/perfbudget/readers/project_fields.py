@@ -104,8 +104,10 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         amounts["other"] = sum((v for v in values if v is not None), Decimal(0)) if any(
             v is not None for v in values) else None
         sources["budget.other"] = parts.other_parts[0].source
-    if amounts.get("total") is None and amounts.get("fiscal") is not None and parts.other_parts:
-        # 年度资金总额 given only as its parts (财政拨款小计, 自有资金小计, 其他收入): their sum
+    total_left_empty = "total" in parts.money and parts.money["total"].blank
+    if amounts.get("total") is None and amounts.get("fiscal") is not None and (parts.other_parts or total_left_empty):
+        # 年度资金总额 given only as its parts (财政拨款小计, 自有资金小计, 其他收入), or its cell left empty
+        # above 其中:财政拨款 500: their sum, said in a note
         amounts["total"] = amounts["fiscal"] + (amounts.get("other") or Decimal(0))  # type: ignore[operator]
         problems.append(Problem(parts.source, f"表中没有预算总数，预算数按财政拨款与其他资金相加为 "
                                               f"{amounts['total']}", Severity.INFO))

@@ -147,3 +147,23 @@ def test_a_table_without_a_total_label_gets_no_sum() -> None:
             "| 产出指标 | 质量指标 | 工程验收合格率 | 100% |\n")
     document, _ = read_text(text, "g.txt")
     assert document is not None and document.projects[0].budget.total is None
+
+
+def test_a_last_row_that_stops_where_the_rows_before_it_stop_is_whole() -> None:
+    # A target table with the self-evaluation columns left empty, its merged 一级/二级 cells left out of
+    # the last row: that row ends where every row ends, so the text is not cut there.
+    rows = ("| 项目名称 | 某某补助资金 | | | | |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 未达到指标值原因 |\n"
+            "| 产出指标 | 数量指标 | 应受助学生数 | 100% | | |\n"
+            "| 质量指标 | 资助资金发放准确率 | 100% | | |\n"
+            "| 中职免学费应受助学生数 | 100% | | |\n")
+    document, problems = read_text(rows, "w.txt")
+    assert document is not None
+    assert [i.level3 for i in document.projects[0].indicators] == ["应受助学生数", "资助资金发放准确率",
+                                                                   "中职免学费应受助学生数"]
+    assert not [p for p in problems if "表格在此中断" in p.message], problems
+    # the same last row where the rows before it give their 实际完成值 is cut there
+    filled = rows.replace("| 100% | | |\n| 质量", "| 100% | 100% | |\n| 质量").replace(
+        "准确率 | 100% | | |", "准确率 | 100% | 100% | |")
+    _document, problems = read_text(filled, "w.txt")
+    assert [p for p in problems if "表格在此中断" in p.message]

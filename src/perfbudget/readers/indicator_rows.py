@@ -185,7 +185,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         reached = len(row) + shift
         if cut_here and (not complete or reached <= target_column or (  # ≧ and then nothing: cut after the sign
                 target_column < len(cells) and is_sign(cells[target_column].text)) or (
-                reached <= last_required and (not sparse or others_reach_past(rows[:index], roles, last_required)))):
+                reached <= last_required and others_reach_past(rows[:index], roles, last_required, not sparse))):
+            # (a last row that stops where the rows before it stop — a target table's empty 实际完成值 — is whole)
             problems.append(Problem(cells[-1].source, f"{CUT_MESSAGE}：最后一行只有{len(filled)}个有内容的单元格"
                                                       f"（指标表头有{width}列），文件可能不完整"))
             parts.cut = cells[-1].source

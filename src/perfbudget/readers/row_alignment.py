@@ -139,12 +139,12 @@ def _level1_over_level3(cells: list[Cell], first: int, roles: list[str]) -> bool
     return len(cells) - first < len(roles) - roles.index("level1")
 
 
-def others_reach_past(rows: list[list[Cell]], roles: list[str], last_required: int) -> bool:
+def others_reach_past(rows: list[list[Cell]], roles: list[str], last_required: int, alone: bool = False) -> bool:
     """True when every indicator row before reaches past the last required column (so a last row
-    that stops before it is cut off, not merely short)."""
+    that stops before it is cut off, not merely short); ``alone``: the answer when there is no row before."""
     reaches = [len(cells) for row in rows if sum(1 for c in row if not c.blank) >= 3
                for cells, _ in (align(row, roles),)]
-    return bool(reaches) and min(reaches) > last_required
+    return min(reaches) > last_required if reaches else alone
 
 
 def join_wrapped_cells(rows: list[list[Cell]], roles: list[str], last_required: int,

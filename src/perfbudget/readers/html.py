@@ -117,15 +117,7 @@ def read_html(data: bytes, file: str, limits: Limits) -> tuple[Document | None, 
     too_large = html_problem(text, limits)  # bounded cost (readers/bounds.py)
     if too_large:
         return None, [Problem(Source(file), too_large)]
-    document, problems = _read_tables(text, file)
-    if document is None or not any(p.indicators for p in document.projects):
-        again = traditional.read_converted(text, file, lambda converted: _read_tables(converted, file))
-        if again is not None:
-            return again
-        line = traditional.first_traditional_line(text)
-        if line is not None:
-            problems.append(traditional.unread(file, line))
-    return document, problems
+    return traditional.read_either_script(text, file, lambda written: _read_tables(written, file))
 
 
 def _read_tables(text: str, file: str) -> tuple[Document | None, list[Problem]]:

@@ -59,15 +59,7 @@ def _detect_after_tab_cells(text: str) -> str | None:
 def read_text(text: str, file: str, layout: str | None = None) -> tuple[Document | None, list[Problem]]:
     """Read table text (already decoded) into a document; ``layout`` forces a layout by name. A text that
     reads to no indicator and is in traditional characters is read again converted (``traditional``)."""
-    document, problems = _read_text(text, file, layout)
-    if document is None or not any(p.indicators for p in document.projects):
-        again = traditional.read_converted(text, file, lambda converted: _read_text(converted, file, layout))
-        if again is not None:
-            return again
-        line = traditional.first_traditional_line(text)
-        if line is not None:
-            problems.append(traditional.unread(file, line))
-    return document, problems
+    return traditional.read_either_script(text, file, lambda written: _read_text(written, file, layout))
 
 
 def _read_text(text: str, file: str, layout: str | None) -> tuple[Document | None, list[Problem]]:

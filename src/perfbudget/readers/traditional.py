@@ -62,14 +62,17 @@ def unread(file: str, line: int) -> Problem:
     return Problem(Source(file, line=line), UNREAD)
 
 
-def read_converted(text: str, file: str, read: Any) -> tuple[Any, list[Problem]] | None:
-    """``read(text)`` again on the simplified text when ``text`` holds traditional labels: the document
-    with the conversion's warning first, or None when there is nothing to convert or it reads no indicator
-    either (the caller keeps its own answer and adds :func:`unread`)."""
+def read_either_script(text: str, file: str, read: Any) -> tuple[Any, list[Problem]]:
+    """``read(text)``; when that gives no indicator and ``text`` holds traditional labels, ``read`` of the
+    simplified text instead, its warning first — or, when that reads no indicator either, the first answer
+    with :func:`unread` added. ``read`` gives (document or None, problems)."""
+    document, problems = read(text)
+    if document is not None and any(project.indicators for project in document.projects):
+        return document, problems
     line = first_traditional_line(text)
     if line is None:
-        return None
-    document, problems = read(simplified(text))
-    if document is None or not any(project.indicators for project in document.projects):
-        return None
-    return document, [converted_note(file, line, text), *problems]
+        return document, problems
+    again, again_problems = read(simplified(text))
+    if again is not None and any(project.indicators for project in again.projects):
+        return again, [converted_note(file, line, text), *again_problems]
+    return document, [*problems, unread(file, line)]

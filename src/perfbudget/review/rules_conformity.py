@@ -41,6 +41,16 @@ _BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
+def _compared(row: Row) -> tuple[str, str, str] | None:
+    """:func:`_compare` of the row's 三级 name and its description, with the description quoted
+    (None without a description, or when they agree)."""
+    description = row.indicator.description
+    if description is None:
+        return None
+    found = _compare(row.name, name_of(description))
+    return None if found is None else (*found, quote(description))
+
+
 def _compare(name: str, description: str) -> tuple[str, str] | None:
     """(kind, detail) when a name-like description differs from the name; None when they agree
     or the description is an explanation. kind: cut (name is the description's beginning),
@@ -89,15 +99,13 @@ def name_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
 
 def _cut_off(row: Row) -> tuple[str, str] | None:
     """``name-cut-off``'s (message, suggestion) for one indicator, or None."""
-    indicator = row.indicator
-    if indicator.description is None:
-        return None
-    found = _compare(row.name, name_of(indicator.description))
+    found = _compared(row)
     if found is None or found[0] != "cut":
         return None
-    return (f"三级指标名称{quote(indicator.level3)}不完整，比绩效指标描述{quote(indicator.description)}"
-            f"少了末尾的「{found[1]}」，疑似被截断",
-            f"把名称补全为{quote(indicator.description)}")
+    _kind, detail, described = found
+    return (f"三级指标名称{quote(row.indicator.level3)}不完整，比绩效指标描述{described}"
+            f"少了末尾的「{detail}」，疑似被截断",
+            f"把名称补全为{described}")
 
 
 _NAME_CUT_OFF = indicator_check(_cut_off)
@@ -120,18 +128,15 @@ def name_description_mismatch(document: Document, settings: RuleSettings) -> lis
 
 def _mismatch(row: Row) -> tuple[str, str] | None:
     """``name-description-mismatch``'s (message, suggestion) for one indicator, or None."""
-    indicator = row.indicator
-    if indicator.description is None:
-        return None
-    found = _compare(row.name, name_of(indicator.description))
+    found = _compared(row)
     if found is None or found[0] == "cut":
         return None
-    if found[0] == "short":
-        message = (f"三级指标名称{quote(indicator.level3)}省略了绩效指标描述{quote(indicator.description)}"
-                   f"中的「{found[1]}」，看不出衡量的对象")
+    kind, detail, described = found
+    if kind == "short":
+        message = (f"三级指标名称{quote(row.indicator.level3)}省略了绩效指标描述{described}"
+                   f"中的「{detail}」，看不出衡量的对象")
     else:
-        message = (f"三级指标名称{quote(indicator.level3)}与绩效指标描述{quote(indicator.description)}不一致，"
-                   "衡量的对象不清楚")
+        message = f"三级指标名称{quote(row.indicator.level3)}与绩效指标描述{described}不一致，衡量的对象不清楚"
     return message, "统一名称和描述，写明实际衡量的对象"
 
 

@@ -47,9 +47,12 @@ case "$action" in
     primary_port="$(sed -n 4p "$dir/data/postmaster.pid")"
     port="$(new_port)"
     while [ "$port" = "$primary_port" ]; do port="$(( 40000 + RANDOM % 20000 ))"; done
-    # -R writes standby.signal and primary_conninfo; -X stream copies the WAL made during the copy.
+    # -R writes standby.signal, primary_conninfo and primary_slot_name; -X stream copies the WAL made during
+    # the copy. -C -S: a physical replication slot, so the primary keeps every WAL segment until the standby
+    # has received it. Without it a busy primary (the tests' DROP DATABASE forces a checkpoint each time)
+    # can recycle a segment the standby has not fetched yet, and streaming stops for good.
     run_as "$bindir/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U postgres -D "$dir/replica" -R -X stream \
-      -c fast >"$dir/basebackup.log" 2>&1
+      -C -S perfbudget_replica -c fast >"$dir/basebackup.log" 2>&1
     run_as "$bindir/pg_ctl" -D "$dir/replica" -l "$dir/replica.log" -w -o "$(server_options "$port" "$dir")" start >/dev/null
     echo "postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
     ;;

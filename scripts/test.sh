@@ -26,7 +26,14 @@ fi
 bash scripts/setup-venv.sh dev
 
 pgdir="$(mktemp -d /tmp/perfbudget-pg.XXXXXX)"
-cleanup() { bash scripts/pg.sh stop "$pgdir"; }
+cleanup() {
+  status=$?
+  # On a failure, what the standby logged of its streaming (the replica tests depend on it).
+  if [ "$status" -ne 0 ] && [ -f "$pgdir/replica.log" ]; then
+    grep -E "FATAL|ERROR|PANIC|WARNING" "$pgdir/replica.log" | grep -v "does not exist" | tail -n 20 >&2 || true
+  fi
+  bash scripts/pg.sh stop "$pgdir"
+}
 trap cleanup EXIT
 if url="$(bash scripts/pg.sh start "$pgdir")"; then
   export PERFBUDGET_TEST_PG="$url"

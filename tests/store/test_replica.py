@@ -52,17 +52,39 @@ def pg_pair(pg_url: str) -> Iterator[Pair]:
 
     name = pg_url.rpartition("/")[2]
     replica = f"{base.rpartition('/')[0]}/{name}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     while True:  # CREATE DATABASE reaches the replica through the WAL
         try:
             with psycopg.connect(_plain(replica), connect_timeout=3) as conn:
                 assert conn.execute("SELECT pg_is_in_recovery()").fetchone() == (True,)
             break
-        except psycopg.OperationalError:
+        except psycopg.OperationalError as error:
             if time.monotonic() > deadline:
-                raise
+                raise AssertionError(f"the replica has not replayed CREATE DATABASE in 60 s: {error}\n"
+                                     f"{replication_state(pg_url, base)}") from error
             time.sleep(0.05)
     yield Pair(pg_url, replica)
+
+
+def replication_state(primary: str, replica: str) -> str:
+    """What the primary and the standby say of the streaming, for a failure message: whether the WAL
+    receiver runs, how far it has received and replayed, and whether replay is paused."""
+    import psycopg
+
+    lines = []
+    for role, url, sql in (
+            ("primary", primary, "SELECT pg_current_wal_insert_lsn()::text, (SELECT json_agg(s) FROM "
+                                 "(SELECT state, sent_lsn, replay_lsn FROM pg_stat_replication) s)::text, "
+                                 "(SELECT json_agg(r) FROM (SELECT slot_name, active, restart_lsn "
+                                 "FROM pg_replication_slots) r)::text"),
+            ("replica", replica, "SELECT pg_last_wal_receive_lsn()::text, pg_last_wal_replay_lsn()::text, "
+                                 "pg_get_wal_replay_pause_state(), (SELECT status FROM pg_stat_wal_receiver)")):
+        try:
+            with psycopg.connect(_plain(url), connect_timeout=3) as conn:
+                lines.append(f"{role}: {conn.execute(sql).fetchone()}")
+        except psycopg.Error as error:
+            lines.append(f"{role}: {error}")
+    return "\n".join(lines)
 
 
 @contextmanager

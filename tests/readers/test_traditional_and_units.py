@@ -6,6 +6,7 @@ from perfbudget.load import load_bytes
 from perfbudget.model import Severity
 from perfbudget.readers.text import read_text
 from perfbudget.readers.traditional import first_traditional_line, simplified
+from tests.readers.word_tables import word_file
 
 TRADITIONAL = ("2020年度項(xiàng)目支出績(jì)效目標(biāo)表\n"
                "| 項目名稱 | 某某經費 | |\n"
@@ -47,6 +48,54 @@ def test_a_traditional_html_page_is_read_converted() -> None:
     assert result.document is not None
     assert [i.level3 for p in result.document.projects for i in p.indicators] == ["验收合格率"]
     assert any("繁体字" in p.message and p.severity == Severity.WARNING for p in result.problems)
+
+
+TRADITIONAL_ROWS = [["項目名稱", "某某經費", "", ""], ["項目資金(萬元)", "年度資金總額", "12.5", ""],
+                    ["一級指標", "二級指標", "三級指標", "指標值"], ["產出指標", "數量指標", "完成數量", "10個"],
+                    ["滿意度指標", "服務對象滿意度指標", "滿意度", "≥95%"]]
+
+
+def _excel_file(rows: list[list[str]]) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_traditional_word_or_excel_table_is_read_converted_cell_by_cell() -> None:
+    for name, data in (("t.docx", word_file(TRADITIONAL_ROWS)), ("t.xlsx", _excel_file(TRADITIONAL_ROWS))):
+        result = load_bytes(data, name)
+        assert result.document is not None, (name, result.problems)
+        project = result.document.projects[0]
+        assert project.name == "某某经费" and str(project.budget.total) == "12.5", name
+        assert [(i.level2, i.level3, i.target.raw) for i in project.indicators] == [
+            ("数量指标", "完成数量", "10个"), ("服务对象满意度指标", "满意度", "≥95%")], name
+        assert project.indicators[0].source.row == 4, name  # the cell's own place in the original
+        notes = [p for p in result.problems if "繁体字" in p.message]
+        assert len(notes) == 1 and notes[0].severity == Severity.WARNING, name
+        assert notes[0].source.row == 1 and "拼音" not in notes[0].message, name  # 項目名稱, no pinyin
+
+
+def test_a_simplified_word_table_is_not_converted() -> None:
+    rows = [["项目名称", "某某經費", "", ""], ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "完成数量", "10个"]]
+    result = load_bytes(word_file(rows), "s.docx")
+    assert result.document is not None
+    assert result.document.projects[0].name == "某某經費"  # read as written: nothing converted
+    assert not any("繁体字" in p.message for p in result.problems)
+
+
+def test_a_traditional_excel_sheet_without_indicators_says_so_at_its_first_traditional_cell() -> None:
+    result = load_bytes(_excel_file([["項目名稱", "某某經費"], ["說明", "績效目標見附件"]]), "n.xlsx")
+    assert result.document is None or not any(p.indicators for p in result.document.projects)
+    refused = [p for p in result.problems if "繁体字" in p.message]
+    assert len(refused) == 1 and refused[0].source.row == 1 and "仍没有读出指标" in refused[0].message
 
 
 def test_a_traditional_text_that_reads_to_nothing_even_converted_says_so_where_it_shows() -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
+from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, word_cells
 from perfbudget.readers.grid import Cell, RawTable
@@ -144,4 +145,4 @@ def read_docx(data: bytes, file: str, limits: Limits) -> tuple[Document | None, 
         return None, [Problem(Source(file), f"Word 文件已损坏，无法读取（{type(exc).__name__}）")]
     if not tables:
         return None, [Problem(Source(file), "Word 文件中没有表格，没有找到绩效目标表")]
-    return interpret_tables(tables, file)
+    return traditional.interpret_either_script(tables, file, interpret_tables)

@@ -29,6 +29,7 @@ from typing import Any
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
+from perfbudget.readers import traditional
 from perfbudget.readers.container import check_zip
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
@@ -249,7 +250,7 @@ def _read(data: bytes, file: str, limits: Limits, spreadsheet: bool) -> tuple[Do
     if not tables:
         what = "内容" if spreadsheet else "表格"
         return None, [Problem(Source(file), f"{kind}中没有{what}，没有找到绩效目标表")]
-    return interpret_tables(tables, file)
+    return traditional.interpret_either_script(tables, file, interpret_tables)
 
 
 def read_ods(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:

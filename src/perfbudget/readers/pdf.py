@@ -17,6 +17,7 @@ from typing import Any
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
+from perfbudget.readers import traditional
 from perfbudget.readers.bounds import LimitExceeded
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
@@ -133,4 +134,4 @@ def read_pdf(data: bytes, file: str, limits: Limits) -> tuple[Document | None, l
         return None, problems
     if not tables:
         return None, [Problem(Source(file), "PDF 中没有找到表格（可能是扫描件，或表格没有框线）；没有导入任何内容")]
-    return interpret_tables(tables, file)
+    return traditional.interpret_either_script(tables, file, interpret_tables)

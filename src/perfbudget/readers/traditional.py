@@ -10,15 +10,21 @@ it again as :func:`simplified` gives it: the inserted pinyin removed, then OpenC
 (the OpenCC project's dictionaries, phrase by phrase). Lines are kept, so every source location is the
 original's. The document carries a warning at the first traditional line: names and target values are
 stored as converted, to be checked against the page. Nothing is converted in a text that reads as it is.
+
+The readers of forms with cells (Word, Excel, WPS, OpenDocument, PDF) do the same cell by cell
+(:func:`interpret_either_script`): each cell's text converted, its source kept, the warning at the first
+cell that holds a traditional label.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from perfbudget.model import Problem, Severity, Source
+from perfbudget.model import Document, Problem, Severity, Source
+from perfbudget.readers.grid import Cell, RawTable
 
 # Labels every target table holds, in traditional characters (績效 绩效, 指標 指标, 項目 项目, 預算 预算).
 TRADITIONAL_LABELS = ("績效", "指標", "項目", "預算", "項(", "績(", "標(")
@@ -53,8 +59,12 @@ def simplified(text: str) -> str:
 
 def converted_note(file: str, line: int, text: str) -> Problem:
     """The warning a document read from the converted ``text`` carries, at the first traditional line."""
+    return _converted_at(Source(file, line=line), text)
+
+
+def _converted_at(source: Source, text: str) -> Problem:
     pinyin = "去掉字后夹注的拼音并" if _PINYIN.search(text) else ""
-    return Problem(Source(file, line=line), CONVERTED.format(pinyin=pinyin), Severity.WARNING)
+    return Problem(source, CONVERTED.format(pinyin=pinyin), Severity.WARNING)
 
 
 def unread(file: str, line: int) -> Problem:
@@ -62,17 +72,55 @@ def unread(file: str, line: int) -> Problem:
     return Problem(Source(file, line=line), UNREAD)
 
 
+def _has_indicators(document: Document | None) -> bool:
+    return document is not None and any(project.indicators for project in document.projects)
+
+
 def read_either_script(text: str, file: str, read: Any) -> tuple[Any, list[Problem]]:
     """``read(text)``; when that gives no indicator and ``text`` holds traditional labels, ``read`` of the
     simplified text instead, its warning first — or, when that reads no indicator either, the first answer
     with :func:`unread` added. ``read`` gives (document or None, problems)."""
     document, problems = read(text)
-    if document is not None and any(project.indicators for project in document.projects):
+    if _has_indicators(document):
         return document, problems
     line = first_traditional_line(text)
     if line is None:
         return document, problems
     again, again_problems = read(simplified(text))
-    if again is not None and any(project.indicators for project in again.projects):
+    if _has_indicators(again):
         return again, [converted_note(file, line, text), *again_problems]
     return document, [*problems, unread(file, line)]
+
+
+def _first_traditional_cell(tables: list[RawTable]) -> Cell | None:
+    for table in tables:
+        for row in table.rows:
+            for cell in row:
+                if not cell.blank and first_traditional_line(cell.text) is not None:
+                    return cell
+    return None
+
+
+def _simplified_table(table: RawTable) -> RawTable:
+    return replace(table, heading=None if table.heading is None else simplified(table.heading),
+                   rows=[[Cell(simplified(cell.text), cell.source) if not cell.blank else cell for cell in row]
+                         for row in table.rows])
+
+
+def interpret_either_script(tables: list[RawTable], file: str, interpret: Any) -> tuple[Document | None,
+                                                                                        list[Problem]]:
+    """``interpret(tables, file)`` of a form with cells; when that gives no indicator and a cell holds
+    traditional labels, the interpretation of the tables with every cell (and heading) converted, the
+    warning at that cell first — or, when that reads no indicator either, the first answer with a
+    problem saying so at that cell."""
+    document, problems = interpret(tables, file)
+    if _has_indicators(document):
+        return document, problems
+    cell = _first_traditional_cell(tables)
+    if cell is None:
+        return document, problems
+    again, again_problems = interpret([_simplified_table(table) for table in tables], file)
+    if _has_indicators(again):
+        every_text = "\n".join(cell.text for table in tables for row in table.rows for cell in row)
+        return again, [_converted_at(cell.source, every_text), *again_problems]
+    return document, [*problems, Problem(cell.source, UNREAD)]

@@ -19,6 +19,7 @@ from typing import Any
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
+from perfbudget.readers import traditional
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.xlsx import _sheet_tables
@@ -145,4 +146,4 @@ def read_xls(data: bytes, file: str, limits: Limits) -> tuple[Document | None, l
         return None, [Problem(Source(file), f"Excel 97-2003 文件（.xls/.et）已损坏，无法读取（{type(exc).__name__}）")]
     if not tables:
         return None, [Problem(Source(file), "Excel 文件中没有内容，没有找到绩效目标表")]
-    return interpret_tables(tables, file)
+    return traditional.interpret_either_script(tables, file, interpret_tables)

@@ -20,6 +20,7 @@ from typing import Any
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
+from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, sheet_cells
 from perfbudget.readers.grid import Cell, RawTable
@@ -147,4 +148,4 @@ def read_xlsx(data: bytes, file: str, limits: Limits) -> tuple[Document | None, 
         return None, [Problem(Source(file), f"Excel 文件已损坏，无法读取（{type(exc).__name__}）")]
     if not tables:
         return None, [Problem(Source(file), "Excel 文件中没有内容，没有找到绩效目标表")]
-    return interpret_tables(tables, file)
+    return traditional.interpret_either_script(tables, file, interpret_tables)

@@ -213,3 +213,4 @@ def test_unit_editor_cannot_open_another_units_project_in_the_browser(page: Any,
     response = page.goto("/projects/1")
     assert response is not None and response.status == 404
     assert "没有找到该项目" in page.inner_text("main")
+

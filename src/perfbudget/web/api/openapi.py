@@ -1,4 +1,4 @@
-"""What the API's documentation page shows: the bearer scheme (the 「Authorize」 button), Chinese
+"""What the API's documentation page shows: the bearer scheme (the 「授权」 (Authorize) button), Chinese
 tags and description with a link back to the app, and the perfbudget/1 JSON Schema it links to.
 
 * :data:`BEARER` — ``HTTPBearer`` declared on every ``/api/v1`` route: OpenAPI gets a security
@@ -53,8 +53,8 @@ TAGS: list[dict[str, Any]] = [
 
 DESCRIPTION = f"""预算绩效目标管理 HTTP API（`/api/v1`）。
 
-* **认证**：点右侧「Authorize」，填入 API 令牌（在「我的账号」页创建，或 `perfbudget user token 用户名`），
-  之后本页的「Try it out」即以该账号的权限发送请求；单位填报人员只看得到本单位的项目。
+* **认证**：点右侧「授权」（Authorize），填入 API 令牌（在「我的账号」页创建，或 `perfbudget user token 用户名`），
+  之后本页的「试一试」即以该账号的权限发送请求；单位填报人员只看得到本单位的项目。
 * **交换格式**：项目文档为 JSON `perfbudget/1`，
   其 JSON Schema 见 [perfbudget-1.json]({SCHEMA_PATH})；金额与指标值均为十进制字符串。
 * **错误**：一律为 `{{"error": {{"code", "message", "details"}}}}`，`message` 为中文说明。

@@ -168,6 +168,9 @@ def main() -> None:
     if len(base) != len(new):
         different.append(min(len(base), len(new)))
     print(f"inputs: {len(base)} (reference) / {len(new)} (this tree); differences: {len(different)}")
+    if different:
+        names = [json.loads(base[i] if i < len(base) else new[i])[0] for i in different]
+        print("differing inputs:", " ".join(names))
     for i in different[:3]:
         a = json.dumps(json.loads(base[i]), ensure_ascii=False, indent=1).split("\n") if i < len(base) else []
         b = json.dumps(json.loads(new[i]), ensure_ascii=False, indent=1).split("\n") if i < len(new) else []

@@ -205,3 +205,28 @@ def test_levels_shifted_by_a_group_above_the_framework_level1() -> None:
         ("实施效果指标", "效益指标", "粪污综合利用率", "≥90%"),
     ]
     assert not [p for p in problems if "缺少一级或二级" in p.message]
+
+
+def _line_cells(rows: list[list[str]]) -> str:
+    """One cell a line, a ``|`` line after each cell and before each row (text taken from a PDF)."""
+    return "".join("|\n" + "".join(f"{cell}\n|\n" for cell in row) for row in rows)
+
+
+LINE_CELL_ROWS = [["项目名称", "某某经费", "", ""], ["一级指标", "二级指标", "三级指标", "指标值"],
+                  ["产出指标", "数量指标", "完成数量", "10个"], ["产出指标", "质量指标", "验收合格率", "100%"],
+                  ["效益指标", "社会效益指标", "群众受益", "解决群众饮水困难"]]
+
+
+def test_line_cells_that_stop_inside_the_last_cell_are_a_cut_not_a_target() -> None:
+    """Cells a line each, separated by ``|`` lines: a text whose last line is a cell with no ``|`` after
+    it stops inside that cell, so ``解决`` is a fragment, not the target."""
+    whole = _line_cells(LINE_CELL_ROWS)
+    assert detect_layout(whole) == "line-cells"
+    document, problems = read_text(whole, "t.txt")
+    assert document is not None and not any("表格在此中断" in p.message for p in problems)
+    assert [i.target.raw for i in document.projects[0].indicators] == ["10个", "100%", "解决群众饮水困难"]
+    cut = whole[:whole.rindex("解决") + 2]
+    document, problems = read_text(cut, "t.txt")
+    assert document is not None
+    assert [i.target.raw for i in document.projects[0].indicators] == ["10个", "100%"]
+    assert any("表格在此中断" in p.message for p in problems)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from itertools import pairwise
 
 from perfbudget.model import Source
 from perfbudget.readers.furniture import is_furniture
@@ -402,6 +403,25 @@ def read_space_cells(text: str, file: str) -> list[RawTable]:
 
 def read_line_cells(text: str, file: str) -> list[RawTable]:
     """One cell per line; a line of only ``|`` separates two cells (text extracted from a PDF) and is no cell."""
+    lines = _lines(text)
     cells = [Cell(line.strip(" " + _NBSP), Source(file, line=lineno))
-             for lineno, line in enumerate(_lines(text), 1) if not _PIPES.match(line.strip())]
-    return rows_from_stream(cells, file)
+             for lineno, line in enumerate(lines, 1) if not _PIPES.match(line.strip())]
+    tables = rows_from_stream(cells, file)
+    if tables and _stops_after_a_separator(lines):
+        tables[-1].complete = False  # the page stops inside the last cell
+    return tables
+
+
+def _stops_after_a_separator(lines: list[str]) -> bool:
+    """Cells separated by ``|`` lines, each cell one line (``解决旱情`` / ``|`` / ``保障粮食安全`` / ``|``),
+    and the text's last line a cell with no ``|`` after it: the page stops inside that cell (a complete
+    table ends with its separator). Said only where the separators are the form: at least five, and
+    two cell lines in three followed by one (a label written one character a line has none inside it)."""
+    filled = [line.strip() for line in lines if line.strip()]
+    if len(filled) < 10 or _PIPES.match(filled[-1]) or not _PIPES.match(filled[-2]):
+        return False
+    separators = sum(1 for line in filled if _PIPES.match(line))
+    followed = sum(1 for line, after in pairwise(filled)
+                   if not _PIPES.match(line) and _PIPES.match(after))
+    cell_lines = len(filled) - separators
+    return separators >= 5 and 3 * followed >= 2 * (cell_lines - 1)

@@ -164,6 +164,26 @@ def test_over_long_ids_are_404(web: WebEnv, path: str) -> None:
     assert client.get(path, headers=headers).status_code == 404
 
 
+def test_long_numbers_typed_as_text_are_searched_not_refused(web: WebEnv) -> None:
+    """A search or a unit code of many digits is text, not an id: answered (nothing found), never 404."""
+    client = web.client("admin")
+    headers = {"Authorization": f"Bearer {web.token('admin')}"}
+    for path in ("/projects?q=123456789012345678", "/projects?unit=110101000000000001",
+                 "/api/v1/projects?unit=110101000000000001", "/api/v1/library?q=" + "0" * 60):
+        response = client.get(path, headers=headers)
+        assert response.status_code == 200, (path, response.text)
+    response = client.get("/api/v1/units/110101000000000001/publication/json", headers=headers)
+    assert response.status_code == 404 and "编号无效" not in response.text  # no such unit: said so
+    assert client.get("/units/110101000000000001", headers=headers).status_code == 404  # an id there
+
+
+def test_a_method_not_allowed_names_the_allowed_ones(web: WebEnv) -> None:
+    headers = {"Authorization": f"Bearer {web.token('admin')}"}
+    response = web.client().request("TRACE", "/api/v1/me", headers=headers)
+    assert response.status_code == 405 and response.headers["allow"] == "GET"
+    assert response.json()["error"]["code"] == "method_not_allowed"
+
+
 @pytest.mark.parametrize("name", ["项目\x00名称", "项目\uffff名称", "项目\x1b名称", "长" * 600])
 def test_names_with_control_characters_or_too_long_are_refused(web: WebEnv, seed_path: Path, name: str) -> None:
     data = _api_document(seed_path)

@@ -8,6 +8,7 @@ Unknown routes, bad request bodies and unexpected exceptions take the same path.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -62,13 +63,16 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _respond(request: Request, status: int, code: str, message: str, details: Any = None) -> Response:
+def _respond(request: Request, status: int, code: str, message: str, details: Any = None,
+             headers: Mapping[str, str] | None = None) -> Response:
+    """The error as JSON (API) or as the error page; ``headers`` kept (a 405's ``Allow``)."""
     if _is_api(request):
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-        return JSONResponse(error_body(code, message, details), status_code=status, headers=headers)
+        sent = {**(headers or {}), **({"WWW-Authenticate": "Bearer"} if status == 401 else {})}
+        return JSONResponse(error_body(code, message, details), status_code=status, headers=sent or None)
     templates = request.app.state.templates
     return templates.TemplateResponse(request, "error.html", {"status": status, "code": code, "message": message,
-                                                              "details": details}, status_code=status)
+                                                              "details": details}, status_code=status,
+                                      headers=dict(headers) if headers else None)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -94,7 +98,7 @@ def install_error_handlers(app: FastAPI) -> None:
         code, message = _STATUS_CODES.get(exc.status_code, ("error", "请求失败"))
         if exc.status_code == 413 and isinstance(exc.detail, str):
             message = exc.detail  # the body limit, stated (web/limits.py)
-        return _respond(request, exc.status_code, code, message)
+        return _respond(request, exc.status_code, code, message, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> Response:

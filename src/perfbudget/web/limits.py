@@ -4,7 +4,8 @@ decoded session), applied to every request:
 
 * **Numbers in the URL.** A path segment or query value made of digits only (with an optional
   sign) must fit the database's integer (at most 2,147,483,647 either way); otherwise 404 — an
-  over-long id never reaches a query.
+  over-long id never reaches a query. Text that may be all digits is left alone: the search and
+  filter parameters (``q``, ``unit``, ``fund``) and the unit code in the publication paths.
 * **Authentication first.** A POST/PUT/PATCH/DELETE (other than sign-in) must carry a valid
   session (pages) or API token (``/api``) before a byte of its body is read: otherwise 401
   (API) or a redirect to the sign-in page, and the body is never received.
@@ -53,11 +54,27 @@ def _too_big_number(text: str) -> bool:
     return len(digits) > 10 or int(digits) > MAX_ID
 
 
+# Query parameters that hold text, never an id: a search (q), a unit code, a fund label, a return path.
+# A long number there is what the user typed (a project code, an 18-digit unit code), not an id.
+_TEXT_PARAMS = frozenset({"q", "unit", "fund", "back", "next"})
+
+
+def _is_code_segment(parts: list[str], index: int) -> bool:
+    """The unit code in ``/units/{code}/publication/…`` and ``/public/units/{code}/{year}`` (text that
+    may be all digits); ``/units/{id}`` and ``/units/{id}/opinion…`` hold an id."""
+    if index == 0 or parts[index - 1] != "units":
+        return False
+    after = parts[index + 1] if index + 1 < len(parts) else ""
+    return after == "publication" or (index >= 2 and parts[index - 2] == "public")
+
+
 def _bad_numbers(scope: Scope) -> bool:
-    if any(_too_big_number(part) for part in scope.get("path", "").split("/")):
+    parts = scope.get("path", "").split("/")
+    if any(_too_big_number(part) and not _is_code_segment(parts, i) for i, part in enumerate(parts)):
         return True
     query = scope.get("query_string", b"").decode("latin-1")
-    return any(_too_big_number(value.strip()) for _, value in parse_qsl(query, keep_blank_values=True))
+    return any(_too_big_number(value.strip()) for name, value in parse_qsl(query, keep_blank_values=True)
+               if name not in _TEXT_PARAMS)
 
 
 def body_limit(scope: Scope) -> int:

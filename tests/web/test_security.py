@@ -182,6 +182,18 @@ def test_a_method_not_allowed_names_the_allowed_ones(web: WebEnv) -> None:
     response = web.client().request("TRACE", "/api/v1/me", headers=headers)
     assert response.status_code == 405 and response.headers["allow"] == "GET"
     assert response.json()["error"]["code"] == "method_not_allowed"
+    project = web.project_ids[0]
+    response = web.client().request("OPTIONS", f"/api/v1/projects/{project}", headers=headers)
+    assert response.status_code == 405 and response.headers["allow"] == "GET, PUT"  # two routes, one path
+
+
+def test_a_body_that_cannot_be_decoded_is_said_so(web: WebEnv) -> None:
+    headers = {"Authorization": f"Bearer {web.token('admin')}", "Content-Type": "application/json"}
+    response = web.client().post(f"/api/v1/projects/{web.project_ids[0]}/workflow", content=b"\xff\xfe{",
+                                 headers=headers)
+    assert response.status_code == 400, response.text
+    assert response.json()["error"] == {"code": "bad_request", "details": None,
+                                        "message": "请求内容无法解析：不是有效的 JSON 或表单，或不是 UTF-8 编码"}
 
 
 @pytest.mark.parametrize("name", ["项目\x00名称", "项目\uffff名称", "项目\x1b名称", "长" * 600])

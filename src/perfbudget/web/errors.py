@@ -15,6 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from perfbudget.app.errors import NotFound
 
@@ -59,6 +60,21 @@ def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "details": details}}
 
 
+_UNPARSED_BODY = "There was an error parsing the body"  # FastAPI's 400 for a body it cannot decode
+
+
+_METHODS = ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT")
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route of this path answers, asked of the router method by method (Starlette's
+    own ``Allow`` names only the first route whose path matched: GET where the same path takes PUT too)."""
+    routes = request.app.router.routes
+    return ", ".join(method for method in _METHODS
+                     if any(route.matches({**request.scope, "method": method})[0] == Match.FULL
+                            for route in routes))
+
+
 def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
@@ -96,9 +112,14 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         code, message = _STATUS_CODES.get(exc.status_code, ("error", "请求失败"))
+        headers = exc.headers
         if exc.status_code == 413 and isinstance(exc.detail, str):
             message = exc.detail  # the body limit, stated (web/limits.py)
-        return _respond(request, exc.status_code, code, message, headers=exc.headers)
+        elif exc.status_code == 400 and exc.detail == _UNPARSED_BODY:
+            message = "请求内容无法解析：不是有效的 JSON 或表单，或不是 UTF-8 编码"
+        elif exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": allowed_methods(request)}
+        return _respond(request, exc.status_code, code, message, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> Response:

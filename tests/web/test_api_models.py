@@ -150,3 +150,14 @@ def test_model_output_for_the_seed_validates_against_the_schema(seed_document: D
                                    "start_month": None, "text": "2025年10月底前"}}
     jsonschema.validate(models.InterchangeDocument.model_validate(date_target)
                         .model_dump(mode="json", exclude_unset=True), SCHEMA)
+
+
+def test_every_operation_with_a_body_documents_its_400(empty_app: Any) -> None:
+    spec = empty_app.openapi()
+    with_body = [(path, method, operation) for path, item in spec["paths"].items()
+                 for method, operation in item.items() if "requestBody" in operation]
+    assert len(with_body) >= 6
+    for path, method, operation in with_body:
+        answer = operation["responses"]["400"]
+        assert "无法解析" in answer["description"], (path, method)
+        assert answer["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorResponse"}

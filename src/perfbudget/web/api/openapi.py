@@ -66,7 +66,8 @@ DESCRIPTION = f"""预算绩效目标管理 HTTP API（`/api/v1`）。
 
 def install(app: FastAPI) -> None:
     """Make the app's OpenAPI document an operation's JSON body as the model its ``openapi_extra``
-    names under :data:`BODY_SCHEMA` (instead of a bare object)."""
+    names under :data:`BODY_SCHEMA` (instead of a bare object), and list the 400 every operation with
+    a body can answer (a body that cannot be decoded: not JSON, not UTF-8)."""
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -74,6 +75,12 @@ def install(app: FastAPI) -> None:
             spec = generate()
             for item in spec.get("paths", {}).values():
                 for operation in item.values():
+                    if isinstance(operation, dict) and "requestBody" in operation:
+                        responses = operation.setdefault("responses", {})
+                        responses.setdefault("400", {
+                            "description": "请求内容无法解析（不是有效的 JSON 或表单，或不是 UTF-8 编码）",
+                            "content": {"application/json": {
+                                "schema": {"$ref": "#/components/schemas/ErrorResponse"}}}})
                     name = operation.get(BODY_SCHEMA) if isinstance(operation, dict) else None
                     body = operation.get("requestBody", {}).get("content", {}).get("application/json") \
                         if name else None

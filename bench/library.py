@@ -129,6 +129,7 @@ def fill(store: Store, total: int, seed: int = 16) -> None:
     unit_count, per_project = 2000, 10
     project_count = total // per_project
     now = utc_now()
+    with_year = "fund_year" in indicators.c  # the project's year on its indicators (0800); not in older code
     with write_transaction(store.engine) as connection:
         unit_ids = insert_rows(connection, units, [{"key": f"code:{900000 + u}", "code": str(900000 + u),
                                                     "name": f"基准单位{u}"} for u in range(unit_count)], with_ids=True)
@@ -163,7 +164,8 @@ def fill(store: Store, total: int, seed: int = 16) -> None:
                     level1, level2 = _levels(name)
                     indicator_rows.append({"version_id": vid, "position": position, "level1": level1,
                                            "level2": level2, "level3": name, "description": None, "weight": None,
-                                           "actual": None, "score": None, "deviation": None, "extras": None})
+                                           "actual": None, "score": None, "deviation": None, "extras": None,
+                                           **({"fund_year": project_rows[i]["fund_year"]} if with_year else {})})
                     target_rows.append(parsed[(name, rng.choice(targets_of[name]))])
             iids = _insert_many(connection, indicators, indicator_rows, first_id=done * per_project + 1)
             _insert_many(connection, targets, [{"indicator_id": iid, **row} for iid, row in zip(iids, target_rows,

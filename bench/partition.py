@@ -6,12 +6,12 @@ Usage: .venv/bin/python bench/partition.py [--pg URL] [--years 4] [--per-year 10
 A fresh database is made for the run and dropped afterwards.
 
 What it answers (docs/scale.md, "Partitioning by year"): a province stores some 1,000,000
-indicators a year and keeps every year. The store's ``indicators`` table has no year of its own
-(the year is ``projects.fund_year``, two joins away), so partitioning needs the year copied onto
-the partitioned tables and into their primary keys. This script builds that denormalised shape
-twice with the same rows and the same indexes — ``ind_plain`` (one table) and ``ind_part``
-(``PARTITION BY LIST (year)``, one partition a year) — rows inserted year after year as imports
-arrive, then times, warm, median and p95 of ``--repeat`` runs:
+indicators a year and keeps every year. Of the tables below a project only ``indicators`` has a
+year of its own (``fund_year``, migration 0800; elsewhere the year is ``projects.fund_year``, one or
+two joins away), and partitioning needs the year on every partitioned table and in its primary
+key. This script builds that denormalised shape twice with the same rows and the same indexes —
+``ind_plain`` (one table) and ``ind_part`` (``PARTITION BY LIST (year)``, one partition a year) —
+rows inserted year after year as imports arrive, then times, warm, median and p95 of ``--repeat`` runs:
 
 * ``year aggregate``: indicators of the newest year counted by 一级 (a dashboard-style scan);
 * ``year + unit``: one unit's indicators in the newest year (an index lookup);

@@ -115,10 +115,12 @@ def fill(store: Store, total: int) -> tuple[int, int]:
                 for project_id, (_unit_id, doc_id, _unit, project) in zip(project_ids, made, strict=True)],
                 with_ids=True)
             indicator_rows, target_rows = [], []
+            with_year = "fund_year" in indicators.c  # the project's year on its indicators (0800), as the importer
             for version_id, (_u, _d, _unit, project) in zip(version_ids, made, strict=True):
+                year = {"fund_year": project.fund_year} if with_year else {}
                 for position, indicator in enumerate(project.indicators, 1):
                     values = store_rows.indicator_values(indicator, position)
-                    indicator_rows.append({"version_id": version_id, **values})
+                    indicator_rows.append({"version_id": version_id, **values, **year})
                     target_rows.append(store_rows.target_values(indicator.target))
             indicator_ids = insert_rows(connection, indicators, indicator_rows, with_ids=True)
             insert_rows(connection, targets, [{"indicator_id": i, **row}

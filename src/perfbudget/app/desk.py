@@ -153,7 +153,7 @@ def _filtered(tx: Transaction, principal: Principal, query: ListQuery, columns: 
         if principal.all_units and not query.unit:
             in_name = status.c.project_id.in_(select(projects.c.id).where(search.project_name_contains(connection,
                                                                                                       word)))
-            in_indicators = status.c.version_id.in_(search.indicator_versions(connection, word))
+            in_indicators = status.c.version_id.in_(search.indicator_versions(connection, word, query.year))
         else:
             in_name = exists().where(projects.c.id == status.c.project_id, search.project_name_plain(connection, word))
             in_indicators = exists().where(indicators.c.version_id == status.c.version_id,

@@ -415,12 +415,12 @@ def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form:
         indicator_values, target_values = _getter(indicator_keys), _getter(target_keys)
         indicator_rows, target_rows = [], []
         for i, table in zip(stored, written, strict=True):
-            version_id = version_ids[i]
+            version_id, fund_year = version_ids[i], head.projects[i].fund_year  # the project's year (schema.py)
             for indicator, target in zip(table.indicators, table.targets, strict=True):
                 indicator_id = next(indicator_ids)
-                indicator_rows.append((indicator_id, *indicator_values(indicator), version_id))
+                indicator_rows.append((indicator_id, *indicator_values(indicator), version_id, fund_year))
                 target_rows.append((indicator_id, *target_values(target)))
-        insert_values(connection, indicators, ("id", *indicator_keys, "version_id"), indicator_rows)
+        insert_values(connection, indicators, ("id", *indicator_keys, "version_id", "fund_year"), indicator_rows)
         insert_values(connection, targets, ("indicator_id", *target_keys), target_rows)
     insert_rows(connection, document_items, [
         {"document_id": document_id, "position": i + 1,

@@ -107,22 +107,28 @@ class _Search:
 
 
 def _searched(connection: Connection, ids: Any, value: str, table: str, key: Any,
-              verified: Callable[[Any], Any]) -> _Search | None:
+              verified: Callable[[Any], Any], within: Any | None = None) -> _Search | None:
     """``ids`` narrowed to the rows whose text contains ``value``, with the total of them counted up to
     :data:`COUNT_CAP` (None: nothing matches). ``verified(candidates)`` is the list's rows reached from a
     subquery of candidate ids (joined from it, so that the count reads the index's candidates first and
     stops at the cap), or from the searched table itself (``None``; PostgreSQL, where the index
-    condition goes on the table).
+    condition goes on the table). ``within``: a condition on the searched table's own row that the
+    list's filters imply (the indicator's year): on PostgreSQL the index's candidates are taken with it,
+    so that rows the filters drop are dropped where the index hands them over, before any join
+    (``verified`` and ``ids`` must imply it: it only narrows what they find anyway).
 
     The index's candidates are counted first (the index alone, up to the cap). A rarer text — at most
     the cap of candidates — is read from them: an exact count, then the page sorted from at most that
     many rows. A common one (more candidates than the cap) matches densely, so the page walks the list's
     order and checks the text on each row, stopping at the page's end; its total is the count of the
-    checked candidates up to the cap, shown as 「1,000+」 when it reaches it."""
+    checked candidates up to the cap, shown as 「1,000+」 when it reaches it. With ``within`` on
+    PostgreSQL the matches are counted at once (up to the cap) and that count chooses the page's way."""
     plain = search.plain_condition(connection, table, value)
     candidates = search.candidate_ids(connection, table, value)
     if candidates is search.NOTHING:
         return None
+    if within is not None and candidates is not None and connection.dialect.name == "postgresql":
+        candidates = candidates.where(within)
     if candidates is None:  # no index: the LIKE reads the rows
         query = ids.where(plain)
         total = _count(connection, query, COUNT_CAP)
@@ -135,6 +141,8 @@ def _searched(connection: Connection, ids: Any, value: str, table: str, key: Any
         counted = verified(None).where(candidates.whereclause, plain)
     else:  # joined from the FTS table's rowids
         counted = verified(candidates.subquery()).where(plain)
+        if within is not None:
+            counted = counted.where(within)
     if connection.dialect.name == "postgresql":  # read the index first, whatever the rest of the plan
         hits = candidates.cte(f"search_hits_{uuid.uuid4().hex[:8]}").prefix_with("MATERIALIZED")
         narrowed = ids.where(key.in_(select(hits.c.id)), plain)
@@ -146,6 +154,13 @@ def _searched(connection: Connection, ids: Any, value: str, table: str, key: Any
         # where checking the rows themselves reaches the cap after a few thousand.
         total = _count(connection, verified(None).where(plain), COUNT_CAP)
         return _Search(ids.where(plain), min(total, COUNT_CAP), total > COUNT_CAP)
+    if within is not None and connection.dialect.name == "postgresql":
+        # The candidates are the filters' own (the year's): counting them would read the same rows as
+        # counting the matches, so the matches are counted at once (up to the cap) and decide the page.
+        total = _count(connection, counted, COUNT_CAP)
+        if total <= COUNT_CAP:
+            return _Search(narrowed, total, False)
+        return _Search(ids.where(plain), COUNT_CAP, True)
     if _count(connection, candidates, COUNT_CAP) <= COUNT_CAP:
         return _Search(narrowed, _count(connection, counted), False)
     total = _count(connection, counted, COUNT_CAP)
@@ -283,6 +298,10 @@ def list_indicators(connection: Connection, filters: Filters = Filters(), limit:
     ids = _filtered(ids, filters)
     capped = False
     if filters.search:
+        # The year on the indicator row (its project's, schema.py): a candidate of another year is dropped
+        # before its version and project are joined.
+        in_year = None if filters.year is None else indicators.c.fund_year == filters.year
+
         def verified(candidates: Any | None) -> Any:
             joined = (indicators if candidates is None
                       else candidates.join(indicators, indicators.c.id == next(iter(candidates.c))))
@@ -292,7 +311,7 @@ def list_indicators(connection: Connection, filters: Filters = Filters(), limit:
                 joined = joined.join(units, units.c.id == projects.c.unit_id)
             return _filtered(select(indicators.c.id).select_from(joined), filters)
 
-        found = _searched(connection, ids, filters.search, "indicators", indicators.c.id, verified)
+        found = _searched(connection, ids, filters.search, "indicators", indicators.c.id, verified, in_year)
         if found is None:
             return _result(0, False, limit, offset, [])
         ids, total, capped = found.ids, found.total, found.capped

@@ -135,7 +135,13 @@ class ProjectVersionRow(Base):
 
 
 class IndicatorRow(Base):
-    """A 三级 indicator of one project version, at its 1-based ``position`` in the table."""
+    """A 三级 indicator of one project version, at its 1-based ``position`` in the table.
+
+    ``fund_year`` is the project's ``fund_year``, copied onto each of its indicators (migration
+    ``0800_indicator_fund_year``) so that a search within a year drops the other years' matches on the
+    indicator row itself, before joining versions and projects. It never changes: the year is part of a
+    project's identity, so a table with another year is another project, whose indicators carry its own.
+    """
 
     __tablename__ = "indicators"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -150,6 +156,7 @@ class IndicatorRow(Base):
     score: Mapped[str | None] = mapped_column(String(64))
     deviation: Mapped[str | None] = mapped_column(Text)
     extras: Mapped[str | None] = mapped_column(Text)
+    fund_year: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (UniqueConstraint("version_id", "position"),)
 

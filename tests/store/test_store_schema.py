@@ -71,6 +71,19 @@ def test_downgrade_to_nothing_and_up_again(db_url: str) -> None:
     engine.dispose()
 
 
+def test_the_unused_edit_claims_table_is_dropped_and_comes_back_on_downgrade(db_url: str) -> None:
+    engine = make_engine(db_url)
+    ensure_schema(engine)
+    assert "edit_claims" not in inspect(engine).get_table_names()
+    with write_transaction(engine) as connection:
+        command.downgrade(alembic_config(connection), "0800_indicator_fund_year")
+    assert "edit_claims" in inspect(engine).get_table_names()
+    with write_transaction(engine) as connection:
+        command.upgrade(alembic_config(connection), head_revision())
+    assert "edit_claims" not in inspect(engine).get_table_names()
+    engine.dispose()
+
+
 def test_outdated_database_is_refused_not_migrated(db_url: str) -> None:
     engine = make_engine(db_url)
     ensure_schema(engine)

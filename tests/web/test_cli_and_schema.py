@@ -19,7 +19,7 @@ from perfbudget.web.settings import WebConfig
 
 WEB_TABLES = {t.name for t in (tables.web_settings, tables.users, tables.api_tokens, tables.audit_log,
                                tables.workflow_states, tables.workflow_events, tables.version_authors,
-                               tables.edit_claims, tables.uploads)}
+                               tables.uploads)}
 runner = CliRunner()
 
 

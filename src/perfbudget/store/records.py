@@ -1,16 +1,16 @@
-"""Records of who did what to the stored projects: workflow, authorship, edit claims, audit.
+"""Records of who did what to the stored projects: workflow, authorship, audit.
 
 These tables belong to the store (the use-case layer :mod:`perfbudget.app` writes them in the
 same transaction as the change they record), whatever face made the change:
 
 * ``workflow_states`` / ``workflow_events`` — the review workflow (送审 → 退回/审核通过) per project.
 * ``version_authors`` — which user made a project version, and through which face.
-* ``edit_claims`` — kept from migration 0100 and no longer written: edits and imports now check the
-  version they were made on inside their own transaction (``projects.latest_version`` moved by a
-  compare-and-set, see :func:`perfbudget.store.importer.apply_plan`).
 * ``audit_log`` — every change: who, when, what, before and after (JSON text).
 
-The migrations ``0100_web_tables.py`` (created them) and ``0200_revisions.py`` define them.
+The migrations ``0100_web_tables.py`` (created them) and ``0200_revisions.py`` define them; ``0900_drop_edit_claims.py``
+dropped the edit claims that edits once wrote (edits and imports now check the version they were made on
+inside their own transaction: ``projects.latest_version`` moved by a compare-and-set, see
+:func:`perfbudget.store.importer.apply_plan`).
 """
 
 from __future__ import annotations
@@ -89,22 +89,11 @@ class VersionAuthorRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 
-class EditClaimRow(Base):
-    """An edit made on top of ``base_version`` of a project: at most one per base version."""
-
-    __tablename__ = "edit_claims"
-    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), primary_key=True)
-    base_version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int | None] = mapped_column(Integer)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-
-
 _tables = Base.metadata.tables
 audit_log = _tables["audit_log"]
 workflow_states = _tables["workflow_states"]
 workflow_events = _tables["workflow_events"]
 version_authors = _tables["version_authors"]
-edit_claims = _tables["edit_claims"]
 
 
 def change_marks() -> list[Any]:

@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from perfbudget.store.records import audit_log, edit_claims, version_authors, workflow_events, workflow_states
+from perfbudget.store.records import audit_log, version_authors, workflow_events, workflow_states
 from perfbudget.store.schema import Base, utc_now
 
 
@@ -110,5 +110,5 @@ api_tokens = _tables["api_tokens"]
 uploads = _tables["uploads"]
 web_sessions = _tables["web_sessions"]
 
-__all__ = ["api_tokens", "audit_log", "edit_claims", "uploads", "users", "version_authors", "web_sessions",
+__all__ = ["api_tokens", "audit_log", "uploads", "users", "version_authors", "web_sessions",
            "web_settings", "workflow_events", "workflow_states"]

@@ -22,10 +22,12 @@ from tests.conftest import ROOT
 # Measured 2026-12-03 with bench/real_tables.py on 73 keys (15 tables from units and provinces not seen
 # before added that day): recall 87.4%, precision 99.1%, reader at 1a65dcc (85.7% / 98.0% when they were
 # added); then 88.4% / 99.1% once tables in traditional characters were read converted, 89.3% / 99.1% with
-# the Yunnan two-row header spread; rounded down.
+# the Yunnan two-row header spread; rounded down. Precision 463/466 = 0.9936 once a line-cells page that stops
+# inside its last cell is read as cut there (main), 463/465 = 0.9957 once a target that is only a comparison
+# sign is no target (corpus6, 75 keys): floor 0.995.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
 RECALL_FLOOR = 0.89
-PRECISION_FLOOR = 0.99
+PRECISION_FLOOR = 0.995
 
 
 def _scorer() -> ModuleType:

@@ -230,3 +230,22 @@ def test_line_cells_that_stop_inside_the_last_cell_are_a_cut_not_a_target() -> N
     assert document is not None
     assert [i.target.raw for i in document.projects[0].indicators] == ["10个", "100%"]
     assert any("表格在此中断" in p.message for p in problems)
+
+
+# ---- a target that is only a comparison sign ------------------------------------------------------------
+
+SIGN_ONLY_TARGET = """| 项目名称 | 营养改善计划 | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 受资助人数 | ≥735人次 |
+| 满意度指标 | 服务对象满意度指标 | 学生满意度 | ≧ |
+| 满意度指标 | 服务对象满意度指标 | 家长满意度 | ≥95% |
+"""
+
+
+def test_a_sign_without_its_value_is_no_target() -> None:
+    """``学生满意度 | ≧`` inside the table (not its cut last row): the value is missing, so the row's cells
+    do not line up with the header; the row is refused with an error at it, the rows around it are read."""
+    document, problems = read_text(SIGN_ONLY_TARGET, "t.txt")
+    assert document is not None
+    assert [row[2:] for row in _rows(SIGN_ONLY_TARGET)] == [("受资助人数", "≥735人次"), ("家长满意度", "≥95%")]
+    assert any("只有比较符号" in p.message and p.source.line == 4 for p in problems)

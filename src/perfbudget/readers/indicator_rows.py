@@ -308,6 +308,12 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     if not tree.level1 or not tree.level2:
         problems.append(Problem(row_source, f"三级指标「{name}」缺少一级或二级指标"))
         return
+    if target_text and is_sign(target_text):
+        # 学生满意度 | ≧ | 95 under 三级 | 指标性质 | 指标值 read one column off: a comparison sign without its
+        # value is no target (a misread is worse than a refused row)
+        problems.append(Problem(row_source, f"三级指标「{name}」的指标值只有比较符号「{target_text}」，没有数值："
+                                            "这一行的单元格与表头的列对不上，没有读取"))
+        return
     if not target_text and SCORING_RULE.search(name):
         # 经济效益指标 | 未达指标值酌情扣分: the 评分标准 column's text in a row that lost its cells
         problems.append(Problem(row_source, f"「{name}」是评分标准，不是三级指标，没有读作指标"

@@ -126,6 +126,30 @@ def _spread_header(rows: list[list[Cell]], header_index: int) -> tuple[int, list
     return (upper, header) if header is not None else None
 
 
+SCORE_SHEET_MESSAGE = ("这是绩效评价评分表（一级指标、二级指标、三级指标只配分值、得分，没有指标值列），"
+                       "不是绩效目标表：其中的评价指标没有作为绩效指标读取")
+
+
+def _score_sheet_header(rows: list[list[Cell]]) -> Cell | None:
+    """The 一级指标 cell of an evaluation score sheet's header (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 |
+    分值 | 得分): the three level columns with weights or scores and no 指标值 column, up to the first
+    cell that is no column label. Its criteria (项目决策 20 / 目标内容 4 4) have no targets; a weight
+    read as a target would be a misread."""
+    cells = [cell for row in rows for cell in row if not cell.blank]
+    for index, cell in enumerate(cells):
+        if column_role(cell.text) != "level1":
+            continue
+        roles = set()
+        for following in cells[index:index + 12]:
+            role = column_role(following.text)
+            if role is None:
+                break
+            roles.add(role)
+        if {"level1", "level2", "level3"} <= roles and roles & {"weight", "score"} and "target" not in roles:
+            return cell
+    return None
+
+
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                        is_last_table: bool, is_header: Callable[[list[Cell]], bool]) -> Parts:
     parts = Parts(heading=table.heading, source=table.source)
@@ -158,11 +182,15 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     read_header_rows(rows[:header_index] if header_index is not None else rows, parts, table.stream)
     if header_index is None:
         where = rows[-1][-1].source if rows and rows[-1] else table.source
+        score_sheet = _score_sheet_header(rows)
         if not table.certain and (is_last_table or not table.complete):
+            parts.cut = where
+        if score_sheet is not None:
+            problems.append(Problem(score_sheet.source, SCORE_SHEET_MESSAGE))
+        elif parts.cut is not None:
             problems.append(Problem(where, f"{CUT_MESSAGE}：没有找到指标表头行"
                                            "（一级指标、二级指标、三级指标、指标值），"
                                            "表格被截断，文件可能不完整"))
-            parts.cut = where
         else:
             problems.append(Problem(where, "表格不完整：没有找到指标表头行（一级指标、二级指标、三级指标、指标值）"))
         return parts

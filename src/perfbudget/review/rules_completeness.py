@@ -209,32 +209,55 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
     that hold nothing but a placeholder, e.g. a bare ``指标2`` row, are skipped when reading
     and listed among the reader's notes.) Core-indicator stars (★) are not leftovers.
     """
-    out = []
-    for project in document.projects:
-        named: list[int] = []
-        for position, indicator in enumerate(project.indicators, 1):
-            if is_leftover(indicator.target.raw):
-                out.append(replace(at_indicator(project, position, indicator, "target",
-                                                f"指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值",
-                                                "填写可衡量的指标值，如「≥12次」「100%」"), severity="error"))
-            name_left = is_leftover(indicator.level3)
-            if name_left:
-                named.append(position)
-            description = indicator.description
-            if description and is_leftover(description) and not (name_left and clean(description) == clean(
-                    indicator.level3)):
-                out.append(at_indicator(project, position, indicator, "description",
-                                        f"绩效指标描述{quote(description)}中留有模板提示或占位文字",
-                                        "删去模板提示和占位文字，按实际情况填写"))
-        if not named:
-            continue
-        first = project.indicators[named[0] - 1]
-        if len(named) == 1:
-            message = f"三级指标名称{quote(first.level3)}中留有模板提示或占位文字"
-        else:
-            others = "、".join(f"第{p}个" for p in named[1:])
-            message = (f"{len(named)}个三级指标名称中留有模板提示或占位文字：{quote(first.level3)}，"
-                       f"以及{others}指标")
-        out.append(at_indicator(project, named[0], first, "level3", message,
-                                "删去模板提示（如「(≥**人)」「指标1」），只保留指标名称"))
+    out: list[Finding] = []
+    project: Project | None = None
+    named: list[int] = []
+    last = 0
+    for row, (target_left, name_left, description_left) in flagged(document, _LEFTOVER):
+        if row.project is not project or row.position <= last:  # the next project's rows
+            _names_left(out, project, named)
+            project, named = row.project, []
+        last = position = row.position
+        indicator = row.indicator
+        if target_left:
+            out.append(replace(at_indicator(row.project, position, indicator, "target",
+                                            f"指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值",
+                                            "填写可衡量的指标值，如「≥12次」「100%」"), severity="error"))
+        if name_left:
+            named.append(position)
+        if description_left:
+            out.append(at_indicator(row.project, position, indicator, "description",
+                                    f"绩效指标描述{quote(indicator.description or '')}中留有模板提示或占位文字",
+                                    "删去模板提示和占位文字，按实际情况填写"))
+    _names_left(out, project, named)
     return out
+
+
+def _leftovers(row: Row) -> tuple[bool, bool, bool] | None:
+    """``template-leftover``'s verdict on one indicator: (a leftover as the value, in the name, in the
+    description — unless the description repeats a name that has one), or None for none."""
+    indicator = row.indicator
+    target_left = is_leftover(indicator.target.raw)
+    name_left = is_leftover(indicator.level3)
+    description = indicator.description
+    description_left = bool(description) and is_leftover(description) and not (
+        name_left and clean(description) == clean(indicator.level3))
+    return (target_left, name_left, description_left) if target_left or name_left or description_left else None
+
+
+_LEFTOVER = indicator_check(_leftovers)
+
+
+def _names_left(out: list[Finding], project: Project | None, named: list[int]) -> None:
+    """The one finding for the names of ``project`` (positions ``named``) that hold template text."""
+    if project is None or not named:
+        return
+    first = project.indicators[named[0] - 1]
+    if len(named) == 1:
+        message = f"三级指标名称{quote(first.level3)}中留有模板提示或占位文字"
+    else:
+        others = "、".join(f"第{p}个" for p in named[1:])
+        message = (f"{len(named)}个三级指标名称中留有模板提示或占位文字：{quote(first.level3)}，"
+                   f"以及{others}指标")
+    out.append(at_indicator(project, named[0], first, "level3", message,
+                            "删去模板提示（如「(≥**人)」「指标1」），只保留指标名称"))

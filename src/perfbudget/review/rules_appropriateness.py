@@ -12,11 +12,11 @@ from perfbudget.review.helpers import (
     at_indicator,
     at_project,
     flagged,
+    flagged_by_project,
     indicator_check,
     is_leftover,
     is_money_unit,
     money_in,
-    project_rows,
     quote,
     rows,
 )
@@ -31,6 +31,14 @@ def _money(value: Decimal, unit: str | None) -> str:
     return f"{format_decimal(value)}{unit or ''}"
 
 
+def _valued_cost(row: Row) -> bool | None:
+    """True for a cost indicator with a value (what ``cost-over-budget`` adds up)."""
+    return True if row.cost and row.indicator.target.value is not None else None
+
+
+_VALUED_COST = indicator_check(_valued_cost)
+
+
 @rule("cost-over-budget", title="成本指标超过预算", dimension="适当性", severity="error")
 def cost_over_budget(document: Document, settings: RuleSettings) -> list[Finding]:
     """Money-valued cost targets that add up to more than the project's budget.
@@ -40,18 +48,17 @@ def cost_over_budget(document: Document, settings: RuleSettings) -> list[Finding
     the 预算数. A cost equal to the budget is fine.
     """
     out = []
-    for project, own in project_rows(document):
+    for project, own in flagged_by_project(document, _VALUED_COST):
         total = project.budget.total
         if total is None:
             continue
         costs = []
-        for _project, position, indicator, _level1, _level2, _name, _key, cost, _economic in own:
-            target = indicator.target
-            if not cost or target.value is None:
-                continue
+        for row, _valued in own:
+            target = row.indicator.target
+            assert target.value is not None
             factor = money_in(target.unit, document.money_unit)
             if factor is not None:
-                costs.append((position, indicator, (target.upper or target.value) * factor))
+                costs.append((row.position, row.indicator, (target.upper or target.value) * factor))
         if not costs:
             continue
         amount = sum((c[2] for c in costs), Decimal(0))

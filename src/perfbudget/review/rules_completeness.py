@@ -19,6 +19,7 @@ from perfbudget.review.helpers import (
     at_project,
     clean,
     flagged,
+    flagged_by_project,
     indicator_check,
     is_leftover,
     level1_of,
@@ -210,26 +211,31 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
     and listed among the reader's notes.) Core-indicator stars (★) are not leftovers.
     """
     out: list[Finding] = []
-    project: Project | None = None
-    named: list[int] = []
-    last = 0
-    for row, (target_left, name_left, description_left) in flagged(document, _LEFTOVER):
-        if row.project is not project or row.position <= last:  # the next project's rows
-            _names_left(out, project, named)
-            project, named = row.project, []
-        last = position = row.position
-        indicator = row.indicator
-        if target_left:
-            out.append(replace(at_indicator(row.project, position, indicator, "target",
-                                            f"指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值",
-                                            "填写可衡量的指标值，如「≥12次」「100%」"), severity="error"))
-        if name_left:
-            named.append(position)
-        if description_left:
-            out.append(at_indicator(row.project, position, indicator, "description",
-                                    f"绩效指标描述{quote(indicator.description or '')}中留有模板提示或占位文字",
-                                    "删去模板提示和占位文字，按实际情况填写"))
-    _names_left(out, project, named)
+    for project, own in flagged_by_project(document, _LEFTOVER):
+        named: list[int] = []
+        for row, (target_left, name_left, description_left) in own:
+            position, indicator = row.position, row.indicator
+            if target_left:
+                out.append(replace(at_indicator(project, position, indicator, "target",
+                                                f"指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值",
+                                                "填写可衡量的指标值，如「≥12次」「100%」"), severity="error"))
+            if name_left:
+                named.append(position)
+            if description_left:
+                out.append(at_indicator(project, position, indicator, "description",
+                                        f"绩效指标描述{quote(indicator.description or '')}中留有模板提示或占位文字",
+                                        "删去模板提示和占位文字，按实际情况填写"))
+        if not named:
+            continue
+        first = project.indicators[named[0] - 1]
+        if len(named) == 1:
+            message = f"三级指标名称{quote(first.level3)}中留有模板提示或占位文字"
+        else:
+            others = "、".join(f"第{p}个" for p in named[1:])
+            message = (f"{len(named)}个三级指标名称中留有模板提示或占位文字：{quote(first.level3)}，"
+                       f"以及{others}指标")
+        out.append(at_indicator(project, named[0], first, "level3", message,
+                                "删去模板提示（如「(≥**人)」「指标1」），只保留指标名称"))
     return out
 
 
@@ -246,18 +252,3 @@ def _leftovers(row: Row) -> tuple[bool, bool, bool] | None:
 
 
 _LEFTOVER = indicator_check(_leftovers)
-
-
-def _names_left(out: list[Finding], project: Project | None, named: list[int]) -> None:
-    """The one finding for the names of ``project`` (positions ``named``) that hold template text."""
-    if project is None or not named:
-        return
-    first = project.indicators[named[0] - 1]
-    if len(named) == 1:
-        message = f"三级指标名称{quote(first.level3)}中留有模板提示或占位文字"
-    else:
-        others = "、".join(f"第{p}个" for p in named[1:])
-        message = (f"{len(named)}个三级指标名称中留有模板提示或占位文字：{quote(first.level3)}，"
-                   f"以及{others}指标")
-    out.append(at_indicator(project, named[0], first, "level3", message,
-                            "删去模板提示（如「(≥**人)」「指标1」），只保留指标名称"))

@@ -125,15 +125,19 @@ def satisfaction_outside_group(document: Document, settings: RuleSettings) -> li
     Satisfaction used in place of an output or effect double-counts the 满意度 points and
     leaves the output or effect it displaces unmeasured.
     """
-    out = []
-    for project, position, indicator, level1, _level2, name, _key, _cost, _economic in rows(document):
-        if level1 == LEVEL1_SATISFACTION or not is_satisfaction_name(name):
-            continue
-        out.append(at_indicator(project, position, indicator, "level1",
-                                f"满意度指标{quote(indicator.level3)}放在了「{indicator.level1}」下，"
-                                "满意度不能代替产出或效益",
-                                "把它移到「满意度指标—服务对象满意度指标」下，并在原位置补充真正的产出或效益指标"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "level1",
+                         f"满意度指标{quote(row.indicator.level3)}放在了「{row.indicator.level1}」下，"
+                         "满意度不能代替产出或效益",
+                         "把它移到「满意度指标—服务对象满意度指标」下，并在原位置补充真正的产出或效益指标")
+            for row, _outside in flagged(document, _SATISFACTION_OUTSIDE)]
+
+
+def _satisfaction_outside(row: Row) -> bool | None:
+    """True for a satisfaction indicator outside the 满意度指标 group (``satisfaction-outside-group``)."""
+    return True if row.level1 != LEVEL1_SATISFACTION and is_satisfaction_name(row.name) else None
+
+
+_SATISFACTION_OUTSIDE = indicator_check(_satisfaction_outside)
 
 
 # Survey measures of how people feel, asked like satisfaction: 群众安全感, 获得感, 认可度.

@@ -74,6 +74,14 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     return out
 
 
+def _economic_cost(row: Row) -> bool | None:
+    """True for a cost indicator that must be money (what ``missing-cost-indicator`` looks for)."""
+    return True if row.economic_cost else None
+
+
+_ECONOMIC_COST = indicator_check(_economic_cost)
+
+
 @rule("missing-cost-indicator", title="缺少成本指标", dimension="完整性", severity="warning",
       params={"since": 2022})
 def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[Finding]:
@@ -89,12 +97,13 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
     """
     since = settings.param("since")
     out = []
+    costed = {id(row.project) for row, _cost in flagged(document, _ECONOMIC_COST)}  # projects with one, by identity
     for project, own in project_rows(document):
         if project.fund_year is not None and project.fund_year < since:
             continue
         if category_of(project) or _lost_in_cut(project, LEVEL1_OUTPUT):
             continue
-        if own and not any(row.economic_cost for row in own):
+        if own and id(project) not in costed:
             other = any(row.level1 == LEVEL1_COST for row in own)
             out.append(at_project(project, None,
                                   "只有社会成本或生态环境成本，没有经济成本指标，无法把目标与预算对应起来" if other

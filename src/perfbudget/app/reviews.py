@@ -104,6 +104,7 @@ def review_selection(selection: StoredSelection, seqs: list[int], settings: Core
     # (document-level ones sort first), each located in its version's file, numbered as in that file.
     items: dict[int | None, list[dict[str, Any]]] = {}
     files: dict[int | None, dict[str, Any] | None] = {}
+    numbers: dict[int | None, int | None] = {None: None}  # each seq's number in its own file
     for finding in report.findings:
         seq = finding.project
         if seq is not None and seq not in wanted:
@@ -116,9 +117,12 @@ def review_selection(selection: StoredSelection, seqs: list[int], settings: Core
                 source = selection.document.source if seq is None else Source(selection.versions[seq].meta["file"])
                 files[seq] = None if source is None else source.to_dict()
             where = files[seq]
+        number = numbers.get(seq, -1)
+        if number == -1:
+            assert seq is not None
+            number = numbers[seq] = selection.versions[seq].document.projects[0].seq
         items.setdefault(seq, []).append(
-            {"rule": finding.rule, "dimension": finding.dimension, "severity": finding.severity,
-             "project": None if seq is None else selection.versions[seq].document.projects[0].seq,
+            {"rule": finding.rule, "dimension": finding.dimension, "severity": finding.severity, "project": number,
              "indicator": finding.indicator, "field": finding.field, "message": finding.message,
              "suggestion": finding.suggestion, "source": where})
     shared = items.get(None, [])

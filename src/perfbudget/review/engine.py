@@ -17,6 +17,7 @@ from perfbudget.review.grade import grade_basis, grade_counted, tally
 from perfbudget.review.helpers import RUNNING, forget_rows
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import RuleSpec, all_rules
+from perfbudget.review.settings import RuleSettings
 
 REPORT_FORMAT = "perfbudget-review/1"
 
@@ -94,16 +95,20 @@ def _crash_finding(spec: RuleSpec, exc: Exception) -> Finding:
 
 def run_rule(spec: RuleSpec, document: Document, config: ReviewConfig) -> list[Finding]:
     """One rule's findings with rule, dimension and severity filled in; a crash becomes a finding."""
+    return _run(spec, config.settings_for(spec.id, spec.params), config.severities.get(spec.id), document)
+
+
+def _run(spec: RuleSpec, rule_settings: RuleSettings, severity: str | None, document: Document) -> list[Finding]:
+    """:func:`run_rule` with the rule's settings and configured severity already worked out."""
     token = RUNNING.set((spec.id, spec.dimension, spec.severity))  # findings made with rule, dimension, severity
     try:
-        found = spec.function(document, config.settings_for(spec.id, spec.params))
+        found = spec.function(document, rule_settings)
     except Exception as exc:  # a broken rule must not stop the review
         return [_crash_finding(spec, exc)]
     finally:
         RUNNING.reset(token)
     if not isinstance(found, list):
         found = list(found)
-    severity = config.severities.get(spec.id)
     if not severity:
         for f in found:  # a plain loop: no generator per rule and document
             if not f.rule or not f.dimension or not f.severity:
@@ -128,13 +133,11 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
     :meth:`ReviewConfig.resolve`); ``only`` restricts the run to some rule ids (tests).
     A finding whose field has no recorded location gets the document's source (the file).
     """
-    settings = (config or DEFAULT_CONFIG).resolve(document.unit, region)
-    specs = [s for s in all_rules() if s.id not in settings.disabled and (only is None or s.id in only)]
-    order = {spec.id: i for i, spec in enumerate(specs)}
+    settings, runs, order, titles = _prepared(config or DEFAULT_CONFIG, document, region, only)
     findings: list[Finding] = []
     try:
-        for spec in specs:
-            findings.extend(run_rule(spec, document, settings))
+        for spec, rule_settings, severity in runs:
+            findings.extend(_run(spec, rule_settings, severity, document))
     finally:
         forget_rows(document)  # the per-indicator facts the rules shared (helpers.rows)
     if document.source is not None:  # documents without cell locations (JSON) point at the file at least
@@ -149,7 +152,6 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
     for finding in findings:
         by_project[finding.project].append(finding)
     grades = []
-    titles = {spec.id: spec.title for spec in specs}
     # Findings are grouped by seq: projects sharing a seq (a merged document) share one grading,
     # computed once per (seq, category, completeness) so the work stays linear in the findings.
     graded: dict[tuple[int, str | None, bool], tuple[str, int, int, int, tuple[str, ...]]] = {}
@@ -166,4 +168,32 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
         grades.append(ProjectGrade(seq=project.seq, name=project.name, grade=grade, errors=errors,
                                    warnings=warnings, infos=infos, category=category,
                                    complete=project.complete, basis=basis))
-    return ReviewReport(tuple(findings), tuple(grades), tuple(spec.id for spec in specs))
+    return ReviewReport(tuple(findings), tuple(grades), tuple(order))
+
+
+_Runs = tuple[tuple[RuleSpec, RuleSettings, str | None], ...]
+_Prepared = tuple[ReviewConfig, _Runs, dict[str, int], dict[str, str]]
+# What a review runs for the config last given without overrides: the config resolved, each rule to
+# run with its settings and configured severity, the rules' order and titles. Without overrides the
+# resolved config is the same for every unit and region, so a province's review (one config, 100,000
+# documents) works it out once; one slot, by the config's identity, redone when a rule registers.
+_LAST: tuple[ReviewConfig | None, list[RuleSpec], _Prepared | None] = (None, [], None)
+
+
+def _prepared(config: ReviewConfig, document: Document, region: str | None,
+              only: set[str] | frozenset[str] | None) -> _Prepared:
+    """The config resolved for the document's unit and region, the rules to run (each with its settings
+    and configured severity, in catalogue order), each rule's place in that order and its title."""
+    global _LAST
+    specs = all_rules()
+    if only is None and not config.overrides and _LAST[0] is config and _LAST[1] == specs:
+        assert _LAST[2] is not None
+        return _LAST[2]
+    settings = config.resolve(document.unit, region)
+    chosen = [s for s in specs if s.id not in settings.disabled and (only is None or s.id in only)]
+    prepared = (settings, tuple((spec, settings.settings_for(spec.id, spec.params), settings.severities.get(spec.id))
+                                for spec in chosen),
+                {spec.id: i for i, spec in enumerate(chosen)}, {spec.id: spec.title for spec in chosen})
+    if only is None and not config.overrides:
+        _LAST = (config, specs, prepared)
+    return prepared

@@ -19,7 +19,7 @@ from perfbudget.framework import (
     normalise_level3,
 )
 from perfbudget.model import Document, Indicator, Project
-from perfbudget.review.finding import Finding
+from perfbudget.review.finding import Finding, new_finding
 
 # Caches of name classifications hold a whole large review (100,000 distinct names) without thrashing.
 CACHE_SIZE = 1 << 17
@@ -97,7 +97,7 @@ def _build_rows(document: Document) -> _Built:
             held = known.get(id(indicator))
             if held is None:
                 held = _judge(project, position, indicator)
-            row = new(Row, (project, position, indicator, *held[1]))
+            row = new(Row, (project, position, indicator) + held[1])  # a tuple joined in C, not unpacked
             append(row)
             for check, verdict in held[2]:  # most indicators: none
                 found[check].append((row, verdict))
@@ -174,6 +174,20 @@ def flagged(document: Document, check: int) -> list[tuple[Row, Any]]:
     return found
 
 
+def flagged_by_project(document: Document, check: int) -> list[tuple[Project, list[tuple[Row, Any]]]]:
+    """:func:`flagged`'s rows grouped by project, in document order: each project with a flagged row,
+    with its flagged rows and their verdicts (a project listed twice in a document is listed twice)."""
+    out: list[tuple[Project, list[tuple[Row, Any]]]] = []
+    last = 0
+    for item in flagged(document, check):
+        row = item[0]
+        if not out or row.project is not out[-1][0] or row.position <= last:  # the next project's rows
+            out.append((row.project, []))
+        out[-1][1].append(item)
+        last = row.position
+    return out
+
+
 def indicator_cache() -> dict[int, tuple[Indicator, Any]]:
     """A new cache of something worked out for an indicator, by indicator object (each entry:
     the indicator, the value), emptied by :func:`forget_indicators` with the rows' facts."""
@@ -220,13 +234,13 @@ def at_indicator(project: Project, position: int, indicator: Indicator, field: s
                  message: str, suggestion: str) -> Finding:
     """A finding on one indicator's field, located at that field's cell (else the row)."""
     source = indicator.sources.get(field) if field else None
-    return Finding(project.seq, position, field, message, suggestion, source or indicator.source, *RUNNING.get())
+    return new_finding(project.seq, position, field, message, suggestion, source or indicator.source, *RUNNING.get())
 
 
 def at_project(project: Project, field: str | None, message: str, suggestion: str) -> Finding:
     """A project-level finding, located at the field's cell (else the table's start)."""
     source = project.sources.get(field) if field else None
-    return Finding(project.seq, None, field, message, suggestion, source or project.source, *RUNNING.get())
+    return new_finding(project.seq, None, field, message, suggestion, source or project.source, *RUNNING.get())
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -145,8 +145,14 @@ def project_category(name: str, extras: tuple[tuple[str, str], ...] = ()) -> str
 def _category_of_name(name: str) -> str | None:
     if not name:
         return None
-    if any(word in name for word in vocabulary()["category"]["personnel"]):
+    if _any_word("category", "personnel").search(name):
         return PERSONNEL
-    if any(word in name for word in vocabulary()["category"]["running"]):
+    if _any_word("category", "running").search(name):
         return RUNNING
     return None
+
+
+@lru_cache(maxsize=64)
+def _any_word(section: str, key: str) -> re.Pattern[str]:
+    """A pattern found in a text exactly when one of the list's words is (``any(word in text …)`` in one search)."""
+    return re.compile("|".join(re.escape(word) for word in vocabulary()[section][key]) or "(?!)")

@@ -12,13 +12,12 @@ from perfbudget.review.helpers import (
     at_indicator,
     at_project,
     flagged,
+    flagged_by_project,
     indicator_check,
     is_leftover,
     is_money_unit,
     money_in,
-    project_rows,
     quote,
-    rows,
 )
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
@@ -31,6 +30,14 @@ def _money(value: Decimal, unit: str | None) -> str:
     return f"{format_decimal(value)}{unit or ''}"
 
 
+def _valued_cost(row: Row) -> bool | None:
+    """True for a cost indicator with a value (what ``cost-over-budget`` adds up)."""
+    return True if row.cost and row.indicator.target.value is not None else None
+
+
+_VALUED_COST = indicator_check(_valued_cost)
+
+
 @rule("cost-over-budget", title="成本指标超过预算", dimension="适当性", severity="error")
 def cost_over_budget(document: Document, settings: RuleSettings) -> list[Finding]:
     """Money-valued cost targets that add up to more than the project's budget.
@@ -40,18 +47,17 @@ def cost_over_budget(document: Document, settings: RuleSettings) -> list[Finding
     the 预算数. A cost equal to the budget is fine.
     """
     out = []
-    for project, own in project_rows(document):
+    for project, own in flagged_by_project(document, _VALUED_COST):
         total = project.budget.total
         if total is None:
             continue
         costs = []
-        for _project, position, indicator, _level1, _level2, _name, _key, cost, _economic in own:
-            target = indicator.target
-            if not cost or target.value is None:
-                continue
+        for row, _valued in own:
+            target = row.indicator.target
+            assert target.value is not None
             factor = money_in(target.unit, document.money_unit)
             if factor is not None:
-                costs.append((position, indicator, (target.upper or target.value) * factor))
+                costs.append((row.position, row.indicator, (target.upper or target.value) * factor))
         if not costs:
             continue
         amount = sum((c[2] for c in costs), Decimal(0))
@@ -87,26 +93,31 @@ def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
     (``项目总投入 6070``) is an amount in the table's money unit, unless the name is a rate
     (``成本控制率 100``). A cost of zero (``办公费总成本 =0万元``) measures nothing either.
     """
-    out = []
-    for project, position, indicator, _level1, _level2, name, _key, _cost, economic in rows(document):
-        if not economic:
-            continue
-        target = indicator.target
-        if target.is_quantitative and is_money_unit(target.unit) and target.value == 0 and not target.upper:
-            out.append(at_indicator(project, position, indicator, "target",
-                                    f"成本指标{quote(indicator.level3)}的指标值是{target.raw}，成本为0，无法衡量",
-                                    "写明实际测算的成本上限（如「≤2万元」）；没有这项支出就删去该指标"))
-            continue
-        if target.is_quantitative and is_money_unit(target.unit):
-            continue
-        if target.value is not None and target.unit is None and not _RATE_NAME.search(name):
-            continue  # 项目总投入 6070: a bare amount in the table's money unit
-        if not target.raw.strip() or is_leftover(target.raw):
-            continue  # missing-target-value / template-leftover say it
-        out.append(at_indicator(project, position, indicator, "target",
-                                f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}不是金额，无法与预算对照",
-                                "成本指标应写成金额或单位成本，如「≤17万元」「≤475元/亩」；比率可移到效益或质量指标"))
+    out = [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+           for row, verdict in flagged(document, _COST_NOT_MONEY)]
     return out
+
+
+def _not_money(row: Row) -> tuple[str, str] | None:
+    """``cost-not-money``'s (message, suggestion) for one indicator, or None."""
+    if not row.economic_cost:
+        return None
+    indicator = row.indicator
+    target = indicator.target
+    if target.is_quantitative and is_money_unit(target.unit) and target.value == 0 and not target.upper:
+        return (f"成本指标{quote(indicator.level3)}的指标值是{target.raw}，成本为0，无法衡量",
+                "写明实际测算的成本上限（如「≤2万元」）；没有这项支出就删去该指标")
+    if target.is_quantitative and is_money_unit(target.unit):
+        return None
+    if target.value is not None and target.unit is None and not _RATE_NAME.search(row.name):
+        return None  # 项目总投入 6070: a bare amount in the table's money unit
+    if not target.raw.strip() or is_leftover(target.raw):
+        return None  # missing-target-value / template-leftover say it
+    return (f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}不是金额，无法与预算对照",
+            "成本指标应写成金额或单位成本，如「≤17万元」「≤475元/亩」；比率可移到效益或质量指标")
+
+
+_COST_NOT_MONEY = indicator_check(_not_money)
 
 
 # Names whose percentages may exceed 100: growth, increase, ratios between two quantities.
@@ -146,6 +157,18 @@ def _over_100(row: Row) -> tuple[str, str] | None:
 _RATE_OVER_100 = indicator_check(_over_100)
 
 
+def _satisfaction_target(row: Row) -> bool | None:
+    """True for a satisfaction target in % with a value, not capped with ≤ (what ``satisfaction-below-floor``
+    compares with its floor)."""
+    target = row.indicator.target
+    if target.unit != "%" or target.value is None or target.op in (Op.LE, Op.LT):
+        return None
+    return True if "满意" in row.name and "不满意" not in row.name else None
+
+
+_SATISFACTION_TARGET = indicator_check(_satisfaction_target)
+
+
 @rule("satisfaction-below-floor", title="满意度目标过低", dimension="适当性", severity="warning",
       params={"floor": Decimal(80)})
 def satisfaction_below_floor(document: Document, settings: RuleSettings) -> list[Finding]:
@@ -157,11 +180,11 @@ def satisfaction_below_floor(document: Document, settings: RuleSettings) -> list
     """
     floor = Decimal(settings.param("floor"))
     out = []
-    for project, position, indicator, _level1, _level2, name, _key, _cost, _economic in rows(document):
+    for row, _satisfaction in flagged(document, _SATISFACTION_TARGET):
+        project, position, indicator = row.project, row.position, row.indicator
         target = indicator.target
-        if target.unit != "%" or target.value is None or target.op in (Op.LE, Op.LT):
-            continue
-        if "满意" not in name or "不满意" in name or target.value >= floor:
+        assert target.value is not None
+        if target.value >= floor:
             continue
         out.append(at_indicator(project, position, indicator, "target",
                                 f"满意度目标{quote(indicator.level3)}{target.raw}低于{format_decimal(floor)}%，目标偏低",

@@ -19,6 +19,7 @@ from perfbudget.review.helpers import (
     at_project,
     clean,
     flagged,
+    flagged_by_project,
     indicator_check,
     is_leftover,
     level1_of,
@@ -73,6 +74,14 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     return out
 
 
+def _economic_cost(row: Row) -> bool | None:
+    """True for a cost indicator that must be money (what ``missing-cost-indicator`` looks for)."""
+    return True if row.economic_cost else None
+
+
+_ECONOMIC_COST = indicator_check(_economic_cost)
+
+
 @rule("missing-cost-indicator", title="缺少成本指标", dimension="完整性", severity="warning",
       params={"since": 2022})
 def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[Finding]:
@@ -88,12 +97,13 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
     """
     since = settings.param("since")
     out = []
+    costed = {id(row.project) for row, _cost in flagged(document, _ECONOMIC_COST)}  # projects with one, by identity
     for project, own in project_rows(document):
         if project.fund_year is not None and project.fund_year < since:
             continue
         if category_of(project) or _lost_in_cut(project, LEVEL1_OUTPUT):
             continue
-        if own and not any(row.economic_cost for row in own):
+        if own and id(project) not in costed:
             other = any(row.level1 == LEVEL1_COST for row in own)
             out.append(at_project(project, None,
                                   "只有社会成本或生态环境成本，没有经济成本指标，无法把目标与预算对应起来" if other
@@ -209,22 +219,20 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
     that hold nothing but a placeholder, e.g. a bare ``指标2`` row, are skipped when reading
     and listed among the reader's notes.) Core-indicator stars (★) are not leftovers.
     """
-    out = []
-    for project in document.projects:
+    out: list[Finding] = []
+    for project, own in flagged_by_project(document, _LEFTOVER):
         named: list[int] = []
-        for position, indicator in enumerate(project.indicators, 1):
-            if is_leftover(indicator.target.raw):
+        for row, (target_left, name_left, description_left) in own:
+            position, indicator = row.position, row.indicator
+            if target_left:
                 out.append(replace(at_indicator(project, position, indicator, "target",
                                                 f"指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值",
                                                 "填写可衡量的指标值，如「≥12次」「100%」"), severity="error"))
-            name_left = is_leftover(indicator.level3)
             if name_left:
                 named.append(position)
-            description = indicator.description
-            if description and is_leftover(description) and not (name_left and clean(description) == clean(
-                    indicator.level3)):
+            if description_left:
                 out.append(at_indicator(project, position, indicator, "description",
-                                        f"绩效指标描述{quote(description)}中留有模板提示或占位文字",
+                                        f"绩效指标描述{quote(indicator.description or '')}中留有模板提示或占位文字",
                                         "删去模板提示和占位文字，按实际情况填写"))
         if not named:
             continue
@@ -238,3 +246,18 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
         out.append(at_indicator(project, named[0], first, "level3", message,
                                 "删去模板提示（如「(≥**人)」「指标1」），只保留指标名称"))
     return out
+
+
+def _leftovers(row: Row) -> tuple[bool, bool, bool] | None:
+    """``template-leftover``'s verdict on one indicator: (a leftover as the value, in the name, in the
+    description — unless the description repeats a name that has one), or None for none."""
+    indicator = row.indicator
+    target_left = is_leftover(indicator.target.raw)
+    name_left = is_leftover(indicator.level3)
+    description = indicator.description
+    description_left = bool(description) and is_leftover(description) and not (
+        name_left and clean(description) == clean(indicator.level3))
+    return (target_left, name_left, description_left) if target_left or name_left or description_left else None
+
+
+_LEFTOVER = indicator_check(_leftovers)

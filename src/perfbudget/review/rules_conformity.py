@@ -40,14 +40,18 @@ _MAX_SHORT_NAME = 4
 _BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def _compared(row: Row) -> tuple[str, str, str] | None:
     """:func:`_compare` of the row's 三级 name and its description, with the description quoted
     (None without a description, or when they agree)."""
     description = row.indicator.description
-    if description is None:
-        return None
-    found = _compare(row.name, name_of(description))
+    return None if description is None else _compared_texts(row.name, description)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _compared_texts(name: str, description: str) -> tuple[str, str, str] | None:
+    """:func:`_compared` by the two texts it compares: kept by them, not by the row (hashing a row
+    hashes its whole project, indicators and all)."""
+    found = _compare(name, name_of(description))
     return None if found is None else (*found, quote(description))
 
 
@@ -194,12 +198,18 @@ def _texts(project: Project) -> Iterator[tuple[Project, int | None, Indicator | 
         yield project, position, indicator, "target", indicator.target.raw
 
 
+def _own_texts_hold(project: Project, pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` is found in the project's own texts (name, purpose, goals; each text's answer kept)."""
+    return (_holds(pattern, project.name) or bool(project.purpose and _holds(pattern, project.purpose))
+            or any(_holds(pattern, goal) for goal in project.goals))
+
+
 def _may_hold(project: Project, pattern: re.Pattern[str]) -> bool:
     """Whether ``pattern`` is found in the texts of ``_texts(project)`` (a screen for ``typo``): the
     project's own texts searched (each text's answer kept), then each indicator's texts joined by
     \\0 (no word of the pattern holds one), the answer kept by indicator object (a province repeats
     both)."""
-    if any(_holds(pattern, text) for text in (project.name, project.purpose or "", *project.goals)):
+    if _own_texts_hold(project, pattern):
         return True
     seen = _TYPO_SCREEN
     for indicator in project.indicators:
@@ -237,6 +247,22 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+def _default_pattern() -> re.Pattern[str]:
+    """The pattern of the curated confusion list alone."""
+    return _pattern(tuple(dict(CONFUSIONS)))
+
+
+def _typo_screen(row: Row) -> bool | None:
+    """True when the indicator's texts (name, description, value, joined by \\0) hold a word of the
+    curated confusion list: ``typo``'s screen, judged once per indicator."""
+    indicator = row.indicator
+    text = f"{indicator.level3}\0{indicator.description or ''}\0{indicator.target.raw}"
+    return True if _default_pattern().search(text) is not None else None
+
+
+_TYPO_SCREENED = indicator_check(_typo_screen)
+
+
 @rule("typo", title="错别字", dimension="规范性", severity="warning", params={"extra": ()})
 def typo(document: Document, settings: RuleSettings) -> list[Finding]:
     """A misspelling from a curated confusion list, in names, descriptions, values, goals and purpose.
@@ -248,9 +274,16 @@ def typo(document: Document, settings: RuleSettings) -> list[Finding]:
     pattern = _pattern(tuple(pairs))
     out = []
     screen = not any("\0" in wrong for wrong in pairs)
+    # the curated list alone (no extra pairs): the indicators' texts were screened once per indicator
+    # (_typo_screen); the projects holding a flagged indicator, by identity
+    marked = ({id(row.project) for row, _held in flagged(document, _TYPO_SCREENED)}
+              if screen and pattern is _default_pattern() else None)
     for project in document.projects:
         # one search over the project's texts joined by \0 (no misspelling holds one) rules out nearly all
-        if screen and not _may_hold(project, pattern):
+        if marked is not None:
+            if id(project) not in marked and not _own_texts_hold(project, pattern):
+                continue
+        elif screen and not _may_hold(project, pattern):
             continue
         for _project, position, indicator, field, text in _texts(project):
             if pattern.search(text) is None:

@@ -26,7 +26,6 @@ from perfbudget.review.helpers import (
     money_in,
     project_rows,
     quote,
-    rows,
 )
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import rule
@@ -125,15 +124,19 @@ def satisfaction_outside_group(document: Document, settings: RuleSettings) -> li
     Satisfaction used in place of an output or effect double-counts the 满意度 points and
     leaves the output or effect it displaces unmeasured.
     """
-    out = []
-    for project, position, indicator, level1, _level2, name, _key, _cost, _economic in rows(document):
-        if level1 == LEVEL1_SATISFACTION or not is_satisfaction_name(name):
-            continue
-        out.append(at_indicator(project, position, indicator, "level1",
-                                f"满意度指标{quote(indicator.level3)}放在了「{indicator.level1}」下，"
-                                "满意度不能代替产出或效益",
-                                "把它移到「满意度指标—服务对象满意度指标」下，并在原位置补充真正的产出或效益指标"))
-    return out
+    return [at_indicator(row.project, row.position, row.indicator, "level1",
+                         f"满意度指标{quote(row.indicator.level3)}放在了「{row.indicator.level1}」下，"
+                         "满意度不能代替产出或效益",
+                         "把它移到「满意度指标—服务对象满意度指标」下，并在原位置补充真正的产出或效益指标")
+            for row, _outside in flagged(document, _SATISFACTION_OUTSIDE)]
+
+
+def _satisfaction_outside(row: Row) -> bool | None:
+    """True for a satisfaction indicator outside the 满意度指标 group (``satisfaction-outside-group``)."""
+    return True if row.level1 != LEVEL1_SATISFACTION and is_satisfaction_name(row.name) else None
+
+
+_SATISFACTION_OUTSIDE = indicator_check(_satisfaction_outside)
 
 
 # Survey measures of how people feel, asked like satisfaction: 群众安全感, 获得感, 认可度.
@@ -169,6 +172,17 @@ _NON_SATISFACTION_IN_GROUP = indicator_check(_not_satisfaction)
 _COMPLETION = ("完成率", "完工率")
 
 
+def _rate_in_quantity(row: Row) -> bool | None:
+    """True for a rate (…率, or a value in %) under 数量指标 that is no input (what ``rate-under-quantity``
+    judges further by its exempt endings and the project's category)."""
+    if row.level2 != "数量指标" or not (row.name.endswith("率") or row.indicator.target.unit == "%"):
+        return None
+    return None if is_input_name(row.name) else True
+
+
+_RATE_IN_QUANTITY = indicator_check(_rate_in_quantity)
+
+
 @rule("rate-under-quantity", title="数量指标写成比率", dimension="相关性", severity="warning",
       params={"exempt": _COMPLETION})
 def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Finding]:
@@ -181,12 +195,9 @@ def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Find
     """
     exempt = tuple(settings.param("exempt"))
     out = []
-    for project, position, indicator, _level1, level2, name, _key, _cost, _economic in rows(document):
-        if level2 != "数量指标":
-            continue
-        if not (name.endswith("率") or indicator.target.unit == "%"):
-            continue
-        if name.endswith(exempt) or is_input_name(name) or project_category(project.name, project.extras):
+    for row, _rate in flagged(document, _RATE_IN_QUANTITY):
+        project, position, indicator = row.project, row.position, row.indicator
+        if row.name.endswith(exempt) or project_category(project.name, project.extras):
             continue  # 人员类/运转类: 发放覆盖率 is the simplified template's output
         out.append(at_indicator(project, position, indicator, "level2",
                                 f"数量指标{quote(indicator.level3)}是比率（{indicator.target.raw}），不反映产出的数量",

@@ -23,7 +23,6 @@ from perfbudget.review.helpers import (
     name_of,
     project_rows,
     quote,
-    rows,
 )
 from perfbudget.review.language import content_words, made_of, project_category, word_set
 from perfbudget.review.registry import rule
@@ -156,6 +155,14 @@ def spec_word(name: str) -> str | None:
     return None
 
 
+def _spec_in_quantity(row: Row) -> str | None:
+    """The spec word of a 数量指标 name (``spec-as-quantity``), or None."""
+    return spec_word(row.name) if row.level2 == "数量指标" else None
+
+
+_SPEC_IN_QUANTITY = indicator_check(_spec_in_quantity)
+
+
 @rule("spec-as-quantity", title="规格参数写成数量", dimension="相关性", severity="warning")
 def spec_as_quantity(document: Document, settings: RuleSettings) -> list[Finding]:
     """A specification of what is bought (射程, 功率, 宽度, 容量 …) under 数量指标.
@@ -164,12 +171,8 @@ def spec_as_quantity(document: Document, settings: RuleSettings) -> list[Finding
     under 质量指标 (or the purchase's standard). The spec words are in ``vocabulary.toml``.
     """
     out = []
-    for project, position, indicator, _level1, level2, name, _key, _cost, _economic in rows(document):
-        if level2 != "数量指标":
-            continue
-        word = spec_word(name)
-        if word is None:
-            continue
+    for row, word in flagged(document, _SPEC_IN_QUANTITY):
+        project, position, indicator = row.project, row.position, row.indicator
         out.append(at_indicator(project, position, indicator, "level2",
                                 f"{quote(indicator.level3)}是设备或工程的规格参数（{word}），不是产出的数量",
                                 "把它移到质量指标下；数量指标写明交付的数量，如「购置雾炮车10辆」"))

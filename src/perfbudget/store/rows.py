@@ -17,8 +17,9 @@ from operator import itemgetter
 from typing import Any
 
 from perfbudget.interchange import project_to_dict
-from perfbudget.model import Budget, Direction, Document, Indicator, Kind, Op, Project, Target, Unit
+from perfbudget.model import Direction, Document, Indicator, Kind, Op, Project, Target, Unit
 from perfbudget.names import canonical_name
+from perfbudget.quick_records import new_budget, new_indicator, new_project, new_target, new_unit
 from perfbudget.target import format_decimal
 
 
@@ -147,9 +148,9 @@ _DIRECTIONS = {direction.value: direction for direction in Direction}
 def target_from_values(raw: str, kind: str, op: str | None, value: str | None, unit: str | None,
                        direction: str | None, upper: str | None, start: Any, end: Any) -> Target:
     """A target from the ``targets`` columns of :data:`perfbudget.store.queries.INDICATOR_COLUMNS`."""
-    return Target(raw, _KINDS[kind], _OPS[op] if op else None, None if value is None else Decimal(value),
-                  unit, _DIRECTIONS[direction] if direction else None, None if upper is None else Decimal(upper),
-                  (start, end) if start is not None or end is not None else None)
+    return new_target(raw, _KINDS[kind], _OPS[op] if op else None, None if value is None else Decimal(value),
+                      unit, _DIRECTIONS[direction] if direction else None, None if upper is None else Decimal(upper),
+                      (start, end) if start is not None or end is not None else None)
 
 
 def indicator_from_values(level1: str, level2: str, level3: str, description: str | None, weight: str | None,
@@ -186,10 +187,10 @@ def indicators_by_version(rows: Iterable[Sequence[Any]]) -> dict[int, list[Indic
             target = made.get(values)
             if target is None:
                 target = made[values] = target_from_values(*values)
-            indicator = Indicator(level1, level2, level3, description, target,
-                                  None if weight is None else Decimal(weight), actual,
-                                  None if score is None else Decimal(score), deviation,
-                                  tuple((a, b) for a, b in json.loads(extras)) if extras else ())
+            indicator = new_indicator(level1, level2, level3, description, target,
+                                      None if weight is None else Decimal(weight), actual,
+                                      None if score is None else Decimal(score), deviation,
+                                      tuple((a, b) for a, b in json.loads(extras)) if extras else (), None, {})
             if len(shared) >= SHARED_INDICATORS_LIMIT:
                 shared.clear()  # memory stays bounded whatever the province
             shared[key] = indicator
@@ -225,29 +226,21 @@ def project_from_rows(version: Mapping[Any, Any], indicator_rows: list[Mapping[A
                       indicators: Iterable[Indicator] | None = None) -> Project:
     """A project from its version row (joined with the project's name, fund label and year); its
     indicators from ``indicator_rows``, or ``indicators`` when they are made already."""
-    return Project(
-        seq=version["seq"],
-        title=version["title"],
-        name=version["name"],
-        fund_label=version["fund_label"],
-        fund_year=version["fund_year"],
-        fund_source=version["fund_source"],
-        budget=Budget(_undec(version["budget_total"]), _undec(version["budget_fiscal"]),
-                      _undec(version["budget_other"])),
-        purpose=version["purpose"],
-        goals=tuple(json.loads(version["goals"])),
-        indicators=tuple(indicators if indicators is not None else (indicator_from_row(row) for row in indicator_rows)),
-        name_cell=version["name_cell"],
-        extras=_pairs(version["extras"]),
-        complete=bool(version.get("complete", True)),
-        needs_check=tuple(json.loads(version["needs_check"])) if version.get("needs_check") else (),
-    )
+    # the record made without its dataclass __init__ (quick_records: the same object; 100,000 in a province's review)
+    return new_project(
+        version["seq"], version["title"], version["name"], version["fund_label"], version["fund_year"],
+        version["fund_source"],
+        new_budget(_undec(version["budget_total"]), _undec(version["budget_fiscal"]), _undec(version["budget_other"])),
+        version["purpose"], tuple(json.loads(version["goals"])),
+        tuple(indicators if indicators is not None else (indicator_from_row(row) for row in indicator_rows)),
+        version["name_cell"], _pairs(version["extras"]), bool(version.get("complete", True)), None,
+        tuple(json.loads(version["needs_check"])) if version.get("needs_check") else (), None, {})
 
 
 def document_from_rows(document: Mapping[Any, Any], projects: list[Project]) -> Document:
     """A document from a ``documents`` row and its projects."""
     return Document(
-        unit=Unit(code=document["unit_code"], name=document["unit_name"]),
+        unit=new_unit(document["unit_code"], document["unit_name"]),
         money_unit=document["money_unit"],
         projects=tuple(projects),
         kind=document["kind"],

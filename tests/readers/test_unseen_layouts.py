@@ -249,3 +249,26 @@ def test_a_sign_without_its_value_is_no_target() -> None:
     assert document is not None
     assert [row[2:] for row in _rows(SIGN_ONLY_TARGET)] == [("受资助人数", "≥735人次"), ("家长满意度", "≥95%")]
     assert any("只有比较符号" in p.message and p.source.line == 4 for p in problems)
+
+
+REGION_FUNDS = """| 项目名称 | 食品监管补助资金 | |
+| 预算数 | 2.38 | |
+| 其中:中央补助 | {part} | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 抽检批次 | ≥100批次 |
+| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |
+"""
+
+
+def test_the_money_unit_written_only_after_a_part_of_the_same_amount_is_the_tables() -> None:
+    """No money unit anywhere but ``2.38 万元`` in a part line of the budget's own amount: 万元, with a note."""
+    document, problems = read_text(REGION_FUNDS.format(part="2.38  万元"), "t.txt")
+    assert document is not None and document.money_unit == "万元"
+    assert str(document.projects[0].budget.total) == "2.38"
+    assert any("按金额后所写的单位取「万元」" in p.message for p in problems)
+
+
+def test_a_unit_after_another_amount_is_no_money_unit_of_the_table() -> None:
+    document, problems = read_text(REGION_FUNDS.format(part="500元"), "t.txt")
+    assert document is not None and document.money_unit is None
+    assert not any("按金额后所写的单位" in p.message for p in problems)

@@ -44,11 +44,25 @@ def money_amount(cell: Cell, label: str, problems: list[Problem]) -> tuple[Decim
     return value, noted
 
 
+def _amount_of(cell: Cell) -> re.Match[str] | None:
+    return _AMOUNT.match(_SPACE.sub("", unicodedata.normalize("NFKC", cell.text)).replace(",", ""))
+
+
 def written_money_unit(parts: Parts) -> str | None:
-    """万元 or 元 when the table gives no money unit but its amounts carry one (``10000万元``)."""
+    """万元 or 元 when the table gives no money unit but its amounts carry one (``10000万元``): the
+    budget's own cells, or else a cell of the header block that holds one of the budget's amounts with a
+    unit and nothing more (a region table's ``预算数 2.38`` above ``其中:中央补助 | 2.38 万元``)."""
     units = set()
+    amounts = set()
     for cell in parts.money.values():
-        match = _AMOUNT.match(_SPACE.sub("", unicodedata.normalize("NFKC", cell.text)).replace(",", ""))
-        if match and match["unit"]:
-            units.add("元" if match["unit"] == "元" else "万元")
+        match = _amount_of(cell)
+        if match:
+            amounts.add(Decimal(match["number"]))
+            if match["unit"]:
+                units.add("元" if match["unit"] == "元" else "万元")
+    if not units and amounts:
+        for _label, cell in parts.extras:
+            match = _amount_of(cell)
+            if match and match["unit"] and not match["rest"] and Decimal(match["number"]) in amounts:
+                units.add("元" if match["unit"] == "元" else "万元")
     return units.pop() if len(units) == 1 else None

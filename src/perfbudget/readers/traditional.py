@@ -19,6 +19,7 @@ cell that holds a traditional label.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -57,39 +58,46 @@ def simplified(text: str) -> str:
     return _converter().convert(_PINYIN.sub("", text))
 
 
-def converted_note(file: str, line: int, text: str) -> Problem:
-    """The warning a document read from the converted ``text`` carries, at the first traditional line."""
-    return _converted_at(Source(file, line=line), text)
-
-
 def _converted_at(source: Source, text: str) -> Problem:
+    """The warning a document read from the converted input carries, at its first traditional label."""
     pinyin = "去掉字后夹注的拼音并" if _PINYIN.search(text) else ""
     return Problem(source, CONVERTED.format(pinyin=pinyin), Severity.WARNING)
-
-
-def unread(file: str, line: int) -> Problem:
-    """Why a table in traditional characters gave nothing even converted."""
-    return Problem(Source(file, line=line), UNREAD)
 
 
 def _has_indicators(document: Document | None) -> bool:
     return document is not None and any(project.indicators for project in document.projects)
 
 
-def read_either_script(text: str, file: str, read: Any) -> tuple[Any, list[Problem]]:
-    """``read(text)``; when that gives no indicator and ``text`` holds traditional labels, ``read`` of the
-    simplified text instead, its warning first — or, when that reads no indicator either, the first answer
-    with :func:`unread` added. ``read`` gives (document or None, problems)."""
-    document, problems = read(text)
+Answer = tuple[Any, list[Problem]]  # (document or None, problems)
+
+
+def _or_converted(answer: Answer, where: Callable[[], tuple[Source, str] | None],
+                  converted: Callable[[], Answer]) -> Answer:
+    """``answer`` when it has an indicator or the input holds no traditional label (``where`` gives None);
+    else the answer for the converted input, the warning at ``where``'s place first — or, when that has no
+    indicator either, ``answer`` with the error saying so there. ``where`` gives the place of the first
+    traditional label and the original's whole text (whether mirrors' pinyin was removed)."""
+    document, problems = answer
     if _has_indicators(document):
-        return document, problems
-    line = first_traditional_line(text)
-    if line is None:
-        return document, problems
-    again, again_problems = read(simplified(text))
+        return answer
+    found = where()
+    if found is None:
+        return answer
+    source, original = found
+    again, again_problems = converted()
     if _has_indicators(again):
-        return again, [converted_note(file, line, text), *again_problems]
-    return document, [*problems, unread(file, line)]
+        return again, [_converted_at(source, original), *again_problems]
+    return document, [*problems, Problem(source, UNREAD)]
+
+
+def read_either_script(text: str, file: str, read: Callable[[str], Answer]) -> Answer:
+    """``read(text)``, or ``read`` of the simplified text when that reads no indicator and ``text`` holds
+    traditional labels (:func:`_or_converted`), the note at the first traditional line."""
+    def where() -> tuple[Source, str] | None:
+        line = first_traditional_line(text)
+        return None if line is None else (Source(file, line=line), text)
+
+    return _or_converted(read(text), where, lambda: read(simplified(text)))
 
 
 def _first_traditional_cell(tables: list[RawTable]) -> Cell | None:
@@ -107,20 +115,16 @@ def _simplified_table(table: RawTable) -> RawTable:
                          for row in table.rows])
 
 
-def interpret_either_script(tables: list[RawTable], file: str, interpret: Any) -> tuple[Document | None,
-                                                                                        list[Problem]]:
-    """``interpret(tables, file)`` of a form with cells; when that gives no indicator and a cell holds
-    traditional labels, the interpretation of the tables with every cell (and heading) converted, the
-    warning at that cell first — or, when that reads no indicator either, the first answer with a
-    problem saying so at that cell."""
-    document, problems = interpret(tables, file)
-    if _has_indicators(document):
-        return document, problems
-    cell = _first_traditional_cell(tables)
-    if cell is None:
-        return document, problems
-    again, again_problems = interpret([_simplified_table(table) for table in tables], file)
-    if _has_indicators(again):
-        every_text = "\n".join(cell.text for table in tables for row in table.rows for cell in row)
-        return again, [_converted_at(cell.source, every_text), *again_problems]
-    return document, [*problems, Problem(cell.source, UNREAD)]
+def interpret_either_script(tables: list[RawTable], file: str,
+                            interpret: Callable[[list[RawTable], str], Answer]) -> Answer:
+    """``interpret(tables, file)`` of a form with cells, or the interpretation of the tables with every
+    cell (and heading) converted when that reads no indicator and a cell holds traditional labels
+    (:func:`_or_converted`), the note at that cell."""
+    def where() -> tuple[Source, str] | None:
+        cell = _first_traditional_cell(tables)
+        if cell is None:
+            return None
+        return cell.source, "\n".join(c.text for table in tables for row in table.rows for c in row)
+
+    return _or_converted(interpret(tables, file), where,
+                         lambda: interpret([_simplified_table(table) for table in tables], file))

@@ -196,13 +196,18 @@ class ServerCpu:
 
             self.connection = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
 
+    def backends(self) -> list[int]:
+        """The process ids of the database's server backends but the measuring connection's own."""
+        if self.connection is None:
+            return []
+        return [row[0] for row in self.connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
+
     def __call__(self) -> float:
         if self.connection is None:
             return 0.0
-        pids = [row[0] for row in self.connection.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
         ticks = 0
-        for pid in pids:
+        for pid in self.backends():
             try:
                 fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             except OSError:

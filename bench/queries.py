@@ -33,6 +33,8 @@ from perfbudget.store import search
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from library import ServerCpu as _LibraryServerCpu  # type: ignore[import-not-found]  # noqa: E402
+
 SEARCHES_LONG = ("满意度", "验收合格率", "培训人次", "群众满意度", "档案完整率", "受益人数", "完成及时率",
                  "资金使用合规率", "路灯完好率", "不存在的指标名称")
 SEARCHES_SHORT = ("培训", "低保", "道路", "成本", "疫苗", "率", "满意", "网络", "茶园", "无此")
@@ -49,26 +51,15 @@ CPU: dict[str, list[float]] = {}  # this process's CPU time per run, by case (SQ
 SERVER_CPU: dict[str, list[float]] = {}  # PostgreSQL: the database's server processes' CPU time per run
 
 
-class ServerCpu:
+class ServerCpu(_LibraryServerCpu):
     """CPU milliseconds spent so far by the server processes of the database at ``url`` (PostgreSQL on
-    this machine: ``/proc/PID/schedstat``, nanoseconds on the CPU; the measuring connection's own backend
-    left out); always 0 on SQLite, whose work is in this process. Unlike the wall time this hardly
-    depends on how many other processes wait for the two cores."""
-
-    def __init__(self, url: str) -> None:
-        self.connection = None
-        if url.startswith("postgresql"):
-            import psycopg
-
-            self.connection = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
+    this machine: ``/proc/PID/schedstat``, nanoseconds on the CPU, finer than library.py's clock ticks;
+    the measuring connection's own backend left out); always 0 on SQLite, whose work is in this process.
+    Unlike the wall time this hardly depends on how many other processes wait for the two cores."""
 
     def __call__(self) -> float:
-        if self.connection is None:
-            return 0.0
-        pids = [row[0] for row in self.connection.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
         total = 0
-        for pid in pids:
+        for pid in self.backends():
             try:
                 total += int(Path(f"/proc/{pid}/schedstat").read_text().split()[0])
             except (OSError, ValueError, IndexError):

@@ -6,7 +6,7 @@ from perfbudget.load import load_bytes
 from perfbudget.model import Severity
 from perfbudget.readers.text import read_text
 from perfbudget.readers.traditional import first_traditional_line, simplified
-from tests.readers.word_tables import word_file
+from tests.readers.word_tables import excel_file, word_file
 
 TRADITIONAL = ("2020年度項(xiàng)目支出績(jì)效目標(biāo)表\n"
                "| 項目名稱 | 某某經費 | |\n"
@@ -55,21 +55,9 @@ TRADITIONAL_ROWS = [["項目名稱", "某某經費", "", ""], ["項目資金(萬
                     ["滿意度指標", "服務對象滿意度指標", "滿意度", "≥95%"]]
 
 
-def _excel_file(rows: list[list[str]]) -> bytes:
-    import io
-
-    from openpyxl import Workbook
-
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
 
 def test_a_traditional_word_or_excel_table_is_read_converted_cell_by_cell() -> None:
-    for name, data in (("t.docx", word_file(TRADITIONAL_ROWS)), ("t.xlsx", _excel_file(TRADITIONAL_ROWS))):
+    for name, data in (("t.docx", word_file(TRADITIONAL_ROWS)), ("t.xlsx", excel_file(TRADITIONAL_ROWS))):
         result = load_bytes(data, name)
         assert result.document is not None, (name, result.problems)
         project = result.document.projects[0]
@@ -92,7 +80,7 @@ def test_a_simplified_word_table_is_not_converted() -> None:
 
 
 def test_a_traditional_excel_sheet_without_indicators_says_so_at_its_first_traditional_cell() -> None:
-    result = load_bytes(_excel_file([["項目名稱", "某某經費"], ["說明", "績效目標見附件"]]), "n.xlsx")
+    result = load_bytes(excel_file([["項目名稱", "某某經費"], ["說明", "績效目標見附件"]]), "n.xlsx")
     assert result.document is None or not any(p.indicators for p in result.document.projects)
     refused = [p for p in result.problems if "繁体字" in p.message]
     assert len(refused) == 1 and refused[0].source.row == 1 and "仍没有读出指标" in refused[0].message

@@ -3,25 +3,14 @@ the table's heading together, so a table without 项目名称 takes its name and
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
-import openpyxl
-
 from perfbudget.load import load_bytes
-
-
-def _sheet(rows: list[list[object]]) -> bytes:
-    workbook = openpyxl.Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+from tests.readers.word_tables import excel_file
 
 
 def test_title_and_year_note_rows_make_one_heading() -> None:
-    data = _sheet([["校舍维修项目绩效目标表"], ["（2024年度）"], ["预算数", 30],
+    data = excel_file([["校舍维修项目绩效目标表"], ["（2024年度）"], ["预算数", 30],
                    ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "维修面积", "≥800平方米"]])
     loaded = load_bytes(data, "t.xlsx")
     assert loaded.document is not None, loaded.problems

@@ -1,4 +1,5 @@
-"""Word files made in tests: paragraphs, then one table of the given rows (python-docx), cells merged as asked."""
+"""Word and Excel files made in tests: paragraphs, then one table of the given rows (python-docx), cells merged
+as asked; one sheet of the given rows (openpyxl)."""
 
 from __future__ import annotations
 
@@ -24,4 +25,16 @@ def word_file(rows: Sequence[Sequence[str]], paragraphs: Sequence[str] = (),
         table.cell(r, c).merge(table.cell(last_r, last_c))
     buffer = io.BytesIO()
     document.save(buffer)
+    return buffer.getvalue()
+
+
+def excel_file(rows: Sequence[Sequence[object]]) -> bytes:
+    """An .xlsx with one sheet holding ``rows`` from its first cell."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
     return buffer.getvalue()

@@ -24,9 +24,8 @@ def _all_commands() -> list[list[str]]:
 
     def walk(command: click.Command, path: list[str]) -> None:
         found.append(path)
-        if isinstance(command, click.Group):
-            for name, sub in command.commands.items():
-                walk(sub, [*path, name])
+        for name, sub in getattr(command, "commands", {}).items():  # a group (Typer's own Click or click's)
+            walk(sub, [*path, name])
 
     walk(root, [])
     return found
@@ -36,8 +35,14 @@ def _all_commands() -> list[list[str]]:
 def test_every_command_has_chinese_help(path: list[str]) -> None:
     result = runner.invoke(app, [*path, "--help"])
     assert result.exit_code == 0, result.output
-    assert "Usage" in result.output
+    assert result.output.startswith("用法：perfbudget")
     assert any("\u4e00" <= ch <= "\u9fff" for ch in result.output), "help text should be Chinese"
+    for english in ("Usage", "Options:", "Arguments:", "Commands:", "Show this message"):
+        assert english not in result.output, f"{english!r} left in English"
+
+
+def test_every_command_is_walked() -> None:
+    assert len(_all_commands()) > 25 and ["library", "search"] in _all_commands() and ["db", "upgrade"] in _all_commands()
 
 
 def test_version() -> None:
@@ -108,3 +113,37 @@ def test_no_heavy_library_is_imported_with_the_cli() -> None:
     code = f"import sys, perfbudget.cli; print([m for m in {heavy!r} if m in sys.modules])"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(("args", "told"), [
+    (["review", "--bogus"], "错误：没有选项 --bogus"),
+    (["show"], "错误：缺少参数 'project'"),
+    (["review", "--jobs", "abc", "x"], "错误：'--jobs' 的值无效：应为整数"),
+    (["list", "projects", "--year", "99999999999999999999"], "错误：'--year' 的值无效：应不大于 9999"),
+    (["list", "bogus"], "「bogus」不在可选值"),
+    (["review", "a", "b", "c"], "错误：多余的参数：b c"),
+    (["db", "bogus"], "错误：没有命令 'bogus'"),
+    (["serve", "--port", "99999"], "错误：'--port' 的值无效：应不大于 65535"),
+    (["serve", "--workers", "0"], "错误：'--workers' 的值无效：应不小于 1"),
+    (["monitor", "x"], "错误：缺少选项 '--actuals' / '-a'"),
+])
+def test_usage_errors_are_told_in_chinese(args: list[str], told: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert told in result.output
+    assert f"用法：perfbudget {args[0]}" in result.output and "查看帮助" in result.output
+    assert "Error" not in result.output and "Usage" not in result.output
+
+
+def test_an_unknown_usage_error_keeps_its_words() -> None:
+    from perfbudget.cli.usage_text import chinese_message
+
+    assert chinese_message("Something new went wrong.") == "命令用法有误：Something new went wrong."
+    assert chinese_message("Invalid value for '--x': a new detail") == "'--x' 的值无效：a new detail"
+
+
+def test_a_usage_error_in_a_real_process_is_chinese_on_stderr(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "perfbudget", "list", "projects", "--year", "12x"],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "错误：'--year' 的值无效：应为整数" in result.stderr and "perfbudget list [选项]" in result.stderr

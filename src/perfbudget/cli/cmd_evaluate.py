@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, out, print_json, print_problems
+from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, out, print_json, print_problems, year_option
 from perfbudget.cli.store_common import (
     ACTOR_HELP,
     DB_HELP,
@@ -128,7 +128,7 @@ def template_command(
                                  help="csv 编码：utf-8-sig（带 BOM，Excel 可直接打开）、utf-8 或 gb18030。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
-    year: int | None = typer.Option(None, "--year", help="从数据库取该资金年度的项目。"),
+    year: int | None = year_option(help="从数据库取该资金年度的项目。"),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
 ) -> None:
     """生成填报表（已填好项目与指标）：年度自评填实际完成值，运行监控填执行情况与完成目标可能性。
@@ -192,7 +192,7 @@ def evaluate_command(
     reverse: str = typer.Option("ratio", "--reverse", help=_REVERSE_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
-    year: int | None = typer.Option(None, "--year", help=_YEAR_HELP),
+    year: int | None = year_option(help=_YEAR_HELP),
     save: bool = typer.Option(False, "--save", help=_SAVE_HELP),
     actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
@@ -288,7 +288,7 @@ def monitor_command(
                                      help="百分比指标也按 M/12 折算进度（默认不折算：比率是水平值，不是累计量）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
-    year: int | None = typer.Option(None, "--year", help=_YEAR_HELP),
+    year: int | None = year_option(help=_YEAR_HELP),
     save: bool = typer.Option(False, "--save", help=_SAVE_MONITOR_HELP),
     actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
@@ -369,7 +369,7 @@ def evaluations_command(
     project: str = typer.Argument(..., help=PROJECT_HELP),
     show_id: int | None = typer.Option(None, "--show", min=1, help="完整显示记录编号为 N 的一次自评或监控结果。"),
     kind: str | None = typer.Option(None, "--kind", help="只列 self-evaluation（自评）或 monitoring（监控）。"),
-    year: int | None = typer.Option(None, "--year", help="只列该年度的记录。"),
+    year: int | None = year_option(help="只列该年度的记录。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON；与 --show 同用时输出保存的结果本身。"),
 ) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, print_json
+from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, print_json, year_option
 from perfbudget.cli.store_common import DB_HELP
 from perfbudget.model import Document
 
@@ -59,7 +59,7 @@ def export_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     unit: str | None = typer.Option(
         None, "--unit", help="从数据库导出时：单位编码（导出该单位的全部项目，或在其中查找项目）。"),
-    year: int | None = typer.Option(None, "--year", help="从数据库导出时：资金年度。"),
+    year: int | None = year_option(help="从数据库导出时：资金年度。"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上以 JSON 报告导出结果。"),
     original: bool = typer.Option(False, "--original",
                                   help="指标值保留填写原文（默认统一写法，如「大于等于95%」写作「≥95%」）。"),

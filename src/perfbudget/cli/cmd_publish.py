@@ -12,7 +12,7 @@ from pathlib import Path
 
 import typer
 
-from perfbudget.cli.common import app, err, fail, print_json
+from perfbudget.cli.common import app, err, fail, print_json, year_option
 from perfbudget.cli.store_common import DB_HELP
 from perfbudget.model import Document
 
@@ -37,7 +37,7 @@ def _published_document(db: str | None, unit: str, year: int | None, everything:
 @app.command("publish")
 def publish_command(
     unit: str = typer.Option(..., "--unit", help="单位编码：发布该单位的全部审核通过的项目。"),
-    year: int | None = typer.Option(None, "--year", help="资金年度（不给时为该单位全部年度）。"),
+    year: int | None = year_option(help="资金年度（不给时为该单位全部年度）。"),
     to: str = typer.Option(..., "--to",
                            help="发布格式：docx（Word，可直接打印或转 PDF）、xlsx（每个项目一张工作表）或 html。"),
     output: str | None = typer.Option(None, "-o", "--output",

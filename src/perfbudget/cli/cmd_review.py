@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from perfbudget.cli.cmd_library import review_library
-from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, out, print_json, print_problems
+from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, out, print_json, print_problems, year_option
 from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
@@ -61,10 +61,10 @@ def review_command(
     config_file: str | None = typer.Option(
         None, "--config", help="审核配置文件（TOML）：关闭规则、调整阈值、按地区或单位设置。"),
     region: str | None = typer.Option(
-        None, "--region", help="地区名称，用于选择配置文件中 \\[\\[override]] region 的设置。"),
+        None, "--region", help="地区名称，用于选择配置文件中 [[override]] region 的设置。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
-    year: int | None = typer.Option(None, "--year", help=_YEAR_HELP),
+    year: int | None = year_option(help=_YEAR_HELP),
     save: bool = typer.Option(False, "--save", help=_SAVE_HELP),
     actor: str | None = typer.Option(None, "--actor", help="保存时记录的审核人（默认为当前登录用户名）。"),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
@@ -253,7 +253,7 @@ def _report_from_payload(payload: Any) -> ReviewReport:
 def reviews_command(
     project: str = typer.Argument(..., help=PROJECT_HELP),
     show_id: int | None = typer.Option(None, "--show", min=1, help="完整显示记录编号为 N 的一次审核结果。"),
-    year: int | None = typer.Option(None, "--year", help="只列该年度的记录。"),
+    year: int | None = year_option(help="只列该年度的记录。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=_REVIEWS_JSON_HELP),
 ) -> None:

@@ -54,8 +54,8 @@ def serve(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     replica_db: str | None = typer.Option(None, "--replica-db", help=REPLICA_HELP),
     host: str = typer.Option("127.0.0.1", "--host", help="监听地址（对外提供服务时用 0.0.0.0，并置于 HTTPS 之后）。"),
-    port: int = typer.Option(8000, "--port", help="监听端口。"),
-    workers: int = typer.Option(1, "--workers", help="工作进程数（共享同一数据库与会话密钥）。"),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="监听端口。"),
+    workers: int = typer.Option(1, "--workers", min=1, help="工作进程数（共享同一数据库与会话密钥）。"),
     access_log: bool = typer.Option(True, "--access-log/--no-access-log", help="是否逐条记录请求日志。"),
 ) -> None:
     """启动网页端与 HTTP API（/api/v1，文档在 /api/docs）。

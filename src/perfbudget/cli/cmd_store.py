@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.table import Table
 
-from perfbudget.cli.common import app, err, fail, out, print_json, print_problems
+from perfbudget.cli.common import app, err, fail, out, print_json, print_problems, year_option
 from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
@@ -219,7 +219,7 @@ def _total_text(total: int, capped: bool) -> str:
 def list_command(
     kind: ListKind = typer.Argument(..., help="列出什么：units（单位）、projects（项目）、indicators（指标）。"),
     unit: str | None = typer.Option(None, "--unit", help="只看这个单位编码。"),
-    year: int | None = typer.Option(None, "--year", help="只看这个资金年度。"),
+    year: int | None = year_option(help="只看这个资金年度。"),
     search: str | None = typer.Option(None, "--search", help="名称中包含这段文字（不区分大小写）。"),
     limit: int = typer.Option(50, "--limit", min=0, help="每页多少条；0 同 --all。"),
     page: int = typer.Option(1, "--page", min=1, help="第几页（从 1 开始）。"),

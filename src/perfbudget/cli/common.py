@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from perfbudget import __version__
+from perfbudget.cli.usage_text import ChineseGroup
 from perfbudget.load import LoadResult, load_path
 from perfbudget.model import Problem
 from perfbudget.readers import TEXT_LAYOUT_FORMS, choosable_forms
@@ -21,6 +22,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=ChineseGroup,
 )
 
 out = Console(soft_wrap=True)
@@ -29,6 +31,15 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 # Built from the readers' registry, so every form named here is accepted and every accepted form is named.
 FORM_HELP = ("指定输入格式：" + "、".join(f for f in choosable_forms() if f not in TEXT_LAYOUT_FORMS)
              + "，或网页复制文本的版式 " + "、".join(TEXT_LAYOUT_FORMS) + "；不指定时按文件内容自动识别。")
+
+# The bounds of a year given on the command line (the API's date fields use the same), so that a
+# mistyped year is a usage error naming the option, never a database overflow.
+YEAR_MIN, YEAR_MAX = 1000, 9999
+
+
+def year_option(help: str) -> Any:
+    """A ``--year`` option (none by default) of four digits."""
+    return typer.Option(None, "--year", min=YEAR_MIN, max=YEAR_MAX, help=help)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,159 @@
+"""The command-line framework's own words in Chinese: usage errors and the headings of ``--help``.
+
+Typer (and the Click it is built on) writes ``Error: No such option: --x``, ``Usage:`` and
+``Show this message and exit.`` in English. :class:`ChineseGroup`, the root command's class, turns
+each usage error into :class:`ChineseUsageError` (the same exit code 2, shown as ``用法：`` /
+``错误：…`` in Chinese) and gives every command a help formatter with Chinese headings. A message
+this module does not know keeps its English detail after a Chinese lead, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from typing import IO, Any
+
+import typer.core
+
+# Typer ≥ 0.29 carries its own copy of Click (typer._click); older ones use click itself.
+_click: Any = getattr(typer.core, "_click", None) or importlib.import_module("click")
+
+_SECTIONS = {"Arguments": "参数", "Options": "选项", "Commands": "命令"}
+_HELP_ROWS = {"Show this message and exit.": "显示本帮助并退出。"}
+_USAGE_WORDS = (("[OPTIONS]", "[选项]"), ("COMMAND [ARGS]...", "命令 [参数]..."), ("[ARGS]...", "[参数]..."))
+
+_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+
+
+def _rules(*pairs: tuple[str, Callable[[re.Match[str]], str]]) -> tuple[_Rule, ...]:
+    return tuple((re.compile(pattern, re.S), build) for pattern, build in pairs)
+
+
+# What a value was found wrong for (the detail after "Invalid value for '--x': ").
+_DETAILS = _rules(
+    (r"Input should be a valid integer.*", lambda m: "应为整数"),
+    (r"Input should be a valid number.*", lambda m: "应为数字"),
+    (r"Input should be a valid boolean.*", lambda m: "应为是或否"),
+    (r"Input should be greater than or equal to (?P<n>\S+)", lambda m: f"应不小于 {m['n']}"),
+    (r"Input should be less than or equal to (?P<n>\S+)", lambda m: f"应不大于 {m['n']}"),
+    (r"Input should be greater than (?P<n>\S+)", lambda m: f"应大于 {m['n']}"),
+    (r"Input should be less than (?P<n>\S+)", lambda m: f"应小于 {m['n']}"),
+    (r"(?:Value error, )?'?(?P<v>.*?)'? is not one of (?P<c>.*?)\.?",
+     lambda m: f"「{m['v']}」不在可选值 {m['c']} 之中"),
+    (r"'?(?P<v>.*?)'? is not a valid integer(?: range)?\.?", lambda m: f"「{m['v']}」不是整数"),
+    (r"'?(?P<v>.*?)'? is not a valid float(?: range)?\.?", lambda m: f"「{m['v']}」不是数字"),
+    (r"(?P<v>\S+) is not in the range (?P<r>.+?)\.?", lambda m: f"{m['v']} 不在允许的范围 {m['r']} 之内"),
+    (r"(?:File|Path|Directory) '?(?P<v>.*?)'? does not exist\.?", lambda m: f"「{m['v']}」不存在"),
+)
+
+# Whole messages of the usage errors.
+_MESSAGES = _rules(
+    (r"No such option: (?P<o>\S+)(?: \(Possible options: (?P<a>.+)\))?",
+     lambda m: f"没有选项 {m['o']}" + (f"（可能想用：{m['a']}）" if m["a"] else "")),
+    (r"No such option: (?P<o>\S+)\s+Did you mean (?P<a>.+?)\?",
+     lambda m: f"没有选项 {m['o']}（可能想用：{m['a']}）"),
+    (r"Missing argument (?P<n>.+?)\.", lambda m: f"缺少参数 {m['n']}"),
+    (r"Missing (?:option|parameter) (?P<n>.+?)\.", lambda m: f"缺少选项 {m['n']}"),
+    (r"Option (?P<o>'[^']+') requires an argument\.", lambda m: f"选项 {m['o']} 后面缺少它的值"),
+    (r"Option (?P<o>'[^']+') requires (?P<k>\d+) arguments\.", lambda m: f"选项 {m['o']} 后面应有 {m['k']} 个值"),
+    (r"Option (?P<o>'[^']+') does not take a value\.", lambda m: f"选项 {m['o']} 不带值"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((?P<a>.*)\)", lambda m: f"多余的参数：{m['a']}"),
+    (r"No such command (?P<n>.+?)\.", lambda m: f"没有命令 {m['n']}"),
+    (r"Missing command\.", lambda m: "缺少命令"),
+    (r"Invalid value for (?P<n>.+?): (?P<d>.*)", lambda m: f"{m['n']} 的值无效：{_detail(m['d'])}"),
+    (r"Invalid value: (?P<d>.*)", lambda m: f"值无效：{_detail(m['d'])}"),
+)
+
+
+def _apply(rules: tuple[_Rule, ...], text: str) -> str | None:
+    for pattern, build in rules:
+        match = pattern.fullmatch(text.strip())
+        if match:
+            return build(match)
+    return None
+
+
+def _detail(text: str) -> str:
+    return _apply(_DETAILS, text) or text
+
+
+def chinese_message(message: str) -> str:
+    """A usage error's message in Chinese; an unknown one is kept, after 「命令用法有误：」."""
+    return _apply(_MESSAGES, message) or f"命令用法有误：{message}"
+
+
+class ChineseHelpFormatter(_click.HelpFormatter):
+    """Click's help formatter with Chinese headings, usage prefix and help-option text."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        for english, chinese in _USAGE_WORDS:
+            args = args.replace(english, chinese)
+        super().write_usage(prog, args, "用法：" if prefix is None else prefix)
+
+    def section(self, name: str) -> Any:
+        return super().section(_SECTIONS.get(name, name))
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+    def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
+        super().write_dl([(term, _HELP_ROWS.get(text, text)) for term, text in rows], *args, **kwargs)
+
+
+class ChineseContext(_click.Context):
+    formatter_class = ChineseHelpFormatter
+
+
+class ChineseUsageError(_click.exceptions.UsageError):
+    """A usage error told in Chinese: the usage line, where to find help, and what is wrong."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        ctx = self.ctx
+        lines = []
+        if ctx is not None:
+            lines.append(ctx.get_usage())
+            if ctx.command.get_help_option(ctx) is not None:
+                lines.append(f"运行 {ctx.command_path} {ctx.help_option_names[0]} 查看帮助。")
+            lines.append("")
+        lines.append(f"错误：{self.message}")
+        _click.echo("\n".join(lines), file=file, err=file is None, color=ctx.color if ctx is not None else None)
+
+
+def _in_chinese(error: Exception) -> Exception:
+    if not isinstance(error, _click.exceptions.UsageError) or isinstance(error, ChineseUsageError):
+        return error
+    if type(error).__name__ == "NoArgsIsHelpError":  # its message is the help itself
+        return error
+    return ChineseUsageError(chinese_message(error.format_message()), ctx=error.ctx)
+
+
+def _chinese_help_everywhere(command: Any) -> None:
+    command.context_class = ChineseContext
+    for sub in getattr(command, "commands", {}).values():
+        _chinese_help_everywhere(sub)
+
+
+class ChineseGroup(typer.core.TyperGroup):
+    """The root command: Chinese help headings for every command, usage errors told in Chinese."""
+
+    context_class = ChineseContext
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        _chinese_help_everywhere(self)
+        try:
+            return super().make_context(*args, **kwargs)
+        except Exception as error:
+            translated = _in_chinese(error)
+            if translated is error:
+                raise
+            raise translated from error
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as error:
+            translated = _in_chinese(error)
+            if translated is error:
+                raise
+            raise translated from error

@@ -42,7 +42,8 @@ def test_every_command_has_chinese_help(path: list[str]) -> None:
 
 
 def test_every_command_is_walked() -> None:
-    assert len(_all_commands()) > 25 and ["library", "search"] in _all_commands() and ["db", "upgrade"] in _all_commands()
+    walked = _all_commands()
+    assert len(walked) > 25 and ["library", "search"] in walked and ["db", "upgrade"] in walked
 
 
 def test_version() -> None:
@@ -147,3 +148,15 @@ def test_a_usage_error_in_a_real_process_is_chinese_on_stderr(tmp_path: Path) ->
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 2 and result.stdout == ""
     assert "错误：'--year' 的值无效：应为整数" in result.stderr and "perfbudget list [选项]" in result.stderr
+
+
+@pytest.mark.parametrize("reference", ["9" * 20, "²"])
+def test_a_project_number_no_database_can_hold_is_not_found(tmp_path: Path, seed_path: Path, reference: str) -> None:
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    assert runner.invoke(app, ["import", str(seed_path), "--db", db]).exit_code == 0
+    for args in (["show", reference], ["history", reference], ["reviews", reference], ["library", "show", reference]):
+        result = runner.invoke(app, [*args, "--db", db])
+        assert result.exit_code == 1 and "没有" in result.output, (args, result.output)
+        assert isinstance(result.exception, SystemExit), (args, result.exception)
+    shown = runner.invoke(app, ["reviews", "1", "--show", "9" * 20, "--db", db])
+    assert shown.exit_code == 2 and "'--show' 的值无效" in shown.output

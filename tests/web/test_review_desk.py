@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
 from sqlalchemy import select
 
 from tests.web.conftest import WebEnv, csrf_of
@@ -128,3 +129,27 @@ def test_findings_are_placed_as_the_user_sees_them_never_by_a_field_code(web: We
     word = WordDocument(io.BytesIO(reviewer.get(f"/projects/{pid}/opinion.docx").content))
     text = "\n".join(p.text for p in word.paragraphs)
     assert "】绩效目标：" in text and "goals" not in text
+
+
+TYPED_NUMBERS = ("²", "٢٠٢٤", "9" * 20, "-1")
+
+
+@pytest.mark.parametrize("number", TYPED_NUMBERS)
+def test_a_number_typed_in_any_script_or_size_is_never_a_server_error(web: WebEnv, number: str) -> None:
+    """``str.isdigit`` is true of ``²``, which ``int`` refuses; a 20-digit id overflows the database."""
+    from urllib.parse import quote
+
+    admin, reviewer = web.client("admin"), web.client("reviewer")
+    q = quote(number)
+    for path in (f"/dashboard?year={q}", f"/review/queue?year={q}", f"/review/queue?page={q}", f"/projects?year={q}",
+                 f"/projects?size={q}", f"/library/groups/{q}", f"/api/v1/projects?year={q}"):
+        response = admin.get(path)
+        assert response.status_code < 500, (path, response.status_code)
+    token = csrf_of(reviewer, "/review/queue")
+    answer = reviewer.post("/review/queue", data={"csrf_token": token, "action": "approve", "project": [number]})
+    assert answer.status_code < 500 and "请先勾选项目" in answer.text
+    pid = web.project_ids[0]
+    editor = web.client("editor")
+    edited = editor.post(f"/projects/{pid}/edit", data={"csrf_token": csrf_of(editor, f"/projects/{pid}/edit"),
+                                                        "base_version": number})
+    assert edited.status_code == 422, edited.status_code

@@ -18,6 +18,7 @@ from perfbudget.app.finding_dimensions import kept_dimension_condition
 from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, in_wan, status_scope
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATES, SUBMITTED
+from perfbudget.plain_numbers import plain_int, plain_year
 from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import search
 from perfbudget.store.records import workflow_events, workflow_states
@@ -61,11 +62,12 @@ class ListQuery:
 
         def number(key: str, default: int) -> int:
             value = params.get(key) or ""
-            return int(value) if value.isdigit() and 0 < int(value) < 100000 else default
+            found = plain_int(value, 1, 99999)
+            return default if found is None else found
 
         year = params.get("year") or ""
         size = number("size", 50)
-        return cls(q=text("q"), year=int(year) if year.isdigit() and len(year) == 4 else None,
+        return cls(q=text("q"), year=plain_year(year),
                    unit=text("unit"), state=text("state", STATES), grade=text("grade", (*GRADES, UNREVIEWED)),
                    egrade=text("egrade", (*GRADES, UNEVALUATED)), dimension=text("dimension", DIMENSIONS),
                    fund=text("fund"), todo=text("todo", TODOS), sort=text("sort", SORTS) or "unit",

@@ -20,6 +20,7 @@ from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.workflow import StepResult, actor_of, take_step
 from perfbudget.model import Project
+from perfbudget.plain_numbers import plain_int
 from perfbudget.review.finding import Finding
 from perfbudget.store import Store
 from perfbudget.store.desk_tables import cell_comments, finding_decisions, reviewer_grades
@@ -57,7 +58,7 @@ def place_label(project: Project, place: str) -> str:
     """A comment's place as the user sees it: 第 2 个指标「…」的指标值, 资金用途 …"""
     if place.startswith("indicator:"):
         _, number, field = [*place.split(":"), "", ""][:3]
-        n = int(number) if number.isdigit() else 0
+        n = plain_int(number) or 0
         name = project.indicators[n - 1].level3 if 0 < n <= len(project.indicators) else "?"
         return f"第 {n} 个指标「{name}」的{INDICATOR_FIELDS.get(field, field)}"
     return HEADER_PLACES.get(place, place)

@@ -31,6 +31,7 @@ from perfbudget.cli.store_common import (
 )
 from perfbudget.evaluate.actuals import ProjectActuals
 from perfbudget.model import Document, Problem, Severity
+from perfbudget.plain_numbers import MAX_ID
 
 if TYPE_CHECKING:
     from perfbudget.store import Store
@@ -367,7 +368,8 @@ def _result_label(item: dict[str, Any]) -> str:
 @app.command("evaluations")
 def evaluations_command(
     project: str = typer.Argument(..., help=PROJECT_HELP),
-    show_id: int | None = typer.Option(None, "--show", min=1, help="完整显示记录编号为 N 的一次自评或监控结果。"),
+    show_id: int | None = typer.Option(None, "--show", min=1, max=MAX_ID,
+                                       help="完整显示记录编号为 N 的一次自评或监控结果。"),
     kind: str | None = typer.Option(None, "--kind", help="只列 self-evaluation（自评）或 monitoring（监控）。"),
     year: int | None = year_option(help="只列该年度的记录。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),

@@ -29,6 +29,7 @@ from perfbudget.cli.store_common import (
     resolve_project,
     safe_url,
 )
+from perfbudget.plain_numbers import MAX_ID
 
 if TYPE_CHECKING:
     from perfbudget.review.config import ReviewConfig
@@ -252,7 +253,7 @@ def _report_from_payload(payload: Any) -> ReviewReport:
 @app.command("reviews")
 def reviews_command(
     project: str = typer.Argument(..., help=PROJECT_HELP),
-    show_id: int | None = typer.Option(None, "--show", min=1, help="完整显示记录编号为 N 的一次审核结果。"),
+    show_id: int | None = typer.Option(None, "--show", min=1, max=MAX_ID, help="完整显示记录编号为 N 的一次审核结果。"),
     year: int | None = year_option(help="只列该年度的记录。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=_REVIEWS_JSON_HELP),

@@ -13,6 +13,7 @@ from perfbudget import __version__
 from perfbudget.cli.usage_text import ChineseGroup
 from perfbudget.load import LoadResult, load_path
 from perfbudget.model import Problem
+from perfbudget.plain_numbers import YEAR_MAX, YEAR_MIN
 from perfbudget.readers import TEXT_LAYOUT_FORMS, choosable_forms
 
 app = typer.Typer(
@@ -31,11 +32,6 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 # Built from the readers' registry, so every form named here is accepted and every accepted form is named.
 FORM_HELP = ("指定输入格式：" + "、".join(f for f in choosable_forms() if f not in TEXT_LAYOUT_FORMS)
              + "，或网页复制文本的版式 " + "、".join(TEXT_LAYOUT_FORMS) + "；不指定时按文件内容自动识别。")
-
-# The bounds of a year given on the command line (the API's date fields use the same), so that a
-# mistyped year is a usage error naming the option, never a database overflow.
-YEAR_MIN, YEAR_MAX = 1000, 9999
-
 
 def year_option(help: str) -> Any:
     """A ``--year`` option (none by default) of four digits."""

@@ -18,6 +18,7 @@ import typer.core
 
 # Typer ≥ 0.29 carries its own copy of Click (typer._click); older ones use click itself.
 _click: Any = getattr(typer.core, "_click", None) or importlib.import_module("click")
+_Abort: Any = getattr(typer.core, "Abort", None) or _click.exceptions.Abort
 
 _SECTIONS = {"Arguments": "参数", "Options": "选项", "Commands": "命令"}
 _HELP_ROWS = {"Show this message and exit.": "显示本帮助并退出。"}
@@ -152,6 +153,9 @@ class ChineseGroup(typer.core.TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except (_Abort, EOFError) as error:  # end of input at a prompt: Click would say "Aborted!"
+            _click.echo("\n已中止（没有读到输入）。", err=True)
+            raise typer.Exit(1) from error
         except Exception as error:
             translated = _in_chinese(error)
             if translated is error:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 
 from perfbudget.library.names import name_key, normalise, search_words
+from perfbudget.plain_numbers import stored_id
 from perfbudget.target import format_decimal
 
 if TYPE_CHECKING:
@@ -101,8 +102,9 @@ def resolve_group(connection: Connection, reference: str) -> list[int]:
     from perfbudget.store import library_reads as reads
 
     text = reference.strip()
-    if text.isdigit() and reads.group_rows(connection, [int(text)]):
-        return [int(text)]
+    group_id = stored_id(text)
+    if group_id is not None and reads.group_rows(connection, [group_id]):
+        return [group_id]
     named = reads.groups_named(connection, text)
     if named:
         return named

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, func, or_, select
 
 from perfbudget.model import Document, Indicator
+from perfbudget.plain_numbers import stored_id
 from perfbudget.store import rows, search
 from perfbudget.store.changes import Change
 from perfbudget.store.schema import (
@@ -329,8 +330,9 @@ def find_projects(connection: Connection, reference: str) -> list[dict[str, Any]
                projects.c.latest_version.label("version")]
     base = select(*columns).join(units, units.c.id == projects.c.unit_id).order_by(projects.c.id)
     text = reference.strip()
-    if text.isdigit():
-        found = connection.execute(base.where(projects.c.id == int(text))).all()
+    project_id = stored_id(text)
+    if project_id is not None:
+        found = connection.execute(base.where(projects.c.id == project_id)).all()
         if found:
             return [dict(row._mapping) for row in found]
     name, _, label = text.rpartition("-")

@@ -15,6 +15,7 @@ from starlette.datastructures import FormData
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
 from perfbudget.indicator_order import in_official_order
 from perfbudget.model import Budget, Indicator, Kind, Project, Target
+from perfbudget.plain_numbers import plain_int
 from perfbudget.target import OP_SYMBOL, format_decimal, parse_target
 from perfbudget.time_target import due_of, format_due
 from perfbudget.web.validate import number_problem
@@ -156,9 +157,8 @@ def declared_project(form: FormData) -> ParsedForm:
     if not source:
         errors.append("请填写资金来源（如 中央、市级）")
     year: int | None = None
-    if year_text.isdigit() and 2000 <= int(year_text) <= 2100:
-        year = int(year_text)
-    else:
+    year = plain_int(year_text, 2000, 2100)
+    if year is None:
         errors.append("资金年度应为 2000–2100 之间的年份")
     budget = budget_from_form(form, errors)
     if budget.total is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import Depends, Form, Request
 from fastapi.responses import Response
 
+from perfbudget.plain_numbers import plain_int
 from perfbudget.store.engine import read_transaction
 from perfbudget.web.accounts import authenticate, create_token, list_tokens, revoke_token, set_password
 from perfbudget.web.deps import client_ip, engine_of, page_user
@@ -43,7 +44,7 @@ def change_password(request: Request, current: str = Form(...), new: str = Form(
 @router.post("/account/tokens")
 def new_token(request: Request, name: str = Form(...), days: str = Form("90"),
               principal: Principal = Depends(page_user)) -> Response:
-    chosen = int(days) if days.strip().isdigit() and 0 < int(days) <= 3660 else None
+    chosen = plain_int(days, 1, 3660)
     if days.strip() and chosen is None:
         flash(request, "有效期应为 1–3660 天（留空表示长期有效，直到吊销）", "error")
         return redirect("/account")

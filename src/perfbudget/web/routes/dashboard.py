@@ -17,6 +17,7 @@ from perfbudget.app.overview import (
     unit_head,
     years,
 )
+from perfbudget.plain_numbers import plain_year
 from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.web.charts import bar_chart, stacked_bars
 from perfbudget.web.deps import data_version, optional_user, page_user
@@ -98,7 +99,7 @@ async def dashboard(request: Request, year: str | None = None, page: int = Query
 
 
 def dashboard_page(request: Request, principal: Principal, year: str | None, page: int) -> Response:
-    chosen: int | None = int(year) if year and year.isdigit() else None
+    chosen: int | None = plain_year(year)
     if year is None:
         chosen = default_year(request, principal)
     board, available = dashboard_data(request, principal, chosen)
@@ -117,7 +118,7 @@ def dashboard_page(request: Request, principal: Principal, year: str | None, pag
 @router.get("/units/{unit_id}")
 def unit_page(request: Request, unit_id: int, year: str | None = None,
               principal: Principal = Depends(page_user)) -> Response:
-    chosen = int(year) if year and year.isdigit() else None
+    chosen = plain_year(year)
     with store_of(request).reading() as tx:
         unit = unit_head(tx, principal, unit_id)
         rows = project_rows(tx, principal, chosen, unit_id=unit_id)

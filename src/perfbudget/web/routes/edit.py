@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from perfbudget.app.edits import save_edit
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.model import Document, Project
+from perfbudget.plain_numbers import plain_int
 from perfbudget.review import review_document
 from perfbudget.web.annotate import annotate
 from perfbudget.web.deps import client_ip, page_user
@@ -83,20 +84,20 @@ async def edit_check(request: Request, project_id: int, principal: Principal = D
 async def edit_save(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
     view = _editable(request, principal, project_id)
     form = await request.form()
-    base_text = str(form.get("base_version") or "")
-    if not base_text.isdigit():
+    base = plain_int(str(form.get("base_version") or ""), 1)
+    if base is None:
         raise WebError(422, "invalid", "缺少所编辑的版本号（base_version）")
     parsed = edited_project(form, view.version.document.projects[0])
     if parsed.errors or parsed.project is None:
         flash(request, "未保存：" + "；".join(parsed.errors), "error")
-        return _edit_again(request, view, parsed, int(base_text), 422)
-    result = save_edit(store_of(request), settings_of(request), principal, project_id, int(base_text), parsed.project,
+        return _edit_again(request, view, parsed, base, 422)
+    result = save_edit(store_of(request), settings_of(request), principal, project_id, base, parsed.project,
                        via="edit", ip=client_ip(request))
     if result.status in ("saved", "unchanged"):
         flash(request, result.message, "ok")
         return redirect(f"/projects/{project_id}")
     flash(request, result.message, "error")
-    return _edit_again(request, view, parsed, int(base_text), 409 if result.status == "stale" else 422,
+    return _edit_again(request, view, parsed, base, 409 if result.status == "stale" else 422,
                        stale=result.status == "stale")
 
 

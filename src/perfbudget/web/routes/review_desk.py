@@ -11,6 +11,7 @@ from perfbudget.app.desk import ListQuery, list_projects
 from perfbudget.app.opinion import SEVERITY_LABELS, opinion_docx
 from perfbudget.app.overview import GRADES, project_rows, unit_head
 from perfbudget.app.workflow import SUBMITTED
+from perfbudget.plain_numbers import plain_year, stored_id
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden
 from perfbudget.web.roles import Action, Principal
@@ -89,7 +90,7 @@ def project_opinion(request: Request, project_id: int, fmt: str, principal: Prin
 @router.get("/units/{unit_id}/opinion.{fmt}")
 def unit_opinion(request: Request, unit_id: int, fmt: str, year: str | None = None,
                  principal: Principal = Depends(page_user)) -> Response:
-    chosen = int(year) if year and year.isdigit() else None
+    chosen = plain_year(year)
     store = store_of(request)
     with store.reading() as tx:
         unit = unit_head(tx, principal, unit_id)
@@ -118,7 +119,7 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
     if not principal.may(Action.REVIEW):
         raise forbidden("只有审核人员可以使用审核队列")
     form = await request.form()
-    ids = [int(str(v)) for v in form.getlist("project") if str(v).isdigit()]
+    ids = [i for i in (stored_id(str(v)) for v in form.getlist("project")) if i is not None]
     action, text = str(form.get("action") or ""), str(form.get("comment") or "").strip()
     if not ids:
         flash(request, "请先勾选项目", "error")

@@ -21,6 +21,7 @@ from perfbudget.app.overview import unit_id_of
 from perfbudget.app.workflow import actor_of
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Document, Severity
+from perfbudget.plain_numbers import plain_int
 from perfbudget.review import review_document
 from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.web import uploads
@@ -176,8 +177,8 @@ async def confirm(request: Request, upload_id: int, principal: Principal = Depen
         flash(request, blocked_message(screened) if screened.blocked or screened.file_errors
               else "文件有错误，不能导入", "error")
         return redirect(f"/upload/{upload_id}")
-    given = {int(key.removeprefix("expected_")): (int(str(value)) if str(value).isdigit() else None)
-             for key, value in form.items() if key.startswith("expected_") and key[9:].isdigit()}
+    given = {position: plain_int(str(value)) for key, value in form.items()
+             if key.startswith("expected_") and (position := plain_int(key[9:])) is not None}
     # the form names tables by their position in the file; the importable part by its own
     expected = {new: given[old] for new, old in screened.positions.items() if old in given}
     document = part

@@ -104,6 +104,43 @@ def test_a_value_that_may_not_be_stored_blocks_its_table_for_the_web(seed_path: 
     assert screened.unsafe == {5} and screened.shown is not None and len(screened.shown.projects) == 9
 
 
+def test_what_no_store_can_hold_blocks_its_table_on_the_command_line_too(seed_path: Path) -> None:
+    document = load_path(seed_path).document
+    assert document is not None
+    first, second = document.projects[:2]
+    indicator = replace(second.indicators[0], target=replace(second.indicators[0].target, value=Decimal("1e+80")))
+    bad = replace(document, projects=(replace(first, fund_year=3_000_000_000),
+                                      replace(second, indicators=(indicator, *second.indicators[1:])),
+                                      *document.projects[2:]))
+    screened = screen(bad, (), "seed.json")
+    assert [b.position for b in screened.blocked] == [1, 2] and screened.unsafe == {1, 2}
+    assert "年度应为 1000–9999 之间的年份，而不是 3000000000" in screened.blocked[0].reason
+    assert "indicators[0].target.value：数值位数过多，无法保存" in screened.blocked[1].reason
+
+
+def test_a_json_file_with_a_year_or_number_no_store_holds_is_refused_by_its_table(
+        store: Store, seed_path: Path, tmp_path: Path) -> None:
+    """The command line does not apply the web's limits, but a year of 20 digits crashed the import
+    (SQLite: OverflowError) and 3,000,000,000 does not fit a PostgreSQL integer."""
+    import json
+
+    from perfbudget.interchange import document_to_dict
+
+    document = load_path(seed_path).document
+    assert document is not None
+    data = document_to_dict(document)
+    data["projects"][0]["fund_year"] = 10**20
+    data["projects"][1]["fund_year"] = 3_000_000_000
+    data["projects"][2]["budget"]["total"] = "1" + "0" * 70
+    path = tmp_path / "huge.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    refused = import_path(store, SETTINGS, path, CLI)
+    assert refused.status == "failed" and store.counts()["projects"] == 0
+    assert [p.message[:3] for p in refused.problems[:3]] == ["表1「", "表2「", "表3「"]
+    rest = import_path(store, SETTINGS, path, replace(CLI, skip_blocked=True))
+    assert (rest.status, rest.new_projects) == ("imported", 7) and store.counts()["projects"] == 7
+
+
 def test_where_reads_like_the_page() -> None:
     assert where(Source("a.pdf", page=1, table=2, row=3, column=2)) == "第1页 表2 第3行 第2列"
     assert where(Source("a.xlsx", sheet="Sheet1", row=5)) == "Sheet1 第5行"

@@ -155,6 +155,22 @@ def test_bad_money_is_refused_and_the_dashboard_stays_up(web: WebEnv, seed_path:
     assert web.client("admin").get("/dashboard").status_code == 200
 
 
+@pytest.mark.parametrize(("field", "value", "told"), [
+    ("fund_year", 10**20, "年度应为 1000–9999 之间的年份"), ("fund_year", 3_000_000_000, "年度应为 1000–9999 之间的年份"),
+    ("fund_year", -2024, "年度应为 1000–9999 之间的年份"), ("seq", 2**31, "整数超出允许范围"),
+])
+def test_a_whole_number_no_column_holds_is_refused(web: WebEnv, seed_path: Path, field: str, value: int,
+                                                  told: str) -> None:
+    """A year of 20 digits answered 500 (SQLite OverflowError); 3,000,000,000 overflows a PostgreSQL integer."""
+    api = TestClient(web.app)
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    data = _api_document(seed_path)
+    data["projects"][0][field] = value
+    response = api.post("/api/v1/documents", json=data, headers=headers)
+    assert response.status_code == 422 and told in response.text, response.text
+    assert f"projects[0].{field}" in response.text
+
+
 @pytest.mark.parametrize("path", ["/projects/99999999999999999999999", "/projects/2147483648",
                                   "/projects/-99999999999999999999", "/dashboard?year=-99999999999999",
                                   "/api/v1/projects/99999999999999999999", "/admin/audit?page=99999999999999999999"])

@@ -213,13 +213,14 @@ def place_errors(document: Document, errors: Sequence[Problem]) -> tuple[dict[in
     return by_table, whole
 
 
-def _invalid(document: Document, file: str) -> tuple[dict[int, list[Problem]], list[Problem]]:
-    """The values that may not be stored (:func:`perfbudget.app.validate.document_problems`), by table."""
-    from perfbudget.app.validate import document_problems
+def _invalid(document: Document, file: str, validate: bool) -> tuple[dict[int, list[Problem]], list[Problem]]:
+    """The values that may not be stored, by table: with ``validate`` every bound of the web and API
+    (:func:`perfbudget.app.validate.document_problems`), else what no store can hold (``storage_problems``)."""
+    from perfbudget.app.validate import document_problems, storage_problems
 
     by_table: dict[int, list[Problem]] = {}
     whole: list[Problem] = []
-    for problem in document_problems(document, file):
+    for problem in (document_problems if validate else storage_problems)(document, file):
         found = _PROJECT_PATH.match(problem.message)
         if found and int(found.group(1)) < len(document.projects):
             by_table.setdefault(int(found.group(1)) + 1, []).append(problem)
@@ -232,8 +233,9 @@ def screen(document: Document | None, problems: Sequence[Problem], file: str, *,
            validate: bool = False) -> Screened:
     """Split what a reader gave (``document`` and its ``problems``) into blocked tables and the rest.
 
-    ``cut_errors`` are left out (a cut table follows the ``allow_partial`` rule); with ``validate`` the
-    values that may not be stored (web and API) block their table too.
+    ``cut_errors`` are left out (a cut table follows the ``allow_partial`` rule); the values that may not
+    be stored block their table too: with ``validate`` (web and API) by every bound, else (the command
+    line) those no store can hold.
     """
     cut = {id(p) for p in cut_errors}
     errors = [p for p in problems if p.severity is Severity.ERROR and id(p) not in cut]
@@ -242,11 +244,10 @@ def screen(document: Document | None, problems: Sequence[Problem], file: str, *,
     by_table, whole = place_errors(document, errors)
     invalid: dict[int, list[Problem]] = {}
     invalid_whole: list[Problem] = []
-    if validate:
-        invalid, invalid_whole = _invalid(document, file)
-        for position, found in invalid.items():
-            by_table.setdefault(position, []).extend(found)
-        whole.extend(invalid_whole)
+    invalid, invalid_whole = _invalid(document, file, validate)
+    for position, found in invalid.items():
+        by_table.setdefault(position, []).extend(found)
+    whole.extend(invalid_whole)
     blocked = tuple(BlockedTable(position, document.projects[position - 1].name, tuple(by_table[position]))
                     for position in sorted(by_table))
     return Screened(document, blocked, tuple(whole), frozenset(invalid), bool(invalid_whole))

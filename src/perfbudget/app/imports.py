@@ -208,12 +208,12 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
         if isinstance(planned, str):
             return ImportOutcome(file, FAILED, problems=(Problem(Source(file), planned),))
         plan = planned
-        if request.via != "cli":  # uploads, the API, declarations: nothing stored that a page cannot show
-            from perfbudget.app.validate import document_problems
+        from perfbudget.app.validate import document_problems, storage_problems
 
-            invalid = document_problems(document, file)
-            if invalid:
-                return ImportOutcome(file, FAILED, problems=tuple(invalid[:20]))
+        # uploads, the API, declarations: nothing stored that a page cannot show; the CLI: what a store can hold
+        invalid = (document_problems if request.via != "cli" else storage_problems)(document, file)
+        if invalid:
+            return ImportOutcome(file, FAILED, problems=tuple(invalid[:20]))
     heads = plan.document.projects
     cut = incomplete_problems(plan.document, file)
     if cut and not request.allow_partial:

@@ -8,10 +8,16 @@ checked before it is stored (:func:`document_problems`):
 * **Money and numbers** (budget amounts, target values and bounds, weights, scores): finite,
   at most ``MAX_AMOUNT`` (10^12, in the document's money unit) in absolute value, at most
   ``MAX_DECIMALS`` (6) decimal places. ``1e1000000``, ``NaN`` and ``Infinity`` are refused.
+* **Whole numbers**: years (fund year, a due date's years) of four digits; every other integer
+  (table position, month, day) from 0 to 2^31 − 1, what a PostgreSQL ``integer`` holds.
 * **Text**: no control characters (tab, line feed and carriage return allowed), no Unicode
   non-characters (U+FFFE, U+FFFF, U+FDD0–U+FDEF …) or lone surrogates; names (unit, project,
   fund label, indicator names) at most ``MAX_NAME`` (500) characters, other text at most
   ``MAX_TEXT`` (20,000).
+
+A command-line import is trusted with the size of its values (a real table may hold a long text or a
+large amount), but not with what no store can hold: :func:`storage_problems` (years and whole
+numbers as above, numbers of at most 41 integer and 20 decimal digits) blocks such a table there.
 
 Names that differ only by invisible characters or width forms are the same project: the
 project identity uses :func:`perfbudget.names.canonical_name`.
@@ -25,11 +31,14 @@ from decimal import Decimal
 from typing import Any
 
 from perfbudget.model import Document, Problem, Source
+from perfbudget.plain_numbers import YEAR_MAX, YEAR_MIN
 
 MAX_AMOUNT = Decimal(10) ** 12
 MAX_DECIMALS = 6
 MAX_NAME = 500
 MAX_TEXT = 20_000
+MAX_INTEGER = 2**31 - 1
+_YEAR_FIELDS = {"fund_year", "end_year", "start_year", "year"}
 _NAME_FIELDS = {"name", "code", "fund_label", "fund_source", "level1", "level2", "level3", "title", "money_unit",
                 "unit", "kind"}
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
@@ -44,6 +53,55 @@ def number_problem(value: Decimal) -> str | None:
     if value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
         return f"数值的小数位数超过 {MAX_DECIMALS} 位"
     return None
+
+
+def integer_problem(value: int, field: str) -> str | None:
+    """Why a whole number cannot be stored (Chinese), or None."""
+    if field in _YEAR_FIELDS:
+        return None if YEAR_MIN <= value <= YEAR_MAX else f"年度应为 {YEAR_MIN}–{YEAR_MAX} 之间的年份，而不是 {value}"
+    return None if 0 <= value <= MAX_INTEGER else f"整数超出允许范围（0–{MAX_INTEGER}）"
+
+
+# A number is stored as its plain digits in a column of 64 characters.
+_MAX_INTEGER_DIGITS, _MAX_DECIMAL_DIGITS = 41, 20
+
+
+def storable_number_problem(value: Decimal) -> str | None:
+    """Why a number cannot be stored at all (Chinese), or None; cheap for ``1E+1000000``."""
+    if not value.is_finite():
+        return "数值无效（不是有限数）"
+    exponent = value.as_tuple().exponent
+    if value.adjusted() >= _MAX_INTEGER_DIGITS or (isinstance(exponent, int) and exponent < -_MAX_DECIMAL_DIGITS):
+        return f"数值位数过多，无法保存（整数部分至多 {_MAX_INTEGER_DIGITS} 位，小数至多 {_MAX_DECIMAL_DIGITS} 位）"
+    return None
+
+
+def storage_problems(document: Document, file: str = "") -> list[Problem]:
+    """The values of ``document`` no store can hold (the command line's check), each with where it is.
+
+    Only the fields that go into integer or number columns are looked at, so a bulk import pays little."""
+    problems: list[Problem] = []
+
+    def note(path: str, problem: str | None) -> None:
+        if problem:
+            problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
+
+    for index, project in enumerate(document.projects):
+        path = f"projects[{index}]"
+        note(f"{path}.seq", integer_problem(project.seq, "seq"))
+        if project.fund_year is not None:
+            note(f"{path}.fund_year", integer_problem(project.fund_year, "fund_year"))
+        for name in ("total", "fiscal", "other"):
+            amount = getattr(project.budget, name)
+            if amount is not None:
+                note(f"{path}.budget.{name}", storable_number_problem(amount))
+        for number, indicator in enumerate(project.indicators):
+            where = f"{path}.indicators[{number}]"
+            for name, value in (("target.value", indicator.target.value), ("target.upper", indicator.target.upper),
+                                ("weight", indicator.weight), ("score", indicator.score)):
+                if value is not None:
+                    note(f"{where}.{name}", storable_number_problem(value))
+    return problems
 
 
 def text_problem(text: str, limit: int) -> str | None:
@@ -61,9 +119,11 @@ def document_problems(document: Document, file: str = "") -> list[Problem]:
     problems: list[Problem] = []
 
     def walk(value: Any, path: str, field: str) -> None:
-        if isinstance(value, Source) or value is None or isinstance(value, bool | int):
+        if isinstance(value, Source) or value is None or isinstance(value, bool):
             return
-        if isinstance(value, Decimal):
+        if isinstance(value, int):
+            problem = integer_problem(value, field)
+        elif isinstance(value, Decimal):
             problem = number_problem(value)
         elif isinstance(value, str):
             problem = text_problem(value, MAX_NAME if field in _NAME_FIELDS else MAX_TEXT)

@@ -156,8 +156,10 @@ def test_bad_money_is_refused_and_the_dashboard_stays_up(web: WebEnv, seed_path:
 
 
 @pytest.mark.parametrize(("field", "value", "told"), [
-    ("fund_year", 10**20, "年度应为 1000–9999 之间的年份"), ("fund_year", 3_000_000_000, "年度应为 1000–9999 之间的年份"),
-    ("fund_year", -2024, "年度应为 1000–9999 之间的年份"), ("seq", 2**31, "整数超出允许范围"),
+    ("fund_year", 10**20, "年度应为 1000–9999 之间的年份"),
+    ("fund_year", 3_000_000_000, "年度应为 1000–9999 之间的年份"),
+    ("fund_year", -2024, "年度应为 1000–9999 之间的年份"),
+    ("seq", 2**31, "整数超出允许范围"),
 ])
 def test_a_whole_number_no_column_holds_is_refused(web: WebEnv, seed_path: Path, field: str, value: int,
                                                   told: str) -> None:

@@ -37,8 +37,23 @@ def test_every_command_has_chinese_help(path: list[str]) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.startswith("用法：perfbudget")
     assert any("\u4e00" <= ch <= "\u9fff" for ch in result.output), "help text should be Chinese"
-    for english in ("Usage", "Options:", "Arguments:", "Commands:", "Show this message"):
+    for english in ("Usage", "Options:", "Arguments:", "Commands:", "Show this message", "[default", "[required]"):
         assert english not in result.output, f"{english!r} left in English"
+    from perfbudget.cli.usage_text import display_width
+
+    too_wide = [line for line in result.output.splitlines() if display_width(line) > 80]
+    assert not too_wide, too_wide  # wrapped by display width: a Chinese character takes two columns
+
+
+def test_lines_break_by_display_width_and_never_before_a_closing_mark() -> None:
+    from perfbudget.cli.usage_text import display_width, wrapped
+
+    text = "导入绩效目标表到数据库：每个文件一个事务，要么完整导入，要么不导入。--skip-blocked 只导入其余的表。"
+    lines = wrapped(text, 20)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(display_width(line) <= 20 for line in lines), lines
+    assert "--skip-blocked" in "\n".join(lines)  # an ASCII word is never split
+    assert not any(line.startswith(("，", "。")) for line in lines)
 
 
 def test_every_command_is_walked() -> None:

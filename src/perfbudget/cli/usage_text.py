@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import IO, Any
 
@@ -22,6 +23,65 @@ _Abort: Any = getattr(typer.core, "Abort", None) or _click.exceptions.Abort
 
 _SECTIONS = {"Arguments": "参数", "Options": "选项", "Commands": "命令"}
 _HELP_ROWS = {"Show this message and exit.": "显示本帮助并退出。"}
+_TYPE_WORDS = (("<int range>", "<整数>"), ("<int>", "<整数>"), ("<float>", "<数>"), ("<list[str]>", "<文字…>"),
+               ("<str>", "<文字>"), ("<path>", "<路径>"))
+_NOTE_WORDS = (("[default: ", "[默认："), ("[required]", "[必填]"))
+
+
+# Line breaking by display width: a Chinese character takes two columns, and Click's wrapping counts
+# characters (lines twice the terminal's width) and joins a docstring's lines with spaces.
+_TOKEN = re.compile(r"[!-~]+|\s+|.", re.S)  # an ASCII word, a run of white space, or one other character
+_NO_LINE_START = set("，。、；：？！）」』》〉】,.;:?!)")
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal (a Chinese character two)."""
+    return sum(2 if _wide(c) else 1 for c in text)
+
+
+def _joined(lines: list[str]) -> str:
+    """A paragraph's source lines as one text: no space where a Chinese character meets a line break."""
+    out = ""
+    for line in (raw.strip() for raw in lines):
+        if line:
+            out += ("" if not out or _wide(out[-1]) or _wide(line[0]) else " ") + line
+    return out
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """``text`` broken into lines of at most ``width`` columns (an ASCII word is never split; a closing
+    punctuation mark never starts a line: it takes the word or character before it along)."""
+    lines: list[str] = []
+    line: list[str] = []  # the tokens of the line being filled; spaces as " "
+    used = 0
+    for token in _TOKEN.findall(text):
+        if token.isspace():
+            if line and line[-1] != " ":
+                line.append(" ")
+                used += 1
+            continue
+        size = display_width(token)
+        if used + size > width and any(t != " " for t in line):
+            carry: list[str] = []
+            if token in _NO_LINE_START and len([t for t in line if t != " "]) > 1 and line[-1] != " ":
+                carry = [line.pop()]  # the mark goes down with what stands before it
+            lines.append("".join(line).rstrip())
+            line, used = carry, sum(display_width(t) for t in carry)
+        line.append(token)
+        used += size
+    if any(t != " " for t in line):
+        lines.append("".join(line).rstrip())
+    return lines
+
+
+def _replaced(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for english, chinese in pairs:
+        text = text.replace(english, chinese)
+    return text
 _USAGE_WORDS = (("[OPTIONS]", "[选项]"), ("COMMAND [ARGS]...", "命令 [参数]..."), ("[ARGS]...", "[参数]..."))
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
@@ -88,9 +148,7 @@ class ChineseHelpFormatter(_click.HelpFormatter):
     """Click's help formatter with Chinese headings, usage prefix and help-option text."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        for english, chinese in _USAGE_WORDS:
-            args = args.replace(english, chinese)
-        super().write_usage(prog, args, "用法：" if prefix is None else prefix)
+        super().write_usage(prog, _replaced(args, _USAGE_WORDS), "用法：" if prefix is None else prefix)
 
     def section(self, name: str) -> Any:
         return super().section(_SECTIONS.get(name, name))
@@ -98,8 +156,38 @@ class ChineseHelpFormatter(_click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
 
-    def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
-        super().write_dl([(term, _HELP_ROWS.get(text, text)) for term, text in rows], *args, **kwargs)
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        paragraphs = [block.splitlines() for block in re.split(r"\n\s*\n", text.expandtabs()) if block.strip()]
+        for number, lines in enumerate(paragraphs):
+            if number:
+                self.write("\n")
+            if lines[0].strip() == "\b":  # Click's mark for a block kept as written
+                self.write("".join(f"{indent}{line}\n" for line in lines[1:]))
+            else:
+                body = wrapped(_joined(lines), max(self.width - self.current_indent, 20))
+                self.write("".join(f"{indent}{line}\n" for line in body))
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = [(_replaced(term, _TYPE_WORDS), _replaced(_HELP_ROWS.get(text, text), _NOTE_WORDS))
+                for term, text in rows]
+        if not rows:
+            return
+        first_col = min(max(display_width(term) for term, _ in rows), col_max) + col_spacing
+        text_width = max(self.width - first_col - self.current_indent, 20)
+        for term, text in rows:
+            self.write(f"{'':>{self.current_indent}}{term}")
+            lines = wrapped(_joined(text.splitlines()), text_width) if text else []
+            if not lines:
+                self.write("\n")
+                continue
+            if display_width(term) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(term)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            self.write(lines[0] + "\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
 
 
 class ChineseContext(_click.Context):

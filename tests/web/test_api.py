@@ -30,6 +30,29 @@ def test_bad_tokens_get_401_in_the_error_shape(web: WebEnv, header: str | None) 
     assert set(body) == {"error"} and body["error"]["code"] == "unauthorized" and body["error"]["message"]
 
 
+@pytest.mark.parametrize(("method", "path", "body", "location", "told"), [
+    ("post", "/api/v1/projects/{p}/workflow", {}, "body.action", "缺少此项（必填）"),
+    ("post", "/api/v1/projects/{p}/workflow", {"action": 5}, "body.action", "应为文字"),
+    ("get", "/api/v1/projects?limit=abc", None, "query.limit", "应为整数"),
+    ("get", "/api/v1/projects?limit=0", None, "query.limit", "应不小于 1"),
+    ("get", "/api/v1/projects?limit=5000", None, "query.limit", "应不大于 1000"),
+])
+def test_validation_details_are_told_in_chinese(web: WebEnv, method: str, path: str, body: object, location: str,
+                                                told: str) -> None:
+    client = web.client()
+    kwargs = {"json": body} if body is not None else {}
+    response = getattr(client, method)(path.format(p=web.project_ids[0]), headers=auth(web, "admin"), **kwargs)
+    assert response.status_code == 422
+    assert {"location": location, "message": told} in response.json()["error"]["details"], response.text
+
+
+def test_an_unknown_validation_type_keeps_its_words() -> None:
+    from perfbudget.web.validation_text import validation_message
+
+    assert validation_message({"type": "something_new", "msg": "Something new"}) == "Something new"
+    assert validation_message({"type": "value_error", "msg": "Value error, 金额不对"}) == "金额不对"
+
+
 def test_errors_have_one_shape(web: WebEnv) -> None:
     client = web.client()
     headers = auth(web, "admin")

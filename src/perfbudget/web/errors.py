@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from perfbudget.app.errors import NotFound
+from perfbudget.web.validation_text import validation_message
 
 log = logging.getLogger("perfbudget.web")
 _STATUS_CODES = {
@@ -123,7 +124,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
-        details = [{"location": ".".join(str(p) for p in err.get("loc", ())), "message": err.get("msg", "")}
+        details = [{"location": ".".join(str(p) for p in err.get("loc", ())), "message": validation_message(err)}
                    for err in exc.errors()]
         return _respond(request, 422, "invalid", "提交的内容有误，请检查各字段", details)
 

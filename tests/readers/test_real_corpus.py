@@ -24,9 +24,11 @@ from tests.conftest import ROOT
 # added); then 88.4% / 99.1% once tables in traditional characters were read converted, 89.3% / 99.1% with
 # the Yunnan two-row header spread; rounded down. Precision 463/466 = 0.9936 once a line-cells page that stops
 # inside its last cell is read as cut there (main), 463/465 = 0.9957 once a target that is only a comparison
-# sign is no target (corpus6, 75 keys): floor 0.995.
+# sign is no target (corpus6, 75 keys): floor 0.995. With 78 keys (corpus7: three tables added, a pipe cell
+# with a line break read as one cell) 473/526 = 0.8992 and 473/475 = 0.9958; with table 25's headerless glued
+# rows read, 477/526 = 0.9068 and 477/479 = 0.9958: recall floor 0.90.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
-RECALL_FLOOR = 0.89
+RECALL_FLOOR = 0.90
 PRECISION_FLOOR = 0.995
 
 

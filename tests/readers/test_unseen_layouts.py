@@ -272,3 +272,62 @@ def test_a_unit_after_another_amount_is_no_money_unit_of_the_table() -> None:
     document, problems = read_text(REGION_FUNDS.format(part="500元"), "t.txt")
     assert document is not None and document.money_unit is None
     assert not any("按金额后所写的单位" in p.message for p in problems)
+
+
+FUNDS_WITH_MERGED_BLANKS = ("项目名称\t\t校舍维修\t\t\t\n"
+                            "预算执行情况(万元)(20分)\t\t预算数(A)\t\t执行数(B)\t\t执行率(B/A)\n"
+                            "年度财政资金总额\t\t{amounts}\n"
+                            "一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值\t得分\n"
+                            "产出指标\t数量指标\t维修面积\t800\t800\t10\n")
+
+
+def test_a_funds_grid_whose_merged_cells_stay_blank_is_read_by_position() -> None:
+    """A PDF's or Word's funds grid keeps its columns with merged cells as blanks (预算数(A) | | 执行数(B)
+    over 50 | | 10): each amount is its column's, not the next cell in order."""
+    document, _ = read_text(FUNDS_WITH_MERGED_BLANKS.format(amounts="50\t\t10\t\t20"), "t.txt")
+    assert document is not None
+    (project,) = document.projects
+    assert project.budget.total == Decimal("50")
+    assert ("年度财政资金总额/执行数", "10") in project.extras
+    # amounts beside the columns (the rows do not keep them): read in order as before
+    document, _ = read_text(FUNDS_WITH_MERGED_BLANKS.format(amounts="\t50\t10\t20"), "t.txt")
+    assert document is not None and document.projects[0].budget.total is None
+
+
+BROKEN_PIPE_CELL = """项目支出绩效目标表
+|
+项目名称 |
+体育赛事 | ||
+项目资金
+(万元) |
+年度资金总额: |
+1000 | ||
+一级
+指标 |
+二级指标 |
+三级指标 |
+指标值 |
+效益指标 |
+可持续影响指标 |
+打造系列
+品牌赛事 |
+影响可持续 |
+满意度指标 |
+满意度指标 |
+群众满意度 |
+≥95% |
+|
+|
+"""
+
+
+def test_a_pipe_cell_with_a_line_break_inside_is_one_cell() -> None:
+    """One cell a line ending in `` |``: a line without its closing ``|`` inside the table is the first
+    line of a cell that holds a line break (``打造系列`` / ``品牌赛事 |``), not a cell of its own; the
+    heading above the table stays a line of its own."""
+    document, _ = read_text(BROKEN_PIPE_CELL, "t.txt")
+    assert document is not None
+    (project,) = document.projects
+    assert [(i.level3, i.target.raw) for i in project.indicators] == [("打造系列\n品牌赛事", "影响可持续"),
+                                                                      ("群众满意度", "≥95%")]
+    assert (project.name, project.budget.total, project.title) == ("体育赛事", Decimal("1000"), "项目支出绩效目标表")

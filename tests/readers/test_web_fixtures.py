@@ -135,8 +135,20 @@ def test_glued_rows_are_split_by_vocabulary_and_marked_for_a_check() -> None:
 
 
 def test_unreadable_pages_are_refused_with_a_clear_error() -> None:
-    for name in ("hebei-ningjin-2019-evaluation-index-glued.txt", "dyrmt-selfeval-fragment-no-header.txt"):
+    for name in ("hebei-ningjin-2019-evaluation-index-glued.txt",):
         result = _load(name)
         assert not result.ok, name
         assert result.errors and all(e.source.file.endswith(name) for e in result.errors)
         assert "绩效目标表" in result.errors[0].message
+
+
+def test_a_fragment_of_glued_rows_without_a_header_is_read_unnamed() -> None:
+    """The rows only, glued, each closed by its weight after a space (产出指标数量指标足额保障率=100% 22.5 …): split
+    by the level names and the targets' shapes; the project is unnamed, which is an error, never a guess."""
+    result = _load("dyrmt-selfeval-fragment-no-header.txt")
+    assert result.document is not None
+    (project,) = result.document.projects
+    assert [(i.level2, i.level3, i.target.raw) for i in project.indicators][:2] == [
+        ("数量指标", "足额保障率", "=100%"), ("数量指标", "科目调整次数", "≤10次")]
+    assert len(project.indicators) == 4 and project.name == "" and project.needs_check
+    assert any("没有找到项目名称" in e.message for e in result.errors)

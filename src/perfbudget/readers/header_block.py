@@ -80,11 +80,14 @@ def with_label_lines(rows: list[list[Cell]], lines: list[tuple[str, ...]], sourc
 class _State:
     group: str | None = None
     fund_columns: list[str] = field(default_factory=list)
+    fund_positions: list[int] = field(default_factory=list)  # the fund columns' cell indices in their row
     goal_columns: list[tuple[str, str]] = field(default_factory=list)  # (expected|actual, label text)
     goal_slot: int = 0
     tasks: TaskGrid | None = None  # the 年度主要任务 grid of a 部门整体 table, while its rows last
     # (column, field) of a row of money labels whose amounts stand in the next row (资金总额 | 财政拨款 …)
     money_heads: list[tuple[int, str]] | None = None
+    # the row under such labels naming the levels of 财政资金 (中央 | 省级 | 市级 | 本级), before the amounts
+    fiscal_levels: list[str] = field(default_factory=list)
 
 
 _SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
@@ -137,6 +140,15 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
     """A row of the funds grid: the label then one value per fund column. Returns the next index."""
     columns = state.fund_columns
     budget_column = next((c for c in BUDGET_COLUMNS if c in columns), None)
+    if _by_position(row, i, state.fund_positions):
+        # a grid whose merged cells stay as blank cells (PDF, Word): each amount under its column's label
+        for column, k in zip(columns, state.fund_positions, strict=True):
+            if k < len(row) and not row[k].blank:
+                if column == budget_column and field_name in _MONEY_FIELDS:
+                    parts.money[field_name] = row[k]
+                else:
+                    parts.extras.append((f"{label}/{column}", row[k]))
+        return len(row)
     j = i + 1
     for column in columns:
         if j >= len(row) or _is_label(row[j]):
@@ -148,6 +160,16 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
             parts.extras.append((f"{label}/{column}", cell))
         j += 1
     return j
+
+
+def _by_position(row: list[Cell], i: int, positions: list[int]) -> bool:
+    """True when the filled cells after the row label at ``i`` all stand at the fund columns' positions
+    and a blank cell stands before one of them: the rows keep their columns, with merged cells as blanks
+    (``预算数(A) | | 执行数(B)`` over ``50 | | 10``), so the cells are taken by position, not in order."""
+    if not positions or i >= positions[0]:
+        return False
+    filled = [k for k in range(i + 1, len(row)) if not row[k].blank]
+    return bool(filled) and set(filled) <= set(positions) and any(row[k].blank for k in range(i + 1, filled[-1]))
 
 
 def _take_goal_value(cell: Cell, parts: Parts, state: _State) -> bool:
@@ -171,12 +193,20 @@ def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False)
                 read_grid_row(row, state.tasks, parts)
                 continue
             state.tasks = None
-        if state.money_heads is not None and _money_values(row, state.money_heads, parts):
-            state.money_heads = None
+        if state.money_heads is not None and not state.fiscal_levels \
+                and (levels := _fiscal_levels(row, state.money_heads)):
+            state.fiscal_levels = levels
             continue
+        if state.money_heads is not None and _money_values(row, state.money_heads, parts, state.fiscal_levels):
+            state.money_heads, state.fiscal_levels = None, []
+            continue
+        state.fiscal_levels = []
         state.money_heads = None if stream else _money_heads(row)
         if state.money_heads is not None:
             columns = {k for k, _ in state.money_heads}
+            units = {money_unit_note(row[k].text) for k in columns} - {None}
+            if len(units) == 1 and parts.money_unit is None:
+                parts.money_unit = units.pop()  # 本年度预计投入（万元） | 财政资金（万元）
             _read_row([c for k, c in enumerate(row) if k not in columns], parts, state, stream)
             continue
         _read_row(row, parts, state, stream)
@@ -192,14 +222,14 @@ def _money_heads(row: list[Cell]) -> list[tuple[int, str]] | None:
     before = last - 1
     while before >= 0 and row[before].blank:
         before -= 1
-    if before < 0 or header_field(row[last].text) not in _MONEY_FIELDS \
-            or header_field(row[before].text) not in _MONEY_FIELDS:
+    if before < 0 or _money_head(row[last].text) not in _MONEY_FIELDS \
+            or _money_head(row[before].text) not in _MONEY_FIELDS:
         return None  # such a row ends with two money labels; nearly every row ends with a value
     heads: list[tuple[int, str]] = []
     for k, cell in enumerate(row):
         if cell.blank:
             continue
-        field_name = header_field(cell.text)
+        field_name = _money_head(cell.text) if heads else header_field(cell.text)
         if field_name in _MONEY_FIELDS and fund_column(cell.text) is None:
             heads.append((k, field_name))
         elif heads or not (_is_label(cell) or money_unit_in(cell.text)):
@@ -208,12 +238,50 @@ def _money_heads(row: list[Cell]) -> list[tuple[int, str]] | None:
     return heads if len(heads) >= 2 and len(set(fields)) == len(fields) else None
 
 
-def _money_values(row: list[Cell], heads: list[tuple[int, str]], parts: Parts) -> bool:
+_OTHER_HEAD = frozenset({"其他", "其它"})
+# one level of 财政资金 in the row under it: 中央 | 省级 | 市级资金 | 本级 (财政)
+_FISCAL_LEVEL = re.compile(r"^(?:中央|省|省级|市|市级|州级|县|县级|区|区级|本级|镇级|乡级)"
+                           r"(?:财政)?(?:资金|补助|拨款)?$")
+
+
+def _money_head(text: str) -> str | None:
+    """The money field a label names in a row of money labels, where a bare 其他 after them is 其他资金
+    (本年度预计投入 | 财政资金 | 其他)."""
+    return "other" if label_key(text) in _OTHER_HEAD else header_field(text)
+
+
+def _fiscal_levels(row: list[Cell], heads: list[tuple[int, str]]) -> list[str]:
+    """The level names of a row splitting the 财政资金 column of :func:`_money_heads`' labels (中央 | 省级 |
+    市级资金 | 本级), two or more and nothing else in the row; [] for any other row."""
+    if "fiscal" not in [f for _, f in heads]:
+        return []
+    texts = [label_key(c.text) for c in row if not c.blank]
+    return texts if len(texts) >= 2 and all(_FISCAL_LEVEL.match(t) for t in texts) else []
+
+
+def _money_values(row: list[Cell], heads: list[tuple[int, str]], parts: Parts, fiscal_levels: list[str]) -> bool:
     """The values under :func:`_money_heads`' labels, taken when every filled cell is an amount: by column
-    where the rows keep their columns, else in order when there are as many as the labels."""
+    where the rows keep their columns, else in order when there are as many as the labels. Under a row of
+    财政资金's levels the amounts are taken in order only, one per level in 财政资金's place; the levels'
+    amounts are kept as extras (财政资金/中央), 财政资金 itself is not added up."""
     filled = [(k, c) for k, c in enumerate(row) if not c.blank]
     if not filled or not all(_MONEY_LIKE.match(unicodedata.normalize("NFKC", c.text)) for _, c in filled):
         return False
+    if fiscal_levels:
+        slots: list[str] = []
+        for _, field_name in heads:
+            if field_name == "fiscal":
+                slots.extend(f"财政资金/{level}" for level in fiscal_levels)
+            else:
+                slots.append(field_name)
+        if len(filled) != len(slots):
+            return False
+        for slot, (_, cell) in zip(slots, filled, strict=True):
+            if slot in _MONEY_FIELDS:
+                parts.money[slot] = cell
+            else:
+                parts.extras.append((slot, cell))
+        return True
     columns = dict(heads)
     if all(k in columns for k, _ in filled):
         taken = [(columns[k], c) for k, c in filled]
@@ -269,11 +337,13 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 and _period_column(row[i + 1].text) \
                 and len(period_run := _run(row, i, _period_column)) >= 2:  # side by side, no cell between
             state.fund_columns = [label_key(row[k].text) for k in period_run]  # 中期资金总额 | 年度资金总额
+            state.fund_positions = period_run
             i = period_run[-1] + 1
             continue
         fund_run = _run(row, i, fund_column) if fund_column(cell.text) is not None else ()
         if len(fund_run) >= 2:
             state.fund_columns = [label_key(row[k].text) for k in fund_run]
+            state.fund_positions = list(fund_run)
             i = fund_run[-1] + 1
             continue
         if field_name is None and parts.unit is None and parts.name_cell is None:
@@ -308,8 +378,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if field_name is None and state.fund_columns and label_key(text) in FUND_TOTAL_ROWS:
             field_name = "total"  # 合计 | 213.4 | 259: the funds grid's total row
         if field_name is not None and state.fund_columns and (
-            field_name in _MONEY_FIELDS or label_key(text).endswith("资金")
-        ):
+            field_name in (*_MONEY_FIELDS, "fiscal-part") or label_key(text).endswith("资金")
+        ):  # a part of 财政资金 in the funds grid is kept by column (其中中央补助/全年预算数), never added up
             i = _take_fund_row(row, i, label_key(text), field_name, parts, state)
             continue
         if field_name is not None:
@@ -364,6 +434,14 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         parts.money[field_name] = value
     elif field_name == "other-part":
         parts.other_parts.append(value)
+    elif field_name == "fiscal-part":
+        if not _MONEY_LIKE.match(unicodedata.normalize("NFKC", value.text)):
+            # 地方资金 | 市: | 县:, or an empty part followed by the next block's text: the label is an
+            # extra and the next cell is read on its own, as for a label the reader does not know
+            parts.extras.append(("", cell))
+            return i + 1
+        parts.fiscal_parts.append((label_key(text), value))  # 其中:中央补助 | 50.29, added up only under an
+        parts.extras.append((label_key(text), value))  # empty total (project_fields), always kept as an extra
     elif field_name == "purpose":
         parts.purpose.append(value)
     elif field_name == "goals":
@@ -377,6 +455,6 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
             parts.project_total = value
     if field_name in ("purpose", "goals"):
         state.group = field_name
-    elif field_name not in _MONEY_FIELDS and field_name != "other-part":
+    elif field_name not in _MONEY_FIELDS and field_name not in ("other-part", "fiscal-part"):
         state.group = None
     return i + taken

@@ -223,7 +223,8 @@ def _is_project(parts: Parts) -> bool:
     if parts.indicators:
         return True
     named = parts.name_cell is not None and not parts.name_cell.blank
-    money = any(not c.blank for c in parts.money.values()) or parts.project_total is not None
+    money = any(not c.blank for c in (*parts.money.values(), *(c for _, c in parts.fiscal_parts))) \
+        or parts.project_total is not None
     return named and money
 
 

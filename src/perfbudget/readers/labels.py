@@ -79,6 +79,8 @@ HEADER_LABELS: dict[str, str] = {
     "当年预算数": "total",
     "本年预算数": "total",
     "年度预算总额": "total",
+    "本年度预计投入": "total",  # 专项资金情况 | 本年度预计投入（万元） | 财政资金（万元） | 其他 (Hunan 专项 forms)
+    "年度预计投入": "total",
     "总额": "total",
     "其中财政资金": "fiscal",
     "财政资金": "fiscal",
@@ -96,6 +98,11 @@ HEADER_LABELS: dict[str, str] = {
     "自有资金小计": "other-part",
     "其他收入": "other-part",
     "其他收入小计": "other-part",
+    "其中中央补助": "fiscal-part",  # 年度资金总额 (empty) | 其中:中央补助 50.29 | 地方资金 (Shaanxi region forms)
+    "中央补助": "fiscal-part",
+    "中央补助资金": "fiscal-part",
+    "地方资金": "fiscal-part",
+    "其中地方资金": "fiscal-part",
     "其它资金": "other",
     "其中其他资金": "other",
     "其中其它资金": "other",
@@ -177,7 +184,7 @@ GOAL_OTHER = frozenset({"中期目标", "长期目标", "实施期目标", "项�
 # Labels that only announce the indicator block (a vertically merged first column); ignored.
 IGNORED_LABELS = frozenset({"绩效指标", "本年度绩效指标", "年度绩效指标", "绩效指标情况", "项目绩效指标",
                             "年度绩效指标完成情况", "绩效项目指标表", "长期绩效指标",
-                            "项目资金", "项目资金申请", "资金情况", "项目基本情况", "基本情况",
+                            "项目资金", "项目资金申请", "资金情况", "专项资金情况", "项目基本情况", "基本情况",
                             "基本信息"})
 # Indicator columns that only number the rows (序号); read as no column at all.
 NUMBER_COLUMN_LABELS = frozenset({"序号", "编号", "行次"})

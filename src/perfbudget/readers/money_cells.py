@@ -50,8 +50,9 @@ def _amount_of(cell: Cell) -> re.Match[str] | None:
 
 def written_money_unit(parts: Parts) -> str | None:
     """万元 or 元 when the table gives no money unit but its amounts carry one (``10000万元``): the
-    budget's own cells, or else a cell of the header block that holds one of the budget's amounts with a
-    unit and nothing more (a region table's ``预算数 2.38`` above ``其中:中央补助 | 2.38 万元``)."""
+    budget's own cells, or else a cell of the header block (or a part of 财政资金) that holds one of the
+    budget's amounts with a unit and nothing more (a region table's ``预算数 2.38`` above
+    ``其中:中央补助 | 2.38 万元``)."""
     units = set()
     amounts = set()
     for cell in parts.money.values():
@@ -61,7 +62,7 @@ def written_money_unit(parts: Parts) -> str | None:
             if match["unit"]:
                 units.add("元" if match["unit"] == "元" else "万元")
     if not units and amounts:
-        for _label, cell in parts.extras:
+        for _label, cell in (*parts.extras, *parts.fiscal_parts):
             match = _amount_of(cell)
             if match and match["unit"] and not match["rest"] and Decimal(match["number"]) in amounts:
                 units.add("元" if match["unit"] == "元" else "万元")

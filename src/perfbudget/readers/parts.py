@@ -20,6 +20,9 @@ class Parts:
     money: dict[str, Cell] = field(default_factory=dict)
     # Parts of 其他资金 given line by line (自有资金小计, 其他收入): added up when no 其他资金 cell.
     other_parts: list[Cell] = field(default_factory=list)
+    # Parts of 财政资金 given line by line (label, amount: 其中:中央补助, 地方资金): added up when the total is
+    # left empty and no 财政资金 cell is given.
+    fiscal_parts: list[tuple[str, Cell]] = field(default_factory=list)
     purpose: list[Cell] = field(default_factory=list)
     goals: list[Cell] = field(default_factory=list)
     extras: list[tuple[str, Cell]] = field(default_factory=list)

@@ -105,6 +105,16 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
             v is not None for v in values) else None
         sources["budget.other"] = parts.other_parts[0].source
     total_left_empty = "total" in parts.money and parts.money["total"].blank
+    part_labels = [label_text for label_text, _ in parts.fiscal_parts]
+    if parts.fiscal_parts and total_left_empty and "fiscal" not in amounts \
+            and len(set(part_labels)) == len(part_labels):
+        # 年度资金总额 left empty above its parts (其中:中央补助 50.29 | 地方资金): 财政资金 is their sum. Only
+        # then, and each part named once: beside a filled total, or named twice (the budget's and the executed
+        # amount), the parts may be partial
+        values = [money_amount(cell, "财政资金", problems)[0] for _, cell in parts.fiscal_parts]
+        if any(v is not None for v in values):
+            amounts["fiscal"] = sum((v for v in values if v is not None), Decimal(0))
+            sources["budget.fiscal"] = parts.fiscal_parts[0][1].source
     if amounts.get("total") is None and amounts.get("fiscal") is not None and (parts.other_parts or total_left_empty):
         # 年度资金总额 given only as its parts (财政拨款小计, 自有资金小计, 其他收入), or its cell left empty
         # above 其中:财政拨款 500: their sum, said in a note

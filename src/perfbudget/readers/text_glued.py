@@ -22,7 +22,7 @@ import re
 import unicodedata
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
-from perfbudget.model import Problem, Source
+from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import (
     COLUMN_LABELS,
@@ -61,8 +61,56 @@ _TARGET = re.compile(
 
 
 def looks_like_glued_rows(text: str) -> bool:
-    """An indicator header whose column labels touch (``一级指标二级指标…``) on a line of its own."""
-    return any(len(line) < 400 and _GLUED_HEADER.search(line) for line in text.splitlines()[:3000])
+    """An indicator header whose column labels touch (``一级指标二级指标…``) on a line of its own, or a line of
+    glued indicator rows each closed by a number after a space (:func:`scored_segments`)."""
+    lines = text.splitlines()[:3000]
+    return any(len(line) < 400 and _GLUED_HEADER.search(line) for line in lines) \
+        or any(len(line) < 4000 and scored_segments(line) is not None for line in lines)
+
+
+_NUMBER_AFTER_SPACE = re.compile(r"\s+(\d+(?:\.\d+)?)(?=\s|$)")
+# The header given to rows read by scored_segments: the number after each row's target is not named on the
+# page (分值, 得分 or an actual value?), so it is kept under this label, never read as a score.
+SCORED_HEADER = ("一级指标", "二级指标", "三级指标", "指标值", "未标明列名的数值")
+
+
+def scored_segments(raw: str) -> tuple[list[tuple[list[str], str]], str] | None:
+    """A page line of glued indicator rows without a header, each row closed by a number after a space
+    (``产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 … 合计100 评价结论…``): the line starts with a
+    一级 name glued to a 二级 name; each part up to a number is split as a glued indicator line (its target
+    ends it, so the number after the space is a column of its own). Returns [(cells, number)] and the rest
+    of the line after the last number, or None unless two rows or more split and no part before a number
+    fails to split."""
+    line = unicodedata.normalize("NFKC", raw).strip()
+    first = _LEVEL_PREFIX.match(line)
+    if first is None or _LEVEL_PREFIX.match(line[first.end():]) is None:
+        return None
+    rows: list[tuple[list[str], str]] = []
+    position = 0
+    for match in _NUMBER_AFTER_SPACE.finditer(line):
+        cells = split_indicator_line(re.sub(r"\s+", "", line[position:match.start()]))
+        if cells is None:
+            return None
+        rows.append((cells, match.group(1)))
+        position = match.end()
+    return (rows, line[position:].strip()) if len(rows) >= 2 else None
+
+
+def _scored_table(raw: str, lineno: int, file: str, heading: str | None) -> RawTable | None:
+    found = scored_segments(raw)
+    if found is None:
+        return None
+    rows, rest = found
+    source = Source(file, line=lineno)
+    table = RawTable(heading, source, needs_check=(GLUED_NEEDS_CHECK,))
+    table.rows.append([Cell(t, source) for t in SCORED_HEADER])
+    for cells, number in rows:
+        table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate([*cells, number], 1)])
+    if rest:
+        table.rows.append([Cell(rest, source)])  # 合计100 评价结论…: the closing rows
+    table.problems.append(Problem(source, "指标行粘连在一行，没有指标表头：按一级、二级指标名称和指标值的形式拆开，"
+                                          "每行指标值后的数值列名未标明，保留为「未标明列名的数值」", Severity.INFO))
+    return table
 
 
 def _split_labels(line: str) -> list[str]:
@@ -123,6 +171,10 @@ def read_glued_rows(text: str, file: str) -> list[RawTable]:
                 table.problems.append(Problem(source, f"单元格粘连在一起，无法可靠拆分出三级指标和指标值：「{line}」"))
                 continue
             table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(cells, 1)])
+            continue
+        if table is None and (scored := _scored_table(raw, lineno, file, heading)) is not None:
+            tables.append(scored)
+            heading = None
             continue
         parts = _split_labels(line)
         labelled = len(parts) > 1 or (parts and _LABEL.fullmatch(parts[0]) is not None)

@@ -351,18 +351,35 @@ def read_pipe_cells(text: str, file: str) -> list[RawTable]:
     complete = True
     lines = _lines(text)
     last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    # lines without their closing ' |' inside the table: the first lines of a cell that holds line breaks
+    # (``打造金安国际网球`` / ``公开赛等系列品牌赛事 |`` is one cell), joined when a text line closes it; not
+    # with a label (``项目支出名称 |``, ``全年预算数(A) |``), which is a cell of its own after a stray line
+    broken: list[Cell] = []
+    started = False  # a line ending in '|' has been read: the lines above it are headings, never joined
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
+            cells.extend(broken)
+            broken = []
             continue
         source = Source(file, line=index + 1)
         if _PIPES.match(stripped):
+            cells.extend(broken)
+            broken = []
+            started = True
             cells.extend(Cell("", source) for _ in stripped)
         elif stripped.endswith("|"):
+            started = True
             # ``text |`` ends one cell; ``text | |||`` carries the row's trailing empty cells on the
             # same line (one per further '|'), and ``| |||`` is a run of empty cells spaced out
             content, pipes = _trailing_pipes(stripped) or (stripped[:-1], 1)
             content = content.strip(" " + _NBSP)
+            if broken and content and "|" not in content and not _known(content) and column_role(content) is None:
+                content = "\n".join([*(c.text for c in broken), content])
+                source = broken[0].source
+            else:
+                cells.extend(broken)
+            broken = []
             if "|" in content:
                 cells.append(Cell(stripped[:-1].strip(" " + _NBSP), source))
             else:
@@ -370,10 +387,13 @@ def read_pipe_cells(text: str, file: str) -> list[RawTable]:
                 if content:
                     cells.append(Cell(content, source))
                 cells.extend(Cell("", source) for _ in range(empty))
-        else:
-            cells.append(Cell(stripped, source))
+        elif started:
+            broken.append(Cell(stripped, source))
             if index == last:
                 complete = False  # the file ends inside a cell: its closing ' |' is missing
+        else:
+            cells.append(Cell(stripped, source))  # a line above the table (a heading)
+    cells.extend(broken)
     return rows_from_stream(cells, file, complete)
 
 

@@ -71,3 +71,10 @@ def test_invalid_json_text_is_a_problem_with_line() -> None:
     assert document is None
     assert problems[0].source.line == 3
     assert "不是有效的 JSON" in problems[0].message
+
+
+def test_enum_text_is_each_members_value() -> None:
+    from perfbudget.model import ENUM_TEXT, Direction, Kind, Op
+
+    members = [*Kind, *Op, *Direction]
+    assert all(ENUM_TEXT[member] == member.value and type(ENUM_TEXT[member]) is str for member in members)

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from perfbudget.model import Direction, Kind, Op, Target
-from perfbudget.target import direction_from_name, format_target, parse_target
+from perfbudget.target import direction_from_name, format_decimal, format_target, parse_target
 
 D = Decimal
 
@@ -167,3 +167,18 @@ def test_a_range_of_numbers_that_are_no_dates_is_no_period() -> None:
     target = parse_target("1000.0-1000.00", "视频会议保障数量")
     assert target.period is None and target.value == Decimal("1000.0") and target.upper == Decimal("1000.00")
     assert parse_target("2023.07-2024.01", "项目实施期").period == ("2023.07", "2024.01")
+
+
+@pytest.mark.parametrize("text", ["17.00", "100", "1E+2", "1.5E+3", "0.000001", "1E-7", "-1E-7", "0E-10", "0E+3",
+                                  "-0", "+0", "-0.00", "0.00", "NaN", "Infinity", "-Infinity",
+                                  "123456789012345678901234567890"])
+def test_format_decimal_is_the_fixed_point_text(text: str) -> None:
+    value = Decimal(text)
+    plain = format(value, "f")
+    assert format_decimal(value) == ("0" if plain in ("-0", "+0") else plain)
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False))
+def test_format_decimal_never_writes_an_exponent(value: Decimal) -> None:
+    plain = format(value, "f")
+    assert format_decimal(value) == ("0" if plain in ("-0", "+0") else plain)

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from perfbudget.model import (
+    ENUM_TEXT,
     FORMAT,
     Budget,
     Direction,
@@ -41,11 +42,11 @@ def _dec(value: Decimal | None) -> str | None:
 def target_to_dict(target: Target) -> dict[str, Any]:
     out: dict[str, Any] = {
         "raw": target.raw,
-        "kind": target.kind.value,
-        "op": target.op.value if target.op else None,
+        "kind": ENUM_TEXT[target.kind],
+        "op": ENUM_TEXT[target.op] if target.op else None,
         "value": _dec(target.value),
         "unit": target.unit,
-        "direction": target.direction.value if target.direction else None,
+        "direction": ENUM_TEXT[target.direction] if target.direction else None,
     }
     if target.upper is not None:
         out["upper"] = _dec(target.upper)

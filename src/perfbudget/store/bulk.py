@@ -39,12 +39,19 @@ def _driver_sql(connection: Connection, statement: str) -> str:
     return _SQL[key]
 
 
-def run(connection: Connection, statement: str, parameters: Sequence[Any] = (), many: bool = False) -> list[Any]:
+def run(connection: Connection, statement: str, parameters: Sequence[Any] = (), many: bool = False,
+        replanned: bool = False) -> list[Any]:
     """One statement straight through the driver's cursor, inside the connection's transaction: SQL text
     written with ``?`` placeholders (cached per dialect, no SQLAlchemy compilation or result objects),
     parameters already in the driver's types; ``many``: ``parameters`` is a list of rows (executemany).
     Returns the rows a SELECT gives (tuples). Driver errors are raised as SQLAlchemy's (a unique key
-    becomes its ``IntegrityError``, which the importers retry)."""
+    becomes its ``IntegrityError``, which the importers retry).
+
+    ``replanned`` (PostgreSQL): never a server-side prepared statement, so the server plans it for the
+    values and the table as they are at each call. psycopg prepares a statement run five times, and the
+    server then keeps the plan it made then: made on an empty table (a fresh database, the first seconds
+    of a bulk import) that is a sequential scan, kept until the next ANALYZE (autovacuum, up to a minute
+    later) while the table grows by thousands of rows."""
     driver = connection.connection.driver_connection
     assert driver is not None
     sql = _driver_sql(connection, statement)
@@ -53,7 +60,10 @@ def run(connection: Connection, statement: str, parameters: Sequence[Any] = (), 
         if many:
             cursor.executemany(sql, parameters)
             return []
-        cursor.execute(sql, parameters)
+        if replanned and is_postgres(connection):
+            cursor.execute(sql, parameters, prepare=False)
+        else:
+            cursor.execute(sql, parameters)
         return list(cursor.fetchall()) if cursor.description is not None else []
     except connection.dialect.loaded_dbapi.Error as exc:
         raise DBAPIError.instance(statement, parameters, exc, connection.dialect.loaded_dbapi.Error) from exc

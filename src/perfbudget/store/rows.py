@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import Any
 
 from perfbudget.interchange import project_to_dict
-from perfbudget.model import Direction, Document, Indicator, Kind, Op, Project, Target, Unit
+from perfbudget.model import ENUM_TEXT, Direction, Document, Indicator, Kind, Op, Project, Target, Unit
 from perfbudget.names import canonical_name
 from perfbudget.quick_records import new_budget, new_indicator, new_project, new_target, new_unit
 from perfbudget.target import format_decimal
@@ -113,11 +113,11 @@ def indicator_values(indicator: Indicator, position: int) -> dict[str, Any]:
 def target_values(target: Target) -> dict[str, Any]:
     return {
         "raw": target.raw,
-        "kind": target.kind.value,
-        "op": target.op.value if target.op else None,
+        "kind": ENUM_TEXT[target.kind],
+        "op": ENUM_TEXT[target.op] if target.op else None,
         "value": _dec(target.value),
         "unit": target.unit,
-        "direction": target.direction.value if target.direction else None,
+        "direction": ENUM_TEXT[target.direction] if target.direction else None,
         "upper": _dec(target.upper),
         "period_start": target.period[0] if target.period else None,
         "period_end": target.period[1] if target.period else None,

@@ -91,7 +91,7 @@ class Transaction:
         if not identities:
             return {}
         return dict(run(self.connection, f"SELECT identity, id FROM projects WHERE identity IN "
-                                         f"({', '.join('?' * len(identities))})", identities))
+                                         f"({', '.join('?' * len(identities))})", identities, replanned=True))
 
     def trails(self, project_ids: list[int]) -> dict[int, list[TrailEntry]]:
         """Every version of each project, oldest first, with its file, author and time."""

@@ -72,7 +72,7 @@ def _looks_binary(text: str) -> bool:
 
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a text file's bytes; raise :class:`DecodeError` with a Chinese message otherwise."""
-    if not data.strip():
+    if not data or data.isspace():  # (not data.strip(), which copies the whole file)
         raise DecodeError("文件为空")
     encoding: str | None = None
     for bom, name in _BOMS:
@@ -89,7 +89,7 @@ def decode_bytes(data: bytes) -> Decoded:
             continue
         if not (name == "utf-8" and _plain_utf8(data)) and _looks_binary(text):
             break
-        if not text.strip():
+        if not text or text.isspace():  # (not text.strip(), which copies the whole text)
             raise DecodeError("文件为空")
         return Decoded(text=text, encoding=name)
     raise DecodeError("不是可读的文本文件（含二进制数据或无法识别的编码；支持 UTF-8、GB18030、UTF-16）")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell
@@ -21,27 +22,41 @@ _SPACE = re.compile(r"\s+")
 
 def money_amount(cell: Cell, label: str, problems: list[Problem]) -> tuple[Decimal | None, bool]:
     """The amount in a money cell, and whether the cell holds more than the amount (a note)."""
-    # without whitespace: str.split() splits at exactly the characters re's \s matches (str.isspace)
-    text = "".join(unicodedata.normalize("NFKC", cell.text).split()).replace(",", "")
-    if not text or text in ("-", "—", "/", "无"):
+    value, number, reading = _read_amount(cell.text)
+    if reading == _EMPTY:
         return None, False
-    match = _AMOUNT.match(text)
-    if match is None:
+    if reading == _NOT_AMOUNT:
         problems.append(Problem(cell.source, f"{label}「{cell.text.strip()}」不是金额"))
         return None, False
+    if reading == _NOTED:
+        problems.append(Problem(cell.source, f"{label}「{cell.text.strip()}」取金额 {number}，"
+                                             "原文保留在项目的附加信息中", Severity.INFO))
+        return value, True
+    return value, False
+
+
+_EMPTY, _NOT_AMOUNT, _NOTED, _AMOUNT_ONLY = "empty", "not an amount", "noted", "amount"
+
+
+@lru_cache(maxsize=4096)
+def _read_amount(written: str) -> tuple[Decimal | None, str | None, str]:
+    """What :func:`money_amount` makes of a cell's text: (amount, its number as written, ``_EMPTY`` /
+    ``_NOT_AMOUNT`` / ``_NOTED`` / ``_AMOUNT_ONLY``). Cached: a pure function of the text, and the same
+    amounts recur (预算数 and 财政资金 are often one amount; a Decimal is immutable, so shared)."""
+    # without whitespace: str.split() splits at exactly the characters re's \s matches (str.isspace)
+    text = "".join(unicodedata.normalize("NFKC", written).split()).replace(",", "")
+    if not text or text in ("-", "—", "/", "无"):
+        return None, None, _EMPTY
+    match = _AMOUNT.match(text)
+    if match is None:
+        return None, None, _NOT_AMOUNT
     rest = match["rest"] and _NOTE.sub("", match["rest"])
     amount = match["number"] + (match["unit"] or "")
     while rest.startswith(amount):  # a copied duplicate such as 854万854万
         rest = rest[len(amount):]
     if rest:
-        problems.append(Problem(cell.source, f"{label}「{cell.text.strip()}」不是金额"))
-        return None, False
-    value = Decimal(match["number"])
-    noted = bool(match["rest"])
-    if noted:
-        problems.append(Problem(cell.source, f"{label}「{cell.text.strip()}」取金额 {match['number']}，"
-                                             "原文保留在项目的附加信息中", Severity.INFO))
-    return value, noted
+        return None, None, _NOT_AMOUNT
+    return Decimal(match["number"]), match["number"], _NOTED if match["rest"] else _AMOUNT_ONLY
 
 
 def _amount_of(cell: Cell) -> re.Match[str] | None:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from perfbudget.readers.stream import without_addresses
 
@@ -19,16 +20,25 @@ def title_and_seq(heading: str | None, position: int) -> tuple[int, str | None]:
     a heading without a number keeps the table's position."""
     if not heading:
         return position, None
-    text = without_addresses(_BOOKMARK.sub("", heading).strip())
-    match = _SEQ_TITLE.match(text)
-    if match:
-        return int(match.group(1)), match.group(2).strip()
-    return position, text or None
+    seq, title = _seq_and_title(heading)
+    return (position if seq is None else seq), title
 
 
 def is_numbered(heading: str | None) -> bool:
     """Does the heading carry a number (``3.…``)?"""
-    return bool(heading) and bool(_SEQ_TITLE.match(without_addresses(_BOOKMARK.sub("", heading or "")).strip()))
+    return bool(heading) and _seq_and_title(heading)[0] is not None
+
+
+@lru_cache(maxsize=256)
+def _seq_and_title(heading: str) -> tuple[int | None, str | None]:
+    """The number (None without one) and the title of a non-empty heading. Cached (a few entries are
+    enough): the document asks :func:`is_numbered` of each heading right after the project took its
+    number and title from it."""
+    text = without_addresses(_BOOKMARK.sub("", heading).strip())
+    match = _SEQ_TITLE.match(text)
+    if match:
+        return int(match.group(1)), match.group(2).strip()
+    return None, text or None
 
 
 # A table title that names one project: 「[1.][2023年]某项目[-2023中央](项目支出)绩效目标(申报)表」.

@@ -110,7 +110,9 @@ def _split_tables(lines: list[str], file: str) -> tuple[list[str], list[_Table]]
                 start = index
             continue
         if start >= 0:  # the row of lines start … index-1 ends here
-            if not _one_cell_per_line(lines, start, index):
+            # (most rows hold no tab but the one starting each line: counted here, without a call)
+            if "".join(lines[start:index]).count("\t") != index - start \
+                    and not _one_cell_per_line(lines, start, index):
                 return None
             table.rows.append((start, index))  # type: ignore[union-attr]  # a row is open only in a table
             last, previous_was_cell = index - 1, True
@@ -128,7 +130,8 @@ def _split_tables(lines: list[str], file: str) -> tuple[list[str], list[_Table]]
         pending = (line.strip(), index)
         start, last, previous_was_cell = -1, -1, False
     if start >= 0:
-        if not _one_cell_per_line(lines, start, len(lines)):
+        if "".join(lines[start:]).count("\t") != len(lines) - start \
+                and not _one_cell_per_line(lines, start, len(lines)):
             return None
         table.rows.append((start, len(lines)))  # type: ignore[union-attr]
     return lines, tables
@@ -136,10 +139,8 @@ def _split_tables(lines: list[str], file: str) -> tuple[list[str], list[_Table]]
 
 def _one_cell_per_line(lines: list[str], start: int, end: int) -> bool:
     """The cell lines start … end-1 with a tab after the first cut to their one cell as ``read_tab_cells``
-    does (trailing blank cells dropped); False when a line holds several cells. Most rows hold no tab but
-    the one starting each line: counted on the row at once."""
-    if "".join(lines[start:end]).count("\t") == end - start:
-        return True
+    does (trailing blank cells dropped); False when a line holds several cells. Called only for a row
+    holding more tabs than lines (the caller counts them: most rows hold none but the ones starting lines)."""
     for index in range(start, end):
         line = lines[index]
         if "\t" in line[1:]:

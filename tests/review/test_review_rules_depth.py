@@ -88,6 +88,20 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      [(3, "level2")]),
     ("direction-clash", "a count with 小于等于", with_row(1, row(OUT, N, "视频会议保障数量", "小于等于1次")), None,
      [(1, "target")]),
+    # fifth blind round (中江, 天长, 病媒防治, 旺苍, 大英, 金安)
+    ("vague-qualitative", "a grade given to an effect (金安)",
+     with_row(5, row(E, EE, "推动体育消费", "经济效益良好")), None, [(5, "target")]),
+    ("input-as-output", "a target after the rate (天长)",
+     with_row(3, row(OUT, T, "年度资金支付完成率100%", "12月底前")), None, [(3, "level3")]),
+    ("input-as-output", "费用使用周期 (病媒防治)",
+     with_row(3, row(OUT, T, "各项费用使用周期", "2020年1月--2020年11月")), None, [(3, "level3")]),
+    ("name-without-object", "a figure as the name (大英)", with_row(4, row(OUT, C, "100万", "≤10万元")), None,
+     [(4, "level3")]),
+    ("unit-mismatch", "a rate given as a count (旺苍)",
+     with_row(1, row(OUT, N, "基层医疗机构基本药物制度覆盖率", "实施基层医疗机构37个。")), None, [(1, "target")]),
+    ("quality-restates-quantity", "the count again under 质量 (旺苍)",
+     [row(OUT, N, "村卫生室实施基本药物制度", "实施补助村卫生室352个。"),
+      row(OUT, Q, "村卫生室实施基本药物制度补助", "352个村卫生室"), *GOOD_ROWS[2:]], None, [(2, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -124,6 +138,18 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("unit-mismatch", "an action with 率 left off", with_row(2, row(OUT, Q, "工程验收", "100%")), None),
     ("unit-mismatch", "a share meeting a standard (石嘴山)",
      with_row(2, row(OUT, Q, "美沙酮药物治疗符合国家相关标准", "100%")), None),
+    # fifth blind round
+    ("vague-qualitative", "a grade of a thing", with_row(2, row(OUT, Q, "工程质量等级", "良好")), None),
+    ("input-as-output", "paying a fee out is the service", with_row(3, row(OUT, T, "听证费用支付及时率", "100%")),
+     None),
+    ("cost-not-money", "万 for 万元, per month", with_row(4, row(OUT, C, "人工成本", "≤0.8万/月")), None),
+    ("name-without-object", "a figure inside a name", with_row(1, row(OUT, N, "3台设备安装", "3台")), None),
+    ("unit-mismatch", "a count beside a share",
+     with_row(2, row(OUT, Q, "基层医疗机构覆盖率", "实施基层医疗机构37个，覆盖率100%")), None),
+    ("rate-under-quantity", "a rate given as a count is unit-mismatch's",
+     with_row(1, row(OUT, N, "基层医疗机构基本药物制度覆盖率", "实施基层医疗机构37个。")), None),
+    ("quality-restates-quantity", "a count meeting a standard",
+     [row(OUT, N, "培训人数", "≥300人"), row(OUT, Q, "考核合格人数", "≥300人"), *GOOD_ROWS[2:]], None),
 ]
 
 

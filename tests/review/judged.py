@@ -343,8 +343,8 @@ BLIND: list[Judged] = [
     }), blind=True, round=5),
     Judged("病媒防治 环卫 2020", _c("24"), frozenset({
         ("input-as-output", "各项费用使用周期"),  # when the money is spent, not when work is done
+        ("unit-cost-vs-budget", "人工成本"),  # ≤620万/月 over 11 months is 6820 > 5652万元
     }), missed=frozenset({
-        ("人工成本", "≤620万/月 over the 11 months of 各项费用使用周期 is 6820 > 5652万元"),
         ("清扫保洁覆盖率", "coverage of the cleaning is its output, filed as 社会效益"),
         ("保障期限", "a period filed as a sustained effect"),
     }), blind=True, round=5),

@@ -157,7 +157,8 @@ _QUALITY_WORD = re.compile(r"合格|达标|验收|优良|优秀|标准|通过|�
 
 def _same_count(indicator: Indicator, quantities: list[tuple[int, Indicator]]) -> tuple[int, Indicator] | None:
     """The 数量指标 whose count a 质量 value repeats (``37个基层医疗机构`` beside ``…37个。``): the
-    value holds counts only (no %), each also in that quantity's value."""
+    value holds counts only (no %), each also in that quantity's value, and the two share a word
+    (医疗机构): 3个 示范点 beside 3个 培训班 is another thing."""
     raw = indicator.target.raw
     if _QUALITY_WORD.search(indicator.level3):
         return None  # 考核合格人数 100人: a count of what meets a standard is a quality
@@ -166,8 +167,10 @@ def _same_count(indicator: Indicator, quantities: list[tuple[int, Indicator]]) -
     if not found or "%" in raw or "％" in raw or any(unit not in counts for _v, unit, _s, _e in found):
         return None
     own = {(value, unit) for value, unit, _s, _e in found}
+    words = _stem(indicator.level3 + raw)
     for position, quantity in quantities:
-        if own <= {(value, unit) for value, unit, _s, _e in figures(quantity.target.raw)}:
+        if (own <= {(value, unit) for value, unit, _s, _e in figures(quantity.target.raw)}
+                and words & _stem(quantity.level3 + quantity.target.raw)):
             return position, quantity
     return None
 

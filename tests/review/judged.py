@@ -344,9 +344,9 @@ BLIND: list[Judged] = [
     Judged("病媒防治 环卫 2020", _c("24"), frozenset({
         ("input-as-output", "各项费用使用周期"),  # when the money is spent, not when work is done
         ("unit-cost-vs-budget", "人工成本"),  # ≤620万/月 over 11 months is 6820 > 5652万元
+        ("level2-misplaced", "保障期限"),  # a period filed as a sustained effect
     }), missed=frozenset({
         ("清扫保洁覆盖率", "coverage of the cleaning is its output, filed as 社会效益"),
-        ("保障期限", "a period filed as a sustained effect"),
     }), blind=True, round=5),
     Judged("旺苍 基本药物 2021 (cut)", _c("39"), frozenset({
         ("unit-mismatch", "政府办基层医疗卫生机构实施国家基本药物制度覆盖率"),  # a 率 given as 37个

@@ -248,17 +248,28 @@ def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding
     Words for each group are in ``vocabulary.toml`` (``[groups]``): an indicator under 经济效益
     with no economic word (收入, 产值, 节约 …, or a value in 元) but a word of another kind
     (安全, 满意, 环境 …) is misplaced; under 生态效益 an economic word with no ecological one;
-    under 时效 a rate or count with no word of time (及时, 时间, 进度 …) and no time unit.
+    under 时效 a rate or count with no word of time (及时, 时间, 进度 …) and no time unit; under any
+    效益 group a value that is only a date or a span of dates (``保障期限 2020年1月--2020年11月``
+    under 可持续影响: when the work is done, not an effect).
     """
     return [at_indicator(row.project, row.position, row.indicator, "level2", *verdict)
             for row, verdict in flagged(document, _LEVEL2_MISPLACED)]
 
 
+# A value that is only a date or a span of dates: 2020年1月--2020年11月, 2023年底前.
+_DATE = r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|之前|以前)?"
+_ONLY_DATES = re.compile(rf"^{_DATE}(?:(?:-|—|–|~|～|至|到)*{_DATE})?$")
+
+
 def _misplaced(row: Row) -> tuple[str, str] | None:
     """``level2-misplaced``'s (message, suggestion) for one indicator, or None."""
+    indicator = row.indicator
+    if row.level1 == LEVEL1_EFFECT and _ONLY_DATES.match(bare(indicator.target.raw)):
+        return (f"{quote(indicator.level3)}放在「{indicator.level2}」下，但指标值{quote(indicator.target.raw)}"
+                "只是时间，说的是什么时候做，不是产生的效益",
+                "时间要求放在产出指标的时效指标下；效益指标写明产生的效果，如「持续发挥作用年限≥10年」")
     if row.level2 not in ("经济效益指标", "生态效益指标", "时效指标"):
         return None
-    indicator = row.indicator
     reason = misplaced_reason(row.level2, row.name, indicator.target.unit)
     if reason is None:
         return None

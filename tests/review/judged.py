@@ -299,6 +299,7 @@ BLIND: list[Judged] = [
         ("unit-mismatch", "为民众办好事,办实事"),  # an aim in % (under 质量 and again under 可持续)
         ("output-as-effect", "为民众办好事,办实事"), ("duplicate-indicator", "为民众办好事,办实事"),
         ("cost-not-money", "20万元"),  # the amount as the name, 100% as the value
+        ("name-without-object", "20万元"),  # (flagged since round 5: a figure as the name)
         ("unit-mismatch", "改善了农民生产生活条件"), ("unit-mismatch", "激发为民办事的热情"),
         ("unit-mismatch", "满意度95%以上"),  # whose satisfaction? the name is the target
     }), blind=True, round=4),
@@ -324,6 +325,46 @@ BLIND: list[Judged] = [
         ("quality-restates-quantity", "进口冷链食品新冠肺炎疫情应急处置示范演练"),
         ("vague-qualitative", "辖区内公众食品安全科普知识素养"),  # 逐步提高
     }), missed=frozenset({("开展食品安全宣传周等科普宣传活", "the name is cut (…活动)")}), blind=True, round=4),
+    # Fifth round, judged blind after round 4's fixes (self-evaluation tables, a mid-table cut).
+    Judged("中江 水标尺 2022", _c("07"), frozenset({
+        ("spec-as-quantity", "水标尺宽度"),  # ≥50厘米 is a spec, not a quantity
+        ("vague-qualitative", "群众生产生活条件改善状况"),  # 显著提升
+    }), blind=True, round=5),
+    Judged("天长 水旱灾害防御 2022", _c("08"), frozenset({
+        ("number-without-unit", "完成农业综合水价改革项目"),
+        ("missing-target-value", "工程质量合格"), ("missing-target-value", "年度资金支付完成率100%"),
+        ("input-as-output", "年度资金支付完成率100%"),  # money paid out as a timeliness output
+        ("missing-target-value", "资金执行在预算范围内"),
+        ("missing-target-value", "全市安全度汛"), ("level2-misplaced", "全市安全度汛"),  # flood safety as 经济效益
+        ("missing-target-value", "保护全市人口财产不受损失"), ("missing-target-value", "已建工程良性运行"),
+    }), missed=frozenset({
+        ("完成中型灌区节水改造项目数量", "1 without 个 (…数量 names are taken as clear counts)"),
+        ("资金执行在预算范围内", "a rule of spending as the cost, no amount (missing-target-value only)"),
+    }), blind=True, round=5),
+    Judged("病媒防治 环卫 2020", _c("24"), frozenset({
+        ("input-as-output", "各项费用使用周期"),  # when the money is spent, not when work is done
+        ("unit-cost-vs-budget", "人工成本"),  # ≤620万/月 over 11 months is 6820 > 5652万元
+        ("level2-misplaced", "保障期限"),  # a period filed as a sustained effect
+    }), missed=frozenset({
+        ("清扫保洁覆盖率", "coverage of the cleaning is its output, filed as 社会效益"),
+    }), blind=True, round=5),
+    Judged("旺苍 基本药物 2021 (cut)", _c("39"), frozenset({
+        ("unit-mismatch", "政府办基层医疗卫生机构实施国家基本药物制度覆盖率"),  # a 率 given as 37个
+        ("quality-restates-quantity", "基层医疗卫生机构实施基本药物制度补助。"),  # 37个 again under 质量
+    }), blind=True, round=5),
+    Judged("大英 养老 2020 (mid-table)", _c("44"), frozenset({
+        ("vague-qualitative", "改善养老服务基础条件"),  # 改善条件
+        ("name-without-object", "2020年"), ("name-without-object", "100万"),  # the value as the name
+        ("vague-qualitative", "老年人日益增加的养老服务需求"),  # 有所提升
+    }), excused=frozenset({("missing-budget", None)}), blind=True, round=5),  # the header part is not there
+    Judged("金安 网球公开赛 2025 (cut)", _c("62"), frozenset({
+        ("vague-qualitative", "提升六安城市知名度和美誉度,推动体育消费、“网球+”产业深度融合"),  # 经济效益良好
+        ("vague-qualitative", "打造金安国际网球公开赛等系列品牌赛事,提升六安城市的知名度和美誉度。"),  # 效果良好
+        ("vague-qualitative", "打造金安国际网球公开赛等系列品牌赛事"),  # 影响可持续
+        # re-judged after the run, as 黄石's 及时完成率 and 培训完成率: completed what? and a
+        # 完成率 under 质量 for the events 数量 counts
+        ("name-without-object", "完成时间"), ("quality-restates-quantity", "赛事完成率"),
+    }), blind=True, round=5),
 ]
 
 

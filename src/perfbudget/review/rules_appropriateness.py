@@ -91,11 +91,16 @@ def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
     成本增长率 ≤20% or a phrase cannot be compared with the budget. 社会成本 and 生态环境成本
     indicators (2021 framework) need not be money and are not checked. A bare number
     (``项目总投入 6070``) is an amount in the table's money unit, unless the name is a rate
-    (``成本控制率 100``). A cost of zero (``办公费总成本 =0万元``) measures nothing either.
+    (``成本控制率 100``), and so is an amount in 万 without 元 (``≤620万/月``). A cost of zero
+    (``办公费总成本 =0万元``) measures nothing either.
     """
     out = [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
            for row, verdict in flagged(document, _COST_NOT_MONEY)]
     return out
+
+
+# 万 for 万元 (≤620万/月, a monthly amount): money in the table's shorthand.
+_MONEY_SHORTHAND = re.compile(r"^(?:万|千|亿)(?:/[^/]{1,3})?$")
 
 
 def _not_money(row: Row) -> tuple[str, str] | None:
@@ -107,7 +112,7 @@ def _not_money(row: Row) -> tuple[str, str] | None:
     if target.is_quantitative and is_money_unit(target.unit) and target.value == 0 and not target.upper:
         return (f"成本指标{quote(indicator.level3)}的指标值是{target.raw}，成本为0，无法衡量",
                 "写明实际测算的成本上限（如「≤2万元」）；没有这项支出就删去该指标")
-    if target.is_quantitative and is_money_unit(target.unit):
+    if target.is_quantitative and (is_money_unit(target.unit) or _MONEY_SHORTHAND.match(target.unit or "")):
         return None
     if target.value is not None and target.unit is None and not _RATE_NAME.search(row.name):
         return None  # 项目总投入 6070: a bare amount in the table's money unit

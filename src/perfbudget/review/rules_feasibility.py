@@ -22,7 +22,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.language import content_words, made_of, project_category, word_set
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_relevance import is_input_name
+from perfbudget.review.rules_relevance import is_input_name, rate_given_as_count
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 from perfbudget.time_target import due_of
@@ -65,7 +65,14 @@ def vague_reason(value: str, name: str) -> str | None:
     subject = bare(name)
     if (len(subject) >= 4 and subject in text) or text == subject:
         return "只是重复了指标名称"
+    if _GRADED_EFFECT.match(text):
+        return "只给效果打了个笼统的等级，没有可判断的标准"
     return _vague_by_words(value, name)
+
+
+# A grade given to an effect as such (经济效益良好, 效果良好, 社会影响较好): a grade fits a thing
+# assessed by a standard (设备运行状况 良好), not an effect with no measure.
+_GRADED_EFFECT = re.compile(r"^(?:经济|社会|生态|环境|可持续|综合)?(?:效益|效果|影响|作用|成效)(?:良好|较好|很好|好)$")
 
 
 def _vague_by_words(value: str, name: str) -> str | None:
@@ -99,7 +106,8 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     The effect of a 人员类/运转类 project (保障单位正常运转: 正常运转) is its template's value
     and is not flagged. A value with an anchor — a number, 达到…标准,
     通过验收, 按期, 无/零, 印发, 建成 — is checkable and not flagged, and so are grades
-    such as 良好/优良. Names that ask for a number are left to ``qualitative-for-number``.
+    such as 良好/优良 — but not a grade given to an effect as such (经济效益良好, 效果良好: the
+    effect has no measure). Names that ask for a number are left to ``qualitative-for-number``.
     """
     out = []
     for row, (message, suggestion, template_effect) in flagged(document, _VAGUE_QUALITATIVE):
@@ -311,7 +319,8 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     …成本, …经费) in %; a count, time or amount (…时效, …数量, …时间) given as a percentage
     (保障办案时效 ≥95% — a percentage of what?); a work aim given as a percentage (维护社会稳定
     ≥95%, 促进村集体经济发展 ≥95%: a name starting with 维护/促进/保障/提升 … and not ending in a
-    rate word such as …率, …比例, …度); a qualitative value carrying a unit. Widened on real
+    rate word such as …率, …比例, …度); a qualitative value carrying a unit; a rate whose value is
+    a phrase giving a count and no % (覆盖率 ``实施乡镇社区基层医疗机构37个。``). Widened on real
     tables (issue 13): any name in % that is neither a rate nor a thing a share can be taken of
     — a sentence or a state (``教学条件改善、办学水平提高 =100%``, ``学生受益情况 =100%``,
     ``通过注射疫苗,可以有效降低…的发生 40%``); names with 率 left off (项目验收合格, 稳定性,
@@ -336,6 +345,9 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
         if raw.strip().endswith(("%", "％")) and not _DIGIT.search(raw):
             message = f"定性指标值{quote(raw)}带有百分号"
             suggestion = "写成数值（如「≥95%」）或去掉单位"
+        elif (count := rate_given_as_count(name, raw)) is not None:
+            message = f"比率指标{quote(indicator.level3)}的指标值写的是个数（{count}），不是比率"
+            suggestion = "比率用%表示，如「≥95%」；若要写数量，请把名称改为数量（如「…机构数」）"
     elif name.endswith("率") and target.unit and target.unit not in _RATE_UNITS and "/" not in target.unit:
         message = f"比率指标{quote(indicator.level3)}的单位是「{target.unit}」，不是%"
         suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"
@@ -361,6 +373,7 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
 
 
 _UNIT_MISMATCH = indicator_check(_unit_fault)
+
 
 
 # Names whose bare number is clear without a unit: rates, scores, counts, amounts in the table's

@@ -3,6 +3,7 @@ really the total (适当性: "targets not too high or low for the budget", 财�
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from perfbudget.model import Document, Indicator
@@ -20,6 +21,8 @@ def _unit_cost(indicator: Indicator, money_unit: str | None) -> tuple[Decimal, s
     if not is_cost(indicator) or target.value is None or not target.unit or "/" not in target.unit:
         return None
     money, _sep, per = target.unit.partition("/")
+    if money in ("万", "千", "亿"):
+        money += "元"  # ≤620万/月: 万 for 万元
     factor = money_in(money, money_unit)
     if factor is None or not per:
         return None
@@ -40,6 +43,25 @@ def _quantity_in(own: tuple[Row, ...], per: str) -> list[tuple[int, Indicator, D
     return out
 
 
+# A span of months written in a value: 2020年1月--2020年11月, 2024年3月至2024年12月.
+_MONTH_SPAN = re.compile(r"(\d{4})年(\d{1,2})月[^\d]{0,3}?(?:-|—|–|~|～|至|到)+[^\d]{0,2}(\d{4})年(\d{1,2})月")
+
+
+def _months_in(own: tuple[Row, ...]) -> list[tuple[int, Indicator, Decimal]]:
+    """Rows of a project whose value is a span of months (what a cost per month is paid for), as
+    (position, indicator, months)."""
+    out = []
+    for row in own:
+        match = _MONTH_SPAN.search(row.indicator.target.raw)
+        if match is None:
+            continue
+        year1, month1, year2, month2 = (int(part) for part in match.groups())
+        months = (year2 - year1) * 12 + month2 - month1 + 1
+        if 1 <= months <= 120 and 1 <= month1 <= 12 and 1 <= month2 <= 12:
+            out.append((row.position, row.indicator, Decimal(months)))
+    return out
+
+
 @rule("unit-cost-vs-budget", title="单位成本与数量、预算不符", dimension="适当性", severity="warning",
       params={"over": Decimal("1.2"), "under": Decimal("0.3")})
 def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Finding]:
@@ -49,7 +71,10 @@ def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Find
     the targets cannot both hold. Flagged when exactly one 数量指标 is counted in the cost's
     unit and the product exceeds the budget by more than ``over`` (default 1.2×), or — when the
     project has no other cost row — is below ``under`` (0.3×) of it (the rest of the money
-    buys nothing the table names). Unit costs stay out of ``cost-over-budget``'s sum.
+    buys nothing the table names). A cost per month (``≤620万/月``, 万 for 万元) is multiplied by
+    the months of the span the project's rows state (``2020年1月--2020年11月``: 11; several rows
+    may state it, not different spans) when no
+    数量指标 counts months. Unit costs stay out of ``cost-over-budget``'s sum.
     """
     over = Decimal(settings.param("over"))
     under = Decimal(settings.param("under"))
@@ -64,9 +89,15 @@ def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Find
             if unit_cost is None:
                 continue
             quantities = _quantity_in(own, unit_cost[1])
+            if not quantities and unit_cost[1] == "月":
+                spans = _months_in(own)  # a cost per month × the months the table states
+                quantities = spans[:1] if len({months for _p, _i, months in spans}) == 1 else []
             if len(quantities) != 1:
                 continue
             q_position, quantity, count = quantities[0]
+            counted = quantity.target.raw
+            if unit_cost[1] == "月" and quantity.target.unit != "月":
+                counted += f"（{format_decimal(count)}个月）"
             product = unit_cost[0] * count
             money_unit = document.money_unit or "万元"
             if product > total * over:
@@ -77,7 +108,7 @@ def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Find
                 continue
             out.append(at_indicator(
                 project, position, indicator, "target",
-                f"单位成本{indicator.target.raw}×第{q_position}个指标{quote(quantity.level3)}的{quantity.target.raw}"
+                f"单位成本{indicator.target.raw}×第{q_position}个指标{quote(quantity.level3)}的{counted}"
                 f"约为{format_decimal(product.quantize(Decimal('0.01')))}{money_unit}，{verdict}项目预算数"
                 f"{format_decimal(total)}{money_unit}",
                 "核实单位成本和数量的测算，使单位成本×数量与预算相符（或说明其余资金的用途）"))

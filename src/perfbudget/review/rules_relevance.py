@@ -27,16 +27,18 @@ from perfbudget.review.helpers import (
     project_rows,
     quote,
 )
-from perfbudget.review.language import project_category
+from perfbudget.review.language import figures, project_category, word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
+from perfbudget.target import format_decimal
 
 # Money going in (投入), not results coming out: 资金使用率, 预算执行率, 资金到位率, 资金拨付及时率,
 # 投入资金 ... "财力、人力和物力等投入数量不能作为绩效目标" (88号).
 _INPUT_NAME = re.compile(
     r"(?:资金|经费|预算|财政资金|拨款|款项)(?:使用|到位|执行|拨付|支付|兑付|支出|下达|落实|消化)(?:及时|完成)?(?:率|性|进度|比例|情况)$"
     r"|(?:支付|拨付|兑付|下达|到位)(?:资金|经费|款项)"
-    r"|(?:资金|经费|预算|款项)[^，,。；]{0,4}?(?:使用|到位|执行|拨付|支付|兑付|下达)(?:率|性|情况|进度|比例)?$"
+    r"|(?:资金|经费|预算|款项)[^，,。；]{0,4}?(?:使用|到位|执行|拨付|支付|兑付|下达)(?:率|性|情况|进度|比例|周期)?$"
+    r"|费用使用(?:率|情况|进度|比例|周期)$"
     r"|(?:预算|资金|支出)(?:执行|完成)(?:率|进度)$|^支出进度$"
     r"|^(?:投入|使用|支出|拨付)(?:资金|经费)(?:总额|金额|数额|数)?$|^资金(?:投入|使用|支出)(?:额|金额|总额|数)$"
     # staff sent on trips is manpower going in (人力投入), not what the project delivers
@@ -53,10 +55,14 @@ _DRAWN_IN = re.compile(r"带动|撬动|吸引|引导|引进|招商|社会|融资
 _MANAGEMENT = re.compile(r"合规|规范|准确|安全|正确|合法")
 
 
+# A target written after a rate in the name: 年度资金支付完成率100% (the name is 资金支付完成率).
+_TARGET_AFTER_RATE = re.compile(r"(?<=率)[≥≤><=]*\d+(?:\.\d+)?[%％]$")
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def is_input_name(name: str) -> bool:
     """True for names that measure money spent or disbursed (an input, not an output)."""
-    text = bare(name)
+    text = _TARGET_AFTER_RATE.sub("", bare(name))
     return bool(_INPUT_NAME.search(text)) and _MANAGEMENT.search(text) is None
 
 
@@ -170,6 +176,20 @@ _NON_SATISFACTION_IN_GROUP = indicator_check(_not_satisfaction)
 
 
 _COMPLETION = ("完成率", "完工率")
+@lru_cache(maxsize=CACHE_SIZE)
+def rate_given_as_count(name: str, raw: str) -> str | None:
+    """The count (``37个``) a rate's phrase value gives instead of a share (覆盖率 written as
+    ``实施乡镇社区基层医疗机构37个。``), or None: a name ending in 率 and a value whose only figures
+    are counts, with no %."""
+    if not name.endswith("率") or "%" in raw or "％" in raw:
+        return None
+    found = figures(raw)
+    counts = word_set("units", "count")
+    if not found or any(unit not in counts for _value, unit, _start, _end in found):
+        return None
+    return "、".join(f"{format_decimal(value)}{unit}" for value, unit, _start, _end in found)
+
+
 
 
 def _rate_in_quantity(row: Row) -> bool | None:
@@ -177,6 +197,8 @@ def _rate_in_quantity(row: Row) -> bool | None:
     judges further by its exempt endings and the project's category)."""
     if row.level2 != "数量指标" or not (row.name.endswith("率") or row.indicator.target.unit == "%"):
         return None
+    if not row.indicator.target.is_quantitative and rate_given_as_count(row.name, row.indicator.target.raw):
+        return None  # the value is a count (覆盖率 written as …机构37个): unit-mismatch says it
     return None if is_input_name(row.name) else True
 
 

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from perfbudget.framework import LEVEL1_EFFECT, LEVEL1_OUTPUT
-from perfbudget.model import Document
+from perfbudget.model import Document, Indicator
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -24,7 +24,7 @@ from perfbudget.review.helpers import (
     project_rows,
     quote,
 )
-from perfbudget.review.language import content_words, made_of, project_category, word_set
+from perfbudget.review.language import content_words, figures, made_of, project_category, word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 
@@ -116,7 +116,8 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
     twice and leaves quality unmeasured (合格率, 达标率, 验收通过率 measure quality). Flagged when
     the 质量 name ends in 完成率/完工率 and shares a word (培训, 道路 …) with a 数量 name, and
     when a 质量 value only says the work was done (``已完成``, ``按时完成``): that is a quantity
-    (done or not), not a quality.
+    (done or not), not a quality; and when a 质量 value is only a count a 数量 value of the
+    project already gives (``37个基层医疗机构`` beside ``实施…基层医疗机构37个``).
     """
     out = []
     for project, own in project_rows(document):
@@ -132,6 +133,12 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
                                         "写明质量标准，如「培训考核合格率 ≥95%」「演练方案通过评审」；"
                                         "完成情况放在数量指标下（如「开展演练 ≥1次」）"))
                 continue
+            if (same := _same_count(indicator, quantities)) is not None:
+                out.append(at_indicator(project, position, indicator, "target",
+                                        f"质量指标{quote(indicator.level3)}的指标值{quote(indicator.target.raw)}"
+                                        f"与第{same[0]}个数量指标{quote(same[1].level3)}是同一个数量，没有衡量质量",
+                                        "写明质量标准，如「验收合格率 ≥95%」「达到…标准」；数量由数量指标反映"))
+                continue
             if not name.endswith(("完成率", "完工率")):
                 continue
             stem = _stem(name)
@@ -143,6 +150,29 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
                                     "的完成比例，没有衡量质量",
                                     "改为衡量质量的指标，如验收合格率、达标率、返工率；完成情况由数量指标反映"))
     return out
+
+
+_QUALITY_WORD = re.compile(r"合格|达标|验收|优良|优秀|标准|通过|满意|规范")
+
+
+def _same_count(indicator: Indicator, quantities: list[tuple[int, Indicator]]) -> tuple[int, Indicator] | None:
+    """The 数量指标 whose count a 质量 value repeats (``37个基层医疗机构`` beside ``…37个。``): the
+    value holds counts only (no %), each also in that quantity's value, and the two share a word
+    (医疗机构): 3个 示范点 beside 3个 培训班 is another thing."""
+    raw = indicator.target.raw
+    if _QUALITY_WORD.search(indicator.level3):
+        return None  # 考核合格人数 100人: a count of what meets a standard is a quality
+    found = figures(raw)
+    counts = word_set("units", "count")
+    if not found or "%" in raw or "％" in raw or any(unit not in counts for _v, unit, _s, _e in found):
+        return None
+    own = {(value, unit) for value, unit, _s, _e in found}
+    words = _stem(indicator.level3 + raw)
+    for position, quantity in quantities:
+        if (own <= {(value, unit) for value, unit, _s, _e in figures(quantity.target.raw)}
+                and words & _stem(quantity.level3 + quantity.target.raw)):
+            return position, quantity
+    return None
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -218,17 +248,28 @@ def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding
     Words for each group are in ``vocabulary.toml`` (``[groups]``): an indicator under 经济效益
     with no economic word (收入, 产值, 节约 …, or a value in 元) but a word of another kind
     (安全, 满意, 环境 …) is misplaced; under 生态效益 an economic word with no ecological one;
-    under 时效 a rate or count with no word of time (及时, 时间, 进度 …) and no time unit.
+    under 时效 a rate or count with no word of time (及时, 时间, 进度 …) and no time unit; under any
+    效益 group a value that is only a date or a span of dates (``保障期限 2020年1月--2020年11月``
+    under 可持续影响: when the work is done, not an effect).
     """
     return [at_indicator(row.project, row.position, row.indicator, "level2", *verdict)
             for row, verdict in flagged(document, _LEVEL2_MISPLACED)]
 
 
+# A value that is only a date or a span of dates: 2020年1月--2020年11月, 2023年底前.
+_DATE = r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|之前|以前)?"
+_ONLY_DATES = re.compile(rf"^{_DATE}(?:(?:-|—|–|~|～|至|到)*{_DATE})?$")
+
+
 def _misplaced(row: Row) -> tuple[str, str] | None:
     """``level2-misplaced``'s (message, suggestion) for one indicator, or None."""
+    indicator = row.indicator
+    if row.level1 == LEVEL1_EFFECT and _ONLY_DATES.match(bare(indicator.target.raw)):
+        return (f"{quote(indicator.level3)}放在「{indicator.level2}」下，但指标值{quote(indicator.target.raw)}"
+                "只是时间，说的是什么时候做，不是产生的效益",
+                "时间要求放在产出指标的时效指标下；效益指标写明产生的效果，如「持续发挥作用年限≥10年」")
     if row.level2 not in ("经济效益指标", "生态效益指标", "时效指标"):
         return None
-    indicator = row.indicator
     reason = misplaced_reason(row.level2, row.name, indicator.target.unit)
     if reason is None:
         return None
@@ -244,18 +285,22 @@ def bare_measure(name: str) -> bool:
     """True when a name is only a measure (及时率, 工作任务完成率, 满意度) without what it measures,
     or only a date (``2022年底之前``)."""
     text = _GENERIC_OBJECT.sub("", bare(name))
-    return text in word_set("names", "measures") or bool(_DATE_NAME.match(bare(name)))
+    return (text in word_set("names", "measures") or bool(_DATE_NAME.match(bare(name)))
+            or bool(_FIGURE_NAME.match(bare(name))))
 
 
 # Words that name no object: 工作任务完成率 is a 完成率 of nothing in particular.
 _GENERIC_OBJECT = re.compile(r"^(?:工作|任务|各项|计划|年度)+(?=\S)")
+# A name that is only a figure: the target written where the name goes (100万, 20万元, 500人).
+_FIGURE_NAME = re.compile(r"^\d+(?:\.\d+)?(?:[万千亿]?元?|%|个|人|次|户|台|套|件|项|辆)$")
 _DATE_NAME = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|内|前|之前|以前|底前|底之前|末前)?$")
 
 
 @rule("name-without-object", title="指标名称没有衡量对象", dimension="规范性", severity="warning")
 def name_without_object(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name that is only a measure word: ``及时完成率``, ``合格率``, ``满意度``, ``工作任务完成率``,
-    or only a date (``2022年底之前`` as the name of a 时效 row).
+    or only a date (``2022年底之前`` as the name of a 时效 row), or only a figure (``100万`` as the
+    name of a 成本 row: the target written where the name goes).
 
     Of what? A reviewer cannot tell what is counted, and the unit cannot prove it at year end
     (88号: indicators 清晰、可衡量). The measure words are in ``vocabulary.toml``. When the
@@ -281,7 +326,8 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     description = bare(name_of(indicator.description or ""))
     if description and description != row.key:
         return None  # the description says more: name-description-mismatch, or an explanation
-    what = "是一个日期" if _DATE_NAME.match(row.key) else "只有衡量方式"
+    what = ("是一个日期" if _DATE_NAME.match(row.key) else "是一个数值" if _FIGURE_NAME.match(row.key)
+            else "只有衡量方式")
     return (f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象",
             "写明衡量什么，如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」")
 

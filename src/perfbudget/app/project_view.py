@@ -13,9 +13,10 @@ the database; here it is
    rows :func:`perfbudget.store.reviews.last_review`,
    :func:`perfbudget.store.evaluations.last_project_evaluation` and
    :func:`perfbudget.app.review_desk.reviewer_grade_of` pick). On PostgreSQL the same statement
-   also returns the version's indicators and the project's workflow events, each as a JSON array
-   of rows (``json_agg`` in position or id order: every indicator column is text, so the values
-   are those the indicator query reads; an event's time is parsed back from its ISO form), and it
+   also returns the version's indicators and (for the page, not the other views) the project's
+   workflow events, each as a JSON array of rows (``json_agg`` in position or id order: every
+   indicator column is text, so the values are those the indicator query reads; an event's time
+   is parsed back from its ISO form), and it
    runs on the driver's cursor (:class:`perfbudget.store.driver.DriverStatement`): one round
    trip and no SQLAlchemy result machinery per page. On SQLite it says whether the project has
    any workflow event, and
@@ -91,9 +92,10 @@ _EVALUATION_KEYS = ("id", "version_id", "project_id", "version", "year", "kind",
                     "colour", "actor", "created_at")
 
 
-def _head_query(number: ColumnElement[Any], whole: bool = False) -> Select[Any]:
+def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = False) -> Select[Any]:
     """The head query with the version shown chosen by ``number`` (a column expression); ``whole``
-    (PostgreSQL): with the version's indicators and the project's workflow events as JSON arrays."""
+    (PostgreSQL): with the version's indicators as a JSON array, and with ``events`` the project's
+    workflow events too."""
     picked_review, picked_evaluation = reviews.alias("picked_review"), evaluations.alias("picked_evaluation")
     newest_review = (select(picked_review.c.id).where(picked_review.c.version_id == project_versions.c.id)
                      .order_by(picked_review.c.id.desc()).limit(1).correlate(project_versions).scalar_subquery())
@@ -126,10 +128,13 @@ def _head_query(number: ColumnElement[Any], whole: bool = False) -> Select[Any]:
                           .select_from(indicators.join(targets, targets.c.indicator_id == indicators.c.id))
                           .where(indicators.c.version_id == project_versions.c.id)
                           .correlate(project_versions).scalar_subquery())
-        event_rows = (select(func.json_agg(aggregate_order_by(func.json_build_array(*workflow_events.c),
-                                                              workflow_events.c.id)))
-                      .where(workflow_events.c.project_id == projects.c.id).correlate(projects).scalar_subquery())
-        parts = [indicator_rows.label("indicator_rows"), event_rows.label("event_rows")]
+        parts = [indicator_rows.label("indicator_rows")]
+        if events:
+            event_rows = (select(func.json_agg(aggregate_order_by(func.json_build_array(*workflow_events.c),
+                                                                  workflow_events.c.id)))
+                          .where(workflow_events.c.project_id == projects.c.id).correlate(projects)
+                          .scalar_subquery())
+            parts.append(event_rows.label("event_rows"))
     return (select(*head, *version, *review, *evaluation, reviewer_grade.label("reviewer_grade"), *parts)
             .select_from(projects)
             .join(units, units.c.id == projects.c.unit_id)
@@ -147,11 +152,13 @@ def _head_query(number: ColumnElement[Any], whole: bool = False) -> Select[Any]:
 _BY_NUMBER = _head_query(bindparam("number"))
 _LATEST = _head_query(projects.c.latest_version)
 _OFFICIAL = _head_query(func.coalesce(workflow_states.c.approved_version, projects.c.latest_version))
-# PostgreSQL: the same with the indicators and events, one statement on the driver's cursor.
-_WHOLE_BY_NUMBER = DriverStatement(_head_query(bindparam("number"), whole=True))
-_WHOLE_LATEST = DriverStatement(_head_query(projects.c.latest_version, whole=True))
-_WHOLE_OFFICIAL = DriverStatement(_head_query(func.coalesce(workflow_states.c.approved_version,
-                                                            projects.c.latest_version), whole=True))
+# PostgreSQL: the same with the indicators (and for the page the events), one statement on the driver's
+# cursor; by (the version asked for: "number", "latest" or "official", with the events).
+_WHOLE = {(choice, events): DriverStatement(_head_query(number, whole=True, events=events))
+          for choice, number in (("number", bindparam("number")), ("latest", projects.c.latest_version),
+                                 ("official", func.coalesce(workflow_states.c.approved_version,
+                                                            projects.c.latest_version)))
+          for events in (False, True)}
 _EVENT_KEYS = tuple(column.name for column in workflow_events.c)
 _VERSION_KEYS = (*(c.name for c in project_versions.c),
     "name", "fund_label", "fund_year", "latest_version", "unit_code", "unit_name", "money_unit", "kind", "file_name",
@@ -168,13 +175,13 @@ class _Loaded:
 
 
 def _load(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings, number: int | None,
-          latest: bool) -> _Loaded:
+          latest: bool, with_events: bool) -> _Loaded:
     parameters = {"project_id": project_id} if number is None else {"project_id": project_id, "number": number}
     whole = is_postgres(tx.connection)
     row: Any
     if whole:
-        driven = _WHOLE_BY_NUMBER if number is not None else (_WHOLE_LATEST if latest else _WHOLE_OFFICIAL)
-        row = driven.first(tx.connection, parameters)
+        choice = "number" if number is not None else ("latest" if latest else "official")
+        row = _WHOLE[choice, with_events].first(tx.connection, parameters)
     else:
         statement = _BY_NUMBER if number is not None else (_LATEST if latest else _OFFICIAL)
         row = tx.connection.execute(statement, parameters).mappings().first()
@@ -204,9 +211,9 @@ def _load(tx: Transaction, principal: Principal, project_id: int, settings: Core
         evaluation["payload"] = json.loads(row["e_payload"])
         evaluation["sheet"] = _sheet(evaluation["payload"])
     reviewer_grade = str(row["reviewer_grade"]) if row["reviewer_grade"] else None
-    events = [_event(values) for values in row["event_rows"] or []] if whole else None
+    events = [_event(values) for values in row["event_rows"] or []] if whole and with_events else None
     return _Loaded(ProjectView(head, version, findings, grade), evaluation, reviewer_grade,
-                   bool(events) if whole else bool(row["has_events"]), events)
+                   bool(events) if events is not None else bool(row.get("has_events")), events)
 
 
 def _event(values: list[Any]) -> dict[str, Any]:
@@ -226,13 +233,13 @@ def load_view(tx: Transaction, principal: Principal, project_id: int, settings: 
               number: int | None = None, latest: bool = False) -> ProjectView:
     """The project as shown: version ``number``, else the latest when ``latest`` (editing), else the
     official version; its stored review, else a fresh one in its unit's context (not saved)."""
-    return _load(tx, principal, project_id, settings, number, latest).view
+    return _load(tx, principal, project_id, settings, number, latest, False).view
 
 
 def load_page(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings,
               number: int | None = None) -> ProjectPage:
     """The project page's data (:class:`ProjectPage`) for version ``number`` (None: the official one)."""
-    loaded = _load(tx, principal, project_id, settings, number, False)
+    loaded = _load(tx, principal, project_id, settings, number, False, True)
     events = loaded.events
     if events is None:
         events = workflow_events_of(tx, project_id) if loaded.has_events else []

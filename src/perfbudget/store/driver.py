@@ -8,6 +8,9 @@ dialect and runs the SQL on the DBAPI cursor of the connection given (the same c
 same transaction or autocommit mode and the same read routing), returning each row as a dict keyed
 by the statement's column names.
 
+A connection the driver reports broken (the server went away) is invalidated, as SQLAlchemy's own
+execution does, and the driver's error is raised as it is.
+
 Only for statements whose result columns need no SQLAlchemy result processing on that dialect (on
 PostgreSQL with psycopg: text, numbers, booleans, timestamps and ``json`` come back as the driver
 makes them, which is what SQLAlchemy passes on too).
@@ -47,10 +50,15 @@ class DriverStatement:
     def first(self, connection: Connection, parameters: dict[str, Any]) -> dict[str, Any] | None:
         """The first row of the result as {column name: value}, or None."""
         sql, constants = self._sql(connection)
-        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        driver = connection.connection.driver_connection
+        cursor = driver.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute(sql, {**constants, **parameters})
             row = cursor.fetchone()
+        except Exception:
+            if getattr(driver, "broken", False):
+                connection.invalidate()  # as SQLAlchemy does on a disconnect: the pool never hands it out again
+            raise
         finally:
             cursor.close()
         return None if row is None else dict(zip(self._names, row, strict=True))

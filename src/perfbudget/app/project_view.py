@@ -1,4 +1,4 @@
-"""A project page's data, loaded in three queries: its view model and its loader.
+"""A project page's data, loaded in one statement on PostgreSQL (two or three on SQLite).
 
 The page (and the edit, self-evaluation, download and API views of one project) needs the
 project's head (name, unit, workflow state), the version shown with its indicators, that
@@ -12,8 +12,14 @@ the database; here it is
    self-evaluation, each picked by a correlated ``ORDER BY id DESC LIMIT 1`` look-up (the same
    rows :func:`perfbudget.store.reviews.last_review`,
    :func:`perfbudget.store.evaluations.last_project_evaluation` and
-   :func:`perfbudget.app.review_desk.reviewer_grade_of` pick), and whether the project has any
-   workflow event;
+   :func:`perfbudget.app.review_desk.reviewer_grade_of` pick). On PostgreSQL the same statement
+   also returns the version's indicators and (for the page, not the other views) the project's
+   workflow events, each as a JSON array of rows (``json_agg`` in position or id order: every
+   indicator column is text, so the values are those the indicator query reads; an event's time
+   is parsed back from its ISO form), and it
+   runs on the driver's cursor (:class:`perfbudget.store.driver.DriverStatement`): one round
+   trip and no SQLAlchemy result machinery per page. On SQLite it says whether the project has
+   any workflow event, and
 2. the version's indicators (:func:`perfbudget.store.queries.version_from_head`);
 3. the workflow events (:func:`load_page` only, and only when the project has any: a project never
    submitted has none, so its page takes two queries).
@@ -27,9 +33,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, bindparam, exists, func, literal, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from perfbudget.app.errors import NotFound
 from perfbudget.app.overview import ProjectHead, workflow_events_of
@@ -39,10 +47,21 @@ from perfbudget.app.workflow import DRAFT
 from perfbudget.review.finding import Finding
 from perfbudget.store import queries
 from perfbudget.store.desk_tables import reviewer_grades
+from perfbudget.store.driver import DriverStatement
+from perfbudget.store.engine import is_postgres
 from perfbudget.store.evaluations import KIND_EVALUATION
-from perfbudget.store.queries import StoredVersion
+from perfbudget.store.queries import INDICATOR_COLUMNS, StoredVersion
 from perfbudget.store.records import workflow_events, workflow_states
-from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
+from perfbudget.store.schema import (
+    documents,
+    evaluations,
+    indicators,
+    project_versions,
+    projects,
+    reviews,
+    targets,
+    units,
+)
 from perfbudget.store.transaction import Transaction
 
 
@@ -73,8 +92,10 @@ _EVALUATION_KEYS = ("id", "version_id", "project_id", "version", "year", "kind",
                     "colour", "actor", "created_at")
 
 
-def _head_query(number: ColumnElement[Any]) -> Select[Any]:
-    """The head query with the version shown chosen by ``number`` (a column expression)."""
+def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = False) -> Select[Any]:
+    """The head query with the version shown chosen by ``number`` (a column expression); ``whole``
+    (PostgreSQL): with the version's indicators as a JSON array, and with ``events`` the project's
+    workflow events too."""
     picked_review, picked_evaluation = reviews.alias("picked_review"), evaluations.alias("picked_evaluation")
     newest_review = (select(picked_review.c.id).where(picked_review.c.version_id == project_versions.c.id)
                      .order_by(picked_review.c.id.desc()).limit(1).correlate(project_versions).scalar_subquery())
@@ -100,8 +121,21 @@ def _head_query(number: ColumnElement[Any]) -> Select[Any]:
                   evaluations.c.payload.label("e_payload")]
     has_events = exists(select(workflow_events.c.id).where(workflow_events.c.project_id == projects.c.id)
                         .correlate(projects))
-    return (select(*head, *version, *review, *evaluation, reviewer_grade.label("reviewer_grade"),
-                   has_events.label("has_events"))
+    parts: list[Any] = [has_events.label("has_events")]
+    if whole:
+        indicator_rows = (select(func.json_agg(aggregate_order_by(func.json_build_array(*INDICATOR_COLUMNS[1:]),
+                                                                  indicators.c.position)))
+                          .select_from(indicators.join(targets, targets.c.indicator_id == indicators.c.id))
+                          .where(indicators.c.version_id == project_versions.c.id)
+                          .correlate(project_versions).scalar_subquery())
+        parts = [indicator_rows.label("indicator_rows")]
+        if events:
+            event_rows = (select(func.json_agg(aggregate_order_by(func.json_build_array(*workflow_events.c),
+                                                                  workflow_events.c.id)))
+                          .where(workflow_events.c.project_id == projects.c.id).correlate(projects)
+                          .scalar_subquery())
+            parts.append(event_rows.label("event_rows"))
+    return (select(*head, *version, *review, *evaluation, reviewer_grade.label("reviewer_grade"), *parts)
             .select_from(projects)
             .join(units, units.c.id == projects.c.unit_id)
             .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
@@ -118,6 +152,14 @@ def _head_query(number: ColumnElement[Any]) -> Select[Any]:
 _BY_NUMBER = _head_query(bindparam("number"))
 _LATEST = _head_query(projects.c.latest_version)
 _OFFICIAL = _head_query(func.coalesce(workflow_states.c.approved_version, projects.c.latest_version))
+# PostgreSQL: the same with the indicators (and for the page the events), one statement on the driver's
+# cursor; by (the version asked for: "number", "latest" or "official", with the events).
+_WHOLE = {(choice, events): DriverStatement(_head_query(number, whole=True, events=events))
+          for choice, number in (("number", bindparam("number")), ("latest", projects.c.latest_version),
+                                 ("official", func.coalesce(workflow_states.c.approved_version,
+                                                            projects.c.latest_version)))
+          for events in (False, True)}
+_EVENT_KEYS = tuple(column.name for column in workflow_events.c)
 _VERSION_KEYS = (*(c.name for c in project_versions.c),
     "name", "fund_label", "fund_year", "latest_version", "unit_code", "unit_name", "money_unit", "kind", "file_name",
     "imported_at", "sha256")
@@ -129,15 +171,20 @@ class _Loaded:
     evaluation: dict[str, Any] | None
     reviewer_grade: str | None
     has_events: bool
+    events: list[dict[str, Any]] | None  # read already (PostgreSQL), else None
 
 
 def _load(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings, number: int | None,
-          latest: bool) -> _Loaded:
-    if number is not None:
-        statement, parameters = _BY_NUMBER, {"project_id": project_id, "number": number}
+          latest: bool, with_events: bool) -> _Loaded:
+    parameters = {"project_id": project_id} if number is None else {"project_id": project_id, "number": number}
+    whole = is_postgres(tx.connection)
+    row: Any
+    if whole:
+        choice = "number" if number is not None else ("latest" if latest else "official")
+        row = _WHOLE[choice, with_events].first(tx.connection, parameters)
     else:
-        statement, parameters = (_LATEST if latest else _OFFICIAL), {"project_id": project_id}
-    row = tx.connection.execute(statement, parameters).mappings().first()
+        statement = _BY_NUMBER if number is not None else (_LATEST if latest else _OFFICIAL)
+        row = tx.connection.execute(statement, parameters).mappings().first()
     if row is None or not principal.sees_unit(row["h_code"]):
         raise NotFound("该项目")
     if row["id"] is None:  # the project is there, not the version asked for
@@ -145,7 +192,11 @@ def _load(tx: Transaction, principal: Principal, project_id: int, settings: Core
     head = ProjectHead(row["h_id"], row["name"], row["fund_label"], row["fund_year"], row["h_unit_id"],
                        row["h_code"], row["h_unit_name"], row["latest_version"], row["h_state"] or DRAFT,
                        row["h_approved_version"])
-    version = queries.version_from_head(tx.connection, {key: row[key] for key in _VERSION_KEYS})
+    version_head = {key: row[key] for key in _VERSION_KEYS}
+    if whole:
+        version = queries.version_from_rows(version_head, row["indicator_rows"] or [])
+    else:
+        version = queries.version_from_head(tx.connection, version_head)
     if row["r_id"] is not None:
         findings = [Finding.from_dict(f) for f in json.loads(row["r_payload"]).get("findings", [])]
         grade = row["r_grade"]
@@ -160,7 +211,16 @@ def _load(tx: Transaction, principal: Principal, project_id: int, settings: Core
         evaluation["payload"] = json.loads(row["e_payload"])
         evaluation["sheet"] = _sheet(evaluation["payload"])
     reviewer_grade = str(row["reviewer_grade"]) if row["reviewer_grade"] else None
-    return _Loaded(ProjectView(head, version, findings, grade), evaluation, reviewer_grade, bool(row["has_events"]))
+    events = [_event(values) for values in row["event_rows"] or []] if whole and with_events else None
+    return _Loaded(ProjectView(head, version, findings, grade), evaluation, reviewer_grade,
+                   bool(events) if events is not None else bool(row.get("has_events")), events)
+
+
+def _event(values: list[Any]) -> dict[str, Any]:
+    """A workflow event from its JSON array (the row :func:`workflow_events_of` reads; the time parsed)."""
+    event = dict(zip(_EVENT_KEYS, values, strict=True))
+    event["at"] = datetime.fromisoformat(event["at"])
+    return event
 
 
 def _sheet(data: Any) -> str | None:
@@ -173,12 +233,14 @@ def load_view(tx: Transaction, principal: Principal, project_id: int, settings: 
               number: int | None = None, latest: bool = False) -> ProjectView:
     """The project as shown: version ``number``, else the latest when ``latest`` (editing), else the
     official version; its stored review, else a fresh one in its unit's context (not saved)."""
-    return _load(tx, principal, project_id, settings, number, latest).view
+    return _load(tx, principal, project_id, settings, number, latest, False).view
 
 
 def load_page(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings,
               number: int | None = None) -> ProjectPage:
     """The project page's data (:class:`ProjectPage`) for version ``number`` (None: the official one)."""
-    loaded = _load(tx, principal, project_id, settings, number, False)
-    events = workflow_events_of(tx, project_id) if loaded.has_events else []
+    loaded = _load(tx, principal, project_id, settings, number, False, True)
+    events = loaded.events
+    if events is None:
+        events = workflow_events_of(tx, project_id) if loaded.has_events else []
     return ProjectPage(loaded.view, events, loaded.evaluation, loaded.reviewer_grade)

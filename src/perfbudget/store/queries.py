@@ -383,6 +383,10 @@ def _built(connection: Connection, head: Any) -> dict[int, StoredVersion]:
     if head:
         for version_id, *values in connection.execute(_INDICATORS_OF, {"ids": [v["id"] for v in head]}):
             by_version[version_id].append(rows.indicator_from_values(*values))
+    return _versions(head, by_version)
+
+
+def _versions(head: Any, by_version: dict[int, list[Indicator]]) -> dict[int, StoredVersion]:
     out: dict[int, StoredVersion] = {}
     for version in head:
         project = replace(rows.project_from_rows(version, []), indicators=tuple(by_version[version["id"]]))
@@ -398,6 +402,13 @@ def version_from_head(connection: Connection, head: Any) -> StoredVersion:
     """The stored version whose head row (the columns of ``_VERSION_HEAD``, as a mapping) was read
     already, e.g. within a larger query: its indicators in one query."""
     return _built(connection, [head])[head["id"]]
+
+
+def version_from_rows(head: Any, indicator_rows: list[Any]) -> StoredVersion:
+    """The stored version of ``head`` (as for :func:`version_from_head`) whose indicators were read
+    already: the values of :data:`INDICATOR_COLUMNS` after the version id, in position order."""
+    made = [rows.indicator_from_values(*values) for values in indicator_rows]
+    return _versions([head], {head["id"]: made})[head["id"]]
 
 
 def project_version(connection: Connection, project_id: int, number: int | None = None) -> StoredVersion | None:

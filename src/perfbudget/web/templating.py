@@ -17,6 +17,7 @@ from perfbudget.target import format_decimal
 from perfbudget.web.csrf import csrf_token
 from perfbudget.web.deps import optional_user
 from perfbudget.web.roles import Action
+from perfbudget.web.table_html import finding_list, indicator_rows
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CHINA = timezone(timedelta(hours=8), "CST")
@@ -76,6 +77,8 @@ def make_templates() -> Jinja2Templates:
     env.filters["describe"] = describe
     env.filters["pretty_json"] = _pretty_json
     env.filters["filename"] = _filename
+    env.globals["indicator_rows"] = indicator_rows
+    env.globals["finding_list"] = finding_list
     env.trim_blocks = True
     env.lstrip_blocks = True
     env.auto_reload = False  # templates ship with the package: no stat() of each template per render

@@ -15,14 +15,13 @@ from collections.abc import Iterable
 from markupsafe import Markup, escape
 
 from perfbudget.review.finding import Finding
+from perfbudget.vocabulary import severity_label
 from perfbudget.web.annotate import IndicatorLine
-
-_SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def severity_html(severity: str) -> str:
     """The severity badge (as the ``severity`` macro of ``_macros.html``)."""
-    return f'<span class="sev sev-{escape(severity)}">{escape(_SEVERITY_LABELS.get(severity) or severity)}</span>'
+    return f'<span class="sev sev-{escape(severity)}">{escape(severity_label(severity))}</span>'
 
 
 def finding_list(findings: Iterable[Finding]) -> Markup:

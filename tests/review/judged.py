@@ -156,6 +156,11 @@ def _c(name: str) -> Path:
     return next(CORPUS.glob(f"{name}_*.expected.json"))
 
 
+def _t(name: str) -> Path:
+    """The page text itself, read by the reader (its answer key is kept beside it)."""
+    return next(CORPUS.glob(f"{name}_*.txt"))
+
+
 # Judged from the table alone before the review was run on them (tables of the real corpus,
 # tests/review/fixtures/corpus/: the page text and the reader's answer key, from which the
 # document is built as the reader should deliver it). Places are 三级 names as written.
@@ -365,6 +370,42 @@ BLIND: list[Judged] = [
         # 完成率 under 质量 for the events 数量 counts
         ("name-without-object", "完成时间"), ("quality-restates-quantity", "赛事完成率"),
     }), blind=True, round=5),
+    # Sixth round, judged blind after round 5's fixes, on what the reader delivers from the page
+    # text (two of them traditional characters; a 部门整体 table; the central 实施效果 template).
+    Judged("丽江古城 卫片执法 2020 (自评)", _t("49"), frozenset({
+        ("goals-not-measurable", None),  # the goal is the fund's name
+        ("input-as-output", "卫片执法补助经费"),  # =72890元 of money as the quantity
+        ("name-without-object", "满意度"),  # whose satisfaction?
+        ("missing-cost-indicator", None),
+    }), blind=True, round=6),
+    Judged("岳阳楼 价格认证 2023 (部门整体, cut)", _t("50"), frozenset({
+        ("goals-not-measurable", None),  # 做好涉案、价格认定工作
+        ("input-as-output", "业务工作支出安排金额"),  # 28.8万元 laid out
+        ("input-as-output", "业务工作支出到位率"),  # money arriving as the quality
+        ("input-as-output", "工作安排时间"),  # 按月安排: when the money is laid out (its 指标解释)
+        ("cost-not-money", "社会成本指标"),  # the 二级 name as the name, 100% as the cost
+        ("name-without-object", "社会成本指标"),
+        ("vague-qualitative", "保证单位正常运转"),  # 应保尽保
+    }), excused=frozenset({("missing-budget", None), ("missing-level1-group", None)}),  # no money cell; cut
+        blind=True, round=6),
+    Judged("南岳 雨露计划 2023 (cut)", _t("51"), frozenset({
+        ("unit-mismatch", "年度申请就学补助户数"),  # 户数 counted in 人/次
+        ("direction-clash", "逾期发放率"), ("rate-over-100", "逾期发放率"),  # late payments ≥100%
+        ("rate-over-100", "就学补助及时发放率"),
+    }), missed=frozenset({
+        (None, "101人 × 1500元/学期 (the goal's standard) is far above the 7万元 budget"),
+    }), excused=frozenset({("missing-level1-group", None), ("missing-cost-indicator", None)}),  # cut after 时效
+        blind=True, round=6),
+    Judged("宝坻 畜禽粪污 2022 (实施效果, cut)", _t("42"), frozenset(),
+           excused=frozenset({("missing-level1-group", None), ("missing-cost-indicator", None)}),
+           blind=True, round=6, note="the central 中央预算内投资 template: 产出/效益 under 实施效果指标"),
+    Judged("忠县 生猪调出 2022 (cut)", _t("56"), frozenset({
+        ("rate-under-quantity", "猪肉产量稳定率"), ("rate-under-quantity", "能繁母猪稳定率"),
+    }), excused=frozenset({("missing-level1-group", None), ("missing-cost-indicator", None)}),
+        blind=True, round=6),
+    Judged("荣昌 绿化美化 2022 (cut)", _t("54"), frozenset(),
+           excused=frozenset({("missing-level1-group", None), ("missing-cost-indicator", None)}),
+           blind=True, round=6),
 ]
 
 

@@ -208,10 +208,18 @@ _POSITIVE_END = re.compile(
 )
 
 
+# The share of cases done late (逾期发放率, 超期办结率): what is counted is a failure. Not a share of
+# overdue cases put right (逾期贷款收回率, 超期案件清理率), which is positive.
+_OVERDUE_RATE = re.compile(r"(?:逾期|超期|延期)[\u4e00-\u9fff]{0,3}率$")
+_PUT_RIGHT = re.compile(r"收回|清理|清偿|清欠|化解|处置|整改|解决|纠正|催收|核销")
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def name_direction(name: str) -> str | None:
     """"reverse" or "positive" when the name leaves no doubt; None otherwise."""
     if _REVERSE_END.search(name):
+        return "reverse"
+    if (overdue := _OVERDUE_RATE.search(name)) and _PUT_RIGHT.search(overdue.group()) is None:
         return "reverse"
     if _POSITIVE_END.search(name):
         return "positive"
@@ -237,7 +245,8 @@ def is_count(name: str, unit: str | None) -> bool:
 def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]:
     """A reverse-type indicator written with ``≥``/``>``, or a positive one with ``≤``/``<``.
 
-    Costs, waiting times, fault/complaint/error rates and 再信访率 should be small (``≤``);
+    Costs, waiting times, fault/complaint/error rates, 再信访率 and the share of cases done late
+    (逾期发放率; not 逾期贷款收回率, overdue cases put right) should be small (``≤``);
     satisfaction and the rates of things done right (合格率, 及时率, 完成率 …) should be large
     (``≥``). The other way round the target rewards failure. Only names whose ending leaves
     no doubt are checked (投诉处理及时率 is positive; 培训时长 is left alone). A count under
@@ -320,7 +329,8 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     (保障办案时效 ≥95% — a percentage of what?); a work aim given as a percentage (维护社会稳定
     ≥95%, 促进村集体经济发展 ≥95%: a name starting with 维护/促进/保障/提升 … and not ending in a
     rate word such as …率, …比例, …度); a qualitative value carrying a unit; a rate whose value is
-    a phrase giving a count and no % (覆盖率 ``实施乡镇社区基层医疗机构37个。``). Widened on real
+    a phrase giving a count and no % (覆盖率 ``实施乡镇社区基层医疗机构37个。``); a count of
+    households given in persons or the other way round (``申请就学补助户数 ≥101人/次``). Widened on real
     tables (issue 13): any name in % that is neither a rate nor a thing a share can be taken of
     — a sentence or a state (``教学条件改善、办学水平提高 =100%``, ``学生受益情况 =100%``,
     ``通过注射疫苗,可以有效降低…的发生 40%``); names with 率 left off (项目验收合格, 稳定性,
@@ -348,6 +358,9 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
         elif (count := rate_given_as_count(name, raw)) is not None:
             message = f"比率指标{quote(indicator.level3)}的指标值写的是个数（{count}），不是比率"
             suggestion = "比率用%表示，如「≥95%」；若要写数量，请把名称改为数量（如「…机构数」）"
+    elif (clash := _counted_in_other(name, target.unit)) is not None:
+        message = f"{quote(indicator.level3)}按{clash[0]}计数，指标值却以「{target.unit}」计量（{raw}）"
+        suggestion = f"统一计数对象：按{clash[0]}写成「≥…{clash[0]}」，或把名称改为按{clash[1]}计数"
     elif name.endswith("率") and target.unit and target.unit not in _RATE_UNITS and "/" not in target.unit:
         message = f"比率指标{quote(indicator.level3)}的单位是「{target.unit}」，不是%"
         suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"
@@ -373,6 +386,19 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
 
 
 _UNIT_MISMATCH = indicator_check(_unit_fault)
+
+# Households and persons are different things to count: 补助户数 ≥101人/次 says neither.
+_NAME_COUNTS = re.compile(r"(户|人)(?:数|次)$")
+_UNIT_COUNTS = re.compile(r"^(?:万|千)?(户|人)")
+
+
+def _counted_in_other(name: str, unit: str | None) -> tuple[str, str] | None:
+    """(the name's measure word, the unit's) when a …户数 is given in 人 or a …人数 in 户; else None."""
+    named = _NAME_COUNTS.search(name)
+    given = _UNIT_COUNTS.match(unit) if unit else None
+    if named is None or given is None or named.group(1) == given.group(1):
+        return None
+    return named.group(1), given.group(1)
 
 
 

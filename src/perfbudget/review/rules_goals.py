@@ -42,11 +42,21 @@ def _is_money_word(word: str) -> bool:
     return made_of(word, "goals", "money") or made_of(word, "goals", "generic") or len(word) < 2
 
 
+# A sum per head or per unit (每生 1500 元/学期, 500元/亩) is a standard the year can be checked
+# against, not the money split.
+_PER_BEFORE = re.compile(r"每[\u4e00-\u9fff]{1,3}\s*$")
+_PER_AFTER = re.compile(r"^\s*[/／每]")
+
+
+def _per_unit(text: str, start: int, end: int) -> bool:
+    return bool(_PER_BEFORE.search(text[max(0, start - 6):start]) or _PER_AFTER.match(text[end:end + 3]))
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _goal_faults(text: str) -> tuple[str, ...]:
     """Why a goal text cannot be measured: no figure, only boilerplate, only the money split."""
     found = figures(text)
-    work = [f for f in found if f[1] not in _MONEY_UNITS]
+    work = [f for f in found if f[1] not in _MONEY_UNITS or _per_unit(text, f[2], f[3])]
     words = content_words(text)
     if found and not work and all(_is_money_word(w) for w in words):
         return ("只写了资金的安排，没有说明要完成的产出和效果",)
@@ -65,7 +75,8 @@ def goals_not_measurable(document: Document, settings: RuleSettings) -> list[Fin
     with what effect. Flagged: a goal without any figure (a year, a date or list numbering is
     not one) and without a checkable end state (通过验收, 全覆盖, 建成, 全年无安全事故);
     boilerplate made only of general words (保障各项工作顺利开展, 进一步提升水平); a goal
-    that only states how the money is split (``资金120万元，其中…用于…``); a goal copied word
+    that only states how the money is split (``资金120万元，其中…用于…``; a sum per head or per
+    unit, ``每生1500元/学期``, is a standard and counts as a figure); a goal copied word
     for word from another project of the same document. Goals that are only a figure are
     ``missing-goals``. 人员类/运转类 projects (the standard goal 保障单位正常运转) are not
     flagged unless copied.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from perfbudget.model import Document, Indicator
+from perfbudget.model import Document, Indicator, Project
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import Row, at_indicator, is_cost, money_in, project_rows, quote
 from perfbudget.review.language import word_set
@@ -74,7 +74,10 @@ def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Find
     buys nothing the table names). A cost per month (``≤620万/月``, 万 for 万元) is multiplied by
     the months of the span the project's rows state (``2020年1月--2020年11月``: 11; several rows
     may state it, not different spans) when no
-    数量指标 counts months. Unit costs stay out of ``cost-over-budget``'s sum.
+    数量指标 counts months. Unit costs stay out of ``cost-over-budget``'s sum. Without a unit cost
+    row, a standard per head in the goals (``每生 1500 元/学期``) × the one 数量指标 counted in those
+    heads (``≥101人/次``), taken for one period only, is flagged at the count when it already
+    exceeds the budget by ``over`` (101 × 1500元 = 15.15万元 against 7万元).
     """
     over = Decimal(settings.param("over"))
     under = Decimal(settings.param("under"))
@@ -112,7 +115,41 @@ def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Find
                 f"约为{format_decimal(product.quantize(Decimal('0.01')))}{money_unit}，{verdict}项目预算数"
                 f"{format_decimal(total)}{money_unit}",
                 "核实单位成本和数量的测算，使单位成本×数量与预算相符（或说明其余资金的用途）"))
+        if not any(_unit_cost(indicator, document.money_unit) for _position, indicator in costs):
+            out.extend(_standard_over_budget(project, own, total, over, document.money_unit))
     return out
+
+
+# A sum per head in the goals (每生 1500 元/学期, 每人每月300元): the persons or households it is paid to.
+_STANDARD = re.compile(r"每(学生|生|人|名|户)[^\d，,。；;]{0,4}?(\d+(?:\.\d+)?)\s*(万元|元)")
+_PERSONS = ("人", "名")
+_HEADS = {"学生": _PERSONS, "生": _PERSONS, "人": _PERSONS, "名": _PERSONS, "户": ("户",)}
+
+
+def _standard_over_budget(project: Project, own: tuple[Row, ...], total: Decimal, over: Decimal,
+                          money_unit: str | None) -> list[Finding]:
+    """``unit-cost-vs-budget`` for a standard per head stated in the goals (no unit cost row): one
+    period of it × the one 数量指标 counted in those heads, when that already exceeds the budget."""
+    standards = {m.groups() for m in _STANDARD.finditer("；".join(project.goals))}
+    if len(standards) != 1:
+        return []
+    ((per, amount, unit),) = standards
+    factor = money_in(unit, money_unit)
+    counted = [row for row in own if row.level2 == "数量指标" and row.indicator.target.value is not None
+               and (row.indicator.target.unit or "").startswith(_HEADS[per])]
+    if factor is None or len(counted) != 1:
+        return []
+    row = counted[0]
+    target = row.indicator.target
+    product = Decimal(amount) * factor * (target.value or Decimal(0))
+    if product <= total * over:
+        return []
+    shown = money_unit or "万元"
+    return [at_indicator(
+        project, row.position, row.indicator, "target",
+        f"绩效目标中的标准每{per}{amount}{unit}×{quote(row.indicator.level3)}的{target.raw}，仅按一期计已约为"
+        f"{format_decimal(product.quantize(Decimal('0.01')))}{shown}，超过项目预算数{format_decimal(total)}{shown}",
+        "核实补助对象数量和补助标准的测算，使标准×数量与预算相符（或说明其余资金来源）")]
 
 
 @rule("unit-cost-as-total", title="单位成本写成总额", dimension="适当性", severity="warning")

@@ -12,6 +12,7 @@ from perfbudget.framework import (
     LEVEL1_NAMES,
     LEVEL1_OUTPUT,
     LEVEL1_SATISFACTION,
+    normalise_level1,
 )
 from perfbudget.model import Document
 from perfbudget.review.finding import Finding
@@ -40,6 +41,8 @@ _INPUT_NAME = re.compile(
     r"|(?:资金|经费|预算|款项)[^，,。；]{0,4}?(?:使用|到位|执行|拨付|支付|兑付|下达)(?:率|性|情况|进度|比例|周期)?$"
     r"|费用使用(?:率|情况|进度|比例|周期)$"
     r"|(?:预算|资金|支出)(?:执行|完成)(?:率|进度)$|^支出进度$"
+    # money laid out reaching its users: 业务工作支出到位率
+    r"|支出(?:到位|拨付|下达)(?:及时)?(?:率|性|情况)$"
     r"|^(?:投入|使用|支出|拨付)(?:资金|经费)(?:总额|金额|数额|数)?$|^资金(?:投入|使用|支出)(?:额|金额|总额|数)$"
     # staff sent on trips is manpower going in (人力投入), not what the project delivers
     r"|^(?:出差|差旅)(?:人数|人次|次数|天数)$"
@@ -264,13 +267,19 @@ for _framework in (FRAMEWORK_2015, FRAMEWORK_2021):
         _ALLOWED.setdefault(_level1, set()).update(_level2s)
 
 
+# The central 中央预算内投资 template (and some regional ones) put 产出/效益/满意度 as the 二级
+# under one 一级 named 实施效果指标 or 绩效指标.
+_WRAPPER_LEVEL1 = re.compile(r"^(?:实施效果|效果|绩效)指标$")
+
+
 @rule("level-not-in-framework", title="一级、二级指标不在指标体系内", dimension="相关性", severity="warning")
 def level_not_in_framework(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 一级 name outside the framework, or a 二级 that does not belong under its 一级.
 
     Both frameworks are accepted (2015: 产出/效益/满意度 with 成本 under 产出; 2021: 成本 as a
     一级). Names are compared normalised, so 产出指标(50分), 经济效益 + 指标 split over two
-    cells and 社会公众或服务对象满意度指标 are fine.
+    cells and 社会公众或服务对象满意度指标 are fine. The central 中央预算内投资 template, with
+    产出指标/效益指标 as the 二级 under 实施效果指标 (or 绩效指标), is fine too.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _LEVEL_NOT_IN_FRAMEWORK)]
@@ -280,6 +289,8 @@ def _outside_framework(row: Row) -> tuple[str, str, str] | None:
     """``level-not-in-framework``'s (field, message, suggestion) for one indicator, or None."""
     indicator, level1 = row.indicator, row.level1
     if level1 not in LEVEL1_NAMES:
+        if _WRAPPER_LEVEL1.match(level1) and normalise_level1(indicator.level2) in LEVEL1_NAMES:
+            return None  # the central template: 实施效果指标 — 产出指标 / 效益指标 as its 二级
         return ("level1", f"一级指标「{indicator.level1}」不在指标体系内",
                 "一级指标应为产出指标、效益指标、满意度指标（新框架另有成本指标）")
     if row.level2 not in _ALLOWED[level1]:

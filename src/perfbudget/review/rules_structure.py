@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from perfbudget.framework import LEVEL1_EFFECT, LEVEL1_OUTPUT
+from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_EFFECT, LEVEL1_NAMES, LEVEL1_OUTPUT
 from perfbudget.model import Document, Indicator
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
@@ -286,7 +286,14 @@ def bare_measure(name: str) -> bool:
     or only a date (``2022年底之前``)."""
     text = _GENERIC_OBJECT.sub("", bare(name))
     return (text in word_set("names", "measures") or bool(_DATE_NAME.match(bare(name)))
-            or bool(_FIGURE_NAME.match(bare(name))))
+            or bool(_FIGURE_NAME.match(bare(name))) or bare(name) in _LEVEL_NAMES)
+
+
+# The frameworks' own 一级/二级 names (社会成本指标, 数量指标, 经济效益): a 三级 so named is the
+# heading copied down, not a thing measured. Not the satisfaction names: 服务对象满意度 says whose.
+_LEVEL_NAMES = frozenset(
+    name for names in (LEVEL1_NAMES, *FRAMEWORK_2015.values(), *FRAMEWORK_2021.values())
+    for full in names for name in (full, full.removesuffix("指标")) if "满意" not in name)
 
 
 # Words that name no object: 工作任务完成率 is a 完成率 of nothing in particular.
@@ -300,7 +307,8 @@ _DATE_NAME = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|内|
 def name_without_object(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name that is only a measure word: ``及时完成率``, ``合格率``, ``满意度``, ``工作任务完成率``,
     or only a date (``2022年底之前`` as the name of a 时效 row), or only a figure (``100万`` as the
-    name of a 成本 row: the target written where the name goes).
+    name of a 成本 row: the target written where the name goes), or only a 一级/二级 name of the
+    frameworks (``社会成本指标`` as the name of a 成本 row: the heading copied down).
 
     Of what? A reviewer cannot tell what is counted, and the unit cannot prove it at year end
     (88号: indicators 清晰、可衡量). The measure words are in ``vocabulary.toml``. When the
@@ -324,10 +332,10 @@ def _without_object(row: Row) -> tuple[str, str] | None:
         return None
     indicator = row.indicator
     description = bare(name_of(indicator.description or ""))
-    if description and description != row.key:
+    if description and description != row.key and bare(row.name) not in _LEVEL_NAMES:
         return None  # the description says more: name-description-mismatch, or an explanation
     what = ("是一个日期" if _DATE_NAME.match(row.key) else "是一个数值" if _FIGURE_NAME.match(row.key)
-            else "只有衡量方式")
+            else "照抄了一级或二级指标的名称" if bare(row.name) in _LEVEL_NAMES else "只有衡量方式")
     return (f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象",
             "写明衡量什么，如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」")
 

@@ -156,3 +156,20 @@ def test_number_format_literals() -> None:
     assert cell_text(7, "_(* #,##0_);_(* (#,##0)") == "7"
     assert cell_text(0.5, "0%") == "50%"
     assert cell_text(12, "General") == "12"
+    assert cell_text(1000, '"¥"#,##0.00;"¥"-#,##0.00') == "1000.00"  # 货币: the sign is no text of the amount
+    assert cell_text(1000, "[$¥-804]#,##0.00") == "1000.00"
+
+
+def test_excel_flat_table_under_a_project_row_is_not_read_as_tree() -> None:
+    # 项目 | 指标值 over a table with its own indicator header: the columns are known, no tree is made up
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["项目", "指标值"], ["项目名称", "培训项目"], ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "培训人数", "100人"]):
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    result = load_bytes(out.getvalue(), "f.xlsx")
+    assert _rows(result) == [("产出指标", "数量指标", "培训人数", "100人")]

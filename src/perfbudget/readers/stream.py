@@ -29,6 +29,7 @@ from perfbudget.readers.cell_values import VALUE_LIKE, decimal_or_none
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
+from perfbudget.readers.indicator_header import is_indicator_header_texts
 from perfbudget.readers.labels import (
     DEPARTMENT_WORDS,
     column_role,
@@ -271,7 +272,8 @@ def tree_tables(cells: list[Cell], start: int, table: RawTable) -> list[RawTable
 def grid_tree_tables(table: RawTable) -> list[RawTable] | None:
     """A tree table kept in a grid (a 批复表 exported to Excel or Word: 项目 | 指标值 | 绩效金额 over one
     name a row, the hierarchy in the names' indentation) as :func:`tree_tables` reads it from its filled
-    cells in order, or None when no row is such a header (the name first, the value label next)."""
+    cells in order, or None when no row is such a header (the name first, the value label next) or the
+    table has an indicator header of its own (its columns are known: no tree)."""
     if table.stream:
         return None
     for row in table.rows[:12]:
@@ -279,6 +281,8 @@ def grid_tree_tables(table: RawTable) -> list[RawTable] | None:
         if len(filled) >= 2 and filled[0] == "项目" and column_role(filled[1]) == "target":
             break
     else:
+        return None
+    if any(is_indicator_header_texts([c.text for c in row]) for row in table.rows):
         return None
     cells = [c for row in table.rows for c in row if not c.blank]
     return tree_tables(cells, 0, table)

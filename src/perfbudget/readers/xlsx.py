@@ -65,7 +65,7 @@ _PLACEHOLDERS = frozenset("0#?.,%")
 def _format_literals(fmt: str) -> tuple[str, str]:
     """The text a number format writes before and after the number: quoted (``0.00"万元"``), escaped
     (``0\\人``) or bare CJK (``0人``) literals of its first section; ``[Red]``, ``_x`` and ``*x`` are layout,
-    not text. ("", "") for the common formats (General, 0.00, 0%, #,##0)."""
+    not text, nor is a currency sign. ("", "") for the common formats (General, 0.00, 0%, #,##0)."""
     if fmt == "General" or not any(c == '"' or c == "\\" or ord(c) > 0x2E7F for c in fmt):
         return "", ""
     before: list[str] = []
@@ -99,7 +99,15 @@ def _format_literals(fmt: str) -> tuple[str, str]:
         elif ord(char) > 0x2E7F:
             target.append(char)
         i += 1
-    return "".join(before), "".join(after)
+    return _without_currency("".join(before)), _without_currency("".join(after))
+
+
+_CURRENCY = re.compile(r"[¥￥$€£]")
+
+
+def _without_currency(text: str) -> str:
+    """A currency sign (``"¥"#,##0.00``, Excel's 货币 format) is no part of an amount's text."""
+    return _CURRENCY.sub("", text).strip()
 
 
 def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None) -> list[RawTable]:

@@ -27,8 +27,10 @@ from tests.conftest import ROOT
 # sign is no target (corpus6, 75 keys): floor 0.995. With 78 keys (corpus7: three tables added, a pipe cell
 # with a line break read as one cell) 473/526 = 0.8992 and 473/475 = 0.9958; with table 25's headerless glued
 # rows read, 477/526 = 0.9068 and 477/479 = 0.9958: recall floor 0.90.
+# With 86 keys (corpus8: eight Office/PDF/HTML renderings) 555/604 = 0.9189 and 555/557 = 0.9964: recall
+# floor 0.91.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
-RECALL_FLOOR = 0.90
+RECALL_FLOOR = 0.91
 PRECISION_FLOOR = 0.995
 
 

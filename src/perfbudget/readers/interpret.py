@@ -34,11 +34,12 @@ from perfbudget.readers.indicator_header import (
     with_sub_header,
 )
 from perfbudget.readers.indicator_rows import read_indicator_rows
-from perfbudget.readers.labels import column_role, header_field
+from perfbudget.readers.labels import column_role, header_field, header_roles
 from perfbudget.readers.list_layout import split_list_layout
 from perfbudget.readers.money_cells import written_money_unit
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.project_fields import build_project, unit_from_fields, years_from_previous_tables
+from perfbudget.readers.stream import grid_tree_tables
 from perfbudget.readers.table_titles import is_numbered
 
 
@@ -150,6 +151,16 @@ def _score_sheet_header(rows: list[list[Cell]]) -> Cell | None:
     return None
 
 
+def _may_start_two_row_header(row: list[Cell], below: list[Cell], is_header: Callable[[list[Cell]], bool]) -> bool:
+    """Whether ``row`` may be the upper row of a header written over two rows: it names a 三级 column
+    (年度 over 指标值 beside it), or it names the value column merged down both rows while the row
+    under it, no header by itself, names the levels (绩效指标 spanning 一级指标 | 二级指标 | 三级指标)."""
+    if any(column_role(c.text) == "level3" for c in row):
+        return True
+    return (any(column_role(c.text) == "target" for c in row if not c.blank)
+            and "level3" in header_roles([c.text for c in below if not c.blank]) and not is_header(below))
+
+
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                        is_last_table: bool, is_header: Callable[[list[Cell]], bool]) -> Parts:
     parts = Parts(heading=table.heading, source=table.source)
@@ -160,9 +171,9 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         if is_header(row):
             header_index = index
             break
-        if index + 1 < len(rows) and any(column_role(c.text) == "level3" for c in row):
+        if index + 1 < len(rows) and _may_start_two_row_header(row, rows[index + 1], is_header):
             merged = merge_header_rows(row, rows[index + 1])
-            if is_header(merged):  # 年度 / 指标值: a header over two rows
+            if is_header(merged):  # 年度 / 指标值, or 绩效指标 | 指标值 over the levels: a header over two rows
                 rows = [*rows[:index], merged, *rows[index + 2:]]
                 header_index = index
                 break
@@ -232,6 +243,7 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
     """Turn raw tables into a document. Errors are returned, never raised."""
     problems: list[Problem] = [p for table in tables for p in table.problems]
     tables = join_continued(tables, problems)
+    tables = [part for table in tables for part in (grid_tree_tables(table) or [table])]
     is_header = HeaderMemo()  # the stages ask it of the same rows
     segments = [segment for table in tables
                 for segment in (split_list_layout(table, problems, is_header) or _split_projects(table, is_header))]

@@ -22,13 +22,16 @@ is then read as one sequence, see :mod:`perfbudget.readers.header_block`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from perfbudget.readers.cell_values import VALUE_LIKE, decimal_or_none
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
+from perfbudget.readers.indicator_header import is_indicator_header_texts
 from perfbudget.readers.labels import (
+    DEPARTMENT_WORDS,
     column_role,
     header_field,
     header_roles,
@@ -85,9 +88,14 @@ def better_heading(current: str | None, line: str) -> str | None:
     dated = with_year_note(current, line)
     if dated is not None:
         return dated
-    if looks_like_heading(line) or current is None or not looks_like_heading(current):
+    if looks_like_heading(line) or current is None or not (looks_like_heading(current) or _names_table(current)):
         return line
     return current
+
+
+def _names_table(text: str) -> bool:
+    """A title naming a 部门整体 table (部门整体绩效目标) is kept over a block label after it (基本信息)."""
+    return "整体" in text and DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", text)) is not None
 
 
 def _known(text: str) -> bool:
@@ -259,6 +267,25 @@ def tree_tables(cells: list[Cell], start: int, table: RawTable) -> list[RawTable
             continue
         i += 1  # a unit line above the projects
     return out or None
+
+
+def grid_tree_tables(table: RawTable) -> list[RawTable] | None:
+    """A tree table kept in a grid (a 批复表 exported to Excel or Word: 项目 | 指标值 | 绩效金额 over one
+    name a row, the hierarchy in the names' indentation) as :func:`tree_tables` reads it from its filled
+    cells in order, or None when no row is such a header (the name first, the value label next) or the
+    table has an indicator header of its own (its columns are known: no tree)."""
+    if table.stream:
+        return None
+    for row in table.rows[:12]:
+        filled = [c.text.strip() for c in row if not c.blank]
+        if len(filled) >= 2 and filled[0] == "项目" and column_role(filled[1]) == "target":
+            break
+    else:
+        return None
+    if any(is_indicator_header_texts([c.text for c in row]) for row in table.rows):
+        return None
+    cells = [c for row in table.rows for c in row if not c.blank]
+    return tree_tables(cells, 0, table)
 
 
 def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse: bool = False) -> list[RawTable]:

@@ -54,8 +54,60 @@ def cell_text(value: Any, number_format: str | None) -> str:
         elif number == number.to_integral_value():
             number = number.quantize(Decimal(1))
         text = format(number.normalize() if not decimals and number != 0 else number, "f")
-        return text + ("%" if percent else "")
+        prefix, suffix = _format_literals(fmt)
+        return prefix + text + ("%" if percent else "") + suffix
     return str(value)
+
+
+_PLACEHOLDERS = frozenset("0#?.,%")
+
+
+def _format_literals(fmt: str) -> tuple[str, str]:
+    """The text a number format writes before and after the number: quoted (``0.00"万元"``), escaped
+    (``0\\人``) or bare CJK (``0人``) literals of its first section; ``[Red]``, ``_x`` and ``*x`` are layout,
+    not text, nor is a currency sign. ("", "") for the common formats (General, 0.00, 0%, #,##0)."""
+    if fmt == "General" or not any(c == '"' or c == "\\" or ord(c) > 0x2E7F for c in fmt):
+        return "", ""
+    before: list[str] = []
+    after: list[str] = []
+    seen_number = False
+    i = 0
+    while i < len(fmt):
+        char = fmt[i]
+        if char == ";":
+            break  # the first section (positive numbers)
+        target = after if seen_number else before
+        if char == '"':
+            end = fmt.find('"', i + 1)
+            end = len(fmt) if end < 0 else end
+            target.append(fmt[i + 1:end])
+            i = end + 1
+            continue
+        if char == "\\" and i + 1 < len(fmt):
+            target.append(fmt[i + 1])
+            i += 2
+            continue
+        if char == "[":
+            end = fmt.find("]", i)
+            i = len(fmt) if end < 0 else end + 1
+            continue
+        if char in "_*":
+            i += 2
+            continue
+        if char in _PLACEHOLDERS:
+            seen_number = True
+        elif ord(char) > 0x2E7F:
+            target.append(char)
+        i += 1
+    return _without_currency("".join(before)), _without_currency("".join(after))
+
+
+_CURRENCY = re.compile(r"[¥￥$€£]")
+
+
+def _without_currency(text: str) -> str:
+    """A currency sign (``"¥"#,##0.00``, Excel's 货币 format) is no part of an amount's text."""
+    return _CURRENCY.sub("", text).strip()
 
 
 def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None) -> list[RawTable]:

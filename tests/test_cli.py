@@ -54,6 +54,8 @@ def test_lines_break_by_display_width_and_never_before_a_closing_mark() -> None:
     assert all(display_width(line) <= 20 for line in lines), lines
     assert "--skip-blocked" in "\n".join(lines)  # an ASCII word is never split
     assert not any(line.startswith(("，", "。")) for line in lines)
+    opened = wrapped("一二三四五六七八（九十）", 16)
+    assert opened == ["一二三四五六七八", "（九十）"], opened  # an opening mark never ends a line
 
 
 def test_every_command_is_walked() -> None:

@@ -32,6 +32,7 @@ _NOTE_WORDS = (("[default: ", "[默认："), ("[required]", "[必填]"))
 # characters (lines twice the terminal's width) and joins a docstring's lines with spaces.
 _TOKEN = re.compile(r"[!-~]+|\s+|.", re.S)  # an ASCII word, a run of white space, or one other character
 _NO_LINE_START = set("，。、；：？！）」』》〉】,.;:?!)")
+_NO_LINE_END = set("（「『《〈【(")
 
 
 def _wide(char: str) -> bool:
@@ -54,7 +55,8 @@ def _joined(lines: list[str]) -> str:
 
 def wrapped(text: str, width: int) -> list[str]:
     """``text`` broken into lines of at most ``width`` columns (an ASCII word is never split; a closing
-    punctuation mark never starts a line: it takes the word or character before it along)."""
+    punctuation mark never starts a line: it takes the word or character before it along; an opening one
+    never ends a line)."""
     lines: list[str] = []
     line: list[str] = []  # the tokens of the line being filled; spaces as " "
     used = 0
@@ -69,6 +71,8 @@ def wrapped(text: str, width: int) -> list[str]:
             carry: list[str] = []
             if token in _NO_LINE_START and len([t for t in line if t != " "]) > 1 and line[-1] != " ":
                 carry = [line.pop()]  # the mark goes down with what stands before it
+            elif line[-1] in _NO_LINE_END and len([t for t in line if t != " "]) > 1:
+                carry = [line.pop()]  # an opening mark goes down with what it opens
             lines.append("".join(line).rstrip())
             line, used = carry, sum(display_width(t) for t in carry)
         line.append(token)

@@ -21,6 +21,7 @@ from perfbudget.review.helpers import (
     flagged,
     flagged_by_project,
     indicator_check,
+    is_bare_unit,
     is_leftover,
     level1_of,
     project_rows,
@@ -225,8 +226,10 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
         for row, (target_left, name_left, description_left) in own:
             position, indicator = row.position, row.indicator
             if target_left:
-                out.append(replace(at_indicator(project, position, indicator, "target",
-                                                f"指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值",
+                left = (f"指标值{quote(indicator.target.raw)}只有计量单位，没有填写数值"
+                        if is_bare_unit(indicator.target.raw) else
+                        f"指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值")
+                out.append(replace(at_indicator(project, position, indicator, "target", left,
                                                 "填写可衡量的指标值，如「≥12次」「100%」"), severity="error"))
             if name_left:
                 named.append(position)

@@ -212,13 +212,14 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
     """Template text left in a name, description or value.
 
     Hints such as ``(≥**人)``, numbering such as ``指标1``, ``……``, ``XX``, ``**``, 请填写 or
-    待定: the form was not filled in. In a name or description this is a warning (the
-    target may still be filled in); as the target value it is an **error**, since there is
-    then no target. Hints left in several names of one project are one fault, reported once
-    at the first of them with the list of the others (a form's hints left in every row is
-    one slip, not ten). A description identical to its name is not reported again. (Rows
-    that hold nothing but a placeholder, e.g. a bare ``指标2`` row, are skipped when reading
-    and listed among the reader's notes.) Core-indicator stars (★) are not leftovers.
+    待定, or a value that is only the form's unit (``公里``, ``≧ %``): the form was not filled in.
+    In a name or description this is a warning (the target may still be filled in); as the
+    target value it is an **error**, since there is then no target. Hints left in several
+    names of one project are one fault, reported once at the first of them with the list of
+    the others (a form's hints left in every row is one slip, not ten). A description
+    identical to its name is not reported again. (Rows that hold nothing but a placeholder,
+    e.g. a bare ``指标2`` row, are skipped when reading and listed among the reader's notes.)
+    Core-indicator stars (★) are not leftovers.
     """
     out: list[Finding] = []
     for project, own in flagged_by_project(document, _LEFTOVER):

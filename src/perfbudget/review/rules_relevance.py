@@ -103,7 +103,9 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     the money words anywhere in the name (支付资金 inside 按时支付资金比例), …性 as well as …率
     (经费到位及时性), and an amount of money (``550万元``) as a 数量指标 value — the quantity
     delivered is not the money spent. How well money is managed (资金使用合规率, 支付准确率)
-    is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量").
+    is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量"). So does budget
+    execution: what is left over (结余率) and how often the budget is rearranged (科目调整次数), a note
+    after the name (``结余率(计算方法为:结余数/预算数)``) aside.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)]

@@ -121,6 +121,19 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
     ("quality-restates-quantity", "the count again under 质量 (旺苍)",
      [row(OUT, N, "村卫生室实施基本药物制度", "实施补助村卫生室352个。"),
       row(OUT, Q, "村卫生室实施基本药物制度补助", "352个村卫生室"), *GOOD_ROWS[2:]], None, [(2, "target")]),
+
+    # round 7 (陈仓, 罗湖)
+    ("template-leftover", "the value is only the form's unit (陈仓)",
+     with_row(1, row(OUT, N, "灌区节水改造面积", "万亩")), None, [(1, "target")]),
+    ("template-leftover", "a sign and a unit, no figure (陈仓)",
+     with_row(2, row(OUT, Q, "工程验收合格率", "≧ %")), None, [(2, "target")]),
+    ("input-as-output", "what is left of the budget as the economic effect (德阳)",
+     with_row(5, row(E, EE, "结余率(计算方法为:结余数/预算数)", "≤5%")), None, [(5, "level3")]),
+    ("input-as-output", "how often the budget is rearranged (德阳)",
+     with_row(1, row(OUT, N, "科目调整次数", "≤10次")), None, [(1, "level3")]),
+    ("quality-restates-quantity", "the year's task again as a 完成率 (罗湖)",
+     [row(OUT, N, "城中村、住宅区任务完成量", "12个"), row(OUT, Q, "管道天然气年度改造任务完成率", "100%"),
+      *GOOD_ROWS[2:]], None, [(2, "level3")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -198,6 +211,17 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      [row(OUT, N, "举办培训班", "3个"), row(OUT, Q, "建成示范点", "3个"), *GOOD_ROWS[2:]], None),
     ("quality-restates-quantity", "a count meeting a standard",
      [row(OUT, N, "培训人数", "≥300人"), row(OUT, Q, "考核合格人数", "≥300人"), *GOOD_ROWS[2:]], None),
+
+    ("input-as-output", "money saved is a result", with_row(5, row(E, EE, "成本节约率(较上年)", "≥5%")), None),
+    ("input-as-output", "a rearrangement of something else", with_row(1, row(OUT, N, "课程调整次数", "≤10次")), None),
+    ("template-leftover", "a figure with its unit", with_row(1, row(OUT, N, "灌区节水改造面积", "≥2万亩")), None),
+    ("template-leftover", "a word, not a unit", with_row(2, row(OUT, Q, "工程验收情况", "合格")), None),
+    ("number-without-unit", "the unit in the form's hint (昌宁)",
+     with_row(1, row(OUT, N, "公猪舍(≥**平方米)", "22.8")), None),
+    ("number-without-unit", "the unit in a hint without stars (昌宁)",
+     with_row(1, row(OUT, N, "消毒机(≥台)", "1")), None),
+    ("quality-restates-quantity", "a task completion beside a count of other things",
+     [row(OUT, N, "城中村、住宅区数", "12个"), row(OUT, Q, "年度改造任务完成率", "100%"), *GOOD_ROWS[2:]], None),
 ]
 
 

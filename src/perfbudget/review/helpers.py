@@ -259,7 +259,7 @@ def bare(text: str) -> str:
 _NUMBERING = re.compile(r"^指标\s*\d+[.、:：]?(?=\D)")
 # A unit written in brackets after the name: 奖补资金兑付率(%), 任务完成时限(月), 培训费(万元).
 _UNIT_NOTE = re.compile(
-    r"[（(]\s*(?:%|％|‰|(?:万|千|亿)?元(?:/[^()（）]{1,4})?|个|人|次|件|台|套|辆|户|米|亩|天|月|年|日|小时|分钟|座|处"
+    r"[（(]\s*(?:[≥≤><=]+\s*\**\s*)?(?:%|％|‰|(?:万|千|亿)?元(?:/[^()（）]{1,4})?|个|人|次|件|台|套|辆|户|米|亩|天|月|年|日|小时|分钟|座|处"
     r"|项|篇|份|场|期|批|条|公里|千米|平方米|立方米|吨|公斤|千克|株|只|头|人次|户次|台次|家|所|间|册|本|部|棵|分)\s*[)）]$"
 )
 
@@ -286,7 +286,10 @@ def name_of(level3: str) -> str:
 def unit_note(level3: str) -> str | None:
     """The unit written in brackets after a 三级 name (``任务完成时限(月)`` → 月), else None."""
     match = _UNIT_NOTE.search(_NUMBERING.sub("", normalise_level3(level3)))
-    return match.group(0)[1:-1].strip() if match else None
+    if match is None and ("≥" in level3 or "＞" in level3 or ">" in level3):
+        # the form's hint holds the unit (公猪舍(≥**平方米) 22.8, 排污沟(≥米) 50): a left hint, not a bare number
+        match = _UNIT_NOTE.search(unicodedata.normalize("NFKC", level3).strip())
+    return match.group(0)[1:-1].lstrip("≥≤><=* ").strip() if match else None
 
 
 def level1_of(indicator: Indicator) -> str:
@@ -337,12 +340,24 @@ _PLACEHOLDER_NAME = re.compile(r"^指标\s*\d+|^(?:…|\.{3}|x{2,}|X{2,}|\*{2,})
 _PLACEHOLDER_TEXT = re.compile(r"…{2,}|\.{6,}|^[xX×]{2,}|\*{2,}|请填写|待定|待填")
 
 
+_BARE_UNIT = re.compile(
+    r"[≥≤><=≧≦]*\s*(?:%|％|‰|(?:(?:万|千|亿)?(?:元|人|人次|户|亩|个|台|套|辆|件|次|座|处|项|吨|株|头))|公里|千米|米|平方米"
+    r"|立方米|公斤|千克|小时|天)\s*$")
 _MAYBE_LEFTOVER = re.compile(r"[*＊…．.xXｘＸ×指请待]")
+
+
+def is_bare_unit(text: str) -> bool:
+    """True when a value is only a unit, maybe after a sign (``公里``, ``万亩``, ``≧ %``): the
+    form's unit with the figure never filled in."""
+    return len(text) <= 8 and _BARE_UNIT.match(text.strip()) is not None
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def is_leftover(text: str) -> bool:
-    """True when text holds a template hint or a placeholder (``(≥**人)``, ``指标1``, ``**``, ``XX``)."""
+    """True when text holds a template hint or a placeholder (``(≥**人)``, ``指标1``, ``**``, ``XX``),
+    or is only a unit (``公里``: the figure was never filled in)."""
+    if is_bare_unit(text):
+        return True
     if _MAYBE_LEFTOVER.search(text) is None:  # cheap test first: most text holds none of these
         return False
     text = clean(text)

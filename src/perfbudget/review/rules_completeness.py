@@ -21,6 +21,7 @@ from perfbudget.review.helpers import (
     flagged,
     flagged_by_project,
     indicator_check,
+    is_bare_unit,
     is_leftover,
     level1_of,
     project_rows,
@@ -211,13 +212,14 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
     """Template text left in a name, description or value.
 
     Hints such as ``(≥**人)``, numbering such as ``指标1``, ``……``, ``XX``, ``**``, 请填写 or
-    待定: the form was not filled in. In a name or description this is a warning (the
-    target may still be filled in); as the target value it is an **error**, since there is
-    then no target. Hints left in several names of one project are one fault, reported once
-    at the first of them with the list of the others (a form's hints left in every row is
-    one slip, not ten). A description identical to its name is not reported again. (Rows
-    that hold nothing but a placeholder, e.g. a bare ``指标2`` row, are skipped when reading
-    and listed among the reader's notes.) Core-indicator stars (★) are not leftovers.
+    待定, or a value that is only the form's unit (``公里``, ``≧ %``): the form was not filled in.
+    In a name or description this is a warning (the target may still be filled in); as the
+    target value it is an **error**, since there is then no target. Hints left in several
+    names of one project are one fault, reported once at the first of them with the list of
+    the others (a form's hints left in every row is one slip, not ten). A description
+    identical to its name is not reported again. (Rows that hold nothing but a placeholder,
+    e.g. a bare ``指标2`` row, are skipped when reading and listed among the reader's notes.)
+    Core-indicator stars (★) are not leftovers.
     """
     out: list[Finding] = []
     for project, own in flagged_by_project(document, _LEFTOVER):
@@ -225,8 +227,10 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
         for row, (target_left, name_left, description_left) in own:
             position, indicator = row.position, row.indicator
             if target_left:
-                out.append(replace(at_indicator(project, position, indicator, "target",
-                                                f"指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值",
+                left = (f"指标值{quote(indicator.target.raw)}只有计量单位，没有填写数值"
+                        if is_bare_unit(indicator.target.raw) else
+                        f"指标值{quote(indicator.target.raw)}是模板占位文字，没有填写指标值")
+                out.append(replace(at_indicator(project, position, indicator, "target", left,
                                                 "填写可衡量的指标值，如「≥12次」「100%」"), severity="error"))
             if name_left:
                 named.append(position)

@@ -428,8 +428,8 @@ def number_without_unit(document: Document, settings: RuleSettings) -> list[Find
     100 what — points, per cent, units? The target cannot be checked. Names that make the
     number clear are not flagged: rates and ratios (…率, …比例), scores and grades, counts
     (…数, …数量, …人次), amounts in the table's money unit (…金额, …资金, …成本), a unit written
-    after the name (``任务完成时限(月)``), or a name that holds the number with its unit
-    (``配套变压器3台`` with ``3``).
+    after the name (``任务完成时限(月)``, or inside the form's hint: ``公猪舍(≥**平方米)``), or a
+    name that holds the number with its unit (``配套变压器3台`` with ``3``).
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _NUMBER_WITHOUT_UNIT)]

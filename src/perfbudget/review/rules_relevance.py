@@ -44,6 +44,8 @@ _INPUT_NAME = re.compile(
     # money laid out reaching its users: 业务工作支出到位率
     r"|支出(?:到位|拨付|下达)(?:及时)?(?:率|性|情况)$"
     r"|^(?:投入|使用|支出|拨付)(?:资金|经费)(?:总额|金额|数额|数)?$|^资金(?:投入|使用|支出)(?:额|金额|总额|数)$"
+    # budget execution: what is left over, how often the budget is rearranged (结余率, 科目调整次数)
+    r"|^(?:预算|资金|经费|财政资金)?结余(?:率|比例)$|^(?:预算|科目|预算科目)调整(?:次数|率)$"
     # staff sent on trips is manpower going in (人力投入), not what the project delivers
     r"|^(?:出差|差旅)(?:人数|人次|次数|天数)$"
 )
@@ -58,6 +60,7 @@ _DRAWN_IN = re.compile(r"带动|撬动|吸引|引导|引进|招商|社会|融资
 _MANAGEMENT = re.compile(r"合规|规范|准确|安全|正确|合法")
 
 
+_NOTE_AFTER = re.compile(r"[（(][^()（）]*[)）]$")
 # A target written after a rate in the name: 年度资金支付完成率100% (the name is 资金支付完成率).
 _TARGET_AFTER_RATE = re.compile(r"(?<=率)[≥≤><=]*\d+(?:\.\d+)?[%％]$")
 
@@ -65,6 +68,8 @@ _TARGET_AFTER_RATE = re.compile(r"(?<=率)[≥≤><=]*\d+(?:\.\d+)?[%％]$")
 @lru_cache(maxsize=CACHE_SIZE)
 def is_input_name(name: str) -> bool:
     """True for names that measure money spent or disbursed (an input, not an output)."""
+    if name.endswith((")", "）")):  # 结余率(计算方法为:结余数/预算数): the note explains, the name measures
+        name = _NOTE_AFTER.sub("", name) or name
     text = _TARGET_AFTER_RATE.sub("", bare(name))
     return bool(_INPUT_NAME.search(text)) and _MANAGEMENT.search(text) is None
 
@@ -98,7 +103,9 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     the money words anywhere in the name (支付资金 inside 按时支付资金比例), …性 as well as …率
     (经费到位及时性), and an amount of money (``550万元``) as a 数量指标 value — the quantity
     delivered is not the money spent. How well money is managed (资金使用合规率, 支付准确率)
-    is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量").
+    is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量"). So does budget
+    execution: what is left over (结余率) and how often the budget is rearranged (科目调整次数), a note
+    after the name (``结余率(计算方法为:结余数/预算数)``) aside.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)]

@@ -114,7 +114,8 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
 
     ``培训完成率 100%`` under 质量 beside ``培训人次 ≥500人次`` under 数量 scores one result
     twice and leaves quality unmeasured (合格率, 达标率, 验收通过率 measure quality). Flagged when
-    the 质量 name ends in 完成率/完工率 and shares a word (培训, 道路 …) with a 数量 name, and
+    the 质量 name ends in 完成率/完工率 and shares a word (培训, 道路 …) with a 数量 name, or both
+    name the task (``改造任务完成率`` beside ``住宅区任务完成量``), and
     when a 质量 value only says the work was done (``已完成``, ``按时完成``): that is a quantity
     (done or not), not a quality; and when a 质量 value is only a count a 数量 value of the
     project already gives (``37个基层医疗机构`` beside ``实施…基层医疗机构37个``).
@@ -142,7 +143,9 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
             if not name.endswith(("完成率", "完工率")):
                 continue
             stem = _stem(name)
-            match = next(((p, i) for p, i in quantities if stem & _stem(name_of(i.level3))), None)
+            task = "任务" in name  # 年度改造任务完成率 beside 住宅区任务完成量: the same task twice
+            match = next(((p, i) for p, i in quantities
+                          if stem & _stem(name_of(i.level3)) or (task and "任务" in i.level3)), None)
             if match is None:
                 continue
             out.append(at_indicator(project, position, indicator, "level3",

@@ -20,7 +20,7 @@ import pytest
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Severity, Source
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.pdf import _repeats_a_row
+from perfbudget.readers.pdf import _column_page, _repeats_a_row
 
 
 def _rows(result: LoadResult, project: int = 0) -> list[tuple[str, str, str, str]]:
@@ -145,3 +145,42 @@ def test_html_th_cells_with_line_breaks_in_a_nested_table() -> None:
     result = load_bytes(page.encode("utf-8"), "f.html")
     assert _rows(result) == [("项目完成指标", "数量指标", "培训人数", "100人"),
                              ("项目完成指标", "数量指标", "培训天数", "5天")]
+
+
+def test_pdf_page_holding_the_right_hand_columns_of_the_previous_page_is_recognised() -> None:
+    def rows(*lines: tuple[str, ...]) -> list[list[Cell]]:
+        return [[Cell(text, Source("f.pdf")) for text in line] for line in lines]
+
+    page1 = rows(("一级指标", "二级指标", "三级指标", "指标值"), ("产出指标", "数量指标", "培训人数", "100"),
+                 ("", "质量指标", "合格率", "95"))
+    assert _column_page(rows(("单位", "权重"), ("人", "10"), ("%", "10")), page1)
+    assert not _column_page(rows(("单位", "权重"), ("人", "10")), page1)  # other rows: not the same rows
+    assert not _column_page(rows(("", "满意度指标", "满意度"), ("", "", "x"), ("", "", "y")), page1)  # level names
+
+
+def test_pdf_of_a_sheet_too_wide_for_the_page_is_refused_with_the_page(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Border, Side
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["项目名称", "培训项目"])
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "指标方向性"])
+    sheet.append(["产出指标", "数量指标", "培训人数", "≥", 100, "人", 10, "正向指标"])
+    sheet.append(["满意度指标", "服务对象满意度指标", "学员满意度", "≥", 90, "%", 10, "正向指标"])
+    thin = Side(style="thin")
+    for cells in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=8):
+        for cell in cells:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for column, width in zip("ABCDEFGH", (13, 13, 13, 13, 13, 20, 20, 20), strict=True):
+        sheet.column_dimensions[column].width = width  # wider than a portrait page: columns F-H on page 2
+    source = tmp_path / "wide.xlsx"
+    book.save(str(source))
+    subprocess.run([_soffice(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    result = load_bytes((tmp_path / "wide.pdf").read_bytes(), "wide.pdf")
+    assert result.document is None or not any(p.indicators for p in result.document.projects)
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    assert errors and "右侧的列" in errors[0].message and errors[0].source is not None
+    assert errors[0].source.page == 2

@@ -26,6 +26,7 @@ from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.labels import level_of
 from perfbudget.readers.stream import looks_like_heading
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)")
@@ -92,6 +93,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             return [], [Problem(Source(file), f"PDF 超过 {limits.max_pdf_pages} 页的上限（环境变量 "
                                               "PERFBUDGET_MAX_PDF_PAGES）；未读取")]
         drawn = 0
+        last_rows: list[list[Cell]] = []  # the rows of the last table found on the previous page
         open_table = False  # the previous page ended with a table and no text after it
         for page_number, page in enumerate(pdf.pages, 1):
             drawn += page_objects(page.page_obj, limits.max_pdf_page_objects)
@@ -103,6 +105,13 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             for table in found:
                 above = _text_lines(page, top, table.bbox[1])
                 rows = _rows(table.extract(), file, page_number, len(tables) + 1)
+                if open_table and top == 0.0 and not any(map(looks_like_heading, above)) \
+                        and _column_page(rows, last_rows):  # (above it: at most its own header cut by the frame)
+                    return [], [Problem(Source(file, page=page_number, table=len(tables) + 1),
+                                        f"第{page_number}页的表格是上一页表格右侧的列（表格比纸宽，分页打印了列）：两页"
+                                        "的行无法可靠地对齐，未读取；请把表格缩放到一页宽后重新导出 PDF，或导入原 "
+                                        "Excel/Word 文件")]
+                last_rows = rows
                 if open_table and not above and top == 0.0 and tables and not _repeats_a_row(rows, tables[-1].rows):
                     tables[-1].rows.extend(rows)
                 else:
@@ -117,6 +126,15 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             open_table = bool(found) and not _text_lines(page, top, page.height)
             page.flush_cache()
     return tables, []
+
+
+def _column_page(rows: list[list[Cell]], earlier: list[list[Cell]]) -> bool:
+    """Whether a table at the top of a page holds the right-hand columns of the previous page's table (a
+    sheet too wide for the paper printed in column pages): as many rows as that table had on its page,
+    other columns, and no 一级/二级 name in any cell."""
+    if not rows or not earlier or len(rows) != len(earlier) or len(rows[0]) == len(earlier[0]):
+        return False
+    return not any(level_of(c.text) for row in rows for c in row if not c.blank)
 
 
 def _texts(row: list[Cell]) -> tuple[str, ...]:

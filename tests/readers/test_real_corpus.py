@@ -29,9 +29,11 @@ from tests.conftest import ROOT
 # rows read, 477/526 = 0.9068 and 477/479 = 0.9958: recall floor 0.90.
 # With 86 keys (corpus8: eight Office/PDF/HTML renderings) 555/604 = 0.9189 and 555/557 = 0.9964: recall
 # floor 0.91.
+# With 92 keys (corpus9: six more renderings; a 中期-only row of a grid is no 年度 indicator, a PDF's unit line
+# and repeated heading row) 616/665 = 0.9263 and 616/618 = 0.9968: floors 0.92 and 0.996.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
-RECALL_FLOOR = 0.91
-PRECISION_FLOOR = 0.995
+RECALL_FLOOR = 0.92
+PRECISION_FLOOR = 0.996
 
 
 def _scorer() -> ModuleType:

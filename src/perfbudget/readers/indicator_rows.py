@@ -53,6 +53,20 @@ def owns(level1: str, level2: str) -> bool:
     return any(name2 in framework.get(name1, ()) for framework in (FRAMEWORK_2015, FRAMEWORK_2021))
 
 
+def one_line(text: str) -> str:
+    """A 一级/二级 name typed over several lines in its cell (项目完成<br>指标, 可持续影响 / 指标 as two Word
+    paragraphs) as the one name it is: lines joined without a separator, with a space only between two
+    Latin letters or digits."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return text.strip()
+    out = lines[0]
+    for line in lines[1:]:
+        out += (" " if out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum() else "") \
+            + line
+    return out
+
+
 def _text(cell: Cell | None) -> str:
     return cell.text.strip() if cell is not None else ""
 
@@ -198,6 +212,11 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         if len(filled) == 1 and last_read == index - 1 and not sparse and not stream \
                 and _wraps_name(cells, roles, parts, problems):
             continue  # the 三级 name (or description) of the row above, wrapped onto a row of its own
+        if certain and shift == 0 and not plan.simple and _year_set_blank(cells, roles):
+            # (a grid's own columns only: a text row's cells are placed by alignment, into the first set)
+            problems.append(Problem(filled[0].source, "这一行只有前一组（中期/长期）的指标，年度的三级指标和指标值"
+                                                      "都是空的：不是年度指标，未读取", Severity.INFO))
+            continue
         before = len(parts.indicators)
         _read_row(cells, plan, tree, parts, problems)
         if len(parts.indicators) > before:
@@ -256,11 +275,11 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     if written_level1:
         # The same 一级 written again (a merged cell's text on a middle row of its group, or a
         # form that repeats it on every row) keeps the 二级 carried down; a new 一级 clears it.
-        level1 = l1.text.strip()  # type: ignore[union-attr]
+        level1 = one_line(l1.text)  # type: ignore[union-attr]
         same = bool(tree.level1) and normalise_level1(level1) == normalise_level1(tree.level1)
         tree.level1, tree.level2 = level1, (tree.level2 if same else "")
     if l2 is not None and not l2.blank:
-        tree.level2 = l2.text.strip()
+        tree.level2 = one_line(l2.text)
         # A 二级 that does not belong to the 一级 carried down from above: the copy dropped the
         # merged 一级 cell of a new group, so the framework names it. A 一级 written in the same
         # row is kept as written (the review flags a wrong pairing).
@@ -341,6 +360,18 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         source=row_source,
         sources=sources,
     ))
+
+
+def _year_set_blank(cells: list[Cell], roles: list[str]) -> bool:
+    """Whether a row under sets side by side (中期 then 年度: 三级 and 指标值 columns twice) has an earlier set's
+    三级 name but neither a 三级 name nor a value in the last set, the year's: no indicator of the year."""
+    def last_blank(role: str) -> bool:
+        where = [i for i, r in enumerate(roles) if r == role]
+        return len(where) > 1 and (where[-1] >= len(cells) or cells[where[-1]].blank)
+
+    names = [i for i, r in enumerate(roles) if r == "level3"]
+    return last_blank("level3") and last_blank("target") \
+        and any(i < len(cells) and not cells[i].blank for i in names[:-1])
 
 
 def _fields(cells: list[Cell], columns: list[tuple[str, str]]) -> tuple[dict[str, Cell], list[tuple[str, str]],

@@ -4,8 +4,11 @@ Tables are found by their ruling lines (``page.find_tables``); merged cells come
 back as ``None`` and are read as blank, like merged cells elsewhere. Text wrapped
 inside a cell is joined again (no separator between Chinese characters; a new
 paragraph only where a line starts a numbered item). The heading of a table is the
-last text line above it. A table at the top of a page with no text between it and
-the previous page's last table continues that table (a table running over pages).
+last text line above it; a money-unit line above it (``单位：元``) is read as the table's first row, as
+in the Word and HTML readers. A table at the top of a page with no text between it and
+the previous page's last table continues that table (a table running over pages); when it starts with a
+row of that table again (a heading row repeated on every page) it is kept as a table of its own, for
+``continuation`` to join with the repeated heading dropped.
 A PDF without tables (a scan, or text without ruling lines) is an error.
 """
 
@@ -21,7 +24,9 @@ from perfbudget.readers import traditional
 from perfbudget.readers.bounds import LimitExceeded
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.header_block import money_unit_in, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.labels import level_of
 from perfbudget.readers.stream import looks_like_heading
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)")
@@ -88,6 +93,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             return [], [Problem(Source(file), f"PDF 超过 {limits.max_pdf_pages} 页的上限（环境变量 "
                                               "PERFBUDGET_MAX_PDF_PAGES）；未读取")]
         drawn = 0
+        last_rows: list[list[Cell]] = []  # the rows of the last table found on the previous page
         open_table = False  # the previous page ended with a table and no text after it
         for page_number, page in enumerate(pdf.pages, 1):
             drawn += page_objects(page.page_obj, limits.max_pdf_page_objects)
@@ -99,19 +105,50 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             for table in found:
                 above = _text_lines(page, top, table.bbox[1])
                 rows = _rows(table.extract(), file, page_number, len(tables) + 1)
-                if open_table and not above and top == 0.0 and tables:
+                if open_table and top == 0.0 and not any(map(looks_like_heading, above)) \
+                        and _column_page(rows, last_rows):  # (above it: at most its own header cut by the frame)
+                    return [], [Problem(Source(file, page=page_number, table=len(tables) + 1),
+                                        f"第{page_number}页的表格是上一页表格右侧的列（表格比纸宽，分页打印了列）：两页"
+                                        "的行无法可靠地对齐，未读取；请把表格缩放到一页宽后重新导出 PDF，或导入原 "
+                                        "Excel/Word 文件")]
+                last_rows = rows
+                if open_table and not above and top == 0.0 and tables and not _repeats_a_row(rows, tables[-1].rows):
                     tables[-1].rows.extend(rows)
                 else:
                     headed = [line for line in above if looks_like_heading(line)]
                     heading = headed[-1] if headed else (above[-1] if above else None)
                     number = len(tables) + 1
-                    tables.append(RawTable(heading, Source(file, table=number, page=page_number), rows,
-                                           certain=True))
+                    source = Source(file, table=number, page=page_number)
+                    unit_line = next((line for line in reversed(above) if money_unit_in(line)), None)
+                    tables.append(RawTable(heading, source, with_unit_line(rows, unit_line, source), certain=True))
                 top = table.bbox[3]
                 open_table = False
             open_table = bool(found) and not _text_lines(page, top, page.height)
             page.flush_cache()
     return tables, []
+
+
+def _column_page(rows: list[list[Cell]], earlier: list[list[Cell]]) -> bool:
+    """Whether a table at the top of a page holds the right-hand columns of the previous page's table (a
+    sheet too wide for the paper printed in column pages): as many rows as that table had on its page,
+    other columns, and no 一级/二级 name in any cell."""
+    if not rows or not earlier or len(rows) != len(earlier) or len(rows[0]) == len(earlier[0]):
+        return False
+    return not any(level_of(c.text) for row in rows for c in row if not c.blank)
+
+
+def _texts(row: list[Cell]) -> tuple[str, ...]:
+    return tuple(c.text.strip() for c in row)
+
+
+def _repeats_a_row(rows: list[list[Cell]], earlier: list[list[Cell]]) -> bool:
+    """Whether a page's table starts with a row of the previous page's table again (a heading row repeated
+    on every page): it is then a table of its own, joined (the repeated heading dropped with a note) by
+    :mod:`perfbudget.readers.continuation`."""
+    if not rows or sum(1 for c in rows[0] if not c.blank) < 2:
+        return False
+    first = _texts(rows[0])
+    return any(_texts(row) == first for row in earlier)
 
 
 def _rows(extracted: list[list[str | None]], file: str, page: int, number: int) -> list[list[Cell]]:

@@ -77,6 +77,20 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+def soffice_path() -> str:
+    """LibreOffice's ``soffice`` (``PERFBUDGET_TEST_SOFFICE`` or on PATH). Outside CI a test needing it is
+    skipped without it; in CI (scripts/test.sh installs it) a missing LibreOffice is a failure."""
+    import shutil
+
+    path = os.environ.get("PERFBUDGET_TEST_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
+    if path:
+        return path
+    if _in_ci():
+        pytest.fail("LibreOffice (soffice) not found: scripts/test.sh installs it in CI")
+    pytest.skip("LibreOffice (soffice) not found (Debian: libreoffice-writer-nogui libreoffice-calc-nogui; "
+                "or set PERFBUDGET_TEST_SOFFICE)")
+
+
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A fresh, empty PostgreSQL database for one test (dropped afterwards).

@@ -16,7 +16,6 @@ import datetime as dt
 import fcntl
 import io
 import os
-import shutil
 import subprocess
 import time
 import zipfile
@@ -32,6 +31,7 @@ from perfbudget.interchange import dumps
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Document, Unit
 from perfbudget.readers.sniff import sniff
+from tests.conftest import soffice_path
 
 pytestmark = pytest.mark.libreoffice
 
@@ -77,15 +77,6 @@ def self_evaluation(seed: Document) -> Document:
                        for n, i in enumerate(project.indicators))
     return replace(seed, kind="self-evaluation", unit=Unit(None, "某某局"),
                    projects=(replace(project, indicators=indicators, extras=(("主管部门", "某市财政局"),)),))
-
-
-def _soffice() -> str:
-    path = shutil.which("soffice")
-    if path:
-        return path
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail("LibreOffice (soffice) not found: scripts/test.sh installs it in CI")
-    pytest.skip("LibreOffice (soffice) not found (Debian: libreoffice-writer-nogui libreoffice-calc-nogui)")
 
 
 def with_wps_mark(package: bytes) -> bytes:
@@ -136,7 +127,7 @@ def _make(folder: Path, seed: Document, soffice: str) -> None:
 @pytest.fixture(scope="session")
 def forms(tmp_path_factory: pytest.TempPathFactory, seed_document: Document) -> dict[str, bytes]:
     """The seed's files made by LibreOffice, by name (MADE); made once even with several xdist workers."""
-    soffice = _soffice()
+    soffice = soffice_path()
     base = tmp_path_factory.getbasetemp()
     folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "seed-forms"
     folder.mkdir(exist_ok=True)

@@ -9,18 +9,15 @@
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
-
-import pytest
 
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Severity, Source
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.pdf import _column_page, _repeats_a_row
+from tests.conftest import soffice_path
 
 
 def _rows(result: LoadResult, project: int = 0) -> list[tuple[str, str, str, str]]:
@@ -85,11 +82,13 @@ def test_pdf_page_starting_with_a_row_of_the_previous_page_is_a_table_of_its_own
     assert not _repeats_a_row([row("", "", "人数")], [row("", "", "人数")])  # one filled cell repeats by chance
 
 
-def _soffice() -> str:
-    path = os.environ.get("PERFBUDGET_TEST_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
-    if not path:
-        pytest.skip("LibreOffice (soffice) not found (set PERFBUDGET_TEST_SOFFICE)")
-    return path
+def _pdf_of(source: Path, tmp_path: Path) -> LoadResult:
+    """``source`` printed to PDF by LibreOffice (a private profile), then read."""
+    subprocess.run([soffice_path(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = source.with_suffix(".pdf")
+    return load_bytes(pdf.read_bytes(), pdf.name)
 
 
 def test_pdf_of_a_sheet_over_two_pages_with_its_heading_repeated(tmp_path: Path) -> None:
@@ -119,10 +118,7 @@ def test_pdf_of_a_sheet_over_two_pages_with_its_heading_repeated(tmp_path: Path)
     sheet.print_title_rows = "3:3"
     source = tmp_path / "sheet.xlsx"
     book.save(str(source))
-    subprocess.run([_soffice(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                   check=True, capture_output=True, timeout=180)
-    result = load_bytes((tmp_path / "sheet.pdf").read_bytes(), "sheet.pdf")
+    result = _pdf_of(source, tmp_path)
     assert not _errors(result), result.problems
     document = result.document
     assert document is not None and document.money_unit == "元"
@@ -176,10 +172,7 @@ def test_pdf_of_a_sheet_too_wide_for_the_page_is_refused_with_the_page(tmp_path:
         sheet.column_dimensions[column].width = width  # wider than a portrait page: columns F-H on page 2
     source = tmp_path / "wide.xlsx"
     book.save(str(source))
-    subprocess.run([_soffice(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                   check=True, capture_output=True, timeout=180)
-    result = load_bytes((tmp_path / "wide.pdf").read_bytes(), "wide.pdf")
+    result = _pdf_of(source, tmp_path)
     assert result.document is None or not any(p.indicators for p in result.document.projects)
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
     assert errors and "右侧的列" in errors[0].message and errors[0].source is not None

@@ -15,8 +15,6 @@ the test is skipped locally and fails in CI.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -33,19 +31,10 @@ from perfbudget.writers.evaluation_layout import project_grid as evaluation_grid
 from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
 from perfbudget.writers.target_table_export import render
 from perfbudget.writers.target_table_layout import project_grid as target_grid
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, soffice_path
 from tests.evaluate.helpers import P5, P5_SHEET, csv_bytes, run
 
 A4 = (595.3, 841.9)
-
-
-def soffice() -> str:
-    path = os.environ.get("PERFBUDGET_TEST_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
-    if path:
-        return path
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail("LibreOffice (soffice) not found: scripts/test.sh installs it in CI")
-    pytest.skip("LibreOffice (soffice) not found (set PERFBUDGET_TEST_SOFFICE)")
 
 
 def to_pdf(files: list[Path], workdir: Path) -> dict[str, Path]:
@@ -53,7 +42,7 @@ def to_pdf(files: list[Path], workdir: Path) -> dict[str, Path]:
     assert len({f.stem for f in files}) == len(files), "one PDF per stem: the names must differ before the suffix"
     profile = workdir / "lo-profile"
     out = workdir / "pdf"
-    command = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+    command = [soffice_path(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", str(out), *map(str, files)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     pdfs = {f.name: out / f"{f.stem}.pdf" for f in files}

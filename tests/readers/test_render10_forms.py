@@ -2,7 +2,8 @@
 
 * Word: tracked changes left in (text moved away with ``w:moveFrom`` is not read; deletions never were); a
   form nested in the cell of a page-layout table is read as a table of its own (a form holding a small table
-  in one of its cells is not a layout table).
+  in one of its cells is not a layout table); a header part typed as paragraphs with tab stops above the
+  indicator table is read as its first rows when it names the project.
 * HTML: a line break of the page's source is white space (Word's HTML writer breaks its source lines between
   Chinese characters); a web archive (.mht, quoted-printable GB2312) is read from its HTML part.
 * Any grid: a 一级 cell holding only its score ``(50分)`` is no 三级 name; a last row holding only the cut label
@@ -148,3 +149,32 @@ def test_a_last_row_holding_a_cut_level_label_is_no_indicator() -> None:
     result = load_bytes(excel_file(rows), "cut.xlsx")
     assert _rows(result) == READ[:1]
     assert any("满意度指标" in p.message and p.severity is Severity.WARNING for p in result.problems)
+
+
+def test_header_part_typed_with_tab_stops_is_read() -> None:
+    import docx
+
+    document = docx.Document()
+    for line in ("项目支出绩效目标表", "项目名称\t校舍维修\t项目负责人\t(略)", "开始日期\t2022年1月1日",
+                 "资金情况(单位:万元)\t年度资金总额:\t16", "\t其中:财政拨款\t16"):
+        document.add_paragraph(line)
+    table = document.add_table(rows=3, cols=4)
+    _fill(table, FORM[2:])
+    result = load_bytes(_saved(document), "tabs.docx")
+    assert _rows(result) == READ
+    assert result.document is not None
+    project = result.document.projects[0]
+    assert (project.name, project.budget.total, result.document.money_unit) == ("校舍维修", Decimal("16"), "万元")
+
+
+def test_tab_paragraphs_without_the_project_stay_text() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("项目名称:校舍维修")
+    document.add_paragraph("联系人\t张三\t联系电话\t(略)")  # no 项目名称 among them: not a header part
+    table = document.add_table(rows=len(FORM), cols=4)
+    _fill(table, FORM)
+    result = load_bytes(_saved(document), "tabs.docx")
+    assert _rows(result) == READ
+    assert result.document is not None and "联系人" not in str(result.document.projects[0])

@@ -27,7 +27,7 @@ from perfbudget.readers.container import check_zip, word_cells
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.label_lines import label_line_cells
+from perfbudget.readers.label_lines import label_line_cells, tab_row_cells
 from perfbudget.readers.labels import is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
@@ -152,11 +152,17 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     heading: str | None = None
     unit_line: str | None = None  # 金额单位：万元 written above the table
     lead: list[tuple[str, ...]] = []
+    tab_rows: list[tuple[str, ...]] = []  # paragraphs typed as rows with tab stops, kept when they name the project
+    names_project = False
     for child in _blocks(body):
         if child.tag == _P:
             text = paragraph_text(child)
             if (labelled := label_line_cells(text)) is not None:
                 lead.append(labelled)  # 单位名称：某局  金额单位：万元 written above the table
+                continue
+            if (tabbed := tab_row_cells(text)) is not None and (tab_rows or tabbed[1]):
+                tab_rows.append(tabbed[0])  # 项目名称<TAB>校舍维修<TAB>主管部门<TAB>某局: a header part typed in
+                names_project = names_project or tabbed[2]
                 continue
             unit_line = text.strip() if money_unit_in(text) else unit_line
             heading = better_heading(heading, text)
@@ -164,9 +170,10 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
         number = len(tables) + 1
         source = Source(file, sheet=f"表{number}", table=number)
         rows = with_unit_line(table_rows(child, file, number, budget), unit_line, source)
+        lead += tab_rows if names_project else []
         tables.append(RawTable(heading, source, with_label_lines(rows, lead, source), certain=True))
         heading = unit_line = None
-        lead = []
+        lead, tab_rows, names_project = [], [], False
     return tables
 
 

@@ -3,7 +3,8 @@
 * Word: tracked changes left in (text moved away with ``w:moveFrom`` is not read; deletions never were); a
   form nested in the cell of a page-layout table is read as a table of its own (a form holding a small table
   in one of its cells is not a layout table); a header part typed as paragraphs with tab stops above the
-  indicator table is read as its first rows when it names the project.
+  indicator table is read as its first rows when it names the project; a text box is read once (not again from
+  its ``mc:Fallback`` copy).
 * HTML: a line break of the page's source is white space (Word's HTML writer breaks its source lines between
   Chinese characters); a web archive (.mht, quoted-printable GB2312) is read from its HTML part.
 * Any grid: a 一级 cell holding only its score ``(50分)`` is no 三级 name; a last row holding only the cut label
@@ -178,3 +179,32 @@ def test_tab_paragraphs_without_the_project_stay_text() -> None:
     result = load_bytes(_saved(document), "tabs.docx")
     assert _rows(result) == READ
     assert result.document is not None and "联系人" not in str(result.document.projects[0])
+
+
+def _text_box_paragraph(text: str):  # type: ignore[no-untyped-def]
+    """A paragraph anchoring a text box as Word writes it: the box in mc:Choice (DrawingML) and again in
+    mc:Fallback (VML)."""
+    from lxml import etree
+
+    box = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    return etree.fromstring(
+        '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><w:r><mc:AlternateContent>'
+        f"<mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:rect><v:textbox>{box}</v:textbox></v:rect></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p>")
+
+
+def test_text_box_above_the_table_is_read_once() -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=len(FORM), cols=4)
+    _fill(table, FORM)
+    document.element.body.insert(0, _text_box_paragraph("单位名称:某县教育局\u3000\u3000金额单位:万元"))
+    result = load_bytes(_saved(document), "box.docx")
+    assert _rows(result) == READ
+    assert result.document is not None
+    assert (result.document.unit.name, result.document.money_unit) == ("某县教育局", "万元")

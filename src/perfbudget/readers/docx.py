@@ -7,7 +7,8 @@ is blank, as in the seed's text form. A cell's paragraphs are joined by newlines
 The table's heading is the last paragraph before it (a ``…绩效目标表`` one preferred).
 A page-layout table (tables in its cells, no form label of its own) is not read: the paragraphs and
 tables of its cells are, as if they stood in the body. Text is read as the tracked changes would be
-accepted: insertions kept, deletions (``w:delText``) and moved-away text (``w:moveFrom``) left out.
+accepted: insertions kept, deletions (``w:delText``) and moved-away text (``w:moveFrom``) left out. A text
+box is read once (its ``mc:Fallback`` copy is skipped).
 
 Cells are read straight from the XML of each row (``w:tc``) rather than through
 ``Table.cell()``, which re-walks the grid for every call.
@@ -36,12 +37,15 @@ _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
 _TCPR, _GRIDSPAN, _VMERGE, _VAL = f"{_W}tcPr", f"{_W}gridSpan", f"{_W}vMerge", f"{_W}val"
 _TRPR, _GRIDBEFORE, _SDT, _SDTCONTENT = f"{_W}trPr", f"{_W}gridBefore", f"{_W}sdt", f"{_W}sdtContent"
-_WITHDRAWN = (f"{_W}del", f"{_W}moveFrom")
+# Text never read: tracked deletions and moves away, and the fallback copy of a text box (a drawing's
+# mc:AlternateContent holds the text box twice, as mc:Choice and as a VML mc:Fallback)
+_WITHDRAWN = (f"{_W}del", f"{_W}moveFrom", "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback")
 
 
 def paragraph_text(p: Any) -> str:
     """The paragraph's text as accepted: tracked insertions kept, deletions and moved-away text left out (Word
-    writes deleted text as ``w:delText``, never read, but text moved away as ``w:t`` inside ``w:moveFrom``)."""
+    writes deleted text as ``w:delText``, never read, but text moved away as ``w:t`` inside ``w:moveFrom``); a
+    text box anchored in it read once (not again from its ``mc:Fallback`` copy)."""
     withdrawn = {t for change in p.iter(*_WITHDRAWN) for t in change.iter(_T)}
     parts = []
     for node in p.iter(_T, _TAB, _BR, _CR):

@@ -208,3 +208,21 @@ def test_text_box_above_the_table_is_read_once() -> None:
     assert _rows(result) == READ
     assert result.document is not None
     assert (result.document.unit.name, result.document.money_unit) == ("某县教育局", "万元")
+
+
+def test_pdf_row_broken_across_a_page_is_flagged() -> None:
+    from perfbudget.model import Source
+    from perfbudget.readers.grid import Cell
+    from perfbudget.readers.pdf import _may_be_split_row
+
+    def cells(*texts: str) -> list[Cell]:
+        return [Cell(text, Source("x.pdf", page=2, row=1, column=c)) for c, text in enumerate(texts, 1)]
+
+    page1 = [["一级指标", "二级指标", "三级指标", "年度指标值"],
+             ["", "数量指标", "指标1:政府\n办基层医疗", "实施乡镇社\n区基层医疗"],
+             ["", "", "指标2:村卫", "实施基本药"]]  # the row broke after its first line: full lines
+    assert _may_be_split_row(page1, [cells("", "", "生室实施国\n家基本药物", "物制度补助\n村卫生室")])
+    ended = [*page1[:2], ["", "", "指标2:村卫\n生室", "352个"]]  # its lines end short: a row of its own
+    assert not _may_be_split_row(ended, [cells("", "质量指标", "合格率", "100%")])
+    assert not _may_be_split_row(page1, [cells("", "", "生室实施国", "")])  # one cell: joined as a wrapped name
+    assert not _may_be_split_row(page1, [cells("产出指标", "数量指标", "生室实施国", "5个")])  # a new group

@@ -401,9 +401,9 @@ _LEVEL_NAMES = frozenset(LEVEL1_NAMES) | _KNOWN_LEVEL2
 @lru_cache(maxsize=1024)
 def cut_level_name(text: str) -> str | None:
     """The 一级/二级 name that ``text`` is the cut beginning of (满意 → 满意度指标: a form cut inside its
-    label), else None. Two characters at least, never a whole name."""
+    label), else None. Two characters at least, never a name read as a level itself (社会效益, 满意度)."""
     key = unicodedata.normalize("NFKC", text).strip()
-    if len(key) < 2 or key in _LEVEL_NAMES:
+    if len(key) < 2 or key in _LEVEL_NAMES or level_of(key) is not None:
         return None
     return next((name for name in sorted(_LEVEL_NAMES) if name.startswith(key) and len(name) > len(key)), None)
 

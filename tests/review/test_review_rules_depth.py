@@ -134,6 +134,10 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
     ("quality-restates-quantity", "the year's task again as a 完成率 (罗湖)",
      [row(OUT, N, "城中村、住宅区任务完成量", "12个"), row(OUT, Q, "管道天然气年度改造任务完成率", "100%"),
       *GOOD_ROWS[2:]], None, [(2, "level3")]),
+
+    # round 8 (衡山, 秀屿, 宁晋, 福建台联, 亳州)
+    ("vague-qualitative", "a bare degree (衡山)", with_row(5, row(E, SUS, "设备维护及安全性", "高")), None,
+     [(5, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -222,6 +226,12 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      with_row(1, row(OUT, N, "消毒机(≥台)", "1")), None),
     ("quality-restates-quantity", "a task completion beside a count of other things",
      [row(OUT, N, "城中村、住宅区数", "12个"), row(OUT, Q, "年度改造任务完成率", "100%"), *GOOD_ROWS[2:]], None),
+
+    # round 8
+    ("vague-qualitative", "the answer to a yes/no question (秀屿)",
+     with_row(2, row(OUT, Q, "已建工程是否存在质量问题", "否")), None),
+    ("vague-qualitative", "a degree against a standard", with_row(5, row(E, SUS, "设备维护及安全性", "高于国家标准")),
+     None),
 ]
 
 

@@ -35,9 +35,10 @@ _VAGUE_ENDING = re.compile(
 _VAGUE_WORDS = ("应保尽保", "效果明显", "效果显著", "进一步", "有所", "得到", "不断", "逐步", "稳步", "明显",
                 "显著", "持续", "有效", "保障", "健全", "完善", "提升", "提高", "增强", "加强", "改善", "促进",
                 "缓解", "过硬", "大幅", "充分", "积极", "基本")
-# What makes a phrase checkable: a number, a standard, an acceptance, a deadline, a zero.
+# What makes a phrase checkable: a number, a standard, an acceptance, a deadline, a zero, or the
+# answer to a yes/no question (已建工程是否存在质量问题 否).
 _ANCHOR = re.compile(r"\d|%|达到|标准|合格|达标|通过(?:验收|审核|评审|考核|检查|审计)|验收|不发生|未发生|无|零"
-                     r"|按期|按时|如期|全部|全覆盖|印发|出台|建成|完成")
+                     r"|按期|按时|如期|全部|全覆盖|印发|出台|建成|完成|^[是否]$")
 # Names that ask for a number: a rate, a count, an amount, a time.
 _NUMBER_NAME = re.compile(
     r"(?:率|数|数量|次数|人数|个数|件数|户数|人次|台次|金额|面积|长度|里程|时间|时长|天数|年限|满意度|周期|时限|及时性)$"

@@ -138,6 +138,10 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
     # round 8 (衡山, 秀屿, 宁晋, 福建台联, 亳州)
     ("vague-qualitative", "a bare degree (衡山)", with_row(5, row(E, SUS, "设备维护及安全性", "高")), None,
      [(5, "target")]),
+    ("input-as-output", "the money covering a cost as the economic effect (衡山)",
+     with_row(5, row(E, EE, "利息费用保障率", "100%")), None, [(5, "level3")]),
+    ("input-as-output", "an interest subsidy guaranteed (衡山)",
+     with_row(5, row(E, EE, "政策性挂账利息补贴保障率", "100%")), None, [(5, "level3")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -232,6 +236,7 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      with_row(2, row(OUT, Q, "已建工程是否存在质量问题", "否")), None),
     ("vague-qualitative", "a degree against a standard", with_row(5, row(E, SUS, "设备维护及安全性", "高于国家标准")),
      None),
+    ("input-as-output", "a guarantee that is not money", with_row(2, row(OUT, Q, "储备粮应急保障率", "100%")), None),
 ]
 
 

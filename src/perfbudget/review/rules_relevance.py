@@ -48,6 +48,8 @@ _INPUT_NAME = re.compile(
     r"|^(?:预算|资金|经费|财政资金)?结余(?:率|比例)$|^(?:预算|科目|预算科目)调整(?:次数|率)$"
     # staff sent on trips is manpower going in (人力投入), not what the project delivers
     r"|^(?:出差|差旅)(?:人数|人次|次数|天数)$"
+    # money guaranteed to cover a cost (经费保障率, 利息费用保障率, 利息补贴保障率): the money going in
+    r"|(?:资金|经费|费用|利息)(?:补贴|补助)?(?:足额)?保障(?:率|程度|情况)$"
 )
 _MANPOWER = re.compile(r"^(?:出差|差旅)")
 # The project's own money stated as an output: 工程资金金额 43.2 under 数量指标. Only under 产出
@@ -105,7 +107,8 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     delivered is not the money spent. How well money is managed (资金使用合规率, 支付准确率)
     is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量"). So does budget
     execution: what is left over (结余率) and how often the budget is rearranged (科目调整次数), a note
-    after the name (``结余率(计算方法为:结余数/预算数)``) aside.
+    after the name (``结余率(计算方法为:结余数/预算数)``) aside. Money guaranteed to cover a cost
+    (经费保障率, 利息费用保障率, 利息补贴保障率) is the money going in; 应急保障率 is not money.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)]

@@ -226,8 +226,8 @@ BLIND: list[Judged] = [
         ("unit-mismatch", "教学质量提高、办学条件改善"),
         ("vague-qualitative", "安全情况"),
         ("unit-mismatch", "学生受益情况"),
+        ("level2-misplaced", "安全情况"),  # an effect of safety under 生态效益 (missed until round 8's fixes)
     }), missed=frozenset({
-        ("安全情况", "an effect of safety filed under 生态效益"),
         ("教学条件改善、办学水平提高", "=100% of a list of aims (提高 reads as a growth name)"),
     }), blind=True),
     Judged("广元昭化 麻风病防治 2021", _c("27"), frozenset({

@@ -142,6 +142,10 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(5, row(E, EE, "利息费用保障率", "100%")), None, [(5, "level3")]),
     ("input-as-output", "an interest subsidy guaranteed (衡山)",
      with_row(5, row(E, EE, "政策性挂账利息补贴保障率", "100%")), None, [(5, "level3")]),
+    ("level2-misplaced", "food safety as an ecological effect (衡山)",
+     with_row(5, row(E, EC, "食品安全指标达标率", "100%")), None, [(5, "level2")]),
+    ("level2-misplaced", "a rate with no time under 时效 (衡山)",
+     with_row(3, row(OUT, T, "储备粮应急保障率", "100%")), None, [(3, "level2")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -237,6 +241,10 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("vague-qualitative", "a degree against a standard", with_row(5, row(E, SUS, "设备维护及安全性", "高于国家标准")),
      None),
     ("input-as-output", "a guarantee that is not money", with_row(2, row(OUT, Q, "储备粮应急保障率", "100%")), None),
+    ("level2-misplaced", "safety of an ecological thing", with_row(5, row(E, EC, "饮用水源地生态安全达标率", "100%")),
+     None),
+    ("level2-misplaced", "on schedule under 时效", with_row(3, row(OUT, T, "项目按计划完成率", "100%")), None),
+    ("level2-misplaced", "within the legal time limit", with_row(3, row(OUT, T, "法定审限内结案率", "≥95%")), None),
 ]
 
 

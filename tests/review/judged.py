@@ -438,11 +438,10 @@ BLIND: list[Judged] = [
         ("direction-clash", "科目调整次数"),  # ≤10次 under 数量 (added after the run, as 临邑's <=6962人)
         ("input-as-output", "科目调整次数"),  # budget management, not an output
         ("input-as-output", "结余率(计算方法为:结余数/预算数)"),  # budget execution as the economic effect
-    }), missed=frozenset({
-        # the house does not flag a wage item's standard rows (name-without-object); here the
-        # project's name is not on the page
-        ("足额保障率", "保障 of what? (name-without-object)"),
-        ("按时发放率", "paid out: what? (name-without-object)"),
+        # the house does not flag a wage item's standard rows; here the project's name is not on
+        # the page (missed until round 8's fixes)
+        ("name-without-object", "足额保障率"),  # 保障 of what?
+        ("name-without-object", "按时发放率"),  # paid out: what?
     }), excused=frozenset({  # the page holds the indicator part only: no name, money or goals to read
         ("missing-budget", None), ("missing-goals", None),
         ("missing-level1-group", None), ("missing-cost-indicator", None),  # a 人员类 item, as 青神

@@ -33,6 +33,12 @@ def wage_header(goals: str = "保障单位在职人员工资按时足额发放")
     return rows
 
 
+def subsidy_header() -> list[list[str]]:
+    rows = header(goals="1.按时足额发放全镇党支部书记补贴", purpose="用于发放党支部书记补贴")
+    rows[1] = ["项目名称", "党支部书记补贴"]
+    return rows
+
+
 WAGE_ROWS = [row(OUT, N, "工资发放人数", "≥50人"), row(E, SE, "保障单位正常运转", "正常运转")]
 
 DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
@@ -146,6 +152,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(5, row(E, EC, "食品安全指标达标率", "100%")), None, [(5, "level2")]),
     ("level2-misplaced", "a rate with no time under 时效 (衡山)",
      with_row(3, row(OUT, T, "储备粮应急保障率", "100%")), None, [(3, "level2")]),
+    ("name-without-object", "paid out: what? (宁晋)", with_row(3, row(OUT, T, "及时发放率", "100%")), None,
+     [(3, "level3")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -245,6 +253,8 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      None),
     ("level2-misplaced", "on schedule under 时效", with_row(3, row(OUT, T, "项目按计划完成率", "100%")), None),
     ("level2-misplaced", "within the legal time limit", with_row(3, row(OUT, T, "法定审限内结案率", "≥95%")), None),
+    ("name-without-object", "the project's name says what is paid (巴南)",
+     with_row(3, row(OUT, T, "按时发放率", "100%")), subsidy_header()),
 ]
 
 

@@ -321,15 +321,25 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     (88号: indicators 清晰、可衡量). The measure words are in ``vocabulary.toml``. When the
     description names the object (及时率 described as 工作完成及时率) the fault is
     ``name-description-mismatch`` and is not reported twice; 人员类/运转类 projects' standard
-    rows (e.g. 发放及时率 in a wage table) are not flagged.
+    rows (e.g. 发放及时率 in a wage table) are not flagged, nor a bare 按时发放率/足额保障率 in a
+    project whose name says what it pays (党支部书记补贴): in a table with no such name it is
+    flagged (paid out: what?).
     """
     out = []
     for row, verdict in flagged(document, _NAME_WITHOUT_OBJECT):
         project = row.project
         if project_category(project.name, project.extras):
             continue
+        if _PAID_OUT.search(row.key) and _PAYMENT.search(project.name or ""):
+            continue  # 按时发放率 in 党支部书记补贴: the project's own payment
         out.append(at_indicator(project, row.position, row.indicator, "level3", *verdict))
     return out
+
+
+# A measure of paying out or guaranteeing (按时发放率, 足额保障率) and a project whose name says what
+# it pays (党支部书记补贴, 高中助学金): the payment is the object.
+_PAID_OUT = re.compile(r"发放|保障")
+_PAYMENT = re.compile(r"补贴|补助|工资|津贴|奖金|奖励|助学金|资助|救助|抚恤|报酬|补偿|慰问金|生活费")
 
 
 def _without_object(row: Row) -> tuple[str, str] | None:

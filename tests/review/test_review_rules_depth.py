@@ -154,6 +154,10 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(3, row(OUT, T, "储备粮应急保障率", "100%")), None, [(3, "level2")]),
     ("name-without-object", "paid out: what? (宁晋)", with_row(3, row(OUT, T, "及时发放率", "100%")), None,
      [(3, "level3")]),
+    ("cost-not-money", "the old form's 投入 | 成本目标 (福建台联)",
+     with_row(4, row("投入", "成本目标", "困难台胞生活补贴", "按实际情况发放")), None, [(4, "target")]),
+    ("level-not-in-framework", "投入 as a 一级 with another 二级",
+     with_row(4, row("投入", "资金投入", "项目资金到位", "100%")), None, [(4, "level1")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -255,6 +259,9 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("level2-misplaced", "within the legal time limit", with_row(3, row(OUT, T, "法定审限内结案率", "≥95%")), None),
     ("name-without-object", "the project's name says what is paid (巴南)",
      with_row(3, row(OUT, T, "按时发放率", "100%")), subsidy_header()),
+    ("level-not-in-framework", "the old form's 投入 | 成本目标, 产出 | 数量目标 (福建台联)",
+     [row(OUT, "数量目标", "视频会议保障数量", "≥12次"), *GOOD_ROWS[1:3],
+      row("投入", "成本目标", "运行维护成本", "≤10万元"), *GOOD_ROWS[4:]], None),
 ]
 
 

@@ -158,6 +158,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(4, row("投入", "成本目标", "困难台胞生活补贴", "按实际情况发放")), None, [(4, "target")]),
     ("level-not-in-framework", "投入 as a 一级 with another 二级",
      with_row(4, row("投入", "资金投入", "项目资金到位", "100%")), None, [(4, "level1")]),
+    ("qualitative-for-number", "an estimate, not the target (亳州)",
+     with_row(1, row(OUT, N, "飞机增雨作业航时", "暂定量按15次作业且总航时不少于30小时测算")), None, [(1, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -262,6 +264,8 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("level-not-in-framework", "the old form's 投入 | 成本目标, 产出 | 数量目标 (福建台联)",
      [row(OUT, "数量目标", "视频会议保障数量", "≥12次"), *GOOD_ROWS[1:3],
       row("投入", "成本目标", "运行维护成本", "≤10万元"), *GOOD_ROWS[4:]], None),
+    ("qualitative-for-number", "a figure in words, no estimate",
+     with_row(1, row(OUT, N, "飞机增雨作业航时", "全年作业15次，总航时不少于30小时")), None),
 ]
 
 

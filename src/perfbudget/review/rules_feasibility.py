@@ -158,7 +158,9 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     date or a number (``2024年12月底前``, ``2023.07-2024.01``) are fine. Cost indicators are
     left to ``cost-not-money``. Widened (issue 13): under 数量指标 any phrase (宣传教育
     ``覆盖全区所有人员``) and under 时效指标 a phrase without a date (``及时``, ``及时发放``;
-    ``年底前完成`` names one) ask for a number or a time too.
+    ``年底前完成`` names one) ask for a number or a time too. A value that says it is tentative or
+    an estimate (``暂定量按15次作业且总航时不少于30小时测算``: 暂定, 测算, 估算) is no target even
+    with figures in it.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _QUALITATIVE_FOR_NUMBER)]
@@ -172,7 +174,12 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
         return None
     if due_of(target) is not None:  # a date or period (当年, 上半年): a time target, scored by date
         return None
-    if cost or _DIGIT.search(target.raw):
+    if cost:
+        return None
+    if _TENTATIVE.search(target.raw) is not None:
+        return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}是暂定或测算的说明，不是确定的目标值",
+                "把测算的结果写成确定的目标值，如「≥30小时」「≥15次」，测算方法写在指标解释中")
+    if _DIGIT.search(target.raw):
         return None
     if _DATE_WORDS.search(target.raw) and (group == "时效指标" or name.endswith(_TIME_NAMES)):
         return None  # 年底前完成, 在项目计划完成时间内完成: a time that can be checked
@@ -189,6 +196,9 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
             f"指标值却是定性描述{quote(target.raw)}",
             f"写成可衡量的值，{example}")
 
+
+# A value that says it is an estimate, not the target: 暂定量按15次作业且总航时不少于30小时测算.
+_TENTATIVE = re.compile(r"暂定|暂按|暂估|测算|估算")
 
 _QUALITATIVE_FOR_NUMBER = indicator_check(_wants_number)
 

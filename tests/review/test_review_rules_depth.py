@@ -160,6 +160,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(4, row("投入", "资金投入", "项目资金到位", "100%")), None, [(4, "level1")]),
     ("qualitative-for-number", "an estimate, not the target (亳州)",
      with_row(1, row(OUT, N, "飞机增雨作业航时", "暂定量按15次作业且总航时不少于30小时测算")), None, [(1, "target")]),
+    ("effect-under-output", "an aim as the name of a count (福建台联)",
+     with_row(1, row(OUT, N, "争取民心、增进乡情", "开展交流活动2次")), None, [(1, "level1")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -266,6 +268,8 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
       row("投入", "成本目标", "运行维护成本", "≤10万元"), *GOOD_ROWS[4:]], None),
     ("qualitative-for-number", "a figure in words, no estimate",
      with_row(1, row(OUT, N, "飞机增雨作业航时", "全年作业15次，总航时不少于30小时")), None),
+    ("effect-under-output", "a count of events that promote", with_row(1, row(OUT, N, "促进交流活动场次", "≥2场次")),
+     None),
 ]
 
 

@@ -162,6 +162,12 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(1, row(OUT, N, "飞机增雨作业航时", "暂定量按15次作业且总航时不少于30小时测算")), None, [(1, "target")]),
     ("effect-under-output", "an aim as the name of a count (福建台联)",
      with_row(1, row(OUT, N, "争取民心、增进乡情", "开展交流活动2次")), None, [(1, "level1")]),
+    ("several-targets", "counts of four things in one value (福建台联)",
+     with_row(1, row(OUT, N, "困难台胞、高龄台胞困难补助受益",
+                     "困难台胞432人、高龄台胞1792人、困难学生助学95人、困难台胞技能培训91人")), None, [(1, "target")]),
+    ("several-targets", "events of three kinds in one value (福建台联)",
+     with_row(1, row(OUT, N, "开展交流活动", "开展丰收节活动1次、夏令营活动1次、台胞技能培训2期")), None,
+     [(1, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -270,6 +276,11 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      with_row(1, row(OUT, N, "飞机增雨作业航时", "全年作业15次，总航时不少于30小时")), None),
     ("effect-under-output", "a count of events that promote", with_row(1, row(OUT, N, "促进交流活动场次", "≥2场次")),
      None),
+    ("several-targets", "a count beside its share",
+     with_row(2, row(OUT, Q, "基层医疗机构覆盖率", "实施基层医疗机构37个，覆盖率100%")), None),
+    ("several-targets", "a count and a time, no list",
+     with_row(1, row(OUT, N, "飞机增雨作业", "全年作业15次且总航时不少于30小时")), None),
+    ("several-targets", "one count in a phrase", with_row(1, row(OUT, N, "宣传活动", "开展宣传活动，全年3次")), None),
 ]
 
 

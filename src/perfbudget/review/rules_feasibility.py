@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from perfbudget.framework import LEVEL1_EFFECT
 from perfbudget.model import Document, Op
@@ -20,7 +21,7 @@ from perfbudget.review.helpers import (
     quote,
     unit_note,
 )
-from perfbudget.review.language import content_words, made_of, project_category, word_set
+from perfbudget.review.language import content_words, figures, made_of, project_category, word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_relevance import is_input_name, rate_given_as_count
 from perfbudget.review.settings import RuleSettings
@@ -201,6 +202,44 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
 _TENTATIVE = re.compile(r"暂定|暂按|暂估|测算|估算")
 
 _QUALITATIVE_FOR_NUMBER = indicator_check(_wants_number)
+
+
+@rule("several-targets", title="一个指标填了多个指标值", dimension="可行性", severity="warning")
+def several_targets(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A target cell that lists counts of several things (``困难台胞432人、高龄台胞1792人、困难学生助学95人``).
+
+    An indicator is scored against one target value: a list of counts of different things
+    cannot be scored as one (which of them is met?), and the things counted have no indicator
+    of their own. Flagged when a qualitative value holds at least two figures in count words
+    (人, 次, 期 … of ``vocabulary.toml`` ``[units] count``) with a list mark (、，；) between each
+    and the next. A count beside its share (``实施基层医疗机构37个，覆盖率100%``), a count and a
+    time (``15次…30小时``) or a single count in a phrase are not flagged; cost rows are left to
+    the cost rules.
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _SEVERAL_TARGETS)]
+
+
+_LIST_MARK = re.compile(r"[、，,；;]")
+
+
+def _several_targets(row: Row) -> tuple[str, str] | None:
+    """``several-targets``'s (message, suggestion) for one indicator, or None."""
+    target = row.indicator.target
+    raw = target.raw
+    if target.is_quantitative or row.cost or _LIST_MARK.search(raw) is None:
+        return None
+    counts = word_set("units", "count")
+    found = [(value, unit, start, end) for value, unit, start, end in figures(raw) if unit in counts]
+    if len(found) < 2 or any(_LIST_MARK.search(raw[a[3]:b[2]]) is None for a, b in pairwise(found)):
+        return None
+    listed = "、".join(f"{format_decimal(value)}{unit}" for value, unit, _start, _end in found)
+    first = _LIST_MARK.split(raw, maxsplit=1)[0].strip()
+    return (f"指标值{quote(raw)}列了{len(found)}个数量（{listed}），一个指标只能对照一个目标值，无法打分",
+            f"拆成{len(found)}个三级指标，每个指标只写一个目标值，如把{quote(first)}单列为一个指标")
+
+
+_SEVERAL_TARGETS = indicator_check(_several_targets)
 
 
 # Smaller is better: the measured thing is a cost, a time to wait, a fault or a complaint.

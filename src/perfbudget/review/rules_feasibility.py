@@ -7,7 +7,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from perfbudget.framework import LEVEL1_EFFECT
-from perfbudget.model import Document, Op
+from perfbudget.model import Document, Kind, Op
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -221,13 +221,16 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
 
 
 _LIST_MARK = re.compile(r"[、，,；;]")
+_LISTED_FIGURES = re.compile(r"\d[^、，,；;]*?[、，,；;]\D*?\d")
 
 
 def _several_targets(row: Row) -> tuple[str, str] | None:
     """``several-targets``'s (message, suggestion) for one indicator, or None."""
     target = row.indicator.target
+    if target.kind is Kind.QUANTITATIVE or row.cost:
+        return None
     raw = target.raw
-    if target.is_quantitative or row.cost or _LIST_MARK.search(raw) is None:
+    if _LISTED_FIGURES.search(raw) is None:  # most values: not two figures with a list mark between
         return None
     counts = word_set("units", "count")
     found = [(value, unit, start, end) for value, unit, start, end in figures(raw) if unit in counts]

@@ -304,11 +304,16 @@ _CONTRASTS = set("0123456789一二三四五六七八九十百千春夏秋冬上�
                  "年月日周季初高早晚")
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _variants(name: str) -> tuple[str, ...]:
-    """The name with each character but the first and the last two replaced by \\0, in order (a
-    province's tables repeat their names: each name's variants are made once)."""
-    return tuple(f"{name[:i]}\0{name[i + 1:]}" for i in range(1, len(name) - 2))
+def _one_apart(name: str, other: str) -> int | None:
+    """The one position at which ``name`` and ``other`` (the same length, first character and last two)
+    differ, None when they differ at none or at more than one."""
+    found = None
+    for i in range(1, len(name) - 2):
+        if name[i] != other[i]:
+            if found is not None:
+                return None
+            found = i
+    return found
 
 
 @rule("inconsistent-phrase", title="疑似笔误（与其他表写法不同）", dimension="规范性", severity="info",
@@ -327,26 +332,32 @@ def inconsistent_phrase(document: Document, settings: RuleSettings) -> list[Find
         seq = project.seq
         for row in own:
             projects_of[row.key].add(seq)
-    index: dict[str, list[str]] = defaultdict(list)
+    # a name one character away from a shared one (never its first or last two) has the same length,
+    # first character and last two: the shared names by that shape, each compared only with the names of
+    # its shape written once
+    shared: dict[tuple[int, str, str], list[str]] = {}
     for name, seqs in projects_of.items():
         if len(seqs) >= 2 and len(name) >= minimum:
-            for variant in _variants(name):
-                index[variant].append(name)
-    if not index:
+            shared.setdefault((len(name), name[0], name[-2:]), []).append(name)
+    if not shared:
         return []
-    # a name one character away from a shared one (never its first or last two) has the same length,
-    # first character and last two: most names are ruled out by that before their variants are made
-    shapes = {(len(name), name[0], name[-2:]) for names in index.values() for name in names}
     slips: dict[str, tuple[int, str]] = {}
     for name, seqs in projects_of.items():
-        if len(seqs) != 1 or len(name) < minimum or (len(name), name[0], name[-2:]) not in shapes:
+        if len(seqs) != 1 or len(name) < minimum:
             continue
-        for i, variant in enumerate(_variants(name), 1):
-            if name[i] in _CONTRASTS:
-                continue
-            for common in index.get(variant, ()):
-                if common[i] not in _CONTRASTS and not seqs & projects_of[common]:
-                    slips[name] = (i, common)
+        commons = shared.get((len(name), name[0], name[-2:]))
+        if commons is None:
+            continue
+        # the shared names one character away, at a position that does not tell indicators apart; the
+        # last by (position, shared name in order) is reported
+        found = None
+        for order, common in enumerate(commons):
+            i = _one_apart(name, common)
+            if (i is not None and name[i] not in _CONTRASTS and common[i] not in _CONTRASTS
+                    and not seqs & projects_of[common] and (found is None or (i, order) > found[0])):
+                found = ((i, order), (i, common))
+        if found is not None:
+            slips[name] = found[1]
     if not slips:
         return []
     out = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 
@@ -233,13 +233,26 @@ def _holds(pattern: re.Pattern[str], text: str) -> bool:
 _TYPO_SCREEN = indicator_cache()
 
 
-def _confusions(settings: RuleSettings) -> tuple[tuple[str, str], ...]:
-    extra = []
-    for item in settings.param("extra"):
+def _confusions(extra: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for item in extra:
         wrong, sep, right = item.partition("=")
         if sep and wrong and right:
-            extra.append((wrong, right))
-    return CONFUSIONS + tuple(extra)
+            pairs.append((wrong, right))
+    return CONFUSIONS + tuple(pairs)
+
+
+def _typo_words(extra: Iterable[str]) -> tuple[dict[str, str], re.Pattern[str], bool]:
+    """The confusion pairs with a config's ``extra`` ones (wrong → right), their pattern, and whether no
+    wrong word holds \\0 (the texts can be searched joined by it)."""
+    pairs = dict(_confusions(extra))
+    return pairs, _pattern(tuple(pairs)), not any("\0" in wrong for wrong in pairs)
+
+
+@lru_cache(maxsize=64)
+def _typo_words_kept(extra: tuple[str, ...]) -> tuple[dict[str, str], re.Pattern[str], bool]:
+    """:func:`_typo_words`, worked out once per ``extra`` (a province's review asks it per document)."""
+    return _typo_words(extra)
 
 
 @lru_cache(maxsize=64)
@@ -247,6 +260,7 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+@lru_cache(maxsize=1)
 def _default_pattern() -> re.Pattern[str]:
     """The pattern of the curated confusion list alone."""
     return _pattern(tuple(dict(CONFUSIONS)))
@@ -270,10 +284,12 @@ def typo(document: Document, settings: RuleSettings) -> list[Finding]:
     E.g. 较钱一年 (较前), 人民检查院 (检察院), 到帐 (到账), 合格律 (合格率). A config adds pairs with
     ``extra = ["错=对", …]``. Each text is reported once per misspelling.
     """
-    pairs = dict(_confusions(settings))
-    pattern = _pattern(tuple(pairs))
+    extra = settings.param("extra")
+    try:
+        pairs, pattern, screen = _typo_words_kept(tuple(extra))
+    except TypeError:  # an unhashable item in the config's list: worked out here (and failing as it did)
+        pairs, pattern, screen = _typo_words(extra)
     out = []
-    screen = not any("\0" in wrong for wrong in pairs)
     # the curated list alone (no extra pairs): the indicators' texts were screened once per indicator
     # (_typo_screen); the projects holding a flagged indicator, by identity
     marked = ({id(row.project) for row, _held in flagged(document, _TYPO_SCREENED)}

@@ -167,6 +167,10 @@ def test_a_range_of_numbers_that_are_no_dates_is_no_period() -> None:
     target = parse_target("1000.0-1000.00", "视频会议保障数量")
     assert target.period is None and target.value == Decimal("1000.0") and target.upper == Decimal("1000.00")
     assert parse_target("2023.07-2024.01", "项目实施期").period == ("2023.07", "2024.01")
+    # found by the same test on 2026-12-03: 2222.8-2445.01 was read as a deadline (August 2222 to January 2445)
+    target = parse_target("2222.8-2445.01", "视频会议保障数量")
+    assert target.kind is Kind.QUANTITATIVE and target.value == Decimal("2222.8") and target.upper == Decimal("2445.01")
+    assert parse_target("2222年8月-2445年1月", "项目实施期").kind is Kind.QUALITATIVE
 
 
 @pytest.mark.parametrize("text", ["17.00", "100", "1E+2", "1.5E+3", "0.000001", "1E-7", "-1E-7", "0E-10", "0E+3",

@@ -143,9 +143,15 @@ def parse_due(raw: str) -> Due | None:
     if match:
         start_year, start_month = int(match["ay"]), int(match["am"])
         end_year, end_month = int(match["by"]), int(match["bm"])
-        if _month_ok(start_month) and _month_ok(end_month) and (start_year, start_month) <= (end_year, end_month):
+        if _month_ok(start_month) and _month_ok(end_month) and (start_year, start_month) <= (end_year, end_month) \
+                and ("年" in text or (_dated(start_year) and _dated(end_year))):
             return Due(end_month, None, end_year, start_month, start_year)
     return None
+
+
+def _dated(year: int) -> bool:
+    """A year 19xx/20xx: without 年, 2222.8-2445.01 is a range of numbers, not a period (as in target.py)."""
+    return 1900 <= year <= 2099
 
 
 def due_of(target: Target) -> Due | None:

@@ -12,7 +12,8 @@ follows the previous table with nothing but page furniture between them continue
   same indicator header again (dropped, with a note) → the rest of the same table.
 
 A table with a title of its own (``…绩效目标表``) is never joined: it is another table, read
-on its own (see ``interpret``: an indicator block without its header block).
+on its own (see ``interpret``: an indicator block without its header block); nor is a table on
+another sheet of a workbook.
 """
 
 from __future__ import annotations
@@ -79,12 +80,20 @@ def _separate(table: RawTable) -> bool:
     return bool(heading) and "续" not in heading and looks_like_heading(heading)
 
 
+def _other_sheet(previous: RawTable, table: RawTable) -> bool:
+    """Tables on two sheets of a workbook are two tables: a sheet is no page, and a form does not
+    go on on the next sheet (a sheet of fund sources after the form is no rest of it). A workbook's
+    tables are named by their sheet alone; Word, HTML and OpenDocument text tables carry a number."""
+    on_sheet = table.source.table is None and table.source.sheet is not None
+    return on_sheet and previous.source.sheet != table.source.sheet
+
+
 def join_continued(tables: list[RawTable], problems: list[Problem]) -> list[RawTable]:
     """The tables with continuation tables joined to the table they continue (see the module docstring)."""
     out: list[RawTable] = []
     for table in tables:
         previous = out[-1] if out else None
-        separate = previous is not None and _separate(table)
+        separate = previous is not None and (_separate(table) or _other_sheet(previous, table))
         if previous is not None and not separate and _first_row(table.rows) and not _names_a_project(table) \
                 and has_header_block(previous.rows) and indicator_header_at(previous.rows) is None:
             # the header part goes on in the next table (the funds rows, then the indicator part)

@@ -202,6 +202,10 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             problems.append(Problem(where, f"{CUT_MESSAGE}：没有找到指标表头行"
                                            "（一级指标、二级指标、三级指标、指标值），"
                                            "表格被截断，文件可能不完整"))
+        elif table.certain and _holds_nothing_of_a_form(parts):
+            parts.unrelated = Problem(table.source, "这个表格不是绩效目标表（没有项目名称、预算金额、绩效目标、"
+                                                    "指标表头和指标行），未读取其内容")
+            problems.append(parts.unrelated)
         else:
             problems.append(Problem(where, "表格不完整：没有找到指标表头行（一级指标、二级指标、三级指标、指标值）"))
         return parts
@@ -226,6 +230,17 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     if len(parts.indicators) == before and errors_after == errors_before:
         problems.append(Problem(rows[header_index][0].source, "表格不完整：指标表头之后没有指标行"))
     return parts
+
+
+def _holds_nothing_of_a_form(parts: Parts) -> bool:
+    """Whether a table with no indicator header gave nothing a project is made of: no name, no
+    amount (an empty 其他资金 cell is no amount), no purpose or goals, no indicators. Such a table
+    beside a form (a sheet listing the fund sources the form's formulas add up, a sign-off table)
+    is no part of it; :func:`document_from_parts` decides by the file's other tables."""
+    return (not parts.indicators and not parts.goals and not parts.purpose
+            and (parts.name_cell is None or parts.name_cell.blank) and parts.unit is None
+            and all(c.blank for c in parts.money.values()) and not parts.fiscal_parts
+            and not parts.other_parts and parts.project_total is None)
 
 
 def _is_project(parts: Parts) -> bool:
@@ -267,7 +282,11 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
     money_unit: str | None = None
     self_evaluation = False
     numbered: list[bool] = []  # per project: does its heading carry a number (3.…)?
+    beside: list[Problem] = []  # what was said of the tables beside the form (see _holds_nothing_of_a_form)
     for position, parts in enumerate(parts_of_tables, 1):
+        if parts.unrelated is not None:
+            beside.append(parts.unrelated)
+            continue
         if parts.money_unit is None and (written := written_money_unit(parts)) is not None:
             parts.money_unit = written
             problems.append(Problem(parts.source, f"表中没有写金额单位，按金额后所写的单位取「{written}」",
@@ -293,6 +312,10 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
             why = "表格在其预算之前被截断" if parts.cut is not None else "不是完整的项目表（可能是页面片段）"
             problems.append(Problem(parts.name_cell.source, f"「{_text(parts.name_cell)}」既没有预算也没有指标，"
                                     f"{why}，未作为项目读取", Severity.WARNING))
+    if beside and projects:  # tables beside a form: left out with a warning, not an error that refuses the file
+        for said in beside:
+            at = next(i for i, p in enumerate(problems) if p is said)
+            problems[at] = replace(said, severity=Severity.WARNING)
     if unit is None and projects:
         unit = unit_from_fields(projects[0], problems)
     projects = years_from_previous_tables(projects, problems)

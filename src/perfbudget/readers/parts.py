@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from perfbudget.model import Indicator, Source, Unit
+from perfbudget.model import Indicator, Problem, Source, Unit
 from perfbudget.readers.grid import Cell
 
 
@@ -36,3 +36,6 @@ class Parts:
     department: bool = False
     # The reader's risky guesses for this project (short Chinese notes, shown as 需人工核对).
     needs_check: list[str] = field(default_factory=list)
+    # A table beside the form that is no part of it (a sheet of fund sources, a sign-off table): the
+    # error said of it, made a warning when the file's other tables give a project.
+    unrelated: Problem | None = None

@@ -1,7 +1,7 @@
 """A project from its parts: name and fund label, budget, purpose, goals, sources.
 
 Also what a document's projects take from each other and from their fields: the budget unit
-from 预算部门/实施单位/主管部门 when no table has a unit row, and the year of a table without
+from 预算部门/申报单位/实施单位/主管部门 when no table has a unit row, and the year of a table without
 heading or year from the table before it. Every choice is noted, never silent.
 """
 
@@ -155,14 +155,15 @@ def years_from_previous_tables(projects: list[Project], problems: list[Problem])
 _CODED_UNIT = re.compile(r"^\s*(?:[\[【［(（]\s*(\d{2,})\s*[\]】］)）]|(\d{3,})\s*[-—－])\s*(\S.*)$")
 # Header fields that name a unit, in the order they are taken as the budget unit when the table
 # has no unit row (预算单位 / 单位名称 / a code+name row are read as the unit directly).
-_UNIT_FIELDS = ("预算部门", "实施单位", "主管部门", "主管部门及编码", "主管部门及代码")
+_UNIT_FIELDS = ("预算部门", "申报单位", "项目申报单位", "实施单位", "主管部门", "主管部门及编码", "主管部门及代码")
 
 
 def unit_from_fields(project: Project, problems: list[Problem]) -> Unit | None:
-    """The budget unit from 预算部门/实施单位/主管部门 when the table has no unit row.
+    """The budget unit from 预算部门/申报单位/实施单位/主管部门 when the table has no unit row.
 
     A field that carries a unit code (``[610001]某单位``, as budget systems print them) wins;
-    otherwise 预算部门, then 实施单位, then 主管部门. The choice is noted, never silent.
+    otherwise 预算部门, then 申报单位 (the unit that applies for the money), then 实施单位, then
+    主管部门. The choice is noted, never silent.
     """
     fields = {label: text.strip() for label, text in project.extras if label in _UNIT_FIELDS and text.strip()}
     if not fields:

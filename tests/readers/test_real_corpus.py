@@ -31,6 +31,8 @@ from tests.conftest import ROOT
 # floor 0.91.
 # With 92 keys (corpus9: six more renderings; a 中期-only row of a grid is no 年度 indicator, a PDF's unit line
 # and repeated heading row) 616/665 = 0.9263 and 616/618 = 0.9968: floors 0.92 and 0.996.
+# With 96 keys (corpus10: tables 65–68 added, 5 indicators all missed; the old Fujian form of 58 read)
+# 620/670 = 0.9254 and 620/622 = 0.9968: floors unchanged.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
 RECALL_FLOOR = 0.92
 PRECISION_FLOOR = 0.996

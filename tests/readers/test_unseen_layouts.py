@@ -395,3 +395,39 @@ def test_old_form_in_tab_cells() -> None:
     assert detect_layout(text) == "tab-cells"
     assert _rows(text) == [("投入", "成本目标", "目标1 养护道路里程", "按实际里程拨付"),
                            ("投入", "成本目标", "目标2 聘请养护人员", "100%")]
+
+
+# ---- a whole form glued into one paragraph (a document site's preview) -------------------------------------
+
+_GLUED_FORM_HEAD = ("项目绩效目标表(2022年度)项目名称农村公路养护项目属性延续项目主管部门某县交通运输局主管部门编码"
+                    "项目单位某县公路养护中心项目负责人张某资金总额120万元财政拨款:120万元其他:0万元"
+                    "项目概况" + "全县农村公路日常养护,保障道路安全畅通,改善群众出行条件,落实管养责任。" * 9 +
+                    "项目绩效目标长期目标年度目标完成全县农村公路日常养护任务,道路优良率稳步提高。")
+assert len(_GLUED_FORM_HEAD) > 400  # a paragraph of a whole form, not a line of glued cells
+
+
+def test_one_paragraph_glued_form_header_read_rows_refused() -> None:
+    """No layout takes a form glued into one paragraph (no line breaks at all); its header block is read by
+    the glued labels (name, budget, the unit from 主管部门 — 主管部门编码 and 项目单位 are labels of their own),
+    and its indicator part, rows and values run together on the same line with several value columns, is an
+    error: no indicator is guessed."""
+    text = (_GLUED_FORM_HEAD + "年度绩效指标一级指标二级指标指标内容指标值备注产出指标数量指标88100质量指标88100"
+            "效益指标社会效益指标68100满意度指标服务对象满意度指标90100\n")
+    assert detect_layout(text) is None
+    document, problems = read_text(text, "t.txt")
+    assert document is not None
+    project = document.projects[0]
+    assert project.name == "农村公路养护"
+    assert project.budget.total == Decimal("120")
+    assert document.money_unit == "万元"
+    assert project.indicators == ()
+    assert any("无法可靠拆分" in p.message for p in problems)
+
+
+def test_paragraph_without_a_glued_indicator_header_stays_refused() -> None:
+    """A long paragraph naming a project but with no glued indicator header (prose, a blank template) is no
+    glued form: refused as before."""
+    text = _GLUED_FORM_HEAD * 3 + "\n"
+    document, problems = read_text(text, "t.txt")
+    assert document is None
+    assert any("没有表格结构" in p.message for p in problems)

@@ -124,6 +124,8 @@ HEADER_LABELS: dict[str, str] = {
     "主管部门": "extra",
     "主管部门及编码": "extra",
     "主管部门及代码": "extra",
+    "主管部门编码": "extra",  # the code's own cell (主管部门 | 某局 | 主管部门编码 | 123)
+    "主管部门代码": "extra",
     "业务主管部门": "extra",
     "项目主管部门": "extra",
     "项目期": "extra",
@@ -140,6 +142,7 @@ HEADER_LABELS: dict[str, str] = {
     "财政专户管理资金": "extra",
     "预算部门": "extra",
     "实施单位": "extra",
+    "项目单位": "extra",
     "项目负责人及电话": "extra",
     "项目负责人": "extra",
     "联系电话": "extra",

@@ -31,8 +31,11 @@ from tests.conftest import ROOT
 # floor 0.91.
 # With 92 keys (corpus9: six more renderings; a 中期-only row of a grid is no 年度 indicator, a PDF's unit line
 # and repeated heading row) 616/665 = 0.9263 and 616/618 = 0.9968: floors 0.92 and 0.996.
+# With 96 keys (corpus10: tables 65–68 added, 5 indicators all missed; the old Fujian form of 58 read)
+# 620/670 = 0.9254 and 620/622 = 0.9968: floors unchanged.
 # With 102 keys (render10: ten more renderings; Word layout tables and tracked changes, HTML source line breaks
 # and .mht, (50分) 一级 cells, cut level labels) 696/745 = 0.9342 and 696/698 = 0.9971: recall floor 0.93.
+# Both merged (106 keys): 700/750 = 0.9333 and 700/702 = 0.9972.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
 RECALL_FLOOR = 0.93
 PRECISION_FLOOR = 0.996

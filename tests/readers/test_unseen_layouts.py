@@ -331,3 +331,103 @@ def test_a_pipe_cell_with_a_line_break_inside_is_one_cell() -> None:
     assert [(i.level3, i.target.raw) for i in project.indicators] == [("打造系列\n品牌赛事", "影响可持续"),
                                                                       ("群众满意度", "≥95%")]
     assert (project.name, project.budget.total, project.title) == ("体育赛事", Decimal("1000"), "项目支出绩效目标表")
+
+
+# ---- the old Fujian form: 绩效目标 | 评价指标 | 绩效内容 | 绩效标准 | 全年绩效目标, cells apart by spaces ----------
+
+OLD_FORM_SPACE_ROWS = """2018年财政支出项目绩效目标表
+专项名称 乡村道路养护经费
+绩效目标 评价指标 绩效内容 绩效标准 全年绩效目标
+投入 成本目标 目标1 养护道路里程 每公里800元 按实际里程拨付
+目标2 聘请养护人员 100% 100%
+产出 质量目标 目标1 路面完好 良好 优良率90%
+"""
+
+
+def test_old_form_levels_and_list_numbers_apart() -> None:
+    """The old form names its levels 绩效目标 | 评价指标 | 绩效内容 (no 级 anywhere) and its year's target
+    全年绩效目标 (绩效标准 is the standard, not the target); the 绩效内容 cell's list number is written apart
+    from its text by a space (``目标1 养护…``): one cell, so each row has as many cells as the header."""
+    assert detect_layout(OLD_FORM_SPACE_ROWS) == "space-rows"
+    document, problems = read_text(OLD_FORM_SPACE_ROWS, "t.txt")
+    assert document is not None, problems
+    assert [p.name for p in document.projects] == ["乡村道路养护经费"]
+    assert _rows(OLD_FORM_SPACE_ROWS) == [
+        ("投入", "成本目标", "目标1 养护道路里程", "按实际里程拨付"),
+        ("投入", "成本目标", "目标2 聘请养护人员", "100%"),
+        ("产出", "质量目标", "目标1 路面完好", "优良率90%"),
+    ]
+
+
+def test_goal_label_stays_a_goal_outside_the_old_level_header() -> None:
+    """绩效目标 is a level column only at the head of a row that goes on 评价指标 | 绩效内容; elsewhere it stays
+    the header block's goals label."""
+    text = """项目名称 图书购置
+年度资金总额 20
+绩效目标 购置图书2000册
+一级指标 二级指标 三级指标 指标值
+产出指标 数量指标 购置图书 2000册
+"""
+    document, problems = read_text(text, "t.txt")
+    assert document is not None, problems
+    assert _rows(text) == [("产出指标", "数量指标", "购置图书", "2000册")]
+    assert any("购置图书2000册" in goal for goal in document.projects[0].goals)
+
+
+def test_list_number_before_a_value_is_not_joined() -> None:
+    """A list number with a value after it (``指标1 ≥90%``) stays a cell of its own (here the template's
+    placeholder row, skipped as before): the value is never joined into a 三级 name."""
+    text = """项目名称 图书购置
+一级指标 二级指标 三级指标 指标值
+产出指标 质量指标 指标1 ≥90%
+产出指标 数量指标 购置图书 2000册
+"""
+    assert _rows(text) == [("产出指标", "数量指标", "购置图书", "2000册")]
+
+
+def test_old_form_in_tab_cells() -> None:
+    """The same old form as a Word extractor gives it (each cell a line after a tab): the one-pass path leaves
+    it to the general one, which reads its levels."""
+    rows = [["专项名称", "乡村道路养护经费"], ["绩效目标", "评价指标", "绩效内容", "绩效标准", "全年绩效目标"],
+            ["投入", "成本目标", "目标1 养护道路里程", "每公里800元", "按实际里程拨付"],
+            ["", "", "目标2 聘请养护人员", "100%", "100%"]]
+    text = "2018年财政支出项目绩效目标表\n\n" + "\n\n".join("\n".join("\t" + c for c in row) for row in rows) + "\n"
+    assert detect_layout(text) == "tab-cells"
+    assert _rows(text) == [("投入", "成本目标", "目标1 养护道路里程", "按实际里程拨付"),
+                           ("投入", "成本目标", "目标2 聘请养护人员", "100%")]
+
+
+# ---- a whole form glued into one paragraph (a document site's preview) -------------------------------------
+
+_GLUED_FORM_HEAD = ("项目绩效目标表(2022年度)项目名称农村公路养护项目属性延续项目主管部门某县交通运输局主管部门编码"
+                    "项目单位某县公路养护中心项目负责人张某资金总额120万元财政拨款:120万元其他:0万元"
+                    "项目概况" + "全县农村公路日常养护,保障道路安全畅通,改善群众出行条件,落实管养责任。" * 9 +
+                    "项目绩效目标长期目标年度目标完成全县农村公路日常养护任务,道路优良率稳步提高。")
+assert len(_GLUED_FORM_HEAD) > 400  # a paragraph of a whole form, not a line of glued cells
+
+
+def test_one_paragraph_glued_form_header_read_rows_refused() -> None:
+    """No layout takes a form glued into one paragraph (no line breaks at all); its header block is read by
+    the glued labels (name, budget, the unit from 主管部门 — 主管部门编码 and 项目单位 are labels of their own),
+    and its indicator part, rows and values run together on the same line with several value columns, is an
+    error: no indicator is guessed."""
+    text = (_GLUED_FORM_HEAD + "年度绩效指标一级指标二级指标指标内容指标值备注产出指标数量指标88100质量指标88100"
+            "效益指标社会效益指标68100满意度指标服务对象满意度指标90100\n")
+    assert detect_layout(text) is None
+    document, problems = read_text(text, "t.txt")
+    assert document is not None
+    project = document.projects[0]
+    assert project.name == "农村公路养护"
+    assert project.budget.total == Decimal("120")
+    assert document.money_unit == "万元"
+    assert project.indicators == ()
+    assert any("无法可靠拆分" in p.message for p in problems)
+
+
+def test_paragraph_without_a_glued_indicator_header_stays_refused() -> None:
+    """A long paragraph naming a project but with no glued indicator header (prose, a blank template) is no
+    glued form: refused as before."""
+    text = _GLUED_FORM_HEAD * 3 + "\n"
+    document, problems = read_text(text, "t.txt")
+    assert document is None
+    assert any("没有表格结构" in p.message for p in problems)

@@ -52,10 +52,10 @@ def is_indicator_header_texts(texts: list[str]) -> bool:
 
 
 def _may_be_header(texts: list[str]) -> bool:
-    # Cheap first test: a level column (一级/二级/三级…, all hold 级) and a target column (its synonyms
-    # hold 值 or 目标) are required.
+    # Cheap first test: a level column (一级/二级/三级…, all hold 级; the old Fujian form's 绩效内容) and a
+    # target column (its synonyms hold 值 or 目标) are required.
     joined = "\x00".join(texts)
-    return "级" in joined and ("值" in joined or "目标" in joined)
+    return ("级" in joined or "绩效内容" in joined) and ("值" in joined or "目标" in joined)
 
 
 def _has_header_roles(filled: list[str]) -> bool:

@@ -124,6 +124,8 @@ HEADER_LABELS: dict[str, str] = {
     "主管部门": "extra",
     "主管部门及编码": "extra",
     "主管部门及代码": "extra",
+    "主管部门编码": "extra",  # the code's own cell (主管部门 | 某局 | 主管部门编码 | 123)
+    "主管部门代码": "extra",
     "业务主管部门": "extra",
     "项目主管部门": "extra",
     "项目期": "extra",
@@ -148,6 +150,7 @@ HEADER_LABELS: dict[str, str] = {
     "项目概况及立项依据": "extra",
     "立项依据": "extra",
     "项目总体目标": "extra",
+    "项目单位": "extra",
     "项目负责人及电话": "extra",
     "项目负责人": "extra",
     "联系电话": "extra",
@@ -214,6 +217,7 @@ COLUMN_LABELS: dict[str, str] = {
     "三级指标名称": "level3",
     "三级指标内容": "level3",
     "具体指标": "level3",
+    "绩效内容": "level3",  # the old Fujian form: 绩效目标 | 评价指标 | 绩效内容 | 绩效标准 | 全年绩效目标
     "绩效指标描述": "description",
     "指标解释": "description",
     "指标内容": "description",
@@ -233,6 +237,7 @@ COLUMN_LABELS: dict[str, str] = {
     "年度目标值及单位": "target",
     "预期目标": "target",
     "绩效目标值": "target",
+    "全年绩效目标": "target",
     "计划目标值": "target",
     "指标目标": "target",
     "指标方向": "sign",
@@ -332,9 +337,21 @@ def column_role(text: str) -> str | None:
 LEVEL3_FALLBACK = frozenset({"指标内容", "绩效指标", "指标", "绩效指标名称", "指标说明", "绩效指标内容"})
 
 
+# The old Fujian form (2017) heads its levels 绩效目标 | 评价指标 | 绩效内容: before a 绩效内容 (三级) column,
+# 绩效目标 (elsewhere a header-block label) is the 一级 column and 评价指标 the 二级 one.
+_OLD_LEVEL_LABELS = ("绩效目标", "评价指标")
+
+
+def _old_level_labels(texts: list[str], roles: list[str | None]) -> None:
+    keys = [label_key(text) for text in texts]
+    if "绩效内容" in keys and keys[:2] == list(_OLD_LEVEL_LABELS) and keys.index("绩效内容") == 2:
+        roles[0], roles[1] = "level1", "level2"
+
+
 def header_roles(texts: list[str]) -> list[str | None]:
     """The column role of each header text, a 指标内容-like column promoted to 三级 (see LEVEL3_FALLBACK)."""
     roles = [column_role(text) for text in texts]
+    _old_level_labels(texts, roles)
     if "level3" in roles or not any(role in ("level1", "level2") for role in roles):
         return roles
     last_level = max(i for i, role in enumerate(roles) if role in ("level1", "level2"))

@@ -21,7 +21,12 @@ from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.text_bracket import looks_like_bracket_list, read_bracket_list
 from perfbudget.readers.text_cells import lines_look_like_tab_cells, looks_like_tab_cells, read_tab_cells
 from perfbudget.readers.text_cells_fast import read_well_formed
-from perfbudget.readers.text_glued import looks_like_glued_rows, read_glued_rows
+from perfbudget.readers.text_glued import (
+    looks_like_glued_paragraph,
+    looks_like_glued_rows,
+    read_glued_paragraph,
+    read_glued_rows,
+)
 
 # name → (detector, splitter). The names and their order are registered once, in
 # ``perfbudget.readers.TEXT_LAYOUT_FORMS`` (also the forms --form accepts and names).
@@ -74,6 +79,10 @@ def _read_text(text: str, file: str, layout: str | None) -> tuple[Document | Non
     for name, _detect, split in TEXT_LAYOUTS:
         if name == chosen:
             return interpret_tables(split(text, file), file)
+    if layout is None and looks_like_glued_paragraph(text):
+        # no layout took the text, but a paragraph holds a whole form glued together (a document site's
+        # preview): its header block is read; its indicator rows, on one line, are an error unless they split
+        return interpret_tables(read_glued_paragraph(text, file), file)
     return None, [Problem(Source(file), "没有找到可识别的绩效目标表（文本中没有表格结构）")]
 
 

@@ -29,6 +29,7 @@ from perfbudget.readers.labels import (
     FUND_COLUMNS,
     GOAL_ACTUAL,
     GOAL_EXPECTED,
+    GOAL_OTHER,
     HEADER_LABELS,
     IGNORED_LABELS,
     header_roles,
@@ -44,7 +45,7 @@ _LEVEL_WORDS = sorted({*LEVEL1_NAMES, *(n[:-2] + "指标" for n in LEVEL1_NAMES)
                        *(n for f in (FRAMEWORK_2015, FRAMEWORK_2021) for names in f.values() for n in names),
                        "社会公众或服务对象满意度指标", "服务对象满意度", "满意度指标", "生态环境效益指标",
                        "可持续影响"}, key=len, reverse=True)
-_LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL,
+_LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL, *GOAL_OTHER,
                        *IGNORED_LABELS, "项目执行单位", "其中"}, key=lambda w: (-len(w), w))
 # A label followed by 表 is part of the table's title (绩效目标表, 绩效目标自评表, 项目支出绩效目标申报表), not a label.
 _LABEL = re.compile("(?:" + "|".join(re.escape(w) for w in _LABEL_WORDS if len(w) >= 2) + r")(?![自评申报审核]{0,3}表)"
@@ -66,6 +67,30 @@ def looks_like_glued_rows(text: str) -> bool:
     lines = text.splitlines()[:3000]
     return any(len(line) < 400 and _GLUED_HEADER.search(line) for line in lines) \
         or any(len(line) < 4000 and scored_segments(line) is not None for line in lines)
+
+
+def looks_like_glued_paragraph(text: str) -> bool:
+    """A whole form glued into one paragraph (:func:`_paragraph_parts`); asked only of a text no layout took."""
+    return any(_paragraph_parts(line) is not None for line in text.splitlines()[:3000])
+
+
+# A whole form glued into one paragraph (a document site's preview): its header block, a labelled cell at
+# its start (项目名称…), then the glued indicator header and the rows after it.
+_FORM_START = re.compile(r"项目名称|专项资金名称|专项名称|项目支出名称")
+
+
+def _paragraph_parts(line: str) -> tuple[str, str] | None:
+    """(header block, indicator part) of a paragraph of 400 characters or more holding a whole glued form:
+    a project-name label, later the glued indicator header. None for anything else."""
+    if len(line) < 400 or len(line) > 20000:
+        return None
+    compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
+    header = _GLUED_HEADER.search(compact)
+    start = _FORM_START.search(compact)
+    if header is None or start is None or start.start() > header.start():
+        return None
+    # the first glued header pair found is the header's start (一级指标二级指标…, or 二级指标三级指标 without 一级)
+    return compact[:header.start()], compact[header.start():]
 
 
 _NUMBER_AFTER_SPACE = re.compile(r"\s+(\d+(?:\.\d+)?)(?=\s|$)")
@@ -150,13 +175,31 @@ def split_indicator_line(line: str) -> list[str] | None:
     return [*cells, name, value]
 
 
-def read_glued_rows(text: str, file: str) -> list[RawTable]:
+def _lines(text: str, paragraphs: bool) -> list[tuple[int, str, str]]:
+    """(line number, raw line, line without spaces); a paragraph holding a whole glued form is given as two
+    lines of the same number: its header block, then its indicator header and rows (which then, on one line,
+    cannot be split into rows: an error, never a guess)."""
+    out: list[tuple[int, str, str]] = []
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        parts = _paragraph_parts(raw) if paragraphs else None
+        if parts is None:
+            out.append((lineno, raw, re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw))))
+        else:
+            out.extend((lineno, part, part) for part in parts)
+    return out
+
+
+def read_glued_paragraph(text: str, file: str) -> list[RawTable]:
+    """:func:`read_glued_rows` of a text whose paragraphs may each hold a whole glued form."""
+    return read_glued_rows(text, file, paragraphs=True)
+
+
+def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawTable]:
     tables: list[RawTable] = []
     table: RawTable | None = None
     heading: str | None = None
     in_indicators = False
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        line = re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw))
+    for lineno, raw, line in _lines(text, paragraphs):
         if not line:
             continue
         source = Source(file, line=lineno)

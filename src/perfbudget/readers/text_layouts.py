@@ -320,12 +320,20 @@ def split_spaces(line: str) -> list[str]:
     return out
 
 
+# A row's list number written apart from its text (``目标1 发放…``, ``指标2： 开展…``): one cell with it.
+_LIST_NUMBER = re.compile(r"^(?:目标|指标)\d{1,2}[:：.．、]?$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")  # the text after it starts with a word, never with a value (指标1 ≥90%)
+
+
 def _join_split(tokens: list[str]) -> list[str]:
-    """``年度主要目标`` + ``和成果`` (a label the copy broke at a space) as one cell."""
+    """``年度主要目标`` + ``和成果`` (a label the copy broke at a space) as one cell; a list number and the
+    text after it (``目标1`` + ``发放…``) as one cell, the space kept (not a value after it: ``指标1`` | ``≥90%``)."""
     out: list[str] = []
     for token in tokens:
         if out and joins(out[-1], token):
             out[-1] += token
+        elif out and _LIST_NUMBER.match(out[-1]) and _CJK.match(token):
+            out[-1] += " " + token
         else:
             out.append(token)
     return out

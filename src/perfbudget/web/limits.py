@@ -6,6 +6,9 @@ decoded session), applied to every request:
   sign) must fit the database's integer (at most 2,147,483,647 either way); otherwise 404 — an
   over-long id never reaches a query. Text that may be all digits is left alone: the search and
   filter parameters (``q``, ``unit``, ``fund``) and the unit code in the publication paths.
+* **No NUL.** A path or query value holding U+0000 (``%00``) is refused (400) before any route:
+  PostgreSQL stores no NUL in text and SQLite's full-text ``MATCH`` stops at one, so each search or
+  filter holding it answered 500. Form fields are checked by :func:`perfbudget.web.csrf.no_nul_in_form`.
 * **Authentication first.** A POST/PUT/PATCH/DELETE (other than sign-in) must carry a valid
   session (pages) or API token (``/api``) before a byte of its body is read: otherwise 401
   (API) or a redirect to the sign-in page, and the body is never received.
@@ -75,6 +78,19 @@ def _bad_numbers(scope: Scope) -> bool:
     query = scope.get("query_string", b"").decode("latin-1")
     return any(_too_big_number(value.strip()) for name, value in parse_qsl(query, keep_blank_values=True)
                if name not in _TEXT_PARAMS)
+
+
+NUL_REFUSED = "请求地址中含有空字符（U+0000），无法处理；请删除后重试"
+
+
+def _has_nul(scope: Scope) -> bool:
+    if "\x00" in scope.get("path", ""):
+        return True
+    query = scope.get("query_string", b"")
+    if b"%00" not in query and b"\x00" not in query:
+        return False
+    return any("\x00" in name or "\x00" in value
+               for name, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True))
 
 
 def body_limit(scope: Scope) -> int:
@@ -147,6 +163,9 @@ class RequestGuard:
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
+        if _has_nul(scope):
+            await _respond(scope, send, 400, "bad_request", NUL_REFUSED)
+            return
         if _bad_numbers(scope):
             await _respond(scope, send, 404, "not_found", "没有找到该页面或对象（编号无效）")
             return

@@ -62,3 +62,33 @@ def test_a_nul_in_a_form_is_a_clear_400_and_nothing_is_stored(any_web: WebEnv) -
     response = anonymous.post("/login", data={"csrf_token": csrf_of(anonymous), "username": "adm\x00in",
                                               "password": "whatever-123"})
     assert response.status_code == 400 and "空字符" in response.text, response.text[:300]
+
+
+# --- the indicator library named other units' projects to a unit-bound user: the examples (project,
+# unit, indicator, target, link) on 指标库 and in the API, and /api/v1/projects/{id}/similar listed another
+# unit's projects with every indicator and target, although those projects answer 404 to that user -------
+
+def test_the_library_shows_a_unit_bound_user_no_other_units_projects(web: WebEnv) -> None:
+    from perfbudget.library.build import build_library
+
+    build_library(web.app.state.store)
+    other = web.other_project_id
+    seed_unit, other_unit = "255101", "999001"
+    for role, own in (("other_editor", other_unit), ("editor", seed_unit)):
+        headers = {"Authorization": f"Bearer {web.token(role)}"}
+        client = web.client(role)
+        own_project = other if role == "other_editor" else web.project_ids[0]
+        similar = client.get(f"/api/v1/projects/{own_project}/similar", headers=headers).json()["similar"]
+        assert all(p["unit_code"] == own for p in similar), (role, [p["unit_code"] for p in similar])
+        groups = client.get("/api/v1/library?q=满意度&limit=20", headers=headers).json()["groups"]
+        assert groups and all(e["unit_code"] == own for g in groups for e in g["examples"]), role
+        group = client.get(f"/api/v1/library/groups/{groups[0]['id']}", headers=headers).json()
+        assert all(e["unit_code"] == own for e in group["examples"]), role
+        for page in ("/library", "/library?q=满意度", f"/library/groups/{groups[0]['id']}"):
+            text = client.get(page).text
+            foreign_links = [f'href="/projects/{p}"' for p in ([other] if role == "editor" else web.project_ids)]
+            assert not any(link in text for link in foreign_links), (role, page)
+    # an all-units reader still sees every unit's examples and similar projects
+    headers = {"Authorization": f"Bearer {web.token('reviewer')}"}
+    similar = web.client().get(f"/api/v1/projects/{other}/similar", headers=headers).json()["similar"]
+    assert {p["unit_code"] for p in similar} == {seed_unit}

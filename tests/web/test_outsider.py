@@ -92,3 +92,141 @@ def test_the_library_shows_a_unit_bound_user_no_other_units_projects(web: WebEnv
     headers = {"Authorization": f"Bearer {web.token('reviewer')}"}
     similar = web.client().get(f"/api/v1/projects/{other}/similar", headers=headers).json()["similar"]
     assert {p["unit_code"] for p in similar} == {seed_unit}
+
+
+# --- PostgreSQL (READ COMMITTED): a workflow step and an import or edit of the same project raced. The
+# import read the state (已送审), the approval committed, then the import wrote its revision with the
+# state it had read: the approval the reviewer was told of vanished (state 草稿, no approved version).
+# An edit read 草稿 while a 送审 committed, then wrote a new version under the submission: the
+# project was 已送审 at a version nobody submitted. Now each locks the project's row first. ---------------
+
+def _principal(web: WebEnv, name: str) -> object:
+    from sqlalchemy import select
+
+    from perfbudget.app.roles import Principal, Role
+    from perfbudget.web.tables import users
+
+    with web.app.state.engine.connect() as connection:
+        row = connection.execute(select(users).where(users.c.username == name)).one()
+    return Principal(row.id, name, name, Role(row.role), row.unit_code)
+
+
+def _during(monkeypatch: pytest.MonkeyPatch, module: object, name: str, step: object) -> dict[str, object]:
+    """Run ``step`` in another thread right after ``module.name`` returns (inside the writer's
+    transaction); wait up to 2 s for it there (it may rightly wait for the writer's lock)."""
+    import threading
+
+    real = getattr(module, name)
+    seen: dict[str, object] = {}
+
+    def wrapped(*args: object, **kwargs: object) -> object:
+        found = real(*args, **kwargs)
+        if "thread" not in seen:
+            thread = threading.Thread(target=lambda: seen.setdefault("result", step()))  # type: ignore[operator]
+            seen["thread"] = thread
+            thread.start()
+            thread.join(2.0)
+        return found
+
+    monkeypatch.setattr(module, name, wrapped)
+    return seen
+
+
+def _flow(web: WebEnv, project_id: int) -> tuple[str, int | None, int | None, int]:
+    from sqlalchemy import select
+
+    from perfbudget.store.records import workflow_states
+    from perfbudget.store.schema import projects
+
+    with web.app.state.engine.connect() as connection:
+        row = connection.execute(select(workflow_states).where(workflow_states.c.project_id == project_id)).one()
+        latest = connection.execute(select(projects.c.latest_version).where(projects.c.id == project_id)).scalar_one()
+    return row.state, row.version_number, row.approved_version, latest
+
+
+@pytest.mark.postgres
+def test_an_import_racing_an_approval_never_loses_it(pg_web: WebEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from perfbudget.app import imports
+    from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.workflow import actor_of, take_step
+    from perfbudget.store.queries import project_version
+
+    web, pid = pg_web, pg_web.project_ids[0]
+    store, editor, reviewer = web.app.state.store, _principal(pg_web, "editor"), _principal(pg_web, "reviewer")
+    assert take_step(store, editor, pid, "submit", None, "测试", review_errors=0).ok  # type: ignore[arg-type]
+    with web.app.state.engine.connect() as connection:
+        stored = project_version(connection, pid)
+    assert stored is not None
+    project = stored.document.projects[0]
+    changed = replace(stored.document, projects=(replace(project, purpose=(project.purpose or "") + "（修订）"),))
+    seen = _during(monkeypatch, imports, "analyse",
+                   lambda: take_step(store, reviewer, pid, "approve", None))  # type: ignore[arg-type]
+    outcome = import_document(store, web.app.state.core, changed, "修订.txt",
+                              ImportRequest(actor_of(editor), "upload"))  # type: ignore[arg-type]
+    assert outcome.status == "imported", outcome
+    seen["thread"].join(10)  # type: ignore[attr-defined]
+    approval = seen["result"]
+    state, _number, approved, latest = _flow(web, pid)
+    assert latest == 2
+    if approval.ok:  # type: ignore[attr-defined]
+        assert approved == 1, (state, approved)  # what the reviewer was told stands: version 1 is official
+    else:
+        assert (state, approved) == ("draft", None)  # the approval came after the revision: refused, said so
+
+
+@pytest.mark.postgres
+def test_an_edit_racing_a_submission_is_never_submitted_unseen(pg_web: WebEnv,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from perfbudget.app import edits
+    from perfbudget.app.edits import save_edit
+    from perfbudget.app.workflow import take_step
+
+    web, pid = pg_web, pg_web.project_ids[1]
+    store, editor = web.app.state.store, _principal(pg_web, "editor")
+    from tests.web.helpers import stored_project
+
+    project, version = stored_project(web.app, pid)
+    seen = _during(monkeypatch, edits, "document_problems",
+                   lambda: take_step(store, editor, pid, "submit", None, "测试", review_errors=0))  # type: ignore[arg-type]
+    saved = save_edit(store, web.app.state.core, editor, pid, version,  # type: ignore[arg-type]
+                      replace(project, purpose=(project.purpose or "") + "（改）"), via="edit")
+    seen["thread"].join(10)  # type: ignore[attr-defined]
+    state, number, _approved, latest = _flow(web, pid)
+    if saved.status == "saved" and seen["result"].ok:  # type: ignore[attr-defined]
+        assert (state, number) == ("submitted", latest), (state, number, latest)  # the version submitted is the latest
+
+
+@pytest.mark.postgres
+def test_an_approval_racing_an_import_approves_only_the_latest(pg_web: WebEnv,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The approval read the project (version 1, 已送审) while an import stored version 2 as a revision;
+    then it wrote 审核通过 for version 1 over the revision's 草稿: 审核通过 with a newer version
+    pending that nobody approved, and edits of it locked."""
+    from dataclasses import replace
+
+    from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.workflow import actor_of, take_step
+    from perfbudget.store.queries import project_version
+    from perfbudget.store.transaction import Transaction
+
+    web, pid = pg_web, pg_web.project_ids[2]
+    store, editor, reviewer = web.app.state.store, _principal(pg_web, "editor"), _principal(pg_web, "reviewer")
+    assert take_step(store, editor, pid, "submit", None, "测试", review_errors=0).ok  # type: ignore[arg-type]
+    with web.app.state.engine.connect() as connection:
+        stored = project_version(connection, pid)
+    assert stored is not None
+    project = stored.document.projects[0]
+    changed = replace(stored.document, projects=(replace(project, purpose=(project.purpose or "") + "（修订）"),))
+    seen = _during(monkeypatch, Transaction, "workflow",
+                   lambda: import_document(store, web.app.state.core, changed, "修订.txt",
+                                           ImportRequest(actor_of(editor), "upload")))  # type: ignore[arg-type]
+    approval = take_step(store, reviewer, pid, "approve", None)  # type: ignore[arg-type]
+    seen["thread"].join(20)  # type: ignore[attr-defined]
+    assert seen["result"].status == "imported"  # type: ignore[attr-defined]
+    state, number, approved, latest = _flow(web, pid)
+    assert latest == 2
+    assert state != "approved" or number == latest, (approval.message, state, number, approved, latest)

@@ -230,3 +230,72 @@ def test_an_approval_racing_an_import_approves_only_the_latest(pg_web: WebEnv,
     state, number, approved, latest = _flow(web, pid)
     assert latest == 2
     assert state != "approved" or number == latest, (approval.message, state, number, approved, latest)
+
+
+# --- a request head without end (one header of 300 MB) grew the serve process by what was sent ----------
+
+def test_perfbudget_serve_bounds_a_request_head(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app as cli
+    from perfbudget.web.app import create_app
+    from perfbudget.web.http_protocol import MAX_HEAD_BYTES, PROTOCOL
+    from perfbudget.web.settings import WebConfig
+
+    ran: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: ran.update(kwargs))
+    result = CliRunner().invoke(cli, ["serve", "--db", f"sqlite:///{tmp_path / 'serve.db'}"])
+    assert result.exit_code == 0, result.output
+    assert ran.get("http") == PROTOCOL  # perfbudget serve runs uvicorn with the bounded protocol
+
+    application = create_app(WebConfig(database_url=f"sqlite:///{tmp_path / 'head.db'}"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning",
+                                           lifespan="off", http=PROTOCOL))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+
+    def exchange(*parts: bytes) -> bytes:
+        with socket.create_connection(("127.0.0.1", port), timeout=20) as connection:
+            try:
+                for part in parts:
+                    connection.sendall(part)
+            except OSError:
+                pass  # the server closed the connection while we were still sending
+            answer = b""
+            while chunk := connection.recv(65536):
+                answer += chunk
+            return answer
+
+    try:
+        endless = exchange(b"GET /login HTTP/1.1\r\nHost: x\r\nX-A: ", *[b"a" * 65536] * 64)
+        assert endless.startswith(b"HTTP/1.1 431 "), endless[:100]
+        assert "请求头过大".encode() in endless
+        long_url = exchange(b"GET /login?" + b"a" * (2 * MAX_HEAD_BYTES) + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert long_url.startswith((b"HTTP/1.1 431 ", b"HTTP/1.1 400 ")), long_url[:100]  # llhttp may refuse first
+        search = exchange(b"GET /login?next=/" + b"a" * 20000 + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert search.startswith(b"HTTP/1.1 200 "), search[:100]
+        fine = exchange(b"GET /login HTTP/1.1\r\nHost: x\r\nX-A: " + b"a" * 8000 + b"\r\nConnection: close\r\n\r\n")
+        assert fine.startswith(b"HTTP/1.1 200 "), fine[:100]
+        body = b"username=a&password=" + b"b" * (3 * MAX_HEAD_BYTES)  # a body is no head: counted by the guard
+        form = exchange(b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        b"Content-Length: " + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body)
+        assert form.startswith(b"HTTP/1.1 403 "), form[:100]  # CSRF refused, not 431
+        two = exchange(b"GET /login HTTP/1.1\r\nHost: x\r\n\r\n" * 30 + b"GET /login HTTP/1.1\r\nHost: x\r\n"
+                       b"Connection: close\r\n\r\n")  # pipelined: the count starts again at each request
+        assert two.count(b"HTTP/1.1 200 ") == 31
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        application.state.engine.dispose()

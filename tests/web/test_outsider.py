@@ -299,3 +299,32 @@ def test_perfbudget_serve_bounds_a_request_head(tmp_path: Path, monkeypatch: pyt
         server.should_exit = True
         thread.join(10)
         application.state.engine.dispose()
+
+
+# --- a self-evaluation number of 400 digits (executed, weight, score, actual) answered 500 (the display
+# rounding's quantize overflowed the decimal context): now refused like every number at the boundary ------
+
+@pytest.mark.parametrize("field", ["executed", "weight", "score", "actual", "budget", "execution_weight"])
+def test_a_self_evaluation_number_beyond_any_budget_is_refused(web: WebEnv, field: str) -> None:
+    from tests.web.helpers import approve
+
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    huge = "9" * 400
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    document = web.client().get(f"/api/v1/projects/{pid}", headers=headers).json()["document"]
+    rows: list[dict[str, object]] = []
+    for position, indicator in enumerate(document["projects"][0]["indicators"], 1):
+        target = indicator["target"]
+        rows.append({"position": position, "grade": "达成"} if target.get("kind") == "qualitative" else
+                    {"position": position, "actual": target.get("value") or "1"})
+    body: dict[str, object] = {"executed": "10", "indicators": rows}
+    ok = web.client().post(f"/api/v1/projects/{pid}/evaluation", json=body, headers=headers)
+    assert ok.status_code == 200, ok.text[:300]  # the form as filled is scored
+    if field in ("executed", "budget", "execution_weight"):
+        body[field] = huge
+    else:
+        rows[0] = {**rows[0], field: huge}
+    response = web.client().post(f"/api/v1/projects/{pid}/evaluation", json=body, headers=headers)
+    assert response.status_code == 422, response.text[:300]
+    assert "10^12" in response.text, response.text[:300]

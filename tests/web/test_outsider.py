@@ -328,3 +328,17 @@ def test_a_self_evaluation_number_beyond_any_budget_is_refused(web: WebEnv, fiel
     response = web.client().post(f"/api/v1/projects/{pid}/evaluation", json=body, headers=headers)
     assert response.status_code == 422, response.text[:300]
     assert "10^12" in response.text, response.text[:300]
+
+
+# --- an upload without a file name (the browser sends the field as text) said, in English,
+# "Expected UploadFile, received: <class 'str'>" ------------------------------------------------------------
+
+def test_an_upload_without_a_file_is_told_in_chinese(web: WebEnv) -> None:
+    client = web.client("editor")
+    response = client.post("/upload", data={"csrf_token": csrf_of(client, "/upload")},
+                           files={"file": ("", b"x", "text/plain")})
+    assert response.status_code == 422
+    assert "Expected UploadFile" not in response.text and "应为上传的文件" in response.text
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    response = web.client().post("/api/v1/uploads", files={"file": ("", b"x", "text/plain")}, headers=headers)
+    assert response.status_code == 422 and "应为上传的文件" in response.text, response.text

@@ -342,3 +342,31 @@ def test_an_upload_without_a_file_is_told_in_chinese(web: WebEnv) -> None:
     headers = {"Authorization": f"Bearer {web.token('editor')}"}
     response = web.client().post("/api/v1/uploads", files={"file": ("", b"x", "text/plain")}, headers=headers)
     assert response.status_code == 422 and "应为上传的文件" in response.text, response.text
+
+
+# --- the account page's 「当前密码」 was checked without limit or record: a borrowed or stolen session
+# guessed the password (to keep the account after the session ends) past the sign-in throttle -------------
+
+def test_guessing_the_current_password_is_throttled_like_sign_in(web: WebEnv) -> None:
+    from sqlalchemy import func, select
+
+    from perfbudget.web.tables import audit_log
+    from tests.web.conftest import PASSWORD
+
+    client = web.client("editor")
+    token = csrf_of(client, "/account")
+    new = {"new": "a-new-long-password", "repeat": "a-new-long-password"}
+    for guess in range(5):
+        response = client.post("/account/password", data={"csrf_token": token, "current": f"guess-{guess}-xx", **new})
+        assert "当前密码不正确" in response.text
+    response = client.post("/account/password", data={"csrf_token": token, "current": PASSWORD,
+                                                      "new": "a-new-long-password", "repeat": "a-new-long-password"})
+    assert "尝试过多" in response.text, response.text[-500:]  # refused without checking, even the right one
+    with web.app.state.engine.connect() as connection:
+        failed = connection.execute(select(func.count()).where(audit_log.c.action == "session.login_failed",
+                                                               audit_log.c.username == "editor")).scalar_one()
+    assert failed == 5
+    anonymous = web.client()
+    refused = anonymous.post("/login", data={"csrf_token": csrf_of(anonymous), "username": "editor",
+                                             "password": PASSWORD})
+    assert refused.status_code == 429  # the same lock as sign-in: the account waits out the window

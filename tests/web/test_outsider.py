@@ -370,3 +370,18 @@ def test_guessing_the_current_password_is_throttled_like_sign_in(web: WebEnv) ->
     refused = anonymous.post("/login", data={"csrf_token": csrf_of(anonymous), "username": "editor",
                                              "password": PASSWORD})
     assert refused.status_code == 429  # the same lock as sign-in: the account waits out the window
+
+
+# --- Starlette's trailing-slash redirect built its Location from the Host header (GET /dashboard/ with
+# Host: evil.example → http://evil.example/dashboard): a poisoned cache or a proxy passing any Host made
+# it an open redirect. Now relative, and never to another site ---------------------------------------------
+
+def test_the_trailing_slash_redirect_stays_on_the_site(web: WebEnv) -> None:
+    client = web.client("admin")
+    response = client.get("/dashboard/?year=all", headers={"Host": "evil.example"}, follow_redirects=False)
+    assert response.status_code == 307 and response.headers["location"] == "/dashboard?year=all"
+    for path in ("//evil.example/", "/%5Cevil.example/", "/%2F%2Fevil.example/", "/\\evil.example/"):
+        response = client.get(path, follow_redirects=False)
+        location = response.headers.get("location", "")
+        assert not location.startswith(("//", "/\\", "http")), (path, location)
+    assert client.get("/dashboard/").status_code == 200  # followed: the page

@@ -9,6 +9,9 @@ decoded session), applied to every request:
 * **No NUL.** A path or query value holding U+0000 (``%00``) is refused (400) before any route:
   PostgreSQL stores no NUL in text and SQLite's full-text ``MATCH`` stops at one, so each search or
   filter holding it answered 500. Form fields are checked by :func:`perfbudget.web.csrf.no_nul_in_form`.
+* **Trailing slashes.** ``/dashboard/`` is redirected (307) to ``/dashboard`` with a *relative*
+  ``Location`` (one leading slash, a backslash percent-encoded). Starlette's own redirect built an
+  absolute URL from the ``Host`` header: a request with ``Host: evil.example`` was sent there.
 * **Authentication first.** A POST/PUT/PATCH/DELETE (other than sign-in) must carry a valid
   session (pages) or API token (``/api``) before a byte of its body is read: otherwise 401
   (API) or a redirect to the sign-in page, and the body is never received.
@@ -26,7 +29,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -91,6 +94,19 @@ def _has_nul(scope: Scope) -> bool:
         return False
     return any("\x00" in name or "\x00" in value
                for name, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True))
+
+
+def slash_redirect(scope: Scope) -> bytes | None:
+    """The relative address without the trailing slash(es), for a path such as ``/dashboard/``; None
+    for ``/`` and paths without one. Leading slashes are collapsed into one and the path re-encoded
+    (``\\`` → ``%5C``), so that ``//evil.example/`` or ``/\\evil.example/`` never leave the site."""
+    path = scope.get("path", "")
+    if len(path) < 2 or not path.endswith("/") or path.startswith("/static/"):
+        return None
+    target = "/" + quote(path.strip("/"), safe="/:@!$&'()*+,;=-._~")
+    target = re.sub(r"/{2,}", "/", target)
+    query = scope.get("query_string", b"")
+    return target.encode("ascii") + (b"?" + query if query else b"")
 
 
 def body_limit(scope: Scope) -> int:
@@ -168,6 +184,10 @@ class RequestGuard:
             return
         if _bad_numbers(scope):
             await _respond(scope, send, 404, "not_found", "没有找到该页面或对象（编号无效）")
+            return
+        moved = slash_redirect(scope)
+        if moved is not None:
+            await _respond(scope, send, 307, "redirect", "请求的地址多了末尾的斜杠", [(b"location", moved)])
             return
         method = scope.get("method", "GET")
         if method in _UNSAFE and path not in _OPEN and not await run_in_threadpool(_authenticated, scope):

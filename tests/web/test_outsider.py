@@ -385,3 +385,17 @@ def test_the_trailing_slash_redirect_stays_on_the_site(web: WebEnv) -> None:
         location = response.headers.get("location", "")
         assert not location.startswith(("//", "/\\", "http")), (path, location)
     assert client.get("/dashboard/").status_code == 200  # followed: the page
+
+
+# --- HEAD answered 405 on every page and API read (RFC 9110: a server MUST support GET and HEAD) ---------
+
+def test_head_is_answered_like_get_without_a_body(web: WebEnv) -> None:
+    client = web.client("admin")
+    headers = {"Authorization": f"Bearer {web.token('admin')}"}
+    for path in ("/login", "/dashboard", f"/projects/{web.project_ids[0]}", "/api/v1/me", "/static/favicon.svg"):
+        got, head = client.get(path, headers=headers), client.head(path, headers=headers)
+        assert head.status_code == got.status_code == 200, (path, head.status_code)
+        assert head.content == b"" and head.headers["content-type"] == got.headers["content-type"], path
+    assert web.client().head("/dashboard", follow_redirects=False).status_code == 303  # still signed-in only
+    response = web.client().request("TRACE", "/api/v1/me", headers=headers)
+    assert response.status_code == 405 and response.headers["allow"] == "GET, HEAD"

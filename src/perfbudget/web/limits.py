@@ -12,6 +12,8 @@ decoded session), applied to every request:
 * **Trailing slashes.** ``/dashboard/`` is redirected (307) to ``/dashboard`` with a *relative*
   ``Location`` (one leading slash, a backslash percent-encoded). Starlette's own redirect built an
   absolute URL from the ``Host`` header: a request with ``Host: evil.example`` was sent there.
+* **HEAD** is answered as GET without the body (RFC 9110: a server must support both; the routes
+  declare GET only, and answered 405).
 * **Authentication first.** A POST/PUT/PATCH/DELETE (other than sign-in) must carry a valid
   session (pages) or API token (``/api``) before a byte of its body is read: otherwise 401
   (API) or a redirect to the sign-in page, and the body is never received.
@@ -168,6 +170,18 @@ def _authenticated(scope: Scope) -> bool:
     return sessions.user_of(engine, sid, app.state.config.session_idle_minutes * 60) == uid
 
 
+def _without_body(send: Send) -> Send:
+    """``send`` for a HEAD request answered as GET: the headers (Content-Length included) as they are,
+    the body dropped."""
+
+    async def head_send(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return head_send
+
+
 class RequestGuard:
     """See the module docstring."""
 
@@ -189,6 +203,8 @@ class RequestGuard:
         if moved is not None:
             await _respond(scope, send, 307, "redirect", "请求的地址多了末尾的斜杠", [(b"location", moved)])
             return
+        if scope.get("method") == "HEAD":
+            scope, send = {**scope, "method": "GET"}, _without_body(send)
         method = scope.get("method", "GET")
         if method in _UNSAFE and path not in _OPEN and not await run_in_threadpool(_authenticated, scope):
             if path.startswith("/api/"):

@@ -399,3 +399,30 @@ def test_head_is_answered_like_get_without_a_body(web: WebEnv) -> None:
     assert web.client().head("/dashboard", follow_redirects=False).status_code == 303  # still signed-in only
     response = web.client().request("TRACE", "/api/v1/me", headers=headers)
     assert response.status_code == 405 and response.headers["allow"] == "GET, HEAD"
+
+
+# --- pending uploads had no bound per user: a unit editor could keep uploading 50 MB files, each kept in
+# the database for 24 hours unconfirmed (1,000 uploads: 50 GB) -------------------------------------------
+
+def test_pending_uploads_per_user_are_bounded(web: WebEnv, seed_path: Path) -> None:
+    from perfbudget.web.uploads import MAX_PENDING
+
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    api = web.client()
+    data = seed_path.read_bytes()
+    ids = []
+    for _ in range(MAX_PENDING):
+        response = api.post("/api/v1/uploads", files={"file": ("seed.txt", data, "text/plain")}, headers=headers)
+        assert response.status_code == 200, response.text[:200]
+        ids.append(response.json()["upload_id"])
+    refused = api.post("/api/v1/uploads", files={"file": ("seed.txt", data, "text/plain")}, headers=headers)
+    assert refused.status_code == 429 and "尚未确认" in refused.json()["error"]["message"], refused.text[:300]
+    page = web.client("editor")
+    response = page.post("/upload", data={"csrf_token": csrf_of(page, "/upload")},
+                         files={"file": ("seed.txt", data, "text/plain")})
+    assert response.status_code == 429 and "尚未确认" in response.text
+    other = {"Authorization": f"Bearer {web.token('other_editor')}"}  # another user's count is its own
+    assert api.post("/api/v1/uploads", files={"file": ("s.txt", data, "text/plain")}, headers=other).status_code == 200
+    assert api.delete(f"/api/v1/uploads/{ids[0]}", headers=headers).status_code == 200
+    again = api.post("/api/v1/uploads", files={"file": ("seed.txt", data, "text/plain")}, headers=headers)
+    assert again.status_code == 200

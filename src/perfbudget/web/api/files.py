@@ -172,7 +172,8 @@ def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[st
     return found
 
 
-@router.post("/uploads", responses=ERRORS, response_model=UploadPreview, tags=[TAG_IMPORT],
+@router.post("/uploads", responses={**ERRORS, **m.error_responses(429)}, response_model=UploadPreview,
+             tags=[TAG_IMPORT],
              summary="上传文件并预览（Word、Excel、PDF、网页、文本等），不导入")
 async def upload_file(request: Request, file: UploadFile = File(..., description="绩效目标表文件，任何可读取的格式"),
                       principal: Principal = Depends(api_user)) -> dict[str, Any]:
@@ -186,7 +187,7 @@ async def upload_file(request: Request, file: UploadFile = File(..., description
     if not data:
         raise WebError(422, "invalid", "文件是空的")
     name = (file.filename or "上传文件").rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
-    upload_id = uploads.keep(engine_of(request), principal.id, name, data)
+    upload_id = uploads.keep(engine_of(request), principal.id, name, data, request.app.state.config.upload_hours)
     return _preview(request, principal, upload_id, name, data)
 
 

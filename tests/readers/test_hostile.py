@@ -8,6 +8,9 @@ still read.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from perfbudget.config import Limits
@@ -209,3 +212,41 @@ def test_opendocument_elements_are_counted_before_odfpy_parses() -> None:
     _refused(hostile.ods_many_text_cells(30_000, 10), "cells.ods", "XML 元素的上限", "PERFBUDGET_MAX_ODF_ELEMENTS")
     _refused(hostile.ods_many_text_cells(30_000, 10, spreadsheet=False), "cells.odt", "PERFBUDGET_MAX_ODF_ELEMENTS")
     assert time.process_time() - start < 2
+
+
+def test_a_device_pipe_or_growing_file_is_never_read_without_bound(tmp_path: Path) -> None:
+    """``perfbudget read`` of a link to /dev/zero grew to 6 GB in 20 s (its stat size is 0, then it was
+    read whole); a FIFO waited for ever; a file growing after the size check was read whole (attack9)."""
+    import resource
+
+    from perfbudget.evaluate.sheet import read_sheet
+    from perfbudget.load import load_path
+
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for path in (zero, fifo):
+        result = load_path(path, limits=Limits(max_file_bytes=1024 * 1024))
+        assert result.document is None and "不是普通文件" in result.errors[0].message, result.errors
+        rows, problems = read_sheet(str(path), limits=Limits(max_file_bytes=1024 * 1024))
+        assert not rows and "不是普通文件" in problems[0].message
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 * 1024  # KiB
+
+
+def test_a_file_read_stops_at_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The size is checked before reading and again while reading (a file growing in between)."""
+    from perfbudget import readers
+
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 3000)
+    real_stat = Path.stat
+
+    def stale_stat(self: Path, *args: object, **kwargs: object) -> os.stat_result:  # the size seen before it grew
+        found = real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
+        return os.stat_result((found.st_mode, *found[1:6], 10, *found[7:]))
+
+    monkeypatch.setattr(Path, "stat", stale_stat)
+    found = readers.read_file(path, Limits(max_file_bytes=1000))
+    assert not isinstance(found, bytes) and "文件过大" in found.message

@@ -426,3 +426,21 @@ def test_pending_uploads_per_user_are_bounded(web: WebEnv, seed_path: Path) -> N
     assert api.delete(f"/api/v1/uploads/{ids[0]}", headers=headers).status_code == 200
     again = api.post("/api/v1/uploads", files={"file": ("seed.txt", data, "text/plain")}, headers=headers)
     assert again.status_code == 200
+
+
+# --- an upload whose file name holds a NUL answered 500 on PostgreSQL (the name is stored with the upload) --
+
+def test_an_uploaded_file_name_is_cleaned(any_web: WebEnv, seed_path: Path) -> None:
+    boundary = "----attack9"
+    headers = {"Authorization": f"Bearer {any_web.token('editor')}",
+               "Content-Type": f"multipart/form-data; boundary={boundary}"}
+    body = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="../a\x00b\t.txt"\r\n'
+            "Content-Type: text/plain\r\n\r\n").encode() + seed_path.read_bytes() + f"\r\n--{boundary}--\r\n".encode()
+    response = any_web.client().post("/api/v1/uploads", content=body, headers=headers)
+    assert response.status_code == 200, response.text[:300]
+    assert response.json()["file"] == "a_b_.txt"
+    page = any_web.client("editor")
+    token = csrf_of(page, "/upload")
+    form = (f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n').encode() + body
+    response = page.post("/upload", content=form, headers={"Content-Type": headers["Content-Type"]})
+    assert response.status_code == 200 and "a_b_.txt" in response.text, response.text[:300]

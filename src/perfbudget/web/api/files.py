@@ -40,6 +40,7 @@ from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_FILES, TAG_IMPORT, TypedRoute
 from perfbudget.web.deps import api_user, client_ip, engine_of
 from perfbudget.web.errors import WebError, forbidden, not_found
+from perfbudget.web.filenames import upload_name
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.routes.upload import unit_problem
@@ -186,7 +187,7 @@ async def upload_file(request: Request, file: UploadFile = File(..., description
         raise WebError(413, "too_large", f"文件超过 {limit // (1024 * 1024)} MB 的上限")
     if not data:
         raise WebError(422, "invalid", "文件是空的")
-    name = (file.filename or "上传文件").rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    name = upload_name(file.filename, "上传文件")
     upload_id = uploads.keep(engine_of(request), principal.id, name, data, request.app.state.config.upload_hours)
     return _preview(request, principal, upload_id, name, data)
 

@@ -43,6 +43,9 @@ class Limits:
             some ten times faster; default 2,000,000; env PERFBUDGET_MAX_CSV_CELLS).
         max_html_elements: most elements of an HTML page, counted before parsing (BeautifulSoup
             spends some 40 µs an element; default 50,000; env PERFBUDGET_MAX_HTML_ELEMENTS).
+        max_odf_elements: most XML elements of an OpenDocument file (.ods/.odt), counted in its
+            parts before odfpy builds its tree at some 20 µs an element (a table cell with text is
+            two; default 100,000; env PERFBUDGET_MAX_ODF_ELEMENTS).
     """
 
     max_file_bytes: int = 50 * 1024 * 1024
@@ -56,6 +59,7 @@ class Limits:
     max_cells: int = 150_000
     max_csv_cells: int = 2_000_000
     max_html_elements: int = 50_000
+    max_odf_elements: int = 100_000
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
@@ -91,6 +95,7 @@ LIMIT_VARIABLES = {
     "PERFBUDGET_MAX_CELLS": ("max_cells", 1),
     "PERFBUDGET_MAX_CSV_CELLS": ("max_csv_cells", 1),
     "PERFBUDGET_MAX_HTML_ELEMENTS": ("max_html_elements", 1),
+    "PERFBUDGET_MAX_ODF_ELEMENTS": ("max_odf_elements", 1),
 }
 
 

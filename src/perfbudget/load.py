@@ -19,7 +19,7 @@ from pathlib import Path
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Project, Severity, Source
-from perfbudget.readers import file_too_large, read_bytes
+from perfbudget.readers import read_bytes, read_file
 from perfbudget.readers.grid import CUT_MESSAGE
 from perfbudget.readers.sniff import sniff
 
@@ -104,17 +104,9 @@ def load_path(path: str | Path, form: str | None = None, limits: Limits | None =
     except ValueError as exc:
         return LoadResult(None, (Problem(Source(name), str(exc)),))
     start = time.perf_counter()
-    try:
-        size = Path(path).stat().st_size
-        if size > limits.max_file_bytes:
-            return LoadResult(None, (file_too_large(name, size, limits),))
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        return LoadResult(None, (Problem(Source(name), "这是一个目录，不是文件"),))
-    except FileNotFoundError:
-        return LoadResult(None, (Problem(Source(name), "文件不存在"),))
-    except OSError as exc:
-        return LoadResult(None, (Problem(Source(name), f"无法读取文件：{exc.strerror or exc}"),))
+    data = read_file(path, limits)  # a regular file, read at most to the size limit
+    if not isinstance(data, bytes):
+        return LoadResult(None, (data,))
     result = load_bytes(data, name, form, limits)
     result.timings["open"] = time.perf_counter() - start - sum(result.timings.values())
     return result

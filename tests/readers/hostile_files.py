@@ -272,3 +272,40 @@ def html_cells(count: int) -> bytes:
     row = "<tr>" + "<td>指标</td>" * 10 + "</tr>"
     return ("<html><body><p>1.测试项目绩效目标表</p><table><tr><td>项目名称</td><td>一级指标</td></tr>"
             + row * (count // 10) + "</table></body></html>").encode("utf-8")
+
+
+_ODS_NS = (b'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           b'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+           b'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+
+
+def ods(rows: bytes, spreadsheet: bool = True) -> bytes:
+    """An OpenDocument spreadsheet (or text document) whose one table holds ``rows`` (table-row elements)."""
+    kind = b"spreadsheet" if spreadsheet else b"text"
+    content = (b'<?xml version="1.0"?><office:document-content ' + _ODS_NS + b"><office:body><office:" + kind
+               + b'><table:table table:name="a">' + rows + b"</table:table></office:" + kind
+               + b"></office:body></office:document-content>")
+    manifest = (b'<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
+                b'manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/'
+                b"vnd.oasis.opendocument." + kind + b'"/><manifest:file-entry manifest:full-path="content.xml" '
+                b'manifest:media-type="text/xml"/></manifest:manifest>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), b"application/vnd.oasis.opendocument." + kind)
+        package.writestr("META-INF/manifest.xml", manifest)
+        package.writestr("content.xml", content)
+    return out.getvalue()
+
+
+def ods_repeated(rows: int, columns: int, spreadsheet: bool = True) -> bytes:
+    """Some 700 bytes claiming ``rows`` × ``columns`` cells of text by the repeat attributes."""
+    return ods(b'<table:table-row table:number-rows-repeated="%d"><table:table-cell '
+               b'table:number-columns-repeated="%d"><text:p>x</text:p></table:table-cell></table:table-row>'
+               % (rows, columns), spreadsheet)
+
+
+def ods_many_text_cells(rows: int, columns: int, spreadsheet: bool = True) -> bytes:
+    """An OpenDocument table of ``rows`` × ``columns`` distinct text cells (under the zip bomb ratio)."""
+    cell = b"<table:table-cell><text:p>%d</text:p></table:table-cell>"
+    return ods(b"".join(b"<table:table-row>" + b"".join(cell % (r * columns + c) for c in range(columns))
+                        + b"</table:table-row>" for r in range(rows)), spreadsheet)

@@ -8,6 +8,9 @@ still read.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from perfbudget.config import Limits
@@ -182,3 +185,68 @@ def test_pdfminer_decodes_as_published_outside_a_read() -> None:
         with pytest.raises(Exception, match="数据流"):
             stream.get_data()
     assert budget.exceeded is not None
+
+
+@pytest.mark.parametrize(("name", "spreadsheet"), [("repeat.ods", True), ("repeat.odt", False)])
+def test_opendocument_repeats_are_bounded_by_the_cell_limit(name: str, spreadsheet: bool) -> None:
+    """Some 700 bytes repeating a 16,384-cell row a million times took 10.7 s and 1.1 GB before
+    the reader refused it at its own 5,000,000 cells (attack9): now the readers' cell limit."""
+    import resource
+    import time
+
+    start, peak = time.process_time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    _refused(hostile.ods_repeated(1_000_000, 16_384, spreadsheet), name, "行的上限", "PERFBUDGET_MAX_ROWS")
+    _refused(hostile.ods_repeated(50_000, 16_384, spreadsheet), name, "单元格的上限", "PERFBUDGET_MAX_CELLS")
+    assert time.process_time() - start < 3
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < 300 * 1024  # KiB
+    _refused(hostile.ods_repeated(300, 2, spreadsheet), name, "行的上限", "PERFBUDGET_MAX_ROWS",
+             limits=Limits(max_rows=200))
+
+
+def test_opendocument_elements_are_counted_before_odfpy_parses() -> None:
+    """780 KB of 300,000 distinct text cells cost 8 s of CPU and 560 MB before the cell limit refused
+    them (odfpy builds the whole tree first; attack9): now counted on the XML before parsing."""
+    import time
+
+    start = time.process_time()
+    _refused(hostile.ods_many_text_cells(30_000, 10), "cells.ods", "XML 元素的上限", "PERFBUDGET_MAX_ODF_ELEMENTS")
+    _refused(hostile.ods_many_text_cells(30_000, 10, spreadsheet=False), "cells.odt", "PERFBUDGET_MAX_ODF_ELEMENTS")
+    assert time.process_time() - start < 2
+
+
+def test_a_device_pipe_or_growing_file_is_never_read_without_bound(tmp_path: Path) -> None:
+    """``perfbudget read`` of a link to /dev/zero grew to 6 GB in 20 s (its stat size is 0, then it was
+    read whole); a FIFO waited for ever; a file growing after the size check was read whole (attack9)."""
+    import resource
+
+    from perfbudget.evaluate.sheet import read_sheet
+    from perfbudget.load import load_path
+
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for path in (zero, fifo):
+        result = load_path(path, limits=Limits(max_file_bytes=1024 * 1024))
+        assert result.document is None and "不是普通文件" in result.errors[0].message, result.errors
+        rows, problems = read_sheet(str(path), limits=Limits(max_file_bytes=1024 * 1024))
+        assert not rows and "不是普通文件" in problems[0].message
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 * 1024  # KiB
+
+
+def test_a_file_read_stops_at_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The size is checked before reading and again while reading (a file growing in between)."""
+    from perfbudget import readers
+
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 3000)
+    real_stat = Path.stat
+
+    def stale_stat(self: Path, *args: object, **kwargs: object) -> os.stat_result:  # the size seen before it grew
+        found = real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
+        return os.stat_result((found.st_mode, *found[1:6], 10, *found[7:]))
+
+    monkeypatch.setattr(Path, "stat", stale_stat)
+    found = readers.read_file(path, Limits(max_file_bytes=1000))
+    assert not isinstance(found, bytes) and "文件过大" in found.message

@@ -48,6 +48,7 @@ def save_edit(store: Store, settings: CoreSettings, principal: Principal, projec
     for _attempt in range(RETRIES):
         try:
             with store.transaction() as tx:
+                tx.lock_projects([project_id])  # no workflow step between reading the state and writing
                 stored = tx.version(project_id)
                 if stored is None:
                     return EditResult("failed", "没有找到该项目")

@@ -145,6 +145,7 @@ def _revision_message(name: str, latest: int, flow: WorkflowRow | None) -> str:
 def analyse(tx: Transaction, plan: Plan, file: str, settings: CoreSettings) -> list[TableFate]:
     """Each table's fate (see the module docstring), read inside ``tx``."""
     ids = tx.project_ids(plan.identities)
+    tx.lock_projects(ids.values())  # in an import: no workflow step until it commits (Transaction.lock_projects)
     trails = tx.trails(list(ids.values()))
     flows = tx.workflow(list(ids.values()))
     source = source_name(file)

@@ -72,6 +72,12 @@ class Principal:
         """True when the user is not bound to one unit."""
         return self.role in (Role.ADMIN, Role.REVIEWER) or self.unit_code is None
 
+    @property
+    def only_unit(self) -> str | None:
+        """The one unit whose data the user may see (None: every unit), for filters such as the
+        indicator library's examples."""
+        return None if self.all_units else self.unit_code
+
     def sees_unit(self, unit_code: str | None) -> bool:
         """True when the user may see this unit's data at all."""
         return self.all_units or (unit_code is not None and unit_code == self.unit_code)

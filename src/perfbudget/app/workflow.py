@@ -131,6 +131,7 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
     actor = actor_of(principal)
     try:
         with store.transaction() as tx:
+            tx.lock_projects([project_id])  # no import or edit between reading the state and writing it
             head = tx.project_head(project_id)
             if head is None:
                 return StepResult(False, "没有找到该项目", DRAFT)

@@ -68,6 +68,7 @@ def serve(
 
     from perfbudget.store import SchemaOutdatedError
     from perfbudget.web.app import create_app
+    from perfbudget.web.http_protocol import PROTOCOL
     from perfbudget.web.settings import WebConfig
 
     try:
@@ -105,7 +106,9 @@ def serve(
         if config.replica_url:
             os.environ["PERFBUDGET_DB_REPLICA"] = config.replica_url
         uvicorn.run("perfbudget.web.asgi:app", factory=True, host=host, port=port, workers=workers,
-                    log_level="info", proxy_headers=False, access_log=access_log)
+                    log_level="info", proxy_headers=False, access_log=access_log, http=PROTOCOL)
         return
-    # X-Forwarded-* are believed only from PERFBUDGET_TRUSTED_PROXIES (the app's own middleware).
-    uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=False, access_log=access_log)
+    # X-Forwarded-* are believed only from PERFBUDGET_TRUSTED_PROXIES (the app's own middleware);
+    # a request head is bounded (web/http_protocol.py).
+    uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=False, access_log=access_log,
+                http=PROTOCOL)

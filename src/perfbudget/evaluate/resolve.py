@@ -44,6 +44,16 @@ class CellError(Exception):
     """A cell that cannot be read; the message is for the user."""
 
 
+MAX_MAGNITUDE = 12  # |x| < 10^13: the bound of every number at the boundary (app/validate.number_problem)
+TOO_LARGE = "超出允许范围（绝对值不超过 10^12）"
+
+
+def too_large(value: Decimal) -> bool:
+    """Beyond any budget or measure (``adjusted()``: no arithmetic on a huge value). A 400-digit
+    number made the scoring's display rounding raise (a 500 on the web) until 2026-12-03."""
+    return value.is_finite() and value.adjusted() > MAX_MAGNITUDE
+
+
 def parse_number(text: str) -> Decimal | None:
     try:
         value = Decimal(clean(text).replace(",", ""))
@@ -64,6 +74,8 @@ def parse_quantity(text: str, unit: str | None, name: str | None,
         raise CellError(f"{what}「{text}」不是数值")
     if parsed.op is not None or parsed.upper is not None:
         raise CellError(f"{what}「{text}」应为单个数值（不带 ≥、≤ 等比较符或范围）")
+    if too_large(parsed.value):
+        raise CellError(f"{what}「{_short(text)}」{TOO_LARGE}")
     if parsed.unit is None or unit is None or parsed.unit == unit:
         return parsed.value, None
     converted = convert(parsed.value, parsed.unit, unit)
@@ -131,7 +143,14 @@ def _decimal_cell(row: SheetRow, column: str, problems: list[Problem], label: st
     if value is None or value < 0:
         problems.append(Problem(row.source, f"{label}「{text}」应为非负数字"))
         return None
+    if too_large(value):
+        problems.append(Problem(row.source, f"{label}「{_short(text)}」{TOO_LARGE}"))
+        return None
     return value
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _special(builder: _Builder, row: SheetRow, which: str, money_unit: str | None, problems: list[Problem]) -> None:

@@ -32,7 +32,7 @@ from perfbudget.evaluate.vocabulary import (
     canonical_header,
 )
 from perfbudget.model import Problem, Severity, Source
-from perfbudget.readers import file_too_large
+from perfbudget.readers import read_file
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, sheet_cells
 from perfbudget.readers.decode import DecodeError, decode_bytes
@@ -211,19 +211,11 @@ def read_sheet_bytes(data: bytes, file: str, kind: str = "evaluation",
 def read_sheet(path: str, kind: str = "evaluation",
                limits: Limits | None = None) -> tuple[list[SheetRow], list[Problem]]:
     """Rows of a fill-in sheet file; an unreadable file is a problem, not an exception."""
-    from pathlib import Path
-
     try:
         limits = limits or Limits.from_env()
     except ValueError as exc:
         return [], [Problem(Source(path), str(exc))]
-    try:
-        size = Path(path).stat().st_size
-        if size > limits.max_file_bytes:
-            return [], [file_too_large(path, size, limits)]
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        return [], [Problem(Source(path), "文件不存在")]
-    except OSError as exc:
-        return [], [Problem(Source(path), f"无法读取文件：{exc.strerror or exc}")]
+    data = read_file(path, limits)  # a regular file, read at most to the size limit
+    if not isinstance(data, bytes):
+        return [], [data]
     return read_sheet_bytes(data, path, kind, limits)

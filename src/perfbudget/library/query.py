@@ -49,6 +49,11 @@ def main_measure(stats: dict[str, Any]) -> dict[str, Any] | None:
     return measures[0] if measures else None
 
 
+def _readable(examples: list[dict[str, Any]], unit: str | None) -> list[dict[str, Any]]:
+    """The examples a reader bound to the unit ``unit`` may see (its own unit's; None: every one)."""
+    return examples if unit is None else [e for e in examples if e["unit_code"] == unit]
+
+
 def group_summary(group: dict[str, Any], examples: list[dict[str, Any]]) -> dict[str, Any]:
     """A group as ``library search --json`` gives it."""
     stats = json.loads(group["stats"] or "{}")
@@ -71,8 +76,14 @@ def _fragments(text: str) -> list[str]:
     return fragments[:6]
 
 
-def search(store: Store, text: str, limit: int = SEARCH_LIMIT, examples: int = 3) -> list[dict[str, Any]]:
-    """Groups whose names are like ``text``, most relevant first, as ``library search --json`` gives them."""
+def search(store: Store, text: str, limit: int = SEARCH_LIMIT, examples: int = 3,
+           unit: str | None = None) -> list[dict[str, Any]]:
+    """Groups whose names are like ``text``, most relevant first, as ``library search --json`` gives them.
+
+    ``unit``: the reader sees only that unit's projects (a unit editor, a unit-bound viewer): the
+    examples of other units' projects are left out; the counts and distributions stay (no project
+    or unit named). The same ``unit`` in :func:`show`, :func:`group_summary_of`, :func:`top_groups`
+    and :func:`similar_projects`."""
     from perfbudget.store import library_reads as reads
 
     query = normalise(text)
@@ -94,7 +105,7 @@ def search(store: Store, text: str, limit: int = SEARCH_LIMIT, examples: int = 3
         ranked = [g for g in sorted(candidates, key=lambda g: (
             -(best[g] + 5 * math.log10(1 + groups[g]["unit_count"])), g)) if g in groups][:limit]
         shown = reads.examples_of(connection, ranked, examples)
-        return [group_summary(groups[g], shown[g]) | {"id": g} for g in ranked]
+        return [group_summary(groups[g], _readable(shown[g], unit)) | {"id": g} for g in ranked]
 
 
 def resolve_group(connection: Connection, reference: str) -> list[int]:
@@ -114,34 +125,36 @@ def resolve_group(connection: Connection, reference: str) -> list[int]:
     return []
 
 
-def show(store: Store, reference: str, examples: int = 10) -> dict[str, Any] | None:
+def show(store: Store, reference: str, examples: int = 10, unit: str | None = None) -> dict[str, Any] | None:
     """One group in full: names with why they were grouped, placement, every measure unit's distribution."""
 
     with store.library_reading() as connection:
         ids = resolve_group(connection, reference)
         if len(ids) != 1:
             return None if not ids else {"ambiguous": ids}
-        return group_detail(connection, ids[0], examples)
+        return group_detail(connection, ids[0], examples, unit)
 
 
-def group_summary_of(store: Store, group_id: int, examples: int = 10) -> dict[str, Any] | None:
+def group_summary_of(store: Store, group_id: int, examples: int = 10,
+                     unit: str | None = None) -> dict[str, Any] | None:
     """One group in full by its id (as ``show`` gives it); None when there is no such group."""
     from perfbudget.store import library_reads as reads
 
     with store.library_reading() as connection:
         if not reads.group_rows(connection, [group_id]):
             return None
-        return group_detail(connection, group_id, examples)
+        return group_detail(connection, group_id, examples, unit)
 
 
-def group_detail(connection: Connection, group_id: int, examples: int = 10) -> dict[str, Any]:
+def group_detail(connection: Connection, group_id: int, examples: int = 10,
+                 unit: str | None = None) -> dict[str, Any]:
     from perfbudget.store import library_reads as reads
 
     group = reads.group_rows(connection, [group_id])[group_id]
     names = reads.names_in_groups(connection, [group_id])
     spellings = reads.spellings_of(connection, [n["id"] for n in names])
     stats = json.loads(group["stats"] or "{}")
-    detail = group_summary(group, reads.examples(connection, group_id, examples))
+    detail = group_summary(group, _readable(reads.examples(connection, group_id, examples), unit))
     detail.update({
         "id": group_id, "leader": group["leader"], "levels": stats.get("levels", []),
         "directions": stats.get("directions", {}), "qualitative": stats.get("qualitative", 0),
@@ -152,7 +165,7 @@ def group_detail(connection: Connection, group_id: int, examples: int = 10) -> d
     return detail
 
 
-def top_groups(store: Store, limit: int = 20, examples: int = 3) -> list[dict[str, Any]]:
+def top_groups(store: Store, limit: int = 20, examples: int = 3, unit: str | None = None) -> list[dict[str, Any]]:
     """The most used groups, as ``search`` gives them (the 指标库 page without a search)."""
     from itertools import islice
 
@@ -161,7 +174,7 @@ def top_groups(store: Store, limit: int = 20, examples: int = 3) -> list[dict[st
     with store.library_reading() as connection:
         groups = list(islice(reads.all_groups(connection), limit))
         shown = reads.examples_of(connection, [g["id"] for g in groups], examples)
-        return [group_summary(g, shown[g["id"]]) | {"id": g["id"]} for g in groups]
+        return [group_summary(g, _readable(shown[g["id"]], unit)) | {"id": g["id"]} for g in groups]
 
 
 def marks(measure: dict[str, Any]) -> dict[str, str]:
@@ -200,9 +213,9 @@ def _project_score(target: dict[str, Any], candidate: dict[str, Any], shared: in
     return round(100 * (0.55 * jaccard + 0.3 * names + 0.15 * purpose), 1)
 
 
-def similar_projects(store: Store, project_id: int, limit: int = 5) -> list[dict[str, Any]]:
+def similar_projects(store: Store, project_id: int, limit: int = 5, unit: str | None = None) -> list[dict[str, Any]]:
     """Projects most like one stored project by their indicators (groups shared), name and purpose,
-    with their indicators and targets."""
+    with their indicators and targets (``unit``: of that unit's projects only, see :func:`search`)."""
     from perfbudget.store import library_reads as reads
 
     with store.library_reading() as connection:
@@ -217,6 +230,8 @@ def similar_projects(store: Store, project_id: int, limit: int = 5) -> list[dict
         if not sharing:
             return []
         summaries = reads.project_summaries(connection, list(sharing))
+        if unit is not None:
+            summaries = {p: row for p, row in summaries.items() if row["unit_code"] == unit}
         group_sets = reads.project_group_sets(connection, list(sharing))
         scored = sorted(((_project_score(target, summaries[p], sharing[p], len(own), len(group_sets.get(p, ()))), p)
                          for p in sharing if p in summaries), key=lambda item: (-item[0], -item[1]))[:limit]

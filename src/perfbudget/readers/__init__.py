@@ -8,8 +8,10 @@ tables; :mod:`perfbudget.readers.interpret` gives them meaning.
 from __future__ import annotations
 
 import gc
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
@@ -148,7 +150,37 @@ FORMS: dict[str, Reader] = {
 }
 
 
-def file_too_large(file: str, size: int, limits: Limits) -> Problem:
+def read_file(path: str | Path, limits: Limits) -> bytes | Problem:
+    """The bytes of a regular file of at most ``limits.max_file_bytes``, or why not (a problem).
+
+    Not a regular file (a device such as ``/dev/zero``, a FIFO, a socket; links followed) is refused
+    before opening: its size says nothing and a pipe may never end. The size is checked before
+    reading, and the read stops one byte past the limit (a file growing meanwhile). Until 2026-12-03
+    ``perfbudget read`` of a link to /dev/zero grew to 6 GB, and a FIFO waited for ever."""
+    name = str(path)
+    try:
+        found = Path(path).stat()
+        if stat.S_ISDIR(found.st_mode):
+            return Problem(Source(name), "这是一个目录，不是文件")
+        if not stat.S_ISREG(found.st_mode):
+            return Problem(Source(name), "不是普通文件（设备、管道或套接字），未读取")
+        if found.st_size > limits.max_file_bytes:
+            return file_too_large(name, found.st_size, limits)
+        with open(path, "rb") as handle:
+            data = handle.read(limits.max_file_bytes + 1)
+    except FileNotFoundError:
+        return Problem(Source(name), "文件不存在")
+    except OSError as exc:
+        return Problem(Source(name), f"无法读取文件：{exc.strerror or exc}")
+    if len(data) > limits.max_file_bytes:
+        return file_too_large(name, len(data), limits, growing=True)
+    return data
+
+
+def file_too_large(file: str, size: int, limits: Limits, growing: bool = False) -> Problem:
+    if growing:  # the file grew past the limit while it was read
+        return Problem(Source(file), f"文件过大：读取时超过上限 {limits.max_file_bytes / 1048576:.1f} MB"
+                                     "（文件正在被写入？可用环境变量 PERFBUDGET_MAX_FILE_MB 调整）")
     return Problem(Source(file), f"文件过大：{size / 1048576:.1f} MB，上限为 {limits.max_file_bytes / 1048576:.1f} MB"
                                  "（可用环境变量 PERFBUDGET_MAX_FILE_MB 调整）")
 

@@ -6,7 +6,10 @@ Both forms keep their tables in ``content.xml`` as ``table:table`` → ``table:t
 covers; they are read as blanks, which is how the interpretation expects merged cells (as in
 the docx and xlsx readers). ``number-columns-repeated`` / ``number-rows-repeated`` are expanded
 for cells with content; trailing empty repeats (a sheet padded to 16,384 columns or a million
-rows) cost nothing, and a sheet that would expand beyond :data:`MAX_CELLS` is refused.
+rows) cost nothing, and a file that would expand beyond the readers' cell limit
+(``Limits.max_cells``, ``PERFBUDGET_MAX_CELLS``) or a table beyond their row limit
+(``Limits.max_rows``) is refused. (Until 2026-12-03 the bound was 5,000,000 cells of its own: 700
+bytes repeating a 16,384-cell row cost 10.7 s and 1.1 GB before the refusal.)
 
 A cell's text is what the program shows (its ``text:p`` paragraphs, joined by newlines), so
 ``17.00`` stays ``17.00`` and ``95%`` stays ``95%``; a number's thousands separators are dropped
@@ -30,6 +33,7 @@ from typing import Any
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers import traditional
+from perfbudget.readers.bounds import odf_problem
 from perfbudget.readers.container import check_zip
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
@@ -38,7 +42,6 @@ from perfbudget.readers.xlsx import _sheet_tables
 
 _NUMBERS = ("float", "currency", "percentage")
 _GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\Z")
-MAX_CELLS = 5_000_000  # cells with content after expanding repeats, per file
 MAX_ROWS = 1_048_576  # a row index beyond this (after empty repeats) is a hostile file
 MAX_COLUMNS = 16_384
 
@@ -57,13 +60,20 @@ class TooLarge(Exception):
 
 
 class _Budget:
-    def __init__(self) -> None:
+    """Cells with content (repeats expanded) of the whole file, and rows of each table, within the limits."""
+
+    def __init__(self, limits: Limits) -> None:
         self.cells = 0
+        self.limits = limits
 
     def spend(self, count: int) -> None:
         self.cells += count
-        if self.cells > MAX_CELLS:
-            raise TooLarge(f"超过 {MAX_CELLS:,} 个单元格")
+        if self.cells > self.limits.max_cells:
+            raise TooLarge(f"超过 {self.limits.max_cells} 个单元格的上限（环境变量 PERFBUDGET_MAX_CELLS）")
+
+    def check_rows(self, rows: int) -> None:
+        if rows > self.limits.max_rows:
+            raise TooLarge(f"一个表格超过 {self.limits.max_rows} 行的上限（环境变量 PERFBUDGET_MAX_ROWS）")
 
 
 def _repeat(element: Any, name: tuple[str, str]) -> int:
@@ -173,6 +183,7 @@ class _Sheet:
                 continue
             if number + pending + count > MAX_ROWS:
                 raise TooLarge(f"超过 {MAX_ROWS:,} 行")
+            self.budget.check_rows(number + pending + count)
             for _ in range(pending):
                 yield []
             number += pending + count
@@ -188,11 +199,11 @@ def _sheet_name(table: Any, index: int) -> str:
     return table.attributes.get((_TABLE, "name")) or f"Sheet{index}"
 
 
-def read_ods_tables(data: bytes, file: str) -> list[RawTable]:
+def read_ods_tables(data: bytes, file: str, limits: Limits | None = None) -> list[RawTable]:
     from odf.opendocument import load
 
     document = load(io.BytesIO(data))
-    budget = _Budget()
+    budget = _Budget(limits or Limits())
     tables: list[RawTable] = []
     sheets = [child for child in document.spreadsheet.childNodes if child.qname == _T_TABLE]
     for index, table in enumerate(sheets, 1):
@@ -227,12 +238,12 @@ def _body_tables(element: Any, file: str, tables: list[RawTable], heading: list[
             _body_tables(child, file, tables, heading, budget)  # sections, lists, …
 
 
-def read_odt_tables(data: bytes, file: str) -> list[RawTable]:
+def read_odt_tables(data: bytes, file: str, limits: Limits | None = None) -> list[RawTable]:
     from odf.opendocument import load
 
     document = load(io.BytesIO(data))
     tables: list[RawTable] = []
-    _body_tables(document.text, file, tables, [None], _Budget())
+    _body_tables(document.text, file, tables, [None], _Budget(limits or Limits()))
     return tables
 
 
@@ -241,10 +252,13 @@ def _read(data: bytes, file: str, limits: Limits, spreadsheet: bool) -> tuple[Do
     problem = check_zip(data, file, limits, kind)
     if problem is not None:
         return None, [problem]
+    too_many = odf_problem(data, limits)
+    if too_many is not None:
+        return None, [Problem(Source(file), f"{kind}{too_many}")]
     try:
-        tables = read_ods_tables(data, file) if spreadsheet else read_odt_tables(data, file)
+        tables = read_ods_tables(data, file, limits) if spreadsheet else read_odt_tables(data, file, limits)
     except TooLarge as exc:
-        return None, [Problem(Source(file), f"{kind}过大（{exc}），未读取")]
+        return None, [Problem(Source(file), f"{kind}过大：{exc}；未读取")]
     except Exception as exc:  # odfpy raises many kinds on a broken package
         return None, [Problem(Source(file), f"{kind}文件已损坏，无法读取（{type(exc).__name__}）")]
     if not tables:

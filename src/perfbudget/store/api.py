@@ -56,7 +56,7 @@ class Store:
     def transaction(self) -> Iterator[Transaction]:
         """A write transaction (SQLite: ``BEGIN IMMEDIATE``, so writers queue up front)."""
         with self.router.write() as connection:
-            yield Transaction(connection)
+            yield Transaction(connection, writing=True)
 
     @contextmanager
     def reading(self, autocommit: bool = False) -> Iterator[Transaction]:

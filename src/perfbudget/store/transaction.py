@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -75,8 +76,23 @@ def _json(value: Any) -> str | None:
 class Transaction:
     """The store's operations inside one transaction (see the module docstring)."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, writing: bool = False) -> None:
         self.connection = connection
+        self.writing = writing
+
+    def lock_projects(self, project_ids: Iterable[int]) -> None:
+        """Hold the projects' rows until the transaction ends (PostgreSQL; in a write transaction only).
+
+        Call before reading what a write depends on (the latest version, the workflow state): under
+        READ COMMITTED a workflow step and an import or edit of the same project otherwise each read,
+        then wrote over what the other had committed meanwhile (an approval lost under a revision, a
+        submission of a version nobody submitted). Ids in order, so two writers never deadlock.
+        SQLite needs nothing: its write transactions (``BEGIN IMMEDIATE``) run one at a time."""
+        ids = sorted(set(project_ids))
+        if not ids or not self.writing or self.connection.dialect.name != "postgresql":
+            return
+        self.connection.execute(select(projects.c.id).where(projects.c.id.in_(ids))
+                                .order_by(projects.c.id).with_for_update())
 
     # imports
 

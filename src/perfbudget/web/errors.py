@@ -71,9 +71,9 @@ def allowed_methods(request: Request) -> str:
     """Every method some route of this path answers, asked of the router method by method (Starlette's
     own ``Allow`` names only the first route whose path matched: GET where the same path takes PUT too)."""
     routes = request.app.router.routes
-    return ", ".join(method for method in _METHODS
-                     if any(route.matches({**request.scope, "method": method})[0] == Match.FULL
-                            for route in routes))
+    return ", ".join(method for method in _METHODS  # HEAD wherever GET (web/limits.py answers it as GET)
+                     if any(route.matches({**request.scope, "method": "GET" if method == "HEAD" else method})[0]
+                            == Match.FULL for route in routes))
 
 
 def _is_api(request: Request) -> bool:

@@ -32,3 +32,10 @@ def content_disposition(name: str) -> str:
     safe = safe_filename(name)
     ascii_name = "".join(ch if 32 <= ord(ch) < 127 and ch not in '"\\%' else "_" for ch in safe)
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(safe, safe='')}"
+
+
+def upload_name(name: str | None, fallback: str) -> str:
+    """The name kept for an uploaded file: its last path component, cleaned as :func:`safe_filename`
+    cleans a download's (a NUL in it answered 500 on PostgreSQL until 2026-12-03)."""
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    return safe_filename(base, fallback)

@@ -6,6 +6,14 @@ decoded session), applied to every request:
   sign) must fit the database's integer (at most 2,147,483,647 either way); otherwise 404 — an
   over-long id never reaches a query. Text that may be all digits is left alone: the search and
   filter parameters (``q``, ``unit``, ``fund``) and the unit code in the publication paths.
+* **No NUL.** A path or query value holding U+0000 (``%00``) is refused (400) before any route:
+  PostgreSQL stores no NUL in text and SQLite's full-text ``MATCH`` stops at one, so each search or
+  filter holding it answered 500. Form fields are checked by :func:`perfbudget.web.csrf.no_nul_in_form`.
+* **Trailing slashes.** ``/dashboard/`` is redirected (307) to ``/dashboard`` with a *relative*
+  ``Location`` (one leading slash, a backslash percent-encoded). Starlette's own redirect built an
+  absolute URL from the ``Host`` header: a request with ``Host: evil.example`` was sent there.
+* **HEAD** is answered as GET without the body (RFC 9110: a server must support both; the routes
+  declare GET only, and answered 405).
 * **Authentication first.** A POST/PUT/PATCH/DELETE (other than sign-in) must carry a valid
   session (pages) or API token (``/api``) before a byte of its body is read: otherwise 401
   (API) or a redirect to the sign-in page, and the body is never received.
@@ -23,7 +31,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -75,6 +83,32 @@ def _bad_numbers(scope: Scope) -> bool:
     query = scope.get("query_string", b"").decode("latin-1")
     return any(_too_big_number(value.strip()) for name, value in parse_qsl(query, keep_blank_values=True)
                if name not in _TEXT_PARAMS)
+
+
+NUL_REFUSED = "请求地址中含有空字符（U+0000），无法处理；请删除后重试"
+
+
+def _has_nul(scope: Scope) -> bool:
+    if "\x00" in scope.get("path", ""):
+        return True
+    query = scope.get("query_string", b"")
+    if b"%00" not in query and b"\x00" not in query:
+        return False
+    return any("\x00" in name or "\x00" in value
+               for name, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True))
+
+
+def slash_redirect(scope: Scope) -> bytes | None:
+    """The relative address without the trailing slash(es), for a path such as ``/dashboard/``; None
+    for ``/`` and paths without one. Leading slashes are collapsed into one and the path re-encoded
+    (``\\`` → ``%5C``), so that ``//evil.example/`` or ``/\\evil.example/`` never leave the site."""
+    path = scope.get("path", "")
+    if len(path) < 2 or not path.endswith("/") or path.startswith("/static/"):
+        return None
+    target = "/" + quote(path.strip("/"), safe="/:@!$&'()*+,;=-._~")
+    target = re.sub(r"/{2,}", "/", target)
+    query = scope.get("query_string", b"")
+    return target.encode("ascii") + (b"?" + query if query else b"")
 
 
 def body_limit(scope: Scope) -> int:
@@ -136,6 +170,18 @@ def _authenticated(scope: Scope) -> bool:
     return sessions.user_of(engine, sid, app.state.config.session_idle_minutes * 60) == uid
 
 
+def _without_body(send: Send) -> Send:
+    """``send`` for a HEAD request answered as GET: the headers (Content-Length included) as they are,
+    the body dropped."""
+
+    async def head_send(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return head_send
+
+
 class RequestGuard:
     """See the module docstring."""
 
@@ -147,9 +193,18 @@ class RequestGuard:
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
+        if _has_nul(scope):
+            await _respond(scope, send, 400, "bad_request", NUL_REFUSED)
+            return
         if _bad_numbers(scope):
             await _respond(scope, send, 404, "not_found", "没有找到该页面或对象（编号无效）")
             return
+        moved = slash_redirect(scope)
+        if moved is not None:
+            await _respond(scope, send, 307, "redirect", "请求的地址多了末尾的斜杠", [(b"location", moved)])
+            return
+        if scope.get("method") == "HEAD":
+            scope, send = {**scope, "method": "GET"}, _without_body(send)
         method = scope.get("method", "GET")
         if method in _UNSAFE and path not in _OPEN and not await run_in_threadpool(_authenticated, scope):
             if path.startswith("/api/"):

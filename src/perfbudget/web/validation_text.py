@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 _Ctx = Mapping[str, Any]
+_NO_FILE = ("Expected UploadFile", "Value error, Expected UploadFile")
 
 _BY_TYPE: dict[str, Callable[[_Ctx], str]] = {
     "missing": lambda c: "缺少此项（必填）",
@@ -56,6 +57,8 @@ def validation_message(error: Mapping[str, Any]) -> str:
     kind = str(error.get("type", ""))
     message = str(error.get("msg", ""))
     if kind == "value_error":  # raised by our own validators, in Chinese already
+        if message.startswith(_NO_FILE):  # FastAPI's own: a file field sent as text (no file chosen)
+            return "应为上传的文件（请选择要上传的文件）"
         return message.removeprefix("Value error, ")
     told = _BY_TYPE.get(kind)
     return told(error.get("ctx") or {}) if told else message

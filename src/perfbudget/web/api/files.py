@@ -40,6 +40,7 @@ from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_FILES, TAG_IMPORT, TypedRoute
 from perfbudget.web.deps import api_user, client_ip, engine_of
 from perfbudget.web.errors import WebError, forbidden, not_found
+from perfbudget.web.filenames import upload_name
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.routes.upload import unit_problem
@@ -172,7 +173,8 @@ def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[st
     return found
 
 
-@router.post("/uploads", responses=ERRORS, response_model=UploadPreview, tags=[TAG_IMPORT],
+@router.post("/uploads", responses={**ERRORS, **m.error_responses(429)}, response_model=UploadPreview,
+             tags=[TAG_IMPORT],
              summary="上传文件并预览（Word、Excel、PDF、网页、文本等），不导入")
 async def upload_file(request: Request, file: UploadFile = File(..., description="绩效目标表文件，任何可读取的格式"),
                       principal: Principal = Depends(api_user)) -> dict[str, Any]:
@@ -185,8 +187,8 @@ async def upload_file(request: Request, file: UploadFile = File(..., description
         raise WebError(413, "too_large", f"文件超过 {limit // (1024 * 1024)} MB 的上限")
     if not data:
         raise WebError(422, "invalid", "文件是空的")
-    name = (file.filename or "上传文件").rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
-    upload_id = uploads.keep(engine_of(request), principal.id, name, data)
+    name = upload_name(file.filename, "上传文件")
+    upload_id = uploads.keep(engine_of(request), principal.id, name, data, request.app.state.config.upload_hours)
     return _preview(request, principal, upload_id, name, data)
 
 

@@ -313,7 +313,7 @@ def get_library(request: Request, q: str = Query(..., min_length=1, max_length=1
                 limit: int = Query(10, ge=1, le=100), principal: Principal = Depends(api_user)) -> dict[str, Any]:
     from perfbudget.library.query import search
 
-    return {"groups": search(store_of(request), q.strip(), limit)}
+    return {"groups": search(store_of(request), q.strip(), limit, unit=principal.only_unit)}
 
 
 @router.get("/library/groups/{group_id}", responses=m.error_responses(401, 404, 422),
@@ -322,7 +322,7 @@ def get_library(request: Request, q: str = Query(..., min_length=1, max_length=1
 def get_library_group(request: Request, group_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
     from perfbudget.library.query import show
 
-    detail = show(store_of(request), str(group_id))
+    detail = show(store_of(request), str(group_id), unit=principal.only_unit)
     if detail is None or "ambiguous" in detail:
         raise not_found("指标库中的这一组")
     return detail
@@ -337,4 +337,4 @@ def get_similar(request: Request, project_id: int, limit: int = Query(5, ge=1, l
     store = store_of(request)
     with store.reading() as tx:
         project_head(tx, principal, project_id)  # 404 for a project the token may not see
-    return {"project_id": project_id, "similar": similar_projects(store, project_id, limit)}
+    return {"project_id": project_id, "similar": similar_projects(store, project_id, limit, unit=principal.only_unit)}

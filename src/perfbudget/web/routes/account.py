@@ -6,7 +6,8 @@ from fastapi import Depends, Form, Request
 from fastapi.responses import Response
 
 from perfbudget.plain_numbers import plain_int
-from perfbudget.store.engine import read_transaction
+from perfbudget.store.engine import read_transaction, write_transaction
+from perfbudget.web import audit, throttle
 from perfbudget.web.accounts import authenticate, create_token, list_tokens, revoke_token, set_password
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.roles import Principal
@@ -27,7 +28,18 @@ def account_page(request: Request, principal: Principal = Depends(page_user)) ->
 def change_password(request: Request, current: str = Form(...), new: str = Form(...), repeat: str = Form(...),
                     principal: Principal = Depends(page_user)) -> Response:
     engine = engine_of(request)
+    ip = client_ip(request)
+    # The current password is guessed like a sign-in (a borrowed or stolen session): the same
+    # throttle, the same record of each failure (it counts towards the account's sign-in lock).
+    with engine.connect() as connection:
+        wait = throttle.wait_seconds(connection, principal.username, ip, request.app.state.config.login_policy)
+    if wait:
+        flash(request, f"尝试过多，请 {max(1, -(-wait // 60))} 分钟后再试", "error")
+        return redirect("/account")
     if authenticate(engine, principal.username, current) is None:
+        with write_transaction(engine) as connection:
+            audit.record(connection, principal, throttle.FAILED, "user", principal.id,
+                         f"修改密码时当前密码不正确：{principal.username}", ip=ip, username=principal.username)
         flash(request, "当前密码不正确", "error")
         return redirect("/account")
     if new != repeat:

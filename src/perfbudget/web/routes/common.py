@@ -11,14 +11,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from perfbudget.web.cache import PageCache
-from perfbudget.web.csrf import csrf_protect, csrf_token
+from perfbudget.web.csrf import csrf_protect, csrf_token, no_nul_in_form
 from perfbudget.web.deps import data_version_async
 from perfbudget.web.roles import Principal
 from perfbudget.web.templating import PLACEHOLDERS
 
 
 def page_router() -> APIRouter:
-    return APIRouter(dependencies=[Depends(csrf_protect)], include_in_schema=False)
+    return APIRouter(dependencies=[Depends(csrf_protect), Depends(no_nul_in_form)], include_in_schema=False)
 
 
 def render(request: Request, template: str, context: dict[str, Any] | None = None,

@@ -21,6 +21,7 @@ from perfbudget.model import Kind, Problem, Severity
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.evaluation import form_problems, form_values, rows_from_form
+from perfbudget.web.filenames import upload_name
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
@@ -94,7 +95,7 @@ async def evaluate_upload(request: Request, project_id: int, file: UploadFile = 
     data = await file.read(limit + 1)
     if len(data) > limit:
         raise WebError(413, "too_large", "文件过大")
-    name = file.filename or "填报表"
+    name = upload_name(file.filename, "填报表")
     # in a worker thread: a sheet near the limits takes seconds, which must not stall the event loop
     rows, sheet_problems = await run_in_threadpool(read_sheet_bytes, data, name, "evaluation",
                                                    request.app.state.config.limits)

@@ -31,13 +31,14 @@ DIRECTIONS = {"positive": "正向", "reverse": "反向", "exact": "等于"}
 def library_page(request: Request, q: str = "", principal: Principal = Depends(page_user)) -> Response:
     store = store_of(request)
     text = q.strip()[:100]
-    groups = search(store, text, limit=20) if text else top_groups(store, 20)
+    unit = principal.only_unit  # a unit-bound user sees no other unit's projects among the examples
+    groups = search(store, text, limit=20, unit=unit) if text else top_groups(store, 20, unit=unit)
     return render(request, "library.html", {"q": text, "groups": groups, "directions": DIRECTIONS})
 
 
 @router.get("/library/groups/{group_id}")
 def library_group(request: Request, group_id: int, principal: Principal = Depends(page_user)) -> Response:
-    detail = group_summary_of(store_of(request), group_id)
+    detail = group_summary_of(store_of(request), group_id, unit=principal.only_unit)
     if detail is None:
         raise WebError(404, "not_found", "指标库中没有这一组")
     return render(request, "library_group.html", {"group": detail, "marks": [marks(m) for m in detail["measures"]],

@@ -27,6 +27,7 @@ from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.web import uploads
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
+from perfbudget.web.filenames import upload_name
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.views import settings_of, store_of
@@ -62,7 +63,7 @@ async def upload(request: Request, file: UploadFile = File(...), principal: Prin
     _require_editor(principal)
     limit = request.app.state.config.limits.max_file_bytes
     data = await file.read(limit + 1)
-    name = (file.filename or "上传文件").rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    name = upload_name(file.filename, "上传文件")
     if len(data) > limit:
         raise WebError(413, "too_large", f"文件超过 {limit // (1024 * 1024)} MB 的上限")
     if not data:

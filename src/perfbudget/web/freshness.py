@@ -34,18 +34,21 @@ import contextlib
 import queue
 import sqlite3
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, func, select
 
 from perfbudget.store.records import change_marks
 from perfbudget.web.tables import users
 
+T = TypeVar("T")
+
 _SNAPSHOT = "SELECT pg_current_snapshot()::text"
-_SNAPSHOT_CONNECTIONS = 4  # per process, for the snapshot question (and as many asyncio ones, on the loop)
+_SNAPSHOT_CONNECTIONS = 4  # per process, for the snapshot question in worker threads
+_LOOP_CONNECTIONS = 6  # asyncio ones per process, on the loop: the snapshot question and project pages' reads
 
 
 class DataVersion:
@@ -96,6 +99,20 @@ class DataVersion:
             from starlette.concurrency import run_in_threadpool
 
             return await run_in_threadpool(self.current)
+
+        async def snapshot(connection: Any) -> Hashable:
+            cursor = await connection.execute(_SNAPSHOT)
+            row = await cursor.fetchone()
+            return str(row[0])
+
+        return await self.read_on_loop(snapshot)
+
+    async def read_on_loop(self, read: Callable[[Any], Awaitable[T]]) -> T:
+        """``read(connection)`` on one of this object's asyncio connections of the running loop (psycopg,
+        autocommit, on the primary; :attr:`on_loop` only): the data version's question, and short reads
+        of a page (the project page, :func:`perfbudget.app.project_view.load_page_on_loop`) that then need
+        no worker thread. At most :data:`_LOOP_CONNECTIONS` at once; a connection that broke (server
+        restarted) is dropped and ``read`` tried once more on a new one; any other error is raised."""
         for attempt in (1, 2):
             gate = self._gate_of_loop()
             async with gate:
@@ -103,10 +120,11 @@ class DataVersion:
                 try:
                     if connection is None:
                         connection = await self._connect_async()
-                    cursor = await connection.execute(_SNAPSHOT)
-                    row = await cursor.fetchone()
-                    value = str(row[0])
+                    value = await read(connection)
                 except Exception:
+                    if connection is not None and not connection.broken:
+                        self._idle.append(connection)  # the statement failed, not the connection
+                        raise
                     if connection is not None:
                         with contextlib.suppress(Exception):  # already broken: nothing more to release
                             connection.pgconn.finish()
@@ -118,14 +136,14 @@ class DataVersion:
         raise AssertionError("unreachable")
 
     def _gate_of_loop(self) -> asyncio.Semaphore:
-        """The semaphore of the running loop (at most :data:`_SNAPSHOT_CONNECTIONS` questions at once);
+        """The semaphore of the running loop (at most :data:`_LOOP_CONNECTIONS` reads at once);
         connections made on another loop (a test client's, since closed) are let go."""
         loop = asyncio.get_running_loop()
         if self._loop is not loop or self._gate is None:
             for connection in self._idle:
                 with contextlib.suppress(Exception):
                     connection.pgconn.finish()
-            self._idle, self._loop, self._gate = [], loop, asyncio.Semaphore(_SNAPSHOT_CONNECTIONS)
+            self._idle, self._loop, self._gate = [], loop, asyncio.Semaphore(_LOOP_CONNECTIONS)
         return self._gate
 
     async def _connect_async(self) -> Any:

@@ -48,7 +48,8 @@ T = TypeVar("T")
 
 _SNAPSHOT = "SELECT pg_current_snapshot()::text"
 _SNAPSHOT_CONNECTIONS = 4  # per process, for the snapshot question in worker threads
-_LOOP_CONNECTIONS = 6  # asyncio ones per process, on the loop: the snapshot question and project pages' reads
+# asyncio ones per process, opened as needed, on the loop: the snapshot question and project pages' reads
+_LOOP_CONNECTIONS = 12
 
 
 class DataVersion:

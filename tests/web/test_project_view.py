@@ -5,6 +5,7 @@ after evaluations, reviewer grades, a pending revision, a return and a version w
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from sqlalchemy import delete, select
 
 from perfbudget.app.errors import NotFound
 from perfbudget.app.overview import latest_evaluation, project_head, workflow_events_of
-from perfbudget.app.project_view import load_page, load_view
+from perfbudget.app.project_view import load_page, load_page_on_loop, load_view
 from perfbudget.app.review_desk import grade, reviewer_grade_of
 from perfbudget.app.reviews import review_in_context
 from perfbudget.app.roles import Principal, Role
@@ -145,5 +146,48 @@ def test_the_loader_on_postgres(pg_url: str, seed_path: Path) -> None:
     app = make_app(pg_url)
     try:
         assert check_same(populate(app, seed_path)) > 500
+    finally:
+        app.state.engine.dispose()
+
+
+def check_on_loop(web: WebEnv) -> int:
+    """:func:`load_page_on_loop` (the statement awaited on the event loop's connection) gives what
+    :func:`load_page` gives, or None exactly where the version shown has no stored review."""
+    store, settings, version = web.app.state.store, web.app.state.core, web.app.state.data_version
+    dialect, checked, handed_back = store.engine.dialect, 0, 0
+
+    async def on_loop(principal: Principal, project_id: int, number: int | None) -> Any:
+        try:
+            page = await version.read_on_loop(lambda connection: load_page_on_loop(
+                connection, dialect, principal, project_id, settings, number))
+        except NotFound as refused:
+            return ("NotFound", str(refused))
+        return page
+
+    for principal in principals(web):
+        for project_id in [*web.project_ids, web.other_project_id, 987654]:
+            for number in (None, 1, 2, 3):
+                with store.reading(autocommit=True) as tx:
+                    expected = outcome(load_page, tx, principal, project_id, settings, number)
+                got = asyncio.run(on_loop(principal, project_id, number))
+                if got is None:  # no stored review: the page loads it in a worker thread
+                    with store.reading() as tx:
+                        view = expected.view
+                        assert tx.last_review(view.version.meta["version_id"]) is None
+                    handed_back += 1
+                    continue
+                assert got == expected, (principal.username, project_id, number)
+                checked += 1
+    assert handed_back > 0
+    return checked
+
+
+@pytest.mark.postgres
+def test_the_loader_on_the_event_loop(pg_url: str, seed_path: Path) -> None:
+    app = make_app(pg_url)
+    try:
+        web = populate(app, seed_path)
+        make_every_case(web)
+        assert check_on_loop(web) > 100
     finally:
         app.state.engine.dispose()

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, exists, func, literal, select
+from sqlalchemy import ColumnElement, Dialect, Select, bindparam, exists, func, literal, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from perfbudget.app.errors import NotFound
@@ -174,21 +174,42 @@ class _Loaded:
     events: list[dict[str, Any]] | None  # read already (PostgreSQL), else None
 
 
+def _parameters(project_id: int, number: int | None) -> dict[str, Any]:
+    return {"project_id": project_id} if number is None else {"project_id": project_id, "number": number}
+
+
+def _whole(number: int | None, latest: bool, with_events: bool) -> DriverStatement:
+    """The one statement (PostgreSQL) for the version asked for."""
+    return _WHOLE["number" if number is not None else ("latest" if latest else "official"), with_events]
+
+
 def _load(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings, number: int | None,
           latest: bool, with_events: bool) -> _Loaded:
-    parameters = {"project_id": project_id} if number is None else {"project_id": project_id, "number": number}
+    parameters = _parameters(project_id, number)
     whole = is_postgres(tx.connection)
     row: Any
     if whole:
-        choice = "number" if number is not None else ("latest" if latest else "official")
-        row = _WHOLE[choice, with_events].first(tx.connection, parameters)
+        row = _whole(number, latest, with_events).first(tx.connection, parameters)
     else:
         statement = _BY_NUMBER if number is not None else (_LATEST if latest else _OFFICIAL)
         row = tx.connection.execute(statement, parameters).mappings().first()
+    return _from_row(row, tx, principal, settings, whole, with_events)
+
+
+def _checked(row: Any, principal: Principal) -> Any:
+    """``row`` when it holds the version asked for of a project the principal may see; else NotFound."""
     if row is None or not principal.sees_unit(row["h_code"]):
         raise NotFound("该项目")
     if row["id"] is None:  # the project is there, not the version asked for
         raise NotFound("该版本")
+    return row
+
+
+def _from_row(row: Any, tx: Transaction | None, principal: Principal, settings: CoreSettings, whole: bool,
+              with_events: bool) -> _Loaded:
+    """The page's data from the head row (``whole``: with the indicators and events); ``tx`` reads the
+    rest when needed (SQLite: the indicators; a version without a stored review: its review in context)."""
+    row = _checked(row, principal)
     head = ProjectHead(row["h_id"], row["name"], row["fund_label"], row["fund_year"], row["h_unit_id"],
                        row["h_code"], row["h_unit_name"], row["latest_version"], row["h_state"] or DRAFT,
                        row["h_approved_version"])
@@ -196,6 +217,7 @@ def _load(tx: Transaction, principal: Principal, project_id: int, settings: Core
     if whole:
         version = queries.version_from_rows(version_head, row["indicator_rows"] or [])
     else:
+        assert tx is not None
         version = queries.version_from_head(tx.connection, version_head)
     if row["r_id"] is not None:
         findings = [Finding.from_dict(f) for f in json.loads(row["r_payload"]).get("findings", [])]
@@ -203,6 +225,7 @@ def _load(tx: Transaction, principal: Principal, project_id: int, settings: Core
     else:
         from perfbudget.app.reviews import review_in_context
 
+        assert tx is not None
         [group] = review_in_context(tx, [version], settings, save=False, actor=None)
         findings, grade = list(group.report.findings), group.saved[0].grade if group.saved else None
     evaluation = None
@@ -244,3 +267,16 @@ def load_page(tx: Transaction, principal: Principal, project_id: int, settings: 
     if events is None:
         events = workflow_events_of(tx, project_id) if loaded.has_events else []
     return ProjectPage(loaded.view, events, loaded.evaluation, loaded.reviewer_grade)
+
+
+async def load_page_on_loop(connection: Any, dialect: Dialect, principal: Principal, project_id: int,
+                            settings: CoreSettings, number: int | None = None) -> ProjectPage | None:
+    """:func:`load_page` on PostgreSQL with the one statement awaited on a psycopg ``AsyncConnection`` (the
+    event loop's, :meth:`perfbudget.web.freshness.DataVersion.read_on_loop`): no worker thread, no
+    SQLAlchemy connection. None when the version shown has no stored review (its review in context
+    needs a transaction: the caller then takes :func:`load_page` in a worker thread)."""
+    row = await _whole(number, False, True).first_async(connection, dialect, _parameters(project_id, number))
+    if _checked(row, principal)["r_id"] is None:
+        return None
+    loaded = _from_row(row, None, principal, settings, True, True)
+    return ProjectPage(loaded.view, loaded.events or [], loaded.evaluation, loaded.reviewer_grade)

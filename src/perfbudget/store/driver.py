@@ -6,7 +6,8 @@ which psycopg makes a ``Column`` object of every result column). For the one sta
 runs that is more than the query itself; :class:`DriverStatement` compiles the statement once per
 dialect and runs the SQL on the DBAPI cursor of the connection given (the same connection, so the
 same transaction or autocommit mode and the same read routing), returning each row as a dict keyed
-by the statement's column names.
+by the statement's column names. :meth:`DriverStatement.first_async` runs the same SQL on a psycopg
+``AsyncConnection`` (the event loop's connections of :mod:`perfbudget.web.freshness`).
 
 A connection the driver reports broken (the server went away) is invalidated, as SQLAlchemy's own
 execution does, and the driver's error is raised as it is.
@@ -21,7 +22,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Dialect
 from sqlalchemy.sql import Select
 
 
@@ -35,7 +36,10 @@ class DriverStatement:
         self._lock = threading.Lock()
 
     def _sql(self, connection: Connection) -> tuple[str, dict[str, Any]]:
-        dialect = connection.dialect
+        return self.sql_for(connection.dialect)
+
+    def sql_for(self, dialect: Dialect) -> tuple[str, dict[str, Any]]:
+        """The SQL for ``dialect`` and the constants it takes as parameters (compiled once per dialect)."""
         found = self._compiled.get(dialect.name)
         if found is None:
             compiled = self._statement.compile(dialect=dialect)
@@ -61,4 +65,15 @@ class DriverStatement:
             raise
         finally:
             cursor.close()
+        return None if row is None else dict(zip(self._names, row, strict=True))
+
+    async def first_async(self, connection: Any, dialect: Dialect, parameters: dict[str, Any]) -> dict[str, Any] | None:
+        """:meth:`first` on a psycopg ``AsyncConnection`` (of the dialect ``dialect``): the round trip awaited."""
+        sql, constants = self.sql_for(dialect)
+        cursor = connection.cursor()
+        try:
+            await cursor.execute(sql, {**constants, **parameters})
+            row = await cursor.fetchone()
+        finally:
+            await cursor.close()
         return None if row is None else dict(zip(self._names, row, strict=True))

@@ -34,18 +34,24 @@ import contextlib
 import queue
 import sqlite3
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, func, select
 
 from perfbudget.store.records import change_marks
 from perfbudget.web.tables import users
 
+T = TypeVar("T")
+
 _SNAPSHOT = "SELECT pg_current_snapshot()::text"
-_SNAPSHOT_CONNECTIONS = 4  # per process, for the snapshot question (and as many asyncio ones, on the loop)
+_SNAPSHOT_CONNECTIONS = 4  # per process, for the snapshot question in worker threads
+# asyncio ones per process, opened as needed, on the loop: at most four at once for the snapshot question (as
+# many as before the pages' reads came to the loop: more made the other pages' p95 worse), eight for pages' reads
+_QUESTION_CONNECTIONS = 4
+_PAGE_CONNECTIONS = 8
 
 
 class DataVersion:
@@ -63,7 +69,8 @@ class DataVersion:
         # PostgreSQL without a replica: asyncio connections of the event loop that asked last
         self._loop: asyncio.AbstractEventLoop | None = None
         self._idle: list[Any] = []
-        self._gate: asyncio.Semaphore | None = None
+        self._gate: asyncio.Semaphore | None = None  # the snapshot question's
+        self._page_gate: asyncio.Semaphore | None = None  # pages' reads (:meth:`read_on_loop` with ``page``)
         database = engine.url.database
         if engine.dialect.name == "sqlite" and database not in (None, "", ":memory:"):
             path = Path(str(database))
@@ -96,17 +103,33 @@ class DataVersion:
             from starlette.concurrency import run_in_threadpool
 
             return await run_in_threadpool(self.current)
+
+        async def snapshot(connection: Any) -> Hashable:
+            cursor = await connection.execute(_SNAPSHOT)
+            row = await cursor.fetchone()
+            return str(row[0])
+
+        return await self.read_on_loop(snapshot, page=False)
+
+    async def read_on_loop(self, read: Callable[[Any], Awaitable[T]], page: bool = True) -> T:
+        """``read(connection)`` on one of this object's asyncio connections of the running loop (psycopg,
+        autocommit, on the primary; :attr:`on_loop` only): the data version's question, and short reads
+        of a page (the project page, :func:`perfbudget.app.project_view.load_page_on_loop`) that then need
+        no worker thread. At most :data:`_PAGE_CONNECTIONS` pages' reads at once (``page``; the version's
+        question: :data:`_QUESTION_CONNECTIONS`), the idle connections shared; a connection that broke (server
+        restarted) is dropped and ``read`` tried once more on a new one; any other error is raised."""
         for attempt in (1, 2):
-            gate = self._gate_of_loop()
+            gate = self._gate_of_loop(page)
             async with gate:
                 connection = self._idle.pop() if self._idle else None
                 try:
                     if connection is None:
                         connection = await self._connect_async()
-                    cursor = await connection.execute(_SNAPSHOT)
-                    row = await cursor.fetchone()
-                    value = str(row[0])
+                    value = await read(connection)
                 except Exception:
+                    if connection is not None and not connection.broken:
+                        self._idle.append(connection)  # the statement failed, not the connection
+                        raise
                     if connection is not None:
                         with contextlib.suppress(Exception):  # already broken: nothing more to release
                             connection.pgconn.finish()
@@ -117,16 +140,18 @@ class DataVersion:
                 return value
         raise AssertionError("unreachable")
 
-    def _gate_of_loop(self) -> asyncio.Semaphore:
-        """The semaphore of the running loop (at most :data:`_SNAPSHOT_CONNECTIONS` questions at once);
-        connections made on another loop (a test client's, since closed) are let go."""
+    def _gate_of_loop(self, page: bool = False) -> asyncio.Semaphore:
+        """The semaphore of the running loop for pages' reads (``page``) or the snapshot question; connections
+        made on another loop (a test client's, since closed) are let go."""
         loop = asyncio.get_running_loop()
-        if self._loop is not loop or self._gate is None:
+        if self._loop is not loop or self._gate is None or self._page_gate is None:
             for connection in self._idle:
                 with contextlib.suppress(Exception):
                     connection.pgconn.finish()
-            self._idle, self._loop, self._gate = [], loop, asyncio.Semaphore(_SNAPSHOT_CONNECTIONS)
-        return self._gate
+            self._idle, self._loop = [], loop
+            self._gate = asyncio.Semaphore(_QUESTION_CONNECTIONS)
+            self._page_gate = asyncio.Semaphore(_PAGE_CONNECTIONS)
+        return self._page_gate if page else self._gate
 
     async def _connect_async(self) -> Any:
         import psycopg

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -31,7 +31,8 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
 
 
 async def cached_page(request: Request, principal: Principal, key: Hashable,
-                      build: Callable[[], Response], *, short: bool = False) -> Response:
+                      build: Callable[[], Response], *, short: bool = False,
+                      on_loop: Callable[[], Awaitable[Response]] | None = None) -> Response:
     """The page ``build`` renders, from the page cache when it was rendered under the same data version.
 
     The key is (``key``, the user's role and unit, the data version): everything a page
@@ -45,11 +46,16 @@ async def cached_page(request: Request, principal: Principal, key: Hashable,
     project; SQLite readers in WAL mode never wait for writers) runs right on the event
     loop: handing it to a worker thread costs more than the work under load, because the
     loop and the threads then fight for the GIL. Anything that may take long (the
-    dashboard aggregates over every project) runs in a worker thread.
+    dashboard aggregates over every project) runs in a worker thread. Where the data version is asked on
+    the loop (PostgreSQL without a replica, :attr:`perfbudget.web.freshness.DataVersion.on_loop`), ``on_loop``
+    (when given) builds the page instead: its reads awaited on the loop's connections, no worker thread.
     """
     cache: PageCache = request.app.state.pages
+    if on_loop is not None and not request.app.state.data_version.on_loop:
+        on_loop = None
     if not cache.enabled or request.session.get("flashes"):
-        return await run_in_threadpool(build)  # the database may be remote: never block the loop on it
+        # the database may be remote: never block the loop on it
+        return await on_loop() if on_loop is not None else await run_in_threadpool(build)
     token = csrf_token(request).encode("ascii")
     cheap = request.app.state.data_version.cheap
     # PostgreSQL: the version is one small query (the snapshot, where the request reads), asked on the
@@ -60,7 +66,10 @@ async def cached_page(request: Request, principal: Principal, key: Hashable,
     if body is None:
         request.scope[PLACEHOLDERS] = (cache.placeholder, cache.name_placeholder)
         try:
-            response = build() if short and cheap else await run_in_threadpool(build)
+            if on_loop is not None:
+                response = await on_loop()
+            else:
+                response = build() if short and cheap else await run_in_threadpool(build)
         finally:
             del request.scope[PLACEHOLDERS]
         if response.status_code != 200 or not isinstance(response, HTMLResponse):

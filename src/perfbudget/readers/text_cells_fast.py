@@ -215,7 +215,7 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
     first = [line[1:] for line in lines[start:end] if line.strip()]
     if is_label_subrow_texts(first) or is_sub_header_texts(first):
         return None
-    parts = Parts(heading=table.heading, source=table.source)
+    parts = Parts(table.heading, table.source)
     read_header_rows(header_rows, parts, False)
     parts.self_evaluation = "actual" in roles or "score" in roles
     if not _read_indicator_rows(lines, body, roles, parts, file, is_last_table):
@@ -260,6 +260,18 @@ def _carried_levels(s1: str, s2: str, level1: str, level2: str) -> tuple[str, st
     return level1, level2
 
 
+# The columns of 一级, 二级, 三级, 指标值, 描述, 权重, 实际完成值, 得分, 偏差 (None where the plan has none).
+_Columns = tuple[int | None, int | None, int, int, int | None, int | None, int | None, int | None, int | None]
+
+
+@lru_cache(maxsize=64)
+def _columns_of(roles: tuple[str, ...]) -> _Columns:
+    """The column of each field ``_read_indicator_rows`` reads, worked out once per header plan."""
+    at = {role: i for i, role in enumerate(roles)}
+    return (at.get("level1"), at.get("level2"), at["level3"], at["target"], at.get("description"), at.get("weight"),
+            at.get("actual"), at.get("score"), at.get("deviation"))
+
+
 def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: tuple[str, ...], parts: Parts,
                          file: str, is_last_table: bool) -> bool:
     """Every row of ``body`` as an indicator into ``parts`` (``indicator_rows.read_indicator_rows`` for
@@ -268,10 +280,7 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
     A cell's text is its line without the leading tab, so ``line.strip()`` is the cell's stripped text
     (empty for a blank cell); the raw text is sliced only where the general path reads it unstripped."""
     width = len(roles)
-    at = {role: i for i, role in enumerate(roles)}
-    i1, i2, i3, it = at.get("level1"), at.get("level2"), at["level3"], at["target"]
-    i_description, i_weight, i_actual = at.get("description"), at.get("weight"), at.get("actual")
-    i_score, i_deviation = at.get("score"), at.get("deviation")
+    i1, i2, i3, it, i_description, i_weight, i_actual, i_score, i_deviation = _columns_of(roles)
     seed_columns = roles == _SEED_ROLES
     level1 = level2 = ""  # carried down from the rows above
     indicators = parts.indicators

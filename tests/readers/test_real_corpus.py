@@ -31,8 +31,10 @@ from tests.conftest import ROOT
 # floor 0.91.
 # With 92 keys (corpus9: six more renderings; a 中期-only row of a grid is no 年度 indicator, a PDF's unit line
 # and repeated heading row) 616/665 = 0.9263 and 616/618 = 0.9968: floors 0.92 and 0.996.
+# With 102 keys (render10: ten more renderings; Word layout tables and tracked changes, HTML source line breaks
+# and .mht, (50分) 一级 cells, cut level labels) 696/745 = 0.9342 and 696/698 = 0.9971: recall floor 0.93.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
-RECALL_FLOOR = 0.92
+RECALL_FLOOR = 0.93
 PRECISION_FLOOR = 0.996
 
 

@@ -33,6 +33,12 @@ def wage_header(goals: str = "保障单位在职人员工资按时足额发放")
     return rows
 
 
+def subsidy_header() -> list[list[str]]:
+    rows = header(goals="1.按时足额发放全镇党支部书记补贴", purpose="用于发放党支部书记补贴")
+    rows[1] = ["项目名称", "党支部书记补贴"]
+    return rows
+
+
 WAGE_ROWS = [row(OUT, N, "工资发放人数", "≥50人"), row(E, SE, "保障单位正常运转", "正常运转")]
 
 DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
@@ -134,6 +140,34 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
     ("quality-restates-quantity", "the year's task again as a 完成率 (罗湖)",
      [row(OUT, N, "城中村、住宅区任务完成量", "12个"), row(OUT, Q, "管道天然气年度改造任务完成率", "100%"),
       *GOOD_ROWS[2:]], None, [(2, "level3")]),
+
+    # round 8 (衡山, 秀屿, 宁晋, 福建台联, 亳州)
+    ("vague-qualitative", "a bare degree (衡山)", with_row(5, row(E, SUS, "设备维护及安全性", "高")), None,
+     [(5, "target")]),
+    ("input-as-output", "the money covering a cost as the economic effect (衡山)",
+     with_row(5, row(E, EE, "利息费用保障率", "100%")), None, [(5, "level3")]),
+    ("input-as-output", "an interest subsidy guaranteed (衡山)",
+     with_row(5, row(E, EE, "政策性挂账利息补贴保障率", "100%")), None, [(5, "level3")]),
+    ("level2-misplaced", "food safety as an ecological effect (衡山)",
+     with_row(5, row(E, EC, "食品安全指标达标率", "100%")), None, [(5, "level2")]),
+    ("level2-misplaced", "a rate with no time under 时效 (衡山)",
+     with_row(3, row(OUT, T, "储备粮应急保障率", "100%")), None, [(3, "level2")]),
+    ("name-without-object", "paid out: what? (宁晋)", with_row(3, row(OUT, T, "及时发放率", "100%")), None,
+     [(3, "level3")]),
+    ("cost-not-money", "the old form's 投入 | 成本目标 (福建台联)",
+     with_row(4, row("投入", "成本目标", "困难台胞生活补贴", "按实际情况发放")), None, [(4, "target")]),
+    ("level-not-in-framework", "投入 as a 一级 with another 二级",
+     with_row(4, row("投入", "资金投入", "项目资金到位", "100%")), None, [(4, "level1")]),
+    ("qualitative-for-number", "an estimate, not the target (亳州)",
+     with_row(1, row(OUT, N, "飞机增雨作业航时", "暂定量按15次作业且总航时不少于30小时测算")), None, [(1, "target")]),
+    ("effect-under-output", "an aim as the name of a count (福建台联)",
+     with_row(1, row(OUT, N, "争取民心、增进乡情", "开展交流活动2次")), None, [(1, "level1")]),
+    ("several-targets", "counts of four things in one value (福建台联)",
+     with_row(1, row(OUT, N, "困难台胞、高龄台胞困难补助受益",
+                     "困难台胞432人、高龄台胞1792人、困难学生助学95人、困难台胞技能培训91人")), None, [(1, "target")]),
+    ("several-targets", "events of three kinds in one value (福建台联)",
+     with_row(1, row(OUT, N, "开展交流活动", "开展丰收节活动1次、夏令营活动1次、台胞技能培训2期")), None,
+     [(1, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -222,6 +256,31 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      with_row(1, row(OUT, N, "消毒机(≥台)", "1")), None),
     ("quality-restates-quantity", "a task completion beside a count of other things",
      [row(OUT, N, "城中村、住宅区数", "12个"), row(OUT, Q, "年度改造任务完成率", "100%"), *GOOD_ROWS[2:]], None),
+
+    # round 8
+    ("vague-qualitative", "the answer to a yes/no question (秀屿)",
+     with_row(2, row(OUT, Q, "已建工程是否存在质量问题", "否")), None),
+    ("vague-qualitative", "a degree against a standard", with_row(5, row(E, SUS, "设备维护及安全性", "高于国家标准")),
+     None),
+    ("input-as-output", "a guarantee that is not money", with_row(2, row(OUT, Q, "储备粮应急保障率", "100%")), None),
+    ("level2-misplaced", "safety of an ecological thing", with_row(5, row(E, EC, "饮用水源地生态安全达标率", "100%")),
+     None),
+    ("level2-misplaced", "on schedule under 时效", with_row(3, row(OUT, T, "项目按计划完成率", "100%")), None),
+    ("level2-misplaced", "within the legal time limit", with_row(3, row(OUT, T, "法定审限内结案率", "≥95%")), None),
+    ("name-without-object", "the project's name says what is paid (巴南)",
+     with_row(3, row(OUT, T, "按时发放率", "100%")), subsidy_header()),
+    ("level-not-in-framework", "the old form's 投入 | 成本目标, 产出 | 数量目标 (福建台联)",
+     [row(OUT, "数量目标", "视频会议保障数量", "≥12次"), *GOOD_ROWS[1:3],
+      row("投入", "成本目标", "运行维护成本", "≤10万元"), *GOOD_ROWS[4:]], None),
+    ("qualitative-for-number", "a figure in words, no estimate",
+     with_row(1, row(OUT, N, "飞机增雨作业航时", "全年作业15次，总航时不少于30小时")), None),
+    ("effect-under-output", "a count of events that promote", with_row(1, row(OUT, N, "促进交流活动场次", "≥2场次")),
+     None),
+    ("several-targets", "a count beside its share",
+     with_row(2, row(OUT, Q, "基层医疗机构覆盖率", "实施基层医疗机构37个，覆盖率100%")), None),
+    ("several-targets", "a count and a time, no list",
+     with_row(1, row(OUT, N, "飞机增雨作业", "全年作业15次且总航时不少于30小时")), None),
+    ("several-targets", "one count in a phrase", with_row(1, row(OUT, N, "宣传活动", "开展宣传活动，全年3次")), None),
 ]
 
 

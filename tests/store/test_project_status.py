@@ -17,7 +17,7 @@ from sqlalchemy import delete, select, text
 from perfbudget.model import Document
 from perfbudget.store import Store
 from perfbudget.store.review_summary import parse, summary_of_payload, summary_text
-from perfbudget.store.reviews import insert_reviews
+from perfbudget.store.reviews import insert_review_rows, insert_reviews
 from perfbudget.store.schema import projects, reviews
 from perfbudget.store.status import expected_rows_statement, project_status
 from perfbudget.store.transaction import Actor
@@ -110,6 +110,23 @@ def test_status_rows_follow_every_kind_of_write(store: Store, seed_document: Doc
              "payload": '{"findings": []}'} for grade in ("差", "优")])
     _assert_current(store)
     assert (_status(store, pid)["review_id"], _status(store, pid)["review_grade"]) == (max(ids), "优")
+
+    with store.transaction() as tx:  # the same as tuples (a province's batch): the same rows
+        tuples = insert_review_rows(tx.connection, [
+            (vid, 2024, grade, 1, 2, "批量", '{"findings": []}', summary_of_payload('{"findings": []}'))
+            for grade in ("中", "良")])
+        dicts = insert_reviews(tx.connection, [
+            {"version_id": vid, "year": 2024, "grade": grade, "errors": 1, "warnings": 2, "actor": "批量",
+             "payload": '{"findings": []}'} for grade in ("中", "良")])
+    assert tuples[0] == max(ids) + 1 and tuples[1] + 1 == dicts[0]
+    with store.engine.connect() as connection:
+        made = [tuple(row) for row in connection.execute(
+            select(reviews.c.version_id, reviews.c.year, reviews.c.grade, reviews.c.total, reviews.c.errors,
+                   reviews.c.warnings, reviews.c.actor, reviews.c.payload, reviews.c.summary)
+            .where(reviews.c.id.in_(tuples + dicts)).order_by(reviews.c.id))]
+    assert made[:2] == made[2:] and [row[2] for row in made] == ["中", "良", "中", "良"]
+    _assert_current(store)
+    assert (_status(store, pid)["review_id"], _status(store, pid)["review_grade"]) == (dicts[1], "良")
 
     with store.transaction() as tx:  # the approval withdrawn: the latest version is official again
         tx.set_workflow(pid, "draft", 2, None, ACTOR)

@@ -40,7 +40,9 @@ from perfbudget.library.peers import PeerStats, StorePeers, name_stem, project_y
 from perfbudget.model import Project, Unit
 from perfbudget.store import Store, StoredVersion, library_reads
 from perfbudget.store import reviews as stored_reviews
+from perfbudget.store.json_text import json_writer
 from perfbudget.store.review_summary import summary_text
+from perfbudget.store.reviews import ReviewRow
 from perfbudget.store.rows import unit_key
 
 # About this many indicators per chunk: small enough for a steady progress bar and an even
@@ -104,7 +106,7 @@ class BatchTally:
 class ChunkResult:
     """One chunk's results: the rows to save, its tally, and (``keep``) its groups."""
 
-    rows: list[dict[str, Any]]
+    rows: list[ReviewRow]
     tally: BatchTally
     groups: list[ReviewedGroup]
 
@@ -159,6 +161,9 @@ class BatchPeers(StorePeers):
         self._candidates: dict[tuple[str, int], list[dict[str, Any]]] = {}
         self._latest: dict[int, StoredVersion] = {}
         self._answers: dict[tuple[str, str], PeerStats | None] = {}
+        # each preloaded project's match among its unit's projects of the year before (by the project
+        # object, which the entry holds, with its unit): worked out once in preload, read again by last_year
+        self._matched: dict[int, tuple[Project, Unit, dict[str, Any] | None]] = {}
 
     def peers(self, name: str, measure_unit: str) -> PeerStats | None:
         """As :meth:`StorePeers.peers`, each answer kept (a province repeats its indicator names)."""
@@ -172,6 +177,7 @@ class BatchPeers(StorePeers):
         was read for the projects of an earlier chunk is dropped, the names and groups are kept."""
         self._candidates.clear()
         self._latest.clear()
+        self._matched.clear()
         names = sorted({i.level3 for _unit, projects in documents for p in projects for i in p.indicators}
                        - set(self._groups))
         wanted: set[tuple[str, int]] = set()
@@ -192,8 +198,13 @@ class BatchPeers(StorePeers):
             years = sorted({year for _key, year in wanted})
             candidates = stored_reviews.units_projects(connection, keys, years)
         self._candidates.update({pair: candidates[pair] for pair in wanted})
-        matched = {match["id"] for unit, projects in documents for project in projects
-                   if (match := self._match(unit, project)) is not None}
+        matched = set()
+        for unit, projects in documents:
+            for project in projects:
+                match = self._match(unit, project)
+                self._matched[id(project)] = (project, unit, match)
+                if match is not None:
+                    matched.add(match["id"])
         with self.store.library_reading() as connection:
             self._latest.update(stored_reviews.project_latest(connection, sorted(matched - set(self._latest))))
 
@@ -202,7 +213,7 @@ class BatchPeers(StorePeers):
         if year is None or (not unit.code and not unit.name):
             return None
         candidates = self._candidates.get((unit_key(unit), year - 1))
-        if candidates is None:
+        if not candidates:  # none read, or the unit had no project that year
             return None
         stem = name_stem(project.name)
         matches = [c for c in candidates if name_stem(c["name"]) == stem
@@ -215,7 +226,11 @@ class BatchPeers(StorePeers):
             return None
         if (unit_key(unit), year - 1) not in self._candidates:
             return super().last_year(unit, project)
-        match = self._match(unit, project)
+        known = self._matched.get(id(project))
+        if known is not None and known[0] is project and known[1] == unit:
+            match = known[2]
+        else:
+            match = self._match(unit, project)
         if match is None:
             return None
         if match["id"] not in self._latest:
@@ -232,9 +247,9 @@ def library_groups(rows: dict[int, dict[str, Any]], groups: list[int]) -> dict[i
     return out
 
 
-# json.dumps(payload, ensure_ascii=False), as Transaction.record_review writes it, with one encoder for
-# every payload (json.dumps makes a new one per call when given options).
-_PAYLOAD_JSON = json.JSONEncoder(ensure_ascii=False)
+# json.dumps(payload, ensure_ascii=False), as Transaction.record_review writes it, with its C encoder set up
+# once for every payload (json.dumps sets it up per call: a tenth of the cost of a payload of a few findings)
+_PAYLOAD_JSON = json_writer()
 
 
 def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchPeers | None = None) -> ChunkResult:
@@ -257,9 +272,10 @@ def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchP
     else:
         peers = peers if peers is not None else BatchPeers(store)
         peers.preload([(selection.document.unit, list(selection.document.projects)) for selection, _ in contexts])
-    rows: list[dict[str, Any]] = []
+    rows: list[ReviewRow] = []
     groups: list[ReviewedGroup] = []
     tally = BatchTally(units=len(unit_ids))
+    actor = job.actor
     with using(peers):
         for selection, seqs in contexts:
             report, picked = review_selection(selection, seqs, job.settings, locate=job.keep)
@@ -270,11 +286,10 @@ def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchP
                 tally.indicators += len(own.indicators)
                 tally.grades[grade.grade] += 1
                 if job.save:
-                    rows.append({"version_id": version.meta["version_id"],
-                                 "year": job.record_year if job.record_year is not None else own.fund_year,
-                                 "grade": grade.grade, "errors": grade.errors, "warnings": grade.warnings,
-                                 "actor": job.actor, "payload": _PAYLOAD_JSON.encode(payload),
-                                 "summary": summary_text(payload["findings"])})
+                    rows.append((version.meta["version_id"],
+                                 job.record_year if job.record_year is not None else own.fund_year,
+                                 grade.grade, grade.errors, grade.warnings, actor, _PAYLOAD_JSON(payload),
+                                 summary_text(payload["findings"])))
                 if job.keep:
                     saved.append(SavedReview(version, payload, grade.grade, grade.errors, grade.warnings))
             wanted_seqs = set(seqs)
@@ -389,7 +404,8 @@ def review_batch(store: Store, job: BatchJob, jobs: int | None = None,
     with _batch_gc(), _chunk_results(store, job, [units for units, _size in plan], jobs) as results, \
             (store.transaction() if job.save else nullcontext()) as tx:
         for (_units, size), result in zip(plan, results, strict=True):
-            ids = stored_reviews.insert_reviews(tx.connection, result.rows) if tx is not None and result.rows else []
+            ids = (stored_reviews.insert_review_rows(tx.connection, result.rows)
+                   if tx is not None and result.rows else [])
             records.extend(ids)
             if job.keep:
                 groups.extend(_with_records(result.groups, result.rows, ids))
@@ -400,10 +416,10 @@ def review_batch(store: Store, job: BatchJob, jobs: int | None = None,
     return BatchResult(tally, records, groups)
 
 
-def _with_records(groups: list[ReviewedGroup], rows: list[dict[str, Any]], ids: list[int]) -> list[ReviewedGroup]:
+def _with_records(groups: list[ReviewedGroup], rows: list[ReviewRow], ids: list[int]) -> list[ReviewedGroup]:
     """The groups with each saved review's record id filled in."""
     if not ids:
         return groups
-    record = {row["version_id"]: new_id for row, new_id in zip(rows, ids, strict=True)}
+    record = {row[0]: new_id for row, new_id in zip(rows, ids, strict=True)}
     return [replace(group, saved=[replace(s, record=record.get(s.version.meta["version_id"])) for s in group.saved])
             for group in groups]

@@ -17,6 +17,14 @@ _SIGN = re.compile(r"^(?:[≥≤=＝﹦≧≦<>＜＞]+|>=|<=|大于等于|小�
 VALUE_LIKE = re.compile(r"^(?:[≥≤<>=≧≦＞＜＝]|大于等于|小于等于|不低于|不少于)?\s*\d+(?:\.\d+)?\s*\S{0,4}$")
 TEMPLATE_PREFIX = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?")
 _SCORE_NOTE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+_ONLY_SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+
+
+def is_score_note(text: str) -> bool:
+    """True for a cell holding only a section's score, ``(50分)``: in the 一级 column the cell of a 一级 name
+    the form (or its copy) left out, never a 三级 name."""
+    text = text.strip()
+    return text[:1] in "(（" and bool(_ONLY_SCORE_NOTE.match(text))
 _SPACE = re.compile(r"\s+")
 _SPACE_OR_SCORE = re.compile(r"\s+|分$")
 EMPTY_MARKS = " \t\n/／\\-—–_…·.。、:：无"

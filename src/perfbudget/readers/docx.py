@@ -5,6 +5,10 @@ spanning columns (``w:gridSpan``) gives its text to its first column and blanks 
 the others; a cell continuing a vertical merge (``w:vMerge`` without ``restart``)
 is blank, as in the seed's text form. A cell's paragraphs are joined by newlines.
 The table's heading is the last paragraph before it (a ``…绩效目标表`` one preferred).
+A page-layout table (tables in its cells, no form label of its own) is not read: the paragraphs and
+tables of its cells are, as if they stood in the body. Text is read as the tracked changes would be
+accepted: insertions kept, deletions (``w:delText``) and moved-away text (``w:moveFrom``) left out. A text
+box is read once (its ``mc:Fallback`` copy is skipped).
 
 Cells are read straight from the XML of each row (``w:tc``) rather than through
 ``Table.cell()``, which re-walks the grid for every call.
@@ -13,6 +17,7 @@ Cells are read straight from the XML of each row (``w:tc``) rather than through
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from typing import Any
 
 from perfbudget.config import Limits
@@ -23,7 +28,8 @@ from perfbudget.readers.container import check_zip, word_cells
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.label_lines import label_line_cells
+from perfbudget.readers.label_lines import label_line_cells, tab_row_cells
+from perfbudget.readers.labels import is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -31,11 +37,20 @@ _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
 _TCPR, _GRIDSPAN, _VMERGE, _VAL = f"{_W}tcPr", f"{_W}gridSpan", f"{_W}vMerge", f"{_W}val"
 _TRPR, _GRIDBEFORE, _SDT, _SDTCONTENT = f"{_W}trPr", f"{_W}gridBefore", f"{_W}sdt", f"{_W}sdtContent"
+# Text never read: tracked deletions and moves away, and the fallback copy of a text box (a drawing's
+# mc:AlternateContent holds the text box twice, as mc:Choice and as a VML mc:Fallback)
+_WITHDRAWN = (f"{_W}del", f"{_W}moveFrom", "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback")
 
 
 def paragraph_text(p: Any) -> str:
+    """The paragraph's text as accepted: tracked insertions kept, deletions and moved-away text left out (Word
+    writes deleted text as ``w:delText``, never read, but text moved away as ``w:t`` inside ``w:moveFrom``); a
+    text box anchored in it read once (not again from its ``mc:Fallback`` copy)."""
+    withdrawn = {t for change in p.iter(*_WITHDRAWN) for t in change.iter(_T)}
     parts = []
     for node in p.iter(_T, _TAB, _BR, _CR):
+        if withdrawn and node in withdrawn:
+            continue
         tag = node.tag
         if tag == _T:
             parts.append(node.text or "")
@@ -103,6 +118,32 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None) -
     return rows
 
 
+def _is_layout_table(tbl: Any) -> bool:
+    """A table that only lays out the page: it holds tables in its cells, and no cell paragraph of its own (outside
+    those tables) is a label of the form. A form with a small table nested in one of its cells is not one."""
+    if tbl.find(f".//{_TBL}") is None:
+        return False
+    for tr in tbl.iterchildren(_TR):
+        for tc in _cells_of_row(tr):
+            for p in tc.iterchildren(_P):
+                text = paragraph_text(p).strip()
+                if text and (is_any_label(text) or level_of(text) is not None):
+                    return False
+    return True
+
+
+def _blocks(parent: Any) -> Iterator[Any]:
+    """The body's paragraphs and tables in order; a layout table gives the paragraphs and tables of its cells
+    instead (row by row, cell by cell), so a form nested in a page-layout table is read as a table of its own."""
+    for child in parent.iterchildren(_P, _TBL):
+        if child.tag == _TBL and _is_layout_table(child):
+            for tr in child.iterchildren(_TR):
+                for tc in _cells_of_row(tr):
+                    yield from _blocks(tc)
+        else:
+            yield child
+
+
 def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> list[RawTable]:
     """The raw tables of the body; past a row or cell limit :class:`LimitExceeded`."""
     import docx
@@ -115,11 +156,17 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     heading: str | None = None
     unit_line: str | None = None  # 金额单位：万元 written above the table
     lead: list[tuple[str, ...]] = []
-    for child in body.iterchildren(_P, _TBL):
+    tab_rows: list[tuple[str, ...]] = []  # paragraphs typed as rows with tab stops, kept when they name the project
+    names_project = False
+    for child in _blocks(body):
         if child.tag == _P:
             text = paragraph_text(child)
             if (labelled := label_line_cells(text)) is not None:
                 lead.append(labelled)  # 单位名称：某局  金额单位：万元 written above the table
+                continue
+            if (tabbed := tab_row_cells(text)) is not None and (tab_rows or tabbed[1]):
+                tab_rows.append(tabbed[0])  # 项目名称<TAB>校舍维修<TAB>主管部门<TAB>某局: a header part typed in
+                names_project = names_project or tabbed[2]
                 continue
             unit_line = text.strip() if money_unit_in(text) else unit_line
             heading = better_heading(heading, text)
@@ -127,9 +174,10 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
         number = len(tables) + 1
         source = Source(file, sheet=f"表{number}", table=number)
         rows = with_unit_line(table_rows(child, file, number, budget), unit_line, source)
+        lead += tab_rows if names_project else []
         tables.append(RawTable(heading, source, with_label_lines(rows, lead, source), certain=True))
         heading = unit_line = None
-        lead = []
+        lead, tab_rows, names_project = [], [], False
     return tables
 
 

@@ -3,7 +3,8 @@
 Parsed with BeautifulSoup (lxml). Only the innermost tables are read (pages often
 wrap content in layout tables). ``rowspan``/``colspan`` are expanded onto the grid:
 the text goes to the top-left position, the covered positions are blank. A cell's
-paragraphs and line breaks become newlines. The heading of a table is the last
+paragraphs and line breaks become newlines; a line break of the page's source is white space. A web archive
+(.mht, a MIME message) is read from its HTML part. The heading of a table is the last
 text before it since the previous table (a ``…绩效目标表`` line preferred).
 A page without a table holding target-table labels is an error.
 """
@@ -30,7 +31,24 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 _MAX_SPAN = 1000
 
 
+_EAST_ASIAN = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_SOURCE_BREAK_CJK = re.compile(f"(?<=[{_EAST_ASIAN}])[ \\t]*\\r?\\n[ \\t\\r\\n]*(?=[{_EAST_ASIAN}])")
+_SOURCE_BREAK = re.compile(r"[ \t]*\r?\n[ \t\r\n]*")
+
+
+def _source_whitespace(node: Any) -> None:
+    """A line break in the page's source is white space, not a new line (Word's HTML writer breaks its source lines
+    inside the text, also between two Chinese characters): between two East Asian characters it is nothing, as
+    browsers show it, elsewhere one space. New lines come only from ``<br>`` and blocks (``<p>``, ``<div>`` …)."""
+    from bs4 import NavigableString
+
+    for string in list(node.find_all(string=True)):
+        if type(string) is NavigableString and "\n" in string and string.find_parent("pre") is None:
+            string.replace_with(_SOURCE_BREAK.sub(" ", _SOURCE_BREAK_CJK.sub("", str(string))))
+
+
 def _text(node: Any) -> str:
+    _source_whitespace(node)
     for br in node.find_all("br"):
         br.replace_with("\n")
     for block in node.find_all(("p", "div", "li")):
@@ -109,9 +127,44 @@ def read_html_tables(text: str, file: str) -> list[RawTable]:
                                      for row in t.rows for c in row)]
 
 
+_WEB_ARCHIVE_TYPE = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
+_HEADER_LINE = re.compile(rb"[A-Za-z][\w-]*:")
+
+
+def is_web_archive(data: bytes) -> bool:
+    """A web archive (.mht/.mhtml: Word's 单个文件网页, a browser's 网页，单个文件): a MIME message whose headers,
+    before the first blank line, say ``multipart/related``."""
+    head = data[:4096].lstrip()
+    if not _HEADER_LINE.match(head):
+        return False
+    end = min((k for k in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if k >= 0), default=len(head))
+    return _WEB_ARCHIVE_TYPE.search(head[:end]) is not None
+
+
+def web_archive_page(data: bytes) -> str | None:
+    """The page of a web archive: its first ``text/html`` part, its transfer encoding (quoted-printable, base64)
+    undone and decoded by its charset (GB2312 read as its superset GB18030), else None."""
+    import email
+
+    for part in email.message_from_bytes(data).walk():
+        if part.get_content_type() != "text/html":
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            return None
+        charset = (part.get_content_charset() or "").lower()
+        charset = "gb18030" if charset in ("gb2312", "gbk", "x-gbk") else charset
+        try:
+            return payload.decode(charset) if charset else decode_bytes(payload).text
+        except (LookupError, UnicodeDecodeError, DecodeError):
+            return None
+    return None
+
+
 def read_html(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:
     try:
-        text = decode_bytes(data).text
+        page = web_archive_page(data) if is_web_archive(data) else None
+        text = page if page is not None else decode_bytes(data).text
     except DecodeError as exc:
         return None, [Problem(Source(file), str(exc))]
     too_large = html_problem(text, limits)  # bounded cost (readers/bounds.py)

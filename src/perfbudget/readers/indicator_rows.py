@@ -25,11 +25,12 @@ from perfbudget.readers.cell_values import (
     decimal_or_none,
     is_blank_template,
     is_placeholder,
+    is_score_note,
     is_sign,
 )
 from perfbudget.readers.grid import CUT_MESSAGE, Cell
 from perfbudget.readers.indicator_header import SKIP, is_indicator_header
-from perfbudget.readers.labels import is_footer, level1_of_level2, level_of
+from perfbudget.readers.labels import cut_level_name, is_footer, level1_of_level2, level_of
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.row_alignment import (
     align,
@@ -209,6 +210,12 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
                 # (known rows that are not complete: the text stops inside the last row's last cell)
                 _read_row(cells[:-1], plan, tree, parts, problems)
             continue
+        if len(filled) == 1 and shift and (cut := cut_level_name(filled[0].text)) is not None:
+            # 满意 alone in the 一级 column (moved to the 三级 column by align): the form cut inside 满意度指标,
+            # neither a 三级 indicator nor the end of the name above
+            problems.append(Problem(filled[0].source, f"「{filled[0].text.strip()}」是被截断的指标分类名称（{cut}），"
+                                                      "不是三级指标，没有读取", Severity.WARNING))
+            continue
         if len(filled) == 1 and last_read == index - 1 and not sparse and not stream \
                 and _wraps_name(cells, roles, parts, problems):
             continue  # the 三级 name (or description) of the row above, wrapped onto a row of its own
@@ -268,6 +275,10 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     else:
         row_source = cells[0].source
     l1, l2 = by_role.get("level1"), by_role.get("level2")
+    if l1 is not None and not l1.blank and is_score_note(l1.text):
+        # (50分) alone in the 一级 cell: the section's score without its name; the 二级 gives the 一级
+        problems.append(Problem(l1.source, f"一级指标单元格只有分值「{l1.text.strip()}」，没有名称", Severity.INFO))
+        l1 = None
     if l1 is not None and not l1.blank and (l2 is None or l2.blank) and level_of(l1.text) == "level2":
         # 社会效益 in the 一级 column with the 二级 cell blank: a 二级 name; the framework gives its 一级
         l1, l2 = None, l1

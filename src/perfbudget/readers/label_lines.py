@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from perfbudget.readers.labels import header_field
+from perfbudget.readers.labels import header_field, is_any_label
 
 _PARTS = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
 _PAIR = re.compile(r"^(?P<label>[^：:]{2,16}?)\s*[：:]\s*(?P<value>.*)$", re.S)
@@ -49,3 +49,22 @@ def label_line_cells(line: str) -> tuple[str, ...] | None:
         identity = identity or field in _IDENTITY
         cells.extend((pair["label"].strip(), pair["value"].strip()))
     return tuple(cells) if identity else None
+
+
+_TAB_RUN = re.compile(r"\t+")
+
+
+@lru_cache(maxsize=4096)
+def tab_row_cells(line: str) -> tuple[tuple[str, ...], bool, bool] | None:
+    """The cells of a paragraph typed as a table row with tab stops (``项目名称<TAB>校舍维修<TAB>主管部门<TAB>某局``;
+    a leading tab is one empty cell, a run of tabs one separator), whether its first cell is a label of the form
+    (such a row can start a run of them) and whether one of its cells names the unit or the project; None for a
+    paragraph without a tab or with fewer than two cells. The reader keeps a run of such paragraphs, started by a
+    label, as a table's header part only when the run names the project."""
+    if "\t" not in line or not line.strip():
+        return None
+    cells = tuple(part.strip() for part in _TAB_RUN.split(line.rstrip()))
+    filled = [cell for cell in cells if cell]
+    if len(cells) < 2 or not filled:
+        return None
+    return cells, is_any_label(filled[0]), any(header_field(cell) in _IDENTITY for cell in filled)

@@ -395,6 +395,19 @@ def is_any_label(text: str) -> bool:
             or key in GOAL_ACTUAL or key in GOAL_OTHER or key in IGNORED_LABELS or key in FUND_TOTAL_ROWS)
 
 
+_LEVEL_NAMES = frozenset(LEVEL1_NAMES) | _KNOWN_LEVEL2
+
+
+@lru_cache(maxsize=1024)
+def cut_level_name(text: str) -> str | None:
+    """The 一级/二级 name that ``text`` is the cut beginning of (满意 → 满意度指标: a form cut inside its
+    label), else None. Two characters at least, never a name read as a level itself (社会效益, 满意度)."""
+    key = unicodedata.normalize("NFKC", text).strip()
+    if len(key) < 2 or key in _LEVEL_NAMES or level_of(key) is not None:
+        return None
+    return next((name for name in sorted(_LEVEL_NAMES) if name.startswith(key) and len(name) > len(key)), None)
+
+
 @lru_cache(maxsize=8192)
 def level_of(text: str) -> str | None:
     """"level1" or "level2" when a cell holds a 一级 or 二级 indicator name, else None.

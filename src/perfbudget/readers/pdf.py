@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from typing import Any
 
 from perfbudget.config import Limits
-from perfbudget.model import Document, Problem, Source
+from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import LimitExceeded
 from perfbudget.readers.furniture import is_furniture
@@ -93,7 +94,10 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             return [], [Problem(Source(file), f"PDF 超过 {limits.max_pdf_pages} 页的上限（环境变量 "
                                               "PERFBUDGET_MAX_PDF_PAGES）；未读取")]
         drawn = 0
+        # a word processor's table row may break across pages (Word's default); a spreadsheet's never does
+        rows_may_split = not _SPREADSHEET.search(str((pdf.metadata or {}).get("Creator", "")))
         last_rows: list[list[Cell]] = []  # the rows of the last table found on the previous page
+        last_raw: list[list[str | None]] = []
         open_table = False  # the previous page ended with a table and no text after it
         for page_number, page in enumerate(pdf.pages, 1):
             drawn += page_objects(page.page_obj, limits.max_pdf_page_objects)
@@ -104,7 +108,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             top = 0.0
             for table in found:
                 above = _text_lines(page, top, table.bbox[1])
-                rows = _rows(table.extract(), file, page_number, len(tables) + 1)
+                extracted = table.extract()
+                rows = _rows(extracted, file, page_number, len(tables) + 1)
                 if open_table and top == 0.0 and not any(map(looks_like_heading, above)) \
                         and _column_page(rows, last_rows):  # (above it: at most its own header cut by the frame)
                     return [], [Problem(Source(file, page=page_number, table=len(tables) + 1),
@@ -112,7 +117,10 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                                         "的行无法可靠地对齐，未读取；请把表格缩放到一页宽后重新导出 PDF，或导入原 "
                                         "Excel/Word 文件")]
                 last_rows = rows
+                earlier_raw, last_raw = last_raw, extracted  # the tables' rows as the pages show them, lines kept
                 if open_table and not above and top == 0.0 and tables and not _repeats_a_row(rows, tables[-1].rows):
+                    if rows_may_split and _may_be_split_row(earlier_raw, rows):
+                        _flag_split_row(tables[-1], rows[0], page_number)
                     tables[-1].rows.extend(rows)
                 else:
                     headed = [line for line in above if looks_like_heading(line)]
@@ -126,6 +134,43 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             open_table = bool(found) and not _text_lines(page, top, page.height)
             page.flush_cache()
     return tables, []
+
+
+_SPREADSHEET = re.compile(r"Calc|Excel|表格|\bET\b", re.IGNORECASE)
+SPLIT_ROW_NOTE = "表格跨页续排：分页处的一行可能被拆成了两行，请核对跨页处的指标"
+
+
+def _may_be_split_row(earlier: list[list[str | None]], rows: list[list[Cell]]) -> bool:
+    """Whether the first row of a page's continuing table may be the rest of the previous page's last row (a
+    word processor's row broken across the page): it starts inside a group (its first cell blank, as a merged
+    一级 cell continued) with text in two cells or more, and in some column the previous page's last cell ends
+    with a full line (as wide as the widest line of that column on that page: the text wrapped there) while the
+    new row's cell holds text."""
+    if not earlier or not rows or not rows[0] or not rows[0][0].blank or sum(not c.blank for c in rows[0]) < 2:
+        return False  # (one cell alone, the end of a 三级 name, is joined to the row above by the indicator reader)
+
+    def widths(text: str | None) -> list[int]:  # each line's width, a Chinese character counting two
+        return [sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line.strip())
+                for line in (text or "").split("\n") if line.strip()]
+
+    for column, cell in enumerate(rows[0]):
+        last = widths(earlier[-1][column]) if column < len(earlier[-1]) else []
+        if not last or cell.blank:
+            continue
+        widest = max(width for row in earlier if column < len(row) for width in widths(row[column]))
+        if last[-1] >= widest >= 4:
+            return True
+    return False
+
+
+def _flag_split_row(table: RawTable, first: list[Cell], page: int) -> None:
+    """A warning at the page's first row and a check note on the project: the reader cannot tell a broken row
+    from two rows (both are ruled as rows), so it reads two and says so."""
+    where = next((c.source for c in first if not c.blank), first[0].source)
+    table.problems.append(Problem(where, f"第{page}页的表格接着上一页的表格：Word 表格的一行可能在分页处被拆成两行"
+                                         "（上一页最后一行与本页第一行），已按两行读取，请核对", Severity.WARNING))
+    if SPLIT_ROW_NOTE not in table.needs_check:
+        table.needs_check = (*table.needs_check, SPLIT_ROW_NOTE)
 
 
 def _column_page(rows: list[list[Cell]], earlier: list[list[Cell]]) -> bool:

@@ -10,7 +10,7 @@ lines of their own are joined to the row they end (``join_wrapped_cells``).
 from __future__ import annotations
 
 from perfbudget.model import Problem, Severity
-from perfbudget.readers.cell_values import TEMPLATE_PREFIX, VALUE_LIKE, decimal_or_none, is_sign
+from perfbudget.readers.cell_values import TEMPLATE_PREFIX, VALUE_LIKE, decimal_or_none, is_score_note, is_sign
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_header import SKIP
 from perfbudget.readers.labels import column_role, is_footer, label_key, level_of
@@ -20,7 +20,7 @@ def guess_level(cells: list[Cell], index: int) -> str:
     """level1, level2 or level3 for the cell at ``index`` (成本指标/满意度指标 decided by the next cell)."""
     level = level_of(cells[index].text)
     if level is None:
-        return "level3"
+        return "level1" if is_score_note(cells[index].text) else "level3"  # (50分): a 一级 cell without its name
     rest = [c for c in cells[index + 1:] if not c.blank]
     following = rest[0] if rest else None
     if level in ("level2", "level1|level2") and len(rest) == 1 and not cells[index].text.strip().endswith("指标") \

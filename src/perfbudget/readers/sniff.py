@@ -87,6 +87,10 @@ def sniff(data: bytes, file: str) -> str:
         return "json"
     if _HTML.search(head):
         return "html"
+    from perfbudget.readers.html import is_web_archive
+
+    if is_web_archive(data):
+        return "html"  # .mht: a MIME message holding the page (read from its text/html part)
     lower = file.lower()
     if lower.endswith(".json") and stripped.startswith(b"{"):
         return "json"

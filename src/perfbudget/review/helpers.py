@@ -211,6 +211,10 @@ def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
     """(一级 normalised, 二级 normalised, a cost, a cost that must be money) of a row (:class:`Row`)."""
     level1 = normalise_level1(level1)
     level2 = normalise_level2(level2)
+    if level2.endswith("目标指标"):  # older provincial forms: 数量目标, 成本目标 for 数量指标, 成本指标
+        level2 = level2[:-4] + "指标"
+        if level1 == "投入" and level2 == "成本指标":  # 投入 | 成本目标: the cost of the 2015 framework
+            level1 = LEVEL1_OUTPUT
     if level1 == LEVEL1_COST:
         return level1, level2, True, level2 in ("经济成本指标", "成本指标")
     cost = level1 == LEVEL1_OUTPUT and level2 == "成本指标"

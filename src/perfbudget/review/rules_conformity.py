@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 
@@ -233,13 +233,26 @@ def _holds(pattern: re.Pattern[str], text: str) -> bool:
 _TYPO_SCREEN = indicator_cache()
 
 
-def _confusions(settings: RuleSettings) -> tuple[tuple[str, str], ...]:
-    extra = []
-    for item in settings.param("extra"):
+def _confusions(extra: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for item in extra:
         wrong, sep, right = item.partition("=")
         if sep and wrong and right:
-            extra.append((wrong, right))
-    return CONFUSIONS + tuple(extra)
+            pairs.append((wrong, right))
+    return CONFUSIONS + tuple(pairs)
+
+
+def _typo_words(extra: Iterable[str]) -> tuple[dict[str, str], re.Pattern[str], bool]:
+    """The confusion pairs with a config's ``extra`` ones (wrong → right), their pattern, and whether no
+    wrong word holds \\0 (the texts can be searched joined by it)."""
+    pairs = dict(_confusions(extra))
+    return pairs, _pattern(tuple(pairs)), not any("\0" in wrong for wrong in pairs)
+
+
+@lru_cache(maxsize=64)
+def _typo_words_kept(extra: tuple[str, ...]) -> tuple[dict[str, str], re.Pattern[str], bool]:
+    """:func:`_typo_words`, worked out once per ``extra`` (a province's review asks it per document)."""
+    return _typo_words(extra)
 
 
 @lru_cache(maxsize=64)
@@ -247,6 +260,7 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+@lru_cache(maxsize=1)
 def _default_pattern() -> re.Pattern[str]:
     """The pattern of the curated confusion list alone."""
     return _pattern(tuple(dict(CONFUSIONS)))
@@ -270,10 +284,12 @@ def typo(document: Document, settings: RuleSettings) -> list[Finding]:
     E.g. 较钱一年 (较前), 人民检查院 (检察院), 到帐 (到账), 合格律 (合格率). A config adds pairs with
     ``extra = ["错=对", …]``. Each text is reported once per misspelling.
     """
-    pairs = dict(_confusions(settings))
-    pattern = _pattern(tuple(pairs))
+    extra = settings.param("extra")
+    try:
+        pairs, pattern, screen = _typo_words_kept(tuple(extra))
+    except TypeError:  # an unhashable item in the config's list: worked out here (and failing as it did)
+        pairs, pattern, screen = _typo_words(extra)
     out = []
-    screen = not any("\0" in wrong for wrong in pairs)
     # the curated list alone (no extra pairs): the indicators' texts were screened once per indicator
     # (_typo_screen); the projects holding a flagged indicator, by identity
     marked = ({id(row.project) for row, _held in flagged(document, _TYPO_SCREENED)}
@@ -304,11 +320,16 @@ _CONTRASTS = set("0123456789一二三四五六七八九十百千春夏秋冬上�
                  "年月日周季初高早晚")
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _variants(name: str) -> tuple[str, ...]:
-    """The name with each character but the first and the last two replaced by \\0, in order (a
-    province's tables repeat their names: each name's variants are made once)."""
-    return tuple(f"{name[:i]}\0{name[i + 1:]}" for i in range(1, len(name) - 2))
+def _one_apart(name: str, other: str) -> int | None:
+    """The one position at which ``name`` and ``other`` (the same length, first character and last two)
+    differ, None when they differ at none or at more than one."""
+    found = None
+    for i in range(1, len(name) - 2):
+        if name[i] != other[i]:
+            if found is not None:
+                return None
+            found = i
+    return found
 
 
 @rule("inconsistent-phrase", title="疑似笔误（与其他表写法不同）", dimension="规范性", severity="info",
@@ -327,26 +348,32 @@ def inconsistent_phrase(document: Document, settings: RuleSettings) -> list[Find
         seq = project.seq
         for row in own:
             projects_of[row.key].add(seq)
-    index: dict[str, list[str]] = defaultdict(list)
+    # a name one character away from a shared one (never its first or last two) has the same length,
+    # first character and last two: the shared names by that shape, each compared only with the names of
+    # its shape written once
+    shared: dict[tuple[int, str, str], list[str]] = {}
     for name, seqs in projects_of.items():
         if len(seqs) >= 2 and len(name) >= minimum:
-            for variant in _variants(name):
-                index[variant].append(name)
-    if not index:
+            shared.setdefault((len(name), name[0], name[-2:]), []).append(name)
+    if not shared:
         return []
-    # a name one character away from a shared one (never its first or last two) has the same length,
-    # first character and last two: most names are ruled out by that before their variants are made
-    shapes = {(len(name), name[0], name[-2:]) for names in index.values() for name in names}
     slips: dict[str, tuple[int, str]] = {}
     for name, seqs in projects_of.items():
-        if len(seqs) != 1 or len(name) < minimum or (len(name), name[0], name[-2:]) not in shapes:
+        if len(seqs) != 1 or len(name) < minimum:
             continue
-        for i, variant in enumerate(_variants(name), 1):
-            if name[i] in _CONTRASTS:
-                continue
-            for common in index.get(variant, ()):
-                if common[i] not in _CONTRASTS and not seqs & projects_of[common]:
-                    slips[name] = (i, common)
+        commons = shared.get((len(name), name[0], name[-2:]))
+        if commons is None:
+            continue
+        # the shared names one character away, at a position that does not tell indicators apart; the
+        # last by (position, shared name in order) is reported
+        found = None
+        for order, common in enumerate(commons):
+            i = _one_apart(name, common)
+            if (i is not None and name[i] not in _CONTRASTS and common[i] not in _CONTRASTS
+                    and not seqs & projects_of[common] and (found is None or (i, order) > found[0])):
+                found = ((i, order), (i, common))
+        if found is not None:
+            slips[name] = found[1]
     if not slips:
         return []
     out = []

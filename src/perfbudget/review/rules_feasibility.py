@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from perfbudget.framework import LEVEL1_EFFECT
-from perfbudget.model import Document, Op
+from perfbudget.model import Document, Kind, Op
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -20,7 +21,7 @@ from perfbudget.review.helpers import (
     quote,
     unit_note,
 )
-from perfbudget.review.language import content_words, made_of, project_category, word_set
+from perfbudget.review.language import content_words, figures, made_of, project_category, word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_relevance import is_input_name, rate_given_as_count
 from perfbudget.review.settings import RuleSettings
@@ -35,9 +36,10 @@ _VAGUE_ENDING = re.compile(
 _VAGUE_WORDS = ("应保尽保", "效果明显", "效果显著", "进一步", "有所", "得到", "不断", "逐步", "稳步", "明显",
                 "显著", "持续", "有效", "保障", "健全", "完善", "提升", "提高", "增强", "加强", "改善", "促进",
                 "缓解", "过硬", "大幅", "充分", "积极", "基本")
-# What makes a phrase checkable: a number, a standard, an acceptance, a deadline, a zero.
+# What makes a phrase checkable: a number, a standard, an acceptance, a deadline, a zero, or the
+# answer to a yes/no question (已建工程是否存在质量问题 否).
 _ANCHOR = re.compile(r"\d|%|达到|标准|合格|达标|通过(?:验收|审核|评审|考核|检查|审计)|验收|不发生|未发生|无|零"
-                     r"|按期|按时|如期|全部|全覆盖|印发|出台|建成|完成")
+                     r"|按期|按时|如期|全部|全覆盖|印发|出台|建成|完成|^[是否]$")
 # Names that ask for a number: a rate, a count, an amount, a time.
 _NUMBER_NAME = re.compile(
     r"(?:率|数|数量|次数|人数|个数|件数|户数|人次|台次|金额|面积|长度|里程|时间|时长|天数|年限|满意度|周期|时限|及时性)$"
@@ -157,7 +159,9 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     date or a number (``2024年12月底前``, ``2023.07-2024.01``) are fine. Cost indicators are
     left to ``cost-not-money``. Widened (issue 13): under 数量指标 any phrase (宣传教育
     ``覆盖全区所有人员``) and under 时效指标 a phrase without a date (``及时``, ``及时发放``;
-    ``年底前完成`` names one) ask for a number or a time too.
+    ``年底前完成`` names one) ask for a number or a time too. A value that says it is tentative or
+    an estimate (``暂定量按15次作业且总航时不少于30小时测算``: 暂定, 测算, 估算) is no target even
+    with figures in it.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _QUALITATIVE_FOR_NUMBER)]
@@ -171,7 +175,12 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
         return None
     if due_of(target) is not None:  # a date or period (当年, 上半年): a time target, scored by date
         return None
-    if cost or _DIGIT.search(target.raw):
+    if cost:
+        return None
+    if _TENTATIVE.search(target.raw) is not None:
+        return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}是暂定或测算的说明，不是确定的目标值",
+                "把测算的结果写成确定的目标值，如「≥30小时」「≥15次」，测算方法写在指标解释中")
+    if _DIGIT.search(target.raw):
         return None
     if _DATE_WORDS.search(target.raw) and (group == "时效指标" or name.endswith(_TIME_NAMES)):
         return None  # 年底前完成, 在项目计划完成时间内完成: a time that can be checked
@@ -189,7 +198,51 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
             f"写成可衡量的值，{example}")
 
 
+# A value that says it is an estimate, not the target: 暂定量按15次作业且总航时不少于30小时测算.
+_TENTATIVE = re.compile(r"暂定|暂按|暂估|测算|估算")
+
 _QUALITATIVE_FOR_NUMBER = indicator_check(_wants_number)
+
+
+@rule("several-targets", title="一个指标填了多个指标值", dimension="可行性", severity="warning")
+def several_targets(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A target cell that lists counts of several things (``困难台胞432人、高龄台胞1792人、困难学生助学95人``).
+
+    An indicator is scored against one target value: a list of counts of different things
+    cannot be scored as one (which of them is met?), and the things counted have no indicator
+    of their own. Flagged when a qualitative value holds at least two figures in count words
+    (人, 次, 期 … of ``vocabulary.toml`` ``[units] count``) with a list mark (、，；) between each
+    and the next. A count beside its share (``实施基层医疗机构37个，覆盖率100%``), a count and a
+    time (``15次…30小时``) or a single count in a phrase are not flagged; cost rows are left to
+    the cost rules.
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _SEVERAL_TARGETS)]
+
+
+_LIST_MARK = re.compile(r"[、，,；;]")
+_LISTED_FIGURES = re.compile(r"\d[^、，,；;]*?[、，,；;]\D*?\d")
+
+
+def _several_targets(row: Row) -> tuple[str, str] | None:
+    """``several-targets``'s (message, suggestion) for one indicator, or None."""
+    target = row.indicator.target
+    if target.kind is Kind.QUANTITATIVE or row.cost:
+        return None
+    raw = target.raw
+    if _LISTED_FIGURES.search(raw) is None:  # most values: not two figures with a list mark between
+        return None
+    counts = word_set("units", "count")
+    found = [(value, unit, start, end) for value, unit, start, end in figures(raw) if unit in counts]
+    if len(found) < 2 or any(_LIST_MARK.search(raw[a[3]:b[2]]) is None for a, b in pairwise(found)):
+        return None
+    listed = "、".join(f"{format_decimal(value)}{unit}" for value, unit, _start, _end in found)
+    first = _LIST_MARK.split(raw, maxsplit=1)[0].strip()
+    return (f"指标值{quote(raw)}列了{len(found)}个数量（{listed}），一个指标只能对照一个目标值，无法打分",
+            f"拆成{len(found)}个三级指标，每个指标只写一个目标值，如把{quote(first)}单列为一个指标")
+
+
+_SEVERAL_TARGETS = indicator_check(_several_targets)
 
 
 # Smaller is better: the measured thing is a cost, a time to wait, a fault or a complaint.

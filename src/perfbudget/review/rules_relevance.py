@@ -48,6 +48,8 @@ _INPUT_NAME = re.compile(
     r"|^(?:预算|资金|经费|财政资金)?结余(?:率|比例)$|^(?:预算|科目|预算科目)调整(?:次数|率)$"
     # staff sent on trips is manpower going in (人力投入), not what the project delivers
     r"|^(?:出差|差旅)(?:人数|人次|次数|天数)$"
+    # money guaranteed to cover a cost (经费保障率, 利息费用保障率, 利息补贴保障率): the money going in
+    r"|(?:资金|经费|费用|利息)(?:补贴|补助)?(?:足额)?保障(?:率|程度|情况)$"
 )
 _MANPOWER = re.compile(r"^(?:出差|差旅)")
 # The project's own money stated as an output: 工程资金金额 43.2 under 数量指标. Only under 产出
@@ -105,7 +107,8 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     delivered is not the money spent. How well money is managed (资金使用合规率, 支付准确率)
     is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量"). So does budget
     execution: what is left over (结余率) and how often the budget is rearranged (科目调整次数), a note
-    after the name (``结余率(计算方法为:结余数/预算数)``) aside.
+    after the name (``结余率(计算方法为:结余数/预算数)``) aside. Money guaranteed to cover a cost
+    (经费保障率, 利息费用保障率, 利息补贴保障率) is the money going in; 应急保障率 is not money.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)]
@@ -237,7 +240,7 @@ def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Find
     return out
 
 
-_EFFECT_NAME = re.compile(r"效益|影响力|社会影响|带动|增收|可持续")
+_EFFECT_NAME = re.compile(r"效益|影响力|社会影响|带动|增收|可持续|增进|促进")
 _COUNT_END = re.compile(r"(?:数量|次数|份数|个数|篇数|场次)$")
 
 
@@ -247,7 +250,8 @@ def effect_under_output(document: Document, settings: RuleSettings) -> list[Find
 
     Outputs are what the money delivers; effects are what follows from them. An effect
     under 产出 leaves the output unmeasured and mixes up the scoring of the two groups.
-    Counts of things about effects (效益分析报告数量) are outputs and are not flagged.
+    Counts of things about effects (效益分析报告数量) are outputs and are not flagged. An aim
+    (促进…, 增进…: 争取民心、增进乡情 as the name of a count of events) is an effect.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level1", *verdict)
             for row, verdict in flagged(document, _EFFECT_UNDER_OUTPUT)]
@@ -286,7 +290,10 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     Both frameworks are accepted (2015: 产出/效益/满意度 with 成本 under 产出; 2021: 成本 as a
     一级). Names are compared normalised, so 产出指标(50分), 经济效益 + 指标 split over two
     cells and 社会公众或服务对象满意度指标 are fine. The central 中央预算内投资 template, with
-    产出指标/效益指标 as the 二级 under 实施效果指标 (or 绩效指标), is fine too.
+    产出指标/效益指标 as the 二级 under 实施效果指标 (or 绩效指标), is fine too, and so are older
+    provincial forms that write the 二级 as …目标 (产出 | 数量目标) and the cost as 投入 | 成本目标
+    (read as 产出 | 成本指标, so the cost rules check it); 投入 with any other 二级 is still flagged
+    (88号: inputs are no targets).
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _LEVEL_NOT_IN_FRAMEWORK)]

@@ -234,11 +234,14 @@ def misplaced_reason(level2: str, name: str, unit: str | None) -> str | None:
         if _has(name, "groups", "ecological"):
             return None
         other = _has(name, "groups", "economic")
-        return f"「{other}」是经济方面的效益，不是生态效益" if other else None
+        if other:
+            return f"「{other}」是经济方面的效益，不是生态效益"
+        other = _has(name, "groups", "social")
+        return f"「{other}」是社会方面的效益，不是生态效益" if other else None
     if level2 == "时效指标":
         if _has(name, "groups", "time") or unit in ("天", "日", "月", "年", "小时", "分钟", "工作日"):
             return None
-        if name.endswith(("合格率", "达标率", "满意度", "满意率", "覆盖率", "数量", "人数", "次数", "个数")):
+        if name.endswith(("率", "满意度", "数量", "人数", "次数", "个数")):
             return "名称中没有时间、进度或及时的含义"
     return None
 
@@ -250,8 +253,9 @@ def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding
 
     Words for each group are in ``vocabulary.toml`` (``[groups]``): an indicator under 经济效益
     with no economic word (收入, 产值, 节约 …, or a value in 元) but a word of another kind
-    (安全, 满意, 环境 …) is misplaced; under 生态效益 an economic word with no ecological one;
-    under 时效 a rate or count with no word of time (及时, 时间, 进度 …) and no time unit; under any
+    (安全, 满意, 环境 …) is misplaced; under 生态效益 an economic word, or a social one (食品安全,
+    健康, 就业 …), with no ecological one; under 时效 a rate (…率: 应急保障率) or count with no
+    word of time (及时, 时间, 进度, 按计划, 审限 …) and no time unit; under any
     效益 group a value that is only a date or a span of dates (``保障期限 2020年1月--2020年11月``
     under 可持续影响: when the work is done, not an effect).
     """
@@ -317,15 +321,25 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     (88号: indicators 清晰、可衡量). The measure words are in ``vocabulary.toml``. When the
     description names the object (及时率 described as 工作完成及时率) the fault is
     ``name-description-mismatch`` and is not reported twice; 人员类/运转类 projects' standard
-    rows (e.g. 发放及时率 in a wage table) are not flagged.
+    rows (e.g. 发放及时率 in a wage table) are not flagged, nor a bare 按时发放率/足额保障率 in a
+    project whose name says what it pays (党支部书记补贴): in a table with no such name it is
+    flagged (paid out: what?).
     """
     out = []
     for row, verdict in flagged(document, _NAME_WITHOUT_OBJECT):
         project = row.project
         if project_category(project.name, project.extras):
             continue
+        if _PAID_OUT.search(row.key) and _PAYMENT.search(project.name or ""):
+            continue  # 按时发放率 in 党支部书记补贴: the project's own payment
         out.append(at_indicator(project, row.position, row.indicator, "level3", *verdict))
     return out
+
+
+# A measure of paying out or guaranteeing (按时发放率, 足额保障率) and a project whose name says what
+# it pays (党支部书记补贴, 高中助学金): the payment is the object.
+_PAID_OUT = re.compile(r"发放|保障")
+_PAYMENT = re.compile(r"补贴|补助|工资|津贴|奖金|奖励|助学金|资助|救助|抚恤|报酬|补偿|慰问金|生活费")
 
 
 def _without_object(row: Row) -> tuple[str, str] | None:

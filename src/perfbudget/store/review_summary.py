@@ -13,6 +13,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from perfbudget.store.json_text import json_writer
+
 SEVERITIES = ("error", "warning", "info")  # the order of the counts
 
 
@@ -26,12 +28,12 @@ def summary_text(findings: Iterable[Any]) -> str:
         key = dimension if isinstance(dimension, str) else ""
         severity = finding.get("severity")
         counts.setdefault(key, [0, 0, 0])[0 if severity == "error" else 1 if severity == "warning" else 2] += 1
-    return _COMPACT.encode(counts)
+    return _COMPACT(counts)
 
 
-# json.dumps(…, ensure_ascii=False, separators=(",", ":")) with one encoder for every summary (json.dumps
-# makes a new one per call when given options; a province's review writes 100,000 summaries).
-_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+# json.dumps(…, ensure_ascii=False, separators=(",", ":")) with its C encoder set up once for every summary
+# (json.dumps sets it up per call; a province's review writes 100,000 summaries)
+_COMPACT = json_writer((",", ":"))
 
 
 def summary_of_payload(payload: Any) -> str:

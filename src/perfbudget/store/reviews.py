@@ -20,7 +20,7 @@ from sqlalchemy import Connection, and_, bindparam, func, select
 
 from perfbudget.model import Indicator
 from perfbudget.store import rows
-from perfbudget.store.bulk import insert_rows
+from perfbudget.store.bulk import allocate_ids, insert_rows, insert_values
 from perfbudget.store.queries import INDICATOR_COLUMNS, StoredVersion
 from perfbudget.store.review_summary import summary_of_payload
 from perfbudget.store.schema import documents, indicators, project_versions, projects, reviews, targets, units, utc_now
@@ -201,6 +201,27 @@ def insert_reviews(connection: Connection, items: list[dict[str, Any]]) -> list[
                                              "summary": item.get("summary") or summary_of_payload(item["payload"]),
                                              "created_at": now} for item in items],
                        with_ids=True)
+
+
+# A review to save as :func:`insert_review_rows` takes it: version id, year, grade, errors, warnings, actor,
+# payload (JSON text), summary (:mod:`perfbudget.store.review_summary`).
+ReviewRow = tuple[int, int | None, str, int, int, str | None, str, str]
+_REVIEW_COLUMNS = ("id", "version_id", "year", "grade", "total", "errors", "warnings", "actor", "payload", "summary",
+                   "created_at")
+
+
+def insert_review_rows(connection: Connection, items: list[ReviewRow]) -> list[int]:
+    """:func:`insert_reviews` of reviews given as :data:`ReviewRow` tuples (a province's batch: no dict
+    per review made, then unmade into the columns' values); their new ids in order."""
+    if not items:
+        return []
+    ids = allocate_ids(connection, {reviews: len(items)})[reviews.name]
+    now = utc_now()
+    insert_values(connection, reviews, _REVIEW_COLUMNS,
+                  [(new_id, version_id, year, grade, None, errors, warnings, actor, payload, summary, now)
+                   for new_id, (version_id, year, grade, errors, warnings, actor, payload, summary)
+                   in zip(ids, items, strict=True)])
+    return ids
 
 
 def _chunked(values: list[Any], size: int = 900) -> list[list[Any]]:

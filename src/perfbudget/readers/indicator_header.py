@@ -173,7 +173,11 @@ def is_sub_header(row: list[Cell]) -> bool:
 
 def is_sub_header_texts(filled: list[str]) -> bool:
     """``is_sub_header`` of a row given as the texts of its filled cells."""
-    return bool(filled) and all(_SUB_VALUE.match(label_key(text)) and column_role(text) is None for text in filled)
+    for text in filled:  # (a loop, the last character tested before the pattern: most rows stop at their first)
+        key = label_key(text)
+        if key[-1:] != "值" or not _SUB_VALUE.match(key) or column_role(text) is not None:
+            return False  # (_SUB_VALUE ends in 值$)
+    return bool(filled)
 
 
 def with_sub_header(header: list[Cell], sub: list[Cell], problems: list[Problem]) -> list[list[Cell]]:

@@ -51,7 +51,14 @@ _PLAIN_ROLES = frozenset({"level1", "level2", "level3", "description", "target",
                           "deviation"})
 
 _PROJECT_FIELDS = ("name", "unit")
+# The columns of the seed's form (一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值), by far the most common.
+_SEED_ROLES = ("level1", "level2", "level3", "description", "target")
 _new_tuple, _new_object = tuple.__new__, object.__new__
+# Every 三级 column label (``labels.COLUMN_LABELS``) holds 级 or 指, and ``label_key`` only normalises (NFKC)
+# and removes characters; the only other character whose NFKC form holds 级 or 指 is U+1F22F 🈯 (指 in a
+# square). A header-block row holding none of the three has no 三级 column, so ``column_role`` is not asked
+# of its cells (each a cache miss for a value not seen before). Checked in tests/readers/test_text_fast_path.py.
+_SQUARED_ZHI = "\U0001f22f"
 
 
 class _Table:
@@ -194,7 +201,8 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
                 break
         row = _cells(lines, start, end, file)
         texts = [c.text for c in row]
-        if "level3" in map(column_role, texts) or (end - start >= 3 and looks_like_indicator_row(row)):
+        if (("级" in joined or "指" in joined or _SQUARED_ZHI in joined) and "level3" in map(column_role, texts)) \
+                or (end - start >= 3 and looks_like_indicator_row(row)):
             return None  # a header over two rows, or indicators before any header (3 filled cells or more)
         names_project = names_project or any(not c.blank and starts_project(c.text) for c in row)
         header_rows.append(row)
@@ -207,7 +215,7 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
     first = [line[1:] for line in lines[start:end] if line.strip()]
     if is_label_subrow_texts(first) or is_sub_header_texts(first):
         return None
-    parts = Parts(heading=table.heading, source=table.source)
+    parts = Parts(table.heading, table.source)
     read_header_rows(header_rows, parts, False)
     parts.self_evaluation = "actual" in roles or "score" in roles
     if not _read_indicator_rows(lines, body, roles, parts, file, is_last_table):
@@ -252,6 +260,18 @@ def _carried_levels(s1: str, s2: str, level1: str, level2: str) -> tuple[str, st
     return level1, level2
 
 
+# The columns of 一级, 二级, 三级, 指标值, 描述, 权重, 实际完成值, 得分, 偏差 (None where the plan has none).
+_Columns = tuple[int | None, int | None, int, int, int | None, int | None, int | None, int | None, int | None]
+
+
+@lru_cache(maxsize=64)
+def _columns_of(roles: tuple[str, ...]) -> _Columns:
+    """The column of each field ``_read_indicator_rows`` reads, worked out once per header plan."""
+    at = {role: i for i, role in enumerate(roles)}
+    return (at.get("level1"), at.get("level2"), at["level3"], at["target"], at.get("description"), at.get("weight"),
+            at.get("actual"), at.get("score"), at.get("deviation"))
+
+
 def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: tuple[str, ...], parts: Parts,
                          file: str, is_last_table: bool) -> bool:
     """Every row of ``body`` as an indicator into ``parts`` (``indicator_rows.read_indicator_rows`` for
@@ -260,10 +280,8 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
     A cell's text is its line without the leading tab, so ``line.strip()`` is the cell's stripped text
     (empty for a blank cell); the raw text is sliced only where the general path reads it unstripped."""
     width = len(roles)
-    at = {role: i for i, role in enumerate(roles)}
-    i1, i2, i3, it = at.get("level1"), at.get("level2"), at["level3"], at["target"]
-    i_description, i_weight, i_actual = at.get("description"), at.get("weight"), at.get("actual")
-    i_score, i_deviation = at.get("score"), at.get("deviation")
+    i1, i2, i3, it, i_description, i_weight, i_actual, i_score, i_deviation = _columns_of(roles)
+    seed_columns = roles == _SEED_ROLES
     level1 = level2 = ""  # carried down from the rows above
     indicators = parts.indicators
     last = len(body) - 1
@@ -301,7 +319,12 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
         if not name or not target_text or not level1 or not level2 or is_placeholder(name) \
                 or not target_text.strip(EMPTY_MARKS) or ("分" in target_text and FUSED_SCORE.match(target_text)):
             return False  # a category or template row, a missing name, level or value, a fused score
-        sources = line_sources[at_line:at_line + width]
+        if seed_columns:  # the same dict as below, made as a display (half the cost of dict(zip(…)))
+            sources = {"level1": line_sources[at_line], "level2": line_sources[at_line + 1],
+                       "level3": line_sources[at_line + 2], "description": line_sources[at_line + 3],
+                       "target": line_sources[at_line + 4]}
+        else:
+            sources = dict(zip(roles, line_sources[at_line:at_line + width]))  # noqa: B905 (one per column)
         indicators.append(new_indicator(
             level1, level2, name,
             stripped[i_description] if i_description is not None else None,
@@ -311,7 +334,7 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
             decimal_or_none(lines[start + i_score][1:]) if i_score is not None and stripped[i_score] else None,
             (stripped[i_deviation] or None) if i_deviation is not None else None,
             (),
-            sources[first],
-            dict(zip(roles, sources)),  # noqa: B905 (one source per column)
+            line_sources[at_line + first],
+            sources,
         ))
     return True

@@ -193,21 +193,22 @@ def test_label_subrow_test_stopping_early_equals_the_whole_test() -> None:
 
 
 def test_level3_prefilter_characters_are_all_that_can_make_a_level3_label() -> None:
-    """The one-pass path asks ``column_role`` of a header-block row only when it holds 级, 指 or 🈯: every 三级
-    label holds 级 or 指, and those are the only characters whose NFKC form holds either."""
+    """The one-pass path asks ``column_role`` of a header-block row only when it holds 级, 指, 容 or 🈯: every
+    三级 label holds 级, 指 or 容, and those are the only characters whose NFKC form holds one of them."""
     import sys
     import unicodedata
 
     from perfbudget.readers.labels import COLUMN_LABELS
     from perfbudget.readers.text_cells_fast import _SQUARED_ZHI
 
-    assert all("级" in key or "指" in key for key, role in COLUMN_LABELS.items() if role == "level3")
+    marks = ("级", "指", "容")
+    assert all(any(m in key for m in marks) for key, role in COLUMN_LABELS.items() if role == "level3")
     found = {chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF
-             and ("级" in (form := unicodedata.normalize("NFKC", chr(code))) or "指" in form)}
-    assert found == {"级", "指", _SQUARED_ZHI}
+             and any(m in unicodedata.normalize("NFKC", chr(code)) for m in marks)}
+    assert found == {*marks, _SQUARED_ZHI}
 
 
-@pytest.mark.parametrize("label", ["三级指标", "三 级", "具体指标（说明）", "\U0001f22f标名称"])
+@pytest.mark.parametrize("label", ["三级指标", "三 级", "具体指标（说明）", "\U0001f22f标名称", "绩效内容"])
 def test_a_level3_label_in_the_header_block_still_leaves_the_table_to_the_general_path(label: str) -> None:
     rows = [*HEADER_ROWS[:4], ["绩效目标", "1.完成测试", label], *HEADER_ROWS[5:], *ROWS]
     text = table_text(*rows)

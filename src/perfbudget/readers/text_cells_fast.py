@@ -54,10 +54,11 @@ _PROJECT_FIELDS = ("name", "unit")
 # The columns of the seed's form (一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值), by far the most common.
 _SEED_ROLES = ("level1", "level2", "level3", "description", "target")
 _new_tuple, _new_object = tuple.__new__, object.__new__
-# Every 三级 column label (``labels.COLUMN_LABELS``) holds 级 or 指, and ``label_key`` only normalises (NFKC)
-# and removes characters; the only other character whose NFKC form holds 级 or 指 is U+1F22F 🈯 (指 in a
-# square). A header-block row holding none of the three has no 三级 column, so ``column_role`` is not asked
-# of its cells (each a cache miss for a value not seen before). Checked in tests/readers/test_text_fast_path.py.
+# Every 三级 column label (``labels.COLUMN_LABELS``) holds 级, 指 or 容 (the old Fujian form's 绩效内容), and
+# ``label_key`` only normalises (NFKC) and removes characters; the only other character whose NFKC form holds
+# one of them is U+1F22F 🈯 (指 in a square). A header-block row holding none of these has no 三级 column, so
+# ``column_role`` is not asked of its cells (each a cache miss for a value not seen before). Checked in
+# tests/readers/test_text_fast_path.py (a new 三级 label without them fails there).
 _SQUARED_ZHI = "\U0001f22f"
 
 
@@ -201,7 +202,8 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
                 break
         row = _cells(lines, start, end, file)
         texts = [c.text for c in row]
-        if (("级" in joined or "指" in joined or _SQUARED_ZHI in joined) and "level3" in map(column_role, texts)) \
+        if (("级" in joined or "指" in joined or "容" in joined or _SQUARED_ZHI in joined)
+                and "level3" in map(column_role, texts)) \
                 or (end - start >= 3 and looks_like_indicator_row(row)):
             return None  # a header over two rows, or indicators before any header (3 filled cells or more)
         names_project = names_project or any(not c.blank and starts_project(c.text) for c in row)

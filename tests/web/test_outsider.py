@@ -144,23 +144,33 @@ def _flow(web: WebEnv, project_id: int) -> tuple[str, int | None, int | None, in
     return row.state, row.version_number, row.approved_version, latest
 
 
-@pytest.mark.postgres
-def test_an_import_racing_an_approval_never_loses_it(pg_web: WebEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+def _submitted_and_revised(web: WebEnv, pid: int) -> tuple[object, object, object, object]:
+    """The project submitted by the editor, and its stored document with the purpose changed (a revision to
+    import): the store, the editor, the reviewer and that document."""
     from dataclasses import replace
 
-    from perfbudget.app import imports
-    from perfbudget.app.imports import ImportRequest, import_document
-    from perfbudget.app.workflow import actor_of, take_step
+    from perfbudget.app.workflow import take_step
     from perfbudget.store.queries import project_version
 
-    web, pid = pg_web, pg_web.project_ids[0]
-    store, editor, reviewer = web.app.state.store, _principal(pg_web, "editor"), _principal(pg_web, "reviewer")
+    store, editor, reviewer = web.app.state.store, _principal(web, "editor"), _principal(web, "reviewer")
     assert take_step(store, editor, pid, "submit", None, "测试", review_errors=0).ok  # type: ignore[arg-type]
     with web.app.state.engine.connect() as connection:
         stored = project_version(connection, pid)
     assert stored is not None
     project = stored.document.projects[0]
     changed = replace(stored.document, projects=(replace(project, purpose=(project.purpose or "") + "（修订）"),))
+    return store, editor, reviewer, changed
+
+
+@pytest.mark.postgres
+def test_an_import_racing_an_approval_never_loses_it(pg_web: WebEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+
+    from perfbudget.app import imports
+    from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.workflow import actor_of, take_step
+
+    web, pid = pg_web, pg_web.project_ids[0]
+    store, editor, reviewer, changed = _submitted_and_revised(web, pid)
     seen = _during(monkeypatch, imports, "analyse",
                    lambda: take_step(store, reviewer, pid, "approve", None))  # type: ignore[arg-type]
     outcome = import_document(store, web.app.state.core, changed, "修订.txt",
@@ -198,6 +208,8 @@ def test_an_edit_racing_a_submission_is_never_submitted_unseen(pg_web: WebEnv,
     state, number, _approved, latest = _flow(web, pid)
     if saved.status == "saved" and seen["result"].ok:  # type: ignore[attr-defined]
         assert (state, number) == ("submitted", latest), (state, number, latest)  # the version submitted is the latest
+    assert saved.status == "saved" or seen["result"].ok, saved  # type: ignore[attr-defined]  # one of them stands
+    assert state != "submitted" or number == latest, (state, number, latest)
 
 
 @pytest.mark.postgres
@@ -206,21 +218,13 @@ def test_an_approval_racing_an_import_approves_only_the_latest(pg_web: WebEnv,
     """The approval read the project (version 1, 已送审) while an import stored version 2 as a revision;
     then it wrote 审核通过 for version 1 over the revision's 草稿: 审核通过 with a newer version
     pending that nobody approved, and edits of it locked."""
-    from dataclasses import replace
 
     from perfbudget.app.imports import ImportRequest, import_document
     from perfbudget.app.workflow import actor_of, take_step
-    from perfbudget.store.queries import project_version
     from perfbudget.store.transaction import Transaction
 
     web, pid = pg_web, pg_web.project_ids[2]
-    store, editor, reviewer = web.app.state.store, _principal(pg_web, "editor"), _principal(pg_web, "reviewer")
-    assert take_step(store, editor, pid, "submit", None, "测试", review_errors=0).ok  # type: ignore[arg-type]
-    with web.app.state.engine.connect() as connection:
-        stored = project_version(connection, pid)
-    assert stored is not None
-    project = stored.document.projects[0]
-    changed = replace(stored.document, projects=(replace(project, purpose=(project.purpose or "") + "（修订）"),))
+    store, editor, reviewer, changed = _submitted_and_revised(web, pid)
     seen = _during(monkeypatch, Transaction, "workflow",
                    lambda: import_document(store, web.app.state.core, changed, "修订.txt",
                                            ImportRequest(actor_of(editor), "upload")))  # type: ignore[arg-type]

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,7 +41,7 @@ def _norm(obj: object) -> object:
         return {k: _norm(v) for k, v in obj._asdict().items()}  # type: ignore[attr-defined]
     if isinstance(obj, list | tuple):
         return [_norm(x) for x in obj]
-    if isinstance(obj, dict):
+    if isinstance(obj, Mapping):  # a dict, or model.LineSources (an indicator's sources, made when asked)
         return {str(k): _norm(v) for k, v in obj.items()}
     if hasattr(obj, "value") and obj.__class__.__module__ == "perfbudget.model":
         return str(obj.value)  # the enums

@@ -10,6 +10,7 @@ its JSON are equal.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -66,6 +67,65 @@ class Source(NamedTuple):
         if self[1:] == _NO_PLACE and self.file is not None:  # a file alone (a stored table's findings)
             return {"file": self.file}
         return {k: v for k, v in zip(self._fields, self, strict=True) if v is not None}
+
+
+_new_tuple = tuple.__new__
+
+
+class LineSources(Mapping[str, Source]):
+    """The per-field sources of a record read from consecutive lines of a text file, one field a line:
+    ``Source(file, first + k)`` for the k-th of ``fields``, made when first asked for.
+
+    The text reader's one-pass path reads each indicator row from one line per cell and makes tens of
+    thousands of indicators whose per-field sources are seldom read (a review finding's location);
+    this keeps a file name and two integers instead of a dict of five ``Source`` tuples (about 12 % of
+    the reader's instructions, bench/README.md, reader-speed8). It is a read-only mapping that
+    compares equal to the dict it stands for (``dict(sources)`` gives that dict), and pickles as it is.
+    """
+
+    __slots__ = ("_fields", "_file", "_first", "_made")
+
+    def __init__(self, file: str, first: int, fields: tuple[str, ...]) -> None:
+        self._file = file
+        self._first = first
+        self._fields = fields
+        self._made: dict[str, Source] | None = None
+
+    def _dict(self) -> dict[str, Source]:
+        made = self._made
+        if made is None:
+            file, first = self._file, self._first
+            made = self._made = {name: _new_tuple(Source, (file, first + k, None, None, None, None, None))
+                                 for k, name in enumerate(self._fields)}
+        return made
+
+    def __getitem__(self, key: str) -> Source:
+        return self._dict()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fields)
+
+    def __len__(self) -> int:
+        return len(self._fields)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._fields
+
+    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
+        return self._dict().get(key, default)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LineSources):
+            other = other._dict()
+        return self._dict() == other if isinstance(other, Mapping) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # (as a dict's)
+
+    def __repr__(self) -> str:
+        return repr(self._dict())
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (LineSources, (self._file, self._first, self._fields))
 
 
 class Kind(StrEnum):
@@ -156,7 +216,8 @@ class Indicator:
         deviation: 偏差原因分析及改进措施 (self-evaluation tables).
         extras: further columns kept as (header, text) pairs, e.g. 绩效标准, 备注.
         source: the row the indicator was read from.
-        sources: per-field locations, keyed by field name ("level3", "target" ...).
+        sources: per-field locations, keyed by field name ("level3", "target" ...): a dict, or a
+            :class:`LineSources` where the text reader read the row one cell a line.
     """
 
     level1: str
@@ -170,7 +231,7 @@ class Indicator:
     deviation: str | None = None
     extras: tuple[tuple[str, str], ...] = ()
     source: Source | None = field(default=None, compare=False, repr=False)
-    sources: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
+    sources: Mapping[str, Source] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ equals, field by field (sources included), the one its ``__init__`` makes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import fields
 from decimal import Decimal
 from typing import Any
@@ -47,7 +48,7 @@ _IndicatorTwin = _twin(Indicator, (
 def new_indicator(level1: str, level2: str, level3: str, description: str | None, target: Target,
                   weight: Decimal | None, actual: str | None, score: Decimal | None, deviation: str | None,
                   extras: tuple[tuple[str, str], ...], source: Source | None,
-                  sources: dict[str, Source]) -> Indicator:
+                  sources: Mapping[str, Source]) -> Indicator:
     """``Indicator(level1, …, sources)`` with every field given."""
     made: Any = _new(_IndicatorTwin)
     made.level1 = level1

@@ -24,10 +24,9 @@ returns None and the caller takes the general path.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import repeat
 
 from perfbudget.framework import normalise_level1
-from perfbudget.model import Document, Problem, Source
+from perfbudget.model import Document, LineSources, Problem, Source
 from perfbudget.quick_records import new_indicator
 from perfbudget.readers.cell_values import EMPTY_MARKS, decimal_or_none, is_placeholder, is_sign
 from perfbudget.readers.grid import Cell, source_at
@@ -51,8 +50,6 @@ _PLAIN_ROLES = frozenset({"level1", "level2", "level3", "description", "target",
                           "deviation"})
 
 _PROJECT_FIELDS = ("name", "unit")
-# The columns of the seed's form (一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值), by far the most common.
-_SEED_ROLES = ("level1", "level2", "level3", "description", "target")
 _new_tuple, _new_object = tuple.__new__, object.__new__
 # Every 三级 column label (``labels.COLUMN_LABELS``) holds 级, 指 or 容 (the old Fujian form's 绩效内容), and
 # ``label_key`` only normalises (NFKC) and removes characters; the only other character whose NFKC form holds
@@ -283,17 +280,12 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
     (empty for a blank cell); the raw text is sliced only where the general path reads it unstripped."""
     width = len(roles)
     i1, i2, i3, it, i_description, i_weight, i_actual, i_score, i_deviation = _columns_of(roles)
-    seed_columns = roles == _SEED_ROLES
     level1 = level2 = ""  # carried down from the rows above
     indicators = parts.indicators
     last = len(body) - 1
-    # the stripped texts and the sources of all the lines of the indicator rows, each made in one call
+    # the stripped texts of all the lines of the indicator rows, made in one call
     base, stop = body[0][0], body[-1][1]
     stripped_lines = list(map(str.strip, lines[base:stop]))
-    nones = repeat(None)
-    line_sources = list(map(_new_tuple, repeat(Source),
-                            zip(repeat(file), range(base + 1, stop + 1), nones, nones, nones, nones, nones,
-                                strict=False)))
     for k, (start, end) in enumerate(body):
         if end - start != width:
             return False  # a short row (aligned by the general path) or a long one (an error)
@@ -321,12 +313,6 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
         if not name or not target_text or not level1 or not level2 or is_placeholder(name) \
                 or not target_text.strip(EMPTY_MARKS) or ("分" in target_text and FUSED_SCORE.match(target_text)):
             return False  # a category or template row, a missing name, level or value, a fused score
-        if seed_columns:  # the same dict as below, made as a display (half the cost of dict(zip(…)))
-            sources = {"level1": line_sources[at_line], "level2": line_sources[at_line + 1],
-                       "level3": line_sources[at_line + 2], "description": line_sources[at_line + 3],
-                       "target": line_sources[at_line + 4]}
-        else:
-            sources = dict(zip(roles, line_sources[at_line:at_line + width]))  # noqa: B905 (one per column)
         indicators.append(new_indicator(
             level1, level2, name,
             stripped[i_description] if i_description is not None else None,
@@ -336,7 +322,7 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
             decimal_or_none(lines[start + i_score][1:]) if i_score is not None and stripped[i_score] else None,
             (stripped[i_deviation] or None) if i_deviation is not None else None,
             (),
-            line_sources[at_line + first],
-            sources,
+            _new_tuple(Source, (file, start + first + 1, None, None, None, None, None)),
+            LineSources(file, start + 1, roles),  # the cell of column k is line start + k (1-based: + 1)
         ))
     return True

@@ -158,13 +158,29 @@ def _one_cell_per_line(lines: list[str], start: int, end: int) -> bool:
     return True
 
 
+class _LineCell(Cell):
+    """A header-block cell of the one-pass path: a :class:`Cell` whose ``Source(file, line)`` is made when
+    asked for. Most of a header block's cells are labels (项目名称, 预算数 …) whose source nothing reads;
+    each read makes an equal ``Source``."""
+
+    __slots__ = ("file", "line")
+    file: str
+    line: int
+
+    @property  # (read-only: the header reader never moves a cell)
+    def source(self) -> Source:  # type: ignore[override]
+        return _new_tuple(Source, (self.file, self.line, None, None, None, None, None))
+
+
 def _cells(lines: list[str], start: int, end: int, file: str) -> list[Cell]:
-    """The row's cells; ``Cell(text, Source(file, line))`` made inline as in ``read_tab_cells``."""
-    row = []
+    """The row's cells, as ``Cell(text, Source(file, line))`` made inline in ``read_tab_cells`` (the source
+    made when asked for: :class:`_LineCell`)."""
+    row: list[Cell] = []
     for index in range(start, end):
-        cell = _new_object(Cell)
+        cell = _new_object(_LineCell)
         cell.text = text = lines[index][1:]
-        cell.source = _new_tuple(Source, (file, index + 1, None, None, None, None, None))
+        cell.file = file
+        cell.line = index + 1
         cell.blank = not text or text.isspace()
         row.append(cell)
     return row

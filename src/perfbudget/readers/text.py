@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from perfbudget.model import Document, Problem, Source
-from perfbudget.readers import TEXT_LAYOUT_FORMS, collector, traditional
+from perfbudget.readers import TEXT_LAYOUT_FORMS, traditional
 from perfbudget.readers import text_layouts as tl
 from perfbudget.readers.decode import DecodeError, decode_bytes
 from perfbudget.readers.grid import RawTable
@@ -63,13 +63,8 @@ def _detect_after_tab_cells(text: str) -> str | None:
 
 def read_text(text: str, file: str, layout: str | None = None) -> tuple[Document | None, list[Problem]]:
     """Read table text (already decoded) into a document; ``layout`` forces a layout by name. A text that
-    reads to no indicator and is in traditional characters is read again converted (``traditional``).
-    The cyclic collector is held off meanwhile (``collector``: the records form no cycles)."""
-    collector.pause()
-    try:
-        return traditional.read_either_script(text, file, lambda written: _read_text(written, file, layout))
-    finally:
-        collector.resume()
+    reads to no indicator and is in traditional characters is read again converted (``traditional``)."""
+    return traditional.read_either_script(text, file, lambda written: _read_text(written, file, layout))
 
 
 def _read_text(text: str, file: str, layout: str | None) -> tuple[Document | None, list[Problem]]:

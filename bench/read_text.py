@@ -9,6 +9,10 @@ Side by side, the same corpus through a bare split-into-cells parse (the least a
 this form must do: decode the bytes, split the lines, tell cell lines from blank lines and
 headings, collect each row's cell texts; no labels, no model, no locations), and the ratio
 reader / bare: how far the reader is from the floor of its form.
+
+``--as-load`` reads each file inside ``readers.gc_paused()``, as ``load``/``perfbudget read``/the import
+read it (``readers.read_bytes`` pauses the cyclic collector around every reader); without it the files are
+read with the collector running, as every figure before 2026-12-03 19:00 was measured.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import corpus_files
 
+from perfbudget.readers import gc_paused
 from perfbudget.readers.text import read_text_bytes
 from perfbudget.target import parse_target
 
@@ -61,6 +66,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tables", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--as-load", action="store_true", help="the collector paused per file, as load reads")
     args = parser.parse_args()
     files = [text.encode("utf-8") for text in corpus_files(args.tables)]
     megabytes = sum(len(f) for f in files) / 1e6
@@ -70,7 +76,11 @@ def main() -> None:
         start = time.perf_counter()
         projects = indicators = 0
         for number, data in enumerate(files):
-            document, problems = read_text_bytes(data, f"corpus-{number}.txt")
+            if args.as_load:
+                with gc_paused():
+                    document, problems = read_text_bytes(data, f"corpus-{number}.txt")
+            else:
+                document, problems = read_text_bytes(data, f"corpus-{number}.txt")
             assert document is not None and not [p for p in problems if p.severity == "error"]
             projects += len(document.projects)
             indicators += document.indicator_count

@@ -1,6 +1,6 @@
 """Instructions per table of the text reader, counted by valgrind's callgrind (independent of the load).
 
-Usage: .venv/bin/python bench/read_text_instructions.py [--tables 100] [--src DIR] [--warm]
+Usage: .venv/bin/python bench/read_text_instructions.py [--tables 100] [--src DIR] [--warm] [--as-load]
 
 Runs under ``valgrind --tool=callgrind`` a process that reads the corpus of bench/read_text.py
 (``--tables`` tables, 10 per file) once to warm the label caches, as the best-of-3 runs of
@@ -14,6 +14,8 @@ those runs spend per table. Converting to tables/s: main 982c7fa counted 1,432,0
 table (1,285,000 warm, as main 444bad6 on 2026-12-03, the same reader) and read 5,780 tables/s on the
 idle machine of 2026-12-02 14:25 (the earlier scale, 4,431 × 2,404,000 / count, proved optimistic), so
 tables/s ≈ 5,780 × 1,432,000 / count (5,780 × 1,285,000 / count with ``--warm``).
+``--as-load`` counts each file read inside ``readers.gc_paused()``, as ``load`` reads it (``readers.read_bytes``
+pauses the cyclic collector around every reader); without it, as every count before 2026-12-03 19:00.
 Needs valgrind; about 2 minutes for 100 tables on an idle core.
 """
 
@@ -31,10 +33,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def workload(tables: int, warm: bool = False) -> None:
+def workload(tables: int, warm: bool = False, as_load: bool = False) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from corpus import corpus_files
 
+    from perfbudget.readers import gc_paused
     from perfbudget.readers.text import read_text_bytes
     from perfbudget.target import parse_target
 
@@ -45,7 +48,11 @@ def workload(tables: int, warm: bool = False) -> None:
         parse_target.cache_clear()
 
     def step(count: int, item: tuple[int, bytes]) -> int:
-        read_text_bytes(item[1], f"corpus-{item[0]}.txt")
+        if as_load:
+            with gc_paused():
+                read_text_bytes(item[1], f"corpus-{item[0]}.txt")
+        else:
+            read_text_bytes(item[1], f"corpus-{item[0]}.txt")
         return count + 1
 
     functools.reduce(step, enumerate(files), 0)  # the counted pass
@@ -56,16 +63,18 @@ def main() -> None:
     parser.add_argument("--tables", type=int, default=100)
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="the src directory to measure")
     parser.add_argument("--warm", action="store_true", help="keep the target grammar's cache (see above)")
+    parser.add_argument("--as-load", action="store_true", help="the collector paused per file, as load reads")
     parser.add_argument("--workload", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.workload:
-        workload(args.tables, args.warm)
+        workload(args.tables, args.warm, args.as_load)
         return
     with tempfile.TemporaryDirectory(prefix="read-text-ir-") as tmp:
         out = subprocess.run(
             ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce",
              f"--callgrind-out-file={tmp}/callgrind.out", sys.executable, __file__, "--workload",
-             "--tables", str(args.tables), *(["--warm"] if args.warm else [])],
+             "--tables", str(args.tables), *(["--warm"] if args.warm else []),
+             *(["--as-load"] if args.as_load else [])],
             env={**os.environ, "PYTHONPATH": str(args.src.resolve())}, capture_output=True, text=True, check=True)
     found = re.search(r"Collected : (\d+)", out.stderr)
     if found is None:
@@ -73,7 +82,8 @@ def main() -> None:
     count = int(found.group(1))
     scale = 5780 * (1_285_000 if args.warm else 1_432_000)
     print(f"{args.src}: {count // args.tables:,} instructions per table ({args.tables} tables"
-          f"{', grammar cache warm' if args.warm else ''}); "
+          f"{', grammar cache warm' if args.warm else ''}"
+          f"{', collector paused as load reads' if args.as_load else ''}); "
           f"≈ {scale / (count / args.tables):,.0f} tables/s on the idle machine of 2026-12-02 14:25")
 
 

@@ -23,6 +23,7 @@ import unicodedata
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
 from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.glued_stream import header_run, split_stream
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import (
     COLUMN_LABELS,
@@ -71,7 +72,7 @@ def looks_like_glued_rows(text: str) -> bool:
 
 def looks_like_glued_paragraph(text: str) -> bool:
     """A whole form glued into one paragraph (:func:`_paragraph_parts`); asked only of a text no layout took."""
-    return any(_paragraph_parts(line) is not None for line in text.splitlines()[:3000])
+    return any(_paragraph_parts(line) is not None for _, line in _joined_page_markers(text.splitlines()[:3000]))
 
 
 # A whole form glued into one paragraph (a document site's preview): its header block, a labelled cell at
@@ -180,13 +181,58 @@ def _lines(text: str, paragraphs: bool) -> list[tuple[int, str, str]]:
     lines of the same number: its header block, then its indicator header and rows (which then, on one line,
     cannot be split into rows: an error, never a guess)."""
     out: list[tuple[int, str, str]] = []
-    for lineno, raw in enumerate(text.splitlines(), 1):
+    numbered = _joined_page_markers(text.splitlines()) if paragraphs else enumerate(text.splitlines(), 1)
+    for lineno, raw in numbered:
         parts = _paragraph_parts(raw) if paragraphs else None
         if parts is None:
             out.append((lineno, raw, re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw))))
         else:
             out.extend((lineno, part, part) for part in parts)
     return out
+
+
+# A document site's preview numbers the chunks of the text it shows (1、…, 2、…), also inside a table row
+# (``…进度指标取得2018-2022`` / ``2、监测资料100%100%10…``): the number is the site's, not the form's.
+_PAGE_MARKER = re.compile(r"^\s*(\d{1,2})、")
+
+
+def _joined_page_markers(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, line) with each line that starts with the next chunk number of the site's list (2、 after a
+    line of 200 characters or more starting with 1、) joined to the line before it, without the number."""
+    out: list[tuple[int, str]] = []
+    for lineno, raw in enumerate(lines, 1):
+        marker = _PAGE_MARKER.match(raw)
+        previous = _PAGE_MARKER.match(out[-1][1]) if out else None
+        if marker is not None and previous is not None and len(out[-1][1]) >= 200 \
+                and int(marker.group(1)) == int(previous.group(1)) + 1:
+            out[-1] = (out[-1][0], out[-1][1] + raw[marker.end():])
+            continue
+        out.append((lineno, raw))
+    return out
+
+
+def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
+    """The rows of a glued self-evaluation run together after its header on ``line`` (:mod:`glued_stream`),
+    appended to ``table`` in place of the header row; False (nothing changed) unless one row or more split."""
+    found = header_run(line)
+    if found is None:
+        return False
+    cells, end = found
+    rows, stopped, rest = split_stream(line[end:], len(cells) - 3)
+    if not rows:
+        return False
+    source = Source(file, line=lineno)
+    table.rows[-1] = [Cell(re.sub(r"[(（][A-Za-z/]{1,3}[)）]$", "", t), Source(file, line=lineno, column=j))
+                      for j, t in enumerate(cells, 1)]
+    for row in rows:
+        table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(row, 1)])
+    table.problems.append(Problem(source, f"指标行粘连在一段文字中：按指标级次名称和各列取值的形式（数值带单位，"
+                                          f"最后一列得分）拆出 {len(rows)} 行", Severity.INFO))
+    if stopped is not None:
+        table.problems.append(Problem(source, f"粘连的指标行在此之后无法可靠拆分，未读取：{stopped}"))
+    elif rest:
+        table.rows.append([Cell(rest, source)])  # 总分… 偏差原因…: the closing rows
+    return True
 
 
 def read_glued_paragraph(text: str, file: str) -> list[RawTable]:
@@ -235,6 +281,9 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
             in_indicators = len(parts) - roles.index("level3") == 2  # one target column after 三级
         table.rows.append(row)
         if "level3" in roles and "target" in roles and not in_indicators:
+            if _stream_rows(table, line, file, lineno):
+                table = None
+                continue
             table.problems.append(Problem(source, "单元格粘连在一起，且三级指标之后不止一列（指标值、完成值、分值…），"
                                                   "无法可靠拆分，未读取指标"))
             break

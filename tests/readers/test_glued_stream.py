@@ -9,6 +9,7 @@ from perfbudget.readers.glued_stream import header_run, split_stream
 from perfbudget.readers.text import read_text
 
 HEADER = "一级指标二级指标三级指标年初目标值(A)实际完成值(B)得分"
+SELF_EVAL = [True, True, False]  # 年初目标值 | 实际完成值 in a unit, then 得分
 
 
 def test_rows_split_by_value_shapes_and_level_names() -> None:
@@ -16,7 +17,7 @@ def test_rows_split_by_value_shapes_and_level_names() -> None:
             "群众满意度95%96%20总分39.8")
     found = header_run(HEADER + text)
     assert found is not None and found[1] == len(HEADER)
-    rows, stopped, rest = split_stream(text, 3)
+    rows, stopped, rest = split_stream(text, SELF_EVAL)
     assert rows == [["产出指标", "数量指标", "培训人数", "50人", "50人", "10"],
                     ["产出指标", "质量指标", "合格率", "100%", "98%", "9.8"],
                     # 效益指标 followed by another 一级 name has no row of its own
@@ -26,19 +27,19 @@ def test_rows_split_by_value_shapes_and_level_names() -> None:
 
 def test_a_row_without_unit_values_stops_the_reading() -> None:
     rows, stopped, _ = split_stream("产出指标数量指标培训人数50人50人10质量指标验收情况合格合格10"
-                                    "时效指标完成率100%100%10", 3)
+                                    "时效指标完成率100%100%10", SELF_EVAL)
     assert [r[2] for r in rows] == ["培训人数"]
     assert stopped is not None and "验收情况" in stopped
 
 
 def test_a_score_running_into_a_name_that_starts_with_a_digit_is_not_split() -> None:
     # 10 | 5000吨… or 105000 | 吨…: the score is never read past 100, the row is an error, not a guess
-    rows, stopped, _ = split_stream("产出指标数量指标培训人数50人50人105000吨粮食储备到位率100%100%10", 3)
+    rows, stopped, _ = split_stream("产出指标数量指标培训人数50人50人105000吨粮食储备到位率100%100%10", SELF_EVAL)
     assert rows == [] and stopped is not None
 
 
 def test_an_unknown_level_name_before_a_name_is_not_split() -> None:
-    rows, stopped, _ = split_stream("产出指标数量指标培训人数50人50人10进展指标完成培训100%100%10", 3)
+    rows, stopped, _ = split_stream("产出指标数量指标培训人数50人50人10进展指标完成培训100%100%10", SELF_EVAL)
     assert len(rows) == 1 and stopped is not None
 
 
@@ -69,3 +70,31 @@ def test_a_glued_form_cut_by_the_sites_chunk_number() -> None:
         ("满意度指标", "服务对象满意度指标", "市民满意度", "90%", Decimal("20")),
     ]
     assert project.needs_check
+
+
+PROSE = ("经评价，本项目绩效目标基本完成，各项指标完成情况如下图:项目年度绩效目标(定量目标)评价内容绩效内容绩效目标值"
+         "实际完成值累计完成率产出目标数量目标培训人员数量>=20人25人125%组织活动场次>=4次3次75%质量目标培训合格率"
+         ">=95%98%103%(二)项目财务管理状况本项目累计安排资金10万元,其中:项目立项6分,绩效目标5分,资金投入4分,"
+         "资金管理9分,组织实施6分,总得分90。\n")
+
+
+def test_a_table_glued_into_prose() -> None:
+    """The old Fujian form's later columns (评价内容 over the two levels | 绩效内容 | 绩效目标值 | 实际完成值 |
+    累计完成率) glued into a report's paragraph: the values all end in a unit (the rate too), the table ends at
+    the next section heading of the prose; the project is not named there."""
+    document, problems = read_text(PROSE, "t.txt")
+    assert document is not None, problems
+    (project,) = document.projects
+    assert not project.name
+    assert [(i.level1, i.level2, i.level3, i.target.raw) for i in project.indicators] == [
+        ("产出目标", "数量目标", "培训人员数量", ">=20人"),
+        ("产出目标", "数量目标", "组织活动场次", ">=4次"),
+        ("产出目标", "质量目标", "培训合格率", ">=95%"),
+    ]
+
+
+def test_prose_whose_first_row_does_not_split_stays_refused() -> None:
+    # the first row's actual and rate are words: the next row's name must not swallow it (数量>=20人良好良好组织…)
+    text = PROSE.replace("25人125%", "良好良好")
+    document, _problems = read_text(text, "t.txt")
+    assert document is None or not any(p.indicators for p in document.projects)

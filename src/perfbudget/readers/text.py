@@ -24,8 +24,10 @@ from perfbudget.readers.text_cells_fast import read_well_formed
 from perfbudget.readers.text_glued import (
     looks_like_glued_paragraph,
     looks_like_glued_rows,
+    looks_like_table_in_prose,
     read_glued_paragraph,
     read_glued_rows,
+    read_table_in_prose,
 )
 
 # name → (detector, splitter). The names and their order are registered once, in
@@ -89,6 +91,9 @@ def _read_text(text: str, file: str, layout: str | None) -> tuple[Document | Non
         # no layout took the text, but a paragraph holds a whole form glued together (a document site's
         # preview): its header block is read; its indicator rows, on one line, are an error unless they split
         return interpret_tables(read_glued_paragraph(text, file), file)
+    if layout is None and looks_like_table_in_prose(text):
+        # no layout took the text, but a paragraph of prose holds a glued indicator table whose rows split
+        return interpret_tables(read_table_in_prose(text, file), file)
     return None, [Problem(Source(file), "没有找到可识别的绩效目标表（文本中没有表格结构）")]
 
 

@@ -217,13 +217,12 @@ def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
     found = header_run(line)
     if found is None:
         return False
-    cells, end = found
-    rows, stopped, rest = split_stream(line[end:], len(cells) - 3)
+    cells, end, units = found
+    rows, stopped, rest = split_stream(line[end:], units)
     if not rows:
         return False
     source = Source(file, line=lineno)
-    table.rows[-1] = [Cell(re.sub(r"[(（][A-Za-z/]{1,3}[)）]$", "", t), Source(file, line=lineno, column=j))
-                      for j, t in enumerate(cells, 1)]
+    table.rows[-1] = [Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(cells, 1)]
     for row in rows:
         table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(row, 1)])
     table.problems.append(Problem(source, f"指标行粘连在一段文字中：按指标级次名称和各列取值的形式（数值带单位，"
@@ -233,6 +232,53 @@ def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
     elif rest:
         table.rows.append([Cell(rest, source)])  # 总分… 偏差原因…: the closing rows
     return True
+
+
+def _table_in_prose(line: str) -> tuple[int, int, list[str], list[list[str]], str | None] | None:
+    """(header start, header end, header cells, rows, stop reason) of an indicator table glued into a paragraph
+    of prose (``…如下图:项目年度绩效目标(定量目标)评价内容绩效内容绩效目标值实际完成值累计完成率产出目标数量目标…``),
+    two rows or more split by :mod:`glued_stream`; None for anything else."""
+    for match in _PROSE_HEADER_START.finditer(line):
+        found = header_run(line[match.start():])
+        if found is None:
+            continue
+        cells, end, units = found
+        rows, stopped, _rest = split_stream(line[match.start() + end:], units)
+        if len(rows) >= 2:
+            return match.start(), match.start() + end, cells, rows, stopped
+    return None
+
+
+# where an indicator header can start inside prose: its level columns' labels
+_PROSE_HEADER_START = re.compile(r"评价内容|一级指标")
+
+
+def looks_like_table_in_prose(text: str) -> bool:
+    """A paragraph of prose holding a glued indicator table whose rows split (:func:`_table_in_prose`)."""
+    return any(len(line) >= 100 and _table_in_prose(line) is not None for line in text.splitlines()[:3000])
+
+
+def read_table_in_prose(text: str, file: str) -> list[RawTable]:
+    """The indicator tables glued into paragraphs of prose: the prose before and after is no part of them (the
+    project is not named there); a row that does not split ends the table with an error."""
+    tables: list[RawTable] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        found = _table_in_prose(line) if len(line) >= 100 else None
+        if found is None:
+            continue
+        start, _end, cells, rows, stopped = found
+        source = Source(file, line=lineno)
+        table = RawTable(None, source, needs_check=(GLUED_NEEDS_CHECK,))
+        table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(cells, 1)])
+        for row in rows:
+            table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(row, 1)])
+        table.problems.append(Problem(source, f"指标表粘连在一段文字中（第 {start + 1} 个字起）：按指标级次名称和"
+                                              f"各列取值的形式拆出 {len(rows)} 行；表前后的文字不是表的内容",
+                                      Severity.INFO))
+        if stopped is not None:
+            table.problems.append(Problem(source, f"粘连的指标行在此之后无法可靠拆分，未读取：{stopped}"))
+        tables.append(table)
+    return tables
 
 
 def read_glued_paragraph(text: str, file: str) -> list[RawTable]:

@@ -85,3 +85,33 @@ def test_a_part_in_a_funds_grid_is_kept_by_column() -> None:
     (project,) = document.projects
     assert (project.budget.total, project.budget.fiscal) == (None, None)
     assert ("其中中央补助/全年预算数", "442") in project.extras
+
+
+def test_numbered_parts_beside_a_filled_total_are_kept_by_name() -> None:
+    """其中:1.中央资金 | 2.市级资金 | 3.区级资金 | 4.其他资金: the list numbers say each line is a part; a level's
+    amount is kept under its name (not left as an unlabelled cell), not added up beside the filled total."""
+    document, errors = _read("项目名称 | 绿化美化 |\n年度资金总额: | 153.5 |\n其中:1.中央资金 | |\n"
+                             "2.市级资金 | 153.5 |\n3.区级资金 | |\n4.其他资金 | |\n" + TABLE)
+    (project,) = document.projects
+    assert not errors
+    assert (project.budget.total, project.budget.fiscal, project.budget.other) == (Decimal("153.5"), None, None)
+    assert ("市级资金", "153.5") in project.extras
+    assert all(value != "153.5" for label, value in project.extras if not label)
+
+
+def test_numbered_parts_under_an_empty_total_add_up() -> None:
+    document, errors = _read("项目名称 | 绿化美化 |\n年度资金总额: | |\n其中:1.中央资金 | 20 |\n2.省级资金 | 10.5 |\n"
+                             "3.其他资金 | 4 |\n" + TABLE)
+    (project,) = document.projects
+    assert not errors
+    assert (project.budget.total, project.budget.fiscal, project.budget.other) == (
+        Decimal("34.5"), Decimal("30.5"), Decimal("4"))
+
+
+def test_a_numbered_line_that_names_no_money_is_no_label() -> None:
+    from perfbudget.readers.labels import header_field
+
+    assert header_field("2.市级资金") == "fiscal-part"
+    assert header_field("其中:1.中央财政资金") == "fiscal-part"
+    assert header_field("4.其他资金") == "other"
+    assert header_field("1.完成绿化") is None and header_field("2.项目名称") is None

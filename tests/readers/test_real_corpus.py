@@ -36,8 +36,11 @@ from tests.conftest import ROOT
 # With 102 keys (render10: ten more renderings; Word layout tables and tracked changes, HTML source line breaks
 # and .mht, (50分) 一级 cells, cut level labels) 696/745 = 0.9342 and 696/698 = 0.9971: recall floor 0.93.
 # Both merged (106 keys): 700/750 = 0.9333 and 700/702 = 0.9972.
+# With 107 keys (corpus11: table 69, a glued self-evaluation whose rows run together, read) 705/755 = 0.9338 and
+# 705/707 = 0.9972: floors unchanged; with table 68's table glued into prose read, 710/755 = 0.9404 and
+# 710/712 = 0.9972: recall floor 0.94.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
-RECALL_FLOOR = 0.93
+RECALL_FLOOR = 0.94
 PRECISION_FLOOR = 0.996
 
 

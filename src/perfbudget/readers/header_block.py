@@ -42,6 +42,7 @@ from perfbudget.readers.labels import (
     is_ignored_label,
     label_key,
     money_unit_note,
+    part_label,
 )
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.task_grid import TaskGrid, is_grid_row, read_grid_row, start_grid
@@ -440,8 +441,8 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
             # extra and the next cell is read on its own, as for a label the reader does not know
             parts.extras.append(("", cell))
             return i + 1
-        parts.fiscal_parts.append((label_key(text), value))  # 其中:中央补助 | 50.29, added up only under an
-        parts.extras.append((label_key(text), value))  # empty total (project_fields), always kept as an extra
+        parts.fiscal_parts.append((part_label(text), value))  # 其中:中央补助 | 50.29, added up only under an
+        parts.extras.append((part_label(text), value))  # empty total (project_fields), always kept as an extra
     elif field_name == "purpose":
         parts.purpose.append(value)
     elif field_name == "goals":

@@ -318,13 +318,39 @@ _LEVEL_FISCAL = re.compile(r"^(?:其中)?(?:当年|本年)?(?:中央|省级|省|
                            r"财政(?:资金|拨款)$")
 
 
+# A numbered list of the year's money (其中:1.中央资金 | 2.市级资金 | 3.区级资金 | 4.其他资金): the list number
+# says the line is one part among several, so a level of government's money is a part of 财政资金.
+_NUMBERED_PART = re.compile(r"^(?:其中)?\d{1,2}[.、．]")
+_LEVEL_PART = re.compile(r"^(?:当年|本年)?(?:中央|省级|省|市级|市|州级|县级|县|区级|区|本级|镇级|乡级)"
+                         r"(?:财政)?(?:资金|拨款|补助|补助资金)$")
+_NUMBERED_MONEY = frozenset({"fiscal", "other", "fiscal-part", "other-part"})
+
+
 @lru_cache(maxsize=8192)
 def header_field(text: str) -> str | None:
     key = label_key(text)
     found = HEADER_LABELS.get(key)
     if found is None and _LEVEL_FISCAL.match(key):
         return "fiscal"
+    if found is None and (numbered := _NUMBERED_PART.match(key)):
+        return _numbered_money_part(key[numbered.end():])
     return found
+
+
+def part_label(text: str) -> str:
+    """A money part's label as kept: without the list number of a numbered list (其中:2.市级资金 → 市级资金)."""
+    key = label_key(text)
+    numbered = _NUMBERED_PART.match(key)
+    return key[numbered.end():] if numbered else key
+
+
+def _numbered_money_part(rest: str) -> str | None:
+    """The field of a numbered money line's label without its number: a level of government's money
+    (中央资金, 市级财政资金) is a part of 财政资金, 其他资金 is 其他资金; any other numbered line is no label."""
+    if _LEVEL_PART.match(rest):
+        return "fiscal-part"
+    found = HEADER_LABELS.get(rest)
+    return found if found in _NUMBERED_MONEY else None
 
 
 @lru_cache(maxsize=8192)

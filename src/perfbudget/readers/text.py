@@ -24,8 +24,10 @@ from perfbudget.readers.text_cells_fast import read_well_formed
 from perfbudget.readers.text_glued import (
     looks_like_glued_paragraph,
     looks_like_glued_rows,
+    looks_like_table_in_prose,
     read_glued_paragraph,
     read_glued_rows,
+    read_table_in_prose,
 )
 
 # name → (detector, splitter). The names and their order are registered once, in
@@ -78,12 +80,25 @@ def _read_text(text: str, file: str, layout: str | None) -> tuple[Document | Non
             return read  # the one-pass path took the whole file (see text_cells_fast)
     for name, _detect, split in TEXT_LAYOUTS:
         if name == chosen:
-            return interpret_tables(split(text, file), file)
+            answer = interpret_tables(split(text, file), file)
+            if layout is None and name == "glued-rows" and not _has_indicators(answer[0]) \
+                    and looks_like_glued_paragraph(text):
+                # a short glued line was taken for glued rows, but they read to nothing and a paragraph holds a
+                # whole glued form (one the site's chunk number 2、 cut in two): read as that paragraph
+                return interpret_tables(read_glued_paragraph(text, file), file)
+            return answer
     if layout is None and looks_like_glued_paragraph(text):
         # no layout took the text, but a paragraph holds a whole form glued together (a document site's
         # preview): its header block is read; its indicator rows, on one line, are an error unless they split
         return interpret_tables(read_glued_paragraph(text, file), file)
+    if layout is None and looks_like_table_in_prose(text):
+        # no layout took the text, but a paragraph of prose holds a glued indicator table whose rows split
+        return interpret_tables(read_table_in_prose(text, file), file)
     return None, [Problem(Source(file), "没有找到可识别的绩效目标表（文本中没有表格结构）")]
+
+
+def _has_indicators(document: Document | None) -> bool:
+    return document is not None and any(project.indicators for project in document.projects)
 
 
 def read_text_bytes(data: bytes, file: str, layout: str | None = None) -> tuple[Document | None, list[Problem]]:

@@ -23,6 +23,7 @@ import unicodedata
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
 from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.glued_stream import header_run, split_stream
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import (
     COLUMN_LABELS,
@@ -71,7 +72,7 @@ def looks_like_glued_rows(text: str) -> bool:
 
 def looks_like_glued_paragraph(text: str) -> bool:
     """A whole form glued into one paragraph (:func:`_paragraph_parts`); asked only of a text no layout took."""
-    return any(_paragraph_parts(line) is not None for line in text.splitlines()[:3000])
+    return any(_paragraph_parts(line) is not None for _, line in _joined_page_markers(text.splitlines()[:3000]))
 
 
 # A whole form glued into one paragraph (a document site's preview): its header block, a labelled cell at
@@ -180,13 +181,104 @@ def _lines(text: str, paragraphs: bool) -> list[tuple[int, str, str]]:
     lines of the same number: its header block, then its indicator header and rows (which then, on one line,
     cannot be split into rows: an error, never a guess)."""
     out: list[tuple[int, str, str]] = []
-    for lineno, raw in enumerate(text.splitlines(), 1):
+    numbered = _joined_page_markers(text.splitlines()) if paragraphs else enumerate(text.splitlines(), 1)
+    for lineno, raw in numbered:
         parts = _paragraph_parts(raw) if paragraphs else None
         if parts is None:
             out.append((lineno, raw, re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw))))
         else:
             out.extend((lineno, part, part) for part in parts)
     return out
+
+
+# A document site's preview numbers the chunks of the text it shows (1、…, 2、…), also inside a table row
+# (``…进度指标取得2018-2022`` / ``2、监测资料100%100%10…``): the number is the site's, not the form's.
+_PAGE_MARKER = re.compile(r"^\s*(\d{1,2})、")
+
+
+def _joined_page_markers(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, line) with each line that starts with the next chunk number of the site's list (2、 after a
+    line of 200 characters or more starting with 1、) joined to the line before it, without the number."""
+    out: list[tuple[int, str]] = []
+    for lineno, raw in enumerate(lines, 1):
+        marker = _PAGE_MARKER.match(raw)
+        previous = _PAGE_MARKER.match(out[-1][1]) if out else None
+        if marker is not None and previous is not None and len(out[-1][1]) >= 200 \
+                and int(marker.group(1)) == int(previous.group(1)) + 1:
+            out[-1] = (out[-1][0], out[-1][1] + raw[marker.end():])
+            continue
+        out.append((lineno, raw))
+    return out
+
+
+def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
+    """The rows of a glued self-evaluation run together after its header on ``line`` (:mod:`glued_stream`),
+    appended to ``table`` in place of the header row; False (nothing changed) unless one row or more split."""
+    found = header_run(line)
+    if found is None:
+        return False
+    cells, end, units = found
+    rows, stopped, rest = split_stream(line[end:], units)
+    if not rows:
+        return False
+    source = Source(file, line=lineno)
+    table.rows[-1] = [Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(cells, 1)]
+    for row in rows:
+        table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(row, 1)])
+    table.problems.append(Problem(source, f"指标行粘连在一段文字中：按指标级次名称和各列取值的形式（数值带单位，"
+                                          f"最后一列得分）拆出 {len(rows)} 行", Severity.INFO))
+    if stopped is not None:
+        table.problems.append(Problem(source, f"粘连的指标行在此之后无法可靠拆分，未读取：{stopped}"))
+    elif rest:
+        table.rows.append([Cell(rest, source)])  # 总分… 偏差原因…: the closing rows
+    return True
+
+
+def _table_in_prose(line: str) -> tuple[int, int, list[str], list[list[str]], str | None] | None:
+    """(header start, header end, header cells, rows, stop reason) of an indicator table glued into a paragraph
+    of prose (``…如下图:项目年度绩效目标(定量目标)评价内容绩效内容绩效目标值实际完成值累计完成率产出目标数量目标…``),
+    two rows or more split by :mod:`glued_stream`; None for anything else."""
+    for match in _PROSE_HEADER_START.finditer(line):
+        found = header_run(line[match.start():])
+        if found is None:
+            continue
+        cells, end, units = found
+        rows, stopped, _rest = split_stream(line[match.start() + end:], units)
+        if len(rows) >= 2:
+            return match.start(), match.start() + end, cells, rows, stopped
+    return None
+
+
+# where an indicator header can start inside prose: its level columns' labels
+_PROSE_HEADER_START = re.compile(r"评价内容|一级指标")
+
+
+def looks_like_table_in_prose(text: str) -> bool:
+    """A paragraph of prose holding a glued indicator table whose rows split (:func:`_table_in_prose`)."""
+    return any(len(line) >= 100 and _table_in_prose(line) is not None for line in text.splitlines()[:3000])
+
+
+def read_table_in_prose(text: str, file: str) -> list[RawTable]:
+    """The indicator tables glued into paragraphs of prose: the prose before and after is no part of them (the
+    project is not named there); a row that does not split ends the table with an error."""
+    tables: list[RawTable] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        found = _table_in_prose(line) if len(line) >= 100 else None
+        if found is None:
+            continue
+        start, _end, cells, rows, stopped = found
+        source = Source(file, line=lineno)
+        table = RawTable(None, source, needs_check=(GLUED_NEEDS_CHECK,))
+        table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(cells, 1)])
+        for row in rows:
+            table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(row, 1)])
+        table.problems.append(Problem(source, f"指标表粘连在一段文字中（第 {start + 1} 个字起）：按指标级次名称和"
+                                              f"各列取值的形式拆出 {len(rows)} 行；表前后的文字不是表的内容",
+                                      Severity.INFO))
+        if stopped is not None:
+            table.problems.append(Problem(source, f"粘连的指标行在此之后无法可靠拆分，未读取：{stopped}"))
+        tables.append(table)
+    return tables
 
 
 def read_glued_paragraph(text: str, file: str) -> list[RawTable]:
@@ -235,6 +327,9 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
             in_indicators = len(parts) - roles.index("level3") == 2  # one target column after 三级
         table.rows.append(row)
         if "level3" in roles and "target" in roles and not in_indicators:
+            if _stream_rows(table, line, file, lineno):
+                table = None
+                continue
             table.problems.append(Problem(source, "单元格粘连在一起，且三级指标之后不止一列（指标值、完成值、分值…），"
                                                   "无法可靠拆分，未读取指标"))
             break

@@ -1,0 +1,177 @@
+"""A glued self-evaluation's indicator rows run together in one paragraph, each row closed by its score.
+
+A document site's preview of a self-evaluation form loses every separator, also between rows
+(``…得分产出指标质量指标监测数据必须合格100%100%10进度指标完成年度资料上报100%100%20效益指标…总分99.6``).
+A careful person still reads it when the value columns after the 三级 name have shapes that end where the
+next begins: every value but the last ends in its unit (``100%``, ``15个``), the last column is the score, a
+bare number, and the next row starts with a level name or a 三级 name (never with a digit). Only such a
+header is read here (年初目标值 | 实际完成值 | 得分, 指标值 | 得分 …); a row whose values do not have these
+shapes ends the reading with an error at that point (the start of the next row cannot be known), never a
+guess. Level names run together are read as a person reads the form: a 一级 name followed by another 一级
+name is an empty row of the first (``效益指标满意度指标服务对象满意度指标整编资料审核98%98%19.6``: 效益指标
+has no row; 满意度指标 | 服务对象满意度指标 | 整编资料审核), and a repeated header (``年度绩效目标2(40分)一级指标…``)
+starts the next set of rows.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
+from perfbudget.readers.labels import COLUMN_LABELS, column_role
+
+# The value columns a row's tail can be split into: values in a unit (a rate such as 累计完成率 too), then
+# possibly the score (a bare number).
+_UNIT_VALUES = ("target", "actual")
+_BARE_VALUES = ("score",)
+_RATE = re.compile(r"^(?:累计|目标|指标)?完成率$")
+# 评价内容 heads the 一级 and 二级 columns together in the old Fujian form's later version (评价内容 | 绩效内容 | …)
+_LEVELS_SPANNING = "评价内容"
+# The old Fujian form names its levels 目标 (产出目标 / 数量目标) instead of 指标.
+_GOAL_LEVELS = {"产出目标": ("数量目标", "质量目标", "时效目标", "成本目标"),
+                "效益目标": ("经济效益目标", "社会效益目标", "生态效益目标", "环境效益目标", "可持续影响目标"),
+                "满意度目标": ("服务对象满意度目标",)}
+_LEVEL1 = frozenset({*LEVEL1_NAMES, *_GOAL_LEVELS})
+_LEVEL2_OF = {**{level1: frozenset(n for framework in (FRAMEWORK_2015, FRAMEWORK_2021)
+                                   for n in framework.get(level1, ())) for level1 in LEVEL1_NAMES},
+              **{level1: frozenset(names) for level1, names in _GOAL_LEVELS.items()}}
+# 二级 names of the forms beside the frameworks' (进度指标 for 时效指标, the bare 满意度 names)
+_LEVEL2 = frozenset({*(n for names in _LEVEL2_OF.values() for n in names), "进度指标",
+                     "社会公众或服务对象满意度指标", "生态环境效益指标"})
+_LEVEL_NAME = re.compile("|".join(re.escape(n) for n in sorted(_LEVEL1 | _LEVEL2, key=len, reverse=True))
+                         + r"(?:[(（]\d+分[)）])?")
+_SCORE_NOTE = re.compile(r"[(（]\d+分[)）]$")
+_HEADER_WORDS = sorted({*(w for w in COLUMN_LABELS if len(w) >= 2), _LEVELS_SPANNING, "累计完成率", "完成率"},
+                       key=len, reverse=True)
+_HEADER_CELL = re.compile("(?:" + "|".join(re.escape(w) for w in _HEADER_WORDS) + r")(?:[(（][A-Za-z/]{1,3}[)）])?")
+# 年度绩效目标2(40分): the title of the next set of rows, before its repeated header
+_SET_TITLE = re.compile(r"(?:年度)?绩效(?:目标|指标)\d*(?:[(（]\d+分[)）])?")
+_UNITS = ("万元|平方米|公里|小时|人次|工作日|分钟|个月|户次|元/人|元/生|万人|万亩"
+          "|[%‰个人次元天年月日台套件项所家户米亩辆头吨册场份篇期处座条间栋名批起本]")
+_UNIT_VALUE = r"(?:>=|<=|[≥≤><=≧≦]|大于等于|小于等于|不低于|不高于|不少于|不超过)?\d+(?:\.\d+)?(?:" + _UNITS + ")"
+_BARE_VALUE = r"\d+(?:\.\d+)?"
+# a 三级 name never ends in a digit, a sign or a dash (else the first value might start earlier)
+_NAME_END = re.compile(r"[\d.%≥≤><=+\-—－~～/]$")
+# the rows end at the form's closing rows (总分, 合计, 偏差原因…, 备注, 填报人)
+_CLOSING = re.compile(r"(?:总分|合计|总计|偏差|未完成原因|备注|注[:：]|说明[:：]|填报人|填表人|审核)")
+# an unknown level name glued before a 三级 name (进度指标 is known; 某某指标… is not split)
+_LEVEL_LIKE_START = re.compile(r"^[\u4e00-\u9fff]{2,6}指标")
+# a number of at most 100 inside a name, followed by a character that is no unit: the score of a row before
+# (合格10时效…), so the name runs over a row's end
+_SCORE_INSIDE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?![\d.%])(?=[\u4e00-\u9fff])")
+
+
+def header_run(text: str) -> tuple[list[str], int, list[bool]] | None:
+    """The column labels an indicator part starts with (一级指标二级指标三级指标年初目标值(A)…得分, or 评价内容绩效内容
+    绩效目标值实际完成值累计完成率), where they end, and for each value column whether its values end in a unit
+    (True) or are bare numbers (the score, last); None unless they are the levels then value columns this module
+    splits. 评价内容 is given as the two level cells it heads."""
+    cells: list[str] = []
+    position = 0
+    while (match := _HEADER_CELL.match(text, position)) is not None:
+        cells.append(re.sub(r"[(（][A-Za-z/]{1,3}[)）]$", "", match.group()))
+        position = match.end()
+    if cells[:1] == [_LEVELS_SPANNING]:
+        cells = ["一级指标", "二级指标", *cells[1:]]
+    roles = [column_role(c) for c in cells]
+    if roles[:3] != ["level1", "level2", "level3"] or len(roles) < 5 or roles[3] != "target":
+        return None
+    units: list[bool] = []
+    for k, (cell, role) in enumerate(zip(cells[3:], roles[3:], strict=True)):
+        if role in _UNIT_VALUES or (role is None and _RATE.match(cell)):
+            units.append(True)
+        elif role in _BARE_VALUES and k == len(cells) - 4:
+            units.append(False)
+        else:
+            return None
+    return cells, position, units
+
+
+def _levels(names: list[str]) -> tuple[str | None, str | None] | None:
+    """(一级, 二级) of the level names before a row's 三级 name; an earlier 一级 name followed by another
+    一级 name that is not one of its 二级 names is an empty row of its own. None when they do not fit."""
+    names = [_SCORE_NOTE.sub("", n) for n in names]
+    starts = [i for i, n in enumerate(names)
+              if n in _LEVEL1 and not (i > 0 and n in _LEVEL2_OF.get(names[i - 1], ()))]
+    if starts:
+        names = names[starts[-1]:]  # the 一级 names before the last one have no row (效益指标…满意度指标…)
+    while len(names) >= 2 and names[0] in _LEVEL2 and names[1] in _LEVEL2 and names[0] not in _LEVEL1:
+        names = names[1:]  # a 二级 without a row of its own (社会效益指标满意度指标…: the first has no row)
+    if len(names) == 1:
+        return (names[0], None) if names[0] in _LEVEL1 and names[0] not in _LEVEL2 else (None, names[0])
+    if len(names) == 2 and names[0] in _LEVEL1 and names[1] in _LEVEL2:
+        return names[0], names[1]
+    if not names:
+        return None, None
+    return None
+
+
+# a comparison sign or a percent sign inside a name: a value of a row before it (数量>=20人良好良好组织…)
+_VALUE_MARK = re.compile(r"[≥≤><≧≦%]|大于等于|小于等于|不低于|不少于")
+
+
+def _runs_over_a_row(name: str) -> bool:
+    """True when a name holds a level name, a comparison or percent sign, or a score-like number before a
+    character that is no unit: the name would run over the end of the row before."""
+    if _LEVEL_NAME.search(name) or _VALUE_MARK.search(name):
+        return True
+    return any(Decimal(m.group(1)) <= 100 and not re.match(_UNITS, name[m.end():])
+               for m in _SCORE_INSIDE.finditer(name))
+
+
+# prose after a table inside a paragraph: a section heading ((二)项目财务管理状况, 三、…)
+_SECTION = re.compile(r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
+
+
+def split_stream(text: str, units: list[bool]) -> tuple[list[list[str]], str | None, str]:
+    """Rows [一级, 二级, 三级, values…] of the glued rows ``text`` (after the header; ``units`` from
+    :func:`header_run`), the reason the reading stopped early (None when the rows ended at a closing row, a
+    section heading of prose or the end) and the text left."""
+    row_tail = "".join(f"({_UNIT_VALUE})" if unit else f"({_BARE_VALUE})(?![\\d.%])" for unit in units)
+    row = re.compile(r"(.+?)" + row_tail)
+    rows: list[list[str]] = []
+    level1: str | None = None
+    level2: str | None = None
+    position = 0
+    while position < len(text):
+        rest = text[position:]
+        if _CLOSING.match(rest) or _SECTION.match(rest):
+            return rows, None, rest
+        title = _SET_TITLE.match(rest)
+        if title is not None and (header := header_run(rest[title.end():])) is not None:
+            position += title.end() + header[1]
+            level1 = level2 = None
+            continue
+        names: list[str] = []
+        while (match := _LEVEL_NAME.match(text, position)) is not None:
+            names.append(match.group())
+            position = match.end()
+        levels = _levels(names)
+        if levels is None:
+            return rows, f"指标级次名称无法对应：「{''.join(names)}」", text[position:]
+        if names:
+            new1, new2 = levels
+            if new1 is not None:
+                level1, level2 = new1, new2
+            else:
+                level2 = new2
+        rest = text[position:]
+        if names and (not rest or _CLOSING.match(rest) or _SET_TITLE.match(rest)):
+            continue  # level names with no row under them (社会效益指标…总分)
+        found = row.match(rest)
+        if found is None:
+            return rows, f"无法按取值形式拆出三级指标和各列数值：「{rest[:40]}」", rest
+        name = found.group(1)
+        values = list(found.groups()[1:])
+        after = rest[found.end():]
+        if _NAME_END.search(name) or _LEVEL_LIKE_START.match(name) or _runs_over_a_row(name) \
+                or level1 is None or level2 is None \
+                or (not units[-1] and Decimal(values[-1]) > 100) or after[:1].isdigit() \
+                or (not units[-1] and after
+                    and not (_LEVEL_NAME.match(after) or _SET_TITLE.match(after) or _CLOSING.match(after))
+                    and re.match(_UNITS, after)):  # a bare score followed by a unit: was it a value in a unit?
+            return rows, f"无法可靠拆分这一行：「{rest[:found.end()]}」", rest
+        rows.append([level1, level2, name, *values])
+        position += found.end()
+    return rows, None, ""

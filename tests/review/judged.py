@@ -237,6 +237,9 @@ BLIND: list[Judged] = [
         ("qualitative-for-number", "宣传教育"),  # 覆盖全区所有人员 under 数量
         ("unit-mismatch", "麻风村休养员、村外康复者和现症病人生活得到改善"),
         ("unit-mismatch", "广大群众对病风病防治知识知晓率显著提升"),
+        # under 质量: what people know is an effect (re-judged in round 9, when 宁德's 知晓率 under 质量
+        # was judged so and effect-under-output learned 知晓)
+        ("effect-under-output", "广大群众对病风病防治知识知晓率显著提升"),
         ("input-as-output", "资金拨付到位情况"),
         ("cost-not-money", "严控成本,严格按照项目资金落实各项工作,不扩大,不增债"),
         ("vague-qualitative", "政府对麻风村休养员、村外康复者和现症病人的关爱"),
@@ -558,8 +561,10 @@ BLIND: list[Judged] = [
     }), blind=True, round=9),
     Judged("新洲 楚剧团 演出设备 2020 (自评)", _c("b92"), frozenset({
         ("missing-level1-group", None),  # 效益 only the form's empty 指标1:/指标2: rows
+        # actual 2万元 = target 2万元, yet 18 of 20 points (judged missed before the run; flagged
+        # since round 9's fixes by the new score-vs-actual)
+        ("score-vs-actual", "演出设备成本"),
     }), missed=frozenset({
-        ("演出设备成本", "actual 2万元 = target 2万元, yet 18 of 20 points: the score does not follow the actual"),
         ("演出设备成本", "2万元 is neither the 30万元 budget nor a stated unit cost (50件 × 2万元 = 100万元)"),
     }), excused=frozenset({("name-cut-off", "更新剧团老化、损坏的音")}),  # the preview lost the name's end
         blind=True, round=9),
@@ -569,11 +574,11 @@ BLIND: list[Judged] = [
         ("vague-qualitative", "公众知晓度是否明显提高"),  # 是: 明显提高 by what measure?
         ("unit-mismatch", "森林火灾受害面积"),  # an area as 小于0.9‰ (受害率)
         ("level2-misplaced", "人员伤亡事故"),  # casualties are no economic effect
-    }), missed=frozenset({
-        ("灭火设备配备率", "actual 1000件 against a target of 100%: not comparable, cannot be scored"),
-        ("监控系统维护率", "actual 5个 against a target of 100%"),
-        # once for the table, at the first such row (as a form's hints left in every row)
-        ("森林火灾火因查明率", "actual 达成预期指标 in place of a value, in every row from here"),
+        # judged missed before the run; flagged since round 9's fixes by the new actual-not-comparable:
+        ("actual-not-comparable", "灭火设备配备率"),  # actual 1000件 against a target of 100%
+        ("actual-not-comparable", "监控系统维护率"),  # actual 5个 against 100%
+        # 达成预期指标 in place of the actual from this row on: once, at the first (as a form's hints)
+        ("actual-not-comparable", "森林火灾火因查明率"),
     }), excused=frozenset({("missing-level1-group", None)}),  # cut in the 满意度 row
         blind=True, round=9),
     Judged("安溪 小型水利 2022 (区域, cut)", _c("45"), frozenset(),
@@ -636,6 +641,10 @@ TUNED: list[Judged] = [
     }), excused=frozenset({("missing-level1-group", None)})),  # the second table is cut at its 效益指标 row
     Judged("濉溪 临时救助 2019", _s("34"), frozenset({
         ("template-leftover", "★★★农村低保发放人数(按月平均)(≥**人)"), ("goals-not-measurable", None),
+        # re-judged in round 9, when the self-evaluation's scores were first checked: full marks for an
+        # actual short of its target (4604 of ≥4754人) and for one over its ceiling (5830 against ≤5300元/户)
+        ("score-vs-actual", "★★★特困人员救助供养人数(按月平均)(≥**人)"),
+        ("score-vs-actual", "扶贫临时救助标准(<**元/户·年)——一户年最高5300元"),
     }), excused=frozenset({("missing-level1-group", None)})),  # cut in the 满意度指标 row
     Judged("萧县 特色种养 2023", _f("anhui-xiaoxian-2023-selfeval-tezhongyangzhi"),
            frozenset({("missing-cost-indicator", None)}),

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from perfbudget.model import Document, Indicator, Op, Project, Target
 from perfbudget.review.finding import Finding
@@ -482,9 +483,11 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     targets (``合格`` against ``合格``) are not flagged.
     """
     out: list[Finding] = []
-    for project, own in flagged_by_project(document, _ACTUAL_NOT_COMPARABLE):
+    for project, own in flagged_by_project(document, _SELF_EVALUATION):
         phrases: list[Row] = []
-        for row, verdict in own:
+        for row, (verdict, _score) in own:
+            if verdict is None:
+                continue
             if verdict == _PHRASE:
                 phrases.append(row)
             else:
@@ -539,7 +542,6 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
             "若指标设错了，应在偏差原因中说明")
 
 
-_ACTUAL_NOT_COMPARABLE = indicator_check(_comparable_verdict)
 
 
 @rule("score-vs-actual", title="得分与实际完成情况不符", dimension="规范性", severity="warning")
@@ -553,7 +555,7 @@ def score_vs_actual(document: Document, settings: RuleSettings) -> list[Finding]
     the target's unit (or the target's own words) are judged.
     """
     return [at_indicator(row.project, row.position, row.indicator, "score", *verdict)
-            for row, verdict in flagged(document, _SCORE_VS_ACTUAL)]
+            for row, (_actual, verdict) in flagged(document, _SELF_EVALUATION) if verdict is not None]
 
 
 def _score_fault(row: Row) -> tuple[str, str] | None:
@@ -592,4 +594,13 @@ def _met(indicator: Indicator, actual: str, name: str) -> bool | None:
     return done.value == target.value if target.op is Op.EQ else None
 
 
-_SCORE_VS_ACTUAL = indicator_check(_score_fault)
+def _self_evaluation(row: Row) -> tuple[Any, tuple[str, str] | None] | None:
+    """Both self-evaluation rules' verdicts on one indicator (``actual-not-comparable``'s, ``score-vs-actual``'s),
+    or None: one check rather than two, since a target table's indicators (no actual) stop at once."""
+    if row.indicator.actual is None:
+        return None
+    verdicts = (_comparable_verdict(row), _score_fault(row))
+    return verdicts if verdicts != (None, None) else None
+
+
+_SELF_EVALUATION = indicator_check(_self_evaluation)

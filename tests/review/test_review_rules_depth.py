@@ -168,6 +168,19 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
     ("several-targets", "events of three kinds in one value (福建台联)",
      with_row(1, row(OUT, N, "开展交流活动", "开展丰收节活动1次、夏令营活动1次、台胞技能培训2期")), None,
      [(1, "target")]),
+    # round 9 (宁德, 同心, 蔡甸)
+    ("level-not-in-framework", "a …目标 that is no 一级 of the frameworks",
+     with_row(1, row("项目目标", N, "视频会议保障数量", "≥12次")), None, [(1, "level1")]),
+    ("cost-not-money", "a figure per unit, no money in the name",
+     with_row(4, row(OUT, C, "黄金蜜(葡萄)补助成本", "≤28.40/株")), None, [(4, "target")]),
+    ("effect-under-output", "how many know of a policy, under 质量 (宁德)",
+     with_row(2, row(OUT, Q, "各类人才对我市人才政策的知晓率", ">=95%")), None, [(2, "level1")]),
+    ("unit-mismatch", "persons counted in households (同心)",
+     with_row(5, row(E, SE, "受益脱贫户、监测户人口数", "≥10户")), None, [(5, "target")]),
+    ("unit-mismatch", "an area as a per mille (蔡甸)", with_row(5, row(E, EC, "森林火灾受害面积", "小于0.9‰")), None,
+     [(5, "target")]),
+    ("vague-qualitative", "a yes to a vague degree (蔡甸)", with_row(5, row(E, SE, "公众知晓度是否明显提高", "是")),
+     None, [(5, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -281,6 +294,21 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("several-targets", "a count and a time, no list",
      with_row(1, row(OUT, N, "飞机增雨作业", "全年作业15次且总航时不少于30小时")), None),
     ("several-targets", "one count in a phrase", with_row(1, row(OUT, N, "宣传活动", "开展宣传活动，全年3次")), None),
+
+    # round 9
+    ("level-not-in-framework", "the old form's 产出目标 | 数量目标 (宁德)",
+     [row("产出目标", "数量目标", "视频会议保障数量", "≥12次"), row("产出目标", "质量目标", "网络连通率", "≥95%"),
+      *GOOD_ROWS[2:]], None),
+    ("cost-not-money", "元 per 株 in the name's hint (同心)",
+     with_row(4, row(OUT, C, "黄金蜜(葡萄)补助成本(≤**元/株)", "≤28.40/株")), None),
+    ("level2-misplaced", "hours under 时效 (蔡甸)",
+     with_row(3, row(OUT, T, "森林火灾6小时内扑灭率", "不低于95%")), None),
+    ("effect-under-output", "a count of publicity about a policy",
+     with_row(1, row(OUT, N, "政策知晓宣传活动次数", "≥4次")), None),
+    ("unit-mismatch", "persons counted in persons", with_row(5, row(E, SE, "受益脱贫人口数", "≥500人")), None),
+    ("unit-mismatch", "a rate as a per mille", with_row(5, row(E, EC, "森林火灾受害率", "≤0.9‰")), None),
+    ("vague-qualitative", "a yes/no answer to a checkable question",
+     with_row(5, row(E, SE, "是否发生重大森林火灾", "否")), None),
 ]
 
 

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from perfbudget.framework import (
     LEVEL1_COST,
+    LEVEL1_NAMES,
     LEVEL1_OUTPUT,
     has_template_hint,
     normalise_level1,
@@ -210,6 +211,8 @@ def forget_indicators() -> None:
 def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
     """(一级 normalised, 二级 normalised, a cost, a cost that must be money) of a row (:class:`Row`)."""
     level1 = normalise_level1(level1)
+    if level1.endswith("目标") and level1[:-2] + "指标" in LEVEL1_NAMES:  # older forms: 产出目标 for 产出指标
+        level1 = level1[:-2] + "指标"
     level2 = normalise_level2(level2)
     if level2.endswith("目标指标"):  # older provincial forms: 数量目标, 成本目标 for 数量指标, 成本指标
         level2 = level2[:-4] + "指标"

@@ -11,6 +11,7 @@ from perfbudget.review.helpers import (
     Row,
     at_indicator,
     at_project,
+    clean,
     flagged,
     flagged_by_project,
     indicator_check,
@@ -92,7 +93,8 @@ def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
     indicators (2021 framework) need not be money and are not checked. A bare number
     (``项目总投入 6070``) is an amount in the table's money unit, unless the name is a rate
     (``成本控制率 100``), and so is an amount in 万 without 元 (``≤620万/月``). A cost of zero
-    (``办公费总成本 =0万元``) measures nothing either.
+    (``办公费总成本 =0万元``) measures nothing either. A figure per unit whose 元 is in the name's
+    hint or unit note (``≤28.40/株`` under ``补助成本(≤**元/株)``) is money per unit.
     """
     out = [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
            for row, verdict in flagged(document, _COST_NOT_MONEY)]
@@ -101,6 +103,10 @@ def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
 
 # 万 for 万元 (≤620万/月, a monthly amount): money in the table's shorthand.
 _MONEY_SHORTHAND = re.compile(r"^(?:万|千|亿)(?:/[^/]{1,3})?$")
+# A figure per unit with the money left out (≤28.40/株) beside a name whose hint or unit note says
+# 元 per that unit (补助成本(≤**元/株)): money per unit, 元 written once in the name.
+_FIGURE_PER = re.compile(r"^[≤≥<>=＜＞≦≧]*\d+(?:\.\d+)?/([^/\d]{1,3})$")
+_NAME_MONEY_PER = re.compile(r"[(（][≤≥<>=＜＞≦≧*＊]*(?:万|千)?元/([^/()（）]{1,3})[)）]")
 
 
 def _not_money(row: Row) -> tuple[str, str] | None:
@@ -118,6 +124,11 @@ def _not_money(row: Row) -> tuple[str, str] | None:
         return None  # 项目总投入 6070: a bare amount in the table's money unit
     if not target.raw.strip() or is_leftover(target.raw):
         return None  # missing-target-value / template-leftover say it
+    per = _FIGURE_PER.match(clean(target.raw))
+    if per is not None:
+        named = _NAME_MONEY_PER.search(clean(indicator.level3))
+        if named is not None and named.group(1) == per.group(1):
+            return None  # ≤28.40/株 under 补助成本(≤**元/株): 元 per 株, written in the name
     return (f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}不是金额，无法与预算对照",
             "成本指标应写成金额或单位成本，如「≤17万元」「≤475元/亩」；比率可移到效益或质量指标")
 

@@ -7,8 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
-from perfbudget.model import Document, Indicator, Project
+from perfbudget.model import Document, Indicator, Op, Project, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -18,6 +19,7 @@ from perfbudget.review.helpers import (
     at_project,
     bare,
     flagged,
+    flagged_by_project,
     indicator_cache,
     indicator_check,
     name_of,
@@ -27,7 +29,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
-from perfbudget.target import format_decimal
+from perfbudget.target import format_decimal, parse_target
 
 # A description that explains rather than names: a sentence, a definition, a formula.
 _EXPLANATION = re.compile(
@@ -465,3 +467,140 @@ def _value_in_name(row: Row) -> tuple[str, str] | None:
 
 
 _VALUE_IN_NAME = indicator_check(_value_in_name)
+
+
+@rule("actual-not-comparable", title="实际完成值无法与指标值比较", dimension="规范性", severity="warning")
+def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A self-evaluation's 实际完成值 that cannot be set against its 指标值.
+
+    The actual is scored against the target (财预〔2020〕10号), so it must be a figure in the
+    target's measure: an actual written as a phrase where the target is a figure (``达成预期指标``,
+    ``已完成`` against ``不低于95%``) says nothing of how much was done, and a count against a
+    share or a share against a count (``1000件`` against ``100%``) cannot be compared. Phrases in
+    place of the figure in several rows of a project are one fault, reported once at the first with
+    the others listed (as a form's hints left in every row); a measure mismatch is reported at each
+    row. ``无``/``零`` against a target of none, an empty actual, a bare number, and qualitative
+    targets (``合格`` against ``合格``) are not flagged.
+    """
+    out: list[Finding] = []
+    for project, own in flagged_by_project(document, _SELF_EVALUATION):
+        phrases: list[Row] = []
+        for row, (verdict, _score) in own:
+            if verdict is None:
+                continue
+            if verdict == _PHRASE:
+                phrases.append(row)
+            else:
+                out.append(at_indicator(project, row.position, row.indicator, "actual", *verdict))
+        if not phrases:
+            continue
+        first = phrases[0]
+        others = "、".join(f"第{r.position}个" for r in phrases[1:])
+        also = f"（第{first.position}个指标起，另有{others}指标也是这样）" if others else ""
+        out.append(at_indicator(project, first.position, first.indicator, "actual",
+                                f"实际完成值{quote(first.indicator.actual or '')}不是数值，无法与指标值"
+                                f"{quote(first.indicator.target.raw)}比较和打分{also}",
+                                "填写实际达到的数值，计量单位与指标值相同（如指标值「≥95%」，实际完成值写「97%」）"))
+    return out
+
+
+# An actual saying there was none, against a target of none (重大事故 0起 — 无).
+_NONE_ACTUAL = frozenset({"无", "零", "没有", "未发生", "无发生"})
+_SHARE = ("%", "‰")
+_PHRASE = "phrase"
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _actual_as_target(actual: str, name: str) -> Target:
+    return parse_target(actual, name)
+
+
+def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
+    """``actual-not-comparable``'s verdict on one indicator: (message, suggestion) for a measure
+    mismatch, ``_PHRASE`` for a phrase in place of the figure (grouped per project), or None."""
+    indicator = row.indicator
+    actual = indicator.actual
+    target = indicator.target
+    if actual is None or not target.is_quantitative or target.period is not None:
+        return None
+    text = bare(actual)
+    if not text or text in ("/", "—", "-"):
+        return None
+    if not _has_digit(text):
+        if text in _NONE_ACTUAL:
+            return None
+        return _PHRASE
+    done = _actual_as_target(actual, row.name)
+    if not done.is_quantitative or done.unit is None or target.unit is None:
+        return None
+    if (target.unit in _SHARE) == (done.unit in _SHARE):
+        return None
+    measure = ("比例", "数量") if done.unit in _SHARE else ("数量", "比例")
+    return (f"实际完成值{quote(actual)}是{measure[0]}，指标值{quote(target.raw)}是{measure[1]}，"
+            "两者无法比较和打分",
+            f"按指标值的计量单位填写实际完成值（指标值是{measure[1]}，实际完成值也写{measure[1]}）；"
+            "若指标设错了，应在偏差原因中说明")
+
+
+
+
+@rule("score-vs-actual", title="得分与实际完成情况不符", dimension="规范性", severity="warning")
+def score_vs_actual(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A self-evaluation score that does not follow the actual value.
+
+    Under 财预〔2020〕10号 an indicator whose target is met gets its full weight, and one that is
+    missed gets less: an actual that meets its target (``2万元`` against ``2万元``, ``合格`` against
+    ``合格``) scored below the weight (18 of 20), or an actual short of its target (``0个`` against
+    ``≥2个``) scored the full weight, is written up. Only rows with a weight, a score and an actual in
+    the target's unit (or the target's own words) are judged.
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "score", *verdict)
+            for row, (_actual, verdict) in flagged(document, _SELF_EVALUATION) if verdict is not None]
+
+
+def _score_fault(row: Row) -> tuple[str, str] | None:
+    """``score-vs-actual``'s (message, suggestion) for one indicator, or None."""
+    indicator = row.indicator
+    actual, weight, score = indicator.actual, indicator.weight, indicator.score
+    if actual is None or weight is None or score is None or weight <= 0:
+        return None
+    met = _met(indicator, actual, row.name)
+    if met is None:
+        return None
+    shown = f"{format_decimal(score)}分（分值{format_decimal(weight)}分）"
+    if met and score < weight:
+        return (f"实际完成值{quote(actual)}已达到指标值{quote(indicator.target.raw)}，得分却只有{shown}",
+                "完成指标值的应得满分；若扣分另有原因（如质量、时效问题），应改写实际完成值或在偏差原因中说明")
+    if not met and score >= weight:
+        return (f"实际完成值{quote(actual)}未达到指标值{quote(indicator.target.raw)}，却得了满分{shown}",
+                "按完成比例计分（实际完成值/指标值×分值），并在偏差原因中说明未完成的原因")
+    return None
+
+
+def _met(indicator: Indicator, actual: str, name: str) -> bool | None:
+    """Whether the actual meets the target: True, False, or None when they cannot be compared."""
+    target = indicator.target
+    if bare(actual) == bare(target.raw):
+        return True
+    done = _actual_as_target(actual, name)
+    if not (target.is_quantitative and done.is_quantitative) or target.value is None or done.value is None:
+        return None
+    if target.unit != done.unit or target.upper is not None or target.period is not None:
+        return None
+    if target.op in (Op.GE, Op.GT):
+        return done.value >= target.value
+    if target.op in (Op.LE, Op.LT):
+        return done.value <= target.value
+    return done.value == target.value if target.op is Op.EQ else None
+
+
+def _self_evaluation(row: Row) -> tuple[Any, tuple[str, str] | None] | None:
+    """Both self-evaluation rules' verdicts on one indicator (``actual-not-comparable``'s, ``score-vs-actual``'s),
+    or None: one check rather than two, since a target table's indicators (no actual) stop at once."""
+    if row.indicator.actual is None:
+        return None
+    verdicts = (_comparable_verdict(row), _score_fault(row))
+    return verdicts if verdicts != (None, None) else None
+
+
+_SELF_EVALUATION = indicator_check(_self_evaluation)

@@ -55,6 +55,10 @@ def asks_for_number(name: str) -> bool:
 def vague_reason(value: str, name: str) -> str | None:
     """Why a qualitative value is too vague to check, or None when it is checkable."""
     text = bare(value)
+    if text in ("是", "否"):
+        question = bare(name).partition("是否")[2]
+        if question and _VAGUE_ENDING.search(question):
+            return f"只回答了是或否，而问的「{question}」没有可判断的程度"
     if not text or _ANCHOR.search(text):
         return None
     rest = text
@@ -107,7 +111,9 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     长期, 有效提升, 合规, 严格执行相关制度规定, a value restating its direction (提高).
     The effect of a 人员类/运转类 project (保障单位正常运转: 正常运转) is its template's value
     and is not flagged. A value with an anchor — a number, 达到…标准,
-    通过验收, 按期, 无/零, 印发, 建成 — is checkable and not flagged, and so are grades
+    通过验收, 按期, 无/零, 印发, 建成 — is checkable and not flagged, and so is the answer to a
+    yes/no question (已建工程是否存在质量问题 否) unless what it asks is a vague degree
+    (公众知晓度是否明显提高 是: by how much?); so are grades
     such as 良好/优良 — but not a grade given to an effect as such (经济效益良好, 效果良好: the
     effect has no measure). Names that ask for a number are left to ``qualitative-for-number``.
     """
@@ -338,6 +344,8 @@ _DIRECTION_CLASH = indicator_check(_direction_fault)
 
 
 _RATE_UNITS = ("%", "‰", "百分点", "个百分点")
+# A share of something: per cent, or per mille (森林火灾受害面积 小于0.9‰ is a share of an area named as one).
+_SHARE_UNITS = ("%", "‰")
 _AMOUNT_NAME = re.compile(r"(?:金额|资金|经费|费用|成本|投资|投资额|单价|价格)$")
 _COUNT_OR_TIME_NAME = re.compile(r"(?:时效|时间|时长|时限|数量|人数|次数|个数|件数|金额|面积|年限|天数)$")
 # A work aim, not a measure: 维护社会稳定, 促进村集体经济发展, 保障村社区正常运转 ...
@@ -383,7 +391,8 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     ≥95%, 促进村集体经济发展 ≥95%: a name starting with 维护/促进/保障/提升 … and not ending in a
     rate word such as …率, …比例, …度); a qualitative value carrying a unit; a rate whose value is
     a phrase giving a count and no % (覆盖率 ``实施乡镇社区基层医疗机构37个。``); a count of
-    households given in persons or the other way round (``申请就学补助户数 ≥101人/次``). Widened on real
+    households given in persons or the other way round (``申请就学补助户数 ≥101人/次``, ``…人口数 ≥10户``);
+    a per mille is a share as a per cent is (``森林火灾受害面积 小于0.9‰``: an area). Widened on real
     tables (issue 13): any name in % that is neither a rate nor a thing a share can be taken of
     — a sentence or a state (``教学条件改善、办学水平提高 =100%``, ``学生受益情况 =100%``,
     ``通过注射疫苗,可以有效降低…的发生 40%``); names with 率 left off (项目验收合格, 稳定性,
@@ -417,18 +426,18 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
     elif name.endswith("率") and target.unit and target.unit not in _RATE_UNITS and "/" not in target.unit:
         message = f"比率指标{quote(indicator.level3)}的单位是「{target.unit}」，不是%"
         suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"
-    elif target.unit == "%" and (fault := _percent_fault(name)) == _AMOUNT:
+    elif target.unit in _SHARE_UNITS and (fault := _percent_fault(name)) == _AMOUNT:
         message = f"金额类指标{quote(indicator.level3)}却以%计量（{raw}）"
         suggestion = "写成金额，如「≤17万元」；若要写比率，请把名称改为「…率」"
-    elif target.unit == "%" and fault == _COUNT_OR_TIME:
+    elif target.unit in _SHARE_UNITS and fault == _COUNT_OR_TIME:
         message = f"{quote(indicator.level3)}应以时间或数量计量，指标值却是百分比（{raw}），无法知道是什么的百分比"
         suggestion = "把名称改为比率（如「办案及时率 ≥95%」），或把指标值写成时间或数量（如「≤30日」）"
-    elif target.unit == "%" and fault == _AIM:
+    elif target.unit in _SHARE_UNITS and fault == _AIM:
         message = (f"{quote(indicator.level3)}是工作目标，不是比率，指标值却是百分比（{raw}），"
                    "无法知道是什么的百分比")
         suggestion = ("改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），"
                       "或写明可判断的结果（如「全年无重大群体性事件」）")
-    elif target.unit == "%" and fault == _NO_SHARE and not cost and level2 != "数量指标":
+    elif target.unit in _SHARE_UNITS and fault == _NO_SHARE and not cost and level2 != "数量指标":
         message = (f"{quote(indicator.level3)}不是一个比率或可计数的对象，指标值却是百分比（{raw}），"
                    "无法知道是什么的百分比")
         suggestion = ("把名称改为可计算的比率（如「困难群众救助覆盖率 ≥95%」「疫苗接种率 ≥90%」），"
@@ -441,12 +450,12 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
 _UNIT_MISMATCH = indicator_check(_unit_fault)
 
 # Households and persons are different things to count: 补助户数 ≥101人/次 says neither.
-_NAME_COUNTS = re.compile(r"(户|人)(?:数|次)$")
+_NAME_COUNTS = re.compile(r"(户|人)口?(?:数|次)$")  # 人口数 counts persons
 _UNIT_COUNTS = re.compile(r"^(?:万|千)?(户|人)")
 
 
 def _counted_in_other(name: str, unit: str | None) -> tuple[str, str] | None:
-    """(the name's measure word, the unit's) when a …户数 is given in 人 or a …人数 in 户; else None."""
+    """(the name's measure word, the unit's) when a …户数 is given in 人 or a …人数/人口数 in 户; else None."""
     named = _NAME_COUNTS.search(name)
     given = _UNIT_COUNTS.match(unit) if unit else None
     if named is None or given is None or named.group(1) == given.group(1):

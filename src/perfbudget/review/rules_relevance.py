@@ -240,7 +240,7 @@ def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Find
     return out
 
 
-_EFFECT_NAME = re.compile(r"效益|影响力|社会影响|带动|增收|可持续|增进|促进")
+_EFFECT_NAME = re.compile(r"效益|影响力|社会影响|带动|增收|可持续|增进|促进|知晓")
 _COUNT_END = re.compile(r"(?:数量|次数|份数|个数|篇数|场次)$")
 
 
@@ -251,7 +251,8 @@ def effect_under_output(document: Document, settings: RuleSettings) -> list[Find
     Outputs are what the money delivers; effects are what follows from them. An effect
     under 产出 leaves the output unmeasured and mixes up the scoring of the two groups.
     Counts of things about effects (效益分析报告数量) are outputs and are not flagged. An aim
-    (促进…, 增进…: 争取民心、增进乡情 as the name of a count of events) is an effect.
+    (促进…, 增进…: 争取民心、增进乡情 as the name of a count of events) is an effect, and so is how
+    many know of a policy (政策知晓率 under 质量: what the work achieved among people).
     """
     return [at_indicator(row.project, row.position, row.indicator, "level1", *verdict)
             for row, verdict in flagged(document, _EFFECT_UNDER_OUTPUT)]

@@ -50,7 +50,8 @@ DOWN = "postgresql+psycopg://bob:S3cret-pw@127.0.0.1:1/perfbudget"
 
 
 @pytest.mark.parametrize("command", [
-    ["user", "list"], ["user", "token", "admin"], ["user", "add", "zz", "--role", "admin", "--password", "Aa-123456789xyz"],
+    ["user", "list"], ["user", "token", "admin"],
+    ["user", "add", "zz", "--role", "admin", "--password", "Aa-123456789xyz"],
     ["user", "passwd", "admin", "--password", "Aa-123456789xyz"], ["serve", "--port", "1"], ["list", "projects"],
 ])
 def test_an_unreachable_database_gives_a_message_without_its_password(command: list[str]) -> None:

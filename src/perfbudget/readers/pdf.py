@@ -88,12 +88,7 @@ def _page_objects_over(data: bytes, bound: int) -> bool:
     the page count refused it (found by attack10, 2026-12-03). Twice the page limit is allowed, as an
     incrementally updated file repeats the pages it changed; pages inside compressed object streams are
     not seen here and are counted by the page count below."""
-    found = 0
-    for _match in _PAGE_OBJECT.finditer(data):
-        found += 1
-        if found > bound:
-            return True
-    return False
+    return any(found > bound for found, _match in enumerate(_PAGE_OBJECT.finditer(data), 1))
 
 
 def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTable], list[Problem]]:

@@ -34,3 +34,21 @@ def test_a_pdf_of_many_blank_pages_is_refused_before_it_is_parsed() -> None:
     assert time.process_time() - started < 2.0
     assert result.document is None
     assert "PERFBUDGET_MAX_PDF_PAGES" in result.errors[0].message
+
+
+def test_html_nested_deeper_than_real_pages_is_refused_before_it_is_parsed() -> None:
+    """Tables nested 15,000 deep (495 KB, under the element limit) took over 120 s in BeautifulSoup."""
+    depth = 4_000
+    page = "<html><body>" + "<table><tr><td>" * depth + "x" + "</td></tr></table>" * depth + "</body></html>"
+    started = time.process_time()
+    result = load_bytes(page.encode(), "nested.html")
+    assert time.process_time() - started < 2.0
+    assert result.document is None
+    assert "嵌套" in result.errors[0].message and "500" in result.errors[0].message
+
+
+def test_unclosed_cells_and_paragraphs_do_not_count_as_nesting() -> None:
+    from perfbudget.readers.bounds import html_depth
+
+    rows = "".join(f"<tr><td>{i}<td><p>a<p>b" for i in range(2_000))  # closed implicitly, as lxml does
+    assert html_depth(f"<html><body><table>{rows}</table></body></html>") < 10

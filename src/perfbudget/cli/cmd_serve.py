@@ -66,6 +66,7 @@ def serve(
     import uvicorn
     from sqlalchemy.exc import DBAPIError, OperationalError
 
+    from perfbudget.cli.store_common import safe_url
     from perfbudget.store import SchemaOutdatedError
     from perfbudget.web.app import create_app
     from perfbudget.web.http_protocol import PROTOCOL
@@ -84,7 +85,7 @@ def serve(
     except SchemaOutdatedError as exc:
         fail(f"数据库结构版本过旧（{exc.current}，需要 {exc.head}），请先运行 perfbudget db upgrade")
     except (OperationalError, DBAPIError) as exc:
-        fail(f"无法使用数据库 {config.database_url}：{getattr(exc, 'orig', exc)}"
+        fail(f"无法使用数据库 {safe_url(config.database_url)}：{getattr(exc, 'orig', exc)}"
              "（请检查数据库是否存在、是否可写，或用 --db 指定）")
     except ValueError as exc:
         fail(f"审核配置有误：{exc}")

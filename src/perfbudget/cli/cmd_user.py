@@ -22,14 +22,11 @@ ROLE_HELP = "角色：admin（管理员）、reviewer（审核人员）、unit_e
 
 
 def _engine(db: str | None) -> Engine:
-    from perfbudget.config import database_url
-    from perfbudget.store import SchemaOutdatedError
-    from perfbudget.store.api import Store
+    """The store's engine, or exit 1 with a message (password hidden) when the database cannot be opened:
+    ``user`` commands printed a traceback for a server that was down (found by attack10, 2026-12-03)."""
+    from perfbudget.cli.store_common import open_store
 
-    try:
-        return Store(database_url(db)).engine
-    except SchemaOutdatedError as exc:
-        fail(f"数据库结构版本过旧（{exc.current}，需要 {exc.head}），请先运行 perfbudget db upgrade")
+    return open_store(db).engine
 
 
 def _password(given: str | None, env: str) -> str:

@@ -49,7 +49,7 @@ def open_store(db: str | None, migrate: bool = True) -> Store:
         fail(f"数据库 {safe_url(url)} 的结构版本为 {exc.current}，本程序需要 {exc.head}；"
              f"请先运行 perfbudget db upgrade --db {safe_url(url)}")
     except ArgumentError:
-        fail(f"数据库地址无效：{url}")
+        fail(f"数据库地址无效：{safe_url(url)}")
     except (SQLAlchemyError, OSError) as exc:
         detail = str(getattr(exc, "orig", exc)).strip().splitlines()
         fail(f"无法打开数据库 {safe_url(url)}：{detail[0] if detail else exc}")

@@ -420,7 +420,10 @@ def fund_arithmetic(document: Document, settings: RuleSettings) -> list[Finding]
     return out
 
 
-_VALUE_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|百分比|[^\d\s.,，、;；:：()（）]{1,3})")
+# A number starts where no digit is before it, and its digits and spaces are never given back (no unit
+# can start with a digit, a dot or a space, so the matches are the same): tried from every digit and
+# backtracking digit by digit, a 16,000-digit 三级 name took 8.6 s (found by attack10).
+_VALUE_WITH_UNIT = re.compile(r"(?<!\d)(\d++(?:\.\d++)?+)\s*+(%|％|百分比|[^\d\s.,，、;；:：()（）]{1,3})")
 _PERCENT = ("%", "％", "百分比")
 
 

@@ -24,6 +24,7 @@ jobs, startup) every read goes to the primary. A replica that cannot be reached 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import time
 import weakref
@@ -69,10 +70,29 @@ def _bind_none_cheaply() -> None:
         sqlite3.register_adapter(type(None), cast("Callable[[None], None]", {}.get))
 
 
+def _create_private_file(database: str) -> None:
+    """Create a new SQLite database file readable and writable by its owner only (0600).
+
+    The database holds the accounts' password hashes, the session and token hashes, the key signing
+    the session cookie (``web_settings``) and every unit's drafts; sqlite3 creates a new file with the
+    process's umask, commonly 0644: readable by every user of a shared server (found by attack10,
+    2026-12-03). SQLite gives its -wal, -shm and -journal files the database file's permissions. An
+    existing file is left as it is; a path that cannot be created is left to sqlite3's own error.
+    """
+    if database.startswith("file:"):
+        return
+    try:
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:
+        return
+
+
 def _sqlite_engine(url: str) -> Engine:
     _bind_none_cheaply()
     parsed = make_url(url)
     memory = parsed.database in (None, "", ":memory:")
+    if not memory and parsed.database is not None:
+        _create_private_file(parsed.database)
     options: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000}}
     if memory:
         # One shared connection, or every connection would see its own empty database.

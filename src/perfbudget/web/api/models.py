@@ -27,6 +27,8 @@ class Model(BaseModel):
 class ErrorLocation(Model):
     location: str = Field(..., description="出错的位置（字段路径或文件位置）")
     message: str
+    table: int | None = Field(None, description="JSON 文档中出错的项目表（从 1 起；null：整个文档）")
+    name: str | None = Field(None, description="该项目表的项目名称")
 
 
 class ErrorDetail(Model):

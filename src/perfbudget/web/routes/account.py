@@ -18,9 +18,12 @@ router = page_router()
 
 @router.get("/account")
 def account_page(request: Request, principal: Principal = Depends(page_user)) -> Response:
+    return _account(request, principal)
+
+
+def _account(request: Request, principal: Principal, new_token: str | None = None) -> Response:
     with read_transaction(engine_of(request)) as connection:
         tokens = list_tokens(connection, principal.id)
-    new_token = request.session.pop("new_token", None)
     return render(request, "account.html", {"tokens": tokens, "new_token": new_token})
 
 
@@ -62,8 +65,10 @@ def new_token(request: Request, name: str = Form(...), days: str = Form("90"),
         return redirect("/account")
     token = create_token(engine_of(request), principal.id, name.strip()[:100] or "API", actor=principal,
                          ip=client_ip(request), days=chosen)
-    request.session["new_token"] = token
-    return redirect("/account")
+    # The page answering the form shows the token once; it is never put in the session, which is the signed
+    # (not encrypted) cookie: a new token travelled in clear in Set-Cookie and every request after it, and
+    # stayed in the browser's cookie store until the account page was shown (found by attack10, 2026-12-03).
+    return _account(request, principal, new_token=token)
 
 
 @router.post("/account/tokens/{token_id}/revoke")

@@ -197,3 +197,27 @@ def test_long_tables_repeat_the_indicator_header_on_every_page(tmp_path: Path) -
             second = _squash(pdf.pages[1].extract_text() or "")
         if name != "long-target-d.docx":  # Word repeats only a table's leading rows (docs/publishing.md)
             assert "一级指标" in second and "三级指标" in second, (name, second[:80])
+
+
+def test_the_seed_printed_from_word_reads_back_with_page_numbers_and_no_orphaned_heading(
+        tmp_path: Path, seed_document: Document) -> None:
+    """Issue 4's PDF round trip, with today's docx: a project's heading and header block are never
+    left at a page's foot apart from their indicators (read back, they were a broken table), and
+    every page says 「第 n 页，共 m 页」."""
+    import pdfplumber
+
+    from perfbudget.load import load_path
+
+    path = tmp_path / "目标表.docx"
+    path.write_bytes(render(seed_document, "docx"))
+    pdf_path = to_pdf([path], tmp_path)[path.name]
+    result = load_path(pdf_path)
+    assert result.ok, [str(p) for p in result.problems if p.severity == "error"][:3]
+    assert result.document is not None
+    assert [p.name for p in result.document.projects] == [p.name for p in seed_document.projects]
+    assert ([[i.target.raw for i in p.indicators] for p in result.document.projects]
+            == [[i.target.raw for i in p.indicators] for p in seed_document.projects])
+    with pdfplumber.open(pdf_path) as pdf:
+        total = len(pdf.pages)
+        for page in pdf.pages:
+            assert f"第{page.page_number}页，共{total}页" in _squash(page.extract_text() or ""), page.page_number

@@ -21,6 +21,14 @@ PAD_POINTS = 5
 CM_PER_UNIT = 0.19
 SIGN_FOOTER = "填报人：　　　　　　审核人：　　　　　　填报日期：　　　　年　　月　　日"
 PAGE_NUMBER = "第 &P 页，共 &N 页"
+# The HTML downloads printed from a browser: A4 (Chromium prints US Letter otherwise), the page
+# number in the bottom margin, rows never split, a heading kept with its table, a table's <thead>
+# repeated on every page.
+PRINT_CSS = """
+@page{size:A4;margin:15mm 12mm 16mm;
+@bottom-center{content:"第 " counter(page) " 页，共 " counter(pages) " 页";font-size:9pt}}
+@media print{tr{break-inside:avoid}h2{break-after:avoid}thead{display:table-header-group}}
+"""
 
 
 LONG_SPAN = 10  # a cell merged over more rows than this may cross a page: its text goes to the top

@@ -30,7 +30,10 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
+    from perfbudget.writers.print_layout import docx_section
+
     word = WordDocument()
+    docx_section(word.sections[0], [], sign_footer=False)  # A4 portrait (python-docx: US Letter), page numbers
     style = word.styles["Normal"]
     style.font.name = "宋体"
     style.font.size = Pt(11)

@@ -133,3 +133,18 @@ def test_blank_project_name_repeats_the_one_above() -> None:
 def test_not_a_sheet() -> None:
     rows, problems = read_sheet_bytes(b"\x00\x01\x02" * 100, "x.bin")
     assert not rows and "不是可读的文本文件" in problems[0].message
+
+
+def test_xlsx_template_prints_a4_one_page_wide_with_rows_as_tall_as_their_text(seed_document: Document) -> None:
+    """The fill-in sheet printed (or handed round on paper): A4 landscape, one page wide, its header
+    row on every page, page numbers, and a row whose 指标值 or 三级指标 wraps is given the height
+    its lines need (before, LibreOffice printed such text over the next row)."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(template_xlsx(seed_document))).active
+    assert sheet is not None
+    assert int(sheet.page_setup.paperSize) == 9 and sheet.page_setup.orientation == "landscape"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    assert sheet.print_title_rows == "$3:$3" and "&P" in sheet.oddFooter.center.text
+    tall = [r[0].row for r in sheet.iter_rows(min_row=4) if len(str(r[4].value or "")) > 12]
+    assert tall and all((sheet.row_dimensions[n].height or 0) > 20 for n in tall)

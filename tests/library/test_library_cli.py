@@ -85,3 +85,18 @@ def test_build_merge_split_rename(db: str) -> None:
     assert json.loads(runner.invoke(app, ["library", "show", "参训人数", "--json", "--db", db]).stdout)["count"] == 3
     result = runner.invoke(app, ["library", "merge", "培训人数", "没有这一组", "--db", db])
     assert result.exit_code == 1 and "没有「没有这一组」这一组" in result.output
+
+
+def test_export_xlsx_prints_a4_one_page_wide_with_numbers_as_numbers(db: str, tmp_path: Path) -> None:
+    """The 指标库 a bureau publishes prints like the official tables: A4 landscape, one page wide, the
+    header row on every page, page numbers; its statistics are numbers a spreadsheet can calculate."""
+    target = tmp_path / "指标库.xlsx"
+    result = runner.invoke(app, ["library", "export", "--to", "xlsx", "-o", str(target), "--db", db])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    assert int(sheet.page_setup.paperSize) == 9 and sheet.page_setup.orientation == "landscape"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    assert sheet.print_title_rows == "$1:$1" and "&P" in sheet.oddFooter.center.text
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[1] == "培训人数")
+    assert row[10] == 11 and not isinstance(row[10], str)  # 中位数 of ≥10人, ≥11人, ≥12人

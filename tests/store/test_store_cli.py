@@ -36,6 +36,23 @@ def test_import_twice_then_unchanged(db_url: str, seed_path: Path) -> None:
     assert sum(item["indicator_count"] for item in listed["items"]) == 88
 
 
+def test_reimporting_a_file_whose_project_moved_on_names_it(db_url: str, seed_path: Path,
+                                                            seed_variant: Callable[..., Path]) -> None:
+    """The same bytes again stay 未变化 without being read (a folder holding an original and its
+    correction must not flip a project back), but the user is told which projects hold other content
+    now, and how to restore the file's — never a bare 未变化 that reads as "the store holds this file"."""
+    run(db_url, "import", str(seed_path))
+    assert "新版本 1 个" in run(db_url, "import", str(seed_variant("changed.txt", (VIDEO, VIDEO_15)))).stdout
+    again = run(db_url, "import", str(seed_path))
+    assert again.exit_code == 0, again.output
+    assert "未变化（与文档 1 是同一文件，已导入过）" in again.stdout
+    assert ("未按此文件恢复：「2024年检察业务信息化运维项目」（2024中央）此后已是第 2 版，内容与此文件（第 1 版）不同；"
+            "如要恢复此文件的内容，请用 --force 导入") in again.stdout
+    assert again.stdout.count("未按此文件恢复") == 1
+    same = run(db_url, "import", str(seed_variant("changed.txt", (VIDEO, VIDEO_15))))
+    assert "未变化" in same.stdout and "未按此文件恢复" not in same.stdout
+
+
 def test_show_json_equals_read_json_for_every_project(db_url: str, seed_path: Path) -> None:
     read = runner.invoke(app, ["read", str(seed_path), "--json"])
     assert read.exit_code == 0

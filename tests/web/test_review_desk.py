@@ -129,6 +129,10 @@ def test_findings_are_placed_as_the_user_sees_them_never_by_a_field_code(web: We
     word = WordDocument(io.BytesIO(reviewer.get(f"/projects/{pid}/opinion.docx").content))
     text = "\n".join(p.text for p in word.paragraphs)
     assert "】绩效目标：" in text and "goals" not in text
+    # printed on A4 with page numbers (python-docx's own template is US Letter)
+    section = word.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    assert 'w:instr=" PAGE "' in section.footer._element.xml
 
 
 TYPED_NUMBERS = ("²", "٢٠٢٤", "9" * 20, "-1")

@@ -258,3 +258,24 @@ def test_self_evaluation_is_for_approved_projects_on_every_face(web: WebEnv, tmp
     assert "只有审核通过的项目才能自评" in result.stderr or "只有审核通过的项目才能自评" in result.stdout
     page = web.client("editor").get(f"/projects/{pid}/evaluate")
     assert page.status_code == 409 and "只有审核通过的项目才能自评" in page.text
+
+
+def test_the_opinion_of_an_approved_project_with_a_revision_pending_says_approved(web: WebEnv, seed_path: Path,
+                                                                                  tmp_path: Path) -> None:
+    """The 审核意见书 shows the approved (official) version: its decision is 审核通过, with the revision
+    named — not the revision's 草稿 as if the version shown had never been approved."""
+    import io
+
+    from docx import Document as WordDocument
+
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    code, _, stderr = cli_import(web, str(variant(seed_path, tmp_path, "changed.txt", VIDEO, VIDEO_15)))
+    assert code == 0, stderr
+    reviewer = web.client("reviewer")
+    page = reviewer.get(f"/projects/{pid}/opinion.html").text
+    expected = "审核通过（修订稿第 2 版草稿，审核通过前第 1 版仍为正式版本）"
+    assert "版本：第 1 版" in page and f"<strong>{expected}</strong>" in page
+    word = reviewer.get(f"/projects/{pid}/opinion.docx")
+    text = "\n".join(p.text for p in WordDocument(io.BytesIO(word.content)).paragraphs)
+    assert f"流程状态：{expected}" in text

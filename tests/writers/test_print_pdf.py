@@ -15,7 +15,9 @@ the test is skipped locally and fails in CI.
 
 from __future__ import annotations
 
+import re
 import subprocess
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -197,3 +199,54 @@ def test_long_tables_repeat_the_indicator_header_on_every_page(tmp_path: Path) -
             second = _squash(pdf.pages[1].extract_text() or "")
         if name != "long-target-d.docx":  # Word repeats only a table's leading rows (docs/publishing.md)
             assert "一级指标" in second and "三级指标" in second, (name, second[:80])
+
+
+def test_the_seed_printed_from_word_reads_back_with_page_numbers_and_no_orphaned_heading(
+        tmp_path: Path, seed_document: Document) -> None:
+    """Issue 4's PDF round trip, with today's docx: a project's heading and header block are never
+    left at a page's foot apart from their indicators (read back, they were a broken table), and
+    every page says 「第 n 页，共 m 页」."""
+    import pdfplumber
+
+    from perfbudget.load import load_path
+
+    path = tmp_path / "目标表.docx"
+    path.write_bytes(render(seed_document, "docx"))
+    pdf_path = to_pdf([path], tmp_path)[path.name]
+    result = load_path(pdf_path)
+    assert result.ok, [str(p) for p in result.problems if p.severity == "error"][:3]
+    assert result.document is not None
+    assert [p.name for p in result.document.projects] == [p.name for p in seed_document.projects]
+    assert ([[i.target.raw for i in p.indicators] for p in result.document.projects]
+            == [[i.target.raw for i in p.indicators] for p in seed_document.projects])
+    with pdfplumber.open(pdf_path) as pdf:
+        total = len(pdf.pages)
+        for page in pdf.pages:
+            assert f"第{page.page_number}页，共{total}页" in _squash(page.extract_text() or ""), page.page_number
+
+
+def test_html_downloads_printed_by_chromium_are_a4_with_page_numbers_and_the_header_on_every_page(
+        tmp_path: Path, seed_document: Document, evaluation: Evaluation) -> None:
+    """A browser prints the HTML downloads on A4 (Chromium's default is US Letter), with 「第 n 页，共 m
+    页」, and a 绩效目标表 running over a page repeats its header rows (its ``<thead>``)."""
+    import pdfplumber
+
+    from tests.web.test_browser import CHROMIUM_ARGS, _chromium
+
+    chromium = _chromium()
+    files = {"target.html": render(seed_document, "html"), "eval.html": evaluation_html(evaluation).encode("utf-8")}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        pdf_path = tmp_path / f"{name}.pdf"
+        subprocess.run([chromium, *CHROMIUM_ARGS, f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
+                        f"--print-to-pdf={pdf_path}", (tmp_path / name).as_uri()],
+                       capture_output=True, timeout=120, check=False)
+        with pdfplumber.open(pdf_path) as pdf:
+            total = len(pdf.pages)
+            for page in pdf.pages:
+                assert (round(float(page.width)), round(float(page.height))) == (round(A4[0]), round(A4[1])), name
+                text = unicodedata.normalize("NFKC", _squash(page.extract_text() or ""))  # ⼀ (a radical) → 一
+                # (the PDF's text may name 页 by a radical's code point, ⻚: any character stands for it)
+                assert re.search(f"第{page.page_number}.[，,]共{total}.", text), (name, page.page_number)
+                if name == "target.html":
+                    assert "一级指标" in text, (name, page.page_number, text[:60])

@@ -45,7 +45,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from perfbudget.app.imports import ImportRequest, import_document
+from perfbudget.app.imports import ImportRequest, import_document, same_file
 from perfbudget.app.settings import CoreSettings
 from perfbudget.model import Problem, Source
 from perfbudget.store import ImportOutcome, Store
@@ -318,7 +318,7 @@ def _write(store: Store, settings: CoreSettings, item: Prepared, request: Import
                 with store.reading() as tx:
                     earlier = tx.imported_before(item.sha256)
         if earlier is not None:
-            return ImportOutcome(item.file, UNCHANGED, unchanged_projects=earlier[1], same_file_as=earlier[0])
+            return same_file(store, item.file, earlier)
         assert item.plan is not None
         outcome = import_document(store, settings, None, item.file, request, sha256=item.sha256, form=item.form,
                                   notes=item.notes, plan=item.plan)

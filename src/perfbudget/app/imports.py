@@ -336,8 +336,20 @@ def import_path(store: Store, settings: CoreSettings, path: str | Path, request:
         with store.reading() as tx:
             earlier = tx.imported_before(sha256)
         if earlier is not None:
-            return ImportOutcome(name, UNCHANGED, unchanged_projects=earlier[1], same_file_as=earlier[0])
+            return same_file(store, name, earlier)
     return import_loaded(store, settings, load_path(path, form=form), name, request, sha256)
+
+
+def same_file(store: Store, name: str, earlier: tuple[int, int]) -> ImportOutcome:
+    """The outcome of a file whose bytes were imported before (document ``earlier[0]``): unchanged,
+    without reading it. When a project of that document holds other content since (a later file, a
+    web edit), a notice names it, so 未变化 is never taken for "the store holds this file's content"."""
+    with store.reading() as tx:
+        moved = tx.superseded_since(earlier[0])
+    notices = tuple(f"未按此文件恢复：「{m.name}」（{m.fund_label or '无资金标签'}）此后已是第 {m.latest_version} 版，"
+                    f"内容与此文件（第 {m.version} 版）不同；如要恢复此文件的内容，请用 --force 导入"
+                    for m in moved)
+    return ImportOutcome(name, UNCHANGED, unchanged_projects=earlier[1], same_file_as=earlier[0], notices=notices)
 
 
 def has_cut_tables(document: Document | None) -> bool:

@@ -7,14 +7,20 @@ import io
 from collections.abc import Sequence
 
 from perfbudget.app.review_desk import Desk, finding_place
-from perfbudget.app.workflow import STATE_LABELS
+from perfbudget.app.workflow import APPROVED, STATE_LABELS
 from perfbudget.vocabulary import SEVERITY_LABELS
 
 __all__ = ["SEVERITY_LABELS", "decision_text", "opinion_docx"]
 
 
 def decision_text(desk: Desk) -> str:
+    """The decision on the version the opinion shows. The approved (official) version of a project
+    with a revision pending is 审核通过, not the revision's state (草稿/已送审…), which is named after."""
     head = desk.view.head
+    shown = desk.view.version.meta["version"]
+    if head.approved_version is not None and shown == head.approved_version and head.state != APPROVED:
+        return (f"{STATE_LABELS[APPROVED]}（修订稿第 {head.latest_version} 版"
+                f"{STATE_LABELS.get(head.state, head.state)}，审核通过前第 {shown} 版仍为正式版本）")
     return STATE_LABELS.get(head.state, head.state)
 
 
@@ -24,7 +30,10 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
+    from perfbudget.writers.print_layout import docx_section
+
     word = WordDocument()
+    docx_section(word.sections[0], [], sign_footer=False)  # A4 portrait (python-docx: US Letter), page numbers
     style = word.styles["Normal"]
     style.font.name = "宋体"
     style.font.size = Pt(11)

@@ -42,6 +42,7 @@ from perfbudget.evaluate.vocabulary import (
 from perfbudget.model import Document, Kind, Project
 from perfbudget.target import format_decimal
 from perfbudget.writers.cell_safety import csv_cell, text_only
+from perfbudget.writers.print_layout import LINE_POINTS, PAD_POINTS, lines_needed, xlsx_page_setup
 
 KINDS = ("evaluation", "monitor")
 FONT = "宋体"
@@ -54,9 +55,11 @@ _XLSX_COLUMNS = {
 }
 _FILL_IN = {COL_WEIGHT, COL_ACTUAL, COL_GRADE, COL_SCORE, COL_DEVIATION, COL_LIKELIHOOD, COL_FORECAST,
             COL_REASON, COL_REMARK}
-_WIDTHS = {COL_PROJECT: 34, COL_LEVEL1: 11, COL_LEVEL2: 14, COL_LEVEL3: 30, COL_TARGET: 16, COL_WEIGHT: 7,
+_WIDTHS = {COL_PROJECT: 40, COL_LEVEL1: 11, COL_LEVEL2: 14, COL_LEVEL3: 30, COL_TARGET: 16, COL_WEIGHT: 7,
            COL_ACTUAL: 14, COL_GRADE: 10, COL_SCORE: 7, COL_DEVIATION: 30, COL_LIKELIHOOD: 12,
            COL_FORECAST: 16, COL_REASON: 14, COL_REMARK: 16}
+
+_WRAPPED = (COL_LEVEL3, COL_DEVIATION, COL_PROJECT, COL_TARGET)
 
 
 def project_key(project: Project) -> str:
@@ -129,7 +132,9 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
     sheet.cell(2, 1, hint).font = Font(name=FONT, size=10, color="666666", charset=134)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(columns))
-    sheet.row_dimensions[2].height = 30
+    widths = [float(_WIDTHS.get(column, 12)) for column in columns]
+    sheet.row_dimensions[1].height = 24
+    sheet.row_dimensions[2].height = max(30, lines_needed(hint, sum(widths)) * LINE_POINTS + PAD_POINTS)
     sheet.cell(2, 1).alignment = Alignment(wrap_text=True, vertical="top")
     thin = Side(style="thin", color="999999")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -162,7 +167,7 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
             cell.font = body_font
             cell.border = border
             cell.alignment = Alignment(vertical="center",
-                                       wrap_text=column in (COL_LEVEL3, COL_DEVIATION, COL_PROJECT, COL_TARGET))
+                                       wrap_text=column in _WRAPPED)
             fill_in = column in _FILL_IN and not (special and column not in special_inputs)
             if fill_in:
                 cell.protection = Protection(locked=False)
@@ -175,7 +180,13 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
                 likely_list.add(cell)
             elif column == COL_REASON and fill_in:
                 reason_list.add(cell)
+        lines = max(lines_needed(str(row.get(column) or ""), width)
+                    for column, width in zip(columns, widths, strict=True) if column in _WRAPPED)
+        if lines > 1:  # wrapped text gets the height it needs (a spreadsheet prints a row as tall as it is set)
+            sheet.row_dimensions[number].height = lines * LINE_POINTS + PAD_POINTS
     sheet.freeze_panes = "E4"
+    xlsx_page_setup(sheet, widths, title_rows="3:3", sign_footer=False)  # A4, one page wide, header on every page
+    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False

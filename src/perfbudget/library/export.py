@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,20 @@ def _safe(value: Any) -> Any:
     return value
 
 
+def _number(value: Any) -> Any:
+    """A target statistic (a decimal string) as a number cell, so the workbook can calculate."""
+    try:
+        return Decimal(value) if isinstance(value, str) and value else value
+    except InvalidOperation:
+        return value
+
+
 def write_xlsx(groups: list[dict[str, Any]], path: Path) -> None:
+    """One sheet, printed A4 landscape one page wide with the header row on every page."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
+
+    from perfbudget.writers.print_layout import xlsx_page_setup
 
     book = Workbook()
     sheet = book.active
@@ -32,10 +44,16 @@ def write_xlsx(groups: list[dict[str, Any]], path: Path) -> None:
         t = g["targets"]
         sheet.append([_safe(v) for v in (
             g["id"], g["name"], g["level1"], g["level2"], g["count"], g["units"], g["measure_unit"] or "",
-            DIRECTIONS.get(g["direction"] or "", ""), t["min"], t["p25"], t["p50"], t["p75"], t["max"],
-            g["qualitative_share"], "、".join(g["names"]))])
-    widths = (6, 28, 12, 16, 8, 8, 10, 8, 10, 10, 10, 10, 10, 12, 60)
+            DIRECTIONS.get(g["direction"] or "", ""), *map(_number, (t["min"], t["p25"], t["p50"], t["p75"], t["max"],
+                                                                     g["qualitative_share"])),
+            "、".join(g["names"]))])
+    widths = (6, 28, 12, 16, 8, 8, 10, 8, 10, 10, 10, 10, 10, 12, 40)
     for column, width in zip("ABCDEFGHIJKLMNO", widths, strict=True):
         sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in (row[1], row[14]):
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
+    xlsx_page_setup(sheet, [float(w) for w in widths], title_rows="1:1", sign_footer=False)
+    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
     book.save(path)

@@ -8,7 +8,8 @@ from the previous one recorded. When no table is new or changed the document is
 A file whose fingerprint (SHA-256 of its bytes) was imported before is "unchanged"
 without being read at all, even when later files changed its projects since: re-importing
 a folder that holds both an original and its correction must not flip the project back
-and forth. Old content in a *new* file (a real revert) is a change and gets a version.
+and forth (:func:`superseded_since` names the projects that moved on, for the user). Old content
+in a *new* file (a real revert) is a change and gets a version.
 
 Reading files is not the store's business: :mod:`perfbudget.app.imports` reads a file and
 decides (workflow, confirmation) whether its plan is applied; :func:`apply_plan` writes it
@@ -151,6 +152,30 @@ def imported_before(connection: Connection, sha256: str) -> tuple[int, int] | No
         select(documents.c.id, documents.c.project_count).where(documents.c.sha256 == sha256)
         .order_by(documents.c.id).limit(1)).first()
     return None if row is None else (row.id, row.project_count)
+
+
+class Superseded(NamedTuple):
+    """A table of an earlier document whose project now holds other content."""
+
+    name: str
+    fund_label: str | None
+    version: int  # what the document's table was
+    latest_version: int
+
+
+def superseded_since(connection: Connection, document_id: int) -> list[Superseded]:
+    """The tables of document ``document_id`` whose project's latest version has other content now
+    (a later file, a web edit): re-importing the same bytes leaves those projects as they are."""
+    was = project_versions.alias("was")
+    now = project_versions.alias("now")
+    query = (select(projects.c.name, projects.c.fund_label, was.c.number, projects.c.latest_version)
+             .select_from(document_items.join(was, was.c.id == document_items.c.version_id)
+                          .join(projects, projects.c.id == was.c.project_id)
+                          .join(now, (now.c.project_id == projects.c.id)
+                                & (now.c.number == projects.c.latest_version)))
+             .where(document_items.c.document_id == document_id, now.c.content_sha256 != was.c.content_sha256)
+             .order_by(document_items.c.position))
+    return [Superseded(*row) for row in connection.execute(query)]
 
 
 class _Latest(NamedTuple):

@@ -103,6 +103,9 @@ class Transaction:
     def imported_before(self, sha256: str) -> tuple[int, int] | None:
         return importer.imported_before(self.connection, sha256)
 
+    def superseded_since(self, document_id: int) -> list[importer.Superseded]:
+        return importer.superseded_since(self.connection, document_id)
+
     def project_ids(self, identities: list[str]) -> dict[str, int]:
         if not identities:
             return {}

@@ -7,6 +7,7 @@ from html import escape
 
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.writers.evaluation_layout import WIDTHS, project_grid, summary_rows
+from perfbudget.writers.print_layout import PRINT_CSS
 
 CSS = """
 body{font-family:"SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;margin:2em;color:#000}
@@ -18,7 +19,7 @@ td,th{border:1px solid #000;padding:4px 6px;font-size:10.5pt;vertical-align:midd
 .number{text-align:center}
 section{page-break-after:always;margin-bottom:3em}
 .notes{font-size:9pt}
-"""
+""" + PRINT_CSS
 
 
 def project_section(evaluation: Evaluation, project: ProjectEvaluation, original: bool = False) -> str:

@@ -1,6 +1,6 @@
 """Print-ready sizing shared by the xlsx and docx writers: text widths of Chinese text, column
 widths that fit their content, row heights for wrapped text, A4 page setup with the orientation
-that fits, and the 填报人/审核人/日期 footer.
+that fits, the 填报人/审核人/日期 footer and page numbers.
 
 Widths are in Excel's column unit (about one Latin digit, 0.19 cm at 10.5 pt); a CJK character
 takes two. A4 holds about 90 units across in portrait and 135 in landscape with 1.5 cm margins;
@@ -21,6 +21,14 @@ PAD_POINTS = 5
 CM_PER_UNIT = 0.19
 SIGN_FOOTER = "填报人：　　　　　　审核人：　　　　　　填报日期：　　　　年　　月　　日"
 PAGE_NUMBER = "第 &P 页，共 &N 页"
+# The HTML downloads printed from a browser: A4 (Chromium prints US Letter otherwise), the page
+# number in the bottom margin, rows never split, a heading kept with its table, a table's <thead>
+# repeated on every page.
+PRINT_CSS = """
+@page{size:A4;margin:15mm 12mm 16mm;
+@bottom-center{content:"第 " counter(page) " 页，共 " counter(pages) " 页";font-size:9pt}}
+@media print{tr{break-inside:avoid}h2{break-after:avoid}thead{display:table-header-group}}
+"""
 
 
 LONG_SPAN = 10  # a cell merged over more rows than this may cross a page: its text goes to the top
@@ -117,7 +125,29 @@ def docx_section(section: Any, widths: Sequence[float], sign_footer: bool = True
     if sign_footer:
         paragraph = section.footer.paragraphs[0]
         paragraph.text = SIGN_FOOTER
+    docx_page_numbers(section.footer.add_paragraph() if sign_footer else section.footer.paragraphs[0])
     return (29.7 if wide else 21.0) - 3.6
+
+
+def docx_page_numbers(paragraph: Any) -> None:
+    """「第 n 页，共 m 页」 centred in a footer paragraph, as Word's PAGE and NUMPAGES fields."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text, field in (("第 ", "PAGE"), (" 页，共 ", "NUMPAGES"), (" 页", None)):
+        paragraph.add_run(text)
+        if field is None:
+            continue
+        simple = OxmlElement("w:fldSimple")
+        simple.set(qn("w:instr"), f" {field} ")
+        run = OxmlElement("w:r")
+        value = OxmlElement("w:t")
+        value.text = "1"
+        run.append(value)
+        simple.append(run)
+        paragraph._p.append(simple)
 
 
 def docx_repeat_header(row: Any) -> None:

@@ -5,7 +5,9 @@ then the table with its merged cells (``w:gridSpan`` across, ``w:vMerge`` down).
 Fonts: 宋体 as the East Asian font (``w:eastAsia``) on the Normal style and on every
 run, Times New Roman for Latin text, so Word and WPS show the same table. Rows
 may not break across pages (``w:cantSplit``), so a table that runs over two pages
-breaks between rows. A4 in the orientation that fits the widest table, column widths fitted
+breaks between rows; the heading, the header block and the indicator header row are kept with the
+first indicator row (``w:keepNext`` on their paragraphs), so a page never ends with a heading or a
+table's first rows alone. A4 in the orientation that fits the widest table, column widths fitted
 to the Chinese text, the 填报人/审核人/日期 footer (:mod:`perfbudget.writers.print_layout`);
 targets in one notation unless ``original``.
 """
@@ -79,6 +81,10 @@ def _table(document: Any, grid: ProjectGrid, usable: float) -> None:
         if spec.rowspan > 1 or spec.colspan > 1:
             cell = cell.merge(cells[(spec.row + spec.rowspan - 1, spec.col + spec.colspan - 1)])
         _fill(cell, spec.text, spec.bold, spec.center)
+    for row in table.rows[:grid.header_rows + 1]:  # header block and indicator header: with the first indicator
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def target_table_docx(document: Document, original: bool = False) -> bytes:
@@ -102,6 +108,7 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
     for grid in grids:
         paragraph = out.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.keep_with_next = True
         if grid.heading:
             _font(paragraph.add_run(grid.heading), bold=True, size=12)
         _table(out, grid, usable)

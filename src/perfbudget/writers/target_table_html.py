@@ -2,7 +2,9 @@
 
 Layout from :mod:`perfbudget.writers.target_table_layout`, merged cells as
 ``rowspan``/``colspan``. The page declares UTF-8 and a Chinese font stack
-(宋体/SimSun first) so that it prints like the Word table.
+(宋体/SimSun first) so that it prints like the Word table; printed from a browser it is A4 with
+page numbers, and a table's header block with the indicator header row is its ``<thead>``,
+repeated on every page it runs over (:data:`perfbudget.writers.print_layout.PRINT_CSS`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from perfbudget.model import Document
+from perfbudget.writers.print_layout import PRINT_CSS
 from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
 
 STYLE = """
@@ -19,7 +22,7 @@ table { border-collapse: collapse; width: 100%; margin-bottom: 1em; }
 td, th { border: 1px solid #000; padding: 3px 5px; vertical-align: middle; }
 .c { text-align: center; }
 .b { font-weight: bold; }
-"""
+""" + PRINT_CSS
 
 
 def table_html(grid: ProjectGrid) -> str:
@@ -38,8 +41,12 @@ def table_html(grid: ProjectGrid) -> str:
             attrs.append(f' title="原文：{escape(spec.title)}"')
         body = "<br>".join(escape(line) for line in spec.text.split("\n"))
         by_row.setdefault(spec.row, []).append(f"<td{''.join(attrs)}>{body}</td>")
-    rows = "\n".join(f"<tr>{''.join(by_row.get(r, []))}</tr>" for r in range(grid.rows))
-    return f"<table>\n{rows}\n</table>"
+    rows = [f"<tr>{''.join(by_row.get(r, []))}</tr>" for r in range(grid.rows)]
+    head = grid.header_rows + 1 if 0 < grid.header_rows < grid.rows else 0  # the block and the indicator header
+    if not head:
+        return "<table>\n" + "\n".join(rows) + "\n</table>"
+    return ("<table>\n<thead>\n" + "\n".join(rows[:head]) + "\n</thead>\n<tbody>\n" + "\n".join(rows[head:])
+            + "\n</tbody>\n</table>")
 
 
 def target_table_html(document: Document, original: bool = False) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -45,7 +46,29 @@ def _holders(pids: list[int], port: int) -> dict[int, int]:
     return held
 
 
-def test_serve_with_two_workers_spreads_a_burst_of_connections(tmp_path: Path) -> None:
+def _workers(pid: int) -> list[int]:
+    """The worker processes (multiprocessing's spawned children) of the server ``pid``."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    pids = [int(p) for p in children.read_text().split()] if children.exists() else []
+    found = []
+    for child in pids:
+        try:
+            if b"--multiprocessing-fork" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.append(child)
+        except OSError:
+            continue
+    return found
+
+
+def _answered(port: int, count: int) -> None:
+    """``count`` new connections to ``port``, each answered."""
+    for _ in range(count):
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
+            client.sendall(b"GET /login HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+            assert client.recv(12).startswith(b"HTTP/1.1 200")
+
+
+def test_serve_with_two_workers_spreads_a_burst_of_connections_and_drops_and_adds_one(tmp_path: Path) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -58,9 +81,7 @@ def test_serve_with_two_workers_spreads_a_burst_of_connections(tmp_path: Path) -
         deadline = time.monotonic() + 150  # a loaded machine starts three processes slowly
         workers: list[int] = []
         while time.monotonic() < deadline:  # both workers up and answering
-            children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
-            pids = [int(p) for p in children.read_text().split()] if children.exists() else []
-            workers = [pid for pid in pids if b"--multiprocessing-fork" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+            workers = _workers(server.pid)
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=1) as ping:
                     ping.sendall(b"GET /login HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
@@ -80,6 +101,21 @@ def test_serve_with_two_workers_spreads_a_burst_of_connections(tmp_path: Path) -
         held = _holders(workers, port)
         assert sum(held.values()) == 40
         assert min(held.values()) >= 8, held  # coin tosses: 20 ± 3 each; one worker taking most was the old way
+        for client in clients:
+            client.close()
+        clients.clear()
+        # SIGTTOU: one worker fewer, and its socket closed with it: every new connection is still answered
+        server.send_signal(signal.SIGTTOU)
+        while time.monotonic() < deadline and len(_workers(server.pid)) != 1:
+            time.sleep(0.2)
+        assert len(_workers(server.pid)) == 1
+        _answered(port, 20)
+        server.send_signal(signal.SIGTTIN)  # and one more again, on a new socket of its own
+        while time.monotonic() < deadline and len(_workers(server.pid)) != 2:
+            time.sleep(0.2)
+        assert len(_workers(server.pid)) == 2
+        time.sleep(3)  # listening
+        _answered(port, 20)
     finally:
         for client in clients:
             client.close()

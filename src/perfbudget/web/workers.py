@@ -40,25 +40,32 @@ def settle_heap() -> None:
 
 def own_sockets(host: str, port: int, count: int) -> list[socket.socket] | None:
     """``count`` sockets bound to ``host:port`` with ``SO_REUSEPORT`` (not yet listening: each worker's
-    server listens on its own), or None where the platform has no ``SO_REUSEPORT``."""
+    server listens on its own), or None where the platform has no ``SO_REUSEPORT`` (or ``count`` < 2)."""
     if count < 2 or not hasattr(socket, "SO_REUSEPORT"):
         return None
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sockets: list[socket.socket] = []
     try:
         for _ in range(count):
-            sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-            sockets.append(sock)
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-            sock.bind((host, port))
-            port = sock.getsockname()[1]  # port 0: the others take the port the first one was given
-            sock.set_inheritable(True)
+            sockets.append(_bound(host, port))
+            port = sockets[-1].getsockname()[1]  # port 0: the others take the port the first one was given
     except OSError:
         for sock in sockets:
             sock.close()
         raise
     return sockets
+
+
+def _bound(host: str, port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind((host, port))
+        sock.set_inheritable(True)
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
 class OwnSocketWorkers(Multiprocess):
@@ -110,6 +117,28 @@ class OwnSocketWorkers(Multiprocess):
                 return
             logger.info("Child process [%s] died", process.pid)
             self.processes[index] = self._started(index)
+
+
+    def handle_ttin(self) -> None:
+        """One worker more (SIGTTIN), on a new socket of its own on the same address."""
+        logger.info("Received SIGTTIN, increasing the number of processes.")
+        host, port = self.sockets[0].getsockname()[:2]
+        self.sockets.append(_bound(host, port))
+        self.processes_num += 1
+        self.processes.append(self._started(len(self.sockets) - 1))
+
+    def handle_ttou(self) -> None:
+        """One worker fewer (SIGTTOU): the last one stops and its socket is closed, so that no connection
+        is hashed to a socket nobody accepts on."""
+        logger.info("Received SIGTTOU, decreasing number of processes.")
+        if self.processes_num <= 1:
+            logger.info("Already reached one process, cannot decrease the number of processes anymore.")
+            return
+        self.processes_num -= 1
+        process = self.processes.pop()
+        self.sockets.pop().close()
+        process.terminate()
+        process.join()
 
 
 def run_workers(config: Config) -> None:

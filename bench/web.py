@@ -22,6 +22,9 @@ reviewer's queue ("queue"), and each role's landing page with its to-do list ("l
 The load generator runs in this one process on the same machine: by default a minimal
 asyncio HTTP/1.1 keep-alive client (tens of microseconds per request), or httpx.AsyncClient
 (``--client httpx``, ~1 ms of CPU per request, so its own queue shows in the latencies).
+Besides the server's and the database's CPU per request it prints its own ("client CPU"), and how
+the clients' keep-alive connections were split between the server's workers halfway through each
+scenario ("conns/worker", from ``/proc``: a connection stays with its worker the whole scenario).
 """
 
 from __future__ import annotations
@@ -178,15 +181,15 @@ SEEN: set[int] = set()  # project pages requested so far from this server (a pag
 
 
 async def run(base: str, cookies: list[str], seconds: float, dashboard_paths: list[str], project_ids: list[int],
-              dashboard_share: float, think: float = 0.0, client: str = "raw", cold: bool = False
-              ) -> tuple[list[float], list[float], int, int]:
+              dashboard_share: float, think: float = 0.0, client: str = "raw", cold: bool = False,
+              probe: Any = None) -> tuple[list[float], list[float], int, int]:
     """One scenario: one simulated user per cookie, each in a loop (no think time, or ``think`` s).
 
     ``dashboard_paths``: the other pages asked for (each time one of them at random: the dashboard,
     the project lists, the queue, the landing page). Returns the latencies (those pages, project
-    page), the errors and how many project pages
-    had been requested before. ``cold``: only pages never requested before, each once (every
-    one a page-cache miss); the scenario ends early when they run out.
+    page), the errors and how many project pages had been requested before. ``cold``: only pages
+    never requested before, each once (every one a page-cache miss); the scenario ends early when
+    they run out. ``probe``: called once halfway through.
     """
     fresh = [i for i in project_ids if i not in SEEN]
     random.Random(11).shuffle(fresh)
@@ -228,7 +231,11 @@ async def run(base: str, cookies: list[str], seconds: float, dashboard_paths: li
             if think:
                 await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
 
-    await asyncio.gather(*(worker(s) for s in sessions))
+    async def look_halfway() -> None:  # ``probe()`` once, in the middle of the scenario
+        await asyncio.sleep(seconds / 2)
+        probe()
+
+    await asyncio.gather(*(worker(s) for s in sessions), *([look_halfway()] if probe else []))
     for s in sessions:
         await s.aclose()
     return dashboard, project, errors, repeats
@@ -261,6 +268,34 @@ def server_pids(root: int) -> list[int]:
         frontier = [pid for pid, parent in parents.items() if parent in frontier]
         out.extend(frontier)
     return out
+
+
+def connections_per_worker(pids: list[int], port: int) -> list[int]:
+    """How many established connections to ``port`` each of ``pids`` holds (Linux ``/proc``: the socket
+    inodes of its open files against ``/proc/net/tcp``), largest first, those holding none left out.
+
+    A keep-alive connection stays with the worker that accepted it for the whole scenario, so this
+    is how the clients are split between the workers."""
+    established: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] == "01" and int(fields[1].rsplit(":", 1)[1], 16) == port:  # ESTABLISHED, local port
+                established.add(fields[9])
+    counts = []
+    for pid in pids:
+        try:
+            links = [os.readlink(entry) for entry in Path(f"/proc/{pid}/fd").iterdir()]
+        except OSError:
+            continue
+        held = sum(1 for link in links if link.startswith("socket:[") and link[8:-1] in established)
+        if held:
+            counts.append(held)
+    return sorted(counts, reverse=True)
 
 
 class BackendCpu:
@@ -439,7 +474,8 @@ def main() -> None:
               f"{args.client} client, {os.cpu_count()} CPUs, {'PostgreSQL' if args.pg else 'SQLite'}, "
               f"load average {os.getloadavg()[0]:.1f}")
         print(f"{'scenario':<34}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
-              f"{'pages seen before':>19}{'server CPU ms/req':>19}{'database CPU ms/req':>21}")
+              f"{'pages seen before':>19}{'server CPU ms/req':>19}{'database CPU ms/req':>21}"
+              f"{'client CPU ms/req':>19}{'conns/worker':>16}")
         for name in args.scenarios.split(","):
             template, share, thinks, cold, kind = SCENARIOS[name]
             # Random project pages are asked by admins and reviewers (they may open every project); a unit
@@ -452,11 +488,16 @@ def main() -> None:
             asyncio.run(run(base, cookies, 2, others, project_ids, 1.0 if cold else share, 0.0, args.client))
             workers = server_pids(server.pid)
             cpu_before = cpu_seconds(workers)
+            split: list[int] = []
+            client_before = sum(os.times()[:2])
             with BackendCpu(url) as backends:
                 start = time.perf_counter()
-                dash, proj, errors, repeats = asyncio.run(run(base, cookies, args.seconds, others, project_ids,
-                                                              share, think, args.client, cold))
+                dash, proj, errors, repeats = asyncio.run(run(
+                    base, cookies, args.seconds, others, project_ids, share, think, args.client, cold,
+                    probe=lambda split=split, workers=workers: split.extend(connections_per_worker(workers, port))))
                 elapsed = min(args.seconds, time.perf_counter() - start)
+            # this process's CPU (the load generator and the BackendCpu thread's looks at /proc)
+            client_ms = (sum(os.times()[:2]) - client_before) * 1000
             every = dash + proj
             # The CPU the server used per request: its processes' (uvicorn and its workers), and the
             # PostgreSQL processes' serving its database.
@@ -466,7 +507,8 @@ def main() -> None:
             p50, p95, p99 = quantiles(every)
             seen = f"{repeats / len(proj):.0%}" if proj else "—"
             print(f"{label:<34}{len(every):>9}{len(every) / elapsed:>8.0f}{p50:>9.1f}{p95:>9.1f}{p99:>9.1f}"
-                  f"{errors:>8}{seen:>19}{server_ms:>19.2f}{database}", flush=True)
+                  f"{errors:>8}{seen:>19}{server_ms:>19.2f}{database}"
+                  f"{client_ms / max(1, len(every)):>19.2f}{'/'.join(map(str, split)) or '—':>16}", flush=True)
             if dash and proj:
                 for part, values in ((f"  of which {kind}", dash), ("  of which project page", proj)):
                     q50, q95, q99 = quantiles(values)

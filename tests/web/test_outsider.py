@@ -239,6 +239,7 @@ def test_an_approval_racing_an_import_approves_only_the_latest(pg_web: WebEnv,
 # --- a request head without end (one header of 300 MB) grew the serve process by what was sent ----------
 
 def test_perfbudget_serve_bounds_a_request_head(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
     import socket
     import threading
     import time
@@ -256,6 +257,8 @@ def test_perfbudget_serve_bounds_a_request_head(tmp_path: Path, monkeypatch: pyt
     result = CliRunner().invoke(cli, ["serve", "--db", f"sqlite:///{tmp_path / 'serve.db'}"])
     assert result.exit_code == 0, result.output
     assert ran.get("http") == PROTOCOL  # perfbudget serve runs uvicorn with the bounded protocol
+    assert gc.get_freeze_count() > 0  # and froze the start-up's objects first (perfbudget.web.workers)
+    gc.unfreeze()  # the test process's heap back to the collector
 
     application = create_app(WebConfig(database_url=f"sqlite:///{tmp_path / 'head.db'}"))
     with socket.socket() as probe:

@@ -106,9 +106,16 @@ def serve(
         os.environ["PERFBUDGET_DB"] = config.database_url
         if config.replica_url:
             os.environ["PERFBUDGET_DB_REPLICA"] = config.replica_url
-        uvicorn.run("perfbudget.web.asgi:app", factory=True, host=host, port=port, workers=workers,
-                    log_level="info", proxy_headers=False, access_log=access_log, http=PROTOCOL)
+        # Each worker listens on a socket of its own (SO_REUSEPORT), so connections split evenly
+        # between them (perfbudget.web.workers).
+        from perfbudget.web.workers import run_workers
+
+        run_workers(uvicorn.Config("perfbudget.web.asgi:app", factory=True, host=host, port=port, workers=workers,
+                                   log_level="info", proxy_headers=False, access_log=access_log, http=PROTOCOL))
         return
+    from perfbudget.web.workers import settle_heap
+
+    settle_heap()  # the start-up's objects out of the full collections' way (perfbudget.web.workers)
     # X-Forwarded-* are believed only from PERFBUDGET_TRUSTED_PROXIES (the app's own middleware);
     # a request head is bounded (web/http_protocol.py).
     uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=False, access_log=access_log,

@@ -17,4 +17,10 @@ from perfbudget.web.settings import WebConfig
 
 
 def app() -> FastAPI:
-    return create_app(WebConfig.from_env())
+    """A worker's app; the objects made so far are frozen out of the garbage collector's full passes
+    (:func:`perfbudget.web.workers.settle_heap`)."""
+    from perfbudget.web.workers import settle_heap
+
+    application = create_app(WebConfig.from_env())
+    settle_heap()
+    return application

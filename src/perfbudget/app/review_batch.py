@@ -44,7 +44,6 @@ from perfbudget.store.json_text import json_writer
 from perfbudget.store.review_summary import summary_text
 from perfbudget.store.reviews import ReviewRow
 from perfbudget.store.rows import unit_key
-from perfbudget.store.wal_flush import flushing_wal
 
 # About this many indicators per chunk: small enough for a steady progress bar and an even
 # spread over the workers, large enough that each chunk's two queries are worth it.
@@ -403,13 +402,10 @@ def review_batch(store: Store, job: BatchJob, jobs: int | None = None,
     if progress is not None:
         progress(0, total)
     with _batch_gc(), _chunk_results(store, job, [units for units, _size in plan], jobs) as results, \
-            (store.transaction() if job.save else nullcontext()) as tx, \
-            (flushing_wal(tx.connection) if tx is not None else nullcontext(lambda: None)) as flush:
+            (store.transaction() if job.save else nullcontext()) as tx:
         for (_units, size), result in zip(plan, results, strict=True):
             ids = (stored_reviews.insert_review_rows(tx.connection, result.rows)
                    if tx is not None and result.rows else [])
-            if ids:
-                flush()  # the WAL written so far synced while the workers review (store/wal_flush.py)
             records.extend(ids)
             if job.keep:
                 groups.extend(_with_records(result.groups, result.rows, ids))

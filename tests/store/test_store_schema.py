@@ -84,6 +84,23 @@ def test_the_unused_edit_claims_table_is_dropped_and_comes_back_on_downgrade(db_
     engine.dispose()
 
 
+def _review_indexes(engine: object) -> dict[str, list[str]]:
+    return {index["name"]: list(index["column_names"]) for index in inspect(engine).get_indexes("reviews")}
+
+
+def test_the_single_column_reviews_index_is_dropped_and_comes_back_on_downgrade(db_url: str) -> None:
+    engine = make_engine(db_url)
+    ensure_schema(engine)
+    assert _review_indexes(engine) == {"ix_reviews_version_id_id": ["version_id", "id"]}
+    with write_transaction(engine) as connection:
+        command.downgrade(alembic_config(connection), "0900_drop_edit_claims")
+    assert _review_indexes(engine)["ix_reviews_version_id"] == ["version_id"]
+    with write_transaction(engine) as connection:
+        command.upgrade(alembic_config(connection), head_revision())
+    assert _review_indexes(engine) == {"ix_reviews_version_id_id": ["version_id", "id"]}
+    engine.dispose()
+
+
 def test_outdated_database_is_refused_not_migrated(db_url: str) -> None:
     engine = make_engine(db_url)
     ensure_schema(engine)

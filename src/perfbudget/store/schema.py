@@ -213,7 +213,7 @@ class ReviewRow(Base):
 
     __tablename__ = "reviews"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    version_id: Mapped[int] = mapped_column(ForeignKey("project_versions.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("project_versions.id"))  # indexed below (0500, 1000)
     year: Mapped[int | None] = mapped_column(Integer)
     grade: Mapped[str | None] = mapped_column(String(8))
     total: Mapped[str | None] = mapped_column(String(64))

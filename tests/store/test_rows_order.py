@@ -48,3 +48,17 @@ def test_equal_indicators_are_shared_and_their_store_stays_bounded(monkeypatch: 
     store_rows._SHARED_INDICATORS.clear()
     bounded = indicators_by_version(rows)
     assert dict(bounded) == fresh and len(store_rows._SHARED_INDICATORS) <= 3
+
+
+def test_packed_rows_give_the_indicators_the_columns_give() -> None:
+    import json
+
+    from perfbudget.store.rows import indicators_by_packed_rows
+
+    rows = [_row(version, position) for version in (7, 3) for position in range(1, 9)]
+    rows.append((3, 9, "产出指标", "质量指标", '含"引号"\\与\x1f控制符', "说明\n换行", "5", None, None, None, None,
+                 "≥95%", "quantitative", ">=", "95", "%", "positive", None, "2025-01", None))
+    packed = [(row[0], row[1], json.dumps(list(row[2:]), ensure_ascii=False)) for row in rows]
+    random.Random(5).shuffle(packed)
+    assert dict(indicators_by_packed_rows(packed) or {}) == dict(indicators_by_version(rows))
+    assert indicators_by_packed_rows([(1, 1, "[1, 2]")]) is None  # not the columns: read them instead

@@ -182,26 +182,67 @@ def indicators_by_version(rows: Iterable[Sequence[Any]]) -> dict[int, list[Indic
         key = tuple(row[2:])
         indicator = shared.get(key)
         if indicator is None:
-            level1, level2, level3, description, weight, actual, score, deviation, extras, *target_values = key
-            values = tuple(target_values)
-            target = made.get(values)
-            if target is None:
-                target = made[values] = target_from_values(*values)
-            indicator = new_indicator(level1, level2, level3, description, target,
-                                      None if weight is None else Decimal(weight), actual,
-                                      None if score is None else Decimal(score), deviation,
-                                      tuple((a, b) for a, b in json.loads(extras)) if extras else (), None, {})
-            if len(shared) >= SHARED_INDICATORS_LIMIT:
-                shared.clear()  # memory stays bounded whatever the province
-            shared[key] = indicator
+            indicator = _shared_indicator(key, key, made)
         out[row[0]].append(indicator)
+    return out
+
+
+def _shared_indicator(key: Any, values: tuple[Any, ...], made: dict[tuple[Any, ...], Target]) -> Indicator:
+    """The indicator of these column values (:func:`indicator_from_values`), its target taken from ``made``
+    when equal, kept under ``key`` for the loads to come."""
+    level1, level2, level3, description, weight, actual, score, deviation, extras, *target_values = values
+    target_key = tuple(target_values)
+    target = made.get(target_key)
+    if target is None:
+        target = made[target_key] = target_from_values(*target_key)
+    indicator = new_indicator(level1, level2, level3, description, target,
+                              None if weight is None else Decimal(weight), actual,
+                              None if score is None else Decimal(score), deviation,
+                              tuple((a, b) for a, b in json.loads(extras)) if extras else (), None, {})
+    if len(_SHARED_INDICATORS) >= SHARED_INDICATORS_LIMIT:
+        _SHARED_INDICATORS.clear()  # memory stays bounded whatever the province
+    _SHARED_INDICATORS[key] = indicator
+    return indicator
+
+
+# An indicator row packed by the database into one JSON text (:func:`indicators_by_packed_rows`): the
+# PACKED_FIELDS columns after the position as a JSON array (SQLite's ``json_array``). One text per row rather
+# than eighteen values: the driver makes one string instead of eighteen objects, and the text is itself
+# the key under which the indicator is shared (most rows of a province's chunk: an indicator seen before).
+PACKED_FIELDS = 18
+
+
+def unpack_indicator(packed: str) -> tuple[Any, ...] | None:
+    """The column values of a packed indicator row (None when it is not an array of PACKED_FIELDS)."""
+    values = json.loads(packed)
+    if not isinstance(values, list) or len(values) != PACKED_FIELDS:
+        return None
+    return tuple(values)
+
+
+def indicators_by_packed_rows(rows: Iterable[Sequence[Any]]) -> dict[int, list[Indicator]] | None:
+    """:func:`indicators_by_version` for rows of (version id, position, the other columns packed into one
+    JSON text, see :data:`PACKED_FIELDS`): the same indicators, shared alike (under their packed text); None
+    when a row cannot be unpacked."""
+    ordered = sorted(rows, key=_VERSION_POSITION)
+    out: dict[int, list[Indicator]] = defaultdict(list)
+    shared = _SHARED_INDICATORS
+    made: dict[tuple[Any, ...], Target] = {}
+    for version, _position, packed in ordered:
+        indicator = shared.get(packed)
+        if indicator is None:
+            values = unpack_indicator(packed)
+            if values is None:
+                return None
+            indicator = _shared_indicator(packed, values, made)
+        out[version].append(indicator)
     return out
 
 
 # The indicators made by :func:`indicators_by_version`, by their columns' values (one process's bulk
 # loads: a review worker's chunks share them); at most this many are kept.
 SHARED_INDICATORS_LIMIT = 50_000
-_SHARED_INDICATORS: dict[tuple[Any, ...], Indicator] = {}
+_SHARED_INDICATORS: dict[Any, Indicator] = {}  # by the columns' values, or their packed text
 _VERSION_POSITION = itemgetter(0, 1)
 
 

@@ -294,7 +294,8 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     产出指标/效益指标 as the 二级 under 实施效果指标 (or 绩效指标), is fine too, and so are older
     provincial forms that write the 二级 as …目标 (产出 | 数量目标) and the cost as 投入 | 成本目标
     (read as 产出 | 成本指标, so the cost rules check it); 投入 with any other 二级 is still flagged
-    (88号: inputs are no targets).
+    (88号: inputs are no targets). An empty 一级 or 二级 is a form without that column (a flat
+    部门整体 list, the central sample's 指标 | 指标内容 | 指标值), not a name outside the framework.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _LEVEL_NOT_IN_FRAMEWORK)]
@@ -303,6 +304,8 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
 def _outside_framework(row: Row) -> tuple[str, str, str] | None:
     """``level-not-in-framework``'s (field, message, suggestion) for one indicator, or None."""
     indicator, level1 = row.indicator, row.level1
+    if not indicator.level1.strip() or not indicator.level2.strip():
+        return None  # the form has no such column (a flat 部门整体 list, 指标 | 指标内容 | 指标值): not misfiled
     if level1 not in LEVEL1_NAMES:
         if _WRAPPER_LEVEL1.match(level1) and normalise_level1(indicator.level2) in LEVEL1_NAMES:
             return None  # the central template: 实施效果指标 — 产出指标 / 效益指标 as its 二级

@@ -304,6 +304,11 @@ _BAD_THING = re.compile(r"事故|投诉|故障|差错|违规|违法|超标|失�
                         r"|上访|拖欠|闲置|浪费|缺陷|误差|延误|滞留|积压|堵塞|停电|停水|中断")
 
 
+def is_bad_thing(name: str) -> bool:
+    """Whether a count counts something meant to be small (事故, 投诉, 超标 …)."""
+    return _BAD_THING.search(name) is not None
+
+
 _COUNT_END = re.compile(r"(?:数量|次数|人数|个数|件数|户数|台数|场次|人次|户次|台次|批次|班次|期数|篇数|份数)$")
 
 

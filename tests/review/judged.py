@@ -246,9 +246,11 @@ BLIND: list[Judged] = [
         ("vague-qualitative", "广大群众对病风病防治意识"),
         ("vague-qualitative", "服务能力提升"),
         ("vague-qualitative", "群众幸福感"),
+        # 良好: the project's conduct graded, no sustainable effect (missed until round 10's fixes:
+        # a bare grade as an effect's value)
+        ("vague-qualitative", "项目实施情况"),
     }), missed=frozenset({
         ("广大群众对病风病防治知识知晓率显著提升", "typo 病风病 (麻风病)"),
-        ("项目实施情况", "良好: the project's conduct is no sustainable effect"),
     }), blind=True),
     Judged("固原原州 水源涵养林 2022 (cut)", _c("28"), frozenset(), blind=True),
     # Second round: judged blind after the first round's rules were widened, so the first run on

@@ -181,6 +181,13 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      [(5, "target")]),
     ("vague-qualitative", "a yes to a vague degree (蔡甸)", with_row(5, row(E, SE, "公众知晓度是否明显提高", "是")),
      None, [(5, "target")]),
+    # round 10 (黄石图书馆, 西部科学城, 大英)
+    ("vague-qualitative", "an effect graded 良好 (黄石图书馆)",
+     with_row(5, row(E, EC, "数字图书馆环境优良无污染", "良好")), None, [(5, "target")]),
+    ("vague-qualitative", "a bare 好 (西部科学城)", with_row(2, row(OUT, Q, "资金使用合规性", "好")), None,
+     [(2, "target")]),
+    ("vague-qualitative", "the form's scale 好坏 as the target (大英)",
+     with_row(5, row(E, SUS, "图书馆管理机制健全性", "好坏")), None, [(5, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -309,6 +316,13 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("unit-mismatch", "a rate as a per mille", with_row(5, row(E, EC, "森林火灾受害率", "≤0.9‰")), None),
     ("vague-qualitative", "a yes/no answer to a checkable question",
      with_row(5, row(E, SE, "是否发生重大森林火灾", "否")), None),
+    # round 10
+    ("vague-qualitative", "良好 as the grade of a thing run to a standard, under 效益",
+     with_row(5, row(E, SUS, "设备运行状况", "良好")), None),
+    ("vague-qualitative", "良好 under 质量 (a grade of the work)",
+     with_row(2, row(OUT, Q, "资源采购质量", "良好")), None),
+    ("vague-qualitative", "好 inside a checkable phrase",
+     with_row(5, row(E, SE, "资金使用合规性", "全年无违规使用，执行好")), None),
 ]
 
 

@@ -76,6 +76,18 @@ def vague_reason(value: str, name: str) -> str | None:
     return _vague_by_words(value, name)
 
 
+# A grade alone as the value of an effect (数字图书馆环境优良无污染 良好, 项目实施情况 良好): an effect
+# needs a measure. Not a grade of a thing assessed by a standard (空气质量 优良, 工程质量等级 良好,
+# 设备运行状况 良好).
+_BARE_GRADE = frozenset({"良好", "较好", "很好", "好", "一般"})
+_GRADED_THING = re.compile(r"质量|等级|级别|状况|状态|评级|评定|水质|空气")
+
+
+def graded_effect(value: str, name: str) -> bool:
+    """Whether an effect's value is only a grade of something with no standard behind it."""
+    return bare(value) in _BARE_GRADE and _GRADED_THING.search(name) is None
+
+
 # A grade given to an effect as such (经济效益良好, 效果良好, 社会影响较好): a grade fits a thing
 # assessed by a standard (设备运行状况 良好), not an effect with no measure.
 _GRADED_EFFECT = re.compile(r"^(?:经济|社会|生态|环境|可持续|综合)?(?:效益|效果|影响|作用|成效)(?:良好|较好|很好|好)$")
@@ -115,7 +127,10 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     yes/no question (已建工程是否存在质量问题 否) unless what it asks is a vague degree
     (公众知晓度是否明显提高 是: by how much?); so are grades
     such as 良好/优良 — but not a grade given to an effect as such (经济效益良好, 效果良好: the
-    effect has no measure). Names that ask for a number are left to ``qualitative-for-number``.
+    effect has no measure), nor a bare 良好/较好/好 as the value of any 效益 row whose name grades
+    nothing assessed by a standard (数字图书馆环境优良无污染 良好; 空气质量 优良 and 设备运行状况
+    良好 are not flagged). A bare 好 or 好坏 (the form's scale left as the target) is vague as 高
+    is. Names that ask for a number are left to ``qualitative-for-number``.
     """
     out = []
     for row, (message, suggestion, template_effect) in flagged(document, _VAGUE_QUALITATIVE):
@@ -136,6 +151,8 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
     if asks_for_number(row.name) or row.economic_cost or is_leftover(target.raw):
         return None  # (社会成本/生态环境成本 need not be money, but must still be checkable)
     reason = vague_reason(target.raw, row.name)
+    if reason is None and row.level1 == LEVEL1_EFFECT and graded_effect(target.raw, row.name):
+        reason = "只给效益打了个笼统的等级，没有可衡量的程度"
     if reason is None:
         return None
     return (f"指标值{quote(target.raw)}{reason}，年底无法判断是否达成",

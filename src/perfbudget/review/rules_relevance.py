@@ -108,7 +108,10 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量"). So does budget
     execution: what is left over (结余率) and how often the budget is rearranged (科目调整次数), a note
     after the name (``结余率(计算方法为:结余数/预算数)``) aside. Money guaranteed to cover a cost
-    (经费保障率, 利息费用保障率, 利息补贴保障率) is the money going in; 应急保障率 is not money.
+    (经费保障率, 利息费用保障率, 利息补贴保障率) is the money going in; 应急保障率 is not money. A
+    flat list without any 一级 — a 部门整体 self-evaluation's management indicators (预算完成率,
+    预算调整率, 结转结余率 beside 播发稿件数量) — files nothing as an output or effect and is not
+    flagged; the same names under 产出 or 效益 are.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)]
@@ -116,8 +119,8 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
 
 def _input_fault(row: Row) -> tuple[str, str, str] | None:
     """``input-as-output``'s (field, message, suggestion) for one indicator, or None."""
-    if row.cost:
-        return None
+    if row.cost or not row.indicator.level1.strip():
+        return None  # a flat list without 一级 (部门整体's management indicators) files nothing as an output
     indicator, level1, level2, name, key = row.indicator, row.level1, row.level2, row.name, row.key
     target = indicator.target
     if (level2 == "数量指标" and target.value is not None and money_in(target.unit, "元") is not None

@@ -392,7 +392,9 @@ _PERCENT_OF = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|系
                          r"|在线|及时|准确|正确|通过|知晓|满意|参与|面|增长|增幅|降幅|提高|下降|占|成活|出勤|入学"
                          # an action whose share is meant, with 率 left off: 工程验收, 补贴发放, 问题整改
                          r"|验收|发放|兑现|落实|执行|接种|救治|救助|参保|就业|回收|处理|处置|整改|办结|结案|检测|监测"
-                         r"|巡查|检查|培训|上线|联网|入驻|入住|分级|登记|建档|评估|认定|公示|审核|备案|签约|注册|考核)$")
+                         r"|巡查|检查|培训|上线|联网|入驻|入住|分级|登记|建档|评估|认定|公示|审核|备案|签约|注册|考核"
+                         # the share of records put in order: 监测数据资料整编, 年度资料上报, 基础信息完善
+                         r"|整编|上报|报送|归档|完善|完整|齐全)$")
 
 
 _AMOUNT, _COUNT_OR_TIME, _AIM, _NO_SHARE = 1, 2, 3, 4
@@ -431,7 +433,7 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     tables (issue 13): any name in % that is neither a rate nor a thing a share can be taken of
     — a sentence or a state (``教学条件改善、办学水平提高 =100%``, ``学生受益情况 =100%``,
     ``通过注射疫苗,可以有效降低…的发生 40%``); names with 率 left off (项目验收合格, 稳定性,
-    工程验收, 补贴发放, 问题整改),
+    工程验收, 补贴发放, 问题整改; and the records put in order: 监测数据资料整编, 基础信息完善),
     shares meeting a standard or done in time (药物治疗符合国家相关标准, 对患者及时给予治疗),
     inputs (``input-as-output``), costs (``cost-not-money``) and 数量指标 (``rate-under-quantity``)
     are not flagged here.

@@ -34,3 +34,29 @@ def test_a_flat_list_without_levels_is_not_outside_the_framework() -> None:
 def test_a_second_level_outside_the_framework_is_still_flagged() -> None:
     doc = document(("产出指标", "", "测报员培训人次", "200人次"), ("产出指标", "资金投入", "项目资金", "100%"))
     assert found(doc, "level-not-in-framework") == [(2, "level2")]
+
+
+def test_budget_management_in_a_flat_list_is_not_an_output() -> None:
+    doc = document(("", "", "预算完成率", "70%"), ("", "", "预算调整率", "3%"), ("", "", "播发稿件数量", "2200篇"))
+    assert found(doc, "input-as-output") == []
+
+
+def test_budget_execution_filed_as_an_output_is_still_an_input() -> None:
+    doc = document(("产出指标", "", "预算完成率", "70%"), ("", "", "播发稿件数量", "2200篇"))
+    assert found(doc, "input-as-output") == [(1, "level3")]
+
+
+def test_older_names_of_a_second_level_are_read() -> None:
+    doc = document(("产出指标", "进度指标", "完成年度资料上报", "2020年12月底前"),
+                   ("效益指标", "环境效益", "园区绿化覆盖率", "≥30%"))
+    assert found(doc, "level-not-in-framework") == []
+    doc = document(("产出指标", "进度目录", "完成年度资料上报", "2020年12月底前"))
+    assert found(doc, "level-not-in-framework") == [(1, "level2")]
+
+
+def test_records_put_in_order_can_be_a_share() -> None:
+    doc = document(("产出指标", "质量指标", "监测数据资料整编", "100%"),
+                   ("产出指标", "质量指标", "基础信息完善", "100%"))
+    assert found(doc, "unit-mismatch") == []
+    doc = document(("产出指标", "质量指标", "取得监测资料", "100%"))  # a share of what? the records themselves
+    assert found(doc, "unit-mismatch") == [(1, "target")]

@@ -307,13 +307,16 @@ _LEVEL_NAMES = frozenset(
 _GENERIC_OBJECT = re.compile(r"^(?:工作|任务|各项|计划|年度)+(?=\S)")
 # A name that is only a figure: the target written where the name goes (100万, 20万元, 500人).
 _FIGURE_NAME = re.compile(r"^\d+(?:\.\d+)?(?:[万千亿]?元?|%|个|人|次|户|台|套|件|项|辆)$")
-_DATE_NAME = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|内|前|之前|以前|底前|底之前|末前)?$")
+# A name that is only a date or a period of the year (2022年底之前, 2022年全年, 2022年上半年).
+_DATE_NAME = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|内|前|之前|以前|底前|底之前|末前"
+                        r"|全年|度|上半年|下半年|第?[一二三四1-4]季度)?$")
 
 
 @rule("name-without-object", title="指标名称没有衡量对象", dimension="规范性", severity="warning")
 def name_without_object(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name that is only a measure word: ``及时完成率``, ``合格率``, ``满意度``, ``工作任务完成率``,
-    or only a date (``2022年底之前`` as the name of a 时效 row), or only a figure (``100万`` as the
+    or only a date or a period (``2022年底之前``, ``2022年全年`` as the name of a 时效 row), or only
+    a figure (``100万`` as the
     name of a 成本 row: the target written where the name goes), or only a 一级/二级 name of the
     frameworks (``社会成本指标`` as the name of a 成本 row: the heading copied down).
 

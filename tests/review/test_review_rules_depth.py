@@ -188,6 +188,10 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      [(2, "target")]),
     ("vague-qualitative", "the form's scale 好坏 as the target (大英)",
      with_row(5, row(E, SUS, "图书馆管理机制健全性", "好坏")), None, [(5, "target")]),
+    ("name-without-object", "a period as the name (黄石图书馆)", with_row(3, row(OUT, T, "2022年全年", "≥360天")),
+     None, [(3, "level3")]),
+    ("rate-under-quantity", "a phrase opening with a share (黄石图书馆)",
+     with_row(1, row(OUT, N, "WIFI布点全覆盖", "100%覆盖")), None, [(1, "level2")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -323,6 +327,9 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      with_row(2, row(OUT, Q, "资源采购质量", "良好")), None),
     ("vague-qualitative", "好 inside a checkable phrase",
      with_row(5, row(E, SE, "资金使用合规性", "全年无违规使用，执行好")), None),
+    ("name-without-object", "a period with what is counted", with_row(3, row(OUT, T, "2022年全年开放天数", "≥360天")),
+     None),
+    ("rate-under-quantity", "a count in a phrase", with_row(1, row(OUT, N, "WIFI布点", "覆盖阅览室12个")), None),
 ]
 
 

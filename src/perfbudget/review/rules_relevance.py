@@ -208,10 +208,18 @@ def rate_given_as_count(name: str, raw: str) -> str | None:
 
 
 
+# A phrase value that opens with a share: 100%覆盖, ≥95%完成.
+_LEADING_SHARE = re.compile(r"^[≥≤><=]*\d+(?:\.\d+)?\s*[%％][\u4e00-\u9fff]")
+
+
 def _rate_in_quantity(row: Row) -> bool | None:
     """True for a rate (…率, or a value in %) under 数量指标 that is no input (what ``rate-under-quantity``
     judges further by its exempt endings and the project's category)."""
-    if row.level2 != "数量指标" or not (row.name.endswith("率") or row.indicator.target.unit == "%"):
+    if row.level2 != "数量指标":
+        return None
+    target = row.indicator.target
+    if not (row.name.endswith("率") or target.unit == "%"
+            or (not target.is_quantitative and _LEADING_SHARE.match(target.raw.strip()))):
         return None
     if not row.indicator.target.is_quantitative and rate_given_as_count(row.name, row.indicator.target.raw):
         return None  # the value is a count (覆盖率 written as …机构37个): unit-mismatch says it
@@ -224,7 +232,7 @@ _RATE_IN_QUANTITY = indicator_check(_rate_in_quantity)
 @rule("rate-under-quantity", title="数量指标写成比率", dimension="相关性", severity="warning",
       params={"exempt": _COMPLETION})
 def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Finding]:
-    """A rate (…率, or a value in %) under 数量指标.
+    """A rate (…率, or a value in %, or a phrase opening with one: ``100%覆盖``) under 数量指标.
 
     数量指标 states how much is delivered (…次, …人, …台); a rate such as 维护保障率 says
     nothing about quantity and belongs under 质量指标 or should be rewritten as a count.

@@ -67,12 +67,18 @@ _NOTE_AFTER = re.compile(r"[（(][^()（）]*[)）]$")
 _TARGET_AFTER_RATE = re.compile(r"(?<=率)[≥≤><=]*\d+(?:\.\d+)?[%％]$")
 
 
+# A name written as the way it is measured: 以资金的使用进度为衡量标准 measures 资金的使用进度.
+_MEASURED_BY = re.compile(r"^以(.+?)为?(?:衡量|考核|评价|评判)?(?:标准|依据|尺度)$")
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def is_input_name(name: str) -> bool:
     """True for names that measure money spent or disbursed (an input, not an output)."""
     if name.endswith((")", "）")):  # 结余率(计算方法为:结余数/预算数): the note explains, the name measures
         name = _NOTE_AFTER.sub("", name) or name
     text = _TARGET_AFTER_RATE.sub("", bare(name))
+    if (measured := _MEASURED_BY.match(text)) is not None:
+        text = measured.group(1)
     return bool(_INPUT_NAME.search(text)) and _MANAGEMENT.search(text) is None
 
 
@@ -108,7 +114,8 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量"). So does budget
     execution: what is left over (结余率) and how often the budget is rearranged (科目调整次数), a note
     after the name (``结余率(计算方法为:结余数/预算数)``) aside. Money guaranteed to cover a cost
-    (经费保障率, 利息费用保障率, 利息补贴保障率) is the money going in; 应急保障率 is not money. A
+    (经费保障率, 利息费用保障率, 利息补贴保障率) is the money going in; 应急保障率 is not money. A name
+    written as the way it is measured is read for what it measures (以资金的使用进度为衡量标准). A
     flat list without any 一级 — a 部门整体 self-evaluation's management indicators (预算完成率,
     预算调整率, 结转结余率 beside 播发稿件数量) — files nothing as an output or effect and is not
     flagged; the same names under 产出 or 效益 are.

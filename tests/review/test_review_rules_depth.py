@@ -192,6 +192,10 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      None, [(3, "level3")]),
     ("rate-under-quantity", "a phrase opening with a share (黄石图书馆)",
      with_row(1, row(OUT, N, "WIFI布点全覆盖", "100%覆盖")), None, [(1, "level2")]),
+    ("name-without-object", "a principle as a cost's name (黄石图书馆)",
+     with_row(4, row(OUT, C, "以低价位高质量为采购原则", "≤10万元")), None, [(4, "level3")]),
+    ("input-as-output", "money spent, named as the way it is measured (海南 2013)",
+     with_row(5, row(E, SE, "以资金的使用进度为衡量标准", "全部完成")), None, [(5, "level3")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -330,6 +334,10 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("name-without-object", "a period with what is counted", with_row(3, row(OUT, T, "2022年全年开放天数", "≥360天")),
      None),
     ("rate-under-quantity", "a count in a phrase", with_row(1, row(OUT, N, "WIFI布点", "覆盖阅览室12个")), None),
+    ("name-without-object", "以 opening a name with its object", with_row(1, row(OUT, N, "以旧换新设备数量", "≥12台")),
+     None),
+    ("input-as-output", "a report's progress as the measure",
+     with_row(5, row(E, SE, "以报告的进度为衡量标准", "全部完成")), None),
 ]
 
 

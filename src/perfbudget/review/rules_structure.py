@@ -290,10 +290,15 @@ _LEVEL2_MISPLACED = indicator_check(_misplaced)
 @lru_cache(maxsize=CACHE_SIZE)
 def bare_measure(name: str) -> bool:
     """True when a name is only a measure (及时率, 工作任务完成率, 满意度) without what it measures,
-    or only a date (``2022年底之前``)."""
+    or only a date (``2022年底之前``), or a principle (``以低价位高质量为采购原则``)."""
     text = _GENERIC_OBJECT.sub("", bare(name))
     return (text in word_set("names", "measures") or bool(_DATE_NAME.match(bare(name)))
-            or bool(_FIGURE_NAME.match(bare(name))) or bare(name) in _LEVEL_NAMES)
+            or bool(_FIGURE_NAME.match(bare(name))) or bare(name) in _LEVEL_NAMES
+            or bool(_PRINCIPLE_NAME.match(bare(name))))
+
+
+# A principle as the name: 以低价位高质量为采购原则 says how to buy, not what is measured.
+_PRINCIPLE_NAME = re.compile(r"^以.+为.{0,6}(?:原则|准则|方针|宗旨)$")
 
 
 # The frameworks' own 一级/二级 names (社会成本指标, 数量指标, 经济效益): a 三级 so named is the
@@ -318,7 +323,8 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     or only a date or a period (``2022年底之前``, ``2022年全年`` as the name of a 时效 row), or only
     a figure (``100万`` as the
     name of a 成本 row: the target written where the name goes), or only a 一级/二级 name of the
-    frameworks (``社会成本指标`` as the name of a 成本 row: the heading copied down).
+    frameworks (``社会成本指标`` as the name of a 成本 row: the heading copied down), or a principle
+    (``以低价位高质量为采购原则`` as the name of a 成本 row).
 
     Of what? A reviewer cannot tell what is counted, and the unit cannot prove it at year end
     (88号: indicators 清晰、可衡量). The measure words are in ``vocabulary.toml``. When the
@@ -355,6 +361,7 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     if description and description != row.key and bare(row.name) not in _LEVEL_NAMES:
         return None  # the description says more: name-description-mismatch, or an explanation
     what = ("是一个日期" if _DATE_NAME.match(row.key) else "是一个数值" if _FIGURE_NAME.match(row.key)
+            else "是一条原则" if _PRINCIPLE_NAME.match(bare(row.name))
             else "照抄了一级或二级指标的名称" if bare(row.name) in _LEVEL_NAMES else "只有衡量方式")
     return (f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象",
             "写明衡量什么，如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」")

@@ -196,6 +196,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(4, row(OUT, C, "以低价位高质量为采购原则", "≤10万元")), None, [(4, "level3")]),
     ("input-as-output", "money spent, named as the way it is measured (海南 2013)",
      with_row(5, row(E, SE, "以资金的使用进度为衡量标准", "全部完成")), None, [(5, "level3")]),
+    ("spec-as-quantity", "a capacity as the quantity (黄石图书馆)", with_row(1, row(OUT, N, "一个存储备份器", "25TB")),
+     None, [(1, "level2")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -336,6 +338,7 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("rate-under-quantity", "a count in a phrase", with_row(1, row(OUT, N, "WIFI布点", "覆盖阅览室12个")), None),
     ("name-without-object", "以 opening a name with its object", with_row(1, row(OUT, N, "以旧换新设备数量", "≥12台")),
      None),
+    ("spec-as-quantity", "a count of devices", with_row(1, row(OUT, N, "存储备份器数量", "1台")), None),
     ("input-as-output", "a report's progress as the measure",
      with_row(5, row(E, SE, "以报告的进度为衡量标准", "全部完成")), None),
 ]

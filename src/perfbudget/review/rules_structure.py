@@ -188,9 +188,16 @@ def spec_word(name: str) -> str | None:
     return None
 
 
+# Units that give a device's size or speed, never how many are delivered: 一个存储备份器 25TB.
+_SPEC_UNITS = frozenset({"TB", "GB", "MB", "PB", "Mbps", "Gbps", "M/s", "MB/s", "寸", "英寸", "像素", "dB", "分贝"})
+
+
 def _spec_in_quantity(row: Row) -> str | None:
-    """The spec word of a 数量指标 name (``spec-as-quantity``), or None."""
-    return spec_word(row.name) if row.level2 == "数量指标" else None
+    """The spec word of a 数量指标 name, or the spec unit of its value (``spec-as-quantity``), or None."""
+    if row.level2 != "数量指标":
+        return None
+    unit = row.indicator.target.unit
+    return spec_word(row.name) or (unit if unit in _SPEC_UNITS else None)
 
 
 _SPEC_IN_QUANTITY = indicator_check(_spec_in_quantity)
@@ -201,7 +208,8 @@ def spec_as_quantity(document: Document, settings: RuleSettings) -> list[Finding
     """A specification of what is bought (射程, 功率, 宽度, 容量 …) under 数量指标.
 
     ``雾炮车风炮射程 ≥80M`` says how good a machine is, not how much is delivered: it belongs
-    under 质量指标 (or the purchase's standard). The spec words are in ``vocabulary.toml``.
+    under 质量指标 (or the purchase's standard). The spec words are in ``vocabulary.toml``. A value
+    in a unit of size or speed (TB, GB, Mbps, 寸, 像素, dB: ``一个存储备份器 25TB``) is a spec too.
     """
     out = []
     for row, word in flagged(document, _SPEC_IN_QUANTITY):

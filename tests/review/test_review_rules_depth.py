@@ -198,6 +198,11 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(5, row(E, SE, "以资金的使用进度为衡量标准", "全部完成")), None, [(5, "level3")]),
     ("spec-as-quantity", "a capacity as the quantity (黄石图书馆)", with_row(1, row(OUT, N, "一个存储备份器", "25TB")),
      None, [(1, "level2")]),
+    ("several-targets", "three outputs all to be completed (海南 2013)",
+     with_row(1, row(OUT, N, "宏观经济形势分析与预测", "半年报告、全年报告和11期景气报告全部完成")), None,
+     [(1, "target")]),
+    ("vague-qualitative", "an effect row saying there is none (黄石图书馆)",
+     with_row(5, row(E, EE, "社会公益服务无经济效益", "公益性事业")), None, [(5, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -338,6 +343,8 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("rate-under-quantity", "a count in a phrase", with_row(1, row(OUT, N, "WIFI布点", "覆盖阅览室12个")), None),
     ("name-without-object", "以 opening a name with its object", with_row(1, row(OUT, N, "以旧换新设备数量", "≥12台")),
      None),
+    ("several-targets", "two things completed", with_row(1, row(OUT, N, "宣传和培训", "宣传和培训全部完成")), None),
+    ("vague-qualitative", "an effect of no accident", with_row(5, row(E, SE, "安全生产", "全年无重大安全事故")), None),
     ("spec-as-quantity", "a count of devices", with_row(1, row(OUT, N, "存储备份器数量", "1台")), None),
     ("input-as-output", "a report's progress as the measure",
      with_row(5, row(E, SE, "以报告的进度为衡量标准", "全部完成")), None),

@@ -130,7 +130,8 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     effect has no measure), nor a bare 良好/较好/好 as the value of any 效益 row whose name grades
     nothing assessed by a standard (数字图书馆环境优良无污染 良好; 空气质量 优良 and 设备运行状况
     良好 are not flagged). A bare 好 or 好坏 (the form's scale left as the target) is vague as 高
-    is. Names that ask for a number are left to ``qualitative-for-number``.
+    is. An effect row that says there is no such effect (社会公益服务无经济效益, 不适用) is no
+    target. Names that ask for a number are left to ``qualitative-for-number``.
     """
     out = []
     for row, (message, suggestion, template_effect) in flagged(document, _VAGUE_QUALITATIVE):
@@ -150,6 +151,9 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
         return None
     if asks_for_number(row.name) or row.economic_cost or is_leftover(target.raw):
         return None  # (社会成本/生态环境成本 need not be money, but must still be checkable)
+    if row.level1 == LEVEL1_EFFECT and _NO_EFFECT.search(indicator.level3 + target.raw):
+        return (f"{quote(indicator.level3)}（{target.raw}）说明这项效益并不存在，不是可以衡量的目标",
+                "没有该项效益的，删去这一行；写项目真正带来的效益，如「数字资源访问量≥5万人次」", False)
     reason = vague_reason(target.raw, row.name)
     if reason is None and row.level1 == LEVEL1_EFFECT and graded_effect(target.raw, row.name):
         reason = "只给效益打了个笼统的等级，没有可衡量的程度"
@@ -160,6 +164,9 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
             "（如「建立并印发管理制度」「全年无重大安全事故」）",
             row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
 
+
+# An effect row that says there is none: 社会公益服务无经济效益, 不产生经济效益, 不适用.
+_NO_EFFECT = re.compile(r"(?:无|没有|不产生|不涉及)(?:直接)?(?:经济|社会|生态|环境)?效益|^不适用$|不适用$")
 
 _VAGUE_QUALITATIVE = indicator_check(_vague)
 
@@ -237,7 +244,8 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     (人, 次, 期 … of ``vocabulary.toml`` ``[units] count``) with a list mark (、，；) between each
     and the next. A count beside its share (``实施基层医疗机构37个，覆盖率100%``), a count and a
     time (``15次…30小时``) or a single count in a phrase are not flagged; cost rows are left to
-    the cost rules.
+    the cost rules. So is a list of three or more outputs said to be all completed
+    (``半年报告、全年报告和11期景气报告全部完成``); one or two things completed are not flagged.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _SEVERAL_TARGETS)]
@@ -263,10 +271,15 @@ def _listed_figures(raw: str) -> bool:
 def _several_targets(row: Row) -> tuple[str, str] | None:
     """``several-targets``'s (message, suggestion) for one indicator, or None."""
     target = row.indicator.target
-    if target.kind is Kind.QUANTITATIVE or row.cost:
+    if row.cost:
         return None
     raw = target.raw
-    if not _listed_figures(raw):  # most values: not two figures with a list mark between
+    if raw.endswith("完成") and (listed_work := _LISTED_WORK.match("".join(raw.split()))) is not None:
+        items = [item for item in _WORK_MARK.split(listed_work.group(1)) if item]
+        return (f"指标值{quote(raw)}列了{len(items)}项产出，只说全部完成，一个指标只能对照一个目标值，无法打分",
+                f"拆成{len(items)}个三级指标，每项写明数量，如「{items[0]}≥1份」")
+    # most values: not two figures with a list mark between
+    if target.kind is Kind.QUANTITATIVE or not _listed_figures(raw):
         return None
     counts = word_set("units", "count")
     found = [(value, unit, start, end) for value, unit, start, end in figures(raw) if unit in counts]
@@ -277,6 +290,10 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
     return (f"指标值{quote(raw)}列了{len(found)}个数量（{listed}），一个指标只能对照一个目标值，无法打分",
             f"拆成{len(found)}个三级指标，每个指标只写一个目标值，如把{quote(first)}单列为一个指标")
 
+
+# Several outputs listed, all to be completed: 半年报告、全年报告和11期景气报告全部完成.
+_LISTED_WORK = re.compile(r"^((?:[^、，,；;和及]{2,}[、和及]){2,}[^、，,；;和及]{2,}?)(?:全部|均|都)完成$")
+_WORK_MARK = re.compile(r"[、和及]")
 
 _SEVERAL_TARGETS = indicator_check(_several_targets)
 

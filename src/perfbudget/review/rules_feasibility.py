@@ -151,7 +151,8 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
         return None
     if asks_for_number(row.name) or row.economic_cost or is_leftover(target.raw):
         return None  # (社会成本/生态环境成本 need not be money, but must still be checkable)
-    if row.level1 == LEVEL1_EFFECT and _NO_EFFECT.search(indicator.level3 + target.raw):
+    text = indicator.level3 + target.raw
+    if row.level1 == LEVEL1_EFFECT and ("效益" in text or "不适用" in text) and _NO_EFFECT.search(text):
         return (f"{quote(indicator.level3)}（{target.raw}）说明这项效益并不存在，不是可以衡量的目标",
                 "没有该项效益的，删去这一行；写项目真正带来的效益，如「数字资源访问量≥5万人次」", False)
     reason = vague_reason(target.raw, row.name)
@@ -409,9 +410,10 @@ _PERCENT_OF = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|系
                          r"|在线|及时|准确|正确|通过|知晓|满意|参与|面|增长|增幅|降幅|提高|下降|占|成活|出勤|入学"
                          # an action whose share is meant, with 率 left off: 工程验收, 补贴发放, 问题整改
                          r"|验收|发放|兑现|落实|执行|接种|救治|救助|参保|就业|回收|处理|处置|整改|办结|结案|检测|监测"
-                         r"|巡查|检查|培训|上线|联网|入驻|入住|分级|登记|建档|评估|认定|公示|审核|备案|签约|注册|考核"
-                         # the share of records put in order: 监测数据资料整编, 年度资料上报, 基础信息完善
-                         r"|整编|上报|报送|归档|完善|完整|齐全)$")
+                         r"|巡查|检查|培训|上线|联网|入驻|入住|分级|登记|建档|评估|认定|公示|审核|备案|签约|注册|考核)$")
+# The share of records put in order, 率 left off too: 监测数据资料整编, 年度资料上报, 基础信息完善 (tested
+# only when the pattern above fails, so that its search stays as short as before).
+_RECORDS_IN_ORDER = ("整编", "上报", "报送", "归档", "完善", "完整", "齐全")
 
 
 _AMOUNT, _COUNT_OR_TIME, _AIM, _NO_SHARE = 1, 2, 3, 4
@@ -428,7 +430,8 @@ def _percent_fault(name: str) -> int:
         return _COUNT_OR_TIME
     if _AIM_NAME.search(name) and not _RATE_LIKE_END.search(name):
         return _AIM
-    if (not _PERCENT_OF.search(_BRACKETED.sub("", name)) and not is_input_name(name)
+    measured = _BRACKETED.sub("", name)
+    if (not _PERCENT_OF.search(measured) and not measured.endswith(_RECORDS_IN_ORDER) and not is_input_name(name)
             and _SHARE_MEETING.search(name) is None):
         return _NO_SHARE
     return 0

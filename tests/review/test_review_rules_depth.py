@@ -181,6 +181,28 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      [(5, "target")]),
     ("vague-qualitative", "a yes to a vague degree (蔡甸)", with_row(5, row(E, SE, "公众知晓度是否明显提高", "是")),
      None, [(5, "target")]),
+    # round 10 (黄石图书馆, 西部科学城, 大英)
+    ("vague-qualitative", "an effect graded 良好 (黄石图书馆)",
+     with_row(5, row(E, EC, "数字图书馆环境优良无污染", "良好")), None, [(5, "target")]),
+    ("vague-qualitative", "a bare 好 (西部科学城)", with_row(2, row(OUT, Q, "资金使用合规性", "好")), None,
+     [(2, "target")]),
+    ("vague-qualitative", "the form's scale 好坏 as the target (大英)",
+     with_row(5, row(E, SUS, "图书馆管理机制健全性", "好坏")), None, [(5, "target")]),
+    ("name-without-object", "a period as the name (黄石图书馆)", with_row(3, row(OUT, T, "2022年全年", "≥360天")),
+     None, [(3, "level3")]),
+    ("rate-under-quantity", "a phrase opening with a share (黄石图书馆)",
+     with_row(1, row(OUT, N, "WIFI布点全覆盖", "100%覆盖")), None, [(1, "level2")]),
+    ("name-without-object", "a principle as a cost's name (黄石图书馆)",
+     with_row(4, row(OUT, C, "以低价位高质量为采购原则", "≤10万元")), None, [(4, "level3")]),
+    ("input-as-output", "money spent, named as the way it is measured (海南 2013)",
+     with_row(5, row(E, SE, "以资金的使用进度为衡量标准", "全部完成")), None, [(5, "level3")]),
+    ("spec-as-quantity", "a capacity as the quantity (黄石图书馆)", with_row(1, row(OUT, N, "一个存储备份器", "25TB")),
+     None, [(1, "level2")]),
+    ("several-targets", "three outputs all to be completed (海南 2013)",
+     with_row(1, row(OUT, N, "宏观经济形势分析与预测", "半年报告、全年报告和11期景气报告全部完成")), None,
+     [(1, "target")]),
+    ("vague-qualitative", "an effect row saying there is none (黄石图书馆)",
+     with_row(5, row(E, EE, "社会公益服务无经济效益", "公益性事业")), None, [(5, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -309,6 +331,23 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("unit-mismatch", "a rate as a per mille", with_row(5, row(E, EC, "森林火灾受害率", "≤0.9‰")), None),
     ("vague-qualitative", "a yes/no answer to a checkable question",
      with_row(5, row(E, SE, "是否发生重大森林火灾", "否")), None),
+    # round 10
+    ("vague-qualitative", "良好 as the grade of a thing run to a standard, under 效益",
+     with_row(5, row(E, SUS, "设备运行状况", "良好")), None),
+    ("vague-qualitative", "良好 under 质量 (a grade of the work)",
+     with_row(2, row(OUT, Q, "资源采购质量", "良好")), None),
+    ("vague-qualitative", "好 inside a checkable phrase",
+     with_row(5, row(E, SE, "资金使用合规性", "全年无违规使用，执行好")), None),
+    ("name-without-object", "a period with what is counted", with_row(3, row(OUT, T, "2022年全年开放天数", "≥360天")),
+     None),
+    ("rate-under-quantity", "a count in a phrase", with_row(1, row(OUT, N, "WIFI布点", "覆盖阅览室12个")), None),
+    ("name-without-object", "以 opening a name with its object", with_row(1, row(OUT, N, "以旧换新设备数量", "≥12台")),
+     None),
+    ("several-targets", "two things completed", with_row(1, row(OUT, N, "宣传和培训", "宣传和培训全部完成")), None),
+    ("vague-qualitative", "an effect of no accident", with_row(5, row(E, SE, "安全生产", "全年无重大安全事故")), None),
+    ("spec-as-quantity", "a count of devices", with_row(1, row(OUT, N, "存储备份器数量", "1台")), None),
+    ("input-as-output", "a report's progress as the measure",
+     with_row(5, row(E, SE, "以报告的进度为衡量标准", "全部完成")), None),
 ]
 
 

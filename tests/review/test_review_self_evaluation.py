@@ -48,6 +48,9 @@ FLAG: list[tuple[str, str, list[Filled], list[tuple[int | None, str | None]]]] =
     ("score-vs-actual", "missed, yet full marks (濉溪)", [(1, ">=4754人", "4604人", "5", "5")], [(1, "score")]),
     ("score-vs-actual", "over a ceiling, yet full marks (濉溪)", [(4, "<=5300元/户", "5830元/户", "10", "10")],
      [(4, "score")]),
+    # round 10: no comparator, the name says which way (西部科学城 部门整体)
+    ("score-vs-actual", "a rate of things done, no comparator", [(2, "95%", "90%", "10", "10")], [(2, "score")]),
+    ("score-vs-actual", "a count delivered, no comparator", [(1, "12次", "10次", "10", "10")], [(1, "score")]),
 ]
 
 NEAR_MISS: list[tuple[str, str, list[Filled]]] = [
@@ -58,7 +61,8 @@ NEAR_MISS: list[tuple[str, str, list[Filled]]] = [
     ("actual-not-comparable", "a bare number", [(2, None, "97", None, None)]),
     ("score-vs-actual", "met and full marks", [(1, None, "14次", "10", "10")]),
     ("score-vs-actual", "missed and marked down", [(1, None, "10次", "10", "8")]),
-    ("score-vs-actual", "no comparator: not judged", [(2, "95%", "90%", "10", "10")]),
+    ("score-vs-actual", "no comparator, a name that does not say which way", [(5, "360天", "350天", "10", "10")]),
+    ("score-vs-actual", "no comparator, a count met", [(1, "12次", "14次", "10", "10")]),
     ("score-vs-actual", "no score given", [(1, None, "10次", "10", None)]),
 ]
 

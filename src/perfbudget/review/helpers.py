@@ -207,6 +207,11 @@ def forget_indicators() -> None:
         cache.clear()
 
 
+# Older names of a 二级 some provincial forms still print: Hubei's 进度指标 for 时效, the 2016
+# templates' 环境效益指标 for 生态效益.
+_OLDER_LEVEL2 = {"进度指标": "时效指标", "环境效益指标": "生态效益指标"}
+
+
 @lru_cache(maxsize=4096)
 def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
     """(一级 normalised, 二级 normalised, a cost, a cost that must be money) of a row (:class:`Row`)."""
@@ -214,6 +219,7 @@ def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
     if level1.endswith("目标") and level1[:-2] + "指标" in LEVEL1_NAMES:  # older forms: 产出目标 for 产出指标
         level1 = level1[:-2] + "指标"
     level2 = normalise_level2(level2)
+    level2 = _OLDER_LEVEL2.get(level2, level2)
     if level2.endswith("目标指标"):  # older provincial forms: 数量目标, 成本目标 for 数量指标, 成本指标
         level2 = level2[:-4] + "指标"
         if level1 == "投入" and level2 == "成本指标":  # 投入 | 成本目标: the cost of the 2015 framework

@@ -28,6 +28,7 @@ from perfbudget.review.helpers import (
     rows,
 )
 from perfbudget.review.registry import rule
+from perfbudget.review.rules_feasibility import is_bad_thing, is_count, name_direction
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal, parse_target
 
@@ -555,7 +556,10 @@ def score_vs_actual(document: Document, settings: RuleSettings) -> list[Finding]
     missed gets less: an actual that meets its target (``2万元`` against ``2万元``, ``合格`` against
     ``合格``) scored below the weight (18 of 20), or an actual short of its target (``0个`` against
     ``≥2个``) scored the full weight, is written up. Only rows with a weight, a score and an actual in
-    the target's unit (or the target's own words) are judged.
+    the target's unit (or the target's own words) are judged. A target written without a comparator
+    (``26次``, ``100%``) is a floor when its name leaves no doubt — a count of things delivered
+    (党性教育培训次数 ``12次`` against ``26次``) or a rate of things done (政府采购执行率 ``72.74%``
+    against ``100%``); otherwise (控制率, 调整率, 结余率) it is not judged.
     """
     return [at_indicator(row.project, row.position, row.indicator, "score", *verdict)
             for row, (_actual, verdict) in flagged(document, _SELF_EVALUATION) if verdict is not None]
@@ -590,11 +594,21 @@ def _met(indicator: Indicator, actual: str, name: str) -> bool | None:
         return None
     if target.unit != done.unit or target.upper is not None or target.period is not None:
         return None
-    if target.op in (Op.GE, Op.GT):
+    op = target.op if target.op is not None else _floor_by_name(name, target.unit)
+    if op in (Op.GE, Op.GT):
         return done.value >= target.value
-    if target.op in (Op.LE, Op.LT):
+    if op in (Op.LE, Op.LT):
         return done.value <= target.value
-    return done.value == target.value if target.op is Op.EQ else None
+    return done.value == target.value if op is Op.EQ else None
+
+
+def _floor_by_name(name: str, unit: str | None) -> Op | None:
+    """The comparator a target written without one (``26次``, ``100%``) leaves to its name: a floor
+    for a count of things delivered and for a rate of things done (执行率, 完成率, 合格率 …); None
+    when the name does not say (控制率, 调整率, 结余率: ceilings or both ways)."""
+    if name_direction(name) == "positive" or (is_count(name, unit) and not is_bad_thing(name)):
+        return Op.GE
+    return None
 
 
 def _self_evaluation(row: Row) -> tuple[Any, tuple[str, str] | None] | None:

@@ -76,6 +76,18 @@ def vague_reason(value: str, name: str) -> str | None:
     return _vague_by_words(value, name)
 
 
+# A grade alone as the value of an effect (数字图书馆环境优良无污染 良好, 项目实施情况 良好): an effect
+# needs a measure. Not a grade of a thing assessed by a standard (空气质量 优良, 工程质量等级 良好,
+# 设备运行状况 良好).
+_BARE_GRADE = frozenset({"良好", "较好", "很好", "好", "一般"})
+_GRADED_THING = re.compile(r"质量|等级|级别|状况|状态|评级|评定|水质|空气")
+
+
+def graded_effect(value: str, name: str) -> bool:
+    """Whether an effect's value is only a grade of something with no standard behind it."""
+    return bare(value) in _BARE_GRADE and _GRADED_THING.search(name) is None
+
+
 # A grade given to an effect as such (经济效益良好, 效果良好, 社会影响较好): a grade fits a thing
 # assessed by a standard (设备运行状况 良好), not an effect with no measure.
 _GRADED_EFFECT = re.compile(r"^(?:经济|社会|生态|环境|可持续|综合)?(?:效益|效果|影响|作用|成效)(?:良好|较好|很好|好)$")
@@ -115,7 +127,11 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     yes/no question (已建工程是否存在质量问题 否) unless what it asks is a vague degree
     (公众知晓度是否明显提高 是: by how much?); so are grades
     such as 良好/优良 — but not a grade given to an effect as such (经济效益良好, 效果良好: the
-    effect has no measure). Names that ask for a number are left to ``qualitative-for-number``.
+    effect has no measure), nor a bare 良好/较好/好 as the value of any 效益 row whose name grades
+    nothing assessed by a standard (数字图书馆环境优良无污染 良好; 空气质量 优良 and 设备运行状况
+    良好 are not flagged). A bare 好 or 好坏 (the form's scale left as the target) is vague as 高
+    is. An effect row that says there is no such effect (社会公益服务无经济效益, 不适用) is no
+    target. Names that ask for a number are left to ``qualitative-for-number``.
     """
     out = []
     for row, (message, suggestion, template_effect) in flagged(document, _VAGUE_QUALITATIVE):
@@ -135,7 +151,13 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
         return None
     if asks_for_number(row.name) or row.economic_cost or is_leftover(target.raw):
         return None  # (社会成本/生态环境成本 need not be money, but must still be checkable)
+    text = indicator.level3 + target.raw
+    if row.level1 == LEVEL1_EFFECT and ("效益" in text or "不适用" in text) and _NO_EFFECT.search(text):
+        return (f"{quote(indicator.level3)}（{target.raw}）说明这项效益并不存在，不是可以衡量的目标",
+                "没有该项效益的，删去这一行；写项目真正带来的效益，如「数字资源访问量≥5万人次」", False)
     reason = vague_reason(target.raw, row.name)
+    if reason is None and row.level1 == LEVEL1_EFFECT and graded_effect(target.raw, row.name):
+        reason = "只给效益打了个笼统的等级，没有可衡量的程度"
     if reason is None:
         return None
     return (f"指标值{quote(target.raw)}{reason}，年底无法判断是否达成",
@@ -143,6 +165,9 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
             "（如「建立并印发管理制度」「全年无重大安全事故」）",
             row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
 
+
+# An effect row that says there is none: 社会公益服务无经济效益, 不产生经济效益, 不适用.
+_NO_EFFECT = re.compile(r"(?:无|没有|不产生|不涉及)(?:直接)?(?:经济|社会|生态|环境)?效益|^不适用$|不适用$")
 
 _VAGUE_QUALITATIVE = indicator_check(_vague)
 
@@ -220,7 +245,8 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     (人, 次, 期 … of ``vocabulary.toml`` ``[units] count``) with a list mark (、，；) between each
     and the next. A count beside its share (``实施基层医疗机构37个，覆盖率100%``), a count and a
     time (``15次…30小时``) or a single count in a phrase are not flagged; cost rows are left to
-    the cost rules.
+    the cost rules. So is a list of three or more outputs said to be all completed
+    (``半年报告、全年报告和11期景气报告全部完成``); one or two things completed are not flagged.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _SEVERAL_TARGETS)]
@@ -246,10 +272,15 @@ def _listed_figures(raw: str) -> bool:
 def _several_targets(row: Row) -> tuple[str, str] | None:
     """``several-targets``'s (message, suggestion) for one indicator, or None."""
     target = row.indicator.target
-    if target.kind is Kind.QUANTITATIVE or row.cost:
+    if row.cost:
         return None
     raw = target.raw
-    if not _listed_figures(raw):  # most values: not two figures with a list mark between
+    if raw.endswith("完成") and (listed_work := _LISTED_WORK.match("".join(raw.split()))) is not None:
+        items = [item for item in _WORK_MARK.split(listed_work.group(1)) if item]
+        return (f"指标值{quote(raw)}列了{len(items)}项产出，只说全部完成，一个指标只能对照一个目标值，无法打分",
+                f"拆成{len(items)}个三级指标，每项写明数量，如「{items[0]}≥1份」")
+    # most values: not two figures with a list mark between
+    if target.kind is Kind.QUANTITATIVE or not _listed_figures(raw):
         return None
     counts = word_set("units", "count")
     found = [(value, unit, start, end) for value, unit, start, end in figures(raw) if unit in counts]
@@ -260,6 +291,10 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
     return (f"指标值{quote(raw)}列了{len(found)}个数量（{listed}），一个指标只能对照一个目标值，无法打分",
             f"拆成{len(found)}个三级指标，每个指标只写一个目标值，如把{quote(first)}单列为一个指标")
 
+
+# Several outputs listed, all to be completed: 半年报告、全年报告和11期景气报告全部完成.
+_LISTED_WORK = re.compile(r"^((?:[^、，,；;和及]{2,}[、和及]){2,}[^、，,；;和及]{2,}?)(?:全部|均|都)完成$")
+_WORK_MARK = re.compile(r"[、和及]")
 
 _SEVERAL_TARGETS = indicator_check(_several_targets)
 
@@ -302,6 +337,11 @@ def name_direction(name: str) -> str | None:
 _BAD_THING = re.compile(r"事故|投诉|故障|差错|违规|违法|超标|失误|返工|不合格|信访|隐患|死亡|损失|污染|发案|案发"
                         r"|逾期|退回"
                         r"|上访|拖欠|闲置|浪费|缺陷|误差|延误|滞留|积压|堵塞|停电|停水|中断")
+
+
+def is_bad_thing(name: str) -> bool:
+    """Whether a count counts something meant to be small (事故, 投诉, 超标 …)."""
+    return _BAD_THING.search(name) is not None
 
 
 _COUNT_END = re.compile(r"(?:数量|次数|人数|个数|件数|户数|台数|场次|人次|户次|台次|批次|班次|期数|篇数|份数)$")
@@ -371,6 +411,9 @@ _PERCENT_OF = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|系
                          # an action whose share is meant, with 率 left off: 工程验收, 补贴发放, 问题整改
                          r"|验收|发放|兑现|落实|执行|接种|救治|救助|参保|就业|回收|处理|处置|整改|办结|结案|检测|监测"
                          r"|巡查|检查|培训|上线|联网|入驻|入住|分级|登记|建档|评估|认定|公示|审核|备案|签约|注册|考核)$")
+# The share of records put in order, 率 left off too: 监测数据资料整编, 年度资料上报, 基础信息完善 (tested
+# only when the pattern above fails, so that its search stays as short as before).
+_RECORDS_IN_ORDER = ("整编", "上报", "报送", "归档", "完善", "完整", "齐全")
 
 
 _AMOUNT, _COUNT_OR_TIME, _AIM, _NO_SHARE = 1, 2, 3, 4
@@ -387,7 +430,8 @@ def _percent_fault(name: str) -> int:
         return _COUNT_OR_TIME
     if _AIM_NAME.search(name) and not _RATE_LIKE_END.search(name):
         return _AIM
-    if (not _PERCENT_OF.search(_BRACKETED.sub("", name)) and not is_input_name(name)
+    measured = _BRACKETED.sub("", name)
+    if (not _PERCENT_OF.search(measured) and not measured.endswith(_RECORDS_IN_ORDER) and not is_input_name(name)
             and _SHARE_MEETING.search(name) is None):
         return _NO_SHARE
     return 0
@@ -409,7 +453,7 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     tables (issue 13): any name in % that is neither a rate nor a thing a share can be taken of
     — a sentence or a state (``教学条件改善、办学水平提高 =100%``, ``学生受益情况 =100%``,
     ``通过注射疫苗,可以有效降低…的发生 40%``); names with 率 left off (项目验收合格, 稳定性,
-    工程验收, 补贴发放, 问题整改),
+    工程验收, 补贴发放, 问题整改; and the records put in order: 监测数据资料整编, 基础信息完善),
     shares meeting a standard or done in time (药物治疗符合国家相关标准, 对患者及时给予治疗),
     inputs (``input-as-output``), costs (``cost-not-money``) and 数量指标 (``rate-under-quantity``)
     are not flagged here.

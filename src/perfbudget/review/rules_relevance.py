@@ -67,12 +67,18 @@ _NOTE_AFTER = re.compile(r"[（(][^()（）]*[)）]$")
 _TARGET_AFTER_RATE = re.compile(r"(?<=率)[≥≤><=]*\d+(?:\.\d+)?[%％]$")
 
 
+# A name written as the way it is measured: 以资金的使用进度为衡量标准 measures 资金的使用进度.
+_MEASURED_BY = re.compile(r"^以(.+?)为?(?:衡量|考核|评价|评判)?(?:标准|依据|尺度)$")
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def is_input_name(name: str) -> bool:
     """True for names that measure money spent or disbursed (an input, not an output)."""
     if name.endswith((")", "）")):  # 结余率(计算方法为:结余数/预算数): the note explains, the name measures
         name = _NOTE_AFTER.sub("", name) or name
     text = _TARGET_AFTER_RATE.sub("", bare(name))
+    if (measured := _MEASURED_BY.match(text)) is not None:
+        text = measured.group(1)
     return bool(_INPUT_NAME.search(text)) and _MANAGEMENT.search(text) is None
 
 
@@ -108,7 +114,11 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量"). So does budget
     execution: what is left over (结余率) and how often the budget is rearranged (科目调整次数), a note
     after the name (``结余率(计算方法为:结余数/预算数)``) aside. Money guaranteed to cover a cost
-    (经费保障率, 利息费用保障率, 利息补贴保障率) is the money going in; 应急保障率 is not money.
+    (经费保障率, 利息费用保障率, 利息补贴保障率) is the money going in; 应急保障率 is not money. A name
+    written as the way it is measured is read for what it measures (以资金的使用进度为衡量标准). A
+    flat list without any 一级 — a 部门整体 self-evaluation's management indicators (预算完成率,
+    预算调整率, 结转结余率 beside 播发稿件数量) — files nothing as an output or effect and is not
+    flagged; the same names under 产出 or 效益 are.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)]
@@ -116,8 +126,8 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
 
 def _input_fault(row: Row) -> tuple[str, str, str] | None:
     """``input-as-output``'s (field, message, suggestion) for one indicator, or None."""
-    if row.cost:
-        return None
+    if row.cost or not row.indicator.level1.strip():
+        return None  # a flat list without 一级 (部门整体's management indicators) files nothing as an output
     indicator, level1, level2, name, key = row.indicator, row.level1, row.level2, row.name, row.key
     target = indicator.target
     if (level2 == "数量指标" and target.value is not None and money_in(target.unit, "元") is not None
@@ -205,10 +215,18 @@ def rate_given_as_count(name: str, raw: str) -> str | None:
 
 
 
+# A phrase value that opens with a share: 100%覆盖, ≥95%完成.
+_LEADING_SHARE = re.compile(r"^[≥≤><=]*\d+(?:\.\d+)?\s*[%％][\u4e00-\u9fff]")
+
+
 def _rate_in_quantity(row: Row) -> bool | None:
     """True for a rate (…率, or a value in %) under 数量指标 that is no input (what ``rate-under-quantity``
     judges further by its exempt endings and the project's category)."""
-    if row.level2 != "数量指标" or not (row.name.endswith("率") or row.indicator.target.unit == "%"):
+    if row.level2 != "数量指标":
+        return None
+    target = row.indicator.target
+    if not (row.name.endswith("率") or target.unit == "%"
+            or (not target.is_quantitative and _LEADING_SHARE.match(target.raw.strip()))):
         return None
     if not row.indicator.target.is_quantitative and rate_given_as_count(row.name, row.indicator.target.raw):
         return None  # the value is a count (覆盖率 written as …机构37个): unit-mismatch says it
@@ -221,7 +239,7 @@ _RATE_IN_QUANTITY = indicator_check(_rate_in_quantity)
 @rule("rate-under-quantity", title="数量指标写成比率", dimension="相关性", severity="warning",
       params={"exempt": _COMPLETION})
 def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Finding]:
-    """A rate (…率, or a value in %) under 数量指标.
+    """A rate (…率, or a value in %, or a phrase opening with one: ``100%覆盖``) under 数量指标.
 
     数量指标 states how much is delivered (…次, …人, …台); a rate such as 维护保障率 says
     nothing about quantity and belongs under 质量指标 or should be rewritten as a count.
@@ -294,7 +312,8 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     产出指标/效益指标 as the 二级 under 实施效果指标 (or 绩效指标), is fine too, and so are older
     provincial forms that write the 二级 as …目标 (产出 | 数量目标) and the cost as 投入 | 成本目标
     (read as 产出 | 成本指标, so the cost rules check it); 投入 with any other 二级 is still flagged
-    (88号: inputs are no targets).
+    (88号: inputs are no targets). An empty 一级 or 二级 is a form without that column (a flat
+    部门整体 list, the central sample's 指标 | 指标内容 | 指标值), not a name outside the framework.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _LEVEL_NOT_IN_FRAMEWORK)]
@@ -303,6 +322,8 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
 def _outside_framework(row: Row) -> tuple[str, str, str] | None:
     """``level-not-in-framework``'s (field, message, suggestion) for one indicator, or None."""
     indicator, level1 = row.indicator, row.level1
+    if not indicator.level1.strip() or not indicator.level2.strip():
+        return None  # the form has no such column (a flat 部门整体 list, 指标 | 指标内容 | 指标值): not misfiled
     if level1 not in LEVEL1_NAMES:
         if _WRAPPER_LEVEL1.match(level1) and normalise_level1(indicator.level2) in LEVEL1_NAMES:
             return None  # the central template: 实施效果指标 — 产出指标 / 效益指标 as its 二级

@@ -188,9 +188,16 @@ def spec_word(name: str) -> str | None:
     return None
 
 
+# Units that give a device's size or speed, never how many are delivered: 一个存储备份器 25TB.
+_SPEC_UNITS = frozenset({"TB", "GB", "MB", "PB", "Mbps", "Gbps", "M/s", "MB/s", "寸", "英寸", "像素", "dB", "分贝"})
+
+
 def _spec_in_quantity(row: Row) -> str | None:
-    """The spec word of a 数量指标 name (``spec-as-quantity``), or None."""
-    return spec_word(row.name) if row.level2 == "数量指标" else None
+    """The spec word of a 数量指标 name, or the spec unit of its value (``spec-as-quantity``), or None."""
+    if row.level2 != "数量指标":
+        return None
+    unit = row.indicator.target.unit
+    return spec_word(row.name) or (unit if unit in _SPEC_UNITS else None)
 
 
 _SPEC_IN_QUANTITY = indicator_check(_spec_in_quantity)
@@ -201,7 +208,8 @@ def spec_as_quantity(document: Document, settings: RuleSettings) -> list[Finding
     """A specification of what is bought (射程, 功率, 宽度, 容量 …) under 数量指标.
 
     ``雾炮车风炮射程 ≥80M`` says how good a machine is, not how much is delivered: it belongs
-    under 质量指标 (or the purchase's standard). The spec words are in ``vocabulary.toml``.
+    under 质量指标 (or the purchase's standard). The spec words are in ``vocabulary.toml``. A value
+    in a unit of size or speed (TB, GB, Mbps, 寸, 像素, dB: ``一个存储备份器 25TB``) is a spec too.
     """
     out = []
     for row, word in flagged(document, _SPEC_IN_QUANTITY):
@@ -290,10 +298,15 @@ _LEVEL2_MISPLACED = indicator_check(_misplaced)
 @lru_cache(maxsize=CACHE_SIZE)
 def bare_measure(name: str) -> bool:
     """True when a name is only a measure (及时率, 工作任务完成率, 满意度) without what it measures,
-    or only a date (``2022年底之前``)."""
+    or only a date (``2022年底之前``), or a principle (``以低价位高质量为采购原则``)."""
     text = _GENERIC_OBJECT.sub("", bare(name))
     return (text in word_set("names", "measures") or bool(_DATE_NAME.match(bare(name)))
-            or bool(_FIGURE_NAME.match(bare(name))) or bare(name) in _LEVEL_NAMES)
+            or bool(_FIGURE_NAME.match(bare(name))) or bare(name) in _LEVEL_NAMES
+            or bool(_PRINCIPLE_NAME.match(bare(name))))
+
+
+# A principle as the name: 以低价位高质量为采购原则 says how to buy, not what is measured.
+_PRINCIPLE_NAME = re.compile(r"^以.+为.{0,6}(?:原则|准则|方针|宗旨)$")
 
 
 # The frameworks' own 一级/二级 names (社会成本指标, 数量指标, 经济效益): a 三级 so named is the
@@ -307,15 +320,19 @@ _LEVEL_NAMES = frozenset(
 _GENERIC_OBJECT = re.compile(r"^(?:工作|任务|各项|计划|年度)+(?=\S)")
 # A name that is only a figure: the target written where the name goes (100万, 20万元, 500人).
 _FIGURE_NAME = re.compile(r"^\d+(?:\.\d+)?(?:[万千亿]?元?|%|个|人|次|户|台|套|件|项|辆)$")
-_DATE_NAME = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|内|前|之前|以前|底前|底之前|末前)?$")
+# A name that is only a date or a period of the year (2022年底之前, 2022年全年, 2022年上半年).
+_DATE_NAME = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|内|前|之前|以前|底前|底之前|末前"
+                        r"|全年|度|上半年|下半年|第?[一二三四1-4]季度)?$")
 
 
 @rule("name-without-object", title="指标名称没有衡量对象", dimension="规范性", severity="warning")
 def name_without_object(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name that is only a measure word: ``及时完成率``, ``合格率``, ``满意度``, ``工作任务完成率``,
-    or only a date (``2022年底之前`` as the name of a 时效 row), or only a figure (``100万`` as the
+    or only a date or a period (``2022年底之前``, ``2022年全年`` as the name of a 时效 row), or only
+    a figure (``100万`` as the
     name of a 成本 row: the target written where the name goes), or only a 一级/二级 name of the
-    frameworks (``社会成本指标`` as the name of a 成本 row: the heading copied down).
+    frameworks (``社会成本指标`` as the name of a 成本 row: the heading copied down), or a principle
+    (``以低价位高质量为采购原则`` as the name of a 成本 row).
 
     Of what? A reviewer cannot tell what is counted, and the unit cannot prove it at year end
     (88号: indicators 清晰、可衡量). The measure words are in ``vocabulary.toml``. When the
@@ -352,6 +369,7 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     if description and description != row.key and bare(row.name) not in _LEVEL_NAMES:
         return None  # the description says more: name-description-mismatch, or an explanation
     what = ("是一个日期" if _DATE_NAME.match(row.key) else "是一个数值" if _FIGURE_NAME.match(row.key)
+            else "是一条原则" if _PRINCIPLE_NAME.match(bare(row.name))
             else "照抄了一级或二级指标的名称" if bare(row.name) in _LEVEL_NAMES else "只有衡量方式")
     return (f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象",
             "写明衡量什么，如「设备维修及时率」「培训课程验收合格率」「受助群众满意度」")

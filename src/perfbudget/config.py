@@ -46,6 +46,9 @@ class Limits:
         max_odf_elements: most XML elements of an OpenDocument file (.ods/.odt), counted in its
             parts before odfpy builds its tree at some 20 µs an element (a table cell with text is
             two; default 100,000; env PERFBUDGET_MAX_ODF_ELEMENTS).
+        max_html_depth: deepest nesting of elements in an HTML page, measured by lxml before
+            BeautifulSoup builds its tree (quadratic in the depth; default 500;
+            env PERFBUDGET_MAX_HTML_DEPTH).
     """
 
     max_file_bytes: int = 50 * 1024 * 1024
@@ -60,6 +63,7 @@ class Limits:
     max_csv_cells: int = 2_000_000
     max_html_elements: int = 50_000
     max_odf_elements: int = 100_000
+    max_html_depth: int = 500
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
@@ -96,6 +100,7 @@ LIMIT_VARIABLES = {
     "PERFBUDGET_MAX_CSV_CELLS": ("max_csv_cells", 1),
     "PERFBUDGET_MAX_HTML_ELEMENTS": ("max_html_elements", 1),
     "PERFBUDGET_MAX_ODF_ELEMENTS": ("max_odf_elements", 1),
+    "PERFBUDGET_MAX_HTML_DEPTH": ("max_html_depth", 1),
 }
 
 

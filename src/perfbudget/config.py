@@ -46,6 +46,10 @@ class Limits:
         max_odf_elements: most XML elements of an OpenDocument file (.ods/.odt), counted in its
             parts before odfpy builds its tree at some 20 µs an element (a table cell with text is
             two; default 100,000; env PERFBUDGET_MAX_ODF_ELEMENTS).
+        max_zip_parts: most parts (members) of a zip container: docx, xlsx, ods, odt, fill-in xlsx. Counted on
+            the bytes before zipfile reads the central directory (some 7 µs and 600 bytes a member; a real
+            docx has some tens, a workbook of a thousand sheets some thousands; default 10,000;
+            env PERFBUDGET_MAX_ZIP_PARTS).
         max_html_depth: deepest nesting of elements in an HTML page, measured by lxml before
             BeautifulSoup builds its tree (quadratic in the depth; default 500;
             env PERFBUDGET_MAX_HTML_DEPTH).
@@ -64,6 +68,7 @@ class Limits:
     max_html_elements: int = 50_000
     max_odf_elements: int = 100_000
     max_html_depth: int = 500
+    max_zip_parts: int = 10_000
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
@@ -101,6 +106,7 @@ LIMIT_VARIABLES = {
     "PERFBUDGET_MAX_HTML_ELEMENTS": ("max_html_elements", 1),
     "PERFBUDGET_MAX_ODF_ELEMENTS": ("max_odf_elements", 1),
     "PERFBUDGET_MAX_HTML_DEPTH": ("max_html_depth", 1),
+    "PERFBUDGET_MAX_ZIP_PARTS": ("max_zip_parts", 1),
 }
 
 

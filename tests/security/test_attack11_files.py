@@ -21,3 +21,73 @@ def test_the_html_nesting_limit_is_an_environment_variable() -> None:
     # the same page under the default limit is parsed (no nesting complaint)
     default = load_bytes(_nested_page(100), "nested.html")
     assert all("PERFBUDGET_MAX_HTML_DEPTH" not in problem.message for problem in default.errors)
+
+
+def test_a_text_of_empty_cells_is_refused_in_bounded_memory() -> None:
+    """45 MB of ``,,,,`` lines cost 1.4 GB and some 10 s of CPU: a dozen layout detectors each split the whole
+    text into lines to look at the first few thousand. Now 130 MB and 0.5 s (the process, `perfbudget read`)."""
+    import tracemalloc
+
+    data = b",,,,\n" * 2_000_000  # 10 MB
+    tracemalloc.start()
+    try:
+        result = load_bytes(data, "empty.csv")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.document is None
+    assert result.errors[0].message == "没有找到可识别的绩效目标表（文本中没有表格结构）"
+    assert peak < 60 * 1024 * 1024, peak  # the text (10 MB) and its decoded copy, not lists of lines
+
+
+def test_the_head_of_a_text_is_split_as_the_whole_text_would_be() -> None:
+    from perfbudget.readers.text_lines import head_lines
+
+    texts = ["", "a", "a\n", "a\r\nb\rc\n\nd", "x\r" * 40_000 + "\ny", ("行\u2028" * 50_000) + "\x0bz\x1c",
+             "a" * 200_000 + "\r\n" + "b\r\n" * 10, "\r\n".join(str(i) for i in range(100_000))]
+    for text in texts:
+        for count in (0, 1, 2, 3, 400, 3000, 5000, 99_999, 100_001):
+            assert head_lines(text, count) == text.splitlines()[:count], (text[:20], count)
+    # a prefix ending between \r and \n
+    text = "a" * (64 * 1024 - 1) + "\r\n" + "b\n" * 5
+    for count in range(1, 8):
+        assert head_lines(text, count) == text.splitlines()[:count]
+
+
+def _zip_of_many_parts(parts: int, first: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
+        for name, text in first.items():
+            package.writestr(name, text)
+        for number in range(parts):
+            package.writestr(zipfile.ZipInfo(f"{number:x}"), b"")
+    return out.getvalue()
+
+
+def test_a_zip_of_very_many_tiny_parts_is_refused_before_zipfile_reads_its_directory() -> None:
+    """550,000 empty members (47 MB) cost 13 s of CPU and 390 MB before 「Word 文件已损坏，无法读取（KeyError）」:
+    zipfile built an object for every member, in the sniffer, the zip checks and python-docx each."""
+    import time
+
+    from perfbudget.evaluate.sheet import read_sheet_bytes
+
+    word = {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}
+    for name, first in (("many.docx", word), ("many.xlsx", {"xl/workbook.xml": "<workbook/>"}),
+                        ("many.ods", {"mimetype": "application/vnd.oasis.opendocument.spreadsheet"}),
+                        ("many.zip", {"OFD.xml": "<ofd/>"})):
+        data = _zip_of_many_parts(60_000, first)
+        started = time.process_time()
+        result = load_bytes(data, name)
+        assert time.process_time() - started < 0.5, name
+        assert result.document is None
+        assert "PERFBUDGET_MAX_ZIP_PARTS" in result.errors[0].message, (name, result.errors[0].message)
+        assert "60002" in result.errors[0].message or "60001" in result.errors[0].message
+    _, sheet = read_sheet_bytes(_zip_of_many_parts(60_000, {"xl/workbook.xml": "<workbook/>"}), "sheet.xlsx")
+    assert "PERFBUDGET_MAX_ZIP_PARTS" in sheet[0].message
+    limits = Limits.from_env({"PERFBUDGET_MAX_ZIP_PARTS": "100"})
+    assert limits.max_zip_parts == 100
+    result = load_bytes(_zip_of_many_parts(200, word), "few.docx", limits=limits)
+    assert "PERFBUDGET_MAX_ZIP_PARTS" in result.errors[0].message

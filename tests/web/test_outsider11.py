@@ -79,3 +79,16 @@ def test_a_changed_role_or_unit_revokes_the_tokens_but_a_changed_name_does_not(w
     admin.post(f"/admin/users/{editor}", data={"csrf_token": csrf_of(admin, "/account"), "role": "viewer",
                                                "unit_code": "999001", "active": "on", "display_name": "新名字"})
     assert not _works(web, token)
+
+
+def test_the_api_takes_uploads_up_to_the_file_limit_as_the_page_does(web: WebEnv) -> None:
+    """POST /api/v1/uploads answered 413 「上限为 2 MB」 (a form's limit) for any file over 2 MB."""
+    api = web.client()
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    response = api.post("/api/v1/uploads", headers=headers,
+                        files={"file": ("big.txt", b"x" * (3 * 1024 * 1024), "text/plain")})
+    assert response.status_code == 200, response.text
+    assert response.json()["read_ok"] is False
+    response = api.post("/api/v1/uploads", headers=headers,
+                        files={"file": ("huge.txt", b"x" * (52 * 1024 * 1024), "text/plain")})
+    assert response.status_code == 413, response.text

@@ -91,3 +91,33 @@ def test_a_zip_of_very_many_tiny_parts_is_refused_before_zipfile_reads_its_direc
     assert limits.max_zip_parts == 100
     result = load_bytes(_zip_of_many_parts(200, word), "few.docx", limits=limits)
     assert "PERFBUDGET_MAX_ZIP_PARTS" in result.errors[0].message
+
+
+def test_the_first_line_with_text_is_found_as_splitting_the_text_would() -> None:
+    import random
+
+    from perfbudget.readers.text_lines import first_line_with_text
+
+    pieces = ["", " ", "\t", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\u2028", "\u3000",
+              "a", "项目", ",", "\ta\t"]
+    chooser = random.Random(11)
+    for _ in range(5_000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 12)))
+        assert first_line_with_text(text) == next((line for line in text.splitlines() if line.strip()), ""), repr(text)
+
+
+def test_a_csv_fill_in_sheet_of_empty_cells_is_refused_in_bounded_memory() -> None:
+    """9,000,000 lines of ``,,,,`` (45 MB) peaked at 740 MB: the whole text was split to find its first line."""
+    import tracemalloc
+
+    from perfbudget.evaluate.sheet import read_sheet_bytes
+
+    data = b",,,,\n" * 2_000_000
+    tracemalloc.start()
+    try:
+        rows, problems = read_sheet_bytes(data, "sheet.csv")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert rows == [] and "PERFBUDGET_MAX_CSV_CELLS" in problems[0].message
+    assert peak < 60 * 1024 * 1024, peak

@@ -8,6 +8,8 @@ before it was refused (found by attack10, fixed by attack11). :func:`head_lines`
 
 from __future__ import annotations
 
+import re
+
 _FIRST_PREFIX = 64 * 1024
 
 
@@ -24,3 +26,19 @@ def head_lines(text: str, count: int) -> list[str]:
             return lines[:count]
         size *= 4
     return text.splitlines()[:count]
+
+
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines breaks
+_TEXT = re.compile(r"\S")
+
+
+def first_line_with_text(text: str) -> str:
+    """Exactly ``next((line for line in text.splitlines() if line.strip()), "")``, without splitting the text:
+    the line around its first character that is not whitespace (a CSV fill-in sheet of 9,000,000 lines of
+    empty cells held 600 MB of lines to find its first; attack11)."""
+    found = _TEXT.search(text)
+    if found is None:
+        return ""
+    start = max(text.rfind(mark, 0, found.start()) for mark in _LINE_BREAKS) + 1
+    end = min((at for at in (text.find(mark, found.start()) for mark in _LINE_BREAKS) if at >= 0), default=len(text))
+    return text[start:end]

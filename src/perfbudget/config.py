@@ -34,7 +34,8 @@ class Limits:
         max_pdf_objects: most objects the whole PDF may draw (default 100,000, some 40 pages of
             dense tables; pdfplumber spends 10–30 µs an object;
             env PERFBUDGET_MAX_PDF_OBJECTS).
-        max_rows: most rows read from one sheet, Word table or CSV (default 100,000;
+        max_rows: most rows read from one sheet, Word table or CSV, and most lines of a text outside the
+            one-pass tab-cell path (default 100,000;
             env PERFBUDGET_MAX_ROWS).
         max_cells: most cells read from one xlsx or docx file, fill-in sheets included; these are
             parsed by openpyxl/python-docx at some 10–20 µs a cell (default 150,000;

@@ -24,7 +24,7 @@ Reader = Callable[[bytes, str, Limits], ReadResult]
 def _text_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
     from perfbudget.readers.text import read_text_bytes
 
-    return read_text_bytes(data, file)
+    return read_text_bytes(data, file, limits=limits)
 
 
 def _json_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
@@ -118,7 +118,7 @@ def _layout_reader(layout: str) -> Reader:
     def read(data: bytes, file: str, limits: Limits) -> ReadResult:
         from perfbudget.readers.text import read_text_bytes
 
-        return read_text_bytes(data, file, layout)
+        return read_text_bytes(data, file, layout, limits)
 
     return read
 

@@ -63,6 +63,9 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
                                "load"),
     "json-deep-nesting": ("deep.json", lambda: b'{"format": "perfbudget/1", "projects": ' + b"[" * 10_000_000,
                           "load"),
+    "text-empty-cells-45MB": ("empty.csv", lambda: b",,,,\n" * 9_000_000, "load"),
+    "docx-550k-empty-parts-47MB": ("parts.docx", lambda: hostile.zip_many_parts(
+        550_000, {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}), "load"),
     "sheet-csv-rows-500k": ("sheet.csv", lambda: hostile.csv_many_rows(500_000), "sheet"),
     "sheet-csv-one-row-25M-cells": ("wide.csv", lambda: hostile.csv_wide_row(25_000_000), "sheet"),
 }

@@ -34,7 +34,8 @@ class Limits:
         max_pdf_objects: most objects the whole PDF may draw (default 100,000, some 40 pages of
             dense tables; pdfplumber spends 10–30 µs an object;
             env PERFBUDGET_MAX_PDF_OBJECTS).
-        max_rows: most rows read from one sheet, Word table or CSV (default 100,000;
+        max_rows: most rows read from one sheet, Word table or CSV, and most lines of a text outside the
+            one-pass tab-cell path (default 100,000;
             env PERFBUDGET_MAX_ROWS).
         max_cells: most cells read from one xlsx or docx file, fill-in sheets included; these are
             parsed by openpyxl/python-docx at some 10–20 µs a cell (default 150,000;
@@ -46,6 +47,13 @@ class Limits:
         max_odf_elements: most XML elements of an OpenDocument file (.ods/.odt), counted in its
             parts before odfpy builds its tree at some 20 µs an element (a table cell with text is
             two; default 100,000; env PERFBUDGET_MAX_ODF_ELEMENTS).
+        max_zip_parts: most parts (members) of a zip container: docx, xlsx, ods, odt, fill-in xlsx. Counted on
+            the bytes before zipfile reads the central directory (some 7 µs and 600 bytes a member; a real
+            docx has some tens, a workbook of a thousand sheets some thousands; default 10,000;
+            env PERFBUDGET_MAX_ZIP_PARTS).
+        max_html_depth: deepest nesting of elements in an HTML page, measured by lxml before
+            BeautifulSoup builds its tree (quadratic in the depth; default 500;
+            env PERFBUDGET_MAX_HTML_DEPTH).
     """
 
     max_file_bytes: int = 50 * 1024 * 1024
@@ -60,6 +68,8 @@ class Limits:
     max_csv_cells: int = 2_000_000
     max_html_elements: int = 50_000
     max_odf_elements: int = 100_000
+    max_html_depth: int = 500
+    max_zip_parts: int = 10_000
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
@@ -96,6 +106,8 @@ LIMIT_VARIABLES = {
     "PERFBUDGET_MAX_CSV_CELLS": ("max_csv_cells", 1),
     "PERFBUDGET_MAX_HTML_ELEMENTS": ("max_html_elements", 1),
     "PERFBUDGET_MAX_ODF_ELEMENTS": ("max_odf_elements", 1),
+    "PERFBUDGET_MAX_HTML_DEPTH": ("max_html_depth", 1),
+    "PERFBUDGET_MAX_ZIP_PARTS": ("max_zip_parts", 1),
 }
 
 

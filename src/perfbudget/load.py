@@ -88,7 +88,7 @@ def load_bytes(data: bytes, file: str, form: str | None = None, limits: Limits |
     """Load a document from bytes already in memory (uploads, tests)."""
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    chosen = form or sniff(data, file)
+    chosen = form or sniff(data, file, limits)
     timings["sniff"] = time.perf_counter() - start
     start = time.perf_counter()
     document, problems = read_bytes(data, file, chosen, limits)

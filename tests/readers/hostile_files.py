@@ -309,3 +309,14 @@ def ods_many_text_cells(rows: int, columns: int, spreadsheet: bool = True) -> by
     cell = b"<table:table-cell><text:p>%d</text:p></table:table-cell>"
     return ods(b"".join(b"<table:table-row>" + b"".join(cell % (r * columns + c) for c in range(columns))
                         + b"</table:table-row>" for r in range(rows)), spreadsheet)
+
+
+def zip_many_parts(parts: int, first: dict[str, str]) -> bytes:
+    """A zip of ``first``'s members and ``parts`` empty ones (each some 80 bytes of headers)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
+        for name, text in first.items():
+            package.writestr(name, text)
+        for number in range(parts):
+            package.writestr(zipfile.ZipInfo(f"{number:x}"), b"")
+    return out.getvalue()

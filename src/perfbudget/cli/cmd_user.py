@@ -74,7 +74,7 @@ def passwd(
     password: str | None = typer.Option(None, "--password", help=PASSWORD_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """修改账号密码（该账号已登录的会话全部失效）。"""
+    """修改账号密码（该账号已登录的会话全部失效，API 令牌全部吊销）。"""
     from perfbudget.web.accounts import set_password
 
     problem = set_password(_engine(db), username, _password(password, "PERFBUDGET_PASSWORD"))

@@ -36,6 +36,7 @@ from perfbudget.readers import read_file
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, sheet_cells
 from perfbudget.readers.decode import DecodeError, decode_bytes
+from perfbudget.readers.text_lines import first_line_with_text
 from perfbudget.writers.cell_safety import csv_unescape
 
 SHEET_NAMES = ("自评填报", "监控填报")
@@ -90,7 +91,7 @@ def read_csv_text(text: str, file: str, kind: str = "evaluation",
     """Rows of a CSV fill-in sheet (already decoded); past a row or cell limit, an error."""
     budget = Budget(limits or Limits(), csv=True)
     text = text.lstrip("\ufeff")
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = first_line_with_text(text)  # the first line that is not blank, the text not split
     delimiter = "\t" if "\t" in first and "," not in first else ","
     try:  # every delimiter may end a cell: a cheap upper bound, checked before parsing
         budget.add_cells(text.count(delimiter) + text.count("\n"))

@@ -24,7 +24,7 @@ Reader = Callable[[bytes, str, Limits], ReadResult]
 def _text_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
     from perfbudget.readers.text import read_text_bytes
 
-    return read_text_bytes(data, file)
+    return read_text_bytes(data, file, limits=limits)
 
 
 def _json_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
@@ -106,7 +106,7 @@ def _zip_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
     from perfbudget.readers.container import check_zip
     from perfbudget.readers.sniff import is_ofd
 
-    if is_ofd(data):
+    if is_ofd(data, limits):
         return None, [Problem(Source(file), "这是 OFD 版式文件（GB/T 33190），暂不支持读取其中的表格；请用 OFD 阅读器"
                                             "（数科、福昕、WPS 等）导出或打印为 PDF，或另存为 Word 后再导入")]
     problem = check_zip(data, file, limits, "")
@@ -118,7 +118,7 @@ def _layout_reader(layout: str) -> Reader:
     def read(data: bytes, file: str, limits: Limits) -> ReadResult:
         from perfbudget.readers.text import read_text_bytes
 
-        return read_text_bytes(data, file, layout)
+        return read_text_bytes(data, file, layout, limits)
 
     return read
 
@@ -216,7 +216,7 @@ def read_bytes(data: bytes, file: str, form: str | None = None, limits: Limits |
     limits = limits or Limits()
     if len(data) > limits.max_file_bytes:
         return None, [file_too_large(file, len(data), limits)]
-    chosen = form or sniff(data, file)
+    chosen = form or sniff(data, file, limits)
     reader = FORMS.get(chosen)
     if reader is None:
         return None, [Problem(Source(file), f"不支持的格式「{chosen}」；可用格式：{'、'.join(available_forms())}")]

@@ -56,15 +56,16 @@ def html_problem(text: str, limits: Limits) -> str | None:
         return (f"网页含 {count} 个元素，超过 {limits.max_html_elements} 个的上限（环境变量 "
                 "PERFBUDGET_MAX_HTML_ELEMENTS）；未读取")
     depth = html_depth(text)
-    if depth > MAX_HTML_DEPTH:
-        return f"网页的元素嵌套 {depth} 层，超过 {MAX_HTML_DEPTH} 层的上限；未读取"
+    if depth > limits.max_html_depth:
+        return (f"网页的元素嵌套 {depth} 层，超过 {limits.max_html_depth} 层的上限（环境变量 "
+                "PERFBUDGET_MAX_HTML_DEPTH）；未读取")
     return None
 
 
 # BeautifulSoup's tree building is quadratic in the nesting depth: tables nested 15,000 deep (495 KB,
 # 45,000 elements, under the element limit) took over 120 s (found by attack10, 2026-12-03). Real pages
-# nest some tens of elements; 500 levels cost BeautifulSoup well under a second.
-MAX_HTML_DEPTH = 500
+# nest some tens of elements; 500 levels (Limits.max_html_depth, env PERFBUDGET_MAX_HTML_DEPTH) cost
+# BeautifulSoup well under a second.
 
 
 class _Depth:

@@ -12,7 +12,8 @@ import io
 import re
 import zipfile
 
-from perfbudget.readers.container import ZIP_ERRORS
+from perfbudget.config import Limits
+from perfbudget.readers.container import ZIP_ERRORS, too_many_parts
 
 _ODF_TYPES = ((b"application/vnd.oasis.opendocument.spreadsheet", "ods"),
               (b"application/vnd.oasis.opendocument.text", "odt"))
@@ -20,8 +21,10 @@ _MANIFEST_ROOT = re.compile(rb"<manifest:file-entry\b[^>]*\bmanifest:full-path=\
 _HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|table|body)\b", re.IGNORECASE)
 
 
-def _zip_form(data: bytes, file: str) -> str:
+def _zip_form(data: bytes, file: str, limits: Limits) -> str:
     try:
+        if too_many_parts(data, limits):
+            raise zipfile.BadZipFile  # not opened: the form by name, and the reader's check_zip refuses it
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
             if any(name.startswith("word/") for name in names):
@@ -59,8 +62,11 @@ def _opendocument_form(archive: zipfile.ZipFile, names: set[str]) -> str | None:
     return None
 
 
-def is_ofd(data: bytes) -> bool:
-    """An OFD document (GB/T 33190): a zip whose entry point is ``OFD.xml``."""
+def is_ofd(data: bytes, limits: Limits | None = None) -> bool:
+    """An OFD document (GB/T 33190): a zip whose entry point is ``OFD.xml`` (one of too many parts is not
+    looked into: :func:`perfbudget.readers.container.check_zip` refuses it)."""
+    if too_many_parts(data, limits or Limits()):
+        return False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "OFD.xml" in archive.namelist()
@@ -68,12 +74,12 @@ def is_ofd(data: bytes) -> bool:
         return False
 
 
-def sniff(data: bytes, file: str) -> str:
+def sniff(data: bytes, file: str, limits: Limits | None = None) -> str:
     """The form of a file: docx, xlsx, xls/et, doc/wps, ods, odt, rtf, pdf, html, json or text ("zip"/"ole" for
-    containers no reader takes)."""
+    containers no reader takes). ``limits``: a zip of more than ``max_zip_parts`` is named by its file name."""
     head = data[:4096]
     if head.startswith(b"PK\x03\x04"):
-        return _zip_form(data, file)
+        return _zip_form(data, file, limits or Limits())
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         from perfbudget.readers.ole import ole_form
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers import TEXT_LAYOUT_FORMS, traditional
 from perfbudget.readers import text_layouts as tl
@@ -29,6 +30,7 @@ from perfbudget.readers.text_glued import (
     read_glued_rows,
     read_table_in_prose,
 )
+from perfbudget.readers.text_lines import head_lines
 
 # name → (detector, splitter). The names and their order are registered once, in
 # ``perfbudget.readers.TEXT_LAYOUT_FORMS`` (also the forms --form accepts and names).
@@ -63,21 +65,37 @@ def _detect_after_tab_cells(text: str) -> str | None:
     return next((name for name, detect, _ in TEXT_LAYOUTS[1:] if detect(text)), None)
 
 
-def read_text(text: str, file: str, layout: str | None = None) -> tuple[Document | None, list[Problem]]:
+def read_text(text: str, file: str, layout: str | None = None,
+              limits: Limits | None = None) -> tuple[Document | None, list[Problem]]:
     """Read table text (already decoded) into a document; ``layout`` forces a layout by name. A text that
-    reads to no indicator and is in traditional characters is read again converted (``traditional``)."""
-    return traditional.read_either_script(text, file, lambda written: _read_text(written, file, layout))
+    reads to no indicator and is in traditional characters is read again converted (``traditional``).
+    A text of more lines than ``limits.max_rows`` is refused unless the one-pass path reads it whole."""
+    return traditional.read_either_script(text, file, lambda written: _read_text(written, file, layout,
+                                                                                 limits or Limits()))
 
 
-def _read_text(text: str, file: str, layout: str | None) -> tuple[Document | None, list[Problem]]:
+def _too_many_lines(text: str, file: str, limits: Limits) -> list[Problem] | None:
+    """The general path builds a cell (with its source) for every line or row: some 6 µs and 760 bytes a line,
+    1,000,000 lines of ``a|b`` took 6.4 s and 760 MB, 9,000,000 (36 MB) over 2 minutes (found by attack11).
+    Each line is at most a row, so ``max_rows`` bounds them before splitting."""
+    lines = text.count("\n") + 1  # an upper bound of the rows however the layout splits them (\r alone: fewer)
+    if lines <= limits.max_rows:
+        return None
+    return [Problem(Source(file), f"文本超过 {limits.max_rows} 行的上限（环境变量 PERFBUDGET_MAX_ROWS）；未读取")]
+
+
+def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tuple[Document | None, list[Problem]]:
     chosen = layout
     if layout is None or layout == "tab-cells":
-        # the lines split once for the tab-cell test (the first layout) and the one-pass path
-        lines = text.splitlines()
+        # the tab-cell test (the first layout) looks at the first lines only; the whole text is split for the
+        # one-pass path alone (every detector takes a head: 45 MB of empty CSV cells, 9,000,000 lines, cost
+        # 1.4 GB and 10 s of CPU while a dozen detectors split it whole; attack11)
         if layout is None:
-            chosen = "tab-cells" if lines_look_like_tab_cells(lines) else _detect_after_tab_cells(text)
-        if chosen == "tab-cells" and (read := read_well_formed(text, file, lines)) is not None:
+            chosen = "tab-cells" if lines_look_like_tab_cells(head_lines(text, 400)) else _detect_after_tab_cells(text)
+        if chosen == "tab-cells" and (read := read_well_formed(text, file, text.splitlines())) is not None:
             return read  # the one-pass path took the whole file (see text_cells_fast)
+    if chosen is not None and (refused := _too_many_lines(text, file, limits)) is not None:
+        return None, refused
     for name, _detect, split in TEXT_LAYOUTS:
         if name == chosen:
             answer = interpret_tables(split(text, file), file)
@@ -90,9 +108,13 @@ def _read_text(text: str, file: str, layout: str | None) -> tuple[Document | Non
     if layout is None and looks_like_glued_paragraph(text):
         # no layout took the text, but a paragraph holds a whole form glued together (a document site's
         # preview): its header block is read; its indicator rows, on one line, are an error unless they split
+        if (refused := _too_many_lines(text, file, limits)) is not None:
+            return None, refused
         return interpret_tables(read_glued_paragraph(text, file), file)
     if layout is None and looks_like_table_in_prose(text):
         # no layout took the text, but a paragraph of prose holds a glued indicator table whose rows split
+        if (refused := _too_many_lines(text, file, limits)) is not None:
+            return None, refused
         return interpret_tables(read_table_in_prose(text, file), file)
     return None, [Problem(Source(file), "没有找到可识别的绩效目标表（文本中没有表格结构）")]
 
@@ -101,9 +123,10 @@ def _has_indicators(document: Document | None) -> bool:
     return document is not None and any(project.indicators for project in document.projects)
 
 
-def read_text_bytes(data: bytes, file: str, layout: str | None = None) -> tuple[Document | None, list[Problem]]:
+def read_text_bytes(data: bytes, file: str, layout: str | None = None,
+                    limits: Limits | None = None) -> tuple[Document | None, list[Problem]]:
     try:
         decoded = decode_bytes(data)
     except DecodeError as exc:
         return None, [Problem(Source(file), str(exc))]
-    return read_text(decoded.text, file, layout)
+    return read_text(decoded.text, file, layout, limits)

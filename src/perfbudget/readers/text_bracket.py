@@ -28,6 +28,7 @@ import re
 from perfbudget.model import Problem, Source
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.stream import better_heading
+from perfbudget.readers.text_lines import head_lines
 
 _GROUP = re.compile(r"^【\s*(?P<l1>[^】\-—－]{2,12}?)\s*[-—－]\s*(?P<l2>[^】]{2,20}?)\s*】$")
 _ITEM = re.compile(r"^(?:指标\s*\d{1,2}\s*[:：.．、])?\s*(?P<name>\S.*?)\s*[(（](?P<target>[^()（）]+)[)）]\s*$")
@@ -41,7 +42,7 @@ def looks_like_bracket_list(text: str) -> bool:
     if "三级指标" in text:
         return False
     groups = items = 0
-    for line in text.splitlines()[:5000]:
+    for line in head_lines(text, 5000):
         line = line.strip()
         if _GROUP.match(line):
             groups += 1

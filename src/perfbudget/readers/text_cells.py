@@ -15,17 +15,19 @@ from itertools import filterfalse
 from perfbudget.model import Source
 from perfbudget.readers.grid import Cell, RawTable, source_at
 from perfbudget.readers.label_lines import label_line_cells
+from perfbudget.readers.text_lines import head_lines
 
 HEADING = re.compile(r"^\s*\[bookmark:[^\]]*\]|绩效(?:目标|自评|监控)[^\t]{0,12}表\s*$")
 
 
 def looks_like_tab_cells(text: str) -> bool:
     """True when most non-blank lines of the text start with a tab (the seed's form)."""
-    return lines_look_like_tab_cells(text.splitlines())
+    return lines_look_like_tab_cells(head_lines(text, 400))
 
 
 def lines_look_like_tab_cells(all_lines: list[str]) -> bool:
-    """:func:`looks_like_tab_cells` of the text's lines (``text.splitlines()``), for a caller that has them."""
+    """:func:`looks_like_tab_cells` of the text's lines (``text.splitlines()``, or at least their first 400),
+    for a caller that has them."""
     # the non-blank ones of the first 400 (neither empty nor all whitespace), tested without copying them
     lines = list(filterfalse(str.isspace, filter(None, all_lines[:400])))
     if not lines:

@@ -37,6 +37,7 @@ from perfbudget.readers.labels import (
     is_footer,
 )
 from perfbudget.readers.stream import better_heading
+from perfbudget.readers.text_lines import head_lines
 
 GLUED_NEEDS_CHECK = "单元格之间没有分隔（粘连在一起），按词表和取值形式拆开读取"
 _GLUED_HEADER = re.compile(r"一级指标二级指标|二级指标三级指标|三级指标指标值|指标内容指标值")
@@ -65,14 +66,14 @@ _TARGET = re.compile(
 def looks_like_glued_rows(text: str) -> bool:
     """An indicator header whose column labels touch (``一级指标二级指标…``) on a line of its own, or a line of
     glued indicator rows each closed by a number after a space (:func:`scored_segments`)."""
-    lines = text.splitlines()[:3000]
+    lines = head_lines(text, 3000)
     return any(len(line) < 400 and _GLUED_HEADER.search(line) for line in lines) \
         or any(len(line) < 4000 and scored_segments(line) is not None for line in lines)
 
 
 def looks_like_glued_paragraph(text: str) -> bool:
     """A whole form glued into one paragraph (:func:`_paragraph_parts`); asked only of a text no layout took."""
-    return any(_paragraph_parts(line) is not None for _, line in _joined_page_markers(text.splitlines()[:3000]))
+    return any(_paragraph_parts(line) is not None for _, line in _joined_page_markers(head_lines(text, 3000)))
 
 
 # A whole form glued into one paragraph (a document site's preview): its header block, a labelled cell at
@@ -255,7 +256,7 @@ _PROSE_HEADER_START = re.compile(r"评价内容|一级指标")
 
 def looks_like_table_in_prose(text: str) -> bool:
     """A paragraph of prose holding a glued indicator table whose rows split (:func:`_table_in_prose`)."""
-    return any(len(line) >= 100 and _table_in_prose(line) is not None for line in text.splitlines()[:3000])
+    return any(len(line) >= 100 and _table_in_prose(line) is not None for line in head_lines(text, 3000))
 
 
 def read_table_in_prose(text: str, file: str) -> list[RawTable]:

@@ -40,6 +40,7 @@ from perfbudget.readers.stream import (
     starts_table,
     with_year_note,
 )
+from perfbudget.readers.text_lines import head_lines
 
 _PIPES = re.compile(r"^\|+$")
 _TRAILING_PIPES = re.compile(r"^(.*?)((?:[ \u00a0\u3000]*\|)+)$")
@@ -59,6 +60,11 @@ def _lines(text: str) -> list[str]:
     return text.splitlines()
 
 
+def _head(text: str, count: int) -> list[str]:
+    """``_lines(text)[:count]`` without splitting the whole text (the detectors look at a head only)."""
+    return head_lines(text, count)
+
+
 def _known(text: str) -> bool:
     text = text.strip()
     return bool(text) and (is_any_label(text) or level_of(text) is not None)
@@ -67,7 +73,7 @@ def _known(text: str) -> bool:
 # ---- detectors ---------------------------------------------------------------------------------------
 
 def looks_like_pipe_cells(text: str) -> bool:
-    lines = [line.strip() for line in _lines(text)[:3000] if line.strip()]
+    lines = [line.strip() for line in _head(text, 3000) if line.strip()]
     if len(lines) < 10:
         return False
     cell_lines = sum(1 for line in lines if line.endswith("|") and line.count("|") == 1 and len(line) > 1)
@@ -86,8 +92,10 @@ _ROW_END = re.compile(r"^\s*\|{2,}\s*$")
 def unwrap_pipe_lines(text: str) -> str:
     """Pipe rows whose cells sit on lines of their own (``|   项目完成指标`` / ``   | `` / ``   质量指标`` …
     ending in a line ``||||``) as one line per row; other text unchanged."""
+    if sum(1 for line in _head(text, 3000) if line.strip() == "|") < 5:
+        return text
     lines = _lines(text)
-    if sum(1 for line in lines[:3000] if line.strip() == "|") < 5 or not any(_ROW_END.match(x) for x in lines):
+    if not any(_ROW_END.match(x) for x in lines):
         return text
     out: list[str] = []
     row: list[str] = []
@@ -106,19 +114,19 @@ def unwrap_pipe_lines(text: str) -> str:
 
 
 def looks_like_pipe_rows(text: str) -> bool:
-    lines = [line for line in _lines(unwrap_pipe_lines(text))[:3000] if line.strip()]
+    lines = [line for line in _head(unwrap_pipe_lines(text), 3000) if line.strip()]
     rows = [line for line in lines if len([p for p in line.split("|") if p.strip()]) >= 2]
     return len(rows) >= 5
 
 
 def looks_like_tab_rows(text: str) -> bool:
-    lines = [line for line in _lines(text)[:3000] if line.strip()]
+    lines = [line for line in _head(text, 3000) if line.strip()]
     rows = [line for line in lines if len([p for p in line.split("\t") if p.strip()]) >= 2]
     return len(rows) >= 5
 
 
 def looks_like_paragraph_cells(text: str) -> bool:
-    lines = _lines(text)[:5000]
+    lines = _head(text, 5000)
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if len(filled) < 10:
         return False
@@ -129,7 +137,7 @@ def looks_like_paragraph_cells(text: str) -> bool:
 def looks_like_space_rows(text: str) -> bool:
     """Rows of space-separated cells: known labels share their line with other cells."""
     shared = alone = 0
-    for line in _lines(text)[:3000]:
+    for line in _head(text, 3000):
         tokens = split_spaces(line)
         if not tokens or not _known(tokens[0]):
             continue
@@ -142,7 +150,7 @@ def looks_like_space_rows(text: str) -> bool:
 
 def looks_like_space_cells(text: str) -> bool:
     """A whole table on one line, cells separated by single spaces (text extracted from a document)."""
-    for line in _lines(text)[:3000]:
+    for line in _head(text, 3000):
         if len(line) < 60:
             continue
         tokens = split_spaces(line)
@@ -153,7 +161,7 @@ def looks_like_space_cells(text: str) -> bool:
 
 
 def looks_like_line_cells(text: str) -> bool:
-    return sum(1 for line in _lines(text)[:3000] if _known(line)) >= 3
+    return sum(1 for line in _head(text, 3000) if _known(line)) >= 3
 
 
 # ---- row layouts -------------------------------------------------------------------------------------

@@ -98,9 +98,27 @@ def create_user(engine: Engine, username: str, password: str, role: Role, unit_c
     return _account(row)
 
 
+def revoke_all_tokens(connection: Connection, user_id: int, username: str, reason: str, actor: Principal | None,
+                      ip: str | None = None) -> int:
+    """Revoke every live API token of an account, in the caller's transaction, with one audit entry naming
+    ``reason``; the number revoked. A changed password, a disabled account and a changed role or unit cut every
+    way in: sessions and tokens alike (until 2026-12-03 a token outlived a password change; found by attack10,
+    decided by attack11)."""
+    live = [row.id for row in connection.execute(
+        select(api_tokens.c.id).where(api_tokens.c.user_id == user_id, api_tokens.c.revoked_at.is_(None)))]
+    if not live:
+        return 0
+    connection.execute(update(api_tokens).where(api_tokens.c.id.in_(live)).values(revoked_at=utc_now()))
+    audit.record(connection, actor, "token.revoke", "user", user_id,
+                 f"{reason}：吊销账号 {username} 的全部 API 令牌（{len(live)} 个）", after={"token_ids": live},
+                 ip=ip, username=None if actor else "cli")
+    return len(live)
+
+
 def set_password(engine: Engine, username: str, password: str, actor: Principal | None = None,
                  ip: str | None = None) -> str | None:
-    """Change a password (ends every session of the user); returns an error message or None."""
+    """Change a password (ends every session of the user and revokes every API token); returns an error
+    message or None."""
     problem = password_problem(password, username)
     if problem:
         return problem
@@ -114,6 +132,7 @@ def set_password(engine: Engine, username: str, password: str, actor: Principal 
         sessions.end_all_of_user(connection, row.id)
         audit.record(connection, actor, "user.password", "user", row.id, f"修改账号 {username} 的密码",
                      ip=ip, username=None if actor else "cli")
+        revoke_all_tokens(connection, row.id, username, "修改密码", actor, ip)
     return None
 
 
@@ -129,7 +148,9 @@ def reset_password(engine: Engine, user_id: int, password: str, actor: Principal
 
 def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | None, active: bool,
                 display_name: str | None, actor: Principal, ip: str | None = None) -> str | None:
-    """Change an account's role, unit, name or active flag (admin); returns an error message or None."""
+    """Change an account's role, unit, name or active flag (admin); returns an error message or None.
+    A changed role or unit, or a disabled account, ends its sessions and revokes its API tokens (a
+    re-enabled account starts without them); a changed display name alone does neither."""
     problem = (_check_role_unit(role, unit_code) or _text_problem(display_name, "显示名称", 100)
                or _text_problem(unit_code, "单位编码", 64))
     if problem:
@@ -150,10 +171,14 @@ def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | No
         connection.execute(update(users).where(users.c.id == user_id).values(
             role=role.value, unit_code=unit_code, active=active, display_name=display_name,
             session_epoch=epoch, updated_at=utc_now()))
-        if epoch != row.session_epoch:
-            sessions.end_all_of_user(connection, user_id)
         audit.record(connection, actor, "user.update", "user", user_id, f"修改账号 {row.username}",
                      before=before, after=after, unit_code=unit_code, ip=ip)
+        if epoch != row.session_epoch:
+            sessions.end_all_of_user(connection, user_id)
+            reason = "停用账号" if before["active"] and not active else "修改账号的角色或单位"
+            if not before["active"] and active:
+                reason = "启用账号"
+            revoke_all_tokens(connection, user_id, row.username, reason, actor, ip)
     return None
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 from html import escape
 
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
-from perfbudget.writers.evaluation_layout import WIDTHS, project_grid, summary_rows
+from perfbudget.writers.evaluation_layout import INDICATOR_HEADER, WIDTHS, project_grid, summary_rows
 from perfbudget.writers.print_layout import PRINT_CSS
 
 CSS = """
 body{font-family:"SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;margin:2em;color:#000}
 table{border-collapse:collapse;width:100%;margin-bottom:1em;table-layout:fixed}
+table.head{margin-bottom:0}table.indicators{margin-top:-1px}
 td,th{border:1px solid #000;padding:4px 6px;font-size:10.5pt;vertical-align:middle;white-space:pre-wrap}
 .title{border:none;font-size:16pt;font-weight:bold;text-align:center}
 .subtitle{border:none;text-align:center}
@@ -23,21 +24,24 @@ section{page-break-after:always;margin-bottom:3em}
 
 
 def project_section(evaluation: Evaluation, project: ProjectEvaluation, original: bool = False) -> str:
-    """One project's 自评表 with its scoring explanations, as an HTML ``<section>``."""
+    """One project's 自评表 with its scoring explanations, as an HTML ``<section>``: the head (title …
+    年度总体目标) and the indicators as two tables of the same columns, the indicator header row
+    (一级指标 …) the second's ``<thead>``, which a browser repeats on every printed page."""
     total = sum(WIDTHS)
     grid = project_grid(evaluation, project, original)
-    parts = [f'<section id="project-{project.seq}"><table><colgroup>']
-    parts.extend(f'<col style="width:{100 * w / total:.1f}%">' for w in WIDTHS)
-    parts.append("</colgroup>")
+    columns = "<colgroup>" + "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in WIDTHS) + "</colgroup>"
     by_row: dict[int, list[str]] = {}
     for cell in sorted(grid.cells, key=lambda c: (c.row, c.col)):
         span = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + \
                (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
         title = f' title="原文：{escape(cell.title)}"' if cell.title else ""
         by_row.setdefault(cell.row, []).append(f'<td class="{cell.kind}"{span}{title}>{escape(cell.text)}</td>')
-    for row in range(grid.rows):
-        parts.append("<tr>" + "".join(by_row.get(row, [])) + "</tr>")
-    parts.append('</table><div class="notes"><strong>计分说明</strong><ul>')
+    rows = ["<tr>" + "".join(by_row.get(row, [])) + "</tr>" for row in range(grid.rows)]
+    split = INDICATOR_HEADER
+    parts = [f'<section id="project-{project.seq}"><table class="head">{columns}', *rows[:split], "</table>",
+             f'<table class="indicators">{columns}<thead>', rows[split], "</thead><tbody>", *rows[split + 1:],
+             "</tbody></table>"]
+    parts.append('<div class="notes"><strong>计分说明</strong><ul>')
     parts.extend(f"<li>{escape(line)}</li>" for line in grid.explanations)
     parts.append("</ul></div></section>")
     return "\n".join(parts)

@@ -1,5 +1,7 @@
 """The 审核意见书 (the reviewer's written opinion) of one project or of a unit's projects: the kept
-findings, the comments and the decision, as Word (python-docx) — the HTML form is a page template."""
+findings, the comments and the decision, as Word (python-docx) — the HTML form is a page template.
+Its 审核意见 holds every comment the reviewer wrote: the workflow's (退回意见, 审核通过意见, 意见, each
+with the version it was made on: ``Desk.remarks``) and those on cells, each with its cell."""
 
 from __future__ import annotations
 
@@ -61,9 +63,11 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
             label = SEVERITY_LABELS.get(f.severity, f.severity)
             word.add_paragraph(f"【{label}】{where}{f.dimension} {f.message}{note}", style="List Number")
         word.add_heading("审核意见", level=2)
-        if not desk.comments:
+        if not desk.comments and not desk.remarks:
             word.add_paragraph("无。")
-        for c in desk.comments:
+        for line in desk.remarks:  # 退回意见, 审核通过意见 … : the opinion on the whole project
+            word.add_paragraph(line, style="List Bullet")
+        for c in desk.comments:  # each at its cell
             word.add_paragraph(f"{c['label']}：{c['text']}（{c['username'] or ''}）", style="List Bullet")
     out = io.BytesIO()
     word.save(out)

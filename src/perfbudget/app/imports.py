@@ -33,6 +33,7 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from perfbudget.app.change_faces import IMPORT_LABELS, change_label
 from perfbudget.app.settings import REFUSE, CoreSettings
 from perfbudget.app.workflow import APPROVED, DRAFT, FROZEN, SUBMITTED, state_label
 from perfbudget.interchange import InterchangeError
@@ -57,7 +58,6 @@ from perfbudget.store.transaction import Actor, TrailEntry, Transaction, Workflo
 RETRIES = 5
 NEW, CHANGED, REVISION, CONFIRM, REFUSE_TABLE = "new", "changed", "revision", "confirm", "refused"
 INCOMPLETE = "incomplete"
-VIA_LABELS = {"cli": "命令行导入", "upload": "网页上传", "api": "API 导入", "declare": "网页申报", "edit": "网页修改"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,7 @@ def source_name(file: str) -> str:
 def describe_version(entry: TrailEntry) -> str:
     """「第 3 版（张三 于 2026-12-02 08:00 网页修改）」."""
     moment = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC)
-    how = VIA_LABELS.get(entry.via or "", "导入") + (f"「{entry.file}」" if entry.via != "edit" else "")
+    how = change_label(entry.via, entry.file) + ("" if entry.is_edit else f"「{entry.file}」")
     who = entry.username or "未记录的用户"
     return f"第 {entry.number} 版（{who} 于 {moment.astimezone().strftime('%Y-%m-%d %H:%M')} {how}）"
 
@@ -304,7 +304,7 @@ def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha25
             notices.append(_revision_message(fate.name, fate.latest or 0, flow))
             tx.set_workflow(stored.project_id, DRAFT, stored.version, flow.approved_version, request.actor)
             tx.add_event(stored.project_id, stored.version, "revise", flow.state, DRAFT, request.actor,
-                         f"{VIA_LABELS.get(request.via, '导入')}「{file}」带来修订稿第 {stored.version} 版"
+                         f"{IMPORT_LABELS.get(request.via, '导入')}「{file}」带来修订稿第 {stored.version} 版"
                          + ("；送审撤回" if flow.state == SUBMITTED else
                             f"；第 {flow.approved_version} 版仍为正式版本"))
     declare = request.via == "declare"

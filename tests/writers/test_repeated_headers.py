@@ -108,3 +108,14 @@ def long_evaluation() -> Evaluation:
     evaluation, problems = run(document, csv_bytes(*sheet))
     assert evaluation is not None, problems
     return evaluation
+
+
+def test_the_self_evaluation_page_prints_landscape_with_its_summary_header_repeated(evaluation: Evaluation) -> None:
+    """Before: portrait (执行率 「91.18%」 ran over its column's border) and the summary of a unit's
+    projects had no <thead> (a summary of many projects printed its header on page 1 only)."""
+    from lxml import html
+
+    page = evaluation_html(evaluation)
+    assert "@page{size:A4 landscape}" in page
+    tree = html.fromstring(page)
+    assert [th.text_content() for th in tree.xpath("//table[@class='summary']/thead/tr/th")][:2] == ["序号", "项目名称"]

@@ -119,3 +119,17 @@ def test_the_self_evaluation_page_prints_landscape_with_its_summary_header_repea
     assert "@page{size:A4 landscape}" in page
     tree = html.fromstring(page)
     assert [th.text_content() for th in tree.xpath("//table[@class='summary']/thead/tr/th")][:2] == ["序号", "项目名称"]
+
+
+def test_workbook_labels_merged_down_sit_at_the_top_of_their_range(seed_document: Document,
+                                                                    evaluation: Evaluation) -> None:
+    """Before: centred in ranges of up to ten rows; a range crossing a page printed its label where
+    the middle fell, across the page break (the 自评表's 效益指标 over two tall rows, cut in two)."""
+    import openpyxl
+
+    for data in (render(seed_document, "xlsx"), evaluation_xlsx(evaluation)):
+        for sheet in openpyxl.load_workbook(io.BytesIO(data)).worksheets:
+            for merged in sheet.merged_cells.ranges:
+                if merged.max_row > merged.min_row:
+                    cell = sheet.cell(merged.min_row, merged.min_col)
+                    assert cell.alignment.vertical == "top", (sheet.title, cell.coordinate, cell.value)

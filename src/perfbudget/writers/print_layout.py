@@ -34,7 +34,10 @@ thead{display:table-header-group}}
 """
 
 
-LONG_SPAN = 10  # a cell merged over more rows than this may cross a page: its text goes to the top
+# A cell merged over more rows than this may cross a page: its text goes to the top (a workbook prints
+# a range's centred text where the middle falls — across a page break, cut in two: the 自评表's 效益指标
+# over two rows of long 偏差原因 printed half on each page). Every range of two rows or more can cross one.
+LONG_SPAN = 1
 
 
 def text_width(text: str) -> float:

@@ -12,7 +12,9 @@ from perfbudget.app.review_desk import Desk, finding_place
 from perfbudget.app.workflow import APPROVED, STATE_LABELS
 from perfbudget.vocabulary import SEVERITY_LABELS
 
-__all__ = ["SEVERITY_LABELS", "decision_text", "opinion_docx"]
+__all__ = ["SEVERITY_LABELS", "SIGN_LINE", "decision_text", "opinion_docx"]
+
+SIGN_LINE = "审核人：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日"
 
 
 def decision_text(desk: Desk) -> str:
@@ -29,6 +31,7 @@ def decision_text(desk: Desk) -> str:
 def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     """One Word document: per project its grades, the findings kept, the comments and the decision."""
     from docx import Document as WordDocument
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
@@ -69,6 +72,9 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
             word.add_paragraph(line, style="List Bullet")
         for c in desk.comments:  # each at its cell
             word.add_paragraph(f"{c['label']}：{c['text']}（{c['username'] or ''}）", style="List Bullet")
+    sign = word.add_paragraph(SIGN_LINE)  # the reviewer signs the Word form as the printed page
+    sign.paragraph_format.space_before = Pt(24)
+    sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()

@@ -178,6 +178,9 @@ def test_the_opinion_shows_the_return_comment_and_every_cell_comment_to_the_unit
                   data={"csrf_token": token, "place": "goals", "text": "绩效目标请量化到年度"})
     assert "已退回" in step(reviewer, "return", "请按单元格意见修改后重新送审")
     assert "已退回" in step(reviewer, "comment", "总体意见：测算依据不足")  # an opinion on the whole project
+    project_page = editor.get(f"/projects/{pid}").text  # the unit is pointed to the cell comments
+    assert 'id="returned-note"' in project_page and f'href="/projects/{pid}/opinion.html"' in project_page
+    assert "退回时必填" not in project_page  # the unit cannot return: the comment box says nothing of it
     page = editor.get(f"/projects/{pid}/opinion.html").text
     word = editor.get(f"/projects/{pid}/opinion.docx")
     text = "\n".join(p.text for p in WordDocument(io.BytesIO(word.content)).paragraphs)

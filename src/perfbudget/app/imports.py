@@ -37,7 +37,7 @@ from perfbudget.app.change_faces import IMPORT_LABELS, change_label
 from perfbudget.app.settings import REFUSE, CoreSettings
 from perfbudget.app.workflow import APPROVED, DRAFT, FROZEN, SUBMITTED, state_label
 from perfbudget.interchange import InterchangeError
-from perfbudget.model import Document, Problem, Source
+from perfbudget.model import Document, Problem, Project, Source
 from perfbudget.store import Store
 from perfbudget.store import importer as store_importer
 from perfbudget.store.importer import (
@@ -193,7 +193,16 @@ def preview(store: Store, settings: CoreSettings, document: Document, file: str)
         fates = analyse(tx, plan, file, settings)
     return [fate if document.projects[fate.position - 1].complete else
             TableFate(fate.position, fate.name, INCOMPLETE, fate.project_id, fate.latest,
-                      "表格不完整（中断），不导入；勾选「保存不完整的表格」则保存并标记为「不完整」") for fate in fates]
+                      cut_message(document.projects[fate.position - 1])) for fate in fates]
+
+
+def cut_message(project: Project) -> str:
+    """Where a cut-off table broke and what was read: 「在第45行中断，只读到 2 个指标；不导入，勾选…」."""
+    from perfbudget.app.blocked import where
+
+    place = f"在{where(project.cut)}中断，" if project.cut is not None else "中断，"
+    return (f"表格{place}只读到 {len(project.indicators)} 个指标；不导入，勾选「保存不完整的表格」则保存并"
+            "标记为「不完整」")
 
 
 def import_document(store: Store, settings: CoreSettings, document: Document | None, file: str,

@@ -191,3 +191,20 @@ def test_the_opinion_shows_the_return_comment_and_every_cell_comment_to_the_unit
         assert "指标已按上年口径填报" not in shown  # the unit's own justification is not the reviewer's opinion
         assert "审核人：＿＿＿＿＿＿　　日期：" in shown  # the Word form had no line to sign (print2)
     assert "counter(pages)" in editor.get("/static/opinion.css").text  # the printed page: 第 n 页，共 m 页
+
+
+def test_the_reviewer_returns_a_project_from_the_desk(web: WebEnv) -> None:
+    """Before: the desk had no 退回/审核通过: after writing cell comments the reviewer had to find the
+    project page to conclude. The unit's editor sees no such form there."""
+    pid = web.project_ids[0]
+    editor, reviewer = web.client("editor"), web.client("reviewer")
+    editor.post(f"/projects/{pid}/workflow", data={"csrf_token": csrf_of(editor, "/account"), "action": "submit",
+                                                   "justification": "已说明"})
+    desk = reviewer.get(f"/projects/{pid}/review").text
+    assert 'id="desk-conclusion"' in desk and 'value="return"' in desk and 'value="approve"' in desk
+    assert 'id="desk-conclusion"' not in editor.get(f"/projects/{pid}/review").text
+    token = csrf_of(reviewer, f"/projects/{pid}/review")
+    done = reviewer.post(f"/projects/{pid}/workflow",
+                         data={"csrf_token": token, "action": "return", "comment": "请补充测算依据"})
+    assert "已退回" in done.text
+    assert 'id="desk-conclusion"' not in reviewer.get(f"/projects/{pid}/review").text  # nothing left to conclude

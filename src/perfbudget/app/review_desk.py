@@ -18,7 +18,7 @@ from perfbudget.app.overview import GRADES
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
-from perfbudget.app.workflow import StepResult, actor_of, take_step
+from perfbudget.app.workflow import Step, StepResult, actor_of, allowed_steps, take_step
 from perfbudget.model import Project
 from perfbudget.plain_numbers import plain_int
 from perfbudget.review.finding import Finding
@@ -230,6 +230,13 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
 
 _REVIEWER_GRADE = (select(reviewer_grades.c.grade).where(reviewer_grades.c.version_id == bindparam("version_id"))
                    .order_by(reviewer_grades.c.id.desc()).limit(1))
+
+
+def conclusion_steps(principal: Principal, head: Any) -> list[Step]:
+    """The steps that conclude a review (审核通过, 退回) this user may take on the project now, for the desk
+    (before, the desk had none: the reviewer had to go back to the project page to return it)."""
+    return [step for step in allowed_steps(principal, head.unit_code, head.state)
+            if step.action in ("approve", "return")]
 
 
 def reviewer_grade_of(tx: Any, version_id: int) -> str | None:

@@ -36,7 +36,8 @@ def desk_page(request: Request, project_id: int, principal: Principal = Depends(
         "desk": desk, "head": desk.view.head, "project": project, "places": desk_app.places(project),
         "finding_place": desk_app.finding_place,
         "decisions": desk_app.DECISIONS, "grades": GRADES, "state_labels": STATE_LABELS,
-        "may_review": principal.can(Action.REVIEW, desk.view.head.unit_code)})
+        "may_review": principal.can(Action.REVIEW, desk.view.head.unit_code),
+        "conclusions": desk_app.conclusion_steps(principal, desk.view.head)})
 
 
 def _act(request: Request, project_id: int, action: object) -> Response:

@@ -133,3 +133,13 @@ def test_workbook_labels_merged_down_sit_at_the_top_of_their_range(seed_document
                 if merged.max_row > merged.min_row:
                     cell = sheet.cell(merged.min_row, merged.min_col)
                     assert cell.alignment.vertical == "top", (sheet.title, cell.coordinate, cell.value)
+
+
+def test_each_project_heading_in_word_stands_apart_from_the_table_above(seed_document: Document) -> None:
+    """Before: no space above a heading, printed touching the previous project's last row."""
+    import docx
+
+    word = docx.Document(io.BytesIO(render(seed_document, "docx")))
+    headings = [p for p in word.paragraphs if p.text.endswith("绩效目标表")]
+    assert len(headings) == len(seed_document.projects)
+    assert all(h.paragraph_format.space_before and h.paragraph_format.space_before.pt >= 12 for h in headings[1:])

@@ -143,10 +143,12 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
     body = out.element.body
     for first_paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(first_paragraph)
-    for grid in grids:
+    for index, grid in enumerate(grids):
         paragraph = out.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
+        if index:  # a heading printed touching the table above it (LibreOffice, the seed's 10 tables)
+            paragraph.paragraph_format.space_before = Pt(12)
         if grid.heading:
             _font(paragraph.add_run(grid.heading), bold=True, size=12)
         _table(out, grid, usable)

@@ -164,3 +164,34 @@ def test_openapi_docs(web: WebEnv) -> None:
     assert "/api/v1/projects/{project_id}" in schema["paths"] and schema["info"]["title"] == "perfbudget API"
     page = client.get("/api/docs").text
     assert "/static/vendor/swagger-ui-bundle.js" in page and "<script>" not in page
+
+
+def test_each_change_is_labelled_by_the_face_it_came_through(web: WebEnv) -> None:
+    """Before: an edit through the API was labelled 网页修改 in the history (web, API, CLI)."""
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app as cli_app
+    from tests.web.conftest import csrf_of
+    from tests.web.helpers import project_form, stored_project
+
+    client = web.client()
+    headers = auth(web, "editor")
+    pid = web.project_ids[0]
+    got = client.get(f"/api/v1/projects/{pid}", headers=headers).json()
+    document = copy.deepcopy(got["document"])
+    document["projects"][0]["indicators"][0]["target"] = {"raw": "≥15次"}
+    assert client.put(f"/api/v1/projects/{pid}", headers=headers,
+                      json={"base_version": got["version"], "document": document}).status_code == 200
+    editor = web.client("editor")
+    project, version = stored_project(web.app, pid)
+    saved = editor.post(f"/projects/{pid}/edit", data=project_form(project, csrf_of(editor, "/account"), version,
+                                                                   {1: "≥16次"}))
+    assert "已保存为第" in saved.text
+    versions = client.get(f"/api/v1/projects/{pid}/history", headers=headers).json()["versions"]
+    assert [v["how"] for v in versions[-2:]] == ["接口修改", "网页修改"]
+    assert versions[-2]["file"] == "接口修改（editor）" and versions[-2]["via"] == "api"
+    page = editor.get(f"/projects/{pid}/history").text
+    assert "editor（接口修改）" in page and "editor（网页修改）" in page
+    result = CliRunner().invoke(cli_app, ["history", str(pid), "--db", web.url])
+    assert result.exit_code == 0, result.output
+    assert "（接口修改）" in result.output and "（网页修改）" in result.output

@@ -53,3 +53,14 @@ def test_the_complete_tables_are_imported_when_one_is_refused(web: WebEnv, seed_
     listing = client.get(f"/projects?year=all&unit={SEED_UNIT}&q=检察装备新经费").text
     assert 'id="list-total">共 1 个' in listing
     refusing.state.engine.dispose()
+
+
+def test_a_cut_table_says_where_it_broke_and_what_was_read(web: WebEnv, seed_path: Path, tmp_path: Path) -> None:
+    """Before: 「表格不完整。表格不完整（中断），不导入；…」 — the same words twice and no place."""
+    cut = tmp_path / "cut.txt"
+    cut.write_text("\n".join(seed_path.read_text(encoding="utf-8").split("\n")[:45]), encoding="utf-8")
+    page, _ = upload(web.client("editor"), cut)
+    found = re.search(r'class="fate-incomplete">([^<]*)<', page)
+    assert found, page[:3000]
+    assert re.search(r"表格不完整。表格在第\d+行中断，只读到 2 个指标；不导入", found.group(1)), found.group(1)
+    assert "表格不完整（中断）" not in page

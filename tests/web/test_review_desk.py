@@ -157,3 +157,54 @@ def test_a_number_typed_in_any_script_or_size_is_never_a_server_error(web: WebEn
     edited = editor.post(f"/projects/{pid}/edit", data={"csrf_token": csrf_of(editor, f"/projects/{pid}/edit"),
                                                         "base_version": number})
     assert edited.status_code == 422, edited.status_code
+
+
+def test_the_opinion_shows_the_return_comment_and_every_cell_comment_to_the_unit(web: WebEnv) -> None:
+    """Before: the 审核意见书's 审核意见 held only cell comments; the 退回意见 and the overall 意见 the
+    reviewer wrote through the workflow were missing, in the page and in Word."""
+    from docx import Document as WordDocument
+
+    pid = web.project_ids[0]
+    editor, reviewer = web.client("editor"), web.client("reviewer")
+
+    def step(client, action: str, comment: str = "", justification: str = "") -> str:  # type: ignore[no-untyped-def]
+        return client.post(f"/projects/{pid}/workflow", data={
+            "csrf_token": csrf_of(client, "/account"), "action": action, "comment": comment,
+            "justification": justification}).text
+
+    assert "已送审" in step(editor, "submit", justification="指标已按上年口径填报")
+    token = csrf_of(reviewer, f"/projects/{pid}/review")
+    reviewer.post(f"/projects/{pid}/review/comment",
+                  data={"csrf_token": token, "place": "goals", "text": "绩效目标请量化到年度"})
+    assert "已退回" in step(reviewer, "return", "请按单元格意见修改后重新送审")
+    assert "已退回" in step(reviewer, "comment", "总体意见：测算依据不足")  # an opinion on the whole project
+    project_page = editor.get(f"/projects/{pid}").text  # the unit is pointed to the cell comments
+    assert 'id="returned-note"' in project_page and f'href="/projects/{pid}/opinion.html"' in project_page
+    assert "退回时必填" not in project_page  # the unit cannot return: the comment box says nothing of it
+    page = editor.get(f"/projects/{pid}/opinion.html").text
+    word = editor.get(f"/projects/{pid}/opinion.docx")
+    text = "\n".join(p.text for p in WordDocument(io.BytesIO(word.content)).paragraphs)
+    for shown in (page, text):
+        assert "退回意见（第 1 版，reviewer）：请按单元格意见修改后重新送审" in shown
+        assert "意见（第 1 版，reviewer）：总体意见：测算依据不足" in shown
+        assert "绩效目标：绩效目标请量化到年度（reviewer）" in shown
+        assert "指标已按上年口径填报" not in shown  # the unit's own justification is not the reviewer's opinion
+        assert "审核人：＿＿＿＿＿＿　　日期：" in shown  # the Word form had no line to sign (print2)
+    assert "counter(pages)" in editor.get("/static/opinion.css").text  # the printed page: 第 n 页，共 m 页
+
+
+def test_the_reviewer_returns_a_project_from_the_desk(web: WebEnv) -> None:
+    """Before: the desk had no 退回/审核通过: after writing cell comments the reviewer had to find the
+    project page to conclude. The unit's editor sees no such form there."""
+    pid = web.project_ids[0]
+    editor, reviewer = web.client("editor"), web.client("reviewer")
+    editor.post(f"/projects/{pid}/workflow", data={"csrf_token": csrf_of(editor, "/account"), "action": "submit",
+                                                   "justification": "已说明"})
+    desk = reviewer.get(f"/projects/{pid}/review").text
+    assert 'id="desk-conclusion"' in desk and 'value="return"' in desk and 'value="approve"' in desk
+    assert 'id="desk-conclusion"' not in editor.get(f"/projects/{pid}/review").text
+    token = csrf_of(reviewer, f"/projects/{pid}/review")
+    done = reviewer.post(f"/projects/{pid}/workflow",
+                         data={"csrf_token": token, "action": "return", "comment": "请补充测算依据"})
+    assert "已退回" in done.text
+    assert 'id="desk-conclusion"' not in reviewer.get(f"/projects/{pid}/review").text  # nothing left to conclude

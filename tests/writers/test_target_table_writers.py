@@ -34,7 +34,9 @@ def test_seed_round_trips_through_every_form(from_json: Document, form: str) -> 
 
 def test_docx_has_merged_cells_and_east_asian_font(from_json: Document) -> None:
     xml = zipfile.ZipFile(io.BytesIO(render(from_json, "docx"))).read("word/document.xml").decode()
-    assert xml.count("<w:tbl>") == len(from_json.projects)
+    # each project: its head and its indicator table, whose header row (一级指标 …) repeats on every page
+    assert xml.count("<w:tbl>") == 2 * len(from_json.projects)
+    assert xml.count("<w:tblHeader/>") == len(from_json.projects)
     assert 'w:gridSpan w:val="6"' in xml  # 项目名称 value across the table
     assert '<w:vMerge w:val="restart"/>' in xml and "<w:vMerge/>" in xml  # 一级/二级 down
     assert 'w:eastAsia="宋体"' in xml

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from perfbudget.app.change_faces import edit_file
 from perfbudget.app.reviews import review_in_tx
 from perfbudget.app.roles import Principal
 from perfbudget.app.settings import CoreSettings
@@ -72,7 +73,7 @@ def save_edit(store: Store, settings: CoreSettings, principal: Principal, projec
                 plan = plan_document(document)
                 if isinstance(plan, str):
                     return EditResult("failed", "保存失败：" + plan)
-                outcome = tx.apply(plan, f"网页修改（{principal.username}）", plan.document_hash, None,
+                outcome = tx.apply(plan, edit_file(via, principal.username), plan.document_hash, None,
                                    {plan.identities[0]: base_version})
                 if outcome.status == UNCHANGED:
                     return EditResult("unchanged", "内容没有变化，未生成新版本", base_version)

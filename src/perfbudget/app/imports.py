@@ -33,10 +33,11 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from perfbudget.app.change_faces import IMPORT_LABELS, change_label
 from perfbudget.app.settings import REFUSE, CoreSettings
 from perfbudget.app.workflow import APPROVED, DRAFT, FROZEN, SUBMITTED, state_label
 from perfbudget.interchange import InterchangeError
-from perfbudget.model import Document, Problem, Source
+from perfbudget.model import Document, Problem, Project, Source
 from perfbudget.store import Store
 from perfbudget.store import importer as store_importer
 from perfbudget.store.importer import (
@@ -57,7 +58,6 @@ from perfbudget.store.transaction import Actor, TrailEntry, Transaction, Workflo
 RETRIES = 5
 NEW, CHANGED, REVISION, CONFIRM, REFUSE_TABLE = "new", "changed", "revision", "confirm", "refused"
 INCOMPLETE = "incomplete"
-VIA_LABELS = {"cli": "命令行导入", "upload": "网页上传", "api": "API 导入", "declare": "网页申报", "edit": "网页修改"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,7 @@ def source_name(file: str) -> str:
 def describe_version(entry: TrailEntry) -> str:
     """「第 3 版（张三 于 2026-12-02 08:00 网页修改）」."""
     moment = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC)
-    how = VIA_LABELS.get(entry.via or "", "导入") + (f"「{entry.file}」" if entry.via != "edit" else "")
+    how = change_label(entry.via, entry.file) + ("" if entry.is_edit else f"「{entry.file}」")
     who = entry.username or "未记录的用户"
     return f"第 {entry.number} 版（{who} 于 {moment.astimezone().strftime('%Y-%m-%d %H:%M')} {how}）"
 
@@ -193,7 +193,16 @@ def preview(store: Store, settings: CoreSettings, document: Document, file: str)
         fates = analyse(tx, plan, file, settings)
     return [fate if document.projects[fate.position - 1].complete else
             TableFate(fate.position, fate.name, INCOMPLETE, fate.project_id, fate.latest,
-                      "表格不完整（中断），不导入；勾选「保存不完整的表格」则保存并标记为「不完整」") for fate in fates]
+                      cut_message(document.projects[fate.position - 1])) for fate in fates]
+
+
+def cut_message(project: Project) -> str:
+    """Where a cut-off table broke and what was read: 「在第45行中断，只读到 2 个指标；不导入，勾选…」."""
+    from perfbudget.app.blocked import where
+
+    place = f"在{where(project.cut)}中断，" if project.cut is not None else "中断，"
+    return (f"表格{place}只读到 {len(project.indicators)} 个指标；不导入，勾选「保存不完整的表格」则保存并"
+            "标记为「不完整」")
 
 
 def import_document(store: Store, settings: CoreSettings, document: Document | None, file: str,
@@ -304,7 +313,7 @@ def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha25
             notices.append(_revision_message(fate.name, fate.latest or 0, flow))
             tx.set_workflow(stored.project_id, DRAFT, stored.version, flow.approved_version, request.actor)
             tx.add_event(stored.project_id, stored.version, "revise", flow.state, DRAFT, request.actor,
-                         f"{VIA_LABELS.get(request.via, '导入')}「{file}」带来修订稿第 {stored.version} 版"
+                         f"{IMPORT_LABELS.get(request.via, '导入')}「{file}」带来修订稿第 {stored.version} 版"
                          + ("；送审撤回" if flow.state == SUBMITTED else
                             f"；第 {flow.approved_version} 版仍为正式版本"))
     declare = request.via == "declare"

@@ -1,5 +1,7 @@
 """The 审核意见书 (the reviewer's written opinion) of one project or of a unit's projects: the kept
-findings, the comments and the decision, as Word (python-docx) — the HTML form is a page template."""
+findings, the comments and the decision, as Word (python-docx) — the HTML form is a page template.
+Its 审核意见 holds every comment the reviewer wrote: the workflow's (退回意见, 审核通过意见, 意见, each
+with the version it was made on: ``Desk.remarks``) and those on cells, each with its cell."""
 
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ from perfbudget.app.review_desk import Desk, finding_place
 from perfbudget.app.workflow import APPROVED, STATE_LABELS
 from perfbudget.vocabulary import SEVERITY_LABELS
 
-__all__ = ["SEVERITY_LABELS", "decision_text", "opinion_docx"]
+__all__ = ["SEVERITY_LABELS", "SIGN_LINE", "decision_text", "opinion_docx"]
+
+SIGN_LINE = "审核人：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日"
 
 
 def decision_text(desk: Desk) -> str:
@@ -27,6 +31,7 @@ def decision_text(desk: Desk) -> str:
 def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     """One Word document: per project its grades, the findings kept, the comments and the decision."""
     from docx import Document as WordDocument
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
@@ -61,10 +66,15 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
             label = SEVERITY_LABELS.get(f.severity, f.severity)
             word.add_paragraph(f"【{label}】{where}{f.dimension} {f.message}{note}", style="List Number")
         word.add_heading("审核意见", level=2)
-        if not desk.comments:
+        if not desk.comments and not desk.remarks:
             word.add_paragraph("无。")
-        for c in desk.comments:
+        for line in desk.remarks:  # 退回意见, 审核通过意见 … : the opinion on the whole project
+            word.add_paragraph(line, style="List Bullet")
+        for c in desk.comments:  # each at its cell
             word.add_paragraph(f"{c['label']}：{c['text']}（{c['username'] or ''}）", style="List Bullet")
+    sign = word.add_paragraph(SIGN_LINE)  # the reviewer signs the Word form as the printed page
+    sign.paragraph_format.space_before = Pt(24)
+    sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()

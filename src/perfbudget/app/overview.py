@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Float, Integer, and_, bindparam, func, select
 
+from perfbudget.app.change_faces import change_label
 from perfbudget.app.errors import NotFound
 from perfbudget.app.roles import Principal
 from perfbudget.app.workflow import DRAFT, STATES
@@ -341,6 +342,7 @@ def history(tx: Transaction, project_id: int, limit: int | None = None, offset: 
         entry = authors.get(item["version"])
         item["username"] = entry.username if entry else None
         item["via"] = entry.via if entry else None
+        item["how"] = change_label(item["via"], item["file"])  # 网页修改, 接口修改, 命令行导入 …
     return versions
 
 

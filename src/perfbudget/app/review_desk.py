@@ -18,12 +18,13 @@ from perfbudget.app.overview import GRADES
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
-from perfbudget.app.workflow import StepResult, actor_of, take_step
+from perfbudget.app.workflow import Step, StepResult, actor_of, allowed_steps, take_step
 from perfbudget.model import Project
 from perfbudget.plain_numbers import plain_int
 from perfbudget.review.finding import Finding
 from perfbudget.store import Store
 from perfbudget.store.desk_tables import cell_comments, finding_decisions, reviewer_grades
+from perfbudget.store.records import workflow_events
 
 DECISIONS = {"dismissed": "驳回（不成立）", "confirmed": "确认"}
 HEADER_PLACES = {"name": "项目名称", "budget": "预算规模", "purpose": "资金用途", "goals": "绩效目标"}
@@ -100,6 +101,7 @@ class Desk:
     findings: list[DeskFinding]
     comments: list[dict[str, Any]]
     reviewer_grade: dict[str, Any] | None
+    remarks: tuple[str, ...] = ()  # the workflow's comments (退回意见 …) as the opinion prints them, oldest first
 
     @property
     def kept(self) -> list[DeskFinding]:
@@ -131,7 +133,23 @@ def load_desk(store: Store, principal: Principal, project_id: int, settings: Cor
             select(cell_comments).where(cell_comments.c.version_id == version_id).order_by(cell_comments.c.id))]
         grade = tx.connection.execute(select(reviewer_grades).where(reviewer_grades.c.version_id == version_id)
                                       .order_by(reviewer_grades.c.id.desc()).limit(1)).first()
-    return Desk(view, items, comments, dict(grade._mapping) if grade else None)
+        remarks = tuple(remark_line(dict(row._mapping)) for row in tx.connection.execute(
+            select(workflow_events).where(workflow_events.c.project_id == project_id,
+                                          workflow_events.c.action.in_(REMARK_LABELS),
+                                          workflow_events.c.comment.is_not(None))
+            .order_by(workflow_events.c.id)))
+    return Desk(view, items, comments, dict(grade._mapping) if grade else None, remarks)
+
+
+# The workflow steps whose comment is part of the written opinion (a 送审's comment and justification
+# are the unit's own, shown in the project's 流程记录).
+REMARK_LABELS = {"return": "退回意见", "approve": "审核通过意见", "comment": "意见", "reopen": "重新打开理由"}
+
+
+def remark_line(event: dict[str, Any]) -> str:
+    """「退回意见（第 2 版，张三）：请补充测算依据」."""
+    made_on = f"第 {event['version_number']} 版，" if event.get("version_number") else ""
+    return f"{REMARK_LABELS.get(event['action'], '意见')}（{made_on}{event.get('username') or ''}）：{event['comment']}"
 
 
 def _reviewing(store: Store, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:
@@ -212,6 +230,13 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
 
 _REVIEWER_GRADE = (select(reviewer_grades.c.grade).where(reviewer_grades.c.version_id == bindparam("version_id"))
                    .order_by(reviewer_grades.c.id.desc()).limit(1))
+
+
+def conclusion_steps(principal: Principal, head: Any) -> list[Step]:
+    """The steps that conclude a review (审核通过, 退回) this user may take on the project now, for the desk
+    (before, the desk had none: the reviewer had to go back to the project page to return it)."""
+    return [step for step in allowed_steps(principal, head.unit_code, head.state)
+            if step.action in ("approve", "return")]
 
 
 def reviewer_grade_of(tx: Any, version_id: int) -> str | None:

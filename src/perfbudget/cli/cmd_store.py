@@ -334,7 +334,6 @@ def history_command(
     offset: int = typer.Option(0, "--offset", min=0, help="跳过最早的这么多个版本（与 --limit 一起分页）。"),
 ) -> None:
     """列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。"""
-    from perfbudget.app.imports import VIA_LABELS
     from perfbudget.app.overview import history, version_total
 
     store = open_store(db)
@@ -359,7 +358,7 @@ def history_command(
         shown = f"共 {total} 版，--offset {offset} 之后没有版本"
     out.print(project_heading(head, shown), markup=False)
     for v in versions:
-        who = f"  {v['username'] or '—'}（{VIA_LABELS.get(v['via'], v['via'])}）" if v["via"] else ""
+        who = f"  {v['username'] or '—'}（{v['how']}）" if v["via"] else ""
         out.print(f"第 {v['version']} 版  {local_time(v['imported_at'])}  "
                   f"导入自 {v['file']}（文档 {v['document_id']}），{v['indicator_count']} 个指标{who}", markup=False)
         if v["version"] == 1:

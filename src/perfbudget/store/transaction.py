@@ -24,6 +24,15 @@ from perfbudget.store.records import audit_log, version_authors, workflow_events
 from perfbudget.store.review_summary import summary_of_payload
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units, utc_now
 
+# The ``file`` an edit writes for its version (perfbudget.app.change_faces.edit_file): 网页修改（用户）,
+# 接口修改（用户）; API edits wrote 网页修改 too before they had their own label.
+EDIT_FILES = ("网页修改", "接口修改", "命令行修改")
+
+
+def made_by_edit(via: str | None, file: str) -> bool:
+    """True when a version was made by editing the project (any face), not by importing a file."""
+    return via == "edit" or (via is not None and file.startswith(EDIT_FILES))
+
 
 @dataclass(frozen=True, slots=True)
 class TrailEntry:
@@ -49,7 +58,7 @@ class TrailEntry:
 
     @property
     def is_edit(self) -> bool:
-        return self.via == "edit" or (self.via == "api" and self.file.startswith("网页修改"))
+        return made_by_edit(self.via, self.file)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,11 +14,10 @@ import io
 from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
-from perfbudget.writers.evaluation_layout import COLUMNS, WIDTHS, project_grid
+from perfbudget.writers.evaluation_layout import COLUMNS, INDICATOR_HEADER, WIDTHS, project_grid
 from perfbudget.writers.print_layout import docx_repeat_header, docx_section, set_widths
 
 FONT = "宋体"
-INDICATOR_HEADER = 11  # 0-based grid row of the 一级指标 … header: the indicator table starts there
 LATIN = "Times New Roman"
 
 

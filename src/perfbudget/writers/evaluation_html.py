@@ -6,13 +6,16 @@ from __future__ import annotations
 from html import escape
 
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
-from perfbudget.writers.evaluation_layout import WIDTHS, project_grid, summary_rows
+from perfbudget.writers.evaluation_layout import INDICATOR_HEADER, WIDTHS, project_grid, summary_rows
 from perfbudget.writers.print_layout import PRINT_CSS
 
 CSS = """
 body{font-family:"SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;margin:2em;color:#000}
 table{border-collapse:collapse;width:100%;margin-bottom:1em;table-layout:fixed}
-td,th{border:1px solid #000;padding:4px 6px;font-size:10.5pt;vertical-align:middle;white-space:pre-wrap}
+table.head{margin-bottom:0;break-inside:avoid}table.indicators{margin-top:-1px}
+td,th{border:1px solid #000;padding:4px 6px;font-size:10.5pt;vertical-align:middle;white-space:pre-wrap;
+overflow-wrap:anywhere}
+.summary td:not(:nth-child(2)){text-align:center}
 .title{border:none;font-size:16pt;font-weight:bold;text-align:center}
 .subtitle{border:none;text-align:center}
 .header,.label,.total{font-weight:bold;text-align:center}.header{background:#f2f2f2}
@@ -20,24 +23,31 @@ td,th{border:1px solid #000;padding:4px 6px;font-size:10.5pt;vertical-align:midd
 section{page-break-after:always;margin-bottom:3em}
 .notes{font-size:9pt}
 """ + PRINT_CSS
+# The 自评表 page alone prints landscape, as its Word and Excel forms do: eight columns in portrait
+# left 执行率 「91.18%」 wider than its column (a unit's public page, mixing tables, stays portrait).
+LANDSCAPE = "@page{size:A4 landscape}"
+SUMMARY_WIDTHS = (7, 51, 16, 12, 14)
 
 
 def project_section(evaluation: Evaluation, project: ProjectEvaluation, original: bool = False) -> str:
-    """One project's 自评表 with its scoring explanations, as an HTML ``<section>``."""
+    """One project's 自评表 with its scoring explanations, as an HTML ``<section>``: the head (title …
+    年度总体目标) and the indicators as two tables of the same columns, the indicator header row
+    (一级指标 …) the second's ``<thead>``, which a browser repeats on every printed page."""
     total = sum(WIDTHS)
     grid = project_grid(evaluation, project, original)
-    parts = [f'<section id="project-{project.seq}"><table><colgroup>']
-    parts.extend(f'<col style="width:{100 * w / total:.1f}%">' for w in WIDTHS)
-    parts.append("</colgroup>")
+    columns = "<colgroup>" + "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in WIDTHS) + "</colgroup>"
     by_row: dict[int, list[str]] = {}
     for cell in sorted(grid.cells, key=lambda c: (c.row, c.col)):
         span = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + \
                (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
         title = f' title="原文：{escape(cell.title)}"' if cell.title else ""
         by_row.setdefault(cell.row, []).append(f'<td class="{cell.kind}"{span}{title}>{escape(cell.text)}</td>')
-    for row in range(grid.rows):
-        parts.append("<tr>" + "".join(by_row.get(row, [])) + "</tr>")
-    parts.append('</table><div class="notes"><strong>计分说明</strong><ul>')
+    rows = ["<tr>" + "".join(by_row.get(row, [])) + "</tr>" for row in range(grid.rows)]
+    split = INDICATOR_HEADER
+    parts = [f'<section id="project-{project.seq}"><table class="head">{columns}', *rows[:split], "</table>",
+             f'<table class="indicators">{columns}<thead>', rows[split], "</thead><tbody>", *rows[split + 1:],
+             "</tbody></table>"]
+    parts.append('<div class="notes"><strong>计分说明</strong><ul>')
     parts.extend(f"<li>{escape(line)}</li>" for line in grid.explanations)
     parts.append("</ul></div></section>")
     return "\n".join(parts)
@@ -47,13 +57,15 @@ def evaluation_html(evaluation: Evaluation, original: bool = False) -> str:
     """The 自评表 page; targets in one notation with the text as typed on hover, unless ``original``."""
     parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
              f"<title>{escape(evaluation.unit_name or '')}项目支出绩效自评表</title>",
-             f"<style>{CSS}</style></head><body>",
+             f"<style>{CSS}{LANDSCAPE}</style></head><body>",
              f"<h1>{escape((evaluation.unit_code or '') + (evaluation.unit_name or ''))} 项目支出绩效自评</h1>",
-             "<table class=\"summary\"><tr><th>序号</th><th>项目名称</th><th>预算执行率得分</th><th>总分</th>"
-             "<th>自评等级</th></tr>"]
+             '<table class="summary"><colgroup>',
+             *(f'<col style="width:{width}%">' for width in SUMMARY_WIDTHS),
+             "</colgroup><thead><tr><th>序号</th><th>项目名称</th><th>预算执行率得分</th><th>总分</th>"
+             "<th>自评等级</th></tr></thead><tbody>"]
     for values in summary_rows(evaluation):
         parts.append("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in values) + "</tr>")
-    parts.append("</table>")
+    parts.append("</tbody></table>")
     parts.extend(project_section(evaluation, project, original) for project in evaluation.projects)
     parts.append("</body></html>")
     return "\n".join(parts)

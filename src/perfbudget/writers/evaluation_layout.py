@@ -27,6 +27,7 @@ COLUMNS = 8
 TITLE = "项目支出绩效自评表"
 INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
                      "偏差原因分析及改进措施")
+INDICATOR_HEADER = 11  # 0-based grid row of the 一级指标 … header: the indicator table starts there
 FUND_HEADERS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
 # Relative column widths (characters), used by all writers.
 WIDTHS = (12, 14, 24, 14, 14, 9, 9, 30)
@@ -138,8 +139,8 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
     add(Cell(10, 1, goals, colspan=3))
     add(Cell(10, 4, project.goal_result or "", colspan=4))
     for col, header in enumerate(INDICATOR_HEADERS):
-        add(Cell(11, col, header, "header"))
-    first = 12
+        add(Cell(INDICATOR_HEADER, col, header, "header"))
+    first = INDICATOR_HEADER + 1
     lines = project.indicators
     # 一级 and 二级 merged over runs of equal values.
     for level, key in ((0, lambda i: i.level1), (1, lambda i: (i.level1, i.level2))):

@@ -23,15 +23,21 @@ SIGN_FOOTER = "填报人：　　　　　　审核人：　　　　　　填�
 PAGE_NUMBER = "第 &P 页，共 &N 页"
 # The HTML downloads printed from a browser: A4 (Chromium prints US Letter otherwise), the page
 # number in the bottom margin, rows never split, a heading kept with its table, a table's <thead>
-# repeated on every page.
+# repeated on every page. Rows are kept whole by their cells that span one row: a row kept whole
+# (tr) holds its cells merged down too, so Chromium moved a table whose 产出指标 spans 45 rows to
+# the next page whole, leaving the first page a third empty.
 PRINT_CSS = """
 @page{size:A4;margin:15mm 12mm 16mm;
 @bottom-center{content:"第 " counter(page) " 页，共 " counter(pages) " 页";font-size:9pt}}
-@media print{tr{break-inside:avoid}h2{break-after:avoid}thead{display:table-header-group}}
+@media print{td:not([rowspan]),th:not([rowspan]){break-inside:avoid}h2{break-after:avoid}
+thead{display:table-header-group}}
 """
 
 
-LONG_SPAN = 10  # a cell merged over more rows than this may cross a page: its text goes to the top
+# A cell merged over more rows than this may cross a page: its text goes to the top (a workbook prints
+# a range's centred text where the middle falls — across a page break, cut in two: the 自评表's 效益指标
+# over two rows of long 偏差原因 printed half on each page). Every range of two rows or more can cross one.
+LONG_SPAN = 1
 
 
 def text_width(text: str) -> float:

@@ -1,7 +1,11 @@
 """The 项目支出绩效目标表 as a Word document (python-docx), one table per project.
 
 Layout from :mod:`perfbudget.writers.target_table_layout`: the heading paragraph,
-then the table with its merged cells (``w:gridSpan`` across, ``w:vMerge`` down).
+then the table with its merged cells (``w:gridSpan`` across, ``w:vMerge`` down), drawn as its head
+(unit line … 绩效目标) and its indicators, two tables of the same columns joined by a 1 pt paragraph:
+the indicator header row (一级指标 …) leads the second and is marked as a header row
+(``w:tblHeader``), so Word and LibreOffice repeat it on every page (Word repeats a table's leading
+rows only); the reader joins the two as one table continued.
 Fonts: 宋体 as the East Asian font (``w:eastAsia``) on the Normal style and on every
 run, Times New Roman for Latin text, so Word and WPS show the same table. Rows
 may not break across pages (``w:cantSplit``), so a table that runs over two pages
@@ -18,7 +22,7 @@ import io
 from typing import Any
 
 from perfbudget.model import Document
-from perfbudget.writers.print_layout import docx_section, fit_widths, set_widths
+from perfbudget.writers.print_layout import docx_repeat_header, docx_section, fit_widths, set_widths
 from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
 
 FONT = "宋体"
@@ -62,29 +66,63 @@ def _widths(grid: ProjectGrid) -> list[float]:
     return fit_widths(((s.col, s.colspan, s.text) for s in grid.cells), grid.width, minimum=minimum, maximum=30)
 
 
+def _split(grid: ProjectGrid) -> int:
+    """The grid row where the indicator table starts (its header row 一级指标 …), or 0 to draw one table:
+    no header block, no indicator rows, or a merged cell crossing the split."""
+    split = grid.header_rows
+    if not 0 < split < grid.rows - 1:
+        return 0
+    if any(spec.row < split < spec.row + spec.rowspan for spec in grid.cells):
+        return 0
+    return split
+
+
+def _joint(document: Any) -> None:
+    """The 1 pt paragraph between the head table and the indicator table, kept with the next."""
+    from docx.shared import Pt
+
+    joint = document.add_paragraph()
+    joint.paragraph_format.space_before = joint.paragraph_format.space_after = Pt(0)
+    joint.paragraph_format.line_spacing = Pt(1)
+    joint.paragraph_format.keep_with_next = True
+    _font(joint.add_run(""), size=1)
+
+
 def _table(document: Any, grid: ProjectGrid, usable: float) -> None:
+    """The project's table: its head (title … 绩效目标) and its indicators (一级指标 … , whose header
+    row Word and LibreOffice repeat on every page: Word repeats a table's leading rows only) as two
+    tables of the same columns joined by a 1 pt paragraph."""
     from docx.oxml import OxmlElement
     from docx.shared import Cm
 
-    table = document.add_table(rows=grid.rows, cols=grid.width)
-    table.style = "Table Grid"
-    table.autofit = False
     widths = _widths(grid)
     scale = usable / sum(widths)
-    set_widths(table, [Cm(width * scale) for width in widths])
-    for row in table.rows:
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:cantSplit"))
-    cells = {(r, c): cell for r, row in enumerate(table.rows) for c, cell in enumerate(row.cells)}
-    for spec in grid.cells:
-        cell = cells[(spec.row, spec.col)]
-        if spec.rowspan > 1 or spec.colspan > 1:
-            cell = cell.merge(cells[(spec.row + spec.rowspan - 1, spec.col + spec.colspan - 1)])
-        _fill(cell, spec.text, spec.bold, spec.center)
-    for row in table.rows[:grid.header_rows + 1]:  # header block and indicator header: with the first indicator
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = True
+    split = _split(grid)
+    for first, last in (((0, split), (split, grid.rows)) if split else ((0, grid.rows),)):
+        if first:
+            _joint(document)
+        table = document.add_table(rows=last - first, cols=grid.width)
+        table.style = "Table Grid"
+        table.autofit = False
+        set_widths(table, [Cm(width * scale) for width in widths])
+        for row in table.rows:
+            tr_pr = row._tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:cantSplit"))
+        if first:
+            docx_repeat_header(table.rows[0])
+        cells = {(r, c): cell for r, row in enumerate(table.rows) for c, cell in enumerate(row.cells)}
+        for spec in grid.cells:
+            if not first <= spec.row < last:
+                continue
+            cell = cells[(spec.row - first, spec.col)]
+            if spec.rowspan > 1 or spec.colspan > 1:
+                cell = cell.merge(cells[(spec.row - first + spec.rowspan - 1, spec.col + spec.colspan - 1)])
+            _fill(cell, spec.text, spec.bold, spec.center)
+        # the header block and the indicator header: kept with the first indicator row
+        for row in table.rows[:grid.header_rows + 1 - first]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
 def target_table_docx(document: Document, original: bool = False) -> bytes:
@@ -105,10 +143,12 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
     body = out.element.body
     for first_paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(first_paragraph)
-    for grid in grids:
+    for index, grid in enumerate(grids):
         paragraph = out.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
+        if index:  # a heading printed touching the table above it (LibreOffice, the seed's 10 tables)
+            paragraph.paragraph_format.space_before = Pt(12)
         if grid.heading:
             _font(paragraph.add_run(grid.heading), bold=True, size=12)
         _table(out, grid, usable)

@@ -317,6 +317,8 @@ class VersionEntry(Model):
     changes: list[ChangeOut]
     username: str | None
     via: str | None
+    how: str | None = Field(None, description="这一版从哪里来：网页修改、接口修改、命令行导入、网页上传、"
+                                              "接口导入、网页申报；未记录修改人时为「导入」")
 
 
 class WorkflowEvent(Model):

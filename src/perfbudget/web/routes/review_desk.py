@@ -8,7 +8,7 @@ from fastapi.responses import Response
 
 from perfbudget.app import review_desk as desk_app
 from perfbudget.app.desk import ListQuery, list_projects
-from perfbudget.app.opinion import SEVERITY_LABELS, decision_text, opinion_docx
+from perfbudget.app.opinion import SEVERITY_LABELS, SIGN_LINE, decision_text, opinion_docx
 from perfbudget.app.overview import GRADES, project_rows, unit_head
 from perfbudget.app.workflow import SUBMITTED
 from perfbudget.plain_numbers import plain_year, stored_id
@@ -36,7 +36,8 @@ def desk_page(request: Request, project_id: int, principal: Principal = Depends(
         "desk": desk, "head": desk.view.head, "project": project, "places": desk_app.places(project),
         "finding_place": desk_app.finding_place,
         "decisions": desk_app.DECISIONS, "grades": GRADES, "state_labels": STATE_LABELS,
-        "may_review": principal.can(Action.REVIEW, desk.view.head.unit_code)})
+        "may_review": principal.can(Action.REVIEW, desk.view.head.unit_code),
+        "conclusions": desk_app.conclusion_steps(principal, desk.view.head)})
 
 
 def _act(request: Request, project_id: int, action: object) -> Response:
@@ -77,7 +78,8 @@ def _opinion(request: Request, title: str, desks: list[desk_app.Desk], fmt: str,
     if fmt != "html":
         raise WebError(404, "not_found", "没有这种格式")
     return render(request, "opinion.html", {"title": title, "desks": desks, "severity_labels": SEVERITY_LABELS,
-                                            "decision_text": decision_text, "finding_place": desk_app.finding_place})
+                                            "decision_text": decision_text, "finding_place": desk_app.finding_place,
+                                            "sign_line": SIGN_LINE})
 
 
 @router.get("/projects/{project_id}/opinion.{fmt}")

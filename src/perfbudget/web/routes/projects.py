@@ -32,6 +32,13 @@ def attachment(content: bytes | str, filename: str, media_type: str) -> Response
 @router.get("/projects/{project_id}")
 async def project_page(request: Request, project_id: int, version: int | None = None,
                        principal: Principal = Depends(page_user)) -> Response:
+    return await project_page_response(request, principal, project_id, version)
+
+
+async def project_page_response(request: Request, principal: Principal, project_id: int,
+                                version: int | None) -> Response:
+    """The project page for ``principal`` (the route's answer; also served by
+    :class:`perfbudget.web.page_path.ProjectPagePath` without FastAPI's router)."""
     return await cached_page(request, principal, ("project", project_id, version),
                              lambda: render_project_page(request, principal, project_id, version), short=True,
                              on_loop=lambda: render_project_page_on_loop(request, principal, project_id, version))

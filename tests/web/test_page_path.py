@@ -1,0 +1,73 @@
+"""The project page's short path past FastAPI's router answers exactly as the route does, and only where it may."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from perfbudget.web import page_path
+from tests.web.conftest import ROLES, WebEnv
+
+
+def _served_count(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """[pages the short path sent]; the wrapper passes everything through."""
+    sent = [0]
+    original = page_path._served
+
+    async def counting(*args: Any) -> Any:
+        response = await original(*args)
+        sent[0] += response is not None
+        return response
+
+    monkeypatch.setattr(page_path, "_served", counting)
+    return sent
+
+
+def _answers(web: WebEnv, paths: list[str]) -> dict[tuple[str, str], tuple[int, str, str | None, str]]:
+    """(role, path) → (status, body without the session's CSRF token, location, content type)."""
+    found = {}
+    for role in (*ROLES, "anonymous"):
+        client = web.client(None if role == "anonymous" else role)
+        for path in paths:
+            for _ in range(2):  # the second from the page cache
+                response = client.get(path, follow_redirects=False)
+            body = re.sub(r'value="[^"]+"|"X-CSRF-Token": "[^"]+"', "TOKEN", response.text)
+            found[role, path] = (response.status_code, body, response.headers.get("location"),
+                                 response.headers.get("content-type", ""))
+    return found
+
+
+def test_the_short_path_answers_as_the_route_for_every_role(web: WebEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    pid, other = web.project_ids[0], web.other_project_id
+    paths = [f"/projects/{pid}", f"/projects/{other}", f"/projects/{pid}?version=1", f"/projects/{pid}?version=99",
+             f"/projects/{pid}?version=x", f"/projects/{pid}?other=1", "/projects/999999", "/projects/0",
+             f"/projects/0{pid}", f"/projects/{pid}/", f"/projects/{pid}/history"]
+    sent = _served_count(monkeypatch)
+    short = _answers(web, paths)
+    assert sent[0] > 0
+    monkeypatch.setattr(page_path, "_PATH", re.compile(r"(?!)"))  # every request to the router
+    routed = _answers(web, paths)
+    assert short == routed
+    assert short["admin", f"/projects/{pid}"][0] == 200
+    assert short["other_editor", f"/projects/{pid}"][0] == 404
+    assert (short["anonymous", f"/projects/{pid}"][2] or "").startswith("/login")
+
+
+def test_only_plain_gets_of_known_users_take_it(web: WebEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    pid = web.project_ids[0]
+    sent = _served_count(monkeypatch)
+    admin = web.client("admin")
+    assert admin.get(f"/projects/{pid}").status_code == 200
+    assert sent[0] == 0  # the session not yet in the user cache: the route's dependency reads it
+    assert admin.get(f"/projects/{pid}").status_code == 200
+    taken = sent[0]
+    assert taken == 1
+    for path in (f"/projects/{pid}?other=1", f"/projects/{pid}?version=1&version=2", "/projects/999999",
+                 f"/projects/{pid}/history"):
+        admin.get(path)
+    assert sent[0] == taken  # other queries, a project not found, other pages: the application
+    assert admin.head(f"/projects/{pid}").status_code == 200  # HEAD is a GET by then (RequestGuard)
+    assert web.client(None).get(f"/projects/{pid}", follow_redirects=False).status_code == 303
+    assert sent[0] == taken + 1

@@ -19,12 +19,14 @@ always did (a GET reads only: running its reads again is harmless).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from perfbudget.web.deps import data_version_async, known_user
+from perfbudget.web.roles import Principal
 
 _PATH = re.compile(r"/projects/([1-9][0-9]{0,8})")
 _QUERY = re.compile(rb"version=([1-9][0-9]{0,8})")
@@ -59,16 +61,51 @@ async def _served(request: Request, project_id: int, version: int | None) -> HTM
     """The page as the route would answer it, or None where the application is to answer."""
     from perfbudget.web.routes.projects import project_page_response
 
-    known, principal = known_user(request)
-    if not known and "perfbudget.data_version" not in request.scope:
-        await data_version_async(request)
-        known, principal = known_user(request)
-    if not known or principal is None:
-        return None  # the session needs the database, or nobody is signed in: the route's dependencies
     try:
-        response = await project_page_response(request, principal, project_id, version)
+        row = await _row_with_version(request, project_id, version)
+        known, principal = known_user(request)
+        if not known and "perfbudget.data_version" not in request.scope:
+            await data_version_async(request)
+            known, principal = known_user(request)
+        if not known or principal is None:
+            return None  # the session needs the database, or nobody is signed in: the route's dependencies
+        response = await project_page_response(request, principal, project_id, version, row)
     except Exception:  # NotFound, WebError, a broken connection…: the application's handlers answer
         return None
     if response.status_code != 200 or not isinstance(response, HTMLResponse):
         return None
     return response
+
+
+async def _row_with_version(request: Request, project_id: int, version: int | None) -> dict[str, Any] | None:
+    """Where the data version is a question on the event loop (PostgreSQL) and the page is not likely in the
+    page cache: the page's row read together with its snapshot, which then is the request's data version —
+    one round trip instead of two (the question, then the page's statement). None otherwise (the version
+    is asked first, as the route does)."""
+    state = request.app.state
+    if not state.data_version.on_loop or "perfbudget.data_version" in request.scope or _likely_cached(
+            request, project_id, version):
+        return None
+    from perfbudget.app.project_view import versioned_page_row
+
+    dialect = state.engine.dialect
+    row = await state.data_version.read_on_loop(
+        lambda connection: versioned_page_row(connection, dialect, project_id, version))
+    if row is not None:
+        request.scope["perfbudget.data_version"] = row["data_version"]
+    return row
+
+
+def _likely_cached(request: Request, project_id: int, version: int | None) -> bool:
+    """True unless the user caches know this session's account and the page cache holds no page of the
+    project for its role and unit under the version the caches have now (a guess: the version asked may
+    have moved on)."""
+    session = request.session
+    uid, epoch, sid = session.get("uid"), session.get("epoch"), session.get("sid")
+    users, pages = request.app.state.users, request.app.state.pages
+    known = users.peek(("session", sid))
+    principal = users.peek((uid, epoch))
+    if getattr(known, "user_id", None) != uid or not isinstance(principal, Principal):
+        return True
+    key = (("project", project_id, version), principal.role, principal.unit_code, pages.version)
+    return pages.peek(key) is not None

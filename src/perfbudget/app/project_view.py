@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Dialect, Select, bindparam, exists, func, literal, select
+from sqlalchemy import ColumnElement, Dialect, Select, bindparam, exists, func, literal, literal_column, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from perfbudget.app.errors import NotFound
@@ -92,10 +92,12 @@ _EVALUATION_KEYS = ("id", "version_id", "project_id", "version", "year", "kind",
                     "colour", "actor", "created_at")
 
 
-def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = False) -> Select[Any]:
+def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = False,
+                snapshot: bool = False) -> Select[Any]:
     """The head query with the version shown chosen by ``number`` (a column expression); ``whole``
     (PostgreSQL): with the version's indicators as a JSON array, and with ``events`` the project's
-    workflow events too."""
+    workflow events too; ``snapshot`` (PostgreSQL): with the statement's snapshot as text, the data
+    version (:mod:`perfbudget.web.freshness`) the row was read under."""
     picked_review, picked_evaluation = reviews.alias("picked_review"), evaluations.alias("picked_evaluation")
     newest_review = (select(picked_review.c.id).where(picked_review.c.version_id == project_versions.c.id)
                      .order_by(picked_review.c.id.desc()).limit(1).correlate(project_versions).scalar_subquery())
@@ -135,6 +137,8 @@ def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = 
                           .where(workflow_events.c.project_id == projects.c.id).correlate(projects)
                           .scalar_subquery())
             parts.append(event_rows.label("event_rows"))
+        if snapshot:
+            parts.append(literal_column("pg_current_snapshot()::text").label("data_version"))
     return (select(*head, *version, *review, *evaluation, reviewer_grade.label("reviewer_grade"), *parts)
             .select_from(projects)
             .join(units, units.c.id == projects.c.unit_id)
@@ -159,6 +163,11 @@ _WHOLE = {(choice, events): DriverStatement(_head_query(number, whole=True, even
                                  ("official", func.coalesce(workflow_states.c.approved_version,
                                                             projects.c.latest_version)))
           for events in (False, True)}
+# The page's statement with its snapshot (the data version), by "number" or "official".
+_VERSIONED = {choice: DriverStatement(_head_query(number, whole=True, events=True, snapshot=True))
+              for choice, number in (("number", bindparam("number")),
+                                     ("official", func.coalesce(workflow_states.c.approved_version,
+                                                                projects.c.latest_version)))}
 _EVENT_KEYS = tuple(column.name for column in workflow_events.c)
 _VERSION_KEYS = (*(c.name for c in project_versions.c),
     "name", "fund_label", "fund_year", "latest_version", "unit_code", "unit_name", "money_unit", "kind", "file_name",
@@ -276,6 +285,22 @@ async def load_page_on_loop(connection: Any, dialect: Dialect, principal: Princi
     SQLAlchemy connection. None when the version shown has no stored review (its review in context
     needs a transaction: the caller then takes :func:`load_page` in a worker thread)."""
     row = await _whole(number, False, True).first_async(connection, dialect, _parameters(project_id, number))
+    return page_of_row(row, principal, settings)
+
+
+async def versioned_page_row(connection: Any, dialect: Dialect, project_id: int,
+                             number: int | None = None) -> dict[str, Any] | None:
+    """The row :func:`load_page_on_loop` reads, with ``data_version``: the snapshot it was read under (the
+    value :meth:`perfbudget.web.freshness.DataVersion.current_async` gives), so that a page built from it
+    needs no separate question for the version; None when there is no such project. Not yet checked
+    against any principal: :func:`page_of_row` does that."""
+    statement = _VERSIONED["number" if number is not None else "official"]
+    return await statement.first_async(connection, dialect, _parameters(project_id, number))
+
+
+def page_of_row(row: dict[str, Any] | None, principal: Principal, settings: CoreSettings) -> ProjectPage | None:
+    """The page's data from the one statement's row, for ``principal`` (NotFound as :func:`load_page`); None
+    when the version shown has no stored review (:func:`load_page` in a transaction then)."""
     if _checked(row, principal)["r_id"] is None:
         return None
     loaded = _from_row(row, None, principal, settings, True, True)

@@ -120,7 +120,10 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     app.state.users = UserCache(enabled=config.page_cache)
 
     from perfbudget.web.limits import RequestGuard
+    from perfbudget.web.page_path import ProjectPagePath
 
+    # innermost: the project page for a known user without FastAPI's router (perfbudget.web.page_path)
+    app.add_middleware(ProjectPagePath)
     if config.replica_url:
         from perfbudget.web.read_routing import ReadRouting
 

@@ -80,6 +80,19 @@ class _Generational(Generic[T]):
                 if self._weight:
                     self._total -= self._weight(dropped)
 
+    @property
+    def version(self) -> Hashable:
+        """The data version the entries kept now were made under (None before the first)."""
+        return self._version
+
+    def peek(self, key: Hashable) -> T | None:
+        """The entry of ``key`` under :attr:`version`, if any: no hit or miss counted, the LRU order left
+        as it is (a guess of what :meth:`get` will find; :mod:`perfbudget.web.page_path`)."""
+        if not self.enabled:
+            return None
+        with self._lock:
+            return self._entries.get(key)
+
     def __len__(self) -> int:
         return len(self._entries)
 

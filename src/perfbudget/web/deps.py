@@ -45,7 +45,7 @@ async def data_version_async(request: Request) -> Hashable:
     return version
 
 
-def _known_user(request: Request) -> tuple[bool, Principal | None]:
+def known_user(request: Request) -> tuple[bool, Principal | None]:
     """(True, the user) when the request's user is already known (or surely nobody) without a query."""
     cached: Any = request.scope.get("perfbudget.user", False)
     if cached is not False:
@@ -87,7 +87,7 @@ def optional_user(request: Request) -> Principal | None:
     The session must be valid server-side (:mod:`perfbudget.web.sessions`: not ended, not
     idle too long, not expired); the account then comes from the user cache or the database.
     """
-    known, principal = _known_user(request)
+    known, principal = known_user(request)
     if known:
         return principal
     uid, epoch, sid = request.session["uid"], request.session["epoch"], request.session["sid"]
@@ -119,10 +119,10 @@ async def page_user(request: Request) -> Principal:
     :meth:`perfbudget.web.freshness.DataVersion.current_async`), so that a session and account seen
     under the same version come from the cache as on SQLite.
     """
-    known, principal = _known_user(request)
+    known, principal = known_user(request)
     if not known and "perfbudget.data_version" not in request.scope:
         await data_version_async(request)
-        known, principal = _known_user(request)
+        known, principal = known_user(request)
     if not known:
         principal = await run_in_threadpool(optional_user, request)
     if principal is None:

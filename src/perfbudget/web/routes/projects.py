@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import Depends, Form, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
@@ -9,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from perfbudget.app.evaluations import offered
 from perfbudget.app.exports import FORMAT_LABELS, target_formats, target_table_file
 from perfbudget.app.overview import history_newest_first, project_head, workflow_events_of
-from perfbudget.app.project_view import ProjectPage, load_page, load_page_on_loop, load_view
+from perfbudget.app.project_view import ProjectPage, load_page, load_page_on_loop, load_view, page_of_row
 from perfbudget.app.reviews import current_errors
 from perfbudget.web import audit
 from perfbudget.web.annotate import annotate
@@ -32,9 +34,19 @@ def attachment(content: bytes | str, filename: str, media_type: str) -> Response
 @router.get("/projects/{project_id}")
 async def project_page(request: Request, project_id: int, version: int | None = None,
                        principal: Principal = Depends(page_user)) -> Response:
+    return await project_page_response(request, principal, project_id, version)
+
+
+async def project_page_response(request: Request, principal: Principal, project_id: int,
+                                version: int | None, row: dict[str, Any] | None = None) -> Response:
+    """The project page for ``principal`` (the route's answer; also served by
+    :class:`perfbudget.web.page_path.ProjectPagePath` without FastAPI's router, which may have read the
+    page's ``row`` already, with the data version)."""
+    on_loop = (lambda: render_project_page_on_loop(request, principal, project_id, version)) if row is None else (
+        lambda: render_project_page_of_row(request, principal, project_id, version, row))
     return await cached_page(request, principal, ("project", project_id, version),
                              lambda: render_project_page(request, principal, project_id, version), short=True,
-                             on_loop=lambda: render_project_page_on_loop(request, principal, project_id, version))
+                             on_loop=on_loop)
 
 
 def render_project_page(request: Request, principal: Principal, project_id: int, version: int | None) -> Response:
@@ -53,7 +65,19 @@ async def render_project_page_on_loop(request: Request, principal: Principal, pr
     page = await request.app.state.data_version.read_on_loop(
         lambda connection: load_page_on_loop(connection, store_of(request).engine.dialect, principal, project_id,
                                              settings, version))
-    if page is None:
+    return await _drawn(request, principal, project_id, version, page)
+
+
+async def render_project_page_of_row(request: Request, principal: Principal, project_id: int, version: int | None,
+                                     row: dict[str, Any] | None) -> Response:
+    """:func:`render_project_page_on_loop` with the statement's row read already
+    (:func:`perfbudget.app.project_view.versioned_page_row`)."""
+    return await _drawn(request, principal, project_id, version, page_of_row(row, principal, settings_of(request)))
+
+
+async def _drawn(request: Request, principal: Principal, project_id: int, version: int | None,
+                 page: ProjectPage | None) -> Response:
+    if page is None:  # no stored review of the version shown: its review in context, in a transaction
         return await run_in_threadpool(render_project_page, request, principal, project_id, version)
     return project_response(request, principal, page)
 

@@ -1,0 +1,121 @@
+"""The project page's short path past FastAPI's router answers exactly as the route does, and only where it may."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from perfbudget.web import page_path
+from tests.web.conftest import ROLES, WebEnv, make_app, populate
+
+
+@pytest.fixture
+def pg_web(pg_url: str, seed_path: Path) -> Iterator[WebEnv]:
+    app = make_app(pg_url)
+    yield populate(app, seed_path)
+    app.state.engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_web(request: pytest.FixtureRequest) -> WebEnv:
+    """The populated app on SQLite, then on PostgreSQL (where the page's row comes with the data version)."""
+    env: WebEnv = request.getfixturevalue("web" if request.param == "sqlite" else "pg_web")
+    return env
+
+
+def _served_count(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """[pages the short path sent]; the wrapper passes everything through."""
+    sent = [0]
+    original = page_path._served
+
+    async def counting(*args: Any) -> Any:
+        response = await original(*args)
+        sent[0] += response is not None
+        return response
+
+    monkeypatch.setattr(page_path, "_served", counting)
+    return sent
+
+
+def _answers(web: WebEnv, paths: list[str]) -> dict[tuple[str, str], tuple[int, str, str | None, str]]:
+    """(role, path) → (status, body without the session's CSRF token, location, content type)."""
+    found = {}
+    for role in (*ROLES, "anonymous"):
+        client = web.client(None if role == "anonymous" else role)
+        for path in paths:
+            for _ in range(2):  # the second from the page cache
+                response = client.get(path, follow_redirects=False)
+            body = re.sub(r'value="[^"]+"|"X-CSRF-Token": "[^"]+"', "TOKEN", response.text)
+            found[role, path] = (response.status_code, body, response.headers.get("location"),
+                                 response.headers.get("content-type", ""))
+    return found
+
+
+def test_the_short_path_answers_as_the_route_for_every_role(any_web: WebEnv,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    web = any_web
+    pid, other = web.project_ids[0], web.other_project_id
+    paths = [f"/projects/{pid}", f"/projects/{other}", f"/projects/{pid}?version=1", f"/projects/{pid}?version=99",
+             f"/projects/{pid}?version=x", f"/projects/{pid}?other=1", "/projects/999999", "/projects/0",
+             f"/projects/0{pid}", f"/projects/{pid}/", f"/projects/{pid}/history"]
+    sent = _served_count(monkeypatch)
+    short = _answers(web, paths)
+    assert sent[0] > 0
+    monkeypatch.setattr(page_path, "_PATH", re.compile(r"(?!)"))  # every request to the router
+    routed = _answers(web, paths)
+    assert short == routed
+    assert short["admin", f"/projects/{pid}"][0] == 200
+    assert short["other_editor", f"/projects/{pid}"][0] == 404
+    assert (short["anonymous", f"/projects/{pid}"][2] or "").startswith("/login")
+
+
+def test_only_plain_gets_of_known_users_take_it(web: WebEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    pid = web.project_ids[0]
+    sent = _served_count(monkeypatch)
+    admin = web.client("admin")
+    assert admin.get(f"/projects/{pid}").status_code == 200
+    assert sent[0] == 0  # the session not yet in the user cache: the route's dependency reads it
+    assert admin.get(f"/projects/{pid}").status_code == 200
+    taken = sent[0]
+    assert taken == 1
+    for path in (f"/projects/{pid}?other=1", f"/projects/{pid}?version=1&version=2", "/projects/999999",
+                 f"/projects/{pid}/history"):
+        admin.get(path)
+    assert sent[0] == taken  # other queries, a project not found, other pages: the application
+    assert admin.head(f"/projects/{pid}").status_code == 200  # HEAD is a GET by then (RequestGuard)
+    assert web.client(None).get(f"/projects/{pid}", follow_redirects=False).status_code == 303
+    assert sent[0] == taken + 1
+
+
+@pytest.mark.postgres
+def test_on_postgres_an_uncached_page_is_read_with_its_data_version(pg_web: WebEnv,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """One round trip: the page's row carries the snapshot, which is the version the page is cached under;
+    a page likely in the cache asks the version first (no statement spent on a hit)."""
+    from perfbudget.app import project_view
+
+    rows = []
+    original = project_view.versioned_page_row
+
+    async def counting(*args: Any) -> Any:
+        row = await original(*args)
+        rows.append(row)
+        return row
+
+    monkeypatch.setattr(project_view, "versioned_page_row", counting)
+    pid, admin = pg_web.project_ids[0], pg_web.client("admin")
+    pages = pg_web.app.state.pages
+    admin.get("/dashboard")  # the session and account now in the user cache
+    first = admin.get(f"/projects/{pid}")
+    assert first.status_code == 200 and len(rows) == 1 and rows[0] is not None
+    assert pages.version == rows[0]["data_version"] and len(pages) >= 1
+    assert admin.get(f"/projects/{pid}").text == first.text
+    # Likely cached: the version alone was asked (a hit unless another transaction of the cluster moved the
+    # snapshot in between, as the tests running beside this one may).
+    assert len(rows) == 1
+    assert admin.get(f"/projects/{pid}?version=1").status_code == 200 and len(rows) == 2
+    assert admin.get("/projects/999999").status_code == 404 and rows[-1] is None

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from perfbudget.model import Source
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.indicator_header import spread_label_subrow
 from perfbudget.readers.text import read_text
 
 # ---- the Corps' 申报表: the project's total and the year's request side by side ------------------------------
@@ -92,3 +95,19 @@ def test_sign_and_unit_subrow_not_spread_when_the_widths_differ() -> None:
     assert not any("按各行的列数归入表头" in p.message for p in problems)
     assert document is None or all(i.target.raw not in (">=98%", "98") for p in document.projects
                                    for i in p.indicators)
+
+
+def test_sign_and_unit_subrow_kept_in_place_is_not_spread() -> None:
+    """A sub-row whose cells keep their places (empty cells before 符号, as a grid or a pipe row with its
+    empty cells gives it) is not spread by width: that is the position merge's case."""
+    def cells(*texts: str) -> list[Cell]:
+        return [Cell(t, Source("t.txt")) for t in texts]
+
+    header = cells("一级指标", "二级指标", "三级指标", "预期指标值", "", "", "自评得分", "")
+    sub = cells("", "", "", "符号", "", "单位", "单项指标得分", "权重占比")
+    assert spread_label_subrow(header, sub, 8) is None
+    packed = spread_label_subrow(cells("一级指标", "二级指标", "三级指标", "预期指标值", "自评得分"),
+                                 cells("符号", "单位", "单项指标得分", "权重占比"), 8)
+    assert packed is not None
+    assert [c.text for c in packed] == ["一级指标", "二级指标", "三级指标", "符号", "预期指标值", "单位",
+                                        "自评得分/单项指标得分", "自评得分/权重占比"]

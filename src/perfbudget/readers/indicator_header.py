@@ -162,6 +162,12 @@ def spread_upper_header(upper: list[Cell], header: list[Cell], width: int) -> li
     return spread if abs(len(spread) - width) <= 1 else None
 
 
+def _inner(row: list[Cell]) -> list[Cell]:
+    """The row's cells from its first filled cell to its last."""
+    filled = [i for i, c in enumerate(row) if not c.blank]
+    return row[filled[0]:filled[-1] + 1] if filled else []
+
+
 _NOT_SUB_GROUPS = frozenset({"level1", "level2", "level3", "target", "actual", "sign", "unit"})
 
 
@@ -180,6 +186,8 @@ def spread_label_subrow(header: list[Cell], sub: list[Cell], width: int) -> list
     labels = [c for c in sub if not c.blank]
     if len(labels) < 2 or [column_role(c.text) for c in labels[:2]] != ["sign", "unit"]:
         return None
+    if sub[0].blank or any(c.blank for c in _inner(header)) or any(c.blank for c in _inner(sub)):
+        return None  # cells kept in place (a grid, a pipe row with its empty cells): merged by position instead
     rest = labels[2:]
     if any(column_role(c.text) is not None or any(ch.isdigit() for ch in c.text) for c in rest):
         return None

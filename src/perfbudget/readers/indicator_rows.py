@@ -368,7 +368,7 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     for label, number_cell in (("分值", weight), ("得分", score)):
         if number_cell is not None and not number_cell.blank and decimal_or_none(number_cell.text) is None \
                 and any(ch not in _PLACEHOLDERS for ch in number_cell.text.strip()):
-            extras.append((label, number_cell.text.strip()))  # a text under 分值 (an explanation): kept
+            extras.append((label, number_cell.text.strip()))  # an explanation, or a value shifted there: kept
     sources: dict[str, Source] = dict(zip(by_role, map(_SOURCE, by_role.values())))  # noqa: B905 (same length)
     parts.indicators.append(Indicator(
         level1=tree.level1,

@@ -39,6 +39,8 @@ from tests.conftest import ROOT
 # With 107 keys (corpus11: table 69, a glued self-evaluation whose rows run together, read) 705/755 = 0.9338 and
 # 705/707 = 0.9972: floors unchanged; with table 68's table glued into prose read, 710/755 = 0.9404 and
 # 710/712 = 0.9972: recall floor 0.94.
+# With 112 keys (corpus12: tables 71–74; a 符号 | 单位 sub-row spread in space cells, 项目资金总额 / 年度资金申请总额,
+# 金额单位: | 万元) 729/774 = 0.9419 and 729/731 = 0.9973: floors unchanged.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
 RECALL_FLOOR = 0.94
 PRECISION_FLOOR = 0.996

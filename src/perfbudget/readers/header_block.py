@@ -51,6 +51,8 @@ UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{
                        r"(?:局|院|委|厅|办|处|中心|学校|校|所|站|队|馆|会|部|社|团|室|公司|政府|镇|乡|街道|村|单位|检察院|法院|机关|医院|园)"
                        r"[^\n]{0,20})$")
 MONEY_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
+_UNIT_LABEL = re.compile(r"^(?:金额|资金|货币)?单位\s*[:：]$")
+_BARE_MONEY_UNIT = re.compile(r"^(?:万元|元|千元|亿元)$")
 _MONEY_LIKE = re.compile(r"^\s*[-+]?\s*[\d.]")
 _MONEY_FIELDS = ("total", "fiscal", "other")
 _TEXT_GROUPS = ("purpose", "goals", "goal-grid")  # groups whose cells are free text, never labels
@@ -313,6 +315,11 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if money_unit:
             parts.money_unit = money_unit
             i += 1
+            continue
+        if _UNIT_LABEL.match(unicodedata.normalize("NFKC", text)) and i + 1 < len(row) \
+                and (unit := _BARE_MONEY_UNIT.match(unicodedata.normalize("NFKC", row[i + 1].text.strip()))):
+            parts.money_unit = unit.group(0)  # 金额单位: | 万元, a label and its unit as two cells
+            i += 2
             continue
         field_name = header_field(text)
         if field_name is None and ("：" in text or ":" in text) and state.group not in _TEXT_GROUPS \

@@ -162,6 +162,54 @@ def spread_upper_header(upper: list[Cell], header: list[Cell], width: int) -> li
     return spread if abs(len(spread) - width) <= 1 else None
 
 
+def _inner(row: list[Cell]) -> list[Cell]:
+    """The row's cells from its first filled cell to its last."""
+    filled = [i for i, c in enumerate(row) if not c.blank]
+    return row[filled[0]:filled[-1] + 1] if filled else []
+
+
+_NOT_SUB_GROUPS = frozenset({"level1", "level2", "level3", "target", "actual", "sign", "unit"})
+
+
+def spread_label_subrow(header: list[Cell], sub: list[Cell], width: int) -> list[Cell] | None:
+    """The header with a label sub-row that a copy without empty cells no longer keeps under its groups
+    (one row a line, cells apart by spaces, every row's cells from the first on):
+
+        四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 实际完成值 完成情况 自评得分
+        符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分
+
+    The sub-row starts with a sign and a unit label: they flank the target group's value, whose own cell
+    has no label (符号 | value | 单位 under 预期指标值); the labels after them are sub-columns of the
+    header's last group. Cells before the first level label (a section heading run into the header's
+    line) are no columns. Taken only when the header then has exactly the ``width`` of the rows under it
+    and the last group is no level, target or actual column; else None (the rows are read as before)."""
+    labels = [c for c in sub if not c.blank]
+    if len(labels) < 2 or [column_role(c.text) for c in labels[:2]] != ["sign", "unit"]:
+        return None
+    if sub[0].blank or any(c.blank for c in _inner(header)) or any(c.blank for c in _inner(sub)):
+        return None  # cells kept in place (a grid, a pipe row with its empty cells): merged by position instead
+    rest = labels[2:]
+    if any(column_role(c.text) is not None or any(ch.isdigit() for ch in c.text) for c in rest):
+        return None
+    cells = [c for c in header if not c.blank]
+    roles = [column_role(c.text) for c in cells]
+    first_level = next((i for i, r in enumerate(roles) if r in ("level1", "level2", "level3")), None)
+    if first_level is None or "target" not in roles or "sign" in roles or "unit" in roles:
+        return None
+    cells, roles = cells[first_level:], roles[first_level:]
+    target = roles.index("target")
+    last = len(cells) - 1
+    if rest and (last <= target or roles[last] in _NOT_SUB_GROUPS):
+        return None
+    spread = [*cells[:target], labels[0], cells[target], labels[1]]
+    if rest:
+        group = cells[last].text.strip()
+        spread += [*cells[target + 1:last], *(Cell(f"{group}/{c.text.strip()}", c.source) for c in rest)]
+    else:
+        spread += cells[target + 1:]
+    return spread if len(spread) == width else None
+
+
 # Sub-columns of a 指标值 group written in the row under the header: 2021年实际实现值 | 预期2022年实现值.
 _SUB_VALUE = re.compile(r"^\S{0,12}(?:年|预期|实际|目标|上年|本年|当年)\S{0,12}值$")
 _SUB_TARGET = re.compile(r"预期|目标|计划")

@@ -12,6 +12,7 @@ signatures, notes or totals (审核意见, 总分, 注：…) ends the indicator
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -87,12 +88,20 @@ def _takes_unit(value: str) -> bool:
     return any(ch.isdigit() for ch in value) and (last.isdigit() or last in _MAGNITUDES or last == ".")
 
 
+_PLACEHOLDERS = frozenset("-—–/／\\…")  # an empty 分值 or 得分 written as a dash
+
+
+# A unit cell that names its symbol (the Hebei system prints 单位 as ``%(百分比)``): the symbol is the unit.
+_NAMED_UNITS = {"%(百分比)": "%", "‰(千分比)": "‰"}
+
+
 def _target_text(by_role: dict[str, Cell], sign: str, extras: list[tuple[str, str]]) -> str:
     """指标值, or 指标性质 | 指标值 | 度量单位 joined when the table splits them. A number in the unit
     column is no unit: the same number again (a date serial shown twice) is dropped, another one
     is kept as an extra; so is a text longer than :data:`UNIT_MAX` (a sentence is no unit)."""
     value = _text(by_role.get("target"))
     unit = _text(by_role.get("unit"))
+    unit = _NAMED_UNITS.get(unicodedata.normalize("NFKC", unit), unit)
     if value and sign:
         value = sign + value
     if unit and decimal_or_none(unit.replace(",", "")) is not None:
@@ -356,6 +365,10 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     description = by_role.get("description")
     weight, actual = by_role.get("weight"), by_role.get("actual")
     score, deviation = by_role.get("score"), by_role.get("deviation")
+    for label, number_cell in (("分值", weight), ("得分", score)):
+        if number_cell is not None and not number_cell.blank and decimal_or_none(number_cell.text) is None \
+                and any(ch not in _PLACEHOLDERS for ch in number_cell.text.strip()):
+            extras.append((label, number_cell.text.strip()))  # an explanation, or a value shifted there: kept
     sources: dict[str, Source] = dict(zip(by_role, map(_SOURCE, by_role.values())))  # noqa: B905 (same length)
     parts.indicators.append(Indicator(
         level1=tree.level1,

@@ -30,6 +30,7 @@ from perfbudget.readers.indicator_header import (
     is_label_subrow,
     is_sub_header,
     merge_header_rows,
+    spread_label_subrow,
     spread_upper_header,
     with_sub_header,
 )
@@ -107,6 +108,17 @@ def _split_projects(table: RawTable, is_header: Callable[[list[Cell]], bool]) ->
                      table.complete or k < len(starts) - 1, table.certain, table.stream, table.sparse,
                      table.needs_check)
             for k, (a, b) in enumerate(zip(starts, [*starts[1:], len(rows)], strict=True))]
+
+
+def _width_under(rows: list[list[Cell]], index: int) -> int:
+    """The widest of the (up to five) rows under ``rows[index]``, trailing empty cells left out."""
+    widths = [0]
+    for row in rows[index + 1:index + 6]:
+        cells = list(row)
+        while cells and cells[-1].blank:
+            cells.pop()
+        widths.append(len(cells))
+    return max(widths)
 
 
 def _spread_header(rows: list[list[Cell]], header_index: int) -> tuple[int, list[Cell]] | None:
@@ -216,6 +228,13 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     if header_index + 1 < len(rows) and is_label_subrow(rows[header_index + 1]):
         rows = [*rows[:header_index], merge_header_rows(rows[header_index], rows[header_index + 1]),
                 *rows[header_index + 2:]]
+    elif header_index + 2 < len(rows) and (spread_sub := spread_label_subrow(
+            rows[header_index], rows[header_index + 1], _width_under(rows, header_index + 1))) is not None:
+        problems.append(Problem(rows[header_index + 1][0].source, "表头下一行的分列（"
+                                + "、".join(c.text.strip() for c in rows[header_index + 1] if not c.blank)
+                                + "）按各行的列数归入表头：符号、单位在指标值两侧，其余为最后一列的分列",
+                                Severity.INFO))
+        rows = [*rows[:header_index], spread_sub, *rows[header_index + 2:]]
     elif header_index + 1 < len(rows) and is_sub_header(rows[header_index + 1]):
         rows = [*rows[:header_index], *with_sub_header(rows[header_index], rows[header_index + 1], problems),
                 *rows[header_index + 2:]]

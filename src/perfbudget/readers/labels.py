@@ -69,6 +69,8 @@ HEADER_LABELS: dict[str, str] = {
     "下达中央预算内投资": "total",
     "中期预算资金总额": "extra",
     "总金额": "project-total",
+    "项目资金总额": "project-total",  # 项目资金总额 | 1500 | 年度资金申请总额 | 1500 (the Corps' 申报表)
+    "年度资金申请总额": "total",
     "本年度申请市财政预算资金": "total",
     "本年度申请财政预算资金": "total",
     "年度申请财政资金": "total",

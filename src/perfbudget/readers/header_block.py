@@ -50,6 +50,17 @@ from perfbudget.readers.task_grid import TaskGrid, is_grid_row, read_grid_row, s
 UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{1,}?"
                        r"(?:局|院|委|厅|办|处|中心|学校|校|所|站|队|馆|会|部|社|团|室|公司|政府|镇|乡|街道|村|单位|检察院|法院|机关|医院|园)"
                        r"[^\n]{0,20})$")
+
+
+@lru_cache(maxsize=8192)
+def unit_cell(text: str) -> tuple[str, str] | None:
+    """The code and name of a unit cell (``UNIT_CELL``: ``255101天津市和平区人民检察院``), else None. Cached: the
+    pattern's lazy run before the unit word costs thousands of instructions, and every table of a unit's file
+    repeats its unit cell."""
+    match = UNIT_CELL.match(text)
+    return (match.group(1) or match.group(2), match.group(3).strip()) if match else None
+
+
 MONEY_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
 _MONEY_LIKE = re.compile(r"^\s*[-+]?\s*[\d.]")
 _MONEY_FIELDS = ("total", "fiscal", "other")
@@ -256,9 +267,10 @@ _FISCAL_LEVEL = re.compile(r"^(?:中央|省|省级|市|市级|州级|县|县级|
                            r"(?:财政)?(?:资金|补助|拨款)?$")
 
 
+@lru_cache(maxsize=8192)
 def _money_head(text: str) -> str | None:
     """The money field a label names in a row of money labels, where a bare 其他 after them is 其他资金
-    (本年度预计投入 | 财政资金 | 其他)."""
+    (本年度预计投入 | 财政资金 | 其他). Cached (asked of every header row's last two filled cells)."""
     return "other" if label_key(text) in _OTHER_HEAD else header_field(text)
 
 
@@ -356,9 +368,9 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             i = fund_run[-1] + 1
             continue
         if field_name is None and parts.unit is None and parts.name_cell is None:
-            unit = UNIT_CELL.match(text)
+            unit = unit_cell(text)
             if unit:
-                parts.unit = new_unit(unit.group(1) or unit.group(2), unit.group(3).strip())
+                parts.unit = new_unit(*unit)
                 i += 1
                 continue
         if field_name == "group:purpose":

@@ -320,11 +320,8 @@ def _money_values(row: list[Cell], heads: list[tuple[int, str]], parts: Parts, f
 
 def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> None:
     first_blank = bool(row) and row[0].blank
-    filled = [c for c in row if not c.blank]
-    lone_value = len(filled) == 1 and not _is_label(filled[0])
-    # A goals-grid value row whose merged 年度总体目标 cell the copy left out starts with the
-    # expected goal itself (萧县/南华 pipe rows): a row without any label is all values.
-    unlabelled = state.group == "goal-grid" and not any(_is_label(c) for c in filled)
+    # (whether the row is a lone value, or unlabelled, is worked out only where asked: _lone_value, _unlabelled)
+    entry_group = state.group
     i = 0
     while i < len(row):
         cell = row[i]
@@ -406,16 +403,29 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if field_name is not None:
             i = _take_value(row, i, field_name, text, parts, state, stream)
             continue
-        if state.group == "goal-grid" and (first_blank or stream or lone_value or unlabelled) and _take_goal_value(
-            cell, parts, state
-        ):
+        if state.group == "goal-grid" and (first_blank or stream or _lone_value(row) or (
+            entry_group == "goal-grid" and _unlabelled(row)
+        )) and _take_goal_value(cell, parts, state):
             i += 1
             continue
-        if (first_blank or stream or lone_value) and state.group in ("purpose", "goals") and not is_fragment(text):
+        if (first_blank or stream or _lone_value(row)) and state.group in ("purpose", "goals") \
+                and not is_fragment(text):
             (parts.purpose if state.group == "purpose" else parts.goals).append(cell)
         else:
             parts.extras.append(("", cell))
         i += 1
+
+
+def _lone_value(row: list[Cell]) -> bool:
+    """The row's only filled cell is no label."""
+    filled = [c for c in row if not c.blank]
+    return len(filled) == 1 and not _is_label(filled[0])
+
+
+def _unlabelled(row: list[Cell]) -> bool:
+    """No filled cell of the row is a label. A goals-grid value row whose merged 年度总体目标 cell the copy left
+    out starts with the expected goal itself (萧县/南华 pipe rows): a row without any label is all values."""
+    return not any(_is_label(c) for c in row if not c.blank)
 
 
 def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Parts, state: _State,

@@ -50,6 +50,17 @@ from perfbudget.readers.task_grid import TaskGrid, is_grid_row, read_grid_row, s
 UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{1,}?"
                        r"(?:局|院|委|厅|办|处|中心|学校|校|所|站|队|馆|会|部|社|团|室|公司|政府|镇|乡|街道|村|单位|检察院|法院|机关|医院|园)"
                        r"[^\n]{0,20})$")
+
+
+@lru_cache(maxsize=8192)
+def unit_cell(text: str) -> tuple[str, str] | None:
+    """The code and name of a unit cell (``UNIT_CELL``: ``255101天津市和平区人民检察院``), else None. Cached: the
+    pattern's lazy run before the unit word costs thousands of instructions, and every table of a unit's file
+    repeats its unit cell."""
+    match = UNIT_CELL.match(text)
+    return (match.group(1) or match.group(2), match.group(3).strip()) if match else None
+
+
 MONEY_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
 _UNIT_LABEL = re.compile(r"^(?:金额|资金|货币)?单位\s*[:：]$")
 _BARE_MONEY_UNIT = re.compile(r"^(?:万元|元|千元|亿元)$")
@@ -120,7 +131,18 @@ def _period_column(text: str) -> bool:
 
 
 def _is_label(cell: Cell) -> bool:
-    return not cell.blank and (is_any_label(cell.text) or money_unit_note(cell.text) is not None)
+    return not cell.blank and _cell_facts(cell.text)[6]
+
+
+@lru_cache(maxsize=8192)
+def _cell_facts(raw: str) -> tuple[str, str | None, str | None, str | None, bool, str | None, bool]:
+    """What ``_read_row`` asks of a cell's text, in one cached call (one look-up instead of six): the stripped
+    text, then of it ``money_unit_in``, ``header_field``, ``money_unit_note``, ``is_ignored_label``; then of
+    the raw text ``fund_column`` and whether it is a label (``is_any_label`` or a money-unit note), as
+    ``_read_row`` and ``_is_label`` call them."""
+    text = raw.strip()
+    return (text, money_unit_in(text), header_field(text), money_unit_note(text), is_ignored_label(text),
+            fund_column(raw), is_any_label(raw) or money_unit_note(raw) is not None)
 
 
 def _run(row: list[Cell], start: int, test: object) -> list[int]:
@@ -247,9 +269,10 @@ _FISCAL_LEVEL = re.compile(r"^(?:中央|省|省级|市|市级|州级|县|县级|
                            r"(?:财政)?(?:资金|补助|拨款)?$")
 
 
+@lru_cache(maxsize=8192)
 def _money_head(text: str) -> str | None:
     """The money field a label names in a row of money labels, where a bare 其他 after them is 其他资金
-    (本年度预计投入 | 财政资金 | 其他)."""
+    (本年度预计投入 | 财政资金 | 其他). Cached (asked of every header row's last two filled cells)."""
     return "other" if label_key(text) in _OTHER_HEAD else header_field(text)
 
 
@@ -299,29 +322,24 @@ def _money_values(row: list[Cell], heads: list[tuple[int, str]], parts: Parts, f
 
 def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> None:
     first_blank = bool(row) and row[0].blank
-    filled = [c for c in row if not c.blank]
-    lone_value = len(filled) == 1 and not _is_label(filled[0])
-    # A goals-grid value row whose merged 年度总体目标 cell the copy left out starts with the
-    # expected goal itself (萧县/南华 pipe rows): a row without any label is all values.
-    unlabelled = state.group == "goal-grid" and not any(_is_label(c) for c in filled)
+    # (whether the row is a lone value, or unlabelled, is worked out only where asked: _lone_value, _unlabelled)
+    entry_group = state.group
     i = 0
     while i < len(row):
         cell = row[i]
-        text = cell.text.strip()
+        text, money_unit, field_name, note_unit, ignored, fund, _ = _cell_facts(cell.text)
         if not text:
             i += 1
             continue
-        money_unit = money_unit_in(text)
         if money_unit:
             parts.money_unit = money_unit
             i += 1
             continue
-        if _UNIT_LABEL.match(unicodedata.normalize("NFKC", text)) and i + 1 < len(row) \
+        if "单位" in text and _UNIT_LABEL.match(unicodedata.normalize("NFKC", text)) and i + 1 < len(row) \
                 and (unit := _BARE_MONEY_UNIT.match(unicodedata.normalize("NFKC", row[i + 1].text.strip()))):
             parts.money_unit = unit.group(0)  # 金额单位: | 万元, a label and its unit as two cells
             i += 2
             continue
-        field_name = header_field(text)
         if field_name is None and ("：" in text or ":" in text) and state.group not in _TEXT_GROUPS \
                 and (pairs := label_line_cells(text)) is not None:
             # 项目名称：校舍维修　主管部门：某局 in one cell (a Word table's merged first row)
@@ -330,14 +348,13 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             continue
         if not parts.department and "整体" in text and _names_department(text):
             parts.department = True  # 部门整体绩效目标, 部门（单位）整体支出绩效目标申报表 …
-        note_unit = money_unit_note(text)
         if note_unit is not None:
             parts.money_unit = parts.money_unit or note_unit  # 资金情况（万元）, 年度预算数（万元）
             if field_name is None:
                 state.group = "funds"
                 i += 1
                 continue
-        if is_ignored_label(text):
+        if ignored:
             state.group = None  # 项目资金, 资金情况: a new block begins
             i += 1
             continue
@@ -348,16 +365,16 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             state.fund_positions = period_run
             i = period_run[-1] + 1
             continue
-        fund_run = _run(row, i, fund_column) if fund_column(cell.text) is not None else ()
+        fund_run = _run(row, i, fund_column) if fund is not None else ()
         if len(fund_run) >= 2:
             state.fund_columns = [label_key(row[k].text) for k in fund_run]
             state.fund_positions = list(fund_run)
             i = fund_run[-1] + 1
             continue
         if field_name is None and parts.unit is None and parts.name_cell is None:
-            unit = UNIT_CELL.match(text)
+            unit = unit_cell(text)
             if unit:
-                parts.unit = new_unit(unit.group(1) or unit.group(2), unit.group(3).strip())
+                parts.unit = new_unit(*unit)
                 i += 1
                 continue
         if field_name == "group:purpose":
@@ -393,16 +410,29 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if field_name is not None:
             i = _take_value(row, i, field_name, text, parts, state, stream)
             continue
-        if state.group == "goal-grid" and (first_blank or stream or lone_value or unlabelled) and _take_goal_value(
-            cell, parts, state
-        ):
+        if state.group == "goal-grid" and (first_blank or stream or _lone_value(row) or (
+            entry_group == "goal-grid" and _unlabelled(row)
+        )) and _take_goal_value(cell, parts, state):
             i += 1
             continue
-        if (first_blank or stream or lone_value) and state.group in ("purpose", "goals") and not is_fragment(text):
+        if (first_blank or stream or _lone_value(row)) and state.group in ("purpose", "goals") \
+                and not is_fragment(text):
             (parts.purpose if state.group == "purpose" else parts.goals).append(cell)
         else:
             parts.extras.append(("", cell))
         i += 1
+
+
+def _lone_value(row: list[Cell]) -> bool:
+    """The row's only filled cell is no label."""
+    filled = [c for c in row if not c.blank]
+    return len(filled) == 1 and not _is_label(filled[0])
+
+
+def _unlabelled(row: list[Cell]) -> bool:
+    """No filled cell of the row is a label. A goals-grid value row whose merged 年度总体目标 cell the copy left
+    out starts with the expected goal itself (萧县/南华 pipe rows): a row without any label is all values."""
+    return not any(_is_label(c) for c in row if not c.blank)
 
 
 def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Parts, state: _State,

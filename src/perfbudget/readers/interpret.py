@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from perfbudget.framework import LEVEL1_NAMES, normalise_level1
 from perfbudget.model import Document, Problem, Project, Severity, Source, Unit
 from perfbudget.readers.continuation import join_continued
 from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
-from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
+from perfbudget.readers.header_block import read_header_rows, unit_cell
 from perfbudget.readers.indicator_header import (
     HeaderMemo,
     column_map,
@@ -48,9 +49,11 @@ def _text(cell: Cell) -> str:
     return cell.text.strip()
 
 
+@lru_cache(maxsize=8192)
 def starts_project(first: str) -> bool:
-    """A row whose first filled cell holds this text starts a new project (项目名称, 预算单位, a unit row)."""
-    return header_field(first) in ("name", "unit") or bool(UNIT_CELL.match(first.strip()))
+    """A row whose first filled cell holds this text starts a new project (项目名称, 预算单位, a unit row).
+    Cached (``unit_cell``'s pattern is costly; a file's tables repeat their unit cell)."""
+    return header_field(first) in ("name", "unit") or unit_cell(first.strip()) is not None
 
 
 def _starts_project(row: list[Cell]) -> bool:

@@ -214,9 +214,8 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
             if roles is not None:
                 break
         row = _cells(lines, start, end, file)
-        texts = [c.text for c in row]
         if (("级" in joined or "指" in joined or "容" in joined or _SQUARED_ZHI in joined)
-                and "level3" in map(column_role, texts)) \
+                and "level3" in map(column_role, [c.text for c in row])) \
                 or (end - start >= 3 and looks_like_indicator_row(row)):
             return None  # a header over two rows, or indicators before any header (3 filled cells or more)
         names_project = names_project or any(not c.blank and starts_project(c.text) for c in row)

@@ -336,8 +336,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             i += 1
             continue
         if "单位" in text and _UNIT_LABEL.match(unicodedata.normalize("NFKC", text)) and i + 1 < len(row) \
-                and (unit := _BARE_MONEY_UNIT.match(unicodedata.normalize("NFKC", row[i + 1].text.strip()))):
-            parts.money_unit = unit.group(0)  # 金额单位: | 万元, a label and its unit as two cells
+                and (bare_unit := _BARE_MONEY_UNIT.match(unicodedata.normalize("NFKC", row[i + 1].text.strip()))):
+            parts.money_unit = bare_unit.group(0)  # 金额单位: | 万元, a label and its unit as two cells
             i += 2
             continue
         if field_name is None and ("：" in text or ":" in text) and state.group not in _TEXT_GROUPS \

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from perfbudget.config import Limits
 from perfbudget.load import load_bytes
+from tests.readers.hostile_files import zip_many_parts
 
 
 def _nested_page(depth: int) -> bytes:
@@ -54,19 +55,6 @@ def test_the_head_of_a_text_is_split_as_the_whole_text_would_be() -> None:
         assert head_lines(text, count) == text.splitlines()[:count]
 
 
-def _zip_of_many_parts(parts: int, first: dict[str, str]) -> bytes:
-    import io
-    import zipfile
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
-        for name, text in first.items():
-            package.writestr(name, text)
-        for number in range(parts):
-            package.writestr(zipfile.ZipInfo(f"{number:x}"), b"")
-    return out.getvalue()
-
-
 def test_a_zip_of_very_many_tiny_parts_is_refused_before_zipfile_reads_its_directory() -> None:
     """550,000 empty members (47 MB) cost 13 s of CPU and 390 MB before 「Word 文件已损坏，无法读取（KeyError）」:
     zipfile built an object for every member, in the sniffer, the zip checks and python-docx each."""
@@ -78,18 +66,18 @@ def test_a_zip_of_very_many_tiny_parts_is_refused_before_zipfile_reads_its_direc
     for name, first in (("many.docx", word), ("many.xlsx", {"xl/workbook.xml": "<workbook/>"}),
                         ("many.ods", {"mimetype": "application/vnd.oasis.opendocument.spreadsheet"}),
                         ("many.zip", {"OFD.xml": "<ofd/>"})):
-        data = _zip_of_many_parts(60_000, first)
+        data = zip_many_parts(60_000, first)
         started = time.process_time()
         result = load_bytes(data, name)
         assert time.process_time() - started < 0.5, name
         assert result.document is None
         assert "PERFBUDGET_MAX_ZIP_PARTS" in result.errors[0].message, (name, result.errors[0].message)
         assert "60002" in result.errors[0].message or "60001" in result.errors[0].message
-    _, sheet = read_sheet_bytes(_zip_of_many_parts(60_000, {"xl/workbook.xml": "<workbook/>"}), "sheet.xlsx")
+    _, sheet = read_sheet_bytes(zip_many_parts(60_000, {"xl/workbook.xml": "<workbook/>"}), "sheet.xlsx")
     assert "PERFBUDGET_MAX_ZIP_PARTS" in sheet[0].message
     limits = Limits.from_env({"PERFBUDGET_MAX_ZIP_PARTS": "100"})
     assert limits.max_zip_parts == 100
-    result = load_bytes(_zip_of_many_parts(200, word), "few.docx", limits=limits)
+    result = load_bytes(zip_many_parts(200, word), "few.docx", limits=limits)
     assert "PERFBUDGET_MAX_ZIP_PARTS" in result.errors[0].message
 
 

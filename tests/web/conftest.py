@@ -126,6 +126,21 @@ def web(tmp_path: Path, web_template: tuple[Path, list[int], int | None]) -> Ite
 
 
 @pytest.fixture
+def pg_web(pg_url: str, seed_path: Path) -> Iterator[WebEnv]:
+    """The populated app on the test cluster (a fresh database)."""
+    app = make_app(pg_url)
+    yield populate(app, seed_path)
+    app.state.engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_web(request: pytest.FixtureRequest) -> WebEnv:
+    """The populated app on SQLite, then on PostgreSQL."""
+    env: WebEnv = request.getfixturevalue("web" if request.param == "sqlite" else "pg_web")
+    return env
+
+
+@pytest.fixture
 def empty_app(tmp_path: Path) -> Iterator[FastAPI]:
     app = make_app(f"sqlite:///{tmp_path / 'empty.db'}")
     yield app

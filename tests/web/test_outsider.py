@@ -5,29 +5,12 @@ The same checks on SQLite (``web``) and PostgreSQL (``pg_web``) where the databa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import WebEnv, csrf_of, make_app, populate
-
-
-@pytest.fixture
-def pg_web(pg_url: str, seed_path: Path) -> Iterator[WebEnv]:
-    app = make_app(pg_url)
-    yield populate(app, seed_path)
-    app.state.engine.dispose()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def any_web(request: pytest.FixtureRequest) -> WebEnv:
-    """The populated app on SQLite, then on PostgreSQL."""
-    name = "web" if request.param == "sqlite" else "pg_web"
-    env: WebEnv = request.getfixturevalue(name)
-    return env
-
+from tests.web.conftest import WebEnv, csrf_of
 
 # --- a NUL character (U+0000) in a URL or a form: 500 before (PostgreSQL refuses it in text; SQLite's
 # full-text MATCH stops at it: "unterminated string") ------------------------------------------------------

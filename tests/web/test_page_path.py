@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from perfbudget.web import page_path
-from tests.web.conftest import ROLES, WebEnv, make_app, populate
-
-
-@pytest.fixture
-def pg_web(pg_url: str, seed_path: Path) -> Iterator[WebEnv]:
-    app = make_app(pg_url)
-    yield populate(app, seed_path)
-    app.state.engine.dispose()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def any_web(request: pytest.FixtureRequest) -> WebEnv:
-    """The populated app on SQLite, then on PostgreSQL (where the page's row comes with the data version)."""
-    env: WebEnv = request.getfixturevalue("web" if request.param == "sqlite" else "pg_web")
-    return env
+from tests.web.conftest import ROLES, WebEnv
 
 
 def _served_count(monkeypatch: pytest.MonkeyPatch) -> list[int]:

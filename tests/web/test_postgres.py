@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from tests.web.conftest import WebEnv, csrf_of, make_app, populate
+from tests.web.conftest import WebEnv, csrf_of, make_app
 from tests.web.helpers import change_password_in_another_process, project_form, stored_project
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def pg_web(pg_url: str, seed_path: Path) -> Iterator[WebEnv]:
-    app = make_app(pg_url)
-    yield populate(app, seed_path)
-    app.state.engine.dispose()
 
 
 def test_key_flows_on_postgres(pg_web: WebEnv) -> None:

@@ -167,15 +167,9 @@ def test_every_download_prints_one_page_wide_with_nothing_cut(tmp_path: Path, se
 
 
 def test_long_tables_repeat_the_indicator_header_on_every_page(tmp_path: Path) -> None:
-    from perfbudget.readers.text import read_text
-    from tests.conftest import HEADER_ROWS, table_text
+    from tests.writers.test_repeated_headers import long_target_document
 
-    rows = [["产出指标" if n == 0 else "", "数量指标" if n == 0 else "", f"第{n + 1}项工作完成数量（按季度统计并报送）",
-             f"第{n + 1}项工作完成数量（按季度统计并报送）", "大于等于10次"] for n in range(45)]
-    rows += [["效益指标", "社会效益指标", "效果", "效果", "有效保障"],
-             ["满意度指标", "服务对象满意度指标", "满意度", "满意度", "≥90%"]]
-    document, problems = read_text(table_text(*HEADER_ROWS, *rows), "long.txt")
-    assert document is not None, problems
+    document = long_target_document()
     p = "测试项目-2024中央"
     sheet = [f"{p},全年执行数,9,,,", *(f"{p},第{n + 1}项工作完成数量（按季度统计并报送）,{8 + n % 4}次,,,"
                                     for n in range(45)), f"{p},效果,,达成,,", f"{p},满意度,95%,,,"]

@@ -90,8 +90,8 @@ def test_every_workbook_sheet_prints_its_indicator_header_on_every_page(seed_doc
             assert sheet.cell(first, 1).value == "一级指标", sheet.title
 
 
-def long_evaluation() -> Evaluation:
-    """A 自评表 of 47 indicators with long texts, over two pages or more."""
+def long_target_document() -> Document:
+    """A 绩效目标表 of 47 indicators (45 numbered 数量 rows with long names), over two printed pages."""
     from perfbudget.readers.text import read_text
     from tests.conftest import HEADER_ROWS, table_text
 
@@ -101,6 +101,12 @@ def long_evaluation() -> Evaluation:
              ["满意度指标", "服务对象满意度指标", "满意度", "满意度", "≥90%"]]
     document, problems = read_text(table_text(*HEADER_ROWS, *rows), "long.txt")
     assert document is not None, problems
+    return document
+
+
+def long_evaluation() -> Evaluation:
+    """A 自评表 of 47 indicators with long texts, over two pages or more."""
+    document = long_target_document()
     p = "测试项目-2024中央"
     sheet = [f"{p},全年执行数,9,,,", *(f"{p},第{n + 1}项工作完成数量（按季度统计并报送）,{8 + n % 4}次,,,"
                                     "因部分基层单位报送滞后，个别季度数据延迟汇总，下一年度将建立按月催报机制"

@@ -15,7 +15,7 @@ from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.writers.evaluation_layout import COLUMNS, INDICATOR_HEADER, WIDTHS, project_grid
-from perfbudget.writers.print_layout import docx_repeat_header, docx_section, set_widths
+from perfbudget.writers.print_layout import docx_part_cells, docx_part_rows, docx_section, set_widths
 
 FONT = "宋体"
 LATIN = "Times New Roman"
@@ -39,7 +39,6 @@ def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:
     from docx import Document
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
@@ -67,19 +66,9 @@ def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:
             table = document.add_table(rows=last - first, cols=COLUMNS)
             table.style = "Table Grid"
             table.autofit = False
-            for row in table.rows:
-                row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-            if first:
-                docx_repeat_header(table.rows[0])
+            docx_part_rows(table, repeat_first=bool(first))
             set_widths(table, [Cm(width * scale) for width in WIDTHS])
-            # the cells once: python-docx's table.cell() rebuilds the whole cell grid on every call
-            cells = {(r, c): cell for r, row in enumerate(table.rows) for c, cell in enumerate(row.cells)}
-            for spec in grid.cells:
-                if not first <= spec.row < last:
-                    continue
-                cell = cells[(spec.row - first, spec.col)]
-                if spec.rowspan > 1 or spec.colspan > 1:
-                    cell = cell.merge(cells[(spec.row - first + spec.rowspan - 1, spec.col + spec.colspan - 1)])
+            for cell, spec in docx_part_cells(table, grid.cells, first, last):
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 paragraph = cell.paragraphs[0]
                 centred = spec.kind in ("title", "subtitle", "header", "label", "number", "total")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 PORTRAIT_UNITS = 90
@@ -162,6 +162,31 @@ def docx_repeat_header(row: Any) -> None:
 
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def docx_part_rows(table: Any, repeat_first: bool) -> None:
+    """A table part's rows each kept whole on its page (``cantSplit``), the first marked to repeat on every
+    page when the part is the one after the head (its indicator header row)."""
+    from docx.oxml import OxmlElement
+
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    if repeat_first:
+        docx_repeat_header(table.rows[0])
+
+
+def docx_part_cells(table: Any, specs: Iterable[Any], first: int, last: int) -> Iterator[tuple[Any, Any]]:
+    """The cells of a grid's rows ``first``..``last`` drawn as one python-docx table: each spec (``row``,
+    ``col``, ``rowspan``, ``colspan``) inside the part with its cell, merged over its span. The cells are
+    looked up once: python-docx's ``table.cell()`` rebuilds the whole cell grid on every call."""
+    cells = {(r, c): cell for r, row in enumerate(table.rows) for c, cell in enumerate(row.cells)}
+    for spec in specs:
+        if not first <= spec.row < last:
+            continue
+        cell = cells[(spec.row - first, spec.col)]
+        if spec.rowspan > 1 or spec.colspan > 1:
+            cell = cell.merge(cells[(spec.row - first + spec.rowspan - 1, spec.col + spec.colspan - 1)])
+        yield cell, spec
 
 
 def set_widths(table: Any, widths: Sequence[Any]) -> None:

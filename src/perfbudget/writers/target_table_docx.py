@@ -22,7 +22,7 @@ import io
 from typing import Any
 
 from perfbudget.model import Document
-from perfbudget.writers.print_layout import docx_repeat_header, docx_section, fit_widths, set_widths
+from perfbudget.writers.print_layout import docx_part_cells, docx_part_rows, docx_section, fit_widths, set_widths
 from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
 
 FONT = "宋体"
@@ -92,7 +92,6 @@ def _table(document: Any, grid: ProjectGrid, usable: float) -> None:
     """The project's table: its head (title … 绩效目标) and its indicators (一级指标 … , whose header
     row Word and LibreOffice repeat on every page: Word repeats a table's leading rows only) as two
     tables of the same columns joined by a 1 pt paragraph."""
-    from docx.oxml import OxmlElement
     from docx.shared import Cm
 
     widths = _widths(grid)
@@ -105,18 +104,8 @@ def _table(document: Any, grid: ProjectGrid, usable: float) -> None:
         table.style = "Table Grid"
         table.autofit = False
         set_widths(table, [Cm(width * scale) for width in widths])
-        for row in table.rows:
-            tr_pr = row._tr.get_or_add_trPr()
-            tr_pr.append(OxmlElement("w:cantSplit"))
-        if first:
-            docx_repeat_header(table.rows[0])
-        cells = {(r, c): cell for r, row in enumerate(table.rows) for c, cell in enumerate(row.cells)}
-        for spec in grid.cells:
-            if not first <= spec.row < last:
-                continue
-            cell = cells[(spec.row - first, spec.col)]
-            if spec.rowspan > 1 or spec.colspan > 1:
-                cell = cell.merge(cells[(spec.row - first + spec.rowspan - 1, spec.col + spec.colspan - 1)])
+        docx_part_rows(table, repeat_first=bool(first))
+        for cell, spec in docx_part_cells(table, grid.cells, first, last):
             _fill(cell, spec.text, spec.bold, spec.center)
         # the header block and the indicator header: kept with the first indicator row
         for row in table.rows[:grid.header_rows + 1 - first]:

@@ -208,3 +208,32 @@ def test_the_reviewer_returns_a_project_from_the_desk(web: WebEnv) -> None:
                          data={"csrf_token": token, "action": "return", "comment": "请补充测算依据"})
     assert "已退回" in done.text
     assert 'id="desk-conclusion"' not in reviewer.get(f"/projects/{pid}/review").text  # nothing left to conclude
+
+
+def test_a_returned_versions_cell_comments_stay_after_the_unit_saves_a_new_version(web: WebEnv) -> None:
+    """Before: cell comments belonged to the version shown, so once the unit saved its corrected version
+    the 审核意见书 and the desk lost the comments the project was returned with."""
+    from docx import Document as WordDocument
+
+    from tests.web.helpers import project_form, stored_project
+
+    pid = web.project_ids[0]
+    editor, reviewer = web.client("editor"), web.client("reviewer")
+    token = csrf_of(reviewer, f"/projects/{pid}/review")
+    reviewer.post(f"/projects/{pid}/review/comment",
+                  data={"csrf_token": token, "place": "indicator:1:target", "text": "请写明测算依据"})
+    project, version = stored_project(web.app, pid)
+    saved = editor.post(f"/projects/{pid}/edit", data=project_form(project, csrf_of(editor, "/account"), version,
+                                                                   {1: "≥16次"}))
+    assert "已保存为第" in saved.text
+    name = project.indicators[0].level3
+    line = f"第 {version} 版 · 第 1 个指标「{name}」的指标值：请写明测算依据（reviewer）"
+    desk = reviewer.get(f"/projects/{pid}/review").text
+    assert 'id="earlier-comments"' in desk and "请写明测算依据" in desk
+    page = editor.get(f"/projects/{pid}/opinion.html").text
+    word = editor.get(f"/projects/{pid}/opinion.docx")
+    text = "\n".join(p.text for p in WordDocument(io.BytesIO(word.content)).paragraphs)
+    for shown in (page, text):
+        assert "此前版本的单元格意见（供核对修改情况）" in shown and line in shown
+    # the new version has no comment of its own yet: the current 审核意见 list is not made up
+    assert "第 1 个指标「" + name + "」的指标值：请写明测算依据（reviewer）</li>" not in page.split("此前版本")[0]

@@ -1,20 +1,29 @@
 """The 审核意见书 (the reviewer's written opinion) of one project or of a unit's projects: the kept
 findings, the comments and the decision, as Word (python-docx) — the HTML form is a page template.
 Its 审核意见 holds every comment the reviewer wrote: the workflow's (退回意见, 审核通过意见, 意见, each
-with the version it was made on: ``Desk.remarks``) and those on cells, each with its cell."""
+with the version it was made on: ``Desk.remarks``) and those on cells, each with its cell — also the
+cells of earlier versions (``Desk.earlier_comments``, with their version), so a returned version's
+comments stay in the opinion after the unit saves a new one."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 from perfbudget.app.review_desk import Desk, finding_place
 from perfbudget.app.workflow import APPROVED, STATE_LABELS
 from perfbudget.vocabulary import SEVERITY_LABELS
 
-__all__ = ["SEVERITY_LABELS", "SIGN_LINE", "decision_text", "opinion_docx"]
+__all__ = ["EARLIER_HEADING", "SEVERITY_LABELS", "SIGN_LINE", "decision_text", "earlier_line", "opinion_docx"]
 
 SIGN_LINE = "审核人：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日"
+EARLIER_HEADING = "此前版本的单元格意见（供核对修改情况）："
+
+
+def earlier_line(comment: dict[str, Any]) -> str:
+    """「第 1 版 · 第 2 个指标「…」的指标值：请写明测算依据（reviewer）」."""
+    return f"第 {comment['version']} 版 · {comment['label']}：{comment['text']}（{comment.get('username') or ''}）"
 
 
 def decision_text(desk: Desk) -> str:
@@ -66,12 +75,16 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
             label = SEVERITY_LABELS.get(f.severity, f.severity)
             word.add_paragraph(f"【{label}】{where}{f.dimension} {f.message}{note}", style="List Number")
         word.add_heading("审核意见", level=2)
-        if not desk.comments and not desk.remarks:
+        if not desk.comments and not desk.remarks and not desk.earlier_comments:
             word.add_paragraph("无。")
         for line in desk.remarks:  # 退回意见, 审核通过意见 … : the opinion on the whole project
             word.add_paragraph(line, style="List Bullet")
         for c in desk.comments:  # each at its cell
             word.add_paragraph(f"{c['label']}：{c['text']}（{c['username'] or ''}）", style="List Bullet")
+        if desk.earlier_comments:  # a returned version's cell comments, to check what the unit changed
+            word.add_paragraph(EARLIER_HEADING)
+            for c in desk.earlier_comments:
+                word.add_paragraph(earlier_line(c), style="List Bullet")
     sign = word.add_paragraph(SIGN_LINE)  # the reviewer signs the Word form as the printed page
     sign.paragraph_format.space_before = Pt(24)
     sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT

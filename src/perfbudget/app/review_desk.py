@@ -24,6 +24,7 @@ from perfbudget.plain_numbers import plain_int
 from perfbudget.review.finding import Finding
 from perfbudget.store import Store
 from perfbudget.store.desk_tables import cell_comments, finding_decisions, reviewer_grades
+from perfbudget.store.queries import load_versions
 from perfbudget.store.records import workflow_events
 
 DECISIONS = {"dismissed": "驳回（不成立）", "confirmed": "确认"}
@@ -102,6 +103,9 @@ class Desk:
     comments: list[dict[str, Any]]
     reviewer_grade: dict[str, Any] | None
     remarks: tuple[str, ...] = ()  # the workflow's comments (退回意见 …) as the opinion prints them, oldest first
+    # cell comments made on earlier versions (a returned version's, once the unit has saved a new one), each
+    # labelled by the cells of its own version and with ``version`` (its number), oldest first
+    earlier_comments: tuple[dict[str, Any], ...] = ()
 
     @property
     def kept(self) -> list[DeskFinding]:
@@ -129,8 +133,11 @@ def load_desk(store: Store, principal: Principal, project_id: int, settings: Cor
             if decision is not None:
                 decision = {**decision, "carried": decision["version_id"] != version_id}
             items.append(DeskFinding(finding, key, decision))
-        comments = [dict(r._mapping) | {"label": place_label(project, r.place)} for r in tx.connection.execute(
-            select(cell_comments).where(cell_comments.c.version_id == version_id).order_by(cell_comments.c.id))]
+        every = tx.connection.execute(select(cell_comments).where(cell_comments.c.project_id == project_id)
+                                      .order_by(cell_comments.c.id)).all()
+        comments = [dict(r._mapping) | {"label": place_label(project, r.place)}
+                    for r in every if r.version_id == version_id]
+        earlier = _earlier_comments(tx.connection, [r for r in every if r.version_id != version_id])
         grade = tx.connection.execute(select(reviewer_grades).where(reviewer_grades.c.version_id == version_id)
                                       .order_by(reviewer_grades.c.id.desc()).limit(1)).first()
         remarks = tuple(remark_line(dict(row._mapping)) for row in tx.connection.execute(
@@ -138,7 +145,24 @@ def load_desk(store: Store, principal: Principal, project_id: int, settings: Cor
                                           workflow_events.c.action.in_(REMARK_LABELS),
                                           workflow_events.c.comment.is_not(None))
             .order_by(workflow_events.c.id)))
-    return Desk(view, items, comments, dict(grade._mapping) if grade else None, remarks)
+    return Desk(view, items, comments, dict(grade._mapping) if grade else None, remarks, earlier)
+
+
+def _earlier_comments(connection: Any, rows: list[Any]) -> tuple[dict[str, Any], ...]:
+    """Comments on earlier versions, each labelled by its own version's cells (indicator numbers move
+    between versions) and carrying that version's number: they stay in the desk and the 审核意见书 after
+    the unit saves a new version, so the reviewer can check what was changed."""
+    if not rows:
+        return ()
+    versions = load_versions(connection, sorted({r.version_id for r in rows}))
+    out = []
+    for r in rows:
+        stored = versions.get(r.version_id)
+        if stored is None:
+            continue
+        out.append(dict(r._mapping) | {"label": place_label(stored.document.projects[0], r.place),
+                                       "version": stored.meta["version"]})
+    return tuple(out)
 
 
 # The workflow steps whose comment is part of the written opinion (a 送审's comment and justification

@@ -8,7 +8,14 @@ from fastapi.responses import Response
 
 from perfbudget.app import review_desk as desk_app
 from perfbudget.app.desk import ListQuery, list_projects
-from perfbudget.app.opinion import SEVERITY_LABELS, SIGN_LINE, decision_text, opinion_docx
+from perfbudget.app.opinion import (
+    EARLIER_HEADING,
+    SEVERITY_LABELS,
+    SIGN_LINE,
+    decision_text,
+    earlier_line,
+    opinion_docx,
+)
 from perfbudget.app.overview import GRADES, project_rows, unit_head
 from perfbudget.app.workflow import SUBMITTED
 from perfbudget.plain_numbers import plain_year, stored_id
@@ -79,7 +86,8 @@ def _opinion(request: Request, title: str, desks: list[desk_app.Desk], fmt: str,
         raise WebError(404, "not_found", "没有这种格式")
     return render(request, "opinion.html", {"title": title, "desks": desks, "severity_labels": SEVERITY_LABELS,
                                             "decision_text": decision_text, "finding_place": desk_app.finding_place,
-                                            "sign_line": SIGN_LINE})
+                                            "sign_line": SIGN_LINE, "earlier_heading": EARLIER_HEADING,
+                                            "earlier_line": earlier_line})
 
 
 @router.get("/projects/{project_id}/opinion.{fmt}")

@@ -64,3 +64,6 @@ def test_a_cut_table_says_where_it_broke_and_what_was_read(web: WebEnv, seed_pat
     assert found, page[:3000]
     assert re.search(r"表格不完整。表格在第\d+行中断，只读到 2 个指标；不导入", found.group(1)), found.group(1)
     assert "表格不完整（中断）" not in page
+    # the grade beside it covers the two rows read, and says so (before: a bare 优 for a cut table)
+    graded = re.findall(r'<span class="badge g-[^"]*">[^<]*</span>(<span class="partial-grade">[^<]*</span>)?', page)
+    assert graded.count('<span class="partial-grade">（表格不完整，只评了已读部分）</span>') == 1, graded

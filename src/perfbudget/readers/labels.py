@@ -161,6 +161,7 @@ HEADER_LABELS: dict[str, str] = {
     "项目支出实施期": "extra",
     "实施期绩效目标": "extra",
     "项目属性": "extra",
+    "区域": "extra",  # a transfer's regions (区域 | 新罗区、永定区…, the Fujian 专项转移支付绩效目标表)
     "项目类别": "extra",
     "上年结转资金": "extra",
     "其中上年结转资金": "extra",

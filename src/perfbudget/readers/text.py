@@ -31,6 +31,7 @@ from perfbudget.readers.text_glued import (
     read_table_in_prose,
 )
 from perfbudget.readers.text_lines import head_lines
+from perfbudget.readers.text_prose_list import looks_like_prose_list, read_prose_list
 
 # name → (detector, splitter). The names and their order are registered once, in
 # ``perfbudget.readers.TEXT_LAYOUT_FORMS`` (also the forms --form accepts and names).
@@ -116,6 +117,12 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
         if (refused := _too_many_lines(text, file, limits)) is not None:
             return None, refused
         return interpret_tables(read_table_in_prose(text, file), file)
+    if layout is None and looks_like_prose_list(text):
+        # no table at all, but a notice writes its indicators as sentences under the 一级 headings, each closed
+        # by the template's value hint (数量指标:…种植数量(≥**株)>=17600株;…)
+        if (refused := _too_many_lines(text, file, limits)) is not None:
+            return None, refused
+        return interpret_tables(read_prose_list(text, file), file)
     return None, [Problem(Source(file), "没有找到可识别的绩效目标表（文本中没有表格结构）")]
 
 

@@ -47,10 +47,15 @@ _LEVEL_WORDS = sorted({*LEVEL1_NAMES, *(n[:-2] + "指标" for n in LEVEL1_NAMES)
                        *(n for f in (FRAMEWORK_2015, FRAMEWORK_2021) for names in f.values() for n in names),
                        "社会公众或服务对象满意度指标", "服务对象满意度", "满意度指标", "生态环境效益指标",
                        "可持续影响"}, key=len, reverse=True)
+# Labels too common inside names (区域医疗中心) to split glued text at: each is a label only before what it labels.
+_GUARDED_LABELS = {
+    "区域": r"区域(?=[\u4e00-\u9fff]{1,8}?[省市区县旗盟州镇乡村][、,，])",  # 区域新罗区、永定区…
+}
 _LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL, *GOAL_OTHER,
-                       *IGNORED_LABELS, "项目执行单位", "其中"}, key=lambda w: (-len(w), w))
+                       *IGNORED_LABELS, "项目执行单位", "其中"} - _GUARDED_LABELS.keys(), key=lambda w: (-len(w), w))
 # A label followed by 表 is part of the table's title (绩效目标表, 绩效目标自评表, 项目支出绩效目标申报表), not a label.
 _LABEL = re.compile("(?:" + "|".join(re.escape(w) for w in _LABEL_WORDS if len(w) >= 2) + r")(?![自评申报审核]{0,3}表)"
+                    + "".join("|" + pattern for pattern in _GUARDED_LABELS.values())
                     + r"|(?:[(（][^()（）]{0,6}[)）])?\s*[:：]")
 _LEVEL_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _LEVEL_WORDS) + r")(?:[(（]\d+分[)）])?")
 _UNITS = ("万元|平方米|公里|小时|人次|工作日|分钟|个月|户次|次数|元/人|元/生"

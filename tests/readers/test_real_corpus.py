@@ -41,7 +41,7 @@ from tests.conftest import ROOT
 # 710/712 = 0.9972: recall floor 0.94.
 # With 112 keys (corpus12: tables 71–74; a 符号 | 单位 sub-row spread in space cells, 项目资金总额 / 年度资金申请总额,
 # 金额单位: | 万元) 729/774 = 0.9419 and 729/731 = 0.9973: floors unchanged.
-# With 117 keys (corpus13: tables 75–79, a notice's targets written as sentences read by their hints, a glued
+# With 118 keys (corpus13: tables 75–80, a notice's targets written as sentences read by their hints, a glued
 # header's 区域 label) 738/784 = 0.9413 and 738/740 = 0.9973: floors unchanged.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
 RECALL_FLOOR = 0.94

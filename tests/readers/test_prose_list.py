@@ -59,6 +59,14 @@ def test_notice_title_not_repeated_gives_no_name_and_total_read() -> None:
     assert document is not None and document.projects[0].budget.total == Decimal("12")
 
 
+def test_notice_name_is_the_end_of_the_title_the_body_repeats() -> None:
+    text = NOTICE.replace("关于某镇葡萄种植项目绩效目标设定的公示",
+                          "关于解决某县2023年某镇葡萄种植示范项目资金绩效目标设定的公示")
+    text = text.replace("实施某镇葡萄种植项目", "资金用于某县2023年某镇葡萄种植示范项目")
+    _rows, names, _problems = _read(text)
+    assert names == ["某县2023年某镇葡萄种植示范项目"]  # not 解决…项目资金: the body's words
+
+
 def test_value_at_the_end_of_a_cut_page_is_not_read() -> None:
     text = "一、产出指标\n数量指标:改造面积(≥**平方米)大于等于100平方米,绿化面积(≥**平方米)≥20"
     rows, _names, problems = _read(text)

@@ -13,7 +13,8 @@ its sign) follows it: only such items are read. The 一级 is the heading above,
 written before the item (``数量指标:``). An item without a hint (``生态修复功能提高``) cannot be split into a
 name and a value, and a value the page cuts (no separator after it on the text's last line) may be cut: both
 are reported, never read. The project's name is read from the notice's title (关于…绩效目标设定的公示) only
-when the body names the project with the same words again; its amount only from a 资金总额 written once.
+as far as the body names the project with the same words again (the longest end of the title's words, most
+of them); its amount only from a 资金总额 written once.
 """
 
 from __future__ import annotations
@@ -106,11 +107,16 @@ def looks_like_prose_list(text: str) -> bool:
 
 
 def _project_name(text: str) -> str | None:
+    """The title's project (关于…绩效目标设定的公示) as far as the body names it with the same words: the longest end
+    of the title's words written again (关于解决X项目资金… with X项目 in the body gives X项目), most of them or none."""
     title = _TITLE.search(text)
     if title is None:
         return None
-    name = title.group(1).strip()
-    return name if text.count(name) >= 2 else None  # the body names the project with the same words
+    words = title.group(1).strip()
+    for start in range(len(words) - max(6, (len(words) * 3 + 4) // 5) + 1):
+        if text.count(words[start:]) >= 2:  # the title holds it once: the body writes it again
+            return words[start:]
+    return None
 
 
 def read_prose_list(text: str, file: str) -> list[RawTable]:

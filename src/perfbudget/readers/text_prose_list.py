@@ -63,39 +63,46 @@ def _sections(lines: list[str]) -> list[tuple[int, str, list[tuple[int, str]]]]:
 
 
 def _items(line: str, is_last: bool) -> tuple[list[tuple[str | None, str, str]], list[str]]:
-    """The (二级, 三级, value) items of a body line and the texts it holds that cannot be read as items."""
+    """The (二级, 三级, value) items of a body line and the texts it holds that cannot be read as items. One pass
+    over the line's labels and hints in order (a line of many thousands of items stays linear)."""
     items: list[tuple[str | None, str, str]] = []
     left: list[str] = []
     labels = [(m.start(), m.end(), m.group(1)) for m in _LEVEL2_LABEL.finditer(line)]
+    next_label = 0
     level2: str | None = None
     position = 0
+
+    def take_labels(before: int) -> None:
+        """Move past the 二级 labels starting before ``before``: the last one gives the next items' 二级."""
+        nonlocal next_label, level2, position
+        while next_label < len(labels) and labels[next_label][0] < before:
+            start, end, name = labels[next_label]
+            next_label += 1
+            if start < position:
+                continue  # inside an item already read
+            if text := line[position:start].strip(_SEPARATORS + " "):
+                left.append(text)
+            level2, position = name, end
+
     for hint in _HINT.finditer(line):
         if hint.start() < position:
             continue
-        for start, end, name in labels:  # the last 二级 label before the item's name starts
-            if position <= start < hint.start():
-                if line[position:start].strip(_SEPARATORS + " "):
-                    left.append(line[position:start].strip(_SEPARATORS + " "))
-                level2, position = name, end
+        take_labels(hint.start())
         value = _VALUE.match(line, hint.end())
         name = line[position:hint.end()].strip(_SEPARATORS + " ")
         if value is None or not name:
             left.append(line[position:hint.end()].strip(_SEPARATORS + " "))
             position = hint.end()
             continue
-        after = value.end()
-        if after >= len(line.rstrip()) and is_last:
+        if value.end() >= len(line.rstrip()) and is_last:
             left.append(f"{name}{value.group(1)}（文本到此为止，取值可能被截断）")
             position = len(line)
             break
         items.append((level2, name, value.group(1).strip()))
-        position = after + 1
-    rest = line[position:]
-    for start, end, _name in labels:
-        if start >= position:
-            rest = rest.replace(line[start:end], " ", 1)
-    if rest.strip(_SEPARATORS + " "):
-        left.append(rest.strip(_SEPARATORS + " "))
+        position = value.end() + 1
+    take_labels(len(line))
+    if rest := line[position:].strip(_SEPARATORS + " "):
+        left.append(rest)
     return items, left
 
 

@@ -665,6 +665,56 @@ BLIND: list[Judged] = [
         ("missing-budget", None), ("missing-level1-group", None), ("missing-cost-indicator", None),
         ("too-few-indicators", None),
     }), blind=True, round=10),
+    # Eleventh round, judged blind after round 10's fixes. The reader corpus's unused tables with
+    # indicator rows are 73 and 74 (72 is being made readable by another helper, 75-89 are being
+    # added): both keyed here for the review. Four are new pages of the stored web pages (b96-b99):
+    # a Shanxi self-evaluation from an xlsx preview, a Hubei hospital's glued self-evaluation, a
+    # Yunnan self-evaluation and a Hainan town's targets given in prose. All from keys (no goals).
+    Judged("兵团六团 保鲜库 2021 (申报表, cut)", _c("73"), frozenset(),
+           excused=frozenset({("missing-level1-group", None), ("too-few-indicators", None),
+                              ("missing-cost-indicator", None)}),  # cut in the third row
+           blind=True, round=11),
+    Judged("成安 百岁老人高龄津贴 2020 (自评, Hebei)", _c("74"), frozenset({
+        ("name-without-object", "完成率"),  # completed what? (the explanation says: each month's approvals)
+        ("output-as-effect", "补贴发放率"),  # paying the subsidy out is the output, filed as 社会效益
+    }), missed=frozenset({
+        ("补贴发放率", "≥75%: an entitlement paid to three in four — set too low (write 100%)"),
+        (None, "no 数量指标: the 19 persons the subsidy is for are not counted"),
+    }), blind=True, round=11),
+    Judged("稷山 建档立卡医保配套 2020 (自评, Shanxi)", _c("b96"), frozenset({
+        ("input-as-output", "指标1:资金是否全部纳入医保统筹"),  # where the money goes, as the quality
+        ("input-as-output", "指标1:资金是否全部及时纳入"),  # money arriving, as the timeliness
+        ("unit-mismatch", "指标1:是否解决建档立卡人员看病难贵问题"),  # 95% of a yes/no question
+        ("score-vs-actual", "指标1:是否解决建档立卡人员看病难贵问题"),  # 95% against 95% (met), 27 of 30
+        ("name-without-object", "指标1:是否满意"),  # whose satisfaction?
+        ("score-vs-actual", "指标1:是否满意"),  # 95% against 95% (met), 9 of 10
+    }), blind=True, round=11),
+    Judged("襄阳中心医院 东津院区建设补助 2021 (自评, glued, cut)", _c("b97"), frozenset({
+        ("qualitative-for-number", "成本控制"),  # 不超过预算 as the 数量: how much is built?
+        ("input-as-output", "保证财政建设补助专款专用"),  # the use of the money as the quality
+        ("input-as-output", "每年财政补助1000万元"),  # the subsidy itself (= the budget) as the cost
+        ("name-without-object", "1年"),  # a period as the name; no deadline for what
+        ("vague-qualitative", "院区建成后,可持续为周边群众提供医疗服务"),  # 服务范围扩大: by how much?
+    }), missed=frozenset({
+        ("完成东津院区建设,医院东津医疗收入达到5亿元",
+         "the hospital's own revenue as the subsidy's economic effect, the output 完成…建设 in the same name"),
+    }), excused=frozenset({("missing-level1-group", None)}),  # cut before the 满意度 row
+        blind=True, round=11),
+    Judged("临翔 野生动物收容所 2023 (自评, Yunnan, cut)", _c("b98"), frozenset({
+        ("missing-cost-indicator", None),  # a 2023 table without any 成本指标
+    }), missed=frozenset({
+        (None, "no indicator of what the shelter is for: the goal's 近百头(只) animals taken in are not "
+               "measured, the 效益 count only workers' jobs and pay"),
+    }), excused=frozenset({("missing-level1-group", None)}),  # cut at the 满意度 row's name
+        blind=True, round=11),
+    Judged("白沙邦溪 护林员补贴 2024 (targets in prose, Hainan)", _c("b99"), frozenset({
+        ("input-as-output", "林业草原生态保护恢复资金项目资金支付进度率"),  # money paid as the 数量
+        ("missing-target-value", "保障巡林工作的顺利开展,护林员的待遇正常发放"),  # a phrase, no value
+        ("input-as-output", "2024年度内完成支付"),  # paying out as the 时效 target
+        ("cost-not-money", "项目产出成本控制在预算内"),  # ≤100% as the cost
+        ("missing-level1-group", None),  # no 效益 at all
+    }), excused=frozenset({("missing-budget", None)}),  # the report's excerpt gives no amount
+        blind=True, round=11),
 ]
 
 

@@ -28,9 +28,11 @@ from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 from perfbudget.time_target import due_of
 
-# Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬 ...
+# Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬 ... and a
+# thing said to move one way (服务范围扩大, 群众收入增加, 发病率下降: by how much?).
 _VAGUE_ENDING = re.compile(
-    r"(?:提升|提高|改善|增强|加强|健全|完善|过硬|有效保障|应保尽保|效果明显|效果显著|持续保障|得到保障)$"
+    r"(?:提升|提高|改善|增强|加强|健全|完善|过硬|有效保障|应保尽保|效果明显|效果显著|持续保障|得到保障"
+    r"|扩大|增加|增长|上升|减少|降低|下降|减轻|好转|拓展|拓宽)$"
 )
 # Values made of nothing but such words: 缓解、保障; 持续保障.
 _VAGUE_WORDS = ("应保尽保", "效果明显", "效果显著", "进一步", "有所", "得到", "不断", "逐步", "稳步", "明显",
@@ -131,7 +133,9 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     nothing assessed by a standard (数字图书馆环境优良无污染 良好; 空气质量 优良 and 设备运行状况
     良好 are not flagged). A bare 好 or 好坏 (the form's scale left as the target) is vague as 高
     is. An effect row that says there is no such effect (社会公益服务无经济效益, 不适用) is no
-    target. Names that ask for a number are left to ``qualitative-for-number``.
+    target. A thing said to move one way with no measure (服务范围扩大, 收入增加, 发病率下降) ends in
+    a trend as 有所提高 does; a growth to a stated extent (扩大到全县所有乡镇) is not flagged. Names
+    that ask for a number are left to ``qualitative-for-number``.
     """
     out = []
     for row, (message, suggestion, template_effect) in flagged(document, _VAGUE_QUALITATIVE):

@@ -462,3 +462,13 @@ def test_a_province_wide_figure_in_a_county_project_is_a_hint(inline: Any) -> No
     assert "全省" in report.findings[0].message
     near = with_row(5, row(E, SE, "全县空气质量优良天数比例", "≥85%"))
     assert review_document(read(near, header_rows, inline), only={"indicator-out-of-scope"}).findings == ()
+
+
+def test_a_page_starting_inside_the_table_is_not_asked_for_its_quantity(inline: Any) -> None:
+    """Round 11: no project name read (大英 养老, 遂宁大英 司法: the page starts inside the table), so
+    the 数量 rows may stand before the page — missing-quantity-indicator says nothing; with the name it does."""
+    document = read(with_row(1, row(OUT, Q, "设备验收合格率", "100%")), None, inline)
+    named = review_document(document, only={"missing-quantity-indicator"})
+    assert [f.rule for f in named.findings] == ["missing-quantity-indicator"]
+    nameless = replace(document, projects=tuple(replace(p, name="") for p in document.projects))
+    assert review_document(nameless, only={"missing-quantity-indicator"}).findings == ()

@@ -128,15 +128,16 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
     The quantity is the first output of every framework (88号, 101号: 数量指标 reflects how
     many products or services the money provides); without it nobody can tell how much work
     the money buys — 19名百岁老人 subsidised with no count of them, a monitoring project with no
-    number of stations or reports. Not flagged: a table cut off (its rows may be elsewhere on the
-    page), forms without 二级 (the central sample's 指标 | 指标内容), a project with no 产出 rows
-    (``missing-level1-group`` says so), and 人员类/运转类 projects (their simplified template).
+    number of stations or reports. Not flagged: a table cut off, or one whose page starts inside
+    it (no project name read: the 数量 rows may stand before it), forms without 二级 (the central
+    sample's 指标 | 指标内容), a project with no 产出 rows (``missing-level1-group`` says so), and
+    人员类/运转类 projects (their simplified template).
     """
     counted = {id(row.project) for row, _ in flagged(document, _QUANTITY)}  # projects with one, by identity
     out = []
     for project, own in project_rows(document):
-        if not project.complete or id(project) in counted or category_of(project):
-            continue
+        if not project.complete or id(project) in counted or category_of(project) or not project.name:
+            continue  # (no name: the page starts inside the table, the 数量 rows may stand before it)
         if any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own):
             out.append(at_project(project, None,
                                   "产出指标中没有数量指标，看不出这笔资金完成了多少工作（人数、件数、面积…）",

@@ -281,9 +281,10 @@ BLIND: list[Judged] = [
         ("vague-qualitative", "提升工作效率定性"),  # 有效提升
         ("direction-clash", "车辆采购数量"),  # ≤1
     }), blind=True, round=2),
-    Judged("浮梁 林业 2026 (cut)", _c("29"), frozenset(), missed=frozenset({
+    Judged("浮梁 林业 2026 (cut)", _c("29"), frozenset({
+        ("payment-below-full", "工资发放准确性(%)"),  # ≥95%: pay must be 100% accurate (flagged since round 11)
+    }), missed=frozenset({
         ("制作宣传横幅、公益宣传牌等(年)", "=1年: banners counted in years"),
-        ("工资发放准确性(%)", "≥95%: pay must be 100% accurate"),
     }), excused=frozenset({("missing-budget", None)}), blind=True, round=2),
     # Third round, judged blind after round 2's fixes.
     Judged("池州贵池 委托业务 2022 (cut)", _c("16"), frozenset({
@@ -688,8 +689,9 @@ BLIND: list[Judged] = [
         # re-judged after the run, the review's findings at places judged at fault: the only effect
         # restates an output (as 湘潭's, tuned), and a bare 完成率 under 时效 says no time
         ("no-genuine-effect", None), ("level2-misplaced", "完成率"),
-    }), missed=frozenset({
-        ("补贴发放率", "≥75%: an entitlement paid to three in four — set too low (write 100%)"),
+        # ≥75%: an entitlement paid to three in four — set too low (judged missed before the run, no
+        # rule; flagged since round 11's payment-below-full)
+        ("payment-below-full", "补贴发放率"),
     }), blind=True, round=11),
     Judged("稷山 建档立卡医保配套 2020 (自评, Shanxi)", _c("b96"), frozenset({
         ("input-as-output", "指标1:资金是否全部纳入医保统筹"),  # where the money goes, as the quality

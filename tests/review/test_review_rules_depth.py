@@ -198,6 +198,28 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(5, row(E, SE, "以资金的使用进度为衡量标准", "全部完成")), None, [(5, "level3")]),
     ("spec-as-quantity", "a capacity as the quantity (黄石图书馆)", with_row(1, row(OUT, N, "一个存储备份器", "25TB")),
      None, [(1, "level2")]),
+    # round 11 (成安, 稷山, 襄阳, 白沙)
+    ("vague-qualitative", "a thing said to grow, no measure (襄阳)",
+     with_row(5, row(E, SUS, "院区建成后可持续为周边群众提供医疗服务", "服务范围扩大")), None, [(5, "target")]),
+    ("input-as-output", "whether the money arrived, asked as a question (稷山)",
+     with_row(3, row(OUT, T, "资金是否全部及时纳入", "100%")), None, [(3, "level3")]),
+    ("input-as-output", "money paid out as the quantity (白沙)",
+     with_row(1, row(OUT, N, "项目资金支付进度率", "≥95%")), None, [(1, "level3")]),
+    ("name-without-object", "a bare 完成率 explained only in the description (成安)",
+     with_row(3, row(OUT, T, "完成率", "≥99%", "按照要求每月及时完成符合条件对象审批的比例")), None,
+     [(3, "level3")]),
+    ("name-without-object", "a satisfaction asked of nobody (稷山)", with_row(6, row(S, SS, "是否满意", "≥95%")), None,
+     [(6, "level3")]),
+    ("name-without-object", "a duration as the name (襄阳)", with_row(3, row(OUT, T, "1年", "1年")), None,
+     [(3, "level3")]),
+    ("time-without-date", "a piece of work at 100% as the time target (黄冈)",
+     with_row(3, row(OUT, T, "完成年度资料上报", "100%")), None, [(3, "target")]),
+    ("payment-below-full", "an entitlement paid to three in four (成安)",
+     with_row(2, row(OUT, Q, "补贴发放率", "≥75%")), None, [(2, "target")]),
+    ("payment-below-full", "pay 95% accurate (浮梁)", with_row(2, row(OUT, Q, "工资发放准确性", "≥95%")), None,
+     [(2, "target")]),
+    ("missing-quantity-indicator", "产出 without any 数量指标 (成安, 黄冈)",
+     with_row(1, row(OUT, Q, "设备验收合格率", "100%")), None, [(None, None)]),
     ("several-targets", "three outputs all to be completed (海南 2013)",
      with_row(1, row(OUT, N, "宏观经济形势分析与预测", "半年报告、全年报告和11期景气报告全部完成")), None,
      [(1, "target")]),
@@ -348,6 +370,27 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("spec-as-quantity", "a count of devices", with_row(1, row(OUT, N, "存储备份器数量", "1台")), None),
     ("input-as-output", "a report's progress as the measure",
      with_row(5, row(E, SE, "以报告的进度为衡量标准", "全部完成")), None),
+    # round 11
+    ("vague-qualitative", "a growth to a stated extent",
+     with_row(5, row(E, SUS, "服务覆盖范围", "覆盖范围扩大到全县所有乡镇")), None),
+    ("input-as-output", "whether the money was used by the rules (fund management)",
+     with_row(2, row(OUT, Q, "资金使用是否合规", "100%")), None),
+    ("input-as-output", "whether the equipment arrived (not money)",
+     with_row(3, row(OUT, T, "设备是否全部及时安装到位", "100%")), None),
+    ("name-without-object", "a satisfaction that says whose",
+     with_row(6, row(S, SS, "受益群众是否满意", "≥95%")), None),
+    ("name-without-object", "a duration after what it measures", with_row(3, row(OUT, T, "工期1年", "≤1年")), None),
+    ("unit-cost-as-total", "a per-head amount whose name says per what (稷山)",
+     with_row(4, row(OUT, C, "配套资金每人每年", "75元")), None),
+    ("missing-quantity-indicator", "a 数量指标 among the outputs", GOOD_ROWS, None),
+    ("payment-below-full", "the timeliness of a payment", with_row(3, row(OUT, T, "补贴及时发放率", "≥95%")), None),
+    ("payment-below-full", "paid in full", with_row(2, row(OUT, Q, "补贴发放率", "100%")), None),
+    ("payment-below-full", "another accuracy (国家林业局)", with_row(2, row(OUT, Q, "测报准确率", "≥85%")), None),
+    ("time-without-date", "a share of reports sent in time", with_row(3, row(OUT, T, "资料上报及时率", "100%")), None),
+    ("time-without-date", "a share of patients treated in time (石嘴山)",
+     with_row(3, row(OUT, T, "对美沙酮维持患者及时给予治疗", "100%")), None),
+    ("time-without-date", "a date with the share",
+     with_row(3, row(OUT, T, "资金拨付到位情况", "12月底前100%到位")), None),
 ]
 
 
@@ -426,3 +469,13 @@ def test_a_province_wide_figure_in_a_county_project_is_a_hint(inline: Any) -> No
     assert "全省" in report.findings[0].message
     near = with_row(5, row(E, SE, "全县空气质量优良天数比例", "≥85%"))
     assert review_document(read(near, header_rows, inline), only={"indicator-out-of-scope"}).findings == ()
+
+
+def test_a_page_starting_inside_the_table_is_not_asked_for_its_quantity(inline: Any) -> None:
+    """Round 11: no project name read (大英 养老, 遂宁大英 司法: the page starts inside the table), so
+    the 数量 rows may stand before the page — missing-quantity-indicator says nothing; with the name it does."""
+    document = read(with_row(1, row(OUT, Q, "设备验收合格率", "100%")), None, inline)
+    named = review_document(document, only={"missing-quantity-indicator"})
+    assert [f.rule for f in named.findings] == ["missing-quantity-indicator"]
+    nameless = replace(document, projects=tuple(replace(p, name="") for p in document.projects))
+    assert review_document(nameless, only={"missing-quantity-indicator"}).findings == ()

@@ -173,6 +173,41 @@ def _over_100(row: Row) -> tuple[str, str] | None:
 _RATE_OVER_100 = indicator_check(_over_100)
 
 
+@rule("payment-below-full", title="发放目标低于100%", dimension="适当性", severity="warning")
+def payment_below_full(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A share of an entitlement paid out, or the accuracy of the payment, set below 100%.
+
+    ``补贴发放率 ≥75%``, ``工资发放准确性(%) ≥95%``: pay, subsidies and allowances go in full and
+    without error to everyone entitled (应发尽发、足额准确), so a lower target allows a quarter of
+    the entitled to go unpaid, or one payment in twenty to be wrong. Flagged when the name is a
+    payment's rate or accuracy (发放/兑现/兑付 with 率, 准确) and the target's lower bound is under
+    100%. Not flagged: the timeliness of a payment (及时发放率 ≥95%: late is not unpaid), the share
+    paid late (逾期发放率, reverse), coverage of a population (覆盖率) and other accuracies (测报准确率 85%).
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _PAYMENT_BELOW_FULL)]
+
+
+# A payment's rate or accuracy (补贴发放率, 工资发放准确性, 奖补资金兑付率), not its timeliness.
+_PAYMENT_RATE = re.compile(r"(?:发放|兑现|兑付)(?:完成)?(?:率|准确率|准确性|准确度)")
+_PAYMENT_NOT_FULL = re.compile(r"及时|按时|按期|逾期|超期|延期|覆盖")
+
+
+def _payment_below_full(row: Row) -> tuple[str, str] | None:
+    """``payment-below-full``'s (message, suggestion) for one indicator, or None."""
+    target = row.indicator.target
+    if target.unit != "%" or target.value is None or target.value >= HUNDRED or target.op in (Op.LE, Op.LT):
+        return None
+    if _PAYMENT_RATE.search(row.name) is None or _PAYMENT_NOT_FULL.search(row.name) is not None:
+        return None
+    return (f"{quote(row.indicator.level3)}的目标{target.raw}低于100%：应发放的资金应足额、准确发放给"
+            "每一个符合条件的对象，目标偏低",
+            "发放率、发放准确率的目标写作「100%」；若有对象确实无法发放，写明原因和人数")
+
+
+_PAYMENT_BELOW_FULL = indicator_check(_payment_below_full)
+
+
 def _satisfaction_target(row: Row) -> bool | None:
     """True for a satisfaction target in % with a value, not capped with ≤ (what ``satisfaction-below-floor``
     compares with its floor)."""

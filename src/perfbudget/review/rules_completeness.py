@@ -113,6 +113,38 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
     return out
 
 
+def _quantity(row: Row) -> bool | None:
+    """True for a 数量指标 row (what ``missing-quantity-indicator`` looks for)."""
+    return True if row.level2 == "数量指标" else None
+
+
+_QUANTITY = indicator_check(_quantity)
+
+
+@rule("missing-quantity-indicator", title="缺少数量指标", dimension="完整性", severity="warning")
+def missing_quantity_indicator(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A project whose 产出指标 has 二级 groups (质量, 时效 …) but no 数量指标.
+
+    The quantity is the first output of every framework (88号, 101号: 数量指标 reflects how
+    many products or services the money provides); without it nobody can tell how much work
+    the money buys — 19名百岁老人 subsidised with no count of them, a monitoring project with no
+    number of stations or reports. Not flagged: a table cut off, or one whose page starts inside
+    it (no project name read: the 数量 rows may stand before it), forms without 二级 (the central
+    sample's 指标 | 指标内容), a project with no 产出 rows (``missing-level1-group`` says so), and
+    人员类/运转类 projects (their simplified template).
+    """
+    counted = {id(row.project) for row, _ in flagged(document, _QUANTITY)}  # projects with one, by identity
+    out = []
+    for project, own in project_rows(document):
+        if not project.complete or id(project) in counted or category_of(project) or not project.name:
+            continue  # (no name: the page starts inside the table, the 数量 rows may stand before it)
+        if any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own):
+            out.append(at_project(project, None,
+                                  "产出指标中没有数量指标，看不出这笔资金完成了多少工作（人数、件数、面积…）",
+                                  "在产出指标下补充数量指标，写明完成的数量，如「发放高龄津贴≥19人」「监测站点≥10个」"))
+    return out
+
+
 @rule("too-few-indicators", title="三级指标少于3个", dimension="完整性", severity="error",
       params={"minimum": 3, "minimum_simplified": 2})
 def too_few_indicators(document: Document, settings: RuleSettings) -> list[Finding]:

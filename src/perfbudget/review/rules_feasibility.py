@@ -28,9 +28,11 @@ from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 from perfbudget.time_target import due_of
 
-# Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬 ...
+# Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬 ... and a
+# thing said to move one way (服务范围扩大, 群众收入增加, 发病率下降: by how much?).
 _VAGUE_ENDING = re.compile(
-    r"(?:提升|提高|改善|增强|加强|健全|完善|过硬|有效保障|应保尽保|效果明显|效果显著|持续保障|得到保障)$"
+    r"(?:提升|提高|改善|增强|加强|健全|完善|过硬|有效保障|应保尽保|效果明显|效果显著|持续保障|得到保障"
+    r"|扩大|增加|增长|上升|减少|降低|下降|减轻|好转|拓展|拓宽)$"
 )
 # Values made of nothing but such words: 缓解、保障; 持续保障.
 _VAGUE_WORDS = ("应保尽保", "效果明显", "效果显著", "进一步", "有所", "得到", "不断", "逐步", "稳步", "明显",
@@ -131,7 +133,9 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     nothing assessed by a standard (数字图书馆环境优良无污染 良好; 空气质量 优良 and 设备运行状况
     良好 are not flagged). A bare 好 or 好坏 (the form's scale left as the target) is vague as 高
     is. An effect row that says there is no such effect (社会公益服务无经济效益, 不适用) is no
-    target. Names that ask for a number are left to ``qualitative-for-number``.
+    target. A thing said to move one way with no measure (服务范围扩大, 收入增加, 发病率下降) ends in
+    a trend as 有所提高 does; a growth to a stated extent (扩大到全县所有乡镇) is not flagged. Names
+    that ask for a number are left to ``qualitative-for-number``.
     """
     out = []
     for row, (message, suggestion, template_effect) in flagged(document, _VAGUE_QUALITATIVE):
@@ -233,6 +237,40 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
 _TENTATIVE = re.compile(r"暂定|暂按|暂估|测算|估算")
 
 _QUALITATIVE_FOR_NUMBER = indicator_check(_wants_number)
+
+
+@rule("time-without-date", title="时效指标没有完成时间", dimension="可行性", severity="warning")
+def time_without_date(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A 时效指标 whose value is only a percentage and whose name is neither a rate nor about time.
+
+    ``完成年度资料上报 100%``, ``取得2018-2022监测资料 100%``: a time target says by when
+    (``2024年12月底前``, ``≤30个工作日``); 100% of a piece of work says nothing of time, and
+    cannot be scored late or on time. A rate (…及时率, …完成率, …比例) and a name that says the
+    share is of things done in time (及时给予治疗, 办案时效, 按期, 限内) read as a share of
+    cases on time and are not flagged, nor a value with a date (``12月底前100%到位``).
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _TIME_WITHOUT_DATE)]
+
+
+# A 时效 name that is a measure of time or of things done in time: not a piece of work.
+_TIMED_NAME = re.compile(r"率|比例|性$|度$|及时|按时|按期|如期|时效|时限|时间|期限|限内|审限|周期|进度")
+
+
+def _time_without_date(row: Row) -> tuple[str, str] | None:
+    """``time-without-date``'s (message, suggestion) for one indicator, or None."""
+    if row.level2 != "时效指标":
+        return None
+    target = row.indicator.target
+    if target.unit not in ("%", "％") or due_of(target) is not None or _TIMED_NAME.search(row.name):
+        return None
+    return (f"时效指标{quote(row.indicator.level3)}的指标值只有{quote(target.raw)}，没有写明完成的时间或期限，"
+            "无法判断是否按时完成",
+            "写明完成时间，如「2024年12月底前完成」「≤30个工作日」；若衡量按时完成的比例，"
+            "名称写成「…按时完成率」")
+
+
+_TIME_WITHOUT_DATE = indicator_check(_time_without_date)
 
 
 @rule("several-targets", title="一个指标填了多个指标值", dimension="可行性", severity="warning")

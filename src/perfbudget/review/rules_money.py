@@ -152,6 +152,11 @@ def _standard_over_budget(project: Project, own: tuple[Row, ...], total: Decimal
         "核实补助对象数量和补助标准的测算，使标准×数量与预算相符（或说明其余资金来源）")]
 
 
+# Per-unit words that say per what (人均, 每亩): an amount under such a name is per that unit.
+# 单价, 单位成本 and 标准 do not say per what.
+_NAMES_ITS_UNIT = re.compile(r"^(?:每|[人户亩]均)")
+
+
 @rule("unit-cost-as-total", title="单位成本写成总额", dimension="适当性", severity="warning")
 def unit_cost_as_total(document: Document, settings: RuleSettings) -> list[Finding]:
     """A cost named per unit (人均, 单价, 补助标准 …) whose value is written as a total amount.
@@ -161,7 +166,8 @@ def unit_cost_as_total(document: Document, settings: RuleSettings) -> list[Findi
     unit counted the target cannot be multiplied by the quantity and checked against the
     budget. Flagged when the name has a per-unit word of ``vocabulary.toml`` (``[names]
     per_unit``) and the value is an absolute amount (元, 万元, not 元/人); the message says
-    when the amount is near the whole budget.
+    when the amount is near the whole budget. A name that says per what (人均, 每人: 配套资金每人每年
+    ``75元``) makes the amount per that unit: flagged only when it is near the whole budget.
     """
     per_unit = word_set("names", "per_unit")
     out = []
@@ -178,6 +184,8 @@ def unit_cost_as_total(document: Document, settings: RuleSettings) -> list[Findi
             if total > 0 and (target.upper or target.value) * factor * 2 >= total:
                 message = (f"{quote(indicator.level3)}是单位成本（{word}），指标值{target.raw}却接近项目预算总额"
                            f"{format_decimal(total)}{document.money_unit or '万元'}，像是把总额当成了单位成本")
+            elif _NAMES_ITS_UNIT.search(word):
+                continue  # 配套资金每人每年 75元: the name says per what, the amount is per that
             else:
                 message = (f"{quote(indicator.level3)}是单位成本（{word}），指标值{target.raw}却是一笔总额，"
                            "没有写明按什么计（每人、每亩、每公里…），无法与数量相乘核对预算")

@@ -36,7 +36,10 @@ from perfbudget.target import format_decimal
 # Money going in (投入), not results coming out: 资金使用率, 预算执行率, 资金到位率, 资金拨付及时率,
 # 投入资金 ... "财力、人力和物力等投入数量不能作为绩效目标" (88号).
 _INPUT_NAME = re.compile(
-    r"(?:资金|经费|预算|财政资金|拨款|款项)(?:使用|到位|执行|拨付|支付|兑付|支出|下达|落实|消化)(?:及时|完成)?(?:率|性|进度|比例|情况)$"
+    r"(?:资金|经费|预算|财政资金|拨款|款项)(?:使用|到位|执行|拨付|支付|兑付|支出|下达|落实|消化)(?:及时|完成)?(?:率|性|进度率?|比例|情况)$"
+    # a yes/no question whether the money arrived or went where it should (资金是否全部及时纳入,
+    # 资金是否全部纳入医保统筹): the money going in, asked as a question
+    r"|^(?:财政|补助|专项|配套)?(?:资金|经费|款项)是否[^，,。；]{0,6}?(?:使用|到位|执行|拨付|支付|兑付|下达|纳入|拨入|落实)"
     r"|(?:支付|拨付|兑付|下达|到位)(?:资金|经费|款项)"
     r"|(?:资金|经费|预算|款项)[^，,。；]{0,4}?(?:使用|到位|执行|拨付|支付|兑付|下达)(?:率|性|情况|进度|比例|周期)?$"
     r"|费用使用(?:率|情况|进度|比例|周期)$"
@@ -118,7 +121,9 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     written as the way it is measured is read for what it measures (以资金的使用进度为衡量标准). A
     flat list without any 一级 — a 部门整体 self-evaluation's management indicators (预算完成率,
     预算调整率, 结转结余率 beside 播发稿件数量) — files nothing as an output or effect and is not
-    flagged; the same names under 产出 or 效益 are.
+    flagged; the same names under 产出 or 效益 are. The money asked about in a yes/no question
+    (资金是否全部及时纳入, 资金是否全部纳入医保统筹) and a payment's progress rate (资金支付进度率)
+    are inputs too; 资金使用是否合规 (management) and 设备是否全部及时安装到位 (not money) are not.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)]

@@ -26,6 +26,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.language import content_words, figures, made_of, project_category, word_set
 from perfbudget.review.registry import rule
+from perfbudget.review.rules_conformity import _compared_texts
 from perfbudget.review.settings import RuleSettings
 
 
@@ -319,7 +320,9 @@ _LEVEL_NAMES = frozenset(
 # Words that name no object: 工作任务完成率 is a 完成率 of nothing in particular.
 _GENERIC_OBJECT = re.compile(r"^(?:工作|任务|各项|计划|年度)+(?=\S)")
 # A name that is only a figure: the target written where the name goes (100万, 20万元, 500人).
-_FIGURE_NAME = re.compile(r"^\d+(?:\.\d+)?(?:[万千亿]?元?|%|个|人|次|户|台|套|件|项|辆)$")
+# A duration or a measure with its figure (1年, 3个月, 500米) is a value too.
+_FIGURE_NAME = re.compile(r"^\d+(?:\.\d+)?(?:[万千亿]?元?|%|个|人|次|户|台|套|件|项|辆|年|个月|月|天|日|小时"
+                          r"|米|公里|平方米|亩|吨)$")
 # A name that is only a date or a period of the year (2022年底之前, 2022年全年, 2022年上半年).
 _DATE_NAME = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|内|前|之前|以前|底前|底之前|末前"
                         r"|全年|度|上半年|下半年|第?[一二三四1-4]季度)?$")
@@ -332,12 +335,15 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     a figure (``100万`` as the
     name of a 成本 row: the target written where the name goes), or only a 一级/二级 name of the
     frameworks (``社会成本指标`` as the name of a 成本 row: the heading copied down), or a principle
-    (``以低价位高质量为采购原则`` as the name of a 成本 row).
+    (``以低价位高质量为采购原则`` as the name of a 成本 row), or only a duration (``1年`` as the
+    name of a 时效 row), or a satisfaction asked of nobody (``是否满意``).
 
     Of what? A reviewer cannot tell what is counted, and the unit cannot prove it at year end
     (88号: indicators 清晰、可衡量). The measure words are in ``vocabulary.toml``. When the
     description names the object (及时率 described as 工作完成及时率) the fault is
-    ``name-description-mismatch`` and is not reported twice; 人员类/运转类 projects' standard
+    ``name-description-mismatch`` and is not reported twice; an explanation in the description
+    (完成率 explained as 按照要求每月及时完成符合条件对象审批的比例) does not name it in the name, which
+    is flagged; 人员类/运转类 projects' standard
     rows (e.g. 发放及时率 in a wage table) are not flagged, nor a bare 按时发放率/足额保障率 in a
     project whose name says what it pays (党支部书记补贴): in a table with no such name it is
     flagged (paid out: what?).
@@ -366,8 +372,9 @@ def _without_object(row: Row) -> tuple[str, str] | None:
         return None
     indicator = row.indicator
     description = bare(name_of(indicator.description or ""))
-    if description and description != row.key and bare(row.name) not in _LEVEL_NAMES:
-        return None  # the description says more: name-description-mismatch, or an explanation
+    if (description and description != row.key and bare(row.name) not in _LEVEL_NAMES
+            and _compared_texts(row.name, indicator.description or "") is not None):
+        return None  # a description that reads as the full name: name-description-mismatch says it
     what = ("是一个日期" if _DATE_NAME.match(row.key) else "是一个数值" if _FIGURE_NAME.match(row.key)
             else "是一条原则" if _PRINCIPLE_NAME.match(bare(row.name))
             else "照抄了一级或二级指标的名称" if bare(row.name) in _LEVEL_NAMES else "只有衡量方式")

@@ -16,7 +16,7 @@ from sqlalchemy import delete, select, text
 
 from perfbudget.model import Document
 from perfbudget.store import Store
-from perfbudget.store.review_summary import _summary_of_any, parse, summary_of_payload, summary_text
+from perfbudget.store.review_summary import parse, summary_of_payload, summary_text
 from perfbudget.store.reviews import insert_review_rows, insert_reviews
 from perfbudget.store.schema import projects, reviews
 from perfbudget.store.status import expected_rows_statement, project_status
@@ -144,14 +144,4 @@ def test_summary_counts_findings_per_dimension_and_severity() -> None:
         {"可行性": [0, 2, 0], "规范性": [1, 0, 0], '规"范\\性': [0, 0, 1], "": [1, 0, 0]},
         ensure_ascii=False, separators=(",", ":"))
     assert summary_of_payload('{"findings": []}') == "{}"
-    # dicts only: counted by (dimension, severity) pairs, the same text as finding by finding (dimensions
-    # in the order they first appear, a missing key or an unhashable value finding by finding)
-    plain = [{"dimension": "规范性", "severity": "info"}, {"dimension": 3, "severity": "error"},
-             {"dimension": "可行性", "severity": "warning"}, {"dimension": "规范性", "severity": "error"},
-             {"dimension": None, "severity": "other"}, {"dimension": "可行性", "severity": "warning"}]
-    assert summary_text(plain) == _summary_of_any(plain) == json.dumps(
-        {"规范性": [1, 0, 1], "": [1, 0, 1], "可行性": [0, 2, 0]}, ensure_ascii=False, separators=(",", ":"))
-    for odd_ones in ([{"dimension": "规范性"}], [{"dimension": ["x"], "severity": "error"}]):
-        assert summary_text(plain + odd_ones) == _summary_of_any(plain + odd_ones)
-    assert summary_text(iter(plain)) == summary_text(plain)
     assert parse(None) == {}

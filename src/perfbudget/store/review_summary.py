@@ -10,9 +10,7 @@ severity other than error or warning counts as info (as the dashboard always sho
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable
-from operator import itemgetter
 from typing import Any
 
 from perfbudget.store.json_text import json_writer
@@ -22,25 +20,6 @@ SEVERITIES = ("error", "warning", "info")  # the order of the counts
 
 def summary_text(findings: Iterable[Any]) -> str:
     """The summary of ``findings`` (dicts as stored in a review's JSON)."""
-    findings = findings if isinstance(findings, list) else list(findings)
-    try:
-        # each (dimension, severity) counted in C, in the order of first appearance (so each dimension
-        # comes in the order it first appears, as below); anything but dicts holding both keys goes below
-        pairs = Counter(map(_DIMENSION_SEVERITY, findings))
-    except (TypeError, KeyError):
-        return _summary_of_any(findings)
-    counts: dict[str, list[int]] = {}
-    for (dimension, severity), number in pairs.items():
-        key = dimension if isinstance(dimension, str) else ""
-        counts.setdefault(key, [0, 0, 0])[0 if severity == "error" else 1 if severity == "warning" else 2] += number
-    return _COMPACT(counts)
-
-
-_DIMENSION_SEVERITY = itemgetter("dimension", "severity")
-
-
-def _summary_of_any(findings: Iterable[Any]) -> str:
-    """:func:`summary_text` of findings that are not all dicts with a dimension and a severity."""
     counts: dict[str, list[int]] = {}
     for finding in findings:
         if not isinstance(finding, dict):

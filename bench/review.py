@@ -74,6 +74,7 @@ def clear_caches() -> None:
             if isinstance(value, functools._lru_cache_wrapper) and value not in kept:
                 value.cache_clear()
     helpers.forget_indicators()  # what the rows say of each indicator and the rules' verdicts, by indicator object
+    sys.modules["perfbudget.review.rules_conformity"]._HOLDS.clear()  # typo's answers per pattern and text
 
 
 def timed(documents: list[Document], repeat: int) -> tuple[float, float, float, int]:

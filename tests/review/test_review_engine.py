@@ -190,3 +190,30 @@ def test_grade_basis_from_a_tally_is_the_same_as_from_findings() -> None:
     assert basis == grade_basis("中", findings, rule, None, True, {"typo": "错别字"}, counted)
     assert basis[2] == ("警告：错别字（第2个指标、第4个指标）；unit-mismatch（第3个指标）"
                         "（规范性问题每条计0.25分，其余每条计1分）")
+
+
+def test_a_grading_is_worked_out_once_per_shape_of_findings() -> None:
+    from perfbudget.review.engine import _grading, _prepared
+
+    settings = ReviewConfig().resolve(None, None)
+    titles = {"typo": "错别字"}
+    gradings: dict[Any, Any] = {}
+    first = [Finding(1, 2, None, "a", "", rule="typo", dimension="规范性", severity="warning")]
+    same = [Finding(7, 2, "level3", "another message", "s", rule="typo", dimension="规范性", severity="warning")]
+    graded = _grading(first, None, True, settings, titles, gradings)
+    assert graded == ("优", 0, 1, 0, ("优：没有错误，警告计0.5分（不超过1分）",
+                                      "警告：错别字（第2个指标）（规范性问题每条计0.5分，其余每条计1分）"))
+    assert _grading(same, None, True, settings, titles, gradings) is graded  # message and project do not count
+    # what the grade reads does: the place, the severity, the dimension, the category, the completeness
+    assert _grading([replace(first[0], indicator=3)], None, True, settings, titles, gradings)[4][1].endswith(
+        "（第3个指标）（规范性问题每条计0.5分，其余每条计1分）")
+    assert _grading([replace(first[0], dimension="可行性")], None, True, settings, titles, gradings)[4][0] == (
+        "优：没有错误，警告计1分（不超过1分）")
+    assert _grading([replace(first[0], severity="error")], None, True, settings, titles, gradings)[0] == "中"
+    assert _grading(first, "人员类", True, settings, titles, gradings)[4][-1].startswith("人员类项目")
+    assert _grading(first, None, False, settings, titles, gradings)[4][-1].startswith("表格不完整")
+    assert len(gradings) == 6
+    # a config without overrides keeps its gradings for the next document; one with them starts afresh
+    config = ReviewConfig()
+    document = Document(unit=None, money_unit=None, projects=())
+    assert _prepared(config, document, None, None)[4] is _prepared(config, document, None, None)[4]

@@ -62,3 +62,23 @@ def test_packed_rows_give_the_indicators_the_columns_give() -> None:
     random.Random(5).shuffle(packed)
     assert dict(indicators_by_packed_rows(packed) or {}) == dict(indicators_by_version(rows))
     assert indicators_by_packed_rows([(1, 1, "[1, 2]")]) is None  # not the columns: read them instead
+
+
+def test_packed_rows_as_sqlite_gives_them_are_taken_as_they_come_else_sorted() -> None:
+    import json
+
+    from perfbudget.store.rows import _grouped_in_order, indicators_by_packed_rows
+
+    rows = [_row(version, position) for version in (7, 3, 12) for position in range(1, 6)]
+    packed = [(row[0], row[1], json.dumps(list(row[2:]), ensure_ascii=False)) for row in rows]
+    expected = dict(indicators_by_version(rows))
+    assert _grouped_in_order(packed)  # each version together, by position; the versions in any order
+    split = packed[:3] + packed[5:8] + packed[3:5] + packed[8:]  # version 7's rows not together
+    swapped = [packed[1], packed[0], *packed[2:]]  # positions 2, 1
+    repeated = [packed[0], *packed]  # position 1 twice
+    for given in (split, swapped, repeated, packed[::-1]):
+        assert not _grouped_in_order(given)
+    for given in (packed, split, swapped, packed[::-1], iter(packed)):
+        assert dict(indicators_by_packed_rows(given) or {}) == expected
+    assert [i.level3 for i in (indicators_by_packed_rows(repeated) or {})[7]] == [
+        "指标7-1", "指标7-1", "指标7-2", "指标7-3", "指标7-4", "指标7-5"]  # equal places kept as given, as sorted

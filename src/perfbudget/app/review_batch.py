@@ -35,13 +35,13 @@ from functools import partial
 from operator import attrgetter
 from typing import Any
 
+from perfbudget.app.payload_text import payload_text
 from perfbudget.app.reviews import ReviewedGroup, SavedReview, group_contexts, review_selection, reviewed_group
 from perfbudget.app.settings import CoreSettings
 from perfbudget.library.peers import PeerStats, StorePeers, name_stem, project_year, using
 from perfbudget.model import Project, Unit
 from perfbudget.store import Store, StoredVersion, library_reads
 from perfbudget.store import reviews as stored_reviews
-from perfbudget.store.json_text import json_writer
 from perfbudget.store.review_summary import summary_text
 from perfbudget.store.reviews import ReviewRow
 from perfbudget.store.rows import unit_key
@@ -248,9 +248,9 @@ def library_groups(rows: dict[int, dict[str, Any]], groups: list[int]) -> dict[i
     return out
 
 
-# json.dumps(payload, ensure_ascii=False), as Transaction.record_review writes it, with its C encoder set up
-# once for every payload (json.dumps sets it up per call: a tenth of the cost of a payload of a few findings)
-_PAYLOAD_JSON = json_writer()
+# json.dumps(payload, ensure_ascii=False), as Transaction.record_review writes it, the findings from a template
+# (payload_text: the keys written once, repeated values kept)
+_PAYLOAD_JSON = payload_text
 _SEVERITY = attrgetter("severity")
 _RULE = attrgetter("rule")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from perfbudget.model import Document
@@ -133,7 +134,7 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
     :meth:`ReviewConfig.resolve`); ``only`` restricts the run to some rule ids (tests).
     A finding whose field has no recorded location gets the document's source (the file).
     """
-    settings, runs, order, titles = _prepared(config or DEFAULT_CONFIG, document, region, only)
+    settings, runs, order, titles, gradings = _prepared(config or DEFAULT_CONFIG, document, region, only)
     findings: list[Finding] = []
     try:
         for spec, rule_settings, severity in runs:
@@ -154,16 +155,13 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
     grades = []
     # Findings are grouped by seq: projects sharing a seq (a merged document) share one grading,
     # computed once per (seq, category, completeness) so the work stays linear in the findings.
-    graded: dict[tuple[int, str | None, bool], tuple[str, int, int, int, tuple[str, ...]]] = {}
+    graded: dict[tuple[int, str | None, bool], _Graded] = {}
     for project in document.projects:
         category = project_category(project.name, project.extras)
         key = (project.seq, category, project.complete)
         if key not in graded:
-            own = by_project.get(project.seq, [])
-            counted = tally(own, settings.grade)
-            grade = grade_counted(counted, settings.grade)
-            graded[key] = (grade, len(counted.errors), len(counted.warnings), counted.infos,
-                           grade_basis(grade, own, settings.grade, category, project.complete, titles, counted))
+            graded[key] = _grading(by_project.get(project.seq, []), category, project.complete, settings, titles,
+                                   gradings)
         grade, errors, warnings, infos, basis = graded[key]
         grades.append(ProjectGrade(seq=project.seq, name=project.name, grade=grade, errors=errors,
                                    warnings=warnings, infos=infos, category=category,
@@ -171,10 +169,39 @@ def review_document(document: Document, config: ReviewConfig | None = None, regi
     return ReviewReport(tuple(findings), tuple(grades), tuple(order))
 
 
+# A project's grading: grade, errors, warnings, infos, basis (ProjectGrade's fields from the findings).
+_Graded = tuple[str, int, int, int, tuple[str, ...]]
+# What a project's grading depends on besides the config: its category, completeness and, for each of its
+# findings in order, the rule, indicator, severity and dimension (tally, grade_counted and grade_basis
+# read nothing else of a finding).
+_GradingKey = tuple[str | None, bool, tuple[tuple[str, int | None, str, str], ...]]
+_GRADING_FACTS = attrgetter("rule", "indicator", "severity", "dimension")
+# At most this many gradings are kept per prepared config (a province repeats a few thousand).
+GRADINGS_LIMIT = 100_000
+
+
+def _grading(own: list[Finding], category: str | None, complete: bool, settings: ReviewConfig,
+             titles: dict[str, str], gradings: dict[_GradingKey, _Graded]) -> _Graded:
+    """The grading of a project with these findings (``tally``, ``grade_counted``, ``grade_basis``), worked
+    out once per :data:`_GradingKey` for the config: a province's projects share a few thousand of them."""
+    key = (category, complete, tuple(map(_GRADING_FACTS, own)))
+    found = gradings.get(key)
+    if found is None:
+        counted = tally(own, settings.grade)
+        grade = grade_counted(counted, settings.grade)
+        found = (grade, len(counted.errors), len(counted.warnings), counted.infos,
+                 grade_basis(grade, own, settings.grade, category, complete, titles, counted))
+        if len(gradings) >= GRADINGS_LIMIT:
+            gradings.clear()  # memory stays bounded whatever is reviewed
+        gradings[key] = found
+    return found
+
+
 _Runs = tuple[tuple[RuleSpec, RuleSettings, str | None], ...]
-_Prepared = tuple[ReviewConfig, _Runs, dict[str, int], dict[str, str]]
+_Prepared = tuple[ReviewConfig, _Runs, dict[str, int], dict[str, str], dict[_GradingKey, _Graded]]
 # What a review runs for the config last given without overrides: the config resolved, each rule to
-# run with its settings and configured severity, the rules' order and titles. Without overrides the
+# run with its settings and configured severity, the rules' order and titles, the gradings worked out
+# (``_grading``). Without overrides the
 # resolved config is the same for every unit and region, so a province's review (one config, 100,000
 # documents) works it out once; one slot, by the config's identity, redone when a rule registers.
 _LAST: tuple[ReviewConfig | None, list[RuleSpec], _Prepared | None] = (None, [], None)
@@ -183,7 +210,8 @@ _LAST: tuple[ReviewConfig | None, list[RuleSpec], _Prepared | None] = (None, [],
 def _prepared(config: ReviewConfig, document: Document, region: str | None,
               only: set[str] | frozenset[str] | None) -> _Prepared:
     """The config resolved for the document's unit and region, the rules to run (each with its settings
-    and configured severity, in catalogue order), each rule's place in that order and its title."""
+    and configured severity, in catalogue order), each rule's place in that order and its title, and the
+    gradings worked out under it (a new dict unless the prepared config is kept)."""
     global _LAST
     specs = all_rules()
     if only is None and not config.overrides and _LAST[0] is config and _LAST[1] == specs:
@@ -191,9 +219,10 @@ def _prepared(config: ReviewConfig, document: Document, region: str | None,
         return _LAST[2]
     settings = config.resolve(document.unit, region)
     chosen = [s for s in specs if s.id not in settings.disabled and (only is None or s.id in only)]
-    prepared = (settings, tuple((spec, settings.settings_for(spec.id, spec.params), settings.severities.get(spec.id))
-                                for spec in chosen),
-                {spec.id: i for i, spec in enumerate(chosen)}, {spec.id: spec.title for spec in chosen})
+    runs = tuple((spec, settings.settings_for(spec.id, spec.params), settings.severities.get(spec.id))
+                 for spec in chosen)
+    prepared: _Prepared = (settings, runs, {spec.id: i for i, spec in enumerate(chosen)},
+                           {spec.id: spec.title for spec in chosen}, {})
     if only is None and not config.overrides:
         _LAST = (config, specs, prepared)
     return prepared

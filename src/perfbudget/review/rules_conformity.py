@@ -227,9 +227,26 @@ def _may_hold(project: Project, pattern: re.Pattern[str]) -> bool:
     return False
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def _holds(pattern: re.Pattern[str], text: str) -> bool:
-    return pattern.search(text) is not None
+    """Whether ``pattern`` is found in ``text``, each answer kept per pattern (by its identity: hashing a
+    compiled pattern hashes all its code, about 8,000 instructions for the confusion list's, more than the
+    search it saves) and text."""
+    held = _HOLDS.get(id(pattern))
+    if held is None or held[0] is not pattern:
+        if len(_HOLDS) >= 64:
+            _HOLDS.clear()  # memory stays bounded whatever is reviewed
+        held = _HOLDS[id(pattern)] = (pattern, {})
+    answers = held[1]
+    found = answers.get(text)
+    if found is None:
+        if len(answers) >= CACHE_SIZE:
+            answers.clear()
+        found = answers[text] = pattern.search(text) is not None
+    return found
+
+
+# Each pattern _holds was asked about (held, so that no other takes its id), with its answers by text.
+_HOLDS: dict[int, tuple[re.Pattern[str], dict[str, bool]]] = {}
 
 
 # (pattern, whether the indicator's texts hold a word of it), by indicator object

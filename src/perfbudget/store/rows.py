@@ -223,12 +223,19 @@ def unpack_indicator(packed: str) -> tuple[Any, ...] | None:
 def indicators_by_packed_rows(rows: Iterable[Sequence[Any]]) -> dict[int, list[Indicator]] | None:
     """:func:`indicators_by_version` for rows of (version id, position, the other columns packed into one
     JSON text, see :data:`PACKED_FIELDS`): the same indicators, shared alike (under their packed text); None
-    when a row cannot be unpacked."""
-    ordered = sorted(rows, key=_VERSION_POSITION)
+    when a row cannot be unpacked.
+
+    The rows are put in order of version and position only when they do not come so already: SQLite
+    gives each version's rows together and by position (from the index on both), the versions in
+    another order, which matters nothing to the lists made; sorting 20,000 rows by (version, position)
+    was about 2 % of a review worker's instructions."""
+    rows = rows if isinstance(rows, list) else list(rows)
     out: dict[int, list[Indicator]] = defaultdict(list)
+    if not _grouped_in_order(rows):
+        rows = sorted(rows, key=_VERSION_POSITION)
     shared = _SHARED_INDICATORS
     made: dict[tuple[Any, ...], Target] = {}
-    for version, _position, packed in ordered:
+    for version, _position, packed in rows:
         indicator = shared.get(packed)
         if indicator is None:
             values = unpack_indicator(packed)
@@ -237,6 +244,25 @@ def indicators_by_packed_rows(rows: Iterable[Sequence[Any]]) -> dict[int, list[I
             indicator = _shared_indicator(packed, values, made)
         out[version].append(indicator)
     return out
+
+
+def _grouped_in_order(rows: list[Sequence[Any]]) -> bool:
+    """Whether each version's rows come together and by rising position (so that taking them as they
+    come gives each version's list as sorting them by (version, position) would)."""
+    seen: set[Any] = set()
+    last_version: Any = None
+    last_position: Any = None
+    for version, position, _packed in rows:
+        if version == last_version and last_version is not None:
+            if not position > last_position:
+                return False
+        elif version in seen:
+            return False
+        else:
+            seen.add(version)
+            last_version = version
+        last_position = position
+    return True
 
 
 # The indicators made by :func:`indicators_by_version`, by their columns' values (one process's bulk

@@ -356,6 +356,30 @@ class BackendCpu:
         return sum(self.last[pid] - self.first[pid] for pid in self.first)
 
 
+def write_marks(url: str) -> tuple[int, int | None] | None:
+    """(transaction ids the cluster has handed out, the store's data change counter or None before migration
+    1100) — PostgreSQL only: the first moves with every writing transaction anywhere on the cluster (what
+    ``pg_current_snapshot()``, the data version up to web-page8, follows), the second only with changes of
+    the data the caches hold (:mod:`perfbudget.store.change_counters`)."""
+    if not url.startswith("postgresql"):
+        return None
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg", "postgresql"), autocommit=True) as connection:
+        xids = int(connection.execute("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").fetchone()[0])
+        present = connection.execute("SELECT to_regclass('change_counters')").fetchone()[0]
+        data = connection.execute("SELECT data FROM change_counters").fetchone()[0] if present else None
+    return xids, data
+
+
+def moves(before: tuple[int, int | None] | None, after: tuple[int, int | None] | None) -> str:
+    """``writes/data moves`` of a scenario: the cluster's writing transactions, the data counter's moves."""
+    if before is None or after is None:
+        return "—"
+    data = "—" if before[1] is None or after[1] is None else str(after[1] - before[1])
+    return f"{after[0] - before[0]}/{data}"
+
+
 def quantiles(values: list[float]) -> tuple[float, float, float]:
     if len(values) < 2:
         return (values[0] * 1000,) * 3 if values else (0.0, 0.0, 0.0)
@@ -475,7 +499,7 @@ def main() -> None:
               f"load average {os.getloadavg()[0]:.1f}")
         print(f"{'scenario':<34}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
               f"{'pages seen before':>19}{'server CPU ms/req':>19}{'database CPU ms/req':>21}"
-              f"{'client CPU ms/req':>19}{'conns/worker':>16}")
+              f"{'client CPU ms/req':>19}{'conns/worker':>16}{'writes/data moves':>18}")
         for name in args.scenarios.split(","):
             template, share, thinks, cold, kind = SCENARIOS[name]
             # Random project pages are asked by admins and reviewers (they may open every project); a unit
@@ -490,12 +514,14 @@ def main() -> None:
             cpu_before = cpu_seconds(workers)
             split: list[int] = []
             client_before = sum(os.times()[:2])
+            marks_before = write_marks(url)
             with BackendCpu(url) as backends:
                 start = time.perf_counter()
                 dash, proj, errors, repeats = asyncio.run(run(
                     base, cookies, args.seconds, others, project_ids, share, think, args.client, cold,
                     probe=lambda split=split, workers=workers: split.extend(connections_per_worker(workers, port))))
                 elapsed = min(args.seconds, time.perf_counter() - start)
+            marks_after = write_marks(url)
             # this process's CPU (the load generator and the BackendCpu thread's looks at /proc)
             client_ms = (sum(os.times()[:2]) - client_before) * 1000
             every = dash + proj
@@ -508,7 +534,8 @@ def main() -> None:
             seen = f"{repeats / len(proj):.0%}" if proj else "—"
             print(f"{label:<34}{len(every):>9}{len(every) / elapsed:>8.0f}{p50:>9.1f}{p95:>9.1f}{p99:>9.1f}"
                   f"{errors:>8}{seen:>19}{server_ms:>19.2f}{database}"
-                  f"{client_ms / max(1, len(every)):>19.2f}{'/'.join(map(str, split)) or '—':>16}", flush=True)
+                  f"{client_ms / max(1, len(every)):>19.2f}{'/'.join(map(str, split)) or '—':>16}"
+                  f"{moves(marks_before, marks_after):>18}", flush=True)
             if dash and proj:
                 for part, values in ((f"  of which {kind}", dash), ("  of which project page", proj)):
                     q50, q95, q99 = quantiles(values)

@@ -45,6 +45,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 PASSWORD = "bench-password-1"
+WARM_UP = 2  # seconds of each scenario's warm-up (not measured)
+TOUCH_EVERY = 300  # seconds: web/sessions.py's _TOUCH_EVERY
 
 
 def free_port() -> int:
@@ -435,6 +437,9 @@ def main() -> None:
                         help="PostgreSQL database name of the store (default bench_web_<projects>)")
     parser.add_argument("--shared-session", action="store_true",
                         help="all clients share one admin session (default: one account and session per client)")
+    parser.add_argument("--keep-sessions", action="store_true",
+                        help="never sign in again (as before web-page9: the sessions' five-minute touches then "
+                             "fall inside a scenario)")
     args = parser.parse_args()
     from scale import build  # type: ignore[import-not-found]
     from sqlalchemy import create_engine, func, select
@@ -488,11 +493,14 @@ def main() -> None:
                     return await sign_in(base, username)
             return list(await asyncio.gather(*(one(u) for u in usernames)))
 
-        signed = asyncio.run(sign_in_all())
-        every_cookie = (signed * args.clients)[:args.clients]
-        # The queue is the reviewers' page: the unit editors (every third account) are left out of it.
-        reviewing = [c for i, c in enumerate(signed) if args.shared_session or i % 3 != 2]
-        reviewing_cookies = (reviewing * args.clients)[:args.clients]
+        def cookie_sets(signed: list[str]) -> tuple[list[str], list[str]]:
+            every_cookie = (signed * args.clients)[:args.clients]
+            # The queue is the reviewers' page: the unit editors (every third account) are left out of it.
+            reviewing = [c for i, c in enumerate(signed) if args.shared_session or i % 3 != 2]
+            return every_cookie, (reviewing * args.clients)[:args.clients]
+
+        every_cookie, reviewing_cookies = cookie_sets(asyncio.run(sign_in_all()))
+        signed_at = time.monotonic()
         print(f"{len(project_ids)} projects, {args.clients} clients ({len(set(usernames))} accounts), "
               f"{args.seconds:g} s per scenario, dashboard of {year}, {args.workers} worker(s), "
               f"{args.client} client, {os.cpu_count()} CPUs, {'PostgreSQL' if args.pg else 'SQLite'}, "
@@ -502,6 +510,12 @@ def main() -> None:
               f"{'client CPU ms/req':>19}{'conns/worker':>16}{'writes/data moves':>18}")
         for name in args.scenarios.split(","):
             template, share, thinks, cold, kind = SCENARIOS[name]
+            if not args.keep_sessions and time.monotonic() - signed_at + WARM_UP + args.seconds + 10 > TOUCH_EVERY:
+                # The server writes each session's last request every five minutes (web/sessions.py): all at
+                # once, since all were signed in at once. Signed in again before the scenario, so that no
+                # scenario meets those writes (main's code up to web-page8 emptied every cache on each).
+                every_cookie, reviewing_cookies = cookie_sets(asyncio.run(sign_in_all()))
+                signed_at = time.monotonic()
             # Random project pages are asked by admins and reviewers (they may open every project); a unit
             # editor may open only its own unit's, so it takes part in the dashboard, list and landing pages.
             cookies = reviewing_cookies if kind == "queue" or share < 1.0 else every_cookie
@@ -509,7 +523,7 @@ def main() -> None:
             think = args.think if thinks else 0.0
             label = template.format(think=think)
             # Warm-up (not measured): the dashboard, or for the cold scenario nothing that it will ask for.
-            asyncio.run(run(base, cookies, 2, others, project_ids, 1.0 if cold else share, 0.0, args.client))
+            asyncio.run(run(base, cookies, WARM_UP, others, project_ids, 1.0 if cold else share, 0.0, args.client))
             workers = server_pids(server.pid)
             cpu_before = cpu_seconds(workers)
             split: list[int] = []

@@ -13,9 +13,11 @@ session is valid only while its row says so, so a copied cookie stops working at
 Each sign-in starts a new session (a new token: no fixation). ``last_seen_at`` is written at
 most every five minutes per session (so the idle timeout is exact to five minutes). A valid
 session is kept in the process's account cache (``web/cache.py``) under the data version, so
-ordinary browsing needs no query; any commit anywhere — a sign-out, a password change in
-another worker — changes the data version and empties the cache, so an ended session is
-refused at once.
+ordinary browsing needs no query; a sign-out (it moves the ``accounts`` change counter) or a
+password change in another worker (``data``) changes the data version and empties the account
+cache, so an ended session is refused at once. Starting a session and touching it move no counter
+(no cache can hold a new token; a cached session is read again once due for its touch anyway), so
+staff signing in and browsing never empty the page, list and dashboard caches.
 """
 
 from __future__ import annotations

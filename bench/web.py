@@ -66,7 +66,7 @@ def ensure_users(url: str, count: int) -> list[str]:
     from perfbudget.web.tables import users
 
     names = [f"bench{i:02d}" for i in range(1, count + 1)]
-    store = Store(url)
+    store = Store(url, migrate=False)  # built (and migrated) by build(); another code's copy keeps its head
     with store.engine.connect() as connection:
         existing = set(connection.execute(select(users.c.username)).scalars())
         codes = list(connection.execute(select(units.c.code).order_by(units.c.id).limit(count)).scalars())
@@ -563,7 +563,11 @@ def main() -> None:
                           f"{q99:>9.1f}", flush=True)
     finally:
         server.terminate()
-        server.wait(10)
+        try:
+            server.wait(60)  # a loaded machine may take more than 10 s to stop the workers
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 if __name__ == "__main__":

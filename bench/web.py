@@ -45,6 +45,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 PASSWORD = "bench-password-1"
+WARM_UP = 2  # seconds of each scenario's warm-up (not measured)
+TOUCH_EVERY = 300  # seconds: web/sessions.py's _TOUCH_EVERY
 
 
 def free_port() -> int:
@@ -64,7 +66,7 @@ def ensure_users(url: str, count: int) -> list[str]:
     from perfbudget.web.tables import users
 
     names = [f"bench{i:02d}" for i in range(1, count + 1)]
-    store = Store(url)
+    store = Store(url, migrate=False)  # built (and migrated) by build(); another code's copy keeps its head
     with store.engine.connect() as connection:
         existing = set(connection.execute(select(users.c.username)).scalars())
         codes = list(connection.execute(select(units.c.code).order_by(units.c.id).limit(count)).scalars())
@@ -311,22 +313,28 @@ class BackendCpu:
         self.last: dict[int, float] = {}
         self._stop = False
         self._thread: Any = None
+        self._looks = 0
 
     def _look(self, initial: bool) -> None:
-        marker = f" {self.database} ".encode()
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                title = (entry / "cmdline").read_bytes()
-            except OSError:
-                continue
-            if not title.startswith(b"postgres: ") or marker not in title:
-                continue
-            pid = int(entry.name)
+        """Every process of the database found in ``/proc`` (each one's command line read: ~1,000 files on a
+        busy machine, so only every second look does it; up to web-page9 every 50 ms, ~0.1 ms of the load
+        generator's CPU per request on the cores the server needs), else the ones known; their CPU time."""
+        self._looks += 1
+        if initial or self._looks % 20 == 0:
+            marker = f" {self.database} ".encode()
+            for entry in Path("/proc").iterdir():
+                if not entry.name.isdigit() or int(entry.name) in self.first:
+                    continue
+                try:
+                    title = (entry / "cmdline").read_bytes()
+                except OSError:
+                    continue
+                if title.startswith(b"postgres: ") and marker in title:
+                    self.first[int(entry.name)] = -1.0 if initial else 0.0
+        for pid in self.first:
             used = cpu_seconds([pid])
-            if pid not in self.first:
-                self.first[pid] = used if initial else 0.0
+            if self.first[pid] < 0:
+                self.first[pid] = used
             self.last[pid] = max(used, self.last.get(pid, 0.0))
 
     def __enter__(self) -> BackendCpu:
@@ -354,6 +362,30 @@ class BackendCpu:
         if self.database is None:
             return None
         return sum(self.last[pid] - self.first[pid] for pid in self.first)
+
+
+def write_marks(url: str) -> tuple[int, int | None] | None:
+    """(transaction ids the cluster has handed out, the store's data change counter or None before migration
+    1100) — PostgreSQL only: the first moves with every writing transaction anywhere on the cluster (what
+    ``pg_current_snapshot()``, the data version up to web-page8, follows), the second only with changes of
+    the data the caches hold (:mod:`perfbudget.store.change_counters`)."""
+    if not url.startswith("postgresql"):
+        return None
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg", "postgresql"), autocommit=True) as connection:
+        xids = int(connection.execute("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").fetchone()[0])
+        present = connection.execute("SELECT to_regclass('change_counters')").fetchone()[0]
+        data = connection.execute("SELECT data FROM change_counters").fetchone()[0] if present else None
+    return xids, data
+
+
+def moves(before: tuple[int, int | None] | None, after: tuple[int, int | None] | None) -> str:
+    """``writes/data moves`` of a scenario: the cluster's writing transactions, the data counter's moves."""
+    if before is None or after is None:
+        return "—"
+    data = "—" if before[1] is None or after[1] is None else str(after[1] - before[1])
+    return f"{after[0] - before[0]}/{data}"
 
 
 def quantiles(values: list[float]) -> tuple[float, float, float]:
@@ -411,6 +443,9 @@ def main() -> None:
                         help="PostgreSQL database name of the store (default bench_web_<projects>)")
     parser.add_argument("--shared-session", action="store_true",
                         help="all clients share one admin session (default: one account and session per client)")
+    parser.add_argument("--keep-sessions", action="store_true",
+                        help="never sign in again (as before web-page9: the sessions' five-minute touches then "
+                             "fall inside a scenario)")
     args = parser.parse_args()
     from scale import build  # type: ignore[import-not-found]
     from sqlalchemy import create_engine, func, select
@@ -464,20 +499,29 @@ def main() -> None:
                     return await sign_in(base, username)
             return list(await asyncio.gather(*(one(u) for u in usernames)))
 
-        signed = asyncio.run(sign_in_all())
-        every_cookie = (signed * args.clients)[:args.clients]
-        # The queue is the reviewers' page: the unit editors (every third account) are left out of it.
-        reviewing = [c for i, c in enumerate(signed) if args.shared_session or i % 3 != 2]
-        reviewing_cookies = (reviewing * args.clients)[:args.clients]
+        def cookie_sets(signed: list[str]) -> tuple[list[str], list[str]]:
+            every_cookie = (signed * args.clients)[:args.clients]
+            # The queue is the reviewers' page: the unit editors (every third account) are left out of it.
+            reviewing = [c for i, c in enumerate(signed) if args.shared_session or i % 3 != 2]
+            return every_cookie, (reviewing * args.clients)[:args.clients]
+
+        every_cookie, reviewing_cookies = cookie_sets(asyncio.run(sign_in_all()))
+        signed_at = time.monotonic()
         print(f"{len(project_ids)} projects, {args.clients} clients ({len(set(usernames))} accounts), "
               f"{args.seconds:g} s per scenario, dashboard of {year}, {args.workers} worker(s), "
               f"{args.client} client, {os.cpu_count()} CPUs, {'PostgreSQL' if args.pg else 'SQLite'}, "
               f"load average {os.getloadavg()[0]:.1f}")
         print(f"{'scenario':<34}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
               f"{'pages seen before':>19}{'server CPU ms/req':>19}{'database CPU ms/req':>21}"
-              f"{'client CPU ms/req':>19}{'conns/worker':>16}")
+              f"{'client CPU ms/req':>19}{'conns/worker':>16}{'writes/data moves':>18}")
         for name in args.scenarios.split(","):
             template, share, thinks, cold, kind = SCENARIOS[name]
+            if not args.keep_sessions and time.monotonic() - signed_at + WARM_UP + args.seconds + 10 > TOUCH_EVERY:
+                # The server writes each session's last request every five minutes (web/sessions.py): all at
+                # once, since all were signed in at once. Signed in again before the scenario, so that no
+                # scenario meets those writes (main's code up to web-page8 emptied every cache on each).
+                every_cookie, reviewing_cookies = cookie_sets(asyncio.run(sign_in_all()))
+                signed_at = time.monotonic()
             # Random project pages are asked by admins and reviewers (they may open every project); a unit
             # editor may open only its own unit's, so it takes part in the dashboard, list and landing pages.
             cookies = reviewing_cookies if kind == "queue" or share < 1.0 else every_cookie
@@ -485,17 +529,19 @@ def main() -> None:
             think = args.think if thinks else 0.0
             label = template.format(think=think)
             # Warm-up (not measured): the dashboard, or for the cold scenario nothing that it will ask for.
-            asyncio.run(run(base, cookies, 2, others, project_ids, 1.0 if cold else share, 0.0, args.client))
+            asyncio.run(run(base, cookies, WARM_UP, others, project_ids, 1.0 if cold else share, 0.0, args.client))
             workers = server_pids(server.pid)
             cpu_before = cpu_seconds(workers)
             split: list[int] = []
             client_before = sum(os.times()[:2])
+            marks_before = write_marks(url)
             with BackendCpu(url) as backends:
                 start = time.perf_counter()
                 dash, proj, errors, repeats = asyncio.run(run(
                     base, cookies, args.seconds, others, project_ids, share, think, args.client, cold,
                     probe=lambda split=split, workers=workers: split.extend(connections_per_worker(workers, port))))
                 elapsed = min(args.seconds, time.perf_counter() - start)
+            marks_after = write_marks(url)
             # this process's CPU (the load generator and the BackendCpu thread's looks at /proc)
             client_ms = (sum(os.times()[:2]) - client_before) * 1000
             every = dash + proj
@@ -508,7 +554,8 @@ def main() -> None:
             seen = f"{repeats / len(proj):.0%}" if proj else "—"
             print(f"{label:<34}{len(every):>9}{len(every) / elapsed:>8.0f}{p50:>9.1f}{p95:>9.1f}{p99:>9.1f}"
                   f"{errors:>8}{seen:>19}{server_ms:>19.2f}{database}"
-                  f"{client_ms / max(1, len(every)):>19.2f}{'/'.join(map(str, split)) or '—':>16}", flush=True)
+                  f"{client_ms / max(1, len(every)):>19.2f}{'/'.join(map(str, split)) or '—':>16}"
+                  f"{moves(marks_before, marks_after):>18}", flush=True)
             if dash and proj:
                 for part, values in ((f"  of which {kind}", dash), ("  of which project page", proj)):
                     q50, q95, q99 = quantiles(values)
@@ -516,7 +563,11 @@ def main() -> None:
                           f"{q99:>9.1f}", flush=True)
     finally:
         server.terminate()
-        server.wait(10)
+        try:
+            server.wait(60)  # a loaded machine may take more than 10 s to stop the workers
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 if __name__ == "__main__":

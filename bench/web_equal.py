@@ -84,12 +84,17 @@ def main() -> None:
     parser.add_argument("--db", required=True)
     parser.add_argument("--base", required=True, help="the other code's src directory (first on PYTHONPATH)")
     parser.add_argument("--per-state", type=int, default=40)
+    parser.add_argument("--base-db", default=None,
+                        help="the other code's store, when it needs another migration head than this tree's: a "
+                             "copy of --db (CREATE DATABASE … TEMPLATE …) left at its head; each server signed in "
+                             "on its own")
     args = parser.parse_args()
     import asyncio
 
     import httpx
 
-    usernames = ensure_users(args.db, 6)  # bench01 管理员, bench02 审核人, bench03 单位填报人, …, bench06 单位填报人
+    # bench01 管理员, bench02 审核人, bench03 单位填报人, …, bench06 单位填报人 (a --base-db copied after them has them)
+    usernames = ensure_users(args.db, 6)
     from sqlalchemy import create_engine, func, select
 
     from perfbudget.store.schema import projects, units
@@ -106,11 +111,13 @@ def main() -> None:
     chosen = chosen_projects(args.db, args.per_state, editor_units)
     lists = page_sets(int(year), editor_units)
     ours, ours_base = start(args.db, None)
-    theirs, theirs_base = start(args.db, args.base)
+    theirs, theirs_base = start(args.base_db or args.db, args.base)
     compared = differing = 0
     try:
         accounts = [usernames[0], usernames[1], usernames[2], usernames[5]]
         cookies = {name: asyncio.run(sign_in(ours_base, name)) for name in accounts}
+        their_cookies = ({name: asyncio.run(sign_in(theirs_base, name)) for name in accounts} if args.base_db
+                         else cookies)
         every = [i for ids in chosen.values() for i in ids]
         paths = ["/dashboard", f"/dashboard?year={year}", "/review/queue", *lists["lists"]]
         for i, project_id in enumerate(every):
@@ -123,11 +130,10 @@ def main() -> None:
         paths.append("/projects/999999999")
         by_status: dict[int, int] = {}
         for name in accounts:
-            headers = {"Cookie": cookies[name]}
-            with httpx.Client(timeout=120, headers=headers) as client:
+            with httpx.Client(timeout=120) as client:
                 for path in paths:
-                    a = client.get(ours_base + path)
-                    b = client.get(theirs_base + path)
+                    a = client.get(ours_base + path, headers={"Cookie": cookies[name]})
+                    b = client.get(theirs_base + path, headers={"Cookie": their_cookies[name]})
                     compared += 1
                     by_status[a.status_code] = by_status.get(a.status_code, 0) + 1
                     if a.status_code != b.status_code or blanked(a.content) != blanked(b.content):

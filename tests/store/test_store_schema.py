@@ -63,7 +63,7 @@ def test_migrated_schema_matches_the_models(db_url: str) -> None:
 def test_downgrade_to_nothing_and_up_again(db_url: str) -> None:
     engine = make_engine(db_url)
     ensure_schema(engine)
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves=None) as connection:
         command.downgrade(alembic_config(connection), "base")
     assert not (set(inspect(engine).get_table_names()) & STORE_TABLES)
     ensure_schema(engine)
@@ -75,10 +75,10 @@ def test_the_unused_edit_claims_table_is_dropped_and_comes_back_on_downgrade(db_
     engine = make_engine(db_url)
     ensure_schema(engine)
     assert "edit_claims" not in inspect(engine).get_table_names()
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves=None) as connection:
         command.downgrade(alembic_config(connection), "0800_indicator_fund_year")
     assert "edit_claims" in inspect(engine).get_table_names()
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves=None) as connection:
         command.upgrade(alembic_config(connection), head_revision())
     assert "edit_claims" not in inspect(engine).get_table_names()
     engine.dispose()
@@ -92,10 +92,10 @@ def test_the_single_column_reviews_index_is_dropped_and_comes_back_on_downgrade(
     engine = make_engine(db_url)
     ensure_schema(engine)
     assert _review_indexes(engine) == {"ix_reviews_version_id_id": ["version_id", "id"]}
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves=None) as connection:
         command.downgrade(alembic_config(connection), "0900_drop_edit_claims")
     assert _review_indexes(engine)["ix_reviews_version_id"] == ["version_id"]
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves=None) as connection:
         command.upgrade(alembic_config(connection), head_revision())
     assert _review_indexes(engine) == {"ix_reviews_version_id_id": ["version_id", "id"]}
     engine.dispose()
@@ -104,7 +104,7 @@ def test_the_single_column_reviews_index_is_dropped_and_comes_back_on_downgrade(
 def test_outdated_database_is_refused_not_migrated(db_url: str) -> None:
     engine = make_engine(db_url)
     ensure_schema(engine)
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves=None) as connection:
         command.downgrade(alembic_config(connection), "0001")
     if head_revision() != "0001":
         with pytest.raises(SchemaOutdatedError):

@@ -128,13 +128,13 @@ def test_a_password_change_in_another_process_ends_the_cached_session(web: WebEn
     assert response.status_code in (302, 303) and "/login" in response.headers["location"]
 
 
-def test_data_version_changes_on_every_commit_from_anywhere(web: WebEnv) -> None:
+def test_data_version_changes_on_every_data_commit_from_anywhere(web: WebEnv) -> None:
     from sqlalchemy import text
 
     from perfbudget.store.engine import make_engine, write_transaction
 
     version = web.app.state.data_version
-    assert version.cheap and version.kind == "sqlite-data-version"
+    assert version.cheap and version.kind == "sqlite-change-counters"
     first = version.current()
     assert version.current() == first  # reading changes nothing
     with write_transaction(web.app.state.engine) as connection:  # this process
@@ -146,3 +146,83 @@ def test_data_version_changes_on_every_commit_from_anywhere(web: WebEnv) -> None
         connection.execute(text("UPDATE users SET display_name = 'x' WHERE username = 'viewer'"))
     other.dispose()
     assert version.current() != second
+
+
+def _counters(url: str) -> tuple[int, int]:
+    from sqlalchemy import text
+
+    from perfbudget.store.engine import make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            row = connection.execute(text("SELECT data, accounts FROM change_counters")).one()
+    finally:
+        engine.dispose()
+    return int(row[0]), int(row[1])
+
+
+def test_sign_ins_session_touches_and_sign_outs_leave_the_page_caches_be(any_web: WebEnv,
+                                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Writes no page holds — a sign-in, a session touched (every five minutes of each signed-in user), a
+    wrong password's audit row, an API token made — move no counter; a sign-out moves ``accounts`` only
+    (the account cache's), so the pages, lists and dashboards cached stay; the signed-out session is refused
+    at once all the same."""
+    from datetime import timedelta
+
+    from perfbudget.web import sessions
+    from perfbudget.web.accounts import create_token
+    from tests.web.conftest import login
+
+    web, pid = any_web, any_web.project_ids[0]
+    admin = web.client("admin")
+    assert admin.get(f"/projects/{pid}").status_code == 200 and admin.get("/projects?year=all").status_code == 200
+    pages = web.app.state.pages
+    hits, before = pages.hits, _counters(web.url)
+    reviewer = web.client("reviewer")  # a sign-in
+    guesser = web.client()
+    assert guesser.post("/login", data={"username": "viewer", "password": "wrong",
+                                        "csrf_token": csrf_of(guesser)}).status_code == 401
+    create_token(web.app.state.engine, 1, "bench", None)
+    monkeypatch.setattr(sessions, "_TOUCH_EVERY", timedelta(seconds=0))  # every session touched when used
+    assert admin.get("/dashboard").status_code == 200
+    assert _counters(web.url) == before
+    assert admin.get(f"/projects/{pid}").status_code == 200 and admin.get("/projects?year=all").status_code == 200
+    assert pages.hits == hits + 2  # both still cached
+    copied = dict(reviewer.cookies)
+    out = reviewer.post("/logout", data={"csrf_token": csrf_of(reviewer, "/account")}, follow_redirects=False)
+    assert out.status_code in (302, 303)
+    after = _counters(web.url)
+    assert after[0] == before[0] and after[1] == before[1] + 1
+    assert admin.get(f"/projects/{pid}").status_code == 200 and pages.hits == hits + 3
+    stolen = web.client()
+    stolen.cookies.update(copied)
+    refused = stolen.get("/dashboard", follow_redirects=False)
+    assert refused.status_code in (302, 303) and "/login" in refused.headers["location"]
+    login(web.client(), "reviewer")
+
+
+def test_a_cli_import_into_the_same_database_is_seen_at_once(any_web: WebEnv, seed_path,  # type: ignore[no-untyped-def]
+                                                             tmp_path) -> None:
+    """``perfbudget import`` run in another process on the database the web serves: the cached project page,
+    list and dashboard show the new version at once."""
+    import subprocess
+    import sys
+
+    web, pid = any_web, any_web.project_ids[0]
+    admin = web.client("admin")
+    assert "≥12次" in admin.get(f"/projects/{pid}").text
+    listed = admin.get("/projects?year=all").text
+    board = admin.get("/dashboard?year=all").text
+    assert "≥12次" in admin.get(f"/projects/{pid}").text  # cached
+    changed = tmp_path / "新版.txt"
+    changed.write_text(seed_path.read_text(encoding="utf-8").replace("≥12次", "≥13次", 1), encoding="utf-8")
+    before = _counters(web.url)
+    done = subprocess.run([sys.executable, "-m", "perfbudget", "import", str(changed), "--db", web.url],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert _counters(web.url)[0] > before[0]
+    page = admin.get(f"/projects/{pid}").text
+    assert "≥13次" in page and "≥12次" not in page.split("≥13次")[0][-2000:]
+    assert admin.get("/projects?year=all").text != listed  # the new version's date or count
+    assert admin.get("/dashboard?year=all").status_code == 200 and board

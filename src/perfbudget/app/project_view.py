@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Dialect, Select, bindparam, exists, func, literal, literal_column, select
+from sqlalchemy import ColumnElement, Dialect, Select, bindparam, exists, func, literal, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from perfbudget.app.errors import NotFound
@@ -53,6 +53,7 @@ from perfbudget.store.evaluations import KIND_EVALUATION
 from perfbudget.store.queries import INDICATOR_COLUMNS, StoredVersion
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import (
+    change_counters,
     documents,
     evaluations,
     indicators,
@@ -93,11 +94,12 @@ _EVALUATION_KEYS = ("id", "version_id", "project_id", "version", "year", "kind",
 
 
 def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = False,
-                snapshot: bool = False) -> Select[Any]:
+                versioned: bool = False) -> Select[Any]:
     """The head query with the version shown chosen by ``number`` (a column expression); ``whole``
     (PostgreSQL): with the version's indicators as a JSON array, and with ``events`` the project's
-    workflow events too; ``snapshot`` (PostgreSQL): with the statement's snapshot as text, the data
-    version (:mod:`perfbudget.web.freshness`) the row was read under."""
+    workflow events too; ``versioned`` (PostgreSQL): with the store's change counters as the statement
+    saw them (``data_changes``, ``account_changes``), the data version (:mod:`perfbudget.web.freshness`)
+    the row was read under."""
     picked_review, picked_evaluation = reviews.alias("picked_review"), evaluations.alias("picked_evaluation")
     newest_review = (select(picked_review.c.id).where(picked_review.c.version_id == project_versions.c.id)
                      .order_by(picked_review.c.id.desc()).limit(1).correlate(project_versions).scalar_subquery())
@@ -137,8 +139,11 @@ def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = 
                           .where(workflow_events.c.project_id == projects.c.id).correlate(projects)
                           .scalar_subquery())
             parts.append(event_rows.label("event_rows"))
-        if snapshot:
-            parts.append(literal_column("pg_current_snapshot()::text").label("data_version"))
+        if versioned:
+            parts += [select(change_counters.c.data).where(change_counters.c.id == 1).scalar_subquery()
+                      .label("data_changes"),
+                      select(change_counters.c.accounts).where(change_counters.c.id == 1).scalar_subquery()
+                      .label("account_changes")]
     return (select(*head, *version, *review, *evaluation, reviewer_grade.label("reviewer_grade"), *parts)
             .select_from(projects)
             .join(units, units.c.id == projects.c.unit_id)
@@ -163,8 +168,8 @@ _WHOLE = {(choice, events): DriverStatement(_head_query(number, whole=True, even
                                  ("official", func.coalesce(workflow_states.c.approved_version,
                                                             projects.c.latest_version)))
           for events in (False, True)}
-# The page's statement with its snapshot (the data version), by "number" or "official".
-_VERSIONED = {choice: DriverStatement(_head_query(number, whole=True, events=True, snapshot=True))
+# The page's statement with its data version (the change counters), by "number" or "official".
+_VERSIONED = {choice: DriverStatement(_head_query(number, whole=True, events=True, versioned=True))
               for choice, number in (("number", bindparam("number")),
                                      ("official", func.coalesce(workflow_states.c.approved_version,
                                                                 projects.c.latest_version)))}
@@ -290,12 +295,15 @@ async def load_page_on_loop(connection: Any, dialect: Dialect, principal: Princi
 
 async def versioned_page_row(connection: Any, dialect: Dialect, project_id: int,
                              number: int | None = None) -> dict[str, Any] | None:
-    """The row :func:`load_page_on_loop` reads, with ``data_version``: the snapshot it was read under (the
-    value :meth:`perfbudget.web.freshness.DataVersion.current_async` gives), so that a page built from it
-    needs no separate question for the version; None when there is no such project. Not yet checked
+    """The row :func:`load_page_on_loop` reads, with ``data_version``: the change counters it was read under
+    (the value :meth:`perfbudget.web.freshness.DataVersion.current_async` gives), so that a page built from
+    it needs no separate question for the version; None when there is no such project. Not yet checked
     against any principal: :func:`page_of_row` does that."""
     statement = _VERSIONED["number" if number is not None else "official"]
-    return await statement.first_async(connection, dialect, _parameters(project_id, number))
+    row = await statement.first_async(connection, dialect, _parameters(project_id, number))
+    if row is not None:
+        row["data_version"] = (int(row.pop("data_changes")), int(row.pop("account_changes")))
+    return row
 
 
 def page_of_row(row: dict[str, Any] | None, principal: Principal, settings: CoreSettings) -> ProjectPage | None:

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -128,9 +128,23 @@ def make_engine(url: str) -> Engine:
     return create_engine(parsed, pool_size=PG_POOL_SIZE, max_overflow=PG_MAX_OVERFLOW)
 
 
+# What a write transaction's commit moves in ``change_counters`` (schema.ChangeCounterRow): "data" (the
+# default: anything the web's caches may hold), "accounts" (a session ended), None (nothing any cache holds).
+Moves = Literal["data", "accounts"] | None
+# The counter moved as the transaction's last statement, so its row lock is held only while it commits;
+# on PostgreSQL only by a transaction that wrote (one that was handed a transaction id).
+_MOVE = {"data": "UPDATE change_counters SET data = data + 1 WHERE id = 1",
+         "accounts": "UPDATE change_counters SET accounts = accounts + 1 WHERE id = 1"}
+_MOVE_PG = {kind: statement + " AND pg_current_xact_id_if_assigned() IS NOT NULL" for kind, statement in _MOVE.items()}
+
+
 @contextmanager
-def write_transaction(engine: Engine) -> Iterator[Connection]:
+def write_transaction(engine: Engine, moves: Moves = "data") -> Iterator[Connection]:
     """A connection in a write transaction: committed when the block ends, rolled back on error.
+
+    If the block wrote anything, the commit also moves the change counter ``moves`` names (the web's
+    caches' data version, :mod:`perfbudget.web.freshness`): every write moves ``data`` unless its caller
+    says it changes nothing a cache holds.
 
     On the primary of a :class:`Router` with a replica, inside a :func:`session_scope`, the
     session's position becomes the primary's WAL position after the commit (read-your-writes)."""
@@ -138,7 +152,14 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as connection:
         connection.execution_options(**{_WRITE: True})
         with connection.begin():
+            sqlite = None if moves is None or is_postgres(connection) else connection.connection.driver_connection
+            written = sqlite.total_changes if sqlite is not None else 0
             yield connection
+            if moves is not None:
+                if sqlite is None:
+                    connection.exec_driver_sql(_MOVE_PG[moves])
+                elif sqlite.total_changes != written:
+                    connection.exec_driver_sql(_MOVE[moves])
         if position is not None:
             lsn = connection.exec_driver_sql("SELECT pg_current_wal_insert_lsn()::text").scalar()
             connection.rollback()

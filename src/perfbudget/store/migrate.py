@@ -30,7 +30,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Opening a database at this revision needs no Alembic import (Alembic
 # and its scripts are loaded only to migrate), which keeps every command's start-up short.
 # tests/store/test_store_schema.py checks it against the scripts: bump it with each new migration.
-HEAD_REVISION = "1000_drop_reviews_version_index"
+HEAD_REVISION = "1100_change_counters"
 _PG_LOCK = 0x70626462  # advisory lock key: one migrator at a time on PostgreSQL
 
 
@@ -80,7 +80,7 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
     """Upgrade to ``revision`` in one transaction; returns (revision before, revision after)."""
     from alembic import command
 
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves=None) as connection:
         if is_postgres(connection):
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
         before = current_revision(connection)
@@ -113,7 +113,7 @@ def _main() -> None:
     from alembic import command
 
     engine = make_engine(args.db)
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves=None) as connection:
         command.revision(alembic_config(connection), message=args.message, autogenerate=True)
 
 

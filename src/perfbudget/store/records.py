@@ -16,9 +16,8 @@ inside their own transaction: ``projects.latest_version`` moved by a compare-and
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, func, select
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from perfbudget.store.schema import Base, utc_now
@@ -94,12 +93,3 @@ audit_log = _tables["audit_log"]
 workflow_states = _tables["workflow_states"]
 workflow_events = _tables["workflow_events"]
 version_authors = _tables["version_authors"]
-
-
-def change_marks() -> list[Any]:
-    """Scalar subqueries whose values change with every committed change to the stored projects,
-    their reviews, evaluations, workflow and audit (the web's data version adds its accounts)."""
-    from perfbudget.store.schema import evaluations, project_versions, reviews
-
-    return [select(func.max(table.c.id)).scalar_subquery()
-            for table in (project_versions, reviews, evaluations, workflow_events, audit_log)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -252,6 +253,24 @@ class EvaluationRow(Base):
                       Index("ix_evaluations_version_id_kind_id", "version_id", "kind", "id"))  # the last one (0500)
 
 
+class ChangeCounterRow(Base):
+    """The store's change counters: one row (``id`` 1), moved in the committing transaction of every write
+    (:func:`perfbudget.store.engine.write_transaction`), read by the web as its caches' data version
+    (:mod:`perfbudget.web.freshness`).
+
+    ``data`` moves with every change of what the web's caches hold (projects, versions, reviews, evaluations,
+    workflow, units, accounts…); ``accounts`` with a sign-out (a session ended: the account cache's concern
+    only). Writes that no cache holds (a session started or touched, an API token used, an upload kept, an
+    audit row of a sign-in) move neither. Both start at the migration's time in microseconds, so a store made
+    again never repeats an earlier store's values.
+    """
+
+    __tablename__ = "change_counters"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    data: Mapped[int] = mapped_column(BigInteger)
+    accounts: Mapped[int] = mapped_column(BigInteger)
+
+
 _tables = Base.metadata.tables
 units = _tables["units"]
 documents = _tables["documents"]
@@ -263,3 +282,4 @@ document_items = _tables["document_items"]
 version_changes = _tables["version_changes"]
 reviews = _tables["reviews"]
 evaluations = _tables["evaluations"]
+change_counters = _tables["change_counters"]

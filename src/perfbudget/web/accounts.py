@@ -197,7 +197,7 @@ def authenticate(engine: Engine, username: str, password: str) -> tuple[Principa
     if not verify_password(row.password_hash, password) or not row.active:
         return None
     if needs_rehash(row.password_hash):
-        with write_transaction(engine) as connection:
+        with write_transaction(engine, moves=None) as connection:  # the same account: no cache holds the hash
             connection.execute(update(users).where(users.c.id == row.id)
                                .values(password_hash=hash_password(password)))
     return principal_from_row(row), row.session_epoch
@@ -230,7 +230,7 @@ def create_token(engine: Engine, user_id: int, name: str, actor: Principal | Non
     ``days``: it stops working after that many days (None: until revoked)."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = utc_now()
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves=None) as connection:  # tokens are read on each API request, never cached
         token_id = connection.execute(insert(api_tokens).returning(api_tokens.c.id).values(
             user_id=user_id, name=name[:100], token_hash=token_hash(token), prefix=token[:10], created_at=now,
             expires_at=now + timedelta(days=days) if days else None)).scalar_one()
@@ -241,7 +241,7 @@ def create_token(engine: Engine, user_id: int, name: str, actor: Principal | Non
 
 
 def revoke_token(engine: Engine, token_id: int, actor: Principal, ip: str | None = None) -> str | None:
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves=None) as connection:  # tokens are read on each API request
         row = connection.execute(select(api_tokens).where(api_tokens.c.id == token_id)).first()
         if row is None or (row.user_id != actor.id and actor.role is not Role.ADMIN):
             return "没有该令牌"

@@ -75,7 +75,7 @@ def stored_secret(engine: Engine) -> str:
     if value:
         return str(value)
     try:
-        with write_transaction(engine) as connection:
+        with write_transaction(engine, moves=None) as connection:
             connection.execute(insert(web_settings).values(key=_SECRET_KEY, value=secrets.token_urlsafe(48)))
     except IntegrityError:
         pass  # another worker created it first

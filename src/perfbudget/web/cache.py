@@ -11,7 +11,9 @@
 
 Whenever the data version differs from the one the entries were made under, every entry
 is dropped first: nothing computed before a change is served after it, whichever process
-made the change. The caches are thread-safe and bounded (LRU).
+made the change. The page and dashboard caches follow the version's ``data`` counter only
+(:func:`perfbudget.web.freshness.data_part`: a sign-out leaves them be), the account cache the
+whole version. The caches are thread-safe and bounded (LRU).
 """
 
 from __future__ import annotations
@@ -22,11 +24,20 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
 
+from perfbudget.web.freshness import data_part
+
 T = TypeVar("T")
 
 
+def _whole(version: Hashable) -> Hashable:
+    return version
+
+
 class _Generational(Generic[T]):
-    """An LRU map whose entries all belong to one data version; bounded by count and by ``weight``."""
+    """An LRU map whose entries all belong to one data version (its :attr:`part` the cache follows);
+    bounded by count and by ``weight``."""
+
+    part: Callable[[Hashable], Hashable] = staticmethod(_whole)
 
     def __init__(self, enabled: bool, max_entries: int, max_weight: int | None = None,
                  weight: Callable[[T], int] | None = None) -> None:
@@ -50,6 +61,7 @@ class _Generational(Generic[T]):
     def get(self, version: Hashable, key: Hashable) -> T | None:
         if not self.enabled:
             return None
+        version = self.part(version)
         with self._lock:
             self._sync(version)
             value = self._entries.get(key)
@@ -64,6 +76,7 @@ class _Generational(Generic[T]):
         """Keep ``value`` computed under ``version`` (ignored if the version has moved on since)."""
         if not self.enabled:
             return
+        version = self.part(version)
         with self._lock:
             if self._version is not None and version != self._version:
                 return  # computed under an older (or newer) version than the entries kept now
@@ -82,7 +95,7 @@ class _Generational(Generic[T]):
 
     @property
     def version(self) -> Hashable:
-        """The data version the entries kept now were made under (None before the first)."""
+        """The data version (its :attr:`part`) the entries kept now were made under (None before the first)."""
         return self._version
 
     def peek(self, key: Hashable) -> T | None:
@@ -100,6 +113,8 @@ class _Generational(Generic[T]):
 class DashboardCache(_Generational[Any]):
     """Dashboard aggregates (and the list of years) per scope, for one data version."""
 
+    part = staticmethod(data_part)
+
     def __init__(self, enabled: bool = True, size: int = 256) -> None:
         super().__init__(enabled, size)
         self._computing: dict[Hashable, threading.Lock] = {}
@@ -109,6 +124,7 @@ class DashboardCache(_Generational[Any]):
         found = self.get(version, key)
         if found is not None or not self.enabled:
             return found if found is not None else compute()
+        version = self.part(version)
         with self._lock:
             gate = self._computing.setdefault((version, key), threading.Lock())
         with gate:
@@ -123,6 +139,8 @@ class DashboardCache(_Generational[Any]):
 
 class PageCache(_Generational[bytes]):
     """Rendered pages (UTF-8 HTML with the CSRF placeholder), at most ``max_bytes`` in all."""
+
+    part = staticmethod(data_part)
 
     def __init__(self, enabled: bool = True, max_bytes: int = 64 * 1024 * 1024, max_entries: int = 20_000) -> None:
         super().__init__(enabled, max_entries, max_bytes, len)

@@ -142,7 +142,7 @@ def api_user(request: Request) -> Principal:
     if principal is None:
         raise WebError(401, "unauthorized", "API 令牌无效、已吊销或其账号已停用")
     if request.method != "GET":
-        with write_transaction(engine) as connection:
+        with write_transaction(engine, moves=None) as connection:  # tokens are asked each request, no cache
             connection.execute(update(api_tokens).where(api_tokens.c.token_hash == token_hash(token.strip()))
                                .values(last_used_at=utc_now()))
     return principal

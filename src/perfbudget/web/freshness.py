@@ -1,24 +1,30 @@
-"""The data version: a value that changes whenever anything is committed to the database.
+"""The data version: a value that changes whenever data the web's caches hold is committed.
 
 The page, user and dashboard caches key their entries by it, so an entry made before a
 change is never served after it — whoever made the change (this process, another worker,
 the CLI).
 
-* SQLite file: a dedicated connection per process asks ``PRAGMA data_version``
-  (a few microseconds). SQLite changes that value on a connection whenever *another*
-  connection — in this process or any other — has committed, and this connection never
-  writes. See https://sqlite.org/pragma.html#pragma_data_version.
-* PostgreSQL: the transaction snapshot, ``pg_current_snapshot()`` (the oldest transaction
-  still running, the next transaction id and those in progress between). A commit of any
-  transaction that wrote (and only such a commit) changes what a later snapshot shows, so the
-  value changes exactly when committed data does; it reads no table (tens of microseconds in
-  the server). It is asked where the request reads its data (with a streaming replica: the
-  replica, whose snapshots follow the replayed commits, or the primary for a user whose own
-  write the replica does not hold yet), so the version never runs ahead of the data. See
-  https://www.postgresql.org/docs/current/functions-info.html#FUNCTIONS-PG-SNAPSHOT.
-* In-memory SQLite: one small query of the highest ids of project versions, reviews,
-  evaluations, workflow events and audit entries, plus the accounts' latest update and the
-  sum of their session epochs.
+It is the pair of the store's change counters (``change_counters``, :class:`perfbudget.store.schema.ChangeCounterRow`):
+``(data, accounts)``. Every write transaction of the store moves ``data`` as it commits
+(:func:`perfbudget.store.engine.write_transaction`, whichever face writes: web, API, CLI import,
+review, library), a sign-out moves ``accounts``; writes no cache holds move neither — a session
+started or touched, an API token used or made, an upload kept, the audit row of a sign-in. The page,
+list and dashboard caches follow ``data`` alone (:func:`data_part`), the account cache the pair. Up to
+web-page8 the version was PostgreSQL's ``pg_current_snapshot()`` and SQLite's ``PRAGMA data_version``,
+which move with every commit — so with many staff signed in, every session's touch (one per five
+minutes each) emptied every cache of every worker, and each list's first request after it cost
+0.3–2.5 s. A change made outside perfbudget (psql) must move the counter itself
+(``UPDATE change_counters SET data = data + 1``) to be seen by running servers before their restart.
+
+* SQLite file: a dedicated connection per process asks ``PRAGMA data_version`` (a few
+  microseconds), which changes whenever *another* connection has committed; only then it reads
+  the counters again. See https://sqlite.org/pragma.html#pragma_data_version.
+* PostgreSQL: the counters' one row (a primary-key read, tens of microseconds in the server). It is
+  read where the request reads its data (with a streaming replica: the replica, which replays the
+  counters' moves with the data, or the primary for a user whose own write the replica does not hold
+  yet), so the version never runs ahead of the data. The project page reads it in its own statement
+  (:func:`perfbudget.app.project_view.versioned_page_row`): the row is exactly the data of that version.
+* In-memory SQLite: the counters' row, read on the one shared connection.
 
 Where the version is a query, the web asks it once per request (:func:`perfbudget.web.deps.page_user`)
 and keeps it in the request for the user, dashboard and page caches. On PostgreSQL without a replica
@@ -39,37 +45,43 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, func, select
-
-from perfbudget.store.records import change_marks
-from perfbudget.web.tables import users
+from sqlalchemy import Connection, Engine
 
 T = TypeVar("T")
 
-_SNAPSHOT = "SELECT pg_current_snapshot()::text"
-_SNAPSHOT_CONNECTIONS = 4  # per process, for the snapshot question in worker threads
-# asyncio ones per process, opened as needed, on the loop: at most four at once for the snapshot question (as
+_COUNTERS = "SELECT data, accounts FROM change_counters WHERE id = 1"
+_VERSION_CONNECTIONS = 4  # per process, for the version question in worker threads
+# asyncio ones per process, opened as needed, on the loop: at most four at once for the version question (as
 # many as before the pages' reads came to the loop: more made the other pages' p95 worse), eight for pages' reads
 _QUESTION_CONNECTIONS = 4
 _PAGE_CONNECTIONS = 8
 
 
+def data_part(version: Hashable) -> Hashable:
+    """The part of a data version the page, list and dashboard caches follow: the ``data`` counter (a
+    sign-out, which moves ``accounts`` only, leaves them be)."""
+    return version[0] if isinstance(version, tuple) else version
+
+
 class DataVersion:
-    """``current()`` returns a hashable value that differs after every committed change."""
+    """``current()`` returns ``(data, accounts)``, the store's change counters: a value that differs after
+    every committed change of what the web's caches hold."""
 
     def __init__(self, engine: Engine, reading: Callable[[], AbstractContextManager[Connection]] | None = None) -> None:
         self._engine = engine
         self._reading = reading  # where the data is read (a replica router's ``read``); None: the engine
         self._lock = threading.Lock()
         self._watcher: sqlite3.Connection | None = None
+        self._mark: int | None = None  # the watcher's PRAGMA data_version when the counters were read last
+        self._counters: tuple[int, int] = (0, 0)
         # PostgreSQL without a replica: autocommit driver connections of its own (None: a free place)
         self._slots: queue.LifoQueue[Any] = queue.LifoQueue()
-        for _ in range(_SNAPSHOT_CONNECTIONS):
+        for _ in range(_VERSION_CONNECTIONS):
             self._slots.put(None)
         # PostgreSQL without a replica: asyncio connections of the event loop that asked last
         self._loop: asyncio.AbstractEventLoop | None = None
         self._idle: list[Any] = []
-        self._gate: asyncio.Semaphore | None = None  # the snapshot question's
+        self._gate: asyncio.Semaphore | None = None  # the version question's
         self._page_gate: asyncio.Semaphore | None = None  # pages' reads (:meth:`read_on_loop` with ``page``)
         database = engine.url.database
         if engine.dialect.name == "sqlite" and database not in (None, "", ":memory:"):
@@ -81,8 +93,8 @@ class DataVersion:
     @property
     def kind(self) -> str:
         if self._watcher is not None:
-            return "sqlite-data-version"
-        return "postgresql-snapshot" if self._engine.dialect.name == "postgresql" else "query"
+            return "sqlite-change-counters"
+        return "postgresql-change-counters" if self._engine.dialect.name == "postgresql" else "query"
 
     @property
     def cheap(self) -> bool:
@@ -95,7 +107,7 @@ class DataVersion:
         return self._watcher is None and self._reading is None and self._engine.dialect.name == "postgresql"
 
     async def current_async(self) -> Hashable:
-        """:meth:`current` for a coroutine: the snapshot on the event loop (:attr:`on_loop`), the SQLite
+        """:meth:`current` for a coroutine: the counters on the event loop (:attr:`on_loop`), the SQLite
         pragma right away (:attr:`cheap`), anything else in a worker thread."""
         if self.cheap:
             return self.current()
@@ -104,12 +116,12 @@ class DataVersion:
 
             return await run_in_threadpool(self.current)
 
-        async def snapshot(connection: Any) -> Hashable:
-            cursor = await connection.execute(_SNAPSHOT)
+        async def counters(connection: Any) -> Hashable:
+            cursor = await connection.execute(_COUNTERS)
             row = await cursor.fetchone()
-            return str(row[0])
+            return int(row[0]), int(row[1])
 
-        return await self.read_on_loop(snapshot, page=False)
+        return await self.read_on_loop(counters, page=False)
 
     async def read_on_loop(self, read: Callable[[Any], Awaitable[T]], page: bool = True) -> T:
         """``read(connection)`` on one of this object's asyncio connections of the running loop (psycopg,
@@ -141,7 +153,7 @@ class DataVersion:
         raise AssertionError("unreachable")
 
     def _gate_of_loop(self, page: bool = False) -> asyncio.Semaphore:
-        """The semaphore of the running loop for pages' reads (``page``) or the snapshot question; connections
+        """The semaphore of the running loop for pages' reads (``page``) or the version question; connections
         made on another loop (a test client's, since closed) are let go."""
         loop = asyncio.get_running_loop()
         if self._loop is not loop or self._gate is None or self._page_gate is None:
@@ -163,34 +175,34 @@ class DataVersion:
     def current(self) -> Hashable:
         if self._watcher is not None:
             with self._lock:
-                return int(self._watcher.execute("PRAGMA data_version").fetchone()[0])
+                # The pragma first: a commit after it is seen by the next question; the counters read
+                # after it are at least as new as the pragma says.
+                mark = int(self._watcher.execute("PRAGMA data_version").fetchone()[0])
+                if mark != self._mark:
+                    row = self._watcher.execute(_COUNTERS).fetchone()
+                    self._counters, self._mark = (int(row[0]), int(row[1])), mark
+                return self._counters
         return self._queried()
 
     def _queried(self) -> Hashable:
-        if self._engine.dialect.name == "postgresql":
-            if self._reading is not None:
-                with self._reading() as connection:
-                    return str(connection.exec_driver_sql(_SNAPSHOT).scalar_one())
-            return self._snapshot()
-        query = select(
-            *change_marks(),
-            select(func.max(users.c.updated_at)).scalar_subquery(),
-            select(func.sum(users.c.session_epoch)).scalar_subquery(),
-        )
+        if self._engine.dialect.name == "postgresql" and self._reading is None:
+            return self._counters_read()
         with (self._reading() if self._reading is not None else self._engine.connect()) as connection:
-            return tuple(connection.execute(query).one())
+            row = connection.exec_driver_sql(_COUNTERS).one()
+        return int(row[0]), int(row[1])
 
-    def _snapshot(self) -> str:
-        """The snapshot on a connection of this object's own (no pool check-out, no transaction: a few
-        tens of microseconds). At most :data:`_SNAPSHOT_CONNECTIONS` are opened, lazily; a thread finding
+    def _counters_read(self) -> tuple[int, int]:
+        """The counters on a connection of this object's own (no pool check-out, no transaction: a few
+        tens of microseconds). At most :data:`_VERSION_CONNECTIONS` are opened, lazily; a thread finding
         them all busy waits for one (opening a connection per question would cost far more). A
         connection that broke (server restarted) is dropped and the question asked again."""
         for attempt in (1, 2):
             connection = self._take()
             try:
                 cursor = connection.cursor()
-                cursor.execute(_SNAPSHOT)
-                value = str(cursor.fetchone()[0])
+                cursor.execute(_COUNTERS)
+                row = cursor.fetchone()
+                value = int(row[0]), int(row[1])
             except Exception:
                 with contextlib.suppress(Exception):  # already broken: nothing more to release
                     connection.close()

@@ -13,9 +13,11 @@ session is valid only while its row says so, so a copied cookie stops working at
 Each sign-in starts a new session (a new token: no fixation). ``last_seen_at`` is written at
 most every five minutes per session (so the idle timeout is exact to five minutes). A valid
 session is kept in the process's account cache (``web/cache.py``) under the data version, so
-ordinary browsing needs no query; any commit anywhere — a sign-out, a password change in
-another worker — changes the data version and empties the cache, so an ended session is
-refused at once.
+ordinary browsing needs no query; a sign-out (it moves the ``accounts`` change counter) or a
+password change in another worker (``data``) changes the data version and empties the account
+cache, so an ended session is refused at once. Starting a session and touching it move no counter
+(no cache can hold a new token; a cached session is read again once due for its touch anyway), so
+staff signing in and browsing never empty the page, list and dashboard caches.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def start(engine: Engine, user_id: int, max_age_seconds: int, ip: str | None = N
     """A new session for ``user_id``; returns the token to keep in the cookie. Expired rows are purged."""
     token = secrets.token_urlsafe(32)
     now = utc_now()
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves=None) as connection:  # a new token: in no cache yet
         connection.execute(insert(web_sessions).values(
             id=_key(token), user_id=user_id, created_at=now, last_seen_at=now,
             expires_at=now + timedelta(seconds=max_age_seconds), ip=(ip or "")[:64] or None))
@@ -56,7 +58,7 @@ def start(engine: Engine, user_id: int, max_age_seconds: int, ip: str | None = N
 
 def end(engine: Engine, token: str) -> None:
     """End one session (sign-out)."""
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves="accounts") as connection:  # the account cache may hold it
         connection.execute(update(web_sessions).where(web_sessions.c.id == _key(token),
                                                       web_sessions.c.revoked_at.is_(None))
                            .values(revoked_at=utc_now()))
@@ -96,7 +98,8 @@ def live(engine: Engine, token: str, idle_seconds: int) -> Live | None:
     if now >= _aware(row.expires_at) or now - last_seen > timedelta(seconds=idle_seconds):
         return None
     if now - last_seen > _TOUCH_EVERY:
-        with write_transaction(engine) as connection:
+        # the cached session (its last_seen_at) needs reading again when due anyway: no cache to empty
+        with write_transaction(engine, moves=None) as connection:
             connection.execute(update(web_sessions).where(web_sessions.c.id == key).values(last_seen_at=now))
         last_seen = now
     return Live(int(row.user_id), _aware(row.expires_at), last_seen)

@@ -24,7 +24,7 @@ def keep(engine: Engine, user_id: int, name: str, data: bytes, hours: float = 24
     A user keeps at most :data:`MAX_PENDING` uploads unconfirmed: past that a new one is refused
     (429) until one is imported, discarded or expires. Unbounded until 2026-12-03: a unit editor
     could keep uploading 50 MB files, each kept in the database for a day."""
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves=None) as connection:
         expiry.purge(connection, hours)
         waiting = connection.execute(select(func.count()).select_from(uploads)
                                      .where(uploads.c.user_id == user_id)).scalar_one()
@@ -50,5 +50,5 @@ def pending(engine: Engine, user_id: int, upload_id: int, hours: float = 24) -> 
 
 
 def forget(engine: Engine, upload_id: int) -> None:
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves=None) as connection:
         connection.execute(delete(uploads).where(uploads.c.id == upload_id))

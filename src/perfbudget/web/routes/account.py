@@ -40,7 +40,7 @@ def change_password(request: Request, current: str = Form(...), new: str = Form(
         flash(request, f"尝试过多，请 {max(1, -(-wait // 60))} 分钟后再试", "error")
         return redirect("/account")
     if authenticate(engine, principal.username, current) is None:
-        with write_transaction(engine) as connection:
+        with write_transaction(engine, moves=None) as connection:  # an audit row: no page shows it
             audit.record(connection, principal, throttle.FAILED, "user", principal.id,
                          f"修改密码时当前密码不正确：{principal.username}", ip=ip, username=principal.username)
         flash(request, "当前密码不正确", "error")

@@ -39,7 +39,7 @@ def login(request: Request, username: str = Form(""), password: str = Form(""),
         logged = wait > 0 and throttle.already_logged(connection, name, ip, policy)
     if wait:
         if not logged:
-            with write_transaction(engine) as connection:
+            with write_transaction(engine, moves=None) as connection:  # an audit row: no page shows it
                 audit.record(connection, None, throttle.THROTTLED, "user", None,
                              f"登录尝试过多，已暂停登录：{name}", ip=ip, username=name or None)
         minutes = max(1, -(-wait // 60))
@@ -50,7 +50,7 @@ def login(request: Request, username: str = Form(""), password: str = Form(""),
         return response
     found = authenticate(engine, username.strip(), password)
     if found is None:
-        with write_transaction(engine) as connection:
+        with write_transaction(engine, moves=None) as connection:  # an audit row: no page shows it
             audit.record(connection, None, "session.login_failed", "user", None, f"登录失败：{username.strip()}",
                          ip=client_ip(request), username=username.strip()[:64] or None)
         return render(request, "login.html", {"next": _safe_next(next), "username": username,
@@ -62,7 +62,7 @@ def login(request: Request, username: str = Form(""), password: str = Form(""),
     token = sessions.start(engine, principal.id, request.app.state.config.session_max_age, client_ip(request))
     request.session.clear()  # a fresh session and CSRF token on sign-in (no fixation)
     request.session.update({"uid": principal.id, "epoch": epoch, "sid": token})
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, moves=None) as connection:  # an audit row: no page shows it
         audit.record(connection, principal, "session.login", "user", principal.id, f"{principal.username} 登录",
                      ip=client_ip(request))
     return redirect(_safe_next(next))
@@ -76,7 +76,7 @@ def logout(request: Request) -> Response:
         sessions.end(engine_of(request), token)
     request.session.clear()
     if principal is not None:
-        with write_transaction(engine_of(request)) as connection:
+        with write_transaction(engine_of(request), moves=None) as connection:  # an audit row
             audit.record(connection, principal, "session.logout", "user", principal.id,
                          f"{principal.username} 退出登录", ip=client_ip(request))
     return redirect("/login")

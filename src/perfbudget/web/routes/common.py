@@ -61,7 +61,7 @@ async def cached_page(request: Request, principal: Principal, key: Hashable,
     # PostgreSQL: the version is one small query (the snapshot, where the request reads), asked on the
     # event loop (with a replica: in a worker thread); far cheaper than the pages it saves rebuilding.
     version = await data_version_async(request)  # asked already by the user dependency, as a rule
-    full_key = (key, principal.role, principal.unit_code, version)
+    full_key = (key, principal.role, principal.unit_code, cache.part(version))
     body = cache.get(version, full_key)
     if body is None:
         request.scope[PLACEHOLDERS] = (cache.placeholder, cache.name_placeholder)

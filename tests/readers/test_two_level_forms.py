@@ -62,16 +62,29 @@ def test_bare_zhibiao_column_is_the_level1_only_over_level1_names() -> None:
     assert any(p.severity is Severity.ERROR for p in problems)
 
 
-def test_level2_names_under_the_name_column_are_no_indicators() -> None:
-    """一级 | 指标名称 | 指标值 whose 指标名称 holds 二级 names (质量, 时效, 成本, 社会效益) has no 三级: no row is read
-    as a 三级 under an empty 二级; each is a located error."""
+def test_level2_names_in_the_rows_keep_the_table_refused() -> None:
+    """一级 | 指标名称 | 指标值 whose 指标名称 holds 二级 names (质量, 时效, 成本, 社会效益: a form with no 三级), or a
+    three-level table whose 二级 header cell was lost (数量指标 among its cells): no row is read with an empty 二级;
+    each stays a located error, as before."""
     rows = [["一级指标", "指标名称", "指标值"], ["产出指标", "质量", "合格"], ["", "成本", "年度预算220万元"],
             ["效益指标", "社会效益", "推动申遗工作"]]
     document, problems = read_text(_pipes([*HEAD, *rows]), "t.txt")
     assert document is None or not _levels(document)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     assert [e.source.line for e in errors] == [5, 6, 7]
-    assert all("不是具体指标" in e.message for e in errors)
+    assert not _two_level_warnings(problems)
+    lost = [["一级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人次", "200人次"],
+            ["", "", "培训天数", "5天"]]
+    document, problems = read_text(_pipes([*HEAD, *lost]), "t.txt")
+    assert document is None or not [row for row in _levels(document) if row[1] == ""]
+    assert not _two_level_warnings(problems)
+
+
+def test_a_cut_level_name_in_the_name_column_is_no_indicator() -> None:
+    rows = [*ROWS, ["效益指标", "社会", "提高"]]
+    document, problems = read_text(_pipes([*HEAD, *rows]), "t.txt")
+    assert _levels(document) == EXPECTED
+    assert any("「社会」是指标分类" in p.message and p.severity is Severity.ERROR for p in problems)
 
 
 def test_a_value_in_the_level1_column_is_no_category() -> None:

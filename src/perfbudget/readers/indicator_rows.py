@@ -175,6 +175,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     """
     width = len(columns)
     plan = _Plan(columns)
+    if plan.two_level and _holds_level2_names(rows):
+        plan.two_level = False  # a three-level table whose 二级 header cell is lost: its rows stay refused
     roles = plan.roles
     target_column = roles.index("target")
     # A rebuilt row is cut when it stops before its last required cell; an optional cell after
@@ -416,6 +418,22 @@ def _is_category(level1: str) -> bool:
     name = normalise_level1(level1)
     return name in LEVEL1_NAMES or (len(name) <= 8 and name.endswith(("指标", "目标"))
                                     and not any(ch.isdigit() for ch in name))
+
+
+def _holds_level2_names(rows: list[list[Cell]]) -> bool:
+    """Whether a table without a 二级 column has 二级 names in its rows (数量指标, 社会效益指标; 成本指标 or 满意度指标
+    after a row's first cell): then it is no two-level form but a three-level table whose 二级 header cell was lost
+    or whose rows were rebuilt out of place, and reading it with empty 二级 would misplace its cells."""
+    for row in rows:
+        first = True
+        for cell in row:
+            if cell.blank:
+                continue
+            level = level_of(cell.text)
+            if level == "level2" or (level == "level1|level2" and not first):
+                return True
+            first = False
+    return False
 
 
 def _names_an_indicator(name: str, level1: str, row_source: Source, problems: list[Problem]) -> bool:

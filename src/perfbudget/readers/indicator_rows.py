@@ -175,8 +175,10 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     """
     width = len(columns)
     plan = _Plan(columns)
-    if plan.two_level and _holds_level2_names(rows):
-        plan.two_level = False  # a three-level table whose 二级 header cell is lost: its rows stay refused
+    if plan.two_level and (stream or _holds_level2_names(rows)):
+        # a three-level table whose 二级 header cell is lost: its rows stay refused. Rows rebuilt from a stream of
+        # cells (one a line) are never taken as two-level: the rebuild drops a 二级 name it has no column for.
+        plan.two_level = False
     roles = plan.roles
     target_column = roles.index("target")
     # A rebuilt row is cut when it stops before its last required cell; an optional cell after

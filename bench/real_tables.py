@@ -168,8 +168,9 @@ def validate_key(key: Any, name: str) -> list[str]:
             for k in INDICATOR_KEYS:
                 if not isinstance(indicator[k], str):
                     faults.append(f"{where} indicator {row}: {k} must be a string")
-                elif k != "target" and not indicator[k].strip():
-                    faults.append(f"{where} indicator {row}: {k} must not be empty")  # a target may be (left blank)
+                elif k not in ("target", "level2") and not indicator[k].strip():
+                    # a target may be empty (left blank), a 二级 too: "" when the form has no 二级 (a two-level table)
+                    faults.append(f"{where} indicator {row}: {k} must not be empty")
     return faults
 
 

@@ -177,3 +177,29 @@ def test_a_batch_of_imports_updates_the_library_once(store: Store, monkeypatch: 
     assert _snapshot(store) == batched
     import_units(store, 1, lambda i: [(*SAT, "群众满意度", "≥95%")], project_name="另一个项目")
     assert len(calls) == 2  # outside a batch: at once
+
+
+def test_two_level_indicators_count_but_name_no_placement(store: Store) -> None:
+    """Indicators of a two-level table (二级 "": the form has none) count in their group and its values, but the
+    group's (一级, 二级) placement and the editor's suggestions come from real 二级 only; a group met only in such
+    tables is suggested to nobody. A rebuild gives the same statistics as the imports' updates."""
+    def rows(i: int) -> list[tuple[str, str, str, str]]:
+        level2 = "" if i < 3 else "数量指标"  # three units' forms without 二级, one with
+        return [("产出指标", level2, "养护道路里程", f"≥{10 * (i + 1)}公里"), ("产出指标", "", "巡查次数", "≥12次"),
+                (*SAT, "服务对象满意度", "≥90%")]
+
+    import_units(store, 4, rows)
+    incremental = _snapshot(store)
+    build_library(store)
+    assert _snapshot(store) == incremental
+    road = search(store, "养护道路里程", limit=1)[0]
+    assert road["count"] == 4 and road["targets"]["max"] == "40"  # every indicator's value counts
+    assert (road["level1"], road["level2"]) == QTY  # the one real 二级, not the three empty ones
+    patrol = search(store, "巡查次数", limit=1)[0]
+    assert patrol["count"] == 4 and (patrol["level1"], patrol["level2"]) == ("", "")
+    assert ["产出指标", "", 3] not in incremental[("养护道路里程",)][2]["level_counts"]
+    store.import_document(document("800009", "戊区交通局", project("道路养护项目", [(*SAT, "群众满意度", "≥90%")])),
+                          "e.txt")
+    suggested = suggestions(store, "道路养护项目", None, ["群众满意度"])
+    assert "养护道路里程" in [s["name"] for s in suggested]
+    assert "巡查次数" not in [s["name"] for s in suggested]

@@ -282,6 +282,13 @@ FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
         header(total="10.00", fiscal="8.00", other=" "),
         [(None, "budget.total")],
     ),
+    (
+        "level2-missing",
+        "a two-level table (一级 | 三级 | 描述 | 指标值, no 二级 column)",
+        [[r[0], *r[2:]] for r in GOOD_ROWS],
+        [*header()[:-1], ["一级指标", "三级指标", "绩效指标描述", "指标值"]],
+        [(i, "level2") for i in range(1, 7)],
+    ),
 ]
 
 MISS: list[tuple[str, str, R, Any]] = [
@@ -443,6 +450,7 @@ MISS: list[tuple[str, str, R, Any]] = [
     ("inconsistent-phrase", "single project", GOOD_ROWS, None),
     ("fund-arithmetic", "fiscal + other = total", GOOD_ROWS, header(total="10.00", fiscal="8.00", other="2.00")),
     ("fund-arithmetic", "blank other", GOOD_ROWS, None),
+    ("level2-missing", "a 二级 on every row", GOOD_ROWS, None),
 ]
 
 

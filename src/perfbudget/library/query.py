@@ -249,7 +249,8 @@ def suggestions(store: Store, name: str, purpose: str | None, have: list[str], l
     """Indicators that projects like this one use and it does not have yet, with their typical targets.
 
     ``name``/``purpose`` describe the project being written; ``have`` are its 三级指标 so far. Each
-    suggestion names its group, its 一级/二级 placement and the group's median target.
+    suggestion names its group, its 一级/二级 placement and the group's median target; a group without a
+    placement (met only in two-level tables, whose 二级 is empty) is not suggested.
     """
     from perfbudget.store import library_reads as reads
 
@@ -265,8 +266,10 @@ def suggestions(store: Store, name: str, purpose: str | None, have: list[str], l
         for used in reads.project_group_sets(connection, sorted(set(candidates))).values():
             for group in used - own:
                 counts[group] = counts.get(group, 0) + 1
-        chosen = sorted(counts, key=lambda g: (-counts[g], g))[:limit]
-        groups = reads.group_rows(connection, chosen)
+        ranked = sorted(counts, key=lambda g: (-counts[g], g))
+        groups = reads.group_rows(connection, ranked[:limit * 2])
+        # a group met only in two-level tables (二级 "", the form has none) has no placement to suggest
+        chosen = [g for g in ranked[:limit * 2] if json.loads(groups[g]["stats"] or "{}").get("level2")][:limit]
         out = []
         for group_id in chosen:
             summary = group_summary(groups[group_id], [])

@@ -82,7 +82,8 @@ class Counters:
     Attributes:
         count: indicators in the group.
         qualitative: of them, qualitative (no number).
-        levels: ``(一级, 二级) → indicators``.
+        levels: ``(一级, 二级) → indicators``; an indicator of a two-level table (二级 ``""``: the form has
+            none) is left out, so the group's placement and the editor's suggestions name a real 二级.
         directions: ``positive/reverse/exact → indicators``.
     """
 
@@ -101,7 +102,8 @@ class Counters:
         self.count += sign
         if kind != "quantitative":
             self.qualitative += sign
-        _bump(self.levels, (level1, level2), sign)
+        if level2:
+            _bump(self.levels, (level1, level2), sign)
         if direction:
             _bump(self.directions, direction, sign)
 

@@ -19,6 +19,7 @@ from perfbudget.readers.labels import (
     is_ignored_label,
     is_number_column,
     label_key,
+    level_of,
 )
 
 # The role of a column that is no column at all (序号, a block label in the first column).
@@ -250,3 +251,27 @@ def with_sub_header(header: list[Cell], sub: list[Cell], problems: list[Problem]
         text = group if i == chosen else f"{group}/{sub[i].text.strip()}"
         merged[i] = Cell(text, sub[i].source)
     return [merged]
+
+
+# The central 2015 form's two-level block heads its 一级 column only 指标: 指标 | 指标内容 | 指标值.
+_BARE_LEVEL_LABEL = "指标"
+_FIRST_LEVEL = frozenset({"level1", "level1|level2"})
+
+
+def level1_named_header(rows: list[list[Cell]], index: int) -> list[Cell] | None:
+    """The header ``rows[index]`` when it heads its 一级 column only ``指标`` (``指标 | 指标内容 | 指标值``, no other
+    level column), with that cell read as ``一级指标``; None otherwise. Taken only when the first cell filled
+    under that column in the rows below is a 一级 name (产出指标, 效益指标 …): a bare 指标 over indicator names
+    (指标 | 指标值) stays no level column."""
+    row = rows[index]
+    at = next((i for i, c in enumerate(row) if not c.blank and label_key(c.text) == _BARE_LEVEL_LABEL), None)
+    if at is None:
+        return None
+    renamed = [*row[:at], Cell("一级指标", row[at].source), *row[at + 1:]]
+    roles = header_roles([c.text for c in renamed])
+    if roles.count("level1") != 1 or "level2" in roles or "level3" not in roles[at + 1:] or "target" not in roles:
+        return None
+    for below in rows[index + 1:]:
+        if at < len(below) and not below[at].blank:
+            return renamed if level_of(below[at].text) in _FIRST_LEVEL else None
+    return None

@@ -18,7 +18,13 @@ from decimal import Decimal
 from functools import lru_cache
 from operator import attrgetter
 
-from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, normalise_level1, normalise_level2
+from perfbudget.framework import (
+    FRAMEWORK_2015,
+    FRAMEWORK_2021,
+    LEVEL1_NAMES,
+    normalise_level1,
+    normalise_level2,
+)
 from perfbudget.model import Indicator, Problem, Severity, Source
 from perfbudget.readers.cell_values import (
     EMPTY_MARKS,
@@ -139,9 +145,11 @@ class _Plan:
     ``plain``: every column is a field of its own (no sign, extra or skipped column, no role
     twice), so a row's cells map to fields by position alone; ``simple``: no sign column and no
     role twice (extra and skipped columns allowed). Other tables take the general loop.
+    ``two_level``: a 一级 and a 三级 column but no 二级 column (the older two-level forms: 一级 | 指标内容 |
+    指标值); ``warned`` whether such a table's warning was given (once per table).
     """
 
-    __slots__ = ("columns", "extra_columns", "has_unit", "keyed", "plain", "roles", "simple")
+    __slots__ = ("columns", "extra_columns", "has_unit", "keyed", "plain", "roles", "simple", "two_level", "warned")
 
     def __init__(self, columns: list[tuple[str, str]]) -> None:
         self.columns = columns
@@ -152,6 +160,8 @@ class _Plan:
         self.simple = unique and "sign" not in self.roles
         self.plain = self.simple and len(self.keyed) == len(self.roles)
         self.has_unit = "unit" in self.roles
+        self.two_level = "level1" in self.roles and "level3" in self.roles and "level2" not in self.roles
+        self.warned = False
 
 
 def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], parts: Parts,
@@ -165,6 +175,10 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     """
     width = len(columns)
     plan = _Plan(columns)
+    if plan.two_level and (stream or _holds_level2_names(rows)):
+        # a three-level table whose 二级 header cell is lost: its rows stay refused. Rows rebuilt from a stream of
+        # cells (one a line) are never taken as two-level: the rebuild drops a 二级 name it has no column for.
+        plan.two_level = False
     roles = plan.roles
     target_column = roles.index("target")
     # A rebuilt row is cut when it stops before its last required cell; an optional cell after
@@ -344,7 +358,16 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     if not name:
         problems.append(Problem(row_source, f"指标值「{target_text}」没有三级指标名称"))
         return
-    if not tree.level1 or not tree.level2:
+    if tree.level1 and not tree.level2 and plan.two_level and _is_category(tree.level1):
+        if not _names_an_indicator(name, tree.level1, row_source, problems):
+            return
+        if not plan.warned:
+            # the form has no 二级: left empty (the interchange's ""), never filled in from the framework
+            plan.warned = True
+            problems.append(Problem(row_source, TWO_LEVEL_MESSAGE, Severity.WARNING))
+            if TWO_LEVEL_CHECK not in parts.needs_check:
+                parts.needs_check.append(TWO_LEVEL_CHECK)
+    elif not tree.level1 or not tree.level2:
         problems.append(Problem(row_source, f"三级指标「{name}」缺少一级或二级指标"))
         return
     if target_text and is_sign(target_text):
@@ -384,6 +407,46 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         source=row_source,
         sources=sources,
     ))
+
+
+TWO_LEVEL_MESSAGE = "表格只有两级指标（一级指标和指标名称），没有二级指标：二级指标留空，未按指标体系补填"
+TWO_LEVEL_CHECK = "表格只有两级指标，没有二级指标，二级留空"
+
+
+def _is_category(level1: str) -> bool:
+    """Whether a 一级 cell of a two-level table names a category: a framework 一级 (产出指标 …), or a short name
+    ending in 指标/目标 without digits (成效指标, 效率指标 of the old Hainan form). A value or a sentence shifted
+    into the 一级 column (年度预算220万元) is none: such a row stays refused as before."""
+    name = normalise_level1(level1)
+    return name in LEVEL1_NAMES or (len(name) <= 8 and name.endswith(("指标", "目标"))
+                                    and not any(ch.isdigit() for ch in name))
+
+
+def _holds_level2_names(rows: list[list[Cell]]) -> bool:
+    """Whether a table without a 二级 column has 二级 names in its rows (数量指标, 社会效益指标; 成本指标 or 满意度指标
+    after a row's first cell): then it is no two-level form but a three-level table whose 二级 header cell was lost
+    or whose rows were rebuilt out of place, and reading it with empty 二级 would misplace its cells."""
+    for row in rows:
+        first = True
+        for cell in row:
+            if cell.blank:
+                continue
+            level = level_of(cell.text)
+            if level == "level2" or (level == "level1|level2" and not first):
+                return True
+            first = False
+    return False
+
+
+def _names_an_indicator(name: str, level1: str, row_source: Source, problems: list[Problem]) -> bool:
+    """Whether the 三级 cell of a two-level table (no 二级 column) names an indicator. A 二级 name there
+    (质量 / 时效 / 社会效益 under 指标名称: a form whose second level is the 二级 and that has no 三级) is no
+    indicator: refused with a located error, never read as a 三级 under an empty 二级."""
+    if level_of(name) is None and cut_level_name(name) is None:
+        return True
+    problems.append(Problem(row_source, f"「{name}」是指标分类（二级指标）名称，不是具体指标：这张表只有一级和二级，"
+                                        f"没有三级指标，{level1}下的这一行没有读取"))
+    return False
 
 
 def _year_set_blank(cells: list[Cell], roles: list[str]) -> bool:

@@ -30,6 +30,7 @@ from perfbudget.readers.indicator_header import (
     column_map,
     is_label_subrow,
     is_sub_header,
+    level1_named_header,
     merge_header_rows,
     spread_label_subrow,
     spread_upper_header,
@@ -184,6 +185,12 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     header_index = None
     for index, row in enumerate(rows):
         if is_header(row):
+            header_index = index
+            break
+        if (named := level1_named_header(rows, index)) is not None:
+            problems.append(Problem(row[0].source, "表头的「指标」列各行是一级指标名称（产出指标、效益指标…），"
+                                                   "按一级指标列读取", Severity.INFO))
+            rows = [*rows[:index], named, *rows[index + 1:]]
             header_index = index
             break
         if index + 1 < len(rows) and _may_start_two_row_header(row, rows[index + 1], is_header):

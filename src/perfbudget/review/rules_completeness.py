@@ -23,6 +23,7 @@ from perfbudget.review.helpers import (
     indicator_check,
     is_bare_unit,
     is_leftover,
+    is_money_unit,
     level1_of,
     project_rows,
     quote,
@@ -76,8 +77,13 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
 
 
 def _economic_cost(row: Row) -> bool | None:
-    """True for a cost indicator that must be money (what ``missing-cost-indicator`` looks for)."""
-    return True if row.economic_cost else None
+    """True for a cost indicator that must be money (what ``missing-cost-indicator`` looks for). In a
+    two-level table (no 二级: ``level2 == ""``) an output whose target is money is one: its form has no
+    成本指标 row to put it in."""
+    if row.economic_cost:
+        return True
+    return True if row.level1 == LEVEL1_OUTPUT and not row.level2 and is_money_unit(row.indicator.target.unit) \
+        else None
 
 
 _ECONOMIC_COST = indicator_check(_economic_cost)
@@ -94,7 +100,8 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
     of 2018–2021 have no cost row), so a project whose fund year is before ``since`` is not
     flagged; a project without a known year is. 人员类/运转类 projects (their cost is the
     standard itself) and tables cut off before their 效益 rows are not flagged. Only 社会成本 or
-    生态环境成本 rows (2021 framework) without an 经济成本 one do not count: the money is unmeasured.
+    生态环境成本 rows (2021 framework) without an 经济成本 one do not count: the money is unmeasured. A
+    two-level table (no 二级 column) has no 成本指标 row: there an output whose target is money is the cost.
     """
     since = settings.param("since")
     out = []

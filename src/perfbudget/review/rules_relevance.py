@@ -9,12 +9,13 @@ from perfbudget.framework import (
     FRAMEWORK_2015,
     FRAMEWORK_2021,
     LEVEL1_COST,
+    LEVEL1_EFFECT,
     LEVEL1_NAMES,
     LEVEL1_OUTPUT,
     LEVEL1_SATISFACTION,
     normalise_level1,
 )
-from perfbudget.model import Document
+from perfbudget.model import Document, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -24,6 +25,7 @@ from perfbudget.review.helpers import (
     bare,
     flagged,
     indicator_check,
+    is_money_unit,
     money_in,
     project_rows,
     quote,
@@ -32,6 +34,7 @@ from perfbudget.review.language import figures, project_category, word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
+from perfbudget.time_target import parse_due
 
 # Money going in (投入), not results coming out: 资金使用率, 预算执行率, 资金到位率, 资金拨付及时率,
 # 投入资金 ... "财力、人力和物力等投入数量不能作为绩效目标" (88号).
@@ -318,7 +321,8 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     provincial forms that write the 二级 as …目标 (产出 | 数量目标) and the cost as 投入 | 成本目标
     (read as 产出 | 成本指标, so the cost rules check it); 投入 with any other 二级 is still flagged
     (88号: inputs are no targets). An empty 一级 or 二级 is a form without that column (a flat
-    部门整体 list, the central sample's 指标 | 指标内容 | 指标值), not a name outside the framework.
+    部门整体 list, the central sample's 指标 | 指标内容 | 指标值), not a name outside the framework: an
+    empty 二级 is ``level2-missing``'s (an old form's own 一级 such as 成效指标 is then the form's, not a fault).
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _LEVEL_NOT_IN_FRAMEWORK)]
@@ -342,6 +346,71 @@ def _outside_framework(row: Row) -> tuple[str, str, str] | None:
 
 
 _LEVEL_NOT_IN_FRAMEWORK = indicator_check(_outside_framework)
+
+
+@rule("level2-missing", title="没有二级指标", dimension="相关性", severity="info")
+def level2_missing(document: Document, settings: RuleSettings) -> list[Finding]:
+    """An indicator without a 二级: the table has two levels only (一级 | 指标内容 | 指标值, the central 2015
+    申报表 and older provincial forms), so the reader left the 二级 empty instead of making one up.
+
+    The suggestion names the framework's 二级 the indicator would belong to when its name or value shows it
+    (a date → 时效指标, money → 成本指标, a rate → 质量指标, a count → 数量指标; 经济/生态/可持续 words under
+    效益), else lists the 二级 of its 一级 (an old form's own 一级, 成效指标, gets the framework's 一级 listed).
+    An info, not a fault of the unit's filling: the form's, the reviewer decides whether it must be redone;
+    the reader also marks the project 需人工核对. A row without a 一级 either (a flat list) is not flagged.
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "level2", *verdict)
+            for row, verdict in flagged(document, _LEVEL2_MISSING)]
+
+
+_ECONOMIC = re.compile(r"经济|收入|增收|产值|利润|税收|创收|节约")
+_ECOLOGICAL = re.compile(r"生态|环境|绿化|排放|污染|森林|水土|植被|空气|水质")
+_LASTING = re.compile(r"可持续|长效|长期|持续")
+_TIMELY = re.compile(r"及时|时间$|时限$|工期$|周期$|进度$")
+
+
+def _framework_level2(level1: str, name: str, target: Target) -> str | None:
+    """The 二级 the framework would put an indicator in, when its name or value shows it; else None."""
+    if level1 == LEVEL1_SATISFACTION:
+        return "服务对象满意度指标"
+    if level1 == LEVEL1_OUTPUT:
+        if _TIMELY.search(name) or parse_due(target.raw) is not None:
+            return "时效指标"
+        if is_money_unit(target.unit) or "成本" in name:
+            return "成本指标"
+        if name.endswith("率") or target.unit == "%":
+            return "质量指标"
+        return "数量指标" if target.value is not None else None
+    if level1 == LEVEL1_EFFECT:
+        for words, level2 in ((_LASTING, "可持续影响指标"), (_ECOLOGICAL, "生态效益指标"), (_ECONOMIC, "经济效益指标")):
+            if words.search(name):
+                return level2
+        return None
+    if level1 == LEVEL1_COST:
+        return "经济成本指标" if is_money_unit(target.unit) else None
+    return None
+
+
+def _without_level2(row: Row) -> tuple[str, str] | None:
+    """``level2-missing``'s (message, suggestion) for one indicator, or None."""
+    indicator, level1 = row.indicator, row.level1
+    if indicator.level2.strip() or not indicator.level1.strip():
+        return None
+    message = f"表格没有二级指标：{quote(indicator.level3)}只有一级指标「{indicator.level1}」"
+    if level1 not in LEVEL1_NAMES:  # an old form's own 一级 (成效指标, 效率指标)
+        return message, ("按指标体系补上一级和二级指标：一级指标为产出指标、效益指标、满意度指标"
+                         "（新框架另有成本指标），再选其下的二级指标")
+    allowed = "、".join(_IN_ORDER[level1])
+    hint = _framework_level2(level1, row.name, indicator.target)
+    if hint is None:
+        return message, f"按指标体系补上二级指标：「{level1}」下的二级指标为{allowed}，按指标含义选择"
+    return message, f"按指标体系补上二级指标：从名称和指标值看宜归入「{hint}」（「{level1}」下的二级指标为{allowed}）"
+
+
+_LEVEL2_MISSING = indicator_check(_without_level2)
+# Each 一级's 二级 names in the frameworks' order (2015's, then the 2021 names it lacks).
+_IN_ORDER = {level1: tuple(dict.fromkeys((*FRAMEWORK_2015.get(level1, ()), *FRAMEWORK_2021.get(level1, ()))))
+             for level1 in _ALLOWED}
 
 
 @rule("frameworks-mixed", title="新旧指标体系混用", dimension="相关性", severity="warning")

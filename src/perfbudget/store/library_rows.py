@@ -204,7 +204,8 @@ def counted(connection: Connection, group_ids: list[int] | None = None) -> dict[
         group["count"] += count
         if kind != "quantitative":
             group["qualitative"] += count
-        group["levels"][(level1, level2)] = group["levels"].get((level1, level2), 0) + count
+        if level2:  # a two-level table's indicator (二级 "", the form has none) is no placement (stats.Counters)
+            group["levels"][(level1, level2)] = group["levels"].get((level1, level2), 0) + count
         if direction:
             group["directions"][direction] = group["directions"].get(direction, 0) + count
     return found

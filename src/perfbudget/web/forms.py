@@ -1,7 +1,8 @@
 """Project forms (edit and 申报) → model, every field checked with the same grammar as files.
 
 The indicator editor posts parallel lists (``l1``, ``l2``, ``l3``, ``desc``, ``target``,
-``rowid``), one entry per row in table order. Targets are parsed with
+``rowid``), one entry per row in table order, and ``l2none``: the rowids of rows whose 二级 may stay empty
+(a two-level table's rows, stored with level2 ``""``; every other row needs its 二级). Targets are parsed with
 :func:`perfbudget.target.parse_target`; budgets are decimals (never float).
 """
 
@@ -89,6 +90,8 @@ def _list(form: FormData, name: str) -> list[str]:
 
 def indicators_from_form(form: FormData, errors: list[str]) -> tuple[list[Indicator], list[RowCheck]]:
     l1, l2, l3, desc, raw, ids = (_list(form, n) for n in ("l1", "l2", "l3", "desc", "target", "rowid"))
+    # rows of a two-level table (their form has no 二级, level2 ""), by rowid: their 二级 may stay empty
+    without_level2 = set(_list(form, "l2none"))
     count = max(len(l1), len(l3), len(raw))
     indicators: list[Indicator] = []
     checks: list[RowCheck] = []
@@ -101,7 +104,8 @@ def indicators_from_form(form: FormData, errors: list[str]) -> tuple[list[Indica
             continue  # an empty row added and left blank
         where = f"第 {len(indicators) + 1} 行指标"
         missing = [label for label, value in (("一级指标", level1), ("二级指标", level2), ("三级指标", level3),
-                                              ("指标值", text)) if not value]
+                                              ("指标值", text))
+                   if not value and not (label == "二级指标" and rowid in without_level2)]
         if missing:
             message = f"{where}缺少{'、'.join(missing)}"
             errors.append(message)

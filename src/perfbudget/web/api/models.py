@@ -91,7 +91,7 @@ class Target(Model):
 
 class Indicator(Model):
     level1: str = Field(..., description="一级指标")
-    level2: str = Field(..., description="二级指标")
+    level2: str = Field(..., description="二级指标；表格没有二级指标（两级指标的表）时为空字符串")
     level3: str = Field(..., description="三级指标")
     description: str | None = Field(..., description="绩效指标描述")
     target: Target

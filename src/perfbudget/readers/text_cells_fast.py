@@ -28,7 +28,13 @@ from functools import lru_cache
 from perfbudget.framework import normalise_level1
 from perfbudget.model import Document, LineSources, Problem, Source
 from perfbudget.quick_records import new_indicator
-from perfbudget.readers.cell_values import EMPTY_MARKS, decimal_or_none, is_placeholder, is_sign
+from perfbudget.readers.cell_values import (
+    EMPTY_MARKS,
+    PLACEHOLDER_INITIALS,
+    decimal_or_none,
+    is_placeholder,
+    is_sign,
+)
 from perfbudget.readers.grid import Cell, source_at
 from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
 from perfbudget.readers.indicator_header import (
@@ -325,7 +331,8 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
             level1, level2 = carried
         name = stripped[i3]
         target_text = stripped[it]
-        if not name or not target_text or not level1 or not level2 or is_placeholder(name) \
+        if not name or not target_text or not level1 or not level2 \
+                or (name[0] in PLACEHOLDER_INITIALS and is_placeholder(name)) \
                 or not target_text.strip(EMPTY_MARKS) or ("分" in target_text and FUSED_SCORE.match(target_text)):
             return False  # a category or template row, a missing name, level or value, a fused score
         indicators.append(new_indicator(

@@ -208,6 +208,19 @@ def test_level3_prefilter_characters_are_all_that_can_make_a_level3_label() -> N
     assert found == {*marks, _SQUARED_ZHI}
 
 
+def test_placeholder_initials_are_the_first_characters_of_every_placeholder() -> None:
+    """The one-pass path asks ``is_placeholder`` only of a name starting with one of PLACEHOLDER_INITIALS: the
+    first characters of the pattern's alternatives (a new alternative starting otherwise fails here)."""
+    from perfbudget.readers.cell_values import PLACEHOLDER, PLACEHOLDER_INITIALS, is_placeholder
+
+    pattern = PLACEHOLDER.pattern
+    assert pattern.startswith("^(?:") and pattern.endswith(")$")
+    alternatives = pattern[4:-2].split("|")
+    assert {a[1] if a[0] == "\\" else a[0] for a in alternatives} == set(PLACEHOLDER_INITIALS)
+    for text in ["指标2", "……", "...", "···", "略", "（略）", "(略)", "--", "——", "无", "指 标 3"]:
+        assert is_placeholder(text) and text[0] in PLACEHOLDER_INITIALS
+
+
 @pytest.mark.parametrize("label", ["三级指标", "三 级", "具体指标（说明）", "\U0001f22f标名称", "绩效内容"])
 def test_a_level3_label_in_the_header_block_still_leaves_the_table_to_the_general_path(label: str) -> None:
     rows = [*HEADER_ROWS[:4], ["绩效目标", "1.完成测试", label], *HEADER_ROWS[5:], *ROWS]

@@ -30,7 +30,7 @@ from perfbudget.readers.text_glued import (
     read_glued_rows,
     read_table_in_prose,
 )
-from perfbudget.readers.text_lines import head_lines
+from perfbudget.readers.text_lines import head_lines, whole_if_short
 from perfbudget.readers.text_prose_list import looks_like_prose_list, read_prose_list
 
 # name → (detector, splitter). The names and their order are registered once, in
@@ -91,9 +91,12 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
         # the tab-cell test (the first layout) looks at the first lines only; the whole text is split for the
         # one-pass path alone (every detector takes a head: 45 MB of empty CSV cells, 9,000,000 lines, cost
         # 1.4 GB and 10 s of CPU while a dozen detectors split it whole; attack11)
+        # a short text is split once, for both (head_lines would split it whole)
+        lines = whole_if_short(text) if layout is None else None
         if layout is None:
-            chosen = "tab-cells" if lines_look_like_tab_cells(head_lines(text, 400)) else _detect_after_tab_cells(text)
-        if chosen == "tab-cells" and (read := read_well_formed(text, file, text.splitlines())) is not None:
+            looks = lines_look_like_tab_cells(lines if lines is not None else head_lines(text, 400))
+            chosen = "tab-cells" if looks else _detect_after_tab_cells(text)
+        if chosen == "tab-cells" and (read := read_well_formed(text, file, lines or text.splitlines())) is not None:
             return read  # the one-pass path took the whole file (see text_cells_fast)
     if chosen is not None and (refused := _too_many_lines(text, file, limits)) is not None:
         return None, refused

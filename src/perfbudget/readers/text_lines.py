@@ -13,6 +13,13 @@ import re
 _FIRST_PREFIX = 64 * 1024
 
 
+def whole_if_short(text: str) -> list[str] | None:
+    """``text.splitlines()`` when :func:`head_lines` would split the whole text anyway (a text no longer
+    than its first prefix), else None: a caller that needs the head for a test and then every line (the
+    text reader's tab-cell test and one-pass path) splits a short text once."""
+    return text.splitlines() if len(text) <= _FIRST_PREFIX else None
+
+
 def head_lines(text: str, count: int) -> list[str]:
     """Exactly ``text.splitlines()[:count]``, splitting only a prefix of the text long enough to hold them.
 

@@ -19,6 +19,9 @@ A command-line import is trusted with the size of its values (a real table may h
 large amount), but not with what no store can hold: :func:`storage_problems` (years and whole
 numbers as above, numbers of at most 41 integer and 20 decimal digits) blocks such a table there.
 
+Both refuse a project whose number (``seq``) repeats an earlier one of the document (:func:`seq_problems`):
+the review would merge the two.
+
 Names that differ only by invisible characters or width forms are the same project: the
 project identity uses :func:`perfbudget.names.canonical_name`.
 """
@@ -101,7 +104,7 @@ def storage_problems(document: Document, file: str = "") -> list[Problem]:
                                 ("weight", indicator.weight), ("score", indicator.score)):
                 if value is not None:
                     note(f"{where}.{name}", storable_number_problem(value))
-    return problems
+    return problems + seq_problems(document, file)
 
 
 def text_problem(text: str, limit: int) -> str | None:
@@ -146,4 +149,21 @@ def document_problems(document: Document, file: str = "") -> list[Problem]:
             problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
 
     walk(document, "", "")
+    return problems + seq_problems(document, file)
+
+
+def seq_problems(document: Document, file: str = "") -> list[Problem]:
+    """A project numbered (``seq``) like an earlier one of the same document, each with where it is.
+
+    The review and the preview tell a document's projects apart by their number: two projects of one
+    number got one merged review (each the other's findings and grade). The readers number a file's
+    tables by position when their numbers repeat; an API or JSON document names its own, so a repeated
+    one blocks that table (found by attack11, refused since attack12, 2026-12-04)."""
+    first: dict[int, int] = {}
+    problems: list[Problem] = []
+    for index, project in enumerate(document.projects):
+        earlier = first.setdefault(project.seq, index)
+        if earlier != index:
+            problems.append(Problem(Source(file or "输入"), f"projects[{index}].seq：序号 {project.seq} 与第 "
+                                    f"{earlier + 1} 个项目（projects[{earlier}]）重复；同一文档中每个项目的序号应不同"))
     return problems

@@ -15,6 +15,7 @@ same transaction as the state change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -36,8 +37,7 @@ MAX_COMMENT = 5000
 
 __all__ = ["APPROVED", "DRAFT", "EDITABLE", "FROZEN", "RETURNED", "STATES", "STATE_LABELS", "STEPS", "SUBMITTED",
            "Actor", "Step", "StepResult", "actor_of", "allowed_steps", "approved_versions", "may_comment",
-           "state_label",
-           "take_step"]
+           "role_allows", "state_label", "take_step"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,21 +75,18 @@ def may_comment(principal: Principal, unit_code: str | None) -> bool:
     return principal.can(Action.REVIEW, unit_code) or principal.can(Action.EDIT, unit_code)
 
 
+def role_allows(principal: Principal, step: Step, unit_code: str | None) -> bool:
+    """Whether this user's role and unit let them take ``step`` on a project of ``unit_code`` in some state."""
+    if step.action == "comment":
+        return may_comment(principal, unit_code)
+    if step.admin_only:
+        return principal.role is Role.ADMIN
+    return principal.can(step.needs, unit_code)
+
+
 def allowed_steps(principal: Principal, unit_code: str | None, state: str) -> list[Step]:
     """The steps this user may take now (buttons on the project page)."""
-    out = []
-    for step in STEPS.values():
-        if state not in step.sources:
-            continue
-        if step.action == "comment":
-            if may_comment(principal, unit_code):
-                out.append(step)
-        elif step.admin_only:
-            if principal.role is Role.ADMIN:
-                out.append(step)
-        elif principal.can(step.needs, unit_code):
-            out.append(step)
-    return out
+    return [step for step in STEPS.values() if state in step.sources and role_allows(principal, step, unit_code)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,26 +102,43 @@ class StepResult:
     needs_justification: bool = False
 
 
+def _role_refusal(principal: Principal, step: Step, head: dict[str, Any] | None) -> StepResult | None:
+    if head is None:
+        return StepResult(False, "没有找到该项目", DRAFT)
+    if not role_allows(principal, step, head["unit_code"]):
+        return StepResult(False, f"您的角色（{principal.role_label}）不能「{step.label}」", DRAFT, forbidden=True)
+    return None
+
+
 def take_step(store: Store, principal: Principal, project_id: int, action: str, comment: str | None,
               justification: str | None = None, ip: str | None = None,
-              review_errors: int | None = None) -> StepResult:
+              review_errors: int | Callable[[], int] | None = None) -> StepResult:
     """Take a workflow step if the role, the current state and the rules allow it.
 
-    ``review_errors`` is the number of error-level findings of the latest version (the caller
-    reviews it with :func:`perfbudget.app.reviews.current_errors`); a 送审 with errors needs a
-    ``justification``.
+    The role is checked first, before anything about the project or the texts is said: a viewer's
+    送审 was told of the latest version's review errors before the refusal until 2026-12-04 (found by
+    attack11, fixed by attack12). ``review_errors`` is the number of error-level findings of the latest
+    version, or a function counting them (the caller reviews with
+    :func:`perfbudget.app.reviews.current_errors`; called only for a 送审 the role allows); a 送审 with
+    errors needs a ``justification``.
     """
     step = STEPS.get(action)
     comment = (comment or "").strip() or None
     justification = (justification or "").strip() or None
     if step is None:
         return StepResult(False, f"未知的操作「{action[:40]}」", DRAFT)
+    with store.reading() as tx:
+        refused = _role_refusal(principal, step, tx.project_head(project_id))
+    if refused is not None:
+        return refused
     for label, text in (("意见", comment), ("说明", justification)):
         problem = text_problem(text, MAX_COMMENT) if text else None  # app/validate.py
         if problem:
             return StepResult(False, f"{label}{problem}", DRAFT)
     if step.comment_required and not comment:
         return StepResult(False, f"「{step.label}」需要填写意见", DRAFT)
+    if step.action == "submit" and callable(review_errors):
+        review_errors = review_errors()
     if step.action == "submit" and review_errors and not justification:
         return StepResult(False, f"最新版本的审核意见中有 {review_errors} 条「错误」，不能送审；"
                                  "请先修改，或填写送审说明（理由会记入流程记录）", DRAFT, needs_justification=True)

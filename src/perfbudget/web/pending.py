@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, delete
+from sqlalchemy import Connection, delete, select
 
 from perfbudget.store.schema import utc_now
-from perfbudget.web.tables import uploads
+from perfbudget.web.tables import upload_parts, uploads
 
 
 def cutoff(hours: float) -> datetime:
@@ -22,4 +22,6 @@ def expired(created_at: datetime, hours: float) -> bool:
 
 def purge(connection: Connection, hours: float) -> int:
     """Delete every pending upload older than ``hours``; returns how many."""
+    old = select(uploads.c.id).where(uploads.c.created_at < cutoff(hours))
+    connection.execute(delete(upload_parts).where(upload_parts.c.upload_id.in_(old)))
     return connection.execute(delete(uploads).where(uploads.c.created_at < cutoff(hours))).rowcount or 0

@@ -49,6 +49,9 @@ class WebConfig:
         max_api_body_bytes: largest body of an API request (default 10 MiB; env PERFBUDGET_MAX_API_BODY_MB).
         upload_hours: an uploaded file not confirmed within this time is deleted (default 24;
             env PERFBUDGET_UPLOAD_HOURS).
+        upload_reads: at most this many uploaded files are read at once in one process (preview, import),
+            each needing the whole file and the reader's work in memory; more wait their turn (default 2;
+            env PERFBUDGET_UPLOAD_READS). Storing an upload holds 1 MiB of it at a time (web/uploads.py).
     """
 
     database_url: str = field(default_factory=lambda: database_url())
@@ -72,6 +75,7 @@ class WebConfig:
     max_form_body_bytes: int = 2 * 1024 * 1024
     max_api_body_bytes: int = 10 * 1024 * 1024
     upload_hours: float = 24
+    upload_reads: int = 2
 
     @classmethod
     def from_env(cls, db: str | None = None, replica: str | None = None) -> WebConfig:
@@ -80,8 +84,8 @@ class WebConfig:
         PERFBUDGET_SESSION_IDLE_MINUTES, PERFBUDGET_REVIEW_CONFIG, the reader limits of
         :meth:`Limits.from_env`, PERFBUDGET_LOGIN_MAX_FAILURES, PERFBUDGET_LOGIN_MAX_FAILURES_PER_ADDRESS,
         PERFBUDGET_LOGIN_WINDOW_MINUTES, PERFBUDGET_TRUSTED_PROXIES, PERFBUDGET_MAX_FORM_MB,
-        PERFBUDGET_MAX_API_BODY_MB, PERFBUDGET_UPLOAD_HOURS, PERFBUDGET_PUBLIC_PAGES. A bad number raises
-        ValueError naming it."""
+        PERFBUDGET_MAX_API_BODY_MB, PERFBUDGET_UPLOAD_HOURS, PERFBUDGET_UPLOAD_READS, PERFBUDGET_PUBLIC_PAGES.
+        A bad number raises ValueError naming it."""
         policy = LoginPolicy(
             max_failures_per_account=int(_number("PERFBUDGET_LOGIN_MAX_FAILURES", 5)),
             max_failures_per_address=int(_number("PERFBUDGET_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)),
@@ -102,6 +106,7 @@ class WebConfig:
             max_form_body_bytes=int(_number("PERFBUDGET_MAX_FORM_MB", 2) * 1024 * 1024),
             max_api_body_bytes=int(_number("PERFBUDGET_MAX_API_BODY_MB", 10) * 1024 * 1024),
             upload_hours=_number("PERFBUDGET_UPLOAD_HOURS", 24),
+            upload_reads=max(1, int(_number("PERFBUDGET_UPLOAD_READS", 2))),
         )
 
 

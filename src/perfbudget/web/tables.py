@@ -3,7 +3,8 @@
 * ``web_settings`` — key/value settings the app keeps itself (the session signing key).
 * ``users`` — accounts: argon2 password hash, role, own unit for unit editors.
 * ``api_tokens`` — bearer tokens for the HTTP API, stored as SHA-256 hashes only.
-* ``uploads`` — files waiting between preview and confirmation of an import.
+* ``uploads`` — files waiting between preview and confirmation of an import (``upload_parts``: their
+  bytes, in parts of at most 1 MiB; migration 1100).
 * ``web_sessions`` — signed-in browser sessions, server-side (revocable; idle and absolute expiry).
 
 The migrations ``store/migrations/versions/0100_web_tables.py`` and ``0110_web_sessions.py``
@@ -77,7 +78,8 @@ class ApiTokenRow(Base):
 
 
 class UploadRow(Base):
-    """An uploaded file waiting for the user to confirm its import after the preview."""
+    """An uploaded file waiting for the user to confirm its import after the preview. The file is in
+    ``upload_parts``; ``data`` holds only files kept before migration 1100 (empty since)."""
 
     __tablename__ = "uploads"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -86,6 +88,16 @@ class UploadRow(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     data: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class UploadPartRow(Base):
+    """One part (at most 1 MiB) of a pending upload, in order of ``part`` (migration 1100): an upload is
+    written and read part by part, never held whole while it is stored."""
+
+    __tablename__ = "upload_parts"
+    upload_id: Mapped[int] = mapped_column(ForeignKey("uploads.id", ondelete="CASCADE"), primary_key=True)
+    part: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class WebSessionRow(Base):
@@ -108,7 +120,8 @@ web_settings = _tables["web_settings"]
 users = _tables["users"]
 api_tokens = _tables["api_tokens"]
 uploads = _tables["uploads"]
+upload_parts = _tables["upload_parts"]
 web_sessions = _tables["web_sessions"]
 
-__all__ = ["api_tokens", "audit_log", "uploads", "users", "version_authors", "web_sessions",
+__all__ = ["api_tokens", "audit_log", "upload_parts", "uploads", "users", "version_authors", "web_sessions",
            "web_settings", "workflow_events", "workflow_states"]

@@ -17,7 +17,7 @@ import io
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.writers.cell_safety import text_only
 from perfbudget.writers.evaluation_layout import COLUMNS, WIDTHS, Grid, project_grid, summary_values
-from perfbudget.writers.print_layout import LONG_SPAN, lines_needed, row_heights, xlsx_page_setup
+from perfbudget.writers.print_layout import LONG_SPAN, lines_needed, row_heights, xlsx_merge, xlsx_page_setup
 
 FONT = "宋体"
 INDICATOR_HEADER_ROW = 12  # 1-based: the 一级指标 … 偏差原因分析 header row of every project sheet
@@ -67,8 +67,7 @@ def evaluation_xlsx(evaluation: Evaluation, original: bool = False) -> bytes:
             if cell.kind == "header":
                 target.fill = header_fill
             if cell.rowspan > 1 or cell.colspan > 1:
-                sheet.merge_cells(start_row=cell.row + 1, start_column=cell.col + 1,
-                                  end_row=cell.row + cell.rowspan, end_column=cell.col + cell.colspan)
+                xlsx_merge(sheet, cell.row + 1, cell.col + 1, cell.row + cell.rowspan, cell.col + cell.colspan)
             if cell.kind not in ("title", "subtitle"):
                 for r in range(cell.row + 1, cell.row + cell.rowspan + 1):
                     for c in range(cell.col + 1, cell.col + cell.colspan + 1):
@@ -85,7 +84,7 @@ def evaluation_xlsx(evaluation: Evaluation, original: bool = False) -> bytes:
             cell.data_type = "s"
             cell.font = body
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=COLUMNS)
+            xlsx_merge(sheet, row, 1, row, COLUMNS)
             sheet.row_dimensions[row].height = 14.5 * lines_needed(line, sum(widths)) + 4
         xlsx_page_setup(sheet, widths, title_rows=f"{INDICATOR_HEADER_ROW}:{INDICATOR_HEADER_ROW}")
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from perfbudget.model import Document
 from perfbudget.writers.cell_safety import text_only
-from perfbudget.writers.print_layout import LONG_SPAN, fit_widths, row_heights, xlsx_page_setup
+from perfbudget.writers.print_layout import LONG_SPAN, fit_widths, row_heights, xlsx_merge, xlsx_page_setup
 from perfbudget.writers.target_table_layout import project_grid
 
 FONT = "宋体"
@@ -94,8 +94,8 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
             cell.font = bold if spec.bold else plain
             cell.alignment = (long_center if spec.rowspan > LONG_SPAN else center) if spec.center else left
             if spec.rowspan > 1 or spec.colspan > 1:
-                ws.merge_cells(start_row=row0 + spec.row, start_column=spec.col + 1,
-                               end_row=row0 + spec.row + spec.rowspan - 1, end_column=spec.col + spec.colspan)
+                xlsx_merge(ws, row0 + spec.row, spec.col + 1, row0 + spec.row + spec.rowspan - 1,
+                           spec.col + spec.colspan)
         widths = fit_widths(((s.col, s.colspan, s.text) for s in grid.cells), grid.width,
                             minimum=_MIN_WIDTHS + [10] * max(0, grid.width - len(_MIN_WIDTHS)), maximum=30)
         for c, width in enumerate(widths):

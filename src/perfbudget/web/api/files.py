@@ -12,11 +12,12 @@ showed (``expected``: another writer in between → 409 ``stale_version``). Down
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import Field
+from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app.blocked import screen_result
 from perfbudget.app.exports import MEDIA_TYPES, evaluation_file, target_table_file
@@ -181,23 +182,34 @@ async def upload_file(request: Request, file: UploadFile = File(..., description
     """文件为上传者保留，直到确认导入（`POST /uploads/{upload_id}/import`）或放弃（`DELETE`）。
     返回预览：读到的内容与问题、审核意见、导入会对每张表做什么（新项目、新版本、修订稿、需确认、不能导入）。"""
     _require_editor(principal)
-    limit = request.app.state.config.limits.max_file_bytes
-    data = await file.read(limit + 1)
-    if len(data) > limit:
-        raise WebError(413, "too_large", f"文件超过 {limit // (1024 * 1024)} MB 的上限")
-    if not data:
+    config = request.app.state.config
+    limit = config.limits.max_file_bytes
+    if file.size is not None and file.size > limit:
+        raise uploads.too_large(limit)
+    if file.size == 0:
         raise WebError(422, "invalid", "文件是空的")
     name = upload_name(file.filename, "上传文件")
-    upload_id = uploads.keep(engine_of(request), principal.id, name, data, request.app.state.config.upload_hours)
-    return _preview(request, principal, upload_id, name, data)
+    # stored part by part from the spooled temporary file, then read back whole in one of the process's
+    # reading places; both in a worker thread (the event loop serves everyone else meanwhile)
+    upload_id = await run_in_threadpool(uploads.keep, engine_of(request), principal.id, name, file.file,
+                                        config.upload_hours, limit)
+    return await run_in_threadpool(_preview_spooled, request, principal, upload_id, name, file.file)
+
+
+def _preview_spooled(request: Request, principal: Principal, upload_id: int, name: str,
+                     spooled: BinaryIO) -> dict[str, Any]:
+    with uploads.reading(request.app.state.config.upload_reads):
+        spooled.seek(0)
+        return _preview(request, principal, upload_id, name, spooled.read())
 
 
 @router.get("/uploads/{upload_id}", responses=ERRORS, response_model=UploadPreview, tags=[TAG_IMPORT],
             summary="再次预览已上传的文件（按数据库的当前状态）")
 def get_upload(request: Request, upload_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
     _require_editor(principal)
-    name, data, _ = _pending(request, principal, upload_id)
-    return _preview(request, principal, upload_id, name, data)
+    with uploads.reading(request.app.state.config.upload_reads):
+        name, data, _ = _pending(request, principal, upload_id)
+        return _preview(request, principal, upload_id, name, data)
 
 
 @router.delete("/uploads/{upload_id}", responses=ERRORS, response_model=Discarded, tags=[TAG_IMPORT],
@@ -232,8 +244,10 @@ def import_upload(request: Request, upload_id: int, body: UploadImportBody | Non
     保存为修订稿（见 `notices`）。"""
     _require_editor(principal)
     options = body or UploadImportBody.model_validate({})
-    name, data, sha256 = _pending(request, principal, upload_id)
-    result = _load(request, name, data)
+    with uploads.reading(request.app.state.config.upload_reads):
+        name, data, sha256 = _pending(request, principal, upload_id)
+        result = _load(request, name, data)
+        del data
     blocked = unit_problem(principal, result)
     if blocked:
         raise forbidden(blocked)

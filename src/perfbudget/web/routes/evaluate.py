@@ -14,10 +14,11 @@ from perfbudget.app.overview import latest_evaluation
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.result import Evaluation, evaluation_from_dict
-from perfbudget.evaluate.sheet import read_sheet_bytes
+from perfbudget.evaluate.sheet import SheetRow, read_sheet_bytes
 from perfbudget.evaluate.template import template_xlsx
 from perfbudget.evaluate.vocabulary import GRADE_LONG, GRADES
 from perfbudget.model import Kind, Problem, Severity
+from perfbudget.web import uploads
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.evaluation import form_problems, form_values, rows_from_form
@@ -91,14 +92,21 @@ async def evaluate_form(request: Request, project_id: int, principal: Principal 
 async def evaluate_upload(request: Request, project_id: int, file: UploadFile = File(...),
                           principal: Principal = Depends(page_user)) -> Response:
     view = _view(request, principal, project_id, edit=True)
-    limit = request.app.state.config.limits.max_file_bytes
-    data = await file.read(limit + 1)
-    if len(data) > limit:
+    config = request.app.state.config
+    if file.size is not None and file.size > config.limits.max_file_bytes:
         raise WebError(413, "too_large", "文件过大")
     name = upload_name(file.filename, "填报表")
+
+    def read() -> tuple[list[SheetRow], list[Problem]]:
+        # the whole sheet in memory: in one of the process's reading places (web/uploads.reading)
+        with uploads.reading(config.upload_reads):
+            data = file.file.read(config.limits.max_file_bytes + 1)
+            if len(data) > config.limits.max_file_bytes:
+                raise WebError(413, "too_large", "文件过大")
+            return read_sheet_bytes(data, name, "evaluation", config.limits)
+
     # in a worker thread: a sheet near the limits takes seconds, which must not stall the event loop
-    rows, sheet_problems = await run_in_threadpool(read_sheet_bytes, data, name, "evaluation",
-                                                   request.app.state.config.limits)
+    rows, sheet_problems = await run_in_threadpool(read)
     evaluation, problems = evaluations.score(view.version.document, rows, sheet_problems, name)
     return _finish(request, principal, view, evaluation, problems, {})
 

@@ -107,7 +107,10 @@ def workflow_step(request: Request, project_id: int, action: str = Form(...), co
     store, settings = store_of(request), settings_of(request)
     with store.reading() as tx:
         project_head(tx, principal, project_id)
-    errors = current_errors(store, settings, project_id) if action == "submit" else 0
+    # counted only for a 送审 the role allows (the role is checked first: take_step)
+    def errors() -> int:
+        return current_errors(store, settings, project_id)
+
     result = take_step(store, principal, project_id, action, comment, justification, ip=client_ip(request),
                        review_errors=errors)
     if result.forbidden:

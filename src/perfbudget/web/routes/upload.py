@@ -7,6 +7,8 @@ from dataclasses import replace
 
 from fastapi import Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from perfbudget.app.blocked import Screened, place_errors, screen_result, where
 from perfbudget.app.import_preview import differences, without_refused
@@ -61,15 +63,18 @@ def upload_page(request: Request, principal: Principal = Depends(page_user)) -> 
 @router.post("/upload")
 async def upload(request: Request, file: UploadFile = File(...), principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
-    limit = request.app.state.config.limits.max_file_bytes
-    data = await file.read(limit + 1)
+    config = request.app.state.config
+    limit = config.limits.max_file_bytes
     name = upload_name(file.filename, "上传文件")
-    if len(data) > limit:
-        raise WebError(413, "too_large", f"文件超过 {limit // (1024 * 1024)} MB 的上限")
-    if not data:
+    if file.size is not None and file.size > limit:
+        raise uploads.too_large(limit)
+    if file.size == 0:
         flash(request, "文件是空的", "error")
         return redirect("/upload")
-    upload_id = uploads.keep(engine_of(request), principal.id, name, data, request.app.state.config.upload_hours)
+    # stored part by part from the spooled temporary file, in a worker thread (never the whole file in
+    # memory, never the event loop waiting on the database)
+    upload_id = await run_in_threadpool(uploads.keep, engine_of(request), principal.id, name, file.file,
+                                        config.upload_hours, limit)
     return redirect(f"/upload/{upload_id}")
 
 
@@ -104,6 +109,15 @@ def screened_upload(request: Request, name: str, data: bytes) -> tuple[LoadResul
     return result, screen_result(result, name, validate=True)
 
 
+def read_pending(request: Request, principal: Principal, upload_id: int) -> tuple[str, str, LoadResult, Screened]:
+    """The user's pending upload read: (file name, sha256, what was read, its screening). Holds one of the
+    process's reading places while the whole file is in memory (``uploads.reading``): call in a worker thread."""
+    with uploads.reading(request.app.state.config.upload_reads):
+        name, data, sha256 = _pending(request, principal, upload_id)
+        result, screened = screened_upload(request, name, data)
+    return name, sha256, result, screened
+
+
 def importable_part(screened: Screened) -> Document | None:
     """What an import may take: the whole document, or without its blocked tables (``skip_blocked``)."""
     return screened.document if screened.clean else screened.rest
@@ -112,8 +126,7 @@ def importable_part(screened: Screened) -> Document | None:
 @router.get("/upload/{upload_id}")
 def preview_page(request: Request, upload_id: int, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
-    name, data, _ = _pending(request, principal, upload_id)
-    result, screened = screened_upload(request, name, data)
+    name, _, result, screened = read_pending(request, principal, upload_id)
     settings = settings_of(request)
     shown = screened.shown
     report = review_document(shown, settings.review_config) if shown else None
@@ -166,8 +179,12 @@ def blocked_message(screened: Screened) -> str:
 async def confirm(request: Request, upload_id: int, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
     form = await request.form()
-    name, data, sha256 = _pending(request, principal, upload_id)
-    result, screened = screened_upload(request, name, data)
+    # reading and importing take seconds for a large file: in a worker thread, not on the event loop
+    return await run_in_threadpool(_confirm, request, upload_id, principal, form)
+
+
+def _confirm(request: Request, upload_id: int, principal: Principal, form: FormData) -> Response:
+    name, sha256, result, screened = read_pending(request, principal, upload_id)
     blocked = unit_problem(principal, result)
     if blocked:
         raise forbidden(blocked)

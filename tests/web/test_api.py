@@ -195,3 +195,22 @@ def test_each_change_is_labelled_by_the_face_it_came_through(web: WebEnv) -> Non
     result = CliRunner().invoke(cli_app, ["history", str(pid), "--db", web.url])
     assert result.exit_code == 0, result.output
     assert "（接口修改）" in result.output and "（网页修改）" in result.output
+
+
+def test_an_api_import_names_its_sender_not_a_second_api_label(web: WebEnv) -> None:
+    """Before: a revision brought by an API import was recorded as 「接口导入「API 导入」带来修订稿…」."""
+    from perfbudget.store.records import workflow_events
+    from tests.web.helpers import approve
+
+    client, pid = web.client(), web.project_ids[1]
+    approve(web.app, pid)
+    document = client.get(f"/api/v1/projects/{pid}", headers=auth(web, "admin")).json()["document"]
+    document["projects"][0]["indicators"][0]["target"] = {"raw": "≥99次"}
+    done = client.post("/api/v1/documents", headers=auth(web, "editor"), json=document)
+    assert done.status_code == 200, done.text
+    with web.app.state.engine.connect() as connection:
+        comments = list(connection.execute(select(workflow_events.c.comment)
+                                           .where(workflow_events.c.project_id == pid)).scalars())
+    revise = [c for c in comments if c and "带来修订稿" in c]
+    assert revise and revise[-1].startswith("接口导入「JSON 文档（editor）」带来修订稿第"), comments
+    assert not any("API 导入" in (c or "") for c in comments)

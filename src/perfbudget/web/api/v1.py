@@ -191,13 +191,16 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
     refused = screened.refused_tables("api")
     store, settings = store_of(request), settings_of(request)
     report = review_document(document, settings.review_config)
-    fates = preview(store, settings, document, "API 导入")
+    # the stored "file" of a document sent as JSON: who sent it, not a second 接口导入 (the history and the
+    # revision event already name the face: 接口导入「JSON 文档（张三）」带来修订稿第 2 版)
+    file = f"JSON 文档（{principal.username}）"
+    fates = preview(store, settings, document, file)
     plan = [] if isinstance(fates, str) else [replace(f, position=screened.positions[f.position]).to_dict()
                                                for f in fates]
     if dry_run:
         extra = {"refused_tables": [{"source": p.source.to_dict(), "message": p.message} for p in refused]}
         return {"status": "dry_run", "review": report.to_dict(), "plan": plan, **(extra if refused else {})}
-    outcome = import_document(store, settings, document, "API 导入",
+    outcome = import_document(store, settings, document, file,
                               ImportRequest(actor_of(principal), "api", force=force, allow_partial=allow_partial,
                                             review=True, ip=client_ip(request), skip_blocked=skip_blocked))
     raise_for_outcome(outcome)

@@ -67,3 +67,25 @@ def test_a_cut_table_says_where_it_broke_and_what_was_read(web: WebEnv, seed_pat
     # the grade beside it covers the two rows read, and says so (before: a bare 优 for a cut table)
     graded = re.findall(r'<span class="badge g-[^"]*">[^<]*</span>(<span class="partial-grade">[^<]*</span>)?', page)
     assert graded.count('<span class="partial-grade">（表格不完整，只评了已读部分）</span>') == 1, graded
+
+
+def test_a_cut_table_saved_on_purpose_says_so_beside_its_grade(any_web: WebEnv, seed_path: Path,
+                                                                tmp_path: Path) -> None:
+    """A cut-off table saved with 「保存不完整的表格」: its project page says beside the grade that the table is
+    incomplete and only the rows read were graded (before: a bare grade; the mark was only an info finding)."""
+    from tests.web.test_revisions import confirm_form
+
+    text = seed_path.read_text(encoding="utf-8").split("\n")
+    cut = tmp_path / "cut-unit.txt"  # the seed's first table whole, then the second one cut after its head
+    cut.write_text("\n".join(text[:45]).replace("检察业务", "检察新业务"), encoding="utf-8")
+    client = any_web.client("editor")
+    preview, confirm = upload(client, cut)
+    assert confirm and 'id="allow-partial"' in preview
+    page = client.post(confirm, data=confirm_form(preview, csrf_of(client, "/upload"), allow_partial="1"))
+    assert page.status_code == 200
+    listing = client.get(f"/projects?year=all&unit={SEED_UNIT}&q=检察新业务").text
+    ids = sorted(set(re.findall(r'href="/projects/(\d+)"', listing)))
+    assert ids, listing[:2000]
+    pages = [client.get(f"/projects/{pid}").text for pid in ids]
+    marked = [p for p in pages if 'class="partial-grade"' in p]
+    assert len(marked) == 1 and "（表格不完整，只评了已读部分）" in marked[0]

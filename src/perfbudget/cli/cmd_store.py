@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.table import Table
 
-from perfbudget.cli.common import app, err, fail, out, print_json, print_problems, year_option
+from perfbudget.cli.common import app, err, fail, out, print_json, print_problems, shown_name, year_option
 from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
@@ -60,19 +60,19 @@ def db_upgrade_command(db: str | None = typer.Option(None, "--db", help=DB_HELP)
 
 def _outcome_line(outcome: ImportOutcome) -> str:
     if outcome.status == "imported":
-        return (f"{outcome.file}: 已导入（文档 {outcome.document_id}）：新项目 {outcome.new_projects} 个，"
+        return (f"{shown_name(outcome.file)}: 已导入（文档 {outcome.document_id}）：新项目 {outcome.new_projects} 个，"
                 f"新版本 {outcome.changed_projects} 个，未变化 {outcome.unchanged_projects} 个")
     if outcome.status == "needs_confirmation":
-        return f"{outcome.file}: 未导入：会覆盖较新的版本或恢复旧内容，需确认（--force）"
+        return f"{shown_name(outcome.file)}: 未导入：会覆盖较新的版本或恢复旧内容，需确认（--force）"
     if outcome.status == "refused":
-        return f"{outcome.file}: 未导入：项目已送审或审核通过"
+        return f"{shown_name(outcome.file)}: 未导入：项目已送审或审核通过"
     if outcome.status == "stale":
-        return f"{outcome.file}: 未导入：项目在导入期间被他人修改"
+        return f"{shown_name(outcome.file)}: 未导入：项目在导入期间被他人修改"
     if outcome.status == "unchanged" and outcome.same_file_as is not None:
-        return f"{outcome.file}: 未变化（与文档 {outcome.same_file_as} 是同一文件，已导入过）"
+        return f"{shown_name(outcome.file)}: 未变化（与文档 {outcome.same_file_as} 是同一文件，已导入过）"
     if outcome.status == "unchanged":
-        return f"{outcome.file}: 未变化（{outcome.unchanged_projects} 个项目与库中最新版本相同）"
-    return f"{outcome.file}: 导入失败"
+        return f"{shown_name(outcome.file)}: 未变化（{outcome.unchanged_projects} 个项目与库中最新版本相同）"
+    return f"{shown_name(outcome.file)}: 导入失败"
 
 
 KEPT_FOR_SUMMARY = 1000  # outcomes listed again in the closing summary (all are printed as they come)
@@ -137,7 +137,7 @@ def import_command(
     with progress:
         task = progress.add_task("", total=total)
         for index, outcome in enumerate(import_files(store, settings, walk_files(paths), request, jobs=jobs)):
-            progress.update(task, description=Path(outcome.file).name)
+            progress.update(task, description=shown_name(Path(outcome.file).name))
             summary[outcome.status] = summary.get(outcome.status, 0) + 1
             new += outcome.new_projects
             changed += outcome.changed_projects
@@ -177,7 +177,7 @@ def import_command(
             for outcome in chosen:
                 reasons = "；".join(p.message for p in outcome.problems[:3]) or "未知原因"
                 more = f"（另有 {len(outcome.problems) - 3} 个错误）" if len(outcome.problems) > 3 else ""
-                err.print(f"  {outcome.file}: {reasons}{more}", markup=False)
+                err.print(f"  {shown_name(outcome.file)}: {reasons}{more}", markup=False)
         if not_kept:
             err.print(f"  另有 {not_kept} 个文件未导入，原因见上文", markup=False)
     if files > summary["imported"] + summary["unchanged"] or any_refused_tables:
@@ -192,7 +192,7 @@ def _print_refused(file: str, refused: tuple[Problem, ...]) -> None:
     cut = tuple(p for p in refused if BLOCKED_MARK not in p.message)
     for chosen, what in ((blocked, "有错误的表格"), (cut, "不完整的表格")):
         if chosen:
-            err.print(f"{file}: {len(chosen)} 个{what}未导入：", markup=False)
+            err.print(f"{shown_name(file)}: {len(chosen)} 个{what}未导入：", markup=False)
             print_problems(chosen)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from typing import Any, NoReturn
 
 import typer
@@ -51,12 +52,30 @@ def _root(
     """perfbudget：预算绩效目标管理。"""
 
 
+# Characters a file's name may hold that a terminal would act on (ESC sequences, line breaks) or that turn
+# the text around them (bidi controls such as U+202E): shown as escapes wherever the CLI prints a name.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def shown_name(text: str) -> str:
+    """A file name or location as the CLI prints it: control, line-separator and bidi characters as ``\\n``,
+    ``\\x1b``, ``\\u202e`` (a name holding ESC could drive the terminal, one holding a newline could fake a
+    line, U+202E turns the text around it); anything else (an ideographic space, CJK) as it is."""
+    if text.isprintable() and not _BIDI.intersection(text):
+        return text
+    return "".join(ch.encode("unicode_escape").decode("ascii") if _acts(ch) else ch for ch in text)
+
+
+def _acts(ch: str) -> bool:
+    return ch in _BIDI or unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+
+
 def print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
     """Problems on stderr as ``file:line: message``, errors first marked 错误, notes 提示."""
     from perfbudget.vocabulary import SEVERITY_LABELS as labels
 
     for problem in problems:
-        err.print(f"{problem.source}: {labels[problem.severity]}：{problem.message}", markup=False)
+        err.print(f"{shown_name(str(problem.source))}: {labels[problem.severity]}：{problem.message}", markup=False)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:

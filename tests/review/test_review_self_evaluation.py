@@ -51,6 +51,9 @@ FLAG: list[tuple[str, str, list[Filled], list[tuple[int | None, str | None]]]] =
     # round 10: no comparator, the name says which way (西部科学城 部门整体)
     ("score-vs-actual", "a rate of things done, no comparator", [(2, "95%", "90%", "10", "10")], [(2, "score")]),
     ("score-vs-actual", "a count delivered, no comparator", [(1, "12次", "10次", "10", "10")], [(1, "score")]),
+    # round 12: a cost without a comparator is a ceiling; within it, marked down by the execution (原州)
+    ("score-vs-actual", "a cost within its amount, marked down", [(4, "38.75万元", "36.2万元", "10", "9.34")],
+     [(4, "score")]),
 ]
 
 NEAR_MISS: list[tuple[str, str, list[Filled]]] = [
@@ -64,6 +67,8 @@ NEAR_MISS: list[tuple[str, str, list[Filled]]] = [
     ("score-vs-actual", "no comparator, a name that does not say which way", [(5, "360天", "350天", "10", "10")]),
     ("score-vs-actual", "no comparator, a count met", [(1, "12次", "14次", "10", "10")]),
     ("score-vs-actual", "no score given", [(1, None, "10次", "10", None)]),
+    ("score-vs-actual", "a cost within its amount, full marks", [(4, "38.75万元", "36.2万元", "10", "10")]),
+    ("score-vs-actual", "a cost over its amount, marked down", [(4, "38.75万元", "40万元", "10", "9")]),
 ]
 
 

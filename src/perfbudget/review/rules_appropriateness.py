@@ -21,6 +21,7 @@ from perfbudget.review.helpers import (
     quote,
 )
 from perfbudget.review.registry import rule
+from perfbudget.review.rules_feasibility import listed_amounts
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 
@@ -94,7 +95,8 @@ def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
     (``项目总投入 6070``) is an amount in the table's money unit, unless the name is a rate
     (``成本控制率 100``), and so is an amount in 万 without 元 (``≤620万/月``). A cost of zero
     (``办公费总成本 =0万元``) measures nothing either. A figure per unit whose 元 is in the name's
-    hint or unit note (``≤28.40/株`` under ``补助成本(≤**元/株)``) is money per unit.
+    hint or unit note (``≤28.40/株`` under ``补助成本(≤**元/株)``) is money per unit. A value listing
+    several amounts (``3000元、2000元、1000元3个档次``) is money; ``several-targets`` says it.
     """
     out = [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
            for row, verdict in flagged(document, _COST_NOT_MONEY)]
@@ -122,8 +124,8 @@ def _not_money(row: Row) -> tuple[str, str] | None:
         return None
     if target.value is not None and target.unit is None and not _RATE_NAME.search(row.name):
         return None  # 项目总投入 6070: a bare amount in the table's money unit
-    if not target.raw.strip() or is_leftover(target.raw):
-        return None  # missing-target-value / template-leftover say it
+    if not target.raw.strip() or is_leftover(target.raw) or listed_amounts(target.raw) is not None:
+        return None  # missing-target-value / template-leftover / several-targets (3000元、2000元…) say it
     per = _FIGURE_PER.match(clean(target.raw))
     if per is not None:
         named = _NAME_MONEY_PER.search(clean(indicator.level3))
@@ -183,6 +185,9 @@ def payment_below_full(document: Document, settings: RuleSettings) -> list[Findi
     payment's rate or accuracy (发放/兑现/兑付 with 率, 准确) and the target's lower bound is under
     100%. Not flagged: the timeliness of a payment (及时发放率 ≥95%: late is not unpaid), the share
     paid late (逾期发放率, reverse), coverage of a population (覆盖率) and other accuracies (测报准确率 85%).
+    A name that says what is paid out without the rate (``按年度发放绩效奖、…、应休未休补贴 ≥60%``:
+    发放/兑现/兑付 with pay — 奖, 补贴, 补助, 津贴, 工资, 助学金 …) is the share paid and is flagged
+    too; 发放宣传资料 (not pay) and 补贴发放人数 (a count) are not.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _PAYMENT_BELOW_FULL)]
@@ -191,6 +196,18 @@ def payment_below_full(document: Document, settings: RuleSettings) -> list[Findi
 # A payment's rate or accuracy (补贴发放率, 工资发放准确性, 奖补资金兑付率), not its timeliness.
 _PAYMENT_RATE = re.compile(r"(?:发放|兑现|兑付)(?:完成)?(?:率|准确率|准确性|准确度)")
 _PAYMENT_NOT_FULL = re.compile(r"及时|按时|按期|逾期|超期|延期|覆盖")
+# What is paid out named without the rate: 按年度发放绩效奖、文明奖、…、应休未休补贴 (≥60%: the share paid).
+_PAY_VERB = re.compile(r"发放|兑现|兑付")
+_PAY = re.compile(r"补贴|补助|津贴|奖|工资|薪酬|抚恤金|救助金|助学金|生活费")
+
+
+def _pays_out(name: str) -> bool:
+    """True for a name saying what pay is paid out, without a rate or a count after the verb."""
+    verb = _PAY_VERB.search(name)
+    if verb is None:
+        return False
+    tail = name[verb.end():]
+    return "率" not in tail and "数" not in tail and _PAY.search(tail) is not None
 
 
 def _payment_below_full(row: Row) -> tuple[str, str] | None:
@@ -198,7 +215,9 @@ def _payment_below_full(row: Row) -> tuple[str, str] | None:
     target = row.indicator.target
     if target.unit != "%" or target.value is None or target.value >= HUNDRED or target.op in (Op.LE, Op.LT):
         return None
-    if _PAYMENT_RATE.search(row.name) is None or _PAYMENT_NOT_FULL.search(row.name) is not None:
+    name = row.name
+    if ((_PAYMENT_RATE.search(name) is None and not _pays_out(name))
+            or _PAYMENT_NOT_FULL.search(name) is not None):
         return None
     return (f"{quote(row.indicator.level3)}的目标{target.raw}低于100%：应发放的资金应足额、准确发放给"
             "每一个符合条件的对象，目标偏低",

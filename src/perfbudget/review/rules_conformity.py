@@ -27,6 +27,7 @@ from perfbudget.review.helpers import (
     quote,
     rows,
 )
+from perfbudget.review.language import figures, word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_feasibility import is_bad_thing, is_count, name_direction
 from perfbudget.review.settings import RuleSettings
@@ -465,6 +466,11 @@ def value_in_name(document: Document, settings: RuleSettings) -> list[Finding]:
     ``百分比``/``％``); a name whose number equals the target (``配套变压器3台`` → ``3台``,
     ``一户年最高5300元`` → ``≤5300元/户``) or whose numbers are in other units
     (``1250KVA变压器``) is not flagged. Template hints (``(≥**%)``) are ``template-leftover``.
+    A name that holds the target while the value is a bare number — a deadline
+    (``确定于2022年12月底前发放完毕`` with ``100``) or counts (``…共计3875人…已发放3620人…`` with ``100``)
+    — is flagged too: the target is written in the name, the value says nothing. A bare value the
+    name repeats (``配套变压器3台`` with ``3``) and rates, counts and amounts (``…率 100``, ``受益人数 3875``)
+    are not.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
             for row, verdict in flagged(document, _VALUE_IN_NAME)]
@@ -474,8 +480,15 @@ def _value_in_name(row: Row) -> tuple[str, str] | None:
     """``value-in-name``'s (message, suggestion) for one indicator, or None."""
     indicator = row.indicator
     target = indicator.target
-    if target.value is None or not target.unit or not _has_digit(indicator.level3):
+    if target.value is None or not _has_digit(indicator.level3):
         return None
+    if not target.unit:
+        stated_target = _target_in_name(row.name, target.value)
+        if stated_target is None:
+            return None
+        return (f"三级指标名称{quote(indicator.level3)}中写有「{stated_target}」，指标值却只写{quote(target.raw)}，"
+                "目标写在了名称里，指标值看不出衡量什么",
+                f"名称只写衡量什么（如「…发放完成时间」「…发放人数」），把「{stated_target}」这样的目标写到指标值栏")
     unit = target.unit.split("/")[0]
     stated = [Decimal(value) for value, written in _values_in_name(row.name)
               if written == unit or (unit != "%" and written.startswith(unit))]
@@ -488,6 +501,27 @@ def _value_in_name(row: Row) -> tuple[str, str] | None:
 
 
 _VALUE_IN_NAME = indicator_check(_value_in_name)
+
+# A deadline written in a name: 2022年12月底前, 2023年6月30日之前.
+_DEADLINE_IN_NAME = re.compile(r"\d{4}年\d{1,2}月(?:底|末|\d{1,2}日)?(?:之前|以前|前)")
+# Names whose bare number is clear (a rate, a count, an amount): the number is the target, not a slip.
+_MEASURE_END = re.compile(r"(?:率|比例|比重|占比|数|数量|人次|金额|资金|经费|成本|费用|额|分|分值|得分|年限|天数)$")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _target_in_name(name: str, value: Decimal) -> str | None:
+    """The target a name holds beside a bare-number value (a deadline, or a count other than the value),
+    or None when the name is a measure whose bare number is clear (…率, …人数, …金额)."""
+    if _MEASURE_END.search(name):
+        return None
+    counts = word_set("units", "count")
+    stated = [(number, unit) for number, unit, _start, _end in figures(name) if unit in counts]
+    if any(number == value for number, _unit in stated):
+        return None  # 配套变压器3台 with 3: the name repeats the target
+    if stated:
+        return f"{format_decimal(stated[0][0])}{stated[0][1]}"
+    deadline = _DEADLINE_IN_NAME.search(name)
+    return deadline.group(0) if deadline is not None else None
 
 
 @rule("actual-not-comparable", title="实际完成值无法与指标值比较", dimension="规范性", severity="warning")
@@ -576,7 +610,9 @@ def score_vs_actual(document: Document, settings: RuleSettings) -> list[Finding]
     the target's unit (or the target's own words) are judged. A target written without a comparator
     (``26次``, ``100%``) is a floor when its name leaves no doubt — a count of things delivered
     (党性教育培训次数 ``12次`` against ``26次``) or a rate of things done (政府采购执行率 ``72.74%``
-    against ``100%``); otherwise (控制率, 调整率, 结余率) it is not judged.
+    against ``100%``); otherwise (控制率, 调整率, 结余率) it is not judged. An economic cost written
+    without a comparator is a ceiling: an actual cost within it (``36.2`` against ``38.75`` 万元) scored
+    below the weight is written up — the score follows the budget execution, not the target.
     """
     return [at_indicator(row.project, row.position, row.indicator, "score", *verdict)
             for row, (_actual, verdict) in flagged(document, _SELF_EVALUATION) if verdict is not None]
@@ -588,10 +624,15 @@ def _score_fault(row: Row) -> tuple[str, str] | None:
     actual, weight, score = indicator.actual, indicator.weight, indicator.score
     if actual is None or weight is None or score is None or weight <= 0:
         return None
-    met = _met(indicator, actual, row.name)
+    ceiling = row.economic_cost and indicator.target.op is None
+    met = _met(indicator, actual, row.name, ceiling)
     if met is None:
         return None
     shown = f"{format_decimal(score)}分（分值{format_decimal(weight)}分）"
+    if met and score < weight and ceiling:
+        return (f"实际成本{quote(actual)}未超过成本指标值{quote(indicator.target.raw)}，得分却只有{shown}"
+                "（成本指标是上限，少花钱不是未完成）",
+                "成本控制在指标值以内的应得满分；不要按预算执行率给成本指标计分")
     if met and score < weight:
         return (f"实际完成值{quote(actual)}已达到指标值{quote(indicator.target.raw)}，得分却只有{shown}",
                 "完成指标值的应得满分；若扣分另有原因（如质量、时效问题），应改写实际完成值或在偏差原因中说明")
@@ -601,8 +642,10 @@ def _score_fault(row: Row) -> tuple[str, str] | None:
     return None
 
 
-def _met(indicator: Indicator, actual: str, name: str) -> bool | None:
-    """Whether the actual meets the target: True, False, or None when they cannot be compared."""
+def _met(indicator: Indicator, actual: str, name: str, ceiling: bool = False) -> bool | None:
+    """Whether the actual meets the target: True, False, or None when they cannot be compared.
+    ``ceiling``: a cost written without a comparator, which is a ceiling (38.75 万元 of cost: spending
+    36.2 meets it)."""
     target = indicator.target
     if bare(actual) == bare(target.raw):
         return True
@@ -611,7 +654,7 @@ def _met(indicator: Indicator, actual: str, name: str) -> bool | None:
         return None
     if target.unit != done.unit or target.upper is not None or target.period is not None:
         return None
-    op = target.op if target.op is not None else _floor_by_name(name, target.unit)
+    op = target.op if target.op is not None else Op.LE if ceiling else _floor_by_name(name, target.unit)
     if op in (Op.GE, Op.GT):
         return done.value >= target.value
     if op in (Op.LE, Op.LT):

@@ -285,6 +285,9 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     time (``15次…30小时``) or a single count in a phrase are not flagged; cost rows are left to
     the cost rules. So is a list of three or more outputs said to be all completed
     (``半年报告、全年报告和11期景气报告全部完成``); one or two things completed are not flagged.
+    A cost value listing several amounts (``3000元、2000元、1000元3个档次``: tiers of a grant) is
+    flagged too — which amount is the target? — while a single amount, or an amount and its unit cost
+    (``≤30万元，其中…500元/人``, no list mark between two sums), is left to the cost rules.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _SEVERAL_TARGETS)]
@@ -307,12 +310,28 @@ def _listed_figures(raw: str) -> bool:
     return mark is not None and _DIGIT.search(raw, mark.end()) is not None
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def listed_amounts(raw: str) -> str | None:
+    """The amounts of money a value lists with a list mark between each and the next
+    (``3000元、2000元、1000元3个档次`` → ``3000元、2000元、1000元``), or None for fewer than two."""
+    if not _listed_figures(raw):
+        return None
+    found = [(value, unit, start, end) for value, unit, start, end in figures(raw) if is_money_unit(unit)]
+    if len(found) < 2 or any(_LIST_MARK.search(raw[a[3]:b[2]]) is None for a, b in pairwise(found)):
+        return None
+    return "、".join(f"{format_decimal(value)}{unit}" for value, unit, _start, _end in found)
+
+
 def _several_targets(row: Row) -> tuple[str, str] | None:
     """``several-targets``'s (message, suggestion) for one indicator, or None."""
     target = row.indicator.target
-    if row.cost:
-        return None
     raw = target.raw
+    if row.cost:
+        if target.kind is Kind.QUANTITATIVE or (amounts := listed_amounts(raw)) is None:
+            return None
+        return (f"成本指标{quote(row.indicator.level3)}的指标值{quote(raw)}列了几个金额（{amounts}），"
+                "一个指标只能对照一个目标值，无法打分",
+                "写成一个金额上限或平均标准（如「≤3000元/人·年」），不同档次分列为几个成本指标")
     if raw.endswith("完成") and (listed_work := _LISTED_WORK.match("".join(raw.split()))) is not None:
         items = [item for item in _WORK_MARK.split(listed_work.group(1)) if item]
         return (f"指标值{quote(raw)}列了{len(items)}项产出，只说全部完成，一个指标只能对照一个目标值，无法打分",
@@ -567,6 +586,8 @@ _CLEAR_WITHOUT_UNIT = re.compile(
     r"|产值|总额|额|满意度|满意程度)$"
 )
 _TRAILING_NOTE = re.compile(r"[（(][^()（）]*[)）]$")
+# Rates that are ratios or measures, not shares in per cent: 容积率 1.2, 功率, 利率.
+_RATIO_NAME = re.compile(r"(?:容积|功|汇|利|频|倍|效|速|费|税|折旧|周转)率$")
 # A share of cases meeting a standard or done in time: 药物治疗符合国家相关标准, 对患者及时给予治疗.
 _SHARE_MEETING = re.compile(r"符合|及时|达到[^，,]{0,8}(?:标准|要求)")
 _BRACKETED = re.compile(r"[（(][^()（）]*[)）]$|[≥≤><=]*\d+(?:\.\d+)?\s*[%％]$")
@@ -586,7 +607,10 @@ def number_without_unit(document: Document, settings: RuleSettings) -> list[Find
     number clear are not flagged: rates and ratios (…率, …比例), scores and grades, counts
     (…数, …数量, …人次), amounts in the table's money unit (…金额, …资金, …成本), a unit written
     after the name (``任务完成时限(月)``, or inside the form's hint: ``公猪舍(≥**平方米)``), or a
-    name that holds the number with its unit (``配套变压器3台`` with ``3``).
+    name that holds the number with its unit (``配套变压器3台`` with ``3``). A rate whose bare number
+    is a fraction of one (``各类书籍审稿率 1``, ``…覆盖率 0.9``) is flagged although the name is a
+    rate: 1% or 100%? (``审稿率 100`` and ``事故发生率 0`` are clear; ratios such as 容积率 are not rates
+    in per cent.)
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _NUMBER_WITHOUT_UNIT)]
@@ -599,6 +623,11 @@ def _without_unit(row: Row) -> tuple[str, str] | None:
     if target.value is None or target.unit is not None or target.period is not None:
         return None
     name = row.name
+    if (0 < target.value <= 1 and name.endswith("率") and not _RATIO_NAME.search(name)
+            and unit_note(indicator.level3) is None):
+        return (f"比率{quote(indicator.level3)}的指标值{quote(target.raw)}没有写百分号，看不出是"
+                f"{format_decimal(target.value)}%还是{format_decimal(target.value * 100)}%",
+                "比率写成百分数，如「100%」「≥90%」")
     if _clear_without_unit(name) or unit_note(indicator.level3) is not None or name.startswith(("每", "人均")):
         return None  # 每千人托位 4.5: a figure per population
     number = format_decimal(target.value)

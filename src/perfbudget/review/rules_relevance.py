@@ -56,6 +56,8 @@ _INPUT_NAME = re.compile(
     r"|^(?:出差|差旅)(?:人数|人次|次数|天数)$"
     # money guaranteed to cover a cost (经费保障率, 利息费用保障率, 利息补贴保障率): the money going in
     r"|(?:资金|经费|费用|利息)(?:补贴|补助)?(?:足额)?保障(?:率|程度|情况)$"
+    # the money a work needs being supplied (所需资金的供应时效, 经费供给率): the money going in
+    r"|(?:资金|经费|款项)的?(?:供应|供给)(?:及时)?(?:时效|率|性|情况|进度)?$"
 )
 _MANPOWER = re.compile(r"^(?:出差|差旅)")
 # The project's own money stated as an output: 工程资金金额 43.2 under 数量指标. Only under 产出
@@ -127,6 +129,8 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     flagged; the same names under 产出 or 效益 are. The money asked about in a yes/no question
     (资金是否全部及时纳入, 资金是否全部纳入医保统筹) and a payment's progress rate (资金支付进度率)
     are inputs too; 资金使用是否合规 (management) and 设备是否全部及时安装到位 (not money) are not.
+    So is the money a work needs being supplied (所需资金的供应时效, 经费供给率); 物资供应及时率 is not
+    money and is not flagged.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)]

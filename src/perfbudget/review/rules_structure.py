@@ -336,7 +336,8 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     name of a 成本 row: the target written where the name goes), or only a 一级/二级 name of the
     frameworks (``社会成本指标`` as the name of a 成本 row: the heading copied down), or a principle
     (``以低价位高质量为采购原则`` as the name of a 成本 row), or only a duration (``1年`` as the
-    name of a 时效 row), or a satisfaction asked of nobody (``是否满意``).
+    name of a 时效 row), or a satisfaction asked of nobody (``是否满意``), or, for a cost, only the
+    people served (``设施农业种植人员(县内培训) ≦1000元/人``: what costs? — 人均培训成本, 每户补助标准 say).
 
     Of what? A reviewer cannot tell what is counted, and the unit cannot prove it at year end
     (88号: indicators 清晰、可衡量). The measure words are in ``vocabulary.toml``. When the
@@ -368,9 +369,12 @@ _PAYMENT = re.compile(r"补贴|补助|工资|津贴|奖金|奖励|助学金|资�
 def _without_object(row: Row) -> tuple[str, str] | None:
     """``name-without-object``'s (message, suggestion) for one indicator (its project's category
     aside), or None."""
+    indicator = row.indicator
+    if row.economic_cost and _PEOPLE_NAME.search(indicator.level3) and not _COST_WORD.search(indicator.level3):
+        return (f"成本指标名称{quote(indicator.level3)}写的是服务对象，没有说明是什么成本",
+                "写明衡量的成本，如「人均培训成本」「每户补助标准」")
     if not bare_measure(row.name):
         return None
-    indicator = row.indicator
     description = bare(name_of(indicator.description or ""))
     if (description and description != row.key and bare(row.name) not in _LEVEL_NAMES
             and _compared_texts(row.name, indicator.description or "") is not None):
@@ -383,6 +387,10 @@ def _without_object(row: Row) -> tuple[str, str] | None:
 
 
 _NAME_WITHOUT_OBJECT = indicator_check(_without_object)
+
+# A cost row named after the people served (设施农业种植人员(县内培训) ≦1000元/人): who, not what costs.
+_PEOPLE_NAME = re.compile(r"(?:人员|学员|对象|农户|群众|患者|学生|儿童|老人|居民|职工)(?:[（(][^()（）]*[)）])?$")
+_COST_WORD = re.compile(r"成本|费|资金|经费|补助|补贴|标准|价格|单价|金额|投入|投资|支出|工资|报酬|资助|造价|租金")
 
 
 # Administrative levels, from the widest: a scope word in an indicator (each starts with 全, which

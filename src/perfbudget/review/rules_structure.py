@@ -370,7 +370,7 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     """``name-without-object``'s (message, suggestion) for one indicator (its project's category
     aside), or None."""
     indicator = row.indicator
-    if row.economic_cost and _PEOPLE_NAME.search(indicator.level3) and not _COST_WORD.search(indicator.level3):
+    if row.economic_cost and _named_after_people(indicator.level3):
         return (f"成本指标名称{quote(indicator.level3)}写的是服务对象，没有说明是什么成本",
                 "写明衡量的成本，如「人均培训成本」「每户补助标准」")
     if not bare_measure(row.name):
@@ -389,8 +389,17 @@ def _without_object(row: Row) -> tuple[str, str] | None:
 _NAME_WITHOUT_OBJECT = indicator_check(_without_object)
 
 # A cost row named after the people served (设施农业种植人员(县内培训) ≦1000元/人): who, not what costs.
-_PEOPLE_NAME = re.compile(r"(?:人员|学员|对象|农户|群众|患者|学生|儿童|老人|居民|职工)(?:[（(][^()（）]*[)）])?$")
+_PEOPLE = ("人员", "学员", "对象", "农户", "群众", "患者", "学生", "儿童", "老人", "居民", "职工")
 _COST_WORD = re.compile(r"成本|费|资金|经费|补助|补贴|标准|价格|单价|金额|投入|投资|支出|工资|报酬|资助|造价|租金")
+_NOTE_AT_END = re.compile(r"[（(][^()（）]*[)）]$")
+
+
+def _named_after_people(name: str) -> bool:
+    """True for a name that ends with the people served (a note in brackets after them aside) and
+    names no cost."""
+    if name.endswith((")", "）")):
+        name = _NOTE_AT_END.sub("", name)
+    return name.endswith(_PEOPLE) and _COST_WORD.search(name) is None
 
 
 # Administrative levels, from the widest: a scope word in an indicator (each starts with 全, which

@@ -413,6 +413,8 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("number-without-unit", "a rate as a bare 100", with_row(2, row(OUT, Q, "各类书籍审稿率", "100")), None),
     ("number-without-unit", "a ratio that is no share", with_row(2, row(OUT, Q, "项目用地容积率", "1")), None),
     ("several-targets", "one amount per head", with_row(4, row(OUT, C, "人均资助标准", "≤3000元/人·年")), None),
+    ("several-targets", "a total with its breakdown", with_row(4, row(OUT, C, "培训成本", "≤30万元，其中人均500元/人")),
+     None),
     ("value-in-name", "a name repeating its bare value", with_row(1, row(OUT, N, "配套变压器3台", "3")), None),
     ("value-in-name", "a deadline in a rate's name", with_row(3, row(OUT, T, "2022年12月底前发放完成率", "100")),
      None),

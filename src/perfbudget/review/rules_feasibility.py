@@ -286,8 +286,8 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     the cost rules. So is a list of three or more outputs said to be all completed
     (``半年报告、全年报告和11期景气报告全部完成``); one or two things completed are not flagged.
     A cost value listing several amounts (``3000元、2000元、1000元3个档次``: tiers of a grant) is
-    flagged too — which amount is the target? — while a single amount, or an amount and its unit cost
-    (``≤30万元，其中…500元/人``, no list mark between two sums), is left to the cost rules.
+    flagged too — which amount is the target? — while a single amount, or a total with its breakdown
+    (``≤30万元，其中人均500元/人``), is left to the cost rules.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _SEVERAL_TARGETS)]
@@ -314,8 +314,8 @@ def _listed_figures(raw: str) -> bool:
 def listed_amounts(raw: str) -> str | None:
     """The amounts of money a value lists with a list mark between each and the next
     (``3000元、2000元、1000元3个档次`` → ``3000元、2000元、1000元``), or None for fewer than two."""
-    if not _listed_figures(raw):
-        return None
+    if not _listed_figures(raw) or "其中" in raw:
+        return None  # ≤30万元，其中人均500元/人: a total and its breakdown
     found = [(value, unit, start, end) for value, unit, start, end in figures(raw) if is_money_unit(unit)]
     if len(found) < 2 or any(_LIST_MARK.search(raw[a[3]:b[2]]) is None for a, b in pairwise(found)):
         return None

@@ -1,22 +1,27 @@
-"""The indicator rows of the 绩效目标表 and the finding lists, drawn in Python for the templates.
+"""The 绩效目标表 with its findings (:func:`target_table`), drawn in Python for the pages and templates.
 
 A project page draws one table row per indicator with six cells and its findings; in Jinja each
 cell was an attribute look-up, a subscript and an escape through the template runtime (about 200
 escapes and 250 look-ups per page, and a macro call per finding list). Here each row is one
-f-string. The output is byte for byte what ``_target_table.html``'s loop gave (with the
-environment's ``trim_blocks`` and ``lstrip_blocks``), escaped by the same ``markupsafe.escape``
-Jinja's autoescape uses; ``tests/web/test_table_html.py`` renders both and compares.
+f-string, and the table around them (its title and header rows) another; the upload preview's
+template calls :func:`target_table` as a global, the project page (:mod:`perfbudget.web.project_html`)
+directly. The output is byte for byte what the Jinja macro ``target_table`` of ``_target_table.html``
+drew (with the environment's ``trim_blocks`` and ``lstrip_blocks``), escaped by the same
+``markupsafe.escape`` Jinja's autoescape uses; ``tests/web/test_table_html.py`` renders both and compares.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from markupsafe import Markup, escape
 
+from perfbudget.model import Document
 from perfbudget.review.finding import Finding
+from perfbudget.target import format_decimal
 from perfbudget.vocabulary import severity_label
-from perfbudget.web.annotate import IndicatorLine
+from perfbudget.web.annotate import AnnotatedTable, IndicatorLine
 
 
 def severity_html(severity: str) -> str:
@@ -54,3 +59,48 @@ def indicator_rows(lines: Iterable[IndicatorLine], findings_column: bool) -> Mar
             f'    <td class="target {escape(cells["target"])}"{title}>{escape(line.target)}</td>\n'
             f'{found}  </tr>\n')
     return Markup("".join(parts))
+
+
+def decimal_text(value: Decimal | None) -> str:
+    """A decimal as the tables write it (the templates' ``dec`` filter); empty for None."""
+    return "" if value is None else format_decimal(value)
+
+
+_HEADER_ROWS = ("name", "budget", "purpose", "goals")
+
+
+def _findings_cell(table: AnnotatedTable, row: str) -> str:
+    found = table.header[row]
+    return f'<td class="findings">{finding_list(found) if found else ""}</td>'
+
+
+def target_table(table: AnnotatedTable, document: Document, findings_column: bool = True) -> Markup:
+    """The standard 绩效目标表 with the review findings beside the cells they concern (a 审核发现 column
+    when ``findings_column``), the findings without a place in a card below it."""
+    p = table.project
+    classes = table.header_class
+    name = p.name_cell or p.name
+    title = escape(p.title) if p.title else f"{escape(name)}绩效目标表"
+    budget = p.budget
+    goals = "<br>".join(f"{i}.{escape(g)}" for i, g in enumerate(p.goals, 1))
+    column = "<th>审核发现</th>" if findings_column else ""
+    cells = ({row: _findings_cell(table, row) for row in _HEADER_ROWS} if findings_column
+             else dict.fromkeys(_HEADER_ROWS, ""))
+    loose = (f'<div class="card"><h2>其他审核发现</h2>{finding_list(table.loose)}</div>' if table.loose else "")
+    return Markup(
+        f'<div class="table-title">{title}</div>\n'
+        '<table class="target-table" id="target-table">\n'
+        f'  <tr><td colspan="5">{escape(document.unit.code or "")}{escape(document.unit.name or "")}</td>'
+        f'<td colspan="1" class="num">单位：{escape(document.money_unit or "万元")}</td>{column}</tr>\n'
+        f'  <tr><th>项目名称</th><td colspan="5" class="{escape(classes["name"])}">{escape(name)}</td>'
+        f'{cells["name"]}</tr>\n'
+        f'  <tr><th rowspan="2">预算规模及资金用途</th><th>预算数</th><td class="num {escape(classes["budget"])}">'
+        f'{escape(decimal_text(budget.total))}</td><th>其中：财政资金</th>'
+        f'<td class="num">{escape(decimal_text(budget.fiscal))}</td>'
+        f'<td>其他资金 {escape(decimal_text(budget.other))}</td>{cells["budget"]}</tr>\n'
+        f'  <tr><td colspan="5" class="{escape(classes["purpose"])}">{escape(p.purpose or "")}</td>'
+        f'{cells["purpose"]}</tr>\n'
+        f'  <tr><th>绩效目标</th><td colspan="5" class="{escape(classes["goals"])}">{goals}</td>{cells["goals"]}</tr>\n'
+        '  <tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th colspan="2">绩效指标描述</th><th>指标值</th>'
+        f'{"<th></th>" if findings_column else ""}</tr>\n'
+        f'{indicator_rows(table.lines, findings_column)}</table>\n{loose}')

@@ -28,8 +28,105 @@ from perfbudget.web.table_html import target_table
 from perfbudget.web.templating import TEMPLATES, make_templates
 
 # The templates as they were before the page was drawn in Python.
-_PROJECT_BEFORE = '{% extends "base.html" %}\n{% from "_macros.html" import grade_badge, state_badge, eval_badge, csrf %}\n{% from "_target_table.html" import target_table %}\n{% block title %}{{ head.name }}{% endblock %}\n{% block content %}\n<div class="page-head">\n  <div>\n    <h1>{{ head.name }} <small>{{ head.fund_label or "" }}</small></h1>\n    <div><a href="/units/{{ head.unit_id }}">{{ head.unit_name }}</a> · 第 {{ meta.version }} 版{% if meta.version == head.official_version and head.revision_pending %}（正式版本）{% elif meta.version != head.official_version %}（正式版本为第 {{ head.official_version }} 版，<a href="/projects/{{ head.id }}">查看正式版本</a>）{% endif %}\n      · 审核等级 {% if reviewer_grade %}<span id="official-grade">{{ grade_badge(reviewer_grade) }}</span>（审核人员评定；系统评定 {{ grade_badge(grade) }}）{% else %}{{ grade_badge(grade) }}{% endif %}{% if not project.complete %}<span class="partial-grade">（表格不完整，只评了已读部分）</span>{% endif %} · 状态 {{ state_badge(head.state, state_labels) }}\n      · 自评 {{ eval_badge(evaluation.grade if evaluation else None, evaluation.total if evaluation else None) }}</div>\n  </div>\n  <div class="actions">\n    {% if can_edit %}<a class="button primary" href="/projects/{{ head.id }}/edit" id="edit-link">修改指标</a>{% endif %}\n    {% if may_edit_unit and may_evaluate %}<a class="button" href="/projects/{{ head.id }}/evaluate">填报实际完成值（自评）</a>{% endif %}\n    {% if evaluation %}<a class="button" href="/projects/{{ head.id }}/evaluation">查看自评结果</a>{% endif %}\n    <a class="button" href="/projects/{{ head.id }}/history">历史版本</a>\n    <a class="button" href="/projects/{{ head.id }}/review" id="desk-link">审核台</a>\n  </div>\n</div>\n{% if head.revision_pending %}\n<p class="flash" id="revision-note">审核通过的第 {{ head.approved_version }} 版是正式版本（显示、导出、自评均用它）；修订稿第 {{ head.latest_version }} 版（{{ state_labels[head.state] }}）需送审并审核通过后才生效。{% if meta.version != head.latest_version %}<a href="/projects/{{ head.id }}?version={{ head.latest_version }}">查看修订稿</a>{% endif %}</p>\n{% endif %}\n<section class="card">\n  <div class="page-head"><h2>绩效目标表</h2>\n  <div>下载：{% for fmt in formats %}<a href="/projects/{{ head.id }}/download/{{ fmt }}?version={{ meta.version }}" class="button">{{ format_labels[fmt] }}</a> {% endfor %}</div></div>\n  {{ target_table(table, document, findings_column=table.has_placed_findings) }}\n  <p class="muted">来源：{{ meta.file|filename }} · 导入于 {{ meta.imported_at|when }} · 审核发现 {{ findings|length }} 条</p>\n</section>\n<section class="card" id="workflow">\n  <h2>审核流程</h2>\n  {% if events %}\n  <ul class="events">\n    {% for e in events %}<li>{{ e.at|when }} · {{ e.username }} · {{ state_labels[e.from_state] }} → <strong>{{ state_labels[e.to_state] }}</strong>{% if e.version_number %}（第 {{ e.version_number }} 版）{% endif %}{% if e.comment %}：<q>{{ e.comment }}</q>{% endif %}{% if e.justification %}（送审说明：<q>{{ e.justification }}</q>）{% endif %}</li>{% endfor %}\n  </ul>\n  {% else %}<p class="muted">尚未送审。</p>{% endif %}\n  {% if head.state == "returned" %}<p class="flash" id="returned-note">已退回：请按审核意见修改后重新送审。审核人员对单元格的意见见<a href="/projects/{{ head.id }}/review">审核台</a>，全部意见见<a href="/projects/{{ head.id }}/opinion.html">审核意见书</a>。</p>{% endif %}\n  {% if steps %}\n  <form method="post" action="/projects/{{ head.id }}/workflow" class="workflow-form">\n    {{ csrf(csrf_token) }}\n    <label>意见{% if steps|selectattr("action", "equalto", "return")|list %}（退回时必填）{% endif %}<textarea name="comment" rows="2"></textarea></label>\n    {% if steps|selectattr("action", "equalto", "submit")|list %}<label>送审说明（最新版本有「错误」级审核意见时必填，记入流程记录）<textarea name="justification" rows="2"></textarea></label>{% endif %}\n    {% for s in steps %}<button type="submit" name="action" value="{{ s.action }}" class="{{ \'primary\' if s.action in (\'submit\', \'approve\') else (\'danger\' if s.action == \'return\' else \'\') }}">{{ s.label }}</button> {% endfor %}\n  </form>\n  {% endif %}\n</section>\n{% endblock %}\n'
-_TARGET_TABLE_BEFORE = '{% macro target_table(table, document, findings_column=True) %}\n{% set p = table.project %}\n<div class="table-title">{{ p.title or ((p.name_cell or p.name) ~ "绩效目标表") }}</div>\n<table class="target-table" id="target-table">\n  <tr><td colspan="5">{{ document.unit.code or "" }}{{ document.unit.name or "" }}</td><td colspan="1" class="num">单位：{{ document.money_unit or "万元" }}</td>{% if findings_column %}<th>审核发现</th>{% endif %}</tr>\n  <tr><th>项目名称</th><td colspan="5" class="{{ table.header_class[\'name\'] }}">{{ p.name_cell or p.name }}</td>{% if findings_column %}<td class="findings">{% if table.header[\'name\'] %}{{ finding_list(table.header[\'name\']) }}{% endif %}</td>{% endif %}</tr>\n  <tr><th rowspan="2">预算规模及资金用途</th><th>预算数</th><td class="num {{ table.header_class[\'budget\'] }}">{{ p.budget.total|dec }}</td><th>其中：财政资金</th><td class="num">{{ p.budget.fiscal|dec }}</td><td>其他资金 {{ p.budget.other|dec }}</td>{% if findings_column %}<td class="findings">{% if table.header[\'budget\'] %}{{ finding_list(table.header[\'budget\']) }}{% endif %}</td>{% endif %}</tr>\n  <tr><td colspan="5" class="{{ table.header_class[\'purpose\'] }}">{{ p.purpose or "" }}</td>{% if findings_column %}<td class="findings">{% if table.header[\'purpose\'] %}{{ finding_list(table.header[\'purpose\']) }}{% endif %}</td>{% endif %}</tr>\n  <tr><th>绩效目标</th><td colspan="5" class="{{ table.header_class[\'goals\'] }}">{% for g in p.goals %}{{ loop.index }}.{{ g }}{% if not loop.last %}<br>{% endif %}{% endfor %}</td>{% if findings_column %}<td class="findings">{% if table.header[\'goals\'] %}{{ finding_list(table.header[\'goals\']) }}{% endif %}</td>{% endif %}</tr>\n  <tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th colspan="2">绩效指标描述</th><th>指标值</th>{% if findings_column %}<th></th>{% endif %}</tr>\n{{ indicator_rows(table.lines, findings_column) }}</table>\n{% if table.loose %}<div class="card"><h2>其他审核发现</h2>{{ finding_list(table.loose) }}</div>{% endif %}\n{% endmacro %}\n'
+_PROJECT_BEFORE = """{% extends "base.html" %}
+{% from "_macros.html" import grade_badge, state_badge, eval_badge, csrf %}
+{% from "_target_table.html" import target_table %}
+{% block title %}{{ head.name }}{% endblock %}
+{% block content %}
+<div class="page-head">
+  <div>
+    <h1>{{ head.name }} <small>{{ head.fund_label or "" }}</small></h1>
+    <div><a href="/units/{{ head.unit_id }}">{{ head.unit_name }}</a> · 第 {{ meta.version }} 版{% if meta.v\
+ersion == head.official_version and head.revision_pending %}（正式版本）{% elif meta.version != head.officia\
+l_version %}（正式版本为第 {{ head.official_version }} 版，<a href="/projects/{{ head.id }}">查看正式版本</a\
+>）{% endif %}
+      · 审核等级 {% if reviewer_grade %}<span id="official-grade">{{ grade_badge(reviewer_grade) }}</span>（\
+审核人员评定；系统评定 {{ grade_badge(grade) }}）{% else %}{{ grade_badge(grade) }}{% endif %}{% if not proj\
+ect.complete %}<span class="partial-grade">（表格不完整，只评了已读部分）</span>{% endif %} · 状态 {{ state_\
+badge(head.state, state_labels) }}
+      · 自评 {{ eval_badge(evaluation.grade if evaluation else None, evaluation.total if evaluation else Non\
+e) }}</div>
+  </div>
+  <div class="actions">
+    {% if can_edit %}<a class="button primary" href="/projects/{{ head.id }}/edit" id="edit-link">修改指标</\
+a>{% endif %}
+    {% if may_edit_unit and may_evaluate %}<a class="button" href="/projects/{{ head.id }}/evaluate">填报实\
+际完成值（自评）</a>{% endif %}
+    {% if evaluation %}<a class="button" href="/projects/{{ head.id }}/evaluation">查看自评结果</a>{% endif \
+%}
+    <a class="button" href="/projects/{{ head.id }}/history">历史版本</a>
+    <a class="button" href="/projects/{{ head.id }}/review" id="desk-link">审核台</a>
+  </div>
+</div>
+{% if head.revision_pending %}
+<p class="flash" id="revision-note">审核通过的第 {{ head.approved_version }} 版是正式版本（显示、导出、自评\
+均用它）；修订稿第 {{ head.latest_version }} 版（{{ state_labels[head.state] }}）需送审并审核通过后才生效。{\
+% if meta.version != head.latest_version %}<a href="/projects/{{ head.id }}?version={{ head.latest_version }\
+}">查看修订稿</a>{% endif %}</p>
+{% endif %}
+<section class="card">
+  <div class="page-head"><h2>绩效目标表</h2>
+  <div>下载：{% for fmt in formats %}<a href="/projects/{{ head.id }}/download/{{ fmt }}?version={{ meta.ver\
+sion }}" class="button">{{ format_labels[fmt] }}</a> {% endfor %}</div></div>
+  {{ target_table(table, document, findings_column=table.has_placed_findings) }}
+  <p class="muted">来源：{{ meta.file|filename }} · 导入于 {{ meta.imported_at|when }} · 审核发现 {{ finding\
+s|length }} 条</p>
+</section>
+<section class="card" id="workflow">
+  <h2>审核流程</h2>
+  {% if events %}
+  <ul class="events">
+    {% for e in events %}<li>{{ e.at|when }} · {{ e.username }} · {{ state_labels[e.from_state] }} → <strong\
+>{{ state_labels[e.to_state] }}</strong>{% if e.version_number %}（第 {{ e.version_number }} 版）{% endif %}\
+{% if e.comment %}：<q>{{ e.comment }}</q>{% endif %}{% if e.justification %}（送审说明：<q>{{ e.justificati\
+on }}</q>）{% endif %}</li>{% endfor %}
+  </ul>
+  {% else %}<p class="muted">尚未送审。</p>{% endif %}
+  {% if head.state == "returned" %}<p class="flash" id="returned-note">已退回：请按审核意见修改后重新送审。\
+审核人员对单元格的意见见<a href="/projects/{{ head.id }}/review">审核台</a>，全部意见见<a href="/projects/{{\
+ head.id }}/opinion.html">审核意见书</a>。</p>{% endif %}
+  {% if steps %}
+  <form method="post" action="/projects/{{ head.id }}/workflow" class="workflow-form">
+    {{ csrf(csrf_token) }}
+    <label>意见{% if steps|selectattr("action", "equalto", "return")|list %}（退回时必填）{% endif %}<textar\
+ea name="comment" rows="2"></textarea></label>
+    {% if steps|selectattr("action", "equalto", "submit")|list %}<label>送审说明（最新版本有「错误」级审核意\
+见时必填，记入流程记录）<textarea name="justification" rows="2"></textarea></label>{% endif %}
+    {% for s in steps %}<button type="submit" name="action" value="{{ s.action }}" class="{{ 'primary' if s.\
+action in ('submit', 'approve') else ('danger' if s.action == 'return' else '') }}">{{ s.label }}</button> {\
+% endfor %}
+  </form>
+  {% endif %}
+</section>
+{% endblock %}
+"""
+_TARGET_TABLE_BEFORE = """{% macro target_table(table, document, findings_column=True) %}
+{% set p = table.project %}
+<div class="table-title">{{ p.title or ((p.name_cell or p.name) ~ "绩效目标表") }}</div>
+<table class="target-table" id="target-table">
+  <tr><td colspan="5">{{ document.unit.code or "" }}{{ document.unit.name or "" }}</td><td colspan="1" class\
+="num">单位：{{ document.money_unit or "万元" }}</td>{% if findings_column %}<th>审核发现</th>{% endif %}</t\
+r>
+  <tr><th>项目名称</th><td colspan="5" class="{{ table.header_class['name'] }}">{{ p.name_cell or p.name }}<\
+/td>{% if findings_column %}<td class="findings">{% if table.header['name'] %}{{ finding_list(table.header['\
+name']) }}{% endif %}</td>{% endif %}</tr>
+  <tr><th rowspan="2">预算规模及资金用途</th><th>预算数</th><td class="num {{ table.header_class['budget'] }\
+}">{{ p.budget.total|dec }}</td><th>其中：财政资金</th><td class="num">{{ p.budget.fiscal|dec }}</td><td>其\
+他资金 {{ p.budget.other|dec }}</td>{% if findings_column %}<td class="findings">{% if table.header['budget'\
+] %}{{ finding_list(table.header['budget']) }}{% endif %}</td>{% endif %}</tr>
+  <tr><td colspan="5" class="{{ table.header_class['purpose'] }}">{{ p.purpose or "" }}</td>{% if findings_c\
+olumn %}<td class="findings">{% if table.header['purpose'] %}{{ finding_list(table.header['purpose']) }}{% e\
+ndif %}</td>{% endif %}</tr>
+  <tr><th>绩效目标</th><td colspan="5" class="{{ table.header_class['goals'] }}">{% for g in p.goals %}{{ lo\
+op.index }}.{{ g }}{% if not loop.last %}<br>{% endif %}{% endfor %}</td>{% if findings_column %}<td class="\
+findings">{% if table.header['goals'] %}{{ finding_list(table.header['goals']) }}{% endif %}</td>{% endif %}\
+</tr>
+  <tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th colspan="2">绩效指标描述</th><th>指标值</th>{% \
+if findings_column %}<th></th>{% endif %}</tr>
+{{ indicator_rows(table.lines, findings_column) }}</table>
+{% if table.loose %}<div class="card"><h2>其他审核发现</h2>{{ finding_list(table.loose) }}</div>{% endif %}
+{% endmacro %}
+"""
 
 _NASTY = "<b>&\"'</b>"
 

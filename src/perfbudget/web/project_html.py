@@ -15,15 +15,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from perfbudget.web.html_text import text
 from perfbudget.web.table_html import target_table
 from perfbudget.web.templating import filename, when
 
 
 def grade_badge(grade: str | None) -> str:
     """The review grade's badge (the ``grade_badge`` macro of ``_macros.html``)."""
-    return f'<span class="badge g-{escape(grade)}">{escape(grade)}</span>' if grade else (
+    return f'<span class="badge g-{text(grade)}">{text(grade)}</span>' if grade else (
         '<span class="badge muted">未审核</span>')
 
 
@@ -31,34 +32,34 @@ def eval_badge(grade: str | None, total: Any) -> str:
     """The self-evaluation's badge (the ``eval_badge`` macro)."""
     if not grade:
         return '<span class="badge muted">未自评</span>'
-    shown = f" {escape(total)}" if total else ""
-    return f'<span class="badge g-{escape(grade)}">{escape(grade)}{shown}</span>'
+    shown = f" {text(total)}" if total else ""
+    return f'<span class="badge g-{text(grade)}">{text(grade)}{shown}</span>'
 
 
 def state_badge(state: str, labels: Mapping[str, str]) -> str:
     """The workflow state's badge (the ``state_badge`` macro)."""
-    return f'<span class="badge s-{escape(state)}">{escape(labels.get(state, ""))}</span>'
+    return f'<span class="badge s-{text(state)}">{text(labels.get(state, ""))}</span>'
 
 
 def _event(e: Mapping[str, Any], labels: Mapping[str, str]) -> str:
     number, comment, justification = e.get("version_number"), e.get("comment"), e.get("justification")
-    return (f'<li>{escape(when(e.get("at")))} · {escape(e.get("username", ""))} · '
-            f'{escape(labels.get(e.get("from_state"), ""))} → <strong>{escape(labels.get(e.get("to_state"), ""))}'
-            f'</strong>{f"（第 {escape(number)} 版）" if number else ""}'
-            f'{f"：<q>{escape(comment)}</q>" if comment else ""}'
-            f'{f"（送审说明：<q>{escape(justification)}</q>）" if justification else ""}</li>')
+    before, after = labels.get(e.get("from_state") or "", ""), labels.get(e.get("to_state") or "", "")
+    return (f'<li>{text(when(e["at"]))} · {text(e.get("username", ""))} · {text(before)} → <strong>{text(after)}'
+            f'</strong>{f"（第 {text(number)} 版）" if number else ""}'
+            f'{f"：<q>{text(comment)}</q>" if comment else ""}'
+            f'{f"（送审说明：<q>{text(justification)}</q>）" if justification else ""}</li>')
 
 
 def _workflow_form(head_id: int, steps: Sequence[Any], token: str) -> str:
     actions = {s.action for s in steps}
     buttons = "".join(
-        f'<button type="submit" name="action" value="{escape(s.action)}" class="'
+        f'<button type="submit" name="action" value="{text(s.action)}" class="'
         f'{"primary" if s.action in ("submit", "approve") else ("danger" if s.action == "return" else "")}">'
-        f'{escape(s.label)}</button> ' for s in steps)
+        f'{text(s.label)}</button> ' for s in steps)
     justification = ('<label>送审说明（最新版本有「错误」级审核意见时必填，记入流程记录）'
                      '<textarea name="justification" rows="2"></textarea></label>' if "submit" in actions else "")
     return (f'  <form method="post" action="/projects/{head_id}/workflow" class="workflow-form">\n'
-            f'    <input type="hidden" name="csrf_token" value="{escape(token)}">\n'
+            f'    <input type="hidden" name="csrf_token" value="{text(token)}">\n'
             f'    <label>意见{"（退回时必填）" if "return" in actions else ""}'
             f'<textarea name="comment" rows="2"></textarea></label>\n'
             f'{justification}{buttons}  </form>\n')
@@ -73,7 +74,7 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
     if version == official and head.revision_pending:
         which = "（正式版本）"
     elif version != official:
-        which = f'（正式版本为第 {escape(official)} 版，<a href="/projects/{hid}">查看正式版本</a>）'
+        which = f'（正式版本为第 {text(official)} 版，<a href="/projects/{hid}">查看正式版本</a>）'
     else:
         which = ""
     graded = (f'<span id="official-grade">{grade_badge(reviewer_grade)}</span>（审核人员评定；系统评定 '
@@ -88,13 +89,13 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
     revision = ""
     if head.revision_pending:
         latest = head.latest_version
-        newer = (f'<a href="/projects/{hid}?version={escape(latest)}">查看修订稿</a>' if version != latest else "")
-        revision = (f'<p class="flash" id="revision-note">审核通过的第 {escape(head.approved_version)} 版是正式版本'
-                    f'（显示、导出、自评均用它）；修订稿第 {escape(latest)} 版（{escape(labels.get(head.state, ""))}）'
+        newer = (f'<a href="/projects/{hid}?version={text(latest)}">查看修订稿</a>' if version != latest else "")
+        revision = (f'<p class="flash" id="revision-note">审核通过的第 {text(head.approved_version)} 版是正式版本'
+                    f'（显示、导出、自评均用它）；修订稿第 {text(latest)} 版（{text(labels.get(head.state, ""))}）'
                     f'需送审并审核通过后才生效。{newer}</p>\n')
     labels_of = c["format_labels"]
-    downloads = "".join(f'<a href="/projects/{hid}/download/{escape(fmt)}?version={escape(version)}" class="button">'
-                        f'{escape(labels_of.get(fmt, ""))}</a> ' for fmt in c["formats"])
+    downloads = "".join(f'<a href="/projects/{hid}/download/{text(fmt)}?version={text(version)}" class="button">'
+                        f'{text(labels_of.get(fmt, ""))}</a> ' for fmt in c["formats"])
     table = c["table"]
     events = c["events"]
     history = (f'  <ul class="events">\n{"".join(_event(e, labels) for e in events)}  </ul>\n' if events
@@ -105,9 +106,9 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
     steps = c["steps"]
     return Markup(
         '<div class="page-head">\n  <div>\n'
-        f'    <h1>{escape(head.name)} <small>{escape(head.fund_label or "")}</small></h1>\n'
-        f'    <div><a href="/units/{escape(head.unit_id)}">{escape(head.unit_name)}</a>'
-        f' · 第 {escape(version)} 版{which}'
+        f'    <h1>{text(head.name)} <small>{text(head.fund_label or "")}</small></h1>\n'
+        f'    <div><a href="/units/{text(head.unit_id)}">{text(head.unit_name)}</a>'
+        f' · 第 {text(version)} 版{which}'
         f'      · 审核等级 {graded}{partial} · 状态 {state_badge(head.state, labels)}\n'
         f'      · 自评 {evaluated}</div>\n  </div>\n  <div class="actions">\n{actions}'
         f'    <a class="button" href="/projects/{hid}/history">历史版本</a>\n'
@@ -115,7 +116,7 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
         f'{revision}<section class="card">\n  <div class="page-head"><h2>绩效目标表</h2>\n'
         f'  <div>下载：{downloads}</div></div>\n'
         f'  {target_table(table, c["document"], table.has_placed_findings)}\n'
-        f'  <p class="muted">来源：{escape(filename(meta["file"]))} · 导入于 {escape(when(meta["imported_at"]))} · '
+        f'  <p class="muted">来源：{text(filename(meta["file"]))} · 导入于 {text(when(meta["imported_at"]))} · '
         f'审核发现 {len(c["findings"])} 条</p>\n</section>\n'
         '<section class="card" id="workflow">\n  <h2>审核流程</h2>\n'
         f'{history}{returned}{_workflow_form(hid, steps, token) if steps else ""}</section>\n')

@@ -15,27 +15,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from perfbudget.model import Document
 from perfbudget.review.finding import Finding
 from perfbudget.target import format_decimal
 from perfbudget.vocabulary import severity_label
 from perfbudget.web.annotate import AnnotatedTable, IndicatorLine
+from perfbudget.web.html_text import text
 
 
 def severity_html(severity: str) -> str:
     """The severity badge (as the ``severity`` macro of ``_macros.html``)."""
-    return f'<span class="sev sev-{escape(severity)}">{escape(severity_label(severity))}</span>'
+    return f'<span class="sev sev-{text(severity)}">{text(severity_label(severity))}</span>'
 
 
 def finding_list(findings: Iterable[Finding]) -> Markup:
     """One paragraph per finding: severity, dimension, message and the suggestion when there is one."""
     parts = []
     for f in findings:
-        suggestion = f'<span class="suggest">建议：{escape(f.suggestion)}</span>' if f.suggestion else ""
-        parts.append(f'<p class="finding">{severity_html(f.severity)} <strong>{escape(f.dimension)}</strong> '
-                     f'{escape(f.message)}{suggestion}</p>')
+        suggestion = f'<span class="suggest">建议：{text(f.suggestion)}</span>' if f.suggestion else ""
+        parts.append(f'<p class="finding">{severity_html(f.severity)} <strong>{text(f.dimension)}</strong> '
+                     f'{text(f.message)}{suggestion}</p>')
     return Markup("".join(parts))
 
 
@@ -45,18 +46,18 @@ def indicator_rows(lines: Iterable[IndicatorLine], findings_column: bool) -> Mar
     parts = []
     for line in lines:
         cells = line.cell_class
-        first = (f'<td rowspan="{line.level1_span}" class="{escape(cells["level1"])}">{escape(line.level1)}</td>'
+        first = (f'<td rowspan="{line.level1_span}" class="{text(cells["level1"])}">{text(line.level1)}</td>'
                  if line.level1_span else "")
-        second = (f'<td rowspan="{line.level2_span}" class="{escape(cells["level2"])}">{escape(line.level2)}</td>'
+        second = (f'<td rowspan="{line.level2_span}" class="{text(cells["level2"])}">{text(line.level2)}</td>'
                   if line.level2_span else "")
-        title = f' title="原文：{escape(line.target_raw)}"' if line.raw_differs else ""
+        title = f' title="原文：{text(line.target_raw)}"' if line.raw_differs else ""
         found = (f'<td class="findings">{finding_list(line.findings) if line.findings else ""}</td>'
                  if findings_column else "")
         parts.append(
             f'  <tr id="indicator-{line.position}">\n{first}{second}'
-            f'    <td class="{escape(cells["level3"])} {escape(cells["row"])}">{escape(line.level3)}</td>\n'
-            f'    <td colspan="2" class="{escape(cells["description"])}">{escape(line.description or "")}</td>\n'
-            f'    <td class="target {escape(cells["target"])}"{title}>{escape(line.target)}</td>\n'
+            f'    <td class="{text(cells["level3"])} {text(cells["row"])}">{text(line.level3)}</td>\n'
+            f'    <td colspan="2" class="{text(cells["description"])}">{text(line.description or "")}</td>\n'
+            f'    <td class="target {text(cells["target"])}"{title}>{text(line.target)}</td>\n'
             f'{found}  </tr>\n')
     return Markup("".join(parts))
 
@@ -80,9 +81,9 @@ def target_table(table: AnnotatedTable, document: Document, findings_column: boo
     p = table.project
     classes = table.header_class
     name = p.name_cell or p.name
-    title = escape(p.title) if p.title else f"{escape(name)}绩效目标表"
+    title = text(p.title) if p.title else f"{text(name)}绩效目标表"
     budget = p.budget
-    goals = "<br>".join(f"{i}.{escape(g)}" for i, g in enumerate(p.goals, 1))
+    goals = "<br>".join(f"{i}.{text(g)}" for i, g in enumerate(p.goals, 1))
     column = "<th>审核发现</th>" if findings_column else ""
     cells = ({row: _findings_cell(table, row) for row in _HEADER_ROWS} if findings_column
              else dict.fromkeys(_HEADER_ROWS, ""))
@@ -90,17 +91,17 @@ def target_table(table: AnnotatedTable, document: Document, findings_column: boo
     return Markup(
         f'<div class="table-title">{title}</div>\n'
         '<table class="target-table" id="target-table">\n'
-        f'  <tr><td colspan="5">{escape(document.unit.code or "")}{escape(document.unit.name or "")}</td>'
-        f'<td colspan="1" class="num">单位：{escape(document.money_unit or "万元")}</td>{column}</tr>\n'
-        f'  <tr><th>项目名称</th><td colspan="5" class="{escape(classes["name"])}">{escape(name)}</td>'
+        f'  <tr><td colspan="5">{text(document.unit.code or "")}{text(document.unit.name or "")}</td>'
+        f'<td colspan="1" class="num">单位：{text(document.money_unit or "万元")}</td>{column}</tr>\n'
+        f'  <tr><th>项目名称</th><td colspan="5" class="{text(classes["name"])}">{text(name)}</td>'
         f'{cells["name"]}</tr>\n'
-        f'  <tr><th rowspan="2">预算规模及资金用途</th><th>预算数</th><td class="num {escape(classes["budget"])}">'
-        f'{escape(decimal_text(budget.total))}</td><th>其中：财政资金</th>'
-        f'<td class="num">{escape(decimal_text(budget.fiscal))}</td>'
-        f'<td>其他资金 {escape(decimal_text(budget.other))}</td>{cells["budget"]}</tr>\n'
-        f'  <tr><td colspan="5" class="{escape(classes["purpose"])}">{escape(p.purpose or "")}</td>'
+        f'  <tr><th rowspan="2">预算规模及资金用途</th><th>预算数</th><td class="num {text(classes["budget"])}">'
+        f'{text(decimal_text(budget.total))}</td><th>其中：财政资金</th>'
+        f'<td class="num">{text(decimal_text(budget.fiscal))}</td>'
+        f'<td>其他资金 {text(decimal_text(budget.other))}</td>{cells["budget"]}</tr>\n'
+        f'  <tr><td colspan="5" class="{text(classes["purpose"])}">{text(p.purpose or "")}</td>'
         f'{cells["purpose"]}</tr>\n'
-        f'  <tr><th>绩效目标</th><td colspan="5" class="{escape(classes["goals"])}">{goals}</td>{cells["goals"]}</tr>\n'
+        f'  <tr><th>绩效目标</th><td colspan="5" class="{text(classes["goals"])}">{goals}</td>{cells["goals"]}</tr>\n'
         '  <tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th colspan="2">绩效指标描述</th><th>指标值</th>'
         f'{"<th></th>" if findings_column else ""}</tr>\n'
         f'{indicator_rows(table.lines, findings_column)}</table>\n{loose}')

@@ -7,6 +7,7 @@ every value shown."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from decimal import Decimal
 from itertools import product
@@ -26,6 +27,7 @@ from perfbudget.web.project_html import project_content
 from perfbudget.web.roles import Action
 from perfbudget.web.table_html import target_table
 from perfbudget.web.templating import TEMPLATES, make_templates
+from tests.web.conftest import csrf_of
 
 # The templates as they were before the page was drawn in Python.
 _PROJECT_BEFORE = """{% extends "base.html" %}
@@ -245,3 +247,40 @@ def test_target_table_is_what_the_macro_drew() -> None:
 def test_every_step_is_drawn_somewhere() -> None:
     actions = {s.action for p in _PRINCIPALS for state in STATE_LABELS for s in allowed_steps(p, "255101", state)}
     assert actions == set(STEPS)
+
+
+def _blanked(page: str) -> str:
+    """The page with its CSRF tokens blanked (each client's session keeps its own)."""
+    return re.sub(r'(name="csrf_token" value="|"X-CSRF-Token": ")[^"]*"', r'\1-"', page)
+
+
+def test_a_page_put_into_its_cached_frame_is_the_page_rendered_whole(web: Any) -> None:
+    """The page cache's project pages (the frame drawn once per role and unit, routes.common.render_framed)
+    are byte for byte what a second app on the same store without the page cache renders whole, for every
+    role, the other unit's project, ``?version=``, and a page with a flash message (never framed)."""
+    from fastapi.testclient import TestClient
+
+    from perfbudget.web.app import create_app
+    from perfbudget.web.settings import WebConfig
+
+    whole_app = create_app(WebConfig(database_url=web.url, secret_key="test-secret-key-" + "x" * 32,
+                                     page_cache=False))
+    paths = [f"/projects/{pid}" for pid in web.project_ids[:3]] + [f"/projects/{web.project_ids[0]}?version=1",
+                                                                    f"/projects/{web.other_project_id}"]
+    for user in ("admin", "reviewer", "editor", "other_editor", "viewer"):
+        cached = web.client(user)
+        whole = TestClient(whole_app, base_url="http://testserver", cookies=dict(cached.cookies))
+        for path in paths * 2:  # the second time from the page cache
+            a, b = cached.get(path), whole.get(path)
+            assert (a.status_code, _blanked(a.text)) == (b.status_code, _blanked(b.text)), (user, path)
+    assert len(web.app.state.frames) == 5  # one a role, and one for each editor's unit
+    # A flash message shows on the next page, which is rendered whole, not framed nor cached.
+    editor = web.client("editor")
+    pid = web.project_ids[0]
+    step = editor.post(f"/projects/{pid}/workflow", data={"action": "nonsense", "comment": "",
+                                                           "csrf_token": csrf_of(editor, f"/projects/{pid}")},
+                       follow_redirects=False)
+    assert step.status_code in (303, 403)
+    shown = editor.get(f"/projects/{pid}").text
+    again = editor.get(f"/projects/{pid}").text
+    assert shown.count('class="flash') > again.count('class="flash') or step.status_code == 403

@@ -58,7 +58,8 @@ def page_token(request: Request) -> str:
     return csrf_token(request) if placeholders is None else placeholders[0]
 
 
-def _context(request: Request) -> dict[str, Any]:
+def page_context(request: Request) -> dict[str, Any]:
+    """What every page's template is given besides its own values: the user, the CSRF token, ``Action``."""
     user = optional_user(request)
     placeholders: tuple[str, str] | None = request.scope.get(PLACEHOLDERS)
     if placeholders is None:
@@ -71,7 +72,7 @@ def _context(request: Request) -> dict[str, Any]:
 
 
 def make_templates() -> Jinja2Templates:
-    templates = Jinja2Templates(directory=str(TEMPLATES), context_processors=[_context])
+    templates = Jinja2Templates(directory=str(TEMPLATES), context_processors=[page_context])
     env = templates.env
     env.filters["money"] = _money
     env.filters["dec"] = decimal_text

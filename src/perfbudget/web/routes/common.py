@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import html
+import secrets
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from perfbudget.web.cache import PageCache
 from perfbudget.web.csrf import csrf_protect, csrf_token, no_nul_in_form
 from perfbudget.web.deps import data_version_async
+from perfbudget.web.html_text import text
 from perfbudget.web.roles import Principal
-from perfbudget.web.templating import PLACEHOLDERS
+from perfbudget.web.templating import PLACEHOLDERS, page_context
 
 
 def page_router() -> APIRouter:
@@ -28,6 +31,40 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
     response: HTMLResponse = request.app.state.templates.TemplateResponse(request, template, context,
                                                                           status_code=status_code)
     return response
+
+
+# Stand-ins for the title and content of a frame drawn once (random per process: no text can hold them).
+_TITLE, _CONTENT = f"title-{secrets.token_hex(16)}", f"content-{secrets.token_hex(16)}"
+FRAMES_LIMIT = 1024  # frames kept per process (one per template, role and unit), all dropped when full
+
+
+def render_framed(request: Request, template: str, title: str, content: Markup) -> HTMLResponse:
+    """``template``, a frame of ``base.html`` whose page gives it only ``title`` (text, escaped) and
+    ``content`` (drawn in Python, e.g. :func:`perfbudget.web.project_html.project_content`).
+
+    For the page cache (its placeholders for the token and name in the request) the frame depends on nothing
+    but the context every page gets (:func:`perfbudget.web.templating.page_context`: the user shown — role,
+    unit, the name's placeholder — and the token's placeholder), and no flash message is shown: it is drawn
+    once per process for each template and such context (``app.state.frames``) and the title and content
+    put into it, the same text Jinja would draw. Any other page is rendered whole."""
+    context: dict[str, Any] = {"title": title, "content": content}
+    if request.scope.get(PLACEHOLDERS) is None or request.session.get("flashes"):
+        return render(request, template, context)
+    shown = page_context(request)
+    key = (template, shown["user"], shown["csrf_token"])
+    frames: dict[Any, tuple[str, str, str]] = request.app.state.frames
+    parts = frames.get(key)
+    if parts is None:
+        drawn = bytes(render(request, template, {"title": _TITLE, "content": Markup(_CONTENT)}).body).decode()
+        if drawn.count(_TITLE) != 1 or drawn.count(_CONTENT) != 1:
+            return render(request, template, context)
+        head, _, rest = drawn.partition(_TITLE)
+        middle, _, tail = rest.partition(_CONTENT)
+        parts = (head, middle, tail)
+        if len(frames) >= FRAMES_LIMIT:
+            frames.clear()
+        frames[key] = parts
+    return HTMLResponse(f"{parts[0]}{text(title)}{parts[1]}{content}{parts[2]}")
 
 
 async def cached_page(request: Request, principal: Principal, key: Hashable,

@@ -20,7 +20,7 @@ from perfbudget.web.errors import WebError
 from perfbudget.web.filenames import content_disposition
 from perfbudget.web.project_html import project_content
 from perfbudget.web.roles import Action, Principal
-from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render
+from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render, render_framed
 from perfbudget.web.templating import page_token
 from perfbudget.web.views import settings_of, store_of
 from perfbudget.web.workflow import EDITABLE, STATE_LABELS, allowed_steps, take_step
@@ -102,7 +102,7 @@ def project_response(request: Request, principal: Principal, page: ProjectPage) 
         "may_evaluate": offered(settings, view.head.approved_version),
         "formats": target_formats(), "format_labels": FORMAT_LABELS,
     }, page_token(request))
-    return render(request, "project.html", {"title": view.head.name, "content": content})
+    return render_framed(request, "project.html", view.head.name, content)
 
 
 @router.post("/projects/{project_id}/workflow")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import secrets
 from collections.abc import Awaitable, Callable, Hashable
@@ -76,7 +77,10 @@ async def cached_page(request: Request, principal: Principal, key: Hashable,
     shows depends on the data and on what the role and unit allow, never on who else asked.
     The user's name and the session's CSRF token are placeholders in the cached HTML,
     replaced for each response. A hit costs a dictionary look-up and two byte replacements.
-    Pages with a flash message are never cached. On PostgreSQL the data version is a query (see
+    A request for a page another request of this process is building now (the same key) waits for that
+    one's bytes: under many clients a page's first build (a list's, the dashboard's) is made once, not once
+    per client that asked before it was done. Pages with a flash message are never cached. On PostgreSQL
+    the data version is a query (see
     :mod:`perfbudget.web.freshness`), asked on the event loop before the cache is looked up.
 
     ``build`` queries the database. A ``short`` one (a few milliseconds of reads of one
@@ -101,18 +105,33 @@ async def cached_page(request: Request, principal: Principal, key: Hashable,
     full_key = (key, principal.role, principal.unit_code, cache.part(version))
     body = cache.get(version, full_key)
     if body is None:
+        # One build per page at a time in this process: a request for a page another request is building now
+        # (the same key: data version, role, unit) waits for that one's bytes instead of building it again.
+        loop = asyncio.get_running_loop()
+        flights: dict[Hashable, asyncio.Future[bytes | None]] = request.app.state.flights
+        flight_key = (loop, full_key)
+        shared = flights.get(flight_key)
+        if shared is not None:
+            body = await asyncio.shield(shared)  # None: that build gave no page to share; build it here
+    if body is None:
+        mine: asyncio.Future[bytes | None] | None = None
+        if flight_key not in flights:
+            mine = flights[flight_key] = loop.create_future()
         request.scope[PLACEHOLDERS] = (cache.placeholder, cache.name_placeholder)
         try:
             if on_loop is not None:
                 response = await on_loop()
             else:
                 response = build() if short and cheap else await run_in_threadpool(build)
+            if response.status_code != 200 or not isinstance(response, HTMLResponse):
+                return response
+            body = bytes(response.body)
+            cache.put(version, full_key, body)
         finally:
             del request.scope[PLACEHOLDERS]
-        if response.status_code != 200 or not isinstance(response, HTMLResponse):
-            return response
-        body = bytes(response.body)
-        cache.put(version, full_key, body)
+            if mine is not None:
+                del flights[flight_key]
+                mine.set_result(body)
     name = html.escape(principal.display_name).encode("utf-8")
     return HTMLResponse(body.replace(cache.placeholder_bytes, token).replace(cache.name_placeholder_bytes, name))
 

@@ -5,9 +5,10 @@ cell was an attribute look-up, a subscript and an escape through the template ru
 escapes and 250 look-ups per page, and a macro call per finding list). Here each row is one
 f-string, and the table around them (its title and header rows) another; the upload preview's
 template calls :func:`target_table` as a global, the project page (:mod:`perfbudget.web.project_html`)
-directly. The output is byte for byte what the Jinja macro ``target_table`` of ``_target_table.html``
-drew (with the environment's ``trim_blocks`` and ``lstrip_blocks``), escaped by the same
-``markupsafe.escape`` Jinja's autoescape uses; ``tests/web/test_table_html.py`` renders both and compares.
+directly. The output is byte for byte what the Jinja macro ``target_table`` of ``_target_table.html`` drew
+(with the environment's ``trim_blocks`` and ``lstrip_blocks``; the macro is kept in
+``tests/web/test_project_html.py``, which renders both and compares, as ``tests/web/test_table_html.py`` does
+for the rows), every value escaped as Jinja's autoescape does (:func:`perfbudget.web.html_text.text`).
 """
 
 from __future__ import annotations

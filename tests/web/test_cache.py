@@ -7,6 +7,7 @@ changes the data from a separate Python process, as another worker or the CLI wo
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from fastapi.testclient import TestClient
 
@@ -226,3 +227,47 @@ def test_a_cli_import_into_the_same_database_is_seen_at_once(any_web: WebEnv, se
     assert "≥13次" in page and "≥12次" not in page.split("≥13次")[0][-2000:]
     assert admin.get("/projects?year=all").text != listed  # the new version's date or count
     assert admin.get("/dashboard?year=all").status_code == 200 and board
+
+
+def test_a_page_asked_while_it_is_being_built_is_built_once(web: WebEnv, monkeypatch: Any) -> None:
+    """Five requests at once for a list not yet cached: one build (routes.common.cached_page's single flight),
+    five equal pages; an administrator's and a reviewer's list then share its rows (one query of the rows for
+    the scope of every unit), each with its own page."""
+    import asyncio
+    import time
+
+    import httpx
+
+    from perfbudget.web.routes import worklist
+
+    builds: list[str] = []
+    queries: list[str] = []
+    build, query = worklist.list_page, worklist.list_projects
+
+    def slow_build(request: Any, principal: Any, params: Any) -> Any:
+        builds.append(principal.username)
+        time.sleep(0.3)  # long enough for the other requests to arrive while it is built
+        return build(request, principal, params)
+
+    def counted_query(tx: Any, principal: Any, q: Any) -> Any:
+        queries.append(principal.username)
+        return query(tx, principal, q)
+
+    monkeypatch.setattr(worklist, "list_page", slow_build)
+    monkeypatch.setattr(worklist, "list_projects", counted_query)
+    cookie = dict(web.client("admin").cookies)
+
+    async def five() -> list[httpx.Response]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=web.app), base_url="http://testserver",
+                                     cookies=cookie) as client:
+            return list(await asyncio.gather(*(client.get("/projects?year=all&sort=budget") for _ in range(5))))
+
+    pages = asyncio.run(five())
+    blanked = {re.sub(r'(name="csrf_token" value="|"X-CSRF-Token": ")[^"]*"', "", p.text) for p in pages}
+    assert [p.status_code for p in pages] == [200] * 5 and len(blanked) == 1  # each session's token its own
+    assert builds == ["admin"] and queries == ["admin"]
+    reviewer = web.client("reviewer").get("/projects?year=all&sort=budget")
+    assert reviewer.status_code == 200 and "/admin/users" not in reviewer.text and "/admin/users" in pages[0].text
+    assert builds == ["admin", "reviewer"] and queries == ["admin"]  # the rows shared, the page the reviewer's own
+    assert web.client("editor").get("/projects?year=all&sort=budget").status_code == 200
+    assert queries == ["admin", "editor"]  # another scope: its own rows

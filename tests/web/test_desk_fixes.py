@@ -39,10 +39,10 @@ def test_the_findings_column_only_when_a_finding_sits_beside_a_cell(web: WebEnv)
     project, _ = stored_project(web.app, web.project_ids[0])
     empty = annotate(project, [])
     assert not empty.has_placed_findings
-    macro = web.app.state.templates.env.get_template("_target_table.html").module.target_table
     from perfbudget.model import Document, Unit
+    from perfbudget.web.table_html import target_table
 
     document = Document(unit=Unit("1", "单位"), money_unit="万元", projects=(project,))
-    assert "审核发现" not in str(macro(empty, document, findings_column=empty.has_placed_findings))
+    assert "审核发现" not in str(target_table(empty, document, findings_column=empty.has_placed_findings))
     page = web.client("admin").get(f"/projects/{web.project_ids[0]}").text
     assert "<th>审核发现</th>" in page and 'class="finding"' in page  # the seed's first table has findings

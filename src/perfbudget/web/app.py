@@ -118,6 +118,9 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     app.state.cache = DashboardCache(enabled=config.dashboard_cache)
     app.state.pages = PageCache(enabled=config.page_cache, max_bytes=config.page_cache_mb * 1024 * 1024)
     app.state.users = UserCache(enabled=config.page_cache)
+    app.state.frames = {}  # routes.common.render_framed: page frames drawn once per template, role and unit
+    app.state.flights = {}  # routes.common.cached_page: the pages being built now, their bytes awaited
+    app.state.lists = DashboardCache(enabled=config.dashboard_cache)  # list results per scope (routes.worklist)
 
     from perfbudget.web.limits import RequestGuard
     from perfbudget.web.page_path import ProjectPagePath

@@ -1,36 +1,43 @@
-"""The indicator rows of the 绩效目标表 and the finding lists, drawn in Python for the templates.
+"""The 绩效目标表 with its findings (:func:`target_table`), drawn in Python for the pages and templates.
 
 A project page draws one table row per indicator with six cells and its findings; in Jinja each
 cell was an attribute look-up, a subscript and an escape through the template runtime (about 200
 escapes and 250 look-ups per page, and a macro call per finding list). Here each row is one
-f-string. The output is byte for byte what ``_target_table.html``'s loop gave (with the
-environment's ``trim_blocks`` and ``lstrip_blocks``), escaped by the same ``markupsafe.escape``
-Jinja's autoescape uses; ``tests/web/test_table_html.py`` renders both and compares.
+f-string, and the table around them (its title and header rows) another; the upload preview's
+template calls :func:`target_table` as a global, the project page (:mod:`perfbudget.web.project_html`)
+directly. The output is byte for byte what the Jinja macro ``target_table`` of ``_target_table.html`` drew
+(with the environment's ``trim_blocks`` and ``lstrip_blocks``; the macro is kept in
+``tests/web/test_project_html.py``, which renders both and compares, as ``tests/web/test_table_html.py`` does
+for the rows), every value escaped as Jinja's autoescape does (:func:`perfbudget.web.html_text.text`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from perfbudget.model import Document
 from perfbudget.review.finding import Finding
+from perfbudget.target import format_decimal
 from perfbudget.vocabulary import severity_label
-from perfbudget.web.annotate import IndicatorLine
+from perfbudget.web.annotate import AnnotatedTable, IndicatorLine
+from perfbudget.web.html_text import text
 
 
 def severity_html(severity: str) -> str:
     """The severity badge (as the ``severity`` macro of ``_macros.html``)."""
-    return f'<span class="sev sev-{escape(severity)}">{escape(severity_label(severity))}</span>'
+    return f'<span class="sev sev-{text(severity)}">{text(severity_label(severity))}</span>'
 
 
 def finding_list(findings: Iterable[Finding]) -> Markup:
     """One paragraph per finding: severity, dimension, message and the suggestion when there is one."""
     parts = []
     for f in findings:
-        suggestion = f'<span class="suggest">建议：{escape(f.suggestion)}</span>' if f.suggestion else ""
-        parts.append(f'<p class="finding">{severity_html(f.severity)} <strong>{escape(f.dimension)}</strong> '
-                     f'{escape(f.message)}{suggestion}</p>')
+        suggestion = f'<span class="suggest">建议：{text(f.suggestion)}</span>' if f.suggestion else ""
+        parts.append(f'<p class="finding">{severity_html(f.severity)} <strong>{text(f.dimension)}</strong> '
+                     f'{text(f.message)}{suggestion}</p>')
     return Markup("".join(parts))
 
 
@@ -40,17 +47,62 @@ def indicator_rows(lines: Iterable[IndicatorLine], findings_column: bool) -> Mar
     parts = []
     for line in lines:
         cells = line.cell_class
-        first = (f'<td rowspan="{line.level1_span}" class="{escape(cells["level1"])}">{escape(line.level1)}</td>'
+        first = (f'<td rowspan="{line.level1_span}" class="{text(cells["level1"])}">{text(line.level1)}</td>'
                  if line.level1_span else "")
-        second = (f'<td rowspan="{line.level2_span}" class="{escape(cells["level2"])}">{escape(line.level2)}</td>'
+        second = (f'<td rowspan="{line.level2_span}" class="{text(cells["level2"])}">{text(line.level2)}</td>'
                   if line.level2_span else "")
-        title = f' title="原文：{escape(line.target_raw)}"' if line.raw_differs else ""
+        title = f' title="原文：{text(line.target_raw)}"' if line.raw_differs else ""
         found = (f'<td class="findings">{finding_list(line.findings) if line.findings else ""}</td>'
                  if findings_column else "")
         parts.append(
             f'  <tr id="indicator-{line.position}">\n{first}{second}'
-            f'    <td class="{escape(cells["level3"])} {escape(cells["row"])}">{escape(line.level3)}</td>\n'
-            f'    <td colspan="2" class="{escape(cells["description"])}">{escape(line.description or "")}</td>\n'
-            f'    <td class="target {escape(cells["target"])}"{title}>{escape(line.target)}</td>\n'
+            f'    <td class="{text(cells["level3"])} {text(cells["row"])}">{text(line.level3)}</td>\n'
+            f'    <td colspan="2" class="{text(cells["description"])}">{text(line.description or "")}</td>\n'
+            f'    <td class="target {text(cells["target"])}"{title}>{text(line.target)}</td>\n'
             f'{found}  </tr>\n')
     return Markup("".join(parts))
+
+
+def decimal_text(value: Decimal | None) -> str:
+    """A decimal as the tables write it (the templates' ``dec`` filter); empty for None."""
+    return "" if value is None else format_decimal(value)
+
+
+_HEADER_ROWS = ("name", "budget", "purpose", "goals")
+
+
+def _findings_cell(table: AnnotatedTable, row: str) -> str:
+    found = table.header[row]
+    return f'<td class="findings">{finding_list(found) if found else ""}</td>'
+
+
+def target_table(table: AnnotatedTable, document: Document, findings_column: bool = True) -> Markup:
+    """The standard 绩效目标表 with the review findings beside the cells they concern (a 审核发现 column
+    when ``findings_column``), the findings without a place in a card below it."""
+    p = table.project
+    classes = table.header_class
+    name = p.name_cell or p.name
+    title = text(p.title) if p.title else f"{text(name)}绩效目标表"
+    budget = p.budget
+    goals = "<br>".join(f"{i}.{text(g)}" for i, g in enumerate(p.goals, 1))
+    column = "<th>审核发现</th>" if findings_column else ""
+    cells = ({row: _findings_cell(table, row) for row in _HEADER_ROWS} if findings_column
+             else dict.fromkeys(_HEADER_ROWS, ""))
+    loose = (f'<div class="card"><h2>其他审核发现</h2>{finding_list(table.loose)}</div>' if table.loose else "")
+    return Markup(
+        f'<div class="table-title">{title}</div>\n'
+        '<table class="target-table" id="target-table">\n'
+        f'  <tr><td colspan="5">{text(document.unit.code or "")}{text(document.unit.name or "")}</td>'
+        f'<td colspan="1" class="num">单位：{text(document.money_unit or "万元")}</td>{column}</tr>\n'
+        f'  <tr><th>项目名称</th><td colspan="5" class="{text(classes["name"])}">{text(name)}</td>'
+        f'{cells["name"]}</tr>\n'
+        f'  <tr><th rowspan="2">预算规模及资金用途</th><th>预算数</th><td class="num {text(classes["budget"])}">'
+        f'{text(decimal_text(budget.total))}</td><th>其中：财政资金</th>'
+        f'<td class="num">{text(decimal_text(budget.fiscal))}</td>'
+        f'<td>其他资金 {text(decimal_text(budget.other))}</td>{cells["budget"]}</tr>\n'
+        f'  <tr><td colspan="5" class="{text(classes["purpose"])}">{text(p.purpose or "")}</td>'
+        f'{cells["purpose"]}</tr>\n'
+        f'  <tr><th>绩效目标</th><td colspan="5" class="{text(classes["goals"])}">{goals}</td>{cells["goals"]}</tr>\n'
+        '  <tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th colspan="2">绩效指标描述</th><th>指标值</th>'
+        f'{"<th></th>" if findings_column else ""}</tr>\n'
+        f'{indicator_rows(table.lines, findings_column)}</table>\n{loose}')

@@ -13,11 +13,10 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from perfbudget.store.changes import describe
-from perfbudget.target import format_decimal
 from perfbudget.web.csrf import csrf_token
 from perfbudget.web.deps import optional_user
 from perfbudget.web.roles import Action
-from perfbudget.web.table_html import finding_list, indicator_rows
+from perfbudget.web.table_html import decimal_text, target_table
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CHINA = timezone(timedelta(hours=8), "CST")
@@ -30,11 +29,8 @@ def _money(value: Decimal | str | None) -> str:
     return f"{number:,.2f}"
 
 
-def _decimal(value: Decimal | None) -> str:
-    return "" if value is None else format_decimal(value)
-
-
-def _when(value: datetime | None) -> str:
+def when(value: datetime | None) -> str:
+    """A time in China's time zone to the minute (the ``when`` filter); empty for None."""
     if value is None:
         return ""
     if value.tzinfo is None:
@@ -42,7 +38,7 @@ def _when(value: datetime | None) -> str:
     return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
 
 
-def _filename(value: str | None) -> str:
+def filename(value: str | None) -> str:
     """A stored source path shown as its file name only (never a developer's or server's path)."""
     if not value:
         return ""
@@ -56,7 +52,14 @@ def _pretty_json(value: Any) -> str:
 PLACEHOLDERS = "perfbudget.placeholders"
 
 
-def _context(request: Request) -> dict[str, Any]:
+def page_token(request: Request) -> str:
+    """The CSRF token a page's forms carry: the session's, or the page cache's placeholder for it."""
+    placeholders: tuple[str, str] | None = request.scope.get(PLACEHOLDERS)
+    return csrf_token(request) if placeholders is None else placeholders[0]
+
+
+def page_context(request: Request) -> dict[str, Any]:
+    """What every page's template is given besides its own values: the user, the CSRF token, ``Action``."""
     user = optional_user(request)
     placeholders: tuple[str, str] | None = request.scope.get(PLACEHOLDERS)
     if placeholders is None:
@@ -69,16 +72,15 @@ def _context(request: Request) -> dict[str, Any]:
 
 
 def make_templates() -> Jinja2Templates:
-    templates = Jinja2Templates(directory=str(TEMPLATES), context_processors=[_context])
+    templates = Jinja2Templates(directory=str(TEMPLATES), context_processors=[page_context])
     env = templates.env
     env.filters["money"] = _money
-    env.filters["dec"] = _decimal
-    env.filters["when"] = _when
+    env.filters["dec"] = decimal_text
+    env.filters["when"] = when
     env.filters["describe"] = describe
     env.filters["pretty_json"] = _pretty_json
-    env.filters["filename"] = _filename
-    env.globals["indicator_rows"] = indicator_rows
-    env.globals["finding_list"] = finding_list
+    env.filters["filename"] = filename
+    env.globals["target_table"] = target_table
     env.trim_blocks = True
     env.lstrip_blocks = True
     env.auto_reload = False  # templates ship with the package: no stat() of each template per render

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
+import secrets
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from perfbudget.web.cache import PageCache
 from perfbudget.web.csrf import csrf_protect, csrf_token, no_nul_in_form
 from perfbudget.web.deps import data_version_async
+from perfbudget.web.html_text import text
 from perfbudget.web.roles import Principal
-from perfbudget.web.templating import PLACEHOLDERS
+from perfbudget.web.templating import PLACEHOLDERS, page_context
 
 
 def page_router() -> APIRouter:
@@ -30,6 +34,40 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
     return response
 
 
+# Stand-ins for the title and content of a frame drawn once (random per process: no text can hold them).
+_TITLE, _CONTENT = f"title-{secrets.token_hex(16)}", f"content-{secrets.token_hex(16)}"
+FRAMES_LIMIT = 1024  # frames kept per process (one per template, role and unit), all dropped when full
+
+
+def render_framed(request: Request, template: str, title: str, content: Markup) -> HTMLResponse:
+    """``template``, a frame of ``base.html`` whose page gives it only ``title`` (text, escaped) and
+    ``content`` (drawn in Python, e.g. :func:`perfbudget.web.project_html.project_content`).
+
+    For the page cache (its placeholders for the token and name in the request) the frame depends on nothing
+    but the context every page gets (:func:`perfbudget.web.templating.page_context`: the user shown — role,
+    unit, the name's placeholder — and the token's placeholder), and no flash message is shown: it is drawn
+    once per process for each template and such context (``app.state.frames``) and the title and content
+    put into it, the same text Jinja would draw. Any other page is rendered whole."""
+    context: dict[str, Any] = {"title": title, "content": content}
+    if request.scope.get(PLACEHOLDERS) is None or request.session.get("flashes"):
+        return render(request, template, context)
+    shown = page_context(request)
+    key = (template, shown["user"], shown["csrf_token"])
+    frames: dict[Any, tuple[str, str, str]] = request.app.state.frames
+    parts = frames.get(key)
+    if parts is None:
+        drawn = bytes(render(request, template, {"title": _TITLE, "content": Markup(_CONTENT)}).body).decode()
+        if drawn.count(_TITLE) != 1 or drawn.count(_CONTENT) != 1:
+            return render(request, template, context)
+        head, _, rest = drawn.partition(_TITLE)
+        middle, _, tail = rest.partition(_CONTENT)
+        parts = (head, middle, tail)
+        if len(frames) >= FRAMES_LIMIT:
+            frames.clear()
+        frames[key] = parts
+    return HTMLResponse(f"{parts[0]}{text(title)}{parts[1]}{content}{parts[2]}")
+
+
 async def cached_page(request: Request, principal: Principal, key: Hashable,
                       build: Callable[[], Response], *, short: bool = False,
                       on_loop: Callable[[], Awaitable[Response]] | None = None) -> Response:
@@ -39,7 +77,10 @@ async def cached_page(request: Request, principal: Principal, key: Hashable,
     shows depends on the data and on what the role and unit allow, never on who else asked.
     The user's name and the session's CSRF token are placeholders in the cached HTML,
     replaced for each response. A hit costs a dictionary look-up and two byte replacements.
-    Pages with a flash message are never cached. On PostgreSQL the data version is a query (see
+    A request for a page another request of this process is building now (the same key) waits for that
+    one's bytes: under many clients a page's first build (a list's, the dashboard's) is made once, not once
+    per client that asked before it was done. Pages with a flash message are never cached. On PostgreSQL
+    the data version is a query (see
     :mod:`perfbudget.web.freshness`), asked on the event loop before the cache is looked up.
 
     ``build`` queries the database. A ``short`` one (a few milliseconds of reads of one
@@ -64,18 +105,33 @@ async def cached_page(request: Request, principal: Principal, key: Hashable,
     full_key = (key, principal.role, principal.unit_code, cache.part(version))
     body = cache.get(version, full_key)
     if body is None:
+        # One build per page at a time in this process: a request for a page another request is building now
+        # (the same key: data version, role, unit) waits for that one's bytes instead of building it again.
+        loop = asyncio.get_running_loop()
+        flights: dict[Hashable, asyncio.Future[bytes | None]] = request.app.state.flights
+        flight_key = (loop, full_key)
+        shared = flights.get(flight_key)
+        if shared is not None:
+            body = await asyncio.shield(shared)  # None: that build gave no page to share; build it here
+    if body is None:
+        mine: asyncio.Future[bytes | None] | None = None
+        if flight_key not in flights:
+            mine = flights[flight_key] = loop.create_future()
         request.scope[PLACEHOLDERS] = (cache.placeholder, cache.name_placeholder)
         try:
             if on_loop is not None:
                 response = await on_loop()
             else:
                 response = build() if short and cheap else await run_in_threadpool(build)
+            if response.status_code != 200 or not isinstance(response, HTMLResponse):
+                return response
+            body = bytes(response.body)
+            cache.put(version, full_key, body)
         finally:
             del request.scope[PLACEHOLDERS]
-        if response.status_code != 200 or not isinstance(response, HTMLResponse):
-            return response
-        body = bytes(response.body)
-        cache.put(version, full_key, body)
+            if mine is not None:
+                del flights[flight_key]
+                mine.set_result(body)
     name = html.escape(principal.display_name).encode("utf-8")
     return HTMLResponse(body.replace(cache.placeholder_bytes, token).replace(cache.name_placeholder_bytes, name))
 

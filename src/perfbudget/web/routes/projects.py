@@ -18,8 +18,10 @@ from perfbudget.web.annotate import annotate
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError
 from perfbudget.web.filenames import content_disposition
+from perfbudget.web.project_html import project_content
 from perfbudget.web.roles import Action, Principal
-from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render
+from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render, render_framed
+from perfbudget.web.templating import page_token
 from perfbudget.web.views import settings_of, store_of
 from perfbudget.web.workflow import EDITABLE, STATE_LABELS, allowed_steps, take_step
 
@@ -83,13 +85,14 @@ async def _drawn(request: Request, principal: Principal, project_id: int, versio
 
 
 def project_response(request: Request, principal: Principal, page: ProjectPage) -> Response:
-    """The project page of ``page`` (what :func:`load_page` read) for ``principal``."""
+    """The project page of ``page`` (what :func:`load_page` read) for ``principal``: its content drawn by
+    :func:`perfbudget.web.project_html.project_content`, framed by ``project.html``."""
     settings = settings_of(request)
     view = page.view
     steps = allowed_steps(principal, view.head.unit_code, view.head.state)
     document = view.version.document
     table = annotate(document.projects[0], view.findings)
-    return render(request, "project.html", {
+    content = project_content({
         "head": view.head, "meta": view.version.meta, "document": document, "project": document.projects[0],
         "table": table, "grade": view.grade,
         "reviewer_grade": page.reviewer_grade, "findings": view.findings, "steps": steps, "events": page.events,
@@ -98,7 +101,8 @@ def project_response(request: Request, principal: Principal, page: ProjectPage) 
         "may_edit_unit": principal.can(Action.EDIT, view.head.unit_code),
         "may_evaluate": offered(settings, view.head.approved_version),
         "formats": target_formats(), "format_labels": FORMAT_LABELS,
-    })
+    }, page_token(request))
+    return render_framed(request, "project.html", view.head.name, content)
 
 
 @router.post("/projects/{project_id}/workflow")

@@ -34,7 +34,9 @@ def list_page(request: Request, principal: Principal, params: dict[str, str]) ->
     cache = request.app.state.cache
     scope = "*" if principal.all_units else principal.unit_code
     with store_of(request).reading() as tx:
-        result = list_projects(tx, principal, query)
+        # The rows depend on the scope, not the role: an administrator's and a reviewer's list share them.
+        result = request.app.state.lists.get_or_compute(version, (scope, query),
+                                                        lambda: list_projects(tx, principal, query))
         available = cache.get_or_compute(version, ("years", scope), lambda: years(tx, principal))
         unit_list = cache.get_or_compute(version, ("unit-options", scope), lambda: unit_options(tx, principal))
     return render(request, "projects.html", {

@@ -1,0 +1,122 @@
+"""The project page's content (the 绩效目标表 with its findings, the workflow card), drawn in Python.
+
+An uncached project page is the hottest page at province scale, and Jinja's runtime (a look-up, an
+escape and a write through the template's context per value, a macro call per badge) was about half
+of its CPU (bench/README.md, web-page9 and web-page10). Here the page's title and its ``content``
+block are f-strings; ``project.html`` puts them into ``base.html``'s frame. The output is byte for byte
+what the Jinja template drew (with the environment's ``trim_blocks`` and ``lstrip_blocks``):
+``tests/web/test_project_html.py`` renders both and compares. Every value is escaped by
+``markupsafe.escape``, the function Jinja's autoescape calls, so a value is escaped exactly as
+before (``None`` is drawn as ``None`` where the template drew it so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from markupsafe import Markup
+
+from perfbudget.web.html_text import text
+from perfbudget.web.table_html import target_table
+from perfbudget.web.templating import filename, when
+
+
+def grade_badge(grade: str | None) -> str:
+    """The review grade's badge (the ``grade_badge`` macro of ``_macros.html``)."""
+    return f'<span class="badge g-{text(grade)}">{text(grade)}</span>' if grade else (
+        '<span class="badge muted">未审核</span>')
+
+
+def eval_badge(grade: str | None, total: Any) -> str:
+    """The self-evaluation's badge (the ``eval_badge`` macro)."""
+    if not grade:
+        return '<span class="badge muted">未自评</span>'
+    shown = f" {text(total)}" if total else ""
+    return f'<span class="badge g-{text(grade)}">{text(grade)}{shown}</span>'
+
+
+def state_badge(state: str, labels: Mapping[str, str]) -> str:
+    """The workflow state's badge (the ``state_badge`` macro)."""
+    return f'<span class="badge s-{text(state)}">{text(labels.get(state, ""))}</span>'
+
+
+def _event(e: Mapping[str, Any], labels: Mapping[str, str]) -> str:
+    number, comment, justification = e.get("version_number"), e.get("comment"), e.get("justification")
+    before, after = labels.get(e.get("from_state") or "", ""), labels.get(e.get("to_state") or "", "")
+    return (f'<li>{text(when(e["at"]))} · {text(e.get("username", ""))} · {text(before)} → <strong>{text(after)}'
+            f'</strong>{f"（第 {text(number)} 版）" if number else ""}'
+            f'{f"：<q>{text(comment)}</q>" if comment else ""}'
+            f'{f"（送审说明：<q>{text(justification)}</q>）" if justification else ""}</li>')
+
+
+def _workflow_form(head_id: int, steps: Sequence[Any], token: str) -> str:
+    actions = {s.action for s in steps}
+    buttons = "".join(
+        f'<button type="submit" name="action" value="{text(s.action)}" class="'
+        f'{"primary" if s.action in ("submit", "approve") else ("danger" if s.action == "return" else "")}">'
+        f'{text(s.label)}</button> ' for s in steps)
+    justification = ('<label>送审说明（最新版本有「错误」级审核意见时必填，记入流程记录）'
+                     '<textarea name="justification" rows="2"></textarea></label>' if "submit" in actions else "")
+    return (f'  <form method="post" action="/projects/{head_id}/workflow" class="workflow-form">\n'
+            f'    <input type="hidden" name="csrf_token" value="{text(token)}">\n'
+            f'    <label>意见{"（退回时必填）" if "return" in actions else ""}'
+            f'<textarea name="comment" rows="2"></textarea></label>\n'
+            f'{justification}{buttons}  </form>\n')
+
+
+def project_content(c: Mapping[str, Any], token: str) -> Markup:
+    """The ``content`` block of the project page for the context ``c`` (the keys
+    :func:`perfbudget.web.routes.projects.project_response` fills) and the CSRF ``token`` of its form."""
+    head, meta, labels, evaluation = c["head"], c["meta"], c["state_labels"], c["evaluation"]
+    hid, version = head.id, meta["version"]
+    official, reviewer_grade, grade = head.official_version, c["reviewer_grade"], c["grade"]
+    if version == official and head.revision_pending:
+        which = "（正式版本）"
+    elif version != official:
+        which = f'（正式版本为第 {text(official)} 版，<a href="/projects/{hid}">查看正式版本</a>）'
+    else:
+        which = ""
+    graded = (f'<span id="official-grade">{grade_badge(reviewer_grade)}</span>（审核人员评定；系统评定 '
+              f'{grade_badge(grade)}）' if reviewer_grade else grade_badge(grade))
+    partial = "" if c["project"].complete else '<span class="partial-grade">（表格不完整，只评了已读部分）</span>'
+    evaluated = eval_badge(evaluation["grade"] if evaluation else None, evaluation["total"] if evaluation else None)
+    actions = ((f'<a class="button primary" href="/projects/{hid}/edit" id="edit-link">修改指标</a>'
+                if c["can_edit"] else "")
+               + (f'<a class="button" href="/projects/{hid}/evaluate">填报实际完成值（自评）</a>'
+                  if c["may_edit_unit"] and c["may_evaluate"] else "")
+               + (f'<a class="button" href="/projects/{hid}/evaluation">查看自评结果</a>' if evaluation else ""))
+    revision = ""
+    if head.revision_pending:
+        latest = head.latest_version
+        newer = (f'<a href="/projects/{hid}?version={text(latest)}">查看修订稿</a>' if version != latest else "")
+        revision = (f'<p class="flash" id="revision-note">审核通过的第 {text(head.approved_version)} 版是正式版本'
+                    f'（显示、导出、自评均用它）；修订稿第 {text(latest)} 版（{text(labels.get(head.state, ""))}）'
+                    f'需送审并审核通过后才生效。{newer}</p>\n')
+    labels_of = c["format_labels"]
+    downloads = "".join(f'<a href="/projects/{hid}/download/{text(fmt)}?version={text(version)}" class="button">'
+                        f'{text(labels_of.get(fmt, ""))}</a> ' for fmt in c["formats"])
+    table = c["table"]
+    events = c["events"]
+    history = (f'  <ul class="events">\n{"".join(_event(e, labels) for e in events)}  </ul>\n' if events
+               else '<p class="muted">尚未送审。</p>')
+    returned = (f'<p class="flash" id="returned-note">已退回：请按审核意见修改后重新送审。审核人员对单元格的意见见'
+                f'<a href="/projects/{hid}/review">审核台</a>，全部意见见'
+                f'<a href="/projects/{hid}/opinion.html">审核意见书</a>。</p>' if head.state == "returned" else "")
+    steps = c["steps"]
+    return Markup(
+        '<div class="page-head">\n  <div>\n'
+        f'    <h1>{text(head.name)} <small>{text(head.fund_label or "")}</small></h1>\n'
+        f'    <div><a href="/units/{text(head.unit_id)}">{text(head.unit_name)}</a>'
+        f' · 第 {text(version)} 版{which}'
+        f'      · 审核等级 {graded}{partial} · 状态 {state_badge(head.state, labels)}\n'
+        f'      · 自评 {evaluated}</div>\n  </div>\n  <div class="actions">\n{actions}'
+        f'    <a class="button" href="/projects/{hid}/history">历史版本</a>\n'
+        f'    <a class="button" href="/projects/{hid}/review" id="desk-link">审核台</a>\n  </div>\n</div>\n'
+        f'{revision}<section class="card">\n  <div class="page-head"><h2>绩效目标表</h2>\n'
+        f'  <div>下载：{downloads}</div></div>\n'
+        f'  {target_table(table, c["document"], table.has_placed_findings)}\n'
+        f'  <p class="muted">来源：{text(filename(meta["file"]))} · 导入于 {text(when(meta["imported_at"]))} · '
+        f'审核发现 {len(c["findings"])} 条</p>\n</section>\n'
+        '<section class="card" id="workflow">\n  <h2>审核流程</h2>\n'
+        f'{history}{returned}{_workflow_form(hid, steps, token) if steps else ""}</section>\n')

@@ -237,3 +237,29 @@ def test_a_returned_versions_cell_comments_stay_after_the_unit_saves_a_new_versi
         assert "此前版本的单元格意见（供核对修改情况）" in shown and line in shown
     # the new version has no comment of its own yet: the current 审核意见 list is not made up
     assert "第 1 个指标「" + name + "」的指标值：请写明测算依据（reviewer）</li>" not in page.split("此前版本")[0]
+
+
+def test_the_unit_opinion_in_word_prints_its_sign_line_with_the_text_before_it(web: WebEnv, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """print14: LibreOffice printed a unit's 审核意见书 (10 projects, 5 pages) with 「审核人：… 日期：…」 alone on
+    its last page; the paragraph before it is now kept with it. All years: 「某院绩效目标审核意见书」
+    (was 「某院年度…」)."""
+    import pdfplumber
+    from docx import Document as WordDocument
+
+    from perfbudget.app.opinion import SIGN_LINE
+    from tests.writers.test_print_pdf import _squash, to_pdf
+
+    reviewer = web.client("reviewer")
+    pid = web.project_ids[0]
+    unit_id = re.search(r'href="/units/(\d+)"', reviewer.get(f"/projects/{pid}").text).group(1)  # type: ignore[union-attr]
+    data = reviewer.get(f"/units/{unit_id}/opinion.docx?year=all").content
+    paragraphs = WordDocument(io.BytesIO(data)).paragraphs
+    assert paragraphs[0].text.endswith("院绩效目标审核意见书") and "年度" not in paragraphs[0].text
+    assert paragraphs[-1].text == SIGN_LINE and paragraphs[-2].paragraph_format.keep_with_next
+    path = tmp_path / "意见书.docx"
+    path.write_bytes(data)
+    with pdfplumber.open(to_pdf([path], tmp_path)[path.name]) as pdf:
+        total = len(pdf.pages)
+        last = _squash(pdf.pages[-1].extract_text() or "")
+    assert total >= 2 and _squash(SIGN_LINE)[:4] in last
+    assert last.replace(_squash(SIGN_LINE), "").replace(f"第{total}页，共{total}页", ""), last  # not alone

@@ -256,3 +256,49 @@ def test_html_downloads_printed_by_chromium_are_a4_with_page_numbers_and_the_hea
                 table_ended = table_ended or "自评等级:" in text
         if name == "long-eval.html":
             assert total >= 2
+
+
+def test_a_table_of_200_indicators_and_one_with_a_tall_head_print_their_header_on_every_page(
+        tmp_path: Path) -> None:
+    """print14: every page of every 绩效目标表 download printed (Word and Excel by LibreOffice, HTML by Chromium)
+    carries the indicator header row and 「第 n 页，共 m 页」, for a project of 200 indicators and for a real
+    table whose head holds 16 rows (a Yunnan 自评 form's funds lines): Chromium does not repeat a <thead> that
+    tall, and its page 2 printed without a header until the HTML drew the head as a table of its own."""
+    import pdfplumber
+
+    from perfbudget.load import load_path
+    from perfbudget.readers.text import read_text
+    from tests.conftest import HEADER_ROWS, table_text
+    from tests.web.test_browser import CHROMIUM_ARGS, _chromium
+
+    rows = [["产出指标" if n == 0 else "", "数量指标" if n == 0 else "", f"第{n + 1}项工作完成数量", f"第{n + 1}项",
+             f"≥{n + 1}次"] for n in range(198)]
+    rows += [["效益指标", "社会效益指标", "效果", "效果", "有效保障"],
+             ["满意度指标", "服务对象满意度指标", "满意度", "满意度", "≥90%"]]
+    many, problems = read_text(table_text(*HEADER_ROWS, *rows), "i200.txt")
+    assert many is not None and len(many.projects[0].indicators) == 200, problems
+    tall = load_path(Path(__file__).parents[1] / "fixtures" / "real" / "corpus"
+                     / "05_yunnan-baoshan-changning-gongxiaoshe-2022-selfeval-shengzhu-cut.txt").document
+    assert tall is not None
+    office = []
+    for name, document in (("many", many), ("tall", tall)):
+        for form in ("xlsx", "docx"):
+            office.append(tmp_path / f"{name}-{form}.{form}")
+            office[-1].write_bytes(render(document, form))
+    pdfs = list(to_pdf(office, tmp_path).values())
+    chromium = _chromium()
+    for name, document in (("many", many), ("tall", tall)):
+        page = tmp_path / f"{name}.html"
+        page.write_bytes(render(document, "html"))
+        pdfs.append(tmp_path / f"{name}-html.pdf")
+        subprocess.run([chromium, *CHROMIUM_ARGS, f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
+                        f"--print-to-pdf={pdfs[-1]}", page.as_uri()], capture_output=True, timeout=180, check=False)
+    for pdf_path in pdfs:
+        with pdfplumber.open(pdf_path) as pdf:
+            total = len(pdf.pages)
+            assert total >= (4 if "many" in pdf_path.name else 2), (pdf_path.name, total)
+            for page in pdf.pages:
+                assert {round(float(page.width)), round(float(page.height))} == {round(A4[0]), round(A4[1])}
+                text = unicodedata.normalize("NFKC", _squash(page.extract_text() or ""))
+                assert "三级指标" in text and "指标值" in text, (pdf_path.name, page.page_number, text[:80])
+                assert re.search(f"第{page.page_number}.[，,]共{total}.", text), (pdf_path.name, page.page_number)

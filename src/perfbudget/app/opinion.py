@@ -85,6 +85,9 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
             word.add_paragraph(EARLIER_HEADING)
             for c in desk.earlier_comments:
                 word.add_paragraph(earlier_line(c), style="List Bullet")
+    # the paragraph before kept with the sign line: LibreOffice printed a unit's opinion with 审核人/日期 alone on
+    # its last page (print14)
+    word.paragraphs[-1].paragraph_format.keep_with_next = True
     sign = word.add_paragraph(SIGN_LINE)  # the reviewer signs the Word form as the printed page
     sign.paragraph_format.space_before = Pt(24)
     sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT

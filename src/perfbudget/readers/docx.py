@@ -32,6 +32,7 @@ from perfbudget.readers.label_lines import label_line_cells, tab_row_cells
 from perfbudget.readers.labels import is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
+CONTINUED_TABLE = "续表"  # the title writers/print_layout.py gives a Word table that goes on from the one before
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
@@ -144,6 +145,14 @@ def _blocks(parent: Any) -> Iterator[Any]:
             yield child
 
 
+def _declared_continued(tbl: Any) -> bool:
+    """The table says it goes on from the table before it: its title (``w:tblCaption``, Word's alternative
+    text) is 续表 — perfbudget's Word tables drawn as a head and an indicator part (``writers/print_layout.py``)
+    say so, and are joined as the one table they are, without a note."""
+    caption = tbl.find(f"{_W}tblPr/{_W}tblCaption")
+    return caption is not None and (caption.get(_VAL) or "").strip() == CONTINUED_TABLE
+
+
 def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> list[RawTable]:
     """The raw tables of the body; past a row or cell limit :class:`LimitExceeded`."""
     import docx
@@ -158,6 +167,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     lead: list[tuple[str, ...]] = []
     tab_rows: list[tuple[str, ...]] = []  # paragraphs typed as rows with tab stops, kept when they name the project
     names_project = False
+    number = 0  # the table's number in the file (表N), also of a table joined to the one before
     for child in _blocks(body):
         if child.tag == _P:
             text = paragraph_text(child)
@@ -171,11 +181,16 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             unit_line = text.strip() if money_unit_in(text) else unit_line
             heading = better_heading(heading, text)
             continue
-        number = len(tables) + 1
+        number += 1
         source = Source(file, sheet=f"表{number}", table=number)
         rows = with_unit_line(table_rows(child, file, number, budget), unit_line, source)
         lead += tab_rows if names_project else []
-        tables.append(RawTable(heading, source, with_label_lines(rows, lead, source), certain=True))
+        if tables and heading is None and not lead and _declared_continued(child):
+            # (perfbudget's own Word tables: the head and the indicators, the second titled 续表 by the writer)
+            before = tables[-1]
+            tables[-1] = RawTable(before.heading, before.source, [*before.rows, *rows], certain=True)
+        else:
+            tables.append(RawTable(heading, source, with_label_lines(rows, lead, source), certain=True))
         heading = unit_line = None
         lead, tab_rows, names_project = [], [], False
     return tables

@@ -185,6 +185,8 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     # it (备注, 偏差原因) or a repeated column group (长期/年度) may be missing from a whole row.
     last_required = max(roles.index(role) for role in ("target", "actual", "weight", "score") if role in roles)
     value_end = max(roles.index(role) for role in ("target", "sign", "unit") if role in roles)
+    last_column = max(i for i, role in enumerate(roles) if role != "ignore")
+    spanned_end = certain and last_column < width - 1
     tree = _Tree()
     if sparse:
         rows = join_wrapped_cells(rows, roles, last_required, problems)
@@ -201,8 +203,10 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         if filled[0].text.strip() in HEADER_FIRST and is_indicator_header(row):
             problems.append(Problem(filled[0].source, "跳过重复的指标表头行（表格跨页续排）", Severity.INFO))
             continue
-        if len(row) >= width and not row[-1].blank:
-            cells, shift = row, 0  # a whole row: nothing to align (align() would return a copy of it)
+        if len(row) >= width and (not row[-1].blank or (spanned_end and all(c.blank for c in row[last_column + 1:]))):
+            # a whole row: nothing to align (align() would return a copy of it); in a grid (Word, Excel) whose
+            # header's last cell is merged over columns after it, a row blank past that column is whole too
+            cells, shift = row, 0
         else:
             cells, shift = align(row, roles)
         if len(cells) > width:

@@ -180,13 +180,21 @@ def docx_repeat_header(row: Any) -> None:
 
 def docx_part_rows(table: Any, repeat_first: bool) -> None:
     """A table part's rows each kept whole on its page (``cantSplit``), the first marked to repeat on every
-    page when the part is the one after the head (its indicator header row)."""
+    page when the part is the one after the head (its indicator header row). That part is also titled
+    ``CONTINUED_TABLE`` (``w:tblCaption``, Word's alternative-text title, never printed): the file itself says
+    it goes on from the table before, and the reader joins the two without a note (``readers/docx.py``)."""
     from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from perfbudget.readers.docx import CONTINUED_TABLE
 
     for row in table.rows:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     if repeat_first:
         docx_repeat_header(table.rows[0])
+        caption = OxmlElement("w:tblCaption")
+        caption.set(qn("w:val"), CONTINUED_TABLE)
+        table._tbl.tblPr.append(caption)
 
 
 def docx_part_cells(table: Any, specs: Iterable[Any], first: int, last: int) -> Iterator[tuple[Any, Any]]:

@@ -61,12 +61,12 @@ def _fill(cell: Any, text: str, bold: bool, center: bool) -> None:
 _MIN_WIDTHS = [10, 10, 14, 12, 10, 8, 8]
 
 
-def _widths(grid: ProjectGrid) -> list[float]:
+def column_widths(grid: ProjectGrid) -> list[float]:
     minimum = _MIN_WIDTHS + [8] * max(0, grid.width - len(_MIN_WIDTHS))
     return fit_widths(((s.col, s.colspan, s.text) for s in grid.cells), grid.width, minimum=minimum, maximum=30)
 
 
-def _split(grid: ProjectGrid) -> int:
+def indicator_split(grid: ProjectGrid) -> int:
     """The grid row where the indicator table starts (its header row 一级指标 …), or 0 to draw one table:
     no header block, no indicator rows, or a merged cell crossing the split."""
     split = grid.header_rows
@@ -94,9 +94,9 @@ def _table(document: Any, grid: ProjectGrid, usable: float) -> None:
     tables of the same columns joined by a 1 pt paragraph."""
     from docx.shared import Cm
 
-    widths = _widths(grid)
+    widths = column_widths(grid)
     scale = usable / sum(widths)
-    split = _split(grid)
+    split = indicator_split(grid)
     for first, last in (((0, split), (split, grid.rows)) if split else ((0, grid.rows),)):
         if first:
             _joint(document)
@@ -127,7 +127,7 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
     normal.font.size = Pt(SIZE)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
     grids = [project_grid(document, project, original) for project in document.projects]
-    widest = max((_widths(grid) for grid in grids), key=sum, default=[float(w) for w in _MIN_WIDTHS])
+    widest = max((column_widths(grid) for grid in grids), key=sum, default=[float(w) for w in _MIN_WIDTHS])
     usable = docx_section(out.sections[0], widest)
     body = out.element.body
     for first_paragraph in list(body.iterchildren(qn("w:p"))):

@@ -3,8 +3,12 @@
 Layout from :mod:`perfbudget.writers.target_table_layout`, merged cells as
 ``rowspan``/``colspan``. The page declares UTF-8 and a Chinese font stack
 (宋体/SimSun first) so that it prints like the Word table; printed from a browser it is A4 with
-page numbers, and a table's header block with the indicator header row is its ``<thead>``,
-repeated on every page it runs over (:data:`perfbudget.writers.print_layout.PRINT_CSS`).
+page numbers. As in the Word form, a project's table is drawn as two tables of the same columns (the
+Word form's widths): its head (unit line … 绩效目标) and its indicators, whose header row (一级指标 …) is
+the ``<thead>``, repeated on every page the indicators run over
+(:data:`perfbudget.writers.print_layout.PRINT_CSS`). Before print14 the whole head block was the
+``<thead>``: a head of 16 rows (a 自评 form's funds lines) was taller than Chromium repeats, and page 2
+printed without any header.
 """
 
 from __future__ import annotations
@@ -13,12 +17,17 @@ from html import escape
 
 from perfbudget.model import Document
 from perfbudget.writers.print_layout import PRINT_CSS
+from perfbudget.writers.target_table_docx import column_widths, indicator_split
 from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
 
 STYLE = """
 body { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", serif; font-size: 10.5pt; }
 h2 { font-size: 12pt; text-align: center; margin: 1.5em 0 0.5em; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1em; }
+table.head { margin-bottom: 0; break-after: avoid; }
+table.head, table.indicators { table-layout: fixed; }
+table.indicators { margin-top: -1px; }
+td { overflow-wrap: anywhere; }
 td, th { border: 1px solid #000; padding: 3px 5px; vertical-align: middle; }
 .c { text-align: center; }
 .b { font-weight: bold; }
@@ -42,11 +51,15 @@ def table_html(grid: ProjectGrid) -> str:
         body = "<br>".join(escape(line) for line in spec.text.split("\n"))
         by_row.setdefault(spec.row, []).append(f"<td{''.join(attrs)}>{body}</td>")
     rows = [f"<tr>{''.join(by_row.get(r, []))}</tr>" for r in range(grid.rows)]
-    head = grid.header_rows + 1 if 0 < grid.header_rows < grid.rows else 0  # the block and the indicator header
-    if not head:
+    split = indicator_split(grid)
+    if not split:
         return "<table>\n" + "\n".join(rows) + "\n</table>"
-    return ("<table>\n<thead>\n" + "\n".join(rows[:head]) + "\n</thead>\n<tbody>\n" + "\n".join(rows[head:])
-            + "\n</tbody>\n</table>")
+    widths = column_widths(grid)
+    total = sum(widths)
+    columns = "<colgroup>" + "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths) + "</colgroup>"
+    return (f'<table class="head">{columns}\n' + "\n".join(rows[:split]) + "\n</table>\n"
+            f'<table class="indicators">{columns}\n<thead>\n{rows[split]}\n</thead>\n<tbody>\n'
+            + "\n".join(rows[split + 1:]) + "\n</tbody>\n</table>")
 
 
 def target_table_html(document: Document, original: bool = False) -> bytes:

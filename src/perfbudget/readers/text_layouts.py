@@ -215,6 +215,7 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             continue
         lead = False
         cells = [Cell(text, Source(file, line=lineno, column=j)) for j, text in enumerate(item, 1)]
+        written = len(cells)
         while len(cells) > 1 and cells[-1].blank:
             cells.pop()
         if current is not None and current.rows and len(cells) == 1 and _SCORE_LINE.match(cells[0].text.strip()):
@@ -238,8 +239,15 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             current = RawTable(heading, Source(file, line=lineno), sparse=sparse)
             tables.append(current)
             heading = None
+        elif len(cells) == 1 and written >= _WHOLE_LONE_ROW:
+            # 促进黄石文化经济发展,丰富市民文化活动 | |||||||||: a row of the table as the page has it (its empty
+            # cells written), never a line the copy wrapped out of the cell above
+            current.whole_lone_rows.add(cells[0].source)
         current.rows.append(cells)
     return [t for t in tables if any(_known(c.text) for row in t.rows for c in row)]
+
+
+_WHOLE_LONE_ROW = 4  # a lone cell and at least three empty ones written after it
 
 
 def _wrapped_label(previous: list[Cell], cells: list[Cell]) -> bool:

@@ -84,9 +84,9 @@ BARE_CELL_LINES = """2022年度项目支出绩效自评表
 
 def test_rows_whose_first_cell_stands_on_bare_lines() -> None:
     """A rendered table stored one cell a line: each cell's lines end at a line of only ``|``, a row at a line
-    ``||||`` (its empty cells). A row starts with its first cell's bare lines (``项目名称``; ``偏差大或`` / ``目标未完成``
-    / ``原因分析`` over three lines once a row has ended), so the header block and the indicator rows are rows,
-    not one cell each; the title lines above the first row stay free text."""
+    ``||||`` (its empty cells). A row starts with its first cell's bare lines (``项目名称``; ``偏差大或`` /
+    ``目标未完成`` / ``原因分析`` over three lines once a row has ended), so the header block and the indicator rows
+    are rows, not one cell each; the title lines above the first row stay free text."""
     document, problems = read_text(BARE_CELL_LINES, "t.txt")
     assert document is not None, problems
     project = document.projects[0]

@@ -55,6 +55,11 @@ _LEVEL2_ALIASES = {
     "预算控制指标": "成本指标",  # Guangdong's older form: 预算(或投资规模)控制指标
 }
 
+# Older names of a 二级 that provincial forms still print, and the framework's name for each: Hubei's 进度指标
+# for 时效, the 2013–2016 templates' 环境效益指标 for 生态效益. Kept as written (the model keeps names as
+# written); the reader knows them as 二级 names, the review compares them as the framework's.
+OLDER_LEVEL2 = {"进度指标": "时效指标", "环境效益指标": "生态效益指标"}
+
 _SCORE_NOTE = re.compile(r"[（(][^()（）]*?(?:分|权重|%)[^()（）]*?[)）]$")
 # What a run of spaces, comparators or stars took is never given back (nothing after it can start with
 # what it took, so the matches are the same), and a run of comparators is tried from its first one:

@@ -43,6 +43,8 @@ from tests.conftest import ROOT
 # 金额单位: | 万元) 729/774 = 0.9419 and 729/731 = 0.9973: floors unchanged.
 # With 118 keys (corpus13: tables 75–80, a notice's targets written as sentences read by their hints, a glued
 # header's 区域 label) 738/784 = 0.9413 and 738/740 = 0.9973: floors unchanged.
+# With 124 keys (corpus14: tables 81–86, first run blind 748/801 = 0.9338; bare first-cell pipe rows, 环境效益 as a
+# 二级, a lone cell written as a whole row not joined) 753/801 = 0.9401 and 753/755 = 0.9974: floors unchanged.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
 RECALL_FLOOR = 0.94
 PRECISION_FLOOR = 0.996

@@ -79,3 +79,6 @@ True when the rows are known but their empty cells were lost (space-separated ro
     needs_check: tuple[str, ...] = ()
     # Problems the reader found while splitting the table (e.g. a glued line it cannot split).
     problems: list[Problem] = field(default_factory=list)
+    # Where rows of a text table hold one cell written with the row's empty cells after it (``文字 | |||||``):
+    # rows of the table as the page has it, never a line wrapped out of the cell above.
+    whole_lone_rows: set[Source] = field(default_factory=set)

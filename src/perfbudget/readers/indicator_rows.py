@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -166,12 +167,14 @@ class _Plan:
 
 def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], parts: Parts,
                         problems: list[Problem], complete: bool, certain: bool, is_last_table: bool,
-                        stream: bool = False, sparse: bool = False) -> None:
+                        stream: bool = False, sparse: bool = False,
+                        whole_lone_rows: Collection[Source] = ()) -> None:
     """Read indicator rows into ``parts.indicators``; problems and notes into ``problems``.
 
     ``complete``/``certain``/``stream`` are the raw table's flags: the last row of an
     uncertain table (text) that lacks its 指标值 cell, or in a stream lacks any cell, is
-    where the file was cut off: an error, and the row is not read.
+    where the file was cut off: an error, and the row is not read. A lone cell at one of
+    ``whole_lone_rows`` (a text row written with its empty cells) is never joined to the name above.
     """
     width = len(columns)
     plan = _Plan(columns)
@@ -244,7 +247,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
                                                       "不是三级指标，没有读取", Severity.WARNING))
             continue
         if len(filled) == 1 and last_read == index - 1 and not sparse and not stream \
-                and _wraps_name(cells, roles, parts, problems):
+                and filled[0].source not in whole_lone_rows and _wraps_name(cells, roles, parts, problems):
             continue  # the 三级 name (or description) of the row above, wrapped onto a row of its own
         if certain and shift == 0 and not plan.simple and _year_set_blank(cells, roles):
             # (a grid's own columns only: a text row's cells are placed by alignment, into the first set)

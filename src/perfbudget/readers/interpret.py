@@ -254,7 +254,7 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     before = len(parts.indicators)
     errors_before = sum(1 for p in problems if p.severity is Severity.ERROR)
     read_indicator_rows(rows[header_index + 1:], columns, parts, problems, table.complete, table.certain,
-                        is_last_table, table.stream, table.sparse)
+                        is_last_table, table.stream, table.sparse, table.whole_lone_rows)
     errors_after = sum(1 for p in problems if p.severity is Severity.ERROR)
     if len(parts.indicators) == before and errors_after == errors_before:
         problems.append(Problem(rows[header_index][0].source, "表格不完整：指标表头之后没有指标行"))

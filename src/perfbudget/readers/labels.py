@@ -10,7 +10,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES, normalise_level1, normalise_level2
+from perfbudget.framework import (
+    FRAMEWORK_2015,
+    FRAMEWORK_2021,
+    LEVEL1_NAMES,
+    OLDER_LEVEL2,
+    normalise_level1,
+    normalise_level2,
+)
 from perfbudget.readers.furniture import is_closing_row, is_furniture
 
 # Header-block labels → field. "group:purpose" marks 预算规模及资金用途: a group whose
@@ -303,7 +310,7 @@ _PAREN = re.compile(r"[（(][^()（）]*[)）]")
 _MONEY_UNIT_NOTE = re.compile(r"[（(]\s*(万元|元|千元|亿元)\s*[)）]")
 _KNOWN_LEVEL2 = frozenset(
     name for framework in (FRAMEWORK_2015, FRAMEWORK_2021) for names in framework.values() for name in names
-)
+) | frozenset(OLDER_LEVEL2)  # 环境效益(指标), 进度指标: older forms' 二级 names, read as written
 _COST_LEVEL2 = frozenset(FRAMEWORK_2021["成本指标"])
 
 

@@ -91,7 +91,8 @@ _ROW_END = re.compile(r"^\s*\|{2,}\s*$")
 
 def unwrap_pipe_lines(text: str) -> str:
     """Pipe rows whose cells sit on lines of their own (``|   项目完成指标`` / ``   | `` / ``   质量指标`` …
-    ending in a line ``||||``) as one line per row; other text unchanged."""
+    ending in a line ``||||``) as one line per row; other text unchanged. A row may also start with its first
+    cell's bare lines (``项目名称`` / ``|`` / ``春节走访慰问经费`` / ``|`` / ``||||||||``: :func:`_opens_bare_row`)."""
     if sum(1 for line in _head(text, 3000) if line.strip() == "|") < 5:
         return text
     lines = _lines(text)
@@ -99,18 +100,40 @@ def unwrap_pipe_lines(text: str) -> str:
         return text
     out: list[str] = []
     row: list[str] = []
-    for line in lines:
+    after_row = False  # a row has ended before this line
+    for index, line in enumerate(lines):
         stripped = line.strip()
-        if row or stripped.startswith("|"):
+        if row or stripped.startswith("|") or _opens_bare_row(lines, index, after_row):
             row.append(stripped)
             if _ROW_END.match(line):
                 out.append(" ".join(row))
                 out.extend("" for _ in row[1:])  # keep the line numbers of what follows
                 row = []
+                after_row = True
             continue
         out.append(line)
     out.extend(row)
     return "\n".join(out)
+
+
+_BARE_CELL_LINES = 4  # a first cell wrapped over more lines than this is taken for free text before the row
+
+
+def _opens_bare_row(lines: list[str], index: int, after_row: bool) -> bool:
+    """The line (without any ``|``) is the first line of a row's first cell: a line of only ``|`` (the cell's
+    end) follows it, right away before the first row has ended (a title above the table stays free text), or
+    after at most three more such lines once a row has ended (``偏差大或`` / ``目标未完成`` / ``原因分析`` / ``|``)."""
+    stripped = lines[index].strip()
+    if not stripped or "|" in stripped:
+        return False
+    reach = _BARE_CELL_LINES if after_row else 1
+    for following in lines[index + 1:index + 1 + reach]:
+        text = following.strip()
+        if text == "|":
+            return True
+        if not text or "|" in text:
+            return False
+    return False
 
 
 def looks_like_pipe_rows(text: str) -> bool:
@@ -192,6 +215,7 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             continue
         lead = False
         cells = [Cell(text, Source(file, line=lineno, column=j)) for j, text in enumerate(item, 1)]
+        written = len(cells)
         while len(cells) > 1 and cells[-1].blank:
             cells.pop()
         if current is not None and current.rows and len(cells) == 1 and _SCORE_LINE.match(cells[0].text.strip()):
@@ -215,8 +239,15 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             current = RawTable(heading, Source(file, line=lineno), sparse=sparse)
             tables.append(current)
             heading = None
+        elif len(cells) == 1 and written >= _WHOLE_LONE_ROW:
+            # 促进黄石文化经济发展,丰富市民文化活动 | |||||||||: a row of the table as the page has it (its empty
+            # cells written), never a line the copy wrapped out of the cell above
+            current.whole_lone_rows.add(cells[0].source)
         current.rows.append(cells)
     return [t for t in tables if any(_known(c.text) for row in t.rows for c in row)]
+
+
+_WHOLE_LONE_ROW = 4  # a lone cell and at least three empty ones written after it
 
 
 def _wrapped_label(previous: list[Cell], cells: list[Cell]) -> bool:

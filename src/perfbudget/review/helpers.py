@@ -14,6 +14,7 @@ from perfbudget.framework import (
     LEVEL1_COST,
     LEVEL1_NAMES,
     LEVEL1_OUTPUT,
+    OLDER_LEVEL2,
     has_template_hint,
     normalise_level1,
     normalise_level2,
@@ -207,9 +208,7 @@ def forget_indicators() -> None:
         cache.clear()
 
 
-# Older names of a 二级 some provincial forms still print: Hubei's 进度指标 for 时效, the 2016
-# templates' 环境效益指标 for 生态效益.
-_OLDER_LEVEL2 = {"进度指标": "时效指标", "环境效益指标": "生态效益指标"}
+_OLDER_LEVEL2 = OLDER_LEVEL2  # older provincial 二级 names (framework.OLDER_LEVEL2)
 
 
 @lru_cache(maxsize=4096)

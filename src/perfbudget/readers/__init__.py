@@ -204,10 +204,6 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def available_forms() -> list[str]:
-    return sorted(FORMS)
-
-
 def choosable_forms() -> list[str]:
     """The forms a user may name with ``--form``, in registry order (file forms, then text layouts)."""
     return [name for name in FORMS if name not in REFUSED_FORMS]
@@ -221,6 +217,6 @@ def read_bytes(data: bytes, file: str, form: str | None = None, limits: Limits |
     chosen = form or sniff(data, file, limits)
     reader = FORMS.get(chosen)
     if reader is None:
-        return None, [Problem(Source(file), f"不支持的格式「{chosen}」；可用格式：{'、'.join(available_forms())}")]
+        return None, [Problem(Source(file), f"不支持的格式「{chosen}」；可用格式：{'、'.join(choosable_forms())}")]
     with gc_paused():
         return reader(data, file, limits)

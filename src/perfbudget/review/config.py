@@ -310,14 +310,44 @@ def load_config(path: str | Path) -> tuple[ReviewConfig | None, list[Problem]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = _toml_error_line(str(exc))
-        return None, [Problem(Source(name, line=line), f"审核配置不是有效的 TOML：{exc}")]
+        line, where = _toml_error_place(str(exc), text)
+        return None, [Problem(Source(name, line=line), f"审核配置不是有效的 TOML：{_toml_error_text(str(exc))}{where}")]
     config, problems = config_from_dict(data, name)
     return config, problems
 
 
-def _toml_error_line(message: str) -> int | None:
+# tomllib's error messages (their first words), told in Chinese: the user never reads Python's English
+_TOML_ERRORS = (
+    ("Invalid value", "值不完整或无效"),
+    ("Expected '=' after a key", "键后面缺少等号「=」"),
+    ("Unterminated string", "字符串没有结束（缺少右引号）"),
+    ("Expected ']' at the end of a table", "表名缺少右方括号「]」"),
+    ("Expected ']]' at the end of an array", "表名缺少右方括号「]]」"),
+    ("Cannot overwrite a value", "同一项重复设置"),
+    ("Cannot declare", "同一个表重复声明"),
+    ("Expected newline or end of document", "一行只能写一项（键 = 值）"),
+    ("Unclosed array", "数组没有结束（缺少「]」）"),
+    ("Unclosed inline table", "内联表没有结束（缺少「}」）"),
+    ("Invalid initial character for a key", "键名以无效字符开头"),
+    ("Illegal character", "含有不允许的字符"),
+    ("Invalid date or datetime", "日期或时间无效"),
+    ("Invalid hex value", "转义中的十六进制数无效"),
+    ("Unescaped", "字符串中有需要转义的字符"),
+)
+
+
+def _toml_error_text(message: str) -> str:
+    return next((chinese for english, chinese in _TOML_ERRORS if message.startswith(english)), "格式错误")
+
+
+def _toml_error_place(message: str, text: str) -> tuple[int | None, str]:
+    """The line of a TOML error and how to say its place: tomllib ends its message with
+    「(at line L, column C)」 or 「(at end of document)」."""
     import re
 
-    match = re.search(r"line (\d+)", message)
-    return int(match.group(1)) if match else None
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if match:
+        return int(match.group(1)), f"（第{match.group(2)}列）"
+    if "at end of document" in message:
+        return max(1, len(text.splitlines())), "（在文件末尾）"
+    return None, ""

@@ -29,6 +29,7 @@ from perfbudget.model import (
     Target,
     Unit,
 )
+from perfbudget.syntax_errors import syntax_error_text
 from perfbudget.target import format_decimal
 from perfbudget.time_target import due_of, format_due
 
@@ -299,32 +300,13 @@ def document_from_dict(data: Any, file: str = "<json>") -> Document:
     )
 
 
-# json's error messages (their first words), told in Chinese: the user never reads Python's English
-_JSON_ERRORS = (
-    ("Expecting value", "此处缺少值（或内容在此中断）"),
-    ("Expecting ',' delimiter", "缺少逗号"),
-    ("Expecting ':' delimiter", "缺少冒号"),
-    ("Expecting property name", "键名应用双引号括起"),
-    ("Unterminated string", "字符串没有结束（缺少右双引号）"),
-    ("Invalid control character", "字符串中有控制字符（如换行）"),
-    ("Invalid \\uXXXX escape", "无效的转义 \\uXXXX"),
-    ("Invalid \\escape", "无效的转义（反斜杠后的字符不对）"),
-    ("Extra data", "JSON 结束后还有多余内容"),
-    ("Illegal trailing comma", "最后一项后面多了逗号"),
-)
-
-
-def _json_error_text(message: str) -> str:
-    return next((chinese for english, chinese in _JSON_ERRORS if message.startswith(english)), "格式错误")
-
-
 def loads(text: str, file: str = "<json>") -> tuple[Document | None, list[Problem]]:
     """Parse interchange JSON text into (document, problems) without raising."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return None, [Problem(Source(file, line=exc.lineno),
-                              f"不是有效的 JSON：{_json_error_text(exc.msg)}（第{exc.colno}列）")]
+                              f"不是有效的 JSON：{syntax_error_text(exc.msg)}（第{exc.colno}列）")]
     try:
         return document_from_dict(data, file), []
     except InterchangeError as exc:

@@ -31,6 +31,7 @@ from perfbudget.model import Problem, Source, Unit
 from perfbudget.review.finding import SEVERITIES
 from perfbudget.review.registry import get_rule
 from perfbudget.review.settings import RuleSettings
+from perfbudget.syntax_errors import syntax_error_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,33 +312,10 @@ def load_config(path: str | Path) -> tuple[ReviewConfig | None, list[Problem]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, where = _toml_error_place(str(exc), text)
-        return None, [Problem(Source(name, line=line), f"审核配置不是有效的 TOML：{_toml_error_text(str(exc))}{where}")]
+        told = syntax_error_text(str(exc))
+        return None, [Problem(Source(name, line=line), f"审核配置不是有效的 TOML：{told}{where}")]
     config, problems = config_from_dict(data, name)
     return config, problems
-
-
-# tomllib's error messages (their first words), told in Chinese: the user never reads Python's English
-_TOML_ERRORS = (
-    ("Invalid value", "值不完整或无效"),
-    ("Expected '=' after a key", "键后面缺少等号「=」"),
-    ("Unterminated string", "字符串没有结束（缺少右引号）"),
-    ("Expected ']' at the end of a table", "表名缺少右方括号「]」"),
-    ("Expected ']]' at the end of an array", "表名缺少右方括号「]]」"),
-    ("Cannot overwrite a value", "同一项重复设置"),
-    ("Cannot declare", "同一个表重复声明"),
-    ("Expected newline or end of document", "一行只能写一项（键 = 值）"),
-    ("Unclosed array", "数组没有结束（缺少「]」）"),
-    ("Unclosed inline table", "内联表没有结束（缺少「}」）"),
-    ("Invalid initial character for a key", "键名以无效字符开头"),
-    ("Illegal character", "含有不允许的字符"),
-    ("Invalid date or datetime", "日期或时间无效"),
-    ("Invalid hex value", "转义中的十六进制数无效"),
-    ("Unescaped", "字符串中有需要转义的字符"),
-)
-
-
-def _toml_error_text(message: str) -> str:
-    return next((chinese for english, chinese in _TOML_ERRORS if message.startswith(english)), "格式错误")
 
 
 def _toml_error_place(message: str, text: str) -> tuple[int | None, str]:

@@ -6,6 +6,8 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from perfbudget.target import parse_target
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,3 +31,45 @@ def test_target_examples_in_docs() -> None:
         assert target.value == Decimal(value), raw
         assert target.unit == unit, raw
         assert target.direction is not None and target.direction.value == direction, raw
+
+
+def test_readme_counts_the_review_rules_there_are() -> None:
+    from perfbudget.review.registry import all_rules
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"(\d+) 条审核规则", readme)
+    assert said is not None
+    assert int(said.group(1)) == len(all_rules())
+
+
+def test_readme_bad_input_examples_are_what_read_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's console block of bad input: each command's stderr is the lines shown under it."""
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("Bad input:"):]
+    start = block.index("```console\n") + len("```console\n")
+    steps: list[tuple[list[str], list[str]]] = []  # (command words, the lines shown under it)
+    for line in block[start:block.index("```", start)].splitlines():
+        if line.startswith("$ "):
+            steps.append((line[2:].split(), []))
+        else:
+            steps[-1][1].append(line)
+    seed = (ROOT / "examples" / "000_e2047472f0d7711d.txt").read_text(encoding="utf-8").splitlines(keepends=True)
+    monkeypatch.chdir(tmp_path)
+    runs = 0
+    for words, shown in steps:
+        if words[0] == "head":  # head -n N examples/… > FILE
+            Path(words[-1]).write_text("".join(seed[: int(words[2])]), encoding="utf-8")
+        elif words[0] == "printf":  # printf '' > FILE
+            Path(words[-1]).write_bytes(b"")
+        else:
+            assert words[0].endswith("perfbudget"), words
+            argv = words[1:words.index(">")] if ">" in words else words[1:]
+            result = CliRunner().invoke(app, argv)
+            assert result.exit_code == 1, result.output
+            assert result.stderr.splitlines() == shown
+            runs += 1
+    assert runs >= 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -71,6 +72,24 @@ def test_invalid_json_text_is_a_problem_with_line() -> None:
     assert document is None
     assert problems[0].source.line == 3
     assert "不是有效的 JSON" in problems[0].message
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ('{"format": "perfbudget/1", "projects": [', "缺少值"),
+    ('{"format" "perfbudget/1"}', "缺少冒号"),
+    ('{"format": "perfbudget/1" "unit": {}}', "缺少逗号"),
+    ("{'format': 'perfbudget/1'}", "键名应用双引号"),
+    ('{"format": "perfbudget/1', "字符串没有结束"),
+    ('{"format": "perfbudget/1"} x', "多余内容"),
+    ('{"format": "a\\qb"}', "无效的转义"),
+])
+def test_invalid_json_text_is_told_in_chinese(text: str, told: str) -> None:
+    """The user reads why the JSON is invalid in Chinese, never Python's English words."""
+    document, problems = loads(text, "x.json")
+    assert document is None
+    message = problems[0].message
+    assert told in message, message
+    assert not re.search(r"[A-Za-z]{3,}", message.replace("JSON", "")), message
 
 
 def test_enum_text_is_each_members_value() -> None:

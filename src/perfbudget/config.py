@@ -111,6 +111,21 @@ LIMIT_VARIABLES = {
 }
 
 
+def megabytes_over(size: int, limit: int) -> tuple[str, str]:
+    """A size over a limit and the limit, in MB, with the digits that show the size is larger
+    (never 「1.0 MB，上限为 1.0 MB」): the limit as short as it is close (``50``, ``0.01``), the size
+    with at least one decimal and as many more as it takes to exceed the limit's text."""
+    limit_mb, size_mb = limit / 1048576, size / 1048576
+    limit_text = next((text for digits in range(7)
+                       if (text := f"{limit_mb:.{digits}f}") and float(text) > 0
+                       and abs(float(text) - limit_mb) <= limit_mb / 1000), f"{limit_mb:.6f}")
+    if "." in limit_text:
+        limit_text = limit_text.rstrip("0").rstrip(".")
+    size_text = next((text for digits in range(1, 7)
+                      if float(text := f"{size_mb:.{digits}f}") > float(limit_text)), f"{size_mb:.6f}")
+    return size_text, limit_text
+
+
 def database_url(explicit: str | None = None) -> str:
     """The database URL: the explicit one, else env PERFBUDGET_DB, else SQLite in the current directory."""
     return explicit or os.environ.get("PERFBUDGET_DB") or DEFAULT_DB_URL

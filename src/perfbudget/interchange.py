@@ -29,6 +29,7 @@ from perfbudget.model import (
     Target,
     Unit,
 )
+from perfbudget.syntax_errors import syntax_error_text
 from perfbudget.target import format_decimal
 from perfbudget.time_target import due_of, format_due
 
@@ -304,7 +305,8 @@ def loads(text: str, file: str = "<json>") -> tuple[Document | None, list[Proble
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return None, [Problem(Source(file, line=exc.lineno), f"不是有效的 JSON：{exc.msg}（第{exc.colno}列）")]
+        return None, [Problem(Source(file, line=exc.lineno),
+                              f"不是有效的 JSON：{syntax_error_text(exc.msg)}（第{exc.colno}列）")]
     try:
         return document_from_dict(data, file), []
     except InterchangeError as exc:

@@ -86,6 +86,16 @@ def test_file_over_the_size_limit(tmp_path: Path, seed_document: Document) -> No
     _refused(result, str(path), "文件过大", "MB")
 
 
+def test_a_file_just_over_the_limit_shows_two_different_sizes(tmp_path: Path) -> None:
+    """「1.0 MB，上限为 1.0 MB」 would tell the user nothing: the sizes get the digits that differ."""
+    path = tmp_path / "just-over.txt"
+    path.write_bytes(b"x" * (1048576 + 5000))
+    message = load_path(path, limits=Limits(max_file_bytes=1048576)).errors[0].message
+    assert "文件过大：1.005 MB，上限为 1 MB" in message, message
+    small = load_path(path, limits=Limits(max_file_bytes=10485)).errors[0].message
+    assert "文件过大：1.0 MB，上限为 0.01 MB" in small, small
+
+
 def test_pdf_without_a_table() -> None:
     _refused(load_path(FIXTURES / "no_table.pdf"), str(FIXTURES / "no_table.pdf"), "PDF", "没有找到表格")
 

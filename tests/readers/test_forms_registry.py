@@ -46,3 +46,11 @@ def test_space_cells_can_be_forced_from_the_cli() -> None:
     result = CliRunner().invoke(app, ["read", str(fixture), "--form", "space-cells", "--json"])
     assert "不支持的格式" not in result.stderr
     assert result.stdout.startswith("{")
+
+
+def test_an_unknown_form_lists_the_forms_the_help_names() -> None:
+    """Before: 「可用格式」 also listed ole and zip, containers the help says cannot be chosen."""
+    _, problems = read_bytes("项目名称\n".encode(), "x.txt", "bogus")
+    listed = problems[0].message.split("可用格式：", 1)[1].split("、")
+    assert listed == choosable_forms()
+    assert not set(REFUSED_FORMS) & set(listed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -97,6 +98,26 @@ def test_bad_toml_has_a_line(tmp_path: Path) -> None:
     assert config is None
     assert problems[0].source.line is not None
     assert "TOML" in problems[0].message
+
+
+@pytest.mark.parametrize(("text", "line", "told"), [
+    ("disabled = [", 1, "值不完整或无效"),
+    ("a b", 1, "缺少等号"),
+    ('a = "x', 1, "字符串没有结束"),
+    ("[x", 1, "缺少右方括号"),
+    ("a = 1\na = 2", 2, "重复"),
+    ("a = tru", 1, "值不完整或无效"),
+    ("a = 1 b", 1, "一行只能写一项"),
+    ("x = {a=1", 1, "内联表没有结束"),
+    ("[a]\n[a]", 2, "重复"),
+])
+def test_bad_toml_is_told_in_chinese(tmp_path: Path, text: str, line: int, told: str) -> None:
+    """Before: 「审核配置不是有效的 TOML：Invalid value (at end of document)」, tomllib's English."""
+    config, problems = load_config(write(tmp_path, text))
+    assert config is None
+    message = problems[0].message
+    assert problems[0].source.line == line and told in message, message
+    assert not re.search(r"[A-Za-z]{3,}", message.replace("TOML", "")), message
 
 
 def test_missing_file(tmp_path: Path) -> None:

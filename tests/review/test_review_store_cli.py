@@ -144,8 +144,10 @@ def test_exit_code_follows_the_errors_of_the_chosen_projects(imported: str) -> N
 
 def test_store_mode_errors_are_messages(imported: str, seed_path: Path, tmp_path: Path) -> None:
     empty_db = f"sqlite:///{tmp_path / 'empty.db'}"
+    assert runner.invoke(app, ["db", "upgrade", "--db", empty_db]).exit_code == 0  # a database without projects
     cases = [
         (["review", "--db", empty_db], "还没有项目：请先用 perfbudget import"),
+        (["review", "--db", f"sqlite:///{tmp_path / 'none.db'}"], "不存在（当前目录"),
         (["review", "不存在的项目", "--db", imported], "没有找到项目「不存在的项目」"),
         (["review", "2024年检察业务经费项目", "--db", imported], "对应 2 个项目"),
         (["review", "--db", imported, "--unit", "000000"], "没有符合条件的项目"),

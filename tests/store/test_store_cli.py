@@ -186,3 +186,30 @@ def test_bad_database_urls_are_clean_errors(seed_path: Path, tmp_path: Path) -> 
     assert no_dir.exit_code == 1 and "无法打开数据库" in no_dir.stderr
     nothing = runner.invoke(app, ["import", str(tmp_path / "empty_dir_missing"), "--db", f"sqlite:///{tmp_path}/y.db"])
     assert nothing.exit_code == 1
+
+
+@pytest.mark.parametrize("args", [
+    ["list", "projects"], ["show", "1"], ["history", "1"], ["export", "nosuch.txt", "--to", "docx"],
+    ["evaluations", "1"], ["reviews", "1"], ["review", "--db", "sqlite:///perfbudget.db"],
+    ["library", "search", "满意度"], ["publish", "--unit", "255101", "--year", "2024", "--to", "docx"],
+])
+def test_a_query_never_creates_the_database(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: in a directory without perfbudget.db, `export nosuch.txt` (a mistyped file) or `list`
+    made a new empty database there and said 没有找到项目 / 共 0 个, hiding the wrong directory."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PERFBUDGET_DB", raising=False)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "数据库 sqlite:///perfbudget.db 不存在" in result.stderr and "perfbudget import" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_import_and_user_add_create_the_database(seed_path: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PERFBUDGET_DB", raising=False)
+    added = runner.invoke(app, ["user", "add", "someone", "--role", "admin", "--password", "Long-enough-9"])
+    assert added.exit_code == 0, added.output
+    assert (tmp_path / "perfbudget.db").exists()
+    upgraded = runner.invoke(app, ["db", "upgrade", "--db", f"sqlite:///{tmp_path / 'other.db'}"])
+    assert upgraded.exit_code == 0 and (tmp_path / "other.db").exists()

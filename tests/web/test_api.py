@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 from sqlalchemy import select
@@ -156,6 +157,30 @@ def test_workflow_and_evaluation_through_the_api(web: WebEnv) -> None:
     assert client.get(f"/api/v1/projects/{pid}/evaluation", headers=reviewer).json()["grade"] == "优"
     board = client.get("/api/v1/dashboard", headers=reviewer).json()
     assert board["workflow_states"]["approved"] == 1 and board["evaluation_grades"]["优"] == 1
+
+
+def test_evaluation_errors_name_the_indicator_by_its_position(web: WebEnv) -> None:
+    """Before: the API's 422 said 「网页填报:第2行: …」 for indicator 1 (the web form's label and an
+    internal row number); now each problem names the position the request gave, as the page does."""
+    client = web.client()
+    pid = web.project_ids[0]
+    editor, reviewer = auth(web, "editor"), auth(web, "reviewer")
+    client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "submit", "justification": "测试"})
+    assert client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer,
+                       json={"action": "approve"}).json()["state"] == "approved"
+    project = client.get(f"/api/v1/projects/{pid}", headers=editor).json()["document"]["projects"][0]
+    first = project["indicators"][0]
+    assert first["target"]["kind"] == "quantitative" and first["target"]["unit"] != "吨"
+    indicators = [{"position": 1, "actual": "3吨"}]  # a unit that cannot convert; the others missing
+    answer = client.post(f"/api/v1/projects/{pid}/evaluation", headers=editor,
+                         json={"executed": project["budget"]["total"], "indicators": indicators})
+    assert answer.status_code == 422 and answer.json()["error"]["code"] == "evaluation_failed"
+    details = answer.json()["error"]["details"]
+    assert len(details) == len(project["indicators"])
+    assert details[0].startswith(f"第 1 个指标「{first['level3']}」：") and "吨" in details[0], details
+    last = len(project["indicators"])
+    assert any(d.startswith(f"第 {last} 个指标「") and "实际完成值为空" in d for d in details), details
+    assert not any("网页填报" in d or re.search(r"第\d+行", d) for d in details), details
 
 
 def test_openapi_docs(web: WebEnv) -> None:

@@ -44,7 +44,7 @@ def db_upgrade_command(db: str | None = typer.Option(None, "--db", help=DB_HELP)
 
     from perfbudget.store.migrate import upgrade
 
-    store = open_store(db, migrate=False)
+    store = open_store(db, migrate=False, create=True)
     try:
         before, after = upgrade(store.engine)
     except SQLAlchemyError as exc:
@@ -121,7 +121,7 @@ def import_command(
     settings = core_settings()
     request = ImportRequest(cli_actor(actor), "cli", force=force, allow_partial=allow_partial,
                             skip_blocked=skip_blocked)
-    store = open_store(db)
+    store = open_store(db, create=True)
     statuses = ("imported", "unchanged", "failed", "needs_confirmation", "refused", "stale")
     summary = dict.fromkeys(statuses, 0)
     new = changed = 0

@@ -26,7 +26,7 @@ def _engine(db: str | None) -> Engine:
     ``user`` commands printed a traceback for a server that was down (found by attack10, 2026-12-03)."""
     from perfbudget.cli.store_common import open_store
 
-    return open_store(db).engine
+    return open_store(db, create=True).engine
 
 
 def _password(given: str | None, env: str) -> str:

@@ -36,13 +36,33 @@ def safe_url(url: str) -> str:
         return url
 
 
-def open_store(db: str | None, migrate: bool = True) -> Store:
-    """Open the store or exit 1 with a message in Chinese (never a traceback)."""
+def _missing_sqlite_file(url: str) -> bool:
+    """A SQLite URL naming a file that does not exist (not an in-memory database)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return False  # told by Store below
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:") or database.startswith("file:"):
+        return False
+    return not Path(database).exists()
+
+
+def open_store(db: str | None, migrate: bool = True, create: bool = False) -> Store:
+    """Open the store or exit 1 with a message in Chinese (never a traceback). Only the commands that
+    put something in (``import``, ``user``, ``db upgrade``: ``create``) make a new SQLite file; a query
+    on a file that is not there says so instead of answering from a new empty database."""
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     from perfbudget.store import SchemaOutdatedError, Store
 
     url = database_url(db)
+    if not create and _missing_sqlite_file(url):
+        fail(f"数据库 {safe_url(url)} 不存在（当前目录 {Path.cwd()}）：先用 perfbudget import 导入文件，"
+             "或用 --db、环境变量 PERFBUDGET_DB 指定已有的数据库")
     try:
         return Store(url, migrate=migrate)
     except SchemaOutdatedError as exc:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from perfbudget.config import Limits
+from perfbudget.config import Limits, megabytes_over
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers.sniff import sniff
 
@@ -179,9 +179,11 @@ def read_file(path: str | Path, limits: Limits) -> bytes | Problem:
 
 def file_too_large(file: str, size: int, limits: Limits, growing: bool = False) -> Problem:
     if growing:  # the file grew past the limit while it was read
-        return Problem(Source(file), f"文件过大：读取时超过上限 {limits.max_file_bytes / 1048576:.1f} MB"
+        limit_mb = megabytes_over(size, limits.max_file_bytes)[1]
+        return Problem(Source(file), f"文件过大：读取时超过上限 {limit_mb} MB"
                                      "（文件正在被写入？可用环境变量 PERFBUDGET_MAX_FILE_MB 调整）")
-    return Problem(Source(file), f"文件过大：{size / 1048576:.1f} MB，上限为 {limits.max_file_bytes / 1048576:.1f} MB"
+    size_mb, limit_mb = megabytes_over(size, limits.max_file_bytes)
+    return Problem(Source(file), f"文件过大：{size_mb} MB，上限为 {limit_mb} MB"
                                  "（可用环境变量 PERFBUDGET_MAX_FILE_MB 调整）")
 
 
@@ -202,10 +204,6 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def available_forms() -> list[str]:
-    return sorted(FORMS)
-
-
 def choosable_forms() -> list[str]:
     """The forms a user may name with ``--form``, in registry order (file forms, then text layouts)."""
     return [name for name in FORMS if name not in REFUSED_FORMS]
@@ -219,6 +217,6 @@ def read_bytes(data: bytes, file: str, form: str | None = None, limits: Limits |
     chosen = form or sniff(data, file, limits)
     reader = FORMS.get(chosen)
     if reader is None:
-        return None, [Problem(Source(file), f"不支持的格式「{chosen}」；可用格式：{'、'.join(available_forms())}")]
+        return None, [Problem(Source(file), f"不支持的格式「{chosen}」；可用格式：{'、'.join(choosable_forms())}")]
     with gc_paused():
         return reader(data, file, limits)

@@ -26,7 +26,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from perfbudget.config import Limits
+from perfbudget.config import Limits, megabytes_over
 from perfbudget.model import Problem, Source
 
 DEFAULT_TIMEOUT_S = 120.0
@@ -104,6 +104,6 @@ def convert(data: bytes, file: str, suffix: str, target: str, what: str,
             return None, Problem(Source(file), f"LibreOffice 无法转换{what}，文件可能已损坏或已加密{tail}")
         size = result.stat().st_size
         if size > limits.max_file_bytes:
-            return None, Problem(Source(file), f"{what}转换后为 {size / 1048576:.1f} MB，超过上限 "
-                                               f"{limits.max_file_bytes / 1048576:.1f} MB，未读取")
+            size_mb, limit_mb = megabytes_over(size, limits.max_file_bytes)
+            return None, Problem(Source(file), f"{what}转换后为 {size_mb} MB，超过上限 {limit_mb} MB，未读取")
         return result.read_bytes(), None

@@ -31,6 +31,7 @@ from perfbudget.model import Problem, Source, Unit
 from perfbudget.review.finding import SEVERITIES
 from perfbudget.review.registry import get_rule
 from perfbudget.review.settings import RuleSettings
+from perfbudget.syntax_errors import syntax_error_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,14 +311,21 @@ def load_config(path: str | Path) -> tuple[ReviewConfig | None, list[Problem]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = _toml_error_line(str(exc))
-        return None, [Problem(Source(name, line=line), f"审核配置不是有效的 TOML：{exc}")]
+        line, where = _toml_error_place(str(exc), text)
+        told = syntax_error_text(str(exc))
+        return None, [Problem(Source(name, line=line), f"审核配置不是有效的 TOML：{told}{where}")]
     config, problems = config_from_dict(data, name)
     return config, problems
 
 
-def _toml_error_line(message: str) -> int | None:
+def _toml_error_place(message: str, text: str) -> tuple[int | None, str]:
+    """The line of a TOML error and how to say its place: tomllib ends its message with
+    「(at line L, column C)」 or 「(at end of document)」."""
     import re
 
-    match = re.search(r"line (\d+)", message)
-    return int(match.group(1)) if match else None
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if match:
+        return int(match.group(1)), f"（第{match.group(2)}列）"
+    if "at end of document" in message:
+        return max(1, len(text.splitlines())), "（在文件末尾）"
+    return None, ""

@@ -125,3 +125,50 @@ def test_import_names_every_entry_it_skips_and_a_link_loop_hides_no_file(tmp_pat
         assert line in shown, shown
     assert "跳过 5 项（不是普通文件等，见上文）" in shown and not _has_raw_controls(shown)
     assert result.exit_code == 0  # skipping them is no failure; the files were imported
+
+
+def _sign_in(web: WebEnv, address: str, password: str) -> int:
+    from fastapi.testclient import TestClient
+
+    from tests.web.conftest import csrf_of
+
+    client = TestClient(web.app, client=(address, 50000))
+    return client.post("/login", data={"username": "editor", "password": password, "csrf_token": csrf_of(client)},
+                       follow_redirects=False).status_code
+
+
+def test_a_stranger_failing_sign_ins_does_not_lock_the_owner_out_from_their_own_address(web: WebEnv) -> None:
+    """Five failures every window (15 minutes) from anywhere kept an account locked for ever, its owner too."""
+    from tests.web.conftest import PASSWORD
+
+    assert _sign_in(web, "127.0.0.2", PASSWORD) == 303  # the owner's usual address
+    assert [_sign_in(web, "127.0.0.3", "wrong-password") for _ in range(6)] == [401] * 5 + [429]
+    assert _sign_in(web, "127.0.0.4", PASSWORD) == 429  # a new address still waits: guessing stays bounded
+    assert _sign_in(web, "127.0.0.2", PASSWORD) == 303  # 429 before
+    assert [_sign_in(web, "127.0.0.2", "wrong-password") for _ in range(6)] == [401] * 5 + [429]  # and from there
+
+
+def test_an_unknown_opinion_format_is_refused_before_any_desk_is_built(web: WebEnv) -> None:
+    """`/units/{id}/opinion.pdf` built the desk of each of the unit's (up to 200) projects, then answered 404."""
+    from sqlalchemy import select
+
+    from perfbudget.app import review_desk
+    from perfbudget.store.schema import units
+
+    with web.app.state.engine.connect() as connection:
+        unit_id = connection.execute(select(units.c.id).where(units.c.code == "255101")).scalar_one()
+    built: list[int] = []
+    original = review_desk.load_desk
+
+    def counting(*args: Any) -> Any:
+        built.append(1)
+        return original(*args)
+
+    client = web.client("admin")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(review_desk, "load_desk", counting)
+        for path in (f"/units/{unit_id}/opinion.pdf", f"/projects/{web.project_ids[0]}/opinion.xlsx"):
+            assert client.get(path).status_code == 404
+        assert built == []
+        assert client.get(f"/units/{unit_id}/opinion.html").status_code == 200
+    assert len(built) == len(web.project_ids)

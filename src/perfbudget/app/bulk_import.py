@@ -31,8 +31,10 @@ message, and the import goes on. Reading processes end themselves when this proc
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
+import stat
 import threading
 import time
 from collections import OrderedDict, deque
@@ -66,35 +68,79 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _walk_directory(folder: str) -> Iterator[Path]:
+Skipped = Callable[[Path, str], None]  # told of each entry of a directory that is not imported, and why
+
+
+def _walk_directory(folder: str, skipped: Skipped | None) -> Iterator[Path]:
     # One directory's names are held (sorted, about 100 bytes a file), never the whole tree's.
     try:
         with os.scandir(folder) as listing:
-            entries = sorted((e.name, e.is_dir(follow_symlinks=False), e.is_file())
+            entries = sorted((e.name, e.is_dir(follow_symlinks=False), _regular(e))
                              for e in listing if not e.name.startswith("."))
-    except OSError:
+    except OSError as exc:
+        if skipped is not None:
+            skipped(Path(folder), f"无法读取目录（{exc.strerror or exc}），其中的文件未导入")
         return
     for name, is_dir, is_file in entries:
         if is_dir:
-            yield from _walk_directory(os.path.join(folder, name))
+            yield from _walk_directory(os.path.join(folder, name), skipped)
         elif is_file:
             yield Path(folder, name)
+        elif skipped is not None:
+            path = Path(folder, name)
+            skipped(path, skip_reason(path))
 
 
-def walk_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def _regular(entry: os.DirEntry[str]) -> bool:
+    # A link looping to itself raises here (ELOOP): until 2026-12-04 that ended the listing, and every file
+    # of its directory was skipped without a word (found by attack13).
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def skip_reason(path: Path) -> str:
+    """Why a directory's entry that is neither a directory nor a regular file is not imported (Chinese).
+
+    Only its status is read (``lstat``/``stat``): a named pipe is never opened, so nothing waits on it."""
+    try:
+        own = path.lstat()
+    except OSError:
+        return "无法读取文件信息，已跳过"
+    if stat.S_ISLNK(own.st_mode):
+        try:
+            target = path.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "符号链接循环指向自身，已跳过"
+            return "符号链接指向的文件不存在，已跳过"
+        if stat.S_ISDIR(target.st_mode):
+            return "指向目录的符号链接不跟随，已跳过"
+        own = target
+    return f"不是普通文件（{_KINDS.get(stat.S_IFMT(own.st_mode), '特殊文件')}），已跳过"
+
+
+_KINDS = {stat.S_IFIFO: "命名管道", stat.S_IFSOCK: "套接字", stat.S_IFCHR: "字符设备", stat.S_IFBLK: "块设备"}
+
+
+def walk_files(paths: Iterable[str | Path], skipped: Skipped | None = None) -> Iterator[Path]:
     """The files to import, one at a time: a directory is walked recursively (sorted, hidden files and
-    directories skipped, symbolic links to directories not followed); any other path is given as is."""
+    directories skipped, symbolic links to directories not followed); any other path is given as is.
+
+    ``skipped`` is told of each entry of a walked directory that is neither a directory nor a regular file
+    (a named pipe, a socket, a device, a dangling or looping link, a link to a directory), with the reason."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _walk_directory(str(path))
+            yield from _walk_directory(str(path), skipped)
         else:
             yield path
 
 
-def count_files(paths: Iterable[str | Path]) -> int:
+def count_files(paths: Iterable[str | Path], skipped: Skipped | None = None) -> int:
     """How many files :func:`walk_files` gives (for a progress bar), without keeping their names."""
-    return sum(1 for _ in walk_files(paths))
+    return sum(1 for _ in walk_files(paths, skipped))
 
 
 @dataclass(frozen=True, slots=True)

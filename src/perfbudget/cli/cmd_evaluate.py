@@ -15,7 +15,18 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, out, print_json, print_problems, year_option
+from perfbudget.cli.common import (
+    FORM_HELP,
+    app,
+    err,
+    fail,
+    load_or_exit,
+    out,
+    print_json,
+    print_problems,
+    shown_name,
+    year_option,
+)
 from perfbudget.cli.store_common import (
     ACTOR_HELP,
     DB_HELP,
@@ -53,13 +64,13 @@ def _exit_on_errors(problems: list[Problem], what: str) -> None:
     print_problems(problems)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
-        err.print(f"{what}：共 {len(errors)} 个错误，未计算结果；请修正填报表后重试", markup=False)
+        err.print(f"{shown_name(what)}：共 {len(errors)} 个错误，未计算结果；请修正填报表后重试", markup=False)
         raise typer.Exit(1)
 
 
 def _load(file: str, form: str | None) -> Document:
     if not Path(file).exists():
-        fail(f"文件不存在：{file}（要用数据库中的项目，请加 --db，或用 --unit/--year 选出项目）")
+        fail(f"文件不存在：{shown_name(file)}（要用数据库中的项目，请加 --db，或用 --unit/--year 选出项目）")
     document = load_or_exit(file, form).document
     assert document is not None
     return document
@@ -179,7 +190,7 @@ def template_command(
             sys.stdout.write(text.replace("\r\n", "\n"))
             return
     rows = len(projects) + sum(len(p.indicators) for p in projects)
-    err.print(f"已写出 {output}：{len(projects)} 个项目，{rows} 行待填", markup=False)
+    err.print(f"已写出 {shown_name(str(output))}：{len(projects)} 个项目，{rows} 行待填", markup=False)
 
 
 @app.command("evaluate")
@@ -252,7 +263,7 @@ def evaluate_command(
         assert made is not None  # --to was checked above
         content = made[0]
         Path(output).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-        err.print(f"已写出自评表 {output}（{len(evaluation.projects)} 个项目）", markup=False)
+        err.print(f"已写出自评表 {shown_name(str(output))}（{len(evaluation.projects)} 个项目）", markup=False)
     if as_json:
         print_json(evaluation.to_dict())
     elif to is None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, print_json, year_option
+from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, print_json, shown_name, year_option
 from perfbudget.cli.store_common import DB_HELP
 from perfbudget.model import Document
 
@@ -98,14 +98,15 @@ def export_command(
         sys.stdout.flush()
         return
     if not from_store and Path(target).resolve() == Path(file).resolve():
-        fail(f"输出文件与输入文件相同：{target}；请用 -o 指定其他文件")
+        fail(f"输出文件与输入文件相同：{shown_name(target)}；请用 -o 指定其他文件")
     try:
         Path(target).write_bytes(data)
     except OSError as exc:
-        fail(f"无法写入 {target}：{exc.strerror or exc}")
+        fail(f"无法写入 {shown_name(target)}：{exc.strerror or exc}")
     summary = {"input": file, "output": target, "to": form_to, "projects": len(document.projects),
                "indicators": document.indicator_count, "bytes": len(data)}
     if as_json:
         print_json(summary)
     else:
-        err.print(f"已导出 {len(document.projects)} 个项目、{document.indicator_count} 个指标到 {target}", markup=False)
+        err.print(f"已导出 {len(document.projects)} 个项目、{document.indicator_count} 个指标到 {shown_name(target)}",
+                  markup=False)

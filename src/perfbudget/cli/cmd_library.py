@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from perfbudget.cli.common import app, err, fail, out, print_json
+from perfbudget.cli.common import app, err, fail, out, print_json, shown_name
 from perfbudget.cli.store_common import DB_HELP, PROJECT_HELP, default_actor, open_store, resolve_project
 
 if TYPE_CHECKING:
@@ -161,11 +161,11 @@ def export_command(
             typer.echo(text, nl=False)
         else:
             output.write_text(text, encoding="utf-8")
-            err.print(f"已导出 {len(groups)} 组指标到 {output}", markup=False)
+            err.print(f"已导出 {len(groups)} 组指标到 {shown_name(str(output))}", markup=False)
         return
     target = output or Path("指标库.xlsx")
     write_xlsx(groups, target)
-    err.print(f"已导出 {len(groups)} 组指标到 {target}", markup=False)
+    err.print(f"已导出 {len(groups)} 组指标到 {shown_name(str(target))}", markup=False)
 
 
 @library_app.command("build")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import typer
 
-from perfbudget.cli.common import app, err, fail, print_json, year_option
+from perfbudget.cli.common import app, err, fail, print_json, shown_name, year_option
 from perfbudget.cli.store_common import DB_HELP
 from perfbudget.model import Document
 
@@ -64,11 +64,11 @@ def publish_command(
     try:
         Path(target).write_bytes(data)
     except OSError as exc:
-        fail(f"无法写入 {target}：{exc.strerror or exc}")
+        fail(f"无法写入 {shown_name(target)}：{exc.strerror or exc}")
     report = {"unit": unit, "year": year, "to": form, "output": target, "projects": len(document.projects),
               "seqs": [p.seq for p in document.projects], "left_out": left_out, "bytes": len(data)}
     if as_json:
         print_json(report)
         return
-    err.print(f"已发布单位 {unit} 的 {len(document.projects)} 个项目到 {target}"
+    err.print(f"已发布单位 {unit} 的 {len(document.projects)} 个项目到 {shown_name(target)}"
               + (f"；{left_out} 个项目未审核通过，未发布" if left_out else ""), markup=False)

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from perfbudget.cli.common import FORM_HELP, app, err, out, print_problems
+from perfbudget.cli.common import FORM_HELP, app, err, out, print_problems, shown_name
 from perfbudget.cli.render.document import render_document
 from perfbudget.interchange import dumps
 from perfbudget.load import load_path
@@ -30,7 +30,7 @@ def read_command(
     if document is None:
         raise typer.Exit(1)
     if as_json and not result.usable:
-        err.print(f"{file}: 读取不完整（{len(result.other_errors)} 个错误），未输出 JSON", markup=False)
+        err.print(f"{shown_name(file)}: 读取不完整（{len(result.other_errors)} 个错误），未输出 JSON", markup=False)
         raise typer.Exit(1)
     if as_json:
         sys.stdout.write(dumps(document) + "\n")
@@ -38,9 +38,11 @@ def read_command(
         render_document(document, out)
     for project in result.cut_projects:
         where = f"截断于 {project.cut}" if project.cut is not None else "表格被截断"
-        err.print(f"{file}: 项目「{project.name or '（未命名）'}」未完整（{where}），以上为截断前的部分读取结果",
+        err.print(f"{shown_name(file)}: 项目「{project.name or '（未命名）'}」未完整（{shown_name(where)}），"
+                  "以上为截断前的部分读取结果",
                   markup=False)
     if result.other_errors and not as_json:
-        err.print(f"{file}: 以上为部分读取结果（{len(result.other_errors)} 个错误），请修正后重新读取", markup=False)
+        err.print(f"{shown_name(file)}: 以上为部分读取结果（{len(result.other_errors)} 个错误），请修正后重新读取",
+                  markup=False)
     if result.errors:
         raise typer.Exit(1)

@@ -16,7 +16,18 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from perfbudget.cli.cmd_library import review_library
-from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, out, print_json, print_problems, year_option
+from perfbudget.cli.common import (
+    FORM_HELP,
+    app,
+    err,
+    fail,
+    load_or_exit,
+    out,
+    print_json,
+    print_problems,
+    shown_name,
+    year_option,
+)
 from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
@@ -89,7 +100,7 @@ def review_command(
         loaded, problems = load_config(config_file)
         print_problems(problems)
         if loaded is None or problems:
-            err.print(f"{config_file}: 审核配置有误，未进行审核", markup=False)
+            err.print(f"{shown_name(str(config_file))}: 审核配置有误，未进行审核", markup=False)
             raise typer.Exit(1)
         config = loaded
     if _uses_store(source, db, unit, year, save):

@@ -114,7 +114,14 @@ def import_command(
     from perfbudget.app.bulk_import import count_files, import_files, walk_files
     from perfbudget.app.imports import ImportRequest
 
-    total = count_files(paths)
+    skipped = 0
+
+    def tell_skipped(path: Path, reason: str) -> None:  # on stderr: a --json output stays one JSON document
+        nonlocal skipped
+        skipped += 1
+        err.print(f"{shown_name(str(path))}: {reason}", markup=False)
+
+    total = count_files(paths, tell_skipped)
     if not total:
         fail("没有找到要导入的文件")
     walked = any(Path(p).is_dir() for p in paths)
@@ -164,12 +171,14 @@ def import_command(
     files = sum(summary.values())
     summary = {k: v for k, v in summary.items() if v or k in ("imported", "unchanged", "failed")}
     if as_json:
-        sys.stdout.write("\n  ],\n  \"summary\": " + json.dumps(summary, ensure_ascii=False) + "\n}\n")
+        shown = {**summary, "skipped": skipped} if skipped else summary
+        sys.stdout.write("\n  ],\n  \"summary\": " + json.dumps(shown, ensure_ascii=False) + "\n}\n")
     else:
         held = files - summary["imported"] - summary["unchanged"] - summary["failed"]
         out.print(f"共 {files} 个文件：导入 {summary['imported']} 个，未变化 {summary['unchanged']} 个，"
                   f"失败 {summary['failed']} 个" + (f"，未导入（需确认或被拒绝）{held} 个" if held else "")
-                  + f"；新项目 {new} 个，新版本 {changed} 个", markup=False)
+                  + f"；新项目 {new} 个，新版本 {changed} 个"
+                  + (f"；跳过 {skipped} 项（不是普通文件等，见上文）" if skipped else ""), markup=False)
         for title, chosen in (("失败的文件：", [o for o in kept if o.status == "failed"]),
                               ("未导入的文件（需确认或被拒绝）：", [o for o in kept if o.status != "failed"])):
             if chosen:
@@ -317,7 +326,8 @@ def show_command(
         return
     meta = stored.meta
     out.print(f"项目编号 {meta['project_id']} · 第 {meta['version']} 版（共 {meta['latest_version']} 版） · "
-              f"导入自 {meta['file']}（文档 {meta['document_id']}） · {local_time(meta['imported_at'])}", markup=False)
+              f"导入自 {shown_name(meta['file'])}（文档 {meta['document_id']}） · {local_time(meta['imported_at'])}",
+              markup=False)
     if version is None and meta["version"] != meta["latest_version"]:
         out.print(f"这是审核通过的正式版本；修订稿第 {meta['latest_version']} 版待审核"
                   f"（--version {meta['latest_version']} 查看）", markup=False)
@@ -360,7 +370,8 @@ def history_command(
     for v in versions:
         who = f"  {v['username'] or '—'}（{v['how']}）" if v["via"] else ""
         out.print(f"第 {v['version']} 版  {local_time(v['imported_at'])}  "
-                  f"导入自 {v['file']}（文档 {v['document_id']}），{v['indicator_count']} 个指标{who}", markup=False)
+                  f"导入自 {shown_name(v['file'])}（文档 {v['document_id']}），{v['indicator_count']} 个指标{who}",
+                  markup=False)
         if v["version"] == 1:
             out.print("  · 首次导入", markup=False)
         elif not v["changes"]:

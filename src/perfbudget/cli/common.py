@@ -89,7 +89,7 @@ def load_or_exit(path: str, form: str | None, allow_partial: bool = False) -> Lo
     print_problems(result.problems)
     if result.document is None or (result.errors and not allow_partial):
         if result.document is not None and result.errors:
-            err.print(f"{path}: 读取不完整（{len(result.errors)} 个错误），未输出结果", markup=False)
+            err.print(f"{shown_name(path)}: 读取不完整（{len(result.errors)} 个错误），未输出结果", markup=False)
         raise typer.Exit(1)
     return result
 

@@ -9,6 +9,11 @@ checking the password (HTTP 429 with ``Retry-After``) until the window has passe
 the latest failure. The answer is the same whether the account exists or not, and the
 first refusal of each lock is logged (``session.login_throttled``). Counting in the
 database makes the policy hold across every worker process.
+
+An address the account signed in from before (within ``KNOWN_ADDRESS_DAYS``) is held only to the failures
+made from it: a stranger failing five times every window kept an account locked for ever, its owner too
+(found by attack13, 2026-12-04). Guessing stays bounded: from a new address the account's failures from
+everywhere count, from a known one those from there.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from perfbudget.web.tables import audit_log
 
 FAILED = "session.login_failed"
 THROTTLED = "session.login_throttled"
+SIGNED_IN = "session.login"
+KNOWN_ADDRESS_DAYS = 90  # a successful sign-in from an address this recent makes it the account's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +59,7 @@ def _failures(connection: Connection, since: datetime, *, username: str | None =
     if username is not None:
         where.append(audit_log.c.username == username)
         last_success = connection.execute(select(func.max(audit_log.c.at)).where(
-            audit_log.c.action == "session.login", audit_log.c.username == username,
+            audit_log.c.action == SIGNED_IN, audit_log.c.username == username,
             audit_log.c.at >= since)).scalar()
         if last_success is not None:
             where.append(audit_log.c.at > last_success)
@@ -68,7 +75,10 @@ def wait_seconds(connection: Connection, username: str, ip: str | None, policy: 
     window = timedelta(minutes=policy.window_minutes)
     since = now - window
     wait = 0.0
-    checks = [(policy.max_failures_per_account, {"username": username[:64]})]
+    account: dict[str, str] = {"username": username[:64]}
+    if ip and known_address(connection, username[:64], ip, now):
+        account["ip"] = ip  # the owner's address: others' failures do not lock it
+    checks = [(policy.max_failures_per_account, account)]
     if ip:
         checks.append((policy.max_failures_per_address, {"ip": ip}))
     for limit, key in checks:
@@ -76,6 +86,14 @@ def wait_seconds(connection: Connection, username: str, ip: str | None, policy: 
         if count >= limit and latest is not None:
             wait = max(wait, (_aware(latest) + window - now).total_seconds())
     return max(1, math.ceil(wait)) if wait > 0 else 0
+
+
+def known_address(connection: Connection, username: str, ip: str, now: datetime) -> bool:
+    """Whether ``username`` signed in successfully from ``ip`` within ``KNOWN_ADDRESS_DAYS``."""
+    since = now - timedelta(days=KNOWN_ADDRESS_DAYS)
+    return connection.execute(select(audit_log.c.id).where(
+        audit_log.c.action == SIGNED_IN, audit_log.c.at >= since, audit_log.c.username == username,
+        audit_log.c.ip == ip).limit(1)).first() is not None
 
 
 def already_logged(connection: Connection, username: str, ip: str | None, policy: LoginPolicy) -> bool:

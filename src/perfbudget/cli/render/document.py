@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from perfbudget.cli.common import shown_name
 from perfbudget.model import Budget, Document, Project
 from perfbudget.target import format_decimal
 from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
@@ -54,7 +55,7 @@ def render_document(document: Document, console: Console) -> None:
         label = f"（{project.fund_label}）" if project.fund_label else ""
         console.print(f"[bold]{project.seq}. {escape(project.name or '（未命名项目）')}{escape(label)}[/bold]")
         if not project.complete:
-            where = f"截断于 {project.cut}" if project.cut is not None else "表格被截断"
+            where = f"截断于 {shown_name(str(project.cut))}" if project.cut is not None else "表格被截断"
             console.print(f"  [bold red]未完整（{escape(where)}）[/bold red]：只列出截断前读到的内容")
         for check in project.needs_check:
             console.print(f"  [bold yellow]需人工核对[/bold yellow]：{escape(check)}")

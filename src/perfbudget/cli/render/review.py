@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
+from perfbudget.cli.common import shown_name
 from perfbudget.model import Document
 from perfbudget.review.engine import ReviewReport
 from perfbudget.review.finding import Finding
@@ -33,7 +34,7 @@ def _where(document: Document, finding: Finding) -> str:
 
 def render_finding(document: Document, finding: Finding, console: Console) -> None:
     label = SEVERITY_LABELS.get(finding.severity, finding.severity)
-    location = str(finding.source) if finding.source is not None else "（无位置）"
+    location = shown_name(str(finding.source)) if finding.source is not None else "（无位置）"
     console.print(f"  [{_STYLES.get(finding.severity, '')}]{label}[/] {finding.dimension} "
                   f"[dim]{finding.rule}[/dim]  {escape(location)}  {escape(_where(document, finding))}",
                   highlight=False)

@@ -46,7 +46,7 @@ from perfbudget.web.api.openapi import (
 )
 from perfbudget.web.deps import api_user, client_ip
 from perfbudget.web.errors import WebError, forbidden, not_found
-from perfbudget.web.evaluation import rows_from_form
+from perfbudget.web.evaluation import form_problems, rows_from_form
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.validate import document_problems
 from perfbudget.web.views import settings_of, store_of
@@ -276,9 +276,11 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
                    (f"score_{item.position}", item.score or ""), (f"deviation_{item.position}", item.deviation or ""),
                    (f"weight_{item.position}", item.weight or "")]
     document = view.version.document
-    evaluation, problems = evaluations.score(document, rows_from_form(document, FormData(fields)), [], "API 填报")
+    rows = rows_from_form(document, FormData(fields))
+    evaluation, problems = evaluations.score(document, rows, [], "API 填报")
     if evaluation is None:
-        raise WebError(422, "evaluation_failed", "未能打分", [str(p) for p in problems])
+        # named as the client sent them (第 2 个指标「…」, 全年执行数), as the page names them: not the form's rows
+        raise WebError(422, "evaluation_failed", "未能打分", form_problems(document, rows, problems)[0])
     result = evaluation.projects[0]
     total = result.to_dict()["total"]
     evaluations.save(store, actor_of(principal), [(view.version, evaluation)], {}, ip=client_ip(request))

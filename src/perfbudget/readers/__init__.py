@@ -202,13 +202,14 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def available_forms() -> list[str]:
-    return sorted(FORMS)
-
-
 def choosable_forms() -> list[str]:
     """The forms a user may name with ``--form``, in registry order (file forms, then text layouts)."""
     return [name for name in FORMS if name not in REFUSED_FORMS]
+
+
+def unknown_form(file: str, form: str) -> Problem:
+    """A form the user may not name, listing those they may (never the sniffing-only ole/zip)."""
+    return Problem(Source(file), f"不支持的格式「{form}」；可用格式：{'、'.join(choosable_forms())}")
 
 
 def read_bytes(data: bytes, file: str, form: str | None = None, limits: Limits | None = None) -> ReadResult:
@@ -219,6 +220,6 @@ def read_bytes(data: bytes, file: str, form: str | None = None, limits: Limits |
     chosen = form or sniff(data, file, limits)
     reader = FORMS.get(chosen)
     if reader is None:
-        return None, [Problem(Source(file), f"不支持的格式「{chosen}」；可用格式：{'、'.join(available_forms())}")]
+        return None, [unknown_form(file, chosen)]
     with gc_paused():
         return reader(data, file, limits)

@@ -106,7 +106,8 @@ def test_messages_tell_apart_a_units_projects_of_one_name_by_their_fund_label(we
                                 files={"file": ("changed.txt", changed.read_bytes(), "text/plain")}).json()
     assert [p["fate"] for p in preview["plan"]].count("revision") == 1
     revision = next(p for p in preview["plan"] if p["fate"] == "revision")
-    assert revision["message"].startswith("「2024年检察业务经费项目」（2024市级）已审核通过：导入的修改保存为修订稿第 2 版")
+    assert revision["message"].startswith("「2024年检察业务经费项目」（2024市级）已审核通过：导入的修改保存为修订稿"
+                                          "第 2 版")
     code, stdout, stderr = cli_import(web, str(changed))
     assert code == 0, stderr
     assert "「2024年检察业务经费项目」（2024市级）已审核通过：导入的修改保存为修订稿第 2 版" in stdout

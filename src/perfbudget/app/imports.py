@@ -415,15 +415,10 @@ def import_loaded(store: Store, settings: CoreSettings, result: Any, name: str, 
 
 def document_from_json(data: dict[str, Any], file: str) -> Document | InterchangeError:
     """A document from a perfbudget/1 JSON body (API); a target given only as ``{"raw": …}`` is read
-    with the target grammar (what users write is the raw text). The error, with its path, if invalid."""
-    from perfbudget.interchange import document_from_dict, target_to_dict
-    from perfbudget.target import parse_target
+    with the target grammar, as the JSON reader does for files (``interchange``). The error, with its
+    path, if invalid."""
+    from perfbudget.interchange import document_from_dict
 
-    for project in data.get("projects") or []:
-        for indicator in (project.get("indicators") or []) if isinstance(project, dict) else []:
-            target = indicator.get("target") if isinstance(indicator, dict) else None
-            if isinstance(target, dict) and set(target) == {"raw"} and isinstance(target["raw"], str):
-                indicator["target"] = target_to_dict(parse_target(target["raw"], indicator.get("level3")))
     try:
         return document_from_dict(data, file)
     except InterchangeError as exc:

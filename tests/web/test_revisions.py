@@ -303,3 +303,20 @@ def test_the_opinion_of_an_approved_project_with_a_revision_pending_says_approve
     word = reviewer.get(f"/projects/{pid}/opinion.docx")
     text = "\n".join(p.text for p in WordDocument(io.BytesIO(word.content)).paragraphs)
     assert f"流程状态：{expected}" in text
+
+
+def test_the_store_commands_help_says_they_take_the_official_version(web: WebEnv, seed_path: Path,
+                                                                      tmp_path: Path) -> None:
+    """template, evaluate, monitor and export take an approved project's approved version while a revision waits;
+    their help said 「各项目的最新版本」 (replayed 2026-12-04)."""
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    assert cli_import(web, str(variant(seed_path, tmp_path, "changed.txt", VIDEO, VIDEO_15)))[0] == 0
+    exported = runner.invoke(cli, ["export", "--unit", "255101", "--year", "2024", "--db", web.url, "--to", "json",
+                                   "-o", "-"])
+    assert exported.exit_code == 0, exported.output
+    first = next(p for p in json.loads(exported.stdout)["projects"] if p["name"] == "2024年检察业务信息化运维项目")
+    assert first["indicators"][0]["target"]["raw"] == "≥12次"  # the approved version, not the revision's ≥15次
+    for command in ("template", "evaluate", "monitor", "export"):
+        shown = " ".join(runner.invoke(cli, [command, "--help"], terminal_width=200).stdout.split())
+        assert "正式版本" in shown and "最新版本）" not in shown.split("正式版本")[0], command

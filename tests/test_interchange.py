@@ -97,3 +97,32 @@ def test_enum_text_is_each_members_value() -> None:
 
     members = [*Kind, *Op, *Direction]
     assert all(ENUM_TEXT[member] == member.value and type(ENUM_TEXT[member]) is str for member in members)
+
+
+def test_a_target_given_as_raw_text_only_is_read_with_the_grammar_from_a_file(seed_document: Document,
+                                                                              tmp_path: Path) -> None:
+    """The API's documents took {"raw": "≥15次"} alone; the same document as a file was refused by ``read`` and
+    ``import`` (「缺少字段「kind」」) until 2026-12-04. Every face now reads it the same way."""
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app
+
+    data = document_to_dict(seed_document)
+    data["projects"] = data["projects"][:1]
+    data["projects"][0]["indicators"][0]["target"] = {"raw": "≥15次"}
+    path = tmp_path / "raw.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    read = CliRunner().invoke(app, ["read", str(path), "--json"])
+    assert read.exit_code == 0, read.stderr
+    target = json.loads(read.stdout)["projects"][0]["indicators"][0]["target"]
+    assert target == json.loads(dumps(replace(seed_document, projects=(replace(seed_document.projects[0], indicators=(
+        replace(seed_document.projects[0].indicators[0], target=parse_target("≥15次", "视频会议保障数量")),)),))))[
+        "projects"][0]["indicators"][0]["target"]
+    assert (target["op"], target["value"], target["unit"]) == (">=", "15", "次")
+    imported = CliRunner().invoke(app, ["import", str(path), "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    assert imported.exit_code == 0, imported.stderr
+    # a target with other keys but no kind is still refused, naming the field
+    data["projects"][0]["indicators"][0]["target"] = {"raw": "≥15次", "op": ">="}
+    with pytest.raises(InterchangeError) as refused:
+        document_from_dict(data)
+    assert refused.value.path == "projects[0].indicators[0].target"

@@ -222,6 +222,17 @@ def _target(data: Any, path: str) -> Target:
     )
 
 
+def _target_or_raw(data: Any, level3: Any, path: str) -> Target:
+    """A target given as ``{"raw": "≥95%"}`` only is read with the target grammar (what users write is the
+    raw text; the indicator's name gives the direction), as every face reads it: the API's documents and
+    edits, and files read by ``read``/``import``/uploads (until 2026-12-04 only the API did)."""
+    if isinstance(data, dict) and set(data) == {"raw"} and isinstance(data["raw"], str):
+        from perfbudget.target import parse_target
+
+        return parse_target(data["raw"], level3 if isinstance(level3, str) else None)
+    return _target(data, path)
+
+
 def _indicator(data: Any, path: str) -> Indicator:
     if not isinstance(data, dict):
         raise InterchangeError(path, "应为对象")
@@ -230,7 +241,7 @@ def _indicator(data: Any, path: str) -> Indicator:
         level2=_get(data, "level2", path, str) or "",
         level3=_get(data, "level3", path, str) or "",
         description=_get(data, "description", path, str),
-        target=_target(data.get("target"), f"{path}.target"),
+        target=_target_or_raw(data.get("target"), data.get("level3"), f"{path}.target"),
         weight=_decimal_field(data, "weight", path, required=False),
         actual=_get(data, "actual", path, str, required=False),
         score=_decimal_field(data, "score", path, required=False),

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Project, Severity, Source
-from perfbudget.readers import read_bytes, read_file
+from perfbudget.readers import choosable_forms, read_bytes, read_file, unknown_form
 from perfbudget.readers.grid import CUT_MESSAGE
 from perfbudget.readers.sniff import sniff
 
@@ -87,6 +87,8 @@ class LoadResult:
 def load_bytes(data: bytes, file: str, form: str | None = None, limits: Limits | None = None) -> LoadResult:
     """Load a document from bytes already in memory (uploads, tests)."""
     timings: dict[str, float] = {}
+    if form is not None and form not in choosable_forms():  # ole/zip are sniffing's refusals, never a choice
+        return LoadResult(None, (unknown_form(file, form),), None, timings)
     start = time.perf_counter()
     chosen = form or sniff(data, file, limits)
     timings["sniff"] = time.perf_counter() - start

@@ -74,9 +74,21 @@ def test_below_last_year_cites_last_years_target_and_actual(store: Store) -> Non
                                       name="2024年道路养护项目"))
     assert len(found) == 2
     assert found[0].startswith("below-last-year:1:")
-    assert "上年项目「2023年道路养护项目」" in found[0] and "目标为 ≥30公里" in found[0]
+    assert "上年项目「2023年道路养护项目」" in found[0] and "目标为「≥30公里」" in found[0]
     assert "实际完成 32公里" in found[0]
     assert found[1].startswith("below-last-year:2:") and "≤24小时" in found[1]
+
+
+def test_targets_written_in_words_are_quoted_in_the_comparison(store: Store) -> None:
+    """「的目标不低于90%低于上年」 read as one phrase (replayed 2026-12-04): both targets are quoted now."""
+    last = project("2023年道路养护项目", [(*QTY, "群众满意度", "不低于95%")], year=2023)
+    store.import_document(document("700001", "被审核单位", last), "2023.txt")
+    found = _review(store, _candidate([(*QTY, "群众满意度", "不低于90%")], name="2024年道路养护项目"))
+    assert len(found) == 1
+    assert "指标「群众满意度」的目标「不低于90%」低于上年" in found[0] and "同一指标的目标为「不低于95%」" in found[0]
+    import_units(store, 10, _peer_rows)
+    found = _review(store, _candidate([(*QTY, "养护道路里程", "不少于12公里")]))
+    assert len(found) == 1 and "的目标「不少于12公里」明显低于同类指标" in found[0]
 
 
 def test_below_last_year_near_miss_other_unit_and_other_fund_source(store: Store) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from perfbudget.cli import app
@@ -54,3 +55,16 @@ def test_an_unknown_form_lists_the_forms_the_help_names() -> None:
     listed = problems[0].message.split("可用格式：", 1)[1].split("、")
     assert listed == choosable_forms()
     assert not set(REFUSED_FORMS) & set(listed)
+
+
+@pytest.mark.parametrize("form", REFUSED_FORMS)
+def test_a_form_not_named_in_the_help_is_refused_from_the_cli(form: str, tmp_path: Path) -> None:
+    """ole and zip are what sniffing calls a file it refuses: a user naming them got them read (and the error for an
+    unknown form listed them as 可用格式) until 2026-12-04."""
+    path = tmp_path / "x.txt"
+    path.write_text("项目名称\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["read", str(path), "--form", form])
+    assert result.exit_code == 1
+    assert f"不支持的格式「{form}」" in result.stderr
+    listed = result.stderr.split("可用格式：")[1]
+    assert set(re.findall(r"[a-z][a-z-]*[a-z]", listed)) == set(choosable_forms())

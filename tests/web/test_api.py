@@ -239,3 +239,24 @@ def test_an_api_import_names_its_sender_not_a_second_api_label(web: WebEnv) -> N
     revise = [c for c in comments if c and "带来修订稿" in c]
     assert revise and revise[-1].startswith("接口导入「JSON 文档（editor）」带来修订稿第"), comments
     assert not any("API 导入" in (c or "") for c in comments)
+
+
+def test_evaluation_errors_name_the_indicator_by_the_position_the_client_sent(web: WebEnv) -> None:
+    """An API client sends ``position`` n; the errors must say 第 n 个指标, as the page does. Until 2026-12-04
+    they said 「网页填报:第4行」 for position 2 (an internal row of the web form, in an API answer)."""
+    from tests.web.helpers import approve
+
+    client = web.client()
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    editor = auth(web, "editor")
+    project = client.get(f"/api/v1/projects/{pid}", headers=editor).json()["document"]["projects"][0]
+    second = project["indicators"][1]["level3"]
+    first = project["indicators"][0]["target"]
+    answer = client.post(f"/api/v1/projects/{pid}/evaluation", headers=editor, json={
+        "executed": project["budget"]["total"],
+        "indicators": [{"position": 1, "actual": first["value"] + (first["unit"] or "")}]})
+    assert answer.status_code == 422 and answer.json()["error"]["code"] == "evaluation_failed"
+    details = answer.json()["error"]["details"]
+    assert any(d.startswith(f"第 2 个指标「{second}」：") for d in details), details
+    assert not any("网页填报" in d or "第4行" in d for d in details), details

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import jsonschema
 from openpyxl import load_workbook
+from typer.testing import CliRunner
 
+from perfbudget.cli import app as cli
 from perfbudget.interchange import document_from_dict
 from perfbudget.load import load_bytes
 from perfbudget.model import Document
@@ -177,6 +179,14 @@ def test_download_a_units_publication(web: WebEnv) -> None:
     url = "/api/v1/units/255101/publication/{fmt}?year=2024"
     nothing = client.get(url.format(fmt="docx"), headers=headers)
     assert nothing.status_code == 404 and "审核通过" in nothing.json()["error"]["message"]
+    # The reasons name no CLI command or option, which an API client has not (until 2026-12-04 a year
+    # without projects answered 「（可用 perfbudget list projects 查看）」); the CLI keeps its hints.
+    empty_year = client.get("/api/v1/units/255101/publication/docx?year=2019", headers=headers)
+    assert empty_year.status_code == 404
+    for answer in (nothing, empty_year):
+        assert "perfbudget" not in answer.json()["error"]["message"] and "--" not in answer.json()["error"]["message"]
+    told = CliRunner().invoke(cli, ["publish", "--unit", "255101", "--year", "2019", "--to", "docx", "--db", web.url])
+    assert told.exit_code == 1 and "可用 perfbudget list projects 查看" in told.stderr
     for pid in (web.project_ids[0], web.project_ids[4]):  # two projects of 2024
         approve(web.app, pid)
     for fmt in ("xlsx", "docx", "html", "json"):

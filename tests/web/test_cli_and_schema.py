@@ -97,3 +97,29 @@ def test_projects_imported_by_the_cli_are_reviewed_before_serving(tmp_path: Path
     with application.state.engine.connect() as connection:
         assert connection.execute(select(func.count()).select_from(reviews)).scalar_one() == 10
     application.state.engine.dispose()
+
+
+def test_user_token_days_gives_the_token_an_expiry(tmp_path: Path) -> None:
+    """The account page's tokens expire (default 90 days); `user token` made only tokens that never did, with no way
+    to choose (until 2026-12-04). `--days N` sets the expiry; without it the token lasts until revoked."""
+    from datetime import timedelta
+
+    from sqlalchemy import create_engine, select
+
+    from perfbudget.web.tables import api_tokens
+
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    assert runner.invoke(app, ["user", "add", "wang", "--role", "viewer", "--password", "long-enough-1",
+                               "--db", db]).exit_code == 0
+    for args in (["--days", "30"], []):
+        made = runner.invoke(app, ["user", "token", "wang", *args, "--db", db])
+        assert made.exit_code == 0 and made.stdout.startswith("pb_"), made.output
+    refused = runner.invoke(app, ["user", "token", "wang", "--days", "0", "--db", db])
+    assert refused.exit_code == 2 and "--days" in refused.output
+    engine = create_engine(db)
+    with engine.connect() as connection:
+        rows = connection.execute(select(api_tokens.c.created_at, api_tokens.c.expires_at)
+                                  .order_by(api_tokens.c.id)).all()
+    engine.dispose()
+    assert len(rows) == 2
+    assert rows[0].expires_at - rows[0].created_at == timedelta(days=30) and rows[1].expires_at is None

@@ -93,6 +93,30 @@ def test_an_approved_project_changed_by_a_cli_import_becomes_a_draft_revision(we
     assert (shown["version"], shown["official_version"], shown["revision_pending"]) == (2, 2, False)
 
 
+def test_messages_tell_apart_a_units_projects_of_one_name_by_their_fund_label(web: WebEnv, seed_path: Path,
+                                                                               tmp_path: Path) -> None:
+    """The seed has two 「2024年检察业务经费项目」 (2024市级, 2024中央). A revision or confirmation message that
+    named only 「2024年检察业务经费项目」 left the user guessing which of them it meant (replayed 2026-12-04)."""
+    pid = web.project_ids[4]
+    project, _ = stored_project(web.app, pid)
+    assert (project.name, project.fund_label) == ("2024年检察业务经费项目", "2024市级")
+    approve(web.app, pid)
+    changed = variant(seed_path, tmp_path, "changed.txt", "\t≥120人\n", "\t≥121人\n")
+    preview = web.client().post("/api/v1/uploads", headers=api(web, "editor"),
+                                files={"file": ("changed.txt", changed.read_bytes(), "text/plain")}).json()
+    assert [p["fate"] for p in preview["plan"]].count("revision") == 1
+    revision = next(p for p in preview["plan"] if p["fate"] == "revision")
+    assert revision["message"].startswith("「2024年检察业务经费项目」（2024市级）已审核通过：导入的修改保存为修订稿"
+                                          "第 2 版")
+    code, stdout, stderr = cli_import(web, str(changed))
+    assert code == 0, stderr
+    assert "「2024年检察业务经费项目」（2024市级）已审核通过：导入的修改保存为修订稿第 2 版" in stdout
+    # An older copy of the seed now needs confirmation, and the message says which project moved on.
+    older = variant(seed_path, tmp_path, "older.txt", "\t≥120人\n", "\t≥120人\n\n")
+    code, _, stderr = cli_import(web, str(older))
+    assert code == 1 and "「2024年检察业务经费项目」（2024市级）导入的内容与第 1 版相同" in stderr
+
+
 def test_an_api_document_changing_an_approved_project_says_so_and_keeps_its_evaluation(web: WebEnv,
                                                                                       seed_path: Path) -> None:
     pid = web.project_ids[0]
@@ -279,3 +303,20 @@ def test_the_opinion_of_an_approved_project_with_a_revision_pending_says_approve
     word = reviewer.get(f"/projects/{pid}/opinion.docx")
     text = "\n".join(p.text for p in WordDocument(io.BytesIO(word.content)).paragraphs)
     assert f"流程状态：{expected}" in text
+
+
+def test_the_store_commands_help_says_they_take_the_official_version(web: WebEnv, seed_path: Path,
+                                                                      tmp_path: Path) -> None:
+    """template, evaluate, monitor and export take an approved project's approved version while a revision waits;
+    their help said 「各项目的最新版本」 (replayed 2026-12-04)."""
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    assert cli_import(web, str(variant(seed_path, tmp_path, "changed.txt", VIDEO, VIDEO_15)))[0] == 0
+    exported = runner.invoke(cli, ["export", "--unit", "255101", "--year", "2024", "--db", web.url, "--to", "json",
+                                   "-o", "-"])
+    assert exported.exit_code == 0, exported.output
+    first = next(p for p in json.loads(exported.stdout)["projects"] if p["name"] == "2024年检察业务信息化运维项目")
+    assert first["indicators"][0]["target"]["raw"] == "≥12次"  # the approved version, not the revision's ≥15次
+    for command in ("template", "evaluate", "monitor", "export"):
+        shown = " ".join(runner.invoke(cli, [command, "--help"], terminal_width=200).stdout.split())
+        assert "正式版本" in shown and "最新版本）" not in shown.split("正式版本")[0], command

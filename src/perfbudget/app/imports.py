@@ -72,6 +72,8 @@ class TableFate:
         latest: its latest version number when planned (None for a new one).
         message: what to tell the user (Chinese), empty for plain new/unchanged/changed.
         revision: the change is also a revision of a submitted/approved project (for ``confirm``).
+        fund_label: the table's fund label (2024中央), so that messages tell apart a unit's projects
+            of one name (a unit may have 「X项目」 from 2024中央 and from 2024市级).
     """
 
     position: int
@@ -81,10 +83,22 @@ class TableFate:
     latest: int | None = None
     message: str = ""
     revision: bool = False
+    fund_label: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """The project as messages name it: 「name」（fund label）, or 「name」 without one."""
+        return shown_project(self.name, self.fund_label)
 
     def to_dict(self) -> dict[str, Any]:
         return {"position": self.position, "name": self.name, "fate": self.fate, "project_id": self.project_id,
                 "latest_version": self.latest, "message": self.message}
+
+
+def shown_project(name: str, fund_label: str | None) -> str:
+    """「2024年检察业务经费项目」（2024市级）: the name with its fund label, which tells apart a unit's
+    projects of one name (the seed has two 「2024年检察业务经费项目」, 2024中央 and 2024市级)."""
+    return f"「{name}」（{fund_label}）" if fund_label else f"「{name}」"
 
 
 def source_name(file: str) -> str:
@@ -100,45 +114,46 @@ def describe_version(entry: TrailEntry) -> str:
     return f"第 {entry.number} 版（{who} 于 {moment.astimezone().strftime('%Y-%m-%d %H:%M')} {how}）"
 
 
-def _fate(position: int, name: str, content: str, trail: list[TrailEntry], flow: WorkflowRow | None, source: str,
-          settings: CoreSettings, project_id: int) -> TableFate:
+def _fate(position: int, name: str, fund_label: str | None, content: str, trail: list[TrailEntry],
+          flow: WorkflowRow | None, source: str, settings: CoreSettings, project_id: int) -> TableFate:
     latest = trail[-1]
+    shown = shown_project(name, fund_label)
     if latest.content_sha256 == content:
-        return TableFate(position, name, UNCHANGED, project_id, latest.number)
+        return TableFate(position, name, UNCHANGED, project_id, latest.number, fund_label=fund_label)
     state = flow.state if flow else DRAFT
     frozen = state in FROZEN
     if frozen and settings.revisions == REFUSE:
         return TableFate(position, name, REFUSE_TABLE, project_id, latest.number,
-                         f"「{name}」{state_label(state)}（第 {latest.number} 版），本系统设置为不接受对已送审、"
-                         "已审核项目的导入修改：请先退回或重新打开，或通过预算调整办理")
+                         f"{shown}{state_label(state)}（第 {latest.number} 版），本系统设置为不接受对已送审、"
+                         "已审核项目的导入修改：请先退回或重新打开，或通过预算调整办理", fund_label=fund_label)
     older = [e for e in trail[:-1] if e.content_sha256 == content]
     from_source = [e for e in trail if source_name(e.file) == source]
     reason = ""
     if older:
-        reason = (f"「{name}」导入的内容与第 {older[-1].number} 版相同，导入将撤销此后的修改："
+        reason = (f"{shown}导入的内容与第 {older[-1].number} 版相同，导入将撤销此后的修改："
                   f"最新为{describe_version(latest)}")
     elif from_source and source_name(latest.file) != source:
-        reason = (f"「{name}」在「{source}」上次导入（第 {from_source[-1].number} 版）之后已有更新的"
+        reason = (f"{shown}在「{source}」上次导入（第 {from_source[-1].number} 版）之后已有更新的"
                   f"{describe_version(latest)}，导入将覆盖它")
     elif not from_source and latest.is_edit:
-        reason = f"「{name}」的最新版本是{describe_version(latest)}，导入将覆盖这次修改"
+        reason = f"{shown}的最新版本是{describe_version(latest)}，导入将覆盖这次修改"
     if reason:
         return TableFate(position, name, CONFIRM, project_id, latest.number,
                          reason + "；确认无误后请强制导入（命令行 --force，网页勾选确认，API force=true）",
-                         revision=frozen)
+                         revision=frozen, fund_label=fund_label)
     if frozen:
         return TableFate(position, name, REVISION, project_id, latest.number,
-                         _revision_message(name, latest.number, flow))
-    return TableFate(position, name, CHANGED, project_id, latest.number)
+                         _revision_message(shown, latest.number, flow), fund_label=fund_label)
+    return TableFate(position, name, CHANGED, project_id, latest.number, fund_label=fund_label)
 
 
-def _revision_message(name: str, latest: int, flow: WorkflowRow | None) -> str:
+def _revision_message(shown: str, latest: int, flow: WorkflowRow | None) -> str:
     number = latest + 1
     if flow is not None and flow.state == APPROVED:
         official = flow.approved_version or latest
-        return (f"「{name}」已审核通过：导入的修改保存为修订稿第 {number} 版（草稿，需重新送审、审核）；"
+        return (f"{shown}已审核通过：导入的修改保存为修订稿第 {number} 版（草稿，需重新送审、审核）；"
                 f"审核通过的第 {official} 版仍是正式版本（显示、导出、自评均用它），直到修订稿审核通过")
-    return (f"「{name}」已送审（第 {latest} 版）：导入的修改保存为修订稿第 {number} 版（草稿），"
+    return (f"{shown}已送审（第 {latest} 版）：导入的修改保存为修订稿第 {number} 版（草稿），"
             "送审撤回，需重新送审")
 
 
@@ -154,10 +169,10 @@ def analyse(tx: Transaction, plan: Plan, file: str, settings: CoreSettings) -> l
             zip(plan.document.projects, plan.identities, plan.hashes, strict=True), 1):
         project_id = ids.get(identity)
         if project_id is None or project_id not in trails:
-            fates.append(TableFate(position, project.name, NEW))
+            fates.append(TableFate(position, project.name, NEW, fund_label=project.fund_label))
         else:
-            fates.append(_fate(position, project.name, content, trails[project_id], flows.get(project_id), source,
-                               settings, project_id))
+            fates.append(_fate(position, project.name, project.fund_label, content, trails[project_id],
+                               flows.get(project_id), source, settings, project_id))
     return fates
 
 
@@ -193,7 +208,8 @@ def preview(store: Store, settings: CoreSettings, document: Document, file: str)
         fates = analyse(tx, plan, file, settings)
     return [fate if document.projects[fate.position - 1].complete else
             TableFate(fate.position, fate.name, INCOMPLETE, fate.project_id, fate.latest,
-                      cut_message(document.projects[fate.position - 1])) for fate in fates]
+                      cut_message(document.projects[fate.position - 1]), fund_label=fate.fund_label)
+            for fate in fates]
 
 
 def cut_message(project: Project) -> str:
@@ -310,7 +326,7 @@ def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha25
             notices.append(f"已按确认导入：{fate.message.split('；确认无误')[0]}")
         if fate.fate == REVISION or (fate.fate == CONFIRM and fate.revision):
             flow = flows[stored.project_id]
-            notices.append(_revision_message(fate.name, fate.latest or 0, flow))
+            notices.append(_revision_message(fate.shown, fate.latest or 0, flow))
             tx.set_workflow(stored.project_id, DRAFT, stored.version, flow.approved_version, request.actor)
             tx.add_event(stored.project_id, stored.version, "revise", flow.state, DRAFT, request.actor,
                          f"{IMPORT_LABELS.get(request.via, '导入')}「{file}」带来修订稿第 {stored.version} 版"
@@ -399,15 +415,10 @@ def import_loaded(store: Store, settings: CoreSettings, result: Any, name: str, 
 
 def document_from_json(data: dict[str, Any], file: str) -> Document | InterchangeError:
     """A document from a perfbudget/1 JSON body (API); a target given only as ``{"raw": …}`` is read
-    with the target grammar (what users write is the raw text). The error, with its path, if invalid."""
-    from perfbudget.interchange import document_from_dict, target_to_dict
-    from perfbudget.target import parse_target
+    with the target grammar, as the JSON reader does for files (``interchange``). The error, with its
+    path, if invalid."""
+    from perfbudget.interchange import document_from_dict
 
-    for project in data.get("projects") or []:
-        for indicator in (project.get("indicators") or []) if isinstance(project, dict) else []:
-            target = indicator.get("target") if isinstance(indicator, dict) else None
-            if isinstance(target, dict) and set(target) == {"raw"} and isinstance(target["raw"], str):
-                indicator["target"] = target_to_dict(parse_target(target["raw"], indicator.get("level3")))
     try:
         return document_from_dict(data, file)
     except InterchangeError as exc:

@@ -38,14 +38,17 @@ def _where(unit: str, year: int | None) -> str:
     return f"单位 {unit}{f' {year} 年度' if year else ''}"
 
 
-def unit_publication(store: Store, unit: str, year: int | None, everything: bool = False) -> Publication | str:
-    """The unit's approved tables (every latest version with ``everything``), or why there are none."""
+def unit_publication(store: Store, unit: str, year: int | None, everything: bool = False,
+                     cli: bool = False) -> Publication | str:
+    """The unit's approved tables (every latest version with ``everything``), or why there are none;
+    ``cli``: the reason also names the CLI's ways on (perfbudget list projects, --all), which the
+    pages and the API, having neither, never show."""
     from perfbudget.app.workflow import approved_versions
     from perfbudget.store.selection import StoredSelection, combine, group_versions
 
     latest = store.latest_versions(unit=unit, year=year)
     if not latest:
-        return f"数据库中没有{_where(unit, year)}的项目（可用 perfbudget list projects 查看）"
+        return f"数据库中没有{_where(unit, year)}的项目" + ("（可用 perfbudget list projects 查看）" if cli else "")
     chosen: list[StoredVersion] = []
     if everything:
         chosen = list(latest)
@@ -60,8 +63,8 @@ def unit_publication(store: Store, unit: str, year: int | None, everything: bool
                 store.project_version(project_id, number)
             chosen.append(stored or version)
     if not chosen:
-        return (f"{_where(unit, year)}没有审核通过的项目，未发布（共 {len(latest)} 个项目；"
-                "审核通过后再发布，或用 --all 发布全部项目的最新版本）")
+        return (f"{_where(unit, year)}没有审核通过的项目，未发布（共 {len(latest)} 个项目；审核通过后再发布"
+                + ("，或用 --all 发布全部项目的最新版本）" if cli else "）"))
     groups = group_versions(chosen)
     if len(groups) > 1:
         return f"所选项目的金额单位不同（{len(groups)} 种），一个文件只能用一种金额单位"

@@ -67,8 +67,9 @@ def export_command(
     """把绩效目标表导出为标准格式的 Excel、Word、网页，或交换格式 JSON。
 
     每个项目一张表（表头：预算单位、金额单位、项目名称、预算数、绩效目标；指标树合并单元格）。
-    FILE 为文件时读取该文件；给出 --db、--unit、--year，或参数不是文件时，从数据库取项目的最新版本
-    （PROJECT 为项目编号或名称；不给 PROJECT 时导出 --unit/--year 选中的全部项目）。
+    FILE 为文件时读取该文件；给出 --db、--unit、--year，或参数不是文件时，从数据库取项目的正式版本
+    （审核通过的版本，有修订稿待审时仍用它；其余为最新版本；PROJECT 为项目编号或名称；不给 PROJECT 时
+    导出 --unit/--year 选中的全部项目）。
     输入有错误时不导出，按「文件:位置: 说明」列出错误，退出码为 1。
     """
     from perfbudget.writers.target_table_export import EXPORT_FORMS, render

@@ -26,7 +26,7 @@ def _published_document(db: str | None, unit: str, year: int | None, everything:
 
     store = open_store(db)
     try:
-        found = unit_publication(store, unit, year, everything)
+        found = unit_publication(store, unit, year, everything, cli=True)
     finally:
         store.close()
     if isinstance(found, str):

@@ -112,9 +112,12 @@ def list_command(
 def token(
     username: str = typer.Argument(..., help="用户名。"),
     name: str = typer.Option("cli", "--name", help="令牌名称（便于识别和吊销）。"),
+    days: int | None = typer.Option(None, "--days", min=1, max=3660,
+                                    help="有效天数（1–3660），过期后失效；不给时长期有效，直到吊销"
+                                         "（网页「我的账号」默认 90 天）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """为账号创建 API 令牌并打印（只显示这一次）。"""
+    """为账号创建 API 令牌并打印（只显示这一次）。令牌在网页「我的账号」（管理员另有「令牌」页）列出和吊销。"""
     from sqlalchemy import select
 
     from perfbudget.web.accounts import create_token
@@ -125,4 +128,4 @@ def token(
         user_id = connection.execute(select(users.c.id).where(users.c.username == username)).scalar()
     if user_id is None:
         fail(f"没有用户「{username}」")
-    out.print(create_token(engine, user_id, name), markup=False)
+    out.print(create_token(engine, user_id, name, days=days), markup=False)

@@ -209,6 +209,11 @@ def choosable_forms() -> list[str]:
     return [name for name in FORMS if name not in REFUSED_FORMS]
 
 
+def unknown_form(file: str, form: str) -> Problem:
+    """A form the user may not name, listing those they may (never the sniffing-only ole/zip)."""
+    return Problem(Source(file), f"不支持的格式「{form}」；可用格式：{'、'.join(choosable_forms())}")
+
+
 def read_bytes(data: bytes, file: str, form: str | None = None, limits: Limits | None = None) -> ReadResult:
     """Read a document from bytes; ``form`` overrides sniffing. Never raises on bad input."""
     limits = limits or Limits()
@@ -217,6 +222,6 @@ def read_bytes(data: bytes, file: str, form: str | None = None, limits: Limits |
     chosen = form or sniff(data, file, limits)
     reader = FORMS.get(chosen)
     if reader is None:
-        return None, [Problem(Source(file), f"不支持的格式「{chosen}」；可用格式：{'、'.join(choosable_forms())}")]
+        return None, [unknown_form(file, chosen)]
     with gc_paused():
         return reader(data, file, limits)

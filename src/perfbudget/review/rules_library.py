@@ -69,7 +69,7 @@ def below_peers(document: Document, settings: RuleSettings) -> list[Finding]:
                 continue
         out.append(at_indicator(
             project, position, indicator, "target",
-            f"指标{quote(indicator.level3)}的目标{target.raw}明显{word}同类指标：同类指标 {stats.units} 个单位"
+            f"指标{quote(indicator.level3)}的目标{quote(target.raw)}明显{word}同类指标：同类指标 {stats.units} 个单位"
             f"（{stats.count} 个指标，指标库「{stats.group}」）的中位数为 {_text(stats.p50, unit)}，"
             f"{side} 为 {_text(bound, unit)}",
             f"参照同类项目的目标值（中位数 {_text(stats.p50, unit)}）核实并适当提高目标，"
@@ -128,7 +128,7 @@ def below_last_year(document: Document, settings: RuleSettings) -> list[Finding]
             label = f"（{last.fund_label}）" if last.fund_label else ""
             out.append(at_indicator(
                 project, position, indicator, "target",
-                f"指标{quote(indicator.level3)}的目标{indicator.target.raw}低于上年：上年项目「{last.name}」{label}"
-                f"同一指标的目标为 {old.target.raw}{actual}",
+                f"指标{quote(indicator.level3)}的目标{quote(indicator.target.raw)}低于上年：上年项目「{last.name}」{label}"
+                f"同一指标的目标为{quote(old.target.raw)}{actual}",
                 "持续性项目的目标一般不应低于上年（历史标准）：核实后提高目标，或在指标解释中说明降低的原因"))
     return out

@@ -331,6 +331,6 @@ def download_publication(request: Request, unit: str, fmt: Format,
         raise not_found("该单位")
     found = unit_publication(store_of(request), unit, year)
     if isinstance(found, str):
-        raise WebError(404, "not_found", found.replace("，或用 --all 发布全部项目的最新版本", ""))
+        raise WebError(404, "not_found", found)
     return attachment(render(found.document, fmt, original=original), f"{unit}-{year or '全部年度'}-绩效目标表.{fmt}",
                       MEDIA_TYPES[fmt])

@@ -36,7 +36,7 @@ def _store(request: Request) -> Store:
 def _publication(request: Request, unit: str, year: int | None) -> Publication:
     found = unit_publication(_store(request), unit, year)
     if isinstance(found, str):
-        raise WebError(404, "not_found", found.replace("，或用 --all 发布全部项目的最新版本", ""))
+        raise WebError(404, "not_found", found)
     return found
 
 

@@ -64,6 +64,26 @@ def test_fast_path_takes_continuation_lines_and_trailing_tabs() -> None:
 
 
 @pytest.mark.parametrize("change", [
+    ("\t合格率\n", "\t合格率\t\t\n"),  # blank cells after a row's middle line (its last line ends in no tab)
+    ("\t合格率\n", "\t合格率\t \t\n"),  # blank cells, one of a space
+    ("\t有效保障\n", "\t有效保障\t\n"),  # after a row's last line
+    ("\t有效保障\n", "\t有效保障\t\n \t\n"),  # and a blank line holding a tab
+])
+def test_fast_path_cuts_blank_cells_wherever_they_stand_in_a_row(change: tuple[str, str]) -> None:
+    """``_split_tables`` counts the tabs of a row whose last line ends in one; the others only in sum with the
+    text's, and splits again counting every row when a row not counted holds more (the first two)."""
+    text = table_text(*HEADER_ROWS, *ROWS)
+    assert change[0] in text
+    text = text.replace(change[0], change[1], 1)
+    fast = read_well_formed(text, "t.txt")
+    assert fast is not None and fast[0] is not None
+    assert _everything(fast) == _everything(_general(text, "t.txt"))
+    assert [i.level3 for i in fast[0].projects[0].indicators] == ["培训人数", "合格率", "保障工作"]
+    assert fast[0].projects[0].indicators[2].target.raw == "有效保障"
+
+
+@pytest.mark.parametrize("change", [
+    ("\t合格率\n", "\t合格率\t另一格\n"),  # two cells on a row's middle line: counted after the split
     ("\t保障工作开展\n", "\t保障工作开展\n说明文字写在表格之外\n\n页面上的其他文字\n"),  # free text
     ("\t产出指标\n", "\t产出指标\t数量指标\n"),  # two cells on one line
     ("\t有效保障\n", "\t有效保障（10分）\n"),  # a score fused with the value: a note

@@ -24,6 +24,8 @@ returns None and the caller takes the general path.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import starmap
+from operator import sub
 
 from perfbudget.framework import normalise_level1
 from perfbudget.model import Document, LineSources, Problem, Source
@@ -80,7 +82,10 @@ class _Table:
 def read_well_formed(text: str, file: str, lines: list[str] | None = None) -> tuple[Document, list[Problem]] | None:
     """The document and problems of tab-cell text the one-pass path handles whole, else None. ``lines``:
     the text's ``splitlines()`` when the caller has them (they are changed here)."""
-    split = _split_tables(text.splitlines() if lines is None else lines, file)
+    try:
+        split = _split_tables(text.splitlines() if lines is None else lines, file, text.count("\t"))
+    except _TabsElsewhere:
+        split = _split_tables(text.splitlines(), file)
     if split is None:
         return None
     lines, tables = split
@@ -96,12 +101,25 @@ def read_well_formed(text: str, file: str, lines: list[str] | None = None) -> tu
     return document_from_parts(parts_of_tables, file, [])
 
 
-def _split_tables(lines: list[str], file: str) -> tuple[list[str], list[_Table]] | None:
+class _TabsElsewhere(Exception):  # (no error: the signal to count every row's tabs)
+    """A line of a row that :func:`_split_tables` did not count holds a tab besides its first."""
+
+
+def _split_tables(lines: list[str], file: str, tabs: int | None = None) -> tuple[list[str], list[_Table]] | None:
     """The lines and the tables, as ``text_cells.read_tab_cells`` splits them; None at a line it does
     not take (see the module). A cell line with trailing blank cells is cut to its one cell, and a
     continuation line is joined to the line of the cell it continues, so that a cell's text is always
     its line without the leading tab (``lines`` are changed so). A cell line costs one test here; its
-    row is looked at when it ends."""
+    row is looked at when it ends.
+
+    A row's tabs are counted (one a line, or its lines are cut) when its last line ends in a tab, where the
+    Word extractor writes a row's trailing blank cells, or every row's when ``tabs`` is None (counting
+    every row cost ≈ 3,000 instructions a row). Otherwise ``tabs``, the text's tab count, must be the lines'
+    leading tabs and the other tabs counted (of those rows and of the lines outside rows): else a row not
+    counted holds a tab besides its lines' first, and :class:`_TabsElsewhere` is raised (the caller splits
+    again, counting every row)."""
+    every_row = tabs is None
+    extra = 0  # the tabs of the rows counted besides their lines' first, and of the lines outside rows
     tables: list[_Table] = []
     table: _Table | None = None
     start = -1  # the first line of the open row; -1: no row open; -2: a row broken by a continuation line
@@ -121,13 +139,18 @@ def _split_tables(lines: list[str], file: str) -> tuple[list[str], list[_Table]]
                 start = index
             continue
         if start >= 0:  # the row of lines start … index-1 ends here
-            # (most rows hold no tab but the one starting each line: counted here, without a call)
-            if "".join(lines[start:index]).count("\t") != index - start \
-                    and not _one_cell_per_line(lines, start, index):
-                return None
+            if every_row or lines[index - 1][-1] == "\t":
+                if (counted := _counted_row(lines, start, index)) < 0:
+                    return None
+                extra += counted
             table.rows.append((start, index))  # type: ignore[union-attr]  # a row is open only in a table
             last, previous_was_cell = index - 1, True
-        if not line or line.isspace():
+        if not line:
+            start, previous_was_cell = -1, False
+            continue
+        if "\t" in line:
+            extra += line.count("\t")  # (a line outside rows: blank, heading or a cell's further paragraph)
+        if line.isspace():
             start, previous_was_cell = -1, False
             continue
         is_heading = HEADING.search(line) is not None
@@ -141,11 +164,21 @@ def _split_tables(lines: list[str], file: str) -> tuple[list[str], list[_Table]]
         pending = (line.strip(), index)
         start, last, previous_was_cell = -1, -1, False
     if start >= 0:
-        if "".join(lines[start:]).count("\t") != len(lines) - start \
-                and not _one_cell_per_line(lines, start, len(lines)):
-            return None
+        if every_row or lines[-1][-1] == "\t":
+            if (counted := _counted_row(lines, start, len(lines))) < 0:
+                return None
+            extra += counted
         table.rows.append((start, len(lines)))  # type: ignore[union-attr]
+    if not every_row and tabs != extra - sum(sum(starmap(sub, table.rows)) for table in tables):
+        raise _TabsElsewhere  # (the lines start … end-1 of a row not counted hold end - start tabs if one each)
     return lines, tables
+
+
+def _counted_row(lines: list[str], start: int, end: int) -> int:
+    """The tabs of the row's lines besides the one starting each (before any is cut), each line then cut to its
+    one cell (:func:`_one_cell_per_line`); -1 when a line holds several cells."""
+    extra = "".join(lines[start:end]).count("\t") - (end - start)  # (most rows: 0, without a further call)
+    return -1 if extra and not _one_cell_per_line(lines, start, end) else extra
 
 
 def _one_cell_per_line(lines: list[str], start: int, end: int) -> bool:

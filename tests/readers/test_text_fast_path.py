@@ -12,6 +12,7 @@ import pytest
 
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.parts import Parts, new_parts
 from perfbudget.readers.text import detect_layout, read_text
 from perfbudget.readers.text_cells import lines_look_like_tab_cells, looks_like_tab_cells, read_tab_cells
 from perfbudget.readers.text_cells_fast import read_well_formed
@@ -247,3 +248,11 @@ def test_a_level3_label_in_the_header_block_still_leaves_the_table_to_the_genera
     text = table_text(*rows)
     assert read_well_formed(text, "h.txt") is None
     assert _everything(read_text(text, "h.txt")) == _everything(_general(text, "h.txt"))
+
+
+def test_new_parts_equals_the_dataclass_made_by_its_init() -> None:
+    for heading in ("1.某项目绩效目标表", None):
+        made, real = new_parts(heading, Source("p.txt", 3)), Parts(heading, Source("p.txt", 3))
+        assert type(made) is Parts and made == real and vars(made) == vars(real)
+        assert list(vars(made)) == list(vars(real))  # the same fields in the same order
+        assert made.money is not new_parts(heading, Source("p.txt", 3)).money  # fresh containers each time

@@ -49,7 +49,7 @@ from perfbudget.readers.indicator_rows import FUSED_SCORE, HEADER_FIRST, owns
 from perfbudget.readers.interpret import document_from_parts, looks_like_indicator_row, starts_project
 from perfbudget.readers.labels import column_role, header_field, is_footer, level1_of_level2, level_of
 from perfbudget.readers.list_layout import is_list_header
-from perfbudget.readers.parts import Parts
+from perfbudget.readers.parts import Parts, new_parts
 from perfbudget.readers.text_cells import HEADING
 from perfbudget.target import parse_target
 
@@ -268,7 +268,7 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
     first = [line[1:] for line in lines[start:end] if line.strip()]
     if is_label_subrow_texts(first) or is_sub_header_texts(first):
         return None
-    parts = Parts(table.heading, table.source)
+    parts = new_parts(table.heading, table.source)
     read_header_rows(header_rows, parts, False)
     parts.self_evaluation = "actual" in roles or "score" in roles
     if not _read_indicator_rows(lines, body, roles, parts, file, is_last_table):

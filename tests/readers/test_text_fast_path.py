@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from perfbudget.model import Document, Problem, Source
+from perfbudget.readers.indicator_header import is_label_subrow_texts, is_sub_header_texts
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.parts import Parts, new_parts
 from perfbudget.readers.text import detect_layout, read_text
 from perfbudget.readers.text_cells import lines_look_like_tab_cells, looks_like_tab_cells, read_tab_cells
-from perfbudget.readers.text_cells_fast import read_well_formed
+from perfbudget.readers.text_cells_fast import _opens_a_row, read_well_formed
 from tests.conftest import HEADER_ROWS, table_text
 from tests.readers.cell_edits import edit_cells
 
@@ -256,3 +257,28 @@ def test_new_parts_equals_the_dataclass_made_by_its_init() -> None:
         assert type(made) is Parts and made == real and vars(made) == vars(real)
         assert list(vars(made)) == list(vars(real))  # the same fields in the same order
         assert made.money is not new_parts(heading, Source("p.txt", 3)).money  # fresh containers each time
+
+
+def test_a_rows_first_text_that_opens_a_row_makes_it_no_sub_row_whatever_follows() -> None:
+    """``_read_table`` asks the sub-row tests of the first indicator row only when its first filled text
+    could start such a row (``_opens_a_row``): a text that cannot makes both tests false for any row."""
+    words = ["产出指标", "年度", "中期", "年度指标值", "实际值", "指标值", "一级指标", "三级指标", "预期目标值",
+             "本年度", "合格率", " 年度 ", "（年度）", "目标值", "数量指标", "", "长期目标"]
+    rng = random.Random(23)
+    opened = 0
+    for _ in range(3000):
+        row = [rng.choice(words) for _ in range(rng.randrange(1, 5))]
+        row = [text for text in row if text.strip()] or ["年度"]
+        if _opens_a_row(row[0]):
+            opened += 1
+            assert not is_label_subrow_texts(row) and not is_sub_header_texts(row), row
+    assert 300 < opened < 2700  # both kinds of first text are drawn
+
+
+@pytest.mark.parametrize("sub_row", ["\t\n\t\n\t\n\t\n\t年度\n", "\t年度\n\t中期\n", "\t年度指标值\n\t实际值\n"])
+def test_a_sub_row_under_the_indicator_header_is_left_to_the_general_path(sub_row: str) -> None:
+    text = table_text(*HEADER_ROWS, *ROWS)
+    header_end = text.index("\t指标值\n") + len("\t指标值\n")
+    text = text[:header_end] + "\n" + sub_row + text[header_end:]
+    assert read_well_formed(text, "s.txt") is None
+    assert _everything(read_text(text, "s.txt")) == _everything(_general(text, "s.txt"))

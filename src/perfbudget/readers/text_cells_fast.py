@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import starmap
 from operator import sub
 
-from perfbudget.framework import normalise_level1
+from perfbudget.framework import LEVEL1_NAMES, normalise_level1
 from perfbudget.model import Document, LineSources, Problem, Source
 from perfbudget.quick_records import new_indicator
 from perfbudget.readers.cell_values import (
@@ -240,6 +240,22 @@ def _header_plan(texts: tuple[str, ...]) -> tuple[str, ...] | None:
     return roles
 
 
+@lru_cache(maxsize=1024)
+def _opens_a_row(text: str) -> bool:
+    """True when a row whose first filled cell holds ``text`` is neither a row of sub-labels nor a sub-header,
+    whatever its other cells: ``is_label_subrow_texts`` and ``is_sub_header_texts`` each stop at the first text
+    that is no such label, false. Cached: the first cell of a table's first indicator row is most often a 一级
+    name (产出指标)."""
+    return not is_label_subrow_texts([text]) and not is_sub_header_texts([text])
+
+
+@lru_cache(maxsize=1024)
+def _joined_header_plan(joined: str) -> tuple[str, ...] | None:
+    """``_header_plan`` of the texts of a row's cell lines joined, each holding the one tab that starts it:
+    one string to look up rather than a tuple of the row's texts to make and hash."""
+    return _header_plan(tuple(joined.split("\t")[1:]))
+
+
 def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool) -> Parts | None:
     """The parts of one table as ``interpret`` gives them, or None when the table is not plain."""
     rows = table.rows
@@ -249,15 +265,26 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
     for header_index, (start, end) in enumerate(rows):  # noqa: B007 (the index is used after the loop)
         joined = "".join(lines[start:end])  # indicator_header's quick test, on the lines
         if "级" in joined and ("值" in joined or "目标" in joined):
-            roles = _header_plan(tuple([line[1:] for line in lines[start:end]]))
+            # (a line holding no tab but its first: the texts are the joined lines split at their tabs)
+            roles = _joined_header_plan(joined) if joined.count("\t") == end - start \
+                else _header_plan(tuple([line[1:] for line in lines[start:end]]))
             if roles is not None:
                 break
         row = _cells(lines, start, end, file)
-        if (("级" in joined or "指" in joined or "容" in joined or _SQUARED_ZHI in joined)
-                and "level3" in map(column_role, [c.text for c in row])) \
-                or (end - start >= 3 and looks_like_indicator_row(row)):
-            return None  # a header over two rows, or indicators before any header (3 filled cells or more)
-        names_project = names_project or any(not c.blank and starts_project(c.text) for c in row)
+        if ("级" in joined or "指" in joined or "容" in joined or _SQUARED_ZHI in joined) \
+                and "level3" in map(column_role, [c.text for c in row]):
+            return None  # a header over two rows
+        if end - start >= 3:  # indicators before any header: 3 filled cells or more, the first a 一级 name
+            for cell in row:  # (looks_like_indicator_row asked only when the first filled cell is one)
+                if not cell.blank:
+                    if normalise_level1(cell.text.strip()) in LEVEL1_NAMES and looks_like_indicator_row(row):
+                        return None
+                    break
+        if not names_project:
+            for cell in row:
+                if not cell.blank and starts_project(cell.text):
+                    names_project = True
+                    break
         header_rows.append(row)
     if not roles:
         return None  # no indicator header, or one this path does not read
@@ -265,9 +292,13 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
     if not names_project or not body:
         return None  # (a continued table, or a header without indicator rows)
     start, end = body[0]
-    first = [line[1:] for line in lines[start:end] if line.strip()]
-    if is_label_subrow_texts(first) or is_sub_header_texts(first):
-        return None
+    for line in lines[start:end]:  # the first filled cell of the first row decides, most often (_opens_a_row)
+        if not line.isspace():  # (a cell line is never empty: it starts with a tab)
+            if not _opens_a_row(line[1:]):
+                first = [line[1:] for line in lines[start:end] if line.strip()]
+                if is_label_subrow_texts(first) or is_sub_header_texts(first):
+                    return None
+            break
     parts = new_parts(table.heading, table.source)
     read_header_rows(header_rows, parts, False)
     parts.self_evaluation = "actual" in roles or "score" in roles

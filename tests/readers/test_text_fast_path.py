@@ -92,6 +92,7 @@ def test_fast_path_cuts_blank_cells_wherever_they_stand_in_a_row(change: tuple[s
     ("\t效益指标\n\t社会效益指标\n", "\t\n\t社会效益指标\n"),  # a 二级 without its 一级: a note
     ("\t100%\n", "\t\n"),  # a row without its value: a warning
     ("\t合格率\n", "\t指标2\n"),  # a template row: a note
+    ("\t100%\n", "\t—/\n"),  # a value of empty marks only
 ])
 def test_fast_path_falls_back_on_unusual_input(change: tuple[str, str]) -> None:
     text = table_text(*HEADER_ROWS, *ROWS)

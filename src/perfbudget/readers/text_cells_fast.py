@@ -28,7 +28,7 @@ from itertools import starmap
 from operator import sub
 
 from perfbudget.framework import LEVEL1_NAMES, normalise_level1
-from perfbudget.model import Document, LineSources, Problem, Source
+from perfbudget.model import Document, LineSources, Problem, Source, Target
 from perfbudget.quick_records import new_indicator
 from perfbudget.readers.cell_values import (
     EMPTY_MARKS,
@@ -357,6 +357,18 @@ def _carried_levels(s1: str, s2: str, level1: str, level2: str) -> tuple[str, st
     return level1, level2
 
 
+@lru_cache(maxsize=65536)
+def _row_target(target_text: str, name: str) -> Target | None:
+    """``parse_target(target_text, name)`` for the filled (stripped) 指标值 and 三级 of an indicator row, or None
+    where the one-pass path does not read the row: a template row (a placeholder for a name), a value of
+    empty marks only, a score fused with the value. Cached as ``parse_target`` (the same keys): the row's
+    tests of its texts in the same look-up. Emptied with ``parse_target``'s cache by bench/read_text.py."""
+    if (name[0] in PLACEHOLDER_INITIALS and is_placeholder(name)) or not target_text.strip(EMPTY_MARKS) \
+            or ("分" in target_text and FUSED_SCORE.match(target_text)):
+        return None
+    return parse_target(target_text, name)
+
+
 # The columns of 一级, 二级, 三级, 指标值, 描述, 权重, 实际完成值, 得分, 偏差 (None where the plan has none).
 _Columns = tuple[int | None, int | None, int, int, int | None, int | None, int | None, int | None, int | None]
 
@@ -390,8 +402,9 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
             return False  # a short row (aligned by the general path) or a long one (an error)
         at_line = start - base
         stripped = stripped_lines[at_line:at_line + width]
-        if not stripped[-1] or width - stripped.count("") < 2:
-            return False  # a row ending in a blank cell, or of one cell (a wrapped name?)
+        if not stripped[-1]:
+            return False  # a row ending in a blank cell (a row of one cell, a wrapped name?, fails below: its
+            # 三级 and 指标值, two columns of the plan, must be filled)
         first = 0
         while not stripped[first]:
             first += 1
@@ -413,13 +426,12 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
         name = stripped[i3]
         target_text = stripped[it]
         if not name or not target_text or not level1 or not level2 \
-                or (name[0] in PLACEHOLDER_INITIALS and is_placeholder(name)) \
-                or not target_text.strip(EMPTY_MARKS) or ("分" in target_text and FUSED_SCORE.match(target_text)):
+                or (target := _row_target(target_text, name)) is None:
             return False  # a category or template row, a missing name, level or value, a fused score
         indicators.append(new_indicator(
             level1, level2, name,
             stripped[i_description] if i_description is not None else None,
-            parse_target(target_text, name),
+            target,
             decimal_or_none(lines[start + i_weight][1:]) if i_weight is not None and stripped[i_weight] else None,
             (stripped[i_actual] or None) if i_actual is not None else None,
             decimal_or_none(lines[start + i_score][1:]) if i_score is not None and stripped[i_score] else None,

@@ -71,9 +71,9 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
                                 Severity.INFO))
     bare = coded["name"].strip() if coded else name_text
     name, label, year, source_name = bare, None, None, None
-    found = _fund_label(bare)
-    if found:
-        name, match = found
+    labelled = _fund_label(bare)
+    if labelled:
+        name, match = labelled
         label, year, source_name = match["label"].strip(), int(match["year"]), match["source"].strip() or None
     department = parts.department or bool(title and "整体" in title
                                           and DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", title)))

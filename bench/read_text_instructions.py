@@ -4,8 +4,9 @@ Usage: .venv/bin/python bench/read_text_instructions.py [--tables 100] [--src DI
 
 Runs under ``valgrind --tool=callgrind`` a process that reads the corpus of bench/read_text.py
 (``--tables`` tables, 10 per file) once to warm the label caches, as the best-of-3 runs of
-read_text.py see them, empties ``parse_target``'s cache, then reads it again; only that second
-pass is counted (collection is switched on inside ``functools.reduce``, which drives it). Prints
+read_text.py see them, empties ``parse_target``'s cache (and ``text_cells_fast._row_target``'s over it),
+then reads it again; only that second pass is counted (collection is switched on inside
+``functools.reduce``, which drives it). Prints
 the instructions per table. ``--src`` measures another tree's ``src`` (e.g. a ``git archive`` of
 main) for a side-by-side figure. ``--warm`` keeps ``parse_target``'s cache from the first pass: 100
 tables hold ≈ 3.9 target texts per table the grammar has not seen (a miss costs tens of thousands of
@@ -37,7 +38,7 @@ def workload(tables: int, warm: bool = False, as_load: bool = False) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from corpus import corpus_files
 
-    from perfbudget.readers import gc_paused
+    from perfbudget.readers import gc_paused, text_cells_fast
     from perfbudget.readers.text import read_text_bytes
     from perfbudget.target import parse_target
 
@@ -46,6 +47,10 @@ def workload(tables: int, warm: bool = False, as_load: bool = False) -> None:
         read_text_bytes(data, f"corpus-{number}.txt")  # warm-up: label caches as in read_text.py's runs
     if not warm:
         parse_target.cache_clear()
+        # and the one-pass path's look-up over it (since reader-speed11; absent from older trees given by --src)
+        row_target = getattr(text_cells_fast, "_row_target", None)
+        if row_target is not None:
+            row_target.cache_clear()
 
     def step(count: int, item: tuple[int, bytes]) -> int:
         if as_load:

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from perfbudget.model import Document, Problem, Source
+from perfbudget.readers.indicator_header import is_label_subrow_texts, is_sub_header_texts
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.parts import Parts, new_parts
 from perfbudget.readers.text import detect_layout, read_text
 from perfbudget.readers.text_cells import lines_look_like_tab_cells, looks_like_tab_cells, read_tab_cells
-from perfbudget.readers.text_cells_fast import read_well_formed
+from perfbudget.readers.text_cells_fast import _opens_a_row, read_well_formed
 from tests.conftest import HEADER_ROWS, table_text
 from tests.readers.cell_edits import edit_cells
 
@@ -64,12 +66,33 @@ def test_fast_path_takes_continuation_lines_and_trailing_tabs() -> None:
 
 
 @pytest.mark.parametrize("change", [
+    ("\t合格率\n", "\t合格率\t\t\n"),  # blank cells after a row's middle line (its last line ends in no tab)
+    ("\t合格率\n", "\t合格率\t \t\n"),  # blank cells, one of a space
+    ("\t有效保障\n", "\t有效保障\t\n"),  # after a row's last line
+    ("\t有效保障\n", "\t有效保障\t\n \t\n"),  # and a blank line holding a tab
+])
+def test_fast_path_cuts_blank_cells_wherever_they_stand_in_a_row(change: tuple[str, str]) -> None:
+    """``_split_tables`` counts the tabs of a row whose last line ends in one; the others only in sum with the
+    text's, and splits again counting every row when a row not counted holds more (the first two)."""
+    text = table_text(*HEADER_ROWS, *ROWS)
+    assert change[0] in text
+    text = text.replace(change[0], change[1], 1)
+    fast = read_well_formed(text, "t.txt")
+    assert fast is not None and fast[0] is not None
+    assert _everything(fast) == _everything(_general(text, "t.txt"))
+    assert [i.level3 for i in fast[0].projects[0].indicators] == ["培训人数", "合格率", "保障工作"]
+    assert fast[0].projects[0].indicators[2].target.raw == "有效保障"
+
+
+@pytest.mark.parametrize("change", [
+    ("\t合格率\n", "\t合格率\t另一格\n"),  # two cells on a row's middle line: counted after the split
     ("\t保障工作开展\n", "\t保障工作开展\n说明文字写在表格之外\n\n页面上的其他文字\n"),  # free text
     ("\t产出指标\n", "\t产出指标\t数量指标\n"),  # two cells on one line
     ("\t有效保障\n", "\t有效保障（10分）\n"),  # a score fused with the value: a note
     ("\t效益指标\n\t社会效益指标\n", "\t\n\t社会效益指标\n"),  # a 二级 without its 一级: a note
     ("\t100%\n", "\t\n"),  # a row without its value: a warning
     ("\t合格率\n", "\t指标2\n"),  # a template row: a note
+    ("\t100%\n", "\t—/\n"),  # a value of empty marks only
 ])
 def test_fast_path_falls_back_on_unusual_input(change: tuple[str, str]) -> None:
     text = table_text(*HEADER_ROWS, *ROWS)
@@ -227,3 +250,36 @@ def test_a_level3_label_in_the_header_block_still_leaves_the_table_to_the_genera
     text = table_text(*rows)
     assert read_well_formed(text, "h.txt") is None
     assert _everything(read_text(text, "h.txt")) == _everything(_general(text, "h.txt"))
+
+
+def test_new_parts_equals_the_dataclass_made_by_its_init() -> None:
+    for heading in ("1.某项目绩效目标表", None):
+        made, real = new_parts(heading, Source("p.txt", 3)), Parts(heading, Source("p.txt", 3))
+        assert type(made) is Parts and made == real and vars(made) == vars(real)
+        assert list(vars(made)) == list(vars(real))  # the same fields in the same order
+        assert made.money is not new_parts(heading, Source("p.txt", 3)).money  # fresh containers each time
+
+
+def test_a_rows_first_text_that_opens_a_row_makes_it_no_sub_row_whatever_follows() -> None:
+    """``_read_table`` asks the sub-row tests of the first indicator row only when its first filled text
+    could start such a row (``_opens_a_row``): a text that cannot makes both tests false for any row."""
+    words = ["产出指标", "年度", "中期", "年度指标值", "实际值", "指标值", "一级指标", "三级指标", "预期目标值",
+             "本年度", "合格率", " 年度 ", "（年度）", "目标值", "数量指标", "", "长期目标"]
+    rng = random.Random(23)
+    opened = 0
+    for _ in range(3000):
+        row = [rng.choice(words) for _ in range(rng.randrange(1, 5))]
+        row = [text for text in row if text.strip()] or ["年度"]
+        if _opens_a_row(row[0]):
+            opened += 1
+            assert not is_label_subrow_texts(row) and not is_sub_header_texts(row), row
+    assert 300 < opened < 2700  # both kinds of first text are drawn
+
+
+@pytest.mark.parametrize("sub_row", ["\t\n\t\n\t\n\t\n\t年度\n", "\t年度\n\t中期\n", "\t年度指标值\n\t实际值\n"])
+def test_a_sub_row_under_the_indicator_header_is_left_to_the_general_path(sub_row: str) -> None:
+    text = table_text(*HEADER_ROWS, *ROWS)
+    header_end = text.index("\t指标值\n") + len("\t指标值\n")
+    text = text[:header_end] + "\n" + sub_row + text[header_end:]
+    assert read_well_formed(text, "s.txt") is None
+    assert _everything(read_text(text, "s.txt")) == _everything(_general(text, "s.txt"))

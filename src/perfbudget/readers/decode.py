@@ -37,8 +37,8 @@ class Decoded:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
-        return None
+    if len(sample) < 4 or len(sample) % 2 or b"\x00" not in sample:
+        return None  # (no zero byte at all: neither half holds any; one memchr instead of two strided copies)
     even_zero = sample[0::2].count(0) / (len(sample) / 2)
     odd_zero = sample[1::2].count(0) / (len(sample) / 2)
     if odd_zero > 0.3 and even_zero < 0.05:
@@ -53,13 +53,14 @@ _BAD_UTF8_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 _BAD_UTF8_SINGLE_BYTES = [bytes([byte]) for byte in _BAD_UTF8_BYTES]
 
 
-def _plain_utf8(data: bytes) -> bool:
-    """True when UTF-8 bytes cannot decode to any character ``_looks_binary`` counts in its sample:
-    a byte below 0x80 decodes to itself and U+FFFD only comes from EF BF BD, and the sample's 20,000
-    characters lie within the first 80,000 bytes. A quick test in C before the character scan."""
+def _plain_utf8(data: bytes, text: str) -> bool:
+    """True when the UTF-8 bytes ``data``, decoded to ``text``, hold no character ``_looks_binary`` counts in
+    its sample: a byte below 0x80 decodes to itself, and the sample's 20,000 characters lie within the first
+    80,000 bytes; U+FFFD is looked for in the sample itself (a search of the characters: a tenth of the cost
+    of finding its three bytes). A quick test in C before the character scan."""
     head = data[:80000]
     # each byte looked for on its own (memchr: much quicker than one pass deleting them all)
-    return not any(map(head.__contains__, _BAD_UTF8_SINGLE_BYTES)) and b"\xef\xbf\xbd" not in head
+    return not any(map(head.__contains__, _BAD_UTF8_SINGLE_BYTES)) and "\ufffd" not in text[:20000]
 
 
 def _looks_binary(text: str) -> bool:
@@ -87,7 +88,7 @@ def decode_bytes(data: bytes) -> Decoded:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        if not (name == "utf-8" and _plain_utf8(data)) and _looks_binary(text):
+        if not (name == "utf-8" and _plain_utf8(data, text)) and _looks_binary(text):
             break
         if not text or text.isspace():  # (not text.strip(), which copies the whole text)
             raise DecodeError("文件为空")

@@ -20,8 +20,11 @@ from perfbudget.readers.money_cells import money_amount
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.table_titles import is_numbered, name_from_title, title_and_seq
 
-_FUND_LABEL = re.compile(r"^(?P<name>.+?)\s*[-—－–]\s*"
-                         r"(?P<label>(?P<year>(?:19|20)\d{2})(?P<source>[^\d\-—－–项]{0,8}))$")
+# A fund label after a dash ending the name: 「某项目-2024中央」. What follows the dash holds no dash, so only the
+# name's last dash can start it: a search finds it there (≈ 3,800 instructions), where the pattern of the whole name
+# (``^(?P<name>.+?)\s*`` before this one, as tests/readers/test_project_fields_fast.py keeps it) tried each
+# position before it with its lazy name (10,000).
+_DASH_LABEL = re.compile(r"[-—－–]\s*(?P<label>(?P<year>(?:19|20)\d{2})(?P<source>[^\d\-—－–项]{0,8}))$")
 # A project code before the name, as budget systems print it: 51000021R000000019951-工资性支出.
 _CODED_NAME = re.compile(r"^(?P<code>(?=[0-9A-Za-z]*\d{6})[0-9A-Za-z]{10,})\s*[-—－–]\s*(?P<name>\S.*)$", re.S)
 # A fund label at the end of a table title: 「…-2023中央绩效目标表」.
@@ -43,20 +46,35 @@ def _paragraphs(cells: list[Cell]) -> list[str]:
     return out
 
 
+def _fund_label(bare: str) -> tuple[str, re.Match[str]] | None:
+    """The project name (stripped) before a fund label ending ``bare``, and the label's match (its groups label,
+    year, source); None without one. As the whole name's pattern ``^(?P<name>.+?)\\s*`` + ``_DASH_LABEL``
+    read it: the name (one character at least, no line break) is what stands before the dash less the
+    whitespace ``\\s*`` takes (``str.rstrip`` strips the characters ``\\s`` matches) — but its first
+    character, taken whatever it is."""
+    found = _DASH_LABEL.search(bare)
+    if found is None or not (before := bare[:found.start()]):
+        return None
+    if "\n" in (before.rstrip() or before[:1]):
+        return None
+    return before.strip(), found
+
+
 def build_project(parts: Parts, position: int, problems: list[Problem]) -> Project:
     seq, title = title_and_seq(parts.heading, position)
     name_text = parts.name_cell.text.strip() if parts.name_cell is not None else ""
-    coded = _CODED_NAME.match(name_text)
+    # (a project code is 10 letters or digits at least: a name not starting so is not matched)
+    coded = _CODED_NAME.match(name_text) if name_text[:10].isascii() and name_text[:10].isalnum() else None
     if coded:
         parts.extras.append(("项目编码", Cell(coded["code"], parts.name_cell.source)))  # type: ignore[union-attr]
         problems.append(Problem(parts.name_cell.source, f"项目名称前的编码「{coded['code']}」作为项目编码保留",  # type: ignore[union-attr]
                                 Severity.INFO))
     bare = coded["name"].strip() if coded else name_text
     name, label, year, source_name = bare, None, None, None
-    match = _FUND_LABEL.match(bare)
-    if match:
-        name, label = match["name"].strip(), match["label"].strip()
-        year, source_name = int(match["year"]), match["source"].strip() or None
+    labelled = _fund_label(bare)
+    if labelled:
+        name, match = labelled
+        label, year, source_name = match["label"].strip(), int(match["year"]), match["source"].strip() or None
     department = parts.department or bool(title and "整体" in title
                                           and DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", title)))
     if not name and department:
@@ -123,7 +141,9 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
                                               f"{amounts['total']}", Severity.INFO))
     budget = new_budget(amounts.get("total"), amounts.get("fiscal"), amounts.get("other"))
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
-    goals = tuple(_GOAL_NUMBER.sub("", g).strip() for g in _paragraphs(parts.goals))
+    # (_GOAL_NUMBER is anchored at the start: cut where it matches, without sub's search of every position)
+    goals = tuple((g[numbered.end():] if (numbered := _GOAL_NUMBER.match(g)) else g).strip()
+                  for g in _paragraphs(parts.goals))
     if parts.name_cell is not None:
         sources["name"] = parts.name_cell.source
     for key, cell in parts.money.items():

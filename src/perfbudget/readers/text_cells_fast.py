@@ -24,9 +24,11 @@ returns None and the caller takes the general path.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import starmap
+from operator import sub
 
-from perfbudget.framework import normalise_level1
-from perfbudget.model import Document, LineSources, Problem, Source
+from perfbudget.framework import LEVEL1_NAMES, normalise_level1
+from perfbudget.model import Document, LineSources, Problem, Source, Target
 from perfbudget.quick_records import new_indicator
 from perfbudget.readers.cell_values import (
     EMPTY_MARKS,
@@ -47,7 +49,7 @@ from perfbudget.readers.indicator_rows import FUSED_SCORE, HEADER_FIRST, owns
 from perfbudget.readers.interpret import document_from_parts, looks_like_indicator_row, starts_project
 from perfbudget.readers.labels import column_role, header_field, is_footer, level1_of_level2, level_of
 from perfbudget.readers.list_layout import is_list_header
-from perfbudget.readers.parts import Parts
+from perfbudget.readers.parts import Parts, new_parts
 from perfbudget.readers.text_cells import HEADING
 from perfbudget.target import parse_target
 
@@ -80,7 +82,10 @@ class _Table:
 def read_well_formed(text: str, file: str, lines: list[str] | None = None) -> tuple[Document, list[Problem]] | None:
     """The document and problems of tab-cell text the one-pass path handles whole, else None. ``lines``:
     the text's ``splitlines()`` when the caller has them (they are changed here)."""
-    split = _split_tables(text.splitlines() if lines is None else lines, file)
+    try:
+        split = _split_tables(text.splitlines() if lines is None else lines, file, text.count("\t"))
+    except _TabsElsewhere:
+        split = _split_tables(text.splitlines(), file)
     if split is None:
         return None
     lines, tables = split
@@ -96,12 +101,25 @@ def read_well_formed(text: str, file: str, lines: list[str] | None = None) -> tu
     return document_from_parts(parts_of_tables, file, [])
 
 
-def _split_tables(lines: list[str], file: str) -> tuple[list[str], list[_Table]] | None:
+class _TabsElsewhere(Exception):  # (no error: the signal to count every row's tabs)
+    """A line of a row that :func:`_split_tables` did not count holds a tab besides its first."""
+
+
+def _split_tables(lines: list[str], file: str, tabs: int | None = None) -> tuple[list[str], list[_Table]] | None:
     """The lines and the tables, as ``text_cells.read_tab_cells`` splits them; None at a line it does
     not take (see the module). A cell line with trailing blank cells is cut to its one cell, and a
     continuation line is joined to the line of the cell it continues, so that a cell's text is always
     its line without the leading tab (``lines`` are changed so). A cell line costs one test here; its
-    row is looked at when it ends."""
+    row is looked at when it ends.
+
+    A row's tabs are counted (one a line, or its lines are cut) when its last line ends in a tab, where the
+    Word extractor writes a row's trailing blank cells, or every row's when ``tabs`` is None (counting
+    every row cost ≈ 3,000 instructions a row). Otherwise ``tabs``, the text's tab count, must be the lines'
+    leading tabs and the other tabs counted (of those rows and of the lines outside rows): else a row not
+    counted holds a tab besides its lines' first, and :class:`_TabsElsewhere` is raised (the caller splits
+    again, counting every row)."""
+    every_row = tabs is None
+    extra = 0  # the tabs of the rows counted besides their lines' first, and of the lines outside rows
     tables: list[_Table] = []
     table: _Table | None = None
     start = -1  # the first line of the open row; -1: no row open; -2: a row broken by a continuation line
@@ -121,13 +139,18 @@ def _split_tables(lines: list[str], file: str) -> tuple[list[str], list[_Table]]
                 start = index
             continue
         if start >= 0:  # the row of lines start … index-1 ends here
-            # (most rows hold no tab but the one starting each line: counted here, without a call)
-            if "".join(lines[start:index]).count("\t") != index - start \
-                    and not _one_cell_per_line(lines, start, index):
-                return None
+            if every_row or lines[index - 1][-1] == "\t":
+                if (counted := _counted_row(lines, start, index)) < 0:
+                    return None
+                extra += counted
             table.rows.append((start, index))  # type: ignore[union-attr]  # a row is open only in a table
             last, previous_was_cell = index - 1, True
-        if not line or line.isspace():
+        if not line:
+            start, previous_was_cell = -1, False
+            continue
+        if "\t" in line:
+            extra += line.count("\t")  # (a line outside rows: blank, heading or a cell's further paragraph)
+        if line.isspace():
             start, previous_was_cell = -1, False
             continue
         is_heading = HEADING.search(line) is not None
@@ -141,11 +164,21 @@ def _split_tables(lines: list[str], file: str) -> tuple[list[str], list[_Table]]
         pending = (line.strip(), index)
         start, last, previous_was_cell = -1, -1, False
     if start >= 0:
-        if "".join(lines[start:]).count("\t") != len(lines) - start \
-                and not _one_cell_per_line(lines, start, len(lines)):
-            return None
+        if every_row or lines[-1][-1] == "\t":
+            if (counted := _counted_row(lines, start, len(lines))) < 0:
+                return None
+            extra += counted
         table.rows.append((start, len(lines)))  # type: ignore[union-attr]
+    if not every_row and tabs != extra - sum(sum(starmap(sub, table.rows)) for table in tables):
+        raise _TabsElsewhere  # (the lines start … end-1 of a row not counted hold end - start tabs if one each)
     return lines, tables
+
+
+def _counted_row(lines: list[str], start: int, end: int) -> int:
+    """The tabs of the row's lines besides the one starting each (before any is cut), each line then cut to its
+    one cell (:func:`_one_cell_per_line`); -1 when a line holds several cells."""
+    extra = "".join(lines[start:end]).count("\t") - (end - start)  # (most rows: 0, without a further call)
+    return -1 if extra and not _one_cell_per_line(lines, start, end) else extra
 
 
 def _one_cell_per_line(lines: list[str], start: int, end: int) -> bool:
@@ -207,6 +240,22 @@ def _header_plan(texts: tuple[str, ...]) -> tuple[str, ...] | None:
     return roles
 
 
+@lru_cache(maxsize=1024)
+def _opens_a_row(text: str) -> bool:
+    """True when a row whose first filled cell holds ``text`` is neither a row of sub-labels nor a sub-header,
+    whatever its other cells: ``is_label_subrow_texts`` and ``is_sub_header_texts`` each stop at the first text
+    that is no such label, false. Cached: the first cell of a table's first indicator row is most often a 一级
+    name (产出指标)."""
+    return not is_label_subrow_texts([text]) and not is_sub_header_texts([text])
+
+
+@lru_cache(maxsize=1024)
+def _joined_header_plan(joined: str) -> tuple[str, ...] | None:
+    """``_header_plan`` of the texts of a row's cell lines joined, each holding the one tab that starts it:
+    one string to look up rather than a tuple of the row's texts to make and hash."""
+    return _header_plan(tuple(joined.split("\t")[1:]))
+
+
 def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool) -> Parts | None:
     """The parts of one table as ``interpret`` gives them, or None when the table is not plain."""
     rows = table.rows
@@ -216,15 +265,26 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
     for header_index, (start, end) in enumerate(rows):  # noqa: B007 (the index is used after the loop)
         joined = "".join(lines[start:end])  # indicator_header's quick test, on the lines
         if "级" in joined and ("值" in joined or "目标" in joined):
-            roles = _header_plan(tuple([line[1:] for line in lines[start:end]]))
+            # (a line holding no tab but its first: the texts are the joined lines split at their tabs)
+            roles = _joined_header_plan(joined) if joined.count("\t") == end - start \
+                else _header_plan(tuple([line[1:] for line in lines[start:end]]))
             if roles is not None:
                 break
         row = _cells(lines, start, end, file)
-        if (("级" in joined or "指" in joined or "容" in joined or _SQUARED_ZHI in joined)
-                and "level3" in map(column_role, [c.text for c in row])) \
-                or (end - start >= 3 and looks_like_indicator_row(row)):
-            return None  # a header over two rows, or indicators before any header (3 filled cells or more)
-        names_project = names_project or any(not c.blank and starts_project(c.text) for c in row)
+        if ("级" in joined or "指" in joined or "容" in joined or _SQUARED_ZHI in joined) \
+                and "level3" in map(column_role, [c.text for c in row]):
+            return None  # a header over two rows
+        if end - start >= 3:  # indicators before any header: 3 filled cells or more, the first a 一级 name
+            for cell in row:  # (looks_like_indicator_row asked only when the first filled cell is one)
+                if not cell.blank:
+                    if normalise_level1(cell.text.strip()) in LEVEL1_NAMES and looks_like_indicator_row(row):
+                        return None
+                    break
+        if not names_project:
+            for cell in row:
+                if not cell.blank and starts_project(cell.text):
+                    names_project = True
+                    break
         header_rows.append(row)
     if not roles:
         return None  # no indicator header, or one this path does not read
@@ -232,10 +292,14 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
     if not names_project or not body:
         return None  # (a continued table, or a header without indicator rows)
     start, end = body[0]
-    first = [line[1:] for line in lines[start:end] if line.strip()]
-    if is_label_subrow_texts(first) or is_sub_header_texts(first):
-        return None
-    parts = Parts(table.heading, table.source)
+    for line in lines[start:end]:  # the first filled cell of the first row decides, most often (_opens_a_row)
+        if not line.isspace():  # (a cell line is never empty: it starts with a tab)
+            if not _opens_a_row(line[1:]):
+                first = [line[1:] for line in lines[start:end] if line.strip()]
+                if is_label_subrow_texts(first) or is_sub_header_texts(first):
+                    return None
+            break
+    parts = new_parts(table.heading, table.source)
     read_header_rows(header_rows, parts, False)
     parts.self_evaluation = "actual" in roles or "score" in roles
     if not _read_indicator_rows(lines, body, roles, parts, file, is_last_table):
@@ -293,6 +357,18 @@ def _carried_levels(s1: str, s2: str, level1: str, level2: str) -> tuple[str, st
     return level1, level2
 
 
+@lru_cache(maxsize=65536)
+def _row_target(target_text: str, name: str) -> Target | None:
+    """``parse_target(target_text, name)`` for the filled (stripped) 指标值 and 三级 of an indicator row, or None
+    where the one-pass path does not read the row: a template row (a placeholder for a name), a value of
+    empty marks only, a score fused with the value. Cached as ``parse_target`` (the same keys): the row's
+    tests of its texts in the same look-up. Emptied with ``parse_target``'s cache by bench/read_text.py."""
+    if (name[0] in PLACEHOLDER_INITIALS and is_placeholder(name)) or not target_text.strip(EMPTY_MARKS) \
+            or ("分" in target_text and FUSED_SCORE.match(target_text)):
+        return None
+    return parse_target(target_text, name)
+
+
 # The columns of 一级, 二级, 三级, 指标值, 描述, 权重, 实际完成值, 得分, 偏差 (None where the plan has none).
 _Columns = tuple[int | None, int | None, int, int, int | None, int | None, int | None, int | None, int | None]
 
@@ -326,8 +402,9 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
             return False  # a short row (aligned by the general path) or a long one (an error)
         at_line = start - base
         stripped = stripped_lines[at_line:at_line + width]
-        if not stripped[-1] or width - stripped.count("") < 2:
-            return False  # a row ending in a blank cell, or of one cell (a wrapped name?)
+        if not stripped[-1]:
+            return False  # a row ending in a blank cell (a row of one cell, a wrapped name?, fails below: its
+            # 三级 and 指标值, two columns of the plan, must be filled)
         first = 0
         while not stripped[first]:
             first += 1
@@ -349,13 +426,12 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
         name = stripped[i3]
         target_text = stripped[it]
         if not name or not target_text or not level1 or not level2 \
-                or (name[0] in PLACEHOLDER_INITIALS and is_placeholder(name)) \
-                or not target_text.strip(EMPTY_MARKS) or ("分" in target_text and FUSED_SCORE.match(target_text)):
+                or (target := _row_target(target_text, name)) is None:
             return False  # a category or template row, a missing name, level or value, a fused score
         indicators.append(new_indicator(
             level1, level2, name,
             stripped[i_description] if i_description is not None else None,
-            parse_target(target_text, name),
+            target,
             decimal_or_none(lines[start + i_weight][1:]) if i_weight is not None and stripped[i_weight] else None,
             (stripped[i_actual] or None) if i_actual is not None else None,
             decimal_or_none(lines[start + i_score][1:]) if i_score is not None and stripped[i_score] else None,

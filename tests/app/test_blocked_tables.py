@@ -222,10 +222,10 @@ def _spoiled(fmt: str, seed_path: Path) -> bytes:
     return data.replace(b">21.62<", ">二十一万<".encode(), 1)
 
 
-# The Word form draws each project as two tables (its head, then its indicators, so the indicator header row
-# repeats on every printed page): project 3's head is the file's fifth table.
+# The Word and HTML forms draw each project as two tables (its head, then its indicators, so the indicator header
+# row repeats on every printed page): project 3's head is the file's fifth table.
 @pytest.mark.parametrize(("fmt", "place"), [("docx", "表5 第3行 第3列"), ("xlsx", "3.检察装备经费 第4行 第3列"),
-                                            ("html", "表3 第3行 第3列")])
+                                            ("html", "表5 第3行 第3列")])
 def test_word_excel_and_web_tables_place_the_error_in_its_table(fmt: str, place: str, seed_path: Path) -> None:
     from perfbudget.load import load_bytes
 

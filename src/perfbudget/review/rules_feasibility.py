@@ -132,8 +132,10 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     effect has no measure), nor a bare 良好/较好/好 as the value of any 效益 row whose name grades
     nothing assessed by a standard (数字图书馆环境优良无污染 良好; 空气质量 优良 and 设备运行状况
     良好 are not flagged). A bare 好 or 好坏 (the form's scale left as the target) is vague as 高
-    is. An effect row that says there is no such effect (社会公益服务无经济效益, 不适用) is no
-    target. A thing said to move one way with no measure (服务范围扩大, 收入增加, 发病率下降) ends in
+    is. An effect row that says there is no such effect (社会公益服务无经济效益, 不适用, or 否 to
+    ``项目实施是否产生经济价值`` and ``是否对当地生态环境造成影响``) is no target; 否 to a harm asked
+    about (``是否发生安全事故``) is checkable. A degree or a type as the value (``影响程度明显``,
+    ``定性有效``: 程度 and 定性 are vague words) says nothing checkable. A thing said to move one way with no measure (服务范围扩大, 收入增加, 发病率下降) ends in
     a trend as 有所提高 does; a growth to a stated extent (扩大到全县所有乡镇) is not flagged. Names
     that ask for a number are left to ``qualitative-for-number``.
     """
@@ -159,6 +161,9 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
     if row.level1 == LEVEL1_EFFECT and ("效益" in text or "不适用" in text) and _NO_EFFECT.search(text):
         return (f"{quote(indicator.level3)}（{target.raw}）说明这项效益并不存在，不是可以衡量的目标",
                 "没有该项效益的，删去这一行；写项目真正带来的效益，如「数字资源访问量≥5万人次」", False)
+    if row.level1 == LEVEL1_EFFECT and bare(target.raw) == "否" and _NO_EFFECT_ASKED.search(row.name):
+        return (f"{quote(indicator.level3)}回答「否」，说明这项效益并不存在，不是可以衡量的目标",
+                "没有该项效益的，删去这一行；写项目真正带来的效益，如「惠及群众≥2万人次」", False)
     reason = vague_reason(target.raw, row.name)
     if reason is None and row.level1 == LEVEL1_EFFECT and graded_effect(target.raw, row.name):
         reason = "只给效益打了个笼统的等级，没有可衡量的程度"
@@ -172,6 +177,10 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
 
 # An effect row that says there is none: 社会公益服务无经济效益, 不产生经济效益, 不适用.
 _NO_EFFECT = re.compile(r"(?:无|没有|不产生|不涉及)(?:直接)?(?:经济|社会|生态|环境)?效益|^不适用$|不适用$")
+
+# An effect asked about as a yes/no question (项目实施是否产生经济价值, 是否对当地生态环境造成影响): 否 says
+# there is none. A harm denied is checkable (已建工程是否存在质量问题 否, 是否发生安全事故 否).
+_NO_EFFECT_ASKED = re.compile(r"是否(?:对[^，,。；]{0,12}?)?(?:产生|造成|带来|形成|有)[^，,。；]{0,8}?(?:价值|效益|影响|收益|效果)")
 
 _VAGUE_QUALITATIVE = indicator_check(_vague)
 
@@ -505,7 +514,8 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     ≥95%, 促进村集体经济发展 ≥95%: a name starting with 维护/促进/保障/提升 … and not ending in a
     rate word such as …率, …比例, …度); a qualitative value carrying a unit; a rate whose value is
     a phrase giving a count and no % (覆盖率 ``实施乡镇社区基层医疗机构37个。``); a count of
-    households given in persons or the other way round (``申请就学补助户数 ≥101人/次``, ``…人口数 ≥10户``);
+    households given in persons or the other way round (``申请就学补助户数 ≥101人/次``, ``…人口数 ≥10户``),
+    and of batches or sessions in another measure word (``监督抽检批次 ≥100组``; ``≥100批``, ``≥5次`` fit);
     a per mille is a share as a per cent is (``森林火灾受害面积 小于0.9‰``: an area). Widened on real
     tables (issue 13): any name in % that is neither a rate nor a thing a share can be taken of
     — a sentence or a state (``教学条件改善、办学水平提高 =100%``, ``学生受益情况 =100%``,
@@ -568,8 +578,18 @@ _NAME_COUNTS = re.compile(r"(户|人)口?(?:数|次)$")  # 人口数 counts pers
 _UNIT_COUNTS = re.compile(r"^(?:万|千)?(户|人)")
 
 
+# Batches, sessions, machine runs counted as such: 监督抽检批次 ≥100组 counts neither.
+_NAME_TIMES = re.compile(r"(批|场|台|车|架|班)次$")
+
+
 def _counted_in_other(name: str, unit: str | None) -> tuple[str, str] | None:
-    """(the name's measure word, the unit's) when a …户数 is given in 人 or a …人数/人口数 in 户; else None."""
+    """(the name's measure word, the unit's) when a …户数 is given in 人 or a …人数/人口数 in 户, or a
+    …批次/…场次 in another measure word (``监督抽检批次 ≥100组``); else None."""
+    if unit and name.endswith("次") and (times := _NAME_TIMES.search(name)) is not None:
+        word = times.group(1)
+        if unit in word_set("units", "count") and unit != "次" and not unit.startswith(word):
+            return times.group(0), unit
+        return None
     named = _NAME_COUNTS.search(name)
     given = _UNIT_COUNTS.match(unit) if unit else None
     if named is None or given is None or named.group(1) == given.group(1):

@@ -61,6 +61,8 @@ _INPUT_NAME = re.compile(
 # _INPUT_NAME and tried only on names holding 供: one more alternative there made every search 45% dearer.
 _MONEY_SUPPLY = re.compile(r"(?:资金|经费|款项)的?(?:供应|供给)(?:及时)?(?:时效|率|性|情况|进度)?$")
 _MANPOWER = re.compile(r"^(?:出差|差旅)")
+# Materials a work consumes (施工材料 1批, 建筑材料): 物力投入 as a quantity. 宣传材料 handed out is an output.
+_MATERIALS = re.compile(r"(?:施工|建筑|建设|工程|装修|装饰)(?:用)?材料$|^(?:原|主要)?材料$")
 # The project's own money stated as an output: 工程资金金额 43.2 under 数量指标. Only under 产出
 # (not 成本): an effect such as 带动社会资金投入金额 (money drawn in) is a result.
 _INPUT_AMOUNT = re.compile(r"(?:资金|经费|预算|投资)(?:金额|总额|额|数额)$")
@@ -132,7 +134,8 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     (资金是否全部及时纳入, 资金是否全部纳入医保统筹) and a payment's progress rate (资金支付进度率)
     are inputs too; 资金使用是否合规 (management) and 设备是否全部及时安装到位 (not money) are not.
     So is the money a work needs being supplied (所需资金的供应时效, 经费供给率); 物资供应及时率 is not
-    money and is not flagged.
+    money and is not flagged. Materials a work consumes as a 数量指标 (``施工材料 1批``, 建筑材料) are
+    物力投入; 宣传材料 handed out is an output and is not flagged.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)]
@@ -149,6 +152,10 @@ def _input_fault(row: Row) -> tuple[str, str, str] | None:
         return ("target",
                 f"数量指标{quote(indicator.level3)}的指标值是金额（{target.raw}），花多少钱是投入，不是产出的数量",
                 "写明这笔钱完成的数量，如「补助农户≥500户」「维修道路≥3公里」；金额放在成本指标下")
+    if level2 == "数量指标" and "材料" in name and _MATERIALS.search(name):
+        return ("level3",
+                f"数量指标{quote(indicator.level3)}是工程用的材料（{target.raw}），是物力投入，不是项目的产出",
+                "写明材料建成或安装的成果，如「改造库房≥5间」「安装灭火装置10套」；材料费放在成本指标下")
     if not (is_input_name(name) or (level1 == LEVEL1_OUTPUT and is_input_amount(name))):
         return None
     return ("level3",

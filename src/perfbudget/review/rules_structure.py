@@ -52,7 +52,9 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
 
     ``项目完成率 100%`` or ``验收合格率`` under 社会效益 measures the work done, not what follows
     from it (88号: 效益 are the effects of the outputs); the same name under 产出 and 效益 counts
-    one result twice. Effects such as 受益人数, 覆盖率, 就业人数 are not flagged.
+    one result twice. Effects such as 受益人数, 覆盖率, 就业人数 are not flagged. A question whether a
+    procedure is fair or regular (``评审程序是否客观公正 是``) is how the work is managed, not an effect
+    either; a satisfaction with it is not flagged here.
     """
     out = []
     for project, own in project_rows(document):
@@ -62,6 +64,12 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
                 continue
             ending = output_ending(name)
             if ending is None and key not in outputs:
+                if _PROCEDURE.search(name) and not _is_satisfaction(name):
+                    out.append(at_indicator(project, position, indicator, "level3",
+                                            f"效益指标{quote(indicator.level3)}问的是工作程序是否规范，"
+                                            "是管理过程，不是项目带来的效益",
+                                            "程序规范放在自评的过程管理中；效益指标写项目产生的效果，"
+                                            "如「家庭经济困难学生资助覆盖率 ≥95%」「受助学生完成学业率」"))
                 continue
             why = f"「{ending}」衡量的是工作完成情况" if ending else "与产出指标同名"
             out.append(at_indicator(project, position, indicator, "level3",
@@ -69,6 +77,10 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
                                     "改写为项目产生的效果，如受益人数、服务覆盖率、群众反映问题解决率、"
                                     "节约的费用；完成率、合格率放在产出指标下"))
     return out
+
+
+# A procedure judged fair or regular: 评审程序是否客观公正, 审批流程规范, 评选过程公开透明.
+_PROCEDURE = re.compile(r"(?:程序|流程|过程|手续)[^，,。；]{0,4}?(?:公正|公平|公开|规范|合规|透明)")
 
 
 @rule("no-genuine-effect", title="没有真正的效益指标", dimension="相关性", severity="error")
@@ -115,7 +127,8 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
 
     ``培训完成率 100%`` under 质量 beside ``培训人次 ≥500人次`` under 数量 scores one result
     twice and leaves quality unmeasured (合格率, 达标率, 验收通过率 measure quality). Flagged when
-    the 质量 name ends in 完成率/完工率 and shares a word (培训, 道路 …) with a 数量 name, or both
+    the 质量 name ends in 完成率/完工率 and shares a word (培训, 道路 …) or a run of three characters
+    (``送戏进万村活动完成率`` beside ``开展送戏进万村``) with a 数量 name, or both
     name the task (``改造任务完成率`` beside ``住宅区任务完成量``), and
     when a 质量 value only says the work was done (``已完成``, ``按时完成``): that is a quantity
     (done or not), not a quality; and when a 质量 value is only a count a 数量 value of the
@@ -146,7 +159,8 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
             stem = _stem(name)
             task = "任务" in name  # 年度改造任务完成率 beside 住宅区任务完成量: the same task twice
             match = next(((p, i) for p, i in quantities
-                          if stem & _stem(name_of(i.level3)) or (task and "任务" in i.level3)), None)
+                          if stem & _stem(name_of(i.level3)) or (task and "任务" in i.level3)
+                          or _shared_run(name[:-3], name_of(i.level3))), None)
             if match is None:
                 continue
             out.append(at_indicator(project, position, indicator, "level3",
@@ -157,6 +171,12 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
 
 
 _QUALITY_WORD = re.compile(r"合格|达标|验收|优良|优秀|标准|通过|满意|规范")
+
+
+def _shared_run(name: str, other: str, size: int = 3) -> bool:
+    """Whether two names share a run of ``size`` characters (送戏进万村 in 送戏进万村活动完成率 and
+    开展送戏进万村): the word cutter splits such a name into single characters, which ``_stem`` drops."""
+    return any(name[start:start + size] in other for start in range(len(name) - size + 1))
 
 
 def _same_count(indicator: Indicator, quantities: list[tuple[int, Indicator]]) -> tuple[int, Indicator] | None:
@@ -264,7 +284,9 @@ def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding
     with no economic word (收入, 产值, 节约 …, or a value in 元) but a word of another kind
     (安全, 满意, 环境 …) is misplaced; under 生态效益 an economic word, or a social one (食品安全,
     健康, 就业 …), with no ecological one; under 时效 a rate (…率: 应急保障率) or count with no
-    word of time (及时, 时间, 进度, 按计划, 审限 …) and no time unit; under any
+    word of time (及时, 时间, 进度, 按计划, 审限 …) and no time unit; under 质量 a count of times
+    (``实验室仪器维修维护 ≥4次``: how often, a quantity) unless the name is a check or a quality word
+    (质量抽检, 督导检查, 整改, 合格 …); under any
     效益 group a value that is only a date or a span of dates (``保障期限 2020年1月--2020年11月``
     under 可持续影响: when the work is done, not an effect).
     """
@@ -284,6 +306,10 @@ def _misplaced(row: Row) -> tuple[str, str] | None:
         return (f"{quote(indicator.level3)}放在「{indicator.level2}」下，但指标值{quote(indicator.target.raw)}"
                 "只是时间，说的是什么时候做，不是产生的效益",
                 "时间要求放在产出指标的时效指标下；效益指标写明产生的效果，如「持续发挥作用年限≥10年」")
+    if row.level2 == "质量指标" and indicator.target.unit == "次" and _QUALITY_OR_CHECK.search(row.name) is None:
+        return (f"{quote(indicator.level3)}放在「质量指标」下，但指标值{quote(indicator.target.raw)}"
+                "是做了多少次，是数量，不是质量",
+                "把次数移到数量指标下；质量指标写明达到的标准，如「仪器检定合格率 100%」「维修验收合格率 ≥95%」")
     if row.level2 not in ("经济效益指标", "生态效益指标", "时效指标"):
         return None
     reason = misplaced_reason(row.level2, row.name, indicator.target.unit)
@@ -294,6 +320,9 @@ def _misplaced(row: Row) -> tuple[str, str] | None:
 
 
 _LEVEL2_MISPLACED = indicator_check(_misplaced)
+# A count of checks or of quality work is a quality measure: 质量抽检 ≥4次, 督导检查 ≥2次, 问题整改 ≥3次.
+_QUALITY_OR_CHECK = re.compile(r"质量|合格|达标|标准|优良|优秀|准确|完好|通过|验收|规范|等级|安全|事故|投诉|差错|返工"
+                               r"|整改|检|查|督|考核|评估|评审|审核|监测|监督|测评|测试|演练")
 
 
 @lru_cache(maxsize=CACHE_SIZE)

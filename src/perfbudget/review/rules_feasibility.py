@@ -135,9 +135,10 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     is. An effect row that says there is no such effect (社会公益服务无经济效益, 不适用, or 否 to
     ``项目实施是否产生经济价值`` and ``是否对当地生态环境造成影响``) is no target; 否 to a harm asked
     about (``是否发生安全事故``) is checkable. A degree or a type as the value (``影响程度明显``,
-    ``定性有效``: 程度 and 定性 are vague words) says nothing checkable. A thing said to move one way with no measure (服务范围扩大, 收入增加, 发病率下降) ends in
-    a trend as 有所提高 does; a growth to a stated extent (扩大到全县所有乡镇) is not flagged. Names
-    that ask for a number are left to ``qualitative-for-number``.
+    ``定性有效``: 程度 and 定性 are vague words) says nothing checkable. A thing said to move one
+    way with no measure (服务范围扩大, 收入增加, 发病率下降) ends in a trend as 有所提高 does; a
+    growth to a stated extent (扩大到全县所有乡镇) is not flagged. Names that ask for a number are
+    left to ``qualitative-for-number``.
     """
     out = []
     for row, (message, suggestion, template_effect) in flagged(document, _VAGUE_QUALITATIVE):
@@ -180,7 +181,8 @@ _NO_EFFECT = re.compile(r"(?:无|没有|不产生|不涉及)(?:直接)?(?:经济
 
 # An effect asked about as a yes/no question (项目实施是否产生经济价值, 是否对当地生态环境造成影响): 否 says
 # there is none. A harm denied is checkable (已建工程是否存在质量问题 否, 是否发生安全事故 否).
-_NO_EFFECT_ASKED = re.compile(r"是否(?:对[^，,。；]{0,12}?)?(?:产生|造成|带来|形成|有)[^，,。；]{0,8}?(?:价值|效益|影响|收益|效果)")
+_NO_EFFECT_ASKED = re.compile(r"是否(?:对[^，,。；]{0,12}?)?(?:产生|造成|带来|形成|有)[^，,。；]{0,8}?"
+                              r"(?:价值|效益|影响|收益|效果)")
 
 _VAGUE_QUALITATIVE = indicator_check(_vague)
 

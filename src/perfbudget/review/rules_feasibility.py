@@ -162,7 +162,8 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
     if row.level1 == LEVEL1_EFFECT and ("效益" in text or "不适用" in text) and _NO_EFFECT.search(text):
         return (f"{quote(indicator.level3)}（{target.raw}）说明这项效益并不存在，不是可以衡量的目标",
                 "没有该项效益的，删去这一行；写项目真正带来的效益，如「数字资源访问量≥5万人次」", False)
-    if row.level1 == LEVEL1_EFFECT and bare(target.raw) == "否" and _NO_EFFECT_ASKED.search(row.name):
+    if (row.level1 == LEVEL1_EFFECT and "否" in target.raw and bare(target.raw) == "否"
+            and _NO_EFFECT_ASKED.search(row.name)):
         return (f"{quote(indicator.level3)}回答「否」，说明这项效益并不存在，不是可以衡量的目标",
                 "没有该项效益的，删去这一行；写项目真正带来的效益，如「惠及群众≥2万人次」", False)
     reason = vague_reason(target.raw, row.name)
@@ -581,16 +582,15 @@ _UNIT_COUNTS = re.compile(r"^(?:万|千)?(户|人)")
 
 
 # Batches, sessions, machine runs counted as such: 监督抽检批次 ≥100组 counts neither.
-_NAME_TIMES = re.compile(r"(批|场|台|车|架|班)次$")
+_NAME_TIMES = ("批次", "场次", "台次", "车次", "架次", "班次")
 
 
 def _counted_in_other(name: str, unit: str | None) -> tuple[str, str] | None:
     """(the name's measure word, the unit's) when a …户数 is given in 人 or a …人数/人口数 in 户, or a
     …批次/…场次 in another measure word (``监督抽检批次 ≥100组``); else None."""
-    if unit and name.endswith("次") and (times := _NAME_TIMES.search(name)) is not None:
-        word = times.group(1)
-        if unit in word_set("units", "count") and unit != "次" and not unit.startswith(word):
-            return times.group(0), unit
+    if unit and name.endswith(_NAME_TIMES):
+        if unit in word_set("units", "count") and unit != "次" and not unit.startswith(name[-2]):
+            return name[-2:], unit
         return None
     named = _NAME_COUNTS.search(name)
     given = _UNIT_COUNTS.match(unit) if unit else None

@@ -64,7 +64,8 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
                 continue
             ending = output_ending(name)
             if ending is None and key not in outputs:
-                if _PROCEDURE.search(name) and not _is_satisfaction(name):
+                if (("程序" in name or "流程" in name or "过程" in name or "手续" in name)
+                        and _PROCEDURE.search(name) and not _is_satisfaction(name)):
                     out.append(at_indicator(project, position, indicator, "level3",
                                             f"效益指标{quote(indicator.level3)}问的是工作程序是否规范，"
                                             "是管理过程，不是项目带来的效益",

@@ -54,10 +54,10 @@ def test_a_deviation_text_stays_in_its_row() -> None:
 
 def test_a_label_wrapped_over_three_paragraphs_and_a_level_score_note() -> None:
     """``偏差原因`` / ``分析及`` / ``改进措施``: one header label over three paragraphs is one column, not two stray
-    rows (「三级指标「分析及」缺少一级或二级指标」); ``产出指标`` / ``(50)``: the 一级's score note in a paragraph of its
-    own belongs to the 一级 (not a value without a 三级)."""
-    text = _paragraphs(*HEAD, "偏差原因", "分析及", "改进措施", "产出指标", "(50)", "数量指标",
-                       "造林面积", "1.2万亩", "1.2万亩", "10", "10", " ")
+    rows (「三级指标「分析及」缺少一级或二级指标」); ``产出指标`` / ``(50)``: the 一级's score note in a paragraph
+    of its own belongs to the 一级 (not a value without a 三级)."""
+    text = _paragraphs(*HEAD, "偏差原因", "分析及", "改进措施", "产出指标", "(50)",
+                       "数量指标", "造林面积", "1.2万亩", "1.2万亩", "10", "10", " ")
     document, problems = read_text(text, "t.txt")
     assert document is not None, problems
     indicator = document.projects[0].indicators[0]

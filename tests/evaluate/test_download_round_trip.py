@@ -8,10 +8,14 @@ with no error and no warning, the unit with its code, and scoring the read table
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from perfbudget.cli import app
 from perfbudget.evaluate.from_table import sheet_rows_from_document
 from perfbudget.evaluate.numbers import shown as shown_number
 from perfbudget.evaluate.result import Evaluation
@@ -74,3 +78,14 @@ def test_scoring_the_read_download_gives_its_own_totals(evaluation: Evaluation, 
     assert after.goal_result == before.goal_result == "全年保障检察业务正常开展"
     assert [(i.level3, i.target, i.actual, i.weight, i.score) for i in after.indicators] == [
         (i.level3, i.target, i.actual, i.weight, i.score) for i in before.indicators]
+
+
+def test_evaluate_a_download_with_its_own_figures(evaluation: Evaluation, tmp_path: Path) -> None:
+    """``perfbudget evaluate 自评表.xlsx -a 自评表.xlsx``: the table is its own fill-in sheet, and the command prints
+    the table's own total and grade."""
+    path = tmp_path / "自评表.xlsx"
+    path.write_bytes(evaluation_xlsx(evaluation))
+    result = CliRunner().invoke(app, ["evaluate", str(path), "-a", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    [project] = json.loads(result.stdout)["projects"]
+    assert (project["total"], project["grade"]) == ("90.33", "优")

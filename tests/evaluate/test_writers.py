@@ -38,7 +38,8 @@ def test_xlsx_layout(evaluation: Evaluation) -> None:
     sheet = workbook.worksheets[0]
     assert sheet.title.startswith("5.2024年检察业务经费项目")
     assert sheet["A1"].value == "项目支出绩效自评表" and sheet["A1"].font.name == "宋体"
-    assert sheet["A2"].value == "（2024年度）"
+    # the budget unit over the table (read back as the unit, with its code), the year beside it
+    assert (sheet["A2"].value, sheet["E2"].value) == ("预算单位：255101天津市和平区人民检察院", "（2024年度）")
     assert sheet["A3"].value == "项目名称" and sheet["B3"].value == P5
     assert sheet["A5"].value == "项目资金（万元）"
     assert [sheet.cell(5, c).value for c in range(3, 9)] == [

@@ -45,6 +45,9 @@ from tests.conftest import ROOT
 # header's 区域 label) 738/784 = 0.9413 and 738/740 = 0.9973: floors unchanged.
 # With 124 keys (corpus14: tables 81–86, first run blind 748/801 = 0.9338; bare first-cell pipe rows, 环境效益 as a
 # 二级, a lone cell written as a whole row not joined) 753/801 = 0.9401 and 753/755 = 0.9974: floors unchanged.
+# With 127 keys (corpus15b: tables 93–95, first run blind 762/815 = 0.9350; a row whose empty last cell the page
+# dropped) 763/815 = 0.9362 and 763/765 = 0.9974: UNDER the recall floor by table 94's four glued rows, left refused
+# (FAILURES.md S); the floor is not lowered.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
 RECALL_FLOOR = 0.94
 PRECISION_FLOOR = 0.996

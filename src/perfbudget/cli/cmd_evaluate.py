@@ -51,7 +51,8 @@ if TYPE_CHECKING:
 _JSON_HELP = "在标准输出上输出 JSON（每个项目的总分、等级与每个指标的得分和说明）。"
 _WEIGHTS_HELP = "一级分值，如「预算执行率=10,产出=50,效益=30,满意度=10」（可加 成本=…），合计须为 100。"
 _REVERSE_HELP = "反向指标算法：ratio（比例法：分值×目标÷实际，默认）或 linear（线性扣分，实际达目标 2 倍时为 0）。"
-_SHEET_HELP = "填报表：CSV（UTF-8、带 BOM 的 UTF-8 或 GB18030）或 xlsx，可由 perfbudget template 生成。"
+_SHEET_HELP = ("填报表：CSV（UTF-8、带 BOM 的 UTF-8 或 GB18030）或 xlsx，可由 perfbudget template 生成；"
+               "与 FILE 为同一文件时，按自评表本身的实际完成值、分值和得分计分。")
 _SOURCE_HELP = ("绩效目标表文件；使用数据库（--db、--unit、--year 或 --save）时为库中的项目"
                 "（编号、名称或「名称-资金标签」），可省略而用 --unit/--year 选出项目。")
 _UNIT_HELP = ("从数据库取该单位编码的项目（各项目的正式版本：审核通过的版本，有修订稿待审时仍用它；"
@@ -194,6 +195,14 @@ def template_command(
     err.print(f"已写出 {shown_name(str(output))}：{len(projects)} 个项目，{rows} 行待填", markup=False)
 
 
+def _same_file(source: str, actuals: str) -> bool:
+    """``perfbudget evaluate 自评表.xlsx -a 自评表.xlsx``: the table is its own fill-in sheet."""
+    try:
+        return Path(source).resolve() == Path(actuals).resolve() and Path(source).is_file()
+    except OSError:
+        return False
+
+
 @app.command("evaluate")
 def evaluate_command(
     source: str | None = typer.Argument(None, metavar="[FILE|PROJECT]", help=_SOURCE_HELP),
@@ -246,7 +255,14 @@ def evaluate_command(
     else:
         assert source is not None
         document = _load(source, form)
-    rows, problems = read_sheet(actuals, "evaluation")
+    if source is not None and store is None and _same_file(source, actuals):
+        # a read 自评表 scored with its own 实际完成值, 分值 and 得分 (its own totals)
+        from perfbudget.evaluate.from_table import sheet_rows_from_document
+
+        rows = sheet_rows_from_document(document, actuals)
+        problems: list[Problem] = []
+    else:
+        rows, problems = read_sheet(actuals, "evaluation")
     if any(p.severity is Severity.ERROR for p in problems):
         _exit_on_errors(problems, actuals)
     evaluation, found = score(document, rows, problems, actuals, chosen, ScoreOptions(reverse))

@@ -25,14 +25,13 @@ from perfbudget.model import Document, Problem, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, word_cells
-from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import label_line_cells, tab_row_cells
 from perfbudget.readers.labels import is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
-CONTINUED_TABLE = "续表"  # the title writers/print_layout.py gives a Word table that goes on from the one before
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"

@@ -14,6 +14,9 @@ from perfbudget.model import Problem, Source
 
 # Every problem saying where a document is cut off starts with this (LoadResult tells cuts apart by it).
 CUT_MESSAGE = "表格在此中断"
+# The title perfbudget's own files give a table that goes on from the one before (never printed): Word's
+# w:tblCaption (writers/print_layout.py), a web page's aria-label (writers/evaluation_html.py).
+CONTINUED_TABLE = "续表"
 
 _new_tuple = tuple.__new__
 SOURCE_TAIL = tuple(Source._field_defaults[name] for name in Source._fields[2:])  # the fields after file, line

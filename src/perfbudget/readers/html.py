@@ -19,7 +19,7 @@ from perfbudget.model import Document, Problem, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import html_problem
 from perfbudget.readers.decode import DecodeError, decode_bytes
-from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import label_line_cells
@@ -94,6 +94,12 @@ def table_grid(table: Any, file: str, number: int) -> list[list[Cell]]:
     return rows
 
 
+def _declared_continued(table: Any) -> bool:
+    """Whether the page itself says the table goes on from the one before: ``aria-label="续表"`` (not shown),
+    as perfbudget's own 自评表 page labels its indicator table (the head and the indicators drawn as two tables)."""
+    return str(table.get("aria-label", "")).strip() == CONTINUED_TABLE
+
+
 def read_html_tables(text: str, file: str) -> list[RawTable]:
     from bs4 import BeautifulSoup
 
@@ -111,6 +117,12 @@ def read_html_tables(text: str, file: str) -> list[RawTable]:
             number = len(tables) + 1
             source = Source(file, sheet=f"表{number}", table=number)
             rows = with_label_lines(with_unit_line(table_grid(node, file, number), unit_line, source), lead, source)
+            if tables and heading is None and not lead and _declared_continued(node):
+                # perfbudget's own pages: the head and the indicators, the second labelled 续表 by the writer
+                before = tables[-1]
+                tables[-1] = RawTable(before.heading, before.source, [*before.rows, *rows], certain=True)
+                unit_line = None
+                continue
             tables.append(RawTable(heading, source, rows, certain=True))
             heading = unit_line = None
             lead = []

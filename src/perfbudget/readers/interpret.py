@@ -25,6 +25,7 @@ from perfbudget.model import Document, Problem, Project, Severity, Source, Unit
 from perfbudget.readers.continuation import join_continued
 from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
 from perfbudget.readers.header_block import read_header_rows, unit_cell
+from perfbudget.readers.in_table_titles import title_rows
 from perfbudget.readers.indicator_header import (
     HeaderMemo,
     column_map,
@@ -37,7 +38,7 @@ from perfbudget.readers.indicator_header import (
     with_sub_header,
 )
 from perfbudget.readers.indicator_rows import read_indicator_rows
-from perfbudget.readers.labels import column_role, header_field, header_roles
+from perfbudget.readers.labels import column_role, header_field, header_roles, label_key
 from perfbudget.readers.list_layout import split_list_layout
 from perfbudget.readers.money_cells import written_money_unit
 from perfbudget.readers.parts import Parts
@@ -179,9 +180,9 @@ def _may_start_two_row_header(row: list[Cell], below: list[Cell], is_header: Cal
 
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                        is_last_table: bool, is_header: Callable[[list[Cell]], bool]) -> Parts:
-    parts = Parts(heading=table.heading, source=table.source)
+    rows, heading = title_rows(table.rows, table.heading)
+    parts = Parts(heading=heading, source=table.source)
     parts.needs_check.extend(table.needs_check)
-    rows = table.rows
     header_index = None
     for index, row in enumerate(rows):
         if is_header(row):
@@ -212,6 +213,12 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                                     Severity.WARNING))
             parts.needs_check.append("没有指标表头，按位置认定列（一级、二级、三级、指标值）")
             break
+    if header_index is None and (summary := _project_summary(rows)) is not None:
+        # a list of projects with their totals (our own 自评表 download's 汇总 sheet): no project itself
+        parts.unrelated = Problem(summary.source, "这是各项目总分、自评等级的汇总表，不是项目表，未作为项目读取",
+                                  Severity.INFO)
+        problems.append(parts.unrelated)
+        return parts
     read_header_rows(rows[:header_index] if header_index is not None else rows, parts, table.stream)
     if header_index is None:
         where = rows[-1][-1].source if rows and rows[-1] else table.source
@@ -259,6 +266,20 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     if len(parts.indicators) == before and errors_after == errors_before:
         problems.append(Problem(rows[header_index][0].source, "表格不完整：指标表头之后没有指标行"))
     return parts
+
+
+_SUMMARY_COLUMNS = ("总分", "自评等级", "自评得分")
+
+
+def _project_summary(rows: list[list[Cell]]) -> Cell | None:
+    """The 项目名称 cell of a summary's header row (序号 | 项目名称 | 预算执行率得分 | 总分 | 自评等级): a
+    table listing projects one a row with their totals, under a header that names 项目名称 among its
+    columns and a 总分 or 自评等级 column, and no indicator header. None for anything else."""
+    for row in rows[:3]:
+        texts = [label_key(c.text) for c in row if not c.blank]
+        if "项目名称" in texts and any(t in _SUMMARY_COLUMNS for t in texts) and len(texts) >= 3:
+            return next(c for c in row if label_key(c.text) == "项目名称")
+    return None
 
 
 def _holds_nothing_of_a_form(parts: Parts) -> bool:
@@ -344,7 +365,8 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
     if beside and projects:  # tables beside a form: left out with a warning, not an error that refuses the file
         for said in beside:
             at = next(i for i, p in enumerate(problems) if p is said)
-            problems[at] = replace(said, severity=Severity.WARNING)
+            if said.severity is Severity.ERROR:
+                problems[at] = replace(said, severity=Severity.WARNING)
     if unit is None and projects:
         unit = unit_from_fields(projects[0], problems)
     projects = years_from_previous_tables(projects, problems)

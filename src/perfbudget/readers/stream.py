@@ -130,8 +130,28 @@ def _vertical_label(cells: list[Cell], start: int) -> int:
     return 0
 
 
+_SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
+
+
+def _joins_three(cells: list[Cell], i: int) -> bool:
+    """``偏差原因`` / ``分析及`` / ``改进措施``: a label wrapped over three cells, the middle one no label."""
+    if i + 2 >= len(cells) or any(c.blank for c in cells[i:i + 3]):
+        return False
+    first, middle, last = (c.text.strip() for c in cells[i:i + 3])
+    joined = first + middle + last
+    return len(joined) <= 30 and is_any_label(joined) and not _known(middle) and label_key(joined) not in (
+        label_key(first), label_key(last))
+
+
+def _score_note_after_level(cells: list[Cell], i: int) -> bool:
+    """``产出指标`` / ``(50)``: a level name's score note wrapped into a cell of its own."""
+    return i + 1 < len(cells) and level_of(cells[i].text) is not None and bool(
+        _SCORE_NOTE.match(cells[i + 1].text.strip()))
+
+
 def join_split_labels(cells: list[Cell]) -> list[Cell]:
-    """Join a cell with the next when together they make a known label (see :func:`joins`)."""
+    """Join a cell with the next when together they make a known label (see :func:`joins`), three cells
+    that make one (:func:`_joins_three`) and a level name with its score note (:func:`_score_note_after_level`)."""
     out: list[Cell] = []
     i = 0
     while i < len(cells):
@@ -141,9 +161,14 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
             out.append(Cell("".join(c.text.strip() for c in cells[i:i + vertical]), cell.source))
             i += vertical
             continue
-        if i + 1 < len(cells) and not cell.blank and not cells[i + 1].blank and joins(cell.text, cells[i + 1].text):
+        if i + 1 < len(cells) and not cell.blank and not cells[i + 1].blank and (
+                joins(cell.text, cells[i + 1].text) or _score_note_after_level(cells, i)):
             out.append(Cell(cell.text.strip() + cells[i + 1].text.strip(), cell.source))
             i += 2
+            continue
+        if _joins_three(cells, i):
+            out.append(Cell("".join(c.text.strip() for c in cells[i:i + 3]), cell.source))
+            i += 3
             continue
         out.append(cell)
         i += 1
@@ -447,8 +472,9 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
                 if position >= n or (not cells[position].blank and ((
                         level_of(cells[position].text) is not None and not again) or ends_row(position))):
                     break
-                if sparse and index > last_required and _next_row_starts(cells, position, tail):
-                    break
+                if index > last_required and (sparse or not cells[position].blank) and _next_row_starts(
+                        cells, position, tail):
+                    break  # the row's optional cells are left out (sparse) or dropped by the page
                 row[index] = cells[position]
                 filled = index + 1
                 position += 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
+from perfbudget.readers.grid import CONTINUED_TABLE
 from perfbudget.writers.evaluation_layout import INDICATOR_HEADER, WIDTHS, project_grid, summary_rows
 from perfbudget.writers.print_layout import PRINT_CSS
 
@@ -41,12 +42,13 @@ def project_section(evaluation: Evaluation, project: ProjectEvaluation, original
         span = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + \
                (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
         title = f' title="原文：{escape(cell.title)}"' if cell.title else ""
-        by_row.setdefault(cell.row, []).append(f'<td class="{cell.kind}"{span}{title}>{escape(cell.text)}</td>')
+        text = escape(cell.text).replace("\n", "<br>")  # kept when the page is read or copied as text
+        by_row.setdefault(cell.row, []).append(f'<td class="{cell.kind}"{span}{title}>{text}</td>')
     rows = ["<tr>" + "".join(by_row.get(row, [])) + "</tr>" for row in range(grid.rows)]
     split = INDICATOR_HEADER
     parts = [f'<section id="project-{project.seq}"><table class="head">{columns}', *rows[:split], "</table>",
-             f'<table class="indicators">{columns}<thead>', rows[split], "</thead><tbody>", *rows[split + 1:],
-             "</tbody></table>"]
+             f'<table class="indicators" aria-label="{CONTINUED_TABLE}">{columns}<thead>', rows[split],
+             "</thead><tbody>", *rows[split + 1:], "</tbody></table>"]
     parts.append('<div class="notes"><strong>计分说明</strong><ul>')
     parts.extend(f"<li>{escape(line)}</li>" for line in grid.explanations)
     parts.append("</ul></div></section>")

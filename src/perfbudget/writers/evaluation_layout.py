@@ -92,13 +92,26 @@ def _target(text: str, name: str, original: bool) -> tuple[str, str | None]:
     return shown_text, (text if shown_text != text.strip() else None)
 
 
+def _unadjusted(project: ProjectEvaluation, part: Decimal | None) -> tuple[str, Decimal | None, str]:
+    """A part of the budget (财政拨款, 其他资金) under 全年预算数: the 年初 part when the budget was not adjusted
+    (全年预算数 = 年初预算数), else left empty (the adjusted parts are not known)."""
+    if part is None or project.budget != project.initial_budget:
+        return "", None, ""
+    return _money(part), part, _money_format(part)
+
+
 def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: bool = False) -> Grid:
     cells: list[Cell] = []
     add = cells.append
     unit = evaluation.money_unit or "万元"
     year = f"（{project.fund_year}年度）" if project.fund_year else ""
     add(Cell(0, 0, TITLE, "title", colspan=COLUMNS))
-    add(Cell(1, 0, year, "subtitle", colspan=COLUMNS))
+    unit_text = (evaluation.unit_code or "") + (evaluation.unit_name or "")
+    if unit_text:  # the budget unit as forms print it over the table, so that the file says whose it is
+        add(Cell(1, 0, f"预算单位：{unit_text}", "subtitle", colspan=4))
+        add(Cell(1, 4, year, "subtitle", colspan=COLUMNS - 4))
+    else:
+        add(Cell(1, 0, year, "subtitle", colspan=COLUMNS))
     add(Cell(2, 0, "项目名称", "label"))
     add(Cell(2, 1, project.name_cell or project.name, colspan=7))
     add(Cell(3, 0, "主管部门", "label"))
@@ -120,11 +133,13 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
             (rate, rate_value, "0.00%"),
             (show(project.execution_score), shown(project.execution_score), "0.00"))),
         ("其中：当年财政拨款", ((_money(project.fiscal), project.fiscal, _money_format(project.fiscal)),
-                        ("", None, ""), ("", None, ""), ("—", None, ""), ("", None, ""), ("—", None, ""))),
+                        _unadjusted(project, project.fiscal), ("", None, ""), ("—", None, ""), ("", None, ""),
+                        ("—", None, ""))),
         ("上年结转资金", (("", None, ""), ("", None, ""), ("", None, ""), ("—", None, ""), ("", None, ""),
                      ("—", None, ""))),
         ("其他资金", ((_money(project.other), project.other, _money_format(project.other)),
-                  ("", None, ""), ("", None, ""), ("—", None, ""), ("", None, ""), ("—", None, ""))),
+                  _unadjusted(project, project.other), ("", None, ""), ("—", None, ""), ("", None, ""),
+                  ("—", None, ""))),
     )
     for offset, (label, values) in enumerate(fund_rows):
         row = 5 + offset

@@ -1,0 +1,107 @@
+"""A read 自评表's own figures as fill-in sheet rows, so that scoring the table gives its own totals.
+
+A 项目支出绩效自评表 read by :mod:`perfbudget.readers` keeps, beside each indicator's target, its 实际完成值,
+分值 and 得分 (:class:`perfbudget.model.Indicator`), and in the project's extras the funds grid
+(``年度资金总额/全年执行数``, ``年度资金总额/分值`` …) and the goal's 实际完成情况. These rows say the same as a
+filled-in sheet would (:mod:`perfbudget.evaluate.sheet`), each at the table's own cell:
+
+* ``全年执行数`` (with the execution 分值) and ``全年预算数`` from the funds grid's total row (年度资金总额, 年度
+  财政资金总额 …; its 执行数 or 全年执行数 column, 分值 or 权重);
+* ``总体目标完成情况`` from 实际完成情况;
+* one row per indicator: its 实际完成值 and 分值; for a qualitative indicator (not a quantity; a time target
+  whose 实际完成值 is no date) its 得分 and the 完成等级 whose band holds 得分 ÷ 分值 (the table prints the
+  score, not the grade; on a band's bound the higher grade, whose band holds the same score).
+
+Nothing is guessed: a cell the table leaves empty stays empty, and scoring reports it as it would for a sheet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from perfbudget.evaluate.actuals import SheetRow
+from perfbudget.evaluate.vocabulary import (
+    COL_ACTUAL,
+    COL_DEVIATION,
+    COL_GRADE,
+    COL_LEVEL3,
+    COL_PROJECT,
+    COL_SCORE,
+    COL_WEIGHT,
+    GRADE_BANDS,
+    GRADES,
+    ROW_BUDGET,
+    ROW_EXECUTED,
+    ROW_GOAL,
+)
+from perfbudget.model import Document, Indicator, Kind, Project, Source
+from perfbudget.time_target import due_of, parse_done
+
+_EXECUTED = ("全年执行数", "执行数", "预算执行数", "资金执行数")
+_WEIGHT = ("分值", "权重")
+_BUDGET = ("全年预算数", "调整后预算数")
+_GOAL_RESULT = "实际完成情况"
+
+
+def _extra(project: Project, label: str) -> str:
+    return next((value for key, value in project.extras if key == label), "").strip()
+
+
+def _funds(project: Project, column: tuple[str, ...]) -> str:
+    """The funds grid's total row (its first row) under the first column named one of ``column``: the
+    ``年度资金总额/全年执行数`` or ``年度财政资金总额/执行数`` extra ("" when the table has none)."""
+    rows = [key.split("/", 1) for key, _ in project.extras if "/" in key]
+    if not rows:
+        return ""
+    total_row = rows[0][0]
+    for key, value in project.extras:
+        row, _, name = key.partition("/")
+        if row == total_row and name in column:
+            return value.strip()
+    return ""
+
+
+def _grade(indicator: Indicator, fund_year: int | None) -> str:
+    """The 完成等级 whose band holds the table's 得分 ÷ 分值 ("" when either is missing or the indicator is scored
+    from its value)."""
+    target = indicator.target
+    if target.kind is Kind.QUANTITATIVE and target.value is not None:
+        return ""
+    if indicator.score is None or not indicator.weight:
+        return ""
+    if due_of(target) is not None and isinstance(parse_done(indicator.actual or "", fund_year), tuple):
+        return ""  # a completion date: scored from the date
+    ratio = indicator.score / indicator.weight
+    return next((grade for grade in GRADES if GRADE_BANDS[grade][0] <= ratio <= GRADE_BANDS[grade][1]), "")
+
+
+def _text(value: Decimal | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _rows_of(rows: list[SheetRow], name: str, where: Source) -> Callable[..., None]:
+    """An appender of one project's rows (each at its own cell, else where the table starts)."""
+    def row(level3: str, source: Source | None, **cells: str) -> None:
+        rows.append(SheetRow(source or where, {COL_PROJECT: name, COL_LEVEL3: level3, **cells}))
+    return row
+
+
+def sheet_rows_from_document(document: Document, file: str) -> list[SheetRow]:
+    """The fill-in rows the read 自评表 ``document`` itself gives (see the module docstring)."""
+    rows: list[SheetRow] = []
+    for project in document.projects:
+        row = _rows_of(rows, project.name_cell or project.name, project.source or Source(file))
+        row(ROW_EXECUTED, project.sources.get("budget.total"),
+            **{COL_ACTUAL: _funds(project, _EXECUTED), COL_WEIGHT: _funds(project, _WEIGHT)})
+        if budget := _funds(project, _BUDGET):
+            row(ROW_BUDGET, project.sources.get("budget.total"), **{COL_ACTUAL: budget})
+        if goal := _extra(project, _GOAL_RESULT):
+            row(ROW_GOAL, project.sources.get("goals"), **{COL_ACTUAL: goal})
+        for indicator in project.indicators:
+            grade = _grade(indicator, project.fund_year)
+            row(indicator.level3, indicator.source, **{
+                COL_ACTUAL: indicator.actual or "", COL_WEIGHT: _text(indicator.weight),
+                COL_GRADE: grade, COL_SCORE: _text(indicator.score) if grade else "",
+                COL_DEVIATION: indicator.deviation or ""})
+    return rows

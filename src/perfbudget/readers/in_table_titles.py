@@ -1,0 +1,38 @@
+"""A form's title and year note written as the first rows of its own table.
+
+Word and web forms often draw the title (``项目支出绩效自评表``) and the year note (``（2024年度）``, beside it the
+budget unit) as borderless rows inside the table, not as paragraphs above it. Read as header rows they were
+unlabelled extras; as rows above the header block they are the table's heading, as the same lines are when
+written above the table (:func:`perfbudget.readers.stream.with_year_note`).
+
+A leading row whose one filled cell is such a title is taken only while the table has no heading of its own (a
+heading found above the table is never replaced); a year note in the first row after the heading (alone, or
+beside the unit line, its cell then left empty) joins a heading that has no year yet.
+"""
+
+from __future__ import annotations
+
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.stream import looks_like_heading, with_year_note
+
+
+def _only_text(row: list[Cell]) -> str | None:
+    filled = [c.text.strip() for c in row if not c.blank]
+    return filled[0] if len(filled) == 1 else None
+
+
+def title_rows(rows: list[list[Cell]], heading: str | None) -> tuple[list[list[Cell]], str | None]:
+    """The rows without the leading title rows, and the heading they make (``heading`` when there are none)."""
+    rest = rows
+    if heading is None and rows:
+        title = _only_text(rows[0])
+        if title is not None and looks_like_heading(title) and "\n" not in title:
+            heading, rest = title, rows[1:]
+    if heading is None or not rest:
+        return rest, heading
+    for k, cell in enumerate(rest[0]):
+        dated = with_year_note(heading, cell.text) if not cell.blank else None
+        if dated is not None:  # （2024年度）, alone in its row or beside the unit line
+            first = [*rest[0][:k], Cell("", cell.source), *rest[0][k + 1:]]
+            return ([first] if any(not c.blank for c in first) else []) + rest[1:], dated
+    return rest, heading

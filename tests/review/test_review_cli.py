@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from perfbudget.cli import app
@@ -56,10 +57,12 @@ def test_review_with_a_bad_config(seed_path: Path, tmp_path: Path) -> None:
     assert result.stdout == ""
 
 
-def test_review_a_missing_file(tmp_path: Path) -> None:
+def test_review_a_missing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PERFBUDGET_DB", raising=False)
     result = runner.invoke(app, ["review", str(tmp_path / "none.txt")])
     assert result.exit_code == 1
-    assert "文件不存在" in result.stderr
+    assert f"没有文件「{tmp_path / 'none.txt'}」" in result.stderr and "也不存在" in result.stderr
 
 
 def test_review_a_clean_table_exits_0(tmp_path: Path) -> None:

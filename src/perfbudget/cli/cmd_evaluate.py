@@ -39,6 +39,7 @@ from perfbudget.cli.store_common import (
     open_store,
     project_heading,
     resolve_project,
+    uses_store,
 )
 from perfbudget.evaluate.actuals import ProjectActuals
 from perfbudget.model import Document, Problem, Severity
@@ -70,15 +71,9 @@ def _exit_on_errors(problems: list[Problem], what: str) -> None:
 
 
 def _load(file: str, form: str | None) -> Document:
-    if not Path(file).exists():
-        fail(f"文件不存在：{shown_name(file)}（要用数据库中的项目，请加 --db，或用 --unit/--year 选出项目）")
     document = load_or_exit(file, form).document
     assert document is not None
     return document
-
-
-def _uses_store(source: str | None, db: str | None, unit: str | None, year: int | None, save: bool) -> bool:
-    return source is None or db is not None or unit is not None or year is not None or save
 
 
 def _select(db: str | None, reference: str | None, unit: str | None, year: int | None) -> tuple[Store, StoredSelection]:
@@ -163,7 +158,7 @@ def template_command(
         fail(f"--to 应为 xlsx 或 csv，而不是「{fmt}」")
     if encoding.lower() not in ("utf-8-sig", "utf-8", "utf8", "gb18030", "gbk"):
         fail(f"--encoding 应为 utf-8-sig、utf-8 或 gb18030，而不是「{encoding}」")
-    if _uses_store(source, db, unit, year, False):
+    if uses_store(source, db, unit, year, False):
         store, selection = _select(db, source, unit, year)
         store.close()
         document = selection.document
@@ -234,7 +229,7 @@ def evaluate_command(
         fail(f"--weights：{exc}")
     store: Store | None = None
     selection: StoredSelection | None = None
-    if _uses_store(source, db, unit, year, save):
+    if uses_store(source, db, unit, year, save):
         store, selection = _select(db, source, unit, year)
         document = selection.document
         if save:
@@ -317,7 +312,7 @@ def monitor_command(
         fail(f"--month 应为 1–12，而不是 {month}")
     store: Store | None = None
     selection: StoredSelection | None = None
-    if _uses_store(source, db, unit, year, save):
+    if uses_store(source, db, unit, year, save):
         store, selection = _select(db, source, unit, year)
         document = selection.document
     else:

@@ -10,7 +10,6 @@ compare the same tables as in the unit's file. SQLAlchemy is imported inside the
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -39,6 +38,7 @@ from perfbudget.cli.store_common import (
     project_heading,
     resolve_project,
     safe_url,
+    uses_store,
 )
 from perfbudget.plain_numbers import MAX_ID
 
@@ -60,10 +60,6 @@ _SUMMARY_HELP = ("只输出汇总（单位、项目、指标数，各级审核�
                  f"审核数据库中超过 {_SUMMARY_OVER} 个项目且未用 --json 时自动如此。")
 
 _REVIEWS_JSON_HELP = "在标准输出上输出 JSON；与 --show 同用时输出保存的审核结果本身（与 review --json 同格式）。"
-
-
-def _uses_store(source: str | None, db: str | None, unit: str | None, year: int | None, save: bool) -> bool:
-    return source is None or db is not None or unit is not None or year is not None or save
 
 
 @app.command("review")
@@ -103,7 +99,7 @@ def review_command(
             err.print(f"{shown_name(str(config_file))}: 审核配置有误，未进行审核", markup=False)
             raise typer.Exit(1)
         config = loaded
-    if _uses_store(source, db, unit, year, save):
+    if uses_store(source, db, unit, year, save):
         if source is None and db is None and unit is None and year is None and not save:
             fail("请给出要审核的绩效目标表文件，或用 --db（以及 --unit/--year）审核数据库中的项目")
         with review_library(db, no_library) as peers:  # the indicator library (below-peers, below-last-year)
@@ -113,8 +109,6 @@ def review_command(
             raise typer.Exit(1)
         return
     assert source is not None
-    if not Path(source).exists():
-        fail(f"文件不存在：{source}（要审核数据库中的项目，请加 --db）")
     result = load_or_exit(source, form)
     document = result.document
     assert document is not None

@@ -43,6 +43,8 @@ from perfbudget.cli.store_common import (
 from perfbudget.plain_numbers import MAX_ID
 
 if TYPE_CHECKING:
+    from perfbudget.load import LoadResult
+    from perfbudget.model import Project
     from perfbudget.review.config import ReviewConfig
     from perfbudget.review.engine import ReviewReport
     from perfbudget.store import Store
@@ -109,17 +111,48 @@ def review_command(
             raise typer.Exit(1)
         return
     assert source is not None
-    result = load_or_exit(source, form)
+    result = load_or_exit(source, form, allow_partial=True)  # a cut table is reviewed on what was read, below
+    if result.other_errors:
+        err.print(f"{shown_name(source)}: 读取不完整（{len(result.other_errors)} 个错误），未审核", markup=False)
+        raise typer.Exit(1)
     document = result.document
     assert document is not None
     with review_library(db, no_library):  # the indicator library (below-peers, below-last-year)
         report = review_document(document, config, region=region)
     if as_json:
-        print_json(report.to_dict())
+        data = report.to_dict()
+        if result.partial:
+            data["incomplete"] = [_incomplete(p) for p in result.cut_projects]
+        print_json(data)
     else:
         render_report(document, report, out)
-    if report.has_errors:
+    if result.partial:
+        _tell_cut(source, result)
+    if report.has_errors or result.partial:
         raise typer.Exit(1)
+
+
+def _incomplete(project: Project) -> dict[str, Any]:
+    """A cut project in ``review --json``: which, where it is cut, how many indicators were read."""
+    return {"seq": project.seq, "name": project.name, "cut": project.cut.to_dict() if project.cut else None,
+            "indicators_read": len(project.indicators)}
+
+
+def _tell_cut(file: str, result: LoadResult) -> None:
+    """What of a cut document was read and reviewed, what was not, and where (the cut's own error is listed
+    above with its place by ``load_or_exit``). Until 2026-12-04 such a file printed no review at all."""
+    for project in result.cut_projects:
+        where = f"截断于 {project.cut}" if project.cut is not None else "表格被截断"
+        last = project.indicators[-1].source if project.indicators else None
+        read = (f"读到表头和 {len(project.indicators)} 个三级指标" + (f"（最后一个在 {last}）" if last else "")
+                if project.indicators else "只读到表头，没有读到指标")
+        err.print(f"{shown_name(file)}: 项目「{project.name or '（未命名）'}」未完整（{shown_name(where)}）：{read}，"
+                  "截断之后的内容没有读到；以上审核只覆盖读到的部分，请补全文件后重新审核", markup=False)
+    if not result.cut_projects:  # cut before a project was made of it: the place is the cut's error above
+        err.print(f"{shown_name(file)}: 有表格在读成项目之前就中断了（位置见上），其内容没有读到、未审核", markup=False)
+    whole = len(result.complete_projects)
+    err.print(f"{shown_name(file)}: 表格不完整：完整读到 {whole} 个项目，{len(result.cut_projects)} 个项目被截断",
+              markup=False)
 
 
 def _job(store: Store, source: str | None, unit: str | None, year: int | None) -> dict[str, Any]:

@@ -126,7 +126,7 @@ def _actuals(document: Document, sheet: str, kind: str) -> dict[int, ProjectActu
 
 @app.command("template")
 def template_command(
-    source: str | None = typer.Argument(None, metavar="[FILE|PROJECT]", help=_SOURCE_HELP),
+    source: str | None = typer.Argument(None, metavar="文件或项目", help=_SOURCE_HELP),
     to: str | None = typer.Option(None, "--to", help="填报表格式：xlsx 或 csv（默认按 -o 的扩展名，否则 csv）。"),
     output: str | None = typer.Option(None, "-o", "--output", help="输出文件；csv 不指定时写到标准输出。"),
     project: list[str] = typer.Option([], "--project", "-p", help="只包含该项目（项目名称或序号），可重复。"),
@@ -191,7 +191,7 @@ def template_command(
 
 @app.command("evaluate")
 def evaluate_command(
-    source: str | None = typer.Argument(None, metavar="[FILE|PROJECT]", help=_SOURCE_HELP),
+    source: str | None = typer.Argument(None, metavar="文件或项目", help=_SOURCE_HELP),
     actuals: str = typer.Option(..., "--actuals", "-a", help=_SHEET_HELP),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
     to: str | None = typer.Option(None, "--to", help="输出自评表：xlsx、docx 或 html（须同时用 -o 指定文件）。"),
@@ -288,7 +288,7 @@ def _ids(ids: list[int]) -> str:
 
 @app.command("monitor")
 def monitor_command(
-    source: str | None = typer.Argument(None, metavar="[FILE|PROJECT]", help=_SOURCE_HELP),
+    source: str | None = typer.Argument(None, metavar="文件或项目", help=_SOURCE_HELP),
     actuals: str = typer.Option(..., "--actuals", "-a", help="监控填报表（perfbudget template --kind monitor 生成）。"),
     month: int = typer.Option(..., "--month", "-m", help="监控截至月份 M（1–12）。"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON。"),
@@ -374,9 +374,9 @@ def _result_label(item: dict[str, Any]) -> str:
 
 @app.command("evaluations")
 def evaluations_command(
-    project: str = typer.Argument(..., help=PROJECT_HELP),
+    project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
     show_id: int | None = typer.Option(None, "--show", min=1, max=MAX_ID,
-                                       help="完整显示记录编号为 N 的一次自评或监控结果。"),
+                                       help="完整显示该记录编号的一次自评或监控结果。"),
     kind: str | None = typer.Option(None, "--kind", help="只列 self-evaluation（自评）或 monitoring（监控）。"),
     year: int | None = year_option(help="只列该年度的记录。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -384,7 +384,7 @@ def evaluations_command(
 ) -> None:
     """列出一个项目保存过的自评与监控记录（时间、版本、年度、总分/等级或预警颜色、填报人、填报表）。
 
-    --show N 完整显示其中一条：自评为自评表（总分、等级与每项计分说明），监控为各指标预警。
+    --show 编号 完整显示其中一条：自评为自评表（总分、等级与每项计分说明），监控为各指标预警。
     """
     from perfbudget.app.evaluations import KINDS
 

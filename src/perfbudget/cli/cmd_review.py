@@ -66,7 +66,7 @@ _REVIEWS_JSON_HELP = "在标准输出上输出 JSON；与 --show 同用时输出
 
 @app.command("review")
 def review_command(
-    source: str | None = typer.Argument(None, metavar="[FILE|PROJECT]", help=_SOURCE_HELP),
+    source: str | None = typer.Argument(None, metavar="文件或项目", help=_SOURCE_HELP),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON：各项目等级与全部审核意见。"),
     config_file: str | None = typer.Option(
         None, "--config", help="审核配置文件（TOML）：关闭规则、调整阈值、按地区或单位设置。"),
@@ -290,15 +290,15 @@ def _report_from_payload(payload: Any) -> ReviewReport:
 
 @app.command("reviews")
 def reviews_command(
-    project: str = typer.Argument(..., help=PROJECT_HELP),
-    show_id: int | None = typer.Option(None, "--show", min=1, max=MAX_ID, help="完整显示记录编号为 N 的一次审核结果。"),
+    project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
+    show_id: int | None = typer.Option(None, "--show", min=1, max=MAX_ID, help="完整显示该记录编号的一次审核结果。"),
     year: int | None = year_option(help="只列该年度的记录。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=_REVIEWS_JSON_HELP),
 ) -> None:
     """列出一个项目保存过的审核记录（时间、版本、年度、审核等级、错误与警告数、审核人）。
 
-    --show N 完整显示其中一条：该版本表格的每条审核意见与审核等级。
+    --show 编号 完整显示其中一条：该版本表格的每条审核意见与审核等级。
     """
     from perfbudget.cli.render.review import render_report
 

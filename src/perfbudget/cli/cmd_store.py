@@ -80,7 +80,7 @@ KEPT_FOR_SUMMARY = 1000  # outcomes listed again in the closing summary (all are
 
 @app.command("import")
 def import_command(
-    paths: list[str] = typer.Argument(..., help="要导入的文件或目录（目录下的文件逐个导入）。"),
+    paths: list[str] = typer.Argument(..., metavar="文件或目录", help="要导入的文件或目录（目录下的文件逐个导入）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     force: bool = typer.Option(False, "--force", help="确认导入：即使会恢复某项目的旧内容，或覆盖此文件上次导入之后"
@@ -227,7 +227,8 @@ def _total_text(total: int, capped: bool) -> str:
 
 @app.command("list")
 def list_command(
-    kind: ListKind = typer.Argument(..., help="列出什么：units（单位）、projects（项目）、indicators（指标）。"),
+    kind: ListKind = typer.Argument(..., metavar="种类",
+                                    help="列出什么：units（单位）、projects（项目）、indicators（指标）。"),
     unit: str | None = typer.Option(None, "--unit", help="只看这个单位编码。"),
     year: int | None = year_option(help="只看这个资金年度。"),
     search: str | None = typer.Option(None, "--search", help="名称中包含这段文字（不区分大小写）。"),
@@ -303,7 +304,7 @@ def _list_everything(store: Store, kind: str, filters: Filters, as_json: bool) -
 
 @app.command("show")
 def show_command(
-    project: str = typer.Argument(..., help=PROJECT_HELP),
+    project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
     version: int | None = typer.Option(None, "--version", min=1,
                                        help="显示第几版；默认正式版本（审核通过的修订稿生效前为审核通过的版本，否则为最新版）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -336,7 +337,7 @@ def show_command(
 
 @app.command("history")
 def history_command(
-    project: str = typer.Argument(..., help=PROJECT_HELP),
+    project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     limit: int | None = typer.Option(None, "--limit", min=1,

@@ -103,6 +103,27 @@ def save(store: Store, actor: Actor, pairs: list[tuple[StoredVersion, Evaluation
     return ids
 
 
+def save_monitorings(store: Store, actor: Actor, pairs: list[tuple[StoredVersion, Any]], years: dict[int, int],
+                     month: int, ip: str | None = None) -> list[int]:
+    """Keep one-project monitorings (``Monitoring`` of one project each, with its light) of stored versions for
+    ``month``, each with its audit row, in one transaction (the CLI wrote them one by one on the store, unaudited,
+    until 2026-12-04)."""
+    ids = []
+    with store.transaction() as tx:
+        for version, one in pairs:
+            result = one.projects[0]
+            project = version.document.projects[0]
+            project_id = version.meta["project_id"]
+            record = tx.record_evaluation(version.meta["version_id"], years[project_id], KIND_MONITORING,
+                                          one.to_dict(), month=month, colour=result.colour, actor=actor.username)
+            tx.audit(actor, "monitoring.save", "project", project_id,
+                     f"项目「{project.name}」1-{month}月运行监控：{result.colour}",
+                     after={"evaluation_id": record, "version": version.meta["version"], "month": month,
+                            "colour": result.colour}, unit_code=version.document.unit.code, ip=ip)
+            ids.append(record)
+    return ids
+
+
 def latest(store: Store, project_id: int) -> dict[str, Any] | None:
     """The newest saved self-evaluation of any version of the project (so it stays reachable
     while a revision waits), with its payload."""

@@ -9,10 +9,11 @@ belongs to the project named, so a record of another project is «not found» ra
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from perfbudget.store import Store, StoredVersion
+from perfbudget.store import Filters, Store, StoredVersion
 
 
 def find_projects(store: Store, reference: str) -> list[dict[str, Any]]:
@@ -23,6 +24,16 @@ def find_projects(store: Store, reference: str) -> list[dict[str, Any]]:
 def project_count(store: Store) -> int:
     """How many projects the store holds."""
     return int(store.counts()["projects"])
+
+
+def project_version(store: Store, project_id: int, number: int | None = None) -> StoredVersion | None:
+    """Version ``number`` of the project (None: the latest), or None when it has no such version."""
+    return store.project_version(project_id, number)
+
+
+def each_row(store: Store, kind: str, filters: Filters) -> Iterator[dict[str, Any]]:
+    """``list --all``: first ``{"total", "total_capped"}``, then every row of ``kind``, read in batches."""
+    return store.each(kind, filters)
 
 
 def project_row(store: Store, project_id: int) -> dict[str, Any]:

@@ -341,15 +341,15 @@ def monitor_command(
 
 def _save_monitoring(store: Store, selection: StoredSelection, monitoring: Any, year: int | None,
                      actor: str | None) -> None:
-    from perfbudget.app.evaluations import KIND_MONITORING
+    from perfbudget.app.evaluations import save_monitorings
     from perfbudget.evaluate.stored import split_monitoring
 
     years = _record_years(selection, [p.seq for p in monitoring.projects], year)
-    ids = []
-    for project, (version, one) in zip(monitoring.projects, split_monitoring(monitoring, selection), strict=True):
-        ids.append(store.record_evaluation(
-            version.meta["version_id"], years[project.seq], KIND_MONITORING, one.to_dict(), month=monitoring.month,
-            colour=project.colour, actor=actor))
+    pairs = split_monitoring(monitoring, selection)
+    ids = save_monitorings(store, cli_actor(actor), pairs,
+                           {version.meta["project_id"]: years[project.seq]
+                            for project, (version, _) in zip(monitoring.projects, pairs, strict=True)},
+                           monitoring.month)
     err.print(f"已保存 {len(ids)} 个项目的 1-{monitoring.month} 月监控结果（记录编号 {_ids(ids)}）；"
               "用 perfbudget evaluations 项目 查看历次记录", markup=False)
 
@@ -390,17 +390,19 @@ def evaluations_command(
 
     if kind is not None and kind not in KINDS:
         fail(f"--kind 应为 {' 或 '.join(KINDS)}，而不是「{kind}」")
+    from perfbudget.app.stored_records import evaluation_record, evaluation_records, project_row
+
     store = open_store(db)
     project_id = resolve_project(store, project, None)
-    head = store.find_projects(str(project_id))[0]
+    head = project_row(store, project_id)
     if show_id is not None:
-        item = store.evaluation(show_id)
+        item = evaluation_record(store, project_id, show_id)
         store.close()
-        if item is None or item["project_id"] != project_id:
+        if item is None:
             fail(f"项目 {project_id} 没有编号为 {show_id} 的评价记录（perfbudget evaluations {project_id} 可列出）")
         _show_stored(item, as_json)
         return
-    items = store.evaluations(project_id, kind, year)
+    items = evaluation_records(store, project_id, kind, year)
     store.close()
     if as_json:
         print_json(jsonable({"project": head, "evaluations": items}))

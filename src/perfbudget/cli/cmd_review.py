@@ -164,7 +164,9 @@ def _job(store: Store, source: str | None, unit: str | None, year: int | None) -
     else:
         choice = {"unit": unit, "year": year}
     if not chosen_count(store, BatchJob(store.url, core_settings(), **choice)):
-        empty = store.counts()["projects"] == 0
+        from perfbudget.app.stored_records import project_count
+
+        empty = project_count(store) == 0
         store.close()
         if empty:
             fail(f"数据库 {safe_url(store.url)} 中还没有项目：请先用 perfbudget import 导入绩效目标表")
@@ -300,18 +302,18 @@ def reviews_command(
 
     --show 编号 完整显示其中一条：该版本表格的每条审核意见与审核等级。
     """
+    from perfbudget.app.stored_records import project_row, review_record, review_records
     from perfbudget.cli.render.review import render_report
 
     store = open_store(db)
     project_id = resolve_project(store, project)
-    head = store.find_projects(str(project_id))[0]
+    head = project_row(store, project_id)
     if show_id is not None:
-        item = store.review(show_id)
-        if item is None or item["project_id"] != project_id:
-            store.close()
-            fail(f"项目 {project_id} 没有编号为 {show_id} 的审核记录（perfbudget reviews {project_id} 可列出）")
-        version = store.project_version(project_id, item["version"])
+        found = review_record(store, project_id, show_id)
         store.close()
+        if found is None:
+            fail(f"项目 {project_id} 没有编号为 {show_id} 的审核记录（perfbudget reviews {project_id} 可列出）")
+        item, version = found.item, found.version
         try:
             report = _report_from_payload(item["payload"])
         except (KeyError, ValueError, TypeError) as exc:
@@ -324,7 +326,7 @@ def reviews_command(
                   f"{local_time(item['created_at'])} · 审核人 {item['actor'] or '—'}", markup=False)
         render_report(version.document, report, out)
         return
-    items = store.reviews(project_id, year)
+    items = review_records(store, project_id, year)
     store.close()
     if as_json:
         print_json(jsonable({"project": head, "reviews": items}))

@@ -282,7 +282,9 @@ def _list_everything(store: Store, kind: str, filters: Filters, as_json: bool) -
     """``list --all``: every row, written as it is read (JSON, or tab-separated lines)."""
     import json
 
-    rows = store.each(kind, filters)
+    from perfbudget.app.stored_records import each_row
+
+    rows = each_row(store, kind, filters)
     next(rows)  # the total: counted here as the rows are written
     keys = [key for key, _ in _COLUMNS[kind]]
     if as_json:
@@ -312,13 +314,14 @@ def show_command(
 ) -> None:
     """显示库中一个项目的表格（默认正式版本）；--json 输出交换格式。"""
     from perfbudget.app.evaluations import official_versions
+    from perfbudget.app.stored_records import project_version
     from perfbudget.cli.render.document import render_document
     from perfbudget.interchange import document_to_dict
 
     store = open_store(db)
     project_id = resolve_project(store, project)
     stored = (official_versions(store, project_ids=[project_id])[0] if version is None
-              else store.project_version(project_id, version))
+              else project_version(store, project_id, version))
     store.close()
     if stored is None:
         fail(f"项目 {project_id} 没有第 {version} 版")
@@ -346,10 +349,11 @@ def history_command(
 ) -> None:
     """列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。"""
     from perfbudget.app.overview import history, version_total
+    from perfbudget.app.stored_records import project_row
 
     store = open_store(db)
     project_id = resolve_project(store, project)
-    head = store.find_projects(str(project_id))[0]
+    head = project_row(store, project_id)
     with store.reading() as tx:
         versions = history(tx, project_id, limit, offset) if limit is not None or offset else history(tx, project_id)
         total = version_total(tx, project_id) if limit is not None or offset else len(versions)

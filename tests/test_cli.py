@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,6 +44,38 @@ def test_every_command_has_chinese_help(path: list[str]) -> None:
 
     too_wide = [line for line in result.output.splitlines() if display_width(line) > 80]
     assert not too_wide, too_wide  # wrapped by display width: a Chinese character takes two columns
+
+
+_CHINESE = re.compile("[\u4e00-\u9fff]")
+_TERM = re.compile(r"^  (?P<term>\S.*?)(?:  +\S|$)")
+
+
+@pytest.mark.parametrize("path", _all_commands(), ids=lambda p: " ".join(p) or "perfbudget")
+def test_every_placeholder_is_chinese_in_one_style(path: list[str]) -> None:
+    """--help mixed English placeholders (FILE, [FILE|PROJECT], PROJECT, {file}, {project}, --show N) with the
+    Chinese ones until 2026-12-04. Now an argument is named in Chinese (文件, 项目, [文件或项目], 文件或目录...),
+    bare when required and in [] when not, and a value as its Chinese type (<文字>, <整数>) or its choices."""
+    output = runner.invoke(app, [*path, "--help"]).output
+    usage = output.splitlines()[0]
+    words = usage.removeprefix("用法：perfbudget").split()[len(path):]
+    for word in words:
+        assert word in ("[选项]", "命令", "[参数]...") or _CHINESE.search(word), (usage, word)
+        assert "{" not in word and not re.search(r"[A-Z]{2,}", word), (usage, word)
+    section = None
+    for line in output.splitlines():
+        if line in ("参数：", "选项：", "命令："):
+            section = line
+            continue
+        found = _TERM.match(line)
+        if not found or section is None:
+            continue
+        term = found["term"]
+        if section == "参数：":
+            assert _CHINESE.match(term), (path, term)  # the argument's own name, in Chinese
+        for placeholder in re.findall(r"<[^>]*>", term):
+            assert placeholder in ("<文字>", "<整数>", "<数>", "<文字…>", "<路径>") or "|" in placeholder, (path, term)
+        assert not re.search(r"\b[A-Z]{1,}\b", term), (path, term)  # no FILE, PATH, N
+    assert "--show N" not in output and "FILE" not in output and "PROJECT" not in output
 
 
 def test_lines_break_by_display_width_and_never_before_a_closing_mark() -> None:
@@ -135,7 +168,7 @@ def test_no_heavy_library_is_imported_with_the_cli() -> None:
 
 @pytest.mark.parametrize(("args", "told"), [
     (["review", "--bogus"], "错误：没有选项 --bogus"),
-    (["show"], "错误：缺少参数 'project'"),
+    (["show"], "错误：缺少参数 '项目'"),
     (["review", "--jobs", "abc", "x"], "错误：'--jobs' 的值无效：应为整数"),
     (["list", "projects", "--year", "99999999999999999999"], "错误：'--year' 的值无效：应不大于 9999"),
     (["list", "bogus"], "「bogus」不在可选值"),

@@ -159,8 +159,8 @@ class InterchangeError(ValueError):
 
 def _get(data: dict[str, Any], key: str, path: str, kind: type | tuple[type, ...], required: bool = True) -> Any:
     if key not in data:
-        if required:
-            raise InterchangeError(path, f"缺少字段「{key}」")
+        if required:  # located at the missing field itself (its parent's path until 2026-12-04: "" at the top)
+            raise InterchangeError(f"{path}.{key}" if path else key, f"缺少字段「{key}」")
         return None
     value = data[key]
     if value is None:
@@ -168,6 +168,10 @@ def _get(data: dict[str, Any], key: str, path: str, kind: type | tuple[type, ...
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise InterchangeError(f"{path}.{key}" if path else key, "类型不对")
     return value
+
+
+def _missing(key: str, path: str) -> Any:
+    raise InterchangeError(f"{path}.{key}", f"缺少字段「{key}」")
 
 
 def _decimal_field(data: dict[str, Any], key: str, path: str, required: bool = True) -> Decimal | None:
@@ -241,7 +245,8 @@ def _indicator(data: Any, path: str) -> Indicator:
         level2=_get(data, "level2", path, str) or "",
         level3=_get(data, "level3", path, str) or "",
         description=_get(data, "description", path, str),
-        target=_target_or_raw(data.get("target"), data.get("level3"), f"{path}.target"),
+        target=_target_or_raw(data["target"] if "target" in data else _missing("target", path), data.get("level3"),
+                              f"{path}.target"),
         weight=_decimal_field(data, "weight", path, required=False),
         actual=_get(data, "actual", path, str, required=False),
         score=_decimal_field(data, "score", path, required=False),

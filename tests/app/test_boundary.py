@@ -67,3 +67,32 @@ def test_the_check_sees_a_violation(tmp_path: Path) -> None:
     sample = tmp_path / "face.py"
     sample.write_text("def f():\n    from perfbudget.store.schema import projects\n", encoding="utf-8")
     assert "perfbudget.store.schema" in imports_of(sample)
+
+
+
+# What a face may do with the store object itself: open a read or write transaction for a layer function, or
+# close it. Everything else (its lists, records, counts, writes) goes through perfbudget.app.
+STORE_HANDLING = {"close", "reading", "transaction"}
+
+
+def store_calls(path: Path) -> list[str]:
+    """Each ``store.<method>(…)`` called in a file (a name ``store`` holding the Store facade), as file:line."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "store"
+                and node.func.attr not in STORE_HANDLING):
+            found.append(f"{path.name}:{node.lineno} store.{node.func.attr}")
+    return found
+
+
+def test_the_cli_calls_no_store_method_but_through_the_layer() -> None:
+    """cmd_review's and cmd_evaluate's listings (reviews, evaluations), monitor --save, show --version, history
+    and list --all called the Store's methods themselves until 2026-12-04 (app/stored_records.py now)."""
+    assert [call for path in sorted((PACKAGE / "cli").rglob("*.py")) for call in store_calls(path)] == []
+
+
+def test_the_store_call_check_sees_a_call(tmp_path: Path) -> None:
+    sample = tmp_path / "face.py"
+    sample.write_text("def f(store):\n    store.close()\n    return store.reviews(1)\n", encoding="utf-8")
+    assert store_calls(sample) == ["face.py:3 store.reviews"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from perfbudget.cli import app
@@ -56,10 +57,34 @@ def test_review_with_a_bad_config(seed_path: Path, tmp_path: Path) -> None:
     assert result.stdout == ""
 
 
-def test_review_a_missing_file(tmp_path: Path) -> None:
+def test_review_a_missing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PERFBUDGET_DB", raising=False)
     result = runner.invoke(app, ["review", str(tmp_path / "none.txt")])
     assert result.exit_code == 1
-    assert "文件不存在" in result.stderr
+    assert f"没有文件「{tmp_path / 'none.txt'}」" in result.stderr and "也不存在" in result.stderr
+
+
+def test_review_a_cut_table_says_what_was_read_and_where(tmp_path: Path) -> None:
+    """A table missing its tail printed nothing but its cut until 2026-12-04: it is reviewed on what was read,
+    and stderr says what was read, what was not, and where; exit 1."""
+    from tests.conftest import HEADER_ROWS, table_text
+
+    rows = [["产出指标", "数量指标", "视频会议保障数量", "视频会议保障数量", "≥12次"],
+            ["", "质量指标", "验收合格率", "验收合格率", "100%"], ["效益指标"]]
+    path = tmp_path / "cut.txt"
+    path.write_text(table_text(*HEADER_ROWS, *rows), encoding="utf-8")
+    result = runner.invoke(app, ["review", str(path)])
+    assert result.exit_code == 1
+    assert "审核等级" in result.stdout and "只读到2个三级指标" in result.stdout, result.stdout  # the review printed
+    assert f"{path}:" in result.stderr and "表格在此中断" in result.stderr
+    told = [line for line in result.stderr.splitlines() if "未完整（截断于" in line]
+    assert told and "读到表头和 2 个三级指标（最后一个在" in told[0] and "截断之后的内容没有读到" in told[0], told
+    assert "完整读到 0 个项目，1 个项目被截断" in result.stderr
+    data = json.loads(runner.invoke(app, ["review", str(path), "--json"]).stdout)
+    [cut] = data["incomplete"]
+    assert cut["indicators_read"] == 2 and cut["cut"]["file"] == str(path) and cut["cut"]["line"]
+    assert any(f["rule"] == "table-cut-off" for f in data["findings"])
 
 
 def test_review_a_clean_table_exits_0(tmp_path: Path) -> None:

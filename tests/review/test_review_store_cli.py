@@ -152,7 +152,6 @@ def test_store_mode_errors_are_messages(imported: str, seed_path: Path, tmp_path
         (["review", "2024年检察业务经费项目", "--db", imported], "对应 2 个项目"),
         (["review", "--db", imported, "--unit", "000000"], "没有符合条件的项目"),
         (["review", str(seed_path), "--save", "--db", imported], "这是一个文件"),
-        (["review", str(tmp_path / "none.txt")], "文件不存在"),
         (["review"], "请给出要审核的绩效目标表文件"),
         (["reviews", "不存在的项目", "--db", imported], "没有找到项目「不存在的项目」"),
         (["reviews", P1, "--db", imported, "--show", "99"], "没有编号为 99 的审核记录"),
@@ -162,6 +161,39 @@ def test_store_mode_errors_are_messages(imported: str, seed_path: Path, tmp_path
         assert result.exit_code == 1, (args, result.output)
         assert message in result.stderr, (args, result.stderr)
         assert "Traceback" not in result.output
+
+
+def test_a_project_name_without_db_is_found_in_the_default_database(
+        imported: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name that is no file is a project of the default database (PERFBUDGET_DB, else ./perfbudget.db) for
+    review, template, evaluate and monitor, as for export: until 2026-12-04 they said 文件不存在."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PERFBUDGET_DB", imported)
+    by_name = _json(["review", P1, "--json"])
+    assert by_name == _json(["review", P1, "--db", imported, "--json"])
+    assert [p["project_id"] for p in by_name["projects"]] and by_name["findings"]
+    sheet = runner.invoke(app, ["template", P1])
+    assert sheet.exit_code == 0 and "视频会议保障数量" in sheet.stdout, sheet.output
+    (tmp_path / "e.csv").write_text(sheet.stdout, encoding="utf-8")
+    for args in (["evaluate", P1, "-a", "e.csv"], ["monitor", P1, "-a", "e.csv", "-m", "6"]):
+        result = runner.invoke(app, args)  # the sheet is empty: told about the sheet, not about a missing file
+        assert result.exit_code == 1 and "e.csv" in result.stderr and "没有文件" not in result.stderr, result.output
+    for command in (["review"], ["template"], ["evaluate", "-a", "e.csv"], ["monitor", "-a", "e.csv", "-m", "6"]):
+        result = runner.invoke(app, [command[0], "没有这个项目", *command[1:]])
+        assert result.exit_code == 1, (command, result.output)
+        assert "没有文件「没有这个项目」" in result.stderr, result.stderr
+        assert "中也没有项目「没有这个项目」" in result.stderr, result.stderr
+
+
+def test_neither_a_file_nor_a_default_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PERFBUDGET_DB", raising=False)
+    for command in (["review"], ["template"], ["evaluate", "-a", "e.csv"], ["monitor", "-a", "e.csv", "-m", "6"]):
+        result = runner.invoke(app, [command[0], "雾炮车服务", *command[1:]])
+        assert result.exit_code == 1, (command, result.output)
+        assert f"没有文件「雾炮车服务」（当前目录 {tmp_path}），默认数据库 sqlite:///perfbudget.db 也不存在" \
+            in result.stderr, result.stderr
+    assert not (tmp_path / "perfbudget.db").exists()  # no empty database made by asking
 
 
 def test_a_record_of_another_project_is_not_shown(imported: str) -> None:

@@ -106,6 +106,27 @@ def test_bad_interchange_document_names_the_field(web: WebEnv) -> None:
     assert response.json()["error"]["details"][0]["location"].startswith("projects[0]")
 
 
+def test_a_missing_field_is_located_at_the_field(web: WebEnv) -> None:
+    """invalid_document's location for a missing field was its parent's path ("" for the document's own
+    fields) until 2026-12-04: now the field's own path, on POST /documents and PUT /projects/{id}."""
+    client = web.client()
+    document = client.get(f"/api/v1/projects/{web.project_ids[1]}", headers=auth(web, "admin")).json()["document"]
+    cases = {"unit": ("unit", "unit"), "money_unit": ("money_unit", "money_unit"),
+             "name": ("projects[0].name", "name"), "target": ("projects[0].indicators[0].target", "target")}
+    for field, (location, key) in cases.items():
+        body = copy.deepcopy(document)
+        holder = {"unit": body, "money_unit": body, "name": body["projects"][0],
+                  "target": body["projects"][0]["indicators"][0]}[field]
+        del holder[key]
+        posted = client.post("/api/v1/documents", headers=auth(web, "admin"), json=body)
+        put = client.put(f"/api/v1/projects/{web.project_ids[1]}", headers=auth(web, "admin"),
+                         json={"base_version": 1, "document": body})
+        for response in (posted, put):
+            assert response.status_code == 422 and response.json()["error"]["code"] == "invalid_document"
+            [detail] = response.json()["error"]["details"]
+            assert (detail["location"], detail["message"]) == (location, f"缺少字段「{key}」"), detail
+
+
 def test_import_documents_dry_run_and_unit_scope(web: WebEnv) -> None:
     client = web.client()
     document = client.get(f"/api/v1/projects/{web.project_ids[1]}", headers=auth(web, "admin")).json()["document"]

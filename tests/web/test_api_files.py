@@ -211,3 +211,40 @@ def test_upload_over_the_size_limit_is_refused(web: WebEnv) -> None:
                                  files={"file": ("big.txt", b"x" * (1024 * 1024 + 1), "text/plain")})
     assert response.status_code == 413 and response.json()["error"]["code"] == "too_large"
     assert "1 MB" in response.json()["error"]["message"]
+
+
+def test_upload_ids_are_never_given_again_and_old_ones_are_a_clear_404(web: WebEnv, seed_document: Document) -> None:
+    """Until 2026-12-04 an upload's id was the next of a sequence, and SQLite gave the id of a finished (imported
+    or discarded) upload to the next one: /upload/{old id} then showed another file. Now ids are drawn at
+    random (53 bits), an old one is 404 with a message saying why, and a pending upload still resolves."""
+    from sqlalchemy import insert, select
+
+    from perfbudget.store.engine import write_transaction
+    from perfbudget.store.schema import utc_now
+    from perfbudget.web.tables import upload_parts, users
+    from perfbudget.web.tables import uploads as uploads_table
+    from perfbudget.web.uploads import GONE
+
+    client, headers = web.client(), auth(web, "editor")
+    data = render(renamed(seed_document, 0, "接口上传的新项目"), "docx", original=True)
+    first = upload(web, "editor", "一.docx", data)["upload_id"]
+    assert client.delete(f"/api/v1/uploads/{first}", headers=headers).status_code == 200
+    second = upload(web, "editor", "二.docx", data)["upload_id"]
+    assert second != first and min(first, second) >= 2**32 and max(first, second) < 2**53
+    gone = client.get(f"/api/v1/uploads/{first}", headers=headers)
+    assert gone.status_code == 404 and gone.json()["error"]["message"] == f"没有找到{GONE}"
+    assert client.get(f"/api/v1/uploads/{second}", headers=headers).json()["upload_id"] == second
+    page = web.client("editor")
+    assert page.get(f"/upload/{second}").status_code == 200  # the page takes the same 53-bit id
+    old_page = page.get(f"/upload/{first}")
+    assert old_page.status_code == 404 and "已放弃" in old_page.text
+    # an upload kept with a sequential id before migration 1300_leftovers5 still resolves
+    engine = web.app.state.engine
+    with write_transaction(engine, moves=None) as connection:
+        user_id = connection.execute(select(users.c.id).where(users.c.username == "editor")).scalar_one()
+        connection.execute(insert(uploads_table).values(id=7, user_id=user_id, file_name="旧.docx", sha256="",
+                                                        data=b"", created_at=utc_now()))
+        connection.execute(insert(upload_parts).values(upload_id=7, part=0, data=data))
+    assert client.get("/api/v1/uploads/7", headers=headers).json()["file"] == "旧.docx"
+    ids = {upload(web, "editor", f"{n}.docx", data)["upload_id"] for n in range(5)}
+    assert len(ids) == 5 and not ids & {first, second, 7}

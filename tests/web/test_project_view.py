@@ -191,3 +191,40 @@ def test_the_loader_on_the_event_loop(pg_url: str, seed_path: Path) -> None:
         assert check_on_loop(web) > 100
     finally:
         app.state.engine.dispose()
+
+
+def test_a_units_desks_review_the_unreviewed_together_with_the_same_result(web: WebEnv,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The unit's 审核意见书 loads its desks together (app/review_desk.load_desks): the versions without a stored
+    review are reviewed in one review of their unit (an approved version with a revision waiting, in its own),
+    not one review of the whole unit per project (~60 s for 200 projects until 2026-12-04); each desk's findings
+    and grade are those of the desk loaded alone."""
+    import perfbudget.app.reviews as reviews_module
+    from perfbudget.app.review_desk import load_desk, load_desks
+
+    make_every_case(web)  # a revision waiting for approval (project 1), a returned and a submitted project …
+    app = web.app
+    with app.state.store.transaction() as tx:
+        tx.connection.execute(delete(reviews))  # none stored: every desk's review is made for it
+    [admin] = [p for p in principals(web) if p.username == "admin"]
+    ids = [pid for pid in web.project_ids]
+    reviewed: list[int] = []
+    real = reviews_module.review_document
+
+    def counted(document: Any, *args: Any, **kwargs: Any) -> Any:
+        reviewed.append(len(document.projects))
+        return real(document, *args, **kwargs)
+
+    monkeypatch.setattr(reviews_module, "review_document", counted)
+    together = load_desks(app.state.store, admin, ids, app.state.core)
+    bulk = list(reviewed)
+    alone = [load_desk(app.state.store, admin, pid, app.state.core) for pid in ids]
+    one_by_one_count = sum(reviewed) - sum(bulk)
+    for mine, single in zip(together, alone, strict=True):
+        assert [f.to_dict() for f in mine.view.findings] == [f.to_dict() for f in single.view.findings]
+        assert (mine.view.grade, mine.official_grade, mine.view.reviewed) == (single.view.grade,
+                                                                              single.official_grade, True)
+        assert mine.view.findings or mine.view.grade  # reviewed, not left empty
+    units = len({d.view.head.unit_code for d in together})
+    assert len(bulk) == units + 1, bulk  # one review per unit, one more for the approved version of project 1
+    assert sum(bulk) < one_by_one_count / 3, (bulk, one_by_one_count)

@@ -78,6 +78,29 @@ def official_versions(store: Store, *, project_ids: list[int] | None = None, uni
         return tx.current_versions(project_ids=project_ids, unit=unit, year=year, official=True)
 
 
+# What one saved result adds to the store and its audit row: (kind, row's fields, audit action, audit text, after)
+_Made = tuple[str, dict[str, Any], str, str, dict[str, Any]]
+
+
+def _keep(store: Store, actor: Actor, pairs: list[tuple[StoredVersion, Any]], years: dict[int, int],
+          ip: str | None, made: Any) -> list[int]:
+    """Each one-project result recorded with its audit row, all in one transaction; ``made(result, project)``
+    gives what is recorded (:data:`_Made`)."""
+    ids = []
+    with store.transaction() as tx:
+        for version, one in pairs:
+            project = version.document.projects[0]
+            project_id = version.meta["project_id"]
+            kind, fields, action, text, after = made(one.projects[0], project)
+            record = tx.record_evaluation(version.meta["version_id"], years.get(project_id, project.fund_year or 0),
+                                          kind, one.to_dict(), actor=actor.username, **fields)
+            tx.audit(actor, action, "project", project_id, text,
+                     after={"evaluation_id": record, "version": version.meta["version"], **after},
+                     unit_code=version.document.unit.code, ip=ip)
+            ids.append(record)
+    return ids
+
+
 def save(store: Store, actor: Actor, pairs: list[tuple[StoredVersion, Evaluation]], years: dict[int, int],
          ip: str | None = None) -> list[int]:
     """Keep one-project evaluations of stored versions, audited, in one transaction.
@@ -85,22 +108,26 @@ def save(store: Store, actor: Actor, pairs: list[tuple[StoredVersion, Evaluation
     ``years`` maps project ids to the evaluation year (default: the project's fund year)."""
     from perfbudget.evaluate.numbers import show
 
-    ids = []
-    with store.transaction() as tx:
-        for version, one in pairs:
-            result = one.projects[0]
-            project = version.document.projects[0]
-            project_id = version.meta["project_id"]
-            total = show(result.total)
-            year = years.get(project_id, project.fund_year or 0)
-            evaluation_id = tx.record_evaluation(version.meta["version_id"], year, KIND_EVALUATION, one.to_dict(),
-                                                 total=total, grade=result.grade, actor=actor.username)
-            tx.audit(actor, "evaluation.save", "project", project_id,
-                     f"项目「{project.name}」自评：{total} 分，{result.grade}",
-                     after={"evaluation_id": evaluation_id, "version": version.meta["version"], "total": total,
-                            "grade": result.grade}, unit_code=version.document.unit.code, ip=ip)
-            ids.append(evaluation_id)
-    return ids
+    def made(result: Any, project: Any) -> _Made:
+        total = show(result.total)
+        return (KIND_EVALUATION, {"total": total, "grade": result.grade}, "evaluation.save",
+                f"项目「{project.name}」自评：{total} 分，{result.grade}", {"total": total, "grade": result.grade})
+
+    return _keep(store, actor, list(pairs), years, ip, made)
+
+
+def save_monitorings(store: Store, actor: Actor, pairs: list[tuple[StoredVersion, Any]], years: dict[int, int],
+                     month: int, ip: str | None = None) -> list[int]:
+    """Keep one-project monitorings (``Monitoring`` of one project each, with its light) of stored versions for
+    ``month``, each with its audit row, in one transaction (the CLI wrote them one by one on the store, unaudited,
+    until 2026-12-04)."""
+
+    def made(result: Any, project: Any) -> _Made:
+        light = {"month": month, "colour": result.colour}
+        text = f"项目「{project.name}」1-{month}月运行监控：{result.colour}"
+        return KIND_MONITORING, light, "monitoring.save", text, light
+
+    return _keep(store, actor, pairs, years, ip, made)
 
 
 def latest(store: Store, project_id: int) -> dict[str, Any] | None:

@@ -74,6 +74,7 @@ class ProjectView:
     version: StoredVersion
     findings: list[Finding]
     grade: str | None
+    reviewed: bool = True  # False: no stored review and none made yet (load_view(review=False)): see with_reviews
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +199,7 @@ def _whole(number: int | None, latest: bool, with_events: bool) -> DriverStateme
 
 
 def _load(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings, number: int | None,
-          latest: bool, with_events: bool) -> _Loaded:
+          latest: bool, with_events: bool, review: bool = True) -> _Loaded:
     parameters = _parameters(project_id, number)
     whole = is_postgres(tx.connection)
     row: Any
@@ -207,7 +208,7 @@ def _load(tx: Transaction, principal: Principal, project_id: int, settings: Core
     else:
         statement = _BY_NUMBER if number is not None else (_LATEST if latest else _OFFICIAL)
         row = tx.connection.execute(statement, parameters).mappings().first()
-    return _from_row(row, tx, principal, settings, whole, with_events)
+    return _from_row(row, tx, principal, settings, whole, with_events, review)
 
 
 def _checked(row: Any, principal: Principal) -> Any:
@@ -220,7 +221,7 @@ def _checked(row: Any, principal: Principal) -> Any:
 
 
 def _from_row(row: Any, tx: Transaction | None, principal: Principal, settings: CoreSettings, whole: bool,
-              with_events: bool) -> _Loaded:
+              with_events: bool, review: bool = True) -> _Loaded:
     """The page's data from the head row (``whole``: with the indicators and events); ``tx`` reads the
     rest when needed (SQLite: the indicators; a version without a stored review: its review in context)."""
     row = _checked(row, principal)
@@ -233,9 +234,12 @@ def _from_row(row: Any, tx: Transaction | None, principal: Principal, settings: 
     else:
         assert tx is not None
         version = queries.version_from_head(tx.connection, version_head)
+    reviewed = True
     if row["r_id"] is not None:
         findings = [Finding.from_dict(f) for f in json.loads(row["r_payload"]).get("findings", [])]
         grade = row["r_grade"]
+    elif not review:  # the caller reviews the missing ones together (with_reviews)
+        findings, grade, reviewed = [], None, False
     else:
         from perfbudget.app.reviews import review_in_context
 
@@ -249,7 +253,7 @@ def _from_row(row: Any, tx: Transaction | None, principal: Principal, settings: 
         evaluation["sheet"] = _sheet(evaluation["payload"])
     reviewer_grade = str(row["reviewer_grade"]) if row["reviewer_grade"] else None
     events = [_event(values) for values in row["event_rows"] or []] if whole and with_events else None
-    return _Loaded(ProjectView(head, version, findings, grade), evaluation, reviewer_grade,
+    return _Loaded(ProjectView(head, version, findings, grade, reviewed), evaluation, reviewer_grade,
                    bool(events) if events is not None else bool(row.get("has_events")), events)
 
 
@@ -267,10 +271,43 @@ def _sheet(data: Any) -> str | None:
 
 
 def load_view(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings,
-              number: int | None = None, latest: bool = False) -> ProjectView:
+              number: int | None = None, latest: bool = False, *, review: bool = True) -> ProjectView:
     """The project as shown: version ``number``, else the latest when ``latest`` (editing), else the
-    official version; its stored review, else a fresh one in its unit's context (not saved)."""
-    return _load(tx, principal, project_id, settings, number, latest, False).view
+    official version; its stored review, else a fresh one in its unit's context (not saved). Without
+    ``review`` a version with no stored review comes back unreviewed (``reviewed`` False), for
+    :func:`with_reviews` to review many together."""
+    return _load(tx, principal, project_id, settings, number, latest, False, review).view
+
+
+def with_reviews(tx: Transaction, views: list[ProjectView], settings: CoreSettings) -> list[ProjectView]:
+    """``views`` with the unreviewed ones reviewed, each as :func:`load_view` would review it alone, but many at
+    once: the versions that are their project's latest in one review of their unit's context (the context a
+    single one is reviewed in: the unit's latest versions), any other version (an approved one while a revision
+    waits) in its own. A unit's 审核意见书 of 200 projects without stored reviews reviewed its unit 200 times,
+    about a minute, until 2026-12-04."""
+    missing = [v for v in views if not v.reviewed]
+    if not missing:
+        return views
+    from perfbudget.app.reviews import review_in_context
+
+    latest = [v for v in missing if v.version.meta["version"] == v.head.latest_version]
+    older = [[v] for v in missing if v.version.meta["version"] != v.head.latest_version]
+    done: dict[int, tuple[list[Finding], str | None]] = {}
+    for batch in ([latest] if latest else []) + older:
+        for group in review_in_context(tx, [v.version for v in batch], settings, save=False, actor=None):
+            seq_of = {version.meta["version_id"]: seq for seq, version in group.selection.versions.items()}
+            for saved in group.saved:
+                seq = seq_of[saved.version.meta["version_id"]]
+                done[saved.version.meta["version_id"]] = (
+                    [f for f in group.report.findings if f.project in (seq, None)], saved.grade)
+    out = []
+    for view in views:
+        if view.reviewed:
+            out.append(view)
+            continue
+        findings, grade = done[view.version.meta["version_id"]]
+        out.append(ProjectView(view.head, view.version, findings, grade))
+    return out
 
 
 def load_page(tx: Transaction, principal: Principal, project_id: int, settings: CoreSettings,

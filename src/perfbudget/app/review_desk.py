@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, insert, select
 
 from perfbudget.app.errors import NotFound
 from perfbudget.app.overview import GRADES
-from perfbudget.app.project_view import ProjectView, load_view
+from perfbudget.app.project_view import ProjectView, load_view, with_reviews
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.workflow import Step, StepResult, actor_of, allowed_steps, take_step
@@ -26,6 +26,7 @@ from perfbudget.store import Store
 from perfbudget.store.desk_tables import cell_comments, finding_decisions, reviewer_grades
 from perfbudget.store.queries import load_versions
 from perfbudget.store.records import workflow_events
+from perfbudget.store.transaction import Transaction
 
 DECISIONS = {"dismissed": "驳回（不成立）", "confirmed": "确认"}
 HEADER_PLACES = {"name": "项目名称", "budget": "预算规模", "purpose": "资金用途", "goals": "绩效目标"}
@@ -118,33 +119,45 @@ class Desk:
 
 
 def load_desk(store: Store, principal: Principal, project_id: int, settings: CoreSettings) -> Desk:
+    return load_desks(store, principal, [project_id], settings)[0]
+
+
+def load_desks(store: Store, principal: Principal, project_ids: list[int], settings: CoreSettings) -> list[Desk]:
+    """The desks of several projects (a unit's 审核意见书): the versions without a stored review reviewed
+    together (``project_view.with_reviews``: one review of the unit, not one per project)."""
     with store.reading() as tx:
-        view = load_view(tx, principal, project_id, settings)
-        version_id = view.version.meta["version_id"]
-        project = view.version.document.projects[0]
-        rows = [dict(r._mapping) for r in tx.connection.execute(
-            select(finding_decisions).where(finding_decisions.c.project_id == project_id)
-            .order_by(finding_decisions.c.id))]
-        latest = {row["finding_key"]: row for row in rows}  # the last decision per key wins
-        items = []
-        for finding in view.findings:
-            key = finding_key(project, finding)
-            decision = latest.get(key)
-            if decision is not None:
-                decision = {**decision, "carried": decision["version_id"] != version_id}
-            items.append(DeskFinding(finding, key, decision))
-        every = tx.connection.execute(select(cell_comments).where(cell_comments.c.project_id == project_id)
-                                      .order_by(cell_comments.c.id)).all()
-        comments = [dict(r._mapping) | {"label": place_label(project, r.place)}
-                    for r in every if r.version_id == version_id]
-        earlier = _earlier_comments(tx.connection, [r for r in every if r.version_id != version_id])
-        grade = tx.connection.execute(select(reviewer_grades).where(reviewer_grades.c.version_id == version_id)
-                                      .order_by(reviewer_grades.c.id.desc()).limit(1)).first()
-        remarks = tuple(remark_line(dict(row._mapping)) for row in tx.connection.execute(
-            select(workflow_events).where(workflow_events.c.project_id == project_id,
-                                          workflow_events.c.action.in_(REMARK_LABELS),
-                                          workflow_events.c.comment.is_not(None))
-            .order_by(workflow_events.c.id)))
+        views = with_reviews(tx, [load_view(tx, principal, pid, settings, review=False) for pid in project_ids],
+                             settings)
+        return [_desk_of(tx, view) for view in views]
+
+
+def _desk_of(tx: Transaction, view: ProjectView) -> Desk:
+    project_id = view.head.id
+    version_id = view.version.meta["version_id"]
+    project = view.version.document.projects[0]
+    rows = [dict(r._mapping) for r in tx.connection.execute(
+        select(finding_decisions).where(finding_decisions.c.project_id == project_id)
+        .order_by(finding_decisions.c.id))]
+    latest = {row["finding_key"]: row for row in rows}  # the last decision per key wins
+    items = []
+    for finding in view.findings:
+        key = finding_key(project, finding)
+        decision = latest.get(key)
+        if decision is not None:
+            decision = {**decision, "carried": decision["version_id"] != version_id}
+        items.append(DeskFinding(finding, key, decision))
+    every = tx.connection.execute(select(cell_comments).where(cell_comments.c.project_id == project_id)
+                                  .order_by(cell_comments.c.id)).all()
+    comments = [dict(r._mapping) | {"label": place_label(project, r.place)}
+                for r in every if r.version_id == version_id]
+    earlier = _earlier_comments(tx.connection, [r for r in every if r.version_id != version_id])
+    grade = tx.connection.execute(select(reviewer_grades).where(reviewer_grades.c.version_id == version_id)
+                                  .order_by(reviewer_grades.c.id.desc()).limit(1)).first()
+    remarks = tuple(remark_line(dict(row._mapping)) for row in tx.connection.execute(
+        select(workflow_events).where(workflow_events.c.project_id == project_id,
+                                      workflow_events.c.action.in_(REMARK_LABELS),
+                                      workflow_events.c.comment.is_not(None))
+        .order_by(workflow_events.c.id)))
     return Desk(view, items, comments, dict(grade._mapping) if grade else None, remarks, earlier)
 
 

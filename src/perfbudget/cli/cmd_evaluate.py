@@ -39,6 +39,7 @@ from perfbudget.cli.store_common import (
     open_store,
     project_heading,
     resolve_project,
+    uses_store,
 )
 from perfbudget.evaluate.actuals import ProjectActuals
 from perfbudget.model import Document, Problem, Severity
@@ -71,15 +72,9 @@ def _exit_on_errors(problems: list[Problem], what: str) -> None:
 
 
 def _load(file: str, form: str | None) -> Document:
-    if not Path(file).exists():
-        fail(f"文件不存在：{shown_name(file)}（要用数据库中的项目，请加 --db，或用 --unit/--year 选出项目）")
     document = load_or_exit(file, form).document
     assert document is not None
     return document
-
-
-def _uses_store(source: str | None, db: str | None, unit: str | None, year: int | None, save: bool) -> bool:
-    return source is None or db is not None or unit is not None or year is not None or save
 
 
 def _select(db: str | None, reference: str | None, unit: str | None, year: int | None) -> tuple[Store, StoredSelection]:
@@ -132,7 +127,7 @@ def _actuals(document: Document, sheet: str, kind: str) -> dict[int, ProjectActu
 
 @app.command("template")
 def template_command(
-    source: str | None = typer.Argument(None, metavar="[FILE|PROJECT]", help=_SOURCE_HELP),
+    source: str | None = typer.Argument(None, metavar="文件或项目", help=_SOURCE_HELP),
     to: str | None = typer.Option(None, "--to", help="填报表格式：xlsx 或 csv（默认按 -o 的扩展名，否则 csv）。"),
     output: str | None = typer.Option(None, "-o", "--output", help="输出文件；csv 不指定时写到标准输出。"),
     project: list[str] = typer.Option([], "--project", "-p", help="只包含该项目（项目名称或序号），可重复。"),
@@ -164,7 +159,7 @@ def template_command(
         fail(f"--to 应为 xlsx 或 csv，而不是「{fmt}」")
     if encoding.lower() not in ("utf-8-sig", "utf-8", "utf8", "gb18030", "gbk"):
         fail(f"--encoding 应为 utf-8-sig、utf-8 或 gb18030，而不是「{encoding}」")
-    if _uses_store(source, db, unit, year, False):
+    if uses_store(source, db, unit, year, False):
         store, selection = _select(db, source, unit, year)
         store.close()
         document = selection.document
@@ -205,7 +200,7 @@ def _same_file(source: str, actuals: str) -> bool:
 
 @app.command("evaluate")
 def evaluate_command(
-    source: str | None = typer.Argument(None, metavar="[FILE|PROJECT]", help=_SOURCE_HELP),
+    source: str | None = typer.Argument(None, metavar="文件或项目", help=_SOURCE_HELP),
     actuals: str = typer.Option(..., "--actuals", "-a", help=_SHEET_HELP),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
     to: str | None = typer.Option(None, "--to", help="输出自评表：xlsx、docx 或 html（须同时用 -o 指定文件）。"),
@@ -243,7 +238,7 @@ def evaluate_command(
         fail(f"--weights：{exc}")
     store: Store | None = None
     selection: StoredSelection | None = None
-    if _uses_store(source, db, unit, year, save):
+    if uses_store(source, db, unit, year, save):
         store, selection = _select(db, source, unit, year)
         document = selection.document
         if save:
@@ -309,7 +304,7 @@ def _ids(ids: list[int]) -> str:
 
 @app.command("monitor")
 def monitor_command(
-    source: str | None = typer.Argument(None, metavar="[FILE|PROJECT]", help=_SOURCE_HELP),
+    source: str | None = typer.Argument(None, metavar="文件或项目", help=_SOURCE_HELP),
     actuals: str = typer.Option(..., "--actuals", "-a", help="监控填报表（perfbudget template --kind monitor 生成）。"),
     month: int = typer.Option(..., "--month", "-m", help="监控截至月份 M（1–12）。"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON。"),
@@ -333,7 +328,7 @@ def monitor_command(
         fail(f"--month 应为 1–12，而不是 {month}")
     store: Store | None = None
     selection: StoredSelection | None = None
-    if _uses_store(source, db, unit, year, save):
+    if uses_store(source, db, unit, year, save):
         store, selection = _select(db, source, unit, year)
         document = selection.document
     else:
@@ -362,15 +357,15 @@ def monitor_command(
 
 def _save_monitoring(store: Store, selection: StoredSelection, monitoring: Any, year: int | None,
                      actor: str | None) -> None:
-    from perfbudget.app.evaluations import KIND_MONITORING
+    from perfbudget.app.evaluations import save_monitorings
     from perfbudget.evaluate.stored import split_monitoring
 
     years = _record_years(selection, [p.seq for p in monitoring.projects], year)
-    ids = []
-    for project, (version, one) in zip(monitoring.projects, split_monitoring(monitoring, selection), strict=True):
-        ids.append(store.record_evaluation(
-            version.meta["version_id"], years[project.seq], KIND_MONITORING, one.to_dict(), month=monitoring.month,
-            colour=project.colour, actor=actor))
+    pairs = split_monitoring(monitoring, selection)
+    ids = save_monitorings(store, cli_actor(actor), pairs,
+                           {version.meta["project_id"]: years[project.seq]
+                            for project, (version, _) in zip(monitoring.projects, pairs, strict=True)},
+                           monitoring.month)
     err.print(f"已保存 {len(ids)} 个项目的 1-{monitoring.month} 月监控结果（记录编号 {_ids(ids)}）；"
               "用 perfbudget evaluations 项目 查看历次记录", markup=False)
 
@@ -395,9 +390,9 @@ def _result_label(item: dict[str, Any]) -> str:
 
 @app.command("evaluations")
 def evaluations_command(
-    project: str = typer.Argument(..., help=PROJECT_HELP),
+    project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
     show_id: int | None = typer.Option(None, "--show", min=1, max=MAX_ID,
-                                       help="完整显示记录编号为 N 的一次自评或监控结果。"),
+                                       help="完整显示该记录编号的一次自评或监控结果。"),
     kind: str | None = typer.Option(None, "--kind", help="只列 self-evaluation（自评）或 monitoring（监控）。"),
     year: int | None = year_option(help="只列该年度的记录。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -405,23 +400,25 @@ def evaluations_command(
 ) -> None:
     """列出一个项目保存过的自评与监控记录（时间、版本、年度、总分/等级或预警颜色、填报人、填报表）。
 
-    --show N 完整显示其中一条：自评为自评表（总分、等级与每项计分说明），监控为各指标预警。
+    --show 编号 完整显示其中一条：自评为自评表（总分、等级与每项计分说明），监控为各指标预警。
     """
     from perfbudget.app.evaluations import KINDS
 
     if kind is not None and kind not in KINDS:
         fail(f"--kind 应为 {' 或 '.join(KINDS)}，而不是「{kind}」")
+    from perfbudget.app.stored_records import evaluation_record, evaluation_records, project_row
+
     store = open_store(db)
     project_id = resolve_project(store, project, None)
-    head = store.find_projects(str(project_id))[0]
+    head = project_row(store, project_id)
     if show_id is not None:
-        item = store.evaluation(show_id)
+        item = evaluation_record(store, project_id, show_id)
         store.close()
-        if item is None or item["project_id"] != project_id:
+        if item is None:
             fail(f"项目 {project_id} 没有编号为 {show_id} 的评价记录（perfbudget evaluations {project_id} 可列出）")
         _show_stored(item, as_json)
         return
-    items = store.evaluations(project_id, kind, year)
+    items = evaluation_records(store, project_id, kind, year)
     store.close()
     if as_json:
         print_json(jsonable({"project": head, "evaluations": items}))

@@ -50,7 +50,7 @@ def _stored_stem(reference: str | None, unit: str | None, year: int | None) -> s
 @app.command("export")
 def export_command(
     source: str | None = typer.Argument(
-        None, metavar="[FILE|PROJECT]",
+        None, metavar="文件或项目",
         help="要导出的文件（文本、Word、Excel、PDF、网页或 JSON），或数据库中的项目（编号或名称）。"),
     to: str = typer.Option(..., "--to", help="导出格式：xlsx、docx、html 或 json。"),
     output: str | None = typer.Option(None, "-o", "--output",
@@ -67,8 +67,8 @@ def export_command(
     """把绩效目标表导出为标准格式的 Excel、Word、网页，或交换格式 JSON。
 
     每个项目一张表（表头：预算单位、金额单位、项目名称、预算数、绩效目标；指标树合并单元格）。
-    FILE 为文件时读取该文件；给出 --db、--unit、--year，或参数不是文件时，从数据库取项目的正式版本
-    （审核通过的版本，有修订稿待审时仍用它；其余为最新版本；PROJECT 为项目编号或名称；不给 PROJECT 时
+    参数为文件时读取该文件；给出 --db、--unit、--year，或参数不是文件时，从数据库取项目的正式版本
+    （审核通过的版本，有修订稿待审时仍用它；其余为最新版本；参数为项目编号或名称；不给参数时
     导出 --unit/--year 选中的全部项目）。
     输入有错误时不导出，按「文件:位置: 说明」列出错误，退出码为 1。
     """

@@ -38,7 +38,7 @@ def _targets(summary: dict[str, Any]) -> str:
 
 @library_app.command("search")
 def search_command(
-    text: str = typer.Argument(..., help="要查找的指标名称或其中的词。"),
+    text: str = typer.Argument(..., metavar="文字", help="要查找的指标名称或其中的词。"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON：{\"groups\": [...]}。"),
     limit: int = typer.Option(10, "--limit", min=1, max=100, help="最多列出的组数。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -69,7 +69,7 @@ def search_command(
 
 @library_app.command("show")
 def show_command(
-    group: str = typer.Argument(..., help="组编号、组名称，或组中的一个指标名称。"),
+    group: str = typer.Argument(..., metavar="组", help="组编号、组名称，或组中的一个指标名称。"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
@@ -107,7 +107,7 @@ def show_command(
 
 @library_app.command("similar")
 def similar_command(
-    project: str = typer.Argument(..., metavar="PROJECT", help=PROJECT_HELP),
+    project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON。"),
     limit: int = typer.Option(5, "--limit", min=1, max=50, help="最多列出的项目数。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -206,8 +206,8 @@ def _admin(action: Any) -> None:
 
 @library_app.command("merge")
 def merge_command(
-    into: str = typer.Argument(..., help="保留的组（编号或名称）。"),
-    others: list[str] = typer.Argument(..., help="并入的组（编号或名称），可多个。"),
+    into: str = typer.Argument(..., metavar="保留的组", help="保留的组（编号或名称）。"),
+    others: list[str] = typer.Argument(..., metavar="并入的组", help="并入的组（编号或名称），可多个。"),
     actor: str | None = typer.Option(None, "--actor", help=_ACTOR_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
@@ -223,7 +223,8 @@ def merge_command(
 
 @library_app.command("split")
 def split_command(
-    names: list[str] = typer.Argument(..., help="要从所在组拆分出来单独成组的指标名称，可多个（须在同一组）。"),
+    names: list[str] = typer.Argument(..., metavar="名称",
+                                      help="要从所在组拆分出来单独成组的指标名称，可多个（须在同一组）。"),
     actor: str | None = typer.Option(None, "--actor", help=_ACTOR_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
@@ -239,8 +240,8 @@ def split_command(
 
 @library_app.command("rename")
 def rename_command(
-    group: str = typer.Argument(..., help="组编号或名称。"),
-    name: str = typer.Argument(..., help="新的组名称。"),
+    group: str = typer.Argument(..., metavar="组", help="组编号或名称。"),
+    name: str = typer.Argument(..., metavar="新名称", help="新的组名称。"),
     actor: str | None = typer.Option(None, "--actor", help=_ACTOR_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:

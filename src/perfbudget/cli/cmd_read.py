@@ -14,7 +14,7 @@ from perfbudget.load import load_path
 
 @app.command("read")
 def read_command(
-    file: str = typer.Argument(..., help="要读取的文件（文本、Word、Excel、PDF、网页、JSON）。"),
+    file: str = typer.Argument(..., metavar="文件", help="要读取的文件（文本、Word、Excel、PDF、网页、JSON）。"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上输出交换格式 JSON（perfbudget/1）。"),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
 ) -> None:

@@ -10,7 +10,6 @@ compare the same tables as in the unit's file. SQLAlchemy is imported inside the
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -39,10 +38,13 @@ from perfbudget.cli.store_common import (
     project_heading,
     resolve_project,
     safe_url,
+    uses_store,
 )
 from perfbudget.plain_numbers import MAX_ID
 
 if TYPE_CHECKING:
+    from perfbudget.load import LoadResult
+    from perfbudget.model import Project
     from perfbudget.review.config import ReviewConfig
     from perfbudget.review.engine import ReviewReport
     from perfbudget.store import Store
@@ -62,13 +64,9 @@ _SUMMARY_HELP = ("只输出汇总（单位、项目、指标数，各级审核�
 _REVIEWS_JSON_HELP = "在标准输出上输出 JSON；与 --show 同用时输出保存的审核结果本身（与 review --json 同格式）。"
 
 
-def _uses_store(source: str | None, db: str | None, unit: str | None, year: int | None, save: bool) -> bool:
-    return source is None or db is not None or unit is not None or year is not None or save
-
-
 @app.command("review")
 def review_command(
-    source: str | None = typer.Argument(None, metavar="[FILE|PROJECT]", help=_SOURCE_HELP),
+    source: str | None = typer.Argument(None, metavar="文件或项目", help=_SOURCE_HELP),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON：各项目等级与全部审核意见。"),
     config_file: str | None = typer.Option(
         None, "--config", help="审核配置文件（TOML）：关闭规则、调整阈值、按地区或单位设置。"),
@@ -103,7 +101,7 @@ def review_command(
             err.print(f"{shown_name(str(config_file))}: 审核配置有误，未进行审核", markup=False)
             raise typer.Exit(1)
         config = loaded
-    if _uses_store(source, db, unit, year, save):
+    if uses_store(source, db, unit, year, save):
         if source is None and db is None and unit is None and year is None and not save:
             fail("请给出要审核的绩效目标表文件，或用 --db（以及 --unit/--year）审核数据库中的项目")
         with review_library(db, no_library) as peers:  # the indicator library (below-peers, below-last-year)
@@ -113,19 +111,48 @@ def review_command(
             raise typer.Exit(1)
         return
     assert source is not None
-    if not Path(source).exists():
-        fail(f"文件不存在：{source}（要审核数据库中的项目，请加 --db）")
-    result = load_or_exit(source, form)
+    result = load_or_exit(source, form, allow_partial=True)  # a cut table is reviewed on what was read, below
+    if result.other_errors:
+        err.print(f"{shown_name(source)}: 读取不完整（{len(result.other_errors)} 个错误），未审核", markup=False)
+        raise typer.Exit(1)
     document = result.document
     assert document is not None
     with review_library(db, no_library):  # the indicator library (below-peers, below-last-year)
         report = review_document(document, config, region=region)
     if as_json:
-        print_json(report.to_dict())
+        data = report.to_dict()
+        if result.partial:
+            data["incomplete"] = [_incomplete(p) for p in result.cut_projects]
+        print_json(data)
     else:
         render_report(document, report, out)
-    if report.has_errors:
+    if result.partial:
+        _tell_cut(source, result)
+    if report.has_errors or result.partial:
         raise typer.Exit(1)
+
+
+def _incomplete(project: Project) -> dict[str, Any]:
+    """A cut project in ``review --json``: which, where it is cut, how many indicators were read."""
+    return {"seq": project.seq, "name": project.name, "cut": project.cut.to_dict() if project.cut else None,
+            "indicators_read": len(project.indicators)}
+
+
+def _tell_cut(file: str, result: LoadResult) -> None:
+    """What of a cut document was read and reviewed, what was not, and where (the cut's own error is listed
+    above with its place by ``load_or_exit``). Until 2026-12-04 such a file printed no review at all."""
+    for project in result.cut_projects:
+        where = f"截断于 {project.cut}" if project.cut is not None else "表格被截断"
+        last = project.indicators[-1].source if project.indicators else None
+        read = (f"读到表头和 {len(project.indicators)} 个三级指标" + (f"（最后一个在 {last}）" if last else "")
+                if project.indicators else "只读到表头，没有读到指标")
+        err.print(f"{shown_name(file)}: 项目「{project.name or '（未命名）'}」未完整（{shown_name(where)}）：{read}，"
+                  "截断之后的内容没有读到；以上审核只覆盖读到的部分，请补全文件后重新审核", markup=False)
+    if not result.cut_projects:  # cut before a project was made of it: the place is the cut's error above
+        err.print(f"{shown_name(file)}: 有表格在读成项目之前就中断了（位置见上），其内容没有读到、未审核", markup=False)
+    whole = len(result.complete_projects)
+    err.print(f"{shown_name(file)}: 表格不完整：完整读到 {whole} 个项目，{len(result.cut_projects)} 个项目被截断",
+              markup=False)
 
 
 def _job(store: Store, source: str | None, unit: str | None, year: int | None) -> dict[str, Any]:
@@ -137,7 +164,9 @@ def _job(store: Store, source: str | None, unit: str | None, year: int | None) -
     else:
         choice = {"unit": unit, "year": year}
     if not chosen_count(store, BatchJob(store.url, core_settings(), **choice)):
-        empty = store.counts()["projects"] == 0
+        from perfbudget.app.stored_records import project_count
+
+        empty = project_count(store) == 0
         store.close()
         if empty:
             fail(f"数据库 {safe_url(store.url)} 中还没有项目：请先用 perfbudget import 导入绩效目标表")
@@ -263,28 +292,28 @@ def _report_from_payload(payload: Any) -> ReviewReport:
 
 @app.command("reviews")
 def reviews_command(
-    project: str = typer.Argument(..., help=PROJECT_HELP),
-    show_id: int | None = typer.Option(None, "--show", min=1, max=MAX_ID, help="完整显示记录编号为 N 的一次审核结果。"),
+    project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
+    show_id: int | None = typer.Option(None, "--show", min=1, max=MAX_ID, help="完整显示该记录编号的一次审核结果。"),
     year: int | None = year_option(help="只列该年度的记录。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=_REVIEWS_JSON_HELP),
 ) -> None:
     """列出一个项目保存过的审核记录（时间、版本、年度、审核等级、错误与警告数、审核人）。
 
-    --show N 完整显示其中一条：该版本表格的每条审核意见与审核等级。
+    --show 编号 完整显示其中一条：该版本表格的每条审核意见与审核等级。
     """
+    from perfbudget.app.stored_records import project_row, review_record, review_records
     from perfbudget.cli.render.review import render_report
 
     store = open_store(db)
     project_id = resolve_project(store, project)
-    head = store.find_projects(str(project_id))[0]
+    head = project_row(store, project_id)
     if show_id is not None:
-        item = store.review(show_id)
-        if item is None or item["project_id"] != project_id:
-            store.close()
-            fail(f"项目 {project_id} 没有编号为 {show_id} 的审核记录（perfbudget reviews {project_id} 可列出）")
-        version = store.project_version(project_id, item["version"])
+        found = review_record(store, project_id, show_id)
         store.close()
+        if found is None:
+            fail(f"项目 {project_id} 没有编号为 {show_id} 的审核记录（perfbudget reviews {project_id} 可列出）")
+        item, version = found.item, found.version
         try:
             report = _report_from_payload(item["payload"])
         except (KeyError, ValueError, TypeError) as exc:
@@ -297,7 +326,7 @@ def reviews_command(
                   f"{local_time(item['created_at'])} · 审核人 {item['actor'] or '—'}", markup=False)
         render_report(version.document, report, out)
         return
-    items = store.reviews(project_id, year)
+    items = review_records(store, project_id, year)
     store.close()
     if as_json:
         print_json(jsonable({"project": head, "reviews": items}))

@@ -80,7 +80,7 @@ KEPT_FOR_SUMMARY = 1000  # outcomes listed again in the closing summary (all are
 
 @app.command("import")
 def import_command(
-    paths: list[str] = typer.Argument(..., help="要导入的文件或目录（目录下的文件逐个导入）。"),
+    paths: list[str] = typer.Argument(..., metavar="文件或目录", help="要导入的文件或目录（目录下的文件逐个导入）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     force: bool = typer.Option(False, "--force", help="确认导入：即使会恢复某项目的旧内容，或覆盖此文件上次导入之后"
@@ -227,7 +227,8 @@ def _total_text(total: int, capped: bool) -> str:
 
 @app.command("list")
 def list_command(
-    kind: ListKind = typer.Argument(..., help="列出什么：units（单位）、projects（项目）、indicators（指标）。"),
+    kind: ListKind = typer.Argument(..., metavar="种类",
+                                    help="列出什么：units（单位）、projects（项目）、indicators（指标）。"),
     unit: str | None = typer.Option(None, "--unit", help="只看这个单位编码。"),
     year: int | None = year_option(help="只看这个资金年度。"),
     search: str | None = typer.Option(None, "--search", help="名称中包含这段文字（不区分大小写）。"),
@@ -281,7 +282,9 @@ def _list_everything(store: Store, kind: str, filters: Filters, as_json: bool) -
     """``list --all``: every row, written as it is read (JSON, or tab-separated lines)."""
     import json
 
-    rows = store.each(kind, filters)
+    from perfbudget.app.stored_records import each_row
+
+    rows = each_row(store, kind, filters)
     next(rows)  # the total: counted here as the rows are written
     keys = [key for key, _ in _COLUMNS[kind]]
     if as_json:
@@ -303,7 +306,7 @@ def _list_everything(store: Store, kind: str, filters: Filters, as_json: bool) -
 
 @app.command("show")
 def show_command(
-    project: str = typer.Argument(..., help=PROJECT_HELP),
+    project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
     version: int | None = typer.Option(None, "--version", min=1,
                                        help="显示第几版；默认正式版本（审核通过的修订稿生效前为审核通过的版本，否则为最新版）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -311,13 +314,14 @@ def show_command(
 ) -> None:
     """显示库中一个项目的表格（默认正式版本）；--json 输出交换格式。"""
     from perfbudget.app.evaluations import official_versions
+    from perfbudget.app.stored_records import project_version
     from perfbudget.cli.render.document import render_document
     from perfbudget.interchange import document_to_dict
 
     store = open_store(db)
     project_id = resolve_project(store, project)
     stored = (official_versions(store, project_ids=[project_id])[0] if version is None
-              else store.project_version(project_id, version))
+              else project_version(store, project_id, version))
     store.close()
     if stored is None:
         fail(f"项目 {project_id} 没有第 {version} 版")
@@ -336,7 +340,7 @@ def show_command(
 
 @app.command("history")
 def history_command(
-    project: str = typer.Argument(..., help=PROJECT_HELP),
+    project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     limit: int | None = typer.Option(None, "--limit", min=1,
@@ -345,10 +349,11 @@ def history_command(
 ) -> None:
     """列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。"""
     from perfbudget.app.overview import history, version_total
+    from perfbudget.app.stored_records import project_row
 
     store = open_store(db)
     project_id = resolve_project(store, project)
-    head = store.find_projects(str(project_id))[0]
+    head = project_row(store, project_id)
     with store.reading() as tx:
         versions = history(tx, project_id, limit, offset) if limit is not None or offset else history(tx, project_id)
         total = version_total(tx, project_id) if limit is not None or offset else len(versions)

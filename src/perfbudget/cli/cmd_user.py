@@ -43,7 +43,7 @@ def _password(given: str | None, env: str) -> str:
 
 @user_app.command("add")
 def add(
-    username: str = typer.Argument(..., help="用户名（字母、数字、_ . @ -）。"),
+    username: str = typer.Argument(..., metavar="用户名", help="用户名（字母、数字、_ . @ -）。"),
     role: str = typer.Option(..., "--role", help=ROLE_HELP),
     unit: str | None = typer.Option(None, "--unit", help="所属单位编码（单位填报人员必填；查看人员可选）。"),
     name: str | None = typer.Option(None, "--name", help="显示名称。"),
@@ -70,7 +70,7 @@ def add(
 
 @user_app.command("passwd")
 def passwd(
-    username: str = typer.Argument(..., help="用户名。"),
+    username: str = typer.Argument(..., metavar="用户名", help="用户名。"),
     password: str | None = typer.Option(None, "--password", help=PASSWORD_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
@@ -110,7 +110,7 @@ def list_command(
 
 @user_app.command("token")
 def token(
-    username: str = typer.Argument(..., help="用户名。"),
+    username: str = typer.Argument(..., metavar="用户名", help="用户名。"),
     name: str = typer.Option("cli", "--name", help="令牌名称（便于识别和吊销）。"),
     days: int | None = typer.Option(None, "--days", min=1, max=3660,
                                     help="有效天数（1–3660），过期后失效；不给时长期有效，直到吊销"

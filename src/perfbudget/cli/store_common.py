@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from perfbudget.cli.common import err, fail
+from perfbudget.cli.common import err, fail, shown_name
 from perfbudget.config import database_url
 
 if TYPE_CHECKING:
@@ -99,13 +99,42 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def uses_store(source: str | None, db: str | None, unit: str | None, year: int | None, save: bool) -> bool:
+    """Whether a command that takes a FILE or a stored PROJECT works on the store: when the store is named
+    (``--db``, ``--unit``, ``--year``, ``--save``), when no source is given, and when the source is not a file
+    but names a project of the default database (``PERFBUDGET_DB``, else ./perfbudget.db), as ``export`` does.
+    A source that is neither exits 1 naming both places tried (never a bare 「文件不存在」)."""
+    if source is None or db is not None or unit is not None or year is not None or save:
+        return True
+    if Path(source).exists():
+        return False
+    url = database_url(None)
+    tried = f"没有文件「{shown_name(source)}」（当前目录 {Path.cwd()}）"
+    if _missing_sqlite_file(url):
+        fail(f"{tried}，默认数据库 {safe_url(url)} 也不存在，无法在其中查找项目「{shown_name(source)}」："
+             "处理文件请给出正确的路径；处理库中的项目请先用 perfbudget import 导入，"
+             "或用 --db、环境变量 PERFBUDGET_DB 指定数据库")
+    from perfbudget.app.stored_records import find_projects
+
+    store = open_store(None)
+    found = find_projects(store, source)
+    store.close()
+    if not found:
+        fail(f"{tried}，默认数据库 {safe_url(url)} 中也没有项目「{shown_name(source)}」"
+             "（项目可写编号、名称或「名称-资金标签」；可用 perfbudget list projects --search 文字 查找；"
+             "其他数据库用 --db 指定）")
+    return True
+
+
 def resolve_project(store: Store, reference: str, unit: str | None = None) -> int:
     """The id of the one stored project ``reference`` names (within ``unit`` when given).
 
     Exits 1 (closing the store) when none matches — with a hint when ``reference`` is an
     existing file rather than a project — or when several do, listing them with their ids.
     """
-    candidates = [c for c in store.find_projects(reference) if unit is None or c["unit_code"] == unit]
+    from perfbudget.app.stored_records import find_projects
+
+    candidates = [c for c in find_projects(store, reference) if unit is None or c["unit_code"] == unit]
     if not candidates:
         store.close()
         where = f"单位 {unit} 中" if unit is not None else "数据库中"

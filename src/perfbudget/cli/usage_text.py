@@ -86,6 +86,7 @@ def _replaced(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
     for english, chinese in pairs:
         text = text.replace(english, chinese)
     return text
+_REQUIRED_ARGUMENT = re.compile(r"\{([^{}\s]+)\}")
 _USAGE_WORDS = (("[OPTIONS]", "[选项]"), ("COMMAND [ARGS]...", "命令 [参数]..."), ("[ARGS]...", "[参数]..."))
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
@@ -152,7 +153,9 @@ class ChineseHelpFormatter(_click.HelpFormatter):
     """Click's help formatter with Chinese headings, usage prefix and help-option text."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, _replaced(args, _USAGE_WORDS), "用法：" if prefix is None else prefix)
+        # Typer writes a required argument as {名称}: shown bare, as Click does (an optional one stays [名称])
+        args = _REQUIRED_ARGUMENT.sub(r"\1", _replaced(args, _USAGE_WORDS))
+        super().write_usage(prog, args, "用法：" if prefix is None else prefix)
 
     def section(self, name: str) -> Any:
         return super().section(_SECTIONS.get(name, name))

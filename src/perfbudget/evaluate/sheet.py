@@ -35,7 +35,7 @@ from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers import read_file
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, sheet_cells
-from perfbudget.readers.decode import DecodeError, decode_bytes
+from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.text_lines import first_line_with_text
 from perfbudget.writers.cell_safety import csv_unescape
 
@@ -203,10 +203,13 @@ def read_sheet_bytes(data: bytes, file: str, kind: str = "evaluation",
     if data.startswith(_ZIP_MAGIC):
         return read_xlsx_bytes(data, file, kind, limits)
     try:
-        text = decode_bytes(data).text
+        decoded = decode_bytes(data)
     except DecodeError as exc:
         return [], [Problem(Source(file), str(exc))]
-    return read_csv_text(text, file, kind, limits)
+    if decoded.breaks:  # a character cut in two: each place an error (a sheet with errors is not scored)
+        rows, problems = read_csv_text(decoded.text, file, kind, limits)
+        return rows, break_problems(decoded, file) + problems
+    return read_csv_text(decoded.text, file, kind, limits)
 
 
 def read_sheet(path: str, kind: str = "evaluation",

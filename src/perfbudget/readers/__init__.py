@@ -29,12 +29,15 @@ def _text_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
 
 def _json_reader(data: bytes, file: str, limits: Limits) -> ReadResult:
     from perfbudget.interchange import loads
-    from perfbudget.readers.decode import DecodeError, decode_bytes
+    from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 
     try:
-        text = decode_bytes(data).text
+        decoded = decode_bytes(data)
     except DecodeError as exc:
         return None, [Problem(Source(file), str(exc))]
+    if decoded.breaks:  # a character cut in two changes a value: nothing read, each place told
+        return None, break_problems(decoded, file)
+    text = decoded.text
     containers = text.count("{") + text.count("[")  # bounded cost (docs/security.md): checked before parsing
     if containers > limits.max_cells * 5:
         return None, [Problem(Source(file), f"JSON 含 {containers} 个对象或数组，超过 {limits.max_cells * 5} 个的上限"

@@ -4,8 +4,15 @@ Detection is deterministic and explained (no statistical guess):
 
 1. a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32);
 2. UTF-16 without a mark is recognised by its zero bytes in every other position;
-3. otherwise strict UTF-8, then strict GB18030 (which covers GBK and GB2312);
+3. otherwise strict UTF-8, then UTF-8 with a few broken characters (below), then strict GB18030 (which
+   covers GBK and GB2312);
 4. text that still holds control characters or NUL bytes is binary, not a table.
+
+A UTF-8 file cut in the middle of a character (a download or a copy stopped short, two files joined) is
+still UTF-8: when at most :data:`MAX_BREAKS` places are not whole UTF-8 characters and the rest holds far
+more whole multi-byte characters than that (a GB18030 file read as UTF-8 breaks at nearly every Chinese
+character), the text is read with each broken place kept as U+FFFD (at the end of the file: dropped) and
+told by :func:`break_problems` as an error at its line and column, so nothing is lost unsaid.
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+
+from perfbudget.model import Problem, Source
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -30,9 +39,25 @@ class DecodeError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Break:
+    """A place where the bytes are not a whole UTF-8 character: its 1-based line and column in the text read,
+    how many bytes, and whether it ends the file (a file cut short)."""
+
+    line: int
+    column: int
+    size: int
+    at_end: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Decoded:
     text: str
     encoding: str
+    breaks: tuple[Break, ...] = ()
+
+
+MAX_BREAKS = 8
+_WHOLE_PER_BREAK = 16  # bytes of whole multi-byte characters a break needs beside it to call the file UTF-8
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -87,6 +112,8 @@ def decode_bytes(data: bytes) -> Decoded:
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
+            if name == "utf-8" and (broken := _broken_utf8(data)) is not None:
+                return broken
             continue
         if not (name == "utf-8" and _plain_utf8(data, text)) and _looks_binary(text):
             break
@@ -94,3 +121,66 @@ def decode_bytes(data: bytes) -> Decoded:
             raise DecodeError("文件为空")
         return Decoded(text=text, encoding=name)
     raise DecodeError("不是可读的文本文件（含二进制数据或无法识别的编码；支持 UTF-8、GB18030、UTF-16）")
+
+
+def _broken_utf8(data: bytes) -> Decoded | None:
+    """``data`` read as UTF-8 with its few broken places kept (see the module's docstring), or None when the
+    bytes are not UTF-8 with a few broken characters (too many breaks, or too few whole characters)."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []  # (index in pieces of the break, bytes)
+    view, start = memoryview(data), 0
+    while True:
+        try:
+            pieces.append(codecs.utf_8_decode(view[start:], "strict", True)[0])
+            break
+        except UnicodeDecodeError as exc:
+            if len(spans) == MAX_BREAKS:
+                return None
+            pieces.append(codecs.utf_8_decode(view[start:start + exc.start], "strict", True)[0])
+            spans.append((len(pieces), exc.end - exc.start))
+            pieces.append("\ufffd")
+            start += exc.end
+    text_length = sum(len(piece) for i, piece in enumerate(pieces) if i not in {at for at, _ in spans})
+    whole_extra = len(data) - sum(size for _, size in spans) - text_length  # bytes beyond one per character
+    if whole_extra < _WHOLE_PER_BREAK * len(spans):
+        return None
+    if spans[-1][0] == len(pieces) - 2 and not pieces[-1]:  # the file ends in the broken character: cut short
+        del pieces[-2:]
+    text = "".join(pieces)
+    if _looks_binary(text.replace("\ufffd", "")) or not text or text.isspace():
+        return None
+    return Decoded(text=text, encoding="utf-8", breaks=tuple(_breaks(pieces, spans)))
+
+
+def _breaks(pieces: list[str], spans: list[tuple[int, int]]) -> list[Break]:
+    out = []
+    line, column = 1, 1
+    done = 0
+    for at, size in spans:
+        for piece in pieces[done:at]:
+            lines = piece.splitlines(keepends=True)
+            if not lines:
+                continue
+            ends = lines[-1].splitlines()[0] != lines[-1] if lines[-1] else False
+            if len(lines) > 1 or ends:
+                line += len(lines) - 1 + (1 if ends else 0)
+                column = 1 if ends else len(lines[-1]) + 1
+            else:
+                column += len(lines[-1])
+        done = at
+        out.append(Break(line, column, size, at >= len(pieces)))
+    return out
+
+
+def break_problems(decoded: Decoded, file: str) -> list[Problem]:
+    """Each broken place of ``decoded`` as an error at its line and column (a file cut short: at its end)."""
+    out = []
+    for b in decoded.breaks:
+        if b.at_end:
+            message = (f"文件在一个字符的中间结束（末尾 {b.size} 个字节不是完整的 UTF-8 字符，已略去）："
+                       "文件可能不完整，请核对原文件")
+        else:
+            message = (f"此处有 {b.size} 个字节不是完整的 UTF-8 字符（文件可能在此处被截断或拼接），"
+                       "已标为「\ufffd」：请核对原文件此处的文字")
+        out.append(Problem(Source(file, line=b.line, column=b.column), message))
+    return out

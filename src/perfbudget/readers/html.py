@@ -18,7 +18,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import html_problem
-from perfbudget.readers.decode import DecodeError, decode_bytes
+from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
@@ -167,22 +167,30 @@ def web_archive_page(data: bytes) -> str | None:
         charset = (part.get_content_charset() or "").lower()
         charset = "gb18030" if charset in ("gb2312", "gbk", "x-gbk") else charset
         try:
-            return payload.decode(charset) if charset else decode_bytes(payload).text
+            if charset:
+                return payload.decode(charset)
+            decoded = decode_bytes(payload)
+            return None if decoded.breaks else decoded.text  # (a broken part: read as the whole file, told)
         except (LookupError, UnicodeDecodeError, DecodeError):
             return None
     return None
 
 
 def read_html(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:
+    broken: list[Problem] = []
     try:
         page = web_archive_page(data) if is_web_archive(data) else None
-        text = page if page is not None else decode_bytes(data).text
+        if page is None:
+            decoded = decode_bytes(data)
+            page, broken = decoded.text, break_problems(decoded, file)  # a character cut in two, at its place
+        text = page
     except DecodeError as exc:
         return None, [Problem(Source(file), str(exc))]
     too_large = html_problem(text, limits)  # bounded cost (readers/bounds.py)
     if too_large:
         return None, [Problem(Source(file), too_large)]
-    return traditional.read_either_script(text, file, lambda written: _read_tables(written, file))
+    document, problems = traditional.read_either_script(text, file, lambda written: _read_tables(written, file))
+    return document, broken + problems if broken else problems
 
 
 def _read_tables(text: str, file: str) -> tuple[Document | None, list[Problem]]:

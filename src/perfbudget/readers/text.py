@@ -16,7 +16,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers import TEXT_LAYOUT_FORMS, traditional
 from perfbudget.readers import text_layouts as tl
-from perfbudget.readers.decode import DecodeError, decode_bytes
+from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.text_bracket import looks_like_bracket_list, read_bracket_list
@@ -139,4 +139,7 @@ def read_text_bytes(data: bytes, file: str, layout: str | None = None,
         decoded = decode_bytes(data)
     except DecodeError as exc:
         return None, [Problem(Source(file), str(exc))]
+    if decoded.breaks:  # a character cut in two: told at its place, before what the text reads to
+        document, problems = read_text(decoded.text, file, layout, limits)
+        return document, break_problems(decoded, file) + problems
     return read_text(decoded.text, file, layout, limits)

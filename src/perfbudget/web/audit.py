@@ -36,6 +36,7 @@ ACTION_LABELS = {
     "workflow.reopen": "重新打开",
     "workflow.comment": "添加意见",
     "evaluation.save": "自评打分",
+    "monitoring.save": "运行监控",
 }
 
 

@@ -4,7 +4,8 @@ decoded session), applied to every request:
 
 * **Numbers in the URL.** A path segment or query value made of digits only (with an optional
   sign) must fit the database's integer (at most 2,147,483,647 either way); otherwise 404 — an
-  over-long id never reaches a query. Text that may be all digits is left alone: the search and
+  over-long id never reaches a query. A pending upload's id (``/upload/{id}``, ``/api/v1/uploads/{id}``),
+  drawn at random, may reach 2**53 - 1. Text that may be all digits is left alone: the search and
   filter parameters (``q``, ``unit``, ``fund``) and the unit code in the publication paths.
 * **No NUL.** A path or query value holding U+0000 (``%00``) is refused (400) before any route:
   PostgreSQL stores no NUL in text and SQLite's full-text ``MATCH`` stops at one, so each search or
@@ -78,9 +79,21 @@ def _is_code_segment(parts: list[str], index: int) -> bool:
     return after == "publication" or (index >= 2 and parts[index - 2] == "public")
 
 
+# A pending upload's id (``/upload/{id}``, ``/api/v1/uploads/{id}``) is drawn at random below 2**53
+# (web/uploads.py): it may pass the integer of the other ids.
+MAX_UPLOAD_ID = 2**53 - 1
+
+
+def _is_upload_id(parts: list[str], index: int) -> bool:
+    text = parts[index]
+    return (index > 0 and parts[index - 1] in ("upload", "uploads") and text.isascii() and text.isdigit()
+            and len(text) <= 16 and int(text) <= MAX_UPLOAD_ID)
+
+
 def _bad_numbers(scope: Scope) -> bool:
     parts = scope.get("path", "").split("/")
-    if any(_too_big_number(part) and not _is_code_segment(parts, i) for i, part in enumerate(parts)):
+    if any(_too_big_number(part) and not _is_code_segment(parts, i) and not _is_upload_id(parts, i)
+           for i, part in enumerate(parts)):
         return True
     query = scope.get("query_string", b"").decode("latin-1")
     return any(_too_big_number(value.strip()) for name, value in parse_qsl(query, keep_blank_values=True)

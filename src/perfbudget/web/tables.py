@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -77,12 +78,18 @@ class ApiTokenRow(Base):
 
 
 
+# SQLite's INTEGER is 64-bit already (and an INTEGER PRIMARY KEY the rowid); PostgreSQL needs BIGINT.
+_UPLOAD_ID = BigInteger().with_variant(Integer, "sqlite")
+
+
 class UploadRow(Base):
     """An uploaded file waiting for the user to confirm its import after the preview. The file is in
-    ``upload_parts``; ``data`` holds only files kept before migration 1200_upload_parts (empty since)."""
+    ``upload_parts``; ``data`` holds only files kept before migration 1200_upload_parts (empty since). ``id`` is
+    drawn at random (:func:`perfbudget.web.uploads.new_upload_id`, 64-bit since migration 1300_leftovers5): never
+    the id of an earlier upload, not guessable from one's own."""
 
     __tablename__ = "uploads"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(_UPLOAD_ID, primary_key=True, autoincrement=False)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     file_name: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64))
@@ -95,7 +102,7 @@ class UploadPartRow(Base):
     written and read part by part, never held whole while it is stored."""
 
     __tablename__ = "upload_parts"
-    upload_id: Mapped[int] = mapped_column(ForeignKey("uploads.id", ondelete="CASCADE"), primary_key=True)
+    upload_id: Mapped[int] = mapped_column(_UPLOAD_ID, ForeignKey("uploads.id", ondelete="CASCADE"), primary_key=True)
     part: Mapped[int] = mapped_column(Integer, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import secrets
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import BinaryIO
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from perfbudget.store.engine import read_transaction, write_transaction
 from perfbudget.store.schema import utc_now
@@ -30,6 +31,8 @@ from perfbudget.web.tables import upload_parts, uploads
 
 MAX_PENDING = 20  # uploads one user may keep unconfirmed (each up to the file size limit)
 PART_BYTES = 1024 * 1024  # one row of upload_parts
+# What an id no pending upload of the user has is told (404): imported, discarded, expired (or never the user's).
+GONE = "该上传文件（可能已导入、已放弃或已过期；每次上传都有新的编号，用过的编号不会再指向别的文件）"
 
 
 def too_large(limit: int) -> WebError:
@@ -54,8 +57,9 @@ def keep(engine: Engine, user_id: int, name: str, data: bytes | BinaryIO, hours:
             raise WebError(429, "too_many_uploads",
                            f"您已有 {waiting} 个上传的文件尚未确认导入或放弃，已达上限 {MAX_PENDING} 个：请先确认或放弃"
                            f"其中的文件，或等它们在上传 {hours:g} 小时后自动删除")
-        upload_id = int(connection.execute(insert(uploads).returning(uploads.c.id).values(
-            user_id=user_id, file_name=name, sha256="", data=b"", created_at=utc_now())).scalar_one())
+        upload_id = new_upload_id(connection)
+        connection.execute(insert(uploads).values(id=upload_id, user_id=user_id, file_name=name, sha256="", data=b"",
+                                                  created_at=utc_now()))
         digest, size, part = hashlib.sha256(), 0, 0
         while chunk := stream.read(PART_BYTES):
             size += len(chunk)
@@ -66,6 +70,20 @@ def keep(engine: Engine, user_id: int, name: str, data: bytes | BinaryIO, hours:
             part += 1
         connection.execute(update(uploads).where(uploads.c.id == upload_id).values(sha256=digest.hexdigest()))
     return upload_id
+
+
+# Random ids from 2**32 (above every sequential id given before migration 1300_leftovers5, which still resolve)
+# to 2**53 (a JavaScript client's exact integers): 53 bits, never the id of an earlier upload in practice and
+# checked against the pending ones. Sequential until 2026-12-04, and SQLite gave a finished upload's id again.
+_ID_FLOOR, _ID_CEILING = 2**32, 2**53
+
+
+def new_upload_id(connection: Connection) -> int:
+    """A random id no pending upload has."""
+    while True:
+        candidate = _ID_FLOOR + secrets.randbelow(_ID_CEILING - _ID_FLOOR)
+        if connection.execute(select(uploads.c.id).where(uploads.c.id == candidate)).first() is None:
+            return candidate
 
 
 _slots: dict[int, threading.BoundedSemaphore] = {}

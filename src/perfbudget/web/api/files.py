@@ -170,7 +170,7 @@ def _preview(request: Request, principal: Principal, upload_id: int, name: str, 
 def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[str, bytes, str]:
     found = uploads.pending(engine_of(request), principal.id, upload_id)
     if found is None:
-        raise not_found("该上传文件（可能已导入或已放弃）")
+        raise not_found(uploads.GONE)
     return found
 
 

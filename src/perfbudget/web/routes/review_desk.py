@@ -115,7 +115,8 @@ def unit_opinion(request: Request, unit_id: int, fmt: str, year: str | None = No
     with store.reading() as tx:
         unit = unit_head(tx, principal, unit_id)
         ids = [r["id"] for r in project_rows(tx, principal, chosen, unit_id=unit_id)][:200]
-    desks = [_desk(request, principal, pid) for pid in ids]
+    # the projects without a stored review are reviewed together, one review of the unit (app/review_desk.py)
+    desks = desk_app.load_desks(store, principal, ids, settings_of(request))
     # (all years: 「某院绩效目标审核意见书」, not 「某院年度…」)
     title = f"{unit['name'] or unit['code']}{f'{chosen}年度' if chosen else ''}绩效目标审核意见书"
     return _opinion(request, title, desks, fmt, title)

@@ -98,7 +98,7 @@ def paste(request: Request, text: str = Form(""), principal: Principal = Depends
 def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[str, bytes, str]:
     found = uploads.pending(engine_of(request), principal.id, upload_id, request.app.state.config.upload_hours)
     if found is None:
-        raise not_found("该上传文件（可能已导入或已过期）")
+        raise not_found(uploads.GONE)
     return found
 
 

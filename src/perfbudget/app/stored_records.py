@@ -1,0 +1,77 @@
+"""What the command line asks of the store about one project: the project a reference names, and the
+reviews, self-evaluations and monitorings saved for it (listed, or one shown), through this layer as
+the house style asks (the faces never call the store themselves).
+
+A reference is an id, an exact name, 「名称-资金标签」 or a part of the name
+(:func:`perfbudget.store.queries.find_projects`). A record asked for by id is returned only when it
+belongs to the project named, so a record of another project is «not found» rather than shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from perfbudget.store import Filters, Store, StoredVersion
+
+
+def find_projects(store: Store, reference: str) -> list[dict[str, Any]]:
+    """The stored projects ``reference`` names (several when it is ambiguous), each a head row."""
+    return store.find_projects(reference)
+
+
+def project_count(store: Store) -> int:
+    """How many projects the store holds."""
+    return int(store.counts()["projects"])
+
+
+def project_version(store: Store, project_id: int, number: int | None = None) -> StoredVersion | None:
+    """Version ``number`` of the project (None: the latest), or None when it has no such version."""
+    return store.project_version(project_id, number)
+
+
+def each_row(store: Store, kind: str, filters: Filters) -> Iterator[dict[str, Any]]:
+    """``list --all``: first ``{"total", "total_capped"}``, then every row of ``kind``, read in batches."""
+    return store.each(kind, filters)
+
+
+def project_row(store: Store, project_id: int) -> dict[str, Any]:
+    """The head row (id, name, fund label, unit …) of a project known to exist."""
+    return store.find_projects(str(project_id))[0]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRecord:
+    """One saved review with its parsed payload, and the version it reviewed (None if it is gone)."""
+
+    item: dict[str, Any]
+    version: StoredVersion | None
+
+
+def review_records(store: Store, project_id: int, year: int | None = None) -> list[dict[str, Any]]:
+    """The project's saved reviews (every version), oldest first, without payloads."""
+    return store.reviews(project_id, year)
+
+
+def review_record(store: Store, project_id: int, record_id: int) -> ReviewRecord | None:
+    """Saved review ``record_id`` of the project (payload parsed) and its version; None when the project
+    has no such record."""
+    item = store.review(record_id)
+    if item is None or item["project_id"] != project_id:
+        return None
+    return ReviewRecord(item, store.project_version(project_id, item["version"]))
+
+
+def evaluation_records(store: Store, project_id: int, kind: str | None = None,
+                       year: int | None = None) -> list[dict[str, Any]]:
+    """The project's saved self-evaluations and monitorings (every version), oldest first, without payloads."""
+    return store.evaluations(project_id, kind, year)
+
+
+def evaluation_record(store: Store, project_id: int, record_id: int) -> dict[str, Any] | None:
+    """Saved self-evaluation or monitoring ``record_id`` of the project (payload parsed), else None."""
+    item = store.evaluation(record_id)
+    if item is None or item["project_id"] != project_id:
+        return None
+    return item

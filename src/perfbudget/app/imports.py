@@ -320,7 +320,8 @@ def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha25
     created = [v for v in outcome.versions if v.created]
     tx.add_authors([v.version_id for v in created], request.actor, request.via)
     notices = []
-    flows = tx.workflow([f.project_id for f in fates if f.project_id is not None])
+    revised = [f for f in fates if f.fate == REVISION or (f.fate == CONFIRM and f.revision)]
+    flows = tx.workflow([f.project_id for f in revised if f.project_id is not None]) if revised else {}
     for fate, stored in zip(fates, outcome.versions, strict=True):
         if fate.fate == CONFIRM:
             notices.append(f"已按确认导入：{fate.message.split('；确认无误')[0]}")

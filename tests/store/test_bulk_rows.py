@@ -127,7 +127,8 @@ def test_insert_values_stores_what_insert_rows_stores(db: str, tmp_path: Path, r
     url = f"sqlite:///{tmp_path / 'v.db'}" if db == "sqlite" else str(request.getfixturevalue("pg_url"))
     metadata = MetaData()
     tables = [Table(f"iv_{name}", metadata, Column("id", Integer, primary_key=True), Column("name", Text),
-                    Column("at", DateTime(timezone=True)), Column("n", Integer)) for name in ("rows", "values", "bytes")]
+                    Column("at", DateTime(timezone=True)), Column("n", Integer))
+              for name in ("rows", "values", "bytes")]
     when = datetime(2026, 12, 3, 8, 0, tzinfo=UTC)
     rows = [{"id": i, "name": None if i % 3 else f"名{i}", "at": when if i % 2 else None, "n": i} for i in range(1, 90)]
     with Store(url) as store:

@@ -136,38 +136,37 @@ def project_part(number: Any) -> str:
 
 def source_part(source: Any) -> str:
     """The end of a finding's text from its source's dict (or None)."""
-    if source is None:
-        return "null}"
-    if type(source) is not dict:
+    if type(source) is dict:
+        return _WRITE(source) + "}"
+    if source is not None:
         raise OddFinding(source)
-    return _WRITE(source) + "}"
+    return "null}"
 
 
 def _head(rule: Any, dimension: Any, severity: Any) -> str:
     if type(rule) is not str or type(dimension) is not str or type(severity) is not str:
         raise OddFinding((rule, dimension, severity))
-    if len(_HEADS) >= REPEATED_LIMIT:
-        _HEADS.clear()  # memory stays bounded whatever is reviewed
-    text = _HEADS[(rule, dimension, severity)] = (f'{{"rule": {_repeated(rule)}, "dimension": {_repeated(dimension)}, '
-                                                  f'"severity": {_repeated(severity)}, "project": ')
-    return text
+    return _keep(_HEADS, (rule, dimension, severity), f'{{"rule": {_repeated(rule)}, "dimension": '
+                 f'{_repeated(dimension)}, "severity": {_repeated(severity)}, "project": ')
 
 
 def _field_text(field: Any) -> str:
     if field is not None and type(field) is not str:
         raise OddFinding(field)
-    if len(_FIELD_TEXTS) >= REPEATED_LIMIT:
-        _FIELD_TEXTS.clear()
-    text = _FIELD_TEXTS[field] = f', "field": {"null" if field is None else _repeated(field)}, "message": '
-    return text
+    return _keep(_FIELD_TEXTS, field, f', "field": {"null" if field is None else _repeated(field)}, "message": ')
 
 
 def _suggestion_text(suggestion: Any) -> str:
     if type(suggestion) is not str:
         raise OddFinding(suggestion)
-    if len(_SUGGESTIONS) >= REPEATED_LIMIT:
-        _SUGGESTIONS.clear()
-    text = _SUGGESTIONS[suggestion] = f', "suggestion": {_repeated(suggestion)}, "source": '
+    return _keep(_SUGGESTIONS, suggestion, f', "suggestion": {_repeated(suggestion)}, "source": ')
+
+
+def _keep(kept: dict[Any, str], key: Any, text: str) -> str:
+    """``text`` kept under ``key`` (the dict emptied first when full: memory stays bounded whatever is reviewed)."""
+    if len(kept) >= REPEATED_LIMIT:
+        kept.clear()
+    kept[key] = text
     return text
 
 

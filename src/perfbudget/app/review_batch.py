@@ -49,6 +49,7 @@ from perfbudget.app.reviews import (
 from perfbudget.app.settings import CoreSettings
 from perfbudget.library.peers import PeerStats, StorePeers, name_stem, project_year, using
 from perfbudget.model import Project, Unit
+from perfbudget.review.engine import ProjectGrade
 from perfbudget.store import Store, StoredVersion, library_reads
 from perfbudget.store import reviews as stored_reviews
 from perfbudget.store.review_summary import summary_text
@@ -303,6 +304,7 @@ def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchP
         for selection, seqs in contexts:
             report = review_context(selection, job.settings)
             wanted_seqs = set(seqs)
+            picked: list[tuple[StoredVersion, dict[str, Any] | None, ProjectGrade, str, str]]
             if job.keep:
                 picked = [(version, payload, grade, _PAYLOAD_JSON(payload) if job.save else "",
                            summary_text(payload["findings"]) if job.save else "")

@@ -179,9 +179,10 @@ def _selection_texts(report: ReviewReport, selection: StoredSelection, seqs: lis
         if finding.source is None:
             where = end[1]
         else:
-            where = sources.get(id(finding.source))
-            if where is None:
-                where = sources[id(finding.source)] = source_part(finding.source.to_dict())
+            known = sources.get(id(finding.source))
+            if known is None:
+                known = sources[id(finding.source)] = source_part(finding.source.to_dict())
+            where = known
         texts.setdefault(seq, []).append(finding_text(finding, end[0], where))
         found.setdefault(seq, []).append(finding)
     shared = texts.get(None, [])

@@ -316,7 +316,7 @@ def project_from_values(seq: int, title: str | None, name: str, fund_label: str 
         tuple(stored_json(needs_check)) if needs_check else (), None, {})
 
 
-_SCAN = json.JSONDecoder().scan_once
+_SCAN = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
 def stored_json(text: str) -> Any:
@@ -336,7 +336,7 @@ def document_from_rows(document: Mapping[Any, Any], projects: list[Project]) -> 
                                 document["kind"], projects)
 
 
-def document_from_values(unit_code: str | None, unit_name: str | None, money_unit: str | None, kind: str | None,
+def document_from_values(unit_code: str | None, unit_name: str | None, money_unit: str | None, kind: str,
                          projects: Iterable[Project]) -> Document:
     """:func:`document_from_rows` from the row's values."""
     return Document(unit=new_unit(unit_code, unit_name), money_unit=money_unit, projects=tuple(projects), kind=kind)

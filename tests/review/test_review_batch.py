@@ -218,6 +218,41 @@ def test_payloads_made_in_one_pass_are_those_of_the_located_report(filled: Store
     assert checked > 100
 
 
+def test_payload_texts_are_json_dumps_of_the_payloads(filled: Store) -> None:
+    """A province's batch writes each payload's text and summary from the findings (``selection_texts``): they
+    must be ``json.dumps`` of ``selection_payloads``' payload and ``summary_text`` of its findings, for the
+    rules' findings, findings with sources of their own or document-level ones, and findings of other shapes
+    (written through the dicts instead)."""
+    from dataclasses import replace
+
+    from perfbudget.app.reviews import contexts, review_context, selection_payloads, selection_texts
+    from perfbudget.model import Source
+    from perfbudget.review.finding import Finding
+    from perfbudget.store.review_summary import summary_text
+
+    with filled.reading() as tx:
+        groups = contexts(tx, filled.latest_versions())
+    checked = 0
+    for selection, seqs in groups:
+        with using(StorePeers(filled)):
+            report = review_context(selection, CoreSettings())
+        seq = seqs[0]
+        own = [Finding(None, None, None, "文件级\u2028发现\"引号\"", "建议", None, "crash", "完整性", "error"),
+               Finding(seq, 2, "target", "自有位置", "建议", Source("x.txt", line=3), "r", "规范性", "info")]
+        odd = [Finding(seq, 1.5, None, "m", "s", None, "r", "d", "warning"),  # not an int
+               Finding(seq, True, None, "m", "s", None, "r", "d", "warning"),  # json writes true
+               Finding(seq, 1, 7, "m", "s", None, "r", "d", "warning"),  # a field not a str
+               Finding(seq, 1, None, None, "s", None, "r", "d", "warning"),  # no message
+               Finding(seq, 1, None, "m", "s", None, "r", None, "warning")]  # no dimension (summary: "")
+        for findings in (report.findings, (*own, *report.findings), *((f, *report.findings) for f in odd)):
+            variant = replace(report, findings=tuple(findings))
+            want = [(version, json.dumps(payload, ensure_ascii=False), summary_text(payload["findings"]), grade)
+                    for version, payload, grade in selection_payloads(variant, selection, seqs)]
+            assert selection_texts(variant, selection, seqs) == want
+            checked += sum(len(json.loads(text)["findings"]) for _v, text, _s, _g in want)
+    assert checked > 100
+
+
 def test_no_collection_while_a_chunk_is_reviewed_and_the_collector_given_back() -> None:
     import gc
 

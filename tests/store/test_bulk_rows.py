@@ -118,7 +118,8 @@ def test_nulls_are_bound_through_the_none_adapter_and_stored_as_null(tmp_path: P
 @pytest.mark.parametrize("db", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def test_insert_values_stores_what_insert_rows_stores(db: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     """The importer's tuples (``bulk.insert_values``) and the dict rows (``insert_rows``) give the same rows,
-    on the multi-row/COPY path and the one-row path, with a bind-processed column (a time) and NULLs."""
+    on the multi-row/COPY path and the one-row path, with a bind-processed column (a time) and NULLs; so do
+    tuples whose text comes as UTF-8 bytes (``utf8``: a review's payload from a worker), stored as text."""
     from datetime import UTC, datetime
 
     from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Text, select
@@ -126,7 +127,8 @@ def test_insert_values_stores_what_insert_rows_stores(db: str, tmp_path: Path, r
     url = f"sqlite:///{tmp_path / 'v.db'}" if db == "sqlite" else str(request.getfixturevalue("pg_url"))
     metadata = MetaData()
     tables = [Table(f"iv_{name}", metadata, Column("id", Integer, primary_key=True), Column("name", Text),
-                    Column("at", DateTime(timezone=True)), Column("n", Integer)) for name in ("rows", "values")]
+                    Column("at", DateTime(timezone=True)), Column("n", Integer))
+              for name in ("rows", "values", "bytes")]
     when = datetime(2026, 12, 3, 8, 0, tzinfo=UTC)
     rows = [{"id": i, "name": None if i % 3 else f"名{i}", "at": when if i % 2 else None, "n": i} for i in range(1, 90)]
     with Store(url) as store:
@@ -139,8 +141,15 @@ def test_insert_values_stores_what_insert_rows_stores(db: str, tmp_path: Path, r
                     bulk.insert_rows(connection, tables[0], moved)
                     bulk.insert_values(connection, tables[1], ("id", "name", "at", "n"),
                                        [(r["id"], r["name"], r["at"], r["n"]) for r in moved])
+                    bulk.insert_values(connection, tables[2], ("id", "name", "at", "n"),
+                                       [(r["id"], r["name"].encode() if r["id"] % 2 and r["name"] else r["name"],
+                                         r["at"], r["n"]) for r in moved], utf8=("name",))
             with store.engine.connect() as connection:
-                first, second = (connection.execute(select(t).order_by(t.c.id)).all() for t in tables)
+                first, second, third = (connection.execute(select(t).order_by(t.c.id)).all() for t in tables)
+                if db == "sqlite":
+                    kinds = {row[0] for row in connection.exec_driver_sql("SELECT typeof(name) FROM iv_bytes")}
+                    assert kinds == {"text", "null"}
             assert len(first) == 90 and [tuple(r) for r in first] == [tuple(r) for r in second]
+            assert [tuple(r) for r in third] == [tuple(r) for r in first]
         finally:
             metadata.drop_all(store.engine)

@@ -36,10 +36,20 @@ from operator import attrgetter
 from typing import Any
 
 from perfbudget.app.payload_text import payload_text
-from perfbudget.app.reviews import ReviewedGroup, SavedReview, group_contexts, review_selection, reviewed_group
+from perfbudget.app.reviews import (
+    ReviewedGroup,
+    SavedReview,
+    group_contexts,
+    located,
+    review_context,
+    reviewed_group,
+    selection_payloads,
+    selection_texts,
+)
 from perfbudget.app.settings import CoreSettings
 from perfbudget.library.peers import PeerStats, StorePeers, name_stem, project_year, using
 from perfbudget.model import Project, Unit
+from perfbudget.review.engine import ProjectGrade
 from perfbudget.store import Store, StoredVersion, library_reads
 from perfbudget.store import reviews as stored_reviews
 from perfbudget.store.review_summary import summary_text
@@ -255,6 +265,17 @@ _SEVERITY = attrgetter("severity")
 _RULE = attrgetter("rule")
 
 
+def _utf8(text: str) -> str | bytes:
+    """A payload's text as it travels back to the saving process: its UTF-8 bytes, which the pool sends as they
+    are and SQLite stores as the text (``insert_values``'s ``utf8``), where a str was encoded by the pickle,
+    decoded by the parent, then encoded again for the driver; a text that has no UTF-8 form (a lone
+    surrogate) stays a str, for the driver to refuse as before."""
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return text
+
+
 def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchPeers | None = None) -> ChunkResult:
     """Load these units' latest versions, review the chosen ones in their units' contexts (with
     ``job.library``: against ``peers``, the process's library reader, else a new one)."""
@@ -281,9 +302,21 @@ def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchP
     actor = job.actor
     with using(peers):
         for selection, seqs in contexts:
-            report, picked = review_selection(selection, seqs, job.settings, locate=job.keep)
+            report = review_context(selection, job.settings)
+            wanted_seqs = set(seqs)
+            picked: list[tuple[StoredVersion, dict[str, Any] | None, ProjectGrade, str, str]]
+            if job.keep:
+                picked = [(version, payload, grade, _PAYLOAD_JSON(payload) if job.save else "",
+                           summary_text(payload["findings"]) if job.save else "")
+                          for version, payload, grade in selection_payloads(report, selection, seqs)]
+            elif job.save:  # the texts written from the findings, no payload dict made
+                picked = [(version, None, grade, text, summary)
+                          for version, text, summary, grade in selection_texts(report, selection, seqs)]
+            else:
+                picked = [(selection.versions[grade.seq], None, grade, "", "")
+                          for grade in report.projects if grade.seq in wanted_seqs]
             saved = []
-            for version, payload, grade in picked:
+            for version, payload, grade, text, summary in picked:
                 own = version.document.projects[0]
                 tally.projects += 1
                 tally.indicators += len(own.indicators)
@@ -291,17 +324,15 @@ def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchP
                 if job.save:
                     rows.append((version.meta["version_id"],
                                  job.record_year if job.record_year is not None else own.fund_year,
-                                 grade.grade, grade.errors, grade.warnings, actor, _PAYLOAD_JSON(payload),
-                                 summary_text(payload["findings"])))
-                if job.keep:
+                                 grade.grade, grade.errors, grade.warnings, actor, _utf8(text), summary))
+                if payload is not None:
                     saved.append(SavedReview(version, payload, grade.grade, grade.errors, grade.warnings))
-            wanted_seqs = set(seqs)
             counted = [f for f in report.findings if f.project is None or f.project in wanted_seqs]
             tally.findings += len(counted)
             tally.severities.update(map(_SEVERITY, counted))  # counted in C, no generator step per finding
             tally.rules.update(map(_RULE, counted))
             if job.keep:
-                groups.append(reviewed_group(selection, seqs, report, saved))
+                groups.append(reviewed_group(selection, seqs, located(report, selection), saved))
     return ChunkResult(rows, tally, groups)
 
 

@@ -13,11 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from perfbudget.app.payload_text import finding_text, payload_of_texts, payload_text, project_part, source_part
 from perfbudget.app.settings import CoreSettings
 from perfbudget.model import Document, Source
 from perfbudget.review.engine import REPORT_FORMAT, ProjectGrade, ReviewReport, review_document
 from perfbudget.review.finding import Finding
 from perfbudget.store import Store, StoredVersion
+from perfbudget.store.review_summary import summary_of_findings, summary_text
 from perfbudget.store.selection import StoredSelection, combine, group_versions
 from perfbudget.store.transaction import Transaction
 
@@ -95,8 +97,19 @@ def review_selection(selection: StoredSelection, seqs: list[int], settings: Core
     save and its grade. Without ``locate`` the report's findings keep the rules' sources (None for
     stored tables): a caller that needs only the payloads, grades and counts (a province's batch) is
     spared a second copy of every finding; the payloads are located either way."""
-    report = review_document(replace(selection.document, source=None), settings.review_config,
-                             region=settings.region)
+    report = review_context(selection, settings)
+    return (located(report, selection) if locate else report), selection_payloads(report, selection, seqs)
+
+
+def review_context(selection: StoredSelection, settings: CoreSettings) -> ReviewReport:
+    """One context reviewed, its findings unlocated (the rules' sources: None for stored tables)."""
+    return review_document(replace(selection.document, source=None), settings.review_config, region=settings.region)
+
+
+def selection_payloads(report: ReviewReport, selection: StoredSelection, seqs: list[int]
+                       ) -> list[tuple[StoredVersion, dict[str, Any], ProjectGrade]]:
+    """For each chosen seq of a reviewed context (``report``, the rules' findings unlocated), its version, the
+    payload to save and its grade."""
     chosen = []
     wanted = set(seqs)
     # Each chosen project's payload is made here in one pass over the findings, as
@@ -133,7 +146,66 @@ def review_selection(selection: StoredSelection, seqs: list[int], settings: Core
         own_seq = version.document.projects[0].seq
         chosen.append((version, {"format": REPORT_FORMAT, "projects": [{**grade.to_dict(), "seq": own_seq}],
                                  "findings": shared + items.get(grade.seq, [])}, grade))
-    return (located(report, selection) if locate else report), chosen
+    return chosen
+
+
+def selection_texts(report: ReviewReport, selection: StoredSelection, seqs: list[int]
+                    ) -> list[tuple[StoredVersion, str, str, ProjectGrade]]:
+    """:func:`selection_payloads` as a province's batch saves them: each chosen seq's version, its payload's JSON
+    text (``json.dumps(payload, ensure_ascii=False)``), its summary (``review_summary.summary_text`` of the
+    payload's findings) and its grade, written from the findings without the payloads' dicts
+    (``payload_text.finding_text``); a finding of another shape than the rules give falls back to the dicts."""
+    try:
+        return _selection_texts(report, selection, seqs)
+    except TypeError:  # payload_text.OddFinding, or a message that is no str
+        return [(version, payload_text(payload), summary_text(payload["findings"]), grade)
+                for version, payload, grade in selection_payloads(report, selection, seqs)]
+
+
+def _selection_texts(report: ReviewReport, selection: StoredSelection, seqs: list[int]
+                     ) -> list[tuple[StoredVersion, str, str, ProjectGrade]]:
+    wanted = set(seqs)
+    texts: dict[int | None, list[str]] = {}
+    found: dict[int | None, list[Finding]] = {}
+    ends: dict[int | None, tuple[str, str]] = {}  # each seq's number part and its file's source part
+    sources: dict[int, str] = {}  # a finding's own source's part, by the source's identity
+    for finding in report.findings:
+        seq = finding.project
+        if seq is not None and seq not in wanted:
+            continue
+        end = ends.get(seq)
+        if end is None:
+            end = ends[seq] = _seq_parts(selection, seq)
+        if finding.source is None:
+            where = end[1]
+        else:
+            known = sources.get(id(finding.source))
+            if known is None:
+                known = sources[id(finding.source)] = source_part(finding.source.to_dict())
+            where = known
+        texts.setdefault(seq, []).append(finding_text(finding, end[0], where))
+        found.setdefault(seq, []).append(finding)
+    shared = texts.get(None, [])
+    shared_found = found.get(None, [])
+    chosen = []
+    for grade in report.projects:
+        if grade.seq not in wanted:
+            continue
+        version = selection.versions[grade.seq]
+        own = found.get(grade.seq, [])
+        chosen.append((version, payload_of_texts([{**grade.to_dict(), "seq": version.document.projects[0].seq}],
+                                                 shared + texts.get(grade.seq, [])),
+                       summary_of_findings(shared_found + own if shared_found else own), grade))
+    return chosen
+
+
+def _seq_parts(selection: StoredSelection, seq: int | None) -> tuple[str, str]:
+    """A seq's number part and the source part of its file (the selection's for a document-level finding)."""
+    if seq is None:
+        source = selection.document.source
+        return project_part(None), source_part(None if source is None else source.to_dict())
+    version = selection.versions[seq]
+    return project_part(version.document.projects[0].seq), source_part(Source(version.meta["file"]).to_dict())
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,9 +124,10 @@ def _getter(columns: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
     return itemgetter(*columns)
 
 
-def _executemany(connection: Connection, table: Table, columns: Sequence[str], rows: list[Any]) -> None:
+def _executemany(connection: Connection, table: Table, columns: Sequence[str], rows: list[Any],
+                 utf8: Sequence[str] = ()) -> None:
     """SQLite: rows given as tuples in ``columns`` order, through the columns' bind processors (into a new
-    list: the caller's is left as it is)."""
+    list: the caller's is left as it is); the ``utf8`` columns' values may be bytes (:func:`insert_values`)."""
     values = rows
     processed = [(i, process) for i, process in enumerate(_processors(connection, table, columns)) if process]
     if processed:
@@ -145,21 +146,30 @@ def _executemany(connection: Connection, table: Table, columns: Sequence[str], r
                         last[slot] = (value, converted)
                     changed[i] = converted
             values[number] = tuple(changed)
+    marks = _marks(columns, utf8)
     if len(values) == 1:
-        run(connection, _insert_sql(table, columns), values[0])
+        run(connection, _insert_sql_text(table.name, tuple(columns), 1, "", marks), values[0])
         return
-    insert_chunked(connection, table.name, columns, values)
+    insert_chunked(connection, table.name, columns, values, marks=marks)
+
+
+def _marks(columns: Sequence[str], utf8: Sequence[str]) -> tuple[str, ...] | None:
+    """Each column's placeholder when some take UTF-8 bytes (stored as the text they encode), else None."""
+    if not utf8:
+        return None
+    return tuple("CAST(? AS TEXT)" if column in utf8 else "?" for column in columns)
 
 
 def insert_chunked(connection: Connection, table: str, columns: Sequence[str], values: list[Sequence[Any]],
-                   tail: str = "") -> list[Any]:
+                   tail: str = "", marks: tuple[str, ...] | None = None) -> list[Any]:
     """SQLite: ``INSERT INTO table (columns) VALUES … tail`` for many rows (tuples in column order, in the
     driver's types), as multi-row INSERTs of 2**k rows — a handful of distinct statements per table,
     each prepared once — rather than one statement per row. ``tail``: e.g. an upsert's ``ON CONFLICT …
     RETURNING …``; returns the rows it gives.
 
     On the FTS5-indexed tables this matters most: FTS5 writes its pending index data out at the end of
-    every statement that touched it, so a row-by-row executemany left one tiny index segment per row."""
+    every statement that touched it, so a row-by-row executemany left one tiny index segment per row.
+    ``marks``: each column's placeholder, when not ``?``."""
     largest = _MAX_ROWS
     while largest > 1 and largest * len(columns) > _MAX_VARIABLES:
         largest //= 2
@@ -170,7 +180,7 @@ def insert_chunked(connection: Connection, table: str, columns: Sequence[str], v
         while size > len(values) - start:
             size //= 2
         chunk = values[start:start + size]
-        returned.extend(run(connection, _insert_sql_text(table, tuple(columns), size, tail),
+        returned.extend(run(connection, _insert_sql_text(table, tuple(columns), size, tail, marks),
                             list(chain.from_iterable(chunk))))
         start += size
     return returned
@@ -184,17 +194,18 @@ def _insert_sql(table: Table, columns: Sequence[str]) -> str:
     return _insert_sql_text(table.name, tuple(columns), 1, "")
 
 
-def _insert_sql_text(table: str, columns: tuple[str, ...], rows: int, tail: str) -> str:
-    key = (table, columns, rows, tail)
+def _insert_sql_text(table: str, columns: tuple[str, ...], rows: int, tail: str,
+                     marks: tuple[str, ...] | None = None) -> str:
+    key = (table, columns, rows, tail, marks)
     sql = _INSERTS.get(key)
     if sql is None:
-        marks = "(" + ", ".join("?" * len(columns)) + ")"
-        sql = _INSERTS[key] = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([marks] * rows)}"
+        row = "(" + ", ".join(marks or "?" * len(columns)) + ")"
+        sql = _INSERTS[key] = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([row] * rows)}"
                                + (f" {tail}" if tail else ""))
     return sql
 
 
-_INSERTS: dict[tuple[str, tuple[str, ...], int, str], str] = {}
+_INSERTS: dict[tuple[str, tuple[str, ...], int, str, tuple[str, ...] | None], str] = {}
 
 
 _MISSING: dict[tuple[str, tuple[str, ...]], bool] = {}
@@ -226,11 +237,19 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
     return list(ids or [])
 
 
-def insert_values(connection: Connection, table: Table, columns: Sequence[str], values: list[Any]) -> None:
+def insert_values(connection: Connection, table: Table, columns: Sequence[str], values: list[Any],
+                  utf8: Sequence[str] = ()) -> None:
     """Insert rows given as tuples in ``columns`` order (ids included when the table's are given): what
-    :func:`insert_rows` does with dicts, for a writer that builds the tuples directly."""
+    :func:`insert_rows` does with dicts, for a writer that builds the tuples directly.
+
+    The ``utf8`` columns' values may come as the UTF-8 bytes of their text (a review's payload sent by a
+    worker process): SQLite stores them as that text (``CAST(? AS TEXT)``) without their being decoded
+    into a str and encoded again for the driver; elsewhere they are decoded here."""
     if not values:
         return
+    if utf8 and (is_postgres(connection) or _defaults_missing(table, columns)):
+        values = _decoded(values, [columns.index(column) for column in utf8])
+        utf8 = ()
     if is_postgres(connection):
         if len(values) == 1:  # one short cached INSERT: fewer round trips than a COPY
             run(connection, _insert_sql(table, columns), values[0])
@@ -239,4 +258,18 @@ def insert_values(connection: Connection, table: Table, columns: Sequence[str], 
     elif _defaults_missing(table, columns):
         connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in values])
     else:
-        _executemany(connection, table, columns, values)
+        _executemany(connection, table, columns, values, utf8)
+
+
+def _decoded(values: list[Any], slots: list[int]) -> list[Any]:
+    """The rows with the values in ``slots`` given as bytes decoded from UTF-8."""
+    out = []
+    for row in values:
+        if any(type(row[slot]) is bytes for slot in slots):
+            row = list(row)
+            for slot in slots:
+                if type(row[slot]) is bytes:
+                    row[slot] = row[slot].decode()
+            row = tuple(row)
+        out.append(row)
+    return out

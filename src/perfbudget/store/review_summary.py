@@ -31,6 +31,17 @@ def summary_text(findings: Iterable[Any]) -> str:
     return _COMPACT(counts)
 
 
+def summary_of_findings(findings: Iterable[Any]) -> str:
+    """:func:`summary_text` of findings given as objects (``Finding``: their ``dimension`` and ``severity``)."""
+    counts: dict[str, list[int]] = {}
+    for finding in findings:
+        dimension = finding.dimension
+        severity = finding.severity
+        counts.setdefault(dimension if isinstance(dimension, str) else "", [0, 0, 0])[
+            0 if severity == "error" else 1 if severity == "warning" else 2] += 1
+    return _COMPACT(counts)
+
+
 # json.dumps(…, ensure_ascii=False, separators=(",", ":")) with its C encoder set up once for every summary
 # (json.dumps sets it up per call; a province's review writes 100,000 summaries)
 _COMPACT = json_writer((",", ":"))

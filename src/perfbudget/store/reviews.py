@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, func, select
+from sqlalchemy import Connection, LargeBinary, and_, bindparam, cast, func, select
 
 from perfbudget.model import Indicator
 from perfbudget.store import rows
@@ -145,7 +145,10 @@ def _indicators_by_version(connection: Connection, where: Any) -> dict[int, list
     at a province's size the driver's making of eighteen values per row was about a sixth of a review
     worker's instructions."""
     packed = connection.dialect.name == "sqlite"
-    columns: tuple[Any, ...] = (func.json_array(*INDICATOR_COLUMNS[1:]),) if packed else INDICATOR_COLUMNS[1:]
+    # the packed text as the bytes SQLite holds it (UTF-8): the driver copies them rather than decoding each
+    # row's text into a str; only an indicator not met before is decoded, by json.loads
+    columns: tuple[Any, ...] = ((cast(func.json_array(*INDICATOR_COLUMNS[1:]), LargeBinary),) if packed
+                                else INDICATOR_COLUMNS[1:])
     query = (select(INDICATOR_COLUMNS[0], indicators.c.position, *columns).select_from(projects)
              .join(project_versions, _latest())
              .join(indicators, indicators.c.version_id == project_versions.c.id)
@@ -170,27 +173,41 @@ def _indicators_by_version_columns(connection: Connection, where: Any) -> dict[i
     return rows.indicators_by_version(connection.execute(query).all())
 
 
+# A latest version's row as a bulk load reads it: the values of rows.project_from_values in its order, the
+# version's meta, the document's and the unit's (positions, not names: a province's 100,000 rows)
+_HEAD = (project_versions.c.seq, project_versions.c.title, projects.c.name, projects.c.fund_label,
+         projects.c.fund_year, project_versions.c.fund_source, project_versions.c.budget_total,
+         project_versions.c.budget_fiscal, project_versions.c.budget_other, project_versions.c.purpose,
+         project_versions.c.goals, project_versions.c.name_cell, project_versions.c.extras,
+         project_versions.c.complete, project_versions.c.needs_check,
+         project_versions.c.project_id, project_versions.c.number, projects.c.latest_version, project_versions.c.id,
+         project_versions.c.document_id, documents.c.file_name, documents.c.sha256, documents.c.imported_at,
+         documents.c.unit_code, documents.c.unit_name, documents.c.money_unit, documents.c.kind,
+         units.c.id, units.c.code)
+
+
 def _latest_loaded(connection: Connection, where: Any) -> list[LoadedVersion]:
     """The latest versions of the projects selected by ``where``, in the order of ``latest_version_ids``
     (two queries whatever their number: the versions, then all their indicators)."""
     head = connection.execute(
-        select(project_versions, projects.c.name, projects.c.fund_label, projects.c.fund_year,
-               projects.c.latest_version, documents.c.unit_code, documents.c.unit_name, documents.c.money_unit,
-               documents.c.kind, documents.c.file_name, documents.c.imported_at, documents.c.sha256,
-               units.c.id.label("unit_row"), units.c.code.label("unit_row_code"))
+        select(*_HEAD)
         .select_from(projects).join(units, units.c.id == projects.c.unit_id).join(project_versions, _latest())
         .join(documents, documents.c.id == project_versions.c.document_id)
-        .where(where).order_by(*_ORDER)).mappings().all()
+        .where(where).order_by(*_ORDER)).all()
     by_version = _indicators_by_version(connection, where)
     out = []
-    for version in head:
-        project = rows.project_from_rows(version, [], by_version.get(version["id"], ()))
-        meta = {"project_id": version["project_id"], "version": version["number"],
-                "latest_version": version["latest_version"], "version_id": version["id"],
-                "document_id": version["document_id"], "file": version["file_name"],
-                "sha256": version["sha256"], "imported_at": version["imported_at"]}
-        out.append(LoadedVersion(StoredVersion(rows.document_from_rows(version, [project]), meta),
-                                 version["unit_row"], version["unit_row_code"], version["fund_year"]))
+    project_from_values = rows.project_from_values
+    document_from_values = rows.document_from_values
+    for (seq, title, name, fund_label, fund_year, fund_source, total, fiscal, other, purpose, goals, name_cell, extras,
+         complete, needs_check, project_id, number, latest, version_id, document_id, file_name, sha256, imported_at,
+         unit_code, unit_name, money_unit, kind, unit_row, unit_row_code) in head:
+        project = project_from_values(seq, title, name, fund_label, fund_year, fund_source, total, fiscal, other,
+                                      purpose, goals, name_cell, extras, complete, needs_check,
+                                      by_version.get(version_id, ()))
+        meta = {"project_id": project_id, "version": number, "latest_version": latest, "version_id": version_id,
+                "document_id": document_id, "file": file_name, "sha256": sha256, "imported_at": imported_at}
+        out.append(LoadedVersion(StoredVersion(document_from_values(unit_code, unit_name, money_unit, kind, (project,)),
+                                               meta), unit_row, unit_row_code, fund_year))
     return out
 
 
@@ -224,8 +241,8 @@ def insert_reviews(connection: Connection, items: list[dict[str, Any]]) -> list[
 
 
 # A review to save as :func:`insert_review_rows` takes it: version id, year, grade, errors, warnings, actor,
-# payload (JSON text), summary (:mod:`perfbudget.store.review_summary`).
-ReviewRow = tuple[int, int | None, str, int, int, str | None, str, str]
+# payload (JSON text, or its UTF-8 bytes: see insert_values), summary (:mod:`perfbudget.store.review_summary`).
+ReviewRow = tuple[int, int | None, str, int, int, str | None, str | bytes, str]
 _REVIEW_COLUMNS = ("id", "version_id", "year", "grade", "total", "errors", "warnings", "actor", "payload", "summary",
                    "created_at")
 
@@ -240,7 +257,7 @@ def insert_review_rows(connection: Connection, items: list[ReviewRow]) -> list[i
     insert_values(connection, reviews, _REVIEW_COLUMNS,
                   [(new_id, version_id, year, grade, None, errors, warnings, actor, payload, summary, now)
                    for new_id, (version_id, year, grade, errors, warnings, actor, payload, summary)
-                   in zip(ids, items, strict=True)])
+                   in zip(ids, items, strict=True)], utf8=("payload",))
     return ids
 
 

@@ -36,7 +36,7 @@ def _pairs_json(pairs: tuple[tuple[str, str], ...]) -> str | None:
 
 
 def _pairs(text: str | None) -> tuple[tuple[str, str], ...]:
-    return tuple((a, b) for a, b in json.loads(text)) if text else ()
+    return tuple((a, b) for a, b in stored_json(text)) if text else ()
 
 
 def _sha(data: Any) -> str:
@@ -206,13 +206,14 @@ def _shared_indicator(key: Any, values: tuple[Any, ...], made: dict[tuple[Any, .
 
 
 # An indicator row packed by the database into one JSON text (:func:`indicators_by_packed_rows`): the
-# PACKED_FIELDS columns after the position as a JSON array (SQLite's ``json_array``). One text per row rather
-# than eighteen values: the driver makes one string instead of eighteen objects, and the text is itself
-# the key under which the indicator is shared (most rows of a province's chunk: an indicator seen before).
+# PACKED_FIELDS columns after the position as a JSON array (SQLite's ``json_array``), as text or as its UTF-8
+# bytes. One text per row rather than eighteen values: the driver makes one object instead of eighteen, and
+# the text is itself the key under which the indicator is shared (most rows of a province's chunk: an
+# indicator seen before).
 PACKED_FIELDS = 18
 
 
-def unpack_indicator(packed: str) -> tuple[Any, ...] | None:
+def unpack_indicator(packed: str | bytes) -> tuple[Any, ...] | None:
     """The column values of a packed indicator row (None when it is not an array of PACKED_FIELDS)."""
     values = json.loads(packed)
     if not isinstance(values, list) or len(values) != PACKED_FIELDS:
@@ -293,22 +294,49 @@ def project_from_rows(version: Mapping[Any, Any], indicator_rows: list[Mapping[A
                       indicators: Iterable[Indicator] | None = None) -> Project:
     """A project from its version row (joined with the project's name, fund label and year); its
     indicators from ``indicator_rows``, or ``indicators`` when they are made already."""
+    return project_from_values(
+        version["seq"], version["title"], version["name"], version["fund_label"], version["fund_year"],
+        version["fund_source"], version["budget_total"], version["budget_fiscal"], version["budget_other"],
+        version["purpose"], version["goals"], version["name_cell"], version["extras"], version.get("complete", True),
+        version.get("needs_check"),
+        indicators if indicators is not None else (indicator_from_row(row) for row in indicator_rows))
+
+
+def project_from_values(seq: int, title: str | None, name: str, fund_label: str | None, fund_year: int | None,
+                        fund_source: str | None, budget_total: str | None, budget_fiscal: str | None,
+                        budget_other: str | None, purpose: str | None, goals: str, name_cell: str | None,
+                        extras: str | None, complete: Any, needs_check: str | None,
+                        indicators: Iterable[Indicator]) -> Project:
+    """:func:`project_from_rows` from the version row's values in that order (a bulk load's tuples)."""
     # the record made without its dataclass __init__ (quick_records: the same object; 100,000 in a province's review)
     return new_project(
-        version["seq"], version["title"], version["name"], version["fund_label"], version["fund_year"],
-        version["fund_source"],
-        new_budget(_undec(version["budget_total"]), _undec(version["budget_fiscal"]), _undec(version["budget_other"])),
-        version["purpose"], tuple(json.loads(version["goals"])),
-        tuple(indicators if indicators is not None else (indicator_from_row(row) for row in indicator_rows)),
-        version["name_cell"], _pairs(version["extras"]), bool(version.get("complete", True)), None,
-        tuple(json.loads(version["needs_check"])) if version.get("needs_check") else (), None, {})
+        seq, title, name, fund_label, fund_year, fund_source,
+        new_budget(_undec(budget_total), _undec(budget_fiscal), _undec(budget_other)),
+        purpose, tuple(stored_json(goals)), tuple(indicators), name_cell, _pairs(extras), bool(complete), None,
+        tuple(stored_json(needs_check)) if needs_check else (), None, {})
+
+
+_SCAN = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+def stored_json(text: str) -> Any:
+    """``json.loads(text)`` for a text the store wrote with ``json.dumps`` (nothing around the value): the C
+    scanner called straight (``json.loads`` adds two whitespace matches and two Python calls); anything
+    else goes to ``json.loads``."""
+    try:
+        value, end = _SCAN(text, 0)
+    except StopIteration:
+        return json.loads(text)  # its error
+    return value if end == len(text) else json.loads(text)
 
 
 def document_from_rows(document: Mapping[Any, Any], projects: list[Project]) -> Document:
     """A document from a ``documents`` row and its projects."""
-    return Document(
-        unit=new_unit(document["unit_code"], document["unit_name"]),
-        money_unit=document["money_unit"],
-        projects=tuple(projects),
-        kind=document["kind"],
-    )
+    return document_from_values(document["unit_code"], document["unit_name"], document["money_unit"],
+                                document["kind"], projects)
+
+
+def document_from_values(unit_code: str | None, unit_name: str | None, money_unit: str | None, kind: str,
+                         projects: Iterable[Project]) -> Document:
+    """:func:`document_from_rows` from the row's values."""
+    return Document(unit=new_unit(unit_code, unit_name), money_unit=money_unit, projects=tuple(projects), kind=kind)

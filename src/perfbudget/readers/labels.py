@@ -314,11 +314,19 @@ _KNOWN_LEVEL2 = frozenset(
 _COST_LEVEL2 = frozenset(FRAMEWORK_2021["成本指标"])
 
 
+_LABEL_NOISE = re.compile(r"[\s:：★*]+")
+
+
 @lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """A label as compared: NFKC, no spaces or colons, no parenthetical note, no ★."""
-    key = unicodedata.normalize("NFKC", text)
-    key = re.sub(r"[\s:：★*]+", "", key)
+    return key_of(text)
+
+
+def key_of(text: str) -> str:
+    """``label_key`` without its cache, for callers that remember their own answers (a text seen once, such
+    as a project's name, then costs no cache entry)."""
+    key = _LABEL_NOISE.sub("", unicodedata.normalize("NFKC", text))
     key = _PAREN.sub("", key)
     return key.replace("，", "").replace(",", "")
 
@@ -338,7 +346,11 @@ _NUMBERED_MONEY = frozenset({"fiscal", "other", "fiscal-part", "other-part"})
 
 @lru_cache(maxsize=8192)
 def header_field(text: str) -> str | None:
-    key = label_key(text)
+    return field_of_key(label_key(text))
+
+
+def field_of_key(key: str) -> str | None:
+    """``header_field`` of a text whose ``label_key`` is ``key``."""
     found = HEADER_LABELS.get(key)
     if found is None and _LEVEL_FISCAL.match(key):
         return "fiscal"
@@ -400,7 +412,11 @@ def header_roles(texts: list[str]) -> list[str | None]:
 
 @lru_cache(maxsize=8192)
 def fund_column(text: str) -> str | None:
-    key = label_key(text)
+    return fund_column_of_key(label_key(text))
+
+
+def fund_column_of_key(key: str) -> str | None:
+    """``fund_column`` of a text whose ``label_key`` is ``key``."""
     return key if key in FUND_COLUMNS else None
 
 
@@ -429,7 +445,12 @@ def is_extra_column_label(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def is_ignored_label(text: str) -> bool:
-    return label_key(text) in IGNORED_LABELS
+    return is_ignored_key(label_key(text))
+
+
+def is_ignored_key(key: str) -> bool:
+    """``is_ignored_label`` of a text whose ``label_key`` is ``key``."""
+    return key in IGNORED_LABELS
 
 
 @lru_cache(maxsize=8192)
@@ -451,7 +472,11 @@ def is_footer(text: str) -> bool:
 @lru_cache(maxsize=8192)
 def is_any_label(text: str) -> bool:
     """True for any label of the header block or the indicator header (not for indicator names)."""
-    key = label_key(text)
+    return is_label_key(label_key(text))
+
+
+def is_label_key(key: str) -> bool:
+    """``is_any_label`` of a text whose ``label_key`` is ``key``."""
     return (key in HEADER_LABELS or key in COLUMN_LABELS or key in FUND_COLUMNS or key in GOAL_EXPECTED
             or key in GOAL_ACTUAL or key in GOAL_OTHER or key in IGNORED_LABELS or key in FUND_TOTAL_ROWS)
 

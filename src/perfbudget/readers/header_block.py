@@ -75,7 +75,8 @@ _TEXT_GROUPS = ("purpose", "goals", "goal-grid")  # groups whose cells are free 
 @lru_cache(maxsize=8192)
 def money_unit_in(text: str) -> str | None:
     """万元 for a cell such as ``单位：万元`` or ``填报单位:(盖章) 单位:万元``."""
-    match = MONEY_UNIT.search(unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)
+    match = MONEY_UNIT.search(text) if "单位" in text else None  # (the pattern's first characters)
     return match.group(1) if match else None
 
 

@@ -1,6 +1,6 @@
 """Instructions per table of the text reader, counted by valgrind's callgrind (independent of the load).
 
-Usage: .venv/bin/python bench/read_text_instructions.py [--tables 100] [--src DIR] [--warm] [--as-load]
+Usage: .venv/bin/python bench/read_text_instructions.py [--tables 100] [--src DIR] [--warm | --cold] [--as-load]
 
 Runs under ``valgrind --tool=callgrind`` a process that reads the corpus of bench/read_text.py
 (``--tables`` tables, 10 per file) once to warm the label caches, as the best-of-3 runs of
@@ -15,6 +15,11 @@ those runs spend per table. Converting to tables/s: main 982c7fa counted 1,432,0
 table (1,285,000 warm, as main 444bad6 on 2026-12-03, the same reader) and read 5,780 tables/s on the
 idle machine of 2026-12-02 14:25 (the earlier scale, 4,431 × 2,404,000 / count, proved optimistic), so
 tables/s ≈ 5,780 × 1,432,000 / count (5,780 × 1,285,000 / count with ``--warm``).
+``--cold`` warms up on a corpus of other tables of the same form (other unit codes, project names and headings:
+``corpus_files(first=10**6)``) and keeps the grammar's cache: the counted pass meets its labels and targets cached
+but each table's own texts new, as the 10,000 tables of read_text.py do once they outgrow the caches (the warm
+count's second pass over the same tables finds every name cached) and as real tables, whose texts are mostly
+their own, do; 1,000 tables cold count as the 10,000-table pass (reader-speed12: 718,220 against 722,169).
 ``--as-load`` counts each file read inside ``readers.gc_paused()``, as ``load`` reads it (``readers.read_bytes``
 pauses the cyclic collector around every reader); without it, as every count before 2026-12-03 19:00.
 Needs valgrind; about 2 minutes for 100 tables on an idle core.

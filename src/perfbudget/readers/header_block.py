@@ -277,8 +277,9 @@ def _money_heads(row: list[Cell]) -> list[tuple[int, str]] | None:
     before = last - 1
     while before >= 0 and row[before].blank:
         before -= 1
-    if before < 0 or _money_head(row[last].text) not in _MONEY_FIELDS \
-            or _money_head(row[before].text) not in _MONEY_FIELDS:
+    # (_money_head inline: the facts looked up here, no call a cell)
+    if before < 0 or (_known_facts(text := row[last].text) or _cell_facts(text))[7] not in _MONEY_FIELDS \
+            or (_known_facts(text := row[before].text) or _cell_facts(text))[7] not in _MONEY_FIELDS:
         return None  # such a row ends with two money labels; nearly every row ends with a value
     heads: list[tuple[int, str]] = []
     for k, cell in enumerate(row):

@@ -39,9 +39,10 @@ def corpus_text(tables: int, seed: int = 7) -> str:
     return "".join(varied_table(blocks[i % len(blocks)], i, rng) for i in range(tables))
 
 
-def corpus_files(tables: int, per_file: int = 10, seed: int = 7) -> list[str]:
-    """Texts of ``per_file`` tables each (one unit per file), ``tables`` tables in all."""
+def corpus_files(tables: int, per_file: int = 10, seed: int = 7, first: int = 0) -> list[str]:
+    """Texts of ``per_file`` tables each (one unit per file), ``tables`` tables in all, numbered from ``first``
+    (another ``first`` gives other unit codes and project names: texts no cache has seen)."""
     rng = random.Random(seed)
     blocks = seed_tables()
     return ["".join(varied_table(blocks[j % len(blocks)], start + j, rng) for j in range(per_file))
-            for start in range(0, tables, per_file)]
+            for start in range(first, first + tables, per_file)]

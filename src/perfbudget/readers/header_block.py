@@ -35,11 +35,14 @@ from perfbudget.readers.labels import (
     IGNORED_LABELS,
     MIDTERM_COLUMNS,
     PERIOD_COLUMNS,
+    field_of_key,
     fund_column,
+    fund_column_of_key,
     goal_column,
     header_field,
-    is_any_label,
-    is_ignored_label,
+    is_ignored_key,
+    is_label_key,
+    key_of,
     label_key,
     money_unit_note,
     part_label,
@@ -72,8 +75,12 @@ _TEXT_GROUPS = ("purpose", "goals", "goal-grid")  # groups whose cells are free 
 @lru_cache(maxsize=8192)
 def money_unit_in(text: str) -> str | None:
     """万元 for a cell such as ``单位：万元`` or ``填报单位:(盖章) 单位:万元``."""
-    match = MONEY_UNIT.search(unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)
+    match = MONEY_UNIT.search(text) if "单位" in text else None  # (the pattern's first characters)
     return match.group(1) if match else None
+
+
+_unit_in, _unit_note = money_unit_in.__wrapped__, money_unit_note.__wrapped__  # (uncached: see _cell_facts)
 
 
 def with_unit_line(rows: list[list[Cell]], unit_line: str | None, source: Source) -> list[list[Cell]]:
@@ -134,7 +141,7 @@ def _is_label(cell: Cell) -> bool:
     return not cell.blank and (_known_facts(cell.text) or _cell_facts(cell.text))[6]
 
 
-_Facts = tuple[str, str | None, str | None, str | None, bool, str | None, bool]
+_Facts = tuple[str, str | None, str | None, str | None, bool, str | None, bool, str | None]
 # _cell_facts' answers by the cell's text in a plain dict, looked up first by its callers (a hit ≈ 250
 # instructions against ≈ 630 through an lru_cache); emptied at 8,192.
 _CELL_FACTS: dict[str, _Facts] = {}
@@ -144,11 +151,24 @@ _known_facts = _CELL_FACTS.get
 def _cell_facts(raw: str) -> _Facts:
     """What ``_read_row`` asks of a cell's text, in one remembered call (one look-up instead of six): the
     stripped text, then of it ``money_unit_in``, ``header_field``, ``money_unit_note``, ``is_ignored_label``;
-    then of the raw text ``fund_column`` and whether it is a label (``is_any_label`` or a money-unit note), as
-    ``_read_row`` and ``_is_label`` call them. Callers ask ``_known_facts`` (``_CELL_FACTS``) first."""
+    then of the raw text ``fund_column``, whether it is a label (``is_any_label`` or a money-unit note) and
+    ``_money_head``, as ``_read_row``, ``_is_label`` and ``_money_heads`` call them. Callers ask ``_known_facts``
+    (``_CELL_FACTS``) first."""
     text = raw.strip()
-    facts = (text, money_unit_in(text), header_field(text), money_unit_note(text), is_ignored_label(text),
-             fund_column(raw), is_any_label(raw) or money_unit_note(raw) is not None)
+    # Worked out here without the functions' own caches (the same answers: tests/readers/test_header_facts.py):
+    # a text seen once (a project's name, a goal, an amount) would cost an entry in each of six caches, every
+    # entry pushing out another; the label key is made once for the five tests that compare it.
+    key = key_of(text)
+    note = _unit_note(text)
+    field_name = field_of_key(key)
+    if raw is text or raw == text:
+        raw_key, raw_note, raw_field = key, note, field_name
+    else:
+        raw_key = key_of(raw)
+        raw_note, raw_field = _unit_note(raw), field_of_key(raw_key)
+    facts = (text, _unit_in(text), field_name, note, is_ignored_key(key),
+             fund_column_of_key(raw_key), is_label_key(raw_key) or raw_note is not None,
+             "other" if raw_key in _OTHER_HEAD else raw_field)
     if len(_CELL_FACTS) >= 8192:
         _CELL_FACTS.clear()
     _CELL_FACTS[raw] = facts
@@ -257,8 +277,9 @@ def _money_heads(row: list[Cell]) -> list[tuple[int, str]] | None:
     before = last - 1
     while before >= 0 and row[before].blank:
         before -= 1
-    if before < 0 or _money_head(row[last].text) not in _MONEY_FIELDS \
-            or _money_head(row[before].text) not in _MONEY_FIELDS:
+    # (_money_head inline: the facts looked up here, no call a cell)
+    if before < 0 or (_known_facts(text := row[last].text) or _cell_facts(text))[7] not in _MONEY_FIELDS \
+            or (_known_facts(text := row[before].text) or _cell_facts(text))[7] not in _MONEY_FIELDS:
         return None  # such a row ends with two money labels; nearly every row ends with a value
     heads: list[tuple[int, str]] = []
     for k, cell in enumerate(row):
@@ -279,11 +300,11 @@ _FISCAL_LEVEL = re.compile(r"^(?:中央|省|省级|市|市级|州级|县|县级|
                            r"(?:财政)?(?:资金|补助|拨款)?$")
 
 
-@lru_cache(maxsize=8192)
 def _money_head(text: str) -> str | None:
     """The money field a label names in a row of money labels, where a bare 其他 after them is 其他资金
-    (本年度预计投入 | 财政资金 | 其他). Cached (asked of every header row's last two filled cells)."""
-    return "other" if label_key(text) in _OTHER_HEAD else header_field(text)
+    (本年度预计投入 | 财政资金 | 其他). One of the cell's facts (asked of every header row's last two filled
+    cells)."""
+    return (_known_facts(text) or _cell_facts(text))[7]
 
 
 def _fiscal_levels(row: list[Cell], heads: list[tuple[int, str]]) -> list[str]:
@@ -337,7 +358,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
     i = 0
     while i < len(row):
         cell = row[i]
-        text, money_unit, field_name, note_unit, ignored, fund, _ = _known_facts(cell.text) or _cell_facts(cell.text)
+        text, money_unit, field_name, note_unit, ignored, fund, _, _ = _known_facts(cell.text) or _cell_facts(cell.text)
         if not text:
             i += 1
             continue

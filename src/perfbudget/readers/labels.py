@@ -314,13 +314,27 @@ _KNOWN_LEVEL2 = frozenset(
 _COST_LEVEL2 = frozenset(FRAMEWORK_2021["成本指标"])
 
 
+_LABEL_NOISE = re.compile(r"[\s:：★*]+")
+
+
 @lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """A label as compared: NFKC, no spaces or colons, no parenthetical note, no ★."""
-    key = unicodedata.normalize("NFKC", text)
-    key = re.sub(r"[\s:：★*]+", "", key)
-    key = _PAREN.sub("", key)
-    return key.replace("，", "").replace(",", "")
+    return key_of(text)
+
+
+def key_of(text: str) -> str:
+    """``label_key`` without its cache, for callers that remember their own answers (a text seen once, such
+    as a project's name, then costs no cache entry)."""
+    key = "".join(unicodedata.normalize("NFKC", text).split())  # (no \s: ``split`` cuts at str.isspace, as \s)
+    if not key.isalnum():  # (each character removed below is no letter or digit: most keys skip the tests)
+        if ":" in key or "：" in key or "★" in key or "*" in key:
+            key = _LABEL_NOISE.sub("", key)
+        if "(" in key or "（" in key:
+            key = _PAREN.sub("", key)
+        if "，" in key or "," in key:
+            key = key.replace("，", "").replace(",", "")
+    return key
 
 
 # 其中：当年市级财政资金, 县级财政拨款 …: the fiscal part named by the level of government paying it.
@@ -338,13 +352,20 @@ _NUMBERED_MONEY = frozenset({"fiscal", "other", "fiscal-part", "other-part"})
 
 @lru_cache(maxsize=8192)
 def header_field(text: str) -> str | None:
-    key = label_key(text)
+    return field_of_key(label_key(text))
+
+
+def field_of_key(key: str) -> str | None:
+    """``header_field`` of a text whose ``label_key`` is ``key``."""
     found = HEADER_LABELS.get(key)
-    if found is None and _LEVEL_FISCAL.match(key):
+    if found is not None:
+        return found
+    # (the patterns asked only of a key they can match: 财政 in it; a first digit (\d: str.isdecimal) or 其中)
+    if "财政" in key and _LEVEL_FISCAL.match(key):
         return "fiscal"
-    if found is None and (numbered := _NUMBERED_PART.match(key)):
+    if (key[:1].isdecimal() or key[:2] == "其中") and (numbered := _NUMBERED_PART.match(key)):
         return _numbered_money_part(key[numbered.end():])
-    return found
+    return None
 
 
 def part_label(text: str) -> str:
@@ -400,7 +421,11 @@ def header_roles(texts: list[str]) -> list[str | None]:
 
 @lru_cache(maxsize=8192)
 def fund_column(text: str) -> str | None:
-    key = label_key(text)
+    return fund_column_of_key(label_key(text))
+
+
+def fund_column_of_key(key: str) -> str | None:
+    """``fund_column`` of a text whose ``label_key`` is ``key``."""
     return key if key in FUND_COLUMNS else None
 
 
@@ -429,13 +454,19 @@ def is_extra_column_label(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def is_ignored_label(text: str) -> bool:
-    return label_key(text) in IGNORED_LABELS
+    return is_ignored_key(label_key(text))
+
+
+def is_ignored_key(key: str) -> bool:
+    """``is_ignored_label`` of a text whose ``label_key`` is ``key``."""
+    return key in IGNORED_LABELS
 
 
 @lru_cache(maxsize=8192)
 def money_unit_note(text: str) -> str | None:
     """The money unit of a label such as ``资金情况(万元)`` or ``项目资金（元）``."""
-    match = _MONEY_UNIT_NOTE.search(unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)
+    match = _MONEY_UNIT_NOTE.search(text) if "(" in text or "（" in text else None  # (the note's opening bracket)
     return match.group(1) if match else None
 
 
@@ -451,9 +482,17 @@ def is_footer(text: str) -> bool:
 @lru_cache(maxsize=8192)
 def is_any_label(text: str) -> bool:
     """True for any label of the header block or the indicator header (not for indicator names)."""
-    key = label_key(text)
-    return (key in HEADER_LABELS or key in COLUMN_LABELS or key in FUND_COLUMNS or key in GOAL_EXPECTED
-            or key in GOAL_ACTUAL or key in GOAL_OTHER or key in IGNORED_LABELS or key in FUND_TOTAL_ROWS)
+    return is_label_key(label_key(text))
+
+
+# Every label key of the header block and the indicator header, in one set made at import.
+_ANY_LABEL_KEYS = frozenset((*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL, *GOAL_OTHER,
+                             *IGNORED_LABELS, *FUND_TOTAL_ROWS))
+
+
+def is_label_key(key: str) -> bool:
+    """``is_any_label`` of a text whose ``label_key`` is ``key``."""
+    return key in _ANY_LABEL_KEYS
 
 
 _LEVEL_NAMES = frozenset(LEVEL1_NAMES) | _KNOWN_LEVEL2

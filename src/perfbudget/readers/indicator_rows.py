@@ -39,6 +39,7 @@ from perfbudget.readers.cell_values import (
 from perfbudget.readers.grid import CUT_MESSAGE, Cell
 from perfbudget.readers.indicator_header import SKIP, is_indicator_header
 from perfbudget.readers.labels import cut_level_name, is_footer, level1_of_level2, level_of
+from perfbudget.readers.level_wraps import join_wrapped_level_names
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.row_alignment import (
     align,
@@ -193,6 +194,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     tree = _Tree()
     if sparse:
         rows = join_wrapped_cells(rows, roles, last_required, problems)
+    rows = join_wrapped_level_names(rows, roles, problems)
     last_filled = len(rows) - 1
     while last_filled >= 0 and all(c.blank for c in rows[last_filled]):
         last_filled -= 1

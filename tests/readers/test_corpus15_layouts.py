@@ -127,3 +127,12 @@ def test_two_unrelated_lines_are_not_joined_into_a_form() -> None:
     # the second line holds no glued indicator header: the first is not continued by it
     document, _ = read_text(_BLOCK + "\n" + "其他依据年度绩效目标提高博物馆运行效率" * 10 + "\n", "g.txt")
     assert document is None or not document.projects or not document.projects[0].indicators
+
+
+def test_the_end_of_a_wrapped_level_name_alone_on_a_short_row_completes_the_name() -> None:
+    # ``响指标 |`` alone (its column lost): the end of the 二级 above, never the end of the 三级
+    text = "\n".join(["项目名称 | 测试项目 |", "年度资金总额 | 10 |", "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+                      "产出指标 | 数量指标 | 培训人数 | 100人 |", "效益指标 | 可持续影 | 设备使用年限 | 5年 |",
+                      "响指标 |", " | | 设备完好率 | 95% |"]) + "\n"
+    assert _levels(text)[1:] == [("效益指标", "可持续影响指标", "设备使用年限", "5年"),
+                                 ("效益指标", "可持续影响指标", "设备完好率", "95%")]

@@ -136,3 +136,12 @@ def test_the_end_of_a_wrapped_level_name_alone_on_a_short_row_completes_the_name
                       "响指标 |", " | | 设备完好率 | 95% |"]) + "\n"
     assert _levels(text)[1:] == [("效益指标", "可持续影响指标", "设备使用年限", "5年"),
                                  ("效益指标", "可持续影响指标", "设备完好率", "95%")]
+
+
+def test_a_stray_word_after_a_whole_level_name_is_no_wrapped_end() -> None:
+    # ``成本指标`` is whole: ``指标`` alone below it is not its end (read as before: a 三级 without a value)
+    text = "\n".join(["项目名称 | 测试项目 |", "年度资金总额 | 10 |", "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+                      "产出指标 | 成本指标 | 成本控制 | ≤10万元 |", "指标 |"]) + "\n"
+    assert _levels(text)[0] == ("产出指标", "成本指标", "成本控制", "≤10万元")
+    tab = _tab_rows(["效益指标", "经济效益", "增收", "5万元"], ["", "指标", "", ""])
+    assert _levels(tab)[1] == ("效益指标", "经济效益指标", "增收", "5万元")

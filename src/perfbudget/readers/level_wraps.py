@@ -48,7 +48,9 @@ def _wrapped(first: str, second: str) -> bool:
     if not first or not second or level_of(second) is not None:
         return False
     starts = level_of(first) is None and cut_level_name(first) is not None
-    return (starts or second == "指标") and level_of(first + second) is not None
+    # 经济效益 + 指标, never 成本指标 + 指标 (a whole name, then a stray word)
+    completed = second == "指标" and not first.endswith("指标")
+    return (starts or completed) and level_of(first + second) is not None
 
 
 def join_wrapped_level_names(rows: list[list[Cell]], roles: list[str], problems: list[Problem]) -> list[list[Cell]]:

@@ -39,6 +39,7 @@ from perfbudget.readers.cell_values import (
 from perfbudget.readers.grid import CUT_MESSAGE, Cell
 from perfbudget.readers.indicator_header import SKIP, is_indicator_header
 from perfbudget.readers.labels import cut_level_name, is_footer, level1_of_level2, level_of
+from perfbudget.readers.level_wraps import completes_level_name, join_wrapped_level_names
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.row_alignment import (
     align,
@@ -193,6 +194,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     tree = _Tree()
     if sparse:
         rows = join_wrapped_cells(rows, roles, last_required, problems)
+    rows = join_wrapped_level_names(rows, roles, problems)
     last_filled = len(rows) - 1
     while last_filled >= 0 and all(c.blank for c in rows[last_filled]):
         last_filled -= 1
@@ -246,6 +248,9 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
             problems.append(Problem(filled[0].source, f"「{filled[0].text.strip()}」是被截断的指标分类名称（{cut}），"
                                                       "不是三级指标，没有读取", Severity.WARNING))
             continue
+        if len(filled) == 1 and last_read == index - 1 and parts.indicators \
+                and completes_level_name(filled[0], parts, tree, problems):
+            continue  # the end of the row above's 一级/二级 name (可持续影 / 响指标), wherever its cell stands
         if len(filled) == 1 and last_read == index - 1 and not sparse and not stream \
                 and filled[0].source not in whole_lone_rows and _wraps_name(cells, roles, parts, problems):
             continue  # the 三级 name (or description) of the row above, wrapped onto a row of its own

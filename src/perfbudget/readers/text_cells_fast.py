@@ -48,6 +48,7 @@ from perfbudget.readers.indicator_header import (
 from perfbudget.readers.indicator_rows import FUSED_SCORE, HEADER_FIRST, owns
 from perfbudget.readers.interpret import document_from_parts, looks_like_indicator_row, starts_project
 from perfbudget.readers.labels import column_role, header_field, is_footer, level1_of_level2, level_of
+from perfbudget.readers.level_wraps import starts_wrapped_level_name
 from perfbudget.readers.list_layout import is_list_header
 from perfbudget.readers.parts import Parts, new_parts
 from perfbudget.readers.text_cells import HEADING
@@ -343,6 +344,8 @@ def _carried_levels(s1: str, s2: str, level1: str, level2: str) -> tuple[str, st
     filled), under ``level1`` and ``level2`` carried down from the rows above, as
     ``indicator_rows.read_indicator_rows`` carries them; None where the general path supplies the 一级
     from the frameworks (with a note). Cached: a pure function of few, often repeated names."""
+    if (s1 and starts_wrapped_level_name(s1)) or (s2 and starts_wrapped_level_name(s2)):
+        return None  # a level name wrapped onto the next row (可持续影 / 响指标): the general path joins it
     if s1 and not s2 and level_of(s1) == "level2":  # (level_of strips and normalises its text itself)
         s1, s2 = "", s1  # a 二级 name in the 一级 column
     if s1:

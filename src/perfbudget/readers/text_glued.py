@@ -23,6 +23,7 @@ import unicodedata
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
 from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.glued_level_runs import split_level_run, starts_a_run
 from perfbudget.readers.glued_stream import header_run, split_stream
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import (
@@ -58,7 +59,7 @@ _LABEL = re.compile("(?:" + "|".join(re.escape(w) for w in _LABEL_WORDS if len(w
                     + "".join("|" + pattern for pattern in _GUARDED_LABELS.values())
                     + r"|(?:[(（][^()（）]{0,6}[)）])?\s*[:：]")
 _LEVEL_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _LEVEL_WORDS) + r")(?:[(（]\d+分[)）])?")
-_UNITS = ("万元|平方米|公里|小时|人次|工作日|分钟|个月|户次|次数|元/人|元/生"
+_UNITS = ("万元|平方米|公里|小时|人次|工作日|分钟|个月|户次|次数|元/人|元/生|百分比"
           "|[%‰个人次元天年月日台套件项所家户米亩辆头吨册场份篇期处座条间栋名批]")
 _TARGET = re.compile(
     r"(?:(?:[≥≤><=≧≦＞＜＝]|大于等于|小于等于|不低于|不高于|不少于|不超过|不大于|不小于)\s*)?"
@@ -78,7 +79,7 @@ def looks_like_glued_rows(text: str) -> bool:
 
 def looks_like_glued_paragraph(text: str) -> bool:
     """A whole form glued into one paragraph (:func:`_paragraph_parts`); asked only of a text no layout took."""
-    return any(_paragraph_parts(line) is not None for _, line in _joined_page_markers(head_lines(text, 3000)))
+    return any(_paragraph_parts(line) is not None for _, line in _paragraphs(head_lines(text, 3000)))
 
 
 # A whole form glued into one paragraph (a document site's preview): its header block, a labelled cell at
@@ -187,7 +188,7 @@ def _lines(text: str, paragraphs: bool) -> list[tuple[int, str, str]]:
     lines of the same number: its header block, then its indicator header and rows (which then, on one line,
     cannot be split into rows: an error, never a guess)."""
     out: list[tuple[int, str, str]] = []
-    numbered = _joined_page_markers(text.splitlines()) if paragraphs else enumerate(text.splitlines(), 1)
+    numbered = _paragraphs(text.splitlines()) if paragraphs else enumerate(text.splitlines(), 1)
     for lineno, raw in numbered:
         parts = _paragraph_parts(raw) if paragraphs else None
         if parts is None:
@@ -200,6 +201,40 @@ def _lines(text: str, paragraphs: bool) -> list[tuple[int, str, str]]:
 # A document site's preview numbers the chunks of the text it shows (1、…, 2、…), also inside a table row
 # (``…进度指标取得2018-2022`` / ``2、监测资料100%100%10…``): the number is the site's, not the form's.
 _PAGE_MARKER = re.compile(r"^\s*(\d{1,2})、")
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, paragraph): :func:`_joined_page_markers`, then :func:`_joined_broken_forms`."""
+    return _joined_broken_forms(_joined_page_markers(lines))
+
+
+def _joined_broken_forms(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A whole glued form whose paragraph the page broke in two (a PDF's text wrapped inside ``甘财科`` /
+    ``[2022]78号…``): a line of 200 characters or more that starts a form (项目名称…) without its glued indicator
+    header, followed at once by a line that holds that header before any new form's start, is one paragraph."""
+    out: list[tuple[int, str]] = []
+    for lineno, line in numbered:
+        if out and _starts_form_without_header(out[-1][1]) and _continues_with_header(line):
+            out[-1] = (out[-1][0], out[-1][1] + line)
+            continue
+        out.append((lineno, line))
+    return out
+
+
+def _starts_form_without_header(line: str) -> bool:
+    if len(line) < 200:
+        return False
+    compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
+    return _FORM_START.search(compact) is not None and _GLUED_HEADER.search(compact) is None
+
+
+def _continues_with_header(line: str) -> bool:
+    compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
+    header = _GLUED_HEADER.search(compact)
+    if header is None:
+        return False
+    start = _FORM_START.search(compact)
+    return start is None or start.start() > header.start()
 
 
 def _joined_page_markers(lines: list[str]) -> list[tuple[int, str]]:
@@ -287,6 +322,34 @@ def read_table_in_prose(text: str, file: str) -> list[RawTable]:
     return tables
 
 
+# the level names that start a group of rows (产出指标, 数量指标, 社会成本指标 …): where a row certainly starts
+_GROUP_NAMES = re.compile("|".join(re.escape(w) for w in _LEVEL_WORDS if w.endswith("指标")))
+
+
+def _rows_run(parts: list[str], roles: list[str | None]) -> int | None:
+    """The index of the part holding the rows run together after a glued header of one value column (三级指标 |
+    指标值 | ``产出指标数量指标…``), or None."""
+    if "level3" not in roles:
+        return None
+    at = roles.index("level3") + 2
+    if at >= len(parts) or roles[at - 1] != "target" or roles[at] is not None \
+            or not starts_a_run(parts[at], _LEVEL_PREFIX):
+        return None
+    return at
+
+
+def _append_run(table: RawTable, run: str, file: str, lineno: int) -> None:
+    """The rows of ``run`` (:mod:`glued_level_runs`) appended to ``table``; each part that does not split an error."""
+    rows, unread = split_level_run(run, _LEVEL_PREFIX, _GROUP_NAMES, split_indicator_line)
+    source = Source(file, line=lineno)
+    for cells in rows:
+        table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(cells, 1)])
+    table.problems.append(Problem(source, f"指标行粘连在一起（表头只有一列指标值）：按以「指标」结尾的级次名称分段，"
+                                          f"拆出 {len(rows)} 行", Severity.INFO))
+    table.problems.extend(Problem(source, f"粘连的指标行无法可靠拆分出三级指标和指标值，未读取：「{part}」")
+                          for part in unread)
+
+
 def read_glued_paragraph(text: str, file: str) -> list[RawTable]:
     """:func:`read_glued_rows` of a text whose paragraphs may each hold a whole glued form."""
     return read_glued_rows(text, file, paragraphs=True)
@@ -327,11 +390,23 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
             table = RawTable(heading, source, needs_check=(GLUED_NEEDS_CHECK,))
             tables.append(table)
             heading = None
-        row = [Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(parts, 1)]
         roles = header_roles(parts)
+        run: str | None = None
+        if (at := _rows_run(parts, roles)) is not None:
+            run, after = parts[at], parts[at + 1:]
+            parts, roles = parts[:at], roles[:at]
+        row = [Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(parts, 1)]
         if "level3" in roles and "target" in roles:
             in_indicators = len(parts) - roles.index("level3") == 2  # one target column after 三级
         table.rows.append(row)
+        if run is not None:
+            _append_run(table, run, file, lineno)
+            if after:
+                table.problems.append(Problem(source, "粘连的指标行之后的文字（另一张表？）没有读取：「"
+                                                      + "".join(after)[:60] + "…」", Severity.WARNING))
+            in_indicators = False
+            table = None
+            continue
         if "level3" in roles and "target" in roles and not in_indicators:
             if _stream_rows(table, line, file, lineno):
                 table = None

@@ -82,8 +82,20 @@ def looks_like_pipe_cells(text: str) -> bool:
     # line of pipes does
     trailing = sum(1 for line in lines if line.count("|") > 1 and not _PIPES.match(line)
                    and (split := _trailing_pipes(line)) is not None and "|" not in split[0])
-    return (cell_lines >= 5 and pipe_only + trailing >= 3
-            and (cell_lines + pipe_only + trailing) / len(lines) > 0.6)
+    return ((cell_lines >= 5 and pipe_only + trailing >= 3
+             and (cell_lines + pipe_only + trailing) / len(lines) > 0.6)
+            or _cells_without_row_ends(cell_lines, len(lines)))
+
+
+_CELL_STREAM_LINES = 20
+
+
+def _cells_without_row_ends(cell_lines: int, lines: int) -> bool:
+    """A table exported one cell a line (``项目名称 |`` / ``学校体育设施向社会免费开放 |`` …) whose rows the page
+    never closed with a line of pipes: the cells alone are known, as in every stream layout (the rows are rebuilt
+    from the labels). Said only of a whole table's worth of such lines making nearly all the text (a few lines of
+    prose may stand above it): a text of ``a | b |`` rows has no line of one cell."""
+    return cell_lines >= _CELL_STREAM_LINES and cell_lines / lines > 0.75
 
 
 _ROW_END = re.compile(r"^\s*\|{2,}\s*$")

@@ -33,6 +33,8 @@ class Counted(DataVersion):
                 await self.release.wait()
             return value
 
+        if sent is None:
+            return await super().read_on_loop(held, page)
         return await super().read_on_loop(held, page, sent)
 
 

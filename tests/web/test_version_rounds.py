@@ -5,7 +5,7 @@ arrived (a change committed before a request is always seen by it)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable, Iterator
 from typing import Any
 
 import pytest
@@ -22,6 +22,7 @@ class Counted(DataVersion):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.questions = 0
+        self.answered = 0
         self.release: asyncio.Event | None = None
 
     async def read_on_loop(self, read: Callable[[Any], Awaitable[Any]], page: bool = True,
@@ -29,6 +30,7 @@ class Counted(DataVersion):
         async def held(connection: Any) -> Any:
             self.questions += 1
             value = await read(connection)
+            self.answered += 1
             if self.release is not None:
                 await self.release.wait()
             return value
@@ -47,56 +49,58 @@ def move_data(url: str) -> None:
         other.dispose()
 
 
-@pytest.mark.postgres
-def test_requests_at_once_share_one_question(pg_url: str) -> None:
+@pytest.fixture
+def counted(pg_url: str) -> Iterator[Counted]:
+    """A counting DataVersion on a fresh migrated store of ``pg_url``."""
     app = make_app(pg_url)
     version = Counted(app.state.engine)
     try:
-        assert version.on_loop
-
-        async def many() -> list[Hashable]:
-            return list(await asyncio.gather(*(version.current_async() for _ in range(50))))
-
-        answers = asyncio.run(many())
-        assert version.questions == 1 and set(answers) == {version.current()}
-        move_data(pg_url)
-        again = asyncio.run(many())  # a new loop: the old loop's rounds and connections let go
-        assert set(again) == {version.current()} and again[0] != answers[0]
-        assert version.questions == 2
+        yield version
     finally:
         version.close()
         app.state.engine.dispose()
 
 
 @pytest.mark.postgres
-def test_a_request_never_joins_a_question_already_sent(pg_url: str) -> None:
+def test_requests_at_once_share_one_question(pg_url: str, counted: Counted) -> None:
+    version = counted
+    assert version.on_loop
+
+    async def many() -> list[Hashable]:
+        return list(await asyncio.gather(*(version.current_async() for _ in range(50))))
+
+    answers = asyncio.run(many())
+    assert version.questions == 1 and set(answers) == {version.current()}
+    move_data(pg_url)
+    again = asyncio.run(many())  # a new loop: the old loop's rounds and connections let go
+    assert set(again) == {version.current()} and again[0] != answers[0]
+    assert version.questions == 2
+
+
+@pytest.mark.postgres
+def test_a_request_never_joins_a_question_already_sent(pg_url: str, counted: Counted) -> None:
     """A change committed while a question is in flight (sent, its answer not yet given): a request arriving
     after the change asks a question of its own and sees the change; the first request gets the older one."""
-    app = make_app(pg_url)
-    version = Counted(app.state.engine)
-    try:
-        before = version.current()
+    version = counted
+    before = version.current()
 
-        async def scenario() -> tuple[Hashable, Hashable, Hashable]:
-            version.release = asyncio.Event()
-            first = asyncio.create_task(version.current_async())
-            while version.questions < 1:  # the first question sent and answered, its answer held
-                await asyncio.sleep(0.01)
-            await asyncio.to_thread(move_data, pg_url)
-            later = [asyncio.create_task(version.current_async()) for _ in range(5)]
-            while version.questions < 2:
-                await asyncio.sleep(0.01)
-            version.release.set()
-            answers = await asyncio.gather(first, *later)
-            assert len(set(answers[1:])) == 1  # the five arrived together: one round
-            return answers[0], answers[1], version.current()
+    async def scenario() -> tuple[Hashable, Hashable, Hashable]:
+        version.release = asyncio.Event()
+        first = asyncio.create_task(version.current_async())
+        while version.answered < 1:  # the first question sent and answered, its answer held
+            await asyncio.sleep(0.01)
+        await asyncio.to_thread(move_data, pg_url)
+        later = [asyncio.create_task(version.current_async()) for _ in range(5)]
+        while version.answered < 2:
+            await asyncio.sleep(0.01)
+        version.release.set()
+        answers = await asyncio.gather(first, *later)
+        assert len(set(answers[1:])) == 1  # the five arrived together: one round
+        return answers[0], answers[1], version.current()
 
-        first, later, now = asyncio.run(scenario())
-        assert first == before and later == now and later != before
-        assert version.questions == 2
-    finally:
-        version.close()
-        app.state.engine.dispose()
+    first, later, now = asyncio.run(scenario())
+    assert first == before and later == now and later != before
+    assert version.questions == 2
 
 
 @pytest.mark.postgres

@@ -57,6 +57,12 @@ _QUESTION_CONNECTIONS = 4
 _PAGE_CONNECTIONS = 8
 
 
+def _retrieved(future: asyncio.Future[Any]) -> None:
+    """Mark a round's error as seen even when all its requests are gone (no "never retrieved" log)."""
+    if not future.cancelled():
+        future.exception()
+
+
 def data_part(version: Hashable) -> Hashable:
     """The part of a data version the page, list and dashboard caches follow: the ``data`` counter (a
     sign-out, which moves ``accounts`` only, leaves them be)."""
@@ -83,6 +89,8 @@ class DataVersion:
         self._idle: list[Any] = []
         self._gate: asyncio.Semaphore | None = None  # the version question's
         self._page_gate: asyncio.Semaphore | None = None  # pages' reads (:meth:`read_on_loop` with ``page``)
+        self._round: asyncio.Future[Hashable] | None = None  # the version question not sent yet (:meth:`_ask_round`)
+        self._asking: set[asyncio.Task[None]] = set()
         database = engine.url.database
         if engine.dialect.name == "sqlite" and database not in (None, "", ":memory:"):
             path = Path(str(database))
@@ -116,23 +124,66 @@ class DataVersion:
 
             return await run_in_threadpool(self.current)
 
+        self._gate_of_loop()  # a new loop (a test client's): the rounds of the old one are let go
+        waiting = self._round
+        if waiting is None:
+            waiting = self._round = asyncio.get_running_loop().create_future()
+            waiting.add_done_callback(_retrieved)
+            task = asyncio.create_task(self._ask_round(waiting))
+            self._asking.add(task)  # kept until done (the loop holds only a weak reference)
+            task.add_done_callback(self._asking.discard)
+        return await asyncio.shield(waiting)
+
+    async def _ask_round(self, waiting: asyncio.Future[Hashable]) -> None:
+        """One question of the counters for every request that joined ``waiting`` before it was sent.
+
+        The version must be read after the request arrived (a change committed before it is seen). So a
+        round is open to new requests only until its question is about to be sent: it waits for one of the
+        :data:`_QUESTION_CONNECTIONS` places (while as many questions are in flight) and is then closed, and
+        a request arriving later starts the next round. Under load one question answers every request that
+        arrived while the others were in flight (up to web-scale11 each request asked its own, at most four
+        at once, and the cached pages queued behind that gate while the loop drew other pages: the mixed
+        scenario's dashboard waited ~100 ms there, bench/README.md); one request alone asks at once as before.
+        """
+
+        def close() -> None:
+            if self._round is waiting:
+                self._round = None
+
         async def counters(connection: Any) -> Hashable:
             cursor = await connection.execute(_COUNTERS)
             row = await cursor.fetchone()
             return int(row[0]), int(row[1])
 
-        return await self.read_on_loop(counters, page=False)
+        try:
+            value = await self.read_on_loop(counters, page=False, sent=close)
+        except Exception as error:  # every request of the round gets the error (as each got its own)
+            close()
+            if not waiting.done():
+                waiting.set_exception(error)
+            return
+        except BaseException:  # cancelled (the loop closing): so are the requests waiting for it
+            close()
+            waiting.cancel()
+            raise
+        if not waiting.done():
+            waiting.set_result(value)
 
-    async def read_on_loop(self, read: Callable[[Any], Awaitable[T]], page: bool = True) -> T:
+    async def read_on_loop(self, read: Callable[[Any], Awaitable[T]], page: bool = True,
+                           sent: Callable[[], None] | None = None) -> T:
         """``read(connection)`` on one of this object's asyncio connections of the running loop (psycopg,
         autocommit, on the primary; :attr:`on_loop` only): the data version's question, and short reads
         of a page (the project page, :func:`perfbudget.app.project_view.load_page_on_loop`) that then need
         no worker thread. At most :data:`_PAGE_CONNECTIONS` pages' reads at once (``page``; the version's
         question: :data:`_QUESTION_CONNECTIONS`), the idle connections shared; a connection that broke (server
-        restarted) is dropped and ``read`` tried once more on a new one; any other error is raised."""
+        restarted) is dropped and ``read`` tried once more on a new one; any other error is raised.
+        ``sent`` (if given) is called once a place is had, right before ``read`` is first started."""
         for attempt in (1, 2):
             gate = self._gate_of_loop(page)
             async with gate:
+                if sent is not None:
+                    sent()
+                    sent = None
                 connection = self._idle.pop() if self._idle else None
                 try:
                     if connection is None:
@@ -160,7 +211,7 @@ class DataVersion:
             for connection in self._idle:
                 with contextlib.suppress(Exception):
                     connection.pgconn.finish()
-            self._idle, self._loop = [], loop
+            self._idle, self._loop, self._round = [], loop, None
             self._gate = asyncio.Semaphore(_QUESTION_CONNECTIONS)
             self._page_gate = asyncio.Semaphore(_PAGE_CONNECTIONS)
         return self._page_gate if page else self._gate

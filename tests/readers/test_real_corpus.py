@@ -48,6 +48,9 @@ from tests.conftest import ROOT
 # With 127 keys (corpus15b: tables 93–95, first run blind 762/815 = 0.9350; a row whose empty last cell the page
 # dropped) 763/815 = 0.9362 and 763/765 = 0.9974: UNDER the recall floor by table 94's four glued rows, left refused
 # (FAILURES.md S); the floor is not lowered.
+# With 133 keys (corpus15 and corpus15b merged: tables 87–95; one cell a line with no row ends, level names
+# wrapped over two rows, glued rows run together) 786/833 = 0.9436 and 786/788 = 0.9975: back over the floor,
+# floors unchanged.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
 RECALL_FLOOR = 0.94
 PRECISION_FLOOR = 0.996

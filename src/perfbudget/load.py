@@ -66,14 +66,22 @@ class LoadResult:
     @property
     def cut_errors(self) -> list[Problem]:
         """The errors that only say where the document is cut off (表格在此中断 …): at a cut project's
-        ``cut``, or inside a table cut before it became a project (then no project is cut); with a table
-        cut, the file's end in the middle of a character is that cut too."""
-        return [p for p in self.errors if _is_cut(p, self.errors)]
+        ``cut``, or inside a table cut before it became a project (then no project is cut); when the last
+        table is so cut, the file's end in the middle of a character is that cut too."""
+        return [p for p in self.errors if _is_cut(p, self._cut_at_end)]
 
     @property
     def other_errors(self) -> list[Problem]:
         """The errors that are not a cut: while there is one, nothing of the document may be trusted."""
-        return [p for p in self.errors if not _is_cut(p, self.errors)]
+        return [p for p in self.errors if not _is_cut(p, self._cut_at_end)]
+
+    @property
+    def _cut_at_end(self) -> bool:
+        """Is the document's last table cut off (its last project cut, or a table cut before any project)?"""
+        if not any(p.message.startswith(CUT_MESSAGE) for p in self.problems if p.severity is Severity.ERROR):
+            return False
+        projects = self.document.projects if self.document else ()
+        return not projects or not projects[-1].complete
 
     @property
     def usable(self) -> bool:
@@ -88,11 +96,9 @@ class LoadResult:
         return self.usable and bool(self.cut_errors)
 
 
-def _is_cut(problem: Problem, errors: list[Problem]) -> bool:
-    """Does ``problem`` (one of ``errors``) only say where the document is cut off?"""
-    if problem.message.startswith(CUT_MESSAGE):
-        return True
-    return problem.message.startswith(CUT_CHARACTER) and any(p.message.startswith(CUT_MESSAGE) for p in errors)
+def _is_cut(problem: Problem, cut_at_end: bool) -> bool:
+    """Does ``problem`` only say where the document is cut off (``cut_at_end``: its last table is)?"""
+    return problem.message.startswith(CUT_MESSAGE) or (cut_at_end and problem.message.startswith(CUT_CHARACTER))
 
 
 def load_bytes(data: bytes, file: str, form: str | None = None, limits: Limits | None = None) -> LoadResult:

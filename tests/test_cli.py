@@ -210,3 +210,11 @@ def test_a_project_number_no_database_can_hold_is_not_found(tmp_path: Path, seed
         assert isinstance(result.exception, SystemExit), (args, result.exception)
     shown = runner.invoke(app, ["reviews", "1", "--show", "9" * 20, "--db", db])
     assert shown.exit_code == 2 and "'--show' 的值无效" in shown.output
+
+
+@pytest.mark.parametrize("command", ["review", "template", "evaluate", "monitor"])
+def test_the_argument_help_says_a_name_is_looked_up_in_the_database(command: str) -> None:
+    """Since 2026-12-04 an argument that is no file is a stored project without --db: the help said a project
+    only 「使用数据库（--db…）时」 until then."""
+    output = runner.invoke(app, [command, "--help"]).output
+    assert "不是文件时" in "".join(output.split()), output

@@ -8,7 +8,9 @@ case the document (if any) is partial and must not be stored or trusted as a who
 A document cut off inside a project (a copy that stops mid-table) is the one partial case
 that can still be used: the cut project is marked (``Project.complete`` False, ``Project.cut``
 where), its cut is an error at that place, and ``LoadResult.usable`` is True when every error
-is such a cut, so ``LoadResult.complete_projects`` can be stored and ``cut_projects`` named.
+is such a cut, so ``LoadResult.complete_projects`` can be stored and ``cut_projects`` named. A text
+file that also ends in the middle of a character (文件在一个字符的中间结束) is cut there: that error
+is part of the cut, not another error.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Project, Severity, Source
 from perfbudget.readers import choosable_forms, read_bytes, read_file, unknown_form
+from perfbudget.readers.decode import CUT_CHARACTER
 from perfbudget.readers.grid import CUT_MESSAGE
 from perfbudget.readers.sniff import sniff
 
@@ -63,13 +66,22 @@ class LoadResult:
     @property
     def cut_errors(self) -> list[Problem]:
         """The errors that only say where the document is cut off (表格在此中断 …): at a cut project's
-        ``cut``, or inside a table cut before it became a project (then no project is cut)."""
-        return [p for p in self.errors if p.message.startswith(CUT_MESSAGE)]
+        ``cut``, or inside a table cut before it became a project (then no project is cut); when the last
+        table is so cut, the file's end in the middle of a character is that cut too."""
+        return [p for p in self.errors if _is_cut(p, self._cut_at_end)]
 
     @property
     def other_errors(self) -> list[Problem]:
         """The errors that are not a cut: while there is one, nothing of the document may be trusted."""
-        return [p for p in self.errors if not p.message.startswith(CUT_MESSAGE)]
+        return [p for p in self.errors if not _is_cut(p, self._cut_at_end)]
+
+    @property
+    def _cut_at_end(self) -> bool:
+        """Is the document's last table cut off (its last project cut, or a table cut before any project)?"""
+        if not any(p.message.startswith(CUT_MESSAGE) for p in self.problems if p.severity is Severity.ERROR):
+            return False
+        projects = self.document.projects if self.document else ()
+        return not projects or not projects[-1].complete
 
     @property
     def usable(self) -> bool:
@@ -82,6 +94,11 @@ class LoadResult:
     def partial(self) -> bool:
         """True when the document is usable but cut off somewhere (see :attr:`cut_projects`)."""
         return self.usable and bool(self.cut_errors)
+
+
+def _is_cut(problem: Problem, cut_at_end: bool) -> bool:
+    """Does ``problem`` only say where the document is cut off (``cut_at_end``: its last table is)?"""
+    return problem.message.startswith(CUT_MESSAGE) or (cut_at_end and problem.message.startswith(CUT_CHARACTER))
 
 
 def load_bytes(data: bytes, file: str, form: str | None = None, limits: Limits | None = None) -> LoadResult:

@@ -168,6 +168,17 @@ def test_monitoring_saved_with_its_month(imported: str, seed_path: Path, tmp_pat
     assert "监控（1-9月）" in text.stdout and "红灯" in text.stdout
     full = runner.invoke(app, ["evaluations", P1, "--db", imported, "--show", str(records[0]["id"])])
     assert full.exit_code == 0 and "1-6月" in full.stdout and "项目预警" in full.stdout
+    from sqlalchemy import create_engine, select
+
+    from perfbudget.store.records import audit_log
+
+    engine = create_engine(imported)
+    with engine.connect() as connection:  # the audit summary names the light in Chinese (「red」 until 2026-12-04)
+        said = connection.execute(select(audit_log.c.summary).where(audit_log.c.action == "monitoring.save")
+                                  .order_by(audit_log.c.id)).scalars().all()
+    engine.dispose()
+    name = P1.rsplit("-", 1)[0]
+    assert said == [f"项目「{name}」1-6月运行监控：红灯", f"项目「{name}」1-9月运行监控：红灯"]
 
 
 def test_a_sheet_with_errors_saves_nothing(imported: str, tmp_path: Path) -> None:

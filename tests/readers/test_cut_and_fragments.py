@@ -74,6 +74,25 @@ def test_a_document_cut_inside_its_second_project_keeps_the_first_whole() -> Non
     assert f"未完整（截断于 {second.cut}）" in _render(result.document)
 
 
+def test_a_file_ending_inside_a_character_is_the_cut_only_when_its_last_table_is_cut() -> None:
+    """Since 2026-12-04 the end inside a character is part of a cut last table (reviewed, imported as one); after
+    a whole last table it stays an error of its own, so a table missing its tail is never taken as whole."""
+    cut = (PROJECT_A + "\n" + PROJECT_B + "效益指标 | 社会效益指标 | 群众出行 |\n").encode()[:-4]  # 「|」 kept out
+    cut = cut[:cut.rindex("行".encode()) + 1]  # 「行」 cut after its first byte
+    result = load_bytes(cut, "t.txt")
+    assert result.usable and result.partial and not result.other_errors, result.problems
+    assert any(p.message.startswith("文件在一个字符的中间结束") for p in result.cut_errors)
+    from perfbudget.load import LoadResult
+    from perfbudget.model import Problem, Source
+
+    whole = load_bytes((PROJECT_A + "\n" + PROJECT_B).encode(), "t.txt")  # both read whole, then told as
+    assert whole.document is not None and whole.ok  # a table cut in the middle and a file ending in a character
+    said = (Problem(Source("t.txt", line=5), "表格在此中断：…"),
+            Problem(Source("t.txt", line=12), "文件在一个字符的中间结束…"))
+    result = LoadResult(whole.document, said, "text")
+    assert [p.message[:12] for p in result.other_errors] == ["文件在一个字符的中间结束"]
+
+
 def test_a_cut_inside_the_header_block_is_a_cut_project_with_its_name() -> None:
     result = _load(PROJECT_A + "\n项目名称 | 村道维修项目 |\n预算数 | 8.00 |\n")
     assert result.document is not None and result.usable

@@ -52,6 +52,27 @@ def test_a_utf8_file_cut_in_a_character_is_read_and_the_place_told() -> None:
     assert "已标为「\ufffd」" in break_problems(middle, "t.txt")[0].message
 
 
+def test_a_gb18030_file_cut_in_its_last_character_is_read_and_the_cut_told() -> None:
+    """A GB18030 file cut short inside its last character was 「不是可读的文本文件」 as a whole until
+    2026-12-04 (the UTF-8 one was read): now it is read the same way, the cut an error at its place."""
+    from perfbudget.readers.decode import Break, break_problems
+
+    data = "\t项目名称\n\t视频会议保障数量\n\t满意度".encode("gb18030")
+    decoded = decode_bytes(data[:-1])  # 「度」 cut after its first byte
+    assert decoded.encoding == "gb18030" and decoded.text == "\t项目名称\n\t视频会议保障数量\n\t满意"
+    assert decoded.breaks == (Break(3, 4, 1, True),)
+    [problem] = break_problems(decoded, "t.txt")
+    assert str(problem.source) == "t.txt:3:第4列" and "末尾 1 个字节不是完整的 GB18030 字符" in problem.message
+    four = decode_bytes(data + b"\x81\x30\x81")  # three bytes of a four-byte character
+    assert four.text.endswith("满意度") and four.breaks == (Break(3, 5, 3, True),)
+    try:
+        decode_bytes(data[:5] + b"\xff" + data[5:])  # a bad byte inside is no cut
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a GB18030 text with a bad byte inside was read")
+
+
 def test_gb18030_text_is_not_taken_for_broken_utf8() -> None:
     rng = random.Random(5)
     words = ["项目名称", "视频会议保障数量", "≥95%", "满意度", "\t", "\n", "abc", "12次", "（系统）"]

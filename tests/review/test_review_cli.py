@@ -87,6 +87,23 @@ def test_review_a_cut_table_says_what_was_read_and_where(tmp_path: Path) -> None
     assert any(f["rule"] == "table-cut-off" for f in data["findings"])
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_review_a_table_cut_inside_a_character_is_the_cut_table(tmp_path: Path, encoding: str) -> None:
+    """A table cut short inside a character (a download stopped short) was 读取不完整…未审核 until 2026-12-04
+    (and refused as no text in GB18030): the file's end in a character is the table's cut, reviewed as one."""
+    from tests.conftest import HEADER_ROWS, table_text
+
+    rows = [["产出指标", "数量指标", "视频会议保障数量", "视频会议保障数量", "≥12次"],
+            ["", "质量指标", "验收合格率", "验收合格率", "100%"], ["效益指标"]]
+    path = tmp_path / "cut.txt"
+    path.write_bytes(table_text(*HEADER_ROWS, *rows).rstrip().encode(encoding)[:-1])  # 「标」 cut in two
+    result = runner.invoke(app, ["review", str(path)])
+    assert result.exit_code == 1
+    assert "未审核" not in result.stderr and "审核等级" in result.stdout, result.output
+    assert "文件在一个字符的中间结束" in result.stderr and "表格在此中断" in result.stderr
+    assert "完整读到 0 个项目，1 个项目被截断" in result.stderr
+
+
 def test_review_a_clean_table_exits_0(tmp_path: Path) -> None:
     from tests.review.review_helpers import GOOD_ROWS, table_file_text
 

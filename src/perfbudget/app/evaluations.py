@@ -120,11 +120,12 @@ def save_monitorings(store: Store, actor: Actor, pairs: list[tuple[StoredVersion
                      month: int, ip: str | None = None) -> list[int]:
     """Keep one-project monitorings (``Monitoring`` of one project each, with its light) of stored versions for
     ``month``, each with its audit row, in one transaction (the CLI wrote them one by one on the store, unaudited,
-    until 2026-12-04)."""
+    until 2026-12-04). The audit summary names the light in Chinese (红灯; 「red」 until 2026-12-04)."""
+    from perfbudget.evaluate.monitor import LIGHT_LABELS
 
     def made(result: Any, project: Any) -> _Made:
         light = {"month": month, "colour": result.colour}
-        text = f"项目「{project.name}」1-{month}月运行监控：{result.colour}"
+        text = f"项目「{project.name}」1-{month}月运行监控：{LIGHT_LABELS.get(result.colour, result.colour)}"
         return KIND_MONITORING, light, "monitoring.save", text, light
 
     return _keep(store, actor, pairs, years, ip, made)

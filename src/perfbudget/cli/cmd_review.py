@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from perfbudget.store import Store
 
 
-_SOURCE_HELP = ("要审核的绩效目标表文件；使用数据库（--db、--unit、--year 或 --save）时为库中的项目"
+_SOURCE_HELP = ("要审核的绩效目标表文件；不是文件时，或使用数据库（--db、--unit、--year 或 --save）时，为库中的项目"
                 "（编号、名称或「名称-资金标签」），可省略而审核库中全部项目或 --unit/--year 选出的项目。")
 _UNIT_HELP = "审核数据库中该单位编码的项目（各项目的最新版本）。"
 _YEAR_HELP = "审核数据库中该资金年度的项目；保存时记为该年度（默认取项目的资金年度）。"

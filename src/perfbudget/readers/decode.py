@@ -12,7 +12,8 @@ A UTF-8 file cut in the middle of a character (a download or a copy stopped shor
 still UTF-8: when at most :data:`MAX_BREAKS` places are not whole UTF-8 characters and the rest holds far
 more whole multi-byte characters than that (a GB18030 file read as UTF-8 breaks at nearly every Chinese
 character), the text is read with each broken place kept as U+FFFD (at the end of the file: dropped) and
-told by :func:`break_problems` as an error at its line and column, so nothing is lost unsaid.
+told by :func:`break_problems` as an error at its line and column, so nothing is lost unsaid. A GB18030
+file cut short in its last character is read the same way (its cut an error at the end).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class Decoded:
 
 
 MAX_BREAKS = 8
+CUT_CHARACTER = "文件在一个字符的中间结束"  # how the error of a file cut short in a character begins
 _WHOLE_PER_BREAK = 16  # bytes of whole multi-byte characters a break needs beside it to call the file UTF-8
 
 
@@ -111,9 +113,11 @@ def decode_bytes(data: bytes) -> Decoded:
     for name in candidates:
         try:
             text = data.decode(name)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
             if name == "utf-8" and (broken := _broken_utf8(data)) is not None:
                 return broken
+            if name == "gb18030" and (cut := _cut_gb18030(data, exc)) is not None:
+                return cut
             continue
         if not (name == "utf-8" and _plain_utf8(data, text)) and _looks_binary(text):
             break
@@ -152,6 +156,23 @@ def _broken_utf8(data: bytes) -> Decoded | None:
     return Decoded(text=text, encoding="utf-8", breaks=tuple(_breaks(pieces, spans)))
 
 
+def _cut_gb18030(data: bytes, exc: UnicodeDecodeError) -> Decoded | None:
+    """A GB18030 file cut short in its last character (a copy stopped short): the bytes before it, whole
+    GB18030, with the cut told as a break at the end; None when the bytes fail anywhere else."""
+    if exc.reason != "incomplete multibyte sequence" or exc.end != len(data) or len(data) - exc.start > 3:
+        return None
+    try:
+        text = data[:exc.start].decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    if _looks_binary(text) or not text or text.isspace():
+        return None
+    lines = text.splitlines()
+    line = max(len(lines), 1) + (1 if text.endswith(("\n", "\r")) else 0)
+    column = 1 if text.endswith(("\n", "\r")) or not lines else len(lines[-1]) + 1
+    return Decoded(text=text, encoding="gb18030", breaks=(Break(line, column, len(data) - exc.start, True),))
+
+
 def _breaks(pieces: list[str], spans: list[tuple[int, int]]) -> list[Break]:
     out = []
     line, column = 1, 1
@@ -175,9 +196,10 @@ def _breaks(pieces: list[str], spans: list[tuple[int, int]]) -> list[Break]:
 def break_problems(decoded: Decoded, file: str) -> list[Problem]:
     """Each broken place of ``decoded`` as an error at its line and column (a file cut short: at its end)."""
     out = []
+    encoding = "GB18030" if decoded.encoding == "gb18030" else "UTF-8"
     for b in decoded.breaks:
         if b.at_end:
-            message = (f"文件在一个字符的中间结束（末尾 {b.size} 个字节不是完整的 UTF-8 字符，已略去）："
+            message = (f"{CUT_CHARACTER}（末尾 {b.size} 个字节不是完整的 {encoding} 字符，已略去）："
                        "文件可能不完整，请核对原文件")
         else:
             message = (f"此处有 {b.size} 个字节不是完整的 UTF-8 字符（文件可能在此处被截断或拼接），"

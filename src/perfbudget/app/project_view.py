@@ -118,6 +118,8 @@ def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = 
     version: list[Any] = [project_versions, projects.c.name, projects.c.fund_label, projects.c.fund_year,
                projects.c.latest_version, documents.c.unit_code, documents.c.unit_name, documents.c.money_unit,
                documents.c.kind, documents.c.file_name, documents.c.imported_at, documents.c.sha256]
+    picked: Any
+    evaluated: Any
     if whole:
         # PostgreSQL: the newest review and self-evaluation as LATERAL subqueries (their rows read by the
         # index scan that picks them), the change counters joined once: fewer plan nodes to start per page.
@@ -134,7 +136,8 @@ def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = 
     else:
         picked, evaluated = reviews, evaluations
         evaluation_version = [_evaluated.c.project_id, _evaluated.c.number]
-    review: list[Any] = [picked.c.id.label("r_id"), picked.c.grade.label("r_grade"), picked.c.payload.label("r_payload")]
+    review: list[Any] = [picked.c.id.label("r_id"), picked.c.grade.label("r_grade"),
+                         picked.c.payload.label("r_payload")]
     evaluation: list[Any] = [evaluated.c.id.label("e_id"), evaluated.c.version_id.label("e_version_id"),
                   evaluation_version[0].label("e_project_id"), evaluation_version[1].label("e_version"),
                   *(evaluated.c[key].label("e_" + key) for key in _EVALUATION_KEYS[4:]),

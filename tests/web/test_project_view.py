@@ -263,3 +263,18 @@ def test_indicator_text_of_every_kind_comes_back_the_same_on_postgres(pg_url: st
         assert any(indicator.actual is None for indicator in view.version.document.projects[0].indicators)
     finally:
         app.state.engine.dispose()
+
+
+def test_the_page_statements_stay_within_psycopgs_cached_length() -> None:
+    """psycopg converts a statement's placeholders once and caches it only up to 4,096 characters
+    (``psycopg._queries.MAX_CACHED_STATEMENT_LENGTH``); a longer statement is converted again on every page
+    (about 0.15 M instructions of the worker's a page, counted on 2026-12-04)."""
+    from psycopg._queries import MAX_CACHED_STATEMENT_LENGTH
+    from sqlalchemy.dialects import postgresql
+
+    from perfbudget.app import project_view
+
+    statements = [*project_view._WHOLE.values(), *project_view._VERSIONED.values()]
+    assert len(statements) == 8
+    for statement in statements:
+        assert len(statement.sql_for(postgresql.dialect())[0]) <= MAX_CACHED_STATEMENT_LENGTH

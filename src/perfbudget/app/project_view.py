@@ -123,15 +123,15 @@ def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = 
     if whole:
         # PostgreSQL: the newest review and self-evaluation as LATERAL subqueries (their rows read by the
         # index scan that picks them), the change counters joined once: fewer plan nodes to start per page.
-        picked = (select(reviews.c.id, reviews.c.grade, reviews.c.payload)
-                  .where(reviews.c.version_id == project_versions.c.id)
-                  .order_by(reviews.c.id.desc()).limit(1).lateral("newest_review"))
-        evaluated = (select(*(evaluations.c[key] for key in ("id", "version_id", *_EVALUATION_KEYS[4:])),
-                            evaluations.c.payload, picked_version.c.project_id, picked_version.c.number)
-                     .join(picked_version, picked_version.c.id == evaluations.c.version_id)
-                     .where(picked_version.c.project_id == projects.c.id,
-                            evaluations.c.kind == literal(KIND_EVALUATION))
-                     .order_by(evaluations.c.id.desc()).limit(1).lateral("newest_evaluation"))
+        # Short aliases: psycopg converts a statement's placeholders once (cached) only up to 4,096 characters.
+        r, e, v = reviews.alias("r"), evaluations.alias("e"), project_versions.alias("v")
+        picked = (select(r.c.id, r.c.grade, r.c.payload).where(r.c.version_id == project_versions.c.id)
+                  .order_by(r.c.id.desc()).limit(1).lateral("nr"))
+        evaluated = (select(*(e.c[key] for key in ("id", "version_id", *_EVALUATION_KEYS[4:])), e.c.payload,
+                            v.c.project_id, v.c.number)
+                     .join(v, v.c.id == e.c.version_id)
+                     .where(v.c.project_id == projects.c.id, e.c.kind == literal(KIND_EVALUATION))
+                     .order_by(e.c.id.desc()).limit(1).lateral("ne"))
         evaluation_version: list[Any] = [evaluated.c.project_id, evaluated.c.number]
     else:
         picked, evaluated = reviews, evaluations
@@ -156,9 +156,9 @@ def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = 
                           .correlate(project_versions).scalar_subquery())
         parts = [indicator_rows.label("indicator_rows")]
         if events:
-            event_rows = (select(func.json_agg(aggregate_order_by(func.json_build_array(*workflow_events.c),
-                                                                  workflow_events.c.id)))
-                          .where(workflow_events.c.project_id == projects.c.id).correlate(projects)
+            w = workflow_events.alias("w")
+            event_rows = (select(func.json_agg(aggregate_order_by(func.json_build_array(*w.c), w.c.id)))
+                          .where(w.c.project_id == projects.c.id).correlate(projects)
                           .scalar_subquery())
             parts.append(event_rows.label("event_rows"))
         if versioned:

@@ -9,14 +9,15 @@ the database; here it is
 1. one head query: the project and its unit and workflow state, the version shown (by number,
    else the latest, else the official one: the approved version while a revision waits) with
    its document, that version's newest review and reviewer grade, and the project's newest
-   self-evaluation, each picked by a correlated ``ORDER BY id DESC LIMIT 1`` look-up (the same
+   self-evaluation, each picked by an ``ORDER BY id DESC LIMIT 1`` look-up (correlated; on PostgreSQL
+   the review and the self-evaluation as ``LATERAL`` subqueries, fewer plan nodes to start; the same
    rows :func:`perfbudget.store.reviews.last_review`,
    :func:`perfbudget.store.evaluations.last_project_evaluation` and
    :func:`perfbudget.app.review_desk.reviewer_grade_of` pick). On PostgreSQL the same statement
    also returns the version's indicators and (for the page, not the other views) the project's
-   workflow events, each as a JSON array of rows (``json_agg`` in position or id order: every
-   indicator column is text, so the values are those the indicator query reads; an event's time
-   is parsed back from its ISO form), and it
+   workflow events, each as a JSON array of rows in position or id order (the indicators'
+   ``array_to_json`` of a ``text[][]``: every indicator column is text, so the values are those the
+   indicator query reads; the events' ``json_agg``, an event's time parsed back from its ISO form), and it
    runs on the driver's cursor (:class:`perfbudget.store.driver.DriverStatement`): one round
    trip and no SQLAlchemy result machinery per page. On SQLite it says whether the project has
    any workflow event, and

@@ -228,3 +228,53 @@ def test_a_units_desks_review_the_unreviewed_together_with_the_same_result(web: 
     units = len({d.view.head.unit_code for d in together})
     assert len(bulk) == units + 1, bulk  # one review per unit, one more for the approved version of project 1
     assert sum(bulk) < one_by_one_count / 3, (bulk, one_by_one_count)
+
+
+@pytest.mark.postgres
+def test_indicator_text_of_every_kind_comes_back_the_same_on_postgres(pg_url: str, seed_path: Path) -> None:
+    """The PostgreSQL statement reads the indicators as a text[][] (``ARRAY[...]``): texts the array's text form
+    quotes or escapes (quotes, backslashes, braces, commas, the word NULL, empty, spaces, line breaks) and NULLs
+    come back exactly as the indicator query reads them."""
+    from sqlalchemy import update
+
+    from perfbudget.store.schema import indicators
+
+    app = make_app(pg_url)
+    try:
+        web = populate(app, seed_path)
+        store, settings, project_id = app.state.store, app.state.core, web.project_ids[0]
+        texts = ['说"明"', "a\\b\\\\", "{1,2}", "NULL", "", " 前后空格 ", "多\n行\t", "x,y", "null"]
+        with store.transaction() as tx:
+            version_id = tx.version(project_id).meta["version_id"]
+            ids = tx.connection.execute(select(indicators.c.id).where(indicators.c.version_id == version_id)
+                                        .order_by(indicators.c.position)).scalars().all()
+            assert len(ids) >= 3
+            for n, indicator_id in enumerate(ids):
+                tx.connection.execute(update(indicators).where(indicators.c.id == indicator_id).values(
+                    description=texts[n % len(texts)], level3=texts[(n + 3) % len(texts)],
+                    actual=None if n % 2 else texts[(n + 5) % len(texts)]))
+        [admin] = [p for p in principals(web) if p.username == "admin"]
+        with store.reading(autocommit=True) as tx:
+            slow = tx.version(project_id)
+            view = load_view(tx, admin, project_id, settings, latest=True)
+        assert view.version == slow
+        described = [indicator.description for indicator in view.version.document.projects[0].indicators]
+        assert described[:len(texts)] == texts[:len(described)]
+        assert any(indicator.actual is None for indicator in view.version.document.projects[0].indicators)
+    finally:
+        app.state.engine.dispose()
+
+
+def test_the_page_statements_stay_within_psycopgs_cached_length() -> None:
+    """psycopg converts a statement's placeholders once and caches it only up to 4,096 characters
+    (``psycopg._queries.MAX_CACHED_STATEMENT_LENGTH``); a longer statement is converted again on every page
+    (about 0.15 M instructions of the worker's a page, counted on 2026-12-04)."""
+    from psycopg._queries import MAX_CACHED_STATEMENT_LENGTH
+    from sqlalchemy.dialects import postgresql
+
+    from perfbudget.app import project_view
+
+    statements = [*project_view._WHOLE.values(), *project_view._VERSIONED.values()]
+    assert len(statements) == 8
+    for statement in statements:
+        assert len(statement.sql_for(postgresql.dialect())[0]) <= MAX_CACHED_STATEMENT_LENGTH

@@ -248,3 +248,27 @@ def test_upload_ids_are_never_given_again_and_old_ones_are_a_clear_404(web: WebE
     assert client.get("/api/v1/uploads/7", headers=headers).json()["file"] == "旧.docx"
     ids = {upload(web, "editor", f"{n}.docx", data)["upload_id"] for n in range(5)}
     assert len(ids) == 5 and not ids & {first, second, 7}
+
+
+def test_the_api_keeps_uploads_as_long_as_the_configured_hours(web: WebEnv, seed_document: Document) -> None:
+    """Until 2026-12-04 the API looked an upload up with the default 24 hours, whatever ``upload_hours`` said: an
+    upload the page called expired was still previewed and imported through the API."""
+    from dataclasses import replace as changed
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from perfbudget.store.engine import write_transaction
+    from perfbudget.store.schema import utc_now
+    from perfbudget.web.tables import uploads as uploads_table
+
+    client, headers = web.client(), auth(web, "editor")
+    data = render(renamed(seed_document, 0, "接口上传的新项目"), "docx", original=True)
+    upload_id = upload(web, "editor", "一.docx", data)["upload_id"]
+    with write_transaction(web.app.state.engine, moves=None) as connection:
+        connection.execute(update(uploads_table).where(uploads_table.c.id == upload_id)
+                           .values(created_at=utc_now() - timedelta(hours=3)))
+    assert client.get(f"/api/v1/uploads/{upload_id}", headers=headers).status_code == 200  # 3 h < 24 h
+    web.app.state.config = changed(web.app.state.config, upload_hours=2)
+    assert client.get(f"/api/v1/uploads/{upload_id}", headers=headers).status_code == 404
+    assert web.client("editor").get(f"/upload/{upload_id}").status_code == 404  # the page says the same

@@ -168,7 +168,7 @@ def _preview(request: Request, principal: Principal, upload_id: int, name: str, 
 
 
 def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[str, bytes, str]:
-    found = uploads.pending(engine_of(request), principal.id, upload_id)
+    found = uploads.pending(engine_of(request), principal.id, upload_id, request.app.state.config.upload_hours)
     if found is None:
         raise not_found(uploads.GONE)
     return found

@@ -167,30 +167,24 @@ def _cut_gb18030(data: bytes, exc: UnicodeDecodeError) -> Decoded | None:
         return None
     if _looks_binary(text) or not text or text.isspace():
         return None
-    lines = text.splitlines()
-    line = max(len(lines), 1) + (1 if text.endswith(("\n", "\r")) else 0)
-    column = 1 if text.endswith(("\n", "\r")) or not lines else len(lines[-1]) + 1
+    line, column = _place_after(text)
     return Decoded(text=text, encoding="gb18030", breaks=(Break(line, column, len(data) - exc.start, True),))
 
 
+def _place_after(text: str) -> tuple[int, int]:
+    """The 1-based line and column of the character that would follow ``text`` (lines as ``splitlines``)."""
+    lines = text.splitlines(keepends=True)
+    if not lines:
+        return 1, 1
+    last = lines[-1]
+    if last.splitlines()[0] != last:  # the text ends in a line break
+        return len(lines) + 1, 1
+    return len(lines), len(last) + 1
+
+
 def _breaks(pieces: list[str], spans: list[tuple[int, int]]) -> list[Break]:
-    out = []
-    line, column = 1, 1
-    done = 0
-    for at, size in spans:
-        for piece in pieces[done:at]:
-            lines = piece.splitlines(keepends=True)
-            if not lines:
-                continue
-            ends = lines[-1].splitlines()[0] != lines[-1] if lines[-1] else False
-            if len(lines) > 1 or ends:
-                line += len(lines) - 1 + (1 if ends else 0)
-                column = 1 if ends else len(lines[-1]) + 1
-            else:
-                column += len(lines[-1])
-        done = at
-        out.append(Break(line, column, size, at >= len(pieces)))
-    return out
+    """Each span's place in the text read (the pieces before it joined, earlier U+FFFD marks included)."""
+    return [Break(*_place_after("".join(pieces[:at])), size, at >= len(pieces)) for at, size in spans]
 
 
 def break_problems(decoded: Decoded, file: str) -> list[Problem]:

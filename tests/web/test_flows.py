@@ -96,6 +96,12 @@ def test_upload_of_another_units_file_is_refused(web: WebEnv, seed_path) -> None
     assert confirm
     refused = client.post(f"/upload/{confirm.group(1)}/confirm", data={"csrf_token": csrf_of(client, "/upload")})
     assert refused.status_code == 403
+    # nothing of the unit's stored projects is told: no fates, versions or differences (replay-d)
+    changed = seed_path.read_text(encoding="utf-8").replace("≥12次", "≥13次", 1).encode("utf-8")
+    response = client.post("/upload", data={"csrf_token": csrf_of(client, "/upload")},
+                           files={"file": ("seed.txt", changed, "text/plain")})
+    assert "您只能导入本单位（999001）的文件" in response.text
+    assert "与库中" not in response.text and "保存为新版本" not in response.text and "fate-" not in response.text
 
 
 def test_upload_of_a_broken_file_shows_its_problems(web: WebEnv) -> None:

@@ -143,7 +143,8 @@ def _preview(request: Request, principal: Principal, upload_id: int, name: str, 
     document, shown = result.document, screened.shown
     blocked = unit_problem(principal, result)
     part = screened.document if screened.clean else screened.rest
-    planned = preview(store_of(request), settings, part, name) if part else []
+    # another unit's file gets no plan: its fates would tell that unit's stored projects, versions and authors
+    planned = preview(store_of(request), settings, part, name) if part and blocked is None else []
     if isinstance(planned, str):
         blocked, planned = blocked or planned, []
     fates = [replace(f, position=screened.positions[f.position]) for f in planned]  # positions in the file

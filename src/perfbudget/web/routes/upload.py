@@ -132,7 +132,8 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
     report = review_document(shown, settings.review_config) if shown else None
     blocked = unit_problem(principal, result)
     part = importable_part(screened)
-    planned = preview(store_of(request), settings, part, name) if part else []
+    # another unit's file gets no plan: its fates would tell that unit's stored projects, versions and authors
+    planned = preview(store_of(request), settings, part, name) if part and blocked is None else []
     if isinstance(planned, str):
         blocked, planned = blocked or planned, []
     # the fates by the table's position in the file (the importable part leaves the blocked ones out)

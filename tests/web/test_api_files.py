@@ -103,10 +103,12 @@ def test_upload_confirmation_revision_and_stale_version(web: WebEnv, seed_docume
     assert head["revision_pending"] and head["version"] == head["official_version"] < head["latest_version"]
 
 
-def test_another_units_file_tells_nothing_of_that_units_stored_projects(web: WebEnv, seed_document: Document) -> None:
+def test_another_units_file_tells_nothing_of_that_units_stored_projects(any_web: WebEnv,
+                                                                         seed_document: Document) -> None:
     """Replayed on PostgreSQL (replay-d): another unit's editor uploading a copy of a unit's file got the
     plan against the stored projects — their ids and versions, which tables equal the stored ones (an
     oracle for any guessed target), who changed them last and when. Refused files get no plan."""
+    web = any_web
     data = render(with_target(seed_document, 0, "≥77次"), "docx", original=True)
     other = upload(web, "other_editor", "seed.docx", data)
     assert other["blocked"] and not other["can_import"] and not other["needs_confirmation"]

@@ -141,6 +141,29 @@ def test_a_json_file_with_a_year_or_number_no_store_holds_is_refused_by_its_tabl
     assert (rest.status, rest.new_projects) == ("imported", 7) and store.counts()["projects"] == 7
 
 
+def test_a_json_file_with_a_nul_is_refused_by_its_table_on_both_databases(
+        store: Store, seed_path: Path, tmp_path: Path) -> None:
+    """PostgreSQL cannot store a NUL (U+0000) in text: the command line's import of such a JSON file failed
+    whole with the driver's English words (「PostgreSQL text fields cannot contain NUL (0x00) bytes」), no
+    place given, while SQLite stored it (replay-d). Now its table is refused on both, with the field."""
+    import json
+
+    from perfbudget.interchange import document_to_dict
+
+    document = load_path(seed_path).document
+    assert document is not None
+    data = document_to_dict(document)
+    data["projects"][3]["indicators"][0]["level3"] = "政府购买\x00服务数量"
+    path = tmp_path / "nul.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    refused = import_path(store, SETTINGS, path, CLI)
+    assert refused.status == "failed" and store.counts()["projects"] == 0
+    assert refused.problems[0].message.startswith("表4「2024年检察业务购买服务项目」有错误，未导入")
+    assert "projects[3].indicators[0].level3：含有不可见的控制字符（U+0000）" in refused.problems[0].message
+    rest = import_path(store, SETTINGS, path, replace(CLI, skip_blocked=True))
+    assert (rest.status, rest.new_projects) == ("imported", 9) and store.counts()["projects"] == 9
+
+
 def test_where_reads_like_the_page() -> None:
     assert where(Source("a.pdf", page=1, table=2, row=3, column=2)) == "第1页 表2 第3行 第2列"
     assert where(Source("a.xlsx", sheet="Sheet1", row=5)) == "Sheet1 第5行"

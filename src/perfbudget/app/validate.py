@@ -17,7 +17,8 @@ checked before it is stored (:func:`document_problems`):
 
 A command-line import is trusted with the size of its values (a real table may hold a long text or a
 large amount), but not with what no store can hold: :func:`storage_problems` (years and whole
-numbers as above, numbers of at most 41 integer and 20 decimal digits) blocks such a table there.
+numbers as above, numbers of at most 41 integer and 20 decimal digits, text without a NUL) blocks such a
+table there.
 
 Both refuse a project whose number (``seq``) repeats an earlier one of the document (:func:`seq_problems`):
 the review would merge the two; and a project of more than ``MAX_INDICATORS`` (1,000) indicators
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -86,7 +88,8 @@ def storable_number_problem(value: Decimal) -> str | None:
 def storage_problems(document: Document, file: str = "") -> list[Problem]:
     """The values of ``document`` no store can hold (the command line's check), each with where it is.
 
-    Only the fields that go into integer or number columns are looked at, so a bulk import pays little."""
+    The fields that go into integer or number columns are looked at, and the texts only for a NUL, so a
+    bulk import pays little."""
     problems: list[Problem] = []
 
     def note(path: str, problem: str | None) -> None:
@@ -108,7 +111,8 @@ def storage_problems(document: Document, file: str = "") -> list[Problem]:
                                 ("weight", indicator.weight), ("score", indicator.score)):
                 if value is not None:
                     note(f"{where}.{name}", storable_number_problem(value))
-    return indicator_count_problems(document, file) + problems + seq_problems(document, file)
+    return (indicator_count_problems(document, file) + problems + nul_problems(document, file)
+            + seq_problems(document, file))
 
 
 def text_problem(text: str, limit: int) -> str | None:
@@ -121,39 +125,70 @@ def text_problem(text: str, limit: int) -> str | None:
     return None
 
 
+def _leaves(value: Any, path: str = "", field: str = "") -> Iterator[tuple[str, str, Any]]:
+    """Every stored value of a document (not its source locations) as (path, field name, value)."""
+    if isinstance(value, Source) or value is None or isinstance(value, bool):
+        return
+    if dataclasses.is_dataclass(value):
+        for item in dataclasses.fields(value):
+            if item.name not in ("source", "sources"):
+                yield from _leaves(getattr(value, item.name), f"{path}.{item.name}" if path else item.name, item.name)
+    elif isinstance(value, tuple | list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, f"{path}[{index}]", field)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, f"{path}.{key}", str(key))
+    elif isinstance(value, int | Decimal | str):
+        yield path, field, value
+
+
 def document_problems(document: Document, file: str = "") -> list[Problem]:
     """Every value of ``document`` that may not be stored, each with where it is."""
     problems: list[Problem] = []
-
-    def walk(value: Any, path: str, field: str) -> None:
-        if isinstance(value, Source) or value is None or isinstance(value, bool):
-            return
+    for path, field, value in _leaves(document):
         if isinstance(value, int):
             problem = integer_problem(value, field)
         elif isinstance(value, Decimal):
             problem = number_problem(value)
-        elif isinstance(value, str):
-            problem = text_problem(value, MAX_NAME if field in _NAME_FIELDS else MAX_TEXT)
-        elif dataclasses.is_dataclass(value):
-            for item in dataclasses.fields(value):
-                if item.name not in ("source", "sources"):
-                    walk(getattr(value, item.name), f"{path}.{item.name}" if path else item.name, item.name)
-            return
-        elif isinstance(value, tuple | list):
-            for index, item in enumerate(value):
-                walk(item, f"{path}[{index}]", field)
-            return
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, f"{path}.{key}", str(key))
-            return
         else:
-            return
+            problem = text_problem(value, MAX_NAME if field in _NAME_FIELDS else MAX_TEXT)
         if problem:
             problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
-
-    walk(document, "", "")
     return indicator_count_problems(document, file) + problems + seq_problems(document, file)
+
+
+def _has_nul(document: Document) -> bool:
+    """Whether any stored text of the document holds a NUL, read field by field into one string (cheap;
+    ``_leaves`` then finds where)."""
+    unit = document.unit
+    texts = [unit.code or "", unit.name or "", document.money_unit or "", document.kind]
+    for project in document.projects:
+        texts += (project.title or "", project.name, project.fund_label or "", project.fund_source or "",
+                  project.purpose or "", project.name_cell or "")
+        texts += project.goals
+        texts += project.needs_check
+        for pair in project.extras:
+            texts += pair
+        for indicator in project.indicators:
+            target = indicator.target
+            texts += (indicator.level1, indicator.level2, indicator.level3, indicator.description or "",
+                      target.raw, target.unit or "", indicator.actual or "", indicator.deviation or "")
+            if target.period:
+                texts += target.period
+            for pair in indicator.extras:
+                texts += pair
+    return "\x00" in "".join(texts)
+
+
+def nul_problems(document: Document, file: str = "") -> list[Problem]:
+    """Texts holding a NUL (U+0000), which PostgreSQL cannot store (SQLite can: the same file then
+    imported on one database and failed on the other with the driver's English message)."""
+    if not _has_nul(document):
+        return []
+    return [Problem(Source(file or "输入"), f"{path}：含有不可见的控制字符（U+0000）")
+            for path, _field, value in _leaves(document)
+            if isinstance(value, str) and "\x00" in value and not path.startswith("notes")]  # notes: not stored
 
 
 def indicator_count_problems(document: Document, file: str = "") -> list[Problem]:

@@ -96,6 +96,21 @@ def test_invalid_json_text_is_told_in_chinese(text: str, told: str) -> None:
     assert not re.search(r"[A-Za-z]{3,}", message.replace("JSON", "")), message
 
 
+@pytest.mark.parametrize("escaped", ["\\ud800", "\\uDFFF"])
+def test_a_lone_surrogate_is_a_problem_with_its_field(seed_document: Document, escaped: str) -> None:
+    """A string escaping half of a UTF-16 pair alone made read, review, export and import crash with a
+    traceback (UnicodeEncodeError, found by replay-d); a pair (an emoji) is a character like any other."""
+    data = json.loads(dumps(seed_document))
+    data["projects"][1]["indicators"][2]["level3"] = "PLACE"
+    text = json.dumps(data, ensure_ascii=True)
+    document, problems = loads(text.replace("PLACE", f"a{escaped}b"), "x.json")
+    assert document is None
+    assert problems[0].message.startswith("projects[1].indicators[2].level3: 含有无效的字符（单独的 UTF-16 代理码 U+D")
+    problems[0].message.encode("utf-8")  # printable
+    paired, none = loads(text.replace("PLACE", "a\\ud83d\\ude00b"), "x.json")
+    assert paired is not None and not none and paired.projects[1].indicators[2].level3 == "a\U0001f600b"
+
+
 def test_enum_text_is_each_members_value() -> None:
     from perfbudget.model import ENUM_TEXT, Direction, Kind, Op
 

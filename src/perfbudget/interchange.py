@@ -10,6 +10,7 @@ gives exactly the documented shape. ``docs/interchange.schema.json`` is the sche
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -316,6 +317,28 @@ def document_from_dict(data: Any, file: str = "<json>") -> Document:
     )
 
 
+# A JSON string may escape half of a UTF-16 pair alone ("\\ud800"): Python keeps it as a character no
+# UTF-8 output can encode, so printing, hashing or storing the document crashed (found by replay-d).
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogate(data: Any, path: str) -> str | None:
+    """Where the parsed JSON holds a lone surrogate, as 「path: message」, or None."""
+    if isinstance(data, str):
+        for char in data:
+            if "\ud800" <= char <= "\udfff":
+                return f"{path or '（顶层）'}: 含有无效的字符（单独的 UTF-16 代理码 U+{ord(char):04X}），不是有效的文本"
+        return None
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        where = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else str(key)
+        found = _lone_surrogate(key, path) if isinstance(key, str) else None  # in a field's name: its parent
+        found = found or _lone_surrogate(value, where)
+        if found:
+            return found
+    return None
+
+
 def loads(text: str, file: str = "<json>") -> tuple[Document | None, list[Problem]]:
     """Parse interchange JSON text into (document, problems) without raising."""
     try:
@@ -323,6 +346,9 @@ def loads(text: str, file: str = "<json>") -> tuple[Document | None, list[Proble
     except json.JSONDecodeError as exc:
         return None, [Problem(Source(file, line=exc.lineno),
                               f"不是有效的 JSON：{syntax_error_text(exc.msg)}（第{exc.colno}列）")]
+    broken = _lone_surrogate(data, "") if _ESCAPED_SURROGATE.search(text) else None
+    if broken is not None:
+        return None, [Problem(Source(file), broken)]
     try:
         return document_from_dict(data, file), []
     except InterchangeError as exc:

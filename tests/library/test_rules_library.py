@@ -121,3 +121,29 @@ def test_review_file_uses_the_database_library_unless_no_library(store: Store, d
     absent = f"sqlite:///{tmp_path / 'absent.db'}"
     result = runner.invoke(app, ["review", str(path), "--json"], env={"PERFBUDGET_DB": absent})
     assert result.stdout and "below-peers" not in result.stdout and not (tmp_path / "absent.db").exists()
+
+
+def test_web_and_api_reviews_compare_with_the_library_as_the_cli_does(store: Store) -> None:
+    """The use cases the web app and the API call (a file's review, an import's saved review) use the store's
+    library; until 2026-12-04 they ran without it, so a table got below-peers from ``perfbudget review`` and
+    not on its page or from the API (found replaying issues 11 and 16)."""
+    from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.reviews import review_file
+    from perfbudget.app.settings import CoreSettings
+    from perfbudget.store.transaction import Actor
+
+    import_units(store, 10, _peer_rows)
+    settings = CoreSettings()
+    candidate = _candidate([(*QTY, "养护道路里程", "≥12公里")])
+    preview = [f.rule for f in review_file(store, candidate, settings).findings]
+    assert "below-peers" in preview
+    with using(None):  # a caller's choice of no library (the CLI's --no-library) is kept
+        assert "below-peers" not in [f.rule for f in review_file(store, candidate, settings).findings]
+    outcome = import_document(store, settings, candidate, "candidate.json",
+                              ImportRequest(Actor(None, "tester"), "api", review=True))
+    assert outcome.status == "imported", outcome.problems
+    version_id = outcome.versions[0].version_id
+    with store.reading() as tx:
+        saved = tx.last_review(version_id)
+    assert saved is not None
+    assert [f["rule"] for f in saved["payload"]["findings"] if f["rule"] in RULES] == ["below-peers"]

@@ -10,12 +10,16 @@ its grade and findings alone (:func:`project_payload`), numbered as in the file 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from typing import Any
 
 from perfbudget.app.payload_text import finding_text, payload_of_texts, payload_text, project_part, source_part
 from perfbudget.app.settings import CoreSettings
+from perfbudget.library.peers import Peers, StorePeers, TransactionPeers, using
+from perfbudget.library.peers import chosen as peers_chosen
 from perfbudget.model import Document, Source
+from perfbudget.review.config import ReviewConfig
 from perfbudget.review.engine import REPORT_FORMAT, ProjectGrade, ReviewReport, review_document
 from perfbudget.review.finding import Finding
 from perfbudget.store import Store, StoredVersion
@@ -231,9 +235,32 @@ class ReviewedGroup:
     saved: list[SavedReview]
 
 
+def review_file(store: Store, document: Document, settings: CoreSettings, config: ReviewConfig | None = None
+                ) -> ReviewReport:
+    """A document not (yet) stored reviewed as the web app and the API show it (an upload's preview, a document
+    sent to the API, the editor's check): with ``settings``' config (or ``config``) and region, and against the
+    store's indicator library (below-peers, below-last-year), as ``perfbudget review FILE`` compares a file with
+    its database's library."""
+    with _library(lambda: StorePeers(store)):
+        return review_document(document, config or settings.review_config, region=settings.region)
+
+
+def _library(make: Callable[[], Peers]) -> AbstractContextManager[None]:
+    """The library made by ``make`` in place for a review, unless the caller chose one (or none) already: the
+    CLI's ``review`` (``--no-library``) and a province's batch put their own in place."""
+    return nullcontext() if peers_chosen() else using(make())
+
+
 def review_in_context(tx: Transaction, versions: list[StoredVersion], settings: CoreSettings, *, save: bool,
                       actor: str | None, year: int | None = None) -> list[ReviewedGroup]:
-    """Review ``versions`` each in its unit's context; save each one's payload when asked."""
+    """Review ``versions`` each in its unit's context, against the store's indicator library as ``tx`` reads
+    it (unless a caller put one in place); save each one's payload when asked."""
+    with _library(lambda: TransactionPeers(tx)):
+        return _review_in_context(tx, versions, settings, save=save, actor=actor, year=year)
+
+
+def _review_in_context(tx: Transaction, versions: list[StoredVersion], settings: CoreSettings, *, save: bool,
+                       actor: str | None, year: int | None) -> list[ReviewedGroup]:
     out = []
     for selection, seqs in contexts(tx, versions):
         report, chosen = review_selection(selection, seqs, settings)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,8 +22,11 @@ from perfbudget.library.grouping import Leader, assign
 from perfbudget.library.names import name_key, normalise
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from perfbudget.model import Project, Unit
-    from perfbudget.store import Store
+    from perfbudget.store import Store, StoredVersion
+    from perfbudget.store.transaction import Transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +56,20 @@ class Peers(Protocol):
     def last_year(self, unit: Unit, project: Project) -> Project | None: ...
 
 
-_CURRENT: ContextVar[Peers | None] = ContextVar("perfbudget_library_peers", default=None)
+_UNSET = object()
+_CURRENT: ContextVar[Peers | object | None] = ContextVar("perfbudget_library_peers", default=_UNSET)
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 
 
 def current() -> Peers | None:
     """The library in use for the review running now, or None."""
-    return _CURRENT.get()
+    peers = _CURRENT.get()
+    return None if peers is _UNSET else peers  # type: ignore[return-value]
+
+
+def chosen() -> bool:
+    """Whether a caller has put a library (or none, ``using(None)``) in place for the review running now."""
+    return _CURRENT.get() is not _UNSET
 
 
 @contextmanager
@@ -101,7 +111,7 @@ class StorePeers:
         if name in self._groups:
             return self._groups[name]
         norm = normalise(name)
-        with self.store.library_reading() as connection:
+        with self._reading() as connection:
             found = reads.group_of_spelling(connection, name) or reads.group_of_norm(connection, norm)
             if found is None and norm:
                 key = name_key(norm)
@@ -120,7 +130,7 @@ class StorePeers:
         if group is None:
             return None
         if group not in self._stats:
-            with self.store.library_reading() as connection:
+            with self._reading() as connection:
                 row = reads.group_rows(connection, [group]).get(group)
             self._stats[group] = {"name": row["name"], **json.loads(row["stats"] or "{}")} if row else {}
         stats = self._stats[group]
@@ -138,11 +148,32 @@ class StorePeers:
         if year is None or (not unit.code and not unit.name):
             return None
         stem = name_stem(project.name)
-        with self.store.library_reading() as connection:
+        with self._reading() as connection:
             candidates = reads.unit_projects(connection, unit_key(unit), year - 1)
         matches = [c for c in candidates if name_stem(c["name"]) == stem
                    and (not project.fund_source or not c["fund_source"] or c["fund_source"] == project.fund_source)]
         if len(matches) != 1:
             return None
-        versions = self.store.latest_versions(project_ids=[matches[0]["id"]])
+        versions = self._latest_versions(matches[0]["id"])
         return versions[0].document.projects[0] if versions else None
+
+    def _reading(self) -> AbstractContextManager[Connection]:
+        return self.store.library_reading()
+
+    def _latest_versions(self, project_id: int) -> list[StoredVersion]:
+        return self.store.latest_versions(project_ids=[project_id])
+
+
+class TransactionPeers(StorePeers):
+    """:class:`StorePeers` read through an open transaction's connection (a review saved inside an import's or
+    an edit's transaction asks no second connection, which a busy pool might not have to give)."""
+
+    def __init__(self, tx: Transaction) -> None:
+        super().__init__(None)  # type: ignore[arg-type]
+        self.tx = tx
+
+    def _reading(self) -> AbstractContextManager[Connection]:
+        return nullcontext(self.tx.connection)
+
+    def _latest_versions(self, project_id: int) -> list[StoredVersion]:
+        return self.tx.current_versions(project_ids=[project_id])

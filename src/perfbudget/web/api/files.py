@@ -31,11 +31,11 @@ from perfbudget.app.imports import (
 )
 from perfbudget.app.overview import latest_evaluation, project_head
 from perfbudget.app.project_view import load_view
+from perfbudget.app.reviews import review_file
 from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.result import evaluation_from_dict
 from perfbudget.interchange import document_to_dict
 from perfbudget.load import LoadResult, load_bytes
-from perfbudget.review import review_document
 from perfbudget.web import uploads
 from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_FILES, TAG_IMPORT, TypedRoute
@@ -157,7 +157,7 @@ def _preview(request: Request, principal: Principal, upload_id: int, name: str, 
         "projects": [{"seq": p.seq, "name": p.name, "fund_year": p.fund_year, "indicators": len(p.indicators),
                       "complete": p.complete} for p in (document.projects if document else ())],
         "document": document_to_dict(shown) if shown else None,
-        "review": review_document(shown, settings.review_config).to_dict() if shown else None,
+        "review": review_file(store_of(request), shown, settings).to_dict() if shown else None,
         "plan": [f.to_dict() for f in fates], "blocked": blocked,
         "blocked_tables": [b.to_dict() for b in screened.blocked],
         "file_errors": [{"source": p.source.to_dict(), "severity": p.severity.value, "message": p.message}
@@ -260,7 +260,7 @@ def import_upload(request: Request, upload_id: int, body: UploadImportBody | Non
                    if screened.can_import_rest else "文件有错误，不能导入")
         raise WebError(422, "import_failed", message, [p.message for p in screened.refusal(name)])
     store, settings = store_of(request), settings_of(request)
-    report = review_document(part, settings.review_config)
+    report = review_file(store, part, settings)
     fates = preview(store, settings, part, name)
     given = {e.position: e.latest_version for e in options.expected} if options.expected else {}
     expected = {new: given[old] for new, old in screened.positions.items() if old in given} or None

@@ -25,10 +25,9 @@ from perfbudget.app.overview import (
     workflow_events_of,
 )
 from perfbudget.app.project_view import load_view
-from perfbudget.app.reviews import current_errors
+from perfbudget.app.reviews import current_errors, review_file
 from perfbudget.app.workflow import actor_of
 from perfbudget.interchange import InterchangeError, document_to_dict
-from perfbudget.review import review_document
 from perfbudget.web import audit
 from perfbudget.web.api import models as m
 from perfbudget.web.api.files import raise_for_outcome
@@ -190,7 +189,7 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
     document = screened.document
     refused = screened.refused_tables("api")
     store, settings = store_of(request), settings_of(request)
-    report = review_document(document, settings.review_config)
+    report = review_file(store, document, settings)
     # the stored "file" of a document sent as JSON: who sent it, not a second 接口导入 (the history and the
     # revision event already name the face: 接口导入「JSON 文档（张三）」带来修订稿第 2 版)
     file = f"JSON 文档（{principal.username}）"

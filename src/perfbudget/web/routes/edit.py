@@ -10,9 +10,9 @@ from fastapi.responses import Response
 
 from perfbudget.app.edits import save_edit
 from perfbudget.app.project_view import ProjectView, load_view
+from perfbudget.app.reviews import review_file
 from perfbudget.model import Document, Project
 from perfbudget.plain_numbers import plain_int
-from perfbudget.review import review_document
 from perfbudget.web.annotate import annotate
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden
@@ -38,7 +38,8 @@ def check_fragment(request: Request, parsed: ParsedForm, document: Document | No
     findings = []
     grade = None
     if parsed.project is not None and parsed.project.indicators and document is not None:
-        report = review_document(replace(document, projects=(parsed.project,)), review_config_of(request))
+        report = review_file(store_of(request), replace(document, projects=(parsed.project,)), settings_of(request),
+                             review_config_of(request))
         findings = list(report.findings)
         grade = report.projects[0].grade if report.projects else None
     table = annotate(parsed.project, findings) if parsed.project is not None else None

@@ -20,11 +20,11 @@ from perfbudget.app.imports import (
     preview,
 )
 from perfbudget.app.overview import unit_id_of
+from perfbudget.app.reviews import review_file
 from perfbudget.app.workflow import actor_of
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Document, Severity
 from perfbudget.plain_numbers import plain_int
-from perfbudget.review import review_document
 from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.web import uploads
 from perfbudget.web.deps import client_ip, engine_of, page_user
@@ -129,7 +129,7 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
     name, _, result, screened = read_pending(request, principal, upload_id)
     settings = settings_of(request)
     shown = screened.shown
-    report = review_document(shown, settings.review_config) if shown else None
+    report = review_file(store_of(request), shown, settings) if shown else None
     blocked = unit_problem(principal, result)
     part = importable_part(screened)
     # another unit's file gets no plan: its fates would tell that unit's stored projects, versions and authors

@@ -19,6 +19,7 @@ from perfbudget.app.opinion import (
 from perfbudget.app.overview import GRADES, project_rows, unit_head
 from perfbudget.app.workflow import SUBMITTED
 from perfbudget.plain_numbers import plain_year, stored_id
+from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden
 from perfbudget.web.roles import Action, Principal
@@ -140,7 +141,7 @@ async def queue_page(request: Request, principal: Principal = Depends(page_user)
 async def queue_step(request: Request, principal: Principal = Depends(page_user)) -> Response:
     if not principal.may(Action.REVIEW):
         raise forbidden("只有审核人员可以使用审核队列")
-    form = await request.form()
+    form = await read_form(request)
     ids = [i for i in (stored_id(str(v)) for v in form.getlist("project")) if i is not None]
     action, text = str(form.get("action") or ""), str(form.get("comment") or "").strip()
     if not ids:

@@ -55,3 +55,36 @@ def test_a_form_past_the_field_bound_is_refused_in_chinese(web: WebEnv) -> None:
     assert response.status_code == 400
     assert f"表单的字段超过 {MAX_FORM_FIELDS} 个的上限，无法处理" in response.text
     assert MAX_FORM_FIELDS == 8_100
+
+
+def _session_bytes(client: object) -> int:
+    cookie = client.cookies.get("perfbudget_session")  # type: ignore[attr-defined]
+    assert cookie
+    return len(cookie)
+
+
+def test_the_review_queue_refusing_many_projects_keeps_the_session_cookie_small(web: WebEnv) -> None:
+    """The flash message lives in the signed session cookie; browsers drop a cookie past 4,096 bytes."""
+    client = web.client("reviewer")
+    response = client.post("/review/queue", data={"csrf_token": csrf_of(client, "/review/queue"), "action": "approve",
+                                                  "project": [str(pid) for pid in web.project_ids] * 4},
+                           follow_redirects=False)
+    assert response.status_code == 303
+    assert _session_bytes(client) < 3_000
+    page = client.get("/review/queue").text
+    assert "已处理 0 个项目；未处理 40 个：项目当前为「草稿」，不能「审核通过」" in page  # each reason once
+
+
+def test_flash_messages_are_cut_and_only_the_newest_kept(web: WebEnv) -> None:
+    from starlette.requests import Request
+
+    from perfbudget.web.routes.common import FLASH_CHARS, flash, pop_flashes
+
+    request = Request({"type": "http", "session": {}})
+    for n in range(5):
+        flash(request, f"第{n}条" + "很长的说明" * 200, "error")
+    kept = pop_flashes(request)
+    assert [text[:3] for _kind, text in kept] == ["第3条", "第4条"]
+    assert all(len(text) == FLASH_CHARS and text.endswith("…") for _kind, text in kept)
+    flash(request, "已保存")
+    assert pop_flashes(request) == [["ok", "已保存"]]

@@ -154,6 +154,7 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
         return redirect("/review/queue")
     done = sum(1 for _, r in results if r.ok)
     refused_messages = [r.message for _, r in results if not r.ok]
-    flash(request, f"已处理 {done} 个项目" + (f"；未处理：{'；'.join(refused_messages)}" if refused_messages else ""),
-          "ok" if not refused_messages else "warn")
+    reasons = "；".join(dict.fromkeys(refused_messages))  # each reason once (the queue shows the projects)
+    flash(request, f"已处理 {done} 个项目" + (f"；未处理 {len(refused_messages)} 个：{reasons}" if refused_messages
+                                            else ""), "ok" if not refused_messages else "warn")
     return redirect("/review/queue")

@@ -146,10 +146,20 @@ FLASHES_KEPT = 2
 
 def flash(request: Request, message: str, kind: str = "ok") -> None:
     """A message shown once on the next page (kept in the signed session cookie): at most :data:`FLASH_CHARS`
-    characters (cut with …), the newest :data:`FLASHES_KEPT` messages."""
+    characters (cut with …), the first :data:`FLASHES_KEPT` messages (the outcome before its details); the
+    last kept says when more were left out."""
     if len(message) > FLASH_CHARS:
         message = message[:FLASH_CHARS - 1] + "…"
-    request.session["flashes"] = [*request.session.get("flashes", []), [kind, message]][-FLASHES_KEPT:]
+    flashes = list(request.session.get("flashes", []))
+    if len(flashes) < FLASHES_KEPT:
+        flashes.append([kind, message])
+    elif not flashes[-1][1].endswith(_MORE):
+        last_kind, last = flashes[-1]
+        flashes[-1] = [last_kind, last[:FLASH_CHARS - len(_MORE)] + _MORE]
+    request.session["flashes"] = flashes
+
+
+_MORE = "（另有消息从略）"
 
 
 def pop_flashes(request: Request) -> list[list[str]]:

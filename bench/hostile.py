@@ -76,6 +76,8 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "xlsx-1.8M-shared-strings-stored": ("strings.xlsx", lambda: hostile.xlsx_shared_strings(1_800_000), "load"),
     "xlsx-1M-cell-formats-stored": ("formats.xlsx", lambda: hostile.xlsx_cell_formats(1_000_000), "load"),
     "sheet-xlsx-1M-cell-formats-stored": ("formats-sheet.xlsx", lambda: hostile.xlsx_cell_formats(1_000_000), "sheet"),
+    "html-9k-rows-spanning-16k-columns": ("spans.html", lambda: b"<table>" + b'<tr><td colspan="16000">a</td></tr>'
+                                          * 9_000 + b"</table>", "load"),
 }
 
 _CHILD = """

@@ -171,3 +171,16 @@ def test_the_limits_are_read_from_the_environment() -> None:
     limits = Limits.from_env({"PERFBUDGET_MAX_XML_ELEMENTS": "5", "PERFBUDGET_MAX_XLSX_STYLES": "7"})
     assert (limits.max_xml_elements, limits.max_xlsx_styles) == (5, 7)
     assert (Limits().max_xml_elements, Limits().max_xlsx_styles) == (1_000_000, 65_490)
+
+
+def test_html_spans_count_the_grid_positions_they_cover() -> None:
+    """9,000 rows of one cell spanning 16,000 columns (300 KB) grew past 2 GB in over 200 s."""
+    page = ('<table><tr><td>三级指标</td><td>指标值</td></tr>'
+            '<tr><td colspan="20" rowspan="10">x</td></tr></table>').encode()
+    message = _error(page, "span.html", Limits(max_cells=100))
+    assert message == "网页文件超过 100 个单元格的上限（环境变量 PERFBUDGET_MAX_CELLS）；未读取", message
+    rows = ("<table>" + "<tr><td>三级指标</td></tr>" * 6 + "</table>").encode()
+    message = _error(rows, "rows.html", Limits(max_rows=5))
+    assert message == "网页表格1超过 5 行的上限（环境变量 PERFBUDGET_MAX_ROWS）；未读取", message
+    within = load_bytes(page, "span.html", limits=Limits(max_cells=202))
+    assert "单元格的上限" not in " ".join(p.message for p in within.errors)

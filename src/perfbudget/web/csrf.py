@@ -38,6 +38,8 @@ async def read_form(request: Request) -> FormData:
     try:
         return await request.form(max_fields=MAX_FORM_FIELDS)
     except HTTPException as exc:
+        if exc.status_code != 400:  # the body's size bound (413) and the like pass as they are
+            raise
         detail = str(exc.detail)
         message = next((text for needle, text in _FORM_REFUSALS if needle in detail), "表单格式有误，无法处理")
         raise WebError(400, "bad_request", message) from exc

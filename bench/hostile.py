@@ -68,6 +68,16 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
         550_000, {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}), "load"),
     "sheet-csv-rows-500k": ("sheet.csv", lambda: hostile.csv_many_rows(500_000), "sheet"),
     "sheet-csv-one-row-25M-cells": ("wide.csv", lambda: hostile.csv_wide_row(25_000_000), "sheet"),
+    "docx-5M-empty-paragraphs-stored": ("paras.docx", lambda: hostile.docx_stored(b"<w:p/>" * 5_000_000), "load"),
+    "docx-990k-empty-paragraphs-stored": ("paras990k.docx", lambda: hostile.docx_stored(b"<w:p/>" * 990_000),
+                                          "load"),
+    "docx-300k-one-cell-tables-stored": ("tables.docx", lambda: hostile.docx_stored(
+        b"<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>" * 300_000), "load"),
+    "xlsx-1.8M-shared-strings-stored": ("strings.xlsx", lambda: hostile.xlsx_shared_strings(1_800_000), "load"),
+    "xlsx-1M-cell-formats-stored": ("formats.xlsx", lambda: hostile.xlsx_cell_formats(1_000_000), "load"),
+    "sheet-xlsx-1M-cell-formats-stored": ("formats-sheet.xlsx", lambda: hostile.xlsx_cell_formats(1_000_000), "sheet"),
+    "html-9k-rows-spanning-16k-columns": ("spans.html", lambda: b"<table>" + b'<tr><td colspan="16000">a</td></tr>'
+                                          * 9_000 + b"</table>", "load"),
 }
 
 _CHILD = """

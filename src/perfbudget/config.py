@@ -51,6 +51,13 @@ class Limits:
             the bytes before zipfile reads the central directory (some 7 µs and 600 bytes a member; a real
             docx has some tens, a workbook of a thousand sheets some thousands; default 10,000;
             env PERFBUDGET_MAX_ZIP_PARTS).
+        max_xml_elements: most XML elements of a docx or xlsx (fill-in sheets too), counted in all its parts
+            before python-docx or openpyxl builds them (some 1–5 µs and 150 bytes an element; perfbudget's own
+            Word export holds some 40 elements a table cell, 80,000 for 100 projects; default 1,000,000;
+            env PERFBUDGET_MAX_XML_ELEMENTS).
+        max_xlsx_styles: most style records (cell formats, fonts, fills, borders, number formats) of an xlsx,
+            counted before openpyxl builds them at some 20 µs and 1 KB each (Excel itself keeps at most 65,490
+            cell formats; default 65,490; env PERFBUDGET_MAX_XLSX_STYLES).
         max_html_depth: deepest nesting of elements in an HTML page, measured by lxml before
             BeautifulSoup builds its tree (quadratic in the depth; default 500;
             env PERFBUDGET_MAX_HTML_DEPTH).
@@ -68,6 +75,8 @@ class Limits:
     max_csv_cells: int = 2_000_000
     max_html_elements: int = 50_000
     max_odf_elements: int = 100_000
+    max_xml_elements: int = 1_000_000
+    max_xlsx_styles: int = 65_490
     max_html_depth: int = 500
     max_zip_parts: int = 10_000
 
@@ -106,6 +115,8 @@ LIMIT_VARIABLES = {
     "PERFBUDGET_MAX_CSV_CELLS": ("max_csv_cells", 1),
     "PERFBUDGET_MAX_HTML_ELEMENTS": ("max_html_elements", 1),
     "PERFBUDGET_MAX_ODF_ELEMENTS": ("max_odf_elements", 1),
+    "PERFBUDGET_MAX_XML_ELEMENTS": ("max_xml_elements", 1),
+    "PERFBUDGET_MAX_XLSX_STYLES": ("max_xlsx_styles", 1),
     "PERFBUDGET_MAX_HTML_DEPTH": ("max_html_depth", 1),
     "PERFBUDGET_MAX_ZIP_PARTS": ("max_zip_parts", 1),
 }

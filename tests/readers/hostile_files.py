@@ -320,3 +320,45 @@ def zip_many_parts(parts: int, first: dict[str, str]) -> bytes:
         for number in range(parts):
             package.writestr(zipfile.ZipInfo(f"{number:x}"), b"")
     return out.getvalue()
+
+
+def _stored(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
+        for name, data in members.items():
+            package.writestr(name, data)
+    return out.getvalue()
+
+
+def docx_stored(body: bytes) -> bytes:
+    """A .docx whose body is ``body``, its parts stored (not deflated: no compression ratio to refuse)."""
+    with zipfile.ZipFile(io.BytesIO(docx(body))) as package:
+        return _stored({info.filename: package.read(info) for info in package.infolist()})
+
+
+def xlsx_stored_part(name: str, relationship: str, content_type: str, data: bytes) -> bytes:
+    """A one-cell .xlsx with a further workbook part ``xl/<name>`` (shared strings, styles), its parts stored."""
+    with zipfile.ZipFile(io.BytesIO(xlsx(b'<row r="1"><c r="A1"><v>1</v></c></row>'))) as package:
+        members = {info.filename: package.read(info) for info in package.infolist()}
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/' + name.encode() + b'" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.spreadsheetml.' + content_type.encode() + b'+xml"/></Types>')
+    members["xl/_rels/workbook.xml.rels"] = members["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/' + relationship.encode() + b'" Target="' + name.encode() + b'"/></Relationships>')
+    members["xl/" + name] = data
+    return _stored(members)
+
+
+def xlsx_shared_strings(count: int) -> bytes:
+    """An .xlsx whose shared string table holds ``count`` one-letter strings (17 bytes each, stored)."""
+    return xlsx_stored_part("sharedStrings.xml", "sharedStrings", "sharedStrings",
+                            b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                            + b"<si><t>a</t></si>" * count + b"</sst>")
+
+
+def xlsx_cell_formats(count: int) -> bytes:
+    """An .xlsx whose style sheet holds ``count`` cell formats (29 bytes each, stored)."""
+    return xlsx_stored_part("styles.xml", "styles", "styles",
+                            b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs>'
+                            + b'<xf numFmtId="0" fontId="0"/>' * count + b"</cellXfs></styleSheet>")

@@ -34,7 +34,7 @@ from perfbudget.evaluate.vocabulary import (
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers import read_file
 from perfbudget.readers.bounds import Budget, LimitExceeded
-from perfbudget.readers.container import check_zip, sheet_cells
+from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
 from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.text_lines import first_line_with_text
 from perfbudget.writers.cell_safety import csv_unescape
@@ -149,6 +149,8 @@ def read_xlsx_bytes(data: bytes, file: str, kind: str = "evaluation",
     problem = check_zip(data, file, limits, "xlsx ")
     if problem is not None:
         return [], [problem]
+    if (too_many := xml_problem(data, limits, workbook=True)) is not None:
+        return [], [Problem(Source(file), f"xlsx {too_many}")]
     budget = Budget(limits)
     try:
         budget.add_cells(sheet_cells(data))  # refused before parsing when the sheets hold too many cells

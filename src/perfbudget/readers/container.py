@@ -18,7 +18,8 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 
 from perfbudget.config import Limits
 from perfbudget.model import Problem, Source
@@ -133,40 +134,116 @@ _WORD_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?tc[\s/>]")
 
 
 def sheet_cells(data: bytes) -> int:
-    """The cells (``<c>`` elements) in an xlsx's worksheets, counted while inflating in bounded steps:
-    a workbook with too many cells is refused before openpyxl parses a row. Call after :func:`check_zip`."""
-    return _count_in_parts(data, lambda name: name.startswith("xl/worksheets/") and name.endswith(".xml"),
-                           _SHEET_CELL)
+    """The cells (``<c>`` elements) in an xlsx's parts, counted while inflating in bounded steps: a workbook
+    with too many cells is refused before openpyxl parses a row. Call after :func:`check_zip`. Every part is
+    counted, stored or deflated, wherever the workbook keeps its sheets (until 2026-12-04 only deflated parts
+    under ``xl/worksheets/``: a stored sheet was parsed whole before its cells were counted; attack14)."""
+    return _count_in_parts(data, lambda window: len(_SHEET_CELL.findall(window)), 32)
 
 
 def word_cells(data: bytes) -> int:
-    """The table cells (``<w:tc>``) of a docx's body, counted the same way before python-docx parses it."""
-    return _count_in_parts(data, lambda name: name == "word/document.xml", _WORD_CELL)
+    """The table cells (``<w:tc>``) of a docx's parts, counted the same way before python-docx parses it."""
+    return _count_in_parts(data, lambda window: len(_WORD_CELL.findall(window)), 32)
 
 
-def _count_in_parts(data: bytes, wanted: Callable[[str], bool], pattern: re.Pattern[bytes]) -> int:
+def xml_elements(data: bytes) -> int:
+    """The XML elements of a zip container's parts (docx, xlsx), counted while inflating in bounded steps before
+    python-docx or openpyxl builds a tree of them. In XML every ``<`` is markup (text holds ``&lt;``): an element
+    is a ``<`` that opens no end tag, processing instruction, comment or CDATA section (a ``<`` inside a comment
+    or CDATA section counts as one more: an upper bound, exact for what Word and Excel write)."""
+    return _count_in_parts(data, _opened_elements, 1)
+
+
+def _opened_elements(window: bytes) -> int:
+    return window.count(b"<") - window.count(b"</") - window.count(b"<?") - window.count(b"<!")
+
+
+def xml_problem(data: bytes, limits: Limits, workbook: bool = False) -> str | None:
+    """Why a docx or xlsx (``workbook``) holds too many XML elements to parse, or None. python-docx and openpyxl
+    build every element of a part they read (styles, shared strings, the body): 30 MB of empty paragraphs
+    (5,000,000 elements) cost 26 s of CPU and 760 MB, 30 MB of shared strings 20 s, of cell styles 23 s and
+    1.2 GB before 「没有找到绩效目标表」 until 2026-12-04 (found by attack14). A workbook's shared strings are
+    bounded by ``max_cells`` too (each is some cell's text; openpyxl spends some 12 µs a string) and its style
+    records (``xf``, ``font``, ``fill``, ``border``, ``numFmt``, ``dxf``, ``cellStyle``; some 20 µs and 1 KB
+    each) by ``max_xlsx_styles``. Call after :func:`check_zip`."""
+    count = xml_elements(data)
+    if count > limits.max_xml_elements:
+        return (f"文件含 {count} 个 XML 元素，超过 {limits.max_xml_elements} 个的上限（环境变量 "
+                "PERFBUDGET_MAX_XML_ELEMENTS）；未读取")
+    if not workbook:
+        return None
+    strings = styles = 0
+    for name, found in _records(data).items():
+        if name == b"si":
+            strings = found
+        else:
+            styles += found
+    if strings > limits.max_cells:
+        return (f"文件的共享字符串表含 {strings} 个字符串，超过 {limits.max_cells} 个的上限（环境变量 "
+                "PERFBUDGET_MAX_CELLS）；未读取")
+    if styles > limits.max_xlsx_styles:
+        return (f"文件含 {styles} 个样式记录，超过 {limits.max_xlsx_styles} 个的上限（环境变量 "
+                "PERFBUDGET_MAX_XLSX_STYLES）；未读取")
+    return None
+
+
+_RECORD = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(si|xf|font|fill|border|numFmt|dxf|cellStyle)[\s/>]")
+
+
+def _records(data: bytes) -> Counter[bytes]:
+    """A workbook's shared strings (``si``) and style records, by element name, in every part."""
+    found: Counter[bytes] = Counter()
+    for raw, deflated in _raw_parts(data):
+        tail = b""
+        for out in _part_steps(raw, deflated):
+            window = tail + out
+            found.update(_RECORD.findall(window))
+            found.subtract(_RECORD.findall(tail))
+            tail = window[-32:]
+    return found
+
+
+def _count_in_parts(data: bytes, count: Callable[[bytes], int], overlap: int) -> int:
+    """``count`` summed over every stored or deflated part, 1 MiB at a time; ``overlap``: the longest match
+    less one byte (a match across two steps is counted once)."""
     total = 0
+    for raw, deflated in _raw_parts(data):
+        tail = b""
+        for out in _part_steps(raw, deflated):
+            window = tail + out
+            total += count(window) - count(tail)
+            tail = window[-overlap:]
+    return total
+
+
+def _raw_parts(data: bytes) -> Iterator[tuple[memoryview, bool]]:
+    """The stored or deflated bytes of every part zipfile would read, and whether they are deflated."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        infos = [i for i in archive.infolist() if wanted(i.filename) and i.compress_type == zipfile.ZIP_DEFLATED]
+        infos = [i for i in archive.infolist() if i.compress_type in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED)]
     for info in infos:
         offset = info.header_offset
         fields = _LOCAL_HEADER.unpack(data[offset:offset + _LOCAL_HEADER.size])
         start = offset + _LOCAL_HEADER.size + fields[10] + fields[11]
-        inflater = zlib.decompressobj(-15)
-        pending: bytes | memoryview = memoryview(data)[start:start + info.compress_size]
-        tail = b""
-        try:
-            while pending:
-                out = inflater.decompress(pending, _CHUNK)
-                window = tail + out
-                total += len(pattern.findall(window)) - len(pattern.findall(tail))
-                tail = window[-32:]
-                pending = inflater.unconsumed_tail
-                if inflater.eof or not out:
-                    break
-        except zlib.error:
-            continue  # check_zip has judged the member; the library reports the damage
-    return total
+        yield memoryview(data)[start:start + info.compress_size], info.compress_type == zipfile.ZIP_DEFLATED
+
+
+def _part_steps(raw: memoryview, deflated: bool) -> Iterator[bytes]:
+    """A part's bytes 1 MiB at a time: inflated when ``deflated``, else as stored."""
+    if not deflated:
+        for at in range(0, len(raw), _CHUNK):
+            yield bytes(raw[at:at + _CHUNK])
+        return
+    inflater = zlib.decompressobj(-15)
+    pending: bytes | memoryview = raw
+    try:
+        while pending:
+            out = inflater.decompress(pending, _CHUNK)
+            yield out
+            pending = inflater.unconsumed_tail
+            if inflater.eof or not out:
+                break
+    except zlib.error:
+        return  # check_zip has judged the member; the library reports the damage
 
 
 def ole_problem(data: bytes, file: str) -> Problem:

@@ -24,7 +24,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
-from perfbudget.readers.container import check_zip, word_cells
+from perfbudget.readers.container import check_zip, word_cells, xml_problem
 from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
@@ -167,8 +167,13 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     tab_rows: list[tuple[str, ...]] = []  # paragraphs typed as rows with tab stops, kept when they name the project
     names_project = False
     number = 0  # the table's number in the file (表N), also of a table joined to the one before
+    paragraphs = 0  # outside the form's tables: lines of text, bounded as lines are (PERFBUDGET_MAX_ROWS)
     for child in _blocks(body):
         if child.tag == _P:
+            paragraphs += 1
+            if paragraphs > budget.limits.max_rows:
+                raise LimitExceeded(f"文件的正文超过 {budget.limits.max_rows} 段的上限"
+                                    "（环境变量 PERFBUDGET_MAX_ROWS）；未读取")
             text = paragraph_text(child)
             if (labelled := label_line_cells(text)) is not None:
                 lead.append(labelled)  # 单位名称：某局  金额单位：万元 written above the table
@@ -199,6 +204,8 @@ def read_docx(data: bytes, file: str, limits: Limits) -> tuple[Document | None, 
     problem = check_zip(data, file, limits, "Word ")
     if problem is not None:
         return None, [problem]
+    if (too_many := xml_problem(data, limits)) is not None:
+        return None, [Problem(Source(file), f"Word {too_many}")]
     try:
         tables = read_docx_tables(data, file, limits)
     except LimitExceeded as exc:

@@ -17,7 +17,7 @@ from typing import Any
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers import traditional
-from perfbudget.readers.bounds import html_problem
+from perfbudget.readers.bounds import Budget, LimitExceeded, html_problem
 from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
@@ -71,18 +71,27 @@ def _fill_covered(row: list[Cell], pending: dict[tuple[int, int], bool], r: int,
         row.append(Cell("", Source(file, sheet=label, table=number, row=r + 1, column=len(row) + 1)))
 
 
-def table_grid(table: Any, file: str, number: int) -> list[list[Cell]]:
-    """The table's rows on its grid, spans expanded (blank where covered)."""
+def table_grid(table: Any, file: str, number: int, budget: Budget | None = None) -> list[list[Cell]]:
+    """The table's rows on its grid, spans expanded (blank where covered); past a row or cell limit of
+    ``budget`` :class:`LimitExceeded`. A cell counts as the grid positions it covers (rowspan × colspan), before
+    they are made: 9,000 rows of one cell spanning 16,000 columns (300 KB, under the element limit) grew past
+    2 GB in over 200 s until 2026-12-04 (found by attack14)."""
     label = f"表{number}"
     pending: dict[tuple[int, int], bool] = {}  # grid positions covered by a rowspan from above
     rows: list[list[Cell]] = []
     trs = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    if budget is not None:
+        budget.new_sheet()
     for r, tr in enumerate(trs):
         row: list[Cell] = []
+        if budget is not None:
+            budget.row(0, f"表格{number}")
         for td in tr.find_all(("td", "th"), recursive=False):
             _fill_covered(row, pending, r, file, label, number)
             col = len(row)
             rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan")
+            if budget is not None:
+                budget.add_cells(rowspan * colspan)
             row.append(Cell(_text(td), Source(file, sheet=label, table=number, row=r + 1, column=col + 1)))
             for extra in range(colspan):
                 if extra:
@@ -100,8 +109,11 @@ def _declared_continued(table: Any) -> bool:
     return str(table.get("aria-label", "")).strip() == CONTINUED_TABLE
 
 
-def read_html_tables(text: str, file: str) -> list[RawTable]:
+def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list[RawTable]:
+    """The page's innermost tables holding target-table labels; past a row or cell limit :class:`LimitExceeded`."""
     from bs4 import BeautifulSoup
+
+    budget = Budget(limits or Limits())
 
     soup = BeautifulSoup(text, "lxml")
     for junk in soup.find_all(("script", "style", "noscript")):
@@ -116,7 +128,8 @@ def read_html_tables(text: str, file: str) -> list[RawTable]:
         if name == "table" and id(node) in leaves:
             number = len(tables) + 1
             source = Source(file, sheet=f"表{number}", table=number)
-            rows = with_label_lines(with_unit_line(table_grid(node, file, number), unit_line, source), lead, source)
+            rows = with_label_lines(with_unit_line(table_grid(node, file, number, budget), unit_line, source), lead,
+                                    source)
             if tables and heading is None and not lead and _declared_continued(node):
                 # perfbudget's own pages: the head and the indicators, the second labelled 续表 by the writer
                 before = tables[-1]
@@ -189,12 +202,16 @@ def read_html(data: bytes, file: str, limits: Limits) -> tuple[Document | None, 
     too_large = html_problem(text, limits)  # bounded cost (readers/bounds.py)
     if too_large:
         return None, [Problem(Source(file), too_large)]
-    document, problems = traditional.read_either_script(text, file, lambda written: _read_tables(written, file))
+    document, problems = traditional.read_either_script(text, file,
+                                                        lambda written: _read_tables(written, file, limits))
     return document, broken + problems if broken else problems
 
 
-def _read_tables(text: str, file: str) -> tuple[Document | None, list[Problem]]:
-    tables = read_html_tables(text, file)
+def _read_tables(text: str, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:
+    try:
+        tables = read_html_tables(text, file, limits)
+    except LimitExceeded as exc:
+        return None, [Problem(Source(file), f"网页{exc}")]
     if not tables:
         return None, [Problem(Source(file), "网页中没有找到绩效目标表"
                                             "（没有含「项目名称」「三级指标」等表头的 <table>）")]

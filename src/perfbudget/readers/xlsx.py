@@ -22,7 +22,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
-from perfbudget.readers.container import check_zip, sheet_cells
+from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.stream import better_heading, looks_like_heading, starts_project
@@ -192,6 +192,8 @@ def read_xlsx(data: bytes, file: str, limits: Limits) -> tuple[Document | None, 
     problem = check_zip(data, file, limits, "Excel ")
     if problem is not None:
         return None, [problem]
+    if (too_many := xml_problem(data, limits, workbook=True)) is not None:
+        return None, [Problem(Source(file), f"Excel {too_many}")]
     try:
         tables = read_xlsx_tables(data, file, limits)
     except LimitExceeded as exc:

@@ -136,10 +136,30 @@ async def cached_page(request: Request, principal: Principal, key: Hashable,
     return HTMLResponse(body.replace(cache.placeholder_bytes, token).replace(cache.name_placeholder_bytes, name))
 
 
+# The session is a cookie, and a browser drops a cookie past 4,096 bytes (a proxy such as nginx answers 502 for a
+# response head past its proxy_buffer_size, 4 or 8 KB): its JSON writes a CJK character as 6 bytes, base64 as 8.
+# Until 2026-12-04 a message was kept whole: the review queue's 「未处理：…」 of 30 refused projects made a 5 KB
+# cookie, which the browser dropped with the message (found by attack14). The page itself shows every detail.
+FLASH_CHARS = 180
+FLASHES_KEPT = 2
+
+
 def flash(request: Request, message: str, kind: str = "ok") -> None:
-    """A message shown once on the next page (kept in the signed session)."""
-    request.session.setdefault("flashes", []).append([kind, message])
-    request.session["flashes"] = request.session["flashes"]
+    """A message shown once on the next page (kept in the signed session cookie): at most :data:`FLASH_CHARS`
+    characters (cut with …), the first :data:`FLASHES_KEPT` messages (the outcome before its details); the
+    last kept says when more were left out."""
+    if len(message) > FLASH_CHARS:
+        message = message[:FLASH_CHARS - 1] + "…"
+    flashes = list(request.session.get("flashes", []))
+    if len(flashes) < FLASHES_KEPT:
+        flashes.append([kind, message])
+    elif not flashes[-1][1].endswith(_MORE):
+        last_kind, last = flashes[-1]
+        flashes[-1] = [last_kind, last[:FLASH_CHARS - len(_MORE)] + _MORE]
+    request.session["flashes"] = flashes
+
+
+_MORE = "（另有消息从略）"
 
 
 def pop_flashes(request: Request) -> list[list[str]]:

@@ -9,6 +9,7 @@ from perfbudget.app.imports import ImportRequest, import_document
 from perfbudget.app.overview import project_id_of, unit_choices, unit_name
 from perfbudget.app.workflow import actor_of
 from perfbudget.model import Document, Source, Unit
+from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import forbidden
 from perfbudget.web.forms import FUND_SOURCES, ParsedForm, declared_project
@@ -58,7 +59,7 @@ def declare_page(request: Request, principal: Principal = Depends(page_user)) ->
 
 
 async def _read(request: Request, principal: Principal) -> tuple[dict[str, str], ParsedForm, Unit, str]:
-    form = await request.form()
+    form = await read_form(request)
     fields = {k: str(form.get(k) or "").strip() for k in ("unit_code", "unit_name", "name", "fund_source",
                                                            "fund_year", "budget_total", "budget_fiscal",
                                                            "budget_other", "purpose", "goals", "money_unit")}

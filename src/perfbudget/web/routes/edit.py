@@ -14,6 +14,7 @@ from perfbudget.app.reviews import review_file
 from perfbudget.model import Document, Project
 from perfbudget.plain_numbers import plain_int
 from perfbudget.web.annotate import annotate
+from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden
 from perfbudget.web.forms import ALL_LEVEL2, LEVEL1_CHOICES, LEVEL2_BY_LEVEL1, ParsedForm, edited_project
@@ -76,7 +77,7 @@ def edit_page(request: Request, project_id: int, principal: Principal = Depends(
 @router.post("/projects/{project_id}/check")
 async def edit_check(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
     view = _editable(request, principal, project_id)
-    form = await request.form()
+    form = await read_form(request)
     parsed = edited_project(form, view.version.document.projects[0])
     return check_fragment(request, parsed, view.version.document)
 
@@ -84,7 +85,7 @@ async def edit_check(request: Request, project_id: int, principal: Principal = D
 @router.post("/projects/{project_id}/edit")
 async def edit_save(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
     view = _editable(request, principal, project_id)
-    form = await request.form()
+    form = await read_form(request)
     base = plain_int(str(form.get("base_version") or ""), 1)
     if base is None:
         raise WebError(422, "invalid", "缺少所编辑的版本号（base_version）")

@@ -19,6 +19,7 @@ from perfbudget.evaluate.template import template_xlsx
 from perfbudget.evaluate.vocabulary import GRADE_LONG, GRADES
 from perfbudget.model import Kind, Problem, Severity
 from perfbudget.web import uploads
+from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.evaluation import form_problems, form_values, rows_from_form
@@ -81,7 +82,7 @@ def _finish(request: Request, principal: Principal, view: ProjectView, evaluatio
 @router.post("/projects/{project_id}/evaluate")
 async def evaluate_form(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
     view = _view(request, principal, project_id, edit=True)
-    form = await request.form()
+    form = await read_form(request)
     document = view.version.document
     rows = rows_from_form(document, form)
     evaluation, problems = evaluations.score(document, rows, [], "网页填报")

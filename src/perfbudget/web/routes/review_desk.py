@@ -19,6 +19,7 @@ from perfbudget.app.opinion import (
 from perfbudget.app.overview import GRADES, project_rows, unit_head
 from perfbudget.app.workflow import SUBMITTED
 from perfbudget.plain_numbers import plain_year, stored_id
+from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden
 from perfbudget.web.roles import Action, Principal
@@ -140,7 +141,7 @@ async def queue_page(request: Request, principal: Principal = Depends(page_user)
 async def queue_step(request: Request, principal: Principal = Depends(page_user)) -> Response:
     if not principal.may(Action.REVIEW):
         raise forbidden("只有审核人员可以使用审核队列")
-    form = await request.form()
+    form = await read_form(request)
     ids = [i for i in (stored_id(str(v)) for v in form.getlist("project")) if i is not None]
     action, text = str(form.get("action") or ""), str(form.get("comment") or "").strip()
     if not ids:
@@ -153,6 +154,7 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
         return redirect("/review/queue")
     done = sum(1 for _, r in results if r.ok)
     refused_messages = [r.message for _, r in results if not r.ok]
-    flash(request, f"已处理 {done} 个项目" + (f"；未处理：{'；'.join(refused_messages)}" if refused_messages else ""),
-          "ok" if not refused_messages else "warn")
+    reasons = "；".join(dict.fromkeys(refused_messages))  # each reason once (the queue shows the projects)
+    flash(request, f"已处理 {done} 个项目" + (f"；未处理 {len(refused_messages)} 个：{reasons}" if refused_messages
+                                            else ""), "ok" if not refused_messages else "warn")
     return redirect("/review/queue")

@@ -27,6 +27,7 @@ from perfbudget.model import Document, Severity
 from perfbudget.plain_numbers import plain_int
 from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.web import uploads
+from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.filenames import upload_name
@@ -179,7 +180,7 @@ def blocked_message(screened: Screened) -> str:
 @router.post("/upload/{upload_id}/confirm")
 async def confirm(request: Request, upload_id: int, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
-    form = await request.form()
+    form = await read_form(request)
     # reading and importing take seconds for a large file: in a worker thread, not on the event loop
     return await run_in_threadpool(_confirm, request, upload_id, principal, form)
 

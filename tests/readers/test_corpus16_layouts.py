@@ -42,7 +42,8 @@ def test_a_glued_form_without_an_amount_is_no_project_and_says_so() -> None:
             "改善农村生产生活条件,启动了项目建设工作,做好“十三五”期间的农桥建设,改善农村生产生活\n")
     document, problems = read_text(text, "j.txt")
     assert document is not None and not document.projects
-    assert any("「农桥建设专项资金」既没有预算也没有指标" in p.message for p in problems)  # the name, up to 预算功能科目
+    # the name ends where the label 预算功能科目 starts
+    assert any("「农桥建设专项资金」既没有预算也没有指标" in p.message for p in problems)
     # the prose after 立项依据 is that section's text: 项目资金, 财政资金 inside it are no amounts
     assert not any("不是金额" in p.message for p in problems)
 

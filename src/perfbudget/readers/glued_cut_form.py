@@ -41,7 +41,8 @@ _TITLE_START = re.compile(r"[。；;:：,，、]|附件\d{0,2}?(?=(?:19|20)\d\d�
 _NOTE_INSIDE_LABEL = re.compile(r"(?<=部门)[(（]单位[)）](?=名称)")
 # Words of an indicator block: a header block holding one is not cut before its indicators (a form whose indicator
 # part this reader cannot split, such as the old two-level 指标类型 | 绩效指标 form): no reading of its labels then
-_INDICATOR_WORDS = re.compile(r"一级指标|二级指标|三级指标|指标值|绩效指标|指标类型|指标名称|产出指标|效益指标|满意度指标")
+_INDICATOR_WORDS = re.compile(r"一级指标|二级指标|三级指标|指标值|绩效指标|指标类型|指标名称"
+                              r"|产出指标|效益指标|满意度指标")
 # Labels of prose sections: the text after one is that section's, to the page's end
 _PROSE_LABELS = frozenset({"项目概况", "项目概况及立项依据", "立项依据", "总体目标", "年度目标", "年度总体目标",
                            "绩效目标", "年度绩效目标", "项目总体目标", "项目总体概况"})

@@ -67,11 +67,10 @@ def test_prose_naming_a_form_without_its_name_label_is_still_no_table() -> None:
 # ---- a glued row whose target is a qualitative word of duration or reach (长远, 深远) ------------------------------
 
 def test_a_glued_row_ending_in_a_qualitative_target_of_reach_splits_there() -> None:
-    text = ("项目名称某馆免费开放\n年度资金总额20\n一级指标二级指标三级指标指标值\n"
-            "产出指标数量指标免费开放天数300天\n"
-            "效益指标可持续影响指标对当地文化传承的影响长远\n"
-            "效益指标社会效益指标对群众文化生活的影响深远\n")
-    document, problems = read_text(text, "g.txt")
+    lines = ["项目名称某馆免费开放", "年度资金总额20", "一级指标二级指标三级指标指标值",
+             "产出指标数量指标免费开放天数300天",
+             "效益指标可持续影响指标对当地文化传承的影响长远", "效益指标社会效益指标对群众文化生活的影响深远"]
+    document, problems = read_text("\n".join(lines) + "\n", "g.txt")
     assert document is not None, problems
     assert [(i.level3, i.target.raw) for i in document.projects[0].indicators] == [
         ("免费开放天数", "300天"), ("对当地文化传承的影响", "长远"), ("对群众文化生活的影响", "深远")]

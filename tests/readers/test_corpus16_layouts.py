@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from perfbudget.model import Severity
 from perfbudget.readers.text import read_text
+from tests.readers.test_corpus15_layouts import _BLOCK, _INDICATORS
 
 # ---- a form's header block glued into one paragraph, cut before its indicators ----------------------------------
 
@@ -74,3 +75,10 @@ def test_a_glued_row_ending_in_a_qualitative_target_of_reach_splits_there() -> N
     assert document is not None, problems
     assert [(i.level3, i.target.raw) for i in document.projects[0].indicators] == [
         ("免费开放天数", "300天"), ("对当地文化传承的影响", "长远"), ("对群众文化生活的影响", "深远")]
+
+
+def test_a_value_of_no_known_shape_in_glued_rows_run_together_stays_an_error() -> None:
+    document, problems = read_text(_BLOCK + _INDICATORS.replace("影响长远", "影响很大") + "\n", "g.txt")
+    assert document is not None
+    assert "对文化传承影响" not in [i.level3 for i in document.projects[0].indicators]
+    assert any("对文化传承影响很大" in p.message and p.severity is Severity.ERROR for p in problems)

@@ -51,8 +51,10 @@ from tests.conftest import ROOT
 # With 133 keys (corpus15 and corpus15b merged: tables 87–95; one cell a line with no row ends, level names
 # wrapped over two rows, glued rows run together) 786/833 = 0.9436 and 786/788 = 0.9975: back over the floor,
 # floors unchanged.
+# With 137 keys (corpus16: tables 96–99, first run blind 795/842 = 0.9442; a glued form cut before its indicators
+# read for its header block, 长远/深远 as glued targets) 796/842 = 0.9454 and 796/798 = 0.9975: recall floor 0.945.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
-RECALL_FLOOR = 0.94
+RECALL_FLOOR = 0.945
 PRECISION_FLOOR = 0.996
 
 

@@ -17,6 +17,7 @@ from perfbudget.model import Document, Problem, Source
 from perfbudget.readers import TEXT_LAYOUT_FORMS, traditional
 from perfbudget.readers import text_layouts as tl
 from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
+from perfbudget.readers.glued_cut_form import looks_like_cut_glued_form, read_cut_glued_form
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.text_bracket import looks_like_bracket_list, read_bracket_list
@@ -126,6 +127,13 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
         if (refused := _too_many_lines(text, file, limits)) is not None:
             return None, refused
         return interpret_tables(read_prose_list(text, file), file)
+    if layout is None and looks_like_cut_glued_form(text):
+        # no table and no indicators, but a paragraph holds a form's title and header block glued together and
+        # stops before its indicators (a document site's preview, a notice run into its 绩效目标表): the header
+        # block is read and the cut reported
+        if (refused := _too_many_lines(text, file, limits)) is not None:
+            return None, refused
+        return interpret_tables(read_cut_glued_form(text, file), file)
     return None, [Problem(Source(file), "没有找到可识别的绩效目标表（文本中没有表格结构）")]
 
 

@@ -41,7 +41,7 @@ from perfbudget.readers.stream import better_heading
 from perfbudget.readers.text_lines import head_lines
 
 GLUED_NEEDS_CHECK = "单元格之间没有分隔（粘连在一起），按词表和取值形式拆开读取"
-_GLUED_HEADER = re.compile(r"一级指标二级指标|二级指标三级指标|三级指标指标值|指标内容指标值")
+GLUED_HEADER = re.compile(r"一级指标二级指标|二级指标三级指标|三级指标指标值|指标内容指标值")
 
 _LEVEL_WORDS = sorted({*LEVEL1_NAMES, *(n[:-2] + "指标" for n in LEVEL1_NAMES),
                        "项目完成指标", "项目效益指标", "预期产出指标", "效果指标",
@@ -58,6 +58,12 @@ _LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPE
 _LABEL = re.compile("(?:" + "|".join(re.escape(w) for w in _LABEL_WORDS if len(w) >= 2) + r")(?![自评申报审核]{0,3}表)"
                     + "".join("|" + pattern for pattern in _GUARDED_LABELS.values())
                     + r"|(?:[(（][^()（）]{0,6}[)）])?\s*[:：]")
+# The same with a label's note kept with it (资金情况(万元), 申报部门(单位): one label, not 单位 inside the note):
+# used by glued_cut_form, whose header blocks run on without a cell break before the next label.
+LABEL_WITH_NOTE = re.compile("(?:" + "|".join(re.escape(w) for w in _LABEL_WORDS if len(w) >= 2)
+                             + r")(?![自评申报审核]{0,3}表)(?:[(（][^()（）]{0,8}[)）])?"
+                             + "".join("|" + pattern for pattern in _GUARDED_LABELS.values())
+                             + r"|(?:[(（][^()（）]{0,6}[)）])?\s*[:：]")
 _LEVEL_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _LEVEL_WORDS) + r")(?:[(（]\d+分[)）])?")
 _UNITS = ("万元|平方米|公里|小时|人次|工作日|分钟|个月|户次|次数|元/人|元/生|百分比"
           "|[%‰个人次元天年月日台套件项所家户米亩辆头吨册场份篇期处座条间栋名批]")
@@ -66,14 +72,14 @@ _TARGET = re.compile(
     r"\d+(?:\.\d+)?\s*(?:" + _UNITS + r")?(?:以上|以下|以内|及以上|及以下)?$"
     r"|(?:稳步提高|逐步提高|明显提高|显著提高|有效提高|有所提高|进一步提高|明显提升|显著提升|有效提升|稳步提升"
     r"|持续提升|大幅提升|明显改善|有效改善|逐步改善|持续改善|按时完成|及时完成|全面完成|达到预期|符合要求"
-    r"|符合标准|有效|及时|长期|良好|达标|合格|优良|提高|提升|改善|增强|稳定)$")
+    r"|符合标准|有效|及时|长期|长远|深远|良好|达标|合格|优良|提高|提升|改善|增强|稳定)$")
 
 
 def looks_like_glued_rows(text: str) -> bool:
     """An indicator header whose column labels touch (``一级指标二级指标…``) on a line of its own, or a line of
     glued indicator rows each closed by a number after a space (:func:`scored_segments`)."""
     lines = head_lines(text, 3000)
-    return any(len(line) < 400 and _GLUED_HEADER.search(line) for line in lines) \
+    return any(len(line) < 400 and GLUED_HEADER.search(line) for line in lines) \
         or any(len(line) < 4000 and scored_segments(line) is not None for line in lines)
 
 
@@ -93,7 +99,7 @@ def _paragraph_parts(line: str) -> tuple[str, str] | None:
     if len(line) < 400 or len(line) > 20000:
         return None
     compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
-    header = _GLUED_HEADER.search(compact)
+    header = GLUED_HEADER.search(compact)
     start = _FORM_START.search(compact)
     if header is None or start is None or start.start() > header.start():
         return None
@@ -146,11 +152,11 @@ def _scored_table(raw: str, lineno: int, file: str, heading: str | None) -> RawT
     return table
 
 
-def _split_labels(line: str) -> list[str]:
+def split_labels(line: str, label: re.Pattern[str] = _LABEL) -> list[str]:
     """A header-block or header line split at the labels it holds (a colon after a label dropped)."""
     out: list[str] = []
     position = 0
-    for match in _LABEL.finditer(line):
+    for match in label.finditer(line):
         before = line[position:match.start()].strip(" :：")
         if before:
             out.append(before)
@@ -225,12 +231,12 @@ def _starts_form_without_header(line: str) -> bool:
     if len(line) < 200:
         return False
     compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
-    return _FORM_START.search(compact) is not None and _GLUED_HEADER.search(compact) is None
+    return _FORM_START.search(compact) is not None and GLUED_HEADER.search(compact) is None
 
 
 def _continues_with_header(line: str) -> bool:
     compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
-    header = _GLUED_HEADER.search(compact)
+    header = GLUED_HEADER.search(compact)
     if header is None:
         return False
     start = _FORM_START.search(compact)
@@ -380,7 +386,7 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
             tables.append(scored)
             heading = None
             continue
-        parts = _split_labels(line)
+        parts = split_labels(line)
         labelled = len(parts) > 1 or (parts and _LABEL.fullmatch(parts[0]) is not None)
         if table is None and not (labelled and header_roles(parts) and any(
                 _LABEL.fullmatch(p) for p in parts)):

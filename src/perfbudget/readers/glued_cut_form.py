@@ -1,0 +1,110 @@
+"""A form glued into one paragraph and cut before its indicators: its header block is read, the cut reported.
+
+A document site's preview (``附件1:2018年度市级专项资金绩效目标申报表单位:万元申报部门(单位)南京市财政局项目名称
+农桥建设专项资金…项目概况立项依据…``) or a news mirror that runs a notice, an allocation table and the
+绩效目标表 into one paragraph (``…附件2中央财政强制免疫补助资金绩效目标表(2025年度)项目名称强制免疫补助…资金总额:
+35其中:财政拨款35…总体目标按照…``) may stop before the form's indicators. A careful person still reads the
+form's title, its name and its money from such a paragraph: the labels are known words. So is it read here:
+
+* the paragraph holds a form's title (``…绩效目标表``, ``…绩效目标申报表``, ``区域绩效目标表``) followed within a few
+  characters by a project-name label (项目名称, 资金名称, 专项名称 …), and no glued indicator header (a whole
+  glued form goes :func:`perfbudget.readers.text_glued.read_glued_paragraph`);
+* from the title on, the paragraph is split at the labels it holds (a label keeps its note: 资金情况(万元));
+* the split stops at the first label of a prose section (项目概况, 立项依据, 总体目标 …): what follows it is that
+  section's text, kept whole (its words — 项目资金, 财政资金 — are no labels there), up to where the page stops.
+
+The table is then interpreted as any other: a form cut before its indicators is reported as cut at the
+paragraph's end, and a name without a budget is no project (a warning names it), as elsewhere. Asked only
+when no layout took the text. The text before the title (the notice, an allocation table) is not read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.labels import label_key
+from perfbudget.readers.text_glued import GLUED_HEADER, GLUED_NEEDS_CHECK, LABEL_WITH_NOTE, split_labels
+from perfbudget.readers.text_lines import head_lines
+
+# A form's title: 绩效目标表, 绩效目标申报表, 区域绩效目标表 (not 绩效目标自评表: a self-evaluation's block is
+# read by its own columns, which a cut page has not shown), with its (2025年度) after it.
+_TITLE = re.compile(r"绩效目标(?:申报|批复|审核|设定)?表(?:[(（][^()（）]{0,10}[)）])?")
+_NAME_LABEL = re.compile(r"项目名称|专项资金名称|专项名称|项目支出名称|资金名称|转移支付名称|转移支付项目名称")
+_TITLE_TO_NAME = 60  # at most this many characters between the title and the name label (单位:万元申报部门…)
+# Where a title's own words start: after the last mark, date or 附件 number before it (附件12023年…: 附件1, then the
+# year of the title)
+_TITLE_START = re.compile(r"[。；;:：,，、]|附件\d{0,2}?(?=(?:19|20)\d\d年|\D)|\d{1,2}日")
+# 主管部门(单位)名称及部门预算编码, 部门(单位)名称: a note inside a label, dropped so that the label is one word
+_NOTE_INSIDE_LABEL = re.compile(r"(?<=部门)[(（]单位[)）](?=名称)")
+# Words of an indicator block: a header block holding one is not cut before its indicators (a form whose indicator
+# part this reader cannot split, such as the old two-level 指标类型 | 绩效指标 form): no reading of its labels then
+_INDICATOR_WORDS = re.compile(r"一级指标|二级指标|三级指标|指标值|绩效指标|指标类型|指标名称"
+                              r"|产出指标|效益指标|满意度指标")
+# Labels of prose sections: the text after one is that section's, to the page's end
+_PROSE_LABELS = frozenset({"项目概况", "项目概况及立项依据", "立项依据", "总体目标", "年度目标", "年度总体目标",
+                           "绩效目标", "年度绩效目标", "项目总体目标", "项目总体概况"})
+_MIN_LENGTH = 200
+_MAX_LENGTH = 20000
+
+
+def _compact(line: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
+
+
+def cut_form_parts(line: str) -> tuple[str, str] | None:
+    """(title, header block from the title's end) of a paragraph holding a form cut before its indicators;
+    None for anything else (a short line, a whole glued form with its indicator header, a form whose indicator
+    part is there in another layout, prose)."""
+    compact = _compact(line)
+    if not _MIN_LENGTH <= len(compact) <= _MAX_LENGTH or GLUED_HEADER.search(compact):
+        return None
+    titles = list(_TITLE.finditer(compact))
+    for name in _NAME_LABEL.finditer(compact):
+        before = [t for t in titles if t.end() <= name.start() <= t.end() + _TITLE_TO_NAME]
+        if before:
+            title = before[-1]
+            lead = compact[max(0, title.start() - 40):title.start()]
+            starts = [m.end() for m in _TITLE_START.finditer(lead)]
+            words = lead[starts[-1]:] if starts else lead
+            block = compact[title.end():]
+            if _INDICATOR_WORDS.search(block):
+                return None
+            return words + title.group(), _NOTE_INSIDE_LABEL.sub("", block)
+    return None
+
+
+def looks_like_cut_glued_form(text: str) -> bool:
+    """A paragraph holding a form cut before its indicators (:func:`cut_form_parts`); asked only of a text no
+    layout took."""
+    return any(cut_form_parts(line) is not None for line in head_lines(text, 3000))
+
+
+def _header_block(block: str) -> list[str]:
+    """The block split at its labels, up to the first prose section's label, whose text is kept whole."""
+    for match in LABEL_WITH_NOTE.finditer(block):
+        if label_key(match.group()) in _PROSE_LABELS:
+            before = split_labels(block[:match.start()], LABEL_WITH_NOTE)
+            rest = block[match.end():].strip(" :：")
+            return [*before, match.group().strip(" :："), *([rest] if rest else [])]
+    return split_labels(block, LABEL_WITH_NOTE)
+
+
+def read_cut_glued_form(text: str, file: str) -> list[RawTable]:
+    """The header block of each paragraph holding a form cut before its indicators, as a table of one row."""
+    tables: list[RawTable] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        found = cut_form_parts(line)
+        if found is None:
+            continue
+        title, block = found
+        source = Source(file, line=lineno)
+        table = RawTable(title, source, needs_check=(GLUED_NEEDS_CHECK,))
+        table.rows.append([Cell(t, Source(file, line=lineno, column=j))
+                           for j, t in enumerate(_header_block(block), 1)])
+        table.problems.append(Problem(source, f"「{title}」的表头部分粘连在一段文字中：按标签（项目名称、资金总额…）"
+                                              "拆开读取；标题之前的文字不是表的内容", Severity.INFO))
+        tables.append(table)
+    return tables

@@ -8,9 +8,9 @@ Builds the web app on the store at ``--db`` (a store of bench/web.py, e.g. the d
 ``bench_web_100000``; its accounts bench01… made by bench/web.py or bench/web_equal.py), signs in as
 ``--user`` (default bench01, an administrator), asks for ``--warm`` project pages (not counted), then
 for ``--pages`` more, each of a project not asked before (a page-cache miss: the page is read and drawn),
-one at a time, by raw ASGI messages into the app, keeping the session cookie a page sets as a browser does
-(the middlewares and the short path of
-:mod:`perfbudget.web.page_path` included, as a server would call it). Under callgrind the counting is
+one at a time, by raw ASGI messages into the app (the middlewares and the short path of
+:mod:`perfbudget.web.page_path` included, as a server would call it), keeping the session cookie a page sets
+as a browser does. Under callgrind the counting is
 switched on only around those pages (``callgrind_control -i on/off`` on this process), so the count
 divided by ``--pages`` is the app's instructions per uncached page (PostgreSQL's work is in its own
 process, not counted). ``--src`` runs another tree's code (its ``src`` first on the path), side by side.

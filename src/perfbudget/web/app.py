@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Response
 from fastapi.staticfiles import StaticFiles
@@ -125,8 +126,9 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     from perfbudget.web.limits import RequestGuard
     from perfbudget.web.page_path import FrontDoor, ProjectPagePath
 
-    sessions = {"secret_key": config.secret_key or stored_secret(engine), "session_cookie": SESSION_COOKIE,
-                "max_age": config.session_max_age, "same_site": "lax", "https_only": config.https_only}
+    sessions: dict[str, Any] = {"secret_key": config.secret_key or stored_secret(engine),
+                                "session_cookie": SESSION_COOKIE, "max_age": config.session_max_age,
+                                "same_site": "lax", "https_only": config.https_only}
     if config.replica_url:
         from perfbudget.web.read_routing import ReadRouting
 

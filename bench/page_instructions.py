@@ -9,7 +9,8 @@ Builds the web app on the store at ``--db`` (a store of bench/web.py, e.g. the d
 ``--user`` (default bench01, an administrator), asks for ``--warm`` project pages (not counted), then
 for ``--pages`` more, each of a project not asked before (a page-cache miss: the page is read and drawn),
 one at a time, by raw ASGI messages into the app (the middlewares and the short path of
-:mod:`perfbudget.web.page_path` included, as a server would call it). Under callgrind the counting is
+:mod:`perfbudget.web.page_path` included, as a server would call it), keeping the session cookie a page sets
+as a browser does. Under callgrind the counting is
 switched on only around those pages (``callgrind_control -i on/off`` on this process), so the count
 divided by ``--pages`` is the app's instructions per uncached page (PostgreSQL's work is in its own
 process, not counted). ``--src`` runs another tree's code (its ``src`` first on the path), side by side.
@@ -38,27 +39,31 @@ def _callgrind(on: bool) -> None:
                        stdout=subprocess.DEVNULL)
 
 
-async def _page(app: Any, path: str, cookie: bytes) -> tuple[int, int]:
-    """One GET by ASGI messages: its status and body size."""
+async def _page(app: Any, path: str, cookie: bytes) -> tuple[int, int, bytes]:
+    """One GET by ASGI messages: its status, body size and the session cookie to send next (the one it set,
+    as a browser keeps it: a session's first page sets its CSRF token)."""
     path, _, query = path.partition("?")
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
              "path": path, "raw_path": path.encode("ascii"), "query_string": query.encode("ascii"), "root_path": "",
              "headers": [(b"host", b"127.0.0.1"), (b"cookie", cookie)], "client": ("127.0.0.1", 50000),
              "server": ("127.0.0.1", 8000)}
-    status, size = 0, 0
+    status, size, kept = 0, 0, cookie
 
     async def receive() -> dict[str, Any]:
         return {"type": "http.request", "body": b"", "more_body": False}
 
     async def send(message: dict[str, Any]) -> None:
-        nonlocal status, size
+        nonlocal status, size, kept
         if message["type"] == "http.response.start":
             status = message["status"]
+            for name, value in message.get("headers", []):
+                if name == b"set-cookie" and value.startswith(b"perfbudget_session="):
+                    kept = value.split(b";")[0]
         elif message["type"] == "http.response.body":
             size += len(message.get("body", b""))
 
     await app(scope, receive, send)
-    return status, size
+    return status, size, kept
 
 
 async def _signed_in(app: Any, username: str, password: str) -> bytes:
@@ -105,7 +110,7 @@ async def _lists(app: Any, args: argparse.Namespace, db: str) -> None:
     if args.callgrind:
         _callgrind(False)
     statuses: dict[int, int] = {}
-    for status, _ in answers:
+    for status, _, _ in answers:
         statuses[status] = statuses.get(status, 0) + 1
     await asyncio.sleep(2)  # PostgreSQL's backends report their statistics when idle, at most once a second
     after = _transactions(db)
@@ -147,14 +152,14 @@ async def _run(args: argparse.Namespace) -> None:
     cookie = await _signed_in(app, args.user, args.password)
     warm, counted = ids[:args.warm], ids[args.warm:args.warm + args.pages]
     for project_id in warm:
-        await _page(app, f"/projects/{project_id}", cookie)
+        cookie = (await _page(app, f"/projects/{project_id}", cookie))[2]
     statuses: dict[int, int] = {}
     size = 0
     if args.callgrind:
         _callgrind(True)
     started = time.process_time()
     for project_id in counted:
-        status, length = await _page(app, f"/projects/{project_id}", cookie)
+        status, length, cookie = await _page(app, f"/projects/{project_id}", cookie)
         statuses[status] = statuses.get(status, 0) + 1
         size += length
     cpu = time.process_time() - started

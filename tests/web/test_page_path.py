@@ -102,3 +102,72 @@ def test_on_postgres_an_uncached_page_is_read_with_its_data_version(pg_web: WebE
     assert len(rows) == 1
     assert admin.get(f"/projects/{pid}?version=1").status_code == 200 and len(rows) == 2
     assert admin.get("/projects/999999").status_code == 404 and rows[-1] is None
+
+
+def _headers(response: Any) -> list[tuple[str, str]]:
+    """The response's headers in order, a session cookie's signed value (random token, time) left out."""
+    return [(name, re.sub(r"^perfbudget_session=[^;]*", "perfbudget_session=VALUE", value))
+            for name, value in response.headers.multi_items()]
+
+
+def test_the_front_door_sends_the_headers_the_middlewares_add(web: WebEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the session middleware, the request guard and the security headers, the front door's page has
+    their headers in their order: a session's plain page, and its first page (the CSRF token made: Set-Cookie)."""
+    from perfbudget.web.app import SESSION_COOKIE
+
+    pid = web.project_ids[0]
+    sent = _served_count(monkeypatch)
+    found = {}
+    for path in ("front", "routed"):
+        if path == "routed":
+            monkeypatch.setattr(page_path, "_PATH", re.compile(r"(?!)"))
+        admin = web.client("admin")
+        signed_in = admin.cookies[SESSION_COOKIE]  # no CSRF token in it yet
+        admin.get("/dashboard")  # the session and account now in the user cache; the token made
+        plain = [admin.get(f"/projects/{pid}") for _ in range(2)]  # uncached, then cached
+        fresh = web.client(None)
+        fresh.cookies.set(SESSION_COOKIE, signed_in)
+        first = fresh.get(f"/projects/{pid}")  # the session's first page: its CSRF token made here
+        head = admin.head(f"/projects/{pid}")
+        found[path] = [(r.status_code, _headers(r)) for r in (*plain, first, head)]
+        assert head.content == b""
+        if path == "front":
+            assert sent[0] == 4
+    assert found["front"] == found["routed"]
+    statuses = [status for status, _ in found["front"]]
+    assert statuses == [200, 200, 200, 200]
+    names = [name for name, _ in found["front"][2][1]]
+    assert names == ["content-length", "content-type", "cache-control", "vary", "set-cookie", "x-content-type-options",
+                     "x-frame-options", "referrer-policy", "content-security-policy"]
+
+
+def test_the_front_door_verifies_a_cookie_once_and_its_age_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A session cookie verified before is taken again only as that exact header and only while its age is
+    within max_age (as TimestampSigner.unsign checks); a changed, foreign or expired cookie gives no session."""
+    from base64 import b64encode
+
+    from itsdangerous import TimestampSigner
+
+    options = {"secret_key": "k" * 40, "session_cookie": "perfbudget_session", "max_age": 100, "same_site": "lax",
+               "https_only": False}
+    door = page_path.FrontDoor(options, [])
+    now = [1_000_000]
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: now[0])
+    payload = b64encode(b'{"uid": 1, "epoch": 0, "sid": "s"}')
+    cookie = b"other=1; perfbudget_session=" + TimestampSigner("k" * 40).sign(payload)
+    first = door.session(cookie)
+    assert first == {"uid": 1, "epoch": 0, "sid": "s"} and cookie in door.verified
+    first["uid"] = 2  # a page's changes stay its own
+    now[0] += 100
+    assert door.session(cookie) == {"uid": 1, "epoch": 0, "sid": "s"}  # from the verified entry, 100 s old
+    now[0] += 1
+    assert door.session(cookie) is None and cookie not in door.verified  # 101 s: expired
+    now[0] -= 200
+    assert door.session(cookie) is None  # verified again, from the future: refused by unsign itself
+    tampered = cookie.replace(b"perfbudget_session=", b"perfbudget_session=x")
+    foreign = b"perfbudget_session=" + TimestampSigner("z" * 40).sign(payload)
+    now[0] += 100
+    assert door.session(tampered) is None and door.session(foreign) is None
+    assert door.session(b"other=1") is None
+    assert not door.verified  # nothing kept of what failed
+    assert door.session(cookie) is not None and set(door.verified) == {cookie}  # 1 s old: verified and kept

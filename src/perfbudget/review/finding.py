@@ -55,10 +55,10 @@ class Finding:
     def from_dict(cls, data: dict[str, Any]) -> Finding:
         """A finding from its JSON (``to_dict``), as stored with a review; missing keys raise KeyError."""
         source = data["source"]
-        return cls(project=data["project"], indicator=data["indicator"], field=data["field"],
-                   message=data["message"], suggestion=data["suggestion"],
-                   source=Source(**source) if isinstance(source, dict) and source.get("file") else None,
-                   rule=data["rule"], dimension=data["dimension"], severity=data["severity"])
+        # new_finding: the same object without the frozen dataclass's __init__ (a page reads a review's findings)
+        return new_finding(data["project"], data["indicator"], data["field"], data["message"], data["suggestion"],
+                           Source(**source) if isinstance(source, dict) and source.get("file") else None,
+                           data["rule"], data["dimension"], data["severity"])
 
 
 # A finding made without the frozen dataclass's ``__init__`` (which sets each field through

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, func, or_, select
@@ -389,7 +389,7 @@ def _built(connection: Connection, head: Any) -> dict[int, StoredVersion]:
 def _versions(head: Any, by_version: dict[int, list[Indicator]]) -> dict[int, StoredVersion]:
     out: dict[int, StoredVersion] = {}
     for version in head:
-        project = replace(rows.project_from_rows(version, []), indicators=tuple(by_version[version["id"]]))
+        project = rows.project_from_rows(version, [], by_version[version["id"]])
         meta = {"project_id": version["project_id"], "version": version["number"],
                 "latest_version": version["latest_version"], "version_id": version["id"],
                 "document_id": version["document_id"], "file": version["file_name"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Response
 from fastapi.staticfiles import StaticFiles
@@ -123,20 +124,23 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     app.state.lists = DashboardCache(enabled=config.dashboard_cache)  # list results per scope (routes.worklist)
 
     from perfbudget.web.limits import RequestGuard
-    from perfbudget.web.page_path import ProjectPagePath
+    from perfbudget.web.page_path import FrontDoor, ProjectPagePath
 
-    # innermost: the project page for a known user without FastAPI's router (perfbudget.web.page_path)
-    app.add_middleware(ProjectPagePath)
+    sessions: dict[str, Any] = {"secret_key": config.secret_key or stored_secret(engine),
+                                "session_cookie": SESSION_COOKIE, "max_age": config.session_max_age,
+                                "same_site": "lax", "https_only": config.https_only}
     if config.replica_url:
         from perfbudget.web.read_routing import ReadRouting
 
+        # innermost: the project page for a known user without FastAPI's router (perfbudget.web.page_path)
+        app.add_middleware(ProjectPagePath)
         app.add_middleware(ReadRouting, store=store)  # inside the session middleware: it keeps the WAL position
     app.add_middleware(RequestGuard)  # inside the session middleware: it reads the decoded session
-    app.add_middleware(SessionMiddleware, secret_key=config.secret_key or stored_secret(engine),
-                       session_cookie=SESSION_COOKIE, max_age=config.session_max_age, same_site="lax",
-                       https_only=config.https_only)
+    app.add_middleware(SessionMiddleware, **sessions)
 
     app.add_middleware(SecurityHeaders)
+    if not config.replica_url:  # the project page's front door: past every middleware here (web.page_path)
+        app.add_middleware(ProjectPagePath, front=FrontDoor(sessions, _SECURITY_HEADER_BYTES))
     if config.trusted_proxies:  # outermost: the client address and scheme as the proxy saw them
         from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 

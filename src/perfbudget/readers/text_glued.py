@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
 from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.glued_funds import split_glued_funds
 from perfbudget.readers.glued_level_runs import split_level_run, starts_a_run
 from perfbudget.readers.glued_stream import header_run, split_stream
+from perfbudget.readers.glued_weighted_rows import weighted_header, weighted_row
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import (
     COLUMN_LABELS,
@@ -256,18 +259,25 @@ def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
     """The rows of a glued self-evaluation run together after its header on ``line`` (:mod:`glued_stream`),
     appended to ``table`` in place of the header row; False (nothing changed) unless one row or more split."""
     found = header_run(line)
-    if found is None:
+    weighted = weighted_header(line) if found is None else None
+    if found is not None:
+        cells, end, units = found
+        rows, stopped, rest = split_stream(line[end:], units)
+        how = "（数值带单位，最后一列得分）"
+    elif weighted is not None:  # 分值 before the target (:mod:`glued_weighted_rows`)
+        cells, end, reasons_after = weighted
+        rows, stopped, rest = split_stream(line[end:], [], partial(weighted_row, reasons_after))
+        how = "（分值在指标值之前；分值、得分为不超过100的数，指标值带单位或与完成值相同，只有一种拆法时才读取）"
+    else:
         return False
-    cells, end, units = found
-    rows, stopped, rest = split_stream(line[end:], units)
     if not rows:
         return False
     source = Source(file, line=lineno)
     table.rows[-1] = [Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(cells, 1)]
     for row in rows:
         table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(row, 1)])
-    table.problems.append(Problem(source, f"指标行粘连在一段文字中：按指标级次名称和各列取值的形式（数值带单位，"
-                                          f"最后一列得分）拆出 {len(rows)} 行", Severity.INFO))
+    table.problems.append(Problem(source, f"指标行粘连在一段文字中：按指标级次名称和各列取值的形式{how}"
+                                          f"拆出 {len(rows)} 行", Severity.INFO))
     if stopped is not None:
         table.problems.append(Problem(source, f"粘连的指标行在此之后无法可靠拆分，未读取：{stopped}"))
     elif rest:
@@ -380,7 +390,7 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
             tables.append(scored)
             heading = None
             continue
-        parts = _split_labels(line)
+        parts = split_glued_funds(_split_labels(line))
         labelled = len(parts) > 1 or (parts and _LABEL.fullmatch(parts[0]) is not None)
         if table is None and not (labelled and header_roles(parts) and any(
                 _LABEL.fullmatch(p) for p in parts)):

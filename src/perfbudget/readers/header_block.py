@@ -500,7 +500,8 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
     elif field_name == "name":
         parts.name_cell = value
     elif field_name in _MONEY_FIELDS:
-        parts.money[field_name] = value
+        if not (value.blank and field_name in parts.money and not parts.money[field_name].blank):
+            parts.money[field_name] = value  # an empty cell never wipes an amount read before (预算金额 heading a grid)
     elif field_name == "other-part":
         parts.other_parts.append(value)
     elif field_name == "fiscal-part":

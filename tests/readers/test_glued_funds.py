@@ -51,3 +51,23 @@ def test_a_glued_forms_budget_is_read_from_its_split_funds_row() -> None:
     assert document is not None, problems
     project = document.projects[0]
     assert project.budget.total == Decimal("50") and document.money_unit == "万元"
+
+
+def test_amounts_written_with_their_unit_in_the_run() -> None:
+    assert split_glued_funds(["预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)", "年度财政资金总额",
+                              "10万10万100%20"])[-4:] == ["10万", "10万", "100%", "20"]
+
+
+CHUNKS = ("下载本文档\n\n1、" + "附件:某某单位2020年度项目绩效自评报告。" * 12 + "\n\n"
+          "2、评表 项目名称档案数字化专项经费主管部门某市档案局项目实施单位某市档案馆预算执行情况(万元)(20分)"
+          "预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额10万9万90%18年度绩效指标一级指标二级指标"
+          "三级指标年初目标值(A)实际完成值(B)得分产出指标数量指标数字化件数10000件10000件20质量指标合格率100%100%20"
+          "总分58\n")
+
+
+def test_a_document_sites_chunks_with_blank_lines_between_are_one_paragraph() -> None:
+    document, problems = read_text(CHUNKS, "t.txt")
+    assert document is not None, problems
+    (project,) = document.projects
+    assert project.name == "档案数字化专项经费" and project.budget.total == Decimal("10")
+    assert [(i.level3, i.target.raw) for i in project.indicators] == [("数字化件数", "10000件"), ("合格率", "100%")]

@@ -3,12 +3,12 @@
 A document site's preview of a self-evaluation loses the separators of its funds grid too: under 全年预算数(A) |
 全年执行数(B) | 分值 | 执行率(B/A) | 得分 the total row reads ``年度资金总额 202010100.00%10``. A careful person still
 reads it, because the row checks itself: the 执行率 is 执行数 / 预算数, printed with a percent sign. The run is split
-into one number per column in every way that fits (no leading zeros, the 分值 and 得分 at most 100, the percent sign
-only in the 执行率), and kept only when exactly one split has 执行数 / 预算数 equal to the printed rate:
-``20 | 20 | 10 | 100.00% | 10``. A split whose rate is 0 (nothing spent, or a small share printed 0%) fits almost
-any budget, so it counts only where no split with a rate above 0 fits, and only with nothing spent (``1010100%20``
-is 10 | 10 | 100% | 20, not 10101 | 0 | 0% | 20; ``5000%0`` is 50 | 0 | 0% | 0).
-Anything else is left as it is (an error at the cell, never a guess).
+into one number per column in every way that fits (no leading zeros, the 分值 and 得分 at most 100, the percent
+sign only in the 执行率, an amount's unit after it: ``10万10万100%20``), and kept only when exactly one split has
+执行数 / 预算数 equal to the printed rate: ``20 | 20 | 10 | 100.00% | 10``. A split whose rate is 0 (nothing
+spent, or a small share printed 0%) fits almost any budget, so it counts only where no split with a rate above 0
+fits, and only with nothing spent (``1010100%20`` is 10 | 10 | 100% | 20, not 10101 | 0 | 0% | 20; ``5000%0`` is
+50 | 0 | 0% | 0). Anything else is left as it is (an error at the cell, never a guess).
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ _RATES = frozenset({"执行率", "预算执行率"})
 _SMALL = frozenset({"分值", "得分", "权重"})  # at most 100
 # a column label's note, a cell of its own in glued text: (A), (B), (B/A), (20分*执行率)
 _LETTERS = re.compile(r"^[(（][^()（）]{1,12}[)）]$")
-_RUN = re.compile(r"^\d[\d.]*%?[\d.]*$")
+_RUN = re.compile(r"^\d[\d.万元]*%?[\d.万元]*$")
 _NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+# an amount may carry its unit in the run (10万10万100%20)
+_AMOUNT_UNIT = re.compile(r"(?:万元|万|元)$")
 
 
 def split_glued_funds(parts: list[str]) -> list[str]:
@@ -97,7 +99,7 @@ def _only_split(run: str, columns: list[str]) -> list[str] | None:
     # (10101 | 0 | 0% beside 10 | 10 | 100%): it counts only where no split with a rate above 0 does
     rate = columns.index(next(c for c in columns if c in _RATES))
     informative = [values for values in found if Decimal(values[rate][:-1]) != 0]
-    found = informative or [values for values in found if Decimal(values[spent]) == 0]
+    found = informative or [values for values in found if Decimal(_AMOUNT_UNIT.sub("", values[spent])) == 0]
     return found[0] if len(found) == 1 else None
 
 
@@ -110,6 +112,8 @@ def _splits(run: str, columns: list[str]) -> list[list[str]]:
     for end in range(1, len(run) + 1):
         piece = run[:end]
         number = piece[:-1] if rate and piece.endswith("%") else piece
+        if not rate and columns[0] not in _SMALL:
+            number = _AMOUNT_UNIT.sub("", number)
         if rate != piece.endswith("%") or not _NUMBER.match(number):
             continue
         if columns[0] in _SMALL and Decimal(number) > 100:
@@ -122,7 +126,8 @@ def _checks_out(values: list[str], columns: list[str], budget: int, spent: int) 
     """执行数 / 预算数 equals the printed rate at the rate's printed precision."""
     rate = next(v for v, c in zip(values, columns, strict=True) if c in _RATES)[:-1]
     try:
-        planned, done, printed = Decimal(values[budget]), Decimal(values[spent]), Decimal(rate)
+        planned, done = (Decimal(_AMOUNT_UNIT.sub("", values[k])) for k in (budget, spent))
+        printed = Decimal(rate)
     except InvalidOperation:
         return False
     if planned <= 0:

@@ -242,17 +242,25 @@ def _continues_with_header(line: str) -> bool:
 
 def _joined_page_markers(lines: list[str]) -> list[tuple[int, str]]:
     """(line number, line) with each line that starts with the next chunk number of the site's list (2、 after a
-    line of 200 characters or more starting with 1、) joined to the line before it, without the number."""
+    line of 200 characters or more starting with 1、, blank lines between them dropped) joined to that line,
+    without the number."""
     out: list[tuple[int, str]] = []
+    blanks: list[tuple[int, str]] = []  # blank lines after a chunk, kept unless the next chunk follows
     for lineno, raw in enumerate(lines, 1):
         marker = _PAGE_MARKER.match(raw)
         previous = _PAGE_MARKER.match(out[-1][1]) if out else None
         if marker is not None and previous is not None and len(out[-1][1]) >= 200 \
                 and int(marker.group(1)) == int(previous.group(1)) + 1:
             out[-1] = (out[-1][0], out[-1][1] + raw[marker.end():])
+            blanks = []
             continue
+        if not raw.strip() and out and previous is not None:
+            blanks.append((lineno, raw))
+            continue
+        out.extend(blanks)
+        blanks = []
         out.append((lineno, raw))
-    return out
+    return out + blanks
 
 
 def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:

@@ -31,34 +31,61 @@ _NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
 _AMOUNT_UNIT = re.compile(r"(?:万元|万|元)$")
 
 
-def split_glued_funds(parts: list[str]) -> list[str]:
+def split_glued_funds(parts: list[str]) -> tuple[list[str], list[str]]:
     """``parts`` (the cells of a glued line) with each glued funds run split into its columns' values (see the
-    module's note); unchanged where no run splits in exactly one way. The columns are the funds labels in a row,
-    each joined with its note (全年预算数 | (A) is the label 全年预算数(A), as a grid's cell holds it); a run is
-    read after one or two row labels (年度资金总额; 其中 | 本年财政拨款); any other cell ends the columns."""
+    module's note), and the runs left out. The columns are the funds labels in a row, each joined with its note
+    (全年预算数 | (A) is the label 全年预算数(A), as a grid's cell holds it); a run is read after one or two row
+    labels (年度资金总额; 其中 | 本年财政拨款); any other cell ends the columns. After a row split so, a part's run
+    without a rate (其中:本年财政拨款 ``2020``) is split into the budget and spent columns where exactly one split
+    keeps each amount within the row before's. A run under two columns or more that splits in no such way is left
+    out (its amounts cannot be told apart: ``2020`` is no amount of 2020), for the caller to report."""
     columns: list[str] = []
+    checked: list[str] | None = None  # the values of the last row whose rate checked out
     row_labels = 0  # row labels since the column labels or the last row's values
     out: list[str] = []
+    unsplit: list[str] = []
     for part in _joined_notes(parts):
         compact = _compact(part)
         column = fund_column(part)
-        split = _only_split(compact, columns) if column is None and row_labels and _RUN.match(compact) else None
-        if split is not None:
-            out.extend(split)
+        if column is None and row_labels and _RUN.match(compact) and len(columns) >= 2:
+            split = _only_split(compact, columns)
+            if split is not None:
+                checked = split
+            elif checked is not None:
+                split = _part_split(compact, columns, checked)
+            if split is None:
+                unsplit.append(part)
+            else:
+                out.extend(split)
             row_labels = 0
             continue
         if column is not None:
             columns.append(column)
-            row_labels = 0
+            checked, row_labels = None, 0
         elif _LETTERS.match(compact) and out and fund_column(out[-1]) is not None:
             out[-1] += compact  # 全年预算数 | (A): one label, as in a grid's cell (全年预算数(A))
             continue
         elif columns and _is_row_label(compact) and row_labels < 2:
             row_labels += 1  # 年度资金总额; 其中 | 本年财政拨款
         elif not _LETTERS.match(compact):
-            columns, row_labels = [], 0
+            columns, checked, row_labels = [], None, 0
         out.append(part)
-    return out
+    return out, unsplit
+
+
+def _part_split(run: str, columns: list[str], checked: list[str]) -> list[str] | None:
+    """A part's run without a rate split into the leading budget and spent columns, each amount within the
+    checked row's (``2020`` under a total of 20 | 20 is 20 | 20: 202 | 0 exceeds it, 2 | 020 has a leading zero)."""
+    if "%" in run:
+        return None
+    money = [c for c in columns[:next((i for i, c in enumerate(columns) if c not in _BUDGETS | _SPENT),
+                                      len(columns))]]
+    if len(money) < 2:
+        return None
+    limits = [Decimal(_AMOUNT_UNIT.sub("", v)) for v in checked[:len(money)]]
+    found = [values for values in _splits(run, money)
+             if all(Decimal(_AMOUNT_UNIT.sub("", v)) <= limit for v, limit in zip(values, limits, strict=True))]
+    return found[0] if len(found) == 1 else None
 
 
 def _joined_notes(parts: list[str]) -> list[str]:

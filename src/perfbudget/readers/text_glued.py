@@ -398,7 +398,7 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
             tables.append(scored)
             heading = None
             continue
-        parts = split_glued_funds(_split_labels(line))
+        parts, unsplit = split_glued_funds(_split_labels(line))
         labelled = len(parts) > 1 or (parts and _LABEL.fullmatch(parts[0]) is not None)
         if table is None and not (labelled and header_roles(parts) and any(
                 _LABEL.fullmatch(p) for p in parts)):
@@ -408,6 +408,8 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
             table = RawTable(heading, source, needs_check=(GLUED_NEEDS_CHECK,))
             tables.append(table)
             heading = None
+        table.problems.extend(Problem(source, f"资金行的金额粘连在一起（「{run}」），无法可靠拆分到各列，未读取")
+                              for run in unsplit)
         roles = header_roles(parts)
         run: str | None = None
         if (at := _rows_run(parts, roles)) is not None:

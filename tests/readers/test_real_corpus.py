@@ -51,8 +51,11 @@ from tests.conftest import ROOT
 # With 133 keys (corpus15 and corpus15b merged: tables 87–95; one cell a line with no row ends, level names
 # wrapped over two rows, glued rows run together) 786/833 = 0.9436 and 786/788 = 0.9975: back over the floor,
 # floors unchanged.
+# With 139 keys (corpus16b: tables 102–105 and renderings r63–r64, first run blind 792/845 = 0.9373; glued
+# self-evaluations with the 分值 before the target, glued funds rows checked by their rate) 816/860 = 0.9488 and
+# 816/818 = 0.9976: recall floor 0.945.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
-RECALL_FLOOR = 0.94
+RECALL_FLOOR = 0.945
 PRECISION_FLOOR = 0.996
 
 

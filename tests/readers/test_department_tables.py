@@ -170,3 +170,21 @@ def test_an_empty_grid_heading_does_not_wipe_the_budget_read_before() -> None:
     (project,) = document.projects
     assert project.budget.total == Decimal("171.41") and document.money_unit == "万元"
     assert _rows(project) == [("产出指标", "数量指标", "编纂册数", "≥3册"), ("产出指标", "质量指标", "审稿率", "100%")]
+
+
+# The same label again with an empty cell (the 年度 row after its 中期 one, its amount left out) does wipe: the 中期
+# amount is no 年度 amount (a reader_equivalence edit of corpus 40)
+PERIODS = """\
+项目名称 | 人工增雨作业 |
+项目资金(万元) | 中期资金总额: | 449.8万 | 年度资金总额: | 189.8万 |
+其中:财政拨款 | 449.8万 | 其中:财政拨款 | |
+一级指标 | 二级指标 | 三级指标 | 指标值 |
+产出指标 | 数量指标 | 作业次数 | ≥10次 |
+"""
+
+
+def test_the_same_label_with_an_empty_cell_still_wipes() -> None:
+    document, problems = read_text(PERIODS, "t.txt")
+    assert document is not None, problems
+    (project,) = document.projects
+    assert project.budget.total == Decimal("189.8") and project.budget.fiscal is None

@@ -111,7 +111,8 @@ class _State:
     fiscal_levels: list[str] = field(default_factory=list)
     # the label each money field's amount was read under (资金总额 for total): an empty cell under another label
     # (预算金额 heading a grid) does not wipe it; under the same label (a 年度 row after its 中期 one) it does
-    money_labels: dict[str, str] = field(default_factory=dict)
+    # (made on the first amount: a dict made for every state cost 2 % of the text reader's instructions)
+    money_labels: dict[str, str] | None = None
 
 
 _SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
@@ -503,10 +504,12 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
     elif field_name == "name":
         parts.name_cell = value
     elif field_name in _MONEY_FIELDS:
+        labels = state.money_labels if state.money_labels is not None else {}
         if not (value.blank and field_name in parts.money and not parts.money[field_name].blank
-                and state.money_labels.get(field_name) != label_key(text)):
+                and label_key(labels.get(field_name, "")) != label_key(text)):
             parts.money[field_name] = value
-            state.money_labels[field_name] = label_key(text)
+            labels[field_name] = text
+            state.money_labels = labels
     elif field_name == "other-part":
         parts.other_parts.append(value)
     elif field_name == "fiscal-part":

@@ -146,3 +146,45 @@ def test_a_title_saying_whole_performance_target_names_the_department_table() ->
     project = document.projects[0]
     assert project.name == DEPARTMENT_PROJECT and project.goals == ("做好认定工作。",)
     assert _rows(project)[0] == ("产出指标", "数量指标", "认定件数", "≥100件")
+
+
+# 102 (宁德 党史地方志 2019): the 年度履职目标 grid's heading 预算金额(万元) has no value in its own row: it does not
+# wipe the 资金总额 read above it
+DUTY_GRID = """\
+部门整体支出绩效目标表
+部门(单位)名称 某县档案馆 部门预算编码 901001
+年度预算安排(万元)
+  资金总额 171.41
+  项目支出 60.8
+  基本支出 110.61
+部门职能 年度目标任务 支出项目名称 预算金额(万元)
+档案编纂 完成年度编纂任务 编纂经费 49.8
+一级指标 二级指标 三级指标 指标解释 目标值
+产出指标 数量指标 编纂册数 计划标准 ≥3册
+质量指标 审稿率 计划标准 100%
+"""
+
+
+def test_an_empty_grid_heading_does_not_wipe_the_budget_read_before() -> None:
+    document, _ = _read(DUTY_GRID)
+    (project,) = document.projects
+    assert project.budget.total == Decimal("171.41") and document.money_unit == "万元"
+    assert _rows(project) == [("产出指标", "数量指标", "编纂册数", "≥3册"), ("产出指标", "质量指标", "审稿率", "100%")]
+
+
+# The same label again with an empty cell (the 年度 row after its 中期 one, its amount left out) does wipe: the 中期
+# amount is no 年度 amount (a reader_equivalence edit of corpus 40)
+PERIODS = """\
+项目名称 | 人工增雨作业 |
+项目资金(万元) | 中期资金总额: | 449.8万 | 年度资金总额: | 189.8万 |
+其中:财政拨款 | 449.8万 | 其中:财政拨款 | |
+一级指标 | 二级指标 | 三级指标 | 指标值 |
+产出指标 | 数量指标 | 作业次数 | ≥10次 |
+"""
+
+
+def test_the_same_label_with_an_empty_cell_still_wipes() -> None:
+    document, problems = read_text(PERIODS, "t.txt")
+    assert document is not None, problems
+    (project,) = document.projects
+    assert project.budget.total == Decimal("189.8") and project.budget.fiscal is None

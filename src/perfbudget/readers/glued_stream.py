@@ -16,7 +16,9 @@ starts the next set of rows.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
 from perfbudget.readers.labels import COLUMN_LABELS, column_role
@@ -39,8 +41,9 @@ _LEVEL2_OF = {**{level1: frozenset(n for framework in (FRAMEWORK_2015, FRAMEWORK
 # 二级 names of the forms beside the frameworks' (进度指标 for 时效指标, the bare 满意度 names)
 _LEVEL2 = frozenset({*(n for names in _LEVEL2_OF.values() for n in names), "进度指标",
                      "社会公众或服务对象满意度指标", "生态环境效益指标"})
-_LEVEL_NAME = re.compile("|".join(re.escape(n) for n in sorted(_LEVEL1 | _LEVEL2, key=len, reverse=True))
-                         + r"(?:[(（]\d+分[)）])?")
+# a level name with its score note (产出指标(70分)): the note belongs to every name, not to the last alternative
+_LEVEL_NAME = re.compile("(?:" + "|".join(re.escape(n) for n in sorted(_LEVEL1 | _LEVEL2, key=len, reverse=True))
+                         + r")(?:[(（]\d+分[)）])?")
 _SCORE_NOTE = re.compile(r"[(（]\d+分[)）]$")
 _HEADER_WORDS = sorted({*(w for w in COLUMN_LABELS if len(w) >= 2), _LEVELS_SPANNING, "累计完成率", "完成率"},
                        key=len, reverse=True)
@@ -62,16 +65,23 @@ _LEVEL_LIKE_START = re.compile(r"^[\u4e00-\u9fff]{2,6}指标")
 _SCORE_INSIDE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?![\d.%])(?=[\u4e00-\u9fff])")
 
 
-def header_run(text: str) -> tuple[list[str], int, list[bool]] | None:
-    """The column labels an indicator part starts with (一级指标二级指标三级指标年初目标值(A)…得分, or 评价内容绩效内容
-    绩效目标值实际完成值累计完成率), where they end, and for each value column whether its values end in a unit
-    (True) or are bare numbers (the score, last); None unless they are the levels then value columns this module
-    splits. 评价内容 is given as the two level cells it heads."""
+def header_cells(text: str) -> tuple[list[str], int]:
+    """The known column labels ``text`` starts with, run together (a ``(A)``/``(B/A)`` after one dropped), and
+    where they end."""
     cells: list[str] = []
     position = 0
     while (match := _HEADER_CELL.match(text, position)) is not None:
         cells.append(re.sub(r"[(（][A-Za-z/]{1,3}[)）]$", "", match.group()))
         position = match.end()
+    return cells, position
+
+
+def header_run(text: str) -> tuple[list[str], int, list[bool]] | None:
+    """The column labels an indicator part starts with (一级指标二级指标三级指标年初目标值(A)…得分, or 评价内容绩效内容
+    绩效目标值实际完成值累计完成率), where they end, and for each value column whether its values end in a unit
+    (True) or are bare numbers (the score, last); None unless they are the levels then value columns this module
+    splits. 评价内容 is given as the two level cells it heads."""
+    cells, position = header_cells(text)
     if cells[:1] == [_LEVELS_SPANNING]:
         cells = ["一级指标", "二级指标", *cells[1:]]
     roles = [column_role(c) for c in cells]
@@ -98,6 +108,9 @@ def _levels(names: list[str]) -> tuple[str | None, str | None] | None:
         names = names[starts[-1]:]  # the 一级 names before the last one have no row (效益指标…满意度指标…)
     while len(names) >= 2 and names[0] in _LEVEL2 and names[1] in _LEVEL2 and names[0] not in _LEVEL1:
         names = names[1:]  # a 二级 without a row of its own (社会效益指标满意度指标…: the first has no row)
+    while len(names) >= 3 and names[0] in _LEVEL1 and names[1] in _LEVEL2 and names[2] in _LEVEL2 \
+            and names[1] not in _LEVEL1:
+        names = [names[0], *names[2:]]  # the same under its 一级 (效益指标经济效益指标社会效益指标…)
     if len(names) == 1:
         return (names[0], None) if names[0] in _LEVEL1 and names[0] not in _LEVEL2 else (None, names[0])
     if len(names) == 2 and names[0] in _LEVEL1 and names[1] in _LEVEL2:
@@ -120,21 +133,51 @@ def _runs_over_a_row(name: str) -> bool:
                for m in _SCORE_INSIDE.finditer(name))
 
 
+# an empty template row's placeholder between glued rows (……)
+_FILLER = re.compile(r"…+|\.{3,}")
 # prose after a table inside a paragraph: a section heading ((二)项目财务管理状况, 三、…)
 _SECTION = re.compile(r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
 
 
-def split_stream(text: str, units: list[bool]) -> tuple[list[list[str]], str | None, str]:
+# One row's 三级 name and values at the start of a text: (name, values, where the row ends), or the reason it
+# cannot be split (a sentence for the reader's error).
+RowMatch = tuple[str, list[str], int] | str
+
+
+def _shaped_row(row: re.Pattern[str], units: list[bool], rest: str) -> RowMatch:
+    """The row at the start of ``rest`` split by the value shapes (``row`` from :func:`split_stream`)."""
+    found = row.match(rest)
+    if found is None:
+        return f"无法按取值形式拆出三级指标和各列数值：「{rest[:40]}」"
+    name = found.group(1)
+    values = list(found.groups()[1:])
+    after = rest[found.end():]
+    if _NAME_END.search(name) or _LEVEL_LIKE_START.match(name) or _runs_over_a_row(name) \
+            or (not units[-1] and Decimal(values[-1]) > 100) or after[:1].isdigit() \
+            or (not units[-1] and after
+                and not (_LEVEL_NAME.match(after) or _SET_TITLE.match(after) or _CLOSING.match(after))
+                and re.match(_UNITS, after)):  # a bare score followed by a unit: was it a value in a unit?
+        return f"无法可靠拆分这一行：「{rest[:found.end()]}」"
+    return name, values, found.end()
+
+
+def split_stream(text: str, units: list[bool],
+                 match_row: Callable[[str], RowMatch] | None = None) -> tuple[list[list[str]], str | None, str]:
     """Rows [一级, 二级, 三级, values…] of the glued rows ``text`` (after the header; ``units`` from
     :func:`header_run`), the reason the reading stopped early (None when the rows ended at a closing row, a
-    section heading of prose or the end) and the text left."""
-    row_tail = "".join(f"({_UNIT_VALUE})" if unit else f"({_BARE_VALUE})(?![\\d.%])" for unit in units)
-    row = re.compile(r"(.+?)" + row_tail)
+    section heading of prose or the end) and the text left. ``match_row`` splits one row where the value shapes
+    of ``units`` do not (:mod:`glued_weighted_rows`)."""
+    if match_row is None:
+        row_tail = "".join(f"({_UNIT_VALUE})" if unit else f"({_BARE_VALUE})(?![\\d.%])" for unit in units)
+        match_row = partial(_shaped_row, re.compile(r"(.+?)" + row_tail), units)
     rows: list[list[str]] = []
     level1: str | None = None
     level2: str | None = None
     position = 0
     while position < len(text):
+        if (filler := _FILLER.match(text, position)) is not None:
+            position = filler.end()  # …… between rows: an empty template row
+            continue
         rest = text[position:]
         if _CLOSING.match(rest) or _SECTION.match(rest):
             return rows, None, rest
@@ -159,19 +202,12 @@ def split_stream(text: str, units: list[bool]) -> tuple[list[list[str]], str | N
         rest = text[position:]
         if names and (not rest or _CLOSING.match(rest) or _SET_TITLE.match(rest)):
             continue  # level names with no row under them (社会效益指标…总分)
-        found = row.match(rest)
-        if found is None:
-            return rows, f"无法按取值形式拆出三级指标和各列数值：「{rest[:40]}」", rest
-        name = found.group(1)
-        values = list(found.groups()[1:])
-        after = rest[found.end():]
-        if _NAME_END.search(name) or _LEVEL_LIKE_START.match(name) or _runs_over_a_row(name) \
-                or level1 is None or level2 is None \
-                or (not units[-1] and Decimal(values[-1]) > 100) or after[:1].isdigit() \
-                or (not units[-1] and after
-                    and not (_LEVEL_NAME.match(after) or _SET_TITLE.match(after) or _CLOSING.match(after))
-                    and re.match(_UNITS, after)):  # a bare score followed by a unit: was it a value in a unit?
-            return rows, f"无法可靠拆分这一行：「{rest[:found.end()]}」", rest
+        found = match_row(rest)
+        if isinstance(found, str):
+            return rows, found, rest
+        name, values, end = found
+        if level1 is None or level2 is None:
+            return rows, f"无法可靠拆分这一行：「{rest[:end]}」", rest
         rows.append([level1, level2, name, *values])
-        position += found.end()
+        position += end
     return rows, None, ""

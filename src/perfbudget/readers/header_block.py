@@ -109,6 +109,10 @@ class _State:
     money_heads: list[tuple[int, str]] | None = None
     # the row under such labels naming the levels of 财政资金 (中央 | 省级 | 市级 | 本级), before the amounts
     fiscal_levels: list[str] = field(default_factory=list)
+    # the label each money field's amount was read under (资金总额 for total): an empty cell under another label
+    # (预算金额 heading a grid) does not wipe it; under the same label (a 年度 row after its 中期 one) it does
+    # (made on the first amount: a dict made for every state cost 2 % of the text reader's instructions)
+    money_labels: dict[str, str] | None = None
 
 
 _SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
@@ -500,7 +504,12 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
     elif field_name == "name":
         parts.name_cell = value
     elif field_name in _MONEY_FIELDS:
-        parts.money[field_name] = value
+        labels = state.money_labels if state.money_labels is not None else {}
+        if not (value.blank and field_name in parts.money and not parts.money[field_name].blank
+                and label_key(labels.get(field_name, "")) != label_key(text)):
+            parts.money[field_name] = value
+            labels[field_name] = text
+            state.money_labels = labels
     elif field_name == "other-part":
         parts.other_parts.append(value)
     elif field_name == "fiscal-part":

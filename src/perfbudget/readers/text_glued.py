@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
 from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.glued_funds import split_glued_funds
 from perfbudget.readers.glued_level_runs import split_level_run, starts_a_run
 from perfbudget.readers.glued_stream import header_run, split_stream
+from perfbudget.readers.glued_weighted_rows import weighted_header, weighted_row
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import (
     COLUMN_LABELS,
@@ -245,35 +248,50 @@ def _continues_with_header(line: str) -> bool:
 
 def _joined_page_markers(lines: list[str]) -> list[tuple[int, str]]:
     """(line number, line) with each line that starts with the next chunk number of the site's list (2、 after a
-    line of 200 characters or more starting with 1、) joined to the line before it, without the number."""
+    line of 200 characters or more starting with 1、, blank lines between them dropped) joined to that line,
+    without the number."""
     out: list[tuple[int, str]] = []
+    blanks: list[tuple[int, str]] = []  # blank lines after a chunk, kept unless the next chunk follows
     for lineno, raw in enumerate(lines, 1):
         marker = _PAGE_MARKER.match(raw)
         previous = _PAGE_MARKER.match(out[-1][1]) if out else None
         if marker is not None and previous is not None and len(out[-1][1]) >= 200 \
                 and int(marker.group(1)) == int(previous.group(1)) + 1:
             out[-1] = (out[-1][0], out[-1][1] + raw[marker.end():])
+            blanks = []
             continue
+        if not raw.strip() and out and previous is not None:
+            blanks.append((lineno, raw))
+            continue
+        out.extend(blanks)
+        blanks = []
         out.append((lineno, raw))
-    return out
+    return out + blanks
 
 
 def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
     """The rows of a glued self-evaluation run together after its header on ``line`` (:mod:`glued_stream`),
     appended to ``table`` in place of the header row; False (nothing changed) unless one row or more split."""
     found = header_run(line)
-    if found is None:
+    weighted = weighted_header(line) if found is None else None
+    if found is not None:
+        cells, end, units = found
+        rows, stopped, rest = split_stream(line[end:], units)
+        how = "（数值带单位，最后一列得分）"
+    elif weighted is not None:  # 分值 before the target (:mod:`glued_weighted_rows`)
+        cells, end, reasons_after = weighted
+        rows, stopped, rest = split_stream(line[end:], [], partial(weighted_row, reasons_after))
+        how = "（分值在指标值之前；分值、得分为不超过100的数，指标值带单位或与完成值相同，只有一种拆法时才读取）"
+    else:
         return False
-    cells, end, units = found
-    rows, stopped, rest = split_stream(line[end:], units)
     if not rows:
         return False
     source = Source(file, line=lineno)
     table.rows[-1] = [Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(cells, 1)]
     for row in rows:
         table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(row, 1)])
-    table.problems.append(Problem(source, f"指标行粘连在一段文字中：按指标级次名称和各列取值的形式（数值带单位，"
-                                          f"最后一列得分）拆出 {len(rows)} 行", Severity.INFO))
+    table.problems.append(Problem(source, f"指标行粘连在一段文字中：按指标级次名称和各列取值的形式{how}"
+                                          f"拆出 {len(rows)} 行", Severity.INFO))
     if stopped is not None:
         table.problems.append(Problem(source, f"粘连的指标行在此之后无法可靠拆分，未读取：{stopped}"))
     elif rest:
@@ -386,7 +404,7 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
             tables.append(scored)
             heading = None
             continue
-        parts = split_labels(line)
+        parts, unsplit = split_glued_funds(split_labels(line))
         labelled = len(parts) > 1 or (parts and _LABEL.fullmatch(parts[0]) is not None)
         if table is None and not (labelled and header_roles(parts) and any(
                 _LABEL.fullmatch(p) for p in parts)):
@@ -396,6 +414,8 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
             table = RawTable(heading, source, needs_check=(GLUED_NEEDS_CHECK,))
             tables.append(table)
             heading = None
+        table.problems.extend(Problem(source, f"资金行的金额粘连在一起（「{run}」），无法可靠拆分到各列，未读取")
+                              for run in unsplit)
         roles = header_roles(parts)
         run: str | None = None
         if (at := _rows_run(parts, roles)) is not None:

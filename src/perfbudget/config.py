@@ -58,6 +58,10 @@ class Limits:
         max_xlsx_styles: most style records (cell formats, fonts, fills, borders, number formats) of an xlsx,
             counted before openpyxl builds them at some 20 µs and 1 KB each (Excel itself keeps at most 65,490
             cell formats; default 65,490; env PERFBUDGET_MAX_XLSX_STYLES).
+        max_rtf_rows: most table rows (``\\row``, ``\\nestrow``) of an RTF file, counted on its bytes before
+            LibreOffice converts it (its tables cost time quadratic in their rows: 2,000 rows some 3 s of CPU,
+            20,000 rows past the conversion's time limit; a unit's file of 30 projects has some 800; default 3,000;
+            env PERFBUDGET_MAX_RTF_ROWS).
         max_html_depth: deepest nesting of elements in an HTML page, measured by lxml before
             BeautifulSoup builds its tree (quadratic in the depth; default 500;
             env PERFBUDGET_MAX_HTML_DEPTH).
@@ -77,6 +81,7 @@ class Limits:
     max_odf_elements: int = 100_000
     max_xml_elements: int = 1_000_000
     max_xlsx_styles: int = 65_490
+    max_rtf_rows: int = 3_000
     max_html_depth: int = 500
     max_zip_parts: int = 10_000
 
@@ -117,6 +122,7 @@ LIMIT_VARIABLES = {
     "PERFBUDGET_MAX_ODF_ELEMENTS": ("max_odf_elements", 1),
     "PERFBUDGET_MAX_XML_ELEMENTS": ("max_xml_elements", 1),
     "PERFBUDGET_MAX_XLSX_STYLES": ("max_xlsx_styles", 1),
+    "PERFBUDGET_MAX_RTF_ROWS": ("max_rtf_rows", 1),
     "PERFBUDGET_MAX_HTML_DEPTH": ("max_html_depth", 1),
     "PERFBUDGET_MAX_ZIP_PARTS": ("max_zip_parts", 1),
 }

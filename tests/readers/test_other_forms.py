@@ -451,3 +451,26 @@ def test_repeated_rows_cannot_blow_up_an_odt() -> None:
     result = load_bytes(buffer.getvalue(), "repeat.odt")
     assert time.perf_counter() - start < 10
     assert result.form == "odt" and result.document is None and "过大" in result.errors[0].message
+
+
+def _rtf_table(rows: int) -> bytes:
+    row = rb"\trowd\cellx2000\cellx4000 \intbl a\cell b\cell\row" + b"\n"
+    return rb"{\rtf1\ansi{\fonttbl\f0 Arial;}" + b"\n" + row * rows + b"}"
+
+
+def test_an_rtf_of_too_many_table_rows_is_refused_without_starting_libreoffice(fake_soffice: Path) -> None:
+    # LibreOffice spends time quadratic in a table's rows (attack14: 20,000 one-line rows, 1 MB, ran into the
+    # 120 s time limit holding an upload place); an RTF's rows are counted on its bytes first
+    from perfbudget.config import Limits
+
+    limits = Limits.from_env({"PERFBUDGET_MAX_RTF_ROWS": "50"})
+    assert limits.max_rtf_rows == 50 and Limits().max_rtf_rows == 3_000
+    result = load_bytes(_rtf_table(51), "big.rtf", limits=limits)
+    assert result.form == "rtf" and result.document is None and len(result.errors) == 1
+    assert "超过 50 行" in result.errors[0].message and "PERFBUDGET_MAX_RTF_ROWS" in result.errors[0].message
+    assert not (fake_soffice / "started").exists()
+    nested = _rtf_table(30) + rb"{\nestrow}" * 21  # nested tables' rows count too
+    assert "超过 50 行" in load_bytes(nested, "nested.rtf", limits=limits).errors[0].message
+    assert not (fake_soffice / "started").exists()
+    load_bytes(_rtf_table(50), "fits.rtf", limits=limits)  # within the bound: converted (here by the fake that hangs)
+    assert (fake_soffice / "started").exists()

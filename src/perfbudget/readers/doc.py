@@ -9,9 +9,12 @@ source names the file the user gave (``表N 第R行 第C列``).
 
 from __future__ import annotations
 
+import re
+
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 
+_RTF_ROW = re.compile(rb"\\(?:nest)?row(?![a-zA-Z])")  # the control words ending a table row (not \trowd)
 _WHAT = {"doc": "Word 97-2003 文件（.doc）", "wps": "WPS 文字文件（.wps）", "rtf": "RTF 文件"}
 
 
@@ -23,6 +26,11 @@ def read_legacy_word(data: bytes, file: str, limits: Limits,
     if form == "rtf":
         if not data.startswith(b"{\\rtf"):
             return None, [Problem(Source(file), f"这不是{what}（不以 {{\\rtf 开头），无法按 RTF 读取")]
+        rows = rtf_rows(data, limits.max_rtf_rows)
+        if rows > limits.max_rtf_rows:
+            return None, [Problem(Source(file), f"{what}的表格超过 {limits.max_rtf_rows:,} 行，未读取"
+                                                "（转换这样的文件要很长时间；可用环境变量 PERFBUDGET_MAX_RTF_ROWS "
+                                                "调整，或在 Word/WPS 中另存为 .docx 后再导入）")]
         return _converted(data, file, limits, ".rtf", what)
     kind = ole_form(data, file)
     if kind not in ("doc", "wps"):
@@ -32,6 +40,16 @@ def read_legacy_word(data: bytes, file: str, limits: Limits,
         return None, [Problem(Source(file), f"{what}已加密（设置了打开密码），无法读取；请在 Word/WPS 中取消密码后"
                                             "另存为 .docx 再导入")]
     return _converted(data, file, limits, ".wps" if form == "wps" else ".doc", what)
+
+
+def rtf_rows(data: bytes, limit: int) -> int:
+    """Table rows of an RTF file (its ``\\row`` and ``\\nestrow`` control words), counted up to one past ``limit``."""
+    rows = 0
+    for _ in _RTF_ROW.finditer(data):
+        rows += 1
+        if rows > limit:
+            break
+    return rows
 
 
 def _converted(data: bytes, file: str, limits: Limits, suffix: str, what: str) -> tuple[Document | None, list[Problem]]:

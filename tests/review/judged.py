@@ -170,6 +170,11 @@ _BIANXIAOCHA = ("针对原州区监测帮扶对象:边缘易致贫人口突发�
                 "茶叶于2022年12月底前发放完毕,")
 
 
+# b111's 数量 row: its 三级 cell lists the counts (as printed).
+_WEIWEN = ("慰问伤残军人50人;革命烈士遗属50人;因公牺牲和病故军人家属、在乡老复员军人等重点优抚对象50人;烈士家庭6户;"
+           "市直企业军转干部101人;驻保部队8家;边海防官兵320人。")
+
+
 # Judged from the table alone before the review was run on them (tables of the real corpus,
 # tests/review/fixtures/corpus/: the page text and the reader's answer key, from which the
 # document is built as the reader should deliver it). Places are 三级 names as written.
@@ -868,6 +873,59 @@ BLIND: list[Judged] = [
         ("开通业务月份", "≥1个月 for a year's service asks nothing (12个月)"),
     }), excused=frozenset({("missing-budget", None)}),  # the budget is on the part not stored
         blind=True, round=13),
+    # Fourteenth round, judged blind after round 13's fixes (committed before the review was run on them).
+    # Four tables of the reader corpus not judged yet (86, 87, 88, 93; 86 and 93 keyed again with their
+    # actual values and scores) and one new page, the first from Shanghai: a Yunnan veterans' bureau's
+    # self-evaluation, a Tianjin 抗疫特别国债 table, a Ningxia 自治区本级 school table whose targets are
+    # sentences, a Hunan forestry bureau's 部门整体 self-evaluation (cut at 生态) and a Shanghai PDF
+    # self-evaluation whose columns come scrambled. All from keys (no goals). The searches of the
+    # stored pages found no sixth whole table not judged yet in the time of the round.
+    Judged("保山 退役军人 春节慰问 2022 (自评, Yunnan)", _c("b111"), frozenset({
+        # the counts (50人, 101人, 320人 ...) sit in the 数量 name, the value is 100%
+        ("value-in-name", _WEIWEN), ("rate-under-quantity", _WEIWEN),
+        ("input-as-output", "补助经费足额拨付率"),  # money disbursed as the 质量
+        ("missing-cost-indicator", None),  # a 2022 project without a cost row
+    }), missed=frozenset({
+        ("全市重点优抚对象、企业军转干部总体保持稳定,年内无群体性事件发生",
+         "小于5次 allows what the name rules out (无群体性事件); the actual 无上访 measures something else"),
+    }), blind=True, round=14),
+    Judged("宁河 民办园房租补贴 2020 (抗疫特别国债, Tianjin)", _c("b112"), frozenset({
+        ("payment-below-full", "补贴发放合规率"),  # ≥95%: 5% of the subsidy paid against the rules is allowed
+        ("payment-below-full", "补贴发放及时率"),  # ≥95% of a subsidy paid on time
+        ("vague-qualitative", "提升疫情防控期间民办幼儿园扶持力度"),  # 显著提升: by how much?
+        ("vague-qualitative", "促进学前教育普及普惠优质发展"),  # 显著促进
+        ("qualitative-for-number", "非营利性民办园租房受益期限"),  # a 期限 answered with a sentence
+    }), missed=frozenset({
+        ("非营利性民办园租房受益期限", "typo: 大力支出 for 大力支持"),
+    }), blind=True, round=14),
+    Judged("长庆初中 体育设施免费开放 2019 (自治区本级, targets as sentences, Ningxia)", _c("b113"), frozenset({
+        ("cost-not-money", "成本控制"),  # 按照资金测算控制各项成本: no amount
+        ("input-as-output", "补贴数量"),  # 补贴5万元 (the budget) as the 数量
+        ("vague-qualitative", "开放质量"),  # 全面落实…开放工作: no measure (hours, days, people)
+        ("vague-qualitative", "提升全民健康水平"),  # 不断提高
+        ("vague-qualitative", "发展全民健身运动"),  # 有效提高
+    }), missed=frozenset({
+        ("完成时限", "a 2019 budget's work due 2021年12月底, and only 规划相关工作: not this year's output"),
+        ("发展全民健身运动", "typo: 全面健康水平 for 全民健康水平"),
+    }), blind=True, round=14),
+    Judged("零陵 林业局 部门整体 2021 (自评, cut at 生态)", _c("b114"), frozenset({
+        ("name-without-object", "当期完成"),  # 90% of what, done in the period?
+        ("number-without-unit", "造林补助"),  # 每亩300: 300 what (元)?
+        ("number-without-unit", "育补助"),  # 每亩100
+        ("vague-qualitative", "提高就业率"),  # 显著
+    }), missed=frozenset({
+        (None, "执行率 printed 100% for 3824.26万元 spent of 4753.66 (80.4%)"),
+    }), excused=frozenset({("missing-level1-group", None),  # the page stops at 生态 (no 满意度)
+                           ("name-cut-off", "育补助"), ("typo", "育补助")}),  # 抚育补助 lost a character on the page
+        blind=True, round=14),
+    Judged("普陀 体育中心委托运营结算 2022 (自评, Shanghai, PDF scrambled)", _c("b115"), frozenset({
+        ("rate-under-quantity", "与委托运营方结算完成率"),  # =100% under 数量
+        ("input-as-output", "与委托运营方结算完成率"),  # settling the fees is paying money, not the operated service
+        ("quality-restates-quantity", "合同结算条款完成率"),  # the same settlement again
+        ("time-without-date", "费用结算及时性"),  # 及时: by when?
+        ("output-as-effect", "与委托运营方合同完成率"),  # the contract carried out is the output, not an effect
+        ("missing-cost-indicator", None),  # a 2022 project without a cost row
+    }), blind=True, round=14),
 ]
 
 

@@ -260,6 +260,23 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(2, row(OUT, Q, "实验室仪器维修维护", "≥4次")), None, [(2, "level2")]),
     ("input-as-output", "building materials as a quantity (濮阳)", with_row(1, row(OUT, N, "施工材料", "1批")), None,
      [(1, "level3")]),
+    # round 14 (保山 退役军人, 宁河 民办园, 长庆初中 体育设施)
+    ("value-in-name", "counts in the name, a bare share as the value (保山)",
+     with_row(1, row(OUT, N, "慰问伤残军人50人;烈士家庭6户;边海防官兵320人。", "100%")), None, [(1, "level3")]),
+    ("payment-below-full", "the compliance of a subsidy's payment (宁河)",
+     with_row(2, row(OUT, Q, "补贴发放合规率", "≥95%")), None, [(2, "target")]),
+    ("vague-qualitative", "a degree claimed clause by clause (宁河)",
+     with_row(5, row(E, SE, "提升疫情防控期间民办幼儿园扶持力度",
+                     "显著提升了疫情期间对民办幼儿园的扶持力度,大力支持了民办幼儿园的发展。")), None, [(5, "target")]),
+    ("vague-qualitative", "a lead-in, then a degree claimed (长庆初中)",
+     with_row(5, row(E, SE, "发展全民健身运动", "通过本项目实施,有效提高全面健康水平。")), None, [(5, "target")]),
+    ("vague-qualitative", "work said to be carried out in full (长庆初中)",
+     with_row(2, row(OUT, Q, "开放质量", "全面落实学校体育设施向社会开放工作。")), None, [(2, "target")]),
+    ("qualitative-for-number", "a 期限 answered with aims (宁河)",
+     with_row(5, row(E, SUS, "非营利性民办园租房受益期限", "保障疫情期间非营利性民办园房租需求")), None,
+     [(5, "target")]),
+    ("input-as-output", "a 数量 phrase ending in the money (长庆初中)",
+     with_row(1, row(OUT, N, "补贴数量", "对学校2400平米体育场馆补贴5万元。")), None, [(1, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -455,6 +472,22 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("level2-misplaced", "a count of quality checks under 质量", with_row(2, row(OUT, Q, "农产品质量抽检", "≥4次")),
      None),
     ("input-as-output", "leaflets handed out", with_row(1, row(OUT, N, "印发宣传材料", "≥500份")), None),
+    # round 14
+    ("value-in-name", "counts in a rate's name", with_row(2, row(OUT, Q, "慰问对象50人覆盖率", "100%")), None),
+    ("value-in-name", "a share with no count in the name", with_row(2, row(OUT, Q, "慰问伤残军人", "100%")), None),
+    ("payment-below-full", "the compliance of spending, not of a payment",
+     with_row(2, row(OUT, Q, "资金使用合规率", "≥95%")), None),
+    ("payment-below-full", "a payment's timeliness", with_row(3, row(OUT, T, "补贴发放及时率", "≥95%")), None),
+    ("vague-qualitative", "a degree claimed beside a measure",
+     with_row(5, row(E, SE, "扶持民办幼儿园", "显著提升扶持力度,受益幼儿园达到20所")), None),
+    ("vague-qualitative", "a plain statement of what is done",
+     with_row(5, row(E, SE, "体育设施开放", "学校体育设施节假日向社会开放")), None),
+    ("qualitative-for-number", "a 期限 with a date", with_row(5, row(E, SUS, "房租补贴受益期限", "2020年1月至12月")),
+     None),
+    ("qualitative-for-number", "a 时效 name holding its deadline",
+     with_row(3, row(OUT, T, "春节前完成走访慰问", "按时限完成")), None),
+    ("input-as-output", "an amount inside a 数量 phrase",
+     with_row(1, row(OUT, N, "补贴场馆数量", "补贴5万元用于维修2处场馆")), None),
 ]
 
 

@@ -468,7 +468,9 @@ def value_in_name(document: Document, settings: RuleSettings) -> list[Finding]:
     (``1250KVA变压器``) is not flagged. Template hints (``(≥**%)``) are ``template-leftover``.
     A name that holds the target while the value is a bare number — a deadline
     (``确定于2022年12月底前发放完毕`` with ``100``) or counts (``…共计3875人…已发放3620人…`` with ``100``)
-    — is flagged too: the target is written in the name, the value says nothing. A bare value the
+    — is flagged too: the target is written in the name, the value says nothing; so is a name that
+    lists counts while the value is a bare share (``慰问伤残军人50人;…边海防官兵320人。`` with ``100%``).
+    A bare value the
     name repeats (``配套变压器3台`` with ``3``) and rates, counts and amounts (``…率 100``, ``受益人数 3875``)
     are not.
     """
@@ -492,6 +494,10 @@ def _value_in_name(row: Row) -> tuple[str, str] | None:
     unit = target.unit.split("/")[0]
     stated = [Decimal(value) for value, written in _values_in_name(row.name)
               if written == unit or (unit != "%" and written.startswith(unit))]
+    if not stated and unit == "%" and (counted := _target_in_name(row.name, target.value)) is not None:
+        return (f"三级指标名称{quote(indicator.level3)}中写有「{counted}」等数量，指标值却只写{quote(target.raw)}，"
+                "要完成的数量写在了名称里，指标值只是一个比例",
+                f"名称只写衡量什么（如「慰问…人数」），把「{counted}」这样的数量写到指标值栏，每类对象各设一个指标")
     if not stated or any(value in (target.value, target.upper) for value in stated):
         return None
     shown = f"{format_decimal(stated[0])}{target.unit if unit == '%' else unit}"

@@ -722,9 +722,11 @@ BLIND: list[Judged] = [
         ("vague-qualitative", "保证财政建设补助专款专用"),
         ("name-without-object", "1年"),  # a period as the name; no deadline for what
         ("vague-qualitative", "院区建成后,可持续为周边群众提供医疗服务"),  # 服务范围扩大: by how much?
+        # judged input-as-output before the run: the subsidy (= the budget) as the cost, its amount in the
+        # name; flagged since round 14 (cost-is-budget: a name of funding, not of cost — 中江's 项目计划总投资
+        # = budget is a total cost, judged correct, and stays quiet)
+        ("cost-is-budget", "每年财政补助1000万元"),
     }), missed=frozenset({
-        ("每年财政补助1000万元", "input-as-output before the run: the subsidy (= the budget) as the cost, its "
-                         "amount in the name; 中江's 项目计划总投资 = budget was judged correct, so not flagged"),
         ("完成东津院区建设,医院东津医疗收入达到5亿元",
          "the hospital's own revenue as the subsidy's economic effect, the output 完成…建设 in the same name"),
     }), excused=frozenset({("missing-level1-group", None)}),  # cut before the 满意度 row
@@ -839,9 +841,9 @@ BLIND: list[Judged] = [
         ("vague-qualitative", "是否对当地生态环境造成影响"),  # 否: no harm is not an ecological effect
         ("vague-qualitative", "保障人民群众基本文化权益"),  # 影响程度明显
         ("vague-qualitative", "对满足人民群众日益提高的文化需求的可持续影响"),  # 长期
-    }), missed=frozenset({
-        ("项目金额", "the cost is the whole budget (5万元) named 项目金额: the unit cost the 年度目标 states "
-                 "(704元/村) is what to set"),
+        # the cost is the whole budget (5万元) named 项目金额: the unit cost the 年度目标 states (704元/村) is
+        # what to set (judged missed in round 13; flagged since round 14's cost-is-budget)
+        ("cost-is-budget", "项目金额"),
     }), blind=True, round=13),
     Judged("六安 农产品质检体系 2024 (two value columns, cut)", _c("b107"), frozenset({
         # 购买标准试剂 ≥100个 was judged input-as-output before the run; re-judged: 购置数量 is the

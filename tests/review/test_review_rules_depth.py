@@ -277,6 +277,10 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      [(5, "target")]),
     ("input-as-output", "a 数量 phrase ending in the money (长庆初中)",
      with_row(1, row(OUT, N, "补贴数量", "对学校2400平米体育场馆补贴5万元。")), None, [(1, "target")]),
+    ("cost-is-budget", "the budget as the cost, named 项目金额 (淮北, round 13)",
+     with_row(4, row(OUT, C, "项目金额", "10万元")), None, [(4, "level3")]),
+    ("cost-is-budget", "the year's subsidy, the whole budget (襄阳, round 11)",
+     with_row(4, row(OUT, C, "每年财政补助10万元", "10万元")), None, [(4, "level3")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -488,6 +492,12 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      with_row(3, row(OUT, T, "春节前完成走访慰问", "按时限完成")), None),
     ("input-as-output", "an amount inside a 数量 phrase",
      with_row(1, row(OUT, N, "补贴场馆数量", "补贴5万元用于维修2处场馆")), None),
+    ("cost-is-budget", "a total cost equal to the budget (池州)",
+     with_row(4, row(OUT, C, "项目总成本", "≤10万元")), None),
+    ("cost-is-budget", "a total investment equal to the budget (中江)",
+     with_row(4, row(OUT, C, "项目计划总投资", "10万元")), None),
+    ("cost-is-budget", "a part of the budget under a funding name",
+     with_row(4, row(OUT, C, "市级配套资金", "2万元")), None),
 ]
 
 

@@ -44,7 +44,7 @@ _ANCHOR = re.compile(r"\d|%|达到|标准|合格|达标|通过(?:验收|审核|�
                      r"|按期|按时|如期|全部|全覆盖|印发|出台|建成|完成|^[是否]$")
 # Names that ask for a number: a rate, a count, an amount, a time.
 _NUMBER_NAME = re.compile(
-    r"(?:率|数|数量|次数|人数|个数|件数|户数|人次|台次|金额|面积|长度|里程|时间|时长|天数|年限|期限|满意度|周期|时限|及时性)$"
+    r"(?:率|数|数量|次数|人数|个数|件数|户数|人次|台次|金额|面积|长度|里程|时间|时长|天数|年限|满意度|周期|时限|及时性)$"
 )
 
 
@@ -230,7 +230,7 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     ``覆盖全区所有人员``) and under 时效指标 a phrase without a date (``及时``, ``及时发放``;
     ``年底前完成`` names one) ask for a number or a time too, unless the name says by when
     (``春节前完成走访慰问 按时限完成``). A 期限 asks for a time (``受益期限`` answered with a sentence
-    of aims is flagged). A value that says it is tentative or
+    of aims is flagged; a vague one, ``长期``, is left to ``vague-qualitative``). A value that says it is tentative or
     an estimate (``暂定量按15次作业且总航时不少于30小时测算``: 暂定, 测算, 估算) is no target even
     with figures in it.
     """
@@ -257,7 +257,7 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
         return None  # 年底前完成, 在项目计划完成时间内完成: a time that can be checked
     if group == "时效指标" and _NAME_DUE.search(name):
         return None  # 春节前完成走访慰问 按时限完成: the name says by when
-    if not asks_for_number(name):
+    if not asks_for_number(name) and not (name.endswith("期限") and vague_reason(target.raw, name) is None):
         if group != "数量指标" and (group != "时效指标" or _DATE_WORDS.search(target.raw) is not None):
             return None
         if vague_reason(target.raw, name) is not None:

@@ -578,6 +578,9 @@ BLIND: list[Judged] = [
         # actual 2万元 = target 2万元, yet 18 of 20 points (judged missed before the run; flagged
         # since round 9's fixes by the new score-vs-actual)
         ("score-vs-actual", "演出设备成本"),
+        # no 时效指标 beside its 数量, 质量, 成本 and 满意度 rows (re-judged in round 14, when the new
+        # missing-time-indicator found it: by when the equipment is bought is not set)
+        ("missing-time-indicator", None),
     }), missed=frozenset({
         ("演出设备成本", "2万元 is neither the 30万元 budget nor a stated unit cost (50件 × 2万元 = 100万元)"),
     }), excused=frozenset({("name-cut-off", "更新剧团老化、损坏的音")}),  # the preview lost the name's end
@@ -832,8 +835,9 @@ BLIND: list[Judged] = [
         ("effect-under-output", "奖助政策学生知晓率"),
         # judged faults before the run, re-judged as the rules document them: 受资助本专科学生人数 14726
         # (a count of people: the name gives the unit) and no 成本 in a 2021 table (cost rows from 2022)
-    }), missed=frozenset({
-        (None, "no 时效指标: when the grants are paid (按学期/按月) is not set"),
+        # no 时效指标: when the grants are paid (按学期/按月) is not set (judged missed in round 13;
+        # flagged since round 14's missing-time-indicator)
+        ("missing-time-indicator", None),
     }), blind=True, round=13),
     Judged("淮北 农村文化建设配套 2025", _c("b106"), frozenset({
         ("quality-restates-quantity", "送戏进万村活动完成率"),  # ≥95% of the 70 villages the 数量 counts
@@ -1024,5 +1028,8 @@ TUNED: list[Judged] = [
         ("unit-mismatch", "促进农村集体经济发展"), ("unit-mismatch", "保障村社区正常运转"),
         ("unit-mismatch", "经济、环境等方面可持续发展"),
         ("goals-not-measurable", None),  # project 2: a list of what the money pays for
+        # project 2 (基层组织活动经费) has no 时效指标 (re-judged in round 14, when the new
+        # missing-time-indicator found it; project 1 has 维持时效)
+        ("missing-time-indicator", None),
     })),
 ]

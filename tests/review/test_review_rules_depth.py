@@ -281,6 +281,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(4, row(OUT, C, "项目金额", "10万元")), None, [(4, "level3")]),
     ("cost-is-budget", "the year's subsidy, the whole budget (襄阳, round 11)",
      with_row(4, row(OUT, C, "每年财政补助10万元", "10万元")), None, [(4, "level3")]),
+    ("missing-time-indicator", "no 时效 beside 数量, 质量, 成本 and the effects (湖北科技学院, 新洲)",
+     [r for r in GOOD_ROWS if r[1] != T], None, [(None, None)]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -498,6 +500,9 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      with_row(4, row(OUT, C, "项目计划总投资", "10万元")), None),
     ("cost-is-budget", "a part of the budget under a funding name",
      with_row(4, row(OUT, C, "市级配套资金", "2万元")), None),
+    ("missing-time-indicator", "a table of 数量 and 质量 rows alone (it stops, or a template)",
+     [r for r in GOOD_ROWS if r[1] in (N, Q)], None),
+    ("missing-time-indicator", "a wage item's simplified template", WAGE_ROWS, wage_header()),
 ]
 
 

@@ -152,6 +152,41 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
     return out
 
 
+def _timed(row: Row) -> bool | None:
+    """True for a 时效指标 row (what ``missing-time-indicator`` looks for)."""
+    return True if row.level2 == "时效指标" else None
+
+
+_TIMED = indicator_check(_timed)
+# The 二级 a form puts before 时效: a project of these alone stops before it.
+_BEFORE_TIME = frozenset({"数量指标", "质量指标"})
+
+
+@rule("missing-time-indicator", title="缺少时效指标", dimension="完整性", severity="warning")
+def missing_time_indicator(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A project whose 产出指标 has 二级 groups (数量, 质量 …) but no 时效指标.
+
+    Both frameworks (88号, 101号) set 时效指标 under 产出: by when the work is done or the money
+    paid out (``2024年12月底前``, ``按学期发放``). Without one nobody can score a delay — a grant paid
+    a term late meets every other target. Flagged only when the project has rows after where the
+    时效 stands (成本, 效益 or 满意度): a project of 数量 and 质量 rows alone is a table that stops (or a
+    template left unfilled) — ``missing-level1-group`` says what is missing there. Not flagged either:
+    a table cut off, or one whose page starts inside it (no project name read), forms without 二级,
+    and 人员类/运转类 projects (their simplified template).
+    """
+    timed = {id(row.project) for row, _ in flagged(document, _TIMED)}  # projects with one, by identity
+    out = []
+    for project, own in project_rows(document):
+        if not project.complete or id(project) in timed or category_of(project) or not project.name:
+            continue
+        if (any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own)
+                and any(row.level2 not in _BEFORE_TIME for row in own)):
+            out.append(at_project(project, None,
+                                  "产出指标中没有时效指标，无法判断工作是否按时完成、资金是否按时发放",
+                                  "在产出指标下补充时效指标，写明完成时间，如「2024年12月底前完成」「按学期发放」"))
+    return out
+
+
 @rule("too-few-indicators", title="三级指标少于3个", dimension="完整性", severity="error",
       params={"minimum": 3, "minimum_simplified": 2})
 def too_few_indicators(document: Document, settings: RuleSettings) -> list[Finding]:

@@ -86,7 +86,7 @@ def _economic_cost(row: Row) -> bool | None:
         else None
 
 
-_ECONOMIC_COST = indicator_check(_economic_cost)
+ECONOMIC_COST = indicator_check(_economic_cost)
 
 
 @rule("missing-cost-indicator", title="缺少成本指标", dimension="完整性", severity="warning",
@@ -105,7 +105,7 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
     """
     since = settings.param("since")
     out = []
-    costed = {id(row.project) for row, _cost in flagged(document, _ECONOMIC_COST)}  # projects with one, by identity
+    costed = {id(row.project) for row, _cost in flagged(document, ECONOMIC_COST)}  # projects with one, by identity
     for project, own in project_rows(document):
         if project.fund_year is not None and project.fund_year < since:
             continue
@@ -152,12 +152,6 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
     return out
 
 
-def _timed(row: Row) -> bool | None:
-    """True for a 时效指标 row (what ``missing-time-indicator`` looks for)."""
-    return True if row.level2 == "时效指标" else None
-
-
-_TIMED = indicator_check(_timed)
 # The 二级 a form puts before 时效: a project of these alone stops before it.
 _BEFORE_TIME = frozenset({"数量指标", "质量指标"})
 
@@ -174,13 +168,14 @@ def missing_time_indicator(document: Document, settings: RuleSettings) -> list[F
     a table cut off, or one whose page starts inside it (no project name read), forms without 二级,
     and 人员类/运转类 projects (their simplified template).
     """
-    timed = {id(row.project) for row, _ in flagged(document, _TIMED)}  # projects with one, by identity
     out = []
     for project, own in project_rows(document):
-        if not project.complete or id(project) in timed or category_of(project) or not project.name:
+        groups = {row.level2 for row in own}  # (a set per project: cheaper than a check per indicator)
+        if "时效指标" in groups or groups <= _BEFORE_TIME or not project.complete or not project.name:
             continue
-        if (any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own)
-                and any(row.level2 not in _BEFORE_TIME for row in own)):
+        if category_of(project):
+            continue
+        if any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own):
             out.append(at_project(project, None,
                                   "产出指标中没有时效指标，无法判断工作是否按时完成、资金是否按时发放",
                                   "在产出指标下补充时效指标，写明完成时间，如「2024年12月底前完成」「按学期发放」"))

@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import Row, at_indicator, is_cost, money_in, project_rows, quote
+from perfbudget.review.helpers import Row, at_indicator, flagged, is_cost, money_in, project_rows, quote
 from perfbudget.review.language import word_set
 from perfbudget.review.registry import rule
+from perfbudget.review.rules_completeness import ECONOMIC_COST
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 
@@ -214,23 +215,21 @@ def cost_is_budget(document: Document, settings: RuleSettings) -> list[Finding]:
     """
     per_unit = word_set("names", "per_unit")
     out = []
-    for project, own in project_rows(document):
+    for row, _cost in flagged(document, ECONOMIC_COST):  # (the cost rows missing-cost-indicator asks for)
+        project, indicator, name = row.project, row.indicator, row.name
+        target = indicator.target
         total = project.budget.total
-        if not total or total <= 0:
+        if not row.cost or not total or target.value is None or _FUNDING_NAME.search(name) is None:
             continue
-        for _project, position, indicator, _level1, _level2, name, _key, cost, _economic in own:
-            target = indicator.target
-            if not cost or target.value is None or _FUNDING_NAME.search(name) is None:
-                continue
-            factor = money_in(target.unit, document.money_unit)
-            if factor is None or (target.upper or target.value) * factor != total:
-                continue
-            if _COST_WORD.search(name) is not None or any(word in name for word in per_unit):
-                continue
-            out.append(at_indicator(project, position, indicator, "level3",
-                                    f"成本指标{quote(indicator.level3)}（{target.raw}）就是项目预算总额"
-                                    f"{format_decimal(total)}{document.money_unit or '万元'}，照抄了预算，"
-                                    "没有反映产出的成本",
-                                    "写明单位产出的成本（如「≤704元/村」「≤300元/人」）或各项支出的成本，"
-                                    "不要只重复预算总额"))
+        factor = money_in(target.unit, document.money_unit)
+        if factor is None or (target.upper or target.value) * factor != total:
+            continue
+        if _COST_WORD.search(name) is not None or any(word in name for word in per_unit):
+            continue
+        out.append(at_indicator(project, row.position, indicator, "level3",
+                                f"成本指标{quote(indicator.level3)}（{target.raw}）就是项目预算总额"
+                                f"{format_decimal(total)}{document.money_unit or '万元'}，照抄了预算，"
+                                "没有反映产出的成本",
+                                "写明单位产出的成本（如「≤704元/村」「≤300元/人」）或各项支出的成本，"
+                                "不要只重复预算总额"))
     return out

@@ -182,9 +182,10 @@ def payment_below_full(document: Document, settings: RuleSettings) -> list[Findi
     ``补贴发放率 ≥75%``, ``工资发放准确性(%) ≥95%``: pay, subsidies and allowances go in full and
     without error to everyone entitled (应发尽发、足额准确), so a lower target allows a quarter of
     the entitled to go unpaid, or one payment in twenty to be wrong. Flagged when the name is a
-    payment's rate or accuracy (发放/兑现/兑付 with 率, 准确) and the target's lower bound is under
-    100%. Not flagged: the timeliness of a payment (及时发放率 ≥95%: late is not unpaid), the share
-    paid late (逾期发放率, reverse), coverage of a population (覆盖率) and other accuracies (测报准确率 85%).
+    payment's rate, accuracy or compliance (发放/兑现/兑付 with 率, 准确, 合规: ``补贴发放合规率 ≥95%``
+    allows one payment in twenty against the rules) and the target's lower bound is under 100%.
+    Not flagged: the timeliness of a payment (及时发放率 ≥95%: late is not unpaid), the share paid late
+    (逾期发放率, reverse), coverage of a population (覆盖率) and other accuracies (测报准确率 85%).
     A name that says what is paid out without the rate (``按年度发放绩效奖、…、应休未休补贴 ≥60%``:
     发放/兑现/兑付 with pay — 奖, 补贴, 补助, 津贴, 工资, 助学金 …) is the share paid and is flagged
     too; 发放宣传资料 (not pay) and 补贴发放人数 (a count) are not.
@@ -194,7 +195,7 @@ def payment_below_full(document: Document, settings: RuleSettings) -> list[Findi
 
 
 # A payment's rate or accuracy (补贴发放率, 工资发放准确性, 奖补资金兑付率), not its timeliness.
-_PAYMENT_RATE = re.compile(r"(?:发放|兑现|兑付)(?:完成)?(?:率|准确率|准确性|准确度)")
+_PAYMENT_RATE = re.compile(r"(?:发放|兑现|兑付)(?:完成)?(?:率|准确率|准确性|准确度|合规率|合规性)")
 _PAYMENT_NOT_FULL = re.compile(r"及时|按时|按期|逾期|超期|延期|覆盖")
 # What is paid out named without the rate: 按年度发放绩效奖、文明奖、…、应休未休补贴 (≥60%: the share paid).
 _PAY_VERB = re.compile(r"发放|兑现|兑付")

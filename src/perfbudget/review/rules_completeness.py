@@ -86,7 +86,7 @@ def _economic_cost(row: Row) -> bool | None:
         else None
 
 
-_ECONOMIC_COST = indicator_check(_economic_cost)
+ECONOMIC_COST = indicator_check(_economic_cost)
 
 
 @rule("missing-cost-indicator", title="缺少成本指标", dimension="完整性", severity="warning",
@@ -105,7 +105,7 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
     """
     since = settings.param("since")
     out = []
-    costed = {id(row.project) for row, _cost in flagged(document, _ECONOMIC_COST)}  # projects with one, by identity
+    costed = {id(row.project) for row, _cost in flagged(document, ECONOMIC_COST)}  # projects with one, by identity
     for project, own in project_rows(document):
         if project.fund_year is not None and project.fund_year < since:
             continue
@@ -149,6 +149,36 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
             out.append(at_project(project, None,
                                   "产出指标中没有数量指标，看不出这笔资金完成了多少工作（人数、件数、面积…）",
                                   "在产出指标下补充数量指标，写明完成的数量，如「发放高龄津贴≥19人」「监测站点≥10个」"))
+    return out
+
+
+# The 二级 a form puts before 时效: a project of these alone stops before it.
+_BEFORE_TIME = frozenset({"数量指标", "质量指标"})
+
+
+@rule("missing-time-indicator", title="缺少时效指标", dimension="完整性", severity="warning")
+def missing_time_indicator(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A project whose 产出指标 has 二级 groups (数量, 质量 …) but no 时效指标.
+
+    Both frameworks (88号, 101号) set 时效指标 under 产出: by when the work is done or the money
+    paid out (``2024年12月底前``, ``按学期发放``). Without one nobody can score a delay — a grant paid
+    a term late meets every other target. Flagged only when the project has rows after where the
+    时效 stands (成本, 效益 or 满意度): a project of 数量 and 质量 rows alone is a table that stops (or a
+    template left unfilled) — ``missing-level1-group`` says what is missing there. Not flagged either:
+    a table cut off, or one whose page starts inside it (no project name read), forms without 二级,
+    and 人员类/运转类 projects (their simplified template).
+    """
+    out = []
+    for project, own in project_rows(document):
+        groups = {row.level2 for row in own}  # (a set per project: cheaper than a check per indicator)
+        if "时效指标" in groups or groups <= _BEFORE_TIME or not project.complete or not project.name:
+            continue
+        if category_of(project):
+            continue
+        if any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own):
+            out.append(at_project(project, None,
+                                  "产出指标中没有时效指标，无法判断工作是否按时完成、资金是否按时发放",
+                                  "在产出指标下补充时效指标，写明完成时间，如「2024年12月底前完成」「按学期发放」"))
     return out
 
 

@@ -468,7 +468,10 @@ def value_in_name(document: Document, settings: RuleSettings) -> list[Finding]:
     (``1250KVA变压器``) is not flagged. Template hints (``(≥**%)``) are ``template-leftover``.
     A name that holds the target while the value is a bare number — a deadline
     (``确定于2022年12月底前发放完毕`` with ``100``) or counts (``…共计3875人…已发放3620人…`` with ``100``)
-    — is flagged too: the target is written in the name, the value says nothing. A bare value the
+    — is flagged too: the target is written in the name, the value says nothing; so is a 数量指标 name that
+    lists counts while the value is a bare share (``慰问伤残军人50人;…边海防官兵320人。`` with ``100%``;
+    not an ordinal, ``第2批…``, nor a share by nature, ``…满意度``, ``…及时性``).
+    A bare value the
     name repeats (``配套变压器3台`` with ``3``) and rates, counts and amounts (``…率 100``, ``受益人数 3875``)
     are not.
     """
@@ -492,6 +495,11 @@ def _value_in_name(row: Row) -> tuple[str, str] | None:
     unit = target.unit.split("/")[0]
     stated = [Decimal(value) for value, written in _values_in_name(row.name)
               if written == unit or (unit != "%" and written.startswith(unit))]
+    if (not stated and unit == "%" and row.level2 == "数量指标"
+            and (counted := _counts_in_name(row.name)) is not None):
+        return (f"三级指标名称{quote(indicator.level3)}中写有「{counted}」等数量，指标值却只写{quote(target.raw)}，"
+                "要完成的数量写在了名称里，指标值只是一个比例",
+                f"名称只写衡量什么（如「慰问…人数」），把「{counted}」这样的数量写到指标值栏，每类对象各设一个指标")
     if not stated or any(value in (target.value, target.upper) for value in stated):
         return None
     shown = f"{format_decimal(stated[0])}{target.unit if unit == '%' else unit}"
@@ -522,6 +530,28 @@ def _target_in_name(name: str, value: Decimal) -> str | None:
         return f"{format_decimal(stated[0][0])}{stated[0][1]}"
     deadline = _DEADLINE_IN_NAME.search(name)
     return deadline.group(0) if deadline is not None else None
+
+
+# A figure followed by a word: tried before figures(), dear on a name it has not seen.
+_COUNT_START = re.compile(r"\d+(?:\.\d+)?[\u4e00-\u9fff]")
+
+
+def _count_start(name: str) -> bool:
+    """True when a figure followed by a word stands in ``name`` and is no ordinal (``第2批``)."""
+    return any(m.start() == 0 or name[m.start() - 1] != "第" for m in _COUNT_START.finditer(name))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _counts_in_name(name: str) -> str | None:
+    """The first count a name states (``慰问伤残军人50人;…`` → ``50人``), or None for a measure (…率, …人数;
+    …满意度, …及时性: shares by nature) and for ordinals (``第2批``: which batch, not how many)."""
+    if not _count_start(name) or name.endswith(("度", "性")) or _MEASURE_END.search(name):
+        return None
+    counts = word_set("units", "count")
+    for number, unit, start, _end in figures(name):
+        if unit in counts and (start == 0 or name[start - 1] != "第"):
+            return f"{format_decimal(number)}{unit}"
+    return None
 
 
 @rule("actual-not-comparable", title="实际完成值无法与指标值比较", dimension="规范性", severity="warning")

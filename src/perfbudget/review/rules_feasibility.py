@@ -70,12 +70,30 @@ def vague_reason(value: str, name: str) -> str | None:
         return "只有笼统的定性用语"
     if _VAGUE_ENDING.search(text):
         return "只说了趋势或状态，没有可判断的程度"
+    if _degree_claims(value):
+        return "只声称做到了某种程度（如「显著提升」「全面落实」），没有可判断的标准"
     subject = bare(name)
     if (len(subject) >= 4 and subject in text) or text == subject:
         return "只是重复了指标名称"
     if _GRADED_EFFECT.match(text):
         return "只给效果打了个笼统的等级，没有可判断的标准"
     return _vague_by_words(value, name)
+
+
+# A clause claiming a degree of a trend or an aim with nothing to measure it by (显著提升了…, 大力支持了…,
+# 全面落实…工作, 有效提高…): a degree word, then the verb. A lead-in (通过本项目实施) is no claim.
+_DEGREE_CLAIM = re.compile(r"^(?:显著|明显|有效|大力|不断|持续|全面|进一步|切实|稳步|逐步|极大|大大|充分|积极)地?"
+                           r"(?:提升|提高|促进|改善|增强|加强|支持|推动|推进|落实|保障|满足|助力|带动|丰富|优化)")
+_LEAD_IN = re.compile(r"^通过")
+_CLAUSE = re.compile(r"[，,；;。]")
+
+
+def _degree_claims(value: str) -> bool:
+    """True when every clause of ``value`` claims a degree with no measure, or leads in to one
+    (``显著提升了疫情期间对民办幼儿园的扶持力度,大力支持了民办幼儿园的发展。``)."""
+    clauses = [c.strip() for c in _CLAUSE.split(value) if c.strip()]
+    claims = [c for c in clauses if _DEGREE_CLAIM.match(c)]
+    return bool(claims) and all(_DEGREE_CLAIM.match(c) or _LEAD_IN.match(c) for c in clauses)
 
 
 # A grade alone as the value of an effect (数字图书馆环境优良无污染 良好, 项目实施情况 良好): an effect
@@ -135,7 +153,9 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     is. An effect row that says there is no such effect (社会公益服务无经济效益, 不适用, or 否 to
     ``项目实施是否产生经济价值`` and ``是否对当地生态环境造成影响``) is no target; 否 to a harm asked
     about (``是否发生安全事故``) is checkable. A degree or a type as the value (``影响程度明显``,
-    ``定性有效``: 程度 and 定性 are vague words) says nothing checkable. A thing said to move one
+    ``定性有效``: 程度 and 定性 are vague words) says nothing checkable, and neither does a value whose
+    every clause claims a degree of a trend or an aim (``显著提升了…扶持力度,大力支持了…发展``,
+    ``全面落实…开放工作``, ``通过本项目实施,有效提高…水平``). A thing said to move one
     way with no measure (服务范围扩大, 收入增加, 发病率下降) ends in a trend as 有所提高 does; a
     growth to a stated extent (扩大到全县所有乡镇) is not flagged. Names that ask for a number are
     left to ``qualitative-for-number``.
@@ -195,6 +215,8 @@ _DATE_WORDS = re.compile(r"年底|年内|年末|月底|月末|季度|上半年|�
 
 
 _TIME_NAMES = ("及时性", "时间", "时限", "周期", "进度")
+# A 时效 name that holds its deadline: 春节前完成走访慰问, 6月底前完成, 年底前拨付.
+_NAME_DUE = re.compile(r"(?:节|底|末|\d月|\d日)前")
 
 
 @rule("qualitative-for-number", title="应量化的指标写成定性", dimension="可行性", severity="warning")
@@ -206,7 +228,9 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     date or a number (``2024年12月底前``, ``2023.07-2024.01``) are fine. Cost indicators are
     left to ``cost-not-money``. Widened (issue 13): under 数量指标 any phrase (宣传教育
     ``覆盖全区所有人员``) and under 时效指标 a phrase without a date (``及时``, ``及时发放``;
-    ``年底前完成`` names one) ask for a number or a time too. A value that says it is tentative or
+    ``年底前完成`` names one) ask for a number or a time too, unless the name says by when
+    (``春节前完成走访慰问 按时限完成``). A 期限 asks for a time (``受益期限`` answered with a sentence
+    of aims is flagged; a vague one, ``长期``, is left to ``vague-qualitative``). A value that says it is tentative or
     an estimate (``暂定量按15次作业且总航时不少于30小时测算``: 暂定, 测算, 估算) is no target even
     with figures in it.
     """
@@ -231,14 +255,16 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
         return None
     if _DATE_WORDS.search(target.raw) and (group == "时效指标" or name.endswith(_TIME_NAMES)):
         return None  # 年底前完成, 在项目计划完成时间内完成: a time that can be checked
-    if not asks_for_number(name):
+    if group == "时效指标" and _NAME_DUE.search(name):
+        return None  # 春节前完成走访慰问 按时限完成: the name says by when
+    if not asks_for_number(name) and not (name.endswith("期限") and vague_reason(target.raw, name) is None):
         if group != "数量指标" and (group != "时效指标" or _DATE_WORDS.search(target.raw) is not None):
             return None
         if vague_reason(target.raw, name) is not None:
             return None  # vague-qualitative says it
     if is_leftover(target.raw):
         return None  # template-leftover says it
-    time_like = name.endswith(("时间", "时限", "周期"))
+    time_like = name.endswith(("时间", "时限", "周期", "期限"))
     example = "如「2024年12月31日前」或「≤30天」" if time_like else "如「≥95%」「≥10次」"
     return (f"{quote(indicator.level3)}要求{'具体时间' if time_like else '具体数值'}，"
             f"指标值却是定性描述{quote(target.raw)}",

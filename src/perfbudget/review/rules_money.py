@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.review.finding import Finding
-from perfbudget.review.helpers import Row, at_indicator, is_cost, money_in, project_rows, quote
+from perfbudget.review.helpers import Row, at_indicator, flagged, is_cost, money_in, project_rows, quote
 from perfbudget.review.language import word_set
 from perfbudget.review.registry import rule
+from perfbudget.review.rules_completeness import ECONOMIC_COST
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 
@@ -191,4 +192,44 @@ def unit_cost_as_total(document: Document, settings: RuleSettings) -> list[Findi
                            "没有写明按什么计（每人、每亩、每公里…），无法与数量相乘核对预算")
             out.append(at_indicator(project, position, indicator, "target", message,
                                     "写成每单位的成本，如「≤300元/人」「≤120万元/公里」；总额另设「项目总成本」"))
+    return out
+
+
+# A name for the project's money itself (项目金额, 财政补助, 专项资金), not for what something costs.
+_FUNDING_NAME = re.compile(r"金额|资金|补助|补贴|拨款|预算|经费")
+_COST_WORD = re.compile(r"成本|费用|价|投资|定额|支出")
+
+
+@rule("cost-is-budget", title="成本指标照抄预算总额", dimension="适当性", severity="warning")
+def cost_is_budget(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A cost row that is the project's money itself: the whole budget under a name of funding.
+
+    ``项目金额 5万元`` in a project of 5万元, ``每年财政补助1000万元 1000万元`` in one of 1000万元: the
+    row restates the budget and says nothing of what the output costs — the unit cost the goal
+    states (``704元/村``) or the cost of each part is what a cost target sets (财预〔2021〕101号:
+    成本指标 reflect the cost of the outputs). Flagged when the name is one of funding (金额, 资金,
+    补助, 补贴, 拨款, 预算, 经费) with no word of cost (成本, 费用, 价, 投资, 定额, 支出) and no per-unit
+    word (``unit-cost-as-total``'s), and the amount is the whole budget. A total cost equal to the
+    budget (``项目总成本 ≤90万元``, ``项目计划总投资 20万元``) is a cost and is not flagged, nor a
+    part of the budget under a funding name (``市级配套资金 2万元`` of 5万元).
+    """
+    per_unit = word_set("names", "per_unit")
+    out = []
+    for row, _cost in flagged(document, ECONOMIC_COST):  # (the cost rows missing-cost-indicator asks for)
+        project, indicator, name = row.project, row.indicator, row.name
+        target = indicator.target
+        total = project.budget.total
+        if not row.cost or not total or target.value is None or _FUNDING_NAME.search(name) is None:
+            continue
+        factor = money_in(target.unit, document.money_unit)
+        if factor is None or (target.upper or target.value) * factor != total:
+            continue
+        if _COST_WORD.search(name) is not None or any(word in name for word in per_unit):
+            continue
+        out.append(at_indicator(project, row.position, indicator, "level3",
+                                f"成本指标{quote(indicator.level3)}（{target.raw}）就是项目预算总额"
+                                f"{format_decimal(total)}{document.money_unit or '万元'}，照抄了预算，"
+                                "没有反映产出的成本",
+                                "写明单位产出的成本（如「≤704元/村」「≤300元/人」）或各项支出的成本，"
+                                "不要只重复预算总额"))
     return out

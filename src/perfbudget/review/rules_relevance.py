@@ -135,7 +135,9 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     are inputs too; 资金使用是否合规 (management) and 设备是否全部及时安装到位 (not money) are not.
     So is the money a work needs being supplied (所需资金的供应时效, 经费供给率); 物资供应及时率 is not
     money and is not flagged. Materials a work consumes as a 数量指标 (``施工材料 1批``, 建筑材料) are
-    物力投入; 宣传材料 handed out is an output and is not flagged.
+    物力投入; 宣传材料 handed out is an output and is not flagged. A 数量指标 phrase that ends in an
+    amount of money (``对学校2400平米体育场馆补贴5万元。``) gives the money as the quantity too; an
+    amount inside the phrase (``补贴5万元用于维修2处场馆``) is not flagged.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)]
@@ -152,6 +154,11 @@ def _input_fault(row: Row) -> tuple[str, str, str] | None:
         return ("target",
                 f"数量指标{quote(indicator.level3)}的指标值是金额（{target.raw}），花多少钱是投入，不是产出的数量",
                 "写明这笔钱完成的数量，如「补助农户≥500户」「维修道路≥3公里」；金额放在成本指标下")
+    if level2 == "数量指标" and target.value is None and "元" in target.raw and _ends_in_money(target.raw):
+        return ("target",
+                f"数量指标{quote(indicator.level3)}的指标值{quote(target.raw)}落在一笔金额上，花多少钱是投入，"
+                "不是产出的数量",
+                "写明这笔钱完成的数量，如「免费开放体育场馆≥2400平方米」「开放≥200天」；金额放在成本指标下")
     if level2 == "数量指标" and "材料" in name and _MATERIALS.search(name):
         return ("level3",
                 f"数量指标{quote(indicator.level3)}是工程用的材料（{target.raw}），是物力投入，不是项目的产出",
@@ -165,6 +172,17 @@ def _input_fault(row: Row) -> tuple[str, str, str] | None:
 
 
 _INPUT_AS_OUTPUT = indicator_check(_input_fault)
+
+_TRAILING = re.compile(r"[。．.，,；;！!\s]*$")
+
+
+def _ends_in_money(raw: str) -> bool:
+    """True for a phrase whose last figure is an amount of money closing it (``对学校2400平米体育场馆补贴5万元。``)."""
+    found = figures(raw)
+    if not found:
+        return False
+    _value, unit, _start, end = found[-1]
+    return money_in(unit, "元") is not None and _TRAILING.fullmatch(raw, end) is not None
 
 
 @rule("satisfaction-outside-group", title="满意度指标放错一级", dimension="相关性", severity="warning")

@@ -340,3 +340,39 @@ def test_a_wide_target_table_page_prints_landscape_as_its_word_form_with_unbroke
                  for line in (pdf.pages[0].extract_text() or "").splitlines()]
     header = next(line for line in lines if "一级指标" in line)
     assert all(word in header for word in ("二级指标", "三级指标", "指标值", "分值", "实际完成值", "得分")), header
+
+
+def _body_size(pdf_path: Path) -> float:
+    """The size most of the printed text has on the PDF's first page, in points."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf_path) as pdf:
+        sizes = Counter(round(float(c["size"]), 1) for c in pdf.pages[0].chars if not c["text"].isspace())
+    return sizes.most_common(1)[0][0]
+
+
+def test_the_fill_in_sheets_print_one_page_wide_at_a_readable_size(tmp_path: Path, seed_document: Document) -> None:
+    """print15: the 自评 and 监控 fill-in sheets (`perfbudget template`, the web's 下载自评填报表), handed round on
+    paper, printed their 11 pt text at 6.6 pt and 4.8 pt: fixed columns 179 and 223 units wide fitted to one A4
+    page. Their columns now fit their text, wrap, and keep the sheet narrow enough to print at 7.5 pt or more,
+    with every character of every cell printed and the header row on every page."""
+    from perfbudget.evaluate.template import _rows, template_xlsx
+
+    files = {"fill-evaluation.xlsx": template_xlsx(seed_document),
+             "fill-monitor.xlsx": template_xlsx(seed_document, kind="monitor", month=6)}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    pdfs = to_pdf([tmp_path / name for name in files], tmp_path)
+    for name, pdf_path in pdfs.items():
+        kind = "monitor" if "monitor" in name else "evaluation"
+        expected = [value for row in _rows(seed_document, seed_document.projects, kind)
+                    for key, value in row.items() if not key.startswith("_")]
+        last = "备注" if kind == "monitor" else "偏差原因分析"
+        pages = check_pdf(pdf_path, expected, [("项目名称", last)], landscape=True)
+        assert pages >= 2 and _body_size(pdf_path) >= 7.5, (name, pages, _body_size(pdf_path))
+        import pdfplumber
+
+        with pdfplumber.open(pdf_path) as pdf:
+            for page in pdf.pages[1:]:
+                text = _squash(page.extract_text() or "")
+                assert "项目名称" in text and last in text, (name, page.page_number)

@@ -376,3 +376,27 @@ def test_the_fill_in_sheets_print_one_page_wide_at_a_readable_size(tmp_path: Pat
             for page in pdf.pages[1:]:
                 text = _squash(page.extract_text() or "")
                 assert "项目名称" in text and last in text, (name, page.page_number)
+
+
+def test_the_public_page_printed_by_chromium_keeps_every_project_heading_with_its_table(
+        tmp_path: Path, seed_document: Document, evaluation: Evaluation) -> None:
+    """print15: the unit's public page (`/public/units/{code}/{year}`) titles each 绩效目标表 with an <h3>, which
+    the print style did not keep with its table: Chromium printed page 1 of the seed's page ending with
+    「2.检察业务、装备及外包服务费-2023中央绩效目标表」 alone. No page ends with a heading now, and the 自评结果
+    summary's header row is its <thead>."""
+    import pdfplumber
+
+    from perfbudget.writers.target_table_layout import project_grid
+    from perfbudget.writers.unit_page import unit_page_html
+
+    page = tmp_path / "public.html"
+    page.write_text(unit_page_html(seed_document, [evaluation], 2024), encoding="utf-8")
+    assert "<thead><tr><th>序号</th><th>项目名称</th>" in page.read_text(encoding="utf-8")
+    headings = {_squash(project_grid(seed_document, p).heading or p.name) for p in seed_document.projects}
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        assert len(pdf.pages) >= 3
+        for printed in pdf.pages:
+            text = printed.extract_text() or ""
+            lines = [unicodedata.normalize("NFKC", _squash(line)) for line in text.splitlines()]
+            body = [line for line in lines if line and not re.fullmatch(r"第\d+.[，,]共\d+.", line)]
+            assert body and body[-1] not in headings, (printed.page_number, body[-1])

@@ -29,7 +29,7 @@ PAGE_NUMBER = "第 &P 页，共 &N 页"
 PRINT_CSS = """
 @page{size:A4;margin:15mm 12mm 16mm;
 @bottom-center{content:"第 " counter(page) " 页，共 " counter(pages) " 页";font-size:9pt}}
-@media print{td:not([rowspan]),th:not([rowspan]){break-inside:avoid}h2{break-after:avoid}
+@media print{td:not([rowspan]),th:not([rowspan]){break-inside:avoid}h2,h3{break-after:avoid}
 thead{display:table-header-group}}
 """
 # Added after PRINT_CSS (a later @page size wins) by an HTML download whose table is too wide for portrait:

@@ -400,3 +400,47 @@ def test_the_public_page_printed_by_chromium_keeps_every_project_heading_with_it
             lines = [unicodedata.normalize("NFKC", _squash(line)) for line in text.splitlines()]
             body = [line for line in lines if line and not re.fullmatch(r"第\d+.[，,]共\d+.", line)]
             assert body and body[-1] not in headings, (printed.page_number, body[-1])
+
+
+def test_the_self_evaluation_in_word_keeps_its_scoring_heading_with_the_explanations(tmp_path: Path) -> None:
+    """print15: LibreOffice printed a real 自评表 in Word (濉溪县 临时救助 filled in: 执行数 1, the targets met, a
+    偏差原因 on every row) with the heading 「计分说明」 alone at the foot of page 1, its explanations on page 2.
+    The heading is kept with the next line."""
+    import csv
+
+    import pdfplumber
+
+    from perfbudget.evaluate.template import template_csv
+    from perfbudget.evaluate.vocabulary import COL_ACTUAL, COL_DEVIATION, COL_GRADE, COL_LEVEL3, ROW_EXECUTED, ROW_GOAL
+    from perfbudget.load import load_path
+
+    document = load_path(SAMPLES / "34_anhui-suixi-minzheng-2019-selfeval-linshijiuzhu.txt").document
+    assert document is not None
+    targets = {i.level3: i.target for p in document.projects for i in p.indicators}
+    rows = list(csv.DictReader(io.StringIO(template_csv(document))))
+    for row in rows:
+        target = targets.get(row[COL_LEVEL3])
+        if row[COL_LEVEL3] == ROW_EXECUTED:
+            row[COL_ACTUAL] = "1"
+        elif row[COL_LEVEL3] == ROW_GOAL:
+            row[COL_ACTUAL] = "全年目标基本完成，项目按计划实施，资金使用规范，服务对象满意度较高"
+        elif target is not None:
+            if target.value is not None:
+                row[COL_ACTUAL] = f"{target.value}{target.unit or ''}"
+            else:
+                row[COL_GRADE] = "达成"
+            row[COL_DEVIATION] = "因部分工作受客观因素影响进度略有滞后，下一年度将加强过程管理"
+    sheet = io.StringIO()
+    writer = csv.DictWriter(sheet, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    evaluation, problems = run(document, sheet.getvalue().encode("utf-8"))
+    assert evaluation is not None, problems
+    path = tmp_path / "自评表.docx"
+    path.write_bytes(evaluation_docx(evaluation))
+    with pdfplumber.open(to_pdf([path], tmp_path)[path.name]) as pdf:
+        assert len(pdf.pages) >= 2
+        for page in pdf.pages:
+            lines = [_squash(line) for line in (page.extract_text() or "").splitlines()]
+            body = [line for line in lines if line and not line.startswith("填报人") and not line.startswith("第")]
+            assert body[-1] != "计分说明", page.page_number

@@ -42,7 +42,14 @@ from perfbudget.evaluate.vocabulary import (
 from perfbudget.model import Document, Kind, Project
 from perfbudget.target import format_decimal
 from perfbudget.writers.cell_safety import csv_cell, text_only
-from perfbudget.writers.print_layout import LINE_POINTS, PAD_POINTS, content_widths, lines_needed, xlsx_page_setup
+from perfbudget.writers.print_layout import (
+    LINE_POINTS,
+    MAX_ROW_POINTS,
+    PAD_POINTS,
+    content_widths,
+    lines_needed,
+    xlsx_page_setup,
+)
 
 KINDS = ("evaluation", "monitor")
 FONT = "宋体"
@@ -188,7 +195,7 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
         lines = max(lines_needed(str(row.get(column) or ""), width)
                     for column, width in zip(columns, widths, strict=True))
         if lines > 1:  # wrapped text gets the height it needs (a spreadsheet prints a row as tall as it is set)
-            sheet.row_dimensions[number].height = lines * LINE_POINTS + PAD_POINTS
+            sheet.row_dimensions[number].height = min(MAX_ROW_POINTS, lines * LINE_POINTS + PAD_POINTS)
     sheet.freeze_panes = "E4"
     xlsx_page_setup(sheet, widths, title_rows="3:3", sign_footer=False)  # A4, one page wide, header on every page
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"

@@ -52,7 +52,7 @@ def write_xlsx(groups: list[dict[str, Any]], path: Path) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from perfbudget.writers.print_layout import LINE_POINTS, PAD_POINTS, lines_needed, xlsx_page_setup
+    from perfbudget.writers.print_layout import LINE_POINTS, MAX_ROW_POINTS, PAD_POINTS, lines_needed, xlsx_page_setup
 
     book = Workbook()
     sheet = book.active
@@ -78,7 +78,7 @@ def write_xlsx(groups: list[dict[str, Any]], path: Path) -> None:
             cell.alignment = Alignment(wrap_text=True, vertical="top" if number > 1 else "center")
         lines = max(lines_needed(str(value) if value is not None else "", width)
                     for value, width in zip(row, widths, strict=True))
-        sheet.row_dimensions[number].height = lines * LINE_POINTS + PAD_POINTS
+        sheet.row_dimensions[number].height = min(MAX_ROW_POINTS, lines * LINE_POINTS + PAD_POINTS)
     sheet.freeze_panes = "A2"
     xlsx_page_setup(sheet, widths, title_rows="1:1", sign_footer=False)
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"

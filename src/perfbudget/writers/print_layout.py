@@ -17,6 +17,7 @@ from typing import Any
 PORTRAIT_UNITS = 90
 LANDSCAPE_UNITS = 135
 LINE_POINTS = 14.5  # one line of 10.5 pt 宋体 with leading
+MAX_ROW_POINTS = 409  # Excel's tallest row
 PAD_POINTS = 5
 CM_PER_UNIT = 0.19
 SIGN_FOOTER = "填报人：　　　　　　审核人：　　　　　　填报日期：　　　　年　　月　　日"

@@ -8,7 +8,7 @@ from html import escape
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.readers.grid import CONTINUED_TABLE
 from perfbudget.writers.evaluation_layout import INDICATOR_HEADER, WIDTHS, project_grid, summary_rows
-from perfbudget.writers.print_layout import LANDSCAPE_CSS, PRINT_CSS
+from perfbudget.writers.print_layout import PRINT_CSS
 
 CSS = """
 body{font-family:"SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;margin:2em;color:#000}
@@ -26,7 +26,7 @@ section{page-break-after:always;margin-bottom:3em}
 """ + PRINT_CSS
 # The 自评表 page alone prints landscape, as its Word and Excel forms do: eight columns in portrait
 # left 执行率 「91.18%」 wider than its column (a unit's public page, mixing tables, stays portrait).
-LANDSCAPE = LANDSCAPE_CSS
+LANDSCAPE = "@page{size:A4 landscape}"
 SUMMARY_WIDTHS = (7, 51, 16, 12, 14)
 
 

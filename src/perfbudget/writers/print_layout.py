@@ -33,9 +33,6 @@ PRINT_CSS = """
 @media print{td:not([rowspan]),th:not([rowspan]){break-inside:avoid}h2,h3{break-after:avoid}
 thead{display:table-header-group}}
 """
-# Added after PRINT_CSS (a later @page size wins) by an HTML download whose table is too wide for portrait:
-# the page prints landscape as its Word and Excel forms do.
-LANDSCAPE_CSS = "@page{size:A4 landscape}"
 
 
 # A cell merged over more rows than this may cross a page: its text goes to the top (a workbook prints

@@ -19,7 +19,6 @@ targets in one notation unless ``original``.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from typing import Any
 
 from perfbudget.model import Document
@@ -60,11 +59,6 @@ def _fill(cell: Any, text: str, bold: bool, center: bool) -> None:
 
 
 _MIN_WIDTHS = [10, 10, 14, 12, 10, 8, 8]
-
-
-def page_widths(grids: Sequence[ProjectGrid]) -> list[float]:
-    """The widest project's column widths: what sets the page's orientation (the .docx and .html forms)."""
-    return max((column_widths(grid) for grid in grids), key=sum, default=[float(w) for w in _MIN_WIDTHS])
 
 
 def column_widths(grid: ProjectGrid) -> list[float]:
@@ -133,7 +127,7 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
     normal.font.size = Pt(SIZE)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
     grids = [project_grid(document, project, original) for project in document.projects]
-    widest = page_widths(grids)
+    widest = max((column_widths(grid) for grid in grids), key=sum, default=[float(w) for w in _MIN_WIDTHS])
     usable = docx_section(out.sections[0], widest)
     body = out.element.body
     for first_paragraph in list(body.iterchildren(qn("w:p"))):

@@ -3,9 +3,9 @@
 Layout from :mod:`perfbudget.writers.target_table_layout`, merged cells as
 ``rowspan``/``colspan``. The page declares UTF-8 and a Chinese font stack
 (宋体/SimSun first) so that it prints like the Word table; printed from a browser it is A4 with
-page numbers, landscape when the Word form is (print15). As in the Word form, a project's table is drawn as
-two tables of the same columns (the Word form's widths): its head (unit line … 绩效目标) and its
-indicators, whose header row (一级指标 …) is the ``<thead>``, repeated on every page the indicators run over
+page numbers. As in the Word form, a project's table is drawn as two tables of the same columns (the
+Word form's widths): its head (unit line … 绩效目标) and its indicators, whose header row (一级指标 …) is
+the ``<thead>``, repeated on every page the indicators run over
 (:data:`perfbudget.writers.print_layout.PRINT_CSS`). Before print14 the whole head block was the
 ``<thead>``: a head of 16 rows (a 自评 form's funds lines) was taller than Chromium repeats, and page 2
 printed without any header.
@@ -16,8 +16,8 @@ from __future__ import annotations
 from html import escape
 
 from perfbudget.model import Document
-from perfbudget.writers.print_layout import LANDSCAPE_CSS, PRINT_CSS, landscape
-from perfbudget.writers.target_table_docx import column_widths, indicator_split, page_widths
+from perfbudget.writers.print_layout import PRINT_CSS
+from perfbudget.writers.target_table_docx import column_widths, indicator_split
 from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
 
 STYLE = """
@@ -65,13 +65,10 @@ def table_html(grid: ProjectGrid) -> str:
 def target_table_html(document: Document, original: bool = False) -> bytes:
     """The document's project tables as an HTML page (UTF-8 bytes); ``original`` keeps targets as typed."""
     title = "项目支出绩效自评表" if document.kind == "self-evaluation" else "项目支出绩效目标表"
-    grids = [project_grid(document, project, original) for project in document.projects]
-    # landscape when the Word form is (print15: a 自评 form's nine columns in portrait broke 二级指标 and 得分
-    # into one or two characters a line)
-    page = LANDSCAPE_CSS if landscape(page_widths(grids)) else ""
     parts = [f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
-             f"<style>{STYLE}{page}</style>\n</head>\n<body>"]
-    for grid in grids:
+             f"<style>{STYLE}</style>\n</head>\n<body>"]
+    for project in document.projects:
+        grid = project_grid(document, project, original)
         parts.append(f"<h2>{escape(grid.heading)}</h2>" if grid.heading else "<h2></h2>")
         parts.append(table_html(grid))
     parts.append("</body>\n</html>\n")

@@ -100,3 +100,21 @@ def test_export_xlsx_prints_a4_one_page_wide_with_numbers_as_numbers(db: str, tm
     assert sheet.print_title_rows == "$1:$1" and "&P" in sheet.oddFooter.center.text
     row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[1] == "培训人数")
     assert row[10] == 11 and not isinstance(row[10], str)  # 中位数 of ≥10人, ≥11人, ≥12人
+
+
+def test_export_xlsx_printed_by_libreoffice_is_readable_with_every_name_printed(db: str, tmp_path: Path) -> None:
+    """print15: the 指标库 printed its fifteen fixed columns (198 units) at 5.9 pt on A4 landscape. Its text
+    columns now fit their text and wrap, its numbers are as wide as their widest, and the sheet prints at 7.5 pt
+    or more, one page wide, with every character of its names, levels and 包含的名称 printed (rows as tall as
+    their wrapped text)."""
+    from tests.writers.test_print_pdf import _body_size, check_pdf, to_pdf
+
+    target = tmp_path / "library.xlsx"
+    assert runner.invoke(app, ["library", "export", "--to", "xlsx", "-o", str(target), "--db", db]).exit_code == 0
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    texts = [str(value) for row in sheet.iter_rows(values_only=True) for col, value in enumerate(row)
+             if col in (1, 2, 3, 14) and value]
+    pdf_path = to_pdf([target], tmp_path)[target.name]
+    assert check_pdf(pdf_path, texts, [("编号", "包含的名称")], landscape=True) >= 1
+    assert _body_size(pdf_path) >= 7.5

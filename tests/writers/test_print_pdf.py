@@ -15,6 +15,7 @@ the test is skipped locally and fails in CI.
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import unicodedata
@@ -51,6 +52,17 @@ def to_pdf(files: list[Path], workdir: Path) -> dict[str, Path]:
     missing = [name for name, pdf in pdfs.items() if not pdf.exists()]
     assert not missing, (missing, done.stdout, done.stderr)
     return pdfs
+
+
+def chromium_pdf(page: Path, workdir: Path) -> Path:
+    """``page`` printed by a real Chromium to ``page.pdf`` (A4 when the page's CSS says so, no browser header)."""
+    from tests.web.test_browser import CHROMIUM_ARGS, _chromium
+
+    pdf_path = page.with_suffix(".pdf")
+    subprocess.run([_chromium(), *CHROMIUM_ARGS, f"--user-data-dir={workdir / 'profile'}", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf_path}", page.as_uri()], capture_output=True, timeout=180, check=False)
+    assert pdf_path.exists(), page.name
+    return pdf_path
 
 
 def _squash(text: str) -> str:
@@ -302,3 +314,107 @@ def test_a_table_of_200_indicators_and_one_with_a_tall_head_print_their_header_o
                 text = unicodedata.normalize("NFKC", _squash(page.extract_text() or ""))
                 assert "三级指标" in text and "指标值" in text, (pdf_path.name, page.page_number, text[:80])
                 assert re.search(f"第{page.page_number}.[，,]共{total}.", text), (pdf_path.name, page.page_number)
+
+
+def _body_size(pdf_path: Path) -> float:
+    """The size most of the printed text has on the PDF's first page, in points."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf_path) as pdf:
+        sizes = Counter(round(float(c["size"]), 1) for c in pdf.pages[0].chars if not c["text"].isspace())
+    return sizes.most_common(1)[0][0]
+
+
+def test_the_fill_in_sheets_print_one_page_wide_at_a_readable_size(tmp_path: Path, seed_document: Document) -> None:
+    """print15: the 自评 and 监控 fill-in sheets (`perfbudget template`, the web's 下载自评填报表), handed round on
+    paper, printed their 11 pt text at 6.6 pt and 4.8 pt: fixed columns 179 and 223 units wide fitted to one A4
+    page. Their columns now fit their text, wrap, and keep the sheet narrow enough to print at 7.5 pt or more,
+    with every character of every cell printed and the header row on every page."""
+    from perfbudget.evaluate.template import _rows, template_xlsx
+
+    files = {"fill-evaluation.xlsx": template_xlsx(seed_document),
+             "fill-monitor.xlsx": template_xlsx(seed_document, kind="monitor", month=6)}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    pdfs = to_pdf([tmp_path / name for name in files], tmp_path)
+    for name, pdf_path in pdfs.items():
+        kind = "monitor" if "monitor" in name else "evaluation"
+        expected = [value for row in _rows(seed_document, seed_document.projects, kind)
+                    for key, value in row.items() if not key.startswith("_")]
+        last = "备注" if kind == "monitor" else "偏差原因分析"
+        pages = check_pdf(pdf_path, expected, [("项目名称", last)], landscape=True)
+        assert pages >= 2 and _body_size(pdf_path) >= 7.5, (name, pages, _body_size(pdf_path))
+        import pdfplumber
+
+        with pdfplumber.open(pdf_path) as pdf:
+            for page in pdf.pages[1:]:
+                text = _squash(page.extract_text() or "")
+                assert "项目名称" in text and last in text, (name, page.page_number)
+
+
+def test_the_public_page_printed_by_chromium_keeps_every_project_heading_with_its_table(
+        tmp_path: Path, seed_document: Document, evaluation: Evaluation) -> None:
+    """print15: the unit's public page (`/public/units/{code}/{year}`) titles each 绩效目标表 with an <h3>, which
+    the print style did not keep with its table: Chromium printed page 1 of the seed's page ending with
+    「2.检察业务、装备及外包服务费-2023中央绩效目标表」 alone. No page ends with a heading now, and the 自评结果
+    summary's header row is its <thead>."""
+    import pdfplumber
+
+    from perfbudget.writers.target_table_layout import project_grid
+    from perfbudget.writers.unit_page import unit_page_html
+
+    page = tmp_path / "public.html"
+    page.write_text(unit_page_html(seed_document, [evaluation], 2024), encoding="utf-8")
+    assert "<thead><tr><th>序号</th><th>项目名称</th>" in page.read_text(encoding="utf-8")
+    headings = {_squash(project_grid(seed_document, p).heading or p.name) for p in seed_document.projects}
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        assert len(pdf.pages) >= 3
+        for printed in pdf.pages:
+            text = printed.extract_text() or ""
+            lines = [unicodedata.normalize("NFKC", _squash(line)) for line in text.splitlines()]
+            body = [line for line in lines if line and not re.fullmatch(r"第\d+.[，,]共\d+.", line)]
+            assert body and body[-1] not in headings, (printed.page_number, body[-1])
+
+
+def test_the_self_evaluation_in_word_keeps_its_scoring_heading_with_the_explanations(tmp_path: Path) -> None:
+    """print15: LibreOffice printed a real 自评表 in Word (濉溪县 临时救助 filled in: 执行数 1, the targets met, a
+    偏差原因 on every row) with the heading 「计分说明」 alone at the foot of page 1, its explanations on page 2.
+    The heading is kept with the next line."""
+    import csv
+
+    import pdfplumber
+
+    from perfbudget.evaluate.template import template_csv
+    from perfbudget.evaluate.vocabulary import COL_ACTUAL, COL_DEVIATION, COL_GRADE, COL_LEVEL3, ROW_EXECUTED, ROW_GOAL
+    from perfbudget.load import load_path
+
+    document = load_path(SAMPLES / "34_anhui-suixi-minzheng-2019-selfeval-linshijiuzhu.txt").document
+    assert document is not None
+    targets = {i.level3: i.target for p in document.projects for i in p.indicators}
+    rows = list(csv.DictReader(io.StringIO(template_csv(document))))
+    for row in rows:
+        target = targets.get(row[COL_LEVEL3])
+        if row[COL_LEVEL3] == ROW_EXECUTED:
+            row[COL_ACTUAL] = "1"
+        elif row[COL_LEVEL3] == ROW_GOAL:
+            row[COL_ACTUAL] = "全年目标基本完成，项目按计划实施，资金使用规范，服务对象满意度较高"
+        elif target is not None:
+            if target.value is not None:
+                row[COL_ACTUAL] = f"{target.value}{target.unit or ''}"
+            else:
+                row[COL_GRADE] = "达成"
+            row[COL_DEVIATION] = "因部分工作受客观因素影响进度略有滞后，下一年度将加强过程管理"
+    sheet = io.StringIO()
+    writer = csv.DictWriter(sheet, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    evaluation, problems = run(document, sheet.getvalue().encode("utf-8"))
+    assert evaluation is not None, problems
+    path = tmp_path / "自评表.docx"
+    path.write_bytes(evaluation_docx(evaluation))
+    with pdfplumber.open(to_pdf([path], tmp_path)[path.name]) as pdf:
+        assert len(pdf.pages) >= 2
+        for page in pdf.pages:
+            lines = [_squash(line) for line in (page.extract_text() or "").splitlines()]
+            body = [line for line in lines if line and not line.startswith("填报人") and not line.startswith("第")]
+            assert body[-1] != "计分说明", page.page_number

@@ -42,7 +42,14 @@ from perfbudget.evaluate.vocabulary import (
 from perfbudget.model import Document, Kind, Project
 from perfbudget.target import format_decimal
 from perfbudget.writers.cell_safety import csv_cell, text_only
-from perfbudget.writers.print_layout import LINE_POINTS, PAD_POINTS, lines_needed, xlsx_page_setup
+from perfbudget.writers.print_layout import (
+    LINE_POINTS,
+    MAX_ROW_POINTS,
+    PAD_POINTS,
+    content_widths,
+    lines_needed,
+    xlsx_page_setup,
+)
 
 KINDS = ("evaluation", "monitor")
 FONT = "宋体"
@@ -55,11 +62,15 @@ _XLSX_COLUMNS = {
 }
 _FILL_IN = {COL_WEIGHT, COL_ACTUAL, COL_GRADE, COL_SCORE, COL_DEVIATION, COL_LIKELIHOOD, COL_FORECAST,
             COL_REASON, COL_REMARK}
-_WIDTHS = {COL_PROJECT: 40, COL_LEVEL1: 11, COL_LEVEL2: 14, COL_LEVEL3: 30, COL_TARGET: 16, COL_WEIGHT: 7,
-           COL_ACTUAL: 14, COL_GRADE: 10, COL_SCORE: 7, COL_DEVIATION: 30, COL_LIKELIHOOD: 12,
-           COL_FORECAST: 16, COL_REASON: 14, COL_REMARK: 16}
-
-_WRAPPED = (COL_LEVEL3, COL_DEVIATION, COL_PROJECT, COL_TARGET)
+# (least, most) width of each column, in Excel units (print_layout): text columns as wide as their text up to the
+# most, wrapped beyond; fill-in columns wide enough to write in by hand. The sheet is kept printable on A4
+# landscape at a readable size (print_layout.content_widths): until print15 the columns were fixed at 179 units
+# (the 自评 sheet printed at 6.6 pt) and 223 (the monitoring sheet, 4.8 pt), and 二级指标 such as
+# 「服务对象满意度指标」 ran under the next column.
+_WIDTH_RANGES = {COL_PROJECT: (12, 24), COL_LEVEL1: (10, 12), COL_LEVEL2: (10, 16), COL_LEVEL3: (14, 26),
+                 COL_TARGET: (10, 16), COL_WEIGHT: (7, 7), COL_ACTUAL: (12, 12), COL_GRADE: (10, 10),
+                 COL_SCORE: (7, 7), COL_DEVIATION: (20, 20), COL_LIKELIHOOD: (10, 10), COL_FORECAST: (12, 12),
+                 COL_REASON: (10, 10), COL_REMARK: (10, 10)}
 
 
 def project_key(project: Project) -> str:
@@ -132,7 +143,11 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
     sheet.cell(2, 1, hint).font = Font(name=FONT, size=10, color="666666", charset=134)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(columns))
-    widths = [float(_WIDTHS.get(column, 12)) for column in columns]
+    rows = _rows(document, projects if projects is not None else document.projects, kind)
+    headers = [f"1-{month}月执行情况" if column == COL_ACTUAL and kind == "monitor" and month else column
+               for column in columns]
+    widths = content_widths(([str(row.get(column) or "") for column in columns] for row in rows),
+                            [_WIDTH_RANGES[column] for column in columns])
     sheet.row_dimensions[1].height = 24
     sheet.row_dimensions[2].height = max(30, lines_needed(hint, sum(widths)) * LINE_POINTS + PAD_POINTS)
     sheet.cell(2, 1).alignment = Alignment(wrap_text=True, vertical="top")
@@ -141,17 +156,15 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
     grey = PatternFill("solid", fgColor="EEEEEE")
     header_fill = PatternFill("solid", fgColor="D9E1F2")
     body_font = Font(name=FONT, size=11, charset=134)
-    for index, column in enumerate(columns, 1):
-        header = column
-        if column == COL_ACTUAL and kind == "monitor" and month:
-            header = f"1-{month}月执行情况"
+    for index, header in enumerate(headers, 1):
         cell = sheet.cell(3, index, header)
         cell.font = Font(name=FONT, size=11, bold=True, charset=134)
         cell.fill = header_fill
         cell.border = border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(column, 12)
-    rows = _rows(document, projects if projects is not None else document.projects, kind)
+        sheet.column_dimensions[get_column_letter(index)].width = widths[index - 1]
+    sheet.row_dimensions[3].height = max(lines_needed(h, w) for h, w in zip(headers, widths, strict=True)) * \
+        LINE_POINTS + PAD_POINTS
     grade_list = DataValidation(type="list", formula1=f'"{",".join(GRADES)}"', allow_blank=True)
     likely_list = DataValidation(type="list", formula1=f'"{",".join(LIKELIHOODS)}"', allow_blank=True)
     reason_list = DataValidation(type="list", formula1=f'"{",".join(REASONS)}"', allow_blank=True,
@@ -166,8 +179,7 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
             cell = sheet.cell(number, index, row.get(column) or None)
             cell.font = body_font
             cell.border = border
-            cell.alignment = Alignment(vertical="center",
-                                       wrap_text=column in _WRAPPED)
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
             fill_in = column in _FILL_IN and not (special and column not in special_inputs)
             if fill_in:
                 cell.protection = Protection(locked=False)
@@ -181,9 +193,9 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
             elif column == COL_REASON and fill_in:
                 reason_list.add(cell)
         lines = max(lines_needed(str(row.get(column) or ""), width)
-                    for column, width in zip(columns, widths, strict=True) if column in _WRAPPED)
+                    for column, width in zip(columns, widths, strict=True))
         if lines > 1:  # wrapped text gets the height it needs (a spreadsheet prints a row as tall as it is set)
-            sheet.row_dimensions[number].height = lines * LINE_POINTS + PAD_POINTS
+            sheet.row_dimensions[number].height = min(MAX_ROW_POINTS, lines * LINE_POINTS + PAD_POINTS)
     sheet.freeze_panes = "E4"
     xlsx_page_setup(sheet, widths, title_rows="3:3", sign_footer=False)  # A4, one page wide, header on every page
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"

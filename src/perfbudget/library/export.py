@@ -26,12 +26,33 @@ def _number(value: Any) -> Any:
         return value
 
 
+# (least, most) width of each column in Excel units (print_layout): text as wide as its text up to the most, then
+# wrapped; numbers exactly as wide as their widest (a number narrower than its column prints as ###). Until print15
+# the columns were fixed at 198 units and the 指标库 printed at 5.9 pt on A4 landscape.
+_TEXT_RANGES = {1: (12.0, 24.0), 2: (10.0, 12.0), 3: (10.0, 16.0), 6: (8.0, 10.0), 14: (16.0, 40.0)}
+_NUMBER_COLUMNS = (0, 4, 5, 8, 9, 10, 11, 12, 13)
+
+
+def _widths(rows: list[list[Any]]) -> list[float]:
+    from perfbudget.writers.print_layout import content_widths, text_width
+
+    ranges = []
+    for col, header in enumerate(HEADERS):
+        if col in _NUMBER_COLUMNS:
+            widest = max([text_width(str(row[col])) + 2 for row in rows if row[col] not in (None, "")], default=6.0)
+            ranges.append((max(6.0, widest), max(6.0, widest)))
+        else:
+            ranges.append(_TEXT_RANGES.get(col, (text_width(header) + 2, text_width(header) + 2)))
+    return content_widths(([str(v) if v is not None else "" for v in row] for row in rows), ranges)
+
+
 def write_xlsx(groups: list[dict[str, Any]], path: Path) -> None:
-    """One sheet, printed A4 landscape one page wide with the header row on every page."""
+    """One sheet, printed A4 landscape one page wide with the header row on every page, at a readable size."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
-    from perfbudget.writers.print_layout import xlsx_page_setup
+    from perfbudget.writers.print_layout import LINE_POINTS, MAX_ROW_POINTS, PAD_POINTS, lines_needed, xlsx_page_setup
 
     book = Workbook()
     sheet = book.active
@@ -40,20 +61,25 @@ def write_xlsx(groups: list[dict[str, Any]], path: Path) -> None:
     sheet.append(HEADERS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    rows = []
     for g in groups:
         t = g["targets"]
-        sheet.append([_safe(v) for v in (
+        rows.append([_safe(v) for v in (
             g["id"], g["name"], g["level1"], g["level2"], g["count"], g["units"], g["measure_unit"] or "",
             DIRECTIONS.get(g["direction"] or "", ""), *map(_number, (t["min"], t["p25"], t["p50"], t["p75"], t["max"],
                                                                      g["qualitative_share"])),
             "、".join(g["names"]))])
-    widths = (6, 28, 12, 16, 8, 8, 10, 8, 10, 10, 10, 10, 10, 12, 40)
-    for column, width in zip("ABCDEFGHIJKLMNO", widths, strict=True):
-        sheet.column_dimensions[column].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in (row[1], row[14]):
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.append(rows[-1])
+    widths = _widths(rows)
+    for column, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    for number, row in enumerate([list(HEADERS), *rows], 1):
+        for cell in sheet[number]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top" if number > 1 else "center")
+        lines = max(lines_needed(str(value) if value is not None else "", width)
+                    for value, width in zip(row, widths, strict=True))
+        sheet.row_dimensions[number].height = min(MAX_ROW_POINTS, lines * LINE_POINTS + PAD_POINTS)
     sheet.freeze_panes = "A2"
-    xlsx_page_setup(sheet, [float(w) for w in widths], title_rows="1:1", sign_footer=False)
+    xlsx_page_setup(sheet, widths, title_rows="1:1", sign_footer=False)
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
     book.save(path)

@@ -76,6 +76,7 @@ def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:
                 size = 16 if spec.kind == "title" else 10.5
                 _font(paragraph.add_run(spec.text), size, bold=spec.kind in ("title", "header", "label", "total"))
         heading = document.add_paragraph()
+        heading.paragraph_format.keep_with_next = True  # (print15: LibreOffice left it alone at a page's foot)
         _font(heading.add_run("计分说明"), 10.5, bold=True)
         for line in grid.explanations:
             _font(document.add_paragraph().add_run(line), 9)

@@ -17,6 +17,7 @@ from typing import Any
 PORTRAIT_UNITS = 90
 LANDSCAPE_UNITS = 135
 LINE_POINTS = 14.5  # one line of 10.5 pt 宋体 with leading
+MAX_ROW_POINTS = 409  # Excel's tallest row
 PAD_POINTS = 5
 CM_PER_UNIT = 0.19
 SIGN_FOOTER = "填报人：　　　　　　审核人：　　　　　　填报日期：　　　　年　　月　　日"
@@ -29,7 +30,7 @@ PAGE_NUMBER = "第 &P 页，共 &N 页"
 PRINT_CSS = """
 @page{size:A4;margin:15mm 12mm 16mm;
 @bottom-center{content:"第 " counter(page) " 页，共 " counter(pages) " 页";font-size:9pt}}
-@media print{td:not([rowspan]),th:not([rowspan]){break-inside:avoid}h2{break-after:avoid}
+@media print{td:not([rowspan]),th:not([rowspan]){break-inside:avoid}h2,h3{break-after:avoid}
 thead{display:table-header-group}}
 """
 
@@ -88,6 +89,30 @@ def row_heights(cells: Iterable[tuple[int, int, int, int, str]], widths: Sequenc
         if have < need:
             heights[end - 1] += need - have
     return heights
+
+
+# A sheet at most this many units wide prints, fitted to A4 landscape, at 70 % or more: its 11 pt text at 7.7 pt
+# or more. LibreOffice printed a fill-in sheet of 179 units at 60 % (6.6 pt), the monitoring sheet of 223 at
+# 44 % (4.8 pt) and the 指标库 of 198 at 54 % (print15): too small to read.
+READABLE_UNITS = 150
+
+
+def content_widths(rows: Iterable[Sequence[str]], ranges: Sequence[tuple[float, float]],
+                   limit: float = READABLE_UNITS) -> list[float]:
+    """Column widths for a plain sheet (one value a cell, every cell wrapped): each column as wide as its widest
+    line plus padding, between its (least, most); then, while the sheet is wider than ``limit``, the columns
+    wider than their least give up the excess in proportion to what they have above it."""
+    widths = [float(low) for low, _ in ranges]
+    for row in rows:
+        for col, text in enumerate(row[:len(ranges)]):
+            widest = max((text_width(line) for line in str(text).split("\n")), default=0.0) + 2
+            widths[col] = max(widths[col], min(widest, ranges[col][1]))
+    spare = sum(width - low for width, (low, _) in zip(widths, ranges, strict=True))
+    excess = sum(widths) - limit
+    if excess > 0 and spare > 0:
+        keep = max(0.0, 1 - excess / spare)
+        widths = [low + (width - low) * keep for width, (low, _) in zip(widths, ranges, strict=True)]
+    return [round(width, 1) for width in widths]
 
 
 def landscape(widths: Sequence[float]) -> bool:

@@ -45,8 +45,9 @@ def unit_page_html(document: Document, evaluations: list[Evaluation], year: int 
         parts.append(table_html(grid))
     parts.append("</section>")
     if evaluations:
+        # the header row is the <thead>, repeated on every printed page of a long summary (print15)
         parts.append('<section id="evaluations"><h2>绩效自评结果</h2><table class="summary">'
-                     "<tr><th>序号</th><th>项目名称</th><th>总分</th><th>自评等级</th></tr>")
+                     "<thead><tr><th>序号</th><th>项目名称</th><th>总分</th><th>自评等级</th></tr></thead>")
         for evaluation in evaluations:
             for scored in evaluation.projects:
                 parts.append(f"<tr><td>{scored.seq}</td><td>{escape(scored.name_cell or scored.name)}</td>"

@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from perfbudget.library.grouping import Leader, assign
 from perfbudget.library.names import name_key, normalise
@@ -102,6 +102,7 @@ class StorePeers:
         self.store = store
         self._groups: dict[str, int | None] = {}
         self._stats: dict[int, dict[str, object]] = {}
+        self._unit_projects: dict[tuple[str, int], list[dict[str, Any]]] = {}
 
     def group_of(self, name: str) -> int | None:
         """The group an indicator name belongs to (placed among the groups by the grouping test when new)."""
@@ -148,8 +149,11 @@ class StorePeers:
         if year is None or (not unit.code and not unit.name):
             return None
         stem = name_stem(project.name)
-        with self._reading() as connection:
-            candidates = reads.unit_projects(connection, unit_key(unit), year - 1)
+        key = (unit_key(unit), year - 1)
+        candidates = self._unit_projects.get(key)
+        if candidates is None:  # asked once per unit and year: a unit's projects are reviewed together
+            with self._reading() as connection:
+                candidates = self._unit_projects[key] = reads.unit_projects(connection, *key)
         matches = [c for c in candidates if name_stem(c["name"]) == stem
                    and (not project.fund_source or not c["fund_source"] or c["fund_source"] == project.fund_source)]
         if len(matches) != 1:

@@ -121,6 +121,11 @@ def test_review_file_uses_the_database_library_unless_no_library(store: Store, d
     absent = f"sqlite:///{tmp_path / 'absent.db'}"
     result = runner.invoke(app, ["review", str(path), "--json"], env={"PERFBUDGET_DB": absent})
     assert result.stdout and "below-peers" not in result.stdout and not (tmp_path / "absent.db").exists()
+    # --db names the library's database for a file, as issue 16 says (until 2026-12-04 refused: 「这是一个文件」)
+    result = runner.invoke(app, ["review", str(path), "--json", "--db", db_url], env={"PERFBUDGET_DB": absent})
+    assert "同类指标 10 个单位" in result.stdout, result.output
+    result = runner.invoke(app, ["review", str(path), "--json", "--db", db_url, "--no-library"])
+    assert result.stdout and "below-peers" not in result.stdout, result.output
 
 
 def test_web_and_api_reviews_compare_with_the_library_as_the_cli_does(store: Store) -> None:

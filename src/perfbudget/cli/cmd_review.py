@@ -10,6 +10,7 @@ compare the same tables as in the unit's file. SQLAlchemy is imported inside the
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -50,8 +51,9 @@ if TYPE_CHECKING:
     from perfbudget.store import Store
 
 
-_SOURCE_HELP = ("要审核的绩效目标表文件；不是文件时，或使用数据库（--db、--unit、--year 或 --save）时，为库中的项目"
-                "（编号、名称或「名称-资金标签」），可省略而审核库中全部项目或 --unit/--year 选出的项目。")
+_SOURCE_HELP = ("要审核的绩效目标表文件（只加 --db 时与该数据库的指标库比较）；不是文件时，或使用 --unit、--year、"
+                "--save 时，为库中的项目（编号、名称或「名称-资金标签」），可省略而审核库中全部项目或 --unit/--year "
+                "选出的项目。")
 _UNIT_HELP = "审核数据库中该单位编码的项目（各项目的最新版本）。"
 _YEAR_HELP = "审核数据库中该资金年度的项目；保存时记为该年度（默认取项目的资金年度）。"
 _SAVE_HELP = "把每个项目的审核结果保存到数据库（每次保存新增一条记录，旧记录保留；perfbudget reviews 查看）。"
@@ -101,7 +103,11 @@ def review_command(
             err.print(f"{shown_name(str(config_file))}: 审核配置有误，未进行审核", markup=False)
             raise typer.Exit(1)
         config = loaded
-    if uses_store(source, db, unit, year, save):
+    # ``review FILE --db URL`` reviews the file against that database's indicator library (issue 16), as
+    # PERFBUDGET_DB does; --unit, --year and --save are about the database's projects
+    file_with_library = (source is not None and db is not None and unit is None and year is None and not save
+                         and Path(source).is_file())
+    if not file_with_library and uses_store(source, db, unit, year, save):
         if source is None and db is None and unit is None and year is None and not save:
             fail("请给出要审核的绩效目标表文件，或用 --db（以及 --unit/--year）审核数据库中的项目")
         with review_library(db, no_library) as peers:  # the indicator library (below-peers, below-last-year)

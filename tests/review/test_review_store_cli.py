@@ -151,7 +151,8 @@ def test_store_mode_errors_are_messages(imported: str, seed_path: Path, tmp_path
         (["review", "不存在的项目", "--db", imported], "没有找到项目「不存在的项目」"),
         (["review", "2024年检察业务经费项目", "--db", imported], "对应 2 个项目"),
         (["review", "--db", imported, "--unit", "000000"], "没有符合条件的项目"),
-        (["review", str(seed_path), "--save", "--db", imported], "这是一个文件"),
+        # --db with a file is the library's database (issue 16): the hint names only what makes it a project
+        (["review", str(seed_path), "--save", "--db", imported], "直接处理文件则不要用 --unit、--year、--save"),
         (["review"], "请给出要审核的绩效目标表文件"),
         (["reviews", "不存在的项目", "--db", imported], "没有找到项目「不存在的项目」"),
         (["reviews", P1, "--db", imported, "--show", "99"], "没有编号为 99 的审核记录"),

@@ -166,7 +166,8 @@ def _job(store: Store, source: str | None, unit: str | None, year: int | None) -
     from perfbudget.app.review_batch import BatchJob, chosen_count
 
     if source is not None:
-        choice: dict[str, Any] = {"project_ids": (resolve_project(store, source, unit),)}
+        # review FILE --db URL reviews the file against that database's library; only these take the database's projects
+        choice: dict[str, Any] = {"project_ids": (resolve_project(store, source, unit, "--unit、--year、--save"),)}
     else:
         choice = {"unit": unit, "year": year}
     if not chosen_count(store, BatchJob(store.url, core_settings(), **choice)):

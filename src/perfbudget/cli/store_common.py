@@ -126,11 +126,13 @@ def uses_store(source: str | None, db: str | None, unit: str | None, year: int |
     return True
 
 
-def resolve_project(store: Store, reference: str, unit: str | None = None) -> int:
+def resolve_project(store: Store, reference: str, unit: str | None = None,
+                    file_options: str = "--db、--unit、--year、--save") -> int:
     """The id of the one stored project ``reference`` names (within ``unit`` when given).
 
     Exits 1 (closing the store) when none matches — with a hint when ``reference`` is an
-    existing file rather than a project — or when several do, listing them with their ids.
+    existing file rather than a project, naming ``file_options``, the options that make the
+    command read a database rather than the file — or when several do, listing them with their ids.
     """
     from perfbudget.app.stored_records import find_projects
 
@@ -139,7 +141,7 @@ def resolve_project(store: Store, reference: str, unit: str | None = None) -> in
         store.close()
         where = f"单位 {unit} 中" if unit is not None else "数据库中"
         hint = ("：这是一个文件；从数据库取项目时请给项目编号或名称（文件须先 perfbudget import），"
-                "直接处理文件则不要用 --db、--unit、--year、--save") if Path(reference).is_file() else \
+                f"直接处理文件则不要用 {file_options}") if Path(reference).is_file() else \
             "（可用 perfbudget list projects --search 文字 查找）"
         fail(f"{where}没有找到项目「{reference}」{hint}")
     if len(candidates) > 1:

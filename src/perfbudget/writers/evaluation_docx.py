@@ -11,10 +11,11 @@ with Times New Roman for Latin text, so that Word and WPS show the same table.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
-from perfbudget.writers.evaluation_layout import COLUMNS, INDICATOR_HEADER, WIDTHS, project_grid
+from perfbudget.writers.evaluation_layout import WIDTHS, Grid, project_grid
 from perfbudget.writers.print_layout import docx_part_cells, docx_part_rows, docx_section, set_widths
 
 FONT = "宋体"
@@ -35,7 +36,9 @@ def _font(run: Any, size: float, bold: bool = False) -> None:
     fonts.set(qn("w:hAnsi"), LATIN)
 
 
-def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:
+def grids_docx(grids: Iterable[Grid]) -> bytes:
+    """A Word document of the grids (:class:`~perfbudget.writers.evaluation_layout.Grid`), one a page, each
+    followed by its explanations."""
     from docx import Document
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -47,27 +50,28 @@ def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:
     normal.font.name = LATIN
     normal.font.size = Pt(10.5)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    usable = docx_section(document.sections[0], [float(w) for w in WIDTHS])
-    scale = usable / sum(WIDTHS)
-    for index, project in enumerate(evaluation.projects):
-        grid = project_grid(evaluation, project, original)
+    usable: float | None = None
+    for index, grid in enumerate(grids):
+        if usable is None:  # the page set up for the first grid's columns (a document's grids share them)
+            usable = docx_section(document.sections[0], [float(w) for w in grid.widths])
+        scale = usable / sum(grid.widths)
         if index:
             document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
         # Two tables, joined by a 1 pt paragraph: the head (title … 年度总体目标) and the indicators,
         # whose first row (一级指标 … ) Word and LibreOffice repeat on every page; Word repeats only
         # a table's leading rows.
-        split = INDICATOR_HEADER
+        split = grid.header_row
         for first, last in ((0, split), (split, grid.rows)):
             if first:
                 joint = document.add_paragraph()
                 joint.paragraph_format.space_before = joint.paragraph_format.space_after = Pt(0)
                 joint.paragraph_format.line_spacing = Pt(1)
                 _font(joint.add_run(""), 1)
-            table = document.add_table(rows=last - first, cols=COLUMNS)
+            table = document.add_table(rows=last - first, cols=len(grid.widths))
             table.style = "Table Grid"
             table.autofit = False
             docx_part_rows(table, repeat_first=bool(first))
-            set_widths(table, [Cm(width * scale) for width in WIDTHS])
+            set_widths(table, [Cm(width * scale) for width in grid.widths])
             for cell, spec in docx_part_cells(table, grid.cells, first, last):
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 paragraph = cell.paragraphs[0]
@@ -77,9 +81,15 @@ def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:
                 _font(paragraph.add_run(spec.text), size, bold=spec.kind in ("title", "header", "label", "total"))
         heading = document.add_paragraph()
         heading.paragraph_format.keep_with_next = True  # (print15: LibreOffice left it alone at a page's foot)
-        _font(heading.add_run("计分说明"), 10.5, bold=True)
+        _font(heading.add_run(grid.notes_title), 10.5, bold=True)
         for line in grid.explanations:
             _font(document.add_paragraph().add_run(line), 9)
+    if usable is None:
+        docx_section(document.sections[0], [float(w) for w in WIDTHS])
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:
+    return grids_docx(project_grid(evaluation, project, original) for project in evaluation.projects)

@@ -3,11 +3,12 @@ project in the standard layout, with the scoring explanations under each table."
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from html import escape
 
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.readers.grid import CONTINUED_TABLE
-from perfbudget.writers.evaluation_layout import INDICATOR_HEADER, WIDTHS, project_grid, summary_rows
+from perfbudget.writers.evaluation_layout import Grid, project_grid, summary_rows
 from perfbudget.writers.print_layout import PRINT_CSS
 
 CSS = """
@@ -30,13 +31,13 @@ LANDSCAPE = "@page{size:A4 landscape}"
 SUMMARY_WIDTHS = (7, 51, 16, 12, 14)
 
 
-def project_section(evaluation: Evaluation, project: ProjectEvaluation, original: bool = False) -> str:
-    """One project's 自评表 with its scoring explanations, as an HTML ``<section>``: the head (title …
-    年度总体目标) and the indicators as two tables of the same columns, the indicator header row
+def grid_section(grid: Grid, section_id: str) -> str:
+    """A project's grid (:class:`~perfbudget.writers.evaluation_layout.Grid`) with its explanations, as an HTML
+    ``<section>``: the head and the indicators as two tables of the same columns, the indicator header row
     (一级指标 …) the second's ``<thead>``, which a browser repeats on every printed page."""
-    total = sum(WIDTHS)
-    grid = project_grid(evaluation, project, original)
-    columns = "<colgroup>" + "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in WIDTHS) + "</colgroup>"
+    total = sum(grid.widths)
+    columns = "<colgroup>" + "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in grid.widths) \
+        + "</colgroup>"
     by_row: dict[int, list[str]] = {}
     for cell in sorted(grid.cells, key=lambda c: (c.row, c.col)):
         span = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + \
@@ -45,29 +46,44 @@ def project_section(evaluation: Evaluation, project: ProjectEvaluation, original
         text = escape(cell.text).replace("\n", "<br>")  # kept when the page is read or copied as text
         by_row.setdefault(cell.row, []).append(f'<td class="{cell.kind}"{span}{title}>{text}</td>')
     rows = ["<tr>" + "".join(by_row.get(row, [])) + "</tr>" for row in range(grid.rows)]
-    split = INDICATOR_HEADER
-    parts = [f'<section id="project-{project.seq}"><table class="head">{columns}', *rows[:split], "</table>",
+    split = grid.header_row
+    parts = [f'<section id="{section_id}"><table class="head">{columns}', *rows[:split], "</table>",
              f'<table class="indicators" aria-label="{CONTINUED_TABLE}">{columns}<thead>', rows[split],
              "</thead><tbody>", *rows[split + 1:], "</tbody></table>"]
-    parts.append('<div class="notes"><strong>计分说明</strong><ul>')
+    parts.append(f'<div class="notes"><strong>{escape(grid.notes_title)}</strong><ul>')
     parts.extend(f"<li>{escape(line)}</li>" for line in grid.explanations)
     parts.append("</ul></div></section>")
     return "\n".join(parts)
 
 
-def evaluation_html(evaluation: Evaluation, original: bool = False) -> str:
-    """The 自评表 page; targets in one notation with the text as typed on hover, unless ``original``."""
+def project_section(evaluation: Evaluation, project: ProjectEvaluation, original: bool = False) -> str:
+    """One project's 自评表 with its scoring explanations, as an HTML ``<section>`` (:func:`grid_section`)."""
+    return grid_section(project_grid(evaluation, project, original), f"project-{project.seq}")
+
+
+def grids_page(title: str, heading: str, summary_headers: Sequence[str], summary: Iterable[Sequence[str]],
+               summary_widths: Sequence[int], sections: Iterable[str]) -> str:
+    """A self-contained, printable page: the heading, a 汇总 table, then each project's section."""
     parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
-             f"<title>{escape(evaluation.unit_name or '')}项目支出绩效自评表</title>",
+             f"<title>{escape(title)}</title>",
              f"<style>{CSS}{LANDSCAPE}</style></head><body>",
-             f"<h1>{escape((evaluation.unit_code or '') + (evaluation.unit_name or ''))} 项目支出绩效自评</h1>",
+             f"<h1>{escape(heading)}</h1>",
              '<table class="summary"><colgroup>',
-             *(f'<col style="width:{width}%">' for width in SUMMARY_WIDTHS),
-             "</colgroup><thead><tr><th>序号</th><th>项目名称</th><th>预算执行率得分</th><th>总分</th>"
-             "<th>自评等级</th></tr></thead><tbody>"]
-    for values in summary_rows(evaluation):
+             *(f'<col style="width:{width}%">' for width in summary_widths),
+             "</colgroup><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in summary_headers)
+             + "</tr></thead><tbody>"]
+    for values in summary:
         parts.append("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in values) + "</tr>")
     parts.append("</tbody></table>")
-    parts.extend(project_section(evaluation, project, original) for project in evaluation.projects)
+    parts.extend(sections)
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def evaluation_html(evaluation: Evaluation, original: bool = False) -> str:
+    """The 自评表 page; targets in one notation with the text as typed on hover, unless ``original``."""
+    return grids_page(f"{evaluation.unit_name or ''}项目支出绩效自评表",
+                      f"{(evaluation.unit_code or '') + (evaluation.unit_name or '')} 项目支出绩效自评",
+                      ("序号", "项目名称", "预算执行率得分", "总分", "自评等级"), summary_rows(evaluation),
+                      SUMMARY_WIDTHS,
+                      (project_section(evaluation, project, original) for project in evaluation.projects))

@@ -57,12 +57,27 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Grid:
-    """One project's table: its cells and row count, plus the explanations shown under it."""
+    """One project's table: its cells and row count, plus the explanations shown under it.
+
+    The writers draw any such grid (the 自评表 here, the 监控表 of :mod:`perfbudget.writers.monitoring_layout`):
+    ``widths`` are its columns' relative widths, ``header_row`` the 0-based row of the indicator header that
+    starts the indicator table (repeated on every printed page), ``notes_title`` the explanations' heading."""
 
     cells: tuple[Cell, ...]
     rows: int
     explanations: tuple[str, ...]
     sheet_name: str
+    widths: tuple[int, ...] = WIDTHS
+    header_row: int = INDICATOR_HEADER
+    notes_title: str = "计分说明"
+
+
+def sheet_name(seq: int, name: str) -> str:
+    """A project's sheet name: 「序号.名称」 without the characters Excel refuses, at most 31 characters."""
+    text = f"{seq}.{name}"
+    for bad in "[]:*?/\\":
+        text = text.replace(bad, "_")
+    return text[:31]
 
 
 def _money(value: object) -> str:
@@ -185,10 +200,7 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
     add(Cell(total_row, 7, f"自评等级：{project.grade}", "total"))
     explanations = [f"预算执行率：{project.execution_explanation}", *project.notes,
                     *(f"{line.position}. {line.level3}：{line.explanation}" for line in lines)]
-    name = f"{project.seq}.{project.name}"
-    for bad in "[]:*?/\\":
-        name = name.replace(bad, "_")
-    return Grid(tuple(cells), total_row + 1, tuple(explanations), name[:31])
+    return Grid(tuple(cells), total_row + 1, tuple(explanations), sheet_name(project.seq, project.name))
 
 
 def summary_rows(evaluation: Evaluation) -> list[tuple[str, str, str, str, str]]:

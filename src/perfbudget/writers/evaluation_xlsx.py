@@ -13,109 +13,144 @@ so that Excel and WPS show the Chinese right.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.writers.cell_safety import text_only
-from perfbudget.writers.evaluation_layout import COLUMNS, WIDTHS, Grid, project_grid, summary_values
+from perfbudget.writers.evaluation_layout import Grid, project_grid, summary_values
 from perfbudget.writers.print_layout import LONG_SPAN, lines_needed, row_heights, xlsx_merge, xlsx_page_setup
 
 FONT = "宋体"
-INDICATOR_HEADER_ROW = 12  # 1-based: the 一级指标 … 偏差原因分析 header row of every project sheet
 
 
-def evaluation_xlsx(evaluation: Evaluation, original: bool = False) -> bytes:
-    """The 自评表 workbook; ``original`` keeps the targets as typed."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
+def _styles() -> dict[str, Any]:
+    from openpyxl.styles import Border, Font, PatternFill, Side
 
     thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    fonts = {
+    return {
+        "border": Border(left=thin, right=thin, top=thin, bottom=thin),
         "title": Font(name=FONT, size=16, bold=True, charset=134),
         "subtitle": Font(name=FONT, size=11, charset=134),
         "header": Font(name=FONT, size=10.5, bold=True, charset=134),
         "label": Font(name=FONT, size=10.5, bold=True, charset=134),
         "total": Font(name=FONT, size=10.5, bold=True, charset=134),
+        "body": Font(name=FONT, size=10.5, charset=134),
+        "fill": PatternFill("solid", fgColor="F2F2F2"),
     }
-    body = Font(name=FONT, size=10.5, charset=134)
-    header_fill = PatternFill("solid", fgColor="F2F2F2")
+
+
+def grid_sheet(sheet: Any, grid: Grid) -> None:
+    """Draw a project's grid (:class:`~perfbudget.writers.evaluation_layout.Grid`) on ``sheet``, its explanations
+    under it, set up to print: merged cells, borders, row heights, the indicator header repeated on every page."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    styles = _styles()
+    border, body = styles["border"], styles["body"]
+    sheet.title = grid.sheet_name
+    widths = [float(w) for w in grid.widths]
+    for column, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    for cell in grid.cells:
+        target = sheet.cell(cell.row + 1, cell.col + 1)
+        if cell.value is not None:
+            target.value = cell.value
+            target.number_format = cell.number_format or "0.00"
+        else:
+            target.value = cell.text or None
+            if cell.text:
+                target.data_type = "s"
+        target.font = styles.get(cell.kind, body)
+        centred = cell.kind in ("title", "subtitle", "header", "label", "number", "total")
+        # centred in a range that crosses a page, the text would be printed between the pages (cut)
+        target.alignment = Alignment(horizontal="center" if centred else "left", wrap_text=True,
+                                     vertical="top" if cell.rowspan > LONG_SPAN else "center")
+        if cell.kind == "header":
+            target.fill = styles["fill"]
+        if cell.rowspan > 1 or cell.colspan > 1:
+            xlsx_merge(sheet, cell.row + 1, cell.col + 1, cell.row + cell.rowspan, cell.col + cell.colspan)
+        if cell.kind not in ("title", "subtitle"):
+            for r in range(cell.row + 1, cell.row + cell.rowspan + 1):
+                for c in range(cell.col + 1, cell.col + cell.colspan + 1):
+                    sheet.cell(r, c).border = border
+    sized = [(c.row, c.col, c.rowspan, c.colspan, c.text) for c in grid.cells if c.kind != "title"]
+    for row, height in enumerate(row_heights(sized, widths, grid.rows), 1):
+        sheet.row_dimensions[row].height = height
+    sheet.row_dimensions[1].height = 28
+    row = grid.rows + 2
+    sheet.cell(row, 1, grid.notes_title).font = styles["label"]
+    for line in grid.explanations:
+        row += 1
+        cell = sheet.cell(row, 1, line)
+        cell.data_type = "s"
+        cell.font = body
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        xlsx_merge(sheet, row, 1, row, len(widths))
+        sheet.row_dimensions[row].height = 14.5 * lines_needed(line, sum(widths)) + 4
+    header = grid.header_row + 1
+    xlsx_page_setup(sheet, widths, title_rows=f"{header}:{header}")
+
+
+def summary_sheet(sheet: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]], widths: Sequence[float],
+                  numeric: Sequence[int] = (), wrapped: int = 2) -> None:
+    """A 汇总 sheet: ``headers`` then ``rows``, bordered, column ``wrapped`` (1-based, the project names) left
+    and wrapped with row heights to fit, columns ``numeric`` (1-based) as ``0.00``; printed with the header
+    repeated."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    styles = _styles()
+    sheet.title = "汇总"
+    sheet.append(list(headers))
+    for values in rows:
+        sheet.append(list(values))
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.font = styles["header"] if cell.row == 1 else styles["body"]
+            cell.border = styles["border"]
+            cell.alignment = Alignment(vertical="center", wrap_text=True,
+                                       horizontal="left" if cell.column == wrapped and cell.row > 1 else "center")
+            if cell.row > 1 and cell.column in numeric:
+                cell.number_format = "0.00"
+            elif cell.row > 1 and cell.column == wrapped:
+                cell.data_type = "s"
+    for column, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    for row_number in range(2, sheet.max_row + 1):
+        name = str(sheet.cell(row_number, wrapped).value or "")
+        sheet.row_dimensions[row_number].height = 14.5 * lines_needed(name, widths[wrapped - 1]) + 5
+    xlsx_page_setup(sheet, widths, title_rows="1:1")
+
+
+def grids_workbook(grids: Iterable[Grid], summary: Any) -> bytes:
+    """A workbook of one sheet per grid then the 汇总 sheet drawn by ``summary(sheet)``, opening on the first
+    project; no user text is ever a formula (writers/cell_safety.py)."""
+    from openpyxl import Workbook
+
     workbook = Workbook()
     first_sheet = workbook.active
     assert first_sheet is not None
-
-    def write(grid: Grid, index: int) -> None:
-        sheet = first_sheet if index == 0 else workbook.create_sheet(grid.sheet_name)
-        sheet.title = grid.sheet_name
-        widths = [float(w) for w in WIDTHS]
-        for column, width in enumerate(widths, 1):
-            sheet.column_dimensions[get_column_letter(column)].width = width
-        for cell in grid.cells:
-            target = sheet.cell(cell.row + 1, cell.col + 1)
-            if cell.value is not None:
-                target.value = cell.value
-                target.number_format = cell.number_format or "0.00"
-            else:
-                target.value = cell.text or None
-                if cell.text:
-                    target.data_type = "s"
-            target.font = fonts.get(cell.kind, body)
-            centred = cell.kind in ("title", "subtitle", "header", "label", "number", "total")
-            # centred in a range that crosses a page, the text would be printed between the pages (cut)
-            target.alignment = Alignment(horizontal="center" if centred else "left", wrap_text=True,
-                                         vertical="top" if cell.rowspan > LONG_SPAN else "center")
-            if cell.kind == "header":
-                target.fill = header_fill
-            if cell.rowspan > 1 or cell.colspan > 1:
-                xlsx_merge(sheet, cell.row + 1, cell.col + 1, cell.row + cell.rowspan, cell.col + cell.colspan)
-            if cell.kind not in ("title", "subtitle"):
-                for r in range(cell.row + 1, cell.row + cell.rowspan + 1):
-                    for c in range(cell.col + 1, cell.col + cell.colspan + 1):
-                        sheet.cell(r, c).border = border
-        sized = [(c.row, c.col, c.rowspan, c.colspan, c.text) for c in grid.cells if c.kind != "title"]
-        for row, height in enumerate(row_heights(sized, widths, grid.rows), 1):
-            sheet.row_dimensions[row].height = height
-        sheet.row_dimensions[1].height = 28
-        row = grid.rows + 2
-        sheet.cell(row, 1, "计分说明").font = fonts["label"]
-        for line in grid.explanations:
-            row += 1
-            cell = sheet.cell(row, 1, line)
-            cell.data_type = "s"
-            cell.font = body
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            xlsx_merge(sheet, row, 1, row, COLUMNS)
-            sheet.row_dimensions[row].height = 14.5 * lines_needed(line, sum(widths)) + 4
-        xlsx_page_setup(sheet, widths, title_rows=f"{INDICATOR_HEADER_ROW}:{INDICATOR_HEADER_ROW}")
-
-    for index, project in enumerate(evaluation.projects):
-        write(project_grid(evaluation, project, original), index)
-    summary = workbook.create_sheet("汇总") if evaluation.projects else first_sheet
-    summary.title = "汇总"
-    headers = ["序号", "项目名称", "预算执行率得分", "总分", "自评等级"]
-    summary.append(headers)
-    for seq, name, execution, total, grade in summary_values(evaluation):
-        summary.append([seq, name, execution, total, grade])
-    for row in summary.iter_rows():
-        for cell in row:
-            cell.font = fonts["header"] if cell.row == 1 else body
-            cell.border = border
-            cell.alignment = Alignment(vertical="center", wrap_text=True,
-                                       horizontal="left" if cell.column == 2 and cell.row > 1 else "center")
-            if cell.row > 1 and cell.column in (3, 4):
-                cell.number_format = "0.00"
-            elif cell.row > 1 and cell.column == 2:
-                cell.data_type = "s"
-    names = [len(p.name_cell or p.name) for p in evaluation.projects] or [10]
-    summary_widths = [6.0, min(60.0, max(20.0, 2.0 * max(names) + 2)), 16.0, 10.0, 10.0]
-    for letter, width in zip("ABCDE", summary_widths, strict=True):
-        summary.column_dimensions[letter].width = width
-    for row_number in range(2, summary.max_row + 1):
-        name = str(summary.cell(row_number, 2).value or "")
-        summary.row_dimensions[row_number].height = 14.5 * lines_needed(name, summary_widths[1]) + 5
-    xlsx_page_setup(summary, summary_widths, title_rows="1:1")
+    count = 0
+    for grid in grids:
+        grid_sheet(first_sheet if count == 0 else workbook.create_sheet(grid.sheet_name), grid)
+        count += 1
+    summary(workbook.create_sheet("汇总") if count else first_sheet)
     workbook.active = 0
     buffer = io.BytesIO()
-    text_only(workbook)  # no user text is ever a formula (writers/cell_safety.py)
+    text_only(workbook)
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def evaluation_xlsx(evaluation: Evaluation, original: bool = False) -> bytes:
+    """The 自评表 workbook; ``original`` keeps the targets as typed."""
+    names = [len(p.name_cell or p.name) for p in evaluation.projects] or [10]
+    widths = [6.0, min(60.0, max(20.0, 2.0 * max(names) + 2)), 16.0, 10.0, 10.0]
+
+    def summary(sheet: Any) -> None:
+        summary_sheet(sheet, ["序号", "项目名称", "预算执行率得分", "总分", "自评等级"],
+                      summary_values(evaluation), widths, numeric=(3, 4))
+
+    return grids_workbook((project_grid(evaluation, project, original) for project in evaluation.projects),
+                          summary)

@@ -35,6 +35,8 @@ PAGES = [
     ("GET", "/projects/{p}/edit", EDITORS),
     ("GET", "/projects/{p}/evaluate", EDITORS),
     ("GET", "/projects/{p}/evaluate/template.xlsx", READERS),
+    ("GET", "/projects/{p}/monitoring", READERS),
+    ("GET", "/projects/{p}/monitoring/template.xlsx", READERS),
     ("GET", "/upload", ANY_EDITOR),
     ("GET", "/declare", ANY_EDITOR),
     ("GET", "/editor-row", SIGNED_IN),
@@ -115,6 +117,9 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/api/v1/uploads", "/api/v1/uploads/{upload_id}", "/api/v1/uploads/{upload_id}/import",
         "/api/v1/projects/{project_id}/download/{fmt}", "/api/v1/projects/{project_id}/evaluation/download/{fmt}",
         "/api/v1/units/{unit}/publication/{fmt}",
+        # monitoring's upload and downloads, page and API: tests/web/test_monitoring.py
+        "/projects/{project_id}/monitoring/upload", "/projects/{project_id}/monitoring/download/{fmt}",
+        "/api/v1/projects/{project_id}/monitoring", "/api/v1/projects/{project_id}/monitoring/download/{fmt}",
         # the reviewer's desk (tests/web/test_review_desk.py); the GET forms are in PAGES above
         "/upload/paste", "/projects/{project_id}/review/decide", "/projects/{project_id}/review/comment",
         "/projects/{project_id}/review/grade", "/projects/{project_id}/opinion.{fmt}", "/units/{unit_id}/opinion.{fmt}",

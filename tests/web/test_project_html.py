@@ -55,7 +55,7 @@ a>{% endif %}
     {% if may_edit_unit and may_evaluate %}<a class="button" href="/projects/{{ head.id }}/evaluate">填报实\
 际完成值（自评）</a>{% endif %}
     {% if evaluation %}<a class="button" href="/projects/{{ head.id }}/evaluation">查看自评结果</a>{% endif \
-%}
+%}<a class="button" href="/projects/{{ head.id }}/monitoring" id="monitoring-link">运行监控</a>
     <a class="button" href="/projects/{{ head.id }}/history">历史版本</a>
     <a class="button" href="/projects/{{ head.id }}/review" id="desk-link">审核台</a>
   </div>

@@ -282,6 +282,10 @@ def test_self_evaluation_is_for_approved_projects_on_every_face(web: WebEnv, tmp
     assert "只有审核通过的项目才能自评" in result.stderr or "只有审核通过的项目才能自评" in result.stdout
     page = web.client("editor").get(f"/projects/{pid}/evaluate")
     assert page.status_code == 409 and "只有审核通过的项目才能自评" in page.text
+    # monitoring measures the approved targets too: `monitor --save` saved an unapproved project until 2026-12-04
+    monitored = runner.invoke(cli, ["monitor", str(pid), "--db", web.url, "--actuals", str(sheet), "-m", "6",
+                                    "--save"])
+    assert monitored.exit_code == 1 and "未保存：只有审核通过的项目才能运行监控" in monitored.stderr
 
 
 def test_the_opinion_of_an_approved_project_with_a_revision_pending_says_approved(web: WebEnv, seed_path: Path,

@@ -1,4 +1,4 @@
-"""Self-evaluation (自评) of stored projects, the same way from every face.
+"""Self-evaluation (自评) and mid-year monitoring (运行监控) of stored projects, the same way from every face.
 
 * One sheet tolerance: :func:`score` scores rows whatever face read them (CLI ``evaluate``, the
   web's sheet upload, the web form, the API); warnings (an unknown extra column) are reported
@@ -7,6 +7,9 @@
 * Who may: with ``self_evaluation = approved`` (default) only approved projects are
   self-evaluated and saved (:func:`refusal`).
 * Saving keeps the evaluation and its audit row in one transaction.
+* Monitoring: :func:`monitor` turns a filled monitoring sheet's rows into a :class:`Monitoring` (or the
+  problems that stop it) for the CLI ``monitor``, the web's upload and the API alike; the same approval rule
+  decides who may save one (:func:`refusal` with ``what="运行监控"``).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 from perfbudget.app.settings import APPROVED_ONLY, CoreSettings
 from perfbudget.app.workflow import APPROVED, DRAFT, state_label
 from perfbudget.evaluate.actuals import SheetRow
+from perfbudget.evaluate.monitor import Monitoring
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.evaluate.scoring import ScoreOptions, evaluate_rows
 from perfbudget.evaluate.weights import Weights
@@ -26,6 +30,29 @@ from perfbudget.vocabulary import EvaluationKind
 
 KIND_EVALUATION, KIND_MONITORING = EvaluationKind.SELF_EVALUATION.value, EvaluationKind.MONITORING.value
 KINDS = tuple(kind.value for kind in EvaluationKind)
+
+
+def monitor(document: Document, rows: list[SheetRow], sheet_problems: list[Problem], file: str, month: int,
+            scale_rates: bool = False) -> tuple[Monitoring | None, list[Problem]]:
+    """Monitor at month ``month`` (1–12) the projects a monitoring sheet's rows name: (None, problems) when any
+    problem is an error (every problem names its row); warnings pass."""
+    from perfbudget.evaluate.monitor import MonitorOptions, monitor_document
+    from perfbudget.evaluate.resolve import resolve
+
+    problems = list(sheet_problems)
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    actuals, found = resolve(document, rows, "monitor")
+    problems += found
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    results, found = monitor_document(document, actuals, month, MonitorOptions(scale_rates))
+    problems += found
+    if results is None or any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    return Monitoring(unit_code=document.unit.code, unit_name=document.unit.name, money_unit=document.money_unit,
+                      month=month, projects=tuple(results), scale_rates=scale_rates,
+                      document_file=document.source.file if document.source else None, actuals_file=file), problems
 
 
 def score(document: Document, rows: list[SheetRow], sheet_problems: list[Problem], file: str,
@@ -43,8 +70,9 @@ def offered(settings: CoreSettings, approved_version: int | None) -> bool:
     return settings.self_evaluation != APPROVED_ONLY or approved_version is not None
 
 
-def refusal(store: Store, settings: CoreSettings, project_ids: list[int]) -> str | None:
-    """Why these projects may not be self-evaluated now (Chinese), or None."""
+def refusal(store: Store, settings: CoreSettings, project_ids: list[int], what: str = "自评") -> str | None:
+    """Why these projects may not be self-evaluated (or, with ``what="运行监控"``, monitored) now (Chinese), or
+    None: both measure the approved targets."""
     if settings.self_evaluation != APPROVED_ONLY:
         return None
     with store.reading() as tx:
@@ -57,7 +85,7 @@ def refusal(store: Store, settings: CoreSettings, project_ids: list[int]) -> str
     names = "、".join(f"「{_name(heads.get(p), p)}」（{state_label(flows[p].state if p in flows else DRAFT)}）"
                      for p in waiting[:5])
     more = f"等 {len(waiting)} 个项目" if len(waiting) > 5 else ""
-    return (f"只有审核通过的项目才能自评：{names}{more}尚未审核通过"
+    return (f"只有审核通过的项目才能{what}：{names}{more}尚未审核通过"
             "（部署可设 PERFBUDGET_SELF_EVALUATION=any 放开）")
 
 
@@ -136,3 +164,9 @@ def latest(store: Store, project_id: int) -> dict[str, Any] | None:
     while a revision waits), with its payload."""
     with store.reading() as tx:
         return tx.last_project_evaluation(project_id)
+
+
+def latest_monitoring(store: Store, project_id: int) -> dict[str, Any] | None:
+    """The newest saved monitoring of any version of the project, with its payload (as :func:`latest`)."""
+    with store.reading() as tx:
+        return tx.last_project_evaluation(project_id, KIND_MONITORING)

@@ -1,12 +1,13 @@
 """Exporting: the one writer dispatch and the one media-type table for every face.
 
 The 绩效目标表 goes through :func:`perfbudget.writers.target_table_export.render` (xlsx, docx,
-html, json); the 自评表 through :func:`evaluation_file`. The CLI writes the bytes to a file, the
-web pages and the API send them with :data:`MEDIA_TYPES`.
+html, json); the 自评表 through :func:`evaluation_file`, the 监控表 through :func:`monitoring_file`. The CLI
+writes the bytes to a file, the web pages and the API send them with :data:`MEDIA_TYPES`.
 """
 
 from __future__ import annotations
 
+from perfbudget.evaluate.monitor import Monitoring
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.model import Document
 from perfbudget.writers.target_table_export import EXPORT_FORMS, MEDIA_TYPES
@@ -17,9 +18,10 @@ HTML = MEDIA_TYPES["html"]
 FORMAT_LABELS = {"xlsx": "Excel", "docx": "Word", "html": "网页", "json": "JSON"}
 TARGET_FORMATS = EXPORT_FORMS
 EVALUATION_FORMATS = ("xlsx", "docx", "html", "json")
+MONITORING_FORMATS = EVALUATION_FORMATS
 
-__all__ = ["DOCX", "EVALUATION_FORMATS", "FORMAT_LABELS", "HTML", "MEDIA_TYPES", "TARGET_FORMATS", "XLSX",
-           "evaluation_file", "target_formats", "target_table_file"]
+__all__ = ["DOCX", "EVALUATION_FORMATS", "FORMAT_LABELS", "HTML", "MEDIA_TYPES", "MONITORING_FORMATS",
+           "TARGET_FORMATS", "XLSX", "evaluation_file", "monitoring_file", "target_formats", "target_table_file"]
 
 
 def target_formats() -> tuple[str, ...]:
@@ -55,3 +57,21 @@ def evaluation_file(evaluation: Evaluation, fmt: str, original: bool = False) ->
 
         return evaluation_html(evaluation, original), HTML
     return None
+
+
+def monitoring_file(monitoring: Monitoring, fmt: str) -> tuple[bytes | str, str] | None:
+    """The 项目支出绩效目标执行监控表 in ``fmt`` (xlsx, docx, html, or the JSON of ``monitor --json``) and its
+    media type; None for an unknown format."""
+    if fmt == "json":
+        import json
+
+        return json.dumps(monitoring.to_dict(), ensure_ascii=False, indent=2) + "\n", MEDIA_TYPES["json"]
+    if fmt not in ("xlsx", "docx", "html"):
+        return None
+    from perfbudget.writers import monitoring_files
+
+    if fmt == "xlsx":
+        return monitoring_files.monitoring_xlsx(monitoring), XLSX
+    if fmt == "docx":
+        return monitoring_files.monitoring_docx(monitoring), DOCX
+    return monitoring_files.monitoring_html(monitoring), HTML

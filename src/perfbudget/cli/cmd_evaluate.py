@@ -41,7 +41,6 @@ from perfbudget.cli.store_common import (
     resolve_project,
     uses_store,
 )
-from perfbudget.evaluate.actuals import ProjectActuals
 from perfbudget.model import Document, Problem, Severity
 from perfbudget.plain_numbers import MAX_ID
 
@@ -111,18 +110,6 @@ def _record_years(selection: StoredSelection, seqs: list[int], year: int | None)
             fail(f"项目「{project.name_cell or project.name}」没有资金年度，无法保存：请用 --year 指定评价年度")
         years[seq] = chosen
     return years
-
-
-def _actuals(document: Document, sheet: str, kind: str) -> dict[int, ProjectActuals]:
-    from perfbudget.evaluate.resolve import resolve
-    from perfbudget.evaluate.sheet import read_sheet
-
-    rows, problems = read_sheet(sheet, kind)
-    if any(p.severity is Severity.ERROR for p in problems):
-        _exit_on_errors(problems, sheet)
-    actuals, found = resolve(document, rows, kind)
-    _exit_on_errors(problems + found, sheet)
-    return actuals
 
 
 @app.command("template")
@@ -308,6 +295,9 @@ def monitor_command(
     actuals: str = typer.Option(..., "--actuals", "-a", help="监控填报表（perfbudget template --kind monitor 生成）。"),
     month: int = typer.Option(..., "--month", "-m", help="监控截至月份 M（1–12）。"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON。"),
+    to: str | None = typer.Option(None, "--to",
+                                  help="输出绩效目标执行监控表：xlsx、docx 或 html（须同时用 -o 指定文件）。"),
+    output: str | None = typer.Option(None, "-o", "--output", help="--to 的输出文件。"),
     scale_rates: bool = typer.Option(False, "--scale-rates",
                                      help="百分比指标也按 M/12 折算进度（默认不折算：比率是水平值，不是累计量）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -322,37 +312,54 @@ def monitor_command(
     完成目标可能性不是「确定能」时，须填写全年预计完成情况和偏差原因（经费保障、制度保障、人员保障、
     硬件条件保障、其他）。填报表有错误时列出全部错误，不保存，退出码为 1。项目可来自文件或数据库。
     """
-    from perfbudget.evaluate.monitor import Monitoring, MonitorOptions, monitor_document
+    from perfbudget.app.evaluations import monitor, refusal
+    from perfbudget.evaluate.sheet import read_sheet
 
     if not 1 <= month <= 12:
         fail(f"--month 应为 1–12，而不是 {month}")
+    if to is not None and to not in ("xlsx", "docx", "html"):
+        fail(f"--to 应为 xlsx、docx 或 html，而不是「{to}」")
+    if to is not None and not output:
+        fail("--to 须同时用 -o 指定输出文件")
     store: Store | None = None
     selection: StoredSelection | None = None
     if uses_store(source, db, unit, year, save):
         store, selection = _select(db, source, unit, year)
         document = selection.document
+        if save:
+            refused = refusal(store, core_settings(), sorted({v.meta["project_id"]
+                                                              for v in selection.versions.values()}), "运行监控")
+            if refused:
+                store.close()
+                fail(f"未保存：{refused}")
     else:
         assert source is not None
         document = _load(source, form)
-    project_actuals = _actuals(document, actuals, "monitor")
-    results, problems = monitor_document(document, project_actuals, month, MonitorOptions(scale_rates))
+    rows, sheet_problems = read_sheet(actuals, "monitor")
+    monitoring, problems = monitor(document, rows, sheet_problems, actuals, month, scale_rates)
     _exit_on_errors(problems, actuals)
-    assert results is not None
-    monitoring = Monitoring(unit_code=document.unit.code, unit_name=document.unit.name,
-                            money_unit=document.money_unit, month=month, projects=tuple(results),
-                            scale_rates=scale_rates, document_file=document.source.file if document.source else None,
-                            actuals_file=actuals)
+    assert monitoring is not None
     if save:
         assert store is not None and selection is not None
         _save_monitoring(store, selection, monitoring, year, default_actor(actor))
     if store is not None:
         store.close()
+    if to is not None and output:
+        from perfbudget.app.exports import monitoring_file
+
+        made = monitoring_file(monitoring, to)
+        assert made is not None  # --to was checked above
+        content = made[0]
+        Path(output).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        err.print(f"已写出绩效目标执行监控表 {shown_name(str(output))}（{len(monitoring.projects)} 个项目）",
+                  markup=False)
     if as_json:
         print_json(monitoring.to_dict())
         return
-    from perfbudget.cli.render.evaluation import render_monitor
+    if to is None:
+        from perfbudget.cli.render.evaluation import render_monitor
 
-    render_monitor(results, out)
+        render_monitor(list(monitoring.projects), out)
 
 
 def _save_monitoring(store: Store, selection: StoredSelection, monitoring: Any, year: int | None,

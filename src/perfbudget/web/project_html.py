@@ -85,7 +85,8 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
                 if c["can_edit"] else "")
                + (f'<a class="button" href="/projects/{hid}/evaluate">填报实际完成值（自评）</a>'
                   if c["may_edit_unit"] and c["may_evaluate"] else "")
-               + (f'<a class="button" href="/projects/{hid}/evaluation">查看自评结果</a>' if evaluation else ""))
+               + (f'<a class="button" href="/projects/{hid}/evaluation">查看自评结果</a>' if evaluation else "")
+               + f'<a class="button" href="/projects/{hid}/monitoring" id="monitoring-link">运行监控</a>\n')
     revision = ""
     if head.revision_pending:
         latest = head.latest_version

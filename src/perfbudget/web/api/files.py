@@ -19,8 +19,9 @@ from fastapi.responses import Response
 from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
+from perfbudget.app import evaluations
 from perfbudget.app.blocked import screen_result
-from perfbudget.app.exports import MEDIA_TYPES, evaluation_file, target_table_file
+from perfbudget.app.exports import MEDIA_TYPES, evaluation_file, monitoring_file, target_table_file
 from perfbudget.app.imports import (
     CONFIRM,
     ImportOutcome,
@@ -33,6 +34,7 @@ from perfbudget.app.overview import latest_evaluation, project_head
 from perfbudget.app.project_view import load_view
 from perfbudget.app.reviews import review_file
 from perfbudget.app.workflow import actor_of
+from perfbudget.evaluate.monitor import monitoring_from_dict
 from perfbudget.evaluate.result import evaluation_from_dict
 from perfbudget.interchange import document_to_dict
 from perfbudget.load import LoadResult, load_bytes
@@ -335,3 +337,20 @@ def download_publication(request: Request, unit: str, fmt: Format,
         raise WebError(404, "not_found", found)
     return attachment(render(found.document, fmt, original=original), f"{unit}-{year or '全部年度'}-绩效目标表.{fmt}",
                       MEDIA_TYPES[fmt])
+
+
+@router.get("/projects/{project_id}/monitoring/download/{fmt}",
+            responses=_file_responses(m.MonitoringOut, "绩效目标执行监控表"), response_class=Response,
+            tags=[TAG_FILES], summary="下载项目最近一次运行监控的项目支出绩效目标执行监控表")
+def download_monitoring(request: Request, project_id: int, fmt: Format,
+                        principal: Principal = Depends(api_user)) -> Response:
+    with store_of(request).reading() as tx:
+        head = project_head(tx, principal, project_id)
+    row = evaluations.latest_monitoring(store_of(request), project_id)
+    if row is None:
+        raise not_found("该项目的运行监控结果（请先上传监控填报表）")
+    monitoring = monitoring_from_dict(row["payload"])
+    made = monitoring_file(monitoring, fmt)
+    if made is None:
+        raise not_found(f"格式「{fmt}」")
+    return attachment(made[0], f"{head.name}-项目支出绩效目标执行监控表（1-{monitoring.month}月）.{fmt}", made[1])

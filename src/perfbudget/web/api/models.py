@@ -423,6 +423,60 @@ class StoredEvaluation(Model):
     evaluation: EvaluationOut
 
 
+class IndicatorProgressOut(Model):
+    position: int
+    level1: str
+    level2: str
+    level3: str
+    target: str
+    actual: str = Field(..., description="1-M月执行情况（填写原文）")
+    actual_value: str | None = Field(..., description="换算到指标值单位的执行数")
+    progress: str | None = Field(..., description="进度（比值；反向与定性指标为 null）")
+    light: Literal["red", "yellow", "green", "blue"]
+    light_label: str = Field(..., description="红灯 / 黄灯 / 绿灯 / 蓝灯")
+    explanation: str
+    likelihood: str | None = Field(..., description="完成目标可能性")
+    forecast: str | None = Field(..., description="全年预计完成情况")
+    reason: str | None = Field(..., description="偏差原因（经费保障、制度保障、人员保障、硬件条件保障、其他）")
+    deviation: str | None = Field(..., description="偏差原因分析")
+    remark: str | None
+    source: SourceRef | None
+
+
+class ProjectMonitorOut(Model):
+    seq: int
+    name: str
+    name_cell: str | None
+    month: int
+    budget: str | None
+    executed: str | None
+    budget_progress: str | None = Field(..., description="预算执行进度：执行率 ÷ (M/12)")
+    budget_light: Literal["red", "yellow", "green", "blue"]
+    budget_light_label: str
+    budget_explanation: str
+    colour: Literal["red", "yellow", "green", "blue"] = Field(..., description="项目预警：各指标中最差的")
+    colour_label: str
+    indicators: list[IndicatorProgressOut]
+
+
+class MonitoringOut(Model):
+    format: str
+    month: int = Field(..., description="监控截至月份 M（1-M月）")
+    unit: UnitRef
+    money_unit: str | None
+    scale_rates: bool
+    document_file: str | None
+    actuals_file: str | None
+    projects: list[ProjectMonitorOut]
+
+
+class StoredMonitoring(Model):
+    month: int
+    colour: str = Field(..., description="项目预警颜色（red / yellow / green / blue）")
+    version: int | None = Field(..., description="监控所用的项目版本")
+    monitoring: MonitoringOut
+
+
 # ---- dashboard, audit ---------------------------------------------------------------------------
 
 class GradeCounts(Model):

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, File, Form, Query, Request
+from fastapi import UploadFile as UploadedFile
 from pydantic import BaseModel, Field
 from starlette.datastructures import FormData, UploadFile
 
@@ -284,6 +285,41 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
     evaluations.save(store, actor_of(principal), [(view.version, evaluation)], {}, ip=client_ip(request))
     return {"total": total, "grade": result.grade, "version": view.version.meta["version"],
             "evaluation": evaluation.to_dict()}
+
+
+@router.get("/projects/{project_id}/monitoring", responses=ERRORS, response_model=m.StoredMonitoring,
+            tags=[TAG_EVALUATION], summary="最近一次运行监控结果")
+def get_monitoring(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    with store_of(request).reading() as tx:
+        project_head(tx, principal, project_id)
+    row = evaluations.latest_monitoring(store_of(request), project_id)
+    if row is None:
+        raise not_found("该项目的运行监控结果")
+    return {"month": row["month"], "colour": row["colour"], "version": row["version"], "monitoring": row["payload"]}
+
+
+@router.post("/projects/{project_id}/monitoring", responses={**ERRORS, **m.error_responses(413)},
+             response_model=m.StoredMonitoring, tags=[TAG_EVALUATION],
+             summary="上传运行监控填报表，计算预警并保存")
+async def post_monitoring(request: Request, project_id: int,
+                          month: int = Form(..., ge=1, le=12, description="监控截至月份 M（1–12）"),
+                          file: UploadedFile = File(..., description="运行监控填报表（xlsx 或 CSV，perfbudget template "
+                                                                   "--kind monitor 或网页上的填报表）"),
+                          principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """与网页上传、`perfbudget monitor --save` 相同：填报表有错误时 422，列出每个错误及其行号，不保存。"""
+    from perfbudget.web.routes.monitor import require_monitor, sheet_rows
+
+    with store_of(request).reading() as tx:
+        view = load_view(tx, principal, project_id, settings_of(request))  # the official version
+    require_monitor(request, principal, view)
+    rows, sheet_problems, name = await sheet_rows(request, file)
+    monitoring, problems = evaluations.monitor(view.version.document, rows, sheet_problems, name, month)
+    if monitoring is None:
+        raise WebError(422, "monitoring_failed", "未能计算运行监控预警", [str(p) for p in problems])
+    evaluations.save_monitorings(store_of(request), actor_of(principal), [(view.version, monitoring)], {}, month,
+                                 ip=client_ip(request))
+    return {"month": month, "colour": monitoring.projects[0].colour, "version": view.version.meta["version"],
+            "monitoring": monitoring.to_dict()}
 
 
 @router.get("/dashboard", responses=ERRORS, response_model=m.DashboardOut, tags=[TAG_OVERVIEW],

@@ -6,8 +6,8 @@ import importlib
 
 from fastapi import APIRouter
 
-AREAS = ("auth", "dashboard", "worklist", "review_desk", "projects", "edit", "evaluate", "upload", "declare",
-         "admin", "account", "publication", "library")
+AREAS = ("auth", "dashboard", "worklist", "review_desk", "projects", "edit", "evaluate", "monitor", "upload",
+         "declare", "admin", "account", "publication", "library")
 
 
 def routers() -> list[APIRouter]:

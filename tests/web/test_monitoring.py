@@ -1,0 +1,170 @@
+"""Mid-year monitoring (运行监控) in the web app and the API: the fill-in sheet, its upload → the lights →
+the 项目支出绩效目标执行监控表 downloads; the same result as ``perfbudget monitor`` on the same sheet; who may."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from perfbudget.cli import app as cli
+from tests.web.conftest import WebEnv, csrf_of
+from tests.web.helpers import approve, stored_project
+
+runner = CliRunner()
+
+
+def _filled_template(web: WebEnv, client: object, pid: int, month: int = 6) -> bytes:
+    """The page's fill-in sheet, filled as an officer would: half the budget spent, each quantitative indicator
+    at its target, each qualitative one 达成, every one 确定能."""
+    response = client.get(f"/projects/{pid}/monitoring/template.xlsx?month={month}")  # type: ignore[attr-defined]
+    assert response.status_code == 200 and "attachment" in response.headers["content-disposition"]
+    workbook = load_workbook(io.BytesIO(response.content))
+    sheet = workbook.active
+    assert sheet is not None
+    header_row = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "项目名称")
+    headers = {str(sheet.cell(header_row, c).value): c for c in range(1, sheet.max_column + 1)}
+    actual = next(c for h, c in headers.items() if "执行情况" in h or h == "实际完成值")
+    project, _ = stored_project(web.app, pid)
+    assert project.budget.total is not None
+    for r in range(header_row + 1, sheet.max_row + 1):
+        level3 = sheet.cell(r, headers["三级指标"]).value
+        if level3 == "全年执行数":
+            sheet.cell(r, actual).value = str(project.budget.total / 2)
+        elif level3 in ("全年预算数", "总体目标完成情况") or not level3:
+            continue
+        else:
+            indicator = next(i for i in project.indicators if i.level3 == level3)
+            if indicator.target.is_quantitative:
+                sheet.cell(r, actual).value = indicator.target.raw.lstrip("≥≤=<>")
+            else:
+                sheet.cell(r, headers["完成等级"]).value = "达成"
+            sheet.cell(r, headers["完成目标可能性"]).value = "确定能"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _upload(client: object, pid: int, data: bytes, month: int = 6) -> object:
+    return client.post(f"/projects/{pid}/monitoring/upload",  # type: ignore[attr-defined]
+                       data={"csrf_token": csrf_of(client, "/account"), "month": str(month)},  # type: ignore[arg-type]
+                       files={"file": ("监控.xlsx", data, "application/octet-stream")})
+
+
+def test_the_page_takes_the_filled_sheet_and_gives_the_lights_and_downloads(web: WebEnv, tmp_path: Path) -> None:
+    pid = web.project_ids[0]
+    client = web.client("editor")
+    assert 'id="monitoring-link"' in client.get(f"/projects/{pid}").text
+    before = client.get(f"/projects/{pid}/monitoring").text
+    assert 'id="monitoring-none"' in before and "只有审核通过的项目才能运行监控" in before
+    sheet = _filled_template(web, client, pid)
+    refused = _upload(client, pid, sheet)
+    assert refused.status_code == 409 and "只有审核通过的项目才能运行监控" in refused.text  # type: ignore[attr-defined]
+    approve(web.app, pid)
+    page = _upload(client, pid, sheet, month=6)
+    assert page.status_code == 200, page.text[:2000]  # type: ignore[attr-defined]
+    text = page.text  # type: ignore[attr-defined]
+    assert "1-6月运行监控已保存" in text and 'id="monitoring-table"' in text
+    # half the budget at month 6: 50 % executed, progress 50 % ÷ 6/12 = 100 %, green
+    assert 'id="monitoring-budget">绿灯<' in text and "执行率 50.00%" in text
+    # the same sheet through the CLI gives the same monitoring, light for light
+    document_file = tmp_path / "project.json"
+    stored = web.client("admin").get(f"/projects/{pid}/download/json").text
+    document_file.write_text(stored, encoding="utf-8")
+    sheet_file = tmp_path / "监控.xlsx"
+    sheet_file.write_bytes(sheet)
+    by_cli = runner.invoke(cli, ["monitor", str(document_file), "-a", str(sheet_file), "-m", "6", "--json"])
+    assert by_cli.exit_code == 0, by_cli.output
+    cli_projects = json.loads(by_cli.stdout)["projects"]
+    web_json = json.loads(client.get(f"/projects/{pid}/monitoring/download/json").text)
+    assert [(i["level3"], i["light"], i["progress"]) for i in web_json["projects"][0]["indicators"]] == \
+        [(i["level3"], i["light"], i["progress"]) for i in cli_projects[0]["indicators"]]
+    assert web_json["projects"][0]["colour"] == cli_projects[0]["colour"]
+    assert web_json["projects"][0]["budget_light"] == "green"
+    # every download
+    xlsx = client.get(f"/projects/{pid}/monitoring/download/xlsx")
+    assert xlsx.status_code == 200 and "attachment" in xlsx.headers["content-disposition"]
+    workbook = load_workbook(io.BytesIO(xlsx.content))
+    cells = [str(c.value) for ws in workbook.worksheets for row in ws.iter_rows() for c in row if c.value]
+    assert "项目支出绩效目标执行监控表" in cells and "1-6月执行情况" in cells and "汇总" in workbook.sheetnames
+    assert client.get(f"/projects/{pid}/monitoring/download/docx").content.startswith(b"PK")
+    html = client.get(f"/projects/{pid}/monitoring/download/html").text
+    assert "项目支出绩效目标执行监控表" in html and "预警计算说明" in html
+    assert client.get(f"/projects/{pid}/monitoring/download/exe").status_code == 404
+
+
+def test_a_sheet_with_errors_is_shown_with_its_rows_and_nothing_is_saved(web: WebEnv) -> None:
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    client = web.client("editor")
+    sheet = _filled_template(web, client, pid)
+    workbook = load_workbook(io.BytesIO(sheet))
+    ws = workbook.active
+    assert ws is not None
+    header_row = next(r for r in range(1, 10) if ws.cell(r, 1).value == "项目名称")
+    likely = next(c for c in range(1, ws.max_column + 1) if ws.cell(header_row, c).value == "完成目标可能性")
+    row = next(r for r in range(header_row + 1, ws.max_row + 1) if ws.cell(r, likely).value == "确定能")
+    ws.cell(row, likely).value = "有可能"  # then the forecast and the reason are required
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    page = _upload(client, pid, buffer.getvalue())
+    assert page.status_code == 422  # type: ignore[attr-defined]
+    assert "未能保存监控结果" in page.text and f"第{row}行" in page.text  # type: ignore[attr-defined]
+    assert 'id="monitoring-none"' in page.text  # type: ignore[attr-defined]
+    assert client.get(f"/projects/{pid}/monitoring/download/json").status_code == 404
+    assert _upload(client, pid, sheet, month=13).status_code == 422  # type: ignore[attr-defined]
+
+
+def test_who_may_see_and_monitor(web: WebEnv) -> None:
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    sheet = _filled_template(web, web.client("editor"), pid)
+    assert _upload(web.client("viewer"), pid, sheet).status_code == 403  # type: ignore[attr-defined]
+    assert _upload(web.client("reviewer"), pid, sheet).status_code == 403  # type: ignore[attr-defined]
+    assert _upload(web.client("other_editor"), pid, sheet).status_code == 404  # type: ignore[attr-defined]
+    assert _upload(web.client("editor"), pid, sheet).status_code == 200  # type: ignore[attr-defined]
+    for role, status in (("viewer", 200), ("reviewer", 200), ("other_editor", 404)):
+        assert web.client(role).get(f"/projects/{pid}/monitoring").status_code == status, role
+        assert web.client(role).get(f"/projects/{pid}/monitoring/download/xlsx").status_code == status, role
+    viewer_page = web.client("viewer").get(f"/projects/{pid}/monitoring").text
+    assert "您的角色不能填报运行监控" in viewer_page and 'id="monitoring-form"' not in viewer_page
+    assert web.client().get(f"/projects/{pid}/monitoring", follow_redirects=False).status_code == 303
+
+
+def test_the_api_monitors_like_the_page(web: WebEnv) -> None:
+    pid = web.project_ids[0]
+    client = web.client()
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    sheet = _filled_template(web, web.client("editor"), pid, month=9)
+    files = {"file": ("监控.xlsx", sheet, "application/octet-stream")}
+    assert client.get(f"/api/v1/projects/{pid}/monitoring", headers=headers).status_code == 404
+    refused = client.post(f"/api/v1/projects/{pid}/monitoring", headers=headers, data={"month": "9"}, files=files)
+    assert refused.status_code == 409 and refused.json()["error"]["code"] == "not_approved"
+    approve(web.app, pid)
+    bad_month = client.post(f"/api/v1/projects/{pid}/monitoring", headers=headers, data={"month": "13"},
+                            files=files)
+    assert bad_month.status_code == 422
+    saved = client.post(f"/api/v1/projects/{pid}/monitoring", headers=headers, data={"month": "9"}, files=files)
+    assert saved.status_code == 200, saved.text
+    body = saved.json()
+    assert body["month"] == 9 and body["monitoring"]["projects"][0]["month"] == 9
+    # half the budget by month 9: 50 % ÷ 9/12 = 66.67 %, yellow
+    assert body["monitoring"]["projects"][0]["budget_light"] == "yellow"
+    got = client.get(f"/api/v1/projects/{pid}/monitoring", headers=headers).json()
+    assert got["monitoring"] == body["monitoring"] and got["colour"] == body["colour"]
+    page_json = json.loads(web.client("editor").get(f"/projects/{pid}/monitoring/download/json").text)
+    assert page_json == body["monitoring"]
+    for fmt in ("xlsx", "docx", "html", "json"):
+        response = client.get(f"/api/v1/projects/{pid}/monitoring/download/{fmt}", headers=headers)
+        assert response.status_code == 200, (fmt, response.text[:200])
+    viewer = {"Authorization": f"Bearer {web.token('viewer')}"}
+    assert client.post(f"/api/v1/projects/{pid}/monitoring", headers=viewer, data={"month": "9"},
+                       files=files).status_code == 403
+    other = {"Authorization": f"Bearer {web.token('other_editor')}"}
+    assert client.get(f"/api/v1/projects/{pid}/monitoring", headers=other).status_code == 404
+    broken = client.post(f"/api/v1/projects/{pid}/monitoring", headers=headers, data={"month": "9"},
+                         files={"file": ("x.csv", "项目名称,三级指标\n不存在,全年执行数\n".encode(), "text/csv")})
+    assert broken.status_code == 422 and broken.json()["error"]["details"]

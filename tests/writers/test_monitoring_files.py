@@ -1,0 +1,133 @@
+"""The 项目支出绩效目标执行监控表 (monitoring) in xlsx, docx and html: what it shows, printed by the real
+LibreOffice and Chromium (one page wide, landscape, nothing cut, the indicator header on every page), user text
+never a formula or markup, and ``perfbudget monitor --to``."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from perfbudget.app.evaluations import monitor
+from perfbudget.cli import app as cli
+from perfbudget.evaluate.monitor import Monitoring
+from perfbudget.evaluate.sheet import read_sheet_bytes
+from perfbudget.model import Document
+from perfbudget.writers.monitoring_files import monitoring_docx, monitoring_html, monitoring_xlsx
+from perfbudget.writers.monitoring_layout import project_grid
+from tests.evaluate.helpers import csv_bytes
+from tests.evaluate.test_monitor import HEADER, P1, _rows
+from tests.writers.test_print_pdf import check_pdf, chromium_pdf, to_pdf
+
+runner = CliRunner()
+
+
+def _monitoring(document: Document, rows: list[str], month: int = 6) -> Monitoring:
+    sheet_rows, problems = read_sheet_bytes(csv_bytes(*rows, header=HEADER), "监控.csv", "monitor")
+    result, found = monitor(document, sheet_rows, problems, "监控.csv", month)
+    assert result is not None, found
+    return result
+
+
+def test_the_table_shows_the_budget_every_indicator_and_the_lights(seed_document: Document) -> None:
+    monitoring = _monitoring(seed_document, _rows())
+    grid = project_grid(monitoring, monitoring.projects[0])
+    texts = [cell.text for cell in grid.cells]
+    assert texts[0] == "项目支出绩效目标执行监控表" and "监控期间：1-6月" in texts
+    assert "1-6月执行情况" in texts and "完成目标可能性" in texts and "偏差原因分析" in texts
+    # 8.5 of 17 by month 6: 50 %, progress 100 %, green (rules.md §5); the row of 巡检次数: 5 of 15×6/12
+    assert [c.text for c in grid.cells if c.row == 4 and c.col < 6] == ["17", "8.5", "50.00%", "100.00%", "绿灯"]
+    inspection = [c.text for c in grid.cells if c.row > 5 and c.col >= 2 and
+                  any(x.row == c.row and x.text == "信息化设备（系统）巡检次数" for x in grid.cells)]
+    assert inspection[:9] == ["信息化设备（系统）巡检次数", "≥15次", "5", "66.67%", "黄灯", "有可能", "12次",
+                              "人员保障", "人员不足"]
+    # 3小时 against ≤2小时 is red (reverse); 巡检次数 and 部分达成 yellow: the project's light is the worst
+    assert monitoring.projects[0].colour == "red" and texts[-1] == "红灯（红灯 1 个，黄灯 2 个）"
+    assert grid.explanations[0].startswith("预算执行：执行率 = 8.5万元 ÷ 17万元")
+
+
+def test_user_text_is_never_a_formula_or_markup(seed_document: Document) -> None:
+    rows = _rows(视频会议保障数量=f"{P1},视频会议保障数量,6,,确定能,,,,=HYPERLINK(\"http://x\")<script>")
+    monitoring = _monitoring(seed_document, rows)
+    workbook = load_workbook(io.BytesIO(monitoring_xlsx(monitoring)))
+    remarks = [c for row in workbook.worksheets[0].iter_rows() for c in row
+               if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert remarks and all(c.data_type == "s" for c in remarks)
+    assert [ws.title for ws in workbook.worksheets][-1] == "汇总"
+    summary = [[c.value for c in row] for row in workbook["汇总"].iter_rows()]
+    assert summary[0] == ["序号", "项目名称", "执行率", "预算执行预警", "项目预警", "红灯指标数", "黄灯指标数"]
+    assert summary[1][0] == 1 and summary[1][4] == "红灯" and summary[1][5] == 1
+    html = monitoring_html(monitoring)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_printed_one_page_wide_landscape_with_nothing_cut(tmp_path: Path, seed_document: Document) -> None:
+    monitoring = _monitoring(seed_document, _rows())
+    files = {"监控表-x.xlsx": monitoring_xlsx(monitoring), "监控表-d.docx": monitoring_docx(monitoring),
+             "监控表-h.html": monitoring_html(monitoring).encode("utf-8")}
+    paths = []
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append(tmp_path / name)
+    pdfs = to_pdf(paths, tmp_path)
+    grid = project_grid(monitoring, monitoring.projects[0])
+    expected = [cell.text for cell in grid.cells] + list(grid.explanations)
+    pairs = [("一级指标", "备注"), ("项目资金", "计算")]
+    for name, pdf in pdfs.items():
+        if name.endswith(".html"):  # LibreOffice ignores the page's @page: what a browser prints is below
+            check_pdf(pdf, [cell.text for cell in grid.cells], [], landscape=None)
+        else:
+            assert check_pdf(pdf, expected, pairs, landscape=True) >= 1
+    import pdfplumber
+
+    with pdfplumber.open(chromium_pdf(tmp_path / "监控表-h.html", tmp_path)) as printed:
+        for page in printed.pages:  # A4 landscape, with its page number
+            assert (round(float(page.width)), round(float(page.height))) == (842, 595)
+            text = unicodedata.normalize("NFKC", "".join((page.extract_text() or "").split()))  # ⼀ (radical) → 一
+            assert re.search(f"第{page.page_number}.[，,]共{len(printed.pages)}.", text), text[:80]
+        first = unicodedata.normalize("NFKC", "".join((printed.pages[0].extract_text() or "").split()))
+        assert "项目支出绩效目标执行监控表" in first and "三级指标" in first
+
+
+def test_a_long_table_prints_its_indicator_header_on_every_page(tmp_path: Path) -> None:
+    import pdfplumber
+
+    from tests.writers.test_repeated_headers import long_target_document
+
+    document = long_target_document()
+    p = "测试项目-2024中央"
+    rows = [f"{p},全年执行数,9,,,,,,", *(f"{p},第{n + 1}项工作完成数量（按季度统计并报送）,{4 + n % 4}次,,确定能,,,,"
+                                     for n in range(45)), f"{p},效果,,达成,确定能,,,,", f"{p},满意度,95%,,确定能,,,,"]
+    monitoring = _monitoring(document, rows)
+    files = {"long-mon-x.xlsx": monitoring_xlsx(monitoring), "long-mon-d.docx": monitoring_docx(monitoring)}
+    paths = []
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append(tmp_path / name)
+    grid = project_grid(monitoring, monitoring.projects[0])
+    for name, pdf_path in to_pdf(paths, tmp_path).items():
+        assert check_pdf(pdf_path, [c.text for c in grid.cells], [], landscape=True) >= 2, name
+        with pdfplumber.open(pdf_path) as pdf:
+            second = "".join((pdf.pages[1].extract_text() or "").split())
+        assert "一级指标" in second and "三级指标" in second, (name, second[:80])
+
+
+def test_monitor_to_writes_the_table(tmp_path: Path, seed_path: Path, seed_document: Document) -> None:
+    sheet = tmp_path / "监控.csv"
+    sheet.write_bytes(csv_bytes(*_rows(), header=HEADER))
+    for fmt in ("xlsx", "docx", "html"):
+        out = tmp_path / f"监控表.{fmt}"
+        result = runner.invoke(cli, ["monitor", str(seed_path), "-a", str(sheet), "-m", "6", "--to", fmt,
+                                     "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert "已写出绩效目标执行监控表" in result.stderr and out.stat().st_size > 1000
+    assert "项目支出绩效目标执行监控表" in (tmp_path / "监控表.html").read_text("utf-8")
+    for args, message in ((["--to", "pdf", "-o", str(tmp_path / "x.pdf")], "--to 应为 xlsx、docx 或 html"),
+                          (["--to", "xlsx"], "--to 须同时用 -o 指定输出文件")):
+        result = runner.invoke(cli, ["monitor", str(seed_path), "-a", str(sheet), "-m", "6", *args])
+        assert result.exit_code == 1 and message in result.stderr, result.output
+    assert not (tmp_path / "x.pdf").exists()

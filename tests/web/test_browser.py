@@ -185,7 +185,58 @@ def test_finance_officer_end_to_end(page: Any, seed_path: Path, tmp_path: Path, 
     workbook = load_workbook(saved)
     cells = [str(c.value) for ws in workbook.worksheets for row in ws.iter_rows() for c in row if c.value]
     assert any("自评" in c for c in cells)
+
+    # Mid-year monitoring: the month's fill-in sheet, filled in Excel, uploaded → the lights → the 监控表.
+    page.goto(project_url)
+    page.click("#monitoring-link")
+    page.wait_for_url("**/monitoring")
+    with page.expect_download() as sheet_info:
+        page.click("#monitoring-template")
+    sheet_path = tmp_path / sheet_info.value.suggested_filename
+    sheet_info.value.save_as(sheet_path)
+    _fill_monitoring_sheet(sheet_path)
+    page.select_option("#monitoring-form select[name=month]", "6")
+    page.set_input_files("#monitoring-form input[type=file]", str(sheet_path))
+    page.click("#monitoring-form button[type=submit]")
+    page.wait_for_url("**/monitoring")
+    assert "1-6月运行监控已保存" in page.inner_text("main")
+    assert page.inner_text("#monitoring-budget") == "绿灯"  # 8.5 of 17 by June: on schedule
+    assert page.inner_text("#monitoring-colour") in ("红灯", "黄灯", "绿灯", "蓝灯")
+    with page.expect_download() as table_info:
+        page.click("#download-monitoring-xlsx")
+    table_path = tmp_path / table_info.value.suggested_filename
+    table_info.value.save_as(table_path)
+    assert "执行监控表" in table_path.name
+    cells = [str(c.value) for ws in load_workbook(table_path).worksheets for row in ws.iter_rows() for c in row
+             if c.value]
+    assert "项目支出绩效目标执行监控表" in cells
     assert page.console_errors == []
+
+
+def _fill_monitoring_sheet(path: Path) -> None:
+    """Fill the downloaded monitoring sheet as an officer would in Excel: half the budget spent, each indicator at
+    its target (a qualitative one 达成), each 确定能."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    assert sheet is not None
+    header_row = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "项目名称")
+    columns = {str(sheet.cell(header_row, c).value): c for c in range(1, sheet.max_column + 1)}
+    actual = next(c for h, c in columns.items() if "执行情况" in h or h == "实际完成值")
+    for r in range(header_row + 1, sheet.max_row + 1):
+        level3 = sheet.cell(r, columns["三级指标"]).value
+        if level3 == "全年执行数":
+            sheet.cell(r, actual).value = "8.5"
+        elif level3 and level3 not in ("全年预算数", "总体目标完成情况"):
+            target = str(sheet.cell(r, columns["指标值"]).value or "")
+            number = target.lstrip("≥≤=<>")
+            if number[:1].isdigit():
+                sheet.cell(r, actual).value = number
+            else:
+                sheet.cell(r, columns["完成等级"]).value = "达成"
+            sheet.cell(r, columns["完成目标可能性"]).value = "确定能"
+    workbook.save(path)
 
 
 def test_unit_editor_cannot_open_another_units_project_in_the_browser(page: Any, server: str, seed_path: Path,

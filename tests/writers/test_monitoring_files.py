@@ -21,7 +21,7 @@ from perfbudget.writers.monitoring_files import monitoring_docx, monitoring_html
 from perfbudget.writers.monitoring_layout import project_grid
 from tests.evaluate.helpers import csv_bytes
 from tests.evaluate.test_monitor import HEADER, P1, _rows
-from tests.writers.test_print_pdf import check_pdf, chromium_pdf, to_pdf
+from tests.writers.test_print_pdf import check_pdf, chromium_pdf, to_pdf, written
 
 runner = CliRunner()
 
@@ -69,10 +69,7 @@ def test_printed_one_page_wide_landscape_with_nothing_cut(tmp_path: Path, seed_d
     monitoring = _monitoring(seed_document, _rows())
     files = {"监控表-x.xlsx": monitoring_xlsx(monitoring), "监控表-d.docx": monitoring_docx(monitoring),
              "监控表-h.html": monitoring_html(monitoring).encode("utf-8")}
-    paths = []
-    for name, data in files.items():
-        (tmp_path / name).write_bytes(data)
-        paths.append(tmp_path / name)
+    paths = written(files, tmp_path)
     pdfs = to_pdf(paths, tmp_path)
     grid = project_grid(monitoring, monitoring.projects[0])
     expected = [cell.text for cell in grid.cells] + list(grid.explanations)
@@ -104,10 +101,7 @@ def test_a_long_table_prints_its_indicator_header_on_every_page(tmp_path: Path) 
                                      for n in range(45)), f"{p},效果,,达成,确定能,,,,", f"{p},满意度,95%,,确定能,,,,"]
     monitoring = _monitoring(document, rows)
     files = {"long-mon-x.xlsx": monitoring_xlsx(monitoring), "long-mon-d.docx": monitoring_docx(monitoring)}
-    paths = []
-    for name, data in files.items():
-        (tmp_path / name).write_bytes(data)
-        paths.append(tmp_path / name)
+    paths = written(files, tmp_path)
     grid = project_grid(monitoring, monitoring.projects[0])
     for name, pdf_path in to_pdf(paths, tmp_path).items():
         assert check_pdf(pdf_path, [c.text for c in grid.cells], [], landscape=True) >= 2, name

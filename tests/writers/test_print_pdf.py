@@ -54,6 +54,15 @@ def to_pdf(files: list[Path], workdir: Path) -> dict[str, Path]:
     return pdfs
 
 
+def written(files: dict[str, bytes], directory: Path) -> list[Path]:
+    """Each file of ``files`` (name → bytes) written in ``directory``; their paths, in order."""
+    paths = []
+    for name, data in files.items():
+        (directory / name).write_bytes(data)
+        paths.append(directory / name)
+    return paths
+
+
 def chromium_pdf(page: Path, workdir: Path) -> Path:
     """``page`` printed by a real Chromium to ``page.pdf`` (A4 when the page's CSS says so, no browser header)."""
     from tests.web.test_browser import CHROMIUM_ARGS, _chromium
@@ -189,11 +198,7 @@ def test_long_tables_repeat_the_indicator_header_on_every_page(tmp_path: Path) -
     assert evaluation is not None, problems
     files = {"long-target-x.xlsx": render(document, "xlsx"), "long-target-d.docx": render(document, "docx"),
              "long-eval-x.xlsx": evaluation_xlsx(evaluation), "long-eval-d.docx": evaluation_docx(evaluation)}
-    paths = []
-    for name, data in files.items():
-        (tmp_path / name).write_bytes(data)
-        paths.append(tmp_path / name)
-    pdfs = to_pdf(paths, tmp_path)
+    pdfs = to_pdf(written(files, tmp_path), tmp_path)
     import pdfplumber
 
     grid = evaluation_grid(evaluation, evaluation.projects[0])

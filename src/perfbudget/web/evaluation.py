@@ -3,14 +3,16 @@ the evaluation engine (``perfbudget.evaluate``), never re-implemented here.
 
 The form becomes the same :class:`~perfbudget.evaluate.actuals.SheetRow` rows a CSV sheet
 gives (one 全年执行数 row, one row per indicator), so typed and uploaded actuals go through
-one path: ``resolve`` → ``evaluate_document``.
+one path: ``resolve`` → ``evaluate_document``. An uploaded sheet, for 自评 or 运行监控, is read by
+:func:`read_uploaded_sheet` (the pages and the API).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
+from starlette.requests import Request
 
 from perfbudget.evaluate.actuals import SheetRow
 from perfbudget.evaluate.template import project_key
@@ -26,7 +28,7 @@ from perfbudget.evaluate.vocabulary import (
     ROW_EXECUTED,
     ROW_GOAL,
 )
-from perfbudget.model import Document, Source
+from perfbudget.model import Document, Problem, Source
 
 FORM_FILE = "网页填报"
 
@@ -98,3 +100,31 @@ def form_problems(document: Document, rows: list[SheetRow], problems: list[Any])
         fields.add(field)
         messages.append(f"{label}：{problem.message}")
     return messages, fields
+
+
+async def read_uploaded_sheet(request: Request, file: UploadFile, kind: str,
+                              default_name: str) -> tuple[list[SheetRow], list[Problem], str]:
+    """An uploaded fill-in sheet (``kind`` evaluation or monitor): its rows, problems and shown name. Over the
+    size limit 413; read whole in a worker thread (a sheet near the limits takes seconds, which must not stall
+    the event loop) in one of the process's reading places (``web/uploads.reading``)."""
+    from starlette.concurrency import run_in_threadpool
+
+    from perfbudget.evaluate.sheet import read_sheet_bytes
+    from perfbudget.web import uploads
+    from perfbudget.web.errors import WebError
+    from perfbudget.web.filenames import upload_name
+
+    config = request.app.state.config
+    if file.size is not None and file.size > config.limits.max_file_bytes:
+        raise WebError(413, "too_large", "文件过大")
+    name = upload_name(file.filename, default_name)
+
+    def read() -> tuple[list[SheetRow], list[Problem]]:
+        with uploads.reading(config.upload_reads):
+            data = file.file.read(config.limits.max_file_bytes + 1)
+            if len(data) > config.limits.max_file_bytes:
+                raise WebError(413, "too_large", "文件过大")
+            return read_sheet_bytes(data, name, kind, config.limits)
+
+    rows, problems = await run_in_threadpool(read)
+    return rows, problems, name

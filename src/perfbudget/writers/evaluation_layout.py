@@ -16,8 +16,10 @@ with ``original=True``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from perfbudget.evaluate.numbers import percent, plain, show, shown
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
@@ -78,6 +80,24 @@ def sheet_name(seq: int, name: str) -> str:
     for bad in "[]:*?/\\":
         text = text.replace(bad, "_")
     return text[:31]
+
+
+def indicator_head(headers: Sequence[str], header_row: int, lines: Sequence[Any]) -> list[Cell]:
+    """The indicator table's header cells on ``header_row`` and, on the rows under it, the 一级 and 二级 label
+    cells (columns 0 and 1) of ``lines``, each merged over its run of equal values (a 二级 within its 一级), as
+    the official forms print them."""
+    cells = [Cell(header_row, col, header, "header") for col, header in enumerate(headers)]
+    first = header_row + 1
+    for level, key in ((0, lambda i: i.level1), (1, lambda i: (i.level1, i.level2))):
+        start = 0
+        while start < len(lines):
+            end = start
+            while end + 1 < len(lines) and key(lines[end + 1]) == key(lines[start]):
+                end += 1
+            text = lines[start].level1 if level == 0 else lines[start].level2
+            cells.append(Cell(first + start, level, text, "label", rowspan=end - start + 1))
+            start = end + 1
+    return cells
 
 
 def _money(value: object) -> str:
@@ -168,20 +188,9 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
         else "".join(project.goals)
     add(Cell(10, 1, goals, colspan=3))
     add(Cell(10, 4, project.goal_result or "", colspan=4))
-    for col, header in enumerate(INDICATOR_HEADERS):
-        add(Cell(INDICATOR_HEADER, col, header, "header"))
-    first = INDICATOR_HEADER + 1
     lines = project.indicators
-    # 一级 and 二级 merged over runs of equal values.
-    for level, key in ((0, lambda i: i.level1), (1, lambda i: (i.level1, i.level2))):
-        start = 0
-        while start < len(lines):
-            end = start
-            while end + 1 < len(lines) and key(lines[end + 1]) == key(lines[start]):
-                end += 1
-            text = lines[start].level1 if level == 0 else lines[start].level2
-            add(Cell(first + start, level, text, "label", rowspan=end - start + 1))
-            start = end + 1
+    cells += indicator_head(INDICATOR_HEADERS, INDICATOR_HEADER, lines)
+    first = INDICATOR_HEADER + 1
     for offset, line in enumerate(lines):
         row = first + offset
         add(Cell(row, 2, line.level3))

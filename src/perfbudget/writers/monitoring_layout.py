@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from perfbudget.evaluate.monitor import LIGHT_LABELS, RED, YELLOW, Monitoring, ProjectMonitor
 from perfbudget.evaluate.numbers import div, percent, plain
-from perfbudget.writers.evaluation_layout import Cell, Grid, sheet_name
+from perfbudget.writers.evaluation_layout import Cell, Grid, indicator_head, sheet_name
 
 TITLE = "项目支出绩效目标执行监控表"
 WIDTHS = (10, 10, 16, 10, 11, 10, 6, 9, 11, 9, 15, 7)
@@ -59,19 +59,9 @@ def project_grid(monitoring: Monitoring, project: ProjectMonitor) -> Grid:
                                 progress, LIGHT_LABELS[project.budget_light]), 1):
         add(Cell(4, col, text, "number"))
     add(Cell(4, 6, project.budget_explanation, colspan=COLUMNS - 6))
-    for col, header in enumerate(indicator_headers(month)):
-        add(Cell(INDICATOR_HEADER, col, header, "header"))
-    first = INDICATOR_HEADER + 1
     lines = project.indicators
-    for level, key in ((0, lambda i: i.level1), (1, lambda i: (i.level1, i.level2))):
-        start = 0
-        while start < len(lines):
-            end = start
-            while end + 1 < len(lines) and key(lines[end + 1]) == key(lines[start]):
-                end += 1
-            text = lines[start].level1 if level == 0 else lines[start].level2
-            add(Cell(first + start, level, text, "label", rowspan=end - start + 1))
-            start = end + 1
+    cells += indicator_head(indicator_headers(month), INDICATOR_HEADER, lines)
+    first = INDICATOR_HEADER + 1
     for offset, line in enumerate(lines):
         row = first + offset
         add(Cell(row, 2, line.level3))

@@ -46,7 +46,7 @@ from perfbudget.web.api.openapi import (
 )
 from perfbudget.web.deps import api_user, client_ip
 from perfbudget.web.errors import WebError, forbidden, not_found
-from perfbudget.web.evaluation import form_problems, rows_from_form
+from perfbudget.web.evaluation import form_problems, read_uploaded_sheet, rows_from_form
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.validate import document_problems
 from perfbudget.web.views import settings_of, store_of
@@ -307,12 +307,12 @@ async def post_monitoring(request: Request, project_id: int,
                                                                    "--kind monitor 或网页上的填报表）"),
                           principal: Principal = Depends(api_user)) -> dict[str, Any]:
     """与网页上传、`perfbudget monitor --save` 相同：填报表有错误时 422，列出每个错误及其行号，不保存。"""
-    from perfbudget.web.routes.monitor import require_monitor, sheet_rows
+    from perfbudget.web.routes.monitor import require_monitor
 
     with store_of(request).reading() as tx:
         view = load_view(tx, principal, project_id, settings_of(request))  # the official version
     require_monitor(request, principal, view)
-    rows, sheet_problems, name = await sheet_rows(request, file)
+    rows, sheet_problems, name = await read_uploaded_sheet(request, file, "monitor", "监控填报表")
     monitoring, problems = evaluations.monitor(view.version.document, rows, sheet_problems, name, month)
     if monitoring is None:
         raise WebError(422, "monitoring_failed", "未能计算运行监控预警", [str(p) for p in problems])

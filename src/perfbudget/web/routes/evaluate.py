@@ -6,7 +6,6 @@ from typing import Any
 
 from fastapi import Depends, File, Request, UploadFile
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app import evaluations
 from perfbudget.app.exports import EVALUATION_FORMATS, FORMAT_LABELS, XLSX, evaluation_file
@@ -14,16 +13,13 @@ from perfbudget.app.overview import latest_evaluation
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.result import Evaluation, evaluation_from_dict
-from perfbudget.evaluate.sheet import SheetRow, read_sheet_bytes
 from perfbudget.evaluate.template import template_xlsx
 from perfbudget.evaluate.vocabulary import GRADE_LONG, GRADES
 from perfbudget.model import Kind, Problem, Severity
-from perfbudget.web import uploads
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
-from perfbudget.web.evaluation import form_problems, form_values, rows_from_form
-from perfbudget.web.filenames import upload_name
+from perfbudget.web.evaluation import form_problems, form_values, read_uploaded_sheet, rows_from_form
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
@@ -93,21 +89,7 @@ async def evaluate_form(request: Request, project_id: int, principal: Principal 
 async def evaluate_upload(request: Request, project_id: int, file: UploadFile = File(...),
                           principal: Principal = Depends(page_user)) -> Response:
     view = _view(request, principal, project_id, edit=True)
-    config = request.app.state.config
-    if file.size is not None and file.size > config.limits.max_file_bytes:
-        raise WebError(413, "too_large", "文件过大")
-    name = upload_name(file.filename, "填报表")
-
-    def read() -> tuple[list[SheetRow], list[Problem]]:
-        # the whole sheet in memory: in one of the process's reading places (web/uploads.reading)
-        with uploads.reading(config.upload_reads):
-            data = file.file.read(config.limits.max_file_bytes + 1)
-            if len(data) > config.limits.max_file_bytes:
-                raise WebError(413, "too_large", "文件过大")
-            return read_sheet_bytes(data, name, "evaluation", config.limits)
-
-    # in a worker thread: a sheet near the limits takes seconds, which must not stall the event loop
-    rows, sheet_problems = await run_in_threadpool(read)
+    rows, sheet_problems, name = await read_uploaded_sheet(request, file, "evaluation", "填报表")
     evaluation, problems = evaluations.score(view.version.document, rows, sheet_problems, name)
     return _finish(request, principal, view, evaluation, problems, {})
 

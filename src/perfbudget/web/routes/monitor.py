@@ -8,20 +8,17 @@ from typing import Any
 
 from fastapi import Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app import evaluations
 from perfbudget.app.exports import FORMAT_LABELS, MONITORING_FORMATS, XLSX, monitoring_file
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.monitor import LIGHT_LABELS, Monitoring, monitoring_from_dict
-from perfbudget.evaluate.sheet import SheetRow, read_sheet_bytes
 from perfbudget.evaluate.template import template_xlsx
-from perfbudget.model import Problem, Severity
-from perfbudget.web import uploads
+from perfbudget.model import Severity
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
-from perfbudget.web.filenames import upload_name
+from perfbudget.web.evaluation import read_uploaded_sheet
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
@@ -52,25 +49,6 @@ def require_monitor(request: Request, principal: Principal, view: ProjectView) -
         if not principal.can(Action.EDIT, view.head.unit_code):
             raise forbidden(refused)
         raise WebError(409, "not_approved", refused)
-
-
-async def sheet_rows(request: Request, file: UploadFile) -> tuple[list[SheetRow], list[Problem], str]:
-    """An uploaded monitoring sheet's rows, problems and shown name: over the size limit 413; read in a worker
-    thread (a sheet near the limits takes seconds) in one of the process's reading places."""
-    config = request.app.state.config
-    if file.size is not None and file.size > config.limits.max_file_bytes:
-        raise WebError(413, "too_large", "文件过大")
-    name = upload_name(file.filename, "监控填报表")
-
-    def read() -> tuple[list[SheetRow], list[Problem]]:
-        with uploads.reading(config.upload_reads):
-            data = file.file.read(config.limits.max_file_bytes + 1)
-            if len(data) > config.limits.max_file_bytes:
-                raise WebError(413, "too_large", "文件过大")
-            return read_sheet_bytes(data, name, "monitor", config.limits)
-
-    rows, problems = await run_in_threadpool(read)
-    return rows, problems, name
 
 
 def _latest(request: Request, project_id: int) -> tuple[dict[str, Any], Monitoring] | None:
@@ -113,7 +91,7 @@ async def monitoring_upload(request: Request, project_id: int, month: int = Form
     require_monitor(request, principal, view)
     if month not in MONTHS:
         return _page(request, principal, view, [f"月份 {month} 无效，应为 1–12"], None, status=422)
-    rows, sheet_problems, name = await sheet_rows(request, file)
+    rows, sheet_problems, name = await read_uploaded_sheet(request, file, "monitor", "监控填报表")
     monitoring, problems = evaluations.monitor(view.version.document, rows, sheet_problems, name, month)
     if monitoring is None:
         return _page(request, principal, view, [str(p) for p in problems], month, status=422)

@@ -134,7 +134,8 @@ def test_who_may_see_and_monitor(web: WebEnv) -> None:
     assert web.client().get(f"/projects/{pid}/monitoring", follow_redirects=False).status_code == 303
 
 
-def test_the_api_monitors_like_the_page(web: WebEnv) -> None:
+def test_the_api_monitors_like_the_page(any_web: WebEnv) -> None:
+    web = any_web  # on SQLite, then on PostgreSQL
     pid = web.project_ids[0]
     client = web.client()
     headers = {"Authorization": f"Bearer {web.token('editor')}"}

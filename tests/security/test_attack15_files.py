@@ -1,0 +1,78 @@
+"""Found by attack15 (2026-12-04); each test failed before its fix.
+
+An Excel 97-2003 workbook (.xls/.et) had no bound at all: xlrd parsed every cell of a sheet (and every shared
+string and cell format of the workbook) before a row reached the reader, so a 7.8 MB file of 1,280,000 numbers
+cost 18 s of CPU and 440 MB, one at the 50 MB file limit minutes and gigabytes; a sheet named by 3,000
+``BOUNDSHEET`` records was parsed 3,000 times. The records are now counted before xlrd opens the file
+(``readers/biff_bounds.py``)."""
+
+from __future__ import annotations
+
+import struct
+
+from perfbudget.config import Limits
+from perfbudget.load import load_bytes
+from tests.security import biff_files as biff
+
+_SMALL = Limits(max_cells=1000, max_rows=200, max_xlsx_styles=100)
+
+
+def _messages(data: bytes, limits: Limits = _SMALL) -> list[str]:
+    result = load_bytes(data, "hostile.xls", limits=limits)
+    return [problem.message for problem in result.errors]
+
+
+def _refused(data: bytes, *words: str, limits: Limits = _SMALL) -> None:
+    result = load_bytes(data, "hostile.xls", limits=limits)
+    assert result.document is None
+    message = result.errors[0].message
+    assert message.startswith("Excel "), message
+    for word in words:
+        assert word in message, message
+
+
+def test_cells_of_an_xls_are_counted_before_xlrd_parses_them() -> None:
+    _refused(biff.workbook(biff.number_rows(20, 100)), "超过 1000 个单元格的上限", "PERFBUDGET_MAX_CELLS")
+    # under the bound the sheet is read (a table of numbers only is no 绩效目标表), and counted once
+    assert not any("上限" in message for message in _messages(biff.workbook(biff.number_rows(9, 100))))
+
+
+def test_a_sheet_named_by_many_boundsheet_records_counts_each_time() -> None:
+    # xlrd parses the sheet once for each record naming it: 30 × 100 cells
+    assert not any("上限" in m for m in _messages(biff.workbook(biff.number_rows(1, 100))))
+    _refused(biff.workbook(biff.number_rows(1, 100), sheets=30), "超过 1000 个单元格的上限")
+
+
+def test_cells_hidden_inside_another_record_are_counted_where_xlrd_reads_them() -> None:
+    # the sheet's BOF lies inside the body of an unknown record of the linear walk; xlrd starts at the offset
+    sheet = biff.number_rows(20, 100)
+    hidden = biff.record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0)) + sheet[:8000]
+    wrapper = struct.pack("<HH", 0x0999, len(hidden))  # an unknown record holding the sheet's first records
+    head = biff.globals_records()
+    offset = len(head) + 13 + 4 + len(wrapper)
+    head += biff.record(0x0085, struct.pack("<IBBBB", offset, 0, 0, 1, 0) + b"S") + biff.record(0x000A)
+    data = biff.compound_file("Workbook", head + wrapper + hidden + biff.record(0x000A))
+    _refused(data, "超过 1000 个单元格的上限")
+
+
+def test_rows_records_and_cell_formats_of_an_xls_are_bounded() -> None:
+    _refused(biff.workbook(biff.number_rows(300, 1)), "行的上限", "PERFBUDGET_MAX_ROWS")
+    _refused(biff.workbook(biff.record(0x0999) * 4000), "超过 3000 条记录的上限", "PERFBUDGET_MAX_CELLS")
+    _refused(biff.workbook(b"", styles=150), "超过 100 条单元格格式记录的上限", "PERFBUDGET_MAX_XLSX_STYLES")
+
+
+def test_shared_strings_claimed_past_the_cell_bound_are_refused() -> None:
+    # xlrd loops over the SST record's own count of strings
+    sst = biff.record(0x00FC, struct.pack("<ii", 5000, 5000) + b"\x01\x00\x00x" * 1000)
+    head = biff.globals_records() + sst
+    offset = len(head) + 13 + 4
+    head += biff.record(0x0085, struct.pack("<IBBBB", offset, 0, 0, 1, 0) + b"S") + biff.record(0x000A)
+    data = biff.compound_file("Workbook", head + biff.record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB,
+                                                                               0x07CC, 0, 0)) + biff.record(0x000A))
+    _refused(data, "超过 1000 个单元格的上限")
+
+
+def test_a_text_cell_of_an_xls_under_every_bound_keeps_its_place() -> None:
+    rows = biff.text_cell(0, 0, "项目名称") + biff.text_cell(0, 1, "测试项目")
+    result = load_bytes(biff.workbook(rows), "one.xls", limits=_SMALL)
+    assert result.errors and "上限" not in result.errors[0].message

@@ -76,3 +76,35 @@ def test_a_text_cell_of_an_xls_under_every_bound_keeps_its_place() -> None:
     rows = biff.text_cell(0, 0, "项目名称") + biff.text_cell(0, 1, "测试项目")
     result = load_bytes(biff.workbook(rows), "one.xls", limits=_SMALL)
     assert result.errors and "上限" not in result.errors[0].message
+
+
+# Text: the general path bounded its lines (attack11) but not the cells of a line, and the layout detectors
+# split whole lines into cells: 22,000 lines of 1,000 tab cells (44 MB) took over 30 s of CPU and 5 GB, one line
+# of 22,000,000 ``a<TAB>`` (44 MB) over 30 s before 「没有找到…」.
+
+def _text_refused(text: str, *words: str) -> None:
+    result = load_bytes(text.encode("utf-8"), "wide.txt", limits=_SMALL)
+    assert result.document is None
+    message = result.errors[0].message
+    for word in ("文本超过 1000 个单元格的上限", "PERFBUDGET_MAX_CELLS", *words):
+        assert word in message, message
+
+
+def test_wide_lines_of_a_text_are_bounded_by_their_cells() -> None:
+    _text_refused(("甲\t" * 100 + "\n") * 30)  # 30 lines, far under the line bound
+    _text_refused(("甲 | " * 100 + "\n") * 30)
+
+
+def test_one_line_of_many_cells_is_refused_before_the_layout_detectors_split_it() -> None:
+    _text_refused("甲\t" * 2_000)
+    _text_refused("甲 | " * 2_000)
+    _text_refused("项目名称 （" + " 甲" * 2_000)
+
+
+def test_space_cells_behind_an_unclosed_parenthesis_are_one_cell() -> None:
+    # split_spaces joined each token onto its cell (quadratic: 2.2 MB took 21 s); the same cells now
+    from perfbudget.readers.text_layouts import split_spaces
+
+    assert split_spaces("项目名称 （ 甲 乙） 丙  丁") == ["项目名称", "（甲乙）", "丙", "丁"]
+    assert split_spaces("指标（" + " 甲" * 5) == ["指标（甲甲甲甲甲"]
+    assert split_spaces("a) b (c d) e") == ["a)", "b", "(cd)", "e"]

@@ -12,7 +12,8 @@ xlrd would), and the file refused past
 * ``max_cells`` cells (a ``MULRK``/``MULBLANK`` record counts each cell it holds), merged ranges, or
   shared strings (the ``SST`` record's own count, which bounds xlrd's loop);
 * ``max_xlsx_styles`` format records (``XF``, ``FONT``, ``FORMAT``, ``STYLE``);
-* three times ``max_cells`` records of any kind (some 1 µs each here, 10–50 µs each in xlrd).
+* three times ``max_cells`` records of any kind (some 1 µs each here, 10–50 µs each in xlrd);
+* ``max_zip_parts`` sheets (an xlsx's sheets are parts of its zip, held to the same number).
 
 The walk is some 0.5 µs a record and stops at the first bound passed.
 """
@@ -116,6 +117,9 @@ def biff_problem(stream: bytes, limits: Limits) -> str | None:
     sheets: list[int] = []
     if (problem := _walk(stream, 0, count, False, boundaries, sheets)) is not None:
         return problem
+    if len(sheets) > limits.max_zip_parts:  # xlrd builds each sheet (some 3 KB): 140,000 empty ones cost 470 MB
+        return (f"文件含 {len(sheets)} 个工作表，超过 {limits.max_zip_parts} 个的上限（环境变量 "
+                "PERFBUDGET_MAX_ZIP_PARTS，与 xlsx 的部件数同一上限）；未读取")
     walked: set[int] = set()
     for offset in sheets:
         if offset in boundaries and offset not in walked:

@@ -62,9 +62,10 @@ def globals_records(styles: int = 16) -> bytes:
     return _bof(0x0005) + record(0x0042, struct.pack("<H", 1200)) + font * 5 + xf
 
 
-def workbook(sheet_records: bytes, sheets: int = 1, styles: int = 16) -> bytes:
-    """An .xls whose ``sheets`` BOUNDSHEET records all name one sheet holding ``sheet_records``."""
-    head = globals_records(styles)
+def workbook(sheet_records: bytes, sheets: int = 1, styles: int = 16, more_globals: bytes = b"") -> bytes:
+    """An .xls whose ``sheets`` BOUNDSHEET records all name one sheet holding ``sheet_records``; ``more_globals``:
+    records of the globals after the cell formats."""
+    head = globals_records(styles) + more_globals
     boundsheet = 4 + 8 + 1
     offset = len(head) + boundsheet * sheets + 4
     head += b"".join(record(0x0085, struct.pack("<IBBBB", offset, 0, 0, 1, 0) + b"S") for _ in range(sheets))

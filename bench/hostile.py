@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.readers import hostile_files as hostile  # noqa: E402
+from tests.security import biff_files as biff  # noqa: E402
 
 CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
     # name: (file name, generator, reader: "load" or "sheet")
@@ -76,6 +77,15 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "xlsx-1.8M-shared-strings-stored": ("strings.xlsx", lambda: hostile.xlsx_shared_strings(1_800_000), "load"),
     "xlsx-1M-cell-formats-stored": ("formats.xlsx", lambda: hostile.xlsx_cell_formats(1_000_000), "load"),
     "sheet-xlsx-1M-cell-formats-stored": ("formats-sheet.xlsx", lambda: hostile.xlsx_cell_formats(1_000_000), "sheet"),
+    "xls-1.28M-numbers-7.8MB": ("numbers.xls", lambda: biff.workbook(biff.number_rows(5_000, 256)), "load"),
+    "xls-146k-numbers": ("numbers146k.xls", lambda: biff.workbook(biff.number_rows(572, 256)), "load"),
+    "xls-11M-empty-records-44MB": ("records.xls", lambda: biff.workbook(biff.record(0x0999) * 11_000_000), "load"),
+    "xls-sheet-named-3000-times": ("sheets.xls", lambda: biff.workbook(biff.number_rows(300, 256), sheets=3_000),
+                                   "load"),
+    "text-22k-lines-of-1000-tab-cells-44MB": ("wide.txt", lambda: (b"a\t" * 1_000 + b"\n") * 22_000, "load"),
+    "text-one-line-of-22M-tab-cells-44MB": ("tabs.txt", lambda: b"a\t" * 22_000_000, "load"),
+    "text-unclosed-parenthesis-140k-cells": ("paren.txt", lambda: ("项目名称 （" + " 甲" * 140_000).encode(),
+                                             "load"),
     "html-9k-rows-spanning-16k-columns": ("spans.html", lambda: b"<table>" + b'<tr><td colspan="16000">a</td></tr>'
                                           * 9_000 + b"</table>", "load"),
 }

@@ -10,7 +10,9 @@ copied from web pages (:mod:`perfbudget.readers.text_layouts`). The first layout
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from itertools import islice
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
@@ -76,14 +78,57 @@ def read_text(text: str, file: str, layout: str | None = None,
                                                                                  limits or Limits()))
 
 
-def _too_many_lines(text: str, file: str, limits: Limits) -> list[Problem] | None:
+_DETECTED_LINES = 5_000  # the most lines a layout detector looks at (text_layouts._head)
+_SPACE_RUN = re.compile("[ \t\u3000\u00a0]+")
+
+
+def _space_runs(text: str, cap: int) -> int:
+    """The runs of spaces in ``text``, counted up to one past ``cap``."""
+    return sum(1 for _ in islice(_SPACE_RUN.finditer(text), cap + 1))
+
+
+def _cells_at_most(text: str, layout: str | None, cap: int) -> int:
+    """An upper bound of the cells ``layout`` splits ``text`` into beyond one a line: its separators (runs of
+    spaces counted up to one past ``cap``)."""
+    if layout == "tab-rows":
+        return text.count("\t")
+    if layout in ("pipe-rows", "pipe-cells"):
+        return text.count("|")
+    if layout in ("space-rows", "space-cells"):
+        return _space_runs(text, cap)
+    return 0
+
+
+def _too_many_separators(text: str, file: str, limits: Limits) -> list[Problem] | None:
+    """The layout detectors after the tab-cell test split the lines they look at (the first 5,000 at most) into
+    cells, and a line may be the whole text: one line of 22,000,000 ``a<TAB>`` (44 MB) took over 30 s of CPU
+    before 「没有找到…」, 4.4 MB 3.4 s (attack15). More tabs, bars or runs of spaces than ``max_cells`` in those
+    lines is more cells than any layout but the one-pass tab cells reads."""
+    head = head_lines(text, _DETECTED_LINES)
+    looked_at = text[:sum(map(len, head)) + 2 * len(head)]  # the lines the detectors split (a break: ≤ 2 chars)
+    separators = max(looked_at.count("\t"), looked_at.count("|"))
+    if separators <= limits.max_cells:
+        separators = max(separators, _space_runs(looked_at, limits.max_cells))
+    return None if separators <= limits.max_cells else _too_many_cells(file, limits)
+
+
+def _too_many_cells(file: str, limits: Limits) -> list[Problem]:
+    return [Problem(Source(file), f"文本超过 {limits.max_cells} 个单元格的上限（环境变量 PERFBUDGET_MAX_CELLS）；"
+                                  "未读取")]
+
+
+def _too_many_lines(text: str, file: str, limits: Limits, layout: str | None = None) -> list[Problem] | None:
     """The general path builds a cell (with its source) for every line or row: some 6 µs and 760 bytes a line,
     1,000,000 lines of ``a|b`` took 6.4 s and 760 MB, 9,000,000 (36 MB) over 2 minutes (found by attack11).
-    Each line is at most a row, so ``max_rows`` bounds them before splitting."""
+    Each line is at most a row, so ``max_rows`` bounds them before splitting. The cells of a line split at
+    tabs, bars or spaces are bounded by ``max_cells``: 22,000 lines of 1,000 tab cells (44 MB) took over
+    30 s of CPU and 5 GB, 4.4 MB 3.4 s and 540 MB, under the line bound (found by attack15)."""
     lines = text.count("\n") + 1  # an upper bound of the rows however the layout splits them (\r alone: fewer)
-    if lines <= limits.max_rows:
-        return None
-    return [Problem(Source(file), f"文本超过 {limits.max_rows} 行的上限（环境变量 PERFBUDGET_MAX_ROWS）；未读取")]
+    if lines > limits.max_rows:
+        return [Problem(Source(file), f"文本超过 {limits.max_rows} 行的上限（环境变量 PERFBUDGET_MAX_ROWS）；未读取")]
+    if lines + _cells_at_most(text, layout, limits.max_cells) > limits.max_cells:
+        return _too_many_cells(file, limits)
+    return None
 
 
 def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tuple[Document | None, list[Problem]]:
@@ -96,10 +141,12 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
         lines = whole_if_short(text) if layout is None else None
         if layout is None:
             looks = lines_look_like_tab_cells(lines if lines is not None else head_lines(text, 400))
+            if not looks and (refused := _too_many_separators(text, file, limits)) is not None:
+                return None, refused
             chosen = "tab-cells" if looks else _detect_after_tab_cells(text)
         if chosen == "tab-cells" and (read := read_well_formed(text, file, lines or text.splitlines())) is not None:
             return read  # the one-pass path took the whole file (see text_cells_fast)
-    if chosen is not None and (refused := _too_many_lines(text, file, limits)) is not None:
+    if chosen is not None and (refused := _too_many_lines(text, file, limits, chosen)) is not None:
         return None, refused
     for name, _detect, split in TEXT_LAYOUTS:
         if name == chosen:

@@ -20,6 +20,8 @@ from typing import Any
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Source
 from perfbudget.readers import traditional
+from perfbudget.readers.biff_bounds import biff_problem, workbook_stream
+from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.xlsx import _sheet_tables
@@ -77,6 +79,9 @@ class _Sheet:
         self.sheet = sheet
         self.covered = _covered_with_content(sheet)
 
+    def reset_dimensions(self) -> None:
+        """Rows are as long as their last cell already (``ragged_rows``)."""
+
     def _format(self, r: int, c: int) -> str | None:
         book = self.book
         xf = book.xf_list[self.sheet.cell_xf_index(r, c)]
@@ -115,18 +120,28 @@ class _Sheet:
             yield row
 
 
-def read_xls_tables(data: bytes, file: str) -> list[RawTable]:
+def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> list[RawTable]:
+    """The raw tables of every sheet; past a limit (counted on the records before xlrd parses them, then rows
+    per sheet while streaming) :class:`LimitExceeded`."""
     import xlrd
 
-    # ragged rows: a row holds only up to its last cell (a hostile file may claim 256 columns everywhere);
-    # xlrd's warnings about damaged records go to a buffer, not to standard output
-    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, ragged_rows=True,
+    limits = limits or Limits()
+    stream = workbook_stream(data)
+    if stream is None or stream[:8] == data[:8]:  # no workbook stream, or one that is a compound file again
+        raise xlrd.XLRDError("no workbook stream")
+    if (problem := biff_problem(stream, limits)) is not None:
+        raise LimitExceeded(problem)
+    budget = Budget(limits)
+    # the stream xlrd would find in the compound file, the one counted; ragged rows: a row holds only up to its
+    # last cell (a hostile file may claim 256 columns everywhere); xlrd's warnings about damaged records go to
+    # a buffer, not to standard output
+    book = xlrd.open_workbook(file_contents=stream, formatting_info=True, on_demand=True, ragged_rows=True,
                               logfile=io.StringIO())
     try:
         tables: list[RawTable] = []
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
-            tables.extend(_sheet_tables(_Sheet(book, sheet), sheet.name, file))
+            tables.extend(_sheet_tables(_Sheet(book, sheet), sheet.name, file, budget))
             book.unload_sheet(index)
         return tables
     finally:
@@ -136,7 +151,9 @@ def read_xls_tables(data: bytes, file: str) -> list[RawTable]:
 def read_xls(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:
     """Read an .xls/.et workbook; a damaged or password-protected one is a clear error."""
     try:
-        tables = read_xls_tables(data, file)
+        tables = read_xls_tables(data, file, limits)
+    except LimitExceeded as exc:
+        return None, [Problem(Source(file), f"Excel {exc}")]
     except TooLarge as exc:
         return None, [Problem(Source(file), f"Excel 文件过大（{exc}），未读取")]
     except Exception as exc:  # xlrd raises XLRDError, struct.error, IndexError … on damaged records

@@ -4,7 +4,9 @@
   in one Word document, workbook or page — what ``perfbudget publish`` writes.
 * ``/public/units/{code}/{year}`` (no sign-in): the unit's approved tables of the year and, once
   stored, their 自评 results. Off unless the settings turn it on (``WebConfig.public_pages``,
-  env ``PERFBUDGET_PUBLIC_PAGES=1``); off, the address does not exist (404).
+  env ``PERFBUDGET_PUBLIC_PAGES=1``); off, the address does not exist (404). A unit and year with nothing
+  published answer one 404 whatever the reason: a stranger learns neither whether the unit has projects that
+  year nor how many wait for approval (the signed-in download says why; found by attack15).
 
 Store access goes through :class:`perfbudget.store.api.Store` (one per app, on the app's database).
 """
@@ -27,6 +29,7 @@ from perfbudget.web.views import store_of
 
 router = page_router()
 PUBLISH_FORMS = ("docx", "xlsx", "html")
+NOTHING_PUBLISHED = "该单位该年度没有公开的绩效目标表"
 
 
 def _store(request: Request) -> Store:
@@ -66,7 +69,10 @@ async def public_unit_page(request: Request, unit: str, year: int) -> Response:
     def build() -> str:
         from perfbudget.writers.unit_page import unit_page_html
 
-        publication = _publication(request, unit, year)
+        found = unit_publication(_store(request), unit, year)
+        if isinstance(found, str):
+            raise WebError(404, "not_found", NOTHING_PUBLISHED)
+        publication = found
         evaluations = published_evaluations(_store(request), publication, year)
         return unit_page_html(publication.document, evaluations, year)
 

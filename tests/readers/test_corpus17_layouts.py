@@ -61,3 +61,64 @@ def test_a_cost_target_that_is_not_the_budget_says_nothing_of_its_unit() -> None
     document, _ = read_text(_NO_UNIT + "产出指标 | 成本指标 | 项目金额 | 5万元 |\n"
                                        "产出指标 | 成本指标 | 人均成本 | 5元 |\n", "u.txt")
     assert document is not None and document.money_unit is None
+
+
+# ---- a Word table printed to PDF whose two heading rows (绩效指标 spanning, then the columns) repeat on each page ------
+
+def test_a_repeated_spanning_heading_row_is_no_end_of_the_previous_pages_last_cell() -> None:
+    from perfbudget.model import Source
+    from perfbudget.readers.grid import Cell
+    from perfbudget.readers.pdf import _after_repeated_spans
+
+    def row(*texts: str) -> list[Cell]:
+        return [Cell(text, Source("f.pdf")) for text in texts]
+
+    earlier = [row("绩效指标", "", ""), row("一级指标", "三级指标", "指标值"), row("产出指标", "人数", "10人")]
+    page = [row("绩效指标", "", ""), row("一级指标", "三级指标", "指标值"), row("", "天数", "5天")]
+    assert _after_repeated_spans(page, earlier) == page[1:]
+    # a lone cell that is not followed by the repeated heading is the rest of the last cell: kept
+    assert _after_repeated_spans([row("", "数", ""), row("", "天数", "5天")], earlier) == \
+        [row("", "数", ""), row("", "天数", "5天")]
+    assert _after_repeated_spans([row("绩效指标", "", ""), row("", "天数", "5天")], earlier)[0][0].text == "绩效指标"
+
+
+def test_pdf_of_a_word_table_over_two_pages_with_two_heading_rows_repeated(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.shared import Cm
+
+    from perfbudget.load import load_bytes
+    from tests.conftest import soffice_path
+
+    doc = docx.Document()
+    top = doc.add_table(rows=2, cols=3)
+    top.style = "Table Grid"
+    for r, (label, value) in enumerate((("项目名称", "某某培训"), ("年度资金总额(万元)", "12"))):
+        top.cell(r, 0).text, top.cell(r, 1).text = label, value
+    doc.add_paragraph()
+    rows = [("绩效指标", "", ""), ("一级指标", "三级指标", "指标值")] + [("产出指标", f"第{n}期培训人数", f"{n}0人")
+                                                                      for n in range(1, 9)]
+    table = doc.add_table(rows=len(rows), cols=3)
+    table.style = "Table Grid"
+    for r, texts in enumerate(rows):
+        for c, text in enumerate(texts):
+            table.cell(r, c).text = text
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "绩效指标"
+    for r in (0, 1):
+        table.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for r in range(2, len(rows)):
+        table.rows[r].height = Cm(3.2)  # eight rows do not fit one page
+    source = tmp_path / "form.docx"
+    doc.save(str(source))
+    subprocess.run([soffice_path(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    result = load_bytes((tmp_path / "form.pdf").read_bytes(), "form.pdf")
+    document = result.document
+    assert document is not None and len(document.projects) == 1
+    indicators = document.projects[0].indicators
+    assert [i.level3 for i in indicators] == [f"第{n}期培训人数" for n in range(1, 9)]
+    assert {i.source.page for i in indicators if i.source} == {1, 2}
+    assert not any("绩效指标" in i.level3 or "绩效指标" in i.target.raw for i in indicators)

@@ -63,7 +63,7 @@ def test_a_cost_target_that_is_not_the_budget_says_nothing_of_its_unit() -> None
     assert document is not None and document.money_unit is None
 
 
-# ---- a Word table printed to PDF whose two heading rows (绩效指标 spanning, then the columns) repeat on each page ------
+# ---- a Word table printed to PDF, its two heading rows (绩效指标 spanning, the columns) repeated on each page -
 
 def test_a_repeated_spanning_heading_row_is_no_end_of_the_previous_pages_last_cell() -> None:
     from perfbudget.model import Source

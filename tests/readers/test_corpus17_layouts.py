@@ -122,3 +122,39 @@ def test_pdf_of_a_word_table_over_two_pages_with_two_heading_rows_repeated(tmp_p
     assert [i.level3 for i in indicators] == [f"第{n}期培训人数" for n in range(1, 9)]
     assert {i.source.page for i in indicators if i.source} == {1, 2}
     assert not any("绩效指标" in i.level3 or "绩效指标" in i.target.raw for i in indicators)
+
+
+# ---- 中期 and 年度 sets side by side, a row that lost the merged 二级 cells of both sets ---------------------
+
+def test_a_side_by_side_row_without_its_merged_level_cells_is_split_into_its_two_sets() -> None:
+    text = ("项目名称 | 某某监测 |\n项目资金 (万元) |\n中期资金总额: | 60 | 年度资金总额: | 20 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 | |\n"
+            "产出指标 | 数量指标 | 监测点位 | ≥30个 | 数量指标 | 监测点位 | ≥10个 | |\n"
+            "抽检批次 | ≥300批 | 抽检批次 | ≥100批 | ||||\n"
+            "质量指标 | 合格率 | ≥98% | 质量指标 | 合格率 | ≥97% | |||\n")
+    document, problems = read_text(text, "s.txt")
+    assert document is not None and not _errors(problems)
+    project = document.projects[0]
+    assert project.budget.total == Decimal("20")
+    assert [(i.level1, i.level2, i.level3, i.target.raw) for i in project.indicators] == [
+        ("产出指标", "数量指标", "监测点位", "≥10个"),
+        ("产出指标", "数量指标", "抽检批次", "≥100批"),
+        ("产出指标", "质量指标", "合格率", "≥97%")]
+
+
+def test_only_a_row_whose_halves_are_alike_is_split_into_two_sets() -> None:
+    from perfbudget.model import Source
+    from perfbudget.readers.grid import Cell
+    from perfbudget.readers.row_alignment import side_set_row
+
+    roles = ["level1", "level2", "level3", "target", "level2", "level3", "target"]
+
+    def cells(*texts: str) -> list[Cell]:
+        return [Cell(text, Source("s.txt")) for text in texts]
+
+    placed = side_set_row(cells("抽检批次", "≥300批", "抽检批次", "≥100批"), roles)
+    assert placed is not None and [c.text for c in placed[0]] == ["", "", "抽检批次", "≥300批", "", "抽检批次", "≥100批"]
+    assert placed[1] == 2
+    assert side_set_row(cells("抽检批次", "≥300批", "≥100批"), roles) is None  # odd: not two alike halves
+    assert side_set_row(cells("质量指标", "合格率", "≥98%", "合格率"), roles) is None  # a level name in one half
+    assert side_set_row(cells("抽检批次", "≥300批", "抽检批次", "≥100批"), roles[:4]) is None

@@ -153,7 +153,8 @@ def test_only_a_row_whose_halves_are_alike_is_split_into_two_sets() -> None:
         return [Cell(text, Source("s.txt")) for text in texts]
 
     placed = side_set_row(cells("抽检批次", "≥300批", "抽检批次", "≥100批"), roles)
-    assert placed is not None and [c.text for c in placed[0]] == ["", "", "抽检批次", "≥300批", "", "抽检批次", "≥100批"]
+    assert placed is not None
+    assert [c.text for c in placed[0]] == ["", "", "抽检批次", "≥300批", "", "抽检批次", "≥100批"]
     assert placed[1] == 2
     assert side_set_row(cells("抽检批次", "≥300批", "≥100批"), roles) is None  # odd: not two alike halves
     assert side_set_row(cells("质量指标", "合格率", "≥98%", "合格率"), roles) is None  # a level name in one half

@@ -341,7 +341,8 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
             parts.money_unit = written
             problems.append(Problem(parts.source, f"表中没有写金额单位，按金额后所写的单位取「{written}」",
                                     Severity.INFO))
-        elif parts.money_unit is None and (costed := cost_money_unit(parts)) is not None:
+        elif parts.money_unit is None and money_unit is None and (costed := cost_money_unit(parts)) is not None:
+            # (only while no table before it gave the file's unit, which a table without one shares)
             parts.money_unit, row = costed
             parts.needs_check.append(f"表中没有写金额单位，按成本指标{row}取「{parts.money_unit}」")
             problems.append(Problem(parts.source, f"表中没有写金额单位，按成本指标{row}取「{parts.money_unit}」",

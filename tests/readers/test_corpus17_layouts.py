@@ -8,14 +8,11 @@ from decimal import Decimal
 from perfbudget.model import Severity
 from perfbudget.readers.label_lines import money_pair_cells
 from perfbudget.readers.text import read_text
+from tests.readers.test_corpus16_layouts import _errors
 
 _INDICATORS = ("一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
                "产出指标 | 数量指标 | 培训人数 | ≥100人 |\n"
                "满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥90% |\n")
-
-
-def _errors(problems: list) -> list[str]:
-    return [p.message for p in problems if p.severity is Severity.ERROR]
 
 
 # ---- a money label and its amount in one cell (the page lost the boundary between them) ---------------------------

@@ -59,6 +59,10 @@ from tests.conftest import ROOT
 # self-evaluations with the 分值 before the target, glued funds rows checked by their rate) 816/860 = 0.9488 and
 # 816/818 = 0.9976: recall floor 0.945.
 # With both merged (143 keys) 826/869 = 0.9505 and 826/828 = 0.9976.
+# With 152 keys (corpus17: tables 106–111 and renderings r65–r67, first run blind 106–109 21/21/21, 110–111 18/18/14; a
+# budget label and its amount in one cell, a cost target giving the missing money unit, side-by-side sets' rows without
+# their merged cells, a PDF heading of two rows repeated) 885/928 = 0.9537 and 885/887 = 0.9977: floors unchanged (the
+# other corpus helper adds tables at the same time).
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
 RECALL_FLOOR = 0.945
 PRECISION_FLOOR = 0.996

@@ -40,7 +40,7 @@ from perfbudget.readers.indicator_header import (
 from perfbudget.readers.indicator_rows import read_indicator_rows
 from perfbudget.readers.labels import column_role, header_field, header_roles, label_key
 from perfbudget.readers.list_layout import split_list_layout
-from perfbudget.readers.money_cells import written_money_unit
+from perfbudget.readers.money_cells import cost_money_unit, written_money_unit
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.project_fields import build_project, unit_from_fields, years_from_previous_tables
 from perfbudget.readers.stream import grid_tree_tables
@@ -341,6 +341,12 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
             parts.money_unit = written
             problems.append(Problem(parts.source, f"表中没有写金额单位，按金额后所写的单位取「{written}」",
                                     Severity.INFO))
+        elif parts.money_unit is None and money_unit is None and (costed := cost_money_unit(parts)) is not None:
+            # (only while no table before it gave the file's unit, which a table without one shares)
+            parts.money_unit, row = costed
+            parts.needs_check.append(f"表中没有写金额单位，按成本指标{row}取「{parts.money_unit}」")
+            problems.append(Problem(parts.source, f"表中没有写金额单位，按成本指标{row}取「{parts.money_unit}」",
+                                    Severity.WARNING))
         if parts.unit is not None:
             if unit is None:
                 unit = parts.unit

@@ -11,6 +11,10 @@ separated by two or more spaces, a full-width space or a tab) is a pair whose la
 label, or a money-unit note, and one of its labels names the table's unit or project (单位名称,
 预算单位, 部门名称, 单位编码, 项目名称 …): a signature line under a table (联系人：… 联系电话：…)
 stays text.
+
+A header cell can also hold a money label and its amount together, the page having lost the cell
+boundary between them (``年度资金总额:50万`` beside the fund's name): :func:`money_pair_cells` splits it
+into the label and the amount, only when the label is a budget label and the rest is an amount.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ _PARTS = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
 _PAIR = re.compile(r"^(?P<label>[^：:]{2,16}?)\s*[：:]\s*(?P<value>.*)$", re.S)
 _MONEY_UNIT = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?:万元|元|千元|亿元)$")
 _IDENTITY = frozenset({"unit", "department", "unit-code", "name"})
+_MONEY = frozenset({"total", "fiscal", "other"})
+_AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
 
 
 @lru_cache(maxsize=4096)
@@ -68,3 +74,16 @@ def tab_row_cells(line: str) -> tuple[tuple[str, ...], bool, bool] | None:
     if len(cells) < 2 or not filled:
         return None
     return cells, is_any_label(filled[0]), any(header_field(cell) in _IDENTITY for cell in filled)
+
+
+@lru_cache(maxsize=4096)
+def money_pair_cells(text: str) -> tuple[str, str] | None:
+    """``(年度资金总额, 50万)`` for a cell ``年度资金总额:50万`` (a budget label, a colon, an amount and nothing
+    more); None for any other cell."""
+    pair = _PAIR.match(text.strip())
+    if pair is None:
+        return None
+    value = "".join(unicodedata.normalize("NFKC", pair["value"]).split()).replace(",", "")
+    if not _AMOUNT.match(value) or header_field(pair["label"]) not in _MONEY:
+        return None
+    return pair["label"].strip(), pair["value"].strip()

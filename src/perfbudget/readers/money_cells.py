@@ -11,7 +11,7 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-from perfbudget.model import Problem, Severity
+from perfbudget.model import Op, Problem, Severity
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.parts import Parts
 
@@ -82,3 +82,28 @@ def written_money_unit(parts: Parts) -> str | None:
             if match and match["unit"] and not match["rest"] and Decimal(match["number"]) in amounts:
                 units.add("元" if match["unit"] == "元" else "万元")
     return units.pop() if len(units) == 1 else None
+
+
+_COST_OPS = (None, Op.LE, Op.EQ)
+
+
+def cost_money_unit(parts: Parts) -> tuple[str, str] | None:
+    """万元 or 元, and the row that says so, when the table writes its budget without a unit anywhere (not
+    even after an amount: :func:`written_money_unit`) but a 成本指标's target is one of the budget's own amounts
+    with a unit and no more (``项目金额 | 5万元``, ``项目总成本 | ≤1125万元`` under 年度资金总额 5.00 / 1125): the
+    cost the form states for the whole budget. One unit only; a range, a rate or an amount that is not the
+    budget's says nothing of it."""
+    amounts = set()
+    for cell in parts.money.values():
+        match = _amount_of(cell)
+        if match and not match["rest"]:
+            amounts.add(Decimal(match["number"]))
+    if not amounts:
+        return None
+    found: dict[str, str] = {}
+    for indicator in parts.indicators:
+        target = indicator.target
+        if "成本" in indicator.level2 and target.unit in ("万元", "元") and target.value in amounts \
+                and target.op in _COST_OPS and target.upper is None and target.period is None:
+            found.setdefault(target.unit, f"{indicator.level3}「{target.raw}」")
+    return next(iter(found.items())) if len(found) == 1 else None

@@ -131,6 +131,8 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                                         f"第{page_number}页的表格是上一页表格右侧的列（表格比纸宽，分页打印了列）：两页"
                                         "的行无法可靠地对齐，未读取；请把表格缩放到一页宽后重新导出 PDF，或导入原 "
                                         "Excel/Word 文件")]
+                if open_table and not above and top == 0.0 and tables:
+                    rows = _after_repeated_spans(rows, tables[-1].rows)
                 last_rows = rows
                 earlier_raw, last_raw = last_raw, extracted  # the tables' rows as the pages show them, lines kept
                 if open_table and not above and top == 0.0 and tables and not _repeats_a_row(rows, tables[-1].rows):
@@ -209,6 +211,20 @@ def _repeats_a_row(rows: list[list[Cell]], earlier: list[list[Cell]]) -> bool:
         return False
     first = _texts(rows[0])
     return any(_texts(row) == first for row in earlier)
+
+
+def _after_repeated_spans(rows: list[list[Cell]], earlier: list[list[Cell]]) -> list[list[Cell]]:
+    """A page's table without the rows of one spanning cell it starts with when they and the row after them
+    repeat the previous page's table (a heading of two rows repeated on every page: ``绩效指标`` merged across,
+    then ``一级指标 | 二级指标 | …``): the spanning row is no end of the previous page's last cell, and the row
+    after it is the repeated heading :func:`_repeats_a_row` finds. Other rows are returned as they are."""
+    lone = 0
+    while lone < len(rows) and sum(1 for c in rows[lone] if not c.blank) == 1:
+        lone += 1
+    if not lone or lone >= len(rows) or not _repeats_a_row(rows[lone:], earlier):
+        return rows
+    earlier_texts = [_texts(row) for row in earlier]
+    return rows[lone:] if all(_texts(row) in earlier_texts for row in rows[:lone]) else rows
 
 
 def _rows(extracted: list[list[str | None]], file: str, page: int, number: int) -> list[list[Cell]]:

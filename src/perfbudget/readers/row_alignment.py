@@ -4,7 +4,9 @@ HTML and web-copied tables leave out the cells of a vertically merged 一级/二
 row that starts with a 二级 name starts in the 二级 column, and one that starts with a 三级
 name starts in the 三级 column (``align``). Rows whose empty cells were lost (space-separated
 copies) are placed by what their cells hold (``place_sparse_row``), and cells wrapped onto
-lines of their own are joined to the row they end (``join_wrapped_cells``).
+lines of their own are joined to the row they end (``join_wrapped_cells``). Under a header with two
+sets side by side (中期 then 年度: ``一级 | 二级 | 三级 | 指标值 | 二级 | 三级 | 指标值``) a row that lost
+the merged level cells of both sets is split in two halves, one a set (``side_set_row``).
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ def align(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int]:
         cells.pop()
     if not cells or len(cells) >= len(roles):
         return cells, 0
+    if roles.count("level3") == 2 and (placed := side_set_row(cells, roles)) is not None:
+        return placed
     first = next((i for i, c in enumerate(cells) if not c.blank and not (
         roles[i] == SKIP and c.text.strip().isdigit())), None)  # a 序号 number is not the row's start
     if first is None:
@@ -56,6 +60,35 @@ def align(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int]:
         if column > first:
             return [Cell("", cells[first].source) for _ in range(column - first)] + cells, column - first
     return cells, 0
+
+
+def side_set_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int] | None:
+    """A row of a table with two sets side by side (the second set's columns repeat the end of the first's:
+    ``二级 | 三级 | 指标值`` after ``一级 | 二级 | 三级 | 指标值``) that lost the same merged cells in both sets:
+    an even number of cells, none blank, the two halves alike (the same cells level names, no half ending in
+    one). Each half goes to the end of its set (``购买标准试剂 | ≥100个 | 购买标准试剂 | ≥100个`` → 三级 and 指标值
+    of each set), with the number of blank cells put in front; None for any other row."""
+    if "level3" not in roles:
+        return None
+    second = next((i for i in range(roles.index("level3") + 1, len(roles)) if roles[i] == "level3"), None)
+    if second is None:
+        return None
+    if roles[second - 1] == "level2":
+        second -= 1
+    width = len(roles) - second
+    if roles[second:] != roles[second - width:second] or "target" not in roles[second:]:
+        return None
+    half = len(cells) // 2
+    if len(cells) % 2 or not 0 < half < width or any(c.blank for c in cells):
+        return None
+    first_half, second_half = cells[:half], cells[half:]
+    if [level_of(c.text) is not None for c in first_half] != [level_of(c.text) is not None for c in second_half] \
+            or level_of(first_half[-1].text) is not None:
+        return None
+    lead = second - half
+    blank = [Cell("", cells[0].source) for _ in range(lead)]
+    gap = [Cell("", second_half[0].source) for _ in range(width - half)]
+    return [*blank, *first_half, *gap, *second_half], lead
 
 
 def _level2_before_nature(cells: list[Cell], first: int, roles: list[str]) -> bool:

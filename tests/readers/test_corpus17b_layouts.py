@@ -89,3 +89,15 @@ def test_a_grids_empty_expected_goal_cell_leaves_the_result_under_its_own_label(
     full = load_bytes(_html("完成费用结算", "已完成费用结算。"), "page.html").document
     assert full is not None and full.projects[0].goals == ("完成费用结算",)
     assert ("实际完成情况", "已完成费用结算。") in full.projects[0].extras
+
+
+def test_a_header_line_holding_values_before_their_names_is_refused_with_why() -> None:
+    # a PDF's text in drawing order: the rows' values run before the level and 三级 names, on the header's line
+    text = ("财政项目支出绩效自评表 项目名称 某项目 年初预算数 全年预算数 全年执行数 100 100 90 "
+            "一级指标 二级指标 数量指标 三级指标 结算完成 年度指标值 实际完成值 分值 得分 =100% 100% 10 10 "
+            "及时 及时 20 20 率 产出指标 时效指标 费用结算及时性 总分\n")
+    document, problems = read_text(text, "t.txt")
+    errors = _errors(problems)
+    assert document is None or not any(p.indicators for p in document.projects)
+    assert len(errors) == 1 and "数值排在它们所属的指标名称之前" in errors[0].message
+    assert errors[0].source.line == 1

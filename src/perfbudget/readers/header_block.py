@@ -430,7 +430,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             state.group = None
             i += 1
             continue
-        if field_name is None and heads_goal_grid(row, i):
+        if field_name is None and "完成" in text and heads_goal_grid(row, i):
             field_name = "goals"  # 年度总体目标完成情况 | 预期目标 | 实际完成情况: the block's side label
         if field_name == "goals":
             goal_run = _run(row, i + 1, goal_column)

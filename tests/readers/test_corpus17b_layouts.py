@@ -101,3 +101,36 @@ def test_a_header_line_holding_values_before_their_names_is_refused_with_why() -
     assert document is None or not any(p.indicators for p in document.projects)
     assert len(errors) == 1 and "数值排在它们所属的指标名称之前" in errors[0].message
     assert errors[0].source.line == 1
+
+
+def test_a_grids_section_score_is_no_goal_and_each_row_pairs_its_texts() -> None:
+    # 年度目标完成情况 | 预期目标 | 目标实际完成情况 | 20 (the section's score), then one goal and its result a row
+    rows = ['<tr><td>专项名称</td><td colspan="3">食品监管补助资金</td></tr>',
+            "<tr><td>预算数</td><td>2.38</td><td>执行数</td><td>2.38</td></tr>",
+            "<tr><td>年度目标完成情况</td><td>预期目标</td><td>目标实际完成情况</td><td>20</td></tr>",
+            "<tr><td></td><td>目标1:排查整治</td><td>已排查</td><td></td></tr>",
+            "<tr><td></td><td>目标2:打击违法</td><td>已查处</td><td></td></tr>"]
+    rows += ["<tr>" + "".join(f"<td>{text}</td>" for text in row) + "</tr>" for row in INDICATORS]
+    page = ("<html><body><table border='1'>" + "".join(rows) + "</table></body></html>").encode()
+    result = load_bytes(page, "page.html")
+    assert result.document is not None
+    project = result.document.projects[0]
+    assert project.goals == ("目标1:排查整治", "目标2:打击违法")
+    assert [value for key, value in project.extras if key == "目标实际完成情况"] == ["已排查", "已查处"]
+
+
+def test_goal_texts_of_a_glued_stream_more_than_the_labels_are_not_split_by_guess() -> None:
+    # one paragraph of cells (a document site's preview): 20 is the section's score, then four texts for two labels
+    text = " ".join([
+        "项目支出绩效自评表 项目名称 某项目 项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 10 10 10 10 100% 10 年度总体目标 预期目标 实际完成情况 20 目标1:排查整治 目标1:已排查",
+        "目标2:打击违法 目标2:已查处 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 补助面积 20亩 20亩 50 50",
+    ]) + "\n"
+    document, _ = read_text(text, "t.txt")
+    assert document is not None and len(document.projects) == 1
+    project = document.projects[0]
+    assert project.name == "某项目"
+    assert project.goals == ()  # not 20 taken for the goal and 目标1:排查整治 for the result, by order
+    assert not any(key == "实际完成情况" for key, _ in project.extras)
+    assert any(value == "目标2:已查处" for _, value in project.extras)  # kept

@@ -24,7 +24,13 @@ from functools import lru_cache
 
 from perfbudget.model import Source
 from perfbudget.quick_records import new_unit
-from perfbudget.readers.goal_lines import goal_slot_at, heads_goal_grid, note_goal_line, unsplit_goal_lines
+from perfbudget.readers.goal_lines import (
+    goal_slot_at,
+    heads_goal_grid,
+    is_goal_text,
+    note_goal_line,
+    unsplit_goal_lines,
+)
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import (
@@ -455,17 +461,18 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if field_name is not None:
             i = _take_value(row, i, field_name, text, parts, state, stream)
             continue
-        if state.group == "goal-grid" and (first_blank or stream or _lone_value(row) or (
+        if state.group == "goal-grid" and is_goal_text(text) and (first_blank or stream or _lone_value(row) or (
             entry_group == "goal-grid" and _unlabelled(row)
         )):
             state.goal_slot = goal_slot_at(row, i, state.goal_positions, state.goal_slot)
+            in_order = stream or _lone_value(row)  # texts one after the other, no row to pair them
             if _take_goal_value(cell, parts, state):
-                if not stream and _lone_value(row):
+                if in_order:
                     state.goal_lines = note_goal_line(state.goal_lines, cell, parts)
                 i += 1
                 continue
-            if not stream and _lone_value(row) and state.goal_lines is not None:
-                state.goal_lines.append(("", cell))  # one goal line more than the grid has columns
+            if in_order and state.goal_lines is not None:
+                state.goal_lines.append(("", cell))  # one goal text more than the grid has columns
         if (first_blank or stream or _lone_value(row)) and state.group in ("purpose", "goals") \
                 and not is_fragment(text):
             (parts.purpose if state.group == "purpose" else parts.goals).append(cell)

@@ -104,7 +104,8 @@ def test_a_header_line_holding_values_before_their_names_is_refused_with_why() -
 
 
 def test_a_grids_section_score_is_no_goal_and_each_row_pairs_its_texts() -> None:
-    # 年度目标完成情况 | 预期目标 | 目标实际完成情况 | 20 (the section's score), then one goal and its result a row
+    # 年度目标完成情况 | 预期目标 | 目标实际完成情况 | 20 (the section score on the labels row), a goal and its result
+    # a row (r38)
     rows = ['<tr><td>专项名称</td><td colspan="3">食品监管补助资金</td></tr>',
             "<tr><td>预算数</td><td>2.38</td><td>执行数</td><td>2.38</td></tr>",
             "<tr><td>年度目标完成情况</td><td>预期目标</td><td>目标实际完成情况</td><td>20</td></tr>",

@@ -11,14 +11,10 @@ A self-evaluation's goals grid is ``年度总体目标 | 预期目标 | 实际�
   1.… / 2.…`` under the two labels), or a form glued into one stream of cells, gives more texts than the grid
   has columns: where the expected texts end is not said, so none is taken as a goal or as the actual text —
   they stay the table's unlabelled texts, as before (:func:`unsplit_goal_lines`), rather than 目标2 being read as
-  the actual result;
-* a section score standing where a text may (``年度目标完成情况 | 预期目标 | 目标实际完成情况 | 20``) is no goal
-  (:func:`is_goal_text`).
+  the actual result (a section score run into the stream, ``… 目标实际完成情况 20 目标1:…``, is one text more).
 """
 
 from __future__ import annotations
-
-import re
 
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import goal_column
@@ -39,15 +35,6 @@ def heads_goal_grid(row: list[Cell], i: int) -> bool:
             break
         roles.append(role)
     return "expected" in roles
-
-
-_SCORE = re.compile(r"^[(（]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]?$")
-
-
-def is_goal_text(text: str) -> bool:
-    """No bare number or score note: a goals grid's section score (``20`` after 年度目标完成情况, ``(20分)``) stands
-    where a goal text may, but a goal is never a number alone."""
-    return not _SCORE.match(text.strip())
 
 
 def goal_slot_at(row: list[Cell], i: int, positions: tuple[int, ...], slot: int) -> int:

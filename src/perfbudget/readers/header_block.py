@@ -27,7 +27,6 @@ from perfbudget.quick_records import new_unit
 from perfbudget.readers.goal_lines import (
     goal_slot_at,
     heads_goal_grid,
-    is_goal_text,
     note_goal_line,
     unsplit_goal_lines,
 )
@@ -461,7 +460,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if field_name is not None:
             i = _take_value(row, i, field_name, text, parts, state, stream)
             continue
-        if state.group == "goal-grid" and is_goal_text(text) and (first_blank or stream or _lone_value(row) or (
+        if state.group == "goal-grid" and (first_blank or stream or _lone_value(row) or (
             entry_group == "goal-grid" and _unlabelled(row)
         )):
             state.goal_slot = goal_slot_at(row, i, state.goal_positions, state.goal_slot)

@@ -8,13 +8,15 @@ A self-evaluation's goals grid is ``年度总体目标 | 预期目标 | 实际�
 * a grid that keeps its columns (a Word, Excel or HTML table, merged cells as blanks) may leave the 预期目标
   cell empty: the text standing under 实际完成情况 is the actual one, never the goal (:func:`goal_slot_at`);
 * a copy that writes each column's text as lines of their own, one after the other (``目标1:… / 目标2:… /
-  1.… / 2.…`` under the two labels), or a form glued into one stream of cells, gives more texts than the grid
-  has columns: where the expected texts end is not said, so none is taken as a goal or as the actual text —
-  they stay the table's unlabelled texts, as before (:func:`unsplit_goal_lines`), rather than 目标2 being read as
-  the actual result (a section score run into the stream, ``… 目标实际完成情况 20 目标1:…``, is one text more).
+  1.… / 2.…`` under the two labels): where the expected texts end is not said, and the text the slots' order
+  would take for the result is plainly the goal list's next item (目标2 after 目标1), so none is taken as a goal
+  or as the result — they stay the table's unlabelled texts, as before (:func:`unsplit_goal_lines`); the same
+  when a glued stream runs the section's score in after the labels (``… 目标实际完成情况 20 目标1:…``).
 """
 
 from __future__ import annotations
+
+import re
 
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import goal_column
@@ -52,10 +54,29 @@ def note_goal_line(lines: list[tuple[str, Cell]] | None, cell: Cell, parts: Part
     return [*(lines or ()), (taken, cell)]
 
 
-def unsplit_goal_lines(lines: list[tuple[str, Cell]], slots: int, parts: Parts) -> None:
-    """Put back the goal lines taken slot by slot when more lines stood under the grid than it has slots: all of
-    them become the table's unlabelled texts again, in their order, where the first of them stood."""
-    if len(lines) <= slots:
+_LIST_MARK = re.compile(r"^\s*(目标|任务|指标)?\s*[(（]?\s*(\d{1,2})\s*(?:[)）:：.．、]|(?=[\u4e00-\u9fff]))")
+_BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+
+
+def _continues(first: str, second: str) -> bool:
+    """``second`` is the next item of ``first``'s numbered list (目标1:… then 目标2…, 1.… then 2.…)."""
+    a, b = _LIST_MARK.match(first), _LIST_MARK.match(second)
+    return bool(a and b and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1)
+
+
+def unsplit_goal_lines(lines: list[tuple[str, Cell]], stream: bool, parts: Parts) -> None:
+    """Put back the goal texts taken slot by slot, one after the other, when the text taken for the result is the
+    next item of the goal's own list (目标1:… then 目标2…: the expected column written as lines, the result column
+    after it), or, in a glued stream, the text taken for the goal is a bare number and more texts follow the slots
+    (the section's score run in after the labels, then the goals and results; sample 12's two amounts, 43.2 and 37.24,
+    are its goal and result as written): all of them become the table's unlabelled texts again, in their order,
+    where the first stood."""
+    taken = [cell for kind, cell in lines if kind != ""]
+    if len(taken) < 2:
+        return
+    first, second = taken[0].text.strip(), taken[1].text.strip()
+    overflow = len(taken) < len(lines)  # texts came after the slots were all taken
+    if not (_continues(first, second) or (stream and overflow and _BARE_NUMBER.match(first))):
         return
     cells = [cell for _, cell in lines]
     ids = {id(cell) for cell in cells}

@@ -279,7 +279,7 @@ def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False)
             continue
         _read_row(row, parts, state, stream)
     if state.goal_lines is not None:
-        unsplit_goal_lines(state.goal_lines, len(state.goal_columns), parts)
+        unsplit_goal_lines(state.goal_lines, stream, parts)
 
 
 def _money_heads(row: list[Cell]) -> list[tuple[int, str]] | None:
@@ -471,7 +471,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 i += 1
                 continue
             if in_order and state.goal_lines is not None:
-                state.goal_lines.append(("", cell))  # one goal text more than the grid has columns
+                state.goal_lines.append(("", cell))  # a goal text after the grid's slots: kept with them if put back
         if (first_blank or stream or _lone_value(row)) and state.group in ("purpose", "goals") \
                 and not is_fragment(text):
             (parts.purpose if state.group == "purpose" else parts.goals).append(cell)

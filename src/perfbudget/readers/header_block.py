@@ -24,6 +24,12 @@ from functools import lru_cache
 
 from perfbudget.model import Source
 from perfbudget.quick_records import new_unit
+from perfbudget.readers.goal_lines import (
+    goal_slot_at,
+    heads_goal_grid,
+    note_goal_line,
+    unsplit_goal_lines,
+)
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.label_lines import label_line_cells, money_pair_cells
 from perfbudget.readers.labels import (
@@ -104,6 +110,9 @@ class _State:
     fund_positions: list[int] = field(default_factory=list)  # the fund columns' cell indices in their row
     goal_columns: list[tuple[str, str]] = field(default_factory=list)  # (expected|actual, label text)
     goal_slot: int = 0
+    goal_positions: tuple[int, ...] = ()  # the goal labels' cell indices in their row
+    # cells of rows holding one goal text each, taken slot by slot (readers/goal_lines.py checks them at the end)
+    goal_lines: list[tuple[str, Cell]] | None = None
     tasks: TaskGrid | None = None  # the 年度主要任务 grid of a 部门整体 table, while its rows last
     # (column, field) of a row of money labels whose amounts stand in the next row (资金总额 | 财政拨款 …)
     money_heads: list[tuple[int, str]] | None = None
@@ -269,6 +278,8 @@ def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False)
             _read_row([c for k, c in enumerate(row) if k not in columns], parts, state, stream)
             continue
         _read_row(row, parts, state, stream)
+    if state.goal_lines is not None:
+        unsplit_goal_lines(state.goal_lines, stream, parts)
 
 
 def _money_heads(row: list[Cell]) -> list[tuple[int, str]] | None:
@@ -424,13 +435,17 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             state.group = None
             i += 1
             continue
+        if field_name is None and "完成" in text and heads_goal_grid(row, i):
+            field_name = "goals"  # 年度总体目标完成情况 | 预期目标 | 实际完成情况: the block's side label
         if field_name == "goals":
             goal_run = _run(row, i + 1, goal_column)
             if goal_run:
                 state.goal_columns = [(goal_column(row[k].text) or "", row[k].text.strip()) for k in goal_run]
+                state.goal_positions = tuple(goal_run)
                 if not any(role == "expected" for role, _ in state.goal_columns):
                     # 项目年度目标 | 年度目标完成情况: the label heads the expected goal's own column
                     state.goal_columns.insert(0, ("expected", text))
+                    state.goal_positions = (i, *goal_run)
                 state.goal_slot = 0
                 state.group = "goal-grid"
                 i = goal_run[-1] + 1
@@ -447,9 +462,16 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             continue
         if state.group == "goal-grid" and (first_blank or stream or _lone_value(row) or (
             entry_group == "goal-grid" and _unlabelled(row)
-        )) and _take_goal_value(cell, parts, state):
-            i += 1
-            continue
+        )):
+            state.goal_slot = goal_slot_at(row, i, state.goal_positions, state.goal_slot)
+            in_order = stream or _lone_value(row)  # texts one after the other, no row to pair them
+            if _take_goal_value(cell, parts, state):
+                if in_order:
+                    state.goal_lines = note_goal_line(state.goal_lines, cell, parts)
+                i += 1
+                continue
+            if in_order and state.goal_lines is not None:
+                state.goal_lines.append(("", cell))  # a goal text after the grid's slots: kept with them if put back
         if (first_blank or stream or _lone_value(row)) and state.group in ("purpose", "goals") \
                 and not is_fragment(text):
             (parts.purpose if state.group == "purpose" else parts.goals).append(cell)

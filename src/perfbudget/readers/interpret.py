@@ -39,6 +39,7 @@ from perfbudget.readers.indicator_header import (
 )
 from perfbudget.readers.indicator_rows import read_indicator_rows
 from perfbudget.readers.labels import column_role, header_field, header_roles, label_key
+from perfbudget.readers.layout_order import layout_order_message, values_before_names
 from perfbudget.readers.list_layout import split_list_layout
 from perfbudget.readers.money_cells import cost_money_unit, written_money_unit
 from perfbudget.readers.parts import Parts
@@ -264,7 +265,9 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                         is_last_table, table.stream, table.sparse, table.whole_lone_rows)
     errors_after = sum(1 for p in problems if p.severity is Severity.ERROR)
     if len(parts.indicators) == before and errors_after == errors_before:
-        problems.append(Problem(rows[header_index][0].source, "表格不完整：指标表头之后没有指标行"))
+        message = layout_order_message() if values_before_names(rows[header_index]) \
+            else "表格不完整：指标表头之后没有指标行"
+        problems.append(Problem(rows[header_index][0].source, message))
     return parts
 
 

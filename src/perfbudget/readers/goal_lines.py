@@ -1,0 +1,86 @@
+"""Where a goals grid's texts go: the expected goal (the project's goals) or the actual one (an extra).
+
+A self-evaluation's goals grid is ``年度总体目标 | 预期目标 | 实际完成情况`` over a row holding the two texts
+(``readers/header_block.py`` reads them slot by slot). Three shapes of it need more than the slots' order:
+
+* the Anhui form heads the block ``年度总体目标完成情况 | 预期目标 | 实际完成情况``: the first label, elsewhere the
+  actual column's own label, is here the block's side label (:func:`heads_goal_grid`);
+* a grid that keeps its columns (a Word, Excel or HTML table, merged cells as blanks) may leave the 预期目标
+  cell empty: the text standing under 实际完成情况 is the actual one, never the goal (:func:`goal_slot_at`);
+* a copy that writes each column's text as lines of their own, one after the other (``目标1:… / 目标2:… /
+  1.… / 2.…`` under the two labels): where the expected texts end is not said, and the text the slots' order
+  would take for the result is plainly the goal list's next item (目标2 after 目标1), so none is taken as a goal
+  or as the result — they stay the table's unlabelled texts, as before (:func:`unsplit_goal_lines`); the same
+  when a glued stream runs the section's score in after the labels (``… 目标实际完成情况 20 目标1:…``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.labels import goal_column
+from perfbudget.readers.parts import Parts
+
+
+def heads_goal_grid(row: list[Cell], i: int) -> bool:
+    """The cell at ``i`` is an actual-column label (年度总体目标完成情况) followed on its row, blanks skipped, by
+    goal sub-labels one of which names the expected goal (预期目标 | 实际完成情况): it labels the whole block."""
+    if goal_column(row[i].text) != "actual":
+        return False
+    roles = []
+    for cell in row[i + 1:]:
+        if cell.blank:
+            continue
+        role = goal_column(cell.text)
+        if role is None:
+            break
+        roles.append(role)
+    return "expected" in roles
+
+
+def goal_slot_at(row: list[Cell], i: int, positions: tuple[int, ...], slot: int) -> int:
+    """The goal slot of the value at ``i``: the slot of the label it stands under when every filled cell of
+    the row stands under a goal label (the row kept its columns, an empty one blank); else ``slot``, the next
+    in order (a copy that dropped the empty cells)."""
+    if i in positions and all(k in positions for k, cell in enumerate(row) if not cell.blank):
+        return positions.index(i)
+    return slot
+
+
+def note_goal_line(lines: list[tuple[str, Cell]] | None, cell: Cell, parts: Parts) -> list[tuple[str, Cell]]:
+    """Record a goal text that stood alone on its line and was just taken into a slot."""
+    taken = "goal" if parts.goals and parts.goals[-1] is cell else "extra"
+    return [*(lines or ()), (taken, cell)]
+
+
+_LIST_MARK = re.compile(r"^\s*(目标|任务|指标)?\s*[(（]?\s*(\d{1,2})\s*(?:[)）:：.．、]|(?=[\u4e00-\u9fff]))")
+_BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+
+
+def _continues(first: str, second: str) -> bool:
+    """``second`` is the next item of ``first``'s numbered list (目标1:… then 目标2…, 1.… then 2.…)."""
+    a, b = _LIST_MARK.match(first), _LIST_MARK.match(second)
+    return bool(a and b and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1)
+
+
+def unsplit_goal_lines(lines: list[tuple[str, Cell]], stream: bool, parts: Parts) -> None:
+    """Put back the goal texts taken slot by slot, one after the other, when the text taken for the result is the
+    next item of the goal's own list (目标1:… then 目标2…: the expected column written as lines, the result column
+    after it), or, in a glued stream, the text taken for the goal is a bare number and more texts follow the slots
+    (the section's score run in after the labels, then the goals and results; sample 12's two amounts, 43.2 and 37.24,
+    are its goal and result as written): all of them become the table's unlabelled texts again, in their order,
+    where the first stood."""
+    taken = [cell for kind, cell in lines if kind != ""]
+    if len(taken) < 2:
+        return
+    first, second = taken[0].text.strip(), taken[1].text.strip()
+    overflow = len(taken) < len(lines)  # texts came after the slots were all taken
+    if not (_continues(first, second) or (stream and overflow and _BARE_NUMBER.match(first))):
+        return
+    cells = [cell for _, cell in lines]
+    ids = {id(cell) for cell in cells}
+    parts.goals[:] = [cell for cell in parts.goals if id(cell) not in ids]
+    at = next((k for k, (_, cell) in enumerate(parts.extras) if id(cell) in ids), len(parts.extras))
+    kept = [(label, cell) for label, cell in parts.extras if id(cell) not in ids]
+    parts.extras[:] = kept[:at] + [("", cell) for cell in cells] + kept[at:]

@@ -25,7 +25,7 @@ def title_and_seq(heading: str | None, position: int) -> tuple[int, str | None]:
 
 def is_numbered(heading: str | None) -> bool:
     """Does the heading carry a number (``3.…``)?"""
-    return bool(heading) and _seq_and_title(heading)[0] is not None
+    return heading is not None and heading != "" and _seq_and_title(heading)[0] is not None
 
 
 # The latest heading asked of :func:`_seq_and_title` and its answer (one entry, by identity).

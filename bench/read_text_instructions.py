@@ -4,7 +4,8 @@ Usage: .venv/bin/python bench/read_text_instructions.py [--tables 100] [--src DI
 
 Runs under ``valgrind --tool=callgrind`` a process that reads the corpus of bench/read_text.py
 (``--tables`` tables, 10 per file) once to warm the label caches, as the best-of-3 runs of
-read_text.py see them, empties ``parse_target``'s cache (and ``text_cells_fast._row_target``'s over it),
+read_text.py see them, empties ``parse_target``'s cache (and the one-pass path's look-ups over it:
+``text_cells_fast.forget_targets``),
 then reads it again; only that second pass is counted (collection is switched on inside
 ``functools.reduce``, which drives it). Prints
 the instructions per table. ``--src`` measures another tree's ``src`` (e.g. a ``git archive`` of
@@ -59,6 +60,7 @@ def workload(tables: int, warm: bool = False, as_load: bool = False, cold: bool 
         row_target = getattr(text_cells_fast, "_row_target", None)
         if row_target is not None:
             row_target.cache_clear()
+        getattr(text_cells_fast, "forget_targets", lambda: None)()  # (its value look-up, since reader-speed14b)
 
     def step(count: int, item: tuple[int, bytes]) -> int:
         if as_load:

@@ -290,3 +290,27 @@ def test_a_sub_row_under_the_indicator_header_is_left_to_the_general_path(sub_ro
     text = text[:header_end] + "\n" + sub_row + text[header_end:]
     assert read_well_formed(text, "s.txt") is None
     assert _everything(read_text(text, "s.txt")) == _everything(_general(text, "s.txt"))
+
+
+_TARGET_VALUES = ["≥95%", "100%", "95", "90%-95%", "≤2小时", "2小时", "按时完成", "有效保障", "/", "—", "无",
+                  "95（5分）", "达到 5 分", "≥0万元", "5万元", "2024.01-2024.12", "", "不超过3次"]
+_TARGET_NAMES = ["设备采购成本", "合格率", "故障修复平均响应时间", "投诉率", "服务对象满意度", "…", "指标名称"]
+
+
+def test_fast_path_reads_each_value_as_the_general_path_whatever_the_name() -> None:
+    """Values with and without a comparator (the direction of a bare number or range comes from the name: a
+    cost, a time, a complaint rate), ranges, periods, phrases, empty marks, fused scores and placeholders for a
+    name, each drawn under several names, twice over (the second time from the path's look-ups): wherever the
+    one-pass path takes a table, it equals the general path's."""
+    rng = random.Random(29)
+    taken = 0
+    for k in range(240):
+        rows = [["产出指标" if n == 0 else "", "数量指标", rng.choice(_TARGET_NAMES) + (str(n) if rng.random() < .5
+                                                                                 else ""),
+                 f"描述{n}", rng.choice(_TARGET_VALUES)] for n in range(rng.randint(1, 5))]
+        text = table_text(*HEADER_ROWS, *rows)
+        fast = read_well_formed(text, f"v{k}.txt")
+        if fast is not None:
+            taken += 1
+            assert _everything(fast) == _everything(_general(text, f"v{k}.txt")), k
+    assert taken >= 40

@@ -40,8 +40,7 @@ def _paragraphs(cells: list[Cell]) -> list[str]:
     out = []
     for cell in cells:
         for paragraph in cell.text.split("\n"):
-            paragraph = paragraph.strip().strip("\t").strip()
-            if paragraph:
+            if paragraph := paragraph.strip():  # (a tab is whitespace: strip() takes it too)
                 out.append(paragraph)
     return out
 

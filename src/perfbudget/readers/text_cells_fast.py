@@ -26,10 +26,11 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import starmap
 from operator import sub
+from typing import Any
 
 from perfbudget.framework import LEVEL1_NAMES, normalise_level1
-from perfbudget.model import Document, LineSources, Problem, Source, Target
-from perfbudget.quick_records import new_indicator
+from perfbudget.model import Document, Indicator, Kind, LineSources, Problem, Source, Target
+from perfbudget.quick_records import IndicatorTwin
 from perfbudget.readers.cell_values import (
     EMPTY_MARKS,
     PLACEHOLDER_INITIALS,
@@ -364,12 +365,59 @@ def _carried_levels(s1: str, s2: str, level1: str, level2: str) -> tuple[str, st
 def _row_target(target_text: str, name: str) -> Target | None:
     """``parse_target(target_text, name)`` for the filled (stripped) 指标值 and 三级 of an indicator row, or None
     where the one-pass path does not read the row: a template row (a placeholder for a name), a value of
-    empty marks only, a score fused with the value. Cached as ``parse_target`` (the same keys): the row's
-    tests of its texts in the same look-up. Emptied with ``parse_target``'s cache by bench/read_text.py."""
+    empty marks only, a score fused with the value. Cached as ``parse_target`` (the same keys). Asked by the
+    row loop only for a value whose reading depends on the name (:data:`_BY_NAME`)."""
     if (name[0] in PLACEHOLDER_INITIALS and is_placeholder(name)) or not target_text.strip(EMPTY_MARKS) \
             or ("分" in target_text and FUSED_SCORE.match(target_text)):
         return None
     return parse_target(target_text, name)
+
+
+# A value whose reading takes its direction from the indicator's name (a number or range written without a
+# comparator: ``parse_target`` asks ``direction_from_name``): read by (value, name), ``_row_target``.
+_BY_NAME = Target("", Kind.QUALITATIVE)
+# The target read from each 指标值 text by itself, in a plain dict (a hit ≈ 350 instructions against ≈ 1,600 for
+# ``_row_target``'s key of two new strings): the Target (immutable, shared by every row writing it), ``_BY_NAME``,
+# or None where the path does not read the row (empty marks only, a fused score). Emptied at 65,536 entries, and
+# by :func:`forget_targets`.
+_TARGETS: dict[str, Target | None] = {}
+_QUANTITATIVE = Kind.QUANTITATIVE
+
+
+def _target_of_text(target_text: str) -> Target | None:
+    """The ``_TARGETS`` entry of a filled (stripped) 指标值, worked out and remembered (asked on a miss)."""
+    if not target_text.strip(EMPTY_MARKS) or ("分" in target_text and FUSED_SCORE.match(target_text)):
+        found = None
+    else:
+        found = parse_target(target_text)
+        if found.kind is _QUANTITATIVE and found.op is None:
+            found = _BY_NAME  # (the only readings that call direction_from_name: no comparator, a quantity)
+    if len(_TARGETS) >= 65536:
+        _TARGETS.clear()
+    _TARGETS[target_text] = found
+    return found
+
+
+def forget_targets() -> None:
+    """Empty the one-pass path's target look-ups (``_TARGETS``, ``_row_target``); bench/read_text.py does, with
+    ``parse_target``'s cache, to measure the grammar too."""
+    _TARGETS.clear()
+    _row_target.cache_clear()
+
+
+# Whether a row with a blank 一级 and ``s2`` in its 二级 cell goes on under the 一级 ``level1`` carried down
+# (``_carried_levels("", s2, level1, …)`` is not None: its answer then depends on ``level1`` and ``s2`` alone),
+# by (level1, s2) in a plain dict; emptied at 8,192 entries.
+_UNDER: dict[tuple[str, str], bool] = {}
+
+
+def _goes_under(level1: str, s2: str) -> bool:
+    """The ``_UNDER`` entry of (level1, s2), worked out and remembered (asked on a miss)."""
+    under = _carried_levels("", s2, level1, "") is not None
+    if len(_UNDER) >= 8192:
+        _UNDER.clear()
+    _UNDER[level1, s2] = under
+    return under
 
 
 # The columns of 一级, 二级, 三级, 指标值, 描述, 权重, 实际完成值, 得分, 偏差 (None where the plan has none).
@@ -387,24 +435,27 @@ def _columns_of(roles: tuple[str, ...]) -> _Columns:
 def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: tuple[str, ...], parts: Parts,
                          file: str, is_last_table: bool) -> bool:
     """Every row of ``body`` as an indicator into ``parts`` (``indicator_rows.read_indicator_rows`` for
-    plain columns and whole rows); False at a row it does not take.
+    plain columns and whole rows); False at a row it does not take (the caller then drops the parts, and the
+    general path reads the file: so the tests may come in any order, the sign test after the rows).
 
     A cell's text is its line without the leading tab, so ``line.strip()`` is the cell's stripped text
-    (empty for a blank cell); the raw text is sliced only where the general path reads it unstripped."""
+    (empty for a blank cell); the raw text is sliced only where the general path reads it unstripped. The
+    :class:`Indicator` is made as ``quick_records.new_indicator`` makes it, inline (no call a row)."""
     width = len(roles)
     i1, i2, i3, it, i_description, i_weight, i_actual, i_score, i_deviation = _columns_of(roles)
+    if i1 is None:
+        return False  # (no 一级 column: no row has a 一级, and _carried_levels never gives one)
+    plain = i_weight is None and i_actual is None and i_score is None and i_deviation is None
     level1 = level2 = ""  # carried down from the rows above
     indicators = parts.indicators
-    last = len(body) - 1
     # the stripped texts of all the lines of the indicator rows, made in one call
-    base, stop = body[0][0], body[-1][1]
-    stripped_lines = list(map(str.strip, lines[base:stop]))
-    row_stop = _ROW_STOPS.get
+    base = body[0][0]
+    stripped_lines = list(map(str.strip, lines[base:body[-1][1]]))
+    row_stop, target_of, goes_under = _ROW_STOPS.get, _TARGETS.get, _UNDER.get
     for k, (start, end) in enumerate(body):
         if end - start != width:
             return False  # a short row (aligned by the general path) or a long one (an error)
-        at_line = start - base
-        stripped = stripped_lines[at_line:at_line + width]
+        stripped = stripped_lines[start - base:end - base]
         if not stripped[-1]:
             return False  # a row ending in a blank cell (a row of one cell, a wrapped name?, fails below: its
             # 三级 and 指标值, two columns of the plan, must be filled)
@@ -417,30 +468,48 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
             ends = _row_stop_of_line(head)
         if ends and (ends == _ENDS or k):
             return False  # a footer, a repeated header, a new project (interpret.starts_project)
-        if k == last and is_last_table and is_sign(lines[start + it][1:]):
-            return False  # the file may be cut after the sign
-        s1 = stripped[i1] if i1 is not None else ""
+        s1 = stripped[i1]
         s2 = stripped[i2] if i2 is not None else ""
-        if s1 or s2:
+        if s1:
             carried = _carried_levels(s1, s2, level1, level2)
             if carried is None:
                 return False  # the general path supplies the 一级, with a note
             level1, level2 = carried
+        elif s2:
+            under = goes_under((level1, s2))
+            if under is None:
+                under = _goes_under(level1, s2)
+            if not under:
+                return False  # (as _carried_levels: a wrapped name, or a 二级 of another 一级)
+            level2 = s2
         name = stripped[i3]
         target_text = stripped[it]
         if not name or not target_text or not level1 or not level2 \
-                or (target := _row_target(target_text, name)) is None:
-            return False  # a category or template row, a missing name, level or value, a fused score
-        indicators.append(new_indicator(
-            level1, level2, name,
-            stripped[i_description] if i_description is not None else None,
-            target,
-            decimal_or_none(lines[start + i_weight][1:]) if i_weight is not None and stripped[i_weight] else None,
-            (stripped[i_actual] or None) if i_actual is not None else None,
-            decimal_or_none(lines[start + i_score][1:]) if i_score is not None and stripped[i_score] else None,
-            (stripped[i_deviation] or None) if i_deviation is not None else None,
-            (),
-            _new_tuple(Source, (file, start + first + 1, None, None, None, None, None)),
-            LineSources(file, start + 1, roles),  # the cell of column k is line start + k (1-based: + 1)
-        ))
-    return True
+                or (name[0] in PLACEHOLDER_INITIALS and is_placeholder(name)):
+            return False  # a category or template row, a missing name, level or value
+        target = target_of(target_text)
+        if target is None and (target_text in _TARGETS or (target := _target_of_text(target_text)) is None):
+            return False  # a value of empty marks only, a fused score
+        if target is _BY_NAME:
+            target = _row_target(target_text, name)
+        made: Any = IndicatorTwin()  # (quick_records.new_indicator inline: every field set, then the class)
+        made.level1 = level1
+        made.level2 = level2
+        made.level3 = name
+        made.description = stripped[i_description] if i_description is not None else None
+        made.target = target
+        if plain:
+            made.weight = made.actual = made.score = made.deviation = None
+        else:
+            made.weight = decimal_or_none(lines[start + i_weight][1:]) \
+                if i_weight is not None and stripped[i_weight] else None
+            made.actual = (stripped[i_actual] or None) if i_actual is not None else None
+            made.score = decimal_or_none(lines[start + i_score][1:]) if i_score is not None and stripped[i_score] \
+                else None
+            made.deviation = (stripped[i_deviation] or None) if i_deviation is not None else None
+        made.extras = ()
+        made.source = _new_tuple(Source, (file, start + first + 1, None, None, None, None, None))
+        made.sources = LineSources(file, start + 1, roles)  # the cell of column k is line start + k (1-based: + 1)
+        made.__class__ = Indicator
+        indicators.append(made)
+    return not (is_last_table and is_sign(lines[body[-1][0] + it][1:]))  # (the file may be cut after the sign)

@@ -941,6 +941,68 @@ BLIND: list[Judged] = [
                           "(judged rate-under-quantity and input-as-output before the run: 完成率 is exempt under "
                           "数量 by design, and 结算 is no money word of input-as-output — 医保结算 is a service)"),
     }), blind=True, round=14),
+    # Fifteenth round, judged blind after round 14's fixes (committed before the review was run on them).
+    # Five tables of the reader corpus not judged yet, keyed again for the review (99, 105, 77, 84, 81:
+    # an Anhui 开发区's property management, a Ningxia school's self-evaluation with its scores, a Fujian
+    # 专项转移支付 table cut after its 质量 row, a Hubei score sheet cut after one row, a Hunan 2017
+    # 专项 table of which one row can be read) and one new page, the first 2025 整体 table in the new
+    # form that puts 成本指标 first (Hunan, a welfare home). The searches of the stored pages found no
+    # whole table from a province the set lacks (Guizhou, Guangxi, Jiangsu, the north-east, Tibet) in
+    # the time of the round. All from keys (no goals).
+    Judged("金寨开发区 物业管理 2021 (Anhui, template hints left)", _c("b116"), frozenset({
+        ("input-as-output", "安置小区物业费"),  # 8个 of a fee: the money, not the 8 estates managed
+        # a task list answered with a description: no measure (inspections passed, complaints, ...)
+        ("vague-qualitative", "完成开发区工委、管委下达的安置小区物业费清算任务,指导小区物业开展文明创建等工作。"),
+        ("template-leftover", "项目总成本(≤**万元)"),
+        ("cost-is-budget", "项目总成本(≤**万元)"),  # ≤1125万元 is the whole budget
+        ("template-leftover", "清算8个安置小区本年度物业费和历史的遗留物业费(≥**%)。"),
+        # settling the fees is the work paid for, not an economic benefit
+        ("output-as-effect", "清算8个安置小区本年度物业费和历史的遗留物业费(≥**%)。"),
+        ("vague-qualitative", "改善安置小区群众生活质量,提升安置小区生活水平。助力全县文明城市创建。"),  # 显著改善
+        ("vague-qualitative", "优化安置小区生活环境,提高居民生活质量,营造安全舒适的居住环境。"),  # 显著提高
+        # living quality and safety under 生态效益
+        ("level2-misplaced", "优化安置小区生活环境,提高居民生活质量,营造安全舒适的居住环境。"),
+        ("vague-qualitative", "持续提供人力物力保障,解决居民群众生产生活问题"),  # 持续保障
+        ("template-leftover", "小区居民满意度(≥**%)"),
+    }), blind=True, round=15),
+    Judged("银川六中 初中公用经费 2021 (自评, OCR, cut at 满意度)", _c("b117"), frozenset({
+        ("qualitative-for-number", "公用经费标准"),  # 符合相关文件要求: the standard is so many 元 a pupil
+        ("score-vs-actual", "公用经费完成时间"),  # 4 of 5 for a target met, no reason given
+        ("vague-qualitative", "效果显著"),  # 改善学校的办学条件: by how much?
+        ("name-without-object", "效果显著"),  # a verdict as the name: the effect of what?
+        ("score-vs-actual", "效果显著"),  # 13 of 15 for an actual the same as the target
+        ("vague-qualitative", "使学生和老师有个更好的学习和工作环境,做到社会认可的办学环境"),
+        ("score-vs-actual", "使学生和老师有个更好的学习和工作环境,做到社会认可的办学环境"),  # 8 of 10
+    }), excused=frozenset({("missing-level1-group", None)}),  # the page stops in the 满意度 row
+        blind=True, round=15),
+    Judged("龙岩 宗教管理经费补助 2023 (专项转移支付, a column per county, cut)", _c("b118"), frozenset({
+        # how the money is handled is no quality of the work it pays for (left over from round 13)
+        ("input-as-output", "项目资金使用合规性"),
+        ("payment-below-full", "项目资金使用合规性"),  # ≥95%: 5% of the money used against the rules allowed
+    }), excused=frozenset({("missing-level1-group", None), ("too-few-indicators", None),
+                           ("missing-cost-indicator", None), ("missing-time-indicator", None),
+                           ("missing-quantity-indicator", None)}),  # cut after two rows, the 数量 row unreadable
+        blind=True, round=15),
+    Judged("衡阳 社会福利院 整体 2025 (成本指标 first, traditional, cut)", _c("b119"), frozenset({
+        ("cost-not-money", "成本节约率"),  # 0%: a rate that asks nothing, no amount
+        ("rate-under-quantity", "全院设施设备维修维护覆盖率"),  # 90% under 数量 (and 应维尽维 says 100%)
+        ("input-as-output", "编外人员数量"),  # the staff the home employs is an input, not a service
+        ("rate-under-quantity", "全院服务对象护理覆盖率"),  # =100% under 数量
+    }), missed=frozenset({
+        ("编外人员数量", "153 as a count while the explanation caps it at 155 (≤155人): a ceiling written as a target"),
+    }), excused=frozenset({("missing-level1-group", None), ("missing-time-indicator", None)}),  # cut in 质量
+        blind=True, round=15),
+    Judged("广水 乡村道路建设养护 2021 (自评, score sheet, cut after one row)", _c("b120"), frozenset(),
+           excused=frozenset({("missing-level1-group", None), ("too-few-indicators", None),
+                              ("missing-cost-indicator", None), ("missing-time-indicator", None)}),
+           blind=True, round=15, note="300公里 for 309万元, met: the one readable row is right"),
+    Judged("永兴 重大动物疫病防控 2017 (专项, one row readable)", _c("b121"), frozenset({
+        ("rate-under-quantity", "各种强制免率、屠宰率及检疫率"),  # 100% under 数量
+    }), missed=frozenset({
+        ("各种强制免率、屠宰率及检疫率", "three rates in one indicator, and 强制免率 lost 疫 (强制免疫率)"),
+    }), excused=frozenset({("missing-level1-group", None), ("too-few-indicators", None),
+                           ("missing-cost-indicator", None), ("missing-time-indicator", None)}),
+        blind=True, round=15),
 ]
 
 

@@ -367,7 +367,9 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     frameworks (``社会成本指标`` as the name of a 成本 row: the heading copied down), or a principle
     (``以低价位高质量为采购原则`` as the name of a 成本 row), or only a duration (``1年`` as the
     name of a 时效 row), or a satisfaction asked of nobody (``是否满意``), or, for a cost, only the
-    people served (``设施农业种植人员(县内培训) ≦1000元/人``: what costs? — 人均培训成本, 每户补助标准 say).
+    people served (``设施农业种植人员(县内培训) ≦1000元/人``: what costs? — 人均培训成本, 每户补助标准 say),
+    or a verdict (``效果显著``, 成效明显, 明显改善: the target's praise written where the thing goes — flagged
+    in a 人员类/运转类 table too, where it is no template row).
 
     Of what? A reviewer cannot tell what is counted, and the unit cannot prove it at year end
     (88号: indicators 清晰、可衡量). The measure words are in ``vocabulary.toml``. When the
@@ -382,12 +384,17 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     out = []
     for row, verdict in flagged(document, _NAME_WITHOUT_OBJECT):
         project = row.project
-        if project_category(project.name, project.extras):
-            continue
+        if project_category(project.name, project.extras) and _VERDICT_NAME.match(row.key) is None:
+            continue  # (a verdict as the name is no template row of a 人员类/运转类 table)
         if _PAID_OUT.search(row.key) and _PAYMENT.search(project.name or ""):
             continue  # 按时发放率 in 党支部书记补贴: the project's own payment
         out.append(at_indicator(project, row.position, row.indicator, "level3", *verdict))
     return out
+
+
+# A verdict as the name (效果显著, 成效明显, 明显改善): the target's praise written where the thing goes.
+_VERDICT_NAME = re.compile(r"^(?:效果|成效|效益|作用|影响)(?:十分|非常|较为|较)?(?:显著|明显|良好|较好|突出|很好|好)$"
+                           r"|^(?:显著|明显|有效|大幅)(?:提升|提高|改善|增强)$")
 
 
 # A measure of paying out or guaranteeing (按时发放率, 足额保障率) and a project whose name says what
@@ -403,6 +410,9 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     if row.economic_cost and _named_after_people(indicator.level3):
         return (f"成本指标名称{quote(indicator.level3)}写的是服务对象，没有说明是什么成本",
                 "写明衡量的成本，如「人均培训成本」「每户补助标准」")
+    if _VERDICT_NAME.match(row.key) is not None:
+        return (f"三级指标名称{quote(indicator.level3)}是一句评语，没有说明衡量的对象",
+                "写明衡量什么，如「学校办学条件改善（维修校舍≥3处）」「学生体质健康达标率」")
     if not bare_measure(row.name):
         return None
     description = bare(name_of(indicator.description or ""))

@@ -73,14 +73,14 @@ def vague_reason(value: str, name: str) -> str | None:
         return "只说了趋势或状态，没有可判断的程度"
     if _degree_claims(value):
         return "只声称做到了某种程度（如「显著提升」「全面落实」），没有可判断的标准"
-    if _aims_only(value):
-        return "只说了要提升或改善什么，没有可判断的程度"
     subject = bare(name)
     if (len(subject) >= 4 and subject in text) or text == subject:
         return "只是重复了指标名称"
     if _GRADED_EFFECT.match(text):
         return "只给效果打了个笼统的等级，没有可判断的标准"
-    return _vague_by_words(value, name)
+    if (reason := _vague_by_words(value, name)) is not None:
+        return reason
+    return "只说了要提升或改善什么，没有可判断的程度" if _aims_only(value) else None
 
 
 # A clause claiming a degree of a trend or an aim with nothing to measure it by (显著提升了…, 大力支持了…,

@@ -301,7 +301,7 @@ BLIND: list[Judged] = [
     Judged("池州贵池 委托业务 2022 (cut)", _c("16"), frozenset({
         ("rate-over-100", "委托业务报告合格率"),  # ≥100百分比
         ("vague-qualitative", "经费支出合规性"),  # 严格执行相关制度规定
-        ("management-as-output", "经费支出合规性"),  # re-judged in round 15 (management-as-output): how money is handled is no quality of the work
+        ("management-as-output", "经费支出合规性"),  # re-judged in round 15: money handling
         ("cost-not-money", "单项业务成本"),  # 符合相关规定
         ("vague-qualitative", "对维护基建市场公平的影响程度"),  # 效果明显
         ("vague-qualitative", "对控制基建项目成本影响程度"),
@@ -318,7 +318,7 @@ BLIND: list[Judged] = [
     }), blind=True, round=3),
     Judged("宣城 禁毒经费 2021 (cut)", _c("23"), frozenset({
         ("vague-qualitative", "经费支出合规性"),  # 严格执行相关财经法规制度 (missed on the first run)
-        ("management-as-output", "经费支出合规性"),  # re-judged in round 15 (management-as-output): how money is handled is no quality of the work
+        ("management-as-output", "经费支出合规性"),  # re-judged in round 15: money handling
     }), blind=True, round=3),
     # Fourth round, judged blind after round 3's fixes.
     Judged("巴南 党支部书记补贴 2022 (cut)", _c("30"), frozenset({
@@ -341,7 +341,7 @@ BLIND: list[Judged] = [
     }), blind=True, round=4),
     Judged("池州贵池 村级补助及运转经费 2022 (cut)", _c("35"), frozenset({
         ("vague-qualitative", "补助资格合规性"), ("vague-qualitative", "经费审批流程规范性"),
-        ("management-as-output", "经费审批流程规范性"),  # re-judged in round 15 (management-as-output): how money is handled is no quality of the work
+        ("management-as-output", "经费审批流程规范性"),  # re-judged in round 15: money handling
         ("input-as-output", "补助经费到位及时性"), ("qualitative-for-number", "补助经费到位及时性"),  # 及时
         ("vague-qualitative", "对保障村(社区)两委机构正常运行的影响程度"),
         ("vague-qualitative", "提高村(社区)干部工作积极性的影响程度"),

@@ -312,19 +312,25 @@ def time_without_date(document: Document, settings: RuleSettings) -> list[Findin
     cases on time and are not flagged, nor a value with a date (``12月底前100%到位``).
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _TIME_WITHOUT_DATE)]
+            for row, verdict in flagged(document, _TIME_WITHOUT_DATE) if type(verdict) is tuple]
 
 
 # A 时效 name that is a measure of time or of things done in time: not a piece of work.
 _TIMED_NAME = re.compile(r"率|比例|性$|度$|及时|按时|按期|如期|时效|时限|时间|期限|限内|审限|周期|进度")
 
 
-def _time_without_date(row: Row) -> tuple[str, str] | None:
-    """``time-without-date``'s (message, suggestion) for one indicator, or None."""
+def _time_without_date(row: Row) -> tuple[str, str] | int | None:
+    """``time-without-date``'s (message, suggestion) for one indicator, or, for ``time-before-year``, the
+    year a 时效 date names (one pass over the rows for both), or None."""
     if row.level2 != "时效指标":
         return None
     target = row.indicator.target
-    if target.unit not in ("%", "％") or due_of(target) is not None or _TIMED_NAME.search(row.name):
+    if target.unit not in ("%", "％"):
+        if target.is_quantitative or ("年" not in target.raw and "." not in target.raw and "-" not in target.raw):
+            return None
+        due = due_of(target)
+        return due.end_year if due is not None else None
+    if due_of(target) is not None or _TIMED_NAME.search(row.name):
         return None
     return (f"时效指标{quote(row.indicator.level3)}的指标值只有{quote(target.raw)}，没有写明完成的时间或期限，"
             "无法判断是否按时完成",
@@ -346,9 +352,9 @@ def time_before_year(document: Document, settings: RuleSettings) -> list[Finding
     are not flagged, nor any table whose year is not known.
     """
     out = []
-    for row, end_year in flagged(document, _DATED_TIME):
+    for row, end_year in flagged(document, _TIME_WITHOUT_DATE):  # (its int verdicts: the year a date names)
         year = row.project.fund_year
-        if year is None or end_year >= year:
+        if type(end_year) is not int or year is None or end_year >= year:
             continue
         indicator = row.indicator
         out.append(at_indicator(row.project, row.position, indicator, "target",
@@ -357,19 +363,6 @@ def time_before_year(document: Document, settings: RuleSettings) -> list[Finding
                                 f"写明{year}年度内的完成时间，如「{year}年12月底前」；沿用上年表格的，逐项更新年份"))
     return out
 
-
-def _dated_time(row: Row) -> int | None:
-    """The year a 时效 row's date ends in, when it names one; None otherwise."""
-    if row.level2 != "时效指标":
-        return None
-    target = row.indicator.target
-    if target.is_quantitative or "年" not in target.raw and "." not in target.raw and "-" not in target.raw:
-        return None
-    due = due_of(target)
-    return due.end_year if due is not None else None
-
-
-_DATED_TIME = indicator_check(_dated_time)
 
 
 @rule("several-targets", title="一个指标填了多个指标值", dimension="可行性", severity="warning")

@@ -28,10 +28,11 @@ from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
 from perfbudget.time_target import due_of
 
-# Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬 ... and a
+# Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬, 管理到位,
+# 环境卫生整洁, 车辆停放有序 ... and a
 # thing said to move one way (服务范围扩大, 群众收入增加, 发病率下降: by how much?).
 _VAGUE_ENDING = re.compile(
-    r"(?:提升|提高|改善|增强|加强|健全|完善|过硬|有效保障|应保尽保|效果明显|效果显著|持续保障|得到保障"
+    r"(?:提升|提高|改善|增强|加强|健全|完善|过硬|到位|整洁|有序|干净|有效保障|应保尽保|效果明显|效果显著|持续保障|得到保障"
     r"|扩大|增加|增长|上升|减少|降低|下降|减轻|好转|拓展|拓宽)$"
 )
 # Values made of nothing but such words: 缓解、保障; 持续保障.
@@ -77,7 +78,9 @@ def vague_reason(value: str, name: str) -> str | None:
         return "只是重复了指标名称"
     if _GRADED_EFFECT.match(text):
         return "只给效果打了个笼统的等级，没有可判断的标准"
-    return _vague_by_words(value, name)
+    if (reason := _vague_by_words(value, name)) is not None:
+        return reason
+    return "只说了要提升或改善什么，没有可判断的程度" if _aims_only(value) else None
 
 
 # A clause claiming a degree of a trend or an aim with nothing to measure it by (显著提升了…, 大力支持了…,
@@ -94,6 +97,18 @@ def _degree_claims(value: str) -> bool:
     clauses = [c.strip() for c in _CLAUSE.split(value) if c.strip()]
     claims = [c for c in clauses if _DEGREE_CLAIM.match(c)]
     return bool(claims) and all(_DEGREE_CLAIM.match(c) or _LEAD_IN.match(c) for c in clauses)
+
+
+# A clause that only names an aim (改善学校的办学条件, 提高群众满意程度): a trend verb first, no extent.
+_AIM_CLAUSE = re.compile(r"^(?:提升|提高|改善|增强|加强|促进|推动|优化|扩大|增加|减少|降低)了?")
+
+
+def _aims_only(value: str) -> bool:
+    """True when every clause of ``value`` only names an aim with no extent (``改善学校的办学条件``), as
+    ``服务范围扩大`` does the other way round."""
+    clauses = [c.strip() for c in _CLAUSE.split(value) if c.strip()]
+    return (any(_AIM_CLAUSE.match(c) for c in clauses)
+            and all(_AIM_CLAUSE.match(c) or _DEGREE_CLAIM.match(c) or _LEAD_IN.match(c) for c in clauses))
 
 
 # A grade alone as the value of an effect (数字图书馆环境优良无污染 良好, 项目实施情况 良好): an effect
@@ -155,7 +170,8 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     about (``是否发生安全事故``) is checkable. A degree or a type as the value (``影响程度明显``,
     ``定性有效``: 程度 and 定性 are vague words) says nothing checkable, and neither does a value whose
     every clause claims a degree of a trend or an aim (``显著提升了…扶持力度,大力支持了…发展``,
-    ``全面落实…开放工作``, ``通过本项目实施,有效提高…水平``). A thing said to move one
+    ``全面落实…开放工作``, ``通过本项目实施,有效提高…水平``), nor one whose every clause only names
+    an aim (``改善学校的办学条件``: improved by how much?). A thing said to move one
     way with no measure (服务范围扩大, 收入增加, 发病率下降) ends in a trend as 有所提高 does; a
     growth to a stated extent (扩大到全县所有乡镇) is not flagged. Names that ask for a number are
     left to ``qualitative-for-number``.
@@ -230,7 +246,9 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     ``覆盖全区所有人员``) and under 时效指标 a phrase without a date (``及时``, ``及时发放``;
     ``年底前完成`` names one) ask for a number or a time too, unless the name says by when
     (``春节前完成走访慰问 按时限完成``). A 期限 asks for a time (``受益期限`` answered with a sentence
-    of aims is flagged; a vague one, ``长期``, is left to ``vague-qualitative``). A value that says it is tentative or
+    of aims is flagged; a vague one, ``长期``, is left to ``vague-qualitative``). A standard of money
+    (``公用经费标准 符合相关文件要求``, 补助标准, 收费标准) asks for so many 元 a head, under any 二级; a
+    quality standard (``维修质量标准``) is not money and is left alone. A value that says it is tentative or
     an estimate (``暂定量按15次作业且总航时不少于30小时测算``: 暂定, 测算, 估算) is no target even
     with figures in it.
     """
@@ -257,7 +275,9 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
         return None  # 年底前完成, 在项目计划完成时间内完成: a time that can be checked
     if group == "时效指标" and _NAME_DUE.search(name):
         return None  # 春节前完成走访慰问 按时限完成: the name says by when
-    if not asks_for_number(name) and not (name.endswith("期限") and vague_reason(target.raw, name) is None):
+    money_standard = name.endswith("标准") and _MONEY_STANDARD.search(name) is not None
+    if (not asks_for_number(name) and not money_standard
+            and not (name.endswith("期限") and vague_reason(target.raw, name) is None)):
         if group != "数量指标" and (group != "时效指标" or _DATE_WORDS.search(target.raw) is not None):
             return None
         if vague_reason(target.raw, name) is not None:
@@ -265,11 +285,15 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
     if is_leftover(target.raw):
         return None  # template-leftover says it
     time_like = name.endswith(("时间", "时限", "周期", "期限"))
-    example = "如「2024年12月31日前」或「≤30天」" if time_like else "如「≥95%」「≥10次」"
+    example = ("如「2024年12月31日前」或「≤30天」" if time_like else "如「≥650元/生·年」「800元/人·月」"
+               if money_standard else "如「≥95%」「≥10次」")
     return (f"{quote(indicator.level3)}要求{'具体时间' if time_like else '具体数值'}，"
             f"指标值却是定性描述{quote(target.raw)}",
             f"写成可衡量的值，{example}")
 
+
+# A standard of money (公用经费标准, 补助标准, 收费标准): so many 元 a head, asked for as a figure.
+_MONEY_STANDARD = re.compile(r"(?:经费|补助|补贴|资助|收费|救助|奖励|奖补|拨款|资金|生均|人均)标准$")
 
 # A value that says it is an estimate, not the target: 暂定量按15次作业且总航时不少于30小时测算.
 _TENTATIVE = re.compile(r"暂定|暂按|暂估|测算|估算")
@@ -288,19 +312,25 @@ def time_without_date(document: Document, settings: RuleSettings) -> list[Findin
     cases on time and are not flagged, nor a value with a date (``12月底前100%到位``).
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _TIME_WITHOUT_DATE)]
+            for row, verdict in flagged(document, _TIME_WITHOUT_DATE) if type(verdict) is tuple]
 
 
 # A 时效 name that is a measure of time or of things done in time: not a piece of work.
 _TIMED_NAME = re.compile(r"率|比例|性$|度$|及时|按时|按期|如期|时效|时限|时间|期限|限内|审限|周期|进度")
 
 
-def _time_without_date(row: Row) -> tuple[str, str] | None:
-    """``time-without-date``'s (message, suggestion) for one indicator, or None."""
+def _time_without_date(row: Row) -> tuple[str, str] | int | None:
+    """``time-without-date``'s (message, suggestion) for one indicator, or, for ``time-before-year``, the
+    year a 时效 date names (one pass over the rows for both), or None."""
     if row.level2 != "时效指标":
         return None
     target = row.indicator.target
-    if target.unit not in ("%", "％") or due_of(target) is not None or _TIMED_NAME.search(row.name):
+    if target.unit not in ("%", "％"):
+        if target.is_quantitative or ("年" not in target.raw and "." not in target.raw and "-" not in target.raw):
+            return None
+        due = due_of(target)
+        return due.end_year if due is not None else None
+    if due_of(target) is not None or _TIMED_NAME.search(row.name):
         return None
     return (f"时效指标{quote(row.indicator.level3)}的指标值只有{quote(target.raw)}，没有写明完成的时间或期限，"
             "无法判断是否按时完成",
@@ -309,6 +339,30 @@ def _time_without_date(row: Row) -> tuple[str, str] | None:
 
 
 _TIME_WITHOUT_DATE = indicator_check(_time_without_date)
+
+
+@rule("time-before-year", title="完成时间早于预算年度", dimension="可行性", severity="warning")
+def time_before_year(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A 时效 target whose date lies before the budget year (``2018年12月底前`` in a 2019 table).
+
+    The year's money cannot pay for work already due the year before: the row was copied from last
+    year's table, or the year is a slip. Flagged when a 时效 row's deadline (or the end of its period)
+    names a year before the project's fund year (the table's 年度). A deadline in a later year
+    (a project spanning two years, ``2023年4月-2024年2月``) and a date without a year (``12月底前``)
+    are not flagged, nor any table whose year is not known.
+    """
+    out = []
+    for row, end_year in flagged(document, _TIME_WITHOUT_DATE):  # (its int verdicts: the year a date names)
+        year = row.project.fund_year
+        if type(end_year) is not int or year is None or end_year >= year:
+            continue
+        indicator = row.indicator
+        out.append(at_indicator(row.project, row.position, indicator, "target",
+                                f"时效指标{quote(indicator.level3)}的完成时间{quote(indicator.target.raw)}在"
+                                f"{end_year}年，早于本表的预算年度{year}年：本年度的资金无法用于上一年已到期的工作",
+                                f"写明{year}年度内的完成时间，如「{year}年12月底前」；沿用上年表格的，逐项更新年份"))
+    return out
+
 
 
 @rule("several-targets", title="一个指标填了多个指标值", dimension="可行性", severity="warning")

@@ -15,7 +15,7 @@ from perfbudget.framework import (
     LEVEL1_SATISFACTION,
     normalise_level1,
 )
-from perfbudget.model import Document, Target
+from perfbudget.model import Document, Indicator, Op, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -137,41 +137,108 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     money and is not flagged. Materials a work consumes as a 数量指标 (``施工材料 1批``, 建筑材料) are
     物力投入; 宣传材料 handed out is an output and is not flagged. A 数量指标 phrase that ends in an
     amount of money (``对学校2400平米体育场馆补贴5万元。``) gives the money as the quantity too; an
-    amount inside the phrase (``补贴5万元用于维修2处场馆``) is not flagged.
+    amount inside the phrase (``补贴5万元用于维修2处场馆``) is not flagged. A fee as the 数量 name
+    (``安置小区物业费 8个``: the money counted, not the estates managed) is an input; a fee handed out,
+    waived or paid for someone (发放取暖费, 减免学费, 代缴保险费) is a service and is not flagged. So is
+    the staff the unit employs beyond its establishment counted as the 数量 (``编外人员数量 153``,
+    临聘人员数): manpower going in.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
-            for row, verdict in flagged(document, _INPUT_AS_OUTPUT)]
+            for row, verdict in flagged(document, _INPUT_AS_OUTPUT) if len(verdict) == 3]
 
 
-def _input_fault(row: Row) -> tuple[str, str, str] | None:
-    """``input-as-output``'s (field, message, suggestion) for one indicator, or None."""
+def _input_fault(row: Row) -> tuple[str, str, str] | tuple[str, str, str, str] | None:
+    """``input-as-output``'s (field, message, suggestion) for one indicator, ``management-as-output``'s
+    ("management", field, message, suggestion), or None."""
     if row.cost or not row.indicator.level1.strip():
         return None  # a flat list without 一级 (部门整体's management indicators) files nothing as an output
     indicator, level1, level2, name, key = row.indicator, row.level1, row.level2, row.name, row.key
-    target = indicator.target
-    if (level2 == "数量指标" and target.value is not None and money_in(target.unit, "元") is not None
-            and _DRAWN_IN.search(key) is None and not is_input_name(name)):
-        return ("target",
-                f"数量指标{quote(indicator.level3)}的指标值是金额（{target.raw}），花多少钱是投入，不是产出的数量",
-                "写明这笔钱完成的数量，如「补助农户≥500户」「维修道路≥3公里」；金额放在成本指标下")
-    if level2 == "数量指标" and target.value is None and "元" in target.raw and _ends_in_money(target.raw):
-        return ("target",
-                f"数量指标{quote(indicator.level3)}的指标值{quote(target.raw)}落在一笔金额上，花多少钱是投入，"
-                "不是产出的数量",
-                "写明这笔钱完成的数量，如「免费开放体育场馆≥2400平方米」「开放≥200天」；金额放在成本指标下")
-    if level2 == "数量指标" and "材料" in name and _MATERIALS.search(name):
-        return ("level3",
-                f"数量指标{quote(indicator.level3)}是工程用的材料（{target.raw}），是物力投入，不是项目的产出",
-                "写明材料建成或安装的成果，如「改造库房≥5间」「安装灭火装置10套」；材料费放在成本指标下")
+    if level2 == "数量指标" and (verdict := _quantity_input(indicator, name, key)) is not None:
+        return verdict
     if not (is_input_name(name) or (level1 == LEVEL1_OUTPUT and is_input_amount(name))):
-        return None
+        # how money is handled (management-as-output's verdict: four parts, the rule's name first)
+        return _management_fault(row) if "规" in key else None  # (合规, 规范: one look for 规 is the cheapest)
     return ("level3",
             f"{quote(indicator.level3)}衡量的是{'人力投入' if _MANPOWER.search(name) else '资金投入或预算执行'}，"
             "不是项目的产出或效益，投入不能作为绩效目标",
             "删去该指标（预算执行情况在自评时另行计分），改为反映项目实际产出的指标，如完成的服务次数、数量或质量")
 
 
+def _quantity_input(indicator: Indicator, name: str, key: str) -> tuple[str, str, str] | None:
+    """``input-as-output``'s verdict for a 数量指标: money, materials, a fee or the unit's own staff as the quantity."""
+    target = indicator.target
+    if (target.value is not None and money_in(target.unit, "元") is not None
+            and _DRAWN_IN.search(key) is None and not is_input_name(name)):
+        return ("target",
+                f"数量指标{quote(indicator.level3)}的指标值是金额（{target.raw}），花多少钱是投入，不是产出的数量",
+                "写明这笔钱完成的数量，如「补助农户≥500户」「维修道路≥3公里」；金额放在成本指标下")
+    if target.value is None and "元" in target.raw and _ends_in_money(target.raw):
+        return ("target",
+                f"数量指标{quote(indicator.level3)}的指标值{quote(target.raw)}落在一笔金额上，花多少钱是投入，"
+                "不是产出的数量",
+                "写明这笔钱完成的数量，如「免费开放体育场馆≥2400平方米」「开放≥200天」；金额放在成本指标下")
+    if "材料" in name and _MATERIALS.search(name):
+        return ("level3",
+                f"数量指标{quote(indicator.level3)}是工程用的材料（{target.raw}），是物力投入，不是项目的产出",
+                "写明材料建成或安装的成果，如「改造库房≥5间」「安装灭火装置10套」；材料费放在成本指标下")
+    if ("费" in key and target.value is not None and money_in(target.unit, "元") is None
+            and _FEE_NAME.fullmatch(key) and _FEE_ACTION.search(key) is None):
+        return ("level3",
+                f"数量指标{quote(indicator.level3)}是一笔费用（{target.raw}），费用是投入，不是这笔钱完成的产出",
+                "写明这笔费用换来的产出，如「管理安置小区8个」「保洁面积≥5万平方米」；费用放在成本指标下")
+    if ("聘" in key or "编外" in key or "派遣" in key) and _STAFF_COUNT.search(key):
+        return ("level3",
+                f"{quote(indicator.level3)}（{target.raw}）是单位自己用人的数量，是人力投入，不是项目的产出",
+                "删去该指标（用人控制属于单位管理），改为反映服务的指标，如「护理服务对象≥283人」「开展安全排查≥6次」")
+    return None
+
+
 _INPUT_AS_OUTPUT = indicator_check(_input_fault)
+# A fee as the 数量 name (``安置小区物业费 8个``): the money, counted; a fee handed out, waived or paid
+# for someone (发放取暖费, 减免学费, 代缴保险费) is a service and is not flagged.
+_FEE_NAME = re.compile(r"[^\d]{1,12}?费用?")
+_FEE_ACTION = re.compile(r"发放|免|减|补|资助|缴|收|奖|救助|慰问|代|退|垫|报销|节约|节省|降")
+# The staff the unit employs beyond its establishment, counted (编外人员数量 153, 临聘人员数): manpower going in.
+_STAFF_COUNT = re.compile(r"^(?:控制|严控|严格控制)?(?:编外|临聘|聘用|外聘|劳务派遣)(?:人员|工作人员|用工)?"
+                          r"(?:数量|人数|数|总数|控制数)$")
+
+# How the unit handles its money (资金使用合规性, 经费支出合规率, 资金管理规范性, 经费审批流程规范性,
+# 资金使用是否合规): its management, which the self-evaluation scores apart (项目管理), not a result.
+_MONEY_HANDLING = re.compile(r"(?:资金|经费|财务|款项)[^，,。；、]{0,6}?(?:合规|规范)(?:性|率|度|程度|情况)?$")
+
+
+@rule("management-as-output", title="把资金管理当作产出", dimension="相关性", severity="warning")
+def management_as_output(document: Document, settings: RuleSettings) -> list[Finding]:
+    """How the unit handles the money (``资金使用合规性``, ``经费支出合规率``, ``资金管理规范性``,
+    ``经费审批流程规范性``) set as an output or an effect.
+
+    Spending the money by the rules is what every project must do, and the self-evaluation scores it
+    apart (项目管理: 资金使用合规性, 管理制度执行有效性 — 财预〔2020〕10号's scoring frame); as a
+    质量指标 it says nothing of the quality of what the money delivers (验收合格率, 达标率), and as an
+    effect nothing of a result. Only names built on the money (资金, 经费, 财务, 款项) and ending in
+    合规/规范 are flagged, under 产出 or 效益 (not 成本). A payment's compliance to its beneficiaries
+    (``补贴发放合规率``: whether each payment went to whom the rules say) and an eligibility check
+    (``补助资格合规性``) are a quality of the subsidy delivered and are not flagged; a flat list
+    without 一级 (a 部门整体 self-evaluation's management indicators) files nothing as an output.
+    """
+    # (input-as-output's check gives this rule's verdicts too, as four parts: one pass over the rows)
+    return [at_indicator(row.project, row.position, row.indicator, *verdict[1:])
+            for row, verdict in flagged(document, _INPUT_AS_OUTPUT) if len(verdict) == 4]
+
+
+def _management_fault(row: Row) -> tuple[str, str, str, str] | None:
+    """``management-as-output``'s ("management", field, message, suggestion) for an indicator that is no
+    input (read by ``_input_fault``, which has ruled out cost rows and flat lists), or None."""
+    if row.level1 not in (LEVEL1_OUTPUT, LEVEL1_EFFECT) or _MONEY_HANDLING.search(row.key) is None:
+        return None
+    where = "产出的质量" if row.level1 == LEVEL1_OUTPUT else "项目带来的效益"
+    target = row.indicator.target
+    below = target.unit == "%" and target.value is not None and target.value < 100 and target.op not in (Op.LE, Op.LT)
+    short = f"；目标{target.raw}还等于允许部分资金违规使用" if below else ""
+    return ("management", "level3",
+            f"{quote(row.indicator.level3)}衡量的是资金使用或管理是否合规，是每个项目都要遵守的管理要求"
+            f"（自评时在项目管理部分另行计分），不是{where}{short}",
+            "删去该指标；质量指标写产出本身的质量，如「维修工程验收合格率100%」「服务达标率≥95%」")
 
 _TRAILING = re.compile(r"[。．.，,；;！!\s]*$")
 

@@ -329,9 +329,10 @@ _QUALITY_OR_CHECK = re.compile(r"质量|合格|达标|标准|优良|优秀|准�
 @lru_cache(maxsize=CACHE_SIZE)
 def bare_measure(name: str) -> bool:
     """True when a name is only a measure (及时率, 工作任务完成率, 满意度) without what it measures,
-    or only a date (``2022年底之前``), or a principle (``以低价位高质量为采购原则``)."""
+    or only a date (``2022年底之前``), or a principle (``以低价位高质量为采购原则``), or a verdict (效果显著)."""
     text = _GENERIC_OBJECT.sub("", bare(name))
     return (text in word_set("names", "measures") or bool(_DATE_NAME.match(bare(name)))
+            or bare(name) in _VERDICT_NAMES
             or bool(_FIGURE_NAME.match(bare(name))) or bare(name) in _LEVEL_NAMES
             or bool(_PRINCIPLE_NAME.match(bare(name))))
 
@@ -367,7 +368,9 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     frameworks (``社会成本指标`` as the name of a 成本 row: the heading copied down), or a principle
     (``以低价位高质量为采购原则`` as the name of a 成本 row), or only a duration (``1年`` as the
     name of a 时效 row), or a satisfaction asked of nobody (``是否满意``), or, for a cost, only the
-    people served (``设施农业种植人员(县内培训) ≦1000元/人``: what costs? — 人均培训成本, 每户补助标准 say).
+    people served (``设施农业种植人员(县内培训) ≦1000元/人``: what costs? — 人均培训成本, 每户补助标准 say),
+    or a verdict (``效果显著``, 成效明显, 明显改善: the target's praise written where the thing goes — flagged
+    in a 人员类/运转类 table too, where it is no template row).
 
     Of what? A reviewer cannot tell what is counted, and the unit cannot prove it at year end
     (88号: indicators 清晰、可衡量). The measure words are in ``vocabulary.toml``. When the
@@ -382,12 +385,21 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     out = []
     for row, verdict in flagged(document, _NAME_WITHOUT_OBJECT):
         project = row.project
-        if project_category(project.name, project.extras):
-            continue
+        if project_category(project.name, project.extras) and row.key not in _VERDICT_NAMES:
+            continue  # (a verdict as the name is no template row of a 人员类/运转类 table)
         if _PAID_OUT.search(row.key) and _PAYMENT.search(project.name or ""):
             continue  # 按时发放率 in 党支部书记补贴: the project's own payment
         out.append(at_indicator(project, row.position, row.indicator, "level3", *verdict))
     return out
+
+
+# A verdict as the name (效果显著, 成效明显, 明显改善): the target's praise written where the thing goes.
+# A set of the phrasings, not a pattern: bare_measure meets every new name, and a set look-up is cheap.
+_VERDICT_NAMES = frozenset(
+    [thing + degree + grade for thing in ("效果", "成效", "效益", "作用", "影响")
+     for degree in ("", "十分", "非常", "较为", "较")
+     for grade in ("显著", "明显", "良好", "较好", "突出", "很好", "好")]
+    + [degree + trend for degree in ("显著", "明显", "有效", "大幅") for trend in ("提升", "提高", "改善", "增强")])
 
 
 # A measure of paying out or guaranteeing (按时发放率, 足额保障率) and a project whose name says what
@@ -405,6 +417,9 @@ def _without_object(row: Row) -> tuple[str, str] | None:
                 "写明衡量的成本，如「人均培训成本」「每户补助标准」")
     if not bare_measure(row.name):
         return None
+    if row.key in _VERDICT_NAMES:
+        return (f"三级指标名称{quote(indicator.level3)}是一句评语，没有说明衡量的对象",
+                "写明衡量什么，如「学校办学条件改善（维修校舍≥3处）」「学生体质健康达标率」")
     description = bare(name_of(indicator.description or ""))
     if (description and description != row.key and bare(row.name) not in _LEVEL_NAMES
             and _compared_texts(row.name, indicator.description or "") is not None):

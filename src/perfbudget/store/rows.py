@@ -192,8 +192,8 @@ def shared_indicators(rows: Iterable[Sequence[Any]]) -> list[Indicator]:
     """Rows of the column values :func:`indicator_from_values` takes (one version's, in position order) as its
     indicators, each taken from the indicators made before in this process when equal (as
     :func:`indicators_by_version` does): a project page's indicators as the statement's JSON arrays give them
-    (all text). Making an indicator (its target, Decimals) was about 17,000 instructions; a repeated one is a
-    tuple and a look-up."""
+    (all text): about 40,000 fewer instructions a page where they repeat (callgrind, bench/README.md
+    project-page13); a repeated one is a tuple and a look-up."""
     shared = _SHARED_INDICATORS
     made: dict[tuple[Any, ...], Target] = {}
     out = []

@@ -82,3 +82,17 @@ def test_packed_rows_as_sqlite_gives_them_are_taken_as_they_come_else_sorted() -
         assert dict(indicators_by_packed_rows(given) or {}) == expected
     assert [i.level3 for i in (indicators_by_packed_rows(repeated) or {})[7]] == [
         "指标7-1", "指标7-1", "指标7-2", "指标7-3", "指标7-4", "指标7-5"]  # equal places kept as given, as sorted
+
+
+def test_a_page_s_indicators_from_its_json_rows_are_the_same_and_shared(monkeypatch: pytest.MonkeyPatch) -> None:
+    from perfbudget.store import rows as store_rows
+
+    monkeypatch.setattr(store_rows, "_SHARED_INDICATORS", {})
+    values = [list(_row(1, position)[2:]) for position in range(1, 9)]  # as the JSON arrays come: lists
+    fresh = [indicator_from_values(*v) for v in values]
+    first = store_rows.shared_indicators(values)
+    again = store_rows.shared_indicators([list(v) for v in values])
+    assert first == fresh and again == fresh
+    assert all(a is b for a, b in zip(again, first, strict=True))
+    changed = [*values[:-1], [*values[-1][:-9], "≥9次", *values[-1][-8:]]]  # another target's raw text
+    assert store_rows.shared_indicators(changed)[-1].target.raw == "≥9次"

@@ -46,3 +46,28 @@ def test_the_findings_column_only_when_a_finding_sits_beside_a_cell(web: WebEnv)
     assert "审核发现" not in str(target_table(empty, document, findings_column=empty.has_placed_findings))
     page = web.client("admin").get(f"/projects/{web.project_ids[0]}").text
     assert "<th>审核发现</th>" in page and 'class="finding"' in page  # the seed's first table has findings
+
+
+def test_spans_merge_only_consecutive_equal_groups(web: WebEnv) -> None:
+    from dataclasses import replace
+
+    from perfbudget.model import Indicator
+    from perfbudget.review.finding import Finding
+    from perfbudget.target import parse_target
+    from perfbudget.web.annotate import annotate
+
+    names = [("产出", "数量"), ("产出", "数量"), ("产出", "质量"), ("效益", "质量"), ("效益", "社会"),
+             ("产出", "数量"), ("效益", "社会")]
+    from tests.web.helpers import stored_project
+
+    stored, _ = stored_project(web.app, web.project_ids[0])
+    project = replace(stored, indicators=tuple(Indicator(a, b, f"指标{i}", None, parse_target("≥1次"))
+                                               for i, (a, b) in enumerate(names, 1)))
+    found = [Finding(None, 2, "target", "乙", "", None, "r", "可行性", "warning"),
+             Finding(None, 2, "target", "丙", "", None, "r", "可行性", "error"),
+             Finding(None, 2, "target", "丁", "", None, "r", "可行性", "error")]
+    table = annotate(project, found)
+    assert [(line.level1_span, line.level2_span) for line in table.lines] == [
+        (3, 2), (0, 0), (0, 1), (2, 1), (0, 1), (1, 1), (1, 1)]
+    assert table.lines[1].cell_class["target"] == "has-error" and table.lines[0].cell_class["target"] == ""
+    assert table.lines[1].findings == found

@@ -406,9 +406,9 @@ def version_from_head(connection: Connection, head: Any) -> StoredVersion:
 
 def version_from_rows(head: Any, indicator_rows: list[Any]) -> StoredVersion:
     """The stored version of ``head`` (as for :func:`version_from_head`) whose indicators were read
-    already: the values of :data:`INDICATOR_COLUMNS` after the version id, in position order."""
-    made = [rows.indicator_from_values(*values) for values in indicator_rows]
-    return _versions([head], {head["id"]: made})[head["id"]]
+    already: the values of :data:`INDICATOR_COLUMNS` after the version id, in position order (equal indicators
+    shared with earlier loads: :func:`perfbudget.store.rows.shared_indicators`)."""
+    return _versions([head], {head["id"]: rows.shared_indicators(indicator_rows)})[head["id"]]
 
 
 def project_version(connection: Connection, project_id: int, number: int | None = None) -> StoredVersion | None:

@@ -188,6 +188,22 @@ def indicators_by_version(rows: Iterable[Sequence[Any]]) -> dict[int, list[Indic
     return out
 
 
+def shared_indicators(rows: Iterable[Sequence[Any]]) -> list[Indicator]:
+    """Rows of the column values :func:`indicator_from_values` takes (one version's, in position order) as its
+    indicators, each taken from the indicators made before in this process when equal (as
+    :func:`indicators_by_version` does): a project page's indicators as the statement's JSON arrays give them
+    (all text): about 40,000 fewer instructions a page where they repeat (callgrind, bench/README.md
+    project-page13); a repeated one is a tuple and a look-up."""
+    shared = _SHARED_INDICATORS
+    made: dict[tuple[Any, ...], Target] = {}
+    out = []
+    for values in rows:
+        key = tuple(values)
+        indicator = shared.get(key)
+        out.append(indicator if indicator is not None else _shared_indicator(key, key, made))
+    return out
+
+
 def _shared_indicator(key: Any, values: tuple[Any, ...], made: dict[tuple[Any, ...], Target]) -> Indicator:
     """The indicator of these column values (:func:`indicator_from_values`), its target taken from ``made``
     when equal, kept under ``key`` for the loads to come."""

@@ -64,36 +64,48 @@ class AnnotatedTable:
 
 
 def _worst(findings: list[Finding]) -> str:
-    return min((f.severity for f in findings), key=lambda s: _SEVERITY_ORDER.get(s, 3))
+    worst, rank = "", 4
+    for f in findings:  # the first of the most severe, as min() by _SEVERITY_ORDER picks it
+        found = _SEVERITY_ORDER.get(f.severity, 3)
+        if found < rank:
+            worst, rank = f.severity, found
+    return worst
+
+
+_EMPTY_CELLS = dict.fromkeys(_ROW_CELLS, "")
 
 
 def annotate(project: Project, findings: list[Finding]) -> AnnotatedTable:
-    lines = []
+    lines: list[IndicatorLine] = []
+    # Merge equal consecutive 一级 (and 二级 within the same 一级), as the published tables do: the first line of
+    # a run holds its span, counted in the same pass.
+    first1: IndicatorLine | None = None
+    first2: IndicatorLine | None = None
     for i, ind in enumerate(project.indicators, 1):
-        shown, raw = display_target(ind.target), ind.target.raw
-        lines.append(IndicatorLine(i, ind.level1, ind.level2, ind.level3, ind.description, shown, raw,
-                                   cell_class=dict.fromkeys(_ROW_CELLS, ""),
-                                   raw_differs=bool(raw) and raw.strip() != shown))
-    # Merge equal consecutive 一级 (and 二级 within the same 一级), as the published tables do.
-    for i, line in enumerate(lines):
-        if i == 0 or line.level1 != lines[i - 1].level1:
-            span = 1
-            while i + span < len(lines) and lines[i + span].level1 == line.level1:
-                span += 1
-            line.level1_span = span
-        if i == 0 or line.level1 != lines[i - 1].level1 or line.level2 != lines[i - 1].level2:
-            span = 1
-            while (i + span < len(lines) and lines[i + span].level1 == line.level1
-                   and lines[i + span].level2 == line.level2):
-                span += 1
-            line.level2_span = span
+        target = ind.target
+        shown, raw = display_target(target), target.raw
+        line = IndicatorLine(i, ind.level1, ind.level2, ind.level3, ind.description, shown, raw, 0, 0, [],
+                             _EMPTY_CELLS.copy(), bool(raw) and raw.strip() != shown)
+        if first1 is None or first2 is None or line.level1 != first1.level1:
+            first1 = first2 = line
+            line.level1_span = line.level2_span = 1
+        else:
+            first1.level1_span += 1
+            if line.level2 != first2.level2:
+                first2 = line
+                line.level2_span = 1
+            else:
+                first2.level2_span += 1
+        lines.append(line)
     header: dict[str, list[Finding]] = defaultdict(list)
     loose: list[Finding] = []
     by_cell: dict[tuple[int, str], list[Finding]] = defaultdict(list)
+    count = len(lines)
     for finding in findings:
-        if finding.indicator is not None and 1 <= finding.indicator <= len(lines):
-            lines[finding.indicator - 1].findings.append(finding)
-            by_cell[(finding.indicator, finding.field or "row")].append(finding)
+        indicator = finding.indicator
+        if indicator is not None and 1 <= indicator <= count:
+            lines[indicator - 1].findings.append(finding)
+            by_cell[(indicator, finding.field or "row")].append(finding)
         elif (row := header_row_of(finding.field)) is not None:
             header[row].append(finding)
         else:

@@ -8,6 +8,7 @@ the package, no CDN).
 
 from __future__ import annotations
 
+import inspect
 import secrets
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,14 @@ def load_review_config(path: str | None) -> ReviewConfig | None:
     return config
 
 
+# FastAPI 0.165+ asks three global OpenTelemetry providers on every request whether any is configured (about
+# 0.03 M instructions a project page, more than the page's session cookie); perfbudget configures none and reports
+# no telemetry, so it is off where FastAPI has the setting (older versions have neither).
+_NO_TELEMETRY: dict[str, Any] = (
+    {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
+    if "telemetry" in inspect.signature(FastAPI.__init__).parameters else {})
+
+
 def create_app(config: WebConfig | None = None) -> FastAPI:
     """Build the application for ``config`` (database, secret, limits, review configuration)."""
     from perfbudget.web import api, routes
@@ -106,7 +115,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     store = Store(config.database_url, migrate=config.migrate, replica_url=config.replica_url)
     engine = store.engine
     app = FastAPI(title="perfbudget API", version=__version__, docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json", openapi_tags=TAGS, description=DESCRIPTION)
+                  openapi_url="/api/openapi.json", openapi_tags=TAGS, description=DESCRIPTION, **_NO_TELEMETRY)
     app.state.config = config
     app.state.engine = engine
     app.state.store = store

@@ -47,6 +47,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine
 
+from perfbudget.store.driver import kept_cursor
+
 T = TypeVar("T")
 
 _COUNTERS = "SELECT data, accounts FROM change_counters WHERE id = 1"
@@ -151,7 +153,8 @@ class DataVersion:
                 self._round = None
 
         async def counters(connection: Any) -> Hashable:
-            cursor = await connection.execute(_COUNTERS)
+            cursor = kept_cursor(connection)
+            await cursor.execute(_COUNTERS)
             row = await cursor.fetchone()
             return int(row[0]), int(row[1])
 

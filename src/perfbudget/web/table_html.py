@@ -33,12 +33,18 @@ def severity_html(severity: str) -> str:
 
 def finding_list(findings: Iterable[Finding]) -> Markup:
     """One paragraph per finding: severity, dimension, message and the suggestion when there is one."""
-    parts = []
-    for f in findings:
-        suggestion = f'<span class="suggest">建议：{text(f.suggestion)}</span>' if f.suggestion else ""
-        parts.append(f'<p class="finding">{severity_html(f.severity)} <strong>{text(f.dimension)}</strong> '
-                     f'{text(f.message)}{suggestion}</p>')
-    return Markup("".join(parts))
+    return Markup("".join([_finding(f) for f in findings]))
+
+
+def _finding(f: Finding) -> str:
+    suggestion = f'<span class="suggest">建议：{text(f.suggestion)}</span>' if f.suggestion else ""
+    return (f'<p class="finding">{severity_html(f.severity)} <strong>{text(f.dimension)}</strong> '
+            f'{text(f.message)}{suggestion}</p>')
+
+
+def _cell_class(value: str) -> str:
+    """A cell's class escaped (nearly always ``""``: no finding in the cell)."""
+    return text(value) if value else ""
 
 
 def indicator_rows(lines: Iterable[IndicatorLine], findings_column: bool) -> Markup:
@@ -47,19 +53,20 @@ def indicator_rows(lines: Iterable[IndicatorLine], findings_column: bool) -> Mar
     parts = []
     for line in lines:
         cells = line.cell_class
-        first = (f'<td rowspan="{line.level1_span}" class="{text(cells["level1"])}">{text(line.level1)}</td>'
+        first = (f'<td rowspan="{line.level1_span}" class="{_cell_class(cells["level1"])}">{text(line.level1)}</td>'
                  if line.level1_span else "")
-        second = (f'<td rowspan="{line.level2_span}" class="{text(cells["level2"])}">{text(line.level2)}</td>'
+        second = (f'<td rowspan="{line.level2_span}" class="{_cell_class(cells["level2"])}">{text(line.level2)}</td>'
                   if line.level2_span else "")
         title = f' title="原文：{text(line.target_raw)}"' if line.raw_differs else ""
-        found = (f'<td class="findings">{finding_list(line.findings) if line.findings else ""}</td>'
-                 if findings_column else "")
+        found = line.findings
+        found_cell = ((f'<td class="findings">{"".join([_finding(f) for f in found])}</td>' if found
+                       else '<td class="findings"></td>') if findings_column else "")
         parts.append(
             f'  <tr id="indicator-{line.position}">\n{first}{second}'
-            f'    <td class="{text(cells["level3"])} {text(cells["row"])}">{text(line.level3)}</td>\n'
-            f'    <td colspan="2" class="{text(cells["description"])}">{text(line.description or "")}</td>\n'
-            f'    <td class="target {text(cells["target"])}"{title}>{text(line.target)}</td>\n'
-            f'{found}  </tr>\n')
+            f'    <td class="{_cell_class(cells["level3"])} {_cell_class(cells["row"])}">{text(line.level3)}</td>\n'
+            f'    <td colspan="2" class="{_cell_class(cells["description"])}">{text(line.description or "")}</td>\n'
+            f'    <td class="target {_cell_class(cells["target"])}"{title}>{text(line.target)}</td>\n'
+            f'{found_cell}  </tr>\n')
     return Markup("".join(parts))
 
 

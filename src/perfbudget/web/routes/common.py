@@ -53,7 +53,7 @@ def render_framed(request: Request, template: str, title: str, content: Markup) 
         return render(request, template, context)
     shown = page_context(request)
     key = (template, shown["user"], shown["csrf_token"])
-    frames: dict[Any, tuple[str, str, str]] = request.app.state.frames
+    frames: dict[Any, tuple[bytes, bytes, bytes]] = request.app.state.frames
     parts = frames.get(key)
     if parts is None:
         drawn = bytes(render(request, template, {"title": _TITLE, "content": Markup(_CONTENT)}).body).decode()
@@ -61,11 +61,11 @@ def render_framed(request: Request, template: str, title: str, content: Markup) 
             return render(request, template, context)
         head, _, rest = drawn.partition(_TITLE)
         middle, _, tail = rest.partition(_CONTENT)
-        parts = (head, middle, tail)
+        parts = (head.encode(), middle.encode(), tail.encode())  # UTF-8 once: only title and content per page
         if len(frames) >= FRAMES_LIMIT:
             frames.clear()
         frames[key] = parts
-    return HTMLResponse(f"{parts[0]}{text(title)}{parts[1]}{content}{parts[2]}")
+    return HTMLResponse(b"".join((parts[0], text(title).encode(), parts[1], str(content).encode(), parts[2])))
 
 
 async def cached_page(request: Request, principal: Principal, key: Hashable,

@@ -150,7 +150,14 @@ def test_workflow_and_evaluation_through_the_api(web: WebEnv) -> None:
     refused = client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "approve"})
     assert refused.status_code == 403
     no_comment = client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer, json={"action": "return"})
-    assert no_comment.status_code == 409 and "意见" in no_comment.json()["error"]["message"]
+    # a request that lacks what the step needs is the request's fault (422), not the project's state (409)
+    assert no_comment.status_code == 422 and no_comment.json()["error"]["code"] == "invalid"
+    assert "意见" in no_comment.json()["error"]["message"]
+    unknown = client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer, json={"action": "frobnicate"})
+    assert unknown.status_code == 422 and unknown.json()["error"]["code"] == "invalid"
+    assert "未知的操作「frobnicate」" in unknown.json()["error"]["message"] and "submit" in unknown.json()["error"][
+        "message"]
+    assert client.get(f"/api/v1/projects/{pid}", headers=reviewer).json()["state"] == "submitted"
     returned = client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer,
                            json={"action": "return", "comment": "请细化质量指标"})
     assert returned.json()["state"] == "returned"

@@ -240,6 +240,8 @@ def post_workflow(request: Request, project_id: int, body: StepBody,
     if not result.ok:
         if result.forbidden:
             raise WebError(403, "forbidden", result.message)
+        if result.invalid:
+            raise WebError(422, "invalid", result.message)
         raise WebError(409, "justification_required" if result.needs_justification else "workflow", result.message)
     return {"state": result.state, "state_label": STATE_LABELS[result.state], "message": result.message}
 

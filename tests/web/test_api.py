@@ -37,6 +37,8 @@ def test_bad_tokens_get_401_in_the_error_shape(web: WebEnv, header: str | None) 
     ("get", "/api/v1/projects?limit=abc", None, "query.limit", "应为整数"),
     ("get", "/api/v1/projects?limit=0", None, "query.limit", "应不小于 1"),
     ("get", "/api/v1/projects?limit=5000", None, "query.limit", "应不大于 1000"),
+    # the choices of a closed set in Chinese, without pydantic's quotes and "or"
+    ("get", "/api/v1/projects/{p}/download/pdf", None, "path.fmt", "应为以下之一：xlsx、docx、html、json"),
 ])
 def test_validation_details_are_told_in_chinese(web: WebEnv, method: str, path: str, body: object, location: str,
                                                 told: str) -> None:

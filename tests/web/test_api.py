@@ -290,3 +290,21 @@ def test_evaluation_errors_name_the_indicator_by_the_position_the_client_sent(we
     details = answer.json()["error"]["details"]
     assert any(d.startswith(f"第 2 个指标「{second}」：") for d in details), details
     assert not any("网页填报" in d or "第4行" in d for d in details), details
+
+
+def test_stored_times_are_utc_with_their_offset_as_the_cli_gives_them(web: WebEnv) -> None:
+    """SQLite hands stored times back naive: the API gave them without an offset (2026-12-04T20:04:40),
+    PostgreSQL's with one, the CLI's --json always in UTC with +00:00. Now all say +00:00."""
+    from datetime import datetime, timedelta
+
+    client = web.client()
+    pid = web.project_ids[0]
+    editor, admin = auth(web, "editor"), auth(web, "admin")
+    client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "submit", "justification": "测试"})
+    history = client.get(f"/api/v1/projects/{pid}/history", headers=editor).json()
+    audit = client.get("/api/v1/audit?limit=5", headers=admin).json()["items"]
+    times = [v["imported_at"] for v in history["versions"]] + [e["at"] for e in history["workflow"]] + [
+        e["at"] for e in audit]
+    assert len(times) >= 3
+    for text in times:
+        assert datetime.fromisoformat(text).utcoffset() == timedelta(0), text

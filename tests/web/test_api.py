@@ -37,6 +37,8 @@ def test_bad_tokens_get_401_in_the_error_shape(web: WebEnv, header: str | None) 
     ("get", "/api/v1/projects?limit=abc", None, "query.limit", "应为整数"),
     ("get", "/api/v1/projects?limit=0", None, "query.limit", "应不小于 1"),
     ("get", "/api/v1/projects?limit=5000", None, "query.limit", "应不大于 1000"),
+    # the choices of a closed set in Chinese, without pydantic's quotes and "or"
+    ("get", "/api/v1/projects/{p}/download/pdf", None, "path.fmt", "应为以下之一：xlsx、docx、html、json"),
 ])
 def test_validation_details_are_told_in_chinese(web: WebEnv, method: str, path: str, body: object, location: str,
                                                 told: str) -> None:
@@ -150,7 +152,14 @@ def test_workflow_and_evaluation_through_the_api(web: WebEnv) -> None:
     refused = client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "approve"})
     assert refused.status_code == 403
     no_comment = client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer, json={"action": "return"})
-    assert no_comment.status_code == 409 and "意见" in no_comment.json()["error"]["message"]
+    # a request that lacks what the step needs is the request's fault (422), not the project's state (409)
+    assert no_comment.status_code == 422 and no_comment.json()["error"]["code"] == "invalid"
+    assert "意见" in no_comment.json()["error"]["message"]
+    unknown = client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer, json={"action": "frobnicate"})
+    assert unknown.status_code == 422 and unknown.json()["error"]["code"] == "invalid"
+    assert "未知的操作「frobnicate」" in unknown.json()["error"]["message"] and "submit" in unknown.json()["error"][
+        "message"]
+    assert client.get(f"/api/v1/projects/{pid}", headers=reviewer).json()["state"] == "submitted"
     returned = client.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer,
                            json={"action": "return", "comment": "请细化质量指标"})
     assert returned.json()["state"] == "returned"
@@ -281,3 +290,21 @@ def test_evaluation_errors_name_the_indicator_by_the_position_the_client_sent(we
     details = answer.json()["error"]["details"]
     assert any(d.startswith(f"第 2 个指标「{second}」：") for d in details), details
     assert not any("网页填报" in d or "第4行" in d for d in details), details
+
+
+def test_stored_times_are_utc_with_their_offset_as_the_cli_gives_them(web: WebEnv) -> None:
+    """SQLite hands stored times back naive: the API gave them without an offset (2026-12-04T20:04:40),
+    PostgreSQL's with one, the CLI's --json always in UTC with +00:00. Now all say +00:00."""
+    from datetime import datetime, timedelta
+
+    client = web.client()
+    pid = web.project_ids[0]
+    editor, admin = auth(web, "editor"), auth(web, "admin")
+    client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "submit", "justification": "测试"})
+    history = client.get(f"/api/v1/projects/{pid}/history", headers=editor).json()
+    audit = client.get("/api/v1/audit?limit=5", headers=admin).json()["items"]
+    times = [v["imported_at"] for v in history["versions"]] + [e["at"] for e in history["workflow"]] + [
+        e["at"] for e in audit]
+    assert len(times) >= 3
+    for text in times:
+        assert datetime.fromisoformat(text).utcoffset() == timedelta(0), text

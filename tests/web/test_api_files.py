@@ -288,3 +288,15 @@ def test_the_api_keeps_uploads_as_long_as_the_configured_hours(web: WebEnv, seed
     web.app.state.config = changed(web.app.state.config, upload_hours=2)
     assert client.get(f"/api/v1/uploads/{upload_id}", headers=headers).status_code == 404
     assert web.client("editor").get(f"/upload/{upload_id}").status_code == 404  # the page says the same
+
+
+def test_a_cut_table_refused_on_import_is_named_with_its_line(web: WebEnv, seed_path: Path) -> None:
+    """The CLI says 「cut.txt:50: 错误：项目…的表格不完整」; the API's 422 said only the message, without the line."""
+    cut = "\n".join(seed_path.read_text(encoding="utf-8").splitlines()[:50]) + "\n"  # project 1 cut, nothing else
+    preview = upload(web, "editor", "cut.txt", cut.encode())
+    refused = web.client().post(f"/api/v1/uploads/{preview['upload_id']}/import", headers=auth(web, "editor"),
+                                json={})
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "import_failed"
+    details = refused.json()["error"]["details"]
+    assert any(d.startswith("第50行：") and "2024年检察业务信息化运维项目" in d and "不完整" in d
+               for d in details), details

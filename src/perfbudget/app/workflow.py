@@ -92,7 +92,9 @@ def allowed_steps(principal: Principal, unit_code: str | None, state: str) -> li
 @dataclass(frozen=True, slots=True)
 class StepResult:
     """What a workflow step did. ``needs_justification``: refused because error-level findings
-    stand and no justification was written (the face asks for one)."""
+    stand and no justification was written (the face asks for one). ``invalid``: refused because of
+    the request itself (an unknown action, a comment missing, too long or with control characters),
+    not because of the project's state (the API answers 422, not 409)."""
 
     ok: bool
     message: str
@@ -100,6 +102,7 @@ class StepResult:
     at: datetime | None = None
     forbidden: bool = False
     needs_justification: bool = False
+    invalid: bool = False
 
 
 def _role_refusal(principal: Principal, step: Step, head: dict[str, Any] | None) -> StepResult | None:
@@ -126,7 +129,7 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
     comment = (comment or "").strip() or None
     justification = (justification or "").strip() or None
     if step is None:
-        return StepResult(False, f"未知的操作「{action[:40]}」", DRAFT)
+        return StepResult(False, f"未知的操作「{action[:40]}」；可用：{'、'.join(STEPS)}", DRAFT, invalid=True)
     with store.reading() as tx:
         refused = _role_refusal(principal, step, tx.project_head(project_id))
     if refused is not None:
@@ -134,9 +137,9 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
     for label, text in (("意见", comment), ("说明", justification)):
         problem = text_problem(text, MAX_COMMENT) if text else None  # app/validate.py
         if problem:
-            return StepResult(False, f"{label}{problem}", DRAFT)
+            return StepResult(False, f"{label}{problem}", DRAFT, invalid=True)
     if step.comment_required and not comment:
-        return StepResult(False, f"「{step.label}」需要填写意见", DRAFT)
+        return StepResult(False, f"「{step.label}」需要填写意见", DRAFT, invalid=True)
     if step.action == "submit" and callable(review_errors):
         review_errors = review_errors()
     if step.action == "submit" and review_errors and not justification:

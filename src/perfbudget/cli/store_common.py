@@ -7,12 +7,13 @@ functions, never at module import.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
+from perfbudget.app.times import as_utc
 from perfbudget.cli.common import err, fail, shown_name
 from perfbudget.config import database_url
 
@@ -76,9 +77,7 @@ def open_store(db: str | None, migrate: bool = True, create: bool = False) -> St
 
 
 def _utc(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return None if value is None else as_utc(value)
 
 
 def local_time(value: datetime | None) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from perfbudget.app.times import utc_iso
 from perfbudget.store.engine import write_transaction
 from perfbudget.store.schema import utc_now
 from perfbudget.web import audit, sessions
@@ -45,7 +46,7 @@ class Account:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "username": self.username, "display_name": self.display_name,
                 "role": self.role.value, "unit_code": self.unit_code, "active": self.active,
-                "created_at": self.created_at.isoformat()}
+                "created_at": utc_iso(self.created_at)}
 
 
 def _account(row: Any) -> Account:

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
+from perfbudget.app.times import utc_iso
 from perfbudget.store.schema import utc_now
 from perfbudget.web.roles import Principal
 from perfbudget.web.tables import audit_log
@@ -78,7 +79,7 @@ class AuditEntry:
         return ACTION_LABELS.get(self.action, self.action)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "at": self.at.isoformat(), "user": self.username, "action": self.action,
+        return {"id": self.id, "at": utc_iso(self.at), "user": self.username, "action": self.action,
                 "object_type": self.object_type, "object_id": self.object_id, "unit_code": self.unit_code,
                 "summary": self.summary, "before": self.before, "after": self.after, "ip": self.ip}
 

@@ -7,10 +7,19 @@ meet. A type not listed keeps pydantic's words, so nothing is lost.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 _Ctx = Mapping[str, Any]
+_CHOICE = re.compile(r"'((?:[^'\\]|\\.)*)'")
+
+
+def _choices(expected: object) -> str:
+    """pydantic's English list of choices (``'xlsx', 'docx' or 'json'``) as 「xlsx、docx、json」."""
+    text = str(expected or "")
+    found = _CHOICE.findall(text)
+    return "、".join(found) if found else text
 _NO_FILE = ("Expected UploadFile", "Value error, Expected UploadFile")
 
 _BY_TYPE: dict[str, Callable[[_Ctx], str]] = {
@@ -37,8 +46,8 @@ _BY_TYPE: dict[str, Callable[[_Ctx], str]] = {
     "dict_type": lambda c: "应为对象",
     "model_type": lambda c: "应为对象",
     "model_attributes_type": lambda c: "应为对象",
-    "literal_error": lambda c: f"应为以下之一：{c.get('expected')}",
-    "enum": lambda c: f"应为以下之一：{c.get('expected')}",
+    "literal_error": lambda c: f"应为以下之一：{_choices(c.get('expected'))}",
+    "enum": lambda c: f"应为以下之一：{_choices(c.get('expected'))}",
     "extra_forbidden": lambda c: "不允许的字段",
     "json_invalid": lambda c: "不是有效的 JSON",
     "json_type": lambda c: "不是有效的 JSON",

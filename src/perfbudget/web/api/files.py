@@ -20,7 +20,7 @@ from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app import evaluations
-from perfbudget.app.blocked import screen_result
+from perfbudget.app.blocked import screen_result, where
 from perfbudget.app.exports import MEDIA_TYPES, evaluation_file, monitoring_file, target_table_file
 from perfbudget.app.imports import (
     CONFIRM,
@@ -38,6 +38,7 @@ from perfbudget.evaluate.monitor import monitoring_from_dict
 from perfbudget.evaluate.result import evaluation_from_dict
 from perfbudget.interchange import document_to_dict
 from perfbudget.load import LoadResult, load_bytes
+from perfbudget.model import Problem
 from perfbudget.web import uploads
 from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_FILES, TAG_IMPORT, TypedRoute
@@ -233,8 +234,15 @@ def raise_for_outcome(outcome: ImportOutcome) -> None:
         raise WebError(409, "revision_refused", "项目已送审或审核通过，本系统不接受导入修改", details)
     if outcome.status == "stale":
         raise WebError(409, "stale_version", details[0] if details else "项目已被他人修改", details)
-    if outcome.status == "failed":
-        raise WebError(422, "import_failed", "导入失败", details)
+    if outcome.status == "failed":  # each with its place in the file, as the CLI's file:line: names it
+        raise WebError(422, "import_failed", "导入失败", [_placed(p) for p in outcome.problems])
+
+
+def _placed(problem: Problem) -> str:
+    """「第462行：message」; the message alone when the problem concerns the whole file."""
+    source = problem.source
+    known = (source.page, source.sheet, source.table, source.line, source.row, source.column)
+    return f"{where(source)}：{problem.message}" if any(v is not None for v in known) else problem.message
 
 
 @router.post("/uploads/{upload_id}/import", responses=ERRORS, response_model=m.ImportResult, tags=[TAG_IMPORT],

@@ -27,6 +27,7 @@ from perfbudget.app.overview import (
 )
 from perfbudget.app.project_view import load_view
 from perfbudget.app.reviews import current_errors, review_file
+from perfbudget.app.times import utc_iso
 from perfbudget.app.workflow import actor_of
 from perfbudget.interchange import InterchangeError, document_to_dict
 from perfbudget.web import audit
@@ -220,9 +221,9 @@ def get_history(request: Request, project_id: int, limit: int = Query(100, ge=1,
         versions = history(tx, project_id, limit, offset)
         steps = workflow_events_of(tx, project_id)
     return {"total": total, "limit": limit, "offset": offset,
-            "versions": [{**v, "imported_at": v["imported_at"].isoformat(),
+            "versions": [{**v, "imported_at": utc_iso(v["imported_at"]),
                           "changes": [c.to_dict() for c in v["changes"]]} for v in versions],
-            "workflow": [{**e, "at": e["at"].isoformat()} for e in steps]}
+            "workflow": [{**e, "at": utc_iso(e["at"])} for e in steps]}
 
 
 @router.post("/projects/{project_id}/workflow", responses=ERRORS, response_model=m.StepResult,
@@ -241,6 +242,8 @@ def post_workflow(request: Request, project_id: int, body: StepBody,
     if not result.ok:
         if result.forbidden:
             raise WebError(403, "forbidden", result.message)
+        if result.invalid:
+            raise WebError(422, "invalid", result.message)
         raise WebError(409, "justification_required" if result.needs_justification else "workflow", result.message)
     return {"state": result.state, "state_label": STATE_LABELS[result.state], "message": result.message}
 

@@ -110,5 +110,6 @@ def test_seed_grades(seed_document: Document) -> None:
     # 1 and 4 were 优 before goals were checked: an unmeasurable goal and a vague effect is 良
     assert [p.grade for p in report.projects] == ["良", "中", "良", "良", "良", "良", "良", "中", "良", "良"]
     copied = [f.message for f in report.findings if f.rule == "goals-not-measurable" and f.project == 3]
-    assert "与第7个项目的绩效目标一字不差" in copied[0]
+    seventh = seed_document.projects[6]
+    assert f"与项目「{seventh.name_cell or seventh.name}」的绩效目标一字不差" in copied[0]
     assert report.has_errors

@@ -220,3 +220,24 @@ def test_each_unit_is_reviewed_as_its_own_file(imported: str, seed_path: Path, t
         assert own == [{k: v for k, v in f.items() if k != "source"} for f in from_file["findings"]]
     text = runner.invoke(app, ["review", "--db", db])
     assert text.stdout.count("绩效目标审核") == 2 and "255102天津市河西区人民检察院" in text.stdout
+
+
+def test_a_copied_goal_names_the_other_project_not_its_number_in_another_file(tmp_path: Path) -> None:
+    """Two files of one unit, each a project numbered 1, with the same 绩效目标: a stored project is reviewed among
+    its unit's projects, so 「与第1个项目…一字不差」 named a number the reader sees as the project itself (replay-e);
+    the finding now names the other project."""
+    from tests.review.review_helpers import GOOD_ROWS, header, table_file_text
+
+    goals = "1.保障本单位信息系统全年稳定运行，为各项业务工作提供有力支撑"
+    db = f"sqlite:///{tmp_path / 'two.db'}"
+    for name in ("甲项目", "乙项目"):
+        rows = header(goals=goals)
+        rows[1] = ["项目名称", f"{name}-2024中央"]
+        path = tmp_path / f"{name}.txt"
+        path.write_text(table_file_text(GOOD_ROWS, rows, heading=f"1.{name}-2024中央绩效目标表"), encoding="utf-8")
+        assert runner.invoke(app, ["import", str(path), "--db", db]).exit_code == 0
+    report = _json(["review", "--db", db, "--json"])
+    copied = {f["message"] for f in report["findings"] if f["rule"] == "goals-not-measurable"}
+    assert any("与项目「乙项目-2024中央」的绩效目标一字不差" in m for m in copied), copied
+    assert any("与项目「甲项目-2024中央」的绩效目标一字不差" in m for m in copied), copied
+    assert not any("与第" in m for m in copied), copied

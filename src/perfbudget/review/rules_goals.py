@@ -81,23 +81,24 @@ def goals_not_measurable(document: Document, settings: RuleSettings) -> list[Fin
     ``missing-goals``. 人员类/运转类 projects (the standard goal 保障单位正常运转) are not
     flagged unless copied.
     """
-    texts = {project.seq: _goal_text(project) for project in document.projects}
-    same: dict[str, list[int]] = defaultdict(list)
-    for seq, text in texts.items():
+    texts = [_goal_text(project) for project in document.projects]
+    same: dict[str, list[Project]] = defaultdict(list)
+    for project, text in zip(document.projects, texts, strict=True):
         key = bare(text)
         if len(key) >= _MIN_COPY:
-            same[key].append(seq)
+            same[key].append(project)
     out = []
-    for project in document.projects:
-        text = texts[project.seq]
+    for project, text in zip(document.projects, texts, strict=True):
         if not text or not re.search(r"[\u4e00-\u9fff]{2}", text):
             continue  # missing-goals
         faults = [] if project_category(project.name, project.extras) else list(_goal_faults(text))
         sharing = same.get(bare(text), ())
         if len(sharing) > 1:
-            copies = [seq for seq in sharing[:6] if seq != project.seq][:5]
-            more = f"等{len(sharing) - 1}" if len(sharing) - 1 > len(copies) else ""
-            faults.append("与第" + "、".join(str(seq) for seq in copies) + f"{more}个项目的绩效目标一字不差，"
+            # named, not numbered: a stored project is reviewed among its unit's projects from other files, whose
+            # numbers the reader never sees (until 2026-12-04 「与第1个项目…」 could name the project itself)
+            copies = [other for other in sharing[:6] if other is not project][:5]
+            more = f"等{len(sharing) - 1}个项目" if len(sharing) - 1 > len(copies) else ""
+            faults.append("与项目" + "、".join(quote(_named(other)) for other in copies) + f"{more}的绩效目标一字不差，"
                           "不是本项目自己的目标")
         if not faults:
             continue
@@ -105,6 +106,13 @@ def goals_not_measurable(document: Document, settings: RuleSettings) -> list[Fin
                               "写明本年度要完成的产出（数量、质量、时限）和要达到的效果，尽量用数字表述，"
                               "并让每一项都有对应的三级指标"))
     return out
+
+
+def _named(project: Project) -> str:
+    """A project as its table names it: the 项目名称 cell, else the name with its fund label."""
+    if project.name_cell:
+        return project.name_cell
+    return f"{project.name}-{project.fund_label}" if project.fund_label else project.name
 
 
 def _clauses(text: str) -> list[str]:

@@ -176,7 +176,7 @@ def _cell_facts(raw: str) -> _Facts:
         normal = unicodedata.normalize("NFKC", text)
         if "单位" not in normal and "(" not in normal and "（" not in normal \
                 and len(key_of_normal(normal)) > LONGEST_LABEL_KEY:
-            facts: _Facts = (text, *_PLAIN_FACTS)  # type: ignore[assignment]
+            facts: _Facts = (text, *_PLAIN_FACTS)
             if len(_CELL_FACTS) >= 8192:
                 _CELL_FACTS.clear()
             _CELL_FACTS[raw] = facts

@@ -174,7 +174,7 @@ def read_header_block(lines: list[str], rows: list[tuple[int, int]], file: str, 
     plan = _PLANS.get(key, False)
     if plan is False:
         return _read_generally(lines, rows, file, parts, key)  # the first table of its template
-    if plan is not None and _read_by_plan(plan, lines, base, file, parts):
+    if plan is not None and _read_by_plan(plan, lines, base, file, parts):  # type: ignore[arg-type]
         return True
     return _read_generally(lines, rows, file, parts, None)
 
@@ -230,10 +230,12 @@ def _plan_of(rows: list[list[Cell]], parts: Parts, base: int, key: tuple[str | i
         at = offset.get(id(cell))
         if at is None:  # an empty cell at a label's source, else a cell the reader made from a text
             source = cell.source
+            line = source[1]
             if type(cell) is not Cell or cell.text or type(source) is not Source or source[0] != file \
-                    or source[2:] != (None, None, None, None, None) or not 0 <= source[1] - 1 - base < len(key):
+                    or source[2:] != (None, None, None, None, None) or line is None \
+                    or not 0 <= line - 1 - base < len(key):
                 return None
-            at = -source[1] + base
+            at = base - line
         if at not in made:
             made.append(at)
         return made.index(at)

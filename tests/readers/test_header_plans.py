@@ -96,6 +96,16 @@ def test_a_value_the_header_reader_reads_otherwise_is_not_read_by_the_plan(
     assert len(calls) == (1 if by_plan else 2)
 
 
+def test_a_label_value_line_is_matched_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
+    header_plans._PLANS.clear()
+    calls = _read_header_rows_calls(monkeypatch)
+    text = _file(_header(unit="项目名称：　主管部门："), _header(unit="项目名称：甲项目　主管部门：某局"))
+    fast = read_well_formed(text, "pairs.txt")
+    assert fast is not None
+    assert _everything(fast) == _everything(interpret_tables(read_tab_cells(text, "pairs.txt"), "pairs.txt"))
+    assert len(calls) == 2  # the reader makes cells from such a line's text: no plan shared by the two
+
+
 def test_a_template_with_a_unit_label_reads_each_table_generally(monkeypatch: pytest.MonkeyPatch) -> None:
     header_plans._PLANS.clear()
     calls = _read_header_rows_calls(monkeypatch)

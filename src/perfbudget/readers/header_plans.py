@@ -104,17 +104,16 @@ def _value_class(text: str) -> tuple[object, ...] | None:
     path ask of a value's own text (the rest of its steps follow from the labels around it and its facts):
     blank; a unit cell (``unit_cell``, also what ``starts_project`` asks of a plain value); a ``金额单位：``
     label; the bare money unit it is (万元, for the cell after such a label: ``_BARE_MONEY_UNIT`` on its NFKC
-    form, which only a text of two characters or fewer can match, NFKD never making a text shorter); a
-    ``label：value`` line; a 部门整体 title; a fragment. None for a text that has to be matched exactly (one
-    holding 资金总额, after which the reader reads period columns by their keys)."""
-    if "资金总额" in text:
+    form, which only a text of two characters or fewer can match, NFKD never making a text shorter); a 部门整体
+    title; a fragment. None for a text that has to be matched exactly: one holding 资金总额 (after which the
+    reader reads period columns by their keys), a ``label：value`` line (whose cells the reader makes from it)."""
+    if "资金总额" in text or (("：" in text or ":" in text) and label_line_cells(text) is not None):
         return None
     bare = None
     if len(text) <= 2 and (match := _BARE_MONEY_UNIT.match(unicodedata.normalize("NFKC", text))):
         bare = match.group(0)
     return (not text, unit_cell(text) is not None,
             "单位" in text and _UNIT_LABEL.match(unicodedata.normalize("NFKC", text)) is not None, bare,
-            ("：" in text or ":" in text) and label_line_cells(text) is not None,
             "整体" in text and _names_department(text), is_fragment(text))
 
 

@@ -39,6 +39,7 @@ from perfbudget.readers.labels import (
     FUND_TOTAL_ROWS,
     HEADER_LABELS,
     IGNORED_LABELS,
+    LONGEST_LABEL_KEY,
     MIDTERM_COLUMNS,
     PERIOD_COLUMNS,
     field_of_key,
@@ -49,6 +50,7 @@ from perfbudget.readers.labels import (
     is_ignored_key,
     is_label_key,
     key_of,
+    key_of_normal,
     label_key,
     money_unit_note,
     part_label,
@@ -61,11 +63,17 @@ UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{
                        r"[^\n]{0,20})$")
 
 
-@lru_cache(maxsize=8192)
 def unit_cell(text: str) -> tuple[str, str] | None:
-    """The code and name of a unit cell (``UNIT_CELL``: ``255101天津市和平区人民检察院``), else None. Cached: the
-    pattern's lazy run before the unit word costs thousands of instructions, and every table of a unit's file
-    repeats its unit cell."""
+    """The code and name of a unit cell (``UNIT_CELL``: ``255101天津市和平区人民检察院``), else None. A text
+    not starting as the pattern does (``[`` or six digits: ``\\d`` is ``str.isdecimal``) is no unit cell,
+    without a cache entry (a project's name, an amount, a goal: each asked once)."""
+    return _unit_cell(text) if text[:1] == "[" or text[:6].isdecimal() else None
+
+
+@lru_cache(maxsize=8192)
+def _unit_cell(text: str) -> tuple[str, str] | None:
+    """``unit_cell``, cached: the pattern's lazy run before the unit word costs thousands of instructions, and
+    every table of a unit's file repeats its unit cell."""
     match = UNIT_CELL.match(text)
     return (match.group(1) or match.group(2), match.group(3).strip()) if match else None
 
@@ -161,6 +169,9 @@ _CELL_FACTS: dict[str, _Facts] = {}
 _known_facts = _CELL_FACTS.get
 
 
+_PLAIN_FACTS = (None, None, None, False, None, False, None)
+
+
 def _cell_facts(raw: str) -> _Facts:
     """What ``_read_row`` asks of a cell's text, in one remembered call (one look-up instead of six): the
     stripped text, then of it ``money_unit_in``, ``header_field``, ``money_unit_note``, ``is_ignored_label``;
@@ -168,6 +179,17 @@ def _cell_facts(raw: str) -> _Facts:
     ``_money_head``, as ``_read_row``, ``_is_label`` and ``_money_heads`` call them. Callers ask ``_known_facts``
     (``_CELL_FACTS``) first."""
     text = raw.strip()
+    if raw is text and len(text) > LONGEST_LABEL_KEY:
+        # A long text (a name, a purpose, a goal) without 单位 or a bracket in its NFKC form is no label, note
+        # or unit: its key, longer than any label's, is the only other thing to work out (one NFKC, not five).
+        normal = unicodedata.normalize("NFKC", text)
+        if "单位" not in normal and "(" not in normal and "（" not in normal \
+                and len(key_of_normal(normal)) > LONGEST_LABEL_KEY:
+            facts: _Facts = (text, *_PLAIN_FACTS)
+            if len(_CELL_FACTS) >= 8192:
+                _CELL_FACTS.clear()
+            _CELL_FACTS[raw] = facts
+            return facts
     # Worked out here without the functions' own caches (the same answers: tests/readers/test_header_facts.py):
     # a text seen once (a project's name, a goal, an amount) would cost an entry in each of six caches, every
     # entry pushing out another; the label key is made once for the five tests that compare it.

@@ -337,7 +337,12 @@ def label_key(text: str) -> str:
 def key_of(text: str) -> str:
     """``label_key`` without its cache, for callers that remember their own answers (a text seen once, such
     as a project's name, then costs no cache entry)."""
-    key = "".join(unicodedata.normalize("NFKC", text).split())  # (no \s: ``split`` cuts at str.isspace, as \s)
+    return key_of_normal(unicodedata.normalize("NFKC", text))
+
+
+def key_of_normal(normal: str) -> str:
+    """``key_of`` of a text whose NFKC form is ``normal`` (for a caller that needs that form too)."""
+    key = "".join(normal.split())  # (no \s: ``split`` cuts at str.isspace, as \s)
     if not key.isalnum():  # (each character removed below is no letter or digit: most keys skip the tests)
         if ":" in key or "：" in key or "★" in key or "*" in key:
             key = _LABEL_NOISE.sub("", key)
@@ -504,6 +509,12 @@ _ANY_LABEL_KEYS = frozenset((*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOA
 def is_label_key(key: str) -> bool:
     """``is_any_label`` of a text whose ``label_key`` is ``key``."""
     return key in _ANY_LABEL_KEYS
+
+
+# No key longer than this is a label of any kind or matches a field's pattern: the longest label, after a list
+# number (其中 and two digits and a mark, ``_NUMBERED_PART``); ``_LEVEL_FISCAL`` and ``_LEVEL_PART`` match
+# shorter keys (tests/readers/test_header_facts.py checks both).
+LONGEST_LABEL_KEY = max(len(key) for key in (*_ANY_LABEL_KEYS, *HEADER_LABELS)) + 5
 
 
 _LEVEL_NAMES = frozenset(LEVEL1_NAMES) | _KNOWN_LEVEL2

@@ -28,7 +28,7 @@ from itertools import starmap
 from operator import sub
 from typing import Any
 
-from perfbudget.framework import LEVEL1_NAMES, normalise_level1
+from perfbudget.framework import normalise_level1
 from perfbudget.model import Document, Indicator, Kind, LineSources, Problem, Source, Target
 from perfbudget.quick_records import IndicatorTwin
 from perfbudget.readers.cell_values import (
@@ -39,7 +39,8 @@ from perfbudget.readers.cell_values import (
     is_sign,
 )
 from perfbudget.readers.grid import Cell, source_at
-from perfbudget.readers.header_block import UNIT_CELL, read_header_rows
+from perfbudget.readers.header_block import UNIT_CELL
+from perfbudget.readers.header_plans import read_header_block
 from perfbudget.readers.indicator_header import (
     column_map,
     is_indicator_header_texts,
@@ -47,7 +48,7 @@ from perfbudget.readers.indicator_header import (
     is_sub_header_texts,
 )
 from perfbudget.readers.indicator_rows import FUSED_SCORE, HEADER_FIRST, owns
-from perfbudget.readers.interpret import document_from_parts, looks_like_indicator_row, starts_project
+from perfbudget.readers.interpret import document_from_parts
 from perfbudget.readers.labels import column_role, header_field, is_footer, level1_of_level2, level_of
 from perfbudget.readers.level_wraps import starts_wrapped_level_name
 from perfbudget.readers.list_layout import is_list_header
@@ -199,34 +200,6 @@ def _one_cell_per_line(lines: list[str], start: int, end: int) -> bool:
     return True
 
 
-class _LineCell(Cell):
-    """A header-block cell of the one-pass path: a :class:`Cell` whose ``Source(file, line)`` is made when
-    asked for. Most of a header block's cells are labels (项目名称, 预算数 …) whose source nothing reads;
-    each read makes an equal ``Source``."""
-
-    __slots__ = ("file", "line")
-    file: str
-    line: int
-
-    @property  # (read-only: the header reader never moves a cell)
-    def source(self) -> Source:  # type: ignore[override]
-        return _new_tuple(Source, (self.file, self.line, None, None, None, None, None))
-
-
-def _cells(lines: list[str], start: int, end: int, file: str) -> list[Cell]:
-    """The row's cells, as ``Cell(text, Source(file, line))`` made inline in ``read_tab_cells`` (the source
-    made when asked for: :class:`_LineCell`)."""
-    row: list[Cell] = []
-    for index in range(start, end):
-        cell = _new_object(_LineCell)
-        cell.text = text = lines[index][1:]
-        cell.file = file
-        cell.line = index + 1
-        cell.blank = not text or text.isspace()
-        row.append(cell)
-    return row
-
-
 @lru_cache(maxsize=1024)
 def _header_plan(texts: tuple[str, ...]) -> tuple[str, ...] | None:
     """For a row's texts: None when it is no indicator header; () when it is one this path does not
@@ -261,8 +234,6 @@ def _joined_header_plan(joined: str) -> tuple[str, ...] | None:
 def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool) -> Parts | None:
     """The parts of one table as ``interpret`` gives them, or None when the table is not plain."""
     rows = table.rows
-    header_rows: list[list[Cell]] = []
-    names_project = False
     roles: tuple[str, ...] | None = None
     for header_index, (start, end) in enumerate(rows):  # noqa: B007 (the index is used after the loop)
         joined = "".join(lines[start:end])  # indicator_header's quick test, on the lines
@@ -272,27 +243,14 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
                 else _header_plan(tuple([line[1:] for line in lines[start:end]]))
             if roles is not None:
                 break
-        row = _cells(lines, start, end, file)
         if ("级" in joined or "指" in joined or "容" in joined or _SQUARED_ZHI in joined) \
-                and "level3" in map(column_role, [c.text for c in row]):
+                and "level3" in map(column_role, [line[1:] for line in lines[start:end]]):
             return None  # a header over two rows
-        if end - start >= 3:  # indicators before any header: 3 filled cells or more, the first a 一级 name
-            for cell in row:  # (looks_like_indicator_row asked only when the first filled cell is one)
-                if not cell.blank:
-                    if normalise_level1(cell.text.strip()) in LEVEL1_NAMES and looks_like_indicator_row(row):
-                        return None
-                    break
-        if not names_project:
-            for cell in row:
-                if not cell.blank and starts_project(cell.text):
-                    names_project = True
-                    break
-        header_rows.append(row)
     if not roles:
         return None  # no indicator header, or one this path does not read
     body = rows[header_index + 1:]
-    if not names_project or not body:
-        return None  # (a continued table, or a header without indicator rows)
+    if not header_index or not body:
+        return None  # (a continued table: no row names the project; a header without indicator rows)
     start, end = body[0]
     for line in lines[start:end]:  # the first filled cell of the first row decides, most often (_opens_a_row)
         if not line.isspace():  # (a cell line is never empty: it starts with a tab)
@@ -302,7 +260,8 @@ def _read_table(lines: list[str], table: _Table, file: str, is_last_table: bool)
                     return None
             break
     parts = new_parts(table.heading, table.source)
-    read_header_rows(header_rows, parts, False)
+    if not read_header_block(lines, rows[:header_index], file, parts):
+        return None  # no row names the project, or indicators before the header
     parts.self_evaluation = "actual" in roles or "score" in roles
     if not _read_indicator_rows(lines, body, roles, parts, file, is_last_table):
         return None

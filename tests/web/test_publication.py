@@ -39,6 +39,29 @@ def test_unit_publication_downloads_the_approved_tables(web: WebEnv, seed_docume
     assert editor.get(f"/units/{SEED_UNIT}/publication/pdf").status_code == 404
 
 
+def test_the_publication_json_is_the_same_from_the_page_the_api_and_the_cli(web: WebEnv, tmp_path: object) -> None:
+    """The API offered json where the page and `perfbudget publish` refused it (replay-e): one list of forms."""
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app as cli
+
+    _approve(web, (1, 5))
+    page = web.client("editor").get(f"/units/{SEED_UNIT}/publication/json?year=2024")
+    assert page.status_code == 200, page.text
+    api = web.client().get(f"/api/v1/units/{SEED_UNIT}/publication/json?year=2024",
+                           headers={"Authorization": f"Bearer {web.token('editor')}"})
+    assert api.status_code == 200
+    out = Path(str(tmp_path)) / "published.json"
+    result = CliRunner().invoke(cli, ["publish", "--unit", SEED_UNIT, "--year", "2024", "--to", "json", "-o", str(out),
+                                      "--db", web.url])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == page.content == api.content
+    back = load_bytes(out.read_bytes(), "published.json")
+    assert back.ok and back.document is not None and len(back.document.projects) == 2
+
+
 def test_public_page_is_off_by_default_then_shows_tables_and_results(web: WebEnv, seed_document: Document) -> None:
     from fastapi.testclient import TestClient
 

@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING
 from perfbudget.evaluate.result import Evaluation, evaluation_from_dict
 from perfbudget.model import Document
 
+# The forms a unit's publication is offered in, by every face (CLI ``publish``, the unit page, the API): the
+# API offered json (the perfbudget/1 document) where the CLI and the page refused it until 2026-12-04.
+PUBLISH_FORMS = ("docx", "xlsx", "html", "json")
+
 if TYPE_CHECKING:
     from perfbudget.store.api import Store
     from perfbudget.store.queries import StoredVersion

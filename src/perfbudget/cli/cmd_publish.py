@@ -12,11 +12,10 @@ from pathlib import Path
 
 import typer
 
+from perfbudget.app.publication import PUBLISH_FORMS
 from perfbudget.cli.common import app, err, fail, print_json, shown_name, year_option
 from perfbudget.cli.store_common import DB_HELP
 from perfbudget.model import Document
-
-PUBLISH_FORMS = ("docx", "xlsx", "html")
 
 
 def _published_document(db: str | None, unit: str, year: int | None, everything: bool) -> tuple[Document, int]:
@@ -39,7 +38,8 @@ def publish_command(
     unit: str = typer.Option(..., "--unit", help="单位编码：发布该单位的全部审核通过的项目。"),
     year: int | None = year_option(help="资金年度（不给时为该单位全部年度）。"),
     to: str = typer.Option(..., "--to",
-                           help="发布格式：docx（Word，可直接打印或转 PDF）、xlsx（每个项目一张工作表）或 html。"),
+                           help="发布格式：docx（Word，可直接打印或转 PDF）、xlsx（每个项目一张工作表）、html 或 json"
+                                "（交换格式 perfbudget/1）。"),
     output: str | None = typer.Option(None, "-o", "--output",
                                       help="输出文件；不指定时为「单位编码-年度-绩效目标表.格式」。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),

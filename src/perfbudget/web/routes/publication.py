@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app.exports import MEDIA_TYPES
-from perfbudget.app.publication import Publication, published_evaluations, unit_publication
+from perfbudget.app.publication import PUBLISH_FORMS, Publication, published_evaluations, unit_publication
 from perfbudget.store.api import Store
 from perfbudget.web.deps import page_user
 from perfbudget.web.errors import WebError
@@ -28,7 +28,6 @@ from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import store_of
 
 router = page_router()
-PUBLISH_FORMS = ("docx", "xlsx", "html")
 NOTHING_PUBLISHED = "该单位该年度没有公开的绩效目标表"
 
 

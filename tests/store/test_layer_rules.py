@@ -178,3 +178,18 @@ def test_the_cli_names_the_cut_tables_it_did_not_import(db_url: str, seed_path: 
     assert shown.exit_code == 0 and "未完整（表格被截断）" in shown.stdout
     as_json = json.loads(runner.invoke(cli, ["show", "检察装备经费", "--db", db_url, "--json"]).stdout)
     assert as_json["projects"][0]["complete"] is False and "cut" not in as_json["projects"][0]
+
+
+def test_a_cut_table_alone_is_not_told_that_the_others_are_imported(seed_path: Path) -> None:
+    """「其余完整的表格照常导入」 only when the file has complete tables (replay-e: it was said of a lone cut table)."""
+    from perfbudget.app.imports import incomplete_problems
+    from perfbudget.load import load_path
+
+    document = load_path(seed_path).document
+    assert document is not None
+    cut = replace(document.projects[2], complete=False, cut=Source(str(seed_path), line=120))
+    among_others = incomplete_problems(replace(document, projects=(document.projects[0], cut)), str(seed_path))
+    alone = incomplete_problems(replace(document, projects=(cut,)), str(seed_path))
+    assert [p.source.line for p in among_others] == [120] == [p.source.line for p in alone]
+    assert "其余完整的表格照常导入" in among_others[0].message
+    assert "其余完整的表格照常导入" not in alone[0].message and "未导入；确认要保存不完整的表时" in alone[0].message

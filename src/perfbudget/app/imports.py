@@ -177,9 +177,11 @@ def analyse(tx: Transaction, plan: Plan, file: str, settings: CoreSettings) -> l
 
 
 def incomplete_problems(document: Document | DocumentHead, file: str) -> list[Problem]:
-    """One error per cut-off table, naming it (import refuses them unless ``allow_partial``)."""
+    """One error per cut-off table, naming it (import refuses them unless ``allow_partial``); the others are
+    said to be imported only when the file has complete tables (it said so of a file of one cut table too)."""
+    rest = "其余完整的表格照常导入。" if any(p.complete for p in document.projects) else ""
     return [Problem(p.cut or p.source or Source(file),
-                    f"项目「{p.name}」的表格不完整（在此处中断），未导入；其余完整的表格照常导入。"
+                    f"项目「{p.name}」的表格不完整（在此处中断），未导入；{rest}"
                     "确认要保存不完整的表时请用 --allow-partial（网页勾选「保存不完整的表格」，"
                     "API 为 allow_partial=true），保存后标记为「不完整」")
             for p in document.projects if not p.complete]

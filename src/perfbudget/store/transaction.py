@@ -222,6 +222,25 @@ class Transaction:
             "object_type": object_type, "object_id": None if object_id is None else str(object_id),
             "unit_code": unit_code, "summary": summary, "before": _json(before), "after": _json(after), "ip": ip}])
 
+    def audit_entries(self, *, limit: int = 100, offset: int = 0, action: str | None = None,
+                      object_type: str | None = None, object_id: str | None = None,
+                      username: str | None = None) -> tuple[list[dict[str, Any]], int]:
+        """Audit entries newest first, filtered by the given fields (``before``/``after`` parsed back from
+        JSON), and the count of every matching entry."""
+        from sqlalchemy import func, select
+
+        query = select(audit_log)
+        count = select(func.count()).select_from(audit_log)
+        for column, value in ((audit_log.c.action, action), (audit_log.c.object_type, object_type),
+                              (audit_log.c.object_id, object_id), (audit_log.c.username, username)):
+            if value:
+                query = query.where(column == value)
+                count = count.where(column == value)
+        rows = self.connection.execute(query.order_by(audit_log.c.id.desc()).limit(limit).offset(offset)).mappings()
+        out = [{**row, "before": json.loads(row["before"]) if row["before"] else None,
+                "after": json.loads(row["after"]) if row["after"] else None} for row in rows]
+        return out, self.connection.execute(count).scalar_one()
+
     # results
 
     def record_review(self, version_id: int, payload: Any, *, year: int | None, grade: str | None,

@@ -11,34 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, insert
 
+from perfbudget.app.audit_log import ACTION_LABELS
 from perfbudget.app.times import utc_iso
+from perfbudget.store import Store
 from perfbudget.store.schema import utc_now
 from perfbudget.web.roles import Principal
 from perfbudget.web.tables import audit_log
-
-ACTION_LABELS = {
-    "user.create": "创建账号",
-    "user.password": "修改密码",
-    "user.update": "修改账号",
-    "token.create": "创建 API 令牌",
-    "token.revoke": "吊销 API 令牌",
-    "session.login": "登录",
-    "session.login_failed": "登录失败",
-    "session.login_throttled": "登录尝试过多被拒绝",
-    "session.logout": "退出登录",
-    "document.import": "导入文件",
-    "project.edit": "修改指标",
-    "project.declare": "申报项目",
-    "workflow.submit": "送审",
-    "workflow.approve": "审核通过",
-    "workflow.return": "退回",
-    "workflow.reopen": "重新打开",
-    "workflow.comment": "添加意见",
-    "evaluation.save": "自评打分",
-    "monitoring.save": "运行监控",
-}
 
 
 def _json(value: Any) -> str | None:
@@ -84,19 +64,14 @@ class AuditEntry:
                 "summary": self.summary, "before": self.before, "after": self.after, "ip": self.ip}
 
 
-def entries(connection: Connection, *, limit: int = 100, offset: int = 0, action: str | None = None,
+def entries(store: Store, *, limit: int = 100, offset: int = 0, action: str | None = None,
             object_type: str | None = None, object_id: str | None = None,
             username: str | None = None) -> tuple[list[AuditEntry], int]:
-    """Entries newest first, filtered; with the total count of matching entries."""
-    query = select(audit_log)
-    count = select(func.count()).select_from(audit_log)
-    for column, value in ((audit_log.c.action, action), (audit_log.c.object_type, object_type),
-                          (audit_log.c.object_id, object_id), (audit_log.c.username, username)):
-        if value:
-            query = query.where(column == value)
-            count = count.where(column == value)
-    rows = connection.execute(query.order_by(audit_log.c.id.desc()).limit(limit).offset(offset)).mappings()
-    out = [AuditEntry(r["id"], r["at"], r["username"], r["action"], r["object_type"], r["object_id"],
-                      r["unit_code"], r["summary"], json.loads(r["before"]) if r["before"] else None,
-                      json.loads(r["after"]) if r["after"] else None, r["ip"]) for r in rows]
-    return out, connection.execute(count).scalar_one()
+    """Entries newest first, filtered; with the total count of matching entries — the use case
+    :func:`perfbudget.app.audit_log.audit_entries`, which ``perfbudget audit`` shows too."""
+    from perfbudget.app.audit_log import audit_entries
+
+    rows, total = audit_entries(store, limit=limit, offset=offset, action=action, object_type=object_type,
+                                object_id=object_id, username=username)
+    return [AuditEntry(r["id"], r["at"], r["username"], r["action"], r["object_type"], r["object_id"],
+                       r["unit_code"], r["summary"], r["before"], r["after"], r["ip"]) for r in rows], total

@@ -345,8 +345,7 @@ def get_audit(request: Request, limit: int = Query(100, ge=1, le=1000), offset: 
               action: str | None = None, principal: Principal = Depends(api_user)) -> dict[str, Any]:
     if not principal.may(Action.ADMIN):
         raise forbidden("仅管理员可以查看审计日志")
-    with store_of(request).reading() as tx:
-        entries, total = audit.entries(tx.connection, limit=limit, offset=offset, action=action)
+    entries, total = audit.entries(store_of(request), limit=limit, offset=offset, action=action)
     return {"total": total, "limit": limit, "offset": offset, "items": [e.to_dict() for e in entries]}
 
 

@@ -12,6 +12,7 @@ from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import forbidden
 from perfbudget.web.roles import ROLE_LABELS, Action, Principal, Role, parse_role
 from perfbudget.web.routes.common import flash, page_router, redirect, render
+from perfbudget.web.views import store_of
 
 router = page_router()
 AUDIT_PAGE = 100
@@ -72,9 +73,8 @@ def tokens_page(request: Request, principal: Principal = Depends(admin_user)) ->
 @router.get("/admin/audit")
 def audit_page(request: Request, page: int = Query(1, ge=1), action: str | None = None,
                user: str | None = None, principal: Principal = Depends(admin_user)) -> Response:
-    with read_transaction(engine_of(request)) as connection:
-        entries, total = audit.entries(connection, limit=AUDIT_PAGE, offset=(page - 1) * AUDIT_PAGE,
-                                       action=action or None, username=user or None)
+    entries, total = audit.entries(store_of(request), limit=AUDIT_PAGE, offset=(page - 1) * AUDIT_PAGE,
+                                   action=action or None, username=user or None)
     return render(request, "admin_audit.html", {"entries": entries, "total": total, "page": page,
                                                 "pages": max(1, -(-total // AUDIT_PAGE)), "action": action or "",
                                                 "filter_user": user or "", "actions": audit.ACTION_LABELS})

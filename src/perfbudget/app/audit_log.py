@@ -1,0 +1,45 @@
+"""The audit log as every face reads it: who changed what, when, with the values before and after.
+
+The web's admin page and ``GET /api/v1/audit`` show it; ``perfbudget audit`` lists it for an auditor at the
+command line (it had no way to until 2026-12-04). Entries are written by the use cases inside the change's own
+transaction (``Transaction.audit``); reading is ``Transaction.audit_entries``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from perfbudget.store import Store
+
+ACTION_LABELS = {
+    "user.create": "创建账号",
+    "user.password": "修改密码",
+    "user.update": "修改账号",
+    "token.create": "创建 API 令牌",
+    "token.revoke": "吊销 API 令牌",
+    "session.login": "登录",
+    "session.login_failed": "登录失败",
+    "session.login_throttled": "登录尝试过多被拒绝",
+    "session.logout": "退出登录",
+    "document.import": "导入文件",
+    "project.edit": "修改指标",
+    "project.declare": "申报项目",
+    "workflow.submit": "送审",
+    "workflow.approve": "审核通过",
+    "workflow.return": "退回",
+    "workflow.reopen": "重新打开",
+    "workflow.comment": "添加意见",
+    "evaluation.save": "自评打分",
+    "monitoring.save": "运行监控",
+}
+
+
+def audit_entries(store: Store, *, limit: int = 100, offset: int = 0, action: str | None = None,
+                  object_type: str | None = None, object_id: str | None = None,
+                  username: str | None = None) -> tuple[list[dict[str, Any]], int]:
+    """Entries newest first, filtered by action, object and user, with the count of all that match; each
+    with its ``action_label`` (Chinese)."""
+    with store.reading() as tx:
+        rows, total = tx.audit_entries(limit=limit, offset=offset, action=action, object_type=object_type,
+                                       object_id=object_id, username=username)
+    return [{**row, "action_label": ACTION_LABELS.get(row["action"], row["action"])} for row in rows], total

@@ -1,0 +1,53 @@
+"""``perfbudget audit``: the audit log for an auditor at the command line, as the admin page and
+``GET /api/v1/audit`` show it (:func:`perfbudget.app.audit_log.audit_entries`)."""
+
+from __future__ import annotations
+
+import typer
+
+from perfbudget.cli.common import app, err, out, print_json
+from perfbudget.cli.store_common import DB_HELP, open_store
+
+
+@app.command("audit")
+def audit_command(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    action: str | None = typer.Option(
+        None, "--action", help="只列该操作，如 workflow.approve、project.edit、document.import、monitoring.save。"),
+    user: str | None = typer.Option(None, "--user", help="只列该用户名的操作。"),
+    project: int | None = typer.Option(None, "--project", min=1, help="只列该项目编号的记录。"),
+    limit: int = typer.Option(50, "--limit", min=1, max=10000, help="最多列出的条数（最新的在前）。"),
+    offset: int = typer.Option(0, "--offset", min=0, help="跳过最新的若干条（翻页）。"),
+    as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON（含修改前后的值）。"),
+) -> None:
+    """列出审计日志：谁在何时做了什么（导入、修改指标、送审、审核、自评、运行监控、账号与登录），最新的在前。
+
+    与网页「审计日志」和 API 的 /api/v1/audit 相同；--json 含每条记录修改前后的值。
+    """
+    from perfbudget.app.audit_log import audit_entries
+    from perfbudget.app.times import utc_iso
+
+    store = open_store(db)
+    try:
+        rows, total = audit_entries(store, limit=limit, offset=offset, action=action, username=user,
+                                    object_type="project" if project is not None else None,
+                                    object_id=str(project) if project is not None else None)
+    finally:
+        store.close()
+    items = [{"id": r["id"], "at": utc_iso(r["at"]), "user": r["username"], "action": r["action"],
+              "action_label": r["action_label"], "object_type": r["object_type"], "object_id": r["object_id"],
+              "unit_code": r["unit_code"], "summary": r["summary"], "before": r["before"], "after": r["after"],
+              "ip": r["ip"]} for r in rows]
+    if as_json:
+        print_json({"total": total, "limit": limit, "offset": offset, "items": items})
+        return
+    if not items:
+        err.print("没有符合条件的审计记录" if total == 0 else f"共 {total} 条，此页没有记录（--offset 过大）",
+                  markup=False)
+        return
+    for item in items:
+        what = f"{item['object_type']} {item['object_id']}" if item["object_id"] else item["object_type"]
+        out.print(f"{item['id']:>6}  {item['at'][:19].replace('T', ' ')}  {item['user'] or '—'}  "
+                  f"{item['action_label']}  {what}  {item['summary']}", markup=False, highlight=False)
+    shown = f"第 {offset + 1}–{offset + len(items)} 条" if offset or len(items) < total else "全部"
+    err.print(f"共 {total} 条审计记录，已列出{shown}（时间为 UTC；--json 含修改前后的值）", markup=False)

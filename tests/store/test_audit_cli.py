@@ -1,0 +1,42 @@
+"""``perfbudget audit``: the audit log at the command line, the same entries the admin page and the API show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from perfbudget.cli import app
+
+runner = CliRunner()
+
+
+def test_audit_lists_who_did_what_newest_first_and_filters(tmp_path: Path, seed_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    assert runner.invoke(app, ["import", str(seed_path), "--db", db, "--actor", "zhangsan"]).exit_code == 0
+    from perfbudget.app.workflow import take_step
+    from perfbudget.store import Store
+    from perfbudget.web.accounts import create_user
+    from perfbudget.web.roles import Principal, Role
+
+    with Store(db) as store:
+        account = create_user(store.engine, "lisi", "correct-horse-battery-9", Role.ADMIN, None)
+        assert not isinstance(account, str), account
+        admin = Principal(account.id, "lisi", "lisi", Role.ADMIN, None)
+        assert take_step(store, admin, 1, "submit", "", justification="已核对").ok
+    listed = runner.invoke(app, ["audit", "--db", db])
+    assert listed.exit_code == 0, listed.output
+    lines = listed.stdout.splitlines()
+    assert "送审" in lines[0] and "lisi" in lines[0] and "project 1" in lines[0]  # newest first
+    assert "导入文件" in lines[-1] and "zhangsan" in lines[-1]
+    assert "共 3 条审计记录" in listed.stderr and "创建账号" in lines[1]  # the import, the account, the step
+    data = json.loads(runner.invoke(app, ["audit", "--db", db, "--json", "--action", "workflow.submit"]).stdout)
+    assert data["total"] == 1 and data["items"][0]["user"] == "lisi" and data["items"][0]["object_id"] == "1"
+    assert data["items"][0]["at"].endswith("+00:00") and data["items"][0]["action_label"] == "送审"
+    assert json.loads(runner.invoke(app, ["audit", "--db", db, "--json", "--project", "2"]).stdout)["total"] == 0
+    assert json.loads(runner.invoke(app, ["audit", "--db", db, "--json", "--user", "zhangsan"]).stdout)["total"] == 1
+    none = runner.invoke(app, ["audit", "--db", db, "--user", "王五"])
+    assert none.exit_code == 0 and "没有符合条件的审计记录" in none.stderr
+    missing = runner.invoke(app, ["audit", "--db", f"sqlite:///{tmp_path / 'none.db'}"])
+    assert missing.exit_code == 1 and "不存在" in missing.stderr

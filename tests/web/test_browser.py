@@ -190,6 +190,7 @@ def test_finance_officer_end_to_end(page: Any, seed_path: Path, tmp_path: Path, 
     page.goto(project_url)
     page.click("#monitoring-link")
     page.wait_for_url("**/monitoring")
+    page.select_option("#monitoring-template-form select[name=month]", "6")  # the sheet of the month chosen
     with page.expect_download() as sheet_info:
         page.click("#monitoring-template")
     sheet_path = tmp_path / sheet_info.value.suggested_filename

@@ -40,3 +40,30 @@ def test_audit_lists_who_did_what_newest_first_and_filters(tmp_path: Path, seed_
     assert none.exit_code == 0 and "没有符合条件的审计记录" in none.stderr
     missing = runner.invoke(app, ["audit", "--db", f"sqlite:///{tmp_path / 'none.db'}"])
     assert missing.exit_code == 1 and "不存在" in missing.stderr
+
+
+def test_history_shows_the_workflow_steps_as_the_page_and_the_api_do(tmp_path: Path, seed_path: Path) -> None:
+    """An auditor at the command line sees the 送审/退回/审核通过 steps under the versions (replay-e: only the
+    page and the API's history showed them)."""
+    db = f"sqlite:///{tmp_path / 'h.db'}"
+    assert runner.invoke(app, ["import", str(seed_path), "--db", db]).exit_code == 0
+    from perfbudget.app.workflow import take_step
+    from perfbudget.store import Store
+    from perfbudget.web.accounts import create_user
+    from perfbudget.web.roles import Principal, Role
+
+    with Store(db) as store:
+        account = create_user(store.engine, "lisi", "correct-horse-battery-9", Role.ADMIN, None)
+        assert not isinstance(account, str), account
+        admin = Principal(account.id, "lisi", "lisi", Role.ADMIN, None)
+        assert take_step(store, admin, 1, "submit", "", justification="已核对").ok
+        assert take_step(store, admin, 1, "return", "请补充时效指标").ok
+    shown = runner.invoke(app, ["history", "1", "--db", db])
+    assert shown.exit_code == 0, shown.output
+    steps = shown.stdout.split("审核流程：", 1)[1].splitlines()[1:]
+    assert "lisi" in steps[0] and "草稿 → 已送审：已核对" in steps[0]
+    assert "已送审 → 已退回：请补充时效指标" in steps[1]
+    data = json.loads(runner.invoke(app, ["history", "1", "--db", db, "--json"]).stdout)
+    assert [(e["from_state"], e["to_state"]) for e in data["workflow"]] == [("draft", "submitted"),
+                                                                          ("submitted", "returned")]
+    assert data["workflow"][1]["comment"] == "请补充时效指标" and data["workflow"][0]["at"].endswith("+00:00")

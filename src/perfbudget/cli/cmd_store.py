@@ -348,8 +348,9 @@ def history_command(
     offset: int = typer.Option(0, "--offset", min=0, help="跳过最早的这么多个版本（与 --limit 一起分页）。"),
 ) -> None:
     """列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。"""
-    from perfbudget.app.overview import history, version_total
+    from perfbudget.app.overview import history, version_total, workflow_events_of
     from perfbudget.app.stored_records import project_row
+    from perfbudget.app.times import utc_iso
 
     store = open_store(db)
     project_id = resolve_project(store, project)
@@ -357,10 +358,12 @@ def history_command(
     with store.reading() as tx:
         versions = history(tx, project_id, limit, offset) if limit is not None or offset else history(tx, project_id)
         total = version_total(tx, project_id) if limit is not None or offset else len(versions)
+        steps = workflow_events_of(tx, project_id)  # as the history page and the API's history show them
     store.close()
     if as_json:
         print_json(jsonable({"project": head, "total": total, "offset": offset, "versions": [
-            {**v, "changes": [c.to_dict() for c in v["changes"]]} for v in versions]}))
+            {**v, "changes": [c.to_dict() for c in v["changes"]]} for v in versions],
+            "workflow": [{**e, "at": utc_iso(e["at"])} for e in steps]}))
         return
     from perfbudget.store.changes import describe
 
@@ -383,3 +386,11 @@ def history_command(
             out.print("  · 无可见改动", markup=False)
         for change in v["changes"]:
             out.print(f"  · {describe(change)}", markup=False)
+    if steps:
+        from perfbudget.app.workflow import state_label
+
+        out.print("审核流程：", markup=False)
+        for e in steps:
+            said = "".join(f"：{text}" for text in (e["comment"], e["justification"]) if text)
+            out.print(f"  {local_time(e['at'])}  {e['username'] or '—'}  第 {e['version_number'] or '—'} 版  "
+                      f"{state_label(e['from_state'])} → {state_label(e['to_state'])}{said}", markup=False)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from perfbudget.store import evaluations as stored_evaluations
 from perfbudget.store import importer, queries
@@ -227,8 +227,6 @@ class Transaction:
                       username: str | None = None) -> tuple[list[dict[str, Any]], int]:
         """Audit entries newest first, filtered by the given fields (``before``/``after`` parsed back from
         JSON), and the count of every matching entry."""
-        from sqlalchemy import func, select
-
         query = select(audit_log)
         count = select(func.count()).select_from(audit_log)
         for column, value in ((audit_log.c.action, action), (audit_log.c.object_type, object_type),

@@ -123,6 +123,11 @@ def summary_sheet(sheet: Any, headers: Sequence[str], rows: Iterable[Sequence[An
     xlsx_page_setup(sheet, widths, title_rows="1:1")
 
 
+def name_width(names: Iterable[str]) -> float:
+    """A 汇总 sheet's 项目名称 column: two units a character of the longest name, 20 to 60."""
+    return min(60.0, max(20.0, 2.0 * max((len(name) for name in names), default=10) + 2))
+
+
 def grids_workbook(grids: Iterable[Grid], summary: Any) -> bytes:
     """A workbook of one sheet per grid then the 汇总 sheet drawn by ``summary(sheet)``, opening on the first
     project; no user text is ever a formula (writers/cell_safety.py)."""
@@ -145,8 +150,7 @@ def grids_workbook(grids: Iterable[Grid], summary: Any) -> bytes:
 
 def evaluation_xlsx(evaluation: Evaluation, original: bool = False) -> bytes:
     """The 自评表 workbook; ``original`` keeps the targets as typed."""
-    names = [len(p.name_cell or p.name) for p in evaluation.projects] or [10]
-    widths = [6.0, min(60.0, max(20.0, 2.0 * max(names) + 2)), 16.0, 10.0, 10.0]
+    widths = [6.0, name_width(p.name_cell or p.name for p in evaluation.projects), 16.0, 10.0, 10.0]
 
     def summary(sheet: Any) -> None:
         summary_sheet(sheet, ["序号", "项目名称", "预算执行率得分", "总分", "自评等级"],

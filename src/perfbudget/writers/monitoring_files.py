@@ -8,22 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 from perfbudget.evaluate.monitor import Monitoring
-from perfbudget.writers.monitoring_layout import SUMMARY_HEADERS, TITLE, project_grid, summary_rows
+from perfbudget.writers.monitoring_layout import SUMMARY_HEADERS, TITLE, project_grid, summary_rows, summary_values
 
 SUMMARY_WIDTHS = (6, 40, 10, 12, 10, 11, 11)  # per cent of the page (html) / characters (xlsx: name widened)
 
 
 def monitoring_xlsx(monitoring: Monitoring) -> bytes:
-    from perfbudget.writers.evaluation_xlsx import grids_workbook, summary_sheet
+    from perfbudget.writers.evaluation_xlsx import grids_workbook, name_width, summary_sheet
 
-    names = [len(p.name_cell or p.name) for p in monitoring.projects] or [10]
-    widths = [6.0, min(60.0, max(20.0, 2.0 * max(names) + 2)), 10.0, 13.0, 10.0, 11.0, 11.0]
-    rows: list[list[Any]] = [[int(seq), name, rate, *rest] for seq, name, rate, *rest in summary_rows(monitoring)]
-    for row in rows:
-        row[5:7] = [int(row[5]), int(row[6])]
+    widths = [6.0, name_width(p.name_cell or p.name for p in monitoring.projects), 10.0, 13.0, 10.0, 11.0, 11.0]
 
     def summary(sheet: Any) -> None:
-        summary_sheet(sheet, SUMMARY_HEADERS, rows, widths)
+        summary_sheet(sheet, SUMMARY_HEADERS, summary_values(monitoring), widths)
 
     return grids_workbook((project_grid(monitoring, project) for project in monitoring.projects), summary)
 

@@ -91,14 +91,15 @@ def light_counts(project: ProjectMonitor) -> tuple[int, int]:
     return lights.count(RED), lights.count(YELLOW)
 
 
-def summary_rows(monitoring: Monitoring) -> list[tuple[str, str, str, str, str, str, str]]:
-    """(序号, 项目名称, 执行率, 预算预警, 项目预警, 红灯指标, 黄灯指标) per project."""
-    rows = []
-    for p in monitoring.projects:
-        red, yellow = light_counts(p)
-        rows.append((str(p.seq), p.name_cell or p.name, execution_rate(p), LIGHT_LABELS[p.budget_light],
-                     LIGHT_LABELS[p.colour], str(red), str(yellow)))
-    return rows
+def summary_values(monitoring: Monitoring) -> list[tuple[int, str, str, str, str, int, int]]:
+    """(序号, 项目名称, 执行率, 预算预警, 项目预警, 红灯指标, 黄灯指标) per project; counts as numbers (xlsx)."""
+    return [(p.seq, p.name_cell or p.name, execution_rate(p), LIGHT_LABELS[p.budget_light], LIGHT_LABELS[p.colour],
+             *light_counts(p)) for p in monitoring.projects]
+
+
+def summary_rows(monitoring: Monitoring) -> list[tuple[str, ...]]:
+    """:func:`summary_values` as texts (HTML)."""
+    return [tuple(str(value) for value in row) for row in summary_values(monitoring)]
 
 
 SUMMARY_HEADERS = ("序号", "项目名称", "执行率", "预算执行预警", "项目预警", "红灯指标数", "黄灯指标数")

@@ -69,6 +69,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
         550_000, {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}), "load"),
     "sheet-csv-rows-500k": ("sheet.csv", lambda: hostile.csv_many_rows(500_000), "sheet"),
     "sheet-csv-one-row-25M-cells": ("wide.csv", lambda: hostile.csv_wide_row(25_000_000), "sheet"),
+    "sheet-csv-100k-rows-of-440-chars-43MB": ("long.csv", lambda: hostile.csv_long_rows(99_990, 440), "sheet"),
     "docx-5M-empty-paragraphs-stored": ("paras.docx", lambda: hostile.docx_stored(b"<w:p/>" * 5_000_000), "load"),
     "docx-990k-empty-paragraphs-stored": ("paras990k.docx", lambda: hostile.docx_stored(b"<w:p/>" * 990_000),
                                           "load"),

@@ -226,6 +226,12 @@ def csv_many_rows(count: int) -> bytes:
     return ("项目名称,三级指标,实际完成值\n" + "项目,指标,1\n" * count).encode("utf-8")
 
 
+def csv_long_rows(count: int, width: int) -> bytes:
+    """A 自评 sheet's header, then ``count`` rows naming an indicator of ``width`` letters (attack16)."""
+    return ("项目名称,三级指标,实际完成值,完成等级,得分,偏差原因分析\n"
+            + f"1,{'a' * width},5,,,\n" * count).encode("utf-8")
+
+
 def csv_wide_row(cells: int) -> bytes:
     """A header, then one row of ``cells`` empty cells."""
     return ("项目名称,三级指标,实际完成值\n" + "," * cells + "\n").encode("utf-8")

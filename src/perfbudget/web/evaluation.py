@@ -9,6 +9,7 @@ one path: ``resolve`` → ``evaluate_document``. An uploaded sheet, for 自评 o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from starlette.datastructures import FormData, UploadFile
@@ -31,6 +32,18 @@ from perfbudget.evaluate.vocabulary import (
 from perfbudget.model import Document, Problem, Source
 
 FORM_FILE = "网页填报"
+MOST_SHOWN = 100  # problems of a fill-in sheet listed on a page or in an API answer; the rest counted
+
+
+def shown_problems(problems: Sequence[Problem | str]) -> list[str]:
+    """The first :data:`MOST_SHOWN` problems as text, then one line counting the rest. A sheet may hold some
+    100,000 rows, each its own error: until 2026-12-04 a 43 MB 自评 sheet of bad rows answered a page of 55 MB
+    listing every one, the server peaking at 778 MB (found by attack16). The command line lists them all."""
+    shown = [str(p) for p in problems[:MOST_SHOWN]]
+    if len(problems) > MOST_SHOWN:
+        shown.append(f"另有 {len(problems) - MOST_SHOWN} 个问题未列出（共 {len(problems)} 个）；"
+                     f"请先改正以上问题，或用命令行 perfbudget evaluate / monitor 列出全部")
+    return shown
 
 
 def rows_from_form(document: Document, form: FormData) -> list[SheetRow]:

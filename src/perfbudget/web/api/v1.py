@@ -47,7 +47,7 @@ from perfbudget.web.api.openapi import (
 )
 from perfbudget.web.deps import api_user, client_ip
 from perfbudget.web.errors import WebError, forbidden, not_found
-from perfbudget.web.evaluation import form_problems, read_uploaded_sheet, rows_from_form
+from perfbudget.web.evaluation import form_problems, read_uploaded_sheet, rows_from_form, shown_problems
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.validate import document_problems
 from perfbudget.web.views import settings_of, store_of
@@ -282,7 +282,7 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
     rows = rows_from_form(document, FormData(fields))
     evaluation, problems = evaluations.score(document, rows, [], "API 填报")
     if evaluation is None:  # each problem named by the request's position (第 n 个指标「…」), as the page does
-        raise WebError(422, "evaluation_failed", "未能打分", form_problems(document, rows, problems)[0])
+        raise WebError(422, "evaluation_failed", "未能打分", shown_problems(form_problems(document, rows, problems)[0]))
     result = evaluation.projects[0]
     total = result.to_dict()["total"]
     evaluations.save(store, actor_of(principal), [(view.version, evaluation)], {}, ip=client_ip(request))
@@ -318,7 +318,7 @@ async def post_monitoring(request: Request, project_id: int,
     rows, sheet_problems, name = await read_uploaded_sheet(request, file, "monitor", "监控填报表")
     monitoring, problems = evaluations.monitor(view.version.document, rows, sheet_problems, name, month)
     if monitoring is None:
-        raise WebError(422, "monitoring_failed", "未能计算运行监控预警", [str(p) for p in problems])
+        raise WebError(422, "monitoring_failed", "未能计算运行监控预警", shown_problems(problems))
     evaluations.save_monitorings(store_of(request), actor_of(principal), [(view.version, monitoring)], {}, month,
                                  ip=client_ip(request))
     return {"month": month, "colour": monitoring.projects[0].colour, "version": view.version.meta["version"],

@@ -19,7 +19,13 @@ from perfbudget.model import Kind, Problem, Severity
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
-from perfbudget.web.evaluation import form_problems, form_values, read_uploaded_sheet, rows_from_form
+from perfbudget.web.evaluation import (
+    form_problems,
+    form_values,
+    read_uploaded_sheet,
+    rows_from_form,
+    shown_problems,
+)
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
@@ -64,8 +70,8 @@ def _finish(request: Request, principal: Principal, view: ProjectView, evaluatio
     if evaluation is None:
         if form_rows is not None:
             messages, fields = form_problems(view.version.document, form_rows, problems)
-            return _form_page(request, view, values, messages, status=422, bad_fields=fields)
-        return _form_page(request, view, values, [str(p) for p in problems], status=422)
+            return _form_page(request, view, values, shown_problems(messages), status=422, bad_fields=fields)
+        return _form_page(request, view, values, shown_problems(problems), status=422)
     result = evaluation.projects[0]
     evaluations.save(store_of(request), actor_of(principal), [(view.version, evaluation)], {},
                      ip=client_ip(request))

@@ -18,7 +18,7 @@ from perfbudget.evaluate.template import template_xlsx
 from perfbudget.model import Severity
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
-from perfbudget.web.evaluation import read_uploaded_sheet
+from perfbudget.web.evaluation import read_uploaded_sheet, shown_problems
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
@@ -94,7 +94,7 @@ async def monitoring_upload(request: Request, project_id: int, month: int = Form
     rows, sheet_problems, name = await read_uploaded_sheet(request, file, "monitor", "监控填报表")
     monitoring, problems = evaluations.monitor(view.version.document, rows, sheet_problems, name, month)
     if monitoring is None:
-        return _page(request, principal, view, [str(p) for p in problems], month, status=422)
+        return _page(request, principal, view, shown_problems(problems), month, status=422)
     evaluations.save_monitorings(store_of(request), actor_of(principal), [(view.version, monitoring)], {}, month,
                                  ip=client_ip(request))
     result = monitoring.projects[0]

@@ -41,9 +41,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 MAX_ID = 2**31 - 1
 _DIGITS = re.compile(r"^[+-]?\d+$")
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
-# the API's file upload too: it was held to the 2 MB of a form until 2026-12-03 (found by attack11)
+# the API's file upload too: it was held to the 2 MB of a form until 2026-12-03 (found by attack11); the
+# monitoring sheet's upload, page and API, until 2026-12-04 (found by attack16)
 _UPLOADS = (re.compile(r"^/upload$"), re.compile(r"^/projects/[^/]+/evaluate/upload$"),
-            re.compile(r"^/api/v1/uploads$"))
+            re.compile(r"^/api/v1/uploads$"), re.compile(r"^/projects/[^/]+/monitoring/upload$"),
+            re.compile(r"^/api/v1/projects/[^/]+/monitoring$"))
 _API_DOCUMENTS = (re.compile(r"^/api/v1/documents$"), re.compile(r"^/api/v1/projects/[^/]+$"),
                   re.compile(r"^/api/v1/projects/[^/]+/evaluation$"))
 _OPEN = {"/login", "/logout"}

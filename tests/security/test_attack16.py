@@ -93,3 +93,29 @@ def test_a_monitoring_sheet_may_be_as_large_as_a_self_evaluation_sheet(web: WebE
     audit = web.client().get("/api/v1/audit?action=monitoring.save",
                              headers={"Authorization": f"Bearer {web.token('admin')}"}).json()
     assert audit["total"] == 2
+
+
+def test_every_audited_action_has_a_chinese_label_on_the_admin_page(web: WebEnv) -> None:
+    # The review desk's decisions, comments and grades (and the library's group actions) were shown on the
+    # admin's 审计日志 by their codes (finding.dismissed, review.comment, review.grade) and could not be chosen
+    # in its filter.
+    from perfbudget.app.audit_log import ACTION_LABELS
+
+    pid = web.project_ids[0]
+    reviewer = web.client("reviewer")
+    desk = reviewer.get(f"/projects/{pid}/review").text
+    key = re.search(r'name="key" value="([0-9a-f]{64})"', desk)
+    assert key is not None
+    token = csrf_of(reviewer, f"/projects/{pid}/review")
+    for path, data in (("decide", {"key": key.group(1), "decision": "dismissed", "reason": "行业通用口径"}),
+                       ("comment", {"place": "indicator:1:target", "text": "请写明测算依据"}),
+                       ("grade", {"grade": "良", "reason": "总体可行"})):
+        done = reviewer.post(f"/projects/{pid}/review/{path}", data={"csrf_token": token, **data},
+                             follow_redirects=False)
+        assert done.status_code == 303, done.text[:300]
+    page = web.client("admin").get("/admin/audit").text
+    rows = page.split("<tbody>")[1].split("</tbody>")[0]
+    for code in ("finding.dismissed", "review.comment", "review.grade"):
+        assert f'<option value="{code}" >{ACTION_LABELS[code]}</option>' in page
+        assert ACTION_LABELS[code] in rows and code not in rows, code
+    assert {"library.merge", "library.split", "library.rename", "finding.confirmed"} <= set(ACTION_LABELS)

@@ -31,6 +31,15 @@ ACTION_LABELS = {
     "workflow.comment": "添加意见",
     "evaluation.save": "自评打分",
     "monitoring.save": "运行监控",
+    # the review desk and the library's admin actions (shown by their English codes, and missing from the admin
+    # page's filter, until 2026-12-04; found by attack16)
+    "finding.dismissed": "驳回审核发现",
+    "finding.confirmed": "确认审核发现",
+    "review.comment": "审核人员意见",
+    "review.grade": "审核人员评定等级",
+    "library.merge": "合并指标组",
+    "library.split": "拆分指标组",
+    "library.rename": "指标组改名",
 }
 
 

@@ -119,3 +119,22 @@ def test_every_audited_action_has_a_chinese_label_on_the_admin_page(web: WebEnv)
         assert f'<option value="{code}" >{ACTION_LABELS[code]}</option>' in page
         assert ACTION_LABELS[code] in rows and code not in rows, code
     assert {"library.merge", "library.split", "library.rename", "finding.confirmed"} <= set(ACTION_LABELS)
+
+
+def test_an_unknown_role_in_the_account_form_changes_nothing(web: WebEnv) -> None:
+    # 修改账号 took a role it did not know (a stale or altered form) as 查看人员: the account lost its role and
+    # unit, its sessions and its API tokens without a word. Creating an account already said 「未知角色」.
+    from sqlalchemy import select
+
+    from perfbudget.web.tables import users
+
+    token = web.token("editor")
+    with web.app.state.engine.connect() as connection:
+        user_id = connection.execute(select(users.c.id).where(users.c.username == "editor")).scalar_one()
+    admin = web.client("admin")
+    answer = admin.post(f"/admin/users/{user_id}", data={"csrf_token": csrf_of(admin, "/admin/users"),
+                                                         "role": "superuser", "unit_code": "255101",
+                                                         "active": "1"}, follow_redirects=True)
+    assert "未知角色「superuser」" in answer.text
+    me = web.client().get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200 and me.json()["role"] == "unit_editor", me.text

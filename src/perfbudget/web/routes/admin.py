@@ -10,7 +10,7 @@ from perfbudget.web import audit
 from perfbudget.web.accounts import create_user, list_tokens, list_users, reset_password, update_user
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import forbidden
-from perfbudget.web.roles import ROLE_LABELS, Action, Principal, Role, parse_role
+from perfbudget.web.roles import ROLE_LABELS, Action, Principal, parse_role
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.views import store_of
 
@@ -50,7 +50,10 @@ def users_create(request: Request, username: str = Form(...), password: str = Fo
 def users_update(request: Request, user_id: int, role: str = Form(...), unit_code: str = Form(""),
                  display_name: str = Form(""), active: str = Form(""), password: str = Form(""),
                  principal: Principal = Depends(admin_user)) -> Response:
-    chosen = parse_role(role) or Role.VIEWER
+    chosen = parse_role(role)
+    if chosen is None:  # was taken as 查看人员: the account lost its role, sessions and tokens (attack16)
+        flash(request, f"未知角色「{role}」", "error")
+        return redirect("/admin/users")
     problem = update_user(engine_of(request), user_id, role=chosen, unit_code=unit_code.strip() or None,
                           active=bool(active), display_name=display_name.strip() or None, actor=principal,
                           ip=client_ip(request))

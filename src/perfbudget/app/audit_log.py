@@ -45,10 +45,14 @@ ACTION_LABELS = {
 
 def audit_entries(store: Store, *, limit: int = 100, offset: int = 0, action: str | None = None,
                   object_type: str | None = None, object_id: str | None = None,
-                  username: str | None = None) -> tuple[list[dict[str, Any]], int]:
-    """Entries newest first, filtered by action, object and user, with the count of all that match; each
-    with its ``action_label`` (Chinese)."""
+                  username: str | None = None, entry_id: int | None = None,
+                  values_up_to: int | None = None) -> tuple[list[dict[str, Any]], int]:
+    """Entries newest first, filtered by action, object, user or id, with the count of all that match; each
+    with its ``action_label`` (Chinese). ``values_up_to``: a value before or after of more characters is left
+    out (None), its length kept in ``before_chars``/``after_chars`` (the web's lists; an entry's own page and the
+    command line read every value whole)."""
     with store.reading() as tx:
         rows, total = tx.audit_entries(limit=limit, offset=offset, action=action, object_type=object_type,
-                                       object_id=object_id, username=username)
+                                       object_id=object_id, username=username, entry_id=entry_id,
+                                       values_up_to=values_up_to)
     return [{**row, "action_label": ACTION_LABELS.get(row["action"], row["action"])} for row in rows], total

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, case, func, insert, select, update
 
 from perfbudget.store import evaluations as stored_evaluations
 from perfbudget.store import importer, queries
@@ -224,13 +224,22 @@ class Transaction:
 
     def audit_entries(self, *, limit: int = 100, offset: int = 0, action: str | None = None,
                       object_type: str | None = None, object_id: str | None = None,
-                      username: str | None = None) -> tuple[list[dict[str, Any]], int]:
+                      username: str | None = None, entry_id: int | None = None,
+                      values_up_to: int | None = None) -> tuple[list[dict[str, Any]], int]:
         """Audit entries newest first, filtered by the given fields (``before``/``after`` parsed back from
-        JSON), and the count of every matching entry."""
-        query = select(audit_log)
+        JSON), and the count of every matching entry. ``values_up_to``: a ``before``/``after`` of more
+        characters (as stored) is not read (None; ``before_chars``/``after_chars`` give every value's length)."""
+        sizes = [func.length(audit_log.c.before).label("before_chars"),
+                 func.length(audit_log.c.after).label("after_chars")]
+        values: list[Any] = [audit_log.c.before, audit_log.c.after]
+        if values_up_to is not None:  # an edit of a project of 1,000 indicators keeps some 400 KB each side
+            values = [case((func.length(column) <= values_up_to, column), else_=None).label(column.name)
+                      for column in (audit_log.c.before, audit_log.c.after)]
+        query = select(*(c for c in audit_log.c if c.name not in ("before", "after")), *values, *sizes)
         count = select(func.count()).select_from(audit_log)
         for column, value in ((audit_log.c.action, action), (audit_log.c.object_type, object_type),
-                              (audit_log.c.object_id, object_id), (audit_log.c.username, username)):
+                              (audit_log.c.object_id, object_id), (audit_log.c.username, username),
+                              (audit_log.c.id, entry_id)):
             if value:
                 query = query.where(column == value)
                 count = count.where(column == value)

@@ -53,25 +53,44 @@ class AuditEntry:
     before: Any
     after: Any
     ip: str | None
+    before_chars: int | None = None  # the stored JSON's length (None: no value)
+    after_chars: int | None = None
 
     @property
     def action_label(self) -> str:
         return ACTION_LABELS.get(self.action, self.action)
 
+    @property
+    def values_omitted(self) -> bool:
+        """Whether a value before or after was too long for a list and left out (read the entry alone)."""
+        return (self.before is None and bool(self.before_chars)) or (self.after is None and bool(self.after_chars))
+
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "at": utc_iso(self.at), "user": self.username, "action": self.action,
                 "object_type": self.object_type, "object_id": self.object_id, "unit_code": self.unit_code,
-                "summary": self.summary, "before": self.before, "after": self.after, "ip": self.ip}
+                "summary": self.summary, "before": self.before, "after": self.after, "ip": self.ip,
+                "values_omitted": self.values_omitted}
+
+
+# The longest value before or after (characters of its JSON) a list of entries shows; an entry's own page and
+# ``GET /api/v1/audit/{id}`` show any. An edit keeps the whole project before and after: 30 edits of a project of
+# 1,000 indicators by a unit editor made the admin's 审计日志 a page of 77 MB, the API's list 89 MB, the server
+# peaking at 819 MB, and each view of the project's history read them all (0.6 s) until 2026-12-04 (attack16).
+VALUES_IN_LISTS = 20_000
 
 
 def entries(store: Store, *, limit: int = 100, offset: int = 0, action: str | None = None,
             object_type: str | None = None, object_id: str | None = None,
-            username: str | None = None) -> tuple[list[AuditEntry], int]:
+            username: str | None = None, entry_id: int | None = None,
+            values_up_to: int | None = VALUES_IN_LISTS) -> tuple[list[AuditEntry], int]:
     """Entries newest first, filtered; with the total count of matching entries — the use case
-    :func:`perfbudget.app.audit_log.audit_entries`, which ``perfbudget audit`` shows too."""
+    :func:`perfbudget.app.audit_log.audit_entries`, which ``perfbudget audit`` shows too. Values longer than
+    ``values_up_to`` characters are left out (None: every value whole)."""
     from perfbudget.app.audit_log import audit_entries
 
     rows, total = audit_entries(store, limit=limit, offset=offset, action=action, object_type=object_type,
-                                object_id=object_id, username=username)
+                                object_id=object_id, username=username, entry_id=entry_id,
+                                values_up_to=values_up_to)
     return [AuditEntry(r["id"], r["at"], r["username"], r["action"], r["object_type"], r["object_id"],
-                       r["unit_code"], r["summary"], r["before"], r["after"], r["ip"]) for r in rows], total
+                       r["unit_code"], r["summary"], r["before"], r["after"], r["ip"], r["before_chars"],
+                       r["after_chars"]) for r in rows], total

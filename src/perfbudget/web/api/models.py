@@ -533,6 +533,8 @@ class AuditEntryOut(Model):
     before: Any = Field(None, description="修改前（JSON，随操作而定；修改项目时为交换格式文档）")
     after: Any = Field(None, description="修改后（JSON，随操作而定）")
     ip: str | None
+    values_omitted: bool = Field(False, description="列表中修改前或修改后超过 20,000 个字符，未给出（为 null）；"
+                                                    "用 GET /api/v1/audit/{entry_id} 读取整条")
 
 
 class AuditPage(Model):

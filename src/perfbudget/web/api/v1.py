@@ -349,6 +349,17 @@ def get_audit(request: Request, limit: int = Query(100, ge=1, le=1000), offset: 
     return {"total": total, "limit": limit, "offset": offset, "items": [e.to_dict() for e in entries]}
 
 
+@router.get("/audit/{entry_id}", responses=ERRORS, response_model=m.AuditEntryOut, tags=[TAG_OVERVIEW],
+            summary="审计日志的一条，修改前与修改后完整给出（管理员）")
+def get_audit_entry(request: Request, entry_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    if not principal.may(Action.ADMIN):
+        raise forbidden("仅管理员可以查看审计日志")
+    entries, _ = audit.entries(store_of(request), limit=1, entry_id=entry_id, values_up_to=None)
+    if not entries:
+        raise not_found("该审计日志条目")
+    return entries[0].to_dict()
+
+
 # ---- indicator library (read-only: the same answers as perfbudget library search / show / similar) ------
 
 @router.get("/library", responses=m.error_responses(401, 422), response_model=m.LibrarySearch, tags=[TAG_LIBRARY],

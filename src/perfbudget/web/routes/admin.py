@@ -9,7 +9,7 @@ from perfbudget.store.engine import read_transaction
 from perfbudget.web import audit
 from perfbudget.web.accounts import create_user, list_tokens, list_users, reset_password, update_user
 from perfbudget.web.deps import client_ip, engine_of, page_user
-from perfbudget.web.errors import forbidden
+from perfbudget.web.errors import forbidden, not_found
 from perfbudget.web.roles import ROLE_LABELS, Action, Principal, parse_role
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.views import store_of
@@ -81,3 +81,13 @@ def audit_page(request: Request, page: int = Query(1, ge=1), action: str | None 
     return render(request, "admin_audit.html", {"entries": entries, "total": total, "page": page,
                                                 "pages": max(1, -(-total // AUDIT_PAGE)), "action": action or "",
                                                 "filter_user": user or "", "actions": audit.ACTION_LABELS})
+
+
+@router.get("/admin/audit/{entry_id}")
+def audit_entry_page(request: Request, entry_id: int, principal: Principal = Depends(admin_user)) -> Response:
+    """One entry with its values before and after whole, however long (the list leaves long ones out)."""
+    entries, total = audit.entries(store_of(request), limit=1, entry_id=entry_id, values_up_to=None)
+    if not entries:
+        raise not_found("该审计日志条目")
+    return render(request, "admin_audit.html", {"entries": entries, "total": total, "page": 1, "pages": 1,
+                                                "action": "", "filter_user": "", "actions": audit.ACTION_LABELS})

@@ -130,7 +130,8 @@ def history_page(request: Request, project_id: int, page: int = Query(1, ge=1),
         head = project_head(tx, principal, project_id)
         shown = history_newest_first(tx, project_id, page)
         steps = workflow_events_of(tx, project_id)
-    changes, _ = audit.entries(store_of(request), object_type="project", object_id=str(project_id), limit=200)
+    changes, _ = audit.entries(store_of(request), object_type="project", object_id=str(project_id), limit=200,
+                               values_up_to=0)  # the page shows no value: none is read
     authors = {v["version"]: v for v in shown.versions if v["via"]}
     return render(request, "history.html", {"head": head, "versions": shown.versions, "authors": authors,
                                             "page": shown.page, "pages": shown.pages, "total": shown.total,

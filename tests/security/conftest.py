@@ -1,3 +1,4 @@
-"""The web fixtures (an app on a fresh SQLite file with users of every role) for the attacks on the server."""
+"""The web fixtures (an app on a fresh SQLite file, or on PostgreSQL, with users of every role) for the attacks on the
+server."""
 
-from tests.web.conftest import web, web_template  # noqa: F401
+from tests.web.conftest import any_web, pg_web, web, web_template  # noqa: F401

@@ -161,6 +161,7 @@ def test_long_values_of_the_audit_log_are_left_out_of_its_lists(any_web: WebEnv)
     whole = api.get(f"/api/v1/audit/{listed['id']}", headers=admin).json()
     assert whole["after"]["purpose"] == long_purpose and whole["values_omitted"] is False
     assert api.get(f"/api/v1/audit/{listed['id']}", headers=editor).status_code == 403
+    assert api.get("/api/v1/audit/0", headers=admin).status_code == 404
 
     page = web.client("admin").get("/admin/audit?action=project.edit").text
     assert long_purpose not in page and f'href="/admin/audit/{listed["id"]}"' in page

@@ -122,7 +122,7 @@ def read_csv_text(text: str, file: str, kind: str = "evaluation",
 def _lines(text: str) -> Iterator[str]:
     """The lines of ``text`` with their endings (``\\r\\n``, ``\\r`` or ``\\n``), one at a time: what
     ``io.StringIO(text, newline="")`` gives, without its copy of the whole text at four bytes a character (a
-    43 MB sheet peaked at 429 MB while read until 2026-12-04, now 259 MB; found by attack16)."""
+    43 MB sheet peaked at 429 MB while read until 2026-12-04, now 258 MB; found by attack16)."""
     if text.count("\r") != text.count("\r\n"):  # a lone CR ends a line too (old Mac files): the slower way
         for match in _LINE.finditer(text):
             yield match.group()

@@ -238,11 +238,12 @@ class Transaction:
         query = select(*(c for c in audit_log.c if c.name not in ("before", "after")), *values, *sizes)
         count = select(func.count()).select_from(audit_log)
         for column, value in ((audit_log.c.action, action), (audit_log.c.object_type, object_type),
-                              (audit_log.c.object_id, object_id), (audit_log.c.username, username),
-                              (audit_log.c.id, entry_id)):
+                              (audit_log.c.object_id, object_id), (audit_log.c.username, username)):
             if value:
                 query = query.where(column == value)
                 count = count.where(column == value)
+        if entry_id is not None:
+            query, count = query.where(audit_log.c.id == entry_id), count.where(audit_log.c.id == entry_id)
         rows = self.connection.execute(query.order_by(audit_log.c.id.desc()).limit(limit).offset(offset)).mappings()
         out = [{**row, "before": json.loads(row["before"]) if row["before"] else None,
                 "after": json.loads(row["after"]) if row["after"] else None} for row in rows]

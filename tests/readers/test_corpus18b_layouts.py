@@ -1,0 +1,52 @@
+"""Self-evaluation header blocks first met in the corpus18b tables (120 Anhui 区域自评表, 121 Sichuan OCR pipe
+rows), each on a tiny inline document: the shape, not the sample."""
+
+from __future__ import annotations
+
+from perfbudget.readers.text import read_text
+from tests.readers.test_real_layout_faults import INDICATORS, _errors, _pipe_rows
+
+
+def test_the_central_region_forms_department_labels_pair_with_their_values() -> None:
+    # 转移支付区域(项目)绩效目标自评表: 中央主管部门 | 某部, 地方主管部门 | 某局 | 资金使用单位 | 某单位
+    text = _pipe_rows([["转移支付(项目)名称", "旧址陈列布展项目"], ["中央主管部门", "国家文物局"],
+                       ["地方主管部门", "某县文化旅游体育局", "资金使用单位", "某县文物局"],
+                       ["资金情况(万元)", "全年预算数(A)", "全年执行数(B)", "预算执行率(B/A)"],
+                       ["年度资金总额:", "127", "27.9996", "22%"], *INDICATORS])
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems)
+    extras = document.projects[0].extras
+    assert ("中央主管部门", "国家文物局") in extras
+    assert ("地方主管部门", "某县文化旅游体育局") in extras
+    assert ("资金使用单位", "某县文物局") in extras
+    assert not any(key == "" for key, _ in extras)
+
+
+_SICHUAN_FUNDS = """项目名称 | | 退耕还林工作经费 | | | | | | | | |
+预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | | | 预算执行率 | 权重 | 得分 | 原因 |
+| 总额 | 5.00 | 6.00 | 4.00 | | | 66.67% | 10 | | |
+| 其中:财政资金 | 5.00 | 6.00 | 4.00 | | | 66.67% | / | / | |
+| 其他资金 | | | | | | | / | / | |
+"""
+
+
+def test_funds_rows_standing_a_cell_left_of_their_header_keep_their_columns() -> None:
+    # the side label 预算执行情况 merged down the block is a cell of the header row only (most lines start with
+    # a pipe, so the rows' leading pipe is taken for a border): each amount is still read under its own column,
+    # never 66.67% as 得分
+    header, *rows = INDICATORS
+    text = _SICHUAN_FUNDS + _pipe_rows([header]) + "".join("| " + line + "\n" for line in _pipe_rows(rows).split("\n")
+                                                            if line)
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems)
+    project = document.projects[0]
+    assert str(project.budget.total) == "6.00"  # 调整后预算数
+    extras = dict(project.extras)
+    assert extras["总额/年初预算"] == "5.00"
+    assert extras["总额/预算执行数"] == "4.00"
+    assert extras["总额/预算执行率"] == "66.67%"
+    assert extras["总额/权重"] == "10"
+    assert "总额/得分" not in extras
+    # a row whose few filled cells would fit either alignment stands as its grid's other rows do
+    assert extras["其他资金/权重"] == "/" and extras["其他资金/得分"] == "/"
+    assert "其他资金/预算执行率" not in extras

@@ -50,3 +50,21 @@ def test_funds_rows_standing_a_cell_left_of_their_header_keep_their_columns() ->
     # a row whose few filled cells would fit either alignment stands as its grid's other rows do
     assert extras["其他资金/权重"] == "/" and extras["其他资金/得分"] == "/"
     assert "其他资金/预算执行率" not in extras
+
+
+def test_a_monitoring_forms_funds_columns_keep_the_months_execution() -> None:
+    # 绩效监控表 (Hubei 72's shape): 年初预算数 | 1-7月执行数 | 全年预计执行数 over 年度资金总额 and 其中:当年一般公共预算拨款
+    text = _pipe_rows([["项目名称", "申遗经费"], ["项目执行单位", "某市文物局"],
+                       ["项目资金(万元)", "年初预算数", "1-7月执行数", "全年预计执行数"],
+                       ["年度资金总额:", "220", "87.57", "210"], ["其中:当年一般公共预算拨款", "220", "87.57", "210"],
+                       *INDICATORS])
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems)
+    project = document.projects[0]
+    assert str(project.budget.total) == "220" and str(project.budget.fiscal) == "220"
+    extras = dict(project.extras)
+    assert extras["项目执行单位"] == "某市文物局"
+    assert extras["年度资金总额/1-7月执行数"] == "87.57"
+    assert extras["年度资金总额/全年预计执行数"] == "210"
+    assert extras["其中当年一般公共预算拨款/1-7月执行数"] == "87.57"
+    assert "" not in extras

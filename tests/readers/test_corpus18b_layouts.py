@@ -53,7 +53,8 @@ def test_funds_rows_standing_a_cell_left_of_their_header_keep_their_columns() ->
 
 
 def test_a_monitoring_forms_funds_columns_keep_the_months_execution() -> None:
-    # 绩效监控表 (Hubei 72's shape): 年初预算数 | 1-7月执行数 | 全年预计执行数 over 年度资金总额 and 其中:当年一般公共预算拨款
+    # 绩效监控表 (Hubei 72's shape): 年初预算数 | 1-7月执行数 | 全年预计执行数 over 年度资金总额 and
+    # 其中:当年一般公共预算拨款
     text = _pipe_rows([["项目名称", "申遗经费"], ["项目执行单位", "某市文物局"],
                        ["项目资金(万元)", "年初预算数", "1-7月执行数", "全年预计执行数"],
                        ["年度资金总额:", "220", "87.57", "210"], ["其中:当年一般公共预算拨款", "220", "87.57", "210"],

@@ -170,13 +170,11 @@ def looks_like_paragraph_cells(text: str) -> bool:
 
 
 def looks_like_space_rows(text: str) -> bool:
-    """Rows of space-separated cells: known labels share their line with other cells. A line whose cells are
-    separated by a lone ``|`` is a pipe row (too few of them for ``pipe-rows``: a page cut after four rows), not
-    space cells: split at its spaces the bar would be a cell (a project named 「|」)."""
+    """Rows of space-separated cells: known labels share their line with other cells."""
     shared = alone = 0
     for line in _head(text, 3000):
         tokens = split_spaces(line)
-        if not tokens or not _known(tokens[0]) or "|" in tokens:
+        if not tokens or not _known(tokens[0]):
             continue
         if len(tokens) >= 2:
             shared += 1

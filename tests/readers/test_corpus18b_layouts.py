@@ -69,3 +69,15 @@ def test_a_monitoring_forms_funds_columns_keep_the_months_execution() -> None:
     assert extras["年度资金总额/全年预计执行数"] == "210"
     assert extras["其中当年一般公共预算拨款/1-7月执行数"] == "87.57"
     assert "" not in extras
+
+
+def test_bars_alone_are_no_cells_of_a_short_pipe_text_read_as_space_rows() -> None:
+    # a page cut after four pipe rows (too few for pipe-rows) whose labels are known is read as space rows: the
+    # bars between its cells are no cells (the project was named 「|」)
+    text = ("转移支付(项目)名称 | 旧址陈列布展项目 | ||||||\n中央主管部门 | 国家文物局 | ||||||\n"
+            "地方主管部门 | 某县文化旅游体育局 | 资金使用单位 | 某县文物局 | ||||\n"
+            "资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A) | ||||\n年度资金总额:\n")
+    document, problems = read_text(text, "t.txt")
+    assert document is None or not document.projects
+    assert not any("「|」" in p.message for p in problems)
+    assert any("「旧址陈列布展项目」" in p.message for p in problems)

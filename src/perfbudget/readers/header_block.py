@@ -116,6 +116,7 @@ class _State:
     group: str | None = None
     fund_columns: list[str] = field(default_factory=list)
     fund_positions: list[int] = field(default_factory=list)  # the fund columns' cell indices in their row
+    fund_shift: int = 0  # cells the grid's rows stand left of its header (``_fund_row_positions``)
     goal_columns: list[tuple[str, str]] = field(default_factory=list)  # (expected|actual, label text)
     goal_slot: int = 0
     goal_positions: tuple[int, ...] = ()  # the goal labels' cell indices in their row
@@ -230,9 +231,9 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
     """A row of the funds grid: the label then one value per fund column. Returns the next index."""
     columns = state.fund_columns
     budget_column = next((c for c in BUDGET_COLUMNS if c in columns), None)
-    if _by_position(row, i, state.fund_positions):
+    if (positions := _fund_row_positions(row, i, state)) is not None:
         # a grid whose merged cells stay as blank cells (PDF, Word): each amount under its column's label
-        for column, k in zip(columns, state.fund_positions, strict=True):
+        for column, k in zip(columns, positions, strict=True):
             if k < len(row) and not row[k].blank:
                 if column == budget_column and field_name in _MONEY_FIELDS:
                     parts.money[field_name] = row[k]
@@ -250,6 +251,29 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
             parts.extras.append((f"{label}/{column}", cell))
         j += 1
     return j
+
+
+def _fund_row_positions(row: list[Cell], i: int, state: _State) -> list[int] | None:
+    """The fund columns' cell indices in this row when its cells keep their columns (``_by_position``), else
+    None (the cells are then taken in order). A row one or more cells to the left of its header, whose first
+    value stands right after its label where the header's first column has a further label cell before it
+    (``预算执行情况(10分) | 年度预算数(万元) | 年初预算 | … | | | 预算执行率`` over ``总额 | 5.00 | … | | | 100.00%``:
+    the side label merged down the block is a cell of the header row only), is matched with the columns moved
+    left by that many cells, when its filled cells then all stand under columns and a blank keeps the gap.
+    The grid's later rows try the shift its earlier rows took first: a row whose few filled cells fit both
+    (``其他资金 | | … | / | /``) stands as its grid's other rows do."""
+    positions = state.fund_positions
+    if not positions:
+        return None
+    shift = positions[0] - (i + 1)
+    for tried in dict.fromkeys((state.fund_shift, 0, shift)):
+        if tried < 0 or (tried and tried != shift):
+            continue
+        moved = [k - tried for k in positions] if tried else positions
+        if _by_position(row, i, moved):
+            state.fund_shift = tried
+            return moved
+    return None
 
 
 def _by_position(row: list[Cell], i: int, positions: list[int]) -> bool:
@@ -430,13 +454,13 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 and _period_column(row[i + 1].text) \
                 and len(period_run := _run(row, i, _period_column)) >= 2:  # side by side, no cell between
             state.fund_columns = [label_key(row[k].text) for k in period_run]  # 中期资金总额 | 年度资金总额
-            state.fund_positions = period_run
+            state.fund_positions, state.fund_shift = period_run, 0
             i = period_run[-1] + 1
             continue
         fund_run = _run(row, i, fund_column) if fund is not None else ()
         if len(fund_run) >= 2:
             state.fund_columns = [label_key(row[k].text) for k in fund_run]
-            state.fund_positions = list(fund_run)
+            state.fund_positions, state.fund_shift = list(fund_run), 0
             i = fund_run[-1] + 1
             continue
         if field_name is None and parts.unit is None and parts.name_cell is None:

@@ -100,6 +100,8 @@ HEADER_LABELS: dict[str, str] = {
     "其中当年财政拨款": "fiscal",
     "当年财政拨款": "fiscal",
     "其中本年财政拨款": "fiscal",
+    "其中当年一般公共预算拨款": "fiscal",  # Hubei forms (the 监控表 too): 其中:当年一般公共预算拨款 | 220 | 87.57
+    "当年一般公共预算拨款": "fiscal",
     "本年财政拨款": "fiscal",
     "其他资金": "other",
     "财政拨款小计": "fiscal",
@@ -137,6 +139,10 @@ HEADER_LABELS: dict[str, str] = {
     "主管部门代码": "extra",
     "业务主管部门": "extra",
     "项目主管部门": "extra",
+    # the central 转移支付区域(项目)绩效目标自评表: 中央主管部门 | 某部 | 地方主管部门 | 某局 | 资金使用单位 | 某单位
+    "中央主管部门": "extra",
+    "地方主管部门": "extra",
+    "资金使用单位": "extra",
     "项目期": "extra",
     # the 市级专项资金绩效目标申报表 of a city (Nanjing 2018: 申报部门(单位) | 预算功能科目 | 单位负责人 | 立项时间 …)
     "申报部门": "extra",
@@ -166,6 +172,8 @@ HEADER_LABELS: dict[str, str] = {
     "实施单位": "extra",
     "具体实施单位": "extra",
     "项目实施单位": "extra",
+    "项目执行单位": "extra",
+    "项目类型": "extra",
     "项目概况": "extra",
     "项目概况及立项依据": "extra",
     "立项依据": "extra",
@@ -192,7 +200,10 @@ HEADER_LABELS: dict[str, str] = {
 # The first of these present gives the budget; the others are kept as project extras.
 FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算数", "全年执行数", "执行数", "分值", "执行率",
                                  "得分", "调整后预算数", "年初预算", "调整后预算", "预算执行数", "预算执行率",
-                                 "权重", "全年预算", "全年执行", "本年度申请资金", "上年度安排资金", "本年度安排资金")
+                                 "权重", "全年预算", "全年执行", "本年度申请资金", "上年度安排资金", "本年度安排资金",
+                                 # a 绩效运行监控表's funds columns: 年初预算数 | 1-6月执行数 | 全年预计执行数
+                                 *(f"1-{month}月执行数" for month in range(1, 13)), "全年预计执行数", "预计全年执行数",
+                                 "上半年执行数")
 # The central 申报表's funds columns: 项目资金（万元） | 中期资金总额 | 年度资金总额 over one row per fund (资金总额,
 # 其中：财政拨款, 其他资金). 年度资金总额 is a column only after a 中期 one: elsewhere it labels a row.
 PERIOD_COLUMNS = frozenset({"中期资金总额", "实施期资金总额", "项目期资金总额", "年度资金总额"})

@@ -13,7 +13,8 @@ def test_the_gansu_forms_type_and_request_labels() -> None:
     # 项目类型 and 资金性质 are labels (the name and the other funds end before them); 预算申报数 is the year's
     # budget, 项目总投资 (a multi-year investment) never is
     text = _pipe_rows([["项目名称", "博物馆免费开放补助资金", "项目类型", "新增项目"],
-                       ["项目总投资", "30万元", "其他资金", "20万元", "预算申报数", "20万元", "资金性质", "一般公共预算"],
+                       ["项目总投资", "30万元", "其他资金", "20万元", "预算申报数", "20万元",
+                        "资金性质", "一般公共预算"],
                        *INDICATORS])
     document, problems = read_text(text, "t.txt")
     assert document is not None and not _errors(problems)
@@ -36,8 +37,35 @@ def test_the_gansu_form_glued_into_one_paragraph() -> None:
                  "产出指标数量指标免费开放天数=300天质量指标藏品完好率=100%时效指标开放及时率=100%"
                  "效益指标社会效益指标参观人次≥10000人次满意度指标服务对象满意度指标观众满意度≥90%")
     document, problems = read_text(paragraph + "\n", "t.txt")
-    assert document is not None
+    assert document is not None and not _errors(problems)
     project = document.projects[0]
     assert project.name == "博物馆免费开放补助资金"
     assert project.budget.total == Decimal("20")
     assert len(project.indicators) == 5
+
+
+_TRADITIONAL_CUT_FORM = (
+    "某市檔案館2020年度項目支出績效目標表項目名稱檔案數字化專項經費主管部門某市檔案館項目實施單位某市檔案館項目類別其他"
+    "項目屬性經常性項目年度資金總額(萬元)10年度總體目標完成全市檔案數字化工作,提升檔案查詢利用水平,保障檔案安全,"
+    "推進檔案資料征集、編研、陳列等工作全面開展項目概況本項目用於檔案搶救與保護、檔案工作考評、查詢利用、檔案資料征集、"
+    "數字化、編研、陳列等工作的開展,確保全年工作任務按期完成,檔案館藏資源得到有效保護和利用\n")
+
+
+def test_a_form_in_traditional_characters_cut_before_its_indicators() -> None:
+    # no indicator either way, but only the converted text finds the form: its name, budget and cut are read
+    # converted (the warning that says so, the cut and the error that no indicator was read all there)
+    document, problems = read_text(_TRADITIONAL_CUT_FORM, "t.txt")
+    assert document is not None
+    project = document.projects[0]
+    assert project.name == "档案数字化专项经费" and project.budget.total == Decimal("10")
+    messages = [p.message for p in problems]
+    assert messages[0].startswith("原文是繁体字")
+    assert any(m.startswith("表格在此中断") for m in messages)
+    assert any(m.startswith("表格是繁体字") for m in messages)
+    assert not any("没有表格结构" in m for m in messages)
+
+
+def test_a_traditional_text_that_reads_to_nothing_either_way_stays_refused() -> None:
+    document, problems = read_text("這是一段說明文字,沒有績效指標,也沒有表格。\n", "t.txt")
+    assert document is None
+    assert [p.message[:6] for p in _errors(problems)] == ["没有找到可识", "表格是繁体字"]

@@ -69,3 +69,22 @@ def test_a_traditional_text_that_reads_to_nothing_either_way_stays_refused() -> 
     document, problems = read_text("這是一段說明文字,沒有績效指標,也沒有表格。\n", "t.txt")
     assert document is None
     assert [p.message[:6] for p in _errors(problems)] == ["没有找到可识", "表格是繁体字"]
+
+
+def test_a_refused_text_is_told_at_the_line_of_its_forms_words_and_what_to_do() -> None:
+    # a sheet's rows each glued on a line, value and score fused: no layout takes it (FAILURES.md A, `52`)
+    text = ("2019年度某县助学金项目绩效评价指标表\n\n发布时间:2020-12-02\n\n"
+            "评价指标评价内容指标名称指标说明目标值分值备注\n产出数量指标享受资助人数达到预计值210010\n")
+    document, problems = read_text(text, "t.txt")
+    assert document is None
+    [error] = _errors(problems)
+    assert error.source.line == 5
+    assert "「指标名称」" in error.message and "请导入原表格文件" in error.message
+
+
+def test_a_refused_text_without_a_forms_words_is_told_it_is_no_target_table() -> None:
+    document, problems = read_text("根据有关文件,现将资金分配方案印发给你们,请按要求做好资金管理。\n", "t.txt")
+    assert document is None
+    [error] = _errors(problems)
+    assert error.source.line is None
+    assert "文本中没有「项目名称」" in error.message and "请确认导入的是项目支出绩效目标表或自评表" in error.message

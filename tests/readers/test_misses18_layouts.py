@@ -88,3 +88,17 @@ def test_a_refused_text_without_a_forms_words_is_told_it_is_no_target_table() ->
     [error] = _errors(problems)
     assert error.source.line is None
     assert "文本中没有「项目名称」" in error.message and "请确认导入的是项目支出绩效目标表或自评表" in error.message
+
+
+
+def test_a_few_pipe_rows_keep_their_pipes_out_of_the_cells() -> None:
+    # fewer than five pipe rows are read as space rows: a pipe there is a separator, never a cell (the name was
+    # read as 「|」 and the budget as 「|」 不是金额)
+    text = _pipe_rows([["项目名称", "干渠防渗改造项目", "项目负责人", "(略)"], ["主管部门", "某县水利局"],
+                       ["预算数(万元)", "50"], ["实施单位", "某县农村供水站"]])
+    document, problems = read_text(text, "t.txt")
+    assert document is not None
+    [project] = document.projects
+    assert project.name == "干渠防渗改造项目" and project.budget.total == Decimal("50")
+    assert ("主管部门", "某县水利局") in project.extras
+    assert not any("「|」" in p.message for p in problems)

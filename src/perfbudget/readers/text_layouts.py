@@ -397,6 +397,8 @@ def read_space_rows(text: str, file: str) -> list[RawTable]:
     started = False
     for lineno, line in enumerate(_lines(text), 1):
         tokens = split_spaces(line)
+        if "|" in line:  # a few pipe rows (five make pipe-rows): a pipe is a separator, never a cell
+            tokens = [t for t in tokens if not _PIPES.match(t)]
         if not tokens:
             continue
         started = started or (not is_furniture(line.strip())

@@ -102,3 +102,21 @@ def test_a_few_pipe_rows_keep_their_pipes_out_of_the_cells() -> None:
     assert project.name == "干渠防渗改造项目" and project.budget.total == Decimal("50")
     assert ("主管部门", "某县水利局") in project.extras
     assert not any("「|」" in p.message for p in problems)
+
+
+def test_a_countys_fund_form_glued_ends_its_name_at_the_phone_label() -> None:
+    # 专项资金名称 | 县级储备粮 | 负责人及电话 | (略) | 县级主管部门 | …, glued: the name ends at 负责人及电话, and
+    # 县级主管部门 is one label (not 主管部门 with 县级 left on the phone)
+    paragraph = ("2020年度县级专项资金绩效目标表专项资金名称县级储备粮负责人及电话(略)县级主管部门某县商务和粮食局"
+                 "实施单位粮食调控储备股项目资金(万元)年度资金总额194.9其中:财政拨款194.9其他资金年度总体目标"
+                 "保持和稳定地方粮食储备机制,确保地方储备粮食规模达标,储备粮数量真实、质量良好、储存安全,"
+                 "保障全县粮食应急供应和市场稳定,完成年度储备轮换计划,落实储备粮管理制度,严格执行国家粮食收购政策,"
+                 "做好储备粮贷款付息和政策性挂账利息补贴工作,推进科学保粮和绿色储粮,加强储备粮库存检查和质量监测,"
+                 "确保账实相符、质量良好,防止发生储备粮霉变和安全生产事故,全面提升全县粮食储备管理水平一级指标二级指标三级指标指标值"
+                 "产出指标数量指标成品粮储备到位率100%质量指标储备粮管理专户管理率100%时效指标贷款付息及时率100%"
+                 "效益指标经济效益指标利息费用保障率100%满意度指标服务对象满意度指标群众满意度≥90%")
+    document, problems = read_text(paragraph + "\n", "t.txt")
+    assert document is not None and not _errors(problems)
+    project = document.projects[0]
+    assert project.name == "县级储备粮" and project.budget.total == Decimal("194.9")
+    assert ("负责人及电话", "(略)") in project.extras and ("县级主管部门", "某县商务和粮食局") in project.extras

@@ -178,6 +178,10 @@ HEADER_LABELS: dict[str, str] = {
     "项目总体目标": "extra",
     "项目单位": "extra",
     "项目负责人及电话": "extra",
+    # a county's 专项资金绩效目标自评表 (Hunan): 专项资金名称 | … | 负责人及电话 | (略), 县级主管部门 | …
+    "负责人及电话": "extra",
+    "项目负责人及联系电话": "extra",
+    "县级主管部门": "extra",
     "项目负责人": "extra",
     "联系电话": "extra",
     "联系人": "extra",

@@ -156,6 +156,12 @@ HEADER_LABELS: dict[str, str] = {
     "主管部门名称及部门预算编码": "extra",
     "补助项目/区域": "extra",
     "项目分类": "extra",
+    # the Gansu 省级部门预算项目支出绩效目标表: 项目类型 | 新增项目, 项目总投资 | 中央补助安排 | 省级财政安排 |
+    # 其他资金 | 预算申报数 (this year's request) | 资金性质 | 一般公共预算
+    "项目类型": "extra",
+    "资金性质": "extra",
+    "预算申报数": "total",
+    "项目总投资": "extra",  # a multi-year investment: never the year's budget
     "建设周期": "extra",
     "项目起止时间": "extra",
     "项目总预算": "project-total",
@@ -173,13 +179,16 @@ HEADER_LABELS: dict[str, str] = {
     "具体实施单位": "extra",
     "项目实施单位": "extra",
     "项目执行单位": "extra",
-    "项目类型": "extra",
     "项目概况": "extra",
     "项目概况及立项依据": "extra",
     "立项依据": "extra",
     "项目总体目标": "extra",
     "项目单位": "extra",
     "项目负责人及电话": "extra",
+    # a county's 专项资金绩效目标自评表 (Hunan): 专项资金名称 | … | 负责人及电话 | (略), 县级主管部门 | …
+    "负责人及电话": "extra",
+    "项目负责人及联系电话": "extra",
+    "县级主管部门": "extra",
     "项目负责人": "extra",
     "联系电话": "extra",
     "联系人": "extra",

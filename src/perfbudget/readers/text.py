@@ -22,6 +22,7 @@ from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.glued_cut_form import looks_like_cut_glued_form, read_cut_glued_form
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.no_table import no_table_problem
 from perfbudget.readers.text_bracket import looks_like_bracket_list, read_bracket_list
 from perfbudget.readers.text_cells import lines_look_like_tab_cells, looks_like_tab_cells, read_tab_cells
 from perfbudget.readers.text_cells_fast import read_well_formed
@@ -181,7 +182,7 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
         if (refused := _too_many_lines(text, file, limits)) is not None:
             return None, refused
         return interpret_tables(read_cut_glued_form(text, file), file)
-    return None, [Problem(Source(file), "没有找到可识别的绩效目标表（文本中没有表格结构）")]
+    return None, [no_table_problem(text, file)]
 
 
 def _has_indicators(document: Document | None) -> bool:

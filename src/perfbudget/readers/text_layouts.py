@@ -396,9 +396,9 @@ def read_space_rows(text: str, file: str) -> list[RawTable]:
     rows: list[tuple[int, list[str]] | tuple[int, str]] = []
     started = False
     for lineno, line in enumerate(_lines(text), 1):
-        # a token of bars alone (``|``, ``||||||``) separates the cells of a short pipe text read as space rows
-        # (too few rows for pipe-rows): no cell (it was a project named 「|」)
-        tokens = [token for token in split_spaces(line) if token.strip("|")]
+        tokens = split_spaces(line)
+        if "|" in line:  # a few pipe rows (five make pipe-rows): a pipe is a separator, never a cell
+            tokens = [t for t in tokens if not _PIPES.match(t)]
         if not tokens:
             continue
         started = started or (not is_furniture(line.strip())

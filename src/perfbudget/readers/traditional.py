@@ -75,8 +75,9 @@ def _or_converted(answer: Answer, where: Callable[[], tuple[Source, str] | None]
                   converted: Callable[[], Answer]) -> Answer:
     """``answer`` when it has an indicator or the input holds no traditional label (``where`` gives None);
     else the answer for the converted input, the warning at ``where``'s place first — or, when that has no
-    indicator either, ``answer`` with the error saying so there. ``where`` gives the place of the first
-    traditional label and the original's whole text (whether mirrors' pinyin was removed)."""
+    indicator either, the error saying so there, after the reading that got further (:func:`_got_further`).
+    ``where`` gives the place of the first traditional label and the original's whole text (whether
+    mirrors' pinyin was removed)."""
     document, problems = answer
     if _has_indicators(document):
         return answer
@@ -87,7 +88,19 @@ def _or_converted(answer: Answer, where: Callable[[], tuple[Source, str] | None]
     again, again_problems = converted()
     if _has_indicators(again):
         return again, [_converted_at(source, original), *again_problems]
+    if _got_further(again, document):
+        # a form cut before its indicators: its name and budget, and where it stops, are read converted
+        return again, [_converted_at(source, original), *again_problems, Problem(source, UNREAD)]
     return document, [*problems, Problem(source, UNREAD)]
+
+
+def _got_further(converted: Document | None, original: Document | None) -> bool:
+    """Whether the converted text read to more than the original, neither having an indicator: a document
+    where the original was refused (no table found in traditional labels), or more projects (a form cut
+    before its indicators, named and budgeted only in simplified labels)."""
+    if converted is None:
+        return False
+    return original is None or len(converted.projects) > len(original.projects)
 
 
 def read_either_script(text: str, file: str, read: Callable[[str], Answer]) -> Answer:

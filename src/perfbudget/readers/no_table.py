@@ -1,0 +1,34 @@
+"""The refusal of a text in which no layout found a table: where the form's words stand, and what to do.
+
+A text refused with 没有表格结构 is most often a table whose cells lost their separators (a document site's
+preview glued into one paragraph, a sheet's rows each glued on a line, a PDF's text in drawing order) or a page
+cut before its table; sometimes no table at all (a notice, a report's prose). The error is put at the first line
+holding a word of a form (项目名称, 一级指标 …, in either script), so that the user sees which part could not
+be read, and says what to do; a text without any such word is told to be no target table. Asked only once
+every layout has refused the text: nothing is spent on a text that reads.
+"""
+
+from __future__ import annotations
+
+from perfbudget.model import Problem, Source
+
+NO_TABLE = "没有找到可识别的绩效目标表（文本中没有表格结构）"
+# Words of a target or self-evaluation form, simplified and traditional
+# (绩效目标 alone is not one: a notice's prose says it as often as a form)
+FORM_WORDS = ("项目名称", "一级指标", "二级指标", "三级指标", "指标名称", "指标值", "绩效指标", "绩效目标表",
+              "目标申报表", "自评表", "項目名稱", "一級指標", "二級指標", "三級指標", "指標名稱", "指標值", "績效指標",
+              "績效目標表", "目標申報表", "自評表")
+AT_FORM_WORD = ("{no_table}：这一行有表格的文字「{word}」，但各单元格之间没有可识别的分隔（制表符、「|」、每格一行），"
+                "或表格在表头处被截断，无法分出各列，未读取；请导入原表格文件（Excel、Word 或 PDF），"
+                "或复制表格时保留单元格之间的制表符")
+WITHOUT_FORM_WORDS = ("{no_table}：文本中没有「项目名称」「一级指标」「指标值」等表格文字；"
+                      "请确认导入的是项目支出绩效目标表或自评表")
+
+
+def no_table_problem(text: str, file: str) -> Problem:
+    """The error for a text no layout took, at the first line holding a form's word when there is one."""
+    found = [(at, word) for word in FORM_WORDS if (at := text.find(word)) >= 0]
+    if not found:
+        return Problem(Source(file), WITHOUT_FORM_WORDS.format(no_table=NO_TABLE))
+    at, word = min(found)
+    return Problem(Source(file, line=text.count("\n", 0, at) + 1), AT_FORM_WORD.format(no_table=NO_TABLE, word=word))

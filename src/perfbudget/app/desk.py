@@ -24,6 +24,7 @@ from perfbudget.store import search
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, indicators, project_versions, projects, reviews, units
 from perfbudget.store.status import project_status
+from perfbudget.store.ordering import sort_key
 from perfbudget.store.transaction import Transaction
 
 SORTS = {"unit": "单位", "name": "项目名称", "budget": "预算", "grade": "审核等级", "errors": "错误数",
@@ -193,7 +194,8 @@ def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> Pr
             "submitted": [status.c.submitted_at, status.c.project_id],
             "year": [status.c.fund_year, units.c.code, status.c.project_id]}
     keys = sort_keys[query.sort]
-    order = [k.desc() for k in keys] if query.desc else list(keys)
+    dialect = tx.connection.dialect.name  # the same order on SQLite and PostgreSQL (store/ordering.py)
+    order = [sort_key(k, dialect, query.desc) for k in keys]
     ids_stmt = _filtered(tx, principal, query, [status.c.project_id, *keys])
     if kept is not None:
         ids_stmt = ids_stmt.where(kept)

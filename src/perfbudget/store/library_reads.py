@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select, union_all
+from sqlalchemy import Connection, and_, exists, func, or_, select, union_all
 
 from perfbudget.store.library_rows import _chunks, _latest
 from perfbudget.store.library_tables import (
@@ -235,3 +235,17 @@ def project_indicators(connection: Connection, version_id: int) -> list[dict[str
              .join(targets, targets.c.indicator_id == indicators.c.id)
              .where(indicators.c.version_id == version_id).order_by(indicators.c.position))
     return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def lagging_projects(connection: Connection) -> list[int]:
+    """The projects whose library entries are not those of their latest version: the latest version has
+    indicators and no entries, or entries of another version are left. An import's library update runs after
+    its documents are committed, so a process killed in between leaves these (store/api.py ``library_batch``).
+    One anti-join over the projects' latest versions, probing ``library_entries`` by project."""
+    entry = library_entries.alias("lagging_entry")
+    of_latest = exists().where(entry.c.project_id == projects.c.id, entry.c.version_id == project_versions.c.id)
+    of_other = exists().where(entry.c.project_id == projects.c.id, entry.c.version_id != project_versions.c.id)
+    query = (select(projects.c.id).join(project_versions, _latest())
+             .where(or_(and_(project_versions.c.indicator_count > 0, ~of_latest), of_other))
+             .order_by(projects.c.id))
+    return list(connection.execute(query).scalars())

@@ -37,8 +37,9 @@ def _documents(seed: Document) -> list[Document]:
         for seq, (index, (name, _, year, budget)) in enumerate(chosen, 1):
             base = seed.projects[index]
             label = f"{year}中央" if year else None
+            cell = f"{name}-{label}" if label else name
             projects.append(replace(base, seq=seq, title=None, name=name, fund_label=label, fund_year=year,
-                                    fund_source="中央" if year else None, name_cell=f"{name}-{label}" if label else name,
+                                    fund_source="中央" if year else None, name_cell=cell,
                                     budget=Budget(budget, None, None)))
         documents.append(replace(seed, unit=Unit(code, "甲单位" if code else "无编码单位"), money_unit="万元",
                                  projects=tuple(projects)))

@@ -21,10 +21,10 @@ from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATES, SUBMITTED
 from perfbudget.plain_numbers import plain_int, plain_year
 from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import search
+from perfbudget.store.ordering import sort_key
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, indicators, project_versions, projects, reviews, units
 from perfbudget.store.status import project_status
-from perfbudget.store.ordering import sort_key
 from perfbudget.store.transaction import Transaction
 
 SORTS = {"unit": "单位", "name": "项目名称", "budget": "预算", "grade": "审核等级", "errors": "错误数",

@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from perfbudget.app import evaluations
 from perfbudget.app.blocked import screen_result, where
 from perfbudget.app.exports import MEDIA_TYPES, evaluation_file, monitoring_file, target_table_file
+from perfbudget.app.import_preview import only_cut_tables
 from perfbudget.app.imports import (
     CONFIRM,
     ImportOutcome,
@@ -30,7 +31,6 @@ from perfbudget.app.imports import (
     import_document,
     preview,
 )
-from perfbudget.app.import_preview import only_cut_tables
 from perfbudget.app.overview import latest_evaluation, project_head
 from perfbudget.app.project_view import load_view
 from perfbudget.app.reviews import review_file

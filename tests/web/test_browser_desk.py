@@ -225,13 +225,18 @@ def test_the_project_list_filters_fold_away_on_a_phone(browser: Any, desk_server
     assert phone.console_errors == [] and wide.console_errors == []
 
 
+def _approved_editor(browser: Any, server: str, project_id: int) -> Any:
+    """The unit editor's tab after the project was submitted (by the editor) and approved (by the admin)."""
+    editor = _tab(browser, server, "editor")
+    _post_step(editor, project_id, "submit")
+    _post_step(_tab(browser, server, "admin"), project_id, "approve")
+    return editor
+
+
 def test_self_evaluation_errors_name_the_row_on_screen_and_mark_the_field(browser: Any,
                                                                          desk_server: tuple[str, list[int]]) -> None:
     server, ids = desk_server
-    editor = _tab(browser, server, "editor")
-    _post_step(editor, ids[0], "submit")
-    admin = _tab(browser, server, "admin")
-    _post_step(admin, ids[0], "approve")
+    editor = _approved_editor(browser, server, ids[0])
     editor.goto(f"/projects/{ids[0]}/evaluate")
     editor.fill("input[name=executed]", "17")
     rows = editor.locator("#evaluate-form tbody tr")
@@ -350,10 +355,7 @@ def test_the_monitoring_typed_into_the_page(browser: Any, desk_server: tuple[str
     """运行监控 typed into the page in Chromium: a wrong entry names the indicator and marks its field, keeping what
     was typed; corrected, it is saved and lit like an uploaded sheet (leftovers16: the page had only the sheet)."""
     server, ids = desk_server
-    editor = _tab(browser, server, "editor")
-    _post_step(editor, ids[0], "submit")
-    admin = _tab(browser, server, "admin")
-    _post_step(admin, ids[0], "approve")
+    editor = _approved_editor(browser, server, ids[0])
     editor.goto(f"/projects/{ids[0]}/monitoring")
     form = editor.locator("#monitoring-typed-form")
     form.locator("select[name=month]").select_option("6")

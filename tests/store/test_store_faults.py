@@ -17,8 +17,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from perfbudget.app.bulk_import import LIBRARY_EVERY
+from perfbudget.library.build import build_library
 from perfbudget.load import load_path
 from perfbudget.store import Store
+from perfbudget.store.library_reads import lagging_projects
+from perfbudget.store.library_tables import library_entries, library_groups
 from perfbudget.store.schema import documents, targets
 from tests.store.helpers import import_file
 
@@ -112,7 +116,11 @@ def test_killed_directory_import_leaves_whole_documents(db_url: str, seed_path: 
         process.communicate()
         assert process.returncode == -signal.SIGKILL
         kept = assert_consistent(store, files)
-        assert 20 <= kept < 400
+        assert 20 <= kept < LIBRARY_EVERY
+        # The library is updated once per LIBRARY_EVERY documents, after they are committed: killed before,
+        # the documents stored lack from it (leftovers16)...
+        with store.library_reading() as connection:
+            assert len(lagging_projects(connection)) == 10 * kept
         # Importing again completes the rest; what was stored is unchanged.
         again = cli(db_url, "import", str(tmp_path / "tables"), "--json")
         stdout, stderr = again.communicate(timeout=600)
@@ -120,3 +128,16 @@ def test_killed_directory_import_leaves_whole_documents(db_url: str, seed_path: 
         summary = json.loads(stdout)["summary"]
         assert summary == {"imported": 400 - kept, "unchanged": kept, "failed": 0}
         assert assert_consistent(store, files) == 400
+        # ... and the next import brings them in (before: only a library build did; a group counted too few units)
+        assert f"指标库落后于库中的 {10 * kept} 个项目" in stderr
+        with store.library_reading() as connection:
+            assert lagging_projects(connection) == []
+            entries = connection.execute(select(func.count()).select_from(library_entries)).scalar_one()
+            caught_up = connection.execute(select(func.sum(library_groups.c.indicator_count),
+                                                  func.sum(library_groups.c.unit_count))).one()
+        assert entries == 88 * 400
+        build_library(store)
+        with store.library_reading() as connection:
+            built = connection.execute(select(func.sum(library_groups.c.indicator_count),
+                                              func.sum(library_groups.c.unit_count))).one()
+        assert tuple(caught_up) == tuple(built)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -308,3 +309,37 @@ def test_stored_times_are_utc_with_their_offset_as_the_cli_gives_them(web: WebEn
     assert len(times) >= 3
     for text in times:
         assert datetime.fromisoformat(text).utcoffset() == timedelta(0), text
+
+
+def test_a_put_changing_the_projects_identity_is_refused_saying_how_to_rename(web: WebEnv) -> None:
+    """A PUT renaming the project answered 200 「内容没有变化」 (the name was dropped silently; with a target changed
+    too, the target was saved under the old name): identity is refused, each change named, with how to rename."""
+    client, headers = web.client(), auth(web, "editor")
+    pid = web.project_ids[0]
+    got = client.get(f"/api/v1/projects/{pid}", headers=headers).json()
+    old_name = got["document"]["projects"][0]["name"]
+
+    def put(change: Any) -> Any:
+        document = copy.deepcopy(got["document"])
+        change(document)
+        return client.put(f"/api/v1/projects/{pid}", headers=headers,
+                          json={"base_version": got["version"], "document": document})
+
+    renamed = put(lambda d: d["projects"][0].update(name="改过名的项目"))
+    assert renamed.status_code == 422, renamed.text
+    error = renamed.json()["error"]
+    assert error["code"] == "identity_change"
+    assert f"项目名称「{old_name}」改为「改过名的项目」" in error["message"] and "作为新项目导入" in error["message"]
+    year = put(lambda d: d["projects"][0].update(fund_year=2031))
+    assert year.status_code == 422 and "资金年度「" in year.json()["error"]["message"]
+    unit = put(lambda d: d["unit"].update(code="999999"))
+    assert unit.status_code == 422 and "单位编码「" in unit.json()["error"]["message"]
+    both = put(lambda d: (d["projects"][0].update(name="又一个名字"),
+                          d["projects"][0]["indicators"][0].update(target={"raw": "≥99次"})))
+    assert both.status_code == 422
+    after = client.get(f"/api/v1/projects/{pid}", headers=headers).json()
+    assert after["version"] == got["version"] and after["document"] == got["document"]  # nothing stored
+    unchanged = put(lambda d: None)  # the document as read: still 「没有变化」
+    assert unchanged.status_code == 200 and unchanged.json()["status"] == "unchanged"
+    page = web.client("editor").get(f"/projects/{pid}/edit").text  # the edit page says how to rename, too
+    assert 'id="rename-hint"' in page and "作为新项目导入" in page

@@ -300,3 +300,20 @@ def test_a_cut_table_refused_on_import_is_named_with_its_line(web: WebEnv, seed_
     details = refused.json()["error"]["details"]
     assert any(d.startswith("第50行：") and "2024年检察业务信息化运维项目" in d and "不完整" in d
                for d in details), details
+
+
+def test_the_preview_of_a_lone_cut_table_agrees_with_its_import(web: WebEnv, seed_path: Path) -> None:
+    """The preview said ``can_import`` of a file whose only table is cut, and the import answered 422: now
+    ``can_import`` is false, ``needs_allow_partial`` true, and the import with ``allow_partial`` stores it."""
+    cut = "\n".join(seed_path.read_text(encoding="utf-8").splitlines()[:50]).replace("检察业务", "检察新业务") + "\n"
+    preview = upload(web, "editor", "lone-cut.txt", cut.encode())
+    assert preview["incomplete"] and preview["needs_allow_partial"] and not preview["can_import"], preview
+    assert [f["fate"] for f in preview["plan"]] == ["incomplete"]
+    client, headers = web.client(), auth(web, "editor")
+    refused = client.post(f"/api/v1/uploads/{preview['upload_id']}/import", headers=headers, json={})
+    assert refused.status_code == 422
+    saved = client.post(f"/api/v1/uploads/{preview['upload_id']}/import", headers=headers,
+                        json={"allow_partial": True})
+    assert saved.status_code == 200 and saved.json()["status"] == "imported", saved.text
+    whole = upload(web, "editor", "whole.txt", seed_path.read_bytes())  # complete tables: importable as they are
+    assert whole["can_import"] and not whole["needs_allow_partial"]

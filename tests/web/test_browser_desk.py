@@ -225,13 +225,18 @@ def test_the_project_list_filters_fold_away_on_a_phone(browser: Any, desk_server
     assert phone.console_errors == [] and wide.console_errors == []
 
 
+def _approved_editor(browser: Any, server: str, project_id: int) -> Any:
+    """The unit editor's tab after the project was submitted (by the editor) and approved (by the admin)."""
+    editor = _tab(browser, server, "editor")
+    _post_step(editor, project_id, "submit")
+    _post_step(_tab(browser, server, "admin"), project_id, "approve")
+    return editor
+
+
 def test_self_evaluation_errors_name_the_row_on_screen_and_mark_the_field(browser: Any,
                                                                          desk_server: tuple[str, list[int]]) -> None:
     server, ids = desk_server
-    editor = _tab(browser, server, "editor")
-    _post_step(editor, ids[0], "submit")
-    admin = _tab(browser, server, "admin")
-    _post_step(admin, ids[0], "approve")
+    editor = _approved_editor(browser, server, ids[0])
     editor.goto(f"/projects/{ids[0]}/evaluate")
     editor.fill("input[name=executed]", "17")
     rows = editor.locator("#evaluate-form tbody tr")
@@ -344,3 +349,44 @@ def test_the_import_preview_names_blocked_tables_and_imports_the_rest(browser: A
     flashes = editor.inner_text("body")
     assert "更新 1 个，未变 8 个" in flashes and "表3「检察装备经费」有错误，未导入" in flashes
     assert editor.console_errors == [] and phone.console_errors == []
+
+
+def test_the_monitoring_typed_into_the_page(browser: Any, desk_server: tuple[str, list[int]]) -> None:
+    """运行监控 typed into the page in Chromium: a wrong entry names the indicator and marks its field, keeping what
+    was typed; corrected, it is saved and lit like an uploaded sheet (leftovers16: the page had only the sheet)."""
+    server, ids = desk_server
+    editor = _approved_editor(browser, server, ids[0])
+    editor.goto(f"/projects/{ids[0]}/monitoring")
+    form = editor.locator("#monitoring-typed-form")
+    form.locator("select[name=month]").select_option("6")
+    form.locator("input[name=executed]").fill("8.5")
+    rows = form.locator("tbody tr")
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        grade = row.locator("select[name^=grade_]")
+        if grade.count():
+            grade.select_option("达成")
+        else:
+            row.locator("input[name^=actual_]").fill(row.locator("td").nth(3).inner_text().lstrip("≥≤=<>"))
+        row.locator("select[name^=likelihood_]").select_option("确定能")
+    second = rows.nth(1)
+    second.locator("select[name^=likelihood_]").select_option("有可能")
+    second.locator("input[name^=deviation_]").fill("设备到货延迟")  # no forecast, no reason: refused
+    editor.click("#monitoring-typed-button")
+    editor.wait_for_selector(".flash.error")
+    message = editor.inner_text(".flash.error")
+    assert "第 2 个指标「" in message and "须填写全年预计完成情况" in message and "须填写偏差原因" in message
+    marked = sorted(editor.locator(".field-error").evaluate_all("els => els.map(e => e.name)"))
+    assert marked == ["forecast_2", "reason_2"], marked
+    form = editor.locator("#monitoring-typed-form")
+    assert form.locator("input[name=deviation_2]").input_value() == "设备到货延迟"  # what was typed is kept
+    assert form.locator("input[name=executed]").input_value() == "8.5"
+    form.locator("input[name=forecast_2]").fill(form.locator("tbody tr").nth(1).locator("td").nth(3).inner_text()
+                                               .lstrip("≥≤=<>") or "部分完成")
+    form.locator("select[name=reason_2]").select_option("其他")
+    editor.click("#monitoring-typed-button")
+    editor.wait_for_selector("#monitoring-table")
+    assert "1-6月运行监控已保存" in editor.inner_text("main")
+    assert editor.inner_text("#monitoring-budget") == "绿灯"
+    assert "设备到货延迟" in editor.inner_text("#monitoring-table")
+    assert editor.console_errors == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -123,3 +124,36 @@ def test_user_token_days_gives_the_token_an_expiry(tmp_path: Path) -> None:
     engine.dispose()
     assert len(rows) == 2
     assert rows[0].expires_at - rows[0].created_at == timedelta(days=30) and rows[1].expires_at is None
+
+
+def test_user_add_reads_a_piped_password_plainly(tmp_path: Path) -> None:
+    """Piped into ``user add`` (a script, a provisioning tool), the password is stdin's first line: getpass printed
+    its English 「Warning: Password input may be echoed」 and a GetPassWarning traceback line there."""
+    import subprocess
+    import sys
+
+    from perfbudget.web.accounts import authenticate
+
+    db = f"sqlite:///{tmp_path / 'piped.db'}"
+    env = {k: v for k, v in os.environ.items() if k != "PERFBUDGET_PASSWORD"}
+
+    def user(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "perfbudget", "user", *args, "--db", db], input=stdin,
+                              capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+                              start_new_session=True)  # no controlling terminal: getpass would fall back
+
+    made = user("add", "wang", "--role", "admin", stdin="piped-secret-77\npiped-secret-77\n")
+    assert made.returncode == 0, made.stderr
+    assert "已创建账号 wang" in made.stdout
+    assert "Warning" not in made.stderr and "echoed" not in made.stderr, made.stderr
+    assert "密码取自其第一行" in made.stderr
+    one_line = user("add", "zhao", "--role", "viewer", stdin="only-one-line-88\n")
+    assert one_line.returncode == 0, one_line.stderr
+    differs = user("passwd", "wang", stdin="first-password-1\nsecond-password-2\n")
+    assert differs.returncode == 1 and "两次输入的密码不一致" in differs.stderr
+    empty = user("passwd", "wang", stdin="")
+    assert empty.returncode == 1 and "没有读到密码" in empty.stderr and "Traceback" not in empty.stderr
+    application = create_app(WebConfig(database_url=db, secret_key="k" * 40))
+    assert authenticate(application.state.engine, "wang", "piped-secret-77") is not None
+    assert authenticate(application.state.engine, "zhao", "only-one-line-88") is not None
+    application.state.engine.dispose()

@@ -11,7 +11,7 @@ from perfbudget.web.app import create_app
 from perfbudget.web.settings import WebConfig
 from tests.web.conftest import SEED_UNIT, WebEnv, csrf_of
 from tests.web.helpers import approve, stored_project
-from tests.web.test_revisions import VIDEO, VIDEO_15, upload, variant
+from tests.web.test_revisions import VIDEO, VIDEO_15, confirm_form, upload, variant
 
 
 def test_pasted_text_is_previewed_table_by_table(web: WebEnv, seed_path: Path) -> None:
@@ -73,7 +73,6 @@ def test_a_cut_table_saved_on_purpose_says_so_beside_its_grade(any_web: WebEnv, 
                                                                 tmp_path: Path) -> None:
     """A cut-off table saved with 「保存不完整的表格」: its project page says beside the grade that the table is
     incomplete and only the rows read were graded (before: a bare grade; the mark was only an info finding)."""
-    from tests.web.test_revisions import confirm_form
 
     text = seed_path.read_text(encoding="utf-8").split("\n")
     cut = tmp_path / "cut-unit.txt"  # the seed's first table whole, then the second one cut after its head
@@ -89,3 +88,30 @@ def test_a_cut_table_saved_on_purpose_says_so_beside_its_grade(any_web: WebEnv, 
     pages = [client.get(f"/projects/{pid}").text for pid in ids]
     marked = [p for p in pages if 'class="partial-grade"' in p]
     assert len(marked) == 1 and "（表格不完整，只评了已读部分）" in marked[0]
+
+
+def test_a_lone_cut_table_is_offered_only_with_allow_partial(web: WebEnv, seed_path: Path, tmp_path: Path) -> None:
+    """A file whose only table is cut: the preview must not say it can be imported as it is (the import refuses it
+    without 「保存不完整的表格」). The page showed a plain 确认导入 whose import failed; now the box is required and
+    said so, and the import without it still stores nothing."""
+    from sqlalchemy import func, select
+
+    from perfbudget.store.schema import documents
+
+    cut = tmp_path / "lone-cut.txt"  # the seed's first table, renamed, cut after its first rows
+    cut.write_text("\n".join(seed_path.read_text(encoding="utf-8").splitlines()[:50]).replace("检察业务", "检察新业务")
+                   + "\n", encoding="utf-8")
+    client = web.client("editor")
+    preview, confirm = upload(client, cut)
+    assert confirm and 'id="only-incomplete"' in preview
+    assert re.search(r'id="allow-partial" required', preview), preview
+    with web.app.state.engine.connect() as connection:
+        before = connection.execute(select(func.count()).select_from(documents)).scalar_one()
+    refused = client.post(confirm, data=confirm_form(preview, csrf_of(client, "/upload")))
+    assert "不完整" in refused.text
+    with web.app.state.engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(documents)).scalar_one() == before
+    saved = client.post(confirm, data=confirm_form(preview, csrf_of(client, "/upload"), allow_partial="1"))
+    assert saved.status_code == 200 and "已导入" in saved.text
+    with web.app.state.engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(documents)).scalar_one() == before + 1

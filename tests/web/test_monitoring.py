@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -169,3 +170,58 @@ def test_the_api_monitors_like_the_page(any_web: WebEnv) -> None:
     broken = client.post(f"/api/v1/projects/{pid}/monitoring", headers=headers, data={"month": "9"},
                          files={"file": ("x.csv", "项目名称,三级指标\n不存在,全年执行数\n".encode(), "text/csv")})
     assert broken.status_code == 422 and broken.json()["error"]["details"]
+
+
+def _typed(web: WebEnv, pid: int, month: int = 6) -> dict[str, str]:
+    """The page's typed form filled as ``_filled_template`` fills the sheet: half the budget, each indicator at its
+    target (qualitative: 达成), each 确定能."""
+    project, _ = stored_project(web.app, pid)
+    assert project.budget.total is not None
+    values = {"month": str(month), "executed": str(project.budget.total / 2)}
+    for n, indicator in enumerate(project.indicators, 1):
+        if indicator.target.is_quantitative:
+            values[f"actual_{n}"] = indicator.target.raw.lstrip("≥≤=<>")
+        else:
+            values[f"grade_{n}"] = "达成"
+        values[f"likelihood_{n}"] = "确定能"
+    return values
+
+
+def test_the_typed_form_is_checked_and_lit_like_the_uploaded_sheet(web: WebEnv) -> None:
+    """The monitoring page had only download-the-sheet / upload-it: now a form for the same values, read by the same
+    use case (app.evaluations.monitor): an error names the indicator on screen, marks its field and keeps what was
+    typed; saved, the lights equal those of the same values in the uploaded sheet."""
+    pid = web.project_ids[0]
+    client = web.client("editor")
+    assert 'id="monitoring-typed-form"' not in client.get(f"/projects/{pid}/monitoring").text  # not approved yet
+    approve(web.app, pid)
+    page = client.get(f"/projects/{pid}/monitoring").text
+    assert 'id="monitoring-typed-form"' in page and 'name="likelihood_1"' in page and 'name="reason_1"' in page
+    project, _ = stored_project(web.app, pid)
+    values = _typed(web, pid)
+    token = csrf_of(client, f"/projects/{pid}/monitoring")
+    wrong = {**values, "likelihood_2": "有可能", "reason_2": "其他", "deviation_2": "设备到货延迟"}  # no forecast
+    refused = client.post(f"/projects/{pid}/monitoring/form", data={"csrf_token": token, **wrong})
+    assert refused.status_code == 422
+    second = project.indicators[1].level3
+    assert f"第 2 个指标「{second}」：完成目标可能性为「有可能」，须填写全年预计完成情况" in refused.text
+    assert re.search(r'<input name="forecast_2" class="field-error" aria-invalid="true"', refused.text)
+    assert 'value="设备到货延迟"' in refused.text and re.search(r'<option value="有可能" selected>', refused.text)
+    assert client.get(f"/projects/{pid}/monitoring/download/json").status_code == 404  # nothing saved
+    bad_reason = client.post(f"/projects/{pid}/monitoring/form",
+                             data={"csrf_token": token, **values, "likelihood_1": "完全不可能", "forecast_1": "5",
+                                   "reason_1": "天气"})
+    assert bad_reason.status_code == 422 and "偏差原因「天气」无效" in bad_reason.text
+    assert re.search(r'<select name="reason_1" class="field-error"', bad_reason.text)
+    saved = client.post(f"/projects/{pid}/monitoring/form", data={"csrf_token": token, **values})
+    assert saved.status_code == 200 and "1-6月运行监控已保存" in saved.text, saved.text[:2000]
+    typed = json.loads(client.get(f"/projects/{pid}/monitoring/download/json").text)
+    assert _upload(client, pid, _filled_template(web, client, pid)).status_code == 200  # type: ignore[attr-defined]
+    uploaded = json.loads(client.get(f"/projects/{pid}/monitoring/download/json").text)
+    assert [(i["level3"], i["light"], i["progress"]) for i in typed["projects"][0]["indicators"]] == \
+        [(i["level3"], i["light"], i["progress"]) for i in uploaded["projects"][0]["indicators"]]
+    assert typed["projects"][0]["budget_light"] == uploaded["projects"][0]["budget_light"] == "green"
+    viewer = web.client("viewer")
+    refused_role = viewer.post(f"/projects/{pid}/monitoring/form",
+                               data={"csrf_token": csrf_of(viewer, "/account"), **values})
+    assert refused_role.status_code == 403 and "您的角色不能填报运行监控" in refused_role.text

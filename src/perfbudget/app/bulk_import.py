@@ -310,6 +310,14 @@ def _read_in_pool(files: Iterator[Path], jobs: int, options: ReadOptions,
         pool.close(finished)
 
 
+def catch_up_library(store: Store) -> int:
+    """Before a bulk import: the indicator library takes the projects it lags behind (the documents an import
+    killed before its batch's library update had committed); how many (``library.build.catch_up_library``)."""
+    from perfbudget.library.build import catch_up_library as catch_up
+
+    return catch_up(store)
+
+
 def import_files(store: Store, settings: CoreSettings, files: Iterable[Path], request: ImportRequest, *,
                  jobs: int | None = None, form: str | None = None, pool_min_files: int | None = None,
                  prepare: Callable[[str, ReadOptions, Store | None], Prepared] = prepare_file,

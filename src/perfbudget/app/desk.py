@@ -21,6 +21,7 @@ from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATES, SUBMITTED
 from perfbudget.plain_numbers import plain_int, plain_year
 from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import search
+from perfbudget.store.ordering import sort_key
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, indicators, project_versions, projects, reviews, units
 from perfbudget.store.status import project_status
@@ -193,7 +194,8 @@ def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> Pr
             "submitted": [status.c.submitted_at, status.c.project_id],
             "year": [status.c.fund_year, units.c.code, status.c.project_id]}
     keys = sort_keys[query.sort]
-    order = [k.desc() for k in keys] if query.desc else list(keys)
+    dialect = tx.connection.dialect.name  # the same order on SQLite and PostgreSQL (store/ordering.py)
+    order = [sort_key(k, dialect, query.desc) for k in keys]
     ids_stmt = _filtered(tx, principal, query, [status.c.project_id, *keys])
     if kept is not None:
         ids_stmt = ids_stmt.where(kept)

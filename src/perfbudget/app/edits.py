@@ -4,6 +4,11 @@ The edit names the version it was made on. In one transaction: the project must 
 that version (else the stale-version refusal — whoever wrote first, an edit or an import, wins
 and nothing of the loser is stored) and in an editable state (草稿/已退回); the new version, its
 author, its review (in the unit's context) and the audit row are written together.
+
+An edit changes a project's content, never what makes it that project: its name, fund label, fund
+source and year (and the table's name cell and title, which spell them), and its unit. A changed one is
+refused, naming each change and how to rename (:data:`RENAME_HINT`); until 2026-12-04 the API's PUT
+dropped them silently and answered 「内容没有变化」 when nothing else had changed.
 """
 
 from __future__ import annotations
@@ -19,16 +24,39 @@ from perfbudget.app.settings import CoreSettings
 from perfbudget.app.validate import document_problems
 from perfbudget.app.workflow import DRAFT, EDITABLE, actor_of, state_label
 from perfbudget.interchange import project_to_dict
-from perfbudget.model import Problem, Project
+from perfbudget.model import Problem, Project, Unit
 from perfbudget.store import Store
 from perfbudget.store.importer import IMPORTED, UNCHANGED, StaleVersion, plan_document
 
 RETRIES = 5
 
 
+# What makes a project that project (its identity, docs/store.md: unit + fund year + name + fund label) and
+# the texts that spell it, with their names as the user sees them.
+IDENTITY_FIELDS = (("name", "项目名称"), ("fund_label", "资金名称（fund_label）"), ("fund_year", "资金年度"),
+                   ("fund_source", "资金来源"), ("name_cell", "表中的项目名称（name_cell）"), ("title", "表格标题"))
+RENAME_HINT = ("项目名称、资金来源与年度、预算单位是项目的标识，修改只能改预算、目标和指标。要改名称、年度或单位，"
+               "请把写有新名称的表格作为新项目导入（perfbudget import、网页「上传」或 POST /api/v1/documents），"
+               "原项目及其版本历史保持不变")
+
+
+def identity_changes(old: Project, new: Project, old_unit: Unit, new_unit: Unit | None = None) -> list[str]:
+    """Each identity field ``new`` changes (「项目名称「A」改为「B」」); ``new_unit`` None: the face sends none."""
+    def shown(value: object) -> str:
+        return "（空）" if value is None or value == "" else f"「{value}」"
+
+    changes = [f"{label}{shown(getattr(old, field))}改为{shown(getattr(new, field))}"
+               for field, label in IDENTITY_FIELDS if getattr(old, field) != getattr(new, field)]
+    if new_unit is not None:
+        changes += [f"{label}{shown(getattr(old_unit, field))}改为{shown(getattr(new_unit, field))}"
+                    for field, label in (("code", "单位编码"), ("name", "单位名称"))
+                    if getattr(old_unit, field) != getattr(new_unit, field)]
+    return changes
+
+
 @dataclass(frozen=True, slots=True)
 class EditResult:
-    """What saving an edit did: ``status`` is saved / unchanged / stale / locked / failed."""
+    """What saving an edit did: ``status`` is saved / unchanged / stale / locked / identity / failed."""
 
     status: str
     message: str
@@ -43,8 +71,9 @@ def stale_message(base: int, latest: int | None) -> str:
 
 
 def save_edit(store: Store, settings: CoreSettings, principal: Principal, project_id: int, base_version: int,
-              project: Project, *, via: str, ip: str | None = None) -> EditResult:
-    """Store ``project`` as the next version of ``project_id`` if nobody changed it since ``base_version``."""
+              project: Project, *, via: str, ip: str | None = None, unit: Unit | None = None) -> EditResult:
+    """Store ``project`` as the next version of ``project_id`` if nobody changed it since ``base_version``;
+    ``unit``: the unit the face's document names (the API's), refused like the project's identity if changed."""
     actor = actor_of(principal)
     for _attempt in range(RETRIES):
         try:
@@ -61,10 +90,10 @@ def save_edit(store: Store, settings: CoreSettings, principal: Principal, projec
                 if state not in EDITABLE:
                     return EditResult("locked", f"项目当前为「{state_label(state)}」，不能修改（需先退回或重新打开）")
                 old = stored.document.projects[0]
-                # Identity fields (name, fund label, fund year) stay: changing them would make another project.
-                project = replace(project, seq=old.seq, title=old.title, name=old.name, fund_label=old.fund_label,
-                                  fund_year=old.fund_year, fund_source=old.fund_source, name_cell=old.name_cell,
-                                  extras=old.extras)
+                renamed = identity_changes(old, project, stored.document.unit, unit)
+                if renamed:  # changing them would make another project: refused, never dropped silently
+                    return EditResult("identity", "未保存：" + "；".join(renamed) + "。" + RENAME_HINT, base_version)
+                project = replace(project, seq=old.seq, extras=old.extras)
                 document = replace(stored.document, projects=(project,))
                 invalid = document_problems(document, via)
                 if invalid:

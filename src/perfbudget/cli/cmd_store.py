@@ -111,7 +111,7 @@ def import_command(
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from perfbudget.app.bulk_import import count_files, import_files, walk_files
+    from perfbudget.app.bulk_import import catch_up_library, count_files, import_files, walk_files
     from perfbudget.app.imports import ImportRequest
 
     skipped = 0
@@ -129,6 +129,9 @@ def import_command(
     request = ImportRequest(cli_actor(actor), "cli", force=force, allow_partial=allow_partial,
                             skip_blocked=skip_blocked)
     store = open_store(db, create=True)
+    caught = catch_up_library(store)
+    if caught:  # on stderr: a --json output stays one JSON document
+        err.print(f"指标库落后于库中的 {caught} 个项目（如上次导入中途被中断），已补上", markup=False)
     statuses = ("imported", "unchanged", "failed", "needs_confirmation", "refused", "stale")
     summary = dict.fromkeys(statuses, 0)
     new = changed = 0

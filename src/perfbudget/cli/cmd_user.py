@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
 from typing import TYPE_CHECKING
 
 import typer
@@ -17,7 +18,8 @@ user_app = typer.Typer(help="管理网页端账号：新建、改密码、列出
 app.add_typer(user_app, name="user")
 
 DB_HELP = "数据库 URL（默认取环境变量 PERFBUDGET_DB，否则为当前目录的 perfbudget.db）。"
-PASSWORD_HELP = "密码（不给时取环境变量 PERFBUDGET_PASSWORD，否则提示输入）。"
+PASSWORD_HELP = ("密码（不给时取环境变量 PERFBUDGET_PASSWORD；再没有时在终端提示输入，"
+                 "标准输入不是终端时（管道、重定向）读它的第一行）。")
 ROLE_HELP = "角色：admin（管理员）、reviewer（审核人员）、unit_editor（单位填报人员）、viewer（查看人员）。"
 
 
@@ -35,10 +37,26 @@ def _password(given: str | None, env: str) -> str:
     from_env = os.environ.get(env)
     if from_env:
         return from_env
+    if not sys.stdin.isatty():
+        return _piped_password()
     first = getpass.getpass("密码：")
     if getpass.getpass("再次输入密码：") != first:
         fail("两次输入的密码不一致")
     return first
+
+
+def _piped_password() -> str:
+    """The password from a stdin that is not a terminal (``printf '%s\\n' "$PW" | perfbudget user add …``): its
+    first line, read plainly. getpass printed its English 「Warning: Password input may be echoed」 there and
+    read the lines as if typed (found by leftovers16). A second line, when given, must repeat the first (the two
+    answers a script would pipe to the two prompts)."""
+    lines = sys.stdin.read().splitlines()
+    if not lines or not lines[0]:
+        fail("标准输入不是终端，但没有读到密码：请在第一行给出密码（或用 --password、环境变量 PERFBUDGET_PASSWORD）")
+    if len(lines) > 1 and lines[1] and lines[1] != lines[0]:
+        fail("两次输入的密码不一致（标准输入的第一行与第二行不同）")
+    err.print("标准输入不是终端：密码取自其第一行（不提示、不回显）", markup=False)
+    return lines[0]
 
 
 @user_app.command("add")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select, union_all
+from sqlalchemy import Connection, and_, func, or_, select, union_all
 
 from perfbudget.store.library_rows import _chunks, _latest
 from perfbudget.store.library_tables import (
@@ -235,3 +235,23 @@ def project_indicators(connection: Connection, version_id: int) -> list[dict[str
              .join(targets, targets.c.indicator_id == indicators.c.id)
              .where(indicators.c.version_id == version_id).order_by(indicators.c.position))
     return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def lagging_projects(connection: Connection) -> list[int]:
+    """The projects whose library entries are not those of their latest version: the latest version has
+    indicators and no entries, or entries of another version are left. An import's library update runs after
+    its documents are committed, so a process killed in between leaves these (store/api.py ``library_batch``).
+    The entries are grouped by project once (the lowest and highest version each holds) and joined to the
+    latest versions: at 1,000,000 indicators on PostgreSQL 0.7–1.0 s under load 16, against 1.9–2.8 s for a
+    probe of the entries' index per project (2026-12-04)."""
+    held = (select(library_entries.c.project_id, func.min(library_entries.c.version_id).label("low"),
+                   func.max(library_entries.c.version_id).label("high"))
+            .group_by(library_entries.c.project_id).subquery("held"))
+    has_indicators = project_versions.c.indicator_count > 0
+    query = (select(projects.c.id).join(project_versions, _latest())
+             .outerjoin(held, held.c.project_id == projects.c.id)
+             .where(or_(and_(has_indicators, or_(held.c.low.is_(None), held.c.low != project_versions.c.id,
+                                                 held.c.high != project_versions.c.id)),
+                        and_(~has_indicators, held.c.low.is_not(None))))
+             .order_by(projects.c.id))
+    return list(connection.execute(query).scalars())

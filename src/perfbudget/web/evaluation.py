@@ -20,16 +20,20 @@ from perfbudget.evaluate.template import project_key
 from perfbudget.evaluate.vocabulary import (
     COL_ACTUAL,
     COL_DEVIATION,
+    COL_FORECAST,
     COL_GRADE,
     COL_LEVEL3,
+    COL_LIKELIHOOD,
     COL_PROJECT,
+    COL_REASON,
+    COL_REMARK,
     COL_SCORE,
     COL_WEIGHT,
     ROW_BUDGET,
     ROW_EXECUTED,
     ROW_GOAL,
 )
-from perfbudget.model import Document, Problem, Source
+from perfbudget.model import Document, Problem, Project, Source
 
 FORM_FILE = "网页填报"
 MOST_SHOWN = 100  # problems of a fill-in sheet listed on a page or in an API answer; the rest counted
@@ -63,13 +67,38 @@ def rows_from_form(document: Document, form: FormData) -> list[SheetRow]:
     if goal:
         rows.append(SheetRow(Source(FORM_FILE, row=len(rows) + 1),
                              {COL_PROJECT: key, COL_LEVEL3: ROW_GOAL, COL_ACTUAL: goal}))
+    return _indicator_rows(project, form, rows, _EVALUATION_FIELDS)
+
+
+# Per indicator, each sheet column and the form field that holds it (``<field>_<n>``).
+_EVALUATION_FIELDS = ((COL_ACTUAL, "actual"), (COL_GRADE, "grade"), (COL_SCORE, "score"), (COL_WEIGHT, "weight"),
+                      (COL_DEVIATION, "deviation"))
+_MONITORING_FIELDS = ((COL_ACTUAL, "actual"), (COL_GRADE, "grade"), (COL_LIKELIHOOD, "likelihood"),
+                      (COL_FORECAST, "forecast"), (COL_REASON, "reason"), (COL_DEVIATION, "deviation"),
+                      (COL_REMARK, "remark"))
+
+
+def _indicator_rows(project: Project, form: FormData, rows: list[SheetRow],
+                    columns: tuple[tuple[str, str], ...]) -> list[SheetRow]:
+    """``rows`` and one more per indicator, its ``columns`` taken from the form's ``<field>_<n>``."""
+    key = project_key(project)
     for position, indicator in enumerate(project.indicators, 1):
         cells = {COL_PROJECT: key, COL_LEVEL3: indicator.level3}
-        for column, field in ((COL_ACTUAL, "actual"), (COL_GRADE, "grade"), (COL_SCORE, "score"),
-                              (COL_WEIGHT, "weight"), (COL_DEVIATION, "deviation")):
+        for column, field in columns:
             cells[column] = str(form.get(f"{field}_{position}") or "").strip()
         rows.append(SheetRow(Source(FORM_FILE, row=len(rows) + 1), cells))
     return rows
+
+
+def monitoring_rows_from_form(document: Document, form: FormData) -> list[SheetRow]:
+    """The monitoring form's fields as the rows of a filled 监控填报表 (the same use case reads both,
+    ``app.evaluations.monitor``): ``executed`` (the money executed in months 1–M, the sheet's 全年执行数 row)
+    and per indicator ``actual_<n>`` (1–M月执行情况), ``grade_<n>`` (qualitative), ``likelihood_<n>``,
+    ``forecast_<n>``, ``reason_<n>``, ``deviation_<n>`` (偏差原因分析), ``remark_<n>``."""
+    project = document.projects[0]
+    rows = [SheetRow(Source(FORM_FILE, row=1), {COL_PROJECT: project_key(project), COL_LEVEL3: ROW_EXECUTED,
+                                                COL_ACTUAL: str(form.get("executed") or "").strip()})]
+    return _indicator_rows(project, form, rows, _MONITORING_FIELDS)
 
 
 def form_values(form: FormData) -> dict[str, Any]:
@@ -78,7 +107,11 @@ def form_values(form: FormData) -> dict[str, Any]:
 
 _SPECIAL_FIELDS = {ROW_EXECUTED: ("全年执行数", "executed"), ROW_BUDGET: ("全年预算数", "budget"),
                    ROW_GOAL: ("年度总体目标完成情况", "goal_result")}
-_INDICATOR_FIELDS = (("完成等级", "grade"), ("分值", "weight"), ("权重", "weight"), ("得分", "score"),
+# The field a problem's message is about, by the first word found in it (monitoring's words first: its
+# 「完成目标可能性为「有可能」，须填写偏差原因」 is about 偏差原因, not 完成目标可能性 nor 偏差原因分析).
+_INDICATOR_FIELDS = (("须填写全年预计完成情况", "forecast"), ("须填写偏差原因", "reason"), ("偏差原因「", "reason"),
+                     ("全年预计完成情况", "forecast"), ("完成目标可能性", "likelihood"),
+                     ("完成等级", "grade"), ("分值", "weight"), ("权重", "weight"), ("得分", "score"),
                      ("偏差", "deviation"))
 
 

@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from perfbudget.app import evaluations
 from perfbudget.app.blocked import screen_result, where
 from perfbudget.app.exports import MEDIA_TYPES, evaluation_file, monitoring_file, target_table_file
+from perfbudget.app.import_preview import only_cut_tables
 from perfbudget.app.imports import (
     CONFIRM,
     ImportOutcome,
@@ -117,7 +118,9 @@ class UploadPreview(m.Model):
     can_import_rest: bool = Field(..., description="可以用 skip_blocked=true 只导入其余的表格")
     needs_confirmation: bool = Field(..., description="有「需确认」的表：导入时须 force=true")
     incomplete: bool = Field(..., description="有不完整的表：allow_partial=true 才保存它们")
-    can_import: bool = Field(..., description="可以导入整个文件")
+    needs_allow_partial: bool = Field(..., description="可导入的表格全都不完整：只有 allow_partial=true 才能导入"
+                                                       "（此时 can_import 为 false）")
+    can_import: bool = Field(..., description="不加 allow_partial 也可以导入整个文件")
 
 
 class Discarded(m.Model):
@@ -154,6 +157,7 @@ def _preview(request: Request, principal: Principal, upload_id: int, name: str, 
     ready = blocked is None and not screened.file_errors and bool(fates) and not any(f.fate == "refused"
                                                                                         for f in fates)
     rest = sum(1 for f in fates if f.fate != "incomplete")
+    cut_only = only_cut_tables(fates)
     return {
         "upload_id": upload_id, "file": name, "form": result.form, "read_ok": result.ok,
         "problems": _problems(result),
@@ -168,7 +172,8 @@ def _preview(request: Request, principal: Principal, upload_id: int, name: str, 
         "rest_count": rest if screened.blocked else 0,
         "can_import_rest": ready and screened.can_import_rest and rest > 0,
         "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(part),
-        "can_import": ready and screened.clean}
+        "needs_allow_partial": ready and screened.clean and cut_only,
+        "can_import": ready and screened.clean and not cut_only}
 
 
 def _pending(request: Request, principal: Principal, upload_id: int) -> tuple[str, bytes, str]:

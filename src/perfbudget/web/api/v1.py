@@ -144,6 +144,8 @@ def get_project(request: Request, project_id: int, version: int | None = None,
             summary="修改项目（生成新版本，乐观并发）")
 def put_project(request: Request, project_id: int, body: EditBody,
                 principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """项目名称、资金名称（fund_label）、资金来源、资金年度、表中的项目名称与标题、单位是项目的标识，不能修改：
+    改了其中任何一项时 422 `identity_change`，逐项说明，并说明如何改名（把写有新名称的表格作为新项目导入）。"""
     with store_of(request).reading() as tx:
         head = project_head(tx, principal, project_id)
     if not principal.can(Action.EDIT, head.unit_code):
@@ -152,11 +154,13 @@ def put_project(request: Request, project_id: int, body: EditBody,
     if len(document.projects) != 1:
         raise WebError(422, "invalid_document", "文档应恰好包含一个项目")
     result = save_edit(store_of(request), settings_of(request), principal, project_id, body.base_version,
-                       document.projects[0], via="api", ip=client_ip(request))
+                       document.projects[0], via="api", ip=client_ip(request), unit=document.unit)
     if result.status == "stale":
         raise WebError(409, "stale_version", result.message, {"latest_version": result.version})
     if result.status == "locked":
         raise WebError(409, "locked", result.message)
+    if result.status == "identity":
+        raise WebError(422, "identity_change", result.message)
     if result.status == "failed":
         raise WebError(422, "invalid", result.message, [p.message for p in result.problems])
     return {"status": result.status, "message": result.message, "version": result.version}

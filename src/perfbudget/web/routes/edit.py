@@ -8,7 +8,7 @@ from dataclasses import replace
 from fastapi import Depends, Request
 from fastapi.responses import Response
 
-from perfbudget.app.edits import save_edit
+from perfbudget.app.edits import RENAME_HINT, save_edit
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.reviews import review_file
 from perfbudget.model import Document, Project
@@ -27,7 +27,8 @@ router = page_router()
 
 
 def editor_context() -> dict[str, object]:
-    return {"level1_choices": LEVEL1_CHOICES, "level2_by_level1": LEVEL2_BY_LEVEL1, "all_level2": ALL_LEVEL2}
+    return {"level1_choices": LEVEL1_CHOICES, "level2_by_level1": LEVEL2_BY_LEVEL1, "all_level2": ALL_LEVEL2,
+            "rename_hint": RENAME_HINT}
 
 
 def new_rowid() -> str:

@@ -1,6 +1,8 @@
-"""Mid-year monitoring (运行监控, 双监控) of a project: the fill-in sheet, its upload → the lights → the
-项目支出绩效目标执行监控表 in every download format. The same use cases as the CLI's ``monitor``
-(:func:`perfbudget.app.evaluations.monitor`, ``save_monitorings``, ``latest_monitoring``)."""
+"""Mid-year monitoring (运行监控, 双监控) of a project: the fill-in sheet and its upload, or the same values typed
+into the page's form → the lights → the 项目支出绩效目标执行监控表 in every download format. The same use cases as
+the CLI's ``monitor`` (:func:`perfbudget.app.evaluations.monitor`, ``save_monitorings``, ``latest_monitoring``):
+the form becomes the rows of a filled sheet (``web.evaluation.monitoring_rows_from_form``), so a typed value
+meets the same checks, errors and lights as an uploaded one."""
 
 from __future__ import annotations
 
@@ -15,10 +17,20 @@ from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.monitor import LIGHT_LABELS, Monitoring, monitoring_from_dict
 from perfbudget.evaluate.template import template_xlsx
-from perfbudget.model import Severity
+from perfbudget.evaluate.vocabulary import GRADES, LIKELIHOODS, REASONS
+from perfbudget.model import Kind, Problem, Severity
+from perfbudget.plain_numbers import plain_int
+from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
-from perfbudget.web.evaluation import read_uploaded_sheet, shown_problems
+from perfbudget.web.evaluation import (
+    FORM_FILE,
+    form_problems,
+    form_values,
+    monitoring_rows_from_form,
+    read_uploaded_sheet,
+    shown_problems,
+)
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
@@ -57,7 +69,7 @@ def _latest(request: Request, project_id: int) -> tuple[dict[str, Any], Monitori
 
 
 def _page(request: Request, principal: Principal, view: ProjectView, problems: list[str], month: int | None,
-          status: int = 200) -> Response:
+          status: int = 200, values: dict[str, str] | None = None, bad_fields: set[str] | None = None) -> Response:
     latest = _latest(request, view.head.id)
     row, monitoring = latest if latest else (None, None)
     result = monitoring.projects[0] if monitoring else None
@@ -66,7 +78,22 @@ def _page(request: Request, principal: Principal, view: ProjectView, problems: l
         "rate": execution_rate(result) if result else "", "counts": light_counts(result) if result else (0, 0),
         "lights": LIGHT_LABELS, "refused": may_monitor(request, principal, view), "problems": problems,
         "months": MONTHS, "month": month or (monitoring.month if monitoring else 6),
-        "formats": MONITORING_FORMATS, "format_labels": FORMAT_LABELS}, status_code=status)
+        "formats": MONITORING_FORMATS, "format_labels": FORMAT_LABELS,
+        "project": view.version.document.projects[0], "money_unit": view.version.document.money_unit,
+        "values": values or {}, "bad_fields": bad_fields or set(), "grades": GRADES, "likelihoods": LIKELIHOODS,
+        "reasons": REASONS, "Kind": Kind}, status_code=status)
+
+
+def _saved(request: Request, principal: Principal, view: ProjectView, monitoring: Monitoring,
+           problems: list[Problem], month: int) -> Response:
+    """Keep a monitoring (uploaded or typed) and say its lights."""
+    evaluations.save_monitorings(store_of(request), actor_of(principal), [(view.version, monitoring)], {}, month,
+                                 ip=client_ip(request))
+    result = monitoring.projects[0]
+    warnings = [str(p) for p in problems if p.severity is not Severity.ERROR]
+    flash(request, f"1-{month}月运行监控已保存：项目{LIGHT_LABELS[result.colour]}，预算执行"
+          f"{LIGHT_LABELS[result.budget_light]}" + (f"（提示：{'；'.join(warnings)}）" if warnings else ""), "ok")
+    return redirect(f"/projects/{view.head.id}/monitoring")
 
 
 @router.get("/projects/{project_id}/monitoring")
@@ -95,13 +122,28 @@ async def monitoring_upload(request: Request, project_id: int, month: int = Form
     monitoring, problems = evaluations.monitor(view.version.document, rows, sheet_problems, name, month)
     if monitoring is None:
         return _page(request, principal, view, shown_problems(problems), month, status=422)
-    evaluations.save_monitorings(store_of(request), actor_of(principal), [(view.version, monitoring)], {}, month,
-                                 ip=client_ip(request))
-    result = monitoring.projects[0]
-    warnings = [str(p) for p in problems if p.severity is not Severity.ERROR]
-    flash(request, f"1-{month}月运行监控已保存：项目{LIGHT_LABELS[result.colour]}，预算执行"
-          f"{LIGHT_LABELS[result.budget_light]}" + (f"（提示：{'；'.join(warnings)}）" if warnings else ""), "ok")
-    return redirect(f"/projects/{view.head.id}/monitoring")
+    return _saved(request, principal, view, monitoring, problems, month)
+
+
+@router.post("/projects/{project_id}/monitoring/form")
+async def monitoring_form(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
+    """The monitoring typed into the page: checked by the same use case as an uploaded sheet; an error names the
+    indicator on screen and marks its field, and the page keeps what was typed."""
+    view = _view(request, principal, project_id)
+    require_monitor(request, principal, view)
+    form = await read_form(request)
+    values = form_values(form)
+    month = plain_int(values.get("month", ""), 1, 12)
+    if month is None:
+        return _page(request, principal, view, [f"月份「{values.get('month', '')}」无效，应为 1–12"], None, 422,
+                     values, {"month"})
+    document = view.version.document
+    rows = monitoring_rows_from_form(document, form)
+    monitoring, problems = evaluations.monitor(document, rows, [], FORM_FILE, month)
+    if monitoring is None:
+        messages, fields = form_problems(document, rows, problems)
+        return _page(request, principal, view, messages, month, 422, values, fields)
+    return _saved(request, principal, view, monitoring, problems, month)
 
 
 @router.get("/projects/{project_id}/monitoring/download/{fmt}")

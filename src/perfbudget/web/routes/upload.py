@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from perfbudget.app.blocked import Screened, place_errors, screen_result, where
-from perfbudget.app.import_preview import differences, without_refused
+from perfbudget.app.import_preview import differences, only_cut_tables, without_refused
 from perfbudget.app.imports import (
     CONFIRM,
     ImportRequest,
@@ -161,13 +161,15 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
     useful = not refused or any(f.fate not in ("refused", "unchanged") for f in fates)
     ready = blocked is None and not screened.file_errors and bool(fates) and useful
     rest = sum(1 for f in fates if f.fate not in ("refused", "incomplete"))
+    cut_only = only_cut_tables(fates)
     return render(request, "upload_preview.html", {
         "tables": tables, "refused": refused, "screened": screened, "shown": shown, "where": where,
         "upload_id": upload_id, "name": name, "result": result, "document": result.document, "report": report,
         "blocked": blocked, "severity_labels": SEVERITY_LABELS, "file_notes": file_notes, "fates": fates,
         "fate_labels": FATE_LABELS,
         "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(part),
-        "can_import": ready and screened.clean,
+        "can_import": ready and screened.clean and not cut_only,
+        "needs_allow_partial": ready and screened.clean and cut_only,
         "can_import_rest": ready and screened.can_import_rest and rest > 0, "rest_count": rest})
 
 

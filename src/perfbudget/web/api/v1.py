@@ -315,7 +315,7 @@ async def post_monitoring(request: Request, project_id: int,
     with store_of(request).reading() as tx:
         view = load_view(tx, principal, project_id, settings_of(request))  # the official version
     require_monitor(request, principal, view)
-    rows, sheet_problems, name = await read_uploaded_sheet(request, file, "monitor", "监控填报表")
+    rows, sheet_problems, name = await read_uploaded_sheet(request, file, "monitor", "监控填报表", month)
     monitoring, problems = evaluations.monitor(view.version.document, rows, sheet_problems, name, month)
     if monitoring is None:
         raise WebError(422, "monitoring_failed", "未能计算运行监控预警", [str(p) for p in problems])

@@ -271,6 +271,8 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
     refused = evaluations.refusal(store, settings, [project_id])
     if refused:
         raise WebError(409, "not_approved", refused)
+    document = view.version.document
+    _check_positions(body.indicators, len(document.projects[0].indicators))
     fields: list[tuple[str, str | UploadFile]] = [
         ("executed", body.executed), ("goal_result", body.goal_result or ""), ("budget", body.budget or ""),
         ("execution_weight", body.execution_weight or "")]
@@ -278,7 +280,6 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
         fields += [(f"actual_{item.position}", item.actual), (f"grade_{item.position}", item.grade or ""),
                    (f"score_{item.position}", item.score or ""), (f"deviation_{item.position}", item.deviation or ""),
                    (f"weight_{item.position}", item.weight or "")]
-    document = view.version.document
     rows = rows_from_form(document, FormData(fields))
     evaluation, problems = evaluations.score(document, rows, [], "API 填报")
     if evaluation is None:  # each problem named by the request's position (第 n 个指标「…」), as the page does
@@ -288,6 +289,22 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
     evaluations.save(store, actor_of(principal), [(view.version, evaluation)], {}, ip=client_ip(request))
     return {"total": total, "grade": result.grade, "version": view.version.meta["version"],
             "evaluation": evaluation.to_dict()}
+
+
+def _check_positions(items: list[IndicatorActualBody], count: int) -> None:
+    """422 ``invalid`` for an indicator position the project does not have or given twice: each would be dropped
+    or overwritten without a word (replay-f: position 99 was ignored and the 自评 saved)."""
+    details, seen = [], set()
+    for at, item in enumerate(items):
+        if not 1 <= item.position <= count:
+            details.append({"location": f"body.indicators.{at}.position",
+                            "message": f"没有第 {item.position} 个指标（该项目共 {count} 个指标，应为 1–{count}）"})
+        elif item.position in seen:
+            details.append({"location": f"body.indicators.{at}.position",
+                            "message": f"第 {item.position} 个指标重复填写"})
+        seen.add(item.position)
+    if details:
+        raise WebError(422, "invalid", "提交的内容有误，请检查各字段", details)
 
 
 @router.get("/projects/{project_id}/monitoring", responses=ERRORS, response_model=m.StoredMonitoring,

@@ -338,3 +338,29 @@ def test_stored_times_are_utc_with_their_offset_as_the_cli_gives_them(web: WebEn
     assert len(times) >= 3
     for text in times:
         assert datetime.fromisoformat(text).utcoffset() == timedelta(0), text
+
+
+def test_the_audit_api_filters_by_user_and_project_as_the_cli_does(web: WebEnv) -> None:
+    """``GET /api/v1/audit`` took only ``action``: an auditor's ``user=`` and ``project=`` were ignored and every
+    entry came back (replay-f), while ``perfbudget audit --user/--project`` filtered. Now both give the same
+    entries, each with its Chinese ``action_label``."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app as cli
+
+    client = web.client()
+    first, second = web.project_ids[0], web.project_ids[1]
+    editor, admin = auth(web, "editor"), auth(web, "admin")
+    for pid in (first, second):
+        step = {"action": "submit", "justification": "测"}
+        client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json=step)
+    got = client.get(f"/api/v1/audit?user=editor&project={first}", headers=admin).json()
+    assert got["total"] == 1 and got["items"][0]["object_id"] == str(first), got
+    assert got["items"][0]["action"] == "workflow.submit" and got["items"][0]["action_label"] == "送审"
+    by_cli = CliRunner().invoke(cli, ["audit", "--db", web.url, "--json", "--user", "editor", "--project", str(first)])
+    assert by_cli.exit_code == 0, by_cli.output
+    assert json.loads(by_cli.stdout)["items"] == got["items"]
+    assert client.get("/api/v1/audit?user=nobody", headers=admin).json()["total"] == 0
+    assert client.get("/api/v1/audit?project=0", headers=admin).status_code == 422

@@ -359,10 +359,16 @@ def get_dashboard(request: Request, year: int | None = None,
 @router.get("/audit", responses=ERRORS, response_model=m.AuditPage, tags=[TAG_OVERVIEW],
             summary="审计日志（管理员）")
 def get_audit(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
-              action: str | None = None, principal: Principal = Depends(api_user)) -> dict[str, Any]:
+              action: str | None = Query(None, description="只列该操作，如 workflow.approve"),
+              user: str | None = Query(None, description="只列该用户名的操作"),
+              project: int | None = Query(None, ge=1, description="只列该项目编号的记录"),
+              principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """与 `perfbudget audit --action/--user/--project --json` 和网页「审计日志」相同的记录（最新的在前）。"""
     if not principal.may(Action.ADMIN):
         raise forbidden("仅管理员可以查看审计日志")
-    entries, total = audit.entries(store_of(request), limit=limit, offset=offset, action=action)
+    entries, total = audit.entries(store_of(request), limit=limit, offset=offset, action=action or None,
+                                   username=user or None, object_type="project" if project is not None else None,
+                                   object_id=str(project) if project is not None else None)
     return {"total": total, "limit": limit, "offset": offset, "items": [e.to_dict() for e in entries]}
 
 

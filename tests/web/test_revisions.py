@@ -174,6 +174,31 @@ def test_refuse_policy_refuses_the_import_on_every_face(web: WebEnv, seed_path: 
     refusing.state.engine.dispose()
 
 
+def test_a_cli_import_names_its_file_not_the_servers_path_to_web_readers(web: WebEnv, seed_path: Path,
+                                                                         tmp_path: Path) -> None:
+    """A revision brought by ``perfbudget import /srv/…/changed.txt`` was recorded as 「命令行导入「/srv/…/changed.txt」
+    带来修订稿…」, shown to every reader on the project page, its history and the dashboard, and the confirmation
+    messages of a later upload named it so too (replay-f): now the file's name only, as the 来源 column shows."""
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    folder = tmp_path / "srv" / "deep"
+    folder.mkdir(parents=True)
+    changed = variant(seed_path, folder, "changed.txt", VIDEO, VIDEO_15)
+    code, _, stderr = cli_import(web, str(changed))
+    assert code == 0, stderr
+    editor = web.client("editor")
+    for path in (f"/projects/{pid}", f"/projects/{pid}/history", "/dashboard"):
+        text = editor.get(path).text
+        assert "命令行导入「changed.txt」带来修订稿第 2 版" in text and str(tmp_path) not in text, path
+    history = web.client().get(f"/api/v1/projects/{pid}/history", headers=api(web, "editor")).json()
+    assert history["workflow"][-1]["comment"].startswith("命令行导入「changed.txt」带来修订稿第 2 版")
+    older = tmp_path / "older" / "changed.txt"
+    older.parent.mkdir()
+    older.write_bytes(seed_path.read_bytes())  # the approved content again: would undo the revision
+    preview, _ = upload(editor, older)
+    assert "命令行导入「changed.txt」" in preview and str(tmp_path) not in preview
+
+
 def test_an_older_file_does_not_undo_a_web_edit_unless_confirmed(web: WebEnv, seed_path: Path,
                                                                  tmp_path: Path) -> None:
     pid = web.project_ids[0]

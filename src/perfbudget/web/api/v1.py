@@ -136,7 +136,8 @@ def get_project(request: Request, project_id: int, version: int | None = None,
             "latest_version": view.head.latest_version, "official_version": view.head.official_version,
             "revision_pending": view.head.revision_pending, "state": view.head.state,
             "state_label": STATE_LABELS[view.head.state],
-            "review": {"grade": view.grade, "findings": [f.to_dict() for f in view.findings]},
+            "review": {"grade": view.grade,  # files by name: a CLI import's server path is no reader's business
+                       "findings": evaluations.names_only([f.to_dict() for f in view.findings])},
             "document": document_to_dict(view.version.document)}
 
 
@@ -221,7 +222,7 @@ def get_history(request: Request, project_id: int, limit: int = Query(100, ge=1,
         versions = history(tx, project_id, limit, offset)
         steps = workflow_events_of(tx, project_id)
     return {"total": total, "limit": limit, "offset": offset,
-            "versions": [{**v, "imported_at": utc_iso(v["imported_at"]),
+            "versions": [{**evaluations.names_only(v), "imported_at": utc_iso(v["imported_at"]),  # files by name
                           "changes": [c.to_dict() for c in v["changes"]]} for v in versions],
             "workflow": [{**e, "at": utc_iso(e["at"])} for e in steps]}
 

@@ -148,3 +148,19 @@ def test_xlsx_template_prints_a4_one_page_wide_with_rows_as_tall_as_their_text(s
     assert sheet.print_title_rows == "$3:$3" and "&P" in sheet.oddFooter.center.text
     tall = [r[0].row for r in sheet.iter_rows(min_row=4) if len(str(r[4].value or "")) > 12]
     assert tall and all((sheet.row_dimensions[n].height or 0) > 20 for n in tall)
+
+
+def test_a_monitoring_sheet_of_another_month_is_refused_where_it_says_its_month() -> None:
+    """A 1-9 月 sheet read as month 6 would give every cumulative figure a wrong light (replay-f: it was read
+    silently): the header 「1-9月执行情况」 and a row 「1-5月执行数」 are errors naming their place."""
+    header = "项目名称,三级指标,1-9月执行情况,完成等级,完成目标可能性"
+    data = csv_bytes(f"{P1},1-5月执行数,8,,", f"{P1},视频会议保障数量,9次,,确定能", header=header)
+    _, problems = read_sheet_bytes(data, "m.csv", "monitor", month=6)
+    fix = "请按 1-6 月填报（下载 1-6 月的填报表），或把监控月份改为"
+    assert messages(problems) == [
+        f"m.csv:1: 「1-9月执行情况」是 1-9 月的执行情况，与监控月份 1-6 月不一致：{fix} 9 月",
+        f"m.csv:2: 「1-5月执行数」是 1-5 月的执行情况，与监控月份 1-6 月不一致：{fix} 5 月"]
+    assert all(p.severity.value == "error" for p in problems)
+    same = csv_bytes(f"{P1},1-9月执行数,8,,", f"{P1},视频会议保障数量,9次,,确定能", header=header)
+    assert read_sheet_bytes(same, "m.csv", "monitor", month=9)[1] == []
+    assert read_sheet_bytes(same, "m.csv", "monitor")[1] == []  # no month given: nothing to compare

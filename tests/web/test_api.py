@@ -293,6 +293,36 @@ def test_evaluation_errors_name_the_indicator_by_the_position_the_client_sent(we
     assert not any("网页填报" in d or "第4行" in d for d in details), details
 
 
+def test_an_evaluation_naming_an_indicator_the_project_lacks_or_twice_is_refused(web: WebEnv) -> None:
+    """Position 99 of a 9-indicator project was dropped without a word and the 自评 saved; a position given twice
+    kept its last actual (replay-f). Both are 422 ``invalid`` naming the request's field; nothing is saved."""
+    from tests.web.helpers import approve
+
+    client = web.client()
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    editor = auth(web, "editor")
+    project = client.get(f"/api/v1/projects/{pid}", headers=editor).json()["document"]["projects"][0]
+    count = len(project["indicators"])
+    indicators = []
+    for position, indicator in enumerate(project["indicators"], 1):
+        target = indicator["target"]
+        indicators.append({"position": position, "actual": target["value"] + (target["unit"] or "")}
+                          if target["kind"] == "quantitative" else {"position": position, "grade": "达成"})
+    body = {"executed": project["budget"]["total"], "indicators": [*indicators, {"position": 99, "actual": "1"}]}
+    answer = client.post(f"/api/v1/projects/{pid}/evaluation", headers=editor, json=body)
+    assert answer.status_code == 422 and answer.json()["error"]["code"] == "invalid", answer.text
+    lacks = f"没有第 99 个指标（该项目共 {count} 个指标，应为 1–{count}）"
+    assert answer.json()["error"]["details"] == [{"location": f"body.indicators.{count}.position", "message": lacks}]
+    body = {"executed": project["budget"]["total"], "indicators": [*indicators, {**indicators[0], "actual": "0"}]}
+    twice = client.post(f"/api/v1/projects/{pid}/evaluation", headers=editor, json=body)
+    assert twice.status_code == 422 and twice.json()["error"]["details"] == [
+        {"location": f"body.indicators.{count}.position", "message": "第 1 个指标重复填写"}]
+    assert client.get(f"/api/v1/projects/{pid}/evaluation", headers=editor).status_code == 404  # nothing saved
+    body = {"executed": project["budget"]["total"], "indicators": indicators}
+    assert client.post(f"/api/v1/projects/{pid}/evaluation", headers=editor, json=body).status_code == 200
+
+
 def test_stored_times_are_utc_with_their_offset_as_the_cli_gives_them(web: WebEnv) -> None:
     """SQLite hands stored times back naive: the API gave them without an offset (2026-12-04T20:04:40),
     PostgreSQL's with one, the CLI's --json always in UTC with +00:00. Now all say +00:00."""
@@ -343,3 +373,29 @@ def test_a_put_changing_the_projects_identity_is_refused_saying_how_to_rename(we
     assert unchanged.status_code == 200 and unchanged.json()["status"] == "unchanged"
     page = web.client("editor").get(f"/projects/{pid}/edit").text  # the edit page says how to rename, too
     assert 'id="rename-hint"' in page and "作为新项目导入" in page
+
+
+def test_the_audit_api_filters_by_user_and_project_as_the_cli_does(web: WebEnv) -> None:
+    """``GET /api/v1/audit`` took only ``action``: an auditor's ``user=`` and ``project=`` were ignored and every
+    entry came back (replay-f), while ``perfbudget audit --user/--project`` filtered. Now both give the same
+    entries, each with its Chinese ``action_label``."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app as cli
+
+    client = web.client()
+    first, second = web.project_ids[0], web.project_ids[1]
+    editor, admin = auth(web, "editor"), auth(web, "admin")
+    for pid in (first, second):
+        step = {"action": "submit", "justification": "测"}
+        client.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json=step)
+    got = client.get(f"/api/v1/audit?user=editor&project={first}", headers=admin).json()
+    assert got["total"] == 1 and got["items"][0]["object_id"] == str(first), got
+    assert got["items"][0]["action"] == "workflow.submit" and got["items"][0]["action_label"] == "送审"
+    by_cli = CliRunner().invoke(cli, ["audit", "--db", web.url, "--json", "--user", "editor", "--project", str(first)])
+    assert by_cli.exit_code == 0, by_cli.output
+    assert json.loads(by_cli.stdout)["items"] == got["items"]
+    assert client.get("/api/v1/audit?user=nobody", headers=admin).json()["total"] == 0
+    assert client.get("/api/v1/audit?project=0", headers=admin).status_code == 422

@@ -225,3 +225,28 @@ def test_the_typed_form_is_checked_and_lit_like_the_uploaded_sheet(web: WebEnv) 
     refused_role = viewer.post(f"/projects/{pid}/monitoring/form",
                                data={"csrf_token": csrf_of(viewer, "/account"), **values})
     assert refused_role.status_code == 403 and "您的角色不能填报运行监控" in refused_role.text
+
+
+def test_a_sheet_of_another_month_is_refused_by_every_face(web: WebEnv, tmp_path: Path) -> None:
+    """The page's 1-9 月 sheet uploaded with the upload form's month 6 (the page's default after a 1-6 月
+    monitoring) was read as 1-6 月: cumulative figures against half-year targets, wrong lights, saved
+    (replay-f). Page, API and CLI now refuse it, naming the header; nothing is saved."""
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    client = web.client("editor")
+    sheet = _filled_template(web, client, pid, month=9)
+    page = _upload(client, pid, sheet, month=6)
+    assert page.status_code == 422  # type: ignore[attr-defined]
+    assert "「1-9月执行情况」是 1-9 月的执行情况，与监控月份 1-6 月不一致" in page.text  # type: ignore[attr-defined]
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    api = web.client().post(f"/api/v1/projects/{pid}/monitoring", headers=headers, data={"month": "6"},
+                            files={"file": ("监控.xlsx", sheet, "application/octet-stream")})
+    assert api.status_code == 422 and api.json()["error"]["code"] == "monitoring_failed"
+    assert any("第3行" in d and "与监控月份 1-6 月不一致" in d for d in api.json()["error"]["details"])
+    assert client.get(f"/projects/{pid}/monitoring/download/json").status_code == 404  # nothing saved
+    document_file, sheet_file = tmp_path / "project.json", tmp_path / "监控.xlsx"
+    document_file.write_text(web.client("admin").get(f"/projects/{pid}/download/json").text, encoding="utf-8")
+    sheet_file.write_bytes(sheet)
+    by_cli = runner.invoke(cli, ["monitor", str(document_file), "-a", str(sheet_file), "-m", "6"])
+    assert by_cli.exit_code == 1 and "与监控月份 1-6 月不一致" in by_cli.output
+    assert _upload(client, pid, sheet, month=9).status_code == 200  # type: ignore[attr-defined]

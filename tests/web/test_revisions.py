@@ -174,6 +174,75 @@ def test_refuse_policy_refuses_the_import_on_every_face(web: WebEnv, seed_path: 
     refusing.state.engine.dispose()
 
 
+def test_a_cli_import_names_its_file_not_the_servers_path_to_web_readers(web: WebEnv, seed_path: Path,
+                                                                         tmp_path: Path) -> None:
+    """A revision brought by ``perfbudget import /srv/…/changed.txt`` was recorded as 「命令行导入「/srv/…/changed.txt」
+    带来修订稿…」, shown to every reader on the project page, its history and the dashboard, and the confirmation
+    messages of a later upload named it so too (replay-f): now the file's name only, as the 来源 column shows."""
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    folder = tmp_path / "srv" / "deep"
+    folder.mkdir(parents=True)
+    changed = variant(seed_path, folder, "changed.txt", VIDEO, VIDEO_15)
+    code, _, stderr = cli_import(web, str(changed))
+    assert code == 0, stderr
+    editor = web.client("editor")
+    for path in (f"/projects/{pid}", f"/projects/{pid}/history", "/dashboard"):
+        text = editor.get(path).text
+        assert "命令行导入「changed.txt」带来修订稿第 2 版" in text and str(tmp_path) not in text, path
+    history = web.client().get(f"/api/v1/projects/{pid}/history", headers=api(web, "editor")).json()
+    assert history["workflow"][-1]["comment"].startswith("命令行导入「changed.txt」带来修订稿第 2 版")
+    older = tmp_path / "older" / "changed.txt"
+    older.parent.mkdir()
+    older.write_bytes(seed_path.read_bytes())  # the approved content again: would undo the revision
+    preview, _ = upload(editor, older)
+    assert "命令行导入「changed.txt」" in preview and str(tmp_path) not in preview
+
+
+def test_the_api_and_the_downloads_give_files_by_name_not_the_servers_path(web: WebEnv, seed_path: Path,
+                                                                          tmp_path: Path) -> None:
+    """The API's project (its findings' source), history (each version's file), 自评 and 运行监控 (the sheet and
+    each indicator's source), and the JSON downloads of pages and API gave the path a CLI import or
+    ``evaluate/monitor --save`` was given on the server (replay-f); the pages showed names. Now all names."""
+    from perfbudget.evaluate.template import project_key
+    from tests.web.test_monitoring import _filled_template
+
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    folder = tmp_path / "srv" / "deep"
+    folder.mkdir(parents=True)
+    assert cli_import(web, str(variant(seed_path, folder, "changed.txt", VIDEO, VIDEO_15)))[0] == 0
+    project, _ = stored_project(web.app, pid)
+    key = project_key(project)
+    lines = ["项目名称,三级指标,实际完成值,完成等级,得分,偏差原因分析", f"{key},全年执行数,{project.budget.total},,,"]
+    for indicator in project.indicators:
+        quantitative = indicator.target.is_quantitative
+        lines.append(f"{key},{indicator.level3},{indicator.target.raw.lstrip('≥≤=<>') if quantitative else ''},"
+                     f"{'' if quantitative else '达成'},,")
+    sheet = folder / "自评.csv"
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    saved = runner.invoke(cli, ["evaluate", str(pid), "--db", web.url, "-a", str(sheet), "--save"])
+    assert saved.exit_code == 0, saved.output
+    monitoring = folder / "监控.xlsx"
+    monitoring.write_bytes(_filled_template(web, web.client("editor"), pid))
+    saved = runner.invoke(cli, ["monitor", str(pid), "--db", web.url, "-a", str(monitoring), "-m", "6", "--save"])
+    assert saved.exit_code == 0, saved.output
+    client, headers, editor = web.client(), api(web, "editor"), web.client("editor")
+    answers = {path: client.get(f"/api/v1{path}", headers=headers).text for path in (
+        f"/projects/{pid}?version=2", f"/projects/{pid}/history", f"/projects/{pid}/evaluation",
+        f"/projects/{pid}/monitoring", f"/projects/{pid}/evaluation/download/json",
+        f"/projects/{pid}/monitoring/download/json")}
+    answers["page 自评 JSON"] = editor.get(f"/projects/{pid}/evaluation/download/json").text
+    answers["page 监控 JSON"] = editor.get(f"/projects/{pid}/monitoring/download/json").text
+    for where, text in answers.items():
+        assert str(tmp_path) not in text, where
+    assert '"file":"changed.txt"' in answers[f"/projects/{pid}/history"]
+    assert '"actuals_file":"自评.csv"' in answers[f"/projects/{pid}/evaluation"]
+    assert '"actuals_file":"监控.xlsx"' in answers[f"/projects/{pid}/monitoring"]
+    shown = runner.invoke(cli, ["evaluations", str(pid), "--db", web.url, "--show", "1", "--json"])
+    assert str(sheet) in shown.stdout  # the CLI, on the server itself, keeps the path it was given
+
+
 def test_an_older_file_does_not_undo_a_web_edit_unless_confirmed(web: WebEnv, seed_path: Path,
                                                                  tmp_path: Path) -> None:
     pid = web.project_ids[0]

@@ -159,14 +159,36 @@ def save_monitorings(store: Store, actor: Actor, pairs: list[tuple[StoredVersion
     return _keep(store, actor, pairs, years, ip, made)
 
 
+_FILE_KEYS = frozenset(("file", "document_file", "actuals_file"))
+
+
+def names_only(value: Any) -> Any:
+    """A stored payload as the pages and the API give it: every file (``document_file``, ``actuals_file``, each
+    source's ``file``) by its name only. ``perfbudget evaluate /srv/…/自评.csv --save`` keeps the path it was
+    given; readers of the web and the API are shown the name, as the 来源 column shows a document's (replay-f:
+    the API's 自评 and its JSON download gave the server's path)."""
+    from perfbudget.app.imports import source_name
+
+    if isinstance(value, dict):
+        return {k: source_name(v) if k in _FILE_KEYS and isinstance(v, str) and v else names_only(v)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [names_only(v) for v in value]
+    return value
+
+
+def _for_readers(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if row is None else {**row, "payload": names_only(row["payload"])}
+
+
 def latest(store: Store, project_id: int) -> dict[str, Any] | None:
     """The newest saved self-evaluation of any version of the project (so it stays reachable
-    while a revision waits), with its payload."""
+    while a revision waits), with its payload (files by name, :func:`names_only`)."""
     with store.reading() as tx:
-        return tx.last_project_evaluation(project_id)
+        return _for_readers(tx.last_project_evaluation(project_id))
 
 
 def latest_monitoring(store: Store, project_id: int) -> dict[str, Any] | None:
     """The newest saved monitoring of any version of the project, with its payload (as :func:`latest`)."""
     with store.reading() as tx:
-        return tx.last_project_evaluation(project_id, KIND_MONITORING)
+        return _for_readers(tx.last_project_evaluation(project_id, KIND_MONITORING))

@@ -109,7 +109,7 @@ def source_name(file: str) -> str:
 def describe_version(entry: TrailEntry) -> str:
     """「第 3 版（张三 于 2026-12-02 08:00 网页修改）」."""
     moment = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC)
-    how = change_label(entry.via, entry.file) + ("" if entry.is_edit else f"「{entry.file}」")
+    how = change_label(entry.via, entry.file) + ("" if entry.is_edit else f"「{source_name(entry.file)}」")
     who = entry.username or "未记录的用户"
     return f"第 {entry.number} 版（{who} 于 {moment.astimezone().strftime('%Y-%m-%d %H:%M')} {how}）"
 
@@ -331,8 +331,9 @@ def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha25
             flow = flows[stored.project_id]
             notices.append(_revision_message(fate.shown, fate.latest or 0, flow))
             tx.set_workflow(stored.project_id, DRAFT, stored.version, flow.approved_version, request.actor)
+            brought = f"{IMPORT_LABELS.get(request.via, '导入')}「{source_name(file)}」"  # never the server's path
             tx.add_event(stored.project_id, stored.version, "revise", flow.state, DRAFT, request.actor,
-                         f"{IMPORT_LABELS.get(request.via, '导入')}「{file}」带来修订稿第 {stored.version} 版"
+                         f"{brought}带来修订稿第 {stored.version} 版"
                          + ("；送审撤回" if flow.state == SUBMITTED else
                             f"；第 {flow.approved_version} 版仍为正式版本"))
     declare = request.via == "declare"

@@ -319,8 +319,12 @@ def build_dashboard(tx: Transaction, principal: Principal, year: int | None) -> 
 
 def latest_evaluation(tx: Transaction, project_id: int) -> dict[str, Any] | None:
     """The newest self-evaluation of any version of the project, with its parsed ``payload``
-    (a revision waiting for approval does not hide the approved version's self-evaluation)."""
-    return tx.last_project_evaluation(project_id)
+    (a revision waiting for approval does not hide the approved version's self-evaluation); files by name
+    (:func:`perfbudget.app.evaluations.names_only`)."""
+    from perfbudget.app.evaluations import names_only
+
+    row = tx.last_project_evaluation(project_id)
+    return None if row is None else {**row, "payload": names_only(row["payload"])}
 
 
 _EVENTS_OF = (select(workflow_events).where(workflow_events.c.project_id == bindparam("project_id"))

@@ -37,7 +37,7 @@ def audit_command(
     items = [{"id": r["id"], "at": utc_iso(r["at"]), "user": r["username"], "action": r["action"],
               "action_label": r["action_label"], "object_type": r["object_type"], "object_id": r["object_id"],
               "unit_code": r["unit_code"], "summary": r["summary"], "before": r["before"], "after": r["after"],
-              "ip": r["ip"]} for r in rows]
+              "ip": r["ip"], "values_omitted": False} for r in rows]  # the command line gives every value whole
     if as_json:
         print_json({"total": total, "limit": limit, "offset": offset, "items": items})
         return

@@ -335,7 +335,7 @@ def monitor_command(
     else:
         assert source is not None
         document = _load(source, form)
-    rows, sheet_problems = read_sheet(actuals, "monitor")
+    rows, sheet_problems = read_sheet(actuals, "monitor", month=month)
     monitoring, problems = monitor(document, rows, sheet_problems, actuals, month, scale_rates)
     _exit_on_errors(problems, actuals)
     assert monitoring is not None

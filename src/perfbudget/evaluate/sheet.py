@@ -32,6 +32,7 @@ from perfbudget.evaluate.vocabulary import (
     MONITOR_COLUMNS,
     OPTIONAL_COLUMNS,
     canonical_header,
+    period_month,
 )
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers import read_file
@@ -56,9 +57,21 @@ def known_columns(kind: str) -> set[str]:
     return set(EVALUATION_COLUMNS) | set(MONITOR_COLUMNS) | set(OPTIONAL_COLUMNS) | set(CONTEXT_COLUMNS)
 
 
+def _month_problem(source: Source, text: str, month: int | None) -> Problem | None:
+    """An error when a monitoring sheet's 「1-M月执行情况」 header or 「1-M月执行数」 row states another month than
+    the one monitored (its figures are cumulative to M: read as another month's they give wrong lights)."""
+    stated = period_month(text)
+    if month is None or stated is None or stated == month:
+        return None
+    return Problem(source, f"「{text.strip()}」是 1-{stated} 月的执行情况，与监控月份 1-{month} 月不一致："
+                           f"请按 1-{month} 月填报（下载 1-{month} 月的填报表），或把监控月份改为 {stated} 月")
+
+
 def _rows_from_grid(grid: list[tuple[Source, list[str]]], header_at: int, file: str, kind: str,
-                    header_source: Source) -> tuple[list[SheetRow], list[Problem]]:
+                    header_source: Source, month: int | None = None) -> tuple[list[SheetRow], list[Problem]]:
     problems: list[Problem] = []
+    if kind == "monitor":
+        problems += [p for h in grid[header_at][1] if (p := _month_problem(header_source, h, month))]
     headers = [canonical_header(h) for h in grid[header_at][1]]
     missing = [c for c in required_columns(kind) if c not in headers]
     if missing:
@@ -83,15 +96,18 @@ def _rows_from_grid(grid: list[tuple[Source, list[str]]], header_at: int, file: 
         if not cells.get(COL_PROJECT):
             cells[COL_PROJECT] = last_project
         last_project = cells[COL_PROJECT]
+        if kind == "monitor" and (wrong := _month_problem(source, cells.get(COL_LEVEL3, ""), month)):
+            problems.append(wrong)
         rows.append(SheetRow(source, cells))
     if not rows:
         problems.append(Problem(header_source, "表头下没有数据行"))
     return rows, problems
 
 
-def read_csv_text(text: str, file: str, kind: str = "evaluation",
-                  limits: Limits | None = None) -> tuple[list[SheetRow], list[Problem]]:
-    """Rows of a CSV fill-in sheet (already decoded); past a row or cell limit, an error."""
+def read_csv_text(text: str, file: str, kind: str = "evaluation", limits: Limits | None = None,
+                  month: int | None = None) -> tuple[list[SheetRow], list[Problem]]:
+    """Rows of a CSV fill-in sheet (already decoded); past a row or cell limit, an error. ``month``: the month
+    monitored, which a 「1-M月执行情况」 header must agree with."""
     budget = Budget(limits or Limits(), csv=True)
     text = text.lstrip("\ufeff")
     first = first_line_with_text(text)  # the first line that is not blank, the text not split
@@ -116,7 +132,7 @@ def read_csv_text(text: str, file: str, kind: str = "evaluation",
     header_at = next((i for i, (_, values) in enumerate(grid) if any(v.strip() for v in values)), None)
     if header_at is None:
         return [], [Problem(Source(file), "文件为空")]
-    return _rows_from_grid(grid, header_at, file, kind, grid[header_at][0])
+    return _rows_from_grid(grid, header_at, file, kind, grid[header_at][0], month)
 
 
 def _lines(text: str) -> Iterator[str]:
@@ -159,8 +175,8 @@ def cell_text(cell: Any) -> str:
     return str(value).strip()
 
 
-def read_xlsx_bytes(data: bytes, file: str, kind: str = "evaluation",
-                    limits: Limits | None = None) -> tuple[list[SheetRow], list[Problem]]:
+def read_xlsx_bytes(data: bytes, file: str, kind: str = "evaluation", limits: Limits | None = None,
+                    month: int | None = None) -> tuple[list[SheetRow], list[Problem]]:
     """Rows of an xlsx fill-in sheet, streamed (openpyxl read-only) and bounded by ``limits``."""
     from openpyxl import load_workbook
 
@@ -186,7 +202,7 @@ def read_xlsx_bytes(data: bytes, file: str, kind: str = "evaluation",
             found = _sheet_grid(sheet, file, budget)
             if found is not None:
                 grid, header_at = found
-                return _rows_from_grid(grid, header_at, file, kind, grid[header_at][0])
+                return _rows_from_grid(grid, header_at, file, kind, grid[header_at][0], month)
     except LimitExceeded as exc:
         return [], [Problem(Source(file), str(exc))]
     except Exception as exc:  # a damaged sheet part
@@ -218,23 +234,24 @@ def _sheet_grid(sheet: Any, file: str, budget: Budget) -> tuple[list[tuple[Sourc
     return (grid, header_at) if header_at is not None else None
 
 
-def read_sheet_bytes(data: bytes, file: str, kind: str = "evaluation",
-                     limits: Limits | None = None) -> tuple[list[SheetRow], list[Problem]]:
-    """Rows of a fill-in sheet: xlsx when the bytes are a zip, CSV text otherwise."""
+def read_sheet_bytes(data: bytes, file: str, kind: str = "evaluation", limits: Limits | None = None,
+                     month: int | None = None) -> tuple[list[SheetRow], list[Problem]]:
+    """Rows of a fill-in sheet: xlsx when the bytes are a zip, CSV text otherwise (``month``: the month
+    monitored, checked against a 「1-M月执行情况」 header and 「1-M月执行数」 rows)."""
     if data.startswith(_ZIP_MAGIC):
-        return read_xlsx_bytes(data, file, kind, limits)
+        return read_xlsx_bytes(data, file, kind, limits, month)
     try:
         decoded = decode_bytes(data)
     except DecodeError as exc:
         return [], [Problem(Source(file), str(exc))]
     if decoded.breaks:  # a character cut in two: each place an error (a sheet with errors is not scored)
-        rows, problems = read_csv_text(decoded.text, file, kind, limits)
+        rows, problems = read_csv_text(decoded.text, file, kind, limits, month)
         return rows, break_problems(decoded, file) + problems
-    return read_csv_text(decoded.text, file, kind, limits)
+    return read_csv_text(decoded.text, file, kind, limits, month)
 
 
-def read_sheet(path: str, kind: str = "evaluation",
-               limits: Limits | None = None) -> tuple[list[SheetRow], list[Problem]]:
+def read_sheet(path: str, kind: str = "evaluation", limits: Limits | None = None,
+               month: int | None = None) -> tuple[list[SheetRow], list[Problem]]:
     """Rows of a fill-in sheet file; an unreadable file is a problem, not an exception."""
     try:
         limits = limits or Limits.from_env()
@@ -243,4 +260,4 @@ def read_sheet(path: str, kind: str = "evaluation",
     data = read_file(path, limits)  # a regular file, read at most to the size limit
     if not isinstance(data, bytes):
         return [], [data]
-    return read_sheet_bytes(data, path, kind, limits)
+    return read_sheet_bytes(data, path, kind, limits, month)

@@ -84,6 +84,13 @@ def special_row(level3: str) -> str | None:
     return None
 
 
+def period_month(text: str) -> int | None:
+    """The month M that a monitoring sheet's header 「1-M月执行情况」 or row 「1-M月执行数」 states, else None."""
+    name = clean(text).lstrip("\ufeff")
+    match = _PERIOD_ACTUAL.match(name) or _PERIOD_EXECUTED.match(name)
+    return int(match.group(1)) if match else None
+
+
 def canonical_header(header: str) -> str:
     """A column header as the reader knows it (``1-7月执行情况`` → 实际完成值)."""
     name = clean(header).lstrip("\ufeff")

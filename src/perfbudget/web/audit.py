@@ -67,7 +67,8 @@ class AuditEntry:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "at": utc_iso(self.at), "user": self.username, "action": self.action,
-                "object_type": self.object_type, "object_id": self.object_id, "unit_code": self.unit_code,
+                "action_label": self.action_label, "object_type": self.object_type,
+                "object_id": self.object_id, "unit_code": self.unit_code,
                 "summary": self.summary, "before": self.before, "after": self.after, "ip": self.ip,
                 "values_omitted": self.values_omitted}
 

@@ -148,8 +148,8 @@ def form_problems(document: Document, rows: list[SheetRow], problems: list[Any])
     return messages, fields
 
 
-async def read_uploaded_sheet(request: Request, file: UploadFile, kind: str,
-                              default_name: str) -> tuple[list[SheetRow], list[Problem], str]:
+async def read_uploaded_sheet(request: Request, file: UploadFile, kind: str, default_name: str,
+                              month: int | None = None) -> tuple[list[SheetRow], list[Problem], str]:
     """An uploaded fill-in sheet (``kind`` evaluation or monitor): its rows, problems and shown name. Over the
     size limit 413; read whole in a worker thread (a sheet near the limits takes seconds, which must not stall
     the event loop) in one of the process's reading places (``web/uploads.reading``)."""
@@ -170,7 +170,7 @@ async def read_uploaded_sheet(request: Request, file: UploadFile, kind: str,
             data = file.file.read(config.limits.max_file_bytes + 1)
             if len(data) > config.limits.max_file_bytes:
                 raise WebError(413, "too_large", "文件过大")
-            return read_sheet_bytes(data, name, kind, config.limits)
+            return read_sheet_bytes(data, name, kind, config.limits, month)
 
     rows, problems = await run_in_threadpool(read)
     return rows, problems, name

@@ -526,6 +526,7 @@ class AuditEntryOut(Model):
     at: str
     user: str | None
     action: str
+    action_label: str = Field(description="操作的中文名称（如 审核通过），与 perfbudget audit --json 相同")
     object_type: str
     object_id: str | None
     unit_code: str | None

@@ -136,7 +136,8 @@ def get_project(request: Request, project_id: int, version: int | None = None,
             "latest_version": view.head.latest_version, "official_version": view.head.official_version,
             "revision_pending": view.head.revision_pending, "state": view.head.state,
             "state_label": STATE_LABELS[view.head.state],
-            "review": {"grade": view.grade, "findings": [f.to_dict() for f in view.findings]},
+            "review": {"grade": view.grade,  # files by name: a CLI import's server path is no reader's business
+                       "findings": evaluations.names_only([f.to_dict() for f in view.findings])},
             "document": document_to_dict(view.version.document)}
 
 
@@ -225,7 +226,7 @@ def get_history(request: Request, project_id: int, limit: int = Query(100, ge=1,
         versions = history(tx, project_id, limit, offset)
         steps = workflow_events_of(tx, project_id)
     return {"total": total, "limit": limit, "offset": offset,
-            "versions": [{**v, "imported_at": utc_iso(v["imported_at"]),
+            "versions": [{**evaluations.names_only(v), "imported_at": utc_iso(v["imported_at"]),  # files by name
                           "changes": [c.to_dict() for c in v["changes"]]} for v in versions],
             "workflow": [{**e, "at": utc_iso(e["at"])} for e in steps]}
 
@@ -275,6 +276,8 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
     refused = evaluations.refusal(store, settings, [project_id])
     if refused:
         raise WebError(409, "not_approved", refused)
+    document = view.version.document
+    _check_positions(body.indicators, len(document.projects[0].indicators))
     fields: list[tuple[str, str | UploadFile]] = [
         ("executed", body.executed), ("goal_result", body.goal_result or ""), ("budget", body.budget or ""),
         ("execution_weight", body.execution_weight or "")]
@@ -282,7 +285,6 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
         fields += [(f"actual_{item.position}", item.actual), (f"grade_{item.position}", item.grade or ""),
                    (f"score_{item.position}", item.score or ""), (f"deviation_{item.position}", item.deviation or ""),
                    (f"weight_{item.position}", item.weight or "")]
-    document = view.version.document
     rows = rows_from_form(document, FormData(fields))
     evaluation, problems = evaluations.score(document, rows, [], "API 填报")
     if evaluation is None:  # each problem named by the request's position (第 n 个指标「…」), as the page does
@@ -292,6 +294,22 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
     evaluations.save(store, actor_of(principal), [(view.version, evaluation)], {}, ip=client_ip(request))
     return {"total": total, "grade": result.grade, "version": view.version.meta["version"],
             "evaluation": evaluation.to_dict()}
+
+
+def _check_positions(items: list[IndicatorActualBody], count: int) -> None:
+    """422 ``invalid`` for an indicator position the project does not have or given twice: each would be dropped
+    or overwritten without a word (replay-f: position 99 was ignored and the 自评 saved)."""
+    details, seen = [], set()
+    for at, item in enumerate(items):
+        if not 1 <= item.position <= count:
+            details.append({"location": f"body.indicators.{at}.position",
+                            "message": f"没有第 {item.position} 个指标（该项目共 {count} 个指标，应为 1–{count}）"})
+        elif item.position in seen:
+            details.append({"location": f"body.indicators.{at}.position",
+                            "message": f"第 {item.position} 个指标重复填写"})
+        seen.add(item.position)
+    if details:
+        raise WebError(422, "invalid", "提交的内容有误，请检查各字段", details)
 
 
 @router.get("/projects/{project_id}/monitoring", responses=ERRORS, response_model=m.StoredMonitoring,
@@ -319,7 +337,7 @@ async def post_monitoring(request: Request, project_id: int,
     with store_of(request).reading() as tx:
         view = load_view(tx, principal, project_id, settings_of(request))  # the official version
     require_monitor(request, principal, view)
-    rows, sheet_problems, name = await read_uploaded_sheet(request, file, "monitor", "监控填报表")
+    rows, sheet_problems, name = await read_uploaded_sheet(request, file, "monitor", "监控填报表", month)
     monitoring, problems = evaluations.monitor(view.version.document, rows, sheet_problems, name, month)
     if monitoring is None:
         raise WebError(422, "monitoring_failed", "未能计算运行监控预警", shown_problems(problems))
@@ -346,10 +364,16 @@ def get_dashboard(request: Request, year: int | None = None,
 @router.get("/audit", responses=ERRORS, response_model=m.AuditPage, tags=[TAG_OVERVIEW],
             summary="审计日志（管理员）")
 def get_audit(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
-              action: str | None = None, principal: Principal = Depends(api_user)) -> dict[str, Any]:
+              action: str | None = Query(None, description="只列该操作，如 workflow.approve"),
+              user: str | None = Query(None, description="只列该用户名的操作"),
+              project: int | None = Query(None, ge=1, description="只列该项目编号的记录"),
+              principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """与 `perfbudget audit --action/--user/--project --json` 和网页「审计日志」相同的记录（最新的在前）。"""
     if not principal.may(Action.ADMIN):
         raise forbidden("仅管理员可以查看审计日志")
-    entries, total = audit.entries(store_of(request), limit=limit, offset=offset, action=action)
+    entries, total = audit.entries(store_of(request), limit=limit, offset=offset, action=action or None,
+                                   username=user or None, object_type="project" if project is not None else None,
+                                   object_id=str(project) if project is not None else None)
     return {"total": total, "limit": limit, "offset": offset, "items": [e.to_dict() for e in entries]}
 
 

@@ -118,7 +118,7 @@ async def monitoring_upload(request: Request, project_id: int, month: int = Form
     require_monitor(request, principal, view)
     if month not in MONTHS:
         return _page(request, principal, view, [f"月份 {month} 无效，应为 1–12"], None, status=422)
-    rows, sheet_problems, name = await read_uploaded_sheet(request, file, "monitor", "监控填报表")
+    rows, sheet_problems, name = await read_uploaded_sheet(request, file, "monitor", "监控填报表", month)
     monitoring, problems = evaluations.monitor(view.version.document, rows, sheet_problems, name, month)
     if monitoring is None:
         return _page(request, principal, view, shown_problems(problems), month, status=422)

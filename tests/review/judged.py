@@ -1037,9 +1037,9 @@ BLIND: list[Judged] = [
         blind=True, round=16),
     Judged("武川 少数民族聚居村养殖场 2021 (Inner Mongolia, level cells dropped, cut)", _c("b123"), frozenset({
         ("direction-clash", "防疫室84平米"),  # a cost written ≥1050元: a floor on spending
-    }), missed=frozenset({
-        ("防疫室84平米", "1050元 for an 84平米 room: the price per 平米 lost its /平米 (490元/平米 and 550元/平米 "
-                       "beside it), so the cost reads as the whole room's"),
+        # 1050元 for an 84平米 room: the price per 平米 lost its /平米 (490元/平米 and 550元/平米 beside it), so
+        # the cost reads as the whole room's (judged missed before the run: no rule knew it)
+        ("unit-cost-as-total", "防疫室84平米"),
     }), excused=frozenset({("missing-level1-group", None)}),  # cut after the 成本 rows
         blind=True, round=16),
     Judged("甘孜 食品安全 2023 (unnamed, 定性 高中低, Sichuan)", _c("b124"), frozenset({

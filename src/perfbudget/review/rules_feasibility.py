@@ -63,9 +63,9 @@ def vague_reason(value: str, name: str) -> str | None:
         if question and _VAGUE_ENDING.search(question):
             return f"只回答了是或否，而问的「{question}」没有可判断的程度"
         if text == "是" and "是否" not in name and _AIM_STATEMENT.match(bare(name)) and not _ANCHOR.search(name):
-            return "只回答了「是」，而指标名称是一个工作目标，没有可判断的程度"
+            return f"只是肯定了{quote(name, 20)}这一工作目标，没有可判断的程度"
     if _GRADE_SCALE.match(text):
-        return f"照抄了评价等级{quote(value.strip())}，没有选定要达到的等级或数值"
+        return "是评价等级的全部选项，没有选定要达到的等级或数值"
     if not text or _ANCHOR.search(text):
         return None
     rest = text

@@ -64,7 +64,7 @@ def vague_reason(value: str, name: str) -> str | None:
             return f"只回答了是或否，而问的「{question}」没有可判断的程度"
         if text == "是" and "是否" not in name and _AIM_STATEMENT.match(bare(name)) and not _ANCHOR.search(name):
             return f"只是肯定了{quote(name, 20)}这一工作目标，没有可判断的程度"
-    if _GRADE_SCALE.match(text):
+    if 2 < len(text) < 6 and _GRADE_SCALE.match(text):
         return "是评价等级的全部选项，没有选定要达到的等级或数值"
     if not text or _ANCHOR.search(text):
         return None
@@ -208,7 +208,7 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
         return None
     if asks_for_number(row.name) or row.economic_cost or is_leftover(target.raw):
         return None  # (社会成本/生态环境成本 need not be money, but must still be checkable)
-    if row.level2 == "时效指标" and bare(target.raw) in _NO_DEADLINE:
+    if row.level2 == "时效指标" and target.raw.strip() in _NO_DEADLINE:
         return None  # qualitative-for-number says it: no deadline
     text = indicator.level3 + target.raw
     if row.level1 == LEVEL1_EFFECT and ("效益" in text or "不适用" in text) and _NO_EFFECT.search(text):
@@ -280,7 +280,7 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
     target = indicator.target
     if target.is_quantitative or target.period is not None or not target.raw.strip():
         return None
-    if group == "时效指标" and bare(target.raw) in _NO_DEADLINE:
+    if group == "时效指标" and target.raw.strip() in _NO_DEADLINE:
         return (f"时效指标{quote(indicator.level3)}只写了{quote(target.raw)}，是工作持续的时间，"
                 "没有写明完成时限，无法判断是否按时",
                 "写明完成或响应的时限，如「每季度末前完成考核」「问题发现后≤24小时处置」「2024年12月底前」")
@@ -455,7 +455,7 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
         items = [item for item in _WORK_MARK.split(listed_work.group(1)) if item]
         return (f"指标值{quote(raw)}列了{len(items)}项产出，只说全部完成，一个指标只能对照一个目标值，无法打分",
                 f"拆成{len(items)}个三级指标，每项写明数量，如「{items[0]}≥1份」")
-    if (rates := several_rates(row.name)) is not None:
+    if row.name.count("率") > 1 and (rates := several_rates(row.name)) is not None:
         return (f"{quote(row.indicator.level3)}把{len(rates)}个比率（{'、'.join(rates)}）放在一个指标里，"
                 f"只有一个指标值{quote(raw)}，无法分别考核",
                 f"拆成{len(rates)}个三级指标，每个比率各写指标值，如「{rates[0]} ≥95%」")

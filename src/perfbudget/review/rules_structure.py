@@ -158,7 +158,7 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
                                         f"与第{same[0]}个数量指标{quote(same[1].level3)}是同一个数量，没有衡量质量",
                                         "写明质量标准，如「验收合格率 ≥95%」「达到…标准」；数量由数量指标反映"))
                 continue
-            coverage = _COVERAGE.search(name) is not None
+            coverage = "全覆盖" in name
             if not coverage and not name.endswith(("完成率", "完工率")):
                 continue
             stem = _stem(name)
@@ -184,8 +184,6 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
     return out
 
 
-# Coverage under 质量: how far the work reaches (覆盖率, 全覆盖), a quantity in share form.
-_COVERAGE = re.compile(r"全覆盖")
 _QUALITY_WORD = re.compile(r"合格|达标|验收|优良|优秀|标准|通过|满意|规范")
 
 

@@ -303,6 +303,23 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      [(2, "target")]),
     ("time-before-year", "a deadline the year before the budget's",
      with_row(3, row(OUT, T, "项目完成时间", "2023年12月底前")), None, [(3, "target")]),
+    # round 16 (临海 绿化养护, 甘孜 食品安全; 永兴 left over)
+    ("vague-qualitative", "是 to an aim (临海)", with_row(5, row(E, SE, "满足市民生存环境的需求", "是")), None,
+     [(5, "target")]),
+    ("vague-qualitative", "the form's grading scale as the target (甘孜)",
+     with_row(5, row(E, SE, "食品安全整体状况", "高中低")), None, [(5, "target")]),
+    ("qualitative-for-number", "a 时效 of 全年: no deadline (临海)", with_row(3, row(OUT, T, "养护时效", "全年")), None,
+     [(3, "target")]),
+    ("quality-restates-quantity", "全覆盖 under 质量 of what 数量 counts (临海)",
+     [row(OUT, N, "完成全市375万平方米的绿地养护", "375万平方米"), row(OUT, Q, "达到绿化绿地全覆盖", "100%"),
+      *GOOD_ROWS[2:]], None, [(2, "level3")]),
+    ("several-targets", "three rates in one name (永兴)",
+     with_row(2, row(OUT, Q, "各种强制免疫率、屠宰率及检疫率", "100%")), None, [(2, "target")]),
+    ("unit-cost-as-total", "a price per 平米 that lost its /平米 (武川)",
+     [*GOOD_ROWS[:3], row(OUT, C, "饲料库120平米", "490元/平米"), row(OUT, C, "防疫室84平米", "≤1050元"),
+      *GOOD_ROWS[4:]], None, [(5, "target")]),
+    ("unit-mismatch", "a satisfaction that names nobody, the target as the name (巴南)",
+     with_row(2, row(OUT, Q, "满意度95%以上", "≥95%")), None, [(2, "target")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -547,6 +564,29 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("time-before-year", "a project spanning into the next year",
      with_row(3, row(OUT, T, "项目建设周期", "2024年4月-2025年2月")), None),
     ("time-before-year", "a date without a year", with_row(3, row(OUT, T, "项目完成时间", "12月底前")), None),
+    # round 16
+    ("vague-qualitative", "是 to a name with an anchor", with_row(5, row(E, SE, "实现村村通水泥路全覆盖", "是")), None),
+    ("vague-qualitative", "是 to a thing done", with_row(5, row(E, SUS, "建立长效管护机制", "是")), None),
+    ("vague-qualitative", "a 时效 of 全年 is qualitative-for-number's (临海)", with_row(3, row(OUT, T, "全年", "全年")),
+     None),
+    ("qualitative-for-number", "a 时效 with a deadline", with_row(3, row(OUT, T, "养护时效", "年底前完成")), None),
+    ("quality-restates-quantity", "全覆盖 of something no 数量 counts",
+     with_row(2, row(OUT, Q, "农村学校网络全覆盖", "100%")), None),
+    ("quality-restates-quantity", "a coverage rate under 质量 (湖北科技学院)",
+     [row(OUT, N, "受资助学生人数", "≥100人"), row(OUT, Q, "受资助困难学生覆盖率", "99%"), *GOOD_ROWS[2:]], None),
+    ("several-targets", "one rate (及时率's 及 is no list mark)", with_row(2, row(OUT, Q, "投诉处理及时率", "100%")),
+     None),
+    ("several-targets", "a rate beside another kind of measure",
+     with_row(2, row(OUT, Q, "补助发放及时率和覆盖面", "100%")), None),
+    ("unit-cost-as-total", "a bare amount under a name of no quantity (武川's 打井、配电)",
+     [*GOOD_ROWS[:3], row(OUT, C, "饲料库120平米", "490元/平米"), row(OUT, C, "打井、配电", "5000元"),
+      *GOOD_ROWS[4:]], None),
+    ("unit-cost-as-total", "a quantity's amount with no per-unit price beside it",
+     [*GOOD_ROWS[:3], row(OUT, C, "围墙300米", "9000元"), *GOOD_ROWS[4:]], None),
+    ("unit-mismatch", "a state of the things counted, 率 left off (宣城)",
+     with_row(2, row(OUT, Q, "台站正常运行", "100%")), None),
+    ("unit-mismatch", "someone's satisfaction, the name going on (临海)",
+     with_row(6, row(S, SS, "服务对象对于设施维护满意率应该在95%以上", "≥95%")), None),
 ]
 
 

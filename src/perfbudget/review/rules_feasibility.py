@@ -62,6 +62,10 @@ def vague_reason(value: str, name: str) -> str | None:
         question = bare(name).partition("是否")[2]
         if question and _VAGUE_ENDING.search(question):
             return f"只回答了是或否，而问的「{question}」没有可判断的程度"
+        if text == "是" and "是否" not in name and _AIM_STATEMENT.match(bare(name)) and not _ANCHOR.search(name):
+            return f"只是肯定了{quote(name, 20)}这一工作目标，没有可判断的程度"
+    if 2 < len(text) < 6 and _GRADE_SCALE.match(text):
+        return "是评价等级的全部选项，没有选定要达到的等级或数值"
     if not text or _ANCHOR.search(text):
         return None
     rest = text
@@ -81,6 +85,13 @@ def vague_reason(value: str, name: str) -> str | None:
     if (reason := _vague_by_words(value, name)) is not None:
         return reason
     return "只说了要提升或改善什么，没有可判断的程度" if _aims_only(value) else None
+
+
+# A name that states an aim (满足市民生存环境的需求, 改善城市生态环境…, 保障…稳定运行): 是 to it only
+# says the aim holds. A name with an anchor (实现村村通水泥路全覆盖, 达到国家标准) can be answered so.
+_AIM_STATEMENT = re.compile(r"(?:满足|改善|提升|提高|促进|保障|保持|推动|推进|增强|加强|优化|维护|巩固|助力|带动)")
+# The form's grading scale left as the target: 高中低, 高/中/低, 优良中差, 好中差.
+_GRADE_SCALE = re.compile(r"^(?:[高中低]{3}|[优良中差]{3,4}|[好中差]{3}|好较好一般差?)$")
 
 
 # A clause claiming a degree of a trend or an aim with nothing to measure it by (显著提升了…, 大力支持了…,
@@ -173,8 +184,11 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     ``全面落实…开放工作``, ``通过本项目实施,有效提高…水平``), nor one whose every clause only names
     an aim (``改善学校的办学条件``: improved by how much?). A thing said to move one
     way with no measure (服务范围扩大, 收入增加, 发病率下降) ends in a trend as 有所提高 does; a
-    growth to a stated extent (扩大到全县所有乡镇) is not flagged. Names that ask for a number are
-    left to ``qualitative-for-number``.
+    growth to a stated extent (扩大到全县所有乡镇) is not flagged. A bare 是 to a name that states an aim
+    (``满足市民生存环境的需求 是``, ``改善城市生态环境… 是``: yes, by how much?) says nothing checkable; 是 to a
+    name with an anchor (``实现村村通全覆盖 是``) or to a yes/no question is judged as above. The form's grading
+    scale left as the target (``食品安全整体状况 高中低``, 优良中差) chooses no grade. Names that ask for a
+    number are left to ``qualitative-for-number``, and so is a 时效 value that names no deadline (全年).
     """
     out = []
     for row, (message, suggestion, template_effect) in flagged(document, _VAGUE_QUALITATIVE):
@@ -194,6 +208,8 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
         return None
     if asks_for_number(row.name) or row.economic_cost or is_leftover(target.raw):
         return None  # (社会成本/生态环境成本 need not be money, but must still be checkable)
+    if row.level2 == "时效指标" and target.raw.strip() in _NO_DEADLINE:
+        return None  # qualitative-for-number says it: no deadline
     text = indicator.level3 + target.raw
     if row.level1 == LEVEL1_EFFECT and ("效益" in text or "不适用" in text) and _NO_EFFECT.search(text):
         return (f"{quote(indicator.level3)}（{target.raw}）说明这项效益并不存在，不是可以衡量的目标",
@@ -250,7 +266,9 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     (``公用经费标准 符合相关文件要求``, 补助标准, 收费标准) asks for so many 元 a head, under any 二级; a
     quality standard (``维修质量标准``) is not money and is left alone. A value that says it is tentative or
     an estimate (``暂定量按15次作业且总航时不少于30小时测算``: 暂定, 测算, 估算) is no target even
-    with figures in it.
+    with figures in it. A 时效 value that only says how long or how often the work goes on (``全年``,
+    常年, 每月, 日常, 长期) names no deadline, though 全年 reads as a period elsewhere; ``年底前完成`` and
+    ``2024年12月底前`` do.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _QUALITATIVE_FOR_NUMBER)]
@@ -262,6 +280,10 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
     target = indicator.target
     if target.is_quantitative or target.period is not None or not target.raw.strip():
         return None
+    if group == "时效指标" and target.raw.strip() in _NO_DEADLINE:
+        return (f"时效指标{quote(indicator.level3)}只写了{quote(target.raw)}，是工作持续的时间，"
+                "没有写明完成时限，无法判断是否按时",
+                "写明完成或响应的时限，如「每季度末前完成考核」「问题发现后≤24小时处置」「2024年12月底前」")
     if due_of(target) is not None:  # a date or period (当年, 上半年): a time target, scored by date
         return None
     if cost:
@@ -291,6 +313,9 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
             f"指标值却是定性描述{quote(target.raw)}",
             f"写成可衡量的值，{example}")
 
+
+# A 时效 value that is only how long or how often the work goes on (养护 全年): no deadline to check.
+_NO_DEADLINE = frozenset({"全年", "全年度", "常年", "每月", "每天", "每日", "日常", "随时", "长期"})
 
 # A standard of money (公用经费标准, 补助标准, 收费标准): so many 元 a head, asked for as a figure.
 _MONEY_STANDARD = re.compile(r"(?:经费|补助|补贴|资助|收费|救助|奖励|奖补|拨款|资金|生均|人均)标准$")
@@ -379,7 +404,9 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     (``半年报告、全年报告和11期景气报告全部完成``); one or two things completed are not flagged.
     A cost value listing several amounts (``3000元、2000元、1000元3个档次``: tiers of a grant) is
     flagged too — which amount is the target? — while a single amount, or a total with its breakdown
-    (``≤30万元，其中人均500元/人``), is left to the cost rules.
+    (``≤30万元，其中人均500元/人``), is left to the cost rules. A name listing several rates with one value
+    (``各种强制免疫率、屠宰率及检疫率 100%``, ``及时率和准确率``) is flagged too: each rate is a measure of its
+    own; a single rate (及时率: its 及 is no list mark) and a rate beside another kind of measure are not.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _SEVERAL_TARGETS)]
@@ -428,6 +455,10 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
         items = [item for item in _WORK_MARK.split(listed_work.group(1)) if item]
         return (f"指标值{quote(raw)}列了{len(items)}项产出，只说全部完成，一个指标只能对照一个目标值，无法打分",
                 f"拆成{len(items)}个三级指标，每项写明数量，如「{items[0]}≥1份」")
+    if row.name.count("率") > 1 and (rates := several_rates(row.name)) is not None:
+        return (f"{quote(row.indicator.level3)}把{len(rates)}个比率（{'、'.join(rates)}）放在一个指标里，"
+                f"只有一个指标值{quote(raw)}，无法分别考核",
+                f"拆成{len(rates)}个三级指标，每个比率各写指标值，如「{rates[0]} ≥95%」")
     # most values: not two figures with a list mark between
     if target.kind is Kind.QUANTITATIVE or not _listed_figures(raw):
         return None
@@ -444,6 +475,22 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
 # Several outputs listed, all to be completed: 半年报告、全年报告和11期景气报告全部完成.
 _LISTED_WORK = re.compile(r"^((?:[^、，,；;和及]{2,}[、和及]){2,}[^、，,；;和及]{2,}?)(?:全部|均|都)完成$")
 _WORK_MARK = re.compile(r"[、和及]")
+
+# Several rates named in one indicator: 各种强制免疫率、屠宰率及检疫率, 及时率和准确率.
+_RATE_LIST = re.compile(r"率[、，,及和与]")
+_NAME_PARTS = re.compile(r"(?<=率)(?:[、，,]|及|和|与)")  # after a 率 only: 及时率 keeps its 及
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def several_rates(name: str) -> list[str] | None:
+    """The rates a name lists (``各种强制免率、屠宰率及检疫率`` → 强制免率, 屠宰率, 检疫率), or None for
+    fewer than two: the name is cut after each 率 followed by a list mark (、 及 和 与), and every part ends in 率."""
+    if _RATE_LIST.search(name) is None:
+        return None
+    parts = [part for part in _NAME_PARTS.split(name) if part]
+    rates = [part.removeprefix("各种").removeprefix("各类") for part in parts if part.endswith("率")]
+    return rates if len(rates) >= 2 and len(rates) == len(parts) else None
+
 
 _SEVERAL_TARGETS = indicator_check(_several_targets)
 
@@ -559,7 +606,9 @@ _PERCENT_OF = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|系
                          r"|在线|及时|准确|正确|通过|知晓|满意|参与|面|增长|增幅|降幅|提高|下降|占|成活|出勤|入学"
                          # an action whose share is meant, with 率 left off: 工程验收, 补贴发放, 问题整改
                          r"|验收|发放|兑现|落实|执行|接种|救治|救助|参保|就业|回收|处理|处置|整改|办结|结案|检测|监测"
-                         r"|巡查|检查|培训|上线|联网|入驻|入住|分级|登记|建档|评估|认定|公示|审核|备案|签约|注册|考核)$")
+                         r"|巡查|检查|培训|上线|联网|入驻|入住|分级|登记|建档|评估|认定|公示|审核|备案|签约|注册|考核"
+                         # a state of the things counted, 率 left off: 台站正常运行, 设备运行正常, 道路畅通
+                         r"|正常运行|运行正常|正常运转|正常使用|畅通)$")
 # The share of records put in order, 率 left off too: 监测数据资料整编, 年度资料上报, 基础信息完善 (tested
 # only when the pattern above fails, so that its search stays as short as before).
 _RECORDS_IN_ORDER = ("整编", "上报", "报送", "归档", "完善", "完整", "齐全")
@@ -581,7 +630,9 @@ def _percent_fault(name: str) -> int:
         return _AIM
     measured = _BRACKETED.sub("", name)
     if (not _PERCENT_OF.search(measured) and not measured.endswith(_RECORDS_IN_ORDER) and not is_input_name(name)
-            and _SHARE_MEETING.search(name) is None):
+            and _SHARE_MEETING.search(name) is None and name.find("满意") < 1):
+        # (someone's satisfaction is a share of those asked, however the name goes on: 服务对象…满意率应该在
+        # 95%以上; a name that opens with it names nobody: 满意度95%以上)
         return _NO_SHARE
     return 0
 
@@ -604,7 +655,9 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     — a sentence or a state (``教学条件改善、办学水平提高 =100%``, ``学生受益情况 =100%``,
     ``通过注射疫苗,可以有效降低…的发生 40%``); names with 率 left off (项目验收合格, 稳定性,
     工程验收, 补贴发放, 问题整改; and the records put in order: 监测数据资料整编, 基础信息完善),
-    shares meeting a standard or done in time (药物治疗符合国家相关标准, 对患者及时给予治疗),
+    shares meeting a standard or done in time (药物治疗符合国家相关标准, 对患者及时给予治疗), a state of the
+    things counted (台站正常运行, 设备运行正常, 道路畅通: 率 left off), someone's satisfaction however the name
+    goes on (``服务对象对于…维护满意率应该在95%以上``; ``满意度95%以上``, which names nobody, is flagged),
     inputs (``input-as-output``), costs (``cost-not-money``) and 数量指标 (``rate-under-quantity``)
     are not flagged here.
     """

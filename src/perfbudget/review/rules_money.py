@@ -168,7 +168,11 @@ def unit_cost_as_total(document: Document, settings: RuleSettings) -> list[Findi
     budget. Flagged when the name has a per-unit word of ``vocabulary.toml`` (``[names]
     per_unit``) and the value is an absolute amount (元, 万元, not 元/人); the message says
     when the amount is near the whole budget. A name that says per what (人均, 每人: 配套资金每人每年
-    ``75元``) makes the amount per that unit: flagged only when it is near the whole budget.
+    ``75元``) makes the amount per that unit: flagged only when it is near the whole budget. A cost row
+    named after a quantity of work (``防疫室84平米``) whose value is a bare amount (``≥1050元``) while another
+    cost row named so prices the same measure per unit (``饲料库120平米 490元/平米``) is flagged too: a price
+    per 平米 that lost its /平米, or the room's total? A quantity-named row with its amount alone among its
+    kind (``围墙300米 9万元``), or a bare amount under another name (``打井、配电 50000元``), is not.
     """
     per_unit = word_set("names", "per_unit")
     out = []
@@ -179,8 +183,12 @@ def unit_cost_as_total(document: Document, settings: RuleSettings) -> list[Findi
             if not cost or target.value is None:
                 continue
             factor = money_in(target.unit, document.money_unit)
+            if factor is None:
+                continue
             word = next((w for w in per_unit if w in name), None)
-            if factor is None or word is None:
+            if word is None:
+                if (lost := _per_unit_lost(indicator, name, own)) is not None:
+                    out.append(at_indicator(project, position, indicator, "target", *lost))
                 continue
             if total > 0 and (target.upper or target.value) * factor * 2 >= total:
                 message = (f"{quote(indicator.level3)}是单位成本（{word}），指标值{target.raw}却接近项目预算总额"
@@ -193,6 +201,31 @@ def unit_cost_as_total(document: Document, settings: RuleSettings) -> list[Findi
             out.append(at_indicator(project, position, indicator, "target", message,
                                     "写成每单位的成本，如「≤300元/人」「≤120万元/公里」；总额另设「项目总成本」"))
     return out
+
+
+# A cost row named after a quantity of work (防疫室84平米, 围墙300米): what the amount is per, or for all of it.
+_NAMED_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)(平方米|平米|㎡|立方米|方|米|延米|公里|千米|亩)$")
+_SAME_MEASURE = {"平方米": "平米", "㎡": "平米", "千米": "公里", "立方米": "方"}
+
+
+def _per_unit_lost(indicator: Indicator, name: str, own: tuple[Row, ...]) -> tuple[str, str] | None:
+    """(message, suggestion) when a cost row named after a quantity (``防疫室84平米``) gives a bare amount
+    (``≥1050元``) while another cost row named so prices the same measure per unit (``饲料库120平米``
+    ``490元/平米``): a price per 平米 that lost its /平米, or a total? None otherwise."""
+    if name[-1:] in "米㎡方里亩" and (quantity := _NAMED_QUANTITY.search(name)) is not None:
+        measure = _SAME_MEASURE.get(quantity.group(2), quantity.group(2))
+        for row in own:
+            unit = row.indicator.target.unit or ""
+            other = unit.partition("/")[2]
+            if (row.cost and other and _SAME_MEASURE.get(other, other) == measure
+                    and _NAMED_QUANTITY.search(row.name) is not None):
+                target = indicator.target
+                price = f"{format_decimal(target.value or Decimal(0))}{target.unit}/{quantity.group(2)}"
+                return (f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}没有写明计价单位：同一项目的"
+                        f"{quote(row.indicator.level3)}写作{quote(row.indicator.target.raw)}，按{other}"
+                        f"计价，这一行看不出是每{quantity.group(2)}的单价，还是{quantity.group(0)}的总价",
+                        f"写明计价单位，如「≤{price}」；若是总价，写明「总价」并与其他成本一起核对预算")
+    return None
 
 
 # A name for the project's money itself (项目金额, 财政补助, 专项资金), not for what something costs.

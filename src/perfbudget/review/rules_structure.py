@@ -133,7 +133,10 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
     name the task (``改造任务完成率`` beside ``住宅区任务完成量``), and
     when a 质量 value only says the work was done (``已完成``, ``按时完成``): that is a quantity
     (done or not), not a quality; and when a 质量 value is only a count a 数量 value of the
-    project already gives (``37个基层医疗机构`` beside ``实施…基层医疗机构37个``).
+    project already gives (``37个基层医疗机构`` beside ``实施…基层医疗机构37个``). A coverage under 质量
+    (…覆盖率, …全覆盖) sharing a word with a 数量 name (``达到绿化绿地全覆盖 100%`` beside
+    ``完成全市375万平方米的绿地养护``) says how far the counted work reaches, not how well it is done;
+    a coverage of something no 数量 name counts is not flagged.
     """
     out = []
     for project, own in project_rows(document):
@@ -155,10 +158,20 @@ def quality_restates_quantity(document: Document, settings: RuleSettings) -> lis
                                         f"与第{same[0]}个数量指标{quote(same[1].level3)}是同一个数量，没有衡量质量",
                                         "写明质量标准，如「验收合格率 ≥95%」「达到…标准」；数量由数量指标反映"))
                 continue
-            if not name.endswith(("完成率", "完工率")):
+            coverage = "全覆盖" in name
+            if not coverage and not name.endswith(("完成率", "完工率")):
                 continue
             stem = _stem(name)
             task = "任务" in name  # 年度改造任务完成率 beside 住宅区任务完成量: the same task twice
+            if coverage:  # 达到绿化绿地全覆盖 beside 完成全市375万平方米的绿地养护: a shared word
+                match = next(((p, i) for p, i in quantities if stem & _stem(name_of(i.level3))), None)
+                if match is not None:
+                    out.append(at_indicator(project, position, indicator, "level3",
+                                            f"质量指标{quote(indicator.level3)}（{indicator.target.raw}）是第{match[0]}个"
+                                            f"数量指标{quote(match[1].level3)}的覆盖范围，说的是做了多少，没有衡量做得怎样",
+                                            "改为衡量质量的指标，如养护考核合格率、苗木成活率、验收合格率；"
+                                            "覆盖范围由数量指标反映"))
+                continue
             match = next(((p, i) for p, i in quantities
                           if stem & _stem(name_of(i.level3)) or (task and "任务" in i.level3)
                           or _shared_run(name[:-3], name_of(i.level3))), None)

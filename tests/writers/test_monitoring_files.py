@@ -173,17 +173,19 @@ def test_a_200_character_target_and_long_deviations_print_within_the_page(tmp_pa
 
 def test_the_columns_share_the_width_by_what_they_hold() -> None:
     """print_layout.shared_widths: the table as wide as before; a column of short values gives up room to the
-    columns of long texts; headers keep two lines; a 200-character text gets room for at most 24 lines."""
+    columns of long texts; headers keep two lines, numbers one; a 200-character text gets room for at most 24 lines."""
     from perfbudget.writers.monitoring_layout import WIDTHS, indicator_headers
     from perfbudget.writers.print_layout import LEAST_UNITS, lines_needed, shared_widths
 
     long_text = "全面完成年度地方志编纂任务，确保志书按期出版，" * 9  # 207 characters
-    cells = [(5, col, 1, header, True) for col, header in enumerate(indicator_headers(6))]
+    cells = [(5, col, 1, header, 2) for col, header in enumerate(indicator_headers(6))]
     cells += [(6 + n, col, 1, text, False) for n in range(20) for col, text in (
         (2, f"第{n + 1}项工作完成数量"), (3, long_text if n == 3 else "≥95%"), (6, "绿灯"),
         (10, "受设备采购周期延长影响，部分工作较计划滞后，下一步将加强调度" if n % 2 else ""))]
+    cells += [(6 + n, 5, 1, "180.00%", 1) for n in range(20)]  # a number: never broken over two lines
     widths = shared_widths(WIDTHS, cells)
     assert abs(sum(widths) - sum(WIDTHS)) < 0.5
     assert lines_needed(long_text, widths[3]) <= 24 < lines_needed(long_text, WIDTHS[3])
     assert widths[10] > WIDTHS[10] and widths[6] <= WIDTHS[6]
+    assert lines_needed("180.00%", widths[5]) == 1
     assert min(widths) >= LEAST_UNITS - 1.5 and widths[7] >= len("完成目标可能性")  # (two lines of 4 characters)

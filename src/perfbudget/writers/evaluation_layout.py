@@ -83,11 +83,13 @@ def sheet_name(seq: int, name: str) -> str:
     return text[:31]
 
 
+_LINES_KEPT = {"number": 1, "header": 2, "label": 2, "total": 2}
+
+
 def content_widths(cells: Sequence[Cell], base: Sequence[float]) -> tuple[float, ...]:
-    """``base`` (a layout's widths) shared out by what ``cells`` hold (:func:`print_layout.shared_widths`): headers,
-    labels and totals may take two lines, texts and numbers ask for their widest line."""
-    return shared_widths(base, ((c.row, c.col, c.colspan, c.text, c.kind in ("header", "label", "total"))
-                                for c in cells))
+    """``base`` (a layout's widths) shared out by what ``cells`` hold (:func:`print_layout.shared_widths`): numbers
+    on one line, headers, labels and totals in two at most, texts wrapped."""
+    return shared_widths(base, ((c.row, c.col, c.colspan, c.text, _LINES_KEPT.get(c.kind, 0)) for c in cells))
 
 
 def indicator_head(headers: Sequence[str], header_row: int, lines: Sequence[Any]) -> list[Cell]:

@@ -91,11 +91,12 @@ def _top_two(lines: dict[int, int]) -> tuple[int, int, int]:
     return lines[tallest], tallest, max((n for col, n in lines.items() if col != tallest), default=1)
 
 
-def shared_widths(base: Sequence[float], cells: Iterable[tuple[int, int, int, str, bool]]) -> tuple[float, ...]:
+def shared_widths(base: Sequence[float], cells: Iterable[tuple[int, int, int, str, int]]) -> tuple[float, ...]:
     """A table's column widths shared out by its content, the table as wide as ``base`` (printed at the same
-    scale). ``cells`` are (row, col, colspan, text, wraps); those in one column count. Each column starts at its
-    floor — ``LEAST_UNITS`` (or its widest line, when narrower), and room for each ``wraps`` cell (a header, a
-    label) in two lines, and for its longest text in ``TALL_LINES`` lines; the rest of the width goes, a unit at a
+    scale). ``cells`` are (row, col, colspan, text, lines): those in one column count; ``lines`` is 1 for a cell
+    that must not wrap (a number: 「180.00%」 broken over two lines is misread), 2 for one that may take two lines
+    at most (a header, a label), 0 for a text. Each column starts at its floor — ``LEAST_UNITS`` (or its widest
+    line, when narrower), room for its numbers on one line and its headers and labels in two, and for its longest text in ``TALL_LINES`` lines; the rest of the width goes, a unit at a
     time, to the column where it saves the most printed lines over the table's rows (a row is as tall as its
     tallest cell), each column at most ``MOST_SHARE`` of the table and no wider than its
     widest line; what no column can use goes back in proportion to ``base``. Until print16 the 自评表 and 监控表
@@ -107,13 +108,13 @@ def shared_widths(base: Sequence[float], cells: Iterable[tuple[int, int, int, st
     floors = [0.0] * count
     most = [0.0] * count
     texts: dict[int, dict[int, list[float]]] = {}
-    for row, col, span, text, wraps in cells:
+    for row, col, span, text, lines_kept in cells:
         if span != 1 or col >= count or not text:
             continue
         parts = [text_width(part) for part in text.split("\n")]
-        if wraps:
-            floors[col] = max(floors[col], sum(parts) / 2 + 2.5)
-        else:
+        if lines_kept:
+            floors[col] = max(floors[col], sum(parts) / lines_kept + 2.5)
+        if lines_kept != 2:
             texts.setdefault(row, {})[col] = parts
         most[col] = max(most[col], min(MOST_SHARE * total, max(parts) + 2))
     widths = [max(floor, min(LEAST_UNITS, widest or LEAST_UNITS)) for floor, widest in zip(floors, most, strict=True)]

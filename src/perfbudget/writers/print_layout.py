@@ -96,9 +96,10 @@ def shared_widths(base: Sequence[float], cells: Iterable[tuple[int, int, int, st
     scale). ``cells`` are (row, col, colspan, text, lines): those in one column count; ``lines`` is 1 for a cell
     that must not wrap (a number: 「180.00%」 broken over two lines is misread), 2 for one that may take two lines
     at most (a header, a label), 0 for a text. Each column starts at its floor — ``LEAST_UNITS`` (or its widest
-    line, when narrower), room for its numbers on one line and its headers and labels in two, and for its longest text in ``TALL_LINES`` lines; the rest of the width goes, a unit at a
-    time, to the column where it saves the most printed lines over the table's rows (a row is as tall as its
-    tallest cell), each column at most ``MOST_SHARE`` of the table and no wider than its
+    line, when narrower), room for its numbers on one line and its headers and labels in two, and for its longest
+    text in ``TALL_LINES`` lines; the rest of the width goes, a unit at a time, to the column where it saves the
+    most printed lines over the table's rows (a row is as tall as its tallest cell), each column at most
+    ``MOST_SHARE`` of the table and no wider than its
     widest line; what no column can use goes back in proportion to ``base``. Until print16 the 自评表 and 监控表
     had fixed widths: a 200-character 年度指标值 in the 监控表's column of 10 units was a row taller than a page,
     printed past the page's foot and cut (Excel) or run into the footer (Word), and every long 偏差原因分析 a row

@@ -24,7 +24,7 @@ from typing import Any
 from perfbudget.evaluate.numbers import percent, plain, show, shown
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.target import display_target, parse_target
-from perfbudget.writers.print_layout import shared_widths
+from perfbudget.writers.print_layout import shared_widths, text_width
 
 COLUMNS = 8
 TITLE = "项目支出绩效自评表"
@@ -88,8 +88,11 @@ _LINES_KEPT = {"number": 1, "header": 2, "label": 2, "total": 2}
 
 def content_widths(cells: Sequence[Cell], base: Sequence[float]) -> tuple[float, ...]:
     """``base`` (a layout's widths) shared out by what ``cells`` hold (:func:`print_layout.shared_widths`): numbers
-    on one line, headers, labels and totals in two at most, texts wrapped."""
-    return shared_widths(base, ((c.row, c.col, c.colspan, c.text, _LINES_KEPT.get(c.kind, 0)) for c in cells))
+    and headers, labels and totals of up to four characters (三级指标, 产出指标) on one line, longer ones in two at
+    most, texts wrapped."""
+    return shared_widths(base, ((c.row, c.col, c.colspan, c.text,
+                                 1 if c.kind in _LINES_KEPT and text_width(c.text) <= 8 else _LINES_KEPT.get(c.kind, 0))
+                                for c in cells))
 
 
 def indicator_head(headers: Sequence[str], header_row: int, lines: Sequence[Any]) -> list[Cell]:

@@ -263,3 +263,40 @@ def test_the_unit_opinion_in_word_prints_its_sign_line_with_the_text_before_it(w
         last = _squash(pdf.pages[-1].extract_text() or "")
     assert total >= 2 and _squash(SIGN_LINE)[:4] in last
     assert last.replace(_squash(SIGN_LINE), "").replace(f"第{total}页，共{total}页", ""), last  # not alone
+
+
+def test_the_opinion_of_a_table_without_a_fund_label_prints_no_empty_brackets(web: WebEnv) -> None:
+    """print16: the 审核意见书 headed each project 「名称（资金性质）」; a real 部门整体 table has no 资金性质 and was
+    printed 「部门整体支出（）」 in Word and on the page."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from docx import Document as WordDocument
+
+    from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.workflow import actor_of
+    from perfbudget.load import load_path
+    from perfbudget.model import Unit
+    from perfbudget.store.schema import projects
+    from perfbudget.web.roles import Principal, Role
+    from perfbudget.web.tables import users
+    from tests.web.conftest import SEED_UNIT
+
+    corpus = Path(__file__).parents[1] / "fixtures" / "real" / "corpus"
+    read = load_path(next(corpus.glob("50_*.txt"))).document  # a 部门整体 table
+    assert read is not None and read.projects[0].fund_label is None
+    document = replace(read, unit=Unit(SEED_UNIT, read.unit.name))  # (the table names no unit code)
+    with web.app.state.engine.connect() as connection:
+        admin_id = connection.execute(select(users.c.id).where(users.c.username == "admin")).scalar_one()
+    admin = Principal(admin_id, "admin", "admin", Role.ADMIN, None)
+    imported = import_document(web.app.state.store, web.app.state.core, document, "部门整体.txt",
+                               ImportRequest(actor_of(admin), "upload", review=True))
+    assert imported.status == "imported", imported
+    client = web.client("admin")
+    with web.app.state.engine.connect() as connection:
+        pid = connection.execute(select(projects.c.id).where(projects.c.name == "部门整体支出")).scalar_one()
+    page = client.get(f"/projects/{pid}/opinion.html").text
+    assert "<h2>1. 部门整体支出</h2>" in page and "（）" not in page
+    headings = [p.text for p in WordDocument(io.BytesIO(client.get(f"/projects/{pid}/opinion.docx").content)).paragraphs
+                if p.style.name.startswith("Heading")]
+    assert "部门整体支出" in headings and not any("（）" in h for h in headings)

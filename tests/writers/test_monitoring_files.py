@@ -125,3 +125,69 @@ def test_monitor_to_writes_the_table(tmp_path: Path, seed_path: Path, seed_docum
         result = runner.invoke(cli, ["monitor", str(seed_path), "-a", str(sheet), "-m", "6", *args])
         assert result.exit_code == 1 and message in result.stderr, result.output
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_200_character_target_and_long_deviations_print_within_the_page(tmp_path: Path,
+                                                                         seed_document: Document) -> None:
+    """print16: the 监控表's columns had fixed widths. A qualitative 年度指标值 of 200 characters (real forms have
+    them) in its column of 10 units was a row taller than an A4 landscape page: LibreOffice printed it past the
+    page's foot, cut (Excel), or over the 填报人 footer (Word), while 预警 and 进度 kept wide columns for two
+    words. The columns now share the table's width by their content: every character printed, nothing over the
+    footer or off the page, the header on every page."""
+    from dataclasses import replace
+
+    import pdfplumber
+
+    from perfbudget.target import parse_target
+
+    long_target = ("全面保障全院司法办案、政务办公与对外服务信息系统安全稳定运行，按期完成各类设备巡检、"
+                   "故障处置与数据备份工作，确保网络、视频会议和业务应用系统全年正常可用，") * 3
+    long_target = long_target[:200]
+    deviation = ("受设备采购周期延长及运维人员调整等客观因素影响，部分巡检与系统升级工作较计划有所滞后，"
+                 "下一步将加强项目全过程管理，按月调度推进，确保全年目标按期完成")
+    project = seed_document.projects[0]
+    indicators = tuple(replace(i, target=parse_target(long_target)) if i.level3 == "保障司法工作正常开展" else i
+                       for i in project.indicators)
+    document = replace(seed_document, projects=(replace(project, indicators=indicators),))
+    rows = _rows(**{name: f"{P1},{name},{value},,确定能,,,{deviation}," for name, value in (
+        ("视频会议保障数量", "6"), ("网络连通率", "99%"), ("服务干警满意度", "96%"))})
+    monitoring = _monitoring(document, rows)
+    grid = project_grid(monitoring, monitoring.projects[0])
+    assert long_target in [cell.text for cell in grid.cells]
+    files = {"wide-mon-x.xlsx": monitoring_xlsx(monitoring), "wide-mon-d.docx": monitoring_docx(monitoring)}
+    expected = [cell.text for cell in grid.cells]
+    for name, pdf_path in to_pdf(written(files, tmp_path), tmp_path).items():
+        check_pdf(pdf_path, expected, [("一级指标", "备注")], landscape=True)
+        with pdfplumber.open(pdf_path) as pdf:
+            table_ended = False  # the explanations (预警计算说明) follow the table; the workbook's 汇总 sheet last
+            for page in pdf.pages:
+                text = "".join((page.extract_text() or "").split())
+                assert "填报人" in text, (name, page.page_number)
+                assert table_ended or "三级指标" in text, (name, page.page_number)
+                table_ended = table_ended or "预警计算说明" in text
+                footer = min(w["top"] for w in page.extract_words() if w["text"].startswith("填报人"))
+                body = [c for c in page.chars if c["bottom"] > footer - 1 and c["top"] < footer + 8
+                        and not c["text"].isspace()]
+                line = "".join(c["text"] for c in sorted(body, key=lambda c: c["x0"]))
+                assert line.startswith("填报人") and set(line) <= set("填报人：审核人日期年月第页，共0123456789 "), (
+                    name, page.page_number, line[:60])
+
+
+def test_the_columns_share_the_width_by_what_they_hold() -> None:
+    """print_layout.shared_widths: the table as wide as before; a column of short values gives up room to the
+    columns of long texts; headers keep two lines, numbers one; a 200-character text gets room for at most 24 lines."""
+    from perfbudget.writers.monitoring_layout import WIDTHS, indicator_headers
+    from perfbudget.writers.print_layout import LEAST_UNITS, lines_needed, shared_widths
+
+    long_text = "全面完成年度地方志编纂任务，确保志书按期出版，" * 9  # 207 characters
+    cells = [(5, col, 1, header, 2) for col, header in enumerate(indicator_headers(6))]
+    cells += [(6 + n, col, 1, text, False) for n in range(20) for col, text in (
+        (2, f"第{n + 1}项工作完成数量"), (3, long_text if n == 3 else "≥95%"), (6, "绿灯"),
+        (10, "受设备采购周期延长影响，部分工作较计划滞后，下一步将加强调度" if n % 2 else ""))]
+    cells += [(6 + n, 5, 1, "180.00%", 1) for n in range(20)]  # a number: never broken over two lines
+    widths = shared_widths(WIDTHS, cells)
+    assert abs(sum(widths) - sum(WIDTHS)) < 0.5
+    assert lines_needed(long_text, widths[3]) <= 24 < lines_needed(long_text, WIDTHS[3])
+    assert widths[10] > WIDTHS[10] and widths[6] <= WIDTHS[6]
+    assert lines_needed("180.00%", widths[5]) == 1
+    assert min(widths) >= LEAST_UNITS - 1.5 and widths[7] >= len("完成目标可能性")  # (two lines of 4 characters)

@@ -55,7 +55,8 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     word.add_heading(title, level=0)
     for desk in desks:
         head = desk.view.head
-        word.add_heading(f"{head.name}（{head.fund_label or ''}）", level=1)
+        # (a table without a 资金性质, a 部门整体 table: no empty 「（）」 after its name)
+        word.add_heading(f"{head.name}（{head.fund_label}）" if head.fund_label else head.name, level=1)
         word.add_paragraph(f"单位：{head.unit_name or ''}　版本：第 {desk.view.version.meta['version']} 版　"
                            f"流程状态：{decision_text(desk)}")
         reviewer = desk.reviewer_grade

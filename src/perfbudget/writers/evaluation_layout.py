@@ -24,6 +24,7 @@ from typing import Any
 from perfbudget.evaluate.numbers import percent, plain, show, shown
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.target import display_target, parse_target
+from perfbudget.writers.print_layout import shared_widths, text_width
 
 COLUMNS = 8
 TITLE = "项目支出绩效自评表"
@@ -69,7 +70,7 @@ class Grid:
     rows: int
     explanations: tuple[str, ...]
     sheet_name: str
-    widths: tuple[int, ...] = WIDTHS
+    widths: tuple[float, ...] = WIDTHS
     header_row: int = INDICATOR_HEADER
     notes_title: str = "计分说明"
 
@@ -80,6 +81,18 @@ def sheet_name(seq: int, name: str) -> str:
     for bad in "[]:*?/\\":
         text = text.replace(bad, "_")
     return text[:31]
+
+
+_LINES_KEPT = {"number": 1, "header": 2, "label": 2, "total": 2}
+
+
+def content_widths(cells: Sequence[Cell], base: Sequence[float]) -> tuple[float, ...]:
+    """``base`` (a layout's widths) shared out by what ``cells`` hold (:func:`print_layout.shared_widths`): numbers
+    and headers, labels and totals of up to four characters (三级指标, 产出指标) on one line, longer ones in two at
+    most, texts wrapped."""
+    return shared_widths(base, ((c.row, c.col, c.colspan, c.text,
+                                 1 if c.kind in _LINES_KEPT and text_width(c.text) <= 8 else _LINES_KEPT.get(c.kind, 0))
+                                for c in cells))
 
 
 def indicator_head(headers: Sequence[str], header_row: int, lines: Sequence[Any]) -> list[Cell]:
@@ -209,7 +222,8 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
     add(Cell(total_row, 7, f"自评等级：{project.grade}", "total"))
     explanations = [f"预算执行率：{project.execution_explanation}", *project.notes,
                     *(f"{line.position}. {line.level3}：{line.explanation}" for line in lines)]
-    return Grid(tuple(cells), total_row + 1, tuple(explanations), sheet_name(project.seq, project.name))
+    return Grid(tuple(cells), total_row + 1, tuple(explanations), sheet_name(project.seq, project.name),
+                content_widths(cells, WIDTHS))
 
 
 def summary_rows(evaluation: Evaluation) -> list[tuple[str, str, str, str, str]]:

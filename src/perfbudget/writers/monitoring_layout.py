@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from perfbudget.evaluate.monitor import LIGHT_LABELS, RED, YELLOW, Monitoring, ProjectMonitor
 from perfbudget.evaluate.numbers import div, percent, plain
-from perfbudget.writers.evaluation_layout import Cell, Grid, indicator_head, sheet_name
+from perfbudget.writers.evaluation_layout import Cell, Grid, content_widths, indicator_head, sheet_name
 
 TITLE = "项目支出绩效目标执行监控表"
 WIDTHS = (10, 10, 16, 10, 11, 10, 6, 9, 11, 9, 15, 7)
@@ -81,7 +81,8 @@ def project_grid(monitoring: Monitoring, project: ProjectMonitor) -> Grid:
              colspan=COLUMNS - 6))
     explanations = [f"预算执行：{project.budget_explanation}",
                     *(f"{line.position}. {line.level3}：{line.explanation}" for line in lines)]
-    return Grid(tuple(cells), foot + 1, tuple(explanations), sheet_name(project.seq, project.name), WIDTHS,
+    return Grid(tuple(cells), foot + 1, tuple(explanations), sheet_name(project.seq, project.name),
+                content_widths(cells, WIDTHS),
                 INDICATOR_HEADER, "预警计算说明")
 
 

@@ -10,6 +10,7 @@ wider tables are printed landscape, and every sheet is fitted to one page wide.
 from __future__ import annotations
 
 import math
+import random
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -67,6 +68,101 @@ def fit_widths(cells: Iterable[tuple[int, int, str]], columns: int, minimum: Seq
         widest = max((text_width(line) for line in text.split("\n")), default=0.0) + 2
         widths[col] = min(max(widths[col], widest), max(maximum, lows[col] if col < len(lows) else 0))
     return widths
+
+
+# A grid's column (the 自评表's, the 监控表's) is never narrower than this (three CJK characters a line) unless its
+# every line is, nor wider than this share of the table. The widths are worked out on at most ``SAMPLE_ROWS`` of
+# its rows (a fixed random choice), after each column is given room for its longest text in ``TALL_LINES`` lines
+# (three quarters of a landscape page).
+LEAST_UNITS = 7.5
+TALL_LINES = 24
+MOST_SHARE = 0.3
+SAMPLE_ROWS = 200
+
+
+def _lines(parts: Sequence[float], width: float) -> int:
+    usable = max(width - 1.5, 2.0)
+    return sum(max(1, math.ceil(part / usable)) for part in parts)
+
+
+def _top_two(lines: dict[int, int]) -> tuple[int, int, int]:
+    """(most lines, its column, most lines of the other columns) of a row's cells."""
+    tallest = max(lines, key=lambda col: lines[col])
+    return lines[tallest], tallest, max((n for col, n in lines.items() if col != tallest), default=1)
+
+
+def shared_widths(base: Sequence[float], cells: Iterable[tuple[int, int, int, str, int]]) -> tuple[float, ...]:
+    """A table's column widths shared out by its content, the table as wide as ``base`` (printed at the same
+    scale). ``cells`` are (row, col, colspan, text, lines): those in one column count; ``lines`` is 1 for a cell
+    that must not wrap (a number: 「180.00%」 broken over two lines is misread), 2 for one that may take two lines
+    at most (a header, a label), 0 for a text. Each column starts at its floor — ``LEAST_UNITS`` (or its widest
+    line, when narrower), room for its numbers on one line and its headers and labels in two, and for its longest
+    text in ``TALL_LINES`` lines; the rest of the width goes, a unit at a time, to the column where it saves the
+    most printed lines over the table's rows (a row is as tall as its tallest cell), each column at most
+    ``MOST_SHARE`` of the table and no wider than its
+    widest line; what no column can use goes back in proportion to ``base``. Until print16 the 自评表 and 监控表
+    had fixed widths: a 200-character 年度指标值 in the 监控表's column of 10 units was a row taller than a page,
+    printed past the page's foot and cut (Excel) or run into the footer (Word), and every long 偏差原因分析 a row
+    of 20 lines, while 预警 and 进度 held two words in columns as wide."""
+    total = float(sum(base))
+    count = len(base)
+    floors = [0.0] * count
+    most = [0.0] * count
+    texts: dict[int, dict[int, list[float]]] = {}
+    for row, col, span, text, lines_kept in cells:
+        if span != 1 or col >= count or not text:
+            continue
+        parts = [text_width(part) for part in text.split("\n")]
+        if lines_kept:
+            floors[col] = max(floors[col], sum(parts) / lines_kept + 2.5)
+        if lines_kept != 2:
+            texts.setdefault(row, {})[col] = parts
+        most[col] = max(most[col], min(MOST_SHARE * total, max(parts) + 2))
+    widths = [max(floor, min(LEAST_UNITS, widest or LEAST_UNITS)) for floor, widest in zip(floors, most, strict=True)]
+    if sum(widths) >= total:
+        return tuple(float(width) for width in base)
+    # first, room for the longest text of each column in at most TALL_LINES lines (a row taller than a page is cut)
+    longest = [0.0] * count
+    for row_texts in texts.values():
+        for col, parts in row_texts.items():
+            longest[col] = max(longest[col], sum(parts))
+    tall = [max(0.0, min(most[col], longest[col] / TALL_LINES + 2) - widths[col]) for col in range(count)]
+    if sum(tall) > 0:
+        given = min(1.0, (total - sum(widths)) / sum(tall))
+        widths = [width + extra * given for width, extra in zip(widths, tall, strict=True)]
+    keys = sorted(texts)
+    if len(keys) > SAMPLE_ROWS:  # (a fixed choice: the same table, the same widths)
+        keys = sorted(random.Random(len(keys)).sample(keys, SAMPLE_ROWS))
+    rows = [texts[key] for key in keys]
+    lines = [{col: _lines(parts, widths[col]) for col, parts in cols.items()} for cols in rows]
+    by_column: dict[int, list[int]] = {}
+    for index, cols in enumerate(rows):
+        for col in cols:
+            by_column.setdefault(col, []).append(index)
+    spare = total - sum(widths)
+    while spare >= 1:
+        tops = [_top_two(row_lines) for row_lines in lines]
+        best = (0.0, -1, 0.0)
+        for col, indexes in by_column.items():
+            for step in (1.0, 3.0):
+                if step > spare or widths[col] + step > most[col]:
+                    continue
+                saved = 0
+                for index in indexes:
+                    height, tallest, second = tops[index]
+                    others = second if tallest == col else height
+                    saved += height - max(others, _lines(rows[index][col], widths[col] + step))
+                if saved / step > best[0]:
+                    best = (saved / step, col, step)
+        if best[1] < 0:
+            break
+        _, col, step = best
+        widths[col] += step
+        spare -= step
+        for index in by_column[col]:
+            lines[index][col] = _lines(rows[index][col], widths[col])
+    widths = [width + spare * float(b) / total for width, b in zip(widths, base, strict=True)]
+    return tuple(round(width, 1) for width in widths)
 
 
 def row_heights(cells: Iterable[tuple[int, int, int, int, str]], widths: Sequence[float],

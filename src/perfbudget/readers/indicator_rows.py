@@ -363,6 +363,9 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         problems.append(Problem(row_source, f"跳过没有三级指标的分类行（{tree.level1}{tree.level2}）",
                                 Severity.INFO))
         return
+    if name and decimal_or_none(name) is not None:
+        _refuse_number_name(name, target_text, row_source, problems)
+        return
     if is_placeholder(name) or (not target_text.strip(EMPTY_MARKS) and is_blank_template(
             name, target_text + _text(by_role.get("actual")))):
         problems.append(Problem(row_source, f"跳过模板占位行「{name}」", Severity.INFO))
@@ -419,6 +422,18 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         source=row_source,
         sources=sources,
     ))
+
+
+def _refuse_number_name(name: str, target_text: str, row_source: Source, problems: list[Problem]) -> None:
+    """A bare number in the 三级 cell is no indicator's name. ``0 | 0.00%`` (an unfilled template row of the cost
+    block: 经济成本指标 | 0 | 0.00% | 0) is skipped with a note; any other number there means the row's cells do not
+    stand under their columns: refused with its location, never read as an indicator named 12."""
+    if decimal_or_none(target_text.rstrip("%％‰").strip() or "0") == 0:
+        problems.append(Problem(row_source, f"跳过模板占位行：三级指标是「{name}」，"
+                                            f"指标值是「{target_text}」，没有填写", Severity.INFO))
+        return
+    problems.append(Problem(row_source, f"三级指标单元格只有数字「{name}」，不是指标名称："
+                                        f"这一行的单元格与表头的列对不上，指标值「{target_text}」没有读取"))
 
 
 TWO_LEVEL_MESSAGE = "表格只有两级指标（一级指标和指标名称），没有二级指标：二级指标留空，未按指标体系补填"

@@ -61,3 +61,34 @@ def test_a_number_in_the_level3_cell_with_a_value_is_refused_with_its_place() ->
     assert document is None or not any(p.indicators for p in document.projects)
     errors = [p for p in problems if p.severity is Severity.ERROR and "只有数字「12」" in p.message]
     assert errors and errors[0].source.line == 7
+
+
+# ---- the funds block one line a part in one cell (a Word form's 项目资金申请 cell, its <br> lines in HTML) --------
+
+def _html_form(funds: str) -> bytes:
+    return ("<html><body><p>2024年项目绩效目标表</p><table>"
+            "<tr><td>项目名称</td><td colspan='3'>某某服务</td></tr>"
+            f"<tr><td>项目资金申请<br>(万元)</td><td colspan='3'>{funds}</td></tr>"
+            "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+            "<tr><td>产出指标</td><td>数量指标</td><td>配备车辆数</td><td>10辆</td></tr>"
+            "</table></body></html>").encode()
+
+
+def test_a_cell_of_funds_lines_gives_the_total_as_cells_of_their_own_do() -> None:
+    from decimal import Decimal
+
+    from perfbudget.readers import read_bytes
+
+    document, _ = read_bytes(_html_form("资金总额: 250<br>一、预算资金:250<br>二、自有资金:0<br>三、其他:0"), "f.html")
+    assert document is not None and document.projects[0].budget.total == Decimal("250")
+    assert document.money_unit == "万元"
+    kept = [text for _, text in document.projects[0].extras]  # the other lines kept as extras, not dropped
+    assert "一、预算资金" in kept and "二、自有资金" in kept and "三、其他" in kept
+
+    from perfbudget.readers.label_lines import money_lines_cells
+    assert money_lines_cells("资金总额: 250\n其他资金:0") == ("资金总额", "250", "其他资金", "0")
+    assert money_lines_cells("资金总额: 250\n一、预算资金:250") == ("资金总额", "250", "一、预算资金", "250")
+    # a cell whose lines are not all label:amount pairs is no funds block: nothing taken from it
+    assert money_lines_cells("资金总额: 250\n用于采购雾炮车服务") is None
+    assert money_lines_cells("用途:雾炮车\n资金总额: 250") is None
+    assert money_lines_cells("资金总额: 250") is None  # one line: money_pair_cells' case

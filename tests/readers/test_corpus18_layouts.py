@@ -92,3 +92,29 @@ def test_a_cell_of_funds_lines_gives_the_total_as_cells_of_their_own_do() -> Non
     assert money_lines_cells("资金总额: 250\n用于采购雾炮车服务") is None
     assert money_lines_cells("用途:雾炮车\n资金总额: 250") is None
     assert money_lines_cells("资金总额: 250") is None  # one line: money_pair_cells' case
+
+
+# ---- pipe rows whose page stops right after a value's closing separator ---------------------------------------------
+
+_SCORED = ("项目名称 | 某某工作经费 | |\n项目总预算 | 100 | |\n"
+           "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | 指标解释 |\n"
+           "产出指标 | 数量指标 | 举报奖励次数 | ≥5次 | 10 | 反映奖励次数 |\n"
+           "产出指标 | 质量指标 | 核查办结率 | 100% | 10 | 反映办结情况 |\n")
+
+
+def test_a_last_row_closed_after_its_value_is_read_and_the_cut_still_reported() -> None:
+    document, problems = read_text(_SCORED + "产出指标 | 数量指标 | 宣传资料份数 | ≥500份 |\n", "p.txt")
+    assert document is not None
+    rows = [(i.level3, i.target.raw) for i in document.projects[0].indicators]
+    assert rows == [("举报奖励次数", "≥5次"), ("核查办结率", "100%"), ("宣传资料份数", "≥500份")]
+    assert any("表格在此中断" in message for message in _errors(problems))
+
+
+def test_a_last_row_without_its_closing_separator_or_its_value_stays_unread() -> None:
+    # no closing separator (≥50 may be ≥500 cut), no value, or a word that could be a note's (偏差原因 | 无): not read
+    for last in ("产出指标 | 数量指标 | 宣传资料份数 | ≥50\n", "产出指标 | 数量指标 | 宣传资料份数 |\n",
+                 "偏差大或目标未完成原因分析 | 无 |\n"):
+        document, problems = read_text(_SCORED + last, "p.txt")
+        assert document is not None, last
+        assert [i.level3 for i in document.projects[0].indicators] == ["举报奖励次数", "核查办结率"], last
+        assert any("表格在此中断" in message for message in _errors(problems)), last

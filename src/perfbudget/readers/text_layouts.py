@@ -323,6 +323,8 @@ def read_pipe_rows(text: str, file: str) -> list[RawTable]:
     tables = _row_tables(rows, file)
     if tables and _ends_inside_a_cell(lines):
         tables[-1].complete = False  # the page stops inside the last row's last cell
+    elif tables and _ends_after_a_cell(lines):
+        tables[-1].closed = True  # the last row's last written cell is closed by its separator
     return tables
 
 
@@ -332,6 +334,15 @@ def _ends_inside_a_cell(lines: list[str]) -> bool:
     piped = [line.strip() for line in lines if "|" in line]
     last = next((line.strip() for line in reversed(lines) if line.strip()), "")
     return ("|" in last and not last.endswith("|") and len(piped) >= 5
+            and sum(1 for line in piped if line.endswith("|")) > len(piped) / 2)
+
+
+def _ends_after_a_cell(lines: list[str]) -> bool:
+    """The text's last line is a row ending with the closing ``|`` that most rows have (``| 名称 | ≥500份 |``): its
+    last written cell is whole, even where the page stops after it (the counterpart of :func:`_ends_inside_a_cell`)."""
+    piped = [line.strip() for line in lines if "|" in line]
+    last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+    return (last.endswith("|") and last.count("|") >= 2 and len(piped) >= 5
             and sum(1 for line in piped if line.endswith("|")) > len(piped) / 2)
 
 

@@ -82,12 +82,12 @@ def test_a_cell_of_funds_lines_gives_the_total_as_cells_of_their_own_do() -> Non
     document, _ = read_bytes(_html_form("资金总额: 250<br>一、预算资金:250<br>二、自有资金:0<br>三、其他:0"), "f.html")
     assert document is not None and document.projects[0].budget.total == Decimal("250")
     assert document.money_unit == "万元"
-    kept = [text for _, text in document.projects[0].extras]  # the other lines kept as extras, not dropped
-    assert "一、预算资金" in kept and "二、自有资金" in kept and "三、其他" in kept
+    kept = [text for _, text in document.projects[0].extras]  # the other lines kept as extras, as written
+    assert "一、预算资金:250" in kept and "二、自有资金:0" in kept and "三、其他:0" in kept
 
     from perfbudget.readers.label_lines import money_lines_cells
     assert money_lines_cells("资金总额: 250\n其他资金:0") == ("资金总额", "250", "其他资金", "0")
-    assert money_lines_cells("资金总额: 250\n一、预算资金:250") == ("资金总额", "250", "一、预算资金", "250")
+    assert money_lines_cells("资金总额: 250\n一、预算资金:250") == ("资金总额", "250", "一、预算资金:250")
     # a cell whose lines are not all label:amount pairs is no funds block: nothing taken from it
     assert money_lines_cells("资金总额: 250\n用于采购雾炮车服务") is None
     assert money_lines_cells("用途:雾炮车\n资金总额: 250") is None

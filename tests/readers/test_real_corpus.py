@@ -63,6 +63,9 @@ from tests.conftest import ROOT
 # budget label and its amount in one cell, a cost target giving the missing money unit, side-by-side sets' rows without
 # their merged cells, a PDF heading of two rows repeated) 885/928 = 0.9537 and 885/887 = 0.9977: floors unchanged (the
 # other corpus helper adds tables at the same time).
+# With 163 keys (corpus18: tables 114–116 and renderings r73–r75, first run blind 17/19/15 for the new tables;
+# a 三级 named like a 二级 after the row's 二级 in one-cell-a-line rows, a bare number in the 三级 cell, a cell of
+# funds lines, a last pipe row closed after its value) 941/989 = 0.9515 and 941/943 = 0.9979: floors unchanged.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
 RECALL_FLOOR = 0.945
 PRECISION_FLOOR = 0.996

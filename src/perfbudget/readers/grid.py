@@ -85,3 +85,6 @@ True when the rows are known but their empty cells were lost (space-separated ro
     # Where rows of a text table hold one cell written with the row's empty cells after it (``文字 | |||||``):
     # rows of the table as the page has it, never a line wrapped out of the cell above.
     whole_lone_rows: set[Source] = field(default_factory=set)
+    # The text's last row ends with the separator that closes the rows' cells (``名称 | ≥500份 |``): its last
+    # written cell is whole, though the page may stop there (pipe rows only).
+    closed: bool = False

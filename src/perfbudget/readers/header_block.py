@@ -31,7 +31,7 @@ from perfbudget.readers.goal_lines import (
     unsplit_goal_lines,
 )
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.label_lines import label_line_cells, money_pair_cells
+from perfbudget.readers.label_lines import label_line_cells, money_lines_cells, money_pair_cells
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
     COLUMN_LABELS,
@@ -433,7 +433,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             i += 2
             continue
         if field_name is None and ("：" in text or ":" in text) and state.group not in _TEXT_GROUPS \
-                and (pairs := label_line_cells(text) or money_pair_cells(text)) is not None:
+                and (pairs := label_line_cells(text) or money_pair_cells(text) or money_lines_cells(text)) is not None:
             # 项目名称：校舍维修　主管部门：某局 in one cell (a Word table's merged first row)
             _read_row([Cell(t, cell.source) for t in pairs], parts, state, stream)
             i += 1

@@ -26,7 +26,7 @@ from perfbudget.framework import (
     normalise_level1,
     normalise_level2,
 )
-from perfbudget.model import Indicator, Problem, Severity, Source
+from perfbudget.model import Indicator, Kind, Problem, Severity, Source
 from perfbudget.readers.cell_values import (
     EMPTY_MARKS,
     TEMPLATE_PREFIX,
@@ -169,13 +169,15 @@ class _Plan:
 def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], parts: Parts,
                         problems: list[Problem], complete: bool, certain: bool, is_last_table: bool,
                         stream: bool = False, sparse: bool = False,
-                        whole_lone_rows: Collection[Source] = ()) -> None:
+                        whole_lone_rows: Collection[Source] = (), closed: bool = False) -> None:
     """Read indicator rows into ``parts.indicators``; problems and notes into ``problems``.
 
     ``complete``/``certain``/``stream`` are the raw table's flags: the last row of an
     uncertain table (text) that lacks its 指标值 cell, or in a stream lacks any cell, is
-    where the file was cut off: an error, and the row is not read. A lone cell at one of
-    ``whole_lone_rows`` (a text row written with its empty cells) is never joined to the name above.
+    where the file was cut off: an error, and the row is not read — but when ``closed`` (the text's last row ends
+    with the separator that closes its cells) a row that stops right after its target has that target whole: read,
+    the cut still reported. A lone cell at one of ``whole_lone_rows`` (a text row written with its empty cells) is
+    never joined to the name above.
     """
     width = len(columns)
     plan = _Plan(columns)
@@ -241,6 +243,10 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
                 # cut inside a cell after the target (实际完成值 …): the target and what precedes it are whole
                 # (known rows that are not complete: the text stops inside the last row's last cell)
                 _read_row(cells[:-1], plan, tree, parts, problems)
+            elif closed and complete and not stream and len(cells) == value_end + 1 \
+                    and _whole_quantity(cells[value_end].text, roles):
+                # 名称 | ≥500份 | and nothing more: the separator closes the target's cell, the page stops after it
+                _read_row(cells, plan, tree, parts, problems)
             continue
         if len(filled) == 1 and shift and (cut := cut_level_name(filled[0].text)) is not None:
             # 满意 alone in the 一级 column (moved to the 三级 column by align): the form cut inside 满意度指标,
@@ -263,6 +269,13 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         _read_row(cells, plan, tree, parts, problems)
         if len(parts.indicators) > before:
             last_read = index
+
+
+def _whole_quantity(text: str, roles: list[str]) -> bool:
+    """Whether a target table's last row, stopped right after its closed target cell, may be read: the target a
+    quantity (≥500份, 100%), never a word that could be a note's (偏差原因 | 无), and no 实际完成值 or 得分 column (a
+    self-evaluation's row without its actual value is cut, whatever its target)."""
+    return "actual" not in roles and "score" not in roles and parse_target(text.strip()).kind is Kind.QUANTITATIVE
 
 
 def _wraps_name(cells: list[Cell], roles: list[str], parts: Parts, problems: list[Problem]) -> bool:
@@ -363,6 +376,9 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         problems.append(Problem(row_source, f"跳过没有三级指标的分类行（{tree.level1}{tree.level2}）",
                                 Severity.INFO))
         return
+    if name and decimal_or_none(name) is not None:
+        _refuse_number_name(name, target_text, row_source, problems)
+        return
     if is_placeholder(name) or (not target_text.strip(EMPTY_MARKS) and is_blank_template(
             name, target_text + _text(by_role.get("actual")))):
         problems.append(Problem(row_source, f"跳过模板占位行「{name}」", Severity.INFO))
@@ -419,6 +435,18 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         source=row_source,
         sources=sources,
     ))
+
+
+def _refuse_number_name(name: str, target_text: str, row_source: Source, problems: list[Problem]) -> None:
+    """A bare number in the 三级 cell is no indicator's name. ``0 | 0.00%`` (an unfilled template row of the cost
+    block: 经济成本指标 | 0 | 0.00% | 0) is skipped with a note; any other number there means the row's cells do not
+    stand under their columns: refused with its location, never read as an indicator named 12."""
+    if decimal_or_none(target_text.rstrip("%％‰").strip() or "0") == 0:
+        problems.append(Problem(row_source, f"跳过模板占位行：三级指标是「{name}」，"
+                                            f"指标值是「{target_text}」，没有填写", Severity.INFO))
+        return
+    problems.append(Problem(row_source, f"三级指标单元格只有数字「{name}」，不是指标名称："
+                                        f"这一行的单元格与表头的列对不上，指标值「{target_text}」没有读取"))
 
 
 TWO_LEVEL_MESSAGE = "表格只有两级指标（一级指标和指标名称），没有二级指标：二级指标留空，未按指标体系补填"

@@ -262,7 +262,7 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     before = len(parts.indicators)
     errors_before = sum(1 for p in problems if p.severity is Severity.ERROR)
     read_indicator_rows(rows[header_index + 1:], columns, parts, problems, table.complete, table.certain,
-                        is_last_table, table.stream, table.sparse, table.whole_lone_rows)
+                        is_last_table, table.stream, table.sparse, table.whole_lone_rows, table.closed)
     errors_after = sum(1 for p in problems if p.severity is Severity.ERROR)
     if len(parts.indicators) == before and errors_after == errors_before:
         message = layout_order_message() if values_before_names(rows[header_index]) \

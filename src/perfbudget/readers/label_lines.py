@@ -77,6 +77,26 @@ def tab_row_cells(line: str) -> tuple[tuple[str, ...], bool, bool] | None:
 
 
 @lru_cache(maxsize=4096)
+def money_lines_cells(text: str) -> tuple[str, ...] | None:
+    """The budget pairs of a cell holding the funds block one line a part (``资金总额: 250`` / ``一、预算资金:250`` /
+    ``二、自有资金:0`` / ``三、其他:0``, a Word form's 项目资金申请 cell): every line a label, a colon and an amount,
+    the first a budget label (``资金总额``). Each line gives what it gives as a cell of its own: a budget label's line
+    its pair (label, amount), any other line itself (kept as an extra, as written); None for any other cell."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or money_pair_cells(lines[0]) is None:
+        return None
+    cells: list[str] = []
+    for line in lines:
+        pair = _PAIR.match(line)
+        if pair is None or not _AMOUNT.match("".join(unicodedata.normalize("NFKC", pair["value"]).split())
+                                            .replace(",", "")):
+            return None
+        money = money_pair_cells(line)
+        cells.extend(money if money is not None else (line,))  # 一、预算资金:250: one cell, as written
+    return tuple(cells)
+
+
+@lru_cache(maxsize=4096)
 def money_pair_cells(text: str) -> tuple[str, str] | None:
     """``(年度资金总额, 50万)`` for a cell ``年度资金总额:50万`` (a budget label, a colon, an amount and nothing
     more); None for any other cell."""

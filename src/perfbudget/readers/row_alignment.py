@@ -34,6 +34,17 @@ def guess_level(cells: list[Cell], index: int) -> str:
     return level
 
 
+def level3_after_level2(cells: list[Cell], index: int) -> bool:
+    """Whether the cell at ``index``, right after a row's 二级 cell, is the row's 三级 though it reads as a
+    level name: a name not ending in 指标 (满意度, 社会效益) followed by a value (``服务对象满意度指标 | 满意度 |
+    90%``). A 二级 is never followed by another 二级 in its row, nor a level cell by a bare value."""
+    text = cells[index].text.strip()
+    if level_of(text) is None or text.endswith("指标"):
+        return False
+    following = next((c for c in cells[index + 1:] if not c.blank), None)
+    return following is not None and level_of(following.text) is None and bool(VALUE_LIKE.match(following.text.strip()))
+
+
 def align(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int]:
     """The row's cells placed under their columns (see the module docstring), trailing blanks
     dropped, and the number of blank cells put in front."""

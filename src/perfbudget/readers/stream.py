@@ -42,7 +42,7 @@ from perfbudget.readers.labels import (
     label_key,
     level_of,
 )
-from perfbudget.readers.row_alignment import guess_level
+from perfbudget.readers.row_alignment import guess_level, level3_after_level2
 
 HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表|\S项目(?:支出)?绩效目标$")
 # A section of the page after a table (（一）…, 二、…): the table has ended.
@@ -459,6 +459,8 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             filled = column["level2"] + 1
             position = skip_blanks(position + 1)
             level = guess_level(cells, position) if not ends_row(position) else ""
+            if level in ("level1", "level2") and level3_after_level2(cells, position):
+                level = "level3"  # 服务对象满意度指标 | 满意度 | 90%: the 三级 is named like a 二级
         if level == "level3" and "level3" in column:
             row[column["level3"]] = cells[position]
             filled = column["level3"] + 1

@@ -321,18 +321,25 @@ def read_pipe_rows(text: str, file: str) -> list[RawTable]:
         parts = [part.strip(" " + _NBSP) for part in stripped.split("|")]
         rows.append((lineno, parts))
     tables = _row_tables(rows, file)
-    if tables and _ends_inside_a_cell(lines):
-        tables[-1].complete = False  # the page stops inside the last row's last cell
+    if tables and (end := _last_row_end(lines)) is not None:
+        if end:
+            tables[-1].closed = True  # the last row's last written cell is closed by its separator
+        else:
+            tables[-1].complete = False  # the page stops inside the last row's last cell
     return tables
 
 
-def _ends_inside_a_cell(lines: list[str]) -> bool:
-    """The text's last line is a row without the closing ``|`` that the rows before it have
-    (``| 成本指标 | 补助标准 | 15``): the page stops inside that row's last cell."""
-    piped = [line.strip() for line in lines if "|" in line]
+def _last_row_end(lines: list[str]) -> bool | None:
+    """Where rows end with a closing ``|`` (most of them, five at least): False when the text's last line is a row
+    without it (``| 成本指标 | 补助标准 | 15``: the page stops inside that row's last cell), True when it ends with it
+    (``| 名称 | ≥500份 |``: its last written cell is whole, even where the page stops after it); None otherwise."""
     last = next((line.strip() for line in reversed(lines) if line.strip()), "")
-    return ("|" in last and not last.endswith("|") and len(piped) >= 5
-            and sum(1 for line in piped if line.endswith("|")) > len(piped) / 2)
+    if "|" not in last or (last.endswith("|") and last.count("|") < 2):
+        return None
+    piped = [line.strip() for line in lines if "|" in line]
+    if len(piped) < 5 or sum(1 for line in piped if line.endswith("|")) <= len(piped) / 2:
+        return None
+    return last.endswith("|")
 
 
 def read_tab_rows(text: str, file: str) -> list[RawTable]:

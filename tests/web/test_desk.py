@@ -139,3 +139,21 @@ def test_every_finding_dimension_bar_is_its_filtered_list_without_dismissed_find
         assert f'id="list-total">共 {value} 个' in editor.get(link).text, label
     # an unknown dimension is no filter at all
     assert 'id="list-total">共 11 个' in admin.get("/projects?year=all&dimension=其他").text
+
+
+def test_an_approved_project_under_revision_stays_due_for_self_evaluation_and_monitoring(web: WebEnv) -> None:
+    """待自评/待监控 asked for the state 审核通过: a project reopened for a budget adjustment (its approved version
+    still standing, the one 自评 and 运行监控 take) left both lists (replay-f). Now any project with an approved
+    version is due until its official version is evaluated / monitored."""
+    from tests.web.helpers import approve
+
+    first, second = web.project_ids[:2]
+    approve(web.app, first)
+    approve(web.app, second)
+    admin = web.client("admin")
+    _step(admin, second, "reopen", "预算调整")  # a revision pending: the state is 草稿 again
+    for todo in ("evaluate", "monitor"):
+        page = admin.get(f"/projects?year=all&todo={todo}").text
+        listed = set(map(int, re.findall(r'href="/projects/(\d+)"', page)))
+        assert {first, second} <= listed, (todo, listed)
+        assert not (listed - {first, second}), (todo, listed)  # the never-approved ones are not due

@@ -139,10 +139,14 @@ def _filtered(tx: Transaction, principal: Principal, query: ListQuery, columns: 
     if query.fund:
         stmt = stmt.where(or_(projects.c.fund_label.contains(query.fund, autoescape=True),
                               project_versions.c.fund_source.contains(query.fund, autoescape=True)))
-    if query.todo == "evaluate":  # approved, and its official version has no self-evaluation yet
-        stmt = stmt.where(status.c.state == APPROVED, status.c.evaluation_id.is_(None))
-    elif query.todo:  # approved, no monitoring record yet
-        stmt = stmt.where(status.c.state == APPROVED, status.c.monitored.is_(False))
+    if query.todo:
+        # Due: a project with an approved version (its official one, which 自评 and 运行监控 take), also while
+        # a revision of it is pending (reopened, returned or submitted again: the state is no longer 审核通过,
+        # the approved version still stands); until 2026-12-05 such a project left both lists (replay-f).
+        approved = exists().where(workflow_states.c.project_id == status.c.project_id,
+                                  workflow_states.c.approved_version.is_not(None))
+        due = status.c.evaluation_id.is_(None) if query.todo == "evaluate" else status.c.monitored.is_(False)
+        stmt = stmt.where(approved, due)
     connection = tx.connection
     for word in query.q.split():  # each word: in the project's name, its unit's name or code, or an indicator
         matching_units = select(units.c.id).where(or_(units.c.name.contains(word, autoescape=True),

@@ -368,7 +368,9 @@ def test_api_tokens_expire_are_listed_and_revocable_by_admins(web: WebEnv) -> No
     with engine.begin() as connection:
         connection.execute(update(api_tokens).where(api_tokens.c.name == "短期")
                            .values(expires_at=utc_now() - timedelta(seconds=1)))
-    assert api.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+    expired = api.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    assert expired.status_code == 401
+    assert "已过期" in expired.json()["error"]["message"]  # it named only 无效、已吊销 (attack16)
     other = web.token("editor")
     admin = web.client("admin")
     page = admin.get("/admin/tokens").text

@@ -140,7 +140,7 @@ def api_user(request: Request) -> Principal:
     with engine.connect() as connection:
         principal = token_principal(connection, token.strip())
     if principal is None:
-        raise WebError(401, "unauthorized", "API 令牌无效、已吊销或其账号已停用")
+        raise WebError(401, "unauthorized", "API 令牌无效、已过期、已吊销或其账号已停用（请在「我的账号」中新建令牌）")
     if request.method != "GET":
         with write_transaction(engine, moves=None) as connection:  # tokens are asked each request, no cache
             connection.execute(update(api_tokens).where(api_tokens.c.token_hash == token_hash(token.strip()))

@@ -56,3 +56,21 @@ def audit_entries(store: Store, *, limit: int = 100, offset: int = 0, action: st
                                        object_id=object_id, username=username, entry_id=entry_id,
                                        values_up_to=values_up_to)
     return [{**row, "action_label": ACTION_LABELS.get(row["action"], row["action"])} for row in rows], total
+
+
+def values_omitted(before: Any, after: Any, before_chars: int | None, after_chars: int | None) -> bool:
+    """Whether a value before or after was too long for a list and left out (null, though it has a length)."""
+    return (before is None and bool(before_chars)) or (after is None and bool(after_chars))
+
+
+def audit_item(entry: dict[str, Any]) -> dict[str, Any]:
+    """An entry as the API and ``perfbudget audit --json`` give it (one shape for both faces): a value left out
+    of a list for its length (``values_up_to``) is null with ``values_omitted`` true."""
+    from perfbudget.app.times import utc_iso
+
+    omitted = values_omitted(entry["before"], entry["after"], entry.get("before_chars"), entry.get("after_chars"))
+    return {"id": entry["id"], "at": utc_iso(entry["at"]), "user": entry["username"], "action": entry["action"],
+            "action_label": ACTION_LABELS.get(entry["action"], entry["action"]),
+            "object_type": entry["object_type"], "object_id": entry["object_id"], "unit_code": entry["unit_code"],
+            "summary": entry["summary"], "before": entry["before"], "after": entry["after"], "ip": entry["ip"],
+            "values_omitted": omitted}

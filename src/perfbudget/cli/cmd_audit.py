@@ -24,8 +24,7 @@ def audit_command(
 
     与网页「审计日志」和 API 的 /api/v1/audit 相同；--json 含每条记录修改前后的值。
     """
-    from perfbudget.app.audit_log import audit_entries
-    from perfbudget.app.times import utc_iso
+    from perfbudget.app.audit_log import audit_entries, audit_item
 
     store = open_store(db)
     try:
@@ -34,10 +33,7 @@ def audit_command(
                                     object_id=str(project) if project is not None else None)
     finally:
         store.close()
-    items = [{"id": r["id"], "at": utc_iso(r["at"]), "user": r["username"], "action": r["action"],
-              "action_label": r["action_label"], "object_type": r["object_type"], "object_id": r["object_id"],
-              "unit_code": r["unit_code"], "summary": r["summary"], "before": r["before"], "after": r["after"],
-              "ip": r["ip"], "values_omitted": False} for r in rows]  # the command line gives every value whole
+    items = [audit_item(r) for r in rows]
     if as_json:
         print_json({"total": total, "limit": limit, "offset": offset, "items": items})
         return

@@ -7,14 +7,13 @@ are committed together or not at all.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert
 
-from perfbudget.app.audit_log import ACTION_LABELS
-from perfbudget.app.times import utc_iso
+from perfbudget.app.audit_log import ACTION_LABELS, audit_item, values_omitted
 from perfbudget.store import Store
 from perfbudget.store.schema import utc_now
 from perfbudget.web.roles import Principal
@@ -60,17 +59,14 @@ class AuditEntry:
     def action_label(self) -> str:
         return ACTION_LABELS.get(self.action, self.action)
 
+    def to_dict(self) -> dict[str, Any]:
+        """As the API gives it: :func:`perfbudget.app.audit_log.audit_item`, the shape ``perfbudget audit`` gives."""
+        return audit_item({f.name: getattr(self, f.name) for f in fields(self)})
+
     @property
     def values_omitted(self) -> bool:
         """Whether a value before or after was too long for a list and left out (read the entry alone)."""
-        return (self.before is None and bool(self.before_chars)) or (self.after is None and bool(self.after_chars))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "at": utc_iso(self.at), "user": self.username, "action": self.action,
-                "action_label": self.action_label, "object_type": self.object_type,
-                "object_id": self.object_id, "unit_code": self.unit_code,
-                "summary": self.summary, "before": self.before, "after": self.after, "ip": self.ip,
-                "values_omitted": self.values_omitted}
+        return values_omitted(self.before, self.after, self.before_chars, self.after_chars)
 
 
 # The longest value before or after (characters of its JSON) a list of entries shows; an entry's own page and

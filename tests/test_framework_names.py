@@ -37,3 +37,14 @@ def test_source_to_dict() -> None:
     assert Source("a.txt", 3).to_dict() == {"file": "a.txt", "line": 3}
     assert Source("a.txt", page=0).to_dict() == {"file": "a.txt", "page": 0}
     assert Source(None).to_dict() == {}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("社会效益效益指标", "社会效益指标"),  # a Yunnan 自评表's slip (corpus 129)
+    ("质量质量指标", "质量指标"),
+    ("经济效益效益", "经济效益指标"),
+    ("效益效益指标", "效益效益指标"),  # written once it is no 二级 name: kept as written
+    ("项目项目", "项目项目指标"),
+])
+def test_normalise_level2_doubled_word(text: str, expected: str) -> None:
+    assert framework.normalise_level2(text) == expected

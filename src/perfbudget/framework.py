@@ -101,7 +101,22 @@ def normalise_level2(text: str) -> str:
         return _LEVEL2_ALIASES[name]
     if name and not name.endswith("指标"):
         name += "指标"
-    return _LEVEL2_ALIASES.get(name, name)
+    name = _LEVEL2_ALIASES.get(name, name)
+    return name if name in _KNOWN_LEVEL2 or len(name) < 6 else _without_doubled_word(name)
+
+
+# Every 二级 name of both frameworks, with the older names the reader knows.
+_KNOWN_LEVEL2 = frozenset({*(n for f in (FRAMEWORK_2015, FRAMEWORK_2021) for names in f.values() for n in names),
+                           *OLDER_LEVEL2})
+
+
+def _without_doubled_word(name: str) -> str:
+    """A 二级 name whose typist wrote a word twice (社会效益效益指标, a Yunnan 自评表): the framework's name when
+    writing the doubled word once gives one (a word of two characters), else the name unchanged."""
+    for i in range(len(name) - 3):
+        if name[i:i + 2] == name[i + 2:i + 4] and (once := name[:i + 2] + name[i + 4:]) in _KNOWN_LEVEL2:
+            return once
+    return name
 
 
 # Every template hint holds a star or a comparator (≥ ≤ > < =): a name holding neither has none.

@@ -414,7 +414,8 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
 
     Both frameworks are accepted (2015: 产出/效益/满意度 with 成本 under 产出; 2021: 成本 as a
     一级). Names are compared normalised, so 产出指标(50分), 经济效益 + 指标 split over two
-    cells and 社会公众或服务对象满意度指标 are fine. The central 中央预算内投资 template, with
+    cells, 社会公众或服务对象满意度指标 and a 二级 whose typist wrote a word twice (社会效益效益指标, read as
+    社会效益指标) are fine. The central 中央预算内投资 template, with
     产出指标/效益指标 as the 二级 under 实施效果指标 (or 绩效指标), is fine too, and so are older
     provincial forms that write the 二级 as …目标 (产出 | 数量目标) and the cost as 投入 | 成本目标
     (read as 产出 | 成本指标, so the cost rules check it); 投入 with any other 二级 is still flagged

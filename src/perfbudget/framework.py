@@ -108,6 +108,13 @@ def normalise_level2(text: str) -> str:
 # Every 二级 name of both frameworks, with the older names the reader knows.
 _KNOWN_LEVEL2 = frozenset({*(n for f in (FRAMEWORK_2015, FRAMEWORK_2021) for names in f.values() for n in names),
                            *OLDER_LEVEL2})
+_LEVEL_NAMES = (*LEVEL1_NAMES, *sorted(_KNOWN_LEVEL2))
+
+
+def is_level_name_start(text: str) -> bool:
+    """``text`` is a 一级 or 二级 name of the frameworks, or its beginning (生态 of 生态效益指标; two characters at
+    least): what a page cut in a row's first cell leaves."""
+    return len(text) >= 2 and any(name.startswith(text) for name in _LEVEL_NAMES)
 
 
 def _without_doubled_word(name: str) -> str:

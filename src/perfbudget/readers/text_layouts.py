@@ -27,6 +27,7 @@ import io
 import re
 from itertools import pairwise
 
+from perfbudget.framework import is_level_name_start
 from perfbudget.model import Source
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
@@ -309,12 +310,15 @@ def read_pipe_rows(text: str, file: str) -> list[RawTable]:
     lines = _lines(unwrap_pipe_lines(text))
     markdown = sum(1 for line in lines if line.strip().startswith("|")) > len([x for x in lines if x.strip()]) / 2
     rows: list[tuple[int, list[str]] | tuple[int, str]] = []
+    last = max((i for i, line in enumerate(lines, 1) if line.strip()), default=0)
     for lineno, line in enumerate(lines, 1):
         stripped = line.strip()
         if not stripped or _MARKDOWN_RULE.match(stripped):
             continue
         if "|" not in stripped:
-            rows.append((lineno, stripped))
+            # the page stops in a row's first cell (`生态` after the rows): a row of that cell, so the cut is told
+            rows.append((lineno, [stripped]) if lineno == last and rows and not isinstance(rows[-1][1], str)
+                        and is_level_name_start(stripped) else (lineno, stripped))
             continue
         if markdown and stripped.startswith("|"):
             stripped = stripped[1:]

@@ -28,3 +28,30 @@ def test_a_last_line_of_other_text_after_the_rows_is_no_cut() -> None:
         assert document is not None, last
         assert len(document.projects[0].indicators) == 3, last
         assert not any("表格在此中断" in message for message in _errors(problems)), last
+
+
+# ---- Ningxia's 绩效目标自评表: its header labels, fund parts and 未完成原因及改进措施 column ---------
+
+_NINGXIA = ("项目名称 | 某某示范推广项目 | 项目实施单位/项目负责人 | 某中心/某人 |\n"
+            "自治区主管部门 | 农业农村厅 | 专项实施期 | 2022年3月-2022年11月 |\n"
+            "市县财政部门 | 某区财政局 | 市县主管部门 | 某区农业农村局 |\n"
+            "资金情况(万元) | | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |\n"
+            "| 年度资金总额 | 300 | 259.45 | 86.5% |\n"
+            "| 自治区补助 | 300 | 259.45 | 86.5% |\n"
+            "一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因及改进措施 |\n"
+            "产出指标 | 数量指标 | 发放原种数量 | 8 | 550万粒 | 550万粒 | 8 | 无 |\n"
+            "效益指标 | 可持续影响指标 | 种薯繁育体系完善 | 8 | 是 | 基本达到 | 7 | 加强技术指导 |\n")
+
+
+def test_ningxia_self_evaluation_labels_parts_and_reasons_are_read_into_their_fields() -> None:
+    document, problems = read_text(_NINGXIA, "n.txt")
+    assert document is not None and not _errors(problems)
+    project = document.projects[0]
+    extras = dict(project.extras)
+    assert extras["自治区主管部门"] == "农业农村厅" and extras["专项实施期"] == "2022年3月-2022年11月"
+    assert extras["项目实施单位/项目负责人"] == "某中心/某人" and extras["市县主管部门"] == "某区农业农村局"
+    assert extras["自治区补助/全年执行数"] == "259.45"
+    assert "" not in extras  # no unlabelled cell
+    last = project.indicators[-1]
+    assert (last.weight, last.target.raw, last.actual, last.score) == (8, "是", "基本达到", 7)
+    assert last.deviation == "加强技术指导"

@@ -113,6 +113,8 @@ HEADER_LABELS: dict[str, str] = {
     "中央补助": "fiscal-part",
     "中央补助资金": "fiscal-part",
     "地方资金": "fiscal-part",
+    "自治区补助": "fiscal-part",  # Ningxia's 其中 | 中央补助 / 自治区补助 / 市县资金
+    "市县资金": "fiscal-part",
     "其中地方资金": "fiscal-part",
     "其它资金": "other",
     "其中其他资金": "other",
@@ -143,6 +145,13 @@ HEADER_LABELS: dict[str, str] = {
     "中央主管部门": "extra",
     "地方主管部门": "extra",
     "资金使用单位": "extra",
+    # Ningxia's 绩效目标自评表 (a 自治区 transfer): 项目实施单位/项目负责人 | 某中心/某人, 自治区主管部门 | 某厅,
+    # 专项实施期 | 2022年3月-2022年11月, 市县财政部门 | 某局, 市县主管部门 | 某局
+    "项目实施单位/项目负责人": "extra",
+    "自治区主管部门": "extra",
+    "专项实施期": "extra",
+    "市县财政部门": "extra",
+    "市县主管部门": "extra",
     "项目期": "extra",
     # the 市级专项资金绩效目标申报表 of a city (Nanjing 2018: 申报部门(单位) | 预算功能科目 | 单位负责人 | 立项时间 …)
     "申报部门": "extra",
@@ -317,6 +326,7 @@ COLUMN_LABELS: dict[str, str] = {
     "未完成原因分析": "deviation",
     "未完成原因": "deviation",
     "未完成原因和改进措施": "deviation",
+    "未完成原因及改进措施": "deviation",  # Ningxia's 绩效目标自评表
 }
 
 # Further indicator columns kept as extras; listed so that a stream of cells knows where the

@@ -32,7 +32,8 @@ def test_a_short_row_under_side_sets_is_a_level3_and_its_value_not_a_cell_of_eac
 
 def test_a_short_row_repeating_its_cells_in_both_sets_still_splits_in_two_halves() -> None:
     # 购买标准试剂 | ≥100个 | 购买标准试剂 | ≥100个: each set's 三级 and 指标值 (the year's set read)
-    text = _SIDE.replace("项目验收合格率 | ≥100百分比 | |||||||", "项目验收合格率 | ≥98% | 项目验收合格率 | ≥99% | ||||")
+    text = _SIDE.replace("项目验收合格率 | ≥100百分比 | |||||||",
+                         "项目验收合格率 | ≥98% | 项目验收合格率 | ≥99% | ||||")
     document, _ = read_text(text, "s.txt")
     assert document is not None
     rows = [(i.level3, i.target.raw) for i in document.projects[0].indicators]
@@ -41,11 +42,12 @@ def test_a_short_row_repeating_its_cells_in_both_sets_still_splits_in_two_halves
 
 # ---- the Hunan 专项资金绩效目标申报表: 专项属性 ends the name, 部门相应职能职责概述 the amount ---------------------
 
-_FUND = ("科普 专项资金绩效目标申报表 ( 2017年度) 填报单位(盖章) 某区科学技术局 专项名称 科普专项资金 专项属性 "
-         "延续专项 新增专项 部门名称 某区科技局 资金总额(万元) 103 部门相应职能职责概述 根 据 “三定 ”方案,区科技局主要负责"
-         "全区科技、科协、知识产权工作;健全科普网络;开展科普宣传;组织科技人员开展科学论证、科技咨询、技术服务。 专项立 项 "
-         "依据 中华人民共和国科学技术普及法 专项实施进度计划 专项实施内容 计划开始时间 计划完成时间 1.大型科普活动 2017 年 1 月 "
-         "2017 年 12 月 专项长期绩效目标 不断提升市民科学素质\n")  # (a glued form: 200 characters at least)
+_FUND = ("科普 专项资金绩效目标申报表 ( 2017年度) 填报单位(盖章) 某区科学技术局 专项名称 科普专项资金 "
+         "专项属性 延续专项 新增专项 部门名称 某区科技局 资金总额(万元) 103 部门相应职能职责概述 根 据 “三定 ”"
+         "方案,区科技局主要负责全区科技、科协、知识产权工作;健全科普网络;开展科普宣传;组织科技人员开展科学"
+         "论证、科技咨询、技术服务。 专项立 项 依据 中华人民共和国科学技术普及法 专项实施进度计划 专项实施内容 "
+         "计划开始时间 计划完成时间 1.大型科普活动 2017 年 1 月 2017 年 12 月 专项长期绩效目标 不断提升市民科学"
+         "素质\n")  # (a glued form: 200 characters at least)
 
 
 def test_a_special_funds_form_gives_its_name_and_amount_up_to_the_next_label() -> None:

@@ -73,3 +73,38 @@ def test_project_budget_labels_the_years_amount() -> None:
     assert project.name == "科普展教及运营维护"
     assert project.budget.total == Decimal("63")
     assert not _errors(problems)
+
+
+# ---- a grid whose year's set is empty in every row: the 中期 set (its period the year itself) is the targets ------
+
+def _side_html(year_cells: str) -> bytes:
+    return ("<html><body><table>"
+            "<tr><td>项目名称</td><td colspan='7'>某某车辆维修费</td></tr>"
+            "<tr><td>项目资金</td><td>中期资金总额:</td><td>10.00</td><td>年度资金总额:</td>"
+            "<td colspan='4'>20.00</td></tr>"
+            "<tr><td rowspan='4'>绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td>"
+            "<td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+            "<tr><td rowspan='3'>产出指标</td><td rowspan='2'>质量指标</td><td>经费支出合规性</td><td>较高</td>"
+            f"<td rowspan='2'>质量指标</td>{year_cells}</tr>"
+            "<tr><td>项目验收合格率</td><td>≥100%</td><td></td><td></td></tr>"
+            "<tr><td>时效指标</td><td>项目完成及时性</td><td>及时</td><td>时效指标</td><td></td><td></td></tr>"
+            "</table></body></html>").encode()
+
+
+def _side_rows(data: bytes) -> list[tuple[str, str, str]]:
+    from perfbudget.readers import read_bytes
+
+    document, _ = read_bytes(data, "s.html")
+    assert document is not None
+    return [(i.level2, i.level3, i.target.raw) for i in document.projects[0].indicators]
+
+
+def test_a_grid_whose_year_set_is_empty_in_every_row_reads_the_earlier_set() -> None:
+    assert _side_rows(_side_html("<td></td><td></td>")) == [
+        ("质量指标", "经费支出合规性", "较高"), ("质量指标", "项目验收合格率", "≥100%"),
+        ("时效指标", "项目完成及时性", "及时")]
+
+
+def test_a_grid_whose_year_set_is_filled_somewhere_reads_only_the_year_rows() -> None:
+    # the year's set used in one row: the rows with only the 中期 set stay no year's indicator
+    assert _side_rows(_side_html("<td>经费支出合规性</td><td>高</td>")) == [("质量指标", "经费支出合规性", "高")]

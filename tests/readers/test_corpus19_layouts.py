@@ -108,3 +108,14 @@ def test_a_grid_whose_year_set_is_empty_in_every_row_reads_the_earlier_set() -> 
 def test_a_grid_whose_year_set_is_filled_somewhere_reads_only_the_year_rows() -> None:
     # the year's set used in one row: the rows with only the 中期 set stay no year's indicator
     assert _side_rows(_side_html("<td>经费支出合规性</td><td>高</td>")) == [("质量指标", "经费支出合规性", "高")]
+
+
+def test_project_budget_splits_glued_text_only_before_its_amount() -> None:
+    from perfbudget.readers.text_glued import LABEL_WITH_NOTE
+
+    def labels(text: str) -> list[str]:
+        return [m.group() for m in LABEL_WITH_NOTE.finditer(text)]
+
+    # 多次拨付项目 | 预算执行情况 (a glued Hubei self-evaluation): no 项目预算 label inside the run
+    assert "项目预算" not in labels("项目类型1、一次性拨付项目2、多次拨付项目预算执行情况")
+    assert "项目预算" in labels("项目名称科普展教项目预算63项目类型")

@@ -201,6 +201,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
     while last_filled >= 0 and all(c.blank for c in rows[last_filled]):
         last_filled -= 1
     last_read = -2  # the index of the row that gave the latest indicator
+    year_set_used = certain and not plan.simple and _year_set_used(rows, roles)
     for index, row in enumerate(rows):
         filled = [c for c in row if not c.blank]
         if not filled:
@@ -260,7 +261,7 @@ def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], 
         if len(filled) == 1 and last_read == index - 1 and not sparse and not stream \
                 and filled[0].source not in whole_lone_rows and _wraps_name(cells, roles, parts, problems):
             continue  # the 三级 name (or description) of the row above, wrapped onto a row of its own
-        if certain and shift == 0 and not plan.simple and _year_set_blank(cells, roles):
+        if year_set_used and shift == 0 and _year_set_blank(cells, roles):
             # (a grid's own columns only: a text row's cells are placed by alignment, into the first set)
             problems.append(Problem(filled[0].source, "这一行只有前一组（中期/长期）的指标，年度的三级指标和指标值"
                                                       "都是空的：不是年度指标，未读取", Severity.INFO))
@@ -499,6 +500,16 @@ def _year_set_blank(cells: list[Cell], roles: list[str]) -> bool:
     names = [i for i, r in enumerate(roles) if r == "level3"]
     return last_blank("level3") and last_blank("target") \
         and any(i < len(cells) and not cells[i].blank for i in names[:-1])
+
+
+def _year_set_used(rows: list[list[Cell]], roles: list[str]) -> bool:
+    """Whether the last of sets side by side (the year's) holds a 三级 name or a value in any row of a grid. A
+    form whose year's set is left empty in every row (its 中期 set covering the year itself: 中期目标(2023年—2023年))
+    states its targets in the earlier set only: its rows are read, not skipped as no year's indicator."""
+    last = [max((i for i, r in enumerate(roles) if r == role), default=-1) for role in ("level3", "target")]
+    if roles.count("level3") < 2 or min(last) < 0:
+        return False
+    return any(column < len(row) and not row[column].blank for row in rows for column in last)
 
 
 def _fields(cells: list[Cell], columns: list[tuple[str, str]]) -> tuple[dict[str, Cell], list[tuple[str, str]],

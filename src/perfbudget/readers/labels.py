@@ -212,6 +212,21 @@ HEADER_LABELS: dict[str, str] = {
     "该项目支出上级资金": "extra",
     "上级资金": "extra",
     "上级补助资金": "extra",
+    # the Hunan 专项资金绩效目标申报表 (a special fund's form): 专项名称 | … | 专项属性 | 延续专项 新增专项 |
+    # 部门名称 | … | 资金总额(万元) | 103 | 部门相应职能职责概述 | …, 专项起止时间, 专项负责人, 专项立项依据,
+    # 专项年度绩效目标
+    "专项属性": "extra",
+    "专项起止时间": "extra",
+    "专项负责人": "extra",
+    "联系人及电话": "extra",
+    "部门相应职能职责概述": "extra",
+    "单位相应职能职责概述": "extra",
+    "专项立项依据": "extra",
+    "专项年度绩效目标": "goals",
+    # a Hubei 项目支出绩效目标申报表 (申报单位 | 金额单位:万元, 项目名称, 项目预算 | 63 | 项目类型 | …): the
+    # year's request
+    "项目预算": "total",
+    "项目预算成本构成": "extra",  # (a Hubei form's cost breakdown: 项目预算成本构成 | 金额 | 测算(公式)依据 …)
 }
 
 # Column labels of a self-evaluation funds block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分).

@@ -94,12 +94,22 @@ def side_set_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int] 
         return None
     first_half, second_half = cells[:half], cells[half:]
     if [level_of(c.text) is not None for c in first_half] != [level_of(c.text) is not None for c in second_half] \
-            or level_of(first_half[-1].text) is not None:
+            or level_of(first_half[-1].text) is not None or not _halves_alike(first_half, second_half):
         return None
     lead = second - half
     blank = [Cell("", cells[0].source) for _ in range(lead)]
     gap = [Cell("", second_half[0].source) for _ in range(width - half)]
     return [*blank, *first_half, *gap, *second_half], lead
+
+
+def _halves_alike(first_half: list[Cell], second_half: list[Cell]) -> bool:
+    """Whether two halves of a short row hold the same kinds of cell, position by position (a value where the other
+    has a value), and, one cell each, the same text: ``项目验收合格率 | ≥100百分比`` or ``经费支出时效性 | 及时支出``
+    is a 三级 and its value in one set (the other set left empty), not one cell of each set."""
+    if [bool(VALUE_LIKE.match(c.text.strip())) for c in first_half] \
+            != [bool(VALUE_LIKE.match(c.text.strip())) for c in second_half]:
+        return False
+    return len(first_half) > 1 or label_key(first_half[0].text) == label_key(second_half[0].text)
 
 
 def _level2_before_nature(cells: list[Cell], first: int, roles: list[str]) -> bool:

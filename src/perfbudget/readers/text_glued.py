@@ -54,6 +54,8 @@ _LEVEL_WORDS = sorted({*LEVEL1_NAMES, *(n[:-2] + "指标" for n in LEVEL1_NAMES)
 # Labels too common inside names (区域医疗中心) to split glued text at: each is a label only before what it labels.
 _GUARDED_LABELS = {
     "区域": r"区域(?=[\u4e00-\u9fff]{1,8}?[省市区县旗盟州镇乡村][、,，])",  # 区域新罗区、永定区…
+    # 项目预算 63 (a Hubei 申报表), never 项目预算执行情况 or 多次拨付项目|预算执行情况: only before its amount
+    "项目预算": r"项目预算(?=\s*(?:[(（][^()（）]{0,4}[)）])?\s*[:：]?\s*\d)",
 }
 _LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL, *GOAL_OTHER,
                        *IGNORED_LABELS, "项目执行单位", "其中"} - _GUARDED_LABELS.keys(), key=lambda w: (-len(w), w))

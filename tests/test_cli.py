@@ -174,6 +174,7 @@ def test_no_heavy_library_is_imported_with_the_cli() -> None:
     (["list", "bogus"], "「bogus」不在可选值"),
     (["review", "a", "b", "c"], "错误：多余的参数：b c"),
     (["db", "bogus"], "错误：没有命令 'bogus'"),
+    (["library", "rebuild"], "错误：没有命令 'rebuild'（可能想用：'build'）"),
     (["serve", "--port", "99999"], "错误：'--port' 的值无效：应不大于 65535"),
     (["serve", "--workers", "0"], "错误：'--workers' 的值无效：应不小于 1"),
     (["monitor", "x"], "错误：缺少选项 '--actuals' / '-a'"),

@@ -187,6 +187,17 @@ def test_usage_errors_are_told_in_chinese(args: list[str], told: str) -> None:
     assert "Error" not in result.output and "Usage" not in result.output
 
 
+@pytest.mark.parametrize("kind", ["evaluation", "monitor"])
+def test_template_help_gives_the_csv_header_it_writes(seed_path: Path, kind: str) -> None:
+    """The help said the evaluation sheet has no 分值 column and the monitoring one has 得分 (found by replay-g)."""
+    from perfbudget.cli.cmd_evaluate import template_command
+
+    written = runner.invoke(app, ["template", str(seed_path), "--kind", kind])
+    assert written.exit_code == 0
+    header = written.output.lstrip("\ufeff").splitlines()[0]
+    assert header in "".join((template_command.__doc__ or "").split())
+
+
 def test_an_unknown_usage_error_keeps_its_words() -> None:
     from perfbudget.cli.usage_text import chinese_message
 

@@ -174,6 +174,7 @@ def test_no_heavy_library_is_imported_with_the_cli() -> None:
     (["list", "bogus"], "「bogus」不在可选值"),
     (["review", "a", "b", "c"], "错误：多余的参数：b c"),
     (["db", "bogus"], "错误：没有命令 'bogus'"),
+    (["library", "rebuild"], "错误：没有命令 'rebuild'（可能想用：'build'）"),
     (["serve", "--port", "99999"], "错误：'--port' 的值无效：应不大于 65535"),
     (["serve", "--workers", "0"], "错误：'--workers' 的值无效：应不小于 1"),
     (["monitor", "x"], "错误：缺少选项 '--actuals' / '-a'"),
@@ -184,6 +185,17 @@ def test_usage_errors_are_told_in_chinese(args: list[str], told: str) -> None:
     assert told in result.output
     assert f"用法：perfbudget {args[0]}" in result.output and "查看帮助" in result.output
     assert "Error" not in result.output and "Usage" not in result.output
+
+
+@pytest.mark.parametrize("kind", ["evaluation", "monitor"])
+def test_template_help_gives_the_csv_header_it_writes(seed_path: Path, kind: str) -> None:
+    """The help said the evaluation sheet has no 分值 column and the monitoring one has 得分 (found by replay-g)."""
+    from perfbudget.cli.cmd_evaluate import template_command
+
+    written = runner.invoke(app, ["template", str(seed_path), "--kind", kind])
+    assert written.exit_code == 0
+    header = written.output.lstrip("\ufeff").splitlines()[0]
+    assert header in "".join((template_command.__doc__ or "").split())
 
 
 def test_an_unknown_usage_error_keeps_its_words() -> None:

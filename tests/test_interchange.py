@@ -71,6 +71,33 @@ def test_bad_json_names_the_field(seed_document: Document, mutate, where: str) -
     assert info.value.path == where
 
 
+@pytest.mark.parametrize(
+    ("mutate", "where"),
+    [
+        (lambda d: d.update(comment="x"), "comment"),
+        (lambda d: d["unit"].update(region="天津"), "unit.region"),
+        (lambda d: d["projects"][0].update(goal=["拼错的 goals"]), "projects[0].goal"),
+        (lambda d: d["projects"][1]["budget"].update(adjusted="20"), "projects[1].budget.adjusted"),
+        (lambda d: d["projects"][0]["indicators"][2].update(weigth="10"), "projects[0].indicators[2].weigth"),
+        (lambda d: d["projects"][0]["indicators"][2]["target"].update(uper="99"),
+         "projects[0].indicators[2].target.uper"),
+        (lambda d: d["projects"][0]["indicators"][2]["target"].update(period={"start": "2023", "ende": "2024"}),
+         "projects[0].indicators[2].target.period.ende"),
+    ],
+)
+def test_an_unknown_field_is_refused_by_name(seed_document: Document, mutate, where: str) -> None:  # type: ignore[no-untyped-def]
+    """The schema allows no other field anywhere; until 2026-12-05 the reader dropped one silently (a misspelt
+    ``weigth`` or ``extra`` lost what it held, and an import of it said 「未变化」; found by replay-g)."""
+    data = json.loads(dumps(seed_document))
+    mutate(data)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA)
+    with pytest.raises(InterchangeError) as info:
+        document_from_dict(data)
+    assert info.value.path == where
+    assert info.value.message.startswith(f"未知字段「{where.rsplit('.', 1)[-1]}」")
+
+
 def test_invalid_json_text_is_a_problem_with_line() -> None:
     document, problems = loads('{\n "format": "perfbudget/1",\n oops\n}', "x.json")
     assert document is None

@@ -171,6 +171,28 @@ def _get(data: dict[str, Any], key: str, path: str, kind: type | tuple[type, ...
     return value
 
 
+# Each object's fields (docs/interchange.schema.json, where every object has additionalProperties false):
+# any other key is refused by name, so a misspelt field ("weigth", "extra") is never dropped silently.
+_FIELDS = {
+    "document": frozenset({"format", "unit", "money_unit", "projects", "kind"}),
+    "unit": frozenset({"code", "name"}),
+    "project": frozenset({"seq", "title", "name", "fund_label", "fund_year", "fund_source", "budget", "purpose",
+                          "goals", "indicators", "name_cell", "extras", "complete", "cut", "needs_check"}),
+    "budget": frozenset({"total", "fiscal", "other"}),
+    "indicator": frozenset({"level1", "level2", "level3", "description", "target", "weight", "actual", "score",
+                            "deviation", "extras"}),
+    "target": frozenset({"raw", "kind", "op", "value", "unit", "direction", "upper", "period", "due"}),
+    "period": frozenset({"start", "end"}),
+}
+
+
+def _only_known(data: dict[str, Any], path: str, kind: str) -> None:
+    for key in data:
+        if key not in _FIELDS[kind]:
+            where = f"{path}.{key}" if path else str(key)
+            raise InterchangeError(where, f"未知字段「{key}」（perfbudget/1 没有这个字段，请检查拼写）")
+
+
 def _missing(key: str, path: str) -> Any:
     raise InterchangeError(f"{path}.{key}", f"缺少字段「{key}」")
 
@@ -214,7 +236,10 @@ def _pairs(data: dict[str, Any], key: str, path: str) -> tuple[tuple[str, str], 
 def _target(data: Any, path: str) -> Target:
     if not isinstance(data, dict):
         raise InterchangeError(path, "应为对象")
+    _only_known(data, path, "target")
     period = _get(data, "period", path, dict, required=False)
+    if period:
+        _only_known(period, f"{path}.period", "period")
     return Target(
         raw=_get(data, "raw", path, str) or "",
         kind=_enum(data, "kind", path, Kind),
@@ -241,6 +266,7 @@ def _target_or_raw(data: Any, level3: Any, path: str) -> Target:
 def _indicator(data: Any, path: str) -> Indicator:
     if not isinstance(data, dict):
         raise InterchangeError(path, "应为对象")
+    _only_known(data, path, "indicator")
     return Indicator(
         level1=_get(data, "level1", path, str) or "",
         level2=_get(data, "level2", path, str) or "",
@@ -259,7 +285,9 @@ def _indicator(data: Any, path: str) -> Indicator:
 def _project(data: Any, path: str) -> Project:
     if not isinstance(data, dict):
         raise InterchangeError(path, "应为对象")
+    _only_known(data, path, "project")
     budget = _get(data, "budget", path, dict) or {}
+    _only_known(budget, f"{path}.budget", "budget")
     goals = _get(data, "goals", path, list) or []
     if not all(isinstance(g, str) for g in goals):
         raise InterchangeError(f"{path}.goals", "应为字符串列表")
@@ -306,7 +334,9 @@ def document_from_dict(data: Any, file: str = "<json>") -> Document:
     fmt = data.get("format")
     if fmt != FORMAT:
         raise InterchangeError("format", f"不是 {FORMAT} 格式（format 为 {fmt!r}）")
+    _only_known(data, "", "document")
     unit = _get(data, "unit", "", dict) or {}
+    _only_known(unit, "unit", "unit")
     projects = _get(data, "projects", "", list) or []
     return Document(
         unit=Unit(code=_get(unit, "code", "unit", str), name=_get(unit, "name", "unit", str)),

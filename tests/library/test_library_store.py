@@ -129,6 +129,23 @@ def test_similar_projects_and_suggestions(store: Store) -> None:
     assert all(s["name"] != "养护道路里程" for s in suggested)
 
 
+def test_a_suggested_full_rate_is_not_written_as_more_than_all(store: Store) -> None:
+    """A group whose median rate is 100% was suggested as 「≥100%」, which the review's rate-over-100 calls an
+    error once added (found by replay-g); it is suggested as 「100%」, below 100 still as 「≥95%」."""
+    from perfbudget.review.engine import review_document
+    from perfbudget.target import parse_target
+
+    rows = [(*QTY, "养护道路里程", "≥10公里"), (*QUAL, "验收合格率", "100%"), (*QUAL, "道路完好率", "≥95%")]
+    for i, name in enumerate(("农村道路养护项目", "城区道路养护项目")):
+        store.import_document(document(f"80000{i}", f"{i}区交通局", project(name, rows)), f"{i}.txt")
+    targets = {s["name"]: s["target"] for s in suggestions(store, "道路养护", None, ["养护道路里程"])}
+    assert targets == {"验收合格率": "100%", "道路完好率": "≥95%"}
+    added = document("800009", "某区交通局", project("道路养护项目", [
+        (*QTY, "养护道路里程", "≥10公里"), *((*QUAL, name, target) for name, target in targets.items())]))
+    assert parse_target(targets["验收合格率"], "验收合格率").value == 100
+    assert not [f for f in review_document(added).findings if f.rule == "rate-over-100"]
+
+
 def test_concurrent_imports_leave_the_library_as_a_rebuild_would(db_url: str) -> None:
     import threading
 

@@ -444,6 +444,27 @@ def test_serve_on_a_missing_or_read_only_database_says_so(tmp_path: Path, monkey
     assert problem and "只读" in problem
 
 
+def test_serve_on_a_port_in_use_or_an_unknown_address_says_so_in_chinese(tmp_path: Path) -> None:
+    """uvicorn said it after the banner, in English (「ERROR: [Errno 98] … address already in use」), exit code 3."""
+    import socket
+
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app
+
+    db = f"sqlite:///{tmp_path}/x.db"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", "--db", db, "--port", str(port)])
+    assert result.exit_code == 1, result.output
+    assert f"端口 {port} 已被占用" in result.output and "网页端：http" not in result.output
+    result = CliRunner().invoke(app, ["serve", "--db", db, "--host", "999.1.1.1"])
+    assert result.exit_code == 1 and "监听地址「999.1.1.1」无效" in result.output, result.output
+    assert "Errno" not in result.output and "ERROR" not in result.output
+
+
 def test_comments_and_display_names_are_bounded_and_clean(web: WebEnv) -> None:
     headers = {"Authorization": f"Bearer {web.token('editor')}"}
     response = TestClient(web.app).post(f"/api/v1/projects/{web.project_ids[0]}/workflow",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -49,6 +50,32 @@ def replica_setting_problem(url: str, replica: str | None) -> str | None:
     return None
 
 
+def listen_problem(host: str, port: int) -> str | None:
+    """Why the web app cannot listen on ``host:port`` (the port taken, the address unknown or not this
+    machine's), or None. Checked before start-up: uvicorn told it in English after the banner with the address
+    had been printed (「ERROR: [Errno 98] … address already in use」, exit code 3; found by replay-g)."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+    except (OSError, UnicodeError):
+        return f"监听地址「{host}」无效（不是本机的地址或主机名；用 --host 指定，如 127.0.0.1 或 0.0.0.0）"
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: TIME_WAIT is no obstacle
+        try:
+            probe.bind(address)
+        except PermissionError:
+            return f"没有权限监听端口 {port}（1024 以下的端口需要管理员权限；用 --port 指定其他端口）"
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return f"端口 {port} 已被占用（可能已有一个 perfbudget serve 在运行）；用 --port 指定其他端口"
+            if exc.errno == errno.EADDRNOTAVAIL:
+                return f"「{host}」不是本机的地址，无法监听；用 --host 指定，如 127.0.0.1 或 0.0.0.0"
+            return f"无法监听 {host}:{port}（{exc.strerror or exc}）；用 --host、--port 指定其他地址或端口"
+    return None
+
+
 @app.command("serve")
 def serve(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -76,8 +103,8 @@ def serve(
         config = WebConfig.from_env(db, replica_db)
     except ValueError as exc:
         fail(f"设置有误：{exc}")
-    problem = database_problem(config.database_url) or replica_setting_problem(config.database_url,
-                                                                                config.replica_url)
+    problem = (listen_problem(host, port) or database_problem(config.database_url)
+               or replica_setting_problem(config.database_url, config.replica_url))
     if problem:
         fail(problem)
     try:

@@ -125,6 +125,8 @@ _MESSAGES = _rules(
     (r"Option (?P<o>'[^']+') requires (?P<k>\d+) arguments\.", lambda m: f"选项 {m['o']} 后面应有 {m['k']} 个值"),
     (r"Option (?P<o>'[^']+') does not take a value\.", lambda m: f"选项 {m['o']} 不带值"),
     (r"Got unexpected extra argument(?:s|\(s\))? \((?P<a>.*)\)", lambda m: f"多余的参数：{m['a']}"),
+    (r"No such command (?P<n>.+?)\.\s+Did you mean (?P<a>.+?)\?",
+     lambda m: f"没有命令 {m['n']}（可能想用：{m['a']}）"),
     (r"No such command (?P<n>.+?)\.", lambda m: f"没有命令 {m['n']}"),
     (r"Missing command\.", lambda m: "缺少命令"),
     (r"Invalid value for (?P<n>.+?): (?P<d>.*)", lambda m: f"{m['n']} 的值无效：{_detail(m['d'])}"),

@@ -287,4 +287,6 @@ def typical_target(direction: str | None, measure: dict[str, Any] | None) -> str
     if measure is None:
         return ""
     op = {"positive": "≥", "reverse": "≤"}.get(direction or "", "=")
+    if op == "≥" and measure["unit"] == "%" and Decimal(str(measure["p50"])) == 100:
+        op = ""  # 「≥100%」 asks for more than all: the review's rate-over-100 error (found by replay-g)
     return f"{op}{measure['p50']}{measure['unit']}"

@@ -228,7 +228,7 @@ class TableRows:
 class Plan:
     """Everything computed from the document before the transaction starts.
 
-    A plan holds plain values only (strings, numbers, dicts of column values), so that a bulk
+    A plan holds plain values only (strings, numbers, rows as tuples or dicts), so that a bulk
     import can plan documents in its reading processes and send the plans to the writing one
     cheaply; ``source`` (the document itself) is kept only within the process that read it.
 

@@ -238,3 +238,23 @@ def test_a_plan_sent_between_processes_holds_the_same_tables(seed_document: Any)
     part = sent.subset(keep)
     assert (part.identities, part.hashes, part.document_hash, part.tables, part.document) == (
         alone.identities, alone.hashes, alone.document_hash, alone.tables, alone.document)
+
+
+def test_a_plans_rows_are_tuples_of_their_tables_columns(seed_document: Any) -> None:
+    # The reading processes plan rows as tuples (cheaper to send and write than dicts): each in the order of
+    # its columns' names, every name a column of the table the writer puts it in.
+    from perfbudget.store import rows
+    from perfbudget.store.importer import plan_document
+    from perfbudget.store.schema import indicators, targets
+
+    plan = plan_document(seed_document)
+    assert not isinstance(plan, str)
+    assert set(rows.INDICATOR_COLUMNS) < set(indicators.c.keys())
+    assert set(rows.TARGET_COLUMNS) < set(targets.c.keys())
+    for table, project in zip(plan.tables, seed_document.projects, strict=True):
+        assert len(table.indicators) == len(table.targets) == len(project.indicators) > 0
+        for position, (indicator, target, read) in enumerate(
+                zip(table.indicators, table.targets, project.indicators, strict=True), 1):
+            assert dict(zip(rows.INDICATOR_COLUMNS, indicator, strict=True)) == rows.indicator_values(read, position)
+            assert dict(zip(rows.TARGET_COLUMNS, target, strict=True)) == rows.target_values(read.target)
+            assert indicator[0] == position and indicator[3] == read.level3 and target[0] == read.target.raw

@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -215,19 +214,21 @@ class DocumentHead:
 
 @dataclass(frozen=True, slots=True)
 class TableRows:
-    """One table as the store writes it: its version row, and its indicator and target rows in order
-    (the values of :func:`rows.version_values`, :func:`rows.indicator_values`, :func:`rows.target_values`)."""
+    """One table as the store writes it: its version row (the values of :func:`rows.version_values`), and its
+    indicator and target rows in order, as tuples in :data:`rows.INDICATOR_COLUMNS` and
+    :data:`rows.TARGET_COLUMNS` order (:func:`rows.indicator_row`, :func:`rows.target_row`): made in a reading
+    process, they cross to the writer and into the database without a dict per row."""
 
     version: dict[str, Any]
-    indicators: tuple[dict[str, Any], ...]
-    targets: tuple[dict[str, Any], ...]
+    indicators: tuple[tuple[Any, ...], ...]
+    targets: tuple[tuple[Any, ...], ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
     """Everything computed from the document before the transaction starts.
 
-    A plan holds plain values only (strings, numbers, dicts of column values), so that a bulk
+    A plan holds plain values only (strings, numbers, rows as tuples or dicts), so that a bulk
     import can plan documents in its reading processes and send the plans to the writing one
     cheaply; ``source`` (the document itself) is kept only within the process that read it.
 
@@ -274,10 +275,10 @@ def _document_hash(head: DocumentHead, hashes: list[str]) -> str:
 
 def table_rows(project: Project) -> TableRows:
     """The rows the store writes for one table."""
-    indicator_rows = tuple(rows.indicator_values(indicator, position)
+    indicator_rows = tuple(rows.indicator_row(indicator, position)
                            for position, indicator in enumerate(project.indicators, 1))
     return TableRows(rows.version_values(project), indicator_rows,
-                     tuple(rows.target_values(indicator.target) for indicator in project.indicators))
+                     tuple(rows.target_row(indicator.target) for indicator in project.indicators))
 
 
 def plan_document(document: Document) -> Plan | str:
@@ -308,8 +309,10 @@ def planned_project(plan: Plan, position: int) -> Project:
         return plan.source.projects[position]
     head, table = plan.document.projects[position], plan.tables[position]
     version = {**table.version, "name": head.name, "fund_label": head.fund_label, "fund_year": head.fund_year}
-    indicator_rows: list[Mapping[str, Any]] = [{**indicator, **{f"t_{key}": value for key, value in target.items()}}
-                      for indicator, target in zip(table.indicators, table.targets, strict=True)]
+    columns = (*rows.INDICATOR_COLUMNS, *(f"t_{key}" for key in rows.TARGET_COLUMNS))
+    indicator_rows: list[Mapping[str, Any]] = [
+        dict(zip(columns, (*indicator, *target), strict=True))
+        for indicator, target in zip(table.indicators, table.targets, strict=True)]
     return rows.project_from_rows(version, indicator_rows)
 
 
@@ -430,23 +433,19 @@ def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form:
     insert_rows(connection, project_versions, [
         {**plan.tables[i].version, "project_id": project_ids[i], "number": numbers[i], "document_id": document_id,
          "content_sha256": plan.hashes[i], "created_at": now} for i in stored], ids=ids[project_versions.name])
-    # The indicators and targets as tuples in column order, made once from the plan's rows (no dict copied
-    # per row: a province's import writes some 180 of these rows per table).
+    # The indicators and targets: the plan's tuples (made in the reading process) with their ids and version
+    # (no dict per row: a province's import writes some 180 of these rows per table).
     indicator_ids = iter(ids[indicators.name])
-    written = [plan.tables[i] for i in stored]
-    first = next((table for table in written if table.indicators), None)
-    if first is not None:
-        indicator_keys, target_keys = tuple(first.indicators[0]), tuple(first.targets[0])
-        indicator_values, target_values = _getter(indicator_keys), _getter(target_keys)
-        indicator_rows, target_rows = [], []
-        for i, table in zip(stored, written, strict=True):
-            version_id, fund_year = version_ids[i], head.projects[i].fund_year  # the project's year (schema.py)
-            for indicator, target in zip(table.indicators, table.targets, strict=True):
-                indicator_id = next(indicator_ids)
-                indicator_rows.append((indicator_id, *indicator_values(indicator), version_id, fund_year))
-                target_rows.append((indicator_id, *target_values(target)))
-        insert_values(connection, indicators, ("id", *indicator_keys, "version_id", "fund_year"), indicator_rows)
-        insert_values(connection, targets, ("indicator_id", *target_keys), target_rows)
+    indicator_rows, target_rows = [], []
+    for i in stored:
+        table = plan.tables[i]
+        version_id, fund_year = version_ids[i], head.projects[i].fund_year  # the project's year (schema.py)
+        for indicator, target in zip(table.indicators, table.targets, strict=True):
+            indicator_id = next(indicator_ids)
+            indicator_rows.append((indicator_id, *indicator, version_id, fund_year))
+            target_rows.append((indicator_id, *target))
+    insert_values(connection, indicators, _INDICATOR_INSERT, indicator_rows)
+    insert_values(connection, targets, _TARGET_INSERT, target_rows)
     insert_rows(connection, document_items, [
         {"document_id": document_id, "position": i + 1,
          "version_id": version_ids[i] if i in version_ids else latest[identity].version_id}
@@ -463,11 +462,8 @@ def apply_plan(connection: Connection, plan: Plan, file: str, sha256: str, form:
     return ImportOutcome(file, IMPORTED, document_id, len(new), len(changed), unchanged, versions=stored_as)
 
 
-def _getter(keys: tuple[str, ...]) -> Any:
-    """A row's values at ``keys``, as a tuple (``itemgetter`` runs in C; one key gives a 1-tuple too)."""
-    if len(keys) == 1:
-        return lambda row: (row[keys[0]],)
-    return itemgetter(*keys)
+_INDICATOR_INSERT = ("id", *rows.INDICATOR_COLUMNS, "version_id", "fund_year")
+_TARGET_INSERT = ("indicator_id", *rows.TARGET_COLUMNS)
 
 
 def _record_changes(connection: Connection, plan: Plan, changed: list[int], latest: dict[str, Any],

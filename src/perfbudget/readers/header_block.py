@@ -31,7 +31,7 @@ from perfbudget.readers.goal_lines import (
     unsplit_goal_lines,
 )
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.label_lines import label_line_cells, money_lines_cells, money_pair_cells
+from perfbudget.readers.label_lines import label_line_cells, money_lines_cells, money_pair_cells, money_run_cells
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
     COLUMN_LABELS,
@@ -49,6 +49,7 @@ from perfbudget.readers.labels import (
     header_field,
     is_ignored_key,
     is_label_key,
+    is_level_part,
     key_of,
     key_of_normal,
     label_key,
@@ -432,8 +433,9 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             parts.money_unit = bare_unit.group(0)  # 金额单位: | 万元, a label and its unit as two cells
             i += 2
             continue
-        if field_name is None and ("：" in text or ":" in text) and state.group not in _TEXT_GROUPS \
-                and (pairs := label_line_cells(text) or money_pair_cells(text) or money_lines_cells(text)) is not None:
+        if field_name is None and ("：" in text or ":" in text or "总额" in text) and state.group not in _TEXT_GROUPS \
+                and (pairs := label_line_cells(text) or money_pair_cells(text) or money_lines_cells(text)
+                     or money_run_cells(text)) is not None:
             # 项目名称：校舍维修　主管部门：某局 in one cell (a Word table's merged first row)
             _read_row([Cell(t, cell.source) for t in pairs], parts, state, stream)
             i += 1
@@ -496,6 +498,9 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 state.group = "goal-grid"
                 i = goal_run[-1] + 1
                 continue
+        if field_name is None and parts.fiscal_parts and parts.extras and parts.extras[-1] == parts.fiscal_parts[-1] \
+                and is_level_part(text):
+            field_name = "fiscal-part"  # 其中:中央资金 | 30, then 县级资金 | 20: the list of parts goes on
         if field_name is None and state.fund_columns and label_key(text) in FUND_TOTAL_ROWS:
             field_name = "total"  # 合计 | 213.4 | 259: the funds grid's total row
         if field_name is not None and state.fund_columns and (

@@ -401,7 +401,15 @@ def field_of_key(key: str) -> str | None:
         return "fiscal"
     if (key[:1].isdecimal() or key[:2] == "其中") and (numbered := _NUMBERED_PART.match(key)):
         return _numbered_money_part(key[numbered.end():])
+    if key[:2] == "其中" and _LEVEL_PART.match(key[2:]):
+        return "fiscal-part"  # 其中:中央资金 | 30: the 其中 says it is a part, as a list number does
     return None
+
+
+def is_level_part(text: str) -> bool:
+    """A level of government's money without a list number or 其中 (县级资金, 市级财政补助): a part of 财政资金 only
+    right after another part (其中:中央资金 | 30 above it)."""
+    return _LEVEL_PART.match(label_key(text)) is not None
 
 
 def part_label(text: str) -> str:

@@ -74,3 +74,29 @@ def test_a_budget_cell_that_cannot_be_split_is_told_not_guessed() -> None:
         [warning] = [p for p in problems if p.severity is Severity.WARNING]
         assert warning.message.startswith("预算数没有读出") and cell in warning.message
         assert warning.source.line == 5 and warning.source.column == 2
+
+
+def test_the_header_fields_as_other_units_word_them() -> None:
+    # 主管单位, 项目联系人, 联系方式, 项目期限 kept with their labels (were unlabelled texts); 资金使用方向 is
+    # the purpose
+    text = _pipe_rows([["项目支出绩效目标表（2024年度）"], ["项目名称", "农村实用技术培训经费"],
+                       ["项目单位", "某县农业技术推广中心", "主管单位", "某县农业农村局"],
+                       ["项目联系人", "张三", "联系方式", "13800000000"], ["项目期限", "2024年1月-12月"],
+                       ["资金使用方向", "用于农民实用技术培训"], ["项目资金（万元）", "年度资金总额", "50"],
+                       *_INDICATORS])
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems)
+    [project] = document.projects
+    assert project.purpose == "用于农民实用技术培训" and project.budget.total == Decimal("50")
+    assert [label for label, _ in project.extras] == ["项目单位", "主管单位", "项目联系人", "联系方式", "项目期限"]
+
+
+def test_the_fund_sources_on_one_line_under_the_budget() -> None:
+    # 预算金额 right after 资金用途 ends its text; 资金来源 | 财政拨款40万元，其他资金10万元 gives the parts
+    for purpose_first in (False, True):
+        funds = [["预算金额（万元）", "50"], ["资金来源", "财政拨款40万元，其他资金10万元"]]
+        if purpose_first:
+            funds.insert(0, ["资金用途", "用于农民实用技术培训"])
+        project, _, _ = _budget(funds)
+        assert (project.budget.total, project.budget.fiscal, project.budget.other) == \
+            (Decimal("50"), Decimal("40"), Decimal("10"))

@@ -134,6 +134,8 @@ class _State:
     money_labels: dict[str, str] | None = None
 
 
+# a cell that may hold label：value pairs or a funds block on one line (年度资金总额50万元，其中财政拨款40万元…)
+_PAIRS_HINT = re.compile(r"[：:]|总额|资金|拨款")
 _SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 
 
@@ -433,7 +435,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             parts.money_unit = bare_unit.group(0)  # 金额单位: | 万元, a label and its unit as two cells
             i += 2
             continue
-        if field_name is None and ("：" in text or ":" in text or "总额" in text) and state.group not in _TEXT_GROUPS \
+        if field_name is None and _PAIRS_HINT.search(text) is not None and state.group not in _TEXT_GROUPS \
                 and (pairs := label_line_cells(text) or money_pair_cells(text) or money_lines_cells(text)
                      or money_run_cells(text)) is not None:
             # 项目名称：校舍维修　主管部门：某局 in one cell (a Word table's merged first row)
@@ -608,4 +610,6 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         state.group = field_name
     elif field_name not in _MONEY_FIELDS and field_name not in ("other-part", "fiscal-part"):
         state.group = None
+    elif state.group in _TEXT_GROUPS:
+        state.group = None  # 资金用途 | …, then 预算金额 | 50: a money row ends the text block
     return i + taken

@@ -18,7 +18,7 @@ into the label and the amount, only when the label is a budget label and the res
 (``其中：财政拨款：40``, the 其中 written with its own colon, is the pair 其中：财政拨款 | 40).
 :func:`money_run_cells` splits a cell holding the whole funds block on one line (``年度资金总额：50  其中：财政拨款：40
 其他资金：10``, ``年度资金总额50万元，其中：财政拨款40万元，其他资金10万元``) into its pairs, only when every part is a
-money label and its amount and the first is the budget's.
+money label and its amount and the first is the budget's total or its 财政资金.
 """
 
 from __future__ import annotations
@@ -129,8 +129,9 @@ def money_run_cells(text: str) -> tuple[str, ...] | None:
     """The pairs (label, amount, label, amount …) of a cell holding the funds block on one line:
     ``年度资金总额：50  其中：财政拨款：40  其他资金：10``, ``资金总额50万元，其中财政拨款40万元（其他资金10万元）``.
     Every part must be a money label (其中 before it is kept with it; a level of government's money after such a
-    part is one too) and its amount, the first the budget's total, at least two parts, with nothing but spaces and
-    punctuation between them; None for any other cell (a sentence, a note, an unknown label)."""
+    part is one too) and its amount, the first the budget's total or its 财政资金 (资金来源 | 财政拨款：40
+    其他资金：10), at least two parts, with nothing but spaces and punctuation between them; None for any other cell
+    (a sentence, a note, an unknown label)."""
     normal = _THOUSANDS.sub("", unicodedata.normalize("NFKC", text))
     cells: list[str] = []
     position = _RUN_GAP.match(normal).end()  # type: ignore[union-attr]
@@ -145,7 +146,7 @@ def money_run_cells(text: str) -> tuple[str, ...] | None:
         if field is None and cells and is_level_part(label) \
                 and (header_field(cells[-2]) == "fiscal-part" or is_level_part(cells[-2])):
             field = "fiscal-part"  # 其中:中央资金30 县级资金20: the list of parts goes on
-        if field not in _RUN_FIELDS or (not cells and field != "total"):
+        if field not in _RUN_FIELDS or (not cells and field not in ("total", "fiscal")):
             return None
         cells.extend((label, part["amount"]))
         position = _RUN_GAP.match(normal, part.end()).end()  # type: ignore[union-attr]

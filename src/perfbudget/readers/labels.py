@@ -203,6 +203,16 @@ HEADER_LABELS: dict[str, str] = {
     "该项目支出上级资金": "extra",
     "上级资金": "extra",
     "上级补助资金": "extra",
+    # the same fields as other units word them (misses19): kept with their labels, not as unlabelled texts
+    "主管单位": "extra",
+    "项目主管单位": "extra",
+    "项目责任人": "extra",
+    "项目联系人": "extra",
+    "联系方式": "extra",
+    "项目期限": "extra",
+    "实施期限": "extra",
+    "项目实施期限": "extra",
+    "资金使用方向": "purpose",
 }
 
 # Column labels of a self-evaluation funds block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分).

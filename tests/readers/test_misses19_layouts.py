@@ -100,3 +100,32 @@ def test_the_fund_sources_on_one_line_under_the_budget() -> None:
         project, _, _ = _budget(funds)
         assert (project.budget.total, project.budget.fiscal, project.budget.other) == \
             (Decimal("50"), Decimal("40"), Decimal("10"))
+
+
+def _one_cell_a_line(funds: list[str]) -> str:
+    cells = ["项目支出绩效目标表（2024年度）", "项目名称", "农村实用技术培训经费", "主管部门", "某县农业农村局", *funds,
+             "年度总体目标", "完成农民实用技术培训500人次",
+             *(cell for row in _INDICATORS for cell in row if cell)]
+    return "\n".join(cells) + "\n"
+
+
+def test_a_funds_grid_one_cell_a_line_its_labels_then_its_amounts() -> None:
+    # the grid's two rows (年度资金总额 | 财政拨款 | 其他资金 over 50 | 40 | 10) one cell a line: paired in order
+    # (main read 其他资金 50 and nothing else); 项目资金（万元） heading the labels is no label of them
+    for heading in ([], ["项目资金（万元）"], ["项目金额（万元）"]):
+        document, problems = read_text(_one_cell_a_line([*heading, "年度资金总额", "财政拨款", "其他资金", "50", "40",
+                                                          "10"]), "t.txt")
+        assert document is not None and not _errors(problems)
+        [project] = document.projects
+        assert (project.budget.total, project.budget.fiscal, project.budget.other) == \
+            (Decimal("50"), Decimal("40"), Decimal("10")), heading
+        assert len(project.indicators) == 4
+
+
+def test_a_funds_grid_one_cell_a_line_with_an_amount_missing_is_not_paired() -> None:
+    # three labels, two amounts: which is whose is unknown, none is taken and the project is marked 需人工核对
+    document, _ = read_text(_one_cell_a_line(["年度资金总额", "财政拨款", "其他资金", "50", "40"]), "t.txt")
+    assert document is not None
+    [project] = document.projects
+    assert (project.budget.total, project.budget.fiscal, project.budget.other) == (None, None, None)
+    assert any("个数不符" in note for note in project.needs_check)

@@ -510,6 +510,16 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         ):  # a part of 财政资金 in the funds grid is kept by column (其中中央补助/全年预算数), never added up
             i = _take_fund_row(row, i, label_key(text), field_name, parts, state)
             continue
+        if stream and field_name in _MONEY_FIELDS and (columns := _stream_money_columns(row, i)) is not None:
+            labels, amounts, end = columns
+            if len(labels) == len(amounts):  # 年度资金总额 / 财政拨款 / 其他资金 / 50 / 40 / 10
+                _read_row([cell for pair in zip(labels, amounts, strict=True) for cell in pair], parts, state, stream)
+            else:  # which amount is whose is unknown: none is taken, the amounts are kept as extras
+                parts.needs_check.append(f"资金标签「{'、'.join(c.text.strip() for c in labels)}」之后有"
+                                         f"{len(amounts)}个金额，个数不符，无法对应，预算未读取")
+                end = i + len(labels)
+            i = end
+            continue
         if field_name is not None:
             i = _take_value(row, i, field_name, text, parts, state, stream)
             continue
@@ -531,6 +541,38 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         else:
             parts.extras.append(("", cell))
         i += 1
+
+
+_AMOUNT_ONLY = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
+
+
+def _stream_money_columns(row: list[Cell], i: int) -> tuple[list[Cell], list[Cell], int] | None:
+    """One cell a line, a funds grid's labels one after the other and then their amounts (``年度资金总额`` /
+    ``财政拨款`` / ``其他资金`` / ``50`` / ``40`` / ``10``: the grid's two rows, its columns lost): the two or more
+    money labels from ``i`` and the amounts right after them (empty cells between them skipped, at most one more
+    than the labels) and the index after them. The caller pairs them in order only when they are as many; None
+    without such a run."""
+    labels: list[Cell] = []
+    k = i
+    while k < len(row) and header_field(row[k].text) in _MONEY_FIELDS:
+        labels.append(row[k])
+        k += 1
+    if len(labels) < 2:
+        return None
+    amounts: list[Cell] = []
+    while k < len(row) and len(amounts) <= len(labels):
+        normal = "".join(unicodedata.normalize("NFKC", row[k].text).split()).replace(",", "")
+        if normal and not _AMOUNT_ONLY.match(normal):
+            break
+        if normal:
+            amounts.append(row[k])
+        k += 1
+    if not amounts or (len(amounts) != len(labels) and k < len(row)
+                       and header_field(row[k].text) in (*_MONEY_FIELDS, "fiscal-part")):
+        return None  # 资金总额 / 其中:财政拨款 / 500 / 其他资金: label and amount pairs go on after the amounts
+    if len(labels) == len(amounts) + 1 and money_unit_note(labels[0].text) is not None:
+        labels = labels[1:]  # 项目金额(万元) heading the grid's labels
+    return labels, amounts, k
 
 
 def _lone_value(row: list[Cell]) -> bool:
@@ -610,6 +652,8 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         state.group = field_name
     elif field_name not in _MONEY_FIELDS and field_name not in ("other-part", "fiscal-part"):
         state.group = None
-    elif state.group in _TEXT_GROUPS:
-        state.group = None  # 资金用途 | …, then 预算金额 | 50: a money row ends the text block
+    elif (state.group == "purpose" and parts.purpose) or (state.group == "goals" and parts.goals):
+        # 资金用途 | …, then 预算金额 | 50: a money row ends the text block that has its text (预算规模及资金用途 |
+        # 预算数 | 30 over | 用于购置设备, the seed's form, names the block before its money and its text after)
+        state.group = None
     return i + taken

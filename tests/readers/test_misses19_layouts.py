@@ -129,3 +129,14 @@ def test_a_funds_grid_one_cell_a_line_with_an_amount_missing_is_not_paired() -> 
     [project] = document.projects
     assert (project.budget.total, project.budget.fiscal, project.budget.other) == (None, None, None)
     assert any("个数不符" in note for note in project.needs_check)
+
+
+def test_money_labels_that_are_no_grid_keep_reading_pair_by_pair() -> None:
+    # a doubled line (其中：财政拨款 twice) or labels not starting with the total are no grid's columns: each label
+    # takes the amount after it, as before
+    for funds in (["年度资金总额", "50", "其中：财政拨款", "其中：财政拨款", "40", "其他资金", "10"],
+                  ["其他资金", "年度资金总额", "50", "其中：财政拨款", "40"]):
+        document, _ = read_text(_one_cell_a_line(funds), "t.txt")
+        assert document is not None
+        [project] = document.projects
+        assert (project.budget.total, project.budget.fiscal) == (Decimal("50"), Decimal("40")), funds

@@ -553,12 +553,16 @@ def _stream_money_columns(row: list[Cell], i: int) -> tuple[list[Cell], list[Cel
     than the labels) and the index after them. The caller pairs them in order only when they are as many; None
     without such a run."""
     labels: list[Cell] = []
+    fields: list[str | None] = []
     k = i
-    while k < len(row) and header_field(row[k].text) in _MONEY_FIELDS:
+    while k < len(row) and (field_name := header_field(row[k].text)) in _MONEY_FIELDS:
         labels.append(row[k])
+        fields.append(field_name)
         k += 1
-    if len(labels) < 2:
-        return None
+    heading = len(labels) > 2 and money_unit_note(labels[0].text) is not None  # 项目金额(万元) over the grid
+    columns = fields[1:] if heading else fields
+    if len(columns) < 2 or columns[0] != "total" or len(set(columns)) < len(columns):
+        return None  # a grid's columns start with the total and name each field once (a doubled line is no grid)
     amounts: list[Cell] = []
     while k < len(row) and len(amounts) <= len(labels):
         normal = "".join(unicodedata.normalize("NFKC", row[k].text).split()).replace(",", "")
@@ -567,11 +571,12 @@ def _stream_money_columns(row: list[Cell], i: int) -> tuple[list[Cell], list[Cel
         if normal:
             amounts.append(row[k])
         k += 1
-    if not amounts or (len(amounts) != len(labels) and k < len(row)
-                       and header_field(row[k].text) in (*_MONEY_FIELDS, "fiscal-part")):
+    if heading and len(amounts) == len(labels) - 1:
+        labels = labels[1:]
+    if len(amounts) != len(labels) and (
+        len(amounts) < 2 or (k < len(row) and header_field(row[k].text) in (*_MONEY_FIELDS, "fiscal-part"))
+    ):
         return None  # 资金总额 / 其中:财政拨款 / 500 / 其他资金: label and amount pairs go on after the amounts
-    if len(labels) == len(amounts) + 1 and money_unit_note(labels[0].text) is not None:
-        labels = labels[1:]  # 项目金额(万元) heading the grid's labels
     return labels, amounts, k
 
 
@@ -652,7 +657,8 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         state.group = field_name
     elif field_name not in _MONEY_FIELDS and field_name not in ("other-part", "fiscal-part"):
         state.group = None
-    elif (state.group == "purpose" and parts.purpose) or (state.group == "goals" and parts.goals):
+    elif (state.group == "purpose" and any(not c.blank for c in parts.purpose)) \
+            or (state.group == "goals" and any(not c.blank for c in parts.goals)):
         # 资金用途 | …, then 预算金额 | 50: a money row ends the text block that has its text (预算规模及资金用途 |
         # 预算数 | 30 over | 用于购置设备, the seed's form, names the block before its money and its text after)
         state.group = None

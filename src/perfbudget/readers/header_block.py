@@ -31,7 +31,7 @@ from perfbudget.readers.goal_lines import (
     unsplit_goal_lines,
 )
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.label_lines import label_line_cells, money_lines_cells, money_pair_cells
+from perfbudget.readers.label_lines import label_line_cells, money_lines_cells, money_pair_cells, money_run_cells
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
     COLUMN_LABELS,
@@ -49,6 +49,7 @@ from perfbudget.readers.labels import (
     header_field,
     is_ignored_key,
     is_label_key,
+    is_level_part,
     key_of,
     key_of_normal,
     label_key,
@@ -133,6 +134,8 @@ class _State:
     money_labels: dict[str, str] | None = None
 
 
+# a cell that may hold label：value pairs or a funds block on one line (年度资金总额50万元，其中财政拨款40万元…)
+_PAIRS_HINT = re.compile(r"[：:]|总额|资金|拨款")
 _SCORE_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 
 
@@ -432,8 +435,9 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             parts.money_unit = bare_unit.group(0)  # 金额单位: | 万元, a label and its unit as two cells
             i += 2
             continue
-        if field_name is None and ("：" in text or ":" in text) and state.group not in _TEXT_GROUPS \
-                and (pairs := label_line_cells(text) or money_pair_cells(text) or money_lines_cells(text)) is not None:
+        if field_name is None and _PAIRS_HINT.search(text) is not None and state.group not in _TEXT_GROUPS \
+                and (pairs := label_line_cells(text) or money_pair_cells(text) or money_lines_cells(text)
+                     or money_run_cells(text)) is not None:
             # 项目名称：校舍维修　主管部门：某局 in one cell (a Word table's merged first row)
             _read_row([Cell(t, cell.source) for t in pairs], parts, state, stream)
             i += 1
@@ -496,12 +500,25 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 state.group = "goal-grid"
                 i = goal_run[-1] + 1
                 continue
+        if field_name is None and parts.fiscal_parts and parts.extras and parts.extras[-1] == parts.fiscal_parts[-1] \
+                and is_level_part(text):
+            field_name = "fiscal-part"  # 其中:中央资金 | 30, then 县级资金 | 20: the list of parts goes on
         if field_name is None and state.fund_columns and label_key(text) in FUND_TOTAL_ROWS:
             field_name = "total"  # 合计 | 213.4 | 259: the funds grid's total row
         if field_name is not None and state.fund_columns and (
             field_name in (*_MONEY_FIELDS, "fiscal-part") or label_key(text).endswith("资金")
         ):  # a part of 财政资金 in the funds grid is kept by column (其中中央补助/全年预算数), never added up
             i = _take_fund_row(row, i, label_key(text), field_name, parts, state)
+            continue
+        if stream and field_name in _MONEY_FIELDS and (columns := _stream_money_columns(row, i)) is not None:
+            labels, amounts, end = columns
+            if len(labels) == len(amounts):  # 年度资金总额 / 财政拨款 / 其他资金 / 50 / 40 / 10
+                _read_row([cell for pair in zip(labels, amounts, strict=True) for cell in pair], parts, state, stream)
+            else:  # which amount is whose is unknown: none is taken, the amounts are kept as extras
+                parts.needs_check.append(f"资金标签「{'、'.join(c.text.strip() for c in labels)}」之后有"
+                                         f"{len(amounts)}个金额，个数不符，无法对应，预算未读取")
+                end = i + len(labels)
+            i = end
             continue
         if field_name is not None:
             i = _take_value(row, i, field_name, text, parts, state, stream)
@@ -524,6 +541,43 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         else:
             parts.extras.append(("", cell))
         i += 1
+
+
+_AMOUNT_ONLY = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
+
+
+def _stream_money_columns(row: list[Cell], i: int) -> tuple[list[Cell], list[Cell], int] | None:
+    """One cell a line, a funds grid's labels one after the other and then their amounts (``年度资金总额`` /
+    ``财政拨款`` / ``其他资金`` / ``50`` / ``40`` / ``10``: the grid's two rows, its columns lost): the two or more
+    money labels from ``i`` and the amounts right after them (empty cells between them skipped, at most one more
+    than the labels) and the index after them. The caller pairs them in order only when they are as many; None
+    without such a run."""
+    labels: list[Cell] = []
+    fields: list[str | None] = []
+    k = i
+    while k < len(row) and (field_name := header_field(row[k].text)) in _MONEY_FIELDS:
+        labels.append(row[k])
+        fields.append(field_name)
+        k += 1
+    heading = len(labels) > 2 and money_unit_note(labels[0].text) is not None  # 项目金额(万元) over the grid
+    columns = fields[1:] if heading else fields
+    if len(columns) < 2 or columns[0] != "total" or len(set(columns)) < len(columns):
+        return None  # a grid's columns start with the total and name each field once (a doubled line is no grid)
+    amounts: list[Cell] = []
+    while k < len(row) and len(amounts) <= len(labels):
+        normal = "".join(unicodedata.normalize("NFKC", row[k].text).split()).replace(",", "")
+        if normal and not _AMOUNT_ONLY.match(normal):
+            break
+        if normal:
+            amounts.append(row[k])
+        k += 1
+    if heading and len(amounts) == len(labels) - 1:
+        labels = labels[1:]
+    if len(amounts) != len(labels) and (
+        len(amounts) < 2 or (k < len(row) and header_field(row[k].text) in (*_MONEY_FIELDS, "fiscal-part"))
+    ):
+        return None  # 资金总额 / 其中:财政拨款 / 500 / 其他资金: label and amount pairs go on after the amounts
+    return labels, amounts, k
 
 
 def _lone_value(row: list[Cell]) -> bool:
@@ -602,5 +656,10 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
     if field_name in ("purpose", "goals"):
         state.group = field_name
     elif field_name not in _MONEY_FIELDS and field_name not in ("other-part", "fiscal-part"):
+        state.group = None
+    elif (state.group == "purpose" and any(not c.blank for c in parts.purpose)) \
+            or (state.group == "goals" and any(not c.blank for c in parts.goals)):
+        # 资金用途 | …, then 预算金额 | 50: a money row ends the text block that has its text (预算规模及资金用途 |
+        # 预算数 | 30 over | 用于购置设备, the seed's form, names the block before its money and its text after)
         state.group = None
     return i + taken

@@ -14,7 +14,11 @@ stays text.
 
 A header cell can also hold a money label and its amount together, the page having lost the cell
 boundary between them (``年度资金总额:50万`` beside the fund's name): :func:`money_pair_cells` splits it
-into the label and the amount, only when the label is a budget label and the rest is an amount.
+into the label and the amount, only when the label is a budget label and the rest is an amount
+(``其中：财政拨款：40``, the 其中 written with its own colon, is the pair 其中：财政拨款 | 40).
+:func:`money_run_cells` splits a cell holding the whole funds block on one line (``年度资金总额：50  其中：财政拨款：40
+其他资金：10``, ``年度资金总额50万元，其中：财政拨款40万元，其他资金10万元``) into its pairs, only when every part is a
+money label and its amount and the first is the budget's total or its 财政资金.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from perfbudget.readers.labels import header_field, is_any_label
+from perfbudget.readers.labels import header_field, is_any_label, is_level_part
 
 _PARTS = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
 _PAIR = re.compile(r"^(?P<label>[^：:]{2,16}?)\s*[：:]\s*(?P<value>.*)$", re.S)
@@ -99,11 +103,51 @@ def money_lines_cells(text: str) -> tuple[str, ...] | None:
 @lru_cache(maxsize=4096)
 def money_pair_cells(text: str) -> tuple[str, str] | None:
     """``(年度资金总额, 50万)`` for a cell ``年度资金总额:50万`` (a budget label, a colon, an amount and nothing
-    more); None for any other cell."""
+    more; ``其中：财政拨款：40`` is ``(其中：财政拨款, 40)``); None for any other cell."""
     pair = _PAIR.match(text.strip())
     if pair is None:
         return None
+    if pair["label"].strip() == "其中" and (inner := _PAIR.match(pair["value"])) is not None:
+        pair = _PAIR.match(f"其中{inner['label']}：{inner['value']}")  # 其中：财政拨款：40
+        if pair is None:
+            return None
     value = "".join(unicodedata.normalize("NFKC", pair["value"]).split()).replace(",", "")
     if not _AMOUNT.match(value) or header_field(pair["label"]) not in _MONEY:
         return None
     return pair["label"].strip(), pair["value"].strip()
+
+
+# one part of a funds block written on one line: a label (no digit, no separator), an optional colon, an amount
+_RUN_PART = re.compile(r"(?P<label>(?:其中:?)?[^\d\s:,;、。()]+?):?(?P<amount>[-+]?\d+(?:\.\d+)?(?:万元|万|元)?)")
+_RUN_GAP = re.compile(r"[\s,;、。()]*")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+_RUN_FIELDS = frozenset({"total", "fiscal", "other", "fiscal-part"})
+
+
+@lru_cache(maxsize=4096)
+def money_run_cells(text: str) -> tuple[str, ...] | None:
+    """The pairs (label, amount, label, amount …) of a cell holding the funds block on one line:
+    ``年度资金总额：50  其中：财政拨款：40  其他资金：10``, ``资金总额50万元，其中财政拨款40万元（其他资金10万元）``.
+    Every part must be a money label (其中 before it is kept with it; a level of government's money after such a
+    part is one too) and its amount, the first the budget's total or its 财政资金 (资金来源 | 财政拨款：40
+    其他资金：10), at least two parts, with nothing but spaces and punctuation between them; None for any other cell
+    (a sentence, a note, an unknown label)."""
+    normal = _THOUSANDS.sub("", unicodedata.normalize("NFKC", text))
+    cells: list[str] = []
+    position = _RUN_GAP.match(normal).end()  # type: ignore[union-attr]
+    while position < len(normal):
+        part = _RUN_PART.match(normal, position)
+        if part is None:
+            return None
+        label = part["label"]
+        if label.startswith("其中:"):
+            label = "其中" + label[3:]
+        field = header_field(label)
+        if field is None and cells and is_level_part(label) \
+                and (header_field(cells[-2]) == "fiscal-part" or is_level_part(cells[-2])):
+            field = "fiscal-part"  # 其中:中央资金30 县级资金20: the list of parts goes on
+        if field not in _RUN_FIELDS or (not cells and field not in ("total", "fiscal")):
+            return None
+        cells.extend((label, part["amount"]))
+        position = _RUN_GAP.match(normal, part.end()).end()  # type: ignore[union-attr]
+    return tuple(cells) if len(cells) >= 4 else None

@@ -227,6 +227,16 @@ HEADER_LABELS: dict[str, str] = {
     # year's request
     "项目预算": "total",
     "项目预算成本构成": "extra",  # (a Hubei form's cost breakdown: 项目预算成本构成 | 金额 | 测算(公式)依据 …)
+    # the same fields as other units word them (misses19): kept with their labels, not as unlabelled texts
+    "主管单位": "extra",
+    "项目主管单位": "extra",
+    "项目责任人": "extra",
+    "项目联系人": "extra",
+    "联系方式": "extra",
+    "项目期限": "extra",
+    "实施期限": "extra",
+    "项目实施期限": "extra",
+    "资金使用方向": "purpose",
 }
 
 # Column labels of a self-evaluation funds block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分).
@@ -426,7 +436,15 @@ def field_of_key(key: str) -> str | None:
         return "fiscal"
     if (key[:1].isdecimal() or key[:2] == "其中") and (numbered := _NUMBERED_PART.match(key)):
         return _numbered_money_part(key[numbered.end():])
+    if key[:2] == "其中" and _LEVEL_PART.match(key[2:]):
+        return "fiscal-part"  # 其中:中央资金 | 30: the 其中 says it is a part, as a list number does
     return None
+
+
+def is_level_part(text: str) -> bool:
+    """A level of government's money without a list number or 其中 (县级资金, 市级财政补助): a part of 财政资金 only
+    right after another part (其中:中央资金 | 30 above it)."""
+    return _LEVEL_PART.match(label_key(text)) is not None
 
 
 def part_label(text: str) -> str:

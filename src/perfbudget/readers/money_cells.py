@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from perfbudget.model import Op, Problem, Severity
 from perfbudget.readers.grid import Cell
+from perfbudget.readers.labels import header_field
 from perfbudget.readers.parts import Parts
 
 _AMOUNT = re.compile(r"^(?P<number>[-+]?\d+(?:\.\d+)?)(?P<unit>万元|万|元)?(?P<rest>.*)$")
@@ -107,3 +108,20 @@ def cost_money_unit(parts: Parts) -> tuple[str, str] | None:
                 and target.op in _COST_OPS and target.upper is None and target.period is None:
             found.setdefault(target.unit, f"{indicator.level3}「{target.raw}」")
     return next(iter(found.items())) if len(found) == 1 else None
+
+
+# a budget label at the start of a cell, then (after a colon, perhaps) a number: 年度资金总额50万元，主要用于…
+_LEADING_TOTAL = re.compile(r"^(?P<label>[^\d:,;()]{2,12}?):?\d")
+
+
+def unsplit_budget_cell(parts: Parts) -> Cell | None:
+    """The header cell, kept as an unlabelled extra, that starts with a budget label and its amount but holds
+    more than the header block can split (``年度资金总额50万元，其中:财政拨款40万元，自筹资金10万元`` with a part
+    the reader does not know; ``年度资金总额50万元，主要用于培训``): where the budget was read from nowhere else,
+    the caller warns at it (the amount is not taken: what the rest of the cell says of it is unknown)."""
+    for label, cell in parts.extras:
+        if not label:
+            found = _LEADING_TOTAL.match("".join(unicodedata.normalize("NFKC", cell.text).split()))
+            if found is not None and header_field(found["label"]) == "total":
+                return cell
+    return None

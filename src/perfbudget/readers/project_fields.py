@@ -16,7 +16,7 @@ from perfbudget.model import Problem, Project, Severity, Source, Unit
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import DEPARTMENT_WORDS
-from perfbudget.readers.money_cells import money_amount
+from perfbudget.readers.money_cells import money_amount, unsplit_budget_cell
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.table_titles import is_numbered, name_from_title, title_and_seq
 
@@ -139,6 +139,10 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         problems.append(Problem(parts.source, f"表中没有预算总数，预算数按财政拨款与其他资金相加为 "
                                               f"{amounts['total']}", Severity.INFO))
     budget = new_budget(amounts.get("total"), amounts.get("fiscal"), amounts.get("other"))
+    if budget.total is None and not parts.money and (unsplit := unsplit_budget_cell(parts)) is not None:
+        problems.append(Problem(unsplit.source, f"预算数没有读出：「{unsplit.text.strip()}」写有预算金额，"
+                                                "但与其他文字写在同一单元格中，无法可靠拆分，未读取；请人工核对预算数",
+                                Severity.WARNING))
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
     # (_GOAL_NUMBER is anchored at the start: cut where it matches, without sub's search of every position)
     goals = tuple((g[numbered.end():] if (numbered := _GOAL_NUMBER.match(g)) else g).strip()

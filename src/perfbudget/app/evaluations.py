@@ -110,17 +110,47 @@ def official_versions(store: Store, *, project_ids: list[int] | None = None, uni
 _Made = tuple[str, dict[str, Any], str, str, dict[str, Any]]
 
 
+class YearNeeded(ValueError):
+    """A result of a project whose table gives no fund year, saved without an evaluation year: it would be kept
+    under year 0 (「0 年度」 in ``perfbudget evaluations``; replay-g). The faces ask for the year."""
+
+    def __init__(self, name: str) -> None:
+        self.message = f"项目「{name}」没有资金年度，无法保存：请填写评价年度（如 2025）"
+        super().__init__(self.message)
+
+
+def plain_year(text: str | None) -> int | None:
+    """An evaluation year typed into a form (四位年份 1990–2100), else None."""
+    text = (text or "").strip()
+    return int(text) if len(text) == 4 and text.isascii() and text.isdigit() and 1990 <= int(text) <= 2100 else None
+
+
+def record_years(pairs: list[tuple[StoredVersion, Any]], years: dict[int, int]) -> dict[int, int]:
+    """The year each result is kept under, by project id: ``years``' entry, else the project's fund year;
+    :class:`YearNeeded` names the first project with neither."""
+    chosen = {}
+    for version, _ in pairs:
+        project = version.document.projects[0]
+        project_id = version.meta["project_id"]
+        year = years.get(project_id, project.fund_year)
+        if year is None:
+            raise YearNeeded(project.name_cell or project.name)
+        chosen[project_id] = year
+    return chosen
+
+
 def _keep(store: Store, actor: Actor, pairs: list[tuple[StoredVersion, Any]], years: dict[int, int],
           ip: str | None, made: Any) -> list[int]:
     """Each one-project result recorded with its audit row, all in one transaction; ``made(result, project)``
-    gives what is recorded (:data:`_Made`)."""
+    gives what is recorded (:data:`_Made`). Nothing is kept when a project has no year (:class:`YearNeeded`)."""
     ids = []
+    chosen = record_years(pairs, years)
     with store.transaction() as tx:
         for version, one in pairs:
             project = version.document.projects[0]
             project_id = version.meta["project_id"]
             kind, fields, action, text, after = made(one.projects[0], project)
-            record = tx.record_evaluation(version.meta["version_id"], years.get(project_id, project.fund_year or 0),
+            record = tx.record_evaluation(version.meta["version_id"], chosen[project_id],
                                           kind, one.to_dict(), actor=actor.username, **fields)
             tx.audit(actor, action, "project", project_id, text,
                      after={"evaluation_id": record, "version": version.meta["version"], **after},
@@ -133,7 +163,8 @@ def save(store: Store, actor: Actor, pairs: list[tuple[StoredVersion, Evaluation
          ip: str | None = None) -> list[int]:
     """Keep one-project evaluations of stored versions, audited, in one transaction.
 
-    ``years`` maps project ids to the evaluation year (default: the project's fund year)."""
+    ``years`` maps project ids to the evaluation year (default: the project's fund year; :class:`YearNeeded`
+    when a project has neither)."""
     from perfbudget.evaluate.numbers import show
 
     def made(result: Any, project: Any) -> _Made:

@@ -85,6 +85,8 @@ class ActualsBody(BaseModel):
     budget: str | None = Field(None, description="全年预算数（调整后；空：按预算数）")
     execution_weight: str | None = Field(None, description="预算执行率分值（空：10 分）")
     goal_result: str | None = None
+    year: int | None = Field(None, ge=1990, le=2100,
+                             description="评价年度（空：按项目的资金年度；项目表中没有资金年度时必填）")
     indicators: list[IndicatorActualBody] = []
 
 
@@ -291,7 +293,12 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
         raise WebError(422, "evaluation_failed", "未能打分", shown_problems(form_problems(document, rows, problems)[0]))
     result = evaluation.projects[0]
     total = result.to_dict()["total"]
-    evaluations.save(store, actor_of(principal), [(view.version, evaluation)], {}, ip=client_ip(request))
+    years = {project_id: body.year} if body.year is not None else {}
+    try:
+        evaluations.save(store, actor_of(principal), [(view.version, evaluation)], years, ip=client_ip(request))
+    except evaluations.YearNeeded as needed:
+        raise WebError(422, "year_required", needed.message,
+                       [{"location": "body.year", "message": needed.message}]) from None
     return {"total": total, "grade": result.grade, "version": view.version.meta["version"],
             "evaluation": evaluation.to_dict()}
 
@@ -330,6 +337,8 @@ async def post_monitoring(request: Request, project_id: int,
                           month: int = Form(..., ge=1, le=12, description="监控截至月份 M（1–12）"),
                           file: UploadedFile = File(..., description="运行监控填报表（xlsx 或 CSV，perfbudget template "
                                                                    "--kind monitor 或网页上的填报表）"),
+                          year: int | None = Form(None, ge=1990, le=2100,
+                                                  description="监控年度（空：按项目的资金年度；表中没有资金年度时必填）"),
                           principal: Principal = Depends(api_user)) -> dict[str, Any]:
     """与网页上传、`perfbudget monitor --save` 相同：填报表有错误时 422，列出每个错误及其行号，不保存。"""
     from perfbudget.web.routes.monitor import require_monitor
@@ -341,8 +350,12 @@ async def post_monitoring(request: Request, project_id: int,
     monitoring, problems = evaluations.monitor(view.version.document, rows, sheet_problems, name, month)
     if monitoring is None:
         raise WebError(422, "monitoring_failed", "未能计算运行监控预警", shown_problems(problems))
-    evaluations.save_monitorings(store_of(request), actor_of(principal), [(view.version, monitoring)], {}, month,
-                                 ip=client_ip(request))
+    try:
+        evaluations.save_monitorings(store_of(request), actor_of(principal), [(view.version, monitoring)],
+                                     {project_id: year} if year is not None else {}, month, ip=client_ip(request))
+    except evaluations.YearNeeded as needed:
+        raise WebError(422, "year_required", needed.message,
+                       [{"location": "body.year", "message": needed.message}]) from None
     return {"month": month, "colour": monitoring.projects[0].colour, "version": view.version.meta["version"],
             "monitoring": monitoring.to_dict()}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import Depends, File, Request, UploadFile
+from fastapi import Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
 from perfbudget.app import evaluations
@@ -25,6 +25,7 @@ from perfbudget.web.evaluation import (
     read_uploaded_sheet,
     rows_from_form,
     shown_problems,
+    year_given,
 )
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
@@ -66,15 +67,21 @@ def evaluate_page(request: Request, project_id: int, principal: Principal = Depe
 
 def _finish(request: Request, principal: Principal, view: ProjectView, evaluation: Evaluation | None,
             problems: list[Problem],
-            values: dict[str, str], form_rows: list[Any] | None = None) -> Response:
+            values: dict[str, str], form_rows: list[Any] | None = None, year_text: str = "") -> Response:
+    years, year_problem = year_given(view, year_text)
+    if year_problem:
+        return _form_page(request, view, values, [year_problem], status=422, bad_fields={"evaluation_year"})
     if evaluation is None:
         if form_rows is not None:
             messages, fields = form_problems(view.version.document, form_rows, problems)
             return _form_page(request, view, values, shown_problems(messages), status=422, bad_fields=fields)
         return _form_page(request, view, values, shown_problems(problems), status=422)
     result = evaluation.projects[0]
-    evaluations.save(store_of(request), actor_of(principal), [(view.version, evaluation)], {},
-                     ip=client_ip(request))
+    try:
+        evaluations.save(store_of(request), actor_of(principal), [(view.version, evaluation)], years,
+                         ip=client_ip(request))
+    except evaluations.YearNeeded as needed:
+        return _form_page(request, view, values, [needed.message], status=422, bad_fields={"evaluation_year"})
     warnings = [str(p) for p in problems if p.severity is not Severity.ERROR]
     flash(request, f"自评完成：{result.to_dict()['total']} 分，{result.grade}"
           + (f"（提示：{'；'.join(warnings)}）" if warnings else ""), "ok")
@@ -88,16 +95,19 @@ async def evaluate_form(request: Request, project_id: int, principal: Principal 
     document = view.version.document
     rows = rows_from_form(document, form)
     evaluation, problems = evaluations.score(document, rows, [], "网页填报")
-    return _finish(request, principal, view, evaluation, problems, form_values(form), rows)
+    values = form_values(form)
+    return _finish(request, principal, view, evaluation, problems, values, rows, values.get("evaluation_year", ""))
 
 
 @router.post("/projects/{project_id}/evaluate/upload")
 async def evaluate_upload(request: Request, project_id: int, file: UploadFile = File(...),
+                          evaluation_year: str = Form(""),
                           principal: Principal = Depends(page_user)) -> Response:
     view = _view(request, principal, project_id, edit=True)
     rows, sheet_problems, name = await read_uploaded_sheet(request, file, "evaluation", "填报表")
     evaluation, problems = evaluations.score(view.version.document, rows, sheet_problems, name)
-    return _finish(request, principal, view, evaluation, problems, {})
+    return _finish(request, principal, view, evaluation, problems, {"evaluation_year": evaluation_year},
+                   year_text=evaluation_year)
 
 
 @router.get("/projects/{project_id}/evaluate/template.xlsx")

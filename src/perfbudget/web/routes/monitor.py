@@ -30,6 +30,7 @@ from perfbudget.web.evaluation import (
     monitoring_rows_from_form,
     read_uploaded_sheet,
     shown_problems,
+    year_given,
 )
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
@@ -85,10 +86,16 @@ def _page(request: Request, principal: Principal, view: ProjectView, problems: l
 
 
 def _saved(request: Request, principal: Principal, view: ProjectView, monitoring: Monitoring,
-           problems: list[Problem], month: int) -> Response:
-    """Keep a monitoring (uploaded or typed) and say its lights."""
-    evaluations.save_monitorings(store_of(request), actor_of(principal), [(view.version, monitoring)], {}, month,
-                                 ip=client_ip(request))
+           problems: list[Problem], month: int, values: dict[str, str]) -> Response:
+    """Keep a monitoring (uploaded or typed) and say its lights; the year asked for when the table has none."""
+    years, year_problem = year_given(view, values.get("evaluation_year", ""))
+    if year_problem:
+        return _page(request, principal, view, [year_problem], month, 422, values, {"evaluation_year"})
+    try:
+        evaluations.save_monitorings(store_of(request), actor_of(principal), [(view.version, monitoring)], years,
+                                     month, ip=client_ip(request))
+    except evaluations.YearNeeded as needed:
+        return _page(request, principal, view, [needed.message], month, 422, values, {"evaluation_year"})
     result = monitoring.projects[0]
     warnings = [str(p) for p in problems if p.severity is not Severity.ERROR]
     flash(request, f"1-{month}月运行监控已保存：项目{LIGHT_LABELS[result.colour]}，预算执行"
@@ -113,7 +120,8 @@ def monitoring_template(request: Request, project_id: int, month: int = 6,
 
 @router.post("/projects/{project_id}/monitoring/upload")
 async def monitoring_upload(request: Request, project_id: int, month: int = Form(...),
-                            file: UploadFile = File(...), principal: Principal = Depends(page_user)) -> Response:
+                            file: UploadFile = File(...), evaluation_year: str = Form(""),
+                            principal: Principal = Depends(page_user)) -> Response:
     view = _view(request, principal, project_id)
     require_monitor(request, principal, view)
     if month not in MONTHS:
@@ -122,7 +130,7 @@ async def monitoring_upload(request: Request, project_id: int, month: int = Form
     monitoring, problems = evaluations.monitor(view.version.document, rows, sheet_problems, name, month)
     if monitoring is None:
         return _page(request, principal, view, shown_problems(problems), month, status=422)
-    return _saved(request, principal, view, monitoring, problems, month)
+    return _saved(request, principal, view, monitoring, problems, month, {"evaluation_year": evaluation_year})
 
 
 @router.post("/projects/{project_id}/monitoring/form")
@@ -143,7 +151,7 @@ async def monitoring_form(request: Request, project_id: int, principal: Principa
     if monitoring is None:
         messages, fields = form_problems(document, rows, problems)
         return _page(request, principal, view, messages, month, 422, values, fields)
-    return _saved(request, principal, view, monitoring, problems, month)
+    return _saved(request, principal, view, monitoring, problems, month, values)
 
 
 @router.get("/projects/{project_id}/monitoring/download/{fmt}")

@@ -168,8 +168,8 @@ async def _respond(scope: Scope, send: Send, status: int, code: str, message: st
 
 def _authenticated(scope: Scope) -> bool:
     """Whether the request carries a valid session or API token (database read: call in a thread)."""
+    from perfbudget.app.accounts import token_principal
     from perfbudget.web import sessions
-    from perfbudget.web.accounts import token_principal
 
     app: Any = scope["app"]
     engine = app.state.engine

@@ -34,11 +34,11 @@ from perfbudget.cli.store_common import (
     core_settings,
     default_actor,
     jsonable,
-    local_time,
     open_store,
     project_heading,
     resolve_project,
     safe_url,
+    shown_time,
     uses_store,
 )
 from perfbudget.plain_numbers import MAX_ID
@@ -330,7 +330,7 @@ def reviews_command(
             return
         assert version is not None  # a review row points at an existing version
         out.print(f"记录 {item['id']} · 第 {item['version']} 版 · {item['year'] or '—'} 年度 · "
-                  f"{local_time(item['created_at'])} · 审核人 {item['actor'] or '—'}", markup=False)
+                  f"{shown_time(item['created_at'])} · 审核人 {item['actor'] or '—'}", markup=False)
         render_report(version.document, report, out)
         return
     items = review_records(store, project_id, year)
@@ -343,7 +343,7 @@ def reviews_command(
         out.print("尚无保存的审核记录（perfbudget review … --save 保存）", markup=False)
         return
     for item in items:
-        out.print(f"编号 {item['id']}  {local_time(item['created_at'])}  第 {item['version']} 版  "
+        out.print(f"编号 {item['id']}  {shown_time(item['created_at'])}  第 {item['version']} 版  "
                   f"{item['year'] or '—'} 年度  审核等级 {item['grade'] or '—'}"
                   f"（错误 {item['errors']}，警告 {item['warnings']}）  审核人 {item['actor'] or '—'}", markup=False)
     out.print(f"用 perfbudget reviews {project_id} --show 编号 查看完整结果", markup=False)

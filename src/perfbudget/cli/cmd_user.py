@@ -110,6 +110,7 @@ def list_command(
     from rich.table import Table
 
     from perfbudget.app.accounts import list_users
+    from perfbudget.app.times import shown
 
     accounts = list_users(_engine(db))
     if as_json:
@@ -121,7 +122,7 @@ def list_command(
     table = Table("用户名", "显示名称", "角色", "单位", "状态", "创建时间")
     for a in accounts:
         table.add_row(a.username, a.display_name or "", a.role_label, a.unit_code or "全部",
-                      "启用" if a.active else "停用", a.created_at.strftime("%Y-%m-%d %H:%M"))
+                      "启用" if a.active else "停用", shown(a.created_at))
     out.print(table)
 
 

@@ -21,6 +21,7 @@ from perfbudget.app.roles import Principal
 from perfbudget.app.workflow import DRAFT, STATES
 from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import review_summary
+from perfbudget.store.ordering import sort_key
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
 from perfbudget.store.status import project_status
@@ -129,7 +130,9 @@ def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
         query = query.where(projects.c.unit_id == unit_id)
     if unit_code is not None:
         query = query.where(units.c.code == unit_code)
-    query = query.order_by(units.c.code, projects.c.fund_year, projects.c.id).offset(offset or None)
+    dialect = tx.connection.dialect.name  # a unit without a code and a project without a year last on both
+    query = query.order_by(sort_key(units.c.code, dialect), sort_key(projects.c.fund_year, dialect),
+                           projects.c.id).offset(offset or None)
     if limit is not None:
         query = query.limit(limit)
     out = []

@@ -31,6 +31,12 @@ def project_version(store: Store, project_id: int, number: int | None = None) ->
     return store.project_version(project_id, number)
 
 
+def list_page(store: Store, kind: str, filters: Filters, limit: int, offset: int) -> dict[str, Any]:
+    """``list``: one page of ``kind`` (units, projects, indicators) with its total."""
+    pages = {"units": store.units, "projects": store.projects, "indicators": store.indicators}
+    return pages[kind](filters, limit, offset)
+
+
 def each_row(store: Store, kind: str, filters: Filters) -> Iterator[dict[str, Any]]:
     """``list --all``: first ``{"total", "total_capped"}``, then every row of ``kind``, read in batches."""
     return store.each(kind, filters)

@@ -20,11 +20,11 @@ from perfbudget.cli.store_common import (
     cli_actor,
     core_settings,
     jsonable,
-    shown_time,
     open_store,
     project_heading,
     resolve_project,
     safe_url,
+    shown_time,
 )
 
 if TYPE_CHECKING:
@@ -256,8 +256,9 @@ def list_command(
         store.close()
         return
     start = offset if offset is not None else (page - 1) * limit
-    method = {"units": store.units, "projects": store.projects, "indicators": store.indicators}[kind.value]
-    result = method(filters, limit, start)
+    from perfbudget.app.stored_records import list_page
+
+    result = list_page(store, kind.value, filters, limit, start)
     store.close()
     if as_json:
         print_json(jsonable({"kind": kind.value, **result}))

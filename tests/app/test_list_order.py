@@ -19,8 +19,8 @@ import pytest
 
 from perfbudget.app.desk import ListQuery, list_projects
 from perfbudget.app.overview import project_rows
-from perfbudget.app.stored_records import each_row, list_page
 from perfbudget.app.roles import Principal, Role
+from perfbudget.app.stored_records import each_row, list_page
 from perfbudget.model import Budget, Document, Unit
 from perfbudget.store import Filters, Store
 

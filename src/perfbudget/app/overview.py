@@ -115,7 +115,8 @@ def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
                units.c.code.label("unit_code"),
                units.c.name.label("unit_name"), project_versions.c.id.label("version_id"),
                project_versions.c.budget_total, project_versions.c.indicator_count, documents.c.money_unit,
-               reviews.c.grade.label("review_grade"), reviews.c.errors, reviews.c.warnings,
+               reviews.c.grade.label("review_grade"), project_status.c.reviewer_grade, reviews.c.errors,
+               reviews.c.warnings,
                evaluations.c.grade.label("evaluation_grade"), evaluations.c.total.label("evaluation_total"),
                workflow_states.c.state, workflow_states.c.approved_version]
     if with_payload:
@@ -273,8 +274,8 @@ def build_dashboard(tx: Transaction, principal: Principal, year: int | None) -> 
     findings from each newest review's summary (:mod:`perfbudget.store.review_summary`)."""
     connection = tx.connection
     status = project_status
-    per_grade = (_status_scope(principal, year, status.c.unit_id, status.c.review_grade.label("grade"),
-                               func.count().label("n")).group_by(status.c.unit_id, status.c.review_grade))
+    per_grade = (_status_scope(principal, year, status.c.unit_id, status.c.grade,  # the reviewer's, else the machine's
+                               func.count().label("n")).group_by(status.c.unit_id, status.c.grade))
     per_state = (_status_scope(principal, year, status.c.unit_id, status.c.state, func.count().label("n"))
                  .group_by(status.c.unit_id, status.c.state))
     per_eval = (_status_scope(principal, year, status.c.evaluation_grade.label("grade"), func.count().label("n"))

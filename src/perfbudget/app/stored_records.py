@@ -60,6 +60,23 @@ def review_records(store: Store, project_id: int, year: int | None = None) -> li
     return store.reviews(project_id, year)
 
 
+def reviewer_grade_records(store: Store, project_id: int) -> list[dict[str, Any]]:
+    """The reviewers' own grades of the project's versions, oldest first (the newest of a version is its official
+    grade, as the lists, the dashboard, the API and the project page show it)."""
+    from sqlalchemy import select
+
+    from perfbudget.store.desk_tables import reviewer_grades
+    from perfbudget.store.schema import project_versions
+
+    query = (select(reviewer_grades.c.id, project_versions.c.number.label("version"), reviewer_grades.c.grade,
+                    reviewer_grades.c.reason, reviewer_grades.c.username.label("actor"),
+                    reviewer_grades.c.at.label("created_at"))
+             .join(project_versions, project_versions.c.id == reviewer_grades.c.version_id)
+             .where(reviewer_grades.c.project_id == project_id).order_by(reviewer_grades.c.id))
+    with store.reading() as tx:
+        return [dict(row._mapping) for row in tx.connection.execute(query)]
+
+
 def review_record(store: Store, project_id: int, record_id: int) -> ReviewRecord | None:
     """Saved review ``record_id`` of the project (payload parsed) and its version; None when the project
     has no such record."""

@@ -19,6 +19,7 @@ from perfbudget.app.change_faces import change_label
 from perfbudget.app.errors import NotFound
 from perfbudget.app.roles import Principal
 from perfbudget.app.workflow import DRAFT, STATES
+from perfbudget.plain_numbers import plain_int
 from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import review_summary
 from perfbudget.store.ordering import sort_key
@@ -84,11 +85,25 @@ def project_head(tx: Transaction, principal: Principal, project_id: int) -> Proj
                        row.latest_version, row.state or DRAFT, row.approved_version)
 
 
-def unit_head(tx: Transaction, principal: Principal, unit_id: int) -> dict[str, Any]:
-    row = tx.connection.execute(select(units).where(units.c.id == unit_id)).first()
+def unit_head(tx: Transaction, principal: Principal, unit: int | str) -> dict[str, Any]:
+    """The unit a page's address names: by its code (``/units/255101``, as the publications name it), else — a unit
+    without a code, or a link made before 2026-12-05, when the unit page and its 审核意见书 took the internal id —
+    by its id."""
+    row = None
+    if isinstance(unit, str):
+        row = tx.connection.execute(select(units).where(units.c.code == unit).order_by(units.c.id).limit(1)).first()
+        number = plain_int(unit, 1)
+        unit = number if number is not None else 0
+    if row is None and unit:
+        row = tx.connection.execute(select(units).where(units.c.id == unit)).first()
     if row is None or not principal.sees_unit(row.code):
         raise NotFound("该单位")
     return dict(row._mapping)
+
+
+def unit_path(code: str | None, unit_id: int) -> str:
+    """A unit's page address: by its code where it has one (the publications' key), else by its id."""
+    return f"/units/{code}" if code else f"/units/{unit_id}"
 
 
 def _scope(query: Any, principal: Principal) -> Any:

@@ -139,10 +139,10 @@ def build(url: str, projects: int, base: int = 1000) -> None:
     """A store at ``url`` (empty) with ``projects`` projects: ``base`` imported, the rest copied."""
     from corpus import corpus_files  # type: ignore[import-not-found]
 
+    from perfbudget.app.accounts import create_user
     from perfbudget.app.imports import ImportRequest, import_document
     from perfbudget.app.workflow import actor_of
     from perfbudget.readers.text import read_text
-    from perfbudget.web.accounts import create_user
     from perfbudget.web.app import create_app
     from perfbudget.web.roles import Principal, Role
     from perfbudget.web.settings import WebConfig

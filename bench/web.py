@@ -59,9 +59,9 @@ def ensure_users(url: str, count: int) -> list[str]:
     """``count`` accounts bench01…, by turns 管理员, 审核人 and 单位填报人 (of a unit with projects), created once."""
     from sqlalchemy import select
 
+    from perfbudget.app.accounts import create_user
     from perfbudget.store.api import Store
     from perfbudget.store.schema import units
-    from perfbudget.web.accounts import create_user
     from perfbudget.web.roles import Role
     from perfbudget.web.tables import users
 

@@ -1,6 +1,12 @@
-"""The faces call the use-case layer: nothing in cli/ or web/ imports the store's schema, engine or
-query modules (the web's own tables — accounts, sessions, tokens, uploads, settings, audit listing —
-keep theirs in the named modules below), and the store never imports the readers."""
+"""The faces call the use-case layer: nothing in cli/ or web/ imports the store's schema, engine, table or
+query modules (the web's own tables — sessions, uploads, settings, the sign-in throttle, the data version — are
+kept by the named modules below, none of them a page or the API), no face imports another face's modules (the CLI
+only starts the web server), the pages and the API use no SQL at all, and the store never imports the readers.
+
+Until 2026-12-05 the check listed only the store's modules: ``perfbudget user`` imported the web's accounts module
+and even its ``users`` table, and the account pages wrote audit rows through the store's engine (both allowed as
+"web modules of the web's own tables"); the accounts' use cases are in ``perfbudget.app.accounts`` now, their tables
+in ``perfbudget.store.account_tables`` (leftovers17)."""
 
 from __future__ import annotations
 
@@ -13,12 +19,21 @@ PACKAGE = Path(perfbudget.__file__).parent
 # The store's modules that know its tables or its SQL: only the store itself and the layer use them.
 STORE_INTERNALS = {f"perfbudget.store.{name}" for name in (
     "schema", "engine", "queries", "importer", "rows", "bulk", "records", "transaction", "reviews",
-    "evaluations")}
-# Web modules that keep the web's own tables (users, sessions, tokens, uploads, settings, the audit
-# listing, the data version): they may use the engine, the store's Base/utc_now and the audit table.
-WEB_OWN_TABLES = {"web/tables.py", "web/accounts.py", "web/deps.py", "web/app.py", "web/audit.py",
-                  "web/uploads.py", "web/freshness.py", "web/routes/auth.py", "web/routes/account.py",
-                  "web/routes/admin.py", "web/sessions.py", "web/pending.py", "web/throttle.py"}
+    "evaluations", "account_tables", "desk_tables", "library_tables", "library_rows", "library_reads", "driver",
+    "search", "review_summary", "status")} | {"perfbudget.web.tables"}
+# Web modules that keep the web's own tables (sessions, uploads, settings, the sign-in throttle's count of failed
+# sign-ins, the data version): they may use the engine, the store's Base/utc_now and these tables. No page and no
+# API module is among them.
+WEB_OWN_TABLES = {"web/tables.py", "web/app.py", "web/uploads.py", "web/freshness.py", "web/sessions.py",
+                  "web/pending.py", "web/throttle.py"}
+WEB_OWN_ALLOWED = {"perfbudget.store.engine", "perfbudget.store.schema", "perfbudget.store.records",
+                   "perfbudget.store.account_tables", "perfbudget.web.tables",
+                   "perfbudget.store.driver"}  # the data version read on the event loop (web/freshness.py)
+# What the CLI may import of the web: only what ``perfbudget serve`` needs to start it, only in cmd_serve.py.
+SERVE_IMPORTS = {"perfbudget.web.app", "perfbudget.web.settings", "perfbudget.web.http_protocol",
+                 "perfbudget.web.workers"}
+# The pages and the API: the Store facade (a type) is all they may name of the store.
+FACADE = {"perfbudget.store", "perfbudget.store.api"}
 READERS = ("perfbudget.readers", "perfbudget.load")
 
 
@@ -38,8 +53,7 @@ def violations(face: str) -> list[str]:
     out = []
     for path in sorted((PACKAGE / face).rglob("*.py")):
         relative = path.relative_to(PACKAGE).as_posix()
-        allowed = ({"perfbudget.store.engine", "perfbudget.store.schema", "perfbudget.store.records"}
-                   if relative in WEB_OWN_TABLES else set())
+        allowed = WEB_OWN_ALLOWED if relative in WEB_OWN_TABLES else set()
         for module in sorted(imports_of(path)):
             internal = next((m for m in STORE_INTERNALS if module == m or module.startswith(m + ".")), None)
             if internal and internal not in allowed:
@@ -53,6 +67,36 @@ def test_the_cli_does_not_import_the_store_internals() -> None:
 
 def test_the_web_does_not_import_the_store_internals() -> None:
     assert violations("web") == []
+
+
+def test_no_face_imports_another_faces_modules() -> None:
+    """The CLI's commands call perfbudget.app, not the web's modules (``perfbudget user`` did, until 2026-12-05);
+    only ``perfbudget serve`` imports the web, to start it. The web imports nothing of the CLI."""
+    found = []
+    for path in sorted((PACKAGE / "cli").rglob("*.py")):
+        allowed = SERVE_IMPORTS if path.name == "cmd_serve.py" else set()
+        found += [f"cli/{path.name} imports {module}" for module in sorted(imports_of(path))
+                  if module.startswith("perfbudget.web") and not any(
+                      module == m or module.startswith(m + ".") for m in allowed)]
+    for path in sorted((PACKAGE / "web").rglob("*.py")):
+        found += [f"{path.relative_to(PACKAGE).as_posix()} imports {module}" for module in sorted(imports_of(path))
+                  if module.startswith("perfbudget.cli")]
+    assert found == []
+
+
+def test_the_pages_and_the_api_use_no_sql() -> None:
+    """A page or an API module names no SQL and no store module but the facade: what it shows or changes goes
+    through perfbudget.app (the account pages wrote their audit rows through the store's engine until
+    2026-12-05)."""
+    found = []
+    for face in ("web/routes", "web/api"):
+        for path in sorted((PACKAGE / face).rglob("*.py")):
+            found += [f"{path.relative_to(PACKAGE).as_posix()} imports {module}"
+                      for module in sorted(imports_of(path))
+                      if module.split(".")[0] == "sqlalchemy"
+                      or (module.startswith("perfbudget.store") and module not in FACADE
+                          and not module.startswith("perfbudget.store.api."))]
+    assert found == []
 
 
 def test_the_store_does_not_import_the_readers() -> None:
@@ -71,18 +115,21 @@ def test_the_check_sees_a_violation(tmp_path: Path) -> None:
 
 
 # What a face may do with the store object itself: open a read or write transaction for a layer function, or
-# close it. Everything else (its lists, records, counts, writes) goes through perfbudget.app.
+# close it; name its URL in a message, and hand its engine to ``perfbudget db upgrade``. Everything else (its
+# lists, records, counts, writes) goes through perfbudget.app.
 STORE_HANDLING = {"close", "reading", "transaction"}
+STORE_ATTRIBUTES = STORE_HANDLING | {"url", "engine"}
 
 
 def store_calls(path: Path) -> list[str]:
-    """Each ``store.<method>(…)`` called in a file (a name ``store`` holding the Store facade), as file:line."""
+    """Each ``store.<method>`` a file uses (a name ``store`` holding the Store facade), as file:line: called, or
+    taken to call later (``list`` picked ``store.units``/``projects``/``indicators`` from a dict until
+    2026-12-05, which a check of calls alone missed)."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and isinstance(node.func.value, ast.Name) and node.func.value.id == "store"
-                and node.func.attr not in STORE_HANDLING):
-            found.append(f"{path.name}:{node.lineno} store.{node.func.attr}")
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "store"
+                and node.attr not in STORE_ATTRIBUTES):
+            found.append(f"{path.name}:{node.lineno} store.{node.attr}")
     return found
 
 
@@ -96,3 +143,5 @@ def test_the_store_call_check_sees_a_call(tmp_path: Path) -> None:
     sample = tmp_path / "face.py"
     sample.write_text("def f(store):\n    store.close()\n    return store.reviews(1)\n", encoding="utf-8")
     assert store_calls(sample) == ["face.py:3 store.reviews"]
+    sample.write_text("def f(store):\n    pick = {'a': store.units}\n    return store.url\n", encoding="utf-8")
+    assert store_calls(sample) == ["face.py:2 store.units"]

@@ -115,6 +115,26 @@ def test_sheet_weights_that_do_not_add_up(seed_document: Document) -> None:
     assert any("超出该组分值" in m or "分值合计" in m for m in messages(problems)), messages(problems)
 
 
+def test_weight_errors_are_placed_at_the_rows_whose_weights_must_change(seed_document: Document) -> None:
+    """Not at the 全年执行数 row (line 2), where they were until 2026-12-05: at the 分值 given (line 3), naming
+    the indicator; a sum off 100 names every row with a 分值."""
+    rows = [r + "," for r in GOOD_P5]
+    rows[1] = f"{P5},检察业务保障人数,126人,,,,60"
+    data = csv_bytes(*rows, header="项目名称,三级指标,实际完成值,完成等级,得分,偏差原因分析,分值")
+    evaluation, problems = run(seed_document, data, file="w.csv")
+    weight = [m for m in messages(problems) if "超出该组分值" in m]
+    assert evaluation is None and len(weight) == 1, messages(problems)
+    assert weight[0].startswith("w.csv:3:") and "「检察业务保障人数」（第 3 行）" in weight[0]
+    rows[1] = f"{P5},检察业务保障人数,126人,,,,10"
+    rows[2] = f"{P5},办案数,450,,,案件数量下降,10"
+    every = [r if r.endswith(",10") else r[:-1] + ",5" for r in rows[1:]]
+    data = csv_bytes(rows[0], *every, header="项目名称,三级指标,实际完成值,完成等级,得分,偏差原因分析,分值")
+    evaluation, problems = run(seed_document, data, file="s.csv")
+    total = [m for m in messages(problems) if "分值合计为" in m]
+    assert evaluation is None and len(total) == 1, messages(problems)
+    assert total[0].startswith("s.csv:3:") and "「检察业务保障人数」（第 3 行）、「办案数」（第 4 行）" in total[0]
+
+
 def test_band_errors_are_reported_with_reading_errors(seed_document: Document) -> None:
     rows = _replace(10, f"{P5},保障案件办理可持续影响,,部分达成,13,")  # band 9–12 of 15
     rows[1] = f"{P5},检察业务保障人数,很多,,,"                          # line 3

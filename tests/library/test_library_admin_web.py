@@ -40,7 +40,7 @@ def group_of(store: Store, name: str) -> dict[str, Any]:
 
 @pytest.fixture
 def app(tmp_path: Path) -> Any:
-    from perfbudget.web.accounts import create_user
+    from perfbudget.app.accounts import create_user
     from perfbudget.web.roles import Role
 
     made = make_app(f"sqlite:///{tmp_path / 'web.db'}")

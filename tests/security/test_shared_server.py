@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from perfbudget.app.accounts import create_user
 from perfbudget.store import Store
-from perfbudget.web.accounts import create_user
 from perfbudget.web.roles import Role
 
 

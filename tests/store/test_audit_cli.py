@@ -15,9 +15,9 @@ runner = CliRunner()
 def test_audit_lists_who_did_what_newest_first_and_filters(tmp_path: Path, seed_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'a.db'}"
     assert runner.invoke(app, ["import", str(seed_path), "--db", db, "--actor", "zhangsan"]).exit_code == 0
+    from perfbudget.app.accounts import create_user
     from perfbudget.app.workflow import take_step
     from perfbudget.store import Store
-    from perfbudget.web.accounts import create_user
     from perfbudget.web.roles import Principal, Role
 
     with Store(db) as store:
@@ -47,9 +47,9 @@ def test_history_shows_the_workflow_steps_as_the_page_and_the_api_do(tmp_path: P
     page and the API's history showed them)."""
     db = f"sqlite:///{tmp_path / 'h.db'}"
     assert runner.invoke(app, ["import", str(seed_path), "--db", db]).exit_code == 0
+    from perfbudget.app.accounts import create_user
     from perfbudget.app.workflow import take_step
     from perfbudget.store import Store
-    from perfbudget.web.accounts import create_user
     from perfbudget.web.roles import Principal, Role
 
     with Store(db) as store:

@@ -34,7 +34,7 @@ class WebEnv:
     def token(self, user: str) -> str:
         from sqlalchemy import select
 
-        from perfbudget.web.accounts import create_token
+        from perfbudget.app.accounts import create_token
         from perfbudget.web.tables import users
 
         engine = self.app.state.engine
@@ -70,12 +70,12 @@ def populate(app: FastAPI, seed_path: Path) -> WebEnv:
 
     from sqlalchemy import select
 
+    from perfbudget.app.accounts import create_user
     from perfbudget.app.imports import ImportRequest, import_document
     from perfbudget.app.workflow import actor_of
     from perfbudget.load import load_path
     from perfbudget.model import Unit
     from perfbudget.store.schema import projects, units
-    from perfbudget.web.accounts import create_user
     from perfbudget.web.roles import Role
 
     engine = app.state.engine

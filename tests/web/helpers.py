@@ -70,7 +70,7 @@ def change_password_in_another_process(url: str, username: str, password: str) -
 
     script = textwrap.dedent(f"""
         from perfbudget.store.engine import make_engine
-        from perfbudget.web.accounts import set_password
+        from perfbudget.app.accounts import set_password
         engine = make_engine({url!r})
         assert set_password(engine, {username!r}, {password!r}) is None
         engine.dispose()

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_docs_page_authorize_then_try_an_operation(page: Any, tmp_path: Path) -> None:  # noqa: F811
-    from perfbudget.web.accounts import create_token
+    from perfbudget.app.accounts import create_token
     from perfbudget.web.tables import users
 
     engine = create_engine(f"sqlite:///{tmp_path / 'e2e.db'}")

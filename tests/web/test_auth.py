@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from perfbudget.web.accounts import set_password
-from perfbudget.web.passwords import hash_password, verify_password
+from perfbudget.app.accounts import set_password
+from perfbudget.app.passwords import hash_password, verify_password
 from perfbudget.web.tables import users
 from tests.web.conftest import PASSWORD, WebEnv, csrf_of, login
 

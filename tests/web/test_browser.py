@@ -49,7 +49,7 @@ def _free_port() -> int:
 def server(tmp_path: Path) -> Iterator[str]:
     import uvicorn
 
-    from perfbudget.web.accounts import create_user
+    from perfbudget.app.accounts import create_user
     from perfbudget.web.app import create_app
     from perfbudget.web.roles import Role
     from perfbudget.web.settings import WebConfig

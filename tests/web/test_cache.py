@@ -47,7 +47,7 @@ def test_a_cached_page_is_never_served_to_another_scope(web: WebEnv) -> None:
 
 
 def test_users_of_one_role_share_pages_but_each_sees_own_name_and_token(web: WebEnv) -> None:
-    from perfbudget.web.accounts import create_user
+    from perfbudget.app.accounts import create_user
     from perfbudget.web.roles import Role
 
     assert not isinstance(create_user(web.app.state.engine, "admin2", PASSWORD, Role.ADMIN,
@@ -171,8 +171,8 @@ def test_sign_ins_session_touches_and_sign_outs_leave_the_page_caches_be(any_web
     at once all the same."""
     from datetime import timedelta
 
+    from perfbudget.app.accounts import create_token
     from perfbudget.web import sessions
-    from perfbudget.web.accounts import create_token
     from tests.web.conftest import login
 
     web, pid = any_web, any_web.project_ids[0]

@@ -45,7 +45,7 @@ def test_user_add_list_passwd_token(tmp_path: Path) -> None:
     assert result.exit_code == 0
     result = runner.invoke(app, ["user", "token", "chen", "--db", db])
     assert result.exit_code == 0 and result.output.startswith("pb_")
-    from perfbudget.web.accounts import authenticate
+    from perfbudget.app.accounts import authenticate
 
     application = create_app(WebConfig(database_url=db, secret_key="k" * 40))
     assert authenticate(application.state.engine, "chen", "another-long-2") is not None
@@ -132,7 +132,7 @@ def test_user_add_reads_a_piped_password_plainly(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from perfbudget.web.accounts import authenticate
+    from perfbudget.app.accounts import authenticate
 
     db = f"sqlite:///{tmp_path / 'piped.db'}"
     env = {k: v for k, v in os.environ.items() if k != "PERFBUDGET_PASSWORD"}

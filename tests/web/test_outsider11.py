@@ -38,7 +38,7 @@ def test_a_password_change_revokes_every_api_token_and_session(web: WebEnv) -> N
 
 
 def test_an_admin_reset_and_the_command_line_revoke_the_tokens_too(web: WebEnv) -> None:
-    from perfbudget.web.accounts import set_password
+    from perfbudget.app.accounts import set_password
 
     token = web.token("viewer")
     admin = web.client("admin")

@@ -122,9 +122,10 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/api/v1/projects/{project_id}/monitoring", "/api/v1/projects/{project_id}/monitoring/download/{fmt}",
         # the reviewer's desk (tests/web/test_review_desk.py); the GET forms are in PAGES above
         "/upload/paste", "/projects/{project_id}/review/decide", "/projects/{project_id}/review/comment",
-        "/projects/{project_id}/review/grade", "/projects/{project_id}/opinion.{fmt}", "/units/{unit_id}/opinion.{fmt}",
+        "/projects/{project_id}/review/grade", "/projects/{project_id}/opinion.{fmt}",
+        "/units/{unit_key}/opinion.{fmt}",
     }
-    normalised = {p.replace("{p}", "{project_id}").replace("{u}", "{unit_id}") for p in covered}
+    normalised = {p.replace("{p}", "{project_id}").replace("{u}", "{unit_key}") for p in covered}
     routes = {r.path for r in web.app.routes if isinstance(r, APIRoute)}
     assert routes - normalised - elsewhere == set()
 

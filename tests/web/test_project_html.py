@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 
-from perfbudget.app.overview import ProjectHead
+from perfbudget.app.overview import ProjectHead, unit_path
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import STATE_LABELS, STEPS, allowed_steps
 from perfbudget.model import Budget, Document, Indicator, Project, Unit
@@ -38,10 +38,10 @@ _PROJECT_BEFORE = """{% extends "base.html" %}
 <div class="page-head">
   <div>
     <h1>{{ head.name }} <small>{{ head.fund_label or "" }}</small></h1>
-    <div><a href="/units/{{ head.unit_id }}">{{ head.unit_name }}</a> · 第 {{ meta.version }} 版{% if meta.v\
-ersion == head.official_version and head.revision_pending %}（正式版本）{% elif meta.version != head.officia\
-l_version %}（正式版本为第 {{ head.official_version }} 版，<a href="/projects/{{ head.id }}">查看正式版本</a\
->）{% endif %}
+    <div><a href="{{ unit_path(head.unit_code, head.unit_id) }}">{{ head.unit_name }}</a> · 第 {{ meta.version }} 版\
+{% if meta.version == head.official_version and head.revision_pending %}（正式版本）{% elif meta.version != \
+head.official_version %}（正式版本为第 {{ head.official_version }} 版，<a href="/projects/{{ head.id }}">\
+查看正式版本</a>）{% endif %}
       · 审核等级 {% if reviewer_grade %}<span id="official-grade">{{ grade_badge(reviewer_grade) }}</span>（\
 审核人员评定；系统评定 {{ grade_badge(grade) }}）{% else %}{{ grade_badge(grade) }}{% endif %}{% if not proj\
 ect.complete %}<span class="partial-grade">（表格不完整，只评了已读部分）</span>{% endif %} · 状态 {{ state_\
@@ -142,7 +142,7 @@ def _before_env() -> Environment:
                                            FileSystemLoader(str(TEMPLATES))]),
                       autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(now.filters)
-    env.globals.update(indicator_rows=indicator_rows, finding_list=finding_list)
+    env.globals.update(indicator_rows=indicator_rows, finding_list=finding_list, unit_path=unit_path)
     return env
 
 

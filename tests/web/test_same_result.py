@@ -50,8 +50,8 @@ def stored_reviews(url: str) -> dict[tuple[str | None, str, str | None], dict[st
 
 def test_the_same_table_gets_the_same_stored_review_from_every_face(web: WebEnv, seed_path: Path,
                                                                     tmp_path: Path) -> None:
+    from perfbudget.app.accounts import create_token, create_user
     from perfbudget.app.reviews import review_unreviewed
-    from perfbudget.web.accounts import create_token, create_user
     from perfbudget.web.roles import Role
 
     uploaded = stored_reviews(web.url)  # the pages: the seed uploaded and confirmed

@@ -129,7 +129,7 @@ def test_success_resets_the_account_count(web: WebEnv) -> None:
 @pytest.mark.parametrize(("password", "message"), [("short-pw", "至少需要 10 个字符"),
                                                     ("password123", "过于常见"), ("Qwertyuiop", "过于常见")])
 def test_weak_new_passwords_are_refused(web: WebEnv, password: str, message: str) -> None:
-    from perfbudget.web.passwords import password_problem
+    from perfbudget.app.passwords import password_problem
 
     problem = password_problem(password)
     assert problem and message in problem
@@ -473,7 +473,7 @@ def test_comments_and_display_names_are_bounded_and_clean(web: WebEnv) -> None:
     response = TestClient(web.app).post(f"/api/v1/projects/{web.project_ids[0]}/workflow",
                                         json={"action": "comment", "comment": "长" * 6000}, headers=headers)
     assert "过长" in response.json()["error"]["message"]
-    from perfbudget.web.accounts import create_user
+    from perfbudget.app.accounts import create_user
     from perfbudget.web.roles import Role
 
     problem = create_user(web.app.state.engine, "someone", "a-long-password-1", Role.VIEWER, display_name="名\x07字")

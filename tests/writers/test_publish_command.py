@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from perfbudget.app.accounts import create_user
 from perfbudget.app.workflow import approved_versions, take_step
 from perfbudget.cli import app
 from perfbudget.load import load_path
 from perfbudget.model import Document
 from perfbudget.store import Store
-from perfbudget.web.accounts import create_user
 from perfbudget.web.roles import Principal, Role
 
 runner = CliRunner()

@@ -7,9 +7,17 @@ transaction (``Transaction.audit``); reading is ``Transaction.audit_entries``.
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, insert
 
 from perfbudget.store import Store
+from perfbudget.store.records import audit_log
+from perfbudget.store.schema import utc_now
+
+if TYPE_CHECKING:
+    from perfbudget.app.roles import Principal
 
 ACTION_LABELS = {
     "user.create": "创建账号",
@@ -74,3 +82,20 @@ def audit_item(entry: dict[str, Any]) -> dict[str, Any]:
             "object_type": entry["object_type"], "object_id": entry["object_id"], "unit_code": entry["unit_code"],
             "summary": entry["summary"], "before": entry["before"], "after": entry["after"], "ip": entry["ip"],
             "values_omitted": omitted}
+
+
+def _json(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def record(connection: Connection, actor: Principal | None, action: str, object_type: str,
+           object_id: str | int | None, summary: str, *, before: Any = None, after: Any = None,
+           unit_code: str | None = None, ip: str | None = None, username: str | None = None) -> None:
+    """Add one entry; ``before``/``after`` are any JSON-able values (stored as JSON text)."""
+    connection.execute(insert(audit_log).values(
+        at=utc_now(), user_id=actor.id if actor else None,
+        username=actor.username if actor else username, action=action, object_type=object_type,
+        object_id=None if object_id is None else str(object_id), unit_code=unit_code, summary=summary,
+        before=_json(before), after=_json(after), ip=ip))

@@ -128,10 +128,10 @@ def _filtered(tx: Transaction, principal: Principal, query: ListQuery, columns: 
         stmt = stmt.where(or_(units.c.code == query.unit, units.c.name == query.unit))
     if query.state:
         stmt = stmt.where(status.c.state == query.state)
-    if query.grade == UNREVIEWED:
-        stmt = stmt.where(status.c.review_grade.is_(None))
+    if query.grade == UNREVIEWED:  # the official grade: the reviewer's where set, else the machine's
+        stmt = stmt.where(status.c.grade.is_(None))
     elif query.grade:
-        stmt = stmt.where(status.c.review_grade == query.grade)
+        stmt = stmt.where(status.c.grade == query.grade)
     if query.egrade == UNEVALUATED:  # the newest self-evaluation's grade
         stmt = stmt.where(status.c.evaluation_grade.is_(None))
     elif query.egrade:
@@ -187,7 +187,7 @@ def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> Pr
     total = int(tx.connection.execute(count_stmt).scalar_one())
     pages = max(1, -(-total // query.size))
     page = min(query.page, pages)
-    grade_rank = case({g: i for i, g in enumerate(GRADES)}, value=status.c.review_grade, else_=len(GRADES))
+    grade_rank = case({g: i for i, g in enumerate(GRADES)}, value=status.c.grade, else_=len(GRADES))
     state_rank = case({s: i for i, s in enumerate(STATES)}, value=status.c.state, else_=len(STATES))
     sort_keys: dict[str, list[Any]] = {"unit": [units.c.code, status.c.fund_year, status.c.project_id],
             "name": [projects.c.name, status.c.project_id],
@@ -216,7 +216,7 @@ def _rows_of(tx: Transaction, ids: list[int]) -> list[dict[str, Any]]:
                    projects.c.latest_version, projects.c.unit_id, units.c.code.label("unit_code"),
                    units.c.name.label("unit_name"), project_versions.c.number.label("version"),
                    project_versions.c.budget_total, project_versions.c.indicator_count, documents.c.money_unit,
-                   reviews.c.grade.label("review_grade"), reviews.c.errors, reviews.c.warnings,
+                   reviews.c.grade.label("review_grade"), status.c.reviewer_grade, reviews.c.errors, reviews.c.warnings,
                    evaluations.c.grade.label("evaluation_grade"), evaluations.c.total.label("evaluation_total"),
                    status.c.state, workflow_states.c.approved_version, status.c.submitted_at)
             .select_from(status)

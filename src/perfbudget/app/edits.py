@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from perfbudget.app.change_faces import edit_file
+from perfbudget.app.edit_extras import carried_extras
 from perfbudget.app.reviews import review_in_tx
 from perfbudget.app.roles import Principal
 from perfbudget.app.settings import CoreSettings
@@ -93,7 +94,7 @@ def save_edit(store: Store, settings: CoreSettings, principal: Principal, projec
                 renamed = identity_changes(old, project, stored.document.unit, unit)
                 if renamed:  # changing them would make another project: refused, never dropped silently
                     return EditResult("identity", "未保存：" + "；".join(renamed) + "。" + RENAME_HINT, base_version)
-                project = replace(project, seq=old.seq, extras=old.extras)
+                project = carried_extras(old, replace(project, seq=old.seq, extras=old.extras))
                 document = replace(stored.document, projects=(project,))
                 invalid = document_problems(document, via)
                 if invalid:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -35,6 +34,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from perfbudget.app.change_faces import IMPORT_LABELS, change_label
 from perfbudget.app.settings import REFUSE, CoreSettings
+from perfbudget.app.times import shown
 from perfbudget.app.workflow import APPROVED, DRAFT, FROZEN, SUBMITTED, state_label
 from perfbudget.interchange import InterchangeError
 from perfbudget.model import Document, Problem, Project, Source
@@ -108,10 +108,9 @@ def source_name(file: str) -> str:
 
 def describe_version(entry: TrailEntry) -> str:
     """「第 3 版（张三 于 2026-12-02 08:00 网页修改）」."""
-    moment = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC)
     how = change_label(entry.via, entry.file) + ("" if entry.is_edit else f"「{source_name(entry.file)}」")
     who = entry.username or "未记录的用户"
-    return f"第 {entry.number} 版（{who} 于 {moment.astimezone().strftime('%Y-%m-%d %H:%M')} {how}）"
+    return f"第 {entry.number} 版（{who} 于 {shown(entry.at)} {how}）"
 
 
 def _fate(position: int, name: str, fund_label: str | None, content: str, trail: list[TrailEntry],

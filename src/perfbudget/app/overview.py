@@ -19,8 +19,10 @@ from perfbudget.app.change_faces import change_label
 from perfbudget.app.errors import NotFound
 from perfbudget.app.roles import Principal
 from perfbudget.app.workflow import DRAFT, STATES
+from perfbudget.plain_numbers import plain_int
 from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import review_summary
+from perfbudget.store.ordering import sort_key
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
 from perfbudget.store.status import project_status
@@ -83,11 +85,25 @@ def project_head(tx: Transaction, principal: Principal, project_id: int) -> Proj
                        row.latest_version, row.state or DRAFT, row.approved_version)
 
 
-def unit_head(tx: Transaction, principal: Principal, unit_id: int) -> dict[str, Any]:
-    row = tx.connection.execute(select(units).where(units.c.id == unit_id)).first()
+def unit_head(tx: Transaction, principal: Principal, unit: int | str) -> dict[str, Any]:
+    """The unit a page's address names: by its code (``/units/255101``, as the publications name it), else — a unit
+    without a code, or a link made before 2026-12-05, when the unit page and its 审核意见书 took the internal id —
+    by its id."""
+    row = None
+    if isinstance(unit, str):
+        row = tx.connection.execute(select(units).where(units.c.code == unit).order_by(units.c.id).limit(1)).first()
+        number = plain_int(unit, 1)
+        unit = number if number is not None else 0
+    if row is None and unit:
+        row = tx.connection.execute(select(units).where(units.c.id == unit)).first()
     if row is None or not principal.sees_unit(row.code):
         raise NotFound("该单位")
     return dict(row._mapping)
+
+
+def unit_path(code: str | None, unit_id: int) -> str:
+    """A unit's page address: by its code where it has one (the publications' key), else by its id."""
+    return f"/units/{code}" if code else f"/units/{unit_id}"
 
 
 def _scope(query: Any, principal: Principal) -> Any:
@@ -114,7 +130,8 @@ def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
                units.c.code.label("unit_code"),
                units.c.name.label("unit_name"), project_versions.c.id.label("version_id"),
                project_versions.c.budget_total, project_versions.c.indicator_count, documents.c.money_unit,
-               reviews.c.grade.label("review_grade"), reviews.c.errors, reviews.c.warnings,
+               reviews.c.grade.label("review_grade"), project_status.c.reviewer_grade, reviews.c.errors,
+               reviews.c.warnings,
                evaluations.c.grade.label("evaluation_grade"), evaluations.c.total.label("evaluation_total"),
                workflow_states.c.state, workflow_states.c.approved_version]
     if with_payload:
@@ -129,7 +146,9 @@ def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
         query = query.where(projects.c.unit_id == unit_id)
     if unit_code is not None:
         query = query.where(units.c.code == unit_code)
-    query = query.order_by(units.c.code, projects.c.fund_year, projects.c.id).offset(offset or None)
+    dialect = tx.connection.dialect.name  # a unit without a code and a project without a year last on both
+    query = query.order_by(sort_key(units.c.code, dialect), sort_key(projects.c.fund_year, dialect),
+                           projects.c.id).offset(offset or None)
     if limit is not None:
         query = query.limit(limit)
     out = []
@@ -270,8 +289,8 @@ def build_dashboard(tx: Transaction, principal: Principal, year: int | None) -> 
     findings from each newest review's summary (:mod:`perfbudget.store.review_summary`)."""
     connection = tx.connection
     status = project_status
-    per_grade = (_status_scope(principal, year, status.c.unit_id, status.c.review_grade.label("grade"),
-                               func.count().label("n")).group_by(status.c.unit_id, status.c.review_grade))
+    per_grade = (_status_scope(principal, year, status.c.unit_id, status.c.grade,  # the reviewer's, else the machine's
+                               func.count().label("n")).group_by(status.c.unit_id, status.c.grade))
     per_state = (_status_scope(principal, year, status.c.unit_id, status.c.state, func.count().label("n"))
                  .group_by(status.c.unit_id, status.c.state))
     per_eval = (_status_scope(principal, year, status.c.evaluation_grade.label("grade"), func.count().label("n"))

@@ -31,6 +31,12 @@ def project_version(store: Store, project_id: int, number: int | None = None) ->
     return store.project_version(project_id, number)
 
 
+def list_page(store: Store, kind: str, filters: Filters, limit: int, offset: int) -> dict[str, Any]:
+    """``list``: one page of ``kind`` (units, projects, indicators) with its total."""
+    pages = {"units": store.units, "projects": store.projects, "indicators": store.indicators}
+    return pages[kind](filters, limit, offset)
+
+
 def each_row(store: Store, kind: str, filters: Filters) -> Iterator[dict[str, Any]]:
     """``list --all``: first ``{"total", "total_capped"}``, then every row of ``kind``, read in batches."""
     return store.each(kind, filters)
@@ -52,6 +58,23 @@ class ReviewRecord:
 def review_records(store: Store, project_id: int, year: int | None = None) -> list[dict[str, Any]]:
     """The project's saved reviews (every version), oldest first, without payloads."""
     return store.reviews(project_id, year)
+
+
+def reviewer_grade_records(store: Store, project_id: int) -> list[dict[str, Any]]:
+    """The reviewers' own grades of the project's versions, oldest first (the newest of a version is its official
+    grade, as the lists, the dashboard, the API and the project page show it)."""
+    from sqlalchemy import select
+
+    from perfbudget.store.desk_tables import reviewer_grades
+    from perfbudget.store.schema import project_versions
+
+    query = (select(reviewer_grades.c.id, project_versions.c.number.label("version"), reviewer_grades.c.grade,
+                    reviewer_grades.c.reason, reviewer_grades.c.username.label("actor"),
+                    reviewer_grades.c.at.label("created_at"))
+             .join(project_versions, project_versions.c.id == reviewer_grades.c.version_id)
+             .where(reviewer_grades.c.project_id == project_id).order_by(reviewer_grades.c.id))
+    with store.reading() as tx:
+        return [dict(row._mapping) for row in tx.connection.execute(query)]
 
 
 def review_record(store: Store, project_id: int, record_id: int) -> ReviewRecord | None:

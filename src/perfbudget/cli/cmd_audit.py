@@ -33,6 +33,8 @@ def audit_command(
                                     object_id=str(project) if project is not None else None)
     finally:
         store.close()
+    from perfbudget.app.times import shown
+
     items = [audit_item(r) for r in rows]
     if as_json:
         print_json({"total": total, "limit": limit, "offset": offset, "items": items})
@@ -43,7 +45,7 @@ def audit_command(
         return
     for item in items:
         what = f"{item['object_type']} {item['object_id']}" if item["object_id"] else item["object_type"]
-        out.print(f"{item['id']:>6}  {item['at'][:19].replace('T', ' ')}  {item['user'] or '—'}  "
+        out.print(f"{item['id']:>6}  {shown(item['at'], seconds=True)}  {item['user'] or '—'}  "
                   f"{item['action_label']}  {what}  {item['summary']}", markup=False, highlight=False)
-    shown = f"第 {offset + 1}–{offset + len(items)} 条" if offset or len(items) < total else "全部"
-    err.print(f"共 {total} 条审计记录，已列出{shown}（时间为 UTC；--json 含修改前后的值）", markup=False)
+    listed = f"第 {offset + 1}–{offset + len(items)} 条" if offset or len(items) < total else "全部"
+    err.print(f"共 {total} 条审计记录，已列出{listed}（--json 含修改前后的值，时间为 UTC，带 +00:00）", markup=False)

@@ -35,10 +35,10 @@ from perfbudget.cli.store_common import (
     core_settings,
     default_actor,
     jsonable,
-    local_time,
     open_store,
     project_heading,
     resolve_project,
+    shown_time,
     uses_store,
 )
 from perfbudget.model import Document, Problem, Severity
@@ -435,7 +435,7 @@ def evaluations_command(
         out.print("尚无保存的自评或监控记录（perfbudget evaluate … --save 保存）", markup=False)
         return
     for item in items:
-        out.print(f"编号 {item['id']}  {local_time(item['created_at'])}  第 {item['version']} 版  {item['year']} 年度  "
+        out.print(f"编号 {item['id']}  {shown_time(item['created_at'])}  第 {item['version']} 版  {item['year']} 年度  "
                   f"{_kind_label(item)}  {_result_label(item)}  填报人 {item['actor'] or '—'}  "
                   f"填报表 {item['sheet'] or '—'}", markup=False)
     out.print(f"用 perfbudget evaluations {project_id} --show 编号 查看完整结果", markup=False)
@@ -463,7 +463,7 @@ def _show_stored(item: dict[str, Any], as_json: bool) -> None:
     from perfbudget.cli.render.evaluation import render_evaluation, render_monitor
 
     out.print(f"记录 {item['id']} · {_kind_label(item)} · {item['year']} 年度 · 第 {item['version']} 版 · "
-              f"{local_time(item['created_at'])} · 填报人 {item['actor'] or '—'} · 填报表 {item['sheet'] or '—'}",
+              f"{shown_time(item['created_at'])} · 填报人 {item['actor'] or '—'} · 填报表 {item['sheet'] or '—'}",
               markup=False)
     if kind == EVALUATION_FORMAT:
         render_evaluation(result, out)

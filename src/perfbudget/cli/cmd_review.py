@@ -34,11 +34,11 @@ from perfbudget.cli.store_common import (
     core_settings,
     default_actor,
     jsonable,
-    local_time,
     open_store,
     project_heading,
     resolve_project,
     safe_url,
+    shown_time,
     uses_store,
 )
 from perfbudget.plain_numbers import MAX_ID
@@ -309,7 +309,7 @@ def reviews_command(
 
     --show 编号 完整显示其中一条：该版本表格的每条审核意见与审核等级。
     """
-    from perfbudget.app.stored_records import project_row, review_record, review_records
+    from perfbudget.app.stored_records import project_row, review_record, review_records, reviewer_grade_records
     from perfbudget.cli.render.review import render_report
 
     store = open_store(db)
@@ -330,22 +330,27 @@ def reviews_command(
             return
         assert version is not None  # a review row points at an existing version
         out.print(f"记录 {item['id']} · 第 {item['version']} 版 · {item['year'] or '—'} 年度 · "
-                  f"{local_time(item['created_at'])} · 审核人 {item['actor'] or '—'}", markup=False)
+                  f"{shown_time(item['created_at'])} · 审核人 {item['actor'] or '—'}", markup=False)
         render_report(version.document, report, out)
         return
     items = review_records(store, project_id, year)
+    graded = reviewer_grade_records(store, project_id)
     store.close()
     if as_json:
-        print_json(jsonable({"project": head, "reviews": items}))
+        print_json(jsonable({"project": head, "reviews": items, "reviewer_grades": graded}))
         return
     out.print(project_heading(head, f"共 {len(items)} 条审核记录"), markup=False)
     if not items:
         out.print("尚无保存的审核记录（perfbudget review … --save 保存）", markup=False)
         return
     for item in items:
-        out.print(f"编号 {item['id']}  {local_time(item['created_at'])}  第 {item['version']} 版  "
+        out.print(f"编号 {item['id']}  {shown_time(item['created_at'])}  第 {item['version']} 版  "
                   f"{item['year'] or '—'} 年度  审核等级 {item['grade'] or '—'}"
                   f"（错误 {item['errors']}，警告 {item['warnings']}）  审核人 {item['actor'] or '—'}", markup=False)
+    for grade in graded:  # the reviewer's own grade of a version: its official grade (the machine's above)
+        reason = f"：{grade['reason']}" if grade["reason"] else ""
+        out.print(f"审核人员评定  {shown_time(grade['created_at'])}  第 {grade['version']} 版  等级 {grade['grade']}"
+                  f"（正式等级）  审核人 {grade['actor'] or '—'}{reason}", markup=False)
     out.print(f"用 perfbudget reviews {project_id} --show 编号 查看完整结果", markup=False)
 
 

@@ -20,11 +20,11 @@ from perfbudget.cli.store_common import (
     cli_actor,
     core_settings,
     jsonable,
-    local_time,
     open_store,
     project_heading,
     resolve_project,
     safe_url,
+    shown_time,
 )
 
 if TYPE_CHECKING:
@@ -256,8 +256,9 @@ def list_command(
         store.close()
         return
     start = offset if offset is not None else (page - 1) * limit
-    method = {"units": store.units, "projects": store.projects, "indicators": store.indicators}[kind.value]
-    result = method(filters, limit, start)
+    from perfbudget.app.stored_records import list_page
+
+    result = list_page(store, kind.value, filters, limit, start)
     store.close()
     if as_json:
         print_json(jsonable({"kind": kind.value, **result}))
@@ -333,7 +334,7 @@ def show_command(
         return
     meta = stored.meta
     out.print(f"项目编号 {meta['project_id']} · 第 {meta['version']} 版（共 {meta['latest_version']} 版） · "
-              f"导入自 {shown_name(meta['file'])}（文档 {meta['document_id']}） · {local_time(meta['imported_at'])}",
+              f"导入自 {shown_name(meta['file'])}（文档 {meta['document_id']}） · {shown_time(meta['imported_at'])}",
               markup=False)
     if version is None and meta["version"] != meta["latest_version"]:
         out.print(f"这是审核通过的正式版本；修订稿第 {meta['latest_version']} 版待审核"
@@ -380,7 +381,7 @@ def history_command(
     out.print(project_heading(head, shown), markup=False)
     for v in versions:
         who = f"  {v['username'] or '—'}（{v['how']}）" if v["via"] else ""
-        out.print(f"第 {v['version']} 版  {local_time(v['imported_at'])}  "
+        out.print(f"第 {v['version']} 版  {shown_time(v['imported_at'])}  "
                   f"导入自 {shown_name(v['file'])}（文档 {v['document_id']}），{v['indicator_count']} 个指标{who}",
                   markup=False)
         if v["version"] == 1:
@@ -395,5 +396,5 @@ def history_command(
         out.print("审核流程：", markup=False)
         for e in steps:
             said = "".join(f"：{text}" for text in (e["comment"], e["justification"]) if text)
-            out.print(f"  {local_time(e['at'])}  {e['username'] or '—'}  第 {e['version_number'] or '—'} 版  "
+            out.print(f"  {shown_time(e['at'])}  {e['username'] or '—'}  第 {e['version_number'] or '—'} 版  "
                       f"{state_label(e['from_state'])} → {state_label(e['to_state'])}{said}", markup=False)

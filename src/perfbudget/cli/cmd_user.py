@@ -70,8 +70,8 @@ def add(
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出新账号。"),
 ) -> None:
     """新建网页端账号。"""
-    from perfbudget.web.accounts import create_user
-    from perfbudget.web.roles import parse_role
+    from perfbudget.app.accounts import create_user
+    from perfbudget.app.roles import parse_role
 
     chosen = parse_role(role)
     if chosen is None:
@@ -93,7 +93,7 @@ def passwd(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """修改账号密码（该账号已登录的会话全部失效，API 令牌全部吊销）。"""
-    from perfbudget.web.accounts import set_password
+    from perfbudget.app.accounts import set_password
 
     problem = set_password(_engine(db), username, _password(password, "PERFBUDGET_PASSWORD"))
     if problem:
@@ -109,10 +109,10 @@ def list_command(
     """列出全部账号。"""
     from rich.table import Table
 
-    from perfbudget.web.accounts import list_users
+    from perfbudget.app.accounts import list_users
+    from perfbudget.app.times import shown
 
-    with _engine(db).connect() as connection:
-        accounts = list_users(connection)
+    accounts = list_users(_engine(db))
     if as_json:
         print_json([a.to_dict() for a in accounts])
         return
@@ -122,7 +122,7 @@ def list_command(
     table = Table("用户名", "显示名称", "角色", "单位", "状态", "创建时间")
     for a in accounts:
         table.add_row(a.username, a.display_name or "", a.role_label, a.unit_code or "全部",
-                      "启用" if a.active else "停用", a.created_at.strftime("%Y-%m-%d %H:%M"))
+                      "启用" if a.active else "停用", shown(a.created_at))
     out.print(table)
 
 
@@ -136,14 +136,10 @@ def token(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """为账号创建 API 令牌并打印（只显示这一次）。令牌在网页「我的账号」（管理员另有「令牌」页）列出和吊销。"""
-    from sqlalchemy import select
-
-    from perfbudget.web.accounts import create_token
-    from perfbudget.web.tables import users
+    from perfbudget.app.accounts import create_token, user_id_of
 
     engine = _engine(db)
-    with engine.connect() as connection:
-        user_id = connection.execute(select(users.c.id).where(users.c.username == username)).scalar()
+    user_id = user_id_of(engine, username)
     if user_id is None:
         fail(f"没有用户「{username}」")
     out.print(create_token(engine, user_id, name, days=days), markup=False)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from perfbudget.app.times import as_utc
+from perfbudget.app.times import as_utc, shown
 from perfbudget.cli.common import err, fail, shown_name
 from perfbudget.config import database_url
 
@@ -80,10 +80,10 @@ def _utc(value: datetime | None) -> datetime | None:
     return None if value is None else as_utc(value)
 
 
-def local_time(value: datetime | None) -> str:
-    """A stored time (UTC; SQLite returns it naive) as local ``YYYY-MM-DD HH:MM:SS``, or 「—」."""
-    moment = _utc(value)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment else "—"
+def shown_time(value: datetime | None) -> str:
+    """A stored time (UTC; SQLite returns it naive) as ``YYYY-MM-DD HH:MM:SS 北京时间`` (as every face shows
+    times, :func:`perfbudget.app.times.shown`), or 「—」."""
+    return shown(value, seconds=True)
 
 
 def jsonable(value: Any) -> Any:

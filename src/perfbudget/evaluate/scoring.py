@@ -25,7 +25,7 @@ from perfbudget.evaluate.formulas import (
 from perfbudget.evaluate.numbers import ZERO, shown
 from perfbudget.evaluate.resolve import resolve
 from perfbudget.evaluate.result import Evaluation, IndicatorScore, ProjectEvaluation
-from perfbudget.evaluate.weights import Weights, allocate
+from perfbudget.evaluate.weights import Allocation, Weights, allocate
 from perfbudget.model import Direction, Document, Indicator, Kind, Problem, Project, Severity, Source, Target
 from perfbudget.time_target import due_of
 
@@ -114,6 +114,32 @@ def _indicator(position: int, indicator: Indicator, weight: Decimal, actual: Ind
         explanation=scored.explanation, flags=scored.flags, deviation=actual.deviation, source=actual.source)
 
 
+def _weight_problems(project: Project, actuals: ProjectActuals, allocation: Allocation,
+                     where: Source) -> list[Problem]:
+    """Each weight error at the first row whose 分值 must change, naming every such indicator and its row (they
+    were all placed at the project's first row, the 全年执行数, until 2026-12-05: leftovers17); an error of the
+    ``--weights`` option alone stays at the project."""
+    found = []
+    for message, positions in zip(allocation.errors, allocation.error_positions, strict=True):
+        rows = [(project.indicators[p - 1].level3, source) for p in positions
+                if p in actuals.indicators and (source := actuals.indicators[p].source) is not None]
+        text = f"项目「{project.name_cell or project.name}」：{message}"
+        if rows:
+            named = "、".join(f"「{name}」（{_row_text(source)}）" if _row_text(source) else f"「{name}」"
+                             for name, source in rows)
+            text += f"；请修改分值的指标：{named}"
+        found.append(Problem(rows[0][1] if rows else where, text))
+    return found
+
+
+def _row_text(source: Source | None) -> str:
+    """「第 3 行」 of a sheet's row (its line in a CSV, its row in a workbook), or ""."""
+    if source is None:
+        return ""
+    number = source.row if source.row is not None else source.line
+    return f"第 {number} 行" if number is not None else ""
+
+
 def score(project: Project, actuals: ProjectActuals, weights: Weights | None = None,
           options: ScoreOptions | None = None, money_unit: str | None = None) -> ProjectEvaluation:
     """Score one project. Problems (weights that do not add up, a qualitative score outside its
@@ -126,7 +152,7 @@ def score(project: Project, actuals: ProjectActuals, weights: Weights | None = N
     where = actuals.source or project.source or Source("<sheet>")
     given = {p: a.weight for p, a in actuals.indicators.items() if a.weight is not None}
     allocation = allocate(project, weights, given)
-    problems.extend(Problem(where, f"项目「{project.name_cell or project.name}」：{e}") for e in allocation.errors)
+    problems.extend(_weight_problems(project, actuals, allocation, where))
     budget = actuals.budget if actuals.budget is not None else project.budget.total
     executed = actuals.executed
     rate: Decimal | None = None

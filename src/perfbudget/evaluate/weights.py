@@ -119,6 +119,8 @@ class Allocation:
         pool_of: position → pool name.
         notes: how the split was made, in Chinese, one line each.
         errors: messages when the weights cannot be used (the project is then not scored).
+        error_positions: for each error, the indicators whose 分值 the user must change or fill in (empty: the
+            ``--weights`` option's, no cell of the sheet).
     """
 
     weights: dict[int, Decimal]
@@ -126,6 +128,7 @@ class Allocation:
     pool_of: dict[int, str]
     notes: tuple[str, ...] = ()
     errors: tuple[str, ...] = field(default=())
+    error_positions: tuple[tuple[int, ...], ...] = field(default=())
 
 
 def split_cents(total: Decimal, shares: list[Decimal]) -> list[Decimal]:
@@ -171,6 +174,7 @@ def _allocate(level1s: tuple[str, ...], weights: Weights, given_items: tuple[tup
     given = dict(given_items)
     notes: list[str] = []
     errors: list[str] = []
+    places: list[tuple[int, ...]] = []  # each error's indicators (see Allocation.error_positions)
     members: dict[str, list[int]] = {}
     pool_of: dict[int, str] = {}
     for position, level1 in enumerate(level1s, 1):
@@ -207,14 +211,17 @@ def _allocate(level1s: tuple[str, ...], weights: Weights, given_items: tuple[tup
             continue
         if pool not in pool_points:
             errors.append(f"一级指标「{pool}」没有分值：请在 --weights 中给出，或在分值列填写该组每个指标的分值")
+            places.append(tuple(free))
             continue
         points = pool_points[pool]
         rest = points - fixed_sum
         if rest < 0:
             errors.append(f"{pool}共 {show(points)} 分，分值列已给出 {show(fixed_sum)} 分，超出该组分值")
+            places.append(tuple(fixed))
             continue
         if not _is_cents(rest):
             errors.append(f"{pool}其余 {format_decimal(rest)} 分无法按分平均分配：分值列的分值最多保留两位小数")
+            places.append(tuple(fixed))
             continue
         split = split_cents(rest, [Decimal(1)] * len(free))
         result.update(zip(free, split, strict=True))
@@ -227,14 +234,16 @@ def _allocate(level1s: tuple[str, ...], weights: Weights, given_items: tuple[tup
     total = weights.execution + sum(result.values(), ZERO)
     if not errors and total != HUNDRED:
         errors.append(f"分值合计为 {show(total)} 分（含预算执行率 {show(weights.execution)} 分），应为 100 分")
+        places.append(tuple(sorted(p for p in given if p in pool_of)))
     pools = tuple((name, pool_points[name]) for name in members if name in pool_points)
     # The largest-remainder split above gives whole cents; a 分值 cell with more decimals would print
     # a weight that differs from the one used.
     odd = [p for p, value in given.items() if p in pool_of and not _is_cents(value)]
     if odd and not errors:
         errors.append("分值列的分值最多保留两位小数（第 " + "、".join(str(p) for p in odd) + " 个指标）")
+        places.append(tuple(sorted(odd)))
     result = dict(sorted(result.items()))
-    return Allocation(result, pools, pool_of, tuple(notes), tuple(errors))
+    return Allocation(result, pools, pool_of, tuple(notes), tuple(errors), tuple(places))
 
 
 def _each_text(parts: list[Decimal]) -> str:

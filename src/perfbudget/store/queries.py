@@ -19,6 +19,7 @@ from perfbudget.model import Document, Indicator
 from perfbudget.plain_numbers import stored_id
 from perfbudget.store import rows, search
 from perfbudget.store.changes import Change
+from perfbudget.store.ordering import sort_key
 from perfbudget.store.schema import (
     document_items,
     documents,
@@ -207,11 +208,20 @@ def list_units(connection: Connection, filters: Filters = Filters(), limit: int 
         number = (select(func.count()).select_from(projects).where(counted).scalar_subquery()).label("projects")
         return select(units.c.id, units.c.code, units.c.name, number).where(units.c.id.in_(page))
 
-    walked = _walk(connection, ids, [units.c.code, units.c.id], limit, offset, rows_of, "id")
+    walked = _walk(connection, ids, _unit_order(connection.dialect.name), limit, offset, rows_of, "id")
     return _result(total, False, limit, offset, walked if stream else list(walked))
 
 
-_PROJECT_ORDER = [units.c.code, units.c.id, projects.c.fund_year, projects.c.name, projects.c.id]
+def _unit_order(dialect: str) -> list[Any]:
+    """Units by code, a unit without one last, codes by code point (``store/ordering.py``): SQLite put the units
+    without a code first and PostgreSQL last, and PostgreSQL compared codes by its collation, until 2026-12-05."""
+    return [sort_key(units.c.code, dialect), units.c.id]
+
+
+def _project_order(dialect: str) -> list[Any]:
+    """Projects by unit (as :func:`_unit_order`), year (none last), name (by code point), id."""
+    return [*_unit_order(dialect), sort_key(projects.c.fund_year, dialect), sort_key(projects.c.name, dialect),
+            projects.c.id]
 
 
 def _project_rows(page: list[int]) -> Any:
@@ -248,7 +258,7 @@ def list_projects(connection: Connection, filters: Filters = Filters(), limit: i
         total = _count(connection, _filtered(select(projects.c.id), filters))
     else:
         total = _count(connection, ids)
-    walked = _walk(connection, ids, _PROJECT_ORDER, limit, offset, _project_rows, "id")
+    walked = _walk(connection, ids, _project_order(connection.dialect.name), limit, offset, _project_rows, "id")
     return _result(total, capped, limit, offset, walked if stream else list(walked))
 
 

@@ -18,6 +18,11 @@ update, except an ``UPDATE OF`` columns of ``projects``, per row):
 * a new review or evaluation only updates the row whose official version it belongs to (ids only
   grow, so the new one is the newest).
 
+``reviewer_grade`` is the reviewer's own grade of the official version (``reviewer_grades``, the newest), ``grade`` the
+official grade: the reviewer's where one is set, else the machine's ``review_grade`` — what the lists filter and sort
+by and the dashboards count (migration 1400_leftovers17; until then they all took the machine's, and only the
+project page and the 审核意见书 showed the reviewer's). A reviewer's grade kept or deleted moves the row like a review.
+
 ``budget_wan`` is the budget in 万元 as a number of the database: the lists' sort key (they show the
 stored text of the budget, never this value), and on PostgreSQL, where ``numeric`` without a scale
 is exact (a budget in 元 divided by 10,000 always terminates), what the dashboards sum per unit. SQLite
@@ -54,18 +59,21 @@ class ProjectStatusRow(Base):
     evaluation_grade: Mapped[str | None] = mapped_column(String(8))
     monitored: Mapped[bool] = mapped_column(Boolean)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reviewer_grade: Mapped[str | None] = mapped_column(String(8))  # the reviewer's own grade of the official version
+    grade: Mapped[str | None] = mapped_column(String(8))  # the official grade: the reviewer's, else the machine's
 
     __table_args__ = (Index("ix_project_status_year_unit", "fund_year", "unit_id"),
                       Index("ix_project_status_year_state", "fund_year", "state"),
                       Index("ix_project_status_year_grade", "fund_year", "review_grade"),
                       Index("ix_project_status_year_egrade", "fund_year", "evaluation_grade"),
-                      Index("ix_project_status_version_id", "version_id"))
+                      Index("ix_project_status_version_id", "version_id"),
+                      Index("ix_project_status_year_ograde", "fund_year", "grade"))
 
 
 project_status = Base.metadata.tables["project_status"]
 
 _COLUMNS = ("project_id, unit_id, fund_year, state, version_id, budget_wan, review_id, review_grade, review_errors, "
-            "review_summary, evaluation_id, evaluation_grade, monitored, submitted_at")
+            "review_summary, evaluation_id, evaluation_grade, monitored, submitted_at, reviewer_grade, grade")
 
 # The row of the projects matching {where}: the joins the lists used to make for every project.
 _SELECT = (
@@ -73,7 +81,8 @@ _SELECT = (
     "CASE WHEN d.money_unit = '元' THEN {budget} / 10000 ELSE {budget} END, "
     "r.id, r.grade, r.errors, r.summary, e.id, e.grade, "
     "EXISTS (SELECT 1 FROM evaluations m WHERE m.version_id = v.id AND m.kind = 'monitoring'), "
-    "(SELECT max(w.at) FROM workflow_events w WHERE w.project_id = p.id AND w.to_state = 'submitted') "
+    "(SELECT max(w.at) FROM workflow_events w WHERE w.project_id = p.id AND w.to_state = 'submitted'), "
+    "g.grade, COALESCE(g.grade, r.grade) "
     "FROM projects p "
     "LEFT JOIN workflow_states ws ON ws.project_id = p.id "
     "LEFT JOIN project_versions v "
@@ -82,6 +91,7 @@ _SELECT = (
     "LEFT JOIN reviews r ON r.id = (SELECT max(x.id) FROM reviews x WHERE x.version_id = v.id) "
     "LEFT JOIN evaluations e ON e.id = (SELECT max(y.id) FROM evaluations y "
     "WHERE y.version_id = v.id AND y.kind = 'self-evaluation') "
+    "LEFT JOIN reviewer_grades g ON g.id = (SELECT max(z.id) FROM reviewer_grades z WHERE z.version_id = v.id) "
     "WHERE {where}"
 )
 # The budget as a number. PostgreSQL refuses to cast a text that is not one (and a trigger's error
@@ -115,10 +125,15 @@ _RECOMPUTED_ON = {  # table: (events, the project id of the changed row, as an e
     "workflow_events": (("INSERT", "DELETE"), "{row}.project_id"),
     "reviews": (("DELETE",), "(SELECT project_id FROM project_versions WHERE id = {row}.version_id)"),
     "evaluations": (("DELETE",), "(SELECT project_id FROM project_versions WHERE id = {row}.version_id)"),
+    "reviewer_grades": (("DELETE",), "{row}.project_id"),
 }
 # A new review or evaluation of a project's official version: the row takes it (ids only grow).
 _REVIEW_INSERTED = ("UPDATE project_status SET review_id = NEW.id, review_grade = NEW.grade, "
-                    "review_errors = NEW.errors, review_summary = NEW.summary WHERE version_id = NEW.version_id;")
+                    "review_errors = NEW.errors, review_summary = NEW.summary, "
+                    "grade = COALESCE(reviewer_grade, NEW.grade) WHERE version_id = NEW.version_id;")
+# A reviewer's grade of a project's official version: the row takes it, as its official grade too.
+_REVIEWER_GRADE_INSERTED = ("UPDATE project_status SET reviewer_grade = NEW.grade, grade = NEW.grade "
+                            "WHERE version_id = NEW.version_id;")
 _EVALUATION_INSERTED = ("UPDATE project_status SET evaluation_id = NEW.id, evaluation_grade = NEW.grade "
                         "WHERE version_id = NEW.version_id AND NEW.kind = 'self-evaluation';"
                         "UPDATE project_status SET monitored = TRUE "
@@ -135,6 +150,7 @@ def _triggers() -> list[tuple[str, str, str, str]]:
                         "RECOMPUTE:" + project.format(row=row)))
     out.append(("project_status_reviews_insert", "reviews", "INSERT", _REVIEW_INSERTED))
     out.append(("project_status_evaluations_insert", "evaluations", "INSERT", _EVALUATION_INSERTED))
+    out.append(("project_status_reviewer_grades_insert", "reviewer_grades", "INSERT", _REVIEWER_GRADE_INSERTED))
     return out
 
 
@@ -160,10 +176,12 @@ _PG_PROJECTS_OF = {  # table: the projects of the changed rows ({rows}: a transi
     "workflow_events": "SELECT project_id FROM {rows}",
     "reviews": "SELECT v.project_id FROM {rows} t JOIN project_versions v ON v.id = t.version_id",
     "evaluations": "SELECT v.project_id FROM {rows} t JOIN project_versions v ON v.id = t.version_id",
+    "reviewer_grades": "SELECT project_id FROM {rows}",
 }
 _PG_REVIEWS_INSERTED = (
     "UPDATE project_status s SET review_id = n.id, review_grade = n.grade, review_errors = n.errors, "
-    "review_summary = n.summary FROM (SELECT DISTINCT ON (version_id) id, version_id, grade, errors, summary "
+    "review_summary = n.summary, grade = COALESCE(s.reviewer_grade, n.grade) "
+    "FROM (SELECT DISTINCT ON (version_id) id, version_id, grade, errors, summary "
     "FROM new_rows ORDER BY version_id, id DESC) n WHERE s.version_id = n.version_id;")
 _PG_EVALUATIONS_INSERTED = (
     "UPDATE project_status s SET evaluation_id = n.id, evaluation_grade = n.grade FROM (SELECT DISTINCT ON "
@@ -171,6 +189,9 @@ _PG_EVALUATIONS_INSERTED = (
     "WHERE s.version_id = n.version_id;"
     "UPDATE project_status SET monitored = TRUE "
     "WHERE version_id IN (SELECT version_id FROM new_rows WHERE kind = 'monitoring');")
+_PG_REVIEWER_GRADES_INSERTED = (
+    "UPDATE project_status s SET reviewer_grade = n.grade, grade = n.grade FROM (SELECT DISTINCT ON (version_id) "
+    "version_id, grade FROM new_rows ORDER BY version_id, id DESC) n WHERE s.version_id = n.version_id;")
 
 
 def _pg_statement_trigger(table: str, event: str) -> tuple[str, str]:
@@ -179,6 +200,8 @@ def _pg_statement_trigger(table: str, event: str) -> tuple[str, str]:
         return _PG_REVIEWS_INSERTED, "REFERENCING NEW TABLE AS new_rows"
     if table == "evaluations" and event == "INSERT":
         return _PG_EVALUATIONS_INSERTED, "REFERENCING NEW TABLE AS new_rows"
+    if table == "reviewer_grades" and event == "INSERT":
+        return _PG_REVIEWER_GRADES_INSERTED, "REFERENCING NEW TABLE AS new_rows"
     projects_of = _PG_PROJECTS_OF[table]
     if event == "INSERT":
         chosen, referencing = projects_of.format(rows="new_rows"), "REFERENCING NEW TABLE AS new_rows"

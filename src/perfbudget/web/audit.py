@@ -1,40 +1,18 @@
 """The audit log: every change, who made it, when, and the values before and after.
 
-:func:`record` writes inside the caller's transaction, so a change and its audit entry
-are committed together or not at all.
+:func:`record` (:func:`perfbudget.app.audit_log.record`, the accounts' use cases write with it too) writes inside the
+caller's transaction, so a change and its audit entry are committed together or not at all.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert
-
 from perfbudget.app.audit_log import ACTION_LABELS, audit_item, values_omitted
+from perfbudget.app.audit_log import record as record
 from perfbudget.store import Store
-from perfbudget.store.schema import utc_now
-from perfbudget.web.roles import Principal
-from perfbudget.web.tables import audit_log
-
-
-def _json(value: Any) -> str | None:
-    if value is None:
-        return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-
-
-def record(connection: Connection, actor: Principal | None, action: str, object_type: str,
-           object_id: str | int | None, summary: str, *, before: Any = None, after: Any = None,
-           unit_code: str | None = None, ip: str | None = None, username: str | None = None) -> None:
-    """Add one entry; ``before``/``after`` are any JSON-able values (stored as JSON text)."""
-    connection.execute(insert(audit_log).values(
-        at=utc_now(), user_id=actor.id if actor else None,
-        username=actor.username if actor else username, action=action, object_type=object_type,
-        object_id=None if object_id is None else str(object_id), unit_code=unit_code, summary=summary,
-        before=_json(before), after=_json(after), ip=ip))
 
 
 @dataclass(frozen=True, slots=True)

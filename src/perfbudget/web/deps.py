@@ -6,16 +6,13 @@ from collections.abc import Hashable
 from typing import Any
 
 from fastapi import Request
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
-from perfbudget.store.engine import write_transaction
-from perfbudget.store.schema import utc_now
+from perfbudget.app.accounts import note_token_used, session_principal, token_principal
 from perfbudget.web import sessions
-from perfbudget.web.accounts import session_principal, token_hash, token_principal
 from perfbudget.web.errors import LoginRequired, WebError
 from perfbudget.web.roles import Principal
-from perfbudget.web.tables import api_tokens
 
 
 def engine_of(request: Request) -> Engine:
@@ -142,7 +139,5 @@ def api_user(request: Request) -> Principal:
     if principal is None:
         raise WebError(401, "unauthorized", "API 令牌无效、已过期、已吊销或其账号已停用（请在「我的账号」中新建令牌）")
     if request.method != "GET":
-        with write_transaction(engine, moves=None) as connection:  # tokens are asked each request, no cache
-            connection.execute(update(api_tokens).where(api_tokens.c.token_hash == token_hash(token.strip()))
-                               .values(last_used_at=utc_now()))
+        note_token_used(engine, token.strip())
     return principal

@@ -73,12 +73,10 @@ _TEXT_PARAMS = frozenset({"q", "unit", "fund", "back", "next"})
 
 
 def _is_code_segment(parts: list[str], index: int) -> bool:
-    """The unit code in ``/units/{code}/publication/…`` and ``/public/units/{code}/{year}`` (text that
-    may be all digits); ``/units/{id}`` and ``/units/{id}/opinion…`` hold an id."""
-    if index == 0 or parts[index - 1] != "units":
-        return False
-    after = parts[index + 1] if index + 1 < len(parts) else ""
-    return after == "publication" or (index >= 2 and parts[index - 2] == "public")
+    """The unit code (text that may be all digits, an 18-digit code too) in ``/units/{code}`` (the unit page),
+    ``/units/{code}/opinion…``, ``/units/{code}/publication/…`` and ``/public/units/{code}/{year}``; those of the
+    page and the opinion may hold a unit's id instead (bounded where it is looked up)."""
+    return index > 0 and parts[index - 1] == "units"
 
 
 # A pending upload's id (``/upload/{id}``, ``/api/v1/uploads/{id}``) is drawn at random below 2**53
@@ -168,8 +166,8 @@ async def _respond(scope: Scope, send: Send, status: int, code: str, message: st
 
 def _authenticated(scope: Scope) -> bool:
     """Whether the request carries a valid session or API token (database read: call in a thread)."""
+    from perfbudget.app.accounts import token_principal
     from perfbudget.web import sessions
-    from perfbudget.web.accounts import token_principal
 
     app: Any = scope["app"]
     engine = app.state.engine

@@ -17,6 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from perfbudget.app.overview import unit_path
 from perfbudget.web.html_text import text
 from perfbudget.web.table_html import target_table
 from perfbudget.web.templating import filename, when
@@ -108,7 +109,7 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
     return Markup(
         '<div class="page-head">\n  <div>\n'
         f'    <h1>{text(head.name)} <small>{text(head.fund_label or "")}</small></h1>\n'
-        f'    <div><a href="/units/{text(head.unit_id)}">{text(head.unit_name)}</a>'
+        f'    <div><a href="{text(unit_path(head.unit_code, head.unit_id))}">{text(head.unit_name)}</a>'
         f' · 第 {text(version)} 版{which}'
         f'      · 审核等级 {graded}{partial} · 状态 {state_badge(head.state, labels)}\n'
         f'      · 自评 {evaluated}</div>\n  </div>\n  <div class="actions">\n{actions}'

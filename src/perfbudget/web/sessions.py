@@ -6,7 +6,7 @@ session is valid only while its row says so, so a copied cookie stops working at
 
 * the user signs out (:func:`end`);
 * the password changes, or an admin disables the account or changes its role or unit
-  (:func:`end_all_of_user`, in the same transaction as the change);
+  (:func:`perfbudget.app.accounts.end_sessions_of_user`, in the same transaction as the change);
 * it has been idle longer than ``WebConfig.session_idle_minutes`` (default 30);
 * it is older than ``WebConfig.session_max_age`` (absolute lifetime, default 8 hours).
 
@@ -62,13 +62,6 @@ def end(engine: Engine, token: str) -> None:
         connection.execute(update(web_sessions).where(web_sessions.c.id == _key(token),
                                                       web_sessions.c.revoked_at.is_(None))
                            .values(revoked_at=utc_now()))
-
-
-def end_all_of_user(connection: Connection, user_id: int) -> None:
-    """End every session of an account (in the caller's transaction)."""
-    connection.execute(update(web_sessions).where(web_sessions.c.user_id == user_id,
-                                                  web_sessions.c.revoked_at.is_(None))
-                       .values(revoked_at=utc_now()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,14 @@
 """The web application's tables, on the store's metadata (one schema, one migration chain).
 
 * ``web_settings`` — key/value settings the app keeps itself (the session signing key).
-* ``users`` — accounts: argon2 password hash, role, own unit for unit editors.
-* ``api_tokens`` — bearer tokens for the HTTP API, stored as SHA-256 hashes only.
 * ``uploads`` — files waiting between preview and confirmation of an import (``upload_parts``: their
   bytes, in parts of at most 1 MiB; migration 1200_upload_parts).
-* ``web_sessions`` — signed-in browser sessions, server-side (revocable; idle and absolute expiry).
 
 The migrations ``store/migrations/versions/0100_web_tables.py`` and ``0110_web_sessions.py``
 create these tables. The workflow, authorship, edit-claim and audit tables 0100 also created are the store's
-(:mod:`perfbudget.store.records`, re-exported here): every face records its changes in them.
+(:mod:`perfbudget.store.records`, re-exported here): every face records its changes in them. The accounts, their
+API tokens and the browser sessions are the store's too (:mod:`perfbudget.store.account_tables`, re-exported here):
+the use cases of :mod:`perfbudget.app.accounts` keep them for every face.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from datetime import datetime
 
 from sqlalchemy import (
     BigInteger,
-    Boolean,
     DateTime,
     ForeignKey,
     Integer,
@@ -28,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from perfbudget.store.account_tables import api_tokens, users, web_sessions
 from perfbudget.store.records import audit_log, version_authors, workflow_events, workflow_states
 from perfbudget.store.schema import Base, utc_now
 
@@ -38,44 +37,6 @@ class WebSettingRow(Base):
     __tablename__ = "web_settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
-
-
-class UserRow(Base):
-    """An account. ``role`` is admin / reviewer / unit_editor / viewer; ``unit_code`` is the own
-    unit of a unit editor (and optionally limits a viewer). ``session_epoch`` grows when the
-    password changes or the account is disabled, which ends every session signed before."""
-
-    __tablename__ = "users"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    username: Mapped[str] = mapped_column(String(64), unique=True)
-    display_name: Mapped[str | None] = mapped_column(Text)
-    password_hash: Mapped[str] = mapped_column(Text)
-    role: Mapped[str] = mapped_column(String(16))
-    unit_code: Mapped[str | None] = mapped_column(String(64), index=True)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    session_epoch: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-
-
-class ApiTokenRow(Base):
-    """A bearer token: only its SHA-256 is kept (tokens are 256-bit random, so a fast hash is safe)."""
-
-    __tablename__ = "api_tokens"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    name: Mapped[str] = mapped_column(Text)
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    prefix: Mapped[str] = mapped_column(String(16))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-
-
-
-
-
 
 
 # SQLite's INTEGER is 64-bit already (and an INTEGER PRIMARY KEY the rowid); PostgreSQL needs BIGINT.
@@ -107,28 +68,10 @@ class UploadPartRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class WebSessionRow(Base):
-    """A signed-in browser session. The cookie holds only ``id`` (random); the session ends when
-    revoked (sign-out, password change, account disabled or changed), idle too long, or past
-    ``expires_at`` (absolute lifetime)."""
-
-    __tablename__ = "web_sessions"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    ip: Mapped[str | None] = mapped_column(String(64))
-
-
 _tables = Base.metadata.tables
 web_settings = _tables["web_settings"]
-users = _tables["users"]
-api_tokens = _tables["api_tokens"]
 uploads = _tables["uploads"]
 upload_parts = _tables["upload_parts"]
-web_sessions = _tables["web_sessions"]
 
 __all__ = ["api_tokens", "audit_log", "upload_parts", "uploads", "users", "version_authors", "web_sessions",
            "web_settings", "workflow_events", "workflow_states"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,8 @@ from typing import Any
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
+from perfbudget.app.overview import unit_path
+from perfbudget.app.times import shown
 from perfbudget.store.changes import describe
 from perfbudget.web.csrf import csrf_token
 from perfbudget.web.deps import optional_user
@@ -19,7 +21,6 @@ from perfbudget.web.roles import Action
 from perfbudget.web.table_html import decimal_text, target_table
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-CHINA = timezone(timedelta(hours=8), "CST")
 
 
 def _money(value: Decimal | str | None) -> str:
@@ -30,12 +31,9 @@ def _money(value: Decimal | str | None) -> str:
 
 
 def when(value: datetime | None) -> str:
-    """A time in China's time zone to the minute (the ``when`` filter); empty for None."""
-    if value is None:
-        return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+    """A time as every face shows it, 北京时间 to the minute, marked (the ``when`` filter,
+    :func:`perfbudget.app.times.shown`); empty for None."""
+    return "" if value is None else shown(value)
 
 
 def filename(value: str | None) -> str:
@@ -81,6 +79,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["pretty_json"] = _pretty_json
     env.filters["filename"] = filename
     env.globals["target_table"] = target_table
+    env.globals["unit_path"] = unit_path
     env.trim_blocks = True
     env.lstrip_blocks = True
     env.auto_reload = False  # templates ship with the package: no stat() of each template per render

@@ -173,7 +173,8 @@ class FindingOut(Model):
 
 
 class StoredReview(Model):
-    grade: str | None = Field(..., description="优/良/中/差")
+    grade: str | None = Field(..., description="系统评定：优/良/中/差")
+    reviewer_grade: str | None = Field(None, description="审核人员评定（正式等级；未评定时为 null）")
     findings: list[FindingOut]
 
 
@@ -214,7 +215,9 @@ class ProjectSummary(Model):
     budget_total: str | None = Field(..., pattern=DECIMAL)
     money_unit: str | None
     indicator_count: int | None
-    review_grade: str | None
+    review_grade: str | None = Field(..., description="系统评定")
+    reviewer_grade: str | None = Field(..., description="审核人员评定（未评定时为 null）")
+    grade: str | None = Field(..., description="正式等级：审核人员评定，未评定时为系统评定")
     state: str
     evaluation_grade: str | None
     latest_version: int

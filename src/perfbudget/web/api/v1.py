@@ -26,6 +26,7 @@ from perfbudget.app.overview import (
     workflow_events_of,
 )
 from perfbudget.app.project_view import load_view
+from perfbudget.app.review_desk import reviewer_grade_of
 from perfbudget.app.reviews import current_errors, review_file
 from perfbudget.app.times import utc_iso
 from perfbudget.app.workflow import actor_of
@@ -106,6 +107,7 @@ def _summary(row: dict[str, Any]) -> dict[str, Any]:
             "unit": {"code": row["unit_code"], "name": row["unit_name"]}, "version": row["version"],
             "budget_total": row["budget_total"], "money_unit": row["money_unit"],
             "indicator_count": row["indicator_count"], "review_grade": row["review_grade"],
+            "reviewer_grade": row["reviewer_grade"], "grade": row["reviewer_grade"] or row["review_grade"],
             "state": row["state"], "evaluation_grade": row["evaluation_grade"],
             "latest_version": row["latest_version"]}
 
@@ -134,11 +136,12 @@ def get_project(request: Request, project_id: int, version: int | None = None,
                 principal: Principal = Depends(api_user)) -> dict[str, Any]:
     with store_of(request).reading() as tx:
         view = load_view(tx, principal, project_id, settings_of(request), version)
+        reviewer = reviewer_grade_of(tx, view.version.meta["version_id"])
     return {"project_id": project_id, "version": view.version.meta["version"],
             "latest_version": view.head.latest_version, "official_version": view.head.official_version,
             "revision_pending": view.head.revision_pending, "state": view.head.state,
             "state_label": STATE_LABELS[view.head.state],
-            "review": {"grade": view.grade,  # files by name: a CLI import's server path is no reader's business
+            "review": {"grade": view.grade, "reviewer_grade": reviewer,  # files by name, never a server's path
                        "findings": evaluations.names_only([f.to_dict() for f in view.findings])},
             "document": document_to_dict(view.version.document)}
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from fastapi import Depends, Form, Request
 from fastapi.responses import Response
 
+from perfbudget.app.accounts import authenticate, create_token, list_tokens, record_event, revoke_token, set_password
 from perfbudget.plain_numbers import plain_int
-from perfbudget.store.engine import read_transaction, write_transaction
-from perfbudget.web import audit, throttle
-from perfbudget.web.accounts import authenticate, create_token, list_tokens, revoke_token, set_password
+from perfbudget.web import throttle
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.roles import Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
@@ -22,8 +21,7 @@ def account_page(request: Request, principal: Principal = Depends(page_user)) ->
 
 
 def _account(request: Request, principal: Principal, new_token: str | None = None) -> Response:
-    with read_transaction(engine_of(request)) as connection:
-        tokens = list_tokens(connection, principal.id)
+    tokens = list_tokens(engine_of(request), principal.id)
     return render(request, "account.html", {"tokens": tokens, "new_token": new_token})
 
 
@@ -40,9 +38,8 @@ def change_password(request: Request, current: str = Form(...), new: str = Form(
         flash(request, f"尝试过多，请 {max(1, -(-wait // 60))} 分钟后再试", "error")
         return redirect("/account")
     if authenticate(engine, principal.username, current) is None:
-        with write_transaction(engine, moves=None) as connection:  # an audit row: no page shows it
-            audit.record(connection, principal, throttle.FAILED, "user", principal.id,
-                         f"修改密码时当前密码不正确：{principal.username}", ip=ip, username=principal.username)
+        record_event(engine, principal, throttle.FAILED, f"修改密码时当前密码不正确：{principal.username}",
+                     user_id=principal.id, ip=ip)
         flash(request, "当前密码不正确", "error")
         return redirect("/account")
     if new != repeat:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from fastapi import Depends, Form, Query, Request
 from fastapi.responses import Response
 
-from perfbudget.store.engine import read_transaction
+from perfbudget.app.accounts import create_user, list_tokens, list_users, reset_password, update_user
 from perfbudget.web import audit
-from perfbudget.web.accounts import create_user, list_tokens, list_users, reset_password, update_user
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import forbidden, not_found
 from perfbudget.web.roles import ROLE_LABELS, Action, Principal, parse_role
@@ -26,8 +25,7 @@ def admin_user(principal: Principal = Depends(page_user)) -> Principal:
 
 @router.get("/admin/users")
 def users_page(request: Request, principal: Principal = Depends(admin_user)) -> Response:
-    with read_transaction(engine_of(request)) as connection:
-        accounts = list_users(connection)
+    accounts = list_users(engine_of(request))
     return render(request, "admin_users.html", {"accounts": accounts, "roles": ROLE_LABELS})
 
 
@@ -68,8 +66,7 @@ def users_update(request: Request, user_id: int, role: str = Form(...), unit_cod
 @router.get("/admin/tokens")
 def tokens_page(request: Request, principal: Principal = Depends(admin_user)) -> Response:
     """Every account's API tokens (admins may revoke any)."""
-    with read_transaction(engine_of(request)) as connection:
-        tokens = list_tokens(connection, None)
+    tokens = list_tokens(engine_of(request), None)
     return render(request, "admin_tokens.html", {"tokens": tokens})
 
 

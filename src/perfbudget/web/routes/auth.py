@@ -5,9 +5,8 @@ from __future__ import annotations
 from fastapi import Form, Request
 from fastapi.responses import Response
 
-from perfbudget.store.engine import write_transaction
-from perfbudget.web import audit, sessions, throttle
-from perfbudget.web.accounts import authenticate
+from perfbudget.app.accounts import authenticate, record_event
+from perfbudget.web import sessions, throttle
 from perfbudget.web.deps import client_ip, engine_of, optional_user
 from perfbudget.web.routes.common import page_router, redirect, render
 
@@ -39,9 +38,8 @@ def login(request: Request, username: str = Form(""), password: str = Form(""),
         logged = wait > 0 and throttle.already_logged(connection, name, ip, policy)
     if wait:
         if not logged:
-            with write_transaction(engine, moves=None) as connection:  # an audit row: no page shows it
-                audit.record(connection, None, throttle.THROTTLED, "user", None,
-                             f"登录尝试过多，已暂停登录：{name}", ip=ip, username=name or None)
+            record_event(engine, None, throttle.THROTTLED, f"登录尝试过多，已暂停登录：{name}", ip=ip,
+                         username=name or None)
         minutes = max(1, -(-wait // 60))
         response = render(request, "login.html", {
             "next": _safe_next(next), "username": username,
@@ -50,9 +48,8 @@ def login(request: Request, username: str = Form(""), password: str = Form(""),
         return response
     found = authenticate(engine, username.strip(), password)
     if found is None:
-        with write_transaction(engine, moves=None) as connection:  # an audit row: no page shows it
-            audit.record(connection, None, "session.login_failed", "user", None, f"登录失败：{username.strip()}",
-                         ip=client_ip(request), username=username.strip()[:64] or None)
+        record_event(engine, None, "session.login_failed", f"登录失败：{username.strip()}", ip=client_ip(request),
+                     username=username.strip()[:64] or None)
         return render(request, "login.html", {"next": _safe_next(next), "username": username,
                                               "error": "用户名或密码不正确，或账号已停用"}, status_code=401)
     principal, epoch = found
@@ -62,9 +59,8 @@ def login(request: Request, username: str = Form(""), password: str = Form(""),
     token = sessions.start(engine, principal.id, request.app.state.config.session_max_age, client_ip(request))
     request.session.clear()  # a fresh session and CSRF token on sign-in (no fixation)
     request.session.update({"uid": principal.id, "epoch": epoch, "sid": token})
-    with write_transaction(engine, moves=None) as connection:  # an audit row: no page shows it
-        audit.record(connection, principal, "session.login", "user", principal.id, f"{principal.username} 登录",
-                     ip=client_ip(request))
+    record_event(engine, principal, "session.login", f"{principal.username} 登录", user_id=principal.id,
+                 ip=client_ip(request))
     return redirect(_safe_next(next))
 
 
@@ -76,7 +72,6 @@ def logout(request: Request) -> Response:
         sessions.end(engine_of(request), token)
     request.session.clear()
     if principal is not None:
-        with write_transaction(engine_of(request), moves=None) as connection:  # an audit row
-            audit.record(connection, principal, "session.logout", "user", principal.id,
-                         f"{principal.username} 退出登录", ip=client_ip(request))
+        record_event(engine_of(request), principal, "session.logout", f"{principal.username} 退出登录",
+                     user_id=principal.id, ip=client_ip(request))
     return redirect("/login")

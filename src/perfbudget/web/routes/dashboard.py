@@ -115,11 +115,12 @@ def dashboard_page(request: Request, principal: Principal, year: str | None, pag
     })
 
 
-@router.get("/units/{unit_id}")
-def unit_page(request: Request, unit_id: int, year: str | None = None,
+@router.get("/units/{unit_key}")
+def unit_page(request: Request, unit_key: str, year: str | None = None,
               principal: Principal = Depends(page_user)) -> Response:
+    """``unit_key``: the unit's code, or its id (a unit without a code; links made before 2026-12-05)."""
     chosen = plain_year(year)
     with store_of(request).reading() as tx:
-        unit = unit_head(tx, principal, unit_id)
-        rows = project_rows(tx, principal, chosen, unit_id=unit_id)
+        unit = unit_head(tx, principal, unit_key)
+        rows = project_rows(tx, principal, chosen, unit_id=unit["id"])
     return render(request, "unit.html", {"unit": unit, "rows": rows, "year": chosen, "state_labels": STATE_LABELS})

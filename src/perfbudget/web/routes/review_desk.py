@@ -107,15 +107,17 @@ def project_opinion(request: Request, project_id: int, fmt: str, principal: Prin
     return _opinion(request, title, [desk], fmt, title)
 
 
-@router.get("/units/{unit_id}/opinion.{fmt}")
-def unit_opinion(request: Request, unit_id: int, fmt: str, year: str | None = None,
+@router.get("/units/{unit_key}/opinion.{fmt}")
+def unit_opinion(request: Request, unit_key: str, fmt: str, year: str | None = None,
                  principal: Principal = Depends(page_user)) -> Response:
+    """``unit_key``: the unit's code, as the publications name it, or its id (a unit without a code; links made
+    before 2026-12-05)."""
     _known_format(fmt)
     chosen = plain_year(year)
     store = store_of(request)
     with store.reading() as tx:
-        unit = unit_head(tx, principal, unit_id)
-        ids = [r["id"] for r in project_rows(tx, principal, chosen, unit_id=unit_id)][:200]
+        unit = unit_head(tx, principal, unit_key)
+        ids = [r["id"] for r in project_rows(tx, principal, chosen, unit_id=unit["id"])][:200]
     # the projects without a stored review are reviewed together, one review of the unit (app/review_desk.py)
     desks = desk_app.load_desks(store, principal, ids, settings_of(request))
     # (all years: 「某院绩效目标审核意见书」, not 「某院年度…」)

@@ -19,7 +19,7 @@ from perfbudget.app.imports import (
     import_document,
     preview,
 )
-from perfbudget.app.overview import unit_id_of
+from perfbudget.app.overview import unit_id_of, unit_path
 from perfbudget.app.reviews import review_file
 from perfbudget.app.workflow import actor_of
 from perfbudget.load import LoadResult, load_bytes
@@ -234,4 +234,4 @@ def _confirm(request: Request, upload_id: int, principal: Principal, form: FormD
         flash(request, problem.message, "error")
     with store_of(request).reading() as tx:
         unit_id = unit_id_of(tx, part.unit)
-    return redirect(f"/units/{unit_id}" if unit_id else "/dashboard")
+    return redirect(unit_path(part.unit.code, unit_id) if unit_id else "/dashboard")

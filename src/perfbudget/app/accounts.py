@@ -1,4 +1,8 @@
-"""Accounts and API tokens: create, change password, authenticate, list.
+"""Accounts and API tokens, for every face: create, change password, authenticate, list, tokens.
+
+``perfbudget user`` (the CLI), the admin and account pages and the API's bearer tokens call these functions, and
+nothing else touches the accounts' tables (:mod:`perfbudget.store.account_tables`). Until 2026-12-05 they lived in
+``perfbudget.web.accounts`` and the CLI imported the web's modules and tables to use them (leftovers17).
 
 Every change is written together with its audit entry. Functions return an error
 message (Chinese) instead of raising for bad input (a taken name, a short password).
@@ -15,13 +19,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from perfbudget.app import audit_log as audit
+from perfbudget.app.passwords import hash_password, needs_rehash, password_problem, verify_password
+from perfbudget.app.roles import ROLE_LABELS, Principal, Role
 from perfbudget.app.times import utc_iso
-from perfbudget.store.engine import write_transaction
+from perfbudget.store.account_tables import api_tokens, users, web_sessions
+from perfbudget.store.engine import read_transaction, write_transaction
 from perfbudget.store.schema import utc_now
-from perfbudget.web import audit, sessions
-from perfbudget.web.passwords import hash_password, needs_rehash, password_problem, verify_password
-from perfbudget.web.roles import ROLE_LABELS, Principal, Role
-from perfbudget.web.tables import api_tokens, users
 
 _USERNAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
 TOKEN_PREFIX = "pb_"
@@ -67,7 +71,7 @@ def _check_role_unit(role: Role, unit_code: str | None) -> str | None:
 
 
 def _text_problem(value: str | None, label: str, limit: int) -> str | None:
-    from perfbudget.web.validate import text_problem
+    from perfbudget.app.validate import text_problem
 
     problem = text_problem(value, limit) if value else None
     return f"{label}{problem}" if problem else None
@@ -130,7 +134,7 @@ def set_password(engine: Engine, username: str, password: str, actor: Principal 
             return f"没有用户「{username}」"
         connection.execute(update(users).where(users.c.id == row.id).values(
             password_hash=password_hash, session_epoch=row.session_epoch + 1, updated_at=utc_now()))
-        sessions.end_all_of_user(connection, row.id)
+        end_sessions_of_user(connection, row.id)
         audit.record(connection, actor, "user.password", "user", row.id, f"修改账号 {username} 的密码",
                      ip=ip, username=None if actor else "cli")
         revoke_all_tokens(connection, row.id, username, "修改密码", actor, ip)
@@ -175,7 +179,7 @@ def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | No
         audit.record(connection, actor, "user.update", "user", user_id, f"修改账号 {row.username}",
                      before=before, after=after, unit_code=unit_code, ip=ip)
         if epoch != row.session_epoch:
-            sessions.end_all_of_user(connection, user_id)
+            end_sessions_of_user(connection, user_id)
             reason = "停用账号" if before["active"] and not active else "修改账号的角色或单位"
             if not before["active"] and active:
                 reason = "启用账号"
@@ -183,8 +187,31 @@ def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | No
     return None
 
 
-def list_users(connection: Connection) -> list[Account]:
-    return [_account(row) for row in connection.execute(select(users).order_by(users.c.username))]
+def end_sessions_of_user(connection: Connection, user_id: int) -> None:
+    """End every browser session of an account (in the caller's transaction)."""
+    connection.execute(update(web_sessions).where(web_sessions.c.user_id == user_id,
+                                                  web_sessions.c.revoked_at.is_(None))
+                       .values(revoked_at=utc_now()))
+
+
+def list_users(engine: Engine) -> list[Account]:
+    """Every account, by user name."""
+    with read_transaction(engine) as connection:
+        return [_account(row) for row in connection.execute(select(users).order_by(users.c.username))]
+
+
+def user_id_of(engine: Engine, username: str) -> int | None:
+    """The id of the account named ``username`` (None: no such account)."""
+    with engine.connect() as connection:
+        found: int | None = connection.execute(select(users.c.id).where(users.c.username == username)).scalar()
+    return found
+
+
+def record_event(engine: Engine, actor: Principal | None, action: str, summary: str, *, user_id: int | None = None,
+                 ip: str | None = None, username: str | None = None) -> None:
+    """An audit entry of its own for a sign-in, a sign-out or a refused attempt (no page or cache shows it)."""
+    with write_transaction(engine, moves=None) as connection:
+        audit.record(connection, actor, action, "user", user_id, summary, ip=ip, username=username)
 
 
 def authenticate(engine: Engine, username: str, password: str) -> tuple[Principal, int] | None:
@@ -253,7 +280,7 @@ def revoke_token(engine: Engine, token_id: int, actor: Principal, ip: str | None
     return None
 
 
-def list_tokens(connection: Connection, user_id: int | None) -> list[dict[str, Any]]:
+def list_tokens(engine: Engine, user_id: int | None) -> list[dict[str, Any]]:
     """The tokens of an account (``None``: of every account, with the owner's name; for admins)."""
     query = (select(api_tokens, users.c.username).join(users, users.c.id == api_tokens.c.user_id)
              .order_by(api_tokens.c.id.desc()))
@@ -261,7 +288,9 @@ def list_tokens(connection: Connection, user_id: int | None) -> list[dict[str, A
         query = query.where(api_tokens.c.user_id == user_id)
     now = utc_now()
     found = []
-    for row in connection.execute(query):
+    with read_transaction(engine) as connection:
+        rows = connection.execute(query).all()
+    for row in rows:
         item = dict(row._mapping)
         expires = item.get("expires_at")
         item["expired"] = expires is not None and _aware(expires) <= now
@@ -284,3 +313,10 @@ def token_principal(connection: Connection, token: str) -> Principal | None:
     if row.token_expires_at is not None and _aware(row.token_expires_at) <= utc_now():
         return None
     return principal_from_row(row)
+
+
+def note_token_used(engine: Engine, token: str) -> None:
+    """Mark when a token was last used (a request that changes something)."""
+    with write_transaction(engine, moves=None) as connection:  # tokens are asked each request, no cache
+        connection.execute(update(api_tokens).where(api_tokens.c.token_hash == token_hash(token))
+                           .values(last_used_at=utc_now()))

@@ -1,6 +1,6 @@
 """Password hashing with argon2id (argon2-cffi's defaults, RFC 9106 low-memory profile), and the
 policy for new passwords: at least ``MIN_LENGTH`` (10) characters, not on the list of the
-commonest passwords shipped in ``web/data/common_passwords.txt`` (compared ignoring case),
+commonest passwords shipped in ``app/data/common_passwords.txt`` (compared ignoring case),
 not the account name, no spaces at either end. Existing passwords keep working."""
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.web.conftest import WebEnv, csrf_of
+from tests.web.helpers import stored_project
 
 
 def _first_key(page: str) -> str:
@@ -101,6 +102,8 @@ def test_batch_approve_and_return_from_the_queue(web: WebEnv) -> None:
     refused = reviewer.post("/review/queue", data={"csrf_token": token, "action": "return",
                                                    "project": [str(ids[0])]})
     assert "未处理" in refused.text  # a return needs a comment
+    name = stored_project(web.app, ids[0])[0].name
+    assert f"（「{name}」）" in refused.text  # the refused project is named (replay-g: the reason only)
     reviewer.post("/review/queue", data={"csrf_token": token, "action": "return", "comment": "请补充",
                                          "project": [str(ids[0])]})
     done = reviewer.post("/review/queue", data={"csrf_token": token, "action": "approve",

@@ -265,6 +265,30 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
     return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip)) for pid in project_ids]
 
 
+def refused_summary(store: Store, principal: Principal, results: list[tuple[int, StepResult]],
+                    most: int = 5) -> str:
+    """The refusals of a batch, each reason once with the projects it refused named (「…（项目甲、项目乙等 7
+    个）」): the reasons were listed once each, so a reviewer could not tell which ticked project stayed where
+    it was (replay-g). A project the user may not see is named by its number only."""
+    from perfbudget.app.overview import project_head
+
+    by_reason: dict[str, list[str]] = {}
+    with store.reading() as tx:
+        for project_id, result in results:
+            if result.ok:
+                continue
+            try:
+                name = project_head(tx, principal, project_id).name
+            except NotFound:
+                name = f"编号 {project_id}"
+            by_reason.setdefault(result.message, []).append(f"「{name}」")
+    parts = []
+    for reason, names in by_reason.items():
+        shown = "、".join(names[:most]) + (f"等 {len(names)} 个" if len(names) > most else "")
+        parts.append(f"{reason}（{shown}）")
+    return "；".join(parts)
+
+
 _REVIEWER_GRADE = (select(reviewer_grades.c.grade).where(reviewer_grades.c.version_id == bindparam("version_id"))
                    .order_by(reviewer_grades.c.id.desc()).limit(1))
 

@@ -172,3 +172,27 @@ def test_a_target_given_as_raw_text_only_is_read_with_the_grammar_from_a_file(se
     with pytest.raises(InterchangeError) as refused:
         document_from_dict(data)
     assert refused.value.path == "projects[0].indicators[0].target.kind"  # the missing field (2026-12-04)
+
+
+
+def test_a_target_whose_fields_contradict_its_raw_text_is_refused_by_place(seed_path: Path) -> None:
+    """replay-g: {"raw": "≥30人", "value": "3"} was kept as given; the table said 30, scoring used 3."""
+    from perfbudget.load import load_path
+
+    document = load_path(seed_path).document
+    assert document is not None
+    data = document_to_dict(document)
+    at = next(n for n, i in enumerate(data["projects"][0]["indicators"]) if i["target"]["kind"] == "quantitative")
+    target = data["projects"][0]["indicators"][at]["target"]
+    good = dict(target)
+    target["value"] = str(Decimal(target["value"]) + 7)
+    with pytest.raises(InterchangeError) as refused:
+        document_from_dict(data)
+    assert refused.value.path == f"projects[0].indicators[{at}].target.value"
+    assert f"raw「{good['raw']}」" in refused.value.message and f"给出 {target['value']}" in refused.value.message
+    assert f"raw 读作 {Decimal(good['value'])}" in refused.value.message
+    # agreeing fields are kept as given; the unit may come from another column (计量单位) and is not compared
+    data["projects"][0]["indicators"][at]["target"] = {**good, "unit": "人次"}
+    kept = document_from_dict(data)
+    assert kept.projects[0].indicators[at].target.unit == "人次"
+    assert document_from_dict(document_to_dict(kept)) == kept

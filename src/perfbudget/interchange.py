@@ -260,7 +260,33 @@ def _target_or_raw(data: Any, level3: Any, path: str) -> Target:
         from perfbudget.target import parse_target
 
         return parse_target(data["raw"], level3 if isinstance(level3, str) else None)
-    return _target(data, path)
+    target = _target(data, path)
+    _agrees_with_raw(target, level3, path)
+    return target
+
+
+_READ_FIELDS = (("kind", "kind"), ("op", "op"), ("value", "value"), ("upper", "upper"))
+
+
+def _agrees_with_raw(target: Target, level3: Any, path: str) -> None:
+    """A target's kind, comparator, value and upper bound must be what its ``raw`` text reads as: a hand-edited
+    file giving ``{"raw": "≥30人", "value": "3"}`` was stored as given, so the table said one thing and the
+    scoring and review used another (replay-g). The unit and direction may come from other columns (计量单位,
+    指标方向) and are not compared."""
+    if not target.raw:
+        return
+    from perfbudget.target import parse_target
+
+    read = parse_target(target.raw, level3 if isinstance(level3, str) else None)
+    for field, key in _READ_FIELDS:
+        given, meant = getattr(target, field), getattr(read, field)
+        if given != meant:
+            raise InterchangeError(f"{path}.{key}", f"与指标值 raw「{target.raw}」不一致：给出 {_shown(given)}，"
+                                                    f"raw 读作 {_shown(meant)}；请改正其一，或只给 raw")
+
+
+def _shown(value: Any) -> str:
+    return "空" if value is None else str(value if isinstance(value, Decimal) else getattr(value, "value", value))
 
 
 def _indicator(data: Any, path: str) -> Indicator:

@@ -18,6 +18,7 @@ from perfbudget.app.imports import ImportRequest, document_from_json, import_doc
 from perfbudget.app.overview import (
     build_dashboard,
     count_projects,
+    event_total,
     history,
     latest_evaluation,
     project_head,
@@ -219,13 +220,18 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
 @router.get("/projects/{project_id}/history", responses=ERRORS, response_model=m.History, tags=[TAG_PROJECTS],
             summary="项目的版本与差异、流程记录")
 def get_history(request: Request, project_id: int, limit: int = Query(100, ge=1, le=1000),
-                offset: int = Query(0, ge=0), principal: Principal = Depends(api_user)) -> dict[str, Any]:
+                offset: int = Query(0, ge=0),
+                workflow_limit: int = Query(100, ge=1, le=1000, description="本页最多几条流程记录（最早的在前）"),
+                workflow_offset: int = Query(0, ge=0, description="流程记录从第几条之后开始"),
+                principal: Principal = Depends(api_user)) -> dict[str, Any]:
     with store_of(request).reading() as tx:
         project_head(tx, principal, project_id)
         total = version_total(tx, project_id)
         versions = history(tx, project_id, limit, offset)
-        steps = workflow_events_of(tx, project_id)
-    return {"total": total, "limit": limit, "offset": offset,
+        steps = workflow_events_of(tx, project_id, workflow_limit, workflow_offset)
+        step_total = event_total(tx, project_id)
+    return {"total": total, "limit": limit, "offset": offset, "workflow_total": step_total,
+            "workflow_limit": workflow_limit, "workflow_offset": workflow_offset,
             "versions": [{**evaluations.names_only(v), "imported_at": utc_iso(v["imported_at"]),  # files by name
                           "changes": [c.to_dict() for c in v["changes"]]} for v in versions],
             "workflow": [{**e, "at": utc_iso(e["at"])} for e in steps]}

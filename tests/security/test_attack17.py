@@ -1,0 +1,78 @@
+"""Found by attack17 (2026-12-05) on a fresh server; each test failed before its fix."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from perfbudget.app import overview
+from perfbudget.app.overview import EVENTS_PAGE, EVENTS_SHOWN
+from perfbudget.app.roles import Principal, Role
+from perfbudget.app.workflow import take_step
+from perfbudget.web.tables import users
+from tests.web.conftest import WebEnv
+
+
+def _comment(web: WebEnv, project_id: int, times: int, user: str = "editor") -> None:
+    """``times`` workflow comments 「意见 n」 by ``user`` (a unit editor on its own project: the role allows it)."""
+    with web.app.state.engine.connect() as connection:
+        row = connection.execute(select(users.c.id, users.c.unit_code).where(users.c.username == user)).one()
+    principal = Principal(row.id, user, user, Role.UNIT_EDITOR, row.unit_code)
+    for n in range(1, times + 1):
+        assert take_step(web.app.state.store, principal, project_id, "comment", f"意见 {n}").ok
+
+
+def _said(html: str) -> list[int]:
+    """The comments in the page's 流程记录 (its section; the history page's audit log names them too)."""
+    section = html.split('id="workflow"')[1].split("</section>")[0]
+    return [int(n) for n in re.findall(r"意见 (\d+)", section)]
+
+
+def test_workflow_comments_are_paged_on_the_project_page_the_history_page_and_the_api(any_web: WebEnv) -> None:
+    # Every workflow event was drawn on the project page, the history page and the API's history: a unit's
+    # editor adding 2,000 comments of 5,000 characters to its own project made each of them 29 MB for every
+    # reader (attack16's left list). Now the page shows the newest EVENTS_SHOWN and links to the history page,
+    # which pages them newest first; the API pages them (workflow_limit, workflow_offset, workflow_total).
+    web, pid = any_web, any_web.project_ids[0]
+    count = EVENTS_PAGE + EVENTS_SHOWN + 5
+    _comment(web, pid, count)
+    reader = web.client("reviewer")
+    page = reader.get(f"/projects/{pid}")
+    assert page.status_code == 200
+    assert _said(page.text) == list(range(count - EVENTS_SHOWN + 1, count + 1)), _said(page.text)
+    assert 'id="events-more"' in page.text and f'href="/projects/{pid}/history#workflow"' in page.text
+
+    first = reader.get(f"/projects/{pid}/history").text
+    assert _said(first) == list(range(count, count - EVENTS_PAGE, -1))
+    assert f"共 {count} 条" in first and "较早的记录" in first
+    last = reader.get(f"/projects/{pid}/history?events_page=2").text
+    assert _said(last) == list(range(count - EVENTS_PAGE, 0, -1)) and "较新的记录" in last
+    assert reader.get(f"/projects/{pid}/history?events_page=0").status_code == 422
+
+    headers = {"Authorization": f"Bearer {web.token('reviewer')}"}
+    api = web.client().get(f"/api/v1/projects/{pid}/history", headers=headers).json()
+    assert api["workflow_total"] == count and api["workflow_limit"] == 100 and len(api["workflow"]) == count
+    part = web.client().get(f"/api/v1/projects/{pid}/history?workflow_limit=10&workflow_offset=60",
+                            headers=headers).json()
+    assert [e["comment"] for e in part["workflow"]] == [f"意见 {n}" for n in range(61, 71)]
+    huge = web.client().get(f"/api/v1/projects/{pid}/history?workflow_limit=100000", headers=headers)
+    assert huge.status_code == 422
+
+
+def test_a_project_with_few_events_shows_them_all_without_the_note(any_web: WebEnv) -> None:
+    web, pid = any_web, any_web.project_ids[0]
+    _comment(web, pid, EVENTS_SHOWN)
+    page = web.client("reviewer").get(f"/projects/{pid}").text
+    assert _said(page) == list(range(1, EVENTS_SHOWN + 1)) and 'id="events-more"' not in page
+    history = web.client("reviewer").get(f"/projects/{pid}/history").text
+    assert "较早的记录" not in history and f"共 {EVENTS_SHOWN} 条" in history
+
+
+def test_the_history_pages_share_their_arithmetic(any_web: WebEnv) -> None:
+    # events_newest_first and history_newest_first: a page past the last is the last
+    web, pid = any_web, any_web.project_ids[0]
+    _comment(web, pid, 5)
+    with web.app.state.store.reading() as tx:
+        shown = overview.events_newest_first(tx, pid, 99, 2)
+    assert (shown.page, shown.pages, shown.total) == (3, 3, 5) and [e["comment"] for e in shown.events] == ["意见 1"]

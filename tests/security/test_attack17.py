@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -10,6 +13,7 @@ from perfbudget.app import overview
 from perfbudget.app.overview import EVENTS_PAGE, EVENTS_SHOWN
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import take_step
+from perfbudget.web.passwords import password_problem
 from perfbudget.web.tables import users
 from tests.web.conftest import WebEnv
 
@@ -76,3 +80,33 @@ def test_the_history_pages_share_their_arithmetic(any_web: WebEnv) -> None:
     with web.app.state.store.reading() as tx:
         shown = overview.events_newest_first(tx, pid, 99, 2)
     assert (shown.page, shown.pages, shown.total) == (3, 3, 5) and [e["comment"] for e in shown.events] == ["意见 1"]
+
+
+def test_a_piped_password_that_is_not_utf8_is_refused_not_a_traceback(tmp_path: Path) -> None:
+    # printf '\xff\xfe…' | perfbudget user add: the bytes came in as lone surrogates and argon2's hash raised
+    # UnicodeEncodeError (a traceback); a NUL in a piped password made an account no sign-in form could reach.
+    db = f"sqlite:///{tmp_path / 'u.db'}"
+    for given, said in ((b"\xff\xfeBad-utf8-1234\n", "不是 UTF-8"), (b"Pass\x00word-12345\n", "U+0000")):
+        done = subprocess.run([sys.executable, "-m", "perfbudget", "user", "add", "x1", "--role", "viewer",
+                               "--db", db], input=given, capture_output=True, timeout=120)
+        shown = done.stderr.decode()
+        assert done.returncode == 1 and said in shown and "Traceback" not in shown, shown
+    assert password_problem("Good\udcffpass-1234") == "密码含有无法识别的字节（不是 UTF-8 编码的文字）"
+    assert password_problem("Good-pass-\x1b1234") == "密码含有不可见的控制字符（U+001B）"
+    assert password_problem("Good-pass-1234") is None
+
+
+def test_a_command_line_value_that_is_not_utf8_is_named_not_a_traceback(tmp_path: Path) -> None:
+    # perfbudget list projects --search $'\xff', history $'\xff': a traceback
+    # (UnicodeEncodeError from the database driver or the terminal); now the value, escaped, and exit 1.
+    db = f"sqlite:///{tmp_path / 'u.db'}"
+    made = subprocess.run([sys.executable, "-m", "perfbudget", "user", "add", "x1", "--role", "viewer", "--db", db,
+                           "--password", "Good-pass-1234"], capture_output=True, timeout=120)
+    assert made.returncode == 0, made.stderr.decode()
+    for args in ([b"list", b"projects", b"--search", b"\xff", b"--db", db.encode()],
+                 [b"history", b"\xff", b"--db", db.encode()]):
+        done = subprocess.run([sys.executable.encode(), b"-m", b"perfbudget", *args], capture_output=True,
+                              timeout=120)
+        shown = done.stderr.decode()
+        assert done.returncode == 1 and "\\xff" in shown and "不是 UTF-8" in shown, shown
+        assert "Traceback" not in shown

@@ -110,3 +110,28 @@ def test_a_command_line_value_that_is_not_utf8_is_named_not_a_traceback(tmp_path
         shown = done.stderr.decode()
         assert done.returncode == 1 and "\\xff" in shown and "不是 UTF-8" in shown, shown
         assert "Traceback" not in shown
+
+
+def test_an_api_edit_in_another_money_unit_is_refused_not_stored_in_the_old_one(web: WebEnv) -> None:
+    # PUT /api/v1/projects/{id} took the budget's numbers and dropped the document's money_unit: an edit in 元
+    # (216200) of a table in 万元 was saved as 216,200 万元, ten thousand times the budget, without a word.
+    pid = web.project_ids[0]
+    client, headers = web.client(), {"Authorization": f"Bearer {web.token('editor')}"}
+    got = client.get(f"/api/v1/projects/{pid}", headers=headers).json()
+    document, before = got["document"], got["document"]["projects"][0]["budget"]
+    assert document["money_unit"] == "万元"
+    in_yuan = {**document, "money_unit": "元", "projects": [
+        {**document["projects"][0], "budget": {"total": "216200", "fiscal": "216200", "other": None}}]}
+    refused = client.put(f"/api/v1/projects/{pid}", headers=headers,
+                         json={"base_version": got["version"], "document": in_yuan})
+    assert refused.status_code == 422, refused.text
+    assert "金额单位「万元」改为「元」" in refused.json()["error"]["message"]
+    after = client.get(f"/api/v1/projects/{pid}", headers=headers).json()
+    assert after["version"] == got["version"] and after["document"]["projects"][0]["budget"] == before
+    for unit in ("万元", ""):  # the same unit, or none sent: the amounts are in the stored unit
+        latest = client.get(f"/api/v1/projects/{pid}", headers=headers).json()
+        same = {**in_yuan, "money_unit": unit, "projects": [
+            {**document["projects"][0], "budget": {**before, "total": f"{len(unit) + 1}.5"}}]}
+        saved = client.put(f"/api/v1/projects/{pid}", headers=headers,
+                            json={"base_version": latest["version"], "document": same})
+        assert saved.status_code == 200 and saved.json()["status"] == "saved", saved.text

@@ -147,7 +147,8 @@ def get_project(request: Request, project_id: int, version: int | None = None,
 def put_project(request: Request, project_id: int, body: EditBody,
                 principal: Principal = Depends(api_user)) -> dict[str, Any]:
     """项目名称、资金名称（fund_label）、资金来源、资金年度、表中的项目名称与标题、单位是项目的标识，不能修改：
-    改了其中任何一项时 422 `identity_change`，逐项说明，并说明如何改名（把写有新名称的表格作为新项目导入）。"""
+    改了其中任何一项时 422 `identity_change`，逐项说明，并说明如何改名（把写有新名称的表格作为新项目导入）。
+    金额按项目原有的金额单位（money_unit）存储：提交另一种金额单位时 422 `invalid`（不换算，不改单位）。"""
     with store_of(request).reading() as tx:
         head = project_head(tx, principal, project_id)
     if not principal.can(Action.EDIT, head.unit_code):
@@ -156,7 +157,8 @@ def put_project(request: Request, project_id: int, body: EditBody,
     if len(document.projects) != 1:
         raise WebError(422, "invalid_document", "文档应恰好包含一个项目")
     result = save_edit(store_of(request), settings_of(request), principal, project_id, body.base_version,
-                       document.projects[0], via="api", ip=client_ip(request), unit=document.unit)
+                       document.projects[0], via="api", ip=client_ip(request), unit=document.unit,
+                       money_unit=document.money_unit)
     if result.status == "stale":
         raise WebError(409, "stale_version", result.message, {"latest_version": result.version})
     if result.status == "locked":

@@ -9,16 +9,21 @@ import sys
 from pathlib import Path
 
 import docx
+import pytest
 from sqlalchemy import select
+from typer.testing import CliRunner
 
 from perfbudget.app import overview
 from perfbudget.app.overview import EVENTS_PAGE, EVENTS_SHOWN
 from perfbudget.app.review_desk import MOST_REMARKS
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import take_step
+from perfbudget.cli import app as cli
+from perfbudget.web import accounts
+from perfbudget.web.accounts import MAX_LIVE_TOKENS
 from perfbudget.web.passwords import password_problem
 from perfbudget.web.tables import users
-from tests.web.conftest import WebEnv
+from tests.web.conftest import WebEnv, csrf_of
 
 
 def _comment(web: WebEnv, project_id: int, times: int, user: str = "editor") -> None:
@@ -154,3 +159,30 @@ def test_the_opinion_prints_the_newest_workflow_comments_and_counts_the_rest(web
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(word.content)).paragraphs)
     assert "较早的 7 条意见从略" in text
     assert [int(n) for n in re.findall(r"：意见 (\d+)", text)] == list(range(8, MOST_REMARKS + 8))
+
+
+def test_an_account_has_at_most_fifty_tokens_in_use_and_the_pages_list_the_ended_ones_bounded(
+        web: WebEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Any account (a viewer's too) made API tokens without bound on 我的账号, each listed there and on the admins'
+    # 令牌 page with every revoked one: made and revoked again and again, the admins' page grew without end.
+    client = web.client("viewer")
+    for n in range(MAX_LIVE_TOKENS):
+        made = client.post("/account/tokens", data={"csrf_token": csrf_of(client, "/account"), "name": f"t{n}"})
+        assert made.status_code == 200 and 'id="new-token"' in made.text
+    refused = client.post("/account/tokens", data={"csrf_token": csrf_of(client, "/account"), "name": "one more"},
+                          follow_redirects=True)
+    assert f"上限 {MAX_LIVE_TOKENS} 个" in refused.text and 'id="new-token"' not in refused.text
+    assert "one more" not in refused.text
+    done = CliRunner().invoke(cli, ["user", "token", "viewer", "--db", web.url])
+    assert done.exit_code == 1 and f"上限 {MAX_LIVE_TOKENS} 个" in done.output
+    monkeypatch.setattr(accounts, "ENDED_TOKENS_SHOWN", 10)
+    ids = [int(i) for i in re.findall(r'/account/tokens/(\d+)/revoke', refused.text)]
+    for token_id in ids[:25]:
+        client.post(f"/account/tokens/{token_id}/revoke", data={"csrf_token": csrf_of(client, "/account")})
+    page = client.get("/account").text
+    assert page.count(">已吊销</span>") == 10 and page.count(">吊销</button>") == MAX_LIVE_TOKENS - 25
+    assert "另有 15 个较早的已吊销或已过期令牌未列出" in page
+    admin = web.client("admin").get("/admin/tokens").text
+    assert "另有 15 个较早的已吊销或已过期令牌未列出" in admin
+    again = client.post("/account/tokens", data={"csrf_token": csrf_of(client, "/account"), "name": "after"})
+    assert 'id="new-token"' in again.text  # revoked ones no longer count

@@ -138,7 +138,7 @@ def token(
     """为账号创建 API 令牌并打印（只显示这一次）。令牌在网页「我的账号」（管理员另有「令牌」页）列出和吊销。"""
     from sqlalchemy import select
 
-    from perfbudget.web.accounts import create_token
+    from perfbudget.web.accounts import TooManyTokens, create_token
     from perfbudget.web.tables import users
 
     engine = _engine(db)
@@ -146,4 +146,8 @@ def token(
         user_id = connection.execute(select(users.c.id).where(users.c.username == username)).scalar()
     if user_id is None:
         fail(f"没有用户「{username}」")
-    out.print(create_token(engine, user_id, name, days=days), markup=False)
+    try:
+        made = create_token(engine, user_id, name, days=days)
+    except TooManyTokens as refused:
+        fail(str(refused))
+    out.print(made, markup=False)

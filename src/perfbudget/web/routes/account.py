@@ -8,7 +8,14 @@ from fastapi.responses import Response
 from perfbudget.plain_numbers import plain_int
 from perfbudget.store.engine import read_transaction, write_transaction
 from perfbudget.web import audit, throttle
-from perfbudget.web.accounts import authenticate, create_token, list_tokens, revoke_token, set_password
+from perfbudget.web.accounts import (
+    TooManyTokens,
+    authenticate,
+    create_token,
+    revoke_token,
+    set_password,
+    tokens_shown,
+)
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.roles import Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
@@ -23,8 +30,8 @@ def account_page(request: Request, principal: Principal = Depends(page_user)) ->
 
 def _account(request: Request, principal: Principal, new_token: str | None = None) -> Response:
     with read_transaction(engine_of(request)) as connection:
-        tokens = list_tokens(connection, principal.id)
-    return render(request, "account.html", {"tokens": tokens, "new_token": new_token})
+        tokens, unlisted = tokens_shown(connection, principal.id)
+    return render(request, "account.html", {"tokens": tokens, "new_token": new_token, "unlisted": unlisted})
 
 
 @router.post("/account/password")
@@ -63,8 +70,12 @@ def new_token(request: Request, name: str = Form(...), days: str = Form("90"),
     if days.strip() and chosen is None:
         flash(request, "有效期应为 1–3660 天（留空表示长期有效，直到吊销）", "error")
         return redirect("/account")
-    token = create_token(engine_of(request), principal.id, name.strip()[:100] or "API", actor=principal,
-                         ip=client_ip(request), days=chosen)
+    try:
+        token = create_token(engine_of(request), principal.id, name.strip()[:100] or "API", actor=principal,
+                             ip=client_ip(request), days=chosen)
+    except TooManyTokens as refused:
+        flash(request, str(refused), "error")
+        return redirect("/account")
     # The page answering the form shows the token once; it is never put in the session, which is the signed
     # (not encrypted) cookie: a new token travelled in clear in Set-Cookie and every request after it, and
     # stayed in the browser's cookie store until the account page was shown (found by attack10, 2026-12-03).

@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from perfbudget.store.engine import read_transaction
 from perfbudget.web import audit
-from perfbudget.web.accounts import create_user, list_tokens, list_users, reset_password, update_user
+from perfbudget.web.accounts import create_user, list_users, reset_password, tokens_shown, update_user
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import forbidden, not_found
 from perfbudget.web.roles import ROLE_LABELS, Action, Principal, parse_role
@@ -69,8 +69,8 @@ def users_update(request: Request, user_id: int, role: str = Form(...), unit_cod
 def tokens_page(request: Request, principal: Principal = Depends(admin_user)) -> Response:
     """Every account's API tokens (admins may revoke any)."""
     with read_transaction(engine_of(request)) as connection:
-        tokens = list_tokens(connection, None)
-    return render(request, "admin_tokens.html", {"tokens": tokens})
+        tokens, unlisted = tokens_shown(connection, None)
+    return render(request, "admin_tokens.html", {"tokens": tokens, "unlisted": unlisted})
 
 
 @router.get("/admin/audit")

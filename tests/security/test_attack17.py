@@ -86,8 +86,8 @@ def test_the_history_pages_share_their_arithmetic(any_web: WebEnv) -> None:
     web, pid = any_web, any_web.project_ids[0]
     _comment(web, pid, 5)
     with web.app.state.store.reading() as tx:
-        shown = overview.events_newest_first(tx, pid, 99, 2)
-    assert (shown.page, shown.pages, shown.total) == (3, 3, 5) and [e["comment"] for e in shown.events] == ["意见 1"]
+        events, page, pages, total = overview.events_newest_first(tx, pid, 99, 2)
+    assert (page, pages, total) == (3, 3, 5) and [e["comment"] for e in events] == ["意见 1"]
 
 
 def test_a_piped_password_that_is_not_utf8_is_refused_not_a_traceback(tmp_path: Path) -> None:

@@ -409,22 +409,14 @@ def history_newest_first(tx: Transaction, project_id: int, page: int = 1, size: 
     return HistoryPage(list(reversed(versions)), page, pages, total)
 
 
-@dataclass(frozen=True)
-class EventsPage:
-    """One page of a project's workflow events, newest first: page 1 holds the newest :data:`EVENTS_PAGE`."""
-
-    events: list[dict[str, Any]]
-    page: int
-    pages: int
-    total: int
-
-
-def events_newest_first(tx: Transaction, project_id: int, page: int = 1, size: int | None = None) -> EventsPage:
-    """Page ``page`` of the project's workflow events, newest first (as :func:`history_newest_first`)."""
+def events_newest_first(tx: Transaction, project_id: int, page: int = 1,
+                        size: int | None = None) -> tuple[list[dict[str, Any]], int, int, int]:
+    """Page ``page`` of the project's workflow events, newest first (as :func:`history_newest_first`; page 1
+    holds the newest :data:`EVENTS_PAGE`): (the events, the page, how many pages, how many events)."""
     total = event_total(tx, project_id)
     page, pages, start, end = _newest_page(total, page, size or EVENTS_PAGE)
     events = workflow_events_of(tx, project_id, end - start, start) if end > start else []
-    return EventsPage(list(reversed(events)), page, pages, total)
+    return list(reversed(events)), page, pages, total
 
 
 def project_id_of(tx: Transaction, unit: Any, project: Any) -> int | None:

@@ -130,14 +130,14 @@ def history_page(request: Request, project_id: int, page: int = Query(1, ge=1),
     with store_of(request).reading() as tx:
         head = project_head(tx, principal, project_id)
         shown = history_newest_first(tx, project_id, page)
-        steps = events_newest_first(tx, project_id, events_page)
+        steps, events_page, events_pages, events_total = events_newest_first(tx, project_id, events_page)
     changes, _ = audit.entries(store_of(request), object_type="project", object_id=str(project_id), limit=200,
                                values_up_to=0)  # the page shows no value: none is read
     authors = {v["version"]: v for v in shown.versions if v["via"]}
     return render(request, "history.html", {"head": head, "versions": shown.versions, "authors": authors,
                                             "page": shown.page, "pages": shown.pages, "total": shown.total,
-                                            "events": steps.events, "events_page": steps.page,
-                                            "events_pages": steps.pages, "events_total": steps.total,
+                                            "events": steps, "events_page": events_page,
+                                            "events_pages": events_pages, "events_total": events_total,
                                             "audit": changes, "state_labels": STATE_LABELS})
 
 

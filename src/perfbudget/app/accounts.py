@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from perfbudget.app import audit_log as audit
 from perfbudget.app.passwords import hash_password, needs_rehash, password_problem, verify_password
@@ -252,13 +252,31 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+MAX_LIVE_TOKENS = 50  # tokens in use (neither revoked nor expired) per account
+ENDED_TOKENS_SHOWN = 100  # revoked or expired tokens listed (the newest); the rest are counted
+
+
+class TooManyTokens(Exception):
+    """The account has :data:`MAX_LIVE_TOKENS` tokens in use: a new one is refused (the message is Chinese)."""
+
+
+def _live(now: datetime) -> Any:
+    return api_tokens.c.revoked_at.is_(None) & (api_tokens.c.expires_at.is_(None) | (api_tokens.c.expires_at > now))
+
+
 def create_token(engine: Engine, user_id: int, name: str, actor: Principal | None = None,
                  ip: str | None = None, days: int | None = None) -> str:
     """A new API token for a user: returned once in clear text, stored as its SHA-256 only.
-    ``days``: it stops working after that many days (None: until revoked)."""
+    ``days``: it stops working after that many days (None: until revoked). :class:`TooManyTokens` when the
+    account has :data:`MAX_LIVE_TOKENS` in use: any account (a viewer's too) made them without bound, each
+    listed on its account page and the admins' 令牌 page, until 2026-12-05 (found by attack17)."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = utc_now()
     with write_transaction(engine, moves=None) as connection:  # tokens are read on each API request, never cached
+        live = connection.execute(select(func.count()).select_from(api_tokens)
+                                  .where(api_tokens.c.user_id == user_id, _live(now))).scalar_one()
+        if live >= MAX_LIVE_TOKENS:
+            raise TooManyTokens(f"该账号已有 {live} 个有效的 API 令牌（上限 {MAX_LIVE_TOKENS} 个）：请先吊销不用的令牌")
         token_id = connection.execute(insert(api_tokens).returning(api_tokens.c.id).values(
             user_id=user_id, name=name[:100], token_hash=token_hash(token), prefix=token[:10], created_at=now,
             expires_at=now + timedelta(days=days) if days else None)).scalar_one()
@@ -281,21 +299,39 @@ def revoke_token(engine: Engine, token_id: int, actor: Principal, ip: str | None
 
 
 def list_tokens(engine: Engine, user_id: int | None) -> list[dict[str, Any]]:
-    """The tokens of an account (``None``: of every account, with the owner's name; for admins)."""
+    """The tokens of an account (``None``: of every account, with the owner's name; for admins), newest first:
+    those in use, then the newest :data:`ENDED_TOKENS_SHOWN` revoked or expired ones (:func:`tokens_shown`
+    counts the rest: made and revoked again and again, they grew the admins' page without bound)."""
+    with read_transaction(engine) as connection:
+        return _tokens(connection, user_id)
+
+
+def _tokens(connection: Connection, user_id: int | None) -> list[dict[str, Any]]:
+    now = utc_now()
     query = (select(api_tokens, users.c.username).join(users, users.c.id == api_tokens.c.user_id)
              .order_by(api_tokens.c.id.desc()))
     if user_id is not None:
         query = query.where(api_tokens.c.user_id == user_id)
-    now = utc_now()
+    rows = [*connection.execute(query.where(_live(now))),
+            *connection.execute(query.where(~_live(now)).limit(ENDED_TOKENS_SHOWN))]
     found = []
-    with read_transaction(engine) as connection:
-        rows = connection.execute(query).all()
-    for row in rows:
+    for row in sorted(rows, key=lambda r: -r.id):
         item = dict(row._mapping)
         expires = item.get("expires_at")
         item["expired"] = expires is not None and _aware(expires) <= now
         found.append(item)
     return found
+
+
+def tokens_shown(engine: Engine, user_id: int | None) -> tuple[list[dict[str, Any]], int]:
+    """:func:`list_tokens` and how many revoked or expired tokens it leaves out (the pages say so)."""
+    with read_transaction(engine) as connection:
+        tokens = _tokens(connection, user_id)
+        query = select(func.count()).select_from(api_tokens).where(~_live(utc_now()))
+        if user_id is not None:
+            query = query.where(api_tokens.c.user_id == user_id)
+        ended = int(connection.execute(query).scalar_one())
+    return tokens, max(0, ended - sum(1 for t in tokens if t["revoked_at"] or t["expired"]))
 
 
 def _aware(moment: datetime) -> datetime:

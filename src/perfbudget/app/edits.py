@@ -71,10 +71,24 @@ def stale_message(base: int, latest: int | None) -> str:
             "请重新打开编辑页面，在最新版本上再次修改。")
 
 
+def money_unit_change(old: str | None, sent: str | None) -> str | None:
+    """Why an edit that names the money unit ``sent`` cannot be stored over a version in ``old`` (Chinese), or
+    None (the same unit, or none sent: the amounts are in the stored one). An edit keeps the stored unit, so an
+    API edit in 元 of a table in 万元 stored its amounts as 万元, ten thousand times larger, until 2026-12-05."""
+    sent = (sent or "").strip()
+    if not sent or sent == (old or "").strip():
+        return None
+    was = old or "（空）"
+    return (f"未保存：金额单位「{was}」改为「{sent}」。修改不换算金额，也不改金额单位：请按「{was}」填写预算"
+            "（money_unit 照原样提交或不提交）；换用其他金额单位的表格请作为文件重新导入")
+
+
 def save_edit(store: Store, settings: CoreSettings, principal: Principal, project_id: int, base_version: int,
-              project: Project, *, via: str, ip: str | None = None, unit: Unit | None = None) -> EditResult:
+              project: Project, *, via: str, ip: str | None = None, unit: Unit | None = None,
+              money_unit: str | None = None) -> EditResult:
     """Store ``project`` as the next version of ``project_id`` if nobody changed it since ``base_version``;
-    ``unit``: the unit the face's document names (the API's), refused like the project's identity if changed."""
+    ``unit``: the unit the face's document names (the API's), refused like the project's identity if changed;
+    ``money_unit``: the money unit it names, refused if another (:func:`money_unit_change`)."""
     actor = actor_of(principal)
     for _attempt in range(RETRIES):
         try:
@@ -94,6 +108,9 @@ def save_edit(store: Store, settings: CoreSettings, principal: Principal, projec
                 renamed = identity_changes(old, project, stored.document.unit, unit)
                 if renamed:  # changing them would make another project: refused, never dropped silently
                     return EditResult("identity", "未保存：" + "；".join(renamed) + "。" + RENAME_HINT, base_version)
+                other_unit = money_unit_change(stored.document.money_unit, money_unit)
+                if other_unit:
+                    return EditResult("failed", other_unit, base_version)
                 project = carried_extras(old, replace(project, seq=old.seq, extras=old.extras))
                 document = replace(stored.document, projects=(project,))
                 invalid = document_problems(document, via)

@@ -348,10 +348,30 @@ def latest_evaluation(tx: Transaction, project_id: int) -> dict[str, Any] | None
 
 _EVENTS_OF = (select(workflow_events).where(workflow_events.c.project_id == bindparam("project_id"))
               .order_by(workflow_events.c.id))
+_NEWEST_EVENTS = (select(workflow_events).where(workflow_events.c.project_id == bindparam("project_id"))
+                  .order_by(workflow_events.c.id.desc()).limit(bindparam("n")))
+EVENTS_SHOWN = 20  # workflow events on the project page (the newest; the history page shows the rest)
+EVENTS_PAGE = 50  # workflow events per page of the history page
 
 
-def workflow_events_of(tx: Transaction, project_id: int) -> list[dict[str, Any]]:
-    return [dict(row) for row in tx.connection.execute(_EVENTS_OF, {"project_id": project_id}).mappings()]
+def workflow_events_of(tx: Transaction, project_id: int, limit: int | None = None,
+                       offset: int = 0) -> list[dict[str, Any]]:
+    """The project's workflow events oldest first: all of them (the CLI), or ``limit`` from ``offset``
+    (the API, the history page: a unit's editor may add thousands of comments to its own project)."""
+    statement = _EVENTS_OF if limit is None and not offset else _EVENTS_OF.limit(limit).offset(offset)
+    return [dict(row) for row in tx.connection.execute(statement, {"project_id": project_id}).mappings()]
+
+
+def newest_events(tx: Transaction, project_id: int, count: int) -> list[dict[str, Any]]:
+    """The project's newest ``count`` workflow events, oldest of them first (the project page's)."""
+    rows = tx.connection.execute(_NEWEST_EVENTS, {"project_id": project_id, "n": count}).mappings()
+    return [dict(row) for row in reversed(rows.all())]
+
+
+def event_total(tx: Transaction, project_id: int) -> int:
+    """How many workflow events the project has."""
+    return int(tx.connection.execute(select(func.count()).select_from(workflow_events)
+                                     .where(workflow_events.c.project_id == project_id)).scalar_one())
 
 
 def history(tx: Transaction, project_id: int, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
@@ -389,18 +409,33 @@ class HistoryPage:
     total: int
 
 
+def _newest_page(total: int, page: int, size: int) -> tuple[int, int, int, int]:
+    """(page, pages, start, end) of page ``page`` (1 = the newest; past the last: the last) of ``total``
+    items stored oldest first, ``size`` a page: the items are those from ``start`` up to ``end``."""
+    pages = max(1, -(-total // size))
+    page = min(max(page, 1), pages)
+    end = total - (page - 1) * size
+    return page, pages, max(0, end - size), end
+
+
 def history_newest_first(tx: Transaction, project_id: int, page: int = 1, size: int | None = None) -> HistoryPage:
     """Page ``page`` (1 = the newest versions; a page past the last is the last) of the project's history,
     newest first, ``size`` versions a page (default :data:`HISTORY_PAGE`): a project imported thousands of
     times is shown a page at a time, and only that page's versions and changes are read."""
-    size = size or HISTORY_PAGE
     total = version_total(tx, project_id)
-    pages = max(1, -(-total // size))
-    page = min(max(page, 1), pages)
-    end = total - (page - 1) * size
-    start = max(0, end - size)
+    page, pages, start, end = _newest_page(total, page, size or HISTORY_PAGE)
     versions = history(tx, project_id, end - start, start) if end > start else []
     return HistoryPage(list(reversed(versions)), page, pages, total)
+
+
+def events_newest_first(tx: Transaction, project_id: int, page: int = 1,
+                        size: int | None = None) -> tuple[list[dict[str, Any]], int, int, int]:
+    """Page ``page`` of the project's workflow events, newest first (as :func:`history_newest_first`; page 1
+    holds the newest :data:`EVENTS_PAGE`): (the events, the page, how many pages, how many events)."""
+    total = event_total(tx, project_id)
+    page, pages, start, end = _newest_page(total, page, size or EVENTS_PAGE)
+    events = workflow_events_of(tx, project_id, end - start, start) if end > start else []
+    return list(reversed(events)), page, pages, total
 
 
 def project_id_of(tx: Transaction, unit: Any, project: Any) -> int | None:

@@ -41,7 +41,7 @@ from sqlalchemy import ColumnElement, Dialect, Select, bindparam, exists, func, 
 from sqlalchemy.dialects.postgresql import aggregate_order_by, array
 
 from perfbudget.app.errors import NotFound
-from perfbudget.app.overview import ProjectHead, workflow_events_of
+from perfbudget.app.overview import EVENTS_SHOWN, ProjectHead, newest_events
 from perfbudget.app.roles import Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.workflow import DRAFT
@@ -84,9 +84,10 @@ class ProjectPage:
     self-evaluation of any version, the reviewer's grade of the version shown."""
 
     view: ProjectView
-    events: list[dict[str, Any]]
+    events: list[dict[str, Any]]  # the newest EVENTS_SHOWN, oldest of them first
     evaluation: dict[str, Any] | None
     reviewer_grade: str | None
+    events_more: bool = False  # the project has older events than those (the history page shows them)
 
 
 _evaluated = project_versions.alias("evaluated")
@@ -156,11 +157,12 @@ def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = 
                           .where(indicators.c.version_id == project_versions.c.id)
                           .correlate(project_versions).scalar_subquery())
         parts = [indicator_rows.label("indicator_rows")]
-        if events:
+        if events:  # the newest EVENTS_SHOWN and one more (there are more: the page links to the rest)
             w = workflow_events.alias("w")
-            event_rows = (select(func.json_agg(aggregate_order_by(func.json_build_array(*w.c), w.c.id)))
-                          .where(w.c.project_id == projects.c.id).correlate(projects)
-                          .scalar_subquery())
+            newest = (select(w).where(w.c.project_id == projects.c.id).order_by(w.c.id.desc())
+                      .limit(EVENTS_SHOWN + 1).correlate(projects).subquery("nw"))
+            event_rows = (select(func.json_agg(aggregate_order_by(func.json_build_array(*newest.c), newest.c.id)))
+                          .select_from(newest).scalar_subquery())
             parts.append(event_rows.label("event_rows"))
         if versioned:
             parts += [change_counters.c.data.label("data_changes"), change_counters.c.accounts.label("account_changes")]
@@ -339,8 +341,14 @@ def load_page(tx: Transaction, principal: Principal, project_id: int, settings: 
     loaded = _load(tx, principal, project_id, settings, number, False, True)
     events = loaded.events
     if events is None:
-        events = workflow_events_of(tx, project_id) if loaded.has_events else []
-    return ProjectPage(loaded.view, events, loaded.evaluation, loaded.reviewer_grade)
+        events = newest_events(tx, project_id, EVENTS_SHOWN + 1) if loaded.has_events else []
+    return _page(loaded, events)
+
+
+def _page(loaded: _Loaded, events: list[dict[str, Any]]) -> ProjectPage:
+    """The page of ``loaded`` with ``events``: the newest EVENTS_SHOWN and one more when there are more."""
+    return ProjectPage(loaded.view, events[-EVENTS_SHOWN:], loaded.evaluation, loaded.reviewer_grade,
+                       len(events) > EVENTS_SHOWN)
 
 
 async def load_page_on_loop(connection: Any, dialect: Dialect, principal: Principal, project_id: int,
@@ -372,4 +380,4 @@ def page_of_row(row: dict[str, Any] | None, principal: Principal, settings: Core
     if _checked(row, principal)["r_id"] is None:
         return None
     loaded = _from_row(row, None, principal, settings, True, True)
-    return ProjectPage(loaded.view, loaded.events or [], loaded.evaluation, loaded.reviewer_grade)
+    return _page(loaded, loaded.events or [])

@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, func, insert, select
 
 from perfbudget.app.errors import NotFound
 from perfbudget.app.overview import GRADES
@@ -153,12 +153,27 @@ def _desk_of(tx: Transaction, view: ProjectView) -> Desk:
     earlier = _earlier_comments(tx.connection, [r for r in every if r.version_id != version_id])
     grade = tx.connection.execute(select(reviewer_grades).where(reviewer_grades.c.version_id == version_id)
                                   .order_by(reviewer_grades.c.id.desc()).limit(1)).first()
-    remarks = tuple(remark_line(dict(row._mapping)) for row in tx.connection.execute(
-        select(workflow_events).where(workflow_events.c.project_id == project_id,
-                                      workflow_events.c.action.in_(REMARK_LABELS),
-                                      workflow_events.c.comment.is_not(None))
-        .order_by(workflow_events.c.id)))
-    return Desk(view, items, comments, dict(grade._mapping) if grade else None, remarks, earlier)
+    return Desk(view, items, comments, dict(grade._mapping) if grade else None, _remarks(tx, project_id), earlier)
+
+
+MOST_REMARKS = 50  # workflow comments in the 审核意见书 (the newest; the project's 流程记录 holds them all)
+
+
+def _remarks(tx: Transaction, project_id: int) -> tuple[str, ...]:
+    """The project's workflow comments as the opinion prints them, oldest first: the newest
+    :data:`MOST_REMARKS`, after a line counting the older ones. A unit's editor may comment without bound
+    (each up to 5,000 characters): 2,000 comments made the project's and its unit's 审核意见书 30 MB (the Word
+    form 4 s of CPU) until 2026-12-05."""
+    said = (workflow_events.c.project_id == project_id, workflow_events.c.action.in_(REMARK_LABELS),
+            workflow_events.c.comment.is_not(None))
+    rows = tx.connection.execute(select(workflow_events).where(*said).order_by(workflow_events.c.id.desc())
+                                 .limit(MOST_REMARKS)).all()
+    lines = tuple(remark_line(dict(row._mapping)) for row in reversed(rows))
+    if len(rows) < MOST_REMARKS:
+        return lines
+    older = tx.connection.execute(select(func.count()).select_from(workflow_events)
+                                  .where(*said, workflow_events.c.id < rows[-1].id)).scalar_one()
+    return ((f"较早的 {older} 条意见从略，见项目「历史版本」页的流程记录",) if older else ()) + lines
 
 
 def _earlier_comments(connection: Any, rows: list[Any]) -> tuple[dict[str, Any], ...]:

@@ -136,10 +136,14 @@ def token(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """为账号创建 API 令牌并打印（只显示这一次）。令牌在网页「我的账号」（管理员另有「令牌」页）列出和吊销。"""
-    from perfbudget.app.accounts import create_token, user_id_of
+    from perfbudget.app.accounts import TooManyTokens, create_token, user_id_of
 
     engine = _engine(db)
     user_id = user_id_of(engine, username)
     if user_id is None:
         fail(f"没有用户「{username}」")
-    out.print(create_token(engine, user_id, name, days=days), markup=False)
+    try:
+        made = create_token(engine, user_id, name, days=days)
+    except TooManyTokens as refused:
+        fail(str(refused))
+    out.print(made, markup=False)

@@ -102,6 +102,9 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
     events = c["events"]
     history = (f'  <ul class="events">\n{"".join(_event(e, labels) for e in events)}  </ul>\n' if events
                else '<p class="muted">尚未送审。</p>')
+    if c.get("events_more"):  # the newest only: a unit's editor may add thousands of comments
+        history = (f'<p class="muted" id="events-more">只显示最新 {len(events)} 条，较早的见'
+                   f'<a href="/projects/{hid}/history#workflow">全部流程记录</a>。</p>\n{history}')
     returned = (f'<p class="flash" id="returned-note">已退回：请按审核意见修改后重新送审。审核人员对单元格的意见见'
                 f'<a href="/projects/{hid}/review">审核台</a>，全部意见见'
                 f'<a href="/projects/{hid}/opinion.html">审核意见书</a>。</p>' if head.state == "returned" else "")

@@ -343,6 +343,9 @@ class History(Model):
     limit: int = Field(..., description="本页最多几个版本（最早的在前）")
     offset: int = Field(..., description="本页从第几个版本之后开始")
     versions: list[VersionEntry]
+    workflow_total: int = Field(..., description="项目的流程记录总数")
+    workflow_limit: int = Field(..., description="本页最多几条流程记录（最早的在前）")
+    workflow_offset: int = Field(..., description="本页流程记录从第几条之后开始")
     workflow: list[WorkflowEvent]
 
 

@@ -18,6 +18,7 @@ from perfbudget.app.imports import ImportRequest, document_from_json, import_doc
 from perfbudget.app.overview import (
     build_dashboard,
     count_projects,
+    event_total,
     history,
     latest_evaluation,
     project_head,
@@ -151,7 +152,8 @@ def get_project(request: Request, project_id: int, version: int | None = None,
 def put_project(request: Request, project_id: int, body: EditBody,
                 principal: Principal = Depends(api_user)) -> dict[str, Any]:
     """项目名称、资金名称（fund_label）、资金来源、资金年度、表中的项目名称与标题、单位是项目的标识，不能修改：
-    改了其中任何一项时 422 `identity_change`，逐项说明，并说明如何改名（把写有新名称的表格作为新项目导入）。"""
+    改了其中任何一项时 422 `identity_change`，逐项说明，并说明如何改名（把写有新名称的表格作为新项目导入）。
+    金额按项目原有的金额单位（money_unit）存储：提交另一种金额单位时 422 `invalid`（不换算，不改单位）。"""
     with store_of(request).reading() as tx:
         head = project_head(tx, principal, project_id)
     if not principal.can(Action.EDIT, head.unit_code):
@@ -160,7 +162,8 @@ def put_project(request: Request, project_id: int, body: EditBody,
     if len(document.projects) != 1:
         raise WebError(422, "invalid_document", "文档应恰好包含一个项目")
     result = save_edit(store_of(request), settings_of(request), principal, project_id, body.base_version,
-                       document.projects[0], via="api", ip=client_ip(request), unit=document.unit)
+                       document.projects[0], via="api", ip=client_ip(request), unit=document.unit,
+                       money_unit=document.money_unit)
     if result.status == "stale":
         raise WebError(409, "stale_version", result.message, {"latest_version": result.version})
     if result.status == "locked":
@@ -224,13 +227,18 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
 @router.get("/projects/{project_id}/history", responses=ERRORS, response_model=m.History, tags=[TAG_PROJECTS],
             summary="项目的版本与差异、流程记录")
 def get_history(request: Request, project_id: int, limit: int = Query(100, ge=1, le=1000),
-                offset: int = Query(0, ge=0), principal: Principal = Depends(api_user)) -> dict[str, Any]:
+                offset: int = Query(0, ge=0),
+                workflow_limit: int = Query(100, ge=1, le=1000, description="本页最多几条流程记录（最早的在前）"),
+                workflow_offset: int = Query(0, ge=0, description="流程记录从第几条之后开始"),
+                principal: Principal = Depends(api_user)) -> dict[str, Any]:
     with store_of(request).reading() as tx:
         project_head(tx, principal, project_id)
         total = version_total(tx, project_id)
         versions = history(tx, project_id, limit, offset)
-        steps = workflow_events_of(tx, project_id)
-    return {"total": total, "limit": limit, "offset": offset,
+        steps = workflow_events_of(tx, project_id, workflow_limit, workflow_offset)
+        step_total = event_total(tx, project_id)
+    return {"total": total, "limit": limit, "offset": offset, "workflow_total": step_total,
+            "workflow_limit": workflow_limit, "workflow_offset": workflow_offset,
             "versions": [{**evaluations.names_only(v), "imported_at": utc_iso(v["imported_at"]),  # files by name
                           "changes": [c.to_dict() for c in v["changes"]]} for v in versions],
             "workflow": [{**e, "at": utc_iso(e["at"])} for e in steps]}

@@ -5,7 +5,15 @@ from __future__ import annotations
 from fastapi import Depends, Form, Request
 from fastapi.responses import Response
 
-from perfbudget.app.accounts import authenticate, create_token, list_tokens, record_event, revoke_token, set_password
+from perfbudget.app.accounts import (
+    TooManyTokens,
+    authenticate,
+    create_token,
+    record_event,
+    revoke_token,
+    set_password,
+    tokens_shown,
+)
 from perfbudget.plain_numbers import plain_int
 from perfbudget.web import throttle
 from perfbudget.web.deps import client_ip, engine_of, page_user
@@ -21,8 +29,8 @@ def account_page(request: Request, principal: Principal = Depends(page_user)) ->
 
 
 def _account(request: Request, principal: Principal, new_token: str | None = None) -> Response:
-    tokens = list_tokens(engine_of(request), principal.id)
-    return render(request, "account.html", {"tokens": tokens, "new_token": new_token})
+    tokens, unlisted = tokens_shown(engine_of(request), principal.id)
+    return render(request, "account.html", {"tokens": tokens, "new_token": new_token, "unlisted": unlisted})
 
 
 @router.post("/account/password")
@@ -60,8 +68,12 @@ def new_token(request: Request, name: str = Form(...), days: str = Form("90"),
     if days.strip() and chosen is None:
         flash(request, "有效期应为 1–3660 天（留空表示长期有效，直到吊销）", "error")
         return redirect("/account")
-    token = create_token(engine_of(request), principal.id, name.strip()[:100] or "API", actor=principal,
-                         ip=client_ip(request), days=chosen)
+    try:
+        token = create_token(engine_of(request), principal.id, name.strip()[:100] or "API", actor=principal,
+                             ip=client_ip(request), days=chosen)
+    except TooManyTokens as refused:
+        flash(request, str(refused), "error")
+        return redirect("/account")
     # The page answering the form shows the token once; it is never put in the session, which is the signed
     # (not encrypted) cookie: a new token travelled in clear in Set-Cookie and every request after it, and
     # stayed in the browser's cookie store until the account page was shown (found by attack10, 2026-12-03).

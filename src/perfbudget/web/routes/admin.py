@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import Depends, Form, Query, Request
 from fastapi.responses import Response
 
-from perfbudget.app.accounts import create_user, list_tokens, list_users, reset_password, update_user
+from perfbudget.app.accounts import create_user, list_users, reset_password, tokens_shown, update_user
 from perfbudget.web import audit
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import forbidden, not_found
@@ -66,8 +66,8 @@ def users_update(request: Request, user_id: int, role: str = Form(...), unit_cod
 @router.get("/admin/tokens")
 def tokens_page(request: Request, principal: Principal = Depends(admin_user)) -> Response:
     """Every account's API tokens (admins may revoke any)."""
-    tokens = list_tokens(engine_of(request), None)
-    return render(request, "admin_tokens.html", {"tokens": tokens})
+    tokens, unlisted = tokens_shown(engine_of(request), None)
+    return render(request, "admin_tokens.html", {"tokens": tokens, "unlisted": unlisted})
 
 
 @router.get("/admin/audit")

@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app.evaluations import offered
 from perfbudget.app.exports import FORMAT_LABELS, target_formats, target_table_file
-from perfbudget.app.overview import history_newest_first, project_head, workflow_events_of
+from perfbudget.app.overview import events_newest_first, history_newest_first, project_head
 from perfbudget.app.project_view import ProjectPage, load_page, load_page_on_loop, load_view, page_of_row
 from perfbudget.app.reviews import current_errors
 from perfbudget.web import audit
@@ -96,6 +96,7 @@ def project_response(request: Request, principal: Principal, page: ProjectPage) 
         "head": view.head, "meta": view.version.meta, "document": document, "project": document.projects[0],
         "table": table, "grade": view.grade,
         "reviewer_grade": page.reviewer_grade, "findings": view.findings, "steps": steps, "events": page.events,
+        "events_more": page.events_more,
         "state_labels": STATE_LABELS, "evaluation": page.evaluation,
         "can_edit": principal.can(Action.EDIT, view.head.unit_code) and view.head.state in EDITABLE,
         "may_edit_unit": principal.can(Action.EDIT, view.head.unit_code),
@@ -125,17 +126,19 @@ def workflow_step(request: Request, project_id: int, action: str = Form(...), co
 
 @router.get("/projects/{project_id}/history")
 def history_page(request: Request, project_id: int, page: int = Query(1, ge=1),
-                 principal: Principal = Depends(page_user)) -> Response:
+                 events_page: int = Query(1, ge=1), principal: Principal = Depends(page_user)) -> Response:
     with store_of(request).reading() as tx:
         head = project_head(tx, principal, project_id)
         shown = history_newest_first(tx, project_id, page)
-        steps = workflow_events_of(tx, project_id)
+        steps, events_page, events_pages, events_total = events_newest_first(tx, project_id, events_page)
     changes, _ = audit.entries(store_of(request), object_type="project", object_id=str(project_id), limit=200,
                                values_up_to=0)  # the page shows no value: none is read
     authors = {v["version"]: v for v in shown.versions if v["via"]}
     return render(request, "history.html", {"head": head, "versions": shown.versions, "authors": authors,
                                             "page": shown.page, "pages": shown.pages, "total": shown.total,
-                                            "events": steps, "audit": changes, "state_labels": STATE_LABELS})
+                                            "events": steps, "events_page": events_page,
+                                            "events_pages": events_pages, "events_total": events_total,
+                                            "audit": changes, "state_labels": STATE_LABELS})
 
 
 @router.get("/projects/{project_id}/download/{fmt}")

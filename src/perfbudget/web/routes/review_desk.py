@@ -155,8 +155,8 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
         flash(request, str(refused), "error")
         return redirect("/review/queue")
     done = sum(1 for _, r in results if r.ok)
-    refused = len(results) - done
+    left = len(results) - done
     reasons = desk_app.refused_summary(store_of(request), principal, results)  # each reason once, its projects named
-    flash(request, f"已处理 {done} 个项目" + (f"；未处理 {refused} 个：{reasons}" if refused else ""),
-          "ok" if not refused else "warn")
+    flash(request, f"已处理 {done} 个项目" + (f"；未处理 {left} 个：{reasons}" if left else ""),
+          "ok" if not left else "warn")
     return redirect("/review/queue")

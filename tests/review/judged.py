@@ -1078,6 +1078,40 @@ BLIND: list[Judged] = [
     }), excused=frozenset({("missing-level1-group", None), ("too-few-indicators", None),
                            ("missing-cost-indicator", None), ("missing-time-indicator", None)}),
         blind=True, round=16),
+    # Round 17: the reader corpus's last tables with indicator rows not judged yet (115, 120, 121, 122;
+    # 114 and 116 are the pages judged as b108 and b109), keyed for the review.
+    Judged("湘潭 雾炮车 2024 (the tuned sample 07's next year, bare values)", _c("b128"), frozenset({
+        ("number-without-unit", "雾炮车抑尘降尘服务配备车辆数"),  # 10: 10 what? (2023 wrote 10辆)
+        ("spec-as-quantity", "雾炮车风炮射程"),  # 80M: a machine's spec, not an amount of service
+        ("number-without-unit", "服务周期"),  # 180: days? (2023 wrote the dates)
+        ("cost-not-money", "控制在预算成本内"),  # 控制在预算内: a sentence, no amount
+        ("satisfaction-outside-group", "服务周期内,市民对空气质量改善的满意程度"),  # a satisfaction under 社会效益
+        ("no-genuine-effect", None),  # the satisfaction is the only effect (经济/生态/可持续 left empty)
+        ("name-without-object", "满意度"),  # whose satisfaction? (2023 wrote 市民满意度)
+    }), blind=True, round=17, note="服务周期内空气质量 优良 judged correct, as in the tuned 2023 table"),
+    Judged("休宁 皖浙赣省委旧址陈列布展 2023 (自评, 转移支付区域, actuals, cut at 成本)", _c("b129"), frozenset({
+        ("template-leftover", "指标1:工程实施总体质量"),  # the form's 指标1:/指标2: kept in the names: one slip
+        ("typo", "指标2:项目完成周期周期"),  # 周期 twice
+        ("actual-not-comparable", "指标2:安全事故发生率"),  # actual <=0%: the target copied, not a count
+    }), missed=frozenset({
+        # 布展面积 0 of 300㎡ (the exhibition not built, 22% of the money spent): the quality and the
+        # completion time reported as met (一次性, 4个月) say the opposite of the project's own figures
+        ("指标1:工程实施总体质量", "actual 一次性 (passed at once) for an exhibition not built: 布展面积 0"),
+        ("指标2:项目完成周期周期", "actual 4个月 (finished in time) for an exhibition not built: 布展面积 0"),
+    }), excused=frozenset({("missing-level1-group", None), ("missing-cost-indicator", None)}),  # cut at 成本
+        blind=True, round=17, note="布展面积 0 of 300㎡ is reported honestly with its reason: right"),
+    Judged("南充 退耕还林工作经费 2023 (自评, OCR, cut after one row)", _c("b130"), frozenset(), excused=frozenset({
+        ("missing-level1-group", None), ("too-few-indicators", None), ("missing-time-indicator", None),
+        ("missing-cost-indicator", None)}), blind=True, round=17, note="≥1次 met with 1: the one row is right"),
+    Judged("梁平 林业局 部门整体 2023 (自评, flat, glued, three rows keyed)", _c("b131"), frozenset(), missed=frozenset({
+        # 指标性质 left empty: a rate that must stay low given as a bare figure, scored as if higher were
+        # better (0% would be 0 of 0.9% met); write ≤0.9‰ (the forestry standard measures it in ‰)
+        ("森林火灾受害率", "a reverse rate without ≤ (0.9%, actual 0%): the direction is not said"),
+        ("主要林业有害生物成灾率", "a reverse rate without ≤ (0.4%, actual 0.1%): the direction is not said"),
+    }), excused=frozenset({
+        ("missing-budget", None),  # the preview lost the amounts' digits before the point
+        ("missing-level1-group", None),  # a flat list without levels, three rows keyed
+    }), blind=True, round=17),
 ]
 
 

@@ -501,7 +501,7 @@ _REVERSE_END = re.compile(
     r"|故障率|故障次数|故障数|投诉率|投诉量|投诉数|投诉次数|投诉件数|差错率|差错数|错误率|出错率|失误率"
     r"|事故率|事故数|事故次数|发生率|信访率|信访量|信访次数|返工率|不合格率|损耗率|空置率|流失率|误报率|漏报率"
     r"|偏差率|违规率|缺陷率|死亡率|发案率|退回率|拒付率|超支率|逾期率|复发率|再犯率|返贫率|辍学率|超标率"
-    r"|丢失率|延误率|不满意率|不满意度)$"
+    r"|丢失率|延误率|不满意率|不满意度|受害率|成灾率|发病率|感染率)$"
 )
 # Bigger is better: satisfaction and the rates of things done right.
 _POSITIVE_END = re.compile(
@@ -590,6 +590,37 @@ def _direction_fault(row: Row) -> tuple[str, str] | None:
 
 
 _DIRECTION_CLASH = indicator_check(_direction_fault)
+
+
+@rule("reverse-without-ceiling", title="反向指标没有写上限", dimension="可行性", severity="warning")
+def reverse_without_ceiling(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A rate meant to stay low written as a bare share above 0, without ``≤``.
+
+    森林火灾受害率 ``0.9%``, 主要林业有害生物成灾率 ``0.4%``, 投诉率 ``2%``: the ending says smaller is
+    better (as for ``direction-clash``), but the value does not say it is a ceiling — read as it is
+    written it is a share to reach, and a self-evaluation or a monitor that reads it so scores a better
+    (lower) result as missed. Only rates in per cent or per mille are checked: ``0%`` (none at all) needs
+    no sign, and a cost or a time without a sign is read as a ceiling by convention.
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _REVERSE_WITHOUT_CEILING)]
+
+
+def _without_ceiling(row: Row) -> tuple[str, str] | None:
+    """``reverse-without-ceiling``'s (message, suggestion) for one indicator, or None."""
+    target = row.indicator.target
+    if (target.op is not None or target.value is None or target.value <= 0 or target.unit not in _SHARE_UNITS
+            or target.upper is not None or not row.name.endswith(("率", "度"))):
+        return None
+    if name_direction(row.name) != "reverse":
+        return None
+    raw = target.raw.strip()
+    return (f"{quote(row.indicator.level3)}越小越好（反向指标），指标值{quote(raw)}却没有写「≤」，"
+            f"看不出{raw}是上限：照写的读法是要达到{raw}，实际更低反而算没有完成",
+            f"反向指标写明上限，如「≤{raw}」")
+
+
+_REVERSE_WITHOUT_CEILING = indicator_check(_without_ceiling)
 
 
 _RATE_UNITS = ("%", "‰", "百分点", "个百分点")

@@ -223,9 +223,11 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
         reason = "只给效益打了个笼统的等级，没有可衡量的程度"
     if reason is None:
         return None
-    return (f"指标值{quote(target.raw)}{reason}，年底无法判断是否达成",
-            "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
-            "（如「建立并印发管理制度」「全年无重大安全事故」）",
+    suggestion = ("写明提高或改善到什么程度（如「较上年提高5个百分点」「达到95%以上」），年底才能对照"
+                  if "趋势" in reason or "提升或改善" in reason else
+                  "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
+                  "（如「建立并印发管理制度」「全年无重大安全事故」）")
+    return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}{reason}，年底无法判断是否达成", suggestion,
             row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
 
 

@@ -26,7 +26,7 @@ from perfbudget.model import Direction, Kind, Op, Target
 from perfbudget.quick_records import new_target
 from perfbudget.time_target import parse_due
 
-__all__ = ["direction_from_name", "display_target", "format_decimal", "format_target", "parse_target"]
+__all__ = ["DAMAGE_RATES", "direction_from_name", "display_target", "format_decimal", "format_target", "parse_target"]
 
 OP_SYMBOL = {Op.GE: "≥", Op.LE: "≤", Op.EQ: "=", Op.GT: ">", Op.LT: "<"}
 _SYMBOL_OP = {"≥": Op.GE, "≤": Op.LE, "=": Op.EQ, ">": Op.GT, "<": Op.LT}
@@ -78,8 +78,12 @@ _REVERSE_NAME = re.compile(
     r"成本|费用|单价|价格|时间|时长|用时|耗时|时限|周期|天数"
     r"|故障率|故障次数|故障数|投诉率|投诉量|投诉数|投诉次数|投诉件|差错率|差错数|错误率|出错率|失误率"
     r"|事故率|事故数|事故次数|发生率|信访率|信访量|返工率|不合格率|损耗率|超支|空置率|流失率|误报率"
-    r"|漏报率|偏差率|逾期|违规率|违规数|缺陷率|缺陷数|死亡率|发案率|退回率|拒付率|投诉|受害率|成灾率|发病率|感染率"
+    r"|漏报率|偏差率|逾期|违规率|违规数|缺陷率|缺陷数|死亡率|发案率|退回率|拒付率|投诉"
 )
+# Damage and disease rates (森林火灾受害率, 林业有害生物成灾率, 传染病发病率), reverse too: a pattern of their own,
+# searched only when the one above fails (its first characters would widen that one's prefix set).
+_DAMAGE_RATE = re.compile(r"受害率|成灾率|发病率|感染率")
+DAMAGE_RATES = ("受害率", "成灾率", "发病率", "感染率")
 
 
 def format_decimal(value: Decimal) -> str:
@@ -150,7 +154,7 @@ def _number(text: str) -> Decimal | None:
 @lru_cache(maxsize=4096)
 def direction_from_name(name: str | None) -> Direction:
     """The direction a target without comparator takes from its indicator's name."""
-    if name and _REVERSE_NAME.search(name):
+    if name and (_REVERSE_NAME.search(name) or _DAMAGE_RATE.search(name)):
         return Direction.REVERSE
     return Direction.POSITIVE
 

@@ -1094,13 +1094,16 @@ BLIND: list[Judged] = [
        "a count that says what is counted, which number-without-unit leaves alone on purpose (10 vehicles)"),
     Judged("休宁 皖浙赣省委旧址陈列布展 2023 (自评, 转移支付区域, actuals, cut at 成本)", _c("b129"), frozenset({
         ("template-leftover", "指标1:工程实施总体质量"),  # the form's 指标1:/指标2: kept in the names: one slip
-        ("typo", "指标2:项目完成周期周期"),  # 周期 twice
         ("actual-not-comparable", "指标2:安全事故发生率"),  # actual <=0%: the target copied, not a count
         # 布展面积 0 of 300㎡ (the exhibition not built, 22% of the money spent): the quality and the
         # completion time reported as met (一次性, 4个月) say the opposite of the project's own figures
         # (judged missed before the run: no rule knew it; flagged by round 17's met-without-output)
         ("met-without-output", "指标1:工程实施总体质量"),
         ("met-without-output", "指标2:项目完成周期周期"),
+    }), missed=frozenset({
+        # 周期 twice: outside the curated pairs; a search for a word written twice running (a regex with a
+        # back-reference) costs ≈ 5,000 instructions per indicator, more than the 1 % the review may grow
+        ("指标2:项目完成周期周期", "typo: 周期 written twice"),
     }), excused=frozenset({("missing-level1-group", None), ("missing-cost-indicator", None)}),  # cut at 成本
         blind=True, round=17, note="布展面积 0 of 300㎡ is reported honestly with its reason: right"),
     Judged("南充 退耕还林工作经费 2023 (自评, OCR, cut after one row)", _c("b130"), frozenset(), excused=frozenset({

@@ -265,8 +265,6 @@ FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
     ),
     ("duplicate-indicator", "same name twice", [*GOOD_ROWS, row(OUT, Q, "网络连通率", "≥98%")], None, [(7, "level3")]),
     ("typo", "较钱", with_row(5, row(E, SE, "法治建设水平", "较钱一年提高5%")), None, [(5, "target")]),
-    ("typo", "a word written twice (休宁)", with_row(3, row(OUT, T, "项目完成周期周期", "≤4个月")), None,
-     [(3, "level3")]),
     (
         "typo",
         "合格律 in name",
@@ -427,8 +425,6 @@ MISS: list[tuple[str, str, R, Any]] = [
     ("reverse-without-ceiling", "0% needs no sign", with_row(2, row(OUT, Q, "安全事故发生率", "0%")), None),
     ("reverse-without-ceiling", "a positive rate without a sign", with_row(2, row(OUT, Q, "网络连通率", "95%")), None),
     ("reverse-without-ceiling", "a time without a sign", with_row(3, row(OUT, T, "平均响应时间", "2小时")), None),
-    ("typo", "a character doubled is no word doubled", with_row(5, row(E, SE, "人人参与率", "≥80%")), None),
-    ("typo", "a word twice apart", with_row(5, row(E, SE, "培训后培训对象掌握率", "≥80%")), None),
     ("unit-mismatch", "rate per population", with_row(5, row(E, SE, "传染病发病率", "≤5例/万人")), None),
     # 规范性
     (

@@ -303,8 +303,7 @@ def typo(document: Document, settings: RuleSettings) -> list[Finding]:
     """A misspelling from a curated confusion list, in names, descriptions, values, goals and purpose.
 
     E.g. 较钱一年 (较前), 人民检查院 (检察院), 到帐 (到账), 合格律 (合格率). A config adds pairs with
-    ``extra = ["错=对", …]``. Each text is reported once per misspelling. A word of two to four
-    characters written twice running in a 三级 name (项目完成周期周期) is a slip of the same kind.
+    ``extra = ["错=对", …]``. Each text is reported once per misspelling.
     """
     extra = settings.param("extra")
     try:
@@ -334,28 +333,7 @@ def typo(document: Document, settings: RuleSettings) -> list[Finding]:
                     out.append(at_indicator(project, position, indicator, field, message, suggestion))
                 else:
                     out.append(at_project(project, field, message, suggestion))
-    for row, word in flagged(document, _DOUBLED_NAME):
-        name = row.indicator.level3
-        out.append(at_indicator(row.project, row.position, row.indicator, "level3",
-                                f"三级指标名称{quote(name)}中「{word}」连写了两次，疑为笔误",
-                                f"删去重复的「{word}」，写作{quote(name.replace(word * 2, word, 1))}"))
     return out
-
-
-# A word of two to four characters written twice running: 项目完成周期周期.
-_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
-
-
-def _doubled_word(row: Row) -> str | None:
-    """The word a 三级 name writes twice running, or None (``typo``'s second check, once per indicator)."""
-    name = row.indicator.level3
-    if not _holds(_DOUBLED, name):
-        return None
-    found = _DOUBLED.search(name)
-    return found.group(1) if found else None
-
-
-_DOUBLED_NAME = indicator_check(_doubled_word)
 
 
 # Characters that legitimately tell indicators apart: 春季/秋季, 一期/二期, 市级/县级 ...

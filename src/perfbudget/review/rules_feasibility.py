@@ -25,7 +25,7 @@ from perfbudget.review.language import content_words, figures, made_of, project_
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_relevance import is_input_name, rate_given_as_count
 from perfbudget.review.settings import RuleSettings
-from perfbudget.target import format_decimal
+from perfbudget.target import DAMAGE_RATES, format_decimal
 from perfbudget.time_target import due_of
 
 # Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬, 管理到位,
@@ -503,7 +503,7 @@ _REVERSE_END = re.compile(
     r"|故障率|故障次数|故障数|投诉率|投诉量|投诉数|投诉次数|投诉件数|差错率|差错数|错误率|出错率|失误率"
     r"|事故率|事故数|事故次数|发生率|信访率|信访量|信访次数|返工率|不合格率|损耗率|空置率|流失率|误报率|漏报率"
     r"|偏差率|违规率|缺陷率|死亡率|发案率|退回率|拒付率|超支率|逾期率|复发率|再犯率|返贫率|辍学率|超标率"
-    r"|丢失率|延误率|不满意率|不满意度|受害率|成灾率|发病率|感染率)$"
+    r"|丢失率|延误率|不满意率|不满意度)$"
 )
 # Bigger is better: satisfaction and the rates of things done right.
 _POSITIVE_END = re.compile(
@@ -522,7 +522,7 @@ _PUT_RIGHT = re.compile(r"收回|清理|清偿|清欠|化解|处置|整改|解�
 @lru_cache(maxsize=CACHE_SIZE)
 def name_direction(name: str) -> str | None:
     """"reverse" or "positive" when the name leaves no doubt; None otherwise."""
-    if _REVERSE_END.search(name):
+    if _REVERSE_END.search(name) or name.endswith(DAMAGE_RATES):
         return "reverse"
     if (overdue := _OVERDUE_RATE.search(name)) and _PUT_RIGHT.search(overdue.group()) is None:
         return "reverse"

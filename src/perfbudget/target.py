@@ -80,9 +80,8 @@ _REVERSE_NAME = re.compile(
     r"|事故率|事故数|事故次数|发生率|信访率|信访量|返工率|不合格率|损耗率|超支|空置率|流失率|误报率"
     r"|漏报率|偏差率|逾期|违规率|违规数|缺陷率|缺陷数|死亡率|发案率|退回率|拒付率|投诉"
 )
-# Damage and disease rates (森林火灾受害率, 林业有害生物成灾率, 传染病发病率), reverse too: a pattern of their own,
-# searched only when the one above fails (its first characters would widen that one's prefix set).
-_DAMAGE_RATE = re.compile(r"受害率|成灾率|发病率|感染率")
+# Damage and disease rates ending a name (森林火灾受害率, 林业有害生物成灾率, 传染病发病率), reverse too: tested
+# by str.endswith when the pattern above fails, which costs less than four more branches in it.
 DAMAGE_RATES = ("受害率", "成灾率", "发病率", "感染率")
 
 
@@ -154,7 +153,7 @@ def _number(text: str) -> Decimal | None:
 @lru_cache(maxsize=4096)
 def direction_from_name(name: str | None) -> Direction:
     """The direction a target without comparator takes from its indicator's name."""
-    if name and (_REVERSE_NAME.search(name) or _DAMAGE_RATE.search(name)):
+    if name and (_REVERSE_NAME.search(name) or name.endswith(DAMAGE_RATES)):
         return Direction.REVERSE
     return Direction.POSITIVE
 

@@ -572,7 +572,7 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     out: list[Finding] = []
     for project, own in flagged_by_project(document, _SELF_EVALUATION):
         grouped: dict[str, list[Row]] = {_PHRASE: [], _COPIED: []}
-        for row, (verdict, _score) in own:
+        for row, (verdict, _score, _done) in own:
             if verdict is None:
                 continue
             if verdict in grouped:
@@ -664,7 +664,7 @@ def score_vs_actual(document: Document, settings: RuleSettings) -> list[Finding]
     below the weight is written up — the score follows the budget execution, not the target.
     """
     return [at_indicator(row.project, row.position, row.indicator, "score", *verdict)
-            for row, (_actual, verdict) in flagged(document, _SELF_EVALUATION) if verdict is not None]
+            for row, (_actual, verdict, _done) in flagged(document, _SELF_EVALUATION) if verdict is not None]
 
 
 def _score_fault(row: Row) -> tuple[str, str] | None:
@@ -720,13 +720,14 @@ def _floor_by_name(name: str, unit: str | None) -> Op | None:
     return None
 
 
-def _self_evaluation(row: Row) -> tuple[Any, tuple[str, str] | None] | None:
-    """Both self-evaluation rules' verdicts on one indicator (``actual-not-comparable``'s, ``score-vs-actual``'s),
-    or None: one check rather than two, since a target table's indicators (no actual) stop at once."""
+def _self_evaluation(row: Row) -> tuple[Any, tuple[str, str] | None, bool] | None:
+    """The self-evaluation rules' verdicts on one indicator (``actual-not-comparable``'s, ``score-vs-actual``'s,
+    and whether ``met-without-output`` finds its quantity not delivered), or None: one check rather than three,
+    since a target table's indicators (no actual) stop at once."""
     if row.indicator.actual is None:
         return None
-    verdicts = (_comparable_verdict(row), _score_fault(row))
-    return verdicts if verdicts != (None, None) else None
+    verdicts = (_comparable_verdict(row), _score_fault(row), _nothing_done(row))
+    return verdicts if verdicts != (None, None, False) else None
 
 
 _SELF_EVALUATION = indicator_check(_self_evaluation)
@@ -746,11 +747,14 @@ def met_without_output(document: Document, settings: RuleSettings) -> list[Findi
     bad things (安全事故发生率 ``0``: none, since nothing was built) are not flagged.
     """
     out: list[Finding] = []
-    for project, own in flagged_by_project(document, _NOTHING_DONE):
+    for project, checked in flagged_by_project(document, _SELF_EVALUATION):
+        own = [row for row, verdicts in checked if verdicts[2]]
+        if not own:
+            continue
         every = next(listed for held, listed in project_rows(document) if held is project)
         if len(own) < sum(row.level2 == "数量指标" and row.indicator.actual is not None for row in every):
             continue  # some quantity was delivered
-        first = own[0][0].indicator
+        first = own[0].indicator
         more = f"等{len(own)}个数量指标" if len(own) > 1 else ""
         for row in every:
             indicator = row.indicator
@@ -768,20 +772,18 @@ def met_without_output(document: Document, settings: RuleSettings) -> list[Findi
     return out
 
 
-def _nothing_done(row: Row) -> bool | None:
-    """True for a 数量指标 whose actual is 0 against a target above 0 (``met-without-output``'s check)."""
+def _nothing_done(row: Row) -> bool:
+    """Whether a 数量指标's actual is 0 against a target above 0 (``met-without-output``'s part of the
+    self-evaluation check)."""
     indicator = row.indicator
     actual = indicator.actual
     if actual is None or row.level2 != "数量指标" or not _has_digit(actual):
-        return None
+        return False
     target = indicator.target
     if target.value is None or target.value <= 0:
-        return None
+        return False
     done = _actual_as_target(actual, row.name)
-    return True if done.value is not None and done.value == 0 and done.op is None else None
-
-
-_NOTHING_DONE = indicator_check(_nothing_done)
+    return done.value is not None and done.value == 0 and done.op is None
 # A 时效 name of the work's completion, which cannot be met when nothing was delivered.
 _COMPLETION = re.compile(r"完成|完工|竣工|交付|建成|验收|投入使用|投用|办结")
 # An actual that says the target was met in words.

@@ -566,14 +566,17 @@ def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]
     ceiling: ``科技特派员业务培训开展 ≥5万元`` under 成本指标 is reverse.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _DIRECTION_CLASH)]
+            for row, verdict in flagged(document, _DIRECTION) if len(verdict) == 2]
 
 
-def _direction_fault(row: Row) -> tuple[str, str] | None:
-    """``direction-clash``'s (message, suggestion) for one indicator, or None."""
+def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None:
+    """``direction-clash``'s (message, suggestion) for one indicator, or ``reverse-without-ceiling``'s
+    (message, suggestion, None) for a target without a comparator, or None: one check for both rules."""
     indicator, level2, name, cost = row.indicator, row.level2, row.name, row.cost
     op = indicator.target.op
-    if op is None or op is Op.EQ:
+    if op is None:
+        return _without_ceiling(row)
+    if op is Op.EQ:
         return None
     direction = name_direction(name)
     if direction is None and cost and is_money_unit(indicator.target.unit):
@@ -591,7 +594,7 @@ def _direction_fault(row: Row) -> tuple[str, str] | None:
     return None
 
 
-_DIRECTION_CLASH = indicator_check(_direction_fault)
+_DIRECTION = indicator_check(_direction_fault)
 
 
 @rule("reverse-without-ceiling", title="反向指标没有写上限", dimension="可行性", severity="warning")
@@ -604,25 +607,22 @@ def reverse_without_ceiling(document: Document, settings: RuleSettings) -> list[
     (lower) result as missed. Only rates in per cent or per mille are checked: ``0%`` (none at all) needs
     no sign, and a cost or a time without a sign is read as a ceiling by convention.
     """
-    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _REVERSE_WITHOUT_CEILING)]
+    return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0], verdict[1])
+            for row, verdict in flagged(document, _DIRECTION) if len(verdict) == 3]
 
 
-def _without_ceiling(row: Row) -> tuple[str, str] | None:
-    """``reverse-without-ceiling``'s (message, suggestion) for one indicator, or None."""
+def _without_ceiling(row: Row) -> tuple[str, str, None] | None:
+    """``reverse-without-ceiling``'s (message, suggestion, None) for a target without a comparator, or None."""
     target = row.indicator.target
-    if (target.op is not None or target.value is None or target.value <= 0 or target.unit not in _SHARE_UNITS
-            or target.upper is not None or not row.name.endswith(("率", "度"))):
+    if (target.value is None or target.unit not in _SHARE_UNITS or target.value <= 0 or target.upper is not None
+            or not row.name.endswith(("率", "度"))):
         return None
     if name_direction(row.name) != "reverse":
         return None
     raw = target.raw.strip()
     return (f"{quote(row.indicator.level3)}越小越好（反向指标），指标值{quote(raw)}却没有写「≤」，"
             f"看不出{raw}是上限：照写的读法是要达到{raw}，实际更低反而算没有完成",
-            f"反向指标写明上限，如「≤{raw}」")
-
-
-_REVERSE_WITHOUT_CEILING = indicator_check(_without_ceiling)
+            f"反向指标写明上限，如「≤{raw}」", None)
 
 
 _RATE_UNITS = ("%", "‰", "百分点", "个百分点")

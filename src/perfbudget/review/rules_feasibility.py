@@ -522,7 +522,7 @@ _PUT_RIGHT = re.compile(r"收回|清理|清偿|清欠|化解|处置|整改|解�
 @lru_cache(maxsize=CACHE_SIZE)
 def name_direction(name: str) -> str | None:
     """"reverse" or "positive" when the name leaves no doubt; None otherwise."""
-    if _REVERSE_END.search(name):
+    if _REVERSE_END.search(name) or name.endswith(DAMAGE_RATES):
         return "reverse"
     if (overdue := _OVERDUE_RATE.search(name)) and _PUT_RIGHT.search(overdue.group()) is None:
         return "reverse"
@@ -617,8 +617,8 @@ def _without_ceiling(row: Row) -> tuple[str, str, None] | None:
     if (target.value is None or target.unit not in _SHARE_UNITS or target.value <= 0 or target.upper is not None
             or not row.name.endswith(("率", "度"))):
         return None
-    if not row.name.endswith(DAMAGE_RATES) and name_direction(row.name) != "reverse":
-        return None  # (the damage and disease rates are tested here only, not in every name_direction)
+    if name_direction(row.name) != "reverse":
+        return None
     raw = target.raw.strip()
     return (f"{quote(row.indicator.level3)}越小越好（反向指标），指标值{quote(raw)}却没有写「≤」，"
             f"看不出{raw}是上限：照写的读法是要达到{raw}，实际更低反而算没有完成",

@@ -51,6 +51,11 @@ D = Decimal
         ("≤-5%", Op.LE, "-5", "%"),
         (">=530元/人*月", Op.GE, "530", "元/人*月"),
         ("≥300元/人·月", Op.GE, "300", "元/人·月"),
+        # the squared units NFKC writes as m2 (㎡, m²): qualitative until round 17 (休宁's 布展面积 300㎡)
+        ("300㎡", None, "300", "平方米"),
+        ("≥1000m²", Op.GE, "1000", "平方米"),
+        ("5m3", None, "5", "立方米"),
+        ("2km2", None, "2", "平方公里"),
     ],
 )
 def test_quantitative_forms(raw: str, op: Op | None, value: str, unit: str | None) -> None:
@@ -99,6 +104,9 @@ def test_period_is_kept_and_qualitative() -> None:
         ("5%", "投诉率", Direction.REVERSE),
         ("98%", "故障修复率", Direction.POSITIVE),
         ("20%", "救助申请人再信访率", Direction.REVERSE),
+        ("0.9‰", "森林火灾受害率", Direction.REVERSE),  # round 17 (梁平): damage and disease rates
+        ("0.4%", "主要林业有害生物成灾率", Direction.REVERSE),
+        ("1%", "传染病发病率", Direction.REVERSE),
         ("≥95%", "系统故障率", Direction.POSITIVE),  # the sign wins; review flags the clash
     ],
 )

@@ -669,6 +669,8 @@ BLIND: list[Judged] = [
         ("rate-under-quantity", "WIFI布点全覆盖"),  # 100%覆盖 under 数量
         ("qualitative-for-number", "可保证读者使用时长"),  # 全天候可用: give the hours
         ("name-without-object", "2022年全年"),  # a period as the name
+        # the actual ≥360天 is the target copied (added in round 17: actual-not-comparable learned comparators)
+        ("actual-not-comparable", "2022年全年"),
         ("name-without-object", "以低价位高质量为采购原则"),  # a principle as the cost's name
         ("missing-target-value", "促进黄石文化经济发展,丰富市民文化活动"),
         ("vague-qualitative", "社会公益服务无经济效益"),  # a row saying there is no economic effect
@@ -1078,6 +1080,45 @@ BLIND: list[Judged] = [
     }), excused=frozenset({("missing-level1-group", None), ("too-few-indicators", None),
                            ("missing-cost-indicator", None), ("missing-time-indicator", None)}),
         blind=True, round=16),
+    # Round 17: the reader corpus's last tables with indicator rows not judged yet (115, 120, 121, 122;
+    # 114 and 116 are the pages judged as b108 and b109), keyed for the review.
+    Judged("湘潭 雾炮车 2024 (the tuned sample 07's next year, bare values)", _c("b128"), frozenset({
+        ("spec-as-quantity", "雾炮车风炮射程"),  # 80M: a machine's spec, not an amount of service
+        ("number-without-unit", "服务周期"),  # 180: days? (2023 wrote the dates)
+        ("cost-not-money", "控制在预算成本内"),  # 控制在预算内: a sentence, no amount
+        ("satisfaction-outside-group", "服务周期内,市民对空气质量改善的满意程度"),  # a satisfaction under 社会效益
+        ("no-genuine-effect", None),  # the satisfaction is the only effect (经济/生态/可持续 left empty)
+        ("name-without-object", "满意度"),  # whose satisfaction? (2023 wrote 市民满意度)
+    }), blind=True, round=17, note="服务周期内空气质量 优良 judged correct, as in the tuned 2023 table; "
+       "配备车辆数 10 judged a fault (10 what?) before the run, re-judged correct after it: the name ends in 车辆数, "
+       "a count that says what is counted, which number-without-unit leaves alone on purpose (10 vehicles)"),
+    Judged("休宁 皖浙赣省委旧址陈列布展 2023 (自评, 转移支付区域, actuals, cut at 成本)", _c("b129"), frozenset({
+        ("template-leftover", "指标1:工程实施总体质量"),  # the form's 指标1:/指标2: kept in the names: one slip
+        ("actual-not-comparable", "指标2:安全事故发生率"),  # actual <=0%: the target copied, not a count
+        # 布展面积 0 of 300㎡ (the exhibition not built, 22% of the money spent): the quality and the
+        # completion time reported as met (一次性, 4个月) say the opposite of the project's own figures
+        # (judged missed before the run: no rule knew it; flagged by round 17's met-without-output)
+        ("met-without-output", "指标1:工程实施总体质量"),
+        ("met-without-output", "指标2:项目完成周期周期"),
+    }), missed=frozenset({
+        # 周期 twice: outside the curated pairs; a search for a word written twice running (a regex with a
+        # back-reference) costs ≈ 5,000 instructions per indicator, more than the 1 % the review may grow
+        ("指标2:项目完成周期周期", "typo: 周期 written twice"),
+    }), excused=frozenset({("missing-level1-group", None), ("missing-cost-indicator", None)}),  # cut at 成本
+        blind=True, round=17, note="布展面积 0 of 300㎡ is reported honestly with its reason: right"),
+    Judged("南充 退耕还林工作经费 2023 (自评, OCR, cut after one row)", _c("b130"), frozenset(), excused=frozenset({
+        ("missing-level1-group", None), ("too-few-indicators", None), ("missing-time-indicator", None),
+        ("missing-cost-indicator", None)}), blind=True, round=17, note="≥1次 met with 1: the one row is right"),
+    Judged("梁平 林业局 部门整体 2023 (自评, flat, glued, three rows keyed)", _c("b131"), frozenset({
+        # 指标性质 left empty: a rate that must stay low given as a bare figure, scored as if higher were
+        # better (0% would be 0 of 0.9% met); write ≤0.9‰ (the forestry standard measures it in ‰)
+        # (judged missed before the run; flagged by round 17's reverse-without-ceiling)
+        ("reverse-without-ceiling", "森林火灾受害率"),
+        ("reverse-without-ceiling", "主要林业有害生物成灾率"),
+    }), excused=frozenset({
+        ("missing-budget", None),  # the preview lost the amounts' digits before the point
+        ("missing-level1-group", None),  # a flat list without levels, three rows keyed
+    }), blind=True, round=17),
 ]
 
 
@@ -1148,6 +1189,9 @@ TUNED: list[Judged] = [
     Judged("南华 野生菌加工", _f("yunnan-nanhua-selfeval-yejunjiagong"), frozenset({
         ("missing-cost-indicator", None), ("number-without-unit", "配套烘干杀菌设备及包装设备购置及安装"),
         ("input-as-output", "奖补资金兑付率(%)"), ("rate-over-100", "奖补资金兑付率(%)"),
+        # the actual ≥100% is the target copied, not what was paid (added in round 17, when
+        # actual-not-comparable learned actuals written with a comparator)
+        ("actual-not-comparable", "奖补资金兑付率(%)"),
     }), excused=frozenset({("missing-level1-group", None)})),  # cut at the 成本指标 row
     Judged("黄石 主体班 2022", _f("hubei-huangshi-2022-target-zhutiban"), frozenset({
         ("missing-level1-group", None), ("rate-under-quantity", "理论教育和党性教育课时比例"),

@@ -20,7 +20,7 @@ def test_review_the_seed_as_text(seed_path: Path) -> None:
     text = result.stdout
     assert "255101天津市和平区人民检察院" in text
     assert "2. 检察业务、装备及外包服务费（2023中央）  审核等级：中（错误 3，警告 6，提示 0）" in text
-    assert "「服务验收合格率」写作≥100%" in text
+    assert "「服务验收合格率」写作「≥100%」" in text
     assert "建议：写作「100%」或「=100%」" in text
     assert f"{seed_path}:133" in text  # the cell's location
     assert "审核等级：1.良，2.中，3.良" in text

@@ -234,6 +234,10 @@ FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
         [(3, "target")],
     ),
     ("direction-clash", "合格率 ≤", with_row(2, row(OUT, Q, "设备验收合格率", "≤95%")), None, [(2, "target")]),
+    # round 17 (梁平): a rate meant to stay low, its 指标性质 left empty
+    ("reverse-without-ceiling", "受害率 0.9% (梁平)", with_row(2, row(OUT, Q, "森林火灾受害率", "0.9%")), None,
+     [(2, "target")]),
+    ("reverse-without-ceiling", "不满意率 in ‰", with_row(6, row(S, SS, "群众不满意率", "5‰")), None, [(6, "target")]),
     ("direction-clash", "再信访率 ≥", with_row(5, row(E, SE, "救助申请人再信访率", "≥20%")), None, [(5, "target")]),
     ("unit-mismatch", "时效 in %", with_row(3, row(OUT, T, "保障办案时效", "≥95%")), None, [(3, "target")]),
     ("unit-mismatch", "rate in 次", with_row(2, row(OUT, Q, "网络连通率", "≥95次")), None, [(2, "target")]),
@@ -417,6 +421,10 @@ MISS: list[tuple[str, str, R, Any]] = [
     ("rate-under-quantity", "完工率 exempt", with_row(1, row(OUT, N, "工程完工率", "100%")), None),
     ("satisfaction-below-floor", "不满意率", with_row(6, row(S, SS, "群众不满意率", "5%")), None),
     ("direction-clash", "不满意率 ≤", with_row(6, row(S, SS, "群众不满意率", "≤5%")), None),
+    ("reverse-without-ceiling", "≤ written", with_row(2, row(OUT, Q, "森林火灾受害率", "≤0.9‰")), None),
+    ("reverse-without-ceiling", "0% needs no sign", with_row(2, row(OUT, Q, "安全事故发生率", "0%")), None),
+    ("reverse-without-ceiling", "a positive rate without a sign", with_row(2, row(OUT, Q, "网络连通率", "95%")), None),
+    ("reverse-without-ceiling", "a time without a sign", with_row(3, row(OUT, T, "平均响应时间", "2小时")), None),
     ("unit-mismatch", "rate per population", with_row(5, row(E, SE, "传染病发病率", "≤5例/万人")), None),
     # 规范性
     (

@@ -44,7 +44,14 @@ FLAG: list[tuple[str, str, list[Filled], list[tuple[int | None, str | None]]]] =
     ("actual-not-comparable", "phrases in place of figures, once at the first (蔡甸)",
      [(2, None, "达成预期指标", None, None), (3, None, "达成预期指标", None, None),
       (5, None, "已完成", None, None)], [(2, "actual")]),
+    ("actual-not-comparable", "actuals copying the targets' comparators, once at the first (休宁, 南华)",
+     [(2, None, "≥95%", None, None), (6, None, "≥96%", None, None)], [(2, "actual")]),
     ("score-vs-actual", "met, yet marked down (新洲)", [(4, "2万元", "2万元", "20", "18")], [(4, "score")]),
+    # round 17 (休宁): nothing built, yet the quality and the completion reported met
+    ("met-without-output", "nothing delivered, the quality met (休宁)",
+     [(1, None, "0次", None, None), (2, None, "97%", None, None)], [(2, "actual")]),
+    ("met-without-output", "nothing delivered, the start of the quality's words (休宁's 一次性)",
+     [(1, None, "0", None, None), (2, "一次性通过验收", "一次性", None, None)], [(2, "actual")]),
     ("score-vs-actual", "missed, yet full marks (濉溪)", [(1, ">=4754人", "4604人", "5", "5")], [(1, "score")]),
     ("score-vs-actual", "over a ceiling, yet full marks (濉溪)", [(4, "<=5300元/户", "5830元/户", "10", "10")],
      [(4, "score")]),
@@ -62,6 +69,14 @@ NEAR_MISS: list[tuple[str, str, list[Filled]]] = [
     ("actual-not-comparable", "none happened against a target of none", [(5, "0起", "无", None, None)]),
     ("actual-not-comparable", "a qualitative target met in words", [(5, "合格", "合格", None, None)]),
     ("actual-not-comparable", "a bare number", [(2, None, "97", None, None)]),
+    ("actual-not-comparable", "an actual written with =", [(2, None, "=97%", None, None)]),
+    ("met-without-output", "something delivered", [(1, None, "10次", None, None), (2, None, "97%", None, None)]),
+    ("met-without-output", "nothing delivered, the quality reported missed",
+     [(1, None, "0次", None, None), (2, None, "0%", None, None)]),
+    ("met-without-output", "nothing delivered, a time of no completion", [(1, None, "0次", None, None),
+                                                                          (3, None, "1小时", None, None)]),
+    ("met-without-output", "a target of none met with none", [(1, "0次", "0次", None, None),
+                                                              (2, None, "97%", None, None)]),
     ("score-vs-actual", "met and full marks", [(1, None, "14次", "10", "10")]),
     ("score-vs-actual", "missed and marked down", [(1, None, "10次", "10", "8")]),
     ("score-vs-actual", "no comparator, a name that does not say which way", [(5, "360天", "350天", "10", "10")]),
@@ -92,6 +107,13 @@ def test_the_messages_say_what_to_write(inline: Any) -> None:
     document = self_evaluation(inline, (2, None, "达成预期指标", None, None), (3, None, "达成预期指标", None, None))
     (finding,) = review_document(document, only={"actual-not-comparable"}).findings
     assert "不是数值" in finding.message and "第3个" in finding.message and "填写实际达到的数值" in finding.suggestion
+    document = self_evaluation(inline, (1, None, "0次", None, None), (2, None, "97%", None, None))
+    (finding,) = review_document(document, only={"met-without-output"}).findings
+    assert "「视频会议保障数量」实际完成「0次」" in finding.message and "前后矛盾" in finding.message
+    assert "「网络连通率」的实际完成值却填「97%」" in finding.message and "未完成" in finding.suggestion
+    document = self_evaluation(inline, (2, None, "≥95%", None, None))
+    (finding,) = review_document(document, only={"actual-not-comparable"}).findings
+    assert "照抄了指标值" in finding.message and "不带「≥」「≤」" in finding.suggestion
     document = self_evaluation(inline, (4, "2万元", "2万元", "20", "18"))
     (finding,) = review_document(document, only={"score-vs-actual"}).findings
     assert "得分却只有18分（分值20分）" in finding.message and "满分" in finding.suggestion

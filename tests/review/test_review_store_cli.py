@@ -122,7 +122,7 @@ def test_a_second_save_after_a_changed_import_keeps_both_records(imported: str, 
     assert "共 2 条审核记录" in text.stdout and "第 1 版" in text.stdout and "第 2 版" in text.stdout
     shown = runner.invoke(app, ["reviews", P2, "--db", db, "--show", str(p2_first["record"])])
     assert shown.exit_code == 0
-    assert "写作≥100%" in shown.stdout and f"记录 {p2_first['record']} · 第 1 版 · 2023 年度" in shown.stdout
+    assert "写作「≥100%」" in shown.stdout and f"记录 {p2_first['record']} · 第 1 版 · 2023 年度" in shown.stdout
 
 
 def test_exit_code_follows_the_errors_of_the_chosen_projects(imported: str) -> None:

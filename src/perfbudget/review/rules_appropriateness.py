@@ -166,8 +166,12 @@ def _over_100(row: Row) -> tuple[str, str] | None:
     if top > HUNDRED:
         return (f"{quote(indicator.level3)}的指标值{target.raw}超过100%，比率不可能达到",
                 "比率最高为100%：核实目标，改为不超过100%的值")
+    if target.op is Op.GE and target.value == HUNDRED:
+        return (f"{quote(indicator.level3)}写作{quote(target.raw)}：比率最高就是100%，「≥」没有意义，"
+                "读起来像要求超过100%",
+                "写作「100%」或「=100%」")
     if target.op in (Op.GE, Op.GT) and target.value >= HUNDRED:
-        return (f"{quote(indicator.level3)}写作{target.raw}，要求比率超过100%，无法达到",
+        return (f"{quote(indicator.level3)}写作{quote(target.raw)}，要求比率超过100%，无法达到",
                 "写作「100%」或「=100%」")
     return None
 

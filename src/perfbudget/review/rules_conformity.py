@@ -564,35 +564,52 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     share or a share against a count (``1000件`` against ``100%``) cannot be compared. Phrases in
     place of the figure in several rows of a project are one fault, reported once at the first with
     the others listed (as a form's hints left in every row); a measure mismatch is reported at each
-    row. ``无``/``零`` against a target of none, an empty actual, a bare number, and qualitative
-    targets (``合格`` against ``合格``) are not flagged.
+    row. An actual written with a comparator (``<=0%``, ``≥95%``, ``不低于90%``) is the target copied
+    into the actual's cell, not what was achieved: grouped per project as the phrases are. ``无``/``零``
+    against a target of none, an empty actual, a bare number, and qualitative targets (``合格`` against
+    ``合格``) are not flagged.
     """
     out: list[Finding] = []
     for project, own in flagged_by_project(document, _SELF_EVALUATION):
-        phrases: list[Row] = []
-        for row, (verdict, _score) in own:
+        grouped: dict[str, list[Row]] = {_PHRASE: [], _COPIED: []}
+        for row, (verdict, _score, _done) in own:
             if verdict is None:
                 continue
-            if verdict == _PHRASE:
-                phrases.append(row)
+            if verdict in grouped:
+                grouped[verdict].append(row)
             else:
                 out.append(at_indicator(project, row.position, row.indicator, "actual", *verdict))
-        if not phrases:
-            continue
-        first = phrases[0]
-        others = "、".join(f"第{r.position}个" for r in phrases[1:])
-        also = f"（第{first.position}个指标起，另有{others}指标也是这样）" if others else ""
-        out.append(at_indicator(project, first.position, first.indicator, "actual",
-                                f"实际完成值{quote(first.indicator.actual or '')}不是数值，无法与指标值"
-                                f"{quote(first.indicator.target.raw)}比较和打分{also}",
-                                "填写实际达到的数值，计量单位与指标值相同（如指标值「≥95%」，实际完成值写「97%」）"))
+        for kind, group in grouped.items():
+            if group:
+                out.append(_grouped_finding(project, kind, group))
     return out
+
+
+def _grouped_finding(project: Project, kind: str, group: list[Row]) -> Finding:
+    """One finding for the rows of a project whose actual has the same fault, at the first, the others listed."""
+    first = group[0]
+    actual, target = quote(first.indicator.actual or ""), quote(first.indicator.target.raw)
+    others = "、".join(f"第{r.position}个" for r in group[1:])
+    also = f"（第{first.position}个指标起，另有{others}指标也是这样）" if others else ""
+    if kind == _COPIED:
+        copied = ("照抄了指标值" if bare(first.indicator.actual or "") == bare(first.indicator.target.raw)
+                  else f"写成了指标值{target}的样子")
+        return at_indicator(project, first.position, first.indicator, "actual",
+                            f"实际完成值{actual}带有比较符号，{copied}，不是实际达到的数值，无法据以打分{also}",
+                            "填写实际达到的数值，不带「≥」「≤」（如指标值「≤0%」、全年未发生事故，实际完成值写「0%」）")
+    return at_indicator(project, first.position, first.indicator, "actual",
+                        f"实际完成值{actual}不是数值，无法与指标值{target}比较和打分{also}",
+                        "填写实际达到的数值，计量单位与指标值相同（如指标值「≥95%」，实际完成值写「97%」）")
 
 
 # An actual saying there was none, against a target of none (重大事故 0起 — 无).
 _NONE_ACTUAL = frozenset({"无", "零", "没有", "未发生", "无发生"})
 _SHARE = ("%", "‰")
 _PHRASE = "phrase"
+_COPIED = "copied"
+# A comparator opening an actual: the target's form, not a result (<=0%, ≥95%, 不低于90%).
+_COMPARATOR_OPENING = ("≥", "≤", ">", "<", "＞", "＜", "≧", "≦", "大于", "小于", "不低于", "不少于", "不高于",
+                       "不超过", "不大于", "不小于")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -615,6 +632,8 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
         if text in _NONE_ACTUAL:
             return None
         return _PHRASE
+    if actual.lstrip().startswith(_COMPARATOR_OPENING):
+        return _COPIED
     done = _actual_as_target(actual, row.name)
     if not done.is_quantitative or done.unit is None or target.unit is None:
         return None
@@ -645,7 +664,7 @@ def score_vs_actual(document: Document, settings: RuleSettings) -> list[Finding]
     below the weight is written up — the score follows the budget execution, not the target.
     """
     return [at_indicator(row.project, row.position, row.indicator, "score", *verdict)
-            for row, (_actual, verdict) in flagged(document, _SELF_EVALUATION) if verdict is not None]
+            for row, (_actual, verdict, _done) in flagged(document, _SELF_EVALUATION) if verdict is not None]
 
 
 def _score_fault(row: Row) -> tuple[str, str] | None:
@@ -701,13 +720,85 @@ def _floor_by_name(name: str, unit: str | None) -> Op | None:
     return None
 
 
-def _self_evaluation(row: Row) -> tuple[Any, tuple[str, str] | None] | None:
-    """Both self-evaluation rules' verdicts on one indicator (``actual-not-comparable``'s, ``score-vs-actual``'s),
-    or None: one check rather than two, since a target table's indicators (no actual) stop at once."""
+def _self_evaluation(row: Row) -> tuple[Any, tuple[str, str] | None, bool] | None:
+    """The self-evaluation rules' verdicts on one indicator (``actual-not-comparable``'s, ``score-vs-actual``'s,
+    and whether ``met-without-output`` finds its quantity not delivered), or None: one check rather than three,
+    since a target table's indicators (no actual) stop at once."""
     if row.indicator.actual is None:
         return None
-    verdicts = (_comparable_verdict(row), _score_fault(row))
-    return verdicts if verdicts != (None, None) else None
+    verdicts = (_comparable_verdict(row), _score_fault(row), _nothing_done(row))
+    return verdicts if verdicts != (None, None, False) else None
 
 
 _SELF_EVALUATION = indicator_check(_self_evaluation)
+
+
+@rule("met-without-output", title="没有产出却填报达成", dimension="规范性", severity="warning")
+def met_without_output(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A self-evaluation whose quantities were not delivered at all, yet whose quality or time is reported met.
+
+    When every 数量指标 with an actual value reports 0 against a target above 0 (布展面积 ``0`` against
+    ``300㎡``: nothing was built), a 质量 or 时效 indicator whose actual says the target was met — the
+    target's own words or figure (``4个月`` against ``4个月``), the start of its words (``一次性`` against
+    ``一次性通过省文物局验收``) or a word of completion (``达成``, ``已完成``, ``合格``) — reports a quality
+    or a deadline of work not done: the self-evaluation contradicts itself and scores what did not
+    happen. Of the 时效 indicators only those of the work's completion (完成, 竣工, 交付, 验收 …) are
+    judged: a step before the work (招投标程序需要的时间) can be done when nothing is built yet. Counts of
+    bad things (安全事故发生率 ``0``: none, since nothing was built) are not flagged.
+    """
+    out: list[Finding] = []
+    for project, checked in flagged_by_project(document, _SELF_EVALUATION):
+        own = [row for row, verdicts in checked if verdicts[2]]
+        if not own:
+            continue
+        every = next(listed for held, listed in project_rows(document) if held is project)
+        if len(own) < sum(row.level2 == "数量指标" and row.indicator.actual is not None for row in every):
+            continue  # some quantity was delivered
+        first = own[0].indicator
+        more = f"等{len(own)}个数量指标" if len(own) > 1 else ""
+        for row in every:
+            indicator = row.indicator
+            if (indicator.actual is None or is_bad_thing(row.name)
+                    or not (row.level2 == "质量指标" or (row.level2 == "时效指标" and _COMPLETION.search(row.name)))
+                    or not _reported_met(indicator, row.name)):
+                continue
+            out.append(at_indicator(project, row.position, indicator, "actual",
+                                    f"数量指标{quote(first.level3)}{more}实际完成{quote(first.actual or '')}"
+                                    f"（指标值{quote(first.target.raw)}），项目没有产出，{quote(indicator.level3)}的"
+                                    f"实际完成值却填{quote(indicator.actual)}，算作达到指标值"
+                                    f"{quote(indicator.target.raw)}，前后矛盾",
+                                    "按实际情况填写：产出没有完成的，其质量、时效也没有达成，实际完成值写实际进度"
+                                    "（如「未验收」「未完成」），得分相应扣减，并在偏差原因中说明"))
+    return out
+
+
+def _nothing_done(row: Row) -> bool:
+    """Whether a 数量指标's actual is 0 against a target above 0 (``met-without-output``'s part of the
+    self-evaluation check)."""
+    indicator = row.indicator
+    actual = indicator.actual
+    if actual is None or row.level2 != "数量指标" or not _has_digit(actual):
+        return False
+    target = indicator.target
+    if target.value is None or target.value <= 0:
+        return False
+    done = _actual_as_target(actual, row.name)
+    return done.value is not None and done.value == 0 and done.op is None
+# A 时效 name of the work's completion, which cannot be met when nothing was delivered.
+_COMPLETION = re.compile(r"完成|完工|竣工|交付|建成|验收|投入使用|投用|办结")
+# An actual that says the target was met in words.
+_MET_WORDS = frozenset({"达成", "已达成", "达成预期指标", "达成年度指标", "完成", "已完成", "全部完成", "按时完成",
+                        "达到", "已达到", "达标", "合格", "通过", "已通过", "验收合格", "是"})
+
+
+def _reported_met(indicator: Indicator, name: str) -> bool:
+    """Whether a self-evaluation's actual reports its target met: in the target's figure or words, the
+    start of its words, or a word of completion."""
+    actual = bare(indicator.actual or "")
+    target = bare(indicator.target.raw)
+    if not actual:
+        return False
+    if actual in _MET_WORDS or actual == target or (len(actual) >= 2 and not _has_digit(actual)
+                                                    and target.startswith(actual)):
+        return True
+    return _met(indicator, indicator.actual or "", name) is True

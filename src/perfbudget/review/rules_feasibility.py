@@ -25,7 +25,7 @@ from perfbudget.review.language import content_words, figures, made_of, project_
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_relevance import is_input_name, rate_given_as_count
 from perfbudget.review.settings import RuleSettings
-from perfbudget.target import format_decimal
+from perfbudget.target import DAMAGE_RATES, format_decimal
 from perfbudget.time_target import due_of
 
 # Endings that state a trend or a quality without saying how much: 有所提高, 健全, 过硬, 管理到位,
@@ -223,9 +223,11 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
         reason = "只给效益打了个笼统的等级，没有可衡量的程度"
     if reason is None:
         return None
-    return (f"指标值{quote(target.raw)}{reason}，年底无法判断是否达成",
-            "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
-            "（如「建立并印发管理制度」「全年无重大安全事故」）",
+    suggestion = ("写明提高或改善到什么程度（如「较上年提高5个百分点」「达到95%以上」），年底才能对照"
+                  if "趋势" in reason or "提升或改善" in reason else
+                  "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
+                  "（如「建立并印发管理制度」「全年无重大安全事故」）")
+    return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}{reason}，年底无法判断是否达成", suggestion,
             row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
 
 
@@ -520,7 +522,7 @@ _PUT_RIGHT = re.compile(r"收回|清理|清偿|清欠|化解|处置|整改|解�
 @lru_cache(maxsize=CACHE_SIZE)
 def name_direction(name: str) -> str | None:
     """"reverse" or "positive" when the name leaves no doubt; None otherwise."""
-    if _REVERSE_END.search(name):
+    if _REVERSE_END.search(name) or name.endswith(DAMAGE_RATES):
         return "reverse"
     if (overdue := _OVERDUE_RATE.search(name)) and _PUT_RIGHT.search(overdue.group()) is None:
         return "reverse"
@@ -564,14 +566,17 @@ def direction_clash(document: Document, settings: RuleSettings) -> list[Finding]
     ceiling: ``科技特派员业务培训开展 ≥5万元`` under 成本指标 is reverse.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _DIRECTION_CLASH)]
+            for row, verdict in flagged(document, _DIRECTION) if len(verdict) == 2]
 
 
-def _direction_fault(row: Row) -> tuple[str, str] | None:
-    """``direction-clash``'s (message, suggestion) for one indicator, or None."""
+def _direction_fault(row: Row) -> tuple[str, str] | tuple[str, str, None] | None:
+    """``direction-clash``'s (message, suggestion) for one indicator, or ``reverse-without-ceiling``'s
+    (message, suggestion, None) for a target without a comparator, or None: one check for both rules."""
     indicator, level2, name, cost = row.indicator, row.level2, row.name, row.cost
     op = indicator.target.op
-    if op is None or op is Op.EQ:
+    if op is None:
+        return _without_ceiling(row)
+    if op is Op.EQ:
         return None
     direction = name_direction(name)
     if direction is None and cost and is_money_unit(indicator.target.unit):
@@ -589,7 +594,35 @@ def _direction_fault(row: Row) -> tuple[str, str] | None:
     return None
 
 
-_DIRECTION_CLASH = indicator_check(_direction_fault)
+_DIRECTION = indicator_check(_direction_fault)
+
+
+@rule("reverse-without-ceiling", title="反向指标没有写上限", dimension="可行性", severity="warning")
+def reverse_without_ceiling(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A rate meant to stay low written as a bare share above 0, without ``≤``.
+
+    森林火灾受害率 ``0.9%``, 主要林业有害生物成灾率 ``0.4%``, 投诉率 ``2%``: the ending says smaller is
+    better (as for ``direction-clash``), but the value does not say it is a ceiling — read as it is
+    written it is a share to reach, and a self-evaluation or a monitor that reads it so scores a better
+    (lower) result as missed. Only rates in per cent or per mille are checked: ``0%`` (none at all) needs
+    no sign, and a cost or a time without a sign is read as a ceiling by convention.
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "target", verdict[0], verdict[1])
+            for row, verdict in flagged(document, _DIRECTION) if len(verdict) == 3]
+
+
+def _without_ceiling(row: Row) -> tuple[str, str, None] | None:
+    """``reverse-without-ceiling``'s (message, suggestion, None) for a target without a comparator, or None."""
+    target = row.indicator.target
+    if (target.value is None or target.unit not in _SHARE_UNITS or target.value <= 0 or target.upper is not None
+            or not row.name.endswith(("率", "度"))):
+        return None
+    if name_direction(row.name) != "reverse":
+        return None
+    raw = target.raw.strip()
+    return (f"{quote(row.indicator.level3)}越小越好（反向指标），指标值{quote(raw)}却没有写「≤」，"
+            f"看不出{raw}是上限：照写的读法是要达到{raw}，实际更低反而算没有完成",
+            f"反向指标写明上限，如「≤{raw}」", None)
 
 
 _RATE_UNITS = ("%", "‰", "百分点", "个百分点")

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from perfbudget.app import overview
+from perfbudget.app import accounts, overview
 from perfbudget.app.accounts import MAX_LIVE_TOKENS
 from perfbudget.app.overview import EVENTS_PAGE, EVENTS_SHOWN
 from perfbudget.app.passwords import password_problem
@@ -21,7 +21,6 @@ from perfbudget.app.review_desk import MOST_REMARKS
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import take_step
 from perfbudget.cli import app as cli
-from perfbudget.web import accounts
 from perfbudget.web.tables import users
 from tests.web.conftest import WebEnv, csrf_of
 

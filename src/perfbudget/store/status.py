@@ -64,7 +64,6 @@ class ProjectStatusRow(Base):
 
     __table_args__ = (Index("ix_project_status_year_unit", "fund_year", "unit_id"),
                       Index("ix_project_status_year_state", "fund_year", "state"),
-                      Index("ix_project_status_year_grade", "fund_year", "review_grade"),
                       Index("ix_project_status_year_egrade", "fund_year", "evaluation_grade"),
                       Index("ix_project_status_version_id", "version_id"),
                       Index("ix_project_status_year_ograde", "fund_year", "grade"))

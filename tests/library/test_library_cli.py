@@ -49,6 +49,9 @@ def test_search_show_similar_as_text(db: str) -> None:
     assert result.exit_code == 0 and "中位数 11" in result.stdout and "本组的代表名称" in result.stdout
     result = runner.invoke(app, ["library", "show", "没有这个指标", "--db", db])
     assert result.exit_code == 1 and "没有「没有这个指标」这一组" in result.output
+    for blank in ("", " 、 "):  # refused as the API refuses it (replay-g: exit 0 with 「没有…相近」)
+        result = runner.invoke(app, ["library", "search", blank, "--db", db])
+        assert result.exit_code == 1 and "请给出要查找的指标名称或其中的词（不能为空）" in result.output
     result = runner.invoke(app, ["library", "similar", "1", "--json", "--db", db])
     assert result.exit_code == 0 and json.loads(result.stdout)["similar"][0]["indicators"]
 

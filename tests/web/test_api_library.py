@@ -51,4 +51,7 @@ def test_library_errors_have_the_api_shape(web: WebEnv) -> None:
     missing = client.get("/api/v1/library/groups/999999", headers=headers)
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
     assert client.get("/api/v1/library", headers=headers).status_code == 422  # no text to look for
+    blank = client.get("/api/v1/library", params={"q": " 、 "}, headers=headers)  # nothing but spaces and a mark
+    assert blank.status_code == 422
+    assert blank.json()["error"]["message"] == "请给出要查找的指标名称或其中的词（不能为空）"
     assert client.get("/api/v1/library", params={"q": "满意度"}).status_code == 401  # no token

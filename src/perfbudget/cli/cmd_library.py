@@ -44,8 +44,11 @@ def search_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """按名称查找指标组：按相关程度排序，列出各组的指标数、单位数、所属一级/二级指标、计量单位、方向和指标值分布。"""
-    from perfbudget.library.query import search
+    from perfbudget.library.query import search, search_text_problem
 
+    problem = search_text_problem(text)
+    if problem:
+        fail(problem)
     store = open_store(db)
     try:
         groups = search(store, text, limit)

@@ -76,6 +76,14 @@ def _fragments(text: str) -> list[str]:
     return fragments[:6]
 
 
+def search_text_problem(text: str) -> str | None:
+    """Why ``text`` is no search (blank, or nothing left once spaces and punctuation are set aside), for every face
+    alike: the CLI answered a blank search 「没有…相近」 with exit 0 while the API answered 422 (replay-g)."""
+    if not normalise(text):
+        return "请给出要查找的指标名称或其中的词（不能为空）"
+    return None
+
+
 def search(store: Store, text: str, limit: int = SEARCH_LIMIT, examples: int = 3,
            unit: str | None = None) -> list[dict[str, Any]]:
     """Groups whose names are like ``text``, most relevant first, as ``library search --json`` gives them.

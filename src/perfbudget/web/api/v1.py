@@ -418,8 +418,11 @@ def get_audit_entry(request: Request, entry_id: int, principal: Principal = Depe
             summary="按名称查找指标组，按相关程度排序")
 def get_library(request: Request, q: str = Query(..., min_length=1, max_length=100, description="指标名称或其中的词"),
                 limit: int = Query(10, ge=1, le=100), principal: Principal = Depends(api_user)) -> dict[str, Any]:
-    from perfbudget.library.query import search
+    from perfbudget.library.query import search, search_text_problem
 
+    problem = search_text_problem(q)
+    if problem:
+        raise WebError(422, "invalid", problem, [{"location": "query.q", "message": problem}])
     return {"groups": search(store_of(request), q.strip(), limit, unit=principal.only_unit)}
 
 

@@ -54,6 +54,13 @@ def test_dismiss_comment_grade_and_the_opinion(web: WebEnv) -> None:
     assert word.status_code == 200
     text = "\n".join(p.text for p in WordDocument(io.BytesIO(word.content)).paragraphs)
     assert "请写明测算依据" in text and "审核等级：良（审核人员评定" in text
+    # the API gives the same Word opinion (replay-g: web only), to whoever may read the project
+    api = web.client().get(f"/api/v1/projects/{pid}/opinion.docx",
+                           headers={"Authorization": f"Bearer {web.token('reviewer')}"})
+    assert api.status_code == 200 and "attachment" in api.headers["content-disposition"]
+    assert "\n".join(p.text for p in WordDocument(io.BytesIO(api.content)).paragraphs) == text
+    assert web.client().get(f"/api/v1/projects/{web.other_project_id}/opinion.docx",
+                            headers={"Authorization": f"Bearer {web.token('editor')}"}).status_code == 404
     # editors read the desk but cannot decide
     editor = web.client("editor")
     assert 'name="key"' not in editor.get(f"/projects/{pid}/review").text

@@ -15,10 +15,16 @@ from perfbudget.app.review_desk import Desk, finding_place
 from perfbudget.app.workflow import APPROVED, STATE_LABELS
 from perfbudget.vocabulary import SEVERITY_LABELS
 
-__all__ = ["EARLIER_HEADING", "SEVERITY_LABELS", "SIGN_LINE", "decision_text", "earlier_line", "opinion_docx"]
+__all__ = ["EARLIER_HEADING", "SEVERITY_LABELS", "SIGN_LINE", "decision_text", "earlier_line", "opinion_docx",
+           "project_opinion_title"]
 
 SIGN_LINE = "审核人：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日"
 EARLIER_HEADING = "此前版本的单元格意见（供核对修改情况）："
+
+
+def project_opinion_title(desk: Desk) -> str:
+    """The title (and file name) of one project's opinion, the same on the page, its Word file and the API's."""
+    return f"{desk.view.head.name}审核意见书"
 
 
 def earlier_line(comment: dict[str, Any]) -> str:

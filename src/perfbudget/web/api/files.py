@@ -367,3 +367,18 @@ def download_monitoring(request: Request, project_id: int, fmt: Format,
     if made is None:
         raise not_found(f"格式「{fmt}」")
     return attachment(made[0], f"{head.name}-项目支出绩效目标执行监控表（1-{monitoring.month}月）.{fmt}", made[1])
+
+
+@router.get("/projects/{project_id}/opinion.docx", responses={**ERRORS, 200: {
+                "description": "审核意见书（Word 附件）", "content": {MEDIA_TYPES["docx"]: BINARY}}},
+            response_class=Response, tags=[TAG_FILES], summary="下载项目的审核意见书（Word）")
+def download_opinion(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> Response:
+    """与网页「审核意见书（Word）」相同的文件：保留的审核发现、审核人员的处理、意见和评定等级。
+
+    (Until 2026-12-05 the opinion was on the web only; replay-g.)"""
+    from perfbudget.app.opinion import opinion_docx, project_opinion_title
+    from perfbudget.app.review_desk import load_desk
+
+    desk = load_desk(store_of(request), principal, project_id, settings_of(request))
+    title = project_opinion_title(desk)
+    return attachment(opinion_docx(title, [desk]), f"{title}.docx", MEDIA_TYPES["docx"])

@@ -15,6 +15,7 @@ from perfbudget.app.opinion import (
     decision_text,
     earlier_line,
     opinion_docx,
+    project_opinion_title,
 )
 from perfbudget.app.overview import GRADES, project_rows, unit_head
 from perfbudget.app.workflow import SUBMITTED
@@ -103,7 +104,7 @@ def _opinion(request: Request, title: str, desks: list[desk_app.Desk], fmt: str,
 def project_opinion(request: Request, project_id: int, fmt: str, principal: Principal = Depends(page_user)) -> Response:
     _known_format(fmt)
     desk = _desk(request, principal, project_id)
-    title = f"{desk.view.head.name}审核意见书"
+    title = project_opinion_title(desk)
     return _opinion(request, title, [desk], fmt, title)
 
 

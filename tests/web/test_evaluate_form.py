@@ -61,6 +61,9 @@ def test_api_takes_the_budget_and_weights(web: WebEnv) -> None:
     (scored,) = response.json()["evaluation"]["projects"]
     assert scored["budget"] == "10" and scored["execution_score"] == "17.00"
     assert [i["weight"] for i in scored["indicators"]][:2] == ["5.00", "5.00"]
+    # what was entered is placed as the API's, not the page's (replay-g: every source said 网页填报)
+    saved = json.dumps(response.json(), ensure_ascii=False)
+    assert "API 填报" in saved and "网页填报" not in saved
 
 
 def test_form_errors_name_the_indicator_as_shown_and_mark_its_field(web: WebEnv) -> None:

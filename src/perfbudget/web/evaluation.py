@@ -36,6 +36,7 @@ from perfbudget.evaluate.vocabulary import (
 from perfbudget.model import Document, Problem, Project, Source
 
 FORM_FILE = "网页填报"
+API_FILE = "API 填报"  # the API's 自评 body, read by the same rows (its sources said 网页填报 until 2026-12-05)
 MOST_SHOWN = 100  # problems of a fill-in sheet listed on a page or in an API answer; the rest counted
 
 
@@ -50,24 +51,25 @@ def shown_problems(problems: Sequence[Problem | str]) -> list[str]:
     return shown
 
 
-def rows_from_form(document: Document, form: FormData) -> list[SheetRow]:
+def rows_from_form(document: Document, form: FormData, file: str = FORM_FILE) -> list[SheetRow]:
     """The form's fields as sheet rows: ``executed`` (with ``execution_weight``), ``budget`` (the
     adjusted 全年预算数), ``goal_result`` and per indicator ``actual_<n>``, ``grade_<n>``,
-    ``score_<n>``, ``weight_<n>``, ``deviation_<n>`` (n = 1-based position)."""
+    ``score_<n>``, ``weight_<n>``, ``deviation_<n>`` (n = 1-based position); each row's source is ``file``
+    (:data:`FORM_FILE` or :data:`API_FILE`)."""
     project = document.projects[0]
     key = project_key(project)
-    rows = [SheetRow(Source(FORM_FILE, row=1), {COL_PROJECT: key, COL_LEVEL3: ROW_EXECUTED,
+    rows = [SheetRow(Source(file, row=1), {COL_PROJECT: key, COL_LEVEL3: ROW_EXECUTED,
                                                 COL_ACTUAL: str(form.get("executed") or "").strip(),
                                                 COL_WEIGHT: str(form.get("execution_weight") or "").strip()})]
     budget = str(form.get("budget") or "").strip()
     if budget:
-        rows.append(SheetRow(Source(FORM_FILE, row=len(rows) + 1),
+        rows.append(SheetRow(Source(file, row=len(rows) + 1),
                              {COL_PROJECT: key, COL_LEVEL3: ROW_BUDGET, COL_ACTUAL: budget}))
     goal = str(form.get("goal_result") or "").strip()
     if goal:
-        rows.append(SheetRow(Source(FORM_FILE, row=len(rows) + 1),
+        rows.append(SheetRow(Source(file, row=len(rows) + 1),
                              {COL_PROJECT: key, COL_LEVEL3: ROW_GOAL, COL_ACTUAL: goal}))
-    return _indicator_rows(project, form, rows, _EVALUATION_FIELDS)
+    return _indicator_rows(project, form, rows, _EVALUATION_FIELDS, file)
 
 
 # Per indicator, each sheet column and the form field that holds it (``<field>_<n>``).
@@ -79,14 +81,14 @@ _MONITORING_FIELDS = ((COL_ACTUAL, "actual"), (COL_GRADE, "grade"), (COL_LIKELIH
 
 
 def _indicator_rows(project: Project, form: FormData, rows: list[SheetRow],
-                    columns: tuple[tuple[str, str], ...]) -> list[SheetRow]:
+                    columns: tuple[tuple[str, str], ...], file: str = FORM_FILE) -> list[SheetRow]:
     """``rows`` and one more per indicator, its ``columns`` taken from the form's ``<field>_<n>``."""
     key = project_key(project)
     for position, indicator in enumerate(project.indicators, 1):
         cells = {COL_PROJECT: key, COL_LEVEL3: indicator.level3}
         for column, field in columns:
             cells[column] = str(form.get(f"{field}_{position}") or "").strip()
-        rows.append(SheetRow(Source(FORM_FILE, row=len(rows) + 1), cells))
+        rows.append(SheetRow(Source(file, row=len(rows) + 1), cells))
     return rows
 
 
@@ -132,8 +134,9 @@ def form_problems(document: Document, rows: list[SheetRow], problems: list[Any])
                                   str(position), "")
     messages: list[str] = []
     fields: set[str] = set()
+    file = rows[0].source.file if rows else FORM_FILE
     for problem in problems:
-        place = places.get(problem.source.row) if problem.source.file == FORM_FILE else None
+        place = places.get(problem.source.row) if problem.source.file == file else None
         if place is None:
             messages.append(str(problem))
             continue

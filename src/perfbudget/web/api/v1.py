@@ -49,7 +49,7 @@ from perfbudget.web.api.openapi import (
 )
 from perfbudget.web.deps import api_user, client_ip
 from perfbudget.web.errors import WebError, forbidden, not_found
-from perfbudget.web.evaluation import form_problems, read_uploaded_sheet, rows_from_form, shown_problems
+from perfbudget.web.evaluation import API_FILE, form_problems, read_uploaded_sheet, rows_from_form, shown_problems
 from perfbudget.web.roles import Action, Principal
 from perfbudget.web.validate import document_problems
 from perfbudget.web.views import settings_of, store_of
@@ -298,8 +298,8 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
         fields += [(f"actual_{item.position}", item.actual), (f"grade_{item.position}", item.grade or ""),
                    (f"score_{item.position}", item.score or ""), (f"deviation_{item.position}", item.deviation or ""),
                    (f"weight_{item.position}", item.weight or "")]
-    rows = rows_from_form(document, FormData(fields))
-    evaluation, problems = evaluations.score(document, rows, [], "API 填报")
+    rows = rows_from_form(document, FormData(fields), API_FILE)
+    evaluation, problems = evaluations.score(document, rows, [], API_FILE)
     if evaluation is None:  # each problem named by the request's position (第 n 个指标「…」), as the page does
         raise WebError(422, "evaluation_failed", "未能打分", shown_problems(form_problems(document, rows, problems)[0]))
     result = evaluation.projects[0]

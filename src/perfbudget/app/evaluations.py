@@ -119,10 +119,7 @@ class YearNeeded(ValueError):
         super().__init__(self.message)
 
 
-def plain_year(text: str | None) -> int | None:
-    """An evaluation year typed into a form (四位年份 1990–2100), else None."""
-    text = (text or "").strip()
-    return int(text) if len(text) == 4 and text.isascii() and text.isdigit() and 1990 <= int(text) <= 2100 else None
+YEARS = (1990, 2100)  # an evaluation year a form or the API may give (the API's ``year`` field has the same bounds)
 
 
 def record_years(pairs: list[tuple[StoredVersion, Any]], years: dict[int, int]) -> dict[int, int]:

@@ -182,12 +182,13 @@ async def read_uploaded_sheet(request: Request, file: UploadFile, kind: str, def
 def year_given(view: Any, text: str) -> tuple[dict[int, int], str | None]:
     """The evaluation year a form gave (评价年度, asked for when the project's table gives no fund year):
     ({project id: year}, None), ({}, None) when none was typed, or ({}, the problem) when it is no year."""
-    from perfbudget.app.evaluations import plain_year
+    from perfbudget.app.evaluations import YEARS
+    from perfbudget.plain_numbers import plain_int
 
     text = (text or "").strip()
     if not text:
         return {}, None
-    year = plain_year(text)
+    year = plain_int(text, *YEARS)
     if year is None:
         return {}, f"评价年度「{text}」无效，应为四位年份（1990–2100）"
     return {view.version.meta["project_id"]: year}, None

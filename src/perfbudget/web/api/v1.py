@@ -87,7 +87,7 @@ class ActualsBody(BaseModel):
     budget: str | None = Field(None, description="全年预算数（调整后；空：按预算数）")
     execution_weight: str | None = Field(None, description="预算执行率分值（空：10 分）")
     goal_result: str | None = None
-    year: int | None = Field(None, ge=1990, le=2100,
+    year: int | None = Field(None, ge=evaluations.YEARS[0], le=evaluations.YEARS[1],
                              description="评价年度（空：按项目的资金年度；项目表中没有资金年度时必填）")
     indicators: list[IndicatorActualBody] = []
 
@@ -348,7 +348,7 @@ async def post_monitoring(request: Request, project_id: int,
                           month: int = Form(..., ge=1, le=12, description="监控截至月份 M（1–12）"),
                           file: UploadedFile = File(..., description="运行监控填报表（xlsx 或 CSV，perfbudget template "
                                                                    "--kind monitor 或网页上的填报表）"),
-                          year: int | None = Form(None, ge=1990, le=2100,
+                          year: int | None = Form(None, ge=evaluations.YEARS[0], le=evaluations.YEARS[1],
                                                   description="监控年度（空：按项目的资金年度；表中没有资金年度时必填）"),
                           principal: Principal = Depends(api_user)) -> dict[str, Any]:
     """与网页上传、`perfbudget monitor --save` 相同：填报表有错误时 422，列出每个错误及其行号，不保存。"""

@@ -38,7 +38,7 @@ from perfbudget.readers.cell_values import (
 )
 from perfbudget.readers.grid import CUT_MESSAGE, Cell
 from perfbudget.readers.indicator_header import SKIP, is_indicator_header
-from perfbudget.readers.labels import cut_level_name, is_footer, level1_of_level2, level_of
+from perfbudget.readers.labels import cut_level_name, is_central_group, is_footer, level1_of_level2, level_of
 from perfbudget.readers.level_wraps import completes_level_name, join_wrapped_level_names
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.row_alignment import (
@@ -343,7 +343,8 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         # A 二级 that does not belong to the 一级 carried down from above: the copy dropped the
         # merged 一级 cell of a new group, so the framework names it. A 一级 written in the same
         # row is kept as written (the review flags a wrong pairing).
-        if not written_level1 and (not tree.level1 or not owns(tree.level1, tree.level2)):
+        if not written_level1 and not (tree.level1 and is_central_group(tree.level1)) and (
+                not tree.level1 or not owns(tree.level1, tree.level2)):
             owner = level1_of_level2(tree.level2)
             if owner is not None and (not tree.level1 or normalise_level1(tree.level1) != owner):
                 problems.append(Problem(l2.source, f"二级指标「{tree.level2}」上方没有它的一级指标，按指标体系补为"

@@ -74,6 +74,8 @@ HEADER_LABELS: dict[str, str] = {
     "本年度金额": "total",
     "年度金额": "total",
     "下达中央预算内投资": "total",
+    "本次下达中央预算内投资": "total",  # the NDRC's 中央预算内投资计划绩效目标表 of a county (corpus20)
+    "资金额度": "total",  # 区域绩效目标表: 专项名称 | 主管部门 | 资金额度 4623 万 (a province's copy)
     "中期预算资金总额": "extra",
     "总金额": "project-total",
     "项目资金总额": "project-total",  # 项目资金总额 | 1500 | 年度资金申请总额 | 1500 (the Corps' 申报表)
@@ -114,6 +116,7 @@ HEADER_LABELS: dict[str, str] = {
     "中央补助资金": "fiscal-part",
     "地方资金": "fiscal-part",
     "自治区补助": "fiscal-part",  # Ningxia's 其中 | 中央补助 / 自治区补助 / 市县资金
+    "省级补助": "fiscal-part",  # a province's transfer (区域) form: 资金情况 | 省级补助 1763 | 其中:本次…
     "市县资金": "fiscal-part",
     "其中地方资金": "fiscal-part",
     "其它资金": "other",
@@ -198,6 +201,8 @@ HEADER_LABELS: dict[str, str] = {
     "负责人及电话": "extra",
     "项目负责人及联系电话": "extra",
     "县级主管部门": "extra",
+    "市级主管部门": "extra",  # a province's transfer (区域) form passed down: 市级主管部门, then 县级主管部门
+    "省级主管部门": "extra",
     "项目负责人": "extra",
     "联系电话": "extra",
     "联系人": "extra",
@@ -272,6 +277,16 @@ IGNORED_LABELS = frozenset({"绩效指标", "本年度绩效指标", "年度绩�
                             "年度绩效指标完成情况", "绩效项目指标表", "长期绩效指标",
                             "项目资金", "项目资金申请", "资金情况", "专项资金情况", "项目基本情况", "基本情况",
                             "基本信息"})
+# The NDRC's 中央预算内投资计划绩效目标表 groups its rows above the framework's levels: under 实施效果指标 the 二级
+# are the framework's 一级 names (产出指标, 效益指标, 满意度指标), under 过程管理指标 the template's own four.
+PROCESS_GROUP = "过程管理指标"
+PROCESS_LEVEL2 = frozenset({"计划管理指标", "资金管理指标", "项目管理指标", "监督检查指标"})
+CENTRAL_GROUPS = frozenset({"实施效果指标", PROCESS_GROUP})
+
+
+def is_central_group(name: str) -> bool:
+    """实施效果指标 / 过程管理指标: a group of the NDRC's form standing in the 一级 column, above the framework."""
+    return label_key(name) in CENTRAL_GROUPS
 # Indicator columns that only number the rows (序号); read as no column at all.
 NUMBER_COLUMN_LABELS = frozenset({"序号", "编号", "行次"})
 
@@ -484,10 +499,26 @@ def _old_level_labels(texts: list[str], roles: list[str | None]) -> None:
         roles[0], roles[1] = "level1", "level2"
 
 
+# A header cell that lost its first character: `级指标` right before the 二级指标 column of a header with no 一级
+# column is that column (a county page printed 级指标 | 二级指标 | 三级指标 | 指标值). Elsewhere it stays unknown.
+LEVEL1_CUT_LABEL = "级指标"
+
+
+def level1_cut_label(texts: list[str], roles: list[str | None]) -> None:
+    """Mark ``级指标`` as the 一级 column when it stands right before the 二级 one and no column is 一级."""
+    if "level1" in roles:
+        return
+    for i in range(len(texts) - 1):
+        if roles[i] is None and roles[i + 1] == "level2" and label_key(texts[i]) == LEVEL1_CUT_LABEL:
+            roles[i] = "level1"
+            return
+
+
 def header_roles(texts: list[str]) -> list[str | None]:
     """The column role of each header text, a 指标内容-like column promoted to 三级 (see LEVEL3_FALLBACK)."""
     roles = [column_role(text) for text in texts]
     _old_level_labels(texts, roles)
+    level1_cut_label(texts, roles)
     if "level3" in roles or not any(role in ("level1", "level2") for role in roles):
         return roles
     last_level = max(i for i, role in enumerate(roles) if role in ("level1", "level2"))

@@ -32,6 +32,9 @@ from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
 from perfbudget.readers.indicator_header import is_indicator_header_texts
 from perfbudget.readers.labels import (
     DEPARTMENT_WORDS,
+    LEVEL1_CUT_LABEL,
+    PROCESS_GROUP,
+    PROCESS_LEVEL2,
     column_role,
     header_field,
     header_roles,
@@ -214,11 +217,22 @@ def _header_run(cells: list[Cell], start: int) -> tuple[int, int] | None:
                 j += 1
             roles = header_roles([cells[k].text for k in range(i, j) if not cells[k].blank])
             if "level3" in roles and "target" in roles:
-                return i, j
+                return _with_cut_level1_label(cells, i, start), j
             i = j
             continue
         i += 1
     return None
+
+
+def _with_cut_level1_label(cells: list[Cell], first: int, start: int) -> int:
+    """``first``, or the index of a ``级指标`` cell right before it (blanks between) when the run starts with the
+    二级 column: the 一级 header cell that lost its first character (``labels.level1_cut_label``)."""
+    if column_role(cells[first].text) != "level2":
+        return first
+    i = first - 1
+    while i >= start and cells[i].blank:
+        i -= 1
+    return i if i >= start and label_key(cells[i].text) == LEVEL1_CUT_LABEL else first
 
 
 def _section_score_after(cells: list[Cell], end: int) -> int | None:
@@ -438,7 +452,8 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
                 shifted or (level == "level3" and _group_above_level1(cells, position, skip_blanks))):
             # levels shifted one column: the form's 一级 is a group above the framework's (实施效果指标 |
             # 产出指标 | 三级 | 指标值), so the framework's 一级 names stand in its 二级 column
-            if not shifted:
+            if not shifted or label_key(cell.text) == PROCESS_GROUP:
+                # (the form's second group, 过程管理指标, starts a row of its own with the template's 二级 names)
                 shifted = True
                 row[column["level1"]] = cell
                 filled = column["level1"] + 1
@@ -447,6 +462,8 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             elif level == "level1" and level_of(cells[skip_blanks(position + 1)].text if skip_blanks(
                     position + 1) < n else "") is None:
                 level = "level2"
+            elif label_key(cell.text) in PROCESS_LEVEL2:
+                level = "level2"  # 资金管理指标 | 中央预算内投资支付率 | ≥95%: a 二级 of the 过程管理指标 group
         if level == "level1" and "level1" in column:
             row[column["level1"]] = cell
             filled = column["level1"] + 1

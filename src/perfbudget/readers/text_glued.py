@@ -56,6 +56,8 @@ _GUARDED_LABELS = {
     "区域": r"区域(?=[\u4e00-\u9fff]{1,8}?[省市区县旗盟州镇乡村][、,，])",  # 区域新罗区、永定区…
     # 项目预算 63 (a Hubei 申报表), never 项目预算执行情况 or 多次拨付项目|预算执行情况: only before its amount
     "项目预算": r"项目预算(?=\s*(?:[(（][^()（）]{0,4}[)）])?\s*[:：]?\s*\d)",
+    # 省级补助 1763 (a province's transfer form), never 省级补助资金 inside a project's name: only before its amount
+    "省级补助": r"省级补助(?=\s*(?:[(（][^()（）]{0,4}[)）])?\s*[:：]?\s*\d)",
 }
 _LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL, *GOAL_OTHER,
                        *IGNORED_LABELS, "项目执行单位", "其中"} - _GUARDED_LABELS.keys(), key=lambda w: (-len(w), w))

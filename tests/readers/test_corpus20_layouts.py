@@ -67,7 +67,8 @@ def test_transfer_forms_amount_and_department_labels() -> None:
     # a province's transfer form passed down by a county: 市级主管部门 a label (main: an unlabelled text; in a
     # glued copy, 137, 市级 was read into the name), 资金额度 the amount (main: no budget)
     indicators = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "补助人数", "≥100人"]]
-    text = _pipe_rows([["专项名称", "残疾人事业发展补助资金"], ["市级主管部门", "某市残联"], ["县级主管部门", "某县残联"],
+    text = _pipe_rows([["专项名称", "残疾人事业发展补助资金"], ["市级主管部门", "某市残联"],
+                       ["县级主管部门", "某县残联"],
                        ["资金额度(万元)", "4623"], *indicators])
     document, problems = read_text(text, "t.txt")
     assert document is not None and not _errors(problems)

@@ -66,9 +66,9 @@ from tests.conftest import ROOT
 # With 163 keys (corpus18: tables 114–116 and renderings r73–r75, first run blind 17/19/15 for the new tables;
 # a 三级 named like a 二级 after the row's 二级 in one-cell-a-line rows, a bare number in the 三级 cell, a cell of
 # funds lines, a last pipe row closed after its value) 941/989 = 0.9515 and 941/943 = 0.9979: floors unchanged.
-# With 192 keys (corpus20: tables 132–137 and renderings r85–r87, first run blind 1034/1099 = 0.9409 and 1034/1049 = 0.9857,
-# under both floors by 133 alone; the central investment form's 过程管理指标 group one cell a paragraph, a 级指标 header
-# cell) 1074/1129 = 0.9513 and 1074/1076 = 0.9981: floors unchanged.
+# With 192 keys (corpus20: tables 132–137 and renderings r85–r87, first run blind 1034/1099 = 0.9409 and
+# 1034/1049 = 0.9857, under both floors by 133 alone; the central investment form's 过程管理指标 group one cell a
+# paragraph, a 级指标 header cell) 1074/1129 = 0.9513 and 1074/1076 = 0.9981: floors unchanged.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
 RECALL_FLOOR = 0.945
 PRECISION_FLOOR = 0.996

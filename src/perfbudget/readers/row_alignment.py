@@ -15,13 +15,15 @@ from perfbudget.model import Problem, Severity
 from perfbudget.readers.cell_values import TEMPLATE_PREFIX, VALUE_LIKE, decimal_or_none, is_score_note, is_sign
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_header import SKIP
-from perfbudget.readers.labels import column_role, is_footer, label_key, level_of
+from perfbudget.readers.labels import PROCESS_LEVEL2, column_role, is_footer, label_key, level_of
 
 
 def guess_level(cells: list[Cell], index: int) -> str:
     """level1, level2 or level3 for the cell at ``index`` (成本指标/满意度指标 decided by the next cell)."""
     level = level_of(cells[index].text)
     if level is None:
+        if label_key(cells[index].text) in PROCESS_LEVEL2:
+            return "level2"  # 资金管理指标: a 二级 of the central investment form's 过程管理指标 group
         return "level1" if is_score_note(cells[index].text) else "level3"  # (50分): a 一级 cell without its name
     rest = [c for c in cells[index + 1:] if not c.blank]
     following = rest[0] if rest else None

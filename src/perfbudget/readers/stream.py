@@ -34,7 +34,6 @@ from perfbudget.readers.labels import (
     DEPARTMENT_WORDS,
     LEVEL1_CUT_LABEL,
     PROCESS_GROUP,
-    PROCESS_LEVEL2,
     column_role,
     header_field,
     header_roles,
@@ -462,8 +461,6 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             elif level == "level1" and level_of(cells[skip_blanks(position + 1)].text if skip_blanks(
                     position + 1) < n else "") is None:
                 level = "level2"
-            elif label_key(cell.text) in PROCESS_LEVEL2:
-                level = "level2"  # 资金管理指标 | 中央预算内投资支付率 | ≥95%: a 二级 of the 过程管理指标 group
         if level == "level1" and "level1" in column:
             row[column["level1"]] = cell
             filled = column["level1"] + 1

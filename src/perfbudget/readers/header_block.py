@@ -624,6 +624,9 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         if value.text.strip():
             parts.unit = new_unit(value.text.strip(), parts.unit.name if parts.unit is not None else None)
     elif field_name == "name":
+        if parts.name_cell is not None and not parts.name_cell.blank and not value.blank \
+                and label_key(parts.name_cell.text) != label_key(value.text) and parts.second_name is None:
+            parts.second_name = value  # a second form's name: the block holds two forms (interpret reports it)
         parts.name_cell = value
     elif field_name in _MONEY_FIELDS:
         labels = state.money_labels if state.money_labels is not None else {}

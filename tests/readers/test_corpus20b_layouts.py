@@ -39,7 +39,7 @@ _TWO_FORMS = "\n".join([
 
 
 def test_two_forms_run_together_are_an_error_naming_the_second_not_a_summary_sheet() -> None:
-    document, problems = read_text(_TWO_FORMS, "t.txt")
+    _document, problems = read_text(_TWO_FORMS, "t.txt")
     assert not any("汇总表" in p.message for p in problems)
     errors = _errors(problems)
     assert any("第二个项目名称「乙项目经费」" in message for message in errors), errors

@@ -38,8 +38,14 @@ from perfbudget.readers.indicator_header import (
     with_sub_header,
 )
 from perfbudget.readers.indicator_rows import read_indicator_rows
-from perfbudget.readers.labels import (column_role, field_of_key, fund_column_of_key, header_field, header_roles,
-                                       label_key)
+from perfbudget.readers.labels import (
+    column_role,
+    field_of_key,
+    fund_column_of_key,
+    header_field,
+    header_roles,
+    label_key,
+)
 from perfbudget.readers.layout_order import layout_order_message, values_before_names
 from perfbudget.readers.list_layout import split_list_layout
 from perfbudget.readers.money_cells import cost_money_unit, written_money_unit

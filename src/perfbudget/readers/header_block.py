@@ -132,6 +132,20 @@ class _State:
     # (预算金额 heading a grid) does not wipe it; under the same label (a 年度 row after its 中期 one) it does
     # (made on the first amount: a dict made for every state cost 2 % of the text reader's instructions)
     money_labels: dict[str, str] | None = None
+    name_label: str | None = None  # the label the project's name was last read under (项目名称)
+    name_extras: int = 0  # how many extras the block held then
+
+
+def _second_form(first_label: str, label: str, extras: list[tuple[str, Cell]]) -> bool:
+    """Whether a name read again under the same label (项目名称 … 项目名称) starts a second form: a form's title
+    (项目支出绩效自评表) stands among the unlabelled cells read since the first name (``extras``), as when a
+    preview runs two forms into one block. A name under another label (一级项目名称, then 二级项目名称), or after
+    no such title, is the project's own, read as before."""
+    if label_key(first_label) != label_key(label):
+        return False
+    from perfbudget.readers.stream import looks_like_heading  # (stream imports this module)
+
+    return any(not extra_label and looks_like_heading(cell.text) for extra_label, cell in extras)
 
 
 # a cell that may hold label：value pairs or a funds block on one line (年度资金总额50万元，其中财政拨款40万元…)
@@ -624,6 +638,11 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         if value.text.strip():
             parts.unit = new_unit(value.text.strip(), parts.unit.name if parts.unit is not None else None)
     elif field_name == "name":
+        if state.name_label is not None and parts.name_cell is not None and not parts.name_cell.blank \
+                and not value.blank and parts.second_name is None \
+                and _second_form(state.name_label, text, parts.extras[state.name_extras:]):
+            parts.second_name = value  # a second form's name: the block holds two forms (interpret reports it)
+        state.name_label, state.name_extras = text, len(parts.extras)
         parts.name_cell = value
     elif field_name in _MONEY_FIELDS:
         labels = state.money_labels if state.money_labels is not None else {}

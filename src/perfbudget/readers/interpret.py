@@ -38,7 +38,14 @@ from perfbudget.readers.indicator_header import (
     with_sub_header,
 )
 from perfbudget.readers.indicator_rows import read_indicator_rows
-from perfbudget.readers.labels import column_role, header_field, header_roles, label_key
+from perfbudget.readers.labels import (
+    column_role,
+    field_of_key,
+    fund_column_of_key,
+    header_field,
+    header_roles,
+    label_key,
+)
 from perfbudget.readers.layout_order import layout_order_message, values_before_names
 from perfbudget.readers.list_layout import split_list_layout
 from perfbudget.readers.money_cells import cost_money_unit, written_money_unit
@@ -221,6 +228,8 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         problems.append(parts.unrelated)
         return parts
     read_header_rows(rows[:header_index] if header_index is not None else rows, parts, table.stream)
+    if parts.second_name is not None:
+        problems.append(_two_forms_problem(parts.second_name))
     if header_index is None:
         where = rows[-1][-1].source if rows and rows[-1] else table.source
         score_sheet = _score_sheet_header(rows)
@@ -280,9 +289,25 @@ def _project_summary(rows: list[list[Cell]]) -> Cell | None:
     columns and a 总分 or 自评等级 column, and no indicator header. None for anything else."""
     for row in rows[:3]:
         texts = [label_key(c.text) for c in row if not c.blank]
-        if "项目名称" in texts and any(t in _SUMMARY_COLUMNS for t in texts) and len(texts) >= 3:
+        if "项目名称" in texts and any(t in _SUMMARY_COLUMNS for t in texts) and len(texts) >= 3 \
+                and not _holds_form_labels(texts):
             return next(c for c in row if label_key(c.text) == "项目名称")
     return None
+
+
+def _two_forms_problem(second: Cell) -> Problem:
+    """The error for a header block naming two projects: two forms run together without an indicator header
+    between them (a preview that skipped the first form's rows); what lies between cannot be given to either."""
+    return Problem(second.source, f"表头中出现第二个项目名称「{second.text.strip()}」：两张表连在一起，中间没有"
+                                  "指标表头，无法确定其间的内容属于哪个项目，未分开读取；请分别提供各张表")
+
+
+def _holds_form_labels(texts: list[str]) -> bool:
+    """Whether a row naming 项目名称 and 总分 is a form's header block rather than a summary's header: it
+    names 项目名称 twice (two forms run into one row, as a preview one cell a line gives them), or holds a
+    form's own labels (主管部门, 实施单位, 年度资金总额) or a funds column (年初预算数, 全年执行数)."""
+    return texts.count("项目名称") > 1 or any(
+        field_of_key(t) not in (None, "name", "unit") or fund_column_of_key(t) is not None for t in texts)
 
 
 def _holds_nothing_of_a_form(parts: Parts) -> bool:

@@ -248,6 +248,8 @@ HEADER_LABELS: dict[str, str] = {
 # The first of these present gives the budget; the others are kept as project extras.
 FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算数", "全年执行数", "执行数", "分值", "执行率",
                                  "得分", "调整后预算数", "年初预算", "调整后预算", "预算执行数", "预算执行率",
+                                 # Hebei's 自评表: 年初预算数 | 调整预算数 | 全年执行数 | 分值 | 执行率 | 得分
+                                 "调整预算数",
                                  "权重", "全年预算", "全年执行", "本年度申请资金", "上年度安排资金", "本年度安排资金",
                                  # a 绩效运行监控表's funds columns: 年初预算数 | 1-6月执行数 | 全年预计执行数
                                  *(f"1-{month}月执行数" for month in range(1, 13)), "全年预计执行数", "预计全年执行数",
@@ -256,8 +258,9 @@ FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算�
 # 其中：财政拨款, 其他资金). 年度资金总额 is a column only after a 中期 one: elsewhere it labels a row.
 PERIOD_COLUMNS = frozenset({"中期资金总额", "实施期资金总额", "项目期资金总额", "年度资金总额"})
 MIDTERM_COLUMNS = frozenset({"中期资金总额", "实施期资金总额", "项目期资金总额"})
-BUDGET_COLUMNS: tuple[str, ...] = ("全年预算数", "全年预算", "调整后预算数", "调整后预算", "本年度申请资金",
-                                   "本年度安排资金", "年度资金总额", "预算数", "年初预算数", "年初预算")
+BUDGET_COLUMNS: tuple[str, ...] = ("全年预算数", "全年预算", "调整后预算数", "调整后预算", "调整预算数",
+                                   "本年度申请资金", "本年度安排资金", "年度资金总额", "预算数", "年初预算数",
+                                   "年初预算")
 # Row labels of a funds grid's total row (合计 213.4 259 under 上年度安排资金 | 本年度申请资金).
 FUND_TOTAL_ROWS = frozenset({"合计", "总计"})
 # The total row of a 部门整体 table's 年度主要任务 grid (金额合计 | 420 | 400 | 20).

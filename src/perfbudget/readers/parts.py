@@ -39,6 +39,9 @@ class Parts:
     # A table beside the form that is no part of it (a sheet of fund sources, a sign-off table): the
     # error said of it, made a warning when the file's other tables give a project.
     unrelated: Problem | None = None
+    # A second 项目名称 with another name in the same header block (two forms run into one block, as a
+    # document site's preview one cell a line gives them): the cell, reported as an error (corpus20b).
+    second_name: Cell | None = None
 
 
 _new = object.__new__
@@ -46,7 +49,7 @@ _new = object.__new__
 # the import here until new_parts sets it too).
 _FIELDS = ("heading", "source", "unit", "money_unit", "name_cell", "money", "other_parts", "fiscal_parts", "purpose",
            "goals", "extras", "indicators", "self_evaluation", "project_total", "cut", "department", "needs_check",
-           "unrelated")
+           "unrelated", "second_name")
 if tuple(f.name for f in fields(Parts)) != _FIELDS:
     raise RuntimeError("parts: Parts' fields changed; update new_parts")
 
@@ -74,4 +77,5 @@ def new_parts(heading: str | None, source: Source) -> Parts:
     parts.department = False
     parts.needs_check = []
     parts.unrelated = None
+    parts.second_name = None
     return parts

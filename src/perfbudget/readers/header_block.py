@@ -634,6 +634,12 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
             state.money_labels = labels
     elif field_name == "other-part":
         parts.other_parts.append(value)
+    elif field_name == "other-source":
+        if not _MONEY_LIKE.match(unicodedata.normalize("NFKC", value.text)):
+            parts.extras.append((label_key(text), value))  # 自有资金 | 无: kept as written, no amount
+            return i + taken
+        parts.other_sources.append((part_label(text), value))  # 自筹资金 | 10: 其他资金 when the table gives none
+        parts.extras.append((part_label(text), value))
     elif field_name == "fiscal-part":
         if not _MONEY_LIKE.match(unicodedata.normalize("NFKC", value.text)):
             # 地方资金 | 市: | 县:, or an empty part followed by the next block's text: the label is an
@@ -655,7 +661,7 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
             parts.project_total = value
     if field_name in ("purpose", "goals"):
         state.group = field_name
-    elif field_name not in _MONEY_FIELDS and field_name not in ("other-part", "fiscal-part"):
+    elif field_name not in _MONEY_FIELDS and field_name not in ("other-part", "fiscal-part", "other-source"):
         state.group = None
     elif (state.group == "purpose" and any(not c.blank for c in parts.purpose)) \
             or (state.group == "goals" and any(not c.blank for c in parts.goals)):

@@ -81,7 +81,8 @@ def line_cells(lines: list[str], start: int, end: int, file: str) -> list[Cell]:
 _PLAIN = (None, None, None, False, None, False, None)
 _SEPARATOR = "\n"  # the class of a line between rows (a cell line starts with a tab)
 # Fields whose value the reader works out from the value's text, or that start grids read otherwise.
-_NO_PLAN_FIELDS = frozenset({"unit", "unit-code", "department", "fiscal-part", "project-total", "group:tasks"})
+_NO_PLAN_FIELDS = frozenset({"unit", "unit-code", "department", "fiscal-part", "other-source", "project-total",
+                             "group:tasks"})
 _LIMIT = 8192
 
 
@@ -220,8 +221,8 @@ def _plan_of(rows: list[list[Cell]], parts: Parts, base: int, key: tuple[str | i
             offset[id(cell)] = cell.line - 1 - base  # type: ignore[attr-defined]
         if _money_heads(row) is not None:
             return None
-    if parts.fiscal_parts or parts.project_total is not None or parts.cut is not None or parts.needs_check \
-            or parts.unrelated is not None or parts.indicators:
+    if parts.fiscal_parts or parts.other_sources or parts.project_total is not None or parts.cut is not None \
+            or parts.needs_check or parts.unrelated is not None or parts.indicators:
         return None
     made: list[int] = []
 

@@ -293,7 +293,7 @@ def _holds_nothing_of_a_form(parts: Parts) -> bool:
     return (not parts.indicators and not parts.goals and not parts.purpose
             and (parts.name_cell is None or parts.name_cell.blank) and parts.unit is None
             and all(c.blank for c in parts.money.values()) and not parts.fiscal_parts
-            and not parts.other_parts and parts.project_total is None)
+            and not parts.other_parts and not parts.other_sources and parts.project_total is None)
 
 
 def _is_project(parts: Parts) -> bool:

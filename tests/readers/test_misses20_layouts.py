@@ -84,3 +84,52 @@ def test_a_level3_name_whose_unit_wrapped_onto_its_own_line() -> None:
     project, _ = _project(_one_cell_a_line(["产出指标", "数量指标", "培训覆盖面", "扩大", "质量指标", "培训合格率",
                                             "≥95%"]))
     assert [(i.level3, i.target.raw) for i in project.indicators] == [("培训覆盖面", "扩大"), ("培训合格率", "≥95%")]
+
+
+def test_the_budget_written_in_brackets_after_the_name() -> None:
+    # no money row; the amount in brackets after the name in the 项目名称 cell or in the title: the 预算数, with a
+    # note and 需人工核对 (main: no budget, and the bracket kept in the name)
+    for title, name in (("项目支出绩效目标表（2024年度）", "农村实用技术培训项目（50万元）"),
+                        ("农村实用技术培训项目（50万元）绩效目标表", "农村实用技术培训项目")):
+        project, _ = _project(_form([], head=[["项目名称", name], ["实施单位", "某县农业技术推广中心"]]).replace(
+            "项目支出绩效目标表（2024年度）", title))
+        assert project.name == "农村实用技术培训项目" and project.budget.total == Decimal("50"), title
+        assert any("预算数取自" in note for note in project.needs_check)
+    # beside a money row the bracket says nothing more: the name is kept as written
+    project, _ = _project(_form([["年度资金总额（万元）", "60"]], head=[["项目名称", "农村实用技术培训项目（50万元）"]]))
+    assert project.name == "农村实用技术培训项目（50万元）" and project.budget.total == Decimal("60")
+
+
+def test_a_budget_label_wrapped_over_two_lines() -> None:
+    # 年度资金 / 总额（万元） | 50 in pipe rows: main joined the label but left 50 on a row of its own (no budget)
+    text = _form([["年度资金"], ["总额（万元）", "50"]])
+    project, _ = _project(text)
+    assert project.budget.total == Decimal("50")
+
+
+def test_targets_with_two_bounds_or_a_note_in_brackets() -> None:
+    rows = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训次数", "≥12次（每月1次）"],
+            ["", "质量指标", "培训合格率", "≥95%，≤100%"], ["效益指标", "社会效益指标", "群众知晓率", "≥90 %"]]
+    project, _ = _project(_form([["年度资金总额（万元）", "50"]], indicators=rows))
+    times, rate, known = (i.target for i in project.indicators)
+    assert (times.raw, times.value, times.unit) == ("≥12次（每月1次）", Decimal("12"), "次")
+    assert (rate.value, rate.upper, rate.unit) == (Decimal("95"), Decimal("100"), "%")
+    assert (known.value, known.unit) == (Decimal("90"), "%")
+
+
+def test_the_same_form_as_other_units_write_it_reads_alike() -> None:
+    # the header's labels in another order and wording, 一级 names without 指标, 二级 cells blank under a merge,
+    # numbered 三级 names: the same project in pipe rows, tab rows and one cell a line
+    head = [["申报单位", "某县农业技术推广中心"], ["预算单位", "某县农业农村局"], ["项目名称", "农村实用技术培训经费"],
+            ["资金总额（万元）", "50"]]
+    rows = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出", "数量指标", "1.培训人次", "≥500人次"],
+            ["", "", "2.培训天数", "≥10天"], ["成本", "经济成本指标", "①人均成本", "≤1000元"],
+            ["满意度", "服务对象满意度指标", "学员满意度", "≥90%"]]
+    table = [["项目支出绩效目标表（2024年度）"], *head, *rows]
+    for text in (_pipe_rows(table), "\n".join("\t".join(r) for r in table) + "\n",
+                 "\n".join(c for r in table for c in r if c) + "\n"):
+        project, _ = _project(text)
+        assert project.name == "农村实用技术培训经费" and project.budget.total == Decimal("50")
+        assert [(i.level1, i.level2, i.level3) for i in project.indicators] == [
+            ("产出", "数量指标", "1.培训人次"), ("产出", "数量指标", "2.培训天数"), ("成本", "经济成本指标", "①人均成本"),
+            ("满意度", "服务对象满意度指标", "学员满意度")]

@@ -41,6 +41,7 @@ from perfbudget.readers.indicator_rows import read_indicator_rows
 from perfbudget.readers.labels import column_role, header_field, header_roles, label_key
 from perfbudget.readers.layout_order import layout_order_message, values_before_names
 from perfbudget.readers.list_layout import split_list_layout
+from perfbudget.readers.bracket_budget import take_bracket_budget
 from perfbudget.readers.money_cells import cost_money_unit, written_money_unit
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.project_fields import build_project, unit_from_fields, years_from_previous_tables
@@ -340,6 +341,8 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
         if parts.unrelated is not None:
             beside.append(parts.unrelated)
             continue
+        if not parts.money:
+            take_bracket_budget(parts, problems)  # 项目名称 | 某项目（50万元）, with no money row
         if parts.money_unit is None and (written := written_money_unit(parts)) is not None:
             parts.money_unit = written
             problems.append(Problem(parts.source, f"表中没有写金额单位，按金额后所写的单位取「{written}」",

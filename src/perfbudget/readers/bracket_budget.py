@@ -12,7 +12,8 @@ from perfbudget.readers.grid import Cell
 from perfbudget.readers.parts import Parts
 
 # （50万元）, (资金：12.5万元), （预算50000元）: an amount with its unit and at most a money word before it
-_BRACKET_AMOUNT = re.compile(r"[(](?:资金|预算|金额|总额|预算数|资金总额|预算资金)?:?(?P<amount>\d+(?:\.\d+)?(?:万元|元))[)]")
+_BRACKET_AMOUNT = re.compile(r"[(](?:资金|预算|金额|总额|预算数|资金总额|预算资金)?:?"
+                             r"(?P<amount>\d+(?:\.\d+)?(?:万元|元))[)]")
 
 
 def _amount_in(text: str, at_end: bool) -> tuple[str, str] | None:

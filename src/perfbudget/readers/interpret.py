@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from perfbudget.framework import LEVEL1_NAMES, normalise_level1
 from perfbudget.model import Document, Problem, Project, Severity, Source, Unit
+from perfbudget.readers.bracket_budget import take_bracket_budget
 from perfbudget.readers.continuation import join_continued
 from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
 from perfbudget.readers.header_block import read_header_rows, unit_cell
@@ -41,7 +42,6 @@ from perfbudget.readers.indicator_rows import read_indicator_rows
 from perfbudget.readers.labels import column_role, header_field, header_roles, label_key
 from perfbudget.readers.layout_order import layout_order_message, values_before_names
 from perfbudget.readers.list_layout import split_list_layout
-from perfbudget.readers.bracket_budget import take_bracket_budget
 from perfbudget.readers.money_cells import cost_money_unit, written_money_unit
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.project_fields import build_project, unit_from_fields, years_from_previous_tables

@@ -96,7 +96,8 @@ def test_the_budget_written_in_brackets_after_the_name() -> None:
         assert project.name == "农村实用技术培训项目" and project.budget.total == Decimal("50"), title
         assert any("预算数取自" in note for note in project.needs_check)
     # beside a money row the bracket says nothing more: the name is kept as written
-    project, _ = _project(_form([["年度资金总额（万元）", "60"]], head=[["项目名称", "农村实用技术培训项目（50万元）"]]))
+    project, _ = _project(_form([["年度资金总额（万元）", "60"]],
+                                head=[["项目名称", "农村实用技术培训项目（50万元）"]]))
     assert project.name == "农村实用技术培训项目（50万元）" and project.budget.total == Decimal("60")
 
 
@@ -131,5 +132,5 @@ def test_the_same_form_as_other_units_write_it_reads_alike() -> None:
         project, _ = _project(text)
         assert project.name == "农村实用技术培训经费" and project.budget.total == Decimal("50")
         assert [(i.level1, i.level2, i.level3) for i in project.indicators] == [
-            ("产出", "数量指标", "1.培训人次"), ("产出", "数量指标", "2.培训天数"), ("成本", "经济成本指标", "①人均成本"),
-            ("满意度", "服务对象满意度指标", "学员满意度")]
+            ("产出", "数量指标", "1.培训人次"), ("产出", "数量指标", "2.培训天数"),
+            ("成本", "经济成本指标", "①人均成本"), ("满意度", "服务对象满意度指标", "学员满意度")]

@@ -134,3 +134,25 @@ def test_the_same_form_as_other_units_write_it_reads_alike() -> None:
         assert [(i.level1, i.level2, i.level3) for i in project.indicators] == [
             ("产出", "数量指标", "1.培训人次"), ("产出", "数量指标", "2.培训天数"),
             ("成本", "经济成本指标", "①人均成本"), ("满意度", "服务对象满意度指标", "学员满意度")]
+
+
+def test_the_funds_block_label_followed_by_the_budget_itself() -> None:
+    # 项目资金 | 50 (and 项目资金（万元） | 50, 资金情况 | 50万元): the block's label is the budget's own where an
+    # amount and nothing else follows it (main: the amount an unlabelled text, no budget, nothing said)
+    for funds, total in (([["项目资金", "50"]], "50"), ([["项目资金（万元）", "50"]], "50"),
+                         ([["资金情况", "50万元"]], "50"), ([["项目资金", "50", "其中：财政拨款", "40"]], "50")):
+        project, _ = _project(_form(funds))
+        assert project.budget.total == Decimal(total), funds
+    # followed by a text or by the block's own labels: as before
+    project, _ = _project(_form([["项目资金（万元）", "年度资金总额", "60"]]))
+    assert project.budget.total == Decimal("60")
+
+
+def test_the_target_column_named_with_its_year() -> None:
+    # 2024年指标值 / 2024年度目标值: main found no indicator header (缺少指标表头行) and read no indicator
+    for label in ("2024年指标值", "2024年度目标值"):
+        rows = [["一级指标", "二级指标", "三级指标", label], ["产出指标", "数量指标", "培训人次", "≥500人次"],
+                ["效益指标", "社会效益指标", "群众知晓率", "≥90%"]]
+        project, _ = _project(_form([["年度资金总额（万元）", "50"]], indicators=rows))
+        assert [(i.level3, i.target.raw) for i in project.indicators] == [("培训人次", "≥500人次"),
+                                                                           ("群众知晓率", "≥90%")], label

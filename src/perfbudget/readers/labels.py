@@ -473,7 +473,17 @@ def _numbered_money_part(rest: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def column_role(text: str) -> str | None:
-    return COLUMN_LABELS.get(label_key(text))
+    key = label_key(text)
+    role = COLUMN_LABELS.get(key)
+    if role is None and key[:2] in ("20", "19") and (year := _YEAR_HEAD.match(key)) is not None:
+        # 2024年指标值, 2024年度目标值: the target column named with its year (misses20); only the target
+        role = COLUMN_LABELS.get(key[year.end():]) or COLUMN_LABELS.get("年度" + key[year.end():])
+        if role != "target":
+            role = None
+    return role
+
+
+_YEAR_HEAD = re.compile(r"^(?:19|20)\d{2}年度?")
 
 
 # Older two-level forms name the 三级 column by what it holds: 一级指标 | 二级指标 | 指标内容 | 指标值.

@@ -196,7 +196,38 @@ def parse_target(raw: str, name: str | None = None) -> Target:
             u1, u2 = _unit(rng["u1"]), _unit(rng["u2"])
             if lo is not None and hi is not None and lo <= hi and (u1 is None or u2 is None or u1 == u2):
                 return new_target(raw, Kind.QUANTITATIVE, None, lo, u1 or u2, direction_from_name(name), hi, None)
+    if "(" in text or "," in text or ";" in text or "、" in text or "且" in text:
+        found = _noted_or_bounded(raw, text, name)
+        if found is not None:
+            return found
     return _qualitative(raw)
+
+
+# A quantity and a note in brackets after it: ≥12次（每月1次）, 100%（含）
+_TRAILING_NOTE = re.compile(r"^(?P<head>[^()]+)\([^()]*\)$")
+# Two bounds of one quantity: ≥95%，≤100%, 不低于95%且不高于100%
+_TWO_BOUNDS = re.compile(r"^(?P<lo>[^,;、且]+)(?:,|;|、|且|并且)(?P<hi>[^,;、且]+)$")
+
+
+def _noted_or_bounded(raw: str, text: str, name: str | None) -> Target | None:
+    """``≥12次（每月1次）``: the quantity before a note in brackets (the note kept in ``raw``); ``≥95%，≤100%``: the
+    range 95–100 (a lower bound ≥ and an upper bound ≤, one unit). None for anything else."""
+    noted = _TRAILING_NOTE.match(text)
+    if noted is not None:
+        head = parse_target(noted["head"], name)
+        if head.is_quantitative:
+            return new_target(raw, Kind.QUANTITATIVE, head.op, head.value, head.unit, head.direction, head.upper,
+                              None)
+        return None
+    bounds = _TWO_BOUNDS.match(text)
+    if bounds is None:
+        return None
+    lo, hi = parse_target(bounds["lo"], name), parse_target(bounds["hi"], name)
+    if lo.op is not Op.GE or hi.op is not Op.LE or lo.value is None or hi.value is None or lo.value > hi.value \
+            or (lo.unit is not None and hi.unit is not None and lo.unit != hi.unit):
+        return None
+    return new_target(raw, Kind.QUANTITATIVE, None, lo.value, lo.unit or hi.unit, direction_from_name(name), hi.value,
+                      None)
 
 
 def format_target(target: Target) -> str:

@@ -68,7 +68,7 @@ def test_the_parts_of_the_fiscal_money_by_level_of_government() -> None:
 def test_a_budget_cell_that_cannot_be_split_is_told_not_guessed() -> None:
     # a sentence, or a part the reader does not know: no amount taken, a warning at the cell
     for cell in ("年度资金总额50万元，主要用于农民实用技术培训",
-                 "年度资金总额50万元，其中：财政拨款40万元，自筹资金10万元"):
+                 "年度资金总额50万元，其中：财政拨款40万元，社会捐赠10万元"):
         project, _, problems = _budget([["项目资金", cell]])
         assert project.budget.total is None
         [warning] = [p for p in problems if p.severity is Severity.WARNING]

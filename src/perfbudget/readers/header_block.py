@@ -460,14 +460,18 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             parts.department = True  # 部门整体绩效目标, 部门（单位）整体支出绩效目标申报表 …
         if note_unit is not None:
             parts.money_unit = parts.money_unit or note_unit  # 资金情况（万元）, 年度预算数（万元）
-            if field_name is None:
+            if field_name is None and not _block_amount(row, i, stream):
                 state.group = "funds"
                 i += 1
                 continue
-        if ignored:
-            state.group = None  # 项目资金, 资金情况: a new block begins
-            i += 1
-            continue
+            if field_name is None:
+                field_name = "total"
+        if ignored and field_name is None:
+            if not _block_amount(row, i, stream):
+                state.group = None  # 项目资金, 资金情况: a new block begins
+                i += 1
+                continue
+            field_name = "total"
         if not stream and "资金总额" in text and label_key(text) in MIDTERM_COLUMNS and i + 1 < len(row) \
                 and _period_column(row[i + 1].text) \
                 and len(period_run := _run(row, i, _period_column)) >= 2:  # side by side, no cell between
@@ -555,6 +559,27 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         else:
             parts.extras.append(("", cell))
         i += 1
+
+
+# Labels announcing the funds block that some units follow with the budget itself (项目资金 | 50)
+_MONEY_BLOCKS = frozenset({"项目资金", "项目资金申请", "资金情况", "专项资金情况"})
+
+
+def _block_amount(row: list[Cell], i: int, stream: bool) -> bool:
+    """``项目资金 | 50`` (or ``项目资金（万元） | 50``), in a row with its cells: the block's label followed by an
+    amount and nothing more, or by a money label (``| 其中：财政拨款 | 40``): the label is the budget's own
+    (misses20; the amount was an unlabelled text). One cell a line, which cell follows which label is not sure:
+    never."""
+    if stream or label_key(row[i].text) not in _MONEY_BLOCKS:
+        return False
+    k = i + 1
+    while k < len(row) and row[k].blank:
+        k += 1
+    if k >= len(row) or not _AMOUNT_ONLY.match("".join(unicodedata.normalize("NFKC", row[k].text).split())
+                                               .replace(",", "")):
+        return False
+    rest = next((c for c in row[k + 1:] if not c.blank), None)
+    return rest is None or header_field(rest.text) in _MONEY_FIELDS
 
 
 _AMOUNT_ONLY = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
@@ -653,6 +678,12 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
             state.money_labels = labels
     elif field_name == "other-part":
         parts.other_parts.append(value)
+    elif field_name == "other-source":
+        if not _MONEY_LIKE.match(unicodedata.normalize("NFKC", value.text)):
+            parts.extras.append((label_key(text), value))  # 自有资金 | 无: kept as written, no amount
+            return i + taken
+        parts.other_sources.append((part_label(text), value))  # 自筹资金 | 10: 其他资金 when the table gives none
+        parts.extras.append((part_label(text), value))
     elif field_name == "fiscal-part":
         if not _MONEY_LIKE.match(unicodedata.normalize("NFKC", value.text)):
             # 地方资金 | 市: | 县:, or an empty part followed by the next block's text: the label is an
@@ -674,7 +705,7 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
             parts.project_total = value
     if field_name in ("purpose", "goals"):
         state.group = field_name
-    elif field_name not in _MONEY_FIELDS and field_name not in ("other-part", "fiscal-part"):
+    elif field_name not in _MONEY_FIELDS and field_name not in ("other-part", "fiscal-part", "other-source"):
         state.group = None
     elif (state.group == "purpose" and any(not c.blank for c in parts.purpose)) \
             or (state.group == "goals" and any(not c.blank for c in parts.goals)):

@@ -32,6 +32,7 @@ from perfbudget.quick_records import new_unit
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.header_block import (
     _BARE_MONEY_UNIT,
+    _MONEY_BLOCKS,
     _UNIT_LABEL,
     _cell_facts,
     _known_facts,
@@ -43,6 +44,7 @@ from perfbudget.readers.header_block import (
 )
 from perfbudget.readers.interpret import looks_like_indicator_row, starts_project
 from perfbudget.readers.label_lines import label_line_cells
+from perfbudget.readers.labels import label_key
 from perfbudget.readers.parts import Parts
 
 _new_tuple, _new_object = tuple.__new__, object.__new__
@@ -81,7 +83,8 @@ def line_cells(lines: list[str], start: int, end: int, file: str) -> list[Cell]:
 _PLAIN = (None, None, None, False, None, False, None)
 _SEPARATOR = "\n"  # the class of a line between rows (a cell line starts with a tab)
 # Fields whose value the reader works out from the value's text, or that start grids read otherwise.
-_NO_PLAN_FIELDS = frozenset({"unit", "unit-code", "department", "fiscal-part", "project-total", "group:tasks"})
+_NO_PLAN_FIELDS = frozenset({"unit", "unit-code", "department", "fiscal-part", "other-source", "project-total",
+                             "group:tasks"})
 _LIMIT = 8192
 
 
@@ -217,13 +220,13 @@ def _plan_of(rows: list[list[Cell]], parts: Parts, base: int, key: tuple[str | i
     for row in rows:
         for cell in row:
             facts = _known_facts(cell.text) or _cell_facts(cell.text)
-            if facts[2] in _NO_PLAN_FIELDS:
-                return None
+            if facts[2] in _NO_PLAN_FIELDS or (facts[4] and label_key(facts[0]) in _MONEY_BLOCKS):
+                return None  # (项目资金 | 50 is the budget, 项目资金 | 用于… not: no key tells)
             offset[id(cell)] = cell.line - 1 - base  # type: ignore[attr-defined]
         if _money_heads(row) is not None:
             return None
-    if parts.fiscal_parts or parts.project_total is not None or parts.cut is not None or parts.needs_check \
-            or parts.unrelated is not None or parts.indicators:
+    if parts.fiscal_parts or parts.other_sources or parts.project_total is not None or parts.cut is not None \
+            or parts.needs_check or parts.unrelated is not None or parts.indicators:
         return None
     made: list[int] = []
 

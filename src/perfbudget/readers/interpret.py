@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from perfbudget.framework import LEVEL1_NAMES, normalise_level1
 from perfbudget.model import Document, Problem, Project, Severity, Source, Unit
+from perfbudget.readers.bracket_budget import take_bracket_budget
 from perfbudget.readers.continuation import join_continued
 from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
 from perfbudget.readers.header_block import read_header_rows, unit_cell
@@ -318,7 +319,7 @@ def _holds_nothing_of_a_form(parts: Parts) -> bool:
     return (not parts.indicators and not parts.goals and not parts.purpose
             and (parts.name_cell is None or parts.name_cell.blank) and parts.unit is None
             and all(c.blank for c in parts.money.values()) and not parts.fiscal_parts
-            and not parts.other_parts and parts.project_total is None)
+            and not parts.other_parts and not parts.other_sources and parts.project_total is None)
 
 
 def _is_project(parts: Parts) -> bool:
@@ -365,6 +366,8 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
         if parts.unrelated is not None:
             beside.append(parts.unrelated)
             continue
+        if not parts.money:
+            take_bracket_budget(parts, problems)  # 项目名称 | 某项目（50万元）, with no money row
         if parts.money_unit is None and (written := written_money_unit(parts)) is not None:
             parts.money_unit = written
             problems.append(Problem(parts.source, f"表中没有写金额单位，按金额后所写的单位取「{written}」",

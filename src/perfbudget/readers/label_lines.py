@@ -121,7 +121,7 @@ def money_pair_cells(text: str) -> tuple[str, str] | None:
 _RUN_PART = re.compile(r"(?P<label>(?:其中:?)?[^\d\s:,;、。()]+?):?(?P<amount>[-+]?\d+(?:\.\d+)?(?:万元|万|元)?)")
 _RUN_GAP = re.compile(r"[\s,;、。()]*")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
-_RUN_FIELDS = frozenset({"total", "fiscal", "other", "fiscal-part"})
+_RUN_FIELDS = frozenset({"total", "fiscal", "other", "fiscal-part", "other-source"})
 
 
 @lru_cache(maxsize=4096)

@@ -216,7 +216,6 @@ HEADER_LABELS: dict[str, str] = {
     "其中上年结转资金": "extra",
     "该项目支出上级资金": "extra",
     "上级资金": "extra",
-    "上级补助资金": "extra",
     # the Hunan 专项资金绩效目标申报表 (a special fund's form): 专项名称 | … | 专项属性 | 延续专项 新增专项 |
     # 部门名称 | … | 资金总额(万元) | 103 | 部门相应职能职责概述 | …, 专项起止时间, 专项负责人, 专项立项依据,
     # 专项年度绩效目标
@@ -242,6 +241,15 @@ HEADER_LABELS: dict[str, str] = {
     "实施期限": "extra",
     "项目实施期限": "extra",
     "资金使用方向": "purpose",
+    # fund sources other units name (misses20). Money outside the budget (the unit's own, its 事业收入) is a source
+    # of 其他资金: kept as an extra and added up only where the table gives no 其他资金; money from a higher level
+    # of government or the government funds budget is a part of 财政资金 (added up only under an empty total)
+    **{f"{head}{label}": "other-source" for head in ("", "其中")
+       for label in ("自筹资金", "单位自筹资金", "自筹", "单位自筹", "自有资金", "单位自有资金", "事业收入",
+                     "单位事业收入", "经营收入", "社会资金", "社会投入资金")},
+    **{f"{head}{label}": "fiscal-part" for head in ("", "其中")
+       for label in ("上级补助", "上级补助资金", "上级补助收入", "上级专项资金", "上级财政资金", "政府性基金",
+                     "政府性基金拨款", "政府性基金预算", "政府性基金预算拨款", "政府性基金预算财政拨款")},
 }
 
 # Column labels of a self-evaluation funds block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分).
@@ -483,7 +491,17 @@ def _numbered_money_part(rest: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def column_role(text: str) -> str | None:
-    return COLUMN_LABELS.get(label_key(text))
+    key = label_key(text)
+    role = COLUMN_LABELS.get(key)
+    if role is None and key[:2] in ("20", "19") and (year := _YEAR_HEAD.match(key)) is not None:
+        # 2024年指标值, 2024年度目标值: the target column named with its year (misses20); only the target
+        role = COLUMN_LABELS.get(key[year.end():]) or COLUMN_LABELS.get("年度" + key[year.end():])
+        if role != "target":
+            role = None
+    return role
+
+
+_YEAR_HEAD = re.compile(r"^(?:19|20)\d{2}年度?")
 
 
 # Older two-level forms name the 三级 column by what it holds: 一级指标 | 二级指标 | 指标内容 | 指标值.

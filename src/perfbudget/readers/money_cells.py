@@ -116,7 +116,7 @@ _LEADING_TOTAL = re.compile(r"^(?P<label>[^\d:,;()]{2,12}?):?\d")
 
 def unsplit_budget_cell(parts: Parts) -> Cell | None:
     """The header cell, kept as an unlabelled extra, that starts with a budget label and its amount but holds
-    more than the header block can split (``年度资金总额50万元，其中:财政拨款40万元，自筹资金10万元`` with a part
+    more than the header block can split (``年度资金总额50万元，其中:财政拨款40万元，社会捐赠10万元`` with a part
     the reader does not know; ``年度资金总额50万元，主要用于培训``): where the budget was read from nowhere else,
     the caller warns at it (the amount is not taken: what the rest of the cell says of it is unknown)."""
     for label, cell in parts.extras:

@@ -23,6 +23,9 @@ class Parts:
     # Parts of 财政资金 given line by line (label, amount: 其中:中央补助, 地方资金): added up when the total is
     # left empty and no 财政资金 cell is given.
     fiscal_parts: list[tuple[str, Cell]] = field(default_factory=list)
+    # The money of sources outside the budget (label, amount: 自筹资金, 单位自有资金, 事业收入), each kept as an
+    # extra too: 其他资金 is their sum when the table gives no 其他资金 and no parts of it.
+    other_sources: list[tuple[str, Cell]] = field(default_factory=list)
     purpose: list[Cell] = field(default_factory=list)
     goals: list[Cell] = field(default_factory=list)
     extras: list[tuple[str, Cell]] = field(default_factory=list)
@@ -47,9 +50,9 @@ class Parts:
 _new = object.__new__
 # The fields new_parts sets, in order (checked against the dataclass at import: a field added to Parts stops
 # the import here until new_parts sets it too).
-_FIELDS = ("heading", "source", "unit", "money_unit", "name_cell", "money", "other_parts", "fiscal_parts", "purpose",
-           "goals", "extras", "indicators", "self_evaluation", "project_total", "cut", "department", "needs_check",
-           "unrelated", "second_name")
+_FIELDS = ("heading", "source", "unit", "money_unit", "name_cell", "money", "other_parts", "fiscal_parts",
+           "other_sources", "purpose", "goals", "extras", "indicators", "self_evaluation", "project_total", "cut",
+           "department", "needs_check", "unrelated", "second_name")
 if tuple(f.name for f in fields(Parts)) != _FIELDS:
     raise RuntimeError("parts: Parts' fields changed; update new_parts")
 
@@ -67,6 +70,7 @@ def new_parts(heading: str | None, source: Source) -> Parts:
     parts.money = {}
     parts.other_parts = []
     parts.fiscal_parts = []
+    parts.other_sources = []
     parts.purpose = []
     parts.goals = []
     parts.extras = []

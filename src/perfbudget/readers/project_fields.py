@@ -121,6 +121,15 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         amounts["other"] = sum((v for v in values if v is not None), Decimal(0)) if any(
             v is not None for v in values) else None
         sources["budget.other"] = parts.other_parts[0].source
+    if parts.other_sources and "other" not in amounts:
+        # 自筹资金 | 10 (money outside the budget) and no 其他资金 given: 其他资金 is the sources' sum, said in a note
+        values = [money_amount(cell, label_text, problems)[0] for label_text, cell in parts.other_sources]
+        if any(v is not None for v in values):
+            amounts["other"] = sum((v for v in values if v is not None), Decimal(0))
+            sources["budget.other"] = parts.other_sources[0][1].source
+            named = "、".join(label_text for label_text, _ in parts.other_sources)
+            problems.append(Problem(parts.other_sources[0][1].source, f"其他资金取自「{named}」："
+                                    f"{amounts['other']}", Severity.INFO))
     total_left_empty = "total" in parts.money and parts.money["total"].blank
     part_labels = [label_text for label_text, _ in parts.fiscal_parts]
     if parts.fiscal_parts and total_left_empty and "fiscal" not in amounts \
@@ -132,7 +141,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         if any(v is not None for v in values):
             amounts["fiscal"] = sum((v for v in values if v is not None), Decimal(0))
             sources["budget.fiscal"] = parts.fiscal_parts[0][1].source
-    if amounts.get("total") is None and amounts.get("fiscal") is not None and (parts.other_parts or total_left_empty):
+    if amounts.get("total") is None and amounts.get("fiscal") is not None and (
+            parts.other_parts or parts.other_sources or total_left_empty):
         # 年度资金总额 given only as its parts (财政拨款小计, 自有资金小计, 其他收入), or its cell left empty
         # above 其中:财政拨款 500: their sum, said in a note
         amounts["total"] = amounts["fiscal"] + (amounts.get("other") or Decimal(0))  # type: ignore[operator]

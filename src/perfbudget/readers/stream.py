@@ -394,6 +394,20 @@ def _next_row_starts(cells: list[Cell], at: int, tail: list[str]) -> bool:
     return fits(at) and not fits(at + 1)
 
 
+_UNIT_WORD = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
+
+
+def _unit_wrapped(cells: list[Cell], at: int) -> bool:
+    """One cell a line, is ``cells[at]`` the end of the 三级 name before it, wrapped onto a line of its own? It is
+    when it is a short word without a digit (人次, 个) that is no level name and the cell after it is a value that
+    ends with that word (``≥500人次``): a unit alone is no target, and a value is no 三级 name."""
+    if at + 1 >= len(cells):
+        return False
+    word, value = cells[at].text.strip(), cells[at + 1].text.strip()
+    return bool(_UNIT_WORD.match(word)) and value.endswith(word) and len(value) > len(word) \
+        and VALUE_LIKE.match(value) is not None and level_of(word) is None
+
+
 def _group_above_level1(cells: list[Cell], at: int, skip_blanks: Callable[[int], int]) -> bool:
     """Does the row at ``at`` start with a group name above the framework's 一级 (``实施效果指标``, no
     level name itself, ending in 指标), then a framework 一级 name, then a name that is no level (the 三级)?"""
@@ -479,6 +493,11 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
             row[column["level3"]] = cells[position]
             filled = column["level3"] + 1
             position += 1
+            if after and roles[after[0]] == "target" and _unit_wrapped(cells, position):
+                # 农村实用技术培训 / 人次 / ≥500人次: the name's last word wrapped onto a line of its own
+                row[column["level3"]] = Cell(cells[position - 1].text.strip() + cells[position].text.strip(),
+                                             cells[position - 1].source)
+                position += 1
             placed_level2 = row[column["level2"]].text.strip() if "level2" in column else ""
             for index in after:
                 # a level name ends the row, unless the row's 二级 comes again under a repeated 二级

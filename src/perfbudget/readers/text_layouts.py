@@ -240,6 +240,9 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             cells = cells[1:]
             if not cells:
                 continue
+            if header_field(current.rows[-1][-1].text) is not None:
+                current.rows[-1].extend(cells)  # 年度资金 / 总额（万元） | 50: the label's row goes on with its value
+                continue
         if current is not None and current.rows and (_header_goes_on(current.rows[-1], cells)
                                                      or _label_then_value(current.rows[-1], cells)):
             # 一级指标 / 二级指标 三级指标 …: a header over lines; 项目名称 / its value: a row over two lines

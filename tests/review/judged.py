@@ -1119,6 +1119,53 @@ BLIND: list[Judged] = [
         ("missing-budget", None),  # the preview lost the amounts' digits before the point
         ("missing-level1-group", None),  # a flat list without levels, three rows keyed
     }), blind=True, round=17),
+    # Round 18: the reader corpus's newest tables with indicator rows (123, 129, 130, 131; 124–127 are
+    # cut before their indicators), keyed for the review; searches of the stored pages found no new
+    # 部门整体 or 自评 table with indicator rows not judged already (天长, 棠溪, 青神, 鄂州 are).
+    Judged("太和 城管执法车辆维修燃油费 2023 (a tender mirror, masked, cut at 社会效益)", _c("b132"), frozenset({
+        # money handled by the rules is the unit's management, not a quality of the repairs, and 较高 says nothing
+        ("management-as-output", "经费支出合规性"), ("vague-qualitative", "经费支出合规性"),
+        ("rate-over-100", "项目验收合格率"), ("rate-over-100", "养护维修质量合格率"),  # ≥100百分比
+        ("time-without-date", "项目完成及时性"),  # 程度较高: no date by which the work is done
+        ("input-as-output", "经费支出时效性"),  # 及时支出: spending the money is the input, not a time target
+        ("vague-qualitative", "对减少财政投资成本的改善程度"),  # 程度较高: from what, to what?
+    }), excused=frozenset({
+        ("missing-cost-indicator", None),  # 项目总成本's value masked by the mirror, not keyed
+        ("missing-level1-group", None),  # cut inside 社会效益
+    }), blind=True, round=18, note="完成修理养护的设施数量 ≥90辆 judged correct (设施 is the form's word; 辆 says what)"),
+    Judged("隆阳 化肥减量增效 2022 (自评, actuals and scores, numbered sub-items, cut at 生态)", _c("b133"), frozenset({
+        ("unit-mismatch", "1、肥料利用率"),  # a rate's name counted in 组: the trial's subject, not its measure
+        ("time-without-date", "项目按时完成率"),  # 100% 按时: by when?
+        ("missing-cost-indicator", None),  # a 2022 project without a cost row (the table runs 质量, 时效, 效益)
+    }), missed=frozenset({
+        ("一、示范区建立", "≧20000亩 is the sum of its three items (500 + 1000 + 18500) and scored again (15 points)"),
+        ("二、化肥减量增效田间试验", "≧15组 is the sum of its four items (5 + 5 + 3 + 2) and scored again (15 points)"),
+        ("三、土样植株化验", "105 of ≥60: 75 % over, the target set too low (10号 asks it be marked down)"),
+        (None, "执行率 10.77 % (30 of 278.4449万元) with every target met at full marks: not credible as reported"),
+    }), excused=frozenset({("missing-level1-group", None)}),  # cut at 生态
+        blind=True, round=18, note="受益农户数 5000户 under 社会效益 judged correct (the reach of the project, a usual "
+       "social effect); the numbering (一、, 1、) is the table's structure, not a leftover"),
+    Judged("原州 马铃薯种薯繁育 2022 (自评, OCR read by hand, cut in 满意度, Ningxia)", _c("b134"), frozenset({
+        ("template-leftover", "指标1免费发放原原种"),  # the form's 指标1/指标2 kept in the names: one slip
+        # 采购的原原种合格率 ≥90%, 种薯亩均收入 ≥5%, 推广面积 ≥80%, 认知度 ≥50%: the actuals copy the targets with
+        # their comparator: one slip, written once, at the first
+        ("actual-not-comparable", "指标1采购的原原种合格率"),
+        ("input-as-output", "指标12021年11月30日前完成资金支付"),  # paying the money is the input
+        ("cost-not-money", "指标1种薯采购价格不高于市场价"),  # 是: a yes, no price
+        ("vague-qualitative", "持续完善马铃薯种薯繁育体系,保障脱毒马铃薯种薯供应,促进主食化产业衔接"),  # 是 to a sentence
+    }), missed=frozenset({
+        ("指标1免费发放原原种", "the goal says 采购马铃薯原原种425万粒 for free distribution; the row says 550万粒 (keys hold no goals)"),
+        ("指标12021年11月30日前完成资金支付", "2021年11月30日 is before the project's 实施期 2022年3月-11月: the year is wrong"),
+    }), excused=frozenset({("missing-level1-group", None)}),  # cut in 满意度
+        blind=True, round=18, note="一级种薯繁育基地 8000亩 / 8535.5亩 and 病害减少…农药量较上年减少 2% judged correct"),
+    Judged("长江禁捕 渔业成品油价格改革补贴 2020 (自评, OCR read by hand, whole)", _c("b135"), frozenset({
+        ("name-without-object", "12月底之前完成"),  # a date as the name, 100% as the value: what is done by then?
+        ("actual-not-comparable", "退捕渔民抽样调查满意度"),  # actual ≥90%: the target copied
+        ("missing-level1-group", None),  # no 效益 row at all: a subsidy with no effect said
+    }), missed=frozenset({
+        ("退捕渔民抽样调查满意度", "40 of the 80 indicator points on one satisfaction survey (the form's default 10)"),
+    }), blind=True, round=18, note="补贴渔船数 6 (a count ending in 数) and 渔船补贴发放率 100% judged correct; no "
+       "成本 row in a 2020 table is no fault (required from 2022)"),
 ]
 
 

@@ -781,11 +781,12 @@ BLIND: list[Judged] = [
         ("name-without-object", "设施农业种植人员(县内培训)"),
     }), blind=True, round=12),
     Judged("宁德 党史地方志 2019 (部门整体, cut)", _c("b101"), frozenset({
-        ("input-as-output", "志鉴地情相关工作开展所需资金的供应时效"),  # money supplied, as the 数量
-        # re-judged after the run, the review's finding at a place judged at fault: 100% of a 时效
-        ("unit-mismatch", "志鉴地情相关工作开展所需资金的供应时效"),
-        ("unit-mismatch", "确保日常工作正常运行"),  # 100% of an aim
-        ("rate-under-quantity", "确保日常工作正常运行"),  # 100% under 数量 (re-judged after the run)
+        # money supplied, as the 数量 (round 12 also counted unit-mismatch's 「100% of a 时效」 here, added after
+        # the run; round 18 merged it: the row is to be deleted, not renamed into a rate — one fault)
+        ("input-as-output", "志鉴地情相关工作开展所需资金的供应时效"),
+        # 100% of an aim (round 12 also counted rate-under-quantity's 「a rate under 数量」 here, added after the
+        # run; round 18 merged it: the name is no rate at all, which unit-mismatch says — one fault)
+        ("unit-mismatch", "确保日常工作正常运行"),
         ("rate-under-quantity", "按年度发放绩效奖、文明奖、综治平安奖、应休未休补贴"),  # ≥60% under 数量
         ("payment-below-full", "按年度发放绩效奖、文明奖、综治平安奖、应休未休补贴"),  # 60% of the awards paid
         ("number-without-unit", "调研、督促、指导志、鉴、地情编纂的县(市、区)的覆盖率"),  # 1 (its explanation: 90%)

@@ -141,3 +141,24 @@ def test_a_time_row_with_a_phrase_asks_for_a_time() -> None:
     doc = document((OUT, "时效指标", "项目完成及时性", "程度较高"))
     (message,) = messages(doc, "qualitative-for-number")
     assert "要求具体时间" in message
+
+
+# findings read aloud: one indicator's fault said once, lists read as a reviewer reads them
+
+def test_money_supplied_on_time_is_an_input_not_a_time_in_per_cent() -> None:
+    doc = document((OUT, "时效指标", "志鉴工作所需资金的供应时效", "100%"), (OUT, "时效指标", "项目完成时间", "100%"))
+    assert found(doc, "input-as-output") == [1]
+    assert found(doc, "unit-mismatch") == [2]  # (deleting row 1 is the advice, not renaming it into a rate)
+
+
+def test_an_aim_in_per_cent_under_quantity_is_called_no_rate_once() -> None:
+    doc = document((OUT, "数量指标", "确保日常工作正常运行", "100%"), (OUT, "数量指标", "设备完好率", "≥95%"))
+    assert found(doc, "unit-mismatch") == [1]
+    assert found(doc, "rate-under-quantity") == [2]
+
+
+def test_leftovers_in_a_run_of_names_are_listed_as_a_span() -> None:
+    doc = document(*[(OUT, "数量指标", f"指标1发放种薯{k}", f"{k}万粒") for k in range(1, 6)],
+                   (OUT, "数量指标", "发放种薯6", "6万粒"), (OUT, "数量指标", "指标1发放种薯7", "7万粒"))
+    (message,) = messages(doc, "template-leftover")
+    assert message.endswith("以及第2至第5个、第7个指标")

@@ -63,7 +63,7 @@ def vague_reason(value: str, name: str) -> str | None:
         if question and _VAGUE_ENDING.search(question):
             return f"只回答了是或否，而问的「{question}」没有可判断的程度"
         if text == "是" and "是否" not in name and _AIM_STATEMENT.match(bare(name)) and not _ANCHOR.search(name):
-            return f"只是肯定了{quote(name, 20)}这一工作目标，没有可判断的程度"
+            return "只是肯定了名称所说的工作目标，没有可判断的程度"
     if 2 < len(text) < 6 and _GRADE_SCALE.match(text):
         return "是评价等级的全部选项，没有选定要达到的等级或数值"
     if not text or _ANCHOR.search(text):
@@ -685,6 +685,12 @@ def _percent_fault(name: str) -> int:
     return 0
 
 
+def not_a_rate(name: str) -> bool:
+    """True when ``unit-mismatch`` finds a percentage wrong for this name under any 二级 (an amount, a count or
+    time, a work aim), so that ``rate-under-quantity`` does not call it a rate."""
+    return _percent_fault(name) in (_AMOUNT, _COUNT_OR_TIME, _AIM) and not is_input_name(name)
+
+
 @rule("unit-mismatch", title="计量单位与指标不符", dimension="可行性", severity="warning")
 def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     """A unit that does not fit the indicator's name.
@@ -739,7 +745,8 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
     elif target.unit in _SHARE_UNITS and (fault := _percent_fault(name)) == _AMOUNT:
         message = f"金额类指标{quote(indicator.level3)}却以%计量（{raw}）"
         suggestion = "写成金额，如「≤17万元」；若要写比率，请把名称改为「…率」"
-    elif target.unit in _SHARE_UNITS and fault == _COUNT_OR_TIME:
+    elif target.unit in _SHARE_UNITS and fault == _COUNT_OR_TIME and not is_input_name(name):
+        # (money's supply on time, 资金的供应时效 100%, is an input: input-as-output says delete it, not rename it)
         message = f"{quote(indicator.level3)}应以时间或数量计量，指标值却是百分比（{raw}），无法知道是什么的百分比"
         suggestion = "把名称改为比率（如「办案及时率 ≥95%」），或把指标值写成时间或数量（如「≤30日」）"
     elif target.unit in _SHARE_UNITS and fault == _AIM:

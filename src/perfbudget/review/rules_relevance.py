@@ -356,12 +356,16 @@ def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Find
     rate's name whose value is a count in another unit (``肥料利用率 ≧5组``): ``unit-mismatch`` says
     it, once.
     """
+    from perfbudget.review.rules_feasibility import not_a_rate  # (it imports this module)
+
     exempt = tuple(settings.param("exempt"))
     out = []
     for row, _rate in flagged(document, _RATE_IN_QUANTITY):
         project, position, indicator = row.project, row.position, row.indicator
         if row.name.endswith(exempt) or project_category(project.name, project.extras):
             continue  # 人员类/运转类: 发放覆盖率 is the simplified template's output
+        if indicator.target.unit == "%" and not row.name.endswith("率") and not_a_rate(row.name):
+            continue  # 确保日常工作正常运行 100%: unit-mismatch says it is no rate at all (not twice, not both ways)
         out.append(at_indicator(project, position, indicator, "level2",
                                 f"数量指标{quote(indicator.level3)}是比率（{indicator.target.raw}），不反映产出的数量",
                                 "改写为具体数量（如「维护设备≥20台次」），或把该比率移到质量指标下"))

@@ -264,6 +264,9 @@ FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
         [(3, "level3")],
     ),
     ("duplicate-indicator", "same name twice", [*GOOD_ROWS, row(OUT, Q, "网络连通率", "≥98%")], None, [(7, "level3")]),
+    ("total-with-parts", "a count set again as its two parts (隆阳)",
+     [GOOD_ROWS[0], row(OUT, N, "本级视频会议保障数量", "≥8次"), row(OUT, N, "下级视频会议保障数量", "≥4次"),
+      *GOOD_ROWS[1:]], None, [(1, "target")]),
     ("typo", "较钱", with_row(5, row(E, SE, "法治建设水平", "较钱一年提高5%")), None, [(5, "target")]),
     (
         "typo",
@@ -446,6 +449,9 @@ MISS: list[tuple[str, str, R, Any]] = [
         None,
     ),
     ("duplicate-indicator", "same name in two projects is another test; distinct names", GOOD_ROWS, None),
+    ("total-with-parts", "parts that do not add up to the count above them",
+     [GOOD_ROWS[0], row(OUT, N, "本级视频会议保障数量", "≥8次"), row(OUT, N, "下级视频会议保障数量", "≥5次"),
+      *GOOD_ROWS[1:]], None),
     ("name-cut-off", "bracketed note", with_row(2, row(OUT, Q, "网络连通率", "≥95%", "网络连通率（月均）")), None),
     ("name-description-mismatch", "synonyms", with_row(1, row(OUT, N, "设备采购数量", "≥5台", "设备购置数量")), None),
     (

@@ -39,6 +39,8 @@ def found(document: Document, rule_id: str) -> list[tuple[int | None, str | None
 
 
 FLAG: list[tuple[str, str, list[Filled], list[tuple[int | None, str | None]]]] = [
+    ("target-set-low", "a count done 2.5 times its floor (隆阳 105 of ≥60)", [(1, None, "30次", None, None)],
+     [(1, "target")]),
     ("actual-not-comparable", "a count against a share (蔡甸)", [(2, "100%", "1000件", None, None)], [(2, "actual")]),
     ("actual-not-comparable", "a share against a count", [(1, None, "100%", None, None)], [(1, "actual")]),
     ("actual-not-comparable", "phrases in place of figures, once at the first (蔡甸)",
@@ -64,6 +66,7 @@ FLAG: list[tuple[str, str, list[Filled], list[tuple[int | None, str | None]]]] =
 ]
 
 NEAR_MISS: list[tuple[str, str, list[Filled]]] = [
+    ("target-set-low", "an ordinary overshoot", [(1, None, "15次", None, None)]),
     ("actual-not-comparable", "a share against a share", [(2, None, "97%", None, None)]),
     ("actual-not-comparable", "a count against a count", [(1, None, "14次", None, None)]),
     ("actual-not-comparable", "none happened against a target of none", [(5, "0起", "无", None, None)]),

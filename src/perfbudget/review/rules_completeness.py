@@ -313,12 +313,24 @@ def template_leftover(document: Document, settings: RuleSettings) -> list[Findin
         if len(named) == 1:
             message = f"三级指标名称{quote(first.level3)}中留有模板提示或占位文字"
         else:
-            others = "、".join(f"第{p}个" for p in named[1:])
             message = (f"{len(named)}个三级指标名称中留有模板提示或占位文字：{quote(first.level3)}，"
-                       f"以及{others}指标")
+                       f"以及{positions(named[1:])}指标")
         out.append(at_indicator(project, named[0], first, "level3", message,
                                 "删去模板提示（如「(≥**人)」「指标1」），只保留指标名称"))
     return out
+
+
+def positions(numbers: list[int]) -> str:
+    """Indicator positions as a reviewer reads them: runs of three or more as one span (``第2至第10个``),
+    the others one by one (``第2个、第5个``)."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return "、".join(f"第{run[0]}至第{run[-1]}个" if len(run) >= 3 else "、".join(f"第{n}个" for n in run)
+                    for run in runs)
 
 
 def _leftovers(row: Row) -> tuple[bool, bool, bool] | None:

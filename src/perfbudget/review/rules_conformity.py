@@ -173,6 +173,45 @@ def duplicate_indicator(document: Document, settings: RuleSettings) -> list[Find
     return out
 
 
+@rule("total-with-parts", title="总数与分项重复设指标", dimension="规范性", severity="warning")
+def total_with_parts(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A 数量指标 whose value is exactly the sum of the two or more 数量指标 right after it, in the same unit.
+
+    隆阳's ``示范区建立 ≧20000亩`` over ``水稻侧深施肥 ≧500亩``, ``玉米种肥同播 ≧1000亩``, ``施用配方肥 ≧18500亩``
+    (500 + 1000 + 18500): the same output set once as the total and again as its parts, so its weight (and in
+    a self-evaluation its score: 15 points for the total, 15 for the parts) counts twice. A breakdown the
+    table marks as such (parts named ``其中…``) is left alone, as is a total of one part (a repeated value).
+    """
+    out = []
+    for project, own in project_rows(document):
+        counted = [(row.position, row.indicator) for row in own
+                   if row.level2 == "数量指标" and row.indicator.target.value and row.indicator.target.unit]
+        if len(counted) < 3:
+            continue
+        past = 0  # the parts of a total found are not totals themselves (5组 over 3组 and 2组 inside 15组)
+        for at, (position, total) in enumerate(counted[:-2]):
+            if position <= past:
+                continue
+            unit, left = total.target.unit, total.target.value
+            parts: list[Indicator] = []
+            for next_position, part in counted[at + 1:]:
+                if next_position != position + len(parts) + 1 or part.target.unit != unit:
+                    break
+                parts.append(part)
+                left -= part.target.value  # type: ignore[operator]
+                if left <= 0:
+                    break
+            if left != 0 or len(parts) < 2 or any(p.level3.lstrip().startswith("其中") for p in parts):
+                continue
+            past = position + len(parts)
+            names = "、".join(quote(p.level3, 12) for p in parts)
+            out.append(at_indicator(project, position, total, "target",
+                                    f"{quote(total.level3)}的指标值{quote(total.target.raw)}正好是其后{len(parts)}个"
+                                    f"数量指标（{names}）之和：同一产出既按总数又按分项设了指标，分值和得分重复计算",
+                                    "总数和分项只保留一种：保留分项的，删去总数指标（总数可写进指标解释）；"
+                                    "保留总数的，删去分项，把分值合并"))
+    return out
+
 # A curated list of misspellings seen in budget tables (wrong, right).
 CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("较钱", "较前"), ("人民检查院", "人民检察院"), ("帐户", "账户"), ("帐务", "账务"), ("到帐", "到账"),
@@ -572,7 +611,7 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     out: list[Finding] = []
     for project, own in flagged_by_project(document, _SELF_EVALUATION):
         grouped: dict[str, list[Row]] = {_PHRASE: [], _COPIED: []}
-        for row, (verdict, _score, _done) in own:
+        for row, (verdict, _score, _done, _ratio) in own:
             if verdict is None:
                 continue
             if verdict in grouped:
@@ -664,7 +703,7 @@ def score_vs_actual(document: Document, settings: RuleSettings) -> list[Finding]
     below the weight is written up — the score follows the budget execution, not the target.
     """
     return [at_indicator(row.project, row.position, row.indicator, "score", *verdict)
-            for row, (_actual, verdict, _done) in flagged(document, _SELF_EVALUATION) if verdict is not None]
+            for row, (_actual, verdict, _done, _ratio) in flagged(document, _SELF_EVALUATION) if verdict is not None]
 
 
 def _score_fault(row: Row) -> tuple[str, str] | None:
@@ -720,14 +759,14 @@ def _floor_by_name(name: str, unit: str | None) -> Op | None:
     return None
 
 
-def _self_evaluation(row: Row) -> tuple[Any, tuple[str, str] | None, bool] | None:
+def _self_evaluation(row: Row) -> tuple[Any, tuple[str, str] | None, bool, Decimal | None] | None:
     """The self-evaluation rules' verdicts on one indicator (``actual-not-comparable``'s, ``score-vs-actual``'s,
     and whether ``met-without-output`` finds its quantity not delivered), or None: one check rather than three,
-    since a target table's indicators (no actual) stop at once."""
+    since a target table's indicators (no actual) stop at once; and ``target-set-low``'s ratio of actual to target."""
     if row.indicator.actual is None:
         return None
-    verdicts = (_comparable_verdict(row), _score_fault(row), _nothing_done(row))
-    return verdicts if verdicts != (None, None, False) else None
+    verdicts = (_comparable_verdict(row), _score_fault(row), _nothing_done(row), _far_above(row))
+    return verdicts if verdicts != (None, None, False, None) else None
 
 
 _SELF_EVALUATION = indicator_check(_self_evaluation)
@@ -770,6 +809,53 @@ def met_without_output(document: Document, settings: RuleSettings) -> list[Findi
                                     "按实际情况填写：产出没有完成的，其质量、时效也没有达成，实际完成值写实际进度"
                                     "（如「未验收」「未完成」），得分相应扣减，并在偏差原因中说明"))
     return out
+
+
+@rule("target-set-low", title="实际完成远超指标值，目标定得偏低", dimension="适当性", severity="warning")
+def target_set_low(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A self-evaluation's count delivered at 1.5 times its target or more, in the target's own unit.
+
+    隆阳's ``土样植株化验 ≧60个`` done ``105个``: 75 % over a floor says the floor was set far below what the
+    money buys. 财预〔2020〕10号 asks that an overshoot due to a target set too low be marked down, and the
+    next year's target raised. Only floors (``≥``, or a count of things delivered written without a
+    comparator) and actuals in the target's unit (``1700人`` against ``≥500人``; not a bare ``9.3`` against
+    ``3``) are judged; shares are not (a rate cannot be overshot). Below 1.5 times an overshoot is ordinary.
+    """
+    out = []
+    for row, verdicts in flagged(document, _SELF_EVALUATION):
+        ratio = verdicts[3]
+        if ratio is None:
+            continue
+        indicator = row.indicator
+        over = format_decimal(((ratio - 1) * 100).quantize(Decimal(1)))
+        out.append(at_indicator(row.project, row.position, indicator, "target",
+                                f"{quote(indicator.level3)}实际完成{quote(indicator.actual or '')}，超出指标值"
+                                f"{quote(indicator.target.raw)}{over}%，说明目标值定得偏低，没有反映这笔钱能办成的事",
+                                "按财预〔2020〕10号，因目标值偏低而大幅超额完成的应酌情扣分；下一年度参照本年实际"
+                                "完成情况提高目标值，并在偏差原因中说明超额的原因"))
+    return out
+
+
+# An actual this many times a floor or more says the floor was set too low.
+_FAR_ABOVE = Decimal("1.5")
+
+
+def _far_above(row: Row) -> Decimal | None:
+    """``target-set-low``'s ratio of actual to target for a floor overshot 1.5 times or more, or None."""
+    indicator = row.indicator
+    target = indicator.target
+    if not target.value or target.value < 0 or target.unit is None or target.unit in _SHARE or target.upper is not None:
+        return None
+    actual = indicator.actual or ""
+    if not _has_digit(actual) or actual.lstrip().startswith(_COMPARATOR_OPENING):
+        return None
+    done = _actual_as_target(actual, row.name)
+    if done.value is None or done.unit != target.unit or done.op is not None:
+        return None
+    op = target.op if target.op is not None else _floor_by_name(row.name, target.unit)
+    if op not in (Op.GE, Op.GT) or done.value < target.value * _FAR_ABOVE:
+        return None
+    return done.value / target.value
 
 
 def _nothing_done(row: Row) -> bool:

@@ -63,7 +63,7 @@ def vague_reason(value: str, name: str) -> str | None:
         if question and _VAGUE_ENDING.search(question):
             return f"只回答了是或否，而问的「{question}」没有可判断的程度"
         if text == "是" and "是否" not in name and _AIM_STATEMENT.match(bare(name)) and not _ANCHOR.search(name):
-            return f"只是肯定了{quote(name, 20)}这一工作目标，没有可判断的程度"
+            return "只是肯定了名称所说的工作目标，没有可判断的程度"
     if 2 < len(text) < 6 and _GRADE_SCALE.match(text):
         return "是评价等级的全部选项，没有选定要达到的等级或数值"
     if not text or _ANCHOR.search(text):
@@ -89,7 +89,8 @@ def vague_reason(value: str, name: str) -> str | None:
 
 # A name that states an aim (满足市民生存环境的需求, 改善城市生态环境…, 保障…稳定运行): 是 to it only
 # says the aim holds. A name with an anchor (实现村村通水泥路全覆盖, 达到国家标准) can be answered so.
-_AIM_STATEMENT = re.compile(r"(?:满足|改善|提升|提高|促进|保障|保持|推动|推进|增强|加强|优化|维护|巩固|助力|带动)")
+_AIM_STATEMENT = re.compile(r"(?:持续|不断|进一步|逐步|全面)?"
+                             r"(?:满足|改善|提升|提高|促进|保障|保持|推动|推进|增强|加强|优化|维护|巩固|助力|带动|完善|健全)")
 # The form's grading scale left as the target: 高中低, 高/中/低, 优良中差, 好中差.
 _GRADE_SCALE = re.compile(r"^(?:[高中低]{3}|[优良中差]{3,4}|[好中差]{3}|好较好一般差?)$")
 
@@ -185,7 +186,8 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     an aim (``改善学校的办学条件``: improved by how much?). A thing said to move one
     way with no measure (服务范围扩大, 收入增加, 发病率下降) ends in a trend as 有所提高 does; a
     growth to a stated extent (扩大到全县所有乡镇) is not flagged. A bare 是 to a name that states an aim
-    (``满足市民生存环境的需求 是``, ``改善城市生态环境… 是``: yes, by how much?) says nothing checkable; 是 to a
+    (``满足市民生存环境的需求 是``, ``改善城市生态环境… 是``, ``持续完善马铃薯种薯繁育体系… 是``: an aim may
+    open with 持续/不断/进一步/逐步/全面, and 完善/健全 are aims: yes, by how much?) says nothing checkable; 是 to a
     name with an anchor (``实现村村通全覆盖 是``) or to a yes/no question is judged as above. The form's grading
     scale left as the target (``食品安全整体状况 高中低``, 优良中差) chooses no grade. Names that ask for a
     number are left to ``qualitative-for-number``, and so is a 时效 value that names no deadline (全年).
@@ -270,7 +272,8 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     an estimate (``暂定量按15次作业且总航时不少于30小时测算``: 暂定, 测算, 估算) is no target even
     with figures in it. A 时效 value that only says how long or how often the work goes on (``全年``,
     常年, 每月, 日常, 长期) names no deadline, though 全年 reads as a period elsewhere; ``年底前完成`` and
-    ``2024年12月底前`` do.
+    ``2024年12月底前`` do. Under 时效指标 the finding asks for a time (``项目完成及时性 程度较高``:
+    「要求具体时间」, as for a name ending in 时间/时限/周期/期限), not a number.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _QUALITATIVE_FOR_NUMBER)]
@@ -308,7 +311,7 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
             return None  # vague-qualitative says it
     if is_leftover(target.raw):
         return None  # template-leftover says it
-    time_like = name.endswith(("时间", "时限", "周期", "期限"))
+    time_like = group == "时效指标" or name.endswith(("时间", "时限", "周期", "期限"))
     example = ("如「2024年12月31日前」或「≤30天」" if time_like else "如「≥650元/生·年」「800元/人·月」"
                if money_standard else "如「≥95%」「≥10次」")
     return (f"{quote(indicator.level3)}要求{'具体时间' if time_like else '具体数值'}，"
@@ -336,14 +339,18 @@ def time_without_date(document: Document, settings: RuleSettings) -> list[Findin
     (``2024年12月底前``, ``≤30个工作日``); 100% of a piece of work says nothing of time, and
     cannot be scored late or on time. A rate (…及时率, …完成率, …比例) and a name that says the
     share is of things done in time (及时给予治疗, 办案时效, 按期, 限内) read as a share of
-    cases on time and are not flagged, nor a value with a date (``12月底前100%到位``).
+    cases on time and are not flagged (项目按时完成率 ``100%`` included: the house judges it correct), nor a
+    value with a date (``12月底前100%到位``), nor a name that says by when (``12月底之前完成 100%``:
+    ``name-without-object`` says what it lacks).
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _TIME_WITHOUT_DATE) if type(verdict) is tuple]
 
 
 # A 时效 name that is a measure of time or of things done in time: not a piece of work.
-_TIMED_NAME = re.compile(r"率|比例|性$|度$|及时|按时|按期|如期|时效|时限|时间|期限|限内|审限|周期|进度")
+_TIMED_NAME = re.compile(r"率|比例|性$|度$|及时|按时|按期|如期|时效|时限|时间|期限|限内|审限|周期|进度"
+                         # a name that says by when (12月底之前完成 100%): name-without-object says what is missing
+                         r"|[月年][底末内]|月前|日前|年前")
 
 
 def _time_without_date(row: Row) -> tuple[str, str] | int | None:
@@ -636,7 +643,8 @@ _RATE_LIKE_END = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|
 # A name that measures something a percentage can be of: a rate word, or one with 率 left off
 # (项目验收合格, 覆盖面, 稳定性). Anything else in % — a sentence, a state, a wish — is not.
 _PERCENT_OF = re.compile(r"(?:率|比|比例|比重|占比|度|程度|指数|系数|进度|百分比|份额|感|性|合格|达标|完成|覆盖|完好"
-                         r"|在线|及时|准确|正确|通过|知晓|满意|参与|面|增长|增幅|降幅|提高|下降|占|成活|出勤|入学"
+                         r"|在线|及时|准确|正确|通过|知晓|满意|参与|面|增长|增幅|降幅|提高|下降|减少|降低|增加|上升|占"
+                         r"|成活|出勤|入学"
                          # an action whose share is meant, with 率 left off: 工程验收, 补贴发放, 问题整改
                          r"|验收|发放|兑现|落实|执行|接种|救治|救助|参保|就业|回收|处理|处置|整改|办结|结案|检测|监测"
                          r"|巡查|检查|培训|上线|联网|入驻|入住|分级|登记|建档|评估|认定|公示|审核|备案|签约|注册|考核"
@@ -648,6 +656,13 @@ _RECORDS_IN_ORDER = ("整编", "上报", "报送", "归档", "完善", "完整",
 
 
 _AMOUNT, _COUNT_OR_TIME, _AIM, _NO_SHARE = 1, 2, 3, 4
+
+
+def _compared(name: str) -> bool:
+    """True for a name that compares its measure with a baseline (种薯亩均收入较鲜薯亩均收入, 农药用量较上年):
+    a percentage is the difference. 较 as a degree (较高, 较大, 较好) compares nothing."""
+    at = name.find("较")
+    return 0 < at < len(name) - 2 and name[at + 1] not in "高大好多少低强快差为"
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -663,11 +678,17 @@ def _percent_fault(name: str) -> int:
         return _AIM
     measured = _BRACKETED.sub("", name)
     if (not _PERCENT_OF.search(measured) and not measured.endswith(_RECORDS_IN_ORDER) and not is_input_name(name)
-            and _SHARE_MEETING.search(name) is None and name.find("满意") < 1):
+            and _SHARE_MEETING.search(name) is None and name.find("满意") < 1 and not _compared(measured)):
         # (someone's satisfaction is a share of those asked, however the name goes on: 服务对象…满意率应该在
         # 95%以上; a name that opens with it names nobody: 满意度95%以上)
         return _NO_SHARE
     return 0
+
+
+def not_a_rate(name: str) -> bool:
+    """True when ``unit-mismatch`` finds a percentage wrong for this name under any 二级 (an amount, a count or
+    time, a work aim), so that ``rate-under-quantity`` does not call it a rate."""
+    return _percent_fault(name) in (_AMOUNT, _COUNT_OR_TIME, _AIM) and not is_input_name(name)
 
 
 @rule("unit-mismatch", title="计量单位与指标不符", dimension="可行性", severity="warning")
@@ -692,7 +713,9 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     things counted (台站正常运行, 设备运行正常, 道路畅通: 率 left off), someone's satisfaction however the name
     goes on (``服务对象对于…维护满意率应该在95%以上``; ``满意度95%以上``, which names nobody, is flagged),
     inputs (``input-as-output``), costs (``cost-not-money``) and 数量指标 (``rate-under-quantity``)
-    are not flagged here.
+    are not flagged here, nor a change against a baseline (``化学农药使用量较上年减少 2%``,
+    ``种薯亩均收入较鲜薯亩均收入 ≥5%``: names ending in 减少/降低/增加/上升, or comparing with 较; 较高,
+    较大 … are degrees, not baselines).
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _UNIT_MISMATCH)]
@@ -722,7 +745,8 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
     elif target.unit in _SHARE_UNITS and (fault := _percent_fault(name)) == _AMOUNT:
         message = f"金额类指标{quote(indicator.level3)}却以%计量（{raw}）"
         suggestion = "写成金额，如「≤17万元」；若要写比率，请把名称改为「…率」"
-    elif target.unit in _SHARE_UNITS and fault == _COUNT_OR_TIME:
+    elif target.unit in _SHARE_UNITS and fault == _COUNT_OR_TIME and not is_input_name(name):
+        # (money's supply on time, 资金的供应时效 100%, is an input: input-as-output says delete it, not rename it)
         message = f"{quote(indicator.level3)}应以时间或数量计量，指标值却是百分比（{raw}），无法知道是什么的百分比"
         suggestion = "把名称改为比率（如「办案及时率 ≥95%」），或把指标值写成时间或数量（如「≤30日」）"
     elif target.unit in _SHARE_UNITS and fault == _AIM:

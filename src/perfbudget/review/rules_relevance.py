@@ -39,7 +39,7 @@ from perfbudget.time_target import parse_due
 # Money going in (投入), not results coming out: 资金使用率, 预算执行率, 资金到位率, 资金拨付及时率,
 # 投入资金 ... "财力、人力和物力等投入数量不能作为绩效目标" (88号).
 _INPUT_NAME = re.compile(
-    r"(?:资金|经费|预算|财政资金|拨款|款项)(?:使用|到位|执行|拨付|支付|兑付|支出|下达|落实|消化)(?:及时|完成)?(?:率|性|进度率?|比例|情况)$"
+    r"(?:资金|经费|预算|财政资金|拨款|款项)(?:使用|到位|执行|拨付|支付|兑付|支出|下达|落实|消化)(?:及时|完成|时效)?(?:率|性|进度率?|比例|情况)$"
     # a yes/no question whether the money arrived or went where it should (资金是否全部及时纳入,
     # 资金是否全部纳入医保统筹): the money going in, asked as a question
     r"|^(?:财政|补助|专项|配套)?(?:资金|经费|款项)是否[^，,。；]{0,6}?(?:使用|到位|执行|拨付|支付|兑付|下达|纳入|拨入|落实)"
@@ -121,7 +121,7 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     own money stated as an amount (工程资金金额, 项目投资额) is an input too; money drawn in
     from others (带动社会资金投入金额) is a result and is not flagged. Widened on real tables:
     the money words anywhere in the name (支付资金 inside 按时支付资金比例), …性 as well as …率
-    (经费到位及时性), and an amount of money (``550万元``) as a 数量指标 value — the quantity
+    (经费到位及时性, 经费支出时效性), and an amount of money (``550万元``) as a 数量指标 value — the quantity
     delivered is not the money spent. How well money is managed (资金使用合规率, 支付准确率)
     is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量"). So does budget
     execution: what is left over (结余率) and how often the budget is rearranged (科目调整次数), a note
@@ -336,6 +336,8 @@ def _rate_in_quantity(row: Row) -> bool | None:
         return None
     if not row.indicator.target.is_quantitative and rate_given_as_count(row.name, row.indicator.target.raw):
         return None  # the value is a count (覆盖率 written as …机构37个): unit-mismatch says it
+    if target.unit not in (None, "%", "‰") and "/" not in target.unit and row.name.endswith("率"):
+        return None  # 肥料利用率 ≧5组: a count under a rate's name; unit-mismatch says it (once)
     return None if is_input_name(row.name) else True
 
 
@@ -350,14 +352,20 @@ def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Find
     数量指标 states how much is delivered (…次, …人, …台); a rate such as 维护保障率 says
     nothing about quantity and belongs under 质量指标 or should be rewritten as a count.
     Names ending with an ``exempt`` suffix (default 完成率 and 完工率, widely accepted as the
-    share of the planned quantity) and inputs (left to ``input-as-output``) are not flagged.
+    share of the planned quantity) and inputs (left to ``input-as-output``) are not flagged, nor a
+    rate's name whose value is a count in another unit (``肥料利用率 ≧5组``): ``unit-mismatch`` says
+    it, once.
     """
+    from perfbudget.review.rules_feasibility import not_a_rate  # (it imports this module)
+
     exempt = tuple(settings.param("exempt"))
     out = []
     for row, _rate in flagged(document, _RATE_IN_QUANTITY):
         project, position, indicator = row.project, row.position, row.indicator
         if row.name.endswith(exempt) or project_category(project.name, project.extras):
             continue  # 人员类/运转类: 发放覆盖率 is the simplified template's output
+        if indicator.target.unit == "%" and not row.name.endswith("率") and not_a_rate(row.name):
+            continue  # 确保日常工作正常运行 100%: unit-mismatch says it is no rate at all (not twice, not both ways)
         out.append(at_indicator(project, position, indicator, "level2",
                                 f"数量指标{quote(indicator.level3)}是比率（{indicator.target.raw}），不反映产出的数量",
                                 "改写为具体数量（如「维护设备≥20台次」），或把该比率移到质量指标下"))

@@ -368,14 +368,15 @@ _GENERIC_OBJECT = re.compile(r"^(?:工作|任务|各项|计划|年度)+(?=\S)")
 _FIGURE_NAME = re.compile(r"^\d+(?:\.\d+)?(?:[万千亿]?元?|%|个|人|次|户|台|套|件|项|辆|年|个月|月|天|日|小时"
                           r"|米|公里|平方米|亩|吨)$")
 # A name that is only a date or a period of the year (2022年底之前, 2022年全年, 2022年上半年).
-_DATE_NAME = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|内|前|之前|以前|底前|底之前|末前"
-                        r"|全年|度|上半年|下半年|第?[一二三四1-4]季度)?$")
+_DATE_NAME = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?:\d{1,2}日)?(?:底|末|内|前|之前|以前|底前|底之前|末前"
+                        r"|全年|度|上半年|下半年|第?[一二三四1-4]季度)?(?:完成|完工|办结)?$")
 
 
 @rule("name-without-object", title="指标名称没有衡量对象", dimension="规范性", severity="warning")
 def name_without_object(document: Document, settings: RuleSettings) -> list[Finding]:
     """A 三级 name that is only a measure word: ``及时完成率``, ``合格率``, ``满意度``, ``工作任务完成率``,
-    or only a date or a period (``2022年底之前``, ``2022年全年`` as the name of a 时效 row), or only
+    or only a date or a period (``2022年底之前``, ``2022年全年``, ``12月底之前完成`` as the name of a
+    时效 row: the finding says nothing tells what is to be done by then), or only
     a figure (``100万`` as the
     name of a 成本 row: the target written where the name goes), or only a 一级/二级 name of the
     frameworks (``社会成本指标`` as the name of a 成本 row: the heading copied down), or a principle
@@ -437,7 +438,12 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     if (description and description != row.key and bare(row.name) not in _LEVEL_NAMES
             and _compared_texts(row.name, indicator.description or "") is not None):
         return None  # a description that reads as the full name: name-description-mismatch says it
-    what = ("是一个日期" if _DATE_NAME.match(row.key) else "是一个数值" if _FIGURE_NAME.match(row.key)
+    if _DATE_NAME.match(row.key):
+        share = (f"（指标值{quote(indicator.target.raw)}也说不出是什么的完成比例）"
+                 if indicator.target.unit in ("%", "‰") else "")
+        return (f"三级指标名称{quote(indicator.level3)}是一个日期，没有说明到时要完成的是什么{share}",
+                "名称写明完成什么，日期写进指标值，如「补贴资金发放完成时间 2020年12月底前」")
+    what = ("是一个数值" if _FIGURE_NAME.match(row.key)
             else "是一条原则" if _PRINCIPLE_NAME.match(bare(row.name))
             else "照抄了一级或二级指标的名称" if bare(row.name) in _LEVEL_NAMES else "只有衡量方式")
     return (f"三级指标名称{quote(indicator.level3)}{what}，没有说明衡量的对象",

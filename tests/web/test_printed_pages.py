@@ -94,10 +94,11 @@ def test_the_printed_opinion_keeps_the_reviewers_return_reason_under_many_unit_c
     """print17: the 审核意见书 printed the newest 50 workflow comments of anyone; a unit editor's 50 意见 after
     a 退回 pushed the reviewer's 退回意见 (and the reviewer's own 意见) out of the printed opinion — the one thing
     the opinion is for. Now every decision's comment and each author's newest 50 意见 are printed: checked on
-    the Word files of the page and of the API (LibreOffice) and the page (Chromium), page by page."""
+    the Word files of the page and of the API (LibreOffice) and the page (Chromium), page by page. The Word
+    files' headings ask for 黑体, the rest 宋体 (the headings asked for the theme's font: ＭＳ ゴシック in WPS)."""
     import pdfplumber
 
-    from tests.writers.test_print_pdf import to_pdf
+    from tests.writers.test_print_pdf import east_asian_fonts, to_pdf
 
     store = web.app.state.store
     pid = web.project_ids[0]
@@ -116,6 +117,8 @@ def test_the_printed_opinion_keeps_the_reviewers_return_reason_under_many_unit_c
     page = tmp_path / "opinion.html"
     page.write_text(client.get(f"/projects/{pid}/opinion.html").text.replace('"/static/', f'"{STATIC.as_uri()}/'),
                     encoding="utf-8")
+    for word in ("page.docx", "api.docx"):  # its headings asked for the theme's ＭＳ ゴシック (print17)
+        assert east_asian_fonts((tmp_path / word).read_bytes()) == {"宋体", "黑体"}, word
     pdfs = [*to_pdf([tmp_path / "page.docx", tmp_path / "api.docx"], tmp_path).values(), chromium_pdf(page, tmp_path)]
     for pdf_path in pdfs:
         with pdfplumber.open(pdf_path) as pdf:

@@ -43,6 +43,26 @@ def decision_text(desk: Desk) -> str:
     return STATE_LABELS.get(head.state, head.state)
 
 
+HEADING_FONT = "黑体"
+
+
+def _plain_headings(word: Any) -> None:
+    """The heading styles (Title, Heading 1, Heading 2) in 黑体 and black. python-docx's template gives them
+    the theme's fonts, which its theme language (``w:themeFontLang`` ja-JP) makes ＭＳ ゴシック and ＭＳ 明朝 in
+    Word and WPS — Japanese fonts a Chinese system lacks — and blue, grey on a black-and-white printer (print17)."""
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    for name in ("Title", "Heading 1", "Heading 2"):
+        style = word.styles[name]
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):  # a theme font wins over a named one
+            fonts.attrib.pop(qn(f"w:{theme}"), None)
+        for script in ("ascii", "hAnsi", "eastAsia"):
+            fonts.set(qn(f"w:{script}"), HEADING_FONT)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+
+
 def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     """One Word document: per project its grades, the findings kept, the comments and the decision."""
     from docx import Document as WordDocument
@@ -58,6 +78,7 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     style.font.name = "宋体"
     style.font.size = Pt(11)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    _plain_headings(word)
     word.add_heading(title, level=0)
     for desk in desks:
         head = desk.view.head

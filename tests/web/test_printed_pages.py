@@ -19,7 +19,7 @@ from perfbudget.app.review_desk import MOST_REMARKS, grade
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import take_step
 from perfbudget.web.tables import users
-from tests.web.conftest import WebEnv
+from tests.web.conftest import SEED_UNIT, WebEnv
 from tests.writers.test_print_pdf import A4, _squash, chromium_pdf
 
 STATIC = Path(perfbudget.web.__file__).parent / "static"
@@ -136,3 +136,19 @@ def test_the_printed_opinion_keeps_the_reviewers_return_reason_under_many_unit_c
         assert "较早的5条意见从略" in text, pdf_path.name
         said = [int(n) for n in re.findall(r"单位说明(\d+)", text)]
         assert said == list(range(6, MOST_REMARKS + 6)), (pdf_path.name, said)
+
+
+def test_a_units_printed_opinion_numbers_each_projects_findings_from_one(web: WebEnv, tmp_path: Path) -> None:
+    """print17: the Word 审核意见书 of a unit numbered its findings as one list running through the file: the
+    second project's first finding was 「12.」. Printed by LibreOffice, every project's 审核发现 begin at 1."""
+    import pdfplumber
+
+    from tests.writers.test_print_pdf import to_pdf
+
+    (tmp_path / "unit.docx").write_bytes(web.client("reviewer").get(f"/units/{SEED_UNIT}/opinion.docx").content)
+    with pdfplumber.open(to_pdf([tmp_path / "unit.docx"], tmp_path)["unit.docx"]) as pdf:
+        lines = [_squash(line) for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+    firsts = [lines[n + 1] for n, line in enumerate(lines) if line == "审核发现"]
+    numbered = [line for line in firsts if line != "无。"]
+    assert len(firsts) == len(web.project_ids) and len(numbered) >= 2, firsts
+    assert all(line.startswith("1.【") for line in numbered), numbered

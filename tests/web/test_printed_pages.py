@@ -152,3 +152,19 @@ def test_a_units_printed_opinion_numbers_each_projects_findings_from_one(web: We
     numbered = [line for line in firsts if line != "无。"]
     assert len(firsts) == len(web.project_ids) and len(numbered) >= 2, firsts
     assert all(line.startswith("1.【") for line in numbered), numbered
+
+
+def test_the_printed_project_list_aligns_its_amounts_on_the_right(web: WebEnv, tmp_path: Path) -> None:
+    """print17: the lists' number columns (预算（万元）, 错误, 警告) were meant to be right-aligned (``td.num``), but
+    ``table.list td``'s left alignment outranked it: 171.41 and 1.88 printed flush left, their decimals not under
+    each other. Printed by Chromium, every amount of the project list ends at the same x."""
+    import pdfplumber
+
+    page = web.client("reviewer").get("/projects?year=all")
+    path = tmp_path / "projects.html"
+    path.write_text(page.text.replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(path, tmp_path)) as pdf:
+        amounts = [w for w in pdf.pages[0].extract_words() if re.fullmatch(r"\d+\.\d\d", w["text"])]
+    assert len(amounts) >= 5 and len({len(w["text"]) for w in amounts}) > 1, [w["text"] for w in amounts]
+    ends = [w["x1"] for w in amounts]
+    assert max(ends) - min(ends) < 1.0, [(w["text"], round(w["x0"]), round(w["x1"])) for w in amounts]

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pdfplumber
 import pytest
 from typer.testing import CliRunner
 
@@ -15,6 +16,7 @@ from perfbudget.evaluate.monitor import monitoring_from_dict
 from perfbudget.evaluate.result import evaluation_from_dict
 from perfbudget.readers.text import read_text
 from tests.conftest import HEADER_ROWS, table_text
+from tests.writers.test_print_pdf import to_pdf
 
 runner = CliRunner()
 P1 = "2024年检察业务信息化运维项目-2024中央"
@@ -240,8 +242,12 @@ def test_a_project_without_fund_year_is_saved_under_year(db_url: str, tmp_path: 
     refused = runner.invoke(app, ["evaluate", "测试项目", "--db", db_url, "-a", str(sheet), "--save"])
     assert refused.exit_code == 1 and "没有资金年度，无法保存：请用 --year 指定评价年度" in refused.stderr
     assert _json(["evaluations", "测试项目", "--db", db_url, "--json"])["evaluations"] == []
-    saved = runner.invoke(app, ["evaluate", "测试项目", "--db", db_url, "-a", str(sheet), "--save", "--year", "2024"])
+    saved = runner.invoke(app, ["evaluate", "测试项目", "--db", db_url, "-a", str(sheet), "--save", "--year", "2024",
+                                "--to", "docx", "-o", str(tmp_path / "自评表.docx")])
     assert saved.exit_code == 0, saved.output
+    # the 自评表 written prints the year it was saved under (print17: it printed none)
+    with pdfplumber.open(to_pdf([tmp_path / "自评表.docx"], tmp_path)["自评表.docx"]) as pdf:
+        assert "（2024年度）" in "".join((pdf.pages[0].extract_text() or "").split())
     (record,) = _json(["evaluations", "测试项目", "--db", db_url, "--json"])["evaluations"]
     # 预算执行率 10 + 测试次数 met; the missing 效益/满意度 points spread over 产出: 100.
     assert (record["year"], record["total"], record["grade"]) == (2024, "100.00", "优")

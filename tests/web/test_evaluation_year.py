@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -95,3 +96,31 @@ def test_the_monitoring_upload_asks_for_the_year(web: WebEnv, seed_path) -> None
     saved = client.post(f"/projects/{pid}/monitoring/upload", data={**data, "evaluation_year": "2026"}, files=files)
     assert saved.status_code == 200, saved.text[:2000]
     assert _years(web) == [2026]
+
+
+def test_the_printed_self_evaluation_carries_the_year_it_was_given(web: WebEnv, seed_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """print17: the 自评表 of a project whose table gives no fund year asked for the 评价年度 and printed none (its
+    subtitle 「（2024年度）」 came from the fund year only). Its downloads — page and API, Word, Excel and the
+    page — now print the year kept (LibreOffice and Chromium, first page)."""
+    import pdfplumber
+
+    from tests.writers.test_print_pdf import chromium_pdf, to_pdf
+
+    pid = _yearless_project(web, seed_path)
+    client = web.client("editor")
+    saved = client.post(f"/projects/{pid}/evaluate", data=_form(web, pid, client, evaluation_year="2025"))
+    assert saved.status_code == 200
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    for name, address in (("sheet.xlsx", f"/projects/{pid}/evaluation/download/xlsx"),
+                          ("page.docx", f"/projects/{pid}/evaluation/download/docx"),
+                          ("api.docx", f"/api/v1/projects/{pid}/evaluation/download/docx"),
+                          ("page.html", f"/projects/{pid}/evaluation/download/html")):
+        got = client.get(address, headers=headers if address.startswith("/api") else None)
+        assert got.status_code == 200, address
+        (tmp_path / name).write_bytes(got.content)
+    office = [tmp_path / name for name in ("sheet.xlsx", "page.docx", "api.docx")]
+    for pdf_path in [*to_pdf(office, tmp_path).values(), chromium_pdf(tmp_path / "page.html", tmp_path)]:
+        with pdfplumber.open(pdf_path) as pdf:
+            # (NFKC: Chromium's Noto CJK names 目 and 人 by their Kangxi radicals ⽬ ⼈ in the PDF's text)
+            first = unicodedata.normalize("NFKC", "".join((pdf.pages[0].extract_text() or "").split()))
+        assert "项目支出绩效自评表" in first and "(2025年度)" in first, (pdf_path.name, first[:80])

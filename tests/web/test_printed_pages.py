@@ -12,11 +12,18 @@ import re
 import unicodedata
 from pathlib import Path
 
+from sqlalchemy import select
+
 import perfbudget.web
-from tests.web.conftest import WebEnv
+from perfbudget.app.review_desk import MOST_REMARKS, grade
+from perfbudget.app.roles import Principal, Role
+from perfbudget.app.workflow import take_step
+from perfbudget.web.tables import users
+from tests.web.conftest import SEED_UNIT, WebEnv
 from tests.writers.test_print_pdf import A4, _squash, chromium_pdf
 
 STATIC = Path(perfbudget.web.__file__).parent / "static"
+RADICALS = str.maketrans("⻅⻚", "见页")
 
 
 def _printed(web: WebEnv, tmp_path: Path, address: str, name: str) -> list[str]:
@@ -51,3 +58,113 @@ def test_the_project_list_and_a_review_desk_print_on_a4_with_page_numbers_and_wi
         assert any(unicodedata.normalize("NFKC", _squash(project.name)) in line for line in lines), project.name
     desk = "".join(_printed(web, tmp_path, f"/projects/{web.project_ids[0]}/review", "desk"))
     assert "审核发现" in desk and "审核队列" not in desk
+
+
+def _principal(web: WebEnv, user: str) -> Principal:
+    with web.app.state.engine.connect() as connection:
+        row = connection.execute(select(users.c.id, users.c.role, users.c.unit_code)
+                                 .where(users.c.username == user)).one()
+    return Principal(row.id, user, user, Role(row.role), row.unit_code)
+
+
+def test_the_review_queue_prints_every_project_with_its_grade_and_without_the_batch_controls(
+        web: WebEnv, tmp_path: Path) -> None:
+    """print17: the 审核队列's list is inside the batch form (审核通过/退回 the ticked projects), and the print style
+    hid every form: the queue printed its title alone on an empty page. Now a list inside a form is printed, its
+    controls (tick boxes, the comment box, the buttons, the 审核台 links: a column one character wide) are not; the
+    reviewer's grade is printed with the row, its note 「审核人员评定 · 系统 良」 on one line."""
+    from tests.web.helpers import stored_project
+
+    store, core = web.app.state.store, web.app.state.core
+    admin, reviewer = _principal(web, "admin"), _principal(web, "reviewer")
+    for pid in web.project_ids:
+        assert take_step(store, admin, pid, "submit", None, "测试：先送审", review_errors=0).ok
+    grade(store, reviewer, web.project_ids[0], core, "差", "产出指标无测算依据")
+    lines = _printed(web, tmp_path, "/review/queue", "queue")
+    queue = "".join(lines)
+    assert "批量审核通过" not in queue and "退回时必填" not in queue and "选择" not in queue and "审核台" not in queue
+    for pid in web.project_ids:
+        project, _ = stored_project(web.app, pid)
+        assert unicodedata.normalize("NFKC", _squash(project.name)) in queue, project.name
+    assert any("审核人员评定·系统" in line for line in lines), lines  # (it broke inside 评定)
+
+
+def test_the_printed_opinion_keeps_the_reviewers_return_reason_under_many_unit_comments(
+        web: WebEnv, tmp_path: Path) -> None:
+    """print17: the 审核意见书 printed the newest 50 workflow comments of anyone; a unit editor's 50 意见 after
+    a 退回 pushed the reviewer's 退回意见 (and the reviewer's own 意见) out of the printed opinion — the one thing
+    the opinion is for. Now every decision's comment and each author's newest 50 意见 are printed: checked on
+    the Word files of the page and of the API (LibreOffice) and the page (Chromium), page by page. The Word
+    files' headings ask for 黑体, the rest 宋体 (the headings asked for the theme's font: ＭＳ ゴシック in WPS)."""
+    import pdfplumber
+
+    from tests.writers.test_print_pdf import east_asian_fonts, to_pdf
+
+    store = web.app.state.store
+    pid = web.project_ids[0]
+    editor, reviewer = _principal(web, "editor"), _principal(web, "reviewer")
+    assert take_step(store, editor, pid, "submit", None, "测试：先送审", review_errors=0).ok
+    assert take_step(store, reviewer, pid, "comment", "测算依据请附预算明细").ok
+    assert take_step(store, reviewer, pid, "return", "预算数与资金用途不一致，请重新测算").ok
+    for n in range(1, MOST_REMARKS + 6):
+        assert take_step(store, editor, pid, "comment", f"单位说明 {n}").ok
+    client = web.client("reviewer")
+    token = web.token("reviewer")
+    (tmp_path / "page.docx").write_bytes(client.get(f"/projects/{pid}/opinion.docx").content)
+    api = web.client().get(f"/api/v1/projects/{pid}/opinion.docx", headers={"Authorization": f"Bearer {token}"})
+    assert api.status_code == 200
+    (tmp_path / "api.docx").write_bytes(api.content)
+    page = tmp_path / "opinion.html"
+    page.write_text(client.get(f"/projects/{pid}/opinion.html").text.replace('"/static/', f'"{STATIC.as_uri()}/'),
+                    encoding="utf-8")
+    for word in ("page.docx", "api.docx"):  # its headings asked for the theme's ＭＳ ゴシック (print17)
+        assert east_asian_fonts((tmp_path / word).read_bytes()) == {"宋体", "黑体"}, word
+    pdfs = [*to_pdf([tmp_path / "page.docx", tmp_path / "api.docx"], tmp_path).values(), chromium_pdf(page, tmp_path)]
+    for pdf_path in pdfs:
+        with pdfplumber.open(pdf_path) as pdf:
+            total = len(pdf.pages)
+            text = ""
+            for printed in pdf.pages:
+                assert (round(float(printed.width)), round(float(printed.height))) == (round(A4[0]), round(A4[1]))
+                # (Chromium's Noto CJK maps 见 and 页 to their radicals ⻅ ⻚ in the PDF's text)
+                lines = unicodedata.normalize("NFKC", _squash(printed.extract_text() or "")).translate(RADICALS)
+                numbered = f"第{printed.page_number}页[，,]共{total}页"
+                assert re.search(numbered, lines), (pdf_path.name, printed.page_number)
+                text += lines
+        assert "退回意见(第1版,reviewer):预算数与资金用途不一致,请重新测算" in text, pdf_path.name
+        assert "意见(第1版,reviewer):测算依据请附预算明细" in text, pdf_path.name
+        assert "较早的5条意见从略" in text, pdf_path.name
+        said = [int(n) for n in re.findall(r"单位说明(\d+)", text)]
+        assert said == list(range(6, MOST_REMARKS + 6)), (pdf_path.name, said)
+
+
+def test_a_units_printed_opinion_numbers_each_projects_findings_from_one(web: WebEnv, tmp_path: Path) -> None:
+    """print17: the Word 审核意见书 of a unit numbered its findings as one list running through the file: the
+    second project's first finding was 「12.」. Printed by LibreOffice, every project's 审核发现 begin at 1."""
+    import pdfplumber
+
+    from tests.writers.test_print_pdf import to_pdf
+
+    (tmp_path / "unit.docx").write_bytes(web.client("reviewer").get(f"/units/{SEED_UNIT}/opinion.docx").content)
+    with pdfplumber.open(to_pdf([tmp_path / "unit.docx"], tmp_path)["unit.docx"]) as pdf:
+        lines = [_squash(line) for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+    firsts = [lines[n + 1] for n, line in enumerate(lines) if line == "审核发现"]
+    numbered = [line for line in firsts if line != "无。"]
+    assert len(firsts) == len(web.project_ids) and len(numbered) >= 2, firsts
+    assert all(line.startswith("1.【") for line in numbered), numbered
+
+
+def test_the_printed_project_list_aligns_its_amounts_on_the_right(web: WebEnv, tmp_path: Path) -> None:
+    """print17: the lists' number columns (预算（万元）, 错误, 警告) were meant to be right-aligned (``td.num``), but
+    ``table.list td``'s left alignment outranked it: 171.41 and 1.88 printed flush left, their decimals not under
+    each other. Printed by Chromium, every amount of the project list ends at the same x."""
+    import pdfplumber
+
+    page = web.client("reviewer").get("/projects?year=all")
+    path = tmp_path / "projects.html"
+    path.write_text(page.text.replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(path, tmp_path)) as pdf:
+        amounts = [w for w in pdf.pages[0].extract_words() if re.fullmatch(r"\d+\.\d\d", w["text"])]
+    assert len(amounts) >= 5 and len({len(w["text"]) for w in amounts}) > 1, [w["text"] for w in amounts]
+    ends = [w["x1"] for w in amounts]
+    assert max(ends) - min(ends) < 1.0, [(w["text"], round(w["x0"]), round(w["x1"])) for w in amounts]

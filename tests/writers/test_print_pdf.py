@@ -423,3 +423,60 @@ def test_the_self_evaluation_in_word_keeps_its_scoring_heading_with_the_explanat
             lines = [_squash(line) for line in (page.extract_text() or "").splitlines()]
             body = [line for line in lines if line and not line.startswith("填报人") and not line.startswith("第")]
             assert body[-1] != "计分说明", page.page_number
+
+
+
+def test_every_word_download_asks_for_fonts_a_chinese_wps_has(seed_document: Document,
+                                                              evaluation: Evaluation) -> None:
+    """print17: the Word files name their fonts: every run of the 绩效目标表, 自评表 and 监控表 is set in 宋体 (the
+    审核意见书's are checked with its printed opinion, tests/web/test_printed_pages.py), never a theme's font."""
+    from perfbudget.writers.monitoring_files import monitoring_docx
+    from tests.evaluate.test_monitor import _rows
+    from tests.writers.test_monitoring_files import _monitoring
+
+    for name, data in (("target", render(seed_document, "docx")), ("evaluation", evaluation_docx(evaluation)),
+                       ("monitoring", monitoring_docx(_monitoring(seed_document, _rows())))):
+        assert east_asian_fonts(data) == {"宋体"}, name
+
+
+def east_asian_fonts(data: bytes) -> set[str]:
+    """The East Asian font each run with text of a Word file asks for, as Word resolves it: the run's own
+    ``w:rFonts``, else its paragraph style's and the styles that one is based on, else the document's defaults. A
+    theme font (``w:eastAsiaTheme``, which wins over a named font beside it) is given as 「theme:…」: Word and WPS
+    take it from the theme by the document's theme language, ja-JP in python-docx's template (ＭＳ ゴシック)."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(data))
+    styles = {s.get(qn("w:styleId")): s for s in document.styles.element.iterfind(qn("w:style"))}
+    default = next(sid for sid, s in styles.items()
+                   if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) == "1")
+
+    def named(holder: Any) -> str | None:
+        fonts = None if holder is None else holder.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+        if fonts is None:
+            return None
+        theme = fonts.get(qn("w:eastAsiaTheme"))
+        return f"theme:{theme}" if theme else fonts.get(qn("w:eastAsia"))
+
+    def of_style(style_id: str | None) -> str | None:
+        while style_id in styles:
+            font = named(styles[style_id])
+            if font:
+                return font
+            based = styles[style_id].find(qn("w:basedOn"))
+            style_id = None if based is None else based.get(qn("w:val"))
+        return None
+
+    defaults = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}")
+    roots = [document.element.body] + [part._element for section in document.sections
+                                       for part in (section.header, section.footer)]
+    found = set()
+    for root in roots:
+        for paragraph in root.iter(qn("w:p")):
+            mark = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            style_font = of_style(default if mark is None else mark.get(qn("w:val"))) or named(defaults)
+            for word_run in paragraph.iter(qn("w:r")):
+                if "".join(t.text or "" for t in word_run.iter(qn("w:t"))).strip():
+                    found.add(named(word_run) or style_font or "(none)")
+    return found

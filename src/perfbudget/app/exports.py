@@ -39,11 +39,19 @@ def target_table_file(document: Document, fmt: str, original: bool = False) -> t
     return render(document, fmt, original=original), MEDIA_TYPES[fmt]
 
 
-def evaluation_file(evaluation: Evaluation, fmt: str, original: bool = False) -> tuple[bytes | str, str] | None:
+def evaluation_file(evaluation: Evaluation, fmt: str, original: bool = False,
+                    year: int | None = None) -> tuple[bytes | str, str] | None:
     """The 自评表 in ``fmt`` and its media type; None for an unknown format. ``original`` keeps the
-    targets as typed instead of the one notation."""
+    targets as typed instead of the one notation. ``year``, the evaluation year a stored result is kept under, is
+    the printed form's 「（2025年度）」 for a project whose table gives no fund year (print17: the form asked for
+    the 评价年度 and printed none)."""
     if fmt == "json":
         return evaluation.dumps() + "\n", MEDIA_TYPES["json"]
+    if year is not None:
+        from dataclasses import replace
+
+        evaluation = replace(evaluation, projects=tuple(replace(project, fund_year=project.fund_year or year)
+                                                        for project in evaluation.projects))
     if fmt == "xlsx":
         from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
 

@@ -43,6 +43,37 @@ def decision_text(desk: Desk) -> str:
     return STATE_LABELS.get(head.state, head.state)
 
 
+HEADING_FONT = "黑体"
+
+
+def _plain_headings(word: Any) -> None:
+    """The heading styles (Title, Heading 1, Heading 2) in 黑体 and black. python-docx's template gives them
+    the theme's fonts, which its theme language (``w:themeFontLang`` ja-JP) makes ＭＳ ゴシック and ＭＳ 明朝 in
+    Word and WPS — Japanese fonts a Chinese system lacks — and blue, grey on a black-and-white printer (print17)."""
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    for name in ("Title", "Heading 1", "Heading 2"):
+        style = word.styles[name]
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):  # a theme font wins over a named one
+            fonts.attrib.pop(qn(f"w:{theme}"), None)
+        for script in ("ascii", "hAnsi", "eastAsia"):
+            fonts.set(qn(f"w:{script}"), HEADING_FONT)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+
+
+def _numbering_from_one(word: Any) -> int:
+    """A new numbering of the List Number style's list, from 1: each project's 审核发现 are numbered from 1 (one
+    list ran on through a unit's opinion, its second project's findings numbered from 12; print17)."""
+    numbering = word.part.numbering_part.element
+    style_num = word.styles["List Number"].element.pPr.numPr.numId.val
+    abstract = next(num.abstractNumId.val for num in numbering.num_lst if num.numId == style_num)
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return int(num.numId)
+
+
 def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     """One Word document: per project its grades, the findings kept, the comments and the decision."""
     from docx import Document as WordDocument
@@ -58,6 +89,7 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     style.font.name = "宋体"
     style.font.size = Pt(11)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    _plain_headings(word)
     word.add_heading(title, level=0)
     for desk in desks:
         head = desk.view.head
@@ -75,12 +107,14 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
         kept = desk.kept
         if not kept:
             word.add_paragraph("无。")
+        numbered = _numbering_from_one(word)
         for item in kept:
             f = item.finding
             where = finding_place(desk.view.version.document.projects[0], f) + "："
             note = f"（已确认：{item.decision['reason']}）" if item.decision else ""
             label = SEVERITY_LABELS.get(f.severity, f.severity)
-            word.add_paragraph(f"【{label}】{where}{f.dimension} {f.message}{note}", style="List Number")
+            finding = word.add_paragraph(f"【{label}】{where}{f.dimension} {f.message}{note}", style="List Number")
+            finding._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = numbered
         word.add_heading("审核意见", level=2)
         if not desk.comments and not desk.remarks and not desk.earlier_comments:
             word.add_paragraph("无。")

@@ -156,23 +156,30 @@ def _desk_of(tx: Transaction, view: ProjectView) -> Desk:
     return Desk(view, items, comments, dict(grade._mapping) if grade else None, _remarks(tx, project_id), earlier)
 
 
-MOST_REMARKS = 50  # workflow comments in the 审核意见书 (the newest; the project's 流程记录 holds them all)
+MOST_REMARKS = 50  # 意见 per author in the 审核意见书 (the newest; the project's 流程记录 holds them all)
 
 
 def _remarks(tx: Transaction, project_id: int) -> tuple[str, ...]:
-    """The project's workflow comments as the opinion prints them, oldest first: the newest
-    :data:`MOST_REMARKS`, after a line counting the older ones. A unit's editor may comment without bound
-    (each up to 5,000 characters): 2,000 comments made the project's and its unit's 审核意见书 30 MB (the Word
-    form 4 s of CPU) until 2026-12-05."""
-    said = (workflow_events.c.project_id == project_id, workflow_events.c.action.in_(REMARK_LABELS),
-            workflow_events.c.comment.is_not(None))
-    rows = tx.connection.execute(select(workflow_events).where(*said).order_by(workflow_events.c.id.desc())
-                                 .limit(MOST_REMARKS)).all()
-    lines = tuple(remark_line(dict(row._mapping)) for row in reversed(rows))
-    if len(rows) < MOST_REMARKS:
+    """The project's workflow comments as the opinion prints them, oldest first: every decision's (退回意见,
+    审核通过意见, 重新打开理由) and each author's newest :data:`MOST_REMARKS` 意见, after a line counting the
+    older ones. A unit's editor may comment without bound (each up to 5,000 characters): 2,000 comments made
+    the project's and its unit's 审核意见书 30 MB (the Word form 4 s of CPU) until 2026-12-05; then the newest 50
+    of all were printed, and 50 of the unit's own 意见 after a 退回 pushed the reviewer's 退回意见 out of the
+    opinion (print17)."""
+    said = (workflow_events.c.project_id == project_id, workflow_events.c.comment.is_not(None))
+    decisions = tx.connection.execute(select(workflow_events).where(
+        *said, workflow_events.c.action.in_(set(REMARK_LABELS) - {"comment"}))).all()
+    is_comment = (*said, workflow_events.c.action == "comment")
+    newest = (select(workflow_events.c.id, func.row_number().over(
+        partition_by=func.coalesce(workflow_events.c.user_id, 0), order_by=workflow_events.c.id.desc())
+        .label("newest")).where(*is_comment).subquery())
+    comments = tx.connection.execute(select(workflow_events).join(newest, newest.c.id == workflow_events.c.id)
+                                     .where(newest.c.newest <= MOST_REMARKS)).all()
+    lines = tuple(remark_line(dict(row._mapping)) for row in sorted((*decisions, *comments), key=lambda r: r.id))
+    if len(comments) < MOST_REMARKS:
         return lines
     older = tx.connection.execute(select(func.count()).select_from(workflow_events)
-                                  .where(*said, workflow_events.c.id < rows[-1].id)).scalar_one()
+                                  .where(*is_comment)).scalar_one() - len(comments)
     return ((f"较早的 {older} 条意见从略，见项目「历史版本」页的流程记录",) if older else ()) + lines
 
 

@@ -258,7 +258,8 @@ def evaluate_command(
     if to is not None and output:
         from perfbudget.app.exports import evaluation_file
 
-        made = evaluation_file(evaluation, to, original)
+        # the year saved under is printed for a project whose table gives none (print17)
+        made = evaluation_file(evaluation, to, original, year=year if save else None)
         assert made is not None  # --to was checked above
         content = made[0]
         Path(output).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)

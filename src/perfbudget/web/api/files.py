@@ -325,7 +325,7 @@ def download_evaluation(request: Request, project_id: int, fmt: Format,
         row = latest_evaluation(tx, project_id)
     if row is None:
         raise not_found("该项目的自评结果（请先填报实际完成值）")
-    made = evaluation_file(evaluation_from_dict(row["payload"]), fmt, original=original)
+    made = evaluation_file(evaluation_from_dict(row["payload"]), fmt, original=original, year=row["year"])
     if made is None:
         raise not_found(f"格式「{fmt}」")
     return attachment(made[0], f"{head.name}-项目支出绩效自评表.{fmt}", made[1])

@@ -138,8 +138,8 @@ def evaluation_page(request: Request, project_id: int, principal: Principal = De
 @router.get("/projects/{project_id}/evaluation/download/{fmt}")
 def evaluation_download(request: Request, project_id: int, fmt: str,
                         principal: Principal = Depends(page_user)) -> Response:
-    view, _, evaluation = _stored(request, principal, project_id)
-    made = evaluation_file(evaluation, fmt)
+    view, row, evaluation = _stored(request, principal, project_id)
+    made = evaluation_file(evaluation, fmt, year=row["year"])
     if made is None:
         raise WebError(404, "not_found", f"不支持的下载格式「{fmt}」")
     content, media_type = made

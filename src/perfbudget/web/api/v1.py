@@ -311,7 +311,7 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
         raise WebError(422, "year_required", needed.message,
                        [{"location": "body.year", "message": needed.message}]) from None
     return {"total": total, "grade": result.grade, "version": view.version.meta["version"],
-            "evaluation": evaluation.to_dict()}
+            "evaluation": evaluations.names_only(evaluations.as_kept(evaluation, view.version).to_dict())}
 
 
 def _check_positions(items: list[IndicatorActualBody], count: int) -> None:
@@ -368,7 +368,7 @@ async def post_monitoring(request: Request, project_id: int,
         raise WebError(422, "year_required", needed.message,
                        [{"location": "body.year", "message": needed.message}]) from None
     return {"month": month, "colour": monitoring.projects[0].colour, "version": view.version.meta["version"],
-            "monitoring": monitoring.to_dict()}
+            "monitoring": evaluations.names_only(evaluations.as_kept(monitoring, view.version).to_dict())}
 
 
 @router.get("/dashboard", responses=ERRORS, response_model=m.DashboardOut, tags=[TAG_OVERVIEW],

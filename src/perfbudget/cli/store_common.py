@@ -44,7 +44,7 @@ def url_problem(url: str) -> str | None:
     Chinese, or None (``store.engine.parsed_url``)."""
     from sqlalchemy.exc import ArgumentError
 
-    from perfbudget.store.engine import UnsupportedDatabase, parsed_url
+    from perfbudget.store import UnsupportedDatabase, parsed_url
 
     try:
         parsed_url(url)

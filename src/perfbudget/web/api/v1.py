@@ -121,7 +121,7 @@ def me(principal: Principal = Depends(api_user)) -> dict[str, Any]:
 
 
 @router.get("/projects", responses=ERRORS, response_model=m.ProjectPage, tags=[TAG_PROJECTS],
-            summary="项目列表（最新版本）")
+            summary="项目列表（正式版本：审核通过的版本在修订稿审核通过前仍为正式版本）")
 def list_projects(request: Request, year: int | None = None, unit: str | None = None,
                   limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
                   principal: Principal = Depends(api_user)) -> dict[str, Any]:

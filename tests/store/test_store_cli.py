@@ -188,6 +188,21 @@ def test_bad_database_urls_are_clean_errors(seed_path: Path, tmp_path: Path) -> 
     assert nothing.exit_code == 1
 
 
+@pytest.mark.parametrize("url, message", [
+    ("mysql://a/b", "不支持的数据库「mysql」"),
+    ("postgresql+psycopg2://u@127.0.0.1:1/db", "不支持的数据库「postgresql+psycopg2」"),
+    ("postgresql://u:secret@h:notaport/db", "数据库地址无效：postgresql://u:***@h:notaport/db"),
+])
+@pytest.mark.parametrize("args", [["list", "projects"], ["db", "upgrade"], ["serve", "--port", "1"],
+                                  ["user", "list"], ["audit"]])
+def test_an_unsupported_or_malformed_url_is_named_by_every_command(url: str, message: str, args: list[str]) -> None:
+    """Before (replay-h): another database's URL imported its driver (ModuleNotFoundError: MySQLdb, psycopg2)
+    and a port that is no number raised SQLAlchemy's ValueError: a traceback from every command, serve too."""
+    result = runner.invoke(app, [*args, "--db", url])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # not a traceback
+    assert message in result.stderr and "Traceback" not in result.stderr and "secret" not in result.stderr
+
+
 @pytest.mark.parametrize("args", [
     ["list", "projects"], ["show", "1"], ["history", "1"], ["export", "nosuch.txt", "--to", "docx"],
     ["evaluations", "1"], ["reviews", "1"], ["review", "--db", "sqlite:///perfbudget.db"],

@@ -163,6 +163,13 @@ def test_declare_a_project_and_take_it_through_the_workflow(web: WebEnv) -> None
                                                                "action": "approve"})
     assert forbidden.status_code == 403
     assert "审核通过" in step(reviewer, "approve")
+    # An edit posted to the approved project (a form left open) is refused as the API refuses it: 409, the
+    # state named (replay-h: the page answered 422, the API's PUT 409 locked); nothing is stored.
+    project, version = stored_project(web.app, pid)
+    locked = editor.post(f"/projects/{pid}/edit", data=project_form(project, csrf_of(editor, "/account"), version,
+                                                                    {5: "≥93%"}))
+    assert locked.status_code == 409 and "项目当前为「审核通过」，不能修改" in locked.text
+    assert stored_project(web.app, pid)[1] == version
     history = editor.get(f"/projects/{pid}/history").text
     for label in ("草稿", "已送审", "已退回", "审核通过", "满意度指标请补充调查方式"):
         assert label in history

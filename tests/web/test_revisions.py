@@ -68,6 +68,11 @@ def test_an_approved_project_changed_by_a_cli_import_becomes_a_draft_revision(we
     assert (shown["version"], shown["official_version"], shown["latest_version"]) == (1, 1, 2)
     assert shown["revision_pending"] and shown["state"] == "draft"
     assert shown["document"]["projects"][0]["indicators"][0]["target"]["raw"] == "≥12次"
+    # The list gives the official version too, and its documentation says so (replay-h: 「项目列表（最新版本）」).
+    listed = client.get("/api/v1/projects?limit=1000", headers=headers).json()["items"]
+    assert [(p["version"], p["latest_version"]) for p in listed if p["id"] == pid] == [(1, 2)]
+    summary = client.get("/api/openapi.json").json()["paths"]["/api/v1/projects"]["get"]["summary"]
+    assert "正式版本" in summary and "最新版本" not in summary
     # Shown and exported: the approved version until the revision is approved.
     page = web.client("reviewer").get(f"/projects/{pid}")
     assert "修订稿第 2 版" in page.text and 'id="revision-note"' in page.text

@@ -119,3 +119,5 @@ def test_the_same_sheet_gets_the_same_evaluation_from_the_cli_and_the_pages(web:
     # Every score, explanation and note is the same; only the sheet's file name differs (a path vs the upload).
     assert without_sources(cli_row["payload"]["projects"]) == without_sources(web_row["payload"]["projects"])
     assert cli_row["payload"]["projects"][0]["indicators"][0]["source"]["line"] == 3
+    # Both name the file that brought the scored version (replay-h: the page's and the API's said None).
+    assert web_row["payload"]["document_file"] == cli_row["payload"]["document_file"] is not None

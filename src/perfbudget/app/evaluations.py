@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from perfbudget.app.settings import APPROVED_ONLY, CoreSettings
@@ -136,14 +137,23 @@ def record_years(pairs: list[tuple[StoredVersion, Any]], years: dict[int, int]) 
     return chosen
 
 
+def as_kept(result: Any, version: StoredVersion) -> Any:
+    """A one-project ``Evaluation`` or ``Monitoring`` of a stored version as it is kept: its ``document_file`` the
+    file that brought the version, whichever face scored it (the pages and the API kept None, the CLI the file,
+    until 2026-12-05: replay-h)."""
+    return replace(result, document_file=version.meta["file"])
+
+
 def _keep(store: Store, actor: Actor, pairs: list[tuple[StoredVersion, Any]], years: dict[int, int],
           ip: str | None, made: Any) -> list[int]:
     """Each one-project result recorded with its audit row, all in one transaction; ``made(result, project)``
-    gives what is recorded (:data:`_Made`). Nothing is kept when a project has no year (:class:`YearNeeded`)."""
+    gives what is recorded (:data:`_Made`), :func:`as_kept`. Nothing is kept when a project has no year
+    (:class:`YearNeeded`)."""
     ids = []
     chosen = record_years(pairs, years)
     with store.transaction() as tx:
         for version, one in pairs:
+            one = as_kept(one, version)
             project = version.document.projects[0]
             project_id = version.meta["project_id"]
             kind, fields, action, text, after = made(one.projects[0], project)

@@ -93,7 +93,7 @@ def serve(
     import uvicorn
     from sqlalchemy.exc import DBAPIError, OperationalError
 
-    from perfbudget.cli.store_common import safe_url
+    from perfbudget.cli.store_common import safe_url, url_problem
     from perfbudget.store import SchemaOutdatedError
     from perfbudget.web.app import create_app
     from perfbudget.web.http_protocol import PROTOCOL
@@ -103,7 +103,8 @@ def serve(
         config = WebConfig.from_env(db, replica_db)
     except ValueError as exc:
         fail(f"设置有误：{exc}")
-    problem = (listen_problem(host, port) or database_problem(config.database_url)
+    problem = (url_problem(config.database_url) or (url_problem(config.replica_url) if config.replica_url else None)
+               or listen_problem(host, port) or database_problem(config.database_url)
                or replica_setting_problem(config.database_url, config.replica_url))
     if problem:
         fail(problem)

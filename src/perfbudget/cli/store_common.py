@@ -28,13 +28,32 @@ ACTOR_HELP = "保存时记录的填报人（默认为当前登录用户名）。
 
 
 def safe_url(url: str) -> str:
-    """The URL with its password hidden (for messages)."""
+    """The URL with its password hidden (for messages), also in a URL SQLAlchemy cannot parse."""
+    import re
+
     from sqlalchemy.engine import make_url
 
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:
-        return url
+        return re.sub(r"(//[^/:@]*):[^/@]*@", r"\1:***@", url)
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` names no database perfbudget can use (unparseable, or another database or driver), in
+    Chinese, or None (``store.engine.parsed_url``)."""
+    from sqlalchemy.exc import ArgumentError
+
+    from perfbudget.store import UnsupportedDatabase, parsed_url
+
+    try:
+        parsed_url(url)
+    except UnsupportedDatabase as exc:
+        return (f"不支持的数据库「{exc.driver}」：{safe_url(url)}；请用 sqlite:///文件名.db 或 "
+                "postgresql+psycopg://用户@主机/库名")
+    except ArgumentError:
+        return f"数据库地址无效：{safe_url(url)}"
+    return None
 
 
 def _missing_sqlite_file(url: str) -> bool:
@@ -44,8 +63,8 @@ def _missing_sqlite_file(url: str) -> bool:
 
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        return False  # told by Store below
+    except (ArgumentError, ValueError):
+        return False  # told by url_problem
     database = parsed.database or ""
     if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:") or database.startswith("file:"):
         return False
@@ -61,6 +80,9 @@ def open_store(db: str | None, migrate: bool = True, create: bool = False) -> St
     from perfbudget.store import SchemaOutdatedError, Store
 
     url = database_url(db)
+    problem = url_problem(url)
+    if problem:
+        fail(problem)
     if not create and _missing_sqlite_file(url):
         fail(f"数据库 {safe_url(url)} 不存在（当前目录 {Path.cwd()}）：先用 perfbudget import 导入文件，"
              "或用 --db、环境变量 PERFBUDGET_DB 指定已有的数据库")

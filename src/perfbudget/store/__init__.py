@@ -5,8 +5,10 @@ Importing this package loads SQLAlchemy: import it inside commands, not at modul
 """
 
 from perfbudget.store.api import Store
+from perfbudget.store.engine import UnsupportedDatabase, parsed_url
 from perfbudget.store.importer import ImportOutcome
 from perfbudget.store.migrate import SchemaOutdatedError
 from perfbudget.store.queries import Filters, StoredVersion
 
-__all__ = ["Filters", "ImportOutcome", "SchemaOutdatedError", "Store", "StoredVersion"]
+__all__ = ["Filters", "ImportOutcome", "SchemaOutdatedError", "Store", "StoredVersion", "UnsupportedDatabase",
+           "parsed_url"]

@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from typing import Any, Literal, cast
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import StaticPool
 
 log = logging.getLogger(__name__)
@@ -118,9 +118,36 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
+# The drivers perfbudget runs on: SQLite (Python's sqlite3) and PostgreSQL through psycopg 3.
+DRIVERS = frozenset({"sqlite", "sqlite+pysqlite", "postgresql", "postgresql+psycopg"})
+
+
+class UnsupportedDatabase(ArgumentError):
+    """A well-formed URL of a database or driver perfbudget does not use (``mysql://``, ``postgresql+psycopg2://``):
+    refused before SQLAlchemy imports a driver that is not installed (a ModuleNotFoundError traceback until
+    2026-12-05, replay-h)."""
+
+    def __init__(self, driver: str) -> None:
+        self.driver = driver
+        super().__init__(f"unsupported database driver: {driver}")
+
+
+def parsed_url(url: str) -> URL:
+    """``url`` parsed, or :class:`ArgumentError`: unparseable (a port that is no number raised SQLAlchemy's
+    ValueError), or :class:`UnsupportedDatabase` for a driver not in :data:`DRIVERS`."""
+    try:
+        parsed = make_url(url)
+    except ValueError as exc:
+        raise ArgumentError(f"invalid database URL: {exc}") from exc
+    if parsed.drivername not in DRIVERS:
+        raise UnsupportedDatabase(parsed.drivername)
+    return parsed
+
+
 def make_engine(url: str) -> Engine:
-    """An engine for ``sqlite:///file.db`` or ``postgresql+psycopg://…`` (``postgresql://`` means psycopg 3)."""
-    parsed = make_url(url)
+    """An engine for ``sqlite:///file.db`` or ``postgresql+psycopg://…`` (``postgresql://`` means psycopg 3);
+    any other URL is :class:`ArgumentError` (:func:`parsed_url`)."""
+    parsed = parsed_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
     if parsed.drivername == "postgresql":

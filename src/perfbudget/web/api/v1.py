@@ -121,7 +121,7 @@ def me(principal: Principal = Depends(api_user)) -> dict[str, Any]:
 
 
 @router.get("/projects", responses=ERRORS, response_model=m.ProjectPage, tags=[TAG_PROJECTS],
-            summary="项目列表（最新版本）")
+            summary="项目列表（正式版本：审核通过的版本在修订稿审核通过前仍为正式版本）")
 def list_projects(request: Request, year: int | None = None, unit: str | None = None,
                   limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
                   principal: Principal = Depends(api_user)) -> dict[str, Any]:
@@ -311,7 +311,7 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
         raise WebError(422, "year_required", needed.message,
                        [{"location": "body.year", "message": needed.message}]) from None
     return {"total": total, "grade": result.grade, "version": view.version.meta["version"],
-            "evaluation": evaluation.to_dict()}
+            "evaluation": evaluations.names_only(evaluations.as_kept(evaluation, view.version).to_dict())}
 
 
 def _check_positions(items: list[IndicatorActualBody], count: int) -> None:
@@ -368,7 +368,7 @@ async def post_monitoring(request: Request, project_id: int,
         raise WebError(422, "year_required", needed.message,
                        [{"location": "body.year", "message": needed.message}]) from None
     return {"month": month, "colour": monitoring.projects[0].colour, "version": view.version.meta["version"],
-            "monitoring": monitoring.to_dict()}
+            "monitoring": evaluations.names_only(evaluations.as_kept(monitoring, view.version).to_dict())}
 
 
 @router.get("/dashboard", responses=ERRORS, response_model=m.DashboardOut, tags=[TAG_OVERVIEW],

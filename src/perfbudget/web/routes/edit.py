@@ -100,7 +100,7 @@ async def edit_save(request: Request, project_id: int, principal: Principal = De
         flash(request, result.message, "ok")
         return redirect(f"/projects/{project_id}")
     flash(request, result.message, "error")
-    return _edit_again(request, view, parsed, base, 409 if result.status == "stale" else 422,
+    return _edit_again(request, view, parsed, base, 409 if result.status in ("stale", "locked") else 422,
                        stale=result.status == "stale")
 
 

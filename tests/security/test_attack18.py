@@ -121,3 +121,47 @@ def test_a_document_whose_extras_add_too_many_cells_is_not_imported(web: WebEnv)
     answer = client.post("/api/v1/documents", headers=headers, json=document)
     assert answer.status_code == 422, answer.text
     assert f"共 {count * 10:,} 格，超过每个项目 {MAX_EXTRA_CELLS:,} 格的上限" in answer.text
+
+
+def _desk_form(web: WebEnv, pid: int) -> tuple[object, str, str]:
+    from tests.web.conftest import csrf_of
+
+    reviewer = web.client("reviewer")
+    page = reviewer.get(f"/projects/{pid}/review").text
+    place = re.search(r'<select name="place"><option value="([^"]+)"', page)
+    key = re.search(r'name="key" value="([^"]+)"', page)
+    assert place and key, page[:500]
+    return reviewer, csrf_of(reviewer, f"/projects/{pid}/review"), place.group(1) + "\n" + key.group(1)
+
+
+@pytest.mark.parametrize("text", ["长" * 2000 + "尾", "红色\x1b[31m", "a\x01b"])
+def test_desk_texts_too_long_or_with_control_characters_are_refused_not_cut(web: WebEnv, text: str) -> None:
+    # A reviewer's cell comment, a decision's reason and a grade's reason were cut at 2,000 characters without a
+    # word; one holding a control character was stored, and the project's 审核意见书 in Word (page and API) and its
+    # unit's answered 500 for everyone from then on. Now refused, naming the field; nothing stored.
+    pid = web.project_ids[0]
+    reviewer, token, both = _desk_form(web, pid)
+    place, key = both.split("\n")
+    for path, form in (("comment", {"place": place, "text": text}),
+                       ("decide", {"key": key, "decision": "confirmed", "reason": text}),
+                       ("grade", {"grade": "优", "reason": text})):
+        answer = reviewer.post(f"/projects/{pid}/review/{path}", data={**form, "csrf_token": token})
+        assert answer.status_code == 200, path  # back on the desk, saying why
+        said = "文字过长" if len(text) > 2000 else "控制字符"
+        assert said in answer.text and "未保存" in answer.text, (path, answer.text[:2000])
+    page = reviewer.get(f"/projects/{pid}/review").text
+    assert "尾" not in page and "\x1b" not in page and "\x01" not in page
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    assert web.client().get(f"/api/v1/projects/{pid}", headers=headers).json()["review"]["reviewer_grade"] is None
+    assert reviewer.get(f"/projects/{pid}/opinion.docx").status_code == 200
+    assert web.client().get(f"/api/v1/projects/{pid}/opinion.docx", headers=headers).status_code == 200
+
+
+def test_desk_texts_at_the_bound_are_kept_whole(web: WebEnv) -> None:
+    pid = web.project_ids[0]
+    reviewer, token, both = _desk_form(web, pid)
+    text = "长" * 1999 + "尾"
+    answer = reviewer.post(f"/projects/{pid}/review/comment",
+                           data={"place": both.split("\n")[0], "text": text, "csrf_token": token})
+    assert answer.status_code == 200 and "已保存" in answer.text
+    assert text in reviewer.get(f"/projects/{pid}/review").text

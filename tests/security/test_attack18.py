@@ -165,3 +165,43 @@ def test_desk_texts_at_the_bound_are_kept_whole(web: WebEnv) -> None:
                            data={"place": both.split("\n")[0], "text": text, "csrf_token": token})
     assert answer.status_code == 200 and "已保存" in answer.text
     assert text in reviewer.get(f"/projects/{pid}/review").text
+
+
+@pytest.mark.postgres
+def test_a_token_made_while_another_is_being_made_at_the_cap_is_refused(pg_web: WebEnv) -> None:
+    # Two creations at once on PostgreSQL both counted 49 tokens in use and both inserted: 51 (three runs of eight
+    # threads at 49 made 51 once). Now the account's row is locked before counting: the second waits and is refused.
+    import threading
+    import time
+
+    from sqlalchemy import func, insert
+
+    from perfbudget.app.accounts import MAX_LIVE_TOKENS, TooManyTokens, create_token, token_hash, user_id_of
+    from perfbudget.store.account_tables import api_tokens, users
+
+    engine = pg_web.app.state.engine
+    uid = user_id_of(engine, "viewer")
+    assert uid is not None
+    for n in range(MAX_LIVE_TOKENS - 1):
+        create_token(engine, uid, f"令牌 {n}")
+    outcome: list[str] = []
+
+    def second() -> None:
+        try:
+            create_token(engine, uid, "第二个")
+            outcome.append("made")
+        except TooManyTokens:
+            outcome.append("refused")
+
+    with engine.connect() as first, first.begin():  # a creation in progress: it has counted 49 and inserts the 50th
+        first.execute(select(users.c.id).where(users.c.id == uid).with_for_update())
+        first.execute(insert(api_tokens).values(user_id=uid, name="第一个", token_hash=token_hash("pb_first"),
+                                                prefix="pb_first", created_at=func.now()))
+        thread = threading.Thread(target=second)
+        thread.start()
+        time.sleep(1.0)  # the second creation counts now (before: 49, the first's row not committed)
+    thread.join(30)
+    with engine.connect() as connection:
+        live = connection.execute(select(func.count()).select_from(api_tokens).where(
+            api_tokens.c.user_id == uid, api_tokens.c.revoked_at.is_(None))).scalar_one()
+    assert outcome == ["refused"] and live == MAX_LIVE_TOKENS, (outcome, live)

@@ -19,6 +19,7 @@ from tests.web.conftest import WebEnv
 
 # Unit codes an address cannot carry as they are: a query, a fragment, dot segments, spaces, width forms, a slash
 # (percent signs too, checked on a running server: the test client decodes a path twice)
+MOST_BATCH = 100  # app.review_desk.MOST_BATCH (a literal here: the test fails, not its import, before the bound)
 ODD_CODES = ("x?y#z", "..", "ＡＢ", "AB", "a b+c", "AB/12", ".")
 
 
@@ -205,3 +206,26 @@ def test_a_token_made_while_another_is_being_made_at_the_cap_is_refused(pg_web: 
         live = connection.execute(select(func.count()).select_from(api_tokens).where(
             api_tokens.c.user_id == uid, api_tokens.c.revoked_at.is_(None))).scalar_one()
     assert outcome == ["refused"] and live == MAX_LIVE_TOKENS, (outcome, live)
+
+
+def test_a_batch_step_takes_each_ticked_project_once_and_at_most_a_queue_of_them(web: WebEnv) -> None:
+    # The queue's batch took every tick as a step: 8,000 ticks of one project cost 10 s of CPU and 41 s of the
+    # database's write turns, and the refusal named that project five times 「等 8000 个」. Now a project ticked twice
+    # is one step, and more than MOST_BATCH projects are refused before any step.
+    from tests.web.conftest import csrf_of
+
+    editor, reviewer = web.client("editor"), web.client("reviewer")
+    first, second = web.project_ids[:2]
+    for pid in (first, second):
+        editor.post(f"/projects/{pid}/workflow", data={"csrf_token": csrf_of(editor, f"/projects/{pid}"),
+                                                       "action": "submit", "justification": "已核对"})
+    token = csrf_of(reviewer, "/review/queue")
+    assert MOST_BATCH == 100  # app.review_desk.MOST_BATCH: as many as the queue lists
+    many = [str(n) for n in range(10_000, 10_000 + MOST_BATCH)] + [str(first)]
+    refused = reviewer.post("/review/queue", data={"csrf_token": token, "action": "approve", "project": many})
+    assert f"一次最多处理 {MOST_BATCH} 个项目（勾选了 {MOST_BATCH + 1} 个）" in refused.text
+    assert reviewer.get("/review/queue").text.count('name="project"') == 2  # nothing approved
+
+    done = reviewer.post("/review/queue", data={"csrf_token": token, "action": "approve",
+                                                "project": [str(first)] * 500 + [str(second)] * 3})
+    assert "已处理 2 个项目" in done.text and "未处理" not in done.text, done.text[:3000]

@@ -29,6 +29,7 @@ from perfbudget.store.records import workflow_events
 from perfbudget.store.transaction import Transaction
 
 DECISIONS = {"dismissed": "驳回（不成立）", "confirmed": "确认"}
+MOST_BATCH = 100  # projects of one batch step from the review queue (the queue lists as many)
 MAX_DESK_TEXT = 2000  # a decision's reason, a cell comment, a grade's reason (the 审核意见书 prints them)
 
 
@@ -290,9 +291,15 @@ def grade(store: Store, principal: Principal, project_id: int, settings: CoreSet
 
 def batch_step(store: Store, principal: Principal, project_ids: list[int], action: str, comment_text: str,
                ip: str | None = None) -> list[tuple[int, StepResult]]:
-    """审核通过 or 退回 several projects of the queue, each as its own step (each may be refused)."""
+    """审核通过 or 退回 several projects of the queue, each as its own step (each may be refused); a project ticked
+    twice is one step. At most :data:`MOST_BATCH` projects (the queue shows as many): until 2026-12-05 a form of
+    8,000 ticks (one project's, repeated) took 10 s of CPU and 41 s of the database's write turns, and its
+    refusal named that project five times 「等 8000 个」 (found by attack18)."""
     if action not in ("approve", "return"):
         raise DeskRefused("批量操作只能是审核通过或退回")
+    project_ids = list(dict.fromkeys(project_ids))
+    if len(project_ids) > MOST_BATCH:
+        raise DeskRefused(f"一次最多处理 {MOST_BATCH} 个项目（勾选了 {len(project_ids)} 个），未处理任何项目")
     return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip)) for pid in project_ids]
 
 

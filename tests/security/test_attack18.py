@@ -229,3 +229,31 @@ def test_a_batch_step_takes_each_ticked_project_once_and_at_most_a_queue_of_them
     done = reviewer.post("/review/queue", data={"csrf_token": token, "action": "approve",
                                                 "project": [str(first)] * 500 + [str(second)] * 3})
     assert "已处理 2 个项目" in done.text and "未处理" not in done.text, done.text[:3000]
+
+
+def test_a_command_line_import_with_a_control_character_is_refused_not_stored_to_break_downloads(
+        tmp_path: object, seed_path: object) -> None:
+    # `perfbudget import` of a JSON document with an ESC in an indicator's name stored it (only a NUL was refused
+    # there; the web faces refuse every control character): every Word and Excel download of the project then
+    # answered 500 (lxml and openpyxl refuse the character). Now its table is refused, naming the field.
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app as cli
+
+    folder = Path(str(tmp_path))
+    db = f"sqlite:///{folder / 'esc.db'}"
+    runner = CliRunner()
+    read = runner.invoke(cli, ["read", "--json", str(seed_path)])
+    assert read.exit_code == 0, read.output
+    document = json.loads(read.stdout)
+    document["projects"] = document["projects"][:1]
+    document["projects"][0]["indicators"][0]["level3"] = "视频\x1b会议保障数量"
+    (folder / "esc.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    answer = runner.invoke(cli, ["import", str(folder / "esc.json"), "--db", db])
+    assert answer.exit_code != 0, answer.output
+    assert "projects[0].indicators[0].level3：含有不可见的控制字符（U+001B）" in answer.output
+    listed = runner.invoke(cli, ["list", "projects", "--db", db])
+    assert "视频" not in listed.output

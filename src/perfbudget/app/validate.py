@@ -17,8 +17,8 @@ checked before it is stored (:func:`document_problems`):
 
 A command-line import is trusted with the size of its values (a real table may hold a long text or a
 large amount), but not with what no store can hold: :func:`storage_problems` (years and whole
-numbers as above, numbers of at most 41 integer and 20 decimal digits, text without a NUL) blocks such a
-table there.
+numbers as above, numbers of at most 41 integer and 20 decimal digits, text without a control character —
+a NUL no PostgreSQL holds, the others no Word or Excel file; since attack18) blocks such a table there.
 
 Both refuse a project whose number (``seq``) repeats an earlier one of the document (:func:`seq_problems`):
 the review would merge the two; and a project of more than ``MAX_INDICATORS`` (1,000) indicators
@@ -95,8 +95,8 @@ def storable_number_problem(value: Decimal) -> str | None:
 def storage_problems(document: Document, file: str = "") -> list[Problem]:
     """The values of ``document`` no store can hold (the command line's check), each with where it is.
 
-    The fields that go into integer or number columns are looked at, and the texts only for a NUL, so a
-    bulk import pays little."""
+    The fields that go into integer or number columns are looked at, and the texts only for a control character,
+    so a bulk import pays little."""
     problems: list[Problem] = []
 
     def note(path: str, problem: str | None) -> None:
@@ -119,7 +119,7 @@ def storage_problems(document: Document, file: str = "") -> list[Problem]:
                 if value is not None:
                     note(f"{where}.{name}", storable_number_problem(value))
     return (indicator_count_problems(document, file) + extras_problems(document, file) + problems
-            + nul_problems(document, file) + seq_problems(document, file))
+            + control_problems(document, file) + seq_problems(document, file))
 
 
 def text_problem(text: str, limit: int) -> str | None:
@@ -166,9 +166,9 @@ def document_problems(document: Document, file: str = "") -> list[Problem]:
         document, file)
 
 
-def _has_nul(document: Document) -> bool:
-    """Whether any stored text of the document holds a NUL, read field by field into one string (cheap;
-    ``_leaves`` then finds where)."""
+def _has_control(document: Document) -> bool:
+    """Whether any stored text of the document holds a control character, read field by field into one string
+    (cheap; ``_leaves`` then finds where)."""
     unit = document.unit
     texts = [unit.code or "", unit.name or "", document.money_unit or "", document.kind]
     for project in document.projects:
@@ -186,17 +186,23 @@ def _has_nul(document: Document) -> bool:
                 texts += target.period
             for pair in indicator.extras:
                 texts += pair
-    return "\x00" in "".join(texts)
+    return _BAD_CHARS.search("".join(texts)) is not None
 
 
-def nul_problems(document: Document, file: str = "") -> list[Problem]:
-    """Texts holding a NUL (U+0000), which PostgreSQL cannot store (SQLite can: the same file then
-    imported on one database and failed on the other with the driver's English message)."""
-    if not _has_nul(document):
+def control_problems(document: Document, file: str = "") -> list[Problem]:
+    """Texts holding a control character or a non-character, as the web faces refuse them: a NUL (U+0000), which
+    PostgreSQL cannot store (SQLite can: the same file then imported on one database and failed on the other with
+    the driver's English message), and any other (ESC, U+0007 …), which no Word or Excel file may hold: a JSON
+    document of the command line with one in an indicator's name was stored, and every Word and Excel download of
+    the project answered 500 until 2026-12-05 (found by attack18)."""
+    if not _has_control(document):
         return []
-    return [Problem(Source(file or "输入"), f"{path}：含有不可见的控制字符（U+0000）")
-            for path, _field, value in _leaves(document)
-            if isinstance(value, str) and "\x00" in value and not path.startswith("notes")]  # notes: not stored
+    found = []
+    for path, _field, value in _leaves(document):
+        bad = _BAD_CHARS.search(value) if isinstance(value, str) and not path.startswith("notes") else None
+        if bad:  # notes: not stored
+            found.append(Problem(Source(file or "输入"), f"{path}：含有不可见的控制字符（U+{ord(bad.group()):04X}）"))
+    return found
 
 
 def indicator_count_problems(document: Document, file: str = "") -> list[Problem]:

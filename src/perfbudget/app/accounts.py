@@ -273,6 +273,9 @@ def create_token(engine: Engine, user_id: int, name: str, actor: Principal | Non
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = utc_now()
     with write_transaction(engine, moves=None) as connection:  # tokens are read on each API request, never cached
+        # the account's row locked first (PostgreSQL; SQLite's write transaction is one at a time): two creations at
+        # once both counted 49 and both inserted, 51 in use (found by attack18)
+        connection.execute(select(users.c.id).where(users.c.id == user_id).with_for_update())
         live = connection.execute(select(func.count()).select_from(api_tokens)
                                   .where(api_tokens.c.user_id == user_id, _live(now))).scalar_one()
         if live >= MAX_LIVE_TOKENS:

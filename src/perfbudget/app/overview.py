@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Float, Integer, and_, bindparam, func, select
 
@@ -101,9 +102,21 @@ def unit_head(tx: Transaction, principal: Principal, unit: int | str) -> dict[st
     return dict(row._mapping)
 
 
+def code_segment(code: str | None) -> str | None:
+    """A unit code as one segment of an address (percent-encoded: 「x?y#z」, 「ＡＢ」, 「%41」 each name its own unit),
+    or None when no address can carry it: a code holding 「/」 (the router splits the decoded path at it, encoded or
+    not) or a code that is 「.」 or 「..」 (a browser resolves them away). Until 2026-12-05 codes were written into
+    links as they are: 「x?y#z」 led to 「/units/x」, 「AB/12」 and 「..」 nowhere (found by attack18)."""
+    if not code or "/" in code or code in (".", ".."):
+        return None
+    return quote(code, safe="")
+
+
 def unit_path(code: str | None, unit_id: int) -> str:
-    """A unit's page address: by its code where it has one (the publications' key), else by its id."""
-    return f"/units/{code}" if code else f"/units/{unit_id}"
+    """A unit's page address: by its code where it has one that an address can carry (the publications' key,
+    :func:`code_segment`), else by its id."""
+    segment = code_segment(code)
+    return f"/units/{segment}" if segment else f"/units/{unit_id}"
 
 
 def _scope(query: Any, principal: Principal) -> Any:

@@ -17,12 +17,13 @@ checked before it is stored (:func:`document_problems`):
 
 A command-line import is trusted with the size of its values (a real table may hold a long text or a
 large amount), but not with what no store can hold: :func:`storage_problems` (years and whole
-numbers as above, numbers of at most 41 integer and 20 decimal digits, text without a NUL) blocks such a
-table there.
+numbers as above, numbers of at most 41 integer and 20 decimal digits, text without a control character —
+a NUL no PostgreSQL holds, the others no Word or Excel file; since attack18) blocks such a table there.
 
 Both refuse a project whose number (``seq``) repeats an earlier one of the document (:func:`seq_problems`):
 the review would merge the two; and a project of more than ``MAX_INDICATORS`` (1,000) indicators
-(:func:`indicator_count_problems`): every page and download of it would cost seconds of CPU.
+(:func:`indicator_count_problems`): every page and download of it would cost seconds of CPU; nor more
+further columns or header fields (extras) than a real table has (:func:`extras_problems`), for the same reason.
 
 Names that differ only by invisible characters or width forms are the same project: the
 project identity uses :func:`perfbudget.names.canonical_name`.
@@ -47,6 +48,12 @@ MAX_INTEGER = 2**31 - 1
 # Real tables hold tens of indicators; python-docx and openpyxl spend about 1 ms a row, so a project of
 # 10,000 short ones cost 12.5 s of CPU per Word or Excel download (attack12), one of 1,000 about 1.3 s.
 MAX_INDICATORS = 1_000
+# The further columns a table keeps (extras: 备注, 绩效标准 …) are columns of every download and page: a unit's
+# editor's API edit of 9 indicators with 2,000 extras each (a 200 KB body) cost 9.5 s of CPU per Word download, 2,000
+# header fields 4.4 s (attack18). Real tables hold a few of each.
+MAX_EXTRA_COLUMNS = 20  # distinct extras headings of a project's indicators (and extras of one indicator)
+MAX_EXTRA_CELLS = 5_000  # indicators × those headings: the cells they add to a download (1,000 × 5)
+MAX_HEAD_FIELDS = 100  # a project's further header fields (project extras)
 _YEAR_FIELDS = {"fund_year", "end_year", "start_year", "year"}
 _NAME_FIELDS = {"name", "code", "fund_label", "fund_source", "level1", "level2", "level3", "title", "money_unit",
                 "unit", "kind"}
@@ -88,8 +95,8 @@ def storable_number_problem(value: Decimal) -> str | None:
 def storage_problems(document: Document, file: str = "") -> list[Problem]:
     """The values of ``document`` no store can hold (the command line's check), each with where it is.
 
-    The fields that go into integer or number columns are looked at, and the texts only for a NUL, so a
-    bulk import pays little."""
+    The fields that go into integer or number columns are looked at, and the texts only for a control character,
+    so a bulk import pays little."""
     problems: list[Problem] = []
 
     def note(path: str, problem: str | None) -> None:
@@ -111,8 +118,8 @@ def storage_problems(document: Document, file: str = "") -> list[Problem]:
                                 ("weight", indicator.weight), ("score", indicator.score)):
                 if value is not None:
                     note(f"{where}.{name}", storable_number_problem(value))
-    return (indicator_count_problems(document, file) + problems + nul_problems(document, file)
-            + seq_problems(document, file))
+    return (indicator_count_problems(document, file) + extras_problems(document, file) + problems
+            + control_problems(document, file) + seq_problems(document, file))
 
 
 def text_problem(text: str, limit: int) -> str | None:
@@ -155,12 +162,13 @@ def document_problems(document: Document, file: str = "") -> list[Problem]:
             problem = text_problem(value, MAX_NAME if field in _NAME_FIELDS else MAX_TEXT)
         if problem:
             problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
-    return indicator_count_problems(document, file) + problems + seq_problems(document, file)
+    return indicator_count_problems(document, file) + extras_problems(document, file) + problems + seq_problems(
+        document, file)
 
 
-def _has_nul(document: Document) -> bool:
-    """Whether any stored text of the document holds a NUL, read field by field into one string (cheap;
-    ``_leaves`` then finds where)."""
+def _has_control(document: Document) -> bool:
+    """Whether any stored text of the document holds a control character, read field by field into one string
+    (cheap; ``_leaves`` then finds where)."""
     unit = document.unit
     texts = [unit.code or "", unit.name or "", document.money_unit or "", document.kind]
     for project in document.projects:
@@ -178,17 +186,23 @@ def _has_nul(document: Document) -> bool:
                 texts += target.period
             for pair in indicator.extras:
                 texts += pair
-    return "\x00" in "".join(texts)
+    return _BAD_CHARS.search("".join(texts)) is not None
 
 
-def nul_problems(document: Document, file: str = "") -> list[Problem]:
-    """Texts holding a NUL (U+0000), which PostgreSQL cannot store (SQLite can: the same file then
-    imported on one database and failed on the other with the driver's English message)."""
-    if not _has_nul(document):
+def control_problems(document: Document, file: str = "") -> list[Problem]:
+    """Texts holding a control character or a non-character, as the web faces refuse them: a NUL (U+0000), which
+    PostgreSQL cannot store (SQLite can: the same file then imported on one database and failed on the other with
+    the driver's English message), and any other (ESC, U+0007 …), which no Word or Excel file may hold: a JSON
+    document of the command line with one in an indicator's name was stored, and every Word and Excel download of
+    the project answered 500 until 2026-12-05 (found by attack18)."""
+    if not _has_control(document):
         return []
-    return [Problem(Source(file or "输入"), f"{path}：含有不可见的控制字符（U+0000）")
-            for path, _field, value in _leaves(document)
-            if isinstance(value, str) and "\x00" in value and not path.startswith("notes")]  # notes: not stored
+    found = []
+    for path, _field, value in _leaves(document):
+        bad = _BAD_CHARS.search(value) if isinstance(value, str) and not path.startswith("notes") else None
+        if bad:  # notes: not stored
+            found.append(Problem(Source(file or "输入"), f"{path}：含有不可见的控制字符（U+{ord(bad.group()):04X}）"))
+    return found
 
 
 def indicator_count_problems(document: Document, file: str = "") -> list[Problem]:
@@ -206,6 +220,37 @@ def indicator_count_problems(document: Document, file: str = "") -> list[Problem
             problems.append(Problem(source, f"projects[{index}].indicators：项目「{project.name[:60]}」有 {count:,} 个"
                                     f"三级指标，超过每个项目 {MAX_INDICATORS:,} 个的上限（第 {MAX_INDICATORS + 1:,} 个"
                                     "起超出）；请核对表格，或将项目拆分后分别填报"))
+    return problems
+
+
+def extras_problems(document: Document, file: str = "") -> list[Problem]:
+    """A project whose further columns or header fields (extras) pass :data:`MAX_EXTRA_COLUMNS`,
+    :data:`MAX_EXTRA_CELLS` or :data:`MAX_HEAD_FIELDS`, with where (the first indicator past the bound, else the
+    project). Nothing bounded them until 2026-12-05 (found by attack18)."""
+    problems: list[Problem] = []
+    for index, project in enumerate(document.projects):
+        path, name = f"projects[{index}]", project.name[:60]
+        here = project.source or Source(file or "输入")
+        if len(project.extras) > MAX_HEAD_FIELDS:
+            problems.append(Problem(here, f"{path}.extras：项目「{name}」有 {len(project.extras):,} 个其他表头字段，"
+                                    f"超过每个项目 {MAX_HEAD_FIELDS} 个的上限；请核对表格"))
+        heads: set[str] = set()
+        past = None
+        for number, indicator in enumerate(project.indicators):
+            heads.update(head for head, _text in indicator.extras)
+            if past is None and (len(heads) > MAX_EXTRA_COLUMNS or len(indicator.extras) > MAX_EXTRA_COLUMNS):
+                past = number
+        if past is not None:
+            source = project.indicators[past].source or here
+            problems.append(Problem(source, f"{path}.indicators[{past}].extras：项目「{name}」的三级指标有 "
+                                    f"{len(heads):,} 种其他列，超过每个项目 {MAX_EXTRA_COLUMNS} 种的上限"
+                                    f"（每个指标也至多 {MAX_EXTRA_COLUMNS} 个）；请核对表格，删去多余的列"))
+            continue
+        cells = len(heads) * len(project.indicators)
+        if cells > MAX_EXTRA_CELLS:
+            problems.append(Problem(here, f"{path}.indicators：项目「{name}」的 {len(project.indicators):,} 个三级指标"
+                                    f"各有 {len(heads)} 种其他列，共 {cells:,} 格，超过每个项目 {MAX_EXTRA_CELLS:,} "
+                                    "格的上限；请核对表格，删去多余的列，或将项目拆分后分别填报"))
     return problems
 
 

@@ -133,7 +133,7 @@ async def queue_page(request: Request, principal: Principal = Depends(page_user)
 
     def build() -> Response:
         with store_of(request).reading() as tx:
-            page = list_projects(tx, principal, ListQuery(state=SUBMITTED, sort="submitted", size=100))
+            page = list_projects(tx, principal, ListQuery(state=SUBMITTED, sort="submitted", size=desk_app.MOST_BATCH))
         return render(request, "review_queue.html", {"rows": page.rows, "total": page.total})
 
     # the same for every reviewer of the same scope until the data changes: from the page cache

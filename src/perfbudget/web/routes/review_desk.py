@@ -18,16 +18,15 @@ from perfbudget.app.opinion import (
     project_opinion_title,
 )
 from perfbudget.app.overview import GRADES, project_rows, unit_head
-from perfbudget.app.workflow import SUBMITTED
+from perfbudget.app.roles import Action, Principal
+from perfbudget.app.workflow import STATE_LABELS, SUBMITTED
 from perfbudget.plain_numbers import plain_year, stored_id
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden
-from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import settings_of, store_of
-from perfbudget.web.workflow import STATE_LABELS
 
 router = page_router()
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -55,7 +54,7 @@ def _act(request: Request, project_id: int, action: object) -> Response:
     except desk_app.DeskRefused as refused:
         flash(request, str(refused), "error")
     else:
-        flash(request, "已保存", "ok")
+        flash(request, desk_app.SAVED, "ok")
     return redirect(f"/projects/{project_id}/review")
 
 
@@ -155,9 +154,7 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
     except desk_app.DeskRefused as refused:
         flash(request, str(refused), "error")
         return redirect("/review/queue")
-    done = sum(1 for _, r in results if r.ok)
-    left = len(results) - done
-    reasons = desk_app.refused_summary(store_of(request), principal, results)  # each reason once, its projects named
-    flash(request, f"已处理 {done} 个项目" + (f"；未处理 {left} 个：{reasons}" if left else ""),
-          "ok" if not left else "warn")
+    # each refusal's reason once, its projects named: the same words as the API's and the CLI's
+    flash(request, desk_app.batch_message(store_of(request), principal, results),
+          "ok" if all(r.ok for _, r in results) else "warn")
     return redirect("/review/queue")

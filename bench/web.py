@@ -60,10 +60,10 @@ def ensure_users(url: str, count: int) -> list[str]:
     from sqlalchemy import select
 
     from perfbudget.app.accounts import create_user
+    from perfbudget.app.roles import Role
+    from perfbudget.store.account_tables import users
     from perfbudget.store.api import Store
     from perfbudget.store.schema import units
-    from perfbudget.web.roles import Role
-    from perfbudget.web.tables import users
 
     names = [f"bench{i:02d}" for i in range(1, count + 1)]
     store = Store(url, migrate=False)  # built (and migrated) by build(); another code's copy keeps its head

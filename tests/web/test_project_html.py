@@ -17,14 +17,13 @@ import pytest
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 
 from perfbudget.app.overview import ProjectHead, unit_path
-from perfbudget.app.roles import Principal, Role
+from perfbudget.app.roles import Action, Principal, Role
 from perfbudget.app.workflow import STATE_LABELS, STEPS, allowed_steps
 from perfbudget.model import Budget, Document, Indicator, Project, Unit
 from perfbudget.review.finding import Finding
 from perfbudget.target import parse_target
 from perfbudget.web.annotate import annotate
 from perfbudget.web.project_html import project_content
-from perfbudget.web.roles import Action
 from perfbudget.web.table_html import target_table
 from perfbudget.web.templating import TEMPLATES, make_templates
 from tests.web.conftest import csrf_of

@@ -1,7 +1,8 @@
 """The audit log: every change, who made it, when, and the values before and after.
 
-:func:`record` (:func:`perfbudget.app.audit_log.record`, the accounts' use cases write with it too) writes inside the
-caller's transaction, so a change and its audit entry are committed together or not at all.
+:func:`perfbudget.app.audit_log.record` (every use case writes with it) writes inside the caller's transaction, so a
+change and its audit entry are committed together or not at all; this module reads the entries for the pages and
+the API.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from datetime import datetime
 from typing import Any
 
 from perfbudget.app.audit_log import ACTION_LABELS, audit_item, values_omitted
-from perfbudget.app.audit_log import record as record
 from perfbudget.store import Store
 
 

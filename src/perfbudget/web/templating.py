@@ -13,11 +13,11 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from perfbudget.app.overview import unit_path
+from perfbudget.app.roles import Action
 from perfbudget.app.times import shown
 from perfbudget.store.changes import describe
 from perfbudget.web.csrf import csrf_token
 from perfbudget.web.deps import optional_user
-from perfbudget.web.roles import Action
 from perfbudget.web.table_html import decimal_text, target_table
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"

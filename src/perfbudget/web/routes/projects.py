@@ -13,17 +13,17 @@ from perfbudget.app.exports import FORMAT_LABELS, target_formats, target_table_f
 from perfbudget.app.overview import events_newest_first, history_newest_first, project_head
 from perfbudget.app.project_view import ProjectPage, load_page, load_page_on_loop, load_view, page_of_row
 from perfbudget.app.reviews import current_errors
+from perfbudget.app.roles import Action, Principal
+from perfbudget.app.workflow import EDITABLE, STATE_LABELS, allowed_steps, take_step
 from perfbudget.web import audit
 from perfbudget.web.annotate import annotate
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError
 from perfbudget.web.filenames import content_disposition
 from perfbudget.web.project_html import project_content
-from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render, render_framed
 from perfbudget.web.templating import page_token
 from perfbudget.web.views import settings_of, store_of
-from perfbudget.web.workflow import EDITABLE, STATE_LABELS, allowed_steps, take_step
 
 router = page_router()
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select
 
+from perfbudget.store.ordering import batch_order
 from perfbudget.store.records import workflow_states
 from perfbudget.store.schema import evaluations, project_versions, projects, units
 from perfbudget.vocabulary import EvaluationKind
@@ -107,8 +108,7 @@ def latest_version_ids(connection: Connection, *, project_ids: list[int] | None 
              .join(project_versions, (projects.c.id == project_versions.c.project_id)
                    & (project_versions.c.number == number))
              .join(units, units.c.id == projects.c.unit_id)
-             .order_by(units.c.code, units.c.id, projects.c.fund_year, project_versions.c.document_id,
-                       project_versions.c.seq, projects.c.id))
+             .order_by(*batch_order(connection.dialect.name)))  # a unit without a code last on both
     if project_ids is not None:
         query = query.where(projects.c.id.in_(project_ids))
     if unit is not None:

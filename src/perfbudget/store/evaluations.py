@@ -94,7 +94,8 @@ def last_project_evaluation(connection: Connection, project_id: int,
 
 
 def latest_version_ids(connection: Connection, *, project_ids: list[int] | None = None,
-                       unit: str | None = None, year: int | None = None, official: bool = False) -> list[int]:
+                       unit: str | None = None, year: int | None = None, official: bool = False,
+                       unit_id: int | None = None) -> list[int]:
     """The latest version of each project chosen by id and/or unit code and fund year, in the
     order of the projects' unit, fund year, stored document and table position (seq).
 
@@ -113,6 +114,8 @@ def latest_version_ids(connection: Connection, *, project_ids: list[int] | None 
         query = query.where(projects.c.id.in_(project_ids))
     if unit is not None:
         query = query.where(units.c.code == unit)
+    if unit_id is not None:  # a unit without a code (app.publication)
+        query = query.where(projects.c.unit_id == unit_id)
     if year is not None:
         query = query.where(projects.c.fund_year == year)
     return list(connection.execute(query).scalars())

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
-from perfbudget.app.overview import unit_path
+from perfbudget.app.overview import unit_address, unit_path
 from perfbudget.app.roles import Action
 from perfbudget.app.times import shown
 from perfbudget.store.changes import describe
@@ -80,6 +80,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["filename"] = filename
     env.globals["target_table"] = target_table
     env.globals["unit_path"] = unit_path
+    env.globals["unit_address"] = unit_address
     env.trim_blocks = True
     env.lstrip_blocks = True
     env.auto_reload = False  # templates ship with the package: no stat() of each template per render

@@ -110,8 +110,8 @@ def project_opinion(request: Request, project_id: int, fmt: str, principal: Prin
 @router.get("/units/{unit_key}/opinion.{fmt}")
 def unit_opinion(request: Request, unit_key: str, fmt: str, year: str | None = None,
                  principal: Principal = Depends(page_user)) -> Response:
-    """``unit_key``: the unit's code, as the publications name it, or its id (a unit without a code; links made
-    before 2026-12-05)."""
+    """``unit_key``: the unit's key, as the publications name it (its code, or the name of a unit without one), or
+    its id (links made before 2026-12-05; a unit whose name cannot be an address)."""
     _known_format(fmt)
     chosen = plain_year(year)
     store = store_of(request)

@@ -234,4 +234,4 @@ def _confirm(request: Request, upload_id: int, principal: Principal, form: FormD
         flash(request, problem.message, "error")
     with store_of(request).reading() as tx:
         unit_id = unit_id_of(tx, part.unit)
-    return redirect(unit_path(part.unit.code, unit_id) if unit_id else "/dashboard")
+    return redirect(unit_path(part.unit.code, unit_id, part.unit.name) if unit_id else "/dashboard")

@@ -47,3 +47,25 @@ def test_the_history_page_names_each_comment_whole_once_and_its_audit_entries_cu
     assert f"意见000{'测算依据不足' * 45}" in page and "测算依据不足" * 60 not in page.split('id="workflow"')[0]
     # 50 steps of 4,805 characters (about 0.7 MB) and the 61 audit entries cut: 5.5 MB before at these 60 comments
     assert len(page.encode()) < 50 * len(_long(1).encode()) + 200_000, len(page.encode())
+
+
+def test_the_cli_history_pages_the_workflow_steps_as_the_api(web: WebEnv) -> None:
+    """``perfbudget history`` printed every step whole, with no way to page them as the API does (leftovers18)."""
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app as cli
+
+    pid = web.project_ids[0]
+    with web.app.state.engine.connect() as connection:
+        row = connection.execute(select(users.c.id, users.c.unit_code).where(users.c.username == "editor")).one()
+    editor = Principal(row.id, "editor", "editor", Role.UNIT_EDITOR, row.unit_code)
+    for n in range(1, 6):
+        assert take_step(web.app.state.store, editor, pid, "comment", f"意见 {n}").ok
+    args = ["history", str(pid), "--db", web.url, "--workflow-limit", "2", "--workflow-offset", "1"]
+    data = json.loads(CliRunner().invoke(cli, [*args, "--json"]).output)
+    api = web.client().get(f"/api/v1/projects/{pid}/history?workflow_limit=2&workflow_offset=1",
+                           headers={"Authorization": f"Bearer {web.token('reviewer')}"}).json()
+    assert [e["comment"] for e in data["workflow"]] == [e["comment"] for e in api["workflow"]] == ["意见 2", "意见 3"]
+    assert data["workflow_total"] == api["workflow_total"] == 5
+    text = CliRunner().invoke(cli, args).output
+    assert "审核流程：（共 5 条，列出 2 条）" in text and "意见 3" in text and "意见 4" not in text

@@ -55,6 +55,18 @@ def _opened(db: str | None, project: str, user: str) -> tuple[Store, Principal, 
     return store, principal, resolve_project(store, project)
 
 
+def _save(db: str | None, project: str, user: str, action: Callable[[Store, Principal, int, Any], object]) -> None:
+    """One desk decision on ``project`` as ``user``: ``action(store, principal, project_id, settings)``, then the
+    use case's 「已保存」, or exit 1 with its refusal."""
+    from perfbudget.app.review_desk import SAVED
+
+    store, principal, project_id = _opened(db, project, user)
+    settings = core_settings()
+    _run(store, lambda: action(store, principal, project_id, settings))
+    store.close()
+    out.print(SAVED, markup=False)
+
+
 @desk_app.command("show")
 def show_command(
     project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
@@ -97,18 +109,13 @@ def decide_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """驳回或确认一条审核发现（须写理由；单元格不变时沿用到以后的版本）。"""
-    from perfbudget.app.review_desk import SAVED, decide, load_desk, resolve_key
+    from perfbudget.app.review_desk import decide, load_desk, resolve_key
 
-    store, principal, project_id = _opened(db, project, user)
-    settings = core_settings()
-
-    def act() -> None:
+    def act(store: Store, principal: Principal, project_id: int, settings: Any) -> None:
         key = resolve_key(load_desk(store, principal, project_id, settings), finding)
         decide(store, principal, project_id, settings, key, decision, reason)
 
-    _run(store, act)
-    store.close()
-    out.print(SAVED, markup=False)
+    _save(db, project, user, act)
 
 
 @desk_app.command("comment")
@@ -121,12 +128,10 @@ def comment_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """对正式版本的一个单元格提出意见（写入审核意见书）。"""
-    from perfbudget.app.review_desk import SAVED, comment
+    from perfbudget.app.review_desk import comment
 
-    store, principal, project_id = _opened(db, project, user)
-    _run(store, lambda: comment(store, principal, project_id, core_settings(), place, text))
-    store.close()
-    out.print(SAVED, markup=False)
+    _save(db, project, user, lambda store, principal, pid, settings: comment(store, principal, pid, settings, place,
+                                                                             text))
 
 
 @desk_app.command("grade")
@@ -138,12 +143,10 @@ def grade_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """审核人员评定正式版本的等级（正式等级，与系统评定并列）。"""
-    from perfbudget.app.review_desk import SAVED, grade
+    from perfbudget.app.review_desk import grade
 
-    store, principal, project_id = _opened(db, project, user)
-    _run(store, lambda: grade(store, principal, project_id, core_settings(), value, reason))
-    store.close()
-    out.print(SAVED, markup=False)
+    _save(db, project, user, lambda store, principal, pid, settings: grade(store, principal, pid, settings, value,
+                                                                           reason))
 
 
 @desk_app.command("batch")

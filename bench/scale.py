@@ -141,10 +141,10 @@ def build(url: str, projects: int, base: int = 1000) -> None:
 
     from perfbudget.app.accounts import create_user
     from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.roles import Principal, Role
     from perfbudget.app.workflow import actor_of
     from perfbudget.readers.text import read_text
     from perfbudget.web.app import create_app
-    from perfbudget.web.roles import Principal, Role
     from perfbudget.web.settings import WebConfig
 
     base = min(base, projects)

@@ -60,10 +60,10 @@ def ensure_users(url: str, count: int) -> list[str]:
     from sqlalchemy import select
 
     from perfbudget.app.accounts import create_user
+    from perfbudget.app.roles import Role
+    from perfbudget.store.account_tables import users
     from perfbudget.store.api import Store
     from perfbudget.store.schema import units
-    from perfbudget.web.roles import Role
-    from perfbudget.web.tables import users
 
     names = [f"bench{i:02d}" for i in range(1, count + 1)]
     store = Store(url, migrate=False)  # built (and migrated) by build(); another code's copy keeps its head
@@ -434,6 +434,9 @@ def main() -> None:
     parser.add_argument("--pg", default=None, help="PostgreSQL server URL (default: SQLite in /tmp)")
     parser.add_argument("--think", type=float, default=1.0, help="mean think time (s) of the realistic scenarios")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--server-log", default=None,
+                        help="write the server's log (uvicorn: workers started, died, restarted) to this file")
+    parser.add_argument("--sqlite-file", default=None, help="the SQLite file to build or use (default: in /tmp)")
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
                         help="load generator: raw asyncio HTTP/1.1 (cheap) or httpx.AsyncClient")
     parser.add_argument("--scenarios", default=",".join(SCENARIOS), help="comma-separated, of: " + ", ".join(SCENARIOS))
@@ -459,7 +462,7 @@ def main() -> None:
         if not existed:
             build(url, args.projects)
     else:
-        db = Path(f"/tmp/perfbudget-bench-web-{args.projects}.db")
+        db = Path(args.sqlite_file or f"/tmp/perfbudget-bench-web-{args.projects}.db")
         url = f"sqlite:///{db}"
         if args.rebuild or not db.exists():
             db.unlink(missing_ok=True)
@@ -479,7 +482,8 @@ def main() -> None:
         env["PYTHONPATH"] = args.src
     command = [str(ROOT / ".venv/bin/perfbudget"), "serve", "--db", url, "--port", str(port),
                "--no-access-log", "--workers", str(args.workers)]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = open(args.server_log, "ab") if args.server_log else subprocess.DEVNULL  # noqa: SIM115 (closed at exit)
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         import httpx

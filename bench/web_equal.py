@@ -97,8 +97,8 @@ def main() -> None:
     usernames = ensure_users(args.db, 6)
     from sqlalchemy import create_engine, func, select
 
+    from perfbudget.store.account_tables import users
     from perfbudget.store.schema import projects, units
-    from perfbudget.web.tables import users
 
     engine = create_engine(args.db)
     with engine.connect() as connection:

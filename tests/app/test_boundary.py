@@ -145,3 +145,40 @@ def test_the_store_call_check_sees_a_call(tmp_path: Path) -> None:
     assert store_calls(sample) == ["face.py:3 store.reviews"]
     sample.write_text("def f(store):\n    pick = {'a': store.units}\n    return store.url\n", encoding="utf-8")
     assert store_calls(sample) == ["face.py:2 store.units"]
+
+
+def reexports(path: Path) -> list[str]:
+    """What a module passes on of another perfbudget module: the names its ``__all__`` lists that it imports from
+    the layer or the store, each ``import x as x`` of theirs, and each ``module.NAME`` it reads of another web module
+    that imported it (file:name)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imported: dict[str, str] = {}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(("perfbudget.app",
+                                                                                        "perfbudget.store")):
+            for alias in node.names:
+                imported[alias.asname or alias.name] = node.module
+                if alias.asname == alias.name:
+                    found.append(f"{path.name}:{alias.name} (as itself)")
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            names = [e.value for e in getattr(node.value, "elts", []) if isinstance(e, ast.Constant)]
+            found += [f"{path.name}:{name} (from {imported[name]})" for name in names if name in imported]
+    return found
+
+
+def test_the_web_passes_on_nothing_of_the_layer_or_the_store() -> None:
+    """web/roles.py, web/validate.py and web/workflow.py were the layer's modules under a web name, web/tables.py
+    passed on the store's account and audit tables, web/views.py ``ProjectView`` and web/audit.py ``record``, until
+    leftovers18: a module importing them there was not seen to use the layer or the store. Each imports from where
+    the name is defined now."""
+    assert [hit for path in sorted((PACKAGE / "web").rglob("*.py")) for hit in reexports(path)] == []
+    assert not [name for name in ("roles", "validate", "workflow") if (PACKAGE / "web" / f"{name}.py").exists()]
+
+
+def test_the_reexport_check_sees_one(tmp_path: Path) -> None:
+    sample = tmp_path / "face.py"
+    sample.write_text("from perfbudget.store.records import audit_log\nfrom perfbudget.app.roles import Role as Role\n"
+                      "__all__ = ['audit_log', 'own']\n", encoding="utf-8")
+    assert reexports(sample) == ["face.py:Role (as itself)", "face.py:audit_log (from perfbudget.store.records)"]

@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from perfbudget.app.desk import ListQuery, list_projects
 from perfbudget.app.overview import project_rows
@@ -23,6 +24,9 @@ from perfbudget.app.roles import Principal, Role
 from perfbudget.app.stored_records import each_row, list_page
 from perfbudget.model import Budget, Document, Unit
 from perfbudget.store import Filters, Store
+from perfbudget.store.evaluations import latest_version_ids
+from perfbudget.store.reviews import review_units, unit_versions
+from perfbudget.store.schema import project_versions, projects, units
 
 ADMIN = Principal(1, "admin", "admin", Role.ADMIN, None)
 # name, unit code, fund year (None: no fund label), budget in 万元 (None: not given)
@@ -84,6 +88,15 @@ def _orders(url: str, seed: Document) -> dict[tuple[str, bool], list[str]]:
                     page = list_projects(tx, ADMIN, ListQuery(sort=sort, desc=descending, size=50))
                     out[(sort, descending)] = [row["name"] for row in page.rows]
             out[("api", False)] = [row["name"] for row in project_rows(tx, ADMIN)]  # GET /api/v1/projects
+            # the batches (review --db, evaluate --db …): the versions chosen, loaded and their units
+            chosen = latest_version_ids(tx.connection)
+            names = dict(tx.connection.execute(select(project_versions.c.id, projects.c.name)
+                                               .join(projects, projects.c.id == project_versions.c.project_id)).all())
+            out[("batch", False)] = [names[v] for v in chosen]
+            loaded = unit_versions(tx.connection, [u.unit_id for u in review_units(tx.connection)])
+            out[("batch loaded", False)] = [v.version.document.projects[0].name for v in loaded]
+            codes = dict(tx.connection.execute(select(units.c.id, units.c.name)).all())
+            out[("batch units", False)] = [codes[u.unit_id] for u in review_units(tx.connection)]
         out[("cli", False)] = [row["name"] for row in list_page(store, "projects", Filters(), 50, 0)["items"]]
         out[("cli units", False)] = [row["name"] for row in list_page(store, "units", Filters(), 50, 0)["items"]]
         listed = each_row(store, "projects", Filters())  # list --all
@@ -110,7 +123,12 @@ EXPECTED = {
     ("cli", False): ["阿里项目", "中国项目", "北京项目", "安全项目", "东方项目"],
     ("cli all", False): ["阿里项目", "中国项目", "北京项目", "安全项目", "东方项目"],
     ("api", False): ["阿里项目", "中国项目", "北京项目", "安全项目", "东方项目"],
-    ("cli units", False): ["甲单位", "无编码单位"]}
+    ("cli units", False): ["甲单位", "无编码单位"],
+    # the batches walk the projects in the lists' order (store/ordering.batch_order): they sorted by the raw unit
+    # code until leftovers18, the uncoded unit first on SQLite and last on PostgreSQL
+    ("batch", False): ["阿里项目", "中国项目", "北京项目", "安全项目", "东方项目"],
+    ("batch loaded", False): ["阿里项目", "中国项目", "北京项目", "安全项目", "东方项目"],
+    ("batch units", False): ["甲单位", "无编码单位"]}
 
 
 def test_the_sorts_agree_on_sqlite_and_on_a_chinese_postgresql(tmp_path: Path, seed_document: Document,

@@ -41,7 +41,7 @@ def group_of(store: Store, name: str) -> dict[str, Any]:
 @pytest.fixture
 def app(tmp_path: Path) -> Any:
     from perfbudget.app.accounts import create_user
-    from perfbudget.web.roles import Role
+    from perfbudget.app.roles import Role
 
     made = make_app(f"sqlite:///{tmp_path / 'web.db'}")
     create_user(made.state.engine, "admin", PASSWORD, Role.ADMIN)

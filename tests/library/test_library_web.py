@@ -17,7 +17,7 @@ from tests.web.test_browser import page, server  # noqa: F401  (the Chromium fix
 @pytest.fixture
 def client(tmp_path: Path, seed_path: Path) -> Any:
     from perfbudget.app.accounts import create_user
-    from perfbudget.web.roles import Role
+    from perfbudget.app.roles import Role
 
     app = make_app(f"sqlite:///{tmp_path / 'web.db'}")
     create_user(app.state.engine, "admin", PASSWORD, Role.ADMIN)

@@ -126,7 +126,7 @@ def test_an_unknown_role_in_the_account_form_changes_nothing(web: WebEnv) -> Non
     # unit, its sessions and its API tokens without a word. Creating an account already said 「未知角色」.
     from sqlalchemy import select
 
-    from perfbudget.web.tables import users
+    from perfbudget.store.account_tables import users
 
     token = web.token("editor")
     with web.app.state.engine.connect() as connection:

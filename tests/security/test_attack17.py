@@ -21,7 +21,7 @@ from perfbudget.app.review_desk import MOST_REMARKS
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import take_step
 from perfbudget.cli import app as cli
-from perfbudget.web.tables import users
+from perfbudget.store.account_tables import users
 from tests.web.conftest import WebEnv, csrf_of
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from perfbudget.app.accounts import create_user
+from perfbudget.app.roles import Role
 from perfbudget.store import Store
-from perfbudget.web.roles import Role
 
 
 def _mode(path: Path) -> int:

@@ -16,9 +16,9 @@ def test_audit_lists_who_did_what_newest_first_and_filters(tmp_path: Path, seed_
     db = f"sqlite:///{tmp_path / 'a.db'}"
     assert runner.invoke(app, ["import", str(seed_path), "--db", db, "--actor", "zhangsan"]).exit_code == 0
     from perfbudget.app.accounts import create_user
+    from perfbudget.app.roles import Principal, Role
     from perfbudget.app.workflow import take_step
     from perfbudget.store import Store
-    from perfbudget.web.roles import Principal, Role
 
     with Store(db) as store:
         account = create_user(store.engine, "lisi", "correct-horse-battery-9", Role.ADMIN, None)
@@ -48,9 +48,9 @@ def test_history_shows_the_workflow_steps_as_the_page_and_the_api_do(tmp_path: P
     db = f"sqlite:///{tmp_path / 'h.db'}"
     assert runner.invoke(app, ["import", str(seed_path), "--db", db]).exit_code == 0
     from perfbudget.app.accounts import create_user
+    from perfbudget.app.roles import Principal, Role
     from perfbudget.app.workflow import take_step
     from perfbudget.store import Store
-    from perfbudget.web.roles import Principal, Role
 
     with Store(db) as store:
         account = create_user(store.engine, "lisi", "correct-horse-battery-9", Role.ADMIN, None)

@@ -35,7 +35,7 @@ class WebEnv:
         from sqlalchemy import select
 
         from perfbudget.app.accounts import create_token
-        from perfbudget.web.tables import users
+        from perfbudget.store.account_tables import users
 
         engine = self.app.state.engine
         with engine.connect() as connection:
@@ -72,11 +72,11 @@ def populate(app: FastAPI, seed_path: Path) -> WebEnv:
 
     from perfbudget.app.accounts import create_user
     from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.roles import Role
     from perfbudget.app.workflow import actor_of
     from perfbudget.load import load_path
     from perfbudget.model import Unit
     from perfbudget.store.schema import projects, units
-    from perfbudget.web.roles import Role
 
     engine = app.state.engine
     created = {}
@@ -86,7 +86,7 @@ def populate(app: FastAPI, seed_path: Path) -> WebEnv:
         account = create_user(engine, name, PASSWORD, role, unit)
         assert not isinstance(account, str), account
         created[name] = account
-    from perfbudget.web.roles import Principal
+    from perfbudget.app.roles import Principal
 
     admin = Principal(created["admin"].id, "admin", "admin", Role.ADMIN, None)
     result = load_path(seed_path)

@@ -50,7 +50,7 @@ def approve(app: Any, project_id: int) -> None:
 
     from perfbudget.app.roles import Principal, Role
     from perfbudget.app.workflow import take_step
-    from perfbudget.web.tables import users
+    from perfbudget.store.account_tables import users
 
     with app.state.engine.connect() as connection:
         admin_id = connection.execute(select(users.c.id).where(users.c.username == "admin")).scalar_one()

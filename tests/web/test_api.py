@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from perfbudget.web.tables import api_tokens
+from perfbudget.store.account_tables import api_tokens
 from tests.web.conftest import WebEnv
 
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 def test_docs_page_authorize_then_try_an_operation(page: Any, tmp_path: Path) -> None:  # noqa: F811
     from perfbudget.app.accounts import create_token
-    from perfbudget.web.tables import users
+    from perfbudget.store.account_tables import users
 
     engine = create_engine(f"sqlite:///{tmp_path / 'e2e.db'}")
     with engine.connect() as connection:

@@ -235,9 +235,10 @@ def test_upload_ids_are_never_given_again_and_old_ones_are_a_clear_404(web: WebE
     random (53 bits), an old one is 404 with a message saying why, and a pending upload still resolves."""
     from sqlalchemy import insert, select
 
+    from perfbudget.store.account_tables import users
     from perfbudget.store.engine import write_transaction
     from perfbudget.store.schema import utc_now
-    from perfbudget.web.tables import upload_parts, users
+    from perfbudget.web.tables import upload_parts
     from perfbudget.web.tables import uploads as uploads_table
     from perfbudget.web.uploads import GONE
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from perfbudget.app.accounts import set_password
 from perfbudget.app.passwords import hash_password, verify_password
-from perfbudget.web.tables import users
+from perfbudget.store.account_tables import users
 from tests.web.conftest import PASSWORD, WebEnv, csrf_of, login
 
 

@@ -50,8 +50,8 @@ def server(tmp_path: Path) -> Iterator[str]:
     import uvicorn
 
     from perfbudget.app.accounts import create_user
+    from perfbudget.app.roles import Role
     from perfbudget.web.app import create_app
-    from perfbudget.web.roles import Role
     from perfbudget.web.settings import WebConfig
 
     app = create_app(WebConfig(database_url=f"sqlite:///{tmp_path / 'e2e.db'}"))

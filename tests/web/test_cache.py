@@ -48,7 +48,7 @@ def test_a_cached_page_is_never_served_to_another_scope(web: WebEnv) -> None:
 
 def test_users_of_one_role_share_pages_but_each_sees_own_name_and_token(web: WebEnv) -> None:
     from perfbudget.app.accounts import create_user
-    from perfbudget.web.roles import Role
+    from perfbudget.app.roles import Role
 
     assert not isinstance(create_user(web.app.state.engine, "admin2", PASSWORD, Role.ADMIN,
                                       display_name="<b>第二管理员</b>"), str)

@@ -12,15 +12,16 @@ from alembic.script import ScriptDirectory
 from typer.testing import CliRunner
 
 from perfbudget.cli import app
+from perfbudget.store import account_tables, records
 from perfbudget.store.migrate import alembic_config
 from perfbudget.store.schema import Base
 from perfbudget.web import tables
 from perfbudget.web.app import create_app
 from perfbudget.web.settings import WebConfig
 
-WEB_TABLES = {t.name for t in (tables.web_settings, tables.users, tables.api_tokens, tables.audit_log,
-                               tables.workflow_states, tables.workflow_events, tables.version_authors,
-                               tables.uploads)}
+WEB_TABLES = {t.name for t in (tables.web_settings, account_tables.users, account_tables.api_tokens,
+                               records.audit_log, records.workflow_states, records.workflow_events,
+                               records.version_authors, tables.uploads)}
 runner = CliRunner()
 
 
@@ -107,7 +108,7 @@ def test_user_token_days_gives_the_token_an_expiry(tmp_path: Path) -> None:
 
     from sqlalchemy import create_engine, select
 
-    from perfbudget.web.tables import api_tokens
+    from perfbudget.store.account_tables import api_tokens
 
     db = f"sqlite:///{tmp_path / 'cli.db'}"
     assert runner.invoke(app, ["user", "add", "wang", "--role", "viewer", "--password", "long-enough-1",

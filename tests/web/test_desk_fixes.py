@@ -11,10 +11,10 @@ def test_a_source_path_is_shown_as_its_file_name(web: WebEnv, seed_path: Path) -
     from dataclasses import replace
 
     from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.roles import Principal, Role
     from perfbudget.app.workflow import actor_of
     from perfbudget.load import load_path
     from perfbudget.model import Unit
-    from perfbudget.web.roles import Principal, Role
 
     result = load_path(seed_path)
     assert result.document is not None

@@ -9,10 +9,10 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from perfbudget.app.imports import ImportRequest, import_document
+from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import actor_of
 from perfbudget.load import load_path
 from perfbudget.store.schema import evaluations, projects
-from perfbudget.web.roles import Principal, Role
 from tests.web.conftest import WebEnv, csrf_of
 from tests.web.helpers import approve, stored_project
 from tests.web.test_evaluate_form import _form

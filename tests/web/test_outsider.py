@@ -37,7 +37,7 @@ def test_a_nul_in_a_form_is_a_clear_400_and_nothing_is_stored(any_web: WebEnv) -
     assert response.status_code == 400 and "空字符" in response.text, response.text[:300]
     from sqlalchemy import select
 
-    from perfbudget.web.tables import api_tokens
+    from perfbudget.store.account_tables import api_tokens
 
     with any_web.app.state.engine.connect() as connection:
         assert connection.execute(select(api_tokens.c.id).where(api_tokens.c.name.like("令牌%"))).first() is None
@@ -87,7 +87,7 @@ def _principal(web: WebEnv, name: str) -> object:
     from sqlalchemy import select
 
     from perfbudget.app.roles import Principal, Role
-    from perfbudget.web.tables import users
+    from perfbudget.store.account_tables import users
 
     with web.app.state.engine.connect() as connection:
         row = connection.execute(select(users).where(users.c.username == name)).one()
@@ -340,7 +340,7 @@ def test_an_upload_without_a_file_is_told_in_chinese(web: WebEnv) -> None:
 def test_guessing_the_current_password_is_throttled_like_sign_in(web: WebEnv) -> None:
     from sqlalchemy import func, select
 
-    from perfbudget.web.tables import audit_log
+    from perfbudget.store.records import audit_log
     from tests.web.conftest import PASSWORD
 
     client = web.client("editor")

@@ -8,7 +8,7 @@ from tests.web.conftest import PASSWORD, SEED_UNIT, WebEnv, csrf_of
 
 
 def _user_id(web: WebEnv, name: str) -> int:
-    from perfbudget.web.tables import users
+    from perfbudget.store.account_tables import users
 
     with web.app.state.engine.connect() as connection:
         user_id: int = connection.execute(select(users.c.id).where(users.c.username == name)).scalar_one()

@@ -17,14 +17,13 @@ import pytest
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 
 from perfbudget.app.overview import ProjectHead, unit_path
-from perfbudget.app.roles import Principal, Role
+from perfbudget.app.roles import Action, Principal, Role
 from perfbudget.app.workflow import STATE_LABELS, STEPS, allowed_steps
 from perfbudget.model import Budget, Document, Indicator, Project, Unit
 from perfbudget.review.finding import Finding
 from perfbudget.target import parse_target
 from perfbudget.web.annotate import annotate
 from perfbudget.web.project_html import project_content
-from perfbudget.web.roles import Action
 from perfbudget.web.table_html import target_table
 from perfbudget.web.templating import TEMPLATES, make_templates
 from tests.web.conftest import csrf_of
@@ -38,7 +37,8 @@ _PROJECT_BEFORE = """{% extends "base.html" %}
 <div class="page-head">
   <div>
     <h1>{{ head.name }} <small>{{ head.fund_label or "" }}</small></h1>
-    <div><a href="{{ unit_path(head.unit_code, head.unit_id) }}">{{ head.unit_name }}</a> · 第 {{ meta.version }} 版\
+    <div><a href="{{ unit_path(head.unit_code, head.unit_id, head.unit_name) }}">{{ head.unit_name }}</a>\
+ · 第 {{ meta.version }} 版\
 {% if meta.version == head.official_version and head.revision_pending %}（正式版本）{% elif meta.version != \
 head.official_version %}（正式版本为第 {{ head.official_version }} 版，<a href="/projects/{{ head.id }}">\
 查看正式版本</a>）{% endif %}

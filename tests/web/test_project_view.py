@@ -21,8 +21,8 @@ from perfbudget.app.reviews import review_in_context
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import take_step
 from perfbudget.review.finding import Finding
+from perfbudget.store.account_tables import users
 from perfbudget.store.schema import reviews
-from perfbudget.web.tables import users
 from tests.web.conftest import WebEnv, csrf_of, make_app, populate
 from tests.web.helpers import approve, project_form, stored_project
 

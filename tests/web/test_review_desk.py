@@ -284,12 +284,12 @@ def test_the_opinion_of_a_table_without_a_fund_label_prints_no_empty_brackets(we
     from docx import Document as WordDocument
 
     from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.roles import Principal, Role
     from perfbudget.app.workflow import actor_of
     from perfbudget.load import load_path
     from perfbudget.model import Unit
+    from perfbudget.store.account_tables import users
     from perfbudget.store.schema import projects
-    from perfbudget.web.roles import Principal, Role
-    from perfbudget.web.tables import users
     from tests.web.conftest import SEED_UNIT
 
     corpus = Path(__file__).parents[1] / "fixtures" / "real" / "corpus"

@@ -52,7 +52,7 @@ def test_the_same_table_gets_the_same_stored_review_from_every_face(web: WebEnv,
                                                                     tmp_path: Path) -> None:
     from perfbudget.app.accounts import create_token, create_user
     from perfbudget.app.reviews import review_unreviewed
-    from perfbudget.web.roles import Role
+    from perfbudget.app.roles import Role
 
     uploaded = stored_reviews(web.url)  # the pages: the seed uploaded and confirmed
     assert len(uploaded) == 11  # ten seed projects and one of another unit

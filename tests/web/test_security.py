@@ -14,8 +14,10 @@ from sqlalchemy import select, update
 
 from perfbudget.interchange import document_to_dict
 from perfbudget.load import load_path
+from perfbudget.store.account_tables import api_tokens, users, web_sessions
+from perfbudget.store.records import audit_log
 from perfbudget.store.schema import utc_now
-from perfbudget.web.tables import api_tokens, audit_log, uploads, users, web_sessions
+from perfbudget.web.tables import uploads
 from tests.web.conftest import PASSWORD, WebEnv, csrf_of, login
 
 
@@ -474,7 +476,7 @@ def test_comments_and_display_names_are_bounded_and_clean(web: WebEnv) -> None:
                                         json={"action": "comment", "comment": "长" * 6000}, headers=headers)
     assert "过长" in response.json()["error"]["message"]
     from perfbudget.app.accounts import create_user
-    from perfbudget.web.roles import Role
+    from perfbudget.app.roles import Role
 
     problem = create_user(web.app.state.engine, "someone", "a-long-password-1", Role.VIEWER, display_name="名\x07字")
     assert isinstance(problem, str) and "控制字符" in problem

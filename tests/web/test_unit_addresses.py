@@ -41,14 +41,66 @@ def test_unit_pages_by_code_and_by_the_old_id(web: WebEnv) -> None:
     assert web.client("other_editor").get(f"/units/{SEED_UNIT}").status_code == 404  # not theirs: unknown
 
 
-def test_a_unit_without_a_code_is_addressed_by_its_id(web: WebEnv, seed_path: Path) -> None:
+def _import_uncoded(web: WebEnv, seed_path: Path, name: str) -> int:
     document = load_path(seed_path).document
     assert document is not None
-    nameless = replace(document, unit=Unit(None, "无编码单位"), projects=document.projects[:1])
+    uncoded = replace(document, unit=Unit(None, name), projects=document.projects[:1])
     admin = Principal(1, "admin", "admin", Role.ADMIN, None)
-    assert import_document(web.app.state.store, web.app.state.core, nameless, "nocode.txt",
+    assert import_document(web.app.state.store, web.app.state.core, uncoded, "nocode.txt",
                            ImportRequest(actor_of(admin), "upload")).status == "imported"
-    unit_id = _unit_id(web, None, "无编码单位")
+    return _unit_id(web, None, name)
+
+
+def test_a_unit_without_a_code_is_addressed_by_its_name_and_published_there(web: WebEnv, seed_path: Path,
+                                                                            tmp_path: Path) -> None:
+    """Its name is what the store knows a unit without a code by (``units.key``), the same in every database and
+    after a re-import, as a code is. Until leftovers18 such a unit's pages took its id, and it had no publication
+    address at all: the unit page offered no download, and ``/units/…/publication`` and ``publish --unit`` took
+    only a code."""
+    from urllib.parse import quote
+
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app as cli
+    from perfbudget.store.schema import projects
+    from perfbudget.web.app import create_app
+    from perfbudget.web.settings import WebConfig
+    from tests.web.helpers import approve
+
+    unit_id = _import_uncoded(web, seed_path, "无编码 单位")
+    key = quote("无编码 单位", safe="")
+    client = web.client("admin")
+    assert re.search(rf'href="/units/{key}(\?[^"]*)?"', client.get("/dashboard?year=all").text)
+    page = client.get(f"/units/{key}")
+    assert "无编码 单位" in page.text and client.get(f"/units/{unit_id}").text == page.text  # the id still answers
+    assert f'href="/units/{key}/publication/docx"' in page.text
+    with web.app.state.engine.connect() as connection:
+        project_id = connection.execute(select(projects.c.id).where(projects.c.unit_id == unit_id)).scalar_one()
+    refused = client.get(f"/units/{key}/publication/json")
+    assert refused.status_code == 404 and "没有审核通过的项目" in refused.text  # found, nothing approved yet
+    approve(web.app, project_id)
+    published = client.get(f"/units/{key}/publication/json?year=2024")
+    assert published.status_code == 200 and "无编码 单位" in published.text
+    api = web.client().get(f"/api/v1/units/{key}/publication/json?year=2024",
+                           headers={"Authorization": f"Bearer {web.token('reviewer')}"})
+    assert api.status_code == 200 and api.content == published.content
+    out = tmp_path / "published.json"
+    done = CliRunner().invoke(cli, ["publish", "--unit", "无编码 单位", "--year", "2024", "--to", "json",
+                                    "-o", str(out),
+                                    "--db", web.url])
+    assert done.exit_code == 0, done.output
+    assert out.read_bytes() == published.content
+    public = create_app(WebConfig(database_url=web.url, secret_key="test-secret-key-" + "x" * 32, public_pages=True))
+    assert "无编码 单位" in TestClient(public).get(f"/public/units/{key}/2024").text
+    assert client.get(f"/units/{unit_id}/publication/json?year=2024").status_code == 404  # an id is no key
+    assert web.client("editor").get(f"/units/{key}/publication/json").status_code == 403  # not the editor's unit
+
+
+def test_a_name_that_cannot_be_an_address_keeps_the_id(web: WebEnv, seed_path: Path) -> None:
+    unit_id = _import_uncoded(web, seed_path, "某局/某办")
     client = web.client("admin")
     assert re.search(rf'href="/units/{unit_id}(\?[^"]*)?"', client.get("/dashboard?year=all").text)
-    assert "无编码单位" in client.get(f"/units/{unit_id}").text
+    page = client.get(f"/units/{unit_id}").text
+    assert "某局/某办" in page and "/publication/" not in page  # published by perfbudget publish --unit only
+    assert "不能用在网页地址中" in page and "perfbudget publish" in page  # and the page says so (attack18's words)

@@ -121,3 +121,39 @@ def test_serve_with_two_workers_spreads_a_burst_of_connections_and_drops_and_add
             client.close()
         server.terminate()
         server.wait(30)
+
+
+def test_a_worker_slow_to_start_is_awaited_not_killed_in_a_loop(tmp_path: Path) -> None:
+    """uvicorn killed a worker that had not answered its health check within 5 s of starting, before the worker's
+    answering thread could even run (a new interpreter importing uvicorn and the CLI took 10–14 s on a loaded
+    machine): ``serve --workers 2`` restarted workers in a loop (leftovers18). Here every new interpreter sleeps 7 s
+    before anything runs (a ``sitecustomize``), as a loaded machine makes it wait: the workers are awaited and
+    serve, and none is reported dead."""
+    slow = tmp_path / "slow"
+    slow.mkdir()
+    (slow / "sitecustomize.py").write_text("import time\ntime.sleep(7)\n", encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PERFBUDGET_SECRET_KEY": "k" * 40, "PYTHONPATH": str(slow)}
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen([sys.executable, "-m", "perfbudget", "serve", "--db",
+                                   f"sqlite:///{tmp_path / 'w.db'}", "--port", str(port), "--workers", "2",
+                                   "--no-access-log"], env=env, stdout=out, stderr=out)
+    try:
+        deadline = time.monotonic() + 150
+        served = False
+        while time.monotonic() < deadline and not served:
+            try:
+                _answered(port, 1)
+                served = len(_workers(server.pid)) == 2
+            except (OSError, AssertionError):
+                time.sleep(0.5)
+        assert served, log.read_text(encoding="utf-8")
+        time.sleep(2)  # a supervisor round or more after both answered
+        said = log.read_text(encoding="utf-8")
+        assert "died" not in said and "did not answer" not in said, said
+    finally:
+        server.terminate()
+        server.wait(60)

@@ -9,12 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 from perfbudget.app.accounts import create_user
+from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import approved_versions, take_step
 from perfbudget.cli import app
 from perfbudget.load import load_path
 from perfbudget.model import Document
 from perfbudget.store import Store
-from perfbudget.web.roles import Principal, Role
 
 runner = CliRunner()
 BACKENDS = [pytest.param("sqlite", id="sqlite"), pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)]

@@ -207,6 +207,18 @@ def user_id_of(engine: Engine, username: str) -> int | None:
     return found
 
 
+def account_principal(engine: Engine, username: str) -> Principal | str:
+    """The principal of the active account ``username``, for a command line acting as that account (``perfbudget
+    desk … --user``: the same role, unit and refusals as its pages and tokens), or why not, for the user."""
+    with engine.connect() as connection:
+        row = connection.execute(select(users).where(users.c.username == username)).first()
+    if row is None:
+        return f"没有名为「{username[:64]}」的账号（perfbudget user list 列出全部账号）"
+    if not row.active:
+        return f"账号「{row.username}」已停用"
+    return principal_from_row(row)
+
+
 def record_event(engine: Engine, actor: Principal | None, action: str, summary: str, *, user_id: int | None = None,
                  ip: str | None = None, username: str | None = None) -> None:
     """An audit entry of its own for a sign-in, a sign-out or a refused attempt (no page or cache shows it)."""

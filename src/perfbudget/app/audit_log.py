@@ -54,16 +54,30 @@ ACTION_LABELS = {
 def audit_entries(store: Store, *, limit: int = 100, offset: int = 0, action: str | None = None,
                   object_type: str | None = None, object_id: str | None = None,
                   username: str | None = None, entry_id: int | None = None,
-                  values_up_to: int | None = None) -> tuple[list[dict[str, Any]], int]:
+                  values_up_to: int | None = None,
+                  summary_up_to: int | None = None) -> tuple[list[dict[str, Any]], int]:
     """Entries newest first, filtered by action, object, user or id, with the count of all that match; each
     with its ``action_label`` (Chinese). ``values_up_to``: a value before or after of more characters is left
     out (None), its length kept in ``before_chars``/``after_chars`` (the web's lists; an entry's own page and the
-    command line read every value whole)."""
+    command line read every value whole). ``summary_up_to``: a longer summary is cut there and ends in 「…」 (the
+    project's history page, which any reader of the project sees: entries made before leftovers18 name a workflow
+    comment whole, up to 5,000 characters)."""
     with store.reading() as tx:
         rows, total = tx.audit_entries(limit=limit, offset=offset, action=action, object_type=object_type,
                                        object_id=object_id, username=username, entry_id=entry_id,
                                        values_up_to=values_up_to)
-    return [{**row, "action_label": ACTION_LABELS.get(row["action"], row["action"])} for row in rows], total
+    return [{**row, "action_label": ACTION_LABELS.get(row["action"], row["action"]),
+             "summary": shortened(row["summary"], summary_up_to)} for row in rows], total
+
+
+SUMMARY_COMMENT = 200  # characters of a workflow comment an audit summary names (the entry's ``after`` has it whole)
+
+
+def shortened(text: str | None, most: int | None) -> str | None:
+    """``text`` cut to ``most`` characters and ended with 「…」 when longer (None: whole)."""
+    if text is None or most is None or len(text) <= most:
+        return text
+    return text[:most] + "…"
 
 
 def values_omitted(before: Any, after: Any, before_chars: int | None, after_chars: int | None) -> bool:

@@ -86,13 +86,20 @@ def project_head(tx: Transaction, principal: Principal, project_id: int) -> Proj
                        row.latest_version, row.state or DRAFT, row.approved_version)
 
 
+def unit_by_key(tx: Transaction, key: str) -> Any:
+    """The unit a key names, as the store identifies units (``units.key``): its code, else the name of a unit
+    without a code (the same unit across databases and re-imports, unlike its id); None when none is."""
+    found = tx.connection.execute(select(units).where(units.c.key.in_((f"code:{key}", f"name:{key}")))).all()
+    return min(found, key=lambda row: row.code is None) if found else None  # a code before a name
+
+
 def unit_head(tx: Transaction, principal: Principal, unit: int | str) -> dict[str, Any]:
-    """The unit a page's address names: by its code (``/units/255101``, as the publications name it), else — a unit
-    without a code, or a link made before 2026-12-05, when the unit page and its 审核意见书 took the internal id —
-    by its id."""
+    """The unit a page's address names: by its key (``/units/255101``, as the publications name it; a unit without a
+    code by its name), else — a link made before 2026-12-05, when the unit page and its 审核意见书 took the internal
+    id, or a unit whose name cannot be an address — by its id."""
     row = None
     if isinstance(unit, str):
-        row = tx.connection.execute(select(units).where(units.c.code == unit).order_by(units.c.id).limit(1)).first()
+        row = unit_by_key(tx, unit)
         number = plain_int(unit, 1)
         unit = number if number is not None else 0
     if row is None and unit:
@@ -102,21 +109,21 @@ def unit_head(tx: Transaction, principal: Principal, unit: int | str) -> dict[st
     return dict(row._mapping)
 
 
-def code_segment(code: str | None) -> str | None:
-    """A unit code as one segment of an address (percent-encoded: 「x?y#z」, 「ＡＢ」, 「%41」 each name its own unit),
-    or None when no address can carry it: a code holding 「/」 (the router splits the decoded path at it, encoded or
-    not) or a code that is 「.」 or 「..」 (a browser resolves them away). Until 2026-12-05 codes were written into
-    links as they are: 「x?y#z」 led to 「/units/x」, 「AB/12」 and 「..」 nowhere (found by attack18)."""
-    if not code or "/" in code or code in (".", ".."):
+def unit_address(code: str | None, name: str | None) -> str | None:
+    """A unit's key as one segment of an address: its code, else its name (the store's key of a unit without a
+    code, leftovers18), percent-encoded (「x?y#z」, 「ＡＢ」, 「%41」 each name their own unit); None when no address
+    can carry it: a key holding 「/」 (the router splits the decoded path at it, encoded or not) or one that is blank,
+    「.」 or 「..」 (a browser resolves them away). Until 2026-12-05 codes were written into links as they are:
+    「x?y#z」 led to 「/units/x」, 「AB/12」 and 「..」 nowhere (found by attack18)."""
+    key = code or name
+    if not key or "/" in key or key.strip() in ("", ".", ".."):
         return None
-    return quote(code, safe="")
+    return quote(key, safe="")
 
 
-def unit_path(code: str | None, unit_id: int) -> str:
-    """A unit's page address: by its code where it has one that an address can carry (the publications' key,
-    :func:`code_segment`), else by its id."""
-    segment = code_segment(code)
-    return f"/units/{segment}" if segment else f"/units/{unit_id}"
+def unit_path(code: str | None, unit_id: int, name: str | None = None) -> str:
+    """A unit's page address: by its key where it can be one (:func:`unit_address`), else by its id."""
+    return f"/units/{unit_address(code, name) or unit_id}"
 
 
 def _scope(query: Any, principal: Principal) -> Any:

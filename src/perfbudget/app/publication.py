@@ -44,13 +44,17 @@ def _where(unit: str, year: int | None) -> str:
 
 def unit_publication(store: Store, unit: str, year: int | None, everything: bool = False,
                      cli: bool = False) -> Publication | str:
-    """The unit's approved tables (every latest version with ``everything``), or why there are none;
+    """The approved tables (every latest version with ``everything``) of the unit ``unit`` names — its code, or
+    the name of a unit without a code (:func:`perfbudget.app.overview.unit_by_key`) — or why there are none;
     ``cli``: the reason also names the CLI's ways on (perfbudget list projects, --all), which the
     pages and the API, having neither, never show."""
+    from perfbudget.app.overview import unit_by_key
     from perfbudget.app.workflow import approved_versions
     from perfbudget.store.selection import StoredSelection, combine, group_versions
 
-    latest = store.latest_versions(unit=unit, year=year)
+    with store.reading() as tx:
+        found = unit_by_key(tx, unit)  # its code, or the name of a unit without one (leftovers18)
+    latest = store.latest_versions(unit_id=found.id, year=year) if found is not None else []
     if not latest:
         return f"数据库中没有{_where(unit, year)}的项目" + ("（可用 perfbudget list projects 查看）" if cli else "")
     chosen: list[StoredVersion] = []

@@ -49,8 +49,16 @@ HEADER_PLACES = {"name": "项目名称", "budget": "预算规模", "purpose": "�
 INDICATOR_FIELDS = {"level3": "三级指标", "description": "绩效指标描述", "target": "指标值"}
 
 
+SAVED = "已保存"  # what every face answers a desk decision that was kept
+
+
 class DeskRefused(Exception):
-    """A desk action refused (role, empty reason, unknown grade): the message is for the user."""
+    """A desk action refused (role, empty reason, unknown grade): the message is for the user.
+    ``forbidden``: refused for the user's role (the API answers 403), else for what was asked (422)."""
+
+    def __init__(self, message: str, forbidden: bool = False) -> None:
+        super().__init__(message)
+        self.forbidden = forbidden
 
 
 def cell_text(project: Project, finding: Finding) -> str:
@@ -231,7 +239,7 @@ def _reviewing(store: Store, principal: Principal, project_id: int, settings: Co
     with store.reading() as tx:
         view = load_view(tx, principal, project_id, settings)
     if not principal.can(Action.REVIEW, view.head.unit_code):
-        raise DeskRefused("只有审核人员可以这样做")
+        raise DeskRefused("只有审核人员可以这样做", forbidden=True)
     return view
 
 
@@ -299,12 +307,17 @@ def grade(store: Store, principal: Principal, project_id: int, settings: CoreSet
 def batch_step(store: Store, principal: Principal, project_ids: list[int], action: str, comment_text: str,
                ip: str | None = None) -> list[tuple[int, StepResult]]:
     """审核通过 or 退回 several projects of the queue, each as its own step (each may be refused); a project ticked
-    twice is one step. At most :data:`MOST_BATCH` projects (the queue shows as many): until 2026-12-05 a form of
-    8,000 ticks (one project's, repeated) took 10 s of CPU and 41 s of the database's write turns, and its
-    refusal named that project five times 「等 8000 个」 (found by attack18)."""
+    twice is one step. The web's queue, the API's ``POST /api/v1/review/batch`` and ``perfbudget desk batch`` all
+    come here. At most :data:`MOST_BATCH` projects (the queue shows as many): until 2026-12-05 a form of 8,000 ticks
+    (one project's, repeated) took 10 s of CPU and 41 s of the database's write turns, and its refusal named that
+    project five times 「等 8000 个」 (found by attack18)."""
+    if not principal.may(Action.REVIEW):
+        raise DeskRefused("只有审核人员可以批量审核", forbidden=True)
     if action not in ("approve", "return"):
-        raise DeskRefused("批量操作只能是审核通过或退回")
-    project_ids = list(dict.fromkeys(project_ids))
+        raise DeskRefused("批量操作只能是审核通过（approve）或退回（return）")
+    if not project_ids:
+        raise DeskRefused("请先选择项目")
+    project_ids = list(dict.fromkeys(project_ids))  # a project named twice is one step
     if len(project_ids) > MOST_BATCH:
         raise DeskRefused(f"一次最多处理 {MOST_BATCH} 个项目（勾选了 {len(project_ids)} 个），未处理任何项目")
     return [(pid, take_step(store, principal, pid, action, comment_text or None, ip=ip)) for pid in project_ids]
@@ -332,6 +345,81 @@ def refused_summary(store: Store, principal: Principal, results: list[tuple[int,
         shown = "、".join(names[:most]) + (f"等 {len(names)} 个" if len(names) > most else "")
         parts.append(f"{reason}（{shown}）")
     return "；".join(parts)
+
+
+def batch_message(store: Store, principal: Principal, results: list[tuple[int, StepResult]]) -> str:
+    """What a batch did, as every face says it: 「已处理 2 个项目；未处理 1 个：…（「项目甲」）」."""
+    done = sum(1 for _, r in results if r.ok)
+    left = len(results) - done
+    if not left:
+        return f"已处理 {done} 个项目"
+    return f"已处理 {done} 个项目；未处理 {left} 个：{refused_summary(store, principal, results)}"
+
+
+def batch_dict(store: Store, principal: Principal, results: list[tuple[int, StepResult]]) -> dict[str, Any]:
+    """A batch's answer as data, for the API (``POST /api/v1/review/batch``) and ``perfbudget desk batch --json``:
+    the message, how many were done, and each project's result (its new state when done)."""
+    from perfbudget.app.workflow import STATE_LABELS
+
+    return {"message": batch_message(store, principal, results), "done": sum(1 for _, r in results if r.ok),
+            "results": [{"project_id": pid, "ok": r.ok, "state": r.state if r.ok else None,
+                         "state_label": STATE_LABELS[r.state] if r.ok else None, "message": r.message}
+                        for pid, r in results]}
+
+
+def resolve_key(desk: Desk, given: str) -> str:
+    """The finding key ``given`` names: the whole key, or its first 8 or more characters when only one finding
+    of the desk starts so (the CLI shows 12), or the finding's number on the desk (1, 2, …)."""
+    given = given.strip().lower()
+    number = plain_int(given, 1, len(desk.findings)) if len(given) < 8 else None
+    if number is not None:
+        return desk.findings[number - 1].key
+    if len(given) < 8:
+        raise DeskRefused(f"没有第 {given[:20]} 条审核发现（共 {len(desk.findings)} 条）"
+                          if given.isdigit() else "审核发现的标识至少写 8 位")
+    matches = {f.key for f in desk.findings if f.key.startswith(given)}
+    if len(matches) > 1:
+        raise DeskRefused(f"「{given[:64]}」对应多条审核发现，请多写几位")
+    if not matches:
+        raise NotFound("该审核发现")
+    return matches.pop()
+
+
+def desk_dict(desk: Desk, principal: Principal) -> dict[str, Any]:
+    """A desk as data, for the API (``GET /api/v1/projects/{id}/desk``) and ``perfbudget desk show --json``."""
+    from perfbudget.app.times import utc_iso
+
+    head, project = desk.view.head, desk.view.version.document.projects[0]
+
+    def decision(item: DeskFinding) -> dict[str, Any] | None:
+        d = item.decision
+        if d is None:
+            return None
+        return {"decision": d["decision"], "label": DECISIONS.get(d["decision"], d["decision"]), "reason": d["reason"],
+                "username": d["username"], "at": utc_iso(d["at"]), "carried": d["carried"]}
+
+    def said(row: dict[str, Any]) -> dict[str, Any]:
+        return {"place": row["place"], "label": row["label"], "text": row["text"], "username": row["username"],
+                "at": utc_iso(row["at"]), **({"version": row["version"]} if "version" in row else {})}
+
+    grade = desk.reviewer_grade
+    return {
+        "project": {"id": head.id, "name": head.name, "fund_label": head.fund_label,
+                    "unit": {"code": head.unit_code, "name": head.unit_name},
+                    "version": desk.view.version.meta["version"], "state": head.state},
+        "grade": desk.view.grade, "official_grade": desk.official_grade,
+        "reviewer_grade": None if grade is None else {"grade": grade["grade"], "reason": grade["reason"],
+                                                      "username": grade["username"], "at": utc_iso(grade["at"])},
+        "may_review": principal.can(Action.REVIEW, head.unit_code),
+        "conclusions": [step.action for step in conclusion_steps(principal, head)],
+        "findings": [{"number": n, "key": item.key, "rule": item.finding.rule, "severity": item.finding.severity,
+                      "dimension": item.finding.dimension, "message": item.finding.message,
+                      "suggestion": item.finding.suggestion, "place": finding_place(project, item.finding),
+                      "decision": decision(item)} for n, item in enumerate(desk.findings, 1)],
+        "comments": [said(c) for c in desk.comments],
+        "earlier_comments": [said(c) for c in desk.earlier_comments],
+        "places": [{"place": place, "label": label} for place, label in places(project)],
+    }
 
 
 _REVIEWER_GRADE = (select(reviewer_grades.c.grade).where(reviewer_grades.c.version_id == bindparam("version_id"))

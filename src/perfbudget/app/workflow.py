@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
+from perfbudget.app.audit_log import SUMMARY_COMMENT, shortened
 from perfbudget.app.roles import Action, Principal, Role
 from perfbudget.app.validate import text_problem
 from perfbudget.store import Store
@@ -171,8 +172,9 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
             after: dict[str, Any] = {"state": target, "comment": comment, "version": latest}
             if justification and step.action == "submit":
                 after["justification"] = justification
-            tx.audit(actor, f"workflow.{action}", "project", project_id,
-                     f"项目 {project_id}：{step.label}" + (f"（{comment}）" if comment else ""),
+            # the comment whole is in ``after`` and in the step; the summary names its start (leftovers18)
+            said = f"（{shortened(comment, SUMMARY_COMMENT)}）" if comment else ""
+            tx.audit(actor, f"workflow.{action}", "project", project_id, f"项目 {project_id}：{step.label}{said}",
                      before={"state": state}, after=after, unit_code=unit_code, ip=ip)
     except IntegrityError:
         return StepResult(False, "他人同时修改了该项目的状态，请刷新后重试", DRAFT)

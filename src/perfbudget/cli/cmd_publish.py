@@ -35,7 +35,8 @@ def _published_document(db: str | None, unit: str, year: int | None, everything:
 
 @app.command("publish")
 def publish_command(
-    unit: str = typer.Option(..., "--unit", help="单位编码：发布该单位的全部审核通过的项目。"),
+    unit: str = typer.Option(..., "--unit",
+                             help="单位编码（没有编码的单位：单位名称）：发布该单位的全部审核通过的项目。"),
     year: int | None = year_option(help="资金年度（不给时为该单位全部年度）。"),
     to: str = typer.Option(..., "--to",
                            help="发布格式：docx（Word，可直接打印或转 PDF）、xlsx（每个项目一张工作表）、html 或 json"

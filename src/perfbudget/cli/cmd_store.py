@@ -350,9 +350,15 @@ def history_command(
     limit: int | None = typer.Option(None, "--limit", min=1,
                                      help="只列出这么多个版本（从最早的一版起，或从 --offset 起）；默认全部。"),
     offset: int = typer.Option(0, "--offset", min=0, help="跳过最早的这么多个版本（与 --limit 一起分页）。"),
+    workflow_limit: int | None = typer.Option(None, "--workflow-limit", min=1,
+                                              help="只列出这么多条流程记录（从最早的一条起，或从 --workflow-offset "
+                                                   "起）；默认全部。"),
+    workflow_offset: int = typer.Option(0, "--workflow-offset", min=0,
+                                        help="跳过最早的这么多条流程记录（与 --workflow-limit 一起分页，同 API 的 "
+                                             "workflow_limit、workflow_offset）。"),
 ) -> None:
     """列出一个项目的各个版本，以及每一版相对上一版的改动（新增/删除指标、指标值变更、预算变更等）。"""
-    from perfbudget.app.overview import history, version_total, workflow_events_of
+    from perfbudget.app.overview import event_total, history, version_total, workflow_events_of
     from perfbudget.app.stored_records import project_row
     from perfbudget.app.times import utc_iso
 
@@ -362,11 +368,14 @@ def history_command(
     with store.reading() as tx:
         versions = history(tx, project_id, limit, offset) if limit is not None or offset else history(tx, project_id)
         total = version_total(tx, project_id) if limit is not None or offset else len(versions)
-        steps = workflow_events_of(tx, project_id)  # as the history page and the API's history show them
+        # as the history page and the API's history show them; paged as the API pages them (leftovers18)
+        steps = workflow_events_of(tx, project_id, workflow_limit, workflow_offset)
+        step_total = event_total(tx, project_id) if workflow_limit is not None or workflow_offset else len(steps)
     store.close()
     if as_json:
         print_json(jsonable({"project": head, "total": total, "offset": offset, "versions": [
             {**v, "changes": [c.to_dict() for c in v["changes"]]} for v in versions],
+            "workflow_total": step_total, "workflow_offset": workflow_offset,
             "workflow": [{**e, "at": utc_iso(e["at"])} for e in steps]}))
         return
     from perfbudget.store.changes import describe
@@ -393,7 +402,8 @@ def history_command(
     if steps:
         from perfbudget.app.workflow import state_label
 
-        out.print("审核流程：", markup=False)
+        more = f"（共 {step_total} 条，列出 {len(steps)} 条）" if len(steps) < step_total else ""
+        out.print(f"审核流程：{more}", markup=False)
         for e in steps:
             said = "".join(f"：{text}" for text in (e["comment"], e["justification"]) if text)
             out.print(f"  {shown_time(e['at'])}  {e['username'] or '—'}  第 {e['version_number'] or '—'} 版  "

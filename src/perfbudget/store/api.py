@@ -204,9 +204,10 @@ class Store:
             return stored_evaluations.stored_evaluation(connection, evaluation_id)
 
     def latest_versions(self, *, project_ids: list[int] | None = None, unit: str | None = None,
-                        year: int | None = None) -> list[StoredVersion]:
-        """The latest versions of the projects chosen by id and/or unit code and fund year."""
+                        year: int | None = None, unit_id: int | None = None) -> list[StoredVersion]:
+        """The latest versions of the projects chosen by id and/or unit (code, or id) and fund year."""
         with self.router.read() as connection:
-            ids = stored_evaluations.latest_version_ids(connection, project_ids=project_ids, unit=unit, year=year)
+            ids = stored_evaluations.latest_version_ids(connection, project_ids=project_ids, unit=unit, year=year,
+                                                        unit_id=unit_id)
             loaded = queries.load_versions(connection, ids)
         return [loaded[i] for i in ids]

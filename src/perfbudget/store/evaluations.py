@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import JSON, Connection, bindparam, cast, func, select
 
+from perfbudget.store.ordering import batch_order
 from perfbudget.store.records import workflow_states
 from perfbudget.store.schema import evaluations, project_versions, projects, units
 from perfbudget.vocabulary import EvaluationKind
@@ -36,14 +37,24 @@ def _sheet(payload: str) -> str | None:
     return sheet if isinstance(sheet, str) else None
 
 
+def _sheet_in_sql(dialect: str) -> Any:
+    """The sheet a payload names (``actuals_file``), read by the database: a listing transfers no payload."""
+    if dialect == "postgresql":
+        return cast(evaluations.c.payload, JSON)["actuals_file"].as_string()
+    return func.json_extract(evaluations.c.payload, "$.actuals_file")
+
+
 def project_evaluations(connection: Connection, project_id: int, kind: str | None = None,
                         year: int | None = None) -> list[dict[str, Any]]:
     """All stored evaluations of a project (every version), oldest first, without payloads.
 
     Each item: ``id``, ``version_id``, ``project_id``, ``version`` (number), ``year``, ``kind``,
-    ``month``, ``total``, ``grade``, ``colour``, ``actor``, ``created_at``, ``sheet``.
+    ``month``, ``total``, ``grade``, ``colour``, ``actor``, ``created_at``, ``sheet``. The sheet's name is
+    read in SQL: every payload (up to 2 MB each, one per save) was read and parsed in Python to find it until
+    leftovers18, by ``perfbudget evaluations`` and by a publication for each of its projects.
     """
-    query = (select(*_SUMMARY, evaluations.c.payload)
+    sheet = _sheet_in_sql(connection.dialect.name).label("sheet")
+    query = (select(*_SUMMARY, sheet)
              .join(project_versions, project_versions.c.id == evaluations.c.version_id)
              .where(project_versions.c.project_id == project_id)
              .order_by(evaluations.c.id))
@@ -54,7 +65,7 @@ def project_evaluations(connection: Connection, project_id: int, kind: str | Non
     items = []
     for row in connection.execute(query).mappings():
         item = dict(row)
-        item["sheet"] = _sheet(item.pop("payload"))
+        item["sheet"] = item["sheet"] if isinstance(item["sheet"], str) else None
         items.append(item)
     return items
 
@@ -93,7 +104,8 @@ def last_project_evaluation(connection: Connection, project_id: int,
 
 
 def latest_version_ids(connection: Connection, *, project_ids: list[int] | None = None,
-                       unit: str | None = None, year: int | None = None, official: bool = False) -> list[int]:
+                       unit: str | None = None, year: int | None = None, official: bool = False,
+                       unit_id: int | None = None) -> list[int]:
     """The latest version of each project chosen by id and/or unit code and fund year, in the
     order of the projects' unit, fund year, stored document and table position (seq).
 
@@ -107,12 +119,13 @@ def latest_version_ids(connection: Connection, *, project_ids: list[int] | None 
              .join(project_versions, (projects.c.id == project_versions.c.project_id)
                    & (project_versions.c.number == number))
              .join(units, units.c.id == projects.c.unit_id)
-             .order_by(units.c.code, units.c.id, projects.c.fund_year, project_versions.c.document_id,
-                       project_versions.c.seq, projects.c.id))
+             .order_by(*batch_order(connection.dialect.name)))  # a unit without a code last on both
     if project_ids is not None:
         query = query.where(projects.c.id.in_(project_ids))
     if unit is not None:
         query = query.where(units.c.code == unit)
+    if unit_id is not None:  # a unit without a code (app.publication)
+        query = query.where(projects.c.unit_id == unit_id)
     if year is not None:
         query = query.where(projects.c.fund_year == year)
     return list(connection.execute(query).scalars())

@@ -11,6 +11,10 @@ The two databases disagreed on a user's sort (the project list's 项目名称, �
   order, roughly by radical and stroke count; not pinyin, which SQLite cannot do without a dictionary).
 
 Money keys are numbers of the database (``project_status.budget_wan``), so they sort numerically on both.
+
+:func:`unit_order` and :func:`batch_order` are the orders of every list by unit: the CLI's and the API's lists,
+and the batches (review, evaluation) that walk the chosen projects unit by unit. The batches sorted by the raw unit
+code until leftovers18: a unit without a code came first on SQLite and last on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from typing import Any
 
 from sqlalchemy import String, Text, nulls_last
 
+from perfbudget.store.schema import project_versions, projects, units
+
 
 def sort_key(column: Any, dialect: str, descending: bool = False) -> Any:
     """``column`` as a sort key: ascending or descending, NULLs last, text by code point on every database."""
@@ -26,3 +32,15 @@ def sort_key(column: Any, dialect: str, descending: bool = False) -> Any:
     if dialect == "postgresql" and isinstance(getattr(column, "type", None), (String, Text)):
         key = key.collate("C")
     return nulls_last(key.desc() if descending else key.asc())
+
+
+def unit_order(dialect: str) -> list[Any]:
+    """Units by code, a unit without one last, codes by code point; then by id (two units without a code)."""
+    return [sort_key(units.c.code, dialect), units.c.id]
+
+
+def batch_order(dialect: str) -> list[Any]:
+    """The projects of a batch: by unit (:func:`unit_order`), fund year (none last), then as the tables were
+    stored (document, table position) and by id."""
+    return [*unit_order(dialect), sort_key(projects.c.fund_year, dialect), project_versions.c.document_id,
+            project_versions.c.seq, projects.c.id]

@@ -19,7 +19,7 @@ from perfbudget.model import Document, Indicator
 from perfbudget.plain_numbers import stored_id
 from perfbudget.store import rows, search
 from perfbudget.store.changes import Change
-from perfbudget.store.ordering import sort_key
+from perfbudget.store.ordering import sort_key, unit_order
 from perfbudget.store.schema import (
     document_items,
     documents,
@@ -215,7 +215,7 @@ def list_units(connection: Connection, filters: Filters = Filters(), limit: int 
 def _unit_order(dialect: str) -> list[Any]:
     """Units by code, a unit without one last, codes by code point (``store/ordering.py``): SQLite put the units
     without a code first and PostgreSQL last, and PostgreSQL compared codes by its collation, until 2026-12-05."""
-    return [sort_key(units.c.code, dialect), units.c.id]
+    return unit_order(dialect)
 
 
 def _project_order(dialect: str) -> list[Any]:

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, LargeBinary, and_, bindparam, cast, func, sel
 from perfbudget.model import Indicator
 from perfbudget.store import rows
 from perfbudget.store.bulk import allocate_ids, insert_rows, insert_values
+from perfbudget.store.ordering import batch_order, unit_order
 from perfbudget.store.queries import INDICATOR_COLUMNS, StoredVersion
 from perfbudget.store.review_summary import summary_of_payload
 from perfbudget.store.schema import documents, indicators, project_versions, projects, reviews, targets, units, utc_now
@@ -102,8 +103,6 @@ def _latest() -> Any:
 
 # The order of :func:`perfbudget.store.evaluations.latest_version_ids`, so that a chunked run
 # meets the projects in the same order as a run over all of them.
-_ORDER = (units.c.code, units.c.id, projects.c.fund_year, project_versions.c.document_id, project_versions.c.seq,
-          projects.c.id)
 
 
 def review_units(connection: Connection, *, project_ids: list[int] | None = None, unit: str | None = None,
@@ -121,7 +120,7 @@ def review_units(connection: Connection, *, project_ids: list[int] | None = None
     query = (select(units.c.id, units.c.code, func.coalesce(func.sum(project_versions.c.indicator_count), 0))
              .select_from(projects).join(units, units.c.id == projects.c.unit_id).join(project_versions, _latest())
              .where(units.c.id.in_(chosen.distinct()))
-             .group_by(units.c.id, units.c.code).order_by(units.c.code, units.c.id))
+             .group_by(units.c.id, units.c.code).order_by(*unit_order(connection.dialect.name)))
     return [UnitLoad(row[0], row[1], int(row[2])) for row in connection.execute(query)]
 
 
@@ -193,7 +192,7 @@ def _latest_loaded(connection: Connection, where: Any) -> list[LoadedVersion]:
         select(*_HEAD)
         .select_from(projects).join(units, units.c.id == projects.c.unit_id).join(project_versions, _latest())
         .join(documents, documents.c.id == project_versions.c.document_id)
-        .where(where).order_by(*_ORDER)).all()
+        .where(where).order_by(*batch_order(connection.dialect.name))).all()
     by_version = _indicators_by_version(connection, where)
     out = []
     project_from_values = rows.project_from_values

@@ -1,7 +1,8 @@
 """The audit log: every change, who made it, when, and the values before and after.
 
-:func:`record` (:func:`perfbudget.app.audit_log.record`, the accounts' use cases write with it too) writes inside the
-caller's transaction, so a change and its audit entry are committed together or not at all.
+:func:`perfbudget.app.audit_log.record` (every use case writes with it) writes inside the caller's transaction, so a
+change and its audit entry are committed together or not at all; this module reads the entries for the pages and
+the API.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from datetime import datetime
 from typing import Any
 
 from perfbudget.app.audit_log import ACTION_LABELS, audit_item, values_omitted
-from perfbudget.app.audit_log import record as record
 from perfbudget.store import Store
 
 
@@ -57,7 +57,8 @@ VALUES_IN_LISTS = 20_000
 def entries(store: Store, *, limit: int = 100, offset: int = 0, action: str | None = None,
             object_type: str | None = None, object_id: str | None = None,
             username: str | None = None, entry_id: int | None = None,
-            values_up_to: int | None = VALUES_IN_LISTS) -> tuple[list[AuditEntry], int]:
+            values_up_to: int | None = VALUES_IN_LISTS, summary_up_to: int | None = None
+            ) -> tuple[list[AuditEntry], int]:
     """Entries newest first, filtered; with the total count of matching entries — the use case
     :func:`perfbudget.app.audit_log.audit_entries`, which ``perfbudget audit`` shows too. Values longer than
     ``values_up_to`` characters are left out (None: every value whole)."""
@@ -65,7 +66,7 @@ def entries(store: Store, *, limit: int = 100, offset: int = 0, action: str | No
 
     rows, total = audit_entries(store, limit=limit, offset=offset, action=action, object_type=object_type,
                                 object_id=object_id, username=username, entry_id=entry_id,
-                                values_up_to=values_up_to)
+                                values_up_to=values_up_to, summary_up_to=summary_up_to)
     return [AuditEntry(r["id"], r["at"], r["username"], r["action"], r["object_type"], r["object_id"],
                        r["unit_code"], r["summary"], r["before"], r["after"], r["ip"], r["before_chars"],
                        r["after_chars"]) for r in rows], total

@@ -10,9 +10,9 @@ from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app.accounts import note_token_used, session_principal, token_principal
+from perfbudget.app.roles import Principal
 from perfbudget.web import sessions
 from perfbudget.web.errors import LoginRequired, WebError
-from perfbudget.web.roles import Principal
 
 
 def engine_of(request: Request) -> Engine:

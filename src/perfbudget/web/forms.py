@@ -13,13 +13,13 @@ from decimal import Decimal, InvalidOperation
 
 from starlette.datastructures import FormData
 
+from perfbudget.app.validate import number_problem
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
 from perfbudget.indicator_order import in_official_order
 from perfbudget.model import Budget, Indicator, Kind, Project, Target
 from perfbudget.plain_numbers import plain_int
 from perfbudget.target import OP_SYMBOL, format_decimal, parse_target
 from perfbudget.time_target import due_of, format_due
-from perfbudget.web.validate import number_problem
 
 LEVEL2_BY_LEVEL1: dict[str, list[str]] = {}
 for _framework in (FRAMEWORK_2015, FRAMEWORK_2021):

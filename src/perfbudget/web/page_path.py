@@ -43,9 +43,9 @@ from starlette.middleware.sessions import Session, SessionMiddleware
 from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from perfbudget.app.roles import Principal
 from perfbudget.web.deps import data_version_async, known_user
 from perfbudget.web.limits import HSTS
-from perfbudget.web.roles import Principal
 
 VERIFIED_LIMIT = 4096  # verified session cookies kept per process (all dropped when full)
 _PATH = re.compile(r"/projects/([1-9][0-9]{0,8})")

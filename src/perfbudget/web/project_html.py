@@ -112,7 +112,7 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
     return Markup(
         '<div class="page-head">\n  <div>\n'
         f'    <h1>{text(head.name)} <small>{text(head.fund_label or "")}</small></h1>\n'
-        f'    <div><a href="{text(unit_path(head.unit_code, head.unit_id))}">{text(head.unit_name)}</a>'
+        f'    <div><a href="{text(unit_path(head.unit_code, head.unit_id, head.unit_name))}">{text(head.unit_name)}</a>'
         f' · 第 {text(version)} 版{which}'
         f'      · 审核等级 {graded}{partial} · 状态 {state_badge(head.state, labels)}\n'
         f'      · 自评 {evaluated}</div>\n  </div>\n  <div class="actions">\n{actions}'

@@ -29,9 +29,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from perfbudget.store.account_tables import web_sessions
 from perfbudget.store.engine import write_transaction
 from perfbudget.store.schema import utc_now
-from perfbudget.web.tables import web_sessions
 
 _TOUCH_EVERY = timedelta(minutes=5)
 

@@ -6,9 +6,10 @@
 
 The migrations ``store/migrations/versions/0100_web_tables.py`` and ``0110_web_sessions.py``
 create these tables. The workflow, authorship, edit-claim and audit tables 0100 also created are the store's
-(:mod:`perfbudget.store.records`, re-exported here): every face records its changes in them. The accounts, their
-API tokens and the browser sessions are the store's too (:mod:`perfbudget.store.account_tables`, re-exported here):
-the use cases of :mod:`perfbudget.app.accounts` keep them for every face.
+(:mod:`perfbudget.store.records`): every face records its changes in them. The accounts, their API tokens and the
+browser sessions are the store's too (:mod:`perfbudget.store.account_tables`): the use cases of
+:mod:`perfbudget.app.accounts` keep them for every face. Neither is re-exported here (they were until leftovers18):
+a module needing them imports them from the store, where the boundary test sees it.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from perfbudget.store.account_tables import api_tokens, users, web_sessions
-from perfbudget.store.records import audit_log, version_authors, workflow_events, workflow_states
 from perfbudget.store.schema import Base, utc_now
 
 
@@ -73,5 +72,4 @@ web_settings = _tables["web_settings"]
 uploads = _tables["uploads"]
 upload_parts = _tables["upload_parts"]
 
-__all__ = ["api_tokens", "audit_log", "upload_parts", "uploads", "users", "version_authors", "web_sessions",
-           "web_settings", "workflow_events", "workflow_states"]
+__all__ = ["upload_parts", "uploads", "web_settings"]

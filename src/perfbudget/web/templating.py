@@ -12,12 +12,12 @@ from typing import Any
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
-from perfbudget.app.overview import code_segment, unit_path
+from perfbudget.app.overview import unit_address, unit_path
+from perfbudget.app.roles import Action
 from perfbudget.app.times import shown
 from perfbudget.store.changes import describe
 from perfbudget.web.csrf import csrf_token
 from perfbudget.web.deps import optional_user
-from perfbudget.web.roles import Action
 from perfbudget.web.table_html import decimal_text, target_table
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -80,7 +80,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["filename"] = filename
     env.globals["target_table"] = target_table
     env.globals["unit_path"] = unit_path
-    env.globals["code_segment"] = code_segment
+    env.globals["unit_address"] = unit_address
     env.trim_blocks = True
     env.lstrip_blocks = True
     env.auto_reload = False  # templates ship with the package: no stat() of each template per render

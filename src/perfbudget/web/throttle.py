@@ -24,8 +24,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, func, select
 
+from perfbudget.store.records import audit_log
 from perfbudget.store.schema import utc_now
-from perfbudget.web.tables import audit_log
 
 FAILED = "session.login_failed"
 THROTTLED = "session.login_throttled"

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from perfbudget.app.project_view import ProjectView
 from perfbudget.app.settings import CoreSettings
 from perfbudget.review import ReviewConfig
 from perfbudget.store.api import Store
 
-__all__ = ["ProjectView", "review_config_of", "settings_of", "store_of"]
+__all__ = ["review_config_of", "settings_of", "store_of"]
 
 
 def store_of(request: Request) -> Store:

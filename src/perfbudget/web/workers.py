@@ -17,6 +17,16 @@ exists (``gc.freeze``: the imported modules, the app, its routes and templates),
 collections that come later walk only what was made since, not the 100,000-odd objects of the
 start-up every time (measured: 63–98 ms of CPU per full collection with 106,000–168,000 objects,
 while a project page costs about 2 ms: every request in flight waited for it).
+
+**Start-up grace.** uvicorn's supervisor pings each worker every half second and kills one that has not answered
+within ``timeout_worker_healthcheck`` (5 s), then starts another. A worker answers from a thread it starts only once
+its new interpreter (``spawn``) has started and imported uvicorn and the command line's modules; on a loaded machine
+that took 9.7–13.7 s of wall time (0.3 s of CPU, load 24–28 on two cores, 2026-12-05), so every new worker was
+killed before it could answer and replaced by another that fared no better: ``serve --workers 2`` on SQLite under
+load restarted a worker in a loop (replay-g saw 16 restarts; reproduced here with ``bench/web.py --server-log``, two
+deaths within a minute of starting, no request served by the workers killed). Here a worker that has not answered
+yet is given :data:`STARTUP_GRACE` from its start: one ping is sent when it starts and its answer awaited without
+blocking; once it has answered, the usual check applies (a hung worker is still replaced within 5 s).
 """
 
 from __future__ import annotations
@@ -24,12 +34,14 @@ from __future__ import annotations
 import gc
 import logging
 import socket
+import time
 
 from uvicorn import Config
 from uvicorn.config import STARTUP_FAILURE
 from uvicorn.supervisors.multiprocess import Multiprocess, Process
 
 logger = logging.getLogger("uvicorn.error")
+STARTUP_GRACE = 120.0  # seconds a new worker may take to answer its first health check (see the module)
 
 
 def settle_heap() -> None:
@@ -74,11 +86,32 @@ class OwnSocketWorkers(Multiprocess):
     def __init__(self, config: Config, sockets: list[socket.socket]) -> None:
         super().__init__(config, sockets=sockets)
         self.processes_num = len(sockets)
+        self.starting: dict[int, float] = {}  # worker index → when its process started, until it first answers
 
-    def _started(self, index: int) -> Process:
+    def _started(self, index: int, greet: bool = True) -> Process:
+        """A new worker on ``sockets[index]``; ``greet``: its first ping sent now, its answer awaited by
+        :meth:`keep_subprocess_alive` for up to :data:`STARTUP_GRACE`."""
         process = Process(self.config, [self.sockets[index]])
         process.start()
+        if greet:
+            try:
+                process.parent_conn.send(b"ping")  # read by the worker's answering thread once it runs
+                self.starting[index] = time.monotonic()
+            except OSError:
+                self.starting.pop(index, None)
         return process
+
+    def _first_answer(self, index: int, process: Process) -> bool | None:
+        """True once a starting worker has answered its first ping; False while it may still start; None when
+        it has had :data:`STARTUP_GRACE` (or its pipe broke) without answering."""
+        try:
+            if process.parent_conn.poll(0):
+                process.parent_conn.recv()
+                del self.starting[index]
+                return True
+        except (OSError, EOFError):
+            return None
+        return False if time.monotonic() - self.starting[index] < STARTUP_GRACE else None
 
     def init_processes(self) -> None:
         self.processes = [self._started(index) for index in range(self.processes_num)]
@@ -88,7 +121,7 @@ class OwnSocketWorkers(Multiprocess):
         for index, old in enumerate(self.processes):
             if self.should_exit.is_set():
                 return
-            new = self._started(index)
+            new = self._started(index, greet=False)  # awaited here, as uvicorn's own restart does
             if not new.wait_until_ready(self.config.timeout_worker_healthcheck, self.should_exit):
                 new.kill()
                 new.join()
@@ -96,6 +129,9 @@ class OwnSocketWorkers(Multiprocess):
                     logger.error("New child process [%s] was not ready in time; keeping worker [%s]", new.pid,
                                  old.pid)
                 return
+            while new.parent_conn.poll(0):  # the answers to the pings wait_until_ready sent after the one it read
+                new.parent_conn.recv()
+            self.starting.pop(index, None)
             old.terminate()
             old.join()
             self.processes[index] = new
@@ -105,8 +141,14 @@ class OwnSocketWorkers(Multiprocess):
         if self.should_exit.is_set():
             return
         for index, process in enumerate(self.processes):
-            if process.is_alive(timeout=self.config.timeout_worker_healthcheck):
+            if index in self.starting and process.process.is_alive():
+                answer = self._first_answer(index, process)
+                if answer is not None:
+                    continue  # answered now, or still within its start-up grace
+                logger.error("Child process [%s] did not answer within %d s of starting", process.pid, STARTUP_GRACE)
+            elif process.is_alive(timeout=self.config.timeout_worker_healthcheck):
                 continue
+            self.starting.pop(index, None)
             process.kill()
             process.join()
             if process.exitcode == STARTUP_FAILURE:
@@ -136,6 +178,7 @@ class OwnSocketWorkers(Multiprocess):
             return
         self.processes_num -= 1
         process = self.processes.pop()
+        self.starting.pop(len(self.processes), None)
         self.sockets.pop().close()
         process.terminate()
         process.join()

@@ -1,8 +1,9 @@
 """The HTTP API under ``/api/v1``: interchange JSON (``perfbudget/1``), bearer tokens, the pages' permissions.
 
 Errors always have the shape ``{"error": {"code", "message", "details"}}`` (see ``web/errors.py``).
-``v1.py`` holds the JSON endpoints, ``files.py`` uploads and downloads, ``models.py`` the response
-models, ``openapi.py`` what the docs page shows (bearer scheme, Chinese tags, the JSON Schema).
+``v1.py`` holds the JSON endpoints, ``files.py`` uploads and downloads, ``desk.py`` the reviewer's desk,
+``models.py`` the response models, ``openapi.py`` what the docs page shows (bearer scheme, Chinese tags, the
+JSON Schema).
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from fastapi import APIRouter
 
 
 def router() -> APIRouter:
-    from perfbudget.web.api import files, openapi, v1
+    from perfbudget.web.api import desk, files, openapi, v1
 
     combined = APIRouter()
     combined.include_router(v1.router)
     combined.include_router(files.router)
+    combined.include_router(desk.router)
     combined.include_router(openapi.schema_router)
     return combined

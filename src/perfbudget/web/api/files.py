@@ -34,6 +34,7 @@ from perfbudget.app.imports import (
 from perfbudget.app.overview import latest_evaluation, project_head
 from perfbudget.app.project_view import load_view
 from perfbudget.app.reviews import review_file
+from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.monitor import monitoring_from_dict
 from perfbudget.evaluate.result import evaluation_from_dict
@@ -46,7 +47,6 @@ from perfbudget.web.api.openapi import BEARER, TAG_FILES, TAG_IMPORT, TypedRoute
 from perfbudget.web.deps import api_user, client_ip, engine_of
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.filenames import upload_name
-from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.routes.upload import unit_problem
 from perfbudget.web.views import settings_of, store_of

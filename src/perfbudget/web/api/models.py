@@ -355,6 +355,95 @@ class StepResult(Model):
     message: str
 
 
+# ---- the reviewer's desk (web/api/desk.py; app.review_desk.desk_dict) --------------------------
+
+class DeskProjectUnit(Model):
+    code: str | None
+    name: str | None
+
+
+class DeskProject(Model):
+    id: int
+    name: str
+    fund_label: str | None
+    unit: DeskProjectUnit
+    version: int = Field(..., description="审核台所示的版本（正式版本）")
+    state: str
+
+
+class DeskDecision(Model):
+    decision: Literal["dismissed", "confirmed"]
+    label: str
+    reason: str
+    username: str | None
+    at: str
+    carried: bool = Field(..., description="true：在较早版本上作出，单元格未变，沿用至今")
+
+
+class DeskFinding(Model):
+    number: int = Field(..., description="在审核台上的序号（从 1 起）")
+    key: str = Field(..., description="标识：规则与单元格内容的散列，单元格不变时跨版本不变")
+    rule: str
+    severity: str
+    dimension: str
+    message: str
+    suggestion: str
+    place: str = Field(..., description="所在位置，如「第 7 个指标「…」的指标值」")
+    decision: DeskDecision | None
+
+
+class DeskComment(Model):
+    place: str
+    label: str
+    text: str
+    username: str | None
+    at: str
+    version: int | None = Field(None, description="较早版本上的意见：所在版本号")
+
+
+class DeskGrade(Model):
+    grade: str
+    reason: str | None
+    username: str | None
+    at: str
+
+
+class DeskPlace(Model):
+    place: str
+    label: str
+
+
+class Desk(Model):
+    project: DeskProject
+    grade: str | None = Field(..., description="系统评定等级")
+    official_grade: str | None = Field(..., description="正式等级：审核人员评定的，没有时为系统评定的")
+    reviewer_grade: DeskGrade | None
+    may_review: bool
+    conclusions: list[str] = Field(..., description="现在可以采取的结论步骤（approve / return）")
+    findings: list[DeskFinding]
+    comments: list[DeskComment]
+    earlier_comments: list[DeskComment]
+    places: list[DeskPlace]
+
+
+class DeskSaved(Model):
+    message: str
+
+
+class BatchItem(Model):
+    project_id: int
+    ok: bool
+    state: str | None
+    state_label: str | None
+    message: str
+
+
+class BatchResult(Model):
+    message: str = Field(..., description="与审核队列页相同的说明：已处理几个，未处理的各原因及其项目")
+    done: int
+    results: list[BatchItem]
+
+
 # ---- self-evaluation ----------------------------------------------------------------------------
 
 class IndicatorScore(Model):

@@ -43,7 +43,8 @@ TAGS: list[dict[str, Any]] = [
                                          "修改（乐观并发）、版本历史"},
     {"name": TAG_IMPORT, "description": "导入：交换格式 JSON，或上传文件（Word、Excel、PDF、网页、文本等"
                                        "读取器支持的格式）先预览、再确认导入，规则与网页上传相同"},
-    {"name": TAG_WORKFLOW, "description": "送审、审核通过、退回、重新打开、意见"},
+    {"name": TAG_WORKFLOW, "description": "送审、审核通过、退回、重新打开、意见；审核台（审核发现的驳回或确认、"
+                                        "单元格意见、审核人员评定等级）与批量审核通过或退回"},
     {"name": TAG_EVALUATION, "description": "填报实际完成值并自评打分；查看自评结果；上传运行监控填报表计算预警"
                                            "（红/黄/绿/蓝灯），查看最近一次运行监控结果"},
     {"name": TAG_FILES, "description": "下载正式表格：项目绩效目标表、单位发布的绩效目标表、项目支出绩效自评表、"

@@ -29,8 +29,10 @@ from perfbudget.app.overview import (
 from perfbudget.app.project_view import load_view
 from perfbudget.app.review_desk import reviewer_grade_of
 from perfbudget.app.reviews import current_errors, review_file
+from perfbudget.app.roles import Action, Principal
 from perfbudget.app.times import utc_iso
-from perfbudget.app.workflow import actor_of
+from perfbudget.app.validate import document_problems
+from perfbudget.app.workflow import STATE_LABELS, actor_of, take_step
 from perfbudget.interchange import InterchangeError, document_to_dict
 from perfbudget.web import audit
 from perfbudget.web.api import models as m
@@ -50,10 +52,7 @@ from perfbudget.web.api.openapi import (
 from perfbudget.web.deps import api_user, client_ip
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.evaluation import API_FILE, form_problems, read_uploaded_sheet, rows_from_form, shown_problems
-from perfbudget.web.roles import Action, Principal
-from perfbudget.web.validate import document_problems
 from perfbudget.web.views import settings_of, store_of
-from perfbudget.web.workflow import STATE_LABELS, take_step
 
 router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
 ERRORS = m.error_responses(401, 403, 404, 409, 422)

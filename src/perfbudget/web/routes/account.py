@@ -14,10 +14,10 @@ from perfbudget.app.accounts import (
     set_password,
     tokens_shown,
 )
+from perfbudget.app.roles import Principal
 from perfbudget.plain_numbers import plain_int
 from perfbudget.web import throttle
 from perfbudget.web.deps import client_ip, engine_of, page_user
-from perfbudget.web.roles import Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 
 router = page_router()

@@ -6,10 +6,11 @@ from fastapi import Depends, Form, Query, Request
 from fastapi.responses import Response
 
 from perfbudget.app.accounts import create_user, list_users, reset_password, tokens_shown, update_user
+from perfbudget.app.audit_log import ACTION_LABELS
+from perfbudget.app.roles import ROLE_LABELS, Action, Principal, parse_role
 from perfbudget.web import audit
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import forbidden, not_found
-from perfbudget.web.roles import ROLE_LABELS, Action, Principal, parse_role
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.views import store_of
 
@@ -77,7 +78,7 @@ def audit_page(request: Request, page: int = Query(1, ge=1), action: str | None 
                                    action=action or None, username=user or None)
     return render(request, "admin_audit.html", {"entries": entries, "total": total, "page": page,
                                                 "pages": max(1, -(-total // AUDIT_PAGE)), "action": action or "",
-                                                "filter_user": user or "", "actions": audit.ACTION_LABELS})
+                                                "filter_user": user or "", "actions": ACTION_LABELS})
 
 
 @router.get("/admin/audit/{entry_id}")
@@ -87,4 +88,4 @@ def audit_entry_page(request: Request, entry_id: int, principal: Principal = Dep
     if not entries:
         raise not_found("该审计日志条目")
     return render(request, "admin_audit.html", {"entries": entries, "total": total, "page": 1, "pages": 1,
-                                                "action": "", "filter_user": "", "actions": audit.ACTION_LABELS})
+                                                "action": "", "filter_user": "", "actions": ACTION_LABELS})

@@ -13,11 +13,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
+from perfbudget.app.roles import Principal
 from perfbudget.web.cache import PageCache
 from perfbudget.web.csrf import csrf_protect, csrf_token, no_nul_in_form
 from perfbudget.web.deps import data_version_async
 from perfbudget.web.html_text import text
-from perfbudget.web.roles import Principal
 from perfbudget.web.templating import PLACEHOLDERS, page_context
 
 

@@ -17,14 +17,14 @@ from perfbudget.app.overview import (
     unit_head,
     years,
 )
+from perfbudget.app.roles import Principal
+from perfbudget.app.workflow import STATE_LABELS, STATES
 from perfbudget.plain_numbers import plain_year
 from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.web.charts import bar_chart, stacked_bars
 from perfbudget.web.deps import data_version, optional_user, page_user
-from perfbudget.web.roles import Principal
 from perfbudget.web.routes.common import cached_page, page_router, redirect, render
 from perfbudget.web.views import store_of
-from perfbudget.web.workflow import STATE_LABELS, STATES
 
 router = page_router()
 PAGE_SIZE = 50

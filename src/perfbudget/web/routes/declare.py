@@ -7,13 +7,13 @@ from fastapi.responses import Response
 
 from perfbudget.app.imports import ImportRequest, import_document
 from perfbudget.app.overview import project_id_of, unit_choices, unit_name
+from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import actor_of
 from perfbudget.model import Document, Source, Unit
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import forbidden
 from perfbudget.web.forms import FUND_SOURCES, ParsedForm, declared_project
-from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.edit import check_fragment, editor_context, new_rowid
 from perfbudget.web.views import settings_of, store_of

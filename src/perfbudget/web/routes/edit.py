@@ -11,6 +11,8 @@ from fastapi.responses import Response
 from perfbudget.app.edits import RENAME_HINT, save_edit
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.reviews import review_file
+from perfbudget.app.roles import Action, Principal
+from perfbudget.app.workflow import EDITABLE, state_label
 from perfbudget.model import Document, Project
 from perfbudget.plain_numbers import plain_int
 from perfbudget.web.annotate import annotate
@@ -18,10 +20,8 @@ from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden
 from perfbudget.web.forms import ALL_LEVEL2, LEVEL1_CHOICES, LEVEL2_BY_LEVEL1, ParsedForm, edited_project
-from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.views import review_config_of, settings_of, store_of
-from perfbudget.web.workflow import EDITABLE, state_label
 
 router = page_router()
 

@@ -11,6 +11,7 @@ from perfbudget.app import evaluations
 from perfbudget.app.exports import EVALUATION_FORMATS, FORMAT_LABELS, XLSX, evaluation_file
 from perfbudget.app.overview import latest_evaluation
 from perfbudget.app.project_view import ProjectView, load_view
+from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.result import Evaluation, evaluation_from_dict
 from perfbudget.evaluate.template import template_xlsx
@@ -27,7 +28,6 @@ from perfbudget.web.evaluation import (
     shown_problems,
     year_given,
 )
-from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import settings_of, store_of

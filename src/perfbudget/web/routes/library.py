@@ -13,12 +13,12 @@ from fastapi import Depends, Form, Request
 from fastapi.responses import Response
 
 from perfbudget.app import library as library_app
+from perfbudget.app.roles import Action, Principal
 from perfbudget.library.query import group_summary_of, marks, search, suggestions, top_groups
 from perfbudget.model import Indicator
 from perfbudget.target import parse_target
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError
-from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.edit import editor_context, new_rowid
 from perfbudget.web.views import store_of

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from perfbudget.app import evaluations
 from perfbudget.app.exports import FORMAT_LABELS, MONITORING_FORMATS, XLSX, monitoring_file
 from perfbudget.app.project_view import ProjectView, load_view
+from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.monitor import LIGHT_LABELS, Monitoring, monitoring_from_dict
 from perfbudget.evaluate.template import template_xlsx
@@ -32,7 +33,6 @@ from perfbudget.web.evaluation import (
     shown_problems,
     year_given,
 )
-from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import settings_of, store_of

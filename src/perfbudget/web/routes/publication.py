@@ -19,10 +19,10 @@ from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app.exports import MEDIA_TYPES
 from perfbudget.app.publication import PUBLISH_FORMS, Publication, published_evaluations, unit_publication
+from perfbudget.app.roles import Action, Principal
 from perfbudget.store.api import Store
 from perfbudget.web.deps import page_user
 from perfbudget.web.errors import WebError
-from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import page_router
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import store_of

@@ -18,16 +18,15 @@ from perfbudget.app.opinion import (
     project_opinion_title,
 )
 from perfbudget.app.overview import GRADES, project_rows, unit_head
-from perfbudget.app.workflow import SUBMITTED
+from perfbudget.app.roles import Action, Principal
+from perfbudget.app.workflow import STATE_LABELS, SUBMITTED
 from perfbudget.plain_numbers import plain_year, stored_id
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden
-from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import settings_of, store_of
-from perfbudget.web.workflow import STATE_LABELS
 
 router = page_router()
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -55,7 +54,7 @@ def _act(request: Request, project_id: int, action: object) -> Response:
     except desk_app.DeskRefused as refused:
         flash(request, str(refused), "error")
     else:
-        flash(request, "已保存", "ok")
+        flash(request, desk_app.SAVED, "ok")
     return redirect(f"/projects/{project_id}/review")
 
 
@@ -111,8 +110,8 @@ def project_opinion(request: Request, project_id: int, fmt: str, principal: Prin
 @router.get("/units/{unit_key}/opinion.{fmt}")
 def unit_opinion(request: Request, unit_key: str, fmt: str, year: str | None = None,
                  principal: Principal = Depends(page_user)) -> Response:
-    """``unit_key``: the unit's code, as the publications name it, or its id (a unit without a code; links made
-    before 2026-12-05)."""
+    """``unit_key``: the unit's key, as the publications name it (its code, or the name of a unit without one), or
+    its id (links made before 2026-12-05; a unit whose name cannot be an address)."""
     _known_format(fmt)
     chosen = plain_year(year)
     store = store_of(request)
@@ -155,9 +154,7 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
     except desk_app.DeskRefused as refused:
         flash(request, str(refused), "error")
         return redirect("/review/queue")
-    done = sum(1 for _, r in results if r.ok)
-    left = len(results) - done
-    reasons = desk_app.refused_summary(store_of(request), principal, results)  # each reason once, its projects named
-    flash(request, f"已处理 {done} 个项目" + (f"；未处理 {left} 个：{reasons}" if left else ""),
-          "ok" if not left else "warn")
+    # each refusal's reason once, its projects named: the same words as the API's and the CLI's
+    flash(request, desk_app.batch_message(store_of(request), principal, results),
+          "ok" if all(r.ok for _, r in results) else "warn")
     return redirect("/review/queue")

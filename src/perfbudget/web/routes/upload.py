@@ -21,6 +21,7 @@ from perfbudget.app.imports import (
 )
 from perfbudget.app.overview import unit_id_of, unit_path
 from perfbudget.app.reviews import review_file
+from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import actor_of
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Document, Severity
@@ -31,7 +32,6 @@ from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.filenames import upload_name
-from perfbudget.web.roles import Action, Principal
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.views import settings_of, store_of
 
@@ -234,4 +234,4 @@ def _confirm(request: Request, upload_id: int, principal: Principal, form: FormD
         flash(request, problem.message, "error")
     with store_of(request).reading() as tx:
         unit_id = unit_id_of(tx, part.unit)
-    return redirect(unit_path(part.unit.code, unit_id) if unit_id else "/dashboard")
+    return redirect(unit_path(part.unit.code, unit_id, part.unit.name) if unit_id else "/dashboard")

@@ -7,13 +7,13 @@ from fastapi.responses import Response
 
 from perfbudget.app.desk import PAGE_SIZES, SORTS, TODOS, ListQuery, list_projects, unit_options
 from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, years
+from perfbudget.app.roles import Principal
+from perfbudget.app.workflow import STATE_LABELS, STATES
 from perfbudget.review.finding import DIMENSIONS
 from perfbudget.web.deps import data_version, page_user
-from perfbudget.web.roles import Principal
 from perfbudget.web.routes.common import cached_page, page_router, render
 from perfbudget.web.routes.dashboard import default_year
 from perfbudget.web.views import store_of
-from perfbudget.web.workflow import STATE_LABELS, STATES
 
 router = page_router()
 

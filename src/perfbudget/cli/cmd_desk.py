@@ -1,0 +1,175 @@
+"""``perfbudget desk show|decide|comment|grade|batch``: the reviewer's desk from the command line, as a web
+account (``--user``), through the same use cases as the desk page and the API (:mod:`perfbudget.app.review_desk`):
+the same role checks, refusals, audit entries and messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from perfbudget.cli.common import app, fail, out, print_json
+from perfbudget.cli.store_common import DB_HELP, PROJECT_HELP, core_settings, open_store, resolve_project
+
+if TYPE_CHECKING:
+    from perfbudget.app.roles import Principal
+    from perfbudget.store import Store
+
+desk_app = typer.Typer(help="审核台：查看审核发现，驳回或确认、对单元格提意见、评定等级，批量审核通过或退回。",
+                       no_args_is_help=True)
+app.add_typer(desk_app, name="desk")
+
+USER_HELP = "以哪个网页端账号的身份操作（其角色与单位决定能做什么，记入审计日志）；默认取环境变量 PERFBUDGET_USER。"
+
+
+def _user_option() -> Any:
+    return typer.Option(..., "--user", envvar="PERFBUDGET_USER", help=USER_HELP)
+
+
+def _as(store: Store, username: str) -> Principal:
+    from perfbudget.app.accounts import account_principal
+
+    found = account_principal(store.engine, username)
+    if isinstance(found, str):
+        store.close()
+        fail(found)
+    return found
+
+
+def _run(store: Store, action: Callable[[], object]) -> object:
+    """The use case's answer, or exit 1 with its refusal (never a traceback)."""
+    from perfbudget.app.errors import NotFound
+    from perfbudget.app.review_desk import DeskRefused
+
+    try:
+        return action()
+    except (DeskRefused, NotFound) as refused:
+        store.close()
+        fail(refused.message if isinstance(refused, NotFound) else str(refused))
+
+
+def _opened(db: str | None, project: str, user: str) -> tuple[Store, Principal, int]:
+    store = open_store(db)
+    principal = _as(store, user)
+    return store, principal, resolve_project(store, project)
+
+
+def _save(db: str | None, project: str, user: str, action: Callable[[Store, Principal, int, Any], object]) -> None:
+    """One desk decision on ``project`` as ``user``: ``action(store, principal, project_id, settings)``, then the
+    use case's 「已保存」, or exit 1 with its refusal."""
+    from perfbudget.app.review_desk import SAVED
+
+    store, principal, project_id = _opened(db, project, user)
+    settings = core_settings()
+    _run(store, lambda: action(store, principal, project_id, settings))
+    store.close()
+    out.print(SAVED, markup=False)
+
+
+@desk_app.command("show")
+def show_command(
+    project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
+    user: str = _user_option(),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON（与 API 的 GET /api/v1/projects/{id}/desk 相同）。"),
+) -> None:
+    """列出项目审核台上的审核发现（序号、标识、处理）、单元格意见与评定等级。"""
+    from perfbudget.app.review_desk import desk_dict, load_desk
+
+    store, principal, project_id = _opened(db, project, user)
+    desk = _run(store, lambda: load_desk(store, principal, project_id, core_settings()))
+    store.close()
+    data = desk_dict(desk, principal)  # type: ignore[arg-type]
+    if as_json:
+        print_json(data)
+        return
+    head = data["project"]
+    out.print(f"项目 {head['id']}：{head['name']}  第 {head['version']} 版  系统评定 {data['grade'] or '—'}  "
+              f"正式等级 {data['official_grade'] or '—'}", markup=False)
+    for f in data["findings"]:
+        decided = f["decision"]
+        said = f"  〔{decided['label']}：{decided['reason']}〕" if decided else ""
+        out.print(f"{f['number']:>3}. {f['key'][:12]}  [{f['severity']}] {f['place']}：{f['message']}{said}",
+                  markup=False)
+    for c in data["comments"]:
+        out.print(f"意见  {c['label']}：{c['text']}（{c['username'] or '—'}）", markup=False)
+    if not data["findings"]:
+        out.print("没有审核发现", markup=False)
+
+
+@desk_app.command("decide")
+def decide_command(
+    project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
+    finding: str = typer.Argument(..., metavar="审核发现",
+                                  help="desk show 列出的序号，或标识（至少前 8 位）。"),
+    decision: str = typer.Option(..., "--decision", help="dismissed（驳回，不成立）或 confirmed（确认）。"),
+    reason: str = typer.Option(..., "--reason", help="理由（必填）。"),
+    user: str = _user_option(),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """驳回或确认一条审核发现（须写理由；单元格不变时沿用到以后的版本）。"""
+    from perfbudget.app.review_desk import decide, load_desk, resolve_key
+
+    def act(store: Store, principal: Principal, project_id: int, settings: Any) -> None:
+        key = resolve_key(load_desk(store, principal, project_id, settings), finding)
+        decide(store, principal, project_id, settings, key, decision, reason)
+
+    _save(db, project, user, act)
+
+
+@desk_app.command("comment")
+def comment_command(
+    project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
+    place: str = typer.Option(..., "--place", help="单元格：name、budget、purpose、goals，"
+                                                   "或 indicator:序号:level3|description|target。"),
+    text: str = typer.Option(..., "--text", help="意见。"),
+    user: str = _user_option(),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """对正式版本的一个单元格提出意见（写入审核意见书）。"""
+    from perfbudget.app.review_desk import comment
+
+    _save(db, project, user, lambda store, principal, pid, settings: comment(store, principal, pid, settings, place,
+                                                                             text))
+
+
+@desk_app.command("grade")
+def grade_command(
+    project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
+    value: str = typer.Argument(..., metavar="等级", help="优、良、中 或 差。"),
+    reason: str = typer.Option("", "--reason", help="理由。"),
+    user: str = _user_option(),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """审核人员评定正式版本的等级（正式等级，与系统评定并列）。"""
+    from perfbudget.app.review_desk import grade
+
+    _save(db, project, user, lambda store, principal, pid, settings: grade(store, principal, pid, settings, value,
+                                                                           reason))
+
+
+@desk_app.command("batch")
+def batch_command(
+    action: str = typer.Argument(..., metavar="操作", help="approve（审核通过）或 return（退回，须写意见）。"),
+    projects: list[str] = typer.Argument(..., metavar="项目...", help="项目编号或名称，可写多个。"),
+    comment_text: str = typer.Option("", "--comment", help="意见（退回时必填）。"),
+    user: str = _user_option(),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON（与 API 的 POST /api/v1/review/batch 相同）。"),
+) -> None:
+    """批量审核通过或退回（每个项目单独一步，各自可能被拒绝；有未处理的项目时退出码为 1）。"""
+    from perfbudget.app.review_desk import batch_dict, batch_step
+
+    store = open_store(db)
+    principal = _as(store, user)
+    ids = [resolve_project(store, reference) for reference in projects]
+    results: Any = _run(store, lambda: batch_step(store, principal, ids, action, comment_text.strip()))
+    data = batch_dict(store, principal, results)
+    store.close()
+    if as_json:
+        print_json(data)
+    else:
+        out.print(data["message"], markup=False)
+    if data["done"] < len(results):
+        raise typer.Exit(1)

@@ -18,7 +18,7 @@ import perfbudget.web
 from perfbudget.app.review_desk import MOST_REMARKS, grade
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import take_step
-from perfbudget.web.tables import users
+from perfbudget.store.account_tables import users
 from tests.web.conftest import SEED_UNIT, WebEnv
 from tests.writers.test_print_pdf import A4, _squash, chromium_pdf
 

@@ -140,7 +140,7 @@ def test_history_in_chinese(db_url: str, seed_path: Path, seed_variant: Callable
     assert "新版本 1 个" in imported.stdout
     result = run(db_url, "history", "2024年检察业务信息化运维项目")
     assert result.exit_code == 0, result.output
-    assert "共 2 版" in result.stdout and "首次导入" in result.stdout
+    assert "共 2 版" in result.stdout and "首个版本" in result.stdout and "首次导入" not in result.stdout
     assert "指标值变更：产出指标 / 数量指标 / 视频会议保障数量：≥12次 → ≥15次" in result.stdout
     assert "预算数变更：17.00 → 18.00" in result.stdout
     data = json.loads(run(db_url, "history", "1", "--json").stdout)

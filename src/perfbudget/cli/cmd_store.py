@@ -394,7 +394,7 @@ def history_command(
                   f"导入自 {shown_name(v['file'])}（文档 {v['document_id']}），{v['indicator_count']} 个指标{who}",
                   markup=False)
         if v["version"] == 1:
-            out.print("  · 首次导入", markup=False)
+            out.print("  · 首个版本", markup=False)  # the web history's words (a first version may come by the API)
         elif not v["changes"]:
             out.print("  · 无可见改动", markup=False)
         for change in v["changes"]:

@@ -45,6 +45,8 @@ def desk_text(text: str, label: str) -> str:
     if problem:
         raise DeskRefused(f"{label}{problem}，未保存")
     return text
+
+
 HEADER_PLACES = {"name": "项目名称", "budget": "预算规模", "purpose": "资金用途", "goals": "绩效目标"}
 INDICATOR_FIELDS = {"level3": "三级指标", "description": "绩效指标描述", "target": "指标值"}
 

@@ -24,6 +24,7 @@ from functools import partial
 
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
 from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.glued_described_rows import described_plan, split_described_line
 from perfbudget.readers.glued_funds import split_glued_funds
 from perfbudget.readers.glued_level_runs import split_level_run, starts_a_run
 from perfbudget.readers.glued_stream import header_run, split_stream
@@ -37,8 +38,10 @@ from perfbudget.readers.labels import (
     GOAL_OTHER,
     HEADER_LABELS,
     IGNORED_LABELS,
+    header_field,
     header_roles,
     is_footer,
+    money_unit_note,
 )
 from perfbudget.readers.stream import better_heading
 from perfbudget.readers.text_lines import head_lines
@@ -72,7 +75,7 @@ LABEL_WITH_NOTE = re.compile("(?:" + "|".join(re.escape(w) for w in _LABEL_WORDS
                              + "".join("|" + pattern for pattern in _GUARDED_LABELS.values())
                              + r"|(?:[(（][^()（）]{0,6}[)）])?\s*[:：]")
 _LEVEL_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _LEVEL_WORDS) + r")(?:[(（]\d+分[)）])?")
-_UNITS = ("万元|平方米|公里|小时|人次|工作日|分钟|个月|户次|次数|元/人|元/生|百分比"
+_UNITS = ("万元|平方米|公里|小时|人次|工作日|分钟|个月|户次|次数|元(?:/[人户亩月年天次生]){1,3}|百分比"
           "|[%‰个人次元天年月日台套件项所家户米亩辆头吨册场份篇期处座条间栋名批]")
 _TARGET = re.compile(
     r"(?:(?:[≥≤><=≧≦＞＜＝]|大于等于|小于等于|不低于|不高于|不少于|不超过|不大于|不小于)\s*)?"
@@ -378,6 +381,26 @@ def _append_run(table: RawTable, run: str, file: str, lineno: int) -> None:
                           for part in unread)
 
 
+_UNIT_NOTE_LINE = re.compile(r"[(（](?:万元|元|千元|亿元)[)）]")
+_AMOUNT_LINE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _wrapped_amount(parts: list[str], lines: list[tuple[int, str, str]], index: int) -> tuple[list[str], int] | None:
+    """A glued header line ending in the total's label whose money unit and amount the page put on lines of
+    their own (``…资金总额`` / ``(万元)`` / ``380``): (the parts with the note joined to the label and the amount
+    after it, the number of lines taken), or None."""
+    if not parts or header_field(parts[-1]) != "total" or money_unit_note(parts[-1]) is not None:
+        return None
+    following = [(i, line) for i, (_, _, line) in enumerate(lines[index + 1:index + 3], index + 1)]
+    note = ""
+    if following and _UNIT_NOTE_LINE.fullmatch(following[0][1]):
+        note = following[0][1]
+        following = following[1:]
+    if not following or not _AMOUNT_LINE.fullmatch(following[0][1]):
+        return None
+    return [*parts[:-1], parts[-1] + note, following[0][1]], following[0][0] - index
+
+
 def read_glued_paragraph(text: str, file: str) -> list[RawTable]:
     """:func:`read_glued_rows` of a text whose paragraphs may each hold a whole glued form."""
     return read_glued_rows(text, file, paragraphs=True)
@@ -388,7 +411,13 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
     table: RawTable | None = None
     heading: str | None = None
     in_indicators = False
-    for lineno, raw, line in _lines(text, paragraphs):
+    described: tuple[bool, bool] | None = None  # a 指标内容 and/or 绩效标准 column (glued_described_rows)
+    lines = _lines(text, paragraphs)
+    skip = 0
+    for index, (lineno, raw, line) in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
         if not line:
             continue
         source = Source(file, line=lineno)
@@ -398,9 +427,11 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
                 in_indicators = False
                 table = None
                 continue
-            cells = split_indicator_line(line)
+            cells = split_indicator_line(line) if described is None \
+                else split_described_line(line, described, split_indicator_line)
             if cells is None:
-                table.problems.append(Problem(source, f"单元格粘连在一起，无法可靠拆分出三级指标和指标值：「{line}」"))
+                what = "三级指标和指标值" if described is None else "三级指标、指标内容、指标值和绩效标准"
+                table.problems.append(Problem(source, f"单元格粘连在一起，无法可靠拆分出{what}：「{line}」"))
                 continue
             table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(cells, 1)])
             continue
@@ -409,6 +440,8 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
             heading = None
             continue
         parts, unsplit = split_glued_funds(split_labels(line))
+        if table is not None and (wrapped := _wrapped_amount(parts, lines, index)) is not None:
+            parts, skip = wrapped
         labelled = len(parts) > 1 or (parts and _LABEL.fullmatch(parts[0]) is not None)
         if table is None and not (labelled and header_roles(parts) and any(
                 _LABEL.fullmatch(p) for p in parts)):
@@ -428,6 +461,12 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
         row = [Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(parts, 1)]
         if "level3" in roles and "target" in roles:
             in_indicators = len(parts) - roles.index("level3") == 2  # one target column after 三级
+            described = None if in_indicators else described_plan(parts, roles)
+            if described is not None:
+                in_indicators = True
+                table.problems.append(Problem(source, "粘连的指标行带指标内容或绩效标准列：绩效标准只认计划标准、"
+                                                      "历史标准、行业标准、其他标准；三级指标与指标内容只在指标内容"
+                                                      "以三级指标的末两字结尾、且只有一处可分时拆开", Severity.INFO))
         table.rows.append(row)
         if run is not None:
             _append_run(table, run, file, lineno)

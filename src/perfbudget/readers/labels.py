@@ -388,6 +388,10 @@ EXTRA_COLUMN_LABELS = frozenset({
     "核心指标", "是否核心指标",
 })
 _EXTRA_COLUMN_SUFFIX = ("标准", "备注", "方法", "来源")
+# Value columns beside the target, kept as extras (历史值 | 年度指标值 | 中长期指标值): a value of another year or
+# period, never the year's target (年度指标值, 年度目标值 are the target: column_role).
+_OTHER_VALUE_COLUMN = re.compile(r"^(?:历史|上年|上年度|上一年度?|前一年|基期|基准|现状|中长期|中期|长期|实施期"
+                                 r"|实施周期|项目期|(?:19|20)\d{2}年度?)(?:指标值|目标值|完成值|实际值|实现值|值)$")
 
 # A row whose first cell starts with one of these ends the indicator block (signatures, notes, totals).
 _FOOTER = re.compile(r"^(?:(?:注|说明|备注说明|填表说明|附件\s*\d{0,2})\s*\d?\s*[:：]|扫一扫|财政部门"
@@ -580,7 +584,8 @@ def is_number_column(text: str) -> bool:
 
 def is_extra_column_label(text: str) -> bool:
     key = label_key(text)
-    return key in EXTRA_COLUMN_LABELS or (0 < len(key) <= 6 and key.endswith(_EXTRA_COLUMN_SUFFIX))
+    return key in EXTRA_COLUMN_LABELS or (0 < len(key) <= 6 and key.endswith(_EXTRA_COLUMN_SUFFIX)) \
+        or (len(key) <= 8 and _OTHER_VALUE_COLUMN.match(key) is not None and column_role(text) is None)
 
 
 @lru_cache(maxsize=8192)

@@ -401,6 +401,19 @@ def _wrapped_amount(parts: list[str], lines: list[tuple[int, str, str]], index: 
     return [*parts[:-1], parts[-1] + note, following[0][1]], following[0][0] - index
 
 
+_NOTE_AND_AMOUNT = re.compile(r"([(（](?:万元|元|千元|亿元)[)）])(\d[\d,]*(?:\.\d+)?)")
+
+
+def _unit_note_off_amount(parts: list[str]) -> list[str]:
+    """A money label's unit note glued to its amount (``资金总额`` | ``(万元)120``) given back to the label:
+    ``资金总额(万元)`` | ``120``."""
+    for k in range(1, len(parts)):
+        found = _NOTE_AND_AMOUNT.fullmatch(parts[k])
+        if found is not None and header_field(parts[k - 1]) is not None and money_unit_note(parts[k - 1]) is None:
+            return [*parts[:k - 1], parts[k - 1] + found.group(1), found.group(2), *parts[k + 1:]]
+    return parts
+
+
 def read_glued_paragraph(text: str, file: str) -> list[RawTable]:
     """:func:`read_glued_rows` of a text whose paragraphs may each hold a whole glued form."""
     return read_glued_rows(text, file, paragraphs=True)
@@ -442,6 +455,7 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
         parts, unsplit = split_glued_funds(split_labels(line))
         if table is not None and (wrapped := _wrapped_amount(parts, lines, index)) is not None:
             parts, skip = wrapped
+        parts = _unit_note_off_amount(parts)
         labelled = len(parts) > 1 or (parts and _LABEL.fullmatch(parts[0]) is not None)
         if table is None and not (labelled and header_roles(parts) and any(
                 _LABEL.fullmatch(p) for p in parts)):

@@ -205,6 +205,8 @@ def parse_target(raw: str, name: str | None = None) -> Target:
 
 # A quantity and a note in brackets after it: ≥12次（每月1次）, 100%（含）
 _TRAILING_NOTE = re.compile(r"^(?P<head>[^()]+)\([^()]*\)$")
+# A 含 note inside a bound written in words: 90%（含）以上, 5%(含)以内 — the bound includes its number
+_INCLUSIVE_NOTE = re.compile(r"^(?P<head>[^()]+)\(含\)(?P<tail>(?:及)?(?:以上|以下|以内))$")
 # Two bounds of one quantity: ≥95%，≤100%, 不低于95%且不高于100%
 _TWO_BOUNDS = re.compile(r"^(?P<lo>[^,;、且]+)(?:,|;|、|且|并且)(?P<hi>[^,;、且]+)$")
 
@@ -212,6 +214,12 @@ _TWO_BOUNDS = re.compile(r"^(?P<lo>[^,;、且]+)(?:,|;|、|且|并且)(?P<hi>[^,
 def _noted_or_bounded(raw: str, text: str, name: str | None) -> Target | None:
     """``≥12次（每月1次）``: the quantity before a note in brackets (the note kept in ``raw``); ``≥95%，≤100%``: the
     range 95–100 (a lower bound ≥ and an upper bound ≤, one unit). None for anything else."""
+    inclusive = _INCLUSIVE_NOTE.match(text)
+    if inclusive is not None:
+        bound = parse_target(inclusive["head"] + inclusive["tail"], name)
+        if bound.is_quantitative:
+            return new_target(raw, Kind.QUANTITATIVE, bound.op, bound.value, bound.unit, bound.direction, None, None)
+        return None
     noted = _TRAILING_NOTE.match(text)
     if noted is not None:
         head = parse_target(noted["head"], name)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from perfbudget.readers.glued_described_rows import name_and_description
 from perfbudget.readers.labels import is_extra_column_label
 from perfbudget.readers.text import read_text
+from perfbudget.target import parse_target
 from tests.readers.test_real_layout_faults import _errors
 
 _GLUED_HEAD = ("专项资金绩效目标表\n(2024年)\n填报单位:某县民政局\n"
@@ -103,3 +104,11 @@ def test_value_columns_of_other_periods_one_cell_a_line() -> None:
     assert not _errors(problems)
     assert is_extra_column_label("上年完成值") and is_extra_column_label("实施期指标值")
     assert not is_extra_column_label("年度指标值") and not is_extra_column_label("年度目标值")
+
+
+def test_an_inclusive_note_inside_a_bound_written_as_a_word() -> None:
+    # 90%（含）以上 (a form's way of writing ≥90%): main read it qualitative, so no figure to compare in evaluate
+    bound = parse_target("90%（含）以上")
+    assert bound.is_quantitative and bound.op is not None and bound.op.value == ">=" and bound.value == Decimal("90")
+    assert parse_target("5%(含)以内").op.value == "<="  # type: ignore[union-attr]
+    assert not parse_target("90%（不含）以上").is_quantitative  # a strict bound: not guessed

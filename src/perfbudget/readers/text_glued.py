@@ -401,6 +401,7 @@ def _wrapped_amount(parts: list[str], lines: list[tuple[int, str, str]], index: 
     return [*parts[:-1], parts[-1] + note, following[0][1]], following[0][0] - index
 
 
+_MONEY_FIELDS = ("total", "project-total", "fiscal", "fiscal-part", "other", "other-part", "other-source")
 _NOTE_AND_AMOUNT = re.compile(r"([(（](?:万元|元|千元|亿元)[)）])(\d[\d,]*(?:\.\d+)?)")
 
 
@@ -409,7 +410,7 @@ def _unit_note_off_amount(parts: list[str]) -> list[str]:
     ``资金总额(万元)`` | ``120``."""
     for k in range(1, len(parts)):
         found = _NOTE_AND_AMOUNT.fullmatch(parts[k])
-        if found is not None and header_field(parts[k - 1]) is not None and money_unit_note(parts[k - 1]) is None:
+        if found is not None and header_field(parts[k - 1]) in _MONEY_FIELDS and money_unit_note(parts[k - 1]) is None:
             return [*parts[:k - 1], parts[k - 1] + found.group(1), found.group(2), *parts[k + 1:]]
     return parts
 

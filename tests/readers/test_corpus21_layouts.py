@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from perfbudget.readers.glued_described_rows import name_and_description
 from perfbudget.readers.labels import is_extra_column_label
+from perfbudget.readers.table_titles import name_from_title
 from perfbudget.readers.text import read_text
 from perfbudget.target import parse_target
 from tests.readers.test_real_layout_faults import _errors
@@ -112,3 +113,11 @@ def test_an_inclusive_note_inside_a_bound_written_as_a_word() -> None:
     assert bound.is_quantitative and bound.op is not None and bound.op.value == ">=" and bound.value == Decimal("90")
     assert parse_target("5%(含)以内").op.value == "<="  # type: ignore[union-attr]
     assert not parse_target("90%（不含）以上").is_quantitative  # a strict bound: not guessed
+
+
+def test_a_forms_generic_title_names_no_project() -> None:
+    # 专项资金绩效目标表 is the Hunan form's own title: with its 专项名称 line lost (an edit of 140), main named the
+    # project 专项资金
+    assert name_from_title("专项资金绩效目标表") is None
+    assert name_from_title("2024年转移支付区域绩效目标表") is None
+    assert name_from_title("农村公路养护专项资金绩效目标表") == "农村公路养护专项资金"

@@ -55,7 +55,9 @@ _TITLE_FORM = re.compile(r"\s*(?:[-—－–]\s*(?:19|20)\d{2}[^\d\-—－–]{0
                          r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
 _TITLE_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)")
 # Titles of a whole unit's or department's tables, not of one project.
-_NOT_ONE_PROJECT = re.compile(r"部门|单位|整体|汇总|本级|一览|[局院委厅办处]$|政府$|财政$|项目支出$|^项目$|^支出$")
+# (A form's own generic title names no project either: 专项资金绩效目标表, 转移支付区域绩效目标表.)
+_NOT_ONE_PROJECT = re.compile(r"部门|单位|整体|汇总|本级|一览|[局院委厅办处]$|政府$|财政$|项目支出$|^项目$|^支出$"
+                              r"|^(?:财政)?(?:专项|专项资金|资金|项目资金|转移支付|转移支付资金|转移支付区域|区域)$")
 
 
 def name_from_title(title: str | None, numbered: bool = False) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from tests.web.conftest import WebEnv
 
@@ -19,7 +20,43 @@ def test_a_batch_naming_an_id_no_database_holds_is_refused_whole(web: WebEnv, nu
     submitted = client.post(f"/api/v1/projects/{pid}/workflow", headers=_api(web, "editor"),
                             json={"action": "submit", "justification": "测试"})
     assert submitted.status_code == 200, submitted.text[:300]
-    answer = client.post("/api/v1/review/batch", headers=headers, json={"project_ids": [pid, number], "action": "approve"})
+    answer = client.post("/api/v1/review/batch", headers=headers,
+                         json={"project_ids": [pid, number], "action": "approve"})
     assert answer.status_code == 422, answer.text[:300]
     assert f"项目编号「{str(number)[:24]}」无效" in answer.json()["error"]["message"]
     assert client.get(f"/api/v1/projects/{pid}", headers=headers).json()["state"] == "submitted"  # nothing done
+
+
+def test_a_unit_users_publication_is_not_a_codeless_unit_of_that_name(web: WebEnv, seed_path: object) -> None:
+    # A unit without a code is addressed by its name (leftovers18). The publication (the page's and the API's
+    # download) checked the address against the user's unit code only, so a viewer of unit 「1」 (a code no table
+    # had brought yet) read the approved tables of a unit without a code named 「1」, which it sees nowhere else.
+    from dataclasses import replace
+
+    from perfbudget.app.accounts import create_user
+    from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.roles import Principal, Role
+    from perfbudget.app.workflow import actor_of, take_step
+    from perfbudget.load import load_path
+    from perfbudget.model import Unit
+    from perfbudget.store.schema import projects, units
+    from tests.web.conftest import PASSWORD
+
+    engine, store = web.app.state.engine, web.app.state.store
+    assert not isinstance(create_user(engine, "unit_one", PASSWORD, Role.VIEWER, "1"), str)
+    result = load_path(seed_path)  # type: ignore[arg-type]
+    assert result.ok and result.document is not None
+    admin = Principal(1, "admin", "admin", Role.ADMIN, None)
+    codeless = replace(result.document, unit=Unit(None, "1"), projects=result.document.projects[:1])
+    imported = import_document(store, web.app.state.core, codeless, "x.txt", ImportRequest(actor_of(admin), "upload"))
+    assert imported.status == "imported"
+    with engine.connect() as connection:
+        pid = connection.execute(select(projects.c.id).join(units, units.c.id == projects.c.unit_id)
+                                 .where(units.c.key == "name:1")).scalar_one()
+    assert take_step(store, admin, pid, "submit", None, "测试").ok
+    assert take_step(store, admin, pid, "approve", None).ok
+    assert web.client().get("/api/v1/units/1/publication/json", headers=_api(web, "admin")).status_code == 200
+    answer = web.client().get("/api/v1/units/1/publication/json", headers=_api(web, "unit_one"))
+    assert answer.status_code == 404 and result.document.projects[0].name not in answer.text, answer.text[:300]
+    page = web.client("unit_one").get("/units/1/publication/html")
+    assert page.status_code in (403, 404) and result.document.projects[0].name not in page.text, page.text[:300]

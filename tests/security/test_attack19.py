@@ -60,3 +60,25 @@ def test_a_unit_users_publication_is_not_a_codeless_unit_of_that_name(web: WebEn
     assert answer.status_code == 404 and result.document.projects[0].name not in answer.text, answer.text[:300]
     page = web.client("unit_one").get("/units/1/publication/html")
     assert page.status_code in (403, 404) and result.document.projects[0].name not in page.text, page.text[:300]
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql+psycopg://u:S3CRET/pw@127.0.0.1:abc/db",  # no port SQLAlchemy can parse, 「/」 in the password
+    "postgresql+psycopg://u:S3CRET@pw@127.0.0.1:abc/db",  # 「@」 in it: 「pw」 was shown
+    "postgresql+psycopg:///db?host=127.0.0.1&port=1&password=S3CRETpw",  # libpq's password in the query
+    "postgresql+psycopg:///db?host=127.0.0.1&port=1&PASSWORD=S3CRETpw&sslmode=disable",
+])
+def test_a_database_url_in_an_error_never_shows_its_password(url: str, tmp_path: object,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # `perfbudget list … --db URL` (and serve, PERFBUDGET_DB) print the URL when it cannot be used, the password as
+    # 「***」; the fallback for a URL SQLAlchemy cannot parse kept a password holding 「/」 or 「@」 (whole or its
+    # end), and a password given in the query (`?password=`, libpq's other form) was printed as it is.
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app
+
+    monkeypatch.chdir(tmp_path)  # type: ignore[arg-type]
+    for args, env in ((["list", "projects", "--db", url], {}), (["list", "projects"], {"PERFBUDGET_DB": url})):
+        result = CliRunner().invoke(app, args, env=env)
+        assert result.exit_code == 1 and "***" in result.output, result.output
+        assert "pw" not in result.output.replace("psycopg", ""), result.output

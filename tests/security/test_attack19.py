@@ -82,3 +82,21 @@ def test_a_database_url_in_an_error_never_shows_its_password(url: str, tmp_path:
         result = CliRunner().invoke(app, args, env=env)
         assert result.exit_code == 1 and "***" in result.output, result.output
         assert "pw" not in result.output.replace("psycopg", ""), result.output
+
+
+def test_the_desk_command_names_no_project_of_another_unit(web: WebEnv) -> None:
+    # `perfbudget desk … --user` acts as a web account; a name matching several projects listed every unit's
+    # (ids, unit codes and names, project names) to a unit editor, whose pages and API never show another unit's.
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app
+
+    # 「检察」 names seven projects of unit 255101 and one of the other editor's unit (999001)
+    shown = CliRunner().invoke(app, ["desk", "show", "检察", "--user", "other_editor", "--db", web.url])
+    assert shown.exit_code == 0 and "对应" not in shown.output and "255101" not in shown.output, shown.output
+    graded = CliRunner().invoke(app, ["desk", "grade", "检察", "优", "--user", "other_editor", "--db", web.url])
+    assert graded.exit_code == 1 and "只有审核人员" in graded.output and "255101" not in graded.output, graded.output
+    batch = CliRunner().invoke(app, ["desk", "batch", "approve", "检察", "--user", "other_editor", "--db", web.url])
+    assert batch.exit_code == 1 and "255101" not in batch.output, batch.output
+    mine = CliRunner().invoke(app, ["desk", "show", "检察", "--user", "editor", "--db", web.url])
+    assert "对应" in mine.output and "999001" not in mine.output, mine.output  # its own unit's listed

@@ -67,6 +67,7 @@ def test_a_unit_users_publication_is_not_a_codeless_unit_of_that_name(web: WebEn
     "postgresql+psycopg://u:S3CRET@pw@127.0.0.1:abc/db",  # 「@」 in it: 「pw」 was shown
     "postgresql+psycopg:///db?host=127.0.0.1&port=1&password=S3CRETpw",  # libpq's password in the query
     "postgresql+psycopg:///db?host=127.0.0.1&port=1&PASSWORD=S3CRETpw&sslmode=disable",
+    "postgresql+psycopg://u@127.0.0.1:1/db?sslpassword=S3CRETpw",  # a client key's passphrase
 ])
 def test_a_database_url_in_an_error_never_shows_its_password(url: str, tmp_path: object,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:

@@ -29,7 +29,7 @@ ACTOR_HELP = "保存时记录的填报人（默认为当前登录用户名）。
 
 def safe_url(url: str) -> str:
     """The URL with its password hidden (for messages), also in a URL SQLAlchemy cannot parse, and a ``password=``
-    of its query (libpq's other way to give one). Until 2026-12-05 an unparseable URL whose password held 「/」 or
+    (or ``sslpassword=``, a client key's passphrase) of its query (libpq's other way to give one). Until 2026-12-05 an unparseable URL whose password held 「/」 or
     「@」 was printed with it whole or in part, and a query's password always (attack19)."""
     import re
 
@@ -39,7 +39,7 @@ def safe_url(url: str) -> str:
         shown = make_url(url).render_as_string(hide_password=True)
     except Exception:
         shown = _userinfo_hidden(url)
-    return re.sub(r"(?i)([?&]password=)[^&#]*", r"\1***", shown)
+    return re.sub(r"(?i)([?&][^=&#]*password=)[^&#]*", r"\1***", shown)  # sslpassword too
 
 
 def _userinfo_hidden(url: str) -> str:

@@ -29,8 +29,9 @@ ACTOR_HELP = "保存时记录的填报人（默认为当前登录用户名）。
 
 def safe_url(url: str) -> str:
     """The URL with its password hidden (for messages), also in a URL SQLAlchemy cannot parse, and a ``password=``
-    (or ``sslpassword=``, a client key's passphrase) of its query (libpq's other way to give one). Until 2026-12-05 an unparseable URL whose password held 「/」 or
-    「@」 was printed with it whole or in part, and a query's password always (attack19)."""
+    (or ``sslpassword=``, a client key's passphrase) of its query (libpq's other way to give one). Until 2026-12-05
+    an unparseable URL whose password held 「/」 or 「@」 was printed with it whole or in part, and a query's
+    password always (attack19)."""
     import re
 
     from sqlalchemy.engine import make_url

@@ -100,6 +100,10 @@ def unit_head(tx: Transaction, principal: Principal, unit: int | str) -> dict[st
     row = None
     if isinstance(unit, str):
         row = unit_by_key(tx, unit)
+        if row is not None and not principal.sees_unit(row.code):
+            # a key naming a unit the user does not see may be the id its own unit is linked by: a unit without a
+            # code named 「4」 made the link of unit 「AB/12」 (id 4) a 404 for its own editor until 2026-12-05
+            row = None
         number = plain_int(unit, 1)
         unit = number if number is not None else 0
     if row is None and unit:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from perfbudget.app.errors import NotFound
 from perfbudget.evaluate.result import Evaluation, evaluation_from_dict
 from perfbudget.model import Document
 
@@ -19,6 +20,7 @@ from perfbudget.model import Document
 PUBLISH_FORMS = ("docx", "xlsx", "html", "json")
 
 if TYPE_CHECKING:
+    from perfbudget.app.roles import Principal
     from perfbudget.store.api import Store
     from perfbudget.store.queries import StoredVersion
 
@@ -43,17 +45,21 @@ def _where(unit: str, year: int | None) -> str:
 
 
 def unit_publication(store: Store, unit: str, year: int | None, everything: bool = False,
-                     cli: bool = False) -> Publication | str:
+                     cli: bool = False, principal: Principal | None = None) -> Publication | str:
     """The approved tables (every latest version with ``everything``) of the unit ``unit`` names — its code, or
     the name of a unit without a code (:func:`perfbudget.app.overview.unit_by_key`) — or why there are none;
     ``cli``: the reason also names the CLI's ways on (perfbudget list projects, --all), which the
-    pages and the API, having neither, never show."""
+    pages and the API, having neither, never show. ``principal`` (the pages and the API): :class:`NotFound` when
+    the unit found is not one the user sees. The faces compared the address with the user's unit code only, so a
+    user of unit 「1」 read the publication of a unit without a code named 「1」 until 2026-12-05 (attack19)."""
     from perfbudget.app.overview import unit_by_key
     from perfbudget.app.workflow import approved_versions
     from perfbudget.store.selection import StoredSelection, combine, group_versions
 
     with store.reading() as tx:
         found = unit_by_key(tx, unit)  # its code, or the name of a unit without one (leftovers18)
+    if principal is not None and found is not None and not principal.sees_unit(found.code):
+        raise NotFound("该单位")
     latest = store.latest_versions(unit_id=found.id, year=year) if found is not None else []
     if not latest:
         return f"数据库中没有{_where(unit, year)}的项目" + ("（可用 perfbudget list projects 查看）" if cli else "")

@@ -52,7 +52,7 @@ def _run(store: Store, action: Callable[[], object]) -> object:
 def _opened(db: str | None, project: str, user: str) -> tuple[Store, Principal, int]:
     store = open_store(db)
     principal = _as(store, user)
-    return store, principal, resolve_project(store, project)
+    return store, principal, resolve_project(store, project, principal.only_unit)
 
 
 def _save(db: str | None, project: str, user: str, action: Callable[[Store, Principal, int, Any], object]) -> None:
@@ -163,7 +163,9 @@ def batch_command(
 
     store = open_store(db)
     principal = _as(store, user)
-    ids = [resolve_project(store, reference) for reference in projects]
+    # a unit-bound account's names are looked up in its unit only: a name matching several projects listed other
+    # units' projects (ids, units, names), which the account's pages and API never show, until 2026-12-05 (attack19)
+    ids = [resolve_project(store, reference, principal.only_unit) for reference in projects]
     results: Any = _run(store, lambda: batch_step(store, principal, ids, action, comment_text.strip()))
     data = batch_dict(store, principal, results)
     store.close()

@@ -28,15 +28,31 @@ ACTOR_HELP = "保存时记录的填报人（默认为当前登录用户名）。
 
 
 def safe_url(url: str) -> str:
-    """The URL with its password hidden (for messages), also in a URL SQLAlchemy cannot parse."""
+    """The URL with its password hidden (for messages), also in a URL SQLAlchemy cannot parse, and a ``password=``
+    (or ``sslpassword=``, a client key's passphrase) of its query (libpq's other way to give one). Until 2026-12-05
+    an unparseable URL whose password held 「/」 or 「@」 was printed with it whole or in part, and a query's
+    password always (attack19)."""
     import re
 
     from sqlalchemy.engine import make_url
 
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        shown = make_url(url).render_as_string(hide_password=True)
     except Exception:
-        return re.sub(r"(//[^/:@]*):[^/@]*@", r"\1:***@", url)
+        shown = _userinfo_hidden(url)
+    return re.sub(r"(?i)([?&][^=&#]*password=)[^&#]*", r"\1***", shown)  # sslpassword too
+
+
+def _userinfo_hidden(url: str) -> str:
+    """``url`` with what follows the user name's 「:」 hidden up to the authority's last 「@」 (before any query): a
+    password may hold 「/」 and 「@」 when SQLAlchemy cannot parse the URL."""
+    start = url.find("://") + 3
+    if start < 3:
+        return url
+    query = url.find("?", start)
+    end = url.rfind("@", start, query if query >= 0 else len(url))
+    colon = url.find(":", start, end) if end >= 0 else -1
+    return url if colon < 0 else f"{url[:colon + 1]}***{url[end:]}"
 
 
 def url_problem(url: str) -> str | None:

@@ -345,7 +345,7 @@ def download_publication(request: Request, unit: str, fmt: Format,
 
     if not principal.can(Action.READ, unit):
         raise not_found("该单位")
-    found = unit_publication(store_of(request), unit, year)
+    found = unit_publication(store_of(request), unit, year, principal=principal)
     if isinstance(found, str):
         raise WebError(404, "not_found", found)
     return attachment(render(found.document, fmt, original=original), f"{unit}-{year or '全部年度'}-绩效目标表.{fmt}",

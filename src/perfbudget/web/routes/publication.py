@@ -35,8 +35,8 @@ def _store(request: Request) -> Store:
     return store_of(request)
 
 
-def _publication(request: Request, unit: str, year: int | None) -> Publication:
-    found = unit_publication(_store(request), unit, year)
+def _publication(request: Request, unit: str, year: int | None, principal: Principal) -> Publication:
+    found = unit_publication(_store(request), unit, year, principal=principal)
     if isinstance(found, str):
         raise WebError(404, "not_found", found)
     return found
@@ -53,7 +53,7 @@ async def unit_publication_file(request: Request, unit: str, fmt: str, year: int
     def build() -> bytes:
         from perfbudget.writers.target_table_export import render
 
-        return render(_publication(request, unit, year).document, fmt)
+        return render(_publication(request, unit, year, principal).document, fmt)
 
     data = await run_in_threadpool(build)
     name = f"{unit}-{year or '全部年度'}-绩效目标表.{fmt}"

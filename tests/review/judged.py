@@ -1184,6 +1184,64 @@ BLIND: list[Judged] = [
         ("退捕渔民抽样调查满意度", "40 of the 80 indicator points on one satisfaction survey (the form's default 10)"),
     }), blind=True, round=18, note="补贴渔船数 6 (a count ending in 数) and 渔船补贴发放率 100% judged correct; no "
        "成本 row in a 2020 table is no fault (required from 2022)"),
+    # Round 19: the reader corpus's 133 (the NDRC form), 138 and 139 (two self-evaluations; 132 and
+    # 134–137 stop before any indicator value), and two self-evaluations from the stored pages; the
+    # searches found no 部门整体 or 区域 table with indicator values not judged already.
+    Judged("舒城 以工代赈 清水河治理 2023 (中央预算内投资, NDRC form)", _c("b136"), frozenset({
+        ("vague-qualitative", "项目区农村基础设施条件"),  # 持续改善: from what, to what?
+    }), missed=frozenset({
+        (None, "853万元 for a river's treatment with no indicator of the works (how many km, which structures)"),
+        # the form's programme-wide shares copied into one project's table: a single project is started or
+        # not (0 % or 100 %), so ≥95% and ≤1% measure nothing here
+        ("项目开工率", "≥95% of one project: the share of a programme, not of this project"),
+        ("审计、督查、巡视等指出问题项目比例", "≤1% of one project: 0 or 100 %, write 0 (no problem found)"),
+    }), blind=True, round=19,
+        note="劳务报酬占中央投资比例 ≥32.68% (the 以工代赈 pay share), the satisfaction of the poor who worked on "
+       "it, 20 工作日, the fund's payment and completion rates and 超规模…比例 0 judged correct; the NDRC levels are "
+       "framework21's"),
+    Judged("区商务局 服务贸易发展资金 2020 (自评, PDF drawing order, read by hand)", _c("b137"), frozenset({
+        # the district's whole outsourcing trade (万美元) is an effect the fund may help, not its output
+        ("effect-under-output", "服务外包在岸(万美元)"), ("effect-under-output", "服务外包离岸(万美元)"),
+        ("vague-qualitative", "企业国际质量提升"),  # 受众欢迎: by what measure?
+        # the budget's execution is scored above (20 points); as an output it is the input counted twice
+        ("input-as-output", "预算资金执行率"), ("input-as-output", "资金拨付及时性"),
+        # the target repeats the name (…情况的评价): no value to reach
+        ("vague-qualitative", "企业把握政治导向和文化方向情况"),
+        ("vague-qualitative", "推动企业走出去方面发挥的作用"),  # 是否利于: a yes, no measure
+        ("missing-level1-group", None),  # 总分 100 without a 满意度 row: the enterprises' view is not asked
+    }), blind=True, round=19,
+        note="支持服务贸易、服务外包企业数量 3 of 3 judged correct (a count ending in 数量); no 成本 row in 2020 "
+       "is no fault"),
+    Judged("乐亭 商品质量检测经费 2021 (自评, preview skips a page, cut)", _c("b138"), frozenset({
+        ("vague-qualitative", "可持续"),  # 可持续 as name, target and actual: nothing is measured
+        ("name-without-object", "服务对象满意度"),  # whose? the form's 二级 repeated: the tested firms? buyers?
+    }), excused=frozenset({
+        ("missing-budget", None), ("missing-level1-group", None), ("too-few-indicators", None),
+        ("missing-quantity-indicator", None), ("missing-time-indicator", None), ("missing-cost-indicator", None),
+    }), blind=True, round=19, note="the preview skipped the 产出 rows: only the last two rows are keyed"),
+    Judged("缴纳 足额保障 (自评 tail, unnamed)", _c("b139"), frozenset({
+        ("input-as-output", "足额保障率"),  # the money provided in full is the input
+        ("management-as-output", "科目调整次数"),  # budget adjustments are the unit's management, not an output
+        ("input-as-output", "按时发放率"),  # paying on time is the input; and 按时 names no date
+        # the money left over as the only effect: the unit's budget management, no effect of the payment
+        ("management-as-output", "结余率(计算方法为:结余数/预算数)"),
+        ("missing-level1-group", None),  # 合计 100 with no 满意度 row
+    }), missed=frozenset({
+        (None, "no count at all: whose contributions, how many people (the 数量 rows are two rates)"),
+    }), excused=frozenset({("missing-budget", None)}),  # the name and funds are before the excerpt
+        blind=True, round=19),
+    Judged("大英 司法局 两个项目 2023 (自评, pipes, the second cut)", _c("b140"), frozenset({
+        # the only indicator, 90 of 100 points, a cost ceiling with 完成 as its actual
+        ("actual-not-comparable", "成本控制数"), ("too-few-indicators", None), ("missing-level1-group", None),
+        # buying and paying: the purchase and the payment are the input, not a quality of the 13 computers
+        ("input-as-output", "完成安可产品购买并按要求支付资金"),
+    }), missed=frozenset({
+        ("成本控制数", "≤30万元 as the only indicator: a cost ceiling restating the money, 90 points on it"),
+        ("完成安可产品购买并按要求支付资金", "two measures in one row (bought, paid), = 100 of what"),
+    }), excused=frozenset({
+        ("missing-budget", None),  # the first project's funds are before the excerpt
+        ("number-without-unit", "完成安可产品购买并按要求支付资金"),  # the page stops after = 100
+    }), blind=True, round=19),
 ]
 
 

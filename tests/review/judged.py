@@ -1235,47 +1235,54 @@ BLIND: list[Judged] = [
         ("missing-budget", None), ("missing-level1-group", None), ("too-few-indicators", None),
         ("missing-quantity-indicator", None), ("missing-time-indicator", None), ("missing-cost-indicator", None),
     }), blind=True, round=19, note="the preview skipped the 产出 rows: only the last two rows are keyed"),
-    Judged("缴纳 足额保障 (自评 tail, unnamed)", _c("b139"), frozenset({
-        ("input-as-output", "足额保障率"),  # the money provided in full is the input
-        # and a rate under 数量 that names nothing (足额保障 of what?): the review's two findings on the first
-        # run, each a fault of the row (added after the run)
-        ("rate-under-quantity", "足额保障率"), ("name-without-object", "足额保障率"),
-        # budget adjustments are budget execution, not an output (judged management-as-output before the run;
-        # the review's input-as-output says the same fault)
-        ("input-as-output", "科目调整次数"),
-        # judged input-as-output before the run; re-judged: paying out on time is a subsidy's usual 时效 row
-        # (渔船补贴发放率 is judged correct), the fault is that it names nothing paid, as the review says
-        ("name-without-object", "按时发放率"),
-        # the money left over as the only effect: budget execution, no effect of the payment (judged
-        # management-as-output before the run; the review's input-as-output says the same fault)
-        ("input-as-output", "结余率(计算方法为:结余数/预算数)"),
-        ("missing-level1-group", None),  # 合计 100 with no 满意度 row
+    # three more from the stored pages, judged before their run (b136–b138 had been run already):
+    Judged("蚕茶卫生院 整体支出 2021 (自评, 部门整体, glued, cut at 满意度, Jiangxi)", _c("b139"), frozenset({
+        ("actual-not-comparable", "完成率、控制率"),  # 按规定执行 against 100%
+        ("actual-not-comparable", "结余率"),  # 达成目标值 against 小于5%: what was the rate?
+        ("actual-not-comparable", "安全性、利用率"),  # 达成目标 against 利用率高于80%
+        ("qualitative-for-number", "任务1:门诊住院人次"),  # 增加: by how many? (the actual says 372)
+        ("rate-under-quantity", "任务2:特殊人群健康管理率"),
+        ("actual-not-comparable", "任务2:特殊人群健康管理率"),  # 达成目标值 against 超上年2%
+        ("actual-not-comparable", "任务2:健康档案管理率"),  # 完成 against 100%
+        # 按规定时限 for a rate: no figure, no date (the 及时/按时 leftover)
+        ("qualitative-for-number", "任务1:医疗文书及时率"), ("qualitative-for-number", "任务2:健康档案更新率"),
+        ("vague-qualitative", "业务收入"),  # 超上年度: by how much? (the goal says 55万元)
+        ("several-targets", "公卫均等化签约完成率、特殊人群体检率"),  # two rates, two targets in one row
+        ("vague-qualitative", "绿化、节能"),  # 绿化良好、水电费开支有下降
     }), missed=frozenset({
-        (None, "no count at all: whose contributions, how many people (the 数量 rows are two rates)"),
-    }), false=frozenset({
-        ("direction-clash", "科目调整次数"),  # fewer adjustments are better: ≤10次 is the right way round
-    }), excused=frozenset({
-        ("missing-budget", None),  # the name and funds are before the excerpt
-        ("missing-cost-indicator", None),  # whether a cost row is due depends on the year and kind, both cut
-    }), blind=True, round=19),
-    Judged("大英 司法局 两个项目 2023 (自评, pipes, the second cut)", _c("b140"), frozenset({
-        # the only indicator, 90 of 100 points, a cost ceiling with 完成 as its actual
-        ("actual-not-comparable", "成本控制数"), ("too-few-indicators", None), ("missing-level1-group", None),
-        # 经济成本指标 is a 二级 of the 成本指标 一级 since 2021, not of 产出 (added after the run)
-        ("level-not-in-framework", "成本控制数"),
-        # buying and paying: the purchase and the payment are the input, not a quality of the 13 computers
-        ("input-as-output", "完成安可产品购买并按要求支付资金"),
+        # one indicator holding several measures (the leftover of earlier rounds)
+        ("完整、准确率", "two rates in one row, and of what (the budget's)"),
+        ("完成率、控制率", "two rates in one row"), ("人员控制、支出规范", "two measures in one row"),
+        ("安全性、利用率", "two measures in one row"), ("绿化、节能", "two measures in one row"),
+    }), excused=frozenset({("missing-budget", None)}),  # the amounts are lost on the page (only 103.21%)
+        blind=True, round=19, note="信息公开完善 按规定公开/已公开, 政府采购 执行率 100%, 诊断准确率 95%以上/97% judged "
+       "correct; 任务1/任务2 tie the rows to the year's tasks (the 部门整体 form's), not a leftover"),
+    Judged("阆中 车购税 普通省道 2021 (自评, 转移支付, weights as values, Sichuan)", _c("b140"), frozenset({
+        # the weights (20, 20, 10 … summing to 100) written as the targets and the actuals
+        ("value-in-name", "建设普通省道二级公路32.1公里"),  # 20 against the 32.1公里 in the name
+        ("number-without-unit", "建设符合验收要求"), ("number-without-unit", "按期完成投资"),
+        ("input-as-output", "按期完成投资"),  # the money invested is the input
+        ("number-without-unit", "对经济发展的促进作用"), ("number-without-unit", "基本公共服务水平"),
+        ("number-without-unit", "交通建设符合环评审批要求"),
+        ("number-without-unit", "改善通行服务水平群众满意度"),
+    }), blind=True, round=19, note="成本 and 可持续 rows left empty (……) in a 2021 transfer's self-evaluation: no "
+       "fault before 2022"),
+    Judged("稷山 翟店镇卫生院 基本公共卫生 2021 (自评, preview order, rows 7–25, cut)", _c("b141"), frozenset({
+        ("template-leftover", "指标7:建立预防接种证"),  # the form's 指标N: kept in every name: one slip
+        ("rate-under-quantity", "指标8:适龄儿童疫苗接种率"),
+        ("unit-mismatch", "指标25:家庭医生签约率"),  # a rate counted in 人
     }), missed=frozenset({
-        # (≤30万元 restating the money was judged missed before the run and dropped after it: the first
-        # project's funds are lost, so no one can tell; its 90 points on one row are too-few-indicators' fault)
-        ("完成安可产品购买并按要求支付资金", "two measures in one row (bought, paid), = 100 of what"),
-    }), excused=frozenset({
-        ("missing-budget", None),  # the first project's funds are before the excerpt
-        # the second project stops after its first row: no 数量, no 成本 row seen (the first project's
-        # 经济成本指标 row is a cost row: missing-cost-indicator there is a false alarm of the same key)
-        ("missing-quantity-indicator", None), ("missing-cost-indicator", None),
-        ("number-without-unit", "完成安可产品购买并按要求支付资金"),  # the page stops after = 100
-    }), blind=True, round=19),
+        ("指标11:新生入访视数", "typo: 新生儿访视数 (儿 written 入)"),
+        ("指标24:传染病及突发公共卫生事件报告数", "14例 of outbreaks reported as a target: no one plans outbreaks; "
+         "write the share reported in time (报告及时率 100%)"),
+        # scores above the share achieved (按完成比例计分: 2 × actual / target)
+        ("指标16:高血压规范管理数", "3224 of 3807 (84.7 %) scored 1.9 of 2 (1.7 by the share)"),
+        ("指标17:高血压随访控制数", "3220 of 3807 (84.6 %) scored 1.8 of 2 (1.7)"),
+        ("指标18:糖尿病规范管理数", "695 of 863 (80.5 %) scored 1.8 of 2 (1.6)"),
+        ("指标19:糖尿病随访控制数", "683 of 863 (79.1 %) scored 1.7 of 2 (1.6)"),
+        ("指标23:0-36月龄中医药规范管理数", "770 of 1228 (62.7 %) scored 1.8 of 2 (1.3)"),
+    }), blind=True, round=19, note="scores below the share (指标12–14, 20, 25) judged no fault: a stricter score is the "
+       "evaluator's; 肺结核健康规范管理数 8例 of 8例 judged correct"),
 ]
 
 

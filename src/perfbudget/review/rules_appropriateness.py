@@ -236,9 +236,14 @@ def _satisfaction_target(row: Row) -> bool | None:
     """True for a satisfaction target in % with a value, not capped with ≤ (what ``satisfaction-below-floor``
     compares with its floor)."""
     target = row.indicator.target
-    if target.unit != "%" or target.value is None or target.op in (Op.LE, Op.LT):
+    if target.value is None or target.op in (Op.LE, Op.LT) or "满意" not in row.name or "不满意" in row.name:
         return None
-    return True if "满意" in row.name and "不满意" not in row.name else None
+    if target.unit is None and 1 < target.value <= 100 and target.upper is None and target.period is None:
+        return _BARE  # 满意度 20 (no %): 20% or, as in a table of weights, the row's points
+    return True if target.unit == "%" else None
+
+
+_BARE = "bare"
 
 
 _SATISFACTION_TARGET = indicator_check(_satisfaction_target)
@@ -255,11 +260,19 @@ def satisfaction_below_floor(document: Document, settings: RuleSettings) -> list
     """
     floor = Decimal(settings.param("floor"))
     out = []
-    for row, _satisfaction in flagged(document, _SATISFACTION_TARGET):
+    for row, satisfaction in flagged(document, _SATISFACTION_TARGET):
         project, position, indicator = row.project, row.position, row.indicator
         target = indicator.target
         assert target.value is not None
         if target.value >= floor:
+            continue
+        if satisfaction is _BARE:
+            out.append(at_indicator(project, position, indicator, "target",
+                                    f"满意度目标{quote(indicator.level3)}写作{quote(target.raw)}，没有%：若是"
+                                    f"{format_decimal(target.value)}%，远低于{format_decimal(floor)}%；若是这一行的分值，"
+                                    "就填错了栏",
+                                    f"满意度目标写成百分比，一般不低于{format_decimal(floor)}%（如「≥90%」）；"
+                                    "分值填在分值栏"))
             continue
         out.append(at_indicator(project, position, indicator, "target",
                                 f"满意度目标{quote(indicator.level3)}{target.raw}低于{format_decimal(floor)}%，目标偏低",

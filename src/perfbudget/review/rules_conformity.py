@@ -662,9 +662,13 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
     indicator = row.indicator
     actual = indicator.actual
     target = indicator.target
-    if actual is None or not target.is_quantitative or target.period is not None:
+    if actual is None or target.period is not None:
         return None
     text = bare(actual)
+    if not target.is_quantitative:
+        # 达成目标值 against 超上年2%, 达成目标 against 无资产损失、利用率高于80%: a word for "met" where the
+        # target holds a figure says nothing of what the figure came to
+        return _PHRASE if (text in _MET_WORDS or text in _MET_GOAL) and _has_digit(target.raw) else None
     if not text or text in ("/", "—", "-"):
         return None
     if not _has_digit(text):
@@ -727,7 +731,34 @@ def _score_fault(row: Row) -> tuple[str, str] | None:
     if not met and score >= weight:
         return (f"实际完成值{quote(actual)}未达到指标值{quote(indicator.target.raw)}，却得了满分{shown}",
                 "按完成比例计分（实际完成值/指标值×分值），并在偏差原因中说明未完成的原因")
+    if not met and (share := _share_done(indicator, actual, row.name)) is not None:
+        due = _rounded_up(weight * share, score)
+        if score > due:
+            return (f"实际完成值{quote(actual)}只达到指标值{quote(indicator.target.raw)}的"
+                    f"{format_decimal((share * 100).quantize(Decimal('0.1')))}%，得分却有{shown}，"
+                    f"高于按完成比例应得的{format_decimal(due)}分",
+                    "未完成的按完成比例计分（分值×实际完成值÷指标值）；多给分的，在偏差原因中写明依据")
     return None
+
+
+def _share_done(indicator: Indicator, actual: str, name: str) -> Decimal | None:
+    """The share of a floor target reached by an actual short of it (3224人 of ≥3807人: 0.847), or None."""
+    target = indicator.target
+    if not target.value or target.value < 0 or target.upper is not None:
+        return None
+    done = _actual_as_target(actual, name)
+    if done.value is None or done.value < 0 or done.unit != target.unit or done.op is not None:
+        return None
+    op = target.op if target.op is not None else _floor_by_name(name, target.unit)
+    return done.value / target.value if op in (Op.GE, Op.GT) and done.value < target.value else None
+
+
+def _rounded_up(due: Decimal, score: Decimal) -> Decimal:
+    """``due`` rounded up to the places the table scores in (1.69 → 1.7 beside 1.9; 8.5 → 9 beside 9):
+    a score at or below it follows the share done."""
+    places = max(0, -int(score.normalize().as_tuple().exponent))
+    step = Decimal(1).scaleb(-places)
+    return (due / step).to_integral_value(rounding="ROUND_CEILING") * step
 
 
 def _met(indicator: Indicator, actual: str, name: str, ceiling: bool = False) -> bool | None:
@@ -875,6 +906,8 @@ _COMPLETION = re.compile(r"完成|完工|竣工|交付|建成|验收|投入使�
 # An actual that says the target was met in words.
 _MET_WORDS = frozenset({"达成", "已达成", "达成预期指标", "达成年度指标", "完成", "已完成", "全部完成", "按时完成",
                         "达到", "已达到", "达标", "合格", "通过", "已通过", "验收合格", "是"})
+# An actual that only says the goal was reached (达成目标值 against 超上年2%): no figure of its own.
+_MET_GOAL = frozenset({"达成目标值", "达成目标", "达到目标", "达到目标值", "全部达成", "完成目标", "达到预期", "达到预期目标"})
 
 
 def _reported_met(indicator: Indicator, name: str) -> bool:

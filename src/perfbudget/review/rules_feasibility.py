@@ -68,6 +68,14 @@ def vague_reason(value: str, name: str) -> str | None:
         return "是评价等级的全部选项，没有选定要达到的等级或数值"
     if not text or _ANCHOR.search(text):
         return None
+    if text.startswith("是否"):
+        return "是一个问句，没有写要达到的结果"
+    if _MEASURE_NAMED.search(text):
+        return "只写了要评价的内容，没有写要达到的结果"
+    if _RECEPTION.search(text):
+        return "只说了受欢迎或获好评，没有衡量的办法"
+    if _ABOVE_LAST_YEAR.match(text):
+        return "只说了要超过上年，没有写超过多少、达到多少"
     rest = text
     for word in _VAGUE_WORDS:
         rest = rest.replace(word, "")
@@ -85,6 +93,14 @@ def vague_reason(value: str, name: str) -> str | None:
     if (reason := _vague_by_words(value, name)) is not None:
         return reason
     return "只说了要提升或改善什么，没有可判断的程度" if _aims_only(value) else None
+
+
+# A value naming what is to be assessed, not the level to reach: 企业把握正确政治导向和文化方向情况的评价.
+_MEASURE_NAMED = re.compile(r"(?:情况|状况)(?:的)?(?:评价|评估|考核)?$|的评价$")
+# More than last year, by no stated amount: 超上年度, 高于去年 (超上年2% states one).
+_ABOVE_LAST_YEAR = re.compile(r"^(?:超|超过|高于|多于|好于|优于)(?:上年|去年|上一年)(?:度|同期|水平)?$")
+# A reception with no measure: 获得目的国(地区)受众欢迎, 受到群众好评, 得到社会认可.
+_RECEPTION = re.compile(r"(?:受|获得?|得到|赢得)[^，,。；]{0,12}?(?:欢迎|好评|认可|肯定|赞誉|称赞)$")
 
 
 # A name that states an aim (满足市民生存环境的需求, 改善城市生态环境…, 保障…稳定运行): 是 to it only
@@ -226,7 +242,7 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
     if reason is None:
         return None
     suggestion = ("写明提高或改善到什么程度（如「较上年提高5个百分点」「达到95%以上」），年底才能对照"
-                  if "趋势" in reason or "提升或改善" in reason else
+                  if "趋势" in reason or "提升或改善" in reason or "上年" in reason else
                   "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
                   "（如「建立并印发管理制度」「全年无重大安全事故」）")
     return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}{reason}，年底无法判断是否达成", suggestion,
@@ -468,6 +484,14 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
         return (f"{quote(row.indicator.level3)}把{len(rates)}个比率（{'、'.join(rates)}）放在一个指标里，"
                 f"只有一个指标值{quote(raw)}，无法分别考核",
                 f"拆成{len(rates)}个三级指标，每个比率各写指标值，如「{rates[0]} ≥95%」")
+    if "、" in row.name and (measures := several_measures(row.name, raw)) is not None:
+        parts, values = measures
+        if parts[-1].endswith("率"):  # 完整、准确率: 完整率 and 准确率
+            parts = [part if part.endswith(("率", "性")) else part + "率" for part in parts]
+        said = (f"指标值也分成{len(values)}项（{quote(raw)}）" if values else f"只有一个指标值{quote(raw)}")
+        return (f"{quote(row.indicator.level3)}把{len(parts)}项内容（{'、'.join(parts)}）放在一个指标里，{said}，"
+                "无法分别考核和打分",
+                f"拆成{len(parts)}个三级指标（{'、'.join(parts)}），每个指标写明衡量的对象和一个可衡量的指标值")
     # most values: not two figures with a list mark between
     if target.kind is Kind.QUANTITATIVE or not _listed_figures(raw):
         return None
@@ -499,6 +523,28 @@ def several_rates(name: str) -> list[str] | None:
     parts = [part for part in _NAME_PARTS.split(name) if part]
     rates = [part.removeprefix("各种").removeprefix("各类") for part in parts if part.endswith("率")]
     return rates if len(rates) >= 2 and len(rates) == len(parts) else None
+
+
+# Short measures joined by 、 in one name (完整、准确率, 安全性、利用率, 人员控制、支出规范, 绿化、节能): each
+# part a word or two, no figure.
+_SHORT_PART = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def several_measures(name: str, raw: str) -> tuple[list[str], list[str]] | None:
+    """The measures a name joins with 、 and the values its target gives them, or None.
+
+    Two to four short parts (two to four characters each): a rate or a quality shared by them
+    (``完整、准确率``: 完整率 and 准确率; ``安全性、利用率``), or as many values listed in the target
+    (``人员控制、支出规范`` with ``不超编、无违规支出``). Longer parts (``及时、足额发放率``: one payment made
+    in time and in full; ``学生、家长、社会满意度``: one survey) are not matched."""
+    parts = name.split("、")
+    if not 2 <= len(parts) <= 4 or not all(_SHORT_PART.match(part) for part in parts):
+        return None
+    values = [value for value in raw.split("、") if value.strip()]
+    if len(values) == len(parts):
+        return parts, values
+    return (parts, []) if parts[-1].endswith(("率", "性")) else None
 
 
 _SEVERAL_TARGETS = indicator_check(_several_targets)

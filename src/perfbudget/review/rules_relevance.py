@@ -29,6 +29,7 @@ from perfbudget.review.helpers import (
     money_in,
     project_rows,
     quote,
+    unit_note,
 )
 from perfbudget.review.language import figures, project_category, word_set
 from perfbudget.review.registry import rule
@@ -54,6 +55,8 @@ _INPUT_NAME = re.compile(
     r"|^(?:预算|资金|经费|财政资金)?结余(?:率|比例)$|^(?:预算|科目|预算科目)调整(?:次数|率)$"
     # staff sent on trips is manpower going in (人力投入), not what the project delivers
     r"|^(?:出差|差旅)(?:人数|人次|次数|天数)$"
+    # the money invested as the work done: 按期完成投资 (the investment is the input; 32.1公里 built is the output)
+    r"|^(?:按期|按时|如期|及时)?完成(?:年度|计划)?投资(?:任务)?$"
     # money guaranteed to cover a cost (经费保障率, 利息费用保障率, 利息补贴保障率): the money going in
     r"|(?:资金|经费|费用|利息)(?:补贴|补助)?(?:足额)?保障(?:率|程度|情况)$"
 )
@@ -374,6 +377,10 @@ def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Find
 
 _EFFECT_NAME = re.compile(r"效益|影响力|社会影响|带动|增收|可持续|增进|促进|知晓")
 _COUNT_END = re.compile(r"(?:数量|次数|份数|个数|篇数|场次)$")
+# A trade or business volume (服务外包在岸(万美元), 进出口额, 招商引资到位资金): what a sector or the firms
+# achieve, in money; an effect the fund may help, not what it delivers.
+_TRADE_VOLUME = re.compile(r"外包|进出口|出口|进口|贸易|交易|营业|销售|产值|招商|引资|外资")
+_FOREIGN_MONEY = ("美元", "欧元", "港元")
 
 
 @rule("effect-under-output", title="效益指标放在产出下", dimension="相关性", severity="warning")
@@ -395,6 +402,13 @@ def _effect_under_output(row: Row) -> tuple[str, str] | None:
     if row.level1 != LEVEL1_OUTPUT or row.cost:
         return None
     name = row.name
+    if (trade := _TRADE_VOLUME.search(name)) is not None and _COUNT_END.search(name) is None:
+        unit = unit_note(row.indicator.level3) or row.indicator.target.unit
+        if is_money_unit(unit) or (unit or "").endswith(_FOREIGN_MONEY):
+            return (f"{quote(row.indicator.level3)}统计的是{trade.group(0)}业务的金额（{unit}），是企业或地区的经营成果，"
+                    "属于经济效益，不是资金直接完成的产出，却放在产出指标下",
+                    "把它移到效益指标下的经济效益指标；在产出指标下写资金直接完成的工作（如「支持企业≥3家」"
+                    "「举办推介活动≥2场」）")
     match = _EFFECT_NAME.search(name)
     if match is None or (match.group(0) not in ("带动", "增收") and _COUNT_END.search(name)):
         return None

@@ -256,7 +256,9 @@ def satisfaction_below_floor(document: Document, settings: RuleSettings) -> list
 
     A satisfaction target set too low is no target: most regions expect at least 80%
     (local practice; set ``floor`` per region). Targets above 100% are ``rate-over-100``;
-    a satisfaction written with ``≤`` is ``direction-clash``.
+    a satisfaction written with ``≤`` is ``direction-clash``. A bare figure above 1 and below the floor
+    (``改善通行服务水平群众满意度 20``) is flagged too, saying it is either far too low a share or the row's
+    points written in the value's column (a table of weights 20, 20, 10 … as its values); 0.9 and 90 are not.
     """
     floor = Decimal(settings.param("floor"))
     out = []

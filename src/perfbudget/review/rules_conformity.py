@@ -604,7 +604,9 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     place of the figure in several rows of a project are one fault, reported once at the first with
     the others listed (as a form's hints left in every row); a measure mismatch is reported at each
     row. An actual written with a comparator (``<=0%``, ``≥95%``, ``不低于90%``) is the target copied
-    into the actual's cell, not what was achieved: grouped per project as the phrases are. ``无``/``零``
+    into the actual's cell, not what was achieved: grouped per project as the phrases are. A word for "met"
+    (``达成目标值``, ``达成目标``, ``完成``) against a target holding a figure that is no plain number (``超上年2%``,
+    ``无资产损失、利用率高于80%``) says no more, and joins the phrases. ``无``/``零``
     against a target of none, an empty actual, a bare number, and qualitative targets (``合格`` against
     ``合格``) are not flagged.
     """
@@ -704,7 +706,10 @@ def score_vs_actual(document: Document, settings: RuleSettings) -> list[Finding]
     (党性教育培训次数 ``12次`` against ``26次``) or a rate of things done (政府采购执行率 ``72.74%``
     against ``100%``); otherwise (控制率, 调整率, 结余率) it is not judged. An economic cost written
     without a comparator is a ceiling: an actual cost within it (``36.2`` against ``38.75`` 万元) scored
-    below the weight is written up — the score follows the budget execution, not the target.
+    below the weight is written up — the score follows the budget execution, not the target. An actual
+    short of its floor scored above its share done (按完成比例计分: weight × actual ÷ target, rounded up to the
+    places the table scores in — ``3224人`` of ``3807人``, 84.7 %, scored 1.9 of 2 where 1.7 is due; 8.05 of 10
+    may be scored 9 in a table of whole points) is written up too; a score below the share is the evaluator's.
     """
     return [at_indicator(row.project, row.position, row.indicator, "score", *verdict)
             for row, (_actual, verdict, _done, _ratio) in flagged(document, _SELF_EVALUATION) if verdict is not None]

@@ -205,7 +205,10 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     (``满足市民生存环境的需求 是``, ``改善城市生态环境… 是``, ``持续完善马铃薯种薯繁育体系… 是``: an aim may
     open with 持续/不断/进一步/逐步/全面, and 完善/健全 are aims: yes, by how much?) says nothing checkable; 是 to a
     name with an anchor (``实现村村通全覆盖 是``) or to a yes/no question is judged as above. The form's grading
-    scale left as the target (``食品安全整体状况 高中低``, 优良中差) chooses no grade. Names that ask for a
+    scale left as the target (``食品安全整体状况 高中低``, 优良中差) chooses no grade. Nor does a value that is a
+    question (``是否利于企业走出去``), one that names what is to be assessed (``企业把握正确政治导向和文化方向情况
+    的评价``, ``…情况``), a reception with no measure (``获得目的国(地区)受众欢迎``, ``受到群众好评``) or more than
+    last year by no stated amount (``超上年度``; ``超上年2%`` states one). Names that ask for a
     number are left to ``qualitative-for-number``, and so is a 时效 value that names no deadline (全年).
     """
     out = []
@@ -430,7 +433,10 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     A cost value listing several amounts (``3000元、2000元、1000元3个档次``: tiers of a grant) is
     flagged too — which amount is the target? — while a single amount, or a total with its breakdown
     (``≤30万元，其中人均500元/人``), is left to the cost rules. A name listing several rates with one value
-    (``各种强制免疫率、屠宰率及检疫率 100%``, ``及时率和准确率``) is flagged too: each rate is a measure of its
+    (``各种强制免疫率、屠宰率及检疫率 100%``, ``及时率和准确率``) is flagged too, and so is a name joining two to four
+    short measures with 、 — a rate or quality they share (``完整、准确率 100%``: 完整率 and 准确率; ``安全性、利用率``)
+    or as many values listed in the target (``人员控制、支出规范 不超编、无违规支出``, ``绿化、节能 绿化良好、水电费开支有
+    下降``); longer parts are one measure of several things (``及时、足额发放率``, ``学生、家长、社会满意度``): each rate is a measure of its
     own; a single rate (及时率: its 及 is no list mark) and a rate beside another kind of measure are not.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
@@ -864,7 +870,8 @@ def number_without_unit(document: Document, settings: RuleSettings) -> list[Find
     100 what — points, per cent, units? The target cannot be checked. Names that make the
     number clear are not flagged: rates and ratios (…率, …比例), scores and grades, counts
     (…数, …数量, …人次), amounts in the table's money unit (…金额, …资金, …成本), a unit written
-    after the name (``任务完成时限(月)``, or inside the form's hint: ``公猪舍(≥**平方米)``), or a
+    after the name (``任务完成时限(月)``, ``服务外包在岸(万美元)``, ``接待游客(万人次)``, or inside the form's hint:
+    ``公猪舍(≥**平方米)``), or a
     name that holds the number with its unit (``配套变压器3台`` with ``3``). A rate whose bare number
     is a fraction of one (``各类书籍审稿率 1``, ``…覆盖率 0.9``) is flagged although the name is a
     rate: 1% or 100%? (``审稿率 100`` and ``事故发生率 0`` are clear; ratios such as 容积率 are not rates

@@ -134,7 +134,8 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     flat list without any 一级 — a 部门整体 self-evaluation's management indicators (预算完成率,
     预算调整率, 结转结余率 beside 播发稿件数量) — files nothing as an output or effect and is not
     flagged; the same names under 产出 or 效益 are. The money asked about in a yes/no question
-    (资金是否全部及时纳入, 资金是否全部纳入医保统筹) and a payment's progress rate (资金支付进度率)
+    (资金是否全部及时纳入, 资金是否全部纳入医保统筹), a payment's progress rate (资金支付进度率) and the
+    investment completed as the row's work (``按期完成投资``; ``完成投资项目数`` counts projects)
     are inputs too; 资金使用是否合规 (management) and 设备是否全部及时安装到位 (not money) are not.
     So is the money a work needs being supplied (所需资金的供应时效, 经费供给率); 物资供应及时率 is not
     money and is not flagged. Materials a work consumes as a 数量指标 (``施工材料 1批``, 建筑材料) are
@@ -391,7 +392,11 @@ def effect_under_output(document: Document, settings: RuleSettings) -> list[Find
     under 产出 leaves the output unmeasured and mixes up the scoring of the two groups.
     Counts of things about effects (效益分析报告数量) are outputs and are not flagged. An aim
     (促进…, 增进…: 争取民心、增进乡情 as the name of a count of events) is an effect, and so is how
-    many know of a policy (政策知晓率 under 质量: what the work achieved among people).
+    many know of a policy (政策知晓率 under 质量: what the work achieved among people). A trade or
+    business volume in money (``服务外包在岸(万美元) 20000``, ``进出口额 ≥5亿元``: 外包, 进出口, 贸易, 销售, 产值,
+    招商, 引资 … with a money unit in the name's brackets or the value) is what firms or a region achieve, an
+    economic effect, not what the fund delivers; a count (``服务外包企业数量 3``) or outsourced work without money
+    (``保洁服务外包面积``) is an output.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level1", *verdict)
             for row, verdict in flagged(document, _EFFECT_UNDER_OUTPUT)]

@@ -137,7 +137,8 @@ def test_met_in_words_against_a_target_with_a_figure_is_not_comparable() -> None
 
 def test_met_in_words_against_a_target_without_a_figure_is_comparable() -> None:
     doc = document((OUT, "质量指标", "人员控制", "不超编、无违规支出", "全部达成"),
-                   (OUT, "质量指标", "信息公开", "按规定公开", "达成目标"), kind="self-evaluation")
+                   (OUT, "质量指标", "信息公开", "按规定公开", "达成目标"),
+                   (OUT, "时效指标", "完成时间", "2022年底之前", "达成预期指标"), kind="self-evaluation")
     assert found(doc, "actual-not-comparable") == []
 
 

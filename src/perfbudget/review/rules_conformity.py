@@ -605,8 +605,9 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     the others listed (as a form's hints left in every row); a measure mismatch is reported at each
     row. An actual written with a comparator (``<=0%``, ``≥95%``, ``不低于90%``) is the target copied
     into the actual's cell, not what was achieved: grouped per project as the phrases are. A word for "met"
-    (``达成目标值``, ``达成目标``, ``完成``) against a target holding a figure that is no plain number (``超上年2%``,
-    ``无资产损失、利用率高于80%``) says no more, and joins the phrases. ``无``/``零``
+    (``达成目标值``, ``达成目标``, ``完成``) against a target holding a share that is no plain number (``超上年2%``,
+    ``无资产损失、利用率高于80%``) says no more, and joins the phrases (against a date, ``2022年底之前``, it says the
+    work was done in time). ``无``/``零``
     against a target of none, an empty actual, a bare number, and qualitative targets (``合格`` against
     ``合格``) are not flagged.
     """
@@ -669,8 +670,8 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
     text = bare(actual)
     if not target.is_quantitative:
         # 达成目标值 against 超上年2%, 达成目标 against 无资产损失、利用率高于80%: a word for "met" where the
-        # target holds a figure says nothing of what the figure came to
-        return _PHRASE if (text in _MET_WORDS or text in _MET_GOAL) and _has_digit(target.raw) else None
+        # target holds a share says nothing of what the share came to (met against 2022年底之前 says it was done)
+        return _PHRASE if (text in _MET_WORDS or text in _MET_GOAL) and "%" in target.raw else None
     if not text or text in ("/", "—", "-"):
         return None
     if not _has_digit(text):

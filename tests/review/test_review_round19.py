@@ -3,34 +3,7 @@ alone; every hit fails on the code before the round."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from perfbudget.model import Budget, Document, Indicator, Project, Source, Unit
-from perfbudget.review.engine import review_document
-from perfbudget.target import parse_target
-
-Row = tuple[str, str, str, str] | tuple[str, str, str, str, str, str, str]
-
-
-def document(*rows: Row, kind: str = "target", name: str = "服务贸易发展资金") -> Document:
-    indicators = tuple(
-        Indicator(row[0], row[1], row[2], None, parse_target(row[3], row[2]),
-                  actual=row[4] if len(row) > 4 else None,
-                  weight=Decimal(row[5]) if len(row) > 5 else None,
-                  score=Decimal(row[6]) if len(row) > 6 else None)
-        for row in rows)
-    project = Project(seq=1, title=None, name=name, fund_label=None, fund_year=2021, fund_source=None,
-                      budget=Budget(total=Decimal(100)), purpose=None, goals=(), indicators=indicators, complete=True)
-    return Document(Unit(None, None), "万元", (project,), kind=kind, source=Source("inline"))
-
-
-def found(doc: Document, rule_id: str) -> list[int | None]:
-    return [f.indicator for f in review_document(doc, only={rule_id}).findings]
-
-
-def messages(doc: Document, rule_id: str) -> list[str]:
-    return [f.message for f in review_document(doc, only={rule_id}).findings]
-
+from tests.review.test_review_round18 import document, found, messages
 
 OUT, EFF, SAT = "产出指标", "效益指标", "满意度指标"
 
@@ -145,14 +118,67 @@ def test_met_in_words_against_a_target_without_a_figure_is_comparable() -> None:
 # several-targets: short measures joined by 、
 
 def test_short_measures_joined_in_one_name_are_several_targets() -> None:
-    doc = document((OUT, "质量指标", "完整、准确率", "100%"), (OUT, "质量指标", "安全性、利用率", "无资产损失、利用率高于80%"),
+    doc = document((OUT, "质量指标", "完整、准确率", "100%"),
+                   (OUT, "质量指标", "安全性、利用率", "无资产损失、利用率高于80%"),
                    (EFF, "生态效益指标", "绿化、节能", "绿化良好、水电费开支有下降"))
     assert found(doc, "several-targets") == [1, 2, 3]
     assert "（完整率、准确率）" in messages(doc, "several-targets")[0]
 
 
 def test_one_measure_of_several_things_is_not() -> None:
-    doc = document((OUT, "时效指标", "及时、足额发放率", "100%"), (SAT, "服务对象满意度指标", "学生、家长、社会满意度", "≥90%"),
+    doc = document((OUT, "时效指标", "及时、足额发放率", "100%"),
+                   (SAT, "服务对象满意度指标", "学生、家长、社会满意度", "≥90%"),
                    (OUT, "数量指标", "打井、配电", "2处"), (OUT, "数量指标", "声光报警、紧急按钮", "30只"),
                    (OUT, "质量指标", "低温、低氧、低剂量科学保粮率", "100%"))
     assert found(doc, "several-targets") == []
+
+
+# several-targets: a list of rates whose value lists as many values says so
+
+def test_rates_listed_with_as_many_values_are_said_to_list_them() -> None:
+    doc = document((EFF, "社会效益指标", "签约完成率、体检率", "签约率提高1%、体检率提高2%"))
+    assert "指标值也分成2项" in messages(doc, "several-targets")[0]
+
+
+# typo: four standard terms with a character lost or slipped
+
+def test_standard_terms_slipped_are_typos() -> None:
+    doc = document((OUT, "数量指标", "新生入访视数", "214人"), (OUT, "质量指标", "强制免率", "100%"),
+                   (EFF, "社会效益指标", "民办园发展", "大力支出民办幼儿园发展"),
+                   (OUT, "时效指标", "发放时间", "确定于于12月底前发放完毕"))
+    assert found(doc, "typo") == [1, 2, 3, 4]
+
+
+def test_the_right_terms_and_look_alikes_are_not() -> None:
+    doc = document((OUT, "数量指标", "新生入学人数", "214人"), (OUT, "质量指标", "强制免疫率", "100%"),
+                   (OUT, "成本指标", "支出控制", "≤5万元"), (OUT, "时效指标", "发放时间", "于12月底前发放完毕"))
+    assert found(doc, "typo") == []
+
+
+# level2-misplaced leaves money going in to input-as-output (delete, not move)
+
+def test_money_going_in_under_time_is_not_also_misplaced() -> None:
+    doc = document((OUT, "时效指标", "资助经费到位率", "100%"), (OUT, "时效指标", "预算资金执行率", "≥90%"))
+    assert found(doc, "input-as-output") == [1, 2]
+    assert found(doc, "level2-misplaced") == []
+
+
+def test_a_rate_without_time_under_time_is_still_misplaced() -> None:
+    doc = document((OUT, "时效指标", "资助人数覆盖率", "100%"))
+    assert found(doc, "level2-misplaced") == [1]
+
+
+# number-without-unit: the rows' points written as their values
+
+def test_bare_values_adding_up_to_100_are_said_to_be_the_points() -> None:
+    doc = document((OUT, "数量指标", "建设普通省道二级公路32.1公里", "20"), (OUT, "质量指标", "建设符合验收要求", "20"),
+                   (EFF, "社会效益指标", "基本公共服务水平", "10"), (EFF, "经济效益指标", "对经济发展的促进作用", "50"))
+    said = messages(doc, "number-without-unit")
+    assert len(said) == 4 and all("像是把各指标的分值填进了指标值栏" in m for m in said)
+
+
+def test_bare_values_not_adding_up_to_100_keep_the_plain_message() -> None:
+    doc = document((OUT, "质量指标", "建设符合验收要求", "20"), (EFF, "社会效益指标", "基本公共服务水平", "10"),
+                   (EFF, "经济效益指标", "对经济发展的促进作用", "60"), (OUT, "数量指标", "建设公里数", "20公里"))
+    said = messages(doc, "number-without-unit")
+    assert said and not any("分值" in m for m in said)

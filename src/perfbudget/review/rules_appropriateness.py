@@ -232,7 +232,7 @@ def _payment_below_full(row: Row) -> tuple[str, str] | None:
 _PAYMENT_BELOW_FULL = indicator_check(_payment_below_full)
 
 
-def _satisfaction_target(row: Row) -> bool | None:
+def _satisfaction_target(row: Row) -> bool | str | None:
     """True for a satisfaction target in % with a value, not capped with ≤ (what ``satisfaction-below-floor``
     compares with its floor)."""
     target = row.indicator.target

@@ -7,7 +7,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from perfbudget.framework import LEVEL1_EFFECT
-from perfbudget.model import Document, Kind, Op
+from perfbudget.model import Document, Kind, Op, Project
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -246,10 +246,19 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
         return None
     suggestion = ("写明提高或改善到什么程度（如「较上年提高5个百分点」「达到95%以上」），年底才能对照"
                   if "趋势" in reason or "提升或改善" in reason or "上年" in reason else
-                  "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
-                  "（如「建立并印发管理制度」「全年无重大安全事故」）")
+                  _SUGGESTIONS.get(reason, "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
+                                           "（如「建立并印发管理制度」「全年无重大安全事故」）"))
     return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}{reason}，年底无法判断是否达成", suggestion,
             row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
+
+
+# What to write instead, for the reasons that have a better example than a figure.
+_SUGGESTIONS = {
+    "是一个问句，没有写要达到的结果":
+        "把问句改写为要达到的结果，如「帮助≥3家企业开拓境外市场」；是非题的指标值写「是」或「否」",
+    "只写了要评价的内容，没有写要达到的结果": "写明评价要达到的结果，如「评价结果为优良」「抽查合格率≥95%」",
+    "只说了受欢迎或获好评，没有衡量的办法": "写明怎样衡量和要达到的程度，如「受访对象好评率≥90%」",
+}
 
 
 # An effect row that says there is none: 社会公益服务无经济效益, 不产生经济效益, 不适用.
@@ -435,8 +444,9 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     (``≤30万元，其中人均500元/人``), is left to the cost rules. A name listing several rates with one value
     (``各种强制免疫率、屠宰率及检疫率 100%``, ``及时率和准确率``) is flagged too, and so is a name joining two to four
     short measures with 、 — a rate or quality they share (``完整、准确率 100%``: 完整率 and 准确率; ``安全性、利用率``)
-    or as many values listed in the target (``人员控制、支出规范 不超编、无违规支出``, ``绿化、节能 绿化良好、水电费开支有
-    下降``); longer parts are one measure of several things (``及时、足额发放率``, ``学生、家长、社会满意度``): each rate is a measure of its
+    or as many values listed in the target (``人员控制、支出规范 不超编、无违规支出``, ``绿化、节能
+    绿化良好、水电费开支有下降``); longer parts are one measure of several things (``及时、足额发放率``,
+    ``学生、家长、社会满意度``): each rate is a measure of its
     own; a single rate (及时率: its 及 is no list mark) and a rate beside another kind of measure are not.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
@@ -487,8 +497,10 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
         return (f"指标值{quote(raw)}列了{len(items)}项产出，只说全部完成，一个指标只能对照一个目标值，无法打分",
                 f"拆成{len(items)}个三级指标，每项写明数量，如「{items[0]}≥1份」")
     if row.name.count("率") > 1 and (rates := several_rates(row.name)) is not None:
+        given = len([value for value in raw.split("、") if value.strip()])
+        said = f"指标值也分成{given}项（{quote(raw)}）" if given == len(rates) else f"只有一个指标值{quote(raw)}"
         return (f"{quote(row.indicator.level3)}把{len(rates)}个比率（{'、'.join(rates)}）放在一个指标里，"
-                f"只有一个指标值{quote(raw)}，无法分别考核",
+                f"{said}，无法分别考核",
                 f"拆成{len(rates)}个三级指标，每个比率各写指标值，如「{rates[0]} ≥95%」")
     if "、" in row.name and (measures := several_measures(row.name, raw)) is not None:
         parts, values = measures
@@ -877,8 +889,26 @@ def number_without_unit(document: Document, settings: RuleSettings) -> list[Find
     rate: 1% or 100%? (``审稿率 100`` and ``事故发生率 0`` are clear; ratios such as 容积率 are not rates
     in per cent.)
     """
-    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _NUMBER_WITHOUT_UNIT)]
+    found = flagged(document, _NUMBER_WITHOUT_UNIT)
+    weights = {id(row.project) for row, _verdict in found if _weights_as_values(row.project)} if found else set()
+    return [at_indicator(row.project, row.position, row.indicator, "target",
+                         *(_weight_verdict(row) if id(row.project) in weights else verdict))
+            for row, verdict in found]
+
+
+def _weights_as_values(project: Project) -> bool:
+    """Whether three or more of the project's targets are bare figures adding up to 100: the points of
+    each row written in the value's column (20, 20, 10 … 20)."""
+    bare_values = [t.value for t in (i.target for i in project.indicators)
+                   if t.value is not None and t.unit is None and t.op in (None, Op.EQ) and t.period is None]
+    return len(bare_values) >= 3 and sum(bare_values) == 100
+
+
+def _weight_verdict(row: Row) -> tuple[str, str]:
+    raw = row.indicator.target.raw
+    return (f"指标值{quote(raw)}只有数字，没有计量单位，看不出{quote(row.indicator.level3)}衡量的是什么；本项目"
+            "不带单位的指标值相加正好是100，像是把各指标的分值填进了指标值栏",
+            "指标值栏写要达到的数量、比例或时间（如「≥32.1公里」「验收合格率100%」），分值填在分值栏")
 
 
 def _without_unit(row: Row) -> tuple[str, str] | None:

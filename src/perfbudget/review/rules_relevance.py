@@ -410,8 +410,8 @@ def _effect_under_output(row: Row) -> tuple[str, str] | None:
     if (trade := _TRADE_VOLUME.search(name)) is not None and _COUNT_END.search(name) is None:
         unit = unit_note(row.indicator.level3) or row.indicator.target.unit
         if is_money_unit(unit) or (unit or "").endswith(_FOREIGN_MONEY):
-            return (f"{quote(row.indicator.level3)}统计的是{trade.group(0)}业务的金额（{unit}），是企业或地区的经营成果，"
-                    "属于经济效益，不是资金直接完成的产出，却放在产出指标下",
+            return (f"{quote(row.indicator.level3)}统计的是{trade.group(0)}业务的金额（{unit}），"
+                    "是企业或地区的经营成果，属于经济效益，不是资金直接完成的产出，却放在产出指标下",
                     "把它移到效益指标下的经济效益指标；在产出指标下写资金直接完成的工作（如「支持企业≥3家」"
                     "「举办推介活动≥2场」）")
     match = _EFFECT_NAME.search(name)

@@ -55,8 +55,7 @@ _INPUT_NAME = re.compile(
     r"|^(?:预算|资金|经费|财政资金)?结余(?:率|比例)$|^(?:预算|科目|预算科目)调整(?:次数|率)$"
     # staff sent on trips is manpower going in (人力投入), not what the project delivers
     r"|^(?:出差|差旅)(?:人数|人次|次数|天数)$"
-    # the money invested as the work done: 按期完成投资 (the investment is the input; 32.1公里 built is the output)
-    r"|^(?:按期|按时|如期|及时)?完成(?:年度|计划)?投资(?:任务)?$"
+
     # money guaranteed to cover a cost (经费保障率, 利息费用保障率, 利息补贴保障率): the money going in
     r"|(?:资金|经费|费用|利息)(?:补贴|补助)?(?:足额)?保障(?:率|程度|情况)$"
 )
@@ -64,6 +63,9 @@ _INPUT_NAME = re.compile(
 # _INPUT_NAME and tried only on names holding 供: one more alternative there made every search 45% dearer.
 _MONEY_SUPPLY = re.compile(r"(?:资金|经费|款项)的?(?:供应|供给)(?:及时)?(?:时效|率|性|情况|进度)?$")
 _MANPOWER = re.compile(r"^(?:出差|差旅)")
+# The money invested as the work done: 按期完成投资 (the investment is the input; 32.1公里 built is the output).
+# Apart from _INPUT_NAME and tried only on names holding 投资, as _MONEY_SUPPLY is.
+_INVESTMENT_DONE = re.compile(r"(?:按期|按时|如期|及时)?完成(?:年度|计划)?投资(?:任务)?$")
 # Materials a work consumes (施工材料 1批, 建筑材料): 物力投入 as a quantity. 宣传材料 handed out is an output.
 _MATERIALS = re.compile(r"(?:施工|建筑|建设|工程|装修|装饰)(?:用)?材料$|^(?:原|主要)?材料$")
 # The project's own money stated as an output: 工程资金金额 43.2 under 数量指标. Only under 产出
@@ -93,7 +95,8 @@ def is_input_name(name: str) -> bool:
     text = _TARGET_AFTER_RATE.sub("", bare(name))
     if (measured := _MEASURED_BY.match(text)) is not None:
         text = measured.group(1)
-    return ((_INPUT_NAME.search(text) is not None or ("供" in text and _MONEY_SUPPLY.search(text) is not None))
+    return ((_INPUT_NAME.search(text) is not None or ("供" in text and _MONEY_SUPPLY.search(text) is not None)
+             or ("投资" in text and _INVESTMENT_DONE.match(text) is not None))
             and _MANAGEMENT.search(text) is None)
 
 
@@ -407,13 +410,15 @@ def _effect_under_output(row: Row) -> tuple[str, str] | None:
     if row.level1 != LEVEL1_OUTPUT or row.cost:
         return None
     name = row.name
-    if (trade := _TRADE_VOLUME.search(name)) is not None and _COUNT_END.search(name) is None:
-        unit = unit_note(row.indicator.level3) or row.indicator.target.unit
-        if is_money_unit(unit) or (unit or "").endswith(_FOREIGN_MONEY):
-            return (f"{quote(row.indicator.level3)}统计的是{trade.group(0)}业务的金额（{unit}），"
-                    "是企业或地区的经营成果，属于经济效益，不是资金直接完成的产出，却放在产出指标下",
-                    "把它移到效益指标下的经济效益指标；在产出指标下写资金直接完成的工作（如「支持企业≥3家」"
-                    "「举办推介活动≥2场」）")
+    level3, unit = row.indicator.level3, row.indicator.target.unit
+    if unit is None and level3.endswith((")", "）")):
+        unit = unit_note(level3)  # 服务外包在岸(万美元) 20000
+    if ((is_money_unit(unit) or (unit or "").endswith(_FOREIGN_MONEY))
+            and (trade := _TRADE_VOLUME.search(name)) is not None and _COUNT_END.search(name) is None):
+        return (f"{quote(level3)}统计的是{trade.group(0)}业务的金额（{unit}），"
+                "是企业或地区的经营成果，属于经济效益，不是资金直接完成的产出，却放在产出指标下",
+                "把它移到效益指标下的经济效益指标；在产出指标下写资金直接完成的工作（如「支持企业≥3家」"
+                "「举办推介活动≥2场」）")
     match = _EFFECT_NAME.search(name)
     if match is None or (match.group(0) not in ("带动", "增收") and _COUNT_END.search(name)):
         return None

@@ -326,11 +326,11 @@ def _misplaced(row: Row) -> tuple[str, str] | None:
         return (f"{quote(indicator.level3)}放在「质量指标」下，但指标值{quote(indicator.target.raw)}"
                 "是做了多少次，是数量，不是质量",
                 "把次数移到数量指标下；质量指标写明达到的标准，如「仪器检定合格率 100%」「维修验收合格率 ≥95%」")
-    if row.level2 not in ("经济效益指标", "生态效益指标", "时效指标") or is_input_name(row.name):
-        return None  # (money going in is to be deleted, as input-as-output says, not moved)
-    reason = misplaced_reason(row.level2, row.name, indicator.target.unit)
-    if reason is None:
+    if row.level2 not in ("经济效益指标", "生态效益指标", "时效指标"):
         return None
+    reason = misplaced_reason(row.level2, row.name, indicator.target.unit)
+    if reason is None or is_input_name(row.name):
+        return None  # (money going in is to be deleted, as input-as-output says, not moved)
     return (f"{quote(indicator.level3)}放在「{indicator.level2}」下，但{reason}",
             "把它移到与其含义相符的二级指标下（如安全、稳定类放社会效益，合格率放质量指标）")
 

@@ -236,7 +236,9 @@ def _satisfaction_target(row: Row) -> bool | str | None:
     """True for a satisfaction target in % with a value, not capped with ≤ (what ``satisfaction-below-floor``
     compares with its floor)."""
     target = row.indicator.target
-    if target.value is None or target.op in (Op.LE, Op.LT) or "满意" not in row.name or "不满意" in row.name:
+    if target.value is None or target.unit not in ("%", None) or target.op in (Op.LE, Op.LT):
+        return None
+    if "满意" not in row.name or "不满意" in row.name:
         return None
     if target.unit is None and 1 < target.value <= 100 and target.upper is None and target.period is None:
         return _BARE  # 满意度 20 (no %): 20% or, as in a table of weights, the row's points

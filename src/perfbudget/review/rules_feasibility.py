@@ -70,11 +70,12 @@ def vague_reason(value: str, name: str) -> str | None:
         return None
     if text.startswith("是否"):
         return "是一个问句，没有写要达到的结果"
-    if _MEASURE_NAMED.search(text):
+    last = text[-1]
+    if last in "价况估核" and _MEASURE_NAMED.search(text):
         return "只写了要评价的内容，没有写要达到的结果"
-    if _RECEPTION.search(text):
+    if last in "迎评可定誉赞" and _RECEPTION.search(text):
         return "只说了受欢迎或获好评，没有衡量的办法"
-    if _ABOVE_LAST_YEAR.match(text):
+    if "年" in text and _ABOVE_LAST_YEAR.match(text):
         return "只说了要超过上年，没有写超过多少、达到多少"
     rest = text
     for word in _VAGUE_WORDS:

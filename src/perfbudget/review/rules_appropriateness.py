@@ -232,13 +232,20 @@ def _payment_below_full(row: Row) -> tuple[str, str] | None:
 _PAYMENT_BELOW_FULL = indicator_check(_payment_below_full)
 
 
-def _satisfaction_target(row: Row) -> bool | None:
+def _satisfaction_target(row: Row) -> bool | str | None:
     """True for a satisfaction target in % with a value, not capped with ≤ (what ``satisfaction-below-floor``
     compares with its floor)."""
     target = row.indicator.target
-    if target.unit != "%" or target.value is None or target.op in (Op.LE, Op.LT):
+    if target.value is None or target.unit not in ("%", None) or target.op in (Op.LE, Op.LT):
         return None
-    return True if "满意" in row.name and "不满意" not in row.name else None
+    if "满意" not in row.name or "不满意" in row.name:
+        return None
+    if target.unit is None and 1 < target.value <= 100 and target.upper is None and target.period is None:
+        return _BARE  # 满意度 20 (no %): 20% or, as in a table of weights, the row's points
+    return True if target.unit == "%" else None
+
+
+_BARE = "bare"
 
 
 _SATISFACTION_TARGET = indicator_check(_satisfaction_target)
@@ -251,15 +258,25 @@ def satisfaction_below_floor(document: Document, settings: RuleSettings) -> list
 
     A satisfaction target set too low is no target: most regions expect at least 80%
     (local practice; set ``floor`` per region). Targets above 100% are ``rate-over-100``;
-    a satisfaction written with ``≤`` is ``direction-clash``.
+    a satisfaction written with ``≤`` is ``direction-clash``. A bare figure above 1 and below the floor
+    (``改善通行服务水平群众满意度 20``) is flagged too, saying it is either far too low a share or the row's
+    points written in the value's column (a table of weights 20, 20, 10 … as its values); 0.9 and 90 are not.
     """
     floor = Decimal(settings.param("floor"))
     out = []
-    for row, _satisfaction in flagged(document, _SATISFACTION_TARGET):
+    for row, satisfaction in flagged(document, _SATISFACTION_TARGET):
         project, position, indicator = row.project, row.position, row.indicator
         target = indicator.target
         assert target.value is not None
         if target.value >= floor:
+            continue
+        if satisfaction is _BARE:
+            out.append(at_indicator(project, position, indicator, "target",
+                                    f"满意度目标{quote(indicator.level3)}写作{quote(target.raw)}，没有%：若是"
+                                    f"{format_decimal(target.value)}%，远低于{format_decimal(floor)}%；若是这一行的分值，"
+                                    "就填错了栏",
+                                    f"满意度目标写成百分比，一般不低于{format_decimal(floor)}%（如「≥90%」）；"
+                                    "分值填在分值栏"))
             continue
         out.append(at_indicator(project, position, indicator, "target",
                                 f"满意度目标{quote(indicator.level3)}{target.raw}低于{format_decimal(floor)}%，目标偏低",

@@ -224,6 +224,8 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("达标律", "达标率"), ("满意律", "满意率"), ("使用律", "使用率"), ("再接再励", "再接再厉"),
     ("一股作气", "一鼓作气"), ("一如继往", "一如既往"), ("迫不急待", "迫不及待"), ("相辅相承", "相辅相成"),
     ("默守成规", "墨守成规"),
+    # standard terms of the tables with a character lost or slipped (round 19: seen in judged tables)
+    ("大力支出", "大力支持"), ("强制免率", "强制免疫率"), ("新生入访视", "新生儿访视"), ("于于", "于"),
 )
 
 
@@ -604,7 +606,10 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     place of the figure in several rows of a project are one fault, reported once at the first with
     the others listed (as a form's hints left in every row); a measure mismatch is reported at each
     row. An actual written with a comparator (``<=0%``, ``≥95%``, ``不低于90%``) is the target copied
-    into the actual's cell, not what was achieved: grouped per project as the phrases are. ``无``/``零``
+    into the actual's cell, not what was achieved: grouped per project as the phrases are. A word for "met"
+    (``达成目标值``, ``达成目标``, ``完成``) against a target holding a share that is no plain number (``超上年2%``,
+    ``无资产损失、利用率高于80%``) says no more, and joins the phrases (against a date, ``2022年底之前``, it says the
+    work was done in time). ``无``/``零``
     against a target of none, an empty actual, a bare number, and qualitative targets (``合格`` against
     ``合格``) are not flagged.
     """
@@ -662,9 +667,13 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
     indicator = row.indicator
     actual = indicator.actual
     target = indicator.target
-    if actual is None or not target.is_quantitative or target.period is not None:
+    if actual is None or target.period is not None:
         return None
     text = bare(actual)
+    if not target.is_quantitative:
+        # 达成目标值 against 超上年2%, 达成目标 against 无资产损失、利用率高于80%: a word for "met" where the
+        # target holds a share says nothing of what the share came to (met against 2022年底之前 says it was done)
+        return _PHRASE if (text in _MET_WORDS or text in _MET_GOAL) and "%" in target.raw else None
     if not text or text in ("/", "—", "-"):
         return None
     if not _has_digit(text):
@@ -700,7 +709,10 @@ def score_vs_actual(document: Document, settings: RuleSettings) -> list[Finding]
     (党性教育培训次数 ``12次`` against ``26次``) or a rate of things done (政府采购执行率 ``72.74%``
     against ``100%``); otherwise (控制率, 调整率, 结余率) it is not judged. An economic cost written
     without a comparator is a ceiling: an actual cost within it (``36.2`` against ``38.75`` 万元) scored
-    below the weight is written up — the score follows the budget execution, not the target.
+    below the weight is written up — the score follows the budget execution, not the target. An actual
+    short of its floor scored above its share done (按完成比例计分: weight × actual ÷ target, rounded up to the
+    places the table scores in — ``3224人`` of ``3807人``, 84.7 %, scored 1.9 of 2 where 1.7 is due; 8.05 of 10
+    may be scored 9 in a table of whole points) is written up too; a score below the share is the evaluator's.
     """
     return [at_indicator(row.project, row.position, row.indicator, "score", *verdict)
             for row, (_actual, verdict, _done, _ratio) in flagged(document, _SELF_EVALUATION) if verdict is not None]
@@ -727,7 +739,34 @@ def _score_fault(row: Row) -> tuple[str, str] | None:
     if not met and score >= weight:
         return (f"实际完成值{quote(actual)}未达到指标值{quote(indicator.target.raw)}，却得了满分{shown}",
                 "按完成比例计分（实际完成值/指标值×分值），并在偏差原因中说明未完成的原因")
+    if not met and (share := _share_done(indicator, actual, row.name)) is not None:
+        due = _rounded_up(weight * share, score)
+        if score > due:
+            return (f"实际完成值{quote(actual)}只达到指标值{quote(indicator.target.raw)}的"
+                    f"{format_decimal((share * 100).quantize(Decimal('0.1')))}%，得分却有{shown}，"
+                    f"高于按完成比例应得的{format_decimal(due)}分",
+                    "未完成的按完成比例计分（分值×实际完成值÷指标值）；多给分的，在偏差原因中写明依据")
     return None
+
+
+def _share_done(indicator: Indicator, actual: str, name: str) -> Decimal | None:
+    """The share of a floor target reached by an actual short of it (3224人 of ≥3807人: 0.847), or None."""
+    target = indicator.target
+    if not target.value or target.value < 0 or target.upper is not None:
+        return None
+    done = _actual_as_target(actual, name)
+    if done.value is None or done.value < 0 or done.unit != target.unit or done.op is not None:
+        return None
+    op = target.op if target.op is not None else _floor_by_name(name, target.unit)
+    return done.value / target.value if op in (Op.GE, Op.GT) and done.value < target.value else None
+
+
+def _rounded_up(due: Decimal, score: Decimal) -> Decimal:
+    """``due`` rounded up to the places the table scores in (1.69 → 1.7 beside 1.9; 8.5 → 9 beside 9):
+    a score at or below it follows the share done."""
+    places = max(0, -int(score.normalize().as_tuple().exponent))
+    step = Decimal(1).scaleb(-places)
+    return (due / step).to_integral_value(rounding="ROUND_CEILING") * step
 
 
 def _met(indicator: Indicator, actual: str, name: str, ceiling: bool = False) -> bool | None:
@@ -875,6 +914,9 @@ _COMPLETION = re.compile(r"完成|完工|竣工|交付|建成|验收|投入使�
 # An actual that says the target was met in words.
 _MET_WORDS = frozenset({"达成", "已达成", "达成预期指标", "达成年度指标", "完成", "已完成", "全部完成", "按时完成",
                         "达到", "已达到", "达标", "合格", "通过", "已通过", "验收合格", "是"})
+# An actual that only says the goal was reached (达成目标值 against 超上年2%): no figure of its own.
+_MET_GOAL = frozenset({"达成目标值", "达成目标", "达到目标", "达到目标值", "全部达成", "完成目标", "达到预期",
+                       "达到预期目标"})
 
 
 def _reported_met(indicator: Indicator, name: str) -> bool:

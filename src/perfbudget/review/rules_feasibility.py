@@ -7,7 +7,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from perfbudget.framework import LEVEL1_EFFECT
-from perfbudget.model import Document, Kind, Op
+from perfbudget.model import Document, Kind, Op, Project
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
@@ -68,6 +68,15 @@ def vague_reason(value: str, name: str) -> str | None:
         return "是评价等级的全部选项，没有选定要达到的等级或数值"
     if not text or _ANCHOR.search(text):
         return None
+    if text.startswith("是否"):
+        return "是一个问句，没有写要达到的结果"
+    last = text[-1]
+    if last in "价况估核" and _MEASURE_NAMED.search(text):
+        return "只写了要评价的内容，没有写要达到的结果"
+    if last in "迎评可定誉赞" and _RECEPTION.search(text):
+        return "只说了受欢迎或获好评，没有衡量的办法"
+    if "年" in text and _ABOVE_LAST_YEAR.match(text):
+        return "只说了要超过上年，没有写超过多少、达到多少"
     rest = text
     for word in _VAGUE_WORDS:
         rest = rest.replace(word, "")
@@ -85,6 +94,14 @@ def vague_reason(value: str, name: str) -> str | None:
     if (reason := _vague_by_words(value, name)) is not None:
         return reason
     return "只说了要提升或改善什么，没有可判断的程度" if _aims_only(value) else None
+
+
+# A value naming what is to be assessed, not the level to reach: 企业把握正确政治导向和文化方向情况的评价.
+_MEASURE_NAMED = re.compile(r"(?:情况|状况)(?:的)?(?:评价|评估|考核)?$|的评价$")
+# More than last year, by no stated amount: 超上年度, 高于去年 (超上年2% states one).
+_ABOVE_LAST_YEAR = re.compile(r"^(?:超|超过|高于|多于|好于|优于)(?:上年|去年|上一年)(?:度|同期|水平)?$")
+# A reception with no measure: 获得目的国(地区)受众欢迎, 受到群众好评, 得到社会认可.
+_RECEPTION = re.compile(r"(?:受|获得?|得到|赢得)[^，,。；]{0,12}?(?:欢迎|好评|认可|肯定|赞誉|称赞)$")
 
 
 # A name that states an aim (满足市民生存环境的需求, 改善城市生态环境…, 保障…稳定运行): 是 to it only
@@ -189,7 +206,10 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     (``满足市民生存环境的需求 是``, ``改善城市生态环境… 是``, ``持续完善马铃薯种薯繁育体系… 是``: an aim may
     open with 持续/不断/进一步/逐步/全面, and 完善/健全 are aims: yes, by how much?) says nothing checkable; 是 to a
     name with an anchor (``实现村村通全覆盖 是``) or to a yes/no question is judged as above. The form's grading
-    scale left as the target (``食品安全整体状况 高中低``, 优良中差) chooses no grade. Names that ask for a
+    scale left as the target (``食品安全整体状况 高中低``, 优良中差) chooses no grade. Nor does a value that is a
+    question (``是否利于企业走出去``), one that names what is to be assessed (``企业把握正确政治导向和文化方向情况
+    的评价``, ``…情况``), a reception with no measure (``获得目的国(地区)受众欢迎``, ``受到群众好评``) or more than
+    last year by no stated amount (``超上年度``; ``超上年2%`` states one). Names that ask for a
     number are left to ``qualitative-for-number``, and so is a 时效 value that names no deadline (全年).
     """
     out = []
@@ -226,11 +246,20 @@ def _vague(row: Row) -> tuple[str, str, bool] | None:
     if reason is None:
         return None
     suggestion = ("写明提高或改善到什么程度（如「较上年提高5个百分点」「达到95%以上」），年底才能对照"
-                  if "趋势" in reason or "提升或改善" in reason else
-                  "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
-                  "（如「建立并印发管理制度」「全年无重大安全事故」）")
+                  if "趋势" in reason or "提升或改善" in reason or "上年" in reason else
+                  _SUGGESTIONS.get(reason, "改为可衡量的量化值（如「≥95%」「≥3次」），或写明可判断的标准"
+                                           "（如「建立并印发管理制度」「全年无重大安全事故」）"))
     return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}{reason}，年底无法判断是否达成", suggestion,
             row.level1 == LEVEL1_EFFECT and _TEMPLATE_EFFECT.search(target.raw) is not None)
+
+
+# What to write instead, for the reasons that have a better example than a figure.
+_SUGGESTIONS = {
+    "是一个问句，没有写要达到的结果":
+        "把问句改写为要达到的结果，如「帮助≥3家企业开拓境外市场」；是非题的指标值写「是」或「否」",
+    "只写了要评价的内容，没有写要达到的结果": "写明评价要达到的结果，如「评价结果为优良」「抽查合格率≥95%」",
+    "只说了受欢迎或获好评，没有衡量的办法": "写明怎样衡量和要达到的程度，如「受访对象好评率≥90%」",
+}
 
 
 # An effect row that says there is none: 社会公益服务无经济效益, 不产生经济效益, 不适用.
@@ -414,7 +443,11 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     A cost value listing several amounts (``3000元、2000元、1000元3个档次``: tiers of a grant) is
     flagged too — which amount is the target? — while a single amount, or a total with its breakdown
     (``≤30万元，其中人均500元/人``), is left to the cost rules. A name listing several rates with one value
-    (``各种强制免疫率、屠宰率及检疫率 100%``, ``及时率和准确率``) is flagged too: each rate is a measure of its
+    (``各种强制免疫率、屠宰率及检疫率 100%``, ``及时率和准确率``) is flagged too, and so is a name joining two to four
+    short measures with 、 — a rate or quality they share (``完整、准确率 100%``: 完整率 and 准确率; ``安全性、利用率``)
+    or as many values listed in the target (``人员控制、支出规范 不超编、无违规支出``, ``绿化、节能
+    绿化良好、水电费开支有下降``); longer parts are one measure of several things (``及时、足额发放率``,
+    ``学生、家长、社会满意度``): each rate is a measure of its
     own; a single rate (及时率: its 及 is no list mark) and a rate beside another kind of measure are not.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
@@ -465,9 +498,19 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
         return (f"指标值{quote(raw)}列了{len(items)}项产出，只说全部完成，一个指标只能对照一个目标值，无法打分",
                 f"拆成{len(items)}个三级指标，每项写明数量，如「{items[0]}≥1份」")
     if row.name.count("率") > 1 and (rates := several_rates(row.name)) is not None:
+        given = len([value for value in raw.split("、") if value.strip()])
+        said = f"指标值也分成{given}项（{quote(raw)}）" if given == len(rates) else f"只有一个指标值{quote(raw)}"
         return (f"{quote(row.indicator.level3)}把{len(rates)}个比率（{'、'.join(rates)}）放在一个指标里，"
-                f"只有一个指标值{quote(raw)}，无法分别考核",
+                f"{said}，无法分别考核",
                 f"拆成{len(rates)}个三级指标，每个比率各写指标值，如「{rates[0]} ≥95%」")
+    if "、" in row.name and (measures := several_measures(row.name, raw)) is not None:
+        parts, values = measures
+        if parts[-1].endswith("率"):  # 完整、准确率: 完整率 and 准确率
+            parts = [part if part.endswith(("率", "性")) else part + "率" for part in parts]
+        said = (f"指标值也分成{len(values)}项（{quote(raw)}）" if values else f"只有一个指标值{quote(raw)}")
+        return (f"{quote(row.indicator.level3)}把{len(parts)}项内容（{'、'.join(parts)}）放在一个指标里，{said}，"
+                "无法分别考核和打分",
+                f"拆成{len(parts)}个三级指标（{'、'.join(parts)}），每个指标写明衡量的对象和一个可衡量的指标值")
     # most values: not two figures with a list mark between
     if target.kind is Kind.QUANTITATIVE or not _listed_figures(raw):
         return None
@@ -499,6 +542,28 @@ def several_rates(name: str) -> list[str] | None:
     parts = [part for part in _NAME_PARTS.split(name) if part]
     rates = [part.removeprefix("各种").removeprefix("各类") for part in parts if part.endswith("率")]
     return rates if len(rates) >= 2 and len(rates) == len(parts) else None
+
+
+# Short measures joined by 、 in one name (完整、准确率, 安全性、利用率, 人员控制、支出规范, 绿化、节能): each
+# part a word or two, no figure.
+_SHORT_PART = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def several_measures(name: str, raw: str) -> tuple[list[str], list[str]] | None:
+    """The measures a name joins with 、 and the values its target gives them, or None.
+
+    Two to four short parts (two to four characters each): a rate or a quality shared by them
+    (``完整、准确率``: 完整率 and 准确率; ``安全性、利用率``), or as many values listed in the target
+    (``人员控制、支出规范`` with ``不超编、无违规支出``). Longer parts (``及时、足额发放率``: one payment made
+    in time and in full; ``学生、家长、社会满意度``: one survey) are not matched."""
+    parts = name.split("、")
+    if not 2 <= len(parts) <= 4 or not all(_SHORT_PART.match(part) for part in parts):
+        return None
+    values = [value for value in raw.split("、") if value.strip()]
+    if len(values) == len(parts):
+        return parts, values
+    return (parts, []) if parts[-1].endswith(("率", "性")) else None
 
 
 _SEVERAL_TARGETS = indicator_check(_several_targets)
@@ -818,14 +883,33 @@ def number_without_unit(document: Document, settings: RuleSettings) -> list[Find
     100 what — points, per cent, units? The target cannot be checked. Names that make the
     number clear are not flagged: rates and ratios (…率, …比例), scores and grades, counts
     (…数, …数量, …人次), amounts in the table's money unit (…金额, …资金, …成本), a unit written
-    after the name (``任务完成时限(月)``, or inside the form's hint: ``公猪舍(≥**平方米)``), or a
+    after the name (``任务完成时限(月)``, ``服务外包在岸(万美元)``, ``接待游客(万人次)``, or inside the form's hint:
+    ``公猪舍(≥**平方米)``), or a
     name that holds the number with its unit (``配套变压器3台`` with ``3``). A rate whose bare number
     is a fraction of one (``各类书籍审稿率 1``, ``…覆盖率 0.9``) is flagged although the name is a
     rate: 1% or 100%? (``审稿率 100`` and ``事故发生率 0`` are clear; ratios such as 容积率 are not rates
     in per cent.)
     """
-    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
-            for row, verdict in flagged(document, _NUMBER_WITHOUT_UNIT)]
+    found = flagged(document, _NUMBER_WITHOUT_UNIT)
+    weights = {id(row.project) for row, _verdict in found if _weights_as_values(row.project)} if found else set()
+    return [at_indicator(row.project, row.position, row.indicator, "target",
+                         *(_weight_verdict(row) if id(row.project) in weights else verdict))
+            for row, verdict in found]
+
+
+def _weights_as_values(project: Project) -> bool:
+    """Whether three or more of the project's targets are bare figures adding up to 100: the points of
+    each row written in the value's column (20, 20, 10 … 20)."""
+    bare_values = [t.value for t in (i.target for i in project.indicators)
+                   if t.value is not None and t.unit is None and t.op in (None, Op.EQ) and t.period is None]
+    return len(bare_values) >= 3 and sum(bare_values) == 100
+
+
+def _weight_verdict(row: Row) -> tuple[str, str]:
+    raw = row.indicator.target.raw
+    return (f"指标值{quote(raw)}只有数字，没有计量单位，看不出{quote(row.indicator.level3)}衡量的是什么；本项目"
+            "不带单位的指标值相加正好是100，像是把各指标的分值填进了指标值栏",
+            "指标值栏写要达到的数量、比例或时间（如「≥32.1公里」「验收合格率100%」），分值填在分值栏")
 
 
 def _without_unit(row: Row) -> tuple[str, str] | None:

@@ -29,6 +29,7 @@ from perfbudget.review.helpers import (
     money_in,
     project_rows,
     quote,
+    unit_note,
 )
 from perfbudget.review.language import figures, project_category, word_set
 from perfbudget.review.registry import rule
@@ -54,6 +55,7 @@ _INPUT_NAME = re.compile(
     r"|^(?:预算|资金|经费|财政资金)?结余(?:率|比例)$|^(?:预算|科目|预算科目)调整(?:次数|率)$"
     # staff sent on trips is manpower going in (人力投入), not what the project delivers
     r"|^(?:出差|差旅)(?:人数|人次|次数|天数)$"
+
     # money guaranteed to cover a cost (经费保障率, 利息费用保障率, 利息补贴保障率): the money going in
     r"|(?:资金|经费|费用|利息)(?:补贴|补助)?(?:足额)?保障(?:率|程度|情况)$"
 )
@@ -61,6 +63,9 @@ _INPUT_NAME = re.compile(
 # _INPUT_NAME and tried only on names holding 供: one more alternative there made every search 45% dearer.
 _MONEY_SUPPLY = re.compile(r"(?:资金|经费|款项)的?(?:供应|供给)(?:及时)?(?:时效|率|性|情况|进度)?$")
 _MANPOWER = re.compile(r"^(?:出差|差旅)")
+# The money invested as the work done: 按期完成投资 (the investment is the input; 32.1公里 built is the output).
+# Apart from _INPUT_NAME and tried only on names holding 投资, as _MONEY_SUPPLY is.
+_INVESTMENT_DONE = re.compile(r"(?:按期|按时|如期|及时)?完成(?:年度|计划)?投资(?:任务)?$")
 # Materials a work consumes (施工材料 1批, 建筑材料): 物力投入 as a quantity. 宣传材料 handed out is an output.
 _MATERIALS = re.compile(r"(?:施工|建筑|建设|工程|装修|装饰)(?:用)?材料$|^(?:原|主要)?材料$")
 # The project's own money stated as an output: 工程资金金额 43.2 under 数量指标. Only under 产出
@@ -90,7 +95,8 @@ def is_input_name(name: str) -> bool:
     text = _TARGET_AFTER_RATE.sub("", bare(name))
     if (measured := _MEASURED_BY.match(text)) is not None:
         text = measured.group(1)
-    return ((_INPUT_NAME.search(text) is not None or ("供" in text and _MONEY_SUPPLY.search(text) is not None))
+    return ((_INPUT_NAME.search(text) is not None or ("供" in text and _MONEY_SUPPLY.search(text) is not None)
+             or ("投资" in text and _INVESTMENT_DONE.match(text) is not None))
             and _MANAGEMENT.search(text) is None)
 
 
@@ -131,7 +137,8 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     flat list without any 一级 — a 部门整体 self-evaluation's management indicators (预算完成率,
     预算调整率, 结转结余率 beside 播发稿件数量) — files nothing as an output or effect and is not
     flagged; the same names under 产出 or 效益 are. The money asked about in a yes/no question
-    (资金是否全部及时纳入, 资金是否全部纳入医保统筹) and a payment's progress rate (资金支付进度率)
+    (资金是否全部及时纳入, 资金是否全部纳入医保统筹), a payment's progress rate (资金支付进度率) and the
+    investment completed as the row's work (``按期完成投资``; ``完成投资项目数`` counts projects)
     are inputs too; 资金使用是否合规 (management) and 设备是否全部及时安装到位 (not money) are not.
     So is the money a work needs being supplied (所需资金的供应时效, 经费供给率); 物资供应及时率 is not
     money and is not flagged. Materials a work consumes as a 数量指标 (``施工材料 1批``, 建筑材料) are
@@ -374,6 +381,10 @@ def rate_under_quantity(document: Document, settings: RuleSettings) -> list[Find
 
 _EFFECT_NAME = re.compile(r"效益|影响力|社会影响|带动|增收|可持续|增进|促进|知晓")
 _COUNT_END = re.compile(r"(?:数量|次数|份数|个数|篇数|场次)$")
+# A trade or business volume (服务外包在岸(万美元), 进出口额, 招商引资到位资金): what a sector or the firms
+# achieve, in money; an effect the fund may help, not what it delivers.
+_TRADE_VOLUME = re.compile(r"外包|进出口|出口|进口|贸易|交易|营业|销售|产值|招商|引资|外资")
+_FOREIGN_MONEY = ("美元", "欧元", "港元")
 
 
 @rule("effect-under-output", title="效益指标放在产出下", dimension="相关性", severity="warning")
@@ -384,7 +395,11 @@ def effect_under_output(document: Document, settings: RuleSettings) -> list[Find
     under 产出 leaves the output unmeasured and mixes up the scoring of the two groups.
     Counts of things about effects (效益分析报告数量) are outputs and are not flagged. An aim
     (促进…, 增进…: 争取民心、增进乡情 as the name of a count of events) is an effect, and so is how
-    many know of a policy (政策知晓率 under 质量: what the work achieved among people).
+    many know of a policy (政策知晓率 under 质量: what the work achieved among people). A trade or
+    business volume in money (``服务外包在岸(万美元) 20000``, ``进出口额 ≥5亿元``: 外包, 进出口, 贸易, 销售, 产值,
+    招商, 引资 … with a money unit in the name's brackets or the value) is what firms or a region achieve, an
+    economic effect, not what the fund delivers; a count (``服务外包企业数量 3``) or outsourced work without money
+    (``保洁服务外包面积``) is an output.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level1", *verdict)
             for row, verdict in flagged(document, _EFFECT_UNDER_OUTPUT)]
@@ -395,6 +410,15 @@ def _effect_under_output(row: Row) -> tuple[str, str] | None:
     if row.level1 != LEVEL1_OUTPUT or row.cost:
         return None
     name = row.name
+    level3, unit = row.indicator.level3, row.indicator.target.unit
+    if unit is None and level3.endswith((")", "）")):
+        unit = unit_note(level3)  # 服务外包在岸(万美元) 20000
+    if ((is_money_unit(unit) or (unit or "").endswith(_FOREIGN_MONEY))
+            and (trade := _TRADE_VOLUME.search(name)) is not None and _COUNT_END.search(name) is None):
+        return (f"{quote(level3)}统计的是{trade.group(0)}业务的金额（{unit}），"
+                "是企业或地区的经营成果，属于经济效益，不是资金直接完成的产出，却放在产出指标下",
+                "把它移到效益指标下的经济效益指标；在产出指标下写资金直接完成的工作（如「支持企业≥3家」"
+                "「举办推介活动≥2场」）")
     match = _EFFECT_NAME.search(name)
     if match is None or (match.group(0) not in ("带动", "增收") and _COUNT_END.search(name)):
         return None

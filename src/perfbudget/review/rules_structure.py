@@ -27,6 +27,7 @@ from perfbudget.review.helpers import (
 from perfbudget.review.language import content_words, figures, made_of, project_category, word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_conformity import _compared_texts
+from perfbudget.review.rules_relevance import is_input_name
 from perfbudget.review.settings import RuleSettings
 
 
@@ -300,7 +301,8 @@ def level2_misplaced(document: Document, settings: RuleSettings) -> list[Finding
     健康, 就业 …), with no ecological one; under 时效 a rate (…率: 应急保障率) or count with no
     word of time (及时, 时间, 进度, 按计划, 审限 …) and no time unit; under 质量 a count of times
     (``实验室仪器维修维护 ≥4次``: how often, a quantity) unless the name is a check or a quality word
-    (质量抽检, 督导检查, 整改, 合格 …); under any
+    (质量抽检, 督导检查, 整改, 合格 …); money going in (``预算资金执行率``, ``资助经费到位率`` under 时效) is left to
+    ``input-as-output``, which asks to delete the row rather than move it; under any
     效益 group a value that is only a date or a span of dates (``保障期限 2020年1月--2020年11月``
     under 可持续影响: when the work is done, not an effect).
     """
@@ -327,8 +329,8 @@ def _misplaced(row: Row) -> tuple[str, str] | None:
     if row.level2 not in ("经济效益指标", "生态效益指标", "时效指标"):
         return None
     reason = misplaced_reason(row.level2, row.name, indicator.target.unit)
-    if reason is None:
-        return None
+    if reason is None or is_input_name(row.name):
+        return None  # (money going in is to be deleted, as input-as-output says, not moved)
     return (f"{quote(indicator.level3)}放在「{indicator.level2}」下，但{reason}",
             "把它移到与其含义相符的二级指标下（如安全、稳定类放社会效益，合格率放质量指标）")
 

@@ -8,8 +8,11 @@ from dataclasses import replace
 from perfbudget.framework import (
     LEVEL1_COST,
     LEVEL1_EFFECT,
+    LEVEL1_NAMES,
     LEVEL1_OUTPUT,
+    LEVEL1_PROCESS,
     LEVEL1_SATISFACTION,
+    framework_of,
 )
 from perfbudget.model import Document, Project
 from perfbudget.review.finding import Finding
@@ -36,7 +39,7 @@ _REQUIRED_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION)
 # The simplified template of 人员类/运转类 projects: what it produces and that the unit runs.
 _CATEGORY_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT)
 # The order of the 一级 groups in a table (2021: 成本 first): a cut table lost the later ones.
-_ORDER = {LEVEL1_COST: 0, LEVEL1_OUTPUT: 1, LEVEL1_EFFECT: 2, LEVEL1_SATISFACTION: 3}
+_ORDER = {LEVEL1_COST: 0, LEVEL1_OUTPUT: 1, LEVEL1_EFFECT: 2, LEVEL1_SATISFACTION: 3, LEVEL1_PROCESS: 4}
 
 
 def category_of(project: Project) -> str | None:
@@ -68,12 +71,29 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
         if not own:
             continue
         present = {row.level1 for row in own}
-        required = _CATEGORY_GROUPS if category_of(project) else _REQUIRED_GROUPS
+        required = _REQUIRED_GROUPS
+        if not present <= _PLAIN:  # (most tables: 产出/效益/满意度/成本 only, the 2015 or 2021 framework)
+            if present == {""}:  # no 一级 column at all: one finding, not one per group
+                if not _lost_in_cut(project, LEVEL1_OUTPUT):
+                    out.append(at_project(project, None, "表格没有一级指标，看不出是否设置了产出、效益、满意度指标",
+                                          "按指标体系填写一级指标（产出指标、效益指标、满意度指标），"
+                                          "并把每个三级指标归入相应的一级、二级指标"))
+                continue
+            framework = framework_of(present)
+            if framework is None:
+                continue  # an unknown framework: level-not-in-framework says so, once
+            required = framework.required
+        if category_of(project):
+            required = tuple(group for group in required if group in _CATEGORY_GROUPS) or _CATEGORY_GROUPS
         for group in required:
             if group not in present and not _lost_in_cut(project, group):
                 out.append(at_project(project, None, f"缺少一级指标「{group}」，绩效目标不完整",
                                       f"补充「{group}」及其二级、三级指标"))
     return out
+
+
+_PLAIN = frozenset(LEVEL1_NAMES)
+_PLAIN_OR_NONE = _PLAIN | {""}
 
 
 def _economic_cost(row: Row) -> bool | None:
@@ -112,6 +132,11 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
         if category_of(project) or _lost_in_cut(project, LEVEL1_OUTPUT):
             continue
         if own and id(project) not in costed:
+            names = {row.level1 for row in own}
+            if not names <= _PLAIN_OR_NONE:
+                framework = framework_of(names)
+                if framework is None or not framework.costed:
+                    continue  # an unknown framework (level-not-in-framework says so), a form without a cost row
             other = any(row.level1 == LEVEL1_COST for row in own)
             out.append(at_project(project, None,
                                   "只有社会成本或生态环境成本，没有经济成本指标，无法把目标与预算对应起来" if other

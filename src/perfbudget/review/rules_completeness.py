@@ -64,7 +64,12 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     no indicators at all is left to ``too-few-indicators``. 人员类 and 运转类 projects (wages,
     公用经费 …, see ``docs/review.md``) follow the simplified template and need only 产出 and
     效益. A table cut off (``table-cut-off``) is not faulted for groups that would have stood
-    in the part that is missing: only for a group before the last one read.
+    in the part that is missing: only for a group before the last one read. Each framework asks for its
+    own groups (``framework.FRAMEWORKS``): the investment plans' form (实施效果指标, 过程管理指标) for the
+    effects, the satisfaction and 过程管理 — its outputs may be 过程管理's 投资完成/项目进度, so a missing 产出 is
+    no fault there. A table without a 一级 column is read by its 二级 (数量指标 → 产出指标); a list with neither
+    gets one finding that it has no 一级. A project of an unknown framework is ``level-not-in-framework``'s
+    (one finding), not faulted here group by group.
     """
     out = []
     for project, own in project_rows(document):
@@ -122,6 +127,8 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
     standard itself) and tables cut off before their 效益 rows are not flagged. Only 社会成本 or
     生态环境成本 rows (2021 framework) without an 经济成本 one do not count: the money is unmeasured. A
     two-level table (no 二级 column) has no 成本指标 row: there an output whose target is money is the cost.
+    A framework without a cost row (the investment plans' form: the plan's 概算 holds the cost, its
+    超规模、超标准、超概算 row is a process indicator) and a project of an unknown framework are not flagged.
     """
     since = settings.param("since")
     out = []

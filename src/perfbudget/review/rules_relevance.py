@@ -143,7 +143,8 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     (``安置小区物业费 8个``: the money counted, not the estates managed) is an input; a fee handed out,
     waived or paid for someone (发放取暖费, 减免学费, 代缴保险费) is a service and is not flagged. So is
     the staff the unit employs beyond its establishment counted as the 数量 (``编外人员数量 153``,
-    临聘人员数): manpower going in.
+    临聘人员数): manpower going in. A process group's rows (the investment plans' 过程管理指标: 中央预算内投资
+    支付率, 年度计划投资完成率) are the form's own process indicators, not outputs, and are not flagged.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT) if len(verdict) == 3]

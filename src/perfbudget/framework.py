@@ -225,10 +225,14 @@ def parent_level1(level2: str) -> str | None:
 def framework_of(level1s: Iterable[str]) -> Framework | None:
     """The framework of a project from its rows' 一级 names (normalised, wrapped rows as their 一级: see
     ``review.helpers``); empty names are skipped. 2021 when 成本指标 is a 一级, the investment form when
-    过程管理指标 is, else 2015 — as long as one 一级 is known; None when none is (an unknown framework)."""
+    过程管理指标 is, else 2015. None for an unknown framework: no 一级 known, or more unknown 一级 names than
+    known ones and at least two (达州's 部门整体 sheet: 部门决策, 综合管理, 部门绩效情况 beside 满意度); one unknown
+    name beside known ones (投入 in a 2015 table, a typo) is a misfiled row, not another framework."""
     names = set(level1s)
     names.discard("")
-    if not names & KNOWN_LEVEL1:
+    known = len(names & KNOWN_LEVEL1)
+    unknown = len(names) - known
+    if not known or (unknown >= 2 and unknown > known):
         return None
     if LEVEL1_PROCESS in names:
         return INVESTMENT

@@ -15,6 +15,7 @@ from perfbudget.framework import (
     LEVEL1_OUTPUT,
     LEVEL1_SATISFACTION,
     PROCESS_LEVEL1,
+    framework_of,
 )
 from perfbudget.model import Document, Indicator, Op, Target
 from perfbudget.review.finding import Finding
@@ -435,14 +436,18 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     naming its 一级, instead of one per row.
     """
     out = []
+    rows_of: dict[int, tuple[Row, ...]] = {}
     for project, flagged_rows in flagged_by_project(document, _LEVEL_NOT_IN_FRAMEWORK):
-        if len(flagged_rows) == len(project.indicators) and all(v[0] == "level1" for _row, v in flagged_rows):
-            names = "」「".join(dict.fromkeys(row.indicator.level1.strip() for row, _verdict in flagged_rows))
-            out.append(at_project(project, None,
-                                  f"一级指标「{names}」不属于已知的指标体系，无法逐项按指标体系审核",
-                                  f"按所用表样的指标体系填写（已知的有：{_KNOWN_FORMS}），"
-                                  "或确认表样后由审核人员逐项核对"))
-            continue
+        unknown = [row.indicator.level1.strip() for row, verdict in flagged_rows if verdict[0] == "level1"]
+        if unknown:  # (most projects: none)
+            rows_of = rows_of or {id(item): own for item, own in project_rows(document)}
+            if framework_of(row.level1 for row in rows_of[id(project)]) is None:  # an unknown framework: once
+                out.append(at_project(project, None,
+                                      f"一级指标「{'」「'.join(dict.fromkeys(unknown))}」不属于已知的指标体系，"
+                                      "无法逐项按指标体系审核",
+                                      f"按所用表样的指标体系填写（已知的有：{_KNOWN_FORMS}），"
+                                      "或确认表样后由审核人员逐项核对"))
+                continue
         out.extend(at_indicator(row.project, row.position, row.indicator, *verdict) for row, verdict in flagged_rows)
     return out
 

@@ -76,7 +76,7 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
         if not own:
             continue
         present = {row.level1 for row in own}
-        required = _REQUIRED_GROUPS
+        required: tuple[str, ...] = _REQUIRED_GROUPS
         if not present <= _PLAIN:  # (most tables: 产出/效益/满意度/成本 only, the 2015 or 2021 framework)
             if present == {""}:  # no 一级 column at all: one finding, not one per group
                 if not _lost_in_cut(project, LEVEL1_OUTPUT):

@@ -455,12 +455,14 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
 def _outside_framework(row: Row) -> tuple[str, str, str] | None:
     """``level-not-in-framework``'s (field, message, suggestion) for one indicator, or None."""
     indicator, level1 = row.indicator, row.level1
-    if not indicator.level1.strip() or not indicator.level2.strip() or level1 in PROCESS_LEVEL1:
+    if not indicator.level1.strip() or not indicator.level2.strip():
         return None  # the form has no such column (a flat 部门整体 list, 指标 | 指标内容 | 指标值): not misfiled
     if level1 not in LEVEL1_NAMES:
+        if level1 in PROCESS_LEVEL1:
+            return None  # the investment form's 过程管理指标: any 二级 is the form's
         return ("level1", f"一级指标「{indicator.level1}」不在指标体系内",
                 "一级指标应为产出指标、效益指标、满意度指标（新框架另有成本指标）")
-    if row.level2 and row.level2 not in _ALLOWED[level1]:  # (none: 实施效果指标 | 产出指标, the form's)
+    if row.level2 not in _ALLOWED[level1] and row.level2:  # (none: 实施效果指标 | 产出指标, the form's)
         allowed = "、".join(sorted(_ALLOWED[level1]))
         return ("level2", f"二级指标「{indicator.level2}」不属于一级指标「{level1}」",
                 f"「{level1}」下的二级指标应为：{allowed}")

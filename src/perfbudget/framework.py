@@ -5,6 +5,11 @@ Two frameworks occur in real tables (``rules.md`` §2):
 * 2015-style: 产出 (数量/质量/时效/成本), 效益 (经济/社会/生态效益, 可持续影响), 满意度;
 * 2021-style (财预〔2021〕101号): 成本 is a 一级 of its own (经济/社会/生态环境成本).
 
+Real tables use one more (:data:`FRAMEWORKS`): the 中央预算内投资计划绩效目标表 of the investment plans
+(发展改革部门), whose 一级 are 实施效果指标 — 产出/效益/满意度 (or their 二级) as its 二级 — and 过程管理指标
+(计划管理, 资金管理, 项目管理, 监督检查 …: how the investment is run). :func:`framework_of` tells them apart
+from a project's 一级 names; a project none of whose 一级 is known is of an unknown framework.
+
 Names as written are kept in the model; the functions here give the normalised
 name used for grouping, review and scoring.
 """
@@ -13,7 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 LEVEL1_OUTPUT = "产出指标"
@@ -21,6 +27,8 @@ LEVEL1_EFFECT = "效益指标"
 LEVEL1_SATISFACTION = "满意度指标"
 LEVEL1_COST = "成本指标"
 LEVEL1_NAMES = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION, LEVEL1_COST)
+# The investment plans' form (中央预算内投资计划绩效目标表): how the investment is run, a 一级 of its own.
+LEVEL1_PROCESS = "过程管理指标"
 
 FRAMEWORK_2015: dict[str, tuple[str, ...]] = {
     LEVEL1_OUTPUT: ("数量指标", "质量指标", "时效指标", "成本指标"),
@@ -43,6 +51,7 @@ _LEVEL1_ALIASES = {
     "预期产出指标": LEVEL1_OUTPUT,
     "效果指标": LEVEL1_EFFECT,
     "预期效果指标": LEVEL1_EFFECT,
+    "过程管理": LEVEL1_PROCESS,
 }
 
 _LEVEL2_ALIASES = {
@@ -59,6 +68,51 @@ _LEVEL2_ALIASES = {
 # for 时效, the 2013–2016 templates' 环境效益指标 for 生态效益. Kept as written (the model keeps names as
 # written); the reader knows them as 二级 names, the review compares them as the framework's.
 OLDER_LEVEL2 = {"进度指标": "时效指标", "环境效益指标": "生态效益指标"}
+
+
+@dataclass(frozen=True)
+class Framework:
+    """An indicator framework (指标体系) real tables use, and what the review expects of a project in it.
+
+    Attributes:
+        key: a short identifier (``2015``, ``2021``, ``investment``).
+        title: its Chinese name, for messages.
+        levels: each 一级 (normalised) with its 二级 names; an empty tuple accepts any 二级 (the form's own).
+        required: the 一级 groups every project must have (``missing-level1-group``).
+        process: the 一级 groups of process indicators (how the money and the work are run: 资金支付率,
+            开工率 are the form's own there, not outputs taken for inputs).
+        costed: whether the framework has a place for cost indicators (``missing-cost-indicator``).
+    """
+
+    key: str
+    title: str
+    levels: Mapping[str, tuple[str, ...]]
+    required: tuple[str, ...]
+    process: frozenset[str] = frozenset()
+    costed: bool = True
+
+
+# The 中央预算内投资计划绩效目标表 (corpus 133, 42): 实施效果指标 holds 产出/效益/满意度 (or their 二级: 经济效益 …,
+# 服务对象满意度) as its 二级; 过程管理指标 holds the form's management headings. No 成本 row: cost is held
+# by the plan's 概算 (its 超规模、超标准、超概算 row is a process indicator). 产出 may stand under 过程管理
+# (投资完成, 项目进度), so it is not required; the effects and the satisfaction are.
+INVESTMENT = Framework(
+    "investment", "中央预算内投资计划绩效目标表（实施效果指标、过程管理指标）",
+    {**FRAMEWORK_2015, LEVEL1_PROCESS: ()},
+    required=(LEVEL1_EFFECT, LEVEL1_SATISFACTION, LEVEL1_PROCESS),
+    process=frozenset({LEVEL1_PROCESS}), costed=False)
+FRAMEWORK_OF_2015 = Framework("2015", "2015年框架（产出、效益、满意度指标）", FRAMEWORK_2015,
+                              required=(LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION))
+FRAMEWORK_OF_2021 = Framework("2021", "2021年框架（成本、产出、效益、满意度指标）", FRAMEWORK_2021,
+                              required=(LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION))
+FRAMEWORKS = (FRAMEWORK_OF_2015, FRAMEWORK_OF_2021, INVESTMENT)
+# Every 一级 some framework knows (normalised), and the process groups among them.
+KNOWN_LEVEL1 = frozenset(name for framework in FRAMEWORKS for name in framework.levels)
+PROCESS_LEVEL1 = frozenset(name for framework in FRAMEWORKS for name in framework.process)
+
+# A 一级 that wraps the framework's 一级 as its 二级: the investment form's 实施效果指标 (also written 效果指标
+# or 绩效指标 in regional copies of it).
+_WRAPPER_LEVEL1 = re.compile(r"^(?:实施效果|效果|绩效)指标$")
 
 _SCORE_NOTE = re.compile(r"[（(][^()（）]*?(?:分|权重|%)[^()（）]*?[)）]$")
 # What a run of spaces, comparators or stars took is never given back (nothing after it can start with
@@ -143,6 +197,46 @@ def normalise_level3(text: str) -> str:
 def has_template_hint(text: str) -> bool:
     """True when a name still holds a template hint such as ``(≥**%)`` or ``≥**人``."""
     return bool(_TEMPLATE_HINT.search(unicodedata.normalize("NFKC", text)))
+
+
+def wrapped_level1(level1: str, level2: str) -> str | None:
+    """The framework's 一级 a row of a wrapping 一级 belongs to: 实施效果指标 | 产出指标 → 产出指标, 实施效果指标 |
+    经济效益指标 → 效益指标 (``level1``, ``level2`` normalised); None for any other row. Only the effects' and the
+    satisfaction's 二级 stand under 实施效果 in the form (its outputs are 产出指标 itself, or 过程管理's 投资完成):
+    实施效果指标 | 数量指标 is none of them."""
+    if level1 in LEVEL1_NAMES or _WRAPPER_LEVEL1.match(level1) is None:
+        return None
+    if level2 in LEVEL1_NAMES or normalise_level1(level2) in LEVEL1_NAMES:
+        return normalise_level1(level2)
+    parent = _PARENT.get(level2)
+    return parent if parent in (LEVEL1_EFFECT, LEVEL1_SATISFACTION) else None
+
+
+# Each 二级 of the two frameworks with its 一级 (成本指标: 产出's, as in 2015).
+_PARENT = {name: level1 for framework in (FRAMEWORK_2021, FRAMEWORK_2015) for level1, names in framework.items()
+           for name in names}
+
+
+def parent_level1(level2: str) -> str | None:
+    """The 一级 a framework 二级 (normalised) stands under: 数量指标 → 产出指标; None for other names."""
+    return _PARENT.get(level2)
+
+
+def framework_of(level1s: Iterable[str]) -> Framework | None:
+    """The framework of a project from its rows' 一级 names (normalised, wrapped rows as their 一级: see
+    ``review.helpers``); empty names are skipped. 2021 when 成本指标 is a 一级, the investment form when
+    过程管理指标 is, else 2015. None for an unknown framework: no 一级 known, or more unknown 一级 names than
+    known ones and at least two (达州's 部门整体 sheet: 部门决策, 综合管理, 部门绩效情况 beside 满意度); one unknown
+    name beside known ones (投入 in a 2015 table, a typo) is a misfiled row, not another framework."""
+    names = set(level1s)
+    names.discard("")
+    known = len(names & KNOWN_LEVEL1)
+    unknown = len(names) - known
+    if not known or (unknown >= 2 and unknown > known):
+        return None
+    if LEVEL1_PROCESS in names:
+        return INVESTMENT
+    return FRAMEWORK_OF_2021 if LEVEL1_COST in names else FRAMEWORK_OF_2015
 
 
 def detect_framework(level_pairs: Iterable[tuple[str, str]]) -> str:

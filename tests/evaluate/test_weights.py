@@ -61,6 +61,32 @@ def test_2021_cost_group_with_own_weight(inline) -> None:  # type: ignore[no-unt
     assert allocation.weights == {1: D(40), 2: D(10), 3: D(30), 4: D(10)}
 
 
+# The investment form (corpus 133): 实施效果指标 wraps the groups, 过程管理指标 is a group of its own.
+INV_OUT = ["实施效果指标", "产出指标", "劳务报酬占中央投资比例", "劳务报酬占中央投资比例", "≥30%"]
+INV_EFF = ["实施效果指标", "效益指标", "带动务工人数", "带动务工人数", "≥120人"]
+INV_SAT = ["实施效果指标", "满意度指标", "群众满意度", "群众满意度", "≥90%"]
+INV_PROC = ["过程管理指标", "资金管理指标", "中央预算内投资支付率", "中央预算内投资支付率", "≥90%"]
+
+
+def test_the_investment_form_is_scored_by_the_groups_it_wraps(inline) -> None:  # type: ignore[no-untyped-def]
+    """实施效果 | 效益指标 counts in 效益 (main: every 实施效果 row in one group without points, not scored);
+    过程管理 shares 产出's 50 points unless the weights give it its own."""
+    project = _project(inline, INV_OUT, INV_EFF, INV_SAT, INV_PROC)
+    allocation = allocate(project, Weights())
+    assert not allocation.errors
+    assert allocation.weights == {1: D(25), 2: D(30), 3: D(10), 4: D(25)}
+    assert any("过程管理指标与产出指标共用" in note for note in allocation.notes)
+    own = allocate(project, parse_weights("预算执行率=10,产出=30,效益=30,满意度=10,过程管理=20"))
+    assert own.weights == {1: D(30), 2: D(30), 3: D(10), 4: D(20)}
+
+
+def test_a_plain_level2_under_the_wrapper_is_not_wrapped(inline) -> None:  # type: ignore[no-untyped-def]
+    """Near miss: 实施效果指标 | 数量指标 is outside the form: its own group, without points (an error to fix)."""
+    plain = ["实施效果指标", "数量指标", "建设渠道长度", "建设渠道长度", "≥2公里"]
+    allocation = allocate(_project(inline, plain, INV_EFF, INV_SAT, INV_PROC), Weights())
+    assert allocation.errors and "一级指标「实施效果指标」没有分值" in allocation.errors[0]
+
+
 def test_sheet_weights_fix_some_and_split_the_rest(inline) -> None:  # type: ignore[no-untyped-def]
     third = ["", "质量指标", "及时率", "及时率", "100%"]
     project = _project(inline, OUT, OUT2, third, EFF, SAT)

@@ -6,7 +6,9 @@ the given weights are kept and the rest of the group's points is split equally o
 indicators without one. Every split is made in cents by the largest-remainder method
 (:func:`split_cents`): 50 over 6 indicators is 8.34, 8.34, 8.33, 8.33, 8.33, 8.33, which adds
 up to exactly 50.00 as printed; ties go to the earlier indicator. Under the 2021 framework
-成本指标 shares 产出's points (one pool) unless the weights name 成本 as a group of its own.
+成本指标 shares 产出's points (one pool) unless the weights name 成本 as a group of its own; so does the
+investment form's 过程管理指标 (its 投资完成/项目进度 rows stand for the outputs where 产出 has none), whose
+实施效果指标 rows count in the groups they wrap (实施效果 | 效益指标 in 效益).
 A configured group a project lacks has its points spread over the present groups in proportion to their weights.
 """
 
@@ -21,8 +23,11 @@ from perfbudget.framework import (
     LEVEL1_COST,
     LEVEL1_EFFECT,
     LEVEL1_OUTPUT,
+    LEVEL1_PROCESS,
     LEVEL1_SATISFACTION,
     normalise_level1,
+    normalise_level2,
+    wrapped_level1,
 )
 from perfbudget.model import Project
 from perfbudget.target import format_decimal
@@ -95,8 +100,8 @@ def parse_weights(text: str) -> Weights:
             execution = points
             continue
         level1 = normalise_level1(name)
-        if level1 not in (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION, LEVEL1_COST):
-            raise WeightsError(f"未知的一级指标「{name}」：可用 预算执行率、产出、效益、满意度、成本")
+        if level1 not in (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION, LEVEL1_COST, LEVEL1_PROCESS):
+            raise WeightsError(f"未知的一级指标「{name}」：可用 预算执行率、产出、效益、满意度、成本、过程管理")
         if any(existing == level1 for existing, _ in groups):
             raise WeightsError(f"「{name}」重复")
         groups.append((level1, points))
@@ -154,9 +159,25 @@ def _is_cents(value: Decimal) -> bool:
 
 def pool_name(level1: str, weights: Weights) -> str:
     name = normalise_level1(level1)
-    if name == LEVEL1_COST and weights.group(LEVEL1_COST) is None:
+    if name in _SHARING and weights.group(name) is None:
         return LEVEL1_OUTPUT
     return name
+
+
+_SHARING = (LEVEL1_COST, LEVEL1_PROCESS)  # groups that share 产出's points unless the weights give them their own
+
+
+def scoring_group(level1: str, level2: str) -> str:
+    """The 一级 group an indicator is scored in: its 一级 normalised, or for a row of the investment form's
+    实施效果指标 the group it wraps (实施效果指标 | 效益指标 → 效益指标)."""
+    name = normalise_level1(level1)
+    if name in _GROUPS:
+        return name
+    level2 = normalise_level2(level2)
+    return wrapped_level1(name, level2) or name
+
+
+_GROUPS = frozenset({LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION, LEVEL1_COST, LEVEL1_PROCESS})
 
 
 def allocate(project: Project, weights: Weights, given: dict[int, Decimal] | None = None) -> Allocation:
@@ -165,7 +186,7 @@ def allocate(project: Project, weights: Weights, given: dict[int, Decimal] | Non
     The split depends only on the indicators' 一级 names, the weights and the sheet's 分值,
     so it is cached: units score many projects of the same shape.
     """
-    level1s = tuple(indicator.level1 for indicator in project.indicators)
+    level1s = tuple(scoring_group(indicator.level1, indicator.level2) for indicator in project.indicators)
     return _allocate(level1s, weights, tuple(sorted((given or {}).items())))
 
 
@@ -181,9 +202,9 @@ def _allocate(level1s: tuple[str, ...], weights: Weights, given_items: tuple[tup
         pool = pool_name(level1, weights)
         members.setdefault(pool, []).append(position)
         pool_of[position] = pool
-    if any(normalise_level1(level1) == LEVEL1_COST for level1 in level1s) and \
-            weights.group(LEVEL1_COST) is None:
-        notes.append(f"成本指标与产出指标共用产出指标的 {format_decimal(weights.group(LEVEL1_OUTPUT) or ZERO)} 分")
+    for sharing in _SHARING:
+        if any(normalise_level1(level1) == sharing for level1 in level1s) and weights.group(sharing) is None:
+            notes.append(f"{sharing}与产出指标共用产出指标的 {format_decimal(weights.group(LEVEL1_OUTPUT) or ZERO)} 分")
     configured = [(name, points) for name, points in weights.groups]
     present = [(name, points) for name, points in configured if name in members]
     missing = [(name, points) for name, points in configured if name not in members]

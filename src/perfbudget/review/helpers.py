@@ -19,6 +19,8 @@ from perfbudget.framework import (
     normalise_level1,
     normalise_level2,
     normalise_level3,
+    parent_level1,
+    wrapped_level1,
 )
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.review.finding import Finding, new_finding
@@ -223,6 +225,13 @@ def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
         level2 = level2[:-4] + "指标"
         if level1 == "投入" and level2 == "成本指标":  # 投入 | 成本目标: the cost of the 2015 framework
             level1 = LEVEL1_OUTPUT
+    if level1 not in LEVEL1_NAMES:
+        if not level1:  # a form without the 一级 column: a framework 二级 tells it (数量指标 → 产出指标)
+            level1 = parent_level1(level2) or ""
+        elif (wrapped := wrapped_level1(level1, level2)) is not None:  # 实施效果指标 | 产出指标 (the investment form)
+            level1 = wrapped
+            if level2 == wrapped or normalise_level1(level2) == wrapped:
+                level2 = ""  # the form has no 二级 under it
     if level1 == LEVEL1_COST:
         return level1, level2, True, level2 in ("经济成本指标", "成本指标")
     cost = level1 == LEVEL1_OUTPUT and level2 == "成本指标"

@@ -8,8 +8,11 @@ from dataclasses import replace
 from perfbudget.framework import (
     LEVEL1_COST,
     LEVEL1_EFFECT,
+    LEVEL1_NAMES,
     LEVEL1_OUTPUT,
+    LEVEL1_PROCESS,
     LEVEL1_SATISFACTION,
+    framework_of,
 )
 from perfbudget.model import Document, Project
 from perfbudget.review.finding import Finding
@@ -36,7 +39,7 @@ _REQUIRED_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION)
 # The simplified template of 人员类/运转类 projects: what it produces and that the unit runs.
 _CATEGORY_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT)
 # The order of the 一级 groups in a table (2021: 成本 first): a cut table lost the later ones.
-_ORDER = {LEVEL1_COST: 0, LEVEL1_OUTPUT: 1, LEVEL1_EFFECT: 2, LEVEL1_SATISFACTION: 3}
+_ORDER = {LEVEL1_COST: 0, LEVEL1_OUTPUT: 1, LEVEL1_EFFECT: 2, LEVEL1_SATISFACTION: 3, LEVEL1_PROCESS: 4}
 
 
 def category_of(project: Project) -> str | None:
@@ -61,19 +64,41 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     no indicators at all is left to ``too-few-indicators``. 人员类 and 运转类 projects (wages,
     公用经费 …, see ``docs/review.md``) follow the simplified template and need only 产出 and
     效益. A table cut off (``table-cut-off``) is not faulted for groups that would have stood
-    in the part that is missing: only for a group before the last one read.
+    in the part that is missing: only for a group before the last one read. Each framework asks for its
+    own groups (``framework.FRAMEWORKS``): the investment plans' form (实施效果指标, 过程管理指标) for the
+    effects, the satisfaction and 过程管理 — its outputs may be 过程管理's 投资完成/项目进度, so a missing 产出 is
+    no fault there. A table without a 一级 column is read by its 二级 (数量指标 → 产出指标); a list with neither
+    gets one finding that it has no 一级. A project of an unknown framework is ``level-not-in-framework``'s
+    (one finding), not faulted here group by group.
     """
     out = []
     for project, own in project_rows(document):
         if not own:
             continue
         present = {row.level1 for row in own}
-        required = _CATEGORY_GROUPS if category_of(project) else _REQUIRED_GROUPS
+        required: tuple[str, ...] = _REQUIRED_GROUPS
+        if not present <= _PLAIN:  # (most tables: 产出/效益/满意度/成本 only, the 2015 or 2021 framework)
+            if present == {""}:  # no 一级 column at all: one finding, not one per group
+                if not _lost_in_cut(project, LEVEL1_OUTPUT):
+                    out.append(at_project(project, None, "表格没有一级指标，看不出是否设置了产出、效益、满意度指标",
+                                          "按指标体系填写一级指标（产出指标、效益指标、满意度指标），"
+                                          "并把每个三级指标归入相应的一级、二级指标"))
+                continue
+            framework = framework_of(present)
+            if framework is None:
+                continue  # an unknown framework: level-not-in-framework says so, once
+            required = framework.required
+        if category_of(project):
+            required = tuple(group for group in required if group in _CATEGORY_GROUPS) or _CATEGORY_GROUPS
         for group in required:
             if group not in present and not _lost_in_cut(project, group):
                 out.append(at_project(project, None, f"缺少一级指标「{group}」，绩效目标不完整",
                                       f"补充「{group}」及其二级、三级指标"))
     return out
+
+
+_PLAIN = frozenset(LEVEL1_NAMES)
+_PLAIN_OR_NONE = _PLAIN | {""}
 
 
 def _economic_cost(row: Row) -> bool | None:
@@ -102,6 +127,8 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
     standard itself) and tables cut off before their 效益 rows are not flagged. Only 社会成本 or
     生态环境成本 rows (2021 framework) without an 经济成本 one do not count: the money is unmeasured. A
     two-level table (no 二级 column) has no 成本指标 row: there an output whose target is money is the cost.
+    A framework without a cost row (the investment plans' form: the plan's 概算 holds the cost, its
+    超规模、超标准、超概算 row is a process indicator) and a project of an unknown framework are not flagged.
     """
     since = settings.param("since")
     out = []
@@ -112,6 +139,11 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
         if category_of(project) or _lost_in_cut(project, LEVEL1_OUTPUT):
             continue
         if own and id(project) not in costed:
+            names = {row.level1 for row in own}
+            if not names <= _PLAIN_OR_NONE:
+                framework = framework_of(names)
+                if framework is None or not framework.costed:
+                    continue  # an unknown framework (level-not-in-framework says so), a form without a cost row
             other = any(row.level1 == LEVEL1_COST for row in own)
             out.append(at_project(project, None,
                                   "只有社会成本或生态环境成本，没有经济成本指标，无法把目标与预算对应起来" if other

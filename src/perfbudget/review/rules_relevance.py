@@ -8,12 +8,14 @@ from functools import lru_cache
 from perfbudget.framework import (
     FRAMEWORK_2015,
     FRAMEWORK_2021,
+    FRAMEWORKS,
     LEVEL1_COST,
     LEVEL1_EFFECT,
     LEVEL1_NAMES,
     LEVEL1_OUTPUT,
     LEVEL1_SATISFACTION,
-    normalise_level1,
+    PROCESS_LEVEL1,
+    framework_of,
 )
 from perfbudget.model import Document, Indicator, Op, Target
 from perfbudget.review.finding import Finding
@@ -24,6 +26,7 @@ from perfbudget.review.helpers import (
     at_project,
     bare,
     flagged,
+    flagged_by_project,
     indicator_check,
     is_money_unit,
     money_in,
@@ -148,7 +151,8 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     (``安置小区物业费 8个``: the money counted, not the estates managed) is an input; a fee handed out,
     waived or paid for someone (发放取暖费, 减免学费, 代缴保险费) is a service and is not flagged. So is
     the staff the unit employs beyond its establishment counted as the 数量 (``编外人员数量 153``,
-    临聘人员数): manpower going in.
+    临聘人员数): manpower going in. A process group's rows (the investment plans' 过程管理指标: 中央预算内投资
+    支付率, 年度计划投资完成率) are the form's own process indicators, not outputs, and are not flagged.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT) if len(verdict) == 3]
@@ -157,8 +161,9 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
 def _input_fault(row: Row) -> tuple[str, str, str] | tuple[str, str, str, str] | None:
     """``input-as-output``'s (field, message, suggestion) for one indicator, ``management-as-output``'s
     ("management", field, message, suggestion), or None."""
-    if row.cost or not row.indicator.level1.strip():
-        return None  # a flat list without 一级 (部门整体's management indicators) files nothing as an output
+    if row.cost or not row.indicator.level1.strip() or row.level1 in PROCESS_LEVEL1:
+        return None  # a flat list without 一级 (部门整体's management indicators) files nothing as an output;
+        # nor does a process group (the investment form's 过程管理指标: 资金支付率 is its own there)
     indicator, level1, level2, name, key = row.indicator, row.level1, row.level2, row.name, row.key
     if level2 == "数量指标" and (verdict := _quantity_input(indicator, name, key)) is not None:
         return verdict
@@ -433,11 +438,7 @@ _ALLOWED: dict[str, set[str]] = {}
 for _framework in (FRAMEWORK_2015, FRAMEWORK_2021):
     for _level1, _level2s in _framework.items():
         _ALLOWED.setdefault(_level1, set()).update(_level2s)
-
-
-# The central 中央预算内投资 template (and some regional ones) put 产出/效益/满意度 as the 二级
-# under one 一级 named 实施效果指标 or 绩效指标.
-_WRAPPER_LEVEL1 = re.compile(r"^(?:实施效果|效果|绩效)指标$")
+_KNOWN_FORMS = "、".join(framework.title for framework in FRAMEWORKS)
 
 
 @rule("level-not-in-framework", title="一级、二级指标不在指标体系内", dimension="相关性", severity="warning")
@@ -447,16 +448,32 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     Both frameworks are accepted (2015: 产出/效益/满意度 with 成本 under 产出; 2021: 成本 as a
     一级). Names are compared normalised, so 产出指标(50分), 经济效益 + 指标 split over two
     cells, 社会公众或服务对象满意度指标 and a 二级 whose typist wrote a word twice (社会效益效益指标, read as
-    社会效益指标) are fine. The central 中央预算内投资 template, with
-    产出指标/效益指标 as the 二级 under 实施效果指标 (or 绩效指标), is fine too, and so are older
+    社会效益指标) are fine. The 中央预算内投资计划绩效目标表 (``framework.INVESTMENT``) is fine too:
+    产出指标/效益指标/满意度指标 (or their 二级) as the 二级 under 实施效果指标 (or 效果指标, 绩效指标), and
+    过程管理指标 with the form's own 二级 (计划管理, 资金管理, 项目管理, 监督检查 …). So are older
     provincial forms that write the 二级 as …目标 (产出 | 数量目标) and the cost as 投入 | 成本目标
     (read as 产出 | 成本指标, so the cost rules check it); 投入 with any other 二级 is still flagged
     (88号: inputs are no targets). An empty 一级 or 二级 is a form without that column (a flat
     部门整体 list, the central sample's 指标 | 指标内容 | 指标值), not a name outside the framework: an
     empty 二级 is ``level2-missing``'s (an old form's own 一级 such as 成效指标 is then the form's, not a fault).
+    A project none of whose 一级 any framework knows (an unknown framework) gets one finding saying so,
+    naming its 一级, instead of one per row.
     """
-    return [at_indicator(row.project, row.position, row.indicator, *verdict)
-            for row, verdict in flagged(document, _LEVEL_NOT_IN_FRAMEWORK)]
+    out = []
+    rows_of: dict[int, tuple[Row, ...]] = {}
+    for project, flagged_rows in flagged_by_project(document, _LEVEL_NOT_IN_FRAMEWORK):
+        unknown = [row.indicator.level1.strip() for row, verdict in flagged_rows if verdict[0] == "level1"]
+        if unknown:  # (most projects: none)
+            rows_of = rows_of or {id(item): own for item, own in project_rows(document)}
+            if framework_of(row.level1 for row in rows_of[id(project)]) is None:  # an unknown framework: once
+                out.append(at_project(project, None,
+                                      f"一级指标「{'」「'.join(dict.fromkeys(unknown))}」不属于已知的指标体系，"
+                                      "无法逐项按指标体系审核",
+                                      f"按所用表样的指标体系填写（已知的有：{_KNOWN_FORMS}），"
+                                      "或确认表样后由审核人员逐项核对"))
+                continue
+        out.extend(at_indicator(row.project, row.position, row.indicator, *verdict) for row, verdict in flagged_rows)
+    return out
 
 
 def _outside_framework(row: Row) -> tuple[str, str, str] | None:
@@ -465,11 +482,11 @@ def _outside_framework(row: Row) -> tuple[str, str, str] | None:
     if not indicator.level1.strip() or not indicator.level2.strip():
         return None  # the form has no such column (a flat 部门整体 list, 指标 | 指标内容 | 指标值): not misfiled
     if level1 not in LEVEL1_NAMES:
-        if _WRAPPER_LEVEL1.match(level1) and normalise_level1(indicator.level2) in LEVEL1_NAMES:
-            return None  # the central template: 实施效果指标 — 产出指标 / 效益指标 as its 二级
+        if level1 in PROCESS_LEVEL1:
+            return None  # the investment form's 过程管理指标: any 二级 is the form's
         return ("level1", f"一级指标「{indicator.level1}」不在指标体系内",
                 "一级指标应为产出指标、效益指标、满意度指标（新框架另有成本指标）")
-    if row.level2 not in _ALLOWED[level1]:
+    if row.level2 not in _ALLOWED[level1] and row.level2:  # (none: 实施效果指标 | 产出指标, the form's)
         allowed = "、".join(sorted(_ALLOWED[level1]))
         return ("level2", f"二级指标「{indicator.level2}」不属于一级指标「{level1}」",
                 f"「{level1}」下的二级指标应为：{allowed}")

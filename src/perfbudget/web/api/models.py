@@ -543,6 +543,7 @@ class ProjectMonitorOut(Model):
     name: str
     name_cell: str | None
     month: int
+    year: int | None = Field(None, description="监控年度（项目资金年度；已保存的结果为其保存年度），未知时为 null")
     budget: str | None
     executed: str | None
     budget_progress: str | None = Field(..., description="预算执行进度：执行率 ÷ (M/12)")

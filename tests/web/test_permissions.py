@@ -124,6 +124,8 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/upload/paste", "/projects/{project_id}/review/decide", "/projects/{project_id}/review/comment",
         "/projects/{project_id}/review/grade", "/projects/{project_id}/opinion.{fmt}",
         "/units/{unit_key}/opinion.{fmt}",
+        # a unit by its id alone (a key that cannot be an address): tests/web/test_unit_addresses.py
+        "/units/by-id/{unit_id}", "/units/by-id/{unit_id}/opinion.{fmt}",
     }
     normalised = {p.replace("{p}", "{project_id}").replace("{u}", "{unit_key}") for p in covered}
     routes = {r.path for r in web.app.routes if isinstance(r, APIRoute)}

@@ -20,7 +20,7 @@ from perfbudget.app.opinion import (
 from perfbudget.app.overview import GRADES, project_rows, unit_head
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import STATE_LABELS, SUBMITTED
-from perfbudget.plain_numbers import plain_year, stored_id
+from perfbudget.plain_numbers import plain_int, plain_year, stored_id
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden
@@ -107,11 +107,23 @@ def project_opinion(request: Request, project_id: int, fmt: str, principal: Prin
     return _opinion(request, title, [desk], fmt, title)
 
 
+@router.get("/units/by-id/{unit_id}/opinion.{fmt}")
+def unit_opinion_by_id(request: Request, unit_id: str, fmt: str, year: str | None = None,
+                       principal: Principal = Depends(page_user)) -> Response:
+    """A unit whose key cannot be an address, by its id alone (:func:`perfbudget.app.overview.unit_path`)."""
+    return _unit_opinion(request, principal, plain_int(unit_id, 1) or 0, fmt, year)
+
+
 @router.get("/units/{unit_key}/opinion.{fmt}")
 def unit_opinion(request: Request, unit_key: str, fmt: str, year: str | None = None,
                  principal: Principal = Depends(page_user)) -> Response:
     """``unit_key``: the unit's key, as the publications name it (its code, or the name of a unit without one), or
-    its id (links made before 2026-12-05; a unit whose name cannot be an address)."""
+    its id when no unit has that key (links made before 2026-12-05)."""
+    return _unit_opinion(request, principal, unit_key, fmt, year)
+
+
+def _unit_opinion(request: Request, principal: Principal, unit_key: int | str, fmt: str,
+                  year: str | None) -> Response:
     _known_format(fmt)
     chosen = plain_year(year)
     store = store_of(request)

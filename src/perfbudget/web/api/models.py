@@ -220,6 +220,7 @@ class ProjectSummary(Model):
     grade: str | None = Field(..., description="正式等级：审核人员评定，未评定时为系统评定")
     state: str
     evaluation_grade: str | None
+    evaluation_total: str | None = Field(None, description="最近一次自评的总分（未自评时为 null）")
     latest_version: int
 
 

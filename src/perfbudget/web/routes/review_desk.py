@@ -3,11 +3,13 @@ steps, and the 审核意见书 (HTML ready to print as PDF, and Word)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fastapi import Depends, Form, Request
 from fastapi.responses import Response
 
 from perfbudget.app import review_desk as desk_app
-from perfbudget.app.desk import ListQuery, list_projects
+from perfbudget.app.desk import list_projects
 from perfbudget.app.opinion import (
     EARLIER_HEADING,
     SEVERITY_LABELS,
@@ -18,8 +20,9 @@ from perfbudget.app.opinion import (
     project_opinion_title,
 )
 from perfbudget.app.overview import GRADES, project_rows, unit_head
+from perfbudget.app.project_lists import view_query
 from perfbudget.app.roles import Action, Principal
-from perfbudget.app.workflow import STATE_LABELS, SUBMITTED
+from perfbudget.app.workflow import STATE_LABELS
 from perfbudget.plain_numbers import plain_int, plain_year, stored_id
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
@@ -142,13 +145,17 @@ async def queue_page(request: Request, principal: Principal = Depends(page_user)
     if not principal.may(Action.REVIEW):
         raise forbidden("只有审核人员可以使用审核队列")
 
+    params = dict(request.query_params)
+    query, problems = view_query("queue", params)  # the list's filters (app.desk.ListQuery.parse), said if bad
+
     def build() -> Response:
         with store_of(request).reading() as tx:
-            page = list_projects(tx, principal, ListQuery(state=SUBMITTED, sort="submitted", size=desk_app.MOST_BATCH))
-        return render(request, "review_queue.html", {"rows": page.rows, "total": page.total})
+            page = list_projects(tx, principal, replace(query, page=1, size=desk_app.MOST_BATCH))
+        return render(request, "review_queue.html", {"rows": page.rows, "total": page.total, "query": query,
+                                                     "problems": problems})
 
     # the same for every reviewer of the same scope until the data changes: from the page cache
-    return await cached_page(request, principal, ("review-queue",), build)
+    return await cached_page(request, principal, ("review-queue", tuple(sorted(params.items()))), build)
 
 
 @router.post("/review/queue")

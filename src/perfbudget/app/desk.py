@@ -154,6 +154,10 @@ class ListQuery:
     def export_url(self, view: str, fmt: str) -> str:
         """``/lists/projects.xlsx?…``: list ``view`` (app.project_lists.VIEWS) under these filters as a file."""
         params = {k: v for k, v in self.params().items() if k not in ("page", "size")}
+        if view == "queue":  # its own state and order (app.project_lists.view_query)
+            params.pop("state", None)
+            if params.get("sort") == "submitted":
+                del params["sort"]
         return f"/lists/{view}.{fmt}?" + urlencode(params)
 
 

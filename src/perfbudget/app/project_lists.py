@@ -154,6 +154,14 @@ def write_list(store: Store, principal: Principal, view: str, query: ListQuery, 
     return _write_xlsx(columns, batches, title, made, out)
 
 
+def exact_number(value: Any) -> Any:
+    """A number as an xlsx cell takes it exactly: a Decimal of more than 15 significant digits (Excel's precision;
+    openpyxl writes a Decimal through ``%.16g``) becomes its exact text, never a rounded number."""
+    if isinstance(value, Decimal) and len(value.as_tuple().digits) > 15:
+        return format(value, "f")
+    return value
+
+
 def _plain(value: Any) -> Any:
     """A CSV cell: a Decimal in positional notation (never 1E+1), a text neutralised (:func:`csv_cell`)."""
     if isinstance(value, Decimal):
@@ -220,7 +228,7 @@ def _write_xlsx(columns: tuple[Column, ...], batches: Iterator[Iterator[dict[str
             for column in columns:
                 value = column.value(row)
                 if column.number_format:
-                    values.append(cell(value, number_format=column.number_format, border=border))
+                    values.append(cell(exact_number(value), number_format=column.number_format, border=border))
                 else:
                     values.append(cell(value, border=border, alignment=wrap))
             sheet.append(values)

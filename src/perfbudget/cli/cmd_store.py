@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 JSON_HELP = "在标准输出上输出 JSON。"
 
-db_app = typer.Typer(help="数据库管理：升级数据库结构。", no_args_is_help=True)
+db_app = typer.Typer(help="数据库管理：升级数据库结构，备份与恢复。", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 
@@ -194,6 +194,50 @@ def import_command(
             err.print(f"  另有 {not_kept} 个文件未导入，原因见上文", markup=False)
     if files > summary["imported"] + summary["unchanged"] or any_refused_tables:
         raise typer.Exit(1)
+
+
+@db_app.command("backup")
+def db_backup_command(
+    file: Path = typer.Argument(..., metavar="文件", help="备份写到这个新文件（已有的文件不会被覆盖）。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """把 SQLite 数据库备份到一个文件（服务器运行时也可备份，得到一致的副本），并检查副本完好、结构为最新。
+
+    PostgreSQL 数据库请用 pg_dump / pg_restore（见 docs/store.md）。
+    """
+    from perfbudget.app.backup import BackupRefused, backup
+    from perfbudget.config import database_url
+
+    url = database_url(db)
+    try:
+        done = backup(url, file)
+    except BackupRefused as exc:
+        fail(str(exc))
+    out.print(f"已备份数据库 {safe_url(url)} 到 {shown_name(str(file))}：{done.projects} 个项目、{done.users} 个账号，"
+              f"结构版本 {done.revision}，完整性检查通过", markup=False)
+
+
+@db_app.command("restore")
+def db_restore_command(
+    file: Path = typer.Argument(..., metavar="文件", help="用 perfbudget db backup 做的备份文件。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    force: bool = typer.Option(False, "--force", help="数据库中已有项目或账号时，确认用备份替换其全部数据。"),
+) -> None:
+    """用备份文件恢复 SQLite 数据库：先检查备份完好、是本程序（或更早版本）的数据库，恢复后升级到最新结构并打开检查。
+
+    数据库中已有项目或账号时须加 --force（其中的全部数据将被备份替换）。PostgreSQL 请用 pg_restore（见 docs/store.md）。
+    """
+    from perfbudget.app.backup import BackupRefused, restore
+    from perfbudget.config import database_url
+
+    url = database_url(db)
+    try:
+        done = restore(file, url, force)
+    except BackupRefused as exc:
+        fail(str(exc))
+    upgraded = f"，已从结构版本 {done.upgraded_from} 升级" if done.upgraded_from else ""
+    out.print(f"已用 {shown_name(str(file))} 恢复数据库 {safe_url(url)}：{done.projects} 个项目、{done.users} 个账号，"
+              f"结构版本 {done.revision}{upgraded}", markup=False)
 
 
 def _print_refused(file: str, refused: tuple[Problem, ...]) -> None:

@@ -222,15 +222,19 @@ def _write_xlsx(columns: tuple[Column, ...], batches: Iterator[Iterator[dict[str
                        alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)) for c in columns])
     count = 0
     wrap = Alignment(vertical="top", wrap_text=True)
+    # each column's style made once and shared by its cells (openpyxl hashes a style object per assignment)
+    styles = [cell(None, number_format=c.number_format, border=border) if c.number_format
+              else cell(None, border=border, alignment=wrap) for c in columns]
     for batch in batches:
         for row in batch:
             values = []
-            for column in columns:
+            for column, styled in zip(columns, styles, strict=True):
                 value = column.value(row)
-                if column.number_format:
-                    values.append(cell(exact_number(value), number_format=column.number_format, border=border))
-                else:
-                    values.append(cell(value, border=border, alignment=wrap))
+                made_cell = WriteOnlyCell(sheet, exact_number(value) if column.number_format else value)
+                if made_cell.data_type == "f":  # a user's 「=…」 is text, never a formula (writers/cell_safety.py)
+                    made_cell.data_type = "s"
+                made_cell._style = styled._style
+                values.append(made_cell)
             sheet.append(values)
             count += 1
     workbook.save(out)

@@ -77,27 +77,19 @@ _OFFSET = Query(0, ge=0)
 _FORMAT = Query("json", description="json（一页）、xlsx 或 csv（整个列表，至多 100,000 个项目）")
 
 
-@router.get("/projects", responses={**ERRORS, **_FILE}, response_model=m.ProjectPage, tags=[TAG_PROJECTS],
-            summary="项目列表（正式版本：审核通过的版本在修订稿审核通过前仍为正式版本）")
-def list_projects(request: Request, params: dict[str, str] = Depends(list_params), limit: int = _LIMIT,
-                  offset: int = _OFFSET, format: Format = _FORMAT,
-                  principal: Principal = Depends(api_user)) -> Response | dict[str, Any]:
-    return _listed(request, principal, "projects", params, limit, offset, format)
-
-
-@router.get("/review/queue", responses={**ERRORS, **_FILE}, response_model=m.ProjectPage, tags=[TAG_WORKFLOW],
-            summary="审核队列：已送审的项目，默认按送审时间先后")
-def list_queue(request: Request, params: dict[str, str] = Depends(list_params), limit: int = _LIMIT,
+def _route(path: str, view: str, tag: str, summary: str, reviewers_only: bool = False) -> None:
+    """``GET /api/v1{path}``: list ``view``, one page or the whole list as a file."""
+    def listed(request: Request, params: dict[str, str] = Depends(list_params), limit: int = _LIMIT,
                offset: int = _OFFSET, format: Format = _FORMAT,
                principal: Principal = Depends(api_user)) -> Response | dict[str, Any]:
-    if not principal.may(Action.REVIEW):
-        raise forbidden("只有审核人员可以使用审核队列")
-    return _listed(request, principal, "queue", params, limit, offset, format)
+        if reviewers_only and not principal.may(Action.REVIEW):
+            raise forbidden("只有审核人员可以使用审核队列")
+        return _listed(request, principal, view, params, limit, offset, format)
+
+    router.add_api_route(path, listed, methods=["GET"], responses={**ERRORS, **_FILE}, response_model=m.ProjectPage,
+                         tags=[tag], summary=summary, name=f"list_{view}")
 
 
-@router.get("/evaluations", responses={**ERRORS, **_FILE}, response_model=m.ProjectPage, tags=[TAG_PROJECTS],
-            summary="自评结果：各项目最近一次自评的总分与等级（筛选同项目列表）")
-def list_evaluations(request: Request, params: dict[str, str] = Depends(list_params), limit: int = _LIMIT,
-                     offset: int = _OFFSET, format: Format = _FORMAT,
-                     principal: Principal = Depends(api_user)) -> Response | dict[str, Any]:
-    return _listed(request, principal, "evaluations", params, limit, offset, format)
+_route("/projects", "projects", TAG_PROJECTS, "项目列表（正式版本：审核通过的版本在修订稿审核通过前仍为正式版本）")
+_route("/review/queue", "queue", TAG_WORKFLOW, "审核队列：已送审的项目，默认按送审时间先后", reviewers_only=True)
+_route("/evaluations", "evaluations", TAG_PROJECTS, "自评结果：各项目最近一次自评的总分与等级（筛选同项目列表）")

@@ -22,7 +22,7 @@ from perfbudget.app.workflow import actor_of
 from perfbudget.cli import app as cli
 from perfbudget.load import load_path
 from perfbudget.model import Unit
-from tests.web.conftest import WebEnv
+from tests.web.conftest import SEED_UNIT, WebEnv
 
 runner = CliRunner()
 FORMULA_UNIT = "=HYPERLINK(\"http://x\",\"点我\")"
@@ -125,6 +125,10 @@ def test_the_queue_and_the_evaluation_results_export_and_a_bad_filter_is_refused
     total = web.client().get("/api/v1/evaluations?year=all",
                              headers={"Authorization": f"Bearer {web.token('reviewer')}"})
     assert evaluations[1][-2:] == ("自评总分", "自评等级") and len(evaluations) - 2 == total.json()["total"] > 0
+    # a unit's editor takes out its own unit's projects only, as its list shows them
+    mine = _xlsx_rows(web.client("editor").get("/lists/projects.xlsx?year=all").content)[2:]
+    theirs = _xlsx_rows(web.client("other_editor").get("/lists/projects.xlsx?year=all").content)[2:]
+    assert mine and theirs and {r[1] for r in mine} == {SEED_UNIT} and SEED_UNIT not in {r[1] for r in theirs}
     bad = reviewer.get("/lists/projects.xlsx?year=abc")
     assert bad.status_code == 422 and "年度「abc」无效" in bad.text
     assert reviewer.get("/lists/projects.pdf").status_code == 404

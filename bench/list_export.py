@@ -1,10 +1,10 @@
 """Benchmark: a whole list of projects to xlsx and CSV (``perfbudget list projects --format … --output``).
 
-Builds (once, kept) a SQLite store of ``--projects`` projects with ``bench/scale.py``, then runs the export of
-every project (no ``--year``: every year) as a separate process per format, ``--repeat`` times, and prints its wall time,
-CPU time and peak memory (the child's maximum resident set, ``getrusage``), with the file's size and rows. The
-same store and commands give main's figures for ``perfbudget list projects --year all --all`` (the tab-separated
-listing, main's only way to take a list out) when run with ``--listing``.
+Builds (once, kept) a SQLite store of ``--projects`` projects with ``bench/scale.py``, then runs the export of every
+project (no ``--year``: every year) as a separate process per format, ``--repeat`` times, and prints its wall time,
+CPU time and peak memory (the child's own maximum resident set, ``wait4``), with the file's size. ``--listing``
+times ``perfbudget list projects --all`` instead (the tab-separated listing, main's only way to take a list out),
+of the sources ``--src`` names (main's, to compare).
 """
 
 from __future__ import annotations

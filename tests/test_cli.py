@@ -170,7 +170,7 @@ def test_no_heavy_library_is_imported_with_the_cli() -> None:
     (["review", "--bogus"], "错误：没有选项 --bogus"),
     (["show"], "错误：缺少参数 '项目'"),
     (["review", "--jobs", "abc", "x"], "错误：'--jobs' 的值无效：应为整数"),
-    (["list", "projects", "--year", "99999999999999999999"], "错误：'--year' 的值无效：应不大于 9999"),
+    (["list", "projects", "--page", "0"], "错误：'--page' 的值无效：应不小于 1"),
     (["list", "bogus"], "「bogus」不在可选值"),
     (["review", "a", "b", "c"], "错误：多余的参数：b c"),
     (["db", "bogus"], "错误：没有命令 'bogus'"),
@@ -206,10 +206,10 @@ def test_an_unknown_usage_error_keeps_its_words() -> None:
 
 
 def test_a_usage_error_in_a_real_process_is_chinese_on_stderr(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "perfbudget", "list", "projects", "--year", "12x"],
+    result = subprocess.run([sys.executable, "-m", "perfbudget", "list", "projects", "--page", "12x"],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 2 and result.stdout == ""
-    assert "错误：'--year' 的值无效：应为整数" in result.stderr and "perfbudget list [选项]" in result.stderr
+    assert "错误：'--page' 的值无效：应为整数" in result.stderr and "perfbudget list [选项]" in result.stderr
 
 
 @pytest.mark.parametrize("reference", ["9" * 20, "²"])

@@ -162,6 +162,15 @@ def test_the_api_monitors_like_the_page(any_web: WebEnv) -> None:
     for fmt in ("xlsx", "docx", "html", "json"):
         response = client.get(f"/api/v1/projects/{pid}/monitoring/download/{fmt}", headers=headers)
         assert response.status_code == 200, (fmt, response.text[:200])
+    # the 监控表 names the year monitored (it printed 「监控期间：1-9月」), on the page's download and the API's
+    year = stored_project(web.app, pid)[0].fund_year
+    for url, auth in ((f"/api/v1/projects/{pid}/monitoring/download/xlsx", headers),
+                      (f"/projects/{pid}/monitoring/download/xlsx", None)):
+        response = (client.get(url, headers=auth) if auth else web.client("editor").get(url))
+        cells = [str(c.value) for ws in load_workbook(io.BytesIO(response.content)).worksheets
+                 for row in ws.iter_rows() for c in row if c.value]
+        assert f"监控期间：{year}年1-9月" in cells, url
+        assert f"{year}%E5%B9%B41-9" in response.headers["content-disposition"], url  # 「2024年1-9月」 in the name
     viewer = {"Authorization": f"Bearer {web.token('viewer')}"}
     assert client.post(f"/api/v1/projects/{pid}/monitoring", headers=viewer, data={"month": "9"},
                        files=files).status_code == 403

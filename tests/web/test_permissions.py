@@ -28,6 +28,9 @@ PAGES = [
     ("GET", "/projects/{p}/opinion.docx", READERS),
     ("GET", "/units/{u}/opinion.html", READERS),
     ("GET", "/review/queue", {"admin": 200, "reviewer": 200, "editor": 403, "other_editor": 403, "viewer": 403}),
+    ("GET", "/lists/queue.csv", {"admin": 200, "reviewer": 200, "editor": 403, "other_editor": 403, "viewer": 403}),
+    ("GET", "/lists/projects.xlsx", SIGNED_IN),
+    ("GET", "/lists/evaluations.csv", SIGNED_IN),
     ("GET", "/units/{u}", READERS),
     ("GET", "/projects/{p}", READERS),
     ("GET", "/projects/{p}/history", READERS),
@@ -48,6 +51,9 @@ PAGES = [
 API = [
     ("GET", "/api/v1/me", SIGNED_IN),
     ("GET", "/api/v1/projects", SIGNED_IN),
+    ("GET", "/api/v1/review/queue", {"admin": 200, "reviewer": 200, "editor": 403, "other_editor": 403,
+                                     "viewer": 403}),
+    ("GET", "/api/v1/evaluations?format=csv", SIGNED_IN),
     ("GET", "/api/v1/projects/{p}", READERS),
     ("GET", "/api/v1/projects/{p}/history", READERS),
     ("GET", "/api/v1/dashboard", SIGNED_IN),
@@ -124,6 +130,8 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/upload/paste", "/projects/{project_id}/review/decide", "/projects/{project_id}/review/comment",
         "/projects/{project_id}/review/grade", "/projects/{project_id}/opinion.{fmt}",
         "/units/{unit_key}/opinion.{fmt}",
+        # a unit by its id alone (a key that cannot be an address): tests/web/test_unit_addresses.py
+        "/units/by-id/{unit_id}", "/units/by-id/{unit_id}/opinion.{fmt}",
     }
     normalised = {p.replace("{p}", "{project_id}").replace("{u}", "{unit_key}") for p in covered}
     routes = {r.path for r in web.app.routes if isinstance(r, APIRoute)}

@@ -100,7 +100,31 @@ def test_a_unit_without_a_code_is_addressed_by_its_name_and_published_there(web:
 def test_a_name_that_cannot_be_an_address_keeps_the_id(web: WebEnv, seed_path: Path) -> None:
     unit_id = _import_uncoded(web, seed_path, "某局/某办")
     client = web.client("admin")
-    assert re.search(rf'href="/units/{unit_id}(\?[^"]*)?"', client.get("/dashboard?year=all").text)
-    page = client.get(f"/units/{unit_id}").text
+    assert re.search(rf'href="/units/by-id/{unit_id}(\?[^"]*)?"', client.get("/dashboard?year=all").text)
+    page = client.get(f"/units/by-id/{unit_id}").text
     assert "某局/某办" in page and "/publication/" not in page  # published by perfbudget publish --unit only
     assert "不能用在网页地址中" in page and "perfbudget publish" in page  # and the page says so (attack18's words)
+    assert client.get(f"/units/{unit_id}").text == page  # a link made before leftovers19: no unit has that key
+
+
+def test_a_numeric_code_does_not_shadow_another_units_id(web: WebEnv, seed_path: Path) -> None:
+    """A unit whose key cannot be an address was linked by its bare id, ``/units/7``; a unit coded 「7」 took that
+    address (a key is looked up first), so the dashboard's, the list's and the project page's links of the first
+    unit opened the second one's page and 审核意见书. Its address is now ``/units/by-id/7``, which no key can be."""
+    slashed = _import_uncoded(web, seed_path, "某局/某办")
+    document = load_path(seed_path).document
+    assert document is not None
+    coded = replace(document, unit=Unit(str(slashed), "数字编码单位"), projects=document.projects[:1])
+    admin = Principal(1, "admin", "admin", Role.ADMIN, None)
+    assert import_document(web.app.state.store, web.app.state.core, coded, "coded.txt",
+                           ImportRequest(actor_of(admin), "upload")).status == "imported"
+    client = web.client("admin")
+    dashboard = client.get("/dashboard?year=all").text
+    link = re.search(r'href="(/units/[^"?]+)(\?[^"]*)?">某局/某办<', dashboard)
+    assert link is not None and link.group(1) == f"/units/by-id/{slashed}"
+    assert "某局/某办" in client.get(link.group(1)).text
+    assert "数字编码单位" in client.get(f"/units/{slashed}").text  # the code's own address
+    opinion = client.get(f"/units/by-id/{slashed}/opinion.html?year=2024")
+    assert opinion.status_code == 200 and "某局/某办" in opinion.text and "数字编码单位" not in opinion.text
+    assert client.get("/units/by-id/abc").status_code == 404 and client.get("/units/by-id/0").status_code == 404
+    assert web.client("other_editor").get(f"/units/by-id/{slashed}").status_code == 404  # not theirs: unknown

@@ -37,7 +37,8 @@ def test_the_table_shows_the_budget_every_indicator_and_the_lights(seed_document
     monitoring = _monitoring(seed_document, _rows())
     grid = project_grid(monitoring, monitoring.projects[0])
     texts = [cell.text for cell in grid.cells]
-    assert texts[0] == "项目支出绩效目标执行监控表" and "监控期间：1-6月" in texts
+    year = seed_document.projects[0].fund_year
+    assert year and texts[0] == "项目支出绩效目标执行监控表" and f"监控期间：{year}年1-6月" in texts
     assert "1-6月执行情况" in texts and "完成目标可能性" in texts and "偏差原因分析" in texts
     # 8.5 of 17 by month 6: 50 %, progress 100 %, green (rules.md §5); the row of 巡检次数: 5 of 15×6/12
     assert [c.text for c in grid.cells if c.row == 4 and c.col < 6] == ["17", "8.5", "50.00%", "100.00%", "绿灯"]
@@ -48,6 +49,27 @@ def test_the_table_shows_the_budget_every_indicator_and_the_lights(seed_document
     # 3小时 against ≤2小时 is red (reverse); 巡检次数 and 部分达成 yellow: the project's light is the worst
     assert monitoring.projects[0].colour == "red" and texts[-1] == "红灯（红灯 1 个，黄灯 2 个）"
     assert grid.explanations[0].startswith("预算执行：执行率 = 8.5万元 ÷ 17万元")
+
+
+def test_a_saved_result_prints_the_year_it_is_kept_under(seed_document: Document) -> None:
+    """The 监控表 printed 「监控期间：1-6月」 and no year (a result kept no year, print17's leftover): a result now
+    carries its project's fund year, and one read back from the store the year it was saved under, older results
+    (without a year in their payload) included."""
+    from dataclasses import replace
+
+    from perfbudget.app.evaluations import stored_monitoring
+
+    monitoring = _monitoring(seed_document, _rows())
+    payload = monitoring.to_dict()
+    assert payload["projects"][0]["year"] == seed_document.projects[0].fund_year
+    del payload["projects"][0]["year"]  # as saved before 2026-12-05
+    read = stored_monitoring({"payload": payload, "year": 2031})
+    assert read.projects[0].year == 2031
+    texts = [cell.text for cell in project_grid(read, read.projects[0]).cells]
+    assert "监控期间：2031年1-6月" in texts
+    assert "项目支出绩效运行监控（2031年1-6月）" in monitoring_html(read)
+    unknown = replace(monitoring, projects=tuple(replace(p, year=None) for p in monitoring.projects))
+    assert "监控期间：1-6月" in [cell.text for cell in project_grid(unknown, unknown.projects[0]).cells]
 
 
 def test_user_text_is_never_a_formula_or_markup(seed_document: Document) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy import case, exists, func, or_, select
 from perfbudget.app.finding_dimensions import kept_dimension_condition
 from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, in_wan, status_scope
 from perfbudget.app.roles import Principal, Role
-from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATES, SUBMITTED
+from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATE_LABELS, STATES, SUBMITTED
 from perfbudget.plain_numbers import plain_int, plain_year
 from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import search
@@ -34,6 +34,23 @@ PAGE_SIZES = (20, 50, 100)
 
 
 status = project_status
+MOST_FILTER_TEXT = 100  # a search word, a unit's key or a fund (the longest unit name known is 40 characters)
+FILTER_LABELS = {"q": "搜索", "year": "年度", "unit": "单位", "state": "流程状态", "grade": "审核等级",
+                 "egrade": "自评等级", "dimension": "问题维度", "fund": "资金", "todo": "待办", "sort": "排序",
+                 "desc": "倒序", "page": "页码", "size": "每页条数"}
+
+
+@dataclass(frozen=True, slots=True)
+class FilterProblem:
+    """A list parameter that could not be read: ``name`` (``year``), the ``value`` given, the ``message`` in
+    Chinese that every face shows (the web above its list, the API as a 422's details, the CLI on stderr)."""
+
+    name: str
+    value: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "value": self.value, "message": self.message}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,39 +73,92 @@ class ListQuery:
 
     @classmethod
     def from_params(cls, params: Mapping[str, str]) -> ListQuery:
-        """A query from URL parameters; anything unknown or malformed falls back to its default."""
-        def text(key: str, allowed: Any = None) -> str:
-            value = (params.get(key) or "").strip()[:100]
-            return value if allowed is None or value in allowed else ""
+        """A query from URL parameters, a malformed one left at its default (:meth:`parse` says which)."""
+        return cls.parse(params)[0]
 
-        def number(key: str, default: int) -> int:
-            value = params.get(key) or ""
+    @classmethod
+    def parse(cls, params: Mapping[str, str]) -> tuple[ListQuery, tuple[FilterProblem, ...]]:
+        """The one reading of the list's filters, the same on every face (the web's list and queue, the API's
+        ``/projects`` and ``/review/queue``, ``perfbudget list projects|queue``): the query, and what is wrong with
+        a parameter (its message in Chinese, naming the parameter and the values it takes), that one filter then
+        left at its default and the others kept. A filter is given by its key or by the label the page shows
+        (``state=submitted`` or ``state=已送审``, ``sort=grade`` or ``sort=审核等级``); ``year`` is a four-digit
+        year, or ``all`` / empty for every year; unknown parameters are not filters (``format``, ``limit`` …)."""
+        problems: list[FilterProblem] = []
+
+        def bad(key: str, value: str, expected: str) -> None:
+            problems.append(FilterProblem(key, value, f"{FILTER_LABELS[key]}「{value[:40]}」无效：{expected}"))
+
+        def text(key: str) -> str:
+            value = (params.get(key) or "").strip()
+            if len(value) > MOST_FILTER_TEXT:
+                bad(key, value, f"最多 {MOST_FILTER_TEXT} 个字符")
+                return ""
+            return value
+
+        def choice(key: str, choices: Mapping[str, str]) -> str:
+            value = text(key)
+            if not value:
+                return ""
+            for choice_key, label in choices.items():
+                if value in (choice_key, label):
+                    return choice_key
+            shown = "、".join(label if label == choice_key else f"{choice_key}（{label}）"
+                             for choice_key, label in choices.items())
+            bad(key, value, f"应为 {shown}")
+            return ""
+
+        def number(key: str, default: int, allowed: tuple[int, ...] | None = None) -> int:
+            value = (params.get(key) or "").strip()
+            if not value:
+                return default
             found = plain_int(value, 1, 99999)
-            return default if found is None else found
+            if found is None or (allowed is not None and found not in allowed):
+                bad(key, value, "应为 " + ("、".join(map(str, allowed)) if allowed else "1 到 99999 的整数"))
+                return default
+            return found
 
-        year = params.get("year") or ""
-        size = number("size", 50)
-        return cls(q=text("q"), year=plain_year(year),
-                   unit=text("unit"), state=text("state", STATES), grade=text("grade", (*GRADES, UNREVIEWED)),
-                   egrade=text("egrade", (*GRADES, UNEVALUATED)), dimension=text("dimension", DIMENSIONS),
-                   fund=text("fund"), todo=text("todo", TODOS), sort=text("sort", SORTS) or "unit",
-                   desc=params.get("desc") == "1", page=number("page", 1),
-                   size=size if size in PAGE_SIZES else 50)
+        year_text = (params.get("year") or "").strip()
+        year = None if year_text in ("", "all") else plain_year(year_text)
+        if year is None and year_text not in ("", "all"):
+            bad("year", year_text, "应为四位数字的年份（如 2024），或 all（全部年度）")
+        desc_text = (params.get("desc") or "").strip()
+        if desc_text not in ("", "0", "1"):
+            bad("desc", desc_text, "应为 1（倒序）或 0")
+        query = cls(q=text("q"), year=year, unit=text("unit"), state=choice("state", STATE_LABELS),
+                    grade=choice("grade", {g: g for g in (*GRADES, UNREVIEWED)}),
+                    egrade=choice("egrade", {g: g for g in (*GRADES, UNEVALUATED)}),
+                    dimension=choice("dimension", {d: d for d in DIMENSIONS}), fund=text("fund"),
+                    todo=choice("todo", TODOS), sort=choice("sort", SORTS) or "unit", desc=desc_text == "1",
+                    page=number("page", 1), size=number("size", 50, PAGE_SIZES))
+        return query, tuple(problems)
 
     def url(self, **changes: Any) -> str:
         """``/projects?…`` for this query with ``changes`` (a filter change goes back to page 1)."""
         if any(k != "page" for k in changes):
             changes.setdefault("page", 1)
-        query = replace(self, **changes)
+        return "/projects?" + urlencode(replace(self, **changes).params())
+
+    def params(self) -> dict[str, str]:
+        """The query as URL parameters (the year always: ``all`` for every year), the defaults left out."""
         defaults = ListQuery()
-        params = {"year": str(query.year) if query.year is not None else "all"}
+        params = {"year": str(self.year) if self.year is not None else "all"}
         for f in fields(ListQuery):
             if f.name == "year":
                 continue
-            value = getattr(query, f.name)
+            value = getattr(self, f.name)
             if value != getattr(defaults, f.name) and value not in ("", None):
                 params[f.name] = "1" if value is True else str(value)
-        return "/projects?" + urlencode(params)
+        return params
+
+    def export_url(self, view: str, fmt: str) -> str:
+        """``/lists/projects.xlsx?…``: list ``view`` (app.project_lists.VIEWS) under these filters as a file."""
+        params = {k: v for k, v in self.params().items() if k not in ("page", "size")}
+        if view == "queue":  # its own state and order (app.project_lists.view_query)
+            params.pop("state", None)
+            if params.get("sort") == "submitted":
+                del params["sort"]
+        return f"/lists/{view}.{fmt}?" + urlencode(params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,12 +240,35 @@ def _filtered(tx: Transaction, principal: Principal, query: ListQuery, columns: 
 
 
 def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> ProjectPage:
-    """One page of the visible projects' official versions matching ``query``, with the total.
+    """One page (``query.page`` of ``query.size``) of the visible projects' official versions matching ``query``,
+    with the total (the web's list, queue and dashboard)."""
+    ids_stmt, total = _ordered(tx, principal, query)
+    pages = max(1, -(-total // query.size))
+    page = min(query.page, pages)
+    ids = [row[0] for row in tx.connection.execute(ids_stmt.limit(query.size).offset((page - 1) * query.size))]
+    return ProjectPage(rows_of(tx, ids), total, page, pages)
 
-    Three queries: the count, the page's project ids (sorted, only the joins the filters and the sort
-    need), and the page's rows with their review, evaluation and submission (for those ids only).
-    A finding-dimension filter is decided in Python first (dismissals are keyed by cell content) and
-    joins the other filters as an IN over the project ids kept."""
+
+def project_slice(tx: Transaction, principal: Principal, query: ListQuery, limit: int,
+                  offset: int) -> tuple[list[dict[str, Any]], int]:
+    """``limit`` rows from ``offset`` of the same list, and its total (the API's and the CLI's paging)."""
+    ids_stmt, total = _ordered(tx, principal, query)
+    ids = [row[0] for row in tx.connection.execute(ids_stmt.limit(limit).offset(offset))]
+    return rows_of(tx, ids), total
+
+
+def project_ids(tx: Transaction, principal: Principal, query: ListQuery, most: int) -> tuple[list[int], int]:
+    """The ids of the whole list in its order, at most ``most`` of them, and its total (an export, ``--all``)."""
+    ids_stmt, total = _ordered(tx, principal, query)
+    return [row[0] for row in tx.connection.execute(ids_stmt.limit(most))], total
+
+
+def _ordered(tx: Transaction, principal: Principal, query: ListQuery) -> tuple[Any, int]:
+    """The list's ids in its order (a statement to page) and its total.
+
+    Two queries: the count, and the ids (sorted, only the joins the filters and the sort need); the rows of a
+    page are read for its ids only (:func:`rows_of`). A finding-dimension filter is decided in Python first
+    (dismissals are keyed by cell content) and joins the other filters as an IN over the project ids kept."""
     kept = None
     if query.dimension:
         candidates = _filtered(tx, principal, query, [status.c.project_id, status.c.version_id, reviews.c.payload],
@@ -185,8 +278,6 @@ def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> Pr
     if kept is not None:
         count_stmt = count_stmt.where(kept)
     total = int(tx.connection.execute(count_stmt).scalar_one())
-    pages = max(1, -(-total // query.size))
-    page = min(query.page, pages)
     grade_rank = case({g: i for i, g in enumerate(GRADES)}, value=status.c.grade, else_=len(GRADES))
     state_rank = case({s: i for i, s in enumerate(STATES)}, value=status.c.state, else_=len(STATES))
     sort_keys: dict[str, list[Any]] = {"unit": [units.c.code, status.c.fund_year, status.c.project_id],
@@ -203,12 +294,10 @@ def list_projects(tx: Transaction, principal: Principal, query: ListQuery) -> Pr
     ids_stmt = _filtered(tx, principal, query, [status.c.project_id, *keys])
     if kept is not None:
         ids_stmt = ids_stmt.where(kept)
-    ids = [row[0] for row in tx.connection.execute(ids_stmt.order_by(*order).limit(query.size)
-                                                   .offset((page - 1) * query.size))]
-    return ProjectPage(_rows_of(tx, ids), total, page, pages)
+    return ids_stmt.order_by(*order), total
 
 
-def _rows_of(tx: Transaction, ids: list[int]) -> list[dict[str, Any]]:
+def rows_of(tx: Transaction, ids: list[int]) -> list[dict[str, Any]]:
     """The list's rows of the projects ``ids``, in that order."""
     if not ids:
         return []

@@ -20,7 +20,7 @@ from typing import Any
 from perfbudget.app.settings import APPROVED_ONLY, CoreSettings
 from perfbudget.app.workflow import APPROVED, DRAFT, state_label
 from perfbudget.evaluate.actuals import SheetRow
-from perfbudget.evaluate.monitor import Monitoring
+from perfbudget.evaluate.monitor import Monitoring, monitoring_from_dict
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.evaluate.scoring import ScoreOptions, evaluate_rows
 from perfbudget.evaluate.weights import Weights
@@ -224,6 +224,13 @@ def latest(store: Store, project_id: int) -> dict[str, Any] | None:
     while a revision waits), with its payload (files by name, :func:`names_only`)."""
     with store.reading() as tx:
         return _for_readers(tx.last_project_evaluation(project_id))
+
+
+def stored_monitoring(row: dict[str, Any]) -> Monitoring:
+    """A saved monitoring (a :func:`latest_monitoring` row) read back, each project carrying the year the result
+    is kept under (printed with its period, 「监控期间：2024年1-6月」; results saved before 2026-12-05 hold none)."""
+    monitoring = monitoring_from_dict(row["payload"])
+    return replace(monitoring, projects=tuple(replace(p, year=row["year"]) for p in monitoring.projects))
 
 
 def latest_monitoring(store: Store, project_id: int) -> dict[str, Any] | None:

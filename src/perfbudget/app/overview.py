@@ -94,9 +94,10 @@ def unit_by_key(tx: Transaction, key: str) -> Any:
 
 
 def unit_head(tx: Transaction, principal: Principal, unit: int | str) -> dict[str, Any]:
-    """The unit a page's address names: by its key (``/units/255101``, as the publications name it; a unit without a
-    code by its name), else — a link made before 2026-12-05, when the unit page and its 审核意见书 took the internal
-    id, or a unit whose name cannot be an address — by its id."""
+    """The unit a page's address names: a str by its key (``/units/255101``, as the publications name it; a unit
+    without a code by its name), else — a link made before 2026-12-05, when the unit page and its 审核意见书 took the
+    internal id — by its id, when no unit has that key; an int by its id alone (``/units/by-id/7``, the address of a
+    unit whose key cannot be one: a unit coded 「7」 no longer shadows it, leftovers19)."""
     row = None
     if isinstance(unit, str):
         row = unit_by_key(tx, unit)
@@ -126,8 +127,11 @@ def unit_address(code: str | None, name: str | None) -> str | None:
 
 
 def unit_path(code: str | None, unit_id: int, name: str | None = None) -> str:
-    """A unit's page address: by its key where it can be one (:func:`unit_address`), else by its id."""
-    return f"/units/{unit_address(code, name) or unit_id}"
+    """A unit's page address: by its key where it can be one (:func:`unit_address`), else by its id under a segment
+    no key can take (``/units/by-id/7``: a key holding 「/」 has no address). Until 2026-12-05 the id stood alone,
+    ``/units/7``, which a unit coded (or, without a code, named) 「7」 took over: the link led to that unit."""
+    address = unit_address(code, name)
+    return f"/units/{address}" if address else f"/units/by-id/{unit_id}"
 
 
 def _scope(query: Any, principal: Principal) -> Any:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.table import Table
 
-from perfbudget.cli.common import app, err, fail, out, print_json, print_problems, shown_name, year_option
+from perfbudget.cli.common import app, err, fail, out, print_json, print_problems, shown_name
 from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 JSON_HELP = "在标准输出上输出 JSON。"
 
-db_app = typer.Typer(help="数据库管理：升级数据库结构。", no_args_is_help=True)
+db_app = typer.Typer(help="数据库管理：升级数据库结构，备份与恢复。", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 
@@ -196,6 +196,50 @@ def import_command(
         raise typer.Exit(1)
 
 
+@db_app.command("backup")
+def db_backup_command(
+    file: Path = typer.Argument(..., metavar="文件", help="备份写到这个新文件（已有的文件不会被覆盖）。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """把 SQLite 数据库备份到一个文件（服务器运行时也可备份，得到一致的副本），并检查副本完好、结构为最新。
+
+    PostgreSQL 数据库请用 pg_dump / pg_restore（见 docs/store.md）。
+    """
+    from perfbudget.app.backup import BackupRefused, backup
+    from perfbudget.config import database_url
+
+    url = database_url(db)
+    try:
+        done = backup(url, file)
+    except BackupRefused as exc:
+        fail(str(exc))
+    out.print(f"已备份数据库 {safe_url(url)} 到 {shown_name(str(file))}：{done.projects} 个项目、{done.users} 个账号，"
+              f"结构版本 {done.revision}，完整性检查通过", markup=False)
+
+
+@db_app.command("restore")
+def db_restore_command(
+    file: Path = typer.Argument(..., metavar="文件", help="用 perfbudget db backup 做的备份文件。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    force: bool = typer.Option(False, "--force", help="数据库中已有项目或账号时，确认用备份替换其全部数据。"),
+) -> None:
+    """用备份文件恢复 SQLite 数据库：先检查备份完好、是本程序（或更早版本）的数据库，恢复后升级到最新结构并打开检查。
+
+    数据库中已有项目或账号时须加 --force（其中的全部数据将被备份替换）。PostgreSQL 请用 pg_restore（见 docs/store.md）。
+    """
+    from perfbudget.app.backup import BackupRefused, restore
+    from perfbudget.config import database_url
+
+    url = database_url(db)
+    try:
+        done = restore(file, url, force)
+    except BackupRefused as exc:
+        fail(str(exc))
+    upgraded = f"，已从结构版本 {done.upgraded_from} 升级" if done.upgraded_from else ""
+    out.print(f"已用 {shown_name(str(file))} 恢复数据库 {safe_url(url)}：{done.projects} 个项目、{done.users} 个账号，"
+              f"结构版本 {done.revision}{upgraded}", markup=False)
+
+
 def _print_refused(file: str, refused: tuple[Problem, ...]) -> None:
     """The tables left out of an import: the ones with errors (--skip-blocked), the cut-off ones."""
     from perfbudget.app.blocked import BLOCKED_MARK
@@ -211,17 +255,26 @@ def _print_refused(file: str, refused: tuple[Problem, ...]) -> None:
 class ListKind(StrEnum):
     units = "units"
     projects = "projects"
+    queue = "queue"
+    evaluations = "evaluations"
     indicators = "indicators"
 
 
 _COLUMNS = {
     "units": [("code", "单位编码"), ("name", "单位名称"), ("projects", "项目数")],
-    "projects": [("id", "编号"), ("unit_code", "单位"), ("name", "项目名称"), ("fund_label", "资金"),
-                 ("fund_year", "年度"), ("version", "版本"), ("indicator_count", "指标数"), ("budget_total", "预算数")],
     "indicators": [("project_id", "项目编号"), ("project", "项目名称"), ("position", "序号"), ("level1", "一级指标"),
                    ("level2", "二级指标"), ("level3", "三级指标"), ("target", "指标值")],
 }
-_NOUNS = {"units": "个单位", "projects": "个项目", "indicators": "个指标"}
+_NOUNS = {"units": "个单位", "indicators": "个指标"}
+_FILTER = "（projects、queue、evaluations）"
+_HELP = {key: text + _FILTER + "。" for key, text in {
+    "state": "流程状态：draft（草稿）、submitted（已送审）、returned（已退回）、approved（审核通过）",
+    "grade": "审核等级：优、良、中、差、未审核", "egrade": "自评等级：优、良、中、差、未自评",
+    "dimension": "有该维度的审核发现：完整性、相关性、适当性、可行性、规范性",
+    "fund": "资金标签或来源中包含这段文字", "todo": "待办：evaluate（待自评）、monitor（待监控）",
+    "sort": "排序：unit、name、budget、grade、errors、state、submitted、year（或其中文名）", "desc": "倒序",
+    "format": "导出为 xlsx 或 csv（UTF-8，Excel 可直接打开）文件，须与 --output 同用",
+}.items()}
 
 
 def _total_text(total: int, capped: bool) -> str:
@@ -231,26 +284,56 @@ def _total_text(total: int, capped: bool) -> str:
 @app.command("list")
 def list_command(
     kind: ListKind = typer.Argument(..., metavar="种类",
-                                    help="列出什么：units（单位）、projects（项目）、indicators（指标）。"),
-    unit: str | None = typer.Option(None, "--unit", help="只看这个单位编码。"),
-    year: int | None = year_option(help="只看这个资金年度。"),
-    search: str | None = typer.Option(None, "--search", help="名称中包含这段文字（不区分大小写）。"),
+                                    help="列出什么：units（单位）、projects（项目）、queue（审核队列：已送审的项目）、"
+                                         "evaluations（自评结果）、indicators（指标）。"),
+    unit: str | None = typer.Option(None, "--unit", help="只看这个单位（编码，或无编码单位的名称）。"),
+    year: str | None = typer.Option(None, "--year", help="只看这个资金年度（四位数字；all 为全部年度）。"),
+    search: str | None = typer.Option(None, "--q", "--search",
+                                      help="搜索：项目名称、单位名称或编码、指标中包含这段文字（不区分大小写）。"),
+    state: str | None = typer.Option(None, "--state", help=_HELP["state"]),
+    grade: str | None = typer.Option(None, "--grade", help=_HELP["grade"]),
+    egrade: str | None = typer.Option(None, "--egrade", help=_HELP["egrade"]),
+    dimension: str | None = typer.Option(None, "--dimension", help=_HELP["dimension"]),
+    fund: str | None = typer.Option(None, "--fund", help=_HELP["fund"]),
+    todo: str | None = typer.Option(None, "--todo", help=_HELP["todo"]),
+    sort: str | None = typer.Option(None, "--sort", help=_HELP["sort"]),
+    desc: bool = typer.Option(False, "--desc", help=_HELP["desc"]),
     limit: int = typer.Option(50, "--limit", min=0, help="每页多少条；0 同 --all。"),
     page: int = typer.Option(1, "--page", min=1, help="第几页（从 1 开始）。"),
     offset: int | None = typer.Option(None, "--offset", min=0, help="从第几条之后开始（代替 --page）。"),
     show_all: bool = typer.Option(False, "--all", help="列出全部（逐批读取、边读边输出，不分页）。"),
+    fmt: str | None = typer.Option(None, "--format", help=_HELP["format"]),
+    output: Path | None = typer.Option(None, "--output", "-o", help="导出文件的路径（与 --format 同用）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
-    """列出库中的单位、项目或指标（项目与指标取最新版本），可按单位、年度、文字筛选。
+    """列出库中的单位、项目、审核队列、自评结果或指标，可筛选、排序、分页，或导出为 Excel / CSV。
 
-    默认分页，每页 50 条，并显示总数；搜索结果超过 1,000 条时总数显示为「1,000+」（不再逐条计数）。
-    --all 列出全部（表格改为逐行的制表符分隔文本）。
+    项目、审核队列与自评结果取每个项目的正式版本（审核通过的修订稿生效前为审核通过的版本，否则为最新版），
+    与网页和 API 的列表相同，筛选条件也相同；指标取最新版本。默认分页，每页 50 条，并显示总数。
+    --all 列出全部（表格改为逐行的制表符分隔文本）；--format xlsx|csv --output 文件 导出全部符合条件的项目。
     """
+    params = {key: value for key, value in (("unit", unit), ("year", year), ("q", search), ("state", state),
+                                            ("grade", grade), ("egrade", egrade), ("dimension", dimension),
+                                            ("fund", fund), ("todo", todo), ("sort", sort),
+                                            ("desc", "1" if desc else None)) if value is not None}
+    if kind.value in ("projects", "queue", "evaluations"):
+        from perfbudget.cli.project_list import list_projects_command
+
+        list_projects_command(kind.value, params, limit, page, offset, show_all, fmt, output, db, as_json)
+        return
+    unusable = [f"--{name}" for name in ("state", "grade", "egrade", "dimension", "fund", "todo", "sort", "desc")
+                if name in params] + (["--format"] if fmt or output else [])
+    if unusable:
+        fail(f"{'、'.join(unusable)} 只用于 projects、queue、evaluations，不用于 {kind.value}")
+    from perfbudget.app.desk import ListQuery
     from perfbudget.store import Filters
 
+    query, problems = ListQuery.parse(params)  # the same words for a bad --year as the project lists'
+    if problems:
+        fail("；".join(p.message for p in problems))
     store = open_store(db)
-    filters = Filters(unit=unit, year=year, search=search)
+    filters = Filters(unit=query.unit or None, year=query.year, search=query.q or None)
     if show_all or limit == 0:
         _list_everything(store, kind.value, filters, as_json)
         store.close()
@@ -270,12 +353,16 @@ def list_command(
         table.add_row(*("" if item[key] is None else str(item[key]) for key, _ in _COLUMNS[kind.value]))
     if result["items"]:
         out.print(table)
-    total, shown = result["total"], len(result["items"])
-    counted = f"共 {_total_text(total, result['total_capped'])} {_NOUNS[kind.value]}"
+    counted = f"共 {_total_text(result['total'], result['total_capped'])} {_NOUNS[kind.value]}"
+    print_page_line(counted, result["total"], len(result["items"]), start, limit, result["total_capped"])
+
+
+def print_page_line(counted: str, total: int, shown: int, start: int, limit: int, capped: bool = False) -> None:
+    """The line under a listed page: the total, and which rows of how many pages when it is not all of them."""
     if shown == 0 and start > 0:
         out.print(f"{counted}，第 {start + 1} 条之后没有了", markup=False)
-    elif start > 0 or shown < total or result["total_capped"]:
-        pages = "" if result["total_capped"] else f"，共 {(total + limit - 1) // limit} 页"
+    elif start > 0 or shown < total or capped:
+        pages = "" if capped else f"，共 {(total + limit - 1) // limit} 页"
         out.print(f"{counted}，显示第 {start + 1}–{start + shown} 条{pages}（--page N 翻页，--all 列出全部）",
                   markup=False)
     else:

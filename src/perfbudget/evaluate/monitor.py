@@ -127,6 +127,8 @@ class ProjectMonitor:
         seq, name, name_cell: the project; month: m.
         budget, executed: money in the table's unit; budget_progress: v; budget_light, budget_explanation.
         indicators: per indicator lines; colour: the worst indicator light.
+        year: the year monitored (the project's fund year; a stored result: the year it is kept under),
+            printed with the period (「监控期间：2024年1-6月」); None when unknown.
     """
 
     seq: int
@@ -140,10 +142,11 @@ class ProjectMonitor:
     budget_explanation: str
     indicators: tuple[IndicatorProgress, ...]
     colour: str
+    year: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "seq": self.seq, "name": self.name, "name_cell": self.name_cell, "month": self.month,
+            "seq": self.seq, "name": self.name, "name_cell": self.name_cell, "month": self.month, "year": self.year,
             "budget": _dec(self.budget), "executed": _dec(self.executed),
             "budget_progress": _dec(self.budget_progress),
             "budget_light": self.budget_light, "budget_light_label": LIGHT_LABELS[self.budget_light],
@@ -160,6 +163,7 @@ class ProjectMonitor:
             budget_progress=_undec(data.get("budget_progress")), budget_light=data["budget_light"],
             budget_explanation=data["budget_explanation"],
             indicators=tuple(IndicatorProgress.from_dict(i) for i in data["indicators"]), colour=data["colour"],
+            year=data.get("year"),
         )
 
 
@@ -287,7 +291,7 @@ def monitor_project(project: Project, actuals: ProjectActuals, month: int, optio
         lines.append(_indicator(position, indicator, actual, month, options))
     colour = worst([line.light for line in lines])
     return ProjectMonitor(project.seq, project.name, project.name_cell, month, budget, executed, budget_progress,
-                          budget_light, budget_text, tuple(lines), colour), problems
+                          budget_light, budget_text, tuple(lines), colour, project.fund_year), problems
 
 
 def monitor_document(document: Document, actuals: dict[int, ProjectActuals], month: int,

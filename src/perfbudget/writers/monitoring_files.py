@@ -8,7 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from perfbudget.evaluate.monitor import Monitoring
-from perfbudget.writers.monitoring_layout import SUMMARY_HEADERS, TITLE, project_grid, summary_rows, summary_values
+from perfbudget.writers.monitoring_layout import (
+    SUMMARY_HEADERS,
+    TITLE,
+    monitoring_period,
+    project_grid,
+    summary_rows,
+    summary_values,
+)
 
 SUMMARY_WIDTHS = (6, 40, 10, 12, 10, 11, 11)  # per cent of the page (html) / characters (xlsx: name widened)
 
@@ -34,7 +41,8 @@ def monitoring_html(monitoring: Monitoring) -> str:
     from perfbudget.writers.evaluation_html import grid_section, grids_page
 
     unit = (monitoring.unit_code or "") + (monitoring.unit_name or "")
-    return grids_page(f"{monitoring.unit_name or ''}{TITLE}", f"{unit} 项目支出绩效运行监控（1-{monitoring.month}月）",
+    heading = f"{unit} 项目支出绩效运行监控（{monitoring_period(monitoring)}）"
+    return grids_page(f"{monitoring.unit_name or ''}{TITLE}", heading,
                       SUMMARY_HEADERS, summary_rows(monitoring), SUMMARY_WIDTHS,
                       (grid_section(project_grid(monitoring, project), f"project-{project.seq}")
                        for project in monitoring.projects))

@@ -28,6 +28,18 @@ def indicator_headers(month: int) -> tuple[str, ...]:
             "完成目标可能性", "全年预计完成情况", "偏差原因", "偏差原因分析", "备注")
 
 
+def period(project: ProjectMonitor) -> str:
+    """「2024年1-6月」, or 「1-6月」 when the year is not known (a result saved before 2026-12-05 read alone)."""
+    return f"{project.year}年1-{project.month}月" if project.year else f"1-{project.month}月"
+
+
+def monitoring_period(monitoring: Monitoring) -> str:
+    """The period of the whole result (headings, file names): with the year when its projects share one."""
+    years = {project.year for project in monitoring.projects}
+    year = years.pop() if len(years) == 1 else None
+    return f"{year}年1-{monitoring.month}月" if year else f"1-{monitoring.month}月"
+
+
 def _money(value: Decimal | None) -> str:
     return plain(value) if value is not None else ""
 
@@ -47,7 +59,7 @@ def project_grid(monitoring: Monitoring, project: ProjectMonitor) -> Grid:
     add(Cell(0, 0, TITLE, "title", colspan=COLUMNS))
     unit_text = (monitoring.unit_code or "") + (monitoring.unit_name or "")
     add(Cell(1, 0, f"预算单位：{unit_text}" if unit_text else "", "subtitle", colspan=6))
-    add(Cell(1, 6, f"监控期间：1-{month}月", "subtitle", colspan=COLUMNS - 6))
+    add(Cell(1, 6, f"监控期间：{period(project)}", "subtitle", colspan=COLUMNS - 6))
     add(Cell(2, 0, "项目名称", "label"))
     add(Cell(2, 1, project.name_cell or project.name, colspan=COLUMNS - 1))
     add(Cell(3, 0, f"项目资金（{unit}）", "label", rowspan=2))

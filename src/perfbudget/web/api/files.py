@@ -36,7 +36,6 @@ from perfbudget.app.project_view import load_view
 from perfbudget.app.reviews import review_file
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import actor_of
-from perfbudget.evaluate.monitor import monitoring_from_dict
 from perfbudget.evaluate.result import evaluation_from_dict
 from perfbudget.interchange import document_to_dict
 from perfbudget.load import LoadResult, load_bytes
@@ -50,6 +49,7 @@ from perfbudget.web.filenames import upload_name
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.routes.upload import unit_problem
 from perfbudget.web.views import settings_of, store_of
+from perfbudget.writers.monitoring_layout import monitoring_period
 
 router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
 ERRORS = m.error_responses(401, 403, 404, 409, 413, 422)
@@ -362,11 +362,12 @@ def download_monitoring(request: Request, project_id: int, fmt: Format,
     row = evaluations.latest_monitoring(store_of(request), project_id)
     if row is None:
         raise not_found("该项目的运行监控结果（请先上传监控填报表）")
-    monitoring = monitoring_from_dict(row["payload"])
+    monitoring = evaluations.stored_monitoring(row)
     made = monitoring_file(monitoring, fmt)
     if made is None:
         raise not_found(f"格式「{fmt}」")
-    return attachment(made[0], f"{head.name}-项目支出绩效目标执行监控表（1-{monitoring.month}月）.{fmt}", made[1])
+    name = f"{head.name}-项目支出绩效目标执行监控表（{monitoring_period(monitoring)}）.{fmt}"
+    return attachment(made[0], name, made[1])
 
 
 @router.get("/projects/{project_id}/opinion.docx", responses={**ERRORS, 200: {

@@ -220,6 +220,7 @@ class ProjectSummary(Model):
     grade: str | None = Field(..., description="正式等级：审核人员评定，未评定时为系统评定")
     state: str
     evaluation_grade: str | None
+    evaluation_total: str | None = Field(None, description="最近一次自评的总分（未自评时为 null）")
     latest_version: int
 
 
@@ -543,6 +544,7 @@ class ProjectMonitorOut(Model):
     name: str
     name_cell: str | None
     month: int
+    year: int | None = Field(None, description="监控年度（项目资金年度；已保存的结果为其保存年度），未知时为 null")
     budget: str | None
     executed: str | None
     budget_progress: str | None = Field(..., description="预算执行进度：执行率 ÷ (M/12)")

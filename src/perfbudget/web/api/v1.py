@@ -17,12 +17,10 @@ from perfbudget.app.edits import save_edit
 from perfbudget.app.imports import ImportRequest, document_from_json, import_document, preview
 from perfbudget.app.overview import (
     build_dashboard,
-    count_projects,
     event_total,
     history,
     latest_evaluation,
     project_head,
-    project_rows,
     version_total,
     workflow_events_of,
 )
@@ -102,32 +100,11 @@ def _document(data: dict[str, Any], file: str) -> Any:
     return document
 
 
-def _summary(row: dict[str, Any]) -> dict[str, Any]:
-    return {"id": row["id"], "name": row["name"], "fund_label": row["fund_label"], "fund_year": row["fund_year"],
-            "unit": {"code": row["unit_code"], "name": row["unit_name"]}, "version": row["version"],
-            "budget_total": row["budget_total"], "money_unit": row["money_unit"],
-            "indicator_count": row["indicator_count"], "review_grade": row["review_grade"],
-            "reviewer_grade": row["reviewer_grade"], "grade": row["reviewer_grade"] or row["review_grade"],
-            "state": row["state"], "evaluation_grade": row["evaluation_grade"],
-            "latest_version": row["latest_version"]}
-
-
 @router.get("/me", responses=ERRORS, response_model=m.Me, tags=[TAG_ACCOUNT],
             summary="当前令牌的用户")
 def me(principal: Principal = Depends(api_user)) -> dict[str, Any]:
     return {"id": principal.id, "username": principal.username, "role": principal.role.value,
             "unit_code": principal.unit_code}
-
-
-@router.get("/projects", responses=ERRORS, response_model=m.ProjectPage, tags=[TAG_PROJECTS],
-            summary="项目列表（正式版本：审核通过的版本在修订稿审核通过前仍为正式版本）")
-def list_projects(request: Request, year: int | None = None, unit: str | None = None,
-                  limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
-                  principal: Principal = Depends(api_user)) -> dict[str, Any]:
-    with store_of(request).reading() as tx:  # one page in SQL, and the count
-        rows = project_rows(tx, principal, year, unit_code=unit, limit=limit, offset=offset)
-        total = count_projects(tx, principal, year, unit_code=unit)
-    return {"total": total, "limit": limit, "offset": offset, "items": [_summary(r) for r in rows]}
 
 
 @router.get("/projects/{project_id}", responses=ERRORS, response_model=m.ProjectDetail, tags=[TAG_PROJECTS],

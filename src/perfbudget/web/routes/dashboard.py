@@ -19,7 +19,7 @@ from perfbudget.app.overview import (
 )
 from perfbudget.app.roles import Principal
 from perfbudget.app.workflow import STATE_LABELS, STATES
-from perfbudget.plain_numbers import plain_year
+from perfbudget.plain_numbers import plain_int, plain_year
 from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.web.charts import bar_chart, stacked_bars
 from perfbudget.web.deps import data_version, optional_user, page_user
@@ -115,10 +115,21 @@ def dashboard_page(request: Request, principal: Principal, year: str | None, pag
     })
 
 
+@router.get("/units/by-id/{unit_id}")
+def unit_page_by_id(request: Request, unit_id: str, year: str | None = None,
+                    principal: Principal = Depends(page_user)) -> Response:
+    """A unit whose key cannot be an address (:func:`perfbudget.app.overview.unit_path`), by its id alone."""
+    return _unit_page(request, principal, plain_int(unit_id, 1) or 0, year)
+
+
 @router.get("/units/{unit_key}")
 def unit_page(request: Request, unit_key: str, year: str | None = None,
               principal: Principal = Depends(page_user)) -> Response:
-    """``unit_key``: the unit's code, or its id (a unit without a code; links made before 2026-12-05)."""
+    """``unit_key``: the unit's key (its code, else its name), or its id (links made before 2026-12-05)."""
+    return _unit_page(request, principal, unit_key, year)
+
+
+def _unit_page(request: Request, principal: Principal, unit_key: int | str, year: str | None) -> Response:
     chosen = plain_year(year)
     with store_of(request).reading() as tx:
         unit = unit_head(tx, principal, unit_key)

@@ -16,7 +16,7 @@ from perfbudget.app.exports import FORMAT_LABELS, MONITORING_FORMATS, XLSX, moni
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import actor_of
-from perfbudget.evaluate.monitor import LIGHT_LABELS, Monitoring, monitoring_from_dict
+from perfbudget.evaluate.monitor import LIGHT_LABELS, Monitoring
 from perfbudget.evaluate.template import template_xlsx
 from perfbudget.evaluate.vocabulary import GRADES, LIKELIHOODS, REASONS
 from perfbudget.model import Kind, Problem, Severity
@@ -36,7 +36,7 @@ from perfbudget.web.evaluation import (
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import settings_of, store_of
-from perfbudget.writers.monitoring_layout import execution_rate, light_counts
+from perfbudget.writers.monitoring_layout import execution_rate, light_counts, monitoring_period
 
 router = page_router()
 MONTHS = tuple(range(1, 13))
@@ -66,7 +66,7 @@ def require_monitor(request: Request, principal: Principal, view: ProjectView) -
 
 def _latest(request: Request, project_id: int) -> tuple[dict[str, Any], Monitoring] | None:
     row = evaluations.latest_monitoring(store_of(request), project_id)
-    return None if row is None else (row, monitoring_from_dict(row["payload"]))
+    return None if row is None else (row, evaluations.stored_monitoring(row))
 
 
 def _page(request: Request, principal: Principal, view: ProjectView, problems: list[str], month: int | None,
@@ -165,5 +165,5 @@ def monitoring_download(request: Request, project_id: int, fmt: str,
     if made is None:
         raise WebError(404, "not_found", f"不支持的下载格式「{fmt}」")
     content, media_type = made
-    return attachment(content, f"{view.head.name}-项目支出绩效目标执行监控表（1-{latest[1].month}月）.{fmt}",
+    return attachment(content, f"{view.head.name}-项目支出绩效目标执行监控表（{monitoring_period(latest[1])}）.{fmt}",
                       media_type)

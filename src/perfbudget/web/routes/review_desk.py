@@ -3,11 +3,13 @@ steps, and the 审核意见书 (HTML ready to print as PDF, and Word)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fastapi import Depends, Form, Request
 from fastapi.responses import Response
 
 from perfbudget.app import review_desk as desk_app
-from perfbudget.app.desk import ListQuery, list_projects
+from perfbudget.app.desk import list_projects
 from perfbudget.app.opinion import (
     EARLIER_HEADING,
     SEVERITY_LABELS,
@@ -18,9 +20,10 @@ from perfbudget.app.opinion import (
     project_opinion_title,
 )
 from perfbudget.app.overview import GRADES, project_rows, unit_head
+from perfbudget.app.project_lists import view_query
 from perfbudget.app.roles import Action, Principal
-from perfbudget.app.workflow import STATE_LABELS, SUBMITTED
-from perfbudget.plain_numbers import plain_year, stored_id
+from perfbudget.app.workflow import STATE_LABELS
+from perfbudget.plain_numbers import plain_int, plain_year, stored_id
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden
@@ -107,11 +110,23 @@ def project_opinion(request: Request, project_id: int, fmt: str, principal: Prin
     return _opinion(request, title, [desk], fmt, title)
 
 
+@router.get("/units/by-id/{unit_id}/opinion.{fmt}")
+def unit_opinion_by_id(request: Request, unit_id: str, fmt: str, year: str | None = None,
+                       principal: Principal = Depends(page_user)) -> Response:
+    """A unit whose key cannot be an address, by its id alone (:func:`perfbudget.app.overview.unit_path`)."""
+    return _unit_opinion(request, principal, plain_int(unit_id, 1) or 0, fmt, year)
+
+
 @router.get("/units/{unit_key}/opinion.{fmt}")
 def unit_opinion(request: Request, unit_key: str, fmt: str, year: str | None = None,
                  principal: Principal = Depends(page_user)) -> Response:
     """``unit_key``: the unit's key, as the publications name it (its code, or the name of a unit without one), or
-    its id (links made before 2026-12-05; a unit whose name cannot be an address)."""
+    its id when no unit has that key (links made before 2026-12-05)."""
+    return _unit_opinion(request, principal, unit_key, fmt, year)
+
+
+def _unit_opinion(request: Request, principal: Principal, unit_key: int | str, fmt: str,
+                  year: str | None) -> Response:
     _known_format(fmt)
     chosen = plain_year(year)
     store = store_of(request)
@@ -130,13 +145,17 @@ async def queue_page(request: Request, principal: Principal = Depends(page_user)
     if not principal.may(Action.REVIEW):
         raise forbidden("只有审核人员可以使用审核队列")
 
+    params = dict(request.query_params)
+    query, problems = view_query("queue", params)  # the list's filters (app.desk.ListQuery.parse), said if bad
+
     def build() -> Response:
         with store_of(request).reading() as tx:
-            page = list_projects(tx, principal, ListQuery(state=SUBMITTED, sort="submitted", size=desk_app.MOST_BATCH))
-        return render(request, "review_queue.html", {"rows": page.rows, "total": page.total})
+            page = list_projects(tx, principal, replace(query, page=1, size=desk_app.MOST_BATCH))
+        return render(request, "review_queue.html", {"rows": page.rows, "total": page.total, "query": query,
+                                                     "problems": problems})
 
     # the same for every reviewer of the same scope until the data changes: from the page cache
-    return await cached_page(request, principal, ("review-queue",), build)
+    return await cached_page(request, principal, ("review-queue", tuple(sorted(params.items()))), build)
 
 
 @router.post("/review/queue")

@@ -1,0 +1,241 @@
+"""The lists of projects every face shows and exports: the project list (项目列表), the review queue (审核队列)
+and the self-evaluation results (自评结果), each the official versions of the visible projects under the one
+filter set of :class:`perfbudget.app.desk.ListQuery` (the same names, meaning and errors on the web, the API and
+the CLI), as a page or as a spreadsheet (xlsx, or CSV in UTF-8 with a BOM so that Excel and WPS open its Chinese).
+
+A spreadsheet is written as it is read: the list's ids in its order (one query, at most
+:data:`MOST_EXPORT_ROWS`), then their rows :data:`BATCH` at a time into openpyxl's write-only workbook or the
+CSV writer, all in one read transaction; so its memory does not grow with the list (bench/README.md). It is
+print-ready: a title row naming the list and its filters, widths by column, the header frozen and repeated on
+every printed page, landscape one page wide; numbers are numbers, the budget the exact Decimal in 万元, and no
+text is a formula (a cell starting with 「=」 stays text, a CSV cell is neutralised as every download's is).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import IO, Any
+
+from perfbudget.app.desk import FILTER_LABELS, SORTS, TODOS, FilterProblem, ListQuery, project_ids, rows_of
+from perfbudget.app.roles import Principal, Role
+from perfbudget.app.times import shown
+from perfbudget.app.workflow import DRAFT, STATE_LABELS, SUBMITTED
+from perfbudget.store import Store
+from perfbudget.store.schema import utc_now
+from perfbudget.writers.cell_safety import csv_cell
+
+VIEWS = {"projects": "项目列表", "queue": "审核队列", "evaluations": "自评结果"}
+FORMATS = ("xlsx", "csv")
+MOST_EXPORT_ROWS = 100_000  # a province's projects of several years; more: filter by year or unit
+BATCH = 1000
+
+
+def cli_principal() -> Principal:
+    """Who the command line lists for: whoever may open the database file sees every unit (as ``perfbudget list``
+    always did)."""
+    return Principal(0, "cli", "命令行", Role.ADMIN, None)
+
+
+class TooManyRows(ValueError):
+    """The list holds more rows than one spreadsheet takes (:data:`MOST_EXPORT_ROWS`); the message says so."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of an exported list: its header, width (characters) and how a row gives its value."""
+
+    title: str
+    width: float
+    value: Callable[[dict[str, Any]], Any]
+    number_format: str | None = None
+
+
+def _decimal(text: Any) -> Decimal | None:
+    return None if text in (None, "") else Decimal(str(text))
+
+
+def _grade(row: dict[str, Any]) -> str:
+    return row["reviewer_grade"] or row["review_grade"] or "未审核"
+
+
+_ID = Column("编号", 8, lambda r: r["id"], "0")
+_UNIT = (Column("单位编码", 12, lambda r: r["unit_code"] or ""), Column("单位名称", 24, lambda r: r["unit_name"] or ""))
+_NAME = Column("项目名称", 36, lambda r: r["name"])
+_YEAR = Column("年度", 7, lambda r: r["fund_year"], "0")
+_BUDGET = Column("预算（万元）", 14, lambda r: r["budget_wan"] if r["budget_total"] else None, "#,##0.00####")
+_STATE = Column("流程状态", 10, lambda r: STATE_LABELS.get(r["state"] or "draft", r["state"]))
+_GRADE = Column("审核等级", 9, _grade)
+_COUNTS = (Column("错误", 6, lambda r: r["errors"], "0"), Column("警告", 6, lambda r: r["warnings"], "0"))
+_SUBMITTED = Column("送审时间", 22, lambda r: shown(r["submitted_at"]) if r["submitted_at"] else "")
+_EVALUATION = (Column("自评总分", 9, lambda r: _decimal(r["evaluation_total"]), "0.00##"),
+               Column("自评等级", 9, lambda r: r["evaluation_grade"] or "未自评"))
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "projects": (_ID, *_UNIT, _NAME, Column("资金", 14, lambda r: r["fund_label"] or ""), _YEAR,
+                 Column("正式版本", 8, lambda r: r["version"], "0"),
+                 Column("最新版本", 8, lambda r: r["latest_version"], "0"),
+                 Column("指标数", 7, lambda r: r["indicator_count"], "0"), _BUDGET, _STATE, _GRADE, *_COUNTS,
+                 *_EVALUATION, _SUBMITTED),
+    "queue": (_ID, *_UNIT, _NAME, _YEAR, _BUDGET, _GRADE, *_COUNTS, _SUBMITTED),
+    "evaluations": (_ID, *_UNIT, _NAME, _YEAR, _BUDGET, _STATE, *_EVALUATION),
+}
+
+
+def summary(row: dict[str, Any]) -> dict[str, Any]:
+    """One row of a list as the API's ``items`` and ``perfbudget list … --json`` give it (the same keys)."""
+    return {"id": row["id"], "name": row["name"], "fund_label": row["fund_label"], "fund_year": row["fund_year"],
+            "unit": {"code": row["unit_code"], "name": row["unit_name"]}, "version": row["version"],
+            "budget_total": row["budget_total"], "money_unit": row["money_unit"],
+            "indicator_count": row["indicator_count"], "review_grade": row["review_grade"],
+            "reviewer_grade": row["reviewer_grade"], "grade": row["reviewer_grade"] or row["review_grade"],
+            "state": row["state"] or DRAFT, "evaluation_grade": row["evaluation_grade"],
+            "evaluation_total": row["evaluation_total"], "latest_version": row["latest_version"]}
+
+
+def view_query(view: str, params: Mapping[str, str]) -> tuple[ListQuery, tuple[FilterProblem, ...]]:
+    """The query of list ``view`` from a face's parameters (:meth:`ListQuery.parse`). The queue is the submitted
+    projects, oldest submission first unless another ``sort`` is asked; a ``state`` other than 已送审 is an error
+    there."""
+    query, problems = ListQuery.parse(params)
+    if view != "queue":
+        return query, problems
+    if query.state not in ("", SUBMITTED):
+        problems += (FilterProblem("state", str(params.get("state")),
+                                   f"{FILTER_LABELS['state']}「{params.get('state')}」无效：审核队列只列已送审的项目"),)
+    return replace(query, state=SUBMITTED, sort=query.sort if params.get("sort") else "submitted"), problems
+
+
+def list_title(view: str, query: ListQuery) -> str:
+    """The title row of an exported list: the list and its filters (「项目列表（2024年度；流程状态 已送审；…）」)."""
+    parts = [f"{query.year}年度" if query.year is not None else "全部年度"]
+    labels: dict[str, Callable[[str], str]] = {
+        "q": lambda v: f"搜索「{v}」", "unit": lambda v: f"单位 {v}", "state": lambda v: f"流程状态 {STATE_LABELS[v]}",
+        "grade": lambda v: f"审核等级 {v}", "egrade": lambda v: f"自评等级 {v}", "dimension": lambda v: f"审核发现 {v}",
+        "fund": lambda v: f"资金「{v}」", "todo": lambda v: TODOS[v]}
+    for key, label in labels.items():
+        value = getattr(query, key)
+        if value and not (view == "queue" and key == "state"):
+            parts.append(label(value))
+    order = f"按{SORTS[query.sort]}{'倒序' if query.desc else '排序'}"
+    return f"{VIEWS[view]}（{'；'.join(parts)}；{order}）"
+
+
+def export_name(view: str, query: ListQuery, fmt: str) -> str:
+    """The file's name: 「项目列表-2024年度.xlsx」."""
+    return f"{VIEWS[view]}-{query.year if query.year is not None else '全部'}年度.{fmt}"
+
+
+def _rows(store: Store, principal: Principal, query: ListQuery) -> Iterator[Iterator[dict[str, Any]]]:
+    """The list's rows, in batches, read in one transaction: :class:`TooManyRows` before any is written."""
+    with store.reading() as tx:
+        ids, total = project_ids(tx, principal, query, MOST_EXPORT_ROWS + 1)
+        if len(ids) > MOST_EXPORT_ROWS:
+            raise TooManyRows(f"符合条件的项目共 {total:,} 个，超过一次导出的上限 {MOST_EXPORT_ROWS:,} 个："
+                              "请按年度或单位筛选后分批导出")
+        yield iter(())  # the bound checked: the caller may now open its file
+        for start in range(0, len(ids), BATCH):
+            yield iter(rows_of(tx, ids[start:start + BATCH]))
+
+
+def write_list(store: Store, principal: Principal, view: str, query: ListQuery, fmt: str, out: IO[bytes]) -> int:
+    """Write list ``view`` under ``query`` as ``fmt`` (xlsx or csv) to ``out``; the number of rows written.
+    :class:`TooManyRows` (nothing written) when the list is longer than one export takes."""
+    columns = COLUMNS[view]
+    batches = _rows(store, principal, query)
+    next(batches)
+    title = list_title(view, query)
+    made = f"导出于 {shown(utc_now())}"
+    if fmt == "csv":
+        return _write_csv(columns, batches, title, made, out)
+    return _write_xlsx(columns, batches, title, made, out)
+
+
+def exact_number(value: Any) -> Any:
+    """A number as an xlsx cell takes it exactly: a Decimal of more than 15 significant digits (Excel's precision;
+    openpyxl writes a Decimal through ``%.16g``) becomes its exact text, never a rounded number."""
+    if isinstance(value, Decimal) and len(value.as_tuple().digits) > 15:
+        return format(value, "f")
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """A CSV cell: a Decimal in positional notation (never 1E+1), a text neutralised (:func:`csv_cell`)."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return "" if value is None else csv_cell(value)
+
+
+def _write_csv(columns: tuple[Column, ...], batches: Iterator[Iterator[dict[str, Any]]], title: str, made: str,
+               out: IO[bytes]) -> int:
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
+    writer = csv.writer(text)
+    writer.writerow([csv_cell(title), made])
+    writer.writerow([c.title for c in columns])
+    count = 0
+    for batch in batches:
+        for row in batch:
+            writer.writerow([_plain(c.value(row)) for c in columns])
+            count += 1
+    text.flush()
+    text.detach()  # ``out`` stays open: the caller's
+    return count
+
+
+def _write_xlsx(columns: tuple[Column, ...], batches: Iterator[Iterator[dict[str, Any]]], title: str, made: str,
+                out: IO[bytes]) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31].replace("（", "(").split("(")[0] or "列表")
+    for n, column in enumerate(columns, 1):
+        sheet.column_dimensions[get_column_letter(n)].width = column.width
+    sheet.freeze_panes = "A3"
+    sheet.print_title_rows = "1:2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = "9"  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+
+    def cell(value: Any, **style: Any) -> WriteOnlyCell:
+        made_cell = WriteOnlyCell(sheet, value)
+        if made_cell.data_type == "f":  # a user's 「=…」 is text, never a formula (writers/cell_safety.py)
+            made_cell.data_type = "s"
+        for key, setting in style.items():
+            setattr(made_cell, key, setting)
+        return made_cell
+
+    sheet.append([cell(title, font=Font(bold=True, size=14)), *[None] * (len(columns) - 2),
+                  cell(made, alignment=Alignment(horizontal="right"))])
+    header_fill = PatternFill("solid", fgColor="DDDDDD")
+    sheet.append([cell(c.title, font=Font(bold=True), fill=header_fill, border=border,
+                       alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)) for c in columns])
+    count = 0
+    wrap = Alignment(vertical="top", wrap_text=True)
+    # each column's style made once and shared by its cells (openpyxl hashes a style object per assignment)
+    styles = [cell(None, number_format=c.number_format, border=border) if c.number_format
+              else cell(None, border=border, alignment=wrap) for c in columns]
+    for batch in batches:
+        for row in batch:
+            values = []
+            for column, styled in zip(columns, styles, strict=True):
+                value = column.value(row)
+                made_cell = WriteOnlyCell(sheet, exact_number(value) if column.number_format else value)
+                if made_cell.data_type == "f":  # a user's 「=…」 is text, never a formula (writers/cell_safety.py)
+                    made_cell.data_type = "s"
+                made_cell._style = styled._style
+                values.append(made_cell)
+            sheet.append(values)
+            count += 1
+    workbook.save(out)
+    return count

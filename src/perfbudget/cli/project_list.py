@@ -1,0 +1,116 @@
+"""``perfbudget list projects|queue|evaluations``: the lists of the web and the API
+(:mod:`perfbudget.app.project_lists`), the official versions under the same filters, paged, listed whole, or
+exported to xlsx / CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.table import Table
+
+from perfbudget.cli.common import err, fail, out, print_json, shown_name
+from perfbudget.cli.store_common import jsonable, open_store
+
+_COLUMNS = [("id", "编号"), ("unit_code", "单位"), ("name", "项目名称"), ("fund_label", "资金"), ("fund_year", "年度"),
+            ("version", "正式版本"), ("state", "流程状态"), ("grade", "审核等级"), ("evaluation", "自评"),
+            ("budget_total", "预算数")]
+_MOST_PAGE = 1000  # a page as the API's: --all or an export for more
+
+
+def _cells(row: dict[str, Any]) -> list[str]:
+    from perfbudget.app.workflow import STATE_LABELS
+
+    latest = f"（最新 {row['latest_version']}）" if row["latest_version"] != row["version"] else ""
+    evaluation = " ".join(str(x) for x in (row["evaluation_total"], row["evaluation_grade"]) if x) or "—"
+    values = {**row, "version": f"{row['version']}{latest}", "state": STATE_LABELS.get(row["state"] or "", "草稿"),
+              "grade": row["reviewer_grade"] or row["review_grade"] or "未审核", "evaluation": evaluation,
+              "budget_total": f"{row['budget_total']} {row['money_unit'] or ''}".strip() if row["budget_total"] else ""}
+    return ["" if values[key] is None else str(values[key]) for key, _ in _COLUMNS]
+
+
+def list_projects_command(view: str, params: dict[str, str], limit: int, page: int, offset: int | None,
+                          show_all: bool, fmt: str | None, output: Path | None, db: str | None,
+                          as_json: bool) -> None:
+    from perfbudget.app.project_lists import FORMATS, VIEWS, cli_principal, summary, view_query
+
+    query, problems = view_query(view, params)
+    if problems:  # the web's and the API's words (app.desk.ListQuery.parse)
+        fail("；".join(p.message for p in problems))
+    if (fmt is None) != (output is None):
+        fail("--format 与 --output 须同时给出（如 --format xlsx --output 项目列表.xlsx）")
+    if fmt is not None and fmt not in FORMATS:
+        fail(f"--format 应为 {' 或 '.join(FORMATS)}，而不是「{fmt}」")
+    store = open_store(db)
+    principal = cli_principal()
+    try:
+        if fmt is not None and output is not None:
+            _export(store, principal, view, query, fmt, output)
+            return
+        from perfbudget.app.desk import project_slice
+
+        if show_all or limit == 0:
+            _everything(store, principal, view, query, as_json)
+            return
+        if limit > _MOST_PAGE:
+            fail(f"--limit 最多 {_MOST_PAGE}（更多请用 --all，或 --format 导出）")
+        start = offset if offset is not None else (page - 1) * limit
+        with store.reading() as tx:
+            rows, total = project_slice(tx, principal, query, limit, start)
+    finally:
+        store.close()
+    if as_json:
+        print_json(jsonable({"kind": view, "total": total, "offset": start, "items": [summary(r) for r in rows]}))
+        return
+    if rows:
+        table = Table(header_style="bold")
+        for _, title in _COLUMNS:
+            table.add_column(title, overflow="fold")
+        for row in rows:
+            table.add_row(*_cells(row))
+        out.print(table)
+    from perfbudget.cli.cmd_store import print_page_line
+
+    print_page_line(f"{VIEWS[view]}共 {total} 个项目", total, len(rows), start, limit)
+
+
+def _everything(store: Any, principal: Any, view: str, query: Any, as_json: bool) -> None:
+    """``--all``: every row (up to an export's bound), written as it is read, in batches (JSON, or tab-separated)."""
+    import json
+
+    from perfbudget.app.desk import project_ids, rows_of
+    from perfbudget.app.project_lists import BATCH, MOST_EXPORT_ROWS, VIEWS, summary
+
+    with store.reading() as tx:
+        ids, total = project_ids(tx, principal, query, MOST_EXPORT_ROWS + 1)
+        if len(ids) > MOST_EXPORT_ROWS:
+            fail(f"符合条件的项目共 {total:,} 个，超过一次列出的上限 {MOST_EXPORT_ROWS:,} 个：请按年度或单位筛选")
+        write = out.file.write
+        write(f'{{"kind": "{view}", "items": [' if as_json else "\t".join(t for _, t in _COLUMNS) + "\n")
+        for n in range(0, len(ids), BATCH):
+            for m, row in enumerate(rows_of(tx, ids[n:n + BATCH]), n):
+                if as_json:
+                    write(("\n" if m == 0 else ",\n") + json.dumps(jsonable(summary(row)), ensure_ascii=False))
+                else:
+                    write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in _cells(row)) + "\n")
+    if as_json:
+        write(f'\n], "total": {len(ids)}, "offset": 0}}\n')
+    else:
+        out.print(f"{VIEWS[view]}共 {len(ids)} 个项目", markup=False)
+
+
+def _export(store: Any, principal: Any, view: str, query: Any, fmt: str, output: Path) -> None:
+    from perfbudget.app.project_lists import TooManyRows, write_list
+
+    partial = output.with_name(output.name + ".part")
+    try:
+        with partial.open("wb") as file:
+            count = write_list(store, principal, view, query, fmt, file)
+    except TooManyRows as exc:
+        partial.unlink(missing_ok=True)
+        fail(str(exc))
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        fail(f"无法写出 {shown_name(str(output))}：{exc.strerror or exc}")
+    partial.replace(output)
+    err.print(f"已导出 {count} 个项目到 {shown_name(str(output))}", markup=False)

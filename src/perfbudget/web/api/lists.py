@@ -1,0 +1,95 @@
+"""The API's lists of projects: ``/api/v1/projects`` (项目列表), ``/api/v1/review/queue`` (审核队列) and
+``/api/v1/evaluations`` (自评结果), under the one filter set of the web's list and ``perfbudget list``
+(:meth:`perfbudget.app.desk.ListQuery.parse`: the same names, meaning and Chinese errors, a bad one a 422 whose
+``details`` name each parameter), paged by ``limit`` / ``offset``, or the whole list as ``format=xlsx|csv``."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from perfbudget.app.desk import project_slice
+from perfbudget.app.project_lists import summary, view_query
+from perfbudget.app.roles import Action, Principal
+from perfbudget.web.api import models as m
+from perfbudget.web.api.openapi import BEARER, TAG_PROJECTS, TAG_WORKFLOW, TypedRoute
+from perfbudget.web.deps import api_user
+from perfbudget.web.errors import WebError, forbidden
+from perfbudget.web.list_download import MEDIA, list_download
+from perfbudget.web.views import store_of
+
+router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
+ERRORS = m.error_responses(401, 403, 422)
+Format = Literal["json", "xlsx", "csv"]
+_FILE: dict[int | str, dict[str, Any]] = {200: {
+    "description": "一页 JSON（format=json），或整个列表的 Excel / CSV 附件（UTF-8 带 BOM）",
+    "content": {MEDIA["xlsx"]: {"schema": {"type": "string", "format": "binary"}},
+                MEDIA["csv"]: {"schema": {"type": "string"}}}}}
+
+
+_SAID = {"q": "搜索：项目名称、单位名称或编码、指标中的文字", "year": "资金年度（四位数字），all 或不填为全部年度",
+         "unit": "单位：编码，或无编码单位的名称",
+         "state": "流程状态：draft / submitted / returned / approved（或中文名）",
+         "grade": "正式审核等级：优 / 良 / 中 / 差 / 未审核",
+         "egrade": "自评等级：优 / 良 / 中 / 差 / 未自评",
+         "dimension": "有该维度的审核发现：完整性 / 相关性 / 适当性 / 可行性 / 规范性",
+         "fund": "资金标签或来源中的文字",
+         "todo": "待办：evaluate（待自评）/ monitor（待监控）",
+         "sort": "排序：unit / name / budget / grade / errors / state / submitted / year（或中文名）",
+         "desc": "1：倒序"}
+
+
+def list_params(q: str | None = Query(None, description=_SAID["q"]),
+                year: str | None = Query(None, description=_SAID["year"]),
+                unit: str | None = Query(None, description=_SAID["unit"]),
+                state: str | None = Query(None, description=_SAID["state"]),
+                grade: str | None = Query(None, description=_SAID["grade"]),
+                egrade: str | None = Query(None, description=_SAID["egrade"]),
+                dimension: str | None = Query(None, description=_SAID["dimension"]),
+                fund: str | None = Query(None, description=_SAID["fund"]),
+                todo: str | None = Query(None, description=_SAID["todo"]),
+                sort: str | None = Query(None, description=_SAID["sort"]),
+                desc: str | None = Query(None, description=_SAID["desc"])) -> dict[str, str]:
+    """The list's filters as the page's URL gives them (read by ``ListQuery.parse``, not by FastAPI: one reading)."""
+    given = {"q": q, "year": year, "unit": unit, "state": state, "grade": grade, "egrade": egrade,
+             "dimension": dimension, "fund": fund, "todo": todo, "sort": sort, "desc": desc}
+    return {key: value for key, value in given.items() if value is not None}
+
+
+def _listed(request: Request, principal: Principal, view: str, params: dict[str, str], limit: int, offset: int,
+            fmt: str) -> Any:
+    query, problems = view_query(view, params)
+    if problems:
+        raise WebError(422, "invalid_filter", "筛选条件有误：" + "；".join(p.message for p in problems),
+                       [p.to_dict() for p in problems])
+    store = store_of(request)
+    if fmt != "json":
+        return list_download(store, principal, view, query, fmt)
+    with store.reading() as tx:  # one page in SQL, and the count
+        rows, total = project_slice(tx, principal, query, limit, offset)
+    return {"total": total, "limit": limit, "offset": offset, "items": [summary(r) for r in rows]}
+
+
+_LIMIT = Query(100, ge=1, le=1000)
+_OFFSET = Query(0, ge=0)
+_FORMAT = Query("json", description="json（一页）、xlsx 或 csv（整个列表，至多 100,000 个项目）")
+
+
+def _route(path: str, view: str, tag: str, summary: str, reviewers_only: bool = False) -> None:
+    """``GET /api/v1{path}``: list ``view``, one page or the whole list as a file."""
+    def listed(request: Request, params: dict[str, str] = Depends(list_params), limit: int = _LIMIT,
+               offset: int = _OFFSET, format: Format = _FORMAT,
+               principal: Principal = Depends(api_user)) -> Response | dict[str, Any]:
+        if reviewers_only and not principal.may(Action.REVIEW):
+            raise forbidden("只有审核人员可以使用审核队列")
+        return _listed(request, principal, view, params, limit, offset, format)
+
+    router.add_api_route(path, listed, methods=["GET"], responses={**ERRORS, **_FILE}, response_model=m.ProjectPage,
+                         tags=[tag], summary=summary, name=f"list_{view}")
+
+
+_route("/projects", "projects", TAG_PROJECTS, "项目列表（正式版本：审核通过的版本在修订稿审核通过前仍为正式版本）")
+_route("/review/queue", "queue", TAG_WORKFLOW, "审核队列：已送审的项目，默认按送审时间先后", reviewers_only=True)
+_route("/evaluations", "evaluations", TAG_PROJECTS, "自评结果：各项目最近一次自评的总分与等级（筛选同项目列表）")

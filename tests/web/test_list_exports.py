@@ -1,0 +1,165 @@
+"""Every list to Excel (leftovers19): the project list, the review queue and the self-evaluation results as xlsx
+and CSV (UTF-8 with a BOM) under the list's filters, from the web's 导出 buttons, the API's ``format`` and
+``perfbudget list … --format --output``: the same rows everywhere; print-ready (title row, widths, the header
+frozen and repeated); numbers as numbers, the budget the exact Decimal; no text a formula; bounded."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from perfbudget.app.imports import ImportRequest, import_document
+from perfbudget.app.roles import Principal, Role
+from perfbudget.app.workflow import actor_of
+from perfbudget.cli import app as cli
+from perfbudget.load import load_path
+from perfbudget.model import Unit
+from tests.web.conftest import SEED_UNIT, WebEnv
+
+runner = CliRunner()
+FORMULA_UNIT = "=HYPERLINK(\"http://x\",\"点我\")"
+
+
+def _import_formula_unit(web: WebEnv, seed_path: Path) -> None:
+    document = load_path(seed_path).document
+    assert document is not None
+    odd = replace(document, unit=Unit("990001", FORMULA_UNIT), projects=document.projects[:1])
+    admin = Principal(1, "admin", "admin", Role.ADMIN, None)
+    assert import_document(web.app.state.store, web.app.state.core, odd, "odd.txt",
+                           ImportRequest(actor_of(admin), "upload")).status == "imported"
+
+
+def _xlsx_rows(content: bytes) -> list[tuple[object, ...]]:
+    sheet = load_workbook(io.BytesIO(content)).active
+    assert sheet is not None
+    return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def _as_text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _same(value: object) -> str:
+    """A cell's value compared across xlsx and CSV: a number by its value (17 and 17.00 alike), else its text."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return str(Decimal(_as_text(value)).normalize()) if _as_text(value) else ""
+    except InvalidOperation:
+        return _as_text(value)
+
+
+def test_the_project_list_to_excel_and_csv_alike_on_every_face(any_web: WebEnv, seed_path: Path,
+                                                                tmp_path: Path) -> None:
+    web = any_web  # on SQLite, then on PostgreSQL
+    _import_formula_unit(web, seed_path)
+    admin = web.client("admin")
+    page = admin.get("/projects?year=2024").text
+    link = re.search(r'href="(/lists/projects\.xlsx\?[^"]*)" id="export-xlsx"', page)
+    assert link is not None and "year=2024" in link.group(1)  # the button carries the page's filters
+    xlsx = admin.get(link.group(1).replace("&amp;", "&"))
+    assert xlsx.status_code == 200 and "attachment" in xlsx.headers["content-disposition"]
+    assert xlsx.headers["content-type"].startswith("application/vnd.openxmlformats")
+    rows = _xlsx_rows(xlsx.content)
+    assert str(rows[0][0]).startswith("项目列表（2024年度；按单位排序）") and "导出于" in str(rows[0][-1])
+    header = rows[1]
+    assert header[:4] == ("编号", "单位编码", "单位名称", "项目名称") and "预算（万元）" in header
+    listed = admin.get("/projects?year=2024&size=100").text
+    assert len(rows) - 2 == int(re.search(r'id="list-total">共 (\d+) 个', listed).group(1))  # type: ignore[union-attr]
+    workbook = load_workbook(io.BytesIO(xlsx.content))
+    sheet = workbook.active
+    assert sheet is not None and sheet.freeze_panes == "A3" and sheet.print_title_rows == "$1:$2"
+    assert sheet.page_setup.orientation == "landscape" and sheet.column_dimensions["D"].width == 36
+    # numbers are numbers; the budget is written as its exact Decimal text; a formula is text
+    first = rows[2]
+    assert isinstance(first[0], int) and isinstance(first[header.index("年度")], int)
+    odd = next(r for r in rows[2:] if r[2] == FORMULA_UNIT)
+    assert odd[header.index("单位名称")] == FORMULA_UNIT
+    with zipfile.ZipFile(io.BytesIO(xlsx.content)) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml and "<v>11.3</v>" in sheet_xml  # 11.30 万元: the Decimal, not 11.2999…
+    # the CSV: UTF-8 with a BOM, the same rows, the formula neutralised
+    csv_file = admin.get(link.group(1).replace("&amp;", "&").replace("projects.xlsx", "projects.csv"))
+    assert csv_file.content.startswith(b"\xef\xbb\xbf") and csv_file.headers["content-type"].startswith("text/csv")
+    csv_rows = list(csv.reader(io.StringIO(csv_file.content.decode("utf-8-sig"))))
+    assert csv_rows[1] == list(header)
+    assert [r[2] for r in csv_rows[2:]] == [_as_text(r[2]).replace(FORMULA_UNIT, "'" + FORMULA_UNIT)
+                                           for r in rows[2:]]
+    assert [[_same(v) for v in r[:2] + r[3:]] for r in csv_rows[2:]] == [[_same(v) for v in r[:2] + r[3:]]
+                                                                          for r in rows[2:]]
+    assert "17.00" in [r[header.index("预算（万元）")] for r in csv_rows[2:]]  # the Decimal as stored
+    # the API and the CLI give the same rows under the same filters
+    api = web.client().get("/api/v1/projects?year=2024&format=xlsx",
+                           headers={"Authorization": f"Bearer {web.token('reviewer')}"})
+    assert api.status_code == 200 and _xlsx_rows(api.content)[1:] == rows[1:]
+    out = tmp_path / "列表.xlsx"
+    done = runner.invoke(cli, ["list", "projects", "--year", "2024", "--format", "xlsx", "--output", str(out),
+                               "--db", web.url])
+    assert done.exit_code == 0, done.output
+    assert _xlsx_rows(out.read_bytes())[1:] == rows[1:] and f"已导出 {len(rows) - 2} 个项目" in done.stderr
+    out_csv = tmp_path / "列表.csv"
+    assert runner.invoke(cli, ["list", "projects", "--year", "2024", "--format", "csv", "-o", str(out_csv),
+                               "--db", web.url]).exit_code == 0
+    assert list(csv.reader(io.StringIO(out_csv.read_text(encoding="utf-8-sig"))))[1:] == csv_rows[1:]
+
+
+def test_the_queue_and_the_evaluation_results_export_and_a_bad_filter_is_refused(web: WebEnv) -> None:
+    from tests.web.helpers import approve
+
+    approve(web.app, web.project_ids[0])
+    reviewer = web.client("reviewer")
+    queue = reviewer.get("/review/queue").text
+    assert 'href="/lists/queue.xlsx?year=all"' in queue
+    rows = _xlsx_rows(reviewer.get("/lists/queue.xlsx?year=all").content)
+    assert str(rows[0][0]).startswith("审核队列") and rows[2:] == []  # approved: no longer in the queue
+    assert web.client("editor").get("/lists/queue.xlsx").status_code == 403
+    evaluations = _xlsx_rows(reviewer.get("/lists/evaluations.xlsx?year=all").content)
+    total = web.client().get("/api/v1/evaluations?year=all",
+                             headers={"Authorization": f"Bearer {web.token('reviewer')}"})
+    assert evaluations[1][-2:] == ("自评总分", "自评等级") and len(evaluations) - 2 == total.json()["total"] > 0
+    # a unit's editor takes out its own unit's projects only, as its list shows them
+    mine = _xlsx_rows(web.client("editor").get("/lists/projects.xlsx?year=all").content)[2:]
+    theirs = _xlsx_rows(web.client("other_editor").get("/lists/projects.xlsx?year=all").content)[2:]
+    assert mine and theirs and {r[1] for r in mine} == {SEED_UNIT} and SEED_UNIT not in {r[1] for r in theirs}
+    bad = reviewer.get("/lists/projects.xlsx?year=abc")
+    assert bad.status_code == 422 and "年度「abc」无效" in bad.text
+    assert reviewer.get("/lists/projects.pdf").status_code == 404
+    api = web.client().get("/api/v1/evaluations?format=csv&year=abc",
+                           headers={"Authorization": f"Bearer {web.token('reviewer')}"})
+    assert api.status_code == 422 and "年度「abc」无效" in api.text
+
+
+def test_an_export_past_its_bound_is_refused_with_nothing_written(web: WebEnv, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from perfbudget.app import project_lists
+
+    monkeypatch.setattr(project_lists, "MOST_EXPORT_ROWS", 3)
+    refused = web.client("admin").get("/lists/projects.xlsx?year=all")
+    assert refused.status_code == 422 and "超过一次导出的上限 3 个" in refused.text
+    folder = tmp_path / "out"
+    folder.mkdir()
+    done = runner.invoke(cli, ["list", "projects", "--year", "all", "--format", "xlsx", "-o", str(folder / "x.xlsx"),
+                               "--db", web.url])
+    assert done.exit_code == 1 and "超过一次导出的上限 3 个" in done.stderr
+    assert list(folder.iterdir()) == []  # neither the file nor a part of it
+    assert runner.invoke(cli, ["list", "projects", "--format", "xlsx", "--db", web.url]).exit_code == 1
+
+
+def test_an_amount_beyond_excels_precision_is_written_as_text_not_rounded() -> None:
+    """Excel keeps 15 significant digits (openpyxl writes a Decimal through ``%.16g``): an amount with more is
+    written as its exact text rather than rounded; every real amount is a number."""
+    from decimal import Decimal
+
+    from perfbudget.app.project_lists import exact_number
+
+    assert exact_number(Decimal("123456.789012")) == Decimal("123456.789012")
+    assert exact_number(Decimal("12345678901234.5678")) == "12345678901234.5678"
+    assert exact_number(7) == 7 and exact_number(None) is None

@@ -134,7 +134,8 @@ def test_a_unit_linked_by_id_is_reached_by_its_editor_past_a_unit_named_that_num
     assert not isinstance(create_user(engine, "slash_editor", PASSWORD, Role.UNIT_EDITOR, "AB/12"), str)
     editor = web.client("slash_editor")
     links = set(re.findall(r'href="(/units/[^"?]*)', editor.get("/dashboard").text))
-    assert links == {f"/units/{slashed}"}, links
-    page = editor.get(f"/units/{slashed}")
-    assert page.status_code == 200 and "斜杠单位" in page.text, page.text[:300]
+    assert links == {f"/units/by-id/{slashed}"}, links  # leftovers19: an id under a segment of its own
+    for address in (f"/units/by-id/{slashed}", f"/units/{slashed}"):  # the bare id of older links too
+        page = editor.get(address)
+        assert page.status_code == 200 and "斜杠单位" in page.text, (address, page.text[:300])
     assert "斜杠单位" not in web.client("admin").get(f"/units/{slashed}").text  # the keyed unit, as documented

@@ -57,6 +57,7 @@ from perfbudget.readers.labels import (
     part_label,
 )
 from perfbudget.readers.parts import Parts
+from perfbudget.readers.period_lines import take_period_line
 from perfbudget.readers.task_grid import TaskGrid, is_grid_row, read_grid_row, start_grid
 
 UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{1,}?"
@@ -134,6 +135,9 @@ class _State:
     money_labels: dict[str, str] | None = None
     name_label: str | None = None  # the label the project's name was last read under (项目名称)
     name_extras: int = 0  # how many extras the block held then
+    # one cell a line, 中期资金总额 / 年度资金总额 then each fund's label and amounts: taken in order only when a
+    # label has one amount per column (an empty cell's line is lost there)
+    period_lines: bool = False
 
 
 def _second_form(first_label: str, label: str, extras: list[tuple[str, Cell]]) -> bool:
@@ -458,6 +462,16 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             continue
         if not parts.department and "整体" in text and _names_department(text):
             parts.department = True  # 部门整体绩效目标, 部门（单位）整体支出绩效目标申报表 …
+        if "资金总额" in text and label_key(text) in MIDTERM_COLUMNS and i + 1 < len(row) \
+                and _period_column(row[i + 1].text) \
+                and len(period_run := _run(row, i, _period_column)) >= 2:  # side by side, no cell between
+            # 中期资金总额 | 年度资金总额 (实施期资金总额（万元）…): one column each, the 年度 one the budget's
+            parts.money_unit = parts.money_unit or note_unit
+            state.fund_columns = [label_key(row[k].text) for k in period_run]
+            state.fund_positions, state.fund_shift = ([] if stream else period_run), 0
+            state.period_lines = stream
+            i = period_run[-1] + 1
+            continue
         if note_unit is not None:
             parts.money_unit = parts.money_unit or note_unit  # 资金情况（万元）, 年度预算数（万元）
             if field_name is None and not _block_amount(row, i, stream):
@@ -472,13 +486,6 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 i += 1
                 continue
             field_name = "total"
-        if not stream and "资金总额" in text and label_key(text) in MIDTERM_COLUMNS and i + 1 < len(row) \
-                and _period_column(row[i + 1].text) \
-                and len(period_run := _run(row, i, _period_column)) >= 2:  # side by side, no cell between
-            state.fund_columns = [label_key(row[k].text) for k in period_run]  # 中期资金总额 | 年度资金总额
-            state.fund_positions, state.fund_shift = period_run, 0
-            i = period_run[-1] + 1
-            continue
         fund_run = _run(row, i, fund_column) if fund is not None else ()
         if len(fund_run) >= 2:
             state.fund_columns = [label_key(row[k].text) for k in fund_run]
@@ -526,6 +533,9 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if field_name is not None and state.fund_columns and (
             field_name in (*_MONEY_FIELDS, "fiscal-part") or label_key(text).endswith("资金")
         ):  # a part of 财政资金 in the funds grid is kept by column (其中中央补助/全年预算数), never added up
+            if state.period_lines:  # one cell a line: 中期 and 年度 amounts in order (readers/period_lines.py)
+                i = take_period_line(row, i, label_key(text), field_name, state.fund_columns, parts, _MONEY_FIELDS)
+                continue
             i = _take_fund_row(row, i, label_key(text), field_name, parts, state)
             continue
         if stream and field_name in _MONEY_FIELDS and (columns := _stream_money_columns(row, i)) is not None:

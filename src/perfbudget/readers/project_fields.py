@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import replace
 from decimal import Decimal
 
+from perfbudget.budget_parts import parts_sum_differs
 from perfbudget.model import Problem, Project, Severity, Source, Unit
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.grid import Cell
@@ -149,6 +150,12 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         problems.append(Problem(parts.source, f"表中没有预算总数，预算数按财政拨款与其他资金相加为 "
                                               f"{amounts['total']}", Severity.INFO))
     budget = new_budget(amounts.get("total"), amounts.get("fiscal"), amounts.get("other"))
+    other_given = "other" in parts.money or "budget.other" in sources
+    if budget.total is not None and "total" in parts.money \
+            and (parts_sum := parts_sum_differs(budget, other_given)) is not None:
+        problems.append(Problem(parts.money["total"].source, f"预算数{budget.total}不等于财政资金"
+                                f"{budget.fiscal or 0}与其他资金{budget.other or 0}之和{parts_sum}：均按表中所写保留，"
+                                "请核对资金来源", Severity.WARNING))
     if budget.total is None and not parts.money and (unsplit := unsplit_budget_cell(parts)) is not None:
         problems.append(Problem(unsplit.source, f"预算数没有读出：「{unsplit.text.strip()}」写有预算金额，"
                                                 "但与其他文字写在同一单元格中，无法可靠拆分，未读取；请人工核对预算数",

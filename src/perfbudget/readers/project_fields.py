@@ -16,7 +16,7 @@ from perfbudget.budget_parts import parts_sum_differs
 from perfbudget.model import Problem, Project, Severity, Source, Unit
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.labels import DEPARTMENT_WORDS
+from perfbudget.readers.labels import DEPARTMENT_WORDS, label_key
 from perfbudget.readers.money_cells import money_amount, unsplit_budget_cell
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.table_titles import is_numbered, name_from_title, title_and_seq
@@ -160,6 +160,11 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         problems.append(Problem(unsplit.source, f"预算数没有读出：「{unsplit.text.strip()}」写有预算金额，"
                                                 "但与其他文字写在同一单元格中，无法可靠拆分，未读取；请人工核对预算数",
                                 Severity.WARNING))
+    if budget.total is None and not parts.money and (investment := _investment_only(parts)) is not None:
+        note = (f"预算数没有读出：表中只有「项目总投资」{investment.text.strip()}（项目多年的总投资，不是当年预算），"
+                "未作为预算数；请人工核对预算数")
+        parts.needs_check.append(note)
+        problems.append(Problem(investment.source, note, Severity.WARNING))
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
     # (_GOAL_NUMBER is anchored at the start: cut where it matches, without sub's search of every position)
     goals = tuple((g[numbered.end():] if (numbered := _GOAL_NUMBER.match(g)) else g).strip()
@@ -177,6 +182,13 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     return new_project(seq, title, name, label, year, source_name, budget, purpose, tuple(g for g in goals if g),
                        tuple(parts.indicators), name_text or None, extras, parts.cut is None, parts.cut,
                        tuple(parts.needs_check), parts.source, sources)
+
+
+def _investment_only(parts: Parts) -> Cell | None:
+    """The 项目总投资 amount of a table that gives no other money (a multi-year investment, never the budget)."""
+    return next((cell for label_text, cell in parts.extras
+                 if label_text and "总投资" in label_text and label_key(label_text) == "项目总投资"
+                 and money_amount(cell, "项目总投资", [])[0] is not None), None)
 
 
 def years_from_previous_tables(projects: list[Project], problems: list[Problem]) -> list[Project]:

@@ -694,6 +694,10 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
             parts.money[field_name] = value
             labels[field_name] = text
             state.money_labels = labels
+        if not value.blank and i + taken < len(row) and (unit := row[i + taken].text.strip()) \
+                and len(unit) <= 2 and _BARE_MONEY_UNIT.match(unit) and parts.money_unit in (None, unit):
+            parts.money_unit = unit  # 年度资金总额 | 50.00 | 万元: the amount's unit in a cell of its own
+            taken += 1
     elif field_name == "other-part":
         parts.other_parts.append(value)
     elif field_name == "other-source":

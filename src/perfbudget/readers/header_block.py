@@ -83,6 +83,9 @@ def _unit_cell(text: str) -> tuple[str, str] | None:
 
 MONEY_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
 _UNIT_LABEL = re.compile(r"^(?:金额|资金|货币)?单位\s*[:：]$")
+# a cell holding a figure after its money unit's brackets is no mere block label (资金总额（万元）：50，主要用于…;
+# 2024年度预算数（万元） is one)
+_FIGURE_AFTER_NOTE = re.compile(r"[)）].*\d")
 _BARE_MONEY_UNIT = re.compile(r"^(?:万元|元|千元|亿元)$")
 _MONEY_LIKE = re.compile(r"^\s*[-+]?\s*[\d.]")
 _MONEY_FIELDS = ("total", "fiscal", "other")
@@ -482,11 +485,13 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             continue
         if note_unit is not None:
             parts.money_unit = parts.money_unit or note_unit  # 资金情况（万元）, 年度预算数（万元）
-            if field_name is None and not _block_amount(row, i, stream):
+            if field_name is None and _FIGURE_AFTER_NOTE.search(text) is not None:
+                pass  # 资金总额（万元）：50，主要用于…: a text holding a figure, kept as written (warned of below)
+            elif field_name is None and not _block_amount(row, i, stream):
                 state.group = "funds"
                 i += 1
                 continue
-            if field_name is None:
+            elif field_name is None:
                 field_name = "total"
         if ignored and field_name is None:
             if not _block_amount(row, i, stream):

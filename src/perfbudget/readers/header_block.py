@@ -440,10 +440,10 @@ def _money_values(row: list[Cell], heads: list[tuple[int, str]], parts: Parts, f
 def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> None:
     first_blank = bool(row) and row[0].blank
     if first_blank and not stream and (name := parts.name_cell) is not None and not name.blank \
-            and not parts.extras[state.name_extras:] and (end := wrapped_name_end(row, name)) is not None:
+            and not parts.extras[state.name_extras:] and (name_end := wrapped_name_end(row, name)) is not None:
         # 项目名称 | 农村实用技术 / | 培训经费: the name's cell wrapped onto the next line (readers/name_wraps.py)
-        parts.name_cell = Cell(f"{name.text.strip()}{end.text.strip()}", name.source)
-        parts.needs_check.append(f"项目名称分在两行（第{end.source.line}行接续「{end.text.strip()}」），已接为"
+        parts.name_cell = Cell(f"{name.text.strip()}{name_end.text.strip()}", name.source)
+        parts.needs_check.append(f"项目名称分在两行（第{name_end.source.line}行接续「{name_end.text.strip()}」），已接为"
                                  f"「{parts.name_cell.text}」")
         return
     # (whether the row is a lone value, or unlabelled, is worked out only where asked: _lone_value, _unlabelled)

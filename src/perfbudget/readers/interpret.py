@@ -26,7 +26,6 @@ from perfbudget.readers.bracket_budget import take_bracket_budget
 from perfbudget.readers.continuation import join_continued
 from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
 from perfbudget.readers.header_block import read_header_rows, unit_cell
-from perfbudget.readers.trailing_funds import trailing_funds
 from perfbudget.readers.in_table_titles import title_rows
 from perfbudget.readers.indicator_header import (
     HeaderMemo,
@@ -55,6 +54,7 @@ from perfbudget.readers.parts import Parts
 from perfbudget.readers.project_fields import build_project, unit_from_fields, years_from_previous_tables
 from perfbudget.readers.stream import grid_tree_tables
 from perfbudget.readers.table_titles import is_numbered
+from perfbudget.readers.trailing_funds import trailing_funds
 
 
 def _text(cell: Cell) -> str:
@@ -274,7 +274,7 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     errors_before = sum(1 for p in problems if p.severity is Severity.ERROR)
     indicator_rows = rows[header_index + 1:]
     if not parts.money and (funds := trailing_funds(indicator_rows)):
-        # 年度资金总额（万元） | 50 below the indicators: the project's funds, not indicators (readers/trailing_funds.py)
+        # 年度资金总额（万元） | 50 below the indicators: the funds, not indicators (readers/trailing_funds.py)
         funds_rows = indicator_rows[-funds:]
         indicator_rows = indicator_rows[:-funds]
         read_header_rows(funds_rows, parts, table.stream)

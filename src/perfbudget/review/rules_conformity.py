@@ -461,7 +461,7 @@ def fund_arithmetic(document: Document, settings: RuleSettings) -> list[Finding]
     out = []
     for project in document.projects:
         budget = project.budget
-        if (parts := parts_sum_differs(budget, "budget.other" in project.sources)) is None:
+        if (parts := parts_sum_differs(budget, "budget.other" in project.sources)) is None or budget.total is None:
             continue
         unit = document.money_unit or ""
         out.append(at_project(project, "budget.total",

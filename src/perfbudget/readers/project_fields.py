@@ -150,9 +150,11 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         problems.append(Problem(parts.source, f"表中没有预算总数，预算数按财政拨款与其他资金相加为 "
                                               f"{amounts['total']}", Severity.INFO))
     budget = new_budget(amounts.get("total"), amounts.get("fiscal"), amounts.get("other"))
-    other_given = "other" in parts.money or "budget.other" in sources
-    if budget.total is not None and "total" in parts.money \
-            and (parts_sum := parts_sum_differs(budget, other_given)) is not None:
+    total, fiscal, other = budget.total, budget.fiscal, budget.other
+    if total is not None and (fiscal is not None or other is not None) and "total" in parts.money \
+            and not (fiscal is not None and other is not None and fiscal + other == total) \
+            and (parts_sum := parts_sum_differs(budget, "other" in parts.money or "budget.other" in sources)) \
+            is not None:  # (a form's three amounts adding up, the usual case, ask no more: the text reader's speed)
         problems.append(Problem(parts.money["total"].source, f"预算数{budget.total}不等于财政资金"
                                 f"{budget.fiscal or 0}与其他资金{budget.other or 0}之和{parts_sum}：均按表中所写保留，"
                                 "请核对资金来源", Severity.WARNING))

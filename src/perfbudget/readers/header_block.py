@@ -83,9 +83,9 @@ def _unit_cell(text: str) -> tuple[str, str] | None:
 
 MONEY_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
 _UNIT_LABEL = re.compile(r"^(?:金额|资金|货币)?单位\s*[:：]$")
-# a cell holding a figure after its money unit's brackets is no mere block label (资金总额（万元）：50，主要用于…;
-# 2024年度预算数（万元） is one)
-_FIGURE_AFTER_NOTE = re.compile(r"[)）].*\d")
+# a cell whose money unit's brackets are followed by a figure is no mere block label (资金总额（万元）：50，主要用于…;
+# 2024年度预算数（万元） and 预算执行情况(万元) (20分) are)
+_FIGURE_AFTER_NOTE = re.compile(r"[)）]\s*[:：]?\s*\d")
 _BARE_MONEY_UNIT = re.compile(r"^(?:万元|元|千元|亿元)$")
 _MONEY_LIKE = re.compile(r"^\s*[-+]?\s*[\d.]")
 _MONEY_FIELDS = ("total", "fiscal", "other")

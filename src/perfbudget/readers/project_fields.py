@@ -151,10 +151,12 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
                                               f"{amounts['total']}", Severity.INFO))
     budget = new_budget(amounts.get("total"), amounts.get("fiscal"), amounts.get("other"))
     total, fiscal, other = budget.total, budget.fiscal, budget.other
-    if total is not None and (fiscal is not None or other is not None) and "total" in parts.money \
-            and not (fiscal is not None and other is not None and fiscal + other == total) \
+    # a total and its 财政资金 as read that disagree (a 财政资金 split by levels and not added up says nothing: the
+    # reader, not the table, lacks the sum); a form's three amounts adding up, the usual case, ask no more
+    if total is not None and fiscal is not None and "total" in parts.money \
+            and not (other is not None and fiscal + other == total) \
             and (parts_sum := parts_sum_differs(budget, "other" in parts.money or "budget.other" in sources)) \
-            is not None:  # (a form's three amounts adding up, the usual case, ask no more: the text reader's speed)
+            is not None:
         problems.append(Problem(parts.money["total"].source, f"预算数{budget.total}不等于财政资金"
                                 f"{budget.fiscal or 0}与其他资金{budget.other or 0}之和{parts_sum}：均按表中所写保留，"
                                 "请核对资金来源", Severity.WARNING))

@@ -225,7 +225,7 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             continue
         if isinstance(item, str):
             current = None
-            if "单位" in item and money_unit_in(item):  # 金额单位：元 on a line of its own above the table
+            if "单位" in item and len(item) <= 30 and money_unit_in(item):  # 金额单位：元 on a line of its own
                 unit_line = Cell(item.strip(), Source(file, line=lineno))
             heading = better_heading(heading, item)
             continue

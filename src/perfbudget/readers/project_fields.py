@@ -153,8 +153,8 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     total, fiscal, other = budget.total, budget.fiscal, budget.other
     # a total and its 财政资金 as read that disagree (a 财政资金 split by levels and not added up says nothing: the
     # reader, not the table, lacks the sum); a form's three amounts adding up, the usual case, ask no more
-    if total is not None and fiscal is not None and "total" in parts.money \
-            and not (other is not None and fiscal + other == total) \
+    if total is not None and fiscal is not None and (fiscal != total if other is None else fiscal + other != total) \
+            and "total" in parts.money \
             and (parts_sum := parts_sum_differs(budget, "other" in parts.money or "budget.other" in sources)) \
             is not None:
         problems.append(Problem(parts.money["total"].source, f"预算数{budget.total}不等于财政资金"

@@ -58,7 +58,7 @@ from perfbudget.readers.labels import (
 )
 from perfbudget.readers.name_wraps import wrapped_name_end
 from perfbudget.readers.parts import Parts
-from perfbudget.readers.period_lines import take_period_line
+from perfbudget.readers.period_lines import amount_run, take_period_line
 from perfbudget.readers.task_grid import TaskGrid, is_grid_row, read_grid_row, start_grid
 
 UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{1,}?"
@@ -625,14 +625,7 @@ def _stream_money_columns(row: list[Cell], i: int) -> tuple[list[Cell], list[Cel
     columns = fields[1:] if heading else fields
     if len(columns) < 2 or columns[0] != "total" or len(set(columns)) < len(columns):
         return None  # a grid's columns start with the total and name each field once (a doubled line is no grid)
-    amounts: list[Cell] = []
-    while k < len(row) and len(amounts) <= len(labels):
-        normal = "".join(unicodedata.normalize("NFKC", row[k].text).split()).replace(",", "")
-        if normal and not _AMOUNT_ONLY.match(normal):
-            break
-        if normal:
-            amounts.append(row[k])
-        k += 1
+    amounts, k = amount_run(row, k, len(labels))
     if heading and len(amounts) == len(labels) - 1:
         labels = labels[1:]
     if len(amounts) != len(labels) and (

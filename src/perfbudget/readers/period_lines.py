@@ -18,19 +18,25 @@ from perfbudget.readers.parts import Parts
 _AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
 
 
-def take_period_line(row: list[Cell], i: int, label: str, field_name: str | None, columns: list[str],
-                     parts: Parts, money_fields: tuple[str, ...]) -> int:
-    """The amounts after the fund label at ``i``, one per column when they are as many as the columns (the
-    年度 column's amount the field's own, the others extras ``label/column``); returns the index after them."""
+def amount_run(row: list[Cell], k: int, most: int) -> tuple[list[Cell], int]:
+    """The amounts from ``row[k]`` on (empty cells between them skipped, at most ``most`` + 1 of them: one more
+    tells a count that does not fit) and the index after them."""
     amounts: list[Cell] = []
-    k = i + 1
-    while k < len(row) and len(amounts) <= len(columns):
+    while k < len(row) and len(amounts) <= most:
         normal = "".join(unicodedata.normalize("NFKC", row[k].text).split()).replace(",", "")
         if normal and not _AMOUNT.match(normal):
             break
         if normal:
             amounts.append(row[k])
         k += 1
+    return amounts, k
+
+
+def take_period_line(row: list[Cell], i: int, label: str, field_name: str | None, columns: list[str],
+                     parts: Parts, money_fields: tuple[str, ...]) -> int:
+    """The amounts after the fund label at ``i``, one per column when they are as many as the columns (the
+    年度 column's amount the field's own, the others extras ``label/column``); returns the index after them."""
+    amounts, k = amount_run(row, i + 1, len(columns))
     if not amounts:
         return k
     if len(amounts) == len(columns):

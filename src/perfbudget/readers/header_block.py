@@ -56,7 +56,9 @@ from perfbudget.readers.labels import (
     money_unit_note,
     part_label,
 )
+from perfbudget.readers.name_wraps import wrapped_name_end
 from perfbudget.readers.parts import Parts
+from perfbudget.readers.period_lines import amount_run, take_period_line
 from perfbudget.readers.task_grid import TaskGrid, is_grid_row, read_grid_row, start_grid
 
 UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{1,}?"
@@ -81,6 +83,9 @@ def _unit_cell(text: str) -> tuple[str, str] | None:
 
 MONEY_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
 _UNIT_LABEL = re.compile(r"^(?:金额|资金|货币)?单位\s*[:：]$")
+# a cell whose money unit's brackets are followed by a figure is no mere block label (资金总额（万元）：50，主要用于…;
+# 2024年度预算数（万元） and 预算执行情况(万元) (20分) are)
+_FIGURE_AFTER_NOTE = re.compile(r"[)）]\s*[:：]?\s*\d")
 _BARE_MONEY_UNIT = re.compile(r"^(?:万元|元|千元|亿元)$")
 _MONEY_LIKE = re.compile(r"^\s*[-+]?\s*[\d.]")
 _MONEY_FIELDS = ("total", "fiscal", "other")
@@ -134,6 +139,9 @@ class _State:
     money_labels: dict[str, str] | None = None
     name_label: str | None = None  # the label the project's name was last read under (项目名称)
     name_extras: int = 0  # how many extras the block held then
+    # one cell a line, 中期资金总额 / 年度资金总额 then each fund's label and amounts: taken in order only when a
+    # label has one amount per column (an empty cell's line is lost there)
+    period_lines: bool = False
 
 
 def _second_form(first_label: str, label: str, extras: list[tuple[str, Cell]]) -> bool:
@@ -431,6 +439,13 @@ def _money_values(row: list[Cell], heads: list[tuple[int, str]], parts: Parts, f
 
 def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> None:
     first_blank = bool(row) and row[0].blank
+    if first_blank and not stream and (name := parts.name_cell) is not None and not name.blank \
+            and not parts.extras[state.name_extras:] and (name_end := wrapped_name_end(row, name)) is not None:
+        # 项目名称 | 农村实用技术 / | 培训经费: the name's cell wrapped onto the next line (readers/name_wraps.py)
+        parts.name_cell = Cell(f"{name.text.strip()}{name_end.text.strip()}", name.source)
+        parts.needs_check.append(f"项目名称分在两行（第{name_end.source.line}行接续「{name_end.text.strip()}」），已接为"
+                                 f"「{parts.name_cell.text}」")
+        return
     # (whether the row is a lone value, or unlabelled, is worked out only where asked: _lone_value, _unlabelled)
     entry_group = state.group
     i = 0
@@ -458,13 +473,25 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             continue
         if not parts.department and "整体" in text and _names_department(text):
             parts.department = True  # 部门整体绩效目标, 部门（单位）整体支出绩效目标申报表 …
+        if "资金总额" in text and label_key(text) in MIDTERM_COLUMNS and i + 1 < len(row) \
+                and _period_column(row[i + 1].text) \
+                and len(period_run := _run(row, i, _period_column)) >= 2:  # side by side, no cell between
+            # 中期资金总额 | 年度资金总额 (实施期资金总额（万元）…): one column each, the 年度 one the budget's
+            parts.money_unit = parts.money_unit or note_unit
+            state.fund_columns = [label_key(row[k].text) for k in period_run]
+            state.fund_positions, state.fund_shift = ([] if stream else period_run), 0
+            state.period_lines = stream
+            i = period_run[-1] + 1
+            continue
         if note_unit is not None:
             parts.money_unit = parts.money_unit or note_unit  # 资金情况（万元）, 年度预算数（万元）
-            if field_name is None and not _block_amount(row, i, stream):
+            if field_name is None and _FIGURE_AFTER_NOTE.search(text) is not None:
+                pass  # 资金总额（万元）：50，主要用于…: a text holding a figure, kept as written (warned of below)
+            elif field_name is None and not _block_amount(row, i, stream):
                 state.group = "funds"
                 i += 1
                 continue
-            if field_name is None:
+            elif field_name is None:
                 field_name = "total"
         if ignored and field_name is None:
             if not _block_amount(row, i, stream):
@@ -472,13 +499,6 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 i += 1
                 continue
             field_name = "total"
-        if not stream and "资金总额" in text and label_key(text) in MIDTERM_COLUMNS and i + 1 < len(row) \
-                and _period_column(row[i + 1].text) \
-                and len(period_run := _run(row, i, _period_column)) >= 2:  # side by side, no cell between
-            state.fund_columns = [label_key(row[k].text) for k in period_run]  # 中期资金总额 | 年度资金总额
-            state.fund_positions, state.fund_shift = period_run, 0
-            i = period_run[-1] + 1
-            continue
         fund_run = _run(row, i, fund_column) if fund is not None else ()
         if len(fund_run) >= 2:
             state.fund_columns = [label_key(row[k].text) for k in fund_run]
@@ -526,6 +546,9 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if field_name is not None and state.fund_columns and (
             field_name in (*_MONEY_FIELDS, "fiscal-part") or label_key(text).endswith("资金")
         ):  # a part of 财政资金 in the funds grid is kept by column (其中中央补助/全年预算数), never added up
+            if state.period_lines:  # one cell a line: 中期 and 年度 amounts in order (readers/period_lines.py)
+                i = take_period_line(row, i, label_key(text), field_name, state.fund_columns, parts, _MONEY_FIELDS)
+                continue
             i = _take_fund_row(row, i, label_key(text), field_name, parts, state)
             continue
         if stream and field_name in _MONEY_FIELDS and (columns := _stream_money_columns(row, i)) is not None:
@@ -602,14 +625,7 @@ def _stream_money_columns(row: list[Cell], i: int) -> tuple[list[Cell], list[Cel
     columns = fields[1:] if heading else fields
     if len(columns) < 2 or columns[0] != "total" or len(set(columns)) < len(columns):
         return None  # a grid's columns start with the total and name each field once (a doubled line is no grid)
-    amounts: list[Cell] = []
-    while k < len(row) and len(amounts) <= len(labels):
-        normal = "".join(unicodedata.normalize("NFKC", row[k].text).split()).replace(",", "")
-        if normal and not _AMOUNT_ONLY.match(normal):
-            break
-        if normal:
-            amounts.append(row[k])
-        k += 1
+    amounts, k = amount_run(row, k, len(labels))
     if heading and len(amounts) == len(labels) - 1:
         labels = labels[1:]
     if len(amounts) != len(labels) and (
@@ -676,6 +692,10 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
             parts.money[field_name] = value
             labels[field_name] = text
             state.money_labels = labels
+        if not value.blank and i + taken < len(row) and (unit := row[i + taken].text.strip()) \
+                and len(unit) <= 2 and _BARE_MONEY_UNIT.match(unit) and parts.money_unit in (None, unit):
+            parts.money_unit = unit  # 年度资金总额 | 50.00 | 万元: the amount's unit in a cell of its own
+            taken += 1
     elif field_name == "other-part":
         parts.other_parts.append(value)
     elif field_name == "other-source":

@@ -54,6 +54,7 @@ from perfbudget.readers.parts import Parts
 from perfbudget.readers.project_fields import build_project, unit_from_fields, years_from_previous_tables
 from perfbudget.readers.stream import grid_tree_tables
 from perfbudget.readers.table_titles import is_numbered
+from perfbudget.readers.trailing_funds import trailing_funds
 
 
 def _text(cell: Cell) -> str:
@@ -271,7 +272,15 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     parts.self_evaluation = "actual" in roles or "score" in roles
     before = len(parts.indicators)
     errors_before = sum(1 for p in problems if p.severity is Severity.ERROR)
-    read_indicator_rows(rows[header_index + 1:], columns, parts, problems, table.complete, table.certain,
+    indicator_rows = rows[header_index + 1:]
+    if not parts.money and (funds := trailing_funds(indicator_rows)):
+        # 年度资金总额（万元） | 50 below the indicators: the funds, not indicators (readers/trailing_funds.py)
+        funds_rows = indicator_rows[-funds:]
+        indicator_rows = indicator_rows[:-funds]
+        read_header_rows(funds_rows, parts, table.stream)
+        first = next(c for c in funds_rows[0] if not c.blank)
+        problems.append(Problem(first.source, "资金行在指标之后：按项目的资金读取，不作为指标", Severity.INFO))
+    read_indicator_rows(indicator_rows, columns, parts, problems, table.complete, table.certain,
                         is_last_table, table.stream, table.sparse, table.whole_lone_rows, table.closed)
     errors_after = sum(1 for p in problems if p.severity is Severity.ERROR)
     if len(parts.indicators) == before and errors_after == errors_before:

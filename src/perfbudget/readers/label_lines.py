@@ -118,7 +118,8 @@ def money_pair_cells(text: str) -> tuple[str, str] | None:
 
 
 # one part of a funds block written on one line: a label (no digit, no separator), an optional colon, an amount
-_RUN_PART = re.compile(r"(?P<label>(?:其中:?)?[^\d\s:,;、。()]+?):?(?P<amount>[-+]?\d+(?:\.\d+)?(?:万元|万|元)?)")
+_RUN_PART = re.compile(r"(?P<label>(?:其中:?)?[^\d\s:,;、。()]+?(?:\((?:万元|元|千元|亿元)\))?)"
+                       r":?(?P<amount>[-+]?\d+(?:\.\d+)?(?:万元|万|元)?)")
 _RUN_GAP = re.compile(r"[\s,;、。()]*")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _RUN_FIELDS = frozenset({"total", "fiscal", "other", "fiscal-part", "other-source"})
@@ -127,7 +128,8 @@ _RUN_FIELDS = frozenset({"total", "fiscal", "other", "fiscal-part", "other-sourc
 @lru_cache(maxsize=4096)
 def money_run_cells(text: str) -> tuple[str, ...] | None:
     """The pairs (label, amount, label, amount …) of a cell holding the funds block on one line:
-    ``年度资金总额：50  其中：财政拨款：40  其他资金：10``, ``资金总额50万元，其中财政拨款40万元（其他资金10万元）``.
+    ``年度资金总额：50  其中：财政拨款：40  其他资金：10``, ``资金总额50万元，其中财政拨款40万元（其他资金10万元）``,
+    ``资金总额（万元）：50，其中：…`` (a label's money unit in brackets kept with it, read as the table's).
     Every part must be a money label (其中 before it is kept with it; a level of government's money after such a
     part is one too) and its amount, the first the budget's total or its 财政资金 (资金来源 | 财政拨款：40
     其他资金：10), at least two parts, with nothing but spaces and punctuation between them; None for any other cell

@@ -183,7 +183,6 @@ HEADER_LABELS: dict[str, str] = {
     "财政资金预算分类": "extra",
     "财政资金科目代码": "extra",
     "单位资金": "extra",
-    "财政专户管理资金": "extra",
     "预算部门": "extra",
     "申报单位": "extra",
     "项目申报单位": "extra",
@@ -250,6 +249,20 @@ HEADER_LABELS: dict[str, str] = {
     **{f"{head}{label}": "fiscal-part" for head in ("", "其中")
        for label in ("上级补助", "上级补助资金", "上级补助收入", "上级专项资金", "上级财政资金", "政府性基金",
                      "政府性基金拨款", "政府性基金预算", "政府性基金预算拨款", "政府性基金预算财政拨款")},
+    # the same funds as other units write them (misses21): the budget's other parts (一般公共预算 and 国有资本经营预算
+    # are 财政拨款; bare 一般公共预算 is also a 资金性质's value, so a label only after 其中 or with 拨款/资金), the
+    # treasury account's money kept under its label, and the amount a unit applies for as the year's budget
+    **{f"{head}{label}": "fiscal-part" for head in ("", "其中")
+       for label in ("一般公共预算拨款", "一般公共预算资金", "一般公共预算财政拨款", "国有资本经营预算",
+                     "国有资本经营预算拨款", "国有资本经营预算资金")},
+    "其中一般公共预算": "fiscal-part",
+    **{f"{head}{label}": "extra" for head in ("", "其中")
+       for label in ("财政专户", "财政专户资金", "财政专户管理资金")},
+    "申请金额": "total",
+    "申报金额": "total",
+    "项目申请金额": "total",
+    "年度申请金额": "total",
+    "申请资金总额": "total",
 }
 
 # Column labels of a self-evaluation funds block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分).

@@ -111,7 +111,7 @@ def cost_money_unit(parts: Parts) -> tuple[str, str] | None:
 
 
 # a budget label at the start of a cell, then (after a colon, perhaps) a number: 年度资金总额50万元，主要用于…
-_LEADING_TOTAL = re.compile(r"^(?P<label>[^\d:,;()]{2,12}?):?\d")
+_LEADING_TOTAL = re.compile(r"^(?P<label>[^\d:,;()]{2,12}?)(?:\((?:万元|元|千元|亿元)\))?:?\d")
 
 
 def unsplit_budget_cell(parts: Parts) -> Cell | None:

@@ -12,10 +12,11 @@ import unicodedata
 from dataclasses import replace
 from decimal import Decimal
 
+from perfbudget.budget_parts import parts_sum_differs
 from perfbudget.model import Problem, Project, Severity, Source, Unit
 from perfbudget.quick_records import new_budget, new_project
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.labels import DEPARTMENT_WORDS
+from perfbudget.readers.labels import DEPARTMENT_WORDS, label_key
 from perfbudget.readers.money_cells import money_amount, unsplit_budget_cell
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.table_titles import is_numbered, name_from_title, title_and_seq
@@ -149,10 +150,25 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         problems.append(Problem(parts.source, f"表中没有预算总数，预算数按财政拨款与其他资金相加为 "
                                               f"{amounts['total']}", Severity.INFO))
     budget = new_budget(amounts.get("total"), amounts.get("fiscal"), amounts.get("other"))
+    total, fiscal, other = budget.total, budget.fiscal, budget.other
+    # a total and its 财政资金 as read that disagree (a 财政资金 split by levels and not added up says nothing: the
+    # reader, not the table, lacks the sum); a form's three amounts adding up, the usual case, ask no more
+    if total is not None and fiscal is not None and (fiscal != total if other is None else fiscal + other != total) \
+            and "total" in parts.money \
+            and (parts_sum := parts_sum_differs(budget, "other" in parts.money or "budget.other" in sources)) \
+            is not None:
+        problems.append(Problem(parts.money["total"].source, f"预算数{budget.total}不等于财政资金"
+                                f"{budget.fiscal or 0}与其他资金{budget.other or 0}之和{parts_sum}：均按表中所写保留，"
+                                "请核对资金来源", Severity.WARNING))
     if budget.total is None and not parts.money and (unsplit := unsplit_budget_cell(parts)) is not None:
         problems.append(Problem(unsplit.source, f"预算数没有读出：「{unsplit.text.strip()}」写有预算金额，"
                                                 "但与其他文字写在同一单元格中，无法可靠拆分，未读取；请人工核对预算数",
                                 Severity.WARNING))
+    if budget.total is None and not parts.money and (investment := _investment_only(parts)) is not None:
+        note = (f"预算数没有读出：表中只有「项目总投资」{investment.text.strip()}（项目多年的总投资，不是当年预算），"
+                "未作为预算数；请人工核对预算数")
+        parts.needs_check.append(note)
+        problems.append(Problem(investment.source, note, Severity.WARNING))
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
     # (_GOAL_NUMBER is anchored at the start: cut where it matches, without sub's search of every position)
     goals = tuple((g[numbered.end():] if (numbered := _GOAL_NUMBER.match(g)) else g).strip()
@@ -170,6 +186,13 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     return new_project(seq, title, name, label, year, source_name, budget, purpose, tuple(g for g in goals if g),
                        tuple(parts.indicators), name_text or None, extras, parts.cut is None, parts.cut,
                        tuple(parts.needs_check), parts.source, sources)
+
+
+def _investment_only(parts: Parts) -> Cell | None:
+    """The 项目总投资 amount of a table that gives no other money (a multi-year investment, never the budget)."""
+    return next((cell for label_text, cell in parts.extras
+                 if label_text and "总投资" in label_text and label_key(label_text) == "项目总投资"
+                 and money_amount(cell, "项目总投资", [])[0] is not None), None)
 
 
 def years_from_previous_tables(projects: list[Project], problems: list[Problem]) -> list[Project]:

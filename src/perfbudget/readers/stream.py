@@ -46,7 +46,7 @@ from perfbudget.readers.labels import (
 )
 from perfbudget.readers.row_alignment import guess_level, level3_after_level2
 
-HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表|\S项目(?:支出)?绩效目标$")
+HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表|\S项目(?:支出)?的?绩效目标$")
 # A section of the page after a table (（一）…, 二、…): the table has ended.
 _SECTION = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
 _NUMBERED_TITLE = re.compile(r"^\s*(?:\[bookmark:[^\]]*\]\s*)?\d{1,3}\s*[.．、]\s*\D")

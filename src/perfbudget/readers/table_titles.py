@@ -54,6 +54,10 @@ _TITLE_FORM = re.compile(r"\s*(?:[-—－–]\s*(?:19|20)\d{2}[^\d\-—－–]{0
                          r"(?:绩效(?:目标|自评|监控|评价)(?:[^-—－–]{0,8}表)?|目标[^-—－–]{0,8}表)"
                          r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*$")
 _TITLE_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)")
+# A notice's title naming a project's targets: 关于某项目的绩效目标, 关于某项目绩效目标设定的公示 (a 关于 ahead of the
+# table's title, a 设定的公示 after it; not a notice about a verb's object: 关于印发/下达…绩效目标的通知)
+_ABOUT_NOTICE = re.compile(r"^关于\s*(?!印发|下达|公布|公开|批复|报送|做好|开展|组织|调整|申报|提前)(?P<title>.+?)\s*"
+                           r"(?:(?:设定|设置|申报)?(?:情况)?的?(?:公示|公告|通知|说明))?$")
 # Titles of a whole unit's or department's tables, not of one project.
 # (A form's own generic title names no project either: 专项资金绩效目标表, 转移支付区域绩效目标表.)
 _NOT_ONE_PROJECT = re.compile(r"部门|单位|整体|汇总|本级|一览|[局院委厅办处]$|政府$|财政$|项目支出$|^项目$|^支出$"
@@ -69,6 +73,8 @@ def name_from_title(title: str | None, numbered: bool = False) -> str | None:
     text = title.strip()
     if "\n" in text or len(text) > 80:
         return None
+    if text.startswith("关于") and (notice := _ABOUT_NOTICE.match(text)) is not None:
+        text = notice.group("title")  # 关于某项目(的)绩效目标(设定的公示): the notice names its project's table
     form = _TITLE_FORM.search(text)
     if form is None:
         return text if numbered and _is_numbered_name(text) else None

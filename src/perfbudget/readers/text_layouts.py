@@ -31,6 +31,7 @@ from perfbudget.framework import is_level_name_start
 from perfbudget.model import Source
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.header_block import money_unit_in
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import column_role, header_field, is_any_label, is_ignored_label, level_of
 from perfbudget.readers.stream import (
@@ -208,6 +209,7 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
     current: RawTable | None = None
     heading: str | None = None
     lead = False  # the current table holds only label lines so far (单位名称：某局 / 项目名称：…)
+    unit_line: Cell | None = None  # a free line 单位：元 between the title and the table: the table's first row
     for lineno, item in rows:
         # a free line of label：value pairs is a row (cells of such pairs are read by the header block)
         labelled = label_line_cells(item) if isinstance(item, str) else None
@@ -216,14 +218,15 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
                                                         for c in row):
                 current = None  # a label line after a table's indicators starts the next table
             if current is None:
-                current = RawTable(heading, Source(file, line=lineno), sparse=sparse)
-                tables.append(current)
-                heading = None
+                current = _new_table(tables, heading, Source(file, line=lineno), sparse, unit_line)
+                heading, unit_line = None, None
                 lead = True
             current.rows.append([Cell(text, Source(file, line=lineno, column=j)) for j, text in enumerate(labelled, 1)])
             continue
         if isinstance(item, str):
             current = None
+            if "单位" in item and len(item) <= 30 and money_unit_in(item):  # 金额单位：元 on a line of its own
+                unit_line = Cell(item.strip(), Source(file, line=lineno))
             heading = better_heading(heading, item)
             continue
         lead = False
@@ -252,15 +255,24 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             heading = better_heading(heading, cells[0].text)  # 绩效目标自评表 | ||||: a title row
             continue
         if current is None:
-            current = RawTable(heading, Source(file, line=lineno), sparse=sparse)
-            tables.append(current)
-            heading = None
+            current = _new_table(tables, heading, Source(file, line=lineno), sparse, unit_line)
+            heading, unit_line = None, None
         elif len(cells) == 1 and written >= _WHOLE_LONE_ROW:
             # 促进黄石文化经济发展,丰富市民文化活动 | |||||||||: a row of the table as the page has it (its empty
             # cells written), never a line the copy wrapped out of the cell above
             current.whole_lone_rows.add(cells[0].source)
         current.rows.append(cells)
     return [t for t in tables if any(_known(c.text) for row in t.rows for c in row)]
+
+
+def _new_table(tables: list[RawTable], heading: str | None, source: Source, sparse: bool,
+               unit_line: Cell | None) -> RawTable:
+    """A table starting at ``source``, added to ``tables``; the money-unit line above it (单位：元) its first row."""
+    table = RawTable(heading, source, sparse=sparse)
+    if unit_line is not None:
+        table.rows.append([unit_line])
+    tables.append(table)
+    return table
 
 
 _WHOLE_LONE_ROW = 4  # a lone cell and at least three empty ones written after it

@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from perfbudget.budget_parts import parts_sum_differs
 from perfbudget.model import Document, Indicator, Op, Project, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
@@ -462,13 +463,7 @@ def fund_arithmetic(document: Document, settings: RuleSettings) -> list[Finding]
     out = []
     for project in document.projects:
         budget = project.budget
-        if budget.total is None or (budget.fiscal is None and budget.other is None):
-            continue
-        if (budget.other is None and budget.fiscal is not None and budget.fiscal < budget.total
-                and "budget.other" not in project.sources):
-            continue
-        parts = (budget.fiscal or Decimal(0)) + (budget.other or Decimal(0))
-        if parts == budget.total:
+        if (parts := parts_sum_differs(budget, "budget.other" in project.sources)) is None or budget.total is None:
             continue
         unit = document.money_unit or ""
         out.append(at_project(project, "budget.total",

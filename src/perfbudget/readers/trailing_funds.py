@@ -1,0 +1,47 @@
+"""Funds rows after a table's indicators: ``年度资金总额（万元） | 50`` / ``其中：财政拨款 | 50`` below the last
+indicator row, as some units place the money block at the form's foot.
+
+Such rows were read as indicators of the last 二级 (三级 ``年度资金总额（万元）`` with the target ``50``) and the
+project had no budget. The rows at the table's end whose first filled cell is a money label and whose other
+filled cells are amounts (or further money labels) are the project's funds: read by the header block, with a
+note. Only where the header block above the indicators gave no money (else the rows are left as before). One
+cell a line, the rows rebuilt from the lines are read by the header block's own rules for such text (a label and
+the amount on the line after it)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.labels import header_field
+
+_MONEY_LABELS = frozenset({"total", "fiscal", "other", "fiscal-part", "other-source"})
+_AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
+
+
+def _funds_row(row: list[Cell]) -> bool:
+    filled = [cell for cell in row if not cell.blank]
+    if len(filled) < 2 or header_field(filled[0].text) not in _MONEY_LABELS:
+        return False
+    amounts = 0
+    for cell in filled[1:]:
+        if _AMOUNT.match("".join(unicodedata.normalize("NFKC", cell.text).split()).replace(",", "")):
+            amounts += 1
+        elif header_field(cell.text) not in _MONEY_LABELS:
+            return False
+    return amounts > 0
+
+
+def trailing_funds(rows: list[list[Cell]]) -> int:
+    """How many rows at the end of ``rows`` (the rows after the indicator header, blank rows among them) are
+    funds rows; 0 when the last filled row is none."""
+    start = len(rows)
+    for k in range(len(rows) - 1, -1, -1):
+        row = rows[k]
+        if all(cell.blank for cell in row):
+            continue
+        if not _funds_row(row):
+            break
+        start = k
+    return len(rows) - start if start < len(rows) else 0

@@ -267,7 +267,7 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
         return len(row)
     j = i + 1
     for column in columns:
-        if j >= len(row) or _is_label(row[j]):
+        if j >= len(row) or _ends_fund_row(row[j]):
             break
         cell = row[j]
         if column == budget_column and field_name in _MONEY_FIELDS:
@@ -308,7 +308,15 @@ def _by_position(row: list[Cell], i: int, positions: list[int]) -> bool:
     if not positions or i >= positions[0]:
         return False
     filled = [k for k in range(i + 1, len(row)) if not row[k].blank]
-    return bool(filled) and set(filled) <= set(positions) and any(row[k].blank for k in range(i + 1, filled[-1]))
+    return bool(filled) and set(filled) <= set(positions) and any(row[k].blank for k in range(i + 1, filled[-1])) \
+        and not any(_ends_fund_row(row[k]) for k in filled)
+
+
+def _ends_fund_row(cell: Cell) -> bool:
+    """A label where a fund row's amount would stand: a known one, or a text ending with a colon (Hunan's
+    部门整体 parts side by side, ``政府性基金拨款: | | 项目支出: | 156.2``: 项目支出 starts a pair of its own,
+    it is no amount of 政府性基金拨款 under 全年执行数)."""
+    return _is_label(cell) or cell.text.rstrip().endswith((":", "："))
 
 
 def _take_goal_value(cell: Cell, parts: Parts, state: _State) -> bool:

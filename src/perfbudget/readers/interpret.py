@@ -51,9 +51,14 @@ from perfbudget.readers.layout_order import layout_order_message, values_before_
 from perfbudget.readers.list_layout import split_list_layout
 from perfbudget.readers.money_cells import cost_money_unit, written_money_unit
 from perfbudget.readers.parts import Parts
-from perfbudget.readers.project_fields import build_project, unit_from_fields, years_from_previous_tables
+from perfbudget.readers.project_fields import (
+    build_project,
+    is_department_table,
+    unit_from_fields,
+    years_from_previous_tables,
+)
 from perfbudget.readers.stream import grid_tree_tables
-from perfbudget.readers.table_titles import is_numbered
+from perfbudget.readers.table_titles import is_numbered, title_and_seq
 from perfbudget.readers.trailing_funds import trailing_funds
 
 
@@ -333,10 +338,12 @@ def _holds_nothing_of_a_form(parts: Parts) -> bool:
 
 def _is_project(parts: Parts) -> bool:
     """A project has indicators, or a name and a budget. A page fragment (a stray 项目名称 line, a
-    heading without a table, a form cut off before its budget) is no project."""
+    heading without a table, a form cut off before its budget) is no project. A 部门整体 table has no
+    项目名称 (it is named 部门整体支出): with its money and no indicators (cut before them) it is one."""
     if parts.indicators:
         return True
-    named = parts.name_cell is not None and not parts.name_cell.blank
+    named = (parts.name_cell is not None and not parts.name_cell.blank) \
+        or (parts.name_cell is None and is_department_table(parts, title_and_seq(parts.heading, 0)[1]))
     money = any(not c.blank for c in (*parts.money.values(), *(c for _, c in parts.fiscal_parts))) \
         or parts.project_total is not None
     return named and money

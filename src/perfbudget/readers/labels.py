@@ -26,6 +26,8 @@ HEADER_LABELS: dict[str, str] = {
     "预算单位": "unit",
     "预算单位名称": "unit",
     "单位名称": "unit",
+    # Hunan's 部门整体支出绩效自评表: 区级预算单位名称 | 永州市零陵区疾病预防控制中心 (corpus21b)
+    **{f"{level}级预算单位名称": "unit" for level in ("省", "市", "州", "县", "区")},
     # 部门（单位）名称 of a 部门整体 table; in a project table that already has its unit, an extra
     "部门名称": "department",
     "部门编码": "unit-code",
@@ -274,14 +276,18 @@ FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算�
                                  "权重", "全年预算", "全年执行", "本年度申请资金", "上年度安排资金", "本年度安排资金",
                                  # a 绩效运行监控表's funds columns: 年初预算数 | 1-6月执行数 | 全年预计执行数
                                  *(f"1-{month}月执行数" for month in range(1, 13)), "全年预计执行数", "预计全年执行数",
-                                 "上半年执行数")
+                                 "上半年执行数",
+                                 # Hubei's 部门整体支出绩效目标申报表: 部门总体资金情况 | 当年金额 | 占比 |
+                                 # 近两年收支金额 (2018年 | 2019年) over 收入构成 / 支出构成 rows and their 合计
+                                 # (corpus21b)
+                                 "当年金额", "占比", "近两年收支金额")
 # The central 申报表's funds columns: 项目资金（万元） | 中期资金总额 | 年度资金总额 over one row per fund (资金总额,
 # 其中：财政拨款, 其他资金). 年度资金总额 is a column only after a 中期 one: elsewhere it labels a row.
 PERIOD_COLUMNS = frozenset({"中期资金总额", "实施期资金总额", "项目期资金总额", "年度资金总额"})
 MIDTERM_COLUMNS = frozenset({"中期资金总额", "实施期资金总额", "项目期资金总额"})
 BUDGET_COLUMNS: tuple[str, ...] = ("全年预算数", "全年预算", "调整后预算数", "调整后预算", "调整预算数",
                                    "本年度申请资金", "本年度安排资金", "年度资金总额", "预算数", "年初预算数",
-                                   "年初预算")
+                                   "年初预算", "当年金额")
 # Row labels of a funds grid's total row (合计 213.4 259 under 上年度安排资金 | 本年度申请资金).
 FUND_TOTAL_ROWS = frozenset({"合计", "总计"})
 # The total row of a 部门整体 table's 年度主要任务 grid (金额合计 | 420 | 400 | 20).

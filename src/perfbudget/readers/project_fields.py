@@ -60,6 +60,12 @@ def _fund_label(bare: str) -> tuple[str, re.Match[str]] | None:
     return before.strip(), found
 
 
+def is_department_table(parts: Parts, title: str | None) -> bool:
+    """Is this a 部门整体 (department-level) table, by a cell of its own or by its title?"""
+    return parts.department or bool(title and "整体" in title
+                                    and DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", title)))
+
+
 def build_project(parts: Parts, position: int, problems: list[Problem]) -> Project:
     seq, title = title_and_seq(parts.heading, position)
     name_text = parts.name_cell.text.strip() if parts.name_cell is not None else ""
@@ -75,9 +81,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     if labelled:
         name, match = labelled
         label, year, source_name = match["label"].strip(), int(match["year"]), match["source"].strip() or None
-    department = parts.department or bool(title and "整体" in title
-                                          and DEPARTMENT_WORDS.search(unicodedata.normalize("NFKC", title)))
-    if not name and department:
+    if not name and is_department_table(parts, title):
         # A 部门整体 table is the department's whole spending: it has no 项目名称 of its own.
         name = DEPARTMENT_PROJECT
         problems.append(Problem(parts.source, f"部门整体绩效表没有项目名称，项目名称记为「{DEPARTMENT_PROJECT}」",

@@ -147,3 +147,26 @@ def test_the_cli_decides_comments_grades_and_batches_as_a_web_account(any_web: W
     assert done.exit_code == 0 and json.loads(done.output)["message"] == "已处理 2 个项目"
     page = web.client("reviewer").get(f"/projects/{ids[0]}").text
     assert "请补充测算依据" in page
+
+
+def test_cell_comments_of_one_version_stop_at_the_bound_on_every_face(any_web: WebEnv, monkeypatch: Any) -> None:
+    # Reviewers' cell comments had no bound (attack18 and attack19 left it): a script through the API could grow one
+    # project's desk page and 审核意见书 without end (1,000 comments: 6.1 MB, 1.8 s a Word opinion). Now the
+    # version takes MOST_CELL_COMMENTS; the next is refused, saying why, and nothing is stored.
+    from perfbudget.app import review_desk
+
+    web = any_web
+    monkeypatch.setattr(review_desk, "MOST_CELL_COMMENTS", 3)
+    pid = web.project_ids[0]
+    api, url = web.client(), f"/api/v1/projects/{pid}/desk"
+    reviewer = {"Authorization": f"Bearer {web.token('reviewer')}"}
+    for n in range(3):
+        assert api.post(f"{url}/comments", headers=reviewer,
+                        json={"place": "indicator:1:target", "text": f"意见{n}"}).json() == {"message": "已保存"}
+    refused = api.post(f"{url}/comments", headers=reviewer, json={"place": "indicator:1:target", "text": "第四条"})
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["error"]["message"].startswith("本版本已有 3 条单元格意见，已达上限，未保存")
+    cli = _desk_cli(web, "comment", str(pid), "--place", "indicator:1:target", "--text", "第五条", "--user", "reviewer")
+    assert cli.exit_code != 0 and "已达上限" in cli.output, cli.output
+    assert [c["text"] for c in api.get(url, headers=reviewer).json()["comments"]] == ["意见0", "意见1", "意见2"]
+    assert sum(1 for a, _, _ in _audit(web) if a == "review.comment") == 3

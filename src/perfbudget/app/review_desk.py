@@ -27,11 +27,16 @@ from perfbudget.store import Store
 from perfbudget.store.desk_tables import cell_comments, finding_decisions, reviewer_grades
 from perfbudget.store.queries import load_versions
 from perfbudget.store.records import workflow_events
+from perfbudget.store.schema import projects
 from perfbudget.store.transaction import Transaction
 
 DECISIONS = {"dismissed": "驳回（不成立）", "confirmed": "确认"}
 MOST_BATCH = 100  # projects of one batch step from the review queue (the queue lists as many)
 MAX_DESK_TEXT = 2000  # a decision's reason, a cell comment, a grade's reason (the 审核意见书 prints them)
+# Reviewers' cell comments on one version of a project. Without a bound a script through the API could add
+# comments without end (attack18 and attack19 left it): 1,000 of 2,000 characters made the desk page 6.1 MB and
+# the project's and its unit's 审核意见书 1.8 s each. 300 (≈ six a cell of a fifty-cell table) keep the page ≤ 2 MB.
+MOST_CELL_COMMENTS = 300
 
 
 def desk_text(text: str, label: str) -> str:
@@ -281,9 +286,18 @@ def comment(store: Store, principal: Principal, project_id: int, settings: CoreS
     if place not in dict(places(project)):
         raise DeskRefused("请选择单元格")
     actor = actor_of(principal)
+    version_id = view.version.meta["version_id"]
     with store.transaction() as tx:
+        # the project's row locked first (PostgreSQL): two comments at once at the bound cannot both be counted under it
+        tx.connection.execute(select(projects.c.id).where(projects.c.id == project_id).with_for_update())
+        made = tx.connection.execute(select(func.count()).select_from(cell_comments)
+                                     .where(cell_comments.c.project_id == project_id,
+                                            cell_comments.c.version_id == version_id)).scalar_one()
+        if made >= MOST_CELL_COMMENTS:
+            raise DeskRefused(f"本版本已有 {MOST_CELL_COMMENTS} 条单元格意见，已达上限，未保存："
+                              "请把意见合并写入已有意见或审核意见")
         tx.connection.execute(insert(cell_comments).values(
-            project_id=project_id, version_id=view.version.meta["version_id"], place=place, text=text,
+            project_id=project_id, version_id=version_id, place=place, text=text,
             user_id=actor.id, username=actor.username))
         tx.audit(actor, "review.comment", "project", project_id, f"{place_label(project, place)}：{text[:200]}",
                  unit_code=view.head.unit_code, ip=ip)

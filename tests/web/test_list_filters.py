@@ -113,3 +113,17 @@ def test_the_queue_takes_the_same_filters_on_every_face(web: WebEnv) -> None:
     assert listed["items"] == api.json()["items"]  # type: ignore[attr-defined]
     none = reviewer.get("/review/queue?q=没有这样的项目").text
     assert none.count('name="project"') == 0 and 'value="没有这样的项目"' in none
+
+
+def test_the_dashboard_says_a_bad_year_and_shows_the_work_year(web: WebEnv) -> None:
+    # ``/dashboard?year=abc`` showed every year without a word (leftovers19 left it): the year is read as the lists
+    # read it, said above the page, and the user's work year shown as without a year
+    admin = web.client("admin")
+    bad = admin.get("/dashboard?year=abc")
+    assert bad.status_code == 200 and 'id="list-problems"' in bad.text and YEAR_WORDS in bad.text
+    plain = admin.get("/dashboard")
+    heading = plain.text.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert "全部年度" not in heading and heading in bad.text
+    for fine in ("/dashboard", "/dashboard?year=all", "/dashboard?year="):
+        assert 'id="list-problems"' not in admin.get(fine).text, fine
+    assert "全部年度总览" in admin.get("/dashboard?year=all").text

@@ -99,8 +99,13 @@ async def dashboard(request: Request, year: str | None = None, page: int = Query
 
 
 def dashboard_page(request: Request, principal: Principal, year: str | None, page: int) -> Response:
-    chosen: int | None = plain_year(year)
-    if year is None:
+    # the year read as every list reads it (app.desk.ListQuery.parse): a bad one is said above the page and the
+    # user's work year shown (until 2026-12-05 ``year=abc`` showed every year without a word)
+    chosen, problems = None, ()
+    if year is not None:
+        parsed, problems = ListQuery.parse({"year": year})
+        chosen = parsed.year
+    if year is None or problems:
         chosen = default_year(request, principal)
     board, available = dashboard_data(request, principal, chosen)
     dimensions = dimension_data(request, principal, chosen)
@@ -111,7 +116,7 @@ def dashboard_page(request: Request, principal: Principal, year: str | None, pag
         "board": board, "years": available, "year": chosen, "charts": charts(board, dimensions),
         "rows": listed.rows, "page": listed.page, "pages": listed.pages,
         "state_labels": STATE_LABELS, "unit_rows": board.unit_rows[:UNITS_SHOWN],
-        "todo": tasks, "list_query": ListQuery(year=chosen),
+        "todo": tasks, "list_query": ListQuery(year=chosen), "problems": problems,
     })
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 
-from perfbudget.app.desk import ListQuery, Todo, list_projects, todo, work_year
+from perfbudget.app.desk import FilterProblem, ListQuery, Todo, list_projects, todo, work_year
 from perfbudget.app.finding_dimensions import SEVERITY_ORDER, dimension_projects
 from perfbudget.app.overview import (
     GRADES,
@@ -101,7 +101,8 @@ async def dashboard(request: Request, year: str | None = None, page: int = Query
 def dashboard_page(request: Request, principal: Principal, year: str | None, page: int) -> Response:
     # the year read as every list reads it (app.desk.ListQuery.parse): a bad one is said above the page and the
     # user's work year shown (until 2026-12-05 ``year=abc`` showed every year without a word)
-    chosen, problems = None, ()
+    chosen: int | None = None
+    problems: tuple[FilterProblem, ...] = ()
     if year is not None:
         parsed, problems = ListQuery.parse({"year": year})
         chosen = parsed.year

@@ -6,6 +6,7 @@ imported by the CLI could never be approved from it."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from typer.testing import CliRunner
@@ -66,3 +67,27 @@ def test_the_cli_takes_the_workflow_steps_the_api_takes(any_web: WebEnv) -> None
         ("submit", "editor", None, "已补充"), ("approve", "reviewer", None, None), ("comment", "editor", "收到", None)]
     audit = api.get("/api/v1/audit?action=workflow.submit", headers={"Authorization": f"Bearer {web.token('admin')}"})
     assert [e["user"] for e in audit.json()["items"]] == ["editor", "editor"]
+
+
+def test_the_cli_lists_the_official_versions_as_the_api(any_web: WebEnv, tmp_path: Any) -> None:
+    """An approved project with a revision waiting: ``list projects`` gave the revision's number and budget until
+    replay-i, the API's ``GET /projects`` and the web's list the approved (official) version."""
+    web = any_web
+    pid = web.project_ids[0]
+    assert _step(web, pid, "submit", "editor", "--justification", "已核对").exit_code == 0
+    assert _step(web, pid, "approve", "reviewer").exit_code == 0
+    api, editor = web.client(), {"Authorization": f"Bearer {web.token('editor')}"}
+    document = api.get(f"/api/v1/projects/{pid}", headers=editor).json()["document"]
+    budget = document["projects"][0]["budget"]
+    budget["total"] = str(Decimal(budget["total"]) + 5)  # the revision's budget differs
+    revised = api.post("/api/v1/documents", headers=editor, json=document)
+    assert revised.status_code == 200, revised.text
+    listed = api.get("/api/v1/projects", headers=editor, params={"limit": 1000}).json()["items"]
+    official = next(item for item in listed if item["id"] == pid)
+    assert (official["version"], official["latest_version"]) == (1, 2)
+    shown = runner.invoke(cli, ["list", "projects", "--db", web.url, "--limit", "0", "--json"])
+    row = next(item for item in json.loads(shown.output)["items"] if item["id"] == pid)
+    assert (row["version"], row["latest_version"], row["budget_total"]) == (1, 2, official["budget_total"])
+    text = runner.invoke(cli, ["list", "projects", "--db", web.url, "--all"]).output
+    assert f"\t{official['budget_total']}" in next(line for line in text.splitlines() if line.startswith(f"{pid}\t"))
+    assert "\t1（修订稿第 2 版待审）\t" in text

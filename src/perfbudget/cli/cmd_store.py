@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
@@ -242,7 +242,7 @@ def list_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
-    """列出库中的单位、项目或指标（项目与指标取最新版本），可按单位、年度、文字筛选。
+    """列出库中的单位、项目或指标（项目取正式版本，指标取最新版本），可按单位、年度、文字筛选。
 
     默认分页，每页 50 条，并显示总数；搜索结果超过 1,000 条时总数显示为「1,000+」（不再逐条计数）。
     --all 列出全部（表格改为逐行的制表符分隔文本）。
@@ -267,7 +267,7 @@ def list_command(
     for _, title in _COLUMNS[kind.value]:
         table.add_column(title, overflow="fold")
     for item in result["items"]:
-        table.add_row(*("" if item[key] is None else str(item[key]) for key, _ in _COLUMNS[kind.value]))
+        table.add_row(*(_cell(item, key) for key, _ in _COLUMNS[kind.value]))
     if result["items"]:
         out.print(table)
     total, shown = result["total"], len(result["items"])
@@ -280,6 +280,14 @@ def list_command(
                   markup=False)
     else:
         out.print(counted, markup=False)
+
+
+def _cell(item: dict[str, Any], key: str) -> str:
+    """A list cell's text; a project's version is its official one, a revision waiting for approval said beside it."""
+    value = item[key]
+    if key == "version" and item.get("latest_version", value) != value:
+        return f"{value}（修订稿第 {item['latest_version']} 版待审）"
+    return "" if value is None else str(value)
 
 
 def _list_everything(store: Store, kind: str, filters: Filters, as_json: bool) -> None:
@@ -303,7 +311,7 @@ def _list_everything(store: Store, kind: str, filters: Filters, as_json: bool) -
     count = 0
     for item in rows:
         count += 1
-        out.file.write("\t".join("" if item[key] is None else str(item[key]).replace("\t", " ").replace("\n", " ")
+        out.file.write("\t".join(_cell(item, key).replace("\t", " ").replace("\n", " ")
                                  for key in keys) + "\n")
     out.print(f"共 {count} {_NOUNS[kind]}", markup=False)
 

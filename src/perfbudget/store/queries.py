@@ -30,6 +30,7 @@ from perfbudget.store.schema import (
     units,
     version_changes,
 )
+from perfbudget.store.status import project_status
 
 _TARGET_COLUMNS = [c.label(f"t_{c.name}") for c in targets.c if c.name != "indicator_id"]
 
@@ -225,20 +226,24 @@ def _project_order(dialect: str) -> list[Any]:
 
 
 def _project_rows(page: list[int]) -> Any:
+    """A page's rows at each project's official version (``project_status.version_id``: the approved one while a
+    revision waits, else the latest), as the API's ``GET /projects`` and the web's list give them; until replay-i
+    the CLI's list gave the latest version, a waiting revision's number and budget."""
     return (select(projects.c.id, units.c.code.label("unit_code"), units.c.name.label("unit_name"),
                    projects.c.name, projects.c.fund_label, projects.c.fund_year,
-                   projects.c.latest_version.label("version"), project_versions.c.budget_total,
-                   documents.c.money_unit, project_versions.c.indicator_count)
+                   project_versions.c.number.label("version"), projects.c.latest_version,
+                   project_versions.c.budget_total, documents.c.money_unit, project_versions.c.indicator_count)
             .select_from(projects)
             .join(units, units.c.id == projects.c.unit_id)
-            .join(project_versions, _latest_join())
+            .join(project_status, project_status.c.project_id == projects.c.id)
+            .join(project_versions, project_versions.c.id == project_status.c.version_id)
             .join(documents, documents.c.id == project_versions.c.document_id)
             .where(projects.c.id.in_(page)))
 
 
 def list_projects(connection: Connection, filters: Filters = Filters(), limit: int | None = PAGE_SIZE,
                   offset: int = 0, stream: bool = False) -> dict[str, Any]:
-    """Projects (latest versions) with their unit, fund label, version number and budget: one page
+    """Projects (official versions) with their unit, fund label, version number and budget: one page
     (``limit`` rows from ``offset``; None: all), by unit code, year, name; and the total."""
     ids = _filtered(select(projects.c.id).select_from(projects.join(units, units.c.id == projects.c.unit_id)),
                     filters)

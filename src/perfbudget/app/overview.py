@@ -28,6 +28,7 @@ from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
 from perfbudget.store.status import project_status
 from perfbudget.store.transaction import Transaction
+from perfbudget.store.unit_match import unit_named
 
 GRADES = ("优", "良", "中", "差")
 UNREVIEWED = "未审核"
@@ -165,7 +166,7 @@ def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
     if unit_id is not None:
         query = query.where(projects.c.unit_id == unit_id)
     if unit_code is not None:
-        query = query.where(units.c.code == unit_code)
+        query = query.where(unit_named(unit_code))
     dialect = tx.connection.dialect.name  # a unit without a code and a project without a year last on both
     query = query.order_by(sort_key(units.c.code, dialect), sort_key(projects.c.fund_year, dialect),
                            projects.c.id).offset(offset or None)
@@ -185,7 +186,7 @@ def count_projects(tx: Transaction, principal: Principal, year: int | None = Non
     """How many visible projects :func:`project_rows` lists for ``year`` and ``unit_code``."""
     query = _official_scope(principal, year, func.count())
     if unit_code is not None:
-        query = query.where(units.c.code == unit_code)
+        query = query.where(unit_named(unit_code))
     return int(tx.connection.execute(query).scalar_one())
 
 

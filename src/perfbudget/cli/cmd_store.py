@@ -232,7 +232,7 @@ def _total_text(total: int, capped: bool) -> str:
 def list_command(
     kind: ListKind = typer.Argument(..., metavar="种类",
                                     help="列出什么：units（单位）、projects（项目）、indicators（指标）。"),
-    unit: str | None = typer.Option(None, "--unit", help="只看这个单位编码。"),
+    unit: str | None = typer.Option(None, "--unit", help="只看这个单位：单位编码（没有编码的单位：单位名称）。"),
     year: int | None = year_option(help="只看这个资金年度。"),
     search: str | None = typer.Option(None, "--search", help="名称中包含这段文字（不区分大小写）。"),
     limit: int = typer.Option(50, "--limit", min=0, help="每页多少条；0 同 --all。"),

@@ -31,6 +31,7 @@ from perfbudget.store.schema import (
     version_changes,
 )
 from perfbudget.store.status import project_status
+from perfbudget.store.unit_match import unit_named
 
 _TARGET_COLUMNS = [c.label(f"t_{c.name}") for c in targets.c if c.name != "indicator_id"]
 
@@ -88,7 +89,7 @@ DENSE_ESTIMATE = 50 * COUNT_CAP
 def _filtered(query: Any, filters: Filters) -> Any:
     """``query`` with the unit and year filters (the text search is applied by :func:`_searched`)."""
     if filters.unit is not None:
-        query = query.where(units.c.code == filters.unit)
+        query = query.where(unit_named(filters.unit))
     if filters.year is not None:
         query = query.where(projects.c.fund_year == filters.year)
     return query
@@ -195,7 +196,7 @@ def list_units(connection: Connection, filters: Filters = Filters(), limit: int 
     """Units with the number of projects (in ``filters.year`` when given), by unit code."""
     ids = select(units.c.id)
     if filters.unit is not None:
-        ids = ids.where(units.c.code == filters.unit)
+        ids = ids.where(unit_named(filters.unit))
     if filters.search:
         dialect = connection.dialect.name
         ids = ids.where(or_(_contains(units.c.name, filters.search, dialect),

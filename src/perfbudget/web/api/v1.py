@@ -121,7 +121,8 @@ def me(principal: Principal = Depends(api_user)) -> dict[str, Any]:
 
 @router.get("/projects", responses=ERRORS, response_model=m.ProjectPage, tags=[TAG_PROJECTS],
             summary="项目列表（正式版本：审核通过的版本在修订稿审核通过前仍为正式版本）")
-def list_projects(request: Request, year: int | None = None, unit: str | None = None,
+def list_projects(request: Request, year: int | None = None,
+                  unit: str | None = Query(None, description="单位编码（没有编码的单位：单位名称）"),
                   limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
                   principal: Principal = Depends(api_user)) -> dict[str, Any]:
     with store_of(request).reading() as tx:  # one page in SQL, and the count

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from perfbudget.cli.common import app, fail, out, print_json
+from perfbudget.cli.common import app, fail, out, print_json, year_option
 from perfbudget.cli.store_common import DB_HELP, PROJECT_HELP, core_settings, open_store, resolve_project
 
 if TYPE_CHECKING:
@@ -173,3 +173,39 @@ def batch_command(
         out.print(data["message"], markup=False)
     if data["done"] < len(results):
         raise typer.Exit(1)
+
+
+@desk_app.command("opinion")
+def opinion_command(
+    project: str | None = typer.Argument(None, metavar="项目", help=PROJECT_HELP + "不给时用 --unit 选单位。"),
+    unit: str | None = typer.Option(None, "--unit",
+                                    help="单位编码（没有编码的单位：单位名称）：该单位各项目的审核意见书。"),
+    year: int | None = year_option(help="与 --unit 一起：只含该资金年度的项目（不给时为全部年度）。"),
+    output: str = typer.Option(..., "-o", "--output", help="输出的 Word 文件（.docx）。"),
+    user: str = user_option(),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """下载审核意见书（Word）：一个项目的，或一个单位（某年度）各项目的；与网页和 API 的审核意见书相同。"""
+    from pathlib import Path
+
+    from perfbudget.app.opinion import opinion_docx, project_opinion_title, unit_opinion_desks
+    from perfbudget.app.review_desk import load_desk
+
+    if (project is None) == (unit is None):
+        fail("请给出一个项目，或用 --unit 指定单位（二者选一）")
+    if project is not None:
+        store, principal, project_id = opened_as(db, project, user)
+        desk: Any = run_refusable(store, lambda: load_desk(store, principal, project_id, core_settings()))
+        title, desks = project_opinion_title(desk), [desk]
+    else:
+        store = open_store(db)
+        principal = _as(store, user)
+        found: Any = run_refusable(store, lambda: unit_opinion_desks(store, principal, str(unit), year,
+                                                                      core_settings()))
+        title, desks = found
+    store.close()
+    try:
+        Path(output).write_bytes(opinion_docx(title, desks))
+    except OSError as error:
+        fail(f"无法写入 {output}：{error.strerror or error}")
+    out.print(f"已写出「{title}」到 {output}（{len(desks)} 个项目）", markup=False)

@@ -91,3 +91,28 @@ def test_the_cli_lists_the_official_versions_as_the_api(any_web: WebEnv, tmp_pat
     text = runner.invoke(cli, ["list", "projects", "--db", web.url, "--all"]).output
     assert f"\t{official['budget_total']}" in next(line for line in text.splitlines() if line.startswith(f"{pid}\t"))
     assert "\t1（修订稿第 2 版待审）\t" in text
+
+
+def test_the_queue_is_listed_by_state_on_the_cli_and_the_api(any_web: WebEnv) -> None:
+    """``GET /api/v1/projects?state=submitted`` and ``list projects --state submitted``: the reviewer's queue outside
+    the pages (replay-i; before, neither face filtered by the workflow state, which the web list does)."""
+    web = any_web
+    queued = web.project_ids[1:3]
+    for pid in queued:
+        assert _step(web, pid, "submit", "editor", "--justification", "已核对").exit_code == 0
+    api, reviewer = web.client(), {"Authorization": f"Bearer {web.token('reviewer')}"}
+    page = api.get("/api/v1/projects", headers=reviewer, params={"state": "submitted"}).json()
+    assert page["total"] == 2 and sorted(item["id"] for item in page["items"]) == queued
+    assert {item["state"] for item in page["items"]} == {"submitted"}
+    drafts = api.get("/api/v1/projects", headers=reviewer, params={"state": "draft"}).json()["total"]
+    assert drafts == len(web.project_ids) + 1 - 2  # the seed's and the other unit's project, less the queue
+    refused = api.get("/api/v1/projects", headers=reviewer, params={"state": "queued"})
+    assert refused.status_code == 422 and refused.json()["error"]["details"][0]["location"] == "query.state"
+
+    listed = runner.invoke(cli, ["list", "projects", "--state", "submitted", "--db", web.url, "--json"])
+    data = json.loads(listed.output)
+    assert data["total"] == 2 and sorted(item["id"] for item in data["items"]) == queued
+    counted = runner.invoke(cli, ["list", "indicators", "--state", "submitted", "--db", web.url, "--json"])
+    assert json.loads(counted.output)["total"] == sum(item["indicator_count"] for item in page["items"])
+    unknown = runner.invoke(cli, ["list", "projects", "--state", "queued", "--db", web.url])
+    assert unknown.exit_code == 1 and "未知的流程状态「queued」" in unknown.output

@@ -235,6 +235,10 @@ def list_command(
     unit: str | None = typer.Option(None, "--unit", help="只看这个单位：单位编码（没有编码的单位：单位名称）。"),
     year: int | None = year_option(help="只看这个资金年度。"),
     search: str | None = typer.Option(None, "--search", help="名称中包含这段文字（不区分大小写）。"),
+    state: str | None = typer.Option(None, "--state",
+                                     help="只看该流程状态的项目（与 API 的 state 相同）：draft（草稿）、"
+                                          "submitted（已送审，即审核队列）、returned（已退回）、approved（审核通过）；"
+                                          "用于 projects 和 indicators。"),
     limit: int = typer.Option(50, "--limit", min=0, help="每页多少条；0 同 --all。"),
     page: int = typer.Option(1, "--page", min=1, help="第几页（从 1 开始）。"),
     offset: int | None = typer.Option(None, "--offset", min=0, help="从第几条之后开始（代替 --page）。"),
@@ -247,10 +251,15 @@ def list_command(
     默认分页，每页 50 条，并显示总数；搜索结果超过 1,000 条时总数显示为「1,000+」（不再逐条计数）。
     --all 列出全部（表格改为逐行的制表符分隔文本）。
     """
+    from perfbudget.app.workflow import STATES
     from perfbudget.store import Filters
 
+    if state is not None and state not in STATES:
+        fail(f"未知的流程状态「{state[:40]}」；可用：{'、'.join(STATES)}")
+    if state is not None and kind.value == "units":
+        fail("--state 只用于 projects 和 indicators")
     store = open_store(db)
-    filters = Filters(unit=unit, year=year, search=search)
+    filters = Filters(unit=unit, year=year, search=search, state=state)
     if show_all or limit == 0:
         _list_everything(store, kind.value, filters, as_json)
         store.close()

@@ -52,11 +52,12 @@ class StoredVersion:
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """List filters: unit code, fund year, a text searched in names (case-insensitive)."""
+    """List filters: unit code, fund year, a text searched in names (case-insensitive), the workflow state."""
 
     unit: str | None = None
     year: int | None = None
     search: str | None = None
+    state: str | None = None
 
 
 def _latest_join() -> Any:
@@ -92,6 +93,9 @@ def _filtered(query: Any, filters: Filters) -> Any:
         query = query.where(unit_named(filters.unit))
     if filters.year is not None:
         query = query.where(projects.c.fund_year == filters.year)
+    if filters.state is not None:  # (project_status keeps each project's state, a draft's too)
+        query = query.where(projects.c.id.in_(select(project_status.c.project_id)
+                                              .where(project_status.c.state == filters.state)))
     return query
 
 
@@ -289,7 +293,7 @@ def _indicator_total(connection: Connection, filters: Filters) -> int:
     """How many indicators the latest versions (with the unit and year filters) hold, from the versions'
     counts: with no filter, every version's count less the superseded versions' (few), so that the
     projects are not read."""
-    if filters.unit is None and filters.year is None:
+    if filters.unit is None and filters.year is None and filters.state is None:
         every = select(func.coalesce(func.sum(project_versions.c.indicator_count), 0))
         superseded = (select(func.coalesce(func.sum(project_versions.c.indicator_count), 0))
                       .select_from(projects)

@@ -4,7 +4,7 @@ permission layer as the pages: a unit editor's token sees only its own unit (oth
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request
 from fastapi import UploadFile as UploadedFile
@@ -123,11 +123,14 @@ def me(principal: Principal = Depends(api_user)) -> dict[str, Any]:
             summary="项目列表（正式版本：审核通过的版本在修订稿审核通过前仍为正式版本）")
 def list_projects(request: Request, year: int | None = None,
                   unit: str | None = Query(None, description="单位编码（没有编码的单位：单位名称）"),
+                  state: Literal["draft", "submitted", "returned", "approved"] | None = Query(
+                      None, description="只列该流程状态的项目：draft（草稿）、submitted（已送审，审核队列）、"
+                                        "returned（已退回）、approved（审核通过）"),
                   limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
                   principal: Principal = Depends(api_user)) -> dict[str, Any]:
     with store_of(request).reading() as tx:  # one page in SQL, and the count
-        rows = project_rows(tx, principal, year, unit_code=unit, limit=limit, offset=offset)
-        total = count_projects(tx, principal, year, unit_code=unit)
+        rows = project_rows(tx, principal, year, unit_code=unit, limit=limit, offset=offset, state=state)
+        total = count_projects(tx, principal, year, unit_code=unit, state=state)
     return {"total": total, "limit": limit, "offset": offset, "items": [_summary(r) for r in rows]}
 
 

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perfbudget.app.review_desk import Desk, finding_place
 from perfbudget.app.workflow import APPROVED, STATE_LABELS
 from perfbudget.vocabulary import SEVERITY_LABELS
+
+if TYPE_CHECKING:
+    from perfbudget.app.roles import Principal
+    from perfbudget.app.settings import CoreSettings
+    from perfbudget.store import Store
 
 __all__ = ["EARLIER_HEADING", "SEVERITY_LABELS", "SIGN_LINE", "decision_text", "earlier_line", "opinion_docx",
            "project_opinion_title"]
@@ -25,6 +30,27 @@ EARLIER_HEADING = "此前版本的单元格意见（供核对修改情况）："
 def project_opinion_title(desk: Desk) -> str:
     """The title (and file name) of one project's opinion, the same on the page, its Word file and the API's."""
     return f"{desk.view.head.name}审核意见书"
+
+
+MOST_UNIT_PROJECTS = 200  # a unit's opinion names at most this many projects (the page's bound since issue 14)
+
+
+def unit_opinion_desks(store: Store, principal: Principal, unit_key: int | str, year: int | None,
+                 settings: CoreSettings) -> tuple[str, list[Desk]]:
+    """A unit's 审核意见书: its title and its projects' desks (their official versions, of ``year`` or of every
+    year), as the page ``/units/{key}/opinion.html|docx``, the API's ``GET /api/v1/units/{key}/opinion.docx`` and
+    ``perfbudget desk opinion --unit`` give it. ``unit_key``: the unit's code, the name of a unit without one, or
+    its id (:func:`perfbudget.app.overview.unit_head`; NotFound for a unit the user may not see)."""
+    from perfbudget.app.overview import project_rows, unit_head
+    from perfbudget.app.review_desk import load_desks
+
+    with store.reading() as tx:
+        unit = unit_head(tx, principal, unit_key)
+        ids = [r["id"] for r in project_rows(tx, principal, year, unit_id=unit["id"])][:MOST_UNIT_PROJECTS]
+    # the projects without a stored review are reviewed together, one review of the unit (app/review_desk.py)
+    desks = load_desks(store, principal, ids, settings)
+    # (all years: 「某院绩效目标审核意见书」, not 「某院年度…」)
+    return f"{unit['name'] or unit['code']}{f'{year}年度' if year else ''}绩效目标审核意见书", desks
 
 
 def earlier_line(comment: dict[str, Any]) -> str:

@@ -28,6 +28,7 @@ from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
 from perfbudget.store.status import project_status
 from perfbudget.store.transaction import Transaction
+from perfbudget.store.unit_match import unit_named
 
 GRADES = ("优", "良", "中", "差")
 UNREVIEWED = "未审核"
@@ -148,7 +149,7 @@ def years(tx: Transaction, principal: Principal) -> list[int]:
 
 def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
                  unit_id: int | None = None, with_payload: bool = False, unit_code: str | None = None,
-                 limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+                 limit: int | None = None, offset: int = 0, state: str | None = None) -> list[dict[str, Any]]:
     """The official version of visible projects (the approved one while a revision waits, else
     the latest), with its review grade, evaluation grade, state and latest version number; by unit
     code, year and id, ``limit`` rows from ``offset`` (all when None). The official version and its
@@ -173,7 +174,9 @@ def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
     if unit_id is not None:
         query = query.where(projects.c.unit_id == unit_id)
     if unit_code is not None:
-        query = query.where(units.c.code == unit_code)
+        query = query.where(unit_named(unit_code))
+    if state is not None:  # the workflow state of the project (draft, submitted, returned, approved)
+        query = query.where(project_status.c.state == state)
     dialect = tx.connection.dialect.name  # a unit without a code and a project without a year last on both
     query = query.order_by(sort_key(units.c.code, dialect), sort_key(projects.c.fund_year, dialect),
                            projects.c.id).offset(offset or None)
@@ -189,11 +192,13 @@ def project_rows(tx: Transaction, principal: Principal, year: int | None = None,
 
 
 def count_projects(tx: Transaction, principal: Principal, year: int | None = None,
-                   unit_code: str | None = None) -> int:
-    """How many visible projects :func:`project_rows` lists for ``year`` and ``unit_code``."""
+                   unit_code: str | None = None, state: str | None = None) -> int:
+    """How many visible projects :func:`project_rows` lists for ``year``, ``unit_code`` and ``state``."""
     query = _official_scope(principal, year, func.count())
     if unit_code is not None:
-        query = query.where(units.c.code == unit_code)
+        query = query.where(unit_named(unit_code))
+    if state is not None:
+        query = query.where(project_status.c.state == state)
     return int(tx.connection.execute(query).scalar_one())
 
 

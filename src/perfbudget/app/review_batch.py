@@ -276,6 +276,11 @@ def _utf8(text: str) -> str | bytes:
         return text
 
 
+def _named(item: Any, unit: str) -> bool:
+    """``--unit``'s unit (``store.unit_match``): its code, else the name of a unit without a code."""
+    return item.unit_code == unit or (item.unit_code is None and item.version.document.unit.name == unit)
+
+
 def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchPeers | None = None) -> ChunkResult:
     """Load these units' latest versions, review the chosen ones in their units' contexts (with
     ``job.library``: against ``peers``, the process's library reader, else a new one)."""
@@ -284,7 +289,7 @@ def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchP
     wanted = None if job.project_ids is None else set(job.project_ids)
     chosen = [item.version for item in loaded
               if (wanted is None or item.version.meta["project_id"] in wanted)
-              and (job.unit is None or item.unit_code == job.unit)
+              and (job.unit is None or _named(item, job.unit))
               and (job.year is None or item.fund_year == job.year)]
     by_code: dict[str, list[StoredVersion]] = {}
     for item in loaded:

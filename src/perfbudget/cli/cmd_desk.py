@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from perfbudget.cli.common import app, fail, out, print_json
+from perfbudget.cli.common import app, fail, out, print_json, year_option
 from perfbudget.cli.store_common import DB_HELP, PROJECT_HELP, core_settings, open_store, resolve_project
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ app.add_typer(desk_app, name="desk")
 USER_HELP = "以哪个网页端账号的身份操作（其角色与单位决定能做什么，记入审计日志）；默认取环境变量 PERFBUDGET_USER。"
 
 
-def _user_option() -> Any:
+def user_option() -> Any:
     return typer.Option(..., "--user", envvar="PERFBUDGET_USER", help=USER_HELP)
 
 
@@ -37,7 +37,7 @@ def _as(store: Store, username: str) -> Principal:
     return found
 
 
-def _run(store: Store, action: Callable[[], object]) -> object:
+def run_refusable(store: Store, action: Callable[[], object]) -> object:
     """The use case's answer, or exit 1 with its refusal (never a traceback)."""
     from perfbudget.app.errors import NotFound
     from perfbudget.app.review_desk import DeskRefused
@@ -49,7 +49,7 @@ def _run(store: Store, action: Callable[[], object]) -> object:
         fail(refused.message if isinstance(refused, NotFound) else str(refused))
 
 
-def _opened(db: str | None, project: str, user: str) -> tuple[Store, Principal, int]:
+def opened_as(db: str | None, project: str, user: str) -> tuple[Store, Principal, int]:
     store = open_store(db)
     principal = _as(store, user)
     return store, principal, resolve_project(store, project, principal.only_unit)
@@ -60,9 +60,9 @@ def _save(db: str | None, project: str, user: str, action: Callable[[Store, Prin
     use case's 「已保存」, or exit 1 with its refusal."""
     from perfbudget.app.review_desk import SAVED
 
-    store, principal, project_id = _opened(db, project, user)
+    store, principal, project_id = opened_as(db, project, user)
     settings = core_settings()
-    _run(store, lambda: action(store, principal, project_id, settings))
+    run_refusable(store, lambda: action(store, principal, project_id, settings))
     store.close()
     out.print(SAVED, markup=False)
 
@@ -70,15 +70,15 @@ def _save(db: str | None, project: str, user: str, action: Callable[[Store, Prin
 @desk_app.command("show")
 def show_command(
     project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
-    user: str = _user_option(),
+    user: str = user_option(),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON（与 API 的 GET /api/v1/projects/{id}/desk 相同）。"),
 ) -> None:
     """列出项目审核台上的审核发现（序号、标识、处理）、单元格意见与评定等级。"""
     from perfbudget.app.review_desk import desk_dict, load_desk
 
-    store, principal, project_id = _opened(db, project, user)
-    desk = _run(store, lambda: load_desk(store, principal, project_id, core_settings()))
+    store, principal, project_id = opened_as(db, project, user)
+    desk = run_refusable(store, lambda: load_desk(store, principal, project_id, core_settings()))
     store.close()
     data = desk_dict(desk, principal)  # type: ignore[arg-type]
     if as_json:
@@ -105,7 +105,7 @@ def decide_command(
                                   help="desk show 列出的序号，或标识（至少前 8 位）。"),
     decision: str = typer.Option(..., "--decision", help="dismissed（驳回，不成立）或 confirmed（确认）。"),
     reason: str = typer.Option(..., "--reason", help="理由（必填）。"),
-    user: str = _user_option(),
+    user: str = user_option(),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """驳回或确认一条审核发现（须写理由；单元格不变时沿用到以后的版本）。"""
@@ -124,7 +124,7 @@ def comment_command(
     place: str = typer.Option(..., "--place", help="单元格：name、budget、purpose、goals，"
                                                    "或 indicator:序号:level3|description|target。"),
     text: str = typer.Option(..., "--text", help="意见。"),
-    user: str = _user_option(),
+    user: str = user_option(),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """对正式版本的一个单元格提出意见（写入审核意见书）。"""
@@ -139,7 +139,7 @@ def grade_command(
     project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
     value: str = typer.Argument(..., metavar="等级", help="优、良、中 或 差。"),
     reason: str = typer.Option("", "--reason", help="理由。"),
-    user: str = _user_option(),
+    user: str = user_option(),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """审核人员评定正式版本的等级（正式等级，与系统评定并列）。"""
@@ -154,7 +154,7 @@ def batch_command(
     action: str = typer.Argument(..., metavar="操作", help="approve（审核通过）或 return（退回，须写意见）。"),
     projects: list[str] = typer.Argument(..., metavar="项目...", help="项目编号或名称，可写多个。"),
     comment_text: str = typer.Option("", "--comment", help="意见（退回时必填）。"),
-    user: str = _user_option(),
+    user: str = user_option(),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON（与 API 的 POST /api/v1/review/batch 相同）。"),
 ) -> None:
@@ -166,7 +166,7 @@ def batch_command(
     # a unit-bound account's names are looked up in its unit only: a name matching several projects listed other
     # units' projects (ids, units, names), which the account's pages and API never show, until 2026-12-05 (attack19)
     ids = [resolve_project(store, reference, principal.only_unit) for reference in projects]
-    results: Any = _run(store, lambda: batch_step(store, principal, ids, action, comment_text.strip()))
+    results: Any = run_refusable(store, lambda: batch_step(store, principal, ids, action, comment_text.strip()))
     data = batch_dict(store, principal, results)
     store.close()
     if as_json:
@@ -175,3 +175,39 @@ def batch_command(
         out.print(data["message"], markup=False)
     if data["done"] < len(results):
         raise typer.Exit(1)
+
+
+@desk_app.command("opinion")
+def opinion_command(
+    project: str | None = typer.Argument(None, metavar="项目", help=PROJECT_HELP + "不给时用 --unit 选单位。"),
+    unit: str | None = typer.Option(None, "--unit",
+                                    help="单位编码（没有编码的单位：单位名称）：该单位各项目的审核意见书。"),
+    year: int | None = year_option(help="与 --unit 一起：只含该资金年度的项目（不给时为全部年度）。"),
+    output: str = typer.Option(..., "-o", "--output", help="输出的 Word 文件（.docx）。"),
+    user: str = user_option(),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """下载审核意见书（Word）：一个项目的，或一个单位（某年度）各项目的；与网页和 API 的审核意见书相同。"""
+    from pathlib import Path
+
+    from perfbudget.app.opinion import opinion_docx, project_opinion_title, unit_opinion_desks
+    from perfbudget.app.review_desk import load_desk
+
+    if (project is None) == (unit is None):
+        fail("请给出一个项目，或用 --unit 指定单位（二者选一）")
+    if project is not None:
+        store, principal, project_id = opened_as(db, project, user)
+        desk: Any = run_refusable(store, lambda: load_desk(store, principal, project_id, core_settings()))
+        title, desks = project_opinion_title(desk), [desk]
+    else:
+        store = open_store(db)
+        principal = _as(store, user)
+        found: Any = run_refusable(store, lambda: unit_opinion_desks(store, principal, str(unit), year,
+                                                                      core_settings()))
+        title, desks = found
+    store.close()
+    try:
+        Path(output).write_bytes(opinion_docx(title, desks))
+    except OSError as error:
+        fail(f"无法写入 {output}：{error.strerror or error}")
+    out.print(f"已写出「{title}」到 {output}（{len(desks)} 个项目）", markup=False)

@@ -58,7 +58,8 @@ def export_command(
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     unit: str | None = typer.Option(
-        None, "--unit", help="从数据库导出时：单位编码（导出该单位的全部项目，或在其中查找项目）。"),
+        None, "--unit",
+        help="从数据库导出时：单位编码（没有编码的单位：单位名称；导出该单位的全部项目，或在其中查找项目）。"),
     year: int | None = year_option(help="从数据库导出时：资金年度。"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上以 JSON 报告导出结果。"),
     original: bool = typer.Option(False, "--original",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
@@ -350,7 +350,7 @@ def list_command(
     for _, title in _COLUMNS[kind.value]:
         table.add_column(title, overflow="fold")
     for item in result["items"]:
-        table.add_row(*("" if item[key] is None else str(item[key]) for key, _ in _COLUMNS[kind.value]))
+        table.add_row(*(_cell(item, key) for key, _ in _COLUMNS[kind.value]))
     if result["items"]:
         out.print(table)
     counted = f"共 {_total_text(result['total'], result['total_capped'])} {_NOUNS[kind.value]}"
@@ -367,6 +367,14 @@ def print_page_line(counted: str, total: int, shown: int, start: int, limit: int
                   markup=False)
     else:
         out.print(counted, markup=False)
+
+
+def _cell(item: dict[str, Any], key: str) -> str:
+    """A list cell's text; a project's version is its official one, a revision waiting for approval said beside it."""
+    value = item[key]
+    if key == "version" and item.get("latest_version", value) != value:
+        return f"{value}（修订稿第 {item['latest_version']} 版待审）"
+    return "" if value is None else str(value)
 
 
 def _list_everything(store: Store, kind: str, filters: Filters, as_json: bool) -> None:
@@ -390,7 +398,7 @@ def _list_everything(store: Store, kind: str, filters: Filters, as_json: bool) -
     count = 0
     for item in rows:
         count += 1
-        out.file.write("\t".join("" if item[key] is None else str(item[key]).replace("\t", " ").replace("\n", " ")
+        out.file.write("\t".join(_cell(item, key).replace("\t", " ").replace("\n", " ")
                                  for key in keys) + "\n")
     out.print(f"共 {count} {_NOUNS[kind]}", markup=False)
 

@@ -173,7 +173,8 @@ def resolve_project(store: Store, reference: str, unit: str | None = None,
     """
     from perfbudget.app.stored_records import find_projects
 
-    candidates = [c for c in find_projects(store, reference) if unit is None or c["unit_code"] == unit]
+    candidates = [c for c in find_projects(store, reference)  # a unit by its code, an uncoded one by its name
+                  if unit is None or c["unit_code"] == unit or (c["unit_code"] is None and c["unit_name"] == unit)]
     if not candidates:
         store.close()
         where = f"单位 {unit} 中" if unit is not None else "数据库中"

@@ -25,7 +25,8 @@ _SECTIONS = {"Arguments": "参数", "Options": "选项", "Commands": "命令"}
 _HELP_ROWS = {"Show this message and exit.": "显示本帮助并退出。"}
 _TYPE_WORDS = (("<int range>", "<整数>"), ("<int>", "<整数>"), ("<float>", "<数>"), ("<list[str]>", "<文字…>"),
                ("<str>", "<文字>"), ("<path>", "<路径>"))
-_NOTE_WORDS = (("[default: ", "[默认："), ("[required]", "[必填]"))
+_NOTE_WORDS = (("[default: ", "[默认："), ("[required]", "[必填]"), ("[env var: ", "[环境变量："),
+               ("; default: ", "；默认："), ("; required]", "；必填]"))
 
 
 # Line breaking by display width: a Chinese character takes two columns, and Click's wrapping counts

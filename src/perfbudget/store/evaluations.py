@@ -16,6 +16,7 @@ from sqlalchemy import JSON, Connection, bindparam, cast, func, select
 from perfbudget.store.ordering import batch_order
 from perfbudget.store.records import workflow_states
 from perfbudget.store.schema import evaluations, project_versions, projects, units
+from perfbudget.store.unit_match import unit_named
 from perfbudget.vocabulary import EvaluationKind
 
 KIND_EVALUATION = EvaluationKind.SELF_EVALUATION.value
@@ -123,7 +124,7 @@ def latest_version_ids(connection: Connection, *, project_ids: list[int] | None 
     if project_ids is not None:
         query = query.where(projects.c.id.in_(project_ids))
     if unit is not None:
-        query = query.where(units.c.code == unit)
+        query = query.where(unit_named(unit))
     if unit_id is not None:  # a unit without a code (app.publication)
         query = query.where(projects.c.unit_id == unit_id)
     if year is not None:

@@ -30,6 +30,8 @@ from perfbudget.store.schema import (
     units,
     version_changes,
 )
+from perfbudget.store.status import project_status
+from perfbudget.store.unit_match import unit_named
 
 _TARGET_COLUMNS = [c.label(f"t_{c.name}") for c in targets.c if c.name != "indicator_id"]
 
@@ -50,11 +52,12 @@ class StoredVersion:
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """List filters: unit code, fund year, a text searched in names (case-insensitive)."""
+    """List filters: unit code, fund year, a text searched in names (case-insensitive), the workflow state."""
 
     unit: str | None = None
     year: int | None = None
     search: str | None = None
+    state: str | None = None
 
 
 def _latest_join() -> Any:
@@ -87,9 +90,12 @@ DENSE_ESTIMATE = 50 * COUNT_CAP
 def _filtered(query: Any, filters: Filters) -> Any:
     """``query`` with the unit and year filters (the text search is applied by :func:`_searched`)."""
     if filters.unit is not None:
-        query = query.where(units.c.code == filters.unit)
+        query = query.where(unit_named(filters.unit))
     if filters.year is not None:
         query = query.where(projects.c.fund_year == filters.year)
+    if filters.state is not None:  # (project_status keeps each project's state, a draft's too)
+        query = query.where(projects.c.id.in_(select(project_status.c.project_id)
+                                              .where(project_status.c.state == filters.state)))
     return query
 
 
@@ -194,7 +200,7 @@ def list_units(connection: Connection, filters: Filters = Filters(), limit: int 
     """Units with the number of projects (in ``filters.year`` when given), by unit code."""
     ids = select(units.c.id)
     if filters.unit is not None:
-        ids = ids.where(units.c.code == filters.unit)
+        ids = ids.where(unit_named(filters.unit))
     if filters.search:
         dialect = connection.dialect.name
         ids = ids.where(or_(_contains(units.c.name, filters.search, dialect),
@@ -225,20 +231,24 @@ def _project_order(dialect: str) -> list[Any]:
 
 
 def _project_rows(page: list[int]) -> Any:
+    """A page's rows at each project's official version (``project_status.version_id``: the approved one while a
+    revision waits, else the latest), as the API's ``GET /projects`` and the web's list give them; until replay-i
+    the CLI's list gave the latest version, a waiting revision's number and budget."""
     return (select(projects.c.id, units.c.code.label("unit_code"), units.c.name.label("unit_name"),
                    projects.c.name, projects.c.fund_label, projects.c.fund_year,
-                   projects.c.latest_version.label("version"), project_versions.c.budget_total,
-                   documents.c.money_unit, project_versions.c.indicator_count)
+                   project_versions.c.number.label("version"), projects.c.latest_version,
+                   project_versions.c.budget_total, documents.c.money_unit, project_versions.c.indicator_count)
             .select_from(projects)
             .join(units, units.c.id == projects.c.unit_id)
-            .join(project_versions, _latest_join())
+            .join(project_status, project_status.c.project_id == projects.c.id)
+            .join(project_versions, project_versions.c.id == project_status.c.version_id)
             .join(documents, documents.c.id == project_versions.c.document_id)
             .where(projects.c.id.in_(page)))
 
 
 def list_projects(connection: Connection, filters: Filters = Filters(), limit: int | None = PAGE_SIZE,
                   offset: int = 0, stream: bool = False) -> dict[str, Any]:
-    """Projects (latest versions) with their unit, fund label, version number and budget: one page
+    """Projects (official versions) with their unit, fund label, version number and budget: one page
     (``limit`` rows from ``offset``; None: all), by unit code, year, name; and the total."""
     ids = _filtered(select(projects.c.id).select_from(projects.join(units, units.c.id == projects.c.unit_id)),
                     filters)
@@ -283,7 +293,7 @@ def _indicator_total(connection: Connection, filters: Filters) -> int:
     """How many indicators the latest versions (with the unit and year filters) hold, from the versions'
     counts: with no filter, every version's count less the superseded versions' (few), so that the
     projects are not read."""
-    if filters.unit is None and filters.year is None:
+    if filters.unit is None and filters.year is None and filters.state is None:
         every = select(func.coalesce(func.sum(project_versions.c.indicator_count), 0))
         superseded = (select(func.coalesce(func.sum(project_versions.c.indicator_count), 0))
                       .select_from(projects)

@@ -25,6 +25,7 @@ from perfbudget.store.ordering import batch_order, unit_order
 from perfbudget.store.queries import INDICATOR_COLUMNS, StoredVersion
 from perfbudget.store.review_summary import summary_of_payload
 from perfbudget.store.schema import documents, indicators, project_versions, projects, reviews, targets, units, utc_now
+from perfbudget.store.unit_match import unit_named
 
 _SUMMARY = [reviews.c.id, reviews.c.version_id, project_versions.c.project_id,
             project_versions.c.number.label("version"), reviews.c.year, reviews.c.grade, reviews.c.errors,
@@ -114,7 +115,7 @@ def review_units(connection: Connection, *, project_ids: list[int] | None = None
     if project_ids is not None:
         chosen = chosen.where(projects.c.id.in_(project_ids))
     if unit is not None:
-        chosen = chosen.where(units.c.code == unit)
+        chosen = chosen.where(unit_named(unit))
     if year is not None:
         chosen = chosen.where(projects.c.fund_year == year)
     query = (select(units.c.id, units.c.code, func.coalesce(func.sum(project_versions.c.indicator_count), 0))
@@ -131,7 +132,7 @@ def count_chosen(connection: Connection, *, project_ids: list[int] | None = None
     if project_ids is not None:
         query = query.where(projects.c.id.in_(project_ids))
     if unit is not None:
-        query = query.where(units.c.code == unit)
+        query = query.where(unit_named(unit))
     if year is not None:
         query = query.where(projects.c.fund_year == year)
     return int(connection.execute(query).scalar_one())

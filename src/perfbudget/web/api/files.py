@@ -383,3 +383,19 @@ def download_opinion(request: Request, project_id: int, principal: Principal = D
     desk = load_desk(store_of(request), principal, project_id, settings_of(request))
     title = project_opinion_title(desk)
     return attachment(opinion_docx(title, [desk]), f"{title}.docx", MEDIA_TYPES["docx"])
+
+
+@router.get("/units/{unit_key}/opinion.docx", responses={**ERRORS, 200: {
+                "description": "单位的审核意见书（Word 附件）", "content": {MEDIA_TYPES["docx"]: BINARY}}},
+            response_class=Response, tags=[TAG_FILES], summary="下载单位的审核意见书（Word）")
+def download_unit_opinion(request: Request, unit_key: str,
+                          year: int | None = Query(None, ge=1000, le=9999, description="资金年度（空：全部年度）"),
+                          principal: Principal = Depends(api_user)) -> Response:
+    """与网页单位页「审核意见书（Word）」相同的文件：该单位（该年度）各项目正式版本的审核意见。``unit_key``：单位编码
+    （没有编码的单位：单位名称）；看不到的单位为 404。
+
+    (Until replay-i a unit's opinion was on the web only.)"""
+    from perfbudget.app.opinion import opinion_docx, unit_opinion_desks
+
+    title, desks = unit_opinion_desks(store_of(request), principal, unit_key, year, settings_of(request))
+    return attachment(opinion_docx(title, desks), f"{title}.docx", MEDIA_TYPES["docx"])

@@ -18,8 +18,9 @@ from perfbudget.app.opinion import (
     earlier_line,
     opinion_docx,
     project_opinion_title,
+    unit_opinion_desks,
 )
-from perfbudget.app.overview import GRADES, project_rows, unit_head
+from perfbudget.app.overview import GRADES
 from perfbudget.app.project_lists import view_query
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import STATE_LABELS
@@ -128,15 +129,7 @@ def unit_opinion(request: Request, unit_key: str, fmt: str, year: str | None = N
 def _unit_opinion(request: Request, principal: Principal, unit_key: int | str, fmt: str,
                   year: str | None) -> Response:
     _known_format(fmt)
-    chosen = plain_year(year)
-    store = store_of(request)
-    with store.reading() as tx:
-        unit = unit_head(tx, principal, unit_key)
-        ids = [r["id"] for r in project_rows(tx, principal, chosen, unit_id=unit["id"])][:200]
-    # the projects without a stored review are reviewed together, one review of the unit (app/review_desk.py)
-    desks = desk_app.load_desks(store, principal, ids, settings_of(request))
-    # (all years: 「某院绩效目标审核意见书」, not 「某院年度…」)
-    title = f"{unit['name'] or unit['code']}{f'{chosen}年度' if chosen else ''}绩效目标审核意见书"
+    title, desks = unit_opinion_desks(store_of(request), principal, unit_key, plain_year(year), settings_of(request))
     return _opinion(request, title, desks, fmt, title)
 
 

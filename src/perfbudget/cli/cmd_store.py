@@ -322,7 +322,9 @@ def list_command(
 
         list_projects_command(kind.value, params, limit, page, offset, show_all, fmt, output, db, as_json)
         return
-    unusable = [f"--{name}" for name in ("state", "grade", "egrade", "dimension", "fund", "todo", "sort", "desc")
+    # indicators take --state too (the indicators of the projects in that workflow state; replay-i)
+    only_lists = ("grade", "egrade", "dimension", "fund", "todo", "sort", "desc")
+    unusable = [f"--{name}" for name in (*only_lists, *(("state",) if kind.value == "units" else ()))
                 if name in params] + (["--format"] if fmt or output else [])
     if unusable:
         fail(f"{'、'.join(unusable)} 只用于 projects、queue、evaluations，不用于 {kind.value}")
@@ -333,7 +335,7 @@ def list_command(
     if problems:
         fail("；".join(p.message for p in problems))
     store = open_store(db)
-    filters = Filters(unit=query.unit or None, year=query.year, search=query.q or None)
+    filters = Filters(unit=query.unit or None, year=query.year, search=query.q or None, state=query.state or None)
     if show_all or limit == 0:
         _list_everything(store, kind.value, filters, as_json)
         store.close()

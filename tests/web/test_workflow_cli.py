@@ -107,7 +107,7 @@ def test_the_queue_is_listed_by_state_on_the_cli_and_the_api(any_web: WebEnv) ->
     drafts = api.get("/api/v1/projects", headers=reviewer, params={"state": "draft"}).json()["total"]
     assert drafts == len(web.project_ids) + 1 - 2  # the seed's and the other unit's project, less the queue
     refused = api.get("/api/v1/projects", headers=reviewer, params={"state": "queued"})
-    assert refused.status_code == 422 and refused.json()["error"]["details"][0]["name"] == "state"  # the lists' one reading (leftovers19)
+    assert refused.status_code == 422 and refused.json()["error"]["details"][0]["name"] == "state"
 
     listed = runner.invoke(cli, ["list", "projects", "--state", "submitted", "--db", web.url, "--json"])
     data = json.loads(listed.output)

@@ -6,6 +6,10 @@ The seed's projects belong to unit 255101; ``editor`` is that unit's editor and
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 from fastapi.routing import APIRoute
 
@@ -47,6 +51,12 @@ PAGES = [
     ("GET", "/admin/audit", ADMIN_ONLY),
     ("GET", "/account", SIGNED_IN),
     ("POST", "/projects/{p}/check", EDITORS),
+    ("GET", "/admin/audit/1", ADMIN_ONLY),
+    ("GET", "/admin/tokens", ADMIN_ONLY),
+    ("GET", "/library", SIGNED_IN),
+    ("GET", "/library/editor-row", SIGNED_IN),
+    ("GET", "/library/groups/1", SIGNED_IN),
+    ("GET", "/library/suggest?q=检察", SIGNED_IN),
 ]
 API = [
     ("GET", "/api/v1/me", SIGNED_IN),
@@ -61,6 +71,13 @@ API = [
     ("GET", "/api/v1/projects/{p}/download/json", READERS),
     ("POST", "/api/v1/projects/{p}/workflow", {"admin": 200, "reviewer": 200, "editor": 200, "other_editor": 404,
                                                "viewer": 403}),
+    ("GET", "/api/v1/audit/1", ADMIN_ONLY),
+    ("GET", "/api/v1/library?q=检察", SIGNED_IN),
+    ("GET", "/api/v1/library/groups/1", SIGNED_IN),
+    ("GET", "/api/v1/projects/{p}/desk", READERS),
+    ("GET", "/api/v1/projects/{p}/opinion.docx", READERS),
+    ("GET", "/api/v1/projects/{p}/similar", READERS),
+    ("GET", "/api/v1/units/{u}/opinion.docx", READERS),
 ]
 
 
@@ -132,10 +149,35 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/units/{unit_key}/opinion.{fmt}",
         # a unit by its id alone (a key that cannot be an address): tests/web/test_unit_addresses.py
         "/units/by-id/{unit_id}", "/units/by-id/{unit_id}/opinion.{fmt}",
+        # the desk's decisions on the API and its batch: tests/web/test_desk_faces.py (every role, both databases)
+        "/api/v1/projects/{project_id}/desk/comments", "/api/v1/projects/{project_id}/desk/decisions",
+        "/api/v1/projects/{project_id}/desk/grade", "/api/v1/review/batch",
+        # the library's admin forms: tests/library/test_library_admin_web.py; the monitoring form (POST):
+        # tests/web/test_monitoring.py; publications by a unit's key (the table's {u} is an id) and the public
+        # pages: tests/web/test_publication.py, tests/web/test_unit_addresses.py; the open JSON Schema (public):
+        # tests/web/test_api_models.py
+        "/library/groups/{group_id}/merge", "/library/groups/{group_id}/rename", "/library/groups/{group_id}/split",
+        "/projects/{project_id}/monitoring/form", "/units/{unit}/publication/{fmt}", "/public/units/{unit}/{year}",
+        "/api/schema/perfbudget-1.json",
     }
-    normalised = {p.replace("{p}", "{project_id}").replace("{u}", "{unit_key}") for p in covered}
-    routes = {r.path for r in web.app.routes if isinstance(r, APIRoute)}
-    assert routes - normalised - elsewhere == set()
+    asked = [path.format(p=1, u=1).split("?")[0] for path in covered]  # the URLs the tables above request
+    routes = dict(_routes(web.app.routes))
+    # FastAPI (0.1xx) keeps an included router as one entry of ``app.routes``: until 2026-12-05 this test read only
+    # the routes added to the app itself (/api/docs, the schema) and passed whatever the routers held
+    assert len(routes) > 80 and {"/api/v1/review/batch", "/projects/{project_id}", "/dashboard"} <= set(routes)
+    tabled = {path for path, pattern in routes.items() if any(pattern.fullmatch(url) for url in asked)}
+    assert sorted(set(routes) - tabled - elsewhere) == []
+
+
+def _routes(routes: Any, prefix: str = "") -> Iterator[tuple[str, re.Pattern[str]]]:
+    """Every route's path and a pattern of its URLs, through the routers included in the app (FastAPI keeps each
+    as one entry)."""
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield prefix + route.path, re.compile(re.escape(prefix) + route.path_regex.pattern.rstrip("$"))
+        elif hasattr(route, "original_router"):  # an included router
+            included = getattr(getattr(route, "include_context", None), "prefix", "") or ""
+            yield from _routes(route.original_router.routes, prefix + included)
 
 
 def test_unit_editor_cannot_open_another_units_project_by_url_or_api(web: WebEnv) -> None:

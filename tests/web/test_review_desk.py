@@ -310,3 +310,23 @@ def test_the_opinion_of_a_table_without_a_fund_label_prints_no_empty_brackets(we
     headings = [p.text for p in WordDocument(io.BytesIO(client.get(f"/projects/{pid}/opinion.docx").content)).paragraphs
                 if p.style.name.startswith("Heading")]
     assert "部门整体支出" in headings and not any("（）" in h for h in headings)
+
+
+def test_a_batch_step_goes_back_to_the_queue_as_it_was_filtered(web: WebEnv) -> None:
+    # After a batch approve or return the queue came back whole, its search, year and unit lost (leftovers19's left
+    # item): the form posts to the filtered queue's URL and the step goes back there; the path is always the queue's.
+    editor, reviewer = web.client("editor"), web.client("reviewer")
+    ids = web.project_ids[:2]
+    for pid in ids:
+        editor.post(f"/projects/{pid}/workflow", data={"csrf_token": csrf_of(editor, f"/projects/{pid}"),
+                                                       "action": "submit", "justification": "已核对"})
+    year = stored_project(web.app, ids[0])[0].fund_year
+    page = reviewer.get(f"/review/queue?year={year}&unit=255101&page=2&next=//evil.example").text
+    assert f'action="/review/queue?year={year}&amp;unit=255101"' in page, page[:3000]
+    token = csrf_of(reviewer, "/review/queue")
+    answer = reviewer.post(f"/review/queue?year={year}&unit=255101&next=//evil.example", follow_redirects=False,
+                           data={"csrf_token": token, "action": "approve", "project": [str(ids[0])]})
+    assert answer.status_code == 303 and answer.headers["location"] == f"/review/queue?year={year}&unit=255101"
+    empty = reviewer.post("/review/queue?q=%E8%A7%86%E9%A2%91", follow_redirects=False,
+                          data={"csrf_token": token, "action": "approve"})
+    assert empty.headers["location"] == "/review/queue?q=%E8%A7%86%E9%A2%91"  # 请先勾选项目, the search kept

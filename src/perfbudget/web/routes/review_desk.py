@@ -4,12 +4,13 @@ steps, and the 审核意见书 (HTML ready to print as PDF, and Word)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import urlencode
 
 from fastapi import Depends, Form, Request
 from fastapi.responses import Response
 
 from perfbudget.app import review_desk as desk_app
-from perfbudget.app.desk import list_projects
+from perfbudget.app.desk import FILTER_LABELS, list_projects
 from perfbudget.app.opinion import (
     EARLIER_HEADING,
     SEVERITY_LABELS,
@@ -145,7 +146,7 @@ async def queue_page(request: Request, principal: Principal = Depends(page_user)
         with store_of(request).reading() as tx:
             page = list_projects(tx, principal, replace(query, page=1, size=desk_app.MOST_BATCH))
         return render(request, "review_queue.html", {"rows": page.rows, "total": page.total, "query": query,
-                                                     "problems": problems})
+                                                     "problems": problems, "queue_url": _queue_url(params)})
 
     # the same for every reviewer of the same scope until the data changes: from the page cache
     return await cached_page(request, principal, ("review-queue", tuple(sorted(params.items()))), build)
@@ -156,17 +157,25 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
     if not principal.may(Action.REVIEW):
         raise forbidden("只有审核人员可以使用审核队列")
     form = await read_form(request)
+    back = _queue_url(dict(request.query_params))  # the queue as it was filtered (the form posts to its URL)
     ids = [i for i in (stored_id(str(v)) for v in form.getlist("project")) if i is not None]
     action, text = str(form.get("action") or ""), str(form.get("comment") or "").strip()
     if not ids:
         flash(request, "请先勾选项目", "error")
-        return redirect("/review/queue")
+        return redirect(back)
     try:
         results = desk_app.batch_step(store_of(request), principal, ids, action, text, client_ip(request))
     except desk_app.DeskRefused as refused:
         flash(request, str(refused), "error")
-        return redirect("/review/queue")
+        return redirect(back)
     # each refusal's reason once, its projects named: the same words as the API's and the CLI's
     flash(request, desk_app.batch_message(store_of(request), principal, results),
           "ok" if all(r.ok for _, r in results) else "warn")
-    return redirect("/review/queue")
+    return redirect(back)
+
+
+def _queue_url(params: dict[str, str]) -> str:
+    """The queue with the list's filters of ``params`` (until 2026-12-05 a batch step went back to the whole queue,
+    its search, year and unit lost); other parameters and the page are left out, the path is always the queue's."""
+    kept = {key: value for key, value in params.items() if key in FILTER_LABELS and key != "page" and value}
+    return "/review/queue" + (f"?{urlencode(kept)}" if kept else "")

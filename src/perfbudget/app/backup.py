@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from perfbudget.os_reasons import os_reason
 from perfbudget.store import backup as sqlite_backup
 from perfbudget.store.migrate import head_revision
 
@@ -65,7 +66,7 @@ def _checked(path: Path, what: str) -> sqlite_backup.FileCheck:
     try:
         check = sqlite_backup.check_file(path)
     except OSError as exc:
-        raise BackupRefused(f"无法读取{what} {path}：{exc.strerror or exc}") from exc
+        raise BackupRefused(f"无法读取{what} {path}：{os_reason(exc)}") from exc
     except Exception as exc:  # sqlite3.DatabaseError: a damaged file
         raise BackupRefused(f"{what} {path} 已损坏，无法读取：{exc}") from exc
     if not check.sqlite:
@@ -96,7 +97,7 @@ def backup(url: str, file: Path) -> BackupDone:
                                 "请先运行 perfbudget db upgrade 再备份")
         part.replace(file)
     except OSError as exc:
-        raise BackupRefused(f"无法写出 {file}：{exc.strerror or exc}") from exc
+        raise BackupRefused(f"无法写出 {file}：{os_reason(exc)}") from exc
     except Exception as exc:
         if isinstance(exc, BackupRefused):
             raise

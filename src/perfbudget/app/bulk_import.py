@@ -50,6 +50,7 @@ from typing import Any
 from perfbudget.app.imports import ImportRequest, import_document, same_file
 from perfbudget.app.settings import CoreSettings
 from perfbudget.model import Problem, Source
+from perfbudget.os_reasons import os_reason
 from perfbudget.store import ImportOutcome, Store
 from perfbudget.store.importer import FAILED, IMPORTED, UNCHANGED, Plan, file_sha256, plan_document
 
@@ -79,7 +80,7 @@ def _walk_directory(folder: str, skipped: Skipped | None) -> Iterator[Path]:
                              for e in listing if not e.name.startswith("."))
     except OSError as exc:
         if skipped is not None:
-            skipped(Path(folder), f"无法读取目录（{exc.strerror or exc}），其中的文件未导入")
+            skipped(Path(folder), f"无法读取目录（{os_reason(exc)}），其中的文件未导入")
         return
     for name, is_dir, is_file in entries:
         if is_dir:

@@ -11,6 +11,7 @@ import typer
 
 from perfbudget.cli.common import app, fail, out, print_json, year_option
 from perfbudget.cli.store_common import DB_HELP, PROJECT_HELP, core_settings, open_store, resolve_project
+from perfbudget.os_reasons import os_reason
 
 if TYPE_CHECKING:
     from perfbudget.app.roles import Principal
@@ -209,5 +210,5 @@ def opinion_command(
     try:
         Path(output).write_bytes(opinion_docx(title, desks))
     except OSError as error:
-        fail(f"无法写入 {output}：{error.strerror or error}")
+        fail(f"无法写入 {output}：{os_reason(error)}")
     out.print(f"已写出「{title}」到 {output}（{len(desks)} 个项目）", markup=False)

@@ -11,6 +11,7 @@ import typer
 from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, print_json, shown_name, year_option
 from perfbudget.cli.store_common import DB_HELP
 from perfbudget.model import Document
+from perfbudget.os_reasons import os_reason
 
 
 def _stored_document(reference: str | None, db: str | None, unit: str | None, year: int | None) -> Document:
@@ -104,7 +105,7 @@ def export_command(
     try:
         Path(target).write_bytes(data)
     except OSError as exc:
-        fail(f"无法写入 {shown_name(target)}：{exc.strerror or exc}")
+        fail(f"无法写入 {shown_name(target)}：{os_reason(exc)}")
     summary = {"input": file, "output": target, "to": form_to, "projects": len(document.projects),
                "indicators": document.indicator_count, "bytes": len(data)}
     if as_json:

@@ -16,6 +16,7 @@ from perfbudget.app.publication import PUBLISH_FORMS
 from perfbudget.cli.common import app, err, fail, print_json, shown_name, year_option
 from perfbudget.cli.store_common import DB_HELP
 from perfbudget.model import Document
+from perfbudget.os_reasons import os_reason
 
 
 def _published_document(db: str | None, unit: str, year: int | None, everything: bool) -> tuple[Document, int]:
@@ -65,7 +66,7 @@ def publish_command(
     try:
         Path(target).write_bytes(data)
     except OSError as exc:
-        fail(f"无法写入 {shown_name(target)}：{exc.strerror or exc}")
+        fail(f"无法写入 {shown_name(target)}：{os_reason(exc)}")
     report = {"unit": unit, "year": year, "to": form, "output": target, "projects": len(document.projects),
               "seqs": [p.seq for p in document.projects], "left_out": left_out, "bytes": len(data)}
     if as_json:

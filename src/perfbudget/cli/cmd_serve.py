@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from perfbudget.cli.common import app, fail, out
+from perfbudget.os_reasons import os_reason
 
 DB_HELP = "数据库 URL（默认取环境变量 PERFBUDGET_DB，否则为当前目录的 perfbudget.db）。"
 REPLICA_HELP = ("PostgreSQL 流复制只读副本的 URL（默认取环境变量 PERFBUDGET_DB_REPLICA）：网页与 API 的读取走副本，"
@@ -72,7 +73,7 @@ def listen_problem(host: str, port: int) -> str | None:
                 return f"端口 {port} 已被占用（可能已有一个 perfbudget serve 在运行）；用 --port 指定其他端口"
             if exc.errno == errno.EADDRNOTAVAIL:
                 return f"「{host}」不是本机的地址，无法监听；用 --host 指定，如 127.0.0.1 或 0.0.0.0"
-            return f"无法监听 {host}:{port}（{exc.strerror or exc}）；用 --host、--port 指定其他地址或端口"
+            return f"无法监听 {host}:{port}（{os_reason(exc)}）；用 --host、--port 指定其他地址或端口"
     return None
 
 

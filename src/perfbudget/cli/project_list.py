@@ -11,6 +11,7 @@ from rich.table import Table
 
 from perfbudget.cli.common import err, fail, out, print_json, shown_name
 from perfbudget.cli.store_common import jsonable, open_store
+from perfbudget.os_reasons import os_reason
 
 _COLUMNS = [("id", "编号"), ("unit_code", "单位"), ("name", "项目名称"), ("fund_label", "资金"), ("fund_year", "年度"),
             ("version", "正式版本"), ("state", "流程状态"), ("grade", "审核等级"), ("evaluation", "自评"),
@@ -111,6 +112,6 @@ def _export(store: Any, principal: Any, view: str, query: Any, fmt: str, output:
         fail(str(exc))
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        fail(f"无法写出 {shown_name(str(output))}：{exc.strerror or exc}")
+        fail(f"无法写出 {shown_name(str(output))}：{os_reason(exc)}")
     partial.replace(output)
     err.print(f"已导出 {count} 个项目到 {shown_name(str(output))}", markup=False)

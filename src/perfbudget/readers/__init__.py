@@ -15,6 +15,7 @@ from pathlib import Path
 
 from perfbudget.config import Limits, megabytes_over
 from perfbudget.model import Document, Problem, Source
+from perfbudget.os_reasons import os_reason
 from perfbudget.readers.sniff import sniff
 
 ReadResult = tuple[Document | None, list[Problem]]
@@ -174,7 +175,7 @@ def read_file(path: str | Path, limits: Limits) -> bytes | Problem:
     except FileNotFoundError:
         return Problem(Source(name), "文件不存在")
     except OSError as exc:
-        return Problem(Source(name), f"无法读取文件：{exc.strerror or exc}")
+        return Problem(Source(name), f"无法读取文件：{os_reason(exc)}")
     if len(data) > limits.max_file_bytes:
         return file_too_large(name, len(data), limits, growing=True)
     return data

@@ -130,6 +130,9 @@ def test_the_cli_decides_comments_grades_and_batches_as_a_web_account(any_web: W
     after = json.loads(_desk_cli(web, "show", str(pid), "--user", "reviewer", "--json").output)
     assert [f["decision"]["label"] for f in after["findings"][:2]] == ["驳回（不成立）", "确认"]
     assert after["comments"][0]["label"] == "绩效目标" and after["official_grade"] == "中"
+    shown_text = _desk_cli(web, "show", str(pid), "--user", "reviewer").output  # the grade's giver and reason too
+    assert "意见  绩效目标：目标过于笼统（reviewer）" in shown_text
+    assert "审核人员评定 中（reviewer）：未写理由" in shown_text
     audited = [(a, u) for a, u, _ in _audit(web) if u == "reviewer"]
     assert audited == [("finding.dismissed", "reviewer"), ("finding.confirmed", "reviewer"),
                        ("review.comment", "reviewer"), ("review.grade", "reviewer")]

@@ -245,6 +245,12 @@ def test_a_returned_versions_cell_comments_stay_after_the_unit_saves_a_new_versi
     text = "\n".join(p.text for p in WordDocument(io.BytesIO(word.content)).paragraphs)
     for shown in (page, text):
         assert "此前版本的单元格意见（供核对修改情况）" in shown and line in shown
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app as cli
+
+    shown_text = CliRunner().invoke(cli, ["desk", "show", str(pid), "--user", "reviewer", "--db", web.url]).output
+    assert f"此前版本的意见  {line}" in shown_text, shown_text  # the CLI's text too (its --json only until 2026-12-05)
     # the new version has no comment of its own yet: the current 审核意见 list is not made up
     assert "第 1 个指标「" + name + "」的指标值：请写明测算依据（reviewer）</li>" not in page.split("此前版本")[0]
 

@@ -76,6 +76,7 @@ def show_command(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON（与 API 的 GET /api/v1/projects/{id}/desk 相同）。"),
 ) -> None:
     """列出项目审核台上的审核发现（序号、标识、处理）、单元格意见与评定等级。"""
+    from perfbudget.app.opinion import earlier_line
     from perfbudget.app.review_desk import desk_dict, load_desk
 
     store, principal, project_id = opened_as(db, project, user)
@@ -95,6 +96,13 @@ def show_command(
                   markup=False)
     for c in data["comments"]:
         out.print(f"意见  {c['label']}：{c['text']}（{c['username'] or '—'}）", markup=False)
+    # as the desk page shows them (the text left them to --json until 2026-12-05; replay-i's left item)
+    for c in data["earlier_comments"]:
+        out.print(f"此前版本的意见  {earlier_line(c)}", markup=False)
+    if data["reviewer_grade"]:
+        given = data["reviewer_grade"]
+        out.print(f"审核人员评定 {given['grade']}（{given['username'] or '—'}）：{given['reason'] or '未写理由'}",
+                  markup=False)
     if not data["findings"]:
         out.print("没有审核发现", markup=False)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -97,12 +98,16 @@ def test_a_decision_is_carried_to_a_new_version_while_its_cell_is_unchanged(web:
     assert "沿用前一版本的处理" in reviewer.get(f"/projects/{pid}/review").text
 
 
-def test_batch_approve_and_return_from_the_queue(web: WebEnv) -> None:
-    editor, reviewer = web.client("editor"), web.client("reviewer")
-    ids = web.project_ids[:3]
+def _submit(editor: Any, ids: list[int]) -> None:
     for pid in ids:
         editor.post(f"/projects/{pid}/workflow", data={"csrf_token": csrf_of(editor, f"/projects/{pid}"),
                                                        "action": "submit", "justification": "已核对"})
+
+
+def test_batch_approve_and_return_from_the_queue(web: WebEnv) -> None:
+    editor, reviewer = web.client("editor"), web.client("reviewer")
+    ids = web.project_ids[:3]
+    _submit(editor, ids)
     queue = reviewer.get("/review/queue").text
     assert queue.count('name="project"') == 3
     token = csrf_of(reviewer, "/review/queue")
@@ -323,9 +328,7 @@ def test_a_batch_step_goes_back_to_the_queue_as_it_was_filtered(web: WebEnv) -> 
     # item): the form posts to the filtered queue's URL and the step goes back there; the path is always the queue's.
     editor, reviewer = web.client("editor"), web.client("reviewer")
     ids = web.project_ids[:2]
-    for pid in ids:
-        editor.post(f"/projects/{pid}/workflow", data={"csrf_token": csrf_of(editor, f"/projects/{pid}"),
-                                                       "action": "submit", "justification": "已核对"})
+    _submit(editor, ids)
     year = stored_project(web.app, ids[0])[0].fund_year
     page = reviewer.get(f"/review/queue?year={year}&unit=255101&page=2&next=//evil.example").text
     assert f'action="/review/queue?year={year}&amp;unit=255101"' in page, page[:3000]

@@ -10,6 +10,10 @@ Real tables use one more (:data:`FRAMEWORKS`): the 中央预算内投资计划�
 (计划管理, 资金管理, 项目管理, 监督检查 …: how the investment is run). :func:`framework_of` tells them apart
 from a project's 一级 names; a project none of whose 一级 is known is of an unknown framework.
 
+部门整体 (department-wide) tables use forms of their own (:data:`DEPARTMENT_FRAMEWORKS`, docs/review.md): 财政部's
+共性指标框架 (投入/过程/产出/效果), the provinces' 运行成本/管理效率/履职效能/社会效应/可持续发展/满意度, and
+Jiangxi's 管理指标 before 产出/效果/满意度. Their 一级 are told apart by :func:`department_level1`.
+
 Names as written are kept in the model; the functions here give the normalised
 name used for grouping, review and scoring.
 """
@@ -82,6 +86,12 @@ class Framework:
         process: the 一级 groups of process indicators (how the money and the work are run: 资金支付率,
             开工率 are the form's own there, not outputs taken for inputs).
         costed: whether the framework has a place for cost indicators (``missing-cost-indicator``).
+        department: a 部门整体 (department-wide) form: told by its own 一级 (:data:`DEPARTMENT_FRAMEWORKS`).
+        marks: the 一级 only this form has, that tell it (a 部门整体 form's; see :func:`framework_of`).
+        output_details: whether its 产出 must hold 数量 and 时效 二级 (``missing-quantity-indicator``,
+            ``missing-time-indicator``): the 共性 form's 产出 is 职责履行.
+        satisfaction: the 一级 under which satisfaction indicators stand besides 满意度指标 (the 共性 form's
+            效果 holds 社会公众或服务对象满意度).
     """
 
     key: str
@@ -90,6 +100,16 @@ class Framework:
     required: tuple[str, ...]
     process: frozenset[str] = frozenset()
     costed: bool = True
+    department: bool = False
+    marks: frozenset[str] = frozenset()
+    output_details: bool = True
+    satisfaction: frozenset[str] = frozenset()
+
+    def fits(self, level1: str, level2: str) -> bool:
+        """A row (``level1``, ``level2`` normalised) stands where this framework puts it: its 一级 is the
+        framework's, and its 二级 one of that 一级's (any, when the framework lists none; none written)."""
+        names = self.levels.get(level1)
+        return names is not None and (not names or not level2 or level2 in names)
 
 
 # The 中央预算内投资计划绩效目标表 (corpus 133, 42): 实施效果指标 holds 产出/效益/满意度 (or their 二级: 经济效益 …,
@@ -105,10 +125,88 @@ FRAMEWORK_OF_2015 = Framework("2015", "2015年框架（产出、效益、满意�
                               required=(LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION))
 FRAMEWORK_OF_2021 = Framework("2021", "2021年框架（成本、产出、效益、满意度指标）", FRAMEWORK_2021,
                               required=(LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION))
-FRAMEWORKS = (FRAMEWORK_OF_2015, FRAMEWORK_OF_2021, INVESTMENT)
-# Every 一级 some framework knows (normalised), and the process groups among them.
-KNOWN_LEVEL1 = frozenset(name for framework in FRAMEWORKS for name in framework.levels)
-PROCESS_LEVEL1 = frozenset(name for framework in FRAMEWORKS for name in framework.process)
+
+# The 部门整体 (department-wide) forms' own 一级 (normalised by :func:`department_level1`).
+LEVEL1_INPUT = "投入指标"  # the 共性 framework's 投入 (目标设定, 预算配置)
+LEVEL1_COURSE = "过程指标"  # its 过程 (预算执行, 预算管理, 资产管理)
+LEVEL1_MANAGEMENT = "管理指标"  # Jiangxi's 部门整体 form: 预算编审管理, 预算执行管理 … 资产管理
+LEVEL1_RUNNING_COST = "运行成本指标"
+LEVEL1_EFFICIENCY = "管理效率指标"
+LEVEL1_DUTY = "履职效能指标"
+LEVEL1_SOCIAL = "社会效应指标"
+LEVEL1_SUSTAINABLE = "可持续发展指标"
+_PROJECT_EFFECTS = FRAMEWORK_2015[LEVEL1_EFFECT]
+_PROJECT_OUTPUTS = FRAMEWORK_2015[LEVEL1_OUTPUT]
+_SATISFACTION2 = FRAMEWORK_2015[LEVEL1_SATISFACTION]
+
+# 财政部's 部门整体支出绩效评价共性指标体系框架 (财预〔2013〕53号's annex; the 部门整体 tables of 绥芬河 and the
+# 评价指标体系表 docs in docs/review.md): 投入 (目标设定, 预算配置), 过程 (预算执行, 预算管理, 资产管理), 产出
+# (职责履行: 实际完成率, 完成及时率, 质量达标率, 重点工作办结率), 效果 (履职效益; 社会公众或服务对象满意度). 投入 and
+# 过程 hold the department's management (在职人员控制率, 预算完成率, 结转结余率, 政府采购执行率): the form's own, not
+# outputs taken for inputs. Its 产出 may also be written with the project 二级 (数量 …): accepted.
+DEPARTMENT_COMMON = Framework(
+    "department-common", "部门整体支出共性指标框架（投入、过程、产出、效果）",
+    {LEVEL1_INPUT: ("目标设定指标", "预算配置指标"),
+     LEVEL1_COURSE: ("预算执行指标", "预算管理指标", "资产管理指标"),
+     LEVEL1_OUTPUT: ("职责履行指标", *_PROJECT_OUTPUTS),
+     LEVEL1_EFFECT: ("履职效益指标", *_PROJECT_EFFECTS, *_SATISFACTION2),
+     LEVEL1_SATISFACTION: _SATISFACTION2},
+    required=(LEVEL1_INPUT, LEVEL1_COURSE, LEVEL1_OUTPUT, LEVEL1_EFFECT),
+    process=frozenset({LEVEL1_INPUT, LEVEL1_COURSE}), costed=False, department=True,
+    marks=frozenset({LEVEL1_INPUT, LEVEL1_COURSE}), output_details=False, satisfaction=frozenset({LEVEL1_EFFECT}))
+# The 部门整体绩效目标 form of provinces such as Hubei and Hunan: 运行成本, 管理效率 (how the department is run),
+# 履职效能 (its duties done), 社会效应, 可持续发展, 满意度. Its 二级 are the province's own (no two provinces
+# print the same): any is accepted. Required: the duties done and their effects.
+DEPARTMENT_DUTIES = Framework(
+    "department-duties", "部门整体绩效目标（运行成本、管理效率、履职效能、社会效应、可持续发展、满意度）",
+    {LEVEL1_RUNNING_COST: (), LEVEL1_EFFICIENCY: (), LEVEL1_DUTY: (), LEVEL1_SOCIAL: (), LEVEL1_SUSTAINABLE: (),
+     LEVEL1_SATISFACTION: ()},
+    required=(LEVEL1_DUTY, LEVEL1_SOCIAL),
+    process=frozenset({LEVEL1_RUNNING_COST, LEVEL1_EFFICIENCY}), costed=False, department=True,
+    marks=frozenset({LEVEL1_RUNNING_COST, LEVEL1_EFFICIENCY, LEVEL1_DUTY, LEVEL1_SOCIAL, LEVEL1_SUSTAINABLE}))
+# Jiangxi's 部门整体支出绩效自评表 (蚕茶卫生院 2021, tests/review/judged.py b139): 管理指标 (预算编审管理, 预算执行
+# 管理, 部门结转结余资金管理, 预决算信息公开管理, 部门预算管理, 政府采购管理, 资产管理) before the project
+# framework's 产出 (数量/质量/时效), 效果 (经济/社会/生态效益) and 满意度. No 成本 二级: the budget's control is
+# 管理指标's. Told by 管理指标 only in a table that names itself 部门整体 (in a project table it is misfiled).
+DEPARTMENT_MANAGEMENT = Framework(
+    "department-management", "部门整体支出绩效表（管理指标、产出指标、效果指标、满意度指标）",
+    {LEVEL1_MANAGEMENT: (), **FRAMEWORK_2015},
+    required=(LEVEL1_MANAGEMENT, LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION),
+    process=frozenset({LEVEL1_MANAGEMENT}), costed=False, department=True, marks=frozenset({LEVEL1_MANAGEMENT}))
+DEPARTMENT_FRAMEWORKS = (DEPARTMENT_COMMON, DEPARTMENT_DUTIES, DEPARTMENT_MANAGEMENT)
+FRAMEWORKS = (FRAMEWORK_OF_2015, FRAMEWORK_OF_2021, INVESTMENT, *DEPARTMENT_FRAMEWORKS)
+# Every 一级 the project forms know (normalised), and their process groups (a 部门整体 form's own 一级 are known
+# and its process groups are such only in a table of that form: see framework_of and review.helpers).
+KNOWN_LEVEL1 = frozenset(name for framework in FRAMEWORKS[:3] for name in framework.levels)
+PROCESS_LEVEL1 = frozenset(name for framework in FRAMEWORKS[:3] for name in framework.process)
+DEPARTMENT_LEVEL1 = frozenset(name for framework in DEPARTMENT_FRAMEWORKS for name in framework.marks)
+DEPARTMENT_PROCESS_LEVEL1 = frozenset(name for framework in DEPARTMENT_FRAMEWORKS for name in framework.process)
+# The 二级 only a 部门整体 form has (the 共性 form's 职责履行, 履职效益, 预算执行 …): a 三级 under one measures the
+# department as a whole (完成及时率 of its duties), as a 三级 under a process group's heading (政府采购管理 | 执行率).
+DEPARTMENT_LEVEL2 = frozenset(name for framework in DEPARTMENT_FRAMEWORKS for names in framework.levels.values()
+                              for name in names) - {name for names in FRAMEWORK_2021.values() for name in names} \
+    - {name for names in FRAMEWORK_2015.values() for name in names}
+
+# The 部门整体 forms' 一级 as written (with or without 指标; normalise_level1 keeps them as they are, the readers
+# relying on it) and the name the review and the scoring use; 效果 is the effects (效益指标), as 效果指标 is.
+_DEPARTMENT_ALIASES = {
+    **{name[:-2]: name for name in DEPARTMENT_LEVEL1},
+    **{name: name for name in DEPARTMENT_LEVEL1},
+    "效果": LEVEL1_EFFECT,
+}
+# A table that names itself 部门整体 (its project name or title): 部门整体支出, 蚕茶卫生院整体支出, 单位整体绩效目标.
+_DEPARTMENT_TABLE = re.compile(r"整体支出|(?:部门|单位)(?:\(单位\))?整体|整体绩效")
+
+
+def department_level1(level1: str) -> str:
+    """A 一级 (normalised by :func:`normalise_level1`) of a 部门整体 form under the name the frameworks use:
+    投入 → 投入指标, 履职效能 → 履职效能指标, 效果 → 效益指标; any other name unchanged."""
+    return _DEPARTMENT_ALIASES.get(level1, level1)
+
+
+def is_department_table(*names: str | None) -> bool:
+    """Whether a project's name or title names a 部门整体 table (部门整体支出, …卫生院整体支出)."""
+    return any(name and _DEPARTMENT_TABLE.search(unicodedata.normalize("NFKC", name)) for name in names)
 
 # A 一级 that wraps the framework's 一级 as its 二级: the investment form's 实施效果指标 (also written 效果指标
 # or 绩效指标 in regional copies of it).
@@ -222,14 +320,21 @@ def parent_level1(level2: str) -> str | None:
     return _PARENT.get(level2)
 
 
-def framework_of(level1s: Iterable[str]) -> Framework | None:
-    """The framework of a project from its rows' 一级 names (normalised, wrapped rows as their 一级: see
-    ``review.helpers``); empty names are skipped. 2021 when 成本指标 is a 一级, the investment form when
-    过程管理指标 is, else 2015. None for an unknown framework: no 一级 known, or more unknown 一级 names than
-    known ones and at least two (达州's 部门整体 sheet: 部门决策, 综合管理, 部门绩效情况 beside 满意度); one unknown
-    name beside known ones (投入 in a 2015 table, a typo) is a misfiled row, not another framework."""
+def framework_of(level1s: Iterable[str], department: bool = False) -> Framework | None:
+    """The framework of a project from its rows' 一级 names (normalised, wrapped rows as their 一级, the 部门整体
+    forms' by :func:`department_level1`: see ``review.helpers``); empty names are skipped. A 部门整体 form when
+    two of its own 一级 stand in the table (投入 and 过程; 履职效能 and 社会效应 …), or one in a table that names
+    itself 部门整体 (``department``: its 管理指标 beside 产出/效果/满意度); else 2021 when 成本指标 is a 一级, the
+    investment form when 过程管理指标 is, else 2015. None for an unknown framework: no 一级 known, or more
+    unknown 一级 names than known ones and at least two (达州's 部门整体 sheet: 部门决策, 综合管理, 部门绩效情况
+    beside 满意度); one unknown name beside known ones (投入 in a 2015 table, a typo) is a misfiled row, not
+    another framework."""
     names = set(level1s)
     names.discard("")
+    if names & DEPARTMENT_LEVEL1:  # (most tables: none)
+        for form in DEPARTMENT_FRAMEWORKS:
+            if len(names & form.marks) >= (1 if department else 2):
+                return form
     known = len(names & KNOWN_LEVEL1)
     unknown = len(names) - known
     if not known or (unknown >= 2 and unknown > known):

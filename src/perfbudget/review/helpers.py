@@ -15,7 +15,11 @@ from perfbudget.framework import (
     LEVEL1_NAMES,
     LEVEL1_OUTPUT,
     OLDER_LEVEL2,
+    Framework,
+    department_level1,
+    framework_of,
     has_template_hint,
+    is_department_table,
     normalise_level1,
     normalise_level2,
     normalise_level3,
@@ -226,6 +230,7 @@ def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
         if level1 == "投入" and level2 == "成本指标":  # 投入 | 成本目标: the cost of the 2015 framework
             level1 = LEVEL1_OUTPUT
     if level1 not in LEVEL1_NAMES:
+        level1 = department_level1(level1)  # a 部门整体 form's: 投入 → 投入指标, 效果 → 效益指标
         if not level1:  # a form without the 一级 column: a framework 二级 tells it (数量指标 → 产出指标)
             level1 = parent_level1(level2) or ""
         elif (wrapped := wrapped_level1(level1, level2)) is not None:  # 实施效果指标 | 产出指标 (the investment form)
@@ -238,11 +243,38 @@ def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
     return level1, level2, cost, cost
 
 
+def framework_of_project(project: Project, own: tuple[Row, ...]) -> Framework | None:
+    """The framework of a project (``own``: its rows) as ``framework.framework_of`` tells it, a table that names
+    itself 部门整体 (its name or title) told by one of that form's own 一级."""
+    return framework_of((row.level1 for row in own),
+                        is_department_table(project.name, project.name_cell, project.title))
+
+
+def department_framework(document: Document, project: Project) -> Framework | None:
+    """The 部门整体 framework of one of the document's projects, or None (a project form or an unknown one): what
+    the rules ask of the few projects with a row they flag (worked out once per project of the document)."""
+    cached = _DEPARTMENT
+    if cached[0] is not document:
+        cached = _DEPARTMENT[:] = [document, {id(item): own for item, own in project_rows(document)}, {}]
+    known: dict[int, Framework | None] = cached[2]
+    key = id(project)
+    if key not in known:
+        framework = framework_of_project(project, cached[1].get(key, ()))
+        known[key] = framework if framework is not None and framework.department else None
+    return known[key]
+
+
+# The document asked last, its projects' rows and the 部门整体 frameworks found (department_framework).
+_DEPARTMENT: list[Any] = [None, {}, {}]
+
+
 def forget_rows(document: Document) -> None:
     """Drop the rows kept for ``document`` (the engine calls this when its review is done)."""
     global _ROWS
     if _ROWS[0] is document:
         _ROWS = (None, (), (), [])
+    if _DEPARTMENT[0] is document:
+        _DEPARTMENT[:] = [None, {}, {}]
 
 
 # The rule the engine is running (id, dimension, severity), set around each rule by

@@ -7,12 +7,20 @@ from dataclasses import replace
 
 from perfbudget.framework import (
     LEVEL1_COST,
+    LEVEL1_COURSE,
+    LEVEL1_DUTY,
     LEVEL1_EFFECT,
+    LEVEL1_EFFICIENCY,
+    LEVEL1_INPUT,
+    LEVEL1_MANAGEMENT,
     LEVEL1_NAMES,
     LEVEL1_OUTPUT,
     LEVEL1_PROCESS,
+    LEVEL1_RUNNING_COST,
     LEVEL1_SATISFACTION,
-    framework_of,
+    LEVEL1_SOCIAL,
+    LEVEL1_SUSTAINABLE,
+    department_level1,
 )
 from perfbudget.model import Document, Project
 from perfbudget.review.finding import Finding
@@ -21,8 +29,10 @@ from perfbudget.review.helpers import (
     at_indicator,
     at_project,
     clean,
+    department_framework,
     flagged,
     flagged_by_project,
+    framework_of_project,
     indicator_check,
     is_bare_unit,
     is_leftover,
@@ -38,8 +48,11 @@ from perfbudget.review.settings import RuleSettings
 _REQUIRED_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION)
 # The simplified template of 人员类/运转类 projects: what it produces and that the unit runs.
 _CATEGORY_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT)
-# The order of the 一级 groups in a table (2021: 成本 first): a cut table lost the later ones.
-_ORDER = {LEVEL1_COST: 0, LEVEL1_OUTPUT: 1, LEVEL1_EFFECT: 2, LEVEL1_SATISFACTION: 3, LEVEL1_PROCESS: 4}
+# The order of the 一级 groups in a table (2021: 成本 first; the 部门整体 forms' management first): a cut table
+# lost the later ones.
+_ORDER = {LEVEL1_INPUT: 0, LEVEL1_RUNNING_COST: 0, LEVEL1_COURSE: 1, LEVEL1_MANAGEMENT: 1, LEVEL1_EFFICIENCY: 1,
+          LEVEL1_COST: 2, LEVEL1_OUTPUT: 3, LEVEL1_DUTY: 3, LEVEL1_EFFECT: 4, LEVEL1_SOCIAL: 4, LEVEL1_SUSTAINABLE: 5,
+          LEVEL1_SATISFACTION: 6, LEVEL1_PROCESS: 7}
 
 
 def category_of(project: Project) -> str | None:
@@ -51,7 +64,7 @@ def _lost_in_cut(project: Project, group: str) -> bool:
     """True when ``group`` may have stood in the cut-off part of an incomplete table."""
     if project.complete:
         return False
-    seen = [_ORDER.get(level1_of(i), -1) for i in project.indicators]
+    seen = [_ORDER.get(department_level1(level1_of(i)), -1) for i in project.indicators]
     return not seen or _ORDER[group] >= max(seen)
 
 
@@ -84,7 +97,7 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
                                           "按指标体系填写一级指标（产出指标、效益指标、满意度指标），"
                                           "并把每个三级指标归入相应的一级、二级指标"))
                 continue
-            framework = framework_of(present)
+            framework = framework_of_project(project, own)
             if framework is None:
                 continue  # an unknown framework: level-not-in-framework says so, once
             required = framework.required
@@ -141,7 +154,7 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
         if own and id(project) not in costed:
             names = {row.level1 for row in own}
             if not names <= _PLAIN_OR_NONE:
-                framework = framework_of(names)
+                framework = framework_of_project(project, own)
                 if framework is None or not framework.costed:
                     continue  # an unknown framework (level-not-in-framework says so), a form without a cost row
             other = any(row.level1 == LEVEL1_COST for row in own)
@@ -177,11 +190,18 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
     for project, own in project_rows(document):
         if not project.complete or id(project) in counted or category_of(project) or not project.name:
             continue  # (no name: the page starts inside the table, the 数量 rows may stand before it)
-        if any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own):
+        if any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own) and _details_asked(document, project):
             out.append(at_project(project, None,
                                   "产出指标中没有数量指标，看不出这笔资金完成了多少工作（人数、件数、面积…）",
                                   "在产出指标下补充数量指标，写明完成的数量，如「发放高龄津贴≥19人」「监测站点≥10个」"))
     return out
+
+
+def _details_asked(document: Document, project: Project) -> bool:
+    """Whether the project's framework asks its 产出 for 数量 and 时效 二级: not the 部门整体 共性 form's (its 产出
+    is 职责履行: 实际完成率, 完成及时率 …)."""
+    framework = department_framework(document, project)
+    return framework is None or framework.output_details
 
 
 # The 二级 a form puts before 时效: a project of these alone stops before it.
@@ -207,7 +227,7 @@ def missing_time_indicator(document: Document, settings: RuleSettings) -> list[F
             continue
         if category_of(project):
             continue
-        if any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own):
+        if any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own) and _details_asked(document, project):
             out.append(at_project(project, None,
                                   "产出指标中没有时效指标，无法判断工作是否按时完成、资金是否按时发放",
                                   "在产出指标下补充时效指标，写明完成时间，如「2024年12月底前完成」「按学期发放」"))

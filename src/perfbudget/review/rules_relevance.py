@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 
 from perfbudget.framework import (
+    DEPARTMENT_FRAMEWORKS,
+    DEPARTMENT_PROCESS_LEVEL1,
     FRAMEWORK_2015,
     FRAMEWORK_2021,
     FRAMEWORKS,
@@ -15,7 +17,7 @@ from perfbudget.framework import (
     LEVEL1_OUTPUT,
     LEVEL1_SATISFACTION,
     PROCESS_LEVEL1,
-    framework_of,
+    Framework,
 )
 from perfbudget.model import Document, Indicator, Op, Target
 from perfbudget.review.finding import Finding
@@ -25,8 +27,10 @@ from perfbudget.review.helpers import (
     at_indicator,
     at_project,
     bare,
+    department_framework,
     flagged,
     flagged_by_project,
+    framework_of_project,
     indicator_check,
     is_money_unit,
     money_in,
@@ -152,10 +156,22 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     waived or paid for someone (发放取暖费, 减免学费, 代缴保险费) is a service and is not flagged. So is
     the staff the unit employs beyond its establishment counted as the 数量 (``编外人员数量 153``,
     临聘人员数): manpower going in. A process group's rows (the investment plans' 过程管理指标: 中央预算内投资
-    支付率, 年度计划投资完成率) are the form's own process indicators, not outputs, and are not flagged.
+    支付率, 年度计划投资完成率; a 部门整体 form's 管理指标, 投入 and 过程, 运行成本 and 管理效率: 预算执行率,
+    结转结余率, in a table of that form) are the form's own process indicators, not outputs, and are not flagged.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
-            for row, verdict in flagged(document, _INPUT_AS_OUTPUT) if len(verdict) == 3]
+            for row, verdict in flagged(document, _INPUT_AS_OUTPUT)
+            if len(verdict) == 3 and not (row.level1 in _DEPARTMENT_PROCESS and _in_process_group(document, row))]
+
+
+# The 部门整体 forms' process groups (管理指标, 投入, 过程, 运行成本, 管理效率): the form's own management
+# indicators (预算执行率, 结余率, 政府采购执行率) in a table of that form, not outputs taken for inputs.
+_DEPARTMENT_PROCESS = DEPARTMENT_PROCESS_LEVEL1
+
+
+def _in_process_group(document: Document, row: Row) -> bool:
+    framework = department_framework(document, row.project)
+    return framework is not None and row.level1 in framework.process
 
 
 def _input_fault(row: Row) -> tuple[str, str, str] | tuple[str, str, str, str] | None:
@@ -269,13 +285,25 @@ def satisfaction_outside_group(document: Document, settings: RuleSettings) -> li
     """A satisfaction indicator (…满意度, …满意率, …满意程度) outside the 满意度指标 group.
 
     Satisfaction used in place of an output or effect double-counts the 满意度 points and
-    leaves the output or effect it displaces unmeasured.
+    leaves the output or effect it displaces unmeasured. A 部门整体 form that puts it under its effects (the
+    共性 form's 效果 — 社会公众或服务对象满意度) is followed: there, under that 二级, it is in its place.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level1",
                          f"满意度指标{quote(row.indicator.level3)}放在了「{row.indicator.level1}」下，"
                          "满意度不能代替产出或效益",
                          "把它移到「满意度指标—服务对象满意度指标」下，并在原位置补充真正的产出或效益指标")
-            for row, _outside in flagged(document, _SATISFACTION_OUTSIDE)]
+            for row, _outside in flagged(document, _SATISFACTION_OUTSIDE)
+            if not (row.level2 in _SATISFACTION_LEVEL2 and _satisfaction_placed(document, row))]
+
+
+_SATISFACTION_LEVEL2 = frozenset(FRAMEWORK_2015[LEVEL1_SATISFACTION])
+
+
+def _satisfaction_placed(document: Document, row: Row) -> bool:
+    """A satisfaction row under its own 二级 where a 部门整体 form puts it (the 共性 form's 效果 — 社会公众或服务对象
+    满意度)."""
+    framework = department_framework(document, row.project)
+    return framework is not None and row.level1 in framework.satisfaction
 
 
 def _satisfaction_outside(row: Row) -> bool | None:
@@ -457,23 +485,58 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     部门整体 list, the central sample's 指标 | 指标内容 | 指标值), not a name outside the framework: an
     empty 二级 is ``level2-missing``'s (an old form's own 一级 such as 成效指标 is then the form's, not a fault).
     A project none of whose 一级 any framework knows (an unknown framework) gets one finding saying so,
-    naming its 一级, instead of one per row.
+    naming its 一级, instead of one per row. A 部门整体 form (``framework.DEPARTMENT_FRAMEWORKS``: the 共性 form's
+    投入/过程/产出/效果 with 目标设定, 预算配置, 预算执行, 预算管理, 资产管理, 职责履行, 履职效益 and 社会公众或服务对象
+    满意度; the provinces' 运行成本/管理效率/履职效能/社会效应/可持续发展/满意度 with their own 二级; Jiangxi's
+    管理指标 with its own 二级 before 产出/效果/满意度) is judged by its own 一级 and 二级: a row outside it is
+    flagged naming the form.
     """
     out = []
     rows_of: dict[int, tuple[Row, ...]] = {}
     for project, flagged_rows in flagged_by_project(document, _LEVEL_NOT_IN_FRAMEWORK):
         unknown = [row.indicator.level1.strip() for row, verdict in flagged_rows if verdict[0] == "level1"]
-        if unknown:  # (most projects: none)
+        if unknown or flagged_rows[0][0].level1 in _DEPARTMENT_LEVEL1S:  # (most projects: none)
             rows_of = rows_of or {id(item): own for item, own in project_rows(document)}
-            if framework_of(row.level1 for row in rows_of[id(project)]) is None:  # an unknown framework: once
+            framework = framework_of_project(project, rows_of[id(project)])
+            if framework is None:  # an unknown framework: once
                 out.append(at_project(project, None,
                                       f"一级指标「{'」「'.join(dict.fromkeys(unknown))}」不属于已知的指标体系，"
                                       "无法逐项按指标体系审核",
                                       f"按所用表样的指标体系填写（已知的有：{_KNOWN_FORMS}），"
                                       "或确认表样后由审核人员逐项核对"))
                 continue
+            if framework.department:  # a 部门整体 form: its rows judged by its own 一级 and 二级
+                out.extend(at_indicator(row.project, row.position, row.indicator, *verdict)
+                           for row, _verdict in flagged_rows if (verdict := _outside_form(row, framework)))
+                continue
         out.extend(at_indicator(row.project, row.position, row.indicator, *verdict) for row, verdict in flagged_rows)
     return out
+
+
+# Every 一级 of a 部门整体 form (a project whose first flagged row is under one is asked for its framework).
+_DEPARTMENT_LEVEL1S = frozenset(name for framework in DEPARTMENT_FRAMEWORKS for name in framework.levels)
+
+
+def _outside_form(row: Row, framework: Framework) -> tuple[str, str, str] | None:
+    """``level-not-in-framework``'s verdict for a row of a 部门整体 form's table, judged by that form."""
+    if framework.fits(row.level1, row.level2):
+        return None
+    indicator = row.indicator
+    names = framework.levels.get(row.level1)
+    if names is None:
+        return ("level1", f"一级指标「{indicator.level1}」不在{framework.title}内",
+                f"一级指标应为：{'、'.join(_plain(name) for name in framework.levels)}")
+    return ("level2", f"二级指标「{indicator.level2}」不属于{framework.title}的一级指标「{indicator.level1}」",
+            f"「{indicator.level1}」下的二级指标应为：{'、'.join(_plain(name) for name in names)}")
+
+
+def _plain(name: str) -> str:
+    """A framework's name as its tables print it (履职效益指标 → 履职效益; 产出指标 stays)."""
+    return name if name in LEVEL1_NAMES or name in _ALL_LEVEL2 else name.removesuffix("指标")
+
+
+_ALL_LEVEL2 = frozenset(name for framework in (FRAMEWORK_2015, FRAMEWORK_2021) for names in framework.values()
+                        for name in names)
 
 
 def _outside_framework(row: Row) -> tuple[str, str, str] | None:

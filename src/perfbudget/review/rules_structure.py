@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_EFFECT, LEVEL1_NAMES, LEVEL1_OUTPUT
+from perfbudget.framework import (
+    DEPARTMENT_LEVEL2,
+    DEPARTMENT_PROCESS_LEVEL1,
+    FRAMEWORK_2015,
+    FRAMEWORK_2021,
+    LEVEL1_EFFECT,
+    LEVEL1_NAMES,
+    LEVEL1_OUTPUT,
+)
 from perfbudget.model import Document, Indicator
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
@@ -16,6 +24,7 @@ from perfbudget.review.helpers import (
     at_indicator,
     at_project,
     bare,
+    department_framework,
     flagged,
     indicator_check,
     indicators,
@@ -396,7 +405,9 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     is flagged; 人员类/运转类 projects' standard
     rows (e.g. 发放及时率 in a wage table) are not flagged, nor a bare 按时发放率/足额保障率 in a
     project whose name says what it pays (党支部书记补贴): in a table with no such name it is
-    flagged (paid out: what?).
+    flagged (paid out: what?). In a 部门整体 form's table (``framework.DEPARTMENT_FRAMEWORKS``) a measure word
+    under a 二级 that says of what is not flagged: 政府采购管理 | 执行率 in Jiangxi's 管理指标, 职责履行 | 完成及时率
+    in the 共性 form (the department's duties as a whole).
     """
     out = []
     for row, verdict in flagged(document, _NAME_WITHOUT_OBJECT):
@@ -405,6 +416,9 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
             continue  # (a verdict as the name is no template row of a 人员类/运转类 table)
         if _PAID_OUT.search(row.key) and _PAYMENT.search(project.name or ""):
             continue  # 按时发放率 in 党支部书记补贴: the project's own payment
+        under = row.level2 in DEPARTMENT_LEVEL2 or (row.level1 in DEPARTMENT_PROCESS_LEVEL1 and row.level2 != "")
+        if under and department_framework(document, project) is not None:
+            continue  # 政府采购管理 | 执行率, 职责履行 | 完成及时率: a 部门整体 form's 二级 says of what
         out.append(at_indicator(project, row.position, row.indicator, "level3", *verdict))
     return out
 

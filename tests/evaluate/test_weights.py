@@ -118,10 +118,83 @@ def test_parse_weights() -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ("产出=50,效益=30", "应为 100"),
     ("产出=abc", "不是数字"),
-    ("投入=50", "未知的一级指标"),
+    ("党建=50", "未知的一级指标"),  # (投入 is a 部门整体 form's group since dept-review)
     ("产出50", "名称=分值"),
     ("产出=-5,效益=95", "非负"),
 ])
 def test_parse_weights_errors(text: str, message: str) -> None:
     with pytest.raises(WeightsError, match=message):
         parse_weights(text)
+
+
+# 部门整体 forms (framework.DEPARTMENT_FRAMEWORKS): scored by their own groups, never by the project groups' points.
+COMMON = [["投入", "预算配置", "在职人员控制率", "在职人员控制率", "≤100%"],
+          ["过程", "预算执行", "预算完成率", "预算完成率", "≥95%"],
+          ["产出", "职责履行", "重点工作办结率", "重点工作办结率", "100%"],
+          ["效果", "社会公众或服务对象满意度", "服务对象满意度", "服务对象满意度", "≥90%"]]
+MANAGED = [["管理指标", "预算执行管理", "预算执行率", "预算执行率", "≥95%"],
+           ["产出指标", "数量指标", "门诊住院人次", "门诊住院人次", "≥5000人次"],
+           ["效果指标", "社会效益指标", "居民健康档案建档率", "居民健康档案建档率", "≥90%"],
+           ["满意度指标", "服务对象满意度指标", "患者满意度", "患者满意度", "≥90%"]]
+
+
+def _department(inline, rows, name="某某局部门整体支出"):  # type: ignore[no-untyped-def]
+    from tests.review.review_helpers import header, read
+
+    top = header()
+    top[1] = ["项目名称", name]
+    return read(rows, top, inline).projects[0]
+
+
+def test_a_department_form_without_points_is_not_scored_by_the_project_groups(inline) -> None:  # type: ignore[no-untyped-def]
+    """The 共性 form's 投入 and 过程 have no points in the default weights: an error naming the form and its
+    groups (main: 投入 and 过程 each "没有分值", 效果 scored as 效益's 30 and 满意度's 10 spread over it)."""
+    allocation = allocate(_department(inline, COMMON), Weights())
+    assert allocation.errors == (
+        "部门整体表（部门整体支出共性指标框架（投入、过程、产出、效果））的一级指标「投入指标」「过程指标」没有分值，"
+        "无法按项目表的分值（产出、效益、满意度）计分：请在分值列填写每个指标的分值，或在 --weights 中给出该表每个"
+        "一级指标的分值（如 投入=…,过程=…,产出=…,效果=…）",)
+    assert allocation.error_positions == ((1, 2),)
+
+
+def test_a_department_form_is_scored_by_the_weights_naming_its_groups(inline) -> None:  # type: ignore[no-untyped-def]
+    weights = parse_weights("预算执行率=10,投入=10,过程=20,产出=30,效果=30")
+    allocation = allocate(_department(inline, COMMON), weights)
+    assert not allocation.errors
+    assert allocation.weights == {1: D(10), 2: D(20), 3: D(30), 4: D(30)}
+
+
+def test_a_department_table_is_scored_by_its_own_points(inline) -> None:  # type: ignore[no-untyped-def]
+    """Jiangxi's form (蚕茶: 管理指标 30, 产出 25, 效果 35, 满意度 10 as printed): the groups are what the table's
+    分值 say, with no 50/30/10 spread (main: 管理指标 "没有分值" unless every 分值 given, then its 产出/效益/满意度
+    spread notes beside the table's points)."""
+    project = _department(inline, MANAGED, "南昌县黄马乡蚕茶卫生院整体支出")
+    given = {1: D(30), 2: D(25), 3: D(35), 4: D(10)}
+    allocation = allocate(project, Weights(execution=D(0)), given)
+    assert not allocation.errors
+    assert allocation.pools == (("管理指标", D(30)), ("产出指标", D(25)), ("效益指标", D(35)), ("满意度指标", D(10)))
+    assert allocation.notes == (
+        "部门整体表（部门整体支出绩效表（管理指标、产出指标、效果指标、满意度指标））按表中各指标的"
+        "分值计分：管理指标 30 分、产出指标 25 分、效益指标 35 分、满意度指标 10 分",)
+
+
+def test_a_department_table_holding_all_100_points_scores_no_execution_apart(inline) -> None:  # type: ignore[no-untyped-def]
+    from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals
+    from perfbudget.evaluate.scoring import score
+
+    project = _department(inline, MANAGED, "南昌县黄马乡蚕茶卫生院整体支出")
+    points = (D(30), D(25), D(35), D(10))
+    actuals = ProjectActuals(seq=project.seq, executed=D(10), indicators={
+        p: IndicatorActual(p, text, value=value, weight=points[p - 1])
+        for p, text, value in ((1, "96%", D(96)), (2, "5200人次", D(5200)), (3, "92%", D(92)), (4, "95%", D(95)))})
+    evaluation = score(project, actuals)
+    assert not evaluation.problems
+    assert evaluation.execution_weight == D(0) and evaluation.total == D(100)
+    assert evaluation.notes[0] == "部门整体表各指标的分值合计 100 分，表中没有预算执行率的分值：预算执行率不另计分"
+
+
+def test_the_department_groups_in_weights() -> None:
+    assert parse_weights("预算执行率=10,运行成本=10,管理效率=20,履职效能=30,社会效应=20,满意度=10").groups[:2] == (
+        ("运行成本指标", D(10)), ("管理效率指标", D(20)))
+    with pytest.raises(WeightsError, match="部门整体表另有 投入、过程"):
+        parse_weights("党建=10,产出=80")

@@ -49,7 +49,8 @@ if TYPE_CHECKING:
     from perfbudget.store.selection import StoredSelection
 
 _JSON_HELP = "在标准输出上输出 JSON（每个项目的总分、等级与每个指标的得分和说明）。"
-_WEIGHTS_HELP = "一级分值，如「预算执行率=10,产出=50,效益=30,满意度=10」（可加 成本=…、过程管理=…），合计须为 100。"
+_WEIGHTS_HELP = ("一级分值，如「预算执行率=10,产出=50,效益=30,满意度=10」（可加 成本=…、过程管理=…；"
+                 "部门整体表按其一级，如 投入=…,过程=…,产出=…,效果=…），合计须为 100。")
 _REVERSE_HELP = "反向指标算法：ratio（比例法：分值×目标÷实际，默认）或 linear（线性扣分，实际达目标 2 倍时为 0）。"
 _SHEET_HELP = ("填报表：CSV（UTF-8、带 BOM 的 UTF-8 或 GB18030）或 xlsx，可由 perfbudget template 生成；"
                "与所评的表为同一文件时（自评表），按自评表本身的实际完成值、分值和得分计分。")

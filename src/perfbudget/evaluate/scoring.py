@@ -22,10 +22,10 @@ from perfbudget.evaluate.formulas import (
     reverse_linear,
     reverse_ratio,
 )
-from perfbudget.evaluate.numbers import ZERO, shown
+from perfbudget.evaluate.numbers import HUNDRED, ZERO, shown
 from perfbudget.evaluate.resolve import resolve
 from perfbudget.evaluate.result import Evaluation, IndicatorScore, ProjectEvaluation
-from perfbudget.evaluate.weights import Allocation, Weights, allocate
+from perfbudget.evaluate.weights import Allocation, Weights, allocate, department_form
 from perfbudget.model import Direction, Document, Indicator, Kind, Problem, Project, Severity, Source, Target
 from perfbudget.time_target import due_of
 
@@ -151,6 +151,11 @@ def score(project: Project, actuals: ProjectActuals, weights: Weights | None = N
     problems: list[Problem] = []
     where = actuals.source or project.source or Source("<sheet>")
     given = {p: a.weight for p, a in actuals.indicators.items() if a.weight is not None}
+    notes: tuple[str, ...] = ()
+    if (actuals.execution_weight is None and weights.execution and len(given) == len(project.indicators) > 0
+            and sum(given.values(), ZERO) == HUNDRED and department_form(project) is not None):
+        weights = replace(weights, execution=ZERO)  # a 部门整体 table whose rows hold all 100 points
+        notes = ("部门整体表各指标的分值合计 100 分，表中没有预算执行率的分值：预算执行率不另计分",)
     allocation = allocate(project, weights, given)
     problems.extend(_weight_problems(project, actuals, allocation, where))
     budget = actuals.budget if actuals.budget is not None else project.budget.total
@@ -182,7 +187,7 @@ def score(project: Project, actuals: ProjectActuals, weights: Weights | None = N
         other=project.budget.other, budget=budget, executed=executed, execution_rate=rate,
         execution_weight=weights.execution, execution_score=exec_scored.score,
         execution_explanation=exec_scored.explanation, goals=project.goals, goal_result=actuals.goal_result,
-        indicators=tuple(scores), pools=allocation.pools, notes=allocation.notes, total=total,
+        indicators=tuple(scores), pools=allocation.pools, notes=notes + allocation.notes, total=total,
         grade=grade_of(total), department=_extra(project, "主管部门"), implementer=_extra(project, "实施单位"),
         problems=tuple(problems))
 

@@ -10,6 +10,11 @@ up to exactly 50.00 as printed; ties go to the earlier indicator. Under the 2021
 investment form's 过程管理指标 (its 投资完成/项目进度 rows stand for the outputs where 产出 has none), whose
 实施效果指标 rows count in the groups they wrap (实施效果 | 效益指标 in 效益).
 A configured group a project lacks has its points spread over the present groups in proportion to their weights.
+
+A 部门整体 table of a form of its own (``framework.DEPARTMENT_FRAMEWORKS``: 投入/过程/产出/效果, 运行成本 … 履职效能,
+管理指标 before 产出/效果/满意度) is scored by its own groups: by the 分值 its table gives every indicator (the
+group's points are their sum), else by ``--weights`` naming each of its groups (投入=…,过程=…); a group neither
+gives points to is an error that names the form, never the project groups' 50/30/10 taken for it.
 """
 
 from __future__ import annotations
@@ -20,11 +25,16 @@ from functools import lru_cache
 
 from perfbudget.evaluate.numbers import CENT, HUNDRED, ZERO, show
 from perfbudget.framework import (
+    DEPARTMENT_LEVEL1,
     LEVEL1_COST,
     LEVEL1_EFFECT,
     LEVEL1_OUTPUT,
     LEVEL1_PROCESS,
     LEVEL1_SATISFACTION,
+    Framework,
+    department_level1,
+    framework_of,
+    is_department_table,
     normalise_level1,
     normalise_level2,
     wrapped_level1,
@@ -99,9 +109,10 @@ def parse_weights(text: str) -> Weights:
         if name in _EXECUTION_ALIASES:
             execution = points
             continue
-        level1 = normalise_level1(name)
-        if level1 not in (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION, LEVEL1_COST, LEVEL1_PROCESS):
-            raise WeightsError(f"未知的一级指标「{name}」：可用 预算执行率、产出、效益、满意度、成本、过程管理")
+        level1 = department_level1(normalise_level1(name))
+        if level1 not in _GROUPS:
+            raise WeightsError(f"未知的一级指标「{name}」：可用 预算执行率、产出、效益、满意度、成本、过程管理，"
+                               "部门整体表另有 投入、过程、管理、运行成本、管理效率、履职效能、社会效应、可持续发展")
         if any(existing == level1 for existing, _ in groups):
             raise WeightsError(f"「{name}」重复")
         groups.append((level1, points))
@@ -170,14 +181,22 @@ _SHARING = (LEVEL1_COST, LEVEL1_PROCESS)  # groups that share 产出's points un
 def scoring_group(level1: str, level2: str) -> str:
     """The 一级 group an indicator is scored in: its 一级 normalised, or for a row of the investment form's
     实施效果指标 the group it wraps (实施效果指标 | 效益指标 → 效益指标)."""
-    name = normalise_level1(level1)
+    name = department_level1(normalise_level1(level1))  # 投入 → 投入指标, 效果 → 效益指标 (部门整体 forms)
     if name in _GROUPS:
         return name
     level2 = normalise_level2(level2)
     return wrapped_level1(name, level2) or name
 
 
-_GROUPS = frozenset({LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION, LEVEL1_COST, LEVEL1_PROCESS})
+_GROUPS = frozenset({LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION, LEVEL1_COST, LEVEL1_PROCESS,
+                     *DEPARTMENT_LEVEL1})
+
+
+def department_form(project: Project) -> Framework | None:
+    """The 部门整体 form of a project (``framework.DEPARTMENT_FRAMEWORKS``) by its groups and its name, or None."""
+    groups = (scoring_group(indicator.level1, indicator.level2) for indicator in project.indicators)
+    framework = framework_of(groups, is_department_table(project.name, project.name_cell, project.title))
+    return framework if framework is not None and framework.department else None
 
 
 def allocate(project: Project, weights: Weights, given: dict[int, Decimal] | None = None) -> Allocation:
@@ -187,11 +206,16 @@ def allocate(project: Project, weights: Weights, given: dict[int, Decimal] | Non
     so it is cached: units score many projects of the same shape.
     """
     level1s = tuple(scoring_group(indicator.level1, indicator.level2) for indicator in project.indicators)
-    return _allocate(level1s, weights, tuple(sorted((given or {}).items())))
+    form = department_form(project) if not set(level1s) <= _PROJECT_GROUPS else None  # (most: project groups)
+    return _allocate(level1s, weights, tuple(sorted((given or {}).items())), form.title if form else None)
+
+
+_PROJECT_GROUPS = frozenset({LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION, LEVEL1_COST})
 
 
 @lru_cache(maxsize=1024)
-def _allocate(level1s: tuple[str, ...], weights: Weights, given_items: tuple[tuple[int, Decimal], ...]) -> Allocation:
+def _allocate(level1s: tuple[str, ...], weights: Weights, given_items: tuple[tuple[int, Decimal], ...],
+              form: str | None = None) -> Allocation:
     given = dict(given_items)
     notes: list[str] = []
     errors: list[str] = []
@@ -202,6 +226,8 @@ def _allocate(level1s: tuple[str, ...], weights: Weights, given_items: tuple[tup
         pool = pool_name(level1, weights)
         members.setdefault(pool, []).append(position)
         pool_of[position] = pool
+    if form is not None:  # a 部门整体 form: its own groups, by the table's 分值 or the weights naming each
+        return _department_allocation(form, weights, given, members, pool_of)
     for sharing in _SHARING:
         if any(normalise_level1(level1) == sharing for level1 in level1s) and weights.group(sharing) is None:
             notes.append(f"{sharing}与产出指标共用产出指标的 {format_decimal(weights.group(LEVEL1_OUTPUT) or ZERO)} 分")
@@ -265,6 +291,32 @@ def _allocate(level1s: tuple[str, ...], weights: Weights, given_items: tuple[tup
         places.append(tuple(sorted(odd)))
     result = dict(sorted(result.items()))
     return Allocation(result, pools, pool_of, tuple(notes), tuple(errors), tuple(places))
+
+
+def _department_allocation(form: str, weights: Weights, given: dict[int, Decimal], members: dict[str, list[int]],
+                           pool_of: dict[int, str]) -> Allocation:
+    """A 部门整体 form's split (see the module docstring): each group by the table's 分值, else by the weights."""
+    unpointed = [pool for pool, positions in members.items()
+                 if weights.group(pool) is None and any(p not in given for p in positions)]
+    if unpointed:
+        free = tuple(p for pool in unpointed for p in members[pool] if p not in given)
+        return Allocation({}, (), pool_of, (), (
+            f"部门整体表（{form}）的一级指标「{'」「'.join(unpointed)}」没有分值，无法按项目表的分值（产出、效益、"
+            "满意度）计分：请在分值列填写每个指标的分值，或在 --weights 中给出该表每个一级指标的分值"
+            "（如 投入=…,过程=…,产出=…,效果=…）",), (free,))
+    if len(given) == len(pool_of):  # every weight the table's: the groups are what it says
+        pools = tuple((pool, sum((given[p] for p in positions), ZERO)) for pool, positions in members.items())
+        result = {p: given[p] for p in sorted(pool_of)}
+        total = weights.execution + sum(result.values(), ZERO)
+        notes = (f"部门整体表（{form}）按表中各指标的分值计分："
+                 + "、".join(f"{pool} {format_decimal(points)} 分" for pool, points in pools),)
+        if total != HUNDRED:
+            return Allocation(result, pools, pool_of, notes, (
+                f"分值合计为 {show(total)} 分（含预算执行率 {show(weights.execution)} 分），应为 100 分",),
+                (tuple(sorted(given)),))
+        return Allocation(result, pools, pool_of, notes)
+    named = Weights(weights.execution, tuple((pool, points) for pool, points in weights.groups if pool in members))
+    return _allocate(tuple(pool_of[p] for p in sorted(pool_of)), named, tuple(sorted(given.items())))
 
 
 def _each_text(parts: list[Decimal]) -> str:

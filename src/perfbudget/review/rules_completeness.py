@@ -82,7 +82,9 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     effects, the satisfaction and 过程管理 — its outputs may be 过程管理's 投资完成/项目进度, so a missing 产出 is
     no fault there. A table without a 一级 column is read by its 二级 (数量指标 → 产出指标); a list with neither
     gets one finding that it has no 一级. A project of an unknown framework is ``level-not-in-framework``'s
-    (one finding), not faulted here group by group.
+    (one finding), not faulted here group by group. A 部门整体 form (``framework.DEPARTMENT_FRAMEWORKS``) asks
+    for its own groups: the 共性 form's 投入, 过程, 产出 and 效果; the provinces' 履职效能 and 社会效应; Jiangxi's
+    管理指标, 产出, 效果 and 满意度.
     """
     out = []
     for project, own in project_rows(document):
@@ -141,7 +143,8 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
     生态环境成本 rows (2021 framework) without an 经济成本 one do not count: the money is unmeasured. A
     two-level table (no 二级 column) has no 成本指标 row: there an output whose target is money is the cost.
     A framework without a cost row (the investment plans' form: the plan's 概算 holds the cost, its
-    超规模、超标准、超概算 row is a process indicator) and a project of an unknown framework are not flagged.
+    超规模、超标准、超概算 row is a process indicator; the 部门整体 forms, whose management groups hold the
+    budget's control) and a project of an unknown framework are not flagged.
     """
     since = settings.param("since")
     out = []
@@ -182,8 +185,8 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
     the money buys — 19名百岁老人 subsidised with no count of them, a monitoring project with no
     number of stations or reports. Not flagged: a table cut off, or one whose page starts inside
     it (no project name read: the 数量 rows may stand before it), forms without 二级 (the central
-    sample's 指标 | 指标内容), a project with no 产出 rows (``missing-level1-group`` says so), and
-    人员类/运转类 projects (their simplified template).
+    sample's 指标 | 指标内容), a project with no 产出 rows (``missing-level1-group`` says so),
+    人员类/运转类 projects (their simplified template), and the 部门整体 共性 form, whose 产出 is 职责履行.
     """
     counted = {id(row.project) for row, _ in flagged(document, _QUANTITY)}  # projects with one, by identity
     out = []
@@ -218,7 +221,7 @@ def missing_time_indicator(document: Document, settings: RuleSettings) -> list[F
     时效 stands (成本, 效益 or 满意度): a project of 数量 and 质量 rows alone is a table that stops (or a
     template left unfilled) — ``missing-level1-group`` says what is missing there. Not flagged either:
     a table cut off, or one whose page starts inside it (no project name read), forms without 二级,
-    and 人员类/运转类 projects (their simplified template).
+    人员类/运转类 projects (their simplified template), and the 部门整体 共性 form, whose 产出 is 职责履行.
     """
     out = []
     for project, own in project_rows(document):

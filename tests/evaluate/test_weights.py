@@ -153,8 +153,10 @@ def test_a_department_form_without_points_is_not_scored_by_the_project_groups(in
     assert allocation.errors == (
         "部门整体表（部门整体支出共性指标框架（投入、过程、产出、效果））的一级指标「投入指标」「过程指标」没有分值，"
         "无法按项目表的分值（产出、效益、满意度）计分：请在分值列填写每个指标的分值，或在 --weights 中给出该表每个"
-        "一级指标的分值（如 投入=…,过程=…,产出=…,效果=…）",)
+        "一级指标的分值（如 投入=…,过程=…,产出=…,效益=…）",)
     assert allocation.error_positions == ((1, 2),)
+    # the weights a table gives are kept (no other error follows from the one said)
+    assert allocate(_department(inline, COMMON), Weights(), {1: D(15)}).weights == {1: D(15)}
 
 
 def test_a_department_form_is_scored_by_the_weights_naming_its_groups(inline) -> None:  # type: ignore[no-untyped-def]

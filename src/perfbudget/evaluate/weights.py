@@ -300,10 +300,11 @@ def _department_allocation(form: str, weights: Weights, given: dict[int, Decimal
                  if weights.group(pool) is None and any(p not in given for p in positions)]
     if unpointed:
         free = tuple(p for pool in unpointed for p in members[pool] if p not in given)
-        return Allocation({}, (), pool_of, (), (
+        kept = {p: given[p] for p in sorted(pool_of) if p in given}  # (no other error follows from the one said)
+        return Allocation(kept, (), pool_of, (), (
             f"部门整体表（{form}）的一级指标「{'」「'.join(unpointed)}」没有分值，无法按项目表的分值（产出、效益、"
             "满意度）计分：请在分值列填写每个指标的分值，或在 --weights 中给出该表每个一级指标的分值"
-            "（如 投入=…,过程=…,产出=…,效果=…）",), (free,))
+            f"（如 {','.join(pool.removesuffix('指标') + '=…' for pool in members)}）",), (free,))
     if len(given) == len(pool_of):  # every weight the table's: the groups are what it says
         pools = tuple((pool, sum((given[p] for p in positions), ZERO)) for pool, positions in members.items())
         result = {p: given[p] for p in sorted(pool_of)}

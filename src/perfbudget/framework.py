@@ -138,6 +138,8 @@ LEVEL1_SUSTAINABLE = "可持续发展指标"
 _PROJECT_EFFECTS = FRAMEWORK_2015[LEVEL1_EFFECT]
 _PROJECT_OUTPUTS = FRAMEWORK_2015[LEVEL1_OUTPUT]
 _SATISFACTION2 = FRAMEWORK_2015[LEVEL1_SATISFACTION]
+# The 共性 form's 社会公众或服务对象满意度 as tables shorten it (服务对象满意度 is the project framework's name).
+DEPARTMENT_SATISFACTION2 = (*_SATISFACTION2, "社会公众满意度指标")
 
 # 财政部's 部门整体支出绩效评价共性指标体系框架 (财预〔2013〕53号's annex; the 部门整体 tables of 绥芬河 and the
 # 评价指标体系表 docs in docs/review.md): 投入 (目标设定, 预算配置), 过程 (预算执行, 预算管理, 资产管理), 产出
@@ -149,8 +151,8 @@ DEPARTMENT_COMMON = Framework(
     {LEVEL1_INPUT: ("目标设定指标", "预算配置指标"),
      LEVEL1_COURSE: ("预算执行指标", "预算管理指标", "资产管理指标"),
      LEVEL1_OUTPUT: ("职责履行指标", *_PROJECT_OUTPUTS),
-     LEVEL1_EFFECT: ("履职效益指标", *_PROJECT_EFFECTS, *_SATISFACTION2),
-     LEVEL1_SATISFACTION: _SATISFACTION2},
+     LEVEL1_EFFECT: ("履职效益指标", *_PROJECT_EFFECTS, *DEPARTMENT_SATISFACTION2),
+     LEVEL1_SATISFACTION: DEPARTMENT_SATISFACTION2},
     required=(LEVEL1_INPUT, LEVEL1_COURSE, LEVEL1_OUTPUT, LEVEL1_EFFECT),
     process=frozenset({LEVEL1_INPUT, LEVEL1_COURSE}), costed=False, department=True,
     marks=frozenset({LEVEL1_INPUT, LEVEL1_COURSE}), output_details=False, satisfaction=frozenset({LEVEL1_EFFECT}))

@@ -90,11 +90,13 @@ def test_the_common_framework_is_its_own(inline: Any) -> None:
     投入, 过程, 效果 an unknown framework, 预算完成率 and 结转结余率 inputs, no 数量 and no 时效 指标,
     the satisfaction outside its group, 完成及时率 of what?)."""
     assert found(read(COMMON_ROWS, department(), inline)) == []
+    shortened = [*COMMON_ROWS[:-1], ["效果", "社会公众满意度", "群众满意度", "群众满意度", "≥90%"]]
+    assert found(read(shortened, department(), inline)) == []
 
 
 def test_the_common_framework_still_wants_its_groups_and_its_level2(inline: Any) -> None:
     """Near miss: without its 过程 rows the form lacks 过程; a 二级 of another group under 投入 is outside it; money
-    spent as 职责履行's output is still an input."""
+    spent as 职责履行's output is still an input; a satisfaction among 履职效益's effects is out of its place."""
     rows = [row for row in COMMON_ROWS if row[0] != "过程"]
     assert [(rule, message) for rule, _i, message in found(read(rows, department(), inline))] == [
         ("missing-level1-group", "缺少一级指标「过程指标」，绩效目标不完整")]
@@ -103,6 +105,9 @@ def test_the_common_framework_still_wants_its_groups_and_its_level2(inline: Any)
         ("level-not-in-framework", 1)]
     paid = [*COMMON_ROWS[:6], ["产出", "职责履行", "预算资金支付率", "预算资金支付率", "100%"], *COMMON_ROWS[7:]]
     assert [(rule, i) for rule, i, _m in found(read(paid, department(), inline))] == [("input-as-output", 7)]
+    among = [*COMMON_ROWS[:8], ["效果", "履职效益", "群众满意度", "群众满意度", "≥90%"], COMMON_ROWS[9]]
+    assert [(rule, i) for rule, i, _m in found(read(among, department(), inline))] == [
+        ("satisfaction-outside-group", 9)]
 
 
 def test_the_provinces_duties_form_is_its_own(inline: Any) -> None:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from perfbudget.framework import (
     DEPARTMENT_FRAMEWORKS,
     DEPARTMENT_PROCESS_LEVEL1,
+    DEPARTMENT_SATISFACTION2,
     FRAMEWORK_2015,
     FRAMEWORK_2021,
     FRAMEWORKS,
@@ -296,7 +297,7 @@ def satisfaction_outside_group(document: Document, settings: RuleSettings) -> li
             if not (row.level2 in _SATISFACTION_LEVEL2 and _satisfaction_placed(document, row))]
 
 
-_SATISFACTION_LEVEL2 = frozenset(FRAMEWORK_2015[LEVEL1_SATISFACTION])
+_SATISFACTION_LEVEL2 = frozenset(DEPARTMENT_SATISFACTION2)
 
 
 def _satisfaction_placed(document: Document, row: Row) -> bool:

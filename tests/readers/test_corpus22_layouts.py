@@ -1,0 +1,67 @@
+"""Layouts first met in the corpus22 tables (149–152 and r96–r98: Chongqing's 部门整体绩效自评表 as a mirror serves
+it, in pipe rows with yuan amounts that each carry a stray ``?``, its funds rows labelled 年度总金额), each stated
+on a tiny inline text: the shape, not the sample."""
+
+from __future__ import annotations
+
+from perfbudget.model import Severity
+from perfbudget.readers.text import read_text
+from tests.readers.test_corpus16_layouts import _errors
+
+# ---- an amount with a character a mirror lost (3,724,055.00? for 3,724,055.00&nbsp;) -----------------------------
+
+_FORM = ("2024年度项目支出绩效自评表 | | | | | |\n"
+         "项目名称: | 某县科普活动经费 | 项目编码: | 50023300024P000061 | | |\n"
+         "资金情况 | | | | | |\n"
+         "| 年初预算数 | 全年(调整)预算数 | 全年执行数 | 执行率 | 执行率权重 | 执行率得分 |\n"
+         "年度总金额 | 100,000.00{mark} | 120,000.00{mark} | 108,000.00{mark} | 90.00 | 10.00 | 9.00{mark} |\n"
+         "其中:财政拨款 | 100,000.00{mark} | 120,000.00{mark} | 108,000.00{mark} | 90.00 | | |\n"
+         "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年实际值 | 得分 |\n"
+         "产出指标 | 数量指标 | 科普活动场次 | ≥10场 | 12场 | 20 |\n")
+
+
+def _warnings(problems: list) -> list[str]:  # type: ignore[type-arg]
+    return [problem.message for problem in problems if problem.severity == Severity.WARNING]
+
+
+def test_an_amount_followed_by_a_lost_character_is_read_with_a_warning() -> None:
+    for mark in ("?", "\ufffd"):
+        document, problems = read_text(_FORM.format(mark=mark), "q.txt")
+        assert document is not None and not _errors(problems), _errors(problems)
+        project = document.projects[0]
+        assert str(project.budget.total) == "120000.00" and str(project.budget.fiscal) == "120000.00"
+        warned = _warnings(problems)
+        assert any("120,000.00" in message and "转码" in message and "取金额 120000.00" in message
+                   for message in warned), warned
+        assert [(row.level3, row.target.raw) for row in project.indicators] == [("科普活动场次", "≥10场")]
+
+
+def test_the_same_form_without_the_stray_character_reads_the_same_without_a_warning() -> None:
+    document, problems = read_text(_FORM.format(mark=""), "q.txt")
+    assert document is not None and not _errors(problems)
+    assert str(document.projects[0].budget.total) == "120000.00"
+    assert not any("转码" in message for message in _warnings(problems))
+
+
+def test_a_question_mark_that_is_not_after_a_whole_amount_stays_no_amount() -> None:
+    # a lone ?, one inside the number or one before it: no amount is read, the cell's error says so
+    for written in ("?", "120,0?00.00", "?120,000.00", "约120,000.00?"):
+        text = _FORM.format(mark="").replace("| 120,000.00 |", f"| {written} |", 1)
+        document, problems = read_text(text, "q.txt")
+        errors = _errors(problems)
+        assert any(f"「{written}」不是金额" in message for message in errors), (written, errors)
+        assert document is None or document.projects[0].budget.total is None
+
+
+# ---- 年度总金额 labels the funds total (Chongqing's 自评表) ------------------------------------------------------
+
+def test_the_year_total_label_of_chongqing_gives_the_budget() -> None:
+    text = ("项目名称 | 某镇农村公路养护 |\n"
+            "年度总金额 | 36.5 |\n"
+            "其中:财政拨款 | 36.5 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+            "产出指标 | 数量指标 | 养护里程 | ≥20公里 |\n")
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems)
+    budget = document.projects[0].budget
+    assert str(budget.total) == "36.5" and str(budget.fiscal) == "36.5"

@@ -36,6 +36,21 @@ def test_an_amount_followed_by_a_lost_character_is_read_with_a_warning() -> None
         assert [(row.level3, row.target.raw) for row in project.indicators] == [("科普活动场次", "≥10场")]
 
 
+def test_the_lost_character_in_tab_rows_and_one_cell_a_line_too() -> None:
+    rows = [["项目名称:", "某县科普活动经费", "项目编码:", "50023300024P000061"],
+            ["", "年初预算数", "全年(调整)预算数", "全年执行数", "执行率"],
+            ["年度总金额", "100,000.00?", "120,000.00?", "108,000.00?", "90.00"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "全年实际值"],
+            ["产出指标", "数量指标", "科普活动场次", "≥10场", "12场"]]
+    tab_rows = "".join("\t".join(row) + "\n" for row in rows)
+    cell_lines = "\n".join("\n".join(row) + "\n" for row in rows)
+    for text in (tab_rows, cell_lines):
+        document, problems = read_text(text, "q.txt")
+        assert document is not None and not _errors(problems), _errors(problems)
+        assert str(document.projects[0].budget.total) == "120000.00"
+        assert any("转码" in message for message in _warnings(problems))
+
+
 def test_the_same_form_without_the_stray_character_reads_the_same_without_a_warning() -> None:
     document, problems = read_text(_FORM.format(mark=""), "q.txt")
     assert document is not None and not _errors(problems)

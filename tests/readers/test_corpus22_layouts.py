@@ -80,3 +80,59 @@ def test_the_year_total_label_of_chongqing_gives_the_budget() -> None:
     assert document is not None and not _errors(problems)
     budget = document.projects[0].budget
     assert str(budget.total) == "36.5" and str(budget.fiscal) == "36.5"
+
+
+# ---- Ezhou's cost breakdown: its 合计 row's 金额 is the budget, the parts are not ---------------------------------
+
+_COST_ROWS = [["项目名称", "图书馆资源购置经费", "项目类别", "运行维护类"],
+              ["项目预算", "成本构成", "金额", "测算(公式)依据", "2018年实际执行数", "2019年实际执行数"],
+              ["", "流动图书车运行维护费", "5.00", "维修费5次*5000=25000元", "4.5", "4.8"],
+              ["", "图书购置", "60.00", "图书20000册*25=500000元", "55", "58"],
+              ["", "合计", "65.00", "", "59.5", "62.8"],
+              ["绩效目标", "保障图书馆资源购置"],
+              ["一级指标", "二级指标", "三级指标", "指标值"],
+              ["产出指标", "数量指标", "购置图书", "20000册"]]
+
+
+def _written(rows: list[list[str]]) -> list[str]:
+    """The rows as pipe rows, tab rows and one cell a line (where an empty cell is lost)."""
+    return ["".join(" | ".join(row) + " |\n" for row in rows),
+            "".join("\t".join(row) + "\n" for row in rows),
+            "\n".join("\n".join(cell for cell in row if cell) + "\n" for row in rows)]
+
+
+def test_a_cost_breakdowns_total_row_gives_the_budget() -> None:
+    for text in _written(_COST_ROWS):
+        document, problems = read_text(text, "c.txt")
+        assert document is not None and not _errors(problems), _errors(problems)
+        project = document.projects[0]
+        assert str(project.budget.total) == "65.00", text
+        texts = [cell for label, cell in project.extras if label == ""]
+        assert "5.00" in texts and "60.00" in texts  # the parts are kept, as written, never the budget
+        assert len(project.indicators) == 1
+
+
+def test_a_cost_breakdown_cut_before_its_total_gives_no_budget_and_no_false_error() -> None:
+    for text in _written(_COST_ROWS[:4] + _COST_ROWS[5:]):
+        document, problems = read_text(text, "c.txt")
+        assert document is not None and not _errors(problems), _errors(problems)  # was 预算数「成本构成」不是金额
+        assert document.projects[0].budget.total is None
+
+
+def test_a_budget_given_before_the_breakdown_stands_and_the_total_is_kept() -> None:
+    rows = [_COST_ROWS[0], ["年度资金总额", "70"], *_COST_ROWS[1:]]
+    document, problems = read_text(_written(rows)[0], "c.txt")
+    assert document is not None and not _errors(problems)
+    project = document.projects[0]
+    assert str(project.budget.total) == "70"
+    assert ("合计/金额", "65.00") in [(label, str(cell)) for label, cell in project.extras]
+
+
+def test_a_cost_head_without_its_amount_column_stays_an_extra() -> None:
+    text = ("项目名称 | 某经费 |\n项目预算成本构成 | 详见附件 |\n年度资金总额 | 70 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 购置图书 | 20000册 |\n")
+    document, problems = read_text(text, "c.txt")
+    assert document is not None and not _errors(problems)
+    project = document.projects[0]
+    assert str(project.budget.total) == "70"
+    assert ("项目预算成本构成", "详见附件") in [(label, str(cell)) for label, cell in project.extras]

@@ -35,6 +35,8 @@ from perfbudget.readers.label_lines import label_line_cells, money_lines_cells, 
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
     COLUMN_LABELS,
+    COST_AMOUNT,
+    COST_COLUMN,
     DEPARTMENT_WORDS,
     FUND_TOTAL_ROWS,
     HEADER_LABELS,
@@ -139,6 +141,7 @@ class _State:
     money_labels: dict[str, str] | None = None
     name_label: str | None = None  # the label the project's name was last read under (项目名称)
     name_extras: int = 0  # how many extras the block held then
+    cost_grid: bool = False  # the funds grid is a cost breakdown: its 金额 column holds the budget (_cost_grid)
     # one cell a line, 中期资金总额 / 年度资金总额 then each fund's label and amounts: taken in order only when a
     # label has one amount per column (an empty cell's line is lost there)
     period_lines: bool = False
@@ -255,12 +258,12 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
                    state: _State) -> int:
     """A row of the funds grid: the label then one value per fund column. Returns the next index."""
     columns = state.fund_columns
-    budget_column = next((c for c in BUDGET_COLUMNS if c in columns), None)
+    budget_column = COST_AMOUNT if state.cost_grid else next((c for c in BUDGET_COLUMNS if c in columns), None)
     if (positions := _fund_row_positions(row, i, state)) is not None:
         # a grid whose merged cells stay as blank cells (PDF, Word): each amount under its column's label
         for column, k in zip(columns, positions, strict=True):
             if k < len(row) and not row[k].blank:
-                if column == budget_column and field_name in _MONEY_FIELDS:
+                if column == budget_column and field_name in _MONEY_FIELDS and _fund_free(field_name, parts, state):
                     parts.money[field_name] = row[k]
                 else:
                     parts.extras.append((f"{label}/{column}", row[k]))
@@ -270,12 +273,37 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
         if j >= len(row) or _ends_fund_row(row[j]):
             break
         cell = row[j]
-        if column == budget_column and field_name in _MONEY_FIELDS:
+        if column == budget_column and field_name in _MONEY_FIELDS and _fund_free(field_name, parts, state):
             parts.money[field_name] = cell
         elif not cell.blank:
             parts.extras.append((f"{label}/{column}", cell))
         j += 1
     return j
+
+
+def _fund_free(field_name: str, parts: Parts, state: _State) -> bool:
+    """May the funds grid's row give this money field? Always, but a cost breakdown's 合计 after a budget the table
+    gave already (年度资金总额 | 50 above the breakdown): that budget stands, the 合计 is kept as an extra."""
+    return not state.cost_grid or field_name not in parts.money
+
+
+def _cost_grid(row: list[Cell], i: int, parts: Parts, state: _State, stream: bool) -> int:
+    """A cost breakdown's head (Ezhou's ``项目预算成本构成 | 金额 | 测算(公式)依据 | 2018年实际执行数 | …``,
+    corpus22 ``151``, ``64``): the columns from 金额 on are the funds grid's, its 合计 row's 金额 the budget, the
+    parts' rows (流动图书车运行维护费 | 5.00 | …) kept as the table's texts, never a budget. One cell a line, where an
+    empty cell is lost, only 金额 is a column (the total's other figures are kept unlabelled). A head not followed
+    by 金额 is kept as an extra, as before. Returns the next index."""
+    run = _run(row, i + 1, lambda text: COST_COLUMN.match(label_key(text)) is not None)
+    if not run or label_key(row[run[0]].text) != COST_AMOUNT:
+        return _take_value(row, i, "extra", row[i].text.strip(), parts, state, stream)
+    state.cost_grid = True
+    if stream:
+        state.fund_columns, state.fund_positions = [COST_AMOUNT], []
+    else:
+        state.fund_columns = [label_key(row[k].text) for k in run]
+        state.fund_positions = list(run)
+    state.fund_shift = 0
+    return run[-1] + 1
 
 
 def _fund_row_positions(row: list[Cell], i: int, state: _State) -> list[int] | None:
@@ -488,6 +516,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             parts.money_unit = parts.money_unit or note_unit
             state.fund_columns = [label_key(row[k].text) for k in period_run]
             state.fund_positions, state.fund_shift = ([] if stream else period_run), 0
+            state.cost_grid = False
             state.period_lines = stream
             i = period_run[-1] + 1
             continue
@@ -511,6 +540,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if len(fund_run) >= 2:
             state.fund_columns = [label_key(row[k].text) for k in fund_run]
             state.fund_positions, state.fund_shift = list(fund_run), 0
+            state.cost_grid = False
             i = fund_run[-1] + 1
             continue
         if field_name is None and parts.unit is None and parts.name_cell is None:
@@ -549,6 +579,14 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if field_name is None and parts.fiscal_parts and parts.extras and parts.extras[-1] == parts.fiscal_parts[-1] \
                 and is_level_part(text):
             field_name = "fiscal-part"  # 其中:中央资金 | 30, then 县级资金 | 20: the list of parts goes on
+        if field_name == "cost-grid" or (field_name == "total" and i + 1 < len(row)
+                                         and header_field(row[i + 1].text) == "cost-grid"):
+            # 项目预算 | 成本构成 | 金额 | 测算(公式)依据 | 2018年实际执行数 …: a cost breakdown's head
+            if field_name == "total":
+                i += 1  # 项目预算 only announces the grid: its value is the 合计 row's 金额
+                continue
+            i = _cost_grid(row, i, parts, state, stream)
+            continue
         if field_name is None and state.fund_columns and label_key(text) in FUND_TOTAL_ROWS:
             field_name = "total"  # 合计 | 213.4 | 259: the funds grid's total row
         if field_name is not None and state.fund_columns and (

@@ -64,6 +64,7 @@ HEADER_LABELS: dict[str, str] = {
     "年度本级预算金额": "total",
     "本级预算金额": "total",
     "年度资金总额": "total",
+    "年度总金额": "total",  # Chongqing's 自评表: 资金情况 | 年初预算数 | 全年(调整)预算数 … over 年度总金额 (corpus22)
     "资金总额": "total",
     "项目总金额": "total",
     "项目金额": "total",
@@ -231,7 +232,11 @@ HEADER_LABELS: dict[str, str] = {
     # a Hubei 项目支出绩效目标申报表 (申报单位 | 金额单位:万元, 项目名称, 项目预算 | 63 | 项目类型 | …): the
     # year's request
     "项目预算": "total",
-    "项目预算成本构成": "extra",  # (a Hubei form's cost breakdown: 项目预算成本构成 | 金额 | 测算(公式)依据 …)
+    # Ezhou's cost breakdown (项目预算 | 成本构成 | 金额 | 测算(公式)依据 | 2018年实际执行数 …, its 合计 row the year's
+    # amount): the grid's head (header_block._cost_grid); one not followed by 金额 is kept as an extra, as before
+    "项目预算成本构成": "cost-grid",
+    "预算成本构成": "cost-grid",
+    "成本构成": "cost-grid",
     # the same fields as other units word them (misses19): kept with their labels, not as unlabelled texts
     "主管单位": "extra",
     "项目主管单位": "extra",
@@ -288,6 +293,11 @@ MIDTERM_COLUMNS = frozenset({"中期资金总额", "实施期资金总额", "项
 BUDGET_COLUMNS: tuple[str, ...] = ("全年预算数", "全年预算", "调整后预算数", "调整后预算", "调整预算数",
                                    "本年度申请资金", "本年度安排资金", "年度资金总额", "预算数", "年初预算数",
                                    "年初预算", "当年金额")
+# The columns of a cost breakdown after its 金额 (Ezhou's 项目预算成本构成 | 金额 | 测算(公式)依据 | 2018年实际执行数 |
+# 2019年实际执行数): its 合计 row's 金额 is the budget, the other columns extras (readers/header_block.py).
+COST_AMOUNT = "金额"
+COST_COLUMN = re.compile(r"^(?:金额|测算依据|测算公式|计算依据|测算依据及说明|备注|"
+                         r"(?:19|20)\d{2}年(?:度)?(?:实际)?(?:执行数|预算数|支出数|安排数))$")
 # Row labels of a funds grid's total row (合计 213.4 259 under 上年度安排资金 | 本年度申请资金).
 FUND_TOTAL_ROWS = frozenset({"合计", "总计"})
 # The total row of a 部门整体 table's 年度主要任务 grid (金额合计 | 420 | 400 | 20).

@@ -1,7 +1,8 @@
 """Money cells: the amount a budget cell holds, and the money unit written after amounts.
 
 ``17.00``, ``854万854万`` (a copied duplicate), ``213.4(其中上年结转10)`` (a note, kept in the
-project's extras with a note); anything else is an error at the cell, never a guess.
+project's extras with a note), ``4,764,453.11?`` (a character a mirror lost in transcoding, read with a
+warning); anything else is an error at the cell, never a guess.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from perfbudget.readers.parts import Parts
 
 _AMOUNT = re.compile(r"^(?P<number>[-+]?\d+(?:\.\d+)?)(?P<unit>万元|万|元)?(?P<rest>.*)$")
 _NOTE = re.compile(r"[（(][^()（）]*[)）]")
+# What a page copied through a narrower encoding puts for a character it cannot write (a no-break space after an
+# amount, 3,724,055.00&nbsp; in Chongqing's 自评表 as a mirror serves it, corpus22): ASCII ? or U+FFFD.
+_LOST = frozenset("?\ufffd")
 _SPACE = re.compile(r"\s+")
 
 
@@ -33,10 +37,14 @@ def money_amount(cell: Cell, label: str, problems: list[Problem]) -> tuple[Decim
         problems.append(Problem(cell.source, f"{label}「{cell.text.strip()}」取金额 {number}，"
                                              "原文保留在项目的附加信息中", Severity.INFO))
         return value, True
+    if reading == _LOST_MARK:
+        problems.append(Problem(cell.source, f"{label}「{cell.text.strip()}」金额后的「?」多为网页转码时丢失的字符"
+                                             f"（如不换行空格），取金额 {number}，请核对", Severity.WARNING))
     return value, False
 
 
 _EMPTY, _NOT_AMOUNT, _NOTED, _AMOUNT_ONLY = "empty", "not an amount", "noted", "amount"
+_LOST_MARK = "amount with a lost character"
 
 
 @lru_cache(maxsize=4096)
@@ -55,6 +63,8 @@ def _read_amount(written: str) -> tuple[Decimal | None, str | None, str]:
     amount = match["number"] + (match["unit"] or "")
     while rest.startswith(amount):  # a copied duplicate such as 854万854万
         rest = rest[len(amount):]
+    if rest and not match["rest"].strip("?\ufffd") and _LOST.issuperset(rest):
+        return Decimal(match["number"]), match["number"], _LOST_MARK  # 4764453.11? (a lost no-break space)
     if rest:
         return None, None, _NOT_AMOUNT
     return Decimal(match["number"]), match["number"], _NOTED if match["rest"] else _AMOUNT_ONLY

@@ -61,6 +61,21 @@ def label_line_cells(line: str) -> tuple[str, ...] | None:
     return tuple(cells) if identity else None
 
 
+_CUT_FIELDS = frozenset({"unit", "department", "name"})
+_CUT_TAIL = re.compile(r"^[^\d:：|表]{1,12}$")
+
+
+def cut_value_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
+    """A ``label：value`` line's cells with the next line joined to its last value, where the page cut that value
+    in two (``填报单位:桃源县`` / ``财政局``): the last pair names the unit or the project and has a value, and the
+    line is a short text without a digit, colon or 表 that is no label. None otherwise (misses22)."""
+    text = line.strip()
+    if len(cells) < 2 or len(cells) % 2 or not cells[-1] or header_field(cells[-2]) not in _CUT_FIELDS \
+            or not _CUT_TAIL.match(text) or is_any_label(text):
+        return None
+    return (*cells[:-1], f"{cells[-1]}{text}")
+
+
 _TAB_RUN = re.compile(r"\t+")
 
 

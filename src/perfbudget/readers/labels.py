@@ -30,6 +30,9 @@ HEADER_LABELS: dict[str, str] = {
     **{f"{level}级预算单位名称": "unit" for level in ("省", "市", "州", "县", "区")},
     # 部门（单位）名称 of a 部门整体 table; in a project table that already has its unit, an extra
     "部门名称": "department",
+    # 填报单位(盖章)：某县财政局 — the unit filling the form in: the table's unit unless it names one (misses22)
+    "填报单位": "department",
+    "填报部门": "department",
     "部门编码": "unit-code",
     "部门代码": "unit-code",
     "单位编码": "unit-code",

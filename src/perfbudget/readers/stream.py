@@ -30,6 +30,7 @@ from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
 from perfbudget.readers.indicator_header import is_indicator_header_texts
+from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import (
     DEPARTMENT_WORDS,
     LEVEL1_CUT_LABEL,
@@ -180,7 +181,8 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
 def starts_table(cell: Cell) -> bool:
     text = cell.text.strip()
     return bool(text) and (header_field(text) is not None or bool(UNIT_CELL.match(text))
-                           or bool(MONEY_UNIT.search(text)) or column_role(text) == "level1")
+                           or bool(MONEY_UNIT.search(text)) or column_role(text) == "level1"
+                           or (("：" in text or ":" in text) and label_line_cells(text) is not None))
 
 
 def starts_project(cell: Cell) -> bool:

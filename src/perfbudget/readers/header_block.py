@@ -665,6 +665,8 @@ def _label_spill(row: list[Cell], start: int, field_name: str, label: str, value
         if len(spilled) == 1 and others and _LABEL_END.search(others[0].text.strip()):
             return 0  # 项目名称 | X | 项目编号: an unknown label (its value lost), no project's name
         parts.side_names.extend(others)
+    elif field_name in _MONEY_FIELDS:
+        pass  # 年度资金总额 | 100 | 50 under projects side by side: each amount kept under its label
     elif not _CHECKBOX.search(value.text) or not all(_CHECKBOX.search(cell.text) for cell in spilled):
         return 0  # 单位名称 | 某局 | 2021年4月, 主管部门 | 某局 | 100: a text beside the value, no more of it
     key = label_key(label)
@@ -673,9 +675,21 @@ def _label_spill(row: list[Cell], start: int, field_name: str, label: str, value
     return end - start
 
 
+def _stream_name_after(row: list[Cell], k: int, value: Cell) -> Cell | None:
+    """One cell a line: the plain text right after the project's name, ending as a name does (项目, 经费 …), when a
+    label follows it at once, else None."""
+    after = row[k]
+    if after.blank or after.text.strip() == value.text.strip() or not _plain_text(after.text) \
+            or k + 1 >= len(row) or not _is_label(row[k + 1]) or _LABEL_END.search(after.text.strip()) \
+            or not _STREAM_NAME_END.search(after.text.strip()):
+        return None  # (a label the reader does not know stands there as often: only a text ending as names do)
+    return after
+
+
 # how a project's name ends (甲项目, 某工程, 培训经费 …), and how a label the reader does not know may end
 _PROJECT_END = re.compile(r"(?:项目|工程|经费|专项|补助|补贴|资金|计划)[)）]?$")
 _STAMP = re.compile(r"^[(（]\s*(?:盖章|公章|签章|签字|章)\s*[)）]$")
+_STREAM_NAME_END = re.compile(r"(?:项目|工程|经费|专项|补助|补贴|计划)[)）]?$")
 _CHECKBOX = re.compile(r"[□☑√✓■☐✔]")  # 项目属性 | 新增项目□ | 延续项目√: the label's options, one a cell
 _LABEL_END = re.compile(r"(?:编号|编码|代码|类型|类别|属性|性质|预算|领域|期限|名称|单位|部门|时间|日期|金额|[:：])$"
                         r"|^[-+]?[\d.]|\d+年\d+月")
@@ -810,6 +824,14 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
     if not stream and (field_name not in _SPILL_KEPT or (parts.side_names and field_name in _MONEY_FIELDS)) \
             and i + taken < len(row) and not row[i + taken].blank:
         taken += _label_spill(row, i + taken, field_name, text, value, parts)
+    elif stream and field_name == "name" and not value.blank and i + taken < len(row) \
+            and (after := _stream_name_after(row, i + taken, value)) is not None:
+        # one cell a line, 项目名称 / 甲项目 / 乙项目 / 年度资金总额: the name's second line or a second project's
+        # name, which is not in the text: kept under 项目名称 and marked, never an unlabelled text (misses22)
+        parts.extras.append((label_key(text), after))
+        parts.needs_check.append(f"项目名称「{value.text.strip()}」之后另有一行「{after.text.strip()}」：可能是名称的"
+                                 "第二行，也可能是并列的另一个项目，未并入名称")
+        taken += 1
     if field_name in ("purpose", "goals"):
         state.group = field_name
     elif field_name not in _MONEY_FIELDS and field_name not in ("other-part", "fiscal-part", "other-source"):

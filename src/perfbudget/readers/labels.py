@@ -161,6 +161,11 @@ HEADER_LABELS: dict[str, str] = {
     "市县财政部门": "extra",
     "市县主管部门": "extra",
     "项目期": "extra",
+    # Anhui's 项目资金(万元) | 中期资金总额: | 449.8万 | 年度资金总额: | 189.8万: the 中期 amount under its label,
+    # never the year's budget (as 项目总投资); beside 年度资金总额 with no amount between, a column's head (misses22)
+    "中期资金总额": "extra",
+    "实施期资金总额": "extra",
+    "项目期资金总额": "extra",
     # the 市级专项资金绩效目标申报表 of a city (Nanjing 2018: 申报部门(单位) | 预算功能科目 | 单位负责人 | 立项时间 …)
     "申报部门": "extra",
     "预算功能科目": "extra",

@@ -82,6 +82,17 @@ def test_projects_side_by_side_over_one_value_column_are_an_error_at_the_second_
             assert all(label for label, _ in project.extras), (face, project.extras)
 
 
+def test_projects_side_by_side_with_one_amount_for_two_are_an_error() -> None:
+    # a 指标值 column a project, but one amount under two names: one project's budget or both projects'? an error,
+    # never the amount given to both
+    rows = [_TITLE, ["项目名称", "甲项目", "乙项目"], ["年度资金总额（万元）", "100"],
+            ["一级指标", "二级指标", "三级指标", "指标值", "指标值"],
+            ["产出指标", "数量指标", "培训人次", "≥500人次", "≥300人次"]]
+    for face, _document, problems in _load_all(rows):
+        errors = _errors(problems)
+        assert len(errors) == 1 and "并列写了2个项目" in errors[0].message, (face, problems)
+
+
 def test_a_second_name_in_a_table_one_cell_a_line_is_kept_under_the_name_and_marked() -> None:
     # one cell a line, 乙项目 after 甲项目 could as well be the name's second line: kept under 项目名称 and marked
     # 需人工核对 (main: an unlabelled text, in silence), never read as a project of its own nor joined to the name

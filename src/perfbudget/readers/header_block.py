@@ -660,6 +660,8 @@ def _label_spill(row: list[Cell], start: int, field_name: str, label: str, value
         return 0
     if field_name == "name":
         others = [cell for cell in spilled if cell.text.strip() != value.text.strip()]
+        if not others:
+            return 0  # 项目名称 | 甲项目 | 甲项目: a merged cell written twice, as before
         if len(spilled) > 1 and not all(_PROJECT_END.search(cell.text.strip()) for cell in others):
             return 0  # 项目名称 | X | 部门预算 | 70.00: an unknown label and its value, as likely as two names
         if len(spilled) == 1 and others and _LABEL_END.search(others[0].text.strip()):

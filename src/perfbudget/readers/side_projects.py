@@ -9,8 +9,8 @@ Some units fill one table for several projects, one column each::
     产出指标 | 数量指标 | 培训人次 | ≥500人次 | ≥300人次
 
 The table is split into one table a project (:func:`split_side_projects`) only when its columns leave no
-doubt: every row of the header block gives either one value (shared by the projects: 主管部门) or one value
-a project, and the indicator header has one target column a project (headed by the projects' names in their
+doubt: every row of the header block gives either one value (shared by the projects: 主管部门; never an amount)
+or one value a project, and the indicator header has one target column a project (headed by the projects' names in their
 order, or as many 指标值 columns as there are names). Anything else (one target column for all, a funds row with
 another count of amounts) cannot be told apart: the header reader keeps the other names under 项目名称 and the
 file gets an error at the second name (:func:`side_names_problem`), never the first project alone in silence.
@@ -24,6 +24,9 @@ from collections.abc import Callable
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import column_role, header_field, is_any_label
+
+
+_MONEY_FIELDS = ("total", "fiscal", "other")
 
 
 def side_names_problem(name: Cell | None, others: list[Cell]) -> Problem:
@@ -79,6 +82,8 @@ def split_side_projects(table: RawTable, is_header: Callable[[list[Cell]], bool]
     block: list[list[Cell] | None] = []  # per row: None when shared, else its values' columns
     for row in rows[name_at + 1:header_at]:
         filled = _filled(row)
+        if len(filled) == 2 and header_field(row[filled[0]].text) in _MONEY_FIELDS:
+            return None  # 年度资金总额 | 100 under two names: one project's amount, or both projects'? not in the text
         if len(filled) <= 2 or any(is_any_label(row[k].text) for k in filled[1:]):
             block.append(None)  # a label and its value (or none), or label/value pairs: the projects' own alike
         elif len(filled) - 1 == len(names) and is_any_label(row[filled[0]].text):

@@ -25,7 +25,6 @@ from perfbudget.model import Problem, Severity
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import column_role, header_field, is_any_label
 
-
 _MONEY_FIELDS = ("total", "fiscal", "other")
 
 

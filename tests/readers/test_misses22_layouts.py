@@ -191,3 +191,19 @@ def test_the_midterm_total_beside_the_year_total_stays_under_its_label() -> None
         assert project.budget.total == Decimal("189.8"), (face, project.budget)
         assert ("中期资金总额", "449.8") in project.extras, (face, project.extras)
         assert all(label for label, _ in project.extras), (face, project.extras)
+
+
+def test_a_label_line_whose_value_holds_another_pair() -> None:
+    # 单位名称:某社 填报日期:2023年4月15日 (one space between: 86, 129, r88): the unit 某社, the date a text of its own
+    # (main: the unit 某社 填报日期:2023年4月15日); 填报单位: 单位负责人: with no unit stays text
+    body = [["项目名称", "农村实用技术培训经费"], ["年度资金总额（万元）", "100"], *_INDICATORS]
+    for label in ("单位名称", "填报单位"):
+        text = f"项目支出绩效目标表（2024年度）\n{label}:昌宁县供销社 填报日期:2023年4月15日\n" + _tab_rows(body)
+        document, problems = read_text(text, "t.txt")
+        assert document is not None and not _errors(problems), problems
+        assert document.unit.name == "昌宁县供销社", (label, document.unit)
+        assert ("", "填报日期:2023年4月15日") in document.projects[0].extras
+        assert document.projects[0].fund_year == 2024
+    text = "项目支出绩效目标表（2024年度）\n填报单位: 单位负责人:(略)\n" + _tab_rows(body)
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems) and document.unit.name is None

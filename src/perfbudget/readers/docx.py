@@ -28,7 +28,7 @@ from perfbudget.readers.container import check_zip, word_cells, xml_problem
 from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.label_lines import label_line_cells, tab_row_cells
+from perfbudget.readers.label_lines import cut_value_line, label_line_cells, tab_row_cells
 from perfbudget.readers.labels import is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
@@ -164,6 +164,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     heading: str | None = None
     unit_line: str | None = None  # 金额单位：万元 written above the table
     lead: list[tuple[str, ...]] = []
+    cut_notes: list[str] = []  # the label lines' values joined over two paragraphs (需人工核对)
     tab_rows: list[tuple[str, ...]] = []  # paragraphs typed as rows with tab stops, kept when they name the project
     names_project = False
     number = 0  # the table's number in the file (表N), also of a table joined to the one before
@@ -177,6 +178,10 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             text = paragraph_text(child)
             if (labelled := label_line_cells(text)) is not None:
                 lead.append(labelled)  # 单位名称：某局  金额单位：万元 written above the table
+                continue
+            if lead and (joined := cut_value_line(lead[-1], text)) is not None:
+                lead[-1] = joined  # 填报单位:桃源县 / 财政局: the value cut onto the next paragraph (misses22)
+                cut_notes.append(f"「{joined[-2]}」的值分在两段（「{text.strip()}」另起一段），已接为「{joined[-1]}」")
                 continue
             if (tabbed := tab_row_cells(text)) is not None and (tab_rows or tabbed[1]):
                 tab_rows.append(tabbed[0])  # 项目名称<TAB>校舍维修<TAB>主管部门<TAB>某局: a header part typed in
@@ -194,9 +199,10 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             before = tables[-1]
             tables[-1] = RawTable(before.heading, before.source, [*before.rows, *rows], certain=True)
         else:
-            tables.append(RawTable(heading, source, with_label_lines(rows, lead, source), certain=True))
+            tables.append(RawTable(heading, source, with_label_lines(rows, lead, source), certain=True,
+                                   needs_check=tuple(cut_notes)))
         heading = unit_line = None
-        lead, tab_rows, names_project = [], [], False
+        lead, tab_rows, names_project, cut_notes = [], [], False, []
     return tables
 
 

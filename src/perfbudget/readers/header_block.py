@@ -504,6 +504,12 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 and (pairs := label_line_cells(text) or money_pair_cells(text) or money_lines_cells(text)
                      or money_run_cells(text)) is not None:
             # 项目名称：校舍维修　主管部门：某局 in one cell (a Word table's merged first row)
+            if (cut := _cut_pair_value(row, i, pairs, stream)) is not None:
+                # 填报单位:桃源县 | 财政局: the page cut the pair's value into the next cell (misses22)
+                pairs = (*pairs[:-1], f"{pairs[-1]}{cut.text.strip()}")
+                parts.needs_check.append(f"「{pairs[-2]}」的值分在两格（「{cut.text.strip()}」另起一格），已接为"
+                                         f"「{pairs[-1]}」")
+                row = [*row[:i + 1], Cell("", cut.source), *row[i + 2:]]
             _read_row([Cell(t, cell.source) for t in pairs], parts, state, stream)
             i += 1
             continue
@@ -630,6 +636,27 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         i += 1
 
 
+_IDENTITY_FIELDS = frozenset({"unit", "department", "name"})
+_CUT_TAIL = re.compile(r"^[^\d:：|]{1,12}$")
+
+
+def _cut_pair_value(row: list[Cell], i: int, pairs: tuple[str, ...], stream: bool) -> Cell | None:
+    """The cell holding the rest of a ``label：value`` cell's value that the page or extraction cut into the
+    next cell (``填报单位:桃源县`` | ``财政局``): the pair cell's last pair names the unit or the project with a
+    value, and the next cell is the row's last filled one (one cell a line: the one right before the next label), a
+    short text without a digit or a colon that is no label. None otherwise."""
+    if len(pairs) < 2 or len(pairs) % 2 or not pairs[-1] or i + 1 >= len(row) \
+            or header_field(pairs[-2]) not in _IDENTITY_FIELDS:
+        return None
+    tail = row[i + 1]
+    text = tail.text.strip()
+    if not _CUT_TAIL.match(text) or _is_label(tail) or money_unit_in(text) is not None:
+        return None
+    if stream:  # one cell a line: the next label must follow at once (no other value stands between)
+        return tail if i + 2 < len(row) and _is_label(row[i + 2]) else None
+    return None if any(not c.blank for c in row[i + 2:]) else tail
+
+
 # Labels announcing the funds block that some units follow with the budget itself (项目资金 | 50)
 _MONEY_BLOCKS = frozenset({"项目资金", "项目资金申请", "资金情况", "专项资金情况"})
 
@@ -649,6 +676,68 @@ def _block_amount(row: list[Cell], i: int, stream: bool) -> bool:
         return False
     rest = next((c for c in row[k + 1:] if not c.blank), None)
     return rest is None or header_field(rest.text) in _MONEY_FIELDS
+
+
+# Fields whose value's row goes on in cells read by other rules (amounts, parts, text blocks, goals)
+_SPILL_KEPT = frozenset({*_MONEY_FIELDS, "other-part", "other-source", "fiscal-part", "purpose", "goals"})
+
+
+def _label_spill(row: list[Cell], start: int, field_name: str, label: str, value: Cell, parts: Parts) -> int:
+    """The texts right after a label's value in its row, up to the row's end, none a label (``项目属性 | 新增项目□ |
+    延续项目√``; ``填报单位 | 桃源县 | 财政局``): kept as extras under that label, not as unlabelled texts; returns how
+    many cells were taken (0 when a label or a money-unit note follows: the row goes on as before). More names in
+    the 项目名称 row (``项目名称 | 甲项目 | 乙项目``) are also the block's side names: several projects side by side
+    that ``readers/side_projects.py`` did not split, an error (misses22)."""
+    end = start
+    while end < len(row) and (row[end].blank or _plain_text(row[end].text)):
+        end += 1
+    while end > start and row[end - 1].blank:
+        end -= 1
+    spilled = [cell for cell in row[start:end] if not cell.blank]
+    if not spilled:
+        return 0
+    if field_name == "name":
+        others = [cell for cell in spilled if cell.text.strip() != value.text.strip()]
+        if not others:
+            return 0  # 项目名称 | 甲项目 | 甲项目: a merged cell written twice, as before
+        if len(spilled) > 1 and not all(_PROJECT_END.search(cell.text.strip()) for cell in others):
+            return 0  # 项目名称 | X | 部门预算 | 70.00: an unknown label and its value, as likely as two names
+        if len(spilled) == 1 and others and _LABEL_END.search(others[0].text.strip()):
+            return 0  # 项目名称 | X | 项目编号: an unknown label (its value lost), no project's name
+        parts.side_names.extend(others)
+    elif field_name in _MONEY_FIELDS:
+        pass  # 年度资金总额 | 100 | 50 under projects side by side: each amount kept under its label
+    elif not _CHECKBOX.search(value.text) or not all(_CHECKBOX.search(cell.text) for cell in spilled):
+        return 0  # 单位名称 | 某局 | 2021年4月, 主管部门 | 某局 | 100: a text beside the value, no more of it
+    key = label_key(label)
+    for cell in spilled:
+        parts.extras.append((key, cell))
+    return end - start
+
+
+def _stream_name_after(row: list[Cell], k: int, value: Cell) -> Cell | None:
+    """One cell a line: the plain text right after the project's name, ending as a name does (项目, 经费 …), when a
+    label follows it at once, else None."""
+    after = row[k]
+    if after.blank or after.text.strip() == value.text.strip() or not _plain_text(after.text) \
+            or k + 1 >= len(row) or not _is_label(row[k + 1]) or _LABEL_END.search(after.text.strip()) \
+            or not _STREAM_NAME_END.search(after.text.strip()):
+        return None  # (a label the reader does not know stands there as often: only a text ending as names do)
+    return after
+
+
+# how a project's name ends (甲项目, 某工程, 培训经费 …), and how a label the reader does not know may end
+_PROJECT_END = re.compile(r"(?:项目|工程|经费|专项|补助|补贴|资金|计划)[)）]?$")
+_STAMP = re.compile(r"^[(（]\s*(?:盖章|公章|签章|签字|章)\s*[)）]$")
+_STREAM_NAME_END = re.compile(r"(?:项目|工程|经费|专项|补助|补贴|计划)[)）]?$")
+_CHECKBOX = re.compile(r"[□☑√✓■☐✔]")  # 项目属性 | 新增项目□ | 延续项目√: the label's options, one a cell
+_LABEL_END = re.compile(r"(?:编号|编码|代码|类型|类别|属性|性质|预算|领域|期限|名称|单位|部门|时间|日期|金额|[:：])$"
+                        r"|^[-+]?[\d.]|\d+年\d+月")
+
+
+def _plain_text(text: str) -> bool:
+    """A text the header reader asks nothing more of: no label, note, unit or funds column, no colon."""
+    return (_known_facts(text) or _cell_facts(text))[1:] == _PLAIN_FACTS and "：" not in text and ":" not in text
 
 
 _AMOUNT_ONLY = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
@@ -713,6 +802,9 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         value, taken = None, 1  # in a stream an empty money cell may have vanished
     if value is None:
         value = Cell("", cell.source)
+    if field_name in ("unit", "department") and _STAMP.match(value.text.strip()) and i + taken < len(row) \
+            and not row[i + taken].blank and not _is_label(row[i + taken]):
+        value, taken = row[i + taken], taken + 1  # 填报单位 | (盖章) | 某镇人民政府: the stamp's note is no unit
     if field_name == "department" and (parts.unit is None or parts.unit.name is None):
         field_name = "unit"  # 部门（单位）名称: the unit, unless the table already named it
     if field_name == "unit":
@@ -769,6 +861,17 @@ def _take_value(row: list[Cell], i: int, field_name: str, text: str, parts: Part
         parts.extras.append((label_key(text), value))
         if field_name == "project-total" and _MONEY_LIKE.match(unicodedata.normalize("NFKC", value.text)):
             parts.project_total = value
+    if not stream and (field_name not in _SPILL_KEPT or (parts.side_names and field_name in _MONEY_FIELDS)) \
+            and i + taken < len(row) and not row[i + taken].blank:
+        taken += _label_spill(row, i + taken, field_name, text, value, parts)
+    elif stream and field_name == "name" and not value.blank and i + taken < len(row) \
+            and (after := _stream_name_after(row, i + taken, value)) is not None:
+        # one cell a line, 项目名称 / 甲项目 / 乙项目 / 年度资金总额: the name's second line or a second project's
+        # name, which is not in the text: kept under 项目名称 and marked, never an unlabelled text (misses22)
+        parts.extras.append((label_key(text), after))
+        parts.needs_check.append(f"项目名称「{value.text.strip()}」之后另有一行「{after.text.strip()}」：可能是名称的"
+                                 "第二行，也可能是并列的另一个项目，未并入名称")
+        taken += 1
     if field_name in ("purpose", "goals"):
         state.group = field_name
     elif field_name not in _MONEY_FIELDS and field_name not in ("other-part", "fiscal-part", "other-source"):

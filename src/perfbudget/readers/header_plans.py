@@ -203,7 +203,7 @@ def _read_generally(lines: list[str], rows: list[tuple[int, int]], file: str, pa
     if not names_project:
         return False
     read_header_rows(header_rows, parts, False)
-    if parts.second_name is not None:
+    if parts.second_name is not None or parts.side_names:
         return False  # two forms run into one block: the general path reports it
     if key is not None:
         if len(_PLANS) >= _PLAN_LIMIT:

@@ -22,7 +22,7 @@ from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.label_lines import label_line_cells
+from perfbudget.readers.label_lines import cut_value_line, label_line_cells
 from perfbudget.readers.labels import is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
@@ -122,6 +122,7 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
     heading: str | None = None
     unit_line: str | None = None  # 金额单位：元 written above the table
     lead: list[tuple[str, ...]] = []
+    cut_notes: list[str] = []  # the label lines' values joined over two lines (需人工核对)
     leaves = {id(t) for t in soup.find_all("table") if t.find("table") is None}
     for node in soup.descendants:
         name = getattr(node, "name", None)
@@ -136,13 +137,17 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
                 tables[-1] = RawTable(before.heading, before.source, [*before.rows, *rows], certain=True)
                 unit_line = None
                 continue
-            tables.append(RawTable(heading, source, rows, certain=True))
+            tables.append(RawTable(heading, source, rows, certain=True, needs_check=tuple(cut_notes)))
             heading = unit_line = None
-            lead = []
+            lead, cut_notes = [], []
         elif (type(node).__name__ == "NavigableString" and id(node.find_parent("table")) not in leaves
               and node.find_parent(("head", "title")) is None):
             if (labelled := label_line_cells(str(node))) is not None:
                 lead.append(labelled)  # 单位名称：某局  金额单位：元 written above the table
+                continue
+            if lead and str(node).strip() and (joined := cut_value_line(lead[-1], str(node))) is not None:
+                lead[-1] = joined  # 填报单位:桃源县 / 财政局: the value cut onto the next line (misses22)
+                cut_notes.append(f"「{joined[-2]}」的值分在两行（「{str(node).strip()}」另起一行），已接为「{joined[-1]}」")
                 continue
             text = _SPACES.sub(" ", str(node))
             unit_line = text.strip() if money_unit_in(text) else unit_line

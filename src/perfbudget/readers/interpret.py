@@ -57,6 +57,7 @@ from perfbudget.readers.project_fields import (
     unit_from_fields,
     years_from_previous_tables,
 )
+from perfbudget.readers.side_projects import side_names_problem, split_side_projects
 from perfbudget.readers.stream import grid_tree_tables
 from perfbudget.readers.table_titles import is_numbered, title_and_seq
 from perfbudget.readers.trailing_funds import trailing_funds
@@ -237,6 +238,8 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     read_header_rows(rows[:header_index] if header_index is not None else rows, parts, table.stream)
     if parts.second_name is not None:
         problems.append(_two_forms_problem(parts.second_name))
+    if parts.side_names:
+        problems.append(side_names_problem(parts.name_cell, parts.side_names))
     if header_index is None:
         where = rows[-1][-1].source if rows and rows[-1] else table.source
         score_sheet = _score_sheet_header(rows)
@@ -357,6 +360,8 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
     is_header = HeaderMemo()  # the stages ask it of the same rows
     segments = [segment for table in tables
                 for segment in (split_list_layout(table, problems, is_header) or _split_projects(table, is_header))]
+    segments = [side for segment in segments
+                for side in (split_side_projects(segment, is_header, problems) or (segment,))]
     segments = [s for s in segments if any(not c.blank for row in s.rows for c in row)]
     if not segments:
         return None, [Problem(Source(file), "没有找到绩效目标表（文件中没有可识别的表格）")]

@@ -32,6 +32,7 @@ from perfbudget.readers.labels import header_field, is_any_label, is_level_part
 _PARTS = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
 _PAIR = re.compile(r"^(?P<label>[^：:]{2,16}?)\s*[：:]\s*(?P<value>.*)$", re.S)
 _MONEY_UNIT = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?:万元|元|千元|亿元)$")
+_INNER_PAIR = re.compile(r"(?:^|\s)[^\s:：]{2,8}[:：]")
 _IDENTITY = frozenset({"unit", "department", "unit-code", "name"})
 _MONEY = frozenset({"total", "fiscal", "other"})
 _AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
@@ -39,8 +40,9 @@ _AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:万元|万|元)?$")
 
 @lru_cache(maxsize=4096)
 def label_line_cells(line: str) -> tuple[str, ...] | None:
-    """The cells of a ``label：value`` line (label, value, label, value …; a money-unit note as one cell),
-    or None when the line is not one (see the module's docstring)."""
+    """The cells of a ``label：value`` line (label, value, label, value …; a money-unit note as one cell; a pair
+    written one space after a value, ``填报日期:…``, as one cell after it), or None when the line is not one (see the
+    module's docstring)."""
     if "：" not in line and ":" not in line:
         return None
     cells: list[str] = []
@@ -57,8 +59,31 @@ def label_line_cells(line: str) -> tuple[str, ...] | None:
         if pair is None or field is None or field.startswith("group:"):
             return None
         identity = identity or field in _IDENTITY
-        cells.extend((pair["label"].strip(), pair["value"].strip()))
+        value = pair["value"].strip()
+        if (inner := _INNER_PAIR.search(value)) is not None:
+            # 单位名称:某社 填报日期:2023年4月15日: a second pair one space on is no part of the value, but a text of
+            # its own (kept, unlabelled); one right after the colon (填报单位: 单位负责人:) leaves the line text
+            if not value[:inner.start()].strip():
+                return None
+            cells.extend((pair["label"].strip(), value[:inner.start()].strip(), value[inner.start():].strip()))
+            continue
+        cells.extend((pair["label"].strip(), value))
     return tuple(cells) if identity else None
+
+
+_CUT_FIELDS = frozenset({"unit", "department", "name"})
+_CUT_TAIL = re.compile(r"^[^\d:：|表]{1,12}$")
+
+
+def cut_value_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
+    """A ``label：value`` line's cells with the next line joined to its last value, where the page cut that value
+    in two (``填报单位:桃源县`` / ``财政局``): the last pair names the unit or the project and has a value, and the
+    line is a short text without a digit, colon or 表 that is no label. None otherwise (misses22)."""
+    text = line.strip()
+    if len(cells) < 2 or len(cells) % 2 or not cells[-1] or header_field(cells[-2]) not in _CUT_FIELDS \
+            or not _CUT_TAIL.match(text) or is_any_label(text):
+        return None
+    return (*cells[:-1], f"{cells[-1]}{text}")
 
 
 _TAB_RUN = re.compile(r"\t+")

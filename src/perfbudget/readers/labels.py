@@ -30,6 +30,9 @@ HEADER_LABELS: dict[str, str] = {
     **{f"{level}级预算单位名称": "unit" for level in ("省", "市", "州", "县", "区")},
     # 部门（单位）名称 of a 部门整体 table; in a project table that already has its unit, an extra
     "部门名称": "department",
+    # 填报单位(盖章)：某县财政局 — the unit filling the form in: the table's unit unless it names one (misses22)
+    "填报单位": "department",
+    "填报部门": "department",
     "部门编码": "unit-code",
     "部门代码": "unit-code",
     "单位编码": "unit-code",
@@ -159,6 +162,11 @@ HEADER_LABELS: dict[str, str] = {
     "市县财政部门": "extra",
     "市县主管部门": "extra",
     "项目期": "extra",
+    # Anhui's 项目资金(万元) | 中期资金总额: | 449.8万 | 年度资金总额: | 189.8万: the 中期 amount under its label,
+    # never the year's budget (as 项目总投资); beside 年度资金总额 with no amount between, a column's head (misses22)
+    "中期资金总额": "extra",
+    "实施期资金总额": "extra",
+    "项目期资金总额": "extra",
     # the 市级专项资金绩效目标申报表 of a city (Nanjing 2018: 申报部门(单位) | 预算功能科目 | 单位负责人 | 立项时间 …)
     "申报部门": "extra",
     "预算功能科目": "extra",

@@ -45,6 +45,9 @@ class Parts:
     # A second 项目名称 with another name in the same header block (two forms run into one block, as a
     # document site's preview one cell a line gives them): the cell, reported as an error (corpus20b).
     second_name: Cell | None = None
+    # More names in the 项目名称 row beside the first (项目名称 | 甲项目 | 乙项目: projects side by side whose columns
+    # the reader could not tell apart, readers/side_projects.py): the cells, reported as an error (misses22).
+    side_names: list[Cell] = field(default_factory=list)
 
 
 _new = object.__new__
@@ -52,7 +55,7 @@ _new = object.__new__
 # the import here until new_parts sets it too).
 _FIELDS = ("heading", "source", "unit", "money_unit", "name_cell", "money", "other_parts", "fiscal_parts",
            "other_sources", "purpose", "goals", "extras", "indicators", "self_evaluation", "project_total", "cut",
-           "department", "needs_check", "unrelated", "second_name")
+           "department", "needs_check", "unrelated", "second_name", "side_names")
 if tuple(f.name for f in fields(Parts)) != _FIELDS:
     raise RuntimeError("parts: Parts' fields changed; update new_parts")
 
@@ -82,4 +85,5 @@ def new_parts(heading: str | None, source: Source) -> Parts:
     parts.needs_check = []
     parts.unrelated = None
     parts.second_name = None
+    parts.side_names = []
     return parts

@@ -30,6 +30,7 @@ from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
 from perfbudget.readers.indicator_header import is_indicator_header_texts
+from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import (
     DEPARTMENT_WORDS,
     LEVEL1_CUT_LABEL,
@@ -181,6 +182,15 @@ def starts_table(cell: Cell) -> bool:
     text = cell.text.strip()
     return bool(text) and (header_field(text) is not None or bool(UNIT_CELL.match(text))
                            or bool(MONEY_UNIT.search(text)) or column_role(text) == "level1")
+
+
+def _starts_stream_table(cell: Cell) -> bool:
+    """``starts_table``, or a ``label：value`` cell naming the unit or project (``填报单位:桃源县财政局`` one cell a
+    line above the form: the table's first row, no heading line dropped; misses22)."""
+    if starts_table(cell):
+        return True
+    text = cell.text
+    return ("：" in text or ":" in text) and label_line_cells(text.strip()) is not None
 
 
 def starts_project(cell: Cell) -> bool:
@@ -336,7 +346,7 @@ def rows_from_stream(cells: list[Cell], file: str, complete: bool = True, sparse
     tables: list[RawTable] = []
     position = 0
     while position < len(cells):
-        start = next((i for i in range(position, len(cells)) if starts_table(cells[i])), None)
+        start = next((i for i in range(position, len(cells)) if _starts_stream_table(cells[i])), None)
         if start is None:
             break
         heading = _heading(cells[position:start])

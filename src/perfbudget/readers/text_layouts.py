@@ -32,7 +32,7 @@ from perfbudget.model import Source
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in
-from perfbudget.readers.label_lines import label_line_cells
+from perfbudget.readers.label_lines import cut_value_line, label_line_cells
 from perfbudget.readers.labels import column_role, header_field, is_any_label, is_ignored_label, level_of
 from perfbudget.readers.stream import (
     better_heading,
@@ -224,6 +224,17 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             current.rows.append([Cell(text, Source(file, line=lineno, column=j)) for j, text in enumerate(labelled, 1)])
             continue
         if isinstance(item, str):
+            if lead and current is not None:
+                label_row = current.rows[-1]
+                if (joined := cut_value_line(tuple(c.text for c in label_row), item)) is not None:
+                    # 填报单位:桃源县 / 财政局: the label line's value cut onto the next line (misses22)
+                    label_row[-1] = Cell(joined[-1], label_row[-1].source)
+                    current.needs_check = (*current.needs_check, f"「{joined[-2]}」的值分在两行（第{lineno}行接续"
+                                           f"「{item.strip()}」），已接为「{joined[-1]}」")
+                    continue
+                if not money_unit_in(item):  # a title under the label lines: the table's heading, the lines its own
+                    current.heading = better_heading(current.heading, item)
+                    continue
             current = None
             if "单位" in item and len(item) <= 30 and money_unit_in(item):  # 金额单位：元 on a line of its own
                 unit_line = Cell(item.strip(), Source(file, line=lineno))

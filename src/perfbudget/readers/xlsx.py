@@ -25,6 +25,7 @@ from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
+from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.stream import better_heading, looks_like_heading, starts_project
 
 _DECIMALS = re.compile(r"0\.(0+)")
@@ -145,7 +146,8 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None) 
                 filled.append(cell)
         if not filled:
             continue
-        if len(filled) == 1 and cells[0] is filled[0] and not starts_project(filled[0]):
+        if len(filled) == 1 and cells[0] is filled[0] and not starts_project(filled[0]) \
+                and label_line_cells(filled[0].text) is None:  # (填报单位：某局 is the table's row, no heading)
             if pending is not None and current is not None:
                 current.rows.append(pending[1])
                 lead = None

@@ -1,0 +1,128 @@
+"""Projects side by side in one table: a 项目名称 row naming two projects or more (misses22).
+
+Some units fill one table for several projects, one column each::
+
+    项目名称        | 甲项目 | 乙项目
+    年度资金总额    | 100    | 50
+    主管部门        | 某局
+    一级指标 | 二级指标 | 三级指标 | 甲项目 | 乙项目      (or 指标值 | 指标值)
+    产出指标 | 数量指标 | 培训人次 | ≥500人次 | ≥300人次
+
+The table is split into one table a project (:func:`split_side_projects`) only when its columns leave no
+doubt: every row of the header block gives either one value (shared by the projects: 主管部门; never an amount)
+or one value a project, and the indicator header has one target column a project (headed by the projects' names in their
+order, or as many 指标值 columns as there are names). Anything else (one target column for all, a funds row with
+another count of amounts) cannot be told apart: the header reader keeps the other names under 项目名称 and the
+file gets an error at the second name (:func:`side_names_problem`), never the first project alone in silence.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from perfbudget.model import Problem, Severity
+from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.labels import column_role, header_field, is_any_label
+
+_MONEY_FIELDS = ("total", "fiscal", "other")
+
+
+def side_names_problem(name: Cell | None, others: list[Cell]) -> Problem:
+    """The error for a 项目名称 row naming more projects than the reader could split by their columns."""
+    names = "、".join(c.text.strip() for c in ([name] if name is not None else []) + others)
+    count = len(others) + (1 if name is not None else 0)
+    return Problem(others[0].source, f"「项目名称」一行并列写了{count}个项目（{names}）：表中分不清各项目的资金和指标"
+                                     "（指标值没有按项目分列，或资金的列数与项目数不符），未分开读取；"
+                                     "请每个项目填一张表，或按项目分列填写资金和指标值")
+
+
+def _key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _filled(row: list[Cell]) -> list[int]:
+    return [k for k, cell in enumerate(row) if not cell.blank]
+
+
+def split_side_projects(table: RawTable, is_header: Callable[[list[Cell]], bool],
+                        problems: list[Problem]) -> list[RawTable] | None:
+    """One table a project for a table of projects side by side whose columns leave no doubt (see the module),
+    else None (the table is read as it is)."""
+    if table.stream or table.sparse:
+        return None
+    rows = table.rows
+    name_at = header_at = None
+    names: list[str] = []
+    for index, row in enumerate(rows):
+        filled = _filled(row)
+        if not filled:
+            continue
+        if name_at is None:
+            if header_field(row[filled[0]].text) == "name":
+                if len(filled) < 3:
+                    return None  # (the usual table: one name; asked of its 项目名称 row only)
+                names = [row[k].text.strip() for k in filled[1:]]
+                if len(set(names)) != len(names) or any(is_any_label(n) or ":" in n or "：" in n for n in names):
+                    return None  # (a merged cell written twice is one name)
+                name_at = index
+            elif is_header(row):
+                return None
+        elif is_header(row) or _names_header(row, names):
+            header_at = index
+            break
+    if name_at is None or header_at is None:
+        return None
+    name_row = rows[name_at]
+    label_at, *columns = _filled(name_row)
+    targets = _target_columns(rows[header_at], names)
+    if targets is None:
+        return None
+    block: list[list[Cell] | None] = []  # per row: None when shared, else its values' columns
+    for row in rows[name_at + 1:header_at]:
+        filled = _filled(row)
+        if len(filled) == 2 and header_field(row[filled[0]].text) in _MONEY_FIELDS:
+            return None  # 年度资金总额 | 100 under two names: one project's amount, or both projects'? not in the text
+        if len(filled) <= 2 or any(is_any_label(row[k].text) for k in filled[1:]):
+            block.append(None)  # a label and its value (or none), or label/value pairs: the projects' own alike
+        elif len(filled) - 1 == len(names) and is_any_label(row[filled[0]].text):
+            block.append([row[k] for k in filled[1:]])
+        else:
+            return None  # another count of values: which is whose is unknown
+    split: list[RawTable] = []
+    for j in range(len(names)):
+        own = [*rows[:name_at], [name_row[label_at], name_row[columns[j]]]]
+        for row, values in zip(rows[name_at + 1:header_at], block, strict=True):
+            own.append(row if values is None else [row[_filled(row)[0]], values[j]])
+        dropped = {k for i, k in enumerate(targets) if i != j}
+        header = [cell for k, cell in enumerate(rows[header_at]) if k not in dropped]
+        at = targets[j] - sum(1 for k in dropped if k < targets[j])
+        if column_role(header[at].text) != "target":
+            header[at] = Cell("指标值", header[at].source)  # the column headed by the project's name
+        own.append(header)
+        own.extend([cell for k, cell in enumerate(row) if k not in dropped] for row in rows[header_at + 1:])
+        split.append(RawTable(table.heading, name_row[columns[j]].source, own, table.complete, table.certain,
+                              table.stream, table.sparse, table.needs_check))
+    problems.append(Problem(name_row[columns[1]].source, f"「项目名称」一行并列写了{len(names)}个项目（"
+                            f"{'、'.join(names)}），资金和指标值按项目分列：按列分成{len(names)}个项目读取",
+                            Severity.INFO))
+    return split
+
+
+def _names_header(row: list[Cell], names: list[str]) -> bool:
+    """An indicator header whose value columns are headed by the projects' names (三级指标 | 甲项目 | 乙项目)."""
+    keys = {_key(cell.text) for cell in row if not cell.blank}
+    return any(column_role(cell.text) == "level3" for cell in row if not cell.blank) \
+        and all(_key(name) in keys for name in names)
+
+
+def _target_columns(header: list[Cell], names: list[str]) -> list[int] | None:
+    """The indicator header's target column of each project, in the names' order: the columns headed by the
+    names, else as many 指标值 columns as names; None for any other header."""
+    keys = [_key(name) for name in names]
+    by_name = {_key(cell.text): k for k, cell in enumerate(header) if not cell.blank}
+    if all(key in by_name for key in keys):
+        columns = [by_name[key] for key in keys]
+        return columns if columns == sorted(columns) else None
+    targets = [k for k, cell in enumerate(header) if not cell.blank and column_role(cell.text) == "target"]
+    return targets if len(targets) == len(names) else None

@@ -1308,7 +1308,9 @@ BLIND: list[Judged] = [
         # 31.9 = 20 × 12767.36/8000, 10.5 = 10 × 2074/1980, 11.1 = 10 × 100/90): no bonus for overshooting
         ("score-vs-actual", "新型经营主体实现产值(%)"), ("score-vs-actual", "新型经营主体助农增收(元)"),
         ("score-vs-actual", "满意度(%)"),
-        ("missing-cost-indicator", None), ("missing-time-indicator", None),
+        ("missing-time-indicator", None),
+        # (missing-cost-indicator judged before the run, re-judged after it: a 2019 project, when cost
+        # rows were not yet required — the house's line, 财预〔2021〕101号 from the 2022 budgets on)
     }), missed=frozenset({
         ("新型经营主体助农增收(元)", "1980元 of income added, for whom? 户均 or 人均 not said"),
     }), blind=True, round=20, note="扶持发展新型农业经营主体 15个 (6 done) judged correct; the budget executed "

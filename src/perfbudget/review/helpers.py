@@ -118,8 +118,16 @@ def _build_rows(document: Document) -> _Built:
 # there; at most FACTS_LIMIT are kept.
 FACTS_LIMIT = 50_000
 _Facts = tuple[str, str, str, str, bool, bool]
+# A row's shape: its 一级 and 二级 normalised, a cost, a cost that must be money, whether it has an actual
+# value and a description, and whether its 一级 and 二级 cells hold anything.
+_Shape = tuple[str, str, bool, bool, bool, bool, bool, bool]
 _FACTS: dict[int, tuple[Indicator, _Facts, tuple[tuple[int, Any], ...]]] = {}
 _CHECKS: list[Callable[[Row], Any]] = []
+# What a check needs of a row before it can give a verdict (None: anything), asked of the row's shape
+# (:data:`_Shape`) rather than the row: most checks look at one kind of row only (数量指标, a cost, a
+# self-evaluation's actual), so that each shape runs only the checks that can speak of it (:func:`_plan`).
+_NEEDS: list[Callable[[_Shape], bool] | None] = []
+_PLANS: dict[_Shape, tuple[tuple[int, Callable[[Row], Any]], ...]] = {}
 
 
 class _Failed(NamedTuple):
@@ -136,7 +144,12 @@ def _judge(project: Project, position: int, indicator: Indicator
     facts = (level1, level2, name, bare(name), cost, economic)
     row = tuple.__new__(Row, (project, position, indicator, *facts))
     verdicts = []
-    for number, check in enumerate(_CHECKS):
+    shape = (level1, level2, cost, economic, indicator.actual is not None, indicator.description is not None,
+             bool(indicator.level1.strip()), bool(indicator.level2.strip()))
+    plan = _PLANS.get(shape)
+    if plan is None:
+        plan = _plan(shape)
+    for number, check in plan:
         try:
             verdict = check(row)
         except Exception as exc:  # the rule that asks for it gets it (a broken rule must not stop the others)
@@ -150,16 +163,29 @@ def _judge(project: Project, position: int, indicator: Indicator
     return held
 
 
-def indicator_check(check: Callable[[Row], Any]) -> int:
+def _plan(shape: _Shape) -> tuple[tuple[int, Callable[[Row], Any]], ...]:
+    """The checks (number, check) a row of this shape runs: those whose needs it meets, in order."""
+    plan = tuple((number, check) for number, (check, needs) in enumerate(zip(_CHECKS, _NEEDS, strict=True))
+                 if needs is None or needs(shape))
+    _PLANS[shape] = plan
+    return plan
+
+
+def indicator_check(check: Callable[[Row], Any], needs: Callable[[_Shape], bool] | None = None) -> int:
     """Register a check of one indicator for :func:`flagged`; the number to ask it by.
 
     ``check(row)`` gives a verdict (anything but None) or None, and must judge the indicator alone —
     its fields and what its :class:`Row` says of it (level1, level2, name, key, cost), never the
     row's project or position: it runs once per indicator object while the rows are built, and its
-    verdict serves every document the indicator is in."""
+    verdict serves every document the indicator is in. ``needs(shape)``, when given, says whether a row
+    of that shape (一级, 二级, cost, economic cost, has an actual, has a description, 一级 cell filled,
+    二级 cell filled) can get a verdict at all: it must be False only where ``check`` gives None (a
+    cheap pre-check that spares the call)."""
     if check in _CHECKS:
         return _CHECKS.index(check)
     _CHECKS.append(check)
+    _NEEDS.append(needs)
+    _PLANS.clear()
     _FACTS.clear()  # entries judged before did not run this check
     return len(_CHECKS) - 1
 

@@ -37,7 +37,7 @@ def _valued_cost(row: Row) -> bool | None:
     return True if row.cost and row.indicator.target.value is not None else None
 
 
-_VALUED_COST = indicator_check(_valued_cost)
+_VALUED_COST = indicator_check(_valued_cost, needs=lambda shape: shape[2])  # a cost
 
 
 @rule("cost-over-budget", title="成本指标超过预算", dimension="适当性", severity="error")
@@ -135,7 +135,7 @@ def _not_money(row: Row) -> tuple[str, str] | None:
             "成本指标应写成金额或单位成本，如「≤17万元」「≤475元/亩」；比率可移到效益或质量指标")
 
 
-_COST_NOT_MONEY = indicator_check(_not_money)
+_COST_NOT_MONEY = indicator_check(_not_money, needs=lambda shape: shape[3])  # an economic cost
 
 
 # Names whose percentages may exceed 100: growth, increase, ratios between two quantities.

@@ -128,7 +128,7 @@ def _cut_off(row: Row) -> tuple[str, str] | None:
             f"把名称补全为{described}")
 
 
-_NAME_CUT_OFF = indicator_check(_cut_off)
+_NAME_CUT_OFF = indicator_check(_cut_off, needs=lambda shape: shape[5])  # a description
 
 
 @rule("name-description-mismatch", title="三级指标名称与描述不一致", dimension="规范性", severity="warning")
@@ -163,7 +163,7 @@ def _mismatch(row: Row) -> tuple[str, str] | None:
     return message, "统一名称和描述，写明实际衡量的对象"
 
 
-_NAME_DESCRIPTION_MISMATCH = indicator_check(_mismatch)
+_NAME_DESCRIPTION_MISMATCH = indicator_check(_mismatch, needs=lambda shape: shape[5])  # a description
 
 
 @rule("duplicate-indicator", title="三级指标重复", dimension="规范性", severity="warning")
@@ -851,7 +851,7 @@ def _self_evaluation(row: Row) -> tuple[Any, tuple[str, str] | None, bool, Decim
     return verdicts if verdicts != (None, None, False, None) else None
 
 
-_SELF_EVALUATION = indicator_check(_self_evaluation)
+_SELF_EVALUATION = indicator_check(_self_evaluation, needs=lambda shape: shape[4])  # an actual
 
 
 @rule("met-without-output", title="没有产出却填报达成", dimension="规范性", severity="warning")

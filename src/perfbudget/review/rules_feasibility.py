@@ -401,7 +401,7 @@ def _time_without_date(row: Row) -> tuple[str, str] | int | None:
             "名称写成「…按时完成率」")
 
 
-_TIME_WITHOUT_DATE = indicator_check(_time_without_date)
+_TIME_WITHOUT_DATE = indicator_check(_time_without_date, needs=lambda shape: shape[1] == "时效指标")
 
 
 @rule("time-before-year", title="完成时间早于预算年度", dimension="可行性", severity="warning")
@@ -703,6 +703,7 @@ _SHARE_UNITS = ("%", "‰")
 _AMOUNT_NAME = re.compile(r"(?:金额|资金|经费|费用|成本|投资|投资额|单价|价格)$")
 # Money that an effect brings in: 产值, 销售收入, 营业额 (a growth names itself: 产值增长率, 收入增加).
 _VALUE_NAME = re.compile(r"(?:产值|收入|销售额|营业额|利润)$")
+_VALUE_ENDS = "值入额润"  # the last characters of its words: most names end otherwise, and are not searched
 _COUNT_OR_TIME_NAME = re.compile(r"(?:时效|时间|时长|时限|数量|人数|次数|个数|件数|金额|面积|年限|天数)$")
 # A work aim, not a measure: 维护社会稳定, 促进村集体经济发展, 保障村社区正常运转 ...
 _AIM_NAME = re.compile(r"^(?:维护|促进|保护|保障|推动|推进|加强|提升|提高|改善|确保|实现|维持|巩固|增强|助力|带动)")
@@ -744,7 +745,7 @@ def _percent_fault(name: str) -> int:
     if _AIM_NAME.search(name) and not _RATE_LIKE_END.search(name):
         return _AIM
     measured = _BRACKETED.sub("", name)
-    if _VALUE_NAME.search(measured) and not _compared(measured):
+    if measured[-1:] in _VALUE_ENDS and _VALUE_NAME.search(measured) and not _compared(measured):
         return _AMOUNT  # 实现产值 8000%: money (种薯亩均收入较鲜薯亩均收入 ≥5%: a difference)
     if (not _PERCENT_OF.search(measured) and not measured.endswith(_RECORDS_IN_ORDER) and not is_input_name(name)
             and _SHARE_MEETING.search(name) is None and name.find("满意") < 1 and not _compared(measured)):
@@ -756,7 +757,7 @@ def _percent_fault(name: str) -> int:
 
 def brings_in(name: str) -> bool:
     """Whether a name is money an effect brings in (实现产值, 销售收入, 助农增收): more is better."""
-    return bool(_VALUE_NAME.search(name)) or name.endswith("增收")
+    return (name[-1:] in _VALUE_ENDS and bool(_VALUE_NAME.search(name))) or name.endswith("增收")
 
 
 def not_a_rate(name: str) -> bool:

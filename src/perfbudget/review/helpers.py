@@ -126,7 +126,7 @@ _CHECKS: list[Callable[[Row], Any]] = []
 # What a check needs of a row before it can give a verdict (None: anything), asked of the row's shape
 # (:data:`_Shape`) rather than the row: most checks look at one kind of row only (数量指标, a cost, a
 # self-evaluation's actual), so that each shape runs only the checks that can speak of it (:func:`_plan`).
-_NEEDS: list[Callable[[_Shape], bool] | None] = []
+_NEEDS: dict[Callable[[Row], Any], Callable[[_Shape], bool]] = {}
 _PLANS: dict[_Shape, tuple[tuple[int, Callable[[Row], Any]], ...]] = {}
 
 
@@ -165,8 +165,10 @@ def _judge(project: Project, position: int, indicator: Indicator
 
 def _plan(shape: _Shape) -> tuple[tuple[int, Callable[[Row], Any]], ...]:
     """The checks (number, check) a row of this shape runs: those whose needs it meets, in order."""
-    plan = tuple((number, check) for number, (check, needs) in enumerate(zip(_CHECKS, _NEEDS, strict=True))
-                 if needs is None or needs(shape))
+    plan = tuple((number, check) for number, check in enumerate(_CHECKS)
+                 if (needs := _NEEDS.get(check)) is None or needs(shape))
+    if len(_PLANS) >= FACTS_LIMIT:
+        _PLANS.clear()  # a table of endless 一级/二级 names keeps memory bounded too
     _PLANS[shape] = plan
     return plan
 
@@ -184,7 +186,8 @@ def indicator_check(check: Callable[[Row], Any], needs: Callable[[_Shape], bool]
     if check in _CHECKS:
         return _CHECKS.index(check)
     _CHECKS.append(check)
-    _NEEDS.append(needs)
+    if needs is not None:
+        _NEEDS[check] = needs
     _PLANS.clear()
     _FACTS.clear()  # entries judged before did not run this check
     return len(_CHECKS) - 1
@@ -230,8 +233,10 @@ _INDICATOR_CACHES: list[dict[int, tuple[Indicator, Any]]] = []
 
 
 def forget_indicators() -> None:
-    """Empty every cache kept by indicator object (the rows' facts and verdicts, :func:`indicator_cache`'s)."""
+    """Empty every cache kept by indicator object (the rows' facts and verdicts, :func:`indicator_cache`'s), and
+    the checks' plans per row shape (rebuilt from the registered checks)."""
     _FACTS.clear()
+    _PLANS.clear()
     for cache in _INDICATOR_CACHES:
         cache.clear()
 

@@ -103,7 +103,8 @@ def test_a_check_skipped_by_its_needs_would_have_given_no_verdict() -> None:
             indicator = row.indicator
             shape = (row.level1, row.level2, row.cost, row.economic_cost, indicator.actual is not None,
                      indicator.description is not None, bool(indicator.level1.strip()),
-                     bool(indicator.level2.strip()))
+                     bool(indicator.level2.strip()), indicator.target.is_quantitative, indicator.target.unit == "%",
+                     indicator.target.unit is None)
             for check in helpers._CHECKS:
                 needs = helpers._NEEDS.get(check)
                 if needs is not None and not needs(shape):

@@ -119,8 +119,9 @@ def _build_rows(document: Document) -> _Built:
 FACTS_LIMIT = 50_000
 _Facts = tuple[str, str, str, str, bool, bool]
 # A row's shape: its 一级 and 二级 normalised, a cost, a cost that must be money, whether it has an actual
-# value and a description, and whether its 一级 and 二级 cells hold anything.
-_Shape = tuple[str, str, bool, bool, bool, bool, bool, bool]
+# value and a description, whether its 一级 and 二级 cells hold anything, and whether its target is
+# quantitative, in % and without a unit.
+_Shape = tuple[str, str, bool, bool, bool, bool, bool, bool, bool, bool, bool]
 _FACTS: dict[int, tuple[Indicator, _Facts, tuple[tuple[int, Any], ...]]] = {}
 _CHECKS: list[Callable[[Row], Any]] = []
 # What a check needs of a row before it can give a verdict (None: anything), asked of the row's shape
@@ -144,8 +145,10 @@ def _judge(project: Project, position: int, indicator: Indicator
     facts = (level1, level2, name, bare(name), cost, economic)
     row = tuple.__new__(Row, (project, position, indicator, *facts))
     verdicts = []
+    target = indicator.target
     shape = (level1, level2, cost, economic, indicator.actual is not None, indicator.description is not None,
-             bool(indicator.level1.strip()), bool(indicator.level2.strip()))
+             bool(indicator.level1.strip()), bool(indicator.level2.strip()), target.is_quantitative,
+             target.unit == "%", target.unit is None)
     plan = _PLANS.get(shape)
     if plan is None:
         plan = _plan(shape)
@@ -181,8 +184,8 @@ def indicator_check(check: Callable[[Row], Any], needs: Callable[[_Shape], bool]
     row's project or position: it runs once per indicator object while the rows are built, and its
     verdict serves every document the indicator is in. ``needs(shape)``, when given, says whether a row
     of that shape (一级, 二级, cost, economic cost, has an actual, has a description, 一级 cell filled,
-    二级 cell filled) can get a verdict at all: it must be False only where ``check`` gives None (a
-    cheap pre-check that spares the call)."""
+    二级 cell filled, target quantitative, in %, without a unit) can get a verdict at all: it must be
+    False only where ``check`` gives None (a cheap pre-check that spares the call)."""
     if check in _CHECKS:
         return _CHECKS.index(check)
     _CHECKS.append(check)

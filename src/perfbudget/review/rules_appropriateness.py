@@ -176,7 +176,7 @@ def _over_100(row: Row) -> tuple[str, str] | None:
     return None
 
 
-_RATE_OVER_100 = indicator_check(_over_100)
+_RATE_OVER_100 = indicator_check(_over_100, needs=lambda shape: shape[9])  # in %
 
 
 @rule("payment-below-full", title="发放目标低于100%", dimension="适当性", severity="warning")
@@ -229,7 +229,7 @@ def _payment_below_full(row: Row) -> tuple[str, str] | None:
             "发放率、发放准确率的目标写作「100%」；若有对象确实无法发放，写明原因和人数")
 
 
-_PAYMENT_BELOW_FULL = indicator_check(_payment_below_full)
+_PAYMENT_BELOW_FULL = indicator_check(_payment_below_full, needs=lambda shape: shape[9])  # in %
 
 
 def _satisfaction_target(row: Row) -> bool | str | None:

@@ -270,7 +270,7 @@ _NO_EFFECT = re.compile(r"(?:无|没有|不产生|不涉及)(?:直接)?(?:经济
 _NO_EFFECT_ASKED = re.compile(r"是否(?:对[^，,。；]{0,12}?)?(?:产生|造成|带来|形成|有)[^，,。；]{0,8}?"
                               r"(?:价值|效益|影响|收益|效果)")
 
-_VAGUE_QUALITATIVE = indicator_check(_vague)
+_VAGUE_QUALITATIVE = indicator_check(_vague, needs=lambda shape: not shape[8])  # qualitative
 
 
 _DIGIT = re.compile(r"\d")
@@ -357,7 +357,7 @@ _MONEY_STANDARD = re.compile(r"(?:经费|补助|补贴|资助|收费|救助|奖�
 # A value that says it is an estimate, not the target: 暂定量按15次作业且总航时不少于30小时测算.
 _TENTATIVE = re.compile(r"暂定|暂按|暂估|测算|估算")
 
-_QUALITATIVE_FOR_NUMBER = indicator_check(_wants_number)
+_QUALITATIVE_FOR_NUMBER = indicator_check(_wants_number, needs=lambda shape: not shape[8])  # qualitative
 
 
 @rule("time-without-date", title="时效指标没有完成时间", dimension="可行性", severity="warning")
@@ -953,4 +953,4 @@ def _without_unit(row: Row) -> tuple[str, str] | None:
             "写明计量单位（如「≥550万元」「≥95%」「≥3台」），或把指标改写为可计量的名称")
 
 
-_NUMBER_WITHOUT_UNIT = indicator_check(_without_unit)
+_NUMBER_WITHOUT_UNIT = indicator_check(_without_unit, needs=lambda shape: shape[10])  # no unit

@@ -111,3 +111,21 @@ def test_a_score_above_the_written_weight_is_flagged() -> None:
                    kind="self-evaluation")
     assert found(doc, "score-vs-actual") == [1]
     assert "得分4分高于这一行的分值3分" in messages(doc, "score-vs-actual")[0]
+
+
+# unit-mismatch: an income raised for people in plain 元 without per what
+
+def test_an_income_raised_for_farmers_in_plain_yuan_is_asked_per_what() -> None:
+    doc = document(row(EFF, "经济效益指标", "新型经营主体助农增收(元)", "1980"),
+                   row(EFF, "经济效益指标", "脱贫户增加收入", "≥2000元"))
+    assert found(doc, "unit-mismatch") == [1, 2]
+    assert "没有说明是每户、每人还是合计" in messages(doc, "unit-mismatch")[0]
+
+
+def test_an_income_per_head_per_household_or_of_a_collective_is_not() -> None:
+    doc = document(row(EFF, "经济效益指标", "务工人员年人均增收", "≥8400元"),
+                   row(EFF, "经济效益指标", "农户户均增收", "2000元"),
+                   row(EFF, "经济效益指标", "带动农户增收", "2000元/户"),
+                   row(EFF, "经济效益指标", "村集体增收", "50000元"),
+                   row(EFF, "经济效益指标", "带动农民增收", "≥50万元"))
+    assert found(doc, "unit-mismatch") == []

@@ -701,6 +701,10 @@ _RATE_UNITS = ("%", "‰", "百分点", "个百分点")
 # A share of something: per cent, or per mille (森林火灾受害面积 小于0.9‰ is a share of an area named as one).
 _SHARE_UNITS = ("%", "‰")
 _AMOUNT_NAME = re.compile(r"(?:金额|资金|经费|费用|成本|投资|投资额|单价|价格)$")
+# Income raised for people (助农增收, 农户增加收入, 群众收入增加): in plain 元 it is per household or per head,
+# which the name must say (人均, 户均 …); a collective's income (村集体增收) is one sum.
+_INCOME_RISE = re.compile(r"(?:农|户|民|群众|人口|务工|贫困|监测)[\u4e00-\u9fff]{0,6}(?:增收|增加收入|收入增加)$")
+_PER_HEAD = ("人均", "户均", "每户", "每人", "亩均", "每亩")
 # Money that an effect brings in: 产值, 销售收入, 营业额 (a growth names itself: 产值增长率, 收入增加).
 _VALUE_NAME = re.compile(r"(?:产值|收入|销售额|营业额|利润)$")
 _VALUE_ENDS = "值入额润"  # the last characters of its words: most names end otherwise, and are not searched
@@ -781,7 +785,9 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     and of batches or sessions in another measure word (``监督抽检批次 ≥100组``; ``≥100批``, ``≥5次`` fit);
     an output value or income (…产值, …收入, …销售额) in % as an amount is (``新型经营主体实现产值(%) 8000``: a bare
     figure's unit is the one the name holds in brackets; ``产值增长率`` names a growth, and a comparison with 较
-    a difference);
+    a difference); an income raised for farmers or households in plain 元 without saying per what
+    (``新型经营主体助农增收(元) 1980``: 户均, 人均 or in all? ``务工人员年人均增收 ≥8400元`` says, a collective's
+    ``村集体增收`` is one sum);
     a per mille is a share as a per cent is (``森林火灾受害面积 小于0.9‰``: an area). Widened on real
     tables (issue 13): any name in % that is neither a rate nor a thing a share can be taken of
     — a sentence or a state (``教学条件改善、办学水平提高 =100%``, ``学生受益情况 =100%``,
@@ -823,6 +829,10 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
     elif (clash := _counted_in_other(name, unit)) is not None:
         message = f"{quote(indicator.level3)}按{clash[0]}计数，指标值却以「{unit}」计量（{raw}）"
         suggestion = f"统一计数对象：按{clash[0]}写成「≥…{clash[0]}」，或把名称改为按{clash[1]}计数"
+    elif unit == "元" and _INCOME_RISE.search(name) and not any(word in name for word in _PER_HEAD):
+        message = (f"{quote(indicator.level3)}以「元」计（{raw}），没有说明是每户、每人还是合计增加的收入："
+                   "合计写元太少，像是户均或人均的数")
+        suggestion = "写明计量对象，如「户均增收 ≥1980元」「人均增收 ≥1980元/人」；合计的写成总额（如「≥50万元」）"
     elif name.endswith("率") and unit and unit not in _RATE_UNITS and "/" not in unit:
         message = f"比率指标{quote(indicator.level3)}的单位是「{unit}」，不是%"
         suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"

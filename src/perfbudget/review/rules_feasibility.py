@@ -829,7 +829,7 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
     elif (clash := _counted_in_other(name, unit)) is not None:
         message = f"{quote(indicator.level3)}按{clash[0]}计数，指标值却以「{unit}」计量（{raw}）"
         suggestion = f"统一计数对象：按{clash[0]}写成「≥…{clash[0]}」，或把名称改为按{clash[1]}计数"
-    elif unit == "元" and _INCOME_RISE.search(name) and not any(word in name for word in _PER_HEAD):
+    elif unit == "元" and "收" in name and _INCOME_RISE.search(name) and not any(word in name for word in _PER_HEAD):
         message = (f"{quote(indicator.level3)}以「元」计（{raw}），没有说明是每户、每人还是合计增加的收入："
                    "合计写元太少，像是户均或人均的数")
         suggestion = "写明计量对象，如「户均增收 ≥1980元」「人均增收 ≥1980元/人」；合计的写成总额（如「≥50万元」）"

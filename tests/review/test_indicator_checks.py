@@ -89,3 +89,25 @@ def test_kept_facts_stay_bounded_and_findings_unchanged(inline: Any, monkeypatch
     assert _json(document) == expected
     assert 0 < len(helpers._FACTS) <= 3
     forget_indicators()
+
+
+def test_a_check_skipped_by_its_needs_would_have_given_no_verdict() -> None:
+    """Every check that says what a row needs (helpers.indicator_check's ``needs``) gives None on the rows of
+    every real, judged and seed table whose shape lacks it: skipping it changes no finding."""
+    from tests.review.judged import BLIND, TUNED, review_of
+
+    documents = [review_of(case)[0] for case in [*BLIND, *TUNED]]
+    skipped = 0
+    for document in documents:
+        for row in helpers.rows(document):
+            indicator = row.indicator
+            shape = (row.level1, row.level2, row.cost, row.economic_cost, indicator.actual is not None,
+                     indicator.description is not None, bool(indicator.level1.strip()),
+                     bool(indicator.level2.strip()), indicator.target.is_quantitative, indicator.target.unit == "%",
+                     indicator.target.unit is None)
+            for check in helpers._CHECKS:
+                needs = helpers._NEEDS.get(check)
+                if needs is not None and not needs(shape):
+                    skipped += 1
+                    assert check(row) is None, (check.__name__, indicator.level3)
+    assert skipped > 1000

@@ -122,8 +122,17 @@ def _build_rows(document: Document) -> _Built:
 # there; at most FACTS_LIMIT are kept.
 FACTS_LIMIT = 50_000
 _Facts = tuple[str, str, str, str, bool, bool]
+# A row's shape: its 一级 and 二级 normalised, a cost, a cost that must be money, whether it has an actual
+# value and a description, whether its 一级 and 二级 cells hold anything, and whether its target is
+# quantitative, in % and without a unit.
+_Shape = tuple[str, str, bool, bool, bool, bool, bool, bool, bool, bool, bool]
 _FACTS: dict[int, tuple[Indicator, _Facts, tuple[tuple[int, Any], ...]]] = {}
 _CHECKS: list[Callable[[Row], Any]] = []
+# What a check needs of a row before it can give a verdict (None: anything), asked of the row's shape
+# (:data:`_Shape`) rather than the row: most checks look at one kind of row only (数量指标, a cost, a
+# self-evaluation's actual), so that each shape runs only the checks that can speak of it (:func:`_plan`).
+_NEEDS: dict[Callable[[Row], Any], Callable[[_Shape], bool]] = {}
+_PLANS: dict[_Shape, tuple[tuple[int, Callable[[Row], Any]], ...]] = {}
 
 
 class _Failed(NamedTuple):
@@ -140,7 +149,14 @@ def _judge(project: Project, position: int, indicator: Indicator
     facts = (level1, level2, name, bare(name), cost, economic)
     row = tuple.__new__(Row, (project, position, indicator, *facts))
     verdicts = []
-    for number, check in enumerate(_CHECKS):
+    target = indicator.target
+    shape = (level1, level2, cost, economic, indicator.actual is not None, indicator.description is not None,
+             bool(indicator.level1.strip()), bool(indicator.level2.strip()), target.is_quantitative,
+             target.unit == "%", target.unit is None)
+    plan = _PLANS.get(shape)
+    if plan is None:
+        plan = _plan(shape)
+    for number, check in plan:
         try:
             verdict = check(row)
         except Exception as exc:  # the rule that asks for it gets it (a broken rule must not stop the others)
@@ -154,16 +170,32 @@ def _judge(project: Project, position: int, indicator: Indicator
     return held
 
 
-def indicator_check(check: Callable[[Row], Any]) -> int:
+def _plan(shape: _Shape) -> tuple[tuple[int, Callable[[Row], Any]], ...]:
+    """The checks (number, check) a row of this shape runs: those whose needs it meets, in order."""
+    plan = tuple((number, check) for number, check in enumerate(_CHECKS)
+                 if (needs := _NEEDS.get(check)) is None or needs(shape))
+    if len(_PLANS) >= FACTS_LIMIT:
+        _PLANS.clear()  # a table of endless 一级/二级 names keeps memory bounded too
+    _PLANS[shape] = plan
+    return plan
+
+
+def indicator_check(check: Callable[[Row], Any], needs: Callable[[_Shape], bool] | None = None) -> int:
     """Register a check of one indicator for :func:`flagged`; the number to ask it by.
 
     ``check(row)`` gives a verdict (anything but None) or None, and must judge the indicator alone —
     its fields and what its :class:`Row` says of it (level1, level2, name, key, cost), never the
     row's project or position: it runs once per indicator object while the rows are built, and its
-    verdict serves every document the indicator is in."""
+    verdict serves every document the indicator is in. ``needs(shape)``, when given, says whether a row
+    of that shape (一级, 二级, cost, economic cost, has an actual, has a description, 一级 cell filled,
+    二级 cell filled, target quantitative, in %, without a unit) can get a verdict at all: it must be
+    False only where ``check`` gives None (a cheap pre-check that spares the call)."""
     if check in _CHECKS:
         return _CHECKS.index(check)
     _CHECKS.append(check)
+    if needs is not None:
+        _NEEDS[check] = needs
+    _PLANS.clear()
     _FACTS.clear()  # entries judged before did not run this check
     return len(_CHECKS) - 1
 
@@ -208,8 +240,10 @@ _INDICATOR_CACHES: list[dict[int, tuple[Indicator, Any]]] = []
 
 
 def forget_indicators() -> None:
-    """Empty every cache kept by indicator object (the rows' facts and verdicts, :func:`indicator_cache`'s)."""
+    """Empty every cache kept by indicator object (the rows' facts and verdicts, :func:`indicator_cache`'s), and
+    the checks' plans per row shape (rebuilt from the registered checks)."""
     _FACTS.clear()
+    _PLANS.clear()
     for cache in _INDICATOR_CACHES:
         cache.clear()
 

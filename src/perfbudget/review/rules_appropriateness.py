@@ -37,7 +37,7 @@ def _valued_cost(row: Row) -> bool | None:
     return True if row.cost and row.indicator.target.value is not None else None
 
 
-_VALUED_COST = indicator_check(_valued_cost)
+_VALUED_COST = indicator_check(_valued_cost, needs=lambda shape: shape[2])  # a cost
 
 
 @rule("cost-over-budget", title="成本指标超过预算", dimension="适当性", severity="error")
@@ -135,7 +135,7 @@ def _not_money(row: Row) -> tuple[str, str] | None:
             "成本指标应写成金额或单位成本，如「≤17万元」「≤475元/亩」；比率可移到效益或质量指标")
 
 
-_COST_NOT_MONEY = indicator_check(_not_money)
+_COST_NOT_MONEY = indicator_check(_not_money, needs=lambda shape: shape[3])  # an economic cost
 
 
 # Names whose percentages may exceed 100: growth, increase, ratios between two quantities.
@@ -176,7 +176,7 @@ def _over_100(row: Row) -> tuple[str, str] | None:
     return None
 
 
-_RATE_OVER_100 = indicator_check(_over_100)
+_RATE_OVER_100 = indicator_check(_over_100, needs=lambda shape: shape[9])  # in %
 
 
 @rule("payment-below-full", title="发放目标低于100%", dimension="适当性", severity="warning")
@@ -229,7 +229,7 @@ def _payment_below_full(row: Row) -> tuple[str, str] | None:
             "发放率、发放准确率的目标写作「100%」；若有对象确实无法发放，写明原因和人数")
 
 
-_PAYMENT_BELOW_FULL = indicator_check(_payment_below_full)
+_PAYMENT_BELOW_FULL = indicator_check(_payment_below_full, needs=lambda shape: shape[9])  # in %
 
 
 def _satisfaction_target(row: Row) -> bool | str | None:

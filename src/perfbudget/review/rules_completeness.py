@@ -126,7 +126,8 @@ def _economic_cost(row: Row) -> bool | None:
         else None
 
 
-ECONOMIC_COST = indicator_check(_economic_cost)
+ECONOMIC_COST = indicator_check(
+    _economic_cost, needs=lambda shape: shape[3] or (shape[0] == LEVEL1_OUTPUT and not shape[1]))
 
 
 @rule("missing-cost-indicator", title="缺少成本指标", dimension="完整性", severity="warning",
@@ -173,7 +174,7 @@ def _quantity(row: Row) -> bool | None:
     return True if row.level2 == "数量指标" else None
 
 
-_QUANTITY = indicator_check(_quantity)
+_QUANTITY = indicator_check(_quantity, needs=lambda shape: shape[1] == "数量指标")
 
 
 @rule("missing-quantity-indicator", title="缺少数量指标", dimension="完整性", severity="warning")

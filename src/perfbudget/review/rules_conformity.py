@@ -27,10 +27,11 @@ from perfbudget.review.helpers import (
     project_rows,
     quote,
     rows,
+    unit_note,
 )
 from perfbudget.review.language import figures, word_set
 from perfbudget.review.registry import rule
-from perfbudget.review.rules_feasibility import is_bad_thing, is_count, name_direction
+from perfbudget.review.rules_feasibility import brings_in, is_bad_thing, is_count, name_direction
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal, parse_target
 
@@ -58,6 +59,13 @@ def _compared_texts(name: str, description: str) -> tuple[str, str, str] | None:
     hashes its whole project, indicators and all)."""
     found = _compare(name, name_of(description))
     return None if found is None else (*found, quote(description))
+
+
+# What is done with the thing a name measures, put in by its description (补贴准确率, 补贴发放准确率):
+# the same measure of the same thing, said more fully. Anything else put in (学生满意度, 学生家长满意度)
+# may change whose or what it is.
+_ACTIONS_PUT_IN = frozenset({"发放", "拨付", "支付", "兑付", "兑现", "到位", "使用", "执行", "完成", "办理", "落实",
+                             "申报", "审核", "验收"})
 
 
 def _compare(name: str, description: str) -> tuple[str, str] | None:
@@ -88,7 +96,10 @@ def _compare(name: str, description: str) -> tuple[str, str] | None:
         suffix += 1
     if suffix < 2 or prefix + suffix < 3:
         return None
-    if set(a[prefix:len(a) - suffix]) & set(b[prefix:len(b) - suffix]):
+    left, right = a[prefix:len(a) - suffix], b[prefix:len(b) - suffix]
+    if prefix >= 2 and not (left and right) and (left or right) in _ACTIONS_PUT_IN:
+        return None  # 补贴准确率 described as 补贴发放准确率: the action put in, the object (补贴) kept
+    if set(left) & set(right):
         return None  # 采购/购置, 维修/维护: near-synonyms share a character
     return "differ", ""
 
@@ -117,7 +128,7 @@ def _cut_off(row: Row) -> tuple[str, str] | None:
             f"把名称补全为{described}")
 
 
-_NAME_CUT_OFF = indicator_check(_cut_off)
+_NAME_CUT_OFF = indicator_check(_cut_off, needs=lambda shape: shape[5])  # a description
 
 
 @rule("name-description-mismatch", title="三级指标名称与描述不一致", dimension="规范性", severity="warning")
@@ -129,7 +140,10 @@ def name_description_mismatch(document: Document, settings: RuleSettings) -> lis
     drops what the rate is of. Only descriptions that read as a name (no sentence, no
     definition, no number, about the same length, sharing the measure word) are compared;
     bracketed notes are ignored, and differing words that share a character (采购/购置,
-    维修/维护) are taken as synonyms. Cut-off names are ``name-cut-off``.
+    维修/维护) are taken as synonyms. A description that only puts in what is done with the thing
+    the name measures (``补贴准确率`` described as ``补贴发放准确率``: 发放, 拨付, 支付, 验收 …) says the same
+    measure more fully; anything else put in (``学生满意度`` described as ``学生家长满意度``) is compared.
+    Cut-off names are ``name-cut-off``.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
             for row, verdict in flagged(document, _NAME_DESCRIPTION_MISMATCH)]
@@ -149,7 +163,7 @@ def _mismatch(row: Row) -> tuple[str, str] | None:
     return message, "统一名称和描述，写明实际衡量的对象"
 
 
-_NAME_DESCRIPTION_MISMATCH = indicator_check(_mismatch)
+_NAME_DESCRIPTION_MISMATCH = indicator_check(_mismatch, needs=lambda shape: shape[5])  # a description
 
 
 @rule("duplicate-indicator", title="三级指标重复", dimension="规范性", severity="warning")
@@ -708,6 +722,10 @@ def score_vs_actual(document: Document, settings: RuleSettings) -> list[Finding]
     short of its floor scored above its share done (按完成比例计分: weight × actual ÷ target, rounded up to the
     places the table scores in — ``3224人`` of ``3807人``, 84.7 %, scored 1.9 of 2 where 1.7 is due; 8.05 of 10
     may be scored 9 in a table of whole points) is written up too; a score below the share is the evaluator's.
+    A score above its weight is written up whatever the actual (no points for overshooting). A table that
+    writes no weights is judged too where its scores give them away: a score with a fraction that is a whole
+    weight times an actual's overshoot (施甸's ``31.9`` for ``12767.36`` against ``8000``: 20 × 159.6 %) counted
+    the points past 100 % of the target; a whole score is not judged (12 of 12 at 120 % fits as well).
     """
     return [at_indicator(row.project, row.position, row.indicator, "score", *verdict)
             for row, (_actual, verdict, _done, _ratio) in flagged(document, _SELF_EVALUATION) if verdict is not None]
@@ -717,8 +735,15 @@ def _score_fault(row: Row) -> tuple[str, str] | None:
     """``score-vs-actual``'s (message, suggestion) for one indicator, or None."""
     indicator = row.indicator
     actual, weight, score = indicator.actual, indicator.weight, indicator.score
-    if actual is None or weight is None or score is None or weight <= 0:
+    if actual is None or score is None:
         return None
+    if weight is None:
+        return _score_past_weight(indicator, actual, score, row.name)
+    if weight <= 0:
+        return None
+    if score > weight:
+        return (f"得分{format_decimal(score)}分高于这一行的分值{format_decimal(weight)}分",
+                "得分以分值为上限（财预〔2020〕10号：超额完成不加分）；超额较多的，在偏差原因中说明，并在下一年度提高目标值")
     ceiling = row.economic_cost and indicator.target.op is None
     met = _met(indicator, actual, row.name, ceiling)
     if met is None:
@@ -742,6 +767,29 @@ def _score_fault(row: Row) -> tuple[str, str] | None:
                     f"高于按完成比例应得的{format_decimal(due)}分",
                     "未完成的按完成比例计分（分值×实际完成值÷指标值）；多给分的，在偏差原因中写明依据")
     return None
+
+
+def _score_past_weight(indicator: Indicator, actual: str, score: Decimal, name: str) -> tuple[str, str] | None:
+    """A score of a table without weights that is a whole weight times an overshoot (31.9 = 20 × 12767.36 ÷ 8000):
+    the points counted past 100 % of the target, above the row's weight (``score-vs-actual``), or None."""
+    if score == score.to_integral_value():
+        return None  # a whole score may be the weight itself (12 of 12 at 120 %): only a fraction says it was counted
+    target = indicator.target
+    if not target.value or target.value < 0 or target.upper is not None or target.period is not None:
+        return None
+    done = _actual_as_target(actual, name)
+    if done.value is None or done.value <= target.value or done.unit != target.unit or done.op is not None:
+        return None
+    ratio = done.value / target.value
+    weight = (score / ratio).to_integral_value()
+    step = Decimal(1).scaleb(min(0, int(score.normalize().as_tuple().exponent)))  # the places the table scores in
+    if weight < 1 or score <= weight or abs(weight * ratio - score) > step / 2:
+        return None
+    share = format_decimal((ratio * 100).quantize(Decimal("0.1")))
+    return (f"实际完成值{quote(actual)}是指标值{quote(target.raw)}的{share}%，得分{format_decimal(score)}分正是"
+            f"{format_decimal(weight)}分×{share}%：超额部分也计了分，得分超过了这一行的分值（{format_decimal(weight)}分）",
+            "得分以分值为上限，完成指标值即得满分（财预〔2020〕10号：超额完成不加分）；超额较多的，在偏差原因中说明，"
+            "并在下一年度提高目标值")
 
 
 def _share_done(indicator: Indicator, actual: str, name: str) -> Decimal | None:
@@ -803,7 +851,7 @@ def _self_evaluation(row: Row) -> tuple[Any, tuple[str, str] | None, bool, Decim
     return verdicts if verdicts != (None, None, False, None) else None
 
 
-_SELF_EVALUATION = indicator_check(_self_evaluation)
+_SELF_EVALUATION = indicator_check(_self_evaluation, needs=lambda shape: shape[4])  # an actual
 
 
 @rule("met-without-output", title="没有产出却填报达成", dimension="规范性", severity="warning")
@@ -854,6 +902,9 @@ def target_set_low(document: Document, settings: RuleSettings) -> list[Finding]:
     next year's target raised. Only floors (``≥``, or a count of things delivered written without a
     comparator) and actuals in the target's unit (``1700人`` against ``≥500人``; not a bare ``9.3`` against
     ``3``) are judged; shares are not (a rate cannot be overshot). Below 1.5 times an overshoot is ordinary.
+    Bare figures under a name holding their unit in brackets are in that unit (``实现产值(万元) 8000`` done
+    ``12767.36``; a "share" above 100, ``实现产值(%) 8000``, is none), and money an effect brings in (…产值,
+    …收入, …增收) is a floor without a comparator.
     """
     out = []
     for row, verdicts in flagged(document, _SELF_EVALUATION):
@@ -878,18 +929,25 @@ def _far_above(row: Row) -> Decimal | None:
     """``target-set-low``'s ratio of actual to target for a floor overshot 1.5 times or more, or None."""
     indicator = row.indicator
     target = indicator.target
-    if not target.value or target.value < 0 or target.unit is None or target.unit in _SHARE or target.upper is not None:
+    if not target.value or target.value < 0 or target.upper is not None:
         return None
+    unit = target.unit
+    if unit is None and indicator.level3.endswith((")", "）")):
+        unit = unit_note(indicator.level3)  # 实现产值(%) 8000 done 12767.36: both figures in the name's unit
+    if unit is None or (unit in _SHARE and target.value <= 100):
+        return None  # a share cannot be overshot (8000 "%" is no share)
     actual = indicator.actual or ""
     if not _has_digit(actual) or actual.lstrip().startswith(_COMPARATOR_OPENING):
         return None
     done = _actual_as_target(actual, row.name)
     if done.value is None or done.unit != target.unit or done.op is not None:
         return None
-    op = target.op if target.op is not None else _floor_by_name(row.name, target.unit)
-    if op not in (Op.GE, Op.GT) or done.value < target.value * _FAR_ABOVE:
+    if done.value < target.value * _FAR_ABOVE:
         return None
-    return done.value / target.value
+    op = target.op
+    if op is None:
+        op = _floor_by_name(row.name, unit) or (Op.GE if brings_in(row.name) else None)
+    return done.value / target.value if op in (Op.GE, Op.GT) else None
 
 
 def _nothing_done(row: Row) -> bool:

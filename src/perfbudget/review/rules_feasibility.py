@@ -270,7 +270,7 @@ _NO_EFFECT = re.compile(r"(?:无|没有|不产生|不涉及)(?:直接)?(?:经济
 _NO_EFFECT_ASKED = re.compile(r"是否(?:对[^，,。；]{0,12}?)?(?:产生|造成|带来|形成|有)[^，,。；]{0,8}?"
                               r"(?:价值|效益|影响|收益|效果)")
 
-_VAGUE_QUALITATIVE = indicator_check(_vague)
+_VAGUE_QUALITATIVE = indicator_check(_vague, needs=lambda shape: not shape[8])  # qualitative
 
 
 _DIGIT = re.compile(r"\d")
@@ -357,7 +357,7 @@ _MONEY_STANDARD = re.compile(r"(?:经费|补助|补贴|资助|收费|救助|奖�
 # A value that says it is an estimate, not the target: 暂定量按15次作业且总航时不少于30小时测算.
 _TENTATIVE = re.compile(r"暂定|暂按|暂估|测算|估算")
 
-_QUALITATIVE_FOR_NUMBER = indicator_check(_wants_number)
+_QUALITATIVE_FOR_NUMBER = indicator_check(_wants_number, needs=lambda shape: not shape[8])  # qualitative
 
 
 @rule("time-without-date", title="时效指标没有完成时间", dimension="可行性", severity="warning")
@@ -401,7 +401,7 @@ def _time_without_date(row: Row) -> tuple[str, str] | int | None:
             "名称写成「…按时完成率」")
 
 
-_TIME_WITHOUT_DATE = indicator_check(_time_without_date)
+_TIME_WITHOUT_DATE = indicator_check(_time_without_date, needs=lambda shape: shape[1] == "时效指标")
 
 
 @rule("time-before-year", title="完成时间早于预算年度", dimension="可行性", severity="warning")
@@ -701,6 +701,13 @@ _RATE_UNITS = ("%", "‰", "百分点", "个百分点")
 # A share of something: per cent, or per mille (森林火灾受害面积 小于0.9‰ is a share of an area named as one).
 _SHARE_UNITS = ("%", "‰")
 _AMOUNT_NAME = re.compile(r"(?:金额|资金|经费|费用|成本|投资|投资额|单价|价格)$")
+# Income raised for people (助农增收, 农户增加收入, 群众收入增加): in plain 元 it is per household or per head,
+# which the name must say (人均, 户均 …); a collective's income (村集体增收) is one sum.
+_INCOME_RISE = re.compile(r"(?:农|户|民|群众|人口|务工|贫困|监测)[\u4e00-\u9fff]{0,6}(?:增收|增加收入|收入增加)$")
+_PER_HEAD = ("人均", "户均", "每户", "每人", "亩均", "每亩")
+# Money that an effect brings in: 产值, 销售收入, 营业额 (a growth names itself: 产值增长率, 收入增加).
+_VALUE_NAME = re.compile(r"(?:产值|收入|销售额|营业额|利润)$")
+_VALUE_ENDS = "值入额润"  # the last characters of its words: most names end otherwise, and are not searched
 _COUNT_OR_TIME_NAME = re.compile(r"(?:时效|时间|时长|时限|数量|人数|次数|个数|件数|金额|面积|年限|天数)$")
 # A work aim, not a measure: 维护社会稳定, 促进村集体经济发展, 保障村社区正常运转 ...
 _AIM_NAME = re.compile(r"^(?:维护|促进|保护|保障|推动|推进|加强|提升|提高|改善|确保|实现|维持|巩固|增强|助力|带动)")
@@ -742,12 +749,19 @@ def _percent_fault(name: str) -> int:
     if _AIM_NAME.search(name) and not _RATE_LIKE_END.search(name):
         return _AIM
     measured = _BRACKETED.sub("", name)
+    if measured[-1:] in _VALUE_ENDS and _VALUE_NAME.search(measured) and not _compared(measured):
+        return _AMOUNT  # 实现产值 8000%: money (种薯亩均收入较鲜薯亩均收入 ≥5%: a difference)
     if (not _PERCENT_OF.search(measured) and not measured.endswith(_RECORDS_IN_ORDER) and not is_input_name(name)
             and _SHARE_MEETING.search(name) is None and name.find("满意") < 1 and not _compared(measured)):
         # (someone's satisfaction is a share of those asked, however the name goes on: 服务对象…满意率应该在
         # 95%以上; a name that opens with it names nobody: 满意度95%以上)
         return _NO_SHARE
     return 0
+
+
+def brings_in(name: str) -> bool:
+    """Whether a name is money an effect brings in (实现产值, 销售收入, 助农增收): more is better."""
+    return (name[-1:] in _VALUE_ENDS and bool(_VALUE_NAME.search(name))) or name.endswith("增收")
 
 
 def not_a_rate(name: str) -> bool:
@@ -769,6 +783,11 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     a phrase giving a count and no % (覆盖率 ``实施乡镇社区基层医疗机构37个。``); a count of
     households given in persons or the other way round (``申请就学补助户数 ≥101人/次``, ``…人口数 ≥10户``),
     and of batches or sessions in another measure word (``监督抽检批次 ≥100组``; ``≥100批``, ``≥5次`` fit);
+    an output value or income (…产值, …收入, …销售额) in % as an amount is (``新型经营主体实现产值(%) 8000``: a bare
+    figure's unit is the one the name holds in brackets; ``产值增长率`` names a growth, and a comparison with 较
+    a difference); an income raised for farmers or households in plain 元 without saying per what
+    (``新型经营主体助农增收(元) 1980``: 户均, 人均 or in all? ``务工人员年人均增收 ≥8400元`` says, a collective's
+    ``村集体增收`` is one sum);
     a per mille is a share as a per cent is (``森林火灾受害面积 小于0.9‰``: an area). Widened on real
     tables (issue 13): any name in % that is neither a rate nor a thing a share can be taken of
     — a sentence or a state (``教学条件改善、办学水平提高 =100%``, ``学生受益情况 =100%``,
@@ -794,6 +813,12 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
     message = suggestion = None
     if is_leftover(raw):
         return None  # template-leftover says it
+    unit = target.unit
+    if unit is None and target.value is not None and indicator.level3.endswith((")", "）")):
+        # a bare figure under a name holding its unit in brackets (实现产值(%) 8000): that unit is the value's
+        unit = unit_note(indicator.level3)
+        if unit is not None:
+            raw = f"{raw}，名称括号中注明单位为「{unit}」"
     if not target.is_quantitative:
         if raw.strip().endswith(("%", "％")) and not _DIGIT.search(raw):
             message = f"定性指标值{quote(raw)}带有百分号"
@@ -801,25 +826,29 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
         elif (count := rate_given_as_count(name, raw)) is not None:
             message = f"比率指标{quote(indicator.level3)}的指标值写的是个数（{count}），不是比率"
             suggestion = "比率用%表示，如「≥95%」；若要写数量，请把名称改为数量（如「…机构数」）"
-    elif (clash := _counted_in_other(name, target.unit)) is not None:
-        message = f"{quote(indicator.level3)}按{clash[0]}计数，指标值却以「{target.unit}」计量（{raw}）"
+    elif (clash := _counted_in_other(name, unit)) is not None:
+        message = f"{quote(indicator.level3)}按{clash[0]}计数，指标值却以「{unit}」计量（{raw}）"
         suggestion = f"统一计数对象：按{clash[0]}写成「≥…{clash[0]}」，或把名称改为按{clash[1]}计数"
-    elif name.endswith("率") and target.unit and target.unit not in _RATE_UNITS and "/" not in target.unit:
-        message = f"比率指标{quote(indicator.level3)}的单位是「{target.unit}」，不是%"
+    elif unit == "元" and "收" in name and _INCOME_RISE.search(name) and not any(word in name for word in _PER_HEAD):
+        message = (f"{quote(indicator.level3)}以「元」计（{raw}），没有说明是每户、每人还是合计增加的收入："
+                   "合计写元太少，像是户均或人均的数")
+        suggestion = "写明计量对象，如「户均增收 ≥1980元」「人均增收 ≥1980元/人」；合计的写成总额（如「≥50万元」）"
+    elif name.endswith("率") and unit and unit not in _RATE_UNITS and "/" not in unit:
+        message = f"比率指标{quote(indicator.level3)}的单位是「{unit}」，不是%"
         suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"
-    elif target.unit in _SHARE_UNITS and (fault := _percent_fault(name)) == _AMOUNT:
+    elif unit in _SHARE_UNITS and (fault := _percent_fault(name)) == _AMOUNT:
         message = f"金额类指标{quote(indicator.level3)}却以%计量（{raw}）"
         suggestion = "写成金额，如「≤17万元」；若要写比率，请把名称改为「…率」"
-    elif target.unit in _SHARE_UNITS and fault == _COUNT_OR_TIME and not is_input_name(name):
+    elif unit in _SHARE_UNITS and fault == _COUNT_OR_TIME and not is_input_name(name):
         # (money's supply on time, 资金的供应时效 100%, is an input: input-as-output says delete it, not rename it)
         message = f"{quote(indicator.level3)}应以时间或数量计量，指标值却是百分比（{raw}），无法知道是什么的百分比"
         suggestion = "把名称改为比率（如「办案及时率 ≥95%」），或把指标值写成时间或数量（如「≤30日」）"
-    elif target.unit in _SHARE_UNITS and fault == _AIM:
+    elif unit in _SHARE_UNITS and fault == _AIM:
         message = (f"{quote(indicator.level3)}是工作目标，不是比率，指标值却是百分比（{raw}），"
                    "无法知道是什么的百分比")
         suggestion = ("改为可计算的比率（如「矛盾纠纷化解率 ≥95%」），"
                       "或写明可判断的结果（如「全年无重大群体性事件」）")
-    elif target.unit in _SHARE_UNITS and fault == _NO_SHARE and not cost and level2 != "数量指标":
+    elif unit in _SHARE_UNITS and fault == _NO_SHARE and not cost and level2 != "数量指标":
         message = (f"{quote(indicator.level3)}不是一个比率或可计数的对象，指标值却是百分比（{raw}），"
                    "无法知道是什么的百分比")
         suggestion = ("把名称改为可计算的比率（如「困难群众救助覆盖率 ≥95%」「疫苗接种率 ≥90%」），"
@@ -934,4 +963,4 @@ def _without_unit(row: Row) -> tuple[str, str] | None:
             "写明计量单位（如「≥550万元」「≥95%」「≥3台」），或把指标改写为可计量的名称")
 
 
-_NUMBER_WITHOUT_UNIT = indicator_check(_without_unit)
+_NUMBER_WITHOUT_UNIT = indicator_check(_without_unit, needs=lambda shape: shape[10])  # no unit

@@ -82,7 +82,7 @@ def _compared_row(row: Row) -> bool | None:
     return True if row.level2 in _COMPARED_LEVEL2 and _comparable(row.indicator) else None
 
 
-_COMPARED = indicator_check(_compared_row)
+_COMPARED = indicator_check(_compared_row, needs=lambda shape: shape[1] in _COMPARED_LEVEL2)
 
 
 def _same_indicator(indicator: Indicator, last: Project) -> Indicator | None:

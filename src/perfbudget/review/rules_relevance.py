@@ -222,7 +222,8 @@ def _quantity_input(indicator: Indicator, name: str, key: str) -> tuple[str, str
     return None
 
 
-_INPUT_AS_OUTPUT = indicator_check(_input_fault)
+_INPUT_AS_OUTPUT = indicator_check(
+    _input_fault, needs=lambda shape: not shape[2] and shape[6] and shape[0] not in PROCESS_LEVEL1)
 # A fee as the 数量 name (``安置小区物业费 8个``): the money, counted; a fee handed out, waived or paid
 # for someone (发放取暖费, 减免学费, 代缴保险费) is a service and is not flagged.
 _FEE_NAME = re.compile(r"[^\d]{1,12}?费用?")
@@ -312,7 +313,7 @@ def _satisfaction_outside(row: Row) -> bool | None:
     return True if row.level1 != LEVEL1_SATISFACTION and is_satisfaction_name(row.name) else None
 
 
-_SATISFACTION_OUTSIDE = indicator_check(_satisfaction_outside)
+_SATISFACTION_OUTSIDE = indicator_check(_satisfaction_outside, needs=lambda shape: shape[0] != LEVEL1_SATISFACTION)
 
 
 # Survey measures of how people feel, asked like satisfaction: 群众安全感, 获得感, 认可度.
@@ -342,7 +343,7 @@ def _not_satisfaction(row: Row) -> tuple[str, str] | None:
             "如「救助对象满意度 ≥90%」")
 
 
-_NON_SATISFACTION_IN_GROUP = indicator_check(_not_satisfaction)
+_NON_SATISFACTION_IN_GROUP = indicator_check(_not_satisfaction, needs=lambda shape: shape[0] == LEVEL1_SATISFACTION)
 
 
 _COMPLETION = ("完成率", "完工率")
@@ -382,7 +383,7 @@ def _rate_in_quantity(row: Row) -> bool | None:
     return None if is_input_name(row.name) else True
 
 
-_RATE_IN_QUANTITY = indicator_check(_rate_in_quantity)
+_RATE_IN_QUANTITY = indicator_check(_rate_in_quantity, needs=lambda shape: shape[1] == "数量指标")
 
 
 @rule("rate-under-quantity", title="数量指标写成比率", dimension="相关性", severity="warning",
@@ -460,7 +461,8 @@ def _effect_under_output(row: Row) -> tuple[str, str] | None:
             "把它移到效益指标下相应的二级指标，并在产出指标下写明直接产出")
 
 
-_EFFECT_UNDER_OUTPUT = indicator_check(_effect_under_output)
+_EFFECT_UNDER_OUTPUT = indicator_check(
+    _effect_under_output, needs=lambda shape: shape[0] == LEVEL1_OUTPUT and not shape[2])
 
 
 _ALLOWED: dict[str, set[str]] = {}
@@ -557,7 +559,7 @@ def _outside_framework(row: Row) -> tuple[str, str, str] | None:
     return None
 
 
-_LEVEL_NOT_IN_FRAMEWORK = indicator_check(_outside_framework)
+_LEVEL_NOT_IN_FRAMEWORK = indicator_check(_outside_framework, needs=lambda shape: shape[6] and shape[7])
 
 
 @rule("level2-missing", title="没有二级指标", dimension="相关性", severity="info")
@@ -619,7 +621,7 @@ def _without_level2(row: Row) -> tuple[str, str] | None:
     return message, f"按指标体系补上二级指标：从名称和指标值看宜归入「{hint}」（「{level1}」下的二级指标为{allowed}）"
 
 
-_LEVEL2_MISSING = indicator_check(_without_level2)
+_LEVEL2_MISSING = indicator_check(_without_level2, needs=lambda shape: shape[6] and not shape[7])
 # Each 一级's 二级 names in the frameworks' order (2015's, then the 2021 names it lacks).
 _IN_ORDER = {level1: tuple(dict.fromkeys((*FRAMEWORK_2015.get(level1, ()), *FRAMEWORK_2021.get(level1, ()))))
              for level1 in _ALLOWED}

@@ -245,7 +245,7 @@ def _spec_in_quantity(row: Row) -> str | None:
     return spec_word(row.name) or (unit if unit in _SPEC_UNITS else None)
 
 
-_SPEC_IN_QUANTITY = indicator_check(_spec_in_quantity)
+_SPEC_IN_QUANTITY = indicator_check(_spec_in_quantity, needs=lambda shape: shape[1] == "数量指标")
 
 
 @rule("spec-as-quantity", title="规格参数写成数量", dimension="相关性", severity="warning")
@@ -354,11 +354,11 @@ _QUALITY_OR_CHECK = re.compile(r"质量|合格|达标|标准|优良|优秀|准�
 def bare_measure(name: str) -> bool:
     """True when a name is only a measure (及时率, 工作任务完成率, 满意度) without what it measures,
     or only a date (``2022年底之前``), or a principle (``以低价位高质量为采购原则``), or a verdict (效果显著)."""
-    text = _GENERIC_OBJECT.sub("", bare(name))
-    return (text in word_set("names", "measures") or bool(_DATE_NAME.match(bare(name)))
-            or bare(name) in _VERDICT_NAMES
-            or bool(_FIGURE_NAME.match(bare(name))) or bare(name) in _LEVEL_NAMES
-            or bool(_PRINCIPLE_NAME.match(bare(name))))
+    plain = bare(name)
+    text = _GENERIC_OBJECT.sub("", plain) if plain.startswith(_GENERIC_WORDS) else plain
+    return (text in word_set("names", "measures") or plain in _VERDICT_NAMES or plain in _LEVEL_NAMES
+            or (plain[:1].isdecimal() and bool(_DATE_NAME.match(plain) or _FIGURE_NAME.match(plain)))
+            or (plain.startswith("以") and bool(_PRINCIPLE_NAME.match(plain))))
 
 
 # A principle as the name: 以低价位高质量为采购原则 says how to buy, not what is measured.
@@ -373,6 +373,7 @@ _LEVEL_NAMES = frozenset(
 
 
 # Words that name no object: 工作任务完成率 is a 完成率 of nothing in particular.
+_GENERIC_WORDS = ("工作", "任务", "各项", "计划", "年度")
 _GENERIC_OBJECT = re.compile(r"^(?:工作|任务|各项|计划|年度)+(?=\S)")
 # A name that is only a figure: the target written where the name goes (100万, 20万元, 500人).
 # A duration or a measure with its figure (1年, 3个月, 500米) is a value too.

@@ -90,3 +90,18 @@ def test_a_filter_holding_a_control_character_is_refused_by_name_not_a_500(web: 
         assert api.json()["error"]["details"][0]["name"] == name
     listed = page.get("/projects", params={name: value})  # the page: said above the list, the other filters kept
     assert listed.status_code == 200 and "控制字符" in listed.text
+
+
+def test_a_restore_from_a_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
+    # `perfbudget db restore FIFO` opened the pipe to look at its first bytes and waited for a writer for ever (the
+    # readers refuse a device, FIFO or socket by name since attack9).
+    import os
+    import subprocess
+    import sys
+
+    pipe = tmp_path / "backup.db"
+    os.mkfifo(pipe)
+    done = subprocess.run([sys.executable, "-m", "perfbudget", "db", "restore", str(pipe), "--db",
+                           f"sqlite:///{tmp_path / 'p.db'}"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "不是普通文件" in done.stderr, done.stderr
+    assert not (tmp_path / "p.db").exists()

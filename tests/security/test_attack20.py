@@ -105,3 +105,23 @@ def test_a_restore_from_a_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
                            f"sqlite:///{tmp_path / 'p.db'}"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "不是普通文件" in done.stderr, done.stderr
     assert not (tmp_path / "p.db").exists()
+
+
+def test_list_exports_at_once_are_bounded_per_process(web: WebEnv) -> None:
+    # Any signed-in user could start any number of list exports at once: an xlsx of 20,000 rows costs 6.8 s of CPU,
+    # six at once 35 s and took the server from 276 to 627 MB (100,000 rows: some 35 s each). Two at a time per
+    # process now; another is refused at once, saying why (no worker thread waits in a queue).
+    from perfbudget.app.project_lists import MOST_EXPORTS_AT_ONCE, export_slot
+
+    assert MOST_EXPORTS_AT_ONCE == 2
+    page, headers = web.client("viewer"), _api(web, "viewer")
+    with export_slot(), export_slot():  # two exports in flight
+        for answer in (page.get("/lists/projects.xlsx"), page.get("/lists/evaluations.csv"),
+                       web.client().get("/api/v1/projects", params={"format": "xlsx"}, headers=headers)):
+            assert answer.status_code == 429, answer.text[:300]
+            assert "同时在生成的列表导出已达上限" in answer.text
+        assert web.client().get("/api/v1/projects", headers=headers).status_code == 200  # a page of JSON: no export
+    with export_slot():  # one in flight: the next one is written
+        assert page.get("/lists/projects.xlsx").status_code == 200
+    assert page.get("/lists/projects.csv").status_code == 200  # every place given back
+    assert page.get("/lists/projects.csv").status_code == 200

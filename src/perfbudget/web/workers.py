@@ -91,7 +91,8 @@ def _bound(host: str, port: int, backlog: int = BACKLOG) -> socket.socket:
 
 def listening_sockets(config: Config) -> list[socket.socket]:
     """The sockets of ``config.workers`` workers on ``config``'s address, listening (see *Listening from the
-    start*): one each where the platform allows (see the module), else uvicorn's one shared socket."""
+    start*): one each where the platform allows (see the module), else uvicorn's one shared socket (one worker:
+    ``serve``'s single process, which listens before it prints its address too)."""
     sockets = own_sockets(config.host, config.port, config.workers, config.backlog)
     if sockets is None:
         sock = config.bind_socket()

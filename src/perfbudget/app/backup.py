@@ -115,6 +115,8 @@ def restore(file: Path, url: str, force: bool = False) -> BackupDone:
     target = _sqlite_path(url)
     if not file.exists():
         raise BackupRefused(f"备份文件 {file} 不存在")
+    if not file.is_dir() and not file.is_file():  # a FIFO would be waited on for ever, a device read without end
+        raise BackupRefused(f"备份文件 {file} 不是普通文件（设备、管道或套接字），未读取")
     if target.exists() and file.resolve() == target.resolve():
         raise BackupRefused("备份文件就是要恢复的数据库本身")
     check = _checked(file, "备份文件")

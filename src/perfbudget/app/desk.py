@@ -7,6 +7,7 @@ by loading every project. Every query is scoped by the user like :mod:`perfbudge
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -17,6 +18,7 @@ from sqlalchemy import case, exists, func, or_, select
 from perfbudget.app.finding_dimensions import kept_dimension_condition
 from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, in_wan, status_scope
 from perfbudget.app.roles import Principal, Role
+from perfbudget.app.validate import BAD_CHARS, text_problem
 from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATE_LABELS, STATES, SUBMITTED
 from perfbudget.plain_numbers import plain_int, plain_year
 from perfbudget.review.finding import DIMENSIONS
@@ -34,6 +36,7 @@ PAGE_SIZES = (20, 50, 100)
 
 
 status = project_status
+_NOT_UTF8 = re.compile("[\ud800-\udfff]")
 MOST_FILTER_TEXT = 100  # a search word, a unit's key or a fund (the longest unit name known is 40 characters)
 FILTER_LABELS = {"q": "搜索", "year": "年度", "unit": "单位", "state": "流程状态", "grade": "审核等级",
                  "egrade": "自评等级", "dimension": "问题维度", "fund": "资金", "todo": "待办", "sort": "排序",
@@ -87,12 +90,21 @@ class ListQuery:
         problems: list[FilterProblem] = []
 
         def bad(key: str, value: str, expected: str) -> None:
-            problems.append(FilterProblem(key, value, f"{FILTER_LABELS[key]}「{value[:40]}」无效：{expected}"))
+            shown = BAD_CHARS.sub("\ufffd", value[:40])  # the message is shown on a page, a terminal, a file
+            problems.append(FilterProblem(key, value, f"{FILTER_LABELS[key]}「{shown}」无效：{expected}"))
 
         def text(key: str) -> str:
             value = (params.get(key) or "").strip()
             if len(value) > MOST_FILTER_TEXT:
                 bad(key, value, f"最多 {MOST_FILTER_TEXT} 个字符")
+                return ""
+            # a control character or a non-character matches no stored text (none may be stored), and no Excel
+            # file may hold one: the list's export names its filters in its title, and answered 500 on the page
+            # and the API (`format=xlsx`) until 2026-12-05 (found by attack20)
+            # (bytes that are not UTF-8, a command line's surrogate escapes, are named by the CLI's own message)
+            problem = None if _NOT_UTF8.search(value) else text_problem(value, MOST_FILTER_TEXT)
+            if problem:
+                bad(key, value, problem)
                 return ""
             return value
 

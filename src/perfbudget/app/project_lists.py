@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import IO, Any
@@ -32,6 +34,10 @@ VIEWS = {"projects": "项目列表", "queue": "审核队列", "evaluations": "�
 FORMATS = ("xlsx", "csv")
 MOST_EXPORT_ROWS = 100_000  # a province's projects of several years; more: filter by year or unit
 BATCH = 1000
+# Lists written at once in one process (a server's worker): an xlsx of 100,000 rows costs some 35 s of CPU and each
+# export in flight some 60 MB; more at once are refused at once (TooManyExports), never queued in a thread.
+MOST_EXPORTS_AT_ONCE = 2
+_exports = threading.BoundedSemaphore(MOST_EXPORTS_AT_ONCE)
 
 
 def cli_principal() -> Principal:
@@ -42,6 +48,24 @@ def cli_principal() -> Principal:
 
 class TooManyRows(ValueError):
     """The list holds more rows than one spreadsheet takes (:data:`MOST_EXPORT_ROWS`); the message says so."""
+
+
+class TooManyExports(RuntimeError):
+    """:data:`MOST_EXPORTS_AT_ONCE` lists are being written in this process already; the message says so."""
+
+
+@contextmanager
+def export_slot() -> Iterator[None]:
+    """Hold one of this process's :data:`MOST_EXPORTS_AT_ONCE` places for writing a list, or raise
+    :class:`TooManyExports` at once when none is free (a server's caller then answers 429; nothing is waited on, so
+    no worker thread is held by a queue). Until 2026-12-05 any signed-in user could start any number at once: six
+    xlsx of 20,000 rows cost 35 s of CPU and took the server from 276 to 627 MB (found by attack20)."""
+    if not _exports.acquire(blocking=False):
+        raise TooManyExports(f"同时在生成的列表导出已达上限（每个服务进程 {MOST_EXPORTS_AT_ONCE} 个），请稍后再试")
+    try:
+        yield
+    finally:
+        _exports.release()
 
 
 @dataclass(frozen=True, slots=True)

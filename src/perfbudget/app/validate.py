@@ -60,7 +60,7 @@ MAX_HEAD_FIELDS = 300
 _YEAR_FIELDS = {"fund_year", "end_year", "start_year", "year"}
 _NAME_FIELDS = {"name", "code", "fund_label", "fund_source", "level1", "level2", "level3", "title", "money_unit",
                 "unit", "kind"}
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
 
 
 def number_problem(value: Decimal) -> str | None:
@@ -129,7 +129,7 @@ def text_problem(text: str, limit: int) -> str | None:
     """Why a text cannot be stored (Chinese), or None."""
     if len(text) > limit:
         return f"文字过长（{len(text)} 个字符，上限 {limit}）"
-    bad = _BAD_CHARS.search(text)
+    bad = BAD_CHARS.search(text)
     if bad:
         return f"含有不可见的控制字符（U+{ord(bad.group()):04X}）"
     return None
@@ -189,7 +189,7 @@ def _has_control(document: Document) -> bool:
                 texts += target.period
             for pair in indicator.extras:
                 texts += pair
-    return _BAD_CHARS.search("".join(texts)) is not None
+    return BAD_CHARS.search("".join(texts)) is not None
 
 
 def control_problems(document: Document, file: str = "") -> list[Problem]:
@@ -202,7 +202,7 @@ def control_problems(document: Document, file: str = "") -> list[Problem]:
         return []
     found = []
     for path, _field, value in _leaves(document):
-        bad = _BAD_CHARS.search(value) if isinstance(value, str) and not path.startswith("notes") else None
+        bad = BAD_CHARS.search(value) if isinstance(value, str) and not path.startswith("notes") else None
         if bad:  # notes: not stored
             found.append(Problem(Source(file or "输入"), f"{path}：含有不可见的控制字符（U+{ord(bad.group()):04X}）"))
     return found

@@ -128,7 +128,6 @@ def serve(
     reviewed = review_unreviewed(application.state.store, application.state.core, "perfbudget serve")
     if reviewed:
         out.print(f"已审核 {reviewed} 个尚无审核结果的项目版本（如命令行导入的项目）", markup=False)
-    out.print(f"perfbudget 网页端：http://{host}:{port}/  （API 文档：http://{host}:{port}/api/docs）", markup=False)
     if workers > 1:
         # Each worker builds its own app from the environment (perfbudget.web.asgi); the session
         # key is shared through the database.
@@ -136,16 +135,42 @@ def serve(
         if config.replica_url:
             os.environ["PERFBUDGET_DB_REPLICA"] = config.replica_url
         # Each worker listens on a socket of its own (SO_REUSEPORT), so connections split evenly
-        # between them (perfbudget.web.workers).
-        from perfbudget.web.workers import run_workers
+        # between them; the sockets listen before the address is printed, so that a connection made while
+        # the workers start waits for them instead of being refused (perfbudget.web.workers).
+        from perfbudget.web.workers import listening_sockets, run_workers
 
-        run_workers(uvicorn.Config("perfbudget.web.asgi:app", factory=True, host=host, port=port, workers=workers,
-                                   log_level="info", proxy_headers=False, access_log=access_log, http=PROTOCOL))
+        server_config = uvicorn.Config("perfbudget.web.asgi:app", factory=True, host=host, port=port,
+                                       workers=workers, log_level="info", proxy_headers=False,
+                                       access_log=access_log, http=PROTOCOL)
+        try:
+            sockets = listening_sockets(server_config)
+        except OSError as exc:
+            fail(f"无法监听 {host}:{port}（{os_reason(exc)}）；用 --host、--port 指定其他地址或端口")
+        out.print(f"perfbudget 网页端：http://{host}:{port}/  （API 文档：http://{host}:{port}/api/docs）",
+                  markup=False)
+        run_workers(server_config, sockets)
         return
-    from perfbudget.web.workers import settle_heap
+    from perfbudget.web.workers import listening_sockets, settle_heap
 
-    settle_heap()  # the start-up's objects out of the full collections' way (perfbudget.web.workers)
     # X-Forwarded-* are believed only from PERFBUDGET_TRUSTED_PROXIES (the app's own middleware);
     # a request head is bounded (web/http_protocol.py).
-    uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=False, access_log=access_log,
-                http=PROTOCOL)
+    server_config = uvicorn.Config(application, host=host, port=port, log_level="info", proxy_headers=False,
+                                   access_log=access_log, http=PROTOCOL)
+    # listening before the address is printed, as the workers' sockets (a connection made while uvicorn starts
+    # waits instead of being refused: some 0.8 s under load until 2026-12-05, attack20)
+    try:
+        sockets = listening_sockets(server_config)
+    except OSError as exc:
+        fail(f"无法监听 {host}:{port}（{os_reason(exc)}）；用 --host、--port 指定其他地址或端口")
+    out.print(f"perfbudget 网页端：http://{host}:{port}/  （API 文档：http://{host}:{port}/api/docs）", markup=False)
+    settle_heap()  # the start-up's objects out of the full collections' way (perfbudget.web.workers)
+    server = uvicorn.Server(server_config)
+    try:
+        server.run(sockets=sockets)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for sock in sockets:
+            sock.close()
+    if not server.started:
+        raise typer.Exit(3)  # uvicorn's STARTUP_FAILURE, as uvicorn.run exits

@@ -60,7 +60,14 @@ def check_file(path: Path) -> FileCheck:
 
 def copy_into(source: Path, target: Path, *, self_contained: bool) -> None:
     """Copy database ``source`` over database ``target`` (made when missing) with the backup API, under SQLite's
-    locks. ``self_contained``: the copy left in journal mode DELETE, one file (a backup)."""
+    locks. ``self_contained``: the copy left in journal mode DELETE, one file (a backup).
+
+    A ``target`` made here is readable by its owner only, as every new store (``engine.create_private_file``): a
+    backup holds the password hashes and the key signing the session cookie. Until 2026-12-05 it took the
+    process's umask (0644 on most servers: found by attack20); an existing ``target`` keeps its permissions."""
+    from perfbudget.store.engine import create_private_file
+
+    create_private_file(str(target))
     with closing(sqlite3.connect(source, timeout=BUSY_MS / 1000)) as src, \
             closing(sqlite3.connect(target, timeout=BUSY_MS / 1000)) as dst:
         src.backup(dst)

@@ -70,7 +70,7 @@ def _bind_none_cheaply() -> None:
         sqlite3.register_adapter(type(None), cast("Callable[[None], None]", {}.get))
 
 
-def _create_private_file(database: str) -> None:
+def create_private_file(database: str) -> None:
     """Create a new SQLite database file readable and writable by its owner only (0600).
 
     The database holds the accounts' password hashes, the session and token hashes, the key signing
@@ -92,7 +92,7 @@ def _sqlite_engine(url: str) -> Engine:
     parsed = make_url(url)
     memory = parsed.database in (None, "", ":memory:")
     if not memory and parsed.database is not None:
-        _create_private_file(parsed.database)
+        create_private_file(parsed.database)
     options: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000}}
     if memory:
         # One shared connection, or every connection would see its own empty database.

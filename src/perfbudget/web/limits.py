@@ -158,6 +158,11 @@ async def _respond(scope: Scope, send: Send, status: int, code: str, message: st
     extra = list(headers or [])
     if status == 401 and api:
         extra.append((b"www-authenticate", b"Bearer"))
+    # as every other answer (send_with_headers): an error is no more to be kept than a page; until 2026-12-05 the
+    # guard's own answers (a NUL 400, an over-long id 404, 413, 401, 307) carried no Cache-Control (attack19/20)
+    extra.append((b"cache-control", b"no-store"))
+    if scope.get("scheme") == "https":
+        extra.append((b"strict-transport-security", HSTS))
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode()),
                             (b"connection", b"close"), *extra]})

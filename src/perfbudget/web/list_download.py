@@ -11,7 +11,7 @@ from typing import IO
 from fastapi.responses import StreamingResponse
 
 from perfbudget.app.desk import ListQuery
-from perfbudget.app.project_lists import TooManyRows, export_name, write_list
+from perfbudget.app.project_lists import TooManyExports, TooManyRows, export_name, export_slot, write_list
 from perfbudget.app.roles import Principal
 from perfbudget.store import Store
 from perfbudget.web.errors import WebError
@@ -31,13 +31,18 @@ def _chunks(file: IO[bytes]) -> Iterator[bytes]:
 
 
 def list_download(store: Store, principal: Principal, view: str, query: ListQuery, fmt: str) -> StreamingResponse:
-    """The list ``view`` under ``query`` as an attachment; 422 (too_many_rows) past the export's bound."""
+    """The list ``view`` under ``query`` as an attachment; 422 (too_many_rows) past the export's bound, 429
+    (too_many_exports) while the process writes as many lists as it may at once."""
     file = tempfile.SpooledTemporaryFile(max_size=8 << 20)  # noqa: SIM115 (closed by _chunks)
     try:
-        write_list(store, principal, view, query, fmt, file)
+        with export_slot():
+            write_list(store, principal, view, query, fmt, file)
     except TooManyRows as exc:
         file.close()
         raise WebError(422, "too_many_rows", str(exc)) from exc
+    except TooManyExports as exc:
+        file.close()
+        raise WebError(429, "too_many_exports", str(exc)) from exc
     except BaseException:
         file.close()
         raise

@@ -27,6 +27,13 @@ load restarted a worker in a loop (replay-g saw 16 restarts; reproduced here wit
 deaths within a minute of starting, no request served by the workers killed). Here a worker that has not answered
 yet is given :data:`STARTUP_GRACE` from its start: one ping is sent when it starts and its answer awaited without
 blocking; once it has answered, the usual check applies (a hung worker is still replaced within 5 s).
+
+**Listening from the start.** A worker's server makes its socket listen only once its app is built (uvicorn's
+``loop.create_server``), and a socket bound but not listening refuses every connection: under load the port refused
+connections for some 20 s after ``serve --workers 2`` had printed its address, the time the workers took to start
+(attack19 saw it, attack20 found why). The supervisor now makes each socket listen as it binds it, before the
+address is printed: a connection made while the workers start waits in the socket's queue (``BACKLOG``) and is
+answered as soon as its worker serves, as a connection to a worker being replaced always did.
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from uvicorn.config import STARTUP_FAILURE
 from uvicorn.supervisors.multiprocess import Multiprocess, Process
 
 logger = logging.getLogger("uvicorn.error")
+BACKLOG = 2048  # uvicorn's default backlog: connections the kernel queues on a socket before a worker accepts them
 STARTUP_GRACE = 120.0  # seconds a new worker may take to answer its first health check (see the module)
 
 
@@ -50,15 +58,15 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-def own_sockets(host: str, port: int, count: int) -> list[socket.socket] | None:
-    """``count`` sockets bound to ``host:port`` with ``SO_REUSEPORT`` (not yet listening: each worker's
-    server listens on its own), or None where the platform has no ``SO_REUSEPORT`` (or ``count`` < 2)."""
+def own_sockets(host: str, port: int, count: int, backlog: int = BACKLOG) -> list[socket.socket] | None:
+    """``count`` sockets bound to ``host:port`` with ``SO_REUSEPORT``, listening already (see *Listening from the
+    start*), or None where the platform has no ``SO_REUSEPORT`` (or ``count`` < 2)."""
     if count < 2 or not hasattr(socket, "SO_REUSEPORT"):
         return None
     sockets: list[socket.socket] = []
     try:
         for _ in range(count):
-            sockets.append(_bound(host, port))
+            sockets.append(_bound(host, port, backlog))
             port = sockets[-1].getsockname()[1]  # port 0: the others take the port the first one was given
     except OSError:
         for sock in sockets:
@@ -67,17 +75,30 @@ def own_sockets(host: str, port: int, count: int) -> list[socket.socket] | None:
     return sockets
 
 
-def _bound(host: str, port: int) -> socket.socket:
+def _bound(host: str, port: int, backlog: int = BACKLOG) -> socket.socket:
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         sock.bind((host, port))
+        sock.listen(backlog)  # connections queue from now on, while the worker starts (see the module)
         sock.set_inheritable(True)
     except OSError:
         sock.close()
         raise
     return sock
+
+
+def listening_sockets(config: Config) -> list[socket.socket]:
+    """The sockets of ``config.workers`` workers on ``config``'s address, listening (see *Listening from the
+    start*): one each where the platform allows (see the module), else uvicorn's one shared socket (one worker:
+    ``serve``'s single process, which listens before it prints its address too)."""
+    sockets = own_sockets(config.host, config.port, config.workers, config.backlog)
+    if sockets is None:
+        sock = config.bind_socket()
+        sock.listen(config.backlog)
+        sockets = [sock]
+    return sockets
 
 
 class OwnSocketWorkers(Multiprocess):
@@ -184,10 +205,12 @@ class OwnSocketWorkers(Multiprocess):
         process.join()
 
 
-def run_workers(config: Config) -> None:
+def run_workers(config: Config, sockets: list[socket.socket] | None = None) -> None:
     """Run ``config.workers`` (two or more) worker processes of ``config``'s app (an import string), each on
-    a socket of its own where the platform allows (see the module), else on uvicorn's one shared socket."""
-    sockets = own_sockets(config.host, config.port, config.workers) or [config.bind_socket()]
+    a socket of its own where the platform allows (see the module), else on uvicorn's one shared socket;
+    ``sockets`` from :func:`listening_sockets` (made here when not given)."""
+    if sockets is None:
+        sockets = listening_sockets(config)
     supervisor = OwnSocketWorkers(config, sockets) if len(sockets) > 1 else Multiprocess(config, sockets=sockets)
     try:
         supervisor.run()

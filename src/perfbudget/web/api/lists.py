@@ -21,7 +21,7 @@ from perfbudget.web.list_download import MEDIA, list_download
 from perfbudget.web.views import store_of
 
 router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
-ERRORS = m.error_responses(401, 403, 422)
+ERRORS = m.error_responses(401, 403, 422, 429)
 Format = Literal["json", "xlsx", "csv"]
 _FILE: dict[int | str, dict[str, Any]] = {200: {
     "description": "一页 JSON（format=json），或整个列表的 Excel / CSV 附件（UTF-8 带 BOM）",

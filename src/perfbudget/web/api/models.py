@@ -231,6 +231,28 @@ class ProjectPage(Model):
     items: list[ProjectSummary]
 
 
+class IndicatorRow(Model):
+    project_id: int
+    project: str = Field(..., description="项目名称")
+    fund_label: str | None
+    unit_code: str | None
+    version: int = Field(..., description="指标所在的版本：正式版本（latest=1 时为最新版本）")
+    latest_version: int
+    position: int = Field(..., description="指标在该版本中的序号")
+    level1: str | None
+    level2: str | None
+    level3: str | None
+    target: str = Field(..., description="指标值（填写原文）")
+
+
+class IndicatorPage(Model):
+    total: int = Field(..., description="符合条件的指标总数（有搜索时至多计到 1,000，见 total_capped）")
+    total_capped: bool = Field(..., description="true：总数至少为 total")
+    limit: int
+    offset: int
+    items: list[IndicatorRow]
+
+
 class ProjectDetail(Model):
     project_id: int
     version: int

@@ -79,6 +79,8 @@ API = [
     ("GET", "/api/v1/projects/{p}/similar", READERS),
     ("GET", "/api/v1/units/{u}/opinion.docx", READERS),
     ("GET", "/api/v1/indicators", SIGNED_IN),
+    ("GET", "/api/v1/tokens", SIGNED_IN),
+    ("GET", "/api/v1/users", ADMIN_ONLY),
 ]
 
 
@@ -154,6 +156,8 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/units/by-name/{name}", "/units/by-name/{name}/opinion.{fmt}", "/units/by-name/{name}/publication/{fmt}",
         "/public/units/by-name/{name}/{year}", "/api/v1/units/by-name/{name}/publication/{fmt}",
         "/api/v1/units/by-name/{name}/opinion.docx",
+        # revoking a token, disabling an account (every role): tests/web/test_api_accounts.py
+        "/api/v1/tokens/{token_id}", "/api/v1/users/{username}",
         # the desk's decisions on the API and its batch: tests/web/test_desk_faces.py (every role, both databases)
         "/api/v1/projects/{project_id}/desk/comments", "/api/v1/projects/{project_id}/desk/decisions",
         "/api/v1/projects/{project_id}/desk/grade", "/api/v1/review/batch",

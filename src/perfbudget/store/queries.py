@@ -70,16 +70,14 @@ def _latest_join() -> Any:
                 project_versions.c.number == projects.c.latest_version)
 
 
-def _official_join() -> Any:
-    """The project's official version (``project_status.version_id``: the approved one while a revision waits,
-    else the latest), as the project lists take it."""
-    official = select(project_status.c.version_id).where(project_status.c.project_id == projects.c.id)
-    return and_(project_versions.c.project_id == projects.c.id,
-                project_versions.c.id == official.scalar_subquery())
-
-
-def _version_join(filters: Filters) -> Any:
-    return _latest_join() if filters.latest else _official_join()
+def _with_version(joined: Any, filters: Filters) -> Any:
+    """``joined`` (holding ``projects``) joined to each project's official version (``project_status.version_id``:
+    the approved one while a revision waits, else the latest, as the project lists take it), or with
+    ``filters.latest`` its latest version: two primary-key look-ups a project, as the latest's one index probe."""
+    if filters.latest:
+        return joined.join(project_versions, _latest_join())
+    return (joined.join(project_status, project_status.c.project_id == projects.c.id)
+            .join(project_versions, project_versions.c.id == project_status.c.version_id))
 
 
 def _contains(column: Any, text: str, dialect: str) -> Any:
@@ -309,6 +307,21 @@ def _without_id(item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
+# The indicators the official versions hold less those of the latest versions: the projects whose revision waits
+# (an approved version older than the latest; such a project has more than one version, the index range of
+# ``superseded``). Built once: its two aliases made per call cost 1.2 ms of SQLAlchemy, the query 0.04 ms (10,000
+# projects, SQLite).
+_LATEST, _APPROVED = project_versions.alias("latest"), project_versions.alias("approved")
+_WAITING = (select(func.coalesce(func.sum(_LATEST.c.indicator_count - _APPROVED.c.indicator_count), 0))
+            .select_from(projects)
+            .join(workflow_states, and_(workflow_states.c.project_id == projects.c.id,
+                                        workflow_states.c.approved_version < projects.c.latest_version))
+            .join(_LATEST, and_(_LATEST.c.project_id == projects.c.id, _LATEST.c.number == projects.c.latest_version))
+            .join(_APPROVED, and_(_APPROVED.c.project_id == projects.c.id,
+                                  _APPROVED.c.number == workflow_states.c.approved_version))
+            .where(projects.c.latest_version > 1))
+
+
 def _indicator_total(connection: Connection, filters: Filters) -> int:
     """How many indicators the official (``filters.latest``: latest) versions hold, with the unit and year filters,
     from the versions' counts: with no filter, every version's count less the superseded versions' (few), and for
@@ -324,19 +337,9 @@ def _indicator_total(connection: Connection, filters: Filters) -> int:
         total = int(connection.execute(every).scalar_one()) - int(connection.execute(superseded).scalar_one())
         if filters.latest:
             return total
-        latest, approved = project_versions.alias("latest"), project_versions.alias("approved")
-        waiting = (select(func.coalesce(func.sum(latest.c.indicator_count - approved.c.indicator_count), 0))
-                   .select_from(workflow_states)
-                   .join(projects, and_(projects.c.id == workflow_states.c.project_id,
-                                        workflow_states.c.approved_version < projects.c.latest_version))
-                   .join(latest, and_(latest.c.project_id == projects.c.id,
-                                      latest.c.number == projects.c.latest_version))
-                   .join(approved, and_(approved.c.project_id == projects.c.id,
-                                        approved.c.number == workflow_states.c.approved_version)))
-        return total - int(connection.execute(waiting).scalar_one())
+        return total - int(connection.execute(_WAITING).scalar_one())
     counted = (select(func.coalesce(func.sum(project_versions.c.indicator_count), 0))
-               .select_from(projects).join(units, units.c.id == projects.c.unit_id)
-               .join(project_versions, _version_join(filters)))
+               .select_from(_with_version(projects.join(units, units.c.id == projects.c.unit_id), filters)))
     return int(connection.execute(_filtered(counted, filters)).scalar_one())
 
 
@@ -346,11 +349,10 @@ def list_indicators(connection: Connection, filters: Filters = Filters(), limit:
     ``filters.latest`` the latest versions), with their project, version and target text: one page, by project and
     position, and the total (of a search: up to :data:`COUNT_CAP`). Until replay-j they were the latest versions'
     alone, a waiting revision's indicators beside the lists' approved version."""
-    ids = (select(indicators.c.id).select_from(projects)
-           .join(project_versions, _version_join(filters))
-           .join(indicators, indicators.c.version_id == project_versions.c.id))
+    joined = _with_version(projects, filters).join(indicators, indicators.c.version_id == project_versions.c.id)
     if filters.unit is not None or filters.scope is not None:
-        ids = ids.join(units, units.c.id == projects.c.unit_id)
+        joined = joined.join(units, units.c.id == projects.c.unit_id)
+    ids = select(indicators.c.id).select_from(joined)
     ids = _filtered(ids, filters)
     capped = False
     if filters.search:
@@ -361,8 +363,13 @@ def list_indicators(connection: Connection, filters: Filters = Filters(), limit:
         def verified(candidates: Any | None) -> Any:
             joined = (indicators if candidates is None
                       else candidates.join(indicators, indicators.c.id == next(iter(candidates.c))))
-            joined = (joined.join(project_versions, project_versions.c.id == indicators.c.version_id)
-                      .join(projects, _version_join(filters)))
+            joined = joined.join(project_versions, project_versions.c.id == indicators.c.version_id)
+            if filters.latest:
+                joined = joined.join(projects, _latest_join())
+            else:  # the candidate's version is its project's official one
+                joined = (joined.join(projects, projects.c.id == project_versions.c.project_id)
+                          .join(project_status, and_(project_status.c.project_id == projects.c.id,
+                                                     project_status.c.version_id == project_versions.c.id)))
             if filters.unit is not None or filters.scope is not None:
                 joined = joined.join(units, units.c.id == projects.c.unit_id)
             return _filtered(select(indicators.c.id).select_from(joined), filters)

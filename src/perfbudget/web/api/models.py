@@ -408,6 +408,7 @@ class DeskFinding(Model):
     key: str = Field(..., description="标识：规则与单元格内容的散列，单元格不变时跨版本不变")
     rule: str
     severity: str
+    severity_label: str = Field(..., description="错误、警告或提示")
     dimension: str
     message: str
     suggestion: str

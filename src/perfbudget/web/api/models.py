@@ -648,6 +648,7 @@ class AuditEntryOut(Model):
     action: str
     action_label: str = Field(description="操作的中文名称（如 审核通过），与 perfbudget audit --json 相同")
     object_type: str
+    object_label: str = Field(description="对象的中文名称（项目、文件、账号、API 令牌、指标组）")
     object_id: str | None
     unit_code: str | None
     summary: str

@@ -156,7 +156,10 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/units/by-name/{name}", "/units/by-name/{name}/opinion.{fmt}", "/units/by-name/{name}/publication/{fmt}",
         "/public/units/by-name/{name}/{year}", "/api/v1/units/by-name/{name}/publication/{fmt}",
         "/api/v1/units/by-name/{name}/opinion.docx",
-        # revoking a token, disabling an account (every role): tests/web/test_api_accounts.py
+        # revoking a token, disabling an account (every role): tests/web/test_api_accounts.py; the library's admin
+        # actions through the API: tests/library/test_library_admin_api.py
+        "/api/v1/library/groups/{group_id}/rename", "/api/v1/library/groups/{group_id}/merge",
+        "/api/v1/library/groups/{group_id}/split",
         "/api/v1/tokens/{token_id}", "/api/v1/users/{username}",
         # the desk's decisions on the API and its batch: tests/web/test_desk_faces.py (every role, both databases)
         "/api/v1/projects/{project_id}/desk/comments", "/api/v1/projects/{project_id}/desk/decisions",

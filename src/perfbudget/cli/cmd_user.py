@@ -181,7 +181,7 @@ def _set_active(username: str, active: bool, db: str | None) -> None:
 
 @user_app.command("tokens")
 def tokens(
-    username: str | None = typer.Argument(None, metavar="[用户名]",
+    username: str | None = typer.Argument(None, metavar="用户名",
                                           help="只列出这个账号的令牌；不给时列出全部账号的。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出（同 API 的 GET /api/v1/tokens）。"),

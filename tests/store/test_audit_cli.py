@@ -28,12 +28,14 @@ def test_audit_lists_who_did_what_newest_first_and_filters(tmp_path: Path, seed_
     listed = runner.invoke(app, ["audit", "--db", db])
     assert listed.exit_code == 0, listed.output
     lines = listed.stdout.splitlines()
-    assert "送审" in lines[0] and "lisi" in lines[0] and "project 1" in lines[0]  # newest first
-    assert "导入文件" in lines[-1] and "zhangsan" in lines[-1]
-    assert "共 3 条审计记录" in listed.stderr and "创建账号" in lines[1]  # the import, the account, the step
+    assert "送审" in lines[0] and "lisi" in lines[0] and "项目 1" in lines[0]  # newest first
+    assert "导入文件" in lines[-1] and "zhangsan" in lines[-1] and "文件 1" in lines[-1]
+    assert "共 3 条审计记录" in listed.stderr and "创建账号" in lines[1] and "账号 1" in lines[1]
+    assert "project" not in listed.stdout and "document" not in listed.stdout  # the codes until replay-j
     data = json.loads(runner.invoke(app, ["audit", "--db", db, "--json", "--action", "workflow.submit"]).stdout)
     assert data["total"] == 1 and data["items"][0]["user"] == "lisi" and data["items"][0]["object_id"] == "1"
     assert data["items"][0]["at"].endswith("+00:00") and data["items"][0]["action_label"] == "送审"
+    assert (data["items"][0]["object_type"], data["items"][0]["object_label"]) == ("project", "项目")
     assert json.loads(runner.invoke(app, ["audit", "--db", db, "--json", "--project", "2"]).stdout)["total"] == 0
     assert json.loads(runner.invoke(app, ["audit", "--db", db, "--json", "--user", "zhangsan"]).stdout)["total"] == 1
     none = runner.invoke(app, ["audit", "--db", db, "--user", "王五"])

@@ -92,7 +92,7 @@ def test_list_pages_by_default_and_lists_everything_with_all(db_url: str, seed_p
     indicators = json.loads(_run(db_url, "list", "indicators", "--json"))
     assert (indicators["total"], len(indicators["items"]), indicators["limit"]) == (88, 50, 50)
     lines = _run(db_url, "list", "indicators", "--all").splitlines()
-    assert lines[0].split("\t")[:3] == ["项目编号", "项目名称", "序号"]
+    assert lines[0].split("\t")[:4] == ["项目编号", "项目名称", "版本", "序号"]  # the version since replay-j
     assert len(lines) == 1 + 88 + 1 and lines[-1] == "共 88 个指标"
     monkeypatch.setattr(queries, "COUNT_CAP", 5)
     assert "共 5+ 个指标，显示第 1–" in _run(db_url, "list", "indicators", "--search", "率")

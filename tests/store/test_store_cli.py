@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,8 +47,10 @@ def test_reimporting_a_file_whose_project_moved_on_names_it(db_url: str, seed_pa
     again = run(db_url, "import", str(seed_path))
     assert again.exit_code == 0, again.output
     assert "未变化（与文档 1 是同一文件，已导入过）" in again.stdout
-    assert ("未按此文件恢复：「2024年检察业务信息化运维项目」（2024中央）此后已是第 2 版，内容与此文件（第 1 版）不同；"
-            "如要恢复此文件的内容，请用 --force 导入") in again.stdout
+    # the newer version named with who made it and when, as the API's confirmation says it (since replay-j)
+    assert re.search(r"未按此文件恢复：「2024年检察业务信息化运维项目」（2024中央）此后已是第 2 版（\S+ 于 "
+                     r"\d{4}-\d\d-\d\d \d\d:\d\d 北京时间 命令行导入「changed\.txt」），内容与此文件（第 1 版）不同；"
+                     r"如要恢复此文件的内容，请用 --force 导入", again.stdout), again.stdout
     assert again.stdout.count("未按此文件恢复") == 1
     same = run(db_url, "import", str(seed_variant("changed.txt", (VIDEO, VIDEO_15))))
     assert "未变化" in same.stdout and "未按此文件恢复" not in same.stdout

@@ -108,6 +108,9 @@ def test_the_cli_decides_comments_grades_and_batches_as_a_web_account(any_web: W
     assert {**desk, "may_review": False, "conclusions": []} == api.json()  # the API's data, as another role sees it
     text = _desk_cli(web, "show", str(pid), "--user", "reviewer")
     assert f"  1. {desk['findings'][0]['key'][:12]}  " in text.output
+    labels = {"error": "错误", "warning": "警告", "info": "提示"}  # said in Chinese, never the code (until replay-j)
+    assert f"[{labels[desk['findings'][0]['severity']]}] " in text.output and "[warning]" not in text.output
+    assert all(f["severity_label"] == labels[f["severity"]] for f in desk["findings"])
     refused = _desk_cli(web, "decide", str(pid), "1", "--decision", "dismissed", "--reason", "不成立",
                         "--user", "editor")
     assert refused.exit_code == 1 and "只有审核人员可以这样做" in refused.output

@@ -78,6 +78,9 @@ API = [
     ("GET", "/api/v1/projects/{p}/opinion.docx", READERS),
     ("GET", "/api/v1/projects/{p}/similar", READERS),
     ("GET", "/api/v1/units/{u}/opinion.docx", READERS),
+    ("GET", "/api/v1/indicators", SIGNED_IN),
+    ("GET", "/api/v1/tokens", SIGNED_IN),
+    ("GET", "/api/v1/users", ADMIN_ONLY),
 ]
 
 
@@ -149,6 +152,15 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/units/{unit_key}/opinion.{fmt}",
         # a unit by its id alone (a key that cannot be an address): tests/web/test_unit_addresses.py
         "/units/by-id/{unit_id}", "/units/by-id/{unit_id}/opinion.{fmt}",
+        # a unit without a code by its name alone (page, opinion, publication; API and public page too): the same
+        "/units/by-name/{name}", "/units/by-name/{name}/opinion.{fmt}", "/units/by-name/{name}/publication/{fmt}",
+        "/public/units/by-name/{name}/{year}", "/api/v1/units/by-name/{name}/publication/{fmt}",
+        "/api/v1/units/by-name/{name}/opinion.docx",
+        # revoking a token, disabling an account (every role): tests/web/test_api_accounts.py; the library's admin
+        # actions through the API: tests/library/test_library_admin_api.py
+        "/api/v1/library/groups/{group_id}/rename", "/api/v1/library/groups/{group_id}/merge",
+        "/api/v1/library/groups/{group_id}/split",
+        "/api/v1/tokens/{token_id}", "/api/v1/users/{username}",
         # the desk's decisions on the API and its batch: tests/web/test_desk_faces.py (every role, both databases)
         "/api/v1/projects/{project_id}/desk/comments", "/api/v1/projects/{project_id}/desk/decisions",
         "/api/v1/projects/{project_id}/desk/grade", "/api/v1/review/batch",

@@ -12,7 +12,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from perfbudget.cli import app as cli
-from tests.web.conftest import WebEnv
+from tests.web.conftest import OTHER_UNIT, SEED_UNIT, WebEnv
 
 runner = CliRunner()
 
@@ -116,3 +116,61 @@ def test_the_queue_is_listed_by_state_on_the_cli_and_the_api(any_web: WebEnv) ->
     assert json.loads(counted.output)["total"] == sum(item["indicator_count"] for item in page["items"])
     unknown = runner.invoke(cli, ["list", "projects", "--state", "queued", "--db", web.url])
     assert unknown.exit_code == 1 and "流程状态「queued」无效" in unknown.output
+
+
+def test_the_indicators_are_the_official_versions_on_the_cli_and_the_api(any_web: WebEnv) -> None:
+    """An approved project with a revision waiting: ``list indicators`` listed the revision's indicators (the latest
+    version) while ``list projects`` gave the approved one, and the API had no list of indicators at all (replay-i's
+    left item). Now both faces list the official versions' indicators, the latest with ``--latest`` /
+    ``latest=1``, under the same filters and words, a unit-bound token its own unit's only."""
+    web = any_web
+    pid = web.project_ids[0]
+    assert _step(web, pid, "submit", "editor", "--justification", "已核对").exit_code == 0
+    assert _step(web, pid, "approve", "reviewer").exit_code == 0
+    api, editor = web.client(), {"Authorization": f"Bearer {web.token('editor')}"}
+    reviewer = {"Authorization": f"Bearer {web.token('reviewer')}"}
+    document = api.get(f"/api/v1/projects/{pid}", headers=editor).json()["document"]
+    approved_targets = [i["target"]["raw"] for i in document["projects"][0]["indicators"]]
+    added = {**document["projects"][0]["indicators"][0], "level3": "修订稿新增指标", "target": {"raw": "≥7次"}}
+    document["projects"][0]["indicators"].append(added)
+    assert api.post("/api/v1/documents", headers=editor, json=document).status_code == 200
+
+    def cli_rows(*options: str) -> dict[str, Any]:
+        done = runner.invoke(cli, ["list", "indicators", "--db", web.url, "--limit", "0", "--json", *options])
+        assert done.exit_code == 0, done.output
+        return dict(json.loads(done.output))
+
+    official, latest = cli_rows(), cli_rows("--latest")
+    mine = [row for row in official["items"] if row["project_id"] == pid]
+    assert [row["target"] for row in mine] == approved_targets and {row["version"] for row in mine} == {1}
+    assert {row["latest_version"] for row in mine} == {2}
+    newest = [row for row in latest["items"] if row["project_id"] == pid]
+    assert len(newest) == len(mine) + 1 and newest[-1]["level3"] == "修订稿新增指标" and newest[-1]["version"] == 2
+    assert (official["total"], latest["total"]) == (len(official["items"]), len(official["items"]) + 1)
+    paged = runner.invoke(cli, ["list", "indicators", "--db", web.url, "--json"]).output
+    assert json.loads(paged)["total"] == official["total"]  # the page's total, counted apart from the rows
+    assert "1（最新 2）" in runner.invoke(cli, ["list", "indicators", "--db", web.url, "--all"]).output
+
+    def api_rows(**params: Any) -> dict[str, Any]:
+        answer = api.get("/api/v1/indicators", headers=reviewer, params={"limit": 1000, **params})
+        assert answer.status_code == 200, answer.text
+        return dict(answer.json())
+
+    assert api_rows()["items"] == official["items"] and api_rows()["total"] == official["total"]
+    assert api_rows(latest=1)["items"] == latest["items"] and api_rows(latest=1)["total"] == latest["total"]
+    searched = api_rows(q="修订稿新增")
+    assert searched["total"] == 0 and api_rows(q="修订稿新增", latest=1)["total"] == 1
+    assert cli_rows("--search", "修订稿新增", "--latest")["items"] == api_rows(q="修订稿新增", latest=1)["items"]
+    drafts = api_rows(state="draft")  # the revision is a draft: the approved version is listed under its state
+    assert drafts["items"] == cli_rows("--state", "draft")["items"]
+    assert [row for row in drafts["items"] if row["project_id"] == pid] == mine
+    seen = api.get("/api/v1/indicators", headers=editor, params={"limit": 1000}).json()
+    assert seen["total"] == sum(1 for row in official["items"] if row["unit_code"] == SEED_UNIT)
+    assert {row["unit_code"] for row in seen["items"]} == {SEED_UNIT}  # a unit-bound token: its own unit
+    other = api.get("/api/v1/indicators", headers=editor, params={"unit": OTHER_UNIT}).json()
+    assert other["total"] == 0 and other["items"] == []
+    refused = api.get("/api/v1/indicators", headers=reviewer, params={"year": "abc"})
+    said = runner.invoke(cli, ["list", "indicators", "--year", "abc", "--db", web.url])
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "invalid_filter"
+    assert said.exit_code == 1 and refused.json()["error"]["details"][0]["message"] in said.output
+    assert "--latest 只用于 indicators" in runner.invoke(cli, ["list", "projects", "--latest", "--db", web.url]).output

@@ -152,7 +152,7 @@ def reset_password(engine: Engine, user_id: int, password: str, actor: Principal
 
 
 def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | None, active: bool,
-                display_name: str | None, actor: Principal, ip: str | None = None) -> str | None:
+                display_name: str | None, actor: Principal | None, ip: str | None = None) -> str | None:
     """Change an account's role, unit, name or active flag (admin); returns an error message or None.
     A changed role or unit, or a disabled account, ends its sessions and revokes its API tokens (a
     re-enabled account starts without them); a changed display name alone does neither."""
@@ -164,7 +164,7 @@ def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | No
         row = connection.execute(select(users).where(users.c.id == user_id)).first()
         if row is None:
             return "没有该账号"
-        if row.id == actor.id and (role is not Role.ADMIN or not active):
+        if actor is not None and row.id == actor.id and (role is not Role.ADMIN or not active):
             return "不能取消自己的管理员角色或停用自己的账号"
         before = {"role": row.role, "unit_code": row.unit_code, "active": bool(row.active),
                   "display_name": row.display_name}
@@ -177,7 +177,7 @@ def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | No
             role=role.value, unit_code=unit_code, active=active, display_name=display_name,
             session_epoch=epoch, updated_at=utc_now()))
         audit.record(connection, actor, "user.update", "user", user_id, f"修改账号 {row.username}",
-                     before=before, after=after, unit_code=unit_code, ip=ip)
+                     before=before, after=after, unit_code=unit_code, ip=ip, username=None if actor else "cli")
         if epoch != row.session_epoch:
             end_sessions_of_user(connection, user_id)
             reason = "停用账号" if before["active"] and not active else "修改账号的角色或单位"
@@ -301,16 +301,49 @@ def create_token(engine: Engine, user_id: int, name: str, actor: Principal | Non
     return token
 
 
-def revoke_token(engine: Engine, token_id: int, actor: Principal, ip: str | None = None) -> str | None:
+def revoke_token(engine: Engine, token_id: int, actor: Principal | None, ip: str | None = None) -> str | None:
+    """Revoke a token of the actor's own (an admin's: of any account; ``actor`` None: the command line, which may
+    open the database, any token); an error message, or None (also when it was revoked already)."""
     with write_transaction(engine, moves=None) as connection:  # tokens are read on each API request
         row = connection.execute(select(api_tokens).where(api_tokens.c.id == token_id)).first()
-        if row is None or (row.user_id != actor.id and actor.role is not Role.ADMIN):
+        if row is None or (actor is not None and row.user_id != actor.id and actor.role is not Role.ADMIN):
             return "没有该令牌"
         if row.revoked_at is None:
             connection.execute(update(api_tokens).where(api_tokens.c.id == token_id).values(revoked_at=utc_now()))
             audit.record(connection, actor, "token.revoke", "token", token_id, f"吊销 API 令牌「{row.name}」",
-                         ip=ip)
+                         ip=ip, username=None if actor else "cli")
     return None
+
+
+def token_state(item: dict[str, Any]) -> str:
+    """「有效」, 「已吊销」 or 「已过期」, as the account page says of a listed token."""
+    return "已吊销" if item["revoked_at"] else "已过期" if item["expired"] else "有效"
+
+
+def token_dict(item: dict[str, Any]) -> dict[str, Any]:
+    """A listed token as the CLI's ``user tokens --json`` and the API's ``GET /api/v1/tokens`` give it: never its
+    hash, only the prefix the pages show."""
+    def iso(moment: datetime | None) -> str | None:
+        return utc_iso(moment) if moment is not None else None
+
+    return {"id": item["id"], "username": item["username"], "name": item["name"], "prefix": item["prefix"],
+            "created_at": iso(item["created_at"]), "last_used_at": iso(item["last_used_at"]),
+            "expires_at": iso(item["expires_at"]), "revoked_at": iso(item["revoked_at"]),
+            "state": "revoked" if item["revoked_at"] else "expired" if item["expired"] else "active",
+            "state_label": token_state(item)}
+
+
+def set_active(engine: Engine, username: str, active: bool, actor: Principal | None = None,
+               ip: str | None = None) -> str | None:
+    """Disable (or enable again) the account ``username``, as the admins' page does (:func:`update_user`: a disabled
+    account's sessions end and its API tokens are revoked at once); ``actor`` None: the command line. An error
+    message, or None."""
+    with engine.connect() as connection:
+        row = connection.execute(select(users).where(users.c.username == username)).first()
+    if row is None:
+        return f"没有用户「{username}」"
+    return update_user(engine, row.id, role=Role(row.role), unit_code=row.unit_code, active=active,
+                       display_name=row.display_name, actor=actor, ip=ip)
 
 
 def list_tokens(engine: Engine, user_id: int | None) -> list[dict[str, Any]]:

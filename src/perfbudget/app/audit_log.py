@@ -49,6 +49,15 @@ ACTION_LABELS = {
     "library.split": "拆分指标组",
     "library.rename": "指标组改名",
 }
+# What an entry is about, in Chinese: the admin page, ``perfbudget audit`` and the API's ``object_label`` said the
+# code (「project 2」, 「token 6」) until replay-j.
+OBJECT_LABELS = {"project": "项目", "document": "文件", "user": "账号", "token": "API 令牌",
+                 "library_group": "指标组"}
+
+
+def object_label(object_type: str | None) -> str:
+    """项目 / 文件 / 账号 / API 令牌 / 指标组 for an entry's object type (an unknown one as it is)."""
+    return OBJECT_LABELS.get(object_type or "", object_type or "")
 
 
 def audit_entries(store: Store, *, limit: int = 100, offset: int = 0, action: str | None = None,
@@ -93,7 +102,8 @@ def audit_item(entry: dict[str, Any]) -> dict[str, Any]:
     omitted = values_omitted(entry["before"], entry["after"], entry.get("before_chars"), entry.get("after_chars"))
     return {"id": entry["id"], "at": utc_iso(entry["at"]), "user": entry["username"], "action": entry["action"],
             "action_label": ACTION_LABELS.get(entry["action"], entry["action"]),
-            "object_type": entry["object_type"], "object_id": entry["object_id"], "unit_code": entry["unit_code"],
+            "object_type": entry["object_type"], "object_label": object_label(entry["object_type"]),
+            "object_id": entry["object_id"], "unit_code": entry["unit_code"],
             "summary": entry["summary"], "before": entry["before"], "after": entry["after"], "ip": entry["ip"],
             "values_omitted": omitted}
 

@@ -374,7 +374,11 @@ def same_file(store: Store, name: str, earlier: tuple[int, int]) -> ImportOutcom
     web edit), a notice names it, so 未变化 is never taken for "the store holds this file's content"."""
     with store.reading() as tx:
         moved = tx.superseded_since(earlier[0])
-    notices = tuple(f"未按此文件恢复：「{m.name}」（{m.fund_label or '无资金标签'}）此后已是第 {m.latest_version} 版，"
+        trails = tx.trails([m.project_id for m in moved]) if moved else {}
+    # the newer version named with who made it and when, as an import of other bytes says it (issue 11 point 3;
+    # until replay-j this notice gave the number alone, the API's confirmation the author and the time)
+    notices = tuple(f"未按此文件恢复：「{m.name}」（{m.fund_label or '无资金标签'}）此后已是"
+                    f"{describe_version(trails[m.project_id][-1])}，"
                     f"内容与此文件（第 {m.version} 版）不同；如要恢复此文件的内容，请用 --force 导入"
                     for m in moved)
     return ImportOutcome(name, UNCHANGED, unchanged_projects=earlier[1], same_file_as=earlier[0], notices=notices)

@@ -55,12 +55,15 @@ def merge(store: Store, principal: Principal | None, into: str, others: list[str
 
 
 def split(store: Store, principal: Principal | None, names: list[str], *,
-          username: str | None = None, ip: str | None = None) -> Outcome:
-    """Split ``names`` (of one group) off into a new group of their own."""
+          username: str | None = None, ip: str | None = None, group: int | None = None) -> Outcome:
+    """Split ``names`` (of one group: ``group`` when given, as the page's and the API's address name it) off into a
+    new group of their own."""
     actor = _actor(principal, username)
     try:
         with store.transaction() as tx:
             old, new = split_names_on(tx.connection, names, actor.username)
+            if group is not None and old != group:  # nothing kept: the transaction is rolled back
+                raise LibraryChoiceError(f"要拆分的名称不在组 {group} 中（在组 {old} 中）")
             tx.audit(actor, "library.split", "library_group", old,
                      f"指标库：从组 {old} 拆分出新组 {new}（{'、'.join(names)[:200]}）",
                      before={"group": old}, after={"group": new, "names": names}, ip=ip)

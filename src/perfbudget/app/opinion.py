@@ -16,6 +16,7 @@ from perfbudget.app.workflow import APPROVED, STATE_LABELS
 from perfbudget.vocabulary import SEVERITY_LABELS
 
 if TYPE_CHECKING:
+    from perfbudget.app.overview import UnitName
     from perfbudget.app.roles import Principal
     from perfbudget.app.settings import CoreSettings
     from perfbudget.store import Store
@@ -35,7 +36,7 @@ def project_opinion_title(desk: Desk) -> str:
 MOST_UNIT_PROJECTS = 200  # a unit's opinion names at most this many projects (the page's bound since issue 14)
 
 
-def unit_opinion_desks(store: Store, principal: Principal, unit_key: int | str, year: int | None,
+def unit_opinion_desks(store: Store, principal: Principal, unit_key: int | str | UnitName, year: int | None,
                  settings: CoreSettings) -> tuple[str, list[Desk]]:
     """A unit's 审核意见书: its title and its projects' desks (their official versions, of ``year`` or of every
     year), as the page ``/units/{key}/opinion.html|docx``, the API's ``GET /api/v1/units/{key}/opinion.docx`` and

@@ -87,20 +87,38 @@ def project_head(tx: Transaction, principal: Principal, project_id: int) -> Proj
                        row.latest_version, row.state or DRAFT, row.approved_version)
 
 
-def unit_by_key(tx: Transaction, key: str) -> Any:
+@dataclass(frozen=True, slots=True)
+class UnitName:
+    """A unit without a code named by its name alone (``/units/by-name/{name}``, the address of every such unit since
+    replay-j): a unit coded 「X」 and a unit without a code named 「X」 share the bare key, and ``/units/X`` found the
+    coded one, so the other's pages, 审核意见书 and publications had no address for a user who sees both."""
+
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def unit_by_key(tx: Transaction, key: str | UnitName) -> Any:
     """The unit a key names, as the store identifies units (``units.key``): its code, else the name of a unit
-    without a code (the same unit across databases and re-imports, unlike its id); None when none is."""
-    found = tx.connection.execute(select(units).where(units.c.key.in_((f"code:{key}", f"name:{key}")))).all()
+    without a code (the same unit across databases and re-imports, unlike its id); a :class:`UnitName` the unit
+    without a code of that name only; None when none is."""
+    keys = (f"name:{key.name}",) if isinstance(key, UnitName) else (f"code:{key}", f"name:{key}")
+    found = tx.connection.execute(select(units).where(units.c.key.in_(keys))).all()
     return min(found, key=lambda row: row.code is None) if found else None  # a code before a name
 
 
-def unit_head(tx: Transaction, principal: Principal, unit: int | str) -> dict[str, Any]:
+def unit_head(tx: Transaction, principal: Principal, unit: int | str | UnitName) -> dict[str, Any]:
     """The unit a page's address names: a str by its key (``/units/255101``, as the publications name it; a unit
     without a code by its name), else — a link made before 2026-12-05, when the unit page and its 审核意见书 took the
     internal id — by its id, when no unit has that key; an int by its id alone (``/units/by-id/7``, the address of a
-    unit whose key cannot be one: a unit coded 「7」 no longer shadows it, leftovers19)."""
+    unit whose key cannot be one: a unit coded 「7」 no longer shadows it, leftovers19); a :class:`UnitName` the unit
+    without a code of that name alone (``/units/by-name/…``, replay-j)."""
     row = None
-    if isinstance(unit, str):
+    if isinstance(unit, UnitName):
+        row = unit_by_key(tx, unit)
+        unit = 0
+    elif isinstance(unit, str):
         row = unit_by_key(tx, unit)
         if row is not None and not principal.sees_unit(row.code):
             # a key naming a unit the user does not see may be the id its own unit is linked by: a unit without a
@@ -115,16 +133,20 @@ def unit_head(tx: Transaction, principal: Principal, unit: int | str) -> dict[st
     return dict(row._mapping)
 
 
+BY_NAME = "by-name/"
+
+
 def unit_address(code: str | None, name: str | None) -> str | None:
-    """A unit's key as one segment of an address: its code, else its name (the store's key of a unit without a
-    code, leftovers18), percent-encoded (「x?y#z」, 「ＡＢ」, 「%41」 each name their own unit); None when no address
-    can carry it: a key holding 「/」 (the router splits the decoded path at it, encoded or not) or one that is blank,
-    「.」 or 「..」 (a browser resolves them away). Until 2026-12-05 codes were written into links as they are:
-    「x?y#z」 led to 「/units/x」, 「AB/12」 and 「..」 nowhere (found by attack18)."""
+    """A unit's address after ``/units/``: its code, else ``by-name/`` and its name (replay-j: a unit without a
+    code was addressed by its bare name, the store's key of such a unit since leftovers18, which a unit coded with
+    the same text took over), percent-encoded (「x?y#z」, 「ＡＢ」, 「%41」 each name their own unit); None when no
+    address can carry it: a key holding 「/」 (the router splits the decoded path at it, encoded or not) or one that
+    is blank, 「.」 or 「..」 (a browser resolves them away). Until 2026-12-05 codes were written into links as they
+    are: 「x?y#z」 led to 「/units/x」, 「AB/12」 and 「..」 nowhere (found by attack18)."""
     key = code or name
     if not key or "/" in key or key.strip() in ("", ".", ".."):
         return None
-    return quote(key, safe="")
+    return quote(key, safe="") if code else BY_NAME + quote(key, safe="")
 
 
 def unit_path(code: str | None, unit_id: int, name: str | None = None) -> str:

@@ -20,6 +20,7 @@ from perfbudget.model import Document
 PUBLISH_FORMS = ("docx", "xlsx", "html", "json")
 
 if TYPE_CHECKING:
+    from perfbudget.app.overview import UnitName
     from perfbudget.app.roles import Principal
     from perfbudget.store.api import Store
     from perfbudget.store.queries import StoredVersion
@@ -40,14 +41,15 @@ class Publication:
     left_out: int
 
 
-def _where(unit: str, year: int | None) -> str:
+def _where(unit: object, year: int | None) -> str:
     return f"单位 {unit}{f' {year} 年度' if year else ''}"
 
 
-def unit_publication(store: Store, unit: str, year: int | None, everything: bool = False,
+def unit_publication(store: Store, unit: str | UnitName, year: int | None, everything: bool = False,
                      cli: bool = False, principal: Principal | None = None) -> Publication | str:
     """The approved tables (every latest version with ``everything``) of the unit ``unit`` names — its code, or
-    the name of a unit without a code (:func:`perfbudget.app.overview.unit_by_key`) — or why there are none;
+    the name of a unit without a code (:func:`perfbudget.app.overview.unit_by_key`; a ``UnitName`` that unit alone,
+    ``/units/by-name/…/publication``) — or why there are none;
     ``cli``: the reason also names the CLI's ways on (perfbudget list projects, --all), which the
     pages and the API, having neither, never show. ``principal`` (the pages and the API): :class:`NotFound` when
     the unit found is not one the user sees. The faces compared the address with the user's unit code only, so a

@@ -29,6 +29,7 @@ from perfbudget.store.queries import load_versions
 from perfbudget.store.records import workflow_events
 from perfbudget.store.schema import projects
 from perfbudget.store.transaction import Transaction
+from perfbudget.vocabulary import severity_label
 
 DECISIONS = {"dismissed": "驳回（不成立）", "confirmed": "确认"}
 MOST_BATCH = 100  # projects of one batch step from the review queue (the queue lists as many)
@@ -434,6 +435,7 @@ def desk_dict(desk: Desk, principal: Principal) -> dict[str, Any]:
         "may_review": principal.can(Action.REVIEW, head.unit_code),
         "conclusions": [step.action for step in conclusion_steps(principal, head)],
         "findings": [{"number": n, "key": item.key, "rule": item.finding.rule, "severity": item.finding.severity,
+                      "severity_label": severity_label(item.finding.severity),
                       "dimension": item.finding.dimension, "message": item.finding.message,
                       "suggestion": item.finding.suggestion, "place": finding_place(project, item.finding),
                       "decision": decision(item)} for n, item in enumerate(desk.findings, 1)],

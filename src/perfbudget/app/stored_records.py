@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from perfbudget.app.roles import Principal
 from perfbudget.store import Filters, Store, StoredVersion
+
+if TYPE_CHECKING:
+    from perfbudget.app.desk import FilterProblem
 
 
 def find_projects(store: Store, reference: str) -> list[dict[str, Any]]:
@@ -35,6 +39,30 @@ def list_page(store: Store, kind: str, filters: Filters, limit: int, offset: int
     """``list``: one page of ``kind`` (units, projects, indicators) with its total."""
     pages = {"units": store.units, "projects": store.projects, "indicators": store.indicators}
     return pages[kind](filters, limit, offset)
+
+
+def indicator_filters(principal: Principal, params: dict[str, str],
+                      latest: bool = False) -> tuple[Filters | None, tuple[FilterProblem, ...]]:
+    """The filters of ``perfbudget list indicators`` and ``GET /api/v1/indicators``: ``unit``, ``year``, ``q`` and
+    ``state`` read as every list reads them (:meth:`perfbudget.app.desk.ListQuery.parse`: the same Chinese words for
+    a bad one), the user's own unit only for a unit-bound user; the official versions unless ``latest``. None (and
+    no problem) when the user sees no unit at all."""
+    from perfbudget.app.desk import ListQuery
+
+    query, problems = ListQuery.parse(params)
+    if problems:
+        return None, problems
+    if not principal.all_units and not principal.unit_code:
+        return None, ()
+    return Filters(unit=query.unit or None, year=query.year, search=query.q or None, state=query.state or None,
+                   scope=None if principal.all_units else principal.unit_code, latest=latest), ()
+
+
+def indicator_page(store: Store, filters: Filters | None, limit: int, offset: int) -> dict[str, Any]:
+    """One page of indicators (:func:`indicator_filters`) with its total; an empty page for no filters."""
+    if filters is None:
+        return {"total": 0, "total_capped": False, "limit": limit, "offset": offset, "items": []}
+    return store.indicators(filters, limit, offset)
 
 
 def each_row(store: Store, kind: str, filters: Filters) -> Iterator[dict[str, Any]]:

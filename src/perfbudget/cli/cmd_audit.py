@@ -44,7 +44,7 @@ def audit_command(
                   markup=False)
         return
     for item in items:
-        what = f"{item['object_type']} {item['object_id']}" if item["object_id"] else item["object_type"]
+        what = f"{item['object_label']} {item['object_id']}" if item["object_id"] else item["object_label"]
         out.print(f"{item['id']:>6}  {shown(item['at'], seconds=True)}  {item['user'] or '—'}  "
                   f"{item['action_label']}  {what}  {item['summary']}", markup=False, highlight=False)
     listed = f"第 {offset + 1}–{offset + len(items)} 条" if offset or len(items) < total else "全部"

@@ -92,7 +92,8 @@ def show_command(
     for f in data["findings"]:
         decided = f["decision"]
         said = f"  〔{decided['label']}：{decided['reason']}〕" if decided else ""
-        out.print(f"{f['number']:>3}. {f['key'][:12]}  [{f['severity']}] {f['place']}：{f['message']}{said}",
+        # the severity in Chinese (错误/警告/提示), as the desk page badges it: the code (「[warning]」) until replay-j
+        out.print(f"{f['number']:>3}. {f['key'][:12]}  [{f['severity_label']}] {f['place']}：{f['message']}{said}",
                   markup=False)
     for c in data["comments"]:
         out.print(f"意见  {c['label']}：{c['text']}（{c['username'] or '—'}）", markup=False)

@@ -262,12 +262,14 @@ class ListKind(StrEnum):
 
 _COLUMNS = {
     "units": [("code", "单位编码"), ("name", "单位名称"), ("projects", "项目数")],
-    "indicators": [("project_id", "项目编号"), ("project", "项目名称"), ("position", "序号"), ("level1", "一级指标"),
+    "indicators": [("project_id", "项目编号"), ("project", "项目名称"), ("version", "版本"), ("position", "序号"),
+                   ("level1", "一级指标"),
                    ("level2", "二级指标"), ("level3", "三级指标"), ("target", "指标值")],
 }
 _NOUNS = {"units": "个单位", "indicators": "个指标"}
 _FILTER = "（projects、queue、evaluations）"
-_HELP = {key: text + _FILTER + "。" for key, text in {
+_HELP = {key: text + (_FILTER.replace("）", "、indicators）") if key == "state" else _FILTER) + "。"
+         for key, text in {
     "state": "流程状态：draft（草稿）、submitted（已送审）、returned（已退回）、approved（审核通过）",
     "grade": "审核等级：优、良、中、差、未审核", "egrade": "自评等级：优、良、中、差、未自评",
     "dimension": "有该维度的审核发现：完整性、相关性、适当性、可行性、规范性",
@@ -302,6 +304,8 @@ def list_command(
     page: int = typer.Option(1, "--page", min=1, help="第几页（从 1 开始）。"),
     offset: int | None = typer.Option(None, "--offset", min=0, help="从第几条之后开始（代替 --page）。"),
     show_all: bool = typer.Option(False, "--all", help="列出全部（逐批读取、边读边输出，不分页）。"),
+    latest: bool = typer.Option(False, "--latest",
+                                help="指标取各项目的最新版本，而非正式版本（审核通过的修订稿生效前为审核通过的版本）（indicators）。"),
     fmt: str | None = typer.Option(None, "--format", help=_HELP["format"]),
     output: Path | None = typer.Option(None, "--output", "-o", help="导出文件的路径（与 --format 同用）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -309,14 +313,16 @@ def list_command(
 ) -> None:
     """列出库中的单位、项目、审核队列、自评结果或指标，可筛选、排序、分页，或导出为 Excel / CSV。
 
-    项目、审核队列与自评结果取每个项目的正式版本（审核通过的修订稿生效前为审核通过的版本，否则为最新版），
-    与网页和 API 的列表相同，筛选条件也相同；指标取最新版本。默认分页，每页 50 条，并显示总数。
+    项目、审核队列、自评结果与指标取每个项目的正式版本（审核通过的修订稿生效前为审核通过的版本，否则为最新版），
+    与网页和 API 的列表相同，筛选条件也相同；指标加 --latest 取最新版本。默认分页，每页 50 条，并显示总数。
     --all 列出全部（表格改为逐行的制表符分隔文本）；--format xlsx|csv --output 文件 导出全部符合条件的项目。
     """
     params = {key: value for key, value in (("unit", unit), ("year", year), ("q", search), ("state", state),
                                             ("grade", grade), ("egrade", egrade), ("dimension", dimension),
                                             ("fund", fund), ("todo", todo), ("sort", sort),
                                             ("desc", "1" if desc else None)) if value is not None}
+    if latest and kind.value != "indicators":
+        fail(f"--latest 只用于 indicators，不用于 {kind.value}")
     if kind.value in ("projects", "queue", "evaluations"):
         from perfbudget.cli.project_list import list_projects_command
 
@@ -328,14 +334,17 @@ def list_command(
                 if name in params] + (["--format"] if fmt or output else [])
     if unusable:
         fail(f"{'、'.join(unusable)} 只用于 projects、queue、evaluations，不用于 {kind.value}")
-    from perfbudget.app.desk import ListQuery
-    from perfbudget.store import Filters
+    from perfbudget.app.project_lists import cli_principal
+    from perfbudget.app.stored_records import indicator_filters
 
-    query, problems = ListQuery.parse(params)  # the same words for a bad --year as the project lists'
+    # the same words for a bad --year as the project lists', the same filters as GET /api/v1/indicators (units
+    # take --unit, --year and --q of them)
+    chosen, problems = indicator_filters(cli_principal(), params, latest)
     if problems:
         fail("；".join(p.message for p in problems))
+    assert chosen is not None  # the command line sees every unit
+    filters = chosen
     store = open_store(db)
-    filters = Filters(unit=query.unit or None, year=query.year, search=query.q or None, state=query.state or None)
     if show_all or limit == 0:
         _list_everything(store, kind.value, filters, as_json)
         store.close()
@@ -372,10 +381,11 @@ def print_page_line(counted: str, total: int, shown: int, start: int, limit: int
 
 
 def _cell(item: dict[str, Any], key: str) -> str:
-    """A list cell's text; a project's version is its official one, a revision waiting for approval said beside it."""
+    """A list cell's text; an indicator's version is its project's official one, a later revision's number beside it
+    as the project list says it (「1（最新 2）」)."""
     value = item[key]
     if key == "version" and item.get("latest_version", value) != value:
-        return f"{value}（修订稿第 {item['latest_version']} 版待审）"
+        return f"{value}（最新 {item['latest_version']}）"
     return "" if value is None else str(value)
 
 

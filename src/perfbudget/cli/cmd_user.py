@@ -1,4 +1,5 @@
-"""``perfbudget user add|passwd|list|token``: accounts of the web application."""
+"""``perfbudget user add|passwd|list|disable|enable|token|tokens|revoke``: accounts of the web application and their
+API tokens, as the admins' pages and the API manage them (``perfbudget.app.accounts``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from perfbudget.cli.common import app, err, fail, out, print_json
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-user_app = typer.Typer(help="管理网页端账号：新建、改密码、列出、创建 API 令牌。", no_args_is_help=True)
+user_app = typer.Typer(help="管理网页端账号：新建、改密码、列出、停用与启用，创建、列出和吊销 API 令牌。",
+                       no_args_is_help=True)
 app.add_typer(user_app, name="user")
 
 DB_HELP = "数据库 URL（默认取环境变量 PERFBUDGET_DB，否则为当前目录的 perfbudget.db）。"
@@ -135,7 +137,8 @@ def token(
                                          "（网页「我的账号」默认 90 天）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """为账号创建 API 令牌并打印（只显示这一次）。令牌在网页「我的账号」（管理员另有「令牌」页）列出和吊销。"""
+    """为账号创建 API 令牌并打印（只显示这一次）。令牌用 perfbudget user tokens 列出、perfbudget user revoke 吊销
+    （网页「我的账号」与管理员的「令牌」页同样可以）。"""
     from perfbudget.app.accounts import TooManyTokens, create_token, user_id_of
 
     engine = _engine(db)
@@ -147,3 +150,82 @@ def token(
     except TooManyTokens as refused:
         fail(str(refused))
     out.print(made, markup=False)
+
+
+@user_app.command("disable")
+def disable(
+    username: str = typer.Argument(..., metavar="用户名", help="用户名。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """停用账号：不能再登录，已登录的会话立即失效，API 令牌全部吊销（同网页「账号」页的停用）。"""
+    _set_active(username, False, db)
+
+
+@user_app.command("enable")
+def enable(
+    username: str = typer.Argument(..., metavar="用户名", help="用户名。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """重新启用停用的账号（停用前的令牌不会恢复，需要时用 perfbudget user token 新建）。"""
+    _set_active(username, True, db)
+
+
+def _set_active(username: str, active: bool, db: str | None) -> None:
+    from perfbudget.app.accounts import set_active
+
+    problem = set_active(_engine(db), username, active)
+    if problem:
+        fail(problem)
+    out.print(f"已{'启用' if active else '停用'}账号 {username}", markup=False)
+
+
+@user_app.command("tokens")
+def tokens(
+    username: str | None = typer.Argument(None, metavar="用户名",
+                                          help="只列出这个账号的令牌；不给时列出全部账号的。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出（同 API 的 GET /api/v1/tokens）。"),
+) -> None:
+    """列出 API 令牌：编号、账号、名称、前缀、创建/最近使用/到期时间与状态（有效、已吊销、已过期），最新的在前；
+    不显示令牌本身。"""
+    from rich.table import Table
+
+    from perfbudget.app.accounts import token_dict, tokens_shown, user_id_of
+    from perfbudget.app.times import shown
+
+    engine = _engine(db)
+    user_id = None
+    if username is not None:
+        user_id = user_id_of(engine, username)
+        if user_id is None:
+            fail(f"没有用户「{username}」")
+    listed, unlisted = tokens_shown(engine, user_id)
+    items = [token_dict(t) for t in listed]
+    if as_json:
+        print_json({"items": items, "unlisted": unlisted})
+        return
+    if not items:
+        err.print("没有 API 令牌。用 perfbudget user token 用户名 创建。", markup=False)
+        return
+    table = Table("编号", "账号", "名称", "前缀", "创建时间", "最近使用", "到期", "状态")
+    for t in items:
+        table.add_row(str(t["id"]), t["username"], t["name"], f"{t['prefix']}…", shown(t["created_at"]),
+                      shown(t["last_used_at"]) if t["last_used_at"] else "—",
+                      shown(t["expires_at"]) if t["expires_at"] else "长期有效", t["state_label"])
+    out.print(table)
+    if unlisted:
+        out.print(f"另有 {unlisted} 个较早的已吊销或已过期令牌未列出。", markup=False)
+
+
+@user_app.command("revoke")
+def revoke(
+    token_id: int = typer.Argument(..., metavar="令牌编号", help="令牌的编号（perfbudget user tokens 列出）。"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """吊销一个 API 令牌：立即失效（已吊销的再吊销不报错）。"""
+    from perfbudget.app.accounts import revoke_token
+
+    problem = revoke_token(_engine(db), token_id, None)
+    if problem:
+        fail(problem)
+    out.print(f"已吊销令牌 {token_id}", markup=False)

@@ -160,6 +160,7 @@ class Superseded(NamedTuple):
     fund_label: str | None
     version: int  # what the document's table was
     latest_version: int
+    project_id: int
 
 
 def superseded_since(connection: Connection, document_id: int) -> list[Superseded]:
@@ -167,7 +168,7 @@ def superseded_since(connection: Connection, document_id: int) -> list[Supersede
     (a later file, a web edit): re-importing the same bytes leaves those projects as they are."""
     was = project_versions.alias("was")
     now = project_versions.alias("now")
-    query = (select(projects.c.name, projects.c.fund_label, was.c.number, projects.c.latest_version)
+    query = (select(projects.c.name, projects.c.fund_label, was.c.number, projects.c.latest_version, projects.c.id)
              .select_from(document_items.join(was, was.c.id == document_items.c.version_id)
                           .join(projects, projects.c.id == was.c.project_id)
                           .join(now, (now.c.project_id == projects.c.id)

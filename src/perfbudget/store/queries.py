@@ -20,6 +20,7 @@ from perfbudget.plain_numbers import stored_id
 from perfbudget.store import rows, search
 from perfbudget.store.changes import Change
 from perfbudget.store.ordering import sort_key, unit_order
+from perfbudget.store.records import workflow_states
 from perfbudget.store.schema import (
     document_items,
     documents,
@@ -52,17 +53,31 @@ class StoredVersion:
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """List filters: unit code, fund year, a text searched in names (case-insensitive), the workflow state."""
+    """List filters: unit code, fund year, a text searched in names (case-insensitive), the workflow state;
+    ``scope``: only the unit of this code (a unit-bound user's, the API's); ``latest``: the indicators of each
+    project's latest version rather than its official one (the approved version while a revision waits)."""
 
     unit: str | None = None
     year: int | None = None
     search: str | None = None
     state: str | None = None
+    scope: str | None = None
+    latest: bool = False
 
 
 def _latest_join() -> Any:
     return and_(project_versions.c.project_id == projects.c.id,
                 project_versions.c.number == projects.c.latest_version)
+
+
+def _with_version(joined: Any, filters: Filters) -> Any:
+    """``joined`` (holding ``projects``) joined to each project's official version (``project_status.version_id``:
+    the approved one while a revision waits, else the latest, as the project lists take it), or with
+    ``filters.latest`` its latest version: two primary-key look-ups a project, as the latest's one index probe."""
+    if filters.latest:
+        return joined.join(project_versions, _latest_join())
+    return (joined.join(project_status, project_status.c.project_id == projects.c.id)
+            .join(project_versions, project_versions.c.id == project_status.c.version_id))
 
 
 def _contains(column: Any, text: str, dialect: str) -> Any:
@@ -93,6 +108,8 @@ def _filtered(query: Any, filters: Filters) -> Any:
         query = query.where(unit_named(filters.unit))
     if filters.year is not None:
         query = query.where(projects.c.fund_year == filters.year)
+    if filters.scope is not None:
+        query = query.where(units.c.code == filters.scope)
     if filters.state is not None:  # (project_status keeps each project's state, a draft's too)
         query = query.where(projects.c.id.in_(select(project_status.c.project_id)
                                               .where(project_status.c.state == filters.state)))
@@ -264,7 +281,7 @@ def list_projects(connection: Connection, filters: Filters = Filters(), limit: i
         if found is None:
             return _result(0, False, limit, offset, [])
         ids, total, capped = found.ids, found.total, found.capped
-    elif filters.unit is None:
+    elif filters.unit is None and filters.scope is None:
         total = _count(connection, _filtered(select(projects.c.id), filters))
     else:
         total = _count(connection, ids)
@@ -274,7 +291,8 @@ def list_projects(connection: Connection, filters: Filters = Filters(), limit: i
 
 def _indicator_rows(page: list[int]) -> Any:
     return (select(indicators.c.id, projects.c.id.label("project_id"), projects.c.name.label("project"),
-                   projects.c.fund_label, units.c.code.label("unit_code"), indicators.c.position,
+                   projects.c.fund_label, units.c.code.label("unit_code"), project_versions.c.number.label("version"),
+                   projects.c.latest_version, indicators.c.position,
                    indicators.c.level1, indicators.c.level2, indicators.c.level3, targets.c.raw.label("target"))
             .select_from(indicators)
             .join(targets, targets.c.indicator_id == indicators.c.id)
@@ -289,33 +307,52 @@ def _without_id(item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
+# The indicators the official versions hold less those of the latest versions: the projects whose revision waits
+# (an approved version older than the latest; such a project has more than one version, the index range of
+# ``superseded``). Built once: its two aliases made per call cost 1.2 ms of SQLAlchemy, the query 0.04 ms (10,000
+# projects, SQLite).
+_LATEST, _APPROVED = project_versions.alias("latest"), project_versions.alias("approved")
+_WAITING = (select(func.coalesce(func.sum(_LATEST.c.indicator_count - _APPROVED.c.indicator_count), 0))
+            .select_from(projects)
+            .join(workflow_states, and_(workflow_states.c.project_id == projects.c.id,
+                                        workflow_states.c.approved_version < projects.c.latest_version))
+            .join(_LATEST, and_(_LATEST.c.project_id == projects.c.id, _LATEST.c.number == projects.c.latest_version))
+            .join(_APPROVED, and_(_APPROVED.c.project_id == projects.c.id,
+                                  _APPROVED.c.number == workflow_states.c.approved_version))
+            .where(projects.c.latest_version > 1))
+
+
 def _indicator_total(connection: Connection, filters: Filters) -> int:
-    """How many indicators the latest versions (with the unit and year filters) hold, from the versions'
-    counts: with no filter, every version's count less the superseded versions' (few), so that the
-    projects are not read."""
-    if filters.unit is None and filters.year is None and filters.state is None:
+    """How many indicators the official (``filters.latest``: latest) versions hold, with the unit and year filters,
+    from the versions' counts: with no filter, every version's count less the superseded versions' (few), and for
+    the official versions less the waiting revisions' plus their approved versions' (fewer), so that the projects
+    are not read."""
+    if filters.unit is None and filters.year is None and filters.state is None and filters.scope is None:
         every = select(func.coalesce(func.sum(project_versions.c.indicator_count), 0))
         superseded = (select(func.coalesce(func.sum(project_versions.c.indicator_count), 0))
                       .select_from(projects)
                       .join(project_versions, and_(project_versions.c.project_id == projects.c.id,
                                                    project_versions.c.number < projects.c.latest_version))
                       .where(projects.c.latest_version > 1))
-        return int(connection.execute(every).scalar_one()) - int(connection.execute(superseded).scalar_one())
+        total = int(connection.execute(every).scalar_one()) - int(connection.execute(superseded).scalar_one())
+        if filters.latest:
+            return total
+        return total - int(connection.execute(_WAITING).scalar_one())
     counted = (select(func.coalesce(func.sum(project_versions.c.indicator_count), 0))
-               .select_from(projects).join(units, units.c.id == projects.c.unit_id)
-               .join(project_versions, _latest_join()))
+               .select_from(_with_version(projects.join(units, units.c.id == projects.c.unit_id), filters)))
     return int(connection.execute(_filtered(counted, filters)).scalar_one())
 
 
 def list_indicators(connection: Connection, filters: Filters = Filters(), limit: int | None = PAGE_SIZE,
                     offset: int = 0, stream: bool = False) -> dict[str, Any]:
-    """Indicators of the latest versions, with their project and target text: one page, by project and
-    position, and the total (of a search: up to :data:`COUNT_CAP`)."""
-    ids = (select(indicators.c.id).select_from(projects)
-           .join(project_versions, _latest_join())
-           .join(indicators, indicators.c.version_id == project_versions.c.id))
-    if filters.unit is not None:
-        ids = ids.join(units, units.c.id == projects.c.unit_id)
+    """Indicators of the official versions (the approved one while a revision waits, as the project lists; with
+    ``filters.latest`` the latest versions), with their project, version and target text: one page, by project and
+    position, and the total (of a search: up to :data:`COUNT_CAP`). Until replay-j they were the latest versions'
+    alone, a waiting revision's indicators beside the lists' approved version."""
+    joined = _with_version(projects, filters).join(indicators, indicators.c.version_id == project_versions.c.id)
+    if filters.unit is not None or filters.scope is not None:
+        joined = joined.join(units, units.c.id == projects.c.unit_id)
+    ids = select(indicators.c.id).select_from(joined)
     ids = _filtered(ids, filters)
     capped = False
     if filters.search:
@@ -326,9 +363,14 @@ def list_indicators(connection: Connection, filters: Filters = Filters(), limit:
         def verified(candidates: Any | None) -> Any:
             joined = (indicators if candidates is None
                       else candidates.join(indicators, indicators.c.id == next(iter(candidates.c))))
-            joined = (joined.join(project_versions, project_versions.c.id == indicators.c.version_id)
-                      .join(projects, _latest_join()))
-            if filters.unit is not None:
+            joined = joined.join(project_versions, project_versions.c.id == indicators.c.version_id)
+            if filters.latest:
+                joined = joined.join(projects, _latest_join())
+            else:  # the candidate's version is its project's official one
+                joined = (joined.join(projects, projects.c.id == project_versions.c.project_id)
+                          .join(project_status, and_(project_status.c.project_id == projects.c.id,
+                                                     project_status.c.version_id == project_versions.c.id)))
+            if filters.unit is not None or filters.scope is not None:
                 joined = joined.join(units, units.c.id == projects.c.unit_id)
             return _filtered(select(indicators.c.id).select_from(joined), filters)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from perfbudget.app.audit_log import ACTION_LABELS, audit_item, values_omitted
+from perfbudget.app.audit_log import ACTION_LABELS, audit_item, object_label, values_omitted
 from perfbudget.store import Store
 
 
@@ -36,6 +36,10 @@ class AuditEntry:
     @property
     def action_label(self) -> str:
         return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def object_label(self) -> str:
+        return object_label(self.object_type)
 
     def to_dict(self) -> dict[str, Any]:
         """As the API gives it: :func:`perfbudget.app.audit_log.audit_item`, the shape ``perfbudget audit`` gives."""

@@ -2,7 +2,7 @@
 
 Errors always have the shape ``{"error": {"code", "message", "details"}}`` (see ``web/errors.py``).
 ``v1.py`` holds the JSON endpoints, ``lists.py`` the lists of projects (a page, or xlsx / CSV), ``files.py``
-uploads and downloads, ``desk.py`` the reviewer's desk,
+uploads and downloads, ``desk.py`` the reviewer's desk, ``accounts.py`` tokens and accounts,
 ``models.py`` the response models, ``openapi.py`` what the docs page shows (bearer scheme, Chinese tags, the
 JSON Schema).
 """
@@ -13,12 +13,13 @@ from fastapi import APIRouter
 
 
 def router() -> APIRouter:
-    from perfbudget.web.api import desk, files, lists, openapi, v1
+    from perfbudget.web.api import accounts, desk, files, lists, openapi, v1
 
     combined = APIRouter()
     combined.include_router(lists.router)
     combined.include_router(v1.router)
     combined.include_router(files.router)
     combined.include_router(desk.router)
+    combined.include_router(accounts.router)
     combined.include_router(openapi.schema_router)
     return combined

@@ -331,6 +331,20 @@ def download_evaluation(request: Request, project_id: int, fmt: Format,
     return attachment(made[0], f"{head.name}-项目支出绩效自评表.{fmt}", made[1])
 
 
+@router.get("/units/by-name/{name}/publication/{fmt}",
+            responses=_file_responses(m.InterchangeDocument, "单位的绩效目标表"), response_class=Response,
+            tags=[TAG_FILES], summary="下载没有编码的单位（按单位名称）一个年度全部审核通过项目的绩效目标表")
+def download_publication_by_name(request: Request, name: str, fmt: Format,
+                                 year: int | None = Query(None, description="资金年度（空：全部年度）"),
+                                 original: bool = Query(False, description="指标值按填写原文，而非统一写法"),
+                                 principal: Principal = Depends(api_user)) -> Response:
+    """同 ``/units/{unit}/publication/{fmt}``，单位为没有编码、名称为 ``name`` 的单位（有编码的单位与它同名时，
+    ``/units/{name}`` 指有编码的单位）。"""
+    from perfbudget.app.overview import UnitName
+
+    return _publication_file(request, UnitName(name), None, fmt, year, original, principal)
+
+
 @router.get("/units/{unit}/publication/{fmt}", responses=_file_responses(m.InterchangeDocument, "单位的绩效目标表"),
             response_class=Response, tags=[TAG_FILES],
             summary="下载单位一个年度全部审核通过项目的绩效目标表（一个文件，同 perfbudget publish）")
@@ -339,11 +353,17 @@ def download_publication(request: Request, unit: str, fmt: Format,
                          original: bool = Query(False, description="指标值按填写原文，而非统一写法"),
                          principal: Principal = Depends(api_user)) -> Response:
     """每个审核通过的项目按审核通过的版本，按表内序号排列；没有审核通过的项目时 404 并说明原因
-    （令牌无权查看的单位同样 404）。"""
+    （令牌无权查看的单位同样 404）。``unit``：单位编码（没有编码的单位：单位名称；与编码同名时用
+    ``/units/by-name/{name}/…``）。"""
+    return _publication_file(request, unit, unit, fmt, year, original, principal)
+
+
+def _publication_file(request: Request, unit: Any, code: str | None, fmt: str, year: int | None, original: bool,
+                      principal: Principal) -> Response:
     from perfbudget.app.publication import unit_publication
     from perfbudget.writers.target_table_export import render
 
-    if not principal.can(Action.READ, unit):
+    if not principal.can(Action.READ, code):
         raise not_found("该单位")
     found = unit_publication(store_of(request), unit, year, principal=principal)
     if isinstance(found, str):
@@ -385,6 +405,19 @@ def download_opinion(request: Request, project_id: int, principal: Principal = D
     return attachment(opinion_docx(title, [desk]), f"{title}.docx", MEDIA_TYPES["docx"])
 
 
+@router.get("/units/by-name/{name}/opinion.docx", responses={**ERRORS, 200: {
+                "description": "单位的审核意见书（Word 附件）", "content": {MEDIA_TYPES["docx"]: BINARY}}},
+            response_class=Response, tags=[TAG_FILES], summary="下载没有编码的单位（按单位名称）的审核意见书（Word）")
+def download_unit_opinion_by_name(request: Request, name: str,
+                                  year: int | None = Query(None, ge=1000, le=9999,
+                                                           description="资金年度（空：全部年度）"),
+                                  principal: Principal = Depends(api_user)) -> Response:
+    """同 ``/units/{unit_key}/opinion.docx``，单位为没有编码、名称为 ``name`` 的单位（replay-j）。"""
+    from perfbudget.app.overview import UnitName
+
+    return _unit_opinion_file(request, UnitName(name), year, principal)
+
+
 @router.get("/units/{unit_key}/opinion.docx", responses={**ERRORS, 200: {
                 "description": "单位的审核意见书（Word 附件）", "content": {MEDIA_TYPES["docx"]: BINARY}}},
             response_class=Response, tags=[TAG_FILES], summary="下载单位的审核意见书（Word）")
@@ -395,6 +428,10 @@ def download_unit_opinion(request: Request, unit_key: str,
     （没有编码的单位：单位名称）；看不到的单位为 404。
 
     (Until replay-i a unit's opinion was on the web only.)"""
+    return _unit_opinion_file(request, unit_key, year, principal)
+
+
+def _unit_opinion_file(request: Request, unit_key: Any, year: int | None, principal: Principal) -> Response:
     from perfbudget.app.opinion import opinion_docx, unit_opinion_desks
 
     title, desks = unit_opinion_desks(store_of(request), principal, unit_key, year, settings_of(request))

@@ -93,3 +93,25 @@ def _route(path: str, view: str, tag: str, summary: str, reviewers_only: bool = 
 _route("/projects", "projects", TAG_PROJECTS, "项目列表（正式版本：审核通过的版本在修订稿审核通过前仍为正式版本）")
 _route("/review/queue", "queue", TAG_WORKFLOW, "审核队列：已送审的项目，默认按送审时间先后", reviewers_only=True)
 _route("/evaluations", "evaluations", TAG_PROJECTS, "自评结果：各项目最近一次自评的总分与等级（筛选同项目列表）")
+
+
+@router.get("/indicators", responses=ERRORS, response_model=m.IndicatorPage, tags=[TAG_PROJECTS],
+            summary="指标列表：各项目正式版本的指标（latest=1：最新版本），同 perfbudget list indicators")
+def list_indicators(request: Request, q: str | None = Query(None, description=_SAID["q"]),
+                    year: str | None = Query(None, description=_SAID["year"]),
+                    unit: str | None = Query(None, description=_SAID["unit"]),
+                    state: str | None = Query(None, description=_SAID["state"]),
+                    latest: bool = Query(False, description="1：取各项目的最新版本，而非正式版本"),
+                    limit: int = _LIMIT, offset: int = _OFFSET,
+                    principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """正式版本：审核通过的修订稿生效前为审核通过的版本，否则为最新版本，与项目列表相同；令牌只看得到它能看的单位。
+    筛选条件与 ``perfbudget list indicators`` 相同，有误时 422 ``invalid_filter``。"""
+    from perfbudget.app.stored_records import indicator_filters, indicator_page
+
+    params = {key: value for key, value in (("q", q), ("year", year), ("unit", unit), ("state", state))
+              if value is not None}
+    filters, problems = indicator_filters(principal, params, latest)
+    if problems:
+        raise WebError(422, "invalid_filter", "筛选条件有误：" + "；".join(p.message for p in problems),
+                       [p.to_dict() for p in problems])
+    return indicator_page(store_of(request), filters, limit, offset)

@@ -231,6 +231,28 @@ class ProjectPage(Model):
     items: list[ProjectSummary]
 
 
+class IndicatorRow(Model):
+    project_id: int
+    project: str = Field(..., description="项目名称")
+    fund_label: str | None
+    unit_code: str | None
+    version: int = Field(..., description="指标所在的版本：正式版本（latest=1 时为最新版本）")
+    latest_version: int
+    position: int = Field(..., description="指标在该版本中的序号")
+    level1: str | None
+    level2: str | None
+    level3: str | None
+    target: str = Field(..., description="指标值（填写原文）")
+
+
+class IndicatorPage(Model):
+    total: int = Field(..., description="符合条件的指标总数（有搜索时至多计到 1,000，见 total_capped）")
+    total_capped: bool = Field(..., description="true：总数至少为 total")
+    limit: int
+    offset: int
+    items: list[IndicatorRow]
+
+
 class ProjectDetail(Model):
     project_id: int
     version: int
@@ -386,6 +408,7 @@ class DeskFinding(Model):
     key: str = Field(..., description="标识：规则与单元格内容的散列，单元格不变时跨版本不变")
     rule: str
     severity: str
+    severity_label: str = Field(..., description="错误、警告或提示")
     dimension: str
     message: str
     suggestion: str
@@ -625,6 +648,7 @@ class AuditEntryOut(Model):
     action: str
     action_label: str = Field(description="操作的中文名称（如 审核通过），与 perfbudget audit --json 相同")
     object_type: str
+    object_label: str = Field(description="对象的中文名称（项目、文件、账号、API 令牌、指标组）")
     object_id: str | None
     unit_code: str | None
     summary: str

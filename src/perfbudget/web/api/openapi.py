@@ -38,7 +38,7 @@ TAG_ACCOUNT, TAG_PROJECTS, TAG_IMPORT = "账号", "项目", "导入"
 TAG_WORKFLOW, TAG_EVALUATION, TAG_FILES, TAG_OVERVIEW = "审核流程", "自评", "下载", "汇总与审计"
 TAG_LIBRARY = "指标库"
 TAGS: list[dict[str, Any]] = [
-    {"name": TAG_ACCOUNT, "description": "当前令牌所属的账号"},
+    {"name": TAG_ACCOUNT, "description": "当前令牌所属的账号；API 令牌的列出与吊销；账号的停用与启用（管理员）"},
     {"name": TAG_PROJECTS, "description": "项目列表（分页）、一个项目的交换格式文档与审核意见、"
                                          "修改（乐观并发）、版本历史"},
     {"name": TAG_IMPORT, "description": "导入：交换格式 JSON，或上传文件（Word、Excel、PDF、网页、文本等"

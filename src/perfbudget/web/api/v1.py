@@ -424,3 +424,67 @@ def get_similar(request: Request, project_id: int, limit: int = Query(5, ge=1, l
     with store.reading() as tx:
         project_head(tx, principal, project_id)  # 404 for a project the token may not see
     return {"project_id": project_id, "similar": similar_projects(store, project_id, limit, unit=principal.only_unit)}
+
+
+# ---- the library's admin actions (as the group page's forms and perfbudget library merge / split / rename) ----
+
+class LibraryRenameBody(BaseModel):
+    name: str = Field(..., description="组的新名称")
+
+
+class LibraryMergeBody(BaseModel):
+    others: list[str] = Field(..., description="并入本组的其他组：编号或名称")
+
+
+class LibrarySplitBody(BaseModel):
+    names: list[str] = Field(..., description="从本组拆分出去、单独成一组的名称")
+
+
+class LibraryOutcome(BaseModel):
+    group_id: int = Field(..., description="操作后的组（合并、改名：本组；拆分：新组）")
+    message: str
+
+
+def _library_admin(request: Request, act: Any) -> dict[str, Any]:
+    from perfbudget.app.library import LibraryRefused
+
+    try:
+        outcome = act()
+    except LibraryRefused as refused:
+        message = str(refused)
+        if "须由管理员操作" in message:
+            raise forbidden(message) from refused
+        raise WebError(422, "invalid", message) from refused
+    return {"group_id": outcome.group_id, "message": outcome.message}
+
+
+@router.post("/library/groups/{group_id}/rename", responses=ERRORS, response_model=LibraryOutcome,
+             tags=[TAG_LIBRARY], summary="（管理员）给一个组改名；重新生成指标库时仍然有效")
+def rename_library_group(request: Request, group_id: int, body: LibraryRenameBody,
+                         principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    from perfbudget.app import library as library_app
+
+    return _library_admin(request, lambda: library_app.rename(store_of(request), principal, str(group_id), body.name,
+                                                              ip=client_ip(request)))
+
+
+@router.post("/library/groups/{group_id}/merge", responses=ERRORS, response_model=LibraryOutcome,
+             tags=[TAG_LIBRARY], summary="（管理员）把其他组并入这一组；重新生成指标库时仍然有效")
+def merge_library_groups(request: Request, group_id: int, body: LibraryMergeBody,
+                         principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    from perfbudget.app import library as library_app
+
+    return _library_admin(request, lambda: library_app.merge(store_of(request), principal, str(group_id), body.others,
+                                                             ip=client_ip(request)))
+
+
+@router.post("/library/groups/{group_id}/split", responses=ERRORS, response_model=LibraryOutcome,
+             tags=[TAG_LIBRARY], summary="（管理员）把这一组的若干名称拆分出来，单独成一组")
+def split_library_group(request: Request, group_id: int, body: LibrarySplitBody,
+                        principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """``group_id``：名称所在的组（名称须都在这一组中）。"""
+    from perfbudget.app import library as library_app
+
+    names = [n for n in body.names if n.strip()][:500]  # the page's bound
+    return _library_admin(request, lambda: library_app.split(store_of(request), principal, names,
+                                                             ip=client_ip(request), group=group_id))

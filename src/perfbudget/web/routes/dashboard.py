@@ -12,6 +12,7 @@ from perfbudget.app.overview import (
     UNEVALUATED,
     UNREVIEWED,
     Dashboard,
+    UnitName,
     build_dashboard,
     project_rows,
     unit_head,
@@ -128,6 +129,14 @@ def unit_page_by_id(request: Request, unit_id: str, year: str | None = None,
     return _unit_page(request, principal, plain_int(unit_id, 1) or 0, year)
 
 
+@router.get("/units/by-name/{name}")
+def unit_page_by_name(request: Request, name: str, year: str | None = None,
+                      principal: Principal = Depends(page_user)) -> Response:
+    """A unit without a code, by its name alone (:func:`perfbudget.app.overview.unit_address`): ``/units/{name}``
+    finds a unit coded with the same text first."""
+    return _unit_page(request, principal, UnitName(name), year)
+
+
 @router.get("/units/{unit_key}")
 def unit_page(request: Request, unit_key: str, year: str | None = None,
               principal: Principal = Depends(page_user)) -> Response:
@@ -135,7 +144,7 @@ def unit_page(request: Request, unit_key: str, year: str | None = None,
     return _unit_page(request, principal, unit_key, year)
 
 
-def _unit_page(request: Request, principal: Principal, unit_key: int | str, year: str | None) -> Response:
+def _unit_page(request: Request, principal: Principal, unit_key: int | str | UnitName, year: str | None) -> Response:
     chosen = plain_year(year)
     with store_of(request).reading() as tx:
         unit = unit_head(tx, principal, unit_key)

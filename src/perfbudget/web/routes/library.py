@@ -78,7 +78,7 @@ def library_split(request: Request, group_id: int, name: list[str] = Form([]),
     """Split the names ticked on the group's page off into a new group."""
     names = [n for n in name if n.strip()][:500]
     return _admin(request, group_id, lambda: library_app.split(store_of(request), principal, names,
-                                                               ip=client_ip(request)))
+                                                               ip=client_ip(request), group=group_id))
 
 
 @router.get("/library/suggest")

@@ -2,6 +2,7 @@
 
 * ``/units/{code}/publication/{fmt}?year=Y`` (signed in, may read the unit): the approved 绩效目标表
   in one Word document, workbook or page — what ``perfbudget publish`` writes.
+* A unit without a code is addressed by ``by-name/{name}`` in place of ``{code}`` (replay-j).
 * ``/public/units/{code}/{year}`` (no sign-in): the unit's approved tables of the year and, once
   stored, their 自评 results. Off unless the settings turn it on (``WebConfig.public_pages``,
   env ``PERFBUDGET_PUBLIC_PAGES=1``); off, the address does not exist (404). A unit and year with nothing
@@ -18,6 +19,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app.exports import MEDIA_TYPES
+from perfbudget.app.overview import UnitName
 from perfbudget.app.publication import PUBLISH_FORMS, Publication, published_evaluations, unit_publication
 from perfbudget.app.roles import Action, Principal
 from perfbudget.store.api import Store
@@ -35,17 +37,29 @@ def _store(request: Request) -> Store:
     return store_of(request)
 
 
-def _publication(request: Request, unit: str, year: int | None, principal: Principal) -> Publication:
+def _publication(request: Request, unit: str | UnitName, year: int | None, principal: Principal) -> Publication:
     found = unit_publication(_store(request), unit, year, principal=principal)
     if isinstance(found, str):
         raise WebError(404, "not_found", found)
     return found
 
 
+@router.get("/units/by-name/{name}/publication/{fmt}")
+async def unit_publication_file_by_name(request: Request, name: str, fmt: str, year: int | None = None,
+                                        principal: Principal = Depends(page_user)) -> Response:
+    """A unit without a code, by its name alone (:func:`perfbudget.app.overview.unit_address`, replay-j)."""
+    return await _publication_file(request, UnitName(name), None, fmt, year, principal)
+
+
 @router.get("/units/{unit}/publication/{fmt}")
 async def unit_publication_file(request: Request, unit: str, fmt: str, year: int | None = None,
                                 principal: Principal = Depends(page_user)) -> Response:
-    if not principal.can(Action.READ, unit):
+    return await _publication_file(request, unit, unit, fmt, year, principal)
+
+
+async def _publication_file(request: Request, unit: str | UnitName, code: str | None, fmt: str, year: int | None,
+                            principal: Principal) -> Response:
+    if not principal.can(Action.READ, code):
         raise WebError(403, "forbidden", "您无权查看该单位的数据")
     if fmt not in PUBLISH_FORMS:
         raise WebError(404, "not_found", f"不支持的格式「{fmt}」；可用：{'、'.join(PUBLISH_FORMS)}")
@@ -60,8 +74,18 @@ async def unit_publication_file(request: Request, unit: str, fmt: str, year: int
     return attachment(data, name, MEDIA_TYPES[fmt])
 
 
+@router.get("/public/units/by-name/{name}/{year}")
+async def public_unit_page_by_name(request: Request, name: str, year: int) -> Response:
+    """A unit without a code, by its name alone (:func:`perfbudget.app.overview.unit_address`, replay-j)."""
+    return await _public_page(request, UnitName(name), year)
+
+
 @router.get("/public/units/{unit}/{year}")
 async def public_unit_page(request: Request, unit: str, year: int) -> Response:
+    return await _public_page(request, unit, year)
+
+
+async def _public_page(request: Request, unit: str | UnitName, year: int) -> Response:
     if not getattr(request.app.state.config, "public_pages", False):
         raise WebError(404, "not_found", "页面不存在")
 

@@ -21,7 +21,7 @@ from perfbudget.app.opinion import (
     project_opinion_title,
     unit_opinion_desks,
 )
-from perfbudget.app.overview import GRADES
+from perfbudget.app.overview import GRADES, UnitName
 from perfbudget.app.project_lists import view_query
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import STATE_LABELS
@@ -119,6 +119,13 @@ def unit_opinion_by_id(request: Request, unit_id: str, fmt: str, year: str | Non
     return _unit_opinion(request, principal, plain_int(unit_id, 1) or 0, fmt, year)
 
 
+@router.get("/units/by-name/{name}/opinion.{fmt}")
+def unit_opinion_by_name(request: Request, name: str, fmt: str, year: str | None = None,
+                         principal: Principal = Depends(page_user)) -> Response:
+    """A unit without a code, by its name alone (:func:`perfbudget.app.overview.unit_address`)."""
+    return _unit_opinion(request, principal, UnitName(name), fmt, year)
+
+
 @router.get("/units/{unit_key}/opinion.{fmt}")
 def unit_opinion(request: Request, unit_key: str, fmt: str, year: str | None = None,
                  principal: Principal = Depends(page_user)) -> Response:
@@ -127,7 +134,7 @@ def unit_opinion(request: Request, unit_key: str, fmt: str, year: str | None = N
     return _unit_opinion(request, principal, unit_key, fmt, year)
 
 
-def _unit_opinion(request: Request, principal: Principal, unit_key: int | str, fmt: str,
+def _unit_opinion(request: Request, principal: Principal, unit_key: int | str | UnitName, fmt: str,
                   year: str | None) -> Response:
     _known_format(fmt)
     title, desks = unit_opinion_desks(store_of(request), principal, unit_key, plain_year(year), settings_of(request))

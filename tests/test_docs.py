@@ -73,3 +73,36 @@ def test_readme_bad_input_examples_are_what_read_prints(tmp_path: Path, monkeypa
             assert result.stderr.splitlines() == shown
             runs += 1
     assert runs >= 2
+
+
+def modules_named_but_missing(text: str) -> list[str]:
+    """The modules a page names that do not exist: each `name.py` or `dir/name.py` (a glob such as `*_xlsx.py`
+    aside) must be a file of the repository's code (src, tests, bench, scripts), each `perfbudget.a.b` a
+    package or module of src (its last parts may be names inside the module)."""
+    files = ["/" + path.relative_to(ROOT).as_posix() for top in ("src", "tests", "bench", "scripts")
+             for path in (ROOT / top).rglob("*.py")]
+    missing = []
+    for match in re.finditer(r"(?<![\w./*-])((?:[\w-]+/)*[\w-]+\.py)\b", text):
+        if not any(file.endswith("/" + match.group(1)) for file in files):
+            missing.append(match.group(1))
+    for match in re.finditer(r"\bperfbudget(?:\.\w+)+", text):
+        package = ROOT / "src" / "perfbudget"
+        for part in match.group(0).split(".")[1:]:
+            if (package / part).is_dir():
+                package = package / part
+                continue
+            if not (package / f"{part}.py").exists() and not re.search(
+                    rf"\b{part}\b", (package / "__init__.py").read_text(encoding="utf-8")):
+                missing.append(match.group(0))  # neither a module nor a name the package holds
+            break
+    return missing
+
+
+def test_architecture_names_only_modules_that_exist() -> None:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert modules_named_but_missing(text) == []
+    assert len(re.findall(r"\w\.py\b", text)) > 150  # the page does name the modules
+    wrong = ("`readers/side_projects.py`, `readers/no_such_reader.py`, `docx.py`, `perfbudget.stor.api`, `*_xlsx.py`, "
+             "`perfbudget.store.engine.Router`, `perfbudget.web.no_such`")
+    assert modules_named_but_missing(wrong) == [
+        "readers/no_such_reader.py", "perfbudget.stor.api", "perfbudget.web.no_such"]

@@ -106,3 +106,38 @@ def test_architecture_names_only_modules_that_exist() -> None:
              "`perfbudget.store.engine.Router`, `perfbudget.web.no_such`")
     assert modules_named_but_missing(wrong) == [
         "readers/no_such_reader.py", "perfbudget.stor.api", "perfbudget.web.no_such"]
+
+
+TABLE_LINE = re.compile(r"^[┏┃┡│└]")
+
+
+@pytest.mark.parametrize("heading", ["Store (`docs/store.md`):", "Export (`docs/formats.md`):"])
+def test_readme_console_blocks_run_as_written(heading: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's Store and Export blocks, run in a fresh directory on a copy of the seed named seed.txt:
+    each command succeeds and prints the lines shown under it (a Rich table's lines aside, whose wrapping
+    follows the terminal's width; `| head -N` keeps the first N lines)."""
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index(heading):]
+    start = block.index("```console\n") + len("```console\n")
+    steps: list[tuple[str, list[str]]] = []
+    for line in block[start:block.index("```", start)].splitlines():
+        if line.startswith("$ "):
+            steps.append((line[2:], []))
+        elif not TABLE_LINE.match(line):
+            steps[-1][1].append(line)
+    (tmp_path / "seed.txt").write_bytes((ROOT / "examples" / "000_e2047472f0d7711d.txt").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PERFBUDGET_DB", f"sqlite:///{tmp_path / 'perfbudget.db'}")
+    for command, shown in steps:
+        command, _, head = command.partition(" | head -")
+        words = command.split()
+        assert words[0] == ".venv/bin/perfbudget", command
+        result = CliRunner().invoke(app, words[1:])
+        assert result.exit_code == 0, (command, result.output)
+        printed = [line for line in result.output.splitlines() if not TABLE_LINE.match(line)]
+        assert (printed[: int(head)] if head else printed) == shown, command
+    assert len(steps) >= 2

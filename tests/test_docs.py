@@ -73,3 +73,74 @@ def test_readme_bad_input_examples_are_what_read_prints(tmp_path: Path, monkeypa
             assert result.stderr.splitlines() == shown
             runs += 1
     assert runs >= 2
+
+
+def modules_named_but_missing(text: str) -> list[str]:
+    """The modules a page names that do not exist: each `name.py` or `dir/name.py` (a glob such as `*_xlsx.py`
+    aside) must be a file of the repository's code (src, tests, bench, scripts), each `perfbudget.a.b` a
+    package or module of src (its last parts may be names inside the module)."""
+    files = ["/" + path.relative_to(ROOT).as_posix() for top in ("src", "tests", "bench", "scripts")
+             for path in (ROOT / top).rglob("*.py")]
+    missing = []
+    for match in re.finditer(r"(?<![\w./*-])((?:[\w-]+/)*[\w-]+\.py)\b", text):
+        if not any(file.endswith("/" + match.group(1)) for file in files):
+            missing.append(match.group(1))
+    for match in re.finditer(r"\bperfbudget(?:\.\w+)+(?![\w*])", text):
+        if match.group(0) == "perfbudget.db":  # the default database's file
+            continue
+        package = ROOT / "src" / "perfbudget"
+        for part in match.group(0).split(".")[1:]:
+            if (package / part).is_dir():
+                package = package / part
+                continue
+            if not (package / f"{part}.py").exists() and not re.search(
+                    rf"\b{part}\b", (package / "__init__.py").read_text(encoding="utf-8")):
+                missing.append(match.group(0))  # neither a module nor a name the package holds
+            break
+    return missing
+
+
+def test_architecture_names_only_modules_that_exist() -> None:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert modules_named_but_missing(text) == []
+    assert len(re.findall(r"\w\.py\b", text)) > 150  # the page does name the modules
+    wrong = ("`readers/side_projects.py`, `readers/no_such_reader.py`, `docx.py`, `perfbudget.stor.api`, `*_xlsx.py`, "
+             "`perfbudget.store.engine.Router`, `perfbudget.web.no_such`, ./perfbudget.db, "
+             "`perfbudget.writers.evaluation_*`")
+    assert modules_named_but_missing(wrong) == [
+        "readers/no_such_reader.py", "perfbudget.stor.api", "perfbudget.web.no_such"]
+
+
+TABLE_LINE = re.compile(r"^[┏┃┡│└]")
+
+
+@pytest.mark.parametrize("heading", ["Store (`docs/store.md`):", "Export (`docs/formats.md`):"])
+def test_readme_console_blocks_run_as_written(heading: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's Store and Export blocks, run in a fresh directory on a copy of the seed named seed.txt:
+    each command succeeds and prints the lines shown under it (a Rich table's lines aside, whose wrapping
+    follows the terminal's width; `| head -N` keeps the first N lines)."""
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index(heading):]
+    start = block.index("```console\n") + len("```console\n")
+    steps: list[tuple[str, list[str]]] = []
+    for line in block[start:block.index("```", start)].splitlines():
+        if line.startswith("$ "):
+            steps.append((line[2:], []))
+        elif not TABLE_LINE.match(line):
+            steps[-1][1].append(line)
+    (tmp_path / "seed.txt").write_bytes((ROOT / "examples" / "000_e2047472f0d7711d.txt").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PERFBUDGET_DB", f"sqlite:///{tmp_path / 'perfbudget.db'}")
+    for command, shown in steps:
+        command, _, head = command.partition(" | head -")
+        words = command.split()
+        assert words[0] == ".venv/bin/perfbudget", command
+        result = CliRunner().invoke(app, words[1:])
+        assert result.exit_code == 0, (command, result.output)
+        printed = [line for line in result.output.splitlines() if not TABLE_LINE.match(line)]
+        assert (printed[: int(head)] if head else printed) == shown, command
+    assert len(steps) >= 2

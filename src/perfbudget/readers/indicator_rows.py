@@ -361,11 +361,9 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         tree.level2 = one_line(l2.text)
         # A 二级 that does not belong to the 一级 carried down from above: the copy dropped the
         # merged 一级 cell of a new group, so the framework names it. A 一级 written in the same
-        # row is kept as written (the review flags a wrong pairing), and so is one carried down that is
-        # no 一级 of the frameworks (投入/过程/产出/效果 of a 部门整体 table: its 满意度 is under 效果).
+        # row is kept as written (the review flags a wrong pairing).
         if not written_level1 and not (tree.level1 and is_central_group(tree.level1)) and (
-                not tree.level1 or (normalise_level1(tree.level1) in LEVEL1_NAMES
-                                    and not owns(tree.level1, tree.level2))):
+                not tree.level1 or not owns(tree.level1, tree.level2)):
             owner = level1_of_level2(tree.level2)
             if owner is not None and (not tree.level1 or normalise_level1(tree.level1) != owner):
                 problems.append(Problem(l2.source, f"二级指标「{tree.level2}」上方没有它的一级指标，按指标体系补为"

@@ -297,6 +297,11 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         indicator_rows = indicator_rows[:closing]
         problems.append(Problem(first.source, f"指标之后的「{first.text.strip()}」等行按项目的说明读取，不作为指标",
                                 Severity.INFO))
+        if not table.complete and not table.certain:
+            # the text stops after them (in the notes below, 72): the indicators are whole, the file is cut
+            last_cell = next(c for row in reversed(rows) for c in reversed(row) if not c.blank)
+            parts.cut = last_cell.source
+            problems.append(Problem(last_cell.source, f"{CUT_MESSAGE}：指标之后的说明处中断，文件可能不完整"))
     read_indicator_rows(indicator_rows, columns, parts, problems, table.complete or closing is not None,
                         table.certain, is_last_table and closing is None, table.stream, table.sparse,
                         table.whole_lone_rows, table.closed)  # (rows after the indicators: they are not cut)

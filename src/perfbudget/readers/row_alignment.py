@@ -11,11 +11,13 @@ the merged level cells of both sets is split in two halves, one a set (``side_se
 
 from __future__ import annotations
 
+import re
+
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.cell_values import TEMPLATE_PREFIX, VALUE_LIKE, decimal_or_none, is_score_note, is_sign
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_header import SKIP
-from perfbudget.readers.labels import PROCESS_LEVEL2, column_role, is_footer, label_key, level_of
+from perfbudget.readers.labels import PROCESS_LEVEL2, column_role, header_field, is_footer, label_key, level_of
 
 
 def guess_level(cells: list[Cell], index: int) -> str:
@@ -105,8 +107,9 @@ def _filled(cells: list[Cell], roles: list[str], role: str) -> bool:
 
 def _conflicts(cells: list[Cell], roles: list[str]) -> bool:
     """Whether a row's cells, taken by position, cannot stand in their columns: more cells than columns, a value,
-    comparison or 二级 name ending in 指标 as the 三级, a value as a 一级/二级, a word in a 分值/得分 column, or what
-    no sign or unit column holds. (An empty cell conflicts with nothing.)"""
+    comparison or 二级 name ending in 指标 as the 三级, a value or a text without a Chinese character as a 一级/二级, a
+    header block's label (项目名称, 预算数 …) as a level, a word in a 分值/得分 column, or what no sign or unit column
+    holds. (An empty cell conflicts with nothing.)"""
     if len(cells) > len(roles):
         return True
     for role, cell in zip(roles, cells, strict=False):
@@ -116,8 +119,10 @@ def _conflicts(cells: list[Cell], roles: list[str]) -> bool:
         if role == "level3" and (VALUE_LIKE.match(text) or is_sign(text)
                                  or (text.endswith("指标") and level_of(text) is not None)):
             return True
-        if role in ("level1", "level2") and VALUE_LIKE.match(text):
-            return True
+        if role in ("level1", "level2") and (VALUE_LIKE.match(text) or not _HAN.search(text)):
+            return True  # (a value, or no name at all: `/`, `……`)
+        if role in ("level1", "level2", "level3") and header_field(text) is not None:
+            return True  # 项目预算金额(万元), 项目名称: a label of the header block, no level name
         if role in ("weight", "score") and decimal_or_none(text) is None:
             return True
         if role in ("sign", "unit") and not _fits(role, text):
@@ -173,6 +178,8 @@ def _level2_before_nature(cells: list[Cell], first: int, roles: list[str]) -> bo
     after = roles.index("level3") + 1
     return after < len(roles) and roles[after] == "sign" and label_key(cells[first + 2].text) in _NATURE
 
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 _NATURE = frozenset({"正向", "反向", "定性", "定量", "中性", "正向指标", "反向指标", "定性指标", "定量指标"})
 

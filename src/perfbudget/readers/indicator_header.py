@@ -253,6 +253,34 @@ def with_sub_header(header: list[Cell], sub: list[Cell], problems: list[Problem]
     return [merged]
 
 
+def group_sub_columns(header: list[Cell], sub: list[Cell]) -> list[Cell] | None:
+    """The header with the sub-columns of a group written in the row under it: a header label merged across
+    columns (its cells to the right blank), the row under it naming each of those columns, and nothing else in
+    that row but blanks or the texts of the cells above (a vertically merged cell repeated). The 监控表's
+    ``偏差原因分析`` over ``经费保障 | 制度保障 | 人员保障 | 硬件条件保障 | 其他`` becomes ``偏差原因分析/经费保障`` …,
+    each an extra column of its own: their marks (√) were in columns without a header and lost. None for any
+    other row (cells not under such a group, a level name, a value, fewer than two sub-labels)."""
+    if len(sub) != len(header):
+        return None
+    merged = list(header)
+    group, start, named = "", -1, 0
+    for column, (upper, lower) in enumerate(zip(header, sub, strict=True)):
+        if not upper.blank:
+            group, start = upper.text.strip(), column
+        bottom = lower.text.strip()
+        if not bottom or (not upper.blank and bottom == group):
+            continue
+        if start < 0 or start + 1 >= len(header) or not header[start + 1].blank or column_role(bottom) is not None \
+                or level_of(bottom) is not None or _VALUE.match(bottom) or len(bottom) > 12:
+            return None
+        merged[column] = Cell(f"{group}/{bottom}", lower.source)
+        named += 1
+    return merged if named >= 2 else None
+
+
+_VALUE = re.compile(r"^[\d.%≥≤<>=＞＜＝√×✓✔]|^(?:是|否|有|无)$")
+
+
 # The central 2015 form's two-level block heads its 一级 column only 指标: 指标 | 指标内容 | 指标值.
 _BARE_LEVEL_LABEL = "指标"
 _FIRST_LEVEL = frozenset({"level1", "level1|level2"})

@@ -151,19 +151,37 @@ class _Plan:
     指标值); ``warned`` whether such a table's warning was given (once per table).
     """
 
-    __slots__ = ("columns", "extra_columns", "has_unit", "keyed", "plain", "roles", "simple", "two_level", "warned")
+    __slots__ = ("columns", "extra_columns", "has_unit", "keyed", "plain", "roles", "simple", "spanned", "two_level",
+                 "warned")
 
     def __init__(self, columns: list[tuple[str, str]]) -> None:
         self.columns = columns
         self.roles = [role for role, _ in columns]
         self.keyed = [(i, role) for i, role in enumerate(self.roles) if role not in _NOT_FIELDS]
-        self.extra_columns = [(i, head) for i, (role, head) in enumerate(columns) if role == "extra"]
+        self.spanned = _spanned_columns(columns)
+        self.extra_columns = sorted([(i, head) for i, (role, head) in enumerate(columns) if role == "extra"]
+                                    + self.spanned)
         unique = len({role for _, role in self.keyed}) == len(self.keyed)
         self.simple = unique and "sign" not in self.roles
         self.plain = self.simple and len(self.keyed) == len(self.roles)
         self.has_unit = "unit" in self.roles
         self.two_level = "level1" in self.roles and "level3" in self.roles and "level2" not in self.roles
         self.warned = False
+
+
+def _spanned_columns(columns: list[tuple[str, str]]) -> list[tuple[int, str]]:
+    """The columns under a header cell merged across them (blank header cells after a labelled one, past the
+    level columns), each named ``label/第N列``: a mark written there (偏差原因分析 over five reason columns, √ in
+    the fourth) is kept as an extra under that name; it was dropped (corpus22b)."""
+    spanned: list[tuple[int, str]] = []
+    group, seen_level = "", False
+    for i, (role, head) in enumerate(columns):
+        seen_level = seen_level or role in ("level1", "level2", "level3")
+        if head:
+            group = head
+        elif role == SKIP and seen_level and group:
+            spanned.append((i, f"{group}/第{i + 1}列"))
+    return spanned
 
 
 def read_indicator_rows(rows: list[list[Cell]], columns: list[tuple[str, str]], parts: Parts,
@@ -317,6 +335,7 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         extras = [(head, cells[i].text.strip()) for i, head in plan.extra_columns if i < n and not cells[i].blank]
     else:
         by_role, extras, signs = _fields(cells, plan.columns)
+        extras += [(head, _text(cells[i])) for i, head in plan.spanned if i < len(cells) and not cells[i].blank]
     for cell in cells:
         if not cell.blank:
             row_source = cell.source

@@ -30,6 +30,7 @@ from perfbudget.readers.in_table_titles import title_rows
 from perfbudget.readers.indicator_header import (
     HeaderMemo,
     column_map,
+    group_sub_columns,
     is_label_subrow,
     is_sub_header,
     level1_named_header,
@@ -60,7 +61,7 @@ from perfbudget.readers.project_fields import (
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
 from perfbudget.readers.stream import grid_tree_tables
 from perfbudget.readers.table_titles import is_numbered, title_and_seq
-from perfbudget.readers.trailing_funds import trailing_funds
+from perfbudget.readers.trailing_funds import closing_rows, trailing_funds
 
 
 def _text(cell: Cell) -> str:
@@ -275,6 +276,10 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     elif header_index + 1 < len(rows) and is_sub_header(rows[header_index + 1]):
         rows = [*rows[:header_index], *with_sub_header(rows[header_index], rows[header_index + 1], problems),
                 *rows[header_index + 2:]]
+    elif header_index + 1 < len(rows) and (grouped := group_sub_columns(rows[header_index],
+                                                                        rows[header_index + 1])) is not None:
+        # 偏差原因分析 over 经费保障 | 制度保障 | …: each sub-column an extra of its own (corpus22b)
+        rows = [*rows[:header_index], grouped, *rows[header_index + 2:]]
     columns = column_map(rows[header_index])
     roles = {role for role, _ in columns}
     parts.self_evaluation = "actual" in roles or "score" in roles
@@ -288,8 +293,21 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         read_header_rows(funds_rows, parts, table.stream)
         first = next(c for c in funds_rows[0] if not c.blank)
         problems.append(Problem(first.source, "资金行在指标之后：按项目的资金读取，不作为指标", Severity.INFO))
-    read_indicator_rows(indicator_rows, columns, parts, problems, table.complete, table.certain,
-                        is_last_table, table.stream, table.sparse, table.whole_lone_rows, table.closed)
+    if (closing := closing_rows(indicator_rows)) is not None:
+        # 偏差或不能完成目标原因分析 | … after a 监控表's indicators: the project's text, not indicators
+        first = next(c for c in indicator_rows[closing] if not c.blank)
+        read_header_rows(indicator_rows[closing:], parts, table.stream)
+        indicator_rows = indicator_rows[:closing]
+        problems.append(Problem(first.source, f"指标之后的「{first.text.strip()}」等行按项目的说明读取，不作为指标",
+                                Severity.INFO))
+        if not table.complete and not table.certain:
+            # the text stops after them (in the notes below, 72): the indicators are whole, the file is cut
+            last_cell = next(c for row in reversed(rows) for c in reversed(row) if not c.blank)
+            parts.cut = last_cell.source
+            problems.append(Problem(last_cell.source, f"{CUT_MESSAGE}：指标之后的说明处中断，文件可能不完整"))
+    read_indicator_rows(indicator_rows, columns, parts, problems, table.complete or closing is not None,
+                        table.certain, is_last_table and closing is None, table.stream, table.sparse,
+                        table.whole_lone_rows, table.closed)  # (rows after the indicators: they are not cut)
     errors_after = sum(1 for p in problems if p.severity is Severity.ERROR)
     if len(parts.indicators) == before and errors_after == errors_before:
         message = layout_order_message() if values_before_names(rows[header_index]) \

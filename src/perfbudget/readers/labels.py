@@ -45,6 +45,9 @@ HEADER_LABELS: dict[str, str] = {
     "职能职责概述": "extra",
     "部门职能概述": "extra",
     "单位职能概述": "extra",
+    # the rows closing Hubei's 项目支出绩效监控表 after its indicators (corpus `72`; corpus22b)
+    "偏差或不能完成目标原因分析": "extra",
+    "相关建议或举措": "extra",
     "年度主要任务": "group:tasks",
     "年度绩效总目标": "goals",
     "部门年度总体目标": "goals",
@@ -290,6 +293,9 @@ FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算�
                                  # a 绩效运行监控表's funds columns: 年初预算数 | 1-6月执行数 | 全年预计执行数
                                  *(f"1-{month}月执行数" for month in range(1, 13)), "全年预计执行数", "预计全年执行数",
                                  "上半年执行数",
+                                 # and their rates (项目支出绩效目标执行监控表: 1-7月执行率 | 全年预计执行率, corpus22b)
+                                 *(f"1-{month}月执行率" for month in range(1, 13)), "全年预计执行率", "预计全年执行率",
+                                 "上半年执行率",
                                  # Hubei's 部门整体支出绩效目标申报表: 部门总体资金情况 | 当年金额 | 占比 |
                                  # 近两年收支金额 (2018年 | 2019年) over 收入构成 / 支出构成 rows and their 合计
                                  # (corpus21b)
@@ -312,6 +318,9 @@ FUND_TOTAL_ROWS = frozenset({"合计", "总计"})
 TASK_TOTAL_ROWS = frozenset({"合计", "总计", "金额合计", "合计金额", "资金合计", "预算金额合计", "金额总计"})
 # A 部门整体 (department-level) table names itself so in its title or its first cells.
 DEPARTMENT_WORDS = re.compile(r"(?:部门|单位)(?:\(单位\))?整体|整体支出|整体绩效(?:目标|自评|评价)")
+
+# Labels of the rows that close a 绩效监控表 after its indicators: its deviation analysis and the measures taken.
+MONITOR_CLOSING_ROWS = frozenset({"偏差或不能完成目标原因分析", "相关建议或举措"})
 
 # Sub-labels of a goals block: 年度总体目标 | 预期目标 | 实际完成情况.
 GOAL_EXPECTED = frozenset({"预期目标", "年初设定目标", "年度目标", "目标", "年度预期目标"})

@@ -11,11 +11,13 @@ the merged level cells of both sets is split in two halves, one a set (``side_se
 
 from __future__ import annotations
 
+import re
+
 from perfbudget.model import Problem, Severity
 from perfbudget.readers.cell_values import TEMPLATE_PREFIX, VALUE_LIKE, decimal_or_none, is_score_note, is_sign
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_header import SKIP
-from perfbudget.readers.labels import PROCESS_LEVEL2, column_role, is_footer, label_key, level_of
+from perfbudget.readers.labels import PROCESS_LEVEL2, column_role, header_field, is_footer, label_key, level_of
 
 
 def guess_level(cells: list[Cell], index: int) -> str:
@@ -61,6 +63,18 @@ def align(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int]:
         roles[i] == SKIP and c.text.strip().isdigit())), None)  # a 序号 number is not the row's start
     if first is None:
         return cells, 0
+    guessed, shift = _guessed_place(cells, roles, first)
+    if (guessed is not cells or shift) and _conflicts(guessed, roles) \
+            and (only := _only_coherent_place(cells, roles)) is not None:
+        # the guess puts a value where a name must stand or a word in a 分值 column (``投入 | 预算执行 | 预算执行率 |
+        # 100% | 98.08% | 10 | 9.8`` under eight columns, its empty 偏差原因 cell not written: 投入 is no known 一级
+        # name, so the row was moved two columns right and ran past the header): the one place that fits, if any
+        return only
+    return guessed, shift
+
+
+def _guessed_place(cells: list[Cell], roles: list[str], first: int) -> tuple[list[Cell], int]:
+    """The row placed by what its first filled cell is taken for (a 一级, 二级 or 三级 name)."""
     role = guess_level(cells, first)
     if role == "level1" and _level2_before_nature(cells, first, roles):
         role = "level2"
@@ -73,6 +87,47 @@ def align(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int]:
         if column > first:
             return [Cell("", cells[first].source) for _ in range(column - first)] + cells, column - first
     return cells, 0
+
+
+def _only_coherent_place(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int] | None:
+    """The row moved right by the one number of cells (none included) that fits under the header with a name in
+    the 三级 column, a target in the target column and nothing out of place (``_conflicts``); None when no
+    place or more than one does."""
+    places = [([Cell("", cells[0].source) for _ in range(shift)] + cells, shift)
+              for shift in range(len(roles) - len(cells) + 1)]
+    coherent = [place for place in places if not _conflicts(place[0], roles)
+                and _filled(place[0], roles, "level3") and _filled(place[0], roles, "target")]
+    return coherent[0] if len(coherent) == 1 else None
+
+
+def _filled(cells: list[Cell], roles: list[str], role: str) -> bool:
+    column = roles.index(role) if role in roles else len(cells)
+    return column < len(cells) and not cells[column].blank
+
+
+def _conflicts(cells: list[Cell], roles: list[str]) -> bool:
+    """Whether a row's cells, taken by position, cannot stand in their columns: more cells than columns, a value,
+    comparison or 二级 name ending in 指标 as the 三级, a value or a text without a Chinese character as a 一级/二级, a
+    header block's label (项目名称, 预算数 …) as a level, a word in a 分值/得分 column, or what no sign or unit column
+    holds. (An empty cell conflicts with nothing.)"""
+    if len(cells) > len(roles):
+        return True
+    for role, cell in zip(roles, cells, strict=False):
+        text = cell.text.strip()
+        if not text:
+            continue
+        if role == "level3" and (VALUE_LIKE.match(text) or is_sign(text)
+                                 or (text.endswith("指标") and level_of(text) is not None)):
+            return True
+        if role in ("level1", "level2") and (VALUE_LIKE.match(text) or not _HAN.search(text)):
+            return True  # (a value, or no name at all: `/`, `……`)
+        if role in ("level1", "level2", "level3") and header_field(text) is not None:
+            return True  # 项目预算金额(万元), 项目名称: a label of the header block, no level name
+        if role in ("weight", "score") and decimal_or_none(text) is None:
+            return True
+        if role in ("sign", "unit") and not _fits(role, text):
+            return True
+    return False
 
 
 def side_set_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], int] | None:
@@ -123,6 +178,8 @@ def _level2_before_nature(cells: list[Cell], first: int, roles: list[str]) -> bo
     after = roles.index("level3") + 1
     return after < len(roles) and roles[after] == "sign" and label_key(cells[first + 2].text) in _NATURE
 
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 _NATURE = frozenset({"正向", "反向", "定性", "定量", "中性", "正向指标", "反向指标", "定性指标", "定量指标"})
 

@@ -168,3 +168,30 @@ def test_the_printed_project_list_aligns_its_amounts_on_the_right(web: WebEnv, t
     assert len(amounts) >= 5 and len({len(w["text"]) for w in amounts}) > 1, [w["text"] for w in amounts]
     ends = [w["x1"] for w in amounts]
     assert max(ends) - min(ends) < 1.0, [(w["text"], round(w["x0"]), round(w["x1"])) for w in amounts]
+
+
+def test_an_opinion_longer_than_a_page_starts_on_its_first_page_under_the_title(web: WebEnv, tmp_path: Path) -> None:
+    """print18: the HTML 审核意见书 kept each project whole (``page-break-inside: avoid``): a project of many cell
+    comments (a version takes 300) went to the second page and left the title alone on the first. Now the project
+    runs on from under the title, its headings kept with what follows, no comment split between two pages."""
+    import pdfplumber
+
+    from perfbudget.app.review_desk import comment, load_desk, places
+
+    store, pid = web.app.state.store, web.project_ids[0]
+    reviewer = _principal(web, "reviewer")
+    desk = load_desk(store, reviewer, pid, web.app.state.core)
+    cells = [place for place, _ in places(desk.view.version.document.projects[0])]
+    for n in range(80):
+        comment(store, reviewer, pid, web.app.state.core, cells[n % len(cells)],
+                f"意见{n + 1}：该指标值缺少测算依据，请补充预算明细、测算过程及历史年度完成情况，说明指标值的合理性。")
+    page = tmp_path / "opinion.html"
+    page.write_text(web.client("reviewer").get(f"/projects/{pid}/opinion.html").text
+                    .replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        pages = [unicodedata.normalize("NFKC", _squash(p.extract_text() or "")).translate(RADICALS) for p in pdf.pages]
+    name = unicodedata.normalize("NFKC", _squash(desk.view.head.name))
+    assert len(pages) >= 3
+    assert f"1.{name}" in pages[0] and "审核发现" in pages[0] and "意见1:" in pages[0], pages[0][:200]
+    said = [int(n) for n in re.findall(r"意见(\d+):", "".join(pages))]
+    assert said == list(range(1, 81))  # every comment printed once, in order

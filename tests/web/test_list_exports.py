@@ -215,3 +215,17 @@ def test_a_long_list_printed_keeps_every_character_one_page_wide_at_a_readable_s
             for page in pdf.pages:
                 text = _squash(page.extract_text() or "")
                 assert header[0] in text and header[-1] in text and "项目名称" in text, (file.name, page.page_number)
+
+
+def test_a_rows_height_counts_its_lines_as_the_other_workbooks_do() -> None:
+    """The list's rows count a text's lines as :func:`print_layout.lines_needed` does (wide characters two units,
+    others 1.1), its wide characters found by one pattern: the same count on Chinese, Latin, full-width and
+    supplementary characters and on newlines."""
+    from perfbudget.writers.list_xlsx import _lines
+    from perfbudget.writers.print_layout import lines_needed
+
+    texts = ["天津市和平区人民检察院", "2026-12-05 09:13 北京时间", "ＡＢＣ（全角）abc", "𠀀𠀁𠀂𠀃 emoji 🎉🎉",
+             "第一行\n第二行很长很长很长很长很长很长很长很长", "x" * 70, "", "“三品一标”发展项目"]
+    for text in texts:
+        for width in (5, 7.5, 9.5, 16, 17, 28):
+            assert _lines(text, width) == lines_needed(text, width), (text, width)

@@ -224,3 +224,26 @@ def test_the_review_desk_prints_its_many_cell_comments_across_the_page(web: WebE
                 right = max(float(c["x1"]) for c in printed.chars if not c["text"].isspace())
                 assert right > 0.75 * float(printed.width), (printed.page_number, right, float(printed.width))
     assert said == list(range(1, 81))
+
+
+def test_an_opinions_long_title_never_leaves_its_last_character_alone(web: WebEnv, tmp_path: Path) -> None:
+    """print17 left it, print18 fixed it: a title longer than a line — 「2024年检察业务信息化运维项目审核意见书」 —
+    printed 「书」 alone on its second line, in Word (LibreOffice) and from the page (Chromium). The Word title
+    now breaks before 「审核意见书」, the page's heading balances its lines."""
+    import pdfplumber
+
+    from tests.writers.test_print_pdf import to_pdf
+
+    pid = web.project_ids[0]
+    client = web.client("reviewer")
+    (tmp_path / "opinion.docx").write_bytes(client.get(f"/projects/{pid}/opinion.docx").content)
+    page = tmp_path / "opinion.html"
+    page.write_text(client.get(f"/projects/{pid}/opinion.html").text.replace('"/static/', f'"{STATIC.as_uri()}/'),
+                    encoding="utf-8")
+    for pdf_path in (to_pdf([tmp_path / "opinion.docx"], tmp_path)["opinion.docx"], chromium_pdf(page, tmp_path)):
+        with pdfplumber.open(pdf_path) as pdf:
+            lines = [unicodedata.normalize("NFKC", _squash(line)).translate(RADICALS)
+                     for line in (pdf.pages[0].extract_text() or "").splitlines()]
+        title = [n for n, line in enumerate(lines) if "审核意见" in line]
+        assert title and "检察业务" in "".join(lines[:title[0] + 1]), (pdf_path.name, lines[:4])
+        assert lines[title[0]].endswith("审核意见书"), (pdf_path.name, lines[:4])  # 「书」 on the same line

@@ -10,6 +10,8 @@ XML and written at once into the zip entry of the sheet, so the memory stays fla
 * every cell 宋体 10.5 pt (charset 134, as the other workbooks name it: a Chinese WPS and Excel have it; openpyxl's
   default Calibri made WPS fall back as it pleased), with thin borders, text wrapped at the top of its cell, numbers
   right-aligned in their format (thousands separators for money) at the top too;
+* each row as tall as its longest wrapped text (lines counted as ``print_layout.lines_needed`` counts them):
+  LibreOffice prints a row without a height one line tall, the rest of a long name cut;
 * A4 landscape, one page wide, as many pages tall as it takes, 「第 N 页，共 M 页」 at each page's foot;
 * numbers are numbers: an ``int`` or a ``Decimal`` in positional notation, exactly; a Decimal of more than 15
   significant digits (Excel's precision) is its exact text instead; every other value is an inline string, never
@@ -137,10 +139,10 @@ def _styles(formats: Sequence[str]) -> str:
            f'applyAlignment="1">{top}</xf>',
            *(f'<xf numFmtId="{ids[f]}" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" '
              'applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>' for f in formats)]
+    number_formats = "".join(f'<numFmt numFmtId="{ids[f]}" formatCode={quoteattr(f)}/>' for f in custom)
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{_MAIN}">'
-            f'<numFmts count="{len(custom)}">'
-            + "".join(f'<numFmt numFmtId="{ids[f]}" formatCode={quoteattr(f)}/>' for f in custom) + "</numFmts>"
-            f'<fonts count="4"><font><sz val="10.5"/>{font}</font>'
+            + (f'<numFmts count="{len(custom)}">{number_formats}</numFmts>' if custom else "")  # none: no element
+            + f'<fonts count="4"><font><sz val="10.5"/>{font}</font>'
             f'<font><sz val="10.5"/>{font}</font><font><b/><sz val="14"/>{font}</font>'
             f'<font><b/><sz val="10.5"/>{font}</font></fonts>'
             '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
@@ -202,7 +204,7 @@ def write_list_xlsx(out: IO[bytes], sheet_name: str, title: str, made: str, colu
                          'sqref="A3"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="14.25"/>'
                          f'<cols>{cols}</cols><sheetData>'
                          f'<row r="1" ht="24" customHeight="1">{_cell("A1", _TITLE, title)}'
-                         f'{_cell(f"{last}1", _MADE, made)}</row>'
+                         + (_cell(f"{last}1", _MADE, made) if len(columns) > 1 else "") + "</row>"
                          f'<row r="2"{_height(headers, widths)}>' + "".join(_cell(f"{letter}2", _HEADER, c.title)
                                                  for letter, c in zip(letters, columns, strict=True)) + "</row>"
                          ).encode())

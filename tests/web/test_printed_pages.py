@@ -247,3 +247,27 @@ def test_an_opinions_long_title_never_leaves_its_last_character_alone(web: WebEn
         title = [n for n, line in enumerate(lines) if "审核意见" in line]
         assert title and "检察业务" in "".join(lines[:title[0] + 1]), (pdf_path.name, lines[:4])
         assert lines[title[0]].endswith("审核意见书"), (pdf_path.name, lines[:4])  # 「书」 on the same line
+
+
+def test_the_project_pages_indicator_header_is_never_the_last_row_of_a_page(web: WebEnv, tmp_path: Path) -> None:
+    """print18: the project page's 绩效目标表 holds its indicator header row (一级指标 … 指标值) inside the table,
+    under the head and its findings; printed, it ended the first page alone and the indicators began the second
+    under no header. The row now goes with the first indicator."""
+    import pdfplumber
+
+    pid = web.project_ids[0]
+    page = tmp_path / "project.html"
+    page.write_text(web.client("reviewer").get(f"/projects/{pid}").text.replace('"/static/', f'"{STATIC.as_uri()}/'),
+                    encoding="utf-8")
+    header = "一级指标二级指标三级指标绩效指标描述指标值"
+    seen = 0
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        for printed in pdf.pages:
+            lines = [unicodedata.normalize("NFKC", _squash(line)).translate(RADICALS)
+                     for line in (printed.extract_text() or "").splitlines()]
+            content = [line for line in lines if line and not re.fullmatch(r"第\d+页[，,]共\d+页", line)]
+            for n, line in enumerate(content):
+                if header in line:
+                    seen += 1
+                    assert n < len(content) - 1, (printed.page_number, content[-3:])
+    assert seen == 1

@@ -77,7 +77,7 @@ def test_the_project_list_to_excel_and_csv_alike_on_every_face(any_web: WebEnv, 
     workbook = load_workbook(io.BytesIO(xlsx.content))
     sheet = workbook.active
     assert sheet is not None and sheet.freeze_panes == "A3" and sheet.print_title_rows == "$1:$2"
-    assert sheet.page_setup.orientation == "landscape" and sheet.column_dimensions["D"].width == 36
+    assert sheet.page_setup.orientation == "landscape" and sheet.column_dimensions["D"].width == 28
     # numbers are numbers; the budget is written as its exact Decimal text; a formula is text
     first = rows[2]
     assert isinstance(first[0], int) and isinstance(first[header.index("年度")], int)
@@ -85,7 +85,7 @@ def test_the_project_list_to_excel_and_csv_alike_on_every_face(any_web: WebEnv, 
     assert odd[header.index("单位名称")] == FORMULA_UNIT
     with zipfile.ZipFile(io.BytesIO(xlsx.content)) as archive:
         sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
-    assert "<f>" not in sheet_xml and "<v>11.3</v>" in sheet_xml  # 11.30 万元: the Decimal, not 11.2999…
+    assert "<f>" not in sheet_xml and "<v>11.30</v>" in sheet_xml  # 11.30 万元: the Decimal, not 11.2999…
     # the CSV: UTF-8 with a BOM, the same rows, the formula neutralised
     csv_file = admin.get(link.group(1).replace("&amp;", "&").replace("projects.xlsx", "projects.csv"))
     assert csv_file.content.startswith(b"\xef\xbb\xbf") and csv_file.headers["content-type"].startswith("text/csv")
@@ -154,12 +154,78 @@ def test_an_export_past_its_bound_is_refused_with_nothing_written(web: WebEnv, t
 
 
 def test_an_amount_beyond_excels_precision_is_written_as_text_not_rounded() -> None:
-    """Excel keeps 15 significant digits (openpyxl writes a Decimal through ``%.16g``): an amount with more is
-    written as its exact text rather than rounded; every real amount is a number."""
+    """Excel keeps 15 significant digits: an amount with more is written as its exact text rather than rounded;
+    every real amount is a number, exactly as the Decimal says; a text starting with 「=」 is text, never a formula;
+    characters XML cannot hold are dropped (the sheet would not open), leading spaces kept."""
     from decimal import Decimal
 
-    from perfbudget.app.project_lists import exact_number
+    from perfbudget.writers.list_xlsx import SheetColumn, column_letter, write_list_xlsx
 
-    assert exact_number(Decimal("123456.789012")) == Decimal("123456.789012")
-    assert exact_number(Decimal("12345678901234.5678")) == "12345678901234.5678"
-    assert exact_number(7) == 7 and exact_number(None) is None
+    columns = [SheetColumn("金额", 14, "#,##0.00####"), SheetColumn("名称", 20), SheetColumn("个数", 6, "0")]
+    rows = [[Decimal("123456.789012"), "=SUM(A1:A2)", 7], [Decimal("12345678901234.5678"), "  a\x01b<&>", None],
+            [Decimal("1E+2"), "", 0]]
+    out = io.BytesIO()
+    assert write_list_xlsx(out, "清单", "清单（全部）", "导出于 —", columns, rows) == 3
+    sheet = load_workbook(io.BytesIO(out.getvalue())).active
+    assert sheet is not None
+    values = [list(r) for r in sheet.iter_rows(min_row=3, values_only=True)]
+    assert values == [[123456.789012, "=SUM(A1:A2)", 7], ["12345678901234.5678", "  ab<&>", None], [100, None, 0]]
+    assert sheet["A3"].data_type == "n" and sheet["B3"].data_type == "s" and sheet["A3"].number_format == "#,##0.00####"
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
+        assert "<v>123456.789012</v>" in archive.read("xl/worksheets/sheet1.xml").decode()
+    assert [column_letter(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
+
+
+def test_a_long_list_printed_keeps_every_character_one_page_wide_at_a_readable_size(web: WebEnv, seed_path: Path,
+                                                                                    tmp_path: Path) -> None:
+    """print18: the project list's workbook printed by LibreOffice (as WPS and Excel print it) cut every name longer
+    than its column — its rows had no height, so a wrapped name printed one line tall — and fitted its 219 units of
+    columns to the page at 6.5 pt. Now each row is as tall as its longest wrapped text, the columns are narrow enough
+    for 7.5 pt or more, and every character of every text cell, the title and the header print, the header on every
+    page, the first and the last column on one page, A4 landscape."""
+    import pdfplumber
+
+    from tests.writers.test_print_pdf import _body_size, _squash, check_pdf, to_pdf
+
+    document = load_path(seed_path).document
+    assert document is not None
+    name = "城乡基础设施维护与公共服务能力提升暨高标准农田建设及配套设施改造专项资金项目"
+    projects = tuple(replace(p, seq=n + 1, name=f"第{n + 1}号{name}") for n, p in enumerate(document.projects * 4))
+    long_unit = Unit("990002", "某某省某某市某某区农业农村和乡村振兴发展服务中心（本级）暨农村经营管理站")
+    admin = Principal(1, "admin", "admin", Role.ADMIN, None)
+    assert import_document(web.app.state.store, web.app.state.core, replace(document, unit=long_unit,
+                                                                            projects=projects),
+                           "long.txt", ImportRequest(actor_of(admin), "upload")).status == "imported"
+    files = []
+    for view in ("projects", "evaluations"):
+        out = tmp_path / f"{view}.xlsx"
+        done = runner.invoke(cli, ["list", view, "--year", "all", "--format", "xlsx", "-o", str(out), "--db", web.url])
+        assert done.exit_code == 0, done.output
+        files.append(out)
+    pdfs = to_pdf(files, tmp_path)
+    for file in files:
+        rows = _xlsx_rows(file.read_bytes())
+        texts = [value for row in rows for value in row if isinstance(value, str)]
+        assert any(name in text for text in texts) and long_unit.name in texts
+        header = [str(v) for v in rows[1]]
+        pdf_path = pdfs[file.name]
+        pages = check_pdf(pdf_path, texts, [(header[0], header[-1])], landscape=True)
+        assert pages >= 2 and _body_size(pdf_path) >= 7.5, (file.name, pages, _body_size(pdf_path))
+        with pdfplumber.open(pdf_path) as pdf:
+            for page in pdf.pages:
+                text = _squash(page.extract_text() or "")
+                assert header[0] in text and header[-1] in text and "项目名称" in text, (file.name, page.page_number)
+
+
+def test_a_rows_height_counts_its_lines_as_the_other_workbooks_do() -> None:
+    """The list's rows count a text's lines as :func:`print_layout.lines_needed` does (wide characters two units,
+    others 1.1), its wide characters found by one pattern: the same count on Chinese, Latin, full-width and
+    supplementary characters and on newlines."""
+    from perfbudget.writers.list_xlsx import _lines
+    from perfbudget.writers.print_layout import lines_needed
+
+    texts = ["天津市和平区人民检察院", "2026-12-05 09:13 北京时间", "ＡＢＣ（全角）abc", "𠀀𠀁𠀂𠀃 emoji 🎉🎉",
+             "第一行\n第二行很长很长很长很长很长很长很长很长", "x" * 70, "", "“三品一标”发展项目"]
+    for text in texts:
+        for width in (5, 7.5, 9.5, 16, 17, 28):
+            assert _lines(text, width) == lines_needed(text, width), (text, width)

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 import perfbudget.web
-from perfbudget.app.review_desk import MOST_REMARKS, grade
+from perfbudget.app.review_desk import MOST_REMARKS, Desk, grade
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.workflow import take_step
 from perfbudget.store.account_tables import users
@@ -168,3 +168,106 @@ def test_the_printed_project_list_aligns_its_amounts_on_the_right(web: WebEnv, t
     assert len(amounts) >= 5 and len({len(w["text"]) for w in amounts}) > 1, [w["text"] for w in amounts]
     ends = [w["x1"] for w in amounts]
     assert max(ends) - min(ends) < 1.0, [(w["text"], round(w["x0"]), round(w["x1"])) for w in amounts]
+
+
+def _commented(web: WebEnv, pid: int, count: int) -> Desk:
+    """Project ``pid`` with ``count`` cell comments of a reviewer (意见1 …), round its cells; its desk."""
+    from perfbudget.app.review_desk import comment, load_desk, places
+
+    store, reviewer = web.app.state.store, _principal(web, "reviewer")
+    desk = load_desk(store, reviewer, pid, web.app.state.core)
+    cells = [place for place, _ in places(desk.view.version.document.projects[0])]
+    for n in range(count):
+        comment(store, reviewer, pid, web.app.state.core, cells[n % len(cells)],
+                f"意见{n + 1}：该指标值缺少测算依据，请补充预算明细、测算过程及历史年度完成情况，说明指标值的合理性。")
+    return desk
+
+
+def test_an_opinion_longer_than_a_page_starts_on_its_first_page_under_the_title(web: WebEnv, tmp_path: Path) -> None:
+    """print18: the HTML 审核意见书 kept each project whole (``page-break-inside: avoid``): a project of many cell
+    comments (a version takes 300) went to the second page and left the title alone on the first. Now the project
+    runs on from under the title, its headings kept with what follows, no comment split between two pages."""
+    import pdfplumber
+
+    pid = web.project_ids[0]
+    desk = _commented(web, pid, 80)
+    page = tmp_path / "opinion.html"
+    page.write_text(web.client("reviewer").get(f"/projects/{pid}/opinion.html").text
+                    .replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        pages = [unicodedata.normalize("NFKC", _squash(p.extract_text() or "")).translate(RADICALS) for p in pdf.pages]
+    name = unicodedata.normalize("NFKC", _squash(desk.view.head.name))
+    assert len(pages) >= 3
+    assert f"1.{name}" in pages[0] and "审核发现" in pages[0] and "意见1:" in pages[0], pages[0][:200]
+    said = [int(n) for n in re.findall(r"意见(\d+):", "".join(pages))]
+    assert said == list(range(1, 81))  # every comment printed once, in order
+
+
+def test_the_review_desk_prints_its_many_cell_comments_across_the_page(web: WebEnv, tmp_path: Path) -> None:
+    """print18: the 审核台 printed its 单元格意见 beside the short card of the reviewer's grade (two columns on the
+    screen): 80 comments took the left half of page after page, the right half empty. On paper the cards now follow
+    one another: every page of comments is written across its width, and every comment is printed once."""
+    import pdfplumber
+
+    pid = web.project_ids[0]
+    _commented(web, pid, 80)
+    page = tmp_path / "desk.html"
+    page.write_text(web.client("reviewer").get(f"/projects/{pid}/review").text
+                    .replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    said: list[int] = []
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        for printed in pdf.pages:
+            text = unicodedata.normalize("NFKC", _squash(printed.extract_text() or "")).translate(RADICALS)
+            found = [int(n) for n in re.findall(r"意见(\d+):", text)]
+            said += found
+            if len(found) >= 3:  # a page of comments reaches across the page
+                right = max(float(c["x1"]) for c in printed.chars if not c["text"].isspace())
+                assert right > 0.75 * float(printed.width), (printed.page_number, right, float(printed.width))
+    assert said == list(range(1, 81))
+
+
+def test_an_opinions_long_title_never_leaves_its_last_character_alone(web: WebEnv, tmp_path: Path) -> None:
+    """print17 left it, print18 fixed it: a title longer than a line — 「2024年检察业务信息化运维项目审核意见书」 —
+    printed 「书」 alone on its second line, in Word (LibreOffice) and from the page (Chromium). The Word title
+    now breaks before 「审核意见书」, the page's heading balances its lines."""
+    import pdfplumber
+
+    from tests.writers.test_print_pdf import to_pdf
+
+    pid = web.project_ids[0]
+    client = web.client("reviewer")
+    (tmp_path / "opinion.docx").write_bytes(client.get(f"/projects/{pid}/opinion.docx").content)
+    page = tmp_path / "opinion.html"
+    page.write_text(client.get(f"/projects/{pid}/opinion.html").text.replace('"/static/', f'"{STATIC.as_uri()}/'),
+                    encoding="utf-8")
+    for pdf_path in (to_pdf([tmp_path / "opinion.docx"], tmp_path)["opinion.docx"], chromium_pdf(page, tmp_path)):
+        with pdfplumber.open(pdf_path) as pdf:
+            lines = [unicodedata.normalize("NFKC", _squash(line)).translate(RADICALS)
+                     for line in (pdf.pages[0].extract_text() or "").splitlines()]
+        title = [n for n, line in enumerate(lines) if "审核意见" in line]
+        assert title and "检察业务" in "".join(lines[:title[0] + 1]), (pdf_path.name, lines[:4])
+        assert lines[title[0]].endswith("审核意见书"), (pdf_path.name, lines[:4])  # 「书」 on the same line
+
+
+def test_the_project_pages_indicator_header_is_never_the_last_row_of_a_page(web: WebEnv, tmp_path: Path) -> None:
+    """print18: the project page's 绩效目标表 holds its indicator header row (一级指标 … 指标值) inside the table,
+    under the head and its findings; printed, it ended the first page alone and the indicators began the second
+    under no header. The row now goes with the first indicator."""
+    import pdfplumber
+
+    pid = web.project_ids[0]
+    page = tmp_path / "project.html"
+    page.write_text(web.client("reviewer").get(f"/projects/{pid}").text.replace('"/static/', f'"{STATIC.as_uri()}/'),
+                    encoding="utf-8")
+    header = "一级指标二级指标三级指标绩效指标描述指标值"
+    seen = 0
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        for printed in pdf.pages:
+            lines = [unicodedata.normalize("NFKC", _squash(line)).translate(RADICALS)
+                     for line in (printed.extract_text() or "").splitlines()]
+            content = [line for line in lines if line and not re.fullmatch(r"第\d+页[，,]共\d+页", line)]
+            for n, line in enumerate(content):
+                if header in line:
+                    seen += 1
+                    assert n < len(content) - 1, (printed.page_number, content[-3:])
+    assert seen == 1

@@ -123,8 +123,8 @@ ndif %}</td>{% endif %}</tr>
 op.index }}.{{ g }}{% if not loop.last %}<br>{% endif %}{% endfor %}</td>{% if findings_column %}<td class="\
 findings">{% if table.header['goals'] %}{{ finding_list(table.header['goals']) }}{% endif %}</td>{% endif %}\
 </tr>
-  <tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th colspan="2">绩效指标描述</th><th>指标值</th>{% \
-if findings_column %}<th></th>{% endif %}</tr>
+  <tr class="indicator-head"><th>一级指标</th><th>二级指标</th><th>三级指标</th><th colspan="2">绩效指\
+标描述</th><th>指标值</th>{% if findings_column %}<th></th>{% endif %}</tr>
 {{ indicator_rows(table.lines, findings_column) }}</table>
 {% if table.loose %}<div class="card"><h2>其他审核发现</h2>{{ finding_list(table.loose) }}</div>{% endif %}
 {% endmacro %}

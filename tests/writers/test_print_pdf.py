@@ -480,3 +480,25 @@ def east_asian_fonts(data: bytes) -> set[str]:
                 if "".join(t.text or "" for t in word_run.iter(qn("w:t"))).strip():
                     found.add(named(word_run) or style_font or "(none)")
     return found
+
+
+def test_a_heading_of_three_lines_prints_whole_above_its_table(tmp_path: Path, seed_document: Document) -> None:
+    """print18: the 绩效目标表 workbook printed its heading in a row 24 pt tall whatever it held; the NDRC investment
+    form's title — the project's name, 「中央预算内投资计划绩效目标表」 and 「（2023年度）」, three lines — printed
+    its first line into the page's top margin, clipped. The heading row is now as tall as its lines: nothing is
+    printed above the top margin (0.7 in) and every character of the heading and the cells prints."""
+    import dataclasses
+
+    import pdfplumber
+
+    title = ("安徽省2023年以工代赈示范工程舒城县舒茶镇清水河(余家河渡槽至346国道段)治理工程\n"
+             "中央预算内投资计划绩效目标表\n(2023年度)")
+    project = dataclasses.replace(seed_document.projects[0], title=title)
+    document = dataclasses.replace(seed_document, projects=(project,))
+    (tmp_path / "heading.xlsx").write_bytes(render(document, "xlsx"))
+    pdf_path = to_pdf([tmp_path / "heading.xlsx"], tmp_path)["heading.xlsx"]
+    check_pdf(pdf_path, _target_texts(document), [], landscape=None)
+    with pdfplumber.open(pdf_path) as pdf:
+        first = pdf.pages[0]
+        margin = [c["text"] for c in first.chars if not c["text"].isspace() and c["top"] < 0.7 * 72 - 1]
+        assert not margin, "".join(margin)

@@ -90,6 +90,23 @@ def _plain_headings(word: Any) -> None:
         style.font.color.rgb = RGBColor(0, 0, 0)
 
 
+TITLE_UNITS = 34  # the Title style (28 pt) holds about 17 Chinese characters on A4 portrait, 1.8 cm margins
+SUFFIX = "审核意见书"
+
+
+def _title(word: Any, title: str) -> None:
+    """The opinion's title; one longer than a line breaks before 「审核意见书」 (Word wrapped 「…项目审核意见」 and
+    left 「书」 alone on the second line; print18)."""
+    from perfbudget.writers.print_layout import text_width
+
+    heading = word.add_heading(level=0)
+    if title.endswith(SUFFIX) and len(title) > len(SUFFIX) and text_width(title) > TITLE_UNITS:
+        heading.add_run(title[:-len(SUFFIX)]).add_break()
+        heading.add_run(SUFFIX)
+    else:
+        heading.add_run(title)
+
+
 def _numbering_from_one(word: Any) -> int:
     """A new numbering of the List Number style's list, from 1: each project's 审核发现 are numbered from 1 (one
     list ran on through a unit's opinion, its second project's findings numbered from 12; print17)."""
@@ -117,7 +134,7 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     style.font.size = Pt(11)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
     _plain_headings(word)
-    word.add_heading(title, level=0)
+    _title(word, title)
     for desk in desks:
         head = desk.view.head
         # (a table without a 资金性质, a 部门整体 table: no empty 「（）」 after its name)

@@ -110,6 +110,7 @@ def target_table(table: AnnotatedTable, document: Document, findings_column: boo
         f'  <tr><td colspan="5" class="{text(classes["purpose"])}">{text(p.purpose or "")}</td>'
         f'{cells["purpose"]}</tr>\n'
         f'  <tr><th>绩效目标</th><td colspan="5" class="{text(classes["goals"])}">{goals}</td>{cells["goals"]}</tr>\n'
-        '  <tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th colspan="2">绩效指标描述</th><th>指标值</th>'
+        '  <tr class="indicator-head"><th>一级指标</th><th>二级指标</th><th>三级指标</th>'
+        '<th colspan="2">绩效指标描述</th><th>指标值</th>'
         f'{"<th></th>" if findings_column else ""}</tr>\n'
         f'{indicator_rows(table.lines, findings_column)}</table>\n{loose}')

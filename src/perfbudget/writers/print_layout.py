@@ -56,6 +56,13 @@ def lines_needed(text: str, width: float) -> int:
     return sum(max(1, math.ceil(text_width(part) / usable)) for part in (text.split("\n") if text else [""]))
 
 
+def heading_height(text: str, width: float, points: float = 12) -> float:
+    """The height of a heading row ``width`` units wide in a ``points`` pt font (12 pt bold: the 绩效目标表's): its
+    lines, newlines kept and wrapped, at least 24 pt."""
+    scale = points / 10.5
+    return max(24.0, min(MAX_ROW_POINTS, lines_needed(text, width / scale) * LINE_POINTS * scale + PAD_POINTS))
+
+
 def fit_widths(cells: Iterable[tuple[int, int, str]], columns: int, minimum: Sequence[float] | float = 8,
                maximum: float = 40) -> list[float]:
     """Column widths from the cells that sit in one column: (col, colspan, text) triples; the

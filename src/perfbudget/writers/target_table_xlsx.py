@@ -20,7 +20,14 @@ from decimal import Decimal
 
 from perfbudget.model import Document
 from perfbudget.writers.cell_safety import text_only
-from perfbudget.writers.print_layout import LONG_SPAN, fit_widths, row_heights, xlsx_merge, xlsx_page_setup
+from perfbudget.writers.print_layout import (
+    LONG_SPAN,
+    fit_widths,
+    heading_height,
+    row_heights,
+    xlsx_merge,
+    xlsx_page_setup,
+)
 from perfbudget.writers.target_table_layout import project_grid
 
 FONT = "宋体"
@@ -76,7 +83,6 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
             cell.font = Font(name=FONT, size=12, bold=True)
             cell.alignment = center
             ws.merge_cells(start_row=row0, start_column=1, end_row=row0, end_column=grid.width)
-            ws.row_dimensions[row0].height = 24
             row0 += 1
         for r in range(grid.rows):
             for c in range(grid.width):
@@ -103,6 +109,8 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
         heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells), widths, grid.rows)
         for r, height in enumerate(heights):
             ws.row_dimensions[row0 + r].height = height
+        if grid.heading:  # as tall as its lines (a heading of three lines — name, form, year — printed one)
+            ws.row_dimensions[row0 - 1].height = heading_height(grid.heading, sum(widths))
         header_row = row0 + grid.header_rows
         xlsx_page_setup(ws, widths, title_rows=f"{header_row}:{header_row}")
     workbook.active = 0

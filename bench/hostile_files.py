@@ -1,14 +1,20 @@
-"""Hostile files against every reader (hostile20): built, then each read in a fresh process and measured.
+"""Hostile files against every reader (hostile20): built, then each read and measured.
 
-``.venv/bin/python bench/hostile_files.py [--only NAME] [--via load|check] [--dir DIR]``
+``.venv/bin/python bench/hostile_files.py [--only NAME] [--via load|check|web] [--dir DIR]``
 
 Each case is built here with real libraries or by hand (zip bombs, XML entities, deep nesting, merged
 ranges, PDF object streams and cross-reference loops, OLE sector loops, broken encodings, giant numbers …).
-``--via load`` (the default) reads it with ``load_bytes`` in a child process (the path of ``perfbudget
-import``, ``check`` and the web upload preview); ``--via check`` runs ``perfbudget check FILE`` whole. The
-child's CPU (user + system) and its peak resident memory above what it held after its imports (``VmHWM``
-less ``VmRSS`` before reading; ``--via check``: the command's peak from ``wait4``, interpreter included) are
-printed with the first error. The promise (docs/security.md, hostile20): every file refused or read within
+
+* ``--via load`` (the default) reads it with ``load_bytes`` in a fresh child process (the path of
+  ``perfbudget import``, ``read`` and the web upload preview): the child's CPU (user + system) and its peak
+  resident memory above what it held after its imports (``VmHWM`` less ``VmRSS`` before reading).
+* ``--via check`` runs ``perfbudget read FILE`` whole (the command line's check): its CPU and peak memory
+  from ``wait4``, the interpreter and imports included.
+* ``--via web --url http://127.0.0.1:PORT --token TOKEN --pid PID`` uploads it to a running server
+  (``POST /api/v1/uploads``, then its import when it was read): the server's CPU around the requests and its
+  resident memory after, from /proc; another client's ``GET /api/v1/projects`` timed meanwhile.
+
+The first error is printed. The promise (docs/security.md, hostile20): every file refused or read within
 2 s of CPU and 300 MB more memory, with a located Chinese message, never a traceback.
 """
 
@@ -21,6 +27,7 @@ import os
 import struct
 import subprocess
 import sys
+import time
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -48,6 +55,14 @@ def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes
         for name, body in members.items():
             package.writestr(name, body)
     return out.getvalue()
+
+
+def _stored(data: bytes) -> bytes:
+    """The same zip with every part stored (no compression ratio to refuse it by)."""
+    members = _members(data)
+    if "mimetype" in members:  # OpenDocument: the mimetype first
+        members = {"mimetype": members.pop("mimetype"), **members}
+    return _zip(members, zipfile.ZIP_STORED)
 
 
 def docx_flat_bomb() -> bytes:
@@ -514,14 +529,14 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "xml: docx external entity (XXE)": ("xxe.docx", docx_external_entity),
     "xml: xlsx external entity (XXE)": ("xxe.xlsx", xlsx_external_entity),
     "xml: docx external links": ("links.docx", docx_external_links),
-    "xml: docx 100k nested content controls": ("deep.docx", lambda: docx_deep_nesting(100_000)),
+    "xml: docx 100k nested content controls (stored)": ("deep.docx", lambda: _stored(docx_deep_nesting(100_000))),
     "xml: docx tables nested 5,000 deep": ("deeptables.docx", lambda: docx_nested_tables(5_000)),
-    "xml: xlsx 100k nested elements": ("deep.xlsx", lambda: xlsx_deep_nesting(100_000)),
-    "xml: odt 100k nested spans": ("deep.odt", lambda: odt_deep_nesting(100_000)),
-    "docx: 99,000 paragraphs": ("paras.docx", lambda: docx_paragraphs(99_000)),
+    "xml: xlsx 100k nested elements (stored)": ("deep.xlsx", lambda: _stored(xlsx_deep_nesting(100_000))),
+    "xml: odt 100k nested spans (stored)": ("deep.odt", lambda: _stored(odt_deep_nesting(100_000))),
+    "docx: 99,000 paragraphs (stored)": ("paras.docx", lambda: _stored(docx_paragraphs(99_000))),
     "docx: 10k merged cells": ("merged.docx", lambda: docx_merged_cells(10_000)),
     "docx: vertical merge 10,000 rows x 14": ("vmerge.docx", lambda: docx_vertical_merge(10_000, 14)),
-    "docx: one 4 MB cell": ("bigcell.docx", docx_megabyte_cell),
+    "docx: one 12 MB cell (stored)": ("bigcell.docx", lambda: _stored(docx_megabyte_cell())),
     "pdf: 10,000 pages in an object stream": ("objstm.pdf", lambda: pdf_object_stream_pages(10_000)),
     "pdf: 1,900 pages in an object stream": ("objstm1900.pdf", lambda: pdf_object_stream_pages(1_900)),
     "pdf: page tree loop": ("treeloop.pdf", pdf_pages_tree_loop),
@@ -616,16 +631,84 @@ def _check(path: Path) -> tuple[float, float, str]:
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, f"exit {process.returncode}: {first[:110]}"
 
 
+def _server_cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _server_memory(pid: int, key: str) -> float:
+    return next(int(line.split()[1]) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                if line.startswith(key + ":")) / 1024
+
+
+def _web(path: Path, url: str, token: str, pid: int) -> tuple[float, float, str]:
+    """``POST /api/v1/uploads`` of the file (the web's preview), then its import when it was read: the server's
+    CPU around the requests, its resident memory after (MB), the answer, and the slowest answer to another
+    client's ``GET /api/v1/projects`` meanwhile."""
+    import threading
+    import urllib.error
+    import urllib.request
+
+    def call(method: str, address: str, body: bytes | None = None, kind: str = "") -> tuple[int, dict]:
+        request = urllib.request.Request(url + address, data=body, method=method,
+                                         headers={"Authorization": f"Bearer {token}",
+                                                  **({"Content-Type": kind} if kind else {})})
+        try:
+            with urllib.request.urlopen(request, timeout=600) as answer:
+                return answer.status, json.loads(answer.read() or b"{}")
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"{}")
+
+    slowest = [0.0]
+    done = threading.Event()
+
+    def other_client() -> None:
+        while not done.is_set():
+            started = time.monotonic()
+            call("GET", "/api/v1/projects?limit=5")
+            slowest[0] = max(slowest[0], time.monotonic() - started)
+            time.sleep(0.2)
+
+    boundary = "hostile20boundary"
+    body = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{path.name}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n").encode() + path.read_bytes() \
+        + f"\r\n--{boundary}--\r\n".encode()
+    watcher = threading.Thread(target=other_client)
+    cpu = _server_cpu(pid)
+    watcher.start()
+    status, answer = call("POST", "/api/v1/uploads", body, f"multipart/form-data; boundary={boundary}")
+    outcome = f"{status} "
+    if status == 200:
+        problems = [p for p in answer.get("problems", []) if p.get("severity") == "error"]
+        outcome += (problems[0]["message"] if problems else f"{len(answer.get('projects', []))} projects")
+        importing, imported = call("POST", f"/api/v1/uploads/{answer['upload_id']}/import", b"{}",
+                                   "application/json")
+        outcome += f"; import {importing}"
+        if importing != 200:
+            error = imported.get("error") or {}
+            outcome += f" {str(error.get('message') or imported)[:40]}"
+            call("DELETE", f"/api/v1/uploads/{answer['upload_id']}")  # a user keeps at most 20 unconfirmed
+    else:
+        outcome += str(answer.get("message") or answer.get("detail") or answer)[:100]
+    done.set()
+    watcher.join()
+    spent = _server_cpu(pid) - cpu
+    return spent, _server_memory(pid, "VmRSS"), f"{outcome[:110]} (others waited ≤ {slowest[0]:.2f} s)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="cases whose name holds this text")
-    parser.add_argument("--via", choices=("load", "check"), default="load")
+    parser.add_argument("--via", choices=("load", "check", "web"), default="load")
+    parser.add_argument("--url", help="--via web: the server (http://127.0.0.1:6109)")
+    parser.add_argument("--token", help="--via web: an API token of a unit editor or admin")
+    parser.add_argument("--pid", type=int, help="--via web: the server's process id (its CPU and memory are read)")
     parser.add_argument("--dir", default="/tmp/perfbudget-hostile-files")
     parser.add_argument("--keep", action="store_true", help="keep the files built (else each is deleted once read)")
     args = parser.parse_args()
     folder = Path(args.dir)
     folder.mkdir(parents=True, exist_ok=True)
-    extra = "extra MB" if args.via == "load" else "peak MB"
+    extra = {"load": "extra MB", "check": "peak MB", "web": "server RSS MB"}[args.via]
     print(f"| file | size KB | CPU s | {extra} | result |")
     print("|---|---|---|---|---|")
     for name, (file_name, make) in CASES.items():
@@ -634,7 +717,12 @@ def main() -> None:
         path = folder / file_name
         path.write_bytes(make())
         size = path.stat().st_size // 1024
-        cpu, memory, outcome = _measure_load(path, file_name) if args.via == "load" else _check(path)
+        if args.via == "load":
+            cpu, memory, outcome = _measure_load(path, file_name)
+        elif args.via == "check":
+            cpu, memory, outcome = _check(path)
+        else:
+            cpu, memory, outcome = _web(path, args.url, args.token, args.pid)
         outcome = outcome.replace("|", "¦").replace("\n", " ")
         print(f"| {name} | {size:,} | {cpu:.2f} | {memory:.0f} | {outcome[:140]} |", flush=True)
         if not args.keep:

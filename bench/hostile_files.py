@@ -520,6 +520,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "xlsx: 1.8M shared strings": ("strings.xlsx", lambda: h.xlsx_shared_strings(1_800_000)),
     "xlsx: dimension XFD1048576, one merge over all": ("mergeall.xlsx", xlsx_full_dimension_merge),
     "xlsx: 100k merged ranges": ("merges.xlsx", lambda: xlsx_many_merges(100_000)),
+    "xlsx: 900k merged ranges": ("merges900k.xlsx", lambda: xlsx_many_merges(900_000)),
     "xlsx: sparse cells over 1,048,576 rows": ("sparse.xlsx", lambda: xlsx_sparse_far(20_000)),
     "xlsx: styles.xml of 1M cell formats": ("styles.xlsx", xlsx_million_styles),
     "xlsx: formulas and =cmd| text": ("formulas.xlsx", xlsx_formulas),

@@ -131,3 +131,26 @@ def test_json_objects_and_arrays_are_held_to_twice_the_cells() -> None:
     result = load_bytes(text.encode(), "objects.json", limits=_limits(max_cells=100))
     assert result.document is None
     assert "超过 200 个的上限" in result.errors[0].message
+
+
+def test_an_xlsx_of_endless_merged_ranges_is_refused_before_openpyxl_builds_them() -> None:
+    """openpyxl builds every merged range of a sheet even when it streams the rows (some 14 µs each): 990,000 of
+    them (under the XML elements bound) cost some 14 s of CPU; they count against the cells bound now."""
+    import io
+    import zipfile
+
+    from tests.readers.hostile_files import xlsx
+
+    data = xlsx(b'<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>', "A1:B2")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        members = {info.filename: package.read(info) for info in package.infolist()}
+    merges = b"".join(b'<mergeCell ref="A%d:B%d"/>' % (2 * i + 1, 2 * i + 2) for i in range(300))
+    members["xl/worksheets/sheet1.xml"] = members["xl/worksheets/sheet1.xml"].replace(
+        b"</sheetData>", b'</sheetData><mergeCells count="300">' + merges + b"</mergeCells>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, body in members.items():
+            package.writestr(name, body)
+    result = load_bytes(out.getvalue(), "merges.xlsx", limits=_limits(max_cells=200))
+    assert result.document is None
+    assert "合并单元格" in result.errors[0].message and "PERFBUDGET_MAX_CELLS" in result.errors[0].message

@@ -659,6 +659,8 @@ def _web(path: Path, url: str, token: str, pid: int) -> tuple[float, float, str]
                 return answer.status, json.loads(answer.read() or b"{}")
         except urllib.error.HTTPError as error:
             return error.code, json.loads(error.read() or b"{}")
+        except urllib.error.URLError as error:  # a body past the limit: the server answers 413 and closes
+            return 0, {"error": {"message": f"connection closed: {error.reason}"}}
 
     slowest = [0.0]
     done = threading.Event()

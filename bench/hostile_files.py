@@ -9,7 +9,7 @@ ranges, PDF object streams and cross-reference loops, OLE sector loops, broken e
   ``perfbudget import``, ``read`` and the web upload preview): the child's CPU (user + system) and its peak
   resident memory above what it held after its imports (``VmHWM`` less ``VmRSS`` before reading).
 * ``--via check`` runs ``perfbudget read FILE`` whole (the command line's check): its CPU and peak memory
-  from ``wait4``, the interpreter and imports included.
+  from /usr/bin/time, the interpreter and imports included.
 * ``--via web --url http://127.0.0.1:PORT --token TOKEN --pid PID`` uploads it to a running server
   (``POST /api/v1/uploads``, then its import when it was read): the server's CPU around the requests and its
   resident memory after, from /proc; another client's ``GET /api/v1/projects`` timed meanwhile.
@@ -609,27 +609,19 @@ def _measure_load(path: Path, name: str) -> tuple[float, float, str]:
 
 
 def _check(path: Path) -> tuple[float, float, str]:
-    """``perfbudget check FILE``: CPU and peak RSS of the command (interpreter and imports included)."""
+    """``perfbudget read FILE``: CPU and peak RSS of the command (interpreter and imports included), measured by
+    /usr/bin/time (``wait4`` of a child forked from this process would count this process's memory too)."""
     program = Path(sys.executable).parent / "perfbudget"
-    process = subprocess.Popen([str(program), "read", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    outputs: list[bytes] = []
-    import threading
-
-    def drain(stream: io.BufferedReader) -> None:
-        outputs.append(stream.read())
-
-    threads = [threading.Thread(target=drain, args=(s,)) for s in (process.stdout, process.stderr)]
-    for thread in threads:
-        thread.start()
-    _, status, usage = os.wait4(process.pid, 0)
-    for thread in threads:
-        thread.join()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    lines = [line for out in outputs for line in out.decode("utf-8", "replace").splitlines() if line.strip()]
-    first = next((line for line in lines if "错误" in line or "Traceback" in line), lines[0] if lines else "")
+    done = subprocess.run(["/usr/bin/time", "-f", "HOSTILE20 %U %S %M", str(program), "read", str(path)],
+                          capture_output=True, timeout=900)
+    lines = [line for out in (done.stdout, done.stderr) for line in out.decode("utf-8", "replace").splitlines()
+             if line.strip()]
+    user, system, peak = next(line for line in reversed(lines) if line.startswith("HOSTILE20 ")).split()[1:]
+    lines = [line for line in lines if not line.startswith(("HOSTILE20 ", "Command exited"))]
+    first = next((line for line in lines if "错误" in line), lines[0] if lines else "")
     if any("Traceback" in line for line in lines):
         first = "CRASH " + lines[-1]
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, f"exit {process.returncode}: {first[:110]}"
+    return float(user) + float(system), int(peak) / 1024, f"exit {done.returncode}: {first[:110]}"
 
 
 def _server_cpu(pid: int) -> float:

@@ -10,6 +10,8 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pytest
+
 from perfbudget.config import Limits
 from perfbudget.interchange import document_to_dict
 from perfbudget.load import load_bytes, load_path
@@ -154,3 +156,51 @@ def test_an_xlsx_of_endless_merged_ranges_is_refused_before_openpyxl_builds_them
     result = load_bytes(out.getvalue(), "merges.xlsx", limits=_limits(max_cells=200))
     assert result.document is None
     assert "合并单元格" in result.errors[0].message and "PERFBUDGET_MAX_CELLS" in result.errors[0].message
+
+
+class _Scans:
+    """Stands for a compiled pattern and records the length of every text it is asked to scan."""
+
+    def __init__(self, pattern: object) -> None:
+        self.pattern = pattern
+        self.lengths: list[int] = []
+
+    def finditer(self, text: str) -> object:
+        self.lengths.append(len(text))
+        return self.pattern.finditer(text)  # type: ignore[attr-defined]
+
+
+def test_the_text_reader_scans_a_long_line_in_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 40 MB line held the interpreter's lock for over a second at a time (one scan for runs of spaces, one for
+    a table header in prose, one normalization for a cut form): another client of the server waited 1.9–2.1 s for
+    an answer. Each scan of the text is a million characters at most now, and the two others are not made."""
+    from perfbudget.readers import glued_cut_form, text, text_glued
+
+    spaces = _Scans(text._SPACE_RUN)
+    headers = _Scans(text_glued._PROSE_HEADER_START)
+    monkeypatch.setattr(text, "_SPACE_RUN", spaces)
+    monkeypatch.setattr(text_glued, "_PROSE_HEADER_START", headers)
+    compacted: list[int] = []
+    original = glued_cut_form._compact
+    monkeypatch.setattr(glued_cut_form, "_compact", lambda line: compacted.append(len(line)) or original(line))
+    line = "项目 名称 " * 600_000  # 3.6 million characters, one line
+    result = load_bytes(line.encode(), "line.txt")
+    assert result.document is None
+    assert spaces.lengths and max(spaces.lengths) <= 1 << 20
+    assert not headers.lengths
+    assert not any(length > 200_000 for length in compacted)
+
+
+def test_runs_of_spaces_are_counted_alike_across_the_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+    from itertools import islice
+
+    from perfbudget.readers import text
+
+    monkeypatch.setattr(text, "_STEP", 7)
+    rng = random.Random(20)
+    for _ in range(2_000):
+        sample = "".join(rng.choice("ab \t\u3000") for _ in range(rng.randint(0, 40)))
+        for cap in (0, 1, 3, 100):
+            whole = sum(1 for _ in islice(text._SPACE_RUN.finditer(sample), cap + 1))
+            assert text._space_runs(sample, cap) == whole, (sample, cap)

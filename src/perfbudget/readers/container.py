@@ -196,8 +196,8 @@ def xml_problem(data: bytes, limits: Limits, workbook: bool = False) -> str | No
 _RECORD = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(si|xf|font|fill|border|numFmt|dxf|cellStyle|mergeCell|hyperlink|cfRule"
                      rb"|dataValidation|col|brk)[\s/>]")
 # A worksheet's records besides its cells that openpyxl builds even when it streams the rows (some 14 µs each):
-# 900,000 merged ranges (4.6 MB, under the elements bound) cost 8.3 s of CPU and 510 MB until 2026-12-05 (hostile20); they count
-# against ``max_cells`` with the shared strings.
+# 900,000 merged ranges (4.6 MB, under the elements bound) cost 8.3 s of CPU and 510 MB until 2026-12-05
+# (hostile20); they count against ``max_cells`` with the shared strings.
 _SHEET_RECORDS = frozenset((b"mergeCell", b"hyperlink", b"cfRule", b"dataValidation", b"col", b"brk"))
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from perfbudget.cli.common import app, err, fail, out, print_json, print_problems, shown_name
 from perfbudget.cli.store_common import (
@@ -361,7 +362,7 @@ def list_command(
     for _, title in _COLUMNS[kind.value]:
         table.add_column(title, overflow="fold")
     for item in result["items"]:
-        table.add_row(*(_cell(item, key) for key, _ in _COLUMNS[kind.value]))
+        table.add_row(*(Text(_cell(item, key)) for key, _ in _COLUMNS[kind.value]))  # names as written, no markup
     if result["items"]:
         out.print(table)
     counted = f"共 {_total_text(result['total'], result['total_capped'])} {_NOUNS[kind.value]}"

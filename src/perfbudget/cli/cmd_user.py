@@ -110,6 +110,7 @@ def list_command(
 ) -> None:
     """列出全部账号。"""
     from rich.table import Table
+    from rich.text import Text
 
     from perfbudget.app.accounts import list_users
     from perfbudget.app.times import shown
@@ -123,7 +124,7 @@ def list_command(
         return
     table = Table("用户名", "显示名称", "角色", "单位", "状态", "创建时间")
     for a in accounts:
-        table.add_row(a.username, a.display_name or "", a.role_label, a.unit_code or "全部",
+        table.add_row(Text(a.username), Text(a.display_name or ""), a.role_label, Text(a.unit_code or "全部"),
                       "启用" if a.active else "停用", shown(a.created_at))
     out.print(table)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from perfbudget.cli.common import err, fail, out, print_json, shown_name
 from perfbudget.cli.store_common import jsonable, open_store
@@ -68,7 +69,7 @@ def list_projects_command(view: str, params: dict[str, str], limit: int, page: i
         for _, title in _COLUMNS:
             table.add_column(title, overflow="fold")
         for row in rows:
-            table.add_row(*_cells(row))
+            table.add_row(*(Text(cell) for cell in _cells(row)))  # names as written, no markup
         out.print(table)
     from perfbudget.cli.cmd_store import print_page_line
 

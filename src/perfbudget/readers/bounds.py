@@ -13,6 +13,14 @@ import re
 from perfbudget.config import Limits
 
 _ELEMENT = re.compile(r"<[A-Za-z]")
+# A start tag up to its ``>`` (quoted values may hold one), and the words inside it once its quoted values are
+# blanked: its name, each attribute's name and each unquoted value. Possessive: linear on any text.
+_START_TAG = re.compile(r"""<[A-Za-z](?:"[^"]*+"|'[^']*+'|[^"'>]++)*+""")
+_QUOTED = re.compile(r""""[^"]*+"|'[^']*+'""")
+_TAG_WORD = re.compile(r"""[^\s=/"'>]++""")
+# Words in start tags per element the page may hold (Limits.max_html_elements): a tag of a real page has its
+# name and a few attributes (Word's HTML: ``<td width=166 valign=top style='…'>``, 6 words).
+TAG_WORDS_PER_ELEMENT = 10
 
 
 class LimitExceeded(Exception):
@@ -55,6 +63,10 @@ def html_problem(text: str, limits: Limits) -> str | None:
     if count > limits.max_html_elements:
         return (f"网页含 {count} 个元素，超过 {limits.max_html_elements} 个的上限（环境变量 "
                 "PERFBUDGET_MAX_HTML_ELEMENTS）；未读取")
+    bound = TAG_WORDS_PER_ELEMENT * limits.max_html_elements
+    if tag_words_over(text, bound):
+        return (f"网页的标签中的属性过多（标签名、属性名与属性值共超过 {bound} 个，环境变量 "
+                f"PERFBUDGET_MAX_HTML_ELEMENTS 的 {TAG_WORDS_PER_ELEMENT} 倍），疑似恶意构造的文件；未读取")
     depth = html_depth(text)
     if depth > limits.max_html_depth:
         return (f"网页的元素嵌套 {depth} 层，超过 {limits.max_html_depth} 层的上限（环境变量 "
@@ -66,6 +78,23 @@ def html_problem(text: str, limits: Limits) -> str | None:
 # 45,000 elements, under the element limit) took over 120 s (found by attack10, 2026-12-03). Real pages
 # nest some tens of elements; 500 levels (Limits.max_html_depth, env PERFBUDGET_MAX_HTML_DEPTH) cost
 # BeautifulSoup well under a second.
+
+
+def tag_words_over(text: str, bound: int) -> bool:
+    """Whether the start tags of ``text`` hold more than ``bound`` words (names and unquoted values), counted
+    on the text before any parser sees it and stopping past the bound. lxml builds every attribute for the depth
+    check and BeautifulSoup again (some 4 µs an attribute): 3,000,000 attributes on one cell (31 MB, five
+    elements) cost 11.7 s of CPU and 1.3 GB before 「没有找到绩效目标表」 until 2026-12-05 (hostile20)."""
+    count = 0
+    for tag in _START_TAG.finditer(text):
+        inside = tag.group()
+        if "'" in inside or '"' in inside:
+            inside = _QUOTED.sub(" ", inside)
+        for _word in _TAG_WORD.finditer(inside):
+            count += 1
+            if count > bound:
+                return True
+    return False
 
 
 class _Depth:

@@ -163,7 +163,8 @@ def xml_problem(data: bytes, limits: Limits, workbook: bool = False) -> str | No
     build every element of a part they read (styles, shared strings, the body): 30 MB of empty paragraphs
     (5,000,000 elements) cost 26 s of CPU and 760 MB, 30 MB of shared strings 20 s, of cell styles 23 s and
     1.2 GB before 「没有找到绩效目标表」 until 2026-12-04 (found by attack14). A workbook's shared strings are
-    bounded by ``max_cells`` too (each is some cell's text; openpyxl spends some 12 µs a string) and its style
+    bounded by ``max_cells`` too (each is some cell's text; openpyxl spends some 12 µs a string), together with
+    its sheets' merged ranges, links, conditional formats, validations, columns and page breaks, and its style
     records (``xf``, ``font``, ``fill``, ``border``, ``numFmt``, ``dxf``, ``cellStyle``; some 20 µs and 1 KB
     each) by ``max_xlsx_styles``. Call after :func:`check_zip`."""
     count = xml_elements(data)
@@ -172,22 +173,32 @@ def xml_problem(data: bytes, limits: Limits, workbook: bool = False) -> str | No
                 "PERFBUDGET_MAX_XML_ELEMENTS）；未读取")
     if not workbook:
         return None
-    strings = styles = 0
+    strings = styles = sheet = 0
     for name, found in _records(data).items():
         if name == b"si":
             strings = found
+        elif name in _SHEET_RECORDS:
+            sheet += found
         else:
             styles += found
     if strings > limits.max_cells:
         return (f"文件的共享字符串表含 {strings} 个字符串，超过 {limits.max_cells} 个的上限（环境变量 "
                 "PERFBUDGET_MAX_CELLS）；未读取")
+    if strings + sheet > limits.max_cells:
+        return (f"文件的共享字符串与合并单元格、超链接、条件格式、数据验证等记录共 {strings + sheet} 个，超过 "
+                f"{limits.max_cells} 个的上限（环境变量 PERFBUDGET_MAX_CELLS）；未读取")
     if styles > limits.max_xlsx_styles:
         return (f"文件含 {styles} 个样式记录，超过 {limits.max_xlsx_styles} 个的上限（环境变量 "
                 "PERFBUDGET_MAX_XLSX_STYLES）；未读取")
     return None
 
 
-_RECORD = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(si|xf|font|fill|border|numFmt|dxf|cellStyle)[\s/>]")
+_RECORD = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(si|xf|font|fill|border|numFmt|dxf|cellStyle|mergeCell|hyperlink|cfRule"
+                     rb"|dataValidation|col|brk)[\s/>]")
+# A worksheet's records besides its cells that openpyxl builds even when it streams the rows (some 14 µs each):
+# 900,000 merged ranges (4.6 MB, under the elements bound) cost 8.3 s of CPU and 510 MB until 2026-12-05
+# (hostile20); they count against ``max_cells`` with the shared strings.
+_SHEET_RECORDS = frozenset((b"mergeCell", b"hyperlink", b"cfRule", b"dataValidation", b"col", b"brk"))
 
 
 def _records(data: bytes) -> Counter[bytes]:

@@ -48,6 +48,10 @@ _PROSE_LABELS = frozenset({"项目概况", "项目概况及立项依据", "立�
                            "绩效目标", "年度绩效目标", "项目总体目标", "项目总体概况"})
 _MIN_LENGTH = 200
 _MAX_LENGTH = 20000
+# A longer line is no cut form (it would hold far more than _MAX_LENGTH characters that are not spaces), and is
+# not rewritten to tell: normalizing a 40 MB line held the interpreter's lock for some 2 s, stalling every other
+# request of the server (hostile20, 2026-12-05).
+_MAX_LINE = 10 * _MAX_LENGTH
 
 
 def _compact(line: str) -> str:
@@ -58,6 +62,8 @@ def cut_form_parts(line: str) -> tuple[str, str] | None:
     """(title, header block from the title's end) of a paragraph holding a form cut before its indicators;
     None for anything else (a short line, a whole glued form with its indicator header, a form whose indicator
     part is there in another layout, prose)."""
+    if len(line) > _MAX_LINE:
+        return None
     compact = _compact(line)
     if not _MIN_LENGTH <= len(compact) <= _MAX_LENGTH or GLUED_HEADER.search(compact):
         return None

@@ -9,6 +9,11 @@ seconds and gigabytes. Two guards, both driven by :class:`perfbudget.config.Limi
   produce and stop past ``max_part_bytes`` for one stream or ``max_unzipped_bytes`` for
   the whole file; a RunLength stream that could expand past the limit is refused. Outside
   the context pdfminer behaves exactly as published (the wrappers call the originals).
+* **Parsing.** pdfminer's tokenizer (every object, content stream, font and CMap it parses, and every line
+  its search for the cross-reference table and its scan of a file without a valid one read) counts each
+  token and line against :func:`parse_bound` (``PARSE_PER_OBJECT`` × ``max_pdf_objects``): a file of a
+  million objects and no table of them cost 66 s of CPU and 540 MB, a font of two million widths 7.8 s and
+  420 MB, until 2026-12-05 (hostile20).
 * **Objects.** :func:`page_objects` counts, from a page's decoded content, what the
   interpreter would make: every operator plus every byte of every text string (each may
   become a character), a form XObject counted again each time it is drawn (nested forms
@@ -39,17 +44,35 @@ _LITERAL = re.compile(rb"\((?:\\.|[^\\)])*\)", re.DOTALL)
 _HEX = re.compile(rb"<[0-9A-Fa-f\s]*>")
 _DRAW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do(?![A-Za-z0-9_])")
 _MAX_NESTING = 12
+# Tokens and lines pdfminer may parse per object the file may draw (Limits.max_pdf_objects): a drawn object is
+# some 1–3 tokens of a content stream; pdfminer spends some 3–7 µs a token. The real PDFs of the corpus and the
+# fixtures parse at most some 27,000 tokens (the seed's ten projects), a browser's print of a long page 150,000
+# (measured 2026-12-05).
+PARSE_PER_OBJECT = 5
+
+
+def parse_bound(limits: Limits) -> int:
+    """Most tokens and lines pdfminer may parse in one PDF."""
+    return PARSE_PER_OBJECT * limits.max_pdf_objects
 
 
 class StreamBudget:
     """Bytes inflated from one PDF, and the first limit it went past (if any)."""
 
-    __slots__ = ("exceeded", "inflated", "limits")
+    __slots__ = ("exceeded", "inflated", "limits", "parse_left")
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.inflated = 0
         self.exceeded: str | None = None
+        self.parse_left = parse_bound(limits)
+
+    def parsed(self) -> None:
+        """Count one token or line pdfminer's parser reads."""
+        self.parse_left -= 1
+        if self.parse_left < 0:
+            raise self.fail(f"PDF 的内容过多：解析的记号超过 {parse_bound(self.limits)} 个的上限（环境变量 "
+                            f"PERFBUDGET_MAX_PDF_OBJECTS 的 {PARSE_PER_OBJECT} 倍），疑似恶意构造的文件；未读取")
 
     def fail(self, message: str) -> LimitExceeded:
         if self.exceeded is None:
@@ -147,6 +170,35 @@ def _install() -> None:
             return original_corrupted(data)
         return _inflate(data, budget)
 
+    from pdfminer import psparser
+
+    original_token = psparser.PSBaseParser.nexttoken
+    original_line = psparser.PSBaseParser.nextline
+
+    def nexttoken(self: Any) -> Any:
+        budget = _ACTIVE.get()
+        if budget is not None:
+            budget.parsed()
+        return original_token(self)
+
+    def nextline(self: Any) -> Any:
+        budget = _ACTIVE.get()
+        if budget is not None:
+            budget.parsed()
+        return original_line(self)
+
+    original_reverse = psparser.PSBaseParser.revreadlines
+
+    def revreadlines(self: Any) -> Iterator[bytes]:  # the search for the last cross-reference table, from the end
+        for line in original_reverse(self):
+            budget = _ACTIVE.get()
+            if budget is not None:
+                budget.parsed()
+            yield line
+
+    psparser.PSBaseParser.revreadlines = revreadlines  # type: ignore[method-assign]
+    psparser.PSBaseParser.nexttoken = nexttoken  # type: ignore[method-assign]
+    psparser.PSBaseParser.nextline = nextline  # type: ignore[method-assign]
     pdftypes.zlib = _BoundedZlib  # type: ignore[assignment]
     pdftypes.lzwdecode = lzwdecode
     pdftypes.rldecode = rldecode

@@ -1,10 +1,15 @@
-"""Readable Chinese summaries of a document for the terminal (Rich)."""
+"""Readable Chinese summaries of a document for the terminal (Rich).
+
+Every text of the document is the file's, so it is never read as Rich markup (a purpose holding 「[/red]」 made
+`perfbudget read` a traceback) nor highlighted (Rich's highlighter is quadratic in a run of digits: an amount or a
+name of 200,000 digits took minutes), until hostile20 (2026-12-05)."""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from perfbudget.cli.common import shown_name
 from perfbudget.model import Budget, Document, Project
@@ -40,28 +45,29 @@ def project_table(project: Project) -> Table:
         target = indicator.target
         kind = "定性" if target.kind.value == "qualitative" else _DIRECTION.get(
             target.direction.value if target.direction else "", "")
-        table.add_row(level1, level2, indicator.level3, target.raw, kind)
+        table.add_row(Text(level1), Text(level2), Text(indicator.level3), Text(target.raw), kind)
     return table
 
 
 def render_document(document: Document, console: Console) -> None:
     unit = document.unit
     kind = DOCUMENT_KIND_LABELS.get(document.kind, "绩效目标表")
-    console.print(f"[bold]{unit.code or ''}{unit.name or '（未注明单位）'}[/bold]  {kind}  "
-                  f"金额单位：{document.money_unit or '未注明'}")
+    console.print(f"[bold]{escape(unit.code or '')}{escape(unit.name or '（未注明单位）')}[/bold]  {kind}  "
+                  f"金额单位：{escape(document.money_unit or '未注明')}", highlight=False)
     console.print(f"共 {len(document.projects)} 个项目，{document.indicator_count} 个三级指标")
     for project in document.projects:
         console.print()
         label = f"（{project.fund_label}）" if project.fund_label else ""
-        console.print(f"[bold]{project.seq}. {escape(project.name or '（未命名项目）')}{escape(label)}[/bold]")
+        console.print(f"[bold]{project.seq}. {escape(project.name or '（未命名项目）')}{escape(label)}[/bold]",
+                      highlight=False)
         if not project.complete:
             where = f"截断于 {shown_name(str(project.cut))}" if project.cut is not None else "表格被截断"
-            console.print(f"  [bold red]未完整（{escape(where)}）[/bold red]：只列出截断前读到的内容")
+            console.print(f"  [bold red]未完整（{escape(where)}）[/bold red]：只列出截断前读到的内容", highlight=False)
         for check in project.needs_check:
-            console.print(f"  [bold yellow]需人工核对[/bold yellow]：{escape(check)}")
-        console.print(f"  {budget_line(project.budget, document.money_unit)}")
+            console.print(f"  [bold yellow]需人工核对[/bold yellow]：{escape(check)}", highlight=False)
+        console.print(f"  {budget_line(project.budget, document.money_unit)}", markup=False, highlight=False)
         if project.purpose:
-            console.print(f"  资金用途：{project.purpose}")
+            console.print(f"  资金用途：{project.purpose}", markup=False, highlight=False)
         for number, goal in enumerate(project.goals, 1):
-            console.print(f"  绩效目标 {number}：{goal}")
+            console.print(f"  绩效目标 {number}：{goal}", markup=False, highlight=False)
         console.print(project_table(project))

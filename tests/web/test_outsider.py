@@ -236,10 +236,21 @@ def test_perfbudget_serve_bounds_a_request_head(tmp_path: Path, monkeypatch: pyt
     from perfbudget.web.settings import WebConfig
 
     ran: dict[str, object] = {}
-    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: ran.update(kwargs))
-    result = CliRunner().invoke(cli, ["serve", "--db", f"sqlite:///{tmp_path / 'serve.db'}"])
+
+    def run(server: uvicorn.Server, sockets: list[socket.socket] | None = None) -> None:
+        ran.update(http=server.config.http, sockets=sockets)
+        server.started = True  # as uvicorn's run would, else serve exits as a start-up failure
+
+    # the server is not run; a free port, as the default 8000 may be taken on a developer's machine
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        free = probe.getsockname()[1]
+    with monkeypatch.context() as patched:
+        patched.setattr(uvicorn.Server, "run", run)
+        result = CliRunner().invoke(cli, ["serve", "--db", f"sqlite:///{tmp_path / 'serve.db'}", "--port", str(free)])
     assert result.exit_code == 0, result.output
     assert ran.get("http") == PROTOCOL  # perfbudget serve runs uvicorn with the bounded protocol
+    assert ran.get("sockets")  # on sockets listening before the address was printed (attack20)
     assert gc.get_freeze_count() > 0  # and froze the start-up's objects first (perfbudget.web.workers)
     gc.unfreeze()  # the test process's heap back to the collector
 

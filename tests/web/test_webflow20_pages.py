@@ -1,0 +1,45 @@
+"""webflow20: the import preview in plain Chinese, and the first page of a new account says what to do first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from tests.web.conftest import PASSWORD, WebEnv, csrf_of, login
+
+
+def test_the_preview_names_the_form_in_chinese_the_money_unit_and_indicators_by_number(web: WebEnv,
+                                                                                    seed_path: Path) -> None:
+    client = web.client("editor")
+    response = client.post("/upload", data={"csrf_token": csrf_of(client, "/upload")},
+                           files={"file": ("目标表.txt", seed_path.read_bytes(), "text/plain")})
+    assert response.status_code == 200
+    assert 'id="preview-form">格式：文本 ·' in response.text  # was 「格式：text」
+    assert '<th class="num">预算（万元）</th>' in response.text
+    assert " 第 1 个指标 " in response.text and "第1行" not in response.text  # an indicator's number, not a file line
+
+
+def test_a_new_editor_and_a_reviewer_are_told_what_comes_first(empty_app: FastAPI) -> None:
+    from fastapi.testclient import TestClient
+
+    from perfbudget.app.accounts import create_user
+    from perfbudget.app.roles import Role
+
+    engine = empty_app.state.engine
+    for name, role, unit in (("editor", Role.UNIT_EDITOR, "400001"), ("reviewer", Role.REVIEWER, None)):
+        assert not isinstance(create_user(engine, name, PASSWORD, role, unit), str)
+    editor = TestClient(empty_app, base_url="http://testserver")
+    login(editor, "editor")
+    page = editor.get("/dashboard").text
+    assert 'id="first-steps"' in page and "还没有项目" in page
+    assert 'href="/upload"' in page and 'href="/declare"' in page
+    reviewer = TestClient(empty_app, base_url="http://testserver")
+    login(reviewer, "reviewer")
+    page = reviewer.get("/dashboard").text
+    assert "还没有项目：各单位上传或申报" in page and "审核队列" in page and 'href="/declare"' not in page
+
+
+def test_a_reviewer_with_nothing_to_review_is_told_so(web: WebEnv) -> None:
+    page = web.client("reviewer").get("/dashboard").text
+    assert 'id="queue-empty">目前没有待审核的项目。' in page and 'id="first-steps"' not in page

@@ -51,5 +51,6 @@ def test_a_refused_declaration_keeps_its_rows(web: WebEnv) -> None:
     csrf = csrf_of(editor, "/declare")
     rows = [*ROWS[:2], (*ROWS[2][:4], ""), *ROWS[3:]]
     response = editor.post("/declare", data=declare_form(csrf, rows=rows, name=""))
-    assert response.status_code == 422 and "请填写项目名称" in response.text and "第 3 行指标缺少指标值" in response.text
+    assert response.status_code == 422 and "请填写项目名称" in response.text
+    assert "第 3 行指标缺少指标值" in response.text
     assert _values(response.text, "l3") == [row[2] for row in ROWS]  # all five, not three empty rows

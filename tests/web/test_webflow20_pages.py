@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -43,3 +44,22 @@ def test_a_new_editor_and_a_reviewer_are_told_what_comes_first(empty_app: FastAP
 def test_a_reviewer_with_nothing_to_review_is_told_so(web: WebEnv) -> None:
     page = web.client("reviewer").get("/dashboard").text
     assert 'id="queue-empty">目前没有待审核的项目。' in page and 'id="first-steps"' not in page
+
+
+def test_a_project_returned_in_another_year_is_not_hidden_by_the_year_shown(web: WebEnv) -> None:
+    from perfbudget.app.workflow import take_step
+    from tests.web.test_webflow20_workflow import principal_of
+
+    store = web.app.state.store
+    seed_2023 = web.project_ids[1]  # the seed's 2023 project; 2024 has most drafts and is the work year
+    assert take_step(store, principal_of(web, "editor"), seed_2023, "submit", None, "已核对", review_errors=0).ok
+    assert take_step(store, principal_of(web, "reviewer"), seed_2023, "return", "请补充数量指标").ok
+    editor = web.client("editor")
+    page = editor.get("/dashboard").text
+    assert "2024 年度总览" in page
+    assert re.search(r'id="todo-elsewhere">其他年度还有：<a href="/projects\?year=2023&amp;state=returned[^"]*">'
+                     r"2023 年度被退回 1 个</a>", page), page[page.find("我的待办"):][:1500]
+    listed = editor.get("/projects?year=2023&state=returned").text
+    assert "检察业务、装备及外包服务费" in listed
+    reviewer_page = web.client("reviewer").get("/dashboard").text
+    assert 'id="todo-elsewhere"' not in reviewer_page  # nothing submitted in another year

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tests.web.conftest import WebEnv, csrf_of
 
@@ -45,3 +46,12 @@ def test_the_desk_conclusion_comes_back_to_the_desk(web: WebEnv) -> None:
                              follow_redirects=False)
     assert response.headers["location"] == f"/projects/{pid}/review"
     assert "已退回" in reviewer.get(response.headers["location"]).text
+
+
+def principal_of(web: WebEnv, username: str) -> Any:
+    """The account ``username`` as the layer's Principal (steps taken without the pages)."""
+    from perfbudget.app.accounts import account_principal
+
+    found = account_principal(web.app.state.engine, username)
+    assert not isinstance(found, str), found
+    return found

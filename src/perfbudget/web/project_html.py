@@ -55,11 +55,11 @@ def _workflow_form(head_id: int, steps: Sequence[Any], token: str, kept: Mapping
     """The workflow's form; ``kept``: a refused step's texts, put back, and the field it needs (``needs``) marked
     and focused."""
     actions = {s.action for s in steps}
-    kept = kept or {}
-    needs = kept.get("needs")
 
     def area(name: str) -> str:
-        marked = ' aria-invalid="true" class="invalid" autofocus' if needs == name else ""
+        if not kept:  # every page but a refused step's answer
+            return f'<textarea name="{name}" rows="2"></textarea>'
+        marked = ' aria-invalid="true" class="invalid" autofocus' if kept.get("needs") == name else ""
         return f'<textarea name="{name}" rows="2"{marked}>{text(kept.get(name) or "")}</textarea>'
     buttons = "".join(
         f'<button type="submit" name="action" value="{text(s.action)}" class="'

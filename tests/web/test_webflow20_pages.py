@@ -63,3 +63,16 @@ def test_a_project_returned_in_another_year_is_not_hidden_by_the_year_shown(web:
     assert "检察业务、装备及外包服务费" in listed
     reviewer_page = web.client("reviewer").get("/dashboard").text
     assert 'id="todo-elsewhere"' not in reviewer_page  # nothing submitted in another year
+
+
+def test_a_refused_new_account_keeps_what_was_typed_and_a_new_account_is_no_admin_by_default(web: WebEnv) -> None:
+    admin = web.client("admin")
+    page = admin.get("/admin/users").text
+    assert re.search(r'<select name="role" id="new-role">.*?<option value="unit_editor" selected>', page, re.S)
+    assert '<option value="admin" selected>' not in page.split('id="new-role"')[1].split("</select>")[0]
+    response = admin.post("/admin/users", data={"csrf_token": csrf_of(admin, "/account"), "username": "zhang-kj",
+                                                "display_name": "张会计", "password": "long-enough-1",
+                                                "role": "unit_editor", "unit_code": ""})
+    assert response.status_code == 422 and "必须指定所属单位编码" in response.text
+    assert 'name="username" value="zhang-kj"' in response.text and 'name="display_name" value="张会计"' in response.text
+    assert "long-enough-1" not in response.text  # never the password

@@ -16,7 +16,11 @@ def test_the_preview_names_the_form_in_chinese_the_money_unit_and_indicators_by_
     response = client.post("/upload", data={"csrf_token": csrf_of(client, "/upload")},
                            files={"file": ("目标表.txt", seed_path.read_bytes(), "text/plain")})
     assert response.status_code == 200
-    assert 'id="preview-form">格式：文本 ·' in response.text  # was 「格式：text」
+    assert 'id="preview-form">格式：文本 · 单位：255101 天津市和平区人民检察院 ·' in response.text  # was 「格式：text」
+    word = Path(__file__).parents[1] / "fixtures/real/corpus/r10_guangdong-dongguan-lianwanglu-two-value-sets-word.docx"
+    word_page = client.post("/upload", data={"csrf_token": csrf_of(client, "/upload")},
+                            files={"file": (word.name, word.read_bytes(), "application/octet-stream")}).text
+    assert "格式：Word（.docx） · 单位：东莞市交通运输局 ·" in word_page  # no blank where the code is missing
     assert '<th class="num">预算（万元）</th>' in response.text
     assert " 第 1 个指标 " in response.text and "第1行" not in response.text  # an indicator's number, not a file line
 

@@ -80,3 +80,19 @@ def test_a_refused_new_account_keeps_what_was_typed_and_a_new_account_is_no_admi
     assert response.status_code == 422 and "必须指定所属单位编码" in response.text
     assert 'name="username" value="zhang-kj"' in response.text and 'name="display_name" value="张会计"' in response.text
     assert "long-enough-1" not in response.text  # never the password
+
+
+def test_an_editors_table_without_a_unit_code_says_how_to_import_it(web: WebEnv) -> None:
+    corpus = Path(__file__).parents[1] / "fixtures/real/corpus"
+    text = (corpus / "01_sichuan-guangyuan-zhaohua-weijian-2021-target-tekunjiating.txt").read_text(encoding="utf-8")
+    other = web.client("other_editor")  # unit 999001
+    response = other.post("/upload", data={"csrf_token": csrf_of(other, "/upload")},
+                          files={"file": ("目标表.txt", text.encode("utf-8"), "text/plain")})
+    assert "文件中的单位「区卫生健康局」没有写单位编码" in response.text
+    assert "请在表头的单位名称前写上本单位编码（如「999001区卫生健康局」）后重新上传" in response.text
+    assert "未注明编码" not in response.text
+    # done as told, the file is the unit's own
+    fixed = text.replace("区卫生健康局", "999001区卫生健康局", 1)
+    response = other.post("/upload", data={"csrf_token": csrf_of(other, "/upload")},
+                          files={"file": ("目标表.txt", fixed.encode("utf-8"), "text/plain")})
+    assert "没有写单位编码" not in response.text and "您只能导入本单位" not in response.text

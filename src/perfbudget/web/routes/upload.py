@@ -63,7 +63,12 @@ def unit_problem(principal: Principal, result: LoadResult) -> str | None:
     document = result.document
     if document is None or principal.can(Action.EDIT, document.unit.code):
         return None
-    return (f"该文件属于单位「{document.unit.code or '未注明编码'} {document.unit.name or ''}」，"
+    if not document.unit.code:  # many real tables name their unit without its code: say what to do
+        named = f"「{document.unit.name}」" if document.unit.name else ""
+        example = f"{principal.unit_code}{document.unit.name or '单位名称'}"
+        return (f"文件中的单位{named}没有写单位编码，不能确定是本单位（{principal.unit_code}）的表格："
+                f"请在表头的单位名称前写上本单位编码（如「{example}」）后重新上传，或请管理员导入")
+    return (f"该文件属于单位「{document.unit.code} {document.unit.name or ''}」，"
             f"您只能导入本单位（{principal.unit_code}）的文件")
 
 

@@ -26,9 +26,16 @@ def test_a_refused_edit_keeps_every_row_and_the_typed_budget(web: WebEnv) -> Non
     assert "第 2 行指标缺少三级指标" in response.text and "第 4 行指标缺少指标值" in response.text
     # every row is drawn again, the two with errors included, as typed; the unreadable budget stays in its field
     assert _values(response.text, "l3") == [i.level3 if n != 2 else "" for n, i in enumerate(project.indicators, 1)]
-    targets = re.findall(r'<input name="target" class="target-input" value="([^"]*)"', response.text)
+    targets = re.findall(r'<input name="target" class="target-input[^"]*" value="([^"]*)"', response.text)
     assert targets == [i.target.raw if n != 4 else "" for n, i in enumerate(project.indicators, 1)]
     assert _values(response.text, "budget_total") == ["17万"]
+    # and the fields at fault are marked: the budget, the second row's 三级, the fourth row's 指标值, nothing else
+    assert '<input name="budget_total" class="field-error" aria-invalid="true" value="17万"' in response.text
+    assert response.text.count('aria-invalid="true"') == 3
+    assert re.search(r'<input name="l3" value="" aria-label="三级指标" class="field-error" aria-invalid="true"',
+                     response.text)
+    assert re.search(r'<input name="target" class="target-input field-error" value="" aria-label="指标值" '
+                     r'aria-invalid="true"', response.text)
     assert stored_project(web.app, pid)[1] == version  # nothing saved
 
 

@@ -68,6 +68,7 @@ class TypedRow:
     description: str
     target: TypedTarget
     level2_optional: bool
+    missing: tuple[str, ...] = ()  # the fields (l1, l2, l3, target) a row that is not blank lacks: marked on the page
 
 
 def typed_rows(form: FormData) -> list[TypedRow]:
@@ -78,8 +79,24 @@ def typed_rows(form: FormData) -> list[TypedRow]:
 
     def get(values: list[str], index: int) -> str:
         return values[index] if index < len(values) else ""
-    return [TypedRow(get(l1, i), get(l2, i), get(l3, i), get(desc, i), TypedTarget(get(raw, i)),
-                     (get(ids, i) or str(i + 1)) in without_level2) for i in range(count)]
+
+    def row(i: int) -> TypedRow:
+        optional = (get(ids, i) or str(i + 1)) in without_level2
+        typed = {"l1": get(l1, i), "l2": get(l2, i), "l3": get(l3, i), "target": get(raw, i)}
+        blank = not any(typed.values()) and not get(desc, i)
+        missing = () if blank else tuple(k for k, v in typed.items() if not v and not (k == "l2" and optional))
+        return TypedRow(typed["l1"], typed["l2"], typed["l3"], get(desc, i), TypedTarget(typed["target"]), optional,
+                        missing)
+    return [row(i) for i in range(count)]
+
+
+# the budget fields of the edit and 申报 forms by the label their errors start with (forms._decimal)
+BUDGET_LABELS = {"预算数「": "budget_total", "财政资金「": "budget_fiscal", "其他资金「": "budget_other"}
+
+
+def bad_budget_fields(errors: list[str]) -> set[str]:
+    """The budget fields an error names, to mark them on the page drawn again."""
+    return {name for error in errors for label, name in BUDGET_LABELS.items() if error.startswith(label)}
 
 
 def describe_target(target: Target) -> str:

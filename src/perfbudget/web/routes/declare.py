@@ -14,7 +14,7 @@ from perfbudget.model import Document, Source, Unit
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import forbidden
-from perfbudget.web.forms import FUND_SOURCES, ParsedForm, declared_project, typed_rows
+from perfbudget.web.forms import FUND_SOURCES, ParsedForm, bad_budget_fields, declared_project, typed_rows
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.edit import check_fragment, editor_context, new_rowid
 from perfbudget.web.views import settings_of, store_of
@@ -52,6 +52,7 @@ def _page(request: Request, principal: Principal, form: dict[str, str], parsed: 
     rows = [(new_rowid(), row) for row in typed] if typed else [(new_rowid(), None) for _ in range(3)]
     return render(request, "declare.html", {"form": form, "rows": rows, "units": _unit_choices(request, principal),
                                             "fund_sources": FUND_SOURCES, "errors": parsed.errors if parsed else [],
+                                            "bad_fields": bad_budget_fields(parsed.errors) if parsed else set(),
                                             **editor_context()}, status_code=status)
 
 

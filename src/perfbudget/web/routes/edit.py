@@ -25,6 +25,7 @@ from perfbudget.web.forms import (
     LEVEL1_CHOICES,
     LEVEL2_BY_LEVEL1,
     ParsedForm,
+    bad_budget_fields,
     edited_project,
     typed_rows,
 )
@@ -78,7 +79,7 @@ def edit_page(request: Request, project_id: int, principal: Principal = Depends(
         return redirect(f"/projects/{project_id}")
     project: Project = view.version.document.projects[0]
     rows = [(new_rowid(), ind) for ind in project.indicators]
-    return render(request, "edit.html", {"head": view.head, "project": project, "rows": rows,
+    return render(request, "edit.html", {"head": view.head, "project": project, "rows": rows, "bad_fields": (),
                                          "base_version": view.version.meta["version"],
                                          "money_unit": view.version.document.money_unit, **editor_context()})
 
@@ -124,5 +125,6 @@ def _edit_again(request: Request, view: ProjectView, form: FormData, parsed: Par
     return render(request, "edit.html", {"head": view.head, "project": project, "rows": rows, "base_version": base,
                                          "money_unit": view.version.document.money_unit, "stale": stale,
                                          "typed": typed, "latest_version": view.head.latest_version,
+                                         "bad_fields": bad_budget_fields(parsed.errors),
                                          **editor_context()},
                   status_code=status)

@@ -42,9 +42,61 @@ class RowCheck:
 
 @dataclass(slots=True)
 class ParsedForm:
+    """What a form gave: the project (None when it cannot be made), the errors, each row's reading, and for
+    each of the project's indicators (in the table's order) the row of the editor it was typed in (1 = the
+    first row on screen), so that the check names the row the user sees."""
+
     project: Project | None
     errors: list[str] = field(default_factory=list)
     rows: list[RowCheck] = field(default_factory=list)
+    screen_rows: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class TypedTarget:
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class TypedRow:
+    """An editor row as the user typed it, drawn again when the form is refused (``_editor_row.html`` reads it
+    as it reads an ``Indicator``): a row with an error or an unreadable value is kept, never dropped."""
+
+    level1: str
+    level2: str
+    level3: str
+    description: str
+    target: TypedTarget
+    level2_optional: bool
+    missing: tuple[str, ...] = ()  # the fields (l1, l2, l3, target) a row that is not blank lacks: marked on the page
+
+
+def typed_rows(form: FormData) -> list[TypedRow]:
+    """Every row of the indicator editor as posted, in the order on screen (blank rows too)."""
+    l1, l2, l3, desc, raw, ids = (_list(form, n) for n in ("l1", "l2", "l3", "desc", "target", "rowid"))
+    without_level2 = set(_list(form, "l2none"))
+    count = max(len(l1), len(l2), len(l3), len(desc), len(raw))
+
+    def get(values: list[str], index: int) -> str:
+        return values[index] if index < len(values) else ""
+
+    def row(i: int) -> TypedRow:
+        optional = (get(ids, i) or str(i + 1)) in without_level2
+        typed = {"l1": get(l1, i), "l2": get(l2, i), "l3": get(l3, i), "target": get(raw, i)}
+        blank = not any(typed.values()) and not get(desc, i)
+        missing = () if blank else tuple(k for k, v in typed.items() if not v and not (k == "l2" and optional))
+        return TypedRow(typed["l1"], typed["l2"], typed["l3"], get(desc, i), TypedTarget(typed["target"]), optional,
+                        missing)
+    return [row(i) for i in range(count)]
+
+
+# the budget fields of the edit and 申报 forms by the label their errors start with (forms._decimal)
+BUDGET_LABELS = {"预算数「": "budget_total", "财政资金「": "budget_fiscal", "其他资金「": "budget_other"}
+
+
+def bad_budget_fields(errors: list[str]) -> set[str]:
+    """The budget fields an error names, to mark them on the page drawn again."""
+    return {name for error in errors for label, name in BUDGET_LABELS.items() if error.startswith(label)}
 
 
 def describe_target(target: Target) -> str:
@@ -88,13 +140,16 @@ def _list(form: FormData, name: str) -> list[str]:
     return [str(v).strip() for v in form.getlist(name)]
 
 
-def indicators_from_form(form: FormData, errors: list[str]) -> tuple[list[Indicator], list[RowCheck]]:
+def indicators_from_form(form: FormData, errors: list[str]) -> tuple[list[Indicator], list[RowCheck], list[int]]:
+    """The indicators of the editor's rows in the table's order, each row's reading, and each indicator's row on
+    screen. A row's error names its row as the user counts them on screen (blank rows included)."""
     l1, l2, l3, desc, raw, ids = (_list(form, n) for n in ("l1", "l2", "l3", "desc", "target", "rowid"))
     # rows of a two-level table (their form has no 二级, level2 ""), by rowid: their 二级 may stay empty
     without_level2 = set(_list(form, "l2none"))
     count = max(len(l1), len(l3), len(raw))
     indicators: list[Indicator] = []
     checks: list[RowCheck] = []
+    on_screen: dict[int, int] = {}
     for i in range(count):
         def get(values: list[str], index: int = i) -> str:
             return values[index] if index < len(values) else ""
@@ -102,7 +157,7 @@ def indicators_from_form(form: FormData, errors: list[str]) -> tuple[list[Indica
         level1, level2, level3, description, text = get(l1), get(l2), get(l3), get(desc), get(raw)
         if not any((level1, level2, level3, description, text)):
             continue  # an empty row added and left blank
-        where = f"第 {len(indicators) + 1} 行指标"
+        where = f"第 {i + 1} 行指标"  # the row on screen (until webflow20 the count of good rows before it, plus 1)
         missing = [label for label, value in (("一级指标", level1), ("二级指标", level2), ("三级指标", level3),
                                               ("指标值", text))
                    if not value and not (label == "二级指标" and rowid in without_level2)]
@@ -112,9 +167,12 @@ def indicators_from_form(form: FormData, errors: list[str]) -> tuple[list[Indica
             checks.append(RowCheck(rowid, False, message))
             continue
         target = parse_target(text, level3)
-        indicators.append(Indicator(level1, level2, level3, description or None, target))
+        indicator = Indicator(level1, level2, level3, description or None, target)
+        on_screen[id(indicator)] = i + 1
+        indicators.append(indicator)
         checks.append(RowCheck(rowid, True, describe_target(target)))
-    return list(in_official_order(indicators)), checks
+    ordered = list(in_official_order(indicators))
+    return ordered, checks, [on_screen[id(indicator)] for indicator in ordered]
 
 
 def goals_from_text(text: str) -> tuple[str, ...]:
@@ -139,7 +197,7 @@ def edited_project(form: FormData, base: Project) -> ParsedForm:
     """The base project with the form's budget, purpose, goals and indicators."""
     errors: list[str] = []
     budget = budget_from_form(form, errors)
-    indicators, checks = indicators_from_form(form, errors)
+    indicators, checks, screen_rows = indicators_from_form(form, errors)
     if not indicators:
         errors.append("至少需要一行指标")
     project = Project(seq=base.seq, title=base.title, name=base.name, fund_label=base.fund_label,
@@ -147,7 +205,7 @@ def edited_project(form: FormData, base: Project) -> ParsedForm:
                       purpose=str(form.get("purpose") or "").strip() or None,
                       goals=goals_from_text(str(form.get("goals") or "")), indicators=tuple(indicators),
                       name_cell=base.name_cell, extras=base.extras)
-    return ParsedForm(project, errors, checks)
+    return ParsedForm(project, errors, checks, screen_rows)
 
 
 def declared_project(form: FormData) -> ParsedForm:
@@ -167,7 +225,7 @@ def declared_project(form: FormData) -> ParsedForm:
     budget = budget_from_form(form, errors)
     if budget.total is None:
         errors.append("请填写预算数")
-    indicators, checks = indicators_from_form(form, errors)
+    indicators, checks, screen_rows = indicators_from_form(form, errors)
     if not indicators:
         errors.append("至少需要一行指标")
     label = f"{year}{source}" if year and source else None
@@ -177,4 +235,4 @@ def declared_project(form: FormData) -> ParsedForm:
                       purpose=str(form.get("purpose") or "").strip() or None,
                       goals=goals_from_text(str(form.get("goals") or "")), indicators=tuple(indicators),
                       name_cell=name_cell)
-    return ParsedForm(project if name else None, errors, checks)
+    return ParsedForm(project if name else None, errors, checks, screen_rows)

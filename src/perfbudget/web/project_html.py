@@ -51,18 +51,26 @@ def _event(e: Mapping[str, Any], labels: Mapping[str, str]) -> str:
             f'{f"（送审说明：<q>{text(justification)}</q>）" if justification else ""}</li>')
 
 
-def _workflow_form(head_id: int, steps: Sequence[Any], token: str) -> str:
+def _workflow_form(head_id: int, steps: Sequence[Any], token: str, kept: Mapping[str, Any] | None = None) -> str:
+    """The workflow's form; ``kept``: a refused step's texts, put back, and the field it needs (``needs``) marked
+    and focused."""
     actions = {s.action for s in steps}
+
+    def area(name: str) -> str:
+        if not kept:  # every page but a refused step's answer
+            return f'<textarea name="{name}" rows="2"></textarea>'
+        marked = ' aria-invalid="true" class="invalid" autofocus' if kept.get("needs") == name else ""
+        return f'<textarea name="{name}" rows="2"{marked}>{text(kept.get(name) or "")}</textarea>'
     buttons = "".join(
         f'<button type="submit" name="action" value="{text(s.action)}" class="'
         f'{"primary" if s.action in ("submit", "approve") else ("danger" if s.action == "return" else "")}">'
         f'{text(s.label)}</button> ' for s in steps)
     justification = ('<label>送审说明（最新版本有「错误」级审核意见时必填，记入流程记录）'
-                     '<textarea name="justification" rows="2"></textarea></label>' if "submit" in actions else "")
+                     f'{area("justification")}</label>' if "submit" in actions else "")
     return (f'  <form method="post" action="/projects/{head_id}/workflow" class="workflow-form">\n'
             f'    <input type="hidden" name="csrf_token" value="{text(token)}">\n'
             f'    <label>意见{"（退回时必填）" if "return" in actions else ""}'
-            f'<textarea name="comment" rows="2"></textarea></label>\n'
+            f'{area("comment")}</label>\n'
             f'{justification}{buttons}  </form>\n')
 
 
@@ -124,4 +132,4 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
         f'  <p class="muted">来源：{text(filename(meta["file"]))} · 导入于 {text(when(meta["imported_at"]))} · '
         f'审核发现 {len(c["findings"])} 条</p>\n</section>\n'
         '<section class="card" id="workflow">\n  <h2>审核流程</h2>\n'
-        f'{history}{returned}{_workflow_form(hid, steps, token) if steps else ""}</section>\n')
+        f'{history}{returned}{_workflow_form(hid, steps, token, c.get("kept")) if steps else ""}</section>\n')

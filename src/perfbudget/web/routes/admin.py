@@ -40,8 +40,13 @@ def users_create(request: Request, username: str = Form(...), password: str = Fo
         return redirect("/admin/users")
     result = create_user(engine_of(request), username.strip(), password, chosen, unit_code.strip() or None,
                          display_name.strip() or None, actor=principal, ip=client_ip(request))
-    flash(request, result if isinstance(result, str) else f"已创建账号 {result.username}",
-          "error" if isinstance(result, str) else "ok")
+    if isinstance(result, str):  # refused: the page again with what was typed (the password excepted), 422
+        flash(request, result, "error")
+        accounts = list_users(engine_of(request))
+        typed = {"username": username, "display_name": display_name, "role": chosen.value, "unit_code": unit_code}
+        return render(request, "admin_users.html", {"accounts": accounts, "roles": ROLE_LABELS, "typed": typed},
+                      status_code=422)
+    flash(request, f"已创建账号 {result.username}", "ok")
     return redirect("/admin/users")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
+from starlette.datastructures import FormData
 
 from perfbudget.app.imports import ImportRequest, import_document
 from perfbudget.app.overview import project_id_of, unit_choices, unit_name
@@ -13,7 +14,7 @@ from perfbudget.model import Document, Source, Unit
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import forbidden
-from perfbudget.web.forms import FUND_SOURCES, ParsedForm, declared_project
+from perfbudget.web.forms import FUND_SOURCES, ParsedForm, bad_budget_fields, declared_project, typed_rows
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.edit import check_fragment, editor_context, new_rowid
 from perfbudget.web.views import settings_of, store_of
@@ -44,11 +45,14 @@ def _document(unit: Unit, money_unit: str, parsed: ParsedForm) -> Document | Non
 
 
 def _page(request: Request, principal: Principal, form: dict[str, str], parsed: ParsedForm | None,
-          status: int = 200) -> Response:
-    project = parsed.project if parsed else None
-    rows = [(new_rowid(), ind) for ind in project.indicators] if project else [(new_rowid(), None) for _ in range(3)]
+          status: int = 200, posted: FormData | None = None) -> Response:
+    """The 申报 page: empty, or a refused form drawn again with every row as typed (``posted``; until webflow20
+    a row with an error vanished, and every row when the name was missing)."""
+    typed = typed_rows(posted) if posted is not None else []
+    rows = [(new_rowid(), row) for row in typed] if typed else [(new_rowid(), None) for _ in range(3)]
     return render(request, "declare.html", {"form": form, "rows": rows, "units": _unit_choices(request, principal),
                                             "fund_sources": FUND_SOURCES, "errors": parsed.errors if parsed else [],
+                                            "bad_fields": bad_budget_fields(parsed.errors) if parsed else set(),
                                             **editor_context()}, status_code=status)
 
 
@@ -58,7 +62,7 @@ def declare_page(request: Request, principal: Principal = Depends(page_user)) ->
     return _page(request, principal, {"unit_code": principal.unit_code or "", "money_unit": "万元"}, None)
 
 
-async def _read(request: Request, principal: Principal) -> tuple[dict[str, str], ParsedForm, Unit, str]:
+async def _read(request: Request, principal: Principal) -> tuple[dict[str, str], ParsedForm, Unit, str, FormData]:
     form = await read_form(request)
     fields = {k: str(form.get(k) or "").strip() for k in ("unit_code", "unit_name", "name", "fund_source",
                                                            "fund_year", "budget_total", "budget_fiscal",
@@ -70,30 +74,30 @@ async def _read(request: Request, principal: Principal) -> tuple[dict[str, str],
         parsed.errors.insert(0, "请填写单位编码")
     elif not principal.can(Action.EDIT, unit.code):
         parsed.errors.insert(0, f"您只能为本单位（{principal.unit_code}）申报项目")
-    return fields, parsed, unit, money_unit
+    return fields, parsed, unit, money_unit, form
 
 
 @router.post("/declare/check")
 async def declare_check(request: Request, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
-    _, parsed, unit, money_unit = await _read(request, principal)
+    _, parsed, unit, money_unit, _ = await _read(request, principal)
     return check_fragment(request, parsed, _document(unit, money_unit, parsed))
 
 
 @router.post("/declare")
 async def declare(request: Request, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
-    fields, parsed, unit, money_unit = await _read(request, principal)
+    fields, parsed, unit, money_unit, posted = await _read(request, principal)
     document = _document(unit, money_unit, parsed)
     if parsed.errors or document is None:
-        return _page(request, principal, fields, parsed, status=422)
+        return _page(request, principal, fields, parsed, status=422, posted=posted)
     assert parsed.project is not None
     if not unit.name:
         with store_of(request).reading() as tx:
             known = unit_name(tx, unit.code)
         if not known:
             parsed.errors.append("新单位请填写单位名称")
-            return _page(request, principal, fields, parsed, status=422)
+            return _page(request, principal, fields, parsed, status=422, posted=posted)
         unit = Unit(unit.code, known)
         document = Document(unit, money_unit, (parsed.project,), source=Source("网页申报"))
     store = store_of(request)
@@ -101,12 +105,13 @@ async def declare(request: Request, principal: Principal = Depends(page_user)) -
         existing = project_id_of(tx, unit, parsed.project)
     if existing is not None:
         parsed.errors.append(f"该单位已有同名同资金的项目（编号 {existing}），请在该项目页修改，而不是重新申报")
-        return _page(request, principal, fields, parsed, status=409)
+        return _page(request, principal, fields, parsed, status=409, posted=posted)
     outcome = import_document(store, settings_of(request), document, f"网页申报（{principal.username}）",
                               ImportRequest(actor_of(principal), "declare", review=True, ip=client_ip(request)))
     if outcome.status != "imported":
         parsed.errors.extend(p.message for p in outcome.problems)
-        return _page(request, principal, fields, parsed, status=422 if outcome.status == "failed" else 409)
+        return _page(request, principal, fields, parsed, status=422 if outcome.status == "failed" else 409,
+                     posted=posted)
     project_id = outcome.versions[0].project_id
     flash(request, f"已申报项目「{parsed.project.name}」（第 1 版，草稿）。检查无误后请送审。", "ok")
     return redirect(f"/projects/{project_id}")

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
+from starlette.datastructures import FormData
 
 from perfbudget.app.edits import RENAME_HINT, save_edit
 from perfbudget.app.project_view import ProjectView, load_view
@@ -19,7 +20,15 @@ from perfbudget.web.annotate import annotate
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError, forbidden
-from perfbudget.web.forms import ALL_LEVEL2, LEVEL1_CHOICES, LEVEL2_BY_LEVEL1, ParsedForm, edited_project
+from perfbudget.web.forms import (
+    ALL_LEVEL2,
+    LEVEL1_CHOICES,
+    LEVEL2_BY_LEVEL1,
+    ParsedForm,
+    bad_budget_fields,
+    edited_project,
+    typed_rows,
+)
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.views import review_config_of, settings_of, store_of
 
@@ -70,7 +79,7 @@ def edit_page(request: Request, project_id: int, principal: Principal = Depends(
         return redirect(f"/projects/{project_id}")
     project: Project = view.version.document.projects[0]
     rows = [(new_rowid(), ind) for ind in project.indicators]
-    return render(request, "edit.html", {"head": view.head, "project": project, "rows": rows,
+    return render(request, "edit.html", {"head": view.head, "project": project, "rows": rows, "bad_fields": (),
                                          "base_version": view.version.meta["version"],
                                          "money_unit": view.version.document.money_unit, **editor_context()})
 
@@ -93,22 +102,29 @@ async def edit_save(request: Request, project_id: int, principal: Principal = De
     parsed = edited_project(form, view.version.document.projects[0])
     if parsed.errors or parsed.project is None:
         flash(request, "未保存：" + "；".join(parsed.errors), "error")
-        return _edit_again(request, view, parsed, base, 422)
+        return _edit_again(request, view, form, parsed, base, 422)
     result = save_edit(store_of(request), settings_of(request), principal, project_id, base, parsed.project,
                        via="edit", ip=client_ip(request))
     if result.status in ("saved", "unchanged"):
         flash(request, result.message, "ok")
         return redirect(f"/projects/{project_id}")
     flash(request, result.message, "error")
-    return _edit_again(request, view, parsed, base, 409 if result.status in ("stale", "locked") else 422,
+    return _edit_again(request, view, form, parsed, base, 409 if result.status in ("stale", "locked") else 422,
                        stale=result.status == "stale")
 
 
-def _edit_again(request: Request, view: ProjectView, parsed: ParsedForm, base: int, status: int,
+def _edit_again(request: Request, view: ProjectView, form: FormData, parsed: ParsedForm, base: int, status: int,
                 stale: bool = False) -> Response:
+    """The edit page drawn again with everything as the user typed it: every row (one with an error, a blank
+    one too) and the budget's text (an unreadable 「1.88万」 stays in its field). Until webflow20 the page was
+    drawn from the parsed project: a row with an error vanished and an unreadable budget came back empty."""
     project = parsed.project or view.version.document.projects[0]
-    rows = [(new_rowid(), ind) for ind in project.indicators]
+    rows = [(new_rowid(), row) for row in typed_rows(form)]
+    typed = {name: str(form.get(name) or "") for name in ("budget_total", "budget_fiscal", "budget_other", "purpose",
+                                                          "goals")}
     return render(request, "edit.html", {"head": view.head, "project": project, "rows": rows, "base_version": base,
                                          "money_unit": view.version.document.money_unit, "stale": stale,
-                                         "latest_version": view.head.latest_version, **editor_context()},
+                                         "typed": typed, "latest_version": view.head.latest_version,
+                                         "bad_fields": bad_budget_fields(parsed.errors),
+                                         **editor_context()},
                   status_code=status)

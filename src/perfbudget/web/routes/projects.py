@@ -51,11 +51,12 @@ async def project_page_response(request: Request, principal: Principal, project_
                              on_loop=on_loop)
 
 
-def render_project_page(request: Request, principal: Principal, project_id: int, version: int | None) -> Response:
+def render_project_page(request: Request, principal: Principal, project_id: int, version: int | None,
+                        kept: dict[str, Any] | None = None) -> Response:
     store, settings = store_of(request), settings_of(request)
     with store.reading(autocommit=True) as tx:  # three queries (app.project_view), no BEGIN/ROLLBACK
         page = load_page(tx, principal, project_id, settings, version)
-    return project_response(request, principal, page)
+    return project_response(request, principal, page, kept)
 
 
 async def render_project_page_on_loop(request: Request, principal: Principal, project_id: int,
@@ -84,9 +85,11 @@ async def _drawn(request: Request, principal: Principal, project_id: int, versio
     return project_response(request, principal, page)
 
 
-def project_response(request: Request, principal: Principal, page: ProjectPage) -> Response:
+def project_response(request: Request, principal: Principal, page: ProjectPage,
+                     kept: dict[str, Any] | None = None) -> Response:
     """The project page of ``page`` (what :func:`load_page` read) for ``principal``: its content drawn by
-    :func:`perfbudget.web.project_html.project_content`, framed by ``project.html``."""
+    :func:`perfbudget.web.project_html.project_content`, framed by ``project.html``; ``kept``: the texts of a
+    refused workflow step, put back in its form (never cached: the page then has a flash message)."""
     settings = settings_of(request)
     view = page.view
     steps = allowed_steps(principal, view.head.unit_code, view.head.state)
@@ -101,14 +104,19 @@ def project_response(request: Request, principal: Principal, page: ProjectPage) 
         "can_edit": principal.can(Action.EDIT, view.head.unit_code) and view.head.state in EDITABLE,
         "may_edit_unit": principal.can(Action.EDIT, view.head.unit_code),
         "may_evaluate": offered(settings, view.head.approved_version),
-        "formats": target_formats(), "format_labels": FORMAT_LABELS,
+        "formats": target_formats(), "format_labels": FORMAT_LABELS, "kept": kept,
     }, page_token(request))
     return render_framed(request, "project.html", view.head.name, content)
 
 
 @router.post("/projects/{project_id}/workflow")
 def workflow_step(request: Request, project_id: int, action: str = Form(...), comment: str = Form(""),
-                  justification: str = Form(""), principal: Principal = Depends(page_user)) -> Response:
+                  justification: str = Form(""), back: str = Form(""),
+                  principal: Principal = Depends(page_user)) -> Response:
+    """A workflow step from the project page or the review desk (``back=desk``: the answer is the desk again).
+    A step refused on the project page answers that page at once with the texts typed kept in the form and the
+    field it needs marked (until webflow20 a redirect dropped them: a 送审 refused for want of a 送审说明 lost
+    the 意见 written; a 退回 without a comment on the desk left the desk for the project page)."""
     store, settings = store_of(request), settings_of(request)
     with store.reading() as tx:
         project_head(tx, principal, project_id)
@@ -121,7 +129,15 @@ def workflow_step(request: Request, project_id: int, action: str = Form(...), co
     if result.forbidden:
         raise WebError(403, "forbidden", result.message)
     flash(request, result.message, "ok" if result.ok else "error")
-    return redirect(f"/projects/{project_id}")
+    if back == "desk":
+        return redirect(f"/projects/{project_id}/review")
+    if result.ok:
+        return redirect(f"/projects/{project_id}")
+    needs = "justification" if result.needs_justification else ("comment" if result.invalid else "")
+    response = render_project_page(request, principal, project_id, None,
+                                   {"comment": comment, "justification": justification, "needs": needs})
+    response.status_code = 422 if needs else 409
+    return response
 
 
 # characters of an audit summary on the history page (200 entries naming 5,000-character comments made it 3.8 MB at

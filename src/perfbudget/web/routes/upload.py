@@ -26,6 +26,7 @@ from perfbudget.app.workflow import actor_of
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Document, Severity
 from perfbudget.plain_numbers import plain_int
+from perfbudget.readers import TEXT_LAYOUT_FORMS
 from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.web import uploads
 from perfbudget.web.csrf import read_form
@@ -39,6 +40,17 @@ router = page_router()
 FATE_LABELS = {"new": "新项目", "unchanged": "与库中最新版本相同，不变", "changed": "保存为新版本",
                "revision": "保存为修订稿", "confirm": "需确认", "refused": "不能导入", "incomplete": "表格不完整",
                "blocked": "有错误，不能导入"}
+# the reader's form as the preview names it (until webflow20 its key: 「格式：text」, 「格式：docx」)
+FORM_LABELS = {"text": "文本", "json": "JSON 交换格式（perfbudget/1）", "docx": "Word（.docx）",
+               "xlsx": "Excel（.xlsx）", "pdf": "PDF", "html": "网页（HTML）", "xls": "Excel（.xls）",
+               "et": "WPS 表格（.et）",
+               "ods": "OpenDocument 表格（.ods）", "odt": "OpenDocument 文本（.odt）", "doc": "Word（.doc）",
+               "wps": "WPS 文字（.wps）", "rtf": "RTF 文档"}
+
+
+def form_label(form: str | None) -> str:
+    """The Chinese name of a reader's form; a text layout (tab-cells, pipe-rows …) is 文本."""
+    return FORM_LABELS.get(form or "", "文本" if form in TEXT_LAYOUT_FORMS else "未识别")
 
 
 def _require_editor(principal: Principal) -> None:
@@ -51,7 +63,12 @@ def unit_problem(principal: Principal, result: LoadResult) -> str | None:
     document = result.document
     if document is None or principal.can(Action.EDIT, document.unit.code):
         return None
-    return (f"该文件属于单位「{document.unit.code or '未注明编码'} {document.unit.name or ''}」，"
+    if not document.unit.code:  # many real tables name their unit without its code: say what to do
+        named = f"「{document.unit.name}」" if document.unit.name else ""
+        example = f"{principal.unit_code}{document.unit.name or '单位名称'}"
+        return (f"文件中的单位{named}没有写单位编码，不能确定是本单位（{principal.unit_code}）的表格："
+                f"请在表头的单位名称前写上本单位编码（如「{example}」）后重新上传，或请管理员导入")
+    return (f"该文件属于单位「{document.unit.code} {document.unit.name or ''}」，"
             f"您只能导入本单位（{principal.unit_code}）的文件")
 
 
@@ -166,7 +183,7 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
         "tables": tables, "refused": refused, "screened": screened, "shown": shown, "where": where,
         "upload_id": upload_id, "name": name, "result": result, "document": result.document, "report": report,
         "blocked": blocked, "severity_labels": SEVERITY_LABELS, "file_notes": file_notes, "fates": fates,
-        "fate_labels": FATE_LABELS,
+        "fate_labels": FATE_LABELS, "form_label": form_label(result.form),
         "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(part),
         "can_import": ready and screened.clean and not cut_only,
         "needs_allow_partial": ready and screened.clean and cut_only,

@@ -180,8 +180,8 @@ def test_an_amount_beyond_excels_precision_is_written_as_text_not_rounded() -> N
 def test_numbers_keep_their_own_digits_and_the_sheet_its_font_and_widths_through_xlsxwriter() -> None:
     """The list's xlsx is XlsxWriter's: a Decimal reaches the XML as its own digits (a float would print
     9.99999999999999 as 9.999999999999989), positional (1E+2 is 100); an int past Excel's 15 digits and a Decimal
-    that is no number are their exact text; a text that looks like Excel's escape of a character keeps its own
-    characters (print18's writer wrote 「_x0041_」 raw, which Excel shows as 「A」); the workbook's default font is
+    or a float that is no number are their exact text; a text that looks like Excel's escape of a character keeps its
+    own characters (print18's writer wrote 「_x0041_」 raw, which Excel shows as 「A」); the workbook's default font is
     宋体 10.5 pt, and no font is tied to the theme's (Excel would show Calibri); each column as wide as asked in the
     file (never wider: the print is fitted to the columns' sum)."""
     from decimal import Decimal
@@ -190,9 +190,9 @@ def test_numbers_keep_their_own_digits_and_the_sheet_its_font_and_widths_through
 
     columns = [SheetColumn("金额", 14, "#,##0.00####"), SheetColumn("个数", 7.5, "0"), SheetColumn("名称", 9.5)]
     rows = [[Decimal("9.99999999999999"), 12345678901234567, "_x0041_"], [Decimal("1E+2"), 10**15 - 1, True],
-            [Decimal("NaN"), -7, 2.5]]
+            [Decimal("NaN"), -7, 2.5], [Decimal("-Infinity"), float("nan"), None]]
     out = io.BytesIO()
-    assert write_list_xlsx(out, "清单", "清单（全部）", "导出于 —", columns, rows) == 3
+    assert write_list_xlsx(out, "清单", "清单（全部）", "导出于 —", columns, rows) == 4
     with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
         sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
         styles = archive.read("xl/styles.xml").decode()
@@ -202,7 +202,8 @@ def test_numbers_keep_their_own_digits_and_the_sheet_its_font_and_widths_through
     assert sheet is not None
     values = [list(r) for r in sheet.iter_rows(min_row=3, values_only=True)]
     assert values == [[9.99999999999999, "12345678901234567", "_x005F_x0041_"], [100, 999999999999999, "是"],
-                      ["NaN", -7, 2.5]]  # (Excel reads the escaped escape as the text 「_x0041_」; openpyxl does not)
+                      ["NaN", -7, 2.5], ["-Infinity", "nan", None]]
+    # (Excel reads the escaped escape as the text 「_x0041_」; openpyxl does not)
     default_font = re.search(r"<font>.*?</font>", styles)
     assert default_font is not None and '<name val="宋体"/>' in default_font.group() and '<sz val="10.5"/>' in \
         default_font.group() and '<charset val="134"/>' in default_font.group() and "<scheme" not in styles

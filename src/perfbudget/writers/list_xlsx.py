@@ -18,7 +18,7 @@ what a printer needs:
 * numbers are numbers, exactly: an ``int`` as its digits, a ``Decimal`` handed to XlsxWriter as the Decimal itself
   (it formats a number with ``.16G``, which keeps a Decimal's own digits: 11.30 stays ``11.30``, where a float would
   print 9.99999999999999 as 9.999999999999989); a Decimal or an int of more than 15 significant digits (Excel's
-  precision) is its exact text instead, as is a Decimal that is no number; every other value is a string
+  precision) is its exact text instead, as is a Decimal or a float that is no number; every other value is a string
   (``write_string``), never a formula (a text starting with 「=」 stays text), characters XML cannot hold dropped;
 * the workbook's default format is 宋体 10.5 pt too: its digit is the unit of the column widths (in Excel and WPS a
   digit of 宋体 is as wide as one of Calibri 11; where 宋体 is missing, LibreOffice measures the widths by its
@@ -196,7 +196,7 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
                 write_number(number, n, value, cell_format)
             elif isinstance(value, Decimal | int):
                 _write_exact(write_number, write_string, number, n, Decimal(value), cell_format)
-            elif kind is float:
+            elif kind is float and math.isfinite(value):
                 write_number(number, n, value, cell_format)
             else:
                 write_string(number, n, _text(str(value)), cell_format)

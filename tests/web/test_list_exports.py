@@ -9,6 +9,7 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -174,6 +175,61 @@ def test_an_amount_beyond_excels_precision_is_written_as_text_not_rounded() -> N
     with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
         assert "<v>123456.789012</v>" in archive.read("xl/worksheets/sheet1.xml").decode()
     assert [column_letter(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
+
+
+def test_numbers_keep_their_own_digits_and_the_sheet_its_font_and_widths_through_xlsxwriter() -> None:
+    """The list's xlsx is XlsxWriter's: a Decimal reaches the XML as its own digits (a float would print
+    9.99999999999999 as 9.999999999999989), positional (1E+2 is 100); an int past Excel's 15 digits and a Decimal
+    or a float that is no number are their exact text; a text that looks like Excel's escape of a character keeps its
+    own characters (print18's writer wrote 「_x0041_」 raw, which Excel shows as 「A」); the workbook's default font is
+    宋体 10.5 pt, and no font is tied to the theme's (Excel would show Calibri); each column as wide as asked in the
+    file (never wider: the print is fitted to the columns' sum)."""
+    from decimal import Decimal
+
+    from perfbudget.writers.list_xlsx import SheetColumn, write_list_xlsx
+
+    columns = [SheetColumn("金额", 14, "#,##0.00####"), SheetColumn("个数", 7.5, "0"), SheetColumn("名称", 9.5)]
+    rows = [[Decimal("9.99999999999999"), 12345678901234567, "_x0041_"], [Decimal("1E+2"), 10**15 - 1, True],
+            [Decimal("NaN"), -7, 2.5], [Decimal("-Infinity"), float("nan"), None]]
+    out = io.BytesIO()
+    assert write_list_xlsx(out, "清单", "清单（全部）", "导出于 —", columns, rows) == 4
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
+        styles = archive.read("xl/styles.xml").decode()
+    assert '<c r="A3" s="' in sheet_xml and "<v>9.99999999999999</v>" in sheet_xml and "<v>100</v>" in sheet_xml
+    assert "<v>999999999999999</v>" in sheet_xml and "<v>-7</v>" in sheet_xml and "<f>" not in sheet_xml
+    sheet = load_workbook(io.BytesIO(out.getvalue())).active
+    assert sheet is not None
+    values = [list(r) for r in sheet.iter_rows(min_row=3, values_only=True)]
+    assert values == [[9.99999999999999, "12345678901234567", "_x005F_x0041_"], [100, 999999999999999, "是"],
+                      ["NaN", -7, 2.5], ["-Infinity", "nan", None]]
+    # (Excel reads the escaped escape as the text 「_x0041_」; openpyxl does not)
+    default_font = re.search(r"<font>.*?</font>", styles)
+    assert default_font is not None and '<name val="宋体"/>' in default_font.group() and '<sz val="10.5"/>' in \
+        default_font.group() and '<charset val="134"/>' in default_font.group() and "<scheme" not in styles
+    widths = [float(w) for w in re.findall(r'<col min="\d+" max="\d+" width="([\d.]+)"', sheet_xml)]
+    assert widths[0] == 14 and all(c.width - 1 / 7 < w <= c.width for w, c in zip(widths, columns, strict=True))
+
+
+def test_a_list_that_fails_while_written_leaves_no_file_and_no_temporary_file(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """XlsxWriter keeps the rows in temporary files until the last is written: when the rows fail halfway (the
+    store gone), the error reaches the caller, nothing is written to ``out`` and no temporary file stays behind."""
+    import tempfile
+
+    from perfbudget.writers.list_xlsx import SheetColumn, write_list_xlsx
+
+    def rows() -> Iterator[list[object]]:
+        for n in range(5000):
+            yield [n, f"项目{n}"]
+        raise RuntimeError("数据库连接中断")
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    out = io.BytesIO()
+    with pytest.raises(RuntimeError, match="数据库连接中断"):
+        write_list_xlsx(out, "清单", "清单（全部）", "导出于 —", [SheetColumn("编号", 7, "0"), SheetColumn("名称", 20)],
+                        rows())
+    assert out.getvalue() == b"" and list(tmp_path.iterdir()) == []
 
 
 def test_a_long_list_printed_keeps_every_character_one_page_wide_at_a_readable_size(web: WebEnv, seed_path: Path,

@@ -1,47 +1,58 @@
-"""A long list as one print-ready xlsx sheet, written straight as SpreadsheetML row by row (print18).
+"""A long list as one print-ready xlsx sheet, written row by row by XlsxWriter in constant memory (print18, xlsxwriter).
 
 openpyxl, even write-only, builds an object per cell and hashes its style: a 100,000-project list (1.7 million
-cells) cost about 38 s of CPU in a web worker (bench/README.md). Here a row is one string joined from the cells'
-XML and written at once into the zip entry of the sheet, so the memory stays flat and the CPU is a few seconds
-(``bench/list_xlsx_cpu.py``). What the sheet says is what openpyxl's said, and what a printer needs:
+cells) cost about 38 s of CPU in a web worker (bench/README.md). XlsxWriter's ``constant_memory`` mode writes each
+row's XML to a temporary file as soon as the next row begins, its formats made once, so the memory stays flat and
+the CPU is a fraction of openpyxl's (``bench/list_xlsx_cpu.py``). What the sheet says is what openpyxl's said, and
+what a printer needs:
 
 * a title row (bold 14 pt) with the time of export at its right, then the header row (bold, grey, centred,
-  wrapped), frozen under both and both repeated on every printed page (``_xlnm.Print_Titles``);
-* every cell 宋体 10.5 pt (charset 134, as the other workbooks name it: a Chinese WPS and Excel have it; openpyxl's
-  default Calibri made WPS fall back as it pleased), with thin borders, text wrapped at the top of its cell, numbers
-  right-aligned in their format (thousands separators for money) at the top too;
-* each row as tall as its longest wrapped text (lines counted as ``print_layout.lines_needed`` counts them):
-  LibreOffice prints a row without a height one line tall, the rest of a long name cut;
+  wrapped), frozen under both and both repeated on every printed page (``repeat_rows``: ``_xlnm.Print_Titles``);
+* every cell 宋体 10.5 pt (charset 134, as the other workbooks name it, tied to no theme font: a Chinese WPS and
+  Excel have it; openpyxl's default Calibri made WPS fall back as it pleased), with thin borders, text wrapped at the
+  top of its cell, numbers right-aligned in their format (thousands separators for money) at the top too;
+* each row as tall as its longest wrapped text (lines counted as ``print_layout.lines_needed`` counts them, to the
+  pixel XlsxWriter sets): LibreOffice prints a row without a height one line tall, the rest of a long
+  name cut;
 * A4 landscape, one page wide, as many pages tall as it takes, 「第 N 页，共 M 页」 at each page's foot;
-* numbers are numbers: an ``int`` or a ``Decimal`` in positional notation, exactly; a Decimal of more than 15
-  significant digits (Excel's precision) is its exact text instead; every other value is an inline string, never
-  a formula (a text starting with 「=」 stays text), characters XML cannot hold dropped;
-* the workbook's normal style is 宋体 10.5 pt too: its digit is the unit of the column widths (in Excel and WPS a
+* numbers are numbers, exactly: an ``int`` as its digits, a ``Decimal`` handed to XlsxWriter as the Decimal itself
+  (it formats a number with ``.16G``, which keeps a Decimal's own digits: 11.30 stays ``11.30``, where a float would
+  print 9.99999999999999 as 9.999999999999989); a Decimal or an int of more than 15 significant digits (Excel's
+  precision) is its exact text instead, as is a Decimal or a float that is no number; every other value is a string
+  (``write_string``), never a formula (a text starting with 「=」 stays text), characters XML cannot hold dropped;
+* the workbook's default format is 宋体 10.5 pt too: its digit is the unit of the column widths (in Excel and WPS a
   digit of 宋体 is as wide as one of Calibri 11; where 宋体 is missing, LibreOffice measures the widths by its
-  substitute, a CJK font, not by a Latin fallback whose wide digits widened every column and shrank the print).
+  substitute, a CJK font, not by a Latin fallback whose wide digits widened every column and shrank the print);
+  a column's width is the width it asks as the file states it (``<col width>``, as openpyxl and print18's writer
+  wrote it; XlsxWriter's ``set_column`` would add its padding of 5 pixels), to the pixel below (7 to a digit), so
+  the sheet prints on as many pages at the same size.
+
+The file goes to ``out`` when the last row is written (XlsxWriter zips its parts from temporary files in a
+temporary folder of its own, removed whether the writing ends well or not).
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
+import tempfile
 import unicodedata
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO, Any
-from xml.sax.saxutils import escape, quoteattr
 
-from perfbudget.writers.print_layout import LINE_POINTS, MAX_ROW_POINTS, PAD_POINTS, text_width
+import xlsxwriter
+
+from perfbudget.writers.print_layout import LINE_POINTS, MAX_ROW_POINTS, PAD_POINTS, PAGE_NUMBER, text_width
 
 FONT = "宋体"
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
-_BUILTIN_FORMATS = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4}
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_TITLE, _MADE, _HEADER, _TEXT = 1, 2, 3, 4  # the cellXfs of styles.xml; number formats follow from 5
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_EXACT_DIGITS = 15  # Excel keeps 15 significant digits
+_LARGEST_EXACT_INT = 10**_EXACT_DIGITS
+_PIXELS_A_DIGIT = 7  # XlsxWriter's column pixels per digit of the default font (Calibri 11, 宋体 10.5 alike)
+_BORDER = {"border": 1, "border_color": "#999999"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,30 +71,6 @@ def column_letter(n: int) -> str:
         n, rest = divmod(n - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-def _text(value: str) -> str:
-    if _NOT_XML.search(value):
-        value = _NOT_XML.sub("", value)
-    space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
-    return f"<is><t{space}>{escape(value)}</t></is>"
-
-
-def _cell(ref: str, style: int, value: Any) -> str:
-    """One cell's XML: a number as a number (exactly), anything else as an inline string; none empty but bordered."""
-    if value is None or value == "":
-        return f'<c r="{ref}" s="{style}"/>'
-    if isinstance(value, bool):
-        value = "是" if value else "否"
-    elif isinstance(value, int):
-        return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
-    elif isinstance(value, Decimal):
-        if value.is_finite() and len(value.as_tuple().digits) <= 15:
-            return f'<c r="{ref}" s="{style}"><v>{format(value, "f")}</v></c>'
-        value = format(value, "f")  # past Excel's 15 digits: the exact text, never a rounded number
-    elif isinstance(value, float):
-        return f'<c r="{ref}" s="{style}"><v>{value!r}</v></c>'
-    return f'<c r="{ref}" s="{style}" t="inlineStr">{_text(str(value))}</c>'
 
 
 @functools.cache
@@ -117,119 +104,111 @@ def _lines(text: str, width: float) -> int:
     return lines
 
 
-def _height(values: Sequence[Any], widths: Sequence[float]) -> str:
-    """A row's ``ht`` attribute when a text wraps to more than one line (LibreOffice prints a row without one a
-    single line tall, the rest of the text cut), else nothing; a text can only need a second line when twice its
+def _row_height(values: Sequence[Any], widths: Sequence[float]) -> float | None:
+    """A row's height in points when a text wraps to more than one line (LibreOffice prints a row without one a
+    single line tall, the rest of the text cut), else None; a text can only need a second line when twice its
     length (every character wide) passes the column's width."""
     lines = 1
     for value, width in zip(values, widths, strict=True):
         if isinstance(value, str) and (2 * len(value) > width - 1.5 or "\n" in value):
             lines = max(lines, _lines(value, width))
     if lines == 1:
-        return ""
-    return f' ht="{min(lines * LINE_POINTS + PAD_POINTS, MAX_ROW_POINTS)}" customHeight="1"'
+        return None
+    return min(lines * LINE_POINTS + PAD_POINTS, MAX_ROW_POINTS)
 
 
-def _styles(formats: Sequence[str]) -> str:
-    custom = [f for f in dict.fromkeys(formats) if f not in _BUILTIN_FORMATS]
-    ids = {**_BUILTIN_FORMATS, **{f: 164 + n for n, f in enumerate(custom)}}
-    font = f'<name val="{FONT}"/><charset val="134"/>'
-    border = "".join(f'<{side} style="thin"><color rgb="FF999999"/></{side}>'
-                     for side in ("left", "right", "top", "bottom"))
-    top = '<alignment vertical="top" wrapText="1"/>'
-    xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
-           '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
-           '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">'
-           '<alignment horizontal="right"/></xf>',
-           '<xf numFmtId="0" fontId="3" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" '
-           'applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>',
-           '<xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" '
-           f'applyAlignment="1">{top}</xf>',
-           *(f'<xf numFmtId="{ids[f]}" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" '
-             'applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>' for f in formats)]
-    number_formats = "".join(f'<numFmt numFmtId="{ids[f]}" formatCode={quoteattr(f)}/>' for f in custom)
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{_MAIN}">'
-            + (f'<numFmts count="{len(custom)}">{number_formats}</numFmts>' if custom else "")  # none: no element
-            + f'<fonts count="4"><font><sz val="10.5"/>{font}</font>'
-            f'<font><sz val="10.5"/>{font}</font><font><b/><sz val="14"/>{font}</font>'
-            f'<font><b/><sz val="10.5"/>{font}</font></fonts>'
-            '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
-            '</fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDDDDD"/><bgColor indexed="64"/>'
-            '</patternFill></fill></fills>'
-            f'<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
-            f'<border>{border}<diagonal/></border></borders>'
-            '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-            f'<cellXfs count="{len(xfs)}">{"".join(xfs)}</cellXfs>'
-            '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
+def _column_pixels(width: float) -> int:
+    """The pixels of a column ``width`` digits wide, never wider than asked (the print is fitted to one page wide
+    by the columns' sum: a fraction of a digit more across the sheet may print it a step smaller)."""
+    return math.floor(width * _PIXELS_A_DIGIT + 1e-9)
 
 
-def _package(sheet_name: str) -> dict[str, str]:
-    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    quoted = "'" + sheet_name.replace("'", "''") + "'"
-    return {
-        "[Content_Types].xml": head + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/xl/workbook.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-        '<Override PartName="/xl/worksheets/sheet1.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-        '<Override PartName="/xl/styles.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
-        "_rels/.rels": head + f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
-        f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/_rels/workbook.xml.rels": head + f'<Relationships xmlns="{_PKG}">'
-        f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
-        f'<Relationship Id="rId2" Type="{_REL}/styles" Target="styles.xml"/></Relationships>',
-        "xl/workbook.xml": head + f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/></bookViews>'
-        f'<sheets><sheet name={quoteattr(sheet_name)} sheetId="1" r:id="rId1"/></sheets><definedNames>'
-        f'<definedName name="_xlnm.Print_Titles" localSheetId="0">{escape(quoted)}!$1:$2</definedName>'
-        "</definedNames></workbook>",
-    }
+def _text(value: str) -> str:
+    return _NOT_XML.sub("", value) if _NOT_XML.search(value) else value
 
 
 def write_list_xlsx(out: IO[bytes], sheet_name: str, title: str, made: str, columns: Sequence[SheetColumn],
                     rows: Iterable[Sequence[Any]]) -> int:
     """Write ``rows`` (each a value per column) under ``title`` and ``made`` to ``out``; the number of rows."""
-    formats = [c.number_format for c in columns if c.number_format]
-    styles = [5 + formats.index(c.number_format) if c.number_format else _TEXT for c in columns]
-    letters = [column_letter(n) for n in range(1, len(columns) + 1)]
-    widths = [c.width for c in columns]
-    headers = [c.title for c in columns]
-    count = 0
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        for name, text in _package(sheet_name).items():
-            archive.writestr(name, text)
-        archive.writestr("xl/styles.xml", _styles(formats))
-        # (no zip64 records: the sheet stays far below 2 GiB at 100,000 rows, and some readers take zip64 badly)
-        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
-            cols = "".join(f'<col min="{n}" max="{n}" width="{c.width}" customWidth="1"/>'
-                           for n, c in enumerate(columns, 1))
-            last = letters[-1]
-            sheet.write((f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                         f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
-                         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" '
-                         'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A3" '
-                         'sqref="A3"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="14.25"/>'
-                         f'<cols>{cols}</cols><sheetData>'
-                         f'<row r="1" ht="24" customHeight="1">{_cell("A1", _TITLE, title)}'
-                         + (_cell(f"{last}1", _MADE, made) if len(columns) > 1 else "") + "</row>"
-                         f'<row r="2"{_height(headers, widths)}>' + "".join(_cell(f"{letter}2", _HEADER, c.title)
-                                                 for letter, c in zip(letters, columns, strict=True)) + "</row>"
-                         ).encode())
-            chunk: list[str] = []
-            for number, values in enumerate(rows, 3):
-                chunk.append(f'<row r="{number}"{_height(values, widths)}>')
-                chunk.extend(_cell(f"{letter}{number}", style, value)
-                             for letter, style, value in zip(letters, styles, values, strict=True))
-                chunk.append("</row>")
-                count += 1
-                if len(chunk) > 20_000:
-                    sheet.write("".join(chunk).encode())
-                    chunk.clear()
-            sheet.write(("".join(chunk) + "</sheetData>"
-                         '<pageMargins left="0.3" right="0.3" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
-                         '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
-                         "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"
-                         "</worksheet>").encode())
+    with tempfile.TemporaryDirectory(prefix="perfbudget-xlsx-", ignore_cleanup_errors=True) as folder:
+        workbook = xlsxwriter.Workbook(out, {
+            "constant_memory": True, "tmpdir": folder, "strings_to_formulas": False, "strings_to_urls": False,
+            "default_row_height": 19,  # pixels: 14.25 pt, one line of 宋体 10.5 pt
+            "default_format_properties": {"font_name": FONT, "font_size": 10.5, "font_charset": 134,
+                                          "font_family": 0, "font_scheme": "none"}})
+        try:
+            count = _write_sheet(workbook, sheet_name, title, made, columns, rows)
+        except BaseException:
+            for sheet in workbook.worksheets():  # its temporary file of rows, open: closed before the folder goes
+                if sheet.row_data_fh is not None and not sheet.row_data_fh_closed:
+                    sheet.row_data_fh.close()
+            raise
+        workbook.close()
     return count
+
+
+def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, made: str,
+                 columns: Sequence[SheetColumn], rows: Iterable[Sequence[Any]]) -> int:
+    sheet = workbook.add_worksheet(sheet_name)
+    text_format = workbook.add_format({**_BORDER, "text_wrap": True, "valign": "top"})
+    number_formats = {f: workbook.add_format({**_BORDER, "valign": "top", "num_format": f})
+                      for f in dict.fromkeys(c.number_format for c in columns if c.number_format)}
+    formats = [number_formats[c.number_format] if c.number_format else text_format for c in columns]
+    widths = [c.width for c in columns]
+    for n, column in enumerate(columns):
+        sheet.set_column_pixels(n, n, _column_pixels(column.width))
+    sheet.freeze_panes(2, 0)
+    sheet.repeat_rows(0, 1)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.3, right=0.3, top=0.6, bottom=0.6)
+    sheet.set_footer("&C" + PAGE_NUMBER)
+
+    sheet.set_row(0, 24)
+    sheet.write_string(0, 0, _text(title), workbook.add_format({"bold": True, "font_size": 14}))
+    if len(columns) > 1:
+        sheet.write_string(0, len(columns) - 1, _text(made), workbook.add_format({"align": "right"}))
+    headers = [c.title for c in columns]
+    header_height = _row_height(headers, widths)
+    if header_height is not None:
+        sheet.set_row(1, header_height)
+    header_format = workbook.add_format({**_BORDER, "bold": True, "bg_color": "#DDDDDD", "pattern": 1,
+                                         "align": "center", "valign": "vcenter", "text_wrap": True})
+    for n, header in enumerate(headers):
+        sheet.write_string(1, n, _text(header), header_format)
+
+    write_string, write_number, write_blank = sheet.write_string, sheet.write_number, sheet.write_blank
+    count = 0
+    for number, values in enumerate(rows, 2):
+        height = _row_height(values, widths)
+        if height is not None:
+            sheet.set_row(number, height)
+        for n, (value, cell_format) in enumerate(zip(values, formats, strict=True)):
+            kind = type(value)
+            if value is None or value == "":
+                write_blank(number, n, None, cell_format)
+            elif kind is str:
+                write_string(number, n, _text(value), cell_format)
+            elif kind is bool:
+                write_string(number, n, "是" if value else "否", cell_format)
+            elif kind is int and -_LARGEST_EXACT_INT < value < _LARGEST_EXACT_INT:
+                write_number(number, n, value, cell_format)
+            elif isinstance(value, Decimal | int):
+                _write_exact(write_number, write_string, number, n, Decimal(value), cell_format)
+            elif kind is float and math.isfinite(value):
+                write_number(number, n, value, cell_format)
+            else:
+                write_string(number, n, _text(str(value)), cell_format)
+        count += 1
+    return count
+
+
+def _write_exact(write_number: Any, write_string: Any, row: int, col: int, value: Decimal, cell_format: Any) -> None:
+    """A Decimal as a number of its own digits, in positional notation (1E+2 is 100), when Excel can hold them;
+    else (more than 15 significant digits, or no number at all) its exact text."""
+    _, digits, exponent = value.as_tuple()
+    if isinstance(exponent, int) and len(digits) <= _EXACT_DIGITS:
+        write_number(row, col, value if exponent <= 0 else value.quantize(Decimal(1)), cell_format)
+    else:
+        write_string(row, col, format(value, "f"), cell_format)

@@ -366,10 +366,11 @@ def list_indicators(connection: Connection, filters: Filters = Filters(), limit:
             joined = joined.join(project_versions, project_versions.c.id == indicators.c.version_id)
             if filters.latest:
                 joined = joined.join(projects, _latest_join())
-            else:  # the candidate's version is its project's official one
+            else:  # the candidate's version is its project's official one (joined by the version alone: with the
+                # project's id as well PostgreSQL took the two conditions as independent, planned one row and
+                # computed every indicator's bigrams past the search index, 26 s a search at 1,000,000 indicators)
                 joined = (joined.join(projects, projects.c.id == project_versions.c.project_id)
-                          .join(project_status, and_(project_status.c.project_id == projects.c.id,
-                                                     project_status.c.version_id == project_versions.c.id)))
+                          .join(project_status, project_status.c.version_id == project_versions.c.id))
             if filters.unit is not None or filters.scope is not None:
                 joined = joined.join(units, units.c.id == projects.c.unit_id)
             return _filtered(select(indicators.c.id).select_from(joined), filters)

@@ -123,6 +123,13 @@ def test_serve_with_two_workers_spreads_a_burst_of_connections_and_drops_and_add
         server.wait(30)
 
 
+def _serve_two_workers(tmp_path: Path, port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """``perfbudget serve --workers 2`` on a store in ``tmp_path`` at ``port``, its output in ``log``."""
+    with log.open("wb") as out:
+        return subprocess.Popen([sys.executable, "-m", "perfbudget", "serve", "--db", f"sqlite:///{tmp_path / 'w.db'}",
+                                 "--port", str(port), "--workers", "2", "--no-access-log"],
+                                env=env, stdout=out, stderr=out)
+
 def test_a_worker_slow_to_start_is_awaited_not_killed_in_a_loop(tmp_path: Path) -> None:
     """uvicorn killed a worker that had not answered its health check within 5 s of starting, before the worker's
     answering thread could even run (a new interpreter importing uvicorn and the CLI took 10–14 s on a loaded
@@ -137,10 +144,7 @@ def test_a_worker_slow_to_start_is_awaited_not_killed_in_a_loop(tmp_path: Path) 
         port = probe.getsockname()[1]
     env = {**os.environ, "PERFBUDGET_SECRET_KEY": "k" * 40, "PYTHONPATH": str(slow)}
     log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen([sys.executable, "-m", "perfbudget", "serve", "--db",
-                                   f"sqlite:///{tmp_path / 'w.db'}", "--port", str(port), "--workers", "2",
-                                   "--no-access-log"], env=env, stdout=out, stderr=out)
+    server = _serve_two_workers(tmp_path, port, env, log)
     try:
         deadline = time.monotonic() + 150
         served = False
@@ -190,10 +194,7 @@ def test_a_connection_made_while_the_workers_start_waits_for_them(tmp_path: Path
     paths = [str(slow), *filter(None, [os.environ.get("PYTHONPATH")])]
     env = {**os.environ, "PERFBUDGET_SECRET_KEY": "k" * 40, "PYTHONPATH": os.pathsep.join(paths)}
     log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen([sys.executable, "-m", "perfbudget", "serve", "--db",
-                                   f"sqlite:///{tmp_path / 'w.db'}", "--port", str(port), "--workers", "2",
-                                   "--no-access-log"], env=env, stdout=out, stderr=out)
+    server = _serve_two_workers(tmp_path, port, env, log)
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and "perfbudget 网页端" not in log.read_text(encoding="utf-8"):

@@ -23,6 +23,7 @@ from perfbudget.store.migrate import (
     head_revision,
     scripted_head_revision,
 )
+from perfbudget.store.ordering import PG_ORDER_PREFIX
 from perfbudget.store.schema import Base, evaluations, reviews
 from tests.store.helpers import import_file
 
@@ -53,9 +54,10 @@ def test_new_database_is_migrated_on_first_use(db_url: str) -> None:
 
 def test_migrated_schema_matches_the_models(db_url: str) -> None:
     with Store(db_url) as store, store.engine.connect() as connection:
-        # The search indexes and FTS tables (store/search.py) are made by SQL the models cannot express.
+        # The search indexes and FTS tables (store/search.py) and PostgreSQL's list-order indexes
+        # (store/ordering.py) are made by SQL the models cannot express.
         context = MigrationContext.configure(connection, opts={
-            "include_name": lambda name, kind, parent: not (name or "").startswith(search.PREFIX)})
+            "include_name": lambda name, kind, parent: not (name or "").startswith((search.PREFIX, PG_ORDER_PREFIX))})
         diffs = compare_metadata(context, Base.metadata)
     assert [d for d in diffs if _about_store_tables(d)] == []
 

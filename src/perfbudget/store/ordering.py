@@ -44,3 +44,17 @@ def batch_order(dialect: str) -> list[Any]:
     stored (document, table position) and by id."""
     return [*unit_order(dialect), sort_key(projects.c.fund_year, dialect), project_versions.c.document_id,
             project_versions.c.seq, projects.c.id]
+
+
+# The lists' order as PostgreSQL indexes (migration 1600). The ``"C"`` collation and ``NULLS LAST`` of
+# :func:`sort_key` match no plain index, so until 1600 PostgreSQL sorted every project for the first page of the
+# unfiltered project list (72.8 ms at 100,000 projects; 0.25 ms with these: the units walked in this order, each
+# unit's projects read from the second index already in order). SQLite needs none: its BINARY collation is the
+# plain indexes' order. The models cannot express them; their names start with ``PG_ORDER_PREFIX`` (the schema
+# test leaves them out).
+PG_ORDER_PREFIX = "order_"
+PG_ORDER_INDEXES = {
+    "order_units_code": 'CREATE INDEX IF NOT EXISTS order_units_code ON units (code COLLATE "C" NULLS LAST, id)',
+    "order_projects_unit": ("CREATE INDEX IF NOT EXISTS order_projects_unit ON projects "
+                            '(unit_id, fund_year NULLS LAST, name COLLATE "C" NULLS LAST, id)'),
+}

@@ -170,3 +170,23 @@ def test_a_workbook_whose_only_form_is_on_a_hidden_sheet_is_read_as_before() -> 
     result = load_bytes(_workbook(hidden_sheet=_FORM, shown=False), "t.xlsx")
     assert result.document is not None and [p.name for p in result.document.projects] == ["校舍维修"]
     assert len(result.document.projects[0].indicators) == 2
+
+
+def test_an_xls_saved_by_libreoffice_hides_the_same(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The .xls reader (xlrd) the same: the hidden row and the hidden sheet are told, not read."""
+    import subprocess
+
+    from perfbudget.load import load_bytes
+    from tests.conftest import soffice_path
+
+    soffice = soffice_path()
+    old = [[("校舍维修（旧）" if v == "校舍维修" else v) for v in row] for row in _FORM]
+    source = tmp_path / "t.xlsx"
+    source.write_bytes(_workbook(hide_row=[None, None, "维修校舍面积（调整前）", "400平方米"], hidden_sheet=old))
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "xls",
+                    "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
+    result = load_bytes((tmp_path / "t.xls").read_bytes(), "t.xls")
+    assert result.document is not None and [p.name for p in result.document.projects] == ["校舍维修"]
+    assert [i.level3 for i in result.document.projects[0].indicators] == ["维修校舍面积", "师生满意度"]
+    assert sorted((w.source.sheet, w.source.row) for w in _warnings(result.problems)) == [("原表", None),
+                                                                                          ("绩效目标表", 6)]

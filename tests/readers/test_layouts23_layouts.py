@@ -106,6 +106,50 @@ def test_a_label_written_twice_before_the_name_is_an_error() -> None:
     assert [e.source.line for e in errors] == [6] and "两次" in errors[0].message
 
 
+
+def test_block_numbers_on_lines_of_their_own_are_passed_over() -> None:
+    text = _HEAD + "".join(f"指标{k}\n" + _block(*pairs) for k, pairs in enumerate((
+        (("一级指标", "产出指标"), ("二级指标", "数量指标"), ("三级指标", "培训人次"), ("指标值", "≥500人次")),
+        (("一级指标", "效益指标"), ("二级指标", "社会效益指标"), ("三级指标", "群众知晓率"), ("指标值", "≥90%"))), 1))
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems) and len(_rows(document)) == 2
+
+
+# --- the same blocks as rows of a grid: a detail view's two columns (or two pairs a row) copied -------------
+
+_GRID_HEAD = [["项目名称", "农村实用技术培训"], ["年度资金总额（万元）", "50"]]
+_GRID_ROWS = [("产出指标", "数量指标", "培训人次", "≥500人次"), ("效益指标", "社会效益指标", "群众知晓率", "≥90%")]
+_TWO = _GRID_HEAD + [row for (one, two, three, value) in _GRID_ROWS
+                     for row in (["一级指标", one], ["二级指标", two], ["三级指标", three], ["指标值", value])]
+_FOUR = _GRID_HEAD + [row for (one, two, three, value) in _GRID_ROWS
+                      for row in (["一级指标", one, "二级指标", two], ["三级指标", three, "指标值", value])]
+
+
+def test_blocks_as_rows_of_two_or_four_cells_in_every_form() -> None:
+    from perfbudget.load import load_bytes
+    from tests.readers.word_tables import excel_file, word_file
+
+    for rows in (_TWO, _FOUR):
+        read = [read_text("\n".join(sep.join(row) for row in rows) + "\n", "t.txt") for sep in ("\t", " | ", "  ")]
+        html = ("<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+                + "</table>").encode()
+        for name, data in (("t.docx", word_file(rows)), ("t.xlsx", excel_file(rows)), ("t.html", html)):
+            result = load_bytes(data, name)
+            read.append((result.document, list(result.problems)))
+        for document, problems in read:
+            assert document is not None and not _errors(problems)
+            assert document.projects[0].name == "农村实用技术培训"
+            assert document.projects[0].budget.total == Decimal("50")
+            assert _rows(document) == list(_GRID_ROWS)
+
+
+def test_an_ordinary_table_is_left_alone() -> None:
+    rows = [*_GRID_HEAD, ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人次", "≥500人次"], ["三级指标", "群众知晓率", "指标值", "≥90%"]]
+    document, problems = read_text("\n".join(" | ".join(row) for row in rows) + "\n", "t.txt")
+    assert document is not None
+    assert not any("逐项写出" in p.message for p in problems)
+
 # --- Excel: hidden sheets and rows (what whoever opens the workbook does not see) ---------------------------
 
 _FORM = [["项目支出绩效目标表"], ["项目名称", "校舍维修"], ["年度资金总额（万元）", 50],

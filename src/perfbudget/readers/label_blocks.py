@@ -74,16 +74,15 @@ def label_block_table(table: RawTable, problems: list[Problem]) -> RawTable | No
     such blocks (or holds an indicator header row: an ordinary table)."""
     first = None
     for number, row in enumerate(table.rows):
-        if first is None:
-            lead = next((c.text.strip() for c in row if not c.blank), "")
-            if lead[:1] in ("一", "二", "三") and "级" in lead and (pairs := pairs_of(row)) is not None \
-                    and pairs[0][0] in _LEVELS:
-                first = number
-                continue
-        if is_indicator_header(row) and pairs_of(row) is None:
-            return None  # an ordinary table with its indicator header
+        lead = next((c.text for c in row if not c.blank), "").strip()
+        if lead[:1] in ("一", "二", "三") and "级" in lead and (pairs := pairs_of(row)) is not None \
+                and pairs[0][0] in _LEVELS:
+            first = number
+            break
     if first is None:
-        return None
+        return None  # (the common case: one look at each row's first cell)
+    if any(is_indicator_header(row) and pairs_of(row) is None for row in table.rows):
+        return None  # an ordinary table with its indicator header
     blocks, rest = _blocks(table.rows[first:], problems)
     if not any("level3" in block and "target" in block for block in blocks) \
             or not any(role in block for block in blocks for role in ("level1", "level2")):

@@ -83,10 +83,11 @@ def label_block_table(table: RawTable, problems: list[Problem]) -> RawTable | No
         return None  # (the common case: one look at each row's first cell)
     if any(is_indicator_header(row) and pairs_of(row) is None for row in table.rows):
         return None  # an ordinary table with its indicator header
-    blocks, rest = _blocks(table.rows[first:], problems)
+    told: list[Problem] = []  # said only when the table is read as blocks
+    blocks, rest = _blocks(table.rows[first:], told)
     if not any("level3" in block and "target" in block for block in blocks) \
             or not any(role in block for block in blocks for role in ("level1", "level2")):
-        return None
+        return None  # (一级指标 | 绩效指标 | 指标值, a two-level form's header, is no block: 绩效指标 is no label here)
     labels: list[tuple[str, Cell]] = []  # (role, the label's cell as first written)
     for block in blocks:
         for role, (label, _value) in block.items():
@@ -96,6 +97,7 @@ def label_block_table(table: RawTable, problems: list[Problem]) -> RawTable | No
     start = table.rows[first][0].source
     problems.append(Problem(start, "指标按「一级指标」「三级指标」「指标值」等标签逐项写出（不是表格的列）："
                                    "每组读作一行指标，标签为列名", Severity.INFO))
+    problems.extend(told)
     rows = [list(row) for row in table.rows[:first]]
     rows.append([Cell(label.text, label.source) for _, label in labels])
     carried: dict[str, Cell] = {}

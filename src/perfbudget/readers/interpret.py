@@ -40,6 +40,7 @@ from perfbudget.readers.indicator_header import (
     with_sub_header,
 )
 from perfbudget.readers.indicator_rows import read_indicator_rows
+from perfbudget.readers.label_blocks import label_block_tables
 from perfbudget.readers.labels import (
     column_role,
     field_of_key,
@@ -373,6 +374,7 @@ def _is_project(parts: Parts) -> bool:
 def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None, list[Problem]]:
     """Turn raw tables into a document. Errors are returned, never raised."""
     problems: list[Problem] = [p for table in tables for p in table.problems]
+    tables = label_block_tables(tables, problems)  # 一级指标 | 产出指标 / … one indicator after another
     tables = join_continued(tables, problems)
     tables = [part for table in tables for part in (grid_tree_tables(table) or [table])]
     is_header = HeaderMemo()  # the stages ask it of the same rows

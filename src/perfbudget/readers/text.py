@@ -34,6 +34,7 @@ from perfbudget.readers.text_glued import (
     read_glued_rows,
     read_table_in_prose,
 )
+from perfbudget.readers.text_label_blocks import looks_like_label_blocks, read_label_blocks
 from perfbudget.readers.text_lines import head_lines, whole_if_short
 from perfbudget.readers.text_prose_list import looks_like_prose_list, read_prose_list
 
@@ -189,6 +190,12 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
         if (refused := _too_many_lines(text, file, limits)) is not None:
             return None, refused
         return interpret_tables(read_prose_list(text, file), file)
+    if layout is None and looks_like_label_blocks(text):
+        # no table, but each indicator is written as lines 一级指标：… / 二级指标：… / 三级指标：… / 指标值：…,
+        # one block after another (a budget system's detail view copied): each block a row, its labels the columns
+        if (refused := _too_many_lines(text, file, limits)) is not None:
+            return None, refused
+        return interpret_tables(read_label_blocks(text, file), file)
     if layout is None and looks_like_cut_glued_form(text):
         # no table and no indicators, but a paragraph holds a form's title and header block glued together and
         # stops before its indicators (a document site's preview, a notice run into its 绩效目标表): the header

@@ -25,6 +25,7 @@ from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.xlsx import _sheet_tables
+from perfbudget.readers.xlsx_hidden import hidden_sheet_problem
 
 MAX_MERGED_CELLS = 1_000_000  # a 1,000-table sheet has about 120,000 merged cells
 _EMPTY, _TEXT, _NUMBER, _DATE, _BOOLEAN, _ERROR, _BLANK = range(7)  # xlrd's XL_CELL_* types
@@ -139,10 +140,26 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
                               logfile=io.StringIO())
     try:
         tables: list[RawTable] = []
+        notes: list[Problem] = []
+        hidden: list[int] = []
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
-            tables.extend(_sheet_tables(_Sheet(book, sheet), sheet.name, file, budget))
+            if sheet.visibility:  # hidden (1) or very hidden (2): read only when no sheet shown holds a table
+                hidden.append(index)
+            else:
+                rows = frozenset(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)
+                tables.extend(_sheet_tables(_Sheet(book, sheet), sheet.name, file, budget, rows, notes))
             book.unload_sheet(index)
+        for index in hidden:
+            sheet = book.sheet_by_index(index)
+            shown = _sheet_tables(_Sheet(book, sheet), sheet.name, file, budget)
+            book.unload_sheet(index)
+            if not tables:
+                tables.extend(shown)  # every table on a hidden sheet: read as before
+            elif texts := [c.text for table in shown for row in table.rows for c in row if not c.blank]:
+                notes.append(hidden_sheet_problem(file, sheet.name, texts))
+        if tables:
+            tables[0].problems.extend(notes)
         return tables
     finally:
         book.release_resources()

@@ -27,6 +27,7 @@ from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.stream import better_heading, looks_like_heading, starts_project
+from perfbudget.readers.xlsx_hidden import hidden_row_problem, hidden_rows, hidden_sheet_problem
 
 _DECIMALS = re.compile(r"0\.(0+)")
 
@@ -111,7 +112,10 @@ def _without_currency(text: str) -> str:
     return _CURRENCY.sub("", text).strip()
 
 
-def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None) -> list[RawTable]:
+def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
+                  hidden_rows: frozenset[int] = frozenset(), notes: list[Problem] | None = None) -> list[RawTable]:
+    """The raw tables of one sheet; its ``hidden_rows`` (1-based) are not read, each one that holds text told in
+    ``notes`` (``xlsx_hidden``)."""
     tables: list[RawTable] = []
     current: RawTable | None = None
     heading: str | None = None
@@ -126,6 +130,11 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None) 
         if budget is not None:
             budget.row(len(row), f"工作表「{title}」")
         values = [cell.value for cell in row]
+        if r in hidden_rows:
+            if notes is not None and (texts := [_shown(v, c) for v, c in zip(values, row, strict=False)
+                                                if _shown(v, c).strip()]):
+                notes.append(hidden_row_problem(file, title, r, texts))
+            continue
         end = len(values)
         while end and (values[end - 1] is None or values[end - 1] == ""):
             end -= 1
@@ -173,6 +182,10 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None) 
     return tables
 
 
+def _shown(value: Any, cell: Any) -> str:
+    return "" if value is None else value if isinstance(value, str) else cell_text(value, cell.number_format)
+
+
 def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> list[RawTable]:
     """The raw tables of every sheet; past a row or cell limit :class:`LimitExceeded`."""
     import openpyxl
@@ -183,8 +196,22 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         tables: list[RawTable] = []
+        notes: list[Problem] = []
+        hidden: list[Any] = []
         for ws in workbook.worksheets:
-            tables.extend(_sheet_tables(ws, ws.title, file, budget))
+            if getattr(ws, "sheet_state", "visible") != "visible":
+                hidden.append(ws)  # hidden or veryHidden: read only when no sheet shown holds a table
+                continue
+            tables.extend(_sheet_tables(ws, ws.title, file, budget, hidden_rows(workbook, ws), notes))
+        for ws in hidden:
+            sheet = _sheet_tables(ws, ws.title, file, budget)
+            if tables:
+                if texts := [c.text for table in sheet for row in table.rows for c in row if not c.blank]:
+                    notes.append(hidden_sheet_problem(file, ws.title, texts))
+            else:
+                tables.extend(sheet)  # a workbook whose every table is on a hidden sheet: read as before
+        if tables:
+            tables[0].problems.extend(notes)
         return tables
     finally:
         workbook.close()

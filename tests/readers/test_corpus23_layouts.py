@@ -64,12 +64,14 @@ def test_a_source_of_funds_the_reader_does_not_know_keeps_its_amounts_under_its_
 
 
 def test_a_row_after_the_funds_grid_that_is_not_all_amounts_is_no_source_of_funds() -> None:
-    # a label and one figure (自评得分 | 86.45) or a text among the amounts stays as it was: unlabelled
-    rows = [*_ROWS[:5], ["自评得分", "86.45"], ["备注说明", "20", "资金已拨付"], *_ROWS[10:]]
-    document = _read(*read_text("".join(" | ".join(row) + "\n" for row in rows), "t.txt"))
-    extras = _extras(document)
-    assert ("", "自评得分") in extras and ("", "86.45") in extras
-    assert not any(label.startswith(("自评得分/", "备注说明/")) for label, _ in extras), extras
+    # right after the grid's rows, a label and one figure (自评得分 | 86.45), a text among the figures or a row of
+    # scores (执行率得分 | 10 | 9.8) stays as it was: unlabelled texts
+    for row in (["自评得分", "86.45"], ["备注说明", "20", "资金已拨付"], ["执行率得分", "10", "9.8"]):
+        rows = [*_ROWS[:5], row, *_ROWS[10:]]
+        document = _read(*read_text("".join(" | ".join(cells) + "\n" for cells in rows), "t.txt"))
+        extras = _extras(document)
+        assert ("", row[0]) in extras and ("", row[1]) in extras, extras
+        assert not any(label.startswith(f"{row[0]}/") for label, _ in extras), extras
 
 
 def test_the_fund_management_block_keeps_each_text_under_its_aspect_and_column() -> None:

@@ -291,15 +291,19 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
 # an amount or rate as a funds grid's cell holds it (3359.62万, 1,200.00, 0, 100%), or a dash for none
 _FUND_VALUE = re.compile(r"^(?:[-—–/]|\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?|\d+(?:\.\d+)?\s*%)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# a row of scores or rates (执行率得分 | 10 | 9.8) is not a source of funds: its figures are not under the columns
+_SCORE_WORDS = ("得分", "分值", "总分", "权重", "评分", "执行率", "比例", "占比")
 
 
 def _source_row(row: list[Cell], i: int, state: _State) -> bool:
     """A row of the funds grid whose label the reader does not know (the transfer form's ``彩票公益金用于医疗救助 |
     0 | 0 | 100%`` between 其中:中央财政资金 and 地方资金): right after a row of the grid, its label the row's
     first cell (a Chinese text without digits), then two or more amounts, rates or dashes and nothing else, no
-    more than the grid has columns. Its amounts are kept under the label and the columns, never the budget."""
+    more than the grid has columns; not a row of scores or rates (``_SCORE_WORDS``). Its amounts are kept under
+    the label and the columns, never the budget."""
     label = row[i].text
-    if not _HAN.search(label) or any(ch.isdigit() for ch in label) or any(not c.blank for c in row[:i]):
+    if not _HAN.search(label) or any(ch.isdigit() for ch in label) or any(not c.blank for c in row[:i]) \
+            or any(word in label for word in _SCORE_WORDS):
         return False
     values = [c.text.strip() for c in row[i + 1:] if not c.blank]
     return 2 <= len(values) <= len(state.fund_columns) and all(_FUND_VALUE.match(v) for v in values) \

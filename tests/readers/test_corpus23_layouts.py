@@ -86,6 +86,9 @@ def test_the_fund_management_block_keeps_each_text_under_its_aspect_and_column()
     extras = _extras(_read(*read_text(text, "t.txt")))
     assert ("资金管理情况/下达及时性/情况说明", "下达偏晚") in extras
     assert not any(label.startswith("资金管理情况/总体目标完成情况") for label, _ in extras), extras
+    # an aspect with nothing written under it is kept under the block (main: an unlabelled text)
+    text = text.replace("下达及时性 | 下达偏晚", "下达及时性 |  | ")
+    assert ("资金管理情况", "下达及时性") in _extras(_read(*read_text(text, "t.txt")))
 
 
 def test_the_fund_management_block_in_word_keeps_an_empty_cell_and_its_columns() -> None:
@@ -107,3 +110,13 @@ def test_the_transfer_forms_blocks_in_excel_and_tab_rows_read_the_same() -> None
     assert all(pair in extras for pair in [*_SOURCE, *_MANAGEMENT]), extras
     document = _read(*read_text("".join("\t".join(row) + "\n" for row in rows), "t.txt"))
     assert all(pair in _extras(document) for pair in [*_SOURCE, *_MANAGEMENT]), _extras(document)
+
+
+def test_the_fund_management_blocks_head_without_rows_is_kept_as_texts() -> None:
+    # a page (or an edit) that stops the block after its head: the head's words stay the table's texts, as on main
+    for rows in ([*_ROWS[:8], *_ROWS[12:]], [*_ROWS[:8], *_ROWS[10:]]):
+        document, problems = read_text("".join(" | ".join(row) + "\n" for row in rows), "t.txt")
+        assert document is not None and not _errors(problems), _errors(problems)
+        extras = _extras(document)
+        assert [pair for pair in extras if pair[1] in ("资金管理情况", "情况说明", "存在问题和改进措施")] == \
+            [("", "资金管理情况"), ("", "情况说明"), ("", "存在问题和改进措施")], extras

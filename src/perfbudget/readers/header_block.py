@@ -59,7 +59,7 @@ from perfbudget.readers.labels import (
     part_label,
 )
 from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
-from perfbudget.readers.management_grid import ManagementGrid
+from perfbudget.readers.management_grid import ManagementGrid, unread_head
 from perfbudget.readers.management_grid import read_grid_row as read_management_row
 from perfbudget.readers.management_grid import start_grid as start_management
 from perfbudget.readers.name_wraps import wrapped_name_end
@@ -396,6 +396,7 @@ def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False)
             if (management := read_management_row(row, state.management, MANAGEMENT_BLOCK)) is not None:
                 parts.extras.extend(management)
                 continue
+            parts.extras.extend(unread_head(state.management))
             state.management = None
         if state.tasks is not None:
             if is_grid_row(row):
@@ -419,6 +420,8 @@ def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False)
             _read_row([c for k, c in enumerate(row) if k not in columns], parts, state, stream)
             continue
         _read_row(row, parts, state, stream)
+    if state.management is not None:
+        parts.extras.extend(unread_head(state.management))  # the block's head closed the rows: kept as texts
     if state.goal_lines is not None:
         unsplit_goal_lines(state.goal_lines, stream, parts)
 

@@ -9,15 +9,17 @@
 Between the funds grid and the goals, the form asks how the money was managed: one row an aspect (分配科学性,
 下达及时性, 拨付合规性, 使用规范性, 执行准确性, 预算绩效管理情况, 支出责任履行情况), a text under each column. The
 texts are kept as the project's extras under the block, the aspect and the column
-(``资金管理情况/分配科学性/情况说明``), never as money, goals or indicators. A row's texts stand under the columns
-by position where the row keeps its cells (a Word or Excel grid, an empty cell kept), else in order (a web copy
-that drops a row's empty cells: the first text under 情况说明). The block ends at a row holding a label of the
-form's other parts (总体目标完成情况 | 总体目标 | 全年实际完成情况: the goals) or more texts than it has columns.
+(``资金管理情况/分配科学性/情况说明``; an aspect with nothing written as ``资金管理情况`` = 下达及时性), never as money,
+goals or indicators. A row's texts stand under the columns by position where the row keeps its cells (a Word or
+Excel grid, an empty cell kept), else in order (a web copy that drops a row's empty cells: the first text under
+情况说明). The block ends at a row holding a label of the form's other parts (总体目标完成情况 | 总体目标 |
+全年实际完成情况: the goals) or more texts than it has columns; a head no row followed (a page cut there) stays
+the table's texts, as before.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import goal_column, header_field, is_label_key, label_key
@@ -29,10 +31,18 @@ COLUMNS = frozenset({"情况说明", "存在问题和改进措施", "存在问�
 
 @dataclass
 class ManagementGrid:
-    """The block being read: its column labels and their cell indices in the head row."""
+    """The block being read: its column labels, their cell indices in the head row, the head's cells (kept as the
+    table's texts when no row of the block follows, a page cut right after it) and the rows read so far."""
 
     columns: list[str]
     positions: list[int]
+    head: list[Cell] = field(default_factory=list)
+    rows: int = 0
+
+
+def unread_head(grid: ManagementGrid) -> list[tuple[str, Cell]]:
+    """The head's cells as unlabelled extras when the block ended before any row of it: nothing is dropped."""
+    return [] if grid.rows else [("", cell) for cell in grid.head]
 
 
 def _form_label(text: str) -> bool:
@@ -46,7 +56,7 @@ def start_grid(row: list[Cell], at: int) -> ManagementGrid | None:
     filled = [k for k in range(at + 1, len(row)) if not row[k].blank]
     if not filled or any(label_key(row[k].text) not in COLUMNS for k in filled):
         return None
-    return ManagementGrid([label_key(row[k].text) for k in filled], filled)
+    return ManagementGrid([label_key(row[k].text) for k in filled], filled, [row[at], *(row[k] for k in filled)])
 
 
 def read_grid_row(row: list[Cell], grid: ManagementGrid, prefix: str) -> list[tuple[str, Cell]] | None:
@@ -62,6 +72,9 @@ def read_grid_row(row: list[Cell], grid: ManagementGrid, prefix: str) -> list[tu
     values = filled[1:]
     if len(values) > len(grid.columns):
         return None
+    grid.rows += 1
+    if not values:  # an aspect with nothing written under it (下达及时性 | | ): kept under the block, not dropped
+        return [(prefix, row[first])]
     if set(values) <= set(grid.positions) and first < grid.positions[0]:
         columns = [grid.columns[grid.positions.index(k)] for k in values]
     else:

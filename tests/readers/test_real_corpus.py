@@ -69,6 +69,11 @@ from tests.conftest import ROOT
 # With 192 keys (corpus20: tables 132–137 and renderings r85–r87, first run blind 1034/1099 = 0.9409 and
 # 1034/1049 = 0.9857, under both floors by 133 alone; the central investment form's 过程管理指标 group one cell a
 # paragraph, a 级指标 header cell) 1074/1129 = 0.9513 and 1074/1076 = 0.9981: floors unchanged.
+# With 224 keys (corpus23: tables 159–162 and renderings r102–r104, first run blind 1125/1194 = 0.9422) 1133/1202 =
+# 0.9426 and 1133/1135 = 0.9982: UNDER the recall floor by 160's six rows (an xlsx preview glued in drawing order, the
+# last three rows' values before their names: refused with its located error) and 161's two (a Jiangsu 目标名称 |
+# 目标值 | 评价指标 form one cell a line, no 一级/二级/三级 columns: refused), left (FAILURES.md AN); the floor is
+# not lowered.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a change pass.
 RECALL_FLOOR = 0.945
 PRECISION_FLOOR = 0.996

@@ -58,6 +58,10 @@ from perfbudget.readers.labels import (
     money_unit_note,
     part_label,
 )
+from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
+from perfbudget.readers.management_grid import ManagementGrid, unread_head
+from perfbudget.readers.management_grid import read_grid_row as read_management_row
+from perfbudget.readers.management_grid import start_grid as start_management
 from perfbudget.readers.name_wraps import wrapped_name_end
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.period_lines import amount_run, take_period_line
@@ -145,6 +149,8 @@ class _State:
     # one cell a line, 中期资金总额 / 年度资金总额 then each fund's label and amounts: taken in order only when a
     # label has one amount per column (an empty cell's line is lost there)
     period_lines: bool = False
+    fund_row: bool = False  # the row just read was a row of the funds grid (``_source_row``)
+    management: ManagementGrid | None = None  # the 资金管理情况 block, while its rows last (management_grid.py)
 
 
 def _second_form(first_label: str, label: str, extras: list[tuple[str, Cell]]) -> bool:
@@ -257,6 +263,7 @@ def _run(row: list[Cell], start: int, test: object) -> list[int]:
 def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, parts: Parts,
                    state: _State) -> int:
     """A row of the funds grid: the label then one value per fund column. Returns the next index."""
+    state.fund_row = True
     columns = state.fund_columns
     budget_column = COST_AMOUNT if state.cost_grid else next((c for c in BUDGET_COLUMNS if c in columns), None)
     if (positions := _fund_row_positions(row, i, state)) is not None:
@@ -279,6 +286,28 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
             parts.extras.append((f"{label}/{column}", cell))
         j += 1
     return j
+
+
+# an amount or rate as a funds grid's cell holds it (3359.62万, 1,200.00, 0, 100%), or a dash for none
+_FUND_VALUE = re.compile(r"^(?:[-—–/]|\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?|\d+(?:\.\d+)?\s*%)$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# a row of scores or rates (执行率得分 | 10 | 9.8) is not a source of funds: its figures are not under the columns
+_SCORE_WORDS = ("得分", "分值", "总分", "权重", "评分", "执行率", "比例", "占比")
+
+
+def _source_row(row: list[Cell], i: int, state: _State) -> bool:
+    """A row of the funds grid whose label the reader does not know (the transfer form's ``彩票公益金用于医疗救助 |
+    0 | 0 | 100%`` between 其中:中央财政资金 and 地方资金): right after a row of the grid, its label the row's
+    first cell (a Chinese text without digits), then two or more amounts, rates or dashes and nothing else, no
+    more than the grid has columns; not a row of scores or rates (``_SCORE_WORDS``). Its amounts are kept under
+    the label and the columns, never the budget."""
+    label = row[i].text
+    if not _HAN.search(label) or any(ch.isdigit() for ch in label) or any(not c.blank for c in row[:i]) \
+            or any(word in label for word in _SCORE_WORDS):
+        return False
+    values = [c.text.strip() for c in row[i + 1:] if not c.blank]
+    return 2 <= len(values) <= len(state.fund_columns) and all(_FUND_VALUE.match(v) for v in values) \
+        and any(ch.isdigit() for v in values for ch in v)
 
 
 def _fund_free(field_name: str, parts: Parts, state: _State) -> bool:
@@ -363,6 +392,12 @@ def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False)
     """Read the header block's rows into ``parts``."""
     state = _State()
     for row in rows:
+        if state.management is not None:
+            if (management := read_management_row(row, state.management, MANAGEMENT_BLOCK)) is not None:
+                parts.extras.extend(management)
+                continue
+            parts.extras.extend(unread_head(state.management))
+            state.management = None
         if state.tasks is not None:
             if is_grid_row(row):
                 read_grid_row(row, state.tasks, parts)
@@ -385,6 +420,8 @@ def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False)
             _read_row([c for k, c in enumerate(row) if k not in columns], parts, state, stream)
             continue
         _read_row(row, parts, state, stream)
+    if state.management is not None:
+        parts.extras.extend(unread_head(state.management))  # the block's head closed the rows: kept as texts
     if state.goal_lines is not None:
         unsplit_goal_lines(state.goal_lines, stream, parts)
 
@@ -484,6 +521,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         return
     # (whether the row is a lone value, or unlabelled, is worked out only where asked: _lone_value, _unlabelled)
     entry_group = state.group
+    after_fund_row, state.fund_row = state.fund_row, False
     i = 0
     while i < len(row):
         cell = row[i]
@@ -542,6 +580,11 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
                 i += 1
                 continue
             field_name = "total"
+        if field_name is None and not stream and text.startswith(MANAGEMENT_BLOCK) \
+                and (management := start_management(row, i)) is not None:
+            # 资金管理情况 | 情况说明 | 存在问题和改进措施: the transfer form's block, its rows follow
+            state.management = management
+            return
         fund_run = _run(row, i, fund_column) if fund is not None else ()
         if len(fund_run) >= 2:
             state.fund_columns = [label_key(row[k].text) for k in fund_run]
@@ -595,6 +638,10 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             continue
         if field_name is None and state.fund_columns and label_key(text) in FUND_TOTAL_ROWS:
             field_name = "total"  # 合计 | 213.4 | 259: the funds grid's total row
+        if field_name is None and after_fund_row and not stream and _source_row(row, i, state):
+            # 彩票公益金用于医疗救助 | 0 | 0 | 100% among the grid's rows: a source of its own, kept by column
+            i = _take_fund_row(row, i, label_key(text), None, parts, state)
+            continue
         if field_name is not None and state.fund_columns and (
             field_name in (*_MONEY_FIELDS, "fiscal-part") or label_key(text).endswith("资金")
         ):  # a part of 财政资金 in the funds grid is kept by column (其中中央补助/全年预算数), never added up

@@ -1332,11 +1332,16 @@ BLIND: list[Judged] = [
        "临沧永德's 政策知晓率 under 社会效益) judged correct"),
     Judged("铁路沿线环境及安全整治 (自评, pipe cells, cut before 时效, unit and year unknown)", _c("b147"),
            frozenset({
-               # the form's whole grading scale written as the target: which grade is aimed at?
-               ("template-leftover", "铁路沿线环境及安全整治管理机制健全性"),
-               # the works done (places lit and tidied, hazards dealt with) filed as social effects
-               ("output-as-effect", "环境治理亮化美化率"), ("output-as-effect", "安全隐患排查有效处置率"),
+               # the form's whole grading scale written as the target: which grade is aimed at? (judged
+               # template-leftover before the run; the house's rule for the scale left is vague-qualitative,
+               # as 甘孜's 高中低 — the five grades 优良中低差 were not known to it before round 21)
+               ("vague-qualitative", "铁路沿线环境及安全整治管理机制健全性"),
+               # the hazards dealt with are the work done, filed as a social effect (flagged since round 21)
+               ("output-as-effect", "安全隐患排查有效处置率"),
            }), missed=frozenset({
+               # the places lit and tidied: the works done again (a coverage of the line would be an effect;
+               # 亮化美化率 says neither of what nor how it is counted)
+               ("环境治理亮化美化率", "output-as-effect: the works done (places lit and tidied) as a social effect"),
                ("安全隐患排查有效处置率", "≥90% lets one safety hazard in ten stand beside a railway line: "
                 "every hazard found is to be dealt with (100%)"),
            }), excused=frozenset({("missing-budget", None), ("missing-quantity-indicator", None)}),
@@ -1347,7 +1352,9 @@ BLIND: list[Judged] = [
         ("unit-mismatch", "培训对象符合吕梁山护工培训招生计划规定"),
         # 存在18岁以下、54周岁以上: how many trainees were outside the range?
         ("actual-not-comparable", "培训对象符合吕梁山护工培训招生计划规定"),
-        ("time-without-date", "考核任务完成及时"),  # 培训结束后及时考核: within how many days?
+        # 培训结束后及时考核: within how many days? (judged time-without-date before the run; the house's
+        # rule for 及时 under 时效 is qualitative-for-number, as 普陀's 费用结算及时性 — flagged since round 21)
+        ("qualitative-for-number", "考核任务完成及时"),
         ("vague-qualitative", "减轻参训人员经济负担"),  # 有效减轻: by how much (3000元/人 of fees)?
         ("vague-qualitative", "提高参训学员技术水平"),  # 基本提高: 取证率 or 技能等级?
         ("vague-qualitative", "巩固脱贫攻坚成果"),  # 有效巩固

@@ -617,7 +617,8 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     row. An actual written with a comparator (``<=0%``, ``≥95%``, ``不低于90%``) is the target copied
     into the actual's cell, not what was achieved: grouped per project as the phrases are; so is a figure closed
     by a range word (``88.32%及以上``, …以下: a floor, not the figure found). An actual that only tells of
-    exceptions (``存在18岁以下、54周岁以上``, 个别…, 部分…) against a figure says not how many: a phrase. A word for "met"
+    exceptions (``存在18岁以下、54周岁以上``, 个别…, 部分…) against a figure says not how many: a phrase.
+    A word for "met"
     (``达成目标值``, ``达成目标``, ``完成``) against a target holding a share that is no plain number (``超上年2%``,
     ``无资产损失、利用率高于80%``) says no more, and joins the phrases (against a date, ``2022年底之前``, it says the
     work was done in time). ``无``/``零``

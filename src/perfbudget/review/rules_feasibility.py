@@ -206,7 +206,8 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     (``满足市民生存环境的需求 是``, ``改善城市生态环境… 是``, ``持续完善马铃薯种薯繁育体系… 是``: an aim may
     open with 持续/不断/进一步/逐步/全面, and 完善/健全 are aims: yes, by how much?) says nothing checkable; 是 to a
     name with an anchor (``实现村村通全覆盖 是``) or to a yes/no question is judged as above. The form's grading
-    scale left as the target (``食品安全整体状况 高中低``, 优良中差, the five grades ``优良中低差``) chooses no grade. Nor does a value that is a
+    scale left as the target (``食品安全整体状况 高中低``, 优良中差, the five grades ``优良中低差``) chooses no
+    grade. Nor does a value that is a
     question (``是否利于企业走出去``), one that names what is to be assessed (``企业把握正确政治导向和文化方向情况
     的评价``, ``…情况``), a reception with no measure (``获得目的国(地区)受众欢迎``, ``受到群众好评``) or more than
     last year by no stated amount (``超上年度``; ``超上年2%`` states one). Names that ask for a
@@ -807,7 +808,8 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     ``村集体增收`` is one sum);
     a compliance named with the rule's own figures in place of the share that meets it
     (``培训对象符合…招生计划规定 18—54周岁``: a name with 符合 ending in 规定, 标准, 要求, 条件 or 政策, a value in a
-    unit that is neither a share nor money); a per mille is a share as a per cent is (``森林火灾受害面积 小于0.9‰``: an area). Widened on real
+    unit that is neither a share nor money); a per mille is a share as a per cent is (``森林火灾受害面积
+    小于0.9‰``: an area). Widened on real
     tables (issue 13): any name in % that is neither a rate nor a thing a share can be taken of
     — a sentence or a state (``教学条件改善、办学水平提高 =100%``, ``学生受益情况 =100%``,
     ``通过注射疫苗,可以有效降低…的发生 40%``); names with 率 left off (项目验收合格, 稳定性,

@@ -1317,6 +1317,51 @@ BLIND: list[Judged] = [
                ("name-without-object", "完成及时率"),  # 各项工作按计划进度及时完成: what is paid or done on time?
            }), blind=True, round=20, note="预算成本 ≦380万 (the budget) judged correct, as the house judges a total "
        "cost equal to the budget; the cut 效益 row not keyed"),
+    # Round 21 (review-blind21), judged from the table alone before any run: the reader corpus holds no
+    # table with indicator rows not judged yet (141–152 and r93–r101 stop before their indicators or are
+    # the judged 新洲, 岳阳楼 and 零陵 tables), so three tables from the stored pages (民政, 交通 safety,
+    # 人社 training; Fujian, Shanxi, unknown).
+    Judged("岳峰镇 百岁老人慰问费 2024 (福彩公益金 notice, targets and actuals in prose, Fujian)", _c("b146"),
+           frozenset({
+               ("missing-cost-indicator", None),  # a 2024 project: 1.35万元 for 9 people, no cost row
+               ("missing-target-value", "慰问对象满意度"),  # 完成90%: the actual, with no target
+           }), missed=frozenset({
+               ("慰问对象年龄", "≥100岁 is who may be visited (the policy's condition), not a quality of the "
+                "visits: write 慰问对象认定准确率 100% or 慰问金发放准确率 100%"),
+           }), blind=True, round=21, note="慰问人数 =9人, 慰问款及时发放率 =100% and 政策群众知晓率 ≥90% (as "
+       "临沧永德's 政策知晓率 under 社会效益) judged correct"),
+    Judged("铁路沿线环境及安全整治 (自评, pipe cells, cut before 时效, unit and year unknown)", _c("b147"),
+           frozenset({
+               # the form's whole grading scale written as the target: which grade is aimed at? (judged
+               # template-leftover before the run; the house's rule for the scale left is vague-qualitative,
+               # as 甘孜's 高中低 — the five grades 优良中低差 were not known to it before round 21)
+               ("vague-qualitative", "铁路沿线环境及安全整治管理机制健全性"),
+               # the hazards dealt with are the work done, filed as a social effect (flagged since round 21)
+               ("output-as-effect", "安全隐患排查有效处置率"),
+           }), missed=frozenset({
+               # the places lit and tidied: the works done again (a coverage of the line would be an effect;
+               # 亮化美化率 says neither of what nor how it is counted)
+               ("环境治理亮化美化率", "output-as-effect: the works done (places lit and tidied) as a social effect"),
+               ("安全隐患排查有效处置率", "≥90% lets one safety hazard in ten stand beside a railway line: "
+                "every hazard found is to be dealt with (100%)"),
+           }), excused=frozenset({("missing-budget", None), ("missing-quantity-indicator", None)}),
+           blind=True, round=21, note="the three 成本预算 rows (=6, =5, =4万元, the parts of the budget), "
+       "安全警示标志设置及时率 =100% and 群众满意度 ≥95% judged correct; the 数量 and 质量 rows are lost in the cut"),
+    Judged("吕梁山护工培训 2021 (自评, 目标值/完成值, OCR of a notice's images, Shanxi)", _c("b148"), frozenset({
+        # an age range as the target of a compliance: the rule, not a measure (write 符合率 100%)
+        ("unit-mismatch", "培训对象符合吕梁山护工培训招生计划规定"),
+        # 存在18岁以下、54周岁以上: how many trainees were outside the range?
+        ("actual-not-comparable", "培训对象符合吕梁山护工培训招生计划规定"),
+        # 培训结束后及时考核: within how many days? (judged time-without-date before the run; the house's
+        # rule for 及时 under 时效 is qualitative-for-number, as 普陀's 费用结算及时性 — flagged since round 21)
+        ("qualitative-for-number", "考核任务完成及时"),
+        ("vague-qualitative", "减轻参训人员经济负担"),  # 有效减轻: by how much (3000元/人 of fees)?
+        ("vague-qualitative", "提高参训学员技术水平"),  # 基本提高: 取证率 or 技能等级?
+        ("vague-qualitative", "巩固脱贫攻坚成果"),  # 有效巩固
+        ("actual-not-comparable", "参培学员满意度"),  # 88.32%及以上: a floor, not the figure found
+    }), excused=frozenset({("missing-budget", None)}),  # the stored part gives no budget
+        blind=True, round=21, note="培训任务 12500名, 考核及验收 11所, 结业考核通过率 100%, 培训机构考核验收达标 100%, "
+       "培训任务完成及时 2021.1.1-12.31, 补贴标准 3000元/人 and 就业率 60%及以上 judged correct"),
 ]
 
 

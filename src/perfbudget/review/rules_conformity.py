@@ -615,7 +615,10 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     place of the figure in several rows of a project are one fault, reported once at the first with
     the others listed (as a form's hints left in every row); a measure mismatch is reported at each
     row. An actual written with a comparator (``<=0%``, ``≥95%``, ``不低于90%``) is the target copied
-    into the actual's cell, not what was achieved: grouped per project as the phrases are. A word for "met"
+    into the actual's cell, not what was achieved: grouped per project as the phrases are; so is a figure closed
+    by a range word (``88.32%及以上``, …以下: a floor, not the figure found). An actual that only tells of
+    exceptions (``存在18岁以下、54周岁以上``, 个别…, 部分…) against a figure says not how many: a phrase.
+    A word for "met"
     (``达成目标值``, ``达成目标``, ``完成``) against a target holding a share that is no plain number (``超上年2%``,
     ``无资产损失、利用率高于80%``) says no more, and joins the phrases (against a date, ``2022年底之前``, it says the
     work was done in time). ``无``/``零``
@@ -647,8 +650,11 @@ def _grouped_finding(project: Project, kind: str, group: list[Row]) -> Finding:
     if kind == _COPIED:
         copied = ("照抄了指标值" if bare(first.indicator.actual or "") == bare(first.indicator.target.raw)
                   else f"写成了指标值{target}的样子")
+        ending = next((word for word in _RANGE_ENDING if bare(first.indicator.actual or "").endswith(word)), None)
+        sign = f"以「{ending}」结尾" if ending and not (first.indicator.actual or "").lstrip().startswith(
+            _COMPARATOR_OPENING) else "带有比较符号"
         return at_indicator(project, first.position, first.indicator, "actual",
-                            f"实际完成值{actual}带有比较符号，{copied}，不是实际达到的数值，无法据以打分{also}",
+                            f"实际完成值{actual}{sign}，{copied}，不是实际达到的数值，无法据以打分{also}",
                             "填写实际达到的数值，不带「≥」「≤」（如指标值「≤0%」、全年未发生事故，实际完成值写「0%」）")
     return at_indicator(project, first.position, first.indicator, "actual",
                         f"实际完成值{actual}不是数值，无法与指标值{target}比较和打分{also}",
@@ -663,6 +669,12 @@ _COPIED = "copied"
 # A comparator opening an actual: the target's form, not a result (<=0%, ≥95%, 不低于90%).
 _COMPARATOR_OPENING = ("≥", "≤", ">", "<", "＞", "＜", "≧", "≦", "大于", "小于", "不低于", "不少于", "不高于",
                        "不超过", "不大于", "不小于")
+
+
+# A figure closed by a range word: a floor or a ceiling, not what was found (88.32%及以上).
+_RANGE_ENDING = ("及以上", "以上", "及以下", "以下")
+# An actual telling that exceptions exist instead of the figure (存在…, 个别…, 部分…).
+_EXCEPTION_OPENING = ("存在", "个别", "部分")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -691,6 +703,10 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
         return _PHRASE
     if actual.lstrip().startswith(_COMPARATOR_OPENING):
         return _COPIED
+    if text.endswith(_RANGE_ENDING) and text[0].isdigit():
+        return _COPIED  # 88.32%及以上: a floor, not the figure found
+    if text.startswith(_EXCEPTION_OPENING):
+        return _PHRASE  # 存在18岁以下、54周岁以上: that some fall outside, not how many
     done = _actual_as_target(actual, row.name)
     if not done.is_quantitative or done.unit is None or target.unit is None:
         return None

@@ -108,8 +108,8 @@ _RECEPTION = re.compile(r"(?:受|获得?|得到|赢得)[^，,。；]{0,12}?(?:�
 # says the aim holds. A name with an anchor (实现村村通水泥路全覆盖, 达到国家标准) can be answered so.
 _AIM_STATEMENT = re.compile(r"(?:持续|不断|进一步|逐步|全面)?"
                              r"(?:满足|改善|提升|提高|促进|保障|保持|推动|推进|增强|加强|优化|维护|巩固|助力|带动|完善|健全)")
-# The form's grading scale left as the target: 高中低, 高/中/低, 优良中差, 好中差.
-_GRADE_SCALE = re.compile(r"^(?:[高中低]{3}|[优良中差]{3,4}|[好中差]{3}|好较好一般差?)$")
+# The form's grading scale left as the target: 高中低, 高/中/低, 优良中差, 优良中低差 (the five grades), 好中差.
+_GRADE_SCALE = re.compile(r"^(?:[高中低]{3}|[优良中低差]{3,5}|[好中差]{3}|好较好一般差?)$")
 
 
 # A clause claiming a degree of a trend or an aim with nothing to measure it by (显著提升了…, 大力支持了…,
@@ -206,7 +206,8 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     (``满足市民生存环境的需求 是``, ``改善城市生态环境… 是``, ``持续完善马铃薯种薯繁育体系… 是``: an aim may
     open with 持续/不断/进一步/逐步/全面, and 完善/健全 are aims: yes, by how much?) says nothing checkable; 是 to a
     name with an anchor (``实现村村通全覆盖 是``) or to a yes/no question is judged as above. The form's grading
-    scale left as the target (``食品安全整体状况 高中低``, 优良中差) chooses no grade. Nor does a value that is a
+    scale left as the target (``食品安全整体状况 高中低``, 优良中差, the five grades ``优良中低差``) chooses no
+    grade. Nor does a value that is a
     question (``是否利于企业走出去``), one that names what is to be assessed (``企业把握正确政治导向和文化方向情况
     的评价``, ``…情况``), a reception with no measure (``获得目的国(地区)受众欢迎``, ``受到群众好评``) or more than
     last year by no stated amount (``超上年度``; ``超上年2%`` states one). Names that ask for a
@@ -302,7 +303,9 @@ def qualitative_for_number(document: Document, settings: RuleSettings) -> list[F
     with figures in it. A 时效 value that only says how long or how often the work goes on (``全年``,
     常年, 每月, 日常, 长期) names no deadline, though 全年 reads as a period elsewhere; ``年底前完成`` and
     ``2024年12月底前`` do. Under 时效指标 the finding asks for a time (``项目完成及时性 程度较高``:
-    「要求具体时间」, as for a name ending in 时间/时限/周期/期限), not a number.
+    「要求具体时间」, as for a name ending in 时间/时限/周期/期限), not a number. A 时效 value whose figures
+    count something else and whose words only say 及时/按时 (``1-6期培训结束后及时考核``: batches 1 to 6,
+    examined promptly) names no deadline either; ``≤15个工作日`` and ``培训结束后10日内`` do.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _QUALITATIVE_FOR_NUMBER)]
@@ -312,7 +315,15 @@ def _wants_number(row: Row) -> tuple[str, str] | None:
     """``qualitative-for-number``'s (message, suggestion) for one indicator, or None."""
     indicator, group, name, cost = row.indicator, row.level2, row.name, row.cost
     target = indicator.target
-    if target.is_quantitative or target.period is not None or not target.raw.strip():
+    if target.is_quantitative:
+        if (group == "时效指标" and target.unit and _PROMPTLY.search(target.unit)
+                and not target.unit.startswith(_TIME_UNITS) and due_of(target) is None):
+            # 1-6期培训结束后及时考核: the figures count batches; 及时 is all it says of time
+            return (f"时效指标{quote(indicator.level3)}的指标值{quote(target.raw)}只说「及时」，"
+                    "没有写明完成的时限，无法判断是否按时",
+                    "写明时限，如「每期培训结束后≤15个工作日内完成考核」「2024年12月底前」")
+        return None
+    if target.period is not None or not target.raw.strip():
         return None
     if group == "时效指标" and target.raw.strip() in _NO_DEADLINE:
         return (f"时效指标{quote(indicator.level3)}只写了{quote(target.raw)}，是工作持续的时间，"
@@ -357,7 +368,14 @@ _MONEY_STANDARD = re.compile(r"(?:经费|补助|补贴|资助|收费|救助|奖�
 # A value that says it is an estimate, not the target: 暂定量按15次作业且总航时不少于30小时测算.
 _TENTATIVE = re.compile(r"暂定|暂按|暂估|测算|估算")
 
-_QUALITATIVE_FOR_NUMBER = indicator_check(_wants_number, needs=lambda shape: not shape[8])  # qualitative
+# Words for "promptly" with no time in them (及时考核, 按时完成, 尽快): a 时效 value saying only these has no deadline.
+_PROMPTLY = re.compile(r"及时|按时|按期|尽快|适时")
+# Units of time a figure may open a 时效 value with (3天内及时办结 names its time).
+_TIME_UNITS = ("天", "日", "个工作日", "工作日", "小时", "分钟", "个月", "月", "周", "年")
+
+# qualitative values, and figures under 时效 in a unit that is no share (1-6期…及时考核: a phrase read as a unit)
+_QUALITATIVE_FOR_NUMBER = indicator_check(
+    _wants_number, needs=lambda shape: not shape[8] or (shape[1] == "时效指标" and not shape[9] and not shape[10]))
 
 
 @rule("time-without-date", title="时效指标没有完成时间", dimension="可行性", severity="warning")
@@ -788,7 +806,10 @@ def unit_mismatch(document: Document, settings: RuleSettings) -> list[Finding]:
     a difference); an income raised for farmers or households in plain 元 without saying per what
     (``新型经营主体助农增收(元) 1980``: 户均, 人均 or in all? ``务工人员年人均增收 ≥8400元`` says, a collective's
     ``村集体增收`` is one sum);
-    a per mille is a share as a per cent is (``森林火灾受害面积 小于0.9‰``: an area). Widened on real
+    a compliance named with the rule's own figures in place of the share that meets it
+    (``培训对象符合…招生计划规定 18—54周岁``: a name with 符合 ending in 规定, 标准, 要求, 条件 or 政策, a value in a
+    unit that is neither a share nor money); a per mille is a share as a per cent is (``森林火灾受害面积
+    小于0.9‰``: an area). Widened on real
     tables (issue 13): any name in % that is neither a rate nor a thing a share can be taken of
     — a sentence or a state (``教学条件改善、办学水平提高 =100%``, ``学生受益情况 =100%``,
     ``通过注射疫苗,可以有效降低…的发生 40%``); names with 率 left off (项目验收合格, 稳定性,
@@ -833,6 +854,11 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
         message = (f"{quote(indicator.level3)}以「元」计（{raw}），没有说明是每户、每人还是合计增加的收入："
                    "合计写元太少，像是户均或人均的数")
         suggestion = "写明计量对象，如「户均增收 ≥1980元」「人均增收 ≥1980元/人」；合计的写成总额（如「≥50万元」）"
+    elif (unit and unit not in _SHARE_UNITS and "符合" in name and name.endswith(_CONDITION_ENDS)
+          and not is_money_unit(unit)):
+        message = (f"{quote(indicator.level3)}衡量的是符合规定的程度，指标值却写了规定的条件本身（{raw}），"
+                   "无法据以判断有多少符合")
+        suggestion = ("写成符合的比例，如「培训对象年龄符合率 100%」，把条件（如年龄范围）写在指标解释中")
     elif name.endswith("率") and unit and unit not in _RATE_UNITS and "/" not in unit:
         message = f"比率指标{quote(indicator.level3)}的单位是「{unit}」，不是%"
         suggestion = "比率用%表示，如「≥95%」；若要写数量，请改指标名称"
@@ -859,6 +885,9 @@ def _unit_fault(row: Row) -> tuple[str, str] | None:
 
 
 _UNIT_MISMATCH = indicator_check(_unit_fault)
+
+# A name saying something meets a rule (培训对象符合…招生计划规定): its measure is the share that does.
+_CONDITION_ENDS = ("规定", "标准", "要求", "条件", "政策")
 
 # Households and persons are different things to count: 补助户数 ≥101人/次 says neither.
 _NAME_COUNTS = re.compile(r"(户|人)口?(?:数|次)$")  # 人口数 counts persons

@@ -62,7 +62,8 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
 
     ``项目完成率 100%`` or ``验收合格率`` under 社会效益 measures the work done, not what follows
     from it (88号: 效益 are the effects of the outputs); the same name under 产出 and 效益 counts
-    one result twice. Effects such as 受益人数, 覆盖率, 就业人数 are not flagged. A question whether a
+    one result twice; so does a share of cases or hazards dealt with (``安全隐患排查有效处置率 ≥90%``, 整改率, 办结率:
+    real tables file them under 质量). Effects such as 受益人数, 覆盖率, 就业人数 are not flagged. A question whether a
     procedure is fair or regular (``评审程序是否客观公正 是``) is how the work is managed, not an effect
     either; a satisfaction with it is not flagged here.
     """

@@ -276,11 +276,12 @@ def test_a_long_list_printed_keeps_every_character_one_page_wide_at_a_readable_s
 
 @pytest.mark.parametrize("view", ["evaluations", "queue", "projects"])
 def test_a_title_of_many_filters_prints_clear_of_the_time_of_export(view: str, tmp_path: Path) -> None:
-    """print19: a list exported under a few filters — 「自评结果（全部年度；搜索「经费」；单位 255101；自评等级 未自评；资金
-    「2024」；按单位排序）」 — printed its title over the time of export: both stood in one cell and spilled into the
-    empty ones between, the title rightwards, the time (right-aligned in the last column) leftwards. Now the title
-    wraps within the leading columns and the time within the trailing ones: printed by LibreOffice, no word overlaps
-    another and every character of both is on the page."""
+    """print19: a list exported under a few filters — 「自评结果（全部年度；搜索「经费」；单位 255101；自评等级
+    未自评；资金「2024」；按单位排序）」 — printed its title over the time of export: both stood in one cell and
+    spilled into the empty ones between, the title rightwards, the time (right-aligned in the last column)
+    leftwards, and a longer title ran off the page. Now the title wraps within the leading columns and the time
+    within the trailing ones: printed by LibreOffice, no word overlaps another and every character of both is on
+    the page."""
     from perfbudget.app.project_lists import COLUMNS
     from perfbudget.writers.list_xlsx import SheetColumn, write_list_xlsx
     from tests.writers.test_print_pdf import check_pdf, to_pdf

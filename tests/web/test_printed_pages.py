@@ -271,3 +271,28 @@ def test_the_project_pages_indicator_header_is_never_the_last_row_of_a_page(web:
                     seen += 1
                     assert n < len(content) - 1, (printed.page_number, content[-3:])
     assert seen == 1
+
+
+def test_the_dashboard_of_another_year_prints_each_chart_with_its_caption(web: WebEnv, tmp_path: Path) -> None:
+    """print19: the dashboard of a year with one 部门整体 table (2019: the Fujian duties sheet r64) printed the captions
+    「流程状态」 and 「自评等级」 alone at the foot of page 1 and their bars on page 2. A chart is now printed whole:
+    its caption is on the page of its bars."""
+    import pdfplumber
+
+    from tests.web.test_revisions import cli_import
+
+    corpus = Path(__file__).parents[1] / "fixtures" / "real" / "corpus"
+    code, _, err = cli_import(web, str(corpus / "r64_fujian-ningde-dangshifangzhi-bumenzhengti-duties-sheet.xlsx"))
+    assert code == 0, err
+    page = web.client("reviewer").get("/dashboard?year=2019")
+    assert page.status_code == 200 and "2019 年度总览" in page.text
+    path = tmp_path / "dashboard.html"
+    path.write_text(page.text.replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(path, tmp_path)) as pdf:
+        pages = [[unicodedata.normalize("NFKC", _squash(line)) for line in (printed.extract_text() or "").splitlines()]
+                 for printed in pdf.pages]
+    for caption, bar in (("审核等级", "未审核"), ("流程状态", "已退回"), ("自评等级", "未自评")):
+        on = [n for n, lines in enumerate(pages) if any(line.startswith(caption) or line.endswith(caption)
+                                                          for line in lines if "单位" not in line)]
+        assert on, (caption, pages)
+        assert all(any(bar in line for line in pages[n]) for n in on), (caption, on, pages)

@@ -296,3 +296,10 @@ def test_the_dashboard_of_another_year_prints_each_chart_with_its_caption(web: W
                                                           for line in lines if "单位" not in line)]
         assert on, (caption, pages)
         assert all(any(bar in line for line in pages[n]) for n in on), (caption, on, pages)
+
+
+def test_the_project_page_prints_no_download_label_without_its_links(web: WebEnv, tmp_path: Path) -> None:
+    """print19: the project page printed 「下载：」 at the right of 「绩效目标表」 with nothing after it (the print
+    hides the buttons, the label stayed); so did the 自评 and 监控 result pages. The label goes with its links."""
+    printed = "".join(_printed(web, tmp_path, f"/projects/{web.project_ids[0]}", "project"))
+    assert "绩效目标表" in printed and "下载" not in printed

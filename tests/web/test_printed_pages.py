@@ -271,3 +271,60 @@ def test_the_project_pages_indicator_header_is_never_the_last_row_of_a_page(web:
                     seen += 1
                     assert n < len(content) - 1, (printed.page_number, content[-3:])
     assert seen == 1
+
+
+def test_the_dashboard_of_another_year_prints_each_chart_with_its_caption(web: WebEnv, tmp_path: Path) -> None:
+    """print19: the dashboard of a year with one 部门整体 table (2019: the Fujian duties sheet r64) printed the captions
+    「流程状态」 and 「自评等级」 alone at the foot of page 1 and their bars on page 2. A chart is now printed whole:
+    its caption is on the page of its bars."""
+    import pdfplumber
+
+    from tests.web.test_revisions import cli_import
+
+    corpus = Path(__file__).parents[1] / "fixtures" / "real" / "corpus"
+    code, _, err = cli_import(web, str(corpus / "r64_fujian-ningde-dangshifangzhi-bumenzhengti-duties-sheet.xlsx"))
+    assert code == 0, err
+    page = web.client("reviewer").get("/dashboard?year=2019")
+    assert page.status_code == 200 and "2019 年度总览" in page.text
+    path = tmp_path / "dashboard.html"
+    path.write_text(page.text.replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(path, tmp_path)) as pdf:
+        pages = [[unicodedata.normalize("NFKC", _squash(line)) for line in (printed.extract_text() or "").splitlines()]
+                 for printed in pdf.pages]
+    for caption, bar in (("审核等级", "未审核"), ("流程状态", "已退回"), ("自评等级", "未自评")):
+        on = [n for n, lines in enumerate(pages) if any(line.startswith(caption) or line.endswith(caption)
+                                                          for line in lines if "单位" not in line)]
+        assert on, (caption, pages)
+        assert all(any(bar in line for line in pages[n]) for n in on), (caption, on, pages)
+
+
+def test_the_project_page_prints_no_download_label_without_its_links(web: WebEnv, tmp_path: Path) -> None:
+    """print19: the project page printed 「下载：」 at the right of 「绩效目标表」 with nothing after it (the print
+    hides the buttons, the label stayed); so did the 自评 and 监控 result pages. The label goes with its links."""
+    printed = "".join(_printed(web, tmp_path, f"/projects/{web.project_ids[0]}", "project"))
+    assert "绩效目标表" in printed and "下载" not in printed
+
+
+def test_a_project_page_prints_its_first_indicators_under_the_head(web: WebEnv, tmp_path: Path) -> None:
+    """print19: the project page of the 部门整体 table 29 (one 产出指标 over 12 rows) printed its head alone on page 1,
+    two thirds of it empty, and the whole indicator table on page 2: rows were kept whole as ``tr``, and a row
+    holds its cells merged down. Rows are now kept whole by their cells of one row (as the downloads' print style
+    does): the indicators begin on page 1, under their header, and none is split."""
+    import pdfplumber
+
+    from tests.web.test_revisions import cli_import
+
+    corpus = Path(__file__).parents[1] / "fixtures" / "real" / "corpus"
+    table = corpus / "29_jiangxi-jingdezhen-fuliang-linye-2026-target-bumenzhengti-signcol-cut.txt"
+    code, _, err = cli_import(web, str(table))
+    assert code == 0, err
+    listed = web.client("reviewer").get("/projects?year=all&q=浮梁县林业局").text
+    project_id = int(re.findall(r'href="/projects/(\d+)"', listed)[0])
+    page = web.client("reviewer").get(f"/projects/{project_id}")
+    path = tmp_path / "project.html"
+    path.write_text(page.text.replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(path, tmp_path)) as pdf:
+        pages = [unicodedata.normalize("NFKC", _squash(printed.extract_text() or "")) for printed in pdf.pages]
+    assert "一级指标" in pages[0] and "保障在职职工人数" in pages[0], pages[0]
+    for name in ("保障在职职工人数", "自然保护区负氧离子监测点", "工资发放准确性"):
+        assert sum(name in text for text in pages) == 1, name

@@ -68,8 +68,8 @@ a>{% endif %}
 {% endif %}
 <section class="card">
   <div class="page-head"><h2>绩效目标表</h2>
-  <div>下载：{% for fmt in formats %}<a href="/projects/{{ head.id }}/download/{{ fmt }}?version={{ meta.ver\
-sion }}" class="button">{{ format_labels[fmt] }}</a> {% endfor %}</div></div>
+  <div class="screen-only">下载：{% for fmt in formats %}<a href="/projects/{{ head.id }}/download/{{ fmt }}?vers\
+ion={{ meta.version }}" class="button">{{ format_labels[fmt] }}</a> {% endfor %}</div></div>
   {{ target_table(table, document, findings_column=table.has_placed_findings) }}
   <p class="muted">来源：{{ meta.file|filename }} · 导入于 {{ meta.imported_at|when }} · 审核发现 {{ finding\
 s|length }} 条</p>

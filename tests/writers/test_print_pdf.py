@@ -502,3 +502,32 @@ def test_a_heading_of_three_lines_prints_whole_above_its_table(tmp_path: Path, s
         first = pdf.pages[0]
         margin = [c["text"] for c in first.chars if not c["text"].isspace() and c["top"] < 0.7 * 72 - 1]
         assert not margin, "".join(margin)
+
+
+def test_a_department_self_evaluation_prints_its_own_title(tmp_path: Path, evaluation: Evaluation) -> None:
+    """print19: a 部门整体 自评表 (a table naming itself 部门整体支出, scored by its own groups and 分值) printed under
+    the title 「项目支出绩效自评表」 in all three files — a unit would sign a form of the wrong kind. Its title is now
+    「部门整体支出绩效自评表」 (the Word and Excel forms by LibreOffice, the page by Chromium), the page's heading and
+    the web's and API's file name too; a project's table keeps 「项目支出绩效自评表」."""
+    import dataclasses
+
+    import pdfplumber
+
+    name = "某某区农业农村局部门整体支出"
+    department = dataclasses.replace(evaluation, projects=tuple(
+        dataclasses.replace(project, name=name, name_cell=name) for project in evaluation.projects))
+    files = written({"dept-x.xlsx": evaluation_xlsx(department), "dept-d.docx": evaluation_docx(department),
+                     "dept-h.html": evaluation_html(department).encode("utf-8")}, tmp_path)
+    pdfs = [*to_pdf(files[:2], tmp_path).values(), chromium_pdf(files[2], tmp_path)]
+    for pdf_path in pdfs:
+        with pdfplumber.open(pdf_path) as pdf:
+            # (NFKC maps Kangxi radicals; Chromium's text names 门 by the supplement's ⻔, which it leaves)
+            first = _squash(unicodedata.normalize("NFKC", pdf.pages[0].extract_text() or "")).replace("⻔", "门")
+        assert "部门整体支出绩效自评表" in first and "项目支出绩效自评" not in first, (pdf_path.name, first[:80])
+    assert "<title>天津市和平区人民检察院部门整体支出绩效自评表</title>" in evaluation_html(department)
+    from perfbudget.app.exports import evaluation_file_name  # the web's and the API's download name
+
+    assert evaluation_file_name(department, name, "xlsx") == f"{name}-部门整体支出绩效自评表.xlsx"
+    assert evaluation_file_name(evaluation, "项目", "docx") == "项目-项目支出绩效自评表.docx"
+    project = evaluation.projects[0]
+    assert evaluation_grid(evaluation, project).cells[0].text == "项目支出绩效自评表"

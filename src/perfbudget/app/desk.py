@@ -244,9 +244,12 @@ def _filtered(tx: Transaction, principal: Principal, query: ListQuery, columns: 
                                                                                                       word)))
             in_indicators = status.c.version_id.in_(search.indicator_versions(connection, word, query.year))
         else:
-            in_name = exists().where(projects.c.id == status.c.project_id, search.project_name_plain(connection, word))
+            # correlated with the status row alone: a fund filter joins ``projects`` to the outer query, and an
+            # EXISTS correlated with it too had no table left (InvalidRequestError until print19)
+            in_name = exists().where(projects.c.id == status.c.project_id,
+                                     search.project_name_plain(connection, word)).correlate(status)
             in_indicators = exists().where(indicators.c.version_id == status.c.version_id,
-                                           search.indicator_text_plain(connection, word))
+                                           search.indicator_text_plain(connection, word)).correlate(status)
         stmt = stmt.where(or_(in_name, status.c.unit_id.in_(matching_units), in_indicators))
     return stmt
 

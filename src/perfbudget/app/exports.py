@@ -39,6 +39,14 @@ def target_table_file(document: Document, fmt: str, original: bool = False) -> t
     return render(document, fmt, original=original), MEDIA_TYPES[fmt]
 
 
+def evaluation_file_name(evaluation: Evaluation, name: str, fmt: str) -> str:
+    """The download's name: 「{name}-项目支出绩效自评表.xlsx」, or 「…-部门整体支出绩效自评表.xlsx」 for a 部门整体
+    table (print19: its file was named a 项目支出 one)."""
+    from perfbudget.writers.evaluation_layout import evaluation_title
+
+    return f"{name}-{evaluation_title(evaluation)}.{fmt}"
+
+
 def evaluation_file(evaluation: Evaluation, fmt: str, original: bool = False,
                     year: int | None = None) -> tuple[bytes | str, str] | None:
     """The 自评表 in ``fmt`` and its media type; None for an unknown format. ``original`` keeps the

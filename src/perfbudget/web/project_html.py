@@ -127,7 +127,7 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
         f'    <a class="button" href="/projects/{hid}/history">历史版本</a>\n'
         f'    <a class="button" href="/projects/{hid}/review" id="desk-link">审核台</a>\n  </div>\n</div>\n'
         f'{revision}<section class="card">\n  <div class="page-head"><h2>绩效目标表</h2>\n'
-        f'  <div>下载：{downloads}</div></div>\n'
+        f'  <div class="screen-only">下载：{downloads}</div></div>\n'
         f'  {target_table(table, c["document"], table.has_placed_findings)}\n'
         f'  <p class="muted">来源：{text(filename(meta["file"]))} · 导入于 {text(when(meta["imported_at"]))} · '
         f'审核发现 {len(c["findings"])} 条</p>\n</section>\n'

@@ -8,7 +8,7 @@ from html import escape
 
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.readers.grid import CONTINUED_TABLE
-from perfbudget.writers.evaluation_layout import Grid, project_grid, summary_rows
+from perfbudget.writers.evaluation_layout import Grid, evaluation_title, project_grid, summary_rows
 from perfbudget.writers.print_layout import PRINT_CSS
 
 CSS = """
@@ -82,8 +82,9 @@ def grids_page(title: str, heading: str, summary_headers: Sequence[str], summary
 
 def evaluation_html(evaluation: Evaluation, original: bool = False) -> str:
     """The 自评表 page; targets in one notation with the text as typed on hover, unless ``original``."""
-    return grids_page(f"{evaluation.unit_name or ''}项目支出绩效自评表",
-                      f"{(evaluation.unit_code or '') + (evaluation.unit_name or '')} 项目支出绩效自评",
+    title = evaluation_title(evaluation)
+    return grids_page(f"{evaluation.unit_name or ''}{title}",
+                      f"{(evaluation.unit_code or '') + (evaluation.unit_name or '')} {title.removesuffix('表')}",
                       ("序号", "项目名称", "预算执行率得分", "总分", "自评等级"), summary_rows(evaluation),
                       SUMMARY_WIDTHS,
                       (project_section(evaluation, project, original) for project in evaluation.projects))

@@ -23,11 +23,13 @@ from typing import Any
 
 from perfbudget.evaluate.numbers import percent, plain, show, shown
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
+from perfbudget.framework import is_department_table
 from perfbudget.target import display_target, parse_target
 from perfbudget.writers.print_layout import shared_widths, text_width
 
 COLUMNS = 8
 TITLE = "项目支出绩效自评表"
+DEPARTMENT_TITLE = "部门整体支出绩效自评表"
 INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
                      "偏差原因分析及改进措施")
 INDICATOR_HEADER = 11  # 0-based grid row of the 一级指标 … header: the indicator table starts there
@@ -148,12 +150,24 @@ def _unadjusted(project: ProjectEvaluation, part: Decimal | None) -> tuple[str, 
     return _money(part), part, _money_format(part)
 
 
+def table_title(project: ProjectEvaluation) -> str:
+    """The printed title: 部门整体支出绩效自评表 for a table that names itself 部门整体 (its name or title, as the
+    review tells the 部门整体 forms), else 项目支出绩效自评表 (until print19 every table, 部门整体 ones too)."""
+    return DEPARTMENT_TITLE if is_department_table(project.name, project.name_cell, project.title) else TITLE
+
+
+def evaluation_title(evaluation: Evaluation) -> str:
+    """The file's own title: 部门整体支出绩效自评表 when every table is one, else 项目支出绩效自评表."""
+    titles = {table_title(project) for project in evaluation.projects}
+    return DEPARTMENT_TITLE if titles == {DEPARTMENT_TITLE} else TITLE
+
+
 def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: bool = False) -> Grid:
     cells: list[Cell] = []
     add = cells.append
     unit = evaluation.money_unit or "万元"
     year = f"（{project.fund_year}年度）" if project.fund_year else ""
-    add(Cell(0, 0, TITLE, "title", colspan=COLUMNS))
+    add(Cell(0, 0, table_title(project), "title", colspan=COLUMNS))
     unit_text = (evaluation.unit_code or "") + (evaluation.unit_name or "")
     if unit_text:  # the budget unit as forms print it over the table, so that the file says whose it is
         add(Cell(1, 0, f"预算单位：{unit_text}", "subtitle", colspan=4))

@@ -6,8 +6,10 @@ row's XML to a temporary file as soon as the next row begins, its formats made o
 the CPU is a fraction of openpyxl's (``bench/list_xlsx_cpu.py``). What the sheet says is what openpyxl's said, and
 what a printer needs:
 
-* a title row (bold 14 pt) with the time of export at its right, then the header row (bold, grey, centred,
-  wrapped), frozen under both and both repeated on every printed page (``repeat_rows``: ``_xlnm.Print_Titles``);
+* a title row — the title (bold 14 pt) merged over the leading columns, the time of export over the trailing ones
+  it needs (at least the last), each wrapped in its own cells and the row as tall as the taller — then the header
+  row (bold, grey, centred, wrapped), frozen under both and both repeated on every printed page (``repeat_rows``:
+  ``_xlnm.Print_Titles``);
 * every cell 宋体 10.5 pt (charset 134, as the other workbooks name it, tied to no theme font: a Chinese WPS and
   Excel have it; openpyxl's default Calibri made WPS fall back as it pleased), with thin borders, text wrapped at the
   top of its cell, numbers right-aligned in their format (thousands separators for money) at the top too;
@@ -53,6 +55,8 @@ _EXACT_DIGITS = 15  # Excel keeps 15 significant digits
 _LARGEST_EXACT_INT = 10**_EXACT_DIGITS
 _PIXELS_A_DIGIT = 7  # XlsxWriter's column pixels per digit of the default font (Calibri 11, 宋体 10.5 alike)
 _BORDER = {"border": 1, "border_color": "#999999"}
+_TITLE_SCALE = 14 / 10.5  # the title's 14 pt against the cells' 10.5: its characters that much wider
+_TITLE_LINE_POINTS = 19  # one line of 14 pt with leading
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,10 +169,7 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
     sheet.set_margins(left=0.3, right=0.3, top=0.6, bottom=0.6)
     sheet.set_footer("&C" + PAGE_NUMBER)
 
-    sheet.set_row(0, 24)
-    sheet.write_string(0, 0, _text(title), workbook.add_format({"bold": True, "font_size": 14}))
-    if len(columns) > 1:
-        sheet.write_string(0, len(columns) - 1, _text(made), workbook.add_format({"align": "right"}))
+    _title_row(workbook, sheet, title, made, widths)
     headers = [c.title for c in columns]
     header_height = _row_height(headers, widths)
     if header_height is not None:
@@ -202,6 +203,33 @@ def _write_sheet(workbook: xlsxwriter.Workbook, sheet_name: str, title: str, mad
                 write_string(number, n, _text(str(value)), cell_format)
         count += 1
     return count
+
+
+def _title_row(workbook: xlsxwriter.Workbook, sheet: Any, title: str, made: str, widths: Sequence[float]) -> None:
+    """The title (bold 14 pt) over the leading columns and the time of export over the trailing ones it needs,
+    each wrapped within its own cells, the row as tall as the taller. (Until print19 both stood in one cell each
+    and spilled into the empty ones between: a title of a few filters and the time, right-aligned, printed over
+    each other.)"""
+    title_format = workbook.add_format({"bold": True, "font_size": 14, "text_wrap": True, "valign": "top"})
+    if len(widths) == 1:
+        lines = _lines(title, widths[0] / _TITLE_SCALE)
+        sheet.set_row(0, max(24, lines * _TITLE_LINE_POINTS + PAD_POINTS))
+        sheet.write_string(0, 0, _text(title), title_format)
+        return
+    first = len(widths) - 1  # the first of the columns under the time: at least the last, as many as it needs
+    while first > 1 and sum(widths[first:]) < text_width(made) + 1.5:
+        first -= 1
+    title_lines = _lines(title, sum(widths[:first]) / _TITLE_SCALE)
+    made_lines = _lines(made, sum(widths[first:]))
+    sheet.set_row(0, min(max(24, title_lines * _TITLE_LINE_POINTS + PAD_POINTS, made_lines * LINE_POINTS + PAD_POINTS),
+                         MAX_ROW_POINTS))
+    made_format = workbook.add_format({"align": "right", "valign": "bottom", "text_wrap": True})
+    for (start, end), text, cell_format in (((0, first - 1), title, title_format),
+                                            ((first, len(widths) - 1), made, made_format)):
+        if start == end:
+            sheet.write_string(0, start, _text(text), cell_format)
+        else:
+            sheet.merge_range(0, start, 0, end, _text(text), cell_format)
 
 
 def _write_exact(write_number: Any, write_string: Any, row: int, col: int, value: Decimal, cell_format: Any) -> None:

@@ -21,7 +21,13 @@ from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app import evaluations
 from perfbudget.app.blocked import screen_result, where
-from perfbudget.app.exports import MEDIA_TYPES, evaluation_file, monitoring_file, target_table_file
+from perfbudget.app.exports import (
+    MEDIA_TYPES,
+    evaluation_file,
+    evaluation_file_name,
+    monitoring_file,
+    target_table_file,
+)
 from perfbudget.app.import_preview import only_cut_tables
 from perfbudget.app.imports import (
     CONFIRM,
@@ -325,10 +331,11 @@ def download_evaluation(request: Request, project_id: int, fmt: Format,
         row = latest_evaluation(tx, project_id)
     if row is None:
         raise not_found("该项目的自评结果（请先填报实际完成值）")
-    made = evaluation_file(evaluation_from_dict(row["payload"]), fmt, original=original, year=row["year"])
+    evaluation = evaluation_from_dict(row["payload"])
+    made = evaluation_file(evaluation, fmt, original=original, year=row["year"])
     if made is None:
         raise not_found(f"格式「{fmt}」")
-    return attachment(made[0], f"{head.name}-项目支出绩效自评表.{fmt}", made[1])
+    return attachment(made[0], evaluation_file_name(evaluation, head.name, fmt), made[1])
 
 
 @router.get("/units/by-name/{name}/publication/{fmt}",

@@ -8,7 +8,7 @@ from fastapi import Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
 from perfbudget.app import evaluations
-from perfbudget.app.exports import EVALUATION_FORMATS, FORMAT_LABELS, XLSX, evaluation_file
+from perfbudget.app.exports import EVALUATION_FORMATS, FORMAT_LABELS, XLSX, evaluation_file, evaluation_file_name
 from perfbudget.app.overview import latest_evaluation
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.roles import Action, Principal
@@ -143,4 +143,4 @@ def evaluation_download(request: Request, project_id: int, fmt: str,
     if made is None:
         raise WebError(404, "not_found", f"不支持的下载格式「{fmt}」")
     content, media_type = made
-    return attachment(content, f"{view.head.name}-项目支出绩效自评表.{fmt}", media_type)
+    return attachment(content, evaluation_file_name(evaluation, view.head.name, fmt), media_type)

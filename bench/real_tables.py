@@ -1,6 +1,6 @@
 """Score the reader on the hand-keyed corpus of real published tables (issue 10).
 
-Usage: .venv/bin/python bench/real_tables.py [--json] [--verbose] [FILTER ...]
+Usage: .venv/bin/python bench/real_tables.py [--json] [--verbose] [--write-ratchet] [FILTER ...]
 
 Every ``*.expected.json`` in ``tests/fixtures/real/corpus/`` is an answer key written by
 hand from reading the table (never by running the reader). The table itself is the file
@@ -42,6 +42,12 @@ samples, the repository path in the key's ``"file"``. Each table is loaded with
   Budget right: the total equals the key's
   ``budget`` (both absent counts as right) and the document's money unit equals the
   key's ``money_unit`` when the key gives one.
+
+The **ratchet** (``tests/fixtures/real/corpus/RATCHET.json``, checked by tests/readers/test_real_corpus.py): each
+table's right indicators, names and budgets as the reader last gave them (at least), and its wrong indicators (at
+most). ``--write-ratchet`` writes it from this run; a table may only move the better way. The whole corpus's recall
+floor moves with the tables added, hard ones too; the ratchet is what tells a reader that reads less from a corpus
+that asks more.
 """
 
 from __future__ import annotations
@@ -347,12 +353,40 @@ def totals(scores: list[TableScore]) -> dict[str, Any]:
     }
 
 
+RATCHET = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "real" / "corpus" / "RATCHET.json"
+
+
+def ratchet(scores: list[TableScore]) -> dict[str, dict[str, int]]:
+    """Each table's figures the reader must keep: right, names, budgets (at least), wrong (at most)."""
+    return {s.file: {"right": s.right, "wrong": s.read - s.right, "names": s.names_right,
+                     "budgets": s.budgets_right} for s in scores}
+
+
+def ratchet_faults(scores: list[TableScore], recorded: dict[str, dict[str, int]]) -> list[str]:
+    """The tables that read worse than the ratchet records (a table not in it yet is not judged)."""
+    faults = []
+    for table, now in ratchet(scores).items():
+        was = recorded.get(table)
+        if was is None:
+            continue
+        worse = [f"{name} {was[name]} → {now[name]}" for name in ("right", "names", "budgets") if now[name] < was[name]]
+        if now["wrong"] > was["wrong"]:
+            worse.append(f"wrong {was['wrong']} → {now['wrong']}")
+        if worse:
+            faults.append(f"{table}: " + ", ".join(worse))
+    return faults
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("filters", nargs="*", help="only these tables: a number (07) or a part of the file name")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("-v", "--verbose", action="store_true", help="show the mismatches per table")
+    parser.add_argument("--write-ratchet", action="store_true",
+                        help=f"write every table's figures to {RATCHET.name} (no FILTER; check the change first)")
     args = parser.parse_args(argv)
+    if args.write_ratchet and args.filters:
+        parser.error("--write-ratchet scores the whole corpus: no FILTER")
     paths = key_paths(args.filters)
     faults = [f for p in paths for f in validate_key(json.loads(p.read_text(encoding="utf-8")), p.name)]
     if faults:
@@ -360,6 +394,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     scores = [score_table(p) for p in paths]
     summary = totals(scores)
+    if args.write_ratchet:
+        rows = [f" {json.dumps(t, ensure_ascii=False)}: {json.dumps(f)}" for t, f in ratchet(scores).items()]
+        RATCHET.write_text("{\n" + ",\n".join(rows) + "\n}\n", encoding="utf-8")
     if args.json:
         tables = [asdict(s) | {"recall": s.recall, "precision": s.precision} for s in scores]
         print(json.dumps({"totals": summary, "tables": tables}, ensure_ascii=False, indent=1))

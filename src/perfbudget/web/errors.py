@@ -8,7 +8,8 @@ Unknown routes, bad request bodies and unexpected exceptions take the same path.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -17,6 +18,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from perfbudget.app.document_slots import TooManyDocuments, document_slot
 from perfbudget.app.errors import NotFound
 from perfbudget.web.validation_text import validation_message
 
@@ -43,6 +45,17 @@ class WebError(Exception):
         self.code = code
         self.message = message
         self.details = details
+
+
+@contextmanager
+def few_documents_at_once() -> Iterator[None]:
+    """:func:`perfbudget.app.document_slots.document_slot` for a page or the API: 429 (too_many_documents) while the
+    process writes as many publications and opinions as it may at once."""
+    try:
+        with document_slot():
+            yield
+    except TooManyDocuments as exc:
+        raise WebError(429, "too_many_documents", str(exc)) from exc
 
 
 def not_found(what: str = "该对象") -> WebError:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from contextlib import ExitStack
 
+import pytest
+
 from perfbudget.load import load_bytes
 from perfbudget.model import Severity
 from tests.web.conftest import WebEnv
@@ -89,3 +91,41 @@ def test_publications_and_opinions_are_written_a_few_at_a_time(web: WebEnv) -> N
         assert page.get(path).status_code == 200, path
     for path in bounded_api:
         assert api.get(path, headers=token).status_code == 200, path
+
+
+@pytest.mark.parametrize(("path", "body"), [
+    ("/api/v1/library/groups/1/rename", {"name": "a\x00b"}),
+    ("/api/v1/library/groups/1/rename", {"name": "\x1b[2J红色"}),
+    ("/api/v1/library/groups/1/merge", {"others": ["a\x00b"]}),
+    ("/api/v1/library/groups/1/split", {"names": ["a\x00b"]}),
+])
+def test_library_names_holding_a_control_character_are_refused(any_web: WebEnv, path: str, body: dict) -> None:
+    # An admin's rename stored a NUL (SQLite) or an ESC (both) as a group's name, printed raw to the terminal by
+    # `perfbudget library`; a NUL in a merge's or a split's names answered 500 on PostgreSQL (the lookup). Every one
+    # is refused naming the character, nothing changed; the page and the command line go through app.library alike.
+    from perfbudget.app.library import LibraryRefused, rename
+
+    token = {"Authorization": f"Bearer {any_web.token('admin')}"}
+    client = any_web.client()
+    before = client.get("/api/v1/library/groups/1", headers=token).json()["name"]
+    refused = client.post(path, headers=token, json=body)
+    assert refused.status_code == 422, refused.text
+    assert "含有不可见的控制字符" in refused.json()["error"]["message"]
+    assert client.get("/api/v1/library/groups/1", headers=token).json()["name"] == before
+    with pytest.raises(LibraryRefused, match="控制字符"):
+        rename(any_web.app.state.store, None, "1", "b\x07c", username="cli")
+
+
+@pytest.mark.parametrize(("path", "body"), [
+    ("/api/v1/projects/{id}/workflow", b'{"action": "\\ud800"}'),
+    ("/api/v1/projects/{id}/evaluation", b'{"year": 2024, "executed": "\\udfff"}'),
+])
+def test_an_error_naming_a_lone_surrogate_is_answered_not_a_500(any_web: WebEnv, path: str, body: bytes) -> None:
+    # A JSON body may spell a lone surrogate; the refusal naming it (「未知的操作「…」」, an amount that is no number)
+    # could not be encoded as UTF-8, and the API answered 500 on both databases instead of its 422.
+    if "evaluation" in path:
+        _approve(any_web, any_web.project_ids[0])  # (自评 is of approved projects)
+    token = {"Authorization": f"Bearer {any_web.token('admin')}", "Content-Type": "application/json"}
+    answer = any_web.client().post(path.format(id=any_web.project_ids[0]), headers=token, content=body)
+    assert answer.status_code == 422, answer.text
+    assert "\ufffd" in answer.text or "\\ufffd" in answer.text

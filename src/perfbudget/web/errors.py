@@ -8,6 +8,7 @@ Unknown routes, bad request bodies and unexpected exceptions take the same path.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -93,9 +94,26 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _sayable(value: Any) -> Any:
+    """``value`` with every lone surrogate (which no UTF-8 answer can hold) as U+FFFD, in texts, lists and mappings.
+    A JSON body may spell one (``"\\ud800"``); an error naming what was sent (「未知的操作「…」」, a field's value)
+    failed to encode and answered 500 instead of its 422 until 2026-12-05 (found by attack21)."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, Mapping):
+        return {_sayable(k): _sayable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_sayable(v) for v in value]
+    return value
+
+
 def _respond(request: Request, status: int, code: str, message: str, details: Any = None,
              headers: Mapping[str, str] | None = None) -> Response:
     """The error as JSON (API) or as the error page; ``headers`` kept (a 405's ``Allow``)."""
+    message, details = _sayable(message), _sayable(details)
     if _is_api(request):
         sent = {**(headers or {}), **({"WWW-Authenticate": "Bearer"} if status == 401 else {})}
         return JSONResponse(error_body(code, message, details), status_code=status, headers=sent or None)

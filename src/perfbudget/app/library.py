@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from perfbudget.app.roles import Action, Principal
+from perfbudget.app.validate import BAD_CHARS
 from perfbudget.library.admin import LibraryChoiceError, merge_groups_on, rename_group_on, split_names_on
 from perfbudget.store import Store
 from perfbudget.store.transaction import Actor
@@ -38,11 +39,23 @@ def _actor(principal: Principal | None, username: str | None) -> Actor:
     return Actor(None, username)
 
 
+def _refuse_control(texts: list[str], label: str = "名称") -> None:
+    """No group or name holds a control character or a non-character (every stored text is refused with one):
+    a name holding one is refused before any lookup (a NUL in a merge's or a split's names answered 500 on PostgreSQL
+    until 2026-12-05, attack21)."""
+    for text in texts:
+        bad = BAD_CHARS.search(text)
+        if bad:
+            shown = BAD_CHARS.sub("\ufffd", text)[:64]
+            raise LibraryRefused(f"{label}「{shown}」含有不可见的控制字符（U+{ord(bad.group()):04X}）")
+
+
 def merge(store: Store, principal: Principal | None, into: str, others: list[str], *,
           username: str | None = None, ip: str | None = None) -> Outcome:
     """Merge the groups ``others`` (ids or names) into ``into``. ``principal`` None: the command
     line, acting as ``username``."""
     actor = _actor(principal, username)
+    _refuse_control([into, *others])
     try:
         with store.transaction() as tx:
             ids = merge_groups_on(tx.connection, into, others, actor.username)
@@ -59,6 +72,7 @@ def split(store: Store, principal: Principal | None, names: list[str], *,
     """Split ``names`` (of one group: ``group`` when given, as the page's and the API's address name it) off into a
     new group of their own."""
     actor = _actor(principal, username)
+    _refuse_control(names)
     try:
         with store.transaction() as tx:
             old, new = split_names_on(tx.connection, names, actor.username)
@@ -74,8 +88,11 @@ def split(store: Store, principal: Principal | None, names: list[str], *,
 
 def rename(store: Store, principal: Principal | None, reference: str, name: str, *,
            username: str | None = None, ip: str | None = None) -> Outcome:
-    """Give a group (id or name) the name shown for it."""
+    """Give a group (id or name) the name shown for it. A name holding a control character or a non-character is
+    refused, as every stored text is (:data:`perfbudget.app.validate.BAD_CHARS`): until 2026-12-05 a NUL answered 500
+    on PostgreSQL, and an ESC was stored and printed raw to the terminal by ``perfbudget library`` (attack21)."""
     actor = _actor(principal, username)
+    _refuse_control([name], "新名称")
     try:
         with store.transaction() as tx:
             group = rename_group_on(tx.connection, reference, name, actor.username)

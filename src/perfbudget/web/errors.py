@@ -8,7 +8,9 @@ Unknown routes, bad request bodies and unexpected exceptions take the same path.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -17,6 +19,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from perfbudget.app.document_slots import TooManyDocuments, document_slot
 from perfbudget.app.errors import NotFound
 from perfbudget.web.validation_text import validation_message
 
@@ -43,6 +46,17 @@ class WebError(Exception):
         self.code = code
         self.message = message
         self.details = details
+
+
+@contextmanager
+def few_documents_at_once() -> Iterator[None]:
+    """:func:`perfbudget.app.document_slots.document_slot` for a page or the API: 429 (too_many_documents) while the
+    process writes as many publications and opinions as it may at once."""
+    try:
+        with document_slot():
+            yield
+    except TooManyDocuments as exc:
+        raise WebError(429, "too_many_documents", str(exc)) from exc
 
 
 def not_found(what: str = "该对象") -> WebError:
@@ -80,9 +94,26 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _sayable(value: Any) -> Any:
+    """``value`` with every lone surrogate (which no UTF-8 answer can hold) as U+FFFD, in texts, lists and mappings.
+    A JSON body may spell one (``"\\ud800"``); an error naming what was sent (「未知的操作「…」」, a field's value)
+    failed to encode and answered 500 instead of its 422 until 2026-12-05 (found by attack21)."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, Mapping):
+        return {_sayable(k): _sayable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_sayable(v) for v in value]
+    return value
+
+
 def _respond(request: Request, status: int, code: str, message: str, details: Any = None,
              headers: Mapping[str, str] | None = None) -> Response:
     """The error as JSON (API) or as the error page; ``headers`` kept (a 405's ``Allow``)."""
+    message, details = _sayable(message), _sayable(details)
     if _is_api(request):
         sent = {**(headers or {}), **({"WWW-Authenticate": "Bearer"} if status == 401 else {})}
         return JSONResponse(error_body(code, message, details), status_code=status, headers=sent or None)

@@ -50,7 +50,7 @@ from perfbudget.web import uploads
 from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_FILES, TAG_IMPORT, TypedRoute
 from perfbudget.web.deps import api_user, client_ip, engine_of
-from perfbudget.web.errors import WebError, forbidden, not_found
+from perfbudget.web.errors import WebError, few_documents_at_once, forbidden, not_found
 from perfbudget.web.filenames import upload_name
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.routes.upload import unit_problem
@@ -59,6 +59,7 @@ from perfbudget.writers.monitoring_layout import monitoring_period
 
 router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
 ERRORS = m.error_responses(401, 403, 404, 409, 413, 422)
+BUSY = m.error_responses(429)  # a publication or an opinion while the process writes as many as it may at once
 Format = Literal["xlsx", "docx", "html", "json"]
 BINARY = {"schema": {"type": "string", "format": "binary"}}
 
@@ -339,7 +340,7 @@ def download_evaluation(request: Request, project_id: int, fmt: Format,
 
 
 @router.get("/units/by-name/{name}/publication/{fmt}",
-            responses=_file_responses(m.InterchangeDocument, "单位的绩效目标表"), response_class=Response,
+            responses={**_file_responses(m.InterchangeDocument, "单位的绩效目标表"), **BUSY}, response_class=Response,
             tags=[TAG_FILES], summary="下载没有编码的单位（按单位名称）一个年度全部审核通过项目的绩效目标表")
 def download_publication_by_name(request: Request, name: str, fmt: Format,
                                  year: int | None = Query(None, description="资金年度（空：全部年度）"),
@@ -352,7 +353,8 @@ def download_publication_by_name(request: Request, name: str, fmt: Format,
     return _publication_file(request, UnitName(name), None, fmt, year, original, principal)
 
 
-@router.get("/units/{unit}/publication/{fmt}", responses=_file_responses(m.InterchangeDocument, "单位的绩效目标表"),
+@router.get("/units/{unit}/publication/{fmt}",
+            responses={**_file_responses(m.InterchangeDocument, "单位的绩效目标表"), **BUSY},
             response_class=Response, tags=[TAG_FILES],
             summary="下载单位一个年度全部审核通过项目的绩效目标表（一个文件，同 perfbudget publish）")
 def download_publication(request: Request, unit: str, fmt: Format,
@@ -372,11 +374,12 @@ def _publication_file(request: Request, unit: Any, code: str | None, fmt: str, y
 
     if not principal.can(Action.READ, code):
         raise not_found("该单位")
-    found = unit_publication(store_of(request), unit, year, principal=principal)
-    if isinstance(found, str):
-        raise WebError(404, "not_found", found)
-    return attachment(render(found.document, fmt, original=original), f"{unit}-{year or '全部年度'}-绩效目标表.{fmt}",
-                      MEDIA_TYPES[fmt])
+    with few_documents_at_once():
+        found = unit_publication(store_of(request), unit, year, principal=principal)
+        if isinstance(found, str):
+            raise WebError(404, "not_found", found)
+        data = render(found.document, fmt, original=original)
+    return attachment(data, f"{unit}-{year or '全部年度'}-绩效目标表.{fmt}", MEDIA_TYPES[fmt])
 
 
 @router.get("/projects/{project_id}/monitoring/download/{fmt}",
@@ -397,7 +400,7 @@ def download_monitoring(request: Request, project_id: int, fmt: Format,
     return attachment(made[0], name, made[1])
 
 
-@router.get("/projects/{project_id}/opinion.docx", responses={**ERRORS, 200: {
+@router.get("/projects/{project_id}/opinion.docx", responses={**ERRORS, **BUSY, 200: {
                 "description": "审核意见书（Word 附件）", "content": {MEDIA_TYPES["docx"]: BINARY}}},
             response_class=Response, tags=[TAG_FILES], summary="下载项目的审核意见书（Word）")
 def download_opinion(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> Response:
@@ -407,12 +410,14 @@ def download_opinion(request: Request, project_id: int, principal: Principal = D
     from perfbudget.app.opinion import opinion_docx, project_opinion_title
     from perfbudget.app.review_desk import load_desk
 
-    desk = load_desk(store_of(request), principal, project_id, settings_of(request))
-    title = project_opinion_title(desk)
-    return attachment(opinion_docx(title, [desk]), f"{title}.docx", MEDIA_TYPES["docx"])
+    with few_documents_at_once():
+        desk = load_desk(store_of(request), principal, project_id, settings_of(request))
+        title = project_opinion_title(desk)
+        data = opinion_docx(title, [desk])
+    return attachment(data, f"{title}.docx", MEDIA_TYPES["docx"])
 
 
-@router.get("/units/by-name/{name}/opinion.docx", responses={**ERRORS, 200: {
+@router.get("/units/by-name/{name}/opinion.docx", responses={**ERRORS, **BUSY, 200: {
                 "description": "单位的审核意见书（Word 附件）", "content": {MEDIA_TYPES["docx"]: BINARY}}},
             response_class=Response, tags=[TAG_FILES], summary="下载没有编码的单位（按单位名称）的审核意见书（Word）")
 def download_unit_opinion_by_name(request: Request, name: str,
@@ -425,7 +430,7 @@ def download_unit_opinion_by_name(request: Request, name: str,
     return _unit_opinion_file(request, UnitName(name), year, principal)
 
 
-@router.get("/units/{unit_key}/opinion.docx", responses={**ERRORS, 200: {
+@router.get("/units/{unit_key}/opinion.docx", responses={**ERRORS, **BUSY, 200: {
                 "description": "单位的审核意见书（Word 附件）", "content": {MEDIA_TYPES["docx"]: BINARY}}},
             response_class=Response, tags=[TAG_FILES], summary="下载单位的审核意见书（Word）")
 def download_unit_opinion(request: Request, unit_key: str,
@@ -441,5 +446,7 @@ def download_unit_opinion(request: Request, unit_key: str,
 def _unit_opinion_file(request: Request, unit_key: Any, year: int | None, principal: Principal) -> Response:
     from perfbudget.app.opinion import opinion_docx, unit_opinion_desks
 
-    title, desks = unit_opinion_desks(store_of(request), principal, unit_key, year, settings_of(request))
-    return attachment(opinion_docx(title, desks), f"{title}.docx", MEDIA_TYPES["docx"])
+    with few_documents_at_once():
+        title, desks = unit_opinion_desks(store_of(request), principal, unit_key, year, settings_of(request))
+        data = opinion_docx(title, desks)
+    return attachment(data, f"{title}.docx", MEDIA_TYPES["docx"])

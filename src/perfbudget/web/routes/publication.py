@@ -24,7 +24,7 @@ from perfbudget.app.publication import PUBLISH_FORMS, Publication, published_eva
 from perfbudget.app.roles import Action, Principal
 from perfbudget.store.api import Store
 from perfbudget.web.deps import page_user
-from perfbudget.web.errors import WebError
+from perfbudget.web.errors import WebError, few_documents_at_once
 from perfbudget.web.routes.common import page_router
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import store_of
@@ -67,7 +67,8 @@ async def _publication_file(request: Request, unit: str | UnitName, code: str | 
     def build() -> bytes:
         from perfbudget.writers.target_table_export import render
 
-        return render(_publication(request, unit, year, principal).document, fmt)
+        with few_documents_at_once():
+            return render(_publication(request, unit, year, principal).document, fmt)
 
     data = await run_in_threadpool(build)
     name = f"{unit}-{year or '全部年度'}-绩效目标表.{fmt}"

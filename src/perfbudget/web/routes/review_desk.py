@@ -28,7 +28,7 @@ from perfbudget.app.workflow import STATE_LABELS
 from perfbudget.plain_numbers import plain_int, plain_year, stored_id
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
-from perfbudget.web.errors import WebError, forbidden
+from perfbudget.web.errors import WebError, few_documents_at_once, forbidden
 from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import settings_of, store_of
@@ -107,9 +107,13 @@ def _opinion(request: Request, title: str, desks: list[desk_app.Desk], fmt: str,
 @router.get("/projects/{project_id}/opinion.{fmt}")
 def project_opinion(request: Request, project_id: int, fmt: str, principal: Principal = Depends(page_user)) -> Response:
     _known_format(fmt)
-    desk = _desk(request, principal, project_id)
-    title = project_opinion_title(desk)
-    return _opinion(request, title, [desk], fmt, title)
+    if fmt != "docx":  # the page: one project, as its desk page
+        desk = _desk(request, principal, project_id)
+        return _opinion(request, project_opinion_title(desk), [desk], fmt, project_opinion_title(desk))
+    with few_documents_at_once():
+        desk = _desk(request, principal, project_id)
+        title = project_opinion_title(desk)
+        return _opinion(request, title, [desk], fmt, title)
 
 
 @router.get("/units/by-id/{unit_id}/opinion.{fmt}")
@@ -137,8 +141,10 @@ def unit_opinion(request: Request, unit_key: str, fmt: str, year: str | None = N
 def _unit_opinion(request: Request, principal: Principal, unit_key: int | str | UnitName, fmt: str,
                   year: str | None) -> Response:
     _known_format(fmt)
-    title, desks = unit_opinion_desks(store_of(request), principal, unit_key, plain_year(year), settings_of(request))
-    return _opinion(request, title, desks, fmt, title)
+    with few_documents_at_once():  # up to 200 projects' desks, as a page or in Word
+        title, desks = unit_opinion_desks(store_of(request), principal, unit_key, plain_year(year),
+                                          settings_of(request))
+        return _opinion(request, title, desks, fmt, title)
 
 
 @router.get("/review/queue")

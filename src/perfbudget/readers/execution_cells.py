@@ -6,7 +6,7 @@ The header-block reader keeps every cell of the funds grid (年初预算数 | �
 into :class:`perfbudget.model.Budget`'s ``initial``, ``executed``, ``rate``, ``weight`` and ``score``, each with its
 cell's location; the extras stay as they are. The total row is the row labelled as the total (年度资金总额, 资金总额,
 合计 …), or the grid's only row. A cell that holds no figure of its column's kind (an amount; a rate with ``%``, or a
-number above 1; points) is left untyped, its text kept in the extras: nothing is guessed. A 执行率 that is not
+number above 1, or 0; points) is left untyped, its text kept in the extras: nothing is guessed. A 执行率 that is not
 全年执行数 ÷ 预算数 is warned of at its cell.
 """
 
@@ -67,7 +67,8 @@ def _figure(name: str, text: str) -> Decimal | None:
         if found is None:
             return None
         value = Decimal(found.group(1))
-        return value if found.group(2) or value > 1 else None  # 0.95 or 1 without %: a ratio or a percent, untold
+        # 0.95 or 1 without %: a ratio or a percent, untold (0 is 0 either way)
+        return value if found.group(2) or value > 1 or not value else None
     found = _POINTS.match(text)
     return Decimal(found.group(1)) if found is not None and Decimal(found.group(1)) <= 100 else None
 

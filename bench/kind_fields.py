@@ -27,7 +27,7 @@ BUDGET_FIELDS = ("initial", "executed", "rate", "weight", "score")
 # a project extra that is a column of the funds grid (row/column) or the 自评's own result
 _FUNDS = re.compile(
     r"/(?:全年|年初|调整|预算)?(?:预算数|执行数|执行率|分值|得分|权重|预算|预计执行数|预计执行率)|月执行[数率]")
-_RESULT = re.compile(r"总分|得分合计|自评得分|评价得分|评分$|等级|评价结论|自评结论")
+_RESULT = re.compile(r"总分|^合计$|得分合计|自评得分|评价得分|评分$|等级|评价结论|自评结论")
 
 
 def table_kind(name: str, key_kind: str) -> str:
@@ -89,9 +89,10 @@ def main(argv: list[str] | None = None) -> int:
                     f[f"budget.{field} located"] += f"budget.{field}" in project.sources
             f["total score typed"] += getattr(project, "total_score", None) is not None
             f["grade typed"] += getattr(project, "grade", None) is not None
-            funds = [label for label, _ in project.extras if _FUNDS.search(label)]
-            results = [label for label, _ in project.extras if _RESULT.search(label) and label not in funds]
+            results = [label for label, _ in project.extras if _RESULT.search(label.split("/")[0])]
+            funds = [label for label, _ in project.extras if _FUNDS.search(label) and label not in results]
             f["projects with funds extras"] += bool(funds)
+            f["projects with a total row kept"] += bool(results)
             f["funds extras"] += len(funds)
             f["result extras"] += len(results)
             for label in funds + results:

@@ -1,6 +1,6 @@
 """Score the reader on the hand-keyed corpus of real published tables (issue 10).
 
-Usage: .venv/bin/python bench/real_tables.py [--json] [--verbose] [--write-ratchet] [FILTER ...]
+Usage: .venv/bin/python bench/real_tables.py [--json] [--verbose] [--by-kind] [--write-ratchet] [FILTER ...]
 
 Every ``*.expected.json`` in ``tests/fixtures/real/corpus/`` is an answer key written by
 hand from reading the table (never by running the reader). The table itself is the file
@@ -34,6 +34,8 @@ samples, the repository path in the key's ``"file"``. Each table is loaded with
 * A key may list, per project, ``"ambiguous"`` texts: rows a careful person cannot decide
   (e.g. a lone sentence that may be a 三级 without a value or a value without a 三级). A read
   indicator whose 三级 or target contains one of them is counted neither as read nor as right.
+* ``--by-kind`` adds the totals per kind of table, told by the file name (``monitor``, ``bumenzhengti``) and the
+  key's kind: ``target``, ``selfeval``, ``dept-target``, ``dept-selfeval`` (部门整体) and ``monitor`` (监控表).
 * recall = right / expected, precision = right / read. A file the reader refuses (no
   document) counts as 0 read. A document returned together with errors (e.g. a cut
   table) is scored on what it holds; the table's status shows the errors.
@@ -74,6 +76,7 @@ from perfbudget.readers.traditional import simplified  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "real" / "corpus"
 KINDS = ("target", "self-evaluation")
+TABLE_KINDS = ("target", "selfeval", "dept-target", "dept-selfeval", "monitor")
 MONEY_UNITS = ("万元", "元", None)
 INDICATOR_KEYS = ("level1", "level2", "level3", "target")
 
@@ -189,6 +192,15 @@ def table_path(key_path: Path, key: dict[str, Any]) -> Path | None:
         if not candidate.name.endswith(".expected.json"):
             return candidate
     return None
+
+
+def table_kind(name: str, key_kind: str) -> str:
+    """The kind of table a key is of (``TABLE_KINDS``): the file name says 监控表 and 部门整体, the key target or
+    self-evaluation."""
+    if "monitor" in name:
+        return "monitor"
+    kind = "selfeval" if key_kind == "self-evaluation" else "target"
+    return f"dept-{kind}" if "bumenzhengti" in name else kind
 
 
 def key_paths(filters: list[str] | None = None) -> list[Path]:
@@ -382,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("filters", nargs="*", help="only these tables: a number (07) or a part of the file name")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("-v", "--verbose", action="store_true", help="show the mismatches per table")
+    parser.add_argument("--by-kind", action="store_true", help="add the totals per kind of table")
     parser.add_argument("--write-ratchet", action="store_true",
                         help=f"write every table's figures to {RATCHET.name} (no FILTER; check the change first)")
     args = parser.parse_args(argv)
@@ -398,8 +411,10 @@ def main(argv: list[str] | None = None) -> int:
         rows = [f" {json.dumps(t, ensure_ascii=False)}: {json.dumps(f)}" for t, f in ratchet(scores).items()]
         RATCHET.write_text("{\n" + ",\n".join(rows) + "\n}\n", encoding="utf-8")
     if args.json:
-        tables = [asdict(s) | {"recall": s.recall, "precision": s.precision} for s in scores]
-        print(json.dumps({"totals": summary, "tables": tables}, ensure_ascii=False, indent=1))
+        tables = [asdict(s) | {"recall": s.recall, "precision": s.precision,
+                               "table_kind": table_kind(s.file, s.kind)} for s in scores]
+        by_kind = {"by_kind": _by_kind(scores)} if args.by_kind else {}
+        print(json.dumps({"totals": summary, "tables": tables} | by_kind, ensure_ascii=False, indent=1))
         return 0
     print(f"{'table':<64} {'exp':>4} {'read':>4} {'right':>5} {'recall':>7} {'prec':>6} "
           f"{'names':>5} {'budg':>5}  status")
@@ -422,7 +437,19 @@ def main(argv: list[str] | None = None) -> int:
           f"recall {t['recall']:.1%}, precision {t['precision']:.1%}; "
           f"names {t['names_right']}/{t['projects_expected']}, budgets {t['budgets_right']}/{t['projects_expected']}; "
           f"refused {t['refused']}, with errors {t['with_errors']}")
+    if args.by_kind:
+        print(f"\n{'kind':<14} {'tables':>6} {'exp':>5} {'read':>5} {'right':>5} {'recall':>7} {'prec':>6} "
+              f"{'names':>7} {'budgets':>7} {'refused':>7}")
+        for kind, k in _by_kind(scores).items():
+            print(f"{kind:<14} {k['tables']:>6} {k['expected']:>5} {k['read']:>5} {k['right']:>5} {k['recall']:>7.1%} "
+                  f"{k['precision']:>6.1%} {k['names_right']:>3}/{k['projects_expected']:<3} "
+                  f"{k['budgets_right']:>3}/{k['projects_expected']:<3} {k['refused']:>7}")
     return 0
+
+
+def _by_kind(scores: list[TableScore]) -> dict[str, dict[str, Any]]:
+    return {kind: totals(group) for kind in TABLE_KINDS
+            if (group := [s for s in scores if table_kind(s.file, s.kind) == kind])}
 
 
 if __name__ == "__main__":

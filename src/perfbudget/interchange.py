@@ -17,6 +17,7 @@ from typing import Any
 
 from perfbudget.model import (
     ENUM_TEXT,
+    EXECUTION_FIELDS,
     FORMAT,
     Budget,
     Direction,
@@ -103,6 +104,9 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "goals": list(project.goals),
         "indicators": [indicator_to_dict(i) for i in project.indicators],
     }
+    for name in EXECUTION_FIELDS:  # a self-evaluation's funds grid: written only where the table gives them
+        if (value := getattr(project.budget, name)) is not None:
+            out["budget"][name] = _dec(value)
     if project.name_cell != _derived_name_cell(project):
         out["name_cell"] = project.name_cell
     if project.extras:
@@ -178,7 +182,7 @@ _FIELDS = {
     "unit": frozenset({"code", "name"}),
     "project": frozenset({"seq", "title", "name", "fund_label", "fund_year", "fund_source", "budget", "purpose",
                           "goals", "indicators", "name_cell", "extras", "complete", "cut", "needs_check"}),
-    "budget": frozenset({"total", "fiscal", "other"}),
+    "budget": frozenset({"total", "fiscal", "other", "initial", "executed", "rate", "weight", "score"}),
     "indicator": frozenset({"level1", "level2", "level3", "description", "target", "weight", "actual", "score",
                             "deviation", "extras"}),
     "target": frozenset({"raw", "kind", "op", "value", "unit", "direction", "upper", "period", "due"}),
@@ -337,6 +341,7 @@ def _project(data: Any, path: str) -> Project:
             total=_decimal_field(budget, "total", f"{path}.budget"),
             fiscal=_decimal_field(budget, "fiscal", f"{path}.budget"),
             other=_decimal_field(budget, "other", f"{path}.budget"),
+            **{name: _decimal_field(budget, name, f"{path}.budget", required=False) for name in EXECUTION_FIELDS},
         ),
         purpose=_get(data, "purpose", path, str),
         goals=tuple(goals),

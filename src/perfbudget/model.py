@@ -197,12 +197,29 @@ class Budget:
         total: 预算数 / 年度资金总额.
         fiscal: 其中：财政资金 / 财政拨款.
         other: 其他资金.
-    Blank cells are None, never zero.
+        initial: 年初预算数 of a self-evaluation's funds grid (its total row), where the grid gives it beside the
+            adjusted amount (全年预算数, 调整后预算数), which is ``total``.
+        executed: 全年执行数 (执行数, 预算执行数) of the funds grid's total row, in the table's money unit.
+        rate: 执行率 of that row in percent as written (``98.5%`` is 98.5), a figure of the table's own.
+        weight: the row's 分值 (权重): the points of budget execution in the 自评.
+        score: the row's 得分: the execution points the table gives itself.
+    Blank cells are None, never zero. The funds grid's cells stay in ``Project.extras`` as well (every row and
+    column, ``年度资金总额/全年执行数``); these fields type its total row, located in ``Project.sources``
+    (``budget.executed`` …).
     """
 
     total: Decimal | None = None
     fiscal: Decimal | None = None
     other: Decimal | None = None
+    initial: Decimal | None = None
+    executed: Decimal | None = None
+    rate: Decimal | None = None
+    weight: Decimal | None = None
+    score: Decimal | None = None
+
+
+# Budget's fields of a self-evaluation's funds grid, in their order (the JSON, the store and the readers name them so)
+EXECUTION_FIELDS = ("initial", "executed", "rate", "weight", "score")
 
 
 @dataclass(frozen=True, slots=True)

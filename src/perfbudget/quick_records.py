@@ -89,15 +89,22 @@ def new_target(raw: str, kind: Kind, op: Op | None, value: Decimal | None, unit:
     return made
 
 
-_BudgetTwin = _twin(Budget, ("total", "fiscal", "other"))
+_BudgetTwin = _twin(Budget, ("total", "fiscal", "other", "initial", "executed", "rate", "weight", "score"))
 
 
-def new_budget(total: Decimal | None, fiscal: Decimal | None, other: Decimal | None) -> Budget:
-    """``Budget(total, fiscal, other)`` with every field given."""
+def new_budget(total: Decimal | None, fiscal: Decimal | None, other: Decimal | None,
+               initial: Decimal | None = None, executed: Decimal | None = None, rate: Decimal | None = None,
+               weight: Decimal | None = None, score: Decimal | None = None) -> Budget:
+    """``Budget(total, fiscal, other, initial, executed, rate, weight, score)`` with every field given."""
     made: Any = _new(_BudgetTwin)
     made.total = total
     made.fiscal = fiscal
     made.other = other
+    made.initial = initial
+    made.executed = executed
+    made.rate = rate
+    made.weight = weight
+    made.score = score
     made.__class__ = Budget
     return made
 

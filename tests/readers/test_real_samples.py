@@ -64,7 +64,10 @@ def test_12_langfang_paragraph_cells_truncated_self_evaluation() -> None:
     assert document.kind == "self-evaluation"
     project = document.projects[0]
     assert project.name == "办公宿舍楼、食堂及餐厅暖通改造经费"
-    assert project.budget == Budget(total=Decimal("43.2"), fiscal=Decimal("43.2"))
+    # the funds grid's total row typed (kinds23): 37.24 ÷ 43.2 is 86.2%, printed 86%; 得分 9 of 10, rounded
+    assert project.budget == Budget(total=Decimal("43.2"), fiscal=Decimal("43.2"), initial=Decimal("43.2"),
+                                    executed=Decimal("37.24"), rate=Decimal("86"), weight=Decimal("10"),
+                                    score=Decimal("9"))
     assert ("年度资金总额/全年执行数", "37.24") in project.extras
     assert ("年度资金总额/执行率", "86%") in project.extras
     assert project.goals == ("43.2",)
@@ -158,7 +161,8 @@ def test_34_suixi_pipe_cells_truncated_self_evaluation() -> None:
     assert document.kind == "self-evaluation"
     project = document.projects[0]
     assert project.name == "临时救助"
-    assert project.budget == Budget(total=Decimal("30"), fiscal=Decimal("30"))
+    assert project.budget == Budget(total=Decimal("30"), fiscal=Decimal("30"), executed=Decimal("30"),
+                                    rate=Decimal("100"), weight=Decimal("10"), score=Decimal("10"))
     assert ("年度资金总额/全年执行数", "30") in project.extras
     assert project.goals == ("为建档立卡扶贫户解决临时性的困难",)
     summary = "全年救助建档立卡扶贫户临时救助87人次,救助资金30万元,完成目标任务。"

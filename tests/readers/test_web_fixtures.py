@@ -46,7 +46,8 @@ def test_sichuan_pipe_cells_sign_value_unit_self_evaluation() -> None:
     project = document.projects[0]
     assert project.fund_year == 2023
     # funds grid 年初预算 | 调整后预算数 | 预算执行数 …: the budget is the adjusted one
-    assert project.budget == Budget(total=Decimal("251.89"), fiscal=Decimal("251.89"))
+    assert project.budget == Budget(total=Decimal("251.89"), fiscal=Decimal("251.89"), initial=Decimal("238.93"),
+                                    executed=Decimal("251.89"), rate=Decimal("100.00"), weight=Decimal("10"))
     assert ("总额/年初预算", "238.93") in project.extras
     assert ("总额/预算执行率", "100.00%") in project.extras
     assert project.goals == ("严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,"
@@ -92,7 +93,9 @@ def test_chizhou_whole_table_on_one_line_space_cells() -> None:
     assert document.money_unit == "万元"
     project = document.projects[0]
     assert project.name == "委托业务项目" and project.fund_year == 2022
-    assert project.budget == Budget(total=Decimal("0"), fiscal=Decimal("89.974"))  # as written (0 0 0 …)
+    assert project.budget == Budget(total=Decimal("0"), fiscal=Decimal("89.974"), initial=Decimal("0"),
+                                    executed=Decimal("0"), rate=Decimal("0"), weight=Decimal("10"),
+                                    score=Decimal("0"))  # as written (0 0 0 …)
     assert project.goals[0].startswith("本项目共申请预算资金90万元。")
     rows = _rows(result)
     assert len(rows) == 9

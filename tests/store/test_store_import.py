@@ -14,6 +14,7 @@ from perfbudget.interchange import document_to_dict
 from perfbudget.model import Budget, Document, Kind, Target, Unit
 from perfbudget.store import Store
 from perfbudget.store import importer as importer_module
+from perfbudget.store.reviews import project_latest
 from perfbudget.store.schema import project_versions, targets, version_changes
 from tests.store.helpers import import_file
 
@@ -124,7 +125,9 @@ def _rich_document(seed_document: Document) -> Document:
     )
     rich = dataclasses.replace(project, indicators=indicators, name_cell="手写的项目名称单元格",
                                extras=(("主管部门", "某某局"), ("实施单位", "某某中心")),
-                               budget=Budget(Decimal("0.70"), None, Decimal("0")), title=None)
+                               budget=Budget(Decimal("0.70"), None, Decimal("0"), initial=Decimal("0.60"),
+                                             executed=Decimal("0.65"), rate=Decimal("92.86"), weight=Decimal("10"),
+                                             score=Decimal("9.29")), title=None)
     return dataclasses.replace(seed_document, projects=(rich,), kind="self-evaluation", money_unit="元")
 
 
@@ -137,6 +140,14 @@ def test_every_extension_field_round_trips(store: Store, seed_document: Document
     assert stored is not None
     assert document_to_dict(stored) == document_to_dict(document)
     assert stored == document
+    # the funds grid's execution figures (kinds23) by every way a version is loaded: one, the latest, in bulk
+    project_id = store.projects()["items"][0]["id"]
+    version = store.project_version(project_id)
+    assert version is not None and version.document.projects[0].budget == document.projects[0].budget
+    assert store.latest_versions(project_ids=[project_id])[0].document.projects[0].budget.executed == Decimal("0.65")
+    with store.router.read() as connection:
+        bulk = project_latest(connection, [project_id])[project_id].document.projects[0].budget
+    assert (bulk.initial, bulk.rate, bulk.score) == (Decimal("0.60"), Decimal("92.86"), Decimal("9.29"))
     assert store.import_document(document, "again.json").status == "unchanged"
 
 

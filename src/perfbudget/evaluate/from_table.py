@@ -6,7 +6,8 @@ A 项目支出绩效自评表 read by :mod:`perfbudget.readers` keeps, beside ea
 filled-in sheet would (:mod:`perfbudget.evaluate.sheet`), each at the table's own cell:
 
 * ``全年执行数`` (with the execution 分值) and ``全年预算数`` from the funds grid's total row (年度资金总额, 年度
-  财政资金总额 …; its 执行数 or 全年执行数 column, 分值 or 权重);
+  财政资金总额 …; its 执行数 or 全年执行数 column, 分值 or 权重): ``Budget.executed`` and ``Budget.weight`` at their
+  cells where the reader typed them, else the row's extras;
 * ``总体目标完成情况`` from 实际完成情况;
 * one row per indicator: its 实际完成值 and 分值; for a qualitative indicator (not a quantity; a time target
   whose 实际完成值 is no date) its 得分 and the 完成等级 whose band holds 得分 ÷ 分值 (the table prints the
@@ -92,8 +93,10 @@ def sheet_rows_from_document(document: Document, file: str) -> list[SheetRow]:
     rows: list[SheetRow] = []
     for project in document.projects:
         row = _rows_of(rows, project.name_cell or project.name, project.source or Source(file))
-        row(ROW_EXECUTED, project.sources.get("budget.total"),
-            **{COL_ACTUAL: _funds(project, _EXECUTED), COL_WEIGHT: _funds(project, _WEIGHT)})
+        grid = project.budget  # the funds grid's total row typed (readers/execution_cells.py), else its extras
+        row(ROW_EXECUTED, project.sources.get("budget.executed") or project.sources.get("budget.total"),
+            **{COL_ACTUAL: _text(grid.executed) or _funds(project, _EXECUTED),
+               COL_WEIGHT: _text(grid.weight) or _funds(project, _WEIGHT)})
         if budget := _funds(project, _BUDGET):
             row(ROW_BUDGET, project.sources.get("budget.total"), **{COL_ACTUAL: budget})
         if goal := _extra(project, _GOAL_RESULT):

@@ -62,6 +62,7 @@ from perfbudget.readers.project_fields import (
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
 from perfbudget.readers.stream import grid_tree_tables
 from perfbudget.readers.table_titles import is_numbered, title_and_seq
+from perfbudget.readers.total_rows import total_row_extras
 from perfbudget.readers.trailing_funds import closing_rows, trailing_funds
 
 
@@ -309,6 +310,8 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     read_indicator_rows(indicator_rows, columns, parts, problems, table.complete or closing is not None,
                         table.certain, is_last_table and closing is None, table.stream, table.sparse,
                         table.whole_lone_rows, table.closed)  # (rows after the indicators: they are not cut)
+    if parts.self_evaluation:  # 总分 | … | 100 | 99: the table's own total (readers/total_rows.py)
+        parts.extras.extend(total_row_extras(indicator_rows, columns, [role for role, _ in columns]))
     errors_after = sum(1 for p in problems if p.severity is Severity.ERROR)
     if len(parts.indicators) == before and errors_after == errors_before:
         message = layout_order_message() if values_before_names(rows[header_index]) \

@@ -13,8 +13,9 @@ from dataclasses import replace
 from decimal import Decimal
 
 from perfbudget.budget_parts import parts_sum_differs
-from perfbudget.model import Problem, Project, Severity, Source, Unit
+from perfbudget.model import EXECUTION_FIELDS, Problem, Project, Severity, Source, Unit
 from perfbudget.quick_records import new_budget, new_project
+from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import DEPARTMENT_WORDS, label_key
 from perfbudget.readers.money_cells import money_amount, unsplit_budget_cell
@@ -153,7 +154,15 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         amounts["total"] = amounts["fiscal"] + (amounts.get("other") or Decimal(0))  # type: ignore[operator]
         problems.append(Problem(parts.source, f"表中没有预算总数，预算数按财政拨款与其他资金相加为 "
                                               f"{amounts['total']}", Severity.INFO))
-    budget = new_budget(amounts.get("total"), amounts.get("fiscal"), amounts.get("other"))
+    # a self-evaluation's funds grid, its total row typed (readers/execution_cells.py); a target table has none
+    execution = execution_figures(parts.extras) if parts.extras else None
+    if execution:
+        if (rate_note := rate_disagrees(execution, amounts.get("total"))) is not None:
+            problems.append(rate_note)
+        budget = new_budget(amounts.get("total"), amounts.get("fiscal"), amounts.get("other"),
+                            *[execution[name][0] if name in execution else None for name in EXECUTION_FIELDS])
+    else:
+        budget = new_budget(amounts.get("total"), amounts.get("fiscal"), amounts.get("other"))
     total, fiscal, other = budget.total, budget.fiscal, budget.other
     # a total and its 财政资金 as read that disagree (a 财政资金 split by levels and not added up says nothing: the
     # reader, not the table, lacks the sum); a form's three amounts adding up, the usual case, ask no more
@@ -181,6 +190,9 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         sources["name"] = parts.name_cell.source
     for key, cell in parts.money.items():
         sources[f"budget.{key}"] = cell.source
+    if execution:
+        for figure, (_, at) in execution.items():
+            sources[f"budget.{figure}"] = at
     if parts.purpose:
         sources["purpose"] = parts.purpose[0].source
     if parts.goals:

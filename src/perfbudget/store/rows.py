@@ -17,7 +17,19 @@ from operator import itemgetter
 from typing import Any
 
 from perfbudget.interchange import project_to_dict
-from perfbudget.model import ENUM_TEXT, Direction, Document, Indicator, Kind, Op, Project, Target, Unit
+from perfbudget.model import (
+    ENUM_TEXT,
+    EXECUTION_FIELDS,
+    Budget,
+    Direction,
+    Document,
+    Indicator,
+    Kind,
+    Op,
+    Project,
+    Target,
+    Unit,
+)
 from perfbudget.names import canonical_name
 from perfbudget.quick_records import new_budget, new_indicator, new_project, new_target, new_unit
 from perfbudget.target import format_decimal
@@ -33,6 +45,16 @@ def _undec(text: str | None) -> Decimal | None:
 
 def _pairs_json(pairs: tuple[tuple[str, str], ...]) -> str | None:
     return json.dumps([list(p) for p in pairs], ensure_ascii=False) if pairs else None
+
+
+def _execution_json(budget: Budget) -> str | None:
+    """The funds grid's typed figures of a self-evaluation as JSON text (None when the table gives none)."""
+    figures = {name: _dec(value) for name in EXECUTION_FIELDS if (value := getattr(budget, name)) is not None}
+    return json.dumps(figures, separators=(",", ":")) if figures else None
+
+
+def _execution(text: str | None) -> dict[str, Decimal]:
+    return {name: Decimal(value) for name, value in stored_json(text).items()} if text else {}
 
 
 def _pairs(text: str | None) -> tuple[tuple[str, str], ...]:
@@ -86,6 +108,7 @@ def version_values(project: Project) -> dict[str, Any]:
         "budget_total": _dec(project.budget.total),
         "budget_fiscal": _dec(project.budget.fiscal),
         "budget_other": _dec(project.budget.other),
+        "budget_execution": _execution_json(project.budget),
         "purpose": project.purpose,
         "goals": json.dumps(list(project.goals), ensure_ascii=False),
         "extras": _pairs_json(project.extras),
@@ -317,19 +340,20 @@ def project_from_rows(version: Mapping[Any, Any], indicator_rows: list[Mapping[A
         version["fund_source"], version["budget_total"], version["budget_fiscal"], version["budget_other"],
         version["purpose"], version["goals"], version["name_cell"], version["extras"], version.get("complete", True),
         version.get("needs_check"),
-        indicators if indicators is not None else (indicator_from_row(row) for row in indicator_rows))
+        indicators if indicators is not None else (indicator_from_row(row) for row in indicator_rows),
+        version.get("budget_execution"))
 
 
 def project_from_values(seq: int, title: str | None, name: str, fund_label: str | None, fund_year: int | None,
                         fund_source: str | None, budget_total: str | None, budget_fiscal: str | None,
                         budget_other: str | None, purpose: str | None, goals: str, name_cell: str | None,
                         extras: str | None, complete: Any, needs_check: str | None,
-                        indicators: Iterable[Indicator]) -> Project:
+                        indicators: Iterable[Indicator], budget_execution: str | None = None) -> Project:
     """:func:`project_from_rows` from the version row's values in that order (a bulk load's tuples)."""
     # the record made without its dataclass __init__ (quick_records: the same object; 100,000 in a province's review)
     return new_project(
         seq, title, name, fund_label, fund_year, fund_source,
-        new_budget(_undec(budget_total), _undec(budget_fiscal), _undec(budget_other)),
+        new_budget(_undec(budget_total), _undec(budget_fiscal), _undec(budget_other), **_execution(budget_execution)),
         purpose, tuple(stored_json(goals)), tuple(indicators), name_cell, _pairs(extras), bool(complete), None,
         tuple(stored_json(needs_check)) if needs_check else (), None, {})
 

@@ -123,6 +123,8 @@ class ProjectVersionRow(Base):
     budget_total: Mapped[str | None] = mapped_column(String(64))
     budget_fiscal: Mapped[str | None] = mapped_column(String(64))
     budget_other: Mapped[str | None] = mapped_column(String(64))
+    # a self-evaluation's funds grid typed (Budget.initial/executed/rate/weight/score), JSON of decimal strings
+    budget_execution: Mapped[str | None] = mapped_column(Text)
     purpose: Mapped[str | None] = mapped_column(Text)
     goals: Mapped[str] = mapped_column(Text)
     extras: Mapped[str | None] = mapped_column(Text)

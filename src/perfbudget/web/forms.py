@@ -8,7 +8,7 @@ The indicator editor posts parallel lists (``l1``, ``l2``, ``l3``, ``desc``, ``t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from starlette.datastructures import FormData
@@ -196,7 +196,9 @@ def budget_from_form(form: FormData, errors: list[str]) -> Budget:
 def edited_project(form: FormData, base: Project) -> ParsedForm:
     """The base project with the form's budget, purpose, goals and indicators."""
     errors: list[str] = []
-    budget = budget_from_form(form, errors)
+    # the form edits the amounts; a self-evaluation's execution figures (全年执行数 …) stay as read
+    budget = replace(budget_from_form(form, errors), initial=base.budget.initial, executed=base.budget.executed,
+                     rate=base.budget.rate, weight=base.budget.weight, score=base.budget.score)
     indicators, checks, screen_rows = indicators_from_form(form, errors)
     if not indicators:
         errors.append("至少需要一行指标")

@@ -61,6 +61,12 @@ class Budget(Model):
     total: str | None = Field(..., pattern=DECIMAL, description="预算数（十进制字符串）")
     fiscal: str | None = Field(..., pattern=DECIMAL, description="其中：财政资金")
     other: str | None = Field(..., pattern=DECIMAL, description="其中：其他资金")
+    # a self-evaluation's funds grid, its total row (optional: only where the table gives them)
+    initial: str | None = Field(None, pattern=DECIMAL, description="年初预算数")
+    executed: str | None = Field(None, pattern=DECIMAL, description="全年执行数")
+    rate: str | None = Field(None, pattern=DECIMAL, description="执行率（百分数，98.5 即 98.5%）")
+    weight: str | None = Field(None, pattern=DECIMAL, description="预算执行的分值")
+    score: str | None = Field(None, pattern=DECIMAL, description="预算执行的得分")
 
 
 class Period(Model):

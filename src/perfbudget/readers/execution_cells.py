@@ -1,0 +1,90 @@
+"""A self-evaluation's funds grid typed: its total row's 年初预算数, 全年执行数, 执行率, 分值 and 得分.
+
+The header-block reader keeps every cell of the funds grid (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 |
+得分 over 年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金) as project extras named ``row/column``
+(``年度资金总额/全年执行数``), the budget column's amount as the budget. This module reads the total row's figures
+into :class:`perfbudget.model.Budget`'s ``initial``, ``executed``, ``rate``, ``weight`` and ``score``, each with its
+cell's location; the extras stay as they are. The total row is the row labelled as the total (年度资金总额, 资金总额,
+合计 …), or the grid's only row. A cell that holds no figure of its column's kind (an amount; a rate with ``%``, or a
+number above 1, or 0; points) is left untyped, its text kept in the extras: nothing is guessed. A 执行率 that is not
+全年执行数 ÷ 预算数 is warned of at its cell.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.labels import FUND_TOTAL_ROWS, field_of_key
+from perfbudget.readers.money_cells import money_amount
+
+# the grid's column labels (label_key) of each typed figure
+_FIELD_OF_COLUMN = {
+    "年初预算数": "initial", "年初预算": "initial",
+    "全年执行数": "executed", "执行数": "executed", "预算执行数": "executed", "全年执行": "executed",
+    "资金执行数": "executed",
+    "执行率": "rate", "预算执行率": "rate",
+    "分值": "weight", "权重": "weight",
+    "得分": "score",
+}
+_RATE = re.compile(r"^((?:0|[1-9]\d*)(?:\.\d+)?)\s*([%％])?$")
+_POINTS = re.compile(r"^((?:0|[1-9]\d*)(?:\.\d+)?)\s*分?$")
+
+Figures = dict[str, tuple[Decimal, Source]]
+
+
+def execution_figures(extras: list[tuple[str, Cell]]) -> Figures:
+    """The funds grid's total row typed (see the module's note): ``{"executed": (amount, source), …}``, empty for a
+    table without such a grid."""
+    rows: dict[str, list[tuple[str, Cell]]] = {}
+    for label, cell in extras:
+        row, slash, column = label.partition("/")
+        if slash and (name := _FIELD_OF_COLUMN.get(column)) is not None:
+            rows.setdefault(row, []).append((name, cell))
+    if not rows:
+        return {}
+    total = next((row for row in rows if row in FUND_TOTAL_ROWS or field_of_key(row) == "total"), None)
+    if total is None:
+        if len(rows) > 1:
+            return {}  # rows of parts and no total: which is the project's is not said
+        total = next(iter(rows))
+    figures: Figures = {}
+    for name, cell in rows[total]:
+        if name not in figures and (value := _figure(name, cell.text.strip())) is not None:
+            figures[name] = (value, cell.source)
+    return figures
+
+
+def _figure(name: str, text: str) -> Decimal | None:
+    if not text:
+        return None
+    if name in ("initial", "executed"):
+        return money_amount(Cell(text, Source("")), "", [])[0]
+    if name == "rate":
+        found = _RATE.match(text)
+        if found is None:
+            return None
+        value = Decimal(found.group(1))
+        # 0.95 or 1 without %: a ratio or a percent, untold (0 is 0 either way)
+        return value if found.group(2) or value > 1 or not value else None
+    found = _POINTS.match(text)
+    return Decimal(found.group(1)) if found is not None and Decimal(found.group(1)) <= 100 else None
+
+
+# how far a written 执行率 may be from 执行数 ÷ 预算数 (percentage points): tables round to whole percents
+_RATE_SLACK = Decimal(1)
+
+
+def rate_disagrees(figures: Figures, budget: Decimal | None) -> Problem | None:
+    """A warning at the 执行率 cell when it is not 全年执行数 ÷ 预算数 (within a point): the table's own arithmetic is
+    wrong, or its row was read under the wrong columns. The figures are kept as written either way."""
+    if "rate" not in figures or "executed" not in figures or not budget:
+        return None
+    (rate, where), executed = figures["rate"], figures["executed"][0]
+    computed = executed / budget * 100
+    if abs(rate - computed) <= _RATE_SLACK:
+        return None
+    return Problem(where, f"执行率读作 {rate}%，与全年执行数 {executed} ÷ 预算数 {budget}（{computed:.2f}%）不符："
+                          "按表中所写保留，请核对执行率或各列是否对齐", Severity.WARNING)

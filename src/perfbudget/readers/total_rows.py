@@ -1,0 +1,55 @@
+"""The 总分 row closing a self-evaluation's indicators (``总分 | | | | | 100 | 99 |``), kept as project extras.
+
+The indicator rows end at a footer (:func:`perfbudget.readers.labels.is_footer`: 总分, 合计, 注：…); until kinds23 a
+self-evaluation's 总分 row ended them and its figures — the table's own total of 分值 and of 得分, sometimes its 等级 —
+were dropped without a word. They are the project's now. The row's figures are its cells after the label up to
+the first cell that is no figure (a number, with 分 or % after it; a grade 优 良 中 差, after a label such as 自评等级):
+the footer that may follow in the same row (评价结论 …) is not read, as before. Where each figure stands under a 分值,
+得分 or 实际完成值 column of the indicator header (the row as wide as the header, or its blank cells kept and only its
+trailing ones left off), each is kept under its column's header (``总分/分值`` = ``100``, ``总分/得分`` = ``99``);
+otherwise (a text row that lost its empty cells: ``总分 100 100``) the figures in order under the row's label
+(``总分`` = ``100 100``), never placed by guess. Only the first such row is read, and only in a table with
+self-evaluation columns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.labels import is_footer, label_key
+
+# the labels of a total row (each also a footer label, so the indicators end there)
+TOTAL_ROWS = frozenset({"总分", "合计", "总分合计", "得分合计"})
+_FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?\s*[分%％]?|优秀?|良好?|中|差|合格|不合格)$")
+_GRADE_LABEL = re.compile(r"^(?:自评|评价|绩效)?(?:等级|结果|评级)[:：]?$")
+_PLACED_ROLES = frozenset({"weight", "score", "actual"})
+
+
+def total_row_extras(rows: list[list[Cell]], columns: list[tuple[str, str]],
+                     roles: list[str | None]) -> list[tuple[str, Cell]]:
+    """The extras of the first 总分 row among ``rows`` (see the module's note); empty when there is none.
+    ``roles`` are the indicator header's column roles (``weight``, ``score`` …) in the order of ``columns``."""
+    for row in rows:
+        first = next((k for k, cell in enumerate(row) if not cell.blank), None)
+        if first is None or not is_footer(row[first].text):
+            continue
+        label = label_key(row[first].text)
+        if label not in TOTAL_ROWS:
+            return []  # another footer (注：, 填表人) comes first: the rows after it are no part of the indicators
+        figures: list[int] = []
+        for k in range(first + 1, len(row)):
+            text = row[k].text.strip()
+            if not text or _GRADE_LABEL.match(text):
+                continue
+            if not _FIGURE.match(text):
+                break
+            figures.append(k)
+        if not figures:
+            return []
+        kept_places = len(row) == len(columns) or (
+            len(row) < len(columns) and any(c.blank for c in row[first + 1:figures[-1]]))
+        if kept_places and all(roles[k] in _PLACED_ROLES for k in figures):
+            return [(f"{label}/{columns[k][1].strip()}", row[k]) for k in figures]
+        return [(label, Cell(" ".join(row[k].text.strip() for k in figures), row[figures[0]].source))]
+    return []

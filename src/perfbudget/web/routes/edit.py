@@ -25,9 +25,13 @@ from perfbudget.web.forms import (
     LEVEL1_CHOICES,
     LEVEL2_BY_LEVEL1,
     ParsedForm,
+    TypedRow,
+    apply_row_action,
     bad_budget_fields,
     edited_project,
+    row_action,
     typed_rows,
+    typed_rows_with_ids,
 )
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.views import review_config_of, settings_of, store_of
@@ -100,6 +104,9 @@ async def edit_save(request: Request, project_id: int, principal: Principal = De
     if base is None:
         raise WebError(422, "invalid", "缺少所编辑的版本号（base_version）")
     parsed = edited_project(form, view.version.document.projects[0])
+    action = row_action(form)
+    if action is not None:  # a row button pressed without JavaScript: the page again with the change, not saved
+        return _edit_again(request, view, form, parsed, base, 200, action=action)
     if parsed.errors or parsed.project is None:
         flash(request, "未保存：" + "；".join(parsed.errors), "error")
         return _edit_again(request, view, form, parsed, base, 422)
@@ -114,17 +121,24 @@ async def edit_save(request: Request, project_id: int, principal: Principal = De
 
 
 def _edit_again(request: Request, view: ProjectView, form: FormData, parsed: ParsedForm, base: int, status: int,
-                stale: bool = False) -> Response:
+                stale: bool = False, action: str | None = None) -> Response:
     """The edit page drawn again with everything as the user typed it: every row (one with an error, a blank
     one too) and the budget's text (an unreadable 「1.88万」 stays in its field). Until webflow20 the page was
-    drawn from the parsed project: a row with an error vanished and an unreadable budget came back empty."""
+    drawn from the parsed project: a row with an error vanished and an unreadable budget came back empty.
+    With ``action`` (a row button pressed without JavaScript) the rows are changed so, and nothing is saved."""
     project = parsed.project or view.version.document.projects[0]
-    rows = [(new_rowid(), row) for row in typed_rows(form)]
+    extra: dict[str, object] = {}
+    if action is None:
+        rows: list[tuple[str, TypedRow | None]] = [(new_rowid(), row) for row in typed_rows(form)]
+    else:
+        added = new_rowid()
+        rows, message, kind = apply_row_action(list(typed_rows_with_ids(form)), action, "保存为新版本", added)
+        extra = {"flashes": [[kind, message]], "focus_row": added}
     typed = {name: str(form.get(name) or "") for name in ("budget_total", "budget_fiscal", "budget_other", "purpose",
                                                           "goals")}
     return render(request, "edit.html", {"head": view.head, "project": project, "rows": rows, "base_version": base,
                                          "money_unit": view.version.document.money_unit, "stale": stale,
                                          "typed": typed, "latest_version": view.head.latest_version,
-                                         "bad_fields": bad_budget_fields(parsed.errors),
-                                         **editor_context()},
+                                         "bad_fields": bad_budget_fields(parsed.errors) if action is None else (),
+                                         **editor_context(), **extra},
                   status_code=status)

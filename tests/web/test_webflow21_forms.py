@@ -1,5 +1,5 @@
-"""webflow21: the indicator editor's row buttons (＋ 添加指标, 删除, ↑, ↓) work as plain form posts, for an officer whose
-browser runs no JavaScript: the page comes back with the change made, everything typed kept, nothing saved."""
+"""webflow21: the indicator editor's row buttons (＋ 添加指标, 删除, ↑, ↓) work as plain form posts, for an officer
+whose browser runs no JavaScript: the page comes back with the change made, everything typed kept, nothing saved."""
 
 from __future__ import annotations
 

@@ -90,3 +90,16 @@ def test_the_api_imports_what_its_preview_read(web: WebEnv, seed_path: Path, tmp
     done = client.post(f"/api/v1/uploads/{preview['upload_id']}/import", headers=headers)
     assert done.status_code == 200, done.text
     assert done.json()["changed_projects"] == 1 and reads == ["changed.txt"]
+
+
+def test_a_file_without_its_unit_says_what_to_write_in(web: WebEnv, seed_path: Path, tmp_path: Path) -> None:
+    """A table naming no unit (many 部门整体 tables, PDFs of them): the preview says where to write it in."""
+    text = seed_path.read_text(encoding="utf-8").replace("\t255101天津市和平区人民检察院\n", "\t\n")
+    path = tmp_path / "no-unit.txt"
+    path.write_text(text, encoding="utf-8")
+    preview, confirm = upload(web.client("admin"), path)
+    assert "文件中没有读到预算单位" in preview and not confirm
+    assert "请在文件的表头（表题下、表格上方）加一行「预算单位：单位编码 单位名称」后重新上传" in preview
+    fixed = tmp_path / "with-unit.txt"
+    fixed.write_text(text.replace("\t\n", "\t预算单位：255101 天津市和平区人民检察院\n", 1), encoding="utf-8")
+    assert upload(web.client("admin"), fixed)[1]  # done so, the file can be imported

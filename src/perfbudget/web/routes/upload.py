@@ -74,6 +74,17 @@ def unit_problem(principal: Principal, result: LoadResult) -> str | None:
             f"您只能导入本单位（{principal.unit_code}）的文件")
 
 
+def unit_hint(principal: Principal, result: LoadResult) -> str:
+    """What to do when the file names no unit at all (many 部门整体 tables and PDFs of them): write it in. Until
+    webflow21 the preview said only that the unit was not found."""
+    document = result.document
+    if document is None or document.unit.code or document.unit.name:
+        return ""
+    example = f"{principal.unit_code} 本单位名称" if principal.unit_code else "单位编码 单位名称"
+    return (f"。请在文件的表头（表题下、表格上方）加一行「预算单位：{example}」后重新上传；"
+            f"其余内容不用改")
+
+
 @router.get("/upload")
 def upload_page(request: Request, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
@@ -173,7 +184,7 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
     # another unit's file gets no plan: its fates would tell that unit's stored projects, versions and authors
     planned = preview(store_of(request), settings, part, name) if part and blocked is None else []
     if isinstance(planned, str):
-        blocked, planned = blocked or planned, []
+        blocked, planned = blocked or planned + unit_hint(principal, result), []
     # the fates by the table's position in the file (the importable part leaves the blocked ones out)
     fates = [replace(f, position=screened.positions[f.position]) for f in planned]
     tables = []

@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
-from perfbudget.app.edits import RENAME_HINT, save_edit
+from perfbudget.app.edits import save_edit
 from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.reviews import review_file
 from perfbudget.app.roles import Action, Principal
@@ -39,9 +39,15 @@ from perfbudget.web.views import review_config_of, settings_of, store_of
 router = page_router()
 
 
+# The edit page's own words for RENAME_HINT: a finance officer's way (the 上传 page), not the command line's or the
+# API's (until webflow21 the page named 「perfbudget import」 and 「POST /api/v1/documents」).
+PAGE_RENAME_HINT = ("项目名称、资金来源与年度、预算单位是项目的标识，这里只能改预算、目标和指标。要改名称、年度或单位，"
+                    "请在「上传」页把写有新名称的表格作为新项目导入，原项目及其版本历史保持不变")
+
+
 def editor_context() -> dict[str, object]:
     return {"level1_choices": LEVEL1_CHOICES, "level2_by_level1": LEVEL2_BY_LEVEL1, "all_level2": ALL_LEVEL2,
-            "rename_hint": RENAME_HINT}
+            "rename_hint": PAGE_RENAME_HINT}
 
 
 def new_rowid() -> str:

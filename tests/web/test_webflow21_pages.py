@@ -21,3 +21,29 @@ def test_the_edit_page_names_the_upload_page_not_the_command_line(web: WebEnv) -
     page = web.client("editor").get(f"/projects/{web.project_ids[0]}/edit").text
     assert "请在「上传」页把写有新名称的表格作为新项目导入" in page
     assert "perfbudget import" not in page and "/api/v1/documents" not in page
+
+
+def test_the_edit_page_of_a_returned_project_shows_the_reviewers_word(web: WebEnv) -> None:
+    import re
+
+    from tests.web.conftest import csrf_of
+
+    pid = web.project_ids[0]
+    editor, reviewer = web.client("editor"), web.client("reviewer")
+    token = csrf_of(editor, "/account")
+    submitted = editor.post(f"/projects/{pid}/workflow", data={"csrf_token": token, "action": "submit",
+                                                               "justification": "已核对"})
+    assert "已送审" in submitted.text
+    token = csrf_of(reviewer, "/account")
+    reviewer.post(f"/projects/{pid}/review/comment", data={"csrf_token": token, "place": "indicator:2:target",
+                                                           "text": "请写明次数"})
+    reviewer.post(f"/projects/{pid}/workflow", data={"csrf_token": token, "action": "return",
+                                                     "comment": "请按单元格意见修改"})
+    page = editor.get(f"/projects/{pid}/edit").text
+    notes = re.search(r'<section class="card" id="reviewer-notes">(.*?)</section>', page, re.S)
+    assert notes, "the edit page of a returned project shows no reviewer's word"
+    assert "<strong>退回意见</strong>：请按单元格意见修改" in notes.group(1)
+    assert re.search(r"第 2 个指标「[^」]+」的指标值</strong>：请写明次数", notes.group(1))
+    rows = page.split('<tr class="indicator-row">')[1:]
+    assert "审核意见（指标值）：请写明次数" in rows[1]  # and in the row it concerns, none other
+    assert sum("reviewer-note" in row for row in rows) == 1

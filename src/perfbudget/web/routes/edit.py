@@ -11,9 +11,10 @@ from starlette.datastructures import FormData
 
 from perfbudget.app.edits import save_edit
 from perfbudget.app.project_view import ProjectView, load_view
+from perfbudget.app.review_desk import ReviewerNotes, reviewer_notes
 from perfbudget.app.reviews import review_file
 from perfbudget.app.roles import Action, Principal
-from perfbudget.app.workflow import EDITABLE, state_label
+from perfbudget.app.workflow import EDITABLE, RETURNED, state_label
 from perfbudget.model import Document, Project
 from perfbudget.plain_numbers import plain_int
 from perfbudget.web.annotate import annotate
@@ -89,7 +90,11 @@ def edit_page(request: Request, project_id: int, principal: Principal = Depends(
         return redirect(f"/projects/{project_id}")
     project: Project = view.version.document.projects[0]
     rows = [(new_rowid(), ind) for ind in project.indicators]
+    notes = _notes(request, view)
+    # each indicator's cell comments in its row (the rows are the version's indicators, in its order)
+    row_notes = {rowid: found for n, (rowid, _) in enumerate(rows, 1) if (found := notes.on_indicator(n))}
     return render(request, "edit.html", {"head": view.head, "project": project, "rows": rows, "bad_fields": (),
+                                         "notes": notes, "row_notes": row_notes,
                                          "base_version": view.version.meta["version"],
                                          "money_unit": view.version.document.money_unit, **editor_context()})
 
@@ -126,6 +131,13 @@ async def edit_save(request: Request, project_id: int, principal: Principal = De
                        stale=result.status == "stale")
 
 
+def _notes(request: Request, view: ProjectView) -> ReviewerNotes:
+    """The reviewer's 退回意见 (while the project is returned) and cell comments on the version edited."""
+    notes = reviewer_notes(store_of(request), view.head.id, view.version.meta["version_id"],
+                           view.version.document.projects[0])
+    return notes if view.head.state == RETURNED else ReviewerNotes(None, notes.comments)
+
+
 def _edit_again(request: Request, view: ProjectView, form: FormData, parsed: ParsedForm, base: int, status: int,
                 stale: bool = False, action: str | None = None) -> Response:
     """The edit page drawn again with everything as the user typed it: every row (one with an error, a blank
@@ -145,6 +157,7 @@ def _edit_again(request: Request, view: ProjectView, form: FormData, parsed: Par
     return render(request, "edit.html", {"head": view.head, "project": project, "rows": rows, "base_version": base,
                                          "money_unit": view.version.document.money_unit, "stale": stale,
                                          "typed": typed, "latest_version": view.head.latest_version,
+                                         "notes": _notes(request, view),
                                          "bad_fields": bad_budget_fields(parsed.errors) if action is None else (),
                                          **editor_context(), **extra},
                   status_code=status)

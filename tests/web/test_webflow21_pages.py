@@ -47,3 +47,13 @@ def test_the_edit_page_of_a_returned_project_shows_the_reviewers_word(web: WebEn
     rows = page.split('<tr class="indicator-row">')[1:]
     assert "审核意见（指标值）：请写明次数" in rows[1]  # and in the row it concerns, none other
     assert sum("reviewer-note" in row for row in rows) == 1
+
+
+def test_empty_token_and_audit_lists_say_why(web: WebEnv) -> None:
+    admin = web.client("admin")
+    tokens = admin.get("/admin/tokens").text
+    assert 'id="no-tokens"' in tokens and "令牌由各账号在「账号」页自行创建" in tokens
+    account = web.client("editor").get("/account").text
+    assert "只在网页上填报、审核，不需要令牌" in account and "您还没有创建令牌。" in account
+    audit = admin.get("/admin/audit", params={"user": "nobody-at-all"}).text
+    assert "没有符合筛选条件的记录" in audit

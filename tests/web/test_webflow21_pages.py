@@ -57,3 +57,32 @@ def test_empty_token_and_audit_lists_say_why(web: WebEnv) -> None:
     assert "只在网页上填报、审核，不需要令牌" in account and "您还没有创建令牌。" in account
     audit = admin.get("/admin/audit", params={"user": "nobody-at-all"}).text
     assert "没有符合筛选条件的记录" in audit
+
+
+def test_self_evaluation_of_a_table_without_budget_says_so(web: WebEnv, tmp_path: object) -> None:
+    """A 部门整体 table naming no budget (corpus r29): the 自评 form said 「预算数 」 and 「按预算数  计」, blanks."""
+    from pathlib import Path
+
+    from tests.web.conftest import csrf_of
+    from tests.web.helpers import approve
+    from tests.web.test_revisions import upload
+
+    corpus = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "corpus"
+    admin = web.client("admin")
+    _, confirm = upload(admin, corpus / "r29_jiangxi-fuliang-linye-bumenzhengti-sheet.xlsx")
+    done = admin.post(confirm, data={"csrf_token": csrf_of(admin, "/upload")}, follow_redirects=False)
+    assert done.status_code == 303
+    from sqlalchemy import select
+
+    from perfbudget.store.schema import projects
+
+    with web.app.state.engine.connect() as connection:
+        pid = connection.execute(select(projects.c.id).where(projects.c.name == "部门整体支出")).scalar_one()
+    approve(web.app, pid)
+    page = admin.get(f"/projects/{pid}/evaluate")
+    assert page.status_code == 200
+    assert "全年执行数（万元，表中没有预算数）" in page.text
+    assert "全年预算数（表中没有预算数，请填写全年预算数，用于计算预算执行率）" in page.text
+    assert "预算数 ）" not in page.text and "按预算数  计" not in page.text
+    monitoring = admin.get(f"/projects/{pid}/monitoring").text
+    assert "1-M 月执行数（万元，表中没有预算数）" in monitoring

@@ -71,9 +71,11 @@ def offered(settings: CoreSettings, approved_version: int | None) -> bool:
     return settings.self_evaluation != APPROVED_ONLY or approved_version is not None
 
 
-def refusal(store: Store, settings: CoreSettings, project_ids: list[int], what: str = "自评") -> str | None:
+def refusal(store: Store, settings: CoreSettings, project_ids: list[int], what: str = "自评",
+            officer: bool = False) -> str | None:
     """Why these projects may not be self-evaluated (or, with ``what="运行监控"``, monitored) now (Chinese), or
-    None: both measure the approved targets."""
+    None: both measure the approved targets. ``officer``: said to a finance officer in the web pages, with what to
+    do next instead of the deployment's setting (until webflow21 the pages named PERFBUDGET_SELF_EVALUATION)."""
     if settings.self_evaluation != APPROVED_ONLY:
         return None
     with store.reading() as tx:
@@ -86,6 +88,9 @@ def refusal(store: Store, settings: CoreSettings, project_ids: list[int], what: 
     names = "、".join(f"「{_name(heads.get(p), p)}」（{state_label(flows[p].state if p in flows else DRAFT)}）"
                      for p in waiting[:5])
     more = f"等 {len(waiting)} 个项目" if len(waiting) > 5 else ""
+    if officer:
+        return (f"只有审核通过的项目才能{what}：{names}{more}尚未审核通过。请先在项目页「送审」，"
+                f"审核人员审核通过后再来填写")
     return (f"只有审核通过的项目才能{what}：{names}{more}尚未审核通过"
             "（部署可设 PERFBUDGET_SELF_EVALUATION=any 放开）")
 

@@ -460,3 +460,38 @@ def reviewer_grade_of(tx: Any, version_id: int) -> str | None:
     """The reviewer's latest grade of a version (the official grade), or None."""
     value = tx.connection.execute(_REVIEWER_GRADE, {"version_id": version_id}).scalar()
     return str(value) if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewerNotes:
+    """What the reviewer said that the unit revises by, shown where it edits: the newest 退回意见 and the cell
+    comments on the version being edited, each with its place (``indicator:5:target`` …) and its label."""
+
+    returned: str | None
+    comments: tuple[dict[str, Any], ...]
+
+    def on_indicator(self, number: int) -> list[dict[str, Any]]:
+        """The comments on the ``number``-th indicator's cells (1 = the first)."""
+        prefix = f"indicator:{number}:"
+        return [c for c in self.comments if c["place"].startswith(prefix)]
+
+    @property
+    def on_header(self) -> list[dict[str, Any]]:
+        return [c for c in self.comments if not c["place"].startswith("indicator:")]
+
+
+def reviewer_notes(store: Store, project_id: int, version_id: int, project: Project) -> ReviewerNotes:
+    """The reviewer's word on this version for the unit's editor (two queries a page; webflow21: until then the
+    edit page showed none of it, the officer read the desk in another tab)."""
+    with store.reading() as tx:
+        returned = tx.connection.execute(
+            select(workflow_events.c.comment).where(workflow_events.c.project_id == project_id,
+                                                    workflow_events.c.action == "return")
+            .order_by(workflow_events.c.id.desc()).limit(1)).scalar()
+        rows = tx.connection.execute(select(cell_comments.c.place, cell_comments.c.text)
+                                     .where(cell_comments.c.project_id == project_id,
+                                            cell_comments.c.version_id == version_id)
+                                     .order_by(cell_comments.c.id)).all()
+    comments = tuple({"place": r.place, "text": r.text, "label": place_label(project, r.place),
+                      "field": INDICATOR_FIELDS.get(r.place.split(":")[-1], "")} for r in rows)
+    return ReviewerNotes(returned, comments)

@@ -110,6 +110,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     from perfbudget.web.api.openapi import DESCRIPTION, TAGS, install
     from perfbudget.web.cache import DashboardCache, PageCache, UserCache
     from perfbudget.web.freshness import DataVersion
+    from perfbudget.web.upload_reads import ReadingsKept
 
     config = config or WebConfig()
     store = Store(config.database_url, migrate=config.migrate, replica_url=config.replica_url)
@@ -131,6 +132,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     app.state.frames = {}  # routes.common.render_framed: page frames drawn once per template, role and unit
     app.state.flights = {}  # routes.common.cached_page: the pages being built now, their bytes awaited
     app.state.lists = DashboardCache(enabled=config.dashboard_cache)  # list results per scope (routes.worklist)
+    app.state.upload_readings = ReadingsKept(config.upload_reads)  # web.upload_reads: a preview's reading, imported
 
     from perfbudget.web.limits import RequestGuard
     from perfbudget.web.page_path import FrontDoor, ProjectPagePath

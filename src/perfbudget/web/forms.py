@@ -90,6 +90,54 @@ def typed_rows(form: FormData) -> list[TypedRow]:
     return [row(i) for i in range(count)]
 
 
+def typed_rows_with_ids(form: FormData) -> list[tuple[str, TypedRow]]:
+    """:func:`typed_rows` with each row's ``rowid`` as posted (a row's buttons name it)."""
+    ids = _list(form, "rowid")
+    return [(ids[i] if i < len(ids) and ids[i] else f"r{i + 1}", row) for i, row in enumerate(typed_rows(form))]
+
+
+ROW_ACTION = "row_action"  # the editor's row buttons post it when there is no script: add, remove:ID, up:ID, down:ID
+
+
+def row_action(form: FormData) -> str | None:
+    """The row button pressed (a plain form post without JavaScript), or None for a save."""
+    value = str(form.get(ROW_ACTION) or "").strip()
+    return value or None
+
+
+def apply_row_action(rows: list[tuple[str, TypedRow | None]], action: str, save_label: str,
+                     new_id: str) -> tuple[list[tuple[str, TypedRow | None]], str, str]:
+    """The editor's rows after a row button pressed without JavaScript (add a row at the end, remove one, move one
+    up or down within its group of the same 一级 and 二级, as the script does), a message saying what was done and
+    that nothing is saved yet, and the message's kind (``ok``, or ``error`` for a move that cannot be made).
+    Until webflow21 these buttons did nothing without JavaScript."""
+    rows = [(rowid, replace(row, missing=()) if row is not None else None) for rowid, row in rows]  # not a save
+    unsaved = f"（尚未保存：改好后请点「{save_label}」）"
+    if action == "add":
+        rows.append((new_id, None))
+        return rows, f"已在末尾添加第 {len(rows)} 行指标{unsaved}", "ok"
+    verb, _, rowid = action.partition(":")
+    index = next((i for i, (rid, _) in enumerate(rows) if rid == rowid), None)
+    if index is None or verb not in ("remove", "up", "down"):
+        return rows, f"没有找到要操作的指标行，指标未作改动{unsaved}", "error"
+    row = rows[index][1]
+    name = f"「{row.level3}」" if row is not None and row.level3 else ""
+    if verb == "remove":
+        del rows[index]
+        return rows, f"已删除第 {index + 1} 行指标{name}{unsaved}", "ok"
+    other = index - 1 if verb == "up" else index + 1
+    if not 0 <= other < len(rows) or _group(rows[other][1]) != _group(row):
+        where = "最前" if verb == "up" else "最后"
+        return rows, (f"第 {index + 1} 行指标{name}已在本组（一级、二级指标相同的指标）的{where}，不能再"
+                      f"{'上' if verb == 'up' else '下'}移：保存时指标按一级、二级指标分组排列"), "error"
+    rows[index], rows[other] = rows[other], rows[index]
+    return rows, f"已将第 {index + 1} 行指标{name}{'上' if verb == 'up' else '下'}移到第 {other + 1} 行{unsaved}", "ok"
+
+
+def _group(row: TypedRow | None) -> tuple[str, str]:
+    return (row.level1, row.level2.strip()) if row is not None else ("", "")
+
+
 # the budget fields of the edit and 申报 forms by the label their errors start with (forms._decimal)
 BUDGET_LABELS = {"预算数「": "budget_total", "财政资金「": "budget_fiscal", "其他资金「": "budget_other"}
 

@@ -129,6 +129,20 @@ def pending(engine: Engine, user_id: int, upload_id: int, hours: float = 24) -> 
     return row.file_name, data, row.sha256
 
 
+def pending_sha256(engine: Engine, user_id: int, upload_id: int, hours: float = 24) -> tuple[str, str] | None:
+    """(file name, sha256) of the user's pending upload without its bytes, or None (as :func:`pending`: also when
+    it has expired, then it is deleted). An import checks with it that a preview's reading is of these bytes."""
+    with read_transaction(engine) as connection:
+        row = connection.execute(select(uploads.c.user_id, uploads.c.file_name, uploads.c.sha256,
+                                        uploads.c.created_at).where(uploads.c.id == upload_id)).first()
+    if row is not None and expiry.expired(row.created_at, hours):
+        forget(engine, upload_id)
+        return None
+    if row is None or row.user_id != user_id:
+        return None
+    return row.file_name, row.sha256
+
+
 def forget(engine: Engine, upload_id: int) -> None:
     with write_transaction(engine, moves=None) as connection:
         connection.execute(delete(upload_parts).where(upload_parts.c.upload_id == upload_id))

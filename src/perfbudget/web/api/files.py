@@ -11,6 +11,7 @@ showed (``expected``: another writer in between → 409 ``stale_version``). Down
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from typing import Any, BinaryIO, Literal
 
@@ -54,6 +55,7 @@ from perfbudget.web.errors import WebError, few_documents_at_once, forbidden, no
 from perfbudget.web.filenames import upload_name
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.routes.upload import unit_problem
+from perfbudget.web.upload_reads import Reading
 from perfbudget.web.views import settings_of, store_of
 from perfbudget.writers.monitoring_layout import monitoring_period
 
@@ -152,6 +154,9 @@ def _problems(result: LoadResult) -> list[dict[str, Any]]:
 def _preview(request: Request, principal: Principal, upload_id: int, name: str, data: bytes) -> dict[str, Any]:
     result = _load(request, name, data)
     screened = screen_result(result, name, validate=True)
+    # kept for the import with the SHA-256 of these bytes: importing checks it against the stored upload's
+    request.app.state.upload_readings.keep(principal.id, upload_id,
+                                           Reading(name, hashlib.sha256(data).hexdigest(), result, screened))
     settings = settings_of(request)
     document, shown = result.document, screened.shown
     blocked = unit_problem(principal, result)
@@ -234,6 +239,7 @@ def discard_upload(request: Request, upload_id: int, principal: Principal = Depe
     _require_editor(principal)
     _pending(request, principal, upload_id)
     uploads.forget(engine_of(request), upload_id)
+    request.app.state.upload_readings.drop(principal.id, upload_id)
     return {"upload_id": upload_id, "status": "discarded"}
 
 
@@ -267,14 +273,21 @@ def import_upload(request: Request, upload_id: int, body: UploadImportBody | Non
     保存为修订稿（见 `notices`）。"""
     _require_editor(principal)
     options = body or UploadImportBody.model_validate({})
-    with uploads.reading(request.app.state.config.upload_reads):
-        name, data, sha256 = _pending(request, principal, upload_id)
-        result = _load(request, name, data)
-        del data
+    stored = uploads.pending_sha256(engine_of(request), principal.id, upload_id, request.app.state.config.upload_hours)
+    if stored is None:
+        raise not_found(uploads.GONE)
+    kept = request.app.state.upload_readings.find(principal.id, upload_id, *stored)
+    if kept is not None:  # the preview's reading of these very bytes (web.upload_reads): not read again
+        name, sha256, result, screened = kept.name, kept.sha256, kept.result, kept.screened
+    else:
+        with uploads.reading(request.app.state.config.upload_reads):
+            name, data, sha256 = _pending(request, principal, upload_id)
+            result = _load(request, name, data)
+            del data
+        screened = screen_result(result, name, validate=True)
     blocked = unit_problem(principal, result)
     if blocked:
         raise forbidden(blocked)
-    screened = screen_result(result, name, validate=True)
     part = screened.document if screened.clean else screened.rest
     if part is None or (screened.blocked and not options.skip_blocked):
         # never a partial import the caller did not ask for: each blocked table with its reason
@@ -300,6 +313,7 @@ def import_upload(request: Request, upload_id: int, body: UploadImportBody | Non
         fates = [replace(f, position=screened.positions[f.position]) for f in fates]
     raise_for_outcome(outcome)
     uploads.forget(engine_of(request), upload_id)
+    request.app.state.upload_readings.drop(principal.id, upload_id)
     return {**outcome.to_dict(), "project_ids": [v.project_id for v in outcome.versions],
             "review": report.to_dict(), "plan": [] if isinstance(fates, str) else [f.to_dict() for f in fates]}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from fastapi import Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
@@ -14,7 +16,17 @@ from perfbudget.model import Document, Source, Unit
 from perfbudget.web.csrf import read_form
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import forbidden
-from perfbudget.web.forms import FUND_SOURCES, ParsedForm, bad_budget_fields, declared_project, typed_rows
+from perfbudget.web.forms import (
+    FUND_SOURCES,
+    ParsedForm,
+    TypedRow,
+    apply_row_action,
+    bad_budget_fields,
+    declared_project,
+    row_action,
+    typed_rows,
+    typed_rows_with_ids,
+)
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.routes.edit import check_fragment, editor_context, new_rowid
 from perfbudget.web.views import settings_of, store_of
@@ -45,15 +57,24 @@ def _document(unit: Unit, money_unit: str, parsed: ParsedForm) -> Document | Non
 
 
 def _page(request: Request, principal: Principal, form: dict[str, str], parsed: ParsedForm | None,
-          status: int = 200, posted: FormData | None = None) -> Response:
+          status: int = 200, posted: FormData | None = None, action: str | None = None) -> Response:
     """The 申报 page: empty, or a refused form drawn again with every row as typed (``posted``; until webflow20
-    a row with an error vanished, and every row when the name was missing)."""
-    typed = typed_rows(posted) if posted is not None else []
-    rows = [(new_rowid(), row) for row in typed] if typed else [(new_rowid(), None) for _ in range(3)]
+    a row with an error vanished, and every row when the name was missing), or with ``action`` (a row button
+    pressed without JavaScript) the form as typed with that change, nothing declared."""
+    extra: dict[str, object] = {}
+    if action is not None and posted is not None:
+        added = new_rowid()
+        rows, message, kind = apply_row_action(list(typed_rows_with_ids(posted)), action, "提交申报（保存为草稿）",
+                                               added)
+        extra, parsed = {"flashes": [[kind, message]], "focus_row": added}, None
+    else:
+        typed = typed_rows(posted) if posted is not None else []
+        rows = ([(new_rowid(), row) for row in typed] if typed
+                else [(new_rowid(), cast(TypedRow | None, None)) for _ in range(3)])
     return render(request, "declare.html", {"form": form, "rows": rows, "units": _unit_choices(request, principal),
                                             "fund_sources": FUND_SOURCES, "errors": parsed.errors if parsed else [],
                                             "bad_fields": bad_budget_fields(parsed.errors) if parsed else set(),
-                                            **editor_context()}, status_code=status)
+                                            **editor_context(), **extra}, status_code=status)
 
 
 @router.get("/declare")
@@ -88,6 +109,9 @@ async def declare_check(request: Request, principal: Principal = Depends(page_us
 async def declare(request: Request, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
     fields, parsed, unit, money_unit, posted = await _read(request, principal)
+    action = row_action(posted)
+    if action is not None:  # a row button pressed without JavaScript: the form again with the change
+        return _page(request, principal, fields, parsed, posted=posted, action=action)
     document = _document(unit, money_unit, parsed)
     if parsed.errors or document is None:
         return _page(request, principal, fields, parsed, status=422, posted=posted)

@@ -9,11 +9,12 @@ from fastapi import Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
-from perfbudget.app.edits import RENAME_HINT, save_edit
+from perfbudget.app.edits import save_edit
 from perfbudget.app.project_view import ProjectView, load_view
+from perfbudget.app.review_desk import ReviewerNotes, reviewer_notes
 from perfbudget.app.reviews import review_file
 from perfbudget.app.roles import Action, Principal
-from perfbudget.app.workflow import EDITABLE, state_label
+from perfbudget.app.workflow import EDITABLE, RETURNED, state_label
 from perfbudget.model import Document, Project
 from perfbudget.plain_numbers import plain_int
 from perfbudget.web.annotate import annotate
@@ -25,9 +26,13 @@ from perfbudget.web.forms import (
     LEVEL1_CHOICES,
     LEVEL2_BY_LEVEL1,
     ParsedForm,
+    TypedRow,
+    apply_row_action,
     bad_budget_fields,
     edited_project,
+    row_action,
     typed_rows,
+    typed_rows_with_ids,
 )
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.views import review_config_of, settings_of, store_of
@@ -35,9 +40,15 @@ from perfbudget.web.views import review_config_of, settings_of, store_of
 router = page_router()
 
 
+# The edit page's own words for RENAME_HINT: a finance officer's way (the 上传 page), not the command line's or the
+# API's (until webflow21 the page named 「perfbudget import」 and 「POST /api/v1/documents」).
+PAGE_RENAME_HINT = ("项目名称、资金来源与年度、预算单位是项目的标识，这里只能改预算、目标和指标。要改名称、年度或单位，"
+                    "请在「上传」页把写有新名称的表格作为新项目导入，原项目及其版本历史保持不变")
+
+
 def editor_context() -> dict[str, object]:
     return {"level1_choices": LEVEL1_CHOICES, "level2_by_level1": LEVEL2_BY_LEVEL1, "all_level2": ALL_LEVEL2,
-            "rename_hint": RENAME_HINT}
+            "rename_hint": PAGE_RENAME_HINT}
 
 
 def new_rowid() -> str:
@@ -79,7 +90,11 @@ def edit_page(request: Request, project_id: int, principal: Principal = Depends(
         return redirect(f"/projects/{project_id}")
     project: Project = view.version.document.projects[0]
     rows = [(new_rowid(), ind) for ind in project.indicators]
+    notes = _notes(request, view)
+    # each indicator's cell comments in its row (the rows are the version's indicators, in its order)
+    row_notes = {rowid: found for n, (rowid, _) in enumerate(rows, 1) if (found := notes.on_indicator(n))}
     return render(request, "edit.html", {"head": view.head, "project": project, "rows": rows, "bad_fields": (),
+                                         "notes": notes, "row_notes": row_notes,
                                          "base_version": view.version.meta["version"],
                                          "money_unit": view.version.document.money_unit, **editor_context()})
 
@@ -100,6 +115,9 @@ async def edit_save(request: Request, project_id: int, principal: Principal = De
     if base is None:
         raise WebError(422, "invalid", "缺少所编辑的版本号（base_version）")
     parsed = edited_project(form, view.version.document.projects[0])
+    action = row_action(form)
+    if action is not None:  # a row button pressed without JavaScript: the page again with the change, not saved
+        return _edit_again(request, view, form, parsed, base, 200, action=action)
     if parsed.errors or parsed.project is None:
         flash(request, "未保存：" + "；".join(parsed.errors), "error")
         return _edit_again(request, view, form, parsed, base, 422)
@@ -113,18 +131,33 @@ async def edit_save(request: Request, project_id: int, principal: Principal = De
                        stale=result.status == "stale")
 
 
+def _notes(request: Request, view: ProjectView) -> ReviewerNotes:
+    """The reviewer's 退回意见 (while the project is returned) and cell comments on the version edited."""
+    notes = reviewer_notes(store_of(request), view.head.id, view.version.meta["version_id"],
+                           view.version.document.projects[0])
+    return notes if view.head.state == RETURNED else ReviewerNotes(None, notes.comments)
+
+
 def _edit_again(request: Request, view: ProjectView, form: FormData, parsed: ParsedForm, base: int, status: int,
-                stale: bool = False) -> Response:
+                stale: bool = False, action: str | None = None) -> Response:
     """The edit page drawn again with everything as the user typed it: every row (one with an error, a blank
     one too) and the budget's text (an unreadable 「1.88万」 stays in its field). Until webflow20 the page was
-    drawn from the parsed project: a row with an error vanished and an unreadable budget came back empty."""
+    drawn from the parsed project: a row with an error vanished and an unreadable budget came back empty.
+    With ``action`` (a row button pressed without JavaScript) the rows are changed so, and nothing is saved."""
     project = parsed.project or view.version.document.projects[0]
-    rows = [(new_rowid(), row) for row in typed_rows(form)]
+    extra: dict[str, object] = {}
+    if action is None:
+        rows: list[tuple[str, TypedRow | None]] = [(new_rowid(), row) for row in typed_rows(form)]
+    else:
+        added = new_rowid()
+        rows, message, kind = apply_row_action(list(typed_rows_with_ids(form)), action, "保存为新版本", added)
+        extra = {"flashes": [[kind, message]], "focus_row": added}
     typed = {name: str(form.get(name) or "") for name in ("budget_total", "budget_fiscal", "budget_other", "purpose",
                                                           "goals")}
     return render(request, "edit.html", {"head": view.head, "project": project, "rows": rows, "base_version": base,
                                          "money_unit": view.version.document.money_unit, "stale": stale,
                                          "typed": typed, "latest_version": view.head.latest_version,
-                                         "bad_fields": bad_budget_fields(parsed.errors),
-                                         **editor_context()},
+                                         "notes": _notes(request, view),
+                                         "bad_fields": bad_budget_fields(parsed.errors) if action is None else (),
+                                         **editor_context(), **extra},
                   status_code=status)

@@ -43,7 +43,7 @@ def _view(request: Request, principal: Principal, project_id: int, edit: bool) -
     if edit and not principal.can(Action.EDIT, view.head.unit_code):
         raise forbidden("您的角色不能填报实际完成值")
     if edit:
-        refused = evaluations.refusal(store, settings, [project_id])
+        refused = evaluations.refusal(store, settings, [project_id], officer=True)
         if refused:
             raise WebError(409, "not_approved", refused)
     return view

@@ -52,7 +52,7 @@ def may_monitor(request: Request, principal: Principal, view: ProjectView) -> st
     """Why this user may not save a monitoring of the project now (Chinese), or None."""
     if not principal.can(Action.EDIT, view.head.unit_code):
         return "您的角色不能填报运行监控"
-    return evaluations.refusal(store_of(request), settings_of(request), [view.head.id], "运行监控")
+    return evaluations.refusal(store_of(request), settings_of(request), [view.head.id], "运行监控", officer=True)
 
 
 def require_monitor(request: Request, principal: Principal, view: ProjectView) -> None:

@@ -3,6 +3,7 @@ what importing would do to each stored project) → import, with the same rules 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 
 from fastapi import Depends, File, Form, Request, UploadFile
@@ -34,6 +35,7 @@ from perfbudget.web.deps import client_ip, engine_of, page_user
 from perfbudget.web.errors import WebError, forbidden, not_found
 from perfbudget.web.filenames import upload_name
 from perfbudget.web.routes.common import flash, page_router, redirect, render
+from perfbudget.web.upload_reads import Reading
 from perfbudget.web.views import settings_of, store_of
 
 router = page_router()
@@ -70,6 +72,17 @@ def unit_problem(principal: Principal, result: LoadResult) -> str | None:
                 f"请在表头的单位名称前写上本单位编码（如「{example}」）后重新上传，或请管理员导入")
     return (f"该文件属于单位「{document.unit.code} {document.unit.name or ''}」，"
             f"您只能导入本单位（{principal.unit_code}）的文件")
+
+
+def unit_hint(principal: Principal, result: LoadResult) -> str:
+    """What to do when the file names no unit at all (many 部门整体 tables and PDFs of them): write it in. Until
+    webflow21 the preview said only that the unit was not found."""
+    document = result.document
+    if document is None or document.unit.code or document.unit.name:
+        return ""
+    example = f"{principal.unit_code} 本单位名称" if principal.unit_code else "单位编码 单位名称"
+    return (f"。请在文件的表头（表题下、表格上方）加一行「预算单位：{example}」后重新上传；"
+            f"其余内容不用改")
 
 
 @router.get("/upload")
@@ -129,11 +142,29 @@ def screened_upload(request: Request, name: str, data: bytes) -> tuple[LoadResul
 
 def read_pending(request: Request, principal: Principal, upload_id: int) -> tuple[str, str, LoadResult, Screened]:
     """The user's pending upload read: (file name, sha256, what was read, its screening). Holds one of the
-    process's reading places while the whole file is in memory (``uploads.reading``): call in a worker thread."""
+    process's reading places while the whole file is in memory (``uploads.reading``): call in a worker thread.
+    The reading is kept for the import (:mod:`perfbudget.web.upload_reads`) when the bytes read are the ones
+    stored (their SHA-256 is the upload's)."""
     with uploads.reading(request.app.state.config.upload_reads):
         name, data, sha256 = _pending(request, principal, upload_id)
         result, screened = screened_upload(request, name, data)
+        if hashlib.sha256(data).hexdigest() == sha256:
+            request.app.state.upload_readings.keep(principal.id, upload_id, Reading(name, sha256, result, screened))
+        del data
     return name, sha256, result, screened
+
+
+def kept_reading(request: Request, principal: Principal, upload_id: int) -> tuple[str, str, LoadResult, Screened]:
+    """What the preview read of this upload when its bytes are unchanged (the stored SHA-256 is the one the preview
+    read), else the upload read again (another process's preview, or none kept). The import and the preview drawn
+    again (a reload, the page after a refused import) take it; until webflow21 each read the whole file again."""
+    found = uploads.pending_sha256(engine_of(request), principal.id, upload_id, request.app.state.config.upload_hours)
+    if found is None:
+        raise not_found(uploads.GONE)
+    kept = request.app.state.upload_readings.find(principal.id, upload_id, *found)
+    if kept is not None:
+        return kept.name, kept.sha256, kept.result, kept.screened
+    return read_pending(request, principal, upload_id)
 
 
 def importable_part(screened: Screened) -> Document | None:
@@ -144,7 +175,7 @@ def importable_part(screened: Screened) -> Document | None:
 @router.get("/upload/{upload_id}")
 def preview_page(request: Request, upload_id: int, principal: Principal = Depends(page_user)) -> Response:
     _require_editor(principal)
-    name, _, result, screened = read_pending(request, principal, upload_id)
+    name, _, result, screened = kept_reading(request, principal, upload_id)
     settings = settings_of(request)
     shown = screened.shown
     report = review_file(store_of(request), shown, settings) if shown else None
@@ -153,7 +184,7 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
     # another unit's file gets no plan: its fates would tell that unit's stored projects, versions and authors
     planned = preview(store_of(request), settings, part, name) if part and blocked is None else []
     if isinstance(planned, str):
-        blocked, planned = blocked or planned, []
+        blocked, planned = blocked or planned + unit_hint(principal, result), []
     # the fates by the table's position in the file (the importable part leaves the blocked ones out)
     fates = [replace(f, position=screened.positions[f.position]) for f in planned]
     tables = []
@@ -205,7 +236,7 @@ async def confirm(request: Request, upload_id: int, principal: Principal = Depen
 
 
 def _confirm(request: Request, upload_id: int, principal: Principal, form: FormData) -> Response:
-    name, sha256, result, screened = read_pending(request, principal, upload_id)
+    name, sha256, result, screened = kept_reading(request, principal, upload_id)
     blocked = unit_problem(principal, result)
     if blocked:
         raise forbidden(blocked)
@@ -240,6 +271,7 @@ def _confirm(request: Request, upload_id: int, principal: Principal, form: FormD
         flash(request, "未导入：" + "；".join(p.message for p in outcome.problems), "error")
         return redirect(f"/upload/{upload_id}")
     uploads.forget(engine_of(request), upload_id)
+    request.app.state.upload_readings.drop(principal.id, upload_id)
     if outcome.status == "unchanged":
         flash(request, f"「{name}」与已存储的内容相同，没有变化", "ok")
     else:

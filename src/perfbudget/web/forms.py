@@ -2,12 +2,17 @@
 
 The indicator editor posts parallel lists (``l1``, ``l2``, ``l3``, ``desc``, ``target``,
 ``rowid``), one entry per row in table order, and ``l2none``: the rowids of rows whose 二级 may stay empty
-(a two-level table's rows, stored with level2 ``""``; every other row needs its 二级). Targets are parsed with
+(a two-level table's rows, stored with level2 ``""``; every other row needs its 二级). A row drawn from the
+stored version has a rowid naming the indicator it came from (:func:`origin_rowid`, ``o3-…``): the columns the
+editor does not show (a self-evaluation's 分值, 实际完成值, 得分, 偏差原因, the table's further columns) are kept
+from it, wherever the row was moved; until 2026-12-05 an edit in the browser dropped them. Targets are parsed with
 :func:`perfbudget.target.parse_target`; budgets are decimals (never float).
 """
 
 from __future__ import annotations
 
+import re
+import secrets
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
@@ -93,7 +98,8 @@ def typed_rows(form: FormData) -> list[TypedRow]:
 def typed_rows_with_ids(form: FormData) -> list[tuple[str, TypedRow]]:
     """:func:`typed_rows` with each row's ``rowid`` as posted (a row's buttons name it)."""
     ids = _list(form, "rowid")
-    return [(ids[i] if i < len(ids) and ids[i] else f"r{i + 1}", row) for i, row in enumerate(typed_rows(form))]
+    return [(posted_rowid(ids[i]) if i < len(ids) and ids[i] else f"r{i + 1}", row)
+            for i, row in enumerate(typed_rows(form))]
 
 
 ROW_ACTION = "row_action"  # the editor's row buttons post it when there is no script: add, remove:ID, up:ID, down:ID
@@ -188,9 +194,38 @@ def _list(form: FormData, name: str) -> list[str]:
     return [str(v).strip() for v in form.getlist(name)]
 
 
-def indicators_from_form(form: FormData, errors: list[str]) -> tuple[list[Indicator], list[RowCheck], list[int]]:
+_ROWID = re.compile(r"^[a-z0-9-]{1,40}$")
+_ORIGIN = re.compile(r"^o(\d{1,5})-")
+
+
+def new_rowid() -> str:
+    """The id of an editor row that no stored indicator stands behind (a row added on the page)."""
+    return "r" + secrets.token_hex(4)
+
+
+def origin_rowid(position: int) -> str:
+    """The id of the editor row drawn from the stored version's ``position``-th indicator (1-based)."""
+    return f"o{position}-{secrets.token_hex(3)}"
+
+
+def posted_rowid(value: str) -> str:
+    """A posted row id kept when the page is drawn again (it may name the row's stored indicator), else a new one."""
+    return value if _ROWID.match(value) else new_rowid()
+
+
+def _stored_indicator(rowid: str, base: Project | None) -> Indicator | None:
+    found = _ORIGIN.match(rowid)
+    if base is None or found is None:
+        return None
+    position = int(found.group(1))
+    return base.indicators[position - 1] if 1 <= position <= len(base.indicators) else None
+
+
+def indicators_from_form(form: FormData, errors: list[str], base: Project | None = None,
+                         ) -> tuple[list[Indicator], list[RowCheck], list[int]]:
     """The indicators of the editor's rows in the table's order, each row's reading, and each indicator's row on
-    screen. A row's error names its row as the user counts them on screen (blank rows included)."""
+    screen. A row's error names its row as the user counts them on screen (blank rows included). A row drawn from
+    ``base``'s indicator (its rowid says which) keeps that indicator's columns the editor does not show."""
     l1, l2, l3, desc, raw, ids = (_list(form, n) for n in ("l1", "l2", "l3", "desc", "target", "rowid"))
     # rows of a two-level table (their form has no 二级, level2 ""), by rowid: their 二级 may stay empty
     without_level2 = set(_list(form, "l2none"))
@@ -216,6 +251,10 @@ def indicators_from_form(form: FormData, errors: list[str]) -> tuple[list[Indica
             continue
         target = parse_target(text, level3)
         indicator = Indicator(level1, level2, level3, description or None, target)
+        stored = _stored_indicator(rowid, base)
+        if stored is not None:  # 分值, 实际完成值, 得分, 偏差原因, further columns: not on the page, kept
+            indicator = replace(indicator, weight=stored.weight, actual=stored.actual, score=stored.score,
+                                deviation=stored.deviation, extras=stored.extras)
         on_screen[id(indicator)] = i + 1
         indicators.append(indicator)
         checks.append(RowCheck(rowid, True, describe_target(target)))
@@ -247,7 +286,7 @@ def edited_project(form: FormData, base: Project) -> ParsedForm:
     # the form edits the amounts; a self-evaluation's execution figures (全年执行数 …) stay as read
     budget = replace(budget_from_form(form, errors), initial=base.budget.initial, executed=base.budget.executed,
                      rate=base.budget.rate, weight=base.budget.weight, score=base.budget.score)
-    indicators, checks, screen_rows = indicators_from_form(form, errors)
+    indicators, checks, screen_rows = indicators_from_form(form, errors, base)
     if not indicators:
         errors.append("至少需要一行指标")
     project = Project(seq=base.seq, title=base.title, name=base.name, fund_label=base.fund_label,

@@ -23,12 +23,13 @@ from perfbudget.web.forms import (
     apply_row_action,
     bad_budget_fields,
     declared_project,
+    new_rowid,
     row_action,
     typed_rows,
     typed_rows_with_ids,
 )
 from perfbudget.web.routes.common import flash, page_router, redirect, render
-from perfbudget.web.routes.edit import check_fragment, editor_context, new_rowid
+from perfbudget.web.routes.edit import check_fragment, editor_context
 from perfbudget.web.views import settings_of, store_of
 
 router = page_router()

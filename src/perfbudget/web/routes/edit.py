@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import replace
 
 from fastapi import Depends, Request
@@ -30,8 +29,9 @@ from perfbudget.web.forms import (
     apply_row_action,
     bad_budget_fields,
     edited_project,
+    new_rowid,
+    origin_rowid,
     row_action,
-    typed_rows,
     typed_rows_with_ids,
 )
 from perfbudget.web.routes.common import flash, page_router, redirect, render
@@ -49,10 +49,6 @@ PAGE_RENAME_HINT = ("项目名称、资金来源与年度、预算单位是项�
 def editor_context() -> dict[str, object]:
     return {"level1_choices": LEVEL1_CHOICES, "level2_by_level1": LEVEL2_BY_LEVEL1, "all_level2": ALL_LEVEL2,
             "rename_hint": PAGE_RENAME_HINT}
-
-
-def new_rowid() -> str:
-    return "r" + secrets.token_hex(4)
 
 
 def check_fragment(request: Request, parsed: ParsedForm, document: Document | None) -> Response:
@@ -89,7 +85,7 @@ def edit_page(request: Request, project_id: int, principal: Principal = Depends(
         flash(request, f"项目当前为「{state_label(view.head.state)}」，不能修改", "error")
         return redirect(f"/projects/{project_id}")
     project: Project = view.version.document.projects[0]
-    rows = [(new_rowid(), ind) for ind in project.indicators]
+    rows = [(origin_rowid(n), ind) for n, ind in enumerate(project.indicators, 1)]
     notes = _notes(request, view)
     # each indicator's cell comments in its row (the rows are the version's indicators, in its order)
     row_notes = {rowid: found for n, (rowid, _) in enumerate(rows, 1) if (found := notes.on_indicator(n))}
@@ -147,7 +143,8 @@ def _edit_again(request: Request, view: ProjectView, form: FormData, parsed: Par
     project = parsed.project or view.version.document.projects[0]
     extra: dict[str, object] = {}
     if action is None:
-        rows: list[tuple[str, TypedRow | None]] = [(new_rowid(), row) for row in typed_rows(form)]
+        # the posted ids: a row drawn from a stored indicator keeps naming it (forms.origin_rowid)
+        rows: list[tuple[str, TypedRow | None]] = list(typed_rows_with_ids(form))
     else:
         added = new_rowid()
         rows, message, kind = apply_row_action(list(typed_rows_with_ids(form)), action, "保存为新版本", added)

@@ -19,8 +19,9 @@ from perfbudget.model import Indicator
 from perfbudget.target import parse_target
 from perfbudget.web.deps import client_ip, page_user
 from perfbudget.web.errors import WebError
+from perfbudget.web.forms import new_rowid
 from perfbudget.web.routes.common import flash, page_router, redirect, render
-from perfbudget.web.routes.edit import editor_context, new_rowid
+from perfbudget.web.routes.edit import editor_context
 from perfbudget.web.views import store_of
 
 router = page_router()

@@ -53,7 +53,8 @@ def test_the_edit_page_adds_removes_and_moves_rows_without_javascript(web: WebEn
     assert stored_project(web.app, pid)[1] == version  # none of these saved anything
     # the page's buttons are submit buttons naming their row; the form's first (default) button saves
     page = client.get(f"/projects/{pid}/edit").text
-    assert re.search(r'<button type="submit" name="row_action" value="remove:(?:r[0-9a-f]+|o[0-9]+-[0-9a-f]+)" formnovalidate', page)
+    assert re.search(r'<button type="submit" name="row_action" value="remove:(?:r[0-9a-f]+|o[0-9]+-[0-9a-f]+)" '
+                     r'formnovalidate', page)
     assert re.search(r'<button type="submit" name="row_action" value="add" formnovalidate id="add-row"', page)
     form = page[page.index('id="edit-form"'):]
     assert form.index('class="default-submit"') < form.index('name="row_action"')

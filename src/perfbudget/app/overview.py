@@ -28,7 +28,7 @@ from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
 from perfbudget.store.status import project_status
 from perfbudget.store.transaction import Transaction
-from perfbudget.store.unit_match import unit_named
+from perfbudget.store.unit_match import BY_ID, BY_NAME, unit_named
 
 GRADES = ("优", "良", "中", "差")
 UNREVIEWED = "未审核"
@@ -102,10 +102,19 @@ class UnitName:
 def unit_by_key(tx: Transaction, key: str | UnitName) -> Any:
     """The unit a key names, as the store identifies units (``units.key``): its code, else the name of a unit
     without a code (the same unit across databases and re-imports, unlike its id); a :class:`UnitName` the unit
-    without a code of that name only; None when none is."""
+    without a code of that name only; a text ``by-id/N`` or ``by-name/NAME`` (a ``--unit`` of the CLI) the unit that
+    address names alone (:func:`perfbudget.store.unit_match.unit_named`); None when none is."""
+    if isinstance(key, str) and key.startswith((BY_ID, BY_NAME)):  # the CLI's --unit by-id/7, by-name/… (replay-k)
+        found = tx.connection.execute(select(units).where(unit_named(key))).all()
+        return found[0] if found else None
     keys = (f"name:{key.name}",) if isinstance(key, UnitName) else (f"code:{key}", f"name:{key}")
     found = tx.connection.execute(select(units).where(units.c.key.in_(keys))).all()
     return min(found, key=lambda row: row.code is None) if found else None  # a code before a name
+
+
+def unit_ids_named(tx: Transaction, unit: str) -> set[int]:
+    """The ids of the units a ``--unit`` names (:func:`perfbudget.store.unit_match.unit_named`)."""
+    return set(tx.connection.execute(select(units.c.id).where(unit_named(unit))).scalars())
 
 
 def unit_head(tx: Transaction, principal: Principal, unit: int | str | UnitName) -> dict[str, Any]:
@@ -131,9 +140,6 @@ def unit_head(tx: Transaction, principal: Principal, unit: int | str | UnitName)
     if row is None or not principal.sees_unit(row.code):
         raise NotFound("该单位")
     return dict(row._mapping)
-
-
-BY_NAME = "by-name/"
 
 
 def unit_address(code: str | None, name: str | None) -> str | None:

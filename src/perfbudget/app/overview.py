@@ -383,8 +383,8 @@ def build_dashboard(tx: Transaction, principal: Principal, year: int | None) -> 
     recent_query = _scope(recent_query, principal)
     if year is not None:
         recent_query = recent_query.where(projects.c.fund_year == year)
-    recent = [dict(r._mapping) for r in connection.execute(recent_query.order_by(workflow_events.c.id.desc())
-                                                           .limit(10))]
+    recent = with_display_names(tx, [dict(r._mapping) for r in connection.execute(
+        recent_query.order_by(workflow_events.c.id.desc()).limit(10))])
     return Dashboard(
         year=year, units=len(per_unit), projects=sum(u.projects for u in per_unit.values()),
         budget_total=sum((u.budget for u in per_unit.values()), Decimal(0)),
@@ -415,12 +415,31 @@ EVENTS_SHOWN = 20  # workflow events on the project page (the newest; the histor
 EVENTS_PAGE = 50  # workflow events per page of the history page
 
 
+def with_display_names(tx: Transaction, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` (workflow events, versions: each with its ``username``, the account as it was) each given the
+    account's ``display_name`` (None when it has none or is gone) and ``user_label``, what people are shown: the
+    display name, else the account name. Until replay-k the history (CLI, API, page) and the dashboard showed the
+    account name alone (「wang」 where the admin named the account 「王小明」)."""
+    from perfbudget.store.account_tables import users
+
+    names = {row["username"] for row in rows if row.get("username")}
+    found = dict(tx.connection.execute(select(users.c.username, users.c.display_name)
+                                       .where(users.c.username.in_(sorted(names)))).all()) if names else {}
+    for row in rows:
+        shown = found.get(row.get("username"))
+        row["display_name"] = shown or None
+        row["user_label"] = shown or row.get("username")
+    return rows
+
+
 def workflow_events_of(tx: Transaction, project_id: int, limit: int | None = None,
                        offset: int = 0) -> list[dict[str, Any]]:
     """The project's workflow events oldest first: all of them (the CLI), or ``limit`` from ``offset``
-    (the API, the history page: a unit's editor may add thousands of comments to its own project)."""
+    (the API, the history page: a unit's editor may add thousands of comments to its own project); each with
+    its account's display name (:func:`with_display_names`)."""
     statement = _EVENTS_OF if limit is None and not offset else _EVENTS_OF.limit(limit).offset(offset)
-    return [dict(row) for row in tx.connection.execute(statement, {"project_id": project_id}).mappings()]
+    return with_display_names(tx, [dict(row) for row in tx.connection.execute(statement,
+                                                                              {"project_id": project_id}).mappings()])
 
 
 def newest_events(tx: Transaction, project_id: int, count: int) -> list[dict[str, Any]]:
@@ -447,7 +466,7 @@ def history(tx: Transaction, project_id: int, limit: int | None = None, offset: 
         item["username"] = entry.username if entry else None
         item["via"] = entry.via if entry else None
         item["how"] = change_label(item["via"], item["file"])  # 网页修改, 接口修改, 命令行导入 …
-    return versions
+    return with_display_names(tx, versions)
 
 
 def version_total(tx: Transaction, project_id: int) -> int:

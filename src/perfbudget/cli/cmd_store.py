@@ -499,7 +499,7 @@ def history_command(
         shown = f"共 {total} 版，--offset {offset} 之后没有版本"
     out.print(project_heading(head, shown), markup=False)
     for v in versions:
-        who = f"  {v['username'] or '—'}（{v['how']}）" if v["via"] else ""
+        who = f"  {v['user_label'] or '—'}（{v['how']}）" if v["via"] else ""
         out.print(f"第 {v['version']} 版  {shown_time(v['imported_at'])}  "
                   f"导入自 {shown_name(v['file'])}（文档 {v['document_id']}），{v['indicator_count']} 个指标{who}",
                   markup=False)
@@ -516,5 +516,5 @@ def history_command(
         out.print(f"审核流程：{more}", markup=False)
         for e in steps:
             said = "".join(f"：{text}" for text in (e["comment"], e["justification"]) if text)
-            out.print(f"  {shown_time(e['at'])}  {e['username'] or '—'}  第 {e['version_number'] or '—'} 版  "
+            out.print(f"  {shown_time(e['at'])}  {e['user_label'] or '—'}  第 {e['version_number'] or '—'} 版  "
                       f"{state_label(e['from_state'])} → {state_label(e['to_state'])}{said}", markup=False)

@@ -342,6 +342,8 @@ class VersionEntry(Model):
     budget_total: str | None
     changes: list[ChangeOut]
     username: str | None
+    display_name: str | None = Field(None, description="该账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(None, description="给人看的修改人：显示名称，没有时为账号名")
     via: str | None
     how: str | None = Field(None, description="这一版从哪里来：网页修改、接口修改、命令行导入、网页上传、"
                                               "接口导入、网页申报；未记录修改人时为「导入」")
@@ -358,6 +360,8 @@ class WorkflowEvent(Model):
     justification: str | None
     user_id: int | None
     username: str | None
+    display_name: str | None = Field(None, description="该账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(None, description="给人看的操作人：显示名称，没有时为账号名")
     at: str
 
 

@@ -83,6 +83,7 @@ API = [
     ("GET", "/api/v1/units/{u}/opinion.html", READERS),
     ("GET", "/api/v1/units/by-id/{u}/opinion.docx", READERS),
     ("GET", "/api/v1/units/by-id/{u}/opinion.html", READERS),
+    ("GET", "/api/v1/todo", SIGNED_IN),  # the to-do (replay-k)
     ("GET", "/api/v1/indicators", SIGNED_IN),
     ("GET", "/api/v1/tokens", SIGNED_IN),
     ("GET", "/api/v1/users", ADMIN_ONLY),

@@ -157,3 +157,40 @@ def test_the_history_names_people_by_their_display_names(any_web: WebEnv) -> Non
     admin = web.client("admin")
     assert "张处长" in admin.get(f"/projects/{pid}/history").text
     assert "张处长" in admin.get("/dashboard?year=all").text
+
+
+def test_the_to_do_of_the_landing_page_is_on_the_cli_and_the_api(any_web: WebEnv) -> None:
+    """Issue 14, point 1: each role's to-do (待审核, 被退回 with the reviewer's comment, 草稿, 待自评, 待监控) and the
+    queue, oldest submission first. Until replay-k the landing page alone had it."""
+    web = any_web
+    store = web.app.state.store
+    with web.app.state.engine.connect() as connection:
+        from perfbudget.store.account_tables import users
+
+        ids = dict(connection.execute(select(users.c.username, users.c.id)).all())
+    editor = Principal(ids["editor"], "editor", "editor", Role.UNIT_EDITOR, SEED_UNIT)
+    reviewer = Principal(ids["reviewer"], "reviewer", "reviewer", Role.REVIEWER, None)
+    first, second = web.project_ids[0], web.project_ids[1]
+    for pid in (second, first):  # the second submitted first: the queue is by submission
+        assert take_step(store, editor, pid, "submit", None, "已核实", review_errors=0).ok
+    assert take_step(store, reviewer, first, "return", "请补充测算依据").ok
+    for user in ("editor", "reviewer", "viewer"):
+        code, said = _cli("desk", "todo", "--user", user, "--year", "all", "--json", "--db", web.url)
+        assert code == 0, said
+        api = _api(web, "/todo?year=all", user=user)
+        assert api.status_code == 200 and api.json() == json.loads(said), user
+    editor_todo = _api(web, "/todo?year=all", user="editor").json()
+    counts = {item["key"]: item["count"] for item in editor_todo["items"]}
+    assert counts["returned"] == 1 and counts["draft"] == len(web.project_ids) - 2
+    assert [(r["id"], r["comment"]) for r in editor_todo["returned"]] == [(first, "请补充测算依据")]
+    queue = _api(web, "/todo?year=all").json()["queue"]
+    assert [r["id"] for r in queue] == [second] and queue[0]["submitted_at"].endswith("+00:00")
+    code, said = _cli("desk", "todo", "--user", "editor", "--year", "all", "--db", web.url)
+    assert code == 0 and "被退回：1" in said and "退回意见：请补充测算依据" in said, said
+    code, said = _cli("desk", "todo", "--user", "reviewer", "--db", web.url)  # the year with the reviewer's work
+    assert code == 0 and "审核队列（先送审的在前）" in said, said
+    refused = _api(web, "/todo?year=20x")
+    assert refused.status_code == 422 and "年度「20x」无效" in refused.text
+    code, said = _cli("desk", "todo", "--user", "editor", "--year", "20x", "--db", web.url)
+    assert code == 1 and "年度「20x」无效" in said and "Traceback" not in said
+    assert _api(web, "/todo", user="other_editor").json()["returned"] == []  # another unit's: nothing of these

@@ -194,6 +194,42 @@ def batch_command(
         raise typer.Exit(1)
 
 
+@desk_app.command("todo")
+def todo_command(
+    year: str | None = typer.Option(None, "--year",
+                                    help="年度（四位数字）；all 为全部年度；不给时为有待办工作的年度。"),
+    user: str = user_option(),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON（与 API 的 GET /api/v1/todo 相同）。"),
+) -> None:
+    """待办：该账号的待审核、被退回（附退回意见）、草稿、待自评、待监控，以及审核队列（先送审的在前）；与网页首页相同。"""
+    from perfbudget.app.todo_view import todo_dict, todo_year_problem
+
+    problem = todo_year_problem(year)
+    if problem:
+        fail(problem)
+    store = open_store(db)
+    principal = _as(store, user)
+    data = todo_dict(store, principal, year)
+    store.close()
+    if as_json:
+        print_json(data)
+        return
+    shown_year = f"{data['year']} 年度" if data["year"] else "全部年度"
+    out.print(f"{principal.display_name}的待办（{shown_year}）：", markup=False)
+    for item in data["items"]:
+        out.print(f"  {item['label']}：{item['count']}", markup=False)
+    for item in data["elsewhere"]:
+        out.print(f"  {item['label']}：{item['count']}（用 --year 查看）", markup=False)
+    for title, rows in (("被退回的项目", data["returned"]), ("审核队列（先送审的在前）", data["queue"])):
+        if rows:
+            out.print(f"{title}：", markup=False)
+        for r in rows:
+            said = f"  退回意见：{r['comment']}" if r.get("comment") else ""
+            out.print(f"  编号 {r['id']}  {r['unit']['code'] or ''}{r['unit']['name'] or ''}  {r['name']}"
+                      f"  审核等级 {r['grade'] or '未审核'}  错误 {r['errors'] or 0}{said}", markup=False)
+
+
 @desk_app.command("opinion")
 def opinion_command(
     project: str | None = typer.Argument(None, metavar="项目", help=PROJECT_HELP + "不给时用 --unit 选单位。"),

@@ -231,6 +231,28 @@ class ProjectPage(Model):
     items: list[ProjectSummary]
 
 
+class TodoCount(Model):
+    key: str = Field(..., description="submitted、returned、draft、evaluate、monitor、approved（查看人员）")
+    label: str = Field(..., description="待审核、被退回、草稿、待自评、待监控……（其他年度：「2023 年度被退回」）")
+    count: int
+
+
+class TodoProject(ProjectSummary):
+    errors: int | None = Field(None, description="最近一次审核的错误数")
+    warnings: int | None = Field(None, description="最近一次审核的警告数")
+    submitted_at: str | None = Field(None, description="送审时间（ISO 8601，UTC）")
+    comment: str | None = Field(None, description="被退回的项目：最近一次退回意见")
+
+
+class Todo(Model):
+    year: int | None = Field(..., description="所列年度（不给 year 时为有待办工作的年度；all：null，全部年度）")
+    role: str
+    items: list[TodoCount] = Field(..., description="本年度的待办及其数量，与网页首页相同")
+    elsewhere: list[TodoCount] = Field(..., description="其他年度仍待处理的（被退回、待审核）")
+    returned: list[TodoProject] = Field(..., description="被退回的项目及退回意见（填报人员、管理员；至多 10 个）")
+    queue: list[TodoProject] = Field(..., description="审核队列，先送审的在前（审核人员、管理员；至多 10 个）")
+
+
 class IndicatorRow(Model):
     project_id: int
     project: str = Field(..., description="项目名称")

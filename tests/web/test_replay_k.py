@@ -90,7 +90,8 @@ def test_a_unit_without_a_code_is_chosen_by_its_address_on_the_cli_and_in_the_ap
         any_web: WebEnv, seed_path: Path, tmp_path: Path) -> None:
     """A unit coded 「255101」 and a unit without a code named 「255101」: ``--unit 255101`` listed both units'
     projects while ``publish --unit 255101`` took the coded one, and nothing on the CLI chose the other; the API's
-    ``unit=`` was as the CLI's. Now the bare text is the code's unit, ``by-name/255101`` the other, ``by-id/N`` either."""
+    ``unit=`` was as the CLI's. Now the bare text is the code's unit, ``by-name/255101`` the other, ``by-id/N``
+    either."""
     web = any_web
     unit_id, twin = _uncoded_twin(web, seed_path)
     code, said = _cli("list", "projects", "--unit", SEED_UNIT, "--json", "--db", web.url)

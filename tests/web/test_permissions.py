@@ -78,6 +78,12 @@ API = [
     ("GET", "/api/v1/projects/{p}/opinion.docx", READERS),
     ("GET", "/api/v1/projects/{p}/similar", READERS),
     ("GET", "/api/v1/units/{u}/opinion.docx", READERS),
+    # the opinion as HTML on the API, and any unit's by its id (replay-k)
+    ("GET", "/api/v1/projects/{p}/opinion.html", READERS),
+    ("GET", "/api/v1/units/{u}/opinion.html", READERS),
+    ("GET", "/api/v1/units/by-id/{u}/opinion.docx", READERS),
+    ("GET", "/api/v1/units/by-id/{u}/opinion.html", READERS),
+    ("GET", "/api/v1/todo", SIGNED_IN),  # the to-do (replay-k)
     ("GET", "/api/v1/indicators", SIGNED_IN),
     ("GET", "/api/v1/tokens", SIGNED_IN),
     ("GET", "/api/v1/users", ADMIN_ONLY),
@@ -155,7 +161,7 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         # a unit without a code by its name alone (page, opinion, publication; API and public page too): the same
         "/units/by-name/{name}", "/units/by-name/{name}/opinion.{fmt}", "/units/by-name/{name}/publication/{fmt}",
         "/public/units/by-name/{name}/{year}", "/api/v1/units/by-name/{name}/publication/{fmt}",
-        "/api/v1/units/by-name/{name}/opinion.docx",
+        "/api/v1/units/by-name/{name}/opinion.docx", "/api/v1/units/by-name/{name}/opinion.html",
         # revoking a token, disabling an account (every role): tests/web/test_api_accounts.py; the library's admin
         # actions through the API: tests/library/test_library_admin_api.py
         "/api/v1/library/groups/{group_id}/rename", "/api/v1/library/groups/{group_id}/merge",

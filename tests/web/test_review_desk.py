@@ -205,7 +205,7 @@ def test_the_opinion_shows_the_return_comment_and_every_cell_comment_to_the_unit
         assert "绩效目标：绩效目标请量化到年度（reviewer）" in shown
         assert "指标已按上年口径填报" not in shown  # the unit's own justification is not the reviewer's opinion
         assert "审核人：＿＿＿＿＿＿　　日期：" in shown  # the Word form had no line to sign (print2)
-    assert "counter(pages)" in editor.get("/static/opinion.css").text  # the printed page: 第 n 页，共 m 页
+    assert "counter(pages)" in page  # the printed page: 第 n 页，共 m 页 (its style inlined since replay-k)
 
 
 def test_the_reviewer_returns_a_project_from_the_desk(web: WebEnv) -> None:

@@ -28,6 +28,7 @@ from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, indicators, project_versions, projects, reviews, units
 from perfbudget.store.status import project_status
 from perfbudget.store.transaction import Transaction
+from perfbudget.store.unit_match import BY_NAME, unit_named
 
 SORTS = {"unit": "单位", "name": "项目名称", "budget": "预算", "grade": "审核等级", "errors": "错误数",
          "state": "流程状态", "submitted": "送审时间", "year": "年度"}
@@ -207,7 +208,9 @@ def _filtered(tx: Transaction, principal: Principal, query: ListQuery, columns: 
         stmt = stmt.outerjoin(reviews, reviews.c.id == status.c.review_id)
     stmt = stmt.where(*status_scope(principal, query.year))
     if query.unit:
-        stmt = stmt.where(or_(units.c.code == query.unit, units.c.name == query.unit))
+        # the unit a --unit names (its code, else an uncoded unit's name; by-id/…, by-name/…): any unit's name
+        # matched until replay-k, so a coded unit and an uncoded one of that name were listed together
+        stmt = stmt.where(unit_named(query.unit))
     if query.state:
         stmt = stmt.where(status.c.state == query.state)
     if query.grade == UNREVIEWED:  # the official grade: the reviewer's where set, else the machine's
@@ -445,8 +448,11 @@ def work_year(tx: Transaction, principal: Principal) -> int | None:
 
 
 def unit_options(tx: Transaction, principal: Principal) -> list[dict[str, Any]]:
-    """The units the list's filter offers (code and name, by code)."""
-    stmt = select(units.c.code, units.c.name).where(units.c.code.is_not(None)).order_by(units.c.code)
+    """The units the list's filter offers (code and name, by code; the units without a code after them, by name),
+    each with the ``value`` its ``unit`` filter takes: the code, or ``by-name/`` and the name (replay-k: a unit
+    without a code was not offered)."""
+    stmt = select(units.c.code, units.c.name).order_by(units.c.code.is_(None), units.c.code, units.c.name)
     if not principal.all_units:
         stmt = stmt.where(units.c.code == principal.unit_code)
-    return [dict(row._mapping) for row in tx.connection.execute(stmt.limit(500))]
+    return [{**row._mapping, "value": row.code if row.code is not None else f"{BY_NAME}{row.name}"}
+            for row in tx.connection.execute(stmt.limit(500))]

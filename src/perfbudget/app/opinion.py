@@ -1,5 +1,7 @@
 """The 审核意见书 (the reviewer's written opinion) of one project or of a unit's projects: the kept
-findings, the comments and the decision, as Word (python-docx) — the HTML form is a page template.
+findings, the comments and the decision, as Word (python-docx) and as one HTML page (``data/opinion.html``, its
+style inlined: the page, the API's ``opinion.html`` and ``perfbudget desk opinion -o x.html`` give the same file;
+until replay-k the HTML was a web template and the other faces had the Word file only).
 Its 审核意见 holds every comment the reviewer wrote: the workflow's (退回意见, 审核通过意见, 意见, each
 with the version it was made on: ``Desk.remarks``) and those on cells, each with its cell — also the
 cells of earlier versions (``Desk.earlier_comments``, with their version), so a returned version's
@@ -9,6 +11,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from perfbudget.app.review_desk import Desk, finding_place
@@ -21,8 +25,13 @@ if TYPE_CHECKING:
     from perfbudget.app.settings import CoreSettings
     from perfbudget.store import Store
 
-__all__ = ["EARLIER_HEADING", "SEVERITY_LABELS", "SIGN_LINE", "decision_text", "earlier_line", "opinion_docx",
-           "project_opinion_title"]
+__all__ = ["EARLIER_HEADING", "OPINION_FORMS", "SEVERITY_LABELS", "SIGN_LINE", "decision_text", "earlier_line",
+           "opinion_docx", "opinion_file", "opinion_html", "project_opinion_title"]
+
+# The forms the 审核意见书 is given in, on every face (the pages, the API, perfbudget desk opinion), and their
+# media types
+OPINION_FORMS = {"html": "text/html; charset=utf-8",
+                 "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 SIGN_LINE = "审核人：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日"
 EARLIER_HEADING = "此前版本的单元格意见（供核对修改情况）："
@@ -179,3 +188,28 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@cache
+def _html_template() -> Any:
+    from jinja2 import Environment
+
+    environment = Environment(autoescape=True, keep_trailing_newline=True)
+    return environment.from_string((DATA / "opinion.html").read_text(encoding="utf-8"))
+
+
+def opinion_html(title: str, desks: Sequence[Desk]) -> str:
+    """One HTML page, ready to print as PDF from a browser (A4, its style inlined): per project the same as
+    :func:`opinion_docx`."""
+    return str(_html_template().render(
+        title=title, desks=desks, severity_labels=SEVERITY_LABELS, decision_text=decision_text,
+        finding_place=finding_place, sign_line=SIGN_LINE, earlier_heading=EARLIER_HEADING, earlier_line=earlier_line,
+        css=(DATA / "opinion.css").read_text(encoding="utf-8")))
+
+
+def opinion_file(title: str, desks: Sequence[Desk], form: str) -> bytes:
+    """The opinion in ``form`` (one of :data:`OPINION_FORMS`) as the bytes every face gives."""
+    return opinion_docx(title, desks) if form == "docx" else opinion_html(title, desks).encode()

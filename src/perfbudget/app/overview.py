@@ -28,7 +28,7 @@ from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
 from perfbudget.store.status import project_status
 from perfbudget.store.transaction import Transaction
-from perfbudget.store.unit_match import unit_named
+from perfbudget.store.unit_match import BY_ID, BY_NAME, unit_named
 
 GRADES = ("优", "良", "中", "差")
 UNREVIEWED = "未审核"
@@ -102,10 +102,19 @@ class UnitName:
 def unit_by_key(tx: Transaction, key: str | UnitName) -> Any:
     """The unit a key names, as the store identifies units (``units.key``): its code, else the name of a unit
     without a code (the same unit across databases and re-imports, unlike its id); a :class:`UnitName` the unit
-    without a code of that name only; None when none is."""
+    without a code of that name only; a text ``by-id/N`` or ``by-name/NAME`` (a ``--unit`` of the CLI) the unit that
+    address names alone (:func:`perfbudget.store.unit_match.unit_named`); None when none is."""
+    if isinstance(key, str) and key.startswith((BY_ID, BY_NAME)):  # the CLI's --unit by-id/7, by-name/… (replay-k)
+        found = tx.connection.execute(select(units).where(unit_named(key))).all()
+        return found[0] if found else None
     keys = (f"name:{key.name}",) if isinstance(key, UnitName) else (f"code:{key}", f"name:{key}")
     found = tx.connection.execute(select(units).where(units.c.key.in_(keys))).all()
     return min(found, key=lambda row: row.code is None) if found else None  # a code before a name
+
+
+def unit_ids_named(tx: Transaction, unit: str) -> set[int]:
+    """The ids of the units a ``--unit`` names (:func:`perfbudget.store.unit_match.unit_named`)."""
+    return set(tx.connection.execute(select(units.c.id).where(unit_named(unit))).scalars())
 
 
 def unit_head(tx: Transaction, principal: Principal, unit: int | str | UnitName) -> dict[str, Any]:
@@ -131,9 +140,6 @@ def unit_head(tx: Transaction, principal: Principal, unit: int | str | UnitName)
     if row is None or not principal.sees_unit(row.code):
         raise NotFound("该单位")
     return dict(row._mapping)
-
-
-BY_NAME = "by-name/"
 
 
 def unit_address(code: str | None, name: str | None) -> str | None:
@@ -377,8 +383,8 @@ def build_dashboard(tx: Transaction, principal: Principal, year: int | None) -> 
     recent_query = _scope(recent_query, principal)
     if year is not None:
         recent_query = recent_query.where(projects.c.fund_year == year)
-    recent = [dict(r._mapping) for r in connection.execute(recent_query.order_by(workflow_events.c.id.desc())
-                                                           .limit(10))]
+    recent = with_display_names(tx, [dict(r._mapping) for r in connection.execute(
+        recent_query.order_by(workflow_events.c.id.desc()).limit(10))])
     return Dashboard(
         year=year, units=len(per_unit), projects=sum(u.projects for u in per_unit.values()),
         budget_total=sum((u.budget for u in per_unit.values()), Decimal(0)),
@@ -409,12 +415,31 @@ EVENTS_SHOWN = 20  # workflow events on the project page (the newest; the histor
 EVENTS_PAGE = 50  # workflow events per page of the history page
 
 
+def with_display_names(tx: Transaction, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` (workflow events, versions: each with its ``username``, the account as it was) each given the
+    account's ``display_name`` (None when it has none or is gone) and ``user_label``, what people are shown: the
+    display name, else the account name. Until replay-k the history (CLI, API, page) and the dashboard showed the
+    account name alone (「wang」 where the admin named the account 「王小明」)."""
+    from perfbudget.store.account_tables import users
+
+    names = {row["username"] for row in rows if row.get("username")}
+    found = dict(tx.connection.execute(select(users.c.username, users.c.display_name)
+                                       .where(users.c.username.in_(sorted(names)))).all()) if names else {}
+    for row in rows:
+        shown = found.get(row.get("username"))
+        row["display_name"] = shown or None
+        row["user_label"] = shown or row.get("username")
+    return rows
+
+
 def workflow_events_of(tx: Transaction, project_id: int, limit: int | None = None,
                        offset: int = 0) -> list[dict[str, Any]]:
     """The project's workflow events oldest first: all of them (the CLI), or ``limit`` from ``offset``
-    (the API, the history page: a unit's editor may add thousands of comments to its own project)."""
+    (the API, the history page: a unit's editor may add thousands of comments to its own project); each with
+    its account's display name (:func:`with_display_names`)."""
     statement = _EVENTS_OF if limit is None and not offset else _EVENTS_OF.limit(limit).offset(offset)
-    return [dict(row) for row in tx.connection.execute(statement, {"project_id": project_id}).mappings()]
+    return with_display_names(tx, [dict(row) for row in tx.connection.execute(statement,
+                                                                              {"project_id": project_id}).mappings()])
 
 
 def newest_events(tx: Transaction, project_id: int, count: int) -> list[dict[str, Any]]:
@@ -441,7 +466,7 @@ def history(tx: Transaction, project_id: int, limit: int | None = None, offset: 
         item["username"] = entry.username if entry else None
         item["via"] = entry.via if entry else None
         item["how"] = change_label(item["via"], item["file"])  # 网页修改, 接口修改, 命令行导入 …
-    return versions
+    return with_display_names(tx, versions)
 
 
 def version_total(tx: Transaction, project_id: int) -> int:

@@ -276,9 +276,11 @@ def _utf8(text: str) -> str | bytes:
         return text
 
 
-def _named(item: Any, unit: str) -> bool:
-    """``--unit``'s unit (``store.unit_match``): its code, else the name of a unit without a code."""
-    return item.unit_code == unit or (item.unit_code is None and item.version.document.unit.name == unit)
+def _named(item: Any, unit: str, coded: bool) -> bool:
+    """``--unit``'s unit (``store.unit_match``): its code, else the name of a unit without a code; by-id/…, by-name/…"""
+    from perfbudget.store.unit_match import unit_matches
+
+    return unit_matches(unit, item.unit_code, item.version.document.unit.name, item.unit_id, coded)
 
 
 def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchPeers | None = None) -> ChunkResult:
@@ -287,9 +289,10 @@ def review_chunk(store: Store, job: BatchJob, unit_ids: list[int], peers: BatchP
     with store.reading() as tx:
         loaded = stored_reviews.unit_versions(tx.connection, unit_ids)
     wanted = None if job.project_ids is None else set(job.project_ids)
+    coded = job.unit is not None and any(item.unit_code == job.unit for item in loaded)  # the code wins (replay-k)
     chosen = [item.version for item in loaded
               if (wanted is None or item.version.meta["project_id"] in wanted)
-              and (job.unit is None or _named(item, job.unit))
+              and (job.unit is None or _named(item, job.unit, coded))
               and (job.year is None or item.fund_year == job.year)]
     by_code: dict[str, list[StoredVersion]] = {}
     for item in loaded:

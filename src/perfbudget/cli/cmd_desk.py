@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from perfbudget.cli.common import app, fail, out, print_json, year_option
-from perfbudget.cli.store_common import DB_HELP, PROJECT_HELP, core_settings, open_store, resolve_project
+from perfbudget.cli.store_common import (
+    DB_HELP,
+    PROJECT_HELP,
+    UNIT_ADDRESS_HELP,
+    core_settings,
+    open_store,
+    resolve_project,
+)
 from perfbudget.os_reasons import os_reason
 
 if TYPE_CHECKING:
@@ -187,24 +194,67 @@ def batch_command(
         raise typer.Exit(1)
 
 
+@desk_app.command("todo")
+def todo_command(
+    year: str | None = typer.Option(None, "--year",
+                                    help="年度（四位数字）；all 为全部年度；不给时为有待办工作的年度。"),
+    user: str = user_option(),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON（与 API 的 GET /api/v1/todo 相同）。"),
+) -> None:
+    """待办：该账号的待审核、被退回（附退回意见）、草稿、待自评、待监控，以及审核队列（先送审的在前）；与网页首页相同。"""
+    from perfbudget.app.todo_view import todo_dict, todo_year_problem
+
+    problem = todo_year_problem(year)
+    if problem:
+        fail(problem)
+    store = open_store(db)
+    principal = _as(store, user)
+    data = todo_dict(store, principal, year)
+    store.close()
+    if as_json:
+        print_json(data)
+        return
+    shown_year = f"{data['year']} 年度" if data["year"] else "全部年度"
+    out.print(f"{principal.display_name}的待办（{shown_year}）：", markup=False)
+    for item in data["items"]:
+        out.print(f"  {item['label']}：{item['count']}", markup=False)
+    for item in data["elsewhere"]:
+        out.print(f"  {item['label']}：{item['count']}（用 --year 查看）", markup=False)
+    for title, rows in (("被退回的项目", data["returned"]), ("审核队列（先送审的在前）", data["queue"])):
+        if rows:
+            out.print(f"{title}：", markup=False)
+        for r in rows:
+            said = f"  退回意见：{r['comment']}" if r.get("comment") else ""
+            out.print(f"  编号 {r['id']}  {r['unit']['code'] or ''}{r['unit']['name'] or ''}  {r['name']}"
+                      f"  审核等级 {r['grade'] or '未审核'}  错误 {r['errors'] or 0}{said}", markup=False)
+
+
 @desk_app.command("opinion")
 def opinion_command(
     project: str | None = typer.Argument(None, metavar="项目", help=PROJECT_HELP + "不给时用 --unit 选单位。"),
     unit: str | None = typer.Option(None, "--unit",
-                                    help="单位编码（没有编码的单位：单位名称）：该单位各项目的审核意见书。"),
+                                    help="单位编码（没有编码的单位：单位名称）：该单位各项目的审核意见书。"
+                                    + UNIT_ADDRESS_HELP),
     year: int | None = year_option(help="与 --unit 一起：只含该资金年度的项目（不给时为全部年度）。"),
-    output: str = typer.Option(..., "-o", "--output", help="输出的 Word 文件（.docx）。"),
+    output: str = typer.Option(..., "-o", "--output",
+                               help="输出文件：.docx 为 Word，.html 为网页（可在浏览器中打印为 PDF）。"),
+    to: str | None = typer.Option(None, "--to", help="格式：docx 或 html（不给时按输出文件的扩展名，默认 docx）。"),
     user: str = user_option(),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """下载审核意见书（Word）：一个项目的，或一个单位（某年度）各项目的；与网页和 API 的审核意见书相同。"""
+    """下载审核意见书（Word 或网页）：一个项目的，或一个单位（某年度）各项目的；与网页和 API 的审核意见书相同。"""
     from pathlib import Path
 
-    from perfbudget.app.opinion import opinion_docx, project_opinion_title, unit_opinion_desks
+    from perfbudget.app.opinion import OPINION_FORMS, opinion_file, project_opinion_title, unit_opinion_desks
     from perfbudget.app.review_desk import load_desk
 
     if (project is None) == (unit is None):
         fail("请给出一个项目，或用 --unit 指定单位（二者选一）")
+    suffix = Path(output).suffix.lower().lstrip(".")
+    form = (to or (suffix if suffix in OPINION_FORMS else "docx")).lower().lstrip(".")
+    if form not in OPINION_FORMS:
+        fail(f"不支持的审核意见书格式「{to}」；可用：{'、'.join(OPINION_FORMS)}")
     if project is not None:
         store, principal, project_id = opened_as(db, project, user)
         desk: Any = run_refusable(store, lambda: load_desk(store, principal, project_id, core_settings()))
@@ -217,7 +267,7 @@ def opinion_command(
         title, desks = found
     store.close()
     try:
-        Path(output).write_bytes(opinion_docx(title, desks))
+        Path(output).write_bytes(opinion_file(title, desks, form))
     except OSError as error:
         fail(f"无法写入 {output}：{os_reason(error)}")
     out.print(f"已写出「{title}」到 {output}（{len(desks)} 个项目）", markup=False)

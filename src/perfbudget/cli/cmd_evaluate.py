@@ -31,6 +31,7 @@ from perfbudget.cli.store_common import (
     ACTOR_HELP,
     DB_HELP,
     PROJECT_HELP,
+    UNIT_ADDRESS_HELP,
     cli_actor,
     core_settings,
     default_actor,
@@ -57,7 +58,7 @@ _SHEET_HELP = ("填报表：CSV（UTF-8、带 BOM 的 UTF-8 或 GB18030）或 xl
 _SOURCE_HELP = ("绩效目标表文件；不是文件时，或使用数据库（--db、--unit、--year 或 --save）时，为库中的项目"
                 "（编号、名称或「名称-资金标签」），可省略而用 --unit/--year 选出项目。")
 _UNIT_HELP = ("从数据库取该单位（单位编码；没有编码的单位：单位名称）的项目（各项目的正式版本：审核通过的版本，"
-              "有修订稿待审时仍用它；其余为最新版本）。")
+              "有修订稿待审时仍用它；其余为最新版本）。" + UNIT_ADDRESS_HELP)
 _YEAR_HELP = "评价年度：从数据库取该资金年度的项目；保存时记为该年度（默认取项目的资金年度）。"
 _SAVE_HELP = "把每个项目的结果保存到数据库（按项目版本和年度，每次保存新增一条记录，旧记录保留）。"
 _SAVE_MONITOR_HELP = "把每个项目的监控结果（含月份）保存到数据库，每次保存新增一条记录。"

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from perfbudget.cli.common import FORM_HELP, app, err, fail, load_or_exit, print_json, shown_name, year_option
-from perfbudget.cli.store_common import DB_HELP
+from perfbudget.cli.store_common import DB_HELP, UNIT_ADDRESS_HELP
 from perfbudget.model import Document
 from perfbudget.os_reasons import os_reason
 
@@ -44,7 +44,7 @@ def _stored_document(reference: str | None, db: str | None, unit: str | None, ye
 def _stored_stem(reference: str | None, unit: str | None, year: int | None) -> str:
     """The default output name for stored projects: 项目5, a project's name, or 单位255101."""
     if reference is None:
-        return f"单位{unit or ''}{year or ''}"
+        return f"单位{(unit or '').replace('/', '-')}{year or ''}"  # (--unit by-name/…: no folder of the name)
     return f"项目{reference}" if reference.isdigit() else reference
 
 
@@ -60,7 +60,8 @@ def export_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     unit: str | None = typer.Option(
         None, "--unit",
-        help="从数据库导出时：单位编码（没有编码的单位：单位名称；导出该单位的全部项目，或在其中查找项目）。"),
+        help="从数据库导出时：单位编码（没有编码的单位：单位名称；导出该单位的全部项目，或在其中查找项目）。"
+             + UNIT_ADDRESS_HELP),
     year: int | None = year_option(help="从数据库导出时：资金年度。"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上以 JSON 报告导出结果。"),
     original: bool = typer.Option(False, "--original",

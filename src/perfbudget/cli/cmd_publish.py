@@ -14,7 +14,7 @@ import typer
 
 from perfbudget.app.publication import PUBLISH_FORMS
 from perfbudget.cli.common import app, err, fail, print_json, shown_name, year_option
-from perfbudget.cli.store_common import DB_HELP
+from perfbudget.cli.store_common import DB_HELP, UNIT_ADDRESS_HELP
 from perfbudget.model import Document
 from perfbudget.os_reasons import os_reason
 
@@ -37,7 +37,8 @@ def _published_document(db: str | None, unit: str, year: int | None, everything:
 @app.command("publish")
 def publish_command(
     unit: str = typer.Option(..., "--unit",
-                             help="单位编码（没有编码的单位：单位名称）：发布该单位的全部审核通过的项目。"),
+                             help="单位编码（没有编码的单位：单位名称）：发布该单位的全部审核通过的项目。"
+                                  + UNIT_ADDRESS_HELP),
     year: int | None = year_option(help="资金年度（不给时为该单位全部年度）。"),
     to: str = typer.Option(..., "--to",
                            help="发布格式：docx（Word，可直接打印或转 PDF）、xlsx（每个项目一张工作表）、html 或 json"
@@ -62,7 +63,8 @@ def publish_command(
         fail(f"不支持的发布格式「{to}」；可用：{'、'.join(PUBLISH_FORMS)}")
     document, left_out = _published_document(db, unit, year, everything)
     data = render(document, form, original=original)
-    target = output or f"{unit}-{year or '全部年度'}-绩效目标表.{form}"
+    # (--unit by-name/… or by-id/7: the default file is named without the address's 「/」, in this folder)
+    target = output or f"{unit.replace('/', '-')}-{year or '全部年度'}-绩效目标表.{form}"
     try:
         Path(target).write_bytes(data)
     except OSError as exc:

@@ -31,6 +31,7 @@ from perfbudget.cli.common import (
 from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
+    UNIT_ADDRESS_HELP,
     core_settings,
     default_actor,
     jsonable,
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
 _SOURCE_HELP = ("要审核的绩效目标表文件（只加 --db 时与该数据库的指标库比较）；不是文件时，或使用 --unit、--year、"
                 "--save 时，为库中的项目（编号、名称或「名称-资金标签」），可省略而审核库中全部项目或 --unit/--year "
                 "选出的项目。")
-_UNIT_HELP = "审核数据库中该单位（单位编码；没有编码的单位：单位名称）的项目（各项目的最新版本）。"
+_UNIT_HELP = "审核数据库中该单位（单位编码；没有编码的单位：单位名称）的项目（各项目的最新版本）。" + UNIT_ADDRESS_HELP
 _YEAR_HELP = "审核数据库中该资金年度的项目；保存时记为该年度（默认取项目的资金年度）。"
 _SAVE_HELP = "把每个项目的审核结果保存到数据库（每次保存新增一条记录，旧记录保留；perfbudget reviews 查看）。"
 

@@ -18,6 +18,7 @@ from perfbudget.cli.common import app, err, fail, out, print_json, print_problem
 from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
+    UNIT_ADDRESS_HELP,
     cli_actor,
     core_settings,
     jsonable,
@@ -262,7 +263,7 @@ class ListKind(StrEnum):
 
 
 _COLUMNS = {
-    "units": [("code", "单位编码"), ("name", "单位名称"), ("projects", "项目数")],
+    "units": [("id", "单位编号"), ("code", "单位编码"), ("name", "单位名称"), ("projects", "项目数")],
     "indicators": [("project_id", "项目编号"), ("project", "项目名称"), ("version", "版本"), ("position", "序号"),
                    ("level1", "一级指标"),
                    ("level2", "二级指标"), ("level3", "三级指标"), ("target", "指标值")],
@@ -289,7 +290,8 @@ def list_command(
     kind: ListKind = typer.Argument(..., metavar="种类",
                                     help="列出什么：units（单位）、projects（项目）、queue（审核队列：已送审的项目）、"
                                          "evaluations（自评结果）、indicators（指标）。"),
-    unit: str | None = typer.Option(None, "--unit", help="只看这个单位（编码，或无编码单位的名称）。"),
+    unit: str | None = typer.Option(None, "--unit",
+                                    help="只看这个单位（编码，或无编码单位的名称）。" + UNIT_ADDRESS_HELP),
     year: str | None = typer.Option(None, "--year", help="只看这个资金年度（四位数字；all 为全部年度）。"),
     search: str | None = typer.Option(None, "--q", "--search",
                                       help="搜索：项目名称、单位名称或编码、指标中包含这段文字（不区分大小写）。"),
@@ -497,7 +499,7 @@ def history_command(
         shown = f"共 {total} 版，--offset {offset} 之后没有版本"
     out.print(project_heading(head, shown), markup=False)
     for v in versions:
-        who = f"  {v['username'] or '—'}（{v['how']}）" if v["via"] else ""
+        who = f"  {v['user_label'] or '—'}（{v['how']}）" if v["via"] else ""
         out.print(f"第 {v['version']} 版  {shown_time(v['imported_at'])}  "
                   f"导入自 {shown_name(v['file'])}（文档 {v['document_id']}），{v['indicator_count']} 个指标{who}",
                   markup=False)
@@ -514,5 +516,5 @@ def history_command(
         out.print(f"审核流程：{more}", markup=False)
         for e in steps:
             said = "".join(f"：{text}" for text in (e["comment"], e["justification"]) if text)
-            out.print(f"  {shown_time(e['at'])}  {e['username'] or '—'}  第 {e['version_number'] or '—'} 版  "
+            out.print(f"  {shown_time(e['at'])}  {e['user_label'] or '—'}  第 {e['version_number'] or '—'} 版  "
                       f"{state_label(e['from_state'])} → {state_label(e['to_state'])}{said}", markup=False)

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 DB_HELP = ("数据库地址，如 sqlite:///perfbudget.db 或 postgresql+psycopg://用户@主机/库名；"
            "默认取环境变量 PERFBUDGET_DB，再默认当前目录的 perfbudget.db。")
+# the pages' unambiguous unit addresses, taken by every --unit (replay-k; store.unit_match)
+UNIT_ADDRESS_HELP = ("没有编码的单位与某单位编码同名时，写 by-name/名称 指没有编码的那个；"
+                     "by-id/编号 指该编号的单位（perfbudget list units 列出编号）。")
 PROJECT_HELP = "项目编号，或项目名称（也可写「名称-资金标签」，或名称中的一段）。"
 ACTOR_HELP = "保存时记录的填报人（默认为当前登录用户名）。"
 
@@ -171,10 +174,14 @@ def resolve_project(store: Store, reference: str, unit: str | None = None,
     existing file rather than a project, naming ``file_options``, the options that make the
     command read a database rather than the file — or when several do, listing them with their ids.
     """
+    from perfbudget.app.overview import unit_ids_named
     from perfbudget.app.stored_records import find_projects
 
-    candidates = [c for c in find_projects(store, reference)  # a unit by its code, an uncoded one by its name
-                  if unit is None or c["unit_code"] == unit or (c["unit_code"] is None and c["unit_name"] == unit)]
+    named = None
+    if unit is not None:  # a unit by its code, an uncoded one by its name (by-id/…, by-name/…: replay-k)
+        with store.reading() as tx:
+            named = unit_ids_named(tx, unit)
+    candidates = [c for c in find_projects(store, reference) if named is None or c["unit_id"] in named]
     if not candidates:
         store.close()
         where = f"单位 {unit} 中" if unit is not None else "数据库中"

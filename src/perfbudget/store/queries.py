@@ -390,7 +390,7 @@ def find_projects(connection: Connection, reference: str) -> list[dict[str, Any]
     """Projects a user means by ``reference``: an id, else the exact name (or 名称-资金标签), else a name part."""
     columns = [projects.c.id, units.c.code.label("unit_code"), units.c.name.label("unit_name"),
                projects.c.name, projects.c.fund_label, projects.c.fund_year,
-               projects.c.latest_version.label("version")]
+               projects.c.latest_version.label("version"), projects.c.unit_id]
     base = select(*columns).join(units, units.c.id == projects.c.unit_id).order_by(projects.c.id)
     text = reference.strip()
     project_id = stored_id(text)

@@ -414,53 +414,95 @@ def download_monitoring(request: Request, project_id: int, fmt: Format,
     return attachment(made[0], name, made[1])
 
 
-@router.get("/projects/{project_id}/opinion.docx", responses={**ERRORS, **BUSY, 200: {
-                "description": "审核意见书（Word 附件）", "content": {MEDIA_TYPES["docx"]: BINARY}}},
-            response_class=Response, tags=[TAG_FILES], summary="下载项目的审核意见书（Word）")
-def download_opinion(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> Response:
-    """与网页「审核意见书（Word）」相同的文件：保留的审核发现、审核人员的处理、意见和评定等级。
-
-    (Until 2026-12-05 the opinion was on the web only; replay-g.)"""
-    from perfbudget.app.opinion import opinion_docx, project_opinion_title
-    from perfbudget.app.review_desk import load_desk
-
-    with few_documents_at_once():
-        desk = load_desk(store_of(request), principal, project_id, settings_of(request))
-        title = project_opinion_title(desk)
-        data = opinion_docx(title, [desk])
-    return attachment(data, f"{title}.docx", MEDIA_TYPES["docx"])
+_OPINION_FORMS = {"docx": "Word 附件", "html": "网页，可打印为 PDF；样式在页内"}
 
 
-@router.get("/units/by-name/{name}/opinion.docx", responses={**ERRORS, **BUSY, 200: {
-                "description": "单位的审核意见书（Word 附件）", "content": {MEDIA_TYPES["docx"]: BINARY}}},
-            response_class=Response, tags=[TAG_FILES], summary="下载没有编码的单位（按单位名称）的审核意见书（Word）")
-def download_unit_opinion_by_name(request: Request, name: str,
-                                  year: int | None = Query(None, ge=1000, le=9999,
-                                                           description="资金年度（空：全部年度）"),
-                                  principal: Principal = Depends(api_user)) -> Response:
-    """同 ``/units/{unit_key}/opinion.docx``，单位为没有编码、名称为 ``name`` 的单位（replay-j）。"""
-    from perfbudget.app.overview import UnitName
+def _opinion_answer(form: str, title: str, desks: list[Any]) -> Response:
+    from perfbudget.app.opinion import OPINION_FORMS, opinion_file
 
-    return _unit_opinion_file(request, UnitName(name), year, principal)
+    return attachment(opinion_file(title, desks, form), f"{title}.{form}", OPINION_FORMS[form])
 
 
-@router.get("/units/{unit_key}/opinion.docx", responses={**ERRORS, **BUSY, 200: {
-                "description": "单位的审核意见书（Word 附件）", "content": {MEDIA_TYPES["docx"]: BINARY}}},
-            response_class=Response, tags=[TAG_FILES], summary="下载单位的审核意见书（Word）")
-def download_unit_opinion(request: Request, unit_key: str,
-                          year: int | None = Query(None, ge=1000, le=9999, description="资金年度（空：全部年度）"),
-                          principal: Principal = Depends(api_user)) -> Response:
-    """与网页单位页「审核意见书（Word）」相同的文件：该单位（该年度）各项目正式版本的审核意见。``unit_key``：单位编码
-    （没有编码的单位：单位名称）；看不到的单位为 404。
+def _project_opinion(form: str) -> Any:
+    def download(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> Response:
+        from perfbudget.app.opinion import project_opinion_title
+        from perfbudget.app.review_desk import load_desk
 
-    (Until replay-i a unit's opinion was on the web only.)"""
-    return _unit_opinion_file(request, unit_key, year, principal)
+        if form == "html":  # one desk as a page, as the web's (attack21: only the Word file is bounded)
+            desk = load_desk(store_of(request), principal, project_id, settings_of(request))
+            return _opinion_answer(form, project_opinion_title(desk), [desk])
+        with few_documents_at_once():
+            desk = load_desk(store_of(request), principal, project_id, settings_of(request))
+            return _opinion_answer(form, project_opinion_title(desk), [desk])
+
+    download.__doc__ = (f"与网页「审核意见书」相同的文件（{_OPINION_FORMS[form]}）：保留的审核发现、审核人员的处理、"
+                        "意见和评定等级。\n\n(Until 2026-12-05 the opinion was on the web only, replay-g; "
+                        "its HTML until replay-k.)")
+    return download
 
 
-def _unit_opinion_file(request: Request, unit_key: Any, year: int | None, principal: Principal) -> Response:
-    from perfbudget.app.opinion import opinion_docx, unit_opinion_desks
+def _unit_opinion_by_name(form: str) -> Any:
+    def download(request: Request, name: str,
+                 year: int | None = Query(None, ge=1000, le=9999, description="资金年度（空：全部年度）"),
+                 principal: Principal = Depends(api_user)) -> Response:
+        from perfbudget.app.overview import UnitName
 
-    with few_documents_at_once():
+        return _unit_opinion_file(request, UnitName(name), year, principal, form)
+
+    download.__doc__ = (f"同 ``/units/{{unit_key}}/opinion.{form}``，单位为没有编码、名称为 ``name`` 的单位"
+                        "（replay-j）。")
+    return download
+
+
+def _unit_opinion_by_id(form: str) -> Any:
+    def download(request: Request, unit_id: int,
+                 year: int | None = Query(None, ge=1000, le=9999, description="资金年度（空：全部年度）"),
+                 principal: Principal = Depends(api_user)) -> Response:
+        return _unit_opinion_file(request, unit_id, year, principal, form)
+
+    download.__doc__ = (f"同 ``/units/{{unit_key}}/opinion.{form}``，单位按编号（``perfbudget list units`` 与 "
+                        "``GET /api/v1/units`` 给出），如网页的 ``/units/by-id/N``（replay-k）。")
+    return download
+
+
+def _unit_opinion(form: str) -> Any:
+    def download(request: Request, unit_key: str,
+                 year: int | None = Query(None, ge=1000, le=9999, description="资金年度（空：全部年度）"),
+                 principal: Principal = Depends(api_user)) -> Response:
+        return _unit_opinion_file(request, unit_key, year, principal, form)
+
+    download.__doc__ = (f"与网页单位页「审核意见书」相同的文件（{_OPINION_FORMS[form]}）：该单位（该年度）各项目"
+                        "正式版本的审核意见。``unit_key``：单位编码（没有编码的单位：单位名称）；"
+                        "看不到的单位为 404。\n\n"
+                        "(Until replay-i a unit's opinion was on the web only.)")
+    return download
+
+
+for _form, _said in _OPINION_FORMS.items():
+    _answer = {**ERRORS, **BUSY, 200: {"description": f"审核意见书（{_said}）",
+                               "content": {MEDIA_TYPES["docx"] if _form == "docx" else "text/html": BINARY}}}
+    _kind = "Word" if _form == "docx" else "网页"
+    router.add_api_route(f"/projects/{{project_id}}/opinion.{_form}", _project_opinion(_form), methods=["GET"],
+                         responses=_answer, response_class=Response, tags=[TAG_FILES],
+                         summary=f"下载项目的审核意见书（{_kind}）",
+                         name=f"download_opinion_{_form}")
+    router.add_api_route(f"/units/by-name/{{name}}/opinion.{_form}", _unit_opinion_by_name(_form), methods=["GET"],
+                         responses=_answer, response_class=Response, tags=[TAG_FILES],
+                         summary=f"下载没有编码的单位（按单位名称）的审核意见书（{_kind}）",
+                         name=f"download_unit_opinion_by_name_{_form}")
+    router.add_api_route(f"/units/by-id/{{unit_id}}/opinion.{_form}", _unit_opinion_by_id(_form), methods=["GET"],
+                         responses=_answer, response_class=Response, tags=[TAG_FILES],
+                         summary=f"下载单位（按单位编号）的审核意见书（{_kind}）",
+                         name=f"download_unit_opinion_by_id_{_form}")
+    router.add_api_route(f"/units/{{unit_key}}/opinion.{_form}", _unit_opinion(_form), methods=["GET"],
+                         responses=_answer, response_class=Response, tags=[TAG_FILES],
+                         summary=f"下载单位的审核意见书（{_kind}）", name=f"download_unit_opinion_{_form}")
+
+
+def _unit_opinion_file(request: Request, unit_key: Any, year: int | None, principal: Principal,
+                       form: str = "docx") -> Response:
+    from perfbudget.app.opinion import unit_opinion_desks
+
+    with few_documents_at_once():  # a unit's opinion in every form, as the web's (attack21)
         title, desks = unit_opinion_desks(store_of(request), principal, unit_key, year, settings_of(request))
-        data = opinion_docx(title, desks)
-    return attachment(data, f"{title}.docx", MEDIA_TYPES["docx"])
+        return _opinion_answer(form, title, desks)

@@ -95,6 +95,20 @@ _route("/review/queue", "queue", TAG_WORKFLOW, "审核队列：已送审的项�
 _route("/evaluations", "evaluations", TAG_PROJECTS, "自评结果：各项目最近一次自评的总分与等级（筛选同项目列表）")
 
 
+@router.get("/todo", responses=ERRORS, response_model=m.Todo, tags=[TAG_PROJECTS],
+            summary="待办：与网页首页相同的待审核、被退回、草稿、待自评、待监控及审核队列，同 perfbudget desk todo")
+def get_todo(request: Request, year: str | None = Query(None, description="年度（四位数字）；all 为全部年度；"
+                                                                        "不给时为有待办工作的年度"),
+             principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """（Until replay-k the to-do was on the landing page only.）"""
+    from perfbudget.app.todo_view import todo_dict, todo_year_problem
+
+    problem = todo_year_problem(year)
+    if problem:
+        raise WebError(422, "invalid_filter", problem, [{"name": "year", "value": year, "message": problem}])
+    return todo_dict(store_of(request), principal, year)
+
+
 @router.get("/indicators", responses=ERRORS, response_model=m.IndicatorPage, tags=[TAG_PROJECTS],
             summary="指标列表：各项目正式版本的指标（latest=1：最新版本），同 perfbudget list indicators")
 def list_indicators(request: Request, q: str | None = Query(None, description=_SAID["q"]),

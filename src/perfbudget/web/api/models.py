@@ -237,6 +237,28 @@ class ProjectPage(Model):
     items: list[ProjectSummary]
 
 
+class TodoCount(Model):
+    key: str = Field(..., description="submitted、returned、draft、evaluate、monitor、approved（查看人员）")
+    label: str = Field(..., description="待审核、被退回、草稿、待自评、待监控……（其他年度：「2023 年度被退回」）")
+    count: int
+
+
+class TodoProject(ProjectSummary):
+    errors: int | None = Field(None, description="最近一次审核的错误数")
+    warnings: int | None = Field(None, description="最近一次审核的警告数")
+    submitted_at: str | None = Field(None, description="送审时间（ISO 8601，UTC）")
+    comment: str | None = Field(None, description="被退回的项目：最近一次退回意见")
+
+
+class Todo(Model):
+    year: int | None = Field(..., description="所列年度（不给 year 时为有待办工作的年度；all：null，全部年度）")
+    role: str
+    items: list[TodoCount] = Field(..., description="本年度的待办及其数量，与网页首页相同")
+    elsewhere: list[TodoCount] = Field(..., description="其他年度仍待处理的（被退回、待审核）")
+    returned: list[TodoProject] = Field(..., description="被退回的项目及退回意见（填报人员、管理员；至多 10 个）")
+    queue: list[TodoProject] = Field(..., description="审核队列，先送审的在前（审核人员、管理员；至多 10 个）")
+
+
 class IndicatorRow(Model):
     project_id: int
     project: str = Field(..., description="项目名称")
@@ -348,6 +370,8 @@ class VersionEntry(Model):
     budget_total: str | None
     changes: list[ChangeOut]
     username: str | None
+    display_name: str | None = Field(None, description="该账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(None, description="给人看的修改人：显示名称，没有时为账号名")
     via: str | None
     how: str | None = Field(None, description="这一版从哪里来：网页修改、接口修改、命令行导入、网页上传、"
                                               "接口导入、网页申报；未记录修改人时为「导入」")
@@ -364,6 +388,8 @@ class WorkflowEvent(Model):
     justification: str | None
     user_id: int | None
     username: str | None
+    display_name: str | None = Field(None, description="该账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(None, description="给人看的操作人：显示名称，没有时为账号名")
     at: str
 
 

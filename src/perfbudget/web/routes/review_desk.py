@@ -7,20 +7,11 @@ from dataclasses import replace
 from urllib.parse import urlencode
 
 from fastapi import Depends, Form, Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 
 from perfbudget.app import review_desk as desk_app
 from perfbudget.app.desk import FILTER_LABELS, list_projects
-from perfbudget.app.opinion import (
-    EARLIER_HEADING,
-    SEVERITY_LABELS,
-    SIGN_LINE,
-    decision_text,
-    earlier_line,
-    opinion_docx,
-    project_opinion_title,
-    unit_opinion_desks,
-)
+from perfbudget.app.opinion import OPINION_FORMS, opinion_docx, opinion_html, project_opinion_title, unit_opinion_desks
 from perfbudget.app.overview import GRADES, UnitName
 from perfbudget.app.project_lists import view_query
 from perfbudget.app.roles import Action, Principal
@@ -85,23 +76,17 @@ def grade(request: Request, project_id: int, grade: str = Form(...), reason: str
                                                             settings_of(request), grade, reason, client_ip(request)))
 
 
-OPINION_FORMATS = ("html", "docx")
-
-
 def _known_format(fmt: str) -> None:
     # Checked before any desk is built: a unit's opinion builds up to 200 (attack13: `.pdf` of a unit of 200
     # projects cost the whole opinion's CPU, 0.5 s with stored reviews, a minute without, before its 404).
-    if fmt not in OPINION_FORMATS:
+    if fmt not in OPINION_FORMS:
         raise WebError(404, "not_found", "没有这种格式")
 
 
 def _opinion(request: Request, title: str, desks: list[desk_app.Desk], fmt: str, filename: str) -> Response:
     if fmt == "docx":
         return attachment(opinion_docx(title, desks), f"{filename}.docx", DOCX)
-    return render(request, "opinion.html", {"title": title, "desks": desks, "severity_labels": SEVERITY_LABELS,
-                                            "decision_text": decision_text, "finding_place": desk_app.finding_place,
-                                            "sign_line": SIGN_LINE, "earlier_heading": EARLIER_HEADING,
-                                            "earlier_line": earlier_line})
+    return HTMLResponse(opinion_html(title, desks))  # the same page as the API's and perfbudget desk opinion's
 
 
 @router.get("/projects/{project_id}/opinion.{fmt}")

@@ -78,7 +78,8 @@ s|length }} 条</p>
   <h2>审核流程</h2>
   {% if events %}
   <ul class="events">
-    {% for e in events %}<li>{{ e.at|when }} · {{ e.username }} · {{ state_labels[e.from_state] }} → <strong\
+    {% for e in events %}<li>{{ e.at|when }} · {{ e.user_label or e.username or "" }} · {{ state_labels[e.from_st\
+ate] }} → <strong\
 >{{ state_labels[e.to_state] }}</strong>{% if e.version_number %}（第 {{ e.version_number }} 版）{% endif %}\
 {% if e.comment %}：<q>{{ e.comment }}</q>{% endif %}{% if e.justification %}（送审说明：<q>{{ e.justificati\
 on }}</q>）{% endif %}</li>{% endfor %}

@@ -158,6 +158,10 @@ def test_the_history_names_people_by_their_display_names(any_web: WebEnv) -> Non
     admin = web.client("admin")
     assert "张处长" in admin.get(f"/projects/{pid}/history").text
     assert "张处长" in admin.get("/dashboard?year=all").text
+    # the project page's 审核流程 too (its events are read with the page's one statement on PostgreSQL)
+    page = admin.get(f"/projects/{pid}").text
+    flow = page[page.index("审核流程"):]
+    assert "张处长 · 草稿 → <strong>已送审" in flow and "zhang ·" not in flow
 
 
 def test_the_to_do_of_the_landing_page_is_on_the_cli_and_the_api(any_web: WebEnv) -> None:

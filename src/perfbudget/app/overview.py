@@ -23,6 +23,7 @@ from perfbudget.app.workflow import DRAFT, STATES
 from perfbudget.plain_numbers import plain_int
 from perfbudget.review.finding import DIMENSIONS
 from perfbudget.store import review_summary
+from perfbudget.store.account_tables import users
 from perfbudget.store.ordering import sort_key
 from perfbudget.store.records import workflow_events, workflow_states
 from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units
@@ -409,7 +410,9 @@ def latest_evaluation(tx: Transaction, project_id: int) -> dict[str, Any] | None
 
 _EVENTS_OF = (select(workflow_events).where(workflow_events.c.project_id == bindparam("project_id"))
               .order_by(workflow_events.c.id))
-_NEWEST_EVENTS = (select(workflow_events).where(workflow_events.c.project_id == bindparam("project_id"))
+_NEWEST_EVENTS = (select(workflow_events, users.c.display_name)
+                  .select_from(workflow_events.outerjoin(users, users.c.username == workflow_events.c.username))
+                  .where(workflow_events.c.project_id == bindparam("project_id"))
                   .order_by(workflow_events.c.id.desc()).limit(bindparam("n")))
 EVENTS_SHOWN = 20  # workflow events on the project page (the newest; the history page shows the rest)
 EVENTS_PAGE = 50  # workflow events per page of the history page
@@ -420,8 +423,6 @@ def with_display_names(tx: Transaction, rows: list[dict[str, Any]]) -> list[dict
     account's ``display_name`` (None when it has none or is gone) and ``user_label``, what people are shown: the
     display name, else the account name. Until replay-k the history (CLI, API, page) and the dashboard showed the
     account name alone (「wang」 where the admin named the account 「王小明」)."""
-    from perfbudget.store.account_tables import users
-
     names = {row["username"] for row in rows if row.get("username")}
     found = dict(tx.connection.execute(select(users.c.username, users.c.display_name)
                                        .where(users.c.username.in_(sorted(names)))).all()) if names else {}
@@ -445,7 +446,15 @@ def workflow_events_of(tx: Transaction, project_id: int, limit: int | None = Non
 def newest_events(tx: Transaction, project_id: int, count: int) -> list[dict[str, Any]]:
     """The project's newest ``count`` workflow events, oldest of them first (the project page's)."""
     rows = tx.connection.execute(_NEWEST_EVENTS, {"project_id": project_id, "n": count}).mappings()
-    return [dict(row) for row in reversed(rows.all())]
+    return [labelled(dict(row)) for row in reversed(rows.all())]
+
+
+def labelled(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` (with its account's ``display_name`` read already) given ``user_label``, what people are shown: the
+    display name, else the account name (:func:`with_display_names` reads the names itself)."""
+    row["display_name"] = row.get("display_name") or None
+    row["user_label"] = row["display_name"] or row.get("username")
+    return row
 
 
 def event_total(tx: Transaction, project_id: int) -> int:

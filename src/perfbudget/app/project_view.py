@@ -41,12 +41,13 @@ from sqlalchemy import ColumnElement, Dialect, Select, bindparam, exists, func, 
 from sqlalchemy.dialects.postgresql import aggregate_order_by, array
 
 from perfbudget.app.errors import NotFound
-from perfbudget.app.overview import EVENTS_SHOWN, ProjectHead, newest_events
+from perfbudget.app.overview import EVENTS_SHOWN, ProjectHead, labelled, newest_events
 from perfbudget.app.roles import Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.workflow import DRAFT
 from perfbudget.review.finding import Finding
 from perfbudget.store import queries
+from perfbudget.store.account_tables import users
 from perfbudget.store.desk_tables import reviewer_grades
 from perfbudget.store.driver import DriverStatement
 from perfbudget.store.engine import is_postgres
@@ -158,8 +159,9 @@ def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = 
                           .correlate(project_versions).scalar_subquery())
         parts = [indicator_rows.label("indicator_rows")]
         if events:  # the newest EVENTS_SHOWN and one more (there are more: the page links to the rest)
-            w = workflow_events.alias("w")
-            newest = (select(w).where(w.c.project_id == projects.c.id).order_by(w.c.id.desc())
+            w, u = workflow_events.alias("w"), users.alias("u")  # each with its account's display name (replay-k)
+            newest = (select(w, u.c.display_name).select_from(w.outerjoin(u, u.c.username == w.c.username))
+                      .where(w.c.project_id == projects.c.id).order_by(w.c.id.desc())
                       .limit(EVENTS_SHOWN + 1).correlate(projects).subquery("nw"))
             event_rows = (select(func.json_agg(aggregate_order_by(func.json_build_array(*newest.c), newest.c.id)))
                           .select_from(newest).scalar_subquery())
@@ -199,7 +201,7 @@ _VERSIONED = {choice: DriverStatement(_head_query(number, whole=True, events=Tru
               for choice, number in (("number", bindparam("number")),
                                      ("official", func.coalesce(workflow_states.c.approved_version,
                                                                 projects.c.latest_version)))}
-_EVENT_KEYS = tuple(column.name for column in workflow_events.c)
+_EVENT_KEYS = (*(column.name for column in workflow_events.c), "display_name")
 _VERSION_KEYS = (*(c.name for c in project_versions.c),
     "name", "fund_label", "fund_year", "latest_version", "unit_code", "unit_name", "money_unit", "kind", "file_name",
     "imported_at", "sha256")
@@ -286,7 +288,7 @@ def _event(values: list[Any]) -> dict[str, Any]:
     """A workflow event from its JSON array (the row :func:`workflow_events_of` reads; the time parsed)."""
     event = dict(zip(_EVENT_KEYS, values, strict=True))
     event["at"] = datetime.fromisoformat(event["at"])
-    return event
+    return labelled(event)
 
 
 def _sheet(data: Any) -> str | None:

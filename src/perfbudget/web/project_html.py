@@ -45,7 +45,8 @@ def state_badge(state: str, labels: Mapping[str, str]) -> str:
 def _event(e: Mapping[str, Any], labels: Mapping[str, str]) -> str:
     number, comment, justification = e.get("version_number"), e.get("comment"), e.get("justification")
     before, after = labels.get(e.get("from_state") or "", ""), labels.get(e.get("to_state") or "", "")
-    return (f'<li>{text(when(e["at"]))} · {text(e.get("username", ""))} · {text(before)} → <strong>{text(after)}'
+    who = e.get("user_label") or e.get("username") or ""  # the display name (replay-k), else the account
+    return (f'<li>{text(when(e["at"]))} · {text(who)} · {text(before)} → <strong>{text(after)}'
             f'</strong>{f"（第 {text(number)} 版）" if number else ""}'
             f'{f"：<q>{text(comment)}</q>" if comment else ""}'
             f'{f"（送审说明：<q>{text(justification)}</q>）" if justification else ""}</li>')

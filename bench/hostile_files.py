@@ -270,23 +270,6 @@ def docx_megabyte_cell() -> bytes:
 
 # --- PDF ----------------------------------------------------------------------------------------------------------
 
-def _pdf_objects(objects: list[bytes], root: int, prev_loop: bool = False) -> bytes:
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    prev = b" /Prev %d" % xref if prev_loop else b""
-    out.write(b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, root, prev, xref))
-    return out.getvalue()
-
-
 def pdf_object_stream_pages(pages: int) -> bytes:
     """``pages`` pages whose objects sit in a compressed object stream (PDF 1.5, an xref stream): the page
     objects' names are not in the file's text."""
@@ -336,14 +319,14 @@ def pdf_object_stream_pages(pages: int) -> bytes:
 
 def pdf_pages_tree_loop() -> bytes:
     """A page tree whose Kids name the tree itself and its parent."""
-    return _pdf_objects([b"<< /Type /Catalog /Pages 2 0 R >>",
+    return h.pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>",
                          b"<< /Type /Pages /Kids [2 0 R 3 0 R 1 0 R] /Count 3 >>",
                          b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>"], 1)
 
 
 def pdf_prev_loop() -> bytes:
     """A cross-reference table whose /Prev names itself."""
-    return _pdf_objects([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"], 1,
+    return h.pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"], 1,
                         prev_loop=True)
 
 
@@ -368,7 +351,7 @@ def pdf_huge_font_widths() -> bytes:
                b"<< /Length 24 >>\nstream\nBT /F1 12 Tf (a) Tj ET\n\nendstream",
                b"<< /Type /Font /Subtype /TrueType /BaseFont /X /FirstChar 0 /LastChar 1999999 /Widths 6 0 R >>",
                widths]
-    return _pdf_objects(objects, 1)
+    return h.pdf_file(objects, 1)
 
 
 def pdf_many_fonts(count: int) -> bytes:
@@ -381,7 +364,7 @@ def pdf_many_fonts(count: int) -> bytes:
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 5 0 R /Resources << /Font << "
                + fonts + b" >> >> >>",
                b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
-    return _pdf_objects(objects, 1)
+    return h.pdf_file(objects, 1)
 
 
 def pdf_objstm_self() -> bytes:

@@ -47,6 +47,12 @@ def pdf(pages: list[bytes], forms: dict[str, tuple[bytes, dict[str, str]]] | Non
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
     objects[tree - 1] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids)
                          + b"] /Count %d >>" % len(kids))
+    return pdf_file(objects, catalog)
+
+
+def pdf_file(objects: list[bytes], root: int, prev_loop: bool = False) -> bytes:
+    """A PDF of ``objects`` (numbered from 1) with its cross-reference table and ``root`` as the catalog;
+    ``prev_loop``: the trailer's /Prev points at its own table (a loop)."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -57,7 +63,9 @@ def pdf(pages: list[bytes], forms: dict[str, tuple[bytes, dict[str, str]]] | Non
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref))
+    prev = b" /Prev %d" % xref if prev_loop else b""
+    out.write(b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, root, prev, xref))
     return out.getvalue()
 
 

@@ -427,9 +427,8 @@ def with_display_names(tx: Transaction, rows: list[dict[str, Any]]) -> list[dict
     found = dict(tx.connection.execute(select(users.c.username, users.c.display_name)
                                        .where(users.c.username.in_(sorted(names)))).all()) if names else {}
     for row in rows:
-        shown = found.get(row.get("username"))
-        row["display_name"] = shown or None
-        row["user_label"] = shown or row.get("username")
+        row["display_name"] = found.get(row.get("username"))
+        labelled(row)
     return rows
 
 

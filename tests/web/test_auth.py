@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from perfbudget.app.accounts import set_password
@@ -99,7 +101,9 @@ def test_session_cookie_and_security_headers(web: WebEnv) -> None:
     assert "httponly" in cookie and "samesite=lax" in cookie
     assert response.headers["x-frame-options"] == "DENY"
     assert "script-src 'self'" in response.headers["content-security-policy"]
-    assert "cdn" not in response.text.lower() and "https://" not in response.text
+    links = re.findall(r'(?:src|href|action)="([^"]*)"', response.text)
+    assert links and all(link.startswith("/") and not link.startswith("//") for link in links), links
+    assert "https://" not in response.text and "http://" not in response.text
 
 
 def test_pages_and_static_assets_work_offline(web: WebEnv) -> None:

@@ -64,6 +64,7 @@ from perfbudget.readers.stream import grid_tree_tables
 from perfbudget.readers.table_titles import is_numbered, title_and_seq
 from perfbudget.readers.total_rows import total_row_extras
 from perfbudget.readers.trailing_funds import closing_rows, trailing_funds
+from perfbudget.readers.unvalued_header import unvalued_header, unvalued_header_problem
 
 
 def _text(cell: Cell) -> str:
@@ -187,6 +188,14 @@ def _score_sheet_header(rows: list[list[Cell]]) -> Cell | None:
     return None
 
 
+def _unvalued_problem(row: list[Cell]) -> Problem:
+    """The error for a level header without a target column: the score sheet's where its columns hold
+    weights or scores, else one that quotes the header (readers/unvalued_header.py)."""
+    if any(column_role(cell.text) in ("weight", "score") for cell in row if not cell.blank):
+        return Problem(next(cell for cell in row if not cell.blank).source, SCORE_SHEET_MESSAGE)
+    return unvalued_header_problem(row)
+
+
 def _may_start_two_row_header(row: list[Cell], below: list[Cell], is_header: Callable[[list[Cell]], bool]) -> bool:
     """Whether ``row`` may be the upper row of a header written over two rows: it names a 三级 column
     (年度 over 指标值 beside it), or it names the value column merged down both rows while the row
@@ -203,6 +212,7 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
     parts = Parts(heading=heading, source=table.source)
     parts.needs_check.extend(table.needs_check)
     header_index = None
+    unvalued: int | None = None  # a level header without a target column (readers/unvalued_header.py)
     for index, row in enumerate(rows):
         if is_header(row):
             header_index = index
@@ -221,6 +231,8 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                 break
         if looks_like_indicator_row(row):
             positional = _positional_header(rows, index)
+            if positional is None and (unvalued := unvalued_header(rows, index)) is not None:
+                break  # 一级指标 | 二级指标 | 三级指标 | 自评内容 | 完成情况: told below, the rows above it read
             if positional is None:
                 problems.append(Problem(row[0].source,
                                         "缺少指标表头行（一级指标、二级指标、三级指标、指标值），无法识别指标列"))
@@ -238,7 +250,10 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                                   Severity.INFO)
         problems.append(parts.unrelated)
         return parts
-    read_header_rows(rows[:header_index] if header_index is not None else rows, parts, table.stream)
+    if header_index is None and unvalued is None:
+        unvalued = unvalued_header(rows)
+    block = rows[:header_index] if header_index is not None else rows[:unvalued] if unvalued is not None else rows
+    read_header_rows(block, parts, table.stream)
     if parts.second_name is not None:
         problems.append(_two_forms_problem(parts.second_name))
     if parts.side_names:
@@ -250,6 +265,8 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             parts.cut = where
         if score_sheet is not None:
             problems.append(Problem(score_sheet.source, SCORE_SHEET_MESSAGE))
+        elif unvalued is not None:
+            problems.append(_unvalued_problem(rows[unvalued]))
         elif parts.cut is not None:
             problems.append(Problem(where, f"{CUT_MESSAGE}：没有找到指标表头行"
                                            "（一级指标、二级指标、三级指标、指标值），"

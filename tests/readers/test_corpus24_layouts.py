@@ -90,3 +90,39 @@ def test_a_header_with_its_target_column_is_read_as_before() -> None:
     document, problems = read_text(text, "t.txt")
     assert _project(document) == ("计划生育服务", "1084.25", 1)
     assert not _errors(problems)
+
+
+# ---- the transfer self-evaluation's funds grid one cell a paragraph (`163`, 咸宁 大气污染防治资金) ----------------
+
+_FUNDS_GRID = ["项目资金(万元)", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)",
+               "年度资金总额:", "2380.91", "0", "0", "其中:中央资金", "871", "0", "0", "省级资金", "0", "0", "0",
+               "地方资金", "1509.91", "0", "0", "其他资金", "0", "0", "0"]
+_INDICATORS = ["一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "未完成原因和改进措施",
+               "产出指标", "数量指标", "建设环境空气质量自动监测子站", "11个", "0", "招标未完成"]
+
+
+def _grid_extras(text: str) -> list[tuple[str, str]]:
+    document, problems = read_text(text, "x.txt")
+    assert document is not None and not _errors(problems), _errors(problems)
+    project = document.projects[0]
+    assert (project.name, str(project.budget.total), len(project.indicators)) == (
+        "2021年第一批中央大气污染防治资金", "2380.91", 1)
+    return [(label, str(value)) for label, value in project.extras]
+
+
+def test_a_level_of_governments_funds_row_one_cell_a_paragraph_is_kept_under_its_label() -> None:
+    # 省级资金 | 0 | 0 | 0 between 其中:中央资金 and 地方资金: one cell a paragraph, the grid is one run of cells and
+    # the row was four unlabelled texts (its label a text of its own, its figures without a column)
+    cells = ["转移支付区域(项目)绩效目标自评表 (2021)", "转移支付(项目)名称", "2021年第一批中央大气污染防治资金",
+             *_FUNDS_GRID, *_INDICATORS]
+    extras = _grid_extras("\n\n".join(cells) + "\n")
+    assert ("省级资金/全年预算数", "0") in extras and ("省级资金/执行率", "0") in extras
+    assert ("地方资金/全年预算数", "1509.91") in extras
+    assert not [pair for pair in extras if pair[0] == ""], extras
+
+
+def test_the_same_grid_in_rows_of_cells_reads_as_before() -> None:
+    rows = [["转移支付(项目)名称", "2021年第一批中央大气污染防治资金"], _FUNDS_GRID[:4],
+            *[_FUNDS_GRID[k:k + 4] for k in range(4, len(_FUNDS_GRID), 4)], _INDICATORS[:6], _INDICATORS[6:]]
+    extras = _grid_extras("转移支付区域(项目)绩效目标自评表\n" + "".join(" | ".join(r) + "\n" for r in rows))
+    assert ("省级资金/全年预算数", "0") in extras and not [pair for pair in extras if pair[0] == ""], extras

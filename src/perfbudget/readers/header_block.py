@@ -628,6 +628,12 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if field_name is None and parts.fiscal_parts and parts.extras and parts.extras[-1] == parts.fiscal_parts[-1] \
                 and is_level_part(text):
             field_name = "fiscal-part"  # 其中:中央资金 | 30, then 县级资金 | 20: the list of parts goes on
+        if field_name is None and state.fund_columns and (after_fund_row or state.fund_row) and is_level_part(text) \
+                and i + 1 < len(row) and _FUND_VALUE.match(row[i + 1].text.strip()):
+            # 省级资金 | 0 | 0 | 0 between the grid's 其中:中央资金 and 地方资金 rows, also one cell a line (a row of
+            # its own the stream does not keep): a level of government's source, kept by column (corpus24, `163`)
+            i = _take_fund_row(row, i, label_key(text), None, parts, state)
+            continue
         if field_name == "cost-grid" or (field_name == "total" and i + 1 < len(row)
                                          and header_field(row[i + 1].text) == "cost-grid"):
             # 项目预算 | 成本构成 | 金额 | 测算(公式)依据 | 2018年实际执行数 …: a cost breakdown's head

@@ -38,5 +38,5 @@ def unvalued_header_problem(row: list[Cell]) -> Problem:
     labels = [cell.text.strip() for cell in row if not cell.blank]
     shown = "、".join(labels[:_SHOWN]) + ("…" if len(labels) > _SHOWN else "")
     first = next(cell for cell in row if not cell.blank)
-    return Problem(first.source, f"指标表头（{shown}）没有指标值列：其下各行没有目标值，未作为绩效指标读取；"
-                                 "原表若有指标值（年度指标值）列，请导入原表格文件")
+    return Problem(first.source, f"指标表头（{shown}）中没有指标值列（指标值、年度指标值等）：其下各行没有可读取的"
+                                 "目标值，未作为绩效指标读取；若其中某列就是指标值，请将该列表头改为「指标值」后重新读取")

@@ -531,3 +531,29 @@ def test_a_department_self_evaluation_prints_its_own_title(tmp_path: Path, evalu
     assert evaluation_file_name(evaluation, "项目", "docx") == "项目-项目支出绩效自评表.docx"
     project = evaluation.projects[0]
     assert evaluation_grid(evaluation, project).cells[0].text == "项目支出绩效自评表"
+
+
+def test_a_head_taller_than_a_page_never_leaves_its_heading_alone(tmp_path: Path, seed_document: Document) -> None:
+    """print20: the Word 绩效目标表 keeps a table's heading and head rows with its first indicator row. A head taller
+    than a page — a 自评 table read with its funds grid and texts kept as 40 rows of extras (the corpus's 15, Meishan
+    Qingshen) — could not be kept so: LibreOffice put it on page 2, and page 1 held the heading alone. A head taller
+    than fits now keeps only its last rows with the indicators: the heading prints above the head's first row, and
+    the head's last row with the indicator header and the first indicator."""
+    import dataclasses
+
+    import pdfplumber
+
+    project = seed_document.projects[0]
+    extras = tuple((f"资金明细{n}/调整后预算数", f"第{n}项资金的说明文字，写得较长以占满一行") for n in range(1, 45))
+    project = dataclasses.replace(project, extras=(*project.extras, *extras))
+    document = dataclasses.replace(seed_document, projects=(project,))
+    (tmp_path / "tall-head.docx").write_bytes(render(document, "docx"))
+    pdf_path = to_pdf([tmp_path / "tall-head.docx"], tmp_path)["tall-head.docx"]
+    with pdfplumber.open(pdf_path) as pdf:
+        pages = [_squash(page.extract_text() or "") for page in pdf.pages]
+    heading = _squash(target_grid(document, project).heading or "")
+    assert heading
+    on = [text for text in pages if heading in text]
+    assert on and "项目名称" in on[0], pages[:2]
+    first = project.indicators[0].level3
+    assert any("绩效目标" in text and "一级指标" in text and first in text for text in pages), pages

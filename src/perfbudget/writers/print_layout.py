@@ -277,6 +277,37 @@ def docx_section(section: Any, widths: Sequence[float], sign_footer: bool = True
     return (29.7 if wide else 21.0) - 3.6
 
 
+def docx_page_height(usable_width: float) -> float:
+    """The height in points a page of :func:`docx_section` holds for the body: the other side of A4 from its usable
+    width (in cm), less the margins and the two footer lines."""
+    landscape_page = usable_width > 21.0 - 3.6
+    return ((21.0 if landscape_page else 29.7) - 3.6) / 2.54 * 72 - 2 * LINE_POINTS
+
+
+# A table's head kept whole with its first indicator row when it takes at most this share of a page; a taller head
+# keeps only its last rows (this share of a page) with the indicators.
+KEPT_SHARE = 0.6
+
+
+def kept_with_next(heights: Sequence[float], page_height: float) -> list[bool]:
+    """Which rows of a table's head (``heights`` in points) are kept with the next (``w:keepNext``): every one when
+    the head takes at most :data:`KEPT_SHARE` of ``page_height``, else its last rows within that share only, so that
+    Word breaks a head taller than a page before the rows that lead into the indicators (kept whole, such a head went
+    to the next page, and a page held the table's heading alone: a 自评 table read with its funds grid and texts as 40
+    rows, print20)."""
+    room = KEPT_SHARE * page_height
+    if sum(heights) <= room:
+        return [True] * len(heights)
+    kept = [False] * len(heights)
+    total = 0.0
+    for index in range(len(heights) - 1, -1, -1):
+        total += heights[index]
+        if total > room:
+            break
+        kept[index] = True
+    return kept
+
+
 def docx_page_numbers(paragraph: Any) -> None:
     """「第 n 页，共 m 页」 centred in a footer paragraph, as Word's PAGE and NUMPAGES fields."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH

@@ -108,8 +108,8 @@ _TARGET_TABLE_BEFORE = """{% macro target_table(table, document, findings_column
 <div class="table-title">{{ p.title or ((p.name_cell or p.name) ~ "绩效目标表") }}</div>
 <table class="target-table" id="target-table">
   <tr><td colspan="5">{{ document.unit.code or "" }}{{ document.unit.name or "" }}</td><td colspan="1" class\
-="num">单位：{{ document.money_unit or "万元" }}</td>{% if findings_column %}<th>审核发现</th>{% endif %}</t\
-r>
+="num">{% if document.money_unit %}单位：{{ document.money_unit }}{% else %}金额单位未注明{% endif %}</td>\
+{% if findings_column %}<th>审核发现</th>{% endif %}</tr>
   <tr><th>项目名称</th><td colspan="5" class="{{ table.header_class['name'] }}">{{ p.name_cell or p.name }}<\
 /td>{% if findings_column %}<td class="findings">{% if table.header['name'] %}{{ finding_list(table.header['\
 name']) }}{% endif %}</td>{% endif %}</tr>

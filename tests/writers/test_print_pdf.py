@@ -557,3 +557,43 @@ def test_a_head_taller_than_a_page_never_leaves_its_heading_alone(tmp_path: Path
     assert on and "项目名称" in on[0], pages[:2]
     first = project.indicators[0].level3
     assert any("绩效目标" in text and "一级指标" in text and first in text for text in pages), pages
+
+
+def test_a_self_evaluation_of_a_table_naming_no_money_unit_prints_none(tmp_path: Path, evaluation: Evaluation,
+                                                                       seed_document: Document) -> None:
+    """print20: the 自评表 (and the 监控表) printed 「项目资金（万元）」 over a table that names no money unit: a guess,
+    ten thousand times too large for a table in 元. The funds label now carries the unit the table gives and none
+    when it gives none (the 绩效目标表 does so since it was written); the web's project page and a unit's public page
+    say 「金额单位未注明」 where they said 万元."""
+    import dataclasses
+
+    import pdfplumber
+
+    from perfbudget.writers.monitoring_layout import project_grid as monitoring_grid
+    from tests.writers.test_monitoring_files import _monitoring, _rows
+
+    unknown = dataclasses.replace(evaluation, money_unit=None)
+    pdfs = to_pdf(written({"nounit-x.xlsx": evaluation_xlsx(unknown), "nounit-d.docx": evaluation_docx(unknown)},
+                          tmp_path), tmp_path)
+    for pdf_path in pdfs.values():
+        with pdfplumber.open(pdf_path) as pdf:
+            first = _squash(pdf.pages[0].extract_text() or "")
+        assert "项目资金" in first and "项目资金（万元）" not in first, (pdf_path.name, first[:160])
+    assert "项目资金（万元）" not in evaluation_html(unknown) and "项目资金（元）" in evaluation_html(
+        dataclasses.replace(evaluation, money_unit="元"))
+    assert "项目资金（万元）" in evaluation_html(evaluation)  # a table in 万元 says so
+    from perfbudget.web.annotate import annotate
+    from perfbudget.web.table_html import target_table
+    from perfbudget.writers.unit_page import unit_page_html
+
+    for unit, said in ((None, "金额单位未注明"), ("元", "单位：元")):
+        document = dataclasses.replace(seed_document, money_unit=unit)
+        page = str(target_table(annotate(document.projects[0], []), document))
+        assert said in page and "万元" not in page.split("项目名称")[0], page[:300]
+    page = unit_page_html(dataclasses.replace(seed_document, money_unit=None), [], 2024)
+    assert "金额单位：表中未注明" in page and "金额单位：万元" not in page
+    monitoring = _monitoring(seed_document, _rows())
+    for unit, label in ((None, "项目资金"), ("元", "项目资金（元）"), ("万元", "项目资金（万元）")):
+        unknown_monitoring = dataclasses.replace(monitoring, money_unit=unit)
+        cells = monitoring_grid(unknown_monitoring, unknown_monitoring.projects[0]).cells
+        assert [c.text for c in cells if c.text.startswith("项目资金")] == [label]

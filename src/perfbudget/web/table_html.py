@@ -78,6 +78,12 @@ def decimal_text(value: Decimal | None) -> str:
 _HEADER_ROWS = ("name", "budget", "purpose", "goals")
 
 
+def _money_unit(unit: str | None) -> str:
+    """The money unit over the table as the table says it (「单位：元」); a table naming none is said so, not taken for
+    万元 (the page printed 「单位：万元」 over a table of unknown unit until print20)."""
+    return f"单位：{text(unit)}" if unit else "金额单位未注明"
+
+
 def _findings_cell(table: AnnotatedTable, row: str) -> str:
     found = table.header[row]
     return f'<td class="findings">{finding_list(found) if found else ""}</td>'
@@ -100,7 +106,7 @@ def target_table(table: AnnotatedTable, document: Document, findings_column: boo
         f'<div class="table-title">{title}</div>\n'
         '<table class="target-table" id="target-table">\n'
         f'  <tr><td colspan="5">{text(document.unit.code or "")}{text(document.unit.name or "")}</td>'
-        f'<td colspan="1" class="num">单位：{text(document.money_unit or "万元")}</td>{column}</tr>\n'
+        f'<td colspan="1" class="num">{_money_unit(document.money_unit)}</td>{column}</tr>\n'
         f'  <tr><th>项目名称</th><td colspan="5" class="{text(classes["name"])}">{text(name)}</td>'
         f'{cells["name"]}</tr>\n'
         f'  <tr><th rowspan="2">预算规模及资金用途</th><th>预算数</th><td class="num {text(classes["budget"])}">'

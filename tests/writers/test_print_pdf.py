@@ -202,14 +202,24 @@ def test_long_tables_repeat_the_indicator_header_on_every_page(tmp_path: Path) -
     import pdfplumber
 
     grid = evaluation_grid(evaluation, evaluation.projects[0])
+    levels = tuple({indicator.level1 for indicator in document.projects[0].indicators})
     expected = {"long-target": _target_texts(document), "long-eval": [c.text for c in grid.cells]}
     for name, pdf_path in pdfs.items():
         pages = check_pdf(pdf_path, expected[name.rsplit("-", 1)[0]], [], landscape=None)
         assert pages >= 2, name
         with pdfplumber.open(pdf_path) as pdf:
             second = _squash(pdf.pages[1].extract_text() or "")
+            later = [(pdf.pages[n].extract_text() or "").splitlines() for n in range(1, len(pdf.pages))]
         # every download, the 绩效目标表 in Word too (drawn as a head and an indicator table since print2)
         assert "一级指标" in second and "三级指标" in second, (name, second[:80])
+        if name.endswith(".xlsx"):
+            # print20: the rows under the repeated header stand under their 一级 label, drawn again on the page
+            # (a label merged over rows crossing a page was printed on the first page only)
+            for lines in later:
+                under = [_squash(lines[n + 1]) for n, line in enumerate(lines[:-1])
+                         if _squash(line).startswith("一级指标")]  # (the 计分说明's lines are no rows)
+                rows = [line for line in under if not re.match(r"\d+\.|计分说明|预算执行率", line)]
+                assert not rows or rows[0].startswith(levels), (name, lines[:3])
 
 
 def test_the_seed_printed_from_word_reads_back_with_page_numbers_and_no_orphaned_heading(

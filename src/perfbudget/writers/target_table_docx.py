@@ -11,7 +11,8 @@ run, Times New Roman for Latin text, so Word and WPS show the same table. Rows
 may not break across pages (``w:cantSplit``), so a table that runs over two pages
 breaks between rows; the heading, the header block and the indicator header row are kept with the
 first indicator row (``w:keepNext`` on their paragraphs), so a page never ends with a heading or a
-table's first rows alone. A4 in the orientation that fits the widest table, column widths fitted
+table's first rows alone (of a head taller than 60 % of a page, its last rows only: kept whole, it went to the next
+page and left its heading alone). A4 in the orientation that fits the widest table, column widths fitted
 to the Chinese text, the 填报人/审核人/日期 footer (:mod:`perfbudget.writers.print_layout`);
 targets in one notation unless ``original``.
 """

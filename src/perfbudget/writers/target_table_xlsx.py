@@ -9,7 +9,8 @@ wrapped text.
 Print-ready (:mod:`perfbudget.writers.print_layout`): column widths fitted to the Chinese
 text, row heights for the wrapped text (资金用途 and 绩效目标 are never cut), A4 in the
 orientation that fits, one page wide, the indicator header row repeated on every page of a
-long table, the 填报人/审核人/日期 footer.
+long table, the 填报人/审核人/日期 footer. The pages are computed and set as page breaks, and a 一级/二级 label
+merged over rows that cross a page is one range a page, its text again on each (print20).
 """
 
 from __future__ import annotations

@@ -106,10 +106,13 @@ action in ('submit', 'approve') else ('danger' if s.action == 'return' else '') 
 _TARGET_TABLE_BEFORE = """{% macro target_table(table, document, findings_column=True) %}
 {% set p = table.project %}
 <div class="table-title">{{ p.title or ((p.name_cell or p.name) ~ "绩效目标表") }}</div>
-<table class="target-table" id="target-table">
+{% set cols %}<colgroup>{% for w in ((10, 11, 19, 9, 9, 10, 32) if findings_column else (15, 16, 28, 13, 13, 15)) %}\
+<col style="width:{{ w }}%">{% endfor %}</colgroup>{% endset %}
+<div class="target-pair" id="target-table">
+<table class="target-table target-head">{{ cols }}
   <tr><td colspan="5">{{ document.unit.code or "" }}{{ document.unit.name or "" }}</td><td colspan="1" class\
-="num">单位：{{ document.money_unit or "万元" }}</td>{% if findings_column %}<th>审核发现</th>{% endif %}</t\
-r>
+="num">{% if document.money_unit %}单位：{{ document.money_unit }}{% else %}金额单位未注明{% endif %}</td>\
+{% if findings_column %}<th>审核发现</th>{% endif %}</tr>
   <tr><th>项目名称</th><td colspan="5" class="{{ table.header_class['name'] }}">{{ p.name_cell or p.name }}<\
 /td>{% if findings_column %}<td class="findings">{% if table.header['name'] %}{{ finding_list(table.header['\
 name']) }}{% endif %}</td>{% endif %}</tr>
@@ -124,9 +127,13 @@ ndif %}</td>{% endif %}</tr>
 op.index }}.{{ g }}{% if not loop.last %}<br>{% endif %}{% endfor %}</td>{% if findings_column %}<td class="\
 findings">{% if table.header['goals'] %}{{ finding_list(table.header['goals']) }}{% endif %}</td>{% endif %}\
 </tr>
-  <tr class="indicator-head"><th>一级指标</th><th>二级指标</th><th>三级指标</th><th colspan="2">绩效指\
-标描述</th><th>指标值</th>{% if findings_column %}<th></th>{% endif %}</tr>
-{{ indicator_rows(table.lines, findings_column) }}</table>
+</table>
+<table class="target-table target-indicators">{{ cols }}
+  <thead><tr class="indicator-head"><th>一级指标</th><th>二级指标</th><th>三级指标</th><th colspan="2">绩效指\
+标描述</th><th>指标值</th>{% if findings_column %}<th></th>{% endif %}</tr></thead>
+<tbody>
+{{ indicator_rows(table.lines, findings_column) }}</tbody></table>
+</div>
 {% if table.loose %}<div class="card"><h2>其他审核发现</h2>{{ finding_list(table.loose) }}</div>{% endif %}
 {% endmacro %}
 """

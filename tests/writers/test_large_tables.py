@@ -5,6 +5,7 @@ openpyxl's merge_cells checked each range against every range merged before."""
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -64,4 +65,11 @@ def test_a_workbook_of_many_merged_ranges_keeps_every_range(seed_path: Path) -> 
 
     data = render(_many(seed_path, 300), "xlsx")
     sheet = load_workbook(io.BytesIO(data)).worksheets[0]
-    assert any(r.max_row - r.min_row >= 299 for r in sheet.merged_cells.ranges)
+    # the 300 rows' 一级 label: one range a printed page (print20), together over every row
+    breaks = [b.id for b in sheet.row_breaks.brk]
+    header = int(str(sheet.print_title_rows).split(":")[0].lstrip("$"))  # the indicator header row
+    label = sorted((r.min_row, r.max_row) for r in sheet.merged_cells.ranges
+                   if r.min_col == r.max_col == 1 and r.max_row - r.min_row >= 1 and r.min_row > header)
+    assert len(label) == len(breaks) + 1 > 2, (label, breaks)
+    assert all(b[0] == a[1] + 1 for a, b in itertools.pairwise(label))
+    assert label[-1][1] - label[0][0] == 299

@@ -202,14 +202,24 @@ def test_long_tables_repeat_the_indicator_header_on_every_page(tmp_path: Path) -
     import pdfplumber
 
     grid = evaluation_grid(evaluation, evaluation.projects[0])
+    levels = tuple({indicator.level1 for indicator in document.projects[0].indicators})
     expected = {"long-target": _target_texts(document), "long-eval": [c.text for c in grid.cells]}
     for name, pdf_path in pdfs.items():
         pages = check_pdf(pdf_path, expected[name.rsplit("-", 1)[0]], [], landscape=None)
         assert pages >= 2, name
         with pdfplumber.open(pdf_path) as pdf:
             second = _squash(pdf.pages[1].extract_text() or "")
+            later = [(pdf.pages[n].extract_text() or "").splitlines() for n in range(1, len(pdf.pages))]
         # every download, the 绩效目标表 in Word too (drawn as a head and an indicator table since print2)
         assert "一级指标" in second and "三级指标" in second, (name, second[:80])
+        if name.endswith(".xlsx"):
+            # print20: the rows under the repeated header stand under their 一级 label, drawn again on the page
+            # (a label merged over rows crossing a page was printed on the first page only)
+            for lines in later:
+                under = [_squash(lines[n + 1]) for n, line in enumerate(lines[:-1])
+                         if _squash(line).startswith("一级指标")]  # (the 计分说明's lines are no rows)
+                rows = [line for line in under if not re.match(r"\d+\.|计分说明|预算执行率", line)]
+                assert not rows or rows[0].startswith(levels), (name, lines[:3])
 
 
 def test_the_seed_printed_from_word_reads_back_with_page_numbers_and_no_orphaned_heading(
@@ -531,3 +541,69 @@ def test_a_department_self_evaluation_prints_its_own_title(tmp_path: Path, evalu
     assert evaluation_file_name(evaluation, "项目", "docx") == "项目-项目支出绩效自评表.docx"
     project = evaluation.projects[0]
     assert evaluation_grid(evaluation, project).cells[0].text == "项目支出绩效自评表"
+
+
+def test_a_head_taller_than_a_page_never_leaves_its_heading_alone(tmp_path: Path, seed_document: Document) -> None:
+    """print20: the Word 绩效目标表 keeps a table's heading and head rows with its first indicator row. A head taller
+    than a page — a 自评 table read with its funds grid and texts kept as 40 rows of extras (the corpus's 15, Meishan
+    Qingshen) — could not be kept so: LibreOffice put it on page 2, and page 1 held the heading alone. A head taller
+    than fits now keeps only its last rows with the indicators: the heading prints above the head's first row, and
+    the head's last row with the indicator header and the first indicator."""
+    import dataclasses
+
+    import pdfplumber
+
+    project = seed_document.projects[0]
+    extras = tuple((f"资金明细{n}/调整后预算数", f"第{n}项资金的说明文字，写得较长以占满一行") for n in range(1, 45))
+    project = dataclasses.replace(project, extras=(*project.extras, *extras))
+    document = dataclasses.replace(seed_document, projects=(project,))
+    (tmp_path / "tall-head.docx").write_bytes(render(document, "docx"))
+    pdf_path = to_pdf([tmp_path / "tall-head.docx"], tmp_path)["tall-head.docx"]
+    with pdfplumber.open(pdf_path) as pdf:
+        pages = [_squash(page.extract_text() or "") for page in pdf.pages]
+    heading = _squash(target_grid(document, project).heading or "")
+    assert heading
+    on = [text for text in pages if heading in text]
+    assert on and "项目名称" in on[0], pages[:2]
+    first = project.indicators[0].level3
+    assert any("绩效目标" in text and "一级指标" in text and first in text for text in pages), pages
+
+
+def test_a_self_evaluation_of_a_table_naming_no_money_unit_prints_none(tmp_path: Path, evaluation: Evaluation,
+                                                                       seed_document: Document) -> None:
+    """print20: the 自评表 (and the 监控表) printed 「项目资金（万元）」 over a table that names no money unit: a guess,
+    ten thousand times too large for a table in 元. The funds label now carries the unit the table gives and none
+    when it gives none (the 绩效目标表 does so since it was written); the web's project page and a unit's public page
+    say 「金额单位未注明」 where they said 万元."""
+    import dataclasses
+
+    import pdfplumber
+
+    from perfbudget.writers.monitoring_layout import project_grid as monitoring_grid
+    from tests.writers.test_monitoring_files import _monitoring, _rows
+
+    unknown = dataclasses.replace(evaluation, money_unit=None)
+    pdfs = to_pdf(written({"nounit-x.xlsx": evaluation_xlsx(unknown), "nounit-d.docx": evaluation_docx(unknown)},
+                          tmp_path), tmp_path)
+    for pdf_path in pdfs.values():
+        with pdfplumber.open(pdf_path) as pdf:
+            first = _squash(pdf.pages[0].extract_text() or "")
+        assert "项目资金" in first and "项目资金（万元）" not in first, (pdf_path.name, first[:160])
+    assert "项目资金（万元）" not in evaluation_html(unknown) and "项目资金（元）" in evaluation_html(
+        dataclasses.replace(evaluation, money_unit="元"))
+    assert "项目资金（万元）" in evaluation_html(evaluation)  # a table in 万元 says so
+    from perfbudget.web.annotate import annotate
+    from perfbudget.web.table_html import target_table
+    from perfbudget.writers.unit_page import unit_page_html
+
+    for unit, said in ((None, "金额单位未注明"), ("元", "单位：元")):
+        document = dataclasses.replace(seed_document, money_unit=unit)
+        page = str(target_table(annotate(document.projects[0], []), document))
+        assert said in page and "万元" not in page.split("项目名称")[0], page[:300]
+    page = unit_page_html(dataclasses.replace(seed_document, money_unit=None), [], 2024)
+    assert "金额单位：表中未注明" in page and "金额单位：万元" not in page
+    monitoring = _monitoring(seed_document, _rows())
+    for unit, label in ((None, "项目资金"), ("元", "项目资金（元）"), ("万元", "项目资金（万元）")):
+        unknown_monitoring = dataclasses.replace(monitoring, money_unit=unit)
+        cells = monitoring_grid(unknown_monitoring, unknown_monitoring.projects[0]).cells
+        assert [c.text for c in cells if c.text.startswith("项目资金")] == [label]

@@ -78,14 +78,31 @@ def decimal_text(value: Decimal | None) -> str:
 _HEADER_ROWS = ("name", "budget", "purpose", "goals")
 
 
+def _money_unit(unit: str | None) -> str:
+    """The money unit over the table as the table says it (「单位：元」); a table naming none is said so, not taken for
+    万元 (the page printed 「单位：万元」 over a table of unknown unit until print20)."""
+    return f"单位：{text(unit)}" if unit else "金额单位未注明"
+
+
 def _findings_cell(table: AnnotatedTable, row: str) -> str:
     found = table.header[row]
     return f'<td class="findings">{finding_list(found) if found else ""}</td>'
 
 
+# The columns' widths (%) the table's head and its indicators share: 一级, 二级, 三级, 绩效指标描述 (two), 指标值, and
+# the 审核发现 column when the table has it
+_COLUMNS = (10, 11, 19, 9, 9, 10, 32)
+_COLUMNS_ALONE = (15, 16, 28, 13, 13, 15)
+
+
 def target_table(table: AnnotatedTable, document: Document, findings_column: bool = True) -> Markup:
     """The standard 绩效目标表 with the review findings beside the cells they concern (a 审核发现 column
-    when ``findings_column``), the findings without a place in a card below it."""
+    when ``findings_column``), the findings without a place in a card below it.
+
+    Drawn as the downloads draw it (print20): its head (unit line … 绩效目标) and its indicators, two tables of the same
+    columns (``table-layout: fixed``), the indicator header row (一级指标 … 指标值) the ``<thead>`` of the second, which
+    a browser prints again at the top of every page the indicators run over; both in ``div#target-table``. As one
+    table the header row stood in its middle, printed once."""
     p = table.project
     classes = table.header_class
     name = p.name_cell or p.name
@@ -96,11 +113,13 @@ def target_table(table: AnnotatedTable, document: Document, findings_column: boo
     cells = ({row: _findings_cell(table, row) for row in _HEADER_ROWS} if findings_column
              else dict.fromkeys(_HEADER_ROWS, ""))
     loose = (f'<div class="card"><h2>其他审核发现</h2>{finding_list(table.loose)}</div>' if table.loose else "")
+    columns = _COLUMNS if findings_column else _COLUMNS_ALONE
+    colgroup = "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in columns) + "</colgroup>"
     return Markup(
         f'<div class="table-title">{title}</div>\n'
-        '<table class="target-table" id="target-table">\n'
+        f'<div class="target-pair" id="target-table">\n<table class="target-table target-head">{colgroup}\n'
         f'  <tr><td colspan="5">{text(document.unit.code or "")}{text(document.unit.name or "")}</td>'
-        f'<td colspan="1" class="num">单位：{text(document.money_unit or "万元")}</td>{column}</tr>\n'
+        f'<td colspan="1" class="num">{_money_unit(document.money_unit)}</td>{column}</tr>\n'
         f'  <tr><th>项目名称</th><td colspan="5" class="{text(classes["name"])}">{text(name)}</td>'
         f'{cells["name"]}</tr>\n'
         f'  <tr><th rowspan="2">预算规模及资金用途</th><th>预算数</th><td class="num {text(classes["budget"])}">'
@@ -110,7 +129,8 @@ def target_table(table: AnnotatedTable, document: Document, findings_column: boo
         f'  <tr><td colspan="5" class="{text(classes["purpose"])}">{text(p.purpose or "")}</td>'
         f'{cells["purpose"]}</tr>\n'
         f'  <tr><th>绩效目标</th><td colspan="5" class="{text(classes["goals"])}">{goals}</td>{cells["goals"]}</tr>\n'
-        '  <tr class="indicator-head"><th>一级指标</th><th>二级指标</th><th>三级指标</th>'
+        f'</table>\n<table class="target-table target-indicators">{colgroup}\n'
+        '  <thead><tr class="indicator-head"><th>一级指标</th><th>二级指标</th><th>三级指标</th>'
         '<th colspan="2">绩效指标描述</th><th>指标值</th>'
-        f'{"<th></th>" if findings_column else ""}</tr>\n'
-        f'{indicator_rows(table.lines, findings_column)}</table>\n{loose}')
+        f'{"<th></th>" if findings_column else ""}</tr></thead>\n'
+        f'<tbody>\n{indicator_rows(table.lines, findings_column)}</tbody></table>\n</div>\n{loose}')

@@ -165,7 +165,7 @@ def evaluation_title(evaluation: Evaluation) -> str:
 def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: bool = False) -> Grid:
     cells: list[Cell] = []
     add = cells.append
-    unit = evaluation.money_unit or "万元"
+    unit = evaluation.money_unit  # as the table says: none written, none printed (万元 was printed, a guess)
     year = f"（{project.fund_year}年度）" if project.fund_year else ""
     add(Cell(0, 0, table_title(project), "title", colspan=COLUMNS))
     unit_text = (evaluation.unit_code or "") + (evaluation.unit_name or "")
@@ -180,7 +180,7 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
     add(Cell(3, 1, project.department or evaluation.unit_name or "", colspan=3))
     add(Cell(3, 4, "实施单位", "label"))
     add(Cell(3, 5, project.implementer or evaluation.unit_name or "", colspan=3))
-    add(Cell(4, 0, f"项目资金（{unit}）", "label", rowspan=5))
+    add(Cell(4, 0, f"项目资金（{unit}）" if unit else "项目资金", "label", rowspan=5))
     add(Cell(4, 1, "", "header"))
     for offset, header in enumerate(FUND_HEADERS):
         add(Cell(4, 2 + offset, header, "header"))

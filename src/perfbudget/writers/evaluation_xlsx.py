@@ -19,7 +19,15 @@ from typing import Any
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.writers.cell_safety import text_only
 from perfbudget.writers.evaluation_layout import Grid, project_grid, summary_values
-from perfbudget.writers.print_layout import LONG_SPAN, lines_needed, row_heights, xlsx_merge, xlsx_page_setup
+from perfbudget.writers.print_layout import (
+    LONG_SPAN,
+    lines_needed,
+    row_heights,
+    split_at_pages,
+    xlsx_merge,
+    xlsx_page_setup,
+    xlsx_page_starts,
+)
 
 FONT = "宋体"
 
@@ -45,6 +53,7 @@ def grid_sheet(sheet: Any, grid: Grid) -> None:
     under it, set up to print: merged cells, borders, row heights, the indicator header repeated on every page."""
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.pagebreak import Break
 
     styles = _styles()
     border, body = styles["border"], styles["body"]
@@ -52,32 +61,38 @@ def grid_sheet(sheet: Any, grid: Grid) -> None:
     widths = [float(w) for w in grid.widths]
     for column, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(column)].width = width
+    sized = [(c.row, c.col, c.rowspan, c.colspan, c.text) for c in grid.cells if c.kind != "title"]
+    heights = row_heights(sized, widths, grid.rows)
+    heights[0] = 28
+    for row, height in enumerate(heights, 1):
+        sheet.row_dimensions[row].height = height
+    # the pages as computed, set as the sheet's page breaks: a 一级/二级 label is drawn again on each
+    starts = xlsx_page_starts(widths, heights, repeated=grid.header_row)
+    for start in starts:
+        sheet.row_breaks.append(Break(id=start))
     for cell in grid.cells:
-        target = sheet.cell(cell.row + 1, cell.col + 1)
-        if cell.value is not None:
-            target.value = cell.value
-            target.number_format = cell.number_format or "0.00"
-        else:
-            target.value = cell.text or None
-            if cell.text:
-                target.data_type = "s"
-        target.font = styles.get(cell.kind, body)
-        centred = cell.kind in ("title", "subtitle", "header", "label", "number", "total")
-        # centred in a range that crosses a page, the text would be printed between the pages (cut)
-        target.alignment = Alignment(horizontal="center" if centred else "left", wrap_text=True,
-                                     vertical="top" if cell.rowspan > LONG_SPAN else "center")
-        if cell.kind == "header":
-            target.fill = styles["fill"]
-        if cell.rowspan > 1 or cell.colspan > 1:
-            xlsx_merge(sheet, cell.row + 1, cell.col + 1, cell.row + cell.rowspan, cell.col + cell.colspan)
+        for part_row, part_rows in split_at_pages(cell.row, cell.rowspan, starts):
+            target = sheet.cell(part_row + 1, cell.col + 1)
+            if cell.value is not None:
+                target.value = cell.value
+                target.number_format = cell.number_format or "0.00"
+            else:
+                target.value = cell.text or None
+                if cell.text:
+                    target.data_type = "s"
+            target.font = styles.get(cell.kind, body)
+            centred = cell.kind in ("title", "subtitle", "header", "label", "number", "total")
+            # centred in a range that crosses a page, the text would be printed between the pages (cut)
+            target.alignment = Alignment(horizontal="center" if centred else "left", wrap_text=True,
+                                         vertical="top" if part_rows > LONG_SPAN else "center")
+            if cell.kind == "header":
+                target.fill = styles["fill"]
+            if part_rows > 1 or cell.colspan > 1:
+                xlsx_merge(sheet, part_row + 1, cell.col + 1, part_row + part_rows, cell.col + cell.colspan)
         if cell.kind not in ("title", "subtitle"):
             for r in range(cell.row + 1, cell.row + cell.rowspan + 1):
                 for c in range(cell.col + 1, cell.col + cell.colspan + 1):
                     sheet.cell(r, c).border = border
-    sized = [(c.row, c.col, c.rowspan, c.colspan, c.text) for c in grid.cells if c.kind != "title"]
-    for row, height in enumerate(row_heights(sized, widths, grid.rows), 1):
-        sheet.row_dimensions[row].height = height
-    sheet.row_dimensions[1].height = 28
     row = grid.rows + 2
     sheet.cell(row, 1, grid.notes_title).font = styles["label"]
     for line in grid.explanations:

@@ -55,14 +55,14 @@ def project_grid(monitoring: Monitoring, project: ProjectMonitor) -> Grid:
     cells: list[Cell] = []
     add = cells.append
     month = project.month
-    unit = monitoring.money_unit or "万元"
+    unit = monitoring.money_unit  # as the table says: none written, none printed (万元 was printed, a guess)
     add(Cell(0, 0, TITLE, "title", colspan=COLUMNS))
     unit_text = (monitoring.unit_code or "") + (monitoring.unit_name or "")
     add(Cell(1, 0, f"预算单位：{unit_text}" if unit_text else "", "subtitle", colspan=6))
     add(Cell(1, 6, f"监控期间：{period(project)}", "subtitle", colspan=COLUMNS - 6))
     add(Cell(2, 0, "项目名称", "label"))
     add(Cell(2, 1, project.name_cell or project.name, colspan=COLUMNS - 1))
-    add(Cell(3, 0, f"项目资金（{unit}）", "label", rowspan=2))
+    add(Cell(3, 0, f"项目资金（{unit}）" if unit else "项目资金", "label", rowspan=2))
     for col, header in enumerate(("全年预算数", f"1-{month}月执行数", "执行率", "执行进度", "预警"), 1):
         add(Cell(3, col, header, "header"))
     add(Cell(3, 6, "计算", "header", colspan=COLUMNS - 6))

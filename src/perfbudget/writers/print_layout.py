@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 PORTRAIT_UNITS = 90
+A4_POINTS = (595.3, 841.9)
 LANDSCAPE_UNITS = 135
 LINE_POINTS = 14.5  # one line of 10.5 pt 宋体 with leading
 MAX_ROW_POINTS = 409  # Excel's tallest row
@@ -237,6 +238,52 @@ def xlsx_merge(sheet: Any, first_row: int, first_column: int, last_row: int, las
     sheet._clean_merge_range(merged)
 
 
+# xlsx_page_setup's margins in inches: left and right, top and bottom
+_SIDE_MARGINS, _END_MARGINS = 0.6 + 0.6, 0.7 + 0.8
+# A sheet's pages are cut a little short of what its rows are computed to fill: the applications round the scale
+# and a row's height to their own units, and a row a point too tall for the page would start a page of its own
+PAGE_SHARE = 0.94
+
+
+def xlsx_page_starts(widths: Sequence[float], heights: Sequence[float], lead: float = 0.0,
+                     repeated: int | None = None) -> list[int]:
+    """The rows (0-based in ``heights``) that start a printed page of a sheet set up by :func:`xlsx_page_setup`:
+    ``widths`` its columns in characters (of the workbook's default 11 pt font, 7 pixels a digit), ``heights`` its
+    rows in points after ``lead`` points of rows above them (a heading), ``repeated`` the row printed again at the
+    top of every page after it (the indicator header). The sheet is fitted to one page wide — scaled down by the
+    whole percent that fits, as Excel, WPS and LibreOffice do — and every page filled to :data:`PAGE_SHARE` of its
+    height. The writers set these rows as the sheet's page breaks, so that the pages are the ones computed here and
+    a range merged over a page break can be drawn as a range on each page (:func:`split_at_pages`)."""
+    wide = landscape(widths)
+    page_width, page_height = (A4_POINTS[1], A4_POINTS[0]) if wide else A4_POINTS
+    sheet_width = sum(width * 7 + 5 for width in widths) * 0.75
+    scale = min(1.0, math.floor((page_width - _SIDE_MARGINS * 72) / sheet_width * 100) / 100)
+    room = (page_height - _END_MARGINS * 72) / scale * PAGE_SHARE
+    starts: list[int] = []
+    used, placed = lead, 0
+    for row, height in enumerate(heights):
+        if used + height > room and placed:
+            starts.append(row)
+            used, placed = (heights[repeated] if repeated is not None and row > repeated else 0.0), 0
+        used += height
+        placed += 1
+    return starts
+
+
+def split_at_pages(first: int, count: int, starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The parts (first row, rows) of a range of ``count`` rows from ``first`` that fall on one page each, pages
+    starting at ``starts``: a 一级 or 二级 label merged over rows that cross a page is drawn again at the top of the
+    next page, as a range of its own (Excel, WPS and LibreOffice print a merged range's text once, so that the rows
+    on the next page stood under blank 一级/二级 cells until print20)."""
+    parts, start = [], first
+    for cut in starts:
+        if start < cut < first + count:
+            parts.append((start, cut - start))
+            start = cut
+    parts.append((start, first + count - start))
+    return parts
+
+
 def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None = None,
                     sign_footer: bool = True) -> None:
     """A4, the orientation that fits, one page wide (as many pages down as needed), centred,
@@ -275,6 +322,37 @@ def docx_section(section: Any, widths: Sequence[float], sign_footer: bool = True
         paragraph.text = SIGN_FOOTER
     docx_page_numbers(section.footer.add_paragraph() if sign_footer else section.footer.paragraphs[0])
     return (29.7 if wide else 21.0) - 3.6
+
+
+def docx_page_height(usable_width: float) -> float:
+    """The height in points a page of :func:`docx_section` holds for the body: the other side of A4 from its usable
+    width (in cm), less the margins and the two footer lines."""
+    landscape_page = usable_width > 21.0 - 3.6
+    return ((21.0 if landscape_page else 29.7) - 3.6) / 2.54 * 72 - 2 * LINE_POINTS
+
+
+# A table's head kept whole with its first indicator row when it takes at most this share of a page; a taller head
+# keeps only its last rows (this share of a page) with the indicators.
+KEPT_SHARE = 0.6
+
+
+def kept_with_next(heights: Sequence[float], page_height: float) -> list[bool]:
+    """Which rows of a table's head (``heights`` in points) are kept with the next (``w:keepNext``): every one when
+    the head takes at most :data:`KEPT_SHARE` of ``page_height``, else its last rows within that share only, so that
+    Word breaks a head taller than a page before the rows that lead into the indicators (kept whole, such a head went
+    to the next page, and a page held the table's heading alone: a 自评 table read with its funds grid and texts as 40
+    rows, print20)."""
+    room = KEPT_SHARE * page_height
+    if sum(heights) <= room:
+        return [True] * len(heights)
+    kept = [False] * len(heights)
+    total = 0.0
+    for index in range(len(heights) - 1, -1, -1):
+        total += heights[index]
+        if total > room:
+            break
+        kept[index] = True
+    return kept
 
 
 def docx_page_numbers(paragraph: Any) -> None:

@@ -11,7 +11,8 @@ run, Times New Roman for Latin text, so Word and WPS show the same table. Rows
 may not break across pages (``w:cantSplit``), so a table that runs over two pages
 breaks between rows; the heading, the header block and the indicator header row are kept with the
 first indicator row (``w:keepNext`` on their paragraphs), so a page never ends with a heading or a
-table's first rows alone. A4 in the orientation that fits the widest table, column widths fitted
+table's first rows alone (of a head taller than 60 % of a page, its last rows only: kept whole, it went to the next
+page and left its heading alone). A4 in the orientation that fits the widest table, column widths fitted
 to the Chinese text, the 填报人/审核人/日期 footer (:mod:`perfbudget.writers.print_layout`);
 targets in one notation unless ``original``.
 """
@@ -22,7 +23,17 @@ import io
 from typing import Any
 
 from perfbudget.model import Document
-from perfbudget.writers.print_layout import docx_part_cells, docx_part_rows, docx_section, fit_widths, set_widths
+from perfbudget.writers.print_layout import (
+    CM_PER_UNIT,
+    docx_page_height,
+    docx_part_cells,
+    docx_part_rows,
+    docx_section,
+    fit_widths,
+    kept_with_next,
+    row_heights,
+    set_widths,
+)
 from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
 
 FONT = "宋体"
@@ -88,7 +99,7 @@ def _joint(document: Any) -> None:
     _font(joint.add_run(""), size=1)
 
 
-def _table(document: Any, grid: ProjectGrid, usable: float) -> None:
+def _table(document: Any, grid: ProjectGrid, usable: float, page_height: float) -> None:
     """The project's table: its head (title … 绩效目标) and its indicators (一级指标 … , whose header
     row Word and LibreOffice repeat on every page: Word repeats a table's leading rows only) as two
     tables of the same columns joined by a 1 pt paragraph."""
@@ -97,6 +108,9 @@ def _table(document: Any, grid: ProjectGrid, usable: float) -> None:
     widths = column_widths(grid)
     scale = usable / sum(widths)
     split = indicator_split(grid)
+    heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells),
+                          [width * scale / CM_PER_UNIT for width in widths], grid.header_rows)
+    kept = kept_with_next(heights, page_height)
     for first, last in (((0, split), (split, grid.rows)) if split else ((0, grid.rows),)):
         if first:
             _joint(document)
@@ -107,8 +121,11 @@ def _table(document: Any, grid: ProjectGrid, usable: float) -> None:
         docx_part_rows(table, repeat_first=bool(first))
         for cell, spec in docx_part_cells(table, grid.cells, first, last):
             _fill(cell, spec.text, spec.bold, spec.center)
-        # the header block and the indicator header: kept with the first indicator row
-        for row in table.rows[:grid.header_rows + 1 - first]:
+        # the header block and the indicator header: kept with the first indicator row (of a head taller than
+        # fits, its last rows only: kept whole, it left its heading alone on a page)
+        for index, row in enumerate(table.rows[:grid.header_rows + 1 - first], first):
+            if index < len(kept) and not kept[index]:
+                continue
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
@@ -129,6 +146,7 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
     grids = [project_grid(document, project, original) for project in document.projects]
     widest = max((column_widths(grid) for grid in grids), key=sum, default=[float(w) for w in _MIN_WIDTHS])
     usable = docx_section(out.sections[0], widest)
+    page_height = docx_page_height(usable)
     body = out.element.body
     for first_paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(first_paragraph)
@@ -140,7 +158,7 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
             paragraph.paragraph_format.space_before = Pt(12)
         if grid.heading:
             _font(paragraph.add_run(grid.heading), bold=True, size=12)
-        _table(out, grid, usable)
+        _table(out, grid, usable, page_height)
     out.add_paragraph()
     buffer = io.BytesIO()
     out.save(buffer)

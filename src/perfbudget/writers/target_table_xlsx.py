@@ -9,7 +9,8 @@ wrapped text.
 Print-ready (:mod:`perfbudget.writers.print_layout`): column widths fitted to the Chinese
 text, row heights for the wrapped text (资金用途 and 绩效目标 are never cut), A4 in the
 orientation that fits, one page wide, the indicator header row repeated on every page of a
-long table, the 填报人/审核人/日期 footer.
+long table, the 填报人/审核人/日期 footer. The pages are computed and set as page breaks, and a 一级/二级 label
+merged over rows that cross a page is one range a page, its text again on each (print20).
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ from perfbudget.writers.print_layout import (
     fit_widths,
     heading_height,
     row_heights,
+    split_at_pages,
     xlsx_merge,
     xlsx_page_setup,
+    xlsx_page_starts,
 )
 from perfbudget.writers.target_table_layout import project_grid
 
@@ -59,6 +62,7 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.pagebreak import Break
 
     workbook = Workbook()
     first = workbook.active
@@ -84,24 +88,6 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
             cell.alignment = center
             ws.merge_cells(start_row=row0, start_column=1, end_row=row0, end_column=grid.width)
             row0 += 1
-        for r in range(grid.rows):
-            for c in range(grid.width):
-                ws.cell(row=row0 + r, column=c + 1).border = border
-        money_rows = {grid.header_rows - 3} if grid.header_rows >= 3 else set()
-        for spec in grid.cells:
-            cell = ws.cell(row=row0 + spec.row, column=spec.col + 1)
-            number = _number(spec.text) if spec.row in money_rows and spec.col in (2, 4, 6) else None
-            if number is not None:
-                cell.value, cell.number_format = number
-            else:
-                cell.value = spec.text or None
-                if spec.text:
-                    cell.data_type = "s"
-            cell.font = bold if spec.bold else plain
-            cell.alignment = (long_center if spec.rowspan > LONG_SPAN else center) if spec.center else left
-            if spec.rowspan > 1 or spec.colspan > 1:
-                xlsx_merge(ws, row0 + spec.row, spec.col + 1, row0 + spec.row + spec.rowspan - 1,
-                           spec.col + spec.colspan)
         widths = fit_widths(((s.col, s.colspan, s.text) for s in grid.cells), grid.width,
                             minimum=_MIN_WIDTHS + [10] * max(0, grid.width - len(_MIN_WIDTHS)), maximum=30)
         for c, width in enumerate(widths):
@@ -109,8 +95,32 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
         heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells), widths, grid.rows)
         for r, height in enumerate(heights):
             ws.row_dimensions[row0 + r].height = height
+        lead = 0.0
         if grid.heading:  # as tall as its lines (a heading of three lines — name, form, year — printed one)
-            ws.row_dimensions[row0 - 1].height = heading_height(grid.heading, sum(widths))
+            lead = ws.row_dimensions[row0 - 1].height = heading_height(grid.heading, sum(widths))
+        # the pages as computed, set as the sheet's page breaks: a 一级/二级 label is drawn again on each
+        starts = xlsx_page_starts(widths, heights, lead, grid.header_rows)
+        for start in starts:
+            ws.row_breaks.append(Break(id=row0 + start - 1))
+        for r in range(grid.rows):
+            for c in range(grid.width):
+                ws.cell(row=row0 + r, column=c + 1).border = border
+        money_rows = {grid.header_rows - 3} if grid.header_rows >= 3 else set()
+        for spec in grid.cells:
+            for part_row, part_rows in split_at_pages(spec.row, spec.rowspan, starts):
+                cell = ws.cell(row=row0 + part_row, column=spec.col + 1)
+                number = _number(spec.text) if spec.row in money_rows and spec.col in (2, 4, 6) else None
+                if number is not None:
+                    cell.value, cell.number_format = number
+                else:
+                    cell.value = spec.text or None
+                    if spec.text:
+                        cell.data_type = "s"
+                cell.font = bold if spec.bold else plain
+                cell.alignment = (long_center if part_rows > LONG_SPAN else center) if spec.center else left
+                if part_rows > 1 or spec.colspan > 1:
+                    xlsx_merge(ws, row0 + part_row, spec.col + 1, row0 + part_row + part_rows - 1,
+                               spec.col + spec.colspan)
         header_row = row0 + grid.header_rows
         xlsx_page_setup(ws, widths, title_rows=f"{header_row}:{header_row}")
     workbook.active = 0

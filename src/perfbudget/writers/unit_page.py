@@ -37,7 +37,7 @@ def unit_page_html(document: Document, evaluations: list[Evaluation], year: int 
              '<nav><a href="#targets">绩效目标表</a>'
              + ('<a href="#evaluations">绩效自评结果</a>' if evaluations else "") + "</nav>",
              f'<p class="note">共 {len(document.projects)} 个审核通过的项目；金额单位：'
-             f"{escape(document.money_unit or '万元')}。</p>",
+             f"{escape(document.money_unit or '表中未注明')}。</p>",
              '<section id="targets"><h2>绩效目标表</h2>']
     for project in document.projects:
         grid = project_grid(document, project)

@@ -43,6 +43,20 @@ def label_line_cells(line: str) -> tuple[str, ...] | None:
     """The cells of a ``label：value`` line (label, value, label, value …; a money-unit note as one cell; a pair
     written one space after a value, ``填报日期:…``, as one cell after it), or None when the line is not one (see the
     module's docstring)."""
+    return _pair_cells(line, True)
+
+
+@lru_cache(maxsize=4096)
+def lead_line_cells(line: str) -> tuple[str, ...] | None:
+    """The cells of a line that goes on with label lines already begun (a line naming the unit or project came
+    first): the same pairs without a label naming the unit or project (``主管部门：某局``, ``年度资金总额：16万元``,
+    ``年度目标：…``), a money label and its amount (``其中：财政拨款：16万元``), or the funds block on one line; None
+    for any other line (a heading, a sentence, a numbered section title). layouts24: such lines were read as
+    headings, the budget lost without a word."""
+    return _pair_cells(line, False) or money_pair_cells(line.strip()) or money_run_cells(line.strip())
+
+
+def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:
     if "：" not in line and ":" not in line:
         return None
     cells: list[str] = []
@@ -68,11 +82,14 @@ def label_line_cells(line: str) -> tuple[str, ...] | None:
             cells.extend((pair["label"].strip(), value[:inner.start()].strip(), value[inner.start():].strip()))
             continue
         cells.extend((pair["label"].strip(), value))
-    return tuple(cells) if identity else None
+    return tuple(cells) if cells and (identity or not identity_needed) else None
 
 
 _CUT_FIELDS = frozenset({"unit", "department", "name"})
 _CUT_TAIL = re.compile(r"^[^\d:：|表]{1,12}$")
+# a section's number (二、绩效目标, （一）年度目标, 第二部分): the next heading of a notice, never a value's end
+_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"
+                             r"|第[一二三四五六七八九十]{1,3}[部章节])")
 
 
 def cut_value_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
@@ -81,9 +98,14 @@ def cut_value_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
     line is a short text without a digit, colon or 表 that is no label. None otherwise (misses22)."""
     text = line.strip()
     if len(cells) < 2 or len(cells) % 2 or not cells[-1] or header_field(cells[-2]) not in _CUT_FIELDS \
-            or not _CUT_TAIL.match(text) or is_any_label(text):
+            or not _CUT_TAIL.match(text) or is_any_label(text) or is_section_title(text):
         return None
     return (*cells[:-1], f"{cells[-1]}{text}")
+
+
+def is_section_title(text: str) -> bool:
+    """``二、绩效目标``, ``（一）年度目标``, ``第二部分``: a line opening a numbered section of a notice."""
+    return _SECTION_NUMBER.match(text) is not None
 
 
 _TAB_RUN = re.compile(r"\t+")

@@ -32,7 +32,7 @@ from perfbudget.model import Source
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in
-from perfbudget.readers.label_lines import cut_value_line, label_line_cells
+from perfbudget.readers.label_lines import cut_value_line, label_line_cells, lead_line_cells
 from perfbudget.readers.labels import column_role, header_field, is_any_label, is_ignored_label, level_of
 from perfbudget.readers.stream import (
     better_heading,
@@ -213,6 +213,8 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
     for lineno, item in rows:
         # a free line of label：value pairs is a row (cells of such pairs are read by the header block)
         labelled = label_line_cells(item) if isinstance(item, str) else None
+        if labelled is None and lead and isinstance(item, str):
+            labelled = lead_line_cells(item)  # 年度资金总额：16万元 after 项目名称：… (a notice's lines, layouts24)
         if labelled is not None:
             if current is not None and not lead and any(column_role(c.text) == "level3" for row in current.rows
                                                         for c in row):

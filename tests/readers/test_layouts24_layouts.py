@@ -1,0 +1,124 @@
+"""The same real tables in the layouts units publish them (layouts24): a notice's ``label：value`` lines above the
+indicator table, under numbered section titles (``一、项目基本情况`` / ``项目名称：…`` / ``年度资金总额：16万元`` /
+``二、绩效目标``), in text (pipe and tab rows), Word and HTML. Main read the name, lost the funds lines as headings
+(no budget, no word) and joined the next section's title to the name (``…资金二、项目资金三、绩效目标``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfbudget.load import load_bytes
+from perfbudget.model import Severity
+from perfbudget.readers.text import read_text
+from tests.readers.word_tables import word_file
+
+_INDICATORS = [["一级指标", "二级指标", "三级指标", "指标值"],
+               ["产出指标", "数量指标", "农村义务教育学校改造覆盖率", "100%"],
+               ["满意度指标", "服务对象满意度指标", "学生家长满意度", "≥90%"]]
+_LINES = ["项目名称：农村义务教育薄弱学校改造补助资金", "主管部门：青山区教育局", "年度资金总额：16万元",
+          "其中：财政拨款：16万元"]
+_NUMBERED = ["一、项目基本情况", _LINES[0], _LINES[1], "二、项目资金", _LINES[2], _LINES[3], "三、绩效目标",
+             "（一）绩效指标"]
+
+
+def _html(rows: list[list[str]], paragraphs: list[str]) -> bytes:
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    lead = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><body>{lead}<table>{cells}</table></body></html>".encode()
+
+
+def _read_all(lines: list[str]) -> list[tuple[str, object, list]]:
+    """The notice read from pipe rows, tab rows, Word and HTML (the real readers)."""
+    read = []
+    for face, separator in (("pipe", " | "), ("tab", "\t")):
+        text = "\n".join(["绩效目标表", *lines, *(separator.join(row) for row in _INDICATORS)]) + "\n"
+        document, problems = read_text(text, "t.txt")
+        read.append((face, document, problems))
+    for name, data in (("t.docx", word_file(_INDICATORS, paragraphs=["绩效目标表", *lines])),
+                       ("t.html", _html(_INDICATORS, ["绩效目标表", *lines]))):
+        result = load_bytes(data, name)
+        read.append((name, result.document, list(result.problems)))
+    return read
+
+
+def _errors(problems: list) -> list:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def test_funds_lines_after_the_name_line_give_the_budget() -> None:
+    for face, document, problems in _read_all(_LINES):
+        assert document is not None and not _errors(problems), (face, problems)
+        [project] = document.projects  # type: ignore[attr-defined]
+        assert project.name == "农村义务教育薄弱学校改造补助资金", face
+        assert (project.budget.total, project.budget.fiscal) == (Decimal("16"), Decimal("16")), (face, project.budget)
+        assert document.money_unit == "万元", face  # type: ignore[attr-defined]
+        assert [(i.level3, i.target.raw) for i in project.indicators] == [
+            ("农村义务教育学校改造覆盖率", "100%"), ("学生家长满意度", "≥90%")], face
+
+
+def test_numbered_section_titles_are_no_part_of_the_name() -> None:
+    for face, document, problems in _read_all(_NUMBERED):
+        assert document is not None and not _errors(problems), (face, problems)
+        [project] = document.projects  # type: ignore[attr-defined]
+        assert project.name == "农村义务教育薄弱学校改造补助资金", (face, project.name)
+        assert not project.needs_check, (face, project.needs_check)
+        assert project.budget.total == Decimal("16"), (face, project.budget)
+
+
+def test_a_value_cut_onto_the_next_line_is_still_joined() -> None:
+    # 填报单位:桃源县 / 财政局 (misses22) is joined as before, and the funds line after the name line is read
+    text = "绩效目标表\n填报单位:桃源县\n财政局\n项目名称：农村实用技术培训\n年度资金总额（万元）：50\n" \
+        + "\n".join("\t".join(row) for row in _INDICATORS) + "\n"
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems), problems
+    assert document.unit is not None and document.unit.name == "桃源县财政局"
+    assert document.projects[0].budget.total == Decimal("50")
+
+
+def test_a_sentence_after_the_label_lines_is_no_label_line() -> None:
+    # a line without a label (a sentence, a date) after the name line is not read as a pair: the budget line
+    # after it is not taken either, and nothing is invented
+    text = "绩效目标表\n项目名称：农村实用技术培训\n本项目由县农业农村局实施。\n" \
+        + "\n".join(" | ".join(row) for row in _INDICATORS) + "\n"
+    document, problems = read_text(text, "t.txt")
+    assert document is not None and not _errors(problems), problems
+    assert document.projects[0].name == "农村实用技术培训" and document.projects[0].budget.total is None
+
+
+def _word_nested(label: str) -> bytes:
+    """A Word form whose indicator table is drawn inside its last row's cell (a table nested in a cell), the cell's
+    own paragraph ``label`` above it (or none)."""
+    import io
+
+    import docx  # python-docx
+
+    document = docx.Document()
+    document.add_paragraph("项目支出绩效目标表")
+    outer = document.add_table(rows=3, cols=2)
+    for r, (left, right) in enumerate([("项目名称", "农村实用技术培训"), ("年度资金总额（万元）", "50")]):
+        outer.cell(r, 0).text, outer.cell(r, 1).text = left, right
+    outer.cell(2, 0).text = "绩效指标"
+    cell = outer.cell(2, 1)
+    cell.text = label
+    inner = cell.add_table(rows=len(_INDICATORS), cols=4)
+    for r, row in enumerate(_INDICATORS):
+        for c, text in enumerate(row):
+            inner.cell(r, c).text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_indicator_table_nested_in_a_cell_of_the_form_is_read() -> None:
+    # main: the nested table's text was one cell (没有找到指标表头行, no indicator)
+    for label in ("", "年度绩效指标"):
+        result = load_bytes(_word_nested(label), "t.docx")
+        document, problems = result.document, list(result.problems)
+        assert document is not None and not _errors(problems), (label, problems)
+        [project] = document.projects
+        assert project.name == "农村实用技术培训" and project.budget.total == Decimal("50")
+        assert [(i.level1, i.level2, i.level3, i.target.raw) for i in project.indicators] == [
+            ("产出指标", "数量指标", "农村义务教育学校改造覆盖率", "100%"),
+            ("满意度指标", "服务对象满意度指标", "学生家长满意度", "≥90%")], label
+        source = project.indicators[1].sources["target"]
+        assert (source.sheet, source.row, source.column) == ("表1第3行内嵌表格", 3, 4), source  # nested table, row, column

@@ -121,4 +121,4 @@ def test_an_indicator_table_nested_in_a_cell_of_the_form_is_read() -> None:
             ("产出指标", "数量指标", "农村义务教育学校改造覆盖率", "100%"),
             ("满意度指标", "服务对象满意度指标", "学生家长满意度", "≥90%")], label
         source = project.indicators[1].sources["target"]
-        assert (source.sheet, source.row, source.column) == ("表1第3行内嵌表格", 3, 4), source  # nested table, row, column
+        assert (source.sheet, source.row, source.column) == ("表1第3行内嵌表格", 3, 4), source

@@ -122,3 +122,14 @@ def test_an_indicator_table_nested_in_a_cell_of_the_form_is_read() -> None:
             ("满意度指标", "服务对象满意度指标", "学生家长满意度", "≥90%")], label
         source = project.indicators[1].sources["target"]
         assert (source.sheet, source.row, source.column) == ("表1第3行内嵌表格", 3, 4), source
+
+
+def test_a_funds_part_the_labels_do_not_know_is_kept_not_dropped() -> None:
+    # 其中：上级资金：16万元 among the label lines: kept with its amount (main: dropped as a heading, no word)
+    lines = [_LINES[0], _LINES[2], "其中：上级资金：16万元"]
+    for face, document, problems in _read_all(lines):
+        assert document is not None and not _errors(problems), (face, problems)
+        [project] = document.projects  # type: ignore[attr-defined]
+        assert project.budget.total == Decimal("16"), face
+        texts = [cell for pair in project.extras for cell in pair]
+        assert "其中：上级资金" in texts and "16万元" in texts, (face, project.extras)

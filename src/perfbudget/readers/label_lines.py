@@ -53,7 +53,20 @@ def lead_line_cells(line: str) -> tuple[str, ...] | None:
     ``年度目标：…``), a money label and its amount (``其中：财政拨款：16万元``), or the funds block on one line; None
     for any other line (a heading, a sentence, a numbered section title). layouts24: such lines were read as
     headings, the budget lost without a word."""
-    return _pair_cells(line, False) or money_pair_cells(line.strip()) or money_run_cells(line.strip())
+    return _pair_cells(line, False) or money_pair_cells(line.strip()) or money_run_cells(line.strip()) \
+        or _part_cells(line.strip())
+
+
+def _part_cells(text: str) -> tuple[str, str] | None:
+    """``(其中：上级资金, 16万元)`` for a funds part the labels do not know, written ``其中：label：amount``: kept as
+    a row of its label and amount (the header block keeps it under that label), never dropped as a heading."""
+    pair = _PAIR.match(text)
+    if pair is None or pair["label"].strip() != "其中" or (inner := _PAIR.match(pair["value"])) is None:
+        return None
+    amount = "".join(unicodedata.normalize("NFKC", inner["value"]).split()).replace(",", "")
+    if not _AMOUNT.match(amount):
+        return None
+    return f"其中：{inner['label'].strip()}", inner["value"].strip()
 
 
 def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:

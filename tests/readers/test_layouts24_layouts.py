@@ -133,3 +133,13 @@ def test_a_funds_part_the_labels_do_not_know_is_kept_not_dropped() -> None:
         assert project.budget.total == Decimal("16"), face
         texts = [cell for pair in project.extras for cell in pair]
         assert "其中：上级资金" in texts and "16万元" in texts, (face, project.extras)
+
+
+def test_a_section_title_with_the_money_unit_gives_the_unit() -> None:
+    # 二、项目资金（万元） then 年度资金总额：16: the unit is the section title's (main: no unit, no budget)
+    lines = ["一、项目基本情况", _LINES[0], "二、项目资金（万元）", "年度资金总额：16", "三、绩效目标"]
+    for face, document, problems in _read_all(lines):
+        assert document is not None and not _errors(problems), (face, problems)
+        assert document.money_unit == "万元", face  # type: ignore[attr-defined]
+        [project] = document.projects  # type: ignore[attr-defined]
+        assert project.name == "农村义务教育薄弱学校改造补助资金" and project.budget.total == Decimal("16"), face

@@ -54,7 +54,19 @@ def lead_line_cells(line: str) -> tuple[str, ...] | None:
     for any other line (a heading, a sentence, a numbered section title). layouts24: such lines were read as
     headings, the budget lost without a word."""
     return _pair_cells(line, False) or money_pair_cells(line.strip()) or money_run_cells(line.strip()) \
-        or _part_cells(line.strip())
+        or _part_cells(line.strip()) or _unit_block_cells(line.strip())
+
+
+_UNIT_NOTE = re.compile(r"[(（]\s*(?:万元|元|千元|亿元)\s*[)）]$")
+
+
+def _unit_block_cells(text: str) -> tuple[str] | None:
+    """``(项目资金（万元）,)`` for a funds block's label with its money unit, also under a section number
+    (``二、项目资金（万元）``): a row of that label, so the unit is read; None for any other line."""
+    if not _UNIT_NOTE.search(text):
+        return None
+    label = text[number.end():].strip() if (number := _SECTION_NUMBER.match(text)) is not None else text
+    return (label,) if is_any_label(label) else None
 
 
 def _part_cells(text: str) -> tuple[str, str] | None:

@@ -143,3 +143,31 @@ def test_a_section_title_with_the_money_unit_gives_the_unit() -> None:
         assert document.money_unit == "万元", face  # type: ignore[attr-defined]
         [project] = document.projects  # type: ignore[attr-defined]
         assert project.name == "农村义务教育薄弱学校改造补助资金" and project.budget.total == Decimal("16"), face
+
+
+def _sheet_with_date(number_format: str) -> bytes:
+    """A sheet whose 时效 target is a date cell shown with ``number_format`` (as WPS and Excel store 完成时间)."""
+    import datetime as dt
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in [["项目名称", "农村实用技术培训"], ["年度资金总额（万元）", 50], _INDICATORS[0], _INDICATORS[1],
+                ["", "时效指标", "完成时间", dt.datetime(2024, 6, 30)]]:
+        sheet.append(row)
+    sheet.cell(5, 4).number_format = number_format
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_date_target_reads_as_the_sheet_shows_it() -> None:
+    # main: 2024-06-30 for a cell the sheet shows 2024年6月30日; a format without 年月日 stays ISO 8601 (a guard)
+    for number_format, shown in (('yyyy"年"m"月"d"日"', "2024年6月30日"), ("yyyy\\年mm\\月dd\\日", "2024年06月30日"),
+                                 ('[$-804]yyyy"年"m"月";@', "2024年6月"), ("yyyy-mm-dd", "2024-06-30"),
+                                 ("m/d/yyyy", "2024-06-30")):
+        result = load_bytes(_sheet_with_date(number_format), "t.xlsx")
+        assert result.document is not None and not _errors(list(result.problems)), result.problems
+        assert result.document.projects[0].indicators[-1].target.raw == shown, number_format

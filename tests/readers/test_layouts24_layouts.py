@@ -171,3 +171,14 @@ def test_a_date_target_reads_as_the_sheet_shows_it() -> None:
         result = load_bytes(_sheet_with_date(number_format), "t.xlsx")
         assert result.document is not None and not _errors(list(result.problems)), result.problems
         assert result.document.projects[0].indicators[-1].target.raw == shown, number_format
+
+
+def test_the_goal_under_its_section_title_is_the_goal() -> None:
+    # 三、绩效目标 / （一）年度目标 / the goal / （二）绩效指标: main dropped the goal as a heading line
+    goal = "全面改善农村义务教育薄弱学校办学条件，提高义务教育均衡发展水平。"
+    lines = [*_NUMBERED[:-2], "三、绩效目标", "（一）年度目标", goal, "（二）绩效指标"]
+    for face, document, problems in _read_all(lines):
+        assert document is not None and not _errors(problems), (face, problems)
+        [project] = document.projects  # type: ignore[attr-defined]
+        assert project.goals == (goal,) or list(project.goals) == [goal], (face, project.goals)
+        assert project.name == "农村义务教育薄弱学校改造补助资金" and project.budget.total == Decimal("16"), face

@@ -28,7 +28,13 @@ from perfbudget.readers.container import check_zip, word_cells, xml_problem
 from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.label_lines import cut_value_line, label_line_cells, lead_line_cells, tab_row_cells
+from perfbudget.readers.label_lines import (
+    cut_value_line,
+    label_line_cells,
+    lead_line_cells,
+    section_pair,
+    tab_row_cells,
+)
 from perfbudget.readers.labels import column_role, is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
@@ -194,13 +200,20 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     names_project = False
     number = 0  # the table's number in the file (表N), also of a table joined to the one before
     paragraphs = 0  # outside the form's tables: lines of text, bounded as lines are (PERFBUDGET_MAX_ROWS)
+    text_before: str | None = None  # the paragraph before, for a goal under its section title
     for child in _blocks(body):
+        if child.tag != _P:
+            text_before = None
         if child.tag == _P:
             paragraphs += 1
             if paragraphs > budget.limits.max_rows:
                 raise LimitExceeded(f"文件的正文超过 {budget.limits.max_rows} 段的上限"
                                     "（环境变量 PERFBUDGET_MAX_ROWS）；未读取")
-            text = paragraph_text(child)
+            text, previous = paragraph_text(child), text_before
+            text_before = text
+            if lead and (goal := section_pair(previous, text)) is not None:
+                lead.append(goal)  # （一）年度目标 / 全面改善…: the goal under its section title (layouts24)
+                continue
             if (labelled := label_line_cells(text)) is not None \
                     or (lead and (labelled := lead_line_cells(text)) is not None):
                 lead.append(labelled)  # 单位名称：某局 above the table; 年度资金总额：16 after it

@@ -133,6 +133,20 @@ def is_section_title(text: str) -> bool:
     return _SECTION_NUMBER.match(text) is not None
 
 
+def section_pair(title: str | None, line: str) -> tuple[str, str] | None:
+    """``(年度目标, 全面改善…)`` for a numbered section title naming the goal (``（一）年度目标``, ``三、绩效目标``)
+    and the line right after it, a text that is no label, pair or section title: the goal written under its title,
+    as a notice's label lines have it (layouts24). None otherwise."""
+    if title is None or (number := _SECTION_NUMBER.match(title)) is None:
+        return None
+    label = title[number.end():].strip().rstrip("：:").strip()
+    text = line.strip()
+    if header_field(label) != "goals" or not text or is_section_title(text) or is_any_label(text) \
+            or _PAIR.match(text) is not None:
+        return None
+    return label, text
+
+
 _TAB_RUN = re.compile(r"\t+")
 
 

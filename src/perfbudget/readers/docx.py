@@ -28,8 +28,14 @@ from perfbudget.readers.container import check_zip, word_cells, xml_problem
 from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.label_lines import cut_value_line, label_line_cells, tab_row_cells
-from perfbudget.readers.labels import is_any_label, level_of
+from perfbudget.readers.label_lines import (
+    cut_value_line,
+    label_line_cells,
+    lead_line_cells,
+    section_pair,
+    tab_row_cells,
+)
+from perfbudget.readers.labels import column_role, is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -90,13 +96,15 @@ def _int_attr(parent: Any, tag: str) -> int:
         return 0
 
 
-def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None) -> list[list[Cell]]:
+def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
+               label: str | None = None) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
-    label = f"表{number}"
+    label = label or f"表{number}"
     if budget is not None:
         budget.new_sheet()
     for r, tr in enumerate((child for child in tbl if child.tag == _TR), 1):
         row: list[Cell] = []
+        inner: list[list[Cell]] = []  # the rows of an indicator table nested in one of the row's cells
         before = _int_attr(tr.find(_TRPR), _GRIDBEFORE)
         if budget is not None:
             budget.row(max(before, 0), f"Word 表格{number}")
@@ -109,13 +117,36 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None) -
                 budget.add_cells(span)
             merge = props.find(_VMERGE) if props is not None else None
             continued = merge is not None and merge.get(_VAL, "continue") != "restart"
-            text = "" if continued else _cell_text(tc)
+            nested = None if continued else _nested_indicator_table(tc)
+            if nested is not None:
+                # 绩效指标 | [一级指标 | 二级指标 | 三级指标 | 指标值 …]: the indicator table drawn inside the form's
+                # cell; its rows follow the row, from the cell's column on (as a cell merged down beside them)
+                text = "\n".join(paragraph_text(p) for p in tc.iterchildren(_P)).strip("\n")
+                where = f"{label}第{r}行内嵌表格"
+                inner += [[*(Cell("", Source(file, sheet=where, table=number, row=k, column=c))
+                             for c in range(1, len(row) + 1)), *cells]
+                          for k, cells in enumerate(table_rows(nested, file, number, None, where), 1)]
+            else:
+                text = "" if continued else _cell_text(tc)
             source = Source(file, sheet=label, table=number, row=r, column=len(row) + 1)
             row.append(Cell(text, source))
             for _ in range(span - 1):
                 row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))
         rows.append(row)
+        rows += inner
     return rows
+
+
+def _nested_indicator_table(tc: Any) -> Any | None:
+    """A table nested in the cell whose rows hold an indicator header (a 三级指标 column and a 指标值 column,
+    ``column_role``), else None: such a cell is read as the table's rows, never as one cell of its text. A
+    smaller table nested in a cell (a funds grid) stays the cell's text, as before."""
+    for child in tc.iterchildren(_TBL):
+        for tr in child.iterchildren(_TR):
+            roles = {column_role(_cell_text(cell)) for cell in _cells_of_row(tr)}
+            if "level3" in roles and "target" in roles:
+                return child
+    return None
 
 
 def _is_layout_table(tbl: Any) -> bool:
@@ -169,15 +200,23 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     names_project = False
     number = 0  # the table's number in the file (表N), also of a table joined to the one before
     paragraphs = 0  # outside the form's tables: lines of text, bounded as lines are (PERFBUDGET_MAX_ROWS)
+    text_before: str | None = None  # the paragraph before, for a goal under its section title
     for child in _blocks(body):
+        if child.tag != _P:
+            text_before = None
         if child.tag == _P:
             paragraphs += 1
             if paragraphs > budget.limits.max_rows:
                 raise LimitExceeded(f"文件的正文超过 {budget.limits.max_rows} 段的上限"
                                     "（环境变量 PERFBUDGET_MAX_ROWS）；未读取")
-            text = paragraph_text(child)
-            if (labelled := label_line_cells(text)) is not None:
-                lead.append(labelled)  # 单位名称：某局  金额单位：万元 written above the table
+            text, previous = paragraph_text(child), text_before
+            text_before = text
+            if lead and (goal := section_pair(previous, text)) is not None:
+                lead.append(goal)  # （一）年度目标 / 全面改善…: the goal under its section title (layouts24)
+                continue
+            if (labelled := label_line_cells(text)) is not None \
+                    or (lead and (labelled := lead_line_cells(text)) is not None):
+                lead.append(labelled)  # 单位名称：某局 above the table; 年度资金总额：16 after it
                 continue
             if lead and (joined := cut_value_line(lead[-1], text)) is not None:
                 lead[-1] = joined  # 填报单位:桃源县 / 财政局: the value cut onto the next paragraph (misses22)

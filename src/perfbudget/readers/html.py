@@ -22,7 +22,7 @@ from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.label_lines import cut_value_line, label_line_cells
+from perfbudget.readers.label_lines import cut_value_line, label_line_cells, lead_line_cells, section_pair
 from perfbudget.readers.labels import is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
@@ -124,6 +124,7 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
     lead: list[tuple[str, ...]] = []
     cut_notes: list[str] = []  # the label lines' values joined over two lines (需人工核对)
     leaves = {id(t) for t in soup.find_all("table") if t.find("table") is None}
+    text_before: str | None = None  # the text before, for a goal under its section title
     for node in soup.descendants:
         name = getattr(node, "name", None)
         if name == "table" and id(node) in leaves:
@@ -142,8 +143,13 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
             lead, cut_notes = [], []
         elif (type(node).__name__ == "NavigableString" and id(node.find_parent("table")) not in leaves
               and node.find_parent(("head", "title")) is None):
-            if (labelled := label_line_cells(str(node))) is not None:
-                lead.append(labelled)  # 单位名称：某局  金额单位：元 written above the table
+            previous, text_before = text_before, (str(node) if str(node).strip() else text_before)
+            if lead and text_before is not previous and (goal := section_pair(previous, str(node))) is not None:
+                lead.append(goal)  # （一）年度目标 / 全面改善…: the goal under its section title (layouts24)
+                continue
+            if (labelled := label_line_cells(str(node))) is not None \
+                    or (lead and (labelled := lead_line_cells(str(node))) is not None):
+                lead.append(labelled)  # 单位名称：某局  金额单位：元 written above the table; 年度资金总额：16 after it
                 continue
             if lead and str(node).strip() and (joined := cut_value_line(lead[-1], str(node))) is not None:
                 lead[-1] = joined  # 填报单位:桃源县 / 财政局: the value cut onto the next line (misses22)

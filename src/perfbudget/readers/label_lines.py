@@ -43,6 +43,45 @@ def label_line_cells(line: str) -> tuple[str, ...] | None:
     """The cells of a ``label：value`` line (label, value, label, value …; a money-unit note as one cell; a pair
     written one space after a value, ``填报日期:…``, as one cell after it), or None when the line is not one (see the
     module's docstring)."""
+    return _pair_cells(line, True)
+
+
+@lru_cache(maxsize=4096)
+def lead_line_cells(line: str) -> tuple[str, ...] | None:
+    """The cells of a line that goes on with label lines already begun (a line naming the unit or project came
+    first): the same pairs without a label naming the unit or project (``主管部门：某局``, ``年度资金总额：16万元``,
+    ``年度目标：…``), a money label and its amount (``其中：财政拨款：16万元``), or the funds block on one line; None
+    for any other line (a heading, a sentence, a numbered section title). layouts24: such lines were read as
+    headings, the budget lost without a word."""
+    return _pair_cells(line, False) or money_pair_cells(line.strip()) or money_run_cells(line.strip()) \
+        or _part_cells(line.strip()) or _unit_block_cells(line.strip())
+
+
+_UNIT_NOTE = re.compile(r"[(（]\s*(?:万元|元|千元|亿元)\s*[)）]$")
+
+
+def _unit_block_cells(text: str) -> tuple[str] | None:
+    """``(项目资金（万元）,)`` for a funds block's label with its money unit, also under a section number
+    (``二、项目资金（万元）``): a row of that label, so the unit is read; None for any other line."""
+    if not _UNIT_NOTE.search(text):
+        return None
+    label = text[number.end():].strip() if (number := _SECTION_NUMBER.match(text)) is not None else text
+    return (label,) if is_any_label(label) else None
+
+
+def _part_cells(text: str) -> tuple[str, str] | None:
+    """``(其中：上级资金, 16万元)`` for a funds part the labels do not know, written ``其中：label：amount``: kept as
+    a row of its label and amount (the header block keeps it under that label), never dropped as a heading."""
+    pair = _PAIR.match(text)
+    if pair is None or pair["label"].strip() != "其中" or (inner := _PAIR.match(pair["value"])) is None:
+        return None
+    amount = "".join(unicodedata.normalize("NFKC", inner["value"]).split()).replace(",", "")
+    if not _AMOUNT.match(amount):
+        return None
+    return f"其中：{inner['label'].strip()}", inner["value"].strip()
+
+
+def _pair_cells(line: str, identity_needed: bool) -> tuple[str, ...] | None:
     if "：" not in line and ":" not in line:
         return None
     cells: list[str] = []
@@ -68,11 +107,14 @@ def label_line_cells(line: str) -> tuple[str, ...] | None:
             cells.extend((pair["label"].strip(), value[:inner.start()].strip(), value[inner.start():].strip()))
             continue
         cells.extend((pair["label"].strip(), value))
-    return tuple(cells) if identity else None
+    return tuple(cells) if cells and (identity or not identity_needed) else None
 
 
 _CUT_FIELDS = frozenset({"unit", "department", "name"})
 _CUT_TAIL = re.compile(r"^[^\d:：|表]{1,12}$")
+# a section's number (二、绩效目标, （一）年度目标, 第二部分): the next heading of a notice, never a value's end
+_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"
+                             r"|第[一二三四五六七八九十]{1,3}[部章节])")
 
 
 def cut_value_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
@@ -81,9 +123,28 @@ def cut_value_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
     line is a short text without a digit, colon or 表 that is no label. None otherwise (misses22)."""
     text = line.strip()
     if len(cells) < 2 or len(cells) % 2 or not cells[-1] or header_field(cells[-2]) not in _CUT_FIELDS \
-            or not _CUT_TAIL.match(text) or is_any_label(text):
+            or not _CUT_TAIL.match(text) or is_any_label(text) or is_section_title(text):
         return None
     return (*cells[:-1], f"{cells[-1]}{text}")
+
+
+def is_section_title(text: str) -> bool:
+    """``二、绩效目标``, ``（一）年度目标``, ``第二部分``: a line opening a numbered section of a notice."""
+    return _SECTION_NUMBER.match(text) is not None
+
+
+def section_pair(title: str | None, line: str) -> tuple[str, str] | None:
+    """``(年度目标, 全面改善…)`` for a numbered section title naming the goal (``（一）年度目标``, ``三、绩效目标``)
+    and the line right after it, a text that is no label, pair or section title: the goal written under its title,
+    as a notice's label lines have it (layouts24). None otherwise."""
+    if title is None or (number := _SECTION_NUMBER.match(title)) is None:
+        return None
+    label = title[number.end():].strip().rstrip("：:").strip()
+    text = line.strip()
+    if header_field(label) != "goals" or not text or is_section_title(text) or is_any_label(text) \
+            or _PAIR.match(text) is not None:
+        return None
+    return label, text
 
 
 _TAB_RUN = re.compile(r"\t+")

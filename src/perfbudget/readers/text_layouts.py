@@ -32,7 +32,7 @@ from perfbudget.model import Source
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in
-from perfbudget.readers.label_lines import cut_value_line, label_line_cells
+from perfbudget.readers.label_lines import cut_value_line, label_line_cells, lead_line_cells, section_pair
 from perfbudget.readers.labels import column_role, header_field, is_any_label, is_ignored_label, level_of
 from perfbudget.readers.stream import (
     better_heading,
@@ -210,9 +210,13 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
     heading: str | None = None
     lead = False  # the current table holds only label lines so far (单位名称：某局 / 项目名称：…)
     unit_line: Cell | None = None  # a free line 单位：元 between the title and the table: the table's first row
+    free: tuple[int, str] | None = None  # the line before, when it was a free line (a section title: its goal after it)
     for lineno, item in rows:
+        before, free = free, ((lineno, item) if isinstance(item, str) else None)
         # a free line of label：value pairs is a row (cells of such pairs are read by the header block)
         labelled = label_line_cells(item) if isinstance(item, str) else None
+        if labelled is None and lead and isinstance(item, str):
+            labelled = lead_line_cells(item)  # 年度资金总额：16万元 after 项目名称：… (a notice's lines, layouts24)
         if labelled is not None:
             if current is not None and not lead and any(column_role(c.text) == "level3" for row in current.rows
                                                         for c in row):
@@ -224,6 +228,12 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
             current.rows.append([Cell(text, Source(file, line=lineno, column=j)) for j, text in enumerate(labelled, 1)])
             continue
         if isinstance(item, str):
+            if lead and current is not None and before is not None \
+                    and (goal := section_pair(before[1], item)) is not None:
+                # （一）年度目标 / 全面改善…: the goal under its section title, a row of the label lines (layouts24)
+                current.rows.append([Cell(goal[0], Source(file, line=before[0], column=1)),
+                                     Cell(goal[1], Source(file, line=lineno, column=1))])
+                continue
             if lead and current is not None:
                 label_row = current.rows[-1]
                 if (joined := cut_value_line(tuple(c.text for c in label_row), item)) is not None:

@@ -98,7 +98,7 @@ class _Sheet:
             return _Shown(value, self._format(r, c))
         if kind == _DATE:
             try:
-                return _Shown(xlrd.xldate.xldate_as_datetime(value, self.book.datemode))
+                return _Shown(xlrd.xldate.xldate_as_datetime(value, self.book.datemode), self._format(r, c))
             except (ValueError, OverflowError, xlrd.xldate.XLDateError):
                 return _Shown(value, self._format(r, c))
         if kind == _BOOLEAN:

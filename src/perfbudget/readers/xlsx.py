@@ -40,6 +40,8 @@ def cell_text(value: Any, number_format: str | None) -> str:
         return value
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, dt.date) and (shown := _chinese_date(value, number_format)) is not None:
+        return shown  # 2020年12月31日: a date shown with a Chinese date format, as the sheet shows it
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
@@ -59,6 +61,26 @@ def cell_text(value: Any, number_format: str | None) -> str:
         prefix, suffix = _format_literals(fmt)
         return prefix + text + ("%" if percent else "") + suffix
     return str(value)
+
+
+# a date format written with 年/月/日 (``yyyy"年"m"月"d"日"``, ``yyyy年m月``, ``yyyy\年m\月d\日``), no time part
+_CHINESE_DATE = re.compile(r'^(?:\[\$-[0-9A-Fa-f]+\])?(yyyy|yy)"?\\?年"?(?:(mm?)"?\\?月"?(?:(dd?)"?\\?日"?)?)?(?:;@)?$')
+
+
+def _chinese_date(value: dt.date, number_format: str | None) -> str | None:
+    """``2020年12月31日`` for a date cell whose format writes 年, 月 and 日 (or 年 and 月: ``2020年12月``), the
+    numbers as the format has them (``mm`` two digits, ``yy`` the year's last two); None for any other format (the
+    date then as ISO 8601, 2020-12-31, as before: a format's locale-dependent spelling is not guessed)."""
+    match = _CHINESE_DATE.match(number_format or "")
+    if match is None or (isinstance(value, dt.datetime) and value.time() != dt.time()):
+        return None
+    year, month, day = match.groups()
+    text = f"{value.year % 100:02d}年" if year == "yy" else f"{value.year}年"
+    if month:
+        text += f"{value.month:02d}月" if month == "mm" else f"{value.month}月"
+        if day:
+            text += f"{value.day:02d}日" if day == "dd" else f"{value.day}日"
+    return text
 
 
 _PLACEHOLDERS = frozenset("0#?.,%")

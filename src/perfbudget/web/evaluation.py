@@ -107,6 +107,34 @@ def form_values(form: FormData) -> dict[str, Any]:
     return {k: str(v) for k, v in form.items() if isinstance(v, str)}
 
 
+_TABLE_FIELDS = {ROW_EXECUTED: ((COL_ACTUAL, "executed"), (COL_WEIGHT, "execution_weight")),
+                 ROW_BUDGET: ((COL_ACTUAL, "budget"),), ROW_GOAL: ((COL_ACTUAL, "goal_result"),)}
+_TABLE_INDICATOR_FIELDS = ((COL_ACTUAL, "actual"), (COL_GRADE, "grade"), (COL_SCORE, "score"),
+                           (COL_WEIGHT, "weight"), (COL_DEVIATION, "deviation"))
+
+
+def values_from_table(document: Document) -> dict[str, str]:
+    """The 自评 form's fields as the stored 自评表 itself fills them (its funds grid's 全年执行数, 分值 and 全年预算数,
+    the goal's 实际完成情况, each indicator's 实际完成值, 分值, 得分 and 偏差原因: the rows
+    :func:`perfbudget.evaluate.from_table.sheet_rows_from_document` reads, the CLI's ``evaluate 表 -a 表``), so that an
+    officer who uploaded the 自评表 checks the figures instead of typing them again; empty for a target table (no
+    such figure). Until webflow22 the form was always empty."""
+    from perfbudget.evaluate.from_table import sheet_rows_from_document
+
+    project = document.projects[0]  # a stored version's document: its one project
+    rows = sheet_rows_from_document(document, FORM_FILE)
+    indicators = rows[len(rows) - len(project.indicators):]  # the indicators' rows come last, one each
+    values: dict[str, str] = {}
+    for row in rows[:len(rows) - len(project.indicators)]:
+        for column, field in _TABLE_FIELDS.get(row.cells.get(COL_LEVEL3, ""), ()):
+            values[field] = row.cells.get(column, "")
+    for n, row in enumerate(indicators, 1):
+        for column, field in _TABLE_INDICATOR_FIELDS:
+            values[f"{field}_{n}"] = row.cells.get(column, "")
+    filled = {key: value for key, value in values.items() if value}
+    return filled if any(key.startswith(("executed", "actual_", "score_")) for key in filled) else {}
+
+
 _SPECIAL_FIELDS = {ROW_EXECUTED: ("全年执行数", "executed"), ROW_BUDGET: ("全年预算数", "budget"),
                    ROW_GOAL: ("年度总体目标完成情况", "goal_result")}
 # The field a problem's message is about, by the first word found in it (monitoring's words first: its

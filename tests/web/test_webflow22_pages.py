@@ -1,0 +1,61 @@
+"""webflow22: the pages of a year's end and of the import preview, read by a finance officer."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sqlalchemy import select
+
+from perfbudget.store.schema import projects
+from tests.web.conftest import WebEnv, csrf_of
+from tests.web.helpers import approve
+from tests.web.test_revisions import upload
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "corpus"
+
+
+def test_an_uploaded_self_evaluation_shows_its_figures_and_fills_the_form(web: WebEnv) -> None:
+    """A 自评表 (corpus r16, Word: funds grid 0/0/0 分值 10, each indicator's 实际完成值, 分值, 得分): until webflow22
+    its project page showed the targets only (「自评 未自评」, the figures nowhere) and the 自评 form started empty."""
+    admin = web.client("admin")
+    _, confirm = upload(admin, CORPUS / "r16_anhui-guichi-weituo-selfeval-word-merged.docx")
+    assert admin.post(confirm, data={"csrf_token": csrf_of(admin, "/upload")},
+                      follow_redirects=False).status_code == 303
+    with web.app.state.engine.connect() as connection:
+        pid = connection.execute(select(projects.c.id).where(projects.c.name == "委托业务项目")).scalar_one()
+    page = admin.get(f"/projects/{pid}").text
+    card = re.search(r'<section class="card" id="table-self-evaluation">(.*?)</section>', page, re.S)
+    assert card, "the project page shows nothing of the 自评表's own figures"
+    figures = card.group(1)
+    assert "<th class=\"num\">全年执行数（万元）</th>" in figures and "<th class=\"num\">分值</th>" in figures
+    assert "表中得分合计 <strong>80</strong>（分值合计 90，含预算执行）" in figures
+    assert re.search(r"<td>基建工程委托业务项目数量</td><td>≥50个</td><td>50</td><td class=\"num\">8</td>"
+                     r"<td class=\"num\">8</td>", figures)
+    assert "按表中数字填报自评" not in figures  # a draft: 自评 waits for the approval, said so
+    assert "项目审核通过后由本单位填报" in figures
+    target_page = admin.get(f"/projects/{web.project_ids[0]}").text  # a 绩效目标表 carries no such figures
+    assert 'id="table-self-evaluation"' not in target_page
+
+    approve(web.app, pid)
+    assert 'id="fill-from-table"' in admin.get(f"/projects/{pid}").text
+    form = admin.get(f"/projects/{pid}/evaluate").text
+    assert 'id="from-table"' in form and "已按本项目导入的自评表预填" in form
+    assert re.search(r'name="executed" value="0"', form) and 'name="execution_weight" value="10"' in form
+    assert 'name="actual_1" value="50"' in form and 'name="weight_1" value="8"' in form
+    assert 'name="actual_3" value="达成预期指标"' in form and re.search(r'<option value="达成"\s+selected', form)
+    assert 'name="score_3" value="8"' in form
+    scored = admin.post(f"/projects/{pid}/evaluate", data={"csrf_token": csrf_of(admin, "/account"),
+                                                          **_fields(form)})
+    # the table's own figures are scored as typed ones: its 分值 add up to 90, said so, every figure kept
+    assert scored.status_code == 422 and "分值合计为 90.00 分" in scored.text
+    assert 'name="actual_1" value="50"' in scored.text and 'name="score_3" value="8"' in scored.text
+
+
+def _fields(page: str) -> dict[str, str]:
+    """The evaluate form's filled fields as posted (inputs and the chosen 完成等级)."""
+    fields = dict(re.findall(r'<input name="([a-z_0-9]+)"[^>]*? value="([^"]*)"', page))
+    for name, options in re.findall(r'<select name="(grade_\d+)"[^>]*>(.*?)</select>', page, re.S):
+        chosen = re.search(r'<option value="([^"]*)"\s+selected', options)
+        fields[name] = chosen.group(1) if chosen else ""
+    return fields

@@ -59,3 +59,18 @@ def _fields(page: str) -> dict[str, str]:
         chosen = re.search(r'<option value="([^"]*)"\s+selected', options)
         fields[name] = chosen.group(1) if chosen else ""
     return fields
+
+
+def test_the_preview_findings_say_where_in_the_file(web: WebEnv, seed_path: Path) -> None:
+    """全部审核发现 named 「表2 第 3 个指标」 only: the officer could not find the cell in the file. Each finding now
+    says where the file holds it (a text's line, a Word table's row and column, a PDF's page) and links to its table."""
+    preview, _ = upload(web.client("editor"), seed_path)
+    lines = seed_path.read_text(encoding="utf-8").splitlines()
+    name = next(n for n, line in enumerate(lines) if line.strip() == "服务验收合格率")
+    target = next(n for n in range(name, len(lines)) if lines[n].strip() == "≥100%") + 1
+    findings = preview.split("全部审核发现", 1)[1].split("</details>", 1)[0]
+    assert re.search(r'<a href="#table-2">表2</a> 第 3 个指标 <strong>适当性</strong> '
+                     r'「服务验收合格率」写作「≥100%」[^<]*'
+                     rf'<span class="muted finding-place">（原文件第{target}行）</span>', findings)
+    assert '<a href="#table-2">检察业务、装备及外包服务费</a>' in preview  # the 审核结果 row leads to its table
+    assert 'id="table-2"' in preview

@@ -50,6 +50,11 @@ def test_an_uploaded_self_evaluation_shows_its_figures_and_fills_the_form(web: W
     # the table's own figures are scored as typed ones: its 分值 add up to 90, said so, every figure kept
     assert scored.status_code == 422 and "分值合计为 90.00 分" in scored.text
     assert 'name="actual_1" value="50"' in scored.text and 'name="score_3" value="8"' in scored.text
+    # told of the form on screen, not of a fill-in sheet: 「（第 3 行）」 and 「请在填报表中加一行」 until webflow22
+    assert "「基建工程委托业务项目数量」（第 1 个指标）、「委托业务报告合格率」（第 2 个指标）" in scored.text
+    assert "（第 3 行）" not in scored.text and "填报表中加一行" not in scored.text
+    assert "没有预算数（或为 0），无法计算执行率：请在上方「全年预算数」一栏填写全年预算数" in scored.text
+    assert re.search(r'<input name="budget" class="field-error" aria-invalid="true"', scored.text)
 
 
 def _fields(page: str) -> dict[str, str]:

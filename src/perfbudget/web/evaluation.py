@@ -9,6 +9,7 @@ one path: ``resolve`` → ``evaluate_document``. An uploaded sheet, for 自评 o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -145,7 +146,23 @@ _INDICATOR_FIELDS = (("须填写全年预计完成情况", "forecast"), ("须填
                      ("偏差", "deviation"))
 
 
-def form_problems(document: Document, rows: list[SheetRow], problems: list[Any]) -> tuple[list[str], set[str]]:
+_SHEET_ROW = re.compile(r"（第 (\d+) 行）")
+_ADD_BUDGET_ROW = "请在填报表中加一行「全年预算数」"
+
+
+def _on_screen(message: str, places: dict[int | None, tuple[str, str | None, str]], budget_field: bool) -> str:
+    """A scoring message told of the form on screen: a fill-in sheet's 「（第 3 行）」 (the form's rows are no
+    sheet's) as 「（第 1 个指标）」, and, where the form has a 全年预算数 field, 「请在填报表中加一行「全年预算数」」 as
+    the field to fill (until webflow22 the 自评 page said both as of a sheet)."""
+    def position(found: re.Match[str]) -> str:
+        place = places.get(int(found.group(1)))
+        return f"（第 {place[1]} 个指标）" if place and place[1] else found.group(0)
+    message = _SHEET_ROW.sub(position, message)
+    return message.replace(_ADD_BUDGET_ROW, "请在上方「全年预算数」一栏填写全年预算数") if budget_field else message
+
+
+def form_problems(document: Document, rows: list[SheetRow], problems: list[Any],
+                  budget_field: bool = False) -> tuple[list[str], set[str]]:
     """The scoring problems of a typed form as the user sees the form: each names the indicator by its
     place on screen (第 2 个指标「…」, not the internal sheet row) and the form field to highlight."""
     project = document.projects[0]
@@ -171,11 +188,13 @@ def form_problems(document: Document, rows: list[SheetRow], problems: list[Any])
         label, number, special = place
         if number is None:
             field = "execution_weight" if "分值" in problem.message and special == "executed" else special
+            if budget_field and _ADD_BUDGET_ROW in problem.message:
+                field = "budget"
         else:
             name = next((n for word, n in _INDICATOR_FIELDS if word in problem.message), "actual")
             field = f"{name}_{number}"
         fields.add(field)
-        messages.append(f"{label}：{problem.message}")
+        messages.append(f"{label}：{_on_screen(problem.message, places, budget_field)}")
     return messages, fields
 
 

@@ -75,7 +75,7 @@ def _finish(request: Request, principal: Principal, view: ProjectView, evaluatio
         return _form_page(request, view, values, [year_problem], status=422, bad_fields={"evaluation_year"})
     if evaluation is None:
         if form_rows is not None:
-            messages, fields = form_problems(view.version.document, form_rows, problems)
+            messages, fields = form_problems(view.version.document, form_rows, problems, budget_field=True)
             return _form_page(request, view, values, shown_problems(messages), status=422, bad_fields=fields)
         return _form_page(request, view, values, shown_problems(problems), status=422)
     result = evaluation.projects[0]

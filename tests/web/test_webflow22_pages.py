@@ -79,3 +79,25 @@ def test_the_preview_findings_say_where_in_the_file(web: WebEnv, seed_path: Path
                      rf'<span class="muted finding-place">（原文件第{target}行）</span>', findings)
     assert '<a href="#table-2">检察业务、装备及外包服务费</a>' in preview  # the 审核结果 row leads to its table
     assert 'id="table-2"' in preview
+
+
+def test_a_refused_conclusion_on_the_desk_keeps_the_comment_and_marks_the_field(web: WebEnv) -> None:
+    """The desk's 审核结论 refused answered a redirect to the desk: a 退回 without 意见 marked nothing, and an 意见
+    typed for a project another reviewer had just approved was lost. The desk now answers at once, the 意见 kept."""
+    pid = web.project_ids[0]
+    editor, reviewer = web.client("editor"), web.client("reviewer")
+    editor.post(f"/projects/{pid}/workflow", data={"csrf_token": csrf_of(editor, "/account"), "action": "submit",
+                                                   "justification": "已核对"})
+    token = csrf_of(reviewer, "/account")
+    empty = reviewer.post(f"/projects/{pid}/workflow", data={"csrf_token": token, "action": "return",
+                                                             "comment": "", "back": "desk"}, follow_redirects=False)
+    assert empty.status_code == 422 and "「退回」需要填写意见" in empty.text and 'id="desk-conclusion"' in empty.text
+    assert '<textarea name="comment" rows="2" aria-invalid="true" class="invalid" autofocus></textarea>' in empty.text
+
+    approved = reviewer.post(f"/projects/{pid}/workflow", data={"csrf_token": token, "action": "approve",
+                                                                "back": "desk"}, follow_redirects=False)
+    assert approved.status_code == 303 and approved.headers["location"] == f"/projects/{pid}/review"
+    late = reviewer.post(f"/projects/{pid}/workflow", data={"csrf_token": token, "action": "return", "back": "desk",
+                                                            "comment": "请补充满意度调查方式"}, follow_redirects=False)
+    assert late.status_code == 409 and "项目当前为「审核通过」，不能「退回」" in late.text
+    assert "您填写的意见没有记录（项目状态已变，不能再下这个结论）：请补充满意度调查方式" in late.text

@@ -34,10 +34,10 @@ def table_figures(project: Project, project_id: int, money_unit: str | None, may
         v is not None for v in grid) else None), (f"全年执行数（{unit}）", budget.executed),
         ("执行率（%）", budget.rate), ("分值", budget.weight), ("得分", budget.score))
     shown = [(label, value) for label, value in columns if value is not None]
-    funds = ("<table class=\"list\" id=\"table-funds\"><thead><tr>"
+    funds = ("<div class=\"scroll\"><table class=\"list\" id=\"table-funds\"><thead><tr>"
              + "".join(f"<th class=\"num\">{label}</th>" for label, _ in shown) + "</tr></thead><tbody><tr>"
              + "".join(f"<td class=\"num\">{_number(value)}</td>" for _, value in shown)
-             + "</tr></tbody></table>\n") if shown else ""
+             + "</tr></tbody></table></div>\n") if shown else ""
     rows = "".join(
         f"<tr><td>{text(i.level3)}</td><td>{text(i.target.raw)}</td><td>{text(i.actual or '')}</td>"
         f"<td class=\"num\">{_number(i.weight)}</td><td class=\"num\">{_number(i.score)}</td>"
@@ -50,10 +50,10 @@ def table_figures(project: Project, project_id: int, money_unit: str | None, may
              f"（分值合计 {_number(sum(weights, Decimal(0)))}，含预算执行）</p>\n" if scores else "")
     fill = (f"<a class=\"button\" href=\"/projects/{project_id}/evaluate\" id=\"fill-from-table\">"
             "按表中数字填报自评</a>" if may_fill else "")
-    indicators = ("<table class=\"list\" id=\"table-actuals\"><thead><tr><th>三级指标</th><th>指标值</th>"
+    indicators = ("<div class=\"scroll\"><table class=\"list\" id=\"table-actuals\"><thead><tr><th>三级指标</th><th>指标值</th>"
                   "<th>实际完成值</th>"
                   "<th class=\"num\">分值</th><th class=\"num\">得分</th><th>偏差原因分析</th></tr></thead>"
-                  f"<tbody>{rows}</tbody></table>\n") if scored else ""
+                  f"<tbody>{rows}</tbody></table></div>\n") if scored else ""
     return ("<section class=\"card\" id=\"table-self-evaluation\">\n  <div class=\"page-head\"><h2>表中的自评情况</h2>"
             f"{fill}</div>\n  <p class=\"muted\">本表是自评表：以下是表中所写的预算执行与指标完成情况，"
             "原样列出，未经本系统计算。正式的自评结果须在本系统打分"

@@ -50,8 +50,8 @@ def table_figures(project: Project, project_id: int, money_unit: str | None, may
              f"（分值合计 {_number(sum(weights, Decimal(0)))}，含预算执行）</p>\n" if scores else "")
     fill = (f"<a class=\"button\" href=\"/projects/{project_id}/evaluate\" id=\"fill-from-table\">"
             "按表中数字填报自评</a>" if may_fill else "")
-    indicators = ("<div class=\"scroll\"><table class=\"list\" id=\"table-actuals\"><thead><tr><th>三级指标</th><th>指标值</th>"
-                  "<th>实际完成值</th>"
+    indicators = ("<div class=\"scroll\"><table class=\"list\" id=\"table-actuals\"><thead><tr>"
+                  "<th>三级指标</th><th>指标值</th><th>实际完成值</th>"
                   "<th class=\"num\">分值</th><th class=\"num\">得分</th><th>偏差原因分析</th></tr></thead>"
                   f"<tbody>{rows}</tbody></table></div>\n") if scored else ""
     return ("<section class=\"card\" id=\"table-self-evaluation\">\n  <div class=\"page-head\"><h2>表中的自评情况</h2>"

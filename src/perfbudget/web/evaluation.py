@@ -9,6 +9,7 @@ one path: ``resolve`` → ``evaluate_document``. An uploaded sheet, for 自评 o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -107,6 +108,34 @@ def form_values(form: FormData) -> dict[str, Any]:
     return {k: str(v) for k, v in form.items() if isinstance(v, str)}
 
 
+_TABLE_FIELDS = {ROW_EXECUTED: ((COL_ACTUAL, "executed"), (COL_WEIGHT, "execution_weight")),
+                 ROW_BUDGET: ((COL_ACTUAL, "budget"),), ROW_GOAL: ((COL_ACTUAL, "goal_result"),)}
+_TABLE_INDICATOR_FIELDS = ((COL_ACTUAL, "actual"), (COL_GRADE, "grade"), (COL_SCORE, "score"),
+                           (COL_WEIGHT, "weight"), (COL_DEVIATION, "deviation"))
+
+
+def values_from_table(document: Document) -> dict[str, str]:
+    """The 自评 form's fields as the stored 自评表 itself fills them (its funds grid's 全年执行数, 分值 and 全年预算数,
+    the goal's 实际完成情况, each indicator's 实际完成值, 分值, 得分 and 偏差原因: the rows
+    :func:`perfbudget.evaluate.from_table.sheet_rows_from_document` reads, the CLI's ``evaluate 表 -a 表``), so that an
+    officer who uploaded the 自评表 checks the figures instead of typing them again; empty for a target table (no
+    such figure). Until webflow22 the form was always empty."""
+    from perfbudget.evaluate.from_table import sheet_rows_from_document
+
+    project = document.projects[0]  # a stored version's document: its one project
+    rows = sheet_rows_from_document(document, FORM_FILE)
+    indicators = rows[len(rows) - len(project.indicators):]  # the indicators' rows come last, one each
+    values: dict[str, str] = {}
+    for row in rows[:len(rows) - len(project.indicators)]:
+        for column, field in _TABLE_FIELDS.get(row.cells.get(COL_LEVEL3, ""), ()):
+            values[field] = row.cells.get(column, "")
+    for n, row in enumerate(indicators, 1):
+        for column, field in _TABLE_INDICATOR_FIELDS:
+            values[f"{field}_{n}"] = row.cells.get(column, "")
+    filled = {key: value for key, value in values.items() if value}
+    return filled if any(key.startswith(("executed", "actual_", "score_")) for key in filled) else {}
+
+
 _SPECIAL_FIELDS = {ROW_EXECUTED: ("全年执行数", "executed"), ROW_BUDGET: ("全年预算数", "budget"),
                    ROW_GOAL: ("年度总体目标完成情况", "goal_result")}
 # The field a problem's message is about, by the first word found in it (monitoring's words first: its
@@ -117,7 +146,23 @@ _INDICATOR_FIELDS = (("须填写全年预计完成情况", "forecast"), ("须填
                      ("偏差", "deviation"))
 
 
-def form_problems(document: Document, rows: list[SheetRow], problems: list[Any]) -> tuple[list[str], set[str]]:
+_SHEET_ROW = re.compile(r"（第 (\d+) 行）")
+_ADD_BUDGET_ROW = "请在填报表中加一行「全年预算数」"
+
+
+def _on_screen(message: str, places: dict[int | None, tuple[str, str | None, str]], budget_field: bool) -> str:
+    """A scoring message told of the form on screen: a fill-in sheet's 「（第 3 行）」 (the form's rows are no
+    sheet's) as 「（第 1 个指标）」, and, where the form has a 全年预算数 field, 「请在填报表中加一行「全年预算数」」 as
+    the field to fill (until webflow22 the 自评 page said both as of a sheet)."""
+    def position(found: re.Match[str]) -> str:
+        place = places.get(int(found.group(1)))
+        return f"（第 {place[1]} 个指标）" if place and place[1] else found.group(0)
+    message = _SHEET_ROW.sub(position, message)
+    return message.replace(_ADD_BUDGET_ROW, "请在上方「全年预算数」一栏填写全年预算数") if budget_field else message
+
+
+def form_problems(document: Document, rows: list[SheetRow], problems: list[Any],
+                  budget_field: bool = False) -> tuple[list[str], set[str]]:
     """The scoring problems of a typed form as the user sees the form: each names the indicator by its
     place on screen (第 2 个指标「…」, not the internal sheet row) and the form field to highlight."""
     project = document.projects[0]
@@ -143,11 +188,13 @@ def form_problems(document: Document, rows: list[SheetRow], problems: list[Any])
         label, number, special = place
         if number is None:
             field = "execution_weight" if "分值" in problem.message and special == "executed" else special
+            if budget_field and _ADD_BUDGET_ROW in problem.message:
+                field = "budget"
         else:
             name = next((n for word, n in _INDICATOR_FIELDS if word in problem.message), "actual")
             field = f"{name}_{number}"
         fields.add(field)
-        messages.append(f"{label}：{problem.message}")
+        messages.append(f"{label}：{_on_screen(problem.message, places, budget_field)}")
     return messages, fields
 
 

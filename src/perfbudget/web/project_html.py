@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from perfbudget.app.overview import unit_path
 from perfbudget.web.html_text import text
+from perfbudget.web.table_figures_html import table_figures
 from perfbudget.web.table_html import target_table
 from perfbudget.web.templating import filename, when
 
@@ -132,5 +133,6 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
         f'  {target_table(table, c["document"], table.has_placed_findings)}\n'
         f'  <p class="muted">来源：{text(filename(meta["file"]))} · 导入于 {text(when(meta["imported_at"]))} · '
         f'审核发现 {len(c["findings"])} 条</p>\n</section>\n'
+        f'{table_figures(c["project"], hid, c["document"].money_unit, c["may_edit_unit"] and c["may_evaluate"])}'
         '<section class="card" id="workflow">\n  <h2>审核流程</h2>\n'
         f'{history}{returned}{_workflow_form(hid, steps, token, c.get("kept")) if steps else ""}</section>\n')

@@ -21,7 +21,7 @@ from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app import evaluations
-from perfbudget.app.blocked import screen_result, where
+from perfbudget.app.blocked import Screened, screen_result, where
 from perfbudget.app.exports import (
     MEDIA_TYPES,
     evaluation_file,
@@ -157,6 +157,12 @@ def _preview(request: Request, principal: Principal, upload_id: int, name: str, 
     # kept for the import with the SHA-256 of these bytes: importing checks it against the stored upload's
     request.app.state.upload_readings.keep(principal.id, upload_id,
                                            Reading(name, hashlib.sha256(data).hexdigest(), result, screened))
+    return _preview_of(request, principal, upload_id, name, result, screened)
+
+
+def _preview_of(request: Request, principal: Principal, upload_id: int, name: str, result: LoadResult,
+                screened: Screened) -> dict[str, Any]:
+    """The preview's answer for what was read of the upload (read now, or the reading kept)."""
     settings = settings_of(request)
     document, shown = result.document, screened.shown
     blocked = unit_problem(principal, result)
@@ -228,6 +234,12 @@ def _preview_spooled(request: Request, principal: Principal, upload_id: int, nam
             summary="再次预览已上传的文件（按数据库的当前状态）")
 def get_upload(request: Request, upload_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
     _require_editor(principal)
+    stored = uploads.pending_sha256(engine_of(request), principal.id, upload_id, request.app.state.config.upload_hours)
+    if stored is None:
+        raise not_found(uploads.GONE)
+    kept = request.app.state.upload_readings.find(principal.id, upload_id, *stored)
+    if kept is not None:  # the reading of these very bytes, kept by the upload (web.upload_reads): not read again
+        return _preview_of(request, principal, upload_id, kept.name, kept.result, kept.screened)
     with uploads.reading(request.app.state.config.upload_reads):
         name, data, _ = _pending(request, principal, upload_id)
         return _preview(request, principal, upload_id, name, data)

@@ -26,6 +26,7 @@ from perfbudget.web.evaluation import (
     read_uploaded_sheet,
     rows_from_form,
     shown_problems,
+    values_from_table,
     year_given,
 )
 from perfbudget.web.routes.common import flash, page_router, redirect, render
@@ -50,19 +51,20 @@ def _view(request: Request, principal: Principal, project_id: int, edit: bool) -
 
 
 def _form_page(request: Request, view: ProjectView, values: dict[str, str], problems: list[str],
-               status: int = 200, bad_fields: set[str] | None = None) -> Response:
+               status: int = 200, bad_fields: set[str] | None = None, from_table: bool = False) -> Response:
     project = view.version.document.projects[0]
     return render(request, "evaluate.html", {
         "head": view.head, "project": project, "money_unit": view.version.document.money_unit,
         "values": values, "problems": problems, "bad_fields": bad_fields or set(),
-        "grades": GRADES, "grade_long": GRADE_LONG, "Kind": Kind},
+        "grades": GRADES, "grade_long": GRADE_LONG, "Kind": Kind, "from_table": from_table},
         status_code=status)
 
 
 @router.get("/projects/{project_id}/evaluate")
 def evaluate_page(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
     view = _view(request, principal, project_id, edit=True)
-    return _form_page(request, view, {}, [])
+    values = values_from_table(view.version.document)  # an uploaded 自评表's own figures, to check, not retype
+    return _form_page(request, view, values, [], from_table=bool(values))
 
 
 def _finish(request: Request, principal: Principal, view: ProjectView, evaluation: Evaluation | None,
@@ -73,7 +75,7 @@ def _finish(request: Request, principal: Principal, view: ProjectView, evaluatio
         return _form_page(request, view, values, [year_problem], status=422, bad_fields={"evaluation_year"})
     if evaluation is None:
         if form_rows is not None:
-            messages, fields = form_problems(view.version.document, form_rows, problems)
+            messages, fields = form_problems(view.version.document, form_rows, problems, budget_field=True)
             return _form_page(request, view, values, shown_problems(messages), status=422, bad_fields=fields)
         return _form_page(request, view, values, shown_problems(problems), status=422)
     result = evaluation.projects[0]

@@ -129,11 +129,14 @@ def workflow_step(request: Request, project_id: int, action: str = Form(...), co
     if result.forbidden:
         raise WebError(403, "forbidden", result.message)
     flash(request, result.message, "ok" if result.ok else "error")
-    if back == "desk":
-        return redirect(f"/projects/{project_id}/review")
     if result.ok:
-        return redirect(f"/projects/{project_id}")
+        return redirect(f"/projects/{project_id}/review" if back == "desk" else f"/projects/{project_id}")
     needs = "justification" if result.needs_justification else ("comment" if result.invalid else "")
+    if back == "desk":  # the desk again at once, the 意见 typed kept (a redirect lost it until webflow22)
+        from perfbudget.web.routes.review_desk import desk_response
+
+        return desk_response(request, principal, project_id, {"comment": comment, "needs": needs},
+                             status_code=422 if needs else 409)
     response = render_project_page(request, principal, project_id, None,
                                    {"comment": comment, "justification": justification, "needs": needs})
     response.status_code = 422 if needs else 409

@@ -34,6 +34,14 @@ def _desk(request: Request, principal: Principal, project_id: int) -> desk_app.D
 
 @router.get("/projects/{project_id}/review")
 def desk_page(request: Request, project_id: int, principal: Principal = Depends(page_user)) -> Response:
+    return desk_response(request, principal, project_id)
+
+
+def desk_response(request: Request, principal: Principal, project_id: int, kept: dict[str, str] | None = None,
+                  status_code: int = 200) -> Response:
+    """The desk; ``kept``: a refused 审核结论's 意见, put back in its field (``needs``: the field marked and focused).
+    Until webflow22 a refused conclusion redirected to the desk: the 意见 typed was gone (a step another reviewer
+    took meanwhile) and nothing pointed at the field a 退回 needs."""
     desk = _desk(request, principal, project_id)
     project = desk.view.version.document.projects[0]
     return render(request, "review_desk.html", {
@@ -41,7 +49,8 @@ def desk_page(request: Request, project_id: int, principal: Principal = Depends(
         "finding_place": desk_app.finding_place,
         "decisions": desk_app.DECISIONS, "grades": GRADES, "state_labels": STATE_LABELS,
         "may_review": principal.can(Action.REVIEW, desk.view.head.unit_code),
-        "conclusions": desk_app.conclusion_steps(principal, desk.view.head)})
+        "conclusions": desk_app.conclusion_steps(principal, desk.view.head), "kept": kept or {}},
+        status_code=status_code)
 
 
 def _act(request: Request, project_id: int, action: object) -> Response:

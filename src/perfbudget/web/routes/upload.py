@@ -25,7 +25,7 @@ from perfbudget.app.reviews import review_file
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import actor_of
 from perfbudget.load import LoadResult, load_bytes
-from perfbudget.model import Document, Severity
+from perfbudget.model import Document, Severity, Source
 from perfbudget.plain_numbers import plain_int
 from perfbudget.readers import TEXT_LAYOUT_FORMS
 from perfbudget.vocabulary import SEVERITY_LABELS
@@ -213,12 +213,24 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
     return render(request, "upload_preview.html", {
         "tables": tables, "refused": refused, "screened": screened, "shown": shown, "where": where,
         "upload_id": upload_id, "name": name, "result": result, "document": result.document, "report": report,
-        "blocked": blocked, "severity_labels": SEVERITY_LABELS, "file_notes": file_notes, "fates": fates,
+        "blocked": blocked, "severity_labels": SEVERITY_LABELS, "file_place": file_place, "file_notes": file_notes,
+        "fates": fates,
         "fate_labels": FATE_LABELS, "form_label": form_label(result.form),
         "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(part),
         "can_import": ready and screened.clean and not cut_only,
         "needs_allow_partial": ready and screened.clean and cut_only,
         "can_import_rest": ready and screened.can_import_rest and rest > 0, "rest_count": rest})
+
+
+def file_place(source: Source | None) -> str:
+    """Where a finding's cell is in the uploaded file, for the officer to find it there: 「第46行」 (text),
+    「表1 第10行 第2列」 (Word), 「项目2 第12行 第1列」 (a sheet), 「第2页 …」 (PDF); "" when the reading knows no
+    place.
+    Until webflow22 the preview's 全部审核发现 named only the table and the indicator's number."""
+    if source is None or all(v is None for v in (source.page, source.sheet, source.table, source.line,
+                                                  source.row, source.column)):
+        return ""
+    return where(source)
 
 
 def blocked_message(screened: Screened) -> str:

@@ -1,0 +1,61 @@
+"""The figures a stored 自评表 carries itself, drawn on the project page (:func:`table_figures`).
+
+A 项目支出绩效自评表 read by the readers keeps its funds grid's total row
+(``Budget.initial/executed/rate/weight/score``: 年初预算数, 全年执行数, 执行率, 分值, 得分; 全年预算数 is
+``Budget.total``) and each indicator's 实际完成值, 分值, 得分 and 偏差原因 (:class:`perfbudget.model.Indicator`). The
+绩效目标表 drawn on the page shows the targets only; until webflow22 an uploaded 自评表's execution and scores were
+nowhere on the page (its header said 「自评 未自评」), and the 自评 form started empty. This card shows them as the
+table writes them — not scored by perfbudget — with the way to score them (the 自评 form, filled from these
+figures). A target table carries none: the card is empty, nothing drawn.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfbudget.model import Project
+from perfbudget.target import format_decimal
+from perfbudget.web.html_text import text
+
+
+def _number(value: Decimal | None) -> str:
+    return "" if value is None else text(format_decimal(value))
+
+
+def table_figures(project: Project, project_id: int, money_unit: str | None, may_fill: bool) -> str:
+    """The card of the table's own 自评 figures, or "" when the table carries none (a 绩效目标表)."""
+    budget = project.budget
+    grid = (budget.initial, budget.executed, budget.rate, budget.weight, budget.score)
+    scored = [i for i in project.indicators if i.actual or i.score is not None or i.deviation]
+    if all(v is None for v in grid) and not scored:
+        return ""
+    unit = text(money_unit or "万元")
+    columns = ((f"年初预算数（{unit}）", budget.initial), (f"全年预算数（{unit}）", budget.total if any(
+        v is not None for v in grid) else None), (f"全年执行数（{unit}）", budget.executed),
+        ("执行率（%）", budget.rate), ("分值", budget.weight), ("得分", budget.score))
+    shown = [(label, value) for label, value in columns if value is not None]
+    funds = ("<div class=\"scroll\"><table class=\"list\" id=\"table-funds\"><thead><tr>"
+             + "".join(f"<th class=\"num\">{label}</th>" for label, _ in shown) + "</tr></thead><tbody><tr>"
+             + "".join(f"<td class=\"num\">{_number(value)}</td>" for _, value in shown)
+             + "</tr></tbody></table></div>\n") if shown else ""
+    rows = "".join(
+        f"<tr><td>{text(i.level3)}</td><td>{text(i.target.raw)}</td><td>{text(i.actual or '')}</td>"
+        f"<td class=\"num\">{_number(i.weight)}</td><td class=\"num\">{_number(i.score)}</td>"
+        f"<td>{text(i.deviation or '')}</td></tr>" for i in project.indicators)
+    weights = [i.weight for i in project.indicators if i.weight is not None] + (
+        [budget.weight] if budget.weight is not None else [])
+    scores = [i.score for i in project.indicators if i.score is not None] + (
+        [budget.score] if budget.score is not None else [])
+    total = (f"<p id=\"table-score\">表中得分合计 <strong>{_number(sum(scores, Decimal(0)))}</strong>"
+             f"（分值合计 {_number(sum(weights, Decimal(0)))}，含预算执行）</p>\n" if scores else "")
+    fill = (f"<a class=\"button\" href=\"/projects/{project_id}/evaluate\" id=\"fill-from-table\">"
+            "按表中数字填报自评</a>" if may_fill else "")
+    indicators = ("<div class=\"scroll\"><table class=\"list\" id=\"table-actuals\"><thead><tr>"
+                  "<th>三级指标</th><th>指标值</th><th>实际完成值</th>"
+                  "<th class=\"num\">分值</th><th class=\"num\">得分</th><th>偏差原因分析</th></tr></thead>"
+                  f"<tbody>{rows}</tbody></table></div>\n") if scored else ""
+    return ("<section class=\"card\" id=\"table-self-evaluation\">\n  <div class=\"page-head\"><h2>表中的自评情况</h2>"
+            f"{fill}</div>\n  <p class=\"muted\">本表是自评表：以下是表中所写的预算执行与指标完成情况，"
+            "原样列出，未经本系统计算。正式的自评结果须在本系统打分"
+            f"{'（点「按表中数字填报自评」，核对后计算）' if may_fill else '（项目审核通过后由本单位填报）'}。</p>\n"
+            f"  {funds}{total}{indicators}</section>\n")

@@ -173,7 +173,8 @@ def test_an_actual_with_the_targets_equals_sign_is_the_target_copied() -> None:
     assert "另有第2个指标也是这样" in messages(doc, "actual-not-comparable")[0]
 
 
-def test_a_plain_actual_against_an_exact_target_is_not() -> None:
+def test_a_plain_actual_or_another_figure_with_equals_is_not() -> None:
     doc = document(row(OUT, "数量指标", "管理忠烈祠面积", "=230亩", actual="230亩"),
-                   row(OUT, "质量指标", "忠烈祠保护合格率", "=100%", actual="100%"), kind="self-evaluation")
+                   row(OUT, "质量指标", "忠烈祠保护合格率", "=100%", actual="100%"),
+                   row(OUT, "质量指标", "验收合格率", "≥95%", actual="=97%"), kind="self-evaluation")
     assert found(doc, "actual-not-comparable") == []

@@ -614,7 +614,8 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     share or a share against a count (``1000件`` against ``100%``) cannot be compared. Phrases in
     place of the figure in several rows of a project are one fault, reported once at the first with
     the others listed (as a form's hints left in every row); a measure mismatch is reported at each
-    row. An actual written with a comparator (``<=0%``, ``≥95%``, ``不低于90%``, ``=230亩``) is the target copied
+    row. An actual written with a comparator (``<=0%``, ``≥95%``, ``不低于90%``), or an exact target's cell copied sign
+    and all (``=230亩`` against ``=230亩``; ``=97%`` against ``≥95%`` is a figure), is the target copied
     into the actual's cell, not what was achieved: grouped per project as the phrases are; so is a figure closed
     by a range word (``88.32%及以上``, …以下: a floor, not the figure found). An actual that only tells of
     exceptions (``存在18岁以下、54周岁以上``, 个别…, 部分…) against a figure says not how many: a phrase.
@@ -671,7 +672,7 @@ _COMPARATOR_OPENING = ("≥", "≤", ">", "<", "＞", "＜", "≧", "≦", "大�
                        "不超过", "不大于", "不小于")
 
 
-# The sign of an exact target (=230亩, ＝100%): in an actual's cell, the target's form copied as the others are.
+# The sign of an exact target (=230亩, ＝100%): an actual that is that target, sign and all, is its cell copied.
 _EQUALS = frozenset("=＝﹦")
 # A figure closed by a range word: a floor or a ceiling, not what was found (88.32%及以上).
 _RANGE_ENDING = ("及以上", "以上", "及以下", "以下")
@@ -703,8 +704,10 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
         if text in _NONE_ACTUAL:
             return None
         return _PHRASE
-    if actual.lstrip().startswith(_COMPARATOR_OPENING) or actual.lstrip()[:1] in _EQUALS:
-        return _COPIED  # (=230亩: the target's sign copied with its figure)
+    if actual.lstrip().startswith(_COMPARATOR_OPENING):
+        return _COPIED
+    if actual.lstrip()[:1] in _EQUALS and text == bare(target.raw):
+        return _COPIED  # =230亩 against =230亩: the target's cell copied, sign and all (=97% against ≥95% is a figure)
     if text.endswith(_RANGE_ENDING) and text[0].isdigit():
         return _COPIED  # 88.32%及以上: a floor, not the figure found
     if text.startswith(_EXCEPTION_OPENING):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 LEVEL1_OUTPUT = "产出指标"
@@ -92,6 +92,7 @@ class Framework:
             ``missing-time-indicator``): the 共性 form's 产出 is 职责履行.
         satisfaction: the 一级 under which satisfaction indicators stand besides 满意度指标 (the 共性 form's
             效果 holds 社会公众或服务对象满意度).
+        labels: a group as the form names it in messages (the 共性 form's 效益指标 is its 效果指标).
     """
 
     key: str
@@ -104,6 +105,12 @@ class Framework:
     marks: frozenset[str] = frozenset()
     output_details: bool = True
     satisfaction: frozenset[str] = frozenset()
+    labels: Mapping[str, str] = field(default_factory=dict)  # a group as the form names it (效益指标 → 效果指标)
+
+    @property
+    def own_level2(self) -> frozenset[str]:
+        """The 二级 only this form has (none of the project frameworks'): the 共性 form's 职责履行, 履职效益 …"""
+        return DEPARTMENT_LEVEL2.intersection(name for names in self.levels.values() for name in names)
 
     def fits(self, level1: str, level2: str) -> bool:
         """A row (``level1``, ``level2`` normalised) stands where this framework puts it: its 一级 is the
@@ -155,7 +162,8 @@ DEPARTMENT_COMMON = Framework(
      LEVEL1_SATISFACTION: DEPARTMENT_SATISFACTION2},
     required=(LEVEL1_INPUT, LEVEL1_COURSE, LEVEL1_OUTPUT, LEVEL1_EFFECT),
     process=frozenset({LEVEL1_INPUT, LEVEL1_COURSE}), costed=False, department=True,
-    marks=frozenset({LEVEL1_INPUT, LEVEL1_COURSE}), output_details=False, satisfaction=frozenset({LEVEL1_EFFECT}))
+    marks=frozenset({LEVEL1_INPUT, LEVEL1_COURSE}), output_details=False, satisfaction=frozenset({LEVEL1_EFFECT}),
+    labels={LEVEL1_EFFECT: "效果指标"})
 # The 部门整体绩效目标 form of provinces such as Hubei and Hunan: 运行成本, 管理效率 (how the department is run),
 # 履职效能 (its duties done), 社会效应, 可持续发展, 满意度. Its 二级 are the province's own (no two provinces
 # print the same): any is accepted. Required: the duties done and their effects.
@@ -322,7 +330,7 @@ def parent_level1(level2: str) -> str | None:
     return _PARENT.get(level2)
 
 
-def framework_of(level1s: Iterable[str], department: bool = False) -> Framework | None:
+def framework_of(level1s: Iterable[str], department: bool = False, level2s: Iterable[str] = ()) -> Framework | None:
     """The framework of a project from its rows' 一级 names (normalised, wrapped rows as their 一级, the 部门整体
     forms' by :func:`department_level1`: see ``review.helpers``); empty names are skipped. A 部门整体 form when
     two of its own 一级 stand in the table (投入 and 过程; 履职效能 and 社会效应 …), or one in a table that names
@@ -330,12 +338,19 @@ def framework_of(level1s: Iterable[str], department: bool = False) -> Framework 
     investment form when 过程管理指标 is, else 2015. None for an unknown framework: no 一级 known, or more
     unknown 一级 names than known ones and at least two (达州's 部门整体 sheet: 部门决策, 综合管理, 部门绩效情况
     beside 满意度); one unknown name beside known ones (投入 in a 2015 table, a typo) is a misfiled row, not
-    another framework."""
+    another framework. A 二级 only a 部门整体 form has (``level2s``: the 共性 form's 职责履行, 履职效益 …) marks that
+    form as its 一级 do, each name once: a 部门整体 table of 产出 | 职责履行 and 效果 | 履职效益 is the 共性 form's
+    even without its 投入 and 过程."""
     names = set(level1s)
     names.discard("")
-    if names & DEPARTMENT_LEVEL1:  # (most tables: none)
+    own2 = DEPARTMENT_LEVEL2.intersection(level2s)
+    if own2 or names & DEPARTMENT_LEVEL1:  # (most tables: none)
+        needed = 1 if department else 2
+        for form in DEPARTMENT_FRAMEWORKS:  # the 一级 first: 蚕茶's 管理指标 | 资产管理 is Jiangxi's form
+            if len(names & form.marks) >= needed:
+                return form
         for form in DEPARTMENT_FRAMEWORKS:
-            if len(names & form.marks) >= (1 if department else 2):
+            if own2 and len(names & form.marks) + len(own2 & form.own_level2) >= needed:
                 return form
     known = len(names & KNOWN_LEVEL1)
     unknown = len(names) - known

@@ -1362,6 +1362,70 @@ BLIND: list[Judged] = [
     }), excused=frozenset({("missing-budget", None)}),  # the stored part gives no budget
         blind=True, round=21, note="培训任务 12500名, 考核及验收 11所, 结业考核通过率 100%, 培训机构考核验收达标 100%, "
        "培训任务完成及时 2021.1.1-12.31, 补贴标准 3000元/人 and 就业率 60%及以上 judged correct"),
+    # Round 22 (review-blind22), judged from the table alone before any run: the reader corpus still holds no
+    # table with indicator rows not judged (its unjudged keys are renderings of judged tables, or stop before
+    # their rows), so five tables from the stored pages (住建, 卫生, 文化, 民宗, 体育; Hubei, Anhui, Hunan,
+    # Sichuan): searches for 教育, 农业, 交通, 政法, 水利, 民政, 应急 and 部门整体 tables reached only tables
+    # judged already or pages that stop before their rows.
+    Judged("黄石 海绵城市示范城市申报工作经费 2022 (自评, 年初目标值/实际完成值/得分, Hubei 住建)", _c("b149"),
+           frozenset({
+               # three works named in one row, counts given for two (宣传片, 方案): the 自评估报告 has none
+               ("several-targets", "完成省级宣传片制作;完成实施方案的编制;完成自评估报告"),
+               # three deadlines for three works in one row: which one is scored? (a 时效 row each)
+               ("several-targets", "上半年完成宣传片制作;下半年完成实施方案"),
+               # the value repeats the name: nothing to check at year end
+               ("vague-qualitative", "统筹海绵城市项目谋划"),
+               ("vague-qualitative", "指导城市建设"),
+               ("vague-qualitative", "有利于城市生态、韧性发展"),
+               ("qualitative-for-number", "群众满意度"),  # 满意: a satisfaction is a share (≥90%)
+           }), blind=True, round=22, note="通过专家评审 通过 and the cost 200万 (the budget: a total cost equal "
+       "to the budget, as the house judges it) judged correct; 完成 against the phrases and the dates is the "
+       "house's (a phrase against a phrase, a date met)"),
+    Judged("蔡甸 急救站急救运营专项 2019 (自评, glued text of a report, Hubei 卫生)", _c("b150"), frozenset({
+        ("rate-under-quantity", "车辆运行率"),  # a rate under 数量: a quality of the fleet
+        ("missing-time-indicator", None),  # an ambulance service with no time target (急救反应时间)
+        # standby duties and poverty-relief services done: the work, under 社会效益
+        ("output-as-effect", "医疗保障次数"),
+        ("output-as-effect", "精准扶贫服务人次"),
+        ("no-genuine-effect", None),  # its effects are all counts of work done
+        ("target-set-low", "医疗保障次数"),  # 30 set, 69 done: 230 %
+        # 12 set, 20 done: 167 % (judged at 医疗保障次数 only before the run; at the house's threshold, 1.5 times,
+        # the same fault)
+        ("target-set-low", "精准扶贫服务人次"),
+    }), missed=frozenset({
+        (None, "no 质量 target for an emergency service (the form's 质量 row left empty): no rule asks for one"),
+    }), blind=True, round=22, note="接警次数 12000, 出车次数 4500 and 患者满意率 95% judged correct (a count's "
+       "unit said by its name; a 2019 table asks no cost)"),
+    Judged("裕安 市级文物保护专项经费 2022 (自评, 分值/得分, cut in 效益, Anhui 文化)", _c("b151"), frozenset({
+        ("qualitative-for-number", "指标1:修缮建筑数量"),  # a count answered with the list of works
+        # the form's 指标1:/指标2: kept in the names: one slip (overlooked before the run; the house's standing
+        # judgement, as 稷山's and 原州's)
+        ("template-leftover", "指标1:修缮建筑数量"),
+        # the sites' protection grade: a fact, not a quantity delivered (judged spec-as-quantity before the run; the
+        # house's rule for a phrase under 数量 is qualitative-for-number, which asks the count: 修缮…单位 N处)
+        ("qualitative-for-number", "指标3:修缮级别"),
+        # a management and a conduct in %: of what? (工程质量合格率, 文明施工达标率)
+        ("unit-mismatch", "指标2:工程质量管理"),
+        ("unit-mismatch", "指标3:文明施工"),
+        ("score-vs-actual", "项目设计、招标、施工"),  # the date met, 5 of 6 points
+        ("cost-not-money", "项目成本控制在预算内"),  # a principle, not an amount (≤29万元)
+        ("vague-qualitative", "文物本体安全、体现文物价值,提升知名度"),  # 加大…,展示…: aims, no measure
+    }), missed=frozenset({
+        ("指标1:修缮建筑数量", "六安市六安市: a place name doubled in the value"),
+    }), blind=True, round=22, note="修缮建筑面积 6000平方米 and 验收通过率 100% (95% done, 5 of 6: a score below "
+       "the share is the evaluator's) judged correct; the 可持续影响 and 满意度 rows are lost in the cut"),
+    Judged("南岳 忠烈祠免费开放经费 2020 (部门整体支出自评表 of one project, traditional, cut in 成本, Hunan)",
+           _c("b152"), frozenset({
+               ("input-as-output", "聘用讲解员,、综治队员以及物业管理人员"),  # staff hired: the manpower going in
+               ("name-without-object", "2020年12月完成"),  # a date as the name, a share as the value: what is done?
+               # every actual written with = : the target copied, not what was found (reported at the first)
+               ("actual-not-comparable", "管理忠烈祠面积"),
+           }), blind=True, round=22, note="管理忠烈祠面积 =230亩, 忠烈祠免费开放 =365天 and 忠烈祠保护合格率 "
+       "=100% judged correct; a table named 部门整体 whose rows are a project's 产出, cut in 成本: the 效益 and "
+       "满意度 rows are lost in the cut, not missing"),
+    Judged("朝天 全民健身中心 2023 (中央转移支付自评, cut after one row, Sichuan 体育)", _c("b153"), frozenset({
+        ("actual-not-comparable", "新建全民健身中心数量"),  # 建设中 against 1: how far along?
+    }), blind=True, round=22, note="the target (1) judged correct; the spending (57.89 %) is the evaluation's"),
 ]
 
 

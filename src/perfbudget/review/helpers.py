@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from perfbudget.framework import (
+    DEPARTMENT_LEVEL2,
     LEVEL1_COST,
     LEVEL1_NAMES,
     LEVEL1_OUTPUT,
@@ -279,9 +280,16 @@ def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
 
 def framework_of_project(project: Project, own: tuple[Row, ...]) -> Framework | None:
     """The framework of a project (``own``: its rows) as ``framework.framework_of`` tells it, a table that names
-    itself 部门整体 (its name or title) told by one of that form's own 一级."""
+    itself 部门整体 (its name or title) told by one of that form's own 一级 or 二级."""
     return framework_of((row.level1 for row in own),
-                        is_department_table(project.name, project.name_cell, project.title))
+                        is_department_table(project.name, project.name_cell, project.title),
+                        (row.level2 for row in own))
+
+
+def has_department_level2(own: tuple[Row, ...]) -> bool:
+    """Whether a project's rows use a 二级 only a 部门整体 form has (职责履行, 履职效益 …): its framework is to be
+    asked (``framework_of_project``) though every 一级 is a project form's (产出, 效果)."""
+    return any(row.level2 in DEPARTMENT_LEVEL2 for row in own)
 
 
 def department_framework(document: Document, project: Project) -> Framework | None:

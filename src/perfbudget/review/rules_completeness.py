@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from perfbudget.framework import (
@@ -33,6 +34,7 @@ from perfbudget.review.helpers import (
     flagged,
     flagged_by_project,
     framework_of_project,
+    has_department_level2,
     indicator_check,
     is_bare_unit,
     is_leftover,
@@ -84,7 +86,10 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
     gets one finding that it has no 一级. A project of an unknown framework is ``level-not-in-framework``'s
     (one finding), not faulted here group by group. A 部门整体 form (``framework.DEPARTMENT_FRAMEWORKS``) asks
     for its own groups: the 共性 form's 投入, 过程, 产出 and 效果; the provinces' 履职效能 and 社会效应; Jiangxi's
-    管理指标, 产出, 效果 and 满意度.
+    管理指标, 产出, 效果 and 满意度. The 共性 form is told by its own 二级 as well (职责履行, 履职效益: a 部门整体 table
+    of 产出 and 效果 without its 投入 and 过程); its management groups (投入, 过程: the evaluation's 绩效目标合理性,
+    预算完成率 …) are asked only of a table that takes one of them up, and its 效果 is named as the form names it
+    (效果指标, holding 履职效益 and the satisfaction), not as the project framework's 效益指标 and 满意度指标.
     """
     out = []
     for project, own in project_rows(document):
@@ -92,7 +97,9 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
             continue
         present = {row.level1 for row in own}
         required: tuple[str, ...] = _REQUIRED_GROUPS
-        if not present <= _PLAIN:  # (most tables: 产出/效益/满意度/成本 only, the 2015 or 2021 framework)
+        labels: Mapping[str, str] = _NO_LABELS
+        if not present <= _PLAIN or has_department_level2(own):  # (most tables: 产出/效益/满意度/成本 only, the
+            # 2015 or 2021 framework; a 部门整体 form's own 二级 under 产出/效果 tells its form)
             if present == {""}:  # no 一级 column at all: one finding, not one per group
                 if not _lost_in_cut(project, LEVEL1_OUTPUT):
                     out.append(at_project(project, None, "表格没有一级指标，看不出是否设置了产出、效益、满意度指标",
@@ -103,16 +110,21 @@ def missing_level1_group(document: Document, settings: RuleSettings) -> list[Fin
             if framework is None:
                 continue  # an unknown framework: level-not-in-framework says so, once
             required = framework.required
+            if framework.department and not present & framework.process:  # none of its management groups
+                required = tuple(group for group in required if group not in framework.process)
+            labels = framework.labels
         if category_of(project):
             required = tuple(group for group in required if group in _CATEGORY_GROUPS) or _CATEGORY_GROUPS
         for group in required:
             if group not in present and not _lost_in_cut(project, group):
-                out.append(at_project(project, None, f"缺少一级指标「{group}」，绩效目标不完整",
-                                      f"补充「{group}」及其二级、三级指标"))
+                name = labels.get(group, group)
+                out.append(at_project(project, None, f"缺少一级指标「{name}」，绩效目标不完整",
+                                      f"补充「{name}」及其二级、三级指标"))
     return out
 
 
 _PLAIN = frozenset(LEVEL1_NAMES)
+_NO_LABELS: Mapping[str, str] = {}
 _PLAIN_OR_NONE = _PLAIN | {""}
 
 
@@ -157,7 +169,7 @@ def missing_cost_indicator(document: Document, settings: RuleSettings) -> list[F
             continue
         if own and id(project) not in costed:
             names = {row.level1 for row in own}
-            if not names <= _PLAIN_OR_NONE:
+            if not names <= _PLAIN_OR_NONE or has_department_level2(own):
                 framework = framework_of_project(project, own)
                 if framework is None or not framework.costed:
                     continue  # an unknown framework (level-not-in-framework says so), a form without a cost row

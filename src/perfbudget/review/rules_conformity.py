@@ -614,7 +614,8 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     share or a share against a count (``1000件`` against ``100%``) cannot be compared. Phrases in
     place of the figure in several rows of a project are one fault, reported once at the first with
     the others listed (as a form's hints left in every row); a measure mismatch is reported at each
-    row. An actual written with a comparator (``<=0%``, ``≥95%``, ``不低于90%``) is the target copied
+    row. An actual written with a comparator (``<=0%``, ``≥95%``, ``不低于90%``), or an exact target's cell copied sign
+    and all (``=230亩`` against ``=230亩``; ``=97%`` against ``≥95%`` is a figure), is the target copied
     into the actual's cell, not what was achieved: grouped per project as the phrases are; so is a figure closed
     by a range word (``88.32%及以上``, …以下: a floor, not the figure found). An actual that only tells of
     exceptions (``存在18岁以下、54周岁以上``, 个别…, 部分…) against a figure says not how many: a phrase.
@@ -671,6 +672,8 @@ _COMPARATOR_OPENING = ("≥", "≤", ">", "<", "＞", "＜", "≧", "≦", "大�
                        "不超过", "不大于", "不小于")
 
 
+# The sign of an exact target (=230亩, ＝100%): an actual that is that target, sign and all, is its cell copied.
+_EQUALS = frozenset("=＝﹦")
 # A figure closed by a range word: a floor or a ceiling, not what was found (88.32%及以上).
 _RANGE_ENDING = ("及以上", "以上", "及以下", "以下")
 # An actual telling that exceptions exist instead of the figure (存在…, 个别…, 部分…).
@@ -703,6 +706,8 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
         return _PHRASE
     if actual.lstrip().startswith(_COMPARATOR_OPENING):
         return _COPIED
+    if actual.lstrip()[:1] in _EQUALS and text == bare(target.raw):
+        return _COPIED  # =230亩 against =230亩: the target's cell copied, sign and all (=97% against ≥95% is a figure)
     if text.endswith(_RANGE_ENDING) and text[0].isdigit():
         return _COPIED  # 88.32%及以上: a floor, not the figure found
     if text.startswith(_EXCEPTION_OPENING):
@@ -920,7 +925,8 @@ def target_set_low(document: Document, settings: RuleSettings) -> list[Finding]:
     ``3``) are judged; shares are not (a rate cannot be overshot). Below 1.5 times an overshoot is ordinary.
     Bare figures under a name holding their unit in brackets are in that unit (``实现产值(万元) 8000`` done
     ``12767.36``; a "share" above 100, ``实现产值(%) 8000``, is none), and money an effect brings in (…产值,
-    …收入, …增收) is a floor without a comparator.
+    …收入, …增收) is a floor without a comparator. So are whole bare figures under a name that ends in what it
+    counts (``医疗保障次数 30`` done ``69``: …次数, …人次, …人数, …户数).
     """
     out = []
     for row, verdicts in flagged(document, _SELF_EVALUATION):
@@ -937,6 +943,10 @@ def target_set_low(document: Document, settings: RuleSettings) -> list[Finding]:
     return out
 
 
+# A name ending in what it counts (医疗保障次数, 服务人次, 受益人数): a bare figure under it is a count in that word.
+_COUNT_NAMES_UNIT = (("人次", "人次"), ("场次", "场次"), ("次数", "次"), ("人数", "人"), ("户数", "户"), ("个数", "个"),
+                     ("件数", "件"))
+_COUNT_NAMES = tuple(ending for ending, _word in _COUNT_NAMES_UNIT)
 # An actual this many times a floor or more says the floor was set too low.
 _FAR_ABOVE = Decimal("1.5")
 
@@ -950,6 +960,10 @@ def _far_above(row: Row) -> Decimal | None:
     unit = target.unit
     if unit is None and indicator.level3.endswith((")", "）")):
         unit = unit_note(indicator.level3)  # 实现产值(%) 8000 done 12767.36: both figures in the name's unit
+    if unit is None and row.name.endswith(_COUNT_NAMES):  # 医疗保障次数 30 done 69: whole counts of the name's
+        unit = next(word for ending, word in _COUNT_NAMES_UNIT if row.name.endswith(ending))
+        if target.value != target.value.to_integral_value():
+            return None  # (a figure with a fraction is no count)
     if unit is None or (unit in _SHARE and target.value <= 100):
         return None  # a share cannot be overshot (8000 "%" is no share)
     actual = indicator.actual or ""

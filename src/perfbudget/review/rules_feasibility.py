@@ -128,8 +128,9 @@ def _degree_claims(value: str) -> bool:
     return bool(claims) and all(_DEGREE_CLAIM.match(c) or _LEAD_IN.match(c) for c in clauses)
 
 
-# A clause that only names an aim (改善学校的办学条件, 提高群众满意程度): a trend verb first, no extent.
-_AIM_CLAUSE = re.compile(r"^(?:提升|提高|改善|增强|加强|促进|推动|优化|扩大|增加|减少|降低)了?")
+# A clause that only names an aim (改善学校的办学条件, 提高群众满意程度, 加大文物保护, 展示文物价值, 发挥…作用): a
+# trend verb first, no extent.
+_AIM_CLAUSE = re.compile(r"^(?:提升|提高|改善|增强|加强|促进|推动|优化|扩大|增加|减少|降低|加大|展示|发挥)了?")
 
 
 def _aims_only(value: str) -> bool:
@@ -200,7 +201,8 @@ def vague_qualitative(document: Document, settings: RuleSettings) -> list[Findin
     ``定性有效``: 程度 and 定性 are vague words) says nothing checkable, and neither does a value whose
     every clause claims a degree of a trend or an aim (``显著提升了…扶持力度,大力支持了…发展``,
     ``全面落实…开放工作``, ``通过本项目实施,有效提高…水平``), nor one whose every clause only names
-    an aim (``改善学校的办学条件``: improved by how much?). A thing said to move one
+    an aim (``改善学校的办学条件``, ``加大文物保护,展示文物价值``, ``发挥示范带动作用``: improved by how much?). A thing
+    said to move one
     way with no measure (服务范围扩大, 收入增加, 发病率下降) ends in a trend as 有所提高 does; a
     growth to a stated extent (扩大到全县所有乡镇) is not flagged. A bare 是 to a name that states an aim
     (``满足市民生存环境的需求 是``, ``改善城市生态环境… 是``, ``持续完善马铃薯种薯繁育体系… 是``: an aim may
@@ -387,8 +389,8 @@ def time_without_date(document: Document, settings: RuleSettings) -> list[Findin
     cannot be scored late or on time. A rate (…及时率, …完成率, …比例) and a name that says the
     share is of things done in time (及时给予治疗, 办案时效, 按期, 限内) read as a share of
     cases on time and are not flagged (项目按时完成率 ``100%`` included: the house judges it correct), nor a
-    value with a date (``12月底前100%到位``), nor a name that says by when (``12月底之前完成 100%``:
-    ``name-without-object`` says what it lacks).
+    value with a date (``12月底前100%到位``), nor a name that says by when (``12月底之前完成 100%``,
+    ``2020年12月完成 =95%``: ``name-without-object`` says what it lacks).
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _TIME_WITHOUT_DATE) if type(verdict) is tuple]
@@ -397,7 +399,9 @@ def time_without_date(document: Document, settings: RuleSettings) -> list[Findin
 # A 时效 name that is a measure of time or of things done in time: not a piece of work.
 _TIMED_NAME = re.compile(r"率|比例|性$|度$|及时|按时|按期|如期|时效|时限|时间|期限|限内|审限|周期|进度"
                          # a name that says by when (12月底之前完成 100%): name-without-object says what is missing
-                         r"|[月年][底末内]|月前|日前|年前")
+                         r"|[月年][底末内]|月前|日前|年前"
+                         # a date as the name (2020年12月完成 =95%): name-without-object says what is done by then
+                         r"|\d月(?:\d{1,2}日)?(?:完成|完工|办结)")
 
 
 def _time_without_date(row: Row) -> tuple[str, str] | int | None:
@@ -467,6 +471,9 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     绿化良好、水电费开支有下降``); longer parts are one measure of several things (``及时、足额发放率``,
     ``学生、家长、社会满意度``): each rate is a measure of its
     own; a single rate (及时率: its 及 is no list mark) and a rate beside another kind of measure are not.
+    A 时效 value dating two or more different works one by one (``6月份完成宣传片制作;9月份完成文本;11月完成专家评审``)
+    is flagged too: which deadline is scored? One work's stages (``2023年6月开工,12月竣工``), shares due by a
+    date (``上半年完成50%,年底完成100%``) and a period (``2021.1.1-12.31``) are one target.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _SEVERAL_TARGETS)]
@@ -532,6 +539,11 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
     # most values: not two figures with a list mark between
     if target.kind is Kind.QUANTITATIVE or not _listed_figures(raw):
         return None
+    if row.level2 == "时效指标" and (dues := listed_deadlines(raw)) is not None:
+        works = "、".join(work for work, _due in dues)
+        return (f"时效指标{quote(row.indicator.level3)}的指标值{quote(raw)}列了{len(dues)}项工作各自的完成时间"
+                f"（{works}），一个指标只能对照一个目标值，无法打分",
+                f"拆成{len(dues)}个时效指标，每项工作写一个完成时间，如「{dues[0][0]}完成时间 {dues[0][1]}」")
     counts = word_set("units", "count")
     found = [(value, unit, start, end) for value, unit, start, end in figures(raw) if unit in counts]
     if len(found) < 2 or any(_LIST_MARK.search(raw[a[3]:b[2]]) is None for a, b in pairwise(found)):
@@ -540,6 +552,29 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
     first = _LIST_MARK.split(raw, maxsplit=1)[0].strip()
     return (f"指标值{quote(raw)}列了{len(found)}个数量（{listed}），一个指标只能对照一个目标值，无法打分",
             f"拆成{len(found)}个三级指标，每个指标只写一个目标值，如把{quote(first)}单列为一个指标")
+
+
+# A deadline in a 时效 value (6月份, 9月底前, 2022年11月, 上半年, 第三季度) and the words around it that say only
+# "done by then" (完成, 前 …): what is left of a clause is the work it dates.
+_DEADLINE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:份|底|末|中旬|上旬|下旬)?(?:\d{1,2}日)?|上半年|下半年|年底|年末"
+                       r"|第?[一二三四1-4]季度末?)(?:前|之前|以前|内)?")
+_DUE_WORDS = re.compile(r"完成|完工|开工|竣工|启动|办结|实现|全部|之前|以前|[前底末内]|[\s,，.。:：]")
+_WORK = re.compile(r"[\u4e00-\u9fff]{2}")  # a work named (宣传片制作), not a share done by then (50%)
+_CLAUSE_MARK = re.compile(r"[；;，,]")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def listed_deadlines(raw: str) -> list[tuple[str, str]] | None:
+    """The works a 时效 value dates one by one and their deadlines (``6月份完成宣传片制作;9月份完成文本;11月完成
+    专家评审`` → 宣传片制作 6月份, 文本 9月份, 专家评审 11月), or None for fewer than two different works: a value
+    of one work's stages without naming them (``6月开工,12月完工``) or one deadline is one target."""
+    dues: list[tuple[str, str]] = []
+    for clause in _CLAUSE_MARK.split(raw):
+        if (due := _DEADLINE.search(clause)) is not None:
+            work = _DUE_WORDS.sub("", clause[:due.start()] + clause[due.end():])
+            if _WORK.search(work) is not None and not any(work == seen for seen, _due in dues):
+                dues.append((work, due.group()))
+    return dues if len(dues) >= 2 else None
 
 
 # Several outputs listed, all to be completed: 半年报告、全年报告和11期景气报告全部完成.

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from perfbudget.framework import (
     DEPARTMENT_FRAMEWORKS,
+    DEPARTMENT_LEVEL2,
     DEPARTMENT_PROCESS_LEVEL1,
     DEPARTMENT_SATISFACTION2,
     FRAMEWORK_2015,
@@ -137,7 +138,9 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     the money words anywhere in the name (支付资金 inside 按时支付资金比例), …性 as well as …率
     (经费到位及时性, 经费支出时效性), and an amount of money (``550万元``) as a 数量指标 value — the quantity
     delivered is not the money spent. How well money is managed (资金使用合规率, 支付准确率)
-    is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量"). So does budget
+    is not flagged. Manpower going in counts too: 出差人数, 出差人次 ("人力…投入数量"), and the staff hired named as
+    the output in people, a roster of posts (``聘用讲解员、综治队员以及物业管理人员 32人``: what they do is the output;
+    one post hired for the service bought, ``聘用调解员人数 1人``, is not flagged). So does budget
     execution: what is left over (结余率) and how often the budget is rearranged (科目调整次数), a note
     after the name (``结余率(计算方法为:结余数/预算数)``) aside. Money guaranteed to cover a cost
     (经费保障率, 利息费用保障率, 利息补贴保障率) is the money going in; 应急保障率 is not money. A name
@@ -215,7 +218,8 @@ def _quantity_input(indicator: Indicator, name: str, key: str) -> tuple[str, str
         return ("level3",
                 f"数量指标{quote(indicator.level3)}是一笔费用（{target.raw}），费用是投入，不是这笔钱完成的产出",
                 "写明这笔费用换来的产出，如「管理安置小区8个」「保洁面积≥5万平方米」；费用放在成本指标下")
-    if ("聘" in key or "编外" in key or "派遣" in key) and _STAFF_COUNT.search(key):
+    if ("聘" in key or "编外" in key or "派遣" in key or "雇" in key) and (
+            _STAFF_COUNT.search(key) or (target.unit in ("人", "名") and _HIRED_STAFF.match(key))):
         return ("level3",
                 f"{quote(indicator.level3)}（{target.raw}）是单位自己用人的数量，是人力投入，不是项目的产出",
                 "删去该指标（用人控制属于单位管理），改为反映服务的指标，如「护理服务对象≥283人」「开展安全排查≥6次」")
@@ -231,6 +235,11 @@ _FEE_ACTION = re.compile(r"发放|免|减|补|资助|缴|收|奖|救助|慰问|�
 # The staff the unit employs beyond its establishment, counted (编外人员数量 153, 临聘人员数): manpower going in.
 _STAFF_COUNT = re.compile(r"^(?:控制|严控|严格控制)?(?:编外|临聘|聘用|外聘|劳务派遣)(?:人员|工作人员|用工)?"
                           r"(?:数量|人数|数|总数|控制数)$")
+# The staff hired named as the output, a roster of posts in people (聘用讲解员、综治队员以及物业管理人员 32人): the
+# people the money employs to run the place, manpower going in; what they do (讲解服务人次, 保洁面积) is the output.
+# One post hired for the service the project buys (聘用调解员人数 1人) is not matched.
+_HIRED_STAFF = re.compile(r"^(?:聘用|聘请|外聘|临聘|雇用|雇佣)[^，,；;、]{1,8}?员(?:、|以及|及|和)+"
+                          r"[^，,；;]{1,16}?(?:员|人员|队员)(?:数量|人数|数)?$")
 
 # How the unit handles its money (资金使用合规性, 经费支出合规率, 资金管理规范性, 经费审批流程规范性,
 # 资金使用是否合规): its management, which the self-evaluation scores apart (项目管理), not a result.
@@ -492,13 +501,15 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     投入/过程/产出/效果 with 目标设定, 预算配置, 预算执行, 预算管理, 资产管理, 职责履行, 履职效益 and 社会公众或服务对象
     满意度; the provinces' 运行成本/管理效率/履职效能/社会效应/可持续发展/满意度 with their own 二级; Jiangxi's
     管理指标 with its own 二级 before 产出/效果/满意度) is judged by its own 一级 and 二级: a row outside it is
-    flagged naming the form.
+    flagged naming the form. The 共性 form is told by its own 二级 too: a 部门整体 table of 产出 | 职责履行 and
+    效果 | 履职效益 without 投入 and 过程 is that form's, its 二级 not outside the project framework.
     """
     out = []
     rows_of: dict[int, tuple[Row, ...]] = {}
     for project, flagged_rows in flagged_by_project(document, _LEVEL_NOT_IN_FRAMEWORK):
         unknown = [row.indicator.level1.strip() for row, verdict in flagged_rows if verdict[0] == "level1"]
-        if unknown or flagged_rows[0][0].level1 in _DEPARTMENT_LEVEL1S:  # (most projects: none)
+        if unknown or flagged_rows[0][0].level1 in _DEPARTMENT_LEVEL1S \
+                or any(row.level2 in DEPARTMENT_LEVEL2 for row, _verdict in flagged_rows):  # (most projects: none)
             rows_of = rows_of or {id(item): own for item, own in project_rows(document)}
             framework = framework_of_project(project, rows_of[id(project)])
             if framework is None:  # an unknown framework: once

@@ -33,7 +33,7 @@ from perfbudget.review.helpers import (
     project_rows,
     quote,
 )
-from perfbudget.review.language import content_words, figures, made_of, project_category, word_set
+from perfbudget.review.language import content_words, figures, made_of, project_category, vocabulary, word_set
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_conformity import _compared_texts
 from perfbudget.review.rules_relevance import is_input_name
@@ -56,6 +56,22 @@ def output_ending(name: str) -> str | None:
     return None
 
 
+def work_count(name: str) -> str | None:
+    """The count word of a name that counts the times a piece of work was done (医疗保障次数 → 次数, 精准扶贫服务
+    人次 → 人次), else None: a name ending in a count of ``[names] work_counts`` and holding a work of ``work_acts``,
+    none of ``work_count_exceptions`` (受益人次, 事故发生次数: the people reached, the harm)."""
+    if not name.endswith(_WORK_COUNTS):  # (most names)
+        return None
+    if not any(act in name for act in word_set("names", "work_acts")):
+        return None
+    if any(word in name for word in word_set("names", "work_count_exceptions")):
+        return None
+    return next(count for count in _WORK_COUNTS if name.endswith(count))
+
+
+_WORK_COUNTS = tuple(vocabulary()["names"]["work_counts"])
+
+
 @rule("output-as-effect", title="产出写成效益", dimension="相关性", severity="warning")
 def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding]:
     """An output restated under 效益指标: a completion or acceptance rate, or an output's own name.
@@ -63,7 +79,8 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
     ``项目完成率 100%`` or ``验收合格率`` under 社会效益 measures the work done, not what follows
     from it (88号: 效益 are the effects of the outputs); the same name under 产出 and 效益 counts
     one result twice; so does a share of cases or hazards dealt with (``安全隐患排查有效处置率 ≥90%``, 整改率, 办结率:
-    real tables file them under 质量). Effects such as 受益人数, 覆盖率, 就业人数 are not flagged. A question whether a
+    real tables file them under 质量), and a count of the times a work was done (``医疗保障次数 30``, 精准扶贫服务人次:
+    ``work_count``). Effects such as 受益人数, 受益人次, 覆盖率, 就业人数 are not flagged. A question whether a
     procedure is fair or regular (``评审程序是否客观公正 是``) is how the work is managed, not an effect
     either; a satisfaction with it is not flagged here.
     """
@@ -74,6 +91,13 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
             if level1 != LEVEL1_EFFECT:
                 continue
             ending = output_ending(name)
+            if ending is None and (count := work_count(name)) is not None:
+                out.append(at_indicator(project, position, indicator, "level3",
+                                        f"效益指标{quote(indicator.level3)}数的是工作做了多少（{count}），是产出的数量，"
+                                        "不是项目带来的效益",
+                                        "把工作次数放在产出的数量指标下；效益指标写这些工作带来的效果，"
+                                        "如受益人数、问题解决率、救治成功率"))
+                continue
             if ending is None and key not in outputs:
                 if (("程序" in name or "流程" in name or "过程" in name or "手续" in name)
                         and _PROCEDURE.search(name) and not _is_satisfaction(name)):
@@ -109,7 +133,8 @@ def no_genuine_effect(document: Document, settings: RuleSettings) -> list[Findin
         effects = [row for row in own if row.level1 == LEVEL1_EFFECT]
         if not effects or not project.complete:
             continue
-        candidates = [row for row in effects if not _is_satisfaction(row.name) and output_ending(row.name) is None]
+        candidates = [row for row in effects if not _is_satisfaction(row.name) and output_ending(row.name) is None
+                      and work_count(row.name) is None]
         if candidates:  # effects that may be genuine, unless they only repeat an output's name
             outputs = {row.key for row in own if row.level1 == LEVEL1_OUTPUT}
             if any(row.key not in outputs for row in candidates):

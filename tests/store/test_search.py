@@ -15,16 +15,22 @@ from perfbudget.store.engine import write_transaction
 from tests.store.helpers import import_file
 
 
+FIXED = {"培训", "满意度", "率", "不存在", "无此指标名称", "%", "_", "ab", "Xq"}
+
+
 def _queries(document: Document) -> list[str]:
     """Pieces of the seed's texts of every length, at the start, middle and end, and texts found nowhere."""
-    out = {"培训", "满意度", "率", "不存在", "无此指标名称", "%", "_", "ab", "Xq"}
+    out = set(FIXED)
     for project in document.projects:
         for indicator in project.indicators:
             for value in (indicator.level3, indicator.description or ""):
                 for size in (1, 2, 3, 5):
                     if len(value) >= size:
                         out.update({value[:size], value[-size:], value[len(value) // 2:len(value) // 2 + size]})
-    return sorted(q for q in out if q.strip())
+    texts = sorted(q for q in out if q.strip())
+    # Every single character and every text of the list above; of the longer pieces every third (they are
+    # searched alike: the suite's time goes to the answers, not to more of the same).
+    return [q for index, q in enumerate(texts) if len(q) == 1 or q in FIXED or index % 3 == 0]
 
 
 def _expected(document: Document, query: str) -> set[tuple[str, int]]:

@@ -403,7 +403,7 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
     projects: list[Project] = []
     unit: Unit | None = None
     money_unit: str | None = None
-    self_evaluation = False
+    self_evaluation = monitoring = False
     numbered: list[bool] = []  # per project: does its heading carry a number (3.…)?
     beside: list[Problem] = []  # what was said of the tables beside the form (see _holds_nothing_of_a_form)
     for position, parts in enumerate(parts_of_tables, 1):
@@ -438,6 +438,8 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
         self_evaluation = self_evaluation or parts.self_evaluation
         if _is_project(parts):
             projects.append(build_project(parts, position, problems))
+            monitoring = monitoring or parts.monitoring
+            self_evaluation = self_evaluation or parts.self_evaluation  # (one that states its own 自评得分)
             numbered.append(is_numbered(parts.heading))
         elif parts.name_cell is not None and not parts.name_cell.blank:
             why = "表格在其预算之前被截断" if parts.cut is not None else "不是完整的项目表（可能是页面片段）"
@@ -464,7 +466,7 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
         unit=unit or Unit(None, None),
         money_unit=money_unit,
         projects=tuple(projects),
-        kind="self-evaluation" if self_evaluation else "target",
+        kind="monitoring" if monitoring else "self-evaluation" if self_evaluation else "target",
         source=Source(file),
         notes=tuple(p for p in problems if p.severity is not Severity.ERROR),
     )

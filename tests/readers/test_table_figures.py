@@ -151,3 +151,18 @@ def test_the_interchange_refuses_a_month_or_grade_it_cannot_hold() -> None:
     data["kind"] = "plan"
     with pytest.raises(InterchangeError, match="kind"):
         document_from_dict(data)
+
+
+def test_a_monitoring_table_published_reads_back_as_one_with_its_period() -> None:
+    from perfbudget.writers.target_table_docx import target_table_docx
+    from perfbudget.writers.target_table_html import target_table_html
+    from perfbudget.writers.target_table_xlsx import target_table_xlsx
+
+    document = _read("表.txt", _pipe(MONITOR_TITLE, MONITOR)).document
+    assert document is not None
+    html = target_table_html(document)
+    assert "<title>项目支出绩效监控表</title>" in html.decode()  # (it said 项目支出绩效目标表)
+    for name, data in (("出.xlsx", target_table_xlsx(document)), ("出.docx", target_table_docx(document)),
+                       ("出.html", html)):
+        again = _read(name, data).document
+        assert again is not None and again.kind == "monitoring" and again.projects[0].month == 6, name

@@ -60,6 +60,7 @@ from perfbudget.readers.project_fields import (
     years_from_previous_tables,
 )
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
+from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
 from perfbudget.readers.stream import grid_tree_tables
 from perfbudget.readers.table_titles import is_numbered, title_and_seq
 from perfbudget.readers.total_rows import total_row_extras
@@ -347,7 +348,12 @@ def _holds_form_labels(texts: list[str]) -> bool:
     names 项目名称 twice (two forms run into one row, as a preview one cell a line gives them), or holds a
     form's own labels (主管部门, 实施单位, 年度资金总额) or a funds column (年初预算数, 全年执行数)."""
     return texts.count("项目名称") > 1 or any(
-        field_of_key(t) not in (None, "name", "unit") or fund_column_of_key(t) is not None for t in texts)
+        (field_of_key(t) not in (None, "name", "unit") and t not in _SCORE_LABELS) or fund_column_of_key(t) is not None
+        for t in texts)
+
+
+# a 自评表's own total and grade: header labels of a form (readers/stated_scores.py) and a summary's columns alike
+_SCORE_LABELS = TOTAL_LABELS | GRADE_LABELS
 
 
 def _holds_nothing_of_a_form(parts: Parts) -> bool:

@@ -129,3 +129,14 @@ def test_a_self_evaluations_own_total_is_checked_against_ours(tmp_path: Path) ->
     path.write_bytes(word_file(graded, ["项目支出绩效自评表", "（2023年度）"]))
     result = runner.invoke(app, ["evaluate", str(path), "-a", str(path)])
     assert result.exit_code == 0 and "表中的评价等级为「良」，按计算的总分 99.00 应为「优」" in result.stderr
+
+
+def test_read_says_what_a_table_says_of_itself(tmp_path: Path) -> None:
+    monitor, evaluation = tmp_path / "监控表.txt", tmp_path / "自评表.docx"
+    monitor.write_text(_pipe(TITLE, MONITOR), encoding="utf-8")
+    evaluation.write_bytes(word_file(SELF, ["项目支出绩效自评表"]))
+    result = runner.invoke(app, ["read", str(monitor)])
+    assert result.exit_code == 0 and "绩效监控表" in result.stdout
+    assert "监控期间：1-6月，1-6月执行数 60万元（执行率 50%）" in result.stdout
+    result = runner.invoke(app, ["read", str(evaluation)])
+    assert result.exit_code == 0 and "表中自评得分 97 分，评价等级 优" in result.stdout

@@ -202,21 +202,25 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     extras = tuple((label_text, "\n".join(_paragraphs([cell]))) for label_text, cell in parts.extras
                    if not cell.blank) + tuple(money_notes)
     month = table_total = table_grade = None
-    # a 监控表 and its period (readers/monitoring_period.py); a 自评表's own total and grade (readers/stated_scores.py)
-    monitoring, month, month_at = monitoring_period(title, parts.heading, parts.extras, parts.indicators,
-                                                    parts.source, problems)
-    if monitoring:
-        parts.monitoring = True
-        if month_at is not None:
-            sources["month"] = month_at
-    elif parts.extras:
-        stated_total, stated_grade = stated_scores(parts.extras, problems)
-        if stated_total is not None:
-            table_total, sources["table_total"] = stated_total
-        if stated_grade is not None:
-            table_grade, sources["table_grade"] = stated_grade
-        if stated_total is not None or stated_grade is not None:
-            parts.self_evaluation = True  # a table that scores itself is a 自评表 (cut before its columns: 149)
+    # a 监控表 and its period (readers/monitoring_period.py); a 自评表's own total and grade (readers/stated_scores.py):
+    # each says so in its header block, its indicator columns or its title — a plain target table (most tables, no
+    # extras) asks neither (a call a table was +0.9 % of the text reader's instructions)
+    if parts.extras or (parts.indicators and parts.indicators[0].extras) or "监控" in (title or "") \
+            or "监控" in (parts.heading or ""):
+        monitoring, month, month_at = monitoring_period(title, parts.heading, parts.extras, parts.indicators,
+                                                        parts.source, problems)
+        if monitoring:
+            parts.monitoring = True
+            if month_at is not None:
+                sources["month"] = month_at
+        elif parts.extras:
+            stated_total, stated_grade = stated_scores(parts.extras, problems)
+            if stated_total is not None:
+                table_total, sources["table_total"] = stated_total
+            if stated_grade is not None:
+                table_grade, sources["table_grade"] = stated_grade
+            if stated_total is not None or stated_grade is not None:
+                parts.self_evaluation = True  # a table that scores itself is a 自评表 (cut before its columns: 149)
     return new_project(seq, title, name, label, year, source_name, budget, purpose, tuple(g for g in goals if g),
                        tuple(parts.indicators), name_text or None, extras, parts.cut is None, parts.cut,
                        tuple(parts.needs_check), month, table_total, table_grade, parts.source, sources)

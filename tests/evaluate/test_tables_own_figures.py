@@ -96,6 +96,11 @@ def test_what_a_monitoring_table_leaves_empty_is_reported_at_its_row(tmp_path: P
     result = runner.invoke(app, ["monitor", str(plain), "-a", str(plain)])
     assert result.exit_code == 1 and "没有写明监控期间" in result.output
     assert runner.invoke(app, ["monitor", str(plain), "-a", str(plain), "-m", "6", "--json"]).exit_code == 0
+    # a fill-in sheet names no period of its own: --month is needed as before
+    sheet = tmp_path / "填报表.csv"
+    sheet.write_text(runner.invoke(app, ["template", str(plain), "--kind", "monitor"]).stdout, encoding="utf-8")
+    result = runner.invoke(app, ["monitor", str(plain), "-a", str(sheet)])
+    assert result.exit_code == 1 and "请用 --month 指定监控月份" in result.output
     # evaluate refuses a monitoring table (its figures are six months', not the year's)
     result = runner.invoke(app, ["evaluate", str(path), "-a", str(path)])
     assert result.exit_code == 1 and "是绩效监控表" in result.output

@@ -350,8 +350,10 @@ def monitor_command(
     # a fill-in sheet, or a 监控表 (the file monitored itself, or another) with its own figures and period
     own_table = document if source is not None and store is None and _same_file(source, actuals) else None
     rows, chosen, sheet_problems = progress_record(actuals, month, own_table)
-    if chosen is None:
-        _exit_on_errors(sheet_problems or [Problem(Source(actuals), "请用 --month 指定监控月份（1–12）")], actuals)
+    if chosen is None:  # a fill-in sheet (its month is the one monitored) without --month, or a sheet with errors
+        needed = [] if any(p.severity is Severity.ERROR for p in sheet_problems) else [
+            Problem(Source(actuals), "填报表没有监控月份：请用 --month 指定监控月份（1–12）")]
+        _exit_on_errors([*sheet_problems, *needed], actuals)
         return
     monitoring, problems = monitor(document, rows, sheet_problems, actuals, chosen, scale_rates)
     _exit_on_errors(problems, actuals)

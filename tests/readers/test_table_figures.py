@@ -166,3 +166,14 @@ def test_a_monitoring_table_published_reads_back_as_one_with_its_period() -> Non
                        ("出.html", html)):
         again = _read(name, data).document
         assert again is not None and again.kind == "monitoring" and again.projects[0].month == 6, name
+
+
+def test_a_project_named_for_monitoring_and_a_self_evaluations_year_column_are_no_monitoring_tables() -> None:
+    # 视频监控 in a target table's title (its project's name); 1-12月执行数 in a 自评表's funds grid (the year)
+    rows = [["项目名称", "视频监控系统运维"], ["预算数", "17.00"], ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "维护点位数", "≥100个"]]
+    document = _read("表.docx", word_file(rows, ["2024年视频监控系统运维项目绩效目标表"])).document
+    assert document is not None and document.kind == "target"
+    year = [[c.replace("全年执行数", "1-12月执行数") for c in row] for row in SELF]
+    document = _read("表.txt", _pipe(SELF_TITLE, year)).document
+    assert document is not None and document.kind == "self-evaluation" and document.projects[0].month is None

@@ -58,18 +58,31 @@ def _labelled_moment(text: str) -> int | None:
     return _moment_month(value) if colon and label_key(head) in MOMENT_LABELS else None
 
 
+def is_monitoring_title(text: str) -> bool:
+    """A title naming a monitoring table (绩效监控表, 运行监控情况表, 目标执行监控表): not a project's name that holds
+    监控 (视频监控系统运维项目绩效目标表, 水位监控表计更换), nor a target or self-evaluation table's title."""
+    return _TITLE.search(text) is not None and _OTHER_TABLE.search(text) is None
+
+
+_TITLE = re.compile(r"监控(?:情况)?(?:表(?!计)|报表|报告)")
+_OTHER_TABLE = re.compile(r"(?:绩效目标|自评|申报|评价)表")
+
+
 def monitoring_period(title: str | None, heading: str | None, extras: list[tuple[str, Cell]],
-                      indicators: list[Indicator], where: Source,
-                      problems: list[Problem]) -> tuple[bool, int | None, Source | None]:
+                      indicators: list[Indicator], where: Source, problems: list[Problem],
+                      self_evaluation: bool = False) -> tuple[bool, int | None, Source | None]:
     """(whether the table is a monitoring table, its period's last month, where that month was read); see the
-    module's note. ``extras`` are the header block's (label, cell) pairs, the funds grid's as ``row/column``."""
+    module's note. ``extras`` are the header block's (label, cell) pairs, the funds grid's as ``row/column``.
+    A table with self-evaluation columns (实际完成值, 得分: ``self_evaluation``) is a monitoring table only by its
+    title, a 监控时点 label or a column only monitoring tables have (完成目标可能性, 全年预计…): a 自评表's funds
+    column 1-12月执行数 says the year, not a period."""
     months: list[tuple[int, Source, str]] = []  # (month, where, the place's text), the columns first
     monitoring = False
     for label, cell in extras:
         _row, slash, column = label.partition("/")
         if slash:
             if "执行" in column and (month := _month_of(column)) is not None:
-                monitoring = True
+                monitoring = monitoring or not self_evaluation
                 months.append((month, cell.source, column))
             elif "预计" in column and "执行" in column:
                 monitoring = True
@@ -79,12 +92,12 @@ def monitoring_period(title: str | None, heading: str | None, extras: list[tuple
             if any(word in header for word in _MONITOR_COLUMNS):
                 monitoring = True
             elif ("执行" in header or "完成" in header) and (month := _month_of(header)) is not None:
-                monitoring = True
+                monitoring = monitoring or not self_evaluation
                 months.append((month, first.source or where, header))
     for text in (title, heading) if title != heading else (title,):
-        if text and "监控" in text:
-            monitoring = True
-            if (month := _month_of(text) or _labelled_moment(text)) is not None:
+        if text and "监控" in text and ((moment := _labelled_moment(text)) is not None or is_monitoring_title(text)):
+            monitoring = True  # (a title, or a 监控时点：… line taken for the heading)
+            if (month := moment or _month_of(text)) is not None:
                 months.append((month, where, text))
     for label, cell in extras:
         text = cell.text.strip()
@@ -92,7 +105,8 @@ def monitoring_period(title: str | None, heading: str | None, extras: list[tuple
             monitoring = True
             if (month := _moment_month(text)) is not None:
                 months.append((month, cell.source, f"{label.strip()}{text}"))
-        elif not label and "监控" in text and ((month := _labelled_moment(text)) is not None or "监控表" in text):
+        elif not label and "监控" in text and (
+                (month := _labelled_moment(text)) is not None or is_monitoring_title(text)):
             # 监控时点：2024年6月30日 (or the title) in a cell of its own, an unlabelled extra
             monitoring = True
             if (month := month or _month_of(text)) is not None:

@@ -208,7 +208,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
     if parts.extras or (parts.indicators and parts.indicators[0].extras) or "监控" in (title or "") \
             or "监控" in (parts.heading or ""):
         monitoring, month, month_at = monitoring_period(title, parts.heading, parts.extras, parts.indicators,
-                                                        parts.source, problems)
+                                                        parts.source, problems, parts.self_evaluation)
         if monitoring:
             parts.monitoring = True
             if month_at is not None:

@@ -1,14 +1,18 @@
-"""What the reader keeps typed, and what only as an untyped extra, in the corpus's 自评表, 部门整体 and 监控表.
+"""What the reader keeps typed, and what only as an untyped extra, in the corpus's 自评表, 部门整体 and
+监控表.
 
 Usage: .venv/bin/python bench/kind_fields.py [--src DIR] [--verbose] [--json]
 
-For every answer key of ``tests/fixtures/real/corpus/`` (its kind told as ``bench/real_tables.py --by-kind`` tells
-it), the table is loaded as ``perfbudget read`` loads it and each project's columns are counted where the model
-holds them: an indicator's 实际完成值, 分值, 得分 and 偏差原因 (``Indicator.actual/weight/score/deviation``), the
-funds grid's 年初预算数, 全年执行数, 执行率, 分值 and 得分 (``Budget.initial/executed/rate/weight/score``, each with
-its ``Project.sources`` location), and the funds grid's cells, a total score (总分, 自评得分 …), a grade (评价等级,
-自评等级 …) or a period's figures (1-N月执行数, 全年预计 …) kept only as project or indicator extras. ``--src`` runs
-another tree's reader (e.g. main's, for a before/after).
+For every answer key of ``tests/fixtures/real/corpus/`` (its kind told as ``bench/real_tables.py
+--by-kind`` tells it), the table is loaded as ``perfbudget read`` loads it and each project's
+columns are counted where the model holds them: an indicator's 实际完成值, 分值, 得分 and 偏差原因
+(``Indicator.actual/weight/score/deviation``), the funds grid's 年初预算数, 全年执行数, 执行率, 分值 and 得分
+(``Budget.initial/executed/rate/weight/score``, each with its ``Project.sources`` location), the
+document's kind, a 监控表's period and a 自评表's own total and grade (``Document.kind``,
+``Project.month/table_total/table_grade``, kinds24), and the funds grid's cells, a total score
+(总分, 自评得分 …), a grade (评价等级, 自评等级 …) or a period's figures (1-N月执行数, 全年预计 …) kept only as
+project or indicator extras. ``--src`` runs another tree's reader (e.g. main's, for a
+before/after).
 """
 
 from __future__ import annotations
@@ -73,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         if document is None:
             f["refused"] += 1
             continue
+        f[f"document kind {document.kind}"] += 1
         lines = []
         for project in document.projects:
             f["projects"] += 1
@@ -87,8 +92,10 @@ def main(argv: list[str] | None = None) -> int:
                 if value is not None:
                     f[f"budget.{field}"] += 1
                     f[f"budget.{field} located"] += f"budget.{field}" in project.sources
-            f["total score typed"] += getattr(project, "total_score", None) is not None
-            f["grade typed"] += getattr(project, "grade", None) is not None
+            # kinds24: the table's own total and grade, a 监控表's period (getattr: a tree before them has none)
+            f["table_total typed"] += getattr(project, "table_total", None) is not None
+            f["table_grade typed"] += getattr(project, "table_grade", None) is not None
+            f["month typed"] += getattr(project, "month", None) is not None
             results = [label for label, _ in project.extras if _RESULT.search(label.split("/")[0])]
             funds = [label for label, _ in project.extras if _FUNDS.search(label) and label not in results]
             f["projects with funds extras"] += bool(funds)

@@ -3,15 +3,16 @@ they print.
 
 Usage: .venv/bin/python bench/selfeval_scores.py [--verbose] [FILTER ...]
 
-Every self-evaluation of ``tests/fixtures/real/corpus/`` (the keys of kind ``self-evaluation``, 部门整体
-ones too) is read as ``perfbudget read`` reads it, and each project is scored alone as ``perfbudget
-evaluate FILE -a FILE`` scores it (``evaluate/from_table.py``: the table's 实际完成值, 分值, 全年执行数 and, for
-a qualitative indicator, its 得分). The table's own score is the 得分 of its 总分 row where the reader
-placed it (``总分/得分``), else the sum of the 得分 it prints (the funds grid's ``Budget.score`` and every
-indicator's ``score``); it is compared with perfbudget's total, and each indicator's printed 得分 with
-perfbudget's. A project perfbudget refuses to score (no 分值 per indicator, a qualitative 实际完成值 under
-a numeric target …) is counted with its first reason; one without a printed 得分 on every row has no
-table total to compare.
+Every self-evaluation of ``tests/fixtures/real/corpus/`` (the keys of kind ``self-evaluation``,
+部门整体 ones too) is read as ``perfbudget read`` reads it, and each project is scored alone as
+``perfbudget evaluate FILE -a FILE`` scores it (``evaluate/from_table.py``: the table's 实际完成值,
+分值, 全年执行数 and, for a qualitative indicator, its 得分). The table's own score is
+``Project.table_total`` (its header's 自评得分, else the 得分 of its 总分 row where the reader placed
+it, ``总分/得分``), else the sum of the 得分 it prints (the funds grid's ``Budget.score`` and every
+indicator's ``score``); it is compared with perfbudget's total, and each indicator's printed 得分
+with perfbudget's. A project perfbudget refuses to score (no 分值 per indicator, a qualitative
+实际完成值 under a numeric target …) is counted with its first reason; one without a printed 得分 on
+every row has no table total to compare.
 """
 
 from __future__ import annotations
@@ -62,11 +63,9 @@ def main(argv: list[str] | None = None) -> int:
             errors = [p for p in problems if p.severity is Severity.ERROR]
             scores = [project.budget.score, *(i.score for i in project.indicators)]
             printed = sum(scores, Decimal(0)) if project.indicators and None not in scores else None
-            extras = dict(project.extras)
-            # the 总分 row's 得分 where the reader placed it (readers/total_rows.py)
-            total_cell = extras.get("总分/得分") or extras.get("合计/得分")
-            if total_cell is not None:
-                printed = Decimal(total_cell.rstrip("分"))
+            # the total the table gives itself (kinds24: its header's 自评得分, else the 总分 row's 得分)
+            if project.table_total is not None:
+                printed = project.table_total
             if evaluation is None:
                 counts["refused by scoring"] += 1
                 print(f"{name[:48]:<48} {project.name[:16]:<16} refused: {errors[0].message[:90]}")

@@ -66,9 +66,9 @@ def test_new_project_budget_and_unit_equal_their_records() -> None:
     indicator = Indicator("产出指标", "数量指标", "培训人数", None, Target("有效", Kind.QUALITATIVE))
     for values in [
         (1, "项目-2024中央绩效目标表", "项目", "2024中央", 2024, "中央", Budget(*budget), "用途", ("目标",),
-         (indicator,), "项目-2024中央", (("主管部门", "某局"),), True, None, (), Source("a.txt", 1),
-         {"name": Source("a.txt", 5)}),
+         (indicator,), "项目-2024中央", (("主管部门", "某局"),), True, None, (), None, None,
+         None, Source("a.txt", 1), {"name": Source("a.txt", 5)}),
         (2, None, "", None, None, None, Budget(), None, (), (), None, (), False, Source("a.txt", 9),
-         ("项目名称取自表题",), None, {}),
+         ("项目名称取自表题",), 6, Decimal("92.5"), "优", None, {"month": Source("a.txt", 2)}),
     ]:
         _same(new_project(*values), Project(*values))  # type: ignore[arg-type]

@@ -117,6 +117,12 @@ def project_to_dict(project: Project) -> dict[str, Any]:
             out["cut"] = project.cut.to_dict()
     if project.needs_check:
         out["needs_check"] = list(project.needs_check)
+    if project.month is not None:  # a 监控表's period; a 自评表's own total and grade (only where the table gives them)
+        out["month"] = project.month
+    if project.table_total is not None:
+        out["table_total"] = _dec(project.table_total)
+    if project.table_grade is not None:
+        out["table_grade"] = project.table_grade
     return out
 
 
@@ -181,7 +187,8 @@ _FIELDS = {
     "document": frozenset({"format", "unit", "money_unit", "projects", "kind"}),
     "unit": frozenset({"code", "name"}),
     "project": frozenset({"seq", "title", "name", "fund_label", "fund_year", "fund_source", "budget", "purpose",
-                          "goals", "indicators", "name_cell", "extras", "complete", "cut", "needs_check"}),
+                          "goals", "indicators", "name_cell", "extras", "complete", "cut", "needs_check",
+                          "month", "table_total", "table_grade"}),
     "budget": frozenset({"total", "fiscal", "other", "initial", "executed", "rate", "weight", "score"}),
     "indicator": frozenset({"level1", "level2", "level3", "description", "target", "weight", "actual", "score",
                             "deviation", "extras"}),
@@ -353,9 +360,16 @@ def _project(data: Any, path: str) -> Project:
     needs_check = _get(data, "needs_check", path, list, required=False) or []
     if not all(isinstance(n, str) for n in needs_check):
         raise InterchangeError(f"{path}.needs_check", "应为字符串列表")
+    month = _get(data, "month", path, int, required=False)
+    if month is not None and not 1 <= month <= 12:
+        raise InterchangeError(f"{path}.month", f"监控期间的月份应为 1–12，而不是 {month}")
+    table_grade = _get(data, "table_grade", path, str, required=False)
+    if table_grade is not None and table_grade not in _GRADES:
+        raise InterchangeError(f"{path}.table_grade", f"评价等级应为 优、良、中 或 差，而不是「{table_grade}」")
     project = replace(project, complete=complete is not False,
                       cut=_source(cut, f"{path}.cut") if cut is not None else None,
-                      needs_check=tuple(needs_check))
+                      needs_check=tuple(needs_check), month=month,
+                      table_total=_decimal_field(data, "table_total", path, required=False), table_grade=table_grade)
     if project.cut is not None and project.complete:
         raise InterchangeError(f"{path}.cut", "只有不完整的项目（complete 为 false）才有截断位置")
     if "name_cell" in data:
@@ -378,9 +392,20 @@ def document_from_dict(data: Any, file: str = "<json>") -> Document:
         unit=Unit(code=_get(unit, "code", "unit", str), name=_get(unit, "name", "unit", str)),
         money_unit=_get(data, "money_unit", "", str),
         projects=tuple(_project(p, f"projects[{i}]") for i, p in enumerate(projects)),
-        kind=_get(data, "kind", "", str, required=False) or "target",
+        kind=_kind(data),
         source=Source(file),
     )
+
+
+_GRADES = ("优", "良", "中", "差")
+_KINDS = ("target", "self-evaluation", "monitoring")
+
+
+def _kind(data: dict[str, Any]) -> str:
+    kind = _get(data, "kind", "", str, required=False) or "target"
+    if kind not in _KINDS:
+        raise InterchangeError("kind", f"应为 {'、'.join(_KINDS)} 之一，而不是「{kind}」")
+    return kind
 
 
 # A JSON string may escape half of a UTF-16 pair alone ("\\ud800"): Python keeps it as a character no

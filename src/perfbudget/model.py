@@ -278,8 +278,13 @@ class Project:
         cut: where a cut-off table broke; None for a complete table.
         needs_check: the reader's risky guesses for this project (short Chinese notes), shown as
             需人工核对; empty when the reading rests on no risky guess.
+        month: a 监控表's period, the last month of the 1–N月 its figures run to (1-6月执行数, 截至6月,
+            半年度 → 6); None for other tables, and for a 监控表 that does not say its period.
+        table_total: the total score a 自评表 gives itself (自评得分 / 自评总分 in its header, else the 得分 of its
+            总分 row); None when the table writes none.
+        table_grade: the grade a 自评表 gives itself (评价等级 / 自评等级: 优, 良, 中 or 差); None when it writes none.
         source: where the table starts.
-        sources: per-field locations ("name", "budget.total", "purpose", "goals" ...).
+        sources: per-field locations ("name", "budget.total", "purpose", "goals", "month", "table_total" ...).
     """
 
     seq: int
@@ -297,6 +302,9 @@ class Project:
     complete: bool = True
     cut: Source | None = field(default=None, compare=False, repr=False)
     needs_check: tuple[str, ...] = field(default=(), compare=False)
+    month: int | None = None
+    table_total: Decimal | None = None
+    table_grade: str | None = None
     source: Source | None = field(default=None, compare=False, repr=False)
     sources: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
 
@@ -322,7 +330,8 @@ class Document:
         unit: the budget unit.
         money_unit: the money unit of the tables (万元 or 元).
         projects: the project tables in document order.
-        kind: "target" for 绩效目标表, "self-evaluation" for 自评表.
+        kind: "target" for 绩效目标表, "self-evaluation" for 自评表, "monitoring" for 绩效监控表 (运行监控表: its
+            period in ``Project.month``).
         source: the file the document was read from.
         notes: things the reader skipped or normalised, never silently (e.g. placeholder rows).
     """

@@ -123,13 +123,15 @@ def new_unit(code: str | None, name: str | None) -> Unit:
 
 _ProjectTwin = _twin(Project, (
     "seq", "title", "name", "fund_label", "fund_year", "fund_source", "budget", "purpose", "goals", "indicators",
-    "name_cell", "extras", "complete", "cut", "needs_check", "source", "sources"))
+    "name_cell", "extras", "complete", "cut", "needs_check", "month", "table_total", "table_grade", "source",
+    "sources"))
 
 
 def new_project(seq: int, title: str | None, name: str, fund_label: str | None, fund_year: int | None,
                 fund_source: str | None, budget: Budget, purpose: str | None, goals: tuple[str, ...],
                 indicators: tuple[Indicator, ...], name_cell: str | None, extras: tuple[tuple[str, str], ...],
-                complete: bool, cut: Source | None, needs_check: tuple[str, ...], source: Source | None,
+                complete: bool, cut: Source | None, needs_check: tuple[str, ...], month: int | None,
+                table_total: Decimal | None, table_grade: str | None, source: Source | None,
                 sources: dict[str, Source]) -> Project:
     """``Project(seq, …, sources)`` with every field given."""
     made: Any = _new(_ProjectTwin)
@@ -148,6 +150,9 @@ def new_project(seq: int, title: str | None, name: str, fund_label: str | None, 
     made.complete = complete
     made.cut = cut
     made.needs_check = needs_check
+    made.month = month
+    made.table_total = table_total
+    made.table_grade = table_grade
     made.source = source
     made.sources = sources
     made.__class__ = Project

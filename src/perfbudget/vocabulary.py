@@ -12,10 +12,12 @@ from perfbudget.model import Severity
 
 
 class DocumentKind(StrEnum):
-    """What a table is: a 绩效目标表, or a 绩效自评表 (with self-evaluation columns)."""
+    """What a table is: a 绩效目标表, a 绩效自评表 (with self-evaluation columns) or a 绩效监控表 (a period's
+    figures: 1-N月执行数, 1-N月执行情况, 完成目标可能性)."""
 
     TARGET = "target"
     SELF_EVALUATION = "self-evaluation"
+    MONITORING = "monitoring"
 
 
 class EvaluationKind(StrEnum):
@@ -26,7 +28,8 @@ class EvaluationKind(StrEnum):
 
 
 SEVERITY_LABELS: dict[str, str] = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-DOCUMENT_KIND_LABELS: dict[str, str] = {DocumentKind.TARGET: "绩效目标表", DocumentKind.SELF_EVALUATION: "绩效自评表"}
+DOCUMENT_KIND_LABELS: dict[str, str] = {DocumentKind.TARGET: "绩效目标表", DocumentKind.SELF_EVALUATION: "绩效自评表",
+                                         DocumentKind.MONITORING: "绩效监控表"}
 EVALUATION_KIND_LABELS: dict[str, str] = {EvaluationKind.SELF_EVALUATION: "自评", EvaluationKind.MONITORING: "监控"}
 
 __all__ = ["DOCUMENT_KIND_LABELS", "EVALUATION_KIND_LABELS", "SEVERITY_LABELS", "DocumentKind", "EvaluationKind",

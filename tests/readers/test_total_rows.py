@@ -3,6 +3,8 @@ rows and its figures (the table's own total of 分值 and 得分, sometimes its 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from perfbudget.load import LoadResult, load_bytes
 from tests.readers.word_tables import excel_file, word_file
 
@@ -36,8 +38,12 @@ def test_pipe_total_row_under_its_columns() -> None:
 
 def test_word_and_excel_total_rows() -> None:
     rows = [*HEAD, ["总分", "", "", "", "", "100", "99", "优"]]
-    # 优 stands under 偏差原因分析及改进措施: no place of a total's figure, so the figures are kept in order
-    assert _extras(load_bytes(word_file(rows, TITLE), "自评表.docx")) == [("总分", "100 99 优")]
+    # 优 stands under 偏差原因分析及改进措施, no place of a figure: kept as the row's 等级, the figures under their
+    # columns (until kinds24 the grade made all of them unplaced: 总分 = 100 99 优); typed as the table's own
+    word = load_bytes(word_file(rows, TITLE), "自评表.docx")
+    assert _extras(word) == [("总分/分值", "100"), ("总分/得分", "99"), ("总分/等级", "优")]
+    assert word.document is not None
+    assert (word.document.projects[0].table_total, word.document.projects[0].table_grade) == (Decimal(99), "优")
     rows[-1][-1] = ""
     assert _extras(load_bytes(excel_file([TITLE, *rows]), "自评表.xlsx")) == [("总分/分值", "100"),
                                                                               ("总分/得分", "99")]

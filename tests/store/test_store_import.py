@@ -208,3 +208,31 @@ def test_unit_is_required_and_a_name_is_enough(store: Store,
     assert store.import_document(named, "inline.txt").status == "unchanged"
     [unit] = store.units()["items"]
     assert (unit["code"], unit["name"], unit["projects"]) == (None, "测试单位", 1)
+
+
+def test_a_monitoring_period_and_a_tables_own_total_are_kept(store: Store, seed_document: Document) -> None:
+    # kinds24: a 监控表's kind and period (Project.month), a 自评表's own total and grade (table_total/table_grade):
+    # kept by the store (project_versions.table_figures, migration 1700) by every way a version is loaded
+    project = seed_document.projects[0]
+    monitored = dataclasses.replace(seed_document, kind="monitoring", projects=(dataclasses.replace(
+        project, month=6, budget=dataclasses.replace(project.budget, executed=Decimal("8.5"), rate=Decimal(50))),))
+    scored = dataclasses.replace(seed_document, kind="self-evaluation", projects=(dataclasses.replace(
+        seed_document.projects[1], table_total=Decimal("92.50"), table_grade="优"),))
+    for document, name in ((monitored, "监控表.json"), (scored, "自评表.json")):
+        outcome = store.import_document(document, name)
+        assert outcome.status == "imported" and outcome.document_id is not None
+        stored = store.document(outcome.document_id)
+        assert stored == document and stored.kind == document.kind
+        project_id = next(item["id"] for item in store.projects()["items"]
+                          if item["name"] == document.projects[0].name)
+        version = store.project_version(project_id)
+        assert version is not None and version.document.projects[0] == document.projects[0]
+        latest = store.latest_versions(project_ids=[project_id])[0].document.projects[0]
+        with store.router.read() as connection:
+            bulk = project_latest(connection, [project_id])[project_id].document.projects[0]
+        assert {(p.month, p.table_total, p.table_grade) for p in (latest, bulk)} == {
+            (document.projects[0].month, document.projects[0].table_total, document.projects[0].table_grade)}
+        assert store.import_document(document, "again-" + name).status == "unchanged"
+    # a changed period is a new version (the figures are part of the content)
+    again = dataclasses.replace(monitored, projects=(dataclasses.replace(monitored.projects[0], month=9),))
+    assert store.import_document(again, "1-9月.json").status == "imported"

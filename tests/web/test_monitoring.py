@@ -259,3 +259,39 @@ def test_a_sheet_of_another_month_is_refused_by_every_face(web: WebEnv, tmp_path
     by_cli = runner.invoke(cli, ["monitor", str(document_file), "-a", str(sheet_file), "-m", "6"])
     assert by_cli.exit_code == 1 and "与监控月份 1-6 月不一致" in by_cli.output
     assert _upload(client, pid, sheet, month=9).status_code == 200  # type: ignore[attr-defined]
+
+
+def test_the_units_own_monitoring_table_is_taken_as_the_record(web: WebEnv) -> None:
+    """kinds24: a unit's published 绩效监控表 (here a Word table, its period 1-6月 in its columns) uploaded instead of
+    the fill-in sheet gives the lights from its own figures, on the page and by the API; a month other than its
+    period is refused, naming both (until kinds24 every such file was refused: no 项目名称/三级指标 header)."""
+    from tests.readers.word_tables import word_file
+
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    project, _ = stored_project(web.app, pid)
+    assert project.budget.total is not None
+    rows = [["项目名称", project.name_cell or project.name, "", "", "", "", ""],
+            ["项目资金（万元）", "", "年初预算数", "1-6月执行数", "", "", ""],
+            ["", "年度资金总额", str(project.budget.total), str(project.budget.total / 2), "", "", ""],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "1-6月执行情况", "全年预计完成情况", "完成目标可能性"]]
+    for indicator in project.indicators:
+        done = indicator.target.raw.lstrip("≥≤=<>") if indicator.target.is_quantitative else "达成"
+        rows.append([indicator.level1, indicator.level2, indicator.level3, indicator.target.raw, done, done, "确定能"])
+    table = word_file(rows, ["项目支出绩效运行监控表"])
+    client = web.client("editor")
+    refused = client.post(f"/projects/{pid}/monitoring/upload",
+                          data={"csrf_token": csrf_of(client, "/account"), "month": "9"},
+                          files={"file": ("监控表.docx", table, "application/octet-stream")})
+    assert refused.status_code == 422 and "是 1-6 月的监控表，与监控月份 1-9 月不一致" in refused.text
+    page = client.post(f"/projects/{pid}/monitoring/upload",
+                       data={"csrf_token": csrf_of(client, "/account"), "month": "6"},
+                       files={"file": ("监控表.docx", table, "application/octet-stream")})
+    assert page.status_code == 200, page.text[:400]
+    saved = json.loads(client.get(f"/projects/{pid}/monitoring/download/json").text)
+    assert saved["month"] == 6 and saved["projects"][0]["budget_light"] == "green"  # half the budget by June
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    api = web.client().post(f"/api/v1/projects/{pid}/monitoring", headers=headers, data={"month": "6"},
+                            files={"file": ("监控表.docx", table, "application/octet-stream")})
+    assert api.status_code == 200, api.text
+    assert api.json()["monitoring"]["projects"][0]["indicators"] == saved["projects"][0]["indicators"]

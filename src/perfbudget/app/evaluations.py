@@ -19,12 +19,13 @@ from typing import Any
 
 from perfbudget.app.settings import APPROVED_ONLY, CoreSettings
 from perfbudget.app.workflow import APPROVED, DRAFT, state_label
+from perfbudget.config import Limits
 from perfbudget.evaluate.actuals import SheetRow
 from perfbudget.evaluate.monitor import Monitoring, monitoring_from_dict
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.evaluate.scoring import ScoreOptions, evaluate_rows
 from perfbudget.evaluate.weights import Weights
-from perfbudget.model import Document, Problem, Severity
+from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.store import Store, StoredVersion
 from perfbudget.store.transaction import Actor
 from perfbudget.vocabulary import EvaluationKind
@@ -54,6 +55,26 @@ def monitor(document: Document, rows: list[SheetRow], sheet_problems: list[Probl
     return Monitoring(unit_code=document.unit.code, unit_name=document.unit.name, money_unit=document.money_unit,
                       month=month, projects=tuple(results), scale_rates=scale_rates,
                       document_file=document.source.file if document.source else None, actuals_file=file), problems
+
+
+def progress_record(file: str, month: int | None, table: Document | None = None,
+                    limits: Limits | None = None) -> tuple[list[SheetRow], int | None, list[Problem]]:
+    """The progress record a file gives for monitoring: a fill-in sheet's rows, or a 绩效监控表's own figures (``table``
+    when it is read already); (rows, the month monitored, problems) — see
+    :func:`perfbudget.evaluate.from_monitoring_table.progress_record`. An unreadable file is a problem."""
+    from perfbudget.evaluate.from_monitoring_table import progress_record as from_data
+    from perfbudget.readers import read_file
+
+    if table is not None:
+        return from_data(b"", file, month, limits, table)
+    try:
+        limits = limits or Limits.from_env()
+    except ValueError as exc:
+        return [], month, [Problem(Source(file), str(exc))]
+    data = read_file(file, limits)
+    if not isinstance(data, bytes):
+        return [], month, [data]
+    return from_data(data, file, month, limits)
 
 
 def score(document: Document, rows: list[SheetRow], sheet_problems: list[Problem], file: str,

@@ -42,7 +42,7 @@ from perfbudget.cli.store_common import (
     shown_time,
     uses_store,
 )
-from perfbudget.model import Document, Problem, Severity
+from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.plain_numbers import MAX_ID
 
 if TYPE_CHECKING:
@@ -61,6 +61,9 @@ _UNIT_HELP = ("从数据库取该单位（单位编码；没有编码的单位�
               "有修订稿待审时仍用它；其余为最新版本）。" + UNIT_ADDRESS_HELP)
 _YEAR_HELP = "评价年度：从数据库取该资金年度的项目；保存时记为该年度（默认取项目的资金年度）。"
 _SAVE_HELP = "把每个项目的结果保存到数据库（按项目版本和年度，每次保存新增一条记录，旧记录保留）。"
+_MONITOR_SHEET_HELP = ("监控填报表（perfbudget template --kind monitor 生成），或单位的绩效监控表（任何可读格式，"
+                       "如 docx、xlsx、txt：按表中的执行数、执行情况、完成目标可能性等监控）。")
+_MONTH_HELP = "监控截至月份 M（1–12）；用绩效监控表时可省略（取表中的监控期间，如 1-6月）。"
 _SAVE_MONITOR_HELP = "把每个项目的监控结果（含月份）保存到数据库，每次保存新增一条记录。"
 
 
@@ -239,6 +242,9 @@ def evaluate_command(
     else:
         assert source is not None
         document = _load(source, form)
+    if document.kind == "monitoring":
+        fail(f"「{shown_name(source or '')}」是绩效监控表（1-N 月的执行情况），不是自评表或目标表："
+             "请用 perfbudget monitor")
     if source is not None and store is None and _same_file(source, actuals):
         # a read 自评表 scored with its own 实际完成值, 分值 and 得分 (its own totals)
         from perfbudget.evaluate.from_table import sheet_rows_from_document
@@ -250,6 +256,10 @@ def evaluate_command(
     if any(p.severity is Severity.ERROR for p in problems):
         _exit_on_errors(problems, actuals)
     evaluation, found = score(document, rows, problems, actuals, chosen, ScoreOptions(reverse))
+    if evaluation is not None:  # the total and grade a 自评表 gives itself, against ours
+        from perfbudget.evaluate.from_table import table_score_check
+
+        found += table_score_check(document, evaluation)
     _exit_on_errors(found, actuals)
     assert evaluation is not None
     if save:
@@ -295,8 +305,8 @@ def _ids(ids: list[int]) -> str:
 @app.command("monitor")
 def monitor_command(
     source: str | None = typer.Argument(None, metavar="文件或项目", help=_SOURCE_HELP),
-    actuals: str = typer.Option(..., "--actuals", "-a", help="监控填报表（perfbudget template --kind monitor 生成）。"),
-    month: int = typer.Option(..., "--month", "-m", help="监控截至月份 M（1–12）。"),
+    actuals: str = typer.Option(..., "--actuals", "-a", help=_MONITOR_SHEET_HELP),
+    month: int | None = typer.Option(None, "--month", "-m", help=_MONTH_HELP),
     as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON。"),
     to: str | None = typer.Option(None, "--to",
                                   help="输出绩效目标执行监控表：xlsx、docx 或 html（须同时用 -o 指定文件）。"),
@@ -315,10 +325,9 @@ def monitor_command(
     完成目标可能性不是「确定能」时，须填写全年预计完成情况和偏差原因（经费保障、制度保障、人员保障、
     硬件条件保障、其他）。填报表有错误时列出全部错误，不保存，退出码为 1。项目可来自文件或数据库。
     """
-    from perfbudget.app.evaluations import monitor, refusal
-    from perfbudget.evaluate.sheet import read_sheet
+    from perfbudget.app.evaluations import monitor, progress_record, refusal
 
-    if not 1 <= month <= 12:
+    if month is not None and not 1 <= month <= 12:
         fail(f"--month 应为 1–12，而不是 {month}")
     if to is not None and to not in ("xlsx", "docx", "html"):
         fail(f"--to 应为 xlsx、docx 或 html，而不是「{to}」")
@@ -338,8 +347,15 @@ def monitor_command(
     else:
         assert source is not None
         document = _load(source, form)
-    rows, sheet_problems = read_sheet(actuals, "monitor", month=month)
-    monitoring, problems = monitor(document, rows, sheet_problems, actuals, month, scale_rates)
+    # a fill-in sheet, or a 监控表 (the file monitored itself, or another) with its own figures and period
+    own_table = document if source is not None and store is None and _same_file(source, actuals) else None
+    rows, chosen, sheet_problems = progress_record(actuals, month, own_table)
+    if chosen is None:  # a fill-in sheet (its month is the one monitored) without --month, or a sheet with errors
+        needed = [] if any(p.severity is Severity.ERROR for p in sheet_problems) else [
+            Problem(Source(actuals), "填报表没有监控月份：请用 --month 指定监控月份（1–12）")]
+        _exit_on_errors([*sheet_problems, *needed], actuals)
+        return
+    monitoring, problems = monitor(document, rows, sheet_problems, actuals, chosen, scale_rates)
     _exit_on_errors(problems, actuals)
     assert monitoring is not None
     if save:

@@ -14,14 +14,17 @@ filled-in sheet would (:mod:`perfbudget.evaluate.sheet`), each at the table's ow
   score, not the grade; on a band's bound the higher grade, whose band holds the same score).
 
 Nothing is guessed: a cell the table leaves empty stays empty, and scoring reports it as it would for a sheet.
+The total and grade the table gives itself (``Project.table_total``, ``table_grade``) are compared with the scoring's
+by :func:`table_score_check`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from perfbudget.evaluate.actuals import SheetRow
+from perfbudget.evaluate.result import Evaluation
 from perfbudget.evaluate.vocabulary import (
     COL_ACTUAL,
     COL_DEVIATION,
@@ -36,9 +39,10 @@ from perfbudget.evaluate.vocabulary import (
     ROW_EXECUTED,
     ROW_GOAL,
 )
-from perfbudget.model import Document, Indicator, Kind, Project, Source
+from perfbudget.model import Document, Indicator, Kind, Problem, Project, Severity, Source
 from perfbudget.time_target import due_of, parse_done
 
+_CENT = Decimal("0.01")
 _EXECUTED = ("全年执行数", "执行数", "预算执行数", "资金执行数")
 _WEIGHT = ("分值", "权重")
 _BUDGET = ("全年预算数", "调整后预算数")
@@ -108,3 +112,32 @@ def sheet_rows_from_document(document: Document, file: str) -> list[SheetRow]:
                 COL_GRADE: grade, COL_SCORE: _text(indicator.score) if grade else "",
                 COL_DEVIATION: indicator.deviation or ""})
     return rows
+
+
+def table_score_check(document: Document, evaluation: Evaluation) -> list[Problem]:
+    """Each scored project's total and grade against those its 自评表 gives itself (``Project.table_total`` and
+    ``table_grade``, at their cells): a note where they agree, a warning where they differ (the table's own
+    arithmetic, its rounding, or weights it writes where perfbudget does not read them: FAILURES.md AP, AS)."""
+    by_seq = {project.seq: project for project in document.projects}
+    problems: list[Problem] = []
+    for scored in evaluation.projects:
+        project = by_seq.get(scored.seq)
+        if project is None or (project.table_total is None and project.table_grade is None):
+            continue
+        name = project.name_cell or project.name
+        ours = scored.total.quantize(_CENT, ROUND_HALF_UP)
+        if project.table_total is not None:
+            at = project.sources.get("table_total") or project.source or Source(evaluation.document_file or "")
+            stated = project.table_total
+            if stated == ours:
+                problems.append(Problem(at, f"项目「{name}」按评分规则计算的总分 {ours} 与表中的自评得分 {stated} 一致",
+                                        Severity.INFO))
+            else:
+                problems.append(Problem(at, f"项目「{name}」表中的自评得分为 {stated}，按评分规则计算为 {ours}（相差 "
+                                            f"{abs(ours - stated)}）：请核对表中的分值、得分与执行率",
+                                        Severity.WARNING))
+        if project.table_grade is not None and project.table_grade != scored.grade:
+            at = project.sources.get("table_grade") or project.source or Source(evaluation.document_file or "")
+            problems.append(Problem(at, f"项目「{name}」表中的评价等级为「{project.table_grade}」，按计算的总分 {ours} "
+                                        f"应为「{scored.grade}」", Severity.WARNING))
+    return problems

@@ -7,7 +7,8 @@ into :class:`perfbudget.model.Budget`'s ``initial``, ``executed``, ``rate``, ``w
 cell's location; the extras stay as they are. The total row is the row labelled as the total (年度资金总额, 资金总额,
 合计 …), or the grid's only row. A cell that holds no figure of its column's kind (an amount; a rate with ``%``, or a
 number above 1, or 0; points) is left untyped, its text kept in the extras: nothing is guessed. A 执行率 that is not
-全年执行数 ÷ 预算数 is warned of at its cell.
+全年执行数 ÷ 预算数 is warned of at its cell. A 监控表's 1-N月执行数 and 1-N月执行率 are its ``executed`` and ``rate``:
+the execution to the period's end (``Project.month``, readers/monitoring_period.py), not the year's.
 """
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ _FIELD_OF_COLUMN = {
     "分值": "weight", "权重": "weight",
     "得分": "score",
 }
+# a 监控表's columns: 1-6月执行数 (累计执行数, 支出数), 1-6月执行率 (预算执行率) — the period's figures
+_PERIOD_COLUMN = re.compile(r"^1[-－—–~～至到]\d{1,2}月(?:累计|预算)?(执行数|支出数|执行金额|执行率)$")
+
+
+def _period_field(column: str) -> str | None:
+    found = _PERIOD_COLUMN.match(column) if column[:1] == "1" else None
+    return None if found is None else ("rate" if found.group(1) == "执行率" else "executed")
+
+
 _RATE = re.compile(r"^((?:0|[1-9]\d*)(?:\.\d+)?)\s*([%％])?$")
 _POINTS = re.compile(r"^((?:0|[1-9]\d*)(?:\.\d+)?)\s*分?$")
 
@@ -41,7 +51,7 @@ def execution_figures(extras: list[tuple[str, Cell]]) -> Figures:
     rows: dict[str, list[tuple[str, Cell]]] = {}
     for label, cell in extras:
         row, slash, column = label.partition("/")
-        if slash and (name := _FIELD_OF_COLUMN.get(column)) is not None:
+        if slash and (name := _FIELD_OF_COLUMN.get(column) or _period_field(column)) is not None:
             rows.setdefault(row, []).append((name, cell))
     if not rows:
         return {}

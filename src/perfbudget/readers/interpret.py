@@ -60,6 +60,7 @@ from perfbudget.readers.project_fields import (
     years_from_previous_tables,
 )
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
+from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
 from perfbudget.readers.stream import grid_tree_tables
 from perfbudget.readers.table_titles import is_numbered, title_and_seq
 from perfbudget.readers.total_rows import total_row_extras
@@ -364,7 +365,12 @@ def _holds_form_labels(texts: list[str]) -> bool:
     names 项目名称 twice (two forms run into one row, as a preview one cell a line gives them), or holds a
     form's own labels (主管部门, 实施单位, 年度资金总额) or a funds column (年初预算数, 全年执行数)."""
     return texts.count("项目名称") > 1 or any(
-        field_of_key(t) not in (None, "name", "unit") or fund_column_of_key(t) is not None for t in texts)
+        (field_of_key(t) not in (None, "name", "unit") and t not in _SCORE_LABELS) or fund_column_of_key(t) is not None
+        for t in texts)
+
+
+# a 自评表's own total and grade: header labels of a form (readers/stated_scores.py) and a summary's columns alike
+_SCORE_LABELS = TOTAL_LABELS | GRADE_LABELS
 
 
 def _holds_nothing_of_a_form(parts: Parts) -> bool:
@@ -420,7 +426,7 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
     projects: list[Project] = []
     unit: Unit | None = None
     money_unit: str | None = None
-    self_evaluation = False
+    self_evaluation = monitoring = False
     numbered: list[bool] = []  # per project: does its heading carry a number (3.…)?
     beside: list[Problem] = []  # what was said of the tables beside the form (see _holds_nothing_of_a_form)
     for position, parts in enumerate(parts_of_tables, 1):
@@ -455,6 +461,8 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
         self_evaluation = self_evaluation or parts.self_evaluation
         if _is_project(parts):
             projects.append(build_project(parts, position, problems))
+            monitoring = monitoring or parts.monitoring
+            self_evaluation = self_evaluation or parts.self_evaluation  # (one that states its own 自评得分)
             numbered.append(is_numbered(parts.heading))
         elif parts.name_cell is not None and not parts.name_cell.blank:
             why = "表格在其预算之前被截断" if parts.cut is not None else "不是完整的项目表（可能是页面片段）"
@@ -481,7 +489,7 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
         unit=unit or Unit(None, None),
         money_unit=money_unit,
         projects=tuple(projects),
-        kind="self-evaluation" if self_evaluation else "target",
+        kind="monitoring" if monitoring else "self-evaluation" if self_evaluation else "target",
         source=Source(file),
         notes=tuple(p for p in problems if p.severity is not Severity.ERROR),
     )

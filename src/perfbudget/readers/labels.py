@@ -48,6 +48,21 @@ HEADER_LABELS: dict[str, str] = {
     # the rows closing Hubei's 项目支出绩效监控表 after its indicators (corpus `72`; corpus22b)
     "偏差或不能完成目标原因分析": "extra",
     "相关建议或举措": "extra",
+    # when a 监控表's figures were taken (监控时点 | 2024年6月30日: its period, readers/monitoring_period.py)
+    "监控时点": "extra",
+    "监控期间": "extra",
+    "监控时间": "extra",
+    "监控截止时间": "extra",
+    # a 自评表's own total and grade in its header (自评得分 | 92分, 评价等级 | 优: readers/stated_scores.py)
+    "自评得分": "extra",
+    "自评总分": "extra",
+    "自评总得分": "extra",
+    "绩效自评得分": "extra",
+    "项目自评得分": "extra",
+    "评价得分": "extra",
+    "评价等级": "extra",
+    "自评等级": "extra",
+    "绩效评价等级": "extra",
     "年度主要任务": "group:tasks",
     "年度绩效总目标": "goals",
     "部门年度总体目标": "goals",

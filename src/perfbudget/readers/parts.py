@@ -48,6 +48,8 @@ class Parts:
     # More names in the 项目名称 row beside the first (项目名称 | 甲项目 | 乙项目: projects side by side whose columns
     # the reader could not tell apart, readers/side_projects.py): the cells, reported as an error (misses22).
     side_names: list[Cell] = field(default_factory=list)
+    # A 绩效监控表 (readers/monitoring_period.py): set when the project is built; the document is then a monitoring one.
+    monitoring: bool = False
 
 
 _new = object.__new__
@@ -55,7 +57,8 @@ _new = object.__new__
 # the import here until new_parts sets it too).
 _FIELDS = ("heading", "source", "unit", "money_unit", "name_cell", "money", "other_parts", "fiscal_parts",
            "other_sources", "purpose", "goals", "extras", "indicators", "self_evaluation", "project_total", "cut",
-           "department", "needs_check", "unrelated", "second_name", "side_names")
+           "department", "needs_check", "unrelated", "second_name", "side_names",
+           "monitoring")
 if tuple(f.name for f in fields(Parts)) != _FIELDS:
     raise RuntimeError("parts: Parts' fields changed; update new_parts")
 
@@ -86,4 +89,5 @@ def new_parts(heading: str | None, source: Source) -> Parts:
     parts.unrelated = None
     parts.second_name = None
     parts.side_names = []
+    parts.monitoring = False
     return parts

@@ -19,7 +19,9 @@ from perfbudget.readers.execution_cells import execution_figures, rate_disagrees
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import DEPARTMENT_WORDS, label_key
 from perfbudget.readers.money_cells import money_amount, unsplit_budget_cell
+from perfbudget.readers.monitoring_period import monitoring_period
 from perfbudget.readers.parts import Parts
+from perfbudget.readers.stated_scores import stated_scores
 from perfbudget.readers.table_titles import is_numbered, name_from_title, title_and_seq
 
 # A fund label after a dash ending the name: 「某项目-2024中央」. What follows the dash holds no dash, so only the
@@ -199,9 +201,29 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         sources["goals"] = parts.goals[0].source
     extras = tuple((label_text, "\n".join(_paragraphs([cell]))) for label_text, cell in parts.extras
                    if not cell.blank) + tuple(money_notes)
+    month = table_total = table_grade = None
+    # a 监控表 and its period (readers/monitoring_period.py); a 自评表's own total and grade (readers/stated_scores.py):
+    # each says so in its header block, its indicator columns or its title — a plain target table (most tables, no
+    # extras) asks neither (a call a table was +0.9 % of the text reader's instructions)
+    if parts.extras or (parts.indicators and parts.indicators[0].extras) or "监控" in (title or "") \
+            or "监控" in (parts.heading or ""):
+        monitoring, month, month_at = monitoring_period(title, parts.heading, parts.extras, parts.indicators,
+                                                        parts.source, problems, parts.self_evaluation)
+        if monitoring:
+            parts.monitoring = True
+            if month_at is not None:
+                sources["month"] = month_at
+        elif parts.extras:
+            stated_total, stated_grade = stated_scores(parts.extras, problems)
+            if stated_total is not None:
+                table_total, sources["table_total"] = stated_total
+            if stated_grade is not None:
+                table_grade, sources["table_grade"] = stated_grade
+            if stated_total is not None or stated_grade is not None:
+                parts.self_evaluation = True  # a table that scores itself is a 自评表 (cut before its columns: 149)
     return new_project(seq, title, name, label, year, source_name, budget, purpose, tuple(g for g in goals if g),
                        tuple(parts.indicators), name_text or None, extras, parts.cut is None, parts.cut,
-                       tuple(parts.needs_check), parts.source, sources)
+                       tuple(parts.needs_check), month, table_total, table_grade, parts.source, sources)
 
 
 def _investment_only(parts: Parts) -> Cell | None:

@@ -8,8 +8,9 @@ the footer that may follow in the same row (评价结论 …) is not read, as be
 得分 or 实际完成值 column of the indicator header (the row as wide as the header, or its blank cells kept and only its
 trailing ones left off), each is kept under its column's header (``总分/分值`` = ``100``, ``总分/得分`` = ``99``);
 otherwise (a text row that lost its empty cells: ``总分 100 100``) the figures in order under the row's label
-(``总分`` = ``100 100``), never placed by guess. Only the first such row is read, and only in a table with
-self-evaluation columns.
+(``总分`` = ``100 100``), never placed by guess. A grade (优 良 中 差) beside figures that stand under their columns
+is kept as ``总分/等级`` (until kinds24 it made the whole row's figures unplaced, ``总分`` = ``100 99 优``). Only the
+first such row is read, and only in a table with self-evaluation columns.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from perfbudget.readers.labels import is_footer, label_key
 # the labels of a total row (each also a footer label, so the indicators end there)
 TOTAL_ROWS = frozenset({"总分", "合计", "总分合计", "得分合计"})
 _FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?\s*[分%％]?|优秀?|良好?|中|差|合格|不合格)$")
+_GRADE = re.compile(r"^(?:优秀?|良好?|中|差|合格|不合格)$")
 _GRADE_LABEL = re.compile(r"^(?:自评|评价|绩效)?(?:等级|结果|评级)[:：]?$")
 _PLACED_ROLES = frozenset({"weight", "score", "actual"})
 
@@ -51,5 +53,10 @@ def total_row_extras(rows: list[list[Cell]], columns: list[tuple[str, str]],
             len(row) < len(columns) and any(c.blank for c in row[first + 1:figures[-1]]))
         if kept_places and all(roles[k] in _PLACED_ROLES for k in figures):
             return [(f"{label}/{columns[k][1].strip()}", row[k]) for k in figures]
+        grades = [k for k in figures if _GRADE.match(row[k].text.strip())]
+        if kept_places and grades and all(roles[k] in _PLACED_ROLES for k in figures if k not in grades):
+            # 总分 | … | 100 | 99 | 优: the figures under their columns, the grade (under no such column) as 等级
+            return [(f"{label}/{columns[k][1].strip()}" if k not in grades else f"{label}/等级", row[k])
+                    for k in figures]
         return [(label, Cell(" ".join(row[k].text.strip() for k in figures), row[figures[0]].source))]
     return []

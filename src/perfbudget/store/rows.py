@@ -57,6 +57,23 @@ def _execution(text: str | None) -> dict[str, Decimal]:
     return {name: Decimal(value) for name, value in stored_json(text).items()} if text else {}
 
 
+def _figures_json(project: Project) -> str | None:
+    """A 监控表's period and a 自评表's own total and grade as JSON text (None when the table gives none)."""
+    month, total, grade = project.month, project.table_total, project.table_grade
+    if month is None and total is None and grade is None:
+        return None
+    figures = {"month": month, "total": _dec(total), "grade": grade}
+    return json.dumps({k: v for k, v in figures.items() if v is not None}, ensure_ascii=False, separators=(",", ":"))
+
+
+def _figures(text: str | None) -> tuple[int | None, Decimal | None, str | None]:
+    if not text:
+        return None, None, None
+    figures = stored_json(text)
+    total = figures.get("total")
+    return figures.get("month"), None if total is None else Decimal(total), figures.get("grade")
+
+
 def _pairs(text: str | None) -> tuple[tuple[str, str], ...]:
     return tuple((a, b) for a, b in stored_json(text)) if text else ()
 
@@ -109,6 +126,7 @@ def version_values(project: Project) -> dict[str, Any]:
         "budget_fiscal": _dec(project.budget.fiscal),
         "budget_other": _dec(project.budget.other),
         "budget_execution": _execution_json(project.budget),
+        "table_figures": _figures_json(project),
         "purpose": project.purpose,
         "goals": json.dumps(list(project.goals), ensure_ascii=False),
         "extras": _pairs_json(project.extras),
@@ -341,21 +359,22 @@ def project_from_rows(version: Mapping[Any, Any], indicator_rows: list[Mapping[A
         version["purpose"], version["goals"], version["name_cell"], version["extras"], version.get("complete", True),
         version.get("needs_check"),
         indicators if indicators is not None else (indicator_from_row(row) for row in indicator_rows),
-        version.get("budget_execution"))
+        version.get("budget_execution"), version.get("table_figures"))
 
 
 def project_from_values(seq: int, title: str | None, name: str, fund_label: str | None, fund_year: int | None,
                         fund_source: str | None, budget_total: str | None, budget_fiscal: str | None,
                         budget_other: str | None, purpose: str | None, goals: str, name_cell: str | None,
                         extras: str | None, complete: Any, needs_check: str | None,
-                        indicators: Iterable[Indicator], budget_execution: str | None = None) -> Project:
+                        indicators: Iterable[Indicator], budget_execution: str | None = None,
+                        table_figures: str | None = None) -> Project:
     """:func:`project_from_rows` from the version row's values in that order (a bulk load's tuples)."""
     # the record made without its dataclass __init__ (quick_records: the same object; 100,000 in a province's review)
     return new_project(
         seq, title, name, fund_label, fund_year, fund_source,
         new_budget(_undec(budget_total), _undec(budget_fiscal), _undec(budget_other), **_execution(budget_execution)),
         purpose, tuple(stored_json(goals)), tuple(indicators), name_cell, _pairs(extras), bool(complete), None,
-        tuple(stored_json(needs_check)) if needs_check else (), None, {})
+        tuple(stored_json(needs_check)) if needs_check else (), *_figures(table_figures), None, {})
 
 
 _SCAN = json.JSONDecoder().scan_once  # type: ignore[attr-defined]

@@ -125,6 +125,8 @@ class ProjectVersionRow(Base):
     budget_other: Mapped[str | None] = mapped_column(String(64))
     # a self-evaluation's funds grid typed (Budget.initial/executed/rate/weight/score), JSON of decimal strings
     budget_execution: Mapped[str | None] = mapped_column(Text)
+    # a 监控表's period and a 自评表's own total and grade (Project.month/table_total/table_grade), JSON (1700)
+    table_figures: Mapped[str | None] = mapped_column(Text)
     purpose: Mapped[str | None] = mapped_column(Text)
     goals: Mapped[str] = mapped_column(Text)
     extras: Mapped[str | None] = mapped_column(Text)

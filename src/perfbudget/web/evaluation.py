@@ -205,6 +205,7 @@ async def read_uploaded_sheet(request: Request, file: UploadFile, kind: str, def
     the event loop) in one of the process's reading places (``web/uploads.reading``)."""
     from starlette.concurrency import run_in_threadpool
 
+    from perfbudget.evaluate.from_monitoring_table import progress_record
     from perfbudget.evaluate.sheet import read_sheet_bytes
     from perfbudget.web import uploads
     from perfbudget.web.errors import WebError
@@ -220,6 +221,9 @@ async def read_uploaded_sheet(request: Request, file: UploadFile, kind: str, def
             data = file.file.read(config.limits.max_file_bytes + 1)
             if len(data) > config.limits.max_file_bytes:
                 raise WebError(413, "too_large", "文件过大")
+            if kind == "monitor":  # a fill-in sheet, or the unit's 绩效监控表 with its own figures (of that month)
+                rows, _month, problems = progress_record(data, name, month, config.limits)
+                return rows, problems
             return read_sheet_bytes(data, name, kind, config.limits, month)
 
     rows, problems = await run_in_threadpool(read)

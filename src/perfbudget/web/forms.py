@@ -293,7 +293,9 @@ def edited_project(form: FormData, base: Project) -> ParsedForm:
                       fund_year=base.fund_year, fund_source=base.fund_source, budget=budget,
                       purpose=str(form.get("purpose") or "").strip() or None,
                       goals=goals_from_text(str(form.get("goals") or "")), indicators=tuple(indicators),
-                      name_cell=base.name_cell, extras=base.extras)
+                      name_cell=base.name_cell, extras=base.extras,
+                      # a 监控表's period and a 自评表's own total and grade stay as read (the form edits neither)
+                      month=base.month, table_total=base.table_total, table_grade=base.table_grade)
     return ParsedForm(project, errors, checks, screen_rows)
 
 

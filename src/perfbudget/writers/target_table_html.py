@@ -16,6 +16,7 @@ from __future__ import annotations
 from html import escape
 
 from perfbudget.model import Document
+from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
 from perfbudget.writers.print_layout import PRINT_CSS
 from perfbudget.writers.target_table_docx import column_widths, indicator_split
 from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
@@ -64,7 +65,7 @@ def table_html(grid: ProjectGrid) -> str:
 
 def target_table_html(document: Document, original: bool = False) -> bytes:
     """The document's project tables as an HTML page (UTF-8 bytes); ``original`` keeps targets as typed."""
-    title = "项目支出绩效自评表" if document.kind == "self-evaluation" else "项目支出绩效目标表"
+    title = "项目支出" + DOCUMENT_KIND_LABELS.get(document.kind, "绩效目标表")  # 绩效目标表, 绩效自评表, 绩效监控表
     parts = [f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
              f"<style>{STYLE}</style>\n</head>\n<body>"]
     for project in document.projects:

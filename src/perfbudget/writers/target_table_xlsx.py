@@ -20,6 +20,7 @@ import re
 from decimal import Decimal
 
 from perfbudget.model import Document
+from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
 from perfbudget.writers.cell_safety import text_only
 from perfbudget.writers.print_layout import (
     LONG_SPAN,
@@ -67,7 +68,7 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
     workbook = Workbook()
     first = workbook.active
     assert first is not None
-    first.title = "绩效目标表" if document.kind != "self-evaluation" else "绩效自评表"
+    first.title = DOCUMENT_KIND_LABELS.get(document.kind, "绩效目标表")  # 绩效目标表, 绩效自评表, 绩效监控表
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     plain, bold = Font(name=FONT, size=10.5), Font(name=FONT, size=10.5, bold=True)

@@ -33,6 +33,20 @@ def budget_line(budget: Budget, unit: str | None) -> str:
             f"其他资金 {money(budget.other, unit)}）")
 
 
+def stated_line(project: Project, unit: str | None) -> str | None:
+    """What a table says of itself (kinds24): a 监控表's period and the execution to it, a 自评表's own total and
+    grade; None for a table that says neither."""
+    budget = project.budget
+    if project.month is not None:
+        rate = "" if budget.rate is None else f"（执行率 {budget.rate}%）"
+        spent = "" if budget.executed is None else money(budget.executed, unit)
+        executed = f"，1-{project.month}月执行数 {spent}{rate}" if spent else ""
+        return f"监控期间：1-{project.month}月{executed}"
+    parts = ([f"表中自评得分 {project.table_total} 分"] if project.table_total is not None else []) + (
+        [f"评价等级 {project.table_grade}"] if project.table_grade is not None else [])
+    return "，".join(parts) if parts else None
+
+
 def project_table(project: Project) -> Table:
     table = Table(show_lines=False, header_style="bold", expand=False)
     for column in ("一级指标", "二级指标", "三级指标", "指标值", "类型/方向"):
@@ -66,6 +80,8 @@ def render_document(document: Document, console: Console) -> None:
         for check in project.needs_check:
             console.print(f"  [bold yellow]需人工核对[/bold yellow]：{escape(check)}", highlight=False)
         console.print(f"  {budget_line(project.budget, document.money_unit)}", markup=False, highlight=False)
+        if (said := stated_line(project, document.money_unit)) is not None:
+            console.print(f"  {said}", markup=False, highlight=False)
         if project.purpose:
             console.print(f"  资金用途：{project.purpose}", markup=False, highlight=False)
         for number, goal in enumerate(project.goals, 1):

@@ -136,13 +136,17 @@ class Project(Model):
     complete: bool | None = Field(None, description="只写作 false：表格不完整（截断），只含截断前读到的内容")
     cut: CutSource | None = Field(None, description="不完整表格的截断位置")
     needs_check: list[str] | None = Field(None, description="读取时的推测，需人工核对")
+    # only where the table gives them: a 监控表's period, a 自评表's own total score and grade
+    month: int | None = Field(None, ge=1, le=12, description="监控表的监控期间：1-N 月的 N")
+    table_total: str | None = Field(None, pattern=DECIMAL, description="自评表自身写的自评总分")
+    table_grade: Literal["优", "良", "中", "差"] | None = Field(None, description="自评表自身写的评价等级")
 
 
 class InterchangeDocument(Model):
     """A document in the interchange format perfbudget/1 (绩效目标表 or 自评表)."""
 
     format: Literal["perfbudget/1"]
-    kind: Literal["target", "self-evaluation"] | None = None
+    kind: Literal["target", "self-evaluation", "monitoring"] | None = None
     unit: UnitRef
     money_unit: str | None = Field(..., description="金额单位：万元或元")
     projects: list[Project]

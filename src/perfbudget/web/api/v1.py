@@ -323,7 +323,8 @@ def get_monitoring(request: Request, project_id: int, principal: Principal = Dep
 async def post_monitoring(request: Request, project_id: int,
                           month: int = Form(..., ge=1, le=12, description="监控截至月份 M（1–12）"),
                           file: UploadedFile = File(..., description="运行监控填报表（xlsx 或 CSV，perfbudget template "
-                                                                   "--kind monitor 或网页上的填报表）"),
+                                                                   "--kind monitor 或网页上的填报表），或单位的"
+                                                                   "绩效监控表（其监控期间须为 month）"),
                           year: int | None = Form(None, ge=evaluations.YEARS[0], le=evaluations.YEARS[1],
                                                   description="监控年度（空：按项目的资金年度；表中没有资金年度时必填）"),
                           principal: Principal = Depends(api_user)) -> dict[str, Any]:

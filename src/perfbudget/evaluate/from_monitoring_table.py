@@ -1,0 +1,163 @@
+"""A read 绩效监控表's own figures as monitoring fill-in rows, so that a unit's published table is the progress record.
+
+A monitoring table read by :mod:`perfbudget.readers` is a document of kind ``monitoring`` whose projects carry their
+period (``Project.month``: 1-6月执行数 → 6), the funds grid's execution to that month (``Budget.executed``, from its
+1-N月执行数 column) and, per indicator, the table's columns under their headers (``Indicator.extras``). These rows
+say what a filled-in monitoring sheet would (:mod:`perfbudget.evaluate.sheet`, ``template --kind monitor``), each
+at the table's own cell:
+
+* ``全年执行数`` — the execution to the period's end (``Budget.executed``, else the grid's 1-N月执行数 extra), and
+  ``全年预算数`` where the grid gives an adjusted budget;
+* per indicator: 实际完成值 from the period's column (1-N月执行情况, 1-N月实际完成值, 半年度指标执行情况 …: a column
+  holding 执行情况, 完成值, 完成情况 or 实现值 without 预计; else ``Indicator.actual``), 完成目标可能性 (不可能 as
+  完全不可能, the form's own short word), 全年预计完成情况 (a column with 预计), 偏差原因 (the 偏差原因分析 group's
+  column ticked ``√`` — 经费保障 … 其他 —, else the 偏差原因 text where it starts with one of them), 偏差原因分析
+  (``Indicator.deviation``) and 备注; a 完成等级 only where the period's cell is one (达成 …).
+
+Nothing is guessed: a cell the table leaves empty stays empty, and monitoring reports it as it would for a sheet
+(a qualitative indicator without a 完成等级, a likelihood other than 确定能 without a forecast or a reason). The month
+is the tables' period; tables of different periods, or a document that is no monitoring table, are refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+from perfbudget.config import Limits
+from perfbudget.evaluate.actuals import SheetRow
+from perfbudget.evaluate.vocabulary import (
+    COL_ACTUAL,
+    COL_DEVIATION,
+    COL_FORECAST,
+    COL_GRADE,
+    COL_LEVEL3,
+    COL_LIKELIHOOD,
+    COL_PROJECT,
+    COL_REASON,
+    COL_REMARK,
+    LIKELY_NEVER,
+    REASONS,
+    ROW_BUDGET,
+    ROW_EXECUTED,
+    clean,
+    parse_grade,
+    parse_reason,
+)
+from perfbudget.model import Document, Indicator, Problem, Project, Severity, Source
+from perfbudget.vocabulary import DocumentKind
+
+_ACTUAL_WORDS = ("执行情况", "完成值", "完成情况", "实现值", "实际值")
+_TICKS = frozenset({"√", "✓", "✔", "☑", "是", "v", "V", "√√"})
+_PERIOD_EXECUTED = re.compile(r"^1[-－—–~～至到]\d{1,2}月(?:累计|预算)?(?:执行数|支出数|执行金额)$")
+NOT_MONITORING = ("不是绩效监控表（没有 1-N月执行数、1-N月执行情况、完成目标可能性等列，表题也没有「监控」）："
+                  "不能作为监控填报表；请用 perfbudget template --kind monitor 生成填报表")
+
+
+def _extra(indicator: Indicator, *, has: tuple[str, ...], lacks: str = "\x00") -> str:
+    """The indicator's first extra whose header holds one of ``has`` and not ``lacks`` ("" when none)."""
+    for header, text in indicator.extras:
+        if lacks not in header and any(word in header for word in has):
+            return text.strip()
+    return ""
+
+
+def _reason(indicator: Indicator) -> str:
+    """The 偏差原因 category ticked in the 偏差原因分析 group (偏差原因分析/经费保障 = √), else the deviation text's
+    own category (经费保障：…), else ""."""
+    for header, text in indicator.extras:
+        _group, slash, column = header.rpartition("/")
+        if slash and clean(column) in REASONS and clean(text) in _TICKS:
+            return clean(column)
+    return parse_reason(indicator.deviation or "") or ""
+
+
+def _likelihood(text: str) -> str:
+    return LIKELY_NEVER if clean(text) == "不可能" else text
+
+
+def _executed(project: Project) -> str:
+    if project.budget.executed is not None:
+        return str(project.budget.executed)
+    for key, value in project.extras:
+        _row, slash, column = key.partition("/")
+        if slash and _PERIOD_EXECUTED.match(clean(column)):
+            return value.strip()
+    return ""
+
+
+def _adjusted_budget(project: Project) -> str:
+    for key, value in project.extras:
+        _row, slash, column = key.partition("/")
+        if slash and clean(column) in ("全年预算数", "调整后预算数", "调整预算数"):
+            return value.strip()
+    return ""
+
+
+def monitoring_rows_from_document(document: Document, file: str) -> tuple[list[SheetRow], int | None, list[Problem]]:
+    """(the fill-in rows the read 监控表 ``document`` gives, its month, the errors that refuse it); see the module's
+    note. The month is None when no table names its period."""
+    where = document.source or Source(file)
+    if document.kind != DocumentKind.MONITORING:
+        return [], None, [Problem(where, f"「{file}」{NOT_MONITORING}")]
+    months = {project.month for project in document.projects if project.month is not None}
+    if len(months) > 1:
+        said = "、".join(f"「{p.name_cell or p.name}」1-{p.month} 月" for p in document.projects if p.month is not None)
+        return [], None, [Problem(where, f"表中各项目的监控期间不同（{said}）：请分别监控各期间的表")]
+    rows: list[SheetRow] = []
+    for project in document.projects:
+        name = project.name_cell or project.name
+        first = project.source or where
+
+        def row(level3: str, at: Source | None, cells: dict[str, str], name: str = name,
+                first: Source = first) -> None:
+            rows.append(SheetRow(at or first, {COL_PROJECT: name, COL_LEVEL3: level3, **cells}))
+
+        row(ROW_EXECUTED, project.sources.get("budget.executed"), {COL_ACTUAL: _executed(project)})
+        if budget := _adjusted_budget(project):
+            row(ROW_BUDGET, project.sources.get("budget.total"), {COL_ACTUAL: budget})
+        for indicator in project.indicators:
+            actual = _extra(indicator, has=_ACTUAL_WORDS, lacks="预计") or (indicator.actual or "")
+            row(indicator.level3, indicator.source, {
+                COL_ACTUAL: actual, COL_GRADE: actual if parse_grade(actual) else "",
+                COL_LIKELIHOOD: _likelihood(_extra(indicator, has=("可能性",))),
+                COL_FORECAST: _extra(indicator, has=("预计",)), COL_REASON: _reason(indicator),
+                COL_DEVIATION: indicator.deviation or "", COL_REMARK: _extra(indicator, has=("备注",))})
+    return rows, next(iter(months), None), []
+
+
+def progress_record(data: bytes, file: str, month: int | None, limits: Limits | None = None,
+                    table: Document | None = None) -> tuple[list[SheetRow], int | None, list[Problem]]:
+    """The progress record an uploaded or named file gives: (rows, the month monitored, problems).
+
+    A fill-in sheet (CSV or xlsx, ``template --kind monitor``) as before; a file that is no such sheet but reads as
+    a 绩效监控表 (any form ``perfbudget read`` reads: xlsx, docx, text …) gives its own figures (see the module's
+    note), and so does ``table``, a monitoring document already read (``monitor 监控表.docx -a 监控表.docx``). The
+    month is ``month`` where given, which a table's own period must equal, else the table's; a table that names no
+    period needs ``month``."""
+    from perfbudget.evaluate.sheet import read_sheet_bytes
+
+    if table is None:
+        rows, problems = read_sheet_bytes(data, file, "monitor", limits, month)
+        if not any(p.severity is Severity.ERROR for p in problems):
+            return rows, month, problems
+        from perfbudget.load import load_bytes
+
+        loaded = load_bytes(data, file, limits=limits)
+        if loaded.document is None or loaded.document.kind != DocumentKind.MONITORING:
+            return rows, month, problems  # no monitoring table either: the sheet's errors say what is wrong
+        if not loaded.ok:
+            return [], month, [p for p in loaded.problems if p.severity is Severity.ERROR]
+        table = loaded.document
+    rows, table_month, problems = monitoring_rows_from_document(table, file)
+    if problems:
+        return [], month, problems
+    where = table.projects[0].sources.get("month") if table.projects else None
+    if month is not None and table_month is not None and table_month != month:
+        message = (f"「{file}」是 1-{table_month} 月的监控表，与监控月份 1-{month} 月不一致：请把监控月份改为 "
+                   f"{table_month} 月，或提供 1-{month} 月的监控表或填报表")
+        return [], month, [Problem(where or Source(file), message)]
+    month = month if month is not None else table_month
+    if month is None:
+        return [], None, [Problem(Source(file), f"「{file}」没有写明监控期间（如 1-6月执行数、截至6月、监控时点）："
+                                                "请指定监控月份（1–12）")]
+    return rows, month, []

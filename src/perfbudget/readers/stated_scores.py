@@ -1,0 +1,79 @@
+"""The total score and grade a 自评表 gives itself: ``Project.table_total`` and ``Project.table_grade``.
+
+A 项目支出绩效自评表 writes its own total either in its header block (自评得分 | 92分, 自评总分： | 99.68, 评价等级 |
+优) or in the 总分 row closing its indicators (readers/total_rows.py keeps that row's figures as ``总分/得分`` …,
+its grade as ``总分/等级``). perfbudget scores the table itself (``evaluate FILE -a FILE``); these two fields let the
+score check compare its total and grade with the table's. The header's figure comes first, the 总分 row's 得分
+after it (the two disagreeing is warned of); a grade is one of 优 良 中 差 (优秀, 良好, 中等, 较差 as those),
+anything else (合格) is left untyped, its text kept in the extras. A table that states its own 自评得分 or 评价等级 is
+a self-evaluation even when it is cut before its indicator header (corpus 149, r96).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.grid import Cell
+from perfbudget.readers.labels import label_key
+
+# header-block labels (label_key) of the table's own total score and grade
+TOTAL_LABELS = frozenset({"自评得分", "自评总分", "自评总得分", "绩效自评得分", "项目自评得分", "自评分数", "评价得分",
+                          "评价总分", "自评分值"})
+GRADE_LABELS = frozenset({"评价等级", "自评等级", "绩效等级", "绩效评价等级", "自评结果等级", "评价结果等级"})
+_ROW_SCORES = frozenset({"总分/得分", "合计/得分", "总分合计/得分", "得分合计/得分"})
+_ROW_GRADES = frozenset({"总分/等级", "合计/等级"})
+_POINTS = re.compile(r"^((?:0|[1-9]\d{0,2})(?:\.\d+)?)\s*分?$")
+_IN_CELL = re.compile(r"^\s*([^:：\d]{2,8})\s*[:：]\s*(\S.*?)\s*$")  # 自评得分：92分 in one cell
+GRADES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
+
+
+def points(text: str) -> Decimal | None:
+    """A total written as ``92``, ``92分``, ``99.68``: at most 100, else None."""
+    found = _POINTS.match(text.strip())
+    if found is None:
+        return None
+    value = Decimal(found.group(1))
+    return value if value <= 100 else None
+
+
+def grade(text: str) -> str | None:
+    return GRADES.get("".join(text.split()))
+
+
+def stated_scores(extras: list[tuple[str, Cell]], problems: list[Problem]) -> tuple[
+        tuple[Decimal, Source] | None, tuple[str, Source] | None]:
+    """((total, where), (grade, where)) the table states, each None when it states none (see the module's note)."""
+    total: tuple[Decimal, Source] | None = None
+    row_total: tuple[Decimal, Source] | None = None
+    found_grade: tuple[str, Source] | None = None
+    for label, cell in extras:
+        text = cell.text
+        if not ("分" in label or "级" in label or "计" in label or (not label and ("分" in text or "级" in text))):
+            continue  # (every label below holds 分, 级 or 计: most extras are passed over here)
+        if not label and (pair := _IN_CELL.match(text)) is not None:
+            label, text = pair.group(1), pair.group(2)
+        if not label:
+            continue
+        if label in _ROW_SCORES:
+            if row_total is None and (value := points(text)) is not None:
+                row_total = (value, cell.source)
+            continue
+        if label in _ROW_GRADES or label in ("总分", "合计"):  # (a row's figures kept in order: a grade among them)
+            words = text.split() if label in ("总分", "合计") else [text]
+            if found_grade is None and (named := next((g for w in words if (g := grade(w))), None)):
+                found_grade = (named, cell.source)
+            continue
+        key = label_key(label)
+        if key in TOTAL_LABELS:
+            if total is None and (value := points(text)) is not None:
+                total = (value, cell.source)
+        elif key in GRADE_LABELS and (named := grade(text)) is not None:
+            found_grade = (named, cell.source)
+    if total is None:
+        total = row_total
+    elif row_total is not None and row_total[0] != total[0]:
+        problems.append(Problem(row_total[1], f"总分行的得分 {row_total[0]} 与表头的自评得分 {total[0]} 不同："
+                                              "按表头读取，请核对", Severity.WARNING))
+    return total, found_grade

@@ -17,7 +17,8 @@ from tests.web.conftest import WebEnv
 
 runner = CliRunner()
 
-# A 项目支出绩效自评表 with its funds grid (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分), as units fill it.
+# A 项目支出绩效自评表 with its funds grid (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分),
+# as units fill it.
 _SELF_EVALUATION = [
     "项目支出绩效自评表", "（2023年度）",
     "项目名称 | 农村饮水工程维修养护 | | | | | |",
@@ -36,8 +37,8 @@ def _self_evaluation(executed: str = "108", rate: str = "90%") -> bytes:
 
 def test_command_line_import_refuses_funds_grid_figures_no_store_holds(tmp_path: Path) -> None:
     # The command line's check of what no store can hold (41 integer and 20 decimal digits) looked at the budget's
-    # amounts only, not the funds grid's figures kinds23 typed: `perfbudget import` of a 自评表 whose 全年执行数 or 执行率
-    # was 200,000 digits stored it (the web refused it), and each history page of the project then carried 1 MB.
+    # amounts only, not the funds grid's figures kinds23 typed: `perfbudget import` of a 自评表 whose 全年执行数 or
+    # 执行率 was 200,000 digits stored it (the web refused it), and each history page of the project then carried 1 MB.
     database = f"sqlite:///{tmp_path / 'cli.db'}"
     paths = []
     for name, table in (("执行数.txt", _self_evaluation(executed="9" * 200_000)),
@@ -68,7 +69,8 @@ def test_a_funds_grid_warning_shows_a_huge_figure_shortened() -> None:
 
 def _approve(web: WebEnv, project_id: int) -> None:
     client = web.client()
-    for user, body in (("editor", {"action": "submit", "justification": "已核实"}), ("reviewer", {"action": "approve"})):
+    steps = (("editor", {"action": "submit", "justification": "已核实"}), ("reviewer", {"action": "approve"}))
+    for user, body in steps:
         answer = client.post(f"/api/v1/projects/{project_id}/workflow", json=body,
                              headers={"Authorization": f"Bearer {web.token(user)}"})
         assert answer.status_code == 200, answer.text

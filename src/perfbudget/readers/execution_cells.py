@@ -87,7 +87,8 @@ def rate_disagrees(figures: Figures, budget: Decimal | None) -> Problem | None:
     if abs(rate - computed) <= _RATE_SLACK:
         return None
     return Problem(where, f"执行率读作 {_shown(rate)}%，与全年执行数 {_shown(executed)} ÷ 预算数 {_shown(budget)}"
-                          f"（{_shown(computed, '.2f')}%）不符：按表中所写保留，请核对执行率或各列是否对齐", Severity.WARNING)
+                          f"（{_shown(computed, '.2f')}%）不符：按表中所写保留，请核对执行率或各列是否对齐",
+                   Severity.WARNING)
 
 
 _SHOWN_DIGITS = 30

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from perfbudget.cli import app
 from perfbudget.load import load_bytes
-from tests.web.conftest import WebEnv
+from tests.web.conftest import WebEnv, csrf_of
 
 runner = CliRunner()
 
@@ -149,3 +149,31 @@ def test_the_api_preview_of_a_pending_upload_is_not_read_again(web: WebEnv, monk
     assert client.get(f"/api/v1/uploads/{upload_id}", headers=other).status_code == 404  # never another user's
     imported = client.post(f"/api/v1/uploads/{upload_id}/import", headers=token)
     assert imported.status_code == 200 and reads == ["表.txt"], imported.text
+
+
+def test_a_display_name_cannot_pass_for_another_account(web: WebEnv) -> None:
+    # The pages name a person by the display name, else the account name (history, desk, audit). An editor's display
+    # name 「reviewer」 (or 「ＲＥＶＩＥＷＥＲ」, 「review\u200ber」) made its steps read as the reviewer's; a right-to-left
+    # override made a name read otherwise. Refused now wherever accounts are made or changed (the admins' page, the
+    # command line), naming the account it imitates; an account keeping its name may still be disabled.
+    from sqlalchemy import select
+
+    from perfbudget.store.account_tables import users
+
+    admin = web.client("admin")
+    with web.app.state.engine.connect() as connection:
+        editor = connection.execute(select(users.c.id).where(users.c.username == "editor")).scalar_one()
+    token = csrf_of(admin, "/admin/users")
+    for name in ("reviewer", "ＲＥＶＩＥＷＥＲ", "review\u200ber", "张\u202e三"):
+        form = {"csrf_token": token, "role": "unit_editor", "unit_code": "255101", "display_name": name, "active": "1"}
+        page = admin.post(f"/admin/users/{editor}", data=form).text
+        assert "会被误认为该账号" in page or "不可见的格式字符" in page, name
+    made = admin.post("/admin/users", data={"csrf_token": token, "username": "Admin", "password": "correct-horse-2x",
+                                            "role": "viewer"})
+    assert made.status_code == 422 and "与账号 admin 的用户名相同" in made.text
+    with web.app.state.engine.connect() as connection:
+        names = dict(connection.execute(select(users.c.username, users.c.display_name)).all())
+    assert names["editor"] is None and "Admin" not in names
+    form = {"csrf_token": token, "role": "unit_editor", "unit_code": "255101", "display_name": "张三", "active": "1"}
+    kept = admin.post(f"/admin/users/{editor}", data=form)
+    assert "已保存" in kept.text

@@ -153,7 +153,7 @@ def test_the_api_preview_of_a_pending_upload_is_not_read_again(web: WebEnv, monk
 
 def test_a_display_name_cannot_pass_for_another_account(web: WebEnv) -> None:
     # The pages name a person by the display name, else the account name (history, desk, audit). An editor's display
-    # name 「reviewer」 (or full-width, or with a zero-width space) made its steps read as the reviewer's; a right-to-left
+    # name 「reviewer」 (or full-width, or with a zero-width space) made its steps read as the reviewer's; an RTL
     # override made a name read otherwise. Refused now wherever accounts are made or changed (the admins' page, the
     # command line), naming the account it imitates; an account keeping its name may still be disabled.
     from sqlalchemy import select

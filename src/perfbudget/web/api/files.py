@@ -54,7 +54,7 @@ from perfbudget.web.deps import api_user, client_ip, engine_of
 from perfbudget.web.errors import WebError, few_documents_at_once, forbidden, not_found
 from perfbudget.web.filenames import upload_name
 from perfbudget.web.routes.projects import attachment
-from perfbudget.web.routes.upload import kept_reading, unit_problem
+from perfbudget.web.routes.upload import unit_problem
 from perfbudget.web.upload_reads import Reading
 from perfbudget.web.views import settings_of, store_of
 from perfbudget.writers.monitoring_layout import monitoring_period
@@ -162,6 +162,7 @@ def _preview(request: Request, principal: Principal, upload_id: int, name: str, 
 
 def _preview_of(request: Request, principal: Principal, upload_id: int, name: str, result: LoadResult,
                 screened: Screened) -> dict[str, Any]:
+    """The preview's answer for what was read of the upload (read now, or the reading kept)."""
     settings = settings_of(request)
     document, shown = result.document, screened.shown
     blocked = unit_problem(principal, result)
@@ -233,10 +234,15 @@ def _preview_spooled(request: Request, principal: Principal, upload_id: int, nam
             summary="再次预览已上传的文件（按数据库的当前状态）")
 def get_upload(request: Request, upload_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
     _require_editor(principal)
-    # the preview's reading of these very bytes when the process keeps it (web.upload_reads), as the page's: until
-    # attack22 every GET read the whole file again (seconds of CPU for a hostile file, as often as a token asked)
-    name, _, result, screened = kept_reading(request, principal, upload_id)
-    return _preview_of(request, principal, upload_id, name, result, screened)
+    stored = uploads.pending_sha256(engine_of(request), principal.id, upload_id, request.app.state.config.upload_hours)
+    if stored is None:
+        raise not_found(uploads.GONE)
+    kept = request.app.state.upload_readings.find(principal.id, upload_id, *stored)
+    if kept is not None:  # the reading of these very bytes, kept by the upload (web.upload_reads): not read again
+        return _preview_of(request, principal, upload_id, kept.name, kept.result, kept.screened)
+    with uploads.reading(request.app.state.config.upload_reads):
+        name, data, _ = _pending(request, principal, upload_id)
+        return _preview(request, principal, upload_id, name, data)
 
 
 @router.delete("/uploads/{upload_id}", responses=ERRORS, response_model=Discarded, tags=[TAG_IMPORT],

@@ -121,6 +121,10 @@ def storage_problems(document: Document, file: str = "") -> list[Problem]:
             amount = getattr(project.budget, name)
             if amount is not None:
                 note(f"{path}.budget.{name}", storable_number_problem(amount))
+        for item in dataclasses.fields(project):  # a figure of the project's own (a table's 自评得分 …), whatever it is
+            value = getattr(project, item.name)
+            if isinstance(value, Decimal):
+                note(f"{path}.{item.name}", storable_number_problem(value))
         for number, indicator in enumerate(project.indicators):
             where = f"{path}.indicators[{number}]"
             for name, value in (("target.value", indicator.target.value), ("target.upper", indicator.target.upper),

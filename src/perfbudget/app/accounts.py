@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -77,6 +78,41 @@ def _text_problem(value: str | None, label: str, limit: int) -> str | None:
     return f"{label}{problem}" if problem else None
 
 
+def _shown_as(name: str) -> str:
+    """A name as people may take it: width forms, case, spaces and invisible format characters set aside."""
+    from perfbudget.names import canonical_name
+
+    return canonical_name(name).casefold()
+
+
+def display_name_problem(connection: Connection, display_name: str | None, user_id: int | None,
+                         username: str | None = None) -> str | None:
+    """Why a display name (and a new account's ``username``) would pass for another account (Chinese), or None.
+
+    The pages name a person by the display name, else the account name (history, review desk, audit): a display
+    name that is another account's name or display name — 「rev」, 「ＲＥＶ」, 「rev\u200b」 — made one account's
+    steps read as another's, and a right-to-left override or zero-width character made a name read otherwise
+    than it is (found by attack22). ``user_id``: the account itself, left out of the comparison."""
+    if display_name:
+        hidden = next((ch for ch in display_name if unicodedata.category(ch) == "Cf"), None)
+        if hidden is not None:
+            return f"显示名称含有不可见的格式字符（U+{ord(hidden):04X}），会让名称看起来与实际不同"
+    wanted = {_shown_as(name): label for name, label in ((display_name, "显示名称"), (username, "用户名")) if name}
+    if not wanted:
+        return None
+    query = select(users.c.id, users.c.username, users.c.display_name)
+    if user_id is not None:
+        query = query.where(users.c.id != user_id)
+    for row in connection.execute(query):
+        for theirs in (row.username, row.display_name):
+            label = wanted.get(_shown_as(theirs)) if theirs else None
+            if label is not None:
+                given = display_name if label == "显示名称" else username
+                which = "用户名" if theirs == row.username else "显示名称"
+                return f"{label}「{given}」与账号 {row.username} 的{which}相同或只差大小写、全角半角，会被误认为该账号"
+    return None
+
+
 def create_user(engine: Engine, username: str, password: str, role: Role, unit_code: str | None = None,
                 display_name: str | None = None, actor: Principal | None = None,
                 ip: str | None = None) -> Account | str:
@@ -91,6 +127,9 @@ def create_user(engine: Engine, username: str, password: str, role: Role, unit_c
     with write_transaction(engine) as connection:
         if connection.execute(select(users.c.id).where(users.c.username == username)).first():
             return f"用户名「{username}」已存在"
+        imitates = display_name_problem(connection, display_name, None, username)
+        if imitates:
+            return imitates
         now = utc_now()
         user_id = connection.execute(insert(users).returning(users.c.id).values(
             username=username, display_name=display_name, password_hash=password_hash, role=role.value,
@@ -171,6 +210,10 @@ def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | No
         after = {"role": role.value, "unit_code": unit_code, "active": active, "display_name": display_name}
         if before == after:
             return None
+        imitates = display_name_problem(connection, display_name, row.id) if display_name != row.display_name \
+            else None  # an account disabled or given another role keeps the name it has
+        if imitates:
+            return imitates
         epoch = row.session_epoch + (1 if (before["role"], before["unit_code"], before["active"])
                                      != (after["role"], after["unit_code"], after["active"]) else 0)
         connection.execute(update(users).where(users.c.id == user_id).values(

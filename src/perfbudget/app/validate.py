@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from perfbudget.model import Document, Problem, Source
+from perfbudget.model import Budget, Document, Problem, Source
 from perfbudget.plain_numbers import YEAR_MAX, YEAR_MIN
 
 MAX_AMOUNT = Decimal(10) ** 12
@@ -95,6 +95,12 @@ def storable_number_problem(value: Decimal) -> str | None:
     return None
 
 
+# every number of a project's budget: the amounts and a self-evaluation's funds grid (年初预算数, 全年执行数, 执行率,
+# 分值, 得分; kinds23). Until attack22 the command line's check looked at the amounts only, and `perfbudget import` of a
+# 自评表 whose 全年执行数 was 200,000 digits stored it (the web refuses it, document_problems).
+_BUDGET_FIELDS = tuple(item.name for item in dataclasses.fields(Budget))
+
+
 def storage_problems(document: Document, file: str = "") -> list[Problem]:
     """The values of ``document`` no store can hold (the command line's check), each with where it is.
 
@@ -111,10 +117,14 @@ def storage_problems(document: Document, file: str = "") -> list[Problem]:
         note(f"{path}.seq", integer_problem(project.seq, "seq"))
         if project.fund_year is not None:
             note(f"{path}.fund_year", integer_problem(project.fund_year, "fund_year"))
-        for name in ("total", "fiscal", "other"):
+        for name in _BUDGET_FIELDS:  # the amounts and the funds grid's figures (attack22: those were not looked at)
             amount = getattr(project.budget, name)
             if amount is not None:
                 note(f"{path}.budget.{name}", storable_number_problem(amount))
+        for item in dataclasses.fields(project):  # a figure of the project's own (a table's 自评得分 …), whatever it is
+            value = getattr(project, item.name)
+            if isinstance(value, Decimal):
+                note(f"{path}.{item.name}", storable_number_problem(value))
         for number, indicator in enumerate(project.indicators):
             where = f"{path}.indicators[{number}]"
             for name, value in (("target.value", indicator.target.value), ("target.upper", indicator.target.upper),

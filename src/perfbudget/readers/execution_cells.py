@@ -96,5 +96,19 @@ def rate_disagrees(figures: Figures, budget: Decimal | None) -> Problem | None:
     computed = executed / budget * 100
     if abs(rate - computed) <= _RATE_SLACK:
         return None
-    return Problem(where, f"执行率读作 {rate}%，与全年执行数 {executed} ÷ 预算数 {budget}（{computed:.2f}%）不符："
-                          "按表中所写保留，请核对执行率或各列是否对齐", Severity.WARNING)
+    return Problem(where, f"执行率读作 {_shown(rate)}%，与全年执行数 {_shown(executed)} ÷ 预算数 {_shown(budget)}"
+                          f"（{_shown(computed, '.2f')}%）不符：按表中所写保留，请核对执行率或各列是否对齐",
+                   Severity.WARNING)
+
+
+_SHOWN_DIGITS = 30
+
+
+def _shown(value: Decimal, spec: str = "") -> str:
+    """A figure as a message shows it: at most :data:`_SHOWN_DIGITS` characters and how many more there are. Until
+    attack22 a 执行率 or 全年执行数 of 200,000 digits was written whole into its warning (400 KB, printed by
+    ``perfbudget read``; on the web the note was too long to store and refused the table for that)."""
+    if value.is_finite() and value.adjusted() > _SHOWN_DIGITS:
+        return f"{str(value)[:_SHOWN_DIGITS]}…（整数部分共 {value.adjusted() + 1} 位）"
+    text = format(value, spec)
+    return text if len(text) <= _SHOWN_DIGITS else f"{text[:_SHOWN_DIGITS]}…（共 {len(text)} 个字符）"

@@ -25,7 +25,7 @@ from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.xlsx import _sheet_tables
-from perfbudget.readers.xlsx_hidden import hidden_sheet_problem
+from perfbudget.readers.xlsx_hidden import hidden_sheet_problem, told
 
 MAX_MERGED_CELLS = 1_000_000  # a 1,000-table sheet has about 120,000 merged cells
 _EMPTY, _TEXT, _NUMBER, _DATE, _BOOLEAN, _ERROR, _BLANK = range(7)  # xlrd's XL_CELL_* types
@@ -159,7 +159,7 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
             elif texts := [c.text for table in shown for row in table.rows for c in row if not c.blank]:
                 notes.append(hidden_sheet_problem(file, sheet.name, texts))
         if tables:
-            tables[0].problems.extend(notes)
+            tables[0].problems.extend(told(notes, file))
         return tables
     finally:
         book.release_resources()

@@ -27,7 +27,7 @@ from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.stream import better_heading, looks_like_heading, starts_project
-from perfbudget.readers.xlsx_hidden import hidden_row_problem, hidden_rows, hidden_sheet_problem
+from perfbudget.readers.xlsx_hidden import hidden_row_problem, hidden_rows, hidden_sheet_problem, told
 
 _DECIMALS = re.compile(r"0\.(0+)")
 
@@ -233,7 +233,7 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             else:
                 tables.extend(sheet)  # a workbook whose every table is on a hidden sheet: read as before
         if tables:
-            tables[0].problems.extend(notes)
+            tables[0].problems.extend(told(notes, file))
         return tables
     finally:
         workbook.close()

@@ -66,3 +66,35 @@ def hidden_sheet_problem(file: str, sheet: str, texts: list[str]) -> Problem:
     return Problem(Source(file, sheet=sheet),
                    f"工作表「{sheet}」是隐藏的（在 Excel 中看不到），未读取：{_quoted(texts)}{_UNHIDE}",
                    Severity.WARNING)
+
+
+# Hidden rows told one by one per sheet, and hidden sheets one by one per workbook; the rest in one warning each.
+MOST_TOLD = 20
+
+
+def told(notes: list[Problem], file: str) -> list[Problem]:
+    """The warnings of hidden rows and sheets as told: the first :data:`MOST_TOLD` hidden rows of each sheet and
+    hidden sheets of the workbook each with its own warning, every further one counted in one more (the first
+    place it is at, where the rows are). Until attack22 each was told: a 587 KB workbook of 40,000 hidden rows made
+    40,000 warnings (3 MB of text), an upload's preview of 10.9 MB and 6.3 s of the server's CPU."""
+    shown: list[Problem] = []
+    counted: dict[str | None, int] = {}
+    rest: dict[str | None, list[Problem]] = {}
+    for note in notes:
+        key = note.source.sheet if note.source.row is not None else None  # a sheet's rows; None: hidden sheets
+        counted[key] = counted.get(key, 0) + 1
+        if counted[key] <= MOST_TOLD:
+            shown.append(note)
+        else:
+            rest.setdefault(key, []).append(note)
+    for key, untold in rest.items():
+        first = untold[0].source
+        if key is None:
+            names = [note.source.sheet or "" for note in untold]
+            message = f"另有 {len(untold)} 个隐藏的工作表未读取：{_quoted(names)}{_UNHIDE}"
+        else:
+            rows = [note.source.row or 0 for note in untold]
+            message = (f"工作表「{key}」另有 {len(untold)} 个有内容的隐藏行（第{min(rows)}行至第{max(rows)}行之间）"
+                       f"未读取{_UNHIDE}")
+        shown.append(Problem(Source(file, sheet=key, row=first.row), message, Severity.WARNING))
+    return shown

@@ -14,7 +14,6 @@ from perfbudget.store import Filters, Store, search
 from perfbudget.store.engine import write_transaction
 from tests.store.helpers import import_file
 
-
 FIXED = {"培训", "满意度", "率", "不存在", "无此指标名称", "%", "_", "ab", "Xq"}
 
 

@@ -104,21 +104,24 @@ def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = 
     workflow events too; ``versioned`` (PostgreSQL): with the store's change counters as the statement
     saw them (``data_changes``, ``account_changes``), the data version (:mod:`perfbudget.web.freshness`)
     the row was read under."""
+    # PostgreSQL: the versions table by a short alias: it is named 29 times in the statement, which must stay
+    # under psycopg's cached length (test_project_view; 4,114 characters with kinds24's column before).
+    versions = project_versions.alias("pv") if whole else project_versions
     picked_review, picked_evaluation = reviews.alias("picked_review"), evaluations.alias("picked_evaluation")
-    newest_review = (select(picked_review.c.id).where(picked_review.c.version_id == project_versions.c.id)
-                     .order_by(picked_review.c.id.desc()).limit(1).correlate(project_versions).scalar_subquery())
+    newest_review = (select(picked_review.c.id).where(picked_review.c.version_id == versions.c.id)
+                     .order_by(picked_review.c.id.desc()).limit(1).correlate(versions).scalar_subquery())
     picked_version = project_versions.alias("picked_version")
     newest_evaluation = (select(picked_evaluation.c.id)
                          .join(picked_version, picked_version.c.id == picked_evaluation.c.version_id)
                          .where(picked_version.c.project_id == projects.c.id,
                                 picked_evaluation.c.kind == literal(KIND_EVALUATION))
                          .order_by(picked_evaluation.c.id.desc()).limit(1).correlate(projects).scalar_subquery())
-    reviewer_grade = (select(reviewer_grades.c.grade).where(reviewer_grades.c.version_id == project_versions.c.id)
-                      .order_by(reviewer_grades.c.id.desc()).limit(1).correlate(project_versions).scalar_subquery())
+    reviewer_grade = (select(reviewer_grades.c.grade).where(reviewer_grades.c.version_id == versions.c.id)
+                      .order_by(reviewer_grades.c.id.desc()).limit(1).correlate(versions).scalar_subquery())
     head: list[Any] = [projects.c.id.label("h_id"), projects.c.unit_id.label("h_unit_id"), units.c.code.label("h_code"),
             units.c.name.label("h_unit_name"), workflow_states.c.state.label("h_state"),
             workflow_states.c.approved_version.label("h_approved_version")]
-    version: list[Any] = [project_versions, projects.c.name, projects.c.fund_label, projects.c.fund_year,
+    version: list[Any] = [versions, projects.c.name, projects.c.fund_label, projects.c.fund_year,
                projects.c.latest_version, documents.c.unit_code, documents.c.unit_name, documents.c.money_unit,
                documents.c.kind, documents.c.file_name, documents.c.imported_at, documents.c.sha256]
     picked: Any
@@ -127,8 +130,8 @@ def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = 
         # PostgreSQL: the newest review and self-evaluation as LATERAL subqueries (their rows read by the
         # index scan that picks them), the change counters joined once: fewer plan nodes to start per page.
         # Short aliases: psycopg converts a statement's placeholders once (cached) only up to 4,096 characters.
-        r, e, v = reviews.alias("r"), evaluations.alias("e"), project_versions.alias("v")
-        picked = (select(r.c.id, r.c.grade, r.c.payload).where(r.c.version_id == project_versions.c.id)
+        r, e, v = reviews.alias("r"), evaluations.alias("e"), versions.alias("v")
+        picked = (select(r.c.id, r.c.grade, r.c.payload).where(r.c.version_id == versions.c.id)
                   .order_by(r.c.id.desc()).limit(1).lateral("nr"))
         evaluated = (select(*(e.c[key] for key in ("id", "version_id", *_EVALUATION_KEYS[4:])), e.c.payload,
                             v.c.project_id, v.c.number)
@@ -155,8 +158,8 @@ def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = 
         indicator_rows = (select(func.array_to_json(func.array_agg(aggregate_order_by(array(INDICATOR_COLUMNS[1:]),
                                                                                       indicators.c.position))))
                           .select_from(indicators.join(targets, targets.c.indicator_id == indicators.c.id))
-                          .where(indicators.c.version_id == project_versions.c.id)
-                          .correlate(project_versions).scalar_subquery())
+                          .where(indicators.c.version_id == versions.c.id)
+                          .correlate(versions).scalar_subquery())
         parts = [indicator_rows.label("indicator_rows")]
         if events:  # the newest EVENTS_SHOWN and one more (there are more: the page links to the rest)
             w, u = workflow_events.alias("w"), users.alias("u")  # each with its account's display name (replay-k)
@@ -170,9 +173,9 @@ def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = 
             parts += [change_counters.c.data.label("data_changes"), change_counters.c.accounts.label("account_changes")]
     joined = (projects.join(units, units.c.id == projects.c.unit_id)
               .outerjoin(workflow_states, workflow_states.c.project_id == projects.c.id)
-              .outerjoin(project_versions, (project_versions.c.project_id == projects.c.id)
-                         & (project_versions.c.number == number))
-              .outerjoin(documents, documents.c.id == project_versions.c.document_id))
+              .outerjoin(versions, (versions.c.project_id == projects.c.id)
+                         & (versions.c.number == number))
+              .outerjoin(documents, documents.c.id == versions.c.document_id))
     if whole:
         joined = joined.outerjoin(picked, true()).outerjoin(evaluated, true())
         if versioned:  # the one row of the change counters (made by migration 1100_change_counters)

@@ -431,6 +431,8 @@ class DeskDecision(Model):
     label: str
     reason: str
     username: str | None
+    display_name: str | None = Field(None, description="该账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(None, description="给人看的人名：显示名称，没有时为账号名")
     at: str
     carried: bool = Field(..., description="true：在较早版本上作出，单元格未变，沿用至今")
 
@@ -453,6 +455,8 @@ class DeskComment(Model):
     label: str
     text: str
     username: str | None
+    display_name: str | None = Field(None, description="该账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(None, description="给人看的人名：显示名称，没有时为账号名")
     at: str
     version: int | None = Field(None, description="较早版本上的意见：所在版本号")
 
@@ -461,6 +465,8 @@ class DeskGrade(Model):
     grade: str
     reason: str | None
     username: str | None
+    display_name: str | None = Field(None, description="该账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(None, description="给人看的人名：显示名称，没有时为账号名")
     at: str
 
 
@@ -673,6 +679,14 @@ class DashboardOut(Model):
     workflow_states: StateCounts
 
 
+class AuditChange(Model):
+    """One field an audit entry changed, as people read it."""
+
+    field: str = Field(description="字段的中文名称，如 流程状态、第 3 个指标「…」 指标值")
+    before: str | None = Field(description="修改前的值（文字；null：此前没有）")
+    after: str | None = Field(description="修改后的值（文字；null：已去掉）")
+
+
 class AuditEntryOut(Model):
     id: int
     at: str
@@ -689,6 +703,9 @@ class AuditEntryOut(Model):
     ip: str | None
     values_omitted: bool = Field(False, description="列表中修改前或修改后超过 20,000 个字符，未给出（为 null）；"
                                                     "用 GET /api/v1/audit/{entry_id} 读取整条")
+    changes: list[AuditChange] = Field(default_factory=list, description=(
+        "改了什么，供人阅读：每个字段的中文名称与修改前、修改后的文字（与 perfbudget audit 和网页相同）；"
+        "before/after 为机器读取的 JSON"))
 
 
 class AuditPage(Model):

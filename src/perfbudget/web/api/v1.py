@@ -260,8 +260,9 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
     store, settings = store_of(request), settings_of(request)
     with store.reading() as tx:
         view = load_view(tx, principal, project_id, settings)  # the official version
-    if not principal.can(Action.EDIT, view.head.unit_code):
-        raise forbidden("您的角色不能填报实际完成值")
+    cannot = evaluations.role_refusal(principal, [view.head.unit_code])
+    if cannot:
+        raise forbidden(cannot)
     refused = evaluations.refusal(store, settings, [project_id])
     if refused:
         raise WebError(409, "not_approved", refused)

@@ -100,6 +100,12 @@ def _label(key: str) -> str:
 
 
 def _value(key: str, value: Any) -> str:
+    if key == "field" and isinstance(value, str):  # a finding's cell: 绩效目标, 指标值 … (the desk's own names)
+        from perfbudget.app.review_desk import FINDING_FIELDS
+
+        return FINDING_FIELDS.get(value, value)
+    if key == "indicator" and isinstance(value, int) and not isinstance(value, bool):
+        return f"第 {value} 个指标"
     words = _VALUE_WORDS.get(key)
     if words is not None and isinstance(value, str):
         return words.get(value, value)

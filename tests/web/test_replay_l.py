@@ -138,3 +138,27 @@ def test_evaluate_and_monitor_save_as_the_account_perfbudget_user_names(any_web:
                 *db)[0] == 0
     code, said = _cli("monitor", str(pid), "-a", str(month_sheet), "-m", "6", "--save", "--user", "viewer", *db)
     assert code == 1 and "未保存：您的角色不能填报运行监控（账号「viewer」）" in said
+
+
+def test_the_library_export_is_on_the_api_as_on_the_command_line(any_web: WebEnv, tmp_path: Path) -> None:
+    """Issue 16: 「perfbudget library export --to xlsx|json (a 指标库 a bureau can publish)」 — the API had search,
+    groups and similar projects but no export until replay-l."""
+    from openpyxl import load_workbook
+
+    web = any_web
+    code, printed = _cli("library", "export", "--to", "json", "--min-count", "2", "--db", web.url)
+    assert code == 0, printed
+    api = web.client().get("/api/v1/library/export/json?min_count=2", headers=_auth(web, "editor"))
+    assert api.status_code == 200 and api.headers["content-type"].startswith("application/json")
+    assert api.text == printed and json.loads(api.text)["groups"]
+    sheet = tmp_path / "lib.xlsx"
+    assert _cli("library", "export", "--to", "xlsx", "-o", str(sheet), "--db", web.url)[0] == 0
+    got = web.client().get("/api/v1/library/export/xlsx", headers=_auth(web, "viewer"))
+    assert got.status_code == 200 and "attachment" in got.headers["content-disposition"]
+    (tmp_path / "api.xlsx").write_bytes(got.content)
+    rows = [list(load_workbook(path).active.iter_rows(values_only=True)) for path in (sheet, tmp_path / "api.xlsx")]
+    assert rows[0] == rows[1] and len(rows[0]) > 1
+    code, said = _cli("library", "export", "--to", "pdf", "--db", web.url)
+    refused = web.client().get("/api/v1/library/export/pdf", headers=_auth(web, "editor"))
+    assert code == 1 and refused.status_code == 422
+    assert refused.json()["error"]["message"] == "不支持的导出格式：pdf（可选 xlsx、json）" in said

@@ -8,12 +8,14 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request
 from fastapi import UploadFile as UploadedFile
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.datastructures import FormData, UploadFile
 
 from perfbudget.app import evaluations
 from perfbudget.app.blocked import screen_json
 from perfbudget.app.edits import save_edit
+from perfbudget.app.exports import MEDIA_TYPES
 from perfbudget.app.imports import ImportRequest, document_from_json, import_document, preview
 from perfbudget.app.overview import (
     build_dashboard,
@@ -48,8 +50,9 @@ from perfbudget.web.api.openapi import (
     TypedRoute,
 )
 from perfbudget.web.deps import api_user, client_ip
-from perfbudget.web.errors import WebError, forbidden, not_found
+from perfbudget.web.errors import WebError, few_documents_at_once, forbidden, not_found
 from perfbudget.web.evaluation import API_FILE, form_problems, read_uploaded_sheet, rows_from_form, shown_problems
+from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import settings_of, store_of
 
 router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
@@ -401,6 +404,25 @@ def get_library(request: Request, q: str = Query(..., min_length=1, max_length=1
     if problem:
         raise WebError(422, "invalid", problem, [{"location": "query.q", "message": problem}])
     return {"groups": search(store_of(request), q.strip(), limit, unit=principal.only_unit)}
+
+
+@router.get("/library/export/{fmt}", response_class=Response, tags=[TAG_LIBRARY],
+            responses={**m.error_responses(401, 422), 200: {
+                "description": "指标库（附件；json 为 {\"groups\": [...]}）", "model": m.LibraryExport,
+                "content": {MEDIA_TYPES["xlsx"]: {"schema": {"type": "string", "format": "binary"}}}}},
+            summary="导出指标库（共性指标库）：xlsx 或 json，同 perfbudget library export")
+def export_library_file(request: Request, fmt: str,
+                        min_count: int = Query(1, ge=1, le=1_000_000, description="只导出至少有这么多个指标的组"),
+                        principal: Principal = Depends(api_user)) -> Response:
+    """各组名称、位置、方向、计量单位、指标值分布和包含的名称；格式不是 xlsx 或 json 时 422，说法与命令行相同。"""
+    from perfbudget.app.library import export_library, export_problem
+
+    problem = export_problem(fmt)
+    if problem:
+        raise WebError(422, "invalid", problem, [{"location": "path.fmt", "message": problem}])
+    with few_documents_at_once():
+        content, _ = export_library(store_of(request), fmt, min_count)
+    return attachment(content, f"指标库.{fmt}", MEDIA_TYPES[fmt])
 
 
 @router.get("/library/groups/{group_id}", responses=m.error_responses(401, 404, 422),

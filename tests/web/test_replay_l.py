@@ -132,6 +132,20 @@ def test_evaluate_and_monitor_save_as_the_account_perfbudget_user_names(any_web:
     assert entry["user"] == "editor"
     code, listed = _cli("evaluations", str(pid), *db)
     assert code == 0 and "填报人 editor" in listed
+    # the records' history on the API as on the command line (the API gave the latest only until replay-l)
+    records = web.client().get(f"/api/v1/projects/{pid}/evaluations", headers=_auth(web, "viewer"))
+    assert records.status_code == 200, records.text
+    item = records.json()["evaluations"][-1]
+    assert (item["kind"], item["kind_label"], item["actor"], item["sheet"]) == ("self-evaluation", "自评", "editor",
+                                                                                  "sheet.csv")  # no server path
+    cli_items = json.loads(_cli("evaluations", str(pid), "--json", *db)[1])["evaluations"]
+    assert [(i["id"], i["total"], i["grade"], i["year"]) for i in cli_items] == \
+        [(i["id"], i["total"], i["grade"], i["year"]) for i in records.json()["evaluations"]]
+    bad = web.client().get(f"/api/v1/projects/{pid}/evaluations?kind=review", headers=_auth(web, "viewer"))
+    code, said = _cli("evaluations", str(pid), "--kind", "review", *db)
+    assert bad.status_code == 422 and code == 1 and bad.json()["error"]["message"] in said
+    assert web.client().get(f"/api/v1/projects/{web.other_project_id}/evaluations",
+                            headers=_auth(web, "editor")).status_code == 404  # another unit's
     # monitoring: the same rule and message as the page's and the API's
     month_sheet = tmp_path / "m.xlsx"
     assert _cli("template", str(pid), "--kind", "monitor", "--month", "6", "--to", "xlsx", "-o", str(month_sheet),

@@ -120,6 +120,32 @@ def evaluation_records(store: Store, project_id: int, kind: str | None = None,
     return store.evaluations(project_id, kind, year)
 
 
+KIND_WORDS = {"self-evaluation": "自评", "monitoring": "运行监控"}
+
+
+def kind_problem(kind: str | None) -> str | None:
+    """Why ``kind`` is no kind of saved record (Chinese: ``perfbudget evaluations --kind`` and the API's ``kind=``
+    say it alike), or None."""
+    if kind is None or kind in KIND_WORDS:
+        return None
+    return (f"记录类型「{kind[:40]}」无效：应为 "
+            + "、".join(f"{code}（{word}）" for code, word in KIND_WORDS.items()))
+
+
+def evaluation_items(store: Store, project_id: int, kind: str | None = None,
+                     year: int | None = None) -> list[dict[str, Any]]:
+    """:func:`evaluation_records` as the API gives them (``GET /api/v1/projects/{id}/evaluations``): times in UTC
+    ISO 8601, each with its ``kind_label``, and its sheet by its name, never the path a command line saved it from
+    (the CLI's own ``evaluations --json`` keeps the path it was given)."""
+    from perfbudget.app.imports import source_name
+    from perfbudget.app.times import utc_iso
+
+    return [{**item, "created_at": utc_iso(item["created_at"]),
+             "kind_label": KIND_WORDS.get(item["kind"], item["kind"]),
+             "sheet": source_name(item["sheet"]) if item.get("sheet") else item.get("sheet")}
+            for item in evaluation_records(store, project_id, kind, year)]
+
+
 def evaluation_record(store: Store, project_id: int, record_id: int) -> dict[str, Any] | None:
     """Saved self-evaluation or monitoring ``record_id`` of the project (payload parsed), else None."""
     item = store.evaluation(record_id)

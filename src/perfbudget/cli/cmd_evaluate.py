@@ -443,11 +443,11 @@ def evaluations_command(
 
     --show 编号 完整显示其中一条：自评为自评表（总分、等级与每项计分说明），监控为各指标预警。
     """
-    from perfbudget.app.evaluations import KINDS
+    from perfbudget.app.stored_records import evaluation_record, evaluation_records, kind_problem, project_row
 
-    if kind is not None and kind not in KINDS:
-        fail(f"--kind 应为 {' 或 '.join(KINDS)}，而不是「{kind}」")
-    from perfbudget.app.stored_records import evaluation_record, evaluation_records, project_row
+    problem = kind_problem(kind)
+    if problem:  # the API's kind= says it alike
+        fail(f"--kind：{problem}")
 
     store = open_store(db)
     project_id = resolve_project(store, project, None)

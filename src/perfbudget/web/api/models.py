@@ -573,6 +573,30 @@ class EvaluationOut(Model):
     projects: list[ProjectEvaluationOut]
 
 
+class EvaluationRecord(Model):
+    """One saved 自评 or 运行监控 of a project (``perfbudget evaluations PROJECT --json``'s items)."""
+
+    id: int = Field(..., description="记录编号")
+    version_id: int
+    project_id: int
+    version: int | None = Field(..., description="所评的项目版本")
+    year: int = Field(..., description="评价年度")
+    kind: str = Field(..., description="self-evaluation（自评）或 monitoring（运行监控）")
+    kind_label: str = Field(..., description="自评 或 运行监控")
+    month: int | None = Field(..., description="运行监控：截至月份")
+    total: str | None = Field(..., description="自评：总分")
+    grade: str | None = Field(..., description="自评：等级")
+    colour: str | None = Field(..., description="运行监控：项目的预警灯（red、yellow、green、blue）")
+    actor: str | None = Field(..., description="填报人")
+    created_at: str
+    sheet: str | None = Field(..., description="填报表的文件名")
+
+
+class EvaluationRecords(Model):
+    project_id: int
+    evaluations: list[EvaluationRecord] = Field(..., description="历次记录，最早的在前")
+
+
 class StoredEvaluation(Model):
     total: str | None = Field(..., description="总分（各项得分之和）")
     grade: str | None

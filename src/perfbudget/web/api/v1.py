@@ -245,6 +245,27 @@ def post_workflow(request: Request, project_id: int, body: StepBody,
     return {"state": result.state, "state_label": STATE_LABELS[result.state], "message": result.message}
 
 
+@router.get("/projects/{project_id}/evaluations", responses=ERRORS, response_model=m.EvaluationRecords,
+            tags=[TAG_EVALUATION], summary="项目保存过的历次自评与运行监控记录（同 perfbudget evaluations）")
+def get_evaluation_records(request: Request, project_id: int,
+                           kind: str | None = Query(None,
+                                                    description="self-evaluation（自评）或 monitoring（运行监控）"),
+                           year: int | None = Query(None, ge=evaluations.YEARS[0], le=evaluations.YEARS[1],
+                                                    description="只列该年度的记录"),
+                           principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """每条记录：时间、所评版本、年度、总分与等级或预警灯、填报人、填报表（文件名）；完整结果见
+    ``GET /projects/{id}/evaluation``（最近一次自评）与 ``/monitoring``。"""
+    from perfbudget.app.stored_records import evaluation_items, kind_problem
+
+    problem = kind_problem(kind)
+    if problem:
+        raise WebError(422, "invalid", problem, [{"location": "query.kind", "message": problem}])
+    store = store_of(request)
+    with store.reading() as tx:
+        project_head(tx, principal, project_id)  # 404 for a project the token may not read
+    return {"project_id": project_id, "evaluations": evaluation_items(store, project_id, kind, year)}
+
+
 @router.get("/projects/{project_id}/evaluation", responses=ERRORS, response_model=m.StoredEvaluation,
             tags=[TAG_EVALUATION], summary="最近一次自评结果")
 def get_evaluation(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:

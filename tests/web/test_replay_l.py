@@ -95,6 +95,14 @@ def test_the_desk_and_the_opinion_name_reviewers_by_their_display_names(any_web:
     assert decided["user_label"] == "李审核"
     assert json.loads(_cli("desk", "show", str(pid), "--user", "reviewer", "--json", *db)[1]) == data
 
+    # the saved reviews and the reviewers' grades on the API as perfbudget reviews lists them (CLI only until replay-l)
+    saved = web.client().get(f"/api/v1/projects/{pid}/reviews", headers=_auth(web, "viewer")).json()
+    listed = json.loads(_cli("reviews", str(pid), "--json", *db)[1])
+    assert saved["reviews"] == listed["reviews"] and saved["reviews"]
+    assert saved["reviewer_grades"] == listed["reviewer_grades"] and saved["reviewer_grades"][-1]["grade"] == "中"
+    assert web.client().get(f"/api/v1/projects/{web.other_project_id}/reviews",
+                            headers=_auth(web, "editor")).status_code == 404
+
     page = web.client("reviewer").get(f"/projects/{pid}/review")
     assert "请写明测算依据（李审核" in page.text and "已电话核实（李审核" in page.text
     html = web.client().get(f"/api/v1/projects/{pid}/opinion.html", headers=_auth(web, "reviewer")).text

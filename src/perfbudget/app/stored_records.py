@@ -105,6 +105,18 @@ def reviewer_grade_records(store: Store, project_id: int) -> list[dict[str, Any]
         return [dict(row._mapping) for row in tx.connection.execute(query)]
 
 
+def review_items(store: Store, project_id: int, year: int | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The saved reviews and the reviewers' grades as the API gives them (``GET /api/v1/projects/{id}/reviews``, the
+    lists ``perfbudget reviews PROJECT --json`` prints): times in UTC ISO 8601. The API had neither until replay-l."""
+    from perfbudget.app.times import utc_iso
+
+    def timed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**row, "created_at": utc_iso(row["created_at"])} for row in rows]
+
+    return {"reviews": timed(review_records(store, project_id, year)),
+            "reviewer_grades": timed(reviewer_grade_records(store, project_id))}
+
+
 def review_record(store: Store, project_id: int, record_id: int) -> ReviewRecord | None:
     """Saved review ``record_id`` of the project (payload parsed) and its version; None when the project
     has no such record."""

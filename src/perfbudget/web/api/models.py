@@ -592,6 +592,36 @@ class EvaluationRecord(Model):
     sheet: str | None = Field(..., description="填报表的文件名")
 
 
+class ReviewRecordOut(Model):
+    """One saved review of a project version (``perfbudget reviews PROJECT --json``'s ``reviews``)."""
+
+    id: int = Field(..., description="记录编号")
+    version_id: int
+    project_id: int
+    version: int | None = Field(..., description="所审的项目版本")
+    year: int | None
+    grade: str | None = Field(..., description="系统评定的审核等级")
+    errors: int
+    warnings: int
+    actor: str | None = Field(..., description="审核人（命令行的 --actor，或「perfbudget serve」等）")
+    created_at: str
+
+
+class ReviewerGradeRecord(Model):
+    id: int
+    version: int = Field(..., description="所评的项目版本")
+    grade: str = Field(..., description="审核人员评定的等级（该版本最新的一条为正式等级）")
+    reason: str | None
+    actor: str | None = Field(..., description="评定的账号")
+    created_at: str
+
+
+class ReviewRecords(Model):
+    project_id: int
+    reviews: list[ReviewRecordOut] = Field(..., description="历次保存的审核结果，最早的在前")
+    reviewer_grades: list[ReviewerGradeRecord] = Field(..., description="审核人员的评定，最早的在前")
+
+
 class EvaluationRecords(Model):
     project_id: int
     evaluations: list[EvaluationRecord] = Field(..., description="历次记录，最早的在前")

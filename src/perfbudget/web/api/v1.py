@@ -245,6 +245,20 @@ def post_workflow(request: Request, project_id: int, body: StepBody,
     return {"state": result.state, "state_label": STATE_LABELS[result.state], "message": result.message}
 
 
+@router.get("/projects/{project_id}/reviews", responses=ERRORS, response_model=m.ReviewRecords,
+            tags=[TAG_PROJECTS], summary="项目保存过的历次审核结果与审核人员的评定（同 perfbudget reviews）")
+def get_review_records(request: Request, project_id: int,
+                       year: int | None = Query(None, ge=1000, le=9999, description="只列该年度的审核记录"),
+                       principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """每条审核记录：所审版本、年度、等级、错误与警告数、审核人、时间；当前的审核意见见 ``GET /projects/{id}``。"""
+    from perfbudget.app.stored_records import review_items
+
+    store = store_of(request)
+    with store.reading() as tx:
+        project_head(tx, principal, project_id)  # 404 for a project the token may not read
+    return {"project_id": project_id, **review_items(store, project_id, year)}
+
+
 @router.get("/projects/{project_id}/evaluations", responses=ERRORS, response_model=m.EvaluationRecords,
             tags=[TAG_EVALUATION], summary="项目保存过的历次自评与运行监控记录（同 perfbudget evaluations）")
 def get_evaluation_records(request: Request, project_id: int,

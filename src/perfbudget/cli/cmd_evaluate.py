@@ -44,9 +44,9 @@ from perfbudget.model import Document, Problem, Severity
 from perfbudget.plain_numbers import MAX_ID
 
 if TYPE_CHECKING:
+    from perfbudget.app.workflow import Actor
     from perfbudget.store import Store
     from perfbudget.store.selection import StoredSelection
-    from perfbudget.store.transaction import Actor
 
 _JSON_HELP = "在标准输出上输出 JSON（每个项目的总分、等级与每个指标的得分和说明）。"
 _WEIGHTS_HELP = ("一级分值，如「预算执行率=10,产出=50,效益=30,满意度=10」（可加 成本=…、过程管理=…；"

@@ -200,7 +200,7 @@ def test_store_mode_errors_are_messages(imported: str, seed_path: Path, tmp_path
         (["evaluate", "-a", str(sheet), "--db", imported, "--unit", "000000"], "没有符合条件的项目"),
         (["monitor", "不存在的项目", "-a", str(sheet), "-m", "6", "--db", imported], "没有找到项目「不存在的项目」"),
         (["evaluations", P5, "--db", imported, "--show", "99"], "没有编号为 99 的评价记录"),
-        (["evaluations", P5, "--db", imported, "--kind", "review"], "--kind 应为"),
+        (["evaluations", P5, "--db", imported, "--kind", "review"], "--kind：记录类型「review」无效"),
     ]
     for args, message in cases:
         result = runner.invoke(app, args)

@@ -87,6 +87,10 @@ API = [
     ("GET", "/api/v1/indicators", SIGNED_IN),
     ("GET", "/api/v1/tokens", SIGNED_IN),
     ("GET", "/api/v1/users", ADMIN_ONLY),
+    # a project's saved reviews and 自评/监控 records, the library's export (replay-l)
+    ("GET", "/api/v1/projects/{p}/reviews", READERS),
+    ("GET", "/api/v1/projects/{p}/evaluations", READERS),
+    ("GET", "/api/v1/library/export/json", SIGNED_IN),
 ]
 
 

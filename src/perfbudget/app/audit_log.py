@@ -96,7 +96,10 @@ def values_omitted(before: Any, after: Any, before_chars: int | None, after_char
 
 def audit_item(entry: dict[str, Any]) -> dict[str, Any]:
     """An entry as the API and ``perfbudget audit --json`` give it (one shape for both faces): a value left out
-    of a list for its length (``values_up_to``) is null with ``values_omitted`` true."""
+    of a list for its length (``values_up_to``) is null with ``values_omitted`` true. ``changes``: what changed
+    as people read it (:func:`perfbudget.app.audit_changes.changes`: each field's Chinese name, before and after
+    as text), beside the values' JSON for machines."""
+    from perfbudget.app.audit_changes import changes
     from perfbudget.app.times import utc_iso
 
     omitted = values_omitted(entry["before"], entry["after"], entry.get("before_chars"), entry.get("after_chars"))
@@ -105,7 +108,8 @@ def audit_item(entry: dict[str, Any]) -> dict[str, Any]:
             "object_type": entry["object_type"], "object_label": object_label(entry["object_type"]),
             "object_id": entry["object_id"], "unit_code": entry["unit_code"],
             "summary": entry["summary"], "before": entry["before"], "after": entry["after"], "ip": entry["ip"],
-            "values_omitted": omitted}
+            "values_omitted": omitted,
+            "changes": [c.to_dict() for c in changes(entry["action"], entry["before"], entry["after"])]}
 
 
 def _json(value: Any) -> str | None:

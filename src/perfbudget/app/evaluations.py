@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import APPROVED_ONLY, CoreSettings
 from perfbudget.app.workflow import APPROVED, DRAFT, state_label
 from perfbudget.config import Limits
@@ -90,6 +91,18 @@ def score(document: Document, rows: list[SheetRow], sheet_problems: list[Problem
 def offered(settings: CoreSettings, approved_version: int | None) -> bool:
     """Whether self-evaluation is offered for a project with this approved version (None: never approved)."""
     return settings.self_evaluation != APPROVED_ONLY or approved_version is not None
+
+
+ROLE_REFUSALS = {"自评": "您的角色不能填报实际完成值", "运行监控": "您的角色不能填报运行监控"}
+
+
+def role_refusal(principal: Principal, unit_codes: list[str | None], what: str = "自评") -> str | None:
+    """Why this account may not fill in (``what``: 自评 or 运行监控) the projects of these units, or None: the
+    page's, the API's and ``perfbudget evaluate|monitor --save --user``'s one rule (a unit's editor its own
+    unit's, an admin any; a reviewer or a viewer none)."""
+    if all(principal.can(Action.EDIT, code) for code in unit_codes):
+        return None
+    return ROLE_REFUSALS[what]
 
 
 def refusal(store: Store, settings: CoreSettings, project_ids: list[int], what: str = "自评",

@@ -16,7 +16,10 @@ from perfbudget.library.admin import LibraryChoiceError, merge_groups_on, rename
 from perfbudget.store import Store
 from perfbudget.store.transaction import Actor
 
-__all__ = ["LibraryChoiceError", "LibraryRefused", "Outcome", "merge", "rename", "split"]
+__all__ = ["EXPORT_FORMS", "LibraryChoiceError", "LibraryRefused", "Outcome", "export_library", "export_problem",
+           "merge", "rename", "split"]
+
+EXPORT_FORMS = {"xlsx": "xlsx", "json": "json"}  # the library's export forms, every face alike
 
 
 class LibraryRefused(Exception):
@@ -101,3 +104,28 @@ def rename(store: Store, principal: Principal | None, reference: str, name: str,
     except LibraryChoiceError as exc:
         raise LibraryRefused(str(exc)) from exc
     return Outcome(group, f"组 {group} 已改名为「{' '.join(name.split())}」")
+
+
+def export_problem(form: str) -> str | None:
+    """Why ``form`` is no export form of the library (Chinese, the CLI's and the API's one message), or None."""
+    if form in EXPORT_FORMS:
+        return None
+    return f"不支持的导出格式：{form[:20]}（可选 {'、'.join(EXPORT_FORMS)}）"
+
+
+def export_library(store: Store, form: str, minimum: int = 1) -> tuple[bytes, int]:
+    """The library as a bureau publishes it (共性指标库), as ``perfbudget library export`` and ``GET
+    /api/v1/library/export/{form}`` give it: the groups used by at least ``minimum`` indicators as one xlsx sheet or
+    as JSON ``{"groups": [...]}``, and how many groups. The API had no export until replay-l (issue 16 lists it)."""
+    import io
+    import json
+
+    from perfbudget.library.export import write_xlsx
+    from perfbudget.library.query import all_groups
+
+    groups = all_groups(store, minimum)
+    if form == "json":
+        return (json.dumps({"groups": groups}, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), len(groups)
+    out = io.BytesIO()
+    write_xlsx(groups, out)
+    return out.getvalue(), len(groups)

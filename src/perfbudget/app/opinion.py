@@ -65,7 +65,8 @@ def unit_opinion_desks(store: Store, principal: Principal, unit_key: int | str |
 
 def earlier_line(comment: dict[str, Any]) -> str:
     """「第 1 版 · 第 2 个指标「…」的指标值：请写明测算依据（reviewer）」."""
-    return f"第 {comment['version']} 版 · {comment['label']}：{comment['text']}（{comment.get('username') or ''}）"
+    who = comment.get("user_label") or comment.get("username") or ""
+    return f"第 {comment['version']} 版 · {comment['label']}：{comment['text']}（{who}）"
 
 
 def decision_text(desk: Desk) -> str:
@@ -174,7 +175,8 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
         for line in desk.remarks:  # 退回意见, 审核通过意见 … : the opinion on the whole project
             word.add_paragraph(line, style="List Bullet")
         for c in desk.comments:  # each at its cell
-            word.add_paragraph(f"{c['label']}：{c['text']}（{c['username'] or ''}）", style="List Bullet")
+            word.add_paragraph(f"{c['label']}：{c['text']}（{c.get('user_label') or c['username'] or ''}）",
+                                   style="List Bullet")
         if desk.earlier_comments:  # a returned version's cell comments, to check what the unit changed
             word.add_paragraph(EARLIER_HEADING)
             for c in desk.earlier_comments:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select
 
 from perfbudget.app.errors import NotFound
-from perfbudget.app.overview import GRADES
+from perfbudget.app.overview import GRADES, with_display_names
 from perfbudget.app.project_view import ProjectView, load_view, with_reviews
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
@@ -186,7 +186,12 @@ def _desk_of(tx: Transaction, view: ProjectView) -> Desk:
     earlier = _earlier_comments(tx.connection, [r for r in every if r.version_id != version_id])
     grade = tx.connection.execute(select(reviewer_grades).where(reviewer_grades.c.version_id == version_id)
                                   .order_by(reviewer_grades.c.id.desc()).limit(1)).first()
-    return Desk(view, items, comments, dict(grade._mapping) if grade else None, _remarks(tx, project_id), earlier)
+    given = dict(grade._mapping) if grade else None
+    # each named as people are shown it: the account's display name, else its name (``user_label``); the desk, its
+    # JSON and the 审核意见书 named the account (「rev01」 where the admin called it 「李审核」) until replay-l
+    with_display_names(tx, [*(item.decision for item in items if item.decision is not None), *comments, *earlier,
+                            *([given] if given else [])])
+    return Desk(view, items, comments, given, _remarks(tx, project_id), earlier)
 
 
 MOST_REMARKS = 50  # 意见 per author in the 审核意见书 (the newest; the project's 流程记录 holds them all)
@@ -208,7 +213,9 @@ def _remarks(tx: Transaction, project_id: int) -> tuple[str, ...]:
         .label("newest")).where(*is_comment).subquery())
     comments = tx.connection.execute(select(workflow_events).join(newest, newest.c.id == workflow_events.c.id)
                                      .where(newest.c.newest <= MOST_REMARKS)).all()
-    lines = tuple(remark_line(dict(row._mapping)) for row in sorted((*decisions, *comments), key=lambda r: r.id))
+    events = with_display_names(tx, [dict(row._mapping) for row in sorted((*decisions, *comments),
+                                                                          key=lambda r: r.id)])
+    lines = tuple(remark_line(event) for event in events)
     if len(comments) < MOST_REMARKS:
         return lines
     older = tx.connection.execute(select(func.count()).select_from(workflow_events)
@@ -241,7 +248,8 @@ REMARK_LABELS = {"return": "退回意见", "approve": "审核通过意见", "com
 def remark_line(event: dict[str, Any]) -> str:
     """「退回意见（第 2 版，张三）：请补充测算依据」."""
     made_on = f"第 {event['version_number']} 版，" if event.get("version_number") else ""
-    return f"{REMARK_LABELS.get(event['action'], '意见')}（{made_on}{event.get('username') or ''}）：{event['comment']}"
+    who = event.get("user_label") or event.get("username") or ""
+    return f"{REMARK_LABELS.get(event['action'], '意见')}（{made_on}{who}）：{event['comment']}"
 
 
 def _reviewing(store: Store, principal: Principal, project_id: int, settings: CoreSettings) -> ProjectView:
@@ -407,6 +415,12 @@ def resolve_key(desk: Desk, given: str) -> str:
     return matches.pop()
 
 
+def _who(row: dict[str, Any]) -> dict[str, Any]:
+    """Who made a desk record: the account's name, its display name and ``user_label`` (what people are shown)."""
+    return {"username": row["username"], "display_name": row.get("display_name"),
+            "user_label": row.get("user_label") or row["username"]}
+
+
 def desk_dict(desk: Desk, principal: Principal) -> dict[str, Any]:
     """A desk as data, for the API (``GET /api/v1/projects/{id}/desk``) and ``perfbudget desk show --json``."""
     from perfbudget.app.times import utc_iso
@@ -418,10 +432,10 @@ def desk_dict(desk: Desk, principal: Principal) -> dict[str, Any]:
         if d is None:
             return None
         return {"decision": d["decision"], "label": DECISIONS.get(d["decision"], d["decision"]), "reason": d["reason"],
-                "username": d["username"], "at": utc_iso(d["at"]), "carried": d["carried"]}
+                **_who(d), "at": utc_iso(d["at"]), "carried": d["carried"]}
 
     def said(row: dict[str, Any]) -> dict[str, Any]:
-        return {"place": row["place"], "label": row["label"], "text": row["text"], "username": row["username"],
+        return {"place": row["place"], "label": row["label"], "text": row["text"], **_who(row),
                 "at": utc_iso(row["at"]), **({"version": row["version"]} if "version" in row else {})}
 
     grade = desk.reviewer_grade
@@ -431,7 +445,7 @@ def desk_dict(desk: Desk, principal: Principal) -> dict[str, Any]:
                     "version": desk.view.version.meta["version"], "state": head.state},
         "grade": desk.view.grade, "official_grade": desk.official_grade,
         "reviewer_grade": None if grade is None else {"grade": grade["grade"], "reason": grade["reason"],
-                                                      "username": grade["username"], "at": utc_iso(grade["at"])},
+                                                      **_who(grade), "at": utc_iso(grade["at"])},
         "may_review": principal.can(Action.REVIEW, head.unit_code),
         "conclusions": [step.action for step in conclusion_steps(principal, head)],
         "findings": [{"number": n, "key": item.key, "rule": item.finding.rule, "severity": item.finding.severity,

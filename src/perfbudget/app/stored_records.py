@@ -105,6 +105,18 @@ def reviewer_grade_records(store: Store, project_id: int) -> list[dict[str, Any]
         return [dict(row._mapping) for row in tx.connection.execute(query)]
 
 
+def review_items(store: Store, project_id: int, year: int | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The saved reviews and the reviewers' grades as the API gives them (``GET /api/v1/projects/{id}/reviews``, the
+    lists ``perfbudget reviews PROJECT --json`` prints): times in UTC ISO 8601. The API had neither until replay-l."""
+    from perfbudget.app.times import utc_iso
+
+    def timed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**row, "created_at": utc_iso(row["created_at"])} for row in rows]
+
+    return {"reviews": timed(review_records(store, project_id, year)),
+            "reviewer_grades": timed(reviewer_grade_records(store, project_id))}
+
+
 def review_record(store: Store, project_id: int, record_id: int) -> ReviewRecord | None:
     """Saved review ``record_id`` of the project (payload parsed) and its version; None when the project
     has no such record."""
@@ -118,6 +130,32 @@ def evaluation_records(store: Store, project_id: int, kind: str | None = None,
                        year: int | None = None) -> list[dict[str, Any]]:
     """The project's saved self-evaluations and monitorings (every version), oldest first, without payloads."""
     return store.evaluations(project_id, kind, year)
+
+
+KIND_WORDS = {"self-evaluation": "自评", "monitoring": "运行监控"}
+
+
+def kind_problem(kind: str | None) -> str | None:
+    """Why ``kind`` is no kind of saved record (Chinese: ``perfbudget evaluations --kind`` and the API's ``kind=``
+    say it alike), or None."""
+    if kind is None or kind in KIND_WORDS:
+        return None
+    return (f"记录类型「{kind[:40]}」无效：应为 "
+            + "、".join(f"{code}（{word}）" for code, word in KIND_WORDS.items()))
+
+
+def evaluation_items(store: Store, project_id: int, kind: str | None = None,
+                     year: int | None = None) -> list[dict[str, Any]]:
+    """:func:`evaluation_records` as the API gives them (``GET /api/v1/projects/{id}/evaluations``): times in UTC
+    ISO 8601, each with its ``kind_label``, and its sheet by its name, never the path a command line saved it from
+    (the CLI's own ``evaluations --json`` keeps the path it was given)."""
+    from perfbudget.app.imports import source_name
+    from perfbudget.app.times import utc_iso
+
+    return [{**item, "created_at": utc_iso(item["created_at"]),
+             "kind_label": KIND_WORDS.get(item["kind"], item["kind"]),
+             "sheet": source_name(item["sheet"]) if item.get("sheet") else item.get("sheet")}
+            for item in evaluation_records(store, project_id, kind, year)]
 
 
 def evaluation_record(store: Store, project_id: int, record_id: int) -> dict[str, Any] | None:

@@ -18,11 +18,13 @@ def audit_command(
     project: int | None = typer.Option(None, "--project", min=1, help="只列该项目编号的记录。"),
     limit: int = typer.Option(50, "--limit", min=1, max=10000, help="最多列出的条数（最新的在前）。"),
     offset: int = typer.Option(0, "--offset", min=0, help="跳过最新的若干条（翻页）。"),
-    as_json: bool = typer.Option(False, "--json", help="在标准输出上输出 JSON（含修改前后的值）。"),
+    as_json: bool = typer.Option(False, "--json",
+                                 help="在标准输出上输出 JSON（含修改前后的值的 JSON 原样，供程序读取）。"),
 ) -> None:
     """列出审计日志：谁在何时做了什么（导入、修改指标、送审、审核、自评、运行监控、账号与登录），最新的在前。
 
-    与网页「审计日志」和 API 的 /api/v1/audit 相同；--json 含每条记录修改前后的值。
+    每条记录下列出改了什么：字段的中文名称，修改前 → 修改后（如「流程状态：已送审 → 审核通过」；修改指标时只列改动的
+    栏目）。与网页「审计日志」和 API 的 /api/v1/audit 相同；--json 另含修改前后的值的 JSON 原样。
     """
     from perfbudget.app.audit_log import audit_entries, audit_item
 
@@ -47,5 +49,17 @@ def audit_command(
         what = f"{item['object_label']} {item['object_id']}" if item["object_id"] else item["object_label"]
         out.print(f"{item['id']:>6}  {shown(item['at'], seconds=True)}  {item['user'] or '—'}  "
                   f"{item['action_label']}  {what}  {item['summary']}", markup=False, highlight=False)
+        for change in changes_of(item):
+            out.print(f"        {change}", markup=False, highlight=False)
     listed = f"第 {offset + 1}–{offset + len(items)} 条" if offset or len(items) < total else "全部"
-    err.print(f"共 {total} 条审计记录，已列出{listed}（--json 含修改前后的值，时间为 UTC，带 +00:00）", markup=False)
+    err.print(f"共 {total} 条审计记录，已列出{listed}（--json 含修改前后的值的 JSON，时间为 UTC，带 +00:00）",
+              markup=False)
+
+
+def changes_of(item: dict[str, object]) -> list[str]:
+    """An entry's changes as lines: 「流程状态：已送审 → 审核通过」."""
+    from perfbudget.app.audit_changes import Change
+
+    listed = item["changes"]
+    assert isinstance(listed, list)
+    return [Change(c["field"], c["before"], c["after"]).line() for c in listed]

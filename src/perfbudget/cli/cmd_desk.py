@@ -35,7 +35,8 @@ def user_option() -> Any:
     return typer.Option(..., "--user", envvar="PERFBUDGET_USER", help=USER_HELP)
 
 
-def _as(store: Store, username: str) -> Principal:
+def account(store: Store, username: str) -> Principal:
+    """The active account ``username`` as its principal, or exit 1 saying why (unknown, disabled)."""
     from perfbudget.app.accounts import account_principal
 
     found = account_principal(store.engine, username)
@@ -59,7 +60,7 @@ def run_refusable(store: Store, action: Callable[[], object]) -> object:
 
 def opened_as(db: str | None, project: str, user: str) -> tuple[Store, Principal, int]:
     store = open_store(db)
-    principal = _as(store, user)
+    principal = account(store, user)
     return store, principal, resolve_project(store, project, principal.only_unit)
 
 
@@ -103,13 +104,13 @@ def show_command(
         out.print(f"{f['number']:>3}. {f['key'][:12]}  [{f['severity_label']}] {f['place']}：{f['message']}{said}",
                   markup=False)
     for c in data["comments"]:
-        out.print(f"意见  {c['label']}：{c['text']}（{c['username'] or '—'}）", markup=False)
+        out.print(f"意见  {c['label']}：{c['text']}（{c['user_label'] or '—'}）", markup=False)
     # as the desk page shows them (the text left them to --json until 2026-12-05; replay-i's left item)
     for c in data["earlier_comments"]:
         out.print(f"此前版本的意见  {earlier_line(c)}", markup=False)
     if data["reviewer_grade"]:
         given = data["reviewer_grade"]
-        out.print(f"审核人员评定 {given['grade']}（{given['username'] or '—'}）：{given['reason'] or '未写理由'}",
+        out.print(f"审核人员评定 {given['grade']}（{given['user_label'] or '—'}）：{given['reason'] or '未写理由'}",
                   markup=False)
     if not data["findings"]:
         out.print("没有审核发现", markup=False)
@@ -179,7 +180,7 @@ def batch_command(
     from perfbudget.app.review_desk import batch_dict, batch_step
 
     store = open_store(db)
-    principal = _as(store, user)
+    principal = account(store, user)
     # a unit-bound account's names are looked up in its unit only: a name matching several projects listed other
     # units' projects (ids, units, names), which the account's pages and API never show, until 2026-12-05 (attack19)
     ids = [resolve_project(store, reference, principal.only_unit) for reference in projects]
@@ -209,7 +210,7 @@ def todo_command(
     if problem:
         fail(problem)
     store = open_store(db)
-    principal = _as(store, user)
+    principal = account(store, user)
     data = todo_dict(store, principal, year)
     store.close()
     if as_json:
@@ -261,7 +262,7 @@ def opinion_command(
         title, desks = project_opinion_title(desk), [desk]
     else:
         store = open_store(db)
-        principal = _as(store, user)
+        principal = account(store, user)
         found: Any = run_refusable(store, lambda: unit_opinion_desks(store, principal, str(unit), year,
                                                                       core_settings()))
         title, desks = found

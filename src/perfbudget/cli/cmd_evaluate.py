@@ -28,13 +28,11 @@ from perfbudget.cli.common import (
     year_option,
 )
 from perfbudget.cli.store_common import (
-    ACTOR_HELP,
     DB_HELP,
     PROJECT_HELP,
     UNIT_ADDRESS_HELP,
     cli_actor,
     core_settings,
-    default_actor,
     jsonable,
     open_store,
     project_heading,
@@ -46,6 +44,7 @@ from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.plain_numbers import MAX_ID
 
 if TYPE_CHECKING:
+    from perfbudget.app.workflow import Actor
     from perfbudget.store import Store
     from perfbudget.store.selection import StoredSelection
 
@@ -182,6 +181,34 @@ def template_command(
     err.print(f"已写出 {shown_name(str(output))}：{len(projects)} 个项目，{rows} 行待填", markup=False)
 
 
+_USER_HELP = ("--save 时以哪个网页端账号的身份保存：记为该账号填报（审计日志、历次记录），并按其角色与单位检查能否填报"
+              "（单位填报人员只能填本单位，管理员均可），与网页和 API 相同；默认取环境变量 PERFBUDGET_USER。"
+              "不给时记为 --actor 或当前登录用户名。")
+_ACTOR_HELP = "保存时记录的填报人（没有网页端账号时；默认为当前登录用户名）；用 --user 时不能同时给。"
+
+
+def _saver(store: Store, selection: StoredSelection, user: str | None, actor: str | None, what: str) -> Actor:
+    """Who saves: the account ``--user`` (or PERFBUDGET_USER) names, checked as the page and the API check it
+    (:func:`perfbudget.app.evaluations.role_refusal`), else the name ``--actor`` gives or the login name. Until
+    replay-l ``--save`` recorded the login name (「root」) even where PERFBUDGET_USER named the account that
+    ``workflow`` and ``desk`` act as."""
+    from perfbudget.app.evaluations import role_refusal
+    from perfbudget.app.workflow import actor_of
+    from perfbudget.cli.cmd_desk import account
+
+    if user is None:
+        return cli_actor(actor)
+    if actor:
+        store.close()
+        fail("--user 与 --actor 只能给一个：用 --user 时记为该账号填报")
+    principal = account(store, user)
+    cannot = role_refusal(principal, list({v.document.unit.code: None for v in selection.versions.values()}), what)
+    if cannot:
+        store.close()
+        fail(f"未保存：{cannot}（账号「{principal.username}」）")
+    return actor_of(principal)
+
+
 def _same_file(source: str, actuals: str) -> bool:
     """``perfbudget evaluate 自评表.xlsx -a 自评表.xlsx``: the table is its own fill-in sheet."""
     try:
@@ -203,7 +230,8 @@ def evaluate_command(
     unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
     year: int | None = year_option(help=_YEAR_HELP),
     save: bool = typer.Option(False, "--save", help=_SAVE_HELP),
-    actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP),
+    user: str | None = typer.Option(None, "--user", envvar="PERFBUDGET_USER", help=_USER_HELP),
+    actor: str | None = typer.Option(None, "--actor", help=_ACTOR_HELP),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
     original: bool = typer.Option(False, "--original",
                                   help="自评表中的指标值保留填写原文（默认统一写法，如「大于等于95%」写作「≥95%」）。"),
@@ -234,6 +262,7 @@ def evaluate_command(
         store, selection = _select(db, source, unit, year)
         document = selection.document
         if save:
+            saver = _saver(store, selection, user, actor, "自评")
             chosen_ids = sorted({v.meta["project_id"] for v in selection.versions.values()})
             refused = refusal(store, core_settings(), chosen_ids)
             if refused:
@@ -264,7 +293,7 @@ def evaluate_command(
     assert evaluation is not None
     if save:
         assert store is not None and selection is not None
-        _save_evaluation(store, selection, evaluation, year, default_actor(actor))
+        _save_evaluation(store, selection, evaluation, year, saver)
     if store is not None:
         store.close()
     if to is not None and output:
@@ -285,13 +314,13 @@ def evaluate_command(
 
 
 def _save_evaluation(store: Store, selection: StoredSelection, evaluation: Any, year: int | None,
-                     actor: str | None) -> None:
+                     actor: Actor) -> None:
     from perfbudget.app.evaluations import save
     from perfbudget.evaluate.stored import split_evaluation
 
     years = _record_years(selection, [p.seq for p in evaluation.projects], year)
     pairs = split_evaluation(evaluation, selection)
-    ids = save(store, cli_actor(actor), pairs,
+    ids = save(store, actor, pairs,
                {version.meta["project_id"]: years[project.seq]
                 for project, (version, _) in zip(evaluation.projects, pairs, strict=True)})
     err.print(f"已保存 {len(ids)} 个项目的自评结果（记录编号 {_ids(ids)}）；"
@@ -317,7 +346,8 @@ def monitor_command(
     unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
     year: int | None = year_option(help=_YEAR_HELP),
     save: bool = typer.Option(False, "--save", help=_SAVE_MONITOR_HELP),
-    actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP),
+    user: str | None = typer.Option(None, "--user", envvar="PERFBUDGET_USER", help=_USER_HELP),
+    actor: str | None = typer.Option(None, "--actor", help=_ACTOR_HELP),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
 ) -> None:
     """绩效运行监控（双监控）：每个指标的进度、完成目标可能性与预警灯（红/黄/绿/蓝），项目颜色取最差的指标。
@@ -339,6 +369,7 @@ def monitor_command(
         store, selection = _select(db, source, unit, year)
         document = selection.document
         if save:
+            saver = _saver(store, selection, user, actor, "运行监控")
             refused = refusal(store, core_settings(), sorted({v.meta["project_id"]
                                                               for v in selection.versions.values()}), "运行监控")
             if refused:
@@ -360,7 +391,7 @@ def monitor_command(
     assert monitoring is not None
     if save:
         assert store is not None and selection is not None
-        _save_monitoring(store, selection, monitoring, year, default_actor(actor))
+        _save_monitoring(store, selection, monitoring, year, saver)
     if store is not None:
         store.close()
     if to is not None and output:
@@ -382,13 +413,13 @@ def monitor_command(
 
 
 def _save_monitoring(store: Store, selection: StoredSelection, monitoring: Any, year: int | None,
-                     actor: str | None) -> None:
+                     actor: Actor) -> None:
     from perfbudget.app.evaluations import save_monitorings
     from perfbudget.evaluate.stored import split_monitoring
 
     years = _record_years(selection, [p.seq for p in monitoring.projects], year)
     pairs = split_monitoring(monitoring, selection)
-    ids = save_monitorings(store, cli_actor(actor), pairs,
+    ids = save_monitorings(store, actor, pairs,
                            {version.meta["project_id"]: years[project.seq]
                             for project, (version, _) in zip(monitoring.projects, pairs, strict=True)},
                            monitoring.month)
@@ -428,11 +459,11 @@ def evaluations_command(
 
     --show 编号 完整显示其中一条：自评为自评表（总分、等级与每项计分说明），监控为各指标预警。
     """
-    from perfbudget.app.evaluations import KINDS
+    from perfbudget.app.stored_records import evaluation_record, evaluation_records, kind_problem, project_row
 
-    if kind is not None and kind not in KINDS:
-        fail(f"--kind 应为 {' 或 '.join(KINDS)}，而不是「{kind}」")
-    from perfbudget.app.stored_records import evaluation_record, evaluation_records, project_row
+    problem = kind_problem(kind)
+    if problem:  # the API's kind= says it alike
+        fail(f"--kind：{problem}")
 
     store = open_store(db)
     project_id = resolve_project(store, project, None)

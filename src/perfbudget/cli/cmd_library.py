@@ -15,6 +15,7 @@ import typer
 
 from perfbudget.cli.common import app, err, fail, out, print_json, shown_name
 from perfbudget.cli.store_common import DB_HELP, PROJECT_HELP, default_actor, open_store, resolve_project
+from perfbudget.os_reasons import os_reason
 
 if TYPE_CHECKING:
     from perfbudget.library.peers import StorePeers
@@ -145,30 +146,29 @@ def export_command(
     minimum: int = typer.Option(1, "--min-count", min=1, help="只导出至少有这么多个指标的组。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """导出指标库（可供主管部门发布的共性指标库）：各组名称、位置、方向、计量单位、指标值分布和包含的名称。"""
-    from perfbudget.library.export import write_xlsx
-    from perfbudget.library.query import all_groups
+    """导出指标库（可供主管部门发布的共性指标库）：各组名称、位置、方向、计量单位、指标值分布和包含的名称。
 
-    if to not in ("xlsx", "json"):
-        fail(f"不支持的导出格式：{to}（可选 xlsx、json）")
+    与 API 的 GET /api/v1/library/export/{xlsx|json} 相同。
+    """
+    from perfbudget.app.library import export_library, export_problem
+
+    problem = export_problem(to)
+    if problem:
+        fail(problem)
     store = open_store(db)
     try:
-        groups = all_groups(store, minimum)
+        content, count = export_library(store, to, minimum)
     finally:
         store.close()
-    if to == "json":
-        import json
-
-        text = json.dumps({"groups": groups}, ensure_ascii=False, indent=2) + "\n"
-        if output is None:
-            typer.echo(text, nl=False)
-        else:
-            output.write_text(text, encoding="utf-8")
-            err.print(f"已导出 {len(groups)} 组指标到 {shown_name(str(output))}", markup=False)
+    if to == "json" and output is None:
+        typer.echo(content.decode("utf-8"), nl=False)
         return
     target = output or Path("指标库.xlsx")
-    write_xlsx(groups, target)
-    err.print(f"已导出 {len(groups)} 组指标到 {shown_name(str(target))}", markup=False)
+    try:
+        target.write_bytes(content)
+    except OSError as exc:
+        fail(f"无法写入 {shown_name(str(target))}：{os_reason(exc)}")
+    err.print(f"已导出 {count} 组指标到 {shown_name(str(target))}", markup=False)
 
 
 @library_app.command("build")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 HEADERS = ("编号", "指标名称", "一级指标", "二级指标", "指标数", "单位数", "计量单位", "方向", "最小值", "p25",
            "中位数", "p75", "最大值", "定性指标占比", "包含的名称")
@@ -46,7 +46,7 @@ def _widths(rows: list[list[Any]]) -> list[float]:
     return content_widths(([str(v) if v is not None else "" for v in row] for row in rows), ranges)
 
 
-def write_xlsx(groups: list[dict[str, Any]], path: Path) -> None:
+def write_xlsx(groups: list[dict[str, Any]], path: Path | IO[bytes]) -> None:
     """One sheet, printed A4 landscape one page wide with the header row on every page, at a readable size."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font

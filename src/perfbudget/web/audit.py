@@ -46,6 +46,13 @@ class AuditEntry:
         return audit_item({f.name: getattr(self, f.name) for f in fields(self)})
 
     @property
+    def change_lines(self) -> list[str]:
+        """What changed as people read it (「流程状态：已送审 → 审核通过」), the command line's lines."""
+        from perfbudget.app.audit_changes import change_lines
+
+        return change_lines(self.action, self.before, self.after)
+
+    @property
     def values_omitted(self) -> bool:
         """Whether a value before or after was too long for a list and left out (read the entry alone)."""
         return values_omitted(self.before, self.after, self.before_chars, self.after_chars)

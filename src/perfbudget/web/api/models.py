@@ -435,6 +435,8 @@ class DeskDecision(Model):
     label: str
     reason: str
     username: str | None
+    display_name: str | None = Field(None, description="该账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(None, description="给人看的人名：显示名称，没有时为账号名")
     at: str
     carried: bool = Field(..., description="true：在较早版本上作出，单元格未变，沿用至今")
 
@@ -457,6 +459,8 @@ class DeskComment(Model):
     label: str
     text: str
     username: str | None
+    display_name: str | None = Field(None, description="该账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(None, description="给人看的人名：显示名称，没有时为账号名")
     at: str
     version: int | None = Field(None, description="较早版本上的意见：所在版本号")
 
@@ -465,6 +469,8 @@ class DeskGrade(Model):
     grade: str
     reason: str | None
     username: str | None
+    display_name: str | None = Field(None, description="该账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(None, description="给人看的人名：显示名称，没有时为账号名")
     at: str
 
 
@@ -569,6 +575,60 @@ class EvaluationOut(Model):
     document_file: str | None
     actuals_file: str | None
     projects: list[ProjectEvaluationOut]
+
+
+class EvaluationRecord(Model):
+    """One saved 自评 or 运行监控 of a project (``perfbudget evaluations PROJECT --json``'s items)."""
+
+    id: int = Field(..., description="记录编号")
+    version_id: int
+    project_id: int
+    version: int | None = Field(..., description="所评的项目版本")
+    year: int = Field(..., description="评价年度")
+    kind: str = Field(..., description="self-evaluation（自评）或 monitoring（运行监控）")
+    kind_label: str = Field(..., description="自评 或 运行监控")
+    month: int | None = Field(..., description="运行监控：截至月份")
+    total: str | None = Field(..., description="自评：总分")
+    grade: str | None = Field(..., description="自评：等级")
+    colour: str | None = Field(..., description="运行监控：项目的预警灯（red、yellow、green、blue）")
+    actor: str | None = Field(..., description="填报人")
+    created_at: str
+    sheet: str | None = Field(..., description="填报表的文件名")
+
+
+class ReviewRecordOut(Model):
+    """One saved review of a project version (``perfbudget reviews PROJECT --json``'s ``reviews``)."""
+
+    id: int = Field(..., description="记录编号")
+    version_id: int
+    project_id: int
+    version: int | None = Field(..., description="所审的项目版本")
+    year: int | None
+    grade: str | None = Field(..., description="系统评定的审核等级")
+    errors: int
+    warnings: int
+    actor: str | None = Field(..., description="审核人（命令行的 --actor，或「perfbudget serve」等）")
+    created_at: str
+
+
+class ReviewerGradeRecord(Model):
+    id: int
+    version: int = Field(..., description="所评的项目版本")
+    grade: str = Field(..., description="审核人员评定的等级（该版本最新的一条为正式等级）")
+    reason: str | None
+    actor: str | None = Field(..., description="评定的账号")
+    created_at: str
+
+
+class ReviewRecords(Model):
+    project_id: int
+    reviews: list[ReviewRecordOut] = Field(..., description="历次保存的审核结果，最早的在前")
+    reviewer_grades: list[ReviewerGradeRecord] = Field(..., description="审核人员的评定，最早的在前")
+
+
+class EvaluationRecords(Model):
+    project_id: int
+    evaluations: list[EvaluationRecord] = Field(..., description="历次记录，最早的在前")
 
 
 class StoredEvaluation(Model):
@@ -677,6 +737,14 @@ class DashboardOut(Model):
     workflow_states: StateCounts
 
 
+class AuditChange(Model):
+    """One field an audit entry changed, as people read it."""
+
+    field: str = Field(description="字段的中文名称，如 流程状态、第 3 个指标「…」 指标值")
+    before: str | None = Field(description="修改前的值（文字；null：此前没有）")
+    after: str | None = Field(description="修改后的值（文字；null：已去掉）")
+
+
 class AuditEntryOut(Model):
     id: int
     at: str
@@ -693,6 +761,9 @@ class AuditEntryOut(Model):
     ip: str | None
     values_omitted: bool = Field(False, description="列表中修改前或修改后超过 20,000 个字符，未给出（为 null）；"
                                                     "用 GET /api/v1/audit/{entry_id} 读取整条")
+    changes: list[AuditChange] = Field(default_factory=list, description=(
+        "改了什么，供人阅读：每个字段的中文名称与修改前、修改后的文字（与 perfbudget audit 和网页相同）；"
+        "before/after 为机器读取的 JSON"))
 
 
 class AuditPage(Model):
@@ -736,6 +807,28 @@ class LibraryGroup(Model):
 
 class LibrarySearch(Model):
     groups: list[LibraryGroup]
+
+
+class LibraryExportGroup(Model):
+    """One group of the exported library (``perfbudget library export --to json``)."""
+
+    id: int
+    name: str
+    count: int = Field(..., description="组内指标数")
+    units: int = Field(..., description="使用这组指标的单位数")
+    level1: str | None
+    level2: str | None
+    measure_unit: str | None = Field(..., description="最常用的计量单位")
+    direction: str | None = Field(..., description="positive（越大越好）/ reverse（越小越好）/ exact")
+    targets: dict[str, str | None] = Field(..., description="该计量单位的指标值分布：min、p25、p50、p75、max")
+    examples: list[LibraryExample]
+    qualitative_share: str = Field(..., description="定性指标值的占比（0–1）")
+    measures: list[dict[str, str | int | None]] = Field(..., description="每个计量单位：指标数、单位数与分布")
+    names: list[str] = Field(..., description="组内的指标名称（归一化后）")
+
+
+class LibraryExport(Model):
+    groups: list[LibraryExportGroup]
 
 
 class LibraryName(Model):

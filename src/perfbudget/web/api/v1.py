@@ -8,12 +8,14 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request
 from fastapi import UploadFile as UploadedFile
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.datastructures import FormData, UploadFile
 
 from perfbudget.app import evaluations
 from perfbudget.app.blocked import screen_json
 from perfbudget.app.edits import save_edit
+from perfbudget.app.exports import MEDIA_TYPES
 from perfbudget.app.imports import ImportRequest, document_from_json, import_document, preview
 from perfbudget.app.overview import (
     build_dashboard,
@@ -48,8 +50,9 @@ from perfbudget.web.api.openapi import (
     TypedRoute,
 )
 from perfbudget.web.deps import api_user, client_ip
-from perfbudget.web.errors import WebError, forbidden, not_found
+from perfbudget.web.errors import WebError, few_documents_at_once, forbidden, not_found
 from perfbudget.web.evaluation import API_FILE, form_problems, read_uploaded_sheet, rows_from_form, shown_problems
+from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import settings_of, store_of
 
 router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
@@ -242,6 +245,41 @@ def post_workflow(request: Request, project_id: int, body: StepBody,
     return {"state": result.state, "state_label": STATE_LABELS[result.state], "message": result.message}
 
 
+@router.get("/projects/{project_id}/reviews", responses=ERRORS, response_model=m.ReviewRecords,
+            tags=[TAG_PROJECTS], summary="项目保存过的历次审核结果与审核人员的评定（同 perfbudget reviews）")
+def get_review_records(request: Request, project_id: int,
+                       year: int | None = Query(None, ge=1000, le=9999, description="只列该年度的审核记录"),
+                       principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """每条审核记录：所审版本、年度、等级、错误与警告数、审核人、时间；当前的审核意见见 ``GET /projects/{id}``。"""
+    from perfbudget.app.stored_records import review_items
+
+    store = store_of(request)
+    with store.reading() as tx:
+        project_head(tx, principal, project_id)  # 404 for a project the token may not read
+    return {"project_id": project_id, **review_items(store, project_id, year)}
+
+
+@router.get("/projects/{project_id}/evaluations", responses=ERRORS, response_model=m.EvaluationRecords,
+            tags=[TAG_EVALUATION], summary="项目保存过的历次自评与运行监控记录（同 perfbudget evaluations）")
+def get_evaluation_records(request: Request, project_id: int,
+                           kind: str | None = Query(None,
+                                                    description="self-evaluation（自评）或 monitoring（运行监控）"),
+                           year: int | None = Query(None, ge=evaluations.YEARS[0], le=evaluations.YEARS[1],
+                                                    description="只列该年度的记录"),
+                           principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """每条记录：时间、所评版本、年度、总分与等级或预警灯、填报人、填报表（文件名）；完整结果见
+    ``GET /projects/{id}/evaluation``（最近一次自评）与 ``/monitoring``。"""
+    from perfbudget.app.stored_records import evaluation_items, kind_problem
+
+    problem = kind_problem(kind)
+    if problem:
+        raise WebError(422, "invalid", problem, [{"location": "query.kind", "message": problem}])
+    store = store_of(request)
+    with store.reading() as tx:
+        project_head(tx, principal, project_id)  # 404 for a project the token may not read
+    return {"project_id": project_id, "evaluations": evaluation_items(store, project_id, kind, year)}
+
+
 @router.get("/projects/{project_id}/evaluation", responses=ERRORS, response_model=m.StoredEvaluation,
             tags=[TAG_EVALUATION], summary="最近一次自评结果")
 def get_evaluation(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
@@ -260,8 +298,9 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
     store, settings = store_of(request), settings_of(request)
     with store.reading() as tx:
         view = load_view(tx, principal, project_id, settings)  # the official version
-    if not principal.can(Action.EDIT, view.head.unit_code):
-        raise forbidden("您的角色不能填报实际完成值")
+    cannot = evaluations.role_refusal(principal, [view.head.unit_code])
+    if cannot:
+        raise forbidden(cannot)
     refused = evaluations.refusal(store, settings, [project_id])
     if refused:
         raise WebError(409, "not_approved", refused)
@@ -401,6 +440,25 @@ def get_library(request: Request, q: str = Query(..., min_length=1, max_length=1
     if problem:
         raise WebError(422, "invalid", problem, [{"location": "query.q", "message": problem}])
     return {"groups": search(store_of(request), q.strip(), limit, unit=principal.only_unit)}
+
+
+@router.get("/library/export/{fmt}", response_class=Response, tags=[TAG_LIBRARY],
+            responses={**m.error_responses(401, 422), 200: {
+                "description": "指标库（附件；json 为 {\"groups\": [...]}）", "model": m.LibraryExport,
+                "content": {MEDIA_TYPES["xlsx"]: {"schema": {"type": "string", "format": "binary"}}}}},
+            summary="导出指标库（共性指标库）：xlsx 或 json，同 perfbudget library export")
+def export_library_file(request: Request, fmt: str,
+                        min_count: int = Query(1, ge=1, le=1_000_000, description="只导出至少有这么多个指标的组"),
+                        principal: Principal = Depends(api_user)) -> Response:
+    """各组名称、位置、方向、计量单位、指标值分布和包含的名称；格式不是 xlsx 或 json 时 422，说法与命令行相同。"""
+    from perfbudget.app.library import export_library, export_problem
+
+    problem = export_problem(fmt)
+    if problem:
+        raise WebError(422, "invalid", problem, [{"location": "path.fmt", "message": problem}])
+    with few_documents_at_once():
+        content, _ = export_library(store_of(request), fmt, min_count)
+    return attachment(content, f"指标库.{fmt}", MEDIA_TYPES[fmt])
 
 
 @router.get("/library/groups/{group_id}", responses=m.error_responses(401, 404, 422),

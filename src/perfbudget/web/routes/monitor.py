@@ -50,8 +50,9 @@ def _view(request: Request, principal: Principal, project_id: int) -> ProjectVie
 
 def may_monitor(request: Request, principal: Principal, view: ProjectView) -> str | None:
     """Why this user may not save a monitoring of the project now (Chinese), or None."""
-    if not principal.can(Action.EDIT, view.head.unit_code):
-        return "您的角色不能填报运行监控"
+    cannot = evaluations.role_refusal(principal, [view.head.unit_code], "运行监控")
+    if cannot:
+        return cannot
     return evaluations.refusal(store_of(request), settings_of(request), [view.head.id], "运行监控", officer=True)
 
 

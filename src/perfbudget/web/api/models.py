@@ -809,19 +809,10 @@ class LibrarySearch(Model):
     groups: list[LibraryGroup]
 
 
-class LibraryExportGroup(Model):
-    """One group of the exported library (``perfbudget library export --to json``)."""
+class LibraryExportGroup(LibraryGroup):
+    """One group of the exported library (``perfbudget library export --to json``): a group as the search gives
+    it, with its measures and names."""
 
-    id: int
-    name: str
-    count: int = Field(..., description="组内指标数")
-    units: int = Field(..., description="使用这组指标的单位数")
-    level1: str | None
-    level2: str | None
-    measure_unit: str | None = Field(..., description="最常用的计量单位")
-    direction: str | None = Field(..., description="positive（越大越好）/ reverse（越小越好）/ exact")
-    targets: dict[str, str | None] = Field(..., description="该计量单位的指标值分布：min、p25、p50、p75、max")
-    examples: list[LibraryExample]
     qualitative_share: str = Field(..., description="定性指标值的占比（0–1）")
     measures: list[dict[str, str | int | None]] = Field(..., description="每个计量单位：指标数、单位数与分布")
     names: list[str] = Field(..., description="组内的指标名称（归一化后）")

@@ -16,7 +16,7 @@ read becomes an error with the cell's location.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -397,6 +397,12 @@ def _is_project(parts: Parts) -> bool:
     return named and money
 
 
+def _sides(segment: RawTable, is_header: HeaderMemo, problems: list[Problem]) -> Sequence[RawTable]:
+    """The segment's projects side by side, each a table; the segment itself when it is not such a table."""
+    split = split_side_projects(segment, is_header, problems)
+    return (segment,) if split is None else split
+
+
 def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None, list[Problem]]:
     """Turn raw tables into a document. Errors are returned, never raised."""
     problems: list[Problem] = [p for table in tables for p in table.problems]
@@ -406,11 +412,11 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
     is_header = HeaderMemo()  # the stages ask it of the same rows
     segments = [segment for table in tables
                 for segment in (split_list_layout(table, problems, is_header) or _split_projects(table, is_header))]
-    segments = [side for segment in segments
-                for side in (split_side_projects(segment, is_header, problems) or (segment,))]
+    segments = [side for segment in segments for side in _sides(segment, is_header, problems)]
     segments = [s for s in segments if any(not c.blank for row in s.rows for c in row)]
     if not segments:
-        return None, [Problem(Source(file), "没有找到绩效目标表（文件中没有可识别的表格）")]
+        # (with what the tables and the stages said: e.g. why a table of projects side by side was not read)
+        return None, [*problems, Problem(Source(file), "没有找到绩效目标表（文件中没有可识别的表格）")]
     count = len(segments)
     # one project's parts at a time: the problems of each table come before those of the tables after it
     parts_of_tables = (_interpret_project(segment, position, problems, position == count, is_header)

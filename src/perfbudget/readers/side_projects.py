@@ -60,7 +60,7 @@ def _filled(row: list[Cell]) -> list[int]:
 def split_side_projects(table: RawTable, is_header: Callable[[list[Cell]], bool],
                         problems: list[Problem]) -> list[RawTable] | None:
     """One table a project for a table of projects side by side whose columns leave no doubt (see the module),
-    else None (the table is read as it is)."""
+    else None (the table is read as it is); none (an empty list) for one past the split's bound, refused."""
     if table.stream or table.sparse:
         return None
     rows = table.rows
@@ -117,7 +117,7 @@ def split_side_projects(table: RawTable, is_header: Callable[[list[Cell]], bool]
         problems.append(Problem(name_row[columns[1]].source, f"「项目名称」一行并列写了{len(names)}个项目（"
                                 f"{_named(names)}），按项目分开后共 {each * len(names)} 个单元格，"
                                 f"超过 {MOST_SPLIT_CELLS} 个的上限，未分开读取；请每个项目填一张表"))
-        return None
+        return []  # refused: not read at all (read whole, its header of names made one project of them all)
     split: list[RawTable] = []
     for j in range(len(names)):
         own = [*rows[:name_at], [name_row[label_at], name_row[columns[j]]]]

@@ -54,4 +54,4 @@ echo "» ruff"
 echo "» mypy"
 .venv/bin/mypy
 echo "» pytest"
-.venv/bin/python -m pytest -n 2 -q "$@"
+.venv/bin/python -m pytest -n 3 -q "$@"

@@ -91,9 +91,12 @@ def test_the_editor_rows_work_in_place_with_javascript(page: Any, seed_path: Pat
     rows = tab.locator("tr.indicator-row")
     count = rows.count()
     edit_url = tab.url
+    from playwright.sync_api import expect
+
+    # (counted by locators: a wait_for_function polled with a string is an eval the pages' CSP refuses)
     tab.click("#add-row")  # htmx appends a row: no post, no message
-    tab.wait_for_function(f"document.querySelectorAll('tr.indicator-row').length === {count + 1}")
+    expect(rows).to_have_count(count + 1)
     rows.nth(0).locator("button[data-remove-row]").click()
-    tab.wait_for_function(f"document.querySelectorAll('tr.indicator-row').length === {count}")
+    expect(rows).to_have_count(count)
     assert tab.url == edit_url and tab.locator(".flash").count() == 0
     assert not tab.console_errors, tab.console_errors

@@ -29,9 +29,9 @@ def table_figures(project: Project, project_id: int, money_unit: str | None, may
     scored = [i for i in project.indicators if i.actual or i.score is not None or i.deviation]
     if all(v is None for v in grid) and not scored:
         return ""
-    unit = text(money_unit or "万元")
-    columns = ((f"年初预算数（{unit}）", budget.initial), (f"全年预算数（{unit}）", budget.total if any(
-        v is not None for v in grid) else None), (f"全年执行数（{unit}）", budget.executed),
+    unit = f"（{text(money_unit)}）" if money_unit else ""  # none guessed: 万元 is ten thousand times 元
+    columns = ((f"年初预算数{unit}", budget.initial), (f"全年预算数{unit}", budget.total if any(
+        v is not None for v in grid) else None), (f"全年执行数{unit}", budget.executed),
         ("执行率（%）", budget.rate), ("分值", budget.weight), ("得分", budget.score))
     shown = [(label, value) for label, value in columns if value is not None]
     funds = ("<div class=\"scroll\"><table class=\"list\" id=\"table-funds\"><thead><tr>"

@@ -14,6 +14,7 @@ import pytest
 from perfbudget.interchange import InterchangeError, document_from_dict, document_to_dict
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Severity
+from tests.readers.test_total_rows import HEAD
 from tests.readers.word_tables import excel_file, word_file
 
 MONITOR = [
@@ -27,14 +28,8 @@ MONITOR = [
     ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", "92%", "确定能", ""],
 ]
 MONITOR_TITLE = ["2023年项目支出绩效运行监控表"]
-SELF = [
-    ["项目名称", "农村饮水工程维修养护", "", "", "自评得分", "92分", "评价等级", "优"],
-    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-    ["", "年度资金总额", "100", "120", "108", "10", "90%", "9"],
-    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
-    ["产出指标", "数量指标", "维修工程数", "≥10处", "12处", "50", "50", "无"],
-    ["效益指标", "社会效益指标", "受益人口", "≥5000人", "5200人", "30", "30", "无"],
-    ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", "无"],
+SELF = [  # test_total_rows' table with its own score and grade in the name row
+    ["项目名称", "农村饮水工程维修养护", "", "", "自评得分", "92分", "评价等级", "优"], *HEAD[1:],
 ]
 SELF_TITLE = ["项目支出绩效自评表", "（2023年度）"]
 

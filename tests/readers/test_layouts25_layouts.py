@@ -1,0 +1,121 @@
+"""What real office files carry beyond what is shown (layouts25): a Word form's table or rows wrapped in content
+controls (``w:sdt``) or custom XML, hidden text (``w:vanish``), a form drawn in a text box; an Excel formula saved
+without its value; a page's hidden rows (``display:none``). Each file is made by the real library (python-docx and
+lxml, openpyxl) and read by the real reader."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from perfbudget.load import load_bytes
+from perfbudget.model import Severity
+
+_ROWS = [["项目名称", "农村义务教育薄弱学校改造补助资金", "", ""],
+         ["年度资金总额（万元）", "16", "", ""],
+         ["一级指标", "二级指标", "三级指标", "指标值"],
+         ["产出指标", "数量指标", "农村义务教育学校改造覆盖率", "100%"],
+         ["满意度指标", "服务对象满意度指标", "学生家长满意度", "≥90%"]]
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _word(change: Any = None) -> bytes:
+    """The form as one Word table (``change`` edits the document's XML before it is saved)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("绩效目标表")
+    table = document.add_table(rows=len(_ROWS), cols=4)
+    for r, cells in enumerate(_ROWS):
+        for c, text in enumerate(cells):
+            if text:
+                table.cell(r, c).text = text
+    if change is not None:
+        change(document, table)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _wrap(node: Any, tag: str) -> None:
+    """Put ``node`` inside a content control (``w:sdt`` / ``w:sdtContent``) or a ``w:customXml`` where it stands."""
+    from lxml import etree
+
+    parent = node.getparent()
+    wrapper = etree.Element(f"{_W}{tag}")
+    parent.replace(node, wrapper)
+    if tag == "sdt":
+        etree.SubElement(wrapper, f"{_W}sdtPr")
+        etree.SubElement(wrapper, f"{_W}sdtContent").append(node)
+    else:
+        wrapper.set(f"{_W}element", "form")
+        wrapper.append(node)
+
+
+def _indicators(data: bytes, name: str) -> tuple[list[tuple[str, str]], Any]:
+    result = load_bytes(data, name)
+    assert result.document is not None, [p.message for p in result.problems]
+    project = result.document.projects[0]
+    return [(i.level3, i.target.raw) for i in project.indicators], result
+
+
+_READ = [("农村义务教育学校改造覆盖率", "100%"), ("学生家长满意度", "≥90%")]
+
+
+def test_a_word_table_inside_a_content_control_or_custom_xml_is_read() -> None:
+    # main: Word 文件中没有表格 (the body's w:sdt / w:customXml around the table not looked into)
+    for tag in ("sdt", "customXml"):
+        indicators, result = _indicators(_word(lambda d, t, tag=tag: _wrap(t._tbl, tag)), "t.docx")
+        assert indicators == _READ, tag
+        assert result.document.projects[0].budget.total == 16
+
+
+def test_word_rows_inside_content_controls_or_custom_xml_are_read() -> None:
+    # a repeating-section content control around each indicator row: main read no indicator (表格不完整)
+    def wrap_rows(document: Any, table: Any, tag: str) -> None:
+        for row in table.rows[3:]:
+            _wrap(row._tr, tag)
+
+    for tag in ("sdt", "customXml"):
+        indicators, _ = _indicators(_word(lambda d, t, tag=tag: wrap_rows(d, t, tag)), "t.docx")
+        assert indicators == _READ, tag
+
+
+def test_hidden_word_text_is_not_read_and_is_told_at_its_cell() -> None:
+    def hide(document: Any, table: Any) -> None:
+        table.cell(3, 3).paragraphs[0].add_run("（填写说明：按百分比填写）").font.hidden = True
+        table.cell(4, 3).paragraphs[0].add_run("95%").font.hidden = True
+        shown = table.cell(4, 2).paragraphs[0].add_run("（家长）")
+        shown.font.hidden = False  # w:vanish w:val="0": shown
+
+    indicators, result = _indicators(_word(hide), "t.docx")
+    assert indicators == [("农村义务教育学校改造覆盖率", "100%"), ("学生家长满意度（家长）", "≥90%")]
+    hidden = [p for p in result.problems if "隐藏文字" in p.message]
+    assert [(p.severity, p.source.row, p.source.column) for p in hidden] == [(Severity.WARNING, 4, 4),
+                                                                            (Severity.WARNING, 5, 4)]
+    assert "「（填写说明：按百分比填写）」" in hidden[0].message and "「95%」" in hidden[1].message
+
+
+def test_a_word_form_drawn_in_a_text_box_is_read_once() -> None:
+    """The table inside a text box (DrawingML with its VML fallback copy) anchored in a paragraph: main read no
+    table (the box's cells were the paragraph's text)."""
+    from lxml import etree
+
+    def boxed(document: Any, table: Any) -> None:
+        tbl = table._tbl
+        tbl.getparent().remove(tbl)
+        inner = etree.tostring(tbl, encoding="unicode").replace(
+            ' xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', "")
+        run = etree.fromstring(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+            'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+            f'<wps:wsp><wps:txbx><w:txbxContent>{inner}<w:p/></w:txbxContent></wps:txbx></wps:wsp></w:drawing>'
+            '</mc:Choice><mc:Fallback><w:pict><v:rect><v:textbox><w:txbxContent>'
+            f'{inner}<w:p/></w:txbxContent></v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+        document.add_paragraph("附件")._p.append(run)
+
+    indicators, result = _indicators(_word(boxed), "t.docx")
+    assert indicators == _READ
+    assert len(result.document.projects) == 1

@@ -119,3 +119,49 @@ def test_a_word_form_drawn_in_a_text_box_is_read_once() -> None:
     indicators, result = _indicators(_word(boxed), "t.docx")
     assert indicators == _READ
     assert len(result.document.projects) == 1
+
+
+def _sheet(xml_change: Any = None) -> bytes:
+    """The form on one sheet by openpyxl, its 年度资金总额 ``=D2`` (D2 holds 16) and a target ``=D4``; ``xml_change``
+    rewrites the sheet's XML (a value saved with the formulas, as Excel and WPS save them)."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in _ROWS:
+        sheet.append(row)
+    sheet["B2"], sheet["D2"] = "=D2", 16
+    sheet.append(["", "", "学校满意度", "=D5"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    if xml_change is None:
+        return buffer.getvalue()
+    source, out = zipfile.ZipFile(buffer), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, xml_change(data) if item.filename == "xl/worksheets/sheet1.xml" else data)
+    return out.getvalue()
+
+
+def test_an_excel_formula_saved_without_its_value_is_an_error_at_its_cell() -> None:
+    """openpyxl (and budget systems' exports built on such libraries) save formulas without values: main read
+    the cells as blank without a word (no total; 学校满意度 an indicator without a value)."""
+    result = load_bytes(_sheet(), "t.xlsx")
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    assert [(p.source.sheet, p.source.row, p.source.column) for p in errors] == [("Sheet", 2, 2), ("Sheet", 6, 4)]
+    assert "公式「=D2」" in errors[0].message and "没有保存计算结果" in errors[0].message
+    assert "公式「=D5」" in errors[1].message
+
+
+def test_an_excel_formula_saved_with_its_value_reads_the_value() -> None:
+    # as Excel saves it: the value after the formula; an empty text result (t="str", empty <v>) is blank
+    def saved(xml: bytes) -> bytes:
+        return xml.replace(b"<f>D2</f><v></v>", b"<f>D2</f><v>16</v>").replace(
+            b'<c r="D6"><f>D5</f><v></v>', b'<c r="D6" t="str"><f>D5</f><v></v>')
+
+    result = load_bytes(_sheet(saved), "t.xlsx")
+    assert not [p.message for p in result.problems if "公式" in p.message]
+    assert result.document is not None and result.document.projects[0].budget.total == 16

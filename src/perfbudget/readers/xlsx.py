@@ -27,6 +27,7 @@ from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.stream import better_heading, looks_like_heading, starts_project
+from perfbudget.readers.xlsx_formulas import unvalued_formulas, unvalued_problems
 from perfbudget.readers.xlsx_hidden import hidden_row_problem, hidden_rows, hidden_sheet_problem, told
 
 _DECIMALS = re.compile(r"0\.(0+)")
@@ -135,9 +136,12 @@ def _without_currency(text: str) -> str:
 
 
 def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
-                  hidden_rows: frozenset[int] = frozenset(), notes: list[Problem] | None = None) -> list[RawTable]:
+                  hidden_rows: frozenset[int] = frozenset(), notes: list[Problem] | None = None,
+                  formulas: dict[tuple[int, int], str] | None = None,
+                  unvalued: list[tuple[str, int, int, str]] | None = None) -> list[RawTable]:
     """The raw tables of one sheet; its ``hidden_rows`` (1-based) are not read, each one that holds text told in
-    ``notes`` (``xlsx_hidden``)."""
+    ``notes`` (``xlsx_hidden``); a cell of ``formulas`` (saved without a value, ``xlsx_formulas``) in a row read
+    goes to ``unvalued``."""
     tables: list[RawTable] = []
     current: RawTable | None = None
     heading: str | None = None
@@ -157,6 +161,9 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
                                                 if _shown(v, c).strip()]):
                 notes.append(hidden_row_problem(file, title, r, texts))
             continue
+        if formulas and unvalued is not None:
+            unvalued += [(title, r, c, formulas[(r, c)]) for c in range(1, len(values) + 1)
+                         if (r, c) in formulas and values[c - 1] is None]
         end = len(values)
         while end and (values[end - 1] is None or values[end - 1] == ""):
             end -= 1
@@ -220,11 +227,13 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
         tables: list[RawTable] = []
         notes: list[Problem] = []
         hidden: list[Any] = []
+        unvalued: list[tuple[str, int, int, str]] = []  # formulas saved without their values, in rows read
         for ws in workbook.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible":
                 hidden.append(ws)  # hidden or veryHidden: read only when no sheet shown holds a table
                 continue
-            tables.extend(_sheet_tables(ws, ws.title, file, budget, hidden_rows(workbook, ws), notes))
+            tables.extend(_sheet_tables(ws, ws.title, file, budget, hidden_rows(workbook, ws), notes,
+                                        unvalued_formulas(workbook, ws), unvalued))
         for ws in hidden:
             sheet = _sheet_tables(ws, ws.title, file, budget)
             if tables:
@@ -233,7 +242,7 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             else:
                 tables.extend(sheet)  # a workbook whose every table is on a hidden sheet: read as before
         if tables:
-            tables[0].problems.extend(told(notes, file))
+            tables[0].problems.extend([*unvalued_problems(file, unvalued), *told(notes, file)])
         return tables
     finally:
         workbook.close()

@@ -165,3 +165,20 @@ def test_an_excel_formula_saved_with_its_value_reads_the_value() -> None:
     result = load_bytes(_sheet(saved), "t.xlsx")
     assert not [p.message for p in result.problems if "公式" in p.message]
     assert result.document is not None and result.document.projects[0].budget.total == 16
+
+
+def test_hidden_html_rows_and_cell_parts_are_not_read_and_are_told() -> None:
+    """A page saved from Excel or WPS (另存为网页) writes a hidden row as ``<tr style='display:none'>``; Word writes
+    hidden text as ``<span style='display:none;mso-hide:all'>``. Main read them as shown: one more indicator, and
+    ``100%（原95%）`` as the target."""
+    rows = ["<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+            "<tr><td>产出指标</td><td>数量指标</td><td>农村义务教育学校改造覆盖率</td>"
+            "<td>100%<span style='display:none;mso-hide:all'>（原95%）</span></td></tr>",
+            "<tr height=0 style='display:none'><td></td><td></td><td>旧指标</td><td>50%</td></tr>",
+            "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>学生家长满意度</td><td>≥90%</td></tr>"]
+    page = ("<html><body><p>绩效目标表</p><table><tr><td>项目名称</td><td colspan=3>农村义务教育薄弱学校改造补助资金</td>"
+            "</tr><tr><td>年度资金总额（万元）</td><td colspan=3>16</td></tr>" + "".join(rows) + "</table></body></html>")
+    indicators, result = _indicators(page.encode(), "t.html")
+    assert indicators == _READ
+    told = [(p.severity, p.source.row, p.source.column) for p in result.problems if "display:none" in p.message]
+    assert told == [(Severity.WARNING, 4, 4), (Severity.WARNING, 5, None)]

@@ -176,9 +176,33 @@ def test_hidden_html_rows_and_cell_parts_are_not_read_and_are_told() -> None:
             "<td>100%<span style='display:none;mso-hide:all'>（原95%）</span></td></tr>",
             "<tr height=0 style='display:none'><td></td><td></td><td>旧指标</td><td>50%</td></tr>",
             "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>学生家长满意度</td><td>≥90%</td></tr>"]
-    page = ("<html><body><p>绩效目标表</p><table><tr><td>项目名称</td><td colspan=3>农村义务教育薄弱学校改造补助资金</td>"
-            "</tr><tr><td>年度资金总额（万元）</td><td colspan=3>16</td></tr>" + "".join(rows) + "</table></body></html>")
+    head = ("<tr><td>项目名称</td><td colspan=3>农村义务教育薄弱学校改造补助资金</td></tr>"
+            "<tr><td>年度资金总额（万元）</td><td colspan=3>16</td></tr>")
+    page = f"<html><body><p>绩效目标表</p><table>{head}{''.join(rows)}</table></body></html>"
     indicators, result = _indicators(page.encode(), "t.html")
     assert indicators == _READ
     told = [(p.severity, p.source.row, p.source.column) for p in result.problems if "display:none" in p.message]
     assert told == [(Severity.WARNING, 4, 4), (Severity.WARNING, 5, None)]
+
+
+def test_an_instruction_sheet_before_the_form_is_no_project() -> None:
+    """A workbook's 填表说明 sheet written as ``label | what to write`` rows: main read it as a project named
+    填写项目的全称 with an error (预算数「填写本年度安排的资金」不是金额) beside the form's project."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    notes = workbook.active
+    notes.title = "填表说明"
+    for row in (["填表说明"], ["项目名称", "填写项目的全称"], ["年度资金总额", "填写本年度安排的资金"],
+                ["一级指标", "产出指标、效益指标、满意度指标"], ["三级指标", "由单位根据项目填写"],
+                ["指标值", "定量指标填写数值"]):
+        notes.append(row)
+    form = workbook.create_sheet("绩效目标表")
+    for row in _ROWS:
+        form.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    indicators, result = _indicators(buffer.getvalue(), "t.xlsx")
+    assert indicators == _READ and len(result.document.projects) == 1
+    assert not [p for p in result.problems if p.severity is Severity.ERROR]
+    assert [p.source.sheet for p in result.problems if "填表说明" in p.message] == ["填表说明"]

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from perfbudget.config import Limits
-from perfbudget.model import Document, Problem, Source
+from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
@@ -211,6 +211,31 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
     return tables
 
 
+_INSTRUCTIONS = re.compile(r"^(?:[\d.、\s]*)(?:填表|填报|编制|使用|编报|操作)?(?:说明|须知)$")
+
+
+def is_instruction_sheet(title: str) -> bool:
+    """A sheet named as the workbook's instructions: 填表说明, 填报说明, 说明, 填报须知 (a number before it allowed)."""
+    return _INSTRUCTIONS.match(title.strip()) is not None
+
+
+def without_instruction_sheets(tables: list[RawTable], file: str) -> list[RawTable]:
+    """The tables without those of the workbook's instruction sheets (``is_instruction_sheet``: 填表说明 before the
+    form, its rows ``项目名称 | 填写项目的全称`` read as a project of their own until layouts25), each such sheet told
+    with a note; a workbook whose every table is on such a sheet is read as before."""
+    kept = [table for table in tables if not is_instruction_sheet(table.source.sheet or "")]
+    if not kept or len(kept) == len(tables):
+        return tables
+    dropped = dict.fromkeys(t.source.sheet or "" for t in tables if is_instruction_sheet(t.source.sheet or ""))
+    kept[0].problems.extend(Problem(Source(file, sheet=sheet),
+                                    f"工作表「{sheet}」按其名称是填表说明，未作为绩效目标表读取", Severity.INFO)
+                            for sheet in dropped)
+    for table in tables:
+        if is_instruction_sheet(table.source.sheet or ""):
+            kept[0].problems.extend(table.problems)  # the reader's notes (hidden rows, formulas) stay told
+    return kept
+
+
 def _shown(value: Any, cell: Any) -> str:
     return "" if value is None else value if isinstance(value, str) else cell_text(value, cell.number_format)
 
@@ -243,7 +268,7 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
                 tables.extend(sheet)  # a workbook whose every table is on a hidden sheet: read as before
         if tables:
             tables[0].problems.extend([*unvalued_problems(file, unvalued), *told(notes, file)])
-        return tables
+        return without_instruction_sheets(tables, file)
     finally:
         workbook.close()
 

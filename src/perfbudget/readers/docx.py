@@ -8,7 +8,9 @@ The table's heading is the last paragraph before it (a ``…绩效目标表`` on
 A page-layout table (tables in its cells, no form label of its own) is not read: the paragraphs and
 tables of its cells are, as if they stood in the body. Text is read as the tracked changes would be
 accepted: insertions kept, deletions (``w:delText``) and moved-away text (``w:moveFrom``) left out. A text
-box is read once (its ``mc:Fallback`` copy is skipped).
+box is read once (its ``mc:Fallback`` copy is skipped); one holding a table is read as blocks after its paragraph.
+Content controls (``w:sdt``) and custom XML (``w:customXml``) around tables, rows and cells are read as what they
+hold; hidden text (``w:vanish``) is not read, and told with a warning at its cell.
 
 Cells are read straight from the XML of each row (``w:tc``) rather than through
 ``Table.cell()``, which re-walks the grid for every call.

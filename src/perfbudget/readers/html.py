@@ -6,7 +6,8 @@ the text goes to the top-left position, the covered positions are blank. A cell'
 paragraphs and line breaks become newlines; a line break of the page's source is white space. A web archive
 (.mht, a MIME message) is read from its HTML part. The heading of a table is the last
 text before it since the previous table (a ``…绩效目标表`` line preferred).
-A page without a table holding target-table labels is an error.
+A page without a table holding target-table labels is an error. Rows and cell parts the page hides
+(``display:none``, ``hidden``) are not read, and told with a warning at their place.
 """
 
 from __future__ import annotations

@@ -206,3 +206,27 @@ def test_an_instruction_sheet_before_the_form_is_no_project() -> None:
     assert indicators == _READ and len(result.document.projects) == 1
     assert not [p for p in result.problems if p.severity is Severity.ERROR]
     assert [p.source.sheet for p in result.problems if "填表说明" in p.message] == ["填表说明"]
+
+
+def test_a_saved_fill_in_form_page_reads_its_fields_values() -> None:
+    """A page saved from a budget system's fill-in form: the targets in ``<input value=…>``, the 一级 in a drop-down
+    list, the header's name in a field beside its label. Main read the fields as empty cells (no target) and every
+    option of the list (请选择 with the level)."""
+    def row(level1: str, level2: str, name: str, target: str) -> str:
+        choice = (f"<select><option value=''>请选择</option><option selected>{level1}</option><option>效益指标</option>"
+                  "</select>")
+        return (f"<tr><td>{choice}</td><td>{level2}</td><td><textarea>{name}</textarea></td>"
+                f"<td><input type='text' class='form-control' value='{target}'>"
+                "<input type='hidden' value='x1'></td></tr>")
+
+    page = ("<html><body><form><p>绩效目标表</p><table>"
+            "<tr><td>项目名称</td><td colspan=3><input name='xmmc' value='农村义务教育薄弱学校改造补助资金'></td></tr>"
+            "<tr><td>年度资金总额（万元）</td><td colspan=3><input type='number' value='16'></td></tr>"
+            "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+            + row("产出指标", "数量指标", "农村义务教育学校改造覆盖率", "100%")
+            + row("满意度指标", "服务对象满意度指标", "学生家长满意度", "≥90%") + "</table></form></body></html>")
+    indicators, result = _indicators(page.encode(), "t.html")
+    assert indicators == _READ
+    project = result.document.projects[0]
+    assert (project.name, project.budget.total, project.indicators[1].level1) == (
+        "农村义务教育薄弱学校改造补助资金", 16, "满意度指标")

@@ -69,6 +69,24 @@ def _hidden_removed(node: Any) -> str:
     return " ".join(texts)
 
 
+_SHOWN_INPUTS = frozenset(("", "text", "number", "tel", "email", "url", "search", "date", "month"))
+
+
+def _form_fields_shown(node: Any) -> None:
+    """A page saved from a budget system's fill-in form holds the values in its fields: a text field shows its
+    ``value`` (``<input value="100%">``), a drop-down list its selected option (or its first, as a browser shows
+    it); a ``<textarea>``'s text is text already. Each field is replaced by the text it shows (layouts25: main read
+    the cells as empty). Hidden fields, buttons, check boxes and radio buttons show no text of their own."""
+    for field in node.find_all(("input", "select")):
+        if field.name == "input":
+            kind = str(field.get("type") or "").strip().lower()
+            field.replace_with(str(field.get("value") or "") if kind in _SHOWN_INPUTS else "")
+        else:
+            options = field.find_all("option")
+            chosen = next((o for o in options if o.has_attr("selected")), options[0] if options else None)
+            field.replace_with(chosen.get_text(" ", strip=True) if chosen is not None else "")
+
+
 def _text(node: Any) -> str:
     _source_whitespace(node)
     for br in node.find_all("br"):
@@ -152,6 +170,8 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
     soup = BeautifulSoup(text, "lxml")
     for junk in soup.find_all(("script", "style", "noscript")):
         junk.decompose()
+    if soup.find(("input", "select")) is not None:
+        _form_fields_shown(soup)  # a saved fill-in form: its fields' values, in the cells and around the table
     tables: list[RawTable] = []
     heading: str | None = None
     unit_line: str | None = None  # 金额单位：元 written above the table

@@ -230,3 +230,33 @@ def test_a_saved_fill_in_form_page_reads_its_fields_values() -> None:
     project = result.document.projects[0]
     assert (project.name, project.budget.total, project.indicators[1].level1) == (
         "农村义务教育薄弱学校改造补助资金", 16, "满意度指标")
+
+
+def _alt_chunk(content: bytes, content_type: str) -> bytes:
+    """A Word file whose body is one ``w:altChunk`` of ``content`` (as systems that write Word files from HTML
+    make them: Word imports the part when it opens the file)."""
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    document = docx.Document()
+    part = Part(PackURI("/word/afchunk1.htm"), content_type, content, document.part.package)
+    rid = document.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+    chunk = etree.Element(f"{_W}altChunk")
+    chunk.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", rid)
+    document.element.body.insert(0, chunk)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_word_file_made_of_an_html_chunk_reads_its_tables() -> None:
+    """Main refused it: Word 文件中没有表格 (the body holds only the w:altChunk)."""
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in _ROWS)
+    page = f"<html><head><meta charset='utf-8'></head><body><p>绩效目标表</p><table>{cells}</table></body></html>"
+    indicators, result = _indicators(_alt_chunk(page.encode(), "text/html"), "t.docx")
+    assert indicators == _READ and result.document.projects[0].budget.total == 16
+    refused = load_bytes(_alt_chunk(b"{\\rtf1 x}", "application/rtf"), "t.docx")
+    assert refused.document is None
+    assert ["altChunk" in p.message and "application/rtf" in p.message for p in refused.problems] == [True]

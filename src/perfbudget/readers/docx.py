@@ -46,7 +46,8 @@ _T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
 _TCPR, _GRIDSPAN, _VMERGE, _VAL = f"{_W}tcPr", f"{_W}gridSpan", f"{_W}vMerge", f"{_W}val"
 _TRPR, _GRIDBEFORE, _SDT, _SDTCONTENT = f"{_W}trPr", f"{_W}gridBefore", f"{_W}sdt", f"{_W}sdtContent"
 _CUSTOM_XML, _R, _RPR, _VANISH = f"{_W}customXml", f"{_W}r", f"{_W}rPr", f"{_W}vanish"
-_TXBX = f"{_W}txbxContent"
+_TXBX, _ALT_CHUNK = f"{_W}txbxContent", f"{_W}altChunk"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Markup that wraps tables, rows or cells without being shown: a content control (w:sdt, its w:sdtContent) and
 # custom XML (w:customXml, of forms made for a data schema); Word shows what they hold where they stand
@@ -223,7 +224,7 @@ def _blocks(parent: Any) -> Iterator[Any]:
     wrapped in a ``w:sdt``); a layout table gives the paragraphs and tables of its cells instead (row by row, cell
     by cell), so a form nested in a page-layout table is read as a table of its own; a text box holding a table
     gives its paragraphs and tables after the paragraph it is anchored in."""
-    for child in _unwrapped(parent, _P, _TBL):
+    for child in _unwrapped(parent, _P, _TBL, _ALT_CHUNK):
         if child.tag == _TBL and _is_layout_table(child):
             for tr in _unwrapped(child, _TR):
                 for tc in _cells_of_row(tr):
@@ -250,7 +251,8 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     budget = Budget(limits or Limits())
     budget.add_cells(word_cells(data))  # refused before parsing when the body holds too many cells
     budget.cells = 0
-    body = docx.Document(io.BytesIO(data)).element.body
+    word = docx.Document(io.BytesIO(data))
+    body = word.element.body
     tables: list[RawTable] = []
     heading: str | None = None
     unit_line: str | None = None  # 金额单位：万元 written above the table
@@ -266,6 +268,14 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     for child in _blocks(body):
         if child.tag != _P:
             text_before = None
+        if child.tag == _ALT_CHUNK:
+            # a part imported when Word opens the file (systems write Word files as an HTML page so): its tables
+            chunk = alt_chunk_tables(word.part, child, file, budget.limits)
+            tables += chunk
+            number += len(chunk)
+            heading = unit_line = None
+            lead, tab_rows, names_project, cut_notes = [], [], False, []
+            continue
         if child.tag == _P:
             paragraphs += 1
             if paragraphs > budget.limits.max_rows:
@@ -307,6 +317,35 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     if tables:
         tables[0].problems.extend(hidden_text_problems(file, hidden, hidden_paragraphs))
     return tables
+
+
+_HTML_CHUNKS = ("text/html", "application/xhtml+xml")
+_WORD_CHUNK = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def alt_chunk_tables(document_part: Any, chunk: Any, file: str, limits: Limits) -> list[RawTable]:
+    """The tables of a ``w:altChunk``: content Word imports in its place when it opens the file, kept as a part of
+    its own — an HTML page (as systems that write Word files from HTML do: docx4j's, the Open XML SDK's altChunk) or
+    a Word document. Read by the HTML reader or this one; their cells are located in the part (表N of the part). A
+    chunk of another kind (RTF, MHT, plain text) is an error: it is not read."""
+    part = document_part.related_parts.get(chunk.get(_R_ID) or "")
+    kind = getattr(part, "content_type", "") if part is not None else ""
+    if part is not None and kind in _HTML_CHUNKS:
+        from perfbudget.readers.bounds import html_problem
+        from perfbudget.readers.decode import DecodeError, decode_bytes
+        from perfbudget.readers.html import read_html_tables
+
+        try:
+            text = decode_bytes(part.blob).text
+        except DecodeError as exc:
+            raise LimitExceeded(f"中嵌入的网页内容（altChunk）无法解码：{exc}") from exc
+        if (too_large := html_problem(text, limits)) is not None:
+            raise LimitExceeded(f"中嵌入的网页内容（altChunk）{too_large}")
+        return read_html_tables(text, file, limits)
+    if part is not None and kind == _WORD_CHUNK:
+        return read_docx_tables(part.blob, file, limits)
+    raise LimitExceeded(f"中有以「{kind or '未知'}」格式嵌入的内容（altChunk，Word 打开时才转换），无法读取；"
+                        "请在 Word 中打开并另存为 .docx 后重新导入")
 
 
 _MOST_TOLD = 20  # cells with hidden text told one by one; the rest in one warning

@@ -124,21 +124,22 @@ def table_grid(table: Any, file: str, number: int, budget: Budget | None = None,
     if budget is not None:
         budget.new_sheet()
     for r, tr in enumerate(trs):
-        if _is_hidden(tr):  # a hidden row (display:none): not shown, not read, told
-            if hidden is not None and (text := tr.get_text(" ", strip=True)):
+        if hidden is not None and _is_hidden(tr):  # a hidden row (display:none): not shown, not read, told
+            if text := tr.get_text(" ", strip=True):
                 hidden.append((Source(file, sheet=label, table=number, row=r + 1), text))
             continue
         row: list[Cell] = []
         if budget is not None:
             budget.row(0, f"表格{number}")
         for td in tr.find_all(("td", "th"), recursive=False):
-            place = Source(file, sheet=label, table=number, row=r + 1, column=len(row) + 1)
-            if _is_hidden(td):  # a hidden cell (a hidden column): the browser shows the next cell in its place
-                if hidden is not None and (text := td.get_text(" ", strip=True)):
+            if hidden is not None:  # (a page that may hide something)
+                place = Source(file, sheet=label, table=number, row=r + 1, column=len(row) + 1)
+                if _is_hidden(td):  # a hidden cell (a hidden column): the browser shows the next cell in its place
+                    if text := td.get_text(" ", strip=True):
+                        hidden.append((place, text))
+                    continue
+                if text := _hidden_removed(td):
                     hidden.append((place, text))
-                continue
-            if hidden is not None and (text := _hidden_removed(td)):
-                hidden.append((place, text))
             _fill_covered(row, pending, r, file, label, number)
             col = len(row)
             rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan")
@@ -170,7 +171,9 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
     soup = BeautifulSoup(text, "lxml")
     for junk in soup.find_all(("script", "style", "noscript")):
         junk.decompose()
-    if soup.find(("input", "select")) is not None:
+    lowered = text.lower()
+    hides = "none" in lowered or "hidden" in lowered  # display:none or a hidden attribute may stand in the page
+    if "<input" in lowered or "<select" in lowered:
         _form_fields_shown(soup)  # a saved fill-in form: its fields' values, in the cells and around the table
     tables: list[RawTable] = []
     heading: str | None = None
@@ -184,7 +187,7 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
         if name == "table" and id(node) in leaves:
             number = len(tables) + 1
             source = Source(file, sheet=f"表{number}", table=number)
-            hidden: list[tuple[Source, str]] = []
+            hidden: list[tuple[Source, str]] | None = [] if hides else None
             rows = with_label_lines(with_unit_line(table_grid(node, file, number, budget, hidden), unit_line, source),
                                     lead, source)
             if tables and heading is None and not lead and _declared_continued(node):
@@ -194,7 +197,7 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
                 unit_line = None
                 continue
             tables.append(RawTable(heading, source, rows, certain=True, needs_check=tuple(cut_notes)))
-            tables[-1].problems.extend(hidden_problems(hidden))
+            tables[-1].problems.extend(hidden_problems(hidden or []))
             heading = unit_line = None
             lead, cut_notes = [], []
         elif (type(node).__name__ == "NavigableString" and id(node.find_parent("table")) not in leaves

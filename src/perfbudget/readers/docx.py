@@ -106,7 +106,7 @@ def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
         for run in p.iter(_R):
             if is_hidden_run(run):
                 texts = [t for t in run.iter(_T) if t not in withdrawn]
-                withdrawn.update(texts)
+                withdrawn.update(run.iter(_T, _TAB, _BR, _CR))  # (its tabs and breaks are hidden too)
                 if hidden is not None and (shown := "".join(t.text or "" for t in texts).strip()):
                     hidden.append(shown)
     for box in _boxed_tables(p) if next(p.iter(_TXBX), None) is not None else ():

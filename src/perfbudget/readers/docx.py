@@ -8,7 +8,9 @@ The table's heading is the last paragraph before it (a ``…绩效目标表`` on
 A page-layout table (tables in its cells, no form label of its own) is not read: the paragraphs and
 tables of its cells are, as if they stood in the body. Text is read as the tracked changes would be
 accepted: insertions kept, deletions (``w:delText``) and moved-away text (``w:moveFrom``) left out. A text
-box is read once (its ``mc:Fallback`` copy is skipped).
+box is read once (its ``mc:Fallback`` copy is skipped); one holding a table is read as blocks after its paragraph.
+Content controls (``w:sdt``) and custom XML (``w:customXml``) around tables, rows and cells are read as what they
+hold; hidden text (``w:vanish``) is not read, and told with a warning at its cell.
 
 Cells are read straight from the XML of each row (``w:tc``) rather than through
 ``Table.cell()``, which re-walks the grid for every call.
@@ -21,7 +23,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from perfbudget.config import Limits
-from perfbudget.model import Document, Problem, Source
+from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, word_cells, xml_problem
@@ -43,16 +45,72 @@ _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
 _TCPR, _GRIDSPAN, _VMERGE, _VAL = f"{_W}tcPr", f"{_W}gridSpan", f"{_W}vMerge", f"{_W}val"
 _TRPR, _GRIDBEFORE, _SDT, _SDTCONTENT = f"{_W}trPr", f"{_W}gridBefore", f"{_W}sdt", f"{_W}sdtContent"
+_CUSTOM_XML, _R, _RPR, _VANISH = f"{_W}customXml", f"{_W}r", f"{_W}rPr", f"{_W}vanish"
+_TXBX, _ALT_CHUNK = f"{_W}txbxContent", f"{_W}altChunk"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Markup that wraps tables, rows or cells without being shown: a content control (w:sdt, its w:sdtContent) and
+# custom XML (w:customXml, of forms made for a data schema); Word shows what they hold where they stand
+_WRAPPERS = (_SDT, _CUSTOM_XML)
 # Text never read: tracked deletions and moves away, and the fallback copy of a text box (a drawing's
 # mc:AlternateContent holds the text box twice, as mc:Choice and as a VML mc:Fallback)
-_WITHDRAWN = (f"{_W}del", f"{_W}moveFrom", "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback")
+_WITHDRAWN = (f"{_W}del", f"{_W}moveFrom", _FALLBACK)
+_OFF = ("0", "false", "off")
 
 
-def paragraph_text(p: Any) -> str:
+def _unwrapped(parent: Any, *tags: str) -> Iterator[Any]:
+    """The children of ``parent`` with one of ``tags``, also those inside content controls and custom XML (at any
+    depth: a control's ``w:sdtContent``, a ``w:customXml``'s children), in document order."""
+    for child in parent:
+        if child.tag in tags:
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(_SDTCONTENT)
+            if content is not None:
+                yield from _unwrapped(content, *tags)
+        elif child.tag == _CUSTOM_XML:
+            yield from _unwrapped(child, *tags)
+
+
+def is_hidden_run(run: Any) -> bool:
+    """A run formatted as hidden text (``w:rPr/w:vanish``, 隐藏文字): Word and WPS neither show nor print it."""
+    props = run.find(_RPR)
+    vanish = props.find(_VANISH) if props is not None else None
+    return vanish is not None and (vanish.get(_VAL) or "true").lower() not in _OFF
+
+
+def _boxed_tables(p: Any) -> list[Any]:
+    """The text boxes anchored in the paragraph that hold a table (their ``w:txbxContent``, not the VML fallback
+    copy): such a box is read as blocks of its own after the paragraph, its table a table."""
+    return [box for box in p.iter(_TXBX) if box.find(f".//{_TBL}") is not None and _outermost_box(box, p)]
+
+
+def _outermost_box(box: Any, p: Any) -> bool:
+    """The text box is the paragraph's own: neither the VML fallback copy nor a box inside another box of it."""
+    for ancestor in box.iterancestors():
+        if ancestor is p:
+            return True
+        if ancestor.tag in (_FALLBACK, _TXBX):
+            return False
+    return True
+
+
+def paragraph_text(p: Any, hidden: list[str] | None = None) -> str:
     """The paragraph's text as accepted: tracked insertions kept, deletions and moved-away text left out (Word
     writes deleted text as ``w:delText``, never read, but text moved away as ``w:t`` inside ``w:moveFrom``); a
-    text box anchored in it read once (not again from its ``mc:Fallback`` copy)."""
+    text box anchored in it read once (not again from its ``mc:Fallback`` copy), and not at all when it holds a
+    table (read as blocks of its own, ``_blocks``). Hidden text (``w:vanish``) is not read, as Word does not show
+    it: its texts go to ``hidden`` (to be told)."""
     withdrawn = {t for change in p.iter(*_WITHDRAWN) for t in change.iter(_T)}
+    if next(p.iter(_VANISH), None) is not None:
+        for run in p.iter(_R):
+            if is_hidden_run(run):
+                texts = [t for t in run.iter(_T) if t not in withdrawn]
+                withdrawn.update(run.iter(_T, _TAB, _BR, _CR))  # (its tabs and breaks are hidden too)
+                if hidden is not None and (shown := "".join(t.text or "" for t in texts).strip()):
+                    hidden.append(shown)
+    for box in _boxed_tables(p) if next(p.iter(_TXBX), None) is not None else ():
+        withdrawn.update(box.iter(_T, _TAB, _BR, _CR))
     parts = []
     for node in p.iter(_T, _TAB, _BR, _CR):
         if withdrawn and node in withdrawn:
@@ -67,21 +125,13 @@ def paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
-def _cell_text(tc: Any) -> str:
-    return "\n".join(paragraph_text(p) for p in tc.iter(_P)).strip("\n")
+def _cell_text(tc: Any, hidden: list[str] | None = None) -> str:
+    return "\n".join(paragraph_text(p, hidden) for p in tc.iter(_P)).strip("\n")
 
 
 def _cells_of_row(tr: Any) -> list[Any]:
-    """The row's w:tc elements, also those wrapped in content controls (w:sdt)."""
-    cells = []
-    for child in tr:
-        if child.tag == _TC:
-            cells.append(child)
-        elif child.tag == _SDT:
-            content = child.find(_SDTCONTENT)
-            if content is not None:
-                cells.extend(c for c in content if c.tag == _TC)
-    return cells
+    """The row's w:tc elements, also those wrapped in content controls (w:sdt) or custom XML (w:customXml)."""
+    return list(_unwrapped(tr, _TC))
 
 
 def _int_attr(parent: Any, tag: str) -> int:
@@ -97,12 +147,14 @@ def _int_attr(parent: Any, tag: str) -> int:
 
 
 def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
-               label: str | None = None) -> list[list[Cell]]:
+               label: str | None = None, hidden: list[tuple[Source, str]] | None = None) -> list[list[Cell]]:
+    """The table's rows on its grid (rows and cells also inside content controls and custom XML); the hidden text
+    of a cell, not read, goes to ``hidden`` with the cell's place."""
     rows: list[list[Cell]] = []
     label = label or f"表{number}"
     if budget is not None:
         budget.new_sheet()
-    for r, tr in enumerate((child for child in tbl if child.tag == _TR), 1):
+    for r, tr in enumerate(_unwrapped(tbl, _TR), 1):
         row: list[Cell] = []
         inner: list[list[Cell]] = []  # the rows of an indicator table nested in one of the row's cells
         before = _int_attr(tr.find(_TRPR), _GRIDBEFORE)
@@ -121,14 +173,18 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
             if nested is not None:
                 # 绩效指标 | [一级指标 | 二级指标 | 三级指标 | 指标值 …]: the indicator table drawn inside the form's
                 # cell; its rows follow the row, from the cell's column on (as a cell merged down beside them)
-                text = "\n".join(paragraph_text(p) for p in tc.iterchildren(_P)).strip("\n")
+                texts: list[str] = []
+                text = "\n".join(paragraph_text(p, texts) for p in _unwrapped(tc, _P)).strip("\n")
                 where = f"{label}第{r}行内嵌表格"
                 inner += [[*(Cell("", Source(file, sheet=where, table=number, row=k, column=c))
                              for c in range(1, len(row) + 1)), *cells]
-                          for k, cells in enumerate(table_rows(nested, file, number, None, where), 1)]
+                          for k, cells in enumerate(table_rows(nested, file, number, None, where, hidden), 1)]
             else:
-                text = "" if continued else _cell_text(tc)
+                texts = []
+                text = "" if continued else _cell_text(tc, texts)
             source = Source(file, sheet=label, table=number, row=r, column=len(row) + 1)
+            if texts and hidden is not None:
+                hidden.append((source, "".join(texts)))
             row.append(Cell(text, source))
             for _ in range(span - 1):
                 row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))
@@ -141,8 +197,8 @@ def _nested_indicator_table(tc: Any) -> Any | None:
     """A table nested in the cell whose rows hold an indicator header (a 三级指标 column and a 指标值 column,
     ``column_role``), else None: such a cell is read as the table's rows, never as one cell of its text. A
     smaller table nested in a cell (a funds grid) stays the cell's text, as before."""
-    for child in tc.iterchildren(_TBL):
-        for tr in child.iterchildren(_TR):
+    for child in _unwrapped(tc, _TBL):
+        for tr in _unwrapped(child, _TR):
             roles = {column_role(_cell_text(cell)) for cell in _cells_of_row(tr)}
             if "level3" in roles and "target" in roles:
                 return child
@@ -154,9 +210,9 @@ def _is_layout_table(tbl: Any) -> bool:
     those tables) is a label of the form. A form with a small table nested in one of its cells is not one."""
     if tbl.find(f".//{_TBL}") is None:
         return False
-    for tr in tbl.iterchildren(_TR):
+    for tr in _unwrapped(tbl, _TR):
         for tc in _cells_of_row(tr):
-            for p in tc.iterchildren(_P):
+            for p in _unwrapped(tc, _P):
                 text = paragraph_text(p).strip()
                 if text and (is_any_label(text) or level_of(text) is not None):
                     return False
@@ -164,15 +220,20 @@ def _is_layout_table(tbl: Any) -> bool:
 
 
 def _blocks(parent: Any) -> Iterator[Any]:
-    """The body's paragraphs and tables in order; a layout table gives the paragraphs and tables of its cells
-    instead (row by row, cell by cell), so a form nested in a page-layout table is read as a table of its own."""
-    for child in parent.iterchildren(_P, _TBL):
+    """The body's paragraphs and tables in order, also inside content controls and custom XML (a form's table
+    wrapped in a ``w:sdt``); a layout table gives the paragraphs and tables of its cells instead (row by row, cell
+    by cell), so a form nested in a page-layout table is read as a table of its own; a text box holding a table
+    gives its paragraphs and tables after the paragraph it is anchored in."""
+    for child in _unwrapped(parent, _P, _TBL, _ALT_CHUNK):
         if child.tag == _TBL and _is_layout_table(child):
-            for tr in child.iterchildren(_TR):
+            for tr in _unwrapped(child, _TR):
                 for tc in _cells_of_row(tr):
                     yield from _blocks(tc)
         else:
             yield child
+            if child.tag == _P and next(child.iter(_TXBX), None) is not None:
+                for box in _boxed_tables(child):
+                    yield from _blocks(box)
 
 
 def _declared_continued(tbl: Any) -> bool:
@@ -190,7 +251,8 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     budget = Budget(limits or Limits())
     budget.add_cells(word_cells(data))  # refused before parsing when the body holds too many cells
     budget.cells = 0
-    body = docx.Document(io.BytesIO(data)).element.body
+    word = docx.Document(io.BytesIO(data))
+    body = word.element.body
     tables: list[RawTable] = []
     heading: str | None = None
     unit_line: str | None = None  # 金额单位：万元 written above the table
@@ -201,15 +263,25 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     number = 0  # the table's number in the file (表N), also of a table joined to the one before
     paragraphs = 0  # outside the form's tables: lines of text, bounded as lines are (PERFBUDGET_MAX_ROWS)
     text_before: str | None = None  # the paragraph before, for a goal under its section title
+    hidden: list[tuple[Source, str]] = []  # hidden text (w:vanish) of the tables' cells, not read: told
+    hidden_paragraphs: list[str] = []  # and of the paragraphs outside them
     for child in _blocks(body):
         if child.tag != _P:
             text_before = None
+        if child.tag == _ALT_CHUNK:
+            # a part imported when Word opens the file (systems write Word files as an HTML page so): its tables
+            chunk = alt_chunk_tables(word.part, child, file, budget.limits)
+            tables += chunk
+            number += len(chunk)
+            heading = unit_line = None
+            lead, tab_rows, names_project, cut_notes = [], [], False, []
+            continue
         if child.tag == _P:
             paragraphs += 1
             if paragraphs > budget.limits.max_rows:
                 raise LimitExceeded(f"文件的正文超过 {budget.limits.max_rows} 段的上限"
                                     "（环境变量 PERFBUDGET_MAX_ROWS）；未读取")
-            text, previous = paragraph_text(child), text_before
+            text, previous = paragraph_text(child, hidden_paragraphs), text_before
             text_before = text
             if lead and (goal := section_pair(previous, text)) is not None:
                 lead.append(goal)  # （一）年度目标 / 全面改善…: the goal under its section title (layouts24)
@@ -231,7 +303,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             continue
         number += 1
         source = Source(file, sheet=f"表{number}", table=number)
-        rows = with_unit_line(table_rows(child, file, number, budget), unit_line, source)
+        rows = with_unit_line(table_rows(child, file, number, budget, hidden=hidden), unit_line, source)
         lead += tab_rows if names_project else []
         if tables and heading is None and not lead and _declared_continued(child):
             # (perfbudget's own Word tables: the head and the indicators, the second titled 续表 by the writer)
@@ -242,7 +314,56 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
                                    needs_check=tuple(cut_notes)))
         heading = unit_line = None
         lead, tab_rows, names_project, cut_notes = [], [], False, []
+    if tables:
+        tables[0].problems.extend(hidden_text_problems(file, hidden, hidden_paragraphs))
     return tables
+
+
+_HTML_CHUNKS = ("text/html", "application/xhtml+xml")
+_WORD_CHUNK = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def alt_chunk_tables(document_part: Any, chunk: Any, file: str, limits: Limits) -> list[RawTable]:
+    """The tables of a ``w:altChunk``: content Word imports in its place when it opens the file, kept as a part of
+    its own — an HTML page (as systems that write Word files from HTML do: docx4j's, the Open XML SDK's altChunk) or
+    a Word document. Read by the HTML reader or this one; their cells are located in the part (表N of the part). A
+    chunk of another kind (RTF, MHT, plain text) is an error: it is not read."""
+    part = document_part.related_parts.get(chunk.get(_R_ID) or "")
+    kind = getattr(part, "content_type", "") if part is not None else ""
+    if part is not None and kind in _HTML_CHUNKS:
+        from perfbudget.readers.bounds import html_problem
+        from perfbudget.readers.decode import DecodeError, decode_bytes
+        from perfbudget.readers.html import read_html_tables
+
+        try:
+            text = decode_bytes(part.blob).text
+        except DecodeError as exc:
+            raise LimitExceeded(f"中嵌入的网页内容（altChunk）无法解码：{exc}") from exc
+        if (too_large := html_problem(text, limits)) is not None:
+            raise LimitExceeded(f"中嵌入的网页内容（altChunk）{too_large}")
+        return read_html_tables(text, file, limits)
+    if part is not None and kind == _WORD_CHUNK:
+        return read_docx_tables(part.blob, file, limits)
+    raise LimitExceeded(f"中有以「{kind or '未知'}」格式嵌入的内容（altChunk，Word 打开时才转换），无法读取；"
+                        "请在 Word 中打开并另存为 .docx 后重新导入")
+
+
+_MOST_TOLD = 20  # cells with hidden text told one by one; the rest in one warning
+_UNHIDE = "；如需读取，请在 Word 中取消隐藏（字体 → 隐藏）后重新导入"
+
+
+def hidden_text_problems(file: str, cells: list[tuple[Source, str]], paragraphs: list[str]) -> list[Problem]:
+    """Warnings for the hidden text not read: each cell's (the first :data:`_MOST_TOLD`, then one more for the
+    rest), and one for the paragraphs outside the tables."""
+    problems = [Problem(source, f"隐藏文字（在 Word 中看不到、不打印），未读取：「{text[:30]}」{_UNHIDE}",
+                        Severity.WARNING) for source, text in cells[:_MOST_TOLD]]
+    if rest := cells[_MOST_TOLD:]:
+        problems.append(Problem(rest[0][0], f"另有 {len(rest)} 个单元格中的隐藏文字未读取{_UNHIDE}", Severity.WARNING))
+    if paragraphs:
+        quoted = "」「".join(text[:30] for text in paragraphs[:3]) + ("」等" if len(paragraphs) > 3 else "」")
+        problems.append(Problem(Source(file), f"正文中有 {len(paragraphs)} 处隐藏文字（在 Word 中看不到、不打印），"
+                                              f"未读取：「{quoted}{_UNHIDE}", Severity.WARNING))
+    return problems
 
 
 def read_docx(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:

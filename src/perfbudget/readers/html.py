@@ -6,7 +6,8 @@ the text goes to the top-left position, the covered positions are blank. A cell'
 paragraphs and line breaks become newlines; a line break of the page's source is white space. A web archive
 (.mht, a MIME message) is read from its HTML part. The heading of a table is the last
 text before it since the previous table (a ``…绩效目标表`` line preferred).
-A page without a table holding target-table labels is an error.
+A page without a table holding target-table labels is an error. Rows and cell parts the page hides
+(``display:none``, ``hidden``) are not read, and told with a warning at their place.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from typing import Any
 
 from perfbudget.config import Limits
-from perfbudget.model import Document, Problem, Source
+from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded, html_problem
 from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
@@ -47,6 +48,45 @@ def _source_whitespace(node: Any) -> None:
             string.replace_with(_SOURCE_BREAK.sub(" ", _SOURCE_BREAK_CJK.sub("", str(string))))
 
 
+_DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
+
+
+def _is_hidden(node: Any) -> bool:
+    """An element the browser does not show: ``style="display:none"`` (Excel's and WPS's 另存为网页 write hidden rows
+    and columns so, Word hidden text as ``display:none;mso-hide:all``) or the ``hidden`` attribute."""
+    style = node.get("style")
+    return node.has_attr("hidden") or (isinstance(style, str) and _DISPLAY_NONE.search(style) is not None)
+
+
+def _hidden_removed(node: Any) -> str:
+    """The text of the hidden elements inside ``node``, which are taken out (not read, as a browser does not show
+    them)."""
+    texts = []
+    for inner in node.find_all(_is_hidden):
+        if inner.parent is not None and (text := inner.get_text(" ", strip=True)):
+            texts.append(text)
+        inner.decompose()
+    return " ".join(texts)
+
+
+_SHOWN_INPUTS = frozenset(("", "text", "number", "tel", "email", "url", "search", "date", "month"))
+
+
+def _form_fields_shown(node: Any) -> None:
+    """A page saved from a budget system's fill-in form holds the values in its fields: a text field shows its
+    ``value`` (``<input value="100%">``), a drop-down list its selected option (or its first, as a browser shows
+    it); a ``<textarea>``'s text is text already. Each field is replaced by the text it shows (layouts25: main read
+    the cells as empty). Hidden fields, buttons, check boxes and radio buttons show no text of their own."""
+    for field in node.find_all(("input", "select")):
+        if field.name == "input":
+            kind = str(field.get("type") or "").strip().lower()
+            field.replace_with(str(field.get("value") or "") if kind in _SHOWN_INPUTS else "")
+        else:
+            options = field.find_all("option")
+            chosen = next((o for o in options if o.has_attr("selected")), options[0] if options else None)
+            field.replace_with(chosen.get_text(" ", strip=True) if chosen is not None else "")
+
+
 def _text(node: Any) -> str:
     _source_whitespace(node)
     for br in node.find_all("br"):
@@ -71,7 +111,8 @@ def _fill_covered(row: list[Cell], pending: dict[tuple[int, int], bool], r: int,
         row.append(Cell("", Source(file, sheet=label, table=number, row=r + 1, column=len(row) + 1)))
 
 
-def table_grid(table: Any, file: str, number: int, budget: Budget | None = None) -> list[list[Cell]]:
+def table_grid(table: Any, file: str, number: int, budget: Budget | None = None,
+               hidden: list[tuple[Source, str]] | None = None) -> list[list[Cell]]:
     """The table's rows on its grid, spans expanded (blank where covered); past a row or cell limit of
     ``budget`` :class:`LimitExceeded`. A cell counts as the grid positions it covers (rowspan × colspan), before
     they are made: 9,000 rows of one cell spanning 16,000 columns (300 KB, under the element limit) grew past
@@ -83,10 +124,22 @@ def table_grid(table: Any, file: str, number: int, budget: Budget | None = None)
     if budget is not None:
         budget.new_sheet()
     for r, tr in enumerate(trs):
+        if hidden is not None and _is_hidden(tr):  # a hidden row (display:none): not shown, not read, told
+            if text := tr.get_text(" ", strip=True):
+                hidden.append((Source(file, sheet=label, table=number, row=r + 1), text))
+            continue
         row: list[Cell] = []
         if budget is not None:
             budget.row(0, f"表格{number}")
         for td in tr.find_all(("td", "th"), recursive=False):
+            if hidden is not None:  # (a page that may hide something)
+                place = Source(file, sheet=label, table=number, row=r + 1, column=len(row) + 1)
+                if _is_hidden(td):  # a hidden cell (a hidden column): the browser shows the next cell in its place
+                    if text := td.get_text(" ", strip=True):
+                        hidden.append((place, text))
+                    continue
+                if text := _hidden_removed(td):
+                    hidden.append((place, text))
             _fill_covered(row, pending, r, file, label, number)
             col = len(row)
             rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan")
@@ -118,6 +171,10 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
     soup = BeautifulSoup(text, "lxml")
     for junk in soup.find_all(("script", "style", "noscript")):
         junk.decompose()
+    lowered = text.lower()
+    hides = "none" in lowered or "hidden" in lowered  # display:none or a hidden attribute may stand in the page
+    if "<input" in lowered or "<select" in lowered:
+        _form_fields_shown(soup)  # a saved fill-in form: its fields' values, in the cells and around the table
     tables: list[RawTable] = []
     heading: str | None = None
     unit_line: str | None = None  # 金额单位：元 written above the table
@@ -130,8 +187,9 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
         if name == "table" and id(node) in leaves:
             number = len(tables) + 1
             source = Source(file, sheet=f"表{number}", table=number)
-            rows = with_label_lines(with_unit_line(table_grid(node, file, number, budget), unit_line, source), lead,
-                                    source)
+            hidden: list[tuple[Source, str]] | None = [] if hides else None
+            rows = with_label_lines(with_unit_line(table_grid(node, file, number, budget, hidden), unit_line, source),
+                                    lead, source)
             if tables and heading is None and not lead and _declared_continued(node):
                 # perfbudget's own pages: the head and the indicators, the second labelled 续表 by the writer
                 before = tables[-1]
@@ -139,6 +197,7 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
                 unit_line = None
                 continue
             tables.append(RawTable(heading, source, rows, certain=True, needs_check=tuple(cut_notes)))
+            tables[-1].problems.extend(hidden_problems(hidden or []))
             heading = unit_line = None
             lead, cut_notes = [], []
         elif (type(node).__name__ == "NavigableString" and id(node.find_parent("table")) not in leaves
@@ -161,6 +220,20 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
     # Tables holding target-table labels, or indicator names (a continuation table without its header).
     return [t for t in tables if any(is_any_label(c.text) or level_of(c.text) is not None
                                      for row in t.rows for c in row)]
+
+
+_MOST_TOLD = 20  # hidden rows and cells told one by one per table; the rest in one warning
+
+
+def hidden_problems(hidden: list[tuple[Source, str]]) -> list[Problem]:
+    """Warnings for a table's hidden rows and cells, not read (the first :data:`_MOST_TOLD`, then one for the rest)."""
+    problems = [Problem(source, f"{f'第{source.row}行是隐藏行' if source.column is None else '隐藏内容'}"
+                                f"（网页中不显示，display:none），未读取：「{text[:30]}」", Severity.WARNING)
+                for source, text in hidden[:_MOST_TOLD]]
+    if rest := hidden[_MOST_TOLD:]:
+        problems.append(Problem(rest[0][0], f"另有 {len(rest)} 处隐藏的行或内容（网页中不显示）未读取",
+                                Severity.WARNING))
+    return problems
 
 
 _WEB_ARCHIVE_TYPE = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)

@@ -24,7 +24,7 @@ from perfbudget.readers.biff_bounds import biff_problem, workbook_stream
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.xlsx import _sheet_tables
+from perfbudget.readers.xlsx import _sheet_tables, without_instruction_sheets
 from perfbudget.readers.xlsx_hidden import hidden_sheet_problem, told
 
 MAX_MERGED_CELLS = 1_000_000  # a 1,000-table sheet has about 120,000 merged cells
@@ -160,7 +160,7 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
                 notes.append(hidden_sheet_problem(file, sheet.name, texts))
         if tables:
             tables[0].problems.extend(told(notes, file))
-        return tables
+        return without_instruction_sheets(tables, file)
     finally:
         book.release_resources()
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from perfbudget.config import Limits
-from perfbudget.model import Document, Problem, Source
+from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
@@ -27,6 +27,7 @@ from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.stream import better_heading, looks_like_heading, starts_project
+from perfbudget.readers.xlsx_formulas import unvalued_formulas, unvalued_problems
 from perfbudget.readers.xlsx_hidden import hidden_row_problem, hidden_rows, hidden_sheet_problem, told
 
 _DECIMALS = re.compile(r"0\.(0+)")
@@ -135,9 +136,12 @@ def _without_currency(text: str) -> str:
 
 
 def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
-                  hidden_rows: frozenset[int] = frozenset(), notes: list[Problem] | None = None) -> list[RawTable]:
+                  hidden_rows: frozenset[int] = frozenset(), notes: list[Problem] | None = None,
+                  formulas: dict[tuple[int, int], str] | None = None,
+                  unvalued: list[tuple[str, int, int, str]] | None = None) -> list[RawTable]:
     """The raw tables of one sheet; its ``hidden_rows`` (1-based) are not read, each one that holds text told in
-    ``notes`` (``xlsx_hidden``)."""
+    ``notes`` (``xlsx_hidden``); a cell of ``formulas`` (saved without a value, ``xlsx_formulas``) in a row read
+    goes to ``unvalued``."""
     tables: list[RawTable] = []
     current: RawTable | None = None
     heading: str | None = None
@@ -157,6 +161,9 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
                                                 if _shown(v, c).strip()]):
                 notes.append(hidden_row_problem(file, title, r, texts))
             continue
+        if formulas and unvalued is not None:
+            unvalued += [(title, r, c, formulas[(r, c)]) for c in range(1, len(values) + 1)
+                         if (r, c) in formulas and values[c - 1] is None]
         end = len(values)
         while end and (values[end - 1] is None or values[end - 1] == ""):
             end -= 1
@@ -204,6 +211,31 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
     return tables
 
 
+_INSTRUCTIONS = re.compile(r"^(?:[\d.、\s]*)(?:填表|填报|编制|使用|编报|操作)?(?:说明|须知)$")
+
+
+def is_instruction_sheet(title: str) -> bool:
+    """A sheet named as the workbook's instructions: 填表说明, 填报说明, 说明, 填报须知 (a number before it allowed)."""
+    return _INSTRUCTIONS.match(title.strip()) is not None
+
+
+def without_instruction_sheets(tables: list[RawTable], file: str) -> list[RawTable]:
+    """The tables without those of the workbook's instruction sheets (``is_instruction_sheet``: 填表说明 before the
+    form, its rows ``项目名称 | 填写项目的全称`` read as a project of their own until layouts25), each such sheet told
+    with a note; a workbook whose every table is on such a sheet is read as before."""
+    kept = [table for table in tables if not is_instruction_sheet(table.source.sheet or "")]
+    if not kept or len(kept) == len(tables):
+        return tables
+    dropped = dict.fromkeys(t.source.sheet or "" for t in tables if is_instruction_sheet(t.source.sheet or ""))
+    kept[0].problems.extend(Problem(Source(file, sheet=sheet),
+                                    f"工作表「{sheet}」按其名称是填表说明，未作为绩效目标表读取", Severity.INFO)
+                            for sheet in dropped)
+    for table in tables:
+        if is_instruction_sheet(table.source.sheet or ""):
+            kept[0].problems.extend(table.problems)  # the reader's notes (hidden rows, formulas) stay told
+    return kept
+
+
 def _shown(value: Any, cell: Any) -> str:
     return "" if value is None else value if isinstance(value, str) else cell_text(value, cell.number_format)
 
@@ -220,11 +252,13 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
         tables: list[RawTable] = []
         notes: list[Problem] = []
         hidden: list[Any] = []
+        unvalued: list[tuple[str, int, int, str]] = []  # formulas saved without their values, in rows read
         for ws in workbook.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible":
                 hidden.append(ws)  # hidden or veryHidden: read only when no sheet shown holds a table
                 continue
-            tables.extend(_sheet_tables(ws, ws.title, file, budget, hidden_rows(workbook, ws), notes))
+            tables.extend(_sheet_tables(ws, ws.title, file, budget, hidden_rows(workbook, ws), notes,
+                                        unvalued_formulas(workbook, ws), unvalued))
         for ws in hidden:
             sheet = _sheet_tables(ws, ws.title, file, budget)
             if tables:
@@ -233,8 +267,8 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             else:
                 tables.extend(sheet)  # a workbook whose every table is on a hidden sheet: read as before
         if tables:
-            tables[0].problems.extend(told(notes, file))
-        return tables
+            tables[0].problems.extend([*unvalued_problems(file, unvalued), *told(notes, file)])
+        return without_instruction_sheets(tables, file)
     finally:
         workbook.close()
 

@@ -1,0 +1,83 @@
+"""Formulas an Excel workbook holds without their values (layouts25).
+
+Excel and WPS save each formula with the value it last computed (``<c><f>SUM(B5:B7)</f><v>16</v></c>``), and the
+reader reads that value (``data_only=True``). A workbook written by a program — openpyxl, a budget system's export
+built on such a library — saves the formula alone (``<v></v>`` or no ``<v>``): openpyxl then gives None, and the
+cell was read as blank without a word (a 年度资金总额 of ``=SUM(…)`` read as no total, a target ``=D8`` as an
+indicator without a value). perfbudget does not compute formulas (that would be a spreadsheet engine, and a
+guess where the formula refers to other files); such a cell is an error at its place naming the formula, and
+opening and saving the file in Excel or WPS stores the values.
+
+openpyxl's read-only worksheets give no formula with ``data_only=True``, so the sheet's XML is scanned for cells
+holding an ``<f>`` and no value (the part is bounded by the container's limits). A formula whose text result is
+empty (``t="str"`` with an empty ``<v>``, as Excel writes ``=IF(A1="","",A1)``) has its value: it is blank.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from perfbudget.model import Problem, Source
+
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_REF = re.compile(rb"\br\s*=\s*[\"']([A-Z]+)([0-9]+)[\"']")
+_TYPE = re.compile(rb"\bt\s*=\s*[\"']([^\"']*)[\"']")
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
+_VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?v>)", re.S)
+MOST_TOLD = 20  # such cells told one by one per workbook; the rest in one error
+_SAVE = "；请在 Excel 或 WPS 中打开、保存后重新导入"
+
+
+def _column(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def unvalued_formulas(workbook: Any, worksheet: Any) -> dict[tuple[int, int], str]:
+    """(row, column) → the formula (``=D4``; ``=…`` for a shared formula's other cells) of each cell of a read-only
+    worksheet that holds a formula and no value saved with it."""
+    path = getattr(worksheet, "_worksheet_path", None)
+    archive = getattr(workbook, "_archive", None)
+    if path is None or archive is None:
+        return {}
+    with archive.open(path) as part:
+        xml = part.read()
+    if b"<f" not in xml and b":f" not in xml:
+        return {}
+    cells: dict[tuple[int, int], str] = {}
+    for match in _CELL.finditer(xml):
+        inner = match.group(2)
+        if not inner or (formula := _FORMULA.search(inner)) is None:
+            continue
+        value = _VALUE.search(inner)
+        kind = _TYPE.search(match.group(1))
+        if value is not None and (value.group(1) or (kind is not None and kind.group(1) == b"str")):
+            continue
+        ref = _REF.search(match.group(1))
+        if ref is None:
+            continue
+        text = (formula.group(1) or b"").decode("utf-8", "replace").strip()
+        cells[(int(ref.group(2)), _column(ref.group(1)))] = "=" + (_unescaped(text) or "…")
+    return cells
+
+
+def _unescaped(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'") \
+        .replace("&amp;", "&")
+
+
+def unvalued_problems(file: str, cells: list[tuple[str, int, int, str]]) -> list[Problem]:
+    """Errors for the formulas read without a value: (sheet, row, column, formula), the first :data:`MOST_TOLD`
+    each at its cell, the rest in one more."""
+    problems = [Problem(Source(file, sheet=sheet, row=row, column=column),
+                        f"第{row}行第{column}列是公式「{formula[:40]}」：文件中只有公式，没有保存计算结果（由程序生成、"
+                        f"未在 Excel 或 WPS 中计算保存），读不到它的值{_SAVE}")
+                for sheet, row, column, formula in cells[:MOST_TOLD]]
+    if rest := cells[MOST_TOLD:]:
+        sheet, row, column, _ = rest[0]
+        problems.append(Problem(Source(file, sheet=sheet, row=row, column=column),
+                                f"另有 {len(rest)} 个公式单元格没有保存计算结果，读不到它们的值{_SAVE}"))
+    return problems

@@ -366,3 +366,23 @@ def test_the_printed_card_of_a_tables_own_figures_says_its_own_score_and_grade(w
     assert "表中自评得分92分,评价等级优" in card, card[:300]
     assert "表中得分合计99" in card  # the indicators' sum stays, the table's own figure beside it
     assert "12,345,678.90" in card and "11,111,111.01" in card and "12345678.90" not in card, card[:300]
+
+
+def test_the_printed_audit_log_keeps_each_time_on_one_line_and_prints_no_json_toggle(web: WebEnv,
+                                                                                     tmp_path: Path) -> None:
+    """print21: the audit log printed its times broken inside the date (「2026-12-」 at the end of a line, 「06 03:34」
+    beginning the next) and, under every change written in words (「文件：…」, 「方式：命令行导入」), a 「▶ JSON」
+    toggle that paper cannot open. Now the time, the action and its object are each on one line, and the toggle is not
+    printed (the JSON stays on the screen)."""
+    import pdfplumber
+
+    page = web.client("admin").get("/admin/audit")
+    assert page.status_code == 200 and "方式：" in page.text
+    path = tmp_path / "audit.html"
+    path.write_text(page.text.replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(path, tmp_path)) as pdf:
+        lines = [unicodedata.normalize("NFKC", line) for printed in pdf.pages
+                 for line in (printed.extract_text() or "").splitlines()]
+    dated = [line for line in lines if re.search(r"\d{4}-\d{2}-", line)]
+    assert dated and all(re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", line) for line in dated), dated[:5]
+    assert any("方式:" in line for line in lines) and not any("JSON" in line for line in lines), lines[:40]

@@ -386,3 +386,29 @@ def test_the_printed_audit_log_keeps_each_time_on_one_line_and_prints_no_json_to
     dated = [line for line in lines if re.search(r"\d{4}-\d{2}-", line)]
     assert dated and all(re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", line) for line in dated), dated[:5]
     assert any("方式:" in line for line in lines) and not any("JSON" in line for line in lines), lines[:40]
+
+
+def test_a_monitoring_tables_page_prints_its_period_execution_as_such(web: WebEnv, tmp_path: Path) -> None:
+    """print21: the project page of an imported 监控表 (kind monitoring, 1-6月) printed the card 「表中的自评情况」,
+    「本表是自评表」, its 1-6月执行数 under 「全年执行数」: a half-year's execution read as the year's. The card is now
+    「表中的监控情况」 with the period's figures under their own headers."""
+    import pdfplumber
+
+    from tests.web.test_revisions import cli_import
+    from tests.writers.test_printed_money import MONITOR
+
+    table = tmp_path / "监控表.txt"
+    text = MONITOR.replace("农村饮水工程维修养护", "印刷检查监控项目")
+    table.write_text(text.replace("监控表\n", "监控表\n预算单位：印刷检查单位\n", 1), encoding="utf-8")
+    code, _, err = cli_import(web, str(table))
+    assert code == 0, err
+    listed = web.client("reviewer").get("/projects?year=all&q=印刷检查监控项目").text
+    project_id = int(re.findall(r'href="/projects/(\d+)"', listed)[0])
+    page = web.client("reviewer").get(f"/projects/{project_id}")
+    path = tmp_path / "project.html"
+    path.write_text(page.text.replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(path, tmp_path)) as pdf:
+        printed = "".join(unicodedata.normalize("NFKC", _squash(p.extract_text() or "")) for p in pdf.pages)
+    assert "表中的自评情况" not in printed and "本表是自评表" not in printed and "全年执行数" not in printed
+    card = printed[printed.index("表中的监控情况"):]
+    assert "1-6月执行数(元)" in card and "6,172,839.45" in card and "12,345,678.90" in card, card[:300]

@@ -36,8 +36,13 @@ def _own_score(project: Project) -> str:
     return f"<p id=\"table-own-score\">{'，'.join(parts)}</p>\n" if parts else ""
 
 
-def table_figures(project: Project, project_id: int, money_unit: str | None, may_fill: bool) -> str:
-    """The card of the table's own 自评 figures, or "" when the table carries none (a 绩效目标表)."""
+def table_figures(project: Project, project_id: int, money_unit: str | None, may_fill: bool,
+                  kind: str = "self-evaluation") -> str:
+    """The card of the table's own 自评 figures, or "" when the table carries none (a 绩效目标表). A 监控表's
+    (``kind`` "monitoring") is 「表中的监控情况」: its execution is the period's (1-6月执行数), not the year's; until
+    print21 its card said 「本表是自评表」 and printed its 1-6月执行数 as 全年执行数."""
+    if kind == "monitoring":
+        return _monitoring_figures(project, money_unit)
     budget = project.budget
     grid = (budget.initial, budget.executed, budget.rate, budget.weight, budget.score)
     scored = [i for i in project.indicators if i.actual or i.score is not None or i.deviation]
@@ -74,3 +79,23 @@ def table_figures(project: Project, project_id: int, money_unit: str | None, may
             "原样列出，未经本系统计算。正式的自评结果须在本系统打分"
             f"{'（点「按表中数字填报自评」，核对后计算）' if may_fill else '（项目审核通过后由本单位填报）'}。</p>\n"
             f"  {funds}{_own_score(project)}{total}{indicators}</section>\n")
+
+
+def _monitoring_figures(project: Project, money_unit: str | None) -> str:
+    """A 监控表's own execution (全年预算数, 1-N月执行数, 1-N月执行率) as written, or "" when it writes none."""
+    budget = project.budget
+    if budget.executed is None and budget.rate is None:
+        return ""
+    unit = f"（{text(money_unit)}）" if money_unit else ""
+    period = f"1-{project.month}月" if project.month else ""
+    columns = ((f"全年预算数{unit}", _amount(budget.total)), (f"{period}执行数{unit}", _amount(budget.executed)),
+               (f"{period}执行率（%）", _number(budget.rate)))
+    shown = [(label, value) for label, value in columns if value]
+    said = f"截至 {project.month} 月" if project.month else "表中未写明监控期间"
+    return ("<section class=\"card\" id=\"table-monitoring\">\n  <h2>表中的监控情况</h2>\n"
+            f"  <p class=\"muted\">本表是绩效监控表（{said}）：以下是表中所写的预算执行情况，原样列出，未经本系统计算。"
+            "运行监控结果须在本系统填报。</p>\n"
+            "  <div class=\"scroll\"><table class=\"list\" id=\"table-funds\"><thead><tr>"
+            + "".join(f"<th class=\"num\">{label}</th>" for label, _ in shown) + "</tr></thead><tbody><tr>"
+            + "".join(f"<td class=\"num\">{value}</td>" for _, value in shown)
+            + "</tr></tbody></table></div>\n</section>\n")

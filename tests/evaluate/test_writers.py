@@ -45,7 +45,8 @@ def test_xlsx_layout(evaluation: Evaluation) -> None:
     assert [sheet.cell(5, c).value for c in range(3, 9)] == [
         "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
     assert [sheet.cell(6, c).value for c in range(2, 9)] == ["年度资金总额", 60, 60, 54, 10, 0.9, 9]
-    assert [sheet.cell(6, c).number_format for c in range(3, 9)] == ["0.00", "0.00", "0.00", "0.00", "0.00%", "0.00"]
+    assert [sheet.cell(6, c).number_format for c in range(3, 9)] == [
+        "#,##0.00", "#,##0.00", "#,##0.00", "0.00", "0.00%", "0.00"]
     assert sheet["B7"].value == "其中：当年财政拨款" and sheet["B8"].value == "上年结转资金"
     assert sheet["A10"].value == "年度总体目标" and sheet["E11"].value == "全年保障检察业务正常开展"
     assert [sheet.cell(12, c).value for c in range(1, 9)] == [

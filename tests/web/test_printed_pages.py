@@ -338,3 +338,77 @@ def test_a_project_page_prints_its_first_indicators_under_the_head(web: WebEnv, 
     assert "一级指标" in pages[0] and "保障在职职工人数" in pages[0], pages[0]
     for name in ("保障在职职工人数", "自然保护区负氧离子监测点", "工资发放准确性"):
         assert sum(name in text for text in pages) == 1, name
+
+
+def test_the_printed_card_of_a_tables_own_figures_says_its_own_score_and_grade(web: WebEnv, tmp_path: Path) -> None:
+    """print21: the project page of an imported 自评表 printed, in its card 「表中的自评情况」, the sum of the
+    indicators' 得分 (「表中得分合计 99」) and nothing of the 自评得分 and 评价等级 the unit wrote and signed (92 分,
+    优: kinds24 reads them); its amounts printed 「12345678.90」. The card now prints the table's own score and grade
+    as written, beside the sum, and its amounts with thousands separated."""
+    import pdfplumber
+
+    from tests.web.test_revisions import cli_import
+    from tests.writers.test_printed_money import SELF
+
+    table = tmp_path / "自评表.txt"
+    text = SELF.replace("99分", "92分").replace("农村饮水工程维修养护", "印刷检查自评项目")
+    table.write_text(text.replace("（2023年度）", "（2023年度）\n预算单位：印刷检查单位"), encoding="utf-8")
+    code, _, err = cli_import(web, str(table))
+    assert code == 0, err
+    listed = web.client("reviewer").get("/projects?year=all&q=印刷检查自评项目").text
+    project_id = int(re.findall(r'href="/projects/(\d+)"', listed)[0])
+    page = web.client("reviewer").get(f"/projects/{project_id}")
+    path = tmp_path / "project.html"
+    path.write_text(page.text.replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(path, tmp_path)) as pdf:
+        printed = "".join(unicodedata.normalize("NFKC", _squash(p.extract_text() or "")) for p in pdf.pages)
+    card = printed[printed.index("表中的自评情况"):]
+    assert "表中自评得分92分,评价等级优" in card, card[:300]
+    assert "表中得分合计99" in card  # the indicators' sum stays, the table's own figure beside it
+    assert "12,345,678.90" in card and "11,111,111.01" in card and "12345678.90" not in card, card[:300]
+
+
+def test_the_printed_audit_log_keeps_each_time_on_one_line_and_prints_no_json_toggle(web: WebEnv,
+                                                                                     tmp_path: Path) -> None:
+    """print21: the audit log printed its times broken inside the date (「2026-12-」 at the end of a line, 「06 03:34」
+    beginning the next) and, under every change written in words (「文件：…」, 「方式：命令行导入」), a 「▶ JSON」
+    toggle that paper cannot open. Now the time, the action and its object are each on one line, and the toggle is not
+    printed (the JSON stays on the screen)."""
+    import pdfplumber
+
+    page = web.client("admin").get("/admin/audit")
+    assert page.status_code == 200 and "方式：" in page.text
+    path = tmp_path / "audit.html"
+    path.write_text(page.text.replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(path, tmp_path)) as pdf:
+        lines = [unicodedata.normalize("NFKC", line) for printed in pdf.pages
+                 for line in (printed.extract_text() or "").splitlines()]
+    dated = [line for line in lines if re.search(r"\d{4}-\d{2}-", line)]
+    assert dated and all(re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", line) for line in dated), dated[:5]
+    assert any("方式:" in line for line in lines) and not any("JSON" in line for line in lines), lines[:40]
+
+
+def test_a_monitoring_tables_page_prints_its_period_execution_as_such(web: WebEnv, tmp_path: Path) -> None:
+    """print21: the project page of an imported 监控表 (kind monitoring, 1-6月) printed the card 「表中的自评情况」,
+    「本表是自评表」, its 1-6月执行数 under 「全年执行数」: a half-year's execution read as the year's. The card is now
+    「表中的监控情况」 with the period's figures under their own headers."""
+    import pdfplumber
+
+    from tests.web.test_revisions import cli_import
+    from tests.writers.test_printed_money import MONITOR
+
+    table = tmp_path / "监控表.txt"
+    text = MONITOR.replace("农村饮水工程维修养护", "印刷检查监控项目")
+    table.write_text(text.replace("监控表\n", "监控表\n预算单位：印刷检查单位\n", 1), encoding="utf-8")
+    code, _, err = cli_import(web, str(table))
+    assert code == 0, err
+    listed = web.client("reviewer").get("/projects?year=all&q=印刷检查监控项目").text
+    project_id = int(re.findall(r'href="/projects/(\d+)"', listed)[0])
+    page = web.client("reviewer").get(f"/projects/{project_id}")
+    path = tmp_path / "project.html"
+    path.write_text(page.text.replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(path, tmp_path)) as pdf:
+        printed = "".join(unicodedata.normalize("NFKC", _squash(p.extract_text() or "")) for p in pdf.pages)
+    assert "表中的自评情况" not in printed and "本表是自评表" not in printed and "全年执行数" not in printed
+    card = printed[printed.index("表中的监控情况"):]
+    assert "1-6月执行数(元)" in card and "6,172,839.45" in card and "12,345,678.90" in card, card[:300]

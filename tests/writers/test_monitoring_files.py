@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -41,7 +42,10 @@ def test_the_table_shows_the_budget_every_indicator_and_the_lights(seed_document
     assert year and texts[0] == "项目支出绩效目标执行监控表" and f"监控期间：{year}年1-6月" in texts
     assert "1-6月执行情况" in texts and "完成目标可能性" in texts and "偏差原因分析" in texts
     # 8.5 of 17 by month 6: 50 %, progress 100 %, green (rules.md §5); the row of 巡检次数: 5 of 15×6/12
-    assert [c.text for c in grid.cells if c.row == 4 and c.col < 6] == ["17", "8.5", "50.00%", "100.00%", "绿灯"]
+    # money as an amount (「8.5」 until print21), the two amounts numbers in Excel
+    assert [c.text for c in grid.cells if c.row == 4 and c.col < 6] == ["17.00", "8.50", "50.00%", "100.00%", "绿灯"]
+    assert [(c.value, c.number_format, c.kind) for c in grid.cells if c.row == 4 and c.col in (1, 2)] == [
+        (Decimal(17), "#,##0.00", "money"), (Decimal("8.5"), "#,##0.00", "money")]
     inspection = [c.text for c in grid.cells if c.row > 5 and c.col >= 2 and
                   any(x.row == c.row and x.text == "信息化设备（系统）巡检次数" for x in grid.cells)]
     assert inspection[:9] == ["信息化设备（系统）巡检次数", "≥15次", "5", "66.67%", "黄灯", "有可能", "12次",

@@ -119,6 +119,8 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
                 f'<a href="/projects/{hid}/review">审核台</a>，全部意见见'
                 f'<a href="/projects/{hid}/opinion.html">审核意见书</a>。</p>' if head.state == "returned" else "")
     steps = c["steps"]
+    figures = table_figures(c["project"], hid, c["document"].money_unit, c["may_edit_unit"] and c["may_evaluate"],
+                            c["document"].kind)
     return Markup(
         '<div class="page-head">\n  <div>\n'
         f'    <h1>{text(head.name)} <small>{text(head.fund_label or "")}</small></h1>\n'
@@ -133,6 +135,6 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
         f'  {target_table(table, c["document"], table.has_placed_findings)}\n'
         f'  <p class="muted">来源：{text(filename(meta["file"]))} · 导入于 {text(when(meta["imported_at"]))} · '
         f'审核发现 {len(c["findings"])} 条</p>\n</section>\n'
-        f'{table_figures(c["project"], hid, c["document"].money_unit, c["may_edit_unit"] and c["may_evaluate"])}'
+        f'{figures}'
         '<section class="card" id="workflow">\n  <h2>审核流程</h2>\n'
         f'{history}{returned}{_workflow_form(hid, steps, token, c.get("kept")) if steps else ""}</section>\n')

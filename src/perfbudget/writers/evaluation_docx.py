@@ -76,7 +76,8 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 paragraph = cell.paragraphs[0]
                 centred = spec.kind in ("title", "subtitle", "header", "label", "number", "total")
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if spec.kind == "money" else \
+                    WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
                 size = 16 if spec.kind == "title" else 10.5
                 _font(paragraph.add_run(spec.text), size, bold=spec.kind in ("title", "header", "label", "total"))
         heading = document.add_paragraph()

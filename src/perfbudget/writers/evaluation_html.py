@@ -21,9 +21,9 @@ overflow-wrap:anywhere}
 .title{border:none;font-size:16pt;font-weight:bold;text-align:center}
 .subtitle{border:none;text-align:center}
 .header,.label,.total{font-weight:bold;text-align:center}.header{background:#f2f2f2}
-.number{text-align:center}
+.number{text-align:center}.money{text-align:right}
 section{page-break-after:always;margin-bottom:3em}
-.notes{font-size:9pt}
+.notes{font-size:9pt}.notes ul{list-style:none;padding-left:0}
 """ + PRINT_CSS
 # The 自评表 page alone prints landscape, as its Word and Excel forms do: eight columns in portrait
 # left 执行率 「91.18%」 wider than its column (a unit's public page, mixing tables, stays portrait).

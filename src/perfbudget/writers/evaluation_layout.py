@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from perfbudget.evaluate.numbers import percent, plain, show, shown
+from perfbudget.evaluate.numbers import percent, show, shown
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.framework import is_department_table
 from perfbudget.target import display_target, parse_target
@@ -85,7 +85,7 @@ def sheet_name(seq: int, name: str) -> str:
     return text[:31]
 
 
-_LINES_KEPT = {"number": 1, "header": 2, "label": 2, "total": 2}
+_LINES_KEPT = {"number": 1, "money": 1, "header": 2, "label": 2, "total": 2}
 
 
 def content_widths(cells: Sequence[Cell], base: Sequence[float]) -> tuple[float, ...]:
@@ -115,8 +115,22 @@ def indicator_head(headers: Sequence[str], header_row: int, lines: Sequence[Any]
     return cells
 
 
+def money_text(value: Decimal) -> str:
+    """An amount as a finance officer reads it: exact, at least two decimals, thousands separated
+    (``Decimal("12345678.9")`` → 「12,345,678.90」, ``Decimal("0.125")`` → 「0.125」). Until print21 the 自评表's
+    Word and HTML forms and the 监控表 printed 「12345678.9」."""
+    exponent = value.as_tuple().exponent
+    decimals = max(2, -exponent) if isinstance(exponent, int) else 2
+    return format(value.quantize(Decimal(1).scaleb(-decimals)), ",f")
+
+
 def _money(value: object) -> str:
-    return plain(value) if isinstance(value, Decimal) else ""
+    return money_text(value) if isinstance(value, Decimal) else ""
+
+
+def money_cell(row: int, col: int, value: Decimal | None) -> Cell:
+    """An amount's cell: its text (:func:`money_text`), a number for Excel in its format, right-aligned."""
+    return _number(row, col, _money(value), value, "money", money_format(value))
 
 
 def _number(row: int, col: int, text: str, value: Decimal | None, kind: str = "number",
@@ -127,11 +141,12 @@ def _number(row: int, col: int, text: str, value: Decimal | None, kind: str = "n
     return Cell(row, col, text, kind, colspan=colspan, value=value, number_format=number_format)
 
 
-def _money_format(value: Decimal | None) -> str:
+def money_format(value: Decimal | None) -> str:
+    """Excel's format of an amount: thousands separated, as many decimals as it has (at least two)."""
     if value is None:
-        return "0.00"
+        return "#,##0.00"
     decimals = max(0, -int(value.normalize().as_tuple().exponent))
-    return "0." + "0" * max(2, decimals) if decimals else "0.00"
+    return "#,##0." + "0" * max(2, decimals)
 
 
 def _target(text: str, name: str, original: bool) -> tuple[str, str | None]:
@@ -147,7 +162,7 @@ def _unadjusted(project: ProjectEvaluation, part: Decimal | None) -> tuple[str, 
     (全年预算数 = 年初预算数), else left empty (the adjusted parts are not known)."""
     if part is None or project.budget != project.initial_budget:
         return "", None, ""
-    return _money(part), part, _money_format(part)
+    return _money(part), part, money_format(part)
 
 
 def table_title(project: ProjectEvaluation) -> str:
@@ -188,26 +203,26 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
     rate_value = shown(project.execution_rate * 100) / 100 if project.execution_rate is not None else None
     fund_rows: tuple[tuple[str, tuple[tuple[str, Decimal | None, str], ...]], ...] = (
         ("年度资金总额", (
-            (_money(project.initial_budget), project.initial_budget, _money_format(project.initial_budget)),
-            (_money(project.budget), project.budget, _money_format(project.budget)),
-            (_money(project.executed), project.executed, _money_format(project.executed)),
+            (_money(project.initial_budget), project.initial_budget, money_format(project.initial_budget)),
+            (_money(project.budget), project.budget, money_format(project.budget)),
+            (_money(project.executed), project.executed, money_format(project.executed)),
             (show(project.execution_weight), shown(project.execution_weight), "0.00"),
             (rate, rate_value, "0.00%"),
             (show(project.execution_score), shown(project.execution_score), "0.00"))),
-        ("其中：当年财政拨款", ((_money(project.fiscal), project.fiscal, _money_format(project.fiscal)),
+        ("其中：当年财政拨款", ((_money(project.fiscal), project.fiscal, money_format(project.fiscal)),
                         _unadjusted(project, project.fiscal), ("", None, ""), ("—", None, ""), ("", None, ""),
                         ("—", None, ""))),
         ("上年结转资金", (("", None, ""), ("", None, ""), ("", None, ""), ("—", None, ""), ("", None, ""),
                      ("—", None, ""))),
-        ("其他资金", ((_money(project.other), project.other, _money_format(project.other)),
+        ("其他资金", ((_money(project.other), project.other, money_format(project.other)),
                   _unadjusted(project, project.other), ("", None, ""), ("—", None, ""), ("", None, ""),
                   ("—", None, ""))),
     )
     for offset, (label, values) in enumerate(fund_rows):
         row = 5 + offset
         add(Cell(row, 1, label, "label"))
-        for col, (text, value, number_format) in enumerate(values, 2):
-            add(_number(row, col, text, value, number_format=number_format))
+        for col, (text, value, number_format) in enumerate(values, 2):  # 年初预算数, 全年预算数, 全年执行数: money
+            add(_number(row, col, text, value, "money" if col < 5 else "number", number_format))
     add(Cell(9, 0, "年度总体目标", "label", rowspan=2))
     add(Cell(9, 1, "预期目标", "header", colspan=3))
     add(Cell(9, 4, "实际完成情况", "header", colspan=4))

@@ -3,8 +3,8 @@
 then a 汇总 sheet. The workbook opens on the first project's 自评表.
 
 Print-ready: numbers and percentages are numeric cells with number formats (分值 and 得分
-``0.00``, 执行率 ``0.00%``, money as many decimals as the amount has), so SUM works and no
-"number stored as text" marks appear; A4 in the orientation that fits, one page wide, the
+``0.00``, 执行率 ``0.00%``, money ``#,##0.00`` with as many decimals as the amount has, right-aligned), so SUM
+works and no "number stored as text" marks appear; A4 in the orientation that fits, one page wide, the
 indicator header row repeated on every page, row heights for the wrapped text, and the
 填报人/审核人/日期 footer (:mod:`perfbudget.writers.print_layout`). Font 宋体 (charset GB2312)
 so that Excel and WPS show the Chinese right.
@@ -83,7 +83,8 @@ def grid_sheet(sheet: Any, grid: Grid) -> None:
             target.font = styles.get(cell.kind, body)
             centred = cell.kind in ("title", "subtitle", "header", "label", "number", "total")
             # centred in a range that crosses a page, the text would be printed between the pages (cut)
-            target.alignment = Alignment(horizontal="center" if centred else "left", wrap_text=True,
+            horizontal = "right" if cell.kind == "money" else "center" if centred else "left"  # amounts line up
+            target.alignment = Alignment(horizontal=horizontal, wrap_text=True,
                                          vertical="top" if part_rows > LONG_SPAN else "center")
             if cell.kind == "header":
                 target.fill = styles["fill"]

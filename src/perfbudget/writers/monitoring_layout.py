@@ -11,11 +11,9 @@ at the foot; each light's computation under the table.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from perfbudget.evaluate.monitor import LIGHT_LABELS, RED, YELLOW, Monitoring, ProjectMonitor
-from perfbudget.evaluate.numbers import div, percent, plain
-from perfbudget.writers.evaluation_layout import Cell, Grid, content_widths, indicator_head, sheet_name
+from perfbudget.evaluate.numbers import div, percent
+from perfbudget.writers.evaluation_layout import Cell, Grid, content_widths, indicator_head, money_cell, sheet_name
 
 TITLE = "项目支出绩效目标执行监控表"
 WIDTHS = (10, 10, 16, 10, 11, 10, 6, 9, 11, 9, 15, 7)
@@ -38,10 +36,6 @@ def monitoring_period(monitoring: Monitoring) -> str:
     years = {project.year for project in monitoring.projects}
     year = years.pop() if len(years) == 1 else None
     return f"{year}年1-{monitoring.month}月" if year else f"1-{monitoring.month}月"
-
-
-def _money(value: Decimal | None) -> str:
-    return plain(value) if value is not None else ""
 
 
 def execution_rate(project: ProjectMonitor) -> str:
@@ -67,8 +61,9 @@ def project_grid(monitoring: Monitoring, project: ProjectMonitor) -> Grid:
         add(Cell(3, col, header, "header"))
     add(Cell(3, 6, "计算", "header", colspan=COLUMNS - 6))
     progress = percent(project.budget_progress) if project.budget_progress is not None else ""
-    for col, text in enumerate((_money(project.budget), _money(project.executed), execution_rate(project),
-                                progress, LIGHT_LABELS[project.budget_light]), 1):
+    add(money_cell(4, 1, project.budget))  # 12,345,678.90, a number in Excel (「12345678.9」 text until print21)
+    add(money_cell(4, 2, project.executed))
+    for col, text in enumerate((execution_rate(project), progress, LIGHT_LABELS[project.budget_light]), 3):
         add(Cell(4, col, text, "number"))
     add(Cell(4, 6, project.budget_explanation, colspan=COLUMNS - 6))
     lines = project.indicators

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -99,6 +100,22 @@ def _top_two(lines: dict[int, int]) -> tuple[int, int, int]:
     return lines[tallest], tallest, max((n for col, n in lines.items() if col != tallest), default=1)
 
 
+_NUMBER = re.compile(r"[-+]?[\d,]+(\.\d+)?%?$")
+
+
+def _base_with_numbers(base: Sequence[float], ones: Sequence[float]) -> tuple[float, ...]:
+    """``base``, each column at least as wide as its numbers need on one line (``ones``), the room taken from the
+    other columns' width above their own numbers in proportion. Until print21 it was ``base`` alone: a 监控表's
+    全年预算数 column of 10 units printed 「12,345,678.90」 as 「###」 in Excel and LibreOffice."""
+    total = float(sum(base))
+    widths = [max(float(b), one) for b, one in zip(base, ones, strict=True)]
+    over = sum(widths) - total
+    free = [width - one for width, one in zip(widths, ones, strict=True)]
+    if over > 0 and sum(free) > over:
+        widths = [width - room * over / sum(free) for width, room in zip(widths, free, strict=True)]
+    return tuple(round(width, 1) for width in widths)
+
+
 def shared_widths(base: Sequence[float], cells: Iterable[tuple[int, int, int, str, int]]) -> tuple[float, ...]:
     """A table's column widths shared out by its content, the table as wide as ``base`` (printed at the same
     scale). ``cells`` are (row, col, colspan, text, lines): those in one column count; ``lines`` is 1 for a cell
@@ -107,8 +124,9 @@ def shared_widths(base: Sequence[float], cells: Iterable[tuple[int, int, int, st
     line, when narrower), room for its numbers on one line and its headers and labels in two, and for its longest
     text in ``TALL_LINES`` lines; the rest of the width goes, a unit at a time, to the column where it saves the
     most printed lines over the table's rows (a row is as tall as its tallest cell), each column at most
-    ``MOST_SHARE`` of the table and no wider than its
-    widest line; what no column can use goes back in proportion to ``base``. Until print16 the 自评表 and 监控表
+    ``MOST_SHARE`` of the table and no wider than its widest line; what no column can use goes back in
+    proportion to ``base``. When the floors together are wider than the table, the widths are ``base`` with room
+    for its numbers on a line (:func:`_base_with_numbers`). Until print16 the 自评表 and 监控表
     had fixed widths: a 200-character 年度指标值 in the 监控表's column of 10 units was a row taller than a page,
     printed past the page's foot and cut (Excel) or run into the footer (Word), and every long 偏差原因分析 a row
     of 20 lines, while 预警 and 进度 held two words in columns as wide."""
@@ -117,18 +135,21 @@ def shared_widths(base: Sequence[float], cells: Iterable[tuple[int, int, int, st
     floors = [0.0] * count
     most = [0.0] * count
     texts: dict[int, dict[int, list[float]]] = {}
+    ones = [0.0] * count  # room for what must be on one line (numbers)
     for row, col, span, text, lines_kept in cells:
         if span != 1 or col >= count or not text:
             continue
         parts = [text_width(part) for part in text.split("\n")]
         if lines_kept:
             floors[col] = max(floors[col], sum(parts) / lines_kept + 2.5)
+        if lines_kept == 1 and _NUMBER.match(text):
+            ones[col] = max(ones[col], sum(parts) + 2.5)
         if lines_kept != 2:
             texts.setdefault(row, {})[col] = parts
         most[col] = max(most[col], min(MOST_SHARE * total, max(parts) + 2))
     widths = [max(floor, min(LEAST_UNITS, widest or LEAST_UNITS)) for floor, widest in zip(floors, most, strict=True)]
     if sum(widths) >= total:
-        return tuple(float(width) for width in base)
+        return _base_with_numbers(base, ones)
     # first, room for the longest text of each column in at most TALL_LINES lines (a row taller than a page is cut)
     longest = [0.0] * count
     for row_texts in texts.values():

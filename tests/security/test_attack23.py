@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
 from perfbudget.load import load_bytes
 from perfbudget.model import Severity
+from tests.web.conftest import WebEnv
 
 # A 项目支出绩效自评表 with its funds grid (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分),
 # as units fill it.
@@ -80,3 +86,48 @@ def test_the_interchange_refuses_a_negative_or_absurd_funds_figure() -> None:
         assert len(errors) == 1 and said in errors[0] and "budget." in errors[0], (written, errors)
         data["projects"][0]["budget"].update(executed="108", score="9")
     assert load_bytes(json.dumps(data, ensure_ascii=False).encode(), "自评表.json").ok
+
+
+def _approve(web: WebEnv, project_id: int) -> None:
+    client = web.client()
+    steps = (("editor", {"action": "submit", "justification": "已核实"}), ("reviewer", {"action": "approve"}))
+    for user, body in steps:
+        answer = client.post(f"/api/v1/projects/{project_id}/workflow", json=body,
+                             headers={"Authorization": f"Bearer {web.token(user)}"})
+        assert answer.status_code == 200, answer.text
+
+
+def test_the_public_page_of_a_unit_is_paged(any_web: WebEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The public page of a unit (no sign-in) was one page whatever the number of its approved projects: every
+    # version read whole and two queries of 自评 records a project, a page of megabytes for a unit of thousands. Now
+    # ?page=N shows PUBLIC_PAGE_PROJECTS a page (two here) and reads those versions only; no such page is a 404.
+    from perfbudget.app import publication
+    from perfbudget.web.app import create_app
+    from perfbudget.web.settings import WebConfig
+
+    web = any_web
+    monkeypatch.setattr(publication, "PUBLIC_PAGE_PROJECTS", 2)
+    for index in (0, 3, 4):  # three approved 2024 projects of unit 255101
+        _approve(web, web.project_ids[index])
+    read: list[int] = []
+    from perfbudget.store.api import Store
+
+    versions = Store.versions
+    monkeypatch.setattr(Store, "versions", lambda self, ids: read.append(len(ids)) or versions(self, ids))
+    public = create_app(WebConfig(database_url=web.url, secret_key="test-secret-key-" + "x" * 32, public_pages=True))
+    try:
+        client = TestClient(public)
+        first = client.get("/public/units/255101/2024")
+        assert first.status_code == 200 and first.text.count('<h3 id="target-') == 2, first.text[-2000:]
+        assert "共 3 个审核通过的项目；本页为第 1–2 个（第 1 页，共 2 页）" in first.text
+        assert '<a href="?page=2" rel="next">下一页</a>' in first.text and 'rel="prev"' not in first.text
+        second = client.get("/public/units/255101/2024?page=2")
+        assert second.status_code == 200 and second.text.count('<h3 id="target-') == 1
+        assert "本页为第 3–3 个（第 2 页，共 2 页）" in second.text and '<a href="?page=1" rel="prev">' in second.text
+        assert {h for h in re.findall(r'<h3 id="target-\d+">([^<]+)', first.text)}.isdisjoint(
+            re.findall(r'<h3 id="target-\d+">([^<]+)', second.text))
+        assert read == [2, 1]  # each page read its own versions only
+        for page in ("3", "0", "-1", "x", "1" * 30, "２"):
+            assert client.get(f"/public/units/255101/2024?page={page}").status_code == 404, page
+    finally:
+        public.state.engine.dispose()

@@ -249,6 +249,15 @@ def _execution_figure(data: dict[str, Any], key: str, path: str) -> Decimal | No
     return value
 
 
+def _table_total(data: dict[str, Any], path: str) -> Decimal | None:
+    """The total a 自评表 gives itself: 0 to 100 points, as the readers take it (readers/stated_scores.py); a total of
+    -5 or of 40 digits was taken from a JSON document until attack23."""
+    value = _decimal_field(data, "table_total", path, required=False)
+    if value is not None and not 0 <= value <= 100:
+        raise InterchangeError(f"{path}.table_total", f"自评总分应为 0–100 分，而不是 {format_decimal(value)[:40]}")
+    return value
+
+
 def _enum(data: dict[str, Any], key: str, path: str, enum: Any) -> Any:
     text = _get(data, key, path, str)
     if text is None:
@@ -392,7 +401,7 @@ def _project(data: Any, path: str) -> Project:
     project = replace(project, complete=complete is not False,
                       cut=_source(cut, f"{path}.cut") if cut is not None else None,
                       needs_check=tuple(needs_check), month=month,
-                      table_total=_decimal_field(data, "table_total", path, required=False), table_grade=table_grade)
+                      table_total=_table_total(data, path), table_grade=table_grade)
     if project.cut is not None and project.complete:
         raise InterchangeError(f"{path}.cut", "只有不完整的项目（complete 为 false）才有截断位置")
     if "name_cell" in data:

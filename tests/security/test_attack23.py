@@ -86,6 +86,11 @@ def test_the_interchange_refuses_a_negative_or_absurd_funds_figure() -> None:
         assert len(errors) == 1 and said in errors[0] and "budget." in errors[0], (written, errors)
         data["projects"][0]["budget"].update(executed="108", score="9")
     assert load_bytes(json.dumps(data, ensure_ascii=False).encode(), "自评表.json").ok
+    for total in ("-5", "101", "9" * 40):  # the table's own 自评总分: 0-100 points, as the readers take it
+        data["projects"][0]["table_total"] = total
+        result = load_bytes(json.dumps(data, ensure_ascii=False).encode(), "自评表.json")
+        assert [p.message for p in result.problems if p.severity is Severity.ERROR] == [
+            f"projects[0].table_total: 自评总分应为 0–100 分，而不是 {total[:40]}"], (total, result.problems)
 
 
 def _approve(web: WebEnv, project_id: int) -> None:

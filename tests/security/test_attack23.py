@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -136,3 +137,27 @@ def test_the_public_page_of_a_unit_is_paged(any_web: WebEnv, monkeypatch: pytest
             assert client.get(f"/public/units/255101/2024?page={page}").status_code == 404, page
     finally:
         public.state.engine.dispose()
+
+
+def test_a_typed_figure_in_digits_of_another_script_is_refused(web: WebEnv) -> None:
+    # The 自评 (API, page and fill-in sheet alike: one parser) took 全年执行数「٣٠」 as 30 and 实际完成值「٩٥」 as 95,
+    # saved as typed. Full-width digits (１０８, what a Chinese input method types) are 108 as before.
+    project_id = web.project_ids[0]
+    _approve(web, project_id)
+    client = web.client()
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    count = len(client.get(f"/api/v1/projects/{project_id}", headers=headers).json()["document"]["projects"][0][
+        "indicators"])
+
+    def evaluate(executed: str, actual: str) -> Any:
+        indicators = [{"position": n, "actual": actual, "grade": "达成"} for n in range(1, count + 1)]
+        return client.post(f"/api/v1/projects/{project_id}/evaluation", headers=headers,
+                           json={"executed": executed, "indicators": indicators, "year": 2024})
+
+    refused = evaluate("٣٠", "100")
+    assert refused.status_code == 422, refused.text
+    assert "全年执行数「٣٠」含有 0-9 以外的数字字符：请用 0-9 书写" in refused.text
+    refused = evaluate("17", "٩٥")
+    assert refused.status_code == 422 and "实际完成值「٩٥」含有 0-9 以外的数字字符" in refused.text, refused.text
+    saved = evaluate("１７", "100")
+    assert saved.status_code == 200 and saved.json()["evaluation"]["projects"][0]["executed"] == "17", saved.text

@@ -44,6 +44,7 @@ def test_funds_grid_figures_no_finance_officer_writes_are_refused_at_their_cell(
         ("initial", "-100"): "是负数", ("rate", "-5%"): "是负数", ("score", "-3"): "是负数",
         ("part", "-1"): "是负数",
         ("executed", "٣٠"): "0-9 以外的数字", ("executed", "9" * 40): "超出允许范围",
+        ("executed", "108." + "1" * 21): "小数位数过多",
     }
     column = {"executed": "全年执行数", "initial": "年初预算数", "rate": "执行率", "score": "得分",
               "part": "全年执行数"}

@@ -10,7 +10,8 @@ number above 1, or 0; points) is left untyped, its text kept in the extras: noth
 the grid written as no finance officer writes a figure is an error at the cell, and the table is not taken (until
 attack23 it was left untyped without a word, or typed as written): a number in scientific notation (``1e999999``,
 ``1E+02``), NaN or Infinity (∞), digits other than 0-9 after full-width ones are read as theirs (``٣٠``), a negative
-figure (``-108``, ``−108``, ``(108)``) and one beyond 10^12 (the scoring's bound; a 40-digit 全年执行数). A 执行率
+figure (``-108``, ``−108``, ``(108)``), one beyond 10^12 (the scoring's bound; a 40-digit 全年执行数) and one of more
+than 20 decimals (what a store holds). A 执行率
 that is not 全年执行数 ÷ 预算数 is warned of at its cell. A 监控表's 1-N月执行数 and 1-N月执行率 are its ``executed``
 and ``rate``: the execution to the period's end (``Project.month``, readers/monitoring_period.py), not the year's.
 """
@@ -79,6 +80,7 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
 
 # the scoring's bound (evaluate.resolve.MAX_MAGNITUDE): no budget, execution, rate or points reach 10^12
 _MOST_DIGITS = 12
+_MOST_DECIMALS = 20  # what a store holds (app.validate): a figure of 100 decimals was refused at import, not here
 _NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
 _EXPONENT = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE][-+]?\d")
 _NOT_FINITE = re.compile(r"^[-+]?(?:nan|s?nan\d*|inf|infinity|∞)(?:[%％]|万元|万|元|分)?$", re.IGNORECASE)
@@ -101,8 +103,13 @@ def figure_refusal(column: str, written: str) -> str | None:
     if any(c.isdigit() and not c.isascii() for c in text):
         return f"{column}「{shown}」含有 0-9 以外的数字字符：请用 0-9 书写"
     number = _NUMBER.match(text)
-    if number is not None and len(number.group().lstrip("+-").partition(".")[0].lstrip("0")) > _MOST_DIGITS:
+    if number is None:
+        return None
+    whole, _, decimals = number.group().lstrip("+-").partition(".")
+    if len(whole.lstrip("0")) > _MOST_DIGITS:
         return f"{column}「{shown}」超出允许范围（绝对值不超过 10^{_MOST_DIGITS}）：请核对数字"
+    if len(decimals) > _MOST_DECIMALS:
+        return f"{column}「{shown}」小数位数过多（至多 {_MOST_DECIMALS} 位）：请核对数字"
     return None
 
 

@@ -208,10 +208,17 @@ def _missing(key: str, path: str) -> Any:
     raise InterchangeError(f"{path}.{key}", f"缺少字段「{key}」")
 
 
+# a decimal as JSON writes it: ASCII digits, a sign, a point and an exponent (Decimal() also takes ٣٠, 1_000 and spaces)
+_DECIMAL_TEXT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?(?:NaN|Infinity|inf)",
+                           re.IGNORECASE)
+
+
 def _decimal_field(data: dict[str, Any], key: str, path: str, required: bool = True) -> Decimal | None:
     text = _get(data, key, path, str, required)
     if text is None:
         return None
+    if not _DECIMAL_TEXT.fullmatch(text):
+        raise InterchangeError(f"{path}.{key}", f"「{text[:40]}」不是十进制数（只用 0-9、正负号、小数点与指数）")
     try:
         value = Decimal(text)
     except InvalidOperation:
@@ -223,6 +230,31 @@ def _decimal_field(data: dict[str, Any], key: str, path: str, required: bool = T
     too_long = storable_number_problem(value)  # 「1e999999」 is a million digits to every page and terminal
     if too_long:
         raise InterchangeError(f"{path}.{key}", f"「{text[:40]}」{too_long}")
+    return value
+
+
+# the funds grid's figures: no budget, execution, rate or points reach 10^12 (the scoring's bound)
+_MOST_FIGURE = Decimal(10) ** 12
+
+
+def _execution_figure(data: dict[str, Any], key: str, path: str) -> Decimal | None:
+    """A funds-grid figure (年初预算数, 全年执行数, 执行率, 分值, 得分): a decimal, never negative nor beyond 10^12,
+    as the table readers take it (readers/execution_cells.py). A negative 全年执行数 was imported until attack23."""
+    value = _decimal_field(data, key, path, required=False)
+    if value is not None and value < 0:
+        raise InterchangeError(f"{path}.{key}",
+                               f"「{format_decimal(value)}」是负数：预算数、执行数、执行率、分值和得分都不能为负")
+    if value is not None and abs(value) >= _MOST_FIGURE:
+        raise InterchangeError(f"{path}.{key}", "超出允许范围（绝对值不超过 10^12）")
+    return value
+
+
+def _table_total(data: dict[str, Any], path: str) -> Decimal | None:
+    """The total a 自评表 gives itself: 0 to 100 points, as the readers take it (readers/stated_scores.py); a total of
+    -5 or of 40 digits was taken from a JSON document until attack23."""
+    value = _decimal_field(data, "table_total", path, required=False)
+    if value is not None and not 0 <= value <= 100:
+        raise InterchangeError(f"{path}.table_total", f"自评总分应为 0–100 分，而不是 {format_decimal(value)[:40]}")
     return value
 
 
@@ -348,7 +380,7 @@ def _project(data: Any, path: str) -> Project:
             total=_decimal_field(budget, "total", f"{path}.budget"),
             fiscal=_decimal_field(budget, "fiscal", f"{path}.budget"),
             other=_decimal_field(budget, "other", f"{path}.budget"),
-            **{name: _decimal_field(budget, name, f"{path}.budget", required=False) for name in EXECUTION_FIELDS},
+            **{name: _execution_figure(budget, name, f"{path}.budget") for name in EXECUTION_FIELDS},
         ),
         purpose=_get(data, "purpose", path, str),
         goals=tuple(goals),
@@ -369,7 +401,7 @@ def _project(data: Any, path: str) -> Project:
     project = replace(project, complete=complete is not False,
                       cut=_source(cut, f"{path}.cut") if cut is not None else None,
                       needs_check=tuple(needs_check), month=month,
-                      table_total=_decimal_field(data, "table_total", path, required=False), table_grade=table_grade)
+                      table_total=_table_total(data, path), table_grade=table_grade)
     if project.cut is not None and project.complete:
         raise InterchangeError(f"{path}.cut", "只有不完整的项目（complete 为 false）才有截断位置")
     if "name_cell" in data:

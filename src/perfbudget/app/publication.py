@@ -92,6 +92,48 @@ def unit_publication(store: Store, unit: str | UnitName, year: int | None, every
     return Publication(document, dict(selection.versions), len(latest) - len(chosen))
 
 
+# projects on one public page (/public/units/{code}/{year}?page=N): a unit of thousands of approved projects was one
+# page until attack23 (its versions read whole and two queries of 自评 records a project, for every stranger's page)
+PUBLIC_PAGE_PROJECTS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class PublicPage:
+    """One page of a unit's public page: the publication of its projects, which page of how many, and the place of
+    its first project among the unit's ``total`` published ones (1-based)."""
+
+    publication: Publication
+    page: int
+    pages: int
+    total: int
+    first: int
+
+
+def public_page_of(store: Store, unit: str | UnitName, year: int, page: int = 1) -> PublicPage | None:
+    """The ``page``-th page (1-based, :data:`PUBLIC_PAGE_PROJECTS` projects each) of what the unit ``unit`` names
+    publishes for ``year`` — the approved versions, as :func:`unit_publication` gives them — or None when there is no
+    such page (no such unit, nothing approved, past the last page, projects in more than one money unit on the page).
+    Only the page's versions are read."""
+    from perfbudget.app.overview import unit_by_key
+    from perfbudget.store.selection import StoredSelection, combine
+
+    with store.reading() as tx:
+        found = unit_by_key(tx, unit)
+    if found is None or page < 1:
+        return None
+    ids = store.published_version_ids(found.id, year)
+    pages = -(-len(ids) // PUBLIC_PAGE_PROJECTS)
+    if page > pages:
+        return None
+    start = (page - 1) * PUBLIC_PAGE_PROJECTS
+    selection = combine(store.versions(ids[start:start + PUBLIC_PAGE_PROJECTS]))
+    if not isinstance(selection, StoredSelection):
+        return None
+    document = replace(selection.document,
+                       projects=tuple(sorted(selection.document.projects, key=lambda p: p.seq)))
+    return PublicPage(Publication(document, dict(selection.versions), 0), page, pages, len(ids), start + 1)
+
+
 def published_evaluations(store: Store, publication: Publication, year: int | None) -> list[Evaluation]:
     """The latest stored 自评 (self-evaluation) of each published project version, where there is one,
     in table order; each as its one-project :class:`Evaluation`."""

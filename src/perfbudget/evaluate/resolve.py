@@ -54,7 +54,19 @@ def too_large(value: Decimal) -> bool:
     return value.is_finite() and value.adjusted() > MAX_MAGNITUDE
 
 
+OTHER_DIGITS = "含有 0-9 以外的数字字符：请用 0-9 书写"
+
+
+def other_digits(text: str) -> bool:
+    """Whether a typed figure holds digits of another script once full-width ones are read as 0-9 (NFKC): ``٣٠``,
+    ``९५``. Decimal() and the target parser read them as 30 and 95; no finance officer types them, and the 自评 saved
+    ``٣٠`` as 30 until attack23 (the reader of tables refuses them in a funds grid: readers/execution_cells.py)."""
+    return not text.isascii() and any(c.isdigit() and not c.isascii() for c in clean(text))
+
+
 def parse_number(text: str) -> Decimal | None:
+    if other_digits(text):
+        return None
     try:
         value = Decimal(clean(text).replace(",", ""))
     except InvalidOperation:
@@ -69,6 +81,8 @@ def parse_quantity(text: str, unit: str | None, name: str | None,
     Returns (value, note on the conversion or None); raises :class:`CellError`.
     A value without a unit is taken in ``unit``; a target without a unit takes the number as written.
     """
+    if other_digits(text):
+        raise CellError(f"{what}「{_short(text)}」{OTHER_DIGITS}")
     parsed = parse_target(text, name)
     if parsed.kind is Kind.QUALITATIVE or parsed.value is None:
         raise CellError(f"{what}「{text}」不是数值")

@@ -6,14 +6,20 @@ The header-block reader keeps every cell of the funds grid (年初预算数 | �
 into :class:`perfbudget.model.Budget`'s ``initial``, ``executed``, ``rate``, ``weight`` and ``score``, each with its
 cell's location; the extras stay as they are. The total row is the row labelled as the total (年度资金总额, 资金总额,
 合计 …), or the grid's only row. A cell that holds no figure of its column's kind (an amount; a rate with ``%``, or a
-number above 1, or 0; points) is left untyped, its text kept in the extras: nothing is guessed. A 执行率 that is not
-全年执行数 ÷ 预算数 is warned of at its cell. A 监控表's 1-N月执行数 and 1-N月执行率 are its ``executed`` and ``rate``:
-the execution to the period's end (``Project.month``, readers/monitoring_period.py), not the year's.
+number above 1, or 0; points) is left untyped, its text kept in the extras: nothing is guessed. A cell of any row of
+the grid written as no finance officer writes a figure is an error at the cell, and the table is not taken (until
+attack23 it was left untyped without a word, or typed as written): a number in scientific notation (``1e999999``,
+``1E+02``), NaN or Infinity (∞), digits other than 0-9 after full-width ones are read as theirs (``٣٠``), a negative
+figure (``-108``, ``−108``, ``(108)``), one beyond 10^12 (the scoring's bound; a 40-digit 全年执行数) and one of more
+than 20 decimals (what a store holds). A 执行率
+that is not 全年执行数 ÷ 预算数 is warned of at its cell. A 监控表's 1-N月执行数 and 1-N月执行率 are its ``executed``
+and ``rate``: the execution to the period's end (``Project.month``, readers/monitoring_period.py), not the year's.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 
 from perfbudget.model import Problem, Severity, Source
@@ -45,13 +51,18 @@ _POINTS = re.compile(r"^((?:0|[1-9]\d*)(?:\.\d+)?)\s*分?$")
 Figures = dict[str, tuple[Decimal, Source]]
 
 
-def execution_figures(extras: list[tuple[str, Cell]]) -> Figures:
+def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | None = None) -> Figures:
     """The funds grid's total row typed (see the module's note): ``{"executed": (amount, source), …}``, empty for a
-    table without such a grid."""
+    table without such a grid. A cell of the grid holding what no finance officer writes as a figure is an error in
+    ``problems`` at the cell (:func:`figure_refusal`)."""
     rows: dict[str, list[tuple[str, Cell]]] = {}
     for label, cell in extras:
         row, slash, column = label.partition("/")
         if slash and (name := _FIELD_OF_COLUMN.get(column) or _period_field(column)) is not None:
+            if (refused := figure_refusal(column, cell.text)) is not None:
+                if problems is not None:
+                    problems.append(Problem(cell.source, refused))
+                cell = Cell("", cell.source)  # not typed (nor compared with the 执行率)
             rows.setdefault(row, []).append((name, cell))
     if not rows:
         return {}
@@ -65,6 +76,45 @@ def execution_figures(extras: list[tuple[str, Cell]]) -> Figures:
         if name not in figures and (value := _figure(name, cell.text.strip())) is not None:
             figures[name] = (value, cell.source)
     return figures
+
+
+# the scoring's bound (evaluate.resolve.MAX_MAGNITUDE): no budget, execution, rate or points reach 10^12
+_MOST_DIGITS = 12
+_MOST_DECIMALS = 20  # what a store holds (app.validate): a figure of 100 decimals was refused at import, not here
+_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
+_EXPONENT = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE][-+]?\d")
+_NOT_FINITE = re.compile(r"^[-+]?(?:nan|s?nan\d*|inf|infinity|∞)(?:[%％]|万元|万|元|分)?$", re.IGNORECASE)
+_NEGATIVE = re.compile(r"^(?:[-−﹣－]\s*\d|[(（]\s*\d[\d.,，]*\s*[)）]$)")
+
+
+def figure_refusal(column: str, written: str) -> str | None:
+    """Why a funds-grid cell under ``column`` (全年执行数, 执行率 …) holds no figure a finance officer writes
+    (Chinese), or None — for words (见附件), a dash or an empty cell too, which stay untyped as before."""
+    text = "".join(unicodedata.normalize("NFKC", written).split()).replace(",", "")
+    if not text:
+        return None
+    shown = _shown_text(written.strip())
+    if _NOT_FINITE.match(text):
+        return f"{column}「{shown}」不是数字：请填写金额、比例或分值的数字"
+    if _EXPONENT.match(text):
+        return f"{column}「{shown}」是科学计数法，不是表中数字的写法：请写出完整的数字（如 108.5）"
+    if _NEGATIVE.match(text):
+        return f"{column}「{shown}」是负数：预算数、执行数、执行率、分值和得分都不能为负"
+    if any(c.isdigit() and not c.isascii() for c in text):
+        return f"{column}「{shown}」含有 0-9 以外的数字字符：请用 0-9 书写"
+    number = _NUMBER.match(text)
+    if number is None:
+        return None
+    whole, _, decimals = number.group().lstrip("+-").partition(".")
+    if len(whole.lstrip("0")) > _MOST_DIGITS:
+        return f"{column}「{shown}」超出允许范围（绝对值不超过 10^{_MOST_DIGITS}）：请核对数字"
+    if len(decimals) > _MOST_DECIMALS:
+        return f"{column}「{shown}」小数位数过多（至多 {_MOST_DECIMALS} 位）：请核对数字"
+    return None
+
+
+def _shown_text(text: str) -> str:
+    return text if len(text) <= _SHOWN_DIGITS else f"{text[:_SHOWN_DIGITS]}…（共 {len(text)} 个字符）"
 
 
 def _figure(name: str, text: str) -> Decimal | None:

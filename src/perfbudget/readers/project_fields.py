@@ -157,7 +157,7 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
         problems.append(Problem(parts.source, f"表中没有预算总数，预算数按财政拨款与其他资金相加为 "
                                               f"{amounts['total']}", Severity.INFO))
     # a self-evaluation's funds grid, its total row typed (readers/execution_cells.py); a target table has none
-    execution = execution_figures(parts.extras) if parts.extras else None
+    execution = execution_figures(parts.extras, problems) if parts.extras else None
     if execution:
         if (rate_note := rate_disagrees(execution, amounts.get("total"))) is not None:
             problems.append(rate_note)

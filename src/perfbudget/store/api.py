@@ -203,6 +203,17 @@ class Store:
         with self.router.read() as connection:
             return stored_evaluations.stored_evaluation(connection, evaluation_id)
 
+    def published_version_ids(self, unit_id: int, year: int | None) -> list[int]:
+        """The ids of the versions a unit publishes for a year (its approved projects'), in table order."""
+        with self.router.read() as connection:
+            return stored_evaluations.published_version_ids(connection, unit_id, year)
+
+    def versions(self, version_ids: list[int]) -> list[StoredVersion]:
+        """The stored versions of these ids, in their order (an id not stored left out)."""
+        with self.router.read() as connection:
+            loaded = queries.load_versions(connection, version_ids)
+        return [loaded[i] for i in version_ids if i in loaded]
+
     def latest_versions(self, *, project_ids: list[int] | None = None, unit: str | None = None,
                         year: int | None = None, unit_id: int | None = None) -> list[StoredVersion]:
         """The latest versions of the projects chosen by id and/or unit (code, or id) and fund year."""

@@ -104,6 +104,27 @@ def last_project_evaluation(connection: Connection, project_id: int,
                          .mappings().first())
 
 
+def published_version_ids(connection: Connection, unit_id: int, year: int | None) -> list[int]:
+    """The version of each approved project of a unit (and fund year) that was approved — what a unit publishes
+    (:func:`perfbudget.app.workflow.approved_versions`: the approved version while a revision waits, else the one the
+    approval recorded, else the latest) — in the order of :func:`latest_version_ids`. One statement, no document
+    read: the public page reads the versions of the page it shows only (attack23)."""
+    number: Any = func.coalesce(workflow_states.c.approved_version, workflow_states.c.version_number,
+                                projects.c.latest_version)
+    query = (select(project_versions.c.id)
+             .select_from(projects)
+             .join(workflow_states, workflow_states.c.project_id == projects.c.id)
+             .join(project_versions, (projects.c.id == project_versions.c.project_id)
+                   & (project_versions.c.number == number))
+             .join(units, units.c.id == projects.c.unit_id)
+             .where(projects.c.unit_id == unit_id)
+             .where(workflow_states.c.approved_version.isnot(None) | (workflow_states.c.state == "approved"))
+             .order_by(*batch_order(connection.dialect.name)))
+    if year is not None:
+        query = query.where(projects.c.fund_year == year)
+    return list(connection.execute(query).scalars())
+
+
 def latest_version_ids(connection: Connection, *, project_ids: list[int] | None = None,
                        unit: str | None = None, year: int | None = None, official: bool = False,
                        unit_id: int | None = None) -> list[int]:

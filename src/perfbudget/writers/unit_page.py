@@ -27,17 +27,26 @@ nav{margin:1em 0}nav a{margin-right:1.5em}
 """
 
 
-def unit_page_html(document: Document, evaluations: list[Evaluation], year: int | None) -> str:
+def unit_page_html(document: Document, evaluations: list[Evaluation], year: int | None, *, page: int = 1,
+                   pages: int = 1, total: int | None = None, first: int = 1) -> str:
+    """The page; ``page`` of ``pages`` (the web's public page shows a unit's projects a page at a time: ``total`` of
+    them, this page's from the ``first``-th), with links to the pages before and after (``?page=N``)."""
     unit = f"{document.unit.code or ''}{document.unit.name or ''}"
     when = f"{year}年度" if year else ""
+    count = len(document.projects) if total is None else total
+    shown = "" if pages <= 1 else (f"本页为第 {first}–{first + len(document.projects) - 1} 个"
+                                   f"（第 {page} 页，共 {pages} 页）；")
+    pager = "" if pages <= 1 else '<nav class="pages">' + "".join(
+        f'<a href="?page={n}" rel="{rel}">{label}</a>'
+        for n, rel, label in ((page - 1, "prev", "上一页"), (page + 1, "next", "下一页")) if 1 <= n <= pages) + "</nav>"
     parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
              f"<title>{escape(unit)} {when}项目支出绩效目标</title>",
              f"<style>{TABLE_CSS}{EVALUATION_CSS}{_CSS}</style></head><body>",
              f"<h1>{escape(unit)} {when}项目支出绩效目标公开</h1>",
              '<nav><a href="#targets">绩效目标表</a>'
              + ('<a href="#evaluations">绩效自评结果</a>' if evaluations else "") + "</nav>",
-             f'<p class="note">共 {len(document.projects)} 个审核通过的项目；金额单位：'
-             f"{escape(document.money_unit or '表中未注明')}。</p>",
+             f'<p class="note">共 {count} 个审核通过的项目；{shown}金额单位：'
+             f"{escape(document.money_unit or '表中未注明')}。</p>", pager,
              '<section id="targets"><h2>绩效目标表</h2>']
     for project in document.projects:
         grid = project_grid(document, project)
@@ -57,5 +66,6 @@ def unit_page_html(document: Document, evaluations: list[Evaluation], year: int 
             for scored in evaluation.projects:
                 parts.append(project_section(evaluation, scored))
         parts.append("</section>")
+    parts.append(pager)
     parts.append("</body></html>")
     return "\n".join(parts)

@@ -22,8 +22,15 @@ from starlette.concurrency import run_in_threadpool
 
 from perfbudget.app.exports import MEDIA_TYPES
 from perfbudget.app.overview import UnitName
-from perfbudget.app.publication import PUBLISH_FORMS, Publication, published_evaluations, unit_publication
+from perfbudget.app.publication import (
+    PUBLISH_FORMS,
+    Publication,
+    public_page_of,
+    published_evaluations,
+    unit_publication,
+)
 from perfbudget.app.roles import Action, Principal
+from perfbudget.plain_numbers import plain_int
 from perfbudget.store.api import Store
 from perfbudget.web.deps import data_version, page_user
 from perfbudget.web.errors import WebError, few_documents_at_once
@@ -78,14 +85,14 @@ async def _publication_file(request: Request, unit: str | UnitName, code: str | 
 
 
 @router.get("/public/units/by-name/{name}/{year}")
-async def public_unit_page_by_name(request: Request, name: str, year: int) -> Response:
+async def public_unit_page_by_name(request: Request, name: str, year: int, page: str | None = None) -> Response:
     """A unit without a code, by its name alone (:func:`perfbudget.app.overview.unit_address`, replay-j)."""
-    return await _public_page(request, UnitName(name), year)
+    return await _public_page(request, UnitName(name), year, page)
 
 
 @router.get("/public/units/{unit}/{year}")
-async def public_unit_page(request: Request, unit: str, year: int) -> Response:
-    return await _public_page(request, unit, year)
+async def public_unit_page(request: Request, unit: str, year: int, page: str | None = None) -> Response:
+    return await _public_page(request, unit, year, page)
 
 
 # The public page is built at most this many at a time per process, in places of its own (a stranger holding them
@@ -93,16 +100,22 @@ async def public_unit_page(request: Request, unit: str, year: int) -> Response:
 MOST_PUBLIC_PAGES_AT_ONCE = 1
 _public_builds = threading.BoundedSemaphore(MOST_PUBLIC_PAGES_AT_ONCE)
 PUBLIC_BUSY = "公开页面正在生成，请稍后再试"
+MOST_PUBLIC_PAGE_NUMBER = 1_000_000
 
 
-async def _public_page(request: Request, unit: str | UnitName, year: int) -> Response:
+async def _public_page(request: Request, unit: str | UnitName, year: int, page_text: str | None) -> Response:
     """The page of a unit and year, kept once built (the process's page cache, under the data version: any change
     of the data builds it again) and built one at a time. Until attack22 every request built it again without
-    sign-in, 70–80 ms of CPU for a unit of 100 projects, and any number at once."""
+    sign-in, 70–80 ms of CPU for a unit of 100 projects, and any number at once. ``?page=N``: the unit's projects
+    :data:`~perfbudget.app.publication.PUBLIC_PAGE_PROJECTS` at a time (one page until attack23, whatever their
+    number); no such page answers the same 404 as nothing published."""
     if not getattr(request.app.state.config, "public_pages", False):
         raise WebError(404, "not_found", "页面不存在")
+    number = 1 if page_text is None else plain_int(page_text, 1, MOST_PUBLIC_PAGE_NUMBER)
+    if number is None:
+        raise WebError(404, "not_found", NOTHING_PUBLISHED)
     pages = request.app.state.pages
-    key = ("public", type(unit).__name__, str(unit), year)  # a unit by code and one by name (UnitName) apart
+    key = ("public", type(unit).__name__, str(unit), year, number)  # a unit by code and one by name apart
 
     def build() -> bytes:
         from perfbudget.writers.unit_page import unit_page_html
@@ -114,12 +127,13 @@ async def _public_page(request: Request, unit: str | UnitName, year: int) -> Res
         if not _public_builds.acquire(blocking=False):
             raise WebError(429, "too_many_documents", PUBLIC_BUSY)
         try:
-            found = unit_publication(_store(request), unit, year)
-            if isinstance(found, str):
+            found = public_page_of(_store(request), unit, year, number)
+            if found is None:
                 page = b""  # nothing published: the same 404 whatever the reason, kept as well
             else:
-                evaluations = published_evaluations(_store(request), found, year)
-                page = unit_page_html(found.document, evaluations, year).encode("utf-8")
+                evaluations = published_evaluations(_store(request), found.publication, year)
+                page = unit_page_html(found.publication.document, evaluations, year, page=found.page,
+                                      pages=found.pages, total=found.total, first=found.first).encode("utf-8")
             pages.put(version, key, page)
             return page
         finally:

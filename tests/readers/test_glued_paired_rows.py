@@ -1,5 +1,5 @@
-"""A glued self-evaluation without 分值 or 得分 columns, 三级 | 年度指标值 | 全年完成值 | 未完成原因 (corpus 32): a row is
-read only when exactly one split fits (two values in units, or one text written twice); two readings or none stop
+"""A glued self-evaluation without 分值 or 得分 columns, 三级 | 年度指标值 | 全年完成值 | 未完成原因 (corpus 32): a
+row is read only when exactly one split fits (two values in units, or one text written twice); two readings or none stop
 the reading with an error, never a guess."""
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ PAGE = ("《2020年度县级专项资金绩效目标自评表.docx》由会员�
         "一级 指标二级 指标三级指标年度指标 值全年 完成值未完成原因和 改进措施产 出 指 标数量 指标储备到位率100%100%"
         "储备粮轮换计划完成率100%100%储备粮检验检测覆盖率100%100%"
         "库存数量真实率100%\n2、100%质量 指标粮食明显变质比例00效益 指标可持 续影 响指标设备维护及安全性高高"
-        "满意 度指 标服务 对象 满意 度指 标安全事件发生数0起0起注:1、其他资金包括和中央、省、市补助共同投入到同一项目的资金\n")
+        "满意 度指 标服务 对象 满意 度指 标安全事件发生数0起0起"
+        "注:1、其他资金包括和中央、省、市补助共同投入到同一项目的资金\n")
 
 
 def test_a_glued_form_without_scores_is_read() -> None:

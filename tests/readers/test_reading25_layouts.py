@@ -84,7 +84,9 @@ def test_a_goal_over_lines_under_its_section_title() -> None:
 
 
 def test_a_sentence_cut_by_the_line_is_joined_and_a_title_after_the_goal_is_not() -> None:
-    lines = [*_LINES, "年度目标：完成农村公路养护100公里，", "保障道路安全畅通。", "农村公路养护项目绩效指标"]
+    # a title and a section numbered in digits (2.绩效指标) after the goal stay headings
+    lines = [*_LINES, "年度目标：完成农村公路养护100公里，", "保障道路安全畅通。", "农村公路养护项目绩效指标",
+             "2.绩效指标"]
     for face, document, problems in _read_all(lines):
         assert document is not None and not _errors(problems), (face, problems)
         [project] = document.projects  # type: ignore[attr-defined]

@@ -141,16 +141,18 @@ def goal_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
     the next line added to the goal, where the goal goes on over lines: a numbered item (``2.保障道路安全畅通。``,
     ``（2）…``, ``②…``) as a goal of its own (a paragraph of the cell), the rest of a sentence the line cut inside
     (the goal so far ends in ``，``, ``、`` or ``：``) joined to it, or, under a label with no value yet, a numbered
-    item or a sentence. None for any other line: a section title, a label or a pair, a title (…表), a line after a
-    goal whose sentence ended. reading25: such lines were read as the table's heading, ``2.…`` as the project's
-    sequence number and title, the goals after the first lost."""
+    item or a sentence. None for any other line: a section title (also one numbered in digits, ``2.绩效指标``), a
+    label or a pair, a title (…表), a line after a goal whose sentence ended. reading25: such lines were read as the
+    table's heading, ``2.…`` as the project's sequence number and title, the goals after the first lost."""
     text = line.strip()
     if len(cells) < 2 or len(cells) % 2 or header_field(cells[-2]) != "goals" or not text \
             or is_section_title(text) or is_any_label(text) or text.endswith("表") \
             or ((pair := _PAIR.match(text)) is not None and header_field(pair["label"]) is not None):
         return None
     goal = cells[-1].strip()
-    if _ITEM_NUMBER.match(text):
+    if (item := _ITEM_NUMBER.match(text)) is not None:
+        if is_any_label(text[item.end():].strip().rstrip("：:")):
+            return None  # 2.绩效指标: a section numbered in digits, never a goal
         return (*cells[:-1], f"{goal}\n{text}" if goal else text)
     if goal and goal[-1] in _CUT_INSIDE:
         return (*cells[:-1], goal + text)

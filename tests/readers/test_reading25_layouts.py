@@ -91,3 +91,37 @@ def test_a_sentence_cut_by_the_line_is_joined_and_a_title_after_the_goal_is_not(
         assert document is not None and not _errors(problems), (face, problems)
         [project] = document.projects  # type: ignore[attr-defined]
         assert list(project.goals) == ["完成农村公路养护100公里，保障道路安全畅通。"], (face, project.goals)
+
+
+_REGIONS = [["项目名称", "省级水利专项资金", "主管部门", "某县水利局"],
+            ["资金总额", "100", "其中:财政拨款", "100"],
+            ["一级指标", "二级指标", "三级指标", "指标解释", "西坪镇尧山村", "桃舟乡吾培村", "芦田镇三洋村"],
+            ["产出指标", "数量指标", "开展小型水利工程建设(个)", "反映工程开展情况", "1", "1", "1"],
+            ["", "质量指标", "工程验收合格率", "反映工程质量", "100%", "100%", "100%"],
+            ["满意度指标", "服务对象满意度指标", "受益群众满意度", "反映满意程度", "≥90%", "≥90%", "≥90%"]]
+
+
+def _region_documents(rows: list[list[str]]) -> list[tuple[str, object, list]]:
+    text = "\n".join(["水利专项资金绩效目标表", *("| " + " | ".join(r) + " |" for r in rows)]) + "\n"
+    read = [("pipe", *read_text(text, "t.txt"))]
+    result = load_bytes(word_file(rows, paragraphs=["水利专项资金绩效目标表"]), "t.docx")
+    return [*read, ("t.docx", result.document, list(result.problems))]
+
+
+def test_one_value_column_per_region_gives_the_value_every_region_gives() -> None:
+    for face, document, problems in _region_documents(_REGIONS):
+        assert document is not None and not _errors(problems), (face, problems)
+        [project] = document.projects  # type: ignore[attr-defined]
+        assert [(i.level1, i.level2, i.level3, i.target.raw) for i in project.indicators] == [
+            ("产出指标", "数量指标", "开展小型水利工程建设(个)", "1"),
+            ("产出指标", "质量指标", "工程验收合格率", "100%"),
+            ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%")], face
+        assert ("桃舟乡吾培村", "1") in project.indicators[0].extras, (face, project.indicators[0].extras)
+
+
+def test_regions_that_differ_give_no_target_and_an_error_at_the_row() -> None:
+    rows = [*_REGIONS[:4], ["", "时效指标", "完工时间", "反映进度", "2022年12月", "2022年11月", "2022年12月"]]
+    for face, _document, problems in _region_documents(rows):
+        [error] = _errors(problems)
+        assert "各区域的指标值不同" in error.message and "桃舟乡吾培村2022年11月" in error.message, (face, error)
+        assert error.source.row == 5 or error.source.line == 6, (face, error.source)

@@ -79,8 +79,10 @@ from tests.conftest import ROOT
 # reader change), so from here the ratchet is per table (RATCHET.json, `bench/real_tables.py --write-ratchet`: no
 # table may read fewer right rows, names or budgets, or more wrong rows, than recorded), and the whole corpus's recall
 # floor is the measured 0.944.
+# With 240 keys (reading25: glued self-evaluations without 分值/得分 columns, `32` 10 of 15) 1257/1316 = 0.9552 and
+# 1257/1259 = 0.9984: recall floor 0.95.
 # A ratchet: raise these as the reader improves (goal: 0.90 / 0.97); never lower them to let a reader change pass.
-RECALL_FLOOR = 0.944
+RECALL_FLOOR = 0.95
 PRECISION_FLOOR = 0.996
 
 

@@ -32,6 +32,7 @@ from perfbudget.readers.header_block import money_unit_in, with_label_lines, wit
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import (
     cut_value_line,
+    goal_line,
     label_line_cells,
     lead_line_cells,
     section_pair,
@@ -289,6 +290,9 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             if (labelled := label_line_cells(text)) is not None \
                     or (lead and (labelled := lead_line_cells(text)) is not None):
                 lead.append(labelled)  # 单位名称：某局 above the table; 年度资金总额：16 after it
+                continue
+            if lead and (goals := goal_line(lead[-1], text)) is not None:
+                lead[-1] = goals  # 年度目标： / 1.… / 2.…: the goal over lines, one goal an item (reading25)
                 continue
             if lead and (joined := cut_value_line(lead[-1], text)) is not None:
                 lead[-1] = joined  # 填报单位:桃源县 / 财政局: the value cut onto the next paragraph (misses22)

@@ -23,7 +23,13 @@ from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
-from perfbudget.readers.label_lines import cut_value_line, label_line_cells, lead_line_cells, section_pair
+from perfbudget.readers.label_lines import (
+    cut_value_line,
+    goal_line,
+    label_line_cells,
+    lead_line_cells,
+    section_pair,
+)
 from perfbudget.readers.labels import is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
@@ -209,6 +215,9 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
             if (labelled := label_line_cells(str(node))) is not None \
                     or (lead and (labelled := lead_line_cells(str(node))) is not None):
                 lead.append(labelled)  # 单位名称：某局  金额单位：元 written above the table; 年度资金总额：16 after it
+                continue
+            if lead and (goals := goal_line(lead[-1], str(node))) is not None:
+                lead[-1] = goals  # 年度目标： / 1.… / 2.…: the goal over lines, one goal an item (reading25)
                 continue
             if lead and str(node).strip() and (joined := cut_value_line(lead[-1], str(node))) is not None:
                 lead[-1] = joined  # 填报单位:桃源县 / 财政局: the value cut onto the next line (misses22)

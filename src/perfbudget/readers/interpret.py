@@ -59,6 +59,7 @@ from perfbudget.readers.project_fields import (
     unit_from_fields,
     years_from_previous_tables,
 )
+from perfbudget.readers.region_columns import region_columns, with_region_target
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
 from perfbudget.readers.stream import grid_tree_tables
@@ -253,6 +254,13 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         return parts
     if header_index is None and unvalued is None:
         unvalued = unvalued_header(rows)
+    if header_index is None and unvalued is not None and (places := region_columns(rows[unvalued])) is not None:
+        # 三级指标 | 指标解释 | 西坪镇尧山村 | 桃舟乡吾培村 …: the value every region gives (readers/region_columns.py)
+        rows = with_region_target(rows, unvalued, places, problems)
+        header_index, unvalued = unvalued, None
+        problems.append(Problem(rows[header_index][0].source, "指标表头没有指标值列，各列是区域（"
+                                + "、".join(rows[header_index][p].text.strip() for p in places)
+                                + "）：各区域指标值相同的行以该值为项目的指标值", Severity.INFO))
     block = rows[:header_index] if header_index is not None else rows[:unvalued] if unvalued is not None else rows
     read_header_rows(block, parts, table.stream)
     if parts.second_name is not None:

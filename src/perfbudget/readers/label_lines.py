@@ -128,6 +128,39 @@ def cut_value_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
     return (*cells[:-1], f"{cells[-1]}{text}")
 
 
+# a goal list's item: 2.…, 2、…, （2）…, ②… (a digit before its point: 2.5万元 is no item)
+_ITEM_NUMBER = re.compile(r"^(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）](?!\d)|[\u2460-\u2473])")
+# what a line cut inside a sentence ends in (the goal goes on on the next line)
+_CUT_INSIDE = frozenset("，,、：:")
+# what a goal's sentence ends in
+_SENTENCE_END = frozenset("。．.；;！!？?，,")
+
+
+def goal_line(cells: tuple[str, ...], line: str) -> tuple[str, ...] | None:
+    """A label line's cells whose last pair is the goal (``年度目标：…``, or the goal under its section title) with
+    the next line added to the goal, where the goal goes on over lines: a numbered item (``2.保障道路安全畅通。``,
+    ``（2）…``, ``②…``) as a goal of its own (a paragraph of the cell), the rest of a sentence the line cut inside
+    (the goal so far ends in ``，``, ``、`` or ``：``) joined to it, or, under a label with no value yet, a numbered
+    item or a sentence. None for any other line: a section title (also one numbered in digits, ``2.绩效指标``), a
+    label or a pair, a title (…表), a line after a goal whose sentence ended. reading25: such lines were read as the
+    table's heading, ``2.…`` as the project's sequence number and title, the goals after the first lost."""
+    text = line.strip()
+    if len(cells) < 2 or len(cells) % 2 or header_field(cells[-2]) != "goals" or not text \
+            or is_section_title(text) or is_any_label(text) or text.endswith("表") \
+            or ((pair := _PAIR.match(text)) is not None and header_field(pair["label"]) is not None):
+        return None
+    goal = cells[-1].strip()
+    if (item := _ITEM_NUMBER.match(text)) is not None:
+        if is_any_label(text[item.end():].strip().rstrip("：:")):
+            return None  # 2.绩效指标: a section numbered in digits, never a goal
+        return (*cells[:-1], f"{goal}\n{text}" if goal else text)
+    if goal and goal[-1] in _CUT_INSIDE:
+        return (*cells[:-1], goal + text)
+    if not goal and text[-1] in _SENTENCE_END:
+        return (*cells[:-1], text)
+    return None
+
+
 def is_section_title(text: str) -> bool:
     """``二、绩效目标``, ``（一）年度目标``, ``第二部分``: a line opening a numbered section of a notice."""
     return _SECTION_NUMBER.match(text) is not None

@@ -27,6 +27,7 @@ from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.glued_described_rows import described_plan, split_described_line
 from perfbudget.readers.glued_funds import split_glued_funds
 from perfbudget.readers.glued_level_runs import split_level_run, starts_a_run
+from perfbudget.readers.glued_paired_rows import paired_header, paired_row
 from perfbudget.readers.glued_stream import header_run, split_stream
 from perfbudget.readers.glued_weighted_rows import weighted_header, weighted_row
 from perfbudget.readers.grid import Cell, RawTable
@@ -281,6 +282,7 @@ def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
     appended to ``table`` in place of the header row; False (nothing changed) unless one row or more split."""
     found = header_run(line)
     weighted = weighted_header(line) if found is None else None
+    paired = paired_header(line) if found is None and weighted is None else None
     if found is not None:
         cells, end, units = found
         rows, stopped, rest = split_stream(line[end:], units)
@@ -289,6 +291,10 @@ def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
         cells, end, reasons_after = weighted
         rows, stopped, rest = split_stream(line[end:], [], partial(weighted_row, reasons_after))
         how = "（分值在指标值之前；分值、得分为不超过100的数，指标值带单位或与完成值相同，只有一种拆法时才读取）"
+    elif paired is not None:  # no 分值 or 得分 column (:mod:`glued_paired_rows`)
+        cells, end = paired
+        rows, stopped, rest = split_stream(line[end:], [], paired_row)
+        how = "（没有分值、得分列；指标值和完成值各带单位或两者相同，只有一种拆法时才读取）"
     else:
         return False
     if not rows:

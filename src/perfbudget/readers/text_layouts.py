@@ -32,7 +32,14 @@ from perfbudget.model import Source
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import money_unit_in
-from perfbudget.readers.label_lines import cut_value_line, label_line_cells, lead_line_cells, section_pair
+from perfbudget.readers.indicator_header import is_indicator_header_texts
+from perfbudget.readers.label_lines import (
+    cut_value_line,
+    goal_line,
+    label_line_cells,
+    lead_line_cells,
+    section_pair,
+)
 from perfbudget.readers.labels import column_role, header_field, is_any_label, is_ignored_label, level_of
 from perfbudget.readers.stream import (
     better_heading,
@@ -153,13 +160,22 @@ def _opens_bare_row(lines: list[str], index: int, after_row: bool) -> bool:
 def looks_like_pipe_rows(text: str) -> bool:
     lines = [line for line in _head(unwrap_pipe_lines(text), 3000) if line.strip()]
     rows = [line for line in lines if len([p for p in line.split("|") if p.strip()]) >= 2]
-    return len(rows) >= 5
+    return len(rows) >= 5 or _small_table(rows, "|")
 
 
 def looks_like_tab_rows(text: str) -> bool:
     lines = [line for line in _head(text, 3000) if line.strip()]
     rows = [line for line in lines if len([p for p in line.split("\t") if p.strip()]) >= 2]
     return len(rows) >= 5
+
+
+def _small_table(rows: list[str], separator: str) -> bool:
+    """Fewer than five rows that are an indicator table all the same: an indicator header (一级指标 | 二级指标 |
+    三级指标 | 指标值) split at ``separator`` with a row after it — a project of one to three indicators whose
+    header block is written as label lines (项目名称：…) above it (reading25: refused). Not asked of tab rows: so
+    few of them are read as space rows, which read them right."""
+    return len(rows) >= 2 and any(is_indicator_header_texts([p.strip() for p in row.split(separator)])
+                                  for row in rows[:-1])
 
 
 def looks_like_paragraph_cells(text: str) -> bool:
@@ -236,6 +252,11 @@ def _row_tables(rows: list[tuple[int, list[str]] | tuple[int, str]], file: str, 
                 continue
             if lead and current is not None:
                 label_row = current.rows[-1]
+                if (goals := goal_line(tuple(c.text for c in label_row), item)) is not None:
+                    # 年度目标： / 1.… / 2.…: the goal over lines, one goal an item (reading25)
+                    at = label_row[-1].source if not label_row[-1].blank else Source(file, line=lineno, column=1)
+                    label_row[-1] = Cell(goals[-1], at)
+                    continue
                 if (joined := cut_value_line(tuple(c.text for c in label_row), item)) is not None:
                     # 填报单位:桃源县 / 财政局: the label line's value cut onto the next line (misses22)
                     label_row[-1] = Cell(joined[-1], label_row[-1].source)

@@ -128,8 +128,13 @@ def review_record(store: Store, project_id: int, record_id: int) -> ReviewRecord
 
 def evaluation_records(store: Store, project_id: int, kind: str | None = None,
                        year: int | None = None) -> list[dict[str, Any]]:
-    """The project's saved self-evaluations and monitorings (every version), oldest first, without payloads."""
-    return store.evaluations(project_id, kind, year)
+    """The project's saved self-evaluations and monitorings (every version), oldest first, without payloads; each
+    with its 填报人's display name and its light's label (:func:`perfbudget.app.evaluations.as_people_read`)."""
+    from perfbudget.app.evaluations import as_people_read
+
+    rows = store.evaluations(project_id, kind, year)
+    with store.reading() as tx:
+        return as_people_read(tx, rows)
 
 
 KIND_WORDS = {"self-evaluation": "自评", "monitoring": "运行监控"}
@@ -160,7 +165,10 @@ def evaluation_items(store: Store, project_id: int, kind: str | None = None,
 
 def evaluation_record(store: Store, project_id: int, record_id: int) -> dict[str, Any] | None:
     """Saved self-evaluation or monitoring ``record_id`` of the project (payload parsed), else None."""
+    from perfbudget.app.evaluations import as_people_read
+
     item = store.evaluation(record_id)
     if item is None or item["project_id"] != project_id:
         return None
-    return item
+    with store.reading() as tx:
+        return as_people_read(tx, [item])[0]

@@ -486,7 +486,7 @@ def evaluations_command(
         return
     for item in items:
         out.print(f"编号 {item['id']}  {shown_time(item['created_at'])}  第 {item['version']} 版  {item['year']} 年度  "
-                  f"{_kind_label(item)}  {_result_label(item)}  填报人 {item['actor'] or '—'}  "
+                  f"{_kind_label(item)}  {_result_label(item)}  填报人 {item['user_label'] or '—'}  "
                   f"填报表 {item['sheet'] or '—'}", markup=False)
     out.print(f"用 perfbudget evaluations {project_id} --show 编号 查看完整结果", markup=False)
 
@@ -513,7 +513,7 @@ def _show_stored(item: dict[str, Any], as_json: bool) -> None:
     from perfbudget.cli.render.evaluation import render_evaluation, render_monitor
 
     out.print(f"记录 {item['id']} · {_kind_label(item)} · {item['year']} 年度 · 第 {item['version']} 版 · "
-              f"{shown_time(item['created_at'])} · 填报人 {item['actor'] or '—'} · 填报表 {item['sheet'] or '—'}",
+              f"{shown_time(item['created_at'])} · 填报人 {item['user_label'] or '—'} · 填报表 {item['sheet'] or '—'}",
               markup=False)
     if kind == EVALUATION_FORMAT:
         render_evaluation(result, out)

@@ -591,7 +591,10 @@ class EvaluationRecord(Model):
     total: str | None = Field(..., description="自评：总分")
     grade: str | None = Field(..., description="自评：等级")
     colour: str | None = Field(..., description="运行监控：项目的预警灯（red、yellow、green、blue）")
-    actor: str | None = Field(..., description="填报人")
+    colour_label: str | None = Field(..., description="运行监控：预警灯的中文（红灯、黄灯、绿灯、蓝灯）；自评为 null")
+    actor: str | None = Field(..., description="填报人的账号名（保存时的）")
+    display_name: str | None = Field(..., description="填报人账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(..., description="给人看的填报人：显示名称，没有时为账号名")
     created_at: str
     sheet: str | None = Field(..., description="填报表的文件名")
 
@@ -631,7 +634,15 @@ class EvaluationRecords(Model):
     evaluations: list[EvaluationRecord] = Field(..., description="历次记录，最早的在前")
 
 
-class StoredEvaluation(Model):
+class SavedBy(Model):
+    """Who saved a 自评 or 运行监控: the account as saved and what people are shown."""
+
+    actor: str | None = Field(..., description="填报人的账号名")
+    display_name: str | None = Field(..., description="填报人账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(..., description="给人看的填报人：显示名称，没有时为账号名")
+
+
+class StoredEvaluation(SavedBy):
     total: str | None = Field(..., description="总分（各项得分之和）")
     grade: str | None
     version: int | None = Field(..., description="自评所用的项目版本")
@@ -686,9 +697,10 @@ class MonitoringOut(Model):
     projects: list[ProjectMonitorOut]
 
 
-class StoredMonitoring(Model):
+class StoredMonitoring(SavedBy):
     month: int
     colour: str = Field(..., description="项目预警颜色（red / yellow / green / blue）")
+    colour_label: str = Field(..., description="预警颜色的中文：红灯、黄灯、绿灯、蓝灯")
     version: int | None = Field(..., description="监控所用的项目版本")
     monitoring: MonitoringOut
 

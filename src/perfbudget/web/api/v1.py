@@ -288,7 +288,8 @@ def get_evaluation(request: Request, project_id: int, principal: Principal = Dep
         row = latest_evaluation(tx, project_id)
     if row is None:
         raise not_found("该项目的自评结果")
-    return {"total": row["total"], "grade": row["grade"], "version": row["version"], "evaluation": row["payload"]}
+    return {"total": row["total"], "grade": row["grade"], "version": row["version"], **evaluations.saved_by(row),
+            "evaluation": row["payload"]}
 
 
 @router.post("/projects/{project_id}/evaluation", responses=ERRORS, response_model=m.StoredEvaluation,
@@ -326,6 +327,7 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
         raise WebError(422, "year_required", needed.message,
                        [{"location": "body.year", "message": needed.message}]) from None
     return {"total": total, "grade": result.grade, "version": view.version.meta["version"],
+            **evaluations.saved_by(principal),
             "evaluation": evaluations.names_only(evaluations.as_kept(evaluation, view.version).to_dict())}
 
 
@@ -353,7 +355,8 @@ def get_monitoring(request: Request, project_id: int, principal: Principal = Dep
     row = evaluations.latest_monitoring(store_of(request), project_id)
     if row is None:
         raise not_found("该项目的运行监控结果")
-    return {"month": row["month"], "colour": row["colour"], "version": row["version"], "monitoring": row["payload"]}
+    return {"month": row["month"], "colour": row["colour"], "colour_label": row["colour_label"],
+            "version": row["version"], **evaluations.saved_by(row), "monitoring": row["payload"]}
 
 
 @router.post("/projects/{project_id}/monitoring", responses={**ERRORS, **m.error_responses(413)},
@@ -383,7 +386,9 @@ async def post_monitoring(request: Request, project_id: int,
     except evaluations.YearNeeded as needed:
         raise WebError(422, "year_required", needed.message,
                        [{"location": "body.year", "message": needed.message}]) from None
-    return {"month": month, "colour": monitoring.projects[0].colour, "version": view.version.meta["version"],
+    colour = monitoring.projects[0].colour
+    return {"month": month, "colour": colour, "colour_label": evaluations.colour_label(colour),
+            "version": view.version.meta["version"], **evaluations.saved_by(principal),
             "monitoring": evaluations.names_only(evaluations.as_kept(monitoring, view.version).to_dict())}
 
 

@@ -5,6 +5,7 @@ account checked as the pages check it) — each through the CLI and the API, on 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -82,3 +83,50 @@ def test_saved_records_name_the_filler_by_display_name_and_the_light_in_chinese(
     pages = web.client("viewer")
     assert "王填报 打分" in pages.get(f"/projects/{pid}/evaluation").text
     assert "王填报 填报" in pages.get(f"/projects/{pid}/monitoring").text
+
+
+def test_every_command_line_write_acts_as_the_account_perfbudget_user_names(any_web: WebEnv, seed_path: Path,
+                                                                            tmp_path: Path) -> None:
+    """Issue 11 (「the same rules for CLI, web and API」) and issue 7 (the audit log says who): ``workflow``, ``desk``
+    and ``evaluate --save`` act as the account ``--user``/PERFBUDGET_USER names, but ``import``, ``review --save``
+    and ``library merge|split|rename`` recorded the login name (「root」) and let any login import any unit's tables or
+    regroup the library. Now every command-line write names its actor one way, checked as the API checks a token."""
+    web = any_web
+    client, db = web.client(), ("--db", web.url)
+    changed = tmp_path / "seed-b.txt"
+    changed.write_text(seed_path.read_text(encoding="utf-8").replace("≥12次", "≥13次", 1), encoding="utf-8")
+    document = json.loads(_cli("read", str(changed), "--json")[1])
+
+    for account, said in (("reviewer", "您的角色（审核人员）不能导入文档"), ("other_editor", "您只能导入本单位（999001）的文档")):
+        code, printed = _cli("import", str(changed), *db, env={"PERFBUDGET_USER": account})
+        api = client.post("/api/v1/documents", headers=_auth(web, account), json=document)
+        assert code == 1 and said in printed and "未导入：所用账号不能导入这个单位的表格" in printed, printed
+        assert api.status_code == 403 and api.json()["error"]["message"] == said  # the same words
+    code, printed = _cli("import", str(changed), "--user", "editor", "--actor", "x", *db)
+    assert code == 1 and "--user 与 --actor 只能给一个" in printed
+    code, printed = _cli("import", str(changed), "--user", "nobody", *db)
+    assert code == 1 and "没有名为「nobody」的账号" in printed
+    code, printed = _cli("import", str(changed), *db, env={"PERFBUDGET_USER": "editor"})
+    assert code == 0 and "新版本 1 个" in printed, printed
+    pid = web.project_ids[0]
+    version = client.get(f"/api/v1/projects/{pid}/history", headers=_auth(web, "viewer")).json()["versions"][-1]
+    assert (version["version"], version["username"]) == (2, "editor"), version
+    entry = client.get("/api/v1/audit?action=document.import", headers=_auth(web, "admin")).json()["items"][0]
+    assert entry["user"] == "editor", entry
+
+    code, printed = _cli("review", str(pid), "--save", "--user", "viewer", *db)
+    assert code == 1 and "未保存：您的角色（查看人员）不能保存审核结果（账号「viewer」）" in printed
+    code, printed = _cli("review", "--save", *db, env={"PERFBUDGET_USER": "other_editor"})  # every unit's
+    assert code == 1 and "您只能保存本单位（999001）项目的审核结果：请用 --unit 999001" in printed
+    code, printed = _cli("review", str(pid), "--save", *db, env={"PERFBUDGET_USER": "reviewer"})
+    assert "已保存 1 个项目的审核结果" in printed, printed
+    records = client.get(f"/api/v1/projects/{pid}/reviews", headers=_auth(web, "viewer")).json()["reviews"]
+    assert records[-1]["actor"] == "reviewer", records[-1]
+
+    code, printed = _cli("library", "rename", "1", "别的名称", *db, env={"PERFBUDGET_USER": "editor"})
+    api = client.post("/api/v1/library/groups/1/rename", headers=_auth(web, "editor"), json={"name": "别的名称"})
+    assert code == 1 and api.status_code == 403 and api.json()["error"]["message"] in printed
+    code, printed = _cli("library", "rename", "1", "别的名称", "--user", "admin", *db)
+    assert code == 0, printed
+    renamed = client.get("/api/v1/audit?action=library.rename", headers=_auth(web, "admin")).json()["items"][0]
+    assert renamed["user"] == "admin"

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from starlette.datastructures import FormData, UploadFile
 
 from perfbudget.app import evaluations
+from perfbudget.app.acting import import_refusal
 from perfbudget.app.blocked import screen_json
 from perfbudget.app.edits import save_edit
 from perfbudget.app.exports import MEDIA_TYPES
@@ -169,12 +170,13 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
     一张表有错误只阻止它自己：不加 `skip_blocked=true` 时什么也不导入，422 逐一说明每张有错误的表；
     加上则导入其余完整无误的表（`dry_run=true` 时说明会怎样），有错误的表列在 `refused_tables` 中。"""
     if not principal.may(Action.EDIT):
-        raise forbidden("您的角色不能导入文档")
+        raise forbidden(import_refusal(principal, None) or "")
     screened = screen_json(body, "api")
     if screened.document is None:
         raise WebError(422, "invalid_document", "文档有错误，不能导入", screened.refusal())
-    if not principal.can(Action.EDIT, screened.document.unit.code):
-        raise forbidden(f"您只能导入本单位（{principal.unit_code}）的文档")
+    not_allowed = import_refusal(principal, screened.document.unit.code)  # perfbudget import --user's words
+    if not_allowed:
+        raise forbidden(not_allowed)
     if screened.errors and not (skip_blocked and screened.can_import_rest):
         # never a partial import the caller did not ask for: each blocked table with its errors
         message = ("有的表格有错误，未导入任何内容；只导入其余完整无误的表格请加 skip_blocked=true"

@@ -97,7 +97,8 @@ def test_every_command_line_write_acts_as_the_account_perfbudget_user_names(any_
     changed.write_text(seed_path.read_text(encoding="utf-8").replace("≥12次", "≥13次", 1), encoding="utf-8")
     document = json.loads(_cli("read", str(changed), "--json")[1])
 
-    for account, said in (("reviewer", "您的角色（审核人员）不能导入文档"), ("other_editor", "您只能导入本单位（999001）的文档")):
+    for account, said in (("reviewer", "您的角色（审核人员）不能导入文档"),
+                          ("other_editor", "您只能导入本单位（999001）的文档")):
         code, printed = _cli("import", str(changed), *db, env={"PERFBUDGET_USER": account})
         api = client.post("/api/v1/documents", headers=_auth(web, account), json=document)
         assert code == 1 and said in printed and "未导入：所用账号不能导入这个单位的表格" in printed, printed
@@ -130,3 +131,25 @@ def test_every_command_line_write_acts_as_the_account_perfbudget_user_names(any_
     assert code == 0, printed
     renamed = client.get("/api/v1/audit?action=library.rename", headers=_auth(web, "admin")).json()["items"][0]
     assert renamed["user"] == "admin"
+
+
+def test_the_api_asks_for_its_own_budget_field_where_a_table_gives_no_budget(any_web: WebEnv) -> None:
+    """Issue 6 (「a missing actual … is an error that names the row — never a silent zero」) on the API: a project
+    whose table gives no 预算数 was refused with 「请在填报表中加一行「全年预算数」」, a sheet the API's caller never
+    has, where the body takes ``budget`` (the page says its own field since webflow22)."""
+    web = any_web
+    client, editor = web.client(), _auth(web, "editor")
+    document = client.get(f"/api/v1/projects/{web.project_ids[0]}", headers=editor).json()["document"]
+    project = document["projects"][0]
+    project.update(name="无预算的项目", title="无预算的项目", budget={"total": None, "fiscal": None, "other": None})
+    project.pop("name_cell", None)
+    imported = client.post("/api/v1/documents", headers=editor, json=document)
+    assert imported.status_code == 200, imported.text
+    pid = imported.json()["project_ids"][0]
+    approve(web.app, pid)
+    body = {"executed": "5", "indicators": [{"position": n, "actual": "", "grade": "达成"}
+                                            for n in range(1, len(project["indicators"]) + 1)]}
+    refused = client.post(f"/api/v1/projects/{pid}/evaluation", headers=editor, json=body)
+    assert refused.status_code == 422, refused.text
+    said = " ".join(refused.json()["error"]["details"])
+    assert "请在请求的 budget 中给出全年预算数" in said and "填报表" not in said, said

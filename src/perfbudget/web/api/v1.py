@@ -52,7 +52,14 @@ from perfbudget.web.api.openapi import (
 )
 from perfbudget.web.deps import api_user, client_ip
 from perfbudget.web.errors import WebError, few_documents_at_once, forbidden, not_found
-from perfbudget.web.evaluation import API_FILE, form_problems, read_uploaded_sheet, rows_from_form, shown_problems
+from perfbudget.web.evaluation import (
+    API_BUDGET,
+    API_FILE,
+    form_problems,
+    read_uploaded_sheet,
+    rows_from_form,
+    shown_problems,
+)
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import settings_of, store_of
 
@@ -319,7 +326,8 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
     rows = rows_from_form(document, FormData(fields), API_FILE)
     evaluation, problems = evaluations.score(document, rows, [], API_FILE)
     if evaluation is None:  # each problem named by the request's position (第 n 个指标「…」), as the page does
-        raise WebError(422, "evaluation_failed", "未能打分", shown_problems(form_problems(document, rows, problems)[0]))
+        raise WebError(422, "evaluation_failed", "未能打分", shown_problems(form_problems(document, rows, problems,
+                                                                            budget_words=API_BUDGET)[0]))
     result = evaluation.projects[0]
     total = result.to_dict()["total"]
     years = {project_id: body.year} if body.year is not None else {}

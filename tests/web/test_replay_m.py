@@ -153,3 +153,23 @@ def test_the_api_asks_for_its_own_budget_field_where_a_table_gives_no_budget(any
     assert refused.status_code == 422, refused.text
     said = " ".join(refused.json()["error"]["details"])
     assert "请在请求的 budget 中给出全年预算数" in said and "填报表" not in said, said
+
+
+def test_the_units_are_listed_on_the_api_as_by_perfbudget_list_units(any_web: WebEnv) -> None:
+    """Issue 3's queries (「perfbudget list units|projects|indicators [--unit CODE] [--year Y] [--search TEXT]
+    [--json]」) on the API: projects and indicators had their list, units none, so that an integrator could not learn a
+    unit's 编号 for the ``by-id/N`` addresses every ``unit=`` takes (replay-k)."""
+    web = any_web
+    client = web.client()
+    listed = client.get("/api/v1/units?year=2024", headers=_auth(web, "admin")).json()
+    code, printed = _cli("list", "units", "--year", "2024", "--json", "--db", web.url)
+    assert code == 0 and json.loads(printed)["items"] == listed["items"]
+    assert {(u["code"], u["projects"]) for u in listed["items"]} == {(SEED_UNIT, 8), ("999001", 1)}
+    mine = client.get("/api/v1/units", headers=_auth(web, "editor")).json()["items"]
+    assert [u["code"] for u in mine] == [SEED_UNIT]  # a unit's token sees its own unit only
+    found = client.get("/api/v1/units?q=其他", headers=_auth(web, "viewer")).json()["items"]
+    assert [u["code"] for u in found] == ["999001"]
+    bad = client.get("/api/v1/units?year=24", headers=_auth(web, "viewer"))
+    code, printed = _cli("list", "units", "--year", "24", "--db", web.url)
+    assert bad.status_code == 422 and code == 1
+    assert bad.json()["error"]["details"][0]["message"] in printed

@@ -65,6 +65,16 @@ def indicator_page(store: Store, filters: Filters | None, limit: int, offset: in
     return store.indicators(filters, limit, offset)
 
 
+def unit_page(store: Store, filters: Filters | None, limit: int, offset: int) -> dict[str, Any]:
+    """One page of units (``perfbudget list units``, ``GET /api/v1/units``: ``unit``, ``year`` and ``q`` read by
+    :func:`indicator_filters`, a unit-bound user its own unit only) with its total; an empty page for no filters.
+    Each unit's ``id`` is the page address ``by-id/N`` every ``--unit`` and ``unit=`` take (replay-k); the API
+    listed no units until replay-m, so that an integrator could not learn it."""
+    if filters is None:
+        return {"total": 0, "total_capped": False, "limit": limit, "offset": offset, "items": []}
+    return store.units(filters, limit, offset)
+
+
 def each_row(store: Store, kind: str, filters: Filters) -> Iterator[dict[str, Any]]:
     """``list --all``: first ``{"total", "total_capped"}``, then every row of ``kind``, read in batches."""
     return store.each(kind, filters)

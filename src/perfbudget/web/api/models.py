@@ -277,6 +277,21 @@ class IndicatorRow(Model):
     target: str = Field(..., description="指标值（填写原文）")
 
 
+class UnitRow(Model):
+    id: int = Field(..., description="单位编号：unit=by-id/N 中的 N")
+    code: str | None = Field(..., description="单位编码（没有时为 null，用 by-name/名称 或 by-id/编号 指它）")
+    name: str | None
+    projects: int = Field(..., description="项目数（给了 year 时为该年度的）")
+
+
+class UnitPage(Model):
+    total: int
+    total_capped: bool
+    limit: int
+    offset: int
+    items: list[UnitRow]
+
+
 class IndicatorPage(Model):
     total: int = Field(..., description="符合条件的指标总数（有搜索时至多计到 1,000，见 total_capped）")
     total_capped: bool = Field(..., description="true：总数至少为 total")

@@ -4,6 +4,7 @@ account checked as the pages check it) — each through the CLI and the API, on 
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -173,3 +174,26 @@ def test_the_units_are_listed_on_the_api_as_by_perfbudget_list_units(any_web: We
     code, printed = _cli("list", "units", "--year", "24", "--db", web.url)
     assert bad.status_code == 422 and code == 1
     assert bad.json()["error"]["details"][0]["message"] in printed
+
+
+def test_an_import_that_would_undo_later_work_names_its_maker_by_display_name(any_web: WebEnv, tmp_path: Path) -> None:
+    """Issue 11 point 3: 「the message names the newer version, who made it and when」 — it named the account
+    (「最新为第 2 版（wang 于 …）」) on the API and the command line, where the history names people by their display
+    names since replay-k."""
+    web, pid = any_web, any_web.project_ids[0]
+    account = create_user(web.app.state.engine, "wang", PASSWORD, Role.UNIT_EDITOR, SEED_UNIT, display_name="王填报")
+    assert not isinstance(account, str), account
+    client, wang = web.client(), _auth(web, "wang")
+    before = client.get(f"/api/v1/projects/{pid}", headers=wang).json()
+    document = copy.deepcopy(before["document"])
+    document["projects"][0]["indicators"][0]["target"] = {"raw": "≥15次"}
+    assert client.put(f"/api/v1/projects/{pid}", headers=wang,
+                      json={"base_version": before["version"], "document": document}).status_code == 200
+    undone = client.post("/api/v1/documents", headers=wang, json=before["document"])
+    assert undone.status_code == 409 and undone.json()["error"]["code"] == "confirmation_required"
+    said = undone.json()["error"]["details"][0]
+    assert "最新为第 2 版（王填报 于" in said and "wang 于" not in said, said
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(before["document"], ensure_ascii=False), encoding="utf-8")
+    code, printed = _cli("import", str(old), "--db", web.url, "--user", "editor")
+    assert code == 1 and "最新为第 2 版（王填报 于" in printed, printed

@@ -109,9 +109,10 @@ def source_name(file: str) -> str:
 
 
 def describe_version(entry: TrailEntry) -> str:
-    """「第 3 版（张三 于 2026-12-02 08:00 网页修改）」."""
+    """「第 3 版（张三 于 2026-12-02 08:00 网页修改）」: the account's display name, else its name (as the history
+    names people since replay-k; until replay-m this message named the account, 「wang」)."""
     how = change_label(entry.via, entry.file) + ("" if entry.is_edit else f"「{source_name(entry.file)}」")
-    who = entry.username or "未记录的用户"
+    who = entry.display_name or entry.username or "未记录的用户"
     return f"第 {entry.number} 版（{who} 于 {shown(entry.at)} {how}）"
 
 

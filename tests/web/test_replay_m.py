@@ -197,3 +197,20 @@ def test_an_import_that_would_undo_later_work_names_its_maker_by_display_name(an
     old.write_text(json.dumps(before["document"], ensure_ascii=False), encoding="utf-8")
     code, printed = _cli("import", str(old), "--db", web.url, "--user", "editor")
     assert code == 1 and "最新为第 2 版（王填报 于" in printed, printed
+
+
+def test_saved_reviews_name_the_reviewer_by_display_name(any_web: WebEnv) -> None:
+    """Issue 5 (`review --save`, `reviews`) with issue 7's people: ``perfbudget reviews`` and the API's records named
+    the account (「审核人 wang」) where the history, the desk and the 审核意见书 name people by display name."""
+    web, pid = any_web, any_web.project_ids[0]
+    account = create_user(web.app.state.engine, "wang", PASSWORD, Role.UNIT_EDITOR, SEED_UNIT, display_name="王填报")
+    assert not isinstance(account, str), account
+    code, printed = _cli("review", str(pid), "--save", "--user", "wang", "--db", web.url)
+    assert "已保存 1 个项目的审核结果" in printed, printed
+    records = web.client().get(f"/api/v1/projects/{pid}/reviews", headers=_auth(web, "viewer")).json()["reviews"]
+    last = records[-1]
+    assert (last["actor"], last["display_name"], last["user_label"]) == ("wang", "王填报", "王填报")
+    code, listed = _cli("reviews", str(pid), "--db", web.url)
+    assert code == 0 and "审核人 王填报" in listed, listed
+    code, shown = _cli("reviews", str(pid), "--show", str(records[-1]["id"]), "--db", web.url)
+    assert code == 0 and "审核人 王填报" in shown

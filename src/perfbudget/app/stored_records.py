@@ -94,8 +94,13 @@ class ReviewRecord:
 
 
 def review_records(store: Store, project_id: int, year: int | None = None) -> list[dict[str, Any]]:
-    """The project's saved reviews (every version), oldest first, without payloads."""
-    return store.reviews(project_id, year)
+    """The project's saved reviews (every version), oldest first, without payloads; each with its 审核人's display name
+    and ``user_label`` (:func:`perfbudget.app.overview.with_display_names`; the account name alone until replay-m)."""
+    from perfbudget.app.overview import with_display_names
+
+    rows = store.reviews(project_id, year)
+    with store.reading() as tx:
+        return with_display_names(tx, rows, "actor")
 
 
 def reviewer_grade_records(store: Store, project_id: int) -> list[dict[str, Any]]:
@@ -111,8 +116,10 @@ def reviewer_grade_records(store: Store, project_id: int) -> list[dict[str, Any]
                     reviewer_grades.c.at.label("created_at"))
              .join(project_versions, project_versions.c.id == reviewer_grades.c.version_id)
              .where(reviewer_grades.c.project_id == project_id).order_by(reviewer_grades.c.id))
+    from perfbudget.app.overview import with_display_names
+
     with store.reading() as tx:
-        return [dict(row._mapping) for row in tx.connection.execute(query)]
+        return with_display_names(tx, [dict(row._mapping) for row in tx.connection.execute(query)], "actor")
 
 
 def review_items(store: Store, project_id: int, year: int | None = None) -> dict[str, list[dict[str, Any]]]:
@@ -130,9 +137,13 @@ def review_items(store: Store, project_id: int, year: int | None = None) -> dict
 def review_record(store: Store, project_id: int, record_id: int) -> ReviewRecord | None:
     """Saved review ``record_id`` of the project (payload parsed) and its version; None when the project
     has no such record."""
+    from perfbudget.app.overview import with_display_names
+
     item = store.review(record_id)
     if item is None or item["project_id"] != project_id:
         return None
+    with store.reading() as tx:
+        with_display_names(tx, [item], "actor")
     return ReviewRecord(item, store.project_version(project_id, item["version"]))
 
 

@@ -341,7 +341,7 @@ def reviews_command(
             return
         assert version is not None  # a review row points at an existing version
         out.print(f"记录 {item['id']} · 第 {item['version']} 版 · {item['year'] or '—'} 年度 · "
-                  f"{shown_time(item['created_at'])} · 审核人 {item['actor'] or '—'}", markup=False)
+                  f"{shown_time(item['created_at'])} · 审核人 {item['user_label'] or '—'}", markup=False)
         render_report(version.document, report, out)
         return
     items = review_records(store, project_id, year)
@@ -357,11 +357,12 @@ def reviews_command(
     for item in items:
         out.print(f"编号 {item['id']}  {shown_time(item['created_at'])}  第 {item['version']} 版  "
                   f"{item['year'] or '—'} 年度  审核等级 {item['grade'] or '—'}"
-                  f"（错误 {item['errors']}，警告 {item['warnings']}）  审核人 {item['actor'] or '—'}", markup=False)
+                  f"（错误 {item['errors']}，警告 {item['warnings']}）  审核人 {item['user_label'] or '—'}",
+                  markup=False)
     for grade in graded:  # the reviewer's own grade of a version: its official grade (the machine's above)
         reason = f"：{grade['reason']}" if grade["reason"] else ""
         out.print(f"审核人员评定  {shown_time(grade['created_at'])}  第 {grade['version']} 版  等级 {grade['grade']}"
-                  f"（正式等级）  审核人 {grade['actor'] or '—'}{reason}", markup=False)
+                  f"（正式等级）  审核人 {grade['user_label'] or '—'}{reason}", markup=False)
     out.print(f"用 perfbudget reviews {project_id} --show 编号 查看完整结果", markup=False)
 
 

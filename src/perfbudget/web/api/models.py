@@ -625,7 +625,9 @@ class ReviewRecordOut(Model):
     grade: str | None = Field(..., description="系统评定的审核等级")
     errors: int
     warnings: int
-    actor: str | None = Field(..., description="审核人（命令行的 --actor，或「perfbudget serve」等）")
+    actor: str | None = Field(..., description="审核人（账号名，命令行的 --actor，或「perfbudget serve」等）")
+    display_name: str | None = Field(..., description="审核人账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(..., description="给人看的审核人：显示名称，没有时为 actor")
     created_at: str
 
 
@@ -635,6 +637,8 @@ class ReviewerGradeRecord(Model):
     grade: str = Field(..., description="审核人员评定的等级（该版本最新的一条为正式等级）")
     reason: str | None
     actor: str | None = Field(..., description="评定的账号")
+    display_name: str | None = Field(..., description="该账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(..., description="给人看的评定人：显示名称，没有时为账号名")
     created_at: str
 
 

@@ -214,3 +214,13 @@ def test_saved_reviews_name_the_reviewer_by_display_name(any_web: WebEnv) -> Non
     assert code == 0 and "审核人 王填报" in listed, listed
     code, shown = _cli("reviews", str(pid), "--show", str(records[-1]["id"]), "--db", web.url)
     assert code == 0 and "审核人 王填报" in shown
+
+
+def test_a_library_search_answers_alike_on_the_cli_and_the_api(any_web: WebEnv) -> None:
+    """Issue 16 (「perfbudget library search … [--json]」, the API's search) — the command line's JSON left out each
+    group's ``id``, which ``library show``/``merge`` and the API take and the API's answer gives."""
+    web = any_web
+    code, printed = _cli("library", "search", "满意度", "--json", "--db", web.url)
+    api = web.client().get("/api/v1/library", params={"q": "满意度"}, headers=_auth(web, "admin"))
+    assert code == 0 and api.status_code == 200
+    assert json.loads(printed)["groups"] == api.json()["groups"] and api.json()["groups"][0]["id"]

@@ -63,7 +63,7 @@ def search_command(
     finally:
         store.close()
     if as_json:
-        print_json({"groups": [{k: v for k, v in g.items() if k != "id"} for g in groups]})
+        print_json({"groups": groups})  # each with its id, as the API's GET /api/v1/library (replay-m)
         return
     if not groups:
         out.print(f"指标库中没有与「{text}」相近的指标（指标库为空时请先导入或运行 perfbudget library build）",

@@ -35,8 +35,8 @@ def test_search_json_is_exactly_the_documented_shape(db: str) -> None:
     result = runner.invoke(app, ["library", "search", "服务对象满意度", "--json", "--db", db])
     assert result.exit_code == 0, result.output
     groups = json.loads(result.stdout)["groups"]
-    assert groups and set(groups[0]) == {"name", "count", "units", "level1", "level2", "measure_unit", "direction",
-                                         "targets", "examples"}
+    assert groups and set(groups[0]) == {"id", "name", "count", "units", "level1", "level2", "measure_unit",
+                                         "direction", "targets", "examples"}
     assert set(groups[0]["targets"]) == {"min", "p25", "p50", "p75", "max"}
     assert groups[0]["name"] == "检察服务对象满意度" or "服务对象满意度" in groups[0]["name"]
     assert groups[0]["examples"][0]["link"].startswith("/projects/")

@@ -47,7 +47,8 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from perfbudget.app.imports import ImportRequest, import_document, same_file
+from perfbudget.app.acting import import_refusal
+from perfbudget.app.imports import FORBIDDEN, ImportRequest, import_document, same_file
 from perfbudget.app.settings import CoreSettings
 from perfbudget.model import Problem, Source
 from perfbudget.os_reasons import os_reason
@@ -365,6 +366,10 @@ def _write(store: Store, settings: CoreSettings, item: Prepared, request: Import
 
     if item.failure:
         return ImportOutcome(item.file, FAILED, problems=item.failure)
+    if request.principal is not None and item.plan is not None:  # before 「未变化」 tells of another unit's file
+        not_allowed = import_refusal(request.principal, item.plan.document.unit.code)
+        if not_allowed:
+            return ImportOutcome(item.file, FORBIDDEN, problems=(Problem(Source(item.file), not_allowed),))
     try:
         earlier = item.earlier
         if earlier is None and item.sha256 is not None and not request.force:

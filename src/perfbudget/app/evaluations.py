@@ -28,7 +28,7 @@ from perfbudget.evaluate.scoring import ScoreOptions, evaluate_rows
 from perfbudget.evaluate.weights import Weights
 from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.store import Store, StoredVersion
-from perfbudget.store.transaction import Actor
+from perfbudget.store.transaction import Actor, Transaction
 from perfbudget.vocabulary import EvaluationKind
 
 KIND_EVALUATION, KIND_MONITORING = EvaluationKind.SELF_EVALUATION.value, EvaluationKind.MONITORING.value
@@ -254,15 +254,45 @@ def names_only(value: Any) -> Any:
     return value
 
 
-def _for_readers(row: dict[str, Any] | None) -> dict[str, Any] | None:
-    return None if row is None else {**row, "payload": names_only(row["payload"])}
+def as_people_read(tx: Transaction, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Saved 自评 and 运行监控 rows (each with its ``actor``, the account name as saved, and ``colour``) given what
+    people read: the 填报人's ``display_name`` and ``user_label`` (the display name, else the account name) and the
+    light's ``colour_label`` (红灯 …; None for a 自评). Every face shows these: the pages, ``perfbudget evaluations``
+    and the API's records (until replay-m they named the account 「wang」 where the admin named it 「王填报」, and the
+    API gave ``colour`` 「red」 with no word beside it)."""
+    from perfbudget.app.overview import with_display_names
+
+    for row in with_display_names(tx, rows, "actor"):
+        row["colour_label"] = colour_label(row["colour"]) if row.get("colour") else None
+    return rows
+
+
+def colour_label(colour: str) -> str:
+    """A monitoring light in Chinese (red → 红灯), as every face shows it beside the code."""
+    from perfbudget.evaluate.monitor import LIGHT_LABELS
+
+    return LIGHT_LABELS.get(colour, colour)
+
+
+def saved_by(saver: dict[str, Any] | Principal) -> dict[str, Any]:
+    """Who saved a 自评 or 运行监控 (a saved row read by :func:`as_people_read`, or the account saving it now) as the
+    records say it: ``actor`` (the account), ``display_name`` and ``user_label`` (what people are shown)."""
+    if isinstance(saver, Principal):
+        shown = saver.display_name if saver.display_name and saver.display_name != saver.username else None
+        return {"actor": saver.username, "display_name": shown, "user_label": shown or saver.username}
+    return {"actor": saver["actor"], "display_name": saver["display_name"], "user_label": saver["user_label"]}
+
+
+def _for_readers(tx: Transaction, row: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if row is None else as_people_read(tx, [{**row, "payload": names_only(row["payload"])}])[0]
 
 
 def latest(store: Store, project_id: int) -> dict[str, Any] | None:
     """The newest saved self-evaluation of any version of the project (so it stays reachable
-    while a revision waits), with its payload (files by name, :func:`names_only`)."""
+    while a revision waits), with its payload (files by name, :func:`names_only`) and its 填报人 as people read it
+    (:func:`as_people_read`)."""
     with store.reading() as tx:
-        return _for_readers(tx.last_project_evaluation(project_id))
+        return _for_readers(tx, tx.last_project_evaluation(project_id))
 
 
 def stored_monitoring(row: dict[str, Any]) -> Monitoring:
@@ -275,4 +305,4 @@ def stored_monitoring(row: dict[str, Any]) -> Monitoring:
 def latest_monitoring(store: Store, project_id: int) -> dict[str, Any] | None:
     """The newest saved monitoring of any version of the project, with its payload (as :func:`latest`)."""
     with store.reading() as tx:
-        return _for_readers(tx.last_project_evaluation(project_id, KIND_MONITORING))
+        return _for_readers(tx, tx.last_project_evaluation(project_id, KIND_MONITORING))

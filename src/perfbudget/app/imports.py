@@ -32,7 +32,9 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from perfbudget.app.acting import import_refusal
 from perfbudget.app.change_faces import IMPORT_LABELS, change_label
+from perfbudget.app.roles import Principal
 from perfbudget.app.settings import REFUSE, CoreSettings
 from perfbudget.app.times import shown
 from perfbudget.app.workflow import APPROVED, DRAFT, FROZEN, SUBMITTED, state_label
@@ -107,9 +109,10 @@ def source_name(file: str) -> str:
 
 
 def describe_version(entry: TrailEntry) -> str:
-    """「第 3 版（张三 于 2026-12-02 08:00 网页修改）」."""
+    """「第 3 版（张三 于 2026-12-02 08:00 网页修改）」: the account's display name, else its name (as the history
+    names people since replay-k; until replay-m this message named the account, 「wang」)."""
     how = change_label(entry.via, entry.file) + ("" if entry.is_edit else f"「{source_name(entry.file)}」")
-    who = entry.username or "未记录的用户"
+    who = entry.display_name or entry.username or "未记录的用户"
     return f"第 {entry.number} 版（{who} 于 {shown(entry.at)} {how}）"
 
 
@@ -198,6 +201,10 @@ class ImportRequest:
     expected: dict[int, int | None] | None = None  # position → latest version the caller saw
     ip: str | None = None
     skip_blocked: bool = False  # import the error-free tables when others have errors (app.blocked)
+    principal: Principal | None = None  # the web account importing (its unit checked here), None: a bare name
+
+
+FORBIDDEN = "forbidden"  # the importing account may not import the document's unit (app.acting.import_refusal)
 
 
 def preview(store: Store, settings: CoreSettings, document: Document, file: str) -> list[TableFate] | str:
@@ -241,6 +248,9 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
         invalid = (document_problems if request.via != "cli" else storage_problems)(document, file)
         if invalid:
             return ImportOutcome(file, FAILED, problems=tuple(invalid[:20]))
+    not_allowed = import_refusal(request.principal, plan.document.unit.code)
+    if not_allowed:  # ``perfbudget import --user``: the account's unit, as the upload and the API check it
+        return ImportOutcome(file, FORBIDDEN, problems=(Problem(Source(file), not_allowed),))
     heads = plan.document.projects
     cut = incomplete_problems(plan.document, file)
     if cut and not request.allow_partial:

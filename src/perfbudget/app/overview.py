@@ -402,10 +402,10 @@ def latest_evaluation(tx: Transaction, project_id: int) -> dict[str, Any] | None
     """The newest self-evaluation of any version of the project, with its parsed ``payload``
     (a revision waiting for approval does not hide the approved version's self-evaluation); files by name
     (:func:`perfbudget.app.evaluations.names_only`)."""
-    from perfbudget.app.evaluations import names_only
+    from perfbudget.app.evaluations import as_people_read, names_only
 
     row = tx.last_project_evaluation(project_id)
-    return None if row is None else {**row, "payload": names_only(row["payload"])}
+    return None if row is None else as_people_read(tx, [{**row, "payload": names_only(row["payload"])}])[0]
 
 
 _EVENTS_OF = (select(workflow_events).where(workflow_events.c.project_id == bindparam("project_id"))
@@ -418,17 +418,18 @@ EVENTS_SHOWN = 20  # workflow events on the project page (the newest; the histor
 EVENTS_PAGE = 50  # workflow events per page of the history page
 
 
-def with_display_names(tx: Transaction, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``rows`` (workflow events, versions: each with its ``username``, the account as it was) each given the
-    account's ``display_name`` (None when it has none or is gone) and ``user_label``, what people are shown: the
-    display name, else the account name. Until replay-k the history (CLI, API, page) and the dashboard showed the
-    account name alone (「wang」 where the admin named the account 「王小明」)."""
-    names = {row["username"] for row in rows if row.get("username")}
+def with_display_names(tx: Transaction, rows: list[dict[str, Any]], key: str = "username") -> list[dict[str, Any]]:
+    """``rows`` (workflow events, versions: each with its ``username``, the account as it was; saved 自评 and 运行监控
+    with ``key="actor"``) each given the account's ``display_name`` (None when it has none or is gone) and
+    ``user_label``, what people are shown: the display name, else the account name. Until replay-k the history (CLI,
+    API, page) and the dashboard showed the account name alone (「wang」 where the admin named the account 「王小明」),
+    and until replay-m the 自评 and 运行监控 records and pages."""
+    names = {row[key] for row in rows if row.get(key)}
     found = dict(tx.connection.execute(select(users.c.username, users.c.display_name)
                                        .where(users.c.username.in_(sorted(names)))).all()) if names else {}
     for row in rows:
-        row["display_name"] = found.get(row.get("username"))
-        labelled(row)
+        row["display_name"] = found.get(row.get(key))
+        labelled(row, key)
     return rows
 
 
@@ -448,11 +449,11 @@ def newest_events(tx: Transaction, project_id: int, count: int) -> list[dict[str
     return [labelled(dict(row)) for row in reversed(rows.all())]
 
 
-def labelled(row: dict[str, Any]) -> dict[str, Any]:
+def labelled(row: dict[str, Any], key: str = "username") -> dict[str, Any]:
     """``row`` (with its account's ``display_name`` read already) given ``user_label``, what people are shown: the
-    display name, else the account name (:func:`with_display_names` reads the names itself)."""
+    display name, else the account name held under ``key`` (:func:`with_display_names` reads the names itself)."""
     row["display_name"] = row.get("display_name") or None
-    row["user_label"] = row["display_name"] or row.get("username")
+    row["user_label"] = row["display_name"] or row.get(key)
     return row
 
 

@@ -138,6 +138,15 @@ def chosen_count(store: Store, job: BatchJob) -> int:
                                            else list(job.project_ids), unit=job.unit, year=job.year)
 
 
+def chosen_unit_codes(store: Store, job: BatchJob) -> list[str | None]:
+    """The codes of the units holding the projects the job chooses (whose review ``review --save --user`` may save:
+    :func:`perfbudget.app.acting.review_refusal`)."""
+    with store.reading() as tx:
+        return [load.code for load in stored_reviews.review_units(
+            tx.connection, project_ids=None if job.project_ids is None else list(job.project_ids), unit=job.unit,
+            year=job.year)]
+
+
 def plan_chunks(store: Store, job: BatchJob, chunk_indicators: int = CHUNK_INDICATORS) -> list[tuple[list[int], int]]:
     """The chosen projects' units cut in order into chunks of about ``chunk_indicators`` indicators
     (those of all the units' current projects: they are reviewed with the chosen ones); each chunk's

@@ -65,6 +65,16 @@ def indicator_page(store: Store, filters: Filters | None, limit: int, offset: in
     return store.indicators(filters, limit, offset)
 
 
+def unit_page(store: Store, filters: Filters | None, limit: int, offset: int) -> dict[str, Any]:
+    """One page of units (``perfbudget list units``, ``GET /api/v1/units``: ``unit``, ``year`` and ``q`` read by
+    :func:`indicator_filters`, a unit-bound user its own unit only) with its total; an empty page for no filters.
+    Each unit's ``id`` is the page address ``by-id/N`` every ``--unit`` and ``unit=`` take (replay-k); the API
+    listed no units until replay-m, so that an integrator could not learn it."""
+    if filters is None:
+        return {"total": 0, "total_capped": False, "limit": limit, "offset": offset, "items": []}
+    return store.units(filters, limit, offset)
+
+
 def each_row(store: Store, kind: str, filters: Filters) -> Iterator[dict[str, Any]]:
     """``list --all``: first ``{"total", "total_capped"}``, then every row of ``kind``, read in batches."""
     return store.each(kind, filters)
@@ -84,8 +94,13 @@ class ReviewRecord:
 
 
 def review_records(store: Store, project_id: int, year: int | None = None) -> list[dict[str, Any]]:
-    """The project's saved reviews (every version), oldest first, without payloads."""
-    return store.reviews(project_id, year)
+    """The project's saved reviews (every version), oldest first, without payloads; each with its 审核人's display name
+    and ``user_label`` (:func:`perfbudget.app.overview.with_display_names`; the account name alone until replay-m)."""
+    from perfbudget.app.overview import with_display_names
+
+    rows = store.reviews(project_id, year)
+    with store.reading() as tx:
+        return with_display_names(tx, rows, "actor")
 
 
 def reviewer_grade_records(store: Store, project_id: int) -> list[dict[str, Any]]:
@@ -101,8 +116,10 @@ def reviewer_grade_records(store: Store, project_id: int) -> list[dict[str, Any]
                     reviewer_grades.c.at.label("created_at"))
              .join(project_versions, project_versions.c.id == reviewer_grades.c.version_id)
              .where(reviewer_grades.c.project_id == project_id).order_by(reviewer_grades.c.id))
+    from perfbudget.app.overview import with_display_names
+
     with store.reading() as tx:
-        return [dict(row._mapping) for row in tx.connection.execute(query)]
+        return with_display_names(tx, [dict(row._mapping) for row in tx.connection.execute(query)], "actor")
 
 
 def review_items(store: Store, project_id: int, year: int | None = None) -> dict[str, list[dict[str, Any]]]:
@@ -120,16 +137,25 @@ def review_items(store: Store, project_id: int, year: int | None = None) -> dict
 def review_record(store: Store, project_id: int, record_id: int) -> ReviewRecord | None:
     """Saved review ``record_id`` of the project (payload parsed) and its version; None when the project
     has no such record."""
+    from perfbudget.app.overview import with_display_names
+
     item = store.review(record_id)
     if item is None or item["project_id"] != project_id:
         return None
+    with store.reading() as tx:
+        with_display_names(tx, [item], "actor")
     return ReviewRecord(item, store.project_version(project_id, item["version"]))
 
 
 def evaluation_records(store: Store, project_id: int, kind: str | None = None,
                        year: int | None = None) -> list[dict[str, Any]]:
-    """The project's saved self-evaluations and monitorings (every version), oldest first, without payloads."""
-    return store.evaluations(project_id, kind, year)
+    """The project's saved self-evaluations and monitorings (every version), oldest first, without payloads; each
+    with its 填报人's display name and its light's label (:func:`perfbudget.app.evaluations.as_people_read`)."""
+    from perfbudget.app.evaluations import as_people_read
+
+    rows = store.evaluations(project_id, kind, year)
+    with store.reading() as tx:
+        return as_people_read(tx, rows)
 
 
 KIND_WORDS = {"self-evaluation": "自评", "monitoring": "运行监控"}
@@ -160,7 +186,10 @@ def evaluation_items(store: Store, project_id: int, kind: str | None = None,
 
 def evaluation_record(store: Store, project_id: int, record_id: int) -> dict[str, Any] | None:
     """Saved self-evaluation or monitoring ``record_id`` of the project (payload parsed), else None."""
+    from perfbudget.app.evaluations import as_people_read
+
     item = store.evaluation(record_id)
     if item is None or item["project_id"] != project_id:
         return None
-    return item
+    with store.reading() as tx:
+        return as_people_read(tx, [item])[0]

@@ -31,14 +31,16 @@ from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
     UNIT_ADDRESS_HELP,
-    cli_actor,
+    actor_option,
     core_settings,
     jsonable,
     open_store,
     project_heading,
     resolve_project,
     shown_time,
+    user_option,
     uses_store,
+    writer,
 )
 from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.plain_numbers import MAX_ID
@@ -181,32 +183,22 @@ def template_command(
     err.print(f"已写出 {shown_name(str(output))}：{len(projects)} 个项目，{rows} 行待填", markup=False)
 
 
-_USER_HELP = ("--save 时以哪个网页端账号的身份保存：记为该账号填报（审计日志、历次记录），并按其角色与单位检查能否填报"
-              "（单位填报人员只能填本单位，管理员均可），与网页和 API 相同；默认取环境变量 PERFBUDGET_USER。"
-              "不给时记为 --actor 或当前登录用户名。")
-_ACTOR_HELP = "保存时记录的填报人（没有网页端账号时；默认为当前登录用户名）；用 --user 时不能同时给。"
-
-
 def _saver(store: Store, selection: StoredSelection, user: str | None, actor: str | None, what: str) -> Actor:
     """Who saves: the account ``--user`` (or PERFBUDGET_USER) names, checked as the page and the API check it
-    (:func:`perfbudget.app.evaluations.role_refusal`), else the name ``--actor`` gives or the login name. Until
-    replay-l ``--save`` recorded the login name (「root」) even where PERFBUDGET_USER named the account that
-    ``workflow`` and ``desk`` act as."""
+    (:func:`perfbudget.app.evaluations.role_refusal`), else the name ``--actor`` gives or the login name: the one rule
+    of every command-line write (:mod:`perfbudget.app.acting`). Until replay-l ``--save`` recorded the login name
+    (「root」) even where PERFBUDGET_USER named the account that ``workflow`` and ``desk`` act as."""
     from perfbudget.app.evaluations import role_refusal
-    from perfbudget.app.workflow import actor_of
-    from perfbudget.cli.cmd_desk import account
 
-    if user is None:
-        return cli_actor(actor)
-    if actor:
-        store.close()
-        fail("--user 与 --actor 只能给一个：用 --user 时记为该账号填报")
-    principal = account(store, user)
-    cannot = role_refusal(principal, list({v.document.unit.code: None for v in selection.versions.values()}), what)
+    who = writer(store, user, actor)
+    if who.principal is None:
+        return who.actor
+    cannot = role_refusal(who.principal, list({v.document.unit.code: None for v in selection.versions.values()}),
+                          what)
     if cannot:
         store.close()
-        fail(f"未保存：{cannot}（账号「{principal.username}」）")
-    return actor_of(principal)
+        fail(f"未保存：{cannot}（账号「{who.principal.username}」）")
+    return who.actor
 
 
 def _same_file(source: str, actuals: str) -> bool:
@@ -230,8 +222,8 @@ def evaluate_command(
     unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
     year: int | None = year_option(help=_YEAR_HELP),
     save: bool = typer.Option(False, "--save", help=_SAVE_HELP),
-    user: str | None = typer.Option(None, "--user", envvar="PERFBUDGET_USER", help=_USER_HELP),
-    actor: str | None = typer.Option(None, "--actor", help=_ACTOR_HELP),
+    user: str | None = user_option("保存（--save；单位填报人员只能填本单位，管理员均可）"),
+    actor: str | None = actor_option("填报人（--save 时）"),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
     original: bool = typer.Option(False, "--original",
                                   help="自评表中的指标值保留填写原文（默认统一写法，如「大于等于95%」写作「≥95%」）。"),
@@ -346,8 +338,8 @@ def monitor_command(
     unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
     year: int | None = year_option(help=_YEAR_HELP),
     save: bool = typer.Option(False, "--save", help=_SAVE_MONITOR_HELP),
-    user: str | None = typer.Option(None, "--user", envvar="PERFBUDGET_USER", help=_USER_HELP),
-    actor: str | None = typer.Option(None, "--actor", help=_ACTOR_HELP),
+    user: str | None = user_option("保存（--save；单位填报人员只能填本单位，管理员均可）"),
+    actor: str | None = actor_option("填报人（--save 时）"),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
 ) -> None:
     """绩效运行监控（双监控）：每个指标的进度、完成目标可能性与预警灯（红/黄/绿/蓝），项目颜色取最差的指标。
@@ -486,7 +478,7 @@ def evaluations_command(
         return
     for item in items:
         out.print(f"编号 {item['id']}  {shown_time(item['created_at'])}  第 {item['version']} 版  {item['year']} 年度  "
-                  f"{_kind_label(item)}  {_result_label(item)}  填报人 {item['actor'] or '—'}  "
+                  f"{_kind_label(item)}  {_result_label(item)}  填报人 {item['user_label'] or '—'}  "
                   f"填报表 {item['sheet'] or '—'}", markup=False)
     out.print(f"用 perfbudget evaluations {project_id} --show 编号 查看完整结果", markup=False)
 
@@ -513,7 +505,7 @@ def _show_stored(item: dict[str, Any], as_json: bool) -> None:
     from perfbudget.cli.render.evaluation import render_evaluation, render_monitor
 
     out.print(f"记录 {item['id']} · {_kind_label(item)} · {item['year']} 年度 · 第 {item['version']} 版 · "
-              f"{shown_time(item['created_at'])} · 填报人 {item['actor'] or '—'} · 填报表 {item['sheet'] or '—'}",
+              f"{shown_time(item['created_at'])} · 填报人 {item['user_label'] or '—'} · 填报表 {item['sheet'] or '—'}",
               markup=False)
     if kind == EVALUATION_FORMAT:
         render_evaluation(result, out)

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from perfbudget.cli.common import app, err, fail, out, print_json, shown_name
-from perfbudget.cli.store_common import DB_HELP, PROJECT_HELP, default_actor, open_store, resolve_project
+from perfbudget.cli.store_common import (
+    DB_HELP,
+    PROJECT_HELP,
+    actor_option,
+    open_store,
+    resolve_project,
+    user_option,
+    writer,
+)
 from perfbudget.os_reasons import os_reason
 
 if TYPE_CHECKING:
@@ -25,7 +33,6 @@ library_app = typer.Typer(help="指标库：各单位、各年度相同和相近
 app.add_typer(library_app, name="library")
 
 _DIRECTIONS = {"positive": "正向（越大越好）", "reverse": "反向（越小越好）", "exact": "等于", None: "—"}
-_ACTOR_HELP = "记录的操作人（默认为当前登录用户名）。"
 
 
 def _targets(summary: dict[str, Any]) -> str:
@@ -56,7 +63,7 @@ def search_command(
     finally:
         store.close()
     if as_json:
-        print_json({"groups": [{k: v for k, v in g.items() if k != "id"} for g in groups]})
+        print_json({"groups": groups})  # each with its id, as the API's GET /api/v1/library (replay-m)
         return
     if not groups:
         out.print(f"指标库中没有与「{text}」相近的指标（指标库为空时请先导入或运行 perfbudget library build）",
@@ -211,7 +218,8 @@ def _admin(action: Any) -> None:
 def merge_command(
     into: str = typer.Argument(..., metavar="保留的组", help="保留的组（编号或名称）。"),
     others: list[str] = typer.Argument(..., metavar="并入的组", help="并入的组（编号或名称），可多个。"),
-    actor: str | None = typer.Option(None, "--actor", help=_ACTOR_HELP),
+    user: str | None = user_option("调整分组（须为管理员）"),
+    actor: str | None = actor_option("操作人"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """（管理员）把若干组并入一个组；这一选择保存在数据库中，重新生成指标库时仍然有效。"""
@@ -219,7 +227,8 @@ def merge_command(
 
     store = open_store(db)
     try:
-        _admin(lambda: merge(store, None, into, others, username=default_actor(actor)))
+        who = writer(store, user, actor)
+        _admin(lambda: merge(store, who.principal, into, others, username=who.actor.username))
     finally:
         store.close()
 
@@ -228,7 +237,8 @@ def merge_command(
 def split_command(
     names: list[str] = typer.Argument(..., metavar="名称",
                                       help="要从所在组拆分出来单独成组的指标名称，可多个（须在同一组）。"),
-    actor: str | None = typer.Option(None, "--actor", help=_ACTOR_HELP),
+    user: str | None = user_option("调整分组（须为管理员）"),
+    actor: str | None = actor_option("操作人"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """（管理员）把若干名称从所在组拆分出来，单独成一组；这一选择保存在数据库中。"""
@@ -236,7 +246,8 @@ def split_command(
 
     store = open_store(db)
     try:
-        _admin(lambda: split(store, None, names, username=default_actor(actor)))
+        who = writer(store, user, actor)
+        _admin(lambda: split(store, who.principal, names, username=who.actor.username))
     finally:
         store.close()
 
@@ -245,7 +256,8 @@ def split_command(
 def rename_command(
     group: str = typer.Argument(..., metavar="组", help="组编号或名称。"),
     name: str = typer.Argument(..., metavar="新名称", help="新的组名称。"),
-    actor: str | None = typer.Option(None, "--actor", help=_ACTOR_HELP),
+    user: str | None = user_option("调整分组（须为管理员）"),
+    actor: str | None = actor_option("操作人"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """（管理员）给一个组改名；这一选择保存在数据库中，重新生成指标库时仍然有效。"""
@@ -253,7 +265,8 @@ def rename_command(
 
     store = open_store(db)
     try:
-        _admin(lambda: rename(store, None, group, name, username=default_actor(actor)))
+        who = writer(store, user, actor)
+        _admin(lambda: rename(store, who.principal, group, name, username=who.actor.username))
     finally:
         store.close()
 

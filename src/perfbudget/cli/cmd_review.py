@@ -32,15 +32,17 @@ from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
     UNIT_ADDRESS_HELP,
+    actor_option,
     core_settings,
-    default_actor,
     jsonable,
     open_store,
     project_heading,
     resolve_project,
     safe_url,
     shown_time,
+    user_option,
     uses_store,
+    writer,
 )
 from perfbudget.plain_numbers import MAX_ID
 
@@ -79,7 +81,8 @@ def review_command(
     unit: str | None = typer.Option(None, "--unit", help=_UNIT_HELP),
     year: int | None = year_option(help=_YEAR_HELP),
     save: bool = typer.Option(False, "--save", help=_SAVE_HELP),
-    actor: str | None = typer.Option(None, "--actor", help="保存时记录的审核人（默认为当前登录用户名）。"),
+    user: str | None = user_option("保存审核结果（--save；单位填报人员只能保存本单位项目的，查看人员不能）"),
+    actor: str | None = actor_option("审核人（--save 时）"),
     form: str | None = typer.Option(None, "--form", help=FORM_HELP),
     no_library: bool = typer.Option(False, "--no-library",
                                     help="不与指标库比较（默认与所用数据库中同类指标和上年项目比较）。"),
@@ -112,7 +115,7 @@ def review_command(
         if source is None and db is None and unit is None and year is None and not save:
             fail("请给出要审核的绩效目标表文件，或用 --db（以及 --unit/--year）审核数据库中的项目")
         with review_library(db, no_library) as peers:  # the indicator library (below-peers, below-last-year)
-            has_errors = _review_stored(source, db, unit, year, save, default_actor(actor), config, region, as_json,
+            has_errors = _review_stored(source, db, unit, year, save, (user, actor), config, region, as_json,
                                         library=peers is not None, jobs=jobs, summary=summary)
         if has_errors:
             raise typer.Exit(1)
@@ -183,7 +186,7 @@ def _job(store: Store, source: str | None, unit: str | None, year: int | None) -
 
 
 def _review_stored(source: str | None, db: str | None, unit: str | None, year: int | None, save: bool,
-                   actor: str | None, config: ReviewConfig, region: str | None, as_json: bool, *,
+                   saver: tuple[str | None, str | None], config: ReviewConfig, region: str | None, as_json: bool, *,
                    library: bool, jobs: int | None, summary: bool) -> bool:
     """Review stored projects through the use-case layer (each with its unit's other current
     projects, as every face does; many projects on every core, :mod:`perfbudget.app.review_batch`)
@@ -192,12 +195,19 @@ def _review_stored(source: str | None, db: str | None, unit: str | None, year: i
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from perfbudget.app.review_batch import BatchJob, chosen_count, review_batch
+    from perfbudget.app.acting import review_refusal
+    from perfbudget.app.review_batch import BatchJob, chosen_count, chosen_unit_codes, review_batch
 
     store = open_store(db)
     choice = _job(store, source, unit, year)
-    job = BatchJob(store.url, core_settings(config, region), library=library, save=save, record_year=year,
-                   actor=actor, **choice)
+    job = BatchJob(store.url, core_settings(config, region), library=library, save=save, record_year=year, **choice)
+    if save:  # who saves: the account --user or PERFBUDGET_USER names, its units checked (app.acting)
+        who = writer(store, *saver)
+        not_allowed = review_refusal(who.principal, chosen_unit_codes(store, job))
+        if not_allowed:
+            store.close()
+            fail(f"未保存：{not_allowed}（账号「{who.actor.username}」）")
+        job = replace(job, actor=who.actor.username)
     summary = summary or (not as_json and chosen_count(store, job) > _SUMMARY_OVER)
     job = replace(job, keep=not summary)
     progress = Progress(TextColumn("审核"), BarColumn(), MofNCompleteColumn(), TextColumn("个指标"),
@@ -331,7 +341,7 @@ def reviews_command(
             return
         assert version is not None  # a review row points at an existing version
         out.print(f"记录 {item['id']} · 第 {item['version']} 版 · {item['year'] or '—'} 年度 · "
-                  f"{shown_time(item['created_at'])} · 审核人 {item['actor'] or '—'}", markup=False)
+                  f"{shown_time(item['created_at'])} · 审核人 {item['user_label'] or '—'}", markup=False)
         render_report(version.document, report, out)
         return
     items = review_records(store, project_id, year)
@@ -347,11 +357,12 @@ def reviews_command(
     for item in items:
         out.print(f"编号 {item['id']}  {shown_time(item['created_at'])}  第 {item['version']} 版  "
                   f"{item['year'] or '—'} 年度  审核等级 {item['grade'] or '—'}"
-                  f"（错误 {item['errors']}，警告 {item['warnings']}）  审核人 {item['actor'] or '—'}", markup=False)
+                  f"（错误 {item['errors']}，警告 {item['warnings']}）  审核人 {item['user_label'] or '—'}",
+                  markup=False)
     for grade in graded:  # the reviewer's own grade of a version: its official grade (the machine's above)
         reason = f"：{grade['reason']}" if grade["reason"] else ""
         out.print(f"审核人员评定  {shown_time(grade['created_at'])}  第 {grade['version']} 版  等级 {grade['grade']}"
-                  f"（正式等级）  审核人 {grade['actor'] or '—'}{reason}", markup=False)
+                  f"（正式等级）  审核人 {grade['user_label'] or '—'}{reason}", markup=False)
     out.print(f"用 perfbudget reviews {project_id} --show 编号 查看完整结果", markup=False)
 
 

@@ -19,7 +19,7 @@ from perfbudget.cli.store_common import (
     DB_HELP,
     PROJECT_HELP,
     UNIT_ADDRESS_HELP,
-    cli_actor,
+    actor_option,
     core_settings,
     jsonable,
     open_store,
@@ -27,6 +27,8 @@ from perfbudget.cli.store_common import (
     resolve_project,
     safe_url,
     shown_time,
+    user_option,
+    writer,
 )
 
 if TYPE_CHECKING:
@@ -68,6 +70,8 @@ def _outcome_line(outcome: ImportOutcome) -> str:
         return f"{shown_name(outcome.file)}: 未导入：会覆盖较新的版本或恢复旧内容，需确认（--force）"
     if outcome.status == "refused":
         return f"{shown_name(outcome.file)}: 未导入：项目已送审或审核通过"
+    if outcome.status == "forbidden":  # --user's account may not import this unit's tables (app.acting)
+        return f"{shown_name(outcome.file)}: 未导入：所用账号不能导入这个单位的表格"
     if outcome.status == "stale":
         return f"{shown_name(outcome.file)}: 未导入：项目在导入期间被他人修改"
     if outcome.status == "unchanged" and outcome.same_file_as is not None:
@@ -94,7 +98,8 @@ def import_command(
                                       help="文件中某些项目的表格有错误时，只导入其余完整无误的项目，"
                                            "有错误的项目逐个列出原因（退出码 1）；默认整个文件不导入，"
                                            "并列出每个有错误的项目及原因。"),
-    actor: str | None = typer.Option(None, "--actor", help="记录的导入人（默认为当前登录用户名）。"),
+    user: str | None = user_option("导入（单位填报人员只能导入本单位的表格，管理员均可）"),
+    actor: str | None = actor_option("导入人"),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1,
                                     help="同时读取文件的进程数（默认为本机可用的 CPU 核数；1 表示在本进程中逐个读取）。"
                                          "文件按顺序逐个写入数据库。"),
@@ -128,9 +133,10 @@ def import_command(
         fail("没有找到要导入的文件")
     walked = any(Path(p).is_dir() for p in paths)
     settings = core_settings()
-    request = ImportRequest(cli_actor(actor), "cli", force=force, allow_partial=allow_partial,
-                            skip_blocked=skip_blocked)
     store = open_store(db, create=True)
+    who = writer(store, user, actor)
+    request = ImportRequest(who.actor, "cli", force=force, allow_partial=allow_partial, skip_blocked=skip_blocked,
+                            principal=who.principal)
     caught = catch_up_library(store)
     if caught:  # on stderr: a --json output stays one JSON document
         err.print(f"指标库落后于库中的 {caught} 个项目（如上次导入中途被中断），已补上", markup=False)

@@ -28,6 +28,10 @@ UNIT_ADDRESS_HELP = ("没有编码的单位与某单位编码同名时，写 by-
                      "by-id/编号 指该编号的单位（perfbudget list units 列出编号）。")
 PROJECT_HELP = "项目编号，或项目名称（也可写「名称-资金标签」，或名称中的一段）。"
 ACTOR_HELP = "保存时记录的填报人（默认为当前登录用户名）。"
+# one rule for every command-line write (perfbudget.app.acting): the account --user or PERFBUDGET_USER names
+WRITER_HELP = ("以哪个网页端账号的身份{what}：记为该账号（历史、记录与审计日志），并按其角色与单位检查能否操作，"
+               "与网页和 API 相同；默认取环境变量 PERFBUDGET_USER。不给时记为 --actor 或当前登录用户名。")
+WRITER_ACTOR_HELP = "记录的{who}（没有网页端账号时；默认为当前登录用户名）；用 --user 时不能同时给。"
 
 
 def safe_url(url: str) -> str:
@@ -228,8 +232,23 @@ def core_settings(review_config: Any = None, region: str | None = None) -> CoreS
         fail(str(exc))
 
 
-def cli_actor(actor: str | None = None) -> Any:
-    """The command-line user as the layer records it (no web account: id None)."""
-    from perfbudget.app.workflow import Actor
+def user_option(what: str) -> Any:
+    """``--user`` of a command that writes (import, review --save, evaluate/monitor --save, library merge …)."""
+    return typer.Option(None, "--user", envvar="PERFBUDGET_USER", help=WRITER_HELP.format(what=what))
 
-    return Actor(None, default_actor(actor))
+
+def actor_option(who: str) -> Any:
+    """``--actor`` beside :func:`user_option`: a bare name where there are no web accounts."""
+    return typer.Option(None, "--actor", help=WRITER_ACTOR_HELP.format(who=who))
+
+
+def writer(store: Store, user: str | None, actor: str | None) -> Any:
+    """Who writes (:class:`perfbudget.app.acting.Acting`): the account ``user`` names, else ``actor`` or the login
+    name; exit 1 saying why when the account is unknown or disabled, or both are given."""
+    from perfbudget.app.acting import acting
+
+    found = acting(store.engine, user, actor, default_actor(None))
+    if isinstance(found, str):
+        store.close()
+        fail(found)
+    return found

@@ -218,6 +218,8 @@ def list_units(connection: Connection, filters: Filters = Filters(), limit: int 
     ids = select(units.c.id)
     if filters.unit is not None:
         ids = ids.where(unit_named(filters.unit))
+    if filters.scope is not None:  # a unit-bound user's (the API's units of a unit's token)
+        ids = ids.where(units.c.code == filters.scope)
     if filters.search:
         dialect = connection.dialect.name
         ids = ids.where(or_(_contains(units.c.name, filters.search, dialect),

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, case, func, insert, select, update
 from perfbudget.store import evaluations as stored_evaluations
 from perfbudget.store import importer, queries
 from perfbudget.store import reviews as stored_reviews
+from perfbudget.store.account_tables import users
 from perfbudget.store.bulk import insert_rows, run
 from perfbudget.store.records import audit_log, version_authors, workflow_events, workflow_states
 from perfbudget.store.review_summary import summary_of_payload
@@ -46,6 +47,7 @@ class TrailEntry:
         at: when it was stored.
         via: how it was made (cli, upload, api, declare, edit), None when unrecorded.
         username: who made it, None when unrecorded.
+        display_name: that account's display name, None when it has none (or made no account: a login name).
     """
 
     number: int
@@ -55,6 +57,7 @@ class TrailEntry:
     at: datetime
     via: str | None
     username: str | None
+    display_name: str | None = None
 
     @property
     def is_edit(self) -> bool:
@@ -127,15 +130,16 @@ class Transaction:
             return {}
         query = (select(project_versions.c.project_id, project_versions.c.number, project_versions.c.id,
                         project_versions.c.content_sha256, project_versions.c.created_at, documents.c.file_name,
-                        version_authors.c.via, version_authors.c.username)
+                        version_authors.c.via, version_authors.c.username, users.c.display_name)
                  .join(documents, documents.c.id == project_versions.c.document_id)
                  .outerjoin(version_authors, version_authors.c.version_id == project_versions.c.id)
+                 .outerjoin(users, users.c.username == version_authors.c.username)
                  .where(project_versions.c.project_id.in_(project_ids))
                  .order_by(project_versions.c.project_id, project_versions.c.number))
         out: dict[int, list[TrailEntry]] = defaultdict(list)
         for row in self.connection.execute(query):
             out[row.project_id].append(TrailEntry(row.number, row.id, row.content_sha256, row.file_name,
-                                                  row.created_at, row.via, row.username))
+                                                  row.created_at, row.via, row.username, row.display_name or None))
         return dict(out)
 
     def project_head(self, project_id: int) -> dict[str, Any] | None:

@@ -148,23 +148,29 @@ _INDICATOR_FIELDS = (("须填写全年预计完成情况", "forecast"), ("须填
 
 _SHEET_ROW = re.compile(r"（第 (\d+) 行）")
 _ADD_BUDGET_ROW = "请在填报表中加一行「全年预算数」"
+PAGE_BUDGET = "请在上方「全年预算数」一栏填写全年预算数"  # the 自评 page's field
+API_BUDGET = "请在请求的 budget 中给出全年预算数"  # POST /api/v1/projects/{id}/evaluation's field
 
 
-def _on_screen(message: str, places: dict[int | None, tuple[str, str | None, str]], budget_field: bool) -> str:
+def _on_screen(message: str, places: dict[int | None, tuple[str, str | None, str]], budget_words: str | None) -> str:
     """A scoring message told of the form on screen: a fill-in sheet's 「（第 3 行）」 (the form's rows are no
     sheet's) as 「（第 1 个指标）」, and, where the form has a 全年预算数 field, 「请在填报表中加一行「全年预算数」」 as
-    the field to fill (until webflow22 the 自评 page said both as of a sheet)."""
+    ``budget_words``, the field to fill (until webflow22 the 自评 page said both as of a sheet, and until replay-m the
+    API asked for a sheet's row where its body has ``budget``)."""
     def position(found: re.Match[str]) -> str:
         place = places.get(int(found.group(1)))
         return f"（第 {place[1]} 个指标）" if place and place[1] else found.group(0)
     message = _SHEET_ROW.sub(position, message)
-    return message.replace(_ADD_BUDGET_ROW, "请在上方「全年预算数」一栏填写全年预算数") if budget_field else message
+    return message.replace(_ADD_BUDGET_ROW, budget_words) if budget_words else message
 
 
 def form_problems(document: Document, rows: list[SheetRow], problems: list[Any],
-                  budget_field: bool = False) -> tuple[list[str], set[str]]:
+                  budget_field: bool = False, budget_words: str | None = None) -> tuple[list[str], set[str]]:
     """The scoring problems of a typed form as the user sees the form: each names the indicator by its
-    place on screen (第 2 个指标「…」, not the internal sheet row) and the form field to highlight."""
+    place on screen (第 2 个指标「…」, not the internal sheet row) and the form field to highlight.
+    ``budget_field``: the page's 全年预算数 field (marked, :data:`PAGE_BUDGET`); ``budget_words``: what else asks for
+    the 全年预算数 (the API's :data:`API_BUDGET`)."""
+    budget_words = PAGE_BUDGET if budget_field else budget_words
     project = document.projects[0]
     places: dict[int | None, tuple[str, str | None, str]] = {}  # row → (label, position, special field)
     position = 0
@@ -194,7 +200,7 @@ def form_problems(document: Document, rows: list[SheetRow], problems: list[Any],
             name = next((n for word, n in _INDICATOR_FIELDS if word in problem.message), "actual")
             field = f"{name}_{number}"
         fields.add(field)
-        messages.append(f"{label}：{_on_screen(problem.message, places, budget_field)}")
+        messages.append(f"{label}：{_on_screen(problem.message, places, budget_words)}")
     return messages, fields
 
 

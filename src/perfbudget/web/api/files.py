@@ -262,6 +262,8 @@ def raise_for_outcome(outcome: ImportOutcome) -> None:
         raise WebError(409, "confirmation_required", "导入会恢复旧内容或覆盖较新的版本，需确认（force=true）", details)
     if outcome.status == "refused":
         raise WebError(409, "revision_refused", "项目已送审或审核通过，本系统不接受导入修改", details)
+    if outcome.status == "forbidden":
+        raise WebError(403, "forbidden", details[0] if details else "您的角色不能导入文档", details)
     if outcome.status == "stale":
         raise WebError(409, "stale_version", details[0] if details else "项目已被他人修改", details)
     if outcome.status == "failed":  # each with its place in the file, as the CLI's file:line: names it

@@ -109,6 +109,25 @@ def get_todo(request: Request, year: str | None = Query(None, description="年�
     return todo_dict(store_of(request), principal, year)
 
 
+@router.get("/units", responses=ERRORS, response_model=m.UnitPage, tags=[TAG_PROJECTS],
+            summary="单位列表：单位编号、编码、名称与项目数，同 perfbudget list units")
+def list_units(request: Request, q: str | None = Query(None, description="搜索：单位名称或编码中的文字"),
+               year: str | None = Query(None, description="只数该资金年度的项目（四位数字）；all 或不填为全部年度"),
+               unit: str | None = Query(None, description=_SAID["unit"]),
+               limit: int = _LIMIT, offset: int = _OFFSET,
+               principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """单位编号（`id`）即 `unit=by-id/N` 与 `/units/by-id/N/…` 中的 N；令牌只看得到它能看的单位。
+    筛选条件与 ``perfbudget list units`` 相同，有误时 422 ``invalid_filter``。"""
+    from perfbudget.app.stored_records import indicator_filters, unit_page
+
+    params = {key: value for key, value in (("q", q), ("year", year), ("unit", unit)) if value is not None}
+    filters, problems = indicator_filters(principal, params)
+    if problems:
+        raise WebError(422, "invalid_filter", "筛选条件有误：" + "；".join(p.message for p in problems),
+                       [p.to_dict() for p in problems])
+    return unit_page(store_of(request), filters, limit, offset)
+
+
 @router.get("/indicators", responses=ERRORS, response_model=m.IndicatorPage, tags=[TAG_PROJECTS],
             summary="指标列表：各项目正式版本的指标（latest=1：最新版本），同 perfbudget list indicators")
 def list_indicators(request: Request, q: str | None = Query(None, description=_SAID["q"]),

@@ -277,6 +277,21 @@ class IndicatorRow(Model):
     target: str = Field(..., description="指标值（填写原文）")
 
 
+class UnitRow(Model):
+    id: int = Field(..., description="单位编号：unit=by-id/N 中的 N")
+    code: str | None = Field(..., description="单位编码（没有时为 null，用 by-name/名称 或 by-id/编号 指它）")
+    name: str | None
+    projects: int = Field(..., description="项目数（给了 year 时为该年度的）")
+
+
+class UnitPage(Model):
+    total: int
+    total_capped: bool
+    limit: int
+    offset: int
+    items: list[UnitRow]
+
+
 class IndicatorPage(Model):
     total: int = Field(..., description="符合条件的指标总数（有搜索时至多计到 1,000，见 total_capped）")
     total_capped: bool = Field(..., description="true：总数至少为 total")
@@ -591,7 +606,10 @@ class EvaluationRecord(Model):
     total: str | None = Field(..., description="自评：总分")
     grade: str | None = Field(..., description="自评：等级")
     colour: str | None = Field(..., description="运行监控：项目的预警灯（red、yellow、green、blue）")
-    actor: str | None = Field(..., description="填报人")
+    colour_label: str | None = Field(..., description="运行监控：预警灯的中文（红灯、黄灯、绿灯、蓝灯）；自评为 null")
+    actor: str | None = Field(..., description="填报人的账号名（保存时的）")
+    display_name: str | None = Field(..., description="填报人账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(..., description="给人看的填报人：显示名称，没有时为账号名")
     created_at: str
     sheet: str | None = Field(..., description="填报表的文件名")
 
@@ -607,7 +625,9 @@ class ReviewRecordOut(Model):
     grade: str | None = Field(..., description="系统评定的审核等级")
     errors: int
     warnings: int
-    actor: str | None = Field(..., description="审核人（命令行的 --actor，或「perfbudget serve」等）")
+    actor: str | None = Field(..., description="审核人（账号名，命令行的 --actor，或「perfbudget serve」等）")
+    display_name: str | None = Field(..., description="审核人账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(..., description="给人看的审核人：显示名称，没有时为 actor")
     created_at: str
 
 
@@ -617,6 +637,8 @@ class ReviewerGradeRecord(Model):
     grade: str = Field(..., description="审核人员评定的等级（该版本最新的一条为正式等级）")
     reason: str | None
     actor: str | None = Field(..., description="评定的账号")
+    display_name: str | None = Field(..., description="该账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(..., description="给人看的评定人：显示名称，没有时为账号名")
     created_at: str
 
 
@@ -631,7 +653,15 @@ class EvaluationRecords(Model):
     evaluations: list[EvaluationRecord] = Field(..., description="历次记录，最早的在前")
 
 
-class StoredEvaluation(Model):
+class SavedBy(Model):
+    """Who saved a 自评 or 运行监控: the account as saved and what people are shown."""
+
+    actor: str | None = Field(..., description="填报人的账号名")
+    display_name: str | None = Field(..., description="填报人账号的显示名称（没有时为 null）")
+    user_label: str | None = Field(..., description="给人看的填报人：显示名称，没有时为账号名")
+
+
+class StoredEvaluation(SavedBy):
     total: str | None = Field(..., description="总分（各项得分之和）")
     grade: str | None
     version: int | None = Field(..., description="自评所用的项目版本")
@@ -686,9 +716,10 @@ class MonitoringOut(Model):
     projects: list[ProjectMonitorOut]
 
 
-class StoredMonitoring(Model):
+class StoredMonitoring(SavedBy):
     month: int
     colour: str = Field(..., description="项目预警颜色（red / yellow / green / blue）")
+    colour_label: str = Field(..., description="预警颜色的中文：红灯、黄灯、绿灯、蓝灯")
     version: int | None = Field(..., description="监控所用的项目版本")
     monitoring: MonitoringOut
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from starlette.datastructures import FormData, UploadFile
 
 from perfbudget.app import evaluations
+from perfbudget.app.acting import import_refusal
 from perfbudget.app.blocked import screen_json
 from perfbudget.app.edits import save_edit
 from perfbudget.app.exports import MEDIA_TYPES
@@ -51,7 +52,14 @@ from perfbudget.web.api.openapi import (
 )
 from perfbudget.web.deps import api_user, client_ip
 from perfbudget.web.errors import WebError, few_documents_at_once, forbidden, not_found
-from perfbudget.web.evaluation import API_FILE, form_problems, read_uploaded_sheet, rows_from_form, shown_problems
+from perfbudget.web.evaluation import (
+    API_BUDGET,
+    API_FILE,
+    form_problems,
+    read_uploaded_sheet,
+    rows_from_form,
+    shown_problems,
+)
 from perfbudget.web.routes.projects import attachment
 from perfbudget.web.views import settings_of, store_of
 
@@ -169,12 +177,13 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
     一张表有错误只阻止它自己：不加 `skip_blocked=true` 时什么也不导入，422 逐一说明每张有错误的表；
     加上则导入其余完整无误的表（`dry_run=true` 时说明会怎样），有错误的表列在 `refused_tables` 中。"""
     if not principal.may(Action.EDIT):
-        raise forbidden("您的角色不能导入文档")
+        raise forbidden(import_refusal(principal, None) or "")
     screened = screen_json(body, "api")
     if screened.document is None:
         raise WebError(422, "invalid_document", "文档有错误，不能导入", screened.refusal())
-    if not principal.can(Action.EDIT, screened.document.unit.code):
-        raise forbidden(f"您只能导入本单位（{principal.unit_code}）的文档")
+    not_allowed = import_refusal(principal, screened.document.unit.code)  # perfbudget import --user's words
+    if not_allowed:
+        raise forbidden(not_allowed)
     if screened.errors and not (skip_blocked and screened.can_import_rest):
         # never a partial import the caller did not ask for: each blocked table with its errors
         message = ("有的表格有错误，未导入任何内容；只导入其余完整无误的表格请加 skip_blocked=true"
@@ -288,7 +297,8 @@ def get_evaluation(request: Request, project_id: int, principal: Principal = Dep
         row = latest_evaluation(tx, project_id)
     if row is None:
         raise not_found("该项目的自评结果")
-    return {"total": row["total"], "grade": row["grade"], "version": row["version"], "evaluation": row["payload"]}
+    return {"total": row["total"], "grade": row["grade"], "version": row["version"], **evaluations.saved_by(row),
+            "evaluation": row["payload"]}
 
 
 @router.post("/projects/{project_id}/evaluation", responses=ERRORS, response_model=m.StoredEvaluation,
@@ -316,7 +326,8 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
     rows = rows_from_form(document, FormData(fields), API_FILE)
     evaluation, problems = evaluations.score(document, rows, [], API_FILE)
     if evaluation is None:  # each problem named by the request's position (第 n 个指标「…」), as the page does
-        raise WebError(422, "evaluation_failed", "未能打分", shown_problems(form_problems(document, rows, problems)[0]))
+        raise WebError(422, "evaluation_failed", "未能打分", shown_problems(form_problems(document, rows, problems,
+                                                                            budget_words=API_BUDGET)[0]))
     result = evaluation.projects[0]
     total = result.to_dict()["total"]
     years = {project_id: body.year} if body.year is not None else {}
@@ -326,6 +337,7 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
         raise WebError(422, "year_required", needed.message,
                        [{"location": "body.year", "message": needed.message}]) from None
     return {"total": total, "grade": result.grade, "version": view.version.meta["version"],
+            **evaluations.saved_by(principal),
             "evaluation": evaluations.names_only(evaluations.as_kept(evaluation, view.version).to_dict())}
 
 
@@ -353,7 +365,8 @@ def get_monitoring(request: Request, project_id: int, principal: Principal = Dep
     row = evaluations.latest_monitoring(store_of(request), project_id)
     if row is None:
         raise not_found("该项目的运行监控结果")
-    return {"month": row["month"], "colour": row["colour"], "version": row["version"], "monitoring": row["payload"]}
+    return {"month": row["month"], "colour": row["colour"], "colour_label": row["colour_label"],
+            "version": row["version"], **evaluations.saved_by(row), "monitoring": row["payload"]}
 
 
 @router.post("/projects/{project_id}/monitoring", responses={**ERRORS, **m.error_responses(413)},
@@ -383,7 +396,9 @@ async def post_monitoring(request: Request, project_id: int,
     except evaluations.YearNeeded as needed:
         raise WebError(422, "year_required", needed.message,
                        [{"location": "body.year", "message": needed.message}]) from None
-    return {"month": month, "colour": monitoring.projects[0].colour, "version": view.version.meta["version"],
+    colour = monitoring.projects[0].colour
+    return {"month": month, "colour": colour, "colour_label": evaluations.colour_label(colour),
+            "version": view.version.meta["version"], **evaluations.saved_by(principal),
             "monitoring": evaluations.names_only(evaluations.as_kept(monitoring, view.version).to_dict())}
 
 

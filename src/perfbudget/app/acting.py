@@ -1,0 +1,73 @@
+"""Who a command-line write acts as: one rule for ``import``, ``review --save``, ``evaluate/monitor --save`` and
+``library merge|split|rename``, as ``workflow`` and ``desk`` already act.
+
+* ``--user ACCOUNT`` (or the environment variable ``PERFBUDGET_USER``): the web account, active, acts; the history,
+  the records and the audit log name it (its id kept), and its role and unit are checked as its pages and tokens are
+  (:func:`import_refusal`, :func:`review_refusal`, the 自评's ``evaluations.role_refusal``, the library's admin
+  check).
+* Without an account (a laptop with no web accounts): ``--actor NAME``, else the login name, unchecked.
+* ``--user`` with ``--actor`` is refused: the record names the account.
+
+Until replay-m ``import``, ``review --save`` and ``library merge`` recorded the login name (「root」) even where
+``PERFBUDGET_USER`` named the account that ``workflow``, ``desk`` and ``evaluate --save`` act as."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from perfbudget.app.roles import Action, Principal
+from perfbudget.store.transaction import Actor
+
+__all__ = ["BOTH_GIVEN", "Acting", "acting", "import_refusal", "review_refusal"]
+
+BOTH_GIVEN = "--user 与 --actor 只能给一个：用 --user 时记为该账号"
+
+
+@dataclass(frozen=True, slots=True)
+class Acting:
+    """Who writes: ``actor`` as the store records it; ``principal`` the web account, None without one."""
+
+    actor: Actor
+    principal: Principal | None
+
+
+def acting(engine: Engine, user: str | None, actor: str | None, login: str | None) -> Acting | str:
+    """The command line's writer: the account ``user`` names, else ``actor`` or ``login`` (the OS login name) as a
+    bare name; or why not (an unknown or disabled account, both ``user`` and ``actor``), in Chinese."""
+    from perfbudget.app.accounts import account_principal
+
+    if user is None:
+        return Acting(Actor(None, actor or login), None)
+    if actor:
+        return BOTH_GIVEN
+    found = account_principal(engine, user)
+    if isinstance(found, str):
+        return found
+    return Acting(Actor(found.id, found.username), found)
+
+
+def import_refusal(principal: Principal | None, unit_code: str | None) -> str | None:
+    """Why this account may not import a table of ``unit_code`` (the API's, the upload's and ``perfbudget import
+    --user``'s one rule: a unit's editor its own unit's, an admin any), or None (also without an account)."""
+    if principal is None or principal.can(Action.EDIT, unit_code):
+        return None
+    if not principal.may(Action.EDIT):
+        return f"您的角色（{principal.role_label}）不能导入文档"
+    return f"您只能导入本单位（{principal.unit_code}）的文档"
+
+
+def review_refusal(principal: Principal | None, unit_codes: Iterable[str | None]) -> str | None:
+    """Why this account may not save the review of projects of these units (``perfbudget review --save --user``),
+    or None: a reviewer and an admin any unit's, a unit's editor its own unit's (its import and edits save the same
+    review); a viewer none."""
+    if principal is None:
+        return None
+    codes = set(unit_codes)
+    if all(principal.can(Action.REVIEW, c) or principal.can(Action.EDIT, c) for c in codes):
+        return None
+    if not (principal.may(Action.REVIEW) or principal.may(Action.EDIT)):
+        return f"您的角色（{principal.role_label}）不能保存审核结果"
+    return f"您只能保存本单位（{principal.unit_code}）项目的审核结果：请用 --unit {principal.unit_code}"

@@ -11,8 +11,8 @@ read as a monitoring table (readers/monitoring_period.py) this module types thos
   ``60万元``), None for text (达成, 正在推进), a comparator or a range: nothing is guessed;
 * ``likelihood`` — 完成目标可能性 as one of 确定能 / 有可能 / 完全不可能 (不可能 is the form's short 完全不可能),
   the cell as written in ``likelihood_text`` whatever it says;
-* ``reason`` — the 偏差原因分析 group's column ticked ``√`` (经费保障 … 其他), else a 偏差原因 column (偏差原因,
-  偏差原因说明); the 偏差原因分析 text itself stays ``Indicator.deviation``;
+* ``reason`` — the 偏差原因分析 group's column ticked ``√`` (经费保障 … 其他), else a 偏差原因 column the reader
+  keeps as an extra, else the 偏差原因 (偏差原因分析) text the reader types as ``Indicator.deviation``;
 * ``measure`` — a header with 措施 (纠偏措施, 改进措施, 整改措施).
 
 Only monitoring tables are asked (a plain target table's rows are not looked at: the text reader's speed).
@@ -48,7 +48,7 @@ def _reason(indicator: Indicator) -> str | None:
         _group, slash, column = header.rpartition("/")
         if "原因" in header and "措施" not in header and not (slash and clean(column) in REASONS) and text.strip():
             return text.strip()
-    return None
+    return indicator.deviation
 
 
 def progress_of(indicator: Indicator) -> Progress | None:

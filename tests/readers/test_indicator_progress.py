@@ -86,7 +86,8 @@ def _round_trips(document: Document) -> None:
                        ("出.html", target_table_html(document))):
         again = _read(name, data)
         assert again == document, name  # the typed progress, budget and extras alike
-        assert [i.progress for i in again.projects[0].indicators] == [i.progress for i in document.projects[0].indicators]
+        assert [i.progress for i in again.projects[0].indicators] == [
+            i.progress for i in document.projects[0].indicators]
         assert again.projects[0].budget == document.projects[0].budget, name
     again, problems = loads(dumps(document))
     assert again == document, problems

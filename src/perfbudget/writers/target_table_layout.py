@@ -7,6 +7,10 @@ One table per project, in the layout of the published tables (the seed's)::
     主管部门 | …                                  (project extras, one row each)
     预算规模及资金用途 | 预算数 | 17.00 | 其中：财政资金 | 17.00 | 其他资金 | (blank)
        (merged)        | 对现有的信息系统基础资源进行监控和管理…
+    (a 自评表's or 监控表's funds grid instead, as those tables print it, so that it reads back typed:)
+    项目资金（万元） |  | 预算数 | 年初预算数 | 全年执行数 | 执行率 …  (1-6月执行数, 全年预计执行数 in a 监控表)
+                     | 年度资金总额 | 120 | 100 | 108 | 90% …
+    资金用途 | …
     绩效目标 | 1.…  (one paragraph per goal, numbered)
     一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 [| 分值 | 实际完成值 | 得分 | 偏差原因… | extras]
     产出指标 | 数量指标 | …        (一级 and 二级 merged down over their rows)

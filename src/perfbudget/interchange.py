@@ -91,8 +91,12 @@ def indicator_to_dict(indicator: Indicator) -> dict[str, Any]:
 
 def progress_to_dict(progress: Progress) -> dict[str, str]:
     """A :class:`Progress` as the ``progress`` object of an indicator: the fields it holds, numbers as text."""
-    return {name: _dec(value) if isinstance(value, Decimal) else value
-            for name in PROGRESS_FIELDS if (value := getattr(progress, name)) is not None}
+    out: dict[str, str] = {}
+    for name in PROGRESS_FIELDS:
+        value = getattr(progress, name)
+        if value is not None:
+            out[name] = format_decimal(value) if isinstance(value, Decimal) else value
+    return out
 
 
 def _derived_name_cell(project: Project) -> str:

@@ -101,9 +101,12 @@ def test_every_writers_monitoring_table_reads_back_to_the_same_typed_values() ->
 
 
 def test_every_writers_self_evaluation_reads_back_with_its_funds_grid_typed() -> None:
-    # the 自评表's funds grid: 年初预算数, 全年执行数, 分值, 执行率, 得分 over the adjusted budget; and rows of parts
+    # the 自评表's funds grid: 年初预算数, 全年执行数, 分值, 执行率, 得分 over the adjusted budget; and rows of parts,
+    # one of them with a 全年预算数 of its own (kept as an extra: the grid's budget column is drawn as that column)
     rows = [*SELF[:3], ["", "其中：财政资金", "100", "100", "90", "", "", ""], *SELF[3:]]
-    for document in (_read("表.txt", _forms(SELF_TITLE, SELF)[0][1]), _read("表.docx", word_file(rows, SELF_TITLE))):
+    carried = [*SELF[:3], ["", "上年结转资金", "0", "5", "0", "", "", ""], *SELF[3:]]
+    for document in (_read("表.txt", _forms(SELF_TITLE, SELF)[0][1]), _read("表.docx", word_file(rows, SELF_TITLE)),
+                     _read("表.xlsx", excel_file([*[[t] for t in SELF_TITLE], *carried]))):
         budget = document.projects[0].budget
         assert (budget.initial, budget.executed, budget.rate, budget.weight, budget.score) == (
             Decimal(100), Decimal(108), Decimal(90), Decimal(10), Decimal(9))

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.readers.header_block import UNIT_CELL
-from perfbudget.readers.labels import FUND_TOTAL_ROWS, field_of_key, label_key
+from perfbudget.readers.labels import BUDGET_COLUMNS, FUND_TOTAL_ROWS, field_of_key, label_key
 from perfbudget.target import display_target, format_decimal
 
 MIN_WIDTH = 7
@@ -124,6 +124,7 @@ class FundsGrid:
 
 # the columns of a funds grid (年初预算数, 全年执行数, 1-6月执行数, 执行率, 全年预计执行数, 分值, 得分 …)
 _FUNDS_COLUMN_WORDS = ("预算", "执行", "分值", "权重", "得分", "结转", "支出")
+_BUDGET_COLUMN = "预算数"
 
 
 def funds_grid(project: Project) -> FundsGrid | None:
@@ -132,14 +133,19 @@ def funds_grid(project: Project) -> FundsGrid | None:
     columns: list[str] = []
     cells: dict[tuple[str, str], str] = {}
     labels: set[str] = set()
+    previous: str | None = None
     for label, text in project.extras:
         row, slash, column = label.partition("/")
         if not slash or not row or not column or "\n" in label or "/" in column \
                 or not any(word in column for word in _FUNDS_COLUMN_WORDS) \
                 or not (_fund_row(row) or "资金" in row or "拨款" in row):
             continue
-        rows.append(row) if row not in rows else None
-        columns.append(column) if column not in columns else None
+        if row not in rows:
+            rows.append(row)
+            previous = None
+        if column not in columns:  # after the column before it in its row: the grid's order, as every row has it
+            columns.insert(columns.index(previous) + 1 if previous is not None else 0, column)
+        previous = column
         cells[(row, column)] = text
         labels.add(label)
     if not cells or not any(word in column for column in columns for word in ("执行", "分值", "得分")):
@@ -166,18 +172,22 @@ def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str],
         if part not in named and (part == "total" or money_text[part]):
             rows.insert(0 if part == "total" else len(rows), label)
             named[part] = label
+    budget_of = {row: money_text[part] for part, row in named.items() if part is not None}
+    # the budget's column: the grid's own where the reader takes it before a 预算数 (全年预算数, 调整后预算数 …: its
+    # total row's cell then holds the budget), else a 预算数 column drawn first
+    first = next((c for c in BUDGET_COLUMNS if c in funds.columns or c == _BUDGET_COLUMN), _BUDGET_COLUMN)
+    columns = funds.columns if first != _BUDGET_COLUMN else [_BUDGET_COLUMN, *funds.columns]
+    cells = {**funds.cells, **{(row, first): text for row, text in budget_of.items() if text}}
     grid.add(f"项目资金（{money_unit}）" if money_unit else "项目资金", 0, bold=True, center=True)
     grid.add("", 1)
-    for col, column in enumerate(["预算数", *funds.columns], 2):
+    for col, column in enumerate(columns, 2):
         grid.add(column, col, bold=True, center=True)
     grid.rows += 1
-    budget_of = {row: money_text[part] for part, row in named.items() if part is not None}
     for row in rows:
         grid.add("", 0)
         grid.add(row, 1, center=True)
-        for col, text in enumerate([budget_of.get(row, ""), *(funds.cells.get((row, c), "") for c in funds.columns)],
-                                   2):
-            grid.add(text, col, center=True)
+        for col, column in enumerate(columns, 2):
+            grid.add(cells.get((row, column), ""), col, center=True)
         grid.rows += 1
     grid.add("资金用途", 0, bold=True, center=True)
     grid.add(purpose or "", 1, colspan=grid.width - 1)
@@ -191,7 +201,7 @@ def heading_of(project: Project) -> str | None:
 def project_grid(document: Document, project: Project, original: bool = False) -> ProjectGrid:
     columns = indicator_columns(document, project)
     funds = funds_grid(project)
-    width = max(MIN_WIDTH, len(columns), 3 + len(funds.columns) if funds is not None else 0)
+    width = max(MIN_WIDTH, len(columns), 3 + len(funds.columns) if funds is not None else 0)  # (预算数 and the grid's)
     grid = ProjectGrid(heading_of(project), width, original=original)
     unit = document.unit
     unit_text = f"{unit.code or ''}{unit.name or ''}"

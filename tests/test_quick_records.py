@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from perfbudget.model import Budget, Direction, Indicator, Kind, Op, Project, Source, Target, Unit
+from perfbudget.model import Budget, Direction, Indicator, Kind, Op, Progress, Project, Source, Target, Unit
 from perfbudget.quick_records import new_budget, new_indicator, new_project, new_target, new_unit
 from perfbudget.target import parse_target
 
@@ -48,10 +48,10 @@ def test_new_indicator_equals_indicator_field_by_field() -> None:
     target = Target("≥12次", Kind.QUANTITATIVE, Op.GE, Decimal("12"), "次", Direction.POSITIVE)
     sources = {"level3": Source("a.txt", 3), "target": Source("a.txt", 5)}
     for values in [
-        ("产出指标", "数量指标", "培训人数", "培训的人数", target, None, None, None, None, (), Source("a.txt", 1),
-         sources),
+        ("产出指标", "数量指标", "培训人数", "培训的人数", target, None, None, None, None, (), None,
+         Source("a.txt", 1), sources),
         ("效益指标", "社会效益指标", "保障", None, target, Decimal("10"), "已完成", Decimal("9.5"), "无",
-         (("备注", "x"),), None, {}),
+         (("备注", "x"),), Progress("4处", Decimal(4), "处", likelihood="确定能"), None, {}),
     ]:
         made, real = new_indicator(*values), Indicator(*values)  # type: ignore[arg-type]
         _same(made, real)

@@ -2,7 +2,7 @@
 
 Numbers are strings holding decimals. Fields a source lacks are null. Extension
 fields (``upper``/``period`` on a target; ``weight``/``actual``/``score``/``deviation``/
-``extras`` on an indicator; ``name_cell``/``extras``/``complete``/``cut``/``needs_check`` on a
+``extras``/``progress`` on an indicator; ``name_cell``/``extras``/``complete``/``cut``/``needs_check`` on a
 project; ``kind`` on the document) are written only when they hold something, so a plain target table
 gives exactly the documented shape. ``docs/interchange.schema.json`` is the schema.
 """
@@ -19,6 +19,8 @@ from perfbudget.model import (
     ENUM_TEXT,
     EXECUTION_FIELDS,
     FORMAT,
+    LIKELIHOODS,
+    PROGRESS_FIELDS,
     Budget,
     Direction,
     Document,
@@ -26,11 +28,13 @@ from perfbudget.model import (
     Kind,
     Op,
     Problem,
+    Progress,
     Project,
     Source,
     Target,
     Unit,
 )
+from perfbudget.progress_figures import figure
 from perfbudget.syntax_errors import syntax_error_text
 from perfbudget.target import format_decimal
 from perfbudget.time_target import due_of, format_due
@@ -80,6 +84,18 @@ def indicator_to_dict(indicator: Indicator) -> dict[str, Any]:
         out["deviation"] = indicator.deviation
     if indicator.extras:
         out["extras"] = [list(pair) for pair in indicator.extras]
+    if indicator.progress is not None:  # a 监控表's monitoring columns typed (only the fields the table gives)
+        out["progress"] = progress_to_dict(indicator.progress)
+    return out
+
+
+def progress_to_dict(progress: Progress) -> dict[str, str]:
+    """A :class:`Progress` as the ``progress`` object of an indicator: the fields it holds, numbers as text."""
+    out: dict[str, str] = {}
+    for name in PROGRESS_FIELDS:
+        value = getattr(progress, name)
+        if value is not None:
+            out[name] = format_decimal(value) if isinstance(value, Decimal) else value
     return out
 
 
@@ -191,7 +207,8 @@ _FIELDS = {
                           "month", "table_total", "table_grade"}),
     "budget": frozenset({"total", "fiscal", "other", "initial", "executed", "rate", "weight", "score"}),
     "indicator": frozenset({"level1", "level2", "level3", "description", "target", "weight", "actual", "score",
-                            "deviation", "extras"}),
+                            "deviation", "extras", "progress"}),
+    "progress": frozenset(PROGRESS_FIELDS),
     "target": frozenset({"raw", "kind", "op", "value", "unit", "direction", "upper", "period", "due"}),
     "period": frozenset({"start", "end"}),
 }
@@ -353,7 +370,39 @@ def _indicator(data: Any, path: str) -> Indicator:
         score=_decimal_field(data, "score", path, required=False),
         deviation=_get(data, "deviation", path, str, required=False),
         extras=_pairs(data, "extras", path),
+        progress=progress_from_dict(data["progress"], f"{path}.progress") if data.get("progress") is not None
+        else None,
     )
+
+
+def progress_from_dict(data: Any, path: str = "progress") -> Progress | None:
+    """A 监控表 indicator's ``progress``: the texts as written; each value, where given, the number its text is
+    (``actual`` 4处 → ``actual_value`` 4, ``actual_unit`` 处), taken from the text where not given; a likelihood
+    among 确定能 / 有可能 / 完全不可能. An empty object is no progress."""
+    if not isinstance(data, dict):
+        raise InterchangeError(path, "应为对象")
+    _only_known(data, path, "progress")
+    texts = {name: _get(data, name, path, str, required=False)
+             for name in ("actual", "forecast", "likelihood", "likelihood_text", "reason", "measure")}
+    figures: dict[str, Any] = {}
+    for name in ("actual", "forecast"):
+        value, unit = figure(texts[name])
+        given = (_decimal_field(data, f"{name}_value", path, required=False),
+                 _get(data, f"{name}_unit", path, str, required=False))
+        for key, meant, said in ((f"{name}_value", value, given[0]), (f"{name}_unit", unit, given[1])):
+            if key in data and said != meant:
+                raise InterchangeError(f"{path}.{key}", f"与 {name}「{texts[name] or ''}」不一致：给出 {_shown(said)}，"
+                                                        f"{name} 读作 {_shown(meant)}；请改正其一，或只给 {name}")
+        figures[f"{name}_value"], figures[f"{name}_unit"] = value, unit
+    likelihood = texts["likelihood"]
+    if likelihood is not None and likelihood not in LIKELIHOODS:
+        raise InterchangeError(f"{path}.likelihood", f"完成目标可能性应为 {'、'.join(LIKELIHOODS)} 之一，"
+                                                     f"而不是「{likelihood}」（表中原文写在 likelihood_text）")
+    if not any(texts.values()):
+        return None
+    return Progress(actual=texts["actual"], forecast=texts["forecast"], likelihood=likelihood,
+                    likelihood_text=texts["likelihood_text"], reason=texts["reason"], measure=texts["measure"],
+                    **figures)
 
 
 def _project(data: Any, path: str) -> Project:

@@ -222,6 +222,46 @@ class Budget:
 EXECUTION_FIELDS = ("initial", "executed", "rate", "weight", "score")
 
 
+# 完成目标可能性 (rules.md §5): the closed set a 监控表's indicator states, in the words of the monitoring form
+LIKELIHOODS = ("确定能", "有可能", "完全不可能")
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """A 绩效监控表's figures for one indicator: the period's actual and what the unit expects of the year.
+
+    Attributes:
+        actual: the period's actual (1-N月执行情况, 1-N月实际完成值, 半年度指标完成情况 …) as written.
+        actual_value, actual_unit: that actual as a number and its unit (``4处`` → 4, 处; ``92%`` → 92, %) when it is
+            one number (no comparator, no range); None when it is text (达成, 正在推进) or blank.
+        forecast: 全年预计完成情况 (全年预计完成值) as written.
+        forecast_value, forecast_unit: the forecast as a number and its unit, as ``actual_value``.
+        likelihood: 完成目标可能性 as one of :data:`LIKELIHOODS` (不可能 is 完全不可能; 能, 可以 are not read:
+            None), None when blank or another word.
+        likelihood_text: the 完成目标可能性 cell as the table writes it (kept when ``likelihood`` is None).
+        reason: 偏差原因 as written: the 偏差原因分析 group's ticked column (经费保障 …), a 偏差原因 column, else
+            the 偏差原因分析 text (``Indicator.deviation``).
+        measure: 纠偏措施 (改进措施, 整改措施) as written.
+    Blank cells are None. The columns stay in ``Indicator.extras`` as well, under their headers.
+    """
+
+    actual: str | None = None
+    actual_value: Decimal | None = None
+    actual_unit: str | None = None
+    forecast: str | None = None
+    forecast_value: Decimal | None = None
+    forecast_unit: str | None = None
+    likelihood: str | None = None
+    likelihood_text: str | None = None
+    reason: str | None = None
+    measure: str | None = None
+
+
+# Progress's fields in their order (the JSON and the store name them so)
+PROGRESS_FIELDS = ("actual", "actual_value", "actual_unit", "forecast", "forecast_value", "forecast_unit",
+                   "likelihood", "likelihood_text", "reason", "measure")
+
+
 @dataclass(frozen=True, slots=True)
 class Indicator:
     """One 三级 indicator row.
@@ -237,6 +277,7 @@ class Indicator:
         score: 得分 (self-evaluation tables).
         deviation: 偏差原因分析及改进措施 (self-evaluation tables).
         extras: further columns kept as (header, text) pairs, e.g. 绩效标准, 备注.
+        progress: a 监控表's monitoring columns typed (:class:`Progress`); None for other tables.
         source: the row the indicator was read from.
         sources: per-field locations, keyed by field name ("level3", "target" ...): a dict, or a
             :class:`LineSources` where the text reader read the row one cell a line.
@@ -252,6 +293,7 @@ class Indicator:
     score: Decimal | None = None
     deviation: str | None = None
     extras: tuple[tuple[str, str], ...] = ()
+    progress: Progress | None = None
     source: Source | None = field(default=None, compare=False, repr=False)
     sources: Mapping[str, Source] = field(default_factory=dict, compare=False, repr=False)
 

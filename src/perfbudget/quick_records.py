@@ -25,7 +25,7 @@ from dataclasses import fields
 from decimal import Decimal
 from typing import Any
 
-from perfbudget.model import Budget, Direction, Indicator, Kind, Op, Project, Source, Target, Unit
+from perfbudget.model import Budget, Direction, Indicator, Kind, Op, Progress, Project, Source, Target, Unit
 
 _new = object.__new__
 
@@ -42,7 +42,7 @@ def _twin(cls: type, names: tuple[str, ...]) -> type:
 
 _IndicatorTwin = _twin(Indicator, (
     "level1", "level2", "level3", "description", "target", "weight", "actual", "score", "deviation", "extras",
-    "source", "sources"))
+    "progress", "source", "sources"))
 # The twin itself, for a hot loop that makes indicators inline as ``new_indicator`` does (every field set, then
 # ``__class__ = Indicator``): the text reader's one-pass row loop (no call a row).
 IndicatorTwin = _IndicatorTwin
@@ -50,7 +50,7 @@ IndicatorTwin = _IndicatorTwin
 
 def new_indicator(level1: str, level2: str, level3: str, description: str | None, target: Target,
                   weight: Decimal | None, actual: str | None, score: Decimal | None, deviation: str | None,
-                  extras: tuple[tuple[str, str], ...], source: Source | None,
+                  extras: tuple[tuple[str, str], ...], progress: Progress | None, source: Source | None,
                   sources: Mapping[str, Source]) -> Indicator:
     """``Indicator(level1, …, sources)`` with every field given."""
     made: Any = _new(_IndicatorTwin)
@@ -64,6 +64,7 @@ def new_indicator(level1: str, level2: str, level3: str, description: str | None
     made.score = score
     made.deviation = deviation
     made.extras = extras
+    made.progress = progress
     made.source = source
     made.sources = sources
     made.__class__ = Indicator

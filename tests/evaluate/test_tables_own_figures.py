@@ -140,3 +140,22 @@ def test_read_says_what_a_table_says_of_itself(tmp_path: Path) -> None:
     assert "监控期间：1-6月，1-6月执行数 60万元（执行率 50%）" in result.stdout
     result = runner.invoke(app, ["read", str(evaluation)])
     assert result.exit_code == 0 and "表中自评得分 97 分，评价等级 优" in result.stdout
+
+
+def test_a_forecast_that_contradicts_the_likelihood_is_warned_of(tmp_path: Path) -> None:
+    # kinds25: 确定能 with a 全年预计完成情况 short of the year's target (8 of ≥10处), 完全不可能 with one that meets it
+    # (6000 of ≥5000人): a warning at the row, the lights computed as before (a sheet's rows alike)
+    rows = [row[:] for row in MONITOR]
+    rows[4][5] = "8处"
+    rows[5][5], rows[5][6] = "6000人", "完全不可能"
+    path = tmp_path / "监控表.docx"
+    path.write_bytes(word_file(rows, TITLE))
+    result = runner.invoke(app, ["monitor", str(path), "-a", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert _lights(result.stdout) == LIGHTS
+    assert "指标「维修工程数」全年预计完成 8处，达不到年度指标值 ≥10处，完成目标可能性却为「确定能」" in result.stderr
+    assert ("指标「受益人口」全年预计完成 6000人，已达到年度指标值 ≥5000人，完成目标可能性却为「完全不可能」"
+            in result.stderr)
+    # the table as it is (10 of ≥10处 确定能, 4000 of ≥5000人 有可能) is warned of nothing
+    path.write_bytes(word_file(MONITOR, TITLE))
+    assert "完成目标可能性却为" not in runner.invoke(app, ["monitor", str(path), "-a", str(path)]).output

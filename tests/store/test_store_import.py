@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from perfbudget.interchange import document_to_dict
-from perfbudget.model import Budget, Document, Kind, Target, Unit
+from perfbudget.model import Budget, Document, Kind, Progress, Target, Unit
 from perfbudget.store import Store
 from perfbudget.store import importer as importer_module
 from perfbudget.store.reviews import project_latest
@@ -236,3 +236,30 @@ def test_a_monitoring_period_and_a_tables_own_total_are_kept(store: Store, seed_
     # a changed period is a new version (the figures are part of the content)
     again = dataclasses.replace(monitored, projects=(dataclasses.replace(monitored.projects[0], month=9),))
     assert store.import_document(again, "1-9月.json").status == "imported"
+
+
+def test_a_monitoring_tables_indicator_figures_are_kept(store: Store, seed_document: Document) -> None:
+    # kinds25: a 监控表's indicators' monitoring columns (Indicator.progress: the period's actual and its number, the
+    # year's forecast, 完成目标可能性, 偏差原因, 纠偏措施) kept by the store (project_versions.table_figures) by every
+    # way a version is loaded; a changed figure is a new version. Before, only the extras were kept
+    project = seed_document.projects[0]
+    first, *rest = project.indicators
+    progress = Progress("4处", Decimal(4), "处", "10处", Decimal(10), "处", "有可能", "有可能", "经费保障", "追加资金")
+    monitored = dataclasses.replace(seed_document, kind="monitoring", projects=(dataclasses.replace(
+        project, month=6, indicators=(dataclasses.replace(first, progress=progress), *rest)),))
+    outcome = store.import_document(monitored, "监控表.json")
+    assert outcome.status == "imported" and outcome.document_id is not None
+    assert store.document(outcome.document_id) == monitored
+    project_id = next(item["id"] for item in store.projects()["items"] if item["name"] == project.name)
+    version = store.project_version(project_id)
+    latest = store.latest_versions(project_ids=[project_id])[0].document.projects[0]
+    with store.router.read() as connection:
+        bulk = project_latest(connection, [project_id])[project_id].document.projects[0]
+    assert version is not None
+    for loaded in (version.document.projects[0], latest, bulk):
+        assert [i.progress for i in loaded.indicators] == [progress] + [None] * len(rest)
+    assert store.import_document(monitored, "again.json").status == "unchanged"
+    changed = dataclasses.replace(progress, likelihood="完全不可能", likelihood_text="不可能")
+    again = dataclasses.replace(monitored, projects=(dataclasses.replace(monitored.projects[0], indicators=(
+        dataclasses.replace(first, progress=changed), *rest)),))
+    assert store.import_document(again, "改.json").status == "imported"

@@ -161,3 +161,15 @@ def test_every_operation_with_a_body_documents_its_400(empty_app: Any) -> None:
         answer = operation["responses"]["400"]
         assert "无法解析" in answer["description"], (path, method)
         assert answer["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorResponse"}
+
+
+def test_a_monitoring_tables_progress_validates_against_the_schema() -> None:
+    # kinds25: a read 监控表's typed indicator columns (progress) pass the API's model and the schema (the model
+    # forbids unknown keys: without the field a 监控表 read by the API was refused)
+    from tests.readers.test_indicator_progress import MONITOR, TITLE, _forms, _read
+
+    data = document_to_dict(_read("表.txt", _forms(TITLE, MONITOR)[0][1]))
+    typed = models.InterchangeDocument.model_validate(data).model_dump(mode="json", exclude_unset=True)
+    jsonschema.validate(typed, SCHEMA)
+    assert typed == json.loads(json.dumps(data))
+    assert typed["projects"][0]["indicators"][1]["progress"]["likelihood"] == "完全不可能"

@@ -103,3 +103,22 @@ def test_a_row_added_on_the_page_or_a_forged_row_id_takes_nothing_from_a_stored_
     assert all((i.actual, i.weight, i.score) == (None, None, None) for i in added.values()) and len(added) == 2
     kept = {i.level3: i.actual for i in after.indicators}
     assert kept["验收合格率"] == "95%"
+
+
+def test_an_edit_keeps_a_monitoring_tables_typed_columns() -> None:
+    # kinds25: a 监控表's Indicator.progress (the period's actual, forecast, 完成目标可能性 …) is not on the editor's
+    # page: a row drawn from the stored indicator keeps it, as it keeps the extras (it was rebuilt without it)
+    from starlette.datastructures import FormData
+
+    from perfbudget.web.forms import indicators_from_form
+    from tests.readers.test_indicator_progress import MONITOR, TITLE, _forms, _read
+
+    base = _read("表.txt", _forms(TITLE, MONITOR)[0][1]).projects[0]
+    form = FormData([item for n, i in enumerate(base.indicators, 1) for item in (
+        ("rowid", f"o{n}-x"), ("l1", i.level1), ("l2", i.level2), ("l3", i.level3), ("desc", ""),
+        ("target", i.target.raw))])
+    errors: list[str] = []
+    indicators, _checks, _rows = indicators_from_form(form, errors, base)
+    assert not errors
+    assert [i.progress for i in indicators] == [i.progress for i in base.indicators]
+    assert indicators[1].progress is not None and indicators[1].progress.likelihood == "完全不可能"

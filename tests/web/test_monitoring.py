@@ -295,3 +295,33 @@ def test_the_units_own_monitoring_table_is_taken_as_the_record(web: WebEnv) -> N
                             files={"file": ("监控表.docx", table, "application/octet-stream")})
     assert api.status_code == 200, api.text
     assert api.json()["monitoring"]["projects"][0]["indicators"] == saved["projects"][0]["indicators"]
+
+
+def test_a_stored_monitoring_table_prefills_the_page_with_its_own_figures(web: WebEnv) -> None:
+    """kinds25: a stored 绩效监控表's typed figures (its 1-N月执行数, each indicator's Indicator.progress) fill the
+    运行监控 form and its month, for the officer to check instead of typing them again (the form was empty)."""
+    import dataclasses
+    from decimal import Decimal
+
+    from perfbudget.model import Progress
+    from perfbudget.store.queries import project_version
+
+    pid = web.project_ids[0]
+    with web.app.state.engine.connect() as connection:
+        version = project_version(connection, pid)
+    assert version is not None
+    document = version.document
+    project = document.projects[0]
+    first, *rest = project.indicators
+    progress = Progress("3处", Decimal(3), "处", "10处", Decimal(10), "处", "完全不可能", "不可能", "经费保障",
+                        "追加资金")
+    monitored = dataclasses.replace(document, kind="monitoring", projects=(dataclasses.replace(
+        project, month=9, budget=dataclasses.replace(project.budget, executed=Decimal("8.5")),
+        indicators=(dataclasses.replace(first, progress=progress), *rest)),))
+    assert web.app.state.store.import_document(monitored, "监控表.json").status == "imported"
+    approve(web.app, pid)  # (the page monitors the official version)
+    page = web.client("editor").get(f"/projects/{pid}/monitoring").text
+    assert 'name="executed" value="8.5"' in page and 'name="actual_1" value="3处"' in page
+    assert 'name="forecast_1" value="10处"' in page and '<option value="完全不可能" selected>' in page
+    assert '<option value="经费保障" selected>' in page and "纠偏措施：追加资金" in page
+    assert '<option value="9" selected>1-9月</option>' in page

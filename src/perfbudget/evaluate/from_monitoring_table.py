@@ -8,11 +8,12 @@ at the table's own cell:
 
 * ``全年执行数`` — the execution to the period's end (``Budget.executed``, else the grid's 1-N月执行数 extra), and
   ``全年预算数`` where the grid gives an adjusted budget;
-* per indicator: 实际完成值 from the period's column (1-N月执行情况, 1-N月实际完成值, 半年度指标执行情况 …: a column
-  holding 执行情况, 完成值, 完成情况 or 实现值 without 预计; else ``Indicator.actual``), 完成目标可能性 (不可能 as
-  完全不可能, the form's own short word), 全年预计完成情况 (a column with 预计), 偏差原因 (the 偏差原因分析 group's
-  column ticked ``√`` — 经费保障 … 其他 —, else the 偏差原因 text where it starts with one of them), 偏差原因分析
-  (``Indicator.deviation``) and 备注; a 完成等级 only where the period's cell is one (达成 …).
+* per indicator, its typed monitoring columns (``Indicator.progress``, readers/indicator_progress.py): 实际完成值
+  the period's actual (1-N月执行情况 …), 完成目标可能性 (the closed set's word; a word outside it as the table writes
+  it, which monitoring refuses at its row), 全年预计完成情况, 偏差原因 (the ticked category, else the category the
+  偏差原因 or 偏差原因分析 text starts with), 偏差原因分析 (``Indicator.deviation``, else the 偏差原因 text, with the
+  纠偏措施 after it) and 备注; a 完成等级 only where the period's cell is one (达成 …). A stored 监控表 read before
+  kinds25 has no ``progress``: its columns are typed from its extras alike.
 
 Nothing is guessed: a cell the table leaves empty stays empty, and monitoring reports it as it would for a sheet
 (a qualitative indicator without a 完成等级, a likelihood other than 确定能 without a forecast or a reason). The month
@@ -35,44 +36,36 @@ from perfbudget.evaluate.vocabulary import (
     COL_PROJECT,
     COL_REASON,
     COL_REMARK,
-    LIKELY_NEVER,
-    REASONS,
     ROW_BUDGET,
     ROW_EXECUTED,
     clean,
     parse_grade,
     parse_reason,
 )
-from perfbudget.model import Document, Indicator, Problem, Project, Severity, Source
+from perfbudget.model import Document, Indicator, Problem, Progress, Project, Severity, Source
+from perfbudget.readers.indicator_progress import progress_of
 from perfbudget.vocabulary import DocumentKind
 
-_ACTUAL_WORDS = ("执行情况", "完成值", "完成情况", "实现值", "实际值")
-_TICKS = frozenset({"√", "✓", "✔", "☑", "是", "v", "V", "√√"})
 _PERIOD_EXECUTED = re.compile(r"^1[-－—–~～至到]\d{1,2}月(?:累计|预算)?(?:执行数|支出数|执行金额)$")
 NOT_MONITORING = ("不是绩效监控表（没有 1-N月执行数、1-N月执行情况、完成目标可能性等列，表题也没有「监控」）："
                   "不能作为监控填报表；请用 perfbudget template --kind monitor 生成填报表")
 
 
-def _extra(indicator: Indicator, *, has: tuple[str, ...], lacks: str = "\x00") -> str:
-    """The indicator's first extra whose header holds one of ``has`` and not ``lacks`` ("" when none)."""
-    for header, text in indicator.extras:
-        if lacks not in header and any(word in header for word in has):
-            return text.strip()
-    return ""
+def _cells(indicator: Indicator) -> dict[str, str]:
+    """The fill-in sheet's cells of a 监控表's indicator, from its typed monitoring columns."""
+    progress = indicator.progress or progress_of(indicator) or Progress()
+    actual = progress.actual or ""
+    reason = parse_reason(progress.reason or "") or parse_reason(indicator.deviation or "") or ""
+    explained = indicator.deviation or (progress.reason if progress.reason != reason else None)
+    deviation = "；".join(part for part in (explained, progress.measure and f"纠偏措施：{progress.measure}") if part)
+    return {COL_ACTUAL: actual, COL_GRADE: actual if parse_grade(actual) else "",
+            COL_LIKELIHOOD: progress.likelihood or progress.likelihood_text or "",
+            COL_FORECAST: progress.forecast or "", COL_REASON: reason, COL_DEVIATION: deviation,
+            COL_REMARK: _remark(indicator)}
 
 
-def _reason(indicator: Indicator) -> str:
-    """The 偏差原因 category ticked in the 偏差原因分析 group (偏差原因分析/经费保障 = √), else the deviation text's
-    own category (经费保障：…), else ""."""
-    for header, text in indicator.extras:
-        _group, slash, column = header.rpartition("/")
-        if slash and clean(column) in REASONS and clean(text) in _TICKS:
-            return clean(column)
-    return parse_reason(indicator.deviation or "") or ""
-
-
-def _likelihood(text: str) -> str:
-    return LIKELY_NEVER if clean(text) == "不可能" else text
+def _remark(indicator: Indicator) -> str:
+    return next((text.strip() for header, text in indicator.extras if "备注" in header), "")
 
 
 def _executed(project: Project) -> str:
@@ -116,12 +109,7 @@ def monitoring_rows_from_document(document: Document, file: str) -> tuple[list[S
         if budget := _adjusted_budget(project):
             row(ROW_BUDGET, project.sources.get("budget.total"), {COL_ACTUAL: budget})
         for indicator in project.indicators:
-            actual = _extra(indicator, has=_ACTUAL_WORDS, lacks="预计") or (indicator.actual or "")
-            row(indicator.level3, indicator.source, {
-                COL_ACTUAL: actual, COL_GRADE: actual if parse_grade(actual) else "",
-                COL_LIKELIHOOD: _likelihood(_extra(indicator, has=("可能性",))),
-                COL_FORECAST: _extra(indicator, has=("预计",)), COL_REASON: _reason(indicator),
-                COL_DEVIATION: indicator.deviation or "", COL_REMARK: _extra(indicator, has=("备注",))})
+            row(indicator.level3, indicator.source, _cells(indicator))
     return rows, next(iter(months), None), []
 
 

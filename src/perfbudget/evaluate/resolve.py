@@ -24,6 +24,7 @@ from perfbudget.evaluate.vocabulary import (
     COL_SCORE,
     COL_WEIGHT,
     LIKELIHOODS,
+    LIKELY_NEVER,
     LIKELY_SURE,
     REASONS,
     ROW_EXECUTED,
@@ -35,7 +36,7 @@ from perfbudget.evaluate.vocabulary import (
     special_row,
 )
 from perfbudget.framework import normalise_level3
-from perfbudget.model import Document, Kind, Problem, Project, Source, Target
+from perfbudget.model import Direction, Document, Kind, Problem, Project, Severity, Source, Target
 from perfbudget.target import format_decimal, parse_target
 from perfbudget.time_target import due_of, parse_done
 
@@ -265,11 +266,36 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
                 problems.append(Problem(row.source, str(exc)))
     if len(problems) > before:
         return
+    if forecast is not None and likelihood in (LIKELY_SURE, LIKELY_NEVER) \
+            and (disagreement := _forecast_disagrees(target, forecast, likelihood)) is not None:
+        problems.append(Problem(row.source, f"指标「{indicator.level3}」全年预计完成 {forecast_text}，{disagreement}，"
+                                            f"完成目标可能性却为「{likelihood}」：请核对全年预计完成情况或完成目标可能性",
+                                Severity.WARNING))
     builder.indicators[position] = IndicatorActual(
         position=position, text=text, value=value, unit_note=note, grade=grade, score=score, weight=weight,
         done=done, done_note=done_note, deviation=row.get(COL_DEVIATION) or None, likelihood=likelihood,
         forecast_text=forecast_text,
         forecast=forecast, reason=reason, remark=row.get(COL_REMARK) or None, source=row.source)
+
+
+def _forecast_disagrees(target: Target, forecast: Decimal, likelihood: str) -> str | None:
+    """How a quantitative target's year forecast says the opposite of 完成目标可能性 (确定能 with a forecast short of
+    the target, 完全不可能 with one that meets it), None when they agree: the deviation warning of rules.md §5, a note
+    the unit is asked to check (the figures are kept as written)."""
+    value = target.value
+    if value is None:
+        return None
+    if target.direction is Direction.REVERSE:
+        bound = target.upper if target.upper is not None else value
+        meets = forecast <= bound
+    else:
+        meets = forecast >= value
+    shown = f"年度指标值 {target.raw.strip()}"
+    if likelihood == LIKELY_SURE and not meets:
+        return f"达不到{shown}"
+    if likelihood == LIKELY_NEVER and meets:
+        return f"已达到{shown}"
+    return None
 
 
 def resolve(document: Document, rows: list[SheetRow],

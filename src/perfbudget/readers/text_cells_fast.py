@@ -467,6 +467,7 @@ def _read_indicator_rows(lines: list[str], body: list[tuple[int, int]], roles: t
                 else None
             made.deviation = (stripped[i_deviation] or None) if i_deviation is not None else None
         made.extras = ()
+        made.progress = None
         made.source = _new_tuple(Source, (file, start + first + 1, None, None, None, None, None))
         made.sources = LineSources(file, start + 1, roles)  # the cell of column k is line start + k (1-based: + 1)
         made.__class__ = Indicator

@@ -12,11 +12,12 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
-from perfbudget.interchange import project_to_dict
+from perfbudget.interchange import progress_from_dict, progress_to_dict, project_to_dict
 from perfbudget.model import (
     ENUM_TEXT,
     EXECUTION_FIELDS,
@@ -58,11 +59,15 @@ def _execution(text: str | None) -> dict[str, Decimal]:
 
 
 def _figures_json(project: Project) -> str | None:
-    """A 监控表's period and a 自评表's own total and grade as JSON text (None when the table gives none)."""
+    """A 监控表's period and a 自评表's own total and grade as JSON text (None when the table gives none), and
+    (since kinds25) a 监控表's indicators' monitoring columns: ``progress``, one object (or null) an indicator in
+    their order, as the JSON interchange writes an indicator's ``progress``. They are kept with the version, not
+    in the indicator rows: a target table's rows (the review's hot path) stay as they were."""
     month, total, grade = project.month, project.table_total, project.table_grade
-    if month is None and total is None and grade is None:
+    progress = [progress_to_dict(i.progress) if i.progress is not None else None for i in project.indicators]
+    if month is None and total is None and grade is None and not any(progress):
         return None
-    figures = {"month": month, "total": _dec(total), "grade": grade}
+    figures = {"month": month, "total": _dec(total), "grade": grade, "progress": progress if any(progress) else None}
     return json.dumps({k: v for k, v in figures.items() if v is not None}, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -72,6 +77,15 @@ def _figures(text: str | None) -> tuple[int | None, Decimal | None, str | None]:
     figures = stored_json(text)
     total = figures.get("total")
     return figures.get("month"), None if total is None else Decimal(total), figures.get("grade")
+
+
+def _with_progress(indicators: tuple[Indicator, ...], text: str | None) -> tuple[Indicator, ...]:
+    """The indicators with the monitoring columns :func:`_figures_json` kept (the same tuple when it kept none)."""
+    if not text or '"progress"' not in text:
+        return indicators
+    kept = stored_json(text).get("progress") or []
+    return tuple(indicator if data is None else replace(indicator, progress=progress_from_dict(data))
+                 for indicator, data in zip(indicators, [*kept, *[None] * (len(indicators) - len(kept))], strict=False))
 
 
 def _pairs(text: str | None) -> tuple[tuple[str, str], ...]:
@@ -205,7 +219,7 @@ def indicator_from_values(level1: str, level2: str, level3: str, description: st
     # the record made without its frozen dataclass __init__ (quick_records: the same object)
     return new_indicator(level1, level2, level3, description, target, None if weight is None else Decimal(weight),
                          actual, None if score is None else Decimal(score), deviation,
-                         tuple((a, b) for a, b in json.loads(extras)) if extras else (), None, {})
+                         tuple((a, b) for a, b in json.loads(extras)) if extras else (), None, None, {})
 
 
 def indicators_by_version(rows: Iterable[Sequence[Any]]) -> dict[int, list[Indicator]]:
@@ -257,7 +271,7 @@ def _shared_indicator(key: Any, values: tuple[Any, ...], made: dict[tuple[Any, .
     indicator = new_indicator(level1, level2, level3, description, target,
                               None if weight is None else Decimal(weight), actual,
                               None if score is None else Decimal(score), deviation,
-                              tuple((a, b) for a, b in json.loads(extras)) if extras else (), None, {})
+                              tuple((a, b) for a, b in json.loads(extras)) if extras else (), None, None, {})
     if len(_SHARED_INDICATORS) >= SHARED_INDICATORS_LIMIT:
         _SHARED_INDICATORS.clear()  # memory stays bounded whatever the province
     _SHARED_INDICATORS[key] = indicator
@@ -373,7 +387,8 @@ def project_from_values(seq: int, title: str | None, name: str, fund_label: str 
     return new_project(
         seq, title, name, fund_label, fund_year, fund_source,
         new_budget(_undec(budget_total), _undec(budget_fiscal), _undec(budget_other), **_execution(budget_execution)),
-        purpose, tuple(stored_json(goals)), tuple(indicators), name_cell, _pairs(extras), bool(complete), None,
+        purpose, tuple(stored_json(goals)), _with_progress(tuple(indicators), table_figures), name_cell,
+        _pairs(extras), bool(complete), None,
         tuple(stored_json(needs_check)) if needs_check else (), *_figures(table_figures), None, {})
 
 

@@ -104,6 +104,23 @@ def monitoring_rows_from_form(document: Document, form: FormData) -> list[SheetR
     return _indicator_rows(project, form, rows, _MONITORING_FIELDS)
 
 
+def monitoring_values_from_table(document: Document) -> dict[str, str]:
+    """The 运行监控 form's fields as a stored 监控表 itself fills them (its funds grid's 1-N月执行数 and each
+    indicator's typed monitoring columns, ``Indicator.progress``: the rows ``monitor 监控表 -a 监控表`` reads), so that
+    the officer checks the unit's own figures instead of typing them again (kinds25); empty for any other table."""
+    from perfbudget.evaluate.from_monitoring_table import monitoring_rows_from_document
+
+    project = document.projects[0]  # a stored version's document: its one project
+    rows, _month, problems = monitoring_rows_from_document(document, FORM_FILE)
+    if problems or not rows:
+        return {}
+    values = {"executed": rows[0].cells.get(COL_ACTUAL, "")}
+    for n, row in enumerate(rows[len(rows) - len(project.indicators):], 1):
+        for column, field in _MONITORING_FIELDS:
+            values[f"{field}_{n}"] = row.cells.get(column, "")
+    return {key: value for key, value in values.items() if value}
+
+
 def form_values(form: FormData) -> dict[str, Any]:
     return {k: str(v) for k, v in form.items() if isinstance(v, str)}
 

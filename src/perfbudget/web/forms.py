@@ -254,7 +254,7 @@ def indicators_from_form(form: FormData, errors: list[str], base: Project | None
         stored = _stored_indicator(rowid, base)
         if stored is not None:  # 分值, 实际完成值, 得分, 偏差原因, further columns: not on the page, kept
             indicator = replace(indicator, weight=stored.weight, actual=stored.actual, score=stored.score,
-                                deviation=stored.deviation, extras=stored.extras)
+                                deviation=stored.deviation, extras=stored.extras, progress=stored.progress)
         on_screen[id(indicator)] = i + 1
         indicators.append(indicator)
         checks.append(RowCheck(rowid, True, describe_target(target)))

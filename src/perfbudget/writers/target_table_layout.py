@@ -7,6 +7,10 @@ One table per project, in the layout of the published tables (the seed's)::
     主管部门 | …                                  (project extras, one row each)
     预算规模及资金用途 | 预算数 | 17.00 | 其中：财政资金 | 17.00 | 其他资金 | (blank)
        (merged)        | 对现有的信息系统基础资源进行监控和管理…
+    (a 自评表's or 监控表's funds grid instead, as those tables print it, so that it reads back typed:)
+    项目资金（万元） |  | 预算数 | 年初预算数 | 全年执行数 | 执行率 …  (1-6月执行数, 全年预计执行数 in a 监控表)
+                     | 年度资金总额 | 120 | 100 | 108 | 90% …
+    资金用途 | …
     绩效目标 | 1.…  (one paragraph per goal, numbered)
     一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 [| 分值 | 实际完成值 | 得分 | 偏差原因… | extras]
     产出指标 | 数量指标 | …        (一级 and 二级 merged down over their rows)
@@ -27,6 +31,7 @@ from dataclasses import dataclass, field
 
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.readers.header_block import UNIT_CELL
+from perfbudget.readers.labels import BUDGET_COLUMNS, FUND_TOTAL_ROWS, field_of_key, label_key
 from perfbudget.target import display_target, format_decimal
 
 MIN_WIDTH = 7
@@ -106,13 +111,97 @@ def indicator_value(indicator: Indicator, key: str, original: bool = True) -> st
     return _money(value) if key in ("weight", "score") else str(value)
 
 
+@dataclass(slots=True)
+class FundsGrid:
+    """A 自评表's or 监控表's funds grid as the reader kept it (project extras ``row/column``): its rows and columns
+    in their order, each cell's text, and the extras' labels it draws."""
+
+    rows: list[str]
+    columns: list[str]
+    cells: dict[tuple[str, str], str]
+    labels: set[str]
+
+
+# the columns of a funds grid (年初预算数, 全年执行数, 1-6月执行数, 执行率, 全年预计执行数, 分值, 得分 …)
+_FUNDS_COLUMN_WORDS = ("预算", "执行", "分值", "权重", "得分", "结转", "支出")
+_BUDGET_COLUMN = "预算数"
+
+
+def funds_grid(project: Project) -> FundsGrid | None:
+    """The funds grid of ``project``'s extras, None when it has none (a target table's money is its three cells)."""
+    rows: list[str] = []
+    columns: list[str] = []
+    cells: dict[tuple[str, str], str] = {}
+    labels: set[str] = set()
+    previous: str | None = None
+    for label, text in project.extras:
+        row, slash, column = label.partition("/")
+        if not slash or not row or not column or "\n" in label or "/" in column \
+                or not any(word in column for word in _FUNDS_COLUMN_WORDS) \
+                or not (_fund_row(row) or "资金" in row or "拨款" in row):
+            continue
+        if row not in rows:
+            rows.append(row)
+            previous = None
+        if column not in columns:  # after the column before it in its row: the grid's order, as every row has it
+            columns.insert(columns.index(previous) + 1 if previous is not None else 0, column)
+        previous = column
+        cells[(row, column)] = text
+        labels.add(label)
+    if not cells or not any(word in column for column in columns for word in ("执行", "分值", "得分")):
+        return None
+    return FundsGrid(rows, columns, cells, labels)
+
+
+def _fund_row(row: str) -> str | None:
+    """``total``, ``fiscal`` or ``other`` for a funds grid's row (年度资金总额, 其中财政资金, 其他资金 …)."""
+    if row in FUND_TOTAL_ROWS:
+        return "total"
+    found = field_of_key(label_key(row))
+    return found if found in ("total", "fiscal", "other") else None
+
+
+def _funds_rows(grid: ProjectGrid, funds: FundsGrid, money_text: dict[str, str], money_unit: str | None,
+                purpose: str | None) -> None:
+    """The funds grid as the tables print it (项目资金 | | 预算数 | its columns …, a row each: 年度资金总额, 其中：财政
+    资金, 其他资金 and the rows the grid has), then 资金用途: the reader gives the same budget and the same extras back,
+    so its typed figures (``Budget.executed``, ``rate`` …) read back too."""
+    rows = list(funds.rows)
+    named = {_fund_row(row): row for row in rows}
+    for part, label in (("total", "年度资金总额"), ("fiscal", "其中：财政资金"), ("other", "其他资金")):
+        if part not in named and (part == "total" or money_text[part]):
+            rows.insert(0 if part == "total" else len(rows), label)
+            named[part] = label
+    budget_of = {row: money_text[part] for part, row in named.items() if part is not None}
+    # the budget's column: the grid's own where the reader takes it before a 预算数 (全年预算数, 调整后预算数 …: its
+    # total row's cell then holds the budget), else a 预算数 column drawn first
+    first = next((c for c in BUDGET_COLUMNS if c in funds.columns or c == _BUDGET_COLUMN), _BUDGET_COLUMN)
+    columns = funds.columns if first != _BUDGET_COLUMN else [_BUDGET_COLUMN, *funds.columns]
+    cells = {**funds.cells, **{(row, first): text for row, text in budget_of.items() if text}}
+    grid.add(f"项目资金（{money_unit}）" if money_unit else "项目资金", 0, bold=True, center=True)
+    grid.add("", 1)
+    for col, column in enumerate(columns, 2):
+        grid.add(column, col, bold=True, center=True)
+    grid.rows += 1
+    for row in rows:
+        grid.add("", 0)
+        grid.add(row, 1, center=True)
+        for col, column in enumerate(columns, 2):
+            grid.add(cells.get((row, column), ""), col, center=True)
+        grid.rows += 1
+    grid.add("资金用途", 0, bold=True, center=True)
+    grid.add(purpose or "", 1, colspan=grid.width - 1)
+    grid.rows += 1
+
+
 def heading_of(project: Project) -> str | None:
     return f"{project.seq}.{project.title}" if project.title else None
 
 
 def project_grid(document: Document, project: Project, original: bool = False) -> ProjectGrid:
     columns = indicator_columns(document, project)
-    width = max(MIN_WIDTH, len(columns))
+    funds = funds_grid(project)
+    width = max(MIN_WIDTH, len(columns), 3 + len(funds.columns) if funds is not None else 0)  # (预算数 and the grid's)
     grid = ProjectGrid(heading_of(project), width, original=original)
     unit = document.unit
     unit_text = f"{unit.code or ''}{unit.name or ''}"
@@ -136,19 +225,25 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         if label in _MONEY_LABELS:
             money_text[_MONEY_LABELS[label]] = text  # the money cell as written (amount with a note)
             continue
+        if funds is not None and label in funds.labels:
+            continue  # drawn in the funds grid below
         if label:
             grid.add(label, 0, bold=True, center=True)
             grid.add(text, 1, colspan=width - 1)
         else:
             grid.add(text, 0, colspan=width)
         grid.rows += 1
-    grid.add("预算规模及资金用途", 0, rowspan=2, bold=True, center=True)
-    for col, text in enumerate(("预算数", money_text["total"], "其中：财政资金", money_text["fiscal"], "其他资金"), 1):
-        grid.add(text, col, center=True, bold=col in (1, 3, 5))
-    grid.add(money_text["other"], 6, colspan=width - 6, center=True)
-    grid.rows += 1
-    grid.add(project.purpose or "", 1, colspan=width - 1)
-    grid.rows += 1
+    if funds is not None:
+        _funds_rows(grid, funds, money_text, document.money_unit, project.purpose)
+    else:
+        grid.add("预算规模及资金用途", 0, rowspan=2, bold=True, center=True)
+        for col, text in enumerate(("预算数", money_text["total"], "其中：财政资金", money_text["fiscal"], "其他资金"),
+                                   1):
+            grid.add(text, col, center=True, bold=col in (1, 3, 5))
+        grid.add(money_text["other"], 6, colspan=width - 6, center=True)
+        grid.rows += 1
+        grid.add(project.purpose or "", 1, colspan=width - 1)
+        grid.rows += 1
     goals = "\n".join(f"{n}.{goal}" for n, goal in enumerate(project.goals, 1))
     grid.add("绩效目标", 0, bold=True, center=True)
     grid.add(goals, 1, colspan=width - 1)

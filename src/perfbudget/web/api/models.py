@@ -95,6 +95,21 @@ class Target(Model):
     due: Due | None = Field(None, description="日期或期间目标（时效）的截止时间")
 
 
+class Progress(Model):
+    """A 监控表 indicator's monitoring columns typed (only the fields the table gives)."""
+
+    actual: str | None = Field(None, description="本期（1-N 月）实际完成值原文")
+    actual_value: str | None = Field(None, pattern=DECIMAL, description="实际完成值的数值（一个数时）")
+    actual_unit: str | None = Field(None, description="实际完成值的单位")
+    forecast: str | None = Field(None, description="全年预计完成情况原文")
+    forecast_value: str | None = Field(None, pattern=DECIMAL, description="全年预计完成值的数值（一个数时）")
+    forecast_unit: str | None = Field(None, description="全年预计完成值的单位")
+    likelihood: Literal["确定能", "有可能", "完全不可能"] | None = Field(None, description="完成目标可能性")
+    likelihood_text: str | None = Field(None, description="完成目标可能性原文")
+    reason: str | None = Field(None, description="偏差原因")
+    measure: str | None = Field(None, description="纠偏措施")
+
+
 class Indicator(Model):
     level1: str = Field(..., description="一级指标")
     level2: str = Field(..., description="二级指标；表格没有二级指标（两级指标的表）时为空字符串")
@@ -106,6 +121,7 @@ class Indicator(Model):
     score: str | None = Field(None, pattern=DECIMAL, description="得分（自评表）")
     deviation: str | None = Field(None, description="偏差原因（自评表）")
     extras: list[list[str]] | None = Field(None, description="其他列：[表头, 内容]")
+    progress: Progress | None = Field(None, description="监控表的监控列：本期实际、全年预计、可能性、偏差、纠偏")
 
 
 class CutSource(Model):
@@ -155,7 +171,7 @@ class InterchangeDocument(Model):
 # The models that stand for each part of the schema (checked by tests/web/test_api_models.py).
 SCHEMA_PARTS: dict[str, type[Model]] = {"": InterchangeDocument, "unit": UnitRef, "budget": Budget,
                                         "project": Project, "indicator": Indicator, "target": Target,
-                                        "period": Period, "due": Due}
+                                        "period": Period, "due": Due, "progress": Progress}
 
 
 # ---- reviews ------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from perfbudget.web.evaluation import (
     form_problems,
     form_values,
     monitoring_rows_from_form,
+    monitoring_values_from_table,
     read_uploaded_sheet,
     shown_problems,
     year_given,
@@ -79,10 +80,12 @@ def _page(request: Request, principal: Principal, view: ProjectView, problems: l
         "head": view.head, "row": row, "monitoring": monitoring, "result": result,
         "rate": execution_rate(result) if result else "", "counts": light_counts(result) if result else (0, 0),
         "lights": LIGHT_LABELS, "refused": may_monitor(request, principal, view), "problems": problems,
-        "months": MONTHS, "month": month or (monitoring.month if monitoring else 6),
+        "months": MONTHS, "month": month or (monitoring.month if monitoring else None)
+        or view.version.document.projects[0].month or 6,
         "formats": MONITORING_FORMATS, "format_labels": FORMAT_LABELS,
         "project": view.version.document.projects[0], "money_unit": view.version.document.money_unit,
-        "values": values or {}, "bad_fields": bad_fields or set(), "grades": GRADES, "likelihoods": LIKELIHOODS,
+        "values": values if values is not None else monitoring_values_from_table(view.version.document),
+        "bad_fields": bad_fields or set(), "grades": GRADES, "likelihoods": LIKELIHOODS,
         "reasons": REASONS, "Kind": Kind}, status_code=status)
 
 

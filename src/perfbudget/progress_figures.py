@@ -1,0 +1,31 @@
+"""A monitoring figure's cell read as the model types it (:class:`perfbudget.model.Progress`): one number with its
+unit, a 完成目标可能性 among the closed set. The readers and the JSON interchange type them alike."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfbudget.evaluate.vocabulary import clean
+from perfbudget.model import LIKELIHOODS, Kind
+from perfbudget.target import parse_target
+
+_SHORT_NEVER = "不可能"
+
+
+def figure(text: str | None) -> tuple[Decimal | None, str | None]:
+    """(value, unit) of a cell that is one number with its unit (``4处`` → 4, 处); (None, None) otherwise."""
+    if not text:
+        return None, None
+    target = parse_target(text, None)
+    if target.kind is not Kind.QUANTITATIVE or target.op is not None or target.upper is not None \
+            or target.value is None or target.period is not None:
+        return None, None
+    return target.value, target.unit
+
+
+def likelihood_of(text: str | None) -> str | None:
+    """One of :data:`perfbudget.model.LIKELIHOODS` for a 完成目标可能性 cell, None for any other word."""
+    name = clean(text)
+    if name == _SHORT_NEVER:
+        return LIKELIHOODS[-1]
+    return name if name in LIKELIHOODS else None

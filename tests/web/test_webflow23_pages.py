@@ -9,6 +9,7 @@ import pytest
 from perfbudget.app import review_desk as desk_app
 from perfbudget.app.workflow import take_step
 from tests.web.conftest import WebEnv, csrf_of, login
+from tests.web.helpers import approve
 from tests.web.test_webflow20_workflow import principal_of
 
 
@@ -73,13 +74,20 @@ def test_a_refused_batch_step_keeps_the_ticks_and_the_comment(web: WebEnv) -> No
     assert "10 个待审核" in reviewer.get("/review/queue").text
 
 
-def test_drafts_of_another_year_are_named_on_the_dashboard(web: WebEnv) -> None:
+def test_drafts_and_self_evaluations_of_another_year_are_named_on_the_dashboard(web: WebEnv) -> None:
     """The seed's ten tables: eight of 2024, two of 2023. Until webflow23 the editor's dashboard the day of the import
-    read 「草稿 8」 for 2024 and nothing of the two 2023 drafts (their worst project among them)."""
-    page = web.client("editor").get("/dashboard").text
+    read 「草稿 8」 for 2024 and nothing of the two 2023 drafts (their worst project among them); once one of them was
+    approved, its 自评 due, the 2024 dashboard said nothing of it either."""
+    editor = web.client("editor")
+    page = editor.get("/dashboard").text
     assert "2024 年度总览" in page
     assert re.search(r'id="todo-elsewhere">其他年度还有：<a href="/projects\?year=2023&amp;state=draft">'
-                     r"2023 年度草稿 2 个</a>", page), page[page.find("我的待办"):][:1500]
+                     r"2023 年度草稿 2 个</a>。", page), page[page.find("我的待办"):][:1500]
+    approve(web.app, web.project_ids[1])  # a 2023 project
+    page = editor.get("/dashboard").text
+    assert re.search(r'其他年度还有：<a href="/projects\?year=2023&amp;state=draft">2023 年度草稿 1 个</a>、'
+                     r'<a href="/projects\?year=2023&amp;todo=evaluate">2023 年度待自评 1 个</a>。', page), \
+        page[page.find("我的待办"):][:1500]
 
 
 def test_a_password_the_admin_set_is_to_be_changed_at_the_first_sign_in(web: WebEnv) -> None:

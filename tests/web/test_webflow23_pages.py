@@ -124,3 +124,24 @@ def test_a_refused_page_of_a_project_links_back_to_it(web: WebEnv) -> None:
     assert f'<a href="/projects/{pid}" id="back-to-project">返回项目页</a>' in refused.text
     not_hers = editor.get(f"/projects/{web.other_project_id}/evaluate")
     assert not_hers.status_code in (403, 404) and 'id="back-to-project"' not in not_hers.text
+
+
+def test_the_accounts_page_names_units_and_warns_of_an_unknown_code(web: WebEnv) -> None:
+    """Until webflow23 the 账号 page showed a bare unit code, offered no list of the codes known, took a mistyped
+    code silently (its officer then saw no project and was refused her own unit's file), and its row fields had no
+    names a screen reader could say."""
+    admin = web.client("admin")
+    page = admin.get("/admin/users").text
+    assert '<datalist id="unit-codes"><option value="255101">255101 天津市和平区人民检察院</option>' in page
+    assert re.search(r'aria-label="editor 的单位编码"><span class="muted unit-name">天津市和平区人民检察院</span>', page)
+    assert 'aria-label="保存账号 editor"' in page
+    made = admin.post("/admin/users", data={"csrf_token": csrf_of(admin, "/admin/users"), "username": "qian",
+                                            "password": "Chu-shi-mima-2026", "role": "unit_editor",
+                                            "unit_code": "25510", "display_name": "钱会计"}, follow_redirects=True)
+    assert "已创建账号 qian。请把用户名和初始密码告诉本人" in made.text
+    assert re.search(r'<div class="flash warn" role="status">注意：库中还没有单位编码为「25510」的单位', made.text)
+    assert "（库中还没有该单位）" in made.text
+    again = admin.post("/admin/users", data={"csrf_token": csrf_of(admin, "/admin/users"), "username": "sun",
+                                             "password": "Chu-shi-mima-2026", "role": "unit_editor",
+                                             "unit_code": "255101"}, follow_redirects=True)
+    assert "已创建账号 sun" in again.text and "库中还没有单位编码" not in again.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,10 @@ from perfbudget.app import review_desk as desk_app
 from perfbudget.app.workflow import take_step
 from tests.web.conftest import WebEnv, csrf_of, login
 from tests.web.helpers import approve
+from tests.web.test_revisions import upload
 from tests.web.test_webflow20_workflow import principal_of
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "corpus"
 
 
 def _submit_all(web: WebEnv) -> None:
@@ -133,7 +137,7 @@ def test_the_accounts_page_names_units_and_warns_of_an_unknown_code(web: WebEnv)
     admin = web.client("admin")
     page = admin.get("/admin/users").text
     assert '<datalist id="unit-codes"><option value="255101">255101 天津市和平区人民检察院</option>' in page
-    assert re.search(r'aria-label="editor 的单位编码"><span class="muted unit-name">天津市和平区人民检察院</span>', page)
+    assert 'aria-label="editor 的单位编码"><span class="muted unit-name">天津市和平区人民检察院</span>' in page
     assert 'aria-label="保存账号 editor"' in page
     made = admin.post("/admin/users", data={"csrf_token": csrf_of(admin, "/admin/users"), "username": "qian",
                                             "password": "Chu-shi-mima-2026", "role": "unit_editor",
@@ -145,3 +149,19 @@ def test_the_accounts_page_names_units_and_warns_of_an_unknown_code(web: WebEnv)
                                              "password": "Chu-shi-mima-2026", "role": "unit_editor",
                                              "unit_code": "255101"}, follow_redirects=True)
     assert "已创建账号 sun" in again.text and "库中还没有单位编码" not in again.text
+
+
+def test_the_import_preview_says_what_table_and_which_year(web: WebEnv, seed_path: Path, tmp_path: Path) -> None:
+    """Until webflow23 the preview's 读取结果 said the file's format, unit and money unit only: a 自评表 (corpus r05, a
+    PDF whose 资金 column is blank) read as any table, its year nowhere, and a table without a year was not said."""
+    admin = web.client("admin")
+    preview, _ = upload(admin, seed_path)
+    assert '<p id="preview-kind">表格：<strong>绩效目标表</strong> · 年度：2023、2024</p>' in preview
+    preview, _ = upload(admin, CORPUS / "r05_yunnan-changning-shengzhu-selfeval-pagebreak.pdf")
+    assert '<p id="preview-kind">表格：<strong>项目支出绩效自评表</strong> · 年度：2022</p>' in preview
+    no_year = tmp_path / "no-year.txt"
+    no_year.write_text(seed_path.read_text(encoding="utf-8").replace("2024", "").replace("2023", ""),
+                       encoding="utf-8")
+    preview, _ = upload(admin, no_year)
+    assert re.search(r'id="preview-kind">表格：<strong>绩效目标表</strong> · 年度：<span class="sev sev-warning">'
+                     r"表中没有写年度</span>", preview), preview[:3000]

@@ -165,3 +165,16 @@ def test_the_import_preview_says_what_table_and_which_year(web: WebEnv, seed_pat
     preview, _ = upload(admin, no_year)
     assert re.search(r'id="preview-kind">表格：<strong>绩效目标表</strong> · 年度：<span class="sev sev-warning">'
                      r"表中没有写年度</span>", preview), preview[:3000]
+
+
+def test_a_refused_sign_in_puts_the_keyboard_on_the_password(web: WebEnv) -> None:
+    """Until webflow23 a wrong password came back with the name kept and the focus on the name again."""
+    client = web.client()
+    refused = client.post("/login", data={"csrf_token": csrf_of(client), "username": "editor", "password": "wrong-one",
+                                          "next": "/dashboard"})
+    assert refused.status_code == 401
+    assert re.search(r'<input name="username" value="editor" autocomplete="username" required>', refused.text)
+    assert re.search(r'<input name="password" type="password" autocomplete="current-password" required autofocus '
+                     r'aria-invalid="true">', refused.text)
+    first = client.get("/login").text
+    assert 'autocomplete="username" required autofocus>' in first

@@ -178,3 +178,10 @@ def test_a_refused_sign_in_puts_the_keyboard_on_the_password(web: WebEnv) -> Non
                      r'aria-invalid="true">', refused.text)
     first = client.get("/login").text
     assert 'autocomplete="username" required autofocus>' in first
+
+
+def test_the_project_page_says_its_year(web: WebEnv) -> None:
+    """Until webflow23 the project page said the year only within the 资金 label (「2023中央」), which many tables
+    leave blank (corpus r05: a 2022 自评表, its 资金 empty): the header now says 「2023 年度」 or 「年度未注明」."""
+    page = web.client("editor").get(f"/projects/{web.project_ids[1]}").text
+    assert '<span id="project-year">2023 年度</span> · 第 1 版' in page

@@ -38,7 +38,8 @@ _PROJECT_BEFORE = """{% extends "base.html" %}
   <div>
     <h1>{{ head.name }} <small>{{ head.fund_label or "" }}</small></h1>
     <div><a href="{{ unit_path(head.unit_code, head.unit_id, head.unit_name) }}">{{ head.unit_name }}</a>\
- · 第 {{ meta.version }} 版\
+ · <span id="project-year">{% if head.fund_year is not none %}{{ head.fund_year }} 年度{% else %}年度未注明{% endif \
+%}</span> · 第 {{ meta.version }} 版\
 {% if meta.version == head.official_version and head.revision_pending %}（正式版本）{% elif meta.version != \
 head.official_version %}（正式版本为第 {{ head.official_version }} 版，<a href="/projects/{{ head.id }}">\
 查看正式版本</a>）{% endif %}

@@ -406,19 +406,28 @@ def todo(tx: Transaction, principal: Principal, year: int | None, shown: int = 1
 
 def _elsewhere(tx: Transaction, principal: Principal, year: int | None, editing: bool,
                reviewing: bool) -> list[TodoItem]:
-    """The returned (editors) and submitted (reviewers) projects of years other than ``year``, by year, newest
-    first: one grouped count (until webflow20 a project returned in 2023 was 「被退回 0」 on a dashboard that showed
-    2024, the year with most drafts)."""
-    waiting = ((RETURNED,) if editing else ()) + ((SUBMITTED,) if reviewing else ())
+    """The returned, draft and still to self-evaluate (editors) and submitted (reviewers) projects of years other
+    than ``year``, by year, newest first: grouped counts. Until webflow20 a project returned in 2023 was 「被退回 0」
+    on a dashboard that showed 2024, the year with most drafts; until webflow23 drafts and projects to self-evaluate
+    of another year were not counted: a file of ten tables, two of them for 2023, was 「草稿 8」 the day it was
+    imported, the other two nowhere on the page."""
+    waiting = ((RETURNED, DRAFT) if editing else ()) + ((SUBMITTED,) if reviewing else ())
     if year is None or not waiting:
         return []
     stmt = _filtered(tx, principal, ListQuery(), [status.c.fund_year, status.c.state, func.count().label("n")])
     stmt = (stmt.where(status.c.state.in_(waiting), status.c.fund_year.is_not(None), status.c.fund_year != year)
             .group_by(status.c.fund_year, status.c.state))
-    rows = sorted(tx.connection.execute(stmt), key=lambda row: (-int(row.fund_year), row.state))
-    labels = {RETURNED: "被退回", SUBMITTED: "待审核"}
-    return [TodoItem(row.state, f"{int(row.fund_year)} 年度{labels[row.state]}", int(row.n),
-                     ListQuery(year=int(row.fund_year)).url(state=row.state)) for row in rows]
+    found = [(int(row.fund_year), row.state, int(row.n)) for row in tx.connection.execute(stmt)]
+    if editing:  # an approved project of another year still to self-evaluate (its year's end: the 自评 is due)
+        due = _filtered(tx, principal, ListQuery(todo="evaluate"), [status.c.fund_year, func.count().label("n")])
+        due = due.where(status.c.fund_year.is_not(None), status.c.fund_year != year).group_by(status.c.fund_year)
+        found += [(int(row.fund_year), "evaluate", int(row.n)) for row in tx.connection.execute(due)]
+    order = {RETURNED: 0, SUBMITTED: 1, DRAFT: 2, "evaluate": 3}
+    labels = {RETURNED: "被退回", SUBMITTED: "待审核", DRAFT: "草稿", "evaluate": TODOS["evaluate"]}
+    return [TodoItem(key, f"{fund_year} 年度{labels[key]}", n,
+                     ListQuery(year=fund_year).url(todo=key) if key == "evaluate"
+                     else ListQuery(year=fund_year).url(state=key))
+            for fund_year, key, n in sorted(found, key=lambda item: (-item[0], order[item[1]]))]
 
 
 def _last_comments(tx: Transaction, project_ids: list[int]) -> dict[int, str | None]:

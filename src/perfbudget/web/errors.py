@@ -110,6 +110,17 @@ def _sayable(value: Any) -> Any:
     return value
 
 
+_PROJECT_PAGE = re.compile(r"/projects/([1-9][0-9]{0,9})/")
+
+
+def _project_of(request: Request, status: int) -> str | None:
+    """The project page to go back to from a refused page of that project (「只有审核通过的项目才能自评」 on
+    ``/projects/2/evaluate``): until webflow23 the error page offered 返回总览 only; not for a project that is not
+    found or not to be seen (404, 403)."""
+    found = _PROJECT_PAGE.match(request.url.path)
+    return f"/projects/{found.group(1)}" if found and status not in (403, 404) else None
+
+
 def _respond(request: Request, status: int, code: str, message: str, details: Any = None,
              headers: Mapping[str, str] | None = None) -> Response:
     """The error as JSON (API) or as the error page; ``headers`` kept (a 405's ``Allow``)."""
@@ -119,7 +130,9 @@ def _respond(request: Request, status: int, code: str, message: str, details: An
         return JSONResponse(error_body(code, message, details), status_code=status, headers=sent or None)
     templates = request.app.state.templates
     return templates.TemplateResponse(request, "error.html", {"status": status, "code": code, "message": message,
-                                                              "details": details}, status_code=status,
+                                                              "details": details, "project": _project_of(request,
+                                                                                                         status)},
+                                      status_code=status,
                                       headers=dict(headers) if headers else None)
 
 

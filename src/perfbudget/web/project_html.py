@@ -121,11 +121,13 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
     steps = c["steps"]
     figures = table_figures(c["project"], hid, c["document"].money_unit, c["may_edit_unit"] and c["may_evaluate"],
                             c["document"].kind)
+    # the year always said (until webflow23 only within the 资金 label, which many tables leave blank: corpus r05)
+    year = f"{text(head.fund_year)} 年度" if head.fund_year is not None else "年度未注明"
     return Markup(
         '<div class="page-head">\n  <div>\n'
         f'    <h1>{text(head.name)} <small>{text(head.fund_label or "")}</small></h1>\n'
         f'    <div><a href="{text(unit_path(head.unit_code, head.unit_id, head.unit_name))}">{text(head.unit_name)}</a>'
-        f' · 第 {text(version)} 版{which}'
+        f' · <span id="project-year">{year}</span> · 第 {text(version)} 版{which}'
         f'      · 审核等级 {graded}{partial} · 状态 {state_badge(head.state, labels)}\n'
         f'      · 自评 {evaluated}</div>\n  </div>\n  <div class="actions">\n{actions}'
         f'    <a class="button" href="/projects/{hid}/history">历史版本</a>\n'

@@ -58,6 +58,8 @@ def change_password(request: Request, current: str = Form(...), new: str = Form(
         flash(request, problem, "error")
         return redirect("/account")
     request.session.clear()
+    # said on the sign-in page (until webflow23 it came back blank, as if the change had signed her out by mistake)
+    flash(request, "密码已修改。请用新密码重新登录（其他设备上的登录和全部 API 令牌已随之失效）", "ok")
     return redirect("/login")
 
 

@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from perfbudget.app.accounts import create_user, list_users, reset_password, tokens_shown, update_user
 from perfbudget.app.audit_log import ACTION_LABELS
+from perfbudget.app.overview import unit_choices, unit_name
 from perfbudget.app.roles import ROLE_LABELS, Action, Principal, parse_role
 from perfbudget.web import audit
 from perfbudget.web.deps import client_ip, engine_of, page_user
@@ -24,10 +25,31 @@ def admin_user(principal: Principal = Depends(page_user)) -> Principal:
     return principal
 
 
+def _users_page(request: Request, principal: Principal, typed: dict[str, str] | None = None,
+                status_code: int = 200) -> Response:
+    """The accounts with their units' names, the known unit codes offered as the 单位编码 field's list (until
+    webflow23 the 单位 column showed a bare code and a mistyped code was taken silently: its officer saw nothing)."""
+    with store_of(request).reading() as tx:
+        known = unit_choices(tx, principal)
+    return render(request, "admin_users.html", {
+        "accounts": list_users(engine_of(request)), "roles": ROLE_LABELS, "typed": typed,
+        "units": known, "unit_names": {u["code"]: u["name"] for u in known}}, status_code=status_code)
+
+
 @router.get("/admin/users")
 def users_page(request: Request, principal: Principal = Depends(admin_user)) -> Response:
-    accounts = list_users(engine_of(request))
-    return render(request, "admin_users.html", {"accounts": accounts, "roles": ROLE_LABELS})
+    return _users_page(request, principal)
+
+
+def _unknown_unit(request: Request, principal: Principal, code: str | None) -> str | None:
+    """A warning when ``code`` names no unit yet (a typo, or a unit that has imported nothing)."""
+    if not code:
+        return None
+    with store_of(request).reading() as tx:
+        if unit_name(tx, code) is not None:
+            return None
+    return (f"注意：库中还没有单位编码为「{code}」的单位。请核对编码是否与该单位表格表头中的编码一致；"
+            "如该单位还没有导入过表格，可忽略本提示")
 
 
 @router.post("/admin/users")
@@ -42,11 +64,13 @@ def users_create(request: Request, username: str = Form(...), password: str = Fo
                          display_name.strip() or None, actor=principal, ip=client_ip(request))
     if isinstance(result, str):  # refused: the page again with what was typed (the password excepted), 422
         flash(request, result, "error")
-        accounts = list_users(engine_of(request))
         typed = {"username": username, "display_name": display_name, "role": chosen.value, "unit_code": unit_code}
-        return render(request, "admin_users.html", {"accounts": accounts, "roles": ROLE_LABELS, "typed": typed},
-                      status_code=422)
-    flash(request, f"已创建账号 {result.username}", "ok")
+        return _users_page(request, principal, typed, status_code=422)
+    flash(request, f"已创建账号 {result.username}。请把用户名和初始密码告诉本人；本人首次登录时，页面会提示其改成"
+                   "只有自己知道的密码", "ok")
+    unknown = _unknown_unit(request, principal, result.unit_code)
+    if unknown:
+        flash(request, unknown, "warn")
     return redirect("/admin/users")
 
 
@@ -66,6 +90,9 @@ def users_update(request: Request, user_id: int, role: str = Form(...), unit_cod
         # differ from the row's id: the reset then changed another account's password).
         problem = reset_password(engine_of(request), user_id, password, actor=principal, ip=client_ip(request))
     flash(request, problem or "已保存", "error" if problem else "ok")
+    unknown = None if problem else _unknown_unit(request, principal, unit_code.strip() or None)
+    if unknown:
+        flash(request, unknown, "warn")
     return redirect("/admin/users")
 
 

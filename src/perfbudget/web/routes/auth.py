@@ -6,9 +6,10 @@ from fastapi import Form, Request
 from fastapi.responses import Response
 
 from perfbudget.app.accounts import authenticate, record_event
+from perfbudget.app.password_origin import set_by_another
 from perfbudget.web import sessions, throttle
 from perfbudget.web.deps import client_ip, engine_of, optional_user
-from perfbudget.web.routes.common import page_router, redirect, render
+from perfbudget.web.routes.common import flash, page_router, redirect, render
 
 router = page_router()
 
@@ -61,6 +62,9 @@ def login(request: Request, username: str = Form(""), password: str = Form(""),
     request.session.update({"uid": principal.id, "epoch": epoch, "sid": token})
     record_event(engine, principal, "session.login", f"{principal.username} 登录", user_id=principal.id,
                  ip=client_ip(request))
+    if set_by_another(engine, principal.id):  # an 初始密码 or 重设密码 the admin knows (until webflow23: not said)
+        flash(request, "您现在的密码是管理员设置的（新建账号或重设密码时告诉您的），管理员也知道它。"
+                       "为了账号安全，请改成只有您自己知道的密码：", "password")
     return redirect(_safe_next(next))
 
 

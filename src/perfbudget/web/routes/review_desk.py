@@ -10,7 +10,7 @@ from fastapi import Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from perfbudget.app import review_desk as desk_app
-from perfbudget.app.desk import FILTER_LABELS, list_projects
+from perfbudget.app.desk import FILTER_LABELS, ListQuery, list_projects
 from perfbudget.app.opinion import OPINION_FORMS, opinion_docx, opinion_html, project_opinion_title, unit_opinion_desks
 from perfbudget.app.overview import GRADES, UnitName
 from perfbudget.app.project_lists import view_query
@@ -150,13 +150,43 @@ async def queue_page(request: Request, principal: Principal = Depends(page_user)
     query, problems = view_query("queue", params)  # the list's filters (app.desk.ListQuery.parse), said if bad
 
     def build() -> Response:
-        with store_of(request).reading() as tx:
-            page = list_projects(tx, principal, replace(query, page=1, size=desk_app.MOST_BATCH))
-        return render(request, "review_queue.html", {"rows": page.rows, "total": page.total, "query": query,
-                                                     "problems": problems, "queue_url": _queue_url(params)})
+        return _queue_response(request, principal, query, problems, params)
 
     # the same for every reviewer of the same scope until the data changes: from the page cache
     return await cached_page(request, principal, ("review-queue", tuple(sorted(params.items()))), build)
+
+
+def _queue_response(request: Request, principal: Principal, query: ListQuery, problems: object,
+                    params: dict[str, str], kept: dict[str, object] | None = None, status_code: int = 200) -> Response:
+    """The queue's page ``query.page`` of :data:`MOST_BATCH` rows (as many as one batch step takes), its columns
+    sorting it, a pager; ``kept``: a refused batch step's ticks and 意见, put back (``needs``: the field marked).
+    Until webflow23 the queue showed its first 100 projects only, whatever ``page`` asked, without saying so (「300 个
+    待审核」 and no way to the other 200 but a filter), and a refused step redirected: ticks and 意见 lost."""
+    with store_of(request).reading() as tx:
+        page = list_projects(tx, principal, replace(query, size=desk_app.MOST_BATCH))
+    first = (page.page - 1) * desk_app.MOST_BATCH + 1 if page.rows else 0
+    return render(request, "review_queue.html", {
+        "rows": page.rows, "total": page.total, "query": query, "problems": problems,
+        "queue_url": _queue_url(params), "page": page.page, "pages": page.pages, "first": first,
+        "last": first + len(page.rows) - 1 if page.rows else 0, "link": lambda **changes: queue_link(query, **changes),
+        "kept": kept or {}}, status_code=status_code)
+
+
+def queue_link(query: ListQuery, **changes: object) -> str:
+    """``/review/queue?…`` of ``query`` with ``changes`` (a changed order goes back to page 1); the queue's own
+    state is left out, its default order (oldest submission first) too."""
+    if any(key != "page" for key in changes):
+        changes.setdefault("page", 1)
+    shown = replace(query, **changes)  # type: ignore[arg-type]
+    params = shown.params()
+    params.pop("state", None)
+    params.pop("size", None)
+    params["sort"] = shown.sort  # the queue's default order is not the list's
+    if shown.sort == "submitted" and not shown.desc:
+        del params["sort"]
+    if params.get("year") == "all":
+        del params["year"]
+    return "/review/queue" + (f"?{urlencode(params)}" if params else "")
 
 
 @router.post("/review/queue")
@@ -164,12 +194,18 @@ async def queue_step(request: Request, principal: Principal = Depends(page_user)
     if not principal.may(Action.REVIEW):
         raise forbidden("只有审核人员可以使用审核队列")
     form = await read_form(request)
-    back = _queue_url(dict(request.query_params))  # the queue as it was filtered (the form posts to its URL)
+    params = dict(request.query_params)
+    back = _queue_url(params)  # the queue as it was filtered (the form posts to its URL)
     ids = [i for i in (stored_id(str(v)) for v in form.getlist("project")) if i is not None]
     action, text = str(form.get("action") or ""), str(form.get("comment") or "").strip()
-    if not ids:
-        flash(request, "请先勾选项目", "error")
-        return redirect(back)
+    refusal = ("请先勾选要处理的项目（每行前的方框）" if not ids
+               else "「批量退回」需要填写意见：退回的原因会显示在各单位的项目页" if action == "return" and not text
+               else None)
+    if refusal:  # answered at once: the ticks and the 意见 kept, the field to fill marked (webflow23)
+        query, problems = view_query("queue", params)
+        flash(request, refusal, "error")
+        return _queue_response(request, principal, query, problems, params, status_code=422, kept={
+            "ticked": set(ids), "comment": text, "needs": "project" if not ids else "comment"})
     try:
         results = desk_app.batch_step(store_of(request), principal, ids, action, text, client_ip(request))
     except desk_app.DeskRefused as refused:

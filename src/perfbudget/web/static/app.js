@@ -46,3 +46,13 @@ document.addEventListener("click", function (event) {
   if (!(window.matchMedia && window.matchMedia("(min-width: 721px)").matches)) { return; }
   document.querySelectorAll("details[data-open-wide]").forEach(function (box) { box.open = true; });
 })();
+// A form answered with its errors (an error message on the page, its fields marked aria-invalid): the keyboard goes
+// to the first marked field, unless the page put it somewhere already (autofocus). Until webflow23 the 自评 and 运行监控
+// forms came back with the fields marked in red and the focus nowhere: the officer searched the long table for them.
+(function () {
+  if (!document.querySelector(".flash.error, [role=alert]") || document.querySelector("[autofocus]")) { return; }
+  var active = document.activeElement;
+  if (active && active !== document.body) { return; }
+  var first = document.querySelector("main [aria-invalid=true]:not([type=hidden])");
+  if (first && typeof first.focus === "function") { first.focus(); }
+})();

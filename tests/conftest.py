@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from hypothesis import HealthCheck, settings
+
+import perfbudget.app.passwords as _passwords
 
 from perfbudget.model import Document, Problem
 
@@ -17,6 +20,16 @@ from perfbudget.model import Document, Problem
 settings.register_profile(
     "perfbudget", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("perfbudget")
+
+# The test accounts' passwords are hashed with argon2id at its smallest cost (one pass over 8 MiB, one lane) in
+# this process: the suite signs in thousands of times, and each sign-in at the production cost (argon2-cffi's
+# RFC 9106 low-memory profile: three passes over 64 MiB, four lanes) took a tenth of a second of CPU and more on
+# a loaded machine. It is the same argon2id code with other parameters; the production parameters are checked by
+# tests/web/test_auth.py (``PRODUCTION_HASHER``), and servers the tests start in their own process hash as
+# production does (a hash of other parameters still verifies there, and is re-hashed at sign-in).
+PRODUCTION_HASHER = _passwords._hasher
+_TEST_HASHER = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
+_passwords._hasher = lambda: _TEST_HASHER  # type: ignore[assignment]
 
 ROOT = Path(__file__).resolve().parents[1]
 # The demo data and the real tables live in the repository: no ../shared needed.

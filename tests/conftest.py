@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from hypothesis import HealthCheck, settings
 
+import perfbudget.app.passwords as _passwords
 from perfbudget.model import Document, Problem
 
 # Property tests judge correctness, not speed: on a loaded CI machine generation and single
@@ -17,6 +20,16 @@ from perfbudget.model import Document, Problem
 settings.register_profile(
     "perfbudget", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("perfbudget")
+
+# The test accounts' passwords are hashed with argon2id at its smallest cost (one pass over 8 MiB, one lane) in
+# this process: the suite signs in thousands of times, and each sign-in at the production cost (argon2-cffi's
+# RFC 9106 low-memory profile: three passes over 64 MiB, four lanes) took a tenth of a second of CPU and more on
+# a loaded machine. It is the same argon2id code with other parameters; the production parameters are checked by
+# tests/web/test_auth.py (``PRODUCTION_HASHER``), and servers the tests start in their own process hash as
+# production does (a hash of other parameters still verifies there, and is re-hashed at sign-in).
+PRODUCTION_HASHER = _passwords._hasher
+_TEST_HASHER = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
+_passwords._hasher = lambda: _TEST_HASHER  # type: ignore[assignment]
 
 ROOT = Path(__file__).resolve().parents[1]
 # The demo data and the real tables live in the repository: no ../shared needed.
@@ -91,6 +104,86 @@ def soffice_path() -> str:
                 "or set PERFBUDGET_TEST_SOFFICE)")
 
 
+def pg_base() -> str:
+    """The test cluster's URL (PERFBUDGET_TEST_PG, set by scripts/test.sh after it starts a throwaway cluster).
+    Outside CI a test needing it is skipped without it; in CI a missing server is a failure."""
+    base = os.environ.get("PERFBUDGET_TEST_PG")
+    if not base:
+        if _in_ci():
+            pytest.fail("PERFBUDGET_TEST_PG is not set: scripts/test.sh must start PostgreSQL in CI")
+        pytest.skip("PostgreSQL not available (run scripts/test.sh, which starts one)")
+    return base
+
+
+@contextmanager
+def pg_database(template: str | None = None) -> Iterator[str]:
+    """A new database on the test cluster (a copy of ``template`` when given), dropped afterwards."""
+    import psycopg
+
+    base = pg_base()
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = base.replace("postgresql+psycopg://", "postgresql://")
+    copy = f' TEMPLATE "{template}"' if template else ""
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"{copy}')
+    head, _, _ = base.rpartition("/")
+    try:
+        yield f"{head}/{name}"
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_migrated_template() -> Iterator[str]:
+    """One PostgreSQL database per test process migrated to the head revision, for ``store_url`` to copy."""
+    from perfbudget.store.engine import make_engine
+    from perfbudget.store.migrate import ensure_schema
+
+    with pg_database() as url:
+        engine = make_engine(url)
+        ensure_schema(engine)
+        engine.dispose()  # a template is copied only while nobody is connected to it
+        yield url.rpartition("/")[2]
+
+
+@pytest.fixture(scope="session")
+def sqlite_migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file per test process migrated to the head revision, for ``store_url`` to copy."""
+    from perfbudget.store.engine import make_engine
+    from perfbudget.store.migrate import ensure_schema
+
+    path = tmp_path_factory.mktemp("migrated") / "template.db"
+    engine = make_engine(f"sqlite:///{path}")
+    ensure_schema(engine)
+    engine.dispose()  # the last connection closing checkpoints the WAL into the file
+    return path
+
+
+def store_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> str:
+    """A new database already at the head revision (a copy of the process's migrated template): what every test
+    that opens a store gets, without running the migrations again each time. Tests of the migrations themselves
+    (marked ``empty_database``) get an empty database instead."""
+    import shutil
+
+    empty = request.node.get_closest_marker("empty_database") is not None
+    if backend == "sqlite":
+        path = tmp_path / "store.db"
+        if not empty:
+            shutil.copyfile(request.getfixturevalue("sqlite_migrated_template"), path)
+        return f"sqlite:///{path}"
+    if empty:
+        return str(request.getfixturevalue("pg_url"))
+    return str(request.getfixturevalue("pg_store_url"))
+
+
+@pytest.fixture
+def pg_store_url(pg_migrated_template: str) -> Iterator[str]:
+    """A new PostgreSQL database at the head revision (a copy of the migrated template), dropped afterwards."""
+    with pg_database(pg_migrated_template) as url:
+        yield url
+
+
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A fresh, empty PostgreSQL database for one test (dropped afterwards).
@@ -98,18 +191,5 @@ def pg_url() -> Iterator[str]:
     Needs PERFBUDGET_TEST_PG (scripts/test.sh starts a throwaway cluster and sets it).
     Outside CI the test is skipped without it; in CI a missing server is a failure.
     """
-    base = os.environ.get("PERFBUDGET_TEST_PG")
-    if not base:
-        if _in_ci():
-            pytest.fail("PERFBUDGET_TEST_PG is not set: scripts/test.sh must start PostgreSQL in CI")
-        pytest.skip("PostgreSQL not available (run scripts/test.sh, which starts one)")
-    import psycopg
-
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = base.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    head, _, _ = base.rpartition("/")
-    yield f"{head}/{name}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with pg_database() as url:
+        yield url

@@ -10,6 +10,7 @@ import pytest
 from perfbudget.model import Budget, Document, Indicator, Project, Unit
 from perfbudget.store import Store
 from perfbudget.target import parse_target
+from tests.conftest import store_url
 
 BACKENDS = [pytest.param("sqlite", id="sqlite"), pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)]
 
@@ -18,9 +19,8 @@ Row = tuple[str, str, str, str]  # level1, level2, level3, target as written
 
 @pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'library.db'}"
-    return str(request.getfixturevalue("pg_url"))
+    """A new database at the head revision (tests/conftest.py ``store_url``); empty when marked ``empty_database``."""
+    return store_url(request, request.param, tmp_path)
 
 
 @pytest.fixture

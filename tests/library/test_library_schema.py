@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import select
@@ -9,6 +10,9 @@ from sqlalchemy import select
 from perfbudget.store import Store
 from perfbudget.store.library_tables import library_choices  # noqa: F401  (registers the tables)
 from perfbudget.store.schema import Base
+
+# Each test's db_url is an empty database: these tests migrate it (tests/conftest.py store_url).
+pytestmark = pytest.mark.empty_database
 
 LIBRARY_TABLES = {"library_groups", "library_names", "library_spellings", "library_entries", "library_values",
                   "library_group_units", "library_measure_units", "library_choices", "library_name_words"}

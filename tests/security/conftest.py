@@ -1,4 +1,4 @@
 """The web fixtures (an app on a fresh SQLite file, or on PostgreSQL, with users of every role) for the attacks on the
 server."""
 
-from tests.web.conftest import any_web, pg_web, web, web_template  # noqa: F401
+from tests.web.conftest import any_web, pg_web, pg_web_template, web, web_template  # noqa: F401

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 
 from perfbudget.store import Store
+from tests.conftest import store_url
 
 BACKENDS = [pytest.param("sqlite", id="sqlite"), pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty database URL: a new SQLite file, or a new PostgreSQL database (pg_url)."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'store.db'}"
-    return str(request.getfixturevalue("pg_url"))
+    """A new database URL: a new SQLite file or a new PostgreSQL database, already at the head revision (a copy of
+    a migrated template, tests/conftest.py ``store_url``); empty for tests marked ``empty_database``."""
+    return store_url(request, request.param, tmp_path)
 
 
 @pytest.fixture

@@ -158,6 +158,7 @@ def test_history_in_chinese(db_url: str, seed_path: Path, seed_variant: Callable
     assert old["projects"][0]["budget"]["total"] == "17.00"
 
 
+@pytest.mark.empty_database
 def test_db_upgrade_and_outdated_database(db_url: str) -> None:
     first = run(db_url, "db", "upgrade")
     assert first.exit_code == 0, first.output

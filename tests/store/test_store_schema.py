@@ -27,6 +27,9 @@ from perfbudget.store.ordering import PG_ORDER_PREFIX
 from perfbudget.store.schema import Base, evaluations, reviews
 from tests.store.helpers import import_file
 
+# Each test's db_url is an empty database: these tests migrate it (tests/conftest.py store_url).
+pytestmark = pytest.mark.empty_database
+
 STORE_TABLES = {"units", "documents", "projects", "project_versions", "indicators", "targets", "document_items",
                 "version_changes", "reviews", "evaluations", "project_status"}
 

@@ -125,12 +125,29 @@ def web(tmp_path: Path, web_template: tuple[Path, list[int], int | None]) -> Ite
     app.state.engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def pg_web_template(seed_path: Path) -> Iterator[tuple[str, list[int], int | None]]:
+    """One populated PostgreSQL database per test process (migrating, hashing five passwords and importing the seed
+    once), which ``pg_web`` copies for each test with ``CREATE DATABASE … TEMPLATE``."""
+    from tests.conftest import pg_database
+
+    with pg_database() as url:
+        app = make_app(url)
+        env = populate(app, seed_path)
+        app.state.engine.dispose()  # a template is copied only while nobody is connected to it
+        yield url.rpartition("/")[2], env.project_ids, env.other_project_id
+
+
 @pytest.fixture
-def pg_web(pg_url: str, seed_path: Path) -> Iterator[WebEnv]:
-    """The populated app on the test cluster (a fresh database)."""
-    app = make_app(pg_url)
-    yield populate(app, seed_path)
-    app.state.engine.dispose()
+def pg_web(pg_web_template: tuple[str, list[int], int | None]) -> Iterator[WebEnv]:
+    """The populated app on the test cluster (a fresh copy of the populated database)."""
+    from tests.conftest import pg_database
+
+    template, project_ids, other_id = pg_web_template
+    with pg_database(template) as url:
+        app = make_app(url)
+        yield WebEnv(app, url, project_ids, other_id)
+        app.state.engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

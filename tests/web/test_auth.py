@@ -20,6 +20,15 @@ def test_passwords_are_argon2_hashes(web: WebEnv) -> None:
     assert hash_password("abcdefgh1") != hash_password("abcdefgh1")  # salted
 
 
+def test_production_hashes_are_argon2id_at_the_rfc_9106_low_memory_cost() -> None:
+    # The suite hashes its test accounts at a lower cost (tests/conftest.py); the program's own hasher is this one.
+    from tests.conftest import PRODUCTION_HASHER
+
+    stored = PRODUCTION_HASHER().hash(PASSWORD)
+    assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$"), stored
+    assert PRODUCTION_HASHER().verify(stored, PASSWORD)
+
+
 def test_sign_in_and_out(web: WebEnv) -> None:
     client = web.client()
     assert client.get("/dashboard", follow_redirects=False).headers["location"] == "/login?next=/dashboard"

@@ -85,6 +85,7 @@ API = [
     ("GET", "/api/v1/units/by-id/{u}/opinion.html", READERS),
     ("GET", "/api/v1/todo", SIGNED_IN),  # the to-do (replay-k)
     ("GET", "/api/v1/indicators", SIGNED_IN),
+    ("GET", "/api/v1/units", SIGNED_IN),  # the units list; a unit's own account sees its unit only (replay-m)
     ("GET", "/api/v1/tokens", SIGNED_IN),
     ("GET", "/api/v1/users", ADMIN_ONLY),
     # a project's saved reviews and 自评/监控 records, the library's export (replay-l)

@@ -41,6 +41,7 @@ from sqlalchemy import ColumnElement, Dialect, Select, bindparam, exists, func, 
 from sqlalchemy.dialects.postgresql import aggregate_order_by, array
 
 from perfbudget.app.errors import NotFound
+from perfbudget.app.evaluations import colour_label
 from perfbudget.app.overview import EVENTS_SHOWN, ProjectHead, labelled, newest_events
 from perfbudget.app.roles import Principal
 from perfbudget.app.settings import CoreSettings
@@ -148,6 +149,10 @@ def _head_query(number: ColumnElement[Any], whole: bool = False, events: bool = 
                   evaluation_version[0].label("e_project_id"), evaluation_version[1].label("e_version"),
                   *(evaluated.c[key].label("e_" + key) for key in _EVALUATION_KEYS[4:]),
                   evaluated.c.payload.label("e_payload")]
+    # the 填报人's display name, as app.evaluations.as_people_read gives it to every other face (replay-m)
+    saver = users.alias("eu")
+    evaluation.append(select(saver.c.display_name).where(saver.c.username == evaluated.c.actor)
+                      .scalar_subquery().label("e_display_name"))
     has_events = exists(select(workflow_events.c.id).where(workflow_events.c.project_id == projects.c.id)
                         .correlate(projects))
     parts: list[Any] = [has_events.label("has_events")]
@@ -281,6 +286,10 @@ def _from_row(row: Any, tx: Transaction | None, principal: Principal, settings: 
         evaluation = {key: row["e_" + key] for key in _EVALUATION_KEYS}
         evaluation["payload"] = json.loads(row["e_payload"])
         evaluation["sheet"] = _sheet(evaluation["payload"])
+        # as app.evaluations.as_people_read: the 填报人's display name and label, the light's label
+        evaluation["display_name"] = row["e_display_name"]
+        labelled(evaluation, "actor")
+        evaluation["colour_label"] = colour_label(evaluation["colour"]) if evaluation.get("colour") else None
     reviewer_grade = str(row["reviewer_grade"]) if row["reviewer_grade"] else None
     events = [_event(values) for values in row["event_rows"] or []] if whole and with_events else None
     return _Loaded(ProjectView(head, version, findings, grade, reviewed), evaluation, reviewer_grade,

@@ -355,19 +355,26 @@ def _typo_screen(row: Row) -> bool | None:
 _TYPO_SCREENED = indicator_check(_typo_screen)
 
 
-# A place name written twice in a row (六安市六安市): up to six characters and the suffix of a place.
-_PLACE_SUFFIXES = "省市县区州旗镇乡"
-_PLACE_DOUBLED = re.compile(r"([\u4e00-\u9fff]{1,6}?[省市县区州旗镇乡])\1")
+# The suffix of a place name (六安市, 金安区): a place written twice in a row (六安市六安市) ends in one twice.
+_PLACE_SUFFIX = re.compile(r"[省市县区州旗镇乡]")
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _doubled_place(row: Row) -> tuple[str, str] | None:
     """The place name a value in words writes twice in a row (``完成六安市六安市罗氏宗祠…日常维护`` →
-    (六安市六安市, 六安市)), or None: ``typo``'s check of a doubled word."""
+    (六安市六安市, 六安市)), or None: ``typo``'s check of a doubled word — two to seven characters ending in a
+    place's suffix, the same again right after."""
     raw = row.indicator.target.raw
-    if sum(raw.count(suffix) for suffix in _PLACE_SUFFIXES) < 2:  # (nearly every value: no place twice)
+    first = _PLACE_SUFFIX.search(raw)
+    if first is None or _PLACE_SUFFIX.search(raw, first.end()) is None:  # (nearly every value: no place twice)
         return None
-    found = _PLACE_DOUBLED.search(raw)
-    return (found.group(0), found.group(1)) if found is not None else None
+    for mark in _PLACE_SUFFIX.finditer(raw):
+        end = mark.end()
+        for start in range(max(0, end - 7), end - 1):
+            place = raw[start:end]
+            if raw.startswith(place, end) and _ALL_HAN.fullmatch(place):
+                return place + place, place
+    return None
 
 
 _DOUBLED_PLACE = indicator_check(_doubled_place, needs=lambda shape: not shape[8])  # a value in words
@@ -558,10 +565,10 @@ def _value_in_name(row: Row) -> tuple[str, str] | None:
     """``value-in-name``'s (message, suggestion) for one indicator, or None."""
     indicator = row.indicator
     target = indicator.target
+    if target.value is None:  # a name written again as the value? (nearly every value: not the name's start)
+        return _name_as_value(row) if target.raw[:3] in indicator.level3 and len(target.raw) > 3 else None
     if not _has_digit(indicator.level3):
         return None
-    if target.value is None:
-        return _name_as_value(row)
     if not target.unit:
         stated_target = _target_in_name(row.name, target.value)
         if stated_target is None:
@@ -592,7 +599,10 @@ def _name_as_value(row: Row) -> tuple[str, str] | None:
     """``value-in-name``'s verdict on a name written again as the value, holding the target's figure
     (``辖区企业满意率达95%以上。`` as both): the target is in the name, and the value is no figure."""
     indicator = row.indicator
-    if row.key != bare(name_of(indicator.target.raw)):
+    raw = indicator.target.raw.strip()
+    if len(raw) < 4 or raw[:3] not in indicator.level3 or not _has_digit(raw):  # (nearly every value: not the name)
+        return None
+    if row.key != bare(name_of(raw)):
         return None
     found = figures(row.name)
     if not found:

@@ -112,7 +112,8 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
                                         "把工作次数放在产出的数量指标下；效益指标写这些工作带来的效果，"
                                         "如受益人数、问题解决率、救治成功率"))
                 continue
-            if ending is None and (built := works_built(name, indicator.target.unit)) is not None:
+            if (ending is None and indicator.target.unit in _BUILT_UNITS
+                    and (built := works_built(name, indicator.target.unit)) is not None):
                 out.append(at_indicator(project, position, indicator, "level3",
                                         f"效益指标{quote(indicator.level3)}数的是{built}了多少（{indicator.target.raw}），"
                                         "是产出的数量，不是项目带来的效益",
@@ -155,7 +156,9 @@ def no_genuine_effect(document: Document, settings: RuleSettings) -> list[Findin
         if not effects or not project.complete:
             continue
         candidates = [row for row in effects if not _is_satisfaction(row.name) and output_ending(row.name) is None
-                      and work_count(row.name) is None and works_built(row.name, row.indicator.target.unit) is None]
+                      and work_count(row.name) is None
+                      and (row.indicator.target.unit not in _BUILT_UNITS
+                           or works_built(row.name, row.indicator.target.unit) is None)]
         if candidates:  # effects that may be genuine, unless they only repeat an output's name
             outputs = {row.key for row in own if row.level1 == LEVEL1_OUTPUT}
             if any(row.key not in outputs for row in candidates):

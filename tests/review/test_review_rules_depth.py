@@ -283,6 +283,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      with_row(4, row(OUT, C, "每年财政补助10万元", "10万元")), None, [(4, "level3")]),
     ("missing-time-indicator", "no 时效 beside 数量, 质量, 成本 and the effects (湖北科技学院, 新洲)",
      [r for r in GOOD_ROWS if r[1] != T], None, [(None, None)]),
+    ("missing-quality-indicator", "no 质量 beside 数量, 时效, 成本 and the effects (云南 航空消防, 施甸; round 23)",
+     [r for r in GOOD_ROWS if r[1] != Q], None, [(None, None)]),
     # round 15 (金寨 物业管理, 银川六中, 龙岩 宗教管理, 衡阳 社会福利院; 长庆初中 and 濮阳 left over)
     ("management-as-output", "spending by the rules as the 质量 (龙岩, 濮阳)",
      with_row(2, row(OUT, Q, "项目资金使用合规性", "≥95%")), None, [(2, "level3")]),
@@ -540,6 +542,9 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("missing-time-indicator", "a table of 数量 and 质量 rows alone (it stops, or a template)",
      [r for r in GOOD_ROWS if r[1] in (N, Q)], None),
     ("missing-time-indicator", "a wage item's simplified template", WAGE_ROWS, wage_header()),
+    ("missing-quality-indicator", "a table of 数量 rows alone (it stops, or a template)",
+     [r for r in GOOD_ROWS if r[1] == N], None),
+    ("missing-quality-indicator", "a wage item's simplified template", WAGE_ROWS, wage_header()),
     # round 15
     ("management-as-output", "a subsidy's payment compliance: a quality of what is delivered",
      with_row(2, row(OUT, Q, "补贴发放合规率", "100%")), None),

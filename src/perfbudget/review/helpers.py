@@ -252,6 +252,9 @@ def forget_indicators() -> None:
 _OLDER_LEVEL2 = OLDER_LEVEL2  # older provincial 二级 names (framework.OLDER_LEVEL2)
 
 
+_LEVEL2_PREFIXES = ("产出", "效益")
+
+
 @lru_cache(maxsize=4096)
 def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
     """(一级 normalised, 二级 normalised, a cost, a cost that must be money) of a row (:class:`Row`)."""
@@ -264,6 +267,9 @@ def _levels(level1: str, level2: str) -> tuple[str, str, bool, bool]:
         level2 = level2[:-4] + "指标"
         if level1 == "投入" and level2 == "成本指标":  # 投入 | 成本目标: the cost of the 2015 framework
             level1 = LEVEL1_OUTPUT
+    elif level2.startswith(_LEVEL2_PREFIXES) and parent_level1(level2[2:]):
+        # Guangxi's form names each 二级 with its 一级 (产出数量指标, 产出质量指标): the framework's 数量指标, 质量指标
+        level2 = level2[2:]
     if level1 not in LEVEL1_NAMES:
         level1 = department_level1(level1)  # a 部门整体 form's: 投入 → 投入指标, 效果 → 效益指标
         if not level1:  # a form without the 一级 column: a framework 二级 tells it (数量指标 → 产出指标)

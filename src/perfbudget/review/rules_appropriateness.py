@@ -23,7 +23,7 @@ from perfbudget.review.helpers import (
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_feasibility import listed_amounts
 from perfbudget.review.settings import RuleSettings
-from perfbudget.target import format_decimal
+from perfbudget.target import format_decimal, parse_target
 
 HUNDRED = Decimal(100)
 
@@ -96,7 +96,8 @@ def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
     (``成本控制率 100``), and so is an amount in 万 without 元 (``≤620万/月``). A cost of zero
     (``办公费总成本 =0万元``) measures nothing either. A figure per unit whose 元 is in the name's
     hint or unit note (``≤28.40/株`` under ``补助成本(≤**元/株)``) is money per unit. A value listing
-    several amounts (``3000元、2000元、1000元3个档次``) is money; ``several-targets`` says it.
+    several amounts (``3000元、2000元、1000元3个档次``) is money; ``several-targets`` says it. An amount
+    written as a sentence with its full stop (``15万元。``) is money.
     """
     out = [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
            for row, verdict in flagged(document, _COST_NOT_MONEY)]
@@ -131,10 +132,15 @@ def _not_money(row: Row) -> tuple[str, str] | None:
         named = _NAME_MONEY_PER.search(clean(indicator.level3))
         if named is not None and named.group(1) == per.group(1):
             return None  # ≤28.40/株 under 补助成本(≤**元/株): 元 per 株, written in the name
+    ended = target.raw.strip().rstrip(_SENTENCE_END)
+    if ended != target.raw.strip() and is_money_unit(parse_target(ended, indicator.level3).unit):
+        return None  # 15万元。: an amount written as a sentence, its full stop kept
     return (f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}不是金额，无法与预算对照",
             "成本指标应写成金额或单位成本，如「≤17万元」「≤475元/亩」；比率可移到效益或质量指标")
 
 
+# Full stops and commas a cell written as a sentence ends with (15万元。).
+_SENTENCE_END = "。．.，,；;"
 _COST_NOT_MONEY = indicator_check(_not_money, needs=lambda shape: shape[3])  # an economic cost
 
 

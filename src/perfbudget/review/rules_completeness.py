@@ -250,6 +250,49 @@ def missing_time_indicator(document: Document, settings: RuleSettings) -> list[F
     return out
 
 
+# The 二级 a form puts before 质量: a project of these alone stops before it.
+_BEFORE_QUALITY = frozenset({"数量指标"})
+
+
+@rule("missing-quality-indicator", title="缺少质量指标", dimension="完整性", severity="warning")
+def missing_quality_indicator(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A project whose 产出指标 has 二级 groups (数量, 时效 …) but no 质量指标, or a 质量 row left empty.
+
+    Both frameworks (88号, 101号) set 质量指标 under 产出: the standard the work or service must meet
+    (``验收合格率 100%``, ``急救反应时间达标率 ≥90%``). Without one an emergency service, a road or a
+    training is scored on its counts alone — the work done badly meets every target. Flagged only when the
+    project has rows after where the 质量 stands (时效, 成本, 效益 or 满意度): a project of 数量 rows
+    alone is a table that stops. A 质量 group whose only rows hold neither a name nor a value (the form's
+    质量 row left empty) is no quality target either. Not flagged: a table cut off, or one whose page starts
+    inside it (no project name read), forms without 二级, 人员类/运转类 projects (their simplified template),
+    the 部门整体 共性 form, whose 产出 is 职责履行, and a project with a rate under 数量 (``种植作物成活率 ≥85%``:
+    the standard is there, filed under the wrong 二级 — ``rate-under-quantity`` says so).
+    """
+    out = []
+    for project, own in project_rows(document):
+        groups = {row.level2 for row in own if row.level2 != "质量指标" or _filled(row)}
+        if "质量指标" in groups or groups <= _BEFORE_QUALITY or not project.complete or not project.name:
+            continue
+        if category_of(project) or any(row.level2 == "数量指标" and _a_rate(row) for row in own):
+            continue  # (a rate under 数量, 种植作物成活率: the standard is there, filed wrong — rate-under-quantity)
+        if any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own) and _details_asked(document, project):
+            out.append(at_project(project, None,
+                                  "产出指标中没有质量指标，无法判断工作或服务是否达到标准，只能按数量打分",
+                                  "在产出指标下补充质量指标，写明要达到的标准，如「验收合格率 100%」"
+                                  "「急救反应时间达标率 ≥90%」"))
+    return out
+
+
+def _a_rate(row: Row) -> bool:
+    """Whether a row measures a share (…率, or a value in % or ‰)."""
+    return row.name.endswith("率") or row.indicator.target.unit in ("%", "‰")
+
+
+def _filled(row: Row) -> bool:
+    """Whether a row holds a name or a value (a 质量 row of the form left empty holds neither)."""
+    return bool(row.indicator.level3.strip() or row.indicator.target.raw.strip())
+
+
 @rule("too-few-indicators", title="三级指标少于3个", dimension="完整性", severity="error",
       params={"minimum": 3, "minimum_simplified": 2})
 def too_few_indicators(document: Document, settings: RuleSettings) -> list[Finding]:

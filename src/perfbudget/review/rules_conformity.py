@@ -23,6 +23,7 @@ from perfbudget.review.helpers import (
     flagged_by_project,
     indicator_cache,
     indicator_check,
+    is_money_unit,
     name_of,
     project_rows,
     quote,
@@ -354,12 +355,38 @@ def _typo_screen(row: Row) -> bool | None:
 _TYPO_SCREENED = indicator_check(_typo_screen)
 
 
+# The suffix of a place name (六安市, 金安区): a place written twice in a row (六安市六安市) ends in one twice.
+_PLACE_SUFFIX = re.compile(r"[省市县区州旗镇乡]")
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _doubled_place(row: Row) -> tuple[str, str] | None:
+    """The place name a value in words writes twice in a row (``完成六安市六安市罗氏宗祠…日常维护`` →
+    (六安市六安市, 六安市)), or None: ``typo``'s check of a doubled word — two to seven characters ending in a
+    place's suffix, the same again right after."""
+    raw = row.indicator.target.raw
+    first = _PLACE_SUFFIX.search(raw)
+    if first is None or _PLACE_SUFFIX.search(raw, first.end()) is None:  # (nearly every value: no place twice)
+        return None
+    for mark in _PLACE_SUFFIX.finditer(raw):
+        end = mark.end()
+        for start in range(max(0, end - 7), end - 1):
+            place = raw[start:end]
+            if raw.startswith(place, end) and _ALL_HAN.fullmatch(place):
+                return place + place, place
+    return None
+
+
+_DOUBLED_PLACE = indicator_check(_doubled_place, needs=lambda shape: not shape[8])  # a value in words
+
+
 @rule("typo", title="错别字", dimension="规范性", severity="warning", params={"extra": ()})
 def typo(document: Document, settings: RuleSettings) -> list[Finding]:
     """A misspelling from a curated confusion list, in names, descriptions, values, goals and purpose.
 
     E.g. 较钱一年 (较前), 人民检查院 (检察院), 到帐 (到账), 合格律 (合格率). A config adds pairs with
-    ``extra = ["错=对", …]``. Each text is reported once per misspelling.
+    ``extra = ["错=对", …]``. Each text is reported once per misspelling. A place name written twice in a row
+    in a value in words (``完成六安市六安市罗氏宗祠…日常维护``) is a slip too, reported at that value.
     """
     extra = settings.param("extra")
     try:
@@ -389,6 +416,10 @@ def typo(document: Document, settings: RuleSettings) -> list[Finding]:
                     out.append(at_indicator(project, position, indicator, field, message, suggestion))
                 else:
                     out.append(at_project(project, field, message, suggestion))
+    for row, (doubled, once) in flagged(document, _DOUBLED_PLACE):
+        out.append(at_indicator(row.project, row.position, row.indicator, "target",
+                                f"{quote(row.indicator.target.raw)}中的「{doubled}」把「{once}」写了两遍，疑为笔误",
+                                f"删去重复的「{once}」"))
     return out
 
 
@@ -523,7 +554,8 @@ def value_in_name(document: Document, settings: RuleSettings) -> list[Finding]:
     not an ordinal, ``第2批…``, nor a share by nature, ``…满意度``, ``…及时性``).
     A bare value the
     name repeats (``配套变压器3台`` with ``3``) and rates, counts and amounts (``…率 100``, ``受益人数 3875``)
-    are not.
+    are not. A name written again as the value that holds the target's figure (``辖区企业满意率达95%以上。``
+    in both cells) is flagged: the target is in the name and the value gives no figure of its own.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level3", *verdict)
             for row, verdict in flagged(document, _VALUE_IN_NAME)]
@@ -533,7 +565,9 @@ def _value_in_name(row: Row) -> tuple[str, str] | None:
     """``value-in-name``'s (message, suggestion) for one indicator, or None."""
     indicator = row.indicator
     target = indicator.target
-    if target.value is None or not _has_digit(indicator.level3):
+    if target.value is None:  # a name written again as the value? (nearly every value: not the name's start)
+        return _name_as_value(row) if target.raw[:3] in indicator.level3 and len(target.raw) > 3 else None
+    if not _has_digit(indicator.level3):
         return None
     if not target.unit:
         stated_target = _target_in_name(row.name, target.value)
@@ -556,6 +590,30 @@ def _value_in_name(row: Row) -> tuple[str, str] | None:
     return (f"三级指标名称{quote(indicator.level3)}中写有「{shown}」，与指标值"
             f"{quote(target.raw)}不一致，看不出哪个是目标",
             "名称中不写目标值：把名称改为只说明衡量什么（如「…质量达标率」），目标值只写在指标值栏")
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _name_as_value(row: Row) -> tuple[str, str] | None:
+    """``value-in-name``'s verdict on a name written again as the value, holding the target's figure
+    (``辖区企业满意率达95%以上。`` as both): the target is in the name, and the value is no figure."""
+    indicator = row.indicator
+    raw = indicator.target.raw.strip()
+    if len(raw) < 4 or raw[:3] not in indicator.level3 or not _has_digit(raw):  # (nearly every value: not the name)
+        return None
+    if row.key != bare(name_of(raw)):
+        return None
+    found = figures(row.name)
+    if not found:
+        return None
+    value, unit, start, end = found[0]
+    if len(_HAN.findall(row.name[:start] + row.name[end:])) < 2:
+        return None  # the name is the figure alone (15万元。): name-without-object says it
+    stated = f"{format_decimal(value)}{unit}"
+    return (f"三级指标名称和指标值是同一句话{quote(indicator.level3)}，目标「{stated}」写在了名称里，"
+            "指标值栏没有单独的目标值",
+            f"名称只写衡量什么（如去掉「{stated}」等目标的部分），指标值栏写目标值（如「≥{stated}」）")
 
 
 _VALUE_IN_NAME = indicator_check(_value_in_name)
@@ -926,7 +984,14 @@ def target_set_low(document: Document, settings: RuleSettings) -> list[Finding]:
     Bare figures under a name holding their unit in brackets are in that unit (``实现产值(万元) 8000`` done
     ``12767.36``; a "share" above 100, ``实现产值(%) 8000``, is none), and money an effect brings in (…产值,
     …收入, …增收) is a floor without a comparator. So are whole bare figures under a name that ends in what it
-    counts (``医疗保障次数 30`` done ``69``: …次数, …人次, …人数, …户数).
+    counts (``医疗保障次数 30`` done ``69``: …次数, …人次, …人数, …户数, …数量: ``完成农村户用卫生厕所改造数量 ≥2000``
+    done ``3061``).
+
+    A ceiling the actual stays far under is set too loose in the same way: a rate of something bad
+    (a reverse indicator: ``年森林火灾发生率 ≤6.5次/10万公顷`` found ``0.2次/10万公顷``, ``森林火灾受害率 ≤1‰``
+    found ``0.038‰``) whose actual, above 0 and in the ceiling's unit, is a fifth of it or less binds
+    nothing. Money (a cost under its ceiling is a saving), an actual of 0 (none happened: a ceiling
+    cannot be tighter) and positive indicators are not judged.
     """
     out = []
     for row, verdicts in flagged(document, _SELF_EVALUATION):
@@ -934,6 +999,15 @@ def target_set_low(document: Document, settings: RuleSettings) -> list[Finding]:
         if ratio is None:
             continue
         indicator = row.indicator
+        if ratio < 1:  # a ceiling the actual stays far under
+            times = format_decimal((1 / ratio).quantize(Decimal(1)))
+            out.append(at_indicator(row.project, row.position, indicator, "target",
+                                    f"{quote(indicator.level3)}实际只有{quote(indicator.actual or '')}，不到上限"
+                                    f"{quote(indicator.target.raw)}的{times}分之一：上限定得过宽，实际远低于它也"
+                                    "不说明工作做得好，起不到约束作用",
+                                    "参照上年及近年的实际水平收紧上限（如不高于上年实际值），使指标值能反映这笔钱"
+                                    "要达到的效果；在偏差原因中说明与上限相差悬殊的原因"))
+            continue
         over = format_decimal(((ratio - 1) * 100).quantize(Decimal(1)))
         out.append(at_indicator(row.project, row.position, indicator, "target",
                                 f"{quote(indicator.level3)}实际完成{quote(indicator.actual or '')}，超出指标值"
@@ -945,16 +1019,41 @@ def target_set_low(document: Document, settings: RuleSettings) -> list[Finding]:
 
 # A name ending in what it counts (医疗保障次数, 服务人次, 受益人数): a bare figure under it is a count in that word.
 _COUNT_NAMES_UNIT = (("人次", "人次"), ("场次", "场次"), ("次数", "次"), ("人数", "人"), ("户数", "户"), ("个数", "个"),
-                     ("件数", "件"))
+                     ("件数", "件"), ("数量", "数量"))
 _COUNT_NAMES = tuple(ending for ending, _word in _COUNT_NAMES_UNIT)
 # An actual this many times a floor or more says the floor was set too low.
 _FAR_ABOVE = Decimal("1.5")
 
 
+# A ceiling in the cell's text (≤6.5次/10万公顷: a unit the target reader does not read) and a bare actual.
+_CEILING_TEXT = re.compile(r"^(?:[≤<＜≦]|小于等于|小于|不超过|不高于|低于)\s*(\d+(?:\.\d+)?)\s*(\S{0,12}?)\s*"
+                           r"(?:以内|以下)?$")
+_FIGURE_TEXT = re.compile(r"^(\d+(?:\.\d+)?)\s*(\S{0,12})$")
+# An actual this far under a ceiling or less says the ceiling was set too loose.
+_FAR_UNDER = Decimal(5)
+
+
+def _far_under(row: Row) -> Decimal | None:
+    """``target-set-low``'s ratio of actual to target (below 1) for a reverse indicator's ceiling the actual
+    stays five times under or more, or None."""
+    indicator = row.indicator
+    ceiling = _CEILING_TEXT.match(indicator.target.raw.strip().replace("％", "%"))
+    found = _FIGURE_TEXT.match((indicator.actual or "").strip().replace("％", "%"))
+    if ceiling is None or found is None or row.cost or ceiling.group(2) != found.group(2):
+        return None
+    limit, done = Decimal(ceiling.group(1)), Decimal(found.group(1))
+    if not limit or not done or done * _FAR_UNDER > limit or is_money_unit(ceiling.group(2)):
+        return None
+    return done / limit if name_direction(row.name) == "reverse" else None
+
+
 def _far_above(row: Row) -> Decimal | None:
-    """``target-set-low``'s ratio of actual to target for a floor overshot 1.5 times or more, or None."""
+    """``target-set-low``'s ratio of actual to target for a floor overshot 1.5 times or more, or None
+    (:func:`_far_under`'s ratio, below 1, for a ceiling set too loose)."""
     indicator = row.indicator
     target = indicator.target
+    if target.op in (Op.LE, Op.LT) or not target.is_quantitative:
+        return _far_under(row)
     if not target.value or target.value < 0 or target.upper is not None:
         return None
     unit = target.unit
@@ -974,7 +1073,7 @@ def _far_above(row: Row) -> Decimal | None:
         return None
     if done.value < target.value * _FAR_ABOVE:
         return None
-    op = target.op
+    op: Op | None = target.op
     if op is None:
         op = _floor_by_name(row.name, unit) or (Op.GE if brings_in(row.name) else None)
     return done.value / target.value if op in (Op.GE, Op.GT) else None

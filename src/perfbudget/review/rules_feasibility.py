@@ -474,6 +474,10 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     A 时效 value dating two or more different works one by one (``6月份完成宣传片制作;9月份完成文本;11月完成专家评审``)
     is flagged too: which deadline is scored? One work's stages (``2023年6月开工,12月竣工``), shares due by a
     date (``上半年完成50%,年底完成100%``) and a period (``2021.1.1-12.31``) are one target.
+    An effect named by two or more aims as clauses, each opening with an aim verb
+    (``降低交通事故损失,提升公路交通安全保障水平 ≥95%``), under one figure is flagged too: which aim is the
+    figure of? A single aim (``提升公路安全保障水平``) and a value in words are not (``vague-qualitative`` judges
+    those).
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _SEVERAL_TARGETS)]
@@ -536,6 +540,15 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
         return (f"{quote(row.indicator.level3)}把{len(parts)}项内容（{'、'.join(parts)}）放在一个指标里，{said}，"
                 "无法分别考核和打分",
                 f"拆成{len(parts)}个三级指标（{'、'.join(parts)}），每个指标写明衡量的对象和一个可衡量的指标值")
+    name = row.name
+    if (row.level1 == LEVEL1_EFFECT and target.kind is Kind.QUANTITATIVE
+            and ("," in name or "，" in name or ";" in name or "；" in name)
+            and (aims := several_aims(name)) is not None):
+        measure = "比例" if target.unit in _SHARE_UNITS else "数值"
+        return (f"{quote(row.indicator.level3)}把{len(aims)}个目标（{'、'.join(aims)}）放在一个指标里，只有一个"
+                f"指标值{quote(raw)}，看不出是哪一个的{measure}，无法分别考核",
+                f"拆成{len(aims)}个三级指标，每个写明衡量的对象和一个指标值（如「{aims[0]}」写成可计量的"
+                "「…发生率较上年下降…%」）")
     # most values: not two figures with a list mark between
     if target.kind is Kind.QUANTITATIVE or not _listed_figures(raw):
         return None
@@ -617,6 +630,23 @@ def several_measures(name: str, raw: str) -> tuple[list[str], list[str]] | None:
     if len(values) == len(parts):
         return parts, values
     return (parts, []) if parts[-1].endswith(("率", "性")) else None
+
+
+# Aims that open a clause (降低交通事故损失, 提升…水平): two in one name are two targets.
+_AIM_OPENING = re.compile(r"^(?:降低|减少|提升|提高|增加|增强|改善|促进|保障|确保|扩大|缩短|推动)[\u4e00-\u9fff]{2,}$")
+_CLAUSE_SPLIT = re.compile(r"[,，;；]")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def several_aims(name: str) -> list[str] | None:
+    """The aims a name joins as clauses (``降低交通事故损失,提升公路交通安全保障水平`` → both), or None for
+    fewer than two: every clause between commas or semicolons opens with an aim verb (降低, 提升, 改善 …)."""
+    if _CLAUSE_SPLIT.search(name) is None:
+        return None
+    clauses = [clause.strip() for clause in _CLAUSE_SPLIT.split(name) if clause.strip()]
+    if len(clauses) < 2 or not all(_AIM_OPENING.match(clause) for clause in clauses):
+        return None
+    return clauses
 
 
 _SEVERAL_TARGETS = indicator_check(_several_targets)

@@ -356,17 +356,22 @@ _NON_SATISFACTION_IN_GROUP = indicator_check(_not_satisfaction, needs=lambda sha
 
 
 _COMPLETION = ("完成率", "完工率")
+_PER_BASE = frozenset("/／")
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def rate_given_as_count(name: str, raw: str) -> str | None:
     """The count (``37个``) a rate's phrase value gives instead of a share (覆盖率 written as
     ``实施乡镇社区基层医疗机构37个。``), or None: a name ending in 率 and a value whose only figures
-    are counts, with no %."""
+    are counts, with no %. A count per a base (``≤6.5次/10万公顷``) is a rate."""
     if not name.endswith("率") or "%" in raw or "％" in raw:
         return None
     found = figures(raw)
     counts = word_set("units", "count")
     if not found or any(unit not in counts for _value, unit, _start, _end in found):
         return None
+    if any(raw[end:end + 1] in _PER_BASE for _value, _unit, _start, end in found):
+        return None  # a count per a base (≤6.5次/10万公顷, 例/万人): a rate written as one
     return "、".join(f"{format_decimal(value)}{unit}" for value, unit, _start, _end in found)
 
 

@@ -70,6 +70,19 @@ def work_count(name: str) -> str | None:
 
 
 _WORK_COUNTS = tuple(vocabulary()["names"]["work_counts"])
+_BUILT_UNITS = frozenset(vocabulary()["names"]["built_units"])
+
+
+def works_built(name: str, unit: str | None) -> str | None:
+    """The act of a name that counts the works built or treated (项目处治路线 2条 → 处治, 新建村组道路 5公里 → 新建),
+    else None: a value in a measure of things built (``[names] built_units``: 条, 公里, 座 …) and a name holding a
+    work of ``built_acts``, none of ``built_exceptions`` (受益, 带动, 就业: the people reached)."""
+    if unit not in _BUILT_UNITS:  # (most effects: a share, money, people)
+        return None
+    act = next((act for act in word_set("names", "built_acts") if act in name), None)
+    if act is None or any(word in name for word in word_set("names", "built_exceptions")):
+        return None
+    return act
 
 
 @rule("output-as-effect", title="产出写成效益", dimension="相关性", severity="warning")
@@ -80,8 +93,9 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
     from it (88号: 效益 are the effects of the outputs); the same name under 产出 and 效益 counts
     one result twice; so does a share of cases or hazards dealt with (``安全隐患排查有效处置率 ≥90%``, 整改率, 办结率:
     real tables file them under 质量), and a count of the times a work was done (``医疗保障次数 30``, 精准扶贫服务人次:
-    ``work_count``). Effects such as 受益人数, 受益人次, 覆盖率, 就业人数 are not flagged. A question whether a
-    procedure is fair or regular (``评审程序是否客观公正 是``) is how the work is managed, not an effect
+    ``work_count``), and the works built or treated, counted in a measure of things built (``项目处治路线 2条``,
+    新建道路 5公里: ``works_built``). Effects such as 受益人数, 受益人次, 覆盖率, 就业人数 are not flagged. A question
+    whether a procedure is fair or regular (``评审程序是否客观公正 是``) is how the work is managed, not an effect
     either; a satisfaction with it is not flagged here.
     """
     out = []
@@ -97,6 +111,14 @@ def output_as_effect(document: Document, settings: RuleSettings) -> list[Finding
                                         "不是项目带来的效益",
                                         "把工作次数放在产出的数量指标下；效益指标写这些工作带来的效果，"
                                         "如受益人数、问题解决率、救治成功率"))
+                continue
+            if (ending is None and indicator.target.unit in _BUILT_UNITS
+                    and (built := works_built(name, indicator.target.unit)) is not None):
+                out.append(at_indicator(project, position, indicator, "level3",
+                                        f"效益指标{quote(indicator.level3)}数的是{built}了多少（{indicator.target.raw}），"
+                                        "是产出的数量，不是项目带来的效益",
+                                        "把建成、处治的数量放在产出的数量指标下；效益指标写这些工程带来的效果，"
+                                        "如受益人口、通行时间缩短、事故发生率下降"))
                 continue
             if ending is None and key not in outputs:
                 if (("程序" in name or "流程" in name or "过程" in name or "手续" in name)
@@ -134,7 +156,9 @@ def no_genuine_effect(document: Document, settings: RuleSettings) -> list[Findin
         if not effects or not project.complete:
             continue
         candidates = [row for row in effects if not _is_satisfaction(row.name) and output_ending(row.name) is None
-                      and work_count(row.name) is None]
+                      and work_count(row.name) is None
+                      and (row.indicator.target.unit not in _BUILT_UNITS
+                           or works_built(row.name, row.indicator.target.unit) is None)]
         if candidates:  # effects that may be genuine, unless they only repeat an output's name
             outputs = {row.key for row in own if row.level1 == LEVEL1_OUTPUT}
             if any(row.key not in outputs for row in candidates):

@@ -345,23 +345,13 @@ def test_the_printed_card_of_a_tables_own_figures_says_its_own_score_and_grade(w
     indicators' 得分 (「表中得分合计 99」) and nothing of the 自评得分 and 评价等级 the unit wrote and signed (92 分,
     优: kinds24 reads them); its amounts printed 「12345678.90」. The card now prints the table's own score and grade
     as written, beside the sum, and its amounts with thousands separated."""
-    import pdfplumber
 
-    from tests.web.test_revisions import cli_import
     from tests.writers.test_printed_money import SELF
 
     table = tmp_path / "自评表.txt"
     text = SELF.replace("99分", "92分").replace("农村饮水工程维修养护", "印刷检查自评项目")
     table.write_text(text.replace("（2023年度）", "（2023年度）\n预算单位：印刷检查单位"), encoding="utf-8")
-    code, _, err = cli_import(web, str(table))
-    assert code == 0, err
-    listed = web.client("reviewer").get("/projects?year=all&q=印刷检查自评项目").text
-    project_id = int(re.findall(r'href="/projects/(\d+)"', listed)[0])
-    page = web.client("reviewer").get(f"/projects/{project_id}")
-    path = tmp_path / "project.html"
-    path.write_text(page.text.replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
-    with pdfplumber.open(chromium_pdf(path, tmp_path)) as pdf:
-        printed = "".join(unicodedata.normalize("NFKC", _squash(p.extract_text() or "")) for p in pdf.pages)
+    printed = _imported_project_printed(web, tmp_path, table, "印刷检查自评项目")
     card = printed[printed.index("表中的自评情况"):]
     assert "表中自评得分92分,评价等级优" in card, card[:300]
     assert "表中得分合计99" in card  # the indicators' sum stays, the table's own figure beside it
@@ -392,23 +382,31 @@ def test_a_monitoring_tables_page_prints_its_period_execution_as_such(web: WebEn
     """print21: the project page of an imported 监控表 (kind monitoring, 1-6月) printed the card 「表中的自评情况」,
     「本表是自评表」, its 1-6月执行数 under 「全年执行数」: a half-year's execution read as the year's. The card is now
     「表中的监控情况」 with the period's figures under their own headers."""
-    import pdfplumber
 
-    from tests.web.test_revisions import cli_import
     from tests.writers.test_printed_money import MONITOR
 
     table = tmp_path / "监控表.txt"
     text = MONITOR.replace("农村饮水工程维修养护", "印刷检查监控项目")
     table.write_text(text.replace("监控表\n", "监控表\n预算单位：印刷检查单位\n", 1), encoding="utf-8")
+    printed = _imported_project_printed(web, tmp_path, table, "印刷检查监控项目")
+    assert "表中的自评情况" not in printed and "本表是自评表" not in printed and "全年执行数" not in printed
+    card = printed[printed.index("表中的监控情况"):]
+    assert "1-6月执行数(元)" in card and "6,172,839.45" in card and "12,345,678.90" in card, card[:300]
+
+
+def _imported_project_printed(web: WebEnv, tmp_path: Path, table: Path, name: str) -> str:
+    """``table`` imported by the command line, the project named ``name`` opened by the reviewer and printed by
+    Chromium: the printed text, NFKC, without spaces."""
+    import pdfplumber
+
+    from tests.web.test_revisions import cli_import
+
     code, _, err = cli_import(web, str(table))
     assert code == 0, err
-    listed = web.client("reviewer").get("/projects?year=all&q=印刷检查监控项目").text
+    listed = web.client("reviewer").get(f"/projects?year=all&q={name}").text
     project_id = int(re.findall(r'href="/projects/(\d+)"', listed)[0])
     page = web.client("reviewer").get(f"/projects/{project_id}")
     path = tmp_path / "project.html"
     path.write_text(page.text.replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
     with pdfplumber.open(chromium_pdf(path, tmp_path)) as pdf:
-        printed = "".join(unicodedata.normalize("NFKC", _squash(p.extract_text() or "")) for p in pdf.pages)
-    assert "表中的自评情况" not in printed and "本表是自评表" not in printed and "全年执行数" not in printed
-    card = printed[printed.index("表中的监控情况"):]
-    assert "1-6月执行数(元)" in card and "6,172,839.45" in card and "12,345,678.90" in card, card[:300]
+        return "".join(unicodedata.normalize("NFKC", _squash(p.extract_text() or "")) for p in pdf.pages)

@@ -6,14 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perfbudget.model import Budget, Document, Indicator, Project, Source, Unit
-from perfbudget.review.engine import review_document
-from perfbudget.target import parse_target
+from tests.review.test_review_round22 import found, messages, row
 
 OUT, EFF, SAT = "产出指标", "效益指标", "满意度指标"
-
-
-def row(level1: str, level2: str, name: str, target: str, *, actual: str | None = None) -> Indicator:
-    return Indicator(level1, level2, name, None, parse_target(target, name), actual=actual)
 
 
 def document(*indicators: Indicator, kind: str = "target", name: str = "公路安全生命防护工程",
@@ -21,14 +16,6 @@ def document(*indicators: Indicator, kind: str = "target", name: str = "公路�
     project = Project(seq=1, title=None, name=name, fund_year=year, fund_label=None, fund_source=None,
                       budget=Budget(total=Decimal(60)), purpose=None, goals=(), indicators=indicators, complete=True)
     return Document(Unit(None, None), "万元", (project,), kind=kind, source=Source("inline"))
-
-
-def found(doc: Document, rule_id: str) -> list[int | None]:
-    return [f.indicator for f in review_document(doc, only={rule_id}).findings]
-
-
-def messages(doc: Document, rule_id: str) -> list[str]:
-    return [f.message for f in review_document(doc, only={rule_id}).findings]
 
 
 # missing-quality-indicator (new): 产出 without a 质量 row

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from perfbudget.load import load_bytes
 from perfbudget.model import Severity
+from tests.security.test_attack22 import _approve
 from tests.web.conftest import WebEnv
 
 # A 项目支出绩效自评表 with its funds grid (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分),
@@ -93,15 +94,6 @@ def test_the_interchange_refuses_a_negative_or_absurd_funds_figure() -> None:
         result = load_bytes(json.dumps(data, ensure_ascii=False).encode(), "自评表.json")
         assert [p.message for p in result.problems if p.severity is Severity.ERROR] == [
             f"projects[0].table_total: 自评总分应为 0–100 分，而不是 {total[:40]}"], (total, result.problems)
-
-
-def _approve(web: WebEnv, project_id: int) -> None:
-    client = web.client()
-    steps = (("editor", {"action": "submit", "justification": "已核实"}), ("reviewer", {"action": "approve"}))
-    for user, body in steps:
-        answer = client.post(f"/api/v1/projects/{project_id}/workflow", json=body,
-                             headers={"Authorization": f"Bearer {web.token(user)}"})
-        assert answer.status_code == 200, answer.text
 
 
 def test_the_public_page_of_a_unit_is_paged(any_web: WebEnv, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,8 @@ tables of its cells are, as if they stood in the body. Text is read as the track
 accepted: insertions kept, deletions (``w:delText``) and moved-away text (``w:moveFrom``) left out. A text
 box is read once (its ``mc:Fallback`` copy is skipped); one holding a table is read as blocks after its paragraph.
 Content controls (``w:sdt``) and custom XML (``w:customXml``) around tables, rows and cells are read as what they
-hold; hidden text (``w:vanish``) is not read, and told with a warning at its cell.
+hold; hidden text (``w:vanish``, also through a character or paragraph style that hides) is not read, and told with a
+warning at its cell.
 
 Cells are read straight from the XML of each row (``w:tc``) rather than through
 ``Table.cell()``, which re-walks the grid for every call.
@@ -38,7 +39,7 @@ from perfbudget.readers.label_lines import (
     section_pair,
     tab_row_cells,
 )
-from perfbudget.readers.labels import column_role, is_any_label, level_of
+from perfbudget.readers.labels import column_role, header_field, is_any_label, level_of
 from perfbudget.readers.stream import better_heading
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -78,6 +79,75 @@ def is_hidden_run(run: Any) -> bool:
     props = run.find(_RPR)
     vanish = props.find(_VANISH) if props is not None else None
     return vanish is not None and (vanish.get(_VAL) or "true").lower() not in _OFF
+
+
+_STYLE, _STYLE_ID, _BASED_ON = f"{_W}style", f"{_W}styleId", f"{_W}basedOn"
+_R_STYLE, _P_STYLE, _PPR = f"{_W}rStyle", f"{_W}pStyle", f"{_W}pPr"
+
+
+def _styles_hiding(styles: Any) -> dict[str, bool]:
+    """Each style's hidden-text setting as it applies (its own ``w:rPr/w:vanish``, else the one of the style it is
+    based on), for the styles that set one; empty when no style hides text."""
+    own: dict[str, bool | None] = {}
+    parents: dict[str, str] = {}
+    for style in styles.iter(_STYLE) if styles is not None else ():
+        name = style.get(_STYLE_ID) or ""
+        props = style.find(_RPR)
+        vanish = props.find(_VANISH) if props is not None else None
+        own[name] = None if vanish is None else (vanish.get(_VAL) or "true").lower() not in _OFF
+        if (based := style.find(_BASED_ON)) is not None:
+            parents[name] = based.get(_VAL) or ""
+    if not any(own.values()):
+        return {}
+    hiding: dict[str, bool] = {}
+    for name in own:
+        seen, at = set(), name
+        while at in own and own[at] is None and at in parents and at not in seen:
+            seen.add(at)
+            at = parents[at]
+        if (setting := own.get(at)) is not None:
+            hiding[name] = setting
+    return hiding
+
+
+def mark_style_hidden(root: Any, styles: Any) -> int:
+    """Give ``w:vanish`` to every run of ``root`` that a style hides (a character style with 隐藏 — a template's
+    「填写说明」 style —, else its paragraph's style) and that does not say otherwise itself, so that such text is not
+    read and told as any hidden text; the number of runs marked. Word applies the run's own setting first, then its
+    character style's, then its paragraph style's."""
+    hiding = _styles_hiding(styles)
+    if not any(hiding.values()):
+        return 0
+    marked = 0
+    for run in root.iter(_R):
+        props = run.find(_RPR)
+        if props is not None and props.find(_VANISH) is not None:
+            continue
+        style = props.find(_R_STYLE) if props is not None else None
+        hidden = hiding.get(style.get(_VAL) or "") if style is not None else None
+        if hidden is None:
+            paragraph = run.getparent()
+            while paragraph is not None and paragraph.tag != _P:
+                paragraph = paragraph.getparent()
+            pstyle = paragraph.find(f"{_PPR}/{_P_STYLE}") if paragraph is not None else None
+            hidden = hiding.get(pstyle.get(_VAL) or "") if pstyle is not None else None
+        if hidden:
+            if props is None:
+                props = run.makeelement(_RPR, {})
+                run.insert(0, props)
+            props.append(props.makeelement(_VANISH, {}))
+            marked += 1
+    return marked
+
+
+def _styles_element(part: Any) -> Any | None:
+    """The ``w:styles`` element of a Word part's styles, or None when it has none."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    try:
+        return part.part_related_by(RELATIONSHIP_TYPE.STYLES).element
+    except (KeyError, AttributeError):
+        return None
 
 
 def _boxed_tables(p: Any) -> list[Any]:
@@ -245,6 +315,67 @@ def _declared_continued(tbl: Any) -> bool:
     return caption is not None and (caption.get(_VAL) or "").strip() == CONTINUED_TABLE
 
 
+_SECT_PR = f"{_W}sectPr"
+_PAGE_PARTS = (f"{_W}headerReference", f"{_W}footerReference")
+_UNIT_FIELDS = frozenset({"unit", "unit-code", "department"})
+
+
+def _page_parts(word: Any) -> Iterator[tuple[str, Any]]:
+    """The page headers' and footers' roots (``w:hdr``, ``w:ftr``) of the sections, in order, each once, with
+    「页眉」 or 「页脚」."""
+    seen: set[str] = set()
+    for section in word.element.body.iter(_SECT_PR):
+        for reference in section.iter(*_PAGE_PARTS):
+            key = reference.get(_R_ID) or ""
+            part = word.part.related_parts.get(key) if key not in seen else None
+            seen.add(key)
+            if part is not None and getattr(part, "element", None) is not None:
+                yield ("页眉" if reference.tag == _PAGE_PARTS[0] else "页脚"), part.element
+
+
+def page_furniture_lines(word: Any) -> tuple[list[tuple[str, ...]], str | None, list[str]]:
+    """What the page headers and footers say of the form (Word prints them on every page, so they are no table of
+    their own): their ``label：value`` lines naming the unit (``单位名称：某局``, also written in a header table's
+    cells, ``填报单位 | 某局``), a money-unit line (``金额单位：万元``), and where each was found (为说明). Their other
+    texts (a page number, a 填报日期, a title repeated) are furniture and not read."""
+    lines: list[tuple[str, ...]] = []
+    unit_line: str | None = None
+    told: list[str] = []
+    for where, root in _page_parts(word):
+        mark_style_hidden(root, _styles_element(word.part))
+        for block in _blocks(root):
+            if block.tag == _P:
+                texts = [paragraph_text(block)]
+            elif block.tag == _TBL:
+                texts = []
+                for tr in _unwrapped(block, _TR):
+                    row_texts = [_cell_text(tc).strip() for tc in _cells_of_row(tr)]
+                    for k, text in enumerate(row_texts):
+                        following = row_texts[k + 1] if k + 1 < len(row_texts) else ""
+                        if (label_line_cells(text) is None and following and header_field(text) in _UNIT_FIELDS
+                                and label_line_cells(following) is None):
+                            texts.append(f"{text}：{following}")  # 填报单位 | 某局: a label and its value cell
+                        else:
+                            texts.append(text)
+            else:
+                continue
+            for text in texts:
+                if (cells := label_line_cells(text)) is not None \
+                        and any(header_field(c) in _UNIT_FIELDS for c in cells[::2]):
+                    lines.append(cells)
+                    told.append(f"{where}「{text.strip()[:40]}」")
+                elif money_unit_in(text) and unit_line is None:
+                    unit_line = text.strip()
+                    told.append(f"{where}「{unit_line[:40]}」")
+    return lines, unit_line, told
+
+
+def _names_unit(lead: list[tuple[str, ...]], rows: list[list[Cell]]) -> bool:
+    """The label lines above a table or its first rows name the unit (单位名称, 预算单位, 填报单位 …)."""
+    return any(header_field(text) in _UNIT_FIELDS for line in lead for text in line[::2]) \
+        or any(header_field(cell.text) in _UNIT_FIELDS for row in rows[:12] for cell in row)
+
+
 def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> list[RawTable]:
     """The raw tables of the body; past a row or cell limit :class:`LimitExceeded`."""
     import docx
@@ -254,6 +385,9 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
     budget.cells = 0
     word = docx.Document(io.BytesIO(data))
     body = word.element.body
+    mark_style_hidden(body, _styles_element(word.part))
+    page_lines, page_unit, page_told = page_furniture_lines(word)
+    page_read: list[str] = []
     tables: list[RawTable] = []
     heading: str | None = None
     unit_line: str | None = None  # 金额单位：万元 written above the table
@@ -307,7 +441,17 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             continue
         number += 1
         source = Source(file, sheet=f"表{number}", table=number)
-        rows = with_unit_line(table_rows(child, file, number, budget, hidden=hidden), unit_line, source)
+        cells = table_rows(child, file, number, budget, hidden=hidden)
+        if not tables and (page_lines or page_unit):
+            # the unit or money unit written in the page header or footer: the first form's, as if written above
+            # it, where the form does not write its own
+            if page_lines and not _names_unit(lead, cells):
+                lead = [*page_lines, *lead]
+                page_read.append("预算单位")
+            if page_unit and unit_line is None and not any(money_unit_in(c.text) for row in cells[:3] for c in row):
+                unit_line = page_unit
+                page_read.append("金额单位")
+        rows = with_unit_line(cells, unit_line, source)
         lead += tab_rows if names_project else []
         if tables and heading is None and not lead and _declared_continued(child):
             # (perfbudget's own Word tables: the head and the indicators, the second titled 续表 by the writer)
@@ -320,6 +464,9 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
         lead, tab_rows, names_project, cut_notes = [], [], False, []
     if tables:
         tables[0].problems.extend(hidden_text_problems(file, hidden, hidden_paragraphs))
+        if page_read:
+            tables[0].problems.append(Problem(Source(file), "和".join(page_read) + "取自" + "、".join(page_told[:3])
+                                              + "（表格中没有写）", Severity.INFO))
     return tables
 
 

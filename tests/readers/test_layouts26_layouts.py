@@ -1,0 +1,151 @@
+"""The file forms units really publish, read as a person reads them (layouts26): hidden text through a Word
+character style, the unit written in a Word page header, hidden Excel columns (.xlsx and .xls), a web page whose
+table is made of ``div`` elements. Each file is made by the real library (python-docx, openpyxl, LibreOffice) and
+read by the real reader."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from perfbudget.load import load_bytes
+from perfbudget.model import Severity
+
+_ROWS = [["项目名称", "农村义务教育薄弱学校改造补助资金", "", ""],
+         ["年度资金总额（万元）", "16", "", ""],
+         ["一级指标", "二级指标", "三级指标", "指标值"],
+         ["产出指标", "数量指标", "农村义务教育学校改造覆盖率", "100%"],
+         ["满意度指标", "服务对象满意度指标", "学生家长满意度", "≥90%"]]
+_READ = [("农村义务教育学校改造覆盖率", "100%"), ("学生家长满意度", "≥90%")]
+
+
+def _word(change: Any = None) -> bytes:
+    """The form as one Word table (``change`` edits the document before it is saved)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("绩效目标表")
+    table = document.add_table(rows=len(_ROWS), cols=4)
+    for r, cells in enumerate(_ROWS):
+        for c, text in enumerate(cells):
+            if text:
+                table.cell(r, c).text = text
+    if change is not None:
+        change(document, table)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _read(data: bytes, name: str) -> tuple[list[tuple[str, str]], Any]:
+    result = load_bytes(data, name)
+    assert result.document is not None, [p.message for p in result.problems]
+    return [(i.level3, i.target.raw) for i in result.document.projects[0].indicators], result
+
+
+def test_text_hidden_by_a_character_or_paragraph_style_is_not_read_and_told() -> None:
+    # main: a template's 「填写说明」 character style with 隐藏 was read into the targets (100%（原95%）)
+    def hide(document: Any, table: Any) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        hidden = document.styles.add_style("填写说明", WD_STYLE_TYPE.CHARACTER)
+        hidden.font.hidden = True
+        inherited = document.styles.add_style("旧值", WD_STYLE_TYPE.CHARACTER)
+        inherited.base_style = hidden  # hidden through the style it is based on
+        table.cell(3, 3).paragraphs[0].add_run("（原95%）").style = hidden
+        table.cell(4, 3).paragraphs[0].add_run("（原≥85%）").style = inherited
+        table.cell(4, 2).text = "学生家长"
+        shown = table.cell(4, 2).paragraphs[0].add_run("满意度", style=hidden)
+        shown.font.hidden = False  # the run's own setting comes first: shown
+        paragraph_style = document.styles.add_style("说明段落", WD_STYLE_TYPE.PARAGRAPH)
+        paragraph_style.font.hidden = True
+        table.cell(1, 1).add_paragraph("（填写本年度预算）", style=paragraph_style)
+
+    indicators, result = _read(_word(hide), "t.docx")
+    assert indicators == _READ
+    assert result.document.projects[0].budget.total == 16
+    told = [p for p in result.problems if "隐藏文字" in p.message]
+    assert [p.source.row for p in told] == [2, 4, 5]
+    assert all(p.severity is Severity.WARNING for p in told)
+    assert "（原95%）" in told[1].message
+
+
+def test_the_unit_written_in_the_page_header_is_the_forms_unit() -> None:
+    # main: page headers were not read; the unit 单位名称：… printed on every page was lost (unit None)
+    def header_paragraph(document: Any, table: Any) -> None:
+        document.sections[0].header.paragraphs[0].text = "单位名称：武汉市青山区教育局　　金额单位：万元"
+
+    def header_table(document: Any, table: Any) -> None:
+        section = document.sections[0]
+        cells = section.header.add_table(rows=1, cols=4, width=section.page_width).rows[0].cells
+        for cell, text in zip(cells, ("填报单位", "武汉市青山区教育局", "填报日期", "2020年3月2日"), strict=True):
+            cell.text = text
+        section.footer.paragraphs[0].text = "第 1 页"
+
+    for change in (header_paragraph, header_table):
+        indicators, result = _read(_word(change), "t.docx")
+        assert indicators == _READ
+        assert result.document.unit.name == "武汉市青山区教育局", change.__name__
+        assert any("预算单位取自页眉" in p.message and p.severity is Severity.INFO for p in result.problems)
+
+    def both(document: Any, table: Any) -> None:
+        header_paragraph(document, table)
+        table._tbl.addprevious(document.add_paragraph("单位名称：青山区教育局")._p)
+
+    _, result = _read(_word(both), "t.docx")
+    assert result.document.unit.name == "青山区教育局"  # the form's own unit, not the header's
+    assert not any("页眉" in p.message for p in result.problems)
+
+
+_SHEET = [["项目名称", "农村义务教育薄弱学校改造补助资金", "", "", ""],
+          ["年度资金总额（万元）", "16", "", "", ""],
+          ["一级指标", "二级指标", "三级指标", "指标值", "指标值"],
+          ["产出指标", "数量指标", "农村义务教育学校改造覆盖率", "100%", "95%"],
+          ["满意度指标", "服务对象满意度指标", "学生家长满意度", "≥90%", "≥85%"]]
+
+
+def _workbook() -> Any:
+    """The form on a sheet whose column E keeps the earlier 指标值 (hidden), and a code column A (hidden) where the
+    title's merged range starts."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["某区2020年项目支出绩效目标表"])
+    for row in _SHEET:
+        sheet.append(["2020-017", *row])
+    sheet.merge_cells("A1:F1")
+    sheet.column_dimensions["A"].hidden = True
+    sheet.column_dimensions["F"].hidden = True
+    return book
+
+
+def _checked_hidden_columns(result: Any) -> None:
+    project = result.document.projects[0]
+    assert [(i.level3, i.target.raw) for i in project.indicators] == _READ
+    assert all(not i.extras for i in project.indicators)
+    assert project.title == "某区2020年项目支出绩效目标表"
+    told = [p for p in result.problems if "隐藏列" in p.message]
+    assert [(p.source.column, p.severity) for p in told] == [(1, Severity.WARNING), (6, Severity.WARNING)]
+    assert "「指标值」「95%」「≥85%」" in told[1].message
+
+
+def test_hidden_excel_columns_are_not_read_and_told() -> None:
+    # main: the hidden earlier 指标值 column gave the targets (95%, ≥85%), the shown ones were extras
+    buffer = io.BytesIO()
+    _workbook().save(buffer)
+    _checked_hidden_columns(load_bytes(buffer.getvalue(), "t.xlsx"))
+
+
+def test_hidden_columns_of_an_xls_workbook_are_not_read_and_told(tmp_path: Any) -> None:
+    # the same workbook saved as .xls by LibreOffice (xlrd's colinfo_map, merged_cells): main read it as the xlsx
+    import subprocess
+
+    from tests.conftest import soffice_path
+
+    source = tmp_path / "t.xlsx"
+    _workbook().save(source)
+    subprocess.run([soffice_path(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "xls", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=120)
+    _checked_hidden_columns(load_bytes((tmp_path / "t.xls").read_bytes(), "t.xls"))

@@ -25,7 +25,7 @@ from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.xlsx import _sheet_tables, without_instruction_sheets
-from perfbudget.readers.xlsx_hidden import hidden_sheet_problem, told
+from perfbudget.readers.xlsx_hidden import Hiding, hidden_sheet_problem, told
 
 MAX_MERGED_CELLS = 1_000_000  # a 1,000-table sheet has about 120,000 merged cells
 _EMPTY, _TEXT, _NUMBER, _DATE, _BOOLEAN, _ERROR, _BLANK = range(7)  # xlrd's XL_CELL_* types
@@ -121,6 +121,21 @@ class _Sheet:
             yield row
 
 
+def _hiding(sheet: Any) -> Hiding:
+    """The sheet's hidden columns (``colinfo_map``, 1-based) and where a merged range starting in one shows its value
+    (its first shown column), as ``xlsx_hidden.hidden_columns`` gives them for .xlsx."""
+    columns = frozenset(c + 1 for c, info in sheet.colinfo_map.items() if info.hidden)
+    if not columns:
+        return Hiding()
+    shown_at: dict[tuple[int, int], int] = {}
+    for rlo, _rhi, clo, chi in sheet.merged_cells:
+        if clo + 1 in columns:
+            visible = next((c for c in range(clo + 2, chi + 1) if c not in columns), None)
+            if visible is not None:
+                shown_at[(rlo + 1, clo + 1)] = visible
+    return Hiding(columns, shown_at)
+
+
 def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> list[RawTable]:
     """The raw tables of every sheet; past a limit (counted on the records before xlrd parses them, then rows
     per sheet while streaming) :class:`LimitExceeded`."""
@@ -148,7 +163,8 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
                 hidden.append(index)
             else:
                 rows = frozenset(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)
-                tables.extend(_sheet_tables(_Sheet(book, sheet), sheet.name, file, budget, rows, notes))
+                tables.extend(_sheet_tables(_Sheet(book, sheet), sheet.name, file, budget, rows, notes,
+                                            hiding=_hiding(sheet)))
             book.unload_sheet(index)
         for index in hidden:
             sheet = book.sheet_by_index(index)

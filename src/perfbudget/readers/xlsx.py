@@ -28,7 +28,16 @@ from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.stream import better_heading, looks_like_heading, starts_project
 from perfbudget.readers.xlsx_formulas import unvalued_formulas, unvalued_problems
-from perfbudget.readers.xlsx_hidden import hidden_row_problem, hidden_rows, hidden_sheet_problem, told
+from perfbudget.readers.xlsx_hidden import (
+    Hiding,
+    hidden_column_problems,
+    hidden_columns,
+    hidden_row_problem,
+    hidden_rows,
+    hidden_sheet_problem,
+    sheet_xml,
+    told,
+)
 
 _DECIMALS = re.compile(r"0\.(0+)")
 
@@ -138,15 +147,18 @@ def _without_currency(text: str) -> str:
 def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
                   hidden_rows: frozenset[int] = frozenset(), notes: list[Problem] | None = None,
                   formulas: dict[tuple[int, int], str] | None = None,
-                  unvalued: list[tuple[str, int, int, str]] | None = None) -> list[RawTable]:
-    """The raw tables of one sheet; its ``hidden_rows`` (1-based) are not read, each one that holds text told in
-    ``notes`` (``xlsx_hidden``); a cell of ``formulas`` (saved without a value, ``xlsx_formulas``) in a row read
-    goes to ``unvalued``."""
+                  unvalued: list[tuple[str, int, int, str]] | None = None,
+                  hiding: Hiding | None = None) -> list[RawTable]:
+    """The raw tables of one sheet; its ``hidden_rows`` (1-based) and the hidden columns of ``hiding`` are not read,
+    each one that holds text told in ``notes`` (``xlsx_hidden``; a merged range starting in a hidden column is read
+    where Excel shows it); a cell of ``formulas`` (saved without a value, ``xlsx_formulas``) in a row read goes to
+    ``unvalued``."""
     tables: list[RawTable] = []
     current: RawTable | None = None
     heading: str | None = None
     pending: tuple[str, list[Cell]] | None = None
     lead: str | None = None  # the heading made of the single-cell rows before ``pending``'s table
+    hidden_texts: dict[int, list[str]] = {}  # the texts of the hidden columns, by column
     if budget is not None:
         budget.new_sheet()
         ws.reset_dimensions()  # rows as long as their last cell, not as the (claimed) sheet dimension
@@ -161,9 +173,13 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
                                                 if _shown(v, c).strip()]):
                 notes.append(hidden_row_problem(file, title, r, texts))
             continue
+        columns: list[int] | None = None  # the row's columns shown (0-based), when the sheet hides some
+        if hiding is not None and hiding.columns:
+            values, row, columns = _shown_columns(values, row, r, hiding, hidden_texts)
         if formulas and unvalued is not None:
-            unvalued += [(title, r, c, formulas[(r, c)]) for c in range(1, len(values) + 1)
-                         if (r, c) in formulas and values[c - 1] is None]
+            unvalued += [(title, r, c + 1, formulas[(r, c + 1)])
+                         for k, c in enumerate(columns if columns is not None else range(len(values)))
+                         if (r, c + 1) in formulas and values[k] is None]
         end = len(values)
         while end and (values[end - 1] is None or values[end - 1] == ""):
             end -= 1
@@ -178,7 +194,7 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
                 cells.append(blank)
                 continue
             text = value if isinstance(value, str) else cell_text(value, row[c].number_format)
-            cell = Cell(text, Source(file, None, title, None, r, c + 1))
+            cell = Cell(text, Source(file, None, title, None, r, (columns[c] if columns is not None else c) + 1))
             cells.append(cell)
             if not cell.blank:
                 filled.append(cell)
@@ -208,7 +224,36 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
         current.rows.append(cells)
     if pending is not None and current is not None:
         current.rows.append(pending[1])
+    if hidden_texts and notes is not None:
+        notes += hidden_column_problems(file, title, hidden_texts)
     return tables
+
+
+def _shown_columns(values: list[Any], row: Any, r: int, hiding: Hiding,
+                   hidden_texts: dict[int, list[str]]) -> tuple[list[Any], list[Any], list[int]]:
+    """The row's values and cells in its shown columns, with their 0-based column numbers: a hidden column's value
+    goes to ``hidden_texts`` (not read), except the value of a merged range starting there, which is read in the
+    range's first shown column (Excel shows it there)."""
+    moved: dict[int, tuple[Any, Any]] = {}
+    for (row_number, column), shown in hiding.shown_at.items():
+        if row_number == r and column <= len(values) and values[column - 1] not in (None, ""):
+            moved[shown] = (values[column - 1], row[column - 1])
+    width = max([len(values), *moved])
+    kept_values: list[Any] = []
+    kept_cells: list[Any] = []
+    numbers: list[int] = []
+    for c in range(1, width + 1):
+        value, cell = (values[c - 1], row[c - 1]) if c <= len(values) else (None, None)
+        if c in hiding.columns:
+            if value not in (None, "") and (r, c) not in hiding.shown_at:
+                hidden_texts.setdefault(c, []).append(_shown(value, cell))
+            continue
+        if c in moved and value in (None, ""):
+            value, cell = moved[c]
+        kept_values.append(value)
+        kept_cells.append(cell)
+        numbers.append(c - 1)
+    return kept_values, kept_cells, numbers
 
 
 _INSTRUCTIONS = re.compile(r"^(?:[\d.、\s]*)(?:填表|填报|编制|使用|编报|操作)?(?:说明|须知)$")
@@ -257,8 +302,9 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             if getattr(ws, "sheet_state", "visible") != "visible":
                 hidden.append(ws)  # hidden or veryHidden: read only when no sheet shown holds a table
                 continue
-            tables.extend(_sheet_tables(ws, ws.title, file, budget, hidden_rows(workbook, ws), notes,
-                                        unvalued_formulas(workbook, ws), unvalued))
+            xml = sheet_xml(workbook, ws)
+            tables.extend(_sheet_tables(ws, ws.title, file, budget, hidden_rows(workbook, ws, xml), notes,
+                                        unvalued_formulas(workbook, ws), unvalued, hidden_columns(workbook, ws, xml)))
         for ws in hidden:
             sheet = _sheet_tables(ws, ws.title, file, budget)
             if tables:

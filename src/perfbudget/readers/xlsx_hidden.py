@@ -1,15 +1,18 @@
-"""What an Excel workbook hides: hidden sheets and rows (layouts23).
+"""What an Excel workbook hides: hidden sheets, rows (layouts23) and columns (layouts26).
 
 A unit's workbook may hide what is no part of the table it publishes: an earlier copy of the form on a hidden
 sheet, a template row or the row before an adjustment hidden among the indicators. Whoever opens the file does
 not see them, and neither does the printed or published table. Until layouts23 the reader read them as if shown:
 a hidden sheet's old copy became a second project, a hidden row one more indicator, without a word. Now they are
 not read, and each is told with a warning that quotes what it holds (nothing is lost silently; unhide it in
-Excel to have it read). Hidden columns are read as before: a merged title or label whose first cell stands in a
-hidden column is still shown by Excel, and a column of codes is no column of the indicator header anyway.
+Excel to have it read). A hidden column is treated as a hidden row since layouts26 (an earlier 指标值 column kept
+beside the new one, a column of codes or notes): not read, and told when it holds text; a merged title or label
+whose first cell stands in a hidden column is still shown by Excel in the range's visible part, so its value is read
+in the range's first visible column. Until layouts26 hidden columns were read as if shown.
 
-openpyxl's read-only worksheets do not expose row dimensions, so the sheet's XML is scanned for the ``hidden``
-attribute of its ``<row>`` elements (the part is bounded by the container's limits).
+openpyxl's read-only worksheets do not expose row and column dimensions, so the sheet's XML is scanned for the
+``hidden`` attribute of its ``<row>`` and ``<col>`` elements and for its ``<mergeCell>`` ranges (the part is bounded
+by the container's limits).
 """
 
 from __future__ import annotations
@@ -20,7 +23,10 @@ from typing import Any
 from perfbudget.model import Problem, Severity, Source
 
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
-_ATTRIBUTE = re.compile(rb"\b(r|hidden)\s*=\s*[\"']([^\"']*)[\"']")
+_COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*[\"']([A-Za-z]+)(\d+):([A-Za-z]+)(\d+)[\"']")
+_ATTRIBUTE = re.compile(rb"\b(r|hidden|min|max)\s*=\s*[\"']([^\"']*)[\"']")
+_MAX_COLUMN = 16_384
 _TRUE = (b"1", b"true")
 _QUOTED = 3  # the texts quoted in a warning
 
@@ -29,14 +35,18 @@ def _attributes(raw: bytes) -> dict[bytes, bytes]:
     return {name: value for name, value in _ATTRIBUTE.findall(raw)}
 
 
-def hidden_rows(workbook: Any, worksheet: Any) -> frozenset[int]:
-    """The 1-based numbers of the hidden rows of a read-only worksheet (empty when not told)."""
+def sheet_xml(workbook: Any, worksheet: Any) -> bytes:
     path = getattr(worksheet, "_worksheet_path", None)
     archive = getattr(workbook, "_archive", None)
     if path is None or archive is None:
-        return frozenset()
+        return b""
     with archive.open(path) as part:
-        xml = part.read()
+        return bytes(part.read())
+
+
+def hidden_rows(workbook: Any, worksheet: Any, xml: bytes | None = None) -> frozenset[int]:
+    """The 1-based numbers of the hidden rows of a read-only worksheet (empty when not told)."""
+    xml = sheet_xml(workbook, worksheet) if xml is None else xml
     if b"hidden" not in xml:
         return frozenset()
     rows: set[int] = set()
@@ -47,6 +57,65 @@ def hidden_rows(workbook: Any, worksheet: Any) -> frozenset[int]:
         if attributes.get(b"hidden") in _TRUE:
             rows.add(number)
     return frozenset(rows)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
+
+
+def hidden_columns(workbook: Any, worksheet: Any, xml: bytes | None = None) -> Hiding:
+    """The hidden columns (1-based) of a read-only worksheet and where a merged range starting in one of them shows
+    its value (``Hiding``); empty when none is hidden."""
+    xml = sheet_xml(workbook, worksheet) if xml is None else xml
+    if b"hidden" not in xml:
+        return Hiding()
+    columns: set[int] = set()
+    for match in _COL.finditer(xml):
+        attributes = _attributes(match.group(1))
+        if attributes.get(b"hidden") in _TRUE and attributes.get(b"min", b"").isdigit():
+            low = int(attributes[b"min"])
+            high = int(attributes[b"max"]) if attributes.get(b"max", b"").isdigit() else low
+            columns.update(range(max(low, 1), min(high, _MAX_COLUMN) + 1))
+    if not columns:
+        return Hiding()
+    shown_at: dict[tuple[int, int], int] = {}
+    for left, top, right, _bottom in _MERGE.findall(xml):
+        first, last = _column_number(left), _column_number(right)
+        if first in columns:
+            visible = next((c for c in range(first + 1, min(last, _MAX_COLUMN) + 1) if c not in columns), None)
+            if visible is not None:
+                shown_at[(int(top), first)] = visible
+    return Hiding(frozenset(columns), shown_at)
+
+
+class Hiding:
+    """A sheet's hidden columns (1-based) and, for a merged range whose first cell is in one of them but which spans
+    a shown column, that cell's (row, column) → the first shown column of the range (where Excel shows its value)."""
+
+    __slots__ = ("columns", "shown_at")
+
+    def __init__(self, columns: frozenset[int] = frozenset(),
+                 shown_at: dict[tuple[int, int], int] | None = None) -> None:
+        self.columns = columns
+        self.shown_at = shown_at or {}
+
+
+def hidden_column_problems(file: str, sheet: str, texts: dict[int, list[str]]) -> list[Problem]:
+    """A warning for each hidden column that holds text (its texts quoted; the first :data:`MOST_TOLD` of the
+    sheet, the rest in one)."""
+    from openpyxl.utils import get_column_letter
+
+    columns = sorted(c for c, shown in texts.items() if shown)
+    problems = [Problem(Source(file, sheet=sheet, column=c),
+                        f"{get_column_letter(c)}列是隐藏列（在 Excel 中看不到），未读取：{_quoted(texts[c])}{_UNHIDE}",
+                        Severity.WARNING) for c in columns[:MOST_TOLD]]
+    if rest := columns[MOST_TOLD:]:
+        problems.append(Problem(Source(file, sheet=sheet, column=rest[0]),
+                                f"工作表「{sheet}」另有 {len(rest)} 个有内容的隐藏列未读取{_UNHIDE}", Severity.WARNING))
+    return problems
 
 
 def _quoted(texts: list[str]) -> str:
@@ -81,6 +150,9 @@ def told(notes: list[Problem], file: str) -> list[Problem]:
     counted: dict[str | None, int] = {}
     rest: dict[str | None, list[Problem]] = {}
     for note in notes:
+        if note.source.row is None and note.source.column is not None:
+            shown.append(note)  # a hidden column's (hidden_column_problems counted them already)
+            continue
         key = note.source.sheet if note.source.row is not None else None  # a sheet's rows; None: hidden sheets
         counted[key] = counted.get(key, 0) + 1
         if counted[key] <= MOST_TOLD:

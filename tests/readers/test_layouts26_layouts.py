@@ -149,3 +149,29 @@ def test_hidden_columns_of_an_xls_workbook_are_not_read_and_told(tmp_path: Any) 
                     "--convert-to", "xls", "--outdir", str(tmp_path), str(source)],
                    check=True, capture_output=True, timeout=120)
     _checked_hidden_columns(load_bytes((tmp_path / "t.xls").read_bytes(), "t.xls"))
+
+
+def _drawn_page(row: Any, cell: Any, head: str = "") -> bytes:
+    body = "".join(row("".join(cell(text) for text in cells)) for cells in _ROWS)
+    return (f"<html><head><style>{head}</style></head><body><div class='page'><h3>绩效目标表</h3>"
+            f"<div class='grid' role='table'>{body}</div></div></body></html>").encode()
+
+
+def test_a_web_page_whose_table_is_drawn_with_div_and_span_elements_is_read() -> None:
+    # main: 网页中没有找到绩效目标表 (only <table> elements were looked at)
+    styled = _drawn_page(lambda cells: f"<div class='r'>{cells}</div>", lambda text: f"<span class='c'>{text}</span>",
+                         ".r { display: table-row } .c, .x { display:table-cell; padding:2px }")
+    inline = _drawn_page(lambda cells: f"<div style='display:table-row'>{cells}</div>",
+                         lambda text: f"<div style='display: table-cell'>{text}</div>")
+    aria = _drawn_page(lambda cells: f"<div role='row'>{cells}</div>",
+                       lambda text: f"<div role='cell'>{text}</div>")
+    for page in (styled, inline, aria):
+        indicators, result = _read(page, "t.html")
+        assert indicators == _READ
+        assert result.document.projects[0].budget.total == 16
+        assert result.document.projects[0].indicators[1].sources["level3"].column == 3
+    # a page laid out in two columns drawn as one table row stays text: no table (the form's words are prose there)
+    layout = ("<html><body><div style='display:table'><div style='display:table-row'><div style='display:table-cell'>"
+              "栏目</div><div style='display:table-cell'>项目名称：校舍维修；三级指标：覆盖率</div></div></div>"
+              "</body></html>").encode()
+    assert load_bytes(layout, "t.html").document is None

@@ -93,6 +93,85 @@ def _form_fields_shown(node: Any) -> None:
             field.replace_with(chosen.get_text(" ", strip=True) if chosen is not None else "")
 
 
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CSS_DISPLAY = re.compile(r"(?:^|;)\s*display\s*:\s*(table(?:-row|-cell|-row-group|-header-group|-footer-group)?)"
+                          r"\s*(?:!\s*important\s*)?(?:;|$)", re.IGNORECASE)
+_REAL = ("table", "tr", "td", "th", "thead", "tbody", "tfoot")
+_CLASS_SELECTOR = re.compile(r"^[\w-]*\.([\w-]+)$")
+_AS_TABLE = {"table": "table", "table-row": "tr", "table-cell": "td", "table-row-group": "tbody",
+             "table-header-group": "thead", "table-footer-group": "tfoot",
+             "grid": "table", "treegrid": "table", "row": "tr", "cell": "td", "gridcell": "td",
+             "columnheader": "td", "rowheader": "td", "rowgroup": "tbody"}
+
+
+def _display_classes(soup: Any) -> dict[str, str]:
+    """The classes the page's style sheets show as table parts (``.row{display:table-row}``), by class."""
+    classes: dict[str, str] = {}
+    for style in soup.find_all("style"):
+        for selectors, body in _CSS_RULE.findall(style.get_text()):
+            if (display := _CSS_DISPLAY.search(body)) is not None:
+                for selector in selectors.split(","):
+                    if (match := _CLASS_SELECTOR.match(selector.strip())) is not None:
+                        classes[match.group(1)] = display.group(1).lower()
+    return classes
+
+
+def _as_table_part(node: Any, classes: dict[str, str]) -> str | None:
+    """What table part an element is shown as: its ``role`` (table, row, cell …), its inline ``display`` or one of
+    its classes' (``display:table-cell``); None for anything else."""
+    if (role := str(node.get("role") or "").strip().lower()) in _AS_TABLE:
+        return _AS_TABLE[role]
+    style = node.get("style")
+    if isinstance(style, str) and (display := _CSS_DISPLAY.search(style)) is not None:
+        return _AS_TABLE[display.group(1).lower()]
+    for name in node.get("class") or ():
+        if name in classes:
+            return _AS_TABLE[classes[name]]
+    return None
+
+
+def _drawn_tables(soup: Any) -> int:
+    """Make the tables a page draws with other elements real ones: ``div``/``span``/``li`` elements shown as a
+    table, its rows and cells (CSS ``display:table`` / ``table-row`` / ``table-cell``, inline or by class, or ARIA
+    roles ``table`` / ``row`` / ``cell``, with ``aria-colspan``/``aria-rowspan``), as a browser lays them out. Only
+    such a table of two rows of two cells or more is made one (a two-column page layout drawn so stays text); real
+    table elements are left as they are. The number of tables made."""
+    classes = _display_classes(soup)
+    parts: dict[int, tuple[Any, str]] = {}
+    for node in soup.find_all(lambda n: n.name not in _REAL):
+        if (part := _as_table_part(node, classes)) is not None:
+            parts[id(node)] = (node, part)
+    made = 0
+    for table, part in list(parts.values()):
+        if part != "table":
+            continue
+        # the rows and cells of this table (not those of a table drawn inside one of its cells)
+        own = [(node, kind) for node, kind in (parts[id(n)] for n in table.find_all(True) if id(n) in parts)
+               if kind != "table" and _owner(node, parts) is table]
+        cells = {id(node) for node, kind in own if kind == "td"}
+        rows = sum(1 for node, kind in own
+                   if kind == "tr" and sum(id(c) in cells for c in node.find_all(True, recursive=False)) >= 2)
+        if rows < 2:
+            continue
+        table.name = "table"
+        for node, kind in own:
+            node.name = kind
+            if kind == "td":
+                for aria, span in (("aria-colspan", "colspan"), ("aria-rowspan", "rowspan")):
+                    if node.has_attr(aria) and not node.has_attr(span):
+                        node[span] = node[aria]
+        made += 1
+    return made
+
+
+def _owner(node: Any, parts: dict[int, tuple[Any, str]]) -> Any | None:
+    """The nearest element above ``node`` drawn as a table (or a real ``<table>``)."""
+    for up in node.parents:
+        if up.name == "table" or (id(up) in parts and parts[id(up)][1] == "table"):
+            return up
+    return None
+
+
 def _text(node: Any) -> str:
     _source_whitespace(node)
     for br in node.find_all("br"):
@@ -175,9 +254,11 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
     budget = Budget(limits or Limits())
 
     soup = BeautifulSoup(text, "lxml")
+    lowered = text.lower()
+    if "table-cell" in lowered or "role=" in lowered:
+        _drawn_tables(soup)  # a table drawn of div and span elements (display:table-cell, role="cell")
     for junk in soup.find_all(("script", "style", "noscript")):
         junk.decompose()
-    lowered = text.lower()
     hides = "none" in lowered or "hidden" in lowered  # display:none or a hidden attribute may stand in the page
     if "<input" in lowered or "<select" in lowered:
         _form_fields_shown(soup)  # a saved fill-in form: its fields' values, in the cells and around the table

@@ -175,3 +175,27 @@ def test_a_web_page_whose_table_is_drawn_with_div_and_span_elements_is_read() ->
               "栏目</div><div style='display:table-cell'>项目名称：校舍维修；三级指标：覆盖率</div></div></div>"
               "</body></html>").encode()
     assert load_bytes(layout, "t.html").document is None
+
+
+def test_a_title_like_note_inside_a_sheets_header_block_does_not_cut_the_form() -> None:
+    # perfbudget's own xlsx export of a table whose header block kept a page's note (…绩效自评表) as a row of one
+    # merged cell: main cut the form there, the name in one table and the indicators in another without it (errors)
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in (["1.农村义务教育薄弱学校改造补助资金"], ["项目名称", "农村义务教育薄弱学校改造补助资金"],
+                ["2020年项目支出绩效自评表"], ["主管部门", "武汉市青山区教育局"], *_ROWS[1:],
+                ["2.校舍维修"], ["项目名称", "校舍维修"], ["年度资金总额（万元）", "5"], _ROWS[2],
+                ["产出指标", "数量指标", "维修校舍面积", "≥500平方米"]):
+        sheet.append(row)
+    sheet.merge_cells("A3:D3")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = load_bytes(buffer.getvalue(), "t.xlsx")
+    assert result.ok, [p.message for p in result.errors]
+    first, second = result.document.projects
+    assert (first.name, first.budget.total, [(i.level3, i.target.raw) for i in first.indicators]) == (
+        "农村义务教育薄弱学校改造补助资金", 16, _READ)
+    assert ("", "2020年项目支出绩效自评表") in first.extras
+    assert (second.name, second.budget.total, len(second.indicators)) == ("校舍维修", 5, 1)

@@ -26,6 +26,7 @@ from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import label_line_cells
+from perfbudget.readers.labels import column_role
 from perfbudget.readers.stream import better_heading, looks_like_heading, starts_project
 from perfbudget.readers.xlsx_formulas import unvalued_formulas, unvalued_problems
 from perfbudget.readers.xlsx_hidden import (
@@ -207,8 +208,8 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
                 lead = None
             pending = (filled[0].text.strip(), cells)  # a heading if a table starts next
             lead = better_heading(lead, pending[0])  # a title, then its year note (（2024年度）) on a row of its own
-            if looks_like_heading(pending[0]):
-                current = None
+            if looks_like_heading(pending[0]) and (current is None or _past_header_block(current)):
+                current = None  # (a title in a form's header block, above its indicator header, waits: below)
             continue
         if pending is not None:
             if starts_project(filled[0]) or current is None:
@@ -227,6 +228,14 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
     if hidden_texts and notes is not None:
         notes += hidden_column_problems(file, title, hidden_texts)
     return tables
+
+
+def _past_header_block(table: RawTable) -> bool:
+    """The table has reached its indicator header (a row with a 三级指标 column). A title-like row before it, inside
+    the header block, ends the table only when a new form starts after it (项目名称, 单位名称 …): perfbudget's own
+    export writes a table's unlabelled notes (``2022年…绩效自评表`` kept from a page) as rows of one merged cell, and
+    the form read back was cut there in two, its name and its indicators apart (section AV's four xlsx round trips)."""
+    return any(column_role(cell.text) == "level3" for row in table.rows for cell in row if not cell.blank)
 
 
 def _shown_columns(values: list[Any], row: Any, r: int, hiding: Hiding,

@@ -199,3 +199,53 @@ def test_a_title_like_note_inside_a_sheets_header_block_does_not_cut_the_form() 
         "农村义务教育薄弱学校改造补助资金", 16, _READ)
     assert ("", "2020年项目支出绩效自评表") in first.extras
     assert (second.name, second.budget.total, len(second.indicators)) == ("校舍维修", 5, 1)
+
+
+_MERGED = [*_ROWS[:4], ["满意度指标", "", "学生家长满意度", "≥90%"], ["", "", "教师满意度", "≥85%"]]
+_MERGED_READ = [("产出指标", "数量指标", "农村义务教育学校改造覆盖率", "100%"),
+                ("满意度指标", "满意度指标", "学生家长满意度", "≥90%"),
+                ("满意度指标", "满意度指标", "教师满意度", "≥85%")]
+
+
+def _levels(data: bytes, name: str) -> list[tuple[str, str, str, str]]:
+    result = load_bytes(data, name)
+    assert result.ok, [p.message for p in result.errors]
+    assert any("横跨一级指标和二级指标两列" in p.message for p in result.problems)
+    return [(i.level1, i.level2, i.level3, i.target.raw) for i in result.document.projects[0].indicators]
+
+
+def test_a_level_name_merged_across_the_level1_and_level2_columns_names_both() -> None:
+    # 满意度指标 in one cell over the 一级 and 二级 columns (and down its rows): main refused both rows (三级指标
+    # 「学生家长满意度」缺少一级或二级指标); a person reads the one name as both levels
+    import docx
+    from openpyxl import Workbook
+
+    document = docx.Document()
+    table = document.add_table(rows=len(_MERGED), cols=4)
+    for r, cells in enumerate(_MERGED):
+        for c, text in enumerate(cells):
+            if text:
+                table.cell(r, c).text = text
+    table.cell(4, 0).merge(table.cell(5, 1))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert _levels(buffer.getvalue(), "t.docx") == _MERGED_READ
+
+    book = Workbook()
+    for row in _MERGED:
+        book.active.append(row)
+    book.active.merge_cells("A5:B6")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert _levels(buffer.getvalue(), "t.xlsx") == _MERGED_READ
+
+    rows = ["".join(f"<td>{text}</td>" for text in row) for row in _MERGED[:4]]
+    rows += ["<td colspan=2 rowspan=2>满意度指标</td><td>学生家长满意度</td><td>≥90%</td>",
+             "<td>教师满意度</td><td>≥85%</td>"]
+    page = "<table>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>"
+    assert _levels(page.encode(), "t.html") == _MERGED_READ
+    # a 二级 name so merged is the 二级, its 一级 from the framework, as before
+    page = page.replace("满意度指标", "服务对象满意度指标")
+    result = load_bytes(page.encode(), "t.html")
+    assert [(i.level1, i.level2) for i in result.document.projects[0].indicators][1:] == [
+        ("满意度指标", "服务对象满意度指标")] * 2

@@ -28,7 +28,7 @@ from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, word_cells, xml_problem
-from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable
+from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import (
@@ -256,7 +256,7 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
             source = Source(file, sheet=label, table=number, row=r, column=len(row) + 1)
             if texts and hidden is not None:
                 hidden.append((source, "".join(texts)))
-            row.append(Cell(text, source))
+            row.append(spanning(text, source, span))
             for _ in range(span - 1):
                 row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))
         rows.append(row)

@@ -36,6 +36,7 @@ class Cell:
     """
 
     __slots__ = ("blank", "source", "text")
+    span = 1  # the grid columns the cell covers (a cell merged across columns: ``SpanCell``)
 
     def __init__(self, text: str, source: Source) -> None:
         self.text = text
@@ -53,6 +54,23 @@ class Cell:
         return (self.text, self.source) == (other.text, other.source)
 
     __hash__ = None  # type: ignore[assignment]  # mutable (add_paragraph)
+
+
+class SpanCell(Cell):
+    """A cell merged across ``span`` grid columns (Word's ``w:gridSpan``, HTML's ``colspan``, an Excel merged range),
+    its text in its first column and blank cells after it, as every cell merged so; the interpretation asks the span
+    only where the columns it covers say what the cell is (a level name across the 一级 and 二级 columns)."""
+
+    __slots__ = ("span",)
+
+    def __init__(self, text: str, source: Source, span: int) -> None:
+        super().__init__(text, source)
+        self.span = span
+
+
+def spanning(text: str, source: Source, span: int) -> Cell:
+    """A cell of ``text`` over ``span`` grid columns: a :class:`SpanCell` when it is filled and spans two or more."""
+    return SpanCell(text, source, span) if span > 1 and text and not text.isspace() else Cell(text, source)
 
     def __repr__(self) -> str:
         return f"Cell({self.text!r}, {self.source!r})"

@@ -20,7 +20,7 @@ from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded, html_problem
 from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
-from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable
+from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import (
@@ -230,7 +230,8 @@ def table_grid(table: Any, file: str, number: int, budget: Budget | None = None,
             rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan")
             if budget is not None:
                 budget.add_cells(rowspan * colspan)
-            row.append(Cell(_text(td), Source(file, sheet=label, table=number, row=r + 1, column=col + 1)))
+            row.append(spanning(_text(td), Source(file, sheet=label, table=number, row=r + 1, column=col + 1),
+                                colspan))
             for extra in range(colspan):
                 if extra:
                     row.append(Cell("", Source(file, sheet=label, table=number, row=r + 1, column=col + extra + 1)))

@@ -323,6 +323,15 @@ def _wraps_name(cells: list[Cell], roles: list[str], parts: Parts, problems: lis
     return True
 
 
+def _spans_levels(cells: list[Cell], level1: Cell, level2: Cell, level3: Cell | None) -> bool:
+    """The 一级 cell is merged across the 二级 column (and not over the 三级 one)."""
+    where = {id(cell): i for i, cell in enumerate(cells)}
+    first, second = where.get(id(level1)), where.get(id(level2))
+    third = where.get(id(level3)) if level3 is not None else None
+    return first is not None and second is not None and first < second < first + level1.span \
+        and (third is None or third >= first + level1.span)
+
+
 def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problems: list[Problem]) -> None:
     extras: list[tuple[str, str]]
     signs: list[tuple[str, Cell]] = []
@@ -347,6 +356,13 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
         # (50分) alone in the 一级 cell: the section's score without its name; the 二级 gives the 一级
         problems.append(Problem(l1.source, f"一级指标单元格只有分值「{l1.text.strip()}」，没有名称", Severity.INFO))
         l1 = None
+    if l1 is not None and l1.span > 1 and l2 is not None and l2.blank and level_of(l1.text) != "level2" \
+            and _spans_levels(cells, l1, l2, by_role.get("level3")):
+        # 满意度指标 written once in a cell merged across the 一级 and 二级 columns: the name of both, as a person reads
+        # it (main: 二级 missing, the row refused); a 二级 name so merged is placed by the framework just below
+        problems.append(Problem(l1.source, f"「{one_line(l1.text)}」一个单元格横跨一级指标和二级指标两列，"
+                                           "按一级、二级指标同名读取", Severity.INFO))
+        l2 = l1
     if l1 is not None and not l1.blank and (l2 is None or l2.blank) and level_of(l1.text) == "level2":
         # 社会效益 in the 一级 column with the 二级 cell blank: a 二级 name; the framework gives its 一级
         l1, l2 = None, l1

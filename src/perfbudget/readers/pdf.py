@@ -24,7 +24,7 @@ from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import LimitExceeded
 from perfbudget.readers.furniture import is_furniture
-from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import level_of
@@ -124,7 +124,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             for table in found:
                 above = _text_lines(page, top, table.bbox[1])
                 extracted = table.extract()
-                rows = _rows(extracted, file, page_number, len(tables) + 1)
+                rows = _rows(extracted, file, page_number, len(tables) + 1, _spans(table))
                 if open_table and top == 0.0 and not any(map(looks_like_heading, above)) \
                         and _column_page(rows, last_rows):  # (above it: at most its own header cut by the frame)
                     return [], [Problem(Source(file, page=page_number, table=len(tables) + 1),
@@ -227,12 +227,36 @@ def _after_repeated_spans(rows: list[list[Cell]], earlier: list[list[Cell]]) -> 
     return rows[lone:] if all(_texts(row) in earlier_texts for row in rows[:lone]) else rows
 
 
-def _rows(extracted: list[list[str | None]], file: str, page: int, number: int) -> list[list[Cell]]:
+def _rows(extracted: list[list[str | None]], file: str, page: int, number: int,
+          spans: list[list[int]] | None = None) -> list[list[Cell]]:
     rows = []
     for r, row in enumerate(extracted, 1):
-        rows.append([Cell(join_wrapped(text or ""), Source(file, table=number, page=page, row=r, column=c))
+        widths = spans[r - 1] if spans and r - 1 < len(spans) and len(spans[r - 1]) == len(row) else None
+        rows.append([spanning(join_wrapped(text or ""), Source(file, table=number, page=page, row=r, column=c),
+                              widths[c - 1] if widths else 1)
                      for c, text in enumerate(row, 1)])
     return rows
+
+
+def _spans(table: Any) -> list[list[int]]:
+    """Each cell's span in columns, row by row (0 where a merged cell covers the position): a cell found by its
+    ruling lines is followed by the positions it covers (``None`` in pdfplumber's rows), within its width."""
+    starts = sorted({box[0] for box in table.cells})  # the columns' left edges (pdfplumber's positions)
+    spans: list[list[int]] = []
+    for row in table.rows:
+        cells = row.cells
+        if len(cells) != len(starts):
+            return []
+        widths: list[int] = []
+        for c, box in enumerate(cells):
+            n = 0
+            if box is not None:
+                n = 1
+                while c + n < len(cells) and cells[c + n] is None and starts[c + n] < box[2] - 1:
+                    n += 1
+            widths.append(n)
+        spans.append(widths)
+    return spans
 
 
 def read_pdf(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:

@@ -163,8 +163,9 @@ def read_xls_tables(data: bytes, file: str, limits: Limits | None = None) -> lis
                 hidden.append(index)
             else:
                 rows = frozenset(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)
+                spans = {(rlo + 1, clo + 1): chi - clo for rlo, _rhi, clo, chi in sheet.merged_cells if chi - clo > 1}
                 tables.extend(_sheet_tables(_Sheet(book, sheet), sheet.name, file, budget, rows, notes,
-                                            hiding=_hiding(sheet)))
+                                            hiding=_hiding(sheet), spans=spans))
             book.unload_sheet(index)
         for index in hidden:
             sheet = book.sheet_by_index(index)

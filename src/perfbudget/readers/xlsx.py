@@ -23,7 +23,7 @@ from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
-from perfbudget.readers.grid import Cell, RawTable
+from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.label_lines import label_line_cells
 from perfbudget.readers.labels import column_role
@@ -36,6 +36,7 @@ from perfbudget.readers.xlsx_hidden import (
     hidden_row_problem,
     hidden_rows,
     hidden_sheet_problem,
+    merged_spans,
     sheet_xml,
     told,
 )
@@ -149,11 +150,11 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
                   hidden_rows: frozenset[int] = frozenset(), notes: list[Problem] | None = None,
                   formulas: dict[tuple[int, int], str] | None = None,
                   unvalued: list[tuple[str, int, int, str]] | None = None,
-                  hiding: Hiding | None = None) -> list[RawTable]:
+                  hiding: Hiding | None = None, spans: dict[tuple[int, int], int] | None = None) -> list[RawTable]:
     """The raw tables of one sheet; its ``hidden_rows`` (1-based) and the hidden columns of ``hiding`` are not read,
     each one that holds text told in ``notes`` (``xlsx_hidden``; a merged range starting in a hidden column is read
     where Excel shows it); a cell of ``formulas`` (saved without a value, ``xlsx_formulas``) in a row read goes to
-    ``unvalued``."""
+    ``unvalued``. A merged range of ``spans`` ((row, column) → columns) gives a cell that knows its span."""
     tables: list[RawTable] = []
     current: RawTable | None = None
     heading: str | None = None
@@ -195,7 +196,12 @@ def _sheet_tables(ws: Any, title: str, file: str, budget: Budget | None = None,
                 cells.append(blank)
                 continue
             text = value if isinstance(value, str) else cell_text(value, row[c].number_format)
-            cell = Cell(text, Source(file, None, title, None, r, (columns[c] if columns is not None else c) + 1))
+            column = (columns[c] if columns is not None else c) + 1
+            source = Source(file, None, title, None, r, column)
+            width = spans.get((r, column), 1) if spans else 1
+            if width > 1 and hiding is not None and hiding.columns:
+                width = sum(1 for k in range(column, column + width) if k not in hiding.columns)
+            cell = spanning(text, source, width) if width > 1 else Cell(text, source)
             cells.append(cell)
             if not cell.blank:
                 filled.append(cell)
@@ -313,7 +319,8 @@ def read_xlsx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
                 continue
             xml = sheet_xml(workbook, ws)
             tables.extend(_sheet_tables(ws, ws.title, file, budget, hidden_rows(workbook, ws, xml), notes,
-                                        unvalued_formulas(workbook, ws), unvalued, hidden_columns(workbook, ws, xml)))
+                                        unvalued_formulas(workbook, ws), unvalued, hidden_columns(workbook, ws, xml),
+                                        merged_spans(xml)))
         for ws in hidden:
             sheet = _sheet_tables(ws, ws.title, file, budget)
             if tables:

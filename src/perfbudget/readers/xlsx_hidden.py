@@ -66,6 +66,19 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
+def merged_spans(xml: bytes) -> dict[tuple[int, int], int]:
+    """(row, column) of each merged range's first cell (1-based) → the columns it spans, for ranges over two
+    columns or more (``<mergeCell ref="A5:B6">``)."""
+    if b"mergeCell" not in xml:
+        return {}
+    spans: dict[tuple[int, int], int] = {}
+    for left, top, right, _bottom in _MERGE.findall(xml):
+        width = _column_number(right) - _column_number(left) + 1
+        if width > 1:
+            spans[(int(top), _column_number(left))] = min(width, _MAX_COLUMN)
+    return spans
+
+
 def hidden_columns(workbook: Any, worksheet: Any, xml: bytes | None = None) -> Hiding:
     """The hidden columns (1-based) of a read-only worksheet and where a merged range starting in one of them shows
     its value (``Hiding``); empty when none is hidden."""

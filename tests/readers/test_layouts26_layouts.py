@@ -82,11 +82,15 @@ def test_the_unit_written_in_the_page_header_is_the_forms_unit() -> None:
             cell.text = text
         section.footer.paragraphs[0].text = "第 1 页"
 
-    for change in (header_paragraph, header_table):
+    def footer_with_date(document: Any, table: Any) -> None:
+        footer = document.sections[0].footer.paragraphs[0]
+        footer.text = "填报单位（盖章）：武汉市青山区教育局　　　填报日期：2020年3月2日"
+
+    for change in (header_paragraph, header_table, footer_with_date):
         indicators, result = _read(_word(change), "t.docx")
         assert indicators == _READ
         assert result.document.unit.name == "武汉市青山区教育局", change.__name__
-        assert any("预算单位取自页眉" in p.message and p.severity is Severity.INFO for p in result.problems)
+        assert any("预算单位取自页" in p.message and p.severity is Severity.INFO for p in result.problems)
 
     def both(document: Any, table: Any) -> None:
         header_paragraph(document, table)

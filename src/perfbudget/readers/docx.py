@@ -20,6 +20,7 @@ Cells are read straight from the XML of each row (``w:tc``) rather than through
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -318,6 +319,7 @@ def _declared_continued(tbl: Any) -> bool:
 _SECT_PR = f"{_W}sectPr"
 _PAGE_PARTS = (f"{_W}headerReference", f"{_W}footerReference")
 _UNIT_FIELDS = frozenset({"unit", "unit-code", "department"})
+_WIDE_SPACES = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
 
 
 def _page_parts(word: Any) -> Iterator[tuple[str, Any]]:
@@ -331,6 +333,16 @@ def _page_parts(word: Any) -> Iterator[tuple[str, Any]]:
             seen.add(key)
             if part is not None and getattr(part, "element", None) is not None:
                 yield ("页眉" if reference.tag == _PAGE_PARTS[0] else "页脚"), part.element
+
+
+def _unit_line(text: str) -> tuple[tuple[str, ...], str] | None:
+    """The cells of a ``label：value`` line naming the unit, and the text they come from: the whole line, else one of
+    its parts between wide spaces (``填报单位（盖章）：某局　　填报日期：…``: a date label the form's labels do not know
+    leaves the whole line no label line); None for any other line."""
+    for part in (text, *_WIDE_SPACES.split(text)) if "：" in text or ":" in text else ():
+        if (cells := label_line_cells(part)) is not None and any(header_field(c) in _UNIT_FIELDS for c in cells[::2]):
+            return cells, part.strip()
+    return None
 
 
 def page_furniture_lines(word: Any) -> tuple[list[tuple[str, ...]], str | None, list[str]]:
@@ -360,10 +372,9 @@ def page_furniture_lines(word: Any) -> tuple[list[tuple[str, ...]], str | None, 
             else:
                 continue
             for text in texts:
-                if (cells := label_line_cells(text)) is not None \
-                        and any(header_field(c) in _UNIT_FIELDS for c in cells[::2]):
-                    lines.append(cells)
-                    told.append(f"{where}「{text.strip()[:40]}」")
+                if (unit := _unit_line(text)) is not None:
+                    lines.append(unit[0])
+                    told.append(f"{where}「{unit[1][:40]}」")
                 elif money_unit_in(text) and unit_line is None:
                     unit_line = text.strip()
                     told.append(f"{where}「{unit_line[:40]}」")

@@ -511,7 +511,7 @@ def alt_chunk_tables(document_part: Any, chunk: Any, file: str, limits: Limits) 
 
 
 _MOST_TOLD = 20  # cells with hidden text told one by one; the rest in one warning
-_UNHIDE = "；如需读取，请在 Word 中取消隐藏（字体 → 隐藏）后重新导入"
+_UNHIDE = "；如需读取，请在 Word 中取消隐藏（字体 → 隐藏，或所用样式的字体中的隐藏）后重新导入"
 
 
 def hidden_text_problems(file: str, cells: list[tuple[Source, str]], paragraphs: list[str]) -> list[Problem]:

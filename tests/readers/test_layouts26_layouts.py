@@ -253,3 +253,68 @@ def test_a_level_name_merged_across_the_level1_and_level2_columns_names_both() -
     result = load_bytes(page.encode(), "t.html")
     assert [(i.level1, i.level2) for i in result.document.projects[0].indicators][1:] == [
         ("满意度指标", "服务对象满意度指标")] * 2
+
+
+def _ods(hide: bool) -> bytes:
+    """The hidden-columns sheet as an OpenDocument spreadsheet written by odfpy (as LibreOffice and WPS save it): the
+    code column A and the earlier 指标值 column F collapsed, the title spanning A:F, one earlier indicator row and a
+    second sheet (an old copy of the form) hidden."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style, TableColumnProperties, TableProperties
+    from odf.table import CoveredTableCell, Table, TableCell, TableColumn, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    hidden_sheet = Style(name="hiddensheet", family="table")
+    hidden_sheet.addElement(TableProperties(display="false"))
+    column_style = Style(name="co1", family="table-column")
+    column_style.addElement(TableColumnProperties(columnwidth="2cm"))
+    document.automaticstyles.addElement(hidden_sheet)
+    document.automaticstyles.addElement(column_style)
+
+    def row(texts: list[str], visibility: str = "visible") -> Any:
+        made = TableRow(visibility=visibility) if visibility != "visible" else TableRow()
+        for text in texts:
+            cell = TableCell(valuetype="string") if text else TableCell()
+            if text:
+                cell.addElement(P(text=text))
+            made.addElement(cell)
+        return made
+
+    sheet = Table(name="绩效目标表")
+    for k in range(6):
+        shown = "collapse" if hide and k in (0, 5) else "visible"
+        sheet.addElement(TableColumn(stylename=column_style, visibility=shown))
+    title = TableRow()
+    cell = TableCell(valuetype="string", numbercolumnsspanned=6)
+    cell.addElement(P(text="某区2020年项目支出绩效目标表"))
+    title.addElement(cell)
+    for _ in range(5):
+        title.addElement(CoveredTableCell())
+    sheet.addElement(title)
+    for cells in _SHEET:
+        sheet.addElement(row(["2020-017", *cells]))
+    sheet.addElement(row(["", "", "", "校舍维修面积", "≥500平方米", ""], "collapse" if hide else "visible"))
+    document.spreadsheet.addElement(sheet)
+    old = Table(name="原表", stylename=hidden_sheet if hide else None) if hide else Table(name="原表")
+    for cells in _SHEET[:1]:
+        old.addElement(row(cells))
+    document.spreadsheet.addElement(old)
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()
+
+
+def test_hidden_columns_rows_and_sheets_of_an_ods_workbook_are_not_read_and_told() -> None:
+    # main: the .ods reader read everything as shown: the hidden earlier targets, the hidden row an indicator
+    result = load_bytes(_ods(hide=True), "t.ods")
+    assert result.document is not None, [p.message for p in result.problems]
+    project = result.document.projects[0]
+    assert [(i.level3, i.target.raw) for i in project.indicators] == _READ
+    assert project.title == "某区2020年项目支出绩效目标表"
+    told = [p.message for p in result.problems if p.severity is Severity.WARNING]
+    assert any(m.startswith("F列是隐藏列") and "「95%」" in m for m in told)
+    assert any(m.startswith("第7行是隐藏行") and "校舍维修面积" in m for m in told)
+    assert any(m.startswith("工作表「原表」是隐藏的") for m in told)
+    shown = load_bytes(_ods(hide=False), "t.ods")  # the same sheet with nothing hidden: read as before
+    assert len(shown.document.projects[0].indicators) == 3

@@ -39,6 +39,7 @@ from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.stream import better_heading
 from perfbudget.readers.xlsx import _sheet_tables
+from perfbudget.readers.xlsx_hidden import Hiding, hidden_sheet_problem, told
 
 _NUMBERS = ("float", "currency", "percentage")
 _GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\Z")
@@ -199,15 +200,109 @@ def _sheet_name(table: Any, index: int) -> str:
     return table.attributes.get((_TABLE, "name")) or f"Sheet{index}"
 
 
+_VISIBILITY = (_TABLE, "visibility")
+_COLUMN = (_TABLE, "table-column")
+_COLUMN_GROUPS = {(_TABLE, "table-column-group"), (_TABLE, "table-header-columns"), (_TABLE, "table-columns")}
+_SPANNED = (_TABLE, "number-columns-spanned")
+_MOST_HIDDEN_REPEATS = 10_000  # a hidden run repeated more often is a sheet's padding (empty), not looked at
+
+
+def _hidden_rows(table: Any) -> frozenset[int]:
+    """The 1-based numbers of the sheet's hidden rows (``table:visibility`` collapse or filter), as ``_Sheet``
+    numbers its rows."""
+    hidden: set[int] = set()
+    number = 0
+    for row in _rows(table):
+        count = _repeat(row, _REPEAT_ROWS)
+        if row.attributes.get(_VISIBILITY, "visible") != "visible" and count <= _MOST_HIDDEN_REPEATS:
+            hidden.update(range(number + 1, number + count + 1))
+        number += count
+    return frozenset(hidden)
+
+
+def _columns(element: Any) -> Iterator[Any]:
+    for child in element.childNodes:
+        if child.qname == _COLUMN:
+            yield child
+        elif child.qname in _COLUMN_GROUPS:
+            yield from _columns(child)
+
+
+def _hiding(table: Any) -> Hiding:
+    """The sheet's hidden columns (``table:table-column`` with ``table:visibility`` collapse, 1-based) and where a
+    spanned cell starting in one shows its value (its first shown column), as ``xlsx_hidden`` gives them for .xlsx."""
+    hidden: set[int] = set()
+    number = 0
+    for column in _columns(table):
+        count = _repeat(column, _REPEAT_COLUMNS)
+        if column.attributes.get(_VISIBILITY, "visible") != "visible":
+            hidden.update(range(number + 1, min(number + count, MAX_COLUMNS) + 1))
+        number += count
+        if number >= MAX_COLUMNS:
+            break
+    if not hidden:
+        return Hiding()
+    shown_at: dict[tuple[int, int], int] = {}
+    r = 0
+    for row in _rows(table):
+        r += _repeat(row, _REPEAT_ROWS)
+        c = 0
+        for cell in row.childNodes:
+            if cell.qname not in (_T_CELL, _T_COVERED):
+                continue
+            span = int(cell.attributes.get(_SPANNED, "1") or 1) if cell.qname == _T_CELL else 1
+            if span > 1 and c + 1 in hidden:
+                visible = next((k for k in range(c + 2, min(c + span, MAX_COLUMNS) + 1) if k not in hidden), None)
+                if visible is not None:
+                    shown_at[(r, c + 1)] = visible
+            c += _repeat(cell, _REPEAT_COLUMNS)
+            if c >= MAX_COLUMNS:
+                break
+    return Hiding(frozenset(hidden), shown_at)
+
+
+_STYLE_NAME = (_TABLE, "style-name")
+
+
+def _hidden_sheet_styles(document: Any) -> set[str]:
+    """The names of the table styles that hide their sheet (``style:table-properties table:display="false"``)."""
+    names: set[str] = set()
+    for styles in (document.automaticstyles, document.styles):
+        for style in styles.childNodes if styles is not None else ():
+            for child in style.childNodes:
+                if child.qname == ("urn:oasis:names:tc:opendocument:xmlns:style:1.0", "table-properties") \
+                        and child.attributes.get((_TABLE, "display")) == "false":
+                    names.add(style.attributes.get(("urn:oasis:names:tc:opendocument:xmlns:style:1.0", "name"), ""))
+    return names
+
+
 def read_ods_tables(data: bytes, file: str, limits: Limits | None = None) -> list[RawTable]:
+    """The raw tables of every sheet; hidden sheets, rows and columns are told and not read, as in xlsx (layouts26;
+    a workbook whose every table is on hidden sheets is read as before)."""
     from odf.opendocument import load
 
     document = load(io.BytesIO(data))
     budget = _Budget(limits or Limits())
     tables: list[RawTable] = []
+    notes: list[Problem] = []
     sheets = [child for child in document.spreadsheet.childNodes if child.qname == _T_TABLE]
+    hidden_styles = _hidden_sheet_styles(document)
+    hidden: list[tuple[Any, str]] = []
     for index, table in enumerate(sheets, 1):
-        tables.extend(_sheet_tables(_Sheet(table, budget), _sheet_name(table, index), file))
+        name = _sheet_name(table, index)
+        if table.attributes.get(_STYLE_NAME) in hidden_styles:
+            hidden.append((table, name))  # read only when no sheet shown holds a table
+            continue
+        tables.extend(_sheet_tables(_Sheet(table, budget), name, file, hidden_rows=_hidden_rows(table), notes=notes,
+                                    hiding=_hiding(table)))
+    for table, name in hidden:
+        sheet = _sheet_tables(_Sheet(table, budget), name, file)
+        if not tables:
+            tables.extend(sheet)
+        elif texts := [c.text for t in sheet for row in t.rows for c in row if not c.blank]:
+            notes.append(hidden_sheet_problem(file, name, texts))
+    if tables:
+        tables[0].problems.extend(told(notes, file))
     return tables
 
 

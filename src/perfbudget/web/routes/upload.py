@@ -20,6 +20,7 @@ from perfbudget.app.imports import (
     import_document,
     preview,
 )
+from perfbudget.app.monitoring_home import monitoring_homes
 from perfbudget.app.overview import unit_id_of, unit_path
 from perfbudget.app.reviews import review_file
 from perfbudget.app.roles import Action, Principal
@@ -204,6 +205,9 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
                            "table": None if position in screened.unsafe or shown is None else annotate(project, own),
                            "changes": changes.get(position, []), "blocked": reason_of.get(position),
                            "notes": notes_of.get(position, [])})
+    # a 绩效监控表 belongs on its project's 运行监控 page: the projects of its names, linked (webflow24)
+    homes = (monitoring_homes(store_of(request), principal, result.document)
+             if result.document is not None and result.document.kind == "monitoring" else [])
     refused = [f for f in fates if f.fate == "refused"]
     # with refused tables, the others are imported alone when any of them changes something
     useful = not refused or any(f.fate not in ("refused", "unchanged") for f in fates)
@@ -214,7 +218,7 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
         "tables": tables, "refused": refused, "screened": screened, "shown": shown, "where": where,
         "upload_id": upload_id, "name": name, "result": result, "document": result.document, "report": report,
         "blocked": blocked, "severity_labels": SEVERITY_LABELS, "file_place": file_place, "file_notes": file_notes,
-        "fates": fates,
+        "fates": fates, "monitoring_homes": homes,
         "fate_labels": FATE_LABELS, "form_label": form_label(result.form),
         "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(part),
         "can_import": ready and screened.clean and not cut_only,

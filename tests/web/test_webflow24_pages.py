@@ -1,0 +1,62 @@
+"""webflow24: the review queue's year and unit as choices, a 绩效监控表 uploaded on 上传 sent to its 运行监控 page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.web.conftest import WebEnv
+from tests.web.test_revisions import upload
+from tests.web.test_webflow23_pages import _rows, _submit_all
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "corpus"
+MONITORING = CORPUS / "72_hubei-huangshi-wenwuju-2019-monitor-shenyi-nolevel3.txt"
+
+
+def test_the_queue_offers_the_years_and_units_the_data_has(web: WebEnv) -> None:
+    """Until webflow24 the queue's 年度 and 单位 were text boxes: a reviewer guessed the years, and a part of a unit's
+    name (「和平区」) gave an empty queue with no word why; the project list offered both as choices."""
+    _submit_all(web)
+    reviewer = web.client("reviewer")
+    page = reviewer.get("/review/queue").text
+    year = re.search(r'<select name="year" id="queue-year">(.*?)</select>', page, re.S)
+    assert year, page[:3000]
+    assert re.findall(r'<option value="([^"]*)"( selected)?>', year.group(1)) == [
+        ("all", " selected"), ("2024", ""), ("2023", "")]
+    unit = re.search(r'<select name="unit" id="queue-unit">(.*?)</select>', page, re.S)
+    assert unit and '<option value="255101">255101 天津市和平区人民检察院</option>' in unit.group(1)
+    chosen = reviewer.get("/review/queue?year=2023&unit=255101").text
+    assert '<option value="2023" selected>2023</option>' in chosen
+    assert '<option value="255101" selected>255101 天津市和平区人民检察院</option>' in chosen
+    assert {name for name, _ in _rows(chosen)} == {"检察业务、装备及外包服务费", "检察装备经费"}
+    # a year the data has not (an old link) stays shown and chosen, not silently 全部
+    old = reviewer.get("/review/queue?year=2019").text
+    assert '<option value="2019" selected>2019</option>' in old and "没有待审核的项目" in old
+
+
+def test_a_monitoring_table_uploaded_to_import_is_sent_to_its_projects_monitoring_page(web: WebEnv,
+                                                                                     tmp_path: Path) -> None:
+    """Until webflow24 a 绩效监控表 uploaded on 上传 was previewed as a table of targets, refused for its rows of
+    半年度执行情况 (「三级指标「质量」缺少一级或二级指标」), and nothing said that its figures are recorded on the project's
+    运行监控 page — nor which project that is."""
+    admin = web.client("admin")
+    preview, _ = upload(admin, MONITORING)
+    hint = re.search(r'<div class="flash warn" role="status" id="monitoring-elsewhere">(.*?)</div>', preview, re.S)
+    assert hint, preview[:3000]
+    assert "在它的「运行监控」页上传本文件" in hint.group(1)
+    assert "表1「申遗经费」（2019 年度）：库中还没有这个项目：请先上传它年初的绩效目标表" in hint.group(1)
+    ours = tmp_path / "monitoring.txt"  # the same table for a project of the seed, of 2024
+    ours.write_text(MONITORING.read_text(encoding="utf-8").replace("申遗经费", "2024年检察业务信息化运维项目")
+                    .replace("2019年度", "2024年度"), encoding="utf-8")
+    first = web.project_ids[0]
+    preview, _ = upload(admin, ours)
+    links = re.findall(r'<a href="/projects/(\d+)/monitoring" class="monitoring-home">([^<]*)</a>', preview)
+    assert sorted(int(i) for i, _ in links) == sorted([first, web.other_project_id])
+    assert (str(first), "2024年检察业务信息化运维项目 2024中央（天津市和平区人民检察院，2024 年度）的运行监控页") in links
+    # a unit editor is shown her own unit's project only
+    preview, _ = upload(web.client("editor"), ours)
+    links = re.findall(r'<a href="/projects/(\d+)/monitoring" class="monitoring-home">', preview)
+    assert links == [str(first)]
+    # a table of targets says nothing of it
+    preview, _ = upload(admin, CORPUS / "03_anhui-bozhou-mengcheng-weijian-2024-target-jibengonggongweisheng-cut.txt")
+    assert 'id="monitoring-elsewhere"' not in preview

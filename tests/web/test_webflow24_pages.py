@@ -60,3 +60,33 @@ def test_a_monitoring_table_uploaded_to_import_is_sent_to_its_projects_monitorin
     # a table of targets says nothing of it
     preview, _ = upload(admin, CORPUS / "03_anhui-bozhou-mengcheng-weijian-2024-target-jibengonggongweisheng-cut.txt")
     assert 'id="monitoring-elsewhere"' not in preview
+
+
+def _next_of(page: str) -> str | None:
+    found = re.search(r'<a href="/projects/(\d+)/review" rel="next" id="queue-next-link">', page)
+    return found.group(1) if found else None
+
+
+def test_the_desk_leads_to_the_next_project_of_the_queue_and_says_its_year(web: WebEnv) -> None:
+    """Until webflow24 the desk of a project just decided offered nothing but the page itself: through a queue of
+    hundreds the reviewer went back to the queue and found her place for every project. Nor did it say the year."""
+    _submit_all(web)
+    reviewer = web.client("reviewer")
+    queue = re.findall(r'<a href="/projects/(\d+)/review">审核台</a>', reviewer.get("/review/queue").text)
+    assert len(queue) == len(web.project_ids) and len(queue) > 3
+    first = reviewer.get(f"/projects/{queue[0]}/review").text
+    assert _next_of(first) == queue[1], first[:3000]
+    assert f"审核队列中另有 {len(queue) - 1} 个待审核" in first
+    assert re.search(r'<span id="desk-year">20\d\d 年度</span>', first)
+    # decided, it leaves the queue: its desk leads on to the one after it, not back to the start
+    token = re.search(r'name="csrf_token" value="([^"]+)"', first)
+    assert token
+    decided = reviewer.post(f"/projects/{queue[1]}/workflow", data={"csrf_token": token.group(1), "action": "approve",
+                                                                   "comment": "", "back": "desk"},
+                            follow_redirects=True).text
+    assert "已审核通过" in decided and _next_of(decided) == queue[2]
+    assert f"审核队列中另有 {len(queue) - 1} 个待审核" in decided  # all but the decided one
+    # the last comes round to the first the reviewer passed over
+    assert _next_of(reviewer.get(f"/projects/{queue[-1]}/review").text) == queue[0]
+    # a unit editor's desk (her own project) has no queue
+    assert 'id="queue-next"' not in web.client("editor").get(f"/projects/{queue[0]}/review").text

@@ -14,6 +14,7 @@ from perfbudget.app.desk import FILTER_LABELS, ListQuery, list_projects, unit_op
 from perfbudget.app.opinion import OPINION_FORMS, opinion_docx, opinion_html, project_opinion_title, unit_opinion_desks
 from perfbudget.app.overview import GRADES, UnitName, years
 from perfbudget.app.project_lists import view_query
+from perfbudget.app.queue_next import next_in_queue
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import STATE_LABELS
 from perfbudget.plain_numbers import plain_int, plain_year, stored_id
@@ -44,11 +45,14 @@ def desk_response(request: Request, principal: Principal, project_id: int, kept:
     took meanwhile) and nothing pointed at the field a 退回 needs."""
     desk = _desk(request, principal, project_id)
     project = desk.view.version.document.projects[0]
+    may_review = principal.can(Action.REVIEW, desk.view.head.unit_code)
     return render(request, "review_desk.html", {
+        # the next project of the queue, from where the reviewer decides (webflow24: back to the queue each time)
+        "queue_next": next_in_queue(store_of(request), principal, project_id) if may_review else None,
         "desk": desk, "head": desk.view.head, "project": project, "places": desk_app.places(project),
         "finding_place": desk_app.finding_place,
         "decisions": desk_app.DECISIONS, "grades": GRADES, "state_labels": STATE_LABELS,
-        "may_review": principal.can(Action.REVIEW, desk.view.head.unit_code),
+        "may_review": may_review,
         "conclusions": desk_app.conclusion_steps(principal, desk.view.head), "kept": kept or {}},
         status_code=status_code)
 

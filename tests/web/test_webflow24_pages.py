@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.web.conftest import WebEnv
+from tests.web.conftest import WebEnv, csrf_of
+from tests.web.helpers import project_form, stored_project
 from tests.web.test_revisions import upload
 from tests.web.test_webflow23_pages import _rows, _submit_all
 
@@ -90,3 +91,23 @@ def test_the_desk_leads_to_the_next_project_of_the_queue_and_says_its_year(web: 
     assert _next_of(reviewer.get(f"/projects/{queue[-1]}/review").text) == queue[0]
     # a unit editor's desk (her own project) has no queue
     assert 'id="queue-next"' not in web.client("editor").get(f"/projects/{queue[0]}/review").text
+
+
+def test_the_edit_page_says_what_is_edited_and_a_save_says_the_submit_to_come(web: WebEnv) -> None:
+    """Until webflow24 the edit page named the project only (not its unit, year or the version edited), and a save
+    said 「已保存为第 2 版」 alone: a returned project's officer took the save for her answer to the reviewer, the
+    project 已退回 still, nothing sent."""
+    pid = web.project_ids[1]  # a 2023 project
+    project, version = stored_project(web.app, pid)
+    editor = web.client("editor")
+    page = editor.get(f"/projects/{pid}/edit").text
+    assert (f'<div id="edit-what">天津市和平区人民检察院 · 2023 年度 · 在第 {version} 版上修改，保存后为第 {version + 1} 版'
+            "</div>") in page
+    saved = editor.post(f"/projects/{pid}/edit", data=project_form(project, csrf_of(editor, "/account"), version,
+                                                                 {1: "≥99次"}))
+    assert saved.status_code == 200
+    assert (f"已保存为第 {version + 1} 版。修改后的指标还要送审才交给审核人员：请在本页下方「审核流程」中点「送审」"
+            in saved.text)
+    again = editor.post(f"/projects/{pid}/edit", data=project_form(project, csrf_of(editor, "/account"), version + 1,
+                                                                 {1: "≥99次"}))
+    assert "内容没有变化，未生成新版本" in again.text and "还要送审" not in again.text

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from tests.web.conftest import WebEnv, csrf_of
-from tests.web.helpers import project_form, stored_project
+from tests.web.helpers import approve, project_form, stored_project
 from tests.web.test_revisions import upload
 from tests.web.test_webflow23_pages import _rows, _submit_all
 
@@ -111,3 +111,16 @@ def test_the_edit_page_says_what_is_edited_and_a_save_says_the_submit_to_come(we
     again = editor.post(f"/projects/{pid}/edit", data=project_form(project, csrf_of(editor, "/account"), version + 1,
                                                                  {1: "≥99次"}))
     assert "内容没有变化，未生成新版本" in again.text and "还要送审" not in again.text
+
+
+def test_the_self_evaluation_and_monitoring_pages_say_unit_year_and_version(web: WebEnv) -> None:
+    """Until webflow24 the 自评 and 运行监控 pages named the project only: not its unit, nor the year the figures file
+    under, nor the version they are measured against."""
+    pid = web.project_ids[1]  # a 2023 project
+    approve(web.app, pid)
+    editor = web.client("editor")
+    for path in (f"/projects/{pid}/evaluate", f"/projects/{pid}/monitoring"):
+        page = editor.get(path).text
+        assert '<div id="page-what">天津市和平区人民检察院 · 2023 年度 · 第 1 版（审核通过的版本）</div>' in page, path
+    draft = editor.get(f"/projects/{web.project_ids[2]}/monitoring").text  # refused: not approved, no such claim
+    assert re.search(r'<div id="page-what">天津市和平区人民检察院 · 20\d\d 年度 · 第 1 版</div>', draft)

@@ -55,6 +55,7 @@ def _form_page(request: Request, view: ProjectView, values: dict[str, str], prob
     project = view.version.document.projects[0]
     return render(request, "evaluate.html", {
         "head": view.head, "project": project, "money_unit": view.version.document.money_unit,
+        "version": view.version.meta["version"],
         "values": values, "problems": problems, "bad_fields": bad_fields or set(),
         "grades": GRADES, "grade_long": GRADE_LONG, "Kind": Kind, "from_table": from_table},
         status_code=status)

@@ -78,6 +78,7 @@ def _page(request: Request, principal: Principal, view: ProjectView, problems: l
     result = monitoring.projects[0] if monitoring else None
     return render(request, "monitor.html", {
         "head": view.head, "row": row, "monitoring": monitoring, "result": result,
+        "version": view.version.meta["version"],
         "rate": execution_rate(result) if result else "", "counts": light_counts(result) if result else (0, 0),
         "lights": LIGHT_LABELS, "refused": may_monitor(request, principal, view), "problems": problems,
         "months": MONTHS, "month": month or (monitoring.month if monitoring else None)

@@ -124,3 +124,18 @@ def test_the_self_evaluation_and_monitoring_pages_say_unit_year_and_version(web:
         assert '<div id="page-what">天津市和平区人民检察院 · 2023 年度 · 第 1 版（审核通过的版本）</div>' in page, path
     draft = editor.get(f"/projects/{web.project_ids[2]}/monitoring").text  # refused: not approved, no such claim
     assert re.search(r'<div id="page-what">天津市和平区人民检察院 · 20\d\d 年度 · 第 1 版</div>', draft)
+
+
+def test_the_menu_offers_the_api_documentation_to_admins_only(web: WebEnv) -> None:
+    """Until webflow24 every officer's menu ended in 「API」, an English word leading to a developer's page; it is
+    the admin's 接口文档 now, and the account page's 令牌 (where tokens are made) links to it."""
+    def menu(user: str) -> str:
+        page = web.client(user).get("/dashboard").text
+        found = re.search(r"<nav>(.*?)</nav>", page, re.S)
+        assert found
+        return found.group(1)
+
+    for user in ("editor", "reviewer", "viewer"):
+        assert "/api/docs" not in menu(user) and ">API<" not in menu(user), user
+    assert '<a href="/api/docs">接口文档</a>' in menu("admin")
+    assert '<a href="/api/docs" id="api-docs-link">接口文档</a>' in web.client("editor").get("/account").text

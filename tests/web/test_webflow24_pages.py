@@ -139,3 +139,15 @@ def test_the_menu_offers_the_api_documentation_to_admins_only(web: WebEnv) -> No
         assert "/api/docs" not in menu(user) and ">API<" not in menu(user), user
     assert '<a href="/api/docs">接口文档</a>' in menu("admin")
     assert '<a href="/api/docs" id="api-docs-link">接口文档</a>' in web.client("editor").get("/account").text
+
+
+def test_the_dashboards_queue_tells_same_named_projects_apart_and_opens_the_queue(web: WebEnv) -> None:
+    """Until webflow24 the reviewer's dashboard listed the seed's two 「2024年检察业务经费项目」 (市级, 中央 funds) as
+    two identical rows (the queue page told them apart since webflow23), and led to the queue page nowhere."""
+    _submit_all(web)
+    page = web.client("reviewer").get("/dashboard").text
+    table = re.search(r'<table class="list" id="review-queue">(.*?)</table>', page, re.S)
+    assert table
+    funds = re.findall(r'>2024年检察业务经费项目</a></td>\s*<td>([^<]*)</td>', table.group(1))
+    assert sorted(funds) == ["2024中央", "2024市级"]
+    assert '<p id="queue-open"><a href="/review/queue">打开审核队列' in page

@@ -151,3 +151,39 @@ def test_the_dashboards_queue_tells_same_named_projects_apart_and_opens_the_queu
     funds = re.findall(r'>2024年检察业务经费项目</a></td>\s*<td>([^<]*)</td>', table.group(1))
     assert sorted(funds) == ["2024中央", "2024市级"]
     assert '<p id="queue-open"><a href="/review/queue">打开审核队列' in page
+
+
+def _account_row(web: WebEnv, username: str) -> tuple[int, str, str | None, bool]:
+    from sqlalchemy import select
+
+    from perfbudget.store.account_tables import users
+
+    with web.app.state.engine.connect() as connection:
+        row = connection.execute(select(users.c.id, users.c.role, users.c.unit_code, users.c.active)
+                                 .where(users.c.username == username)).one()
+    return int(row.id), row.role, row.unit_code, bool(row.active)
+
+
+def test_a_refused_account_row_saves_nothing_and_comes_back_as_typed(web: WebEnv) -> None:
+    """Until webflow24 a row of 账号管理 with a short 重设密码 saved its role, unit and 启用 first, then said
+    「密码至少需要 10 个字符」 (nothing said of the rest: the admin took it for nothing saved), redirected with the row's
+    changes gone; a saved row said 「已保存」 whatever it changed — a disabled account's tokens and sessions gone
+    unsaid."""
+    admin = web.client("admin")
+    editor_id, role, unit, active = _account_row(web, "editor")
+    refused = admin.post(f"/admin/users/{editor_id}", data={
+        "csrf_token": csrf_of(admin, "/admin/users"), "role": "viewer", "unit_code": "", "display_name": "王会计",
+        "active": "1", "password": "short"})
+    assert refused.status_code == 422
+    assert "账号 editor 未保存：密码至少需要 10 个字符" in refused.text
+    assert _account_row(web, "editor") == (editor_id, role, unit, active)  # nothing saved
+    row = re.search(r'<tr class="refused-row" id="refused-row">(.*?)</tr>', refused.text, re.S)
+    assert row and '<option value="viewer" selected>' in row.group(1)  # as typed
+    assert re.search(r'aria-label="editor 的新密码（不改请留空）" class="field-error" aria-invalid="true" autofocus>',
+                     row.group(1))
+    reviewer_id = _account_row(web, "reviewer")[0]
+    saved = admin.post(f"/admin/users/{reviewer_id}", data={
+        "csrf_token": csrf_of(admin, "/admin/users"), "role": "reviewer", "unit_code": "", "display_name": "李审核"},
+        follow_redirects=True)
+    assert "已保存账号 reviewer：已停用：该账号不能再登录，其登录状态和 API 令牌已失效；显示名称改为「李审核」" in saved.text
+    assert not _account_row(web, "reviewer")[3]

@@ -187,3 +187,14 @@ def test_a_refused_account_row_saves_nothing_and_comes_back_as_typed(web: WebEnv
         follow_redirects=True)
     assert "已保存账号 reviewer：已停用：该账号不能再登录，其登录状态和 API 令牌已失效；显示名称改为「李审核」" in saved.text
     assert not _account_row(web, "reviewer")[3]
+
+
+def test_a_queue_filtered_to_nothing_says_so(web: WebEnv) -> None:
+    """Until webflow24 a search that matched no submitted project read 「没有待审核的项目。」, as if the queue were
+    empty."""
+    reviewer = web.client("reviewer")
+    assert 'id="queue-empty">没有待审核的项目。<' in reviewer.get("/review/queue").text  # empty: said plainly
+    _submit_all(web)
+    page = reviewer.get("/review/queue?q=不存在的项目名称").text
+    assert re.search(r'id="queue-empty">没有符合筛选条件的待审核项目（共 10 个待审核）。<a href="/review/queue">清除筛选</a>',
+                     page), page[page.find("queue-table"):][:1500]

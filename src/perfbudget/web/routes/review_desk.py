@@ -174,10 +174,14 @@ def _queue_response(request: Request, principal: Principal, query: ListQuery, pr
         # a year or unit typed that the data has not gave an empty queue, a part of a unit's name matched nothing)
         available = cache.get_or_compute(version, ("years", scope), lambda: years(tx, principal))
         unit_list = cache.get_or_compute(version, ("unit-options", scope), lambda: unit_options(tx, principal))
+        filtered = bool(query.q or query.year is not None or query.unit)
+        # filtered to nothing: how many wait without the filters, said with the way back (webflow24)
+        unfiltered = (list_projects(tx, principal, replace(query, q="", year=None, unit="", page=1, size=1)).total
+                      if filtered and not page.rows else None)
     first = (page.page - 1) * desk_app.MOST_BATCH + 1 if page.rows else 0
     return render(request, "review_queue.html", {
         "rows": page.rows, "total": page.total, "query": query, "problems": problems,
-        "years": available, "units": unit_list,
+        "years": available, "units": unit_list, "unfiltered": unfiltered,
         "queue_url": _queue_url(params), "page": page.page, "pages": page.pages, "first": first,
         "last": first + len(page.rows) - 1 if page.rows else 0, "link": lambda **changes: queue_link(query, **changes),
         "kept": kept or {}}, status_code=status_code)

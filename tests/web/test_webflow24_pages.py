@@ -68,9 +68,11 @@ def _next_of(page: str) -> str | None:
     return found.group(1) if found else None
 
 
-def test_the_desk_leads_to_the_next_project_of_the_queue_and_says_its_year(web: WebEnv) -> None:
+def test_the_desk_leads_to_the_next_project_of_the_queue_and_says_its_year(any_web: WebEnv) -> None:
     """Until webflow24 the desk of a project just decided offered nothing but the page itself: through a queue of
-    hundreds the reviewer went back to the queue and found her place for every project. Nor did it say the year."""
+    hundreds the reviewer went back to the queue and found her place for every project. Nor did it say the year.
+    On both stores (the next is one query with a window count)."""
+    web = any_web
     _submit_all(web)
     reviewer = web.client("reviewer")
     queue = re.findall(r'<a href="/projects/(\d+)/review">审核台</a>', reviewer.get("/review/queue").text)

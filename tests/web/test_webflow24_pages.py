@@ -38,8 +38,8 @@ def test_the_queue_offers_the_years_and_units_the_data_has(web: WebEnv) -> None:
 def test_a_monitoring_table_uploaded_to_import_is_sent_to_its_projects_monitoring_page(web: WebEnv,
                                                                                      tmp_path: Path) -> None:
     """Until webflow24 a 绩效监控表 uploaded on 上传 was previewed as a table of targets, refused for its rows of
-    半年度执行情况 (「三级指标「质量」缺少一级或二级指标」), and nothing said that its figures are recorded on the project's
-    运行监控 page — nor which project that is."""
+    半年度执行情况 (「三级指标「质量」缺少一级或二级指标」), and nothing said that its figures are recorded on the
+    project's 运行监控 page — nor which project that is."""
     admin = web.client("admin")
     preview, _ = upload(admin, MONITORING)
     hint = re.search(r'<div class="flash warn" role="status" id="monitoring-elsewhere">(.*?)</div>', preview, re.S)
@@ -53,7 +53,8 @@ def test_a_monitoring_table_uploaded_to_import_is_sent_to_its_projects_monitorin
     preview, _ = upload(admin, ours)
     links = re.findall(r'<a href="/projects/(\d+)/monitoring" class="monitoring-home">([^<]*)</a>', preview)
     assert sorted(int(i) for i, _ in links) == sorted([first, web.other_project_id])
-    assert (str(first), "2024年检察业务信息化运维项目 2024中央（天津市和平区人民检察院，2024 年度）的运行监控页") in links
+    assert (str(first),
+            "2024年检察业务信息化运维项目 2024中央（天津市和平区人民检察院，2024 年度）的运行监控页") in links
     # a unit editor is shown her own unit's project only
     preview, _ = upload(web.client("editor"), ours)
     links = re.findall(r'<a href="/projects/(\d+)/monitoring" class="monitoring-home">', preview)
@@ -103,8 +104,8 @@ def test_the_edit_page_says_what_is_edited_and_a_save_says_the_submit_to_come(we
     project, version = stored_project(web.app, pid)
     editor = web.client("editor")
     page = editor.get(f"/projects/{pid}/edit").text
-    assert (f'<div id="edit-what">天津市和平区人民检察院 · 2023 年度 · 在第 {version} 版上修改，保存后为第 {version + 1} 版'
-            "</div>") in page
+    assert (f'<div id="edit-what">天津市和平区人民检察院 · 2023 年度 · 在第 {version} 版上修改，'
+            f"保存后为第 {version + 1} 版</div>") in page
     saved = editor.post(f"/projects/{pid}/edit", data=project_form(project, csrf_of(editor, "/account"), version,
                                                                  {1: "≥99次"}))
     assert saved.status_code == 200
@@ -168,8 +169,8 @@ def _account_row(web: WebEnv, username: str) -> tuple[int, str, str | None, bool
 
 def test_a_refused_account_row_saves_nothing_and_comes_back_as_typed(web: WebEnv) -> None:
     """Until webflow24 a row of 账号管理 with a short 重设密码 saved its role, unit and 启用 first, then said
-    「密码至少需要 10 个字符」 (nothing said of the rest: the admin took it for nothing saved), redirected with the row's
-    changes gone; a saved row said 「已保存」 whatever it changed — a disabled account's tokens and sessions gone
+    「密码至少需要 10 个字符」 (nothing said of the rest: the admin took it for nothing saved), redirected with the
+    row's changes gone; a saved row said 「已保存」 whatever it changed — a disabled account's tokens and sessions gone
     unsaid."""
     admin = web.client("admin")
     editor_id, role, unit, active = _account_row(web, "editor")
@@ -187,7 +188,8 @@ def test_a_refused_account_row_saves_nothing_and_comes_back_as_typed(web: WebEnv
     saved = admin.post(f"/admin/users/{reviewer_id}", data={
         "csrf_token": csrf_of(admin, "/admin/users"), "role": "reviewer", "unit_code": "", "display_name": "李审核"},
         follow_redirects=True)
-    assert "已保存账号 reviewer：已停用：该账号不能再登录，其登录状态和 API 令牌已失效；显示名称改为「李审核」" in saved.text
+    assert ("已保存账号 reviewer：已停用：该账号不能再登录，其登录状态和 API 令牌已失效；显示名称改为「李审核」"
+            in saved.text)
     assert not _account_row(web, "reviewer")[3]
 
 
@@ -198,5 +200,5 @@ def test_a_queue_filtered_to_nothing_says_so(web: WebEnv) -> None:
     assert 'id="queue-empty">没有待审核的项目。<' in reviewer.get("/review/queue").text  # empty: said plainly
     _submit_all(web)
     page = reviewer.get("/review/queue?q=不存在的项目名称").text
-    assert re.search(r'id="queue-empty">没有符合筛选条件的待审核项目（共 10 个待审核）。<a href="/review/queue">清除筛选</a>',
-                     page), page[page.find("queue-table"):][:1500]
+    assert re.search(r'id="queue-empty">没有符合筛选条件的待审核项目（共 10 个待审核）。'
+                     r'<a href="/review/queue">清除筛选</a>', page), page[page.find("queue-table"):][:1500]

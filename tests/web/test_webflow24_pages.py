@@ -202,3 +202,12 @@ def test_a_queue_filtered_to_nothing_says_so(web: WebEnv) -> None:
     page = reviewer.get("/review/queue?q=不存在的项目名称").text
     assert re.search(r'id="queue-empty">没有符合筛选条件的待审核项目（共 10 个待审核）。'
                      r'<a href="/review/queue">清除筛选</a>', page), page[page.find("queue-table"):][:1500]
+
+
+def test_the_declare_page_names_a_unit_editors_own_unit(web: WebEnv) -> None:
+    """Until webflow24 a unit editor's 申报 showed her unit's code (fixed) beside an empty 「单位名称（新单位必填）」:
+    her unit is known, nothing to type, yet the page asked."""
+    page = web.client("editor").get("/declare").text
+    assert ('<label>单位名称<input name="unit_name" value="天津市和平区人民检察院" readonly id="own-unit-name"></label>'
+            in page)
+    assert "单位名称（新单位必填）" in web.client("admin").get("/declare").text  # an admin may declare for a new unit

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from fastapi import FastAPI
+
 from tests.web.conftest import WebEnv, csrf_of
 from tests.web.helpers import approve, project_form, stored_project
 from tests.web.test_revisions import upload
@@ -211,3 +213,26 @@ def test_the_declare_page_names_a_unit_editors_own_unit(web: WebEnv) -> None:
     assert ('<label>单位名称<input name="unit_name" value="天津市和平区人民检察院" readonly id="own-unit-name"></label>'
             in page)
     assert "单位名称（新单位必填）" in web.client("admin").get("/declare").text  # an admin may declare for a new unit
+
+
+def test_an_import_says_what_comes_next(empty_app: FastAPI, seed_path: Path) -> None:
+    """Until webflow24 an officer's first import landed on her unit's page with 「已导入…：新项目 10 个…」 and no word
+    of what to do next; an import that changes nothing says no next step."""
+    from fastapi.testclient import TestClient
+
+    from perfbudget.app.accounts import create_user
+    from perfbudget.app.roles import Role
+    from tests.web.conftest import PASSWORD, login
+
+    assert not isinstance(create_user(empty_app.state.engine, "editor", PASSWORD, Role.UNIT_EDITOR, "255101"), str)
+    editor = TestClient(empty_app, base_url="http://testserver")
+    login(editor, "editor")
+    preview, confirm = upload(editor, seed_path)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', preview)
+    assert token and confirm
+    done = editor.post(confirm, data={"csrf_token": token.group(1)}, follow_redirects=True).text
+    assert "新项目 10 个" in done
+    assert "下一步：逐个打开下面的项目，按表中标出的审核发现修改指标（「修改指标」），再在项目页「送审」" in done
+    preview, confirm = upload(editor, seed_path)
+    again = editor.post(confirm, data={"csrf_token": token.group(1)}, follow_redirects=True).text if confirm else ""
+    assert "下一步" not in again

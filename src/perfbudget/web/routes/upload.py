@@ -168,6 +168,10 @@ def kept_reading(request: Request, principal: Principal, upload_id: int) -> tupl
     return read_pending(request, principal, upload_id)
 
 
+# what a first import leads to (webflow24: the unit page of the new projects said nothing of what comes next)
+_NEXT_STEP = "。下一步：逐个打开下面的项目，按表中标出的审核发现修改指标（「修改指标」），再在项目页「送审」"
+
+
 def importable_part(screened: Screened) -> Document | None:
     """What an import may take: the whole document, or without its blocked tables (``skip_blocked``)."""
     return screened.document if screened.clean else screened.rest
@@ -292,7 +296,9 @@ def _confirm(request: Request, upload_id: int, principal: Principal, form: FormD
         flash(request, f"「{name}」与已存储的内容相同，没有变化", "ok")
     else:
         flash(request, f"已导入「{name}」：新项目 {outcome.new_projects} 个，更新 {outcome.changed_projects} 个，"
-                       f"未变 {outcome.unchanged_projects} 个" + "".join(f"。{n}" for n in outcome.notices), "ok")
+                       f"未变 {outcome.unchanged_projects} 个" + "".join(f"。{n}" for n in outcome.notices)
+              + (_NEXT_STEP if (outcome.new_projects or outcome.changed_projects) and document.kind == "target"
+                 and principal.may(Action.EDIT) else ""), "ok")
     for table in screened.blocked:
         flash(request, table.as_problem().message, "error")
     for problem in outcome.refused_tables:

@@ -236,3 +236,17 @@ def test_an_import_says_what_comes_next(empty_app: FastAPI, seed_path: Path) -> 
     preview, confirm = upload(editor, seed_path)
     again = editor.post(confirm, data={"csrf_token": token.group(1)}, follow_redirects=True).text if confirm else ""
     assert "下一步" not in again
+
+
+def test_an_uploaded_monitoring_tables_errors_are_placed_as_the_preview_places_them(web: WebEnv) -> None:
+    """Until webflow24 a 绩效监控表 refused on the 运行监控 page listed 「监控表.txt:16:第1列: 三级指标…」, the command
+    line's form of a location; the import preview says 「第16行 第1列：…」."""
+    pid = web.project_ids[1]
+    approve(web.app, pid)
+    editor = web.client("editor")
+    refused = editor.post(f"/projects/{pid}/monitoring/upload",
+                          data={"csrf_token": csrf_of(editor, "/account"), "month": "6"},
+                          files={"file": ("监控表.txt", MONITORING.read_bytes(), "text/plain")})
+    assert refused.status_code == 422
+    assert "<li>第16行 第1列：三级指标「半年度 指标执行情况」缺少一级或二级指标</li>" in refused.text, refused.text[:3000]
+    assert "监控表.txt:16" not in refused.text

@@ -78,7 +78,7 @@ def _finish(request: Request, principal: Principal, view: ProjectView, evaluatio
         if form_rows is not None:
             messages, fields = form_problems(view.version.document, form_rows, problems, budget_field=True)
             return _form_page(request, view, values, shown_problems(messages), status=422, bad_fields=fields)
-        return _form_page(request, view, values, shown_problems(problems), status=422)
+        return _form_page(request, view, values, shown_problems(problems, located=True), status=422)
     result = evaluation.projects[0]
     try:
         evaluations.save(store_of(request), actor_of(principal), [(view.version, evaluation)], years,

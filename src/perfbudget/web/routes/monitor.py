@@ -134,7 +134,7 @@ async def monitoring_upload(request: Request, project_id: int, month: int = Form
     rows, sheet_problems, name = await read_uploaded_sheet(request, file, "monitor", "监控填报表", month)
     monitoring, problems = evaluations.monitor(view.version.document, rows, sheet_problems, name, month)
     if monitoring is None:
-        return _page(request, principal, view, shown_problems(problems), month, status=422)
+        return _page(request, principal, view, shown_problems(problems, located=True), month, status=422)
     return _saved(request, principal, view, monitoring, problems, month, {"evaluation_year": evaluation_year})
 
 

@@ -248,5 +248,5 @@ def test_an_uploaded_monitoring_tables_errors_are_placed_as_the_preview_places_t
                           data={"csrf_token": csrf_of(editor, "/account"), "month": "6"},
                           files={"file": ("监控表.txt", MONITORING.read_bytes(), "text/plain")})
     assert refused.status_code == 422
-    assert "<li>第16行 第1列：三级指标「半年度 指标执行情况」缺少一级或二级指标</li>" in refused.text, refused.text[:3000]
+    assert "<li>第16行 第1列：三级指标「半年度 指标执行情况」缺少一级或二级指标</li>" in refused.text
     assert "监控表.txt:16" not in refused.text

@@ -34,7 +34,7 @@ def test_the_queue_offers_the_years_and_units_the_data_has(web: WebEnv) -> None:
     assert {name for name, _ in _rows(chosen)} == {"检察业务、装备及外包服务费", "检察装备经费"}
     # a year the data has not (an old link) stays shown and chosen, not silently 全部
     old = reviewer.get("/review/queue?year=2019").text
-    assert '<option value="2019" selected>2019</option>' in old and "没有待审核的项目" in old
+    assert '<option value="2019" selected>2019</option>' in old and "没有符合筛选条件的待审核项目" in old
 
 
 def test_a_monitoring_table_uploaded_to_import_is_sent_to_its_projects_monitoring_page(web: WebEnv,

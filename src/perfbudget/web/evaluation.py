@@ -16,6 +16,7 @@ from typing import Any
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 
+from perfbudget.app.blocked import where
 from perfbudget.evaluate.actuals import SheetRow
 from perfbudget.evaluate.template import project_key
 from perfbudget.evaluate.vocabulary import (
@@ -41,11 +42,15 @@ API_FILE = "API 填报"  # the API's 自评 body, read by the same rows (its sou
 MOST_SHOWN = 100  # problems of a fill-in sheet listed on a page or in an API answer; the rest counted
 
 
-def shown_problems(problems: Sequence[Problem | str]) -> list[str]:
+def shown_problems(problems: Sequence[Problem | str], located: bool = False) -> list[str]:
     """The first :data:`MOST_SHOWN` problems as text, then one line counting the rest. A sheet may hold some
     100,000 rows, each its own error: until 2026-12-04 a 43 MB 自评 sheet of bad rows answered a page of 55 MB
-    listing every one, the server peaking at 778 MB (found by attack16). The command line lists them all."""
-    shown = [str(p) for p in problems[:MOST_SHOWN]]
+    listing every one, the server peaking at 778 MB (found by attack16). The command line lists them all.
+    ``located`` (an uploaded file's problems on a page): each placed as the import preview places it,
+    「第16行 第1列：…」 (webflow24: 「监控表.txt:16:第1列: …」, the command line's form, on the 运行监控 and 自评
+    pages)."""
+    shown = [f"{where(p.source)}：{p.message}" if located and isinstance(p, Problem) else str(p)
+             for p in problems[:MOST_SHOWN]]
     if len(problems) > MOST_SHOWN:
         shown.append(f"另有 {len(problems) - MOST_SHOWN} 个问题未列出（共 {len(problems)} 个）；"
                      f"请先改正以上问题，或用命令行 perfbudget evaluate / monitor 列出全部")

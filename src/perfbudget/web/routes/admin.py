@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import Depends, Form, Query, Request
 from fastapi.responses import Response
 
-from perfbudget.app.accounts import create_user, list_users, reset_password, tokens_shown, update_user
+from perfbudget.app.accounts import Account, create_user, list_users, reset_password, tokens_shown, update_user
 from perfbudget.app.audit_log import ACTION_LABELS
 from perfbudget.app.overview import unit_choices, unit_name
+from perfbudget.app.passwords import password_problem
 from perfbudget.app.roles import ROLE_LABELS, Action, Principal, parse_role
 from perfbudget.web import audit
 from perfbudget.web.deps import client_ip, engine_of, page_user
@@ -26,13 +27,13 @@ def admin_user(principal: Principal = Depends(page_user)) -> Principal:
 
 
 def _users_page(request: Request, principal: Principal, typed: dict[str, str] | None = None,
-                status_code: int = 200) -> Response:
+                status_code: int = 200, row: dict[str, object] | None = None) -> Response:
     """The accounts with their units' names, the known unit codes offered as the 单位编码 field's list (until
     webflow23 the 单位 column showed a bare code and a mistyped code was taken silently: its officer saw nothing)."""
     with store_of(request).reading() as tx:
         known = unit_choices(tx, principal)
     return render(request, "admin_users.html", {
-        "accounts": list_users(engine_of(request)), "roles": ROLE_LABELS, "typed": typed,
+        "accounts": list_users(engine_of(request)), "roles": ROLE_LABELS, "typed": typed, "row": row or {},
         "units": known, "unit_names": {u["code"]: u["name"] for u in known}}, status_code=status_code)
 
 
@@ -82,18 +83,48 @@ def users_update(request: Request, user_id: int, role: str = Form(...), unit_cod
     if chosen is None:  # was taken as 查看人员: the account lost its role, sessions and tokens (attack16)
         flash(request, f"未知角色「{role}」", "error")
         return redirect("/admin/users")
-    problem = update_user(engine_of(request), user_id, role=chosen, unit_code=unit_code.strip() or None,
-                          active=bool(active), display_name=display_name.strip() or None, actor=principal,
-                          ip=client_ip(request))
+    before = next((a for a in list_users(engine_of(request)) if a.id == user_id), None)
+    if before is None:
+        raise not_found("账号")
+    # the new password checked before anything is saved (until webflow24 a refused password came after the role,
+    # unit and 启用 were saved: 「密码至少需要 10 个字符」 said of a row half changed)
+    bad_password = password_problem(password, before.username) if password else None
+    problem = bad_password or update_user(
+        engine_of(request), user_id, role=chosen, unit_code=unit_code.strip() or None, active=bool(active),
+        display_name=display_name.strip() or None, actor=principal, ip=client_ip(request))
     if problem is None and password:
         # The account of the URL, never a name sent with the form (the form's hidden name could
         # differ from the row's id: the reset then changed another account's password).
         problem = reset_password(engine_of(request), user_id, password, actor=principal, ip=client_ip(request))
-    flash(request, problem or "已保存", "error" if problem else "ok")
-    unknown = None if problem else _unknown_unit(request, principal, unit_code.strip() or None)
+    if problem:  # the page again with the row as typed (the password excepted), the account named (webflow24)
+        flash(request, f"账号 {before.username} 未保存：{problem}", "error")
+        return _users_page(request, principal, status_code=422, row={
+            "id": user_id, "display_name": display_name, "role": chosen.value, "unit_code": unit_code,
+            "active": bool(active), "bad": "password" if bad_password else ""})
+    flash(request, _saved_message(before, chosen.value, unit_code.strip() or None, bool(active),
+                                  display_name.strip() or None, bool(password)), "ok")
+    unknown = _unknown_unit(request, principal, unit_code.strip() or None)
     if unknown:
         flash(request, unknown, "warn")
     return redirect("/admin/users")
+
+
+def _saved_message(before: Account, role: str, unit_code: str | None, active: bool, display_name: str | None,
+                   password: bool) -> str:
+    """What a saved row changed, said (until webflow24 「已保存」 whatever it was, or nothing)."""
+    changes = []
+    if before.active != active:
+        changes.append("已启用" if active else "已停用：该账号不能再登录，其登录状态和 API 令牌已失效")
+    if before.role.value != role:
+        changes.append(f"角色改为{ROLE_LABELS[parse_role(role) or before.role]}")
+    if before.unit_code != unit_code:
+        changes.append(f"单位编码改为 {unit_code}" if unit_code else "不再属于任何单位")
+    if before.display_name != display_name:
+        changes.append(f"显示名称改为「{display_name}」" if display_name else "显示名称已清空")
+    if password:
+        changes.append("密码已重设：请把新密码告诉本人，本人登录后会被提示改成自己的密码")
+    return f"已保存账号 {before.username}：" + "；".join(changes) if changes else f"账号 {before.username} 没有改动"
+
 
 
 @router.get("/admin/tokens")

@@ -120,7 +120,10 @@ async def edit_save(request: Request, project_id: int, principal: Principal = De
     result = save_edit(store_of(request), settings_of(request), principal, project_id, base, parsed.project,
                        via="edit", ip=client_ip(request))
     if result.status in ("saved", "unchanged"):
-        flash(request, result.message, "ok")
+        # a saved version still waits for its 送审 (webflow24: 「已保存为第 2 版」 alone, and a returned project's
+        # officer took the save for the answer to the reviewer, the project 已退回 still)
+        flash(request, result.message + ("。修改后的指标还要送审才交给审核人员：请在本页下方「审核流程」中点「送审」"
+                                         if result.status == "saved" else ""), "ok")
         return redirect(f"/projects/{project_id}")
     flash(request, result.message, "error")
     return _edit_again(request, view, form, parsed, base, 409 if result.status in ("stale", "locked") else 422,

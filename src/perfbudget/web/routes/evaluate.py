@@ -55,6 +55,7 @@ def _form_page(request: Request, view: ProjectView, values: dict[str, str], prob
     project = view.version.document.projects[0]
     return render(request, "evaluate.html", {
         "head": view.head, "project": project, "money_unit": view.version.document.money_unit,
+        "version": view.version.meta["version"],
         "values": values, "problems": problems, "bad_fields": bad_fields or set(),
         "grades": GRADES, "grade_long": GRADE_LONG, "Kind": Kind, "from_table": from_table},
         status_code=status)
@@ -77,7 +78,7 @@ def _finish(request: Request, principal: Principal, view: ProjectView, evaluatio
         if form_rows is not None:
             messages, fields = form_problems(view.version.document, form_rows, problems, budget_field=True)
             return _form_page(request, view, values, shown_problems(messages), status=422, bad_fields=fields)
-        return _form_page(request, view, values, shown_problems(problems), status=422)
+        return _form_page(request, view, values, shown_problems(problems, located=True), status=422)
     result = evaluation.projects[0]
     try:
         evaluations.save(store_of(request), actor_of(principal), [(view.version, evaluation)], years,

@@ -78,6 +78,7 @@ def _page(request: Request, principal: Principal, view: ProjectView, problems: l
     result = monitoring.projects[0] if monitoring else None
     return render(request, "monitor.html", {
         "head": view.head, "row": row, "monitoring": monitoring, "result": result,
+        "version": view.version.meta["version"],
         "rate": execution_rate(result) if result else "", "counts": light_counts(result) if result else (0, 0),
         "lights": LIGHT_LABELS, "refused": may_monitor(request, principal, view), "problems": problems,
         "months": MONTHS, "month": month or (monitoring.month if monitoring else None)
@@ -133,7 +134,7 @@ async def monitoring_upload(request: Request, project_id: int, month: int = Form
     rows, sheet_problems, name = await read_uploaded_sheet(request, file, "monitor", "监控填报表", month)
     monitoring, problems = evaluations.monitor(view.version.document, rows, sheet_problems, name, month)
     if monitoring is None:
-        return _page(request, principal, view, shown_problems(problems), month, status=422)
+        return _page(request, principal, view, shown_problems(problems, located=True), month, status=422)
     return _saved(request, principal, view, monitoring, problems, month, {"evaluation_year": evaluation_year})
 
 

@@ -10,15 +10,16 @@ from fastapi import Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from perfbudget.app import review_desk as desk_app
-from perfbudget.app.desk import FILTER_LABELS, ListQuery, list_projects
+from perfbudget.app.desk import FILTER_LABELS, ListQuery, list_projects, unit_options
 from perfbudget.app.opinion import OPINION_FORMS, opinion_docx, opinion_html, project_opinion_title, unit_opinion_desks
-from perfbudget.app.overview import GRADES, UnitName
+from perfbudget.app.overview import GRADES, UnitName, years
 from perfbudget.app.project_lists import view_query
+from perfbudget.app.queue_next import next_in_queue
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import STATE_LABELS
 from perfbudget.plain_numbers import plain_int, plain_year, stored_id
 from perfbudget.web.csrf import read_form
-from perfbudget.web.deps import client_ip, page_user
+from perfbudget.web.deps import client_ip, data_version, page_user
 from perfbudget.web.errors import WebError, few_documents_at_once, forbidden
 from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render
 from perfbudget.web.routes.projects import attachment
@@ -44,11 +45,14 @@ def desk_response(request: Request, principal: Principal, project_id: int, kept:
     took meanwhile) and nothing pointed at the field a 退回 needs."""
     desk = _desk(request, principal, project_id)
     project = desk.view.version.document.projects[0]
+    may_review = principal.can(Action.REVIEW, desk.view.head.unit_code)
     return render(request, "review_desk.html", {
+        # the next project of the queue, from where the reviewer decides (webflow24: back to the queue each time)
+        "queue_next": next_in_queue(store_of(request), principal, project_id) if may_review else None,
         "desk": desk, "head": desk.view.head, "project": project, "places": desk_app.places(project),
         "finding_place": desk_app.finding_place,
         "decisions": desk_app.DECISIONS, "grades": GRADES, "state_labels": STATE_LABELS,
-        "may_review": principal.can(Action.REVIEW, desk.view.head.unit_code),
+        "may_review": may_review,
         "conclusions": desk_app.conclusion_steps(principal, desk.view.head), "kept": kept or {}},
         status_code=status_code)
 
@@ -162,11 +166,22 @@ def _queue_response(request: Request, principal: Principal, query: ListQuery, pr
     sorting it, a pager; ``kept``: a refused batch step's ticks and 意见, put back (``needs``: the field marked).
     Until webflow23 the queue showed its first 100 projects only, whatever ``page`` asked, without saying so (「300 个
     待审核」 and no way to the other 200 but a filter), and a refused step redirected: ticks and 意见 lost."""
+    version, cache = data_version(request), request.app.state.cache
+    scope = "*" if principal.all_units else principal.unit_code
     with store_of(request).reading() as tx:
         page = list_projects(tx, principal, replace(query, size=desk_app.MOST_BATCH))
+        # the years and units the filters offer: the project list's, cached alike (webflow24: text boxes until then,
+        # a year or unit typed that the data has not gave an empty queue, a part of a unit's name matched nothing)
+        available = cache.get_or_compute(version, ("years", scope), lambda: years(tx, principal))
+        unit_list = cache.get_or_compute(version, ("unit-options", scope), lambda: unit_options(tx, principal))
+        filtered = bool(query.q or query.year is not None or query.unit)
+        # filtered to nothing: how many wait without the filters, said with the way back (webflow24)
+        unfiltered = (list_projects(tx, principal, replace(query, q="", year=None, unit="", page=1, size=1)).total
+                      if filtered and not page.rows else None)
     first = (page.page - 1) * desk_app.MOST_BATCH + 1 if page.rows else 0
     return render(request, "review_queue.html", {
         "rows": page.rows, "total": page.total, "query": query, "problems": problems,
+        "years": available, "units": unit_list, "unfiltered": unfiltered,
         "queue_url": _queue_url(params), "page": page.page, "pages": page.pages, "first": first,
         "last": first + len(page.rows) - 1 if page.rows else 0, "link": lambda **changes: queue_link(query, **changes),
         "kept": kept or {}}, status_code=status_code)

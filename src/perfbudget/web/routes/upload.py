@@ -20,6 +20,7 @@ from perfbudget.app.imports import (
     import_document,
     preview,
 )
+from perfbudget.app.monitoring_home import monitoring_homes
 from perfbudget.app.overview import unit_id_of, unit_path
 from perfbudget.app.reviews import review_file
 from perfbudget.app.roles import Action, Principal
@@ -167,6 +168,10 @@ def kept_reading(request: Request, principal: Principal, upload_id: int) -> tupl
     return read_pending(request, principal, upload_id)
 
 
+# what a first import leads to (webflow24: the unit page of the new projects said nothing of what comes next)
+_NEXT_STEP = "。下一步：逐个打开下面的项目，按表中标出的审核发现修改指标（「修改指标」），再在项目页「送审」"
+
+
 def importable_part(screened: Screened) -> Document | None:
     """What an import may take: the whole document, or without its blocked tables (``skip_blocked``)."""
     return screened.document if screened.clean else screened.rest
@@ -204,6 +209,9 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
                            "table": None if position in screened.unsafe or shown is None else annotate(project, own),
                            "changes": changes.get(position, []), "blocked": reason_of.get(position),
                            "notes": notes_of.get(position, [])})
+    # a 绩效监控表 belongs on its project's 运行监控 page: the projects of its names, linked (webflow24)
+    homes = (monitoring_homes(store_of(request), principal, result.document)
+             if result.document is not None and result.document.kind == "monitoring" else [])
     refused = [f for f in fates if f.fate == "refused"]
     # with refused tables, the others are imported alone when any of them changes something
     useful = not refused or any(f.fate not in ("refused", "unchanged") for f in fates)
@@ -214,7 +222,7 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
         "tables": tables, "refused": refused, "screened": screened, "shown": shown, "where": where,
         "upload_id": upload_id, "name": name, "result": result, "document": result.document, "report": report,
         "blocked": blocked, "severity_labels": SEVERITY_LABELS, "file_place": file_place, "file_notes": file_notes,
-        "fates": fates,
+        "fates": fates, "monitoring_homes": homes,
         "fate_labels": FATE_LABELS, "form_label": form_label(result.form),
         "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(part),
         "can_import": ready and screened.clean and not cut_only,
@@ -288,7 +296,9 @@ def _confirm(request: Request, upload_id: int, principal: Principal, form: FormD
         flash(request, f"「{name}」与已存储的内容相同，没有变化", "ok")
     else:
         flash(request, f"已导入「{name}」：新项目 {outcome.new_projects} 个，更新 {outcome.changed_projects} 个，"
-                       f"未变 {outcome.unchanged_projects} 个" + "".join(f"。{n}" for n in outcome.notices), "ok")
+                       f"未变 {outcome.unchanged_projects} 个" + "".join(f"。{n}" for n in outcome.notices)
+              + (_NEXT_STEP if (outcome.new_projects or outcome.changed_projects) and document.kind == "target"
+                 and principal.may(Action.EDIT) else ""), "ok")
     for table in screened.blocked:
         flash(request, table.as_problem().message, "error")
     for problem in outcome.refused_tables:

@@ -111,3 +111,16 @@ def test_the_signed_self_evaluation_prints_the_tables_own_score_and_grade_beside
     page_text = files["evaluate-html.html"].read_text(encoding="utf-8")
     assert ('<td class="total" colspan="5">表中自评得分</td><td class="total"></td><td class="total">92.50</td>'
             '<td class="total">表中评价等级：良</td>') in page_text
+
+
+def test_the_word_scoring_explanations_print_set_solid(printed: tuple[dict[str, Path], dict[str, Path]]) -> None:
+    """The 计分说明 lines of the Word 自评表 follow each other at about their 9 pt type's line (python-docx's template
+    put 10 pt after each and 1.15 lines: a 自评表 of nine indicators printed six of its ten lines alone on page 2)."""
+    _, pdfs = printed
+    with pdfplumber.open(pdfs["evaluate-docx.docx"]) as pdf:
+        words = pdf.pages[0].extract_words(extra_attrs=["size"])
+    heading = next(w for w in words if w["text"] == "计分说明")
+    tops = sorted({round(w["top"], 1) for w in words if w["top"] > heading["top"] + 1 and w["size"] < 9.5})
+    assert len(tops) >= 4, tops
+    pitches = [b - a for a, b in zip(tops, tops[1:], strict=False)]
+    assert max(pitches) < 14, pitches

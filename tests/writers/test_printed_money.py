@@ -8,6 +8,7 @@ prints both (print22)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pdfplumber
@@ -101,7 +102,8 @@ def test_the_signed_self_evaluation_prints_the_tables_own_score_and_grade_beside
             page = pdf.pages[0]
             lines = [line.replace(" ", "") for line in (page.extract_text() or "").splitlines()]
             words = page.extract_words()
-        assert any(line.startswith("总分") and "99.00" in line and "自评等级：优" in line for line in lines), (name, lines)
+        assert any(line.startswith("总分") and "99.00" in line and "自评等级：优" in line
+                   for line in lines), (name, lines)
         own = next((line for line in lines if line.startswith("表中自评得分")), "")
         assert "92.50" in own and own.endswith("表中评价等级：良"), (name, lines)
         ours = next(w for w in words if w["text"] == "99.00")
@@ -122,5 +124,5 @@ def test_the_word_scoring_explanations_print_set_solid(printed: tuple[dict[str, 
     heading = next(w for w in words if w["text"] == "计分说明")
     tops = sorted({round(w["top"], 1) for w in words if w["top"] > heading["top"] + 1 and w["size"] < 9.5})
     assert len(tops) >= 4, tops
-    pitches = [b - a for a, b in zip(tops, tops[1:], strict=False)]
+    pitches = [b - a for a, b in pairwise(tops)]
     assert max(pitches) < 14, pitches

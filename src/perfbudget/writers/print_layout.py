@@ -195,16 +195,17 @@ def shared_widths(base: Sequence[float], cells: Iterable[tuple[int, int, int, st
 
 
 def row_heights(cells: Iterable[tuple[int, int, int, int, str]], widths: Sequence[float],
-                rows: int) -> list[float]:
-    """Row heights in points for (row, col, rowspan, colspan, text) cells; a cell spanning rows
-    shares its lines over them (the last row takes what the others do not give)."""
-    heights = [LINE_POINTS + PAD_POINTS] * rows
+                rows: int, line: float = LINE_POINTS, pad: float = PAD_POINTS) -> list[float]:
+    """Row heights in points for (row, col, rowspan, colspan, text) cells, ``line`` points a line and ``pad`` a row
+    (a workbook's by default; :data:`DOCX_LINE_POINTS` for Word); a cell spanning rows shares its lines over them
+    (the last row takes what the others do not give)."""
+    heights = [line + pad] * rows
     tall: list[tuple[int, int, float]] = []
     for row, col, rowspan, colspan, text in cells:
         if row >= rows:
             continue
         width = sum(widths[col:col + colspan])
-        need = lines_needed(text, width) * LINE_POINTS + PAD_POINTS
+        need = lines_needed(text, width) * line + pad
         if rowspan == 1:
             heights[row] = max(heights[row], need)
         else:
@@ -280,6 +281,12 @@ def xlsx_page_starts(widths: Sequence[float], heights: Sequence[float], lead: fl
     sheet_width = sum(width * 7 + 5 for width in widths) * 0.75
     scale = min(1.0, math.floor((page_width - _SIDE_MARGINS * 72) / sheet_width * 100) / 100)
     room = (page_height - _END_MARGINS * 72) / scale * PAGE_SHARE
+    return page_starts(heights, room, lead, repeated)
+
+
+def page_starts(heights: Sequence[float], room: float, lead: float = 0.0, repeated: int | None = None) -> list[int]:
+    """The rows (0-based in ``heights``, in points) that start a page of ``room`` points, the first page holding
+    ``lead`` points above them and every later one the ``repeated`` row (the indicator header) again."""
     starts: list[int] = []
     used, placed = lead, 0
     for row, height in enumerate(heights):
@@ -289,6 +296,24 @@ def xlsx_page_starts(widths: Sequence[float], heights: Sequence[float], lead: fl
         used += height
         placed += 1
     return starts
+
+
+# A Word table row of one line of 10.5 pt text as Word, WPS and LibreOffice set it (the table style's single spacing,
+# no cell padding above or below) is 12.5 to 14 pt; the pages of a Word 自评表/监控表 are computed with these and
+# cut at this share of the page's height, so that a page computed full is never more than full when printed
+DOCX_LINE_POINTS = 14.0
+DOCX_PAD_POINTS = 2.0
+DOCX_PAGE_SHARE = 0.92
+
+
+def docx_page_starts(heights: Sequence[float], page_height: float, repeated: int) -> list[int]:
+    """The rows of a Word table drawn from row 0 at the top of a page (``heights`` in points, by
+    :func:`row_heights` at :data:`DOCX_LINE_POINTS`) that start a printed page, ``repeated`` (the indicator header)
+    at the top of every later one. The writer starts a table there on a new page (Word and WPS cannot be told where to
+    break a table, nor repeat a merged cell's text on the next page), so that a 一级/二级 label merged over rows
+    crossing a page is drawn again on the next (:func:`split_at_pages`), as the workbooks do since print20."""
+    return [start for start in page_starts(heights, page_height * DOCX_PAGE_SHARE, 0.0, repeated)
+            if start > repeated + 1]
 
 
 def split_at_pages(first: int, count: int, starts: Sequence[int]) -> list[tuple[int, int]]:

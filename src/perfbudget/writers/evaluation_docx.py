@@ -127,10 +127,9 @@ def _page_starts(grid: Grid, scale: float, page_height: float) -> list[int]:
     heights = row_heights(((c.row, c.col, c.rowspan, c.colspan, c.text) for c in grid.cells if c.kind != "title"),
                           units, grid.rows, DOCX_LINE_POINTS, DOCX_PAD_POINTS)
     heights[0] = 24.0  # the 16 pt title
-    # the 总分 rows go with the last indicator: a page of the header and the 总分 alone says nothing
+    # (the 总分 rows go with the last indicator: a page of the header and the 总分 alone says nothing)
     totals = min((c.row for c in grid.cells if c.kind == "total" and c.row > grid.header_row), default=grid.rows)
-    return sorted({min(start, totals - 1) for start in docx_page_starts(heights, page_height, grid.header_row)
-                   if min(start, totals - 1) > grid.header_row + 1})
+    return docx_page_starts(heights, page_height, grid.header_row, totals)
 
 
 def _parts(grid: Grid, starts: list[int]) -> Iterator[tuple[int, int, list[Cell]]]:

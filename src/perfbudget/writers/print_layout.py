@@ -306,14 +306,23 @@ DOCX_PAD_POINTS = 2.0
 DOCX_PAGE_SHARE = 0.92
 
 
-def docx_page_starts(heights: Sequence[float], page_height: float, repeated: int) -> list[int]:
-    """The rows of a Word table drawn from row 0 at the top of a page (``heights`` in points, by
-    :func:`row_heights` at :data:`DOCX_LINE_POINTS`) that start a printed page, ``repeated`` (the indicator header)
-    at the top of every later one. The writer starts a table there on a new page (Word and WPS cannot be told where to
-    break a table, nor repeat a merged cell's text on the next page), so that a 一级/二级 label merged over rows
-    crossing a page is drawn again on the next (:func:`split_at_pages`), as the workbooks do since print20."""
-    return [start for start in page_starts(heights, page_height * DOCX_PAGE_SHARE, 0.0, repeated)
-            if start > repeated + 1]
+def indicator_page_starts(heights: Sequence[float], room: float, header_row: int, totals: int,
+                          lead: float = 0.0) -> list[int]:
+    """The rows of a 自评表/监控表 grid drawn from row 0 (``heights`` in points) that start a printed page of ``room``
+    points (:func:`page_starts`), ``header_row`` (the indicator header) at the top of every later page. The first
+    indicator goes with the head (kept with it), and the rows from ``totals`` (总分) with the last indicator. The
+    Word and HTML writers start a table there on a new page (Word, WPS and Chromium repeat no merged cell's text on
+    the next page, nor can Word be told where to break a table), so that a 一级/二级 label merged over rows crossing a
+    page is drawn again on the next (:func:`split_at_pages`), as the workbooks do since print20."""
+    first, last = header_row + 2, totals - 1
+    return sorted({max(first, min(start, last)) for start in page_starts(heights, room, lead, header_row)
+                   if first <= last})
+
+
+def docx_page_starts(heights: Sequence[float], page_height: float, header_row: int, totals: int) -> list[int]:
+    """:func:`indicator_page_starts` of a Word page (``heights`` by :func:`row_heights` at
+    :data:`DOCX_LINE_POINTS`), cut at :data:`DOCX_PAGE_SHARE` of its height."""
+    return indicator_page_starts(heights, page_height * DOCX_PAGE_SHARE, header_row, totals)
 
 
 def split_at_pages(first: int, count: int, starts: Sequence[int]) -> list[tuple[int, int]]:

@@ -299,10 +299,12 @@ def page_starts(heights: Sequence[float], room: float, lead: float = 0.0, repeat
 
 
 # A Word table row of one line of 10.5 pt text as Word, WPS and LibreOffice set it (the table style's single spacing,
-# no cell padding above or below) is 12.5 to 14 pt; the pages of a Word 自评表/监控表 are computed with these and
-# cut at this share of the page's height, so that a page computed full is never more than full when printed
-DOCX_LINE_POINTS = 14.0
-DOCX_PAD_POINTS = 2.0
+# no cell padding above or below) is 12.5 to 15 pt; the pages of a Word 自评表/监控表 are computed with these and cut
+# at this share of what docx_page_height gives (the footer takes less than its two lines: about 10 % to spare), so
+# that a page computed full is not more than full when printed (at 14 and 2 pt a row, the seed's 自评表 of nine
+# indicators, one page in LibreOffice, was cut over two)
+DOCX_LINE_POINTS = 13.5
+DOCX_PAD_POINTS = 1.5
 DOCX_PAGE_SHARE = 0.92
 
 

@@ -30,7 +30,7 @@ MONITOR = """2023年项目支出绩效运行监控表
 """
 SELF = """项目支出绩效自评表
 （2023年度）
-项目名称 | 农村饮水工程维修养护 | | | 自评得分 | 92.5分 | 评价等级 | 良
+项目名称 | 农村饮水工程维修养护 | | | 自评得分 | 99分 | 评价等级 | 优
 项目资金（元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
  | 年度资金总额 | 12345678.90 | 12345678.9 | 11111111.01 | 10 | 90% | 9
 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
@@ -39,10 +39,13 @@ SELF = """项目支出绩效自评表
 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 95% | 10 | 10 | 无
 """
 
+# the same table saying a total and grade of its own that differ from perfbudget's 99.00 and 优
+OWN = SELF.replace("自评得分 | 99分 | 评价等级 | 优", "自评得分 | 92.5分 | 评价等级 | 良")
+
 
 def _write(tmp_path: Path) -> dict[str, Path]:
     files: dict[str, Path] = {}
-    for kind, text in (("monitor", MONITOR), ("evaluate", SELF)):
+    for kind, text in (("monitor", MONITOR), ("evaluate", OWN)):
         table = tmp_path / f"{kind}.txt"
         table.write_text(text, encoding="utf-8")
         for form in ("xlsx", "docx", "html"):

@@ -3,13 +3,16 @@ by ``perfbudget evaluate/monitor … --to`` from the unit's own table, printed b
 four files) — print 「12,345,678.90」: exact, two decimals, thousands separated, right-aligned under their header.
 Until print21 the 自评表's Word and HTML forms and the 监控表 printed 「12345678.9」 (the workbook's 自评表 printed
 「12345678.90」 without separators), and the 监控表's workbook, its amount now a number, printed 「###」 in a column
-of base width."""
+of base width. The 自评表 says its own 自评得分 92.5分 and 评价等级 良 (perfbudget scores it 99.00, 优): the signed form
+prints both (print22)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pdfplumber
+import pytest
 from typer.testing import CliRunner
 
 from perfbudget.cli import app
@@ -36,10 +39,13 @@ SELF = """项目支出绩效自评表
 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 95% | 10 | 10 | 无
 """
 
+# the same table saying a total and grade of its own that differ from perfbudget's 99.00 and 优
+OWN = SELF.replace("自评得分 | 99分 | 评价等级 | 优", "自评得分 | 92.5分 | 评价等级 | 良")
+
 
 def _write(tmp_path: Path) -> dict[str, Path]:
     files: dict[str, Path] = {}
-    for kind, text in (("monitor", MONITOR), ("evaluate", SELF)):
+    for kind, text in (("monitor", MONITOR), ("evaluate", OWN)):
         table = tmp_path / f"{kind}.txt"
         table.write_text(text, encoding="utf-8")
         for form in ("xlsx", "docx", "html"):
@@ -48,6 +54,14 @@ def _write(tmp_path: Path) -> dict[str, Path]:
             assert result.exit_code == 0 and out.exists(), result.output
             files[out.name] = out
     return files
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Path], dict[str, Path]]:
+    """The six files and the PDFs of the four Word and Excel ones (one LibreOffice run for the module)."""
+    tmp_path = tmp_path_factory.mktemp("printed-money")
+    files = _write(tmp_path)
+    return files, to_pdf([path for name, path in files.items() if not name.endswith(".html")], tmp_path)
 
 
 def _amount_under_header(page: pdfplumber.page.Page, header: str) -> tuple[float, float, float]:
@@ -59,9 +73,9 @@ def _amount_under_header(page: pdfplumber.page.Page, header: str) -> tuple[float
     return head["x0"], head["x1"], amount["x1"]
 
 
-def test_amounts_print_with_thousands_and_two_decimals_right_aligned(tmp_path: Path) -> None:
-    files = _write(tmp_path)
-    pdfs = to_pdf([path for name, path in files.items() if not name.endswith(".html")], tmp_path)
+def test_amounts_print_with_thousands_and_two_decimals_right_aligned(
+        printed: tuple[dict[str, Path], dict[str, Path]]) -> None:
+    files, pdfs = printed
     for name, pdf_path in pdfs.items():
         with pdfplumber.open(pdf_path) as pdf:
             page = pdf.pages[0]
@@ -78,3 +92,40 @@ def test_amounts_print_with_thousands_and_two_decimals_right_aligned(tmp_path: P
         page_text = files[name].read_text(encoding="utf-8")
         assert f'<td class="money">{AMOUNT}</td>' in page_text, name
         assert ">12345678.9<" not in page_text, name
+
+
+def test_the_signed_self_evaluation_prints_the_tables_own_score_and_grade_beside_ours(
+        printed: tuple[dict[str, Path], dict[str, Path]]) -> None:
+    """The unit's 自评表 says 自评得分 92.5分, 评价等级 良; perfbudget scores it 99.00, 优. The printed form says both,
+    each in its column under the 得分 and the 等级, and why they differ (print22: until then only ours was printed,
+    on the form the unit signs, as if it were the unit's)."""
+    files, pdfs = printed
+    for name in ("evaluate-xlsx.xlsx", "evaluate-docx.docx"):
+        with pdfplumber.open(pdfs[name]) as pdf:
+            page = pdf.pages[0]
+            lines = [line.replace(" ", "") for line in (page.extract_text() or "").splitlines()]
+            words = page.extract_words()
+        assert any(line.startswith("总分") and "99.00" in line and "自评等级：优" in line
+                   for line in lines), (name, lines)
+        own = next((line for line in lines if line.startswith("表中自评得分")), "")
+        assert "92.50" in own and own.endswith("表中评价等级：良"), (name, lines)
+        ours = next(w for w in words if w["text"] == "99.00")
+        theirs = next(w for w in words if w["text"] == "92.50")
+        assert abs(ours["x1"] - theirs["x1"]) < 2 and 0 < theirs["top"] - ours["top"] < 30, (name, ours, theirs)
+        assert any("表中自评得分92.5分" in line and "99.00" in line for line in lines), (name, lines)  # 计分说明
+    page_text = files["evaluate-html.html"].read_text(encoding="utf-8")
+    assert ('<td class="total" colspan="5">表中自评得分</td><td class="total"></td><td class="total">92.50</td>'
+            '<td class="total">表中评价等级：良</td>') in page_text
+
+
+def test_the_word_scoring_explanations_print_set_solid(printed: tuple[dict[str, Path], dict[str, Path]]) -> None:
+    """The 计分说明 lines of the Word 自评表 follow each other at about their 9 pt type's line (python-docx's template
+    put 10 pt after each and 1.15 lines: a 自评表 of nine indicators printed six of its ten lines alone on page 2)."""
+    _, pdfs = printed
+    with pdfplumber.open(pdfs["evaluate-docx.docx"]) as pdf:
+        words = pdf.pages[0].extract_words(extra_attrs=["size"])
+    heading = next(w for w in words if w["text"] == "计分说明")
+    tops = sorted({round(w["top"], 1) for w in words if w["top"] > heading["top"] + 1 and w["size"] < 9.5})
+    assert len(tops) >= 4, tops
+    pitches = [b - a for a, b in pairwise(tops)]
+    assert max(pitches) < 14, pitches

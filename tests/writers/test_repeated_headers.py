@@ -55,14 +55,17 @@ def test_the_self_evaluation_in_word_repeats_its_indicator_header_row(evaluation
 
 
 def test_the_self_evaluation_page_has_its_indicator_header_in_a_thead(evaluation: Evaluation) -> None:
-    """Before: one table whose indicator header sat mid-table, so a browser never repeated it."""
+    """Before: one table whose indicator header sat mid-table, so a browser never repeated it. Since print22 the
+    indicators are a table a printed page, each with the header as its <thead>."""
     from lxml import html
 
     page = html.fromstring(evaluation_html(evaluation))
     for section in page.xpath("//section"):
-        heads = section.xpath(".//thead/tr")
-        assert len(heads) == 1
-        assert [td.text_content() for td in heads[0]][:3] == ["一级指标", "二级指标", "三级指标"]
+        for table in section.xpath(".//table[@class='indicators']"):
+            heads = table.xpath("./thead/tr")
+            assert len(heads) == 1
+            assert [td.text_content() for td in heads[0]][:3] == ["一级指标", "二级指标", "三级指标"]
+        assert not section.xpath(".//table[@class='head']/thead")
         # everything of the table is still there, the title first
         assert "项目支出绩效自评表" in section.xpath(".//table")[0].text_content()
 

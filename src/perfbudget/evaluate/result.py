@@ -110,6 +110,8 @@ class ProjectEvaluation:
         notes: how the weights were split, in Chinese.
         total: exact total; grade: 优/良/中/差 of the total as displayed.
         department, implementer: 主管部门 / 实施单位 when the target table gives them.
+        table_total, table_grade: the 自评得分 and 评价等级 the scored 自评表 gives itself (``Project.table_total``,
+            ``table_grade``), printed beside ours on the downloads (since print22); None when it writes none.
         problems: errors found while scoring (then the result must not be used); not serialised.
     """
 
@@ -136,6 +138,8 @@ class ProjectEvaluation:
     grade: str
     department: str | None = None
     implementer: str | None = None
+    table_total: Decimal | None = None
+    table_grade: str | None = None
     problems: tuple[Any, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -152,6 +156,7 @@ class ProjectEvaluation:
             "pools": [{"level1": name, "weight": show(points), "weight_exact": _dec(points)}
                       for name, points in self.pools],
             "notes": list(self.notes), "department": self.department, "implementer": self.implementer,
+            "table_total": _dec(self.table_total), "table_grade": self.table_grade,
             "indicators": [i.to_dict() for i in self.indicators],
         }
 
@@ -170,6 +175,7 @@ class ProjectEvaluation:
             pools=tuple((p["level1"], Decimal(p["weight_exact"])) for p in data.get("pools", ())),
             notes=tuple(data.get("notes", ())), total=Decimal(data["total_exact"]), grade=data["grade"],
             department=data.get("department"), implementer=data.get("implementer"),
+            table_total=_undec(data.get("table_total")), table_grade=data.get("table_grade"),
         )
 
 

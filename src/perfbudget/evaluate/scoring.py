@@ -189,7 +189,7 @@ def score(project: Project, actuals: ProjectActuals, weights: Weights | None = N
         execution_explanation=exec_scored.explanation, goals=project.goals, goal_result=actuals.goal_result,
         indicators=tuple(scores), pools=allocation.pools, notes=notes + allocation.notes, total=total,
         grade=grade_of(total), department=_extra(project, "主管部门"), implementer=_extra(project, "实施单位"),
-        problems=tuple(problems))
+        table_total=project.table_total, table_grade=project.table_grade, problems=tuple(problems))
 
 
 def _extra(project: Project, label: str) -> str | None:

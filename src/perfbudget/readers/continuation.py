@@ -88,6 +88,20 @@ def _other_sheet(previous: RawTable, table: RawTable) -> bool:
     return on_sheet and previous.source.sheet != table.source.sheet
 
 
+def declared_continuation(before: list[list[Cell]], rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows of a table declared to continue ``before`` (perfbudget's own Word and HTML tables titled 续表) to
+    append to it: without its first row when that repeats the indicator header ``before`` already has — each
+    printed page's table of indicators starts with it since print22 (a merged 一级/二级 label drawn on every page)."""
+    header = indicator_header_at(before)
+    if header is None or not rows:
+        return rows
+
+    def texts(row: list[Cell]) -> list[str]:
+        return [cell.text.strip() for cell in row if not cell.blank]
+
+    return rows[1:] if texts(rows[0]) == texts(before[header]) else rows
+
+
 def join_continued(tables: list[RawTable], problems: list[Problem]) -> list[RawTable]:
     """The tables with continuation tables joined to the table they continue (see the module docstring)."""
     out: list[RawTable] = []

@@ -29,6 +29,7 @@ from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
 from perfbudget.readers.container import check_zip, word_cells, xml_problem
+from perfbudget.readers.continuation import declared_continuation
 from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
@@ -467,7 +468,8 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
         if tables and heading is None and not lead and _declared_continued(child):
             # (perfbudget's own Word tables: the head and the indicators, the second titled 续表 by the writer)
             before = tables[-1]
-            tables[-1] = RawTable(before.heading, before.source, [*before.rows, *rows], certain=True)
+            tables[-1] = RawTable(before.heading, before.source,
+                                  [*before.rows, *declared_continuation(before.rows, rows)], certain=True)
         else:
             tables.append(RawTable(heading, source, with_label_lines(rows, lead, source), certain=True,
                                    needs_check=tuple(cut_notes)))

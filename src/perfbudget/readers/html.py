@@ -19,6 +19,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded, html_problem
+from perfbudget.readers.continuation import declared_continuation
 from perfbudget.readers.decode import DecodeError, break_problems, decode_bytes
 from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
@@ -281,7 +282,8 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
             if tables and heading is None and not lead and _declared_continued(node):
                 # perfbudget's own pages: the head and the indicators, the second labelled 续表 by the writer
                 before = tables[-1]
-                tables[-1] = RawTable(before.heading, before.source, [*before.rows, *rows], certain=True)
+                tables[-1] = RawTable(before.heading, before.source,
+                                      [*before.rows, *declared_continuation(before.rows, rows)], certain=True)
                 unit_line = None
                 continue
             tables.append(RawTable(heading, source, rows, certain=True, needs_check=tuple(cut_notes)))

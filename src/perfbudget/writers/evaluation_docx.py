@@ -1,6 +1,9 @@
 """The 项目支出绩效自评表 as docx (python-docx): one table per project in the standard layout,
-the scoring explanations under it, a page break between projects. The table is drawn as two
-tables joined by a 1 pt paragraph so that the indicator header row repeats on every page. A4 landscape (the
+the scoring explanations under it, a page break between projects. The table is drawn as tables joined by 1 pt
+paragraphs so that the indicator header row repeats on every page: the head, then the indicators a table a page as
+computed (:func:`print_layout.docx_page_starts`, each after the first on a new page and led by the header row), so
+that a 一级/二级 label merged over rows that cross a page is drawn again on the next (since print22; Word repeats no
+merged cell's text, and the rows on the next page stood under blank 一级/二级 cells). A4 landscape (the
 orientation that fits the eight columns), rows that do not break across pages, the
 填报人/审核人/日期 footer; targets in one notation unless ``original``.
 
@@ -11,12 +14,27 @@ with Times New Roman for Latin text, so that Word and WPS show the same table.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
-from perfbudget.writers.evaluation_layout import WIDTHS, Grid, project_grid
-from perfbudget.writers.print_layout import docx_part_cells, docx_part_rows, docx_section, set_widths
+from perfbudget.writers.evaluation_layout import WIDTHS, Cell, Grid, project_grid
+from perfbudget.writers.print_layout import (
+    CM_PER_UNIT,
+    DOCX_LINE_POINTS,
+    DOCX_PAD_POINTS,
+    LONG_SPAN,
+    docx_page_height,
+    docx_page_starts,
+    docx_part_cells,
+    docx_part_rows,
+    docx_section,
+    row_heights,
+    set_widths,
+    split_at_pages,
+)
 
 FONT = "宋体"
 LATIN = "Times New Roman"
@@ -57,23 +75,29 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
         scale = usable / sum(grid.widths)
         if index:
             document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-        # Two tables, joined by a 1 pt paragraph: the head (title … 年度总体目标) and the indicators,
-        # whose first row (一级指标 … ) Word and LibreOffice repeat on every page; Word repeats only
-        # a table's leading rows.
+        # Tables joined by a 1 pt paragraph: the head (title … 年度总体目标) and the indicators, whose first row
+        # (一级指标 … ) Word and LibreOffice repeat on every page (Word repeats only a table's leading rows); the
+        # indicators a table a page as computed, so that a 一级/二级 label crossing a page is drawn on each
         split = grid.header_row
-        for first, last in ((0, split), (split, grid.rows)):
+        starts = _page_starts(grid, scale, docx_page_height(usable))
+        for first, _end, specs in _parts(grid, starts):
             if first:
                 joint = document.add_paragraph()
                 joint.paragraph_format.space_before = joint.paragraph_format.space_after = Pt(0)
                 joint.paragraph_format.line_spacing = Pt(1)
+                joint.paragraph_format.page_break_before = first > split
                 _font(joint.add_run(""), 1)
-            table = document.add_table(rows=last - first, cols=len(grid.widths))
+            rows = max(spec.row + spec.rowspan for spec in specs)
+            table = document.add_table(rows=rows, cols=len(grid.widths))
             table.style = "Table Grid"
             table.autofit = False
             docx_part_rows(table, repeat_first=bool(first))
             set_widths(table, [Cm(width * scale) for width in grid.widths])
-            for cell, spec in docx_part_cells(table, grid.cells, first, last):
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            for cell, spec in docx_part_cells(table, specs, 0, rows):
+                # a label over rows is set at their top, as in the workbooks: a part that runs over its page (a
+                # Word whose lines are taller than computed) still prints the label on the page it starts
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP if spec.rowspan > LONG_SPAN \
+                    else WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 paragraph = cell.paragraphs[0]
                 centred = spec.kind in ("title", "subtitle", "header", "label", "number", "total")
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if spec.kind == "money" else \
@@ -82,14 +106,46 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
                 _font(paragraph.add_run(spec.text), size, bold=spec.kind in ("title", "header", "label", "total"))
         heading = document.add_paragraph()
         heading.paragraph_format.keep_with_next = True  # (print15: LibreOffice left it alone at a page's foot)
+        heading.paragraph_format.space_after = Pt(2)
         _font(heading.add_run(grid.notes_title), 10.5, bold=True)
-        for line in grid.explanations:
-            _font(document.add_paragraph().add_run(line), 9)
+        for line in grid.explanations:  # set solid: the template's 10 pt after each and 1.15 lines took a page more
+            note = document.add_paragraph()
+            note.paragraph_format.space_before, note.paragraph_format.space_after = Pt(0), Pt(2)
+            note.paragraph_format.line_spacing = 1.0
+            _font(note.add_run(line), 9)
     if usable is None:
         docx_section(document.sections[0], [float(w) for w in WIDTHS])
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _page_starts(grid: Grid, scale: float, page_height: float) -> list[int]:
+    """The grid's rows that start a printed page (:func:`print_layout.docx_page_starts`), its columns ``scale`` cm a
+    width unit."""
+    units = [width * scale / CM_PER_UNIT for width in grid.widths]
+    heights = row_heights(((c.row, c.col, c.rowspan, c.colspan, c.text) for c in grid.cells if c.kind != "title"),
+                          units, grid.rows, DOCX_LINE_POINTS, DOCX_PAD_POINTS)
+    heights[0] = 24.0  # the 16 pt title
+    # (the 总分 rows go with the last indicator: a page of the header and the 总分 alone says nothing)
+    totals = min((c.row for c in grid.cells if c.kind == "total" and c.row > grid.header_row), default=grid.rows)
+    return docx_page_starts(heights, page_height, grid.header_row, totals)
+
+
+def _parts(grid: Grid, starts: list[int]) -> Iterator[tuple[int, int, list[Cell]]]:
+    """(first row, end row, cells at rows from 0) of each table the grid is drawn as: the head, then the indicators
+    cut at ``starts``, each part after the first led by the indicator header row again, and a label merged over rows
+    of two parts drawn in each (:func:`print_layout.split_at_pages`)."""
+    split = grid.header_row
+    bounds = [0, split, *starts, grid.rows]
+    for first, end in pairwise(bounds):
+        lead = 1 if first > split else 0
+        specs = [replace(cell, row=0) for cell in grid.cells if cell.row == split] if lead else []
+        for cell in grid.cells:
+            for part_row, part_rows in split_at_pages(cell.row, cell.rowspan, starts if first >= split else []):
+                if first <= part_row < end:
+                    specs.append(replace(cell, row=part_row - first + lead, rowspan=part_rows))
+        yield first, end, specs
 
 
 def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:

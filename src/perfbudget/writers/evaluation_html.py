@@ -3,13 +3,20 @@ project in the standard layout, with the scoring explanations under each table."
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from html import escape
+from itertools import pairwise
 
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.readers.grid import CONTINUED_TABLE
 from perfbudget.writers.evaluation_layout import Grid, evaluation_title, project_grid, summary_rows
-from perfbudget.writers.print_layout import PRINT_CSS
+from perfbudget.writers.print_layout import (
+    PRINT_CSS,
+    indicator_page_starts,
+    lines_needed,
+    row_heights,
+    split_at_pages,
+)
 
 CSS = """
 body{font-family:"SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;margin:2em;color:#000}
@@ -31,34 +38,85 @@ LANDSCAPE = "@page{size:A4 landscape}"
 SUMMARY_WIDTHS = (7, 51, 16, 12, 14)
 
 
-def grid_section(grid: Grid, section_id: str) -> str:
+# The 自评/监控 page printed by a browser: A4 landscape less PRINT_CSS's margins, the body's 2em margins (12 pt type);
+# a cell's text of 10.5 pt at the CJK fonts' normal line height (Noto CJK's 1.45, 宋体 less) and 4 px padding
+PAGE_POINTS = (595.3 - 31 / 25.4 * 72, 841.9 - 24 / 25.4 * 72 - 48)
+HTML_LINE_POINTS = 15.5
+HTML_PAD_POINTS = 7.0
+HTML_PAGE_SHARE = 0.92
+
+
+def page_starts_html(grid: Grid, lead: float = 0.0) -> list[int]:
+    """The grid's rows that start a printed page of the page (:func:`print_layout.page_starts`), ``lead`` points of
+    the first page taken above the table (the page's heading and summary), the 总分 rows kept with the last
+    indicator. Chromium repeats a ``<thead>`` but prints a ``rowspan`` cell's text on its first page only, so that
+    the rows on the next page stood under blank 一级/二级 cells until print22."""
+    height, width = PAGE_POINTS
+    total = sum(grid.widths)
+    units = [width * w / total / 5.25 for w in grid.widths]  # a width unit: half a 10.5 pt CJK character
+    heights = row_heights(((c.row, c.col, c.rowspan, c.colspan, c.text) for c in grid.cells if c.kind != "title"),
+                          units, grid.rows, HTML_LINE_POINTS, HTML_PAD_POINTS)
+    heights[0] = 36.0  # the 16 pt title
+    totals = min((c.row for c in grid.cells if c.kind == "total" and c.row > grid.header_row), default=grid.rows)
+    return indicator_page_starts(heights, height * HTML_PAGE_SHARE, grid.header_row, totals, lead)
+
+
+def grid_section(grid: Grid, section_id: str, lead: float | None = None) -> str:
     """A project's grid (:class:`~perfbudget.writers.evaluation_layout.Grid`) with its explanations, as an HTML
-    ``<section>``: the head and the indicators as two tables of the same columns, the indicator header row
-    (一级指标 …) the second's ``<thead>``, which a browser repeats on every printed page."""
+    ``<section>``: the head and the indicators as tables of the same columns, the indicator header row
+    (一级指标 …) the ``<thead>`` of each indicator table, which a browser repeats on every printed page; the
+    indicators a table a printed page of the landscape 自评/监控 page as computed (:func:`page_starts_html`), ``lead``
+    points of the first page taken above the section; one table when ``lead`` is None (a unit's public page, portrait
+    and of several kinds of table, is not paged here)."""
     total = sum(grid.widths)
     columns = "<colgroup>" + "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in grid.widths) \
         + "</colgroup>"
     by_row: dict[int, list[str]] = {}
+    split = grid.header_row
+    starts = page_starts_html(grid, lead) if lead is not None else []
     for cell in sorted(grid.cells, key=lambda c: (c.row, c.col)):
-        span = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + \
-               (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
         title = f' title="原文：{escape(cell.title)}"' if cell.title else ""
         text = escape(cell.text).replace("\n", "<br>")  # kept when the page is read or copied as text
-        by_row.setdefault(cell.row, []).append(f'<td class="{cell.kind}"{span}{title}>{text}</td>')
+        # a label over rows crossing a computed page is drawn again on the next, as the workbooks and Word do
+        for part_row, part_rows in split_at_pages(cell.row, cell.rowspan, starts):
+            span = (f' rowspan="{part_rows}"' if part_rows > 1 else "") + \
+                   (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
+            by_row.setdefault(part_row, []).append(f'<td class="{cell.kind}"{span}{title}>{text}</td>')
     rows = ["<tr>" + "".join(by_row.get(row, [])) + "</tr>" for row in range(grid.rows)]
-    split = grid.header_row
-    parts = [f'<section id="{section_id}"><table class="head">{columns}', *rows[:split], "</table>",
-             f'<table class="indicators" aria-label="{CONTINUED_TABLE}">{columns}<thead>', rows[split],
-             "</thead><tbody>", *rows[split + 1:], "</tbody></table>"]
+    parts = [f'<section id="{section_id}"><table class="head">{columns}', *rows[:split], "</table>"]
+    bounds = [split, *starts, grid.rows]
+    for first, end in pairwise(bounds):
+        # the indicators a table a page as computed, each after the first on a new page; the header row each
+        # one's <thead> (repeated on a page it runs over)
+        broken = ' style="break-before:page"' if first > split else ""
+        parts += [f'<table class="indicators" aria-label="{CONTINUED_TABLE}"{broken}>{columns}<thead>', rows[split],
+                  "</thead><tbody>", *rows[max(first, split + 1):end], "</tbody></table>"]
     parts.append(f'<div class="notes"><strong>{escape(grid.notes_title)}</strong><ul>')
     parts.extend(f"<li>{escape(line)}</li>" for line in grid.explanations)
     parts.append("</ul></div></section>")
     return "\n".join(parts)
 
 
-def project_section(evaluation: Evaluation, project: ProjectEvaluation, original: bool = False) -> str:
+def project_section(evaluation: Evaluation, project: ProjectEvaluation, original: bool = False,
+                    lead: float | None = None) -> str:
     """One project's 自评表 with its scoring explanations, as an HTML ``<section>`` (:func:`grid_section`)."""
-    return grid_section(project_grid(evaluation, project, original), f"project-{project.seq}")
+    return grid_section(project_grid(evaluation, project, original), f"project-{project.seq}", lead)
+
+
+def summary_lead(summary: Sequence[Sequence[str]], widths: Sequence[int]) -> float:
+    """The points of the first printed page that :func:`grids_page` takes above the first section: its heading
+    (24 pt) and the 汇总 table, each row as tall as its longest cell's lines (each section after the first begins a
+    page)."""
+    units = [PAGE_POINTS[1] * width / 100 / 5.25 for width in widths]
+    rows = sum(max(lines_needed(text, unit) for text, unit in zip(values, units, strict=False)) * HTML_LINE_POINTS
+               + HTML_PAD_POINTS for values in summary)
+    return 24 + 35 + 16 + HTML_LINE_POINTS + HTML_PAD_POINTS + rows + 12
+
+
+def sections(grids: Iterable[tuple[Grid, str]], lead: float) -> Iterator[str]:
+    """Each grid's section (:func:`grid_section`), the first ``lead`` points down its page."""
+    for index, (grid, section_id) in enumerate(grids):
+        yield grid_section(grid, section_id, 0.0 if index else lead)
 
 
 def grids_page(title: str, heading: str, summary_headers: Sequence[str], summary: Iterable[Sequence[str]],
@@ -83,8 +141,9 @@ def grids_page(title: str, heading: str, summary_headers: Sequence[str], summary
 def evaluation_html(evaluation: Evaluation, original: bool = False) -> str:
     """The 自评表 page; targets in one notation with the text as typed on hover, unless ``original``."""
     title = evaluation_title(evaluation)
+    summary = summary_rows(evaluation)
     return grids_page(f"{evaluation.unit_name or ''}{title}",
                       f"{(evaluation.unit_code or '') + (evaluation.unit_name or '')} {title.removesuffix('表')}",
-                      ("序号", "项目名称", "预算执行率得分", "总分", "自评等级"), summary_rows(evaluation),
-                      SUMMARY_WIDTHS,
-                      (project_section(evaluation, project, original) for project in evaluation.projects))
+                      ("序号", "项目名称", "预算执行率得分", "总分", "自评等级"), summary, SUMMARY_WIDTHS,
+                      sections(((project_grid(evaluation, project, original), f"project-{project.seq}")
+                                for project in evaluation.projects), summary_lead(summary, SUMMARY_WIDTHS)))

@@ -4,7 +4,8 @@ xlsx, docx and html writers so that all three show the same table.
 Eight columns. Header 项目名称/主管部门/实施单位; the funds block (年初预算数, 全年预算数,
 全年执行数, 分值, 执行率, 得分 for 年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金);
 年度总体目标 (预期目标 vs 实际完成情况); indicator rows 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 |
-分值 | 得分 | 偏差原因分析及改进措施 (一级 and 二级 merged over their runs); 总分 with the grade.
+分值 | 得分 | 偏差原因分析及改进措施 (一级 and 二级 merged over their runs); 总分 with the grade, then the table's own
+自评得分 and 评价等级 when a read 自评表 gives them (:func:`own_score_cells`).
 Only the 年度资金总额 row carries the execution score: the sheet gives one executed amount.
 
 Numbers carry their value and number format (``Cell.value``/``Cell.number_format``) so the
@@ -24,7 +25,7 @@ from typing import Any
 from perfbudget.evaluate.numbers import percent, show, shown
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.framework import is_department_table
-from perfbudget.target import display_target, parse_target
+from perfbudget.target import display_target, format_decimal, parse_target
 from perfbudget.writers.print_layout import shared_widths, text_width
 
 COLUMNS = 8
@@ -249,10 +250,38 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
                 if weights == weights.to_integral_value() else "0.00"))
     add(_number(total_row, 6, show(project.total), shown(project.total), "total"))
     add(Cell(total_row, 7, f"自评等级：{project.grade}", "total"))
-    explanations = [f"预算执行率：{project.execution_explanation}", *project.notes,
+    own = own_score_cells(project, total_row + 1)
+    cells += own
+    explanations = [f"预算执行率：{project.execution_explanation}", *project.notes, *own_score_notes(project),
                     *(f"{line.position}. {line.level3}：{line.explanation}" for line in lines)]
-    return Grid(tuple(cells), total_row + 1, tuple(explanations), sheet_name(project.seq, project.name),
-                content_widths(cells, WIDTHS))
+    return Grid(tuple(cells), total_row + 1 + (1 if own else 0), tuple(explanations),
+                sheet_name(project.seq, project.name), content_widths(cells, WIDTHS))
+
+
+def own_score_cells(project: ProjectEvaluation, row: int) -> list[Cell]:
+    """The row under the 总分 of a 自评表 that gives itself a total or a grade (its 自评得分, 评价等级: what the unit
+    wrote and signed): 「表中自评得分 | 92.00 | 表中评价等级：优」, under our 得分 and 等级, as the project page's card
+    says them. Until print22 the signed form printed perfbudget's 总分 alone. None for a table that writes neither."""
+    if project.table_total is None and not project.table_grade:
+        return []
+    total = project.table_total
+    exact = total is None or shown(total) == total  # as written: 99.675 is not printed 99.68
+    text = "" if total is None else show(total) if exact else format_decimal(total)
+    return [Cell(row, 0, "表中自评得分", "total", colspan=5), Cell(row, 5, "", "total"),
+            _number(row, 6, text, total, "total", "0.00" if exact else "0." + "0" * len(text.split(".")[1])),
+            Cell(row, 7, f"表中评价等级：{project.table_grade}" if project.table_grade else "", "total")]
+
+
+def own_score_notes(project: ProjectEvaluation) -> list[str]:
+    """A line of the 计分说明 where the table's own 自评得分 or 评价等级 differs from the scoring's."""
+    ours = shown(project.total)
+    notes = []
+    if project.table_total is not None and project.table_total != ours:
+        notes.append(f"表中自评得分 {format_decimal(project.table_total)} 分，按评分规则计算的总分为 {show(ours)} 分"
+                     f"（相差 {format_decimal(abs(ours - project.table_total))} 分），请核对表中的分值、得分与执行率")
+    if project.table_grade and project.table_grade != project.grade:
+        notes.append(f"表中评价等级为「{project.table_grade}」，按计算的总分应为「{project.grade}」")
+    return notes
 
 
 def summary_rows(evaluation: Evaluation) -> list[tuple[str, str, str, str, str]]:

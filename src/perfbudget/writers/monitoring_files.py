@@ -38,11 +38,11 @@ def monitoring_docx(monitoring: Monitoring) -> bytes:
 
 
 def monitoring_html(monitoring: Monitoring) -> str:
-    from perfbudget.writers.evaluation_html import grid_section, grids_page
+    from perfbudget.writers.evaluation_html import grids_page, sections, summary_lead
 
     unit = (monitoring.unit_code or "") + (monitoring.unit_name or "")
     heading = f"{unit} 项目支出绩效运行监控（{monitoring_period(monitoring)}）"
-    return grids_page(f"{monitoring.unit_name or ''}{TITLE}", heading,
-                      SUMMARY_HEADERS, summary_rows(monitoring), SUMMARY_WIDTHS,
-                      (grid_section(project_grid(monitoring, project), f"project-{project.seq}")
-                       for project in monitoring.projects))
+    summary = summary_rows(monitoring)
+    return grids_page(f"{monitoring.unit_name or ''}{TITLE}", heading, SUMMARY_HEADERS, summary, SUMMARY_WIDTHS,
+                      sections(((project_grid(monitoring, project), f"project-{project.seq}")
+                                for project in monitoring.projects), summary_lead(summary, SUMMARY_WIDTHS)))

@@ -195,16 +195,17 @@ def shared_widths(base: Sequence[float], cells: Iterable[tuple[int, int, int, st
 
 
 def row_heights(cells: Iterable[tuple[int, int, int, int, str]], widths: Sequence[float],
-                rows: int) -> list[float]:
-    """Row heights in points for (row, col, rowspan, colspan, text) cells; a cell spanning rows
-    shares its lines over them (the last row takes what the others do not give)."""
-    heights = [LINE_POINTS + PAD_POINTS] * rows
+                rows: int, line: float = LINE_POINTS, pad: float = PAD_POINTS) -> list[float]:
+    """Row heights in points for (row, col, rowspan, colspan, text) cells, ``line`` points a line and ``pad`` a row
+    (a workbook's by default; :data:`DOCX_LINE_POINTS` for Word); a cell spanning rows shares its lines over them
+    (the last row takes what the others do not give)."""
+    heights = [line + pad] * rows
     tall: list[tuple[int, int, float]] = []
     for row, col, rowspan, colspan, text in cells:
         if row >= rows:
             continue
         width = sum(widths[col:col + colspan])
-        need = lines_needed(text, width) * LINE_POINTS + PAD_POINTS
+        need = lines_needed(text, width) * line + pad
         if rowspan == 1:
             heights[row] = max(heights[row], need)
         else:
@@ -280,6 +281,12 @@ def xlsx_page_starts(widths: Sequence[float], heights: Sequence[float], lead: fl
     sheet_width = sum(width * 7 + 5 for width in widths) * 0.75
     scale = min(1.0, math.floor((page_width - _SIDE_MARGINS * 72) / sheet_width * 100) / 100)
     room = (page_height - _END_MARGINS * 72) / scale * PAGE_SHARE
+    return page_starts(heights, room, lead, repeated)
+
+
+def page_starts(heights: Sequence[float], room: float, lead: float = 0.0, repeated: int | None = None) -> list[int]:
+    """The rows (0-based in ``heights``, in points) that start a page of ``room`` points, the first page holding
+    ``lead`` points above them and every later one the ``repeated`` row (the indicator header) again."""
     starts: list[int] = []
     used, placed = lead, 0
     for row, height in enumerate(heights):
@@ -289,6 +296,35 @@ def xlsx_page_starts(widths: Sequence[float], heights: Sequence[float], lead: fl
         used += height
         placed += 1
     return starts
+
+
+# A Word table row of one line of 10.5 pt text as Word, WPS and LibreOffice set it (the table style's single spacing,
+# no cell padding above or below) is 12.5 to 15 pt; the pages of a Word 自评表/监控表 are computed with these and cut
+# at this share of what docx_page_height gives (the footer takes less than its two lines: about 10 % to spare), so
+# that a page computed full is not more than full when printed (at 14 and 2 pt a row, the seed's 自评表 of nine
+# indicators, one page in LibreOffice, was cut over two)
+DOCX_LINE_POINTS = 13.5
+DOCX_PAD_POINTS = 1.5
+DOCX_PAGE_SHARE = 0.92
+
+
+def indicator_page_starts(heights: Sequence[float], room: float, header_row: int, totals: int,
+                          lead: float = 0.0) -> list[int]:
+    """The rows of a 自评表/监控表 grid drawn from row 0 (``heights`` in points) that start a printed page of ``room``
+    points (:func:`page_starts`), ``header_row`` (the indicator header) at the top of every later page. The first
+    indicator goes with the head (kept with it), and the rows from ``totals`` (总分) with the last indicator. The
+    Word and HTML writers start a table there on a new page (Word, WPS and Chromium repeat no merged cell's text on
+    the next page, nor can Word be told where to break a table), so that a 一级/二级 label merged over rows crossing a
+    page is drawn again on the next (:func:`split_at_pages`), as the workbooks do since print20."""
+    first, last = header_row + 2, totals - 1
+    return sorted({max(first, min(start, last)) for start in page_starts(heights, room, lead, header_row)
+                   if first <= last})
+
+
+def docx_page_starts(heights: Sequence[float], page_height: float, header_row: int, totals: int) -> list[int]:
+    """:func:`indicator_page_starts` of a Word page (``heights`` by :func:`row_heights` at
+    :data:`DOCX_LINE_POINTS`), cut at :data:`DOCX_PAGE_SHARE` of its height."""
+    return indicator_page_starts(heights, page_height * DOCX_PAGE_SHARE, header_row, totals)
 
 
 def split_at_pages(first: int, count: int, starts: Sequence[int]) -> list[tuple[int, int]]:

@@ -594,6 +594,8 @@ class ProjectEvaluationOut(Model):
     notes: list[str]
     department: str | None
     implementer: str | None
+    table_total: str | None = Field(None, description="自评表自身写的自评得分（无则为空）")
+    table_grade: str | None = Field(None, description="自评表自身写的评价等级（无则为空）")
     indicators: list[IndicatorScore]
 
 

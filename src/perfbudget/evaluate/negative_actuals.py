@@ -26,7 +26,7 @@ def negative_refusal(name: str | None, target: Target, text: str, value: Decimal
     """Why ``value`` (read from ``text``) cannot be this indicator's ``what`` (Chinese), or None."""
     if value >= 0:
         return None
-    if target.value is not None and target.value < 0 or target.upper is not None and target.upper < 0:
+    if (target.value is not None and target.value < 0) or (target.upper is not None and target.upper < 0):
         return None
     if _SIGNED.search(name or "") or _SIGNED.search(target.raw):
         return None

@@ -1,0 +1,39 @@
+"""Monitoring and funds-grid tables the reader refused or left unlabelled until kinds26, as units write them (pipe
+text, Word, xlsx): Hubei's two-level 监控表 (corpus 72, r99), whose 指标名称 column holds 二级 names (质量, 成本,
+社会效益) and no 三级 — refused at each filled row as a form that stops at the 二级 (until kinds26: 「三级指标「质量」
+缺少一级或二级指标」, as if a 一级 were missing), its blank template rows skipped."""
+
+from __future__ import annotations
+
+import pytest
+
+from perfbudget.load import load_bytes
+from perfbudget.model import Severity
+from tests.readers.word_tables import excel_file, word_file
+
+TWO_LEVELS = [["项目名称", "申遗经费", "", "", "", ""],
+              ["项目资金（万元）", "年初预算数", "1-6月执行数", "全年预计执行数", "", ""],
+              ["年度资金总额", "220", "87.57", "", "", ""],
+              ["一级指标", "指标名称", "指标值", "1-6月指标执行情况", "完成目标可能性", "备注"],
+              ["产出指标", "质量", "", "", "", ""],
+              ["产出指标", "成本", "年度预算220万元", "已使用约40%", "确定能", ""],
+              ["效益指标", "社会效益指标", "举办活动5场", "已举办3场", "确定能", ""]]
+
+
+def _forms(title: str, rows: list[list[str]]) -> list[tuple[str, bytes]]:
+    text = "\n".join([title, *(" | ".join(row).rstrip(" |") for row in rows)]) + "\n"
+    return [("表.txt", text.encode()), ("表.docx", word_file(rows, [title])), ("表.xlsx", excel_file([[title], *rows]))]
+
+
+@pytest.mark.parametrize(("name", "data"), _forms("2019年项目支出绩效监控表", TWO_LEVELS))
+def test_a_monitoring_table_that_stops_at_the_second_level_is_refused_at_its_rows(name: str, data: bytes) -> None:
+    result = load_bytes(data, name)
+    assert result.document is not None and result.document.kind == "monitoring"
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    assert [p.message for p in errors] == [
+        "「成本」是二级指标的名称：这一行（产出指标）只写到二级指标，没有三级指标名称，「年度预算220万元」没有读作指标，请补写三级指标",
+        "「社会效益指标」是二级指标的名称：这一行（效益指标）只写到二级指标，没有三级指标名称，「举办活动5场」没有读作指标，"
+        "请补写三级指标"]
+    where = {"表.txt": "表.txt:7:", "表.docx": "表.docx:表1 第6行", "表.xlsx": "表.xlsx:Sheet 第7行"}[name]  # 成本's row
+    assert str(errors[0].source).startswith(where) and not result.document.projects[0].indicators
+    assert any("跳过只有二级指标「质量」、没有填写指标的行" in p.message for p in result.problems)

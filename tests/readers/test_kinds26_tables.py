@@ -1,7 +1,8 @@
 """Monitoring and funds-grid tables the reader refused or left unlabelled until kinds26, as units write them (pipe
 text, Word, xlsx): Hubei's two-level 监控表 (corpus 72, r99), whose 指标名称 column holds 二级 names (质量, 成本,
 社会效益) and no 三级 — refused at each filled row as a form that stops at the 二级 (until kinds26: 「三级指标「质量」
-缺少一级或二级指标」, as if a 一级 were missing), its blank template rows skipped."""
+缺少一级或二级指标」, as if a 一级 were missing), its blank template rows skipped; a funds-grid row named without
+资金 (彩票公益金用于医疗救助, corpus r103) that every writer wrote as a label–value row, read back unlabelled."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import pytest
 
 from perfbudget.load import load_bytes
 from perfbudget.model import Severity
+from tests.readers.test_indicator_progress import _round_trips
+from tests.readers.test_table_figures import SELF
 from tests.readers.word_tables import excel_file, word_file
 
 TWO_LEVELS = [["项目名称", "申遗经费", "", "", "", ""],
@@ -37,3 +40,18 @@ def test_a_monitoring_table_that_stops_at_the_second_level_is_refused_at_its_row
     where = {"表.txt": "表.txt:7:", "表.docx": "表.docx:表1 第6行", "表.xlsx": "表.xlsx:Sheet 第7行"}[name]  # 成本's row
     assert str(errors[0].source).startswith(where) and not result.document.projects[0].indicators
     assert any("跳过只有二级指标「质量」、没有填写指标的行" in p.message for p in result.problems)
+
+
+@pytest.mark.parametrize(("name", "data"), _forms("项目支出绩效自评表（2023年度）", [
+    *SELF[:3], ["", "彩票公益金用于医疗救助", "0", "0", "0", "", "", ""], *SELF[3:]]))
+def test_a_funds_row_named_without_zijin_reads_back_in_its_grid(name: str, data: bytes) -> None:
+    # a source of money named without 资金 or 拨款 (corpus r103's 彩票公益金用于医疗救助) under the grid's columns only:
+    # every writer draws it in the grid, and it reads back labelled (until kinds26 a label–value row under the grid,
+    # read back as two unlabelled extras, ('', '彩票公益金用于医疗救助/全年预算数'), ('', '0'))
+    result = load_bytes(data, name)
+    assert result.ok and result.document is not None, [str(p) for p in result.problems]
+    extras = dict(result.document.projects[0].extras)
+    assert extras["彩票公益金用于医疗救助/全年执行数"] == "0"
+    _round_trips(result.document)
+    for label, _ in result.document.projects[0].extras:
+        assert label, result.document.projects[0].extras

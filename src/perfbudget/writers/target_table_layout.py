@@ -125,6 +125,7 @@ class FundsGrid:
 # the columns of a funds grid (年初预算数, 全年执行数, 1-6月执行数, 执行率, 全年预计执行数, 分值, 得分 …)
 _FUNDS_COLUMN_WORDS = ("预算", "执行", "分值", "权重", "得分", "结转", "支出")
 _BUDGET_COLUMN = "预算数"
+_BUDGET_COLUMNS = frozenset(BUDGET_COLUMNS)  # the total row's cell under one is the budget, not an extra
 
 
 def funds_grid(project: Project) -> FundsGrid | None:
@@ -134,11 +135,20 @@ def funds_grid(project: Project) -> FundsGrid | None:
     cells: dict[tuple[str, str], str] = {}
     labels: set[str] = set()
     previous: str | None = None
-    for label, text in project.extras:
-        row, slash, column = label.partition("/")
-        if not slash or not row or not column or "\n" in label or "/" in column \
-                or not any(word in column for word in _FUNDS_COLUMN_WORDS) \
-                or not (_fund_row(row) or "资金" in row or "拨款" in row):
+    candidates = [(label, text, *label.partition("/")[::2]) for label, text in project.extras]
+    candidates = [(label, text, row, column) for label, text, row, column in candidates
+                  if row and column and "\n" not in label and "/" not in column
+                  and any(word in column for word in _FUNDS_COLUMN_WORDS)]
+    # the rows named as funds (年度资金总额, 其中：财政资金, 地方资金 …), and then any other row under their columns
+    # (and a budget column) only (彩票公益金用于医疗救助 | 0 | 0 | 100%: a source named without 资金, corpus r103; until kinds26 written as
+    # label–value rows that read back as unlabelled extras)
+    funds_columns = {column for _, _, row, column in candidates if _fund_row(row) or "资金" in row or "拨款" in row}
+    columns_of: dict[str, set[str]] = {}
+    for _, _, row, column in candidates:
+        columns_of.setdefault(row, set()).add(column)
+    for label, text, row, column in candidates:
+        if not (_fund_row(row) or "资金" in row or "拨款" in row or columns_of[row] & funds_columns
+                and columns_of[row] - funds_columns <= _BUDGET_COLUMNS):
             continue
         if row not in rows:
             rows.append(row)

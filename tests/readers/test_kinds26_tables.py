@@ -35,9 +35,9 @@ def test_a_monitoring_table_that_stops_at_the_second_level_is_refused_at_its_row
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
     assert [p.message for p in errors] == [
         "「成本」是二级指标的名称：这一行（产出指标）只写到二级指标，没有三级指标名称，「年度预算220万元」没有读作指标，请补写三级指标",
-        "「社会效益指标」是二级指标的名称：这一行（效益指标）只写到二级指标，没有三级指标名称，「举办活动5场」没有读作指标，"
-        "请补写三级指标"]
-    where = {"表.txt": "表.txt:7:", "表.docx": "表.docx:表1 第6行", "表.xlsx": "表.xlsx:Sheet 第7行"}[name]  # 成本's row
+        "「社会效益指标」是二级指标的名称：这一行（效益指标）只写到二级指标，没有三级指标名称，"
+        "「举办活动5场」没有读作指标，请补写三级指标"]
+    where = {"表.txt": "表.txt:7:", "表.docx": "表.docx:表1 第6行", "表.xlsx": "表.xlsx:Sheet 第7行"}[name]  # 成本
     assert str(errors[0].source).startswith(where) and not result.document.projects[0].indicators
     assert any("跳过只有二级指标「质量」、没有填写指标的行" in p.message for p in result.problems)
 

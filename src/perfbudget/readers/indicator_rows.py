@@ -424,7 +424,8 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
                 problems.append(Problem(row_source, f"跳过只有二级指标「{name}」、没有填写指标的行", Severity.INFO))
             else:
                 value = one_line(target_text) or _text(by_role.get("actual"))
-                problems.append(Problem(row_source, f"「{name}」是二级指标的名称：这一行（{''.join(tree.level1.split())}）"
+                group = "".join(tree.level1.split())
+                problems.append(Problem(row_source, f"「{name}」是二级指标的名称：这一行（{group}）"
                                                     "只写到二级指标，没有三级指标名称，"
                                                     f"「{value[:30]}{'…' if len(value) > 30 else ''}」没有读作指标，"
                                                     "请补写三级指标"))

@@ -140,15 +140,15 @@ def funds_grid(project: Project) -> FundsGrid | None:
                   if row and column and "\n" not in label and "/" not in column
                   and any(word in column for word in _FUNDS_COLUMN_WORDS)]
     # the rows named as funds (年度资金总额, 其中：财政资金, 地方资金 …), and then any other row under their columns
-    # (and a budget column) only (彩票公益金用于医疗救助 | 0 | 0 | 100%: a source named without 资金, corpus r103; until kinds26 written as
-    # label–value rows that read back as unlabelled extras)
+    # (and a budget column) only: 彩票公益金用于医疗救助 | 0 | 0 | 100%, a source named without 资金 (corpus r103),
+    # until kinds26 written as label–value rows that read back as unlabelled extras
     funds_columns = {column for _, _, row, column in candidates if _fund_row(row) or "资金" in row or "拨款" in row}
     columns_of: dict[str, set[str]] = {}
     for _, _, row, column in candidates:
         columns_of.setdefault(row, set()).add(column)
     for label, text, row, column in candidates:
-        if not (_fund_row(row) or "资金" in row or "拨款" in row or columns_of[row] & funds_columns
-                and columns_of[row] - funds_columns <= _BUDGET_COLUMNS):
+        if not (_fund_row(row) or "资金" in row or "拨款" in row or (columns_of[row] & funds_columns
+                and columns_of[row] - funds_columns <= _BUDGET_COLUMNS)):
             continue
         if row not in rows:
             rows.append(row)

@@ -12,6 +12,7 @@ from perfbudget.load import load_bytes
 from perfbudget.model import Severity
 from tests.readers.test_indicator_progress import _round_trips
 from tests.readers.test_table_figures import SELF
+from tests.readers.test_total_rows import HEAD
 from tests.readers.word_tables import excel_file, word_file
 
 TWO_LEVELS = [["项目名称", "申遗经费", "", "", "", ""],
@@ -55,3 +56,42 @@ def test_a_funds_row_named_without_zijin_reads_back_in_its_grid(name: str, data:
     _round_trips(result.document)
     for label, _ in result.document.projects[0].extras:
         assert label, result.document.projects[0].extras
+
+
+DEPARTMENT = [["区级预算单位名称", "", "某县疾病预防控制中心", "", "", "", "", ""],
+              ["年度预算申请（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+              ["", "年度资金总额", "2456.18", "2456.18", "2456.18", "10", "100%", "10"],
+              ["", "按收入性质分:", "", "2456.18", "按支出性质分:", "", "2456.18", ""],
+              ["", "其中:一般公共预算:", "", "2456.18", "其中:基本支出:", "", "2299.98", ""],
+              ["", "政府性基金拨款:", "", "", "项目支出:", "", "156.2", ""],
+              ["年度总体目标", "预期目标", "", "", "", "实际完成情况", "", ""],
+              ["", "1:适龄儿童免疫规划接种率90%", "", "", "", "", "", ""]]
+
+
+@pytest.mark.parametrize(("name", "data"), _forms("部门整体支出绩效自评表（2021年度）", DEPARTMENT))
+def test_a_department_self_evaluation_cut_before_its_indicators_keeps_its_kind_and_its_money_by_nature(
+        name: str, data: bytes) -> None:
+    # Hunan's 部门整体 自评表 (corpus r93, r94): its funds grid has 全年执行数, 分值 and 得分 — a 自评's, though the
+    # table is cut before its indicators (a target table until kinds26) — and the money by nature side by side, each
+    # label said to be one by its colon (until kinds26 unlabelled extras: ('', '按收入性质分:'), ('', '2456.18') …)
+    result = load_bytes(data, name)
+    document = result.document
+    assert document is not None and document.kind == "self-evaluation"
+    assert [p.message for p in result.problems if p.severity is Severity.ERROR] == [
+        p.message for p in result.problems if "指标表头行" in p.message]  # cut, said as before
+    extras = [(label, str(cell)) for label, cell in document.projects[0].extras]
+    assert [pair for pair in extras if not pair[0].startswith(("年度资金总额/", "其中一般公共预算/"))] == [
+        ("按收入性质分", "2456.18"), ("按支出性质分", "2456.18"), ("其中基本支出", "2299.98"), ("项目支出", "156.2")]
+    assert document.projects[0].budget.executed == document.projects[0].budget.total
+
+
+@pytest.mark.parametrize(("name", "data"), _forms("项目支出绩效自评表（2023年度）", [
+    *HEAD, ["总分", "", "", "", "", "90", "90", ""]]))
+def test_a_self_evaluations_total_row_reads_back_after_its_indicators(name: str, data: bytes) -> None:
+    # the 总分 row (总分/分值, 总分/得分 and the table's own total) is drawn after the indicators by every writer and
+    # reads back the same (until kinds26 a label–value row, read back as ('', '总分/分值'), ('', '90') …)
+    result = load_bytes(data, name)
+    assert result.ok and result.document is not None, [str(p) for p in result.problems]
+    project = result.document.projects[0]
+    assert ("总分/分值", "90") in [(label, str(cell)) for label, cell in project.extras] and project.table_total == 90
+    _round_trips(result.document)

@@ -128,8 +128,9 @@ _BUDGET_COLUMN = "预算数"
 _BUDGET_COLUMNS = frozenset(BUDGET_COLUMNS)  # the total row's cell under one is the budget, not an extra
 
 
-def funds_grid(project: Project) -> FundsGrid | None:
-    """The funds grid of ``project``'s extras, None when it has none (a target table's money is its three cells)."""
+def funds_grid(project: Project, apart: frozenset[str] | set[str] = frozenset()) -> FundsGrid | None:
+    """The funds grid of ``project``'s extras, None when it has none (a target table's money is its three cells);
+    the extras labelled in ``apart`` (the 总分 row drawn after the indicators) are not its."""
     rows: list[str] = []
     columns: list[str] = []
     cells: dict[tuple[str, str], str] = {}
@@ -137,7 +138,7 @@ def funds_grid(project: Project) -> FundsGrid | None:
     previous: str | None = None
     candidates = [(label, text, *label.partition("/")[::2]) for label, text in project.extras]
     candidates = [(label, text, row, column) for label, text, row, column in candidates
-                  if row and column and "\n" not in label and "/" not in column
+                  if row and column and label not in apart and "\n" not in label and "/" not in column
                   and any(word in column for word in _FUNDS_COLUMN_WORDS)]
     # the rows named as funds (年度资金总额, 其中：财政资金, 地方资金 …), and then any other row under their columns
     # (and a budget column) only: 彩票公益金用于医疗救助 | 0 | 0 | 100%, a source named without 资金 (corpus r103),
@@ -208,9 +209,36 @@ def heading_of(project: Project) -> str | None:
     return f"{project.seq}.{project.title}" if project.title else None
 
 
+def total_row(project: Project, columns: list[tuple[str, str]]) -> dict[str, str]:
+    """The 总分 row the reader kept (``总分/分值`` = 100, ``总分/得分`` = 99: readers/total_rows.py), label by label,
+    when each of its figures stands under a column the table draws (分值, 得分, 实际完成值): drawn after the
+    indicators as the tables print it, it reads back the same (until kinds26 a label–value row, or a row of the funds
+    grid, read back as unlabelled extras). Empty otherwise (a 等级 beside the figures too: left as before)."""
+    heads = {head for head, _key in columns[3:]}
+    row = {label: text for label, text in project.extras if label.startswith(_TOTAL_LABEL)}
+    if not row or not project.indicators or not all(label[len(_TOTAL_LABEL):] in heads for label in row):
+        return {}
+    return row
+
+
+_TOTAL_LABEL = "总分/"
+
+
+def _total_rows(grid: ProjectGrid, row: dict[str, str], columns: list[tuple[str, str]], last_span: int) -> None:
+    """``总分 | | … | 100 | … | 99`` under the indicator columns."""
+    at = {head: col for col, (head, _key) in enumerate(columns)}
+    figures = {at[label[len(_TOTAL_LABEL):]]: text for label, text in row.items()}
+    first = min(figures)
+    grid.add("总分", 0, colspan=first, bold=True, center=True)
+    for col in range(first, len(columns)):
+        grid.add(figures.get(col, ""), col, colspan=last_span if col == len(columns) - 1 else 1, center=True)
+    grid.rows += 1
+
+
 def project_grid(document: Document, project: Project, original: bool = False) -> ProjectGrid:
     columns = indicator_columns(document, project)
-    funds = funds_grid(project)
+    total = total_row(project, columns)
+    funds = funds_grid(project, set(total))
     width = max(MIN_WIDTH, len(columns), 3 + len(funds.columns) if funds is not None else 0)  # (预算数 and the grid's)
     grid = ProjectGrid(heading_of(project), width, original=original)
     unit = document.unit
@@ -235,8 +263,8 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         if label in _MONEY_LABELS:
             money_text[_MONEY_LABELS[label]] = text  # the money cell as written (amount with a note)
             continue
-        if funds is not None and label in funds.labels:
-            continue  # drawn in the funds grid below
+        if funds is not None and label in funds.labels or label in total:
+            continue  # drawn in the funds grid below, or after the indicators
         if label:
             grid.add(label, 0, bold=True, center=True)
             grid.add(text, 1, colspan=width - 1)
@@ -264,6 +292,8 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         grid.add(head, col, colspan=last_span if col == len(columns) - 1 else 1, bold=True, center=True)
     grid.rows += 1
     _indicator_rows(grid, project.indicators, columns, last_span)
+    if total:
+        _total_rows(grid, total, columns, last_span)
     return grid
 
 

@@ -263,7 +263,7 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         if label in _MONEY_LABELS:
             money_text[_MONEY_LABELS[label]] = text  # the money cell as written (amount with a note)
             continue
-        if funds is not None and label in funds.labels or label in total:
+        if (funds is not None and label in funds.labels) or label in total:
             continue  # drawn in the funds grid below, or after the indicators
         if label:
             grid.add(label, 0, bold=True, center=True)

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.readers.header_block import UNIT_CELL
 from perfbudget.readers.labels import BUDGET_COLUMNS, FUND_TOTAL_ROWS, field_of_key, label_key
+from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
+from perfbudget.readers.management_grid import COLUMNS as MANAGEMENT_COLUMNS
 from perfbudget.target import display_target, format_decimal
 
 MIN_WIDTH = 7
@@ -235,9 +237,49 @@ def _total_rows(grid: ProjectGrid, row: dict[str, str], columns: list[tuple[str,
     grid.rows += 1
 
 
+def management_block(project: Project) -> tuple[list[str], dict[str, dict[str, str]]] | None:
+    """The 资金管理情况 block the reader kept (``资金管理情况/分配科学性/情况说明`` …, an aspect with nothing written as
+    ``资金管理情况`` = 下达及时性: readers/management_grid.py): its columns in order and each aspect's texts by column;
+    None when the project has none. Drawn as the form prints it, it reads back the same (until kinds26 label–value
+    rows that read back as unlabelled extras)."""
+    columns: list[str] = []
+    aspects: dict[str, dict[str, str]] = {}
+    for label, text in project.extras:
+        block, slash, rest = label.partition("/")
+        if block != MANAGEMENT_BLOCK:
+            continue
+        if not slash:
+            aspects.setdefault(text, {})
+            continue
+        aspect, slash, column = rest.partition("/")
+        if not slash or "/" in column or label_key(column) not in MANAGEMENT_COLUMNS or not aspect:
+            return None  # not as the reader keeps it: left to the label–value rows
+        if column not in columns:
+            columns.append(column)
+        aspects.setdefault(aspect, {})[column] = text
+    return (columns or ["情况说明"], aspects) if aspects else None
+
+
+def _management_rows(grid: ProjectGrid, columns: list[str], aspects: dict[str, dict[str, str]]) -> None:
+    """``资金管理情况 | 情况说明 | 存在问题和改进措施`` and a row an aspect, the texts under their columns."""
+    span = (grid.width - 1) // len(columns)
+    starts = [1 + k * span for k in range(len(columns))]
+    spans = [span if k < len(columns) - 1 else grid.width - starts[k] for k in range(len(columns))]
+    grid.add(MANAGEMENT_BLOCK, 0, bold=True, center=True)
+    for column, start, width in zip(columns, starts, spans, strict=True):
+        grid.add(column, start, colspan=width, bold=True, center=True)
+    grid.rows += 1
+    for aspect, texts in aspects.items():
+        grid.add(aspect, 0, center=True)
+        for column, start, width in zip(columns, starts, spans, strict=True):
+            grid.add(texts.get(column, ""), start, colspan=width)
+        grid.rows += 1
+
+
 def project_grid(document: Document, project: Project, original: bool = False) -> ProjectGrid:
     columns = indicator_columns(document, project)
     total = total_row(project, columns)
+    management = management_block(project)
     funds = funds_grid(project, set(total))
     width = max(MIN_WIDTH, len(columns), 3 + len(funds.columns) if funds is not None else 0)  # (预算数 and the grid's)
     grid = ProjectGrid(heading_of(project), width, original=original)
@@ -263,8 +305,9 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         if label in _MONEY_LABELS:
             money_text[_MONEY_LABELS[label]] = text  # the money cell as written (amount with a note)
             continue
-        if (funds is not None and label in funds.labels) or label in total:
-            continue  # drawn in the funds grid below, or after the indicators
+        if (funds is not None and label in funds.labels) or label in total \
+                or (management is not None and label.partition("/")[0] == MANAGEMENT_BLOCK):
+            continue  # drawn in the funds grid or the 资金管理情况 block below, or after the indicators
         if label:
             grid.add(label, 0, bold=True, center=True)
             grid.add(text, 1, colspan=width - 1)
@@ -282,6 +325,8 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         grid.rows += 1
         grid.add(project.purpose or "", 1, colspan=width - 1)
         grid.rows += 1
+    if management is not None:
+        _management_rows(grid, *management)
     goals = "\n".join(f"{n}.{goal}" for n, goal in enumerate(project.goals, 1))
     grid.add("绩效目标", 0, bold=True, center=True)
     grid.add(goals, 1, colspan=width - 1)

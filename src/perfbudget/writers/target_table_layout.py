@@ -31,7 +31,14 @@ from dataclasses import dataclass, field
 
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.readers.header_block import UNIT_CELL
-from perfbudget.readers.labels import BUDGET_COLUMNS, FUND_TOTAL_ROWS, field_of_key, label_key
+from perfbudget.readers.labels import (
+    BUDGET_COLUMNS,
+    FUND_TOTAL_ROWS,
+    field_of_key,
+    header_field,
+    is_label_key,
+    label_key,
+)
 from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
 from perfbudget.readers.management_grid import COLUMNS as MANAGEMENT_COLUMNS
 from perfbudget.target import display_target, format_decimal
@@ -276,6 +283,17 @@ def _management_rows(grid: ProjectGrid, columns: list[str], aspects: dict[str, d
         grid.rows += 1
 
 
+def _said_label(label: str) -> str:
+    """An extra's label as its row's first cell: with a colon after it where the reader knows no such label
+    (项目编码, 按收入性质分, 总分), so that it reads back as the label of the cell after it (readers/header_block.py,
+    kinds26) instead of two unlabelled texts; a label the reader knows, or a path (年度资金总额/全年执行数), as
+    it is."""
+    if "/" in label or label.endswith((":", "：")) or len(label) > 18 or header_field(label) is not None \
+            or is_label_key(label_key(label)):
+        return label
+    return f"{label}："
+
+
 def project_grid(document: Document, project: Project, original: bool = False) -> ProjectGrid:
     columns = indicator_columns(document, project)
     total = total_row(project, columns)
@@ -309,7 +327,7 @@ def project_grid(document: Document, project: Project, original: bool = False) -
                 or (management is not None and label.partition("/")[0] == MANAGEMENT_BLOCK):
             continue  # drawn in the funds grid or the 资金管理情况 block below, or after the indicators
         if label:
-            grid.add(label, 0, bold=True, center=True)
+            grid.add(_said_label(label), 0, bold=True, center=True)
             grid.add(text, 1, colspan=width - 1)
         else:
             grid.add(text, 0, colspan=width)

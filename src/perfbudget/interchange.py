@@ -266,6 +266,15 @@ def _execution_figure(data: dict[str, Any], key: str, path: str) -> Decimal | No
     return value
 
 
+def _budget_amount(data: dict[str, Any], key: str, path: str) -> Decimal | None:
+    """预算数, 财政资金, 其他资金: a decimal, never negative, as the table readers (readers/money_cells.py) and the web
+    form take them. A budget of -120 was imported from a JSON document until kinds26."""
+    value = _decimal_field(data, key, path)
+    if value is not None and value < 0:
+        raise InterchangeError(f"{path}.{key}", f"「{format_decimal(value)}」是负数：预算金额不能为负")
+    return value
+
+
 def _table_total(data: dict[str, Any], path: str) -> Decimal | None:
     """The total a 自评表 gives itself: 0 to 100 points, as the readers take it (readers/stated_scores.py); a total of
     -5 or of 40 digits was taken from a JSON document until attack23."""
@@ -426,9 +435,9 @@ def _project(data: Any, path: str) -> Project:
         fund_year=_get(data, "fund_year", path, int),
         fund_source=_get(data, "fund_source", path, str),
         budget=Budget(
-            total=_decimal_field(budget, "total", f"{path}.budget"),
-            fiscal=_decimal_field(budget, "fiscal", f"{path}.budget"),
-            other=_decimal_field(budget, "other", f"{path}.budget"),
+            total=_budget_amount(budget, "total", f"{path}.budget"),
+            fiscal=_budget_amount(budget, "fiscal", f"{path}.budget"),
+            other=_budget_amount(budget, "other", f"{path}.budget"),
             **{name: _execution_figure(budget, name, f"{path}.budget") for name in EXECUTION_FIELDS},
         ),
         purpose=_get(data, "purpose", path, str),

@@ -10,6 +10,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals, SheetRow
+from perfbudget.evaluate.negative_actuals import negative_refusal
 from perfbudget.evaluate.units import convert, convertible_units
 from perfbudget.evaluate.vocabulary import (
     COL_ACTUAL,
@@ -234,6 +235,9 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
                 value, note = parse_quantity(text, target.unit, indicator.level3)
             except CellError as exc:
                 problems.append(Problem(row.source, str(exc)))
+            else:
+                if (negative := negative_refusal(indicator.level3, target, text, value)) is not None:
+                    problems.append(Problem(row.source, negative))
     elif grade is None and not grade_text:
         problems.append(Problem(row.source, f"定性指标「{indicator.level3}」须填写完成等级"
                                             "（达成、部分达成 或 未达成）"))
@@ -264,6 +268,10 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
                 forecast, _ = parse_quantity(forecast_text, target.unit, indicator.level3, "全年预计完成情况")
             except CellError as exc:
                 problems.append(Problem(row.source, str(exc)))
+            else:
+                if (negative := negative_refusal(indicator.level3, target, forecast_text, forecast,
+                                                 "全年预计完成情况")) is not None:
+                    problems.append(Problem(row.source, negative))
     if len(problems) > before:
         return
     if forecast is not None and likelihood in (LIKELY_SURE, LIKELY_NEVER) \

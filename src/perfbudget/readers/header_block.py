@@ -684,9 +684,33 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
         if (first_blank or stream or _lone_value(row)) and state.group in ("purpose", "goals") \
                 and not is_fragment(text):
             (parts.purpose if state.group == "purpose" else parts.goals).append(cell)
+        elif not stream and (label := _colon_label(cell.text)) is not None \
+                and (j := next((j for j in range(i + 1, len(row)) if not row[j].blank), 0)) \
+                and _colon_value(row[j]):
+            # 按收入性质分: | | 2456.18 | 按支出性质分: | | 2456.18 (Hunan's 部门整体 自评表, corpus r93, r94, its label
+            # cells merged over two columns): a label the reader does not know, said to be one by its colon, and the
+            # row's next filled cell, its value; until kinds26 two unlabelled extras
+            parts.extras.append((label_key(label), row[j]))
+            i = j + 1
+            continue
         else:
             parts.extras.append(("", cell))
         i += 1
+
+
+def _colon_label(text: str) -> str | None:
+    """The label of a short cell that ends with a colon (``按收入性质分:``, ``其中:基本支出：``), or None."""
+    text = text.strip()
+    if not text.endswith((":", "：")) or len(text) > 20 or "\n" in text or "。" in text:
+        return None
+    label = text.rstrip(":：").strip()
+    return label if label and not label[-1].isdigit() else None
+
+
+def _colon_value(cell: Cell) -> bool:
+    """Whether ``cell`` can be the value after a colon label: filled, and no label ending with a colon itself."""
+    text = cell.text.strip()
+    return bool(text) and not text.endswith((":", "："))
 
 
 _IDENTITY_FIELDS = frozenset({"unit", "department", "name"})

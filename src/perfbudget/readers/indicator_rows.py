@@ -433,6 +433,19 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
             if TWO_LEVEL_CHECK not in parts.needs_check:
                 parts.needs_check.append(TWO_LEVEL_CHECK)
     elif not tree.level1 or not tree.level2:
+        if tree.level1 and "level2" in (level_of(name) or ""):
+            # 一级 | 指标名称 | 指标值 with 质量 / 成本 / 社会效益 under 指标名称 (Hubei's 监控表, corpus 72): the form
+            # stops at the 二级, and its value says no 三级 name; a blank one is the template's row left unfilled
+            if not target_text.strip(EMPTY_MARKS) and not _text(by_role.get("actual")):
+                problems.append(Problem(row_source, f"跳过只有二级指标「{name}」、没有填写指标的行", Severity.INFO))
+            else:
+                value = one_line(target_text) or _text(by_role.get("actual"))
+                group = "".join(tree.level1.split())
+                problems.append(Problem(row_source, f"「{name}」是二级指标的名称：这一行（{group}）"
+                                                    "只写到二级指标，没有三级指标名称，"
+                                                    f"「{value[:30]}{'…' if len(value) > 30 else ''}」没有读作指标，"
+                                                    "请补写三级指标"))
+            return
         problems.append(Problem(row_source, f"三级指标「{name}」缺少一级或二级指标"))
         return
     if target_text and is_sign(target_text):

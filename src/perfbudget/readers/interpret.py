@@ -477,6 +477,11 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
             projects.append(build_project(parts, position, problems))
             monitoring = monitoring or parts.monitoring
             self_evaluation = self_evaluation or parts.self_evaluation  # (one that states its own 自评得分)
+            if not self_evaluation and (budget := projects[-1].budget).executed is not None \
+                    and (budget.weight is not None or budget.score is not None):
+                # a funds grid with 全年执行数 and its 分值/得分 is a 自评's, even cut before its indicators (Hunan's
+                # 部门整体 自评表, corpus r93, r94: a target table until kinds26)
+                self_evaluation = True
             numbered.append(is_numbered(parts.heading))
         elif parts.name_cell is not None and not parts.name_cell.blank:
             why = "表格在其预算之前被截断" if parts.cut is not None else "不是完整的项目表（可能是页面片段）"

@@ -2,7 +2,8 @@
 
 ``17.00``, ``854万854万`` (a copied duplicate), ``213.4(其中上年结转10)`` (a note, kept in the
 project's extras with a note), ``4,764,453.11?`` (a character a mirror lost in transcoding, read with a
-warning); anything else is an error at the cell, never a guess.
+warning); a negative amount (``-120``: no finance officer budgets a negative sum, kinds26) and anything else is an
+error at the cell, never a guess.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ def money_amount(cell: Cell, label: str, problems: list[Problem]) -> tuple[Decim
     if reading == _NOT_AMOUNT:
         problems.append(Problem(cell.source, f"{label}「{cell.text.strip()}」不是金额"))
         return None, False
+    if reading == _NEGATIVE:
+        problems.append(Problem(cell.source, f"{label}「{cell.text.strip()}」是负数：预算金额不能为负，请核对"))
+        return None, False
     if reading == _NOTED:
         problems.append(Problem(cell.source, f"{label}「{cell.text.strip()}」取金额 {number}，"
                                              "原文保留在项目的附加信息中", Severity.INFO))
@@ -44,6 +48,7 @@ def money_amount(cell: Cell, label: str, problems: list[Problem]) -> tuple[Decim
 
 
 _EMPTY, _NOT_AMOUNT, _NOTED, _AMOUNT_ONLY = "empty", "not an amount", "noted", "amount"
+_NEGATIVE = "negative"
 _LOST_MARK = "amount with a lost character"
 
 
@@ -58,7 +63,10 @@ def _read_amount(written: str) -> tuple[Decimal | None, str | None, str]:
         return None, None, _EMPTY
     match = _AMOUNT.match(text)
     if match is None:
-        return None, None, _NOT_AMOUNT
+        # −120 (U+2212, the minus sign NFKC keeps) is as negative as -120
+        return None, None, _NEGATIVE if text[0] == "\u2212" and text[1:2].isdigit() else _NOT_AMOUNT
+    if text[0] == "-" and Decimal(match["number"]):
+        return None, None, _NEGATIVE  # -120 (a -0 is 0)
     rest = match["rest"] and _NOTE.sub("", match["rest"])
     amount = match["number"] + (match["unit"] or "")
     while rest.startswith(amount):  # a copied duplicate such as 854万854万

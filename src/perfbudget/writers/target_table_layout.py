@@ -31,7 +31,16 @@ from dataclasses import dataclass, field
 
 from perfbudget.model import Document, Indicator, Project
 from perfbudget.readers.header_block import UNIT_CELL
-from perfbudget.readers.labels import BUDGET_COLUMNS, FUND_TOTAL_ROWS, field_of_key, label_key
+from perfbudget.readers.labels import (
+    BUDGET_COLUMNS,
+    FUND_TOTAL_ROWS,
+    field_of_key,
+    header_field,
+    is_label_key,
+    label_key,
+)
+from perfbudget.readers.management_grid import BLOCK as MANAGEMENT_BLOCK
+from perfbudget.readers.management_grid import COLUMNS as MANAGEMENT_COLUMNS
 from perfbudget.target import display_target, format_decimal
 
 MIN_WIDTH = 7
@@ -125,20 +134,31 @@ class FundsGrid:
 # the columns of a funds grid (年初预算数, 全年执行数, 1-6月执行数, 执行率, 全年预计执行数, 分值, 得分 …)
 _FUNDS_COLUMN_WORDS = ("预算", "执行", "分值", "权重", "得分", "结转", "支出")
 _BUDGET_COLUMN = "预算数"
+_BUDGET_COLUMNS = frozenset(BUDGET_COLUMNS)  # the total row's cell under one is the budget, not an extra
 
 
-def funds_grid(project: Project) -> FundsGrid | None:
-    """The funds grid of ``project``'s extras, None when it has none (a target table's money is its three cells)."""
+def funds_grid(project: Project, apart: frozenset[str] | set[str] = frozenset()) -> FundsGrid | None:
+    """The funds grid of ``project``'s extras, None when it has none (a target table's money is its three cells);
+    the extras labelled in ``apart`` (the 总分 row drawn after the indicators) are not its."""
     rows: list[str] = []
     columns: list[str] = []
     cells: dict[tuple[str, str], str] = {}
     labels: set[str] = set()
     previous: str | None = None
-    for label, text in project.extras:
-        row, slash, column = label.partition("/")
-        if not slash or not row or not column or "\n" in label or "/" in column \
-                or not any(word in column for word in _FUNDS_COLUMN_WORDS) \
-                or not (_fund_row(row) or "资金" in row or "拨款" in row):
+    candidates = [(label, text, *label.partition("/")[::2]) for label, text in project.extras]
+    candidates = [(label, text, row, column) for label, text, row, column in candidates
+                  if row and column and label not in apart and "\n" not in label and "/" not in column
+                  and any(word in column for word in _FUNDS_COLUMN_WORDS)]
+    # the rows named as funds (年度资金总额, 其中：财政资金, 地方资金 …), and then any other row under their columns
+    # (and a budget column) only: 彩票公益金用于医疗救助 | 0 | 0 | 100%, a source named without 资金 (corpus r103),
+    # until kinds26 written as label–value rows that read back as unlabelled extras
+    funds_columns = {column for _, _, row, column in candidates if _fund_row(row) or "资金" in row or "拨款" in row}
+    columns_of: dict[str, set[str]] = {}
+    for _, _, row, column in candidates:
+        columns_of.setdefault(row, set()).add(column)
+    for label, text, row, column in candidates:
+        if not (_fund_row(row) or "资金" in row or "拨款" in row or (columns_of[row] & funds_columns
+                and columns_of[row] - funds_columns <= _BUDGET_COLUMNS)):
             continue
         if row not in rows:
             rows.append(row)
@@ -198,9 +218,87 @@ def heading_of(project: Project) -> str | None:
     return f"{project.seq}.{project.title}" if project.title else None
 
 
+def total_row(project: Project, columns: list[tuple[str, str]]) -> dict[str, str]:
+    """The 总分 row the reader kept (``总分/分值`` = 100, ``总分/得分`` = 99: readers/total_rows.py), label by label,
+    when each of its figures stands under a column the table draws (分值, 得分, 实际完成值): drawn after the
+    indicators as the tables print it, it reads back the same (until kinds26 a label–value row, or a row of the funds
+    grid, read back as unlabelled extras). Empty otherwise (a 等级 beside the figures too: left as before)."""
+    heads = {head for head, _key in columns[3:]}
+    row = {label: text for label, text in project.extras if label.startswith(_TOTAL_LABEL)}
+    if not row or not project.indicators or not all(label[len(_TOTAL_LABEL):] in heads for label in row):
+        return {}
+    return row
+
+
+_TOTAL_LABEL = "总分/"
+
+
+def _total_rows(grid: ProjectGrid, row: dict[str, str], columns: list[tuple[str, str]], last_span: int) -> None:
+    """``总分 | | … | 100 | … | 99`` under the indicator columns."""
+    at = {head: col for col, (head, _key) in enumerate(columns)}
+    figures = {at[label[len(_TOTAL_LABEL):]]: text for label, text in row.items()}
+    first = min(figures)
+    grid.add("总分", 0, colspan=first, bold=True, center=True)
+    for col in range(first, len(columns)):
+        grid.add(figures.get(col, ""), col, colspan=last_span if col == len(columns) - 1 else 1, center=True)
+    grid.rows += 1
+
+
+def management_block(project: Project) -> tuple[list[str], dict[str, dict[str, str]]] | None:
+    """The 资金管理情况 block the reader kept (``资金管理情况/分配科学性/情况说明`` …, an aspect with nothing written as
+    ``资金管理情况`` = 下达及时性: readers/management_grid.py): its columns in order and each aspect's texts by column;
+    None when the project has none. Drawn as the form prints it, it reads back the same (until kinds26 label–value
+    rows that read back as unlabelled extras)."""
+    columns: list[str] = []
+    aspects: dict[str, dict[str, str]] = {}
+    for label, text in project.extras:
+        block, slash, rest = label.partition("/")
+        if block != MANAGEMENT_BLOCK:
+            continue
+        if not slash:
+            aspects.setdefault(text, {})
+            continue
+        aspect, slash, column = rest.partition("/")
+        if not slash or "/" in column or label_key(column) not in MANAGEMENT_COLUMNS or not aspect:
+            return None  # not as the reader keeps it: left to the label–value rows
+        if column not in columns:
+            columns.append(column)
+        aspects.setdefault(aspect, {})[column] = text
+    return (columns or ["情况说明"], aspects) if aspects else None
+
+
+def _management_rows(grid: ProjectGrid, columns: list[str], aspects: dict[str, dict[str, str]]) -> None:
+    """``资金管理情况 | 情况说明 | 存在问题和改进措施`` and a row an aspect, the texts under their columns."""
+    span = (grid.width - 1) // len(columns)
+    starts = [1 + k * span for k in range(len(columns))]
+    spans = [span if k < len(columns) - 1 else grid.width - starts[k] for k in range(len(columns))]
+    grid.add(MANAGEMENT_BLOCK, 0, bold=True, center=True)
+    for column, start, width in zip(columns, starts, spans, strict=True):
+        grid.add(column, start, colspan=width, bold=True, center=True)
+    grid.rows += 1
+    for aspect, texts in aspects.items():
+        grid.add(aspect, 0, center=True)
+        for column, start, width in zip(columns, starts, spans, strict=True):
+            grid.add(texts.get(column, ""), start, colspan=width)
+        grid.rows += 1
+
+
+def _said_label(label: str) -> str:
+    """An extra's label as its row's first cell: with a colon after it where the reader knows no such label
+    (项目编码, 按收入性质分, 总分), so that it reads back as the label of the cell after it (readers/header_block.py,
+    kinds26) instead of two unlabelled texts; a label the reader knows, or a path (年度资金总额/全年执行数), as
+    it is."""
+    if "/" in label or label.endswith((":", "：")) or len(label) > 18 or header_field(label) is not None \
+            or is_label_key(label_key(label)):
+        return label
+    return f"{label}："
+
+
 def project_grid(document: Document, project: Project, original: bool = False) -> ProjectGrid:
     columns = indicator_columns(document, project)
-    funds = funds_grid(project)
+    total = total_row(project, columns)
+    management = management_block(project)
+    funds = funds_grid(project, set(total))
     width = max(MIN_WIDTH, len(columns), 3 + len(funds.columns) if funds is not None else 0)  # (预算数 and the grid's)
     grid = ProjectGrid(heading_of(project), width, original=original)
     unit = document.unit
@@ -225,10 +323,11 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         if label in _MONEY_LABELS:
             money_text[_MONEY_LABELS[label]] = text  # the money cell as written (amount with a note)
             continue
-        if funds is not None and label in funds.labels:
-            continue  # drawn in the funds grid below
+        if (funds is not None and label in funds.labels) or label in total \
+                or (management is not None and label.partition("/")[0] == MANAGEMENT_BLOCK):
+            continue  # drawn in the funds grid or the 资金管理情况 block below, or after the indicators
         if label:
-            grid.add(label, 0, bold=True, center=True)
+            grid.add(_said_label(label), 0, bold=True, center=True)
             grid.add(text, 1, colspan=width - 1)
         else:
             grid.add(text, 0, colspan=width)
@@ -244,6 +343,8 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         grid.rows += 1
         grid.add(project.purpose or "", 1, colspan=width - 1)
         grid.rows += 1
+    if management is not None:
+        _management_rows(grid, *management)
     goals = "\n".join(f"{n}.{goal}" for n, goal in enumerate(project.goals, 1))
     grid.add("绩效目标", 0, bold=True, center=True)
     grid.add(goals, 1, colspan=width - 1)
@@ -254,6 +355,8 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         grid.add(head, col, colspan=last_span if col == len(columns) - 1 else 1, bold=True, center=True)
     grid.rows += 1
     _indicator_rows(grid, project.indicators, columns, last_span)
+    if total:
+        _total_rows(grid, total, columns, last_span)
     return grid
 
 

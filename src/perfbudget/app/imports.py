@@ -356,6 +356,8 @@ def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha25
         from perfbudget.app.reviews import review_in_tx
 
         review_in_tx(tx, [v.version_id for v in created], settings, request.actor.username)
+    elif created:
+        tx.mark_unreviewed()  # a running server reviews them (app.reviews.review_catch_up)
     return replace(outcome, notices=tuple(notices))
 
 

@@ -1,0 +1,108 @@
+"""replay-n: the issues' scenarios replayed through the CLI and the API where they still failed — a CLI import made
+while ``perfbudget serve`` runs reviewed at once (issue 11: one core for every face; issue 3: the CLI and the web on one
+store), … — on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from perfbudget.app.reviews import start_review_catch_up, unreviewed_mark
+from tests.web.conftest import WebEnv
+
+NEW_UNIT = "255199"
+
+
+def _other_unit_file(seed_path: Path, folder: Path) -> Path:
+    """The seed's tables as another unit's (new projects, none reviewed by the import)."""
+    text = seed_path.read_text(encoding="utf-8").replace("255101天津市和平区人民检察院", f"{NEW_UNIT}测试新单位")
+    assert NEW_UNIT in text
+    path = folder / "new-unit.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _cli_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """``perfbudget`` in a process of its own, as a second user's shell runs it."""
+    return subprocess.run([sys.executable, "-m", "perfbudget", *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PERFBUDGET_USER": ""})
+
+
+def _grades(items: list[dict[str, object]]) -> list[object]:
+    return [item["review_grade"] for item in items if item["unit"]["code"] == NEW_UNIT]  # type: ignore[index]
+
+
+def test_a_cli_import_in_another_process_is_reviewed_while_the_server_runs(any_web: WebEnv, seed_path: Path,
+                                                                          tmp_path: Path) -> None:
+    """Issue 11 and issue 3: a CLI import made while ``perfbudget serve`` ran showed 「未审核」 on the web and the API
+    (and in ``list projects``) until the server was restarted: the server reviewed a CLI import's versions only as it
+    started. Now the import moves the store's unreviewed counter and the running server reviews them within
+    seconds (app.reviews.review_catch_up, which serve runs in a thread)."""
+    web = any_web
+    store, settings = web.app.state.store, web.app.state.core
+    stop = start_review_catch_up(store, settings, "perfbudget serve", unreviewed_mark(store), interval=0.2)
+    try:
+        done = _cli_process("import", str(_other_unit_file(seed_path, tmp_path)), "--db", web.url)
+        assert done.returncode == 0, done.stdout + done.stderr
+        client = web.client()
+        admin = {"Authorization": f"Bearer {web.token('admin')}"}
+        deadline, grades = time.monotonic() + 30, []
+        while time.monotonic() < deadline:
+            grades = _grades(client.get(f"/api/v1/projects?unit={NEW_UNIT}", headers=admin).json()["items"])
+            if grades and all(grades):
+                break
+            time.sleep(0.2)
+        assert len(grades) == 10 and all(grade in ("优", "良", "中", "差") for grade in grades), grades
+    finally:
+        stop.set()
+    listed = _cli_process("list", "projects", "--unit", NEW_UNIT, "--json", "--db", web.url)
+    assert listed.returncode == 0, listed.stderr
+    assert "未审核" not in listed.stdout
+    page = web.client("viewer").get(f"/units/{NEW_UNIT}")
+    assert page.status_code == 200 and "未审核" not in page.text
+
+
+def test_perfbudget_serve_reviews_a_cli_import_made_while_it_runs(web: WebEnv, seed_path: Path,
+                                                                  tmp_path: Path) -> None:
+    """The same through a real ``perfbudget serve`` (one process) and a CLI import in another: the API answers the
+    new projects' grades without a restart."""
+    db, token = web.url, web.token("admin")
+    web.app.state.engine.dispose()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as written:
+        server = subprocess.Popen([sys.executable, "-m", "perfbudget", "serve", "--db", db, "--port", str(port),
+                                   "--no-access-log"], env={**os.environ, "PERFBUDGET_SECRET_KEY": "k" * 40},
+                                  stdout=written, stderr=subprocess.STDOUT)
+    try:
+        import httpx
+
+        api = httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"Authorization": f"Bearer {token}"})
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                if api.get("/api/v1/projects").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert server.poll() is None, log.read_text(encoding="utf-8")
+            time.sleep(0.2)
+        done = _cli_process("import", str(_other_unit_file(seed_path, tmp_path)), "--db", db)
+        assert done.returncode == 0, done.stdout + done.stderr
+        grades: list[object] = []
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            grades = _grades(api.get("/api/v1/projects").json()["items"])
+            if len(grades) == 10 and all(grades):
+                break
+            time.sleep(0.3)
+        assert len(grades) == 10 and all(grades), (grades, log.read_text(encoding="utf-8"))
+    finally:
+        server.terminate()
+        server.wait(30)

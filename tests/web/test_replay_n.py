@@ -11,7 +11,10 @@ import sys
 import time
 from pathlib import Path
 
+from typer.testing import CliRunner
+
 from perfbudget.app.reviews import start_review_catch_up, unreviewed_mark
+from perfbudget.cli import app as cli
 from tests.web.conftest import WebEnv
 
 NEW_UNIT = "255199"
@@ -30,6 +33,11 @@ def _cli_process(*args: str) -> subprocess.CompletedProcess[str]:
     """``perfbudget`` in a process of its own, as a second user's shell runs it."""
     return subprocess.run([sys.executable, "-m", "perfbudget", *args], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PERFBUDGET_USER": ""})
+
+
+def _cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    done = CliRunner().invoke(cli, list(args), env={"PERFBUDGET_USER": "", **(env or {})})
+    return done.exit_code, done.output
 
 
 def _grades(items: list[dict[str, object]]) -> list[object]:
@@ -106,3 +114,44 @@ def test_perfbudget_serve_reviews_a_cli_import_made_while_it_runs(web: WebEnv, s
     finally:
         server.terminate()
         server.wait(30)
+
+
+def test_account_commands_act_as_the_account_perfbudget_user_names(any_web: WebEnv) -> None:
+    """Issue 7 (the audit log says who) and issue 11 (one rule for who acts on every face): ``perfbudget user add|
+    passwd|token|disable|enable|revoke`` were audited as 「cli」 whoever ran them, where every other command-line write
+    acts as the account ``--user``/PERFBUDGET_USER names (checked as the API checks a token), else ``--actor`` or the
+    login name (replay-m). Now the account commands follow the same rule; a viewer is refused in the API's words."""
+    web = any_web
+    db = ("--db", web.url)
+    admin = {"Authorization": f"Bearer {web.token('admin')}"}
+    client = web.client()
+
+    def audited(action: str) -> dict[str, object]:
+        entry: dict[str, object] = client.get(f"/api/v1/audit?action={action}", headers=admin).json()["items"][0]
+        return entry
+
+    code, printed = _cli("user", "add", "zhang", "--role", "viewer", "--password", "correct-horse-7",
+                         "--user", "viewer", *db)
+    assert code == 1 and "只有管理员可以管理账号（账号「viewer」是查看人员）" in printed, printed
+    assert all(a["username"] != "zhang" for a in client.get("/api/v1/users", headers=admin).json())
+    api = client.patch("/api/v1/users/editor", headers={"Authorization": f"Bearer {web.token('viewer')}"},
+                       json={"active": False})
+    assert api.status_code == 403 and api.json()["error"]["message"] == "只有管理员可以管理账号"  # the same words
+
+    code, printed = _cli("user", "add", "zhang", "--role", "viewer", "--password", "correct-horse-7",
+                         "--user", "admin", *db)
+    assert code == 0, printed
+    assert audited("user.create")["user"] == "admin"
+    code, printed = _cli("user", "disable", "zhang", "--actor", "张科长", *db)
+    assert code == 0 and audited("user.update")["user"] == "张科长", printed
+    code, printed = _cli("user", "enable", "zhang", *db, env={"PERFBUDGET_USER": "admin"})
+    assert code == 0 and audited("user.update")["user"] == "admin", printed
+    code, printed = _cli("user", "token", "zhang", "--user", "zhang", *db)  # an account's own token
+    assert code == 0 and audited("token.create")["user"] == "zhang", printed
+    code, printed = _cli("user", "passwd", "viewer", "--password", "correct-horse-8", "--user", "zhang", *db)
+    assert code == 1 and "只有管理员可以管理账号" in printed, printed
+    code, printed = _cli("user", "passwd", "zhang", "--password", "correct-horse-8", *db)
+    assert code == 0 and audited("user.password")["user"] not in ("cli", None), printed  # the login name
+    code, printed = _cli("user", "add", "li", "--role", "viewer", "--password", "correct-horse-7",
+                         "--user", "admin", "--actor", "x", *db)
+    assert code == 1 and "--user 与 --actor 只能给一个" in printed

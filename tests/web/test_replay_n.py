@@ -4,6 +4,7 @@ store), … — on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -13,9 +14,12 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from perfbudget.app.accounts import create_user
 from perfbudget.app.reviews import start_review_catch_up, unreviewed_mark
+from perfbudget.app.roles import Role
 from perfbudget.cli import app as cli
-from tests.web.conftest import WebEnv
+from tests.web.conftest import PASSWORD, SEED_UNIT, WebEnv
+from tests.web.helpers import approve
 
 NEW_UNIT = "255199"
 
@@ -155,3 +159,27 @@ def test_account_commands_act_as_the_account_perfbudget_user_names(any_web: WebE
     code, printed = _cli("user", "add", "li", "--role", "viewer", "--password", "correct-horse-7",
                          "--user", "admin", "--actor", "x", *db)
     assert code == 1 and "--user 与 --actor 只能给一个" in printed
+
+
+def test_a_document_sent_to_the_api_is_named_by_its_sender_as_people_read_him(any_web: WebEnv,
+                                                                              seed_path: Path) -> None:
+    """Issue 7 (people by name) and issue 11 (the same words on every face): a document sent to the API as JSON was
+    stored and shown as 「JSON 文档（wang）」, the sign-in name, where the history, the desk and the records name people
+    by display name (「王填报」). Now the history (API and CLI), a revision's step and the audit log read
+    「JSON 文档（王填报）」."""
+    web, pid = any_web, any_web.project_ids[0]
+    account = create_user(web.app.state.engine, "wang", PASSWORD, Role.UNIT_EDITOR, SEED_UNIT, display_name="王填报")
+    assert not isinstance(account, str), account
+    approve(web.app, pid)
+    code, document = _cli("read", str(seed_path), "--json")
+    body = json.loads(document)
+    body["projects"][0]["indicators"][0]["target"] = {"raw": "≥13次"}
+    client = web.client()
+    sent = client.post("/api/v1/documents", headers={"Authorization": f"Bearer {web.token('wang')}"}, json=body)
+    assert sent.status_code == 200 and sent.json()["file"] == "JSON 文档（王填报）", sent.text
+    viewer = {"Authorization": f"Bearer {web.token('viewer')}"}
+    shown = client.get(f"/api/v1/projects/{pid}/history", headers=viewer).json()
+    assert shown["versions"][-1]["file"] == "JSON 文档（王填报）"
+    assert shown["workflow"][-1]["comment"].startswith("接口导入「JSON 文档（王填报）」带来修订稿第 2 版")
+    code, printed = _cli("history", str(pid), "--db", web.url)
+    assert code == 0 and "导入自 JSON 文档（王填报）" in printed and "（wang）" not in printed, printed

@@ -20,6 +20,7 @@ from perfbudget.app.roles import Role
 from perfbudget.cli import app as cli
 from tests.web.conftest import PASSWORD, SEED_UNIT, WebEnv
 from tests.web.helpers import approve
+from tests.web.test_same_result import P1_ROWS
 
 NEW_UNIT = "255199"
 
@@ -183,3 +184,30 @@ def test_a_document_sent_to_the_api_is_named_by_its_sender_as_people_read_him(an
     assert shown["workflow"][-1]["comment"].startswith("接口导入「JSON 文档（王填报）」带来修订稿第 2 版")
     code, printed = _cli("history", str(pid), "--db", web.url)
     assert code == 0 and "导入自 JSON 文档（王填报）" in printed and "（wang）" not in printed, printed
+
+
+def test_scoring_explanations_print_amounts_as_every_face_prints_amounts(any_web: WebEnv) -> None:
+    """Issue 6 (each score explained) and issue 15 (figures a finance officer signs): the explanations printed
+    「全年执行数 1234567.8万元」 on the API, ``perfbudget evaluations --show`` and ``--json`` and the pages, where the
+    printed 自评表 says 「1,234,567.80」. One formatting now (perfbudget.money_text): thousands, the exact amount."""
+    web, pid = any_web, any_web.project_ids[0]
+    approve(web.app, pid)
+    client, editor = web.client(), {"Authorization": f"Bearer {web.token('editor')}"}
+    document = client.get(f"/api/v1/projects/{pid}", headers=editor).json()["document"]["projects"][0]
+    actuals = []
+    for position, indicator in enumerate(document["indicators"], 1):
+        actual, _, grade = P1_ROWS[indicator["level3"]].partition("|")
+        if indicator["level3"] == "运行系统（软件）维护成本":
+            actual = "16.125万元"
+        actuals.append({"position": position, "actual": actual, "grade": grade or None})
+    scored = client.post(f"/api/v1/projects/{pid}/evaluation", headers=editor,
+                         json={"executed": "1234567.8", "indicators": actuals})
+    assert scored.status_code == 200, scored.text
+    said = scored.text
+    assert "全年执行数 1,234,567.80万元 ÷ 全年预算数 17.00万元" in said, said
+    assert "实际 16.125万元" in said and "1234567.8万元" not in said, said
+    record = client.get(f"/api/v1/projects/{pid}/evaluations", headers=editor).json()["evaluations"][0]["id"]
+    code, shown = _cli("evaluations", str(pid), "--show", str(record), "--db", web.url)
+    assert code == 0 and "全年执行数 1,234,567.80万元" in shown and "1234567.8" not in shown, shown
+    page = web.client("viewer").get(f"/projects/{pid}/evaluation").text
+    assert "1,234,567.80" in page and "1234567.8万元" not in page

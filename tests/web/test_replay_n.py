@@ -20,9 +20,11 @@ from perfbudget.app.roles import Role
 from perfbudget.cli import app as cli
 from tests.web.conftest import PASSWORD, SEED_UNIT, WebEnv
 from tests.web.helpers import approve
+from tests.web.test_revisions import upload
 from tests.web.test_same_result import P1_ROWS
 
 NEW_UNIT = "255199"
+CORPUS = Path(__file__).parents[1] / "fixtures" / "real" / "corpus"
 
 
 def _other_unit_file(seed_path: Path, folder: Path) -> Path:
@@ -211,3 +213,21 @@ def test_scoring_explanations_print_amounts_as_every_face_prints_amounts(any_web
     assert code == 0 and "全年执行数 1,234,567.80万元" in shown and "1234567.8" not in shown, shown
     page = web.client("viewer").get(f"/projects/{pid}/evaluation").text
     assert "1,234,567.80" in page and "1234567.8万元" not in page
+
+
+def test_a_department_table_is_called_one_in_the_preview_on_every_face(any_web: WebEnv) -> None:
+    """Issue 18 (部门整体 tables) and issue 11 (every face alike): the import preview labelled a 部门整体 table
+    「绩效目标表」 on the page and ``perfbudget read`` did the same, while the API's preview named no kind at all. Now
+    every face says 「部门整体支出绩效目标表」 (perfbudget.kind_labels), and a project's table 「项目支出绩效目标表」."""
+    web = any_web
+    department = CORPUS / "50_hunan-yueyang-yueyanglou-jiagerenzheng-2023-target-zhengti-traditional-pinyin-cut.txt"
+    preview, _ = upload(web.client("admin"), department)
+    assert '<p id="preview-kind">表格：<strong>部门整体支出绩效目标表</strong>' in preview
+    sent = web.client().post("/api/v1/uploads", headers={"Authorization": f"Bearer {web.token('admin')}"},
+                             files={"file": (department.name, department.read_bytes(), "text/plain")})
+    assert sent.status_code == 200, sent.text
+    said = sent.json()
+    assert (said["kind"], said["kind_label"]) == ("target", "部门整体支出绩效目标表")
+    assert [p["kind_label"] for p in said["projects"]] == ["部门整体支出绩效目标表"]
+    code, printed = _cli("read", str(department))
+    assert code == 0 and "  部门整体支出绩效目标表  金额单位" in printed, printed

@@ -231,3 +231,18 @@ def test_a_department_table_is_called_one_in_the_preview_on_every_face(any_web: 
     assert [p["kind_label"] for p in said["projects"]] == ["部门整体支出绩效目标表"]
     code, printed = _cli("read", str(department))
     assert code == 0 and "  部门整体支出绩效目标表  金额单位" in printed, printed
+
+
+def test_a_library_group_says_its_share_of_qualitative_targets_as_a_percent(any_web: WebEnv) -> None:
+    """Issue 16 point 1 (「the share of qualitative ones」): ``perfbudget library show`` and the 指标组 page printed
+    「定性指标占 1.00」; now 「定性指标占 100%」 on both, and the API gives ``qualitative_percent`` beside the share."""
+    web = any_web
+    code, printed = _cli("library", "search", "法治建设水平", "--json", "--db", web.url)
+    assert code == 0, printed
+    group = json.loads(printed)["groups"][0]["id"]
+    code, shown = _cli("library", "show", str(group), "--db", web.url)
+    assert code == 0 and "定性指标占 100%" in shown and "定性指标占 1.00" not in shown, shown
+    detail = web.client().get(f"/api/v1/library/groups/{group}",
+                              headers={"Authorization": f"Bearer {web.token('viewer')}"}).json()
+    assert (detail["qualitative_share"], detail["qualitative_percent"]) == ("1.00", "100%")
+    assert "定性指标占 100%" in web.client("viewer").get(f"/library/groups/{group}").text

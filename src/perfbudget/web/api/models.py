@@ -882,7 +882,8 @@ class LibraryGroupDetail(LibraryGroup):
     levels: list[list[str | int]] = Field(..., description="[一级指标, 二级指标, 指标数]，按指标数")
     directions: dict[str, int]
     qualitative: int
-    qualitative_share: str
+    qualitative_share: str = Field(..., description="定性指标值的占比（0–1）")
+    qualitative_percent: str = Field(..., description="同一占比，按人读的写法（如「100%」「33%」），同 CLI 与网页")
     measures: list[dict[str, str | int | None]] = Field(..., description="每个计量单位：指标数、单位数、"
                                                                       "min、p10、p25、p50、p75、p90、max")
     names: list[LibraryName]

@@ -246,3 +246,31 @@ def test_a_library_group_says_its_share_of_qualitative_targets_as_a_percent(any_
                               headers={"Authorization": f"Bearer {web.token('viewer')}"}).json()
     assert (detail["qualitative_share"], detail["qualitative_percent"]) == ("1.00", "100%")
     assert "定性指标占 100%" in web.client("viewer").get(f"/library/groups/{group}").text
+
+
+def test_a_stored_self_evaluation_table_is_scored_against_its_own_total_on_every_face(any_web: WebEnv,
+                                                                                       tmp_path: Path) -> None:
+    """Issue 6 (scored by the official rules) with kinds24's point (the 自评 compared with the table's own 总分): only
+    ``perfbudget evaluate 表 -a 表`` told where a 自评表's own 自评得分 differed from the scoring's; a 自评表 imported and
+    scored through the API (or the 自评 page) was not compared. Now app.evaluations.score compares for every face:
+    the API answers it in ``notes``, the page in its 提示."""
+    from tests.evaluate.test_tables_own_figures import SELF
+    from tests.readers.word_tables import word_file
+
+    web = any_web
+    path = tmp_path / "自评表.docx"
+    path.write_bytes(word_file([[SEED_UNIT + "测试单位", "", "", "", "", "", "", ""], *SELF],
+                               ["项目支出绩效自评表", "（2023年度）"]))
+    code, printed = _cli("import", str(path), "--db", web.url, "--json")
+    assert code == 0, printed
+    pid = json.loads(printed)["files"][0]["versions"][0]["project_id"]
+    approve(web.app, pid)
+    body = {"executed": "108", "budget": "120", "execution_weight": "10", "indicators": [
+        {"position": 1, "actual": "12处", "weight": "50"}, {"position": 2, "actual": "5200人", "weight": "30"},
+        {"position": 3, "actual": "95%", "weight": "10"}]}
+    scored = web.client().post(f"/api/v1/projects/{pid}/evaluation", json=body,
+                               headers={"Authorization": f"Bearer {web.token('admin')}"})
+    assert scored.status_code == 200, scored.text
+    assert scored.json()["total"] == "99.00"
+    assert any("表中的自评得分为 97，按评分规则计算为 99.00（相差 2.00）" in note for note in scored.json()["notes"]), \
+        scored.json()["notes"]

@@ -682,6 +682,8 @@ class StoredEvaluation(SavedBy):
     grade: str | None
     version: int | None = Field(..., description="自评所用的项目版本")
     evaluation: EvaluationOut
+    notes: list[str] = Field([], description="打分时的提示与警告，同网页的「提示」（如自评表中写的自评得分与按评分规则"
+                                             "计算的总分是否一致）")
 
 
 class IndicatorProgressOut(Model):

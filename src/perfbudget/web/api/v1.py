@@ -35,6 +35,7 @@ from perfbudget.app.times import utc_iso
 from perfbudget.app.validate import document_problems
 from perfbudget.app.workflow import STATE_LABELS, actor_of, take_step
 from perfbudget.interchange import InterchangeError, document_to_dict
+from perfbudget.model import Severity
 from perfbudget.web import audit
 from perfbudget.web.api import models as m
 from perfbudget.web.api.files import raise_for_outcome
@@ -336,7 +337,8 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
                        [{"location": "body.year", "message": needed.message}]) from None
     return {"total": total, "grade": result.grade, "version": view.version.meta["version"],
             **evaluations.saved_by(principal),
-            "evaluation": evaluations.names_only(evaluations.as_kept(evaluation, view.version).to_dict())}
+            "evaluation": evaluations.names_only(evaluations.as_kept(evaluation, view.version).to_dict()),
+            "notes": [str(p) for p in problems if p.severity is not Severity.ERROR]}  # the page's 提示, alike
 
 
 def _check_positions(items: list[IndicatorActualBody], count: int) -> None:

@@ -217,8 +217,8 @@ def test_scoring_explanations_print_amounts_as_every_face_prints_amounts(any_web
 
 def test_a_department_table_is_called_one_in_the_preview_on_every_face(any_web: WebEnv) -> None:
     """Issue 18 (部门整体 tables) and issue 11 (every face alike): the import preview labelled a 部门整体 table
-    「绩效目标表」 on the page and ``perfbudget read`` did the same, while the API's preview named no kind at all. Now
-    every face says 「部门整体支出绩效目标表」 (perfbudget.kind_labels), and a project's table 「项目支出绩效目标表」."""
+    「绩效目标表」 on the page and ``perfbudget read`` did the same, while the API's preview named no kind at all.
+    Now every face says 「部门整体支出绩效目标表」 (perfbudget.kind_labels), a project's 「项目支出绩效目标表」."""
     web = any_web
     department = CORPUS / "50_hunan-yueyang-yueyanglou-jiagerenzheng-2023-target-zhengti-traditional-pinyin-cut.txt"
     preview, _ = upload(web.client("admin"), department)
@@ -250,10 +250,10 @@ def test_a_library_group_says_its_share_of_qualitative_targets_as_a_percent(any_
 
 def test_a_stored_self_evaluation_table_is_scored_against_its_own_total_on_every_face(any_web: WebEnv,
                                                                                        tmp_path: Path) -> None:
-    """Issue 6 (scored by the official rules) with kinds24's point (the 自评 compared with the table's own 总分): only
-    ``perfbudget evaluate 表 -a 表`` told where a 自评表's own 自评得分 differed from the scoring's; a 自评表 imported and
-    scored through the API (or the 自评 page) was not compared. Now app.evaluations.score compares for every face:
-    the API answers it in ``notes``, the page in its 提示."""
+    """Issue 6 (scored by the official rules) with kinds24's point (the 自评 compared with the table's own 总分):
+    only ``perfbudget evaluate 表 -a 表`` told where a 自评表's own 自评得分 differed from the scoring's; a 自评表
+    imported and scored through the API (or the 自评 page) was not compared. Now app.evaluations.score compares for
+    every face: the API answers it in ``notes``, the page in its 提示."""
     from tests.evaluate.test_tables_own_figures import SELF
     from tests.readers.word_tables import word_file
 

@@ -163,8 +163,8 @@ def test_the_import_preview_says_what_table_and_which_year(web: WebEnv, seed_pat
     no_year.write_text(seed_path.read_text(encoding="utf-8").replace("2024", "").replace("2023", ""),
                        encoding="utf-8")
     preview, _ = upload(admin, no_year)
-    assert re.search(r'id="preview-kind">表格：<strong>项目支出绩效目标表</strong> · 年度：<span class="sev sev-warning">'
-                     r"表中没有写年度</span>", preview), preview[:3000]
+    assert re.search(r'id="preview-kind">表格：<strong>项目支出绩效目标表</strong> · 年度：'
+                     r'<span class="sev sev-warning">表中没有写年度</span>', preview), preview[:3000]
 
 
 def test_a_refused_sign_in_puts_the_keyboard_on_the_password(web: WebEnv) -> None:

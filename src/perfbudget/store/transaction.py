@@ -24,7 +24,6 @@ from perfbudget.store.bulk import insert_rows, run
 from perfbudget.store.records import audit_log, version_authors, workflow_events, workflow_states
 from perfbudget.store.review_summary import summary_of_payload
 from perfbudget.store.schema import (
-    change_counters,
     documents,
     evaluations,
     project_versions,
@@ -191,8 +190,11 @@ class Transaction:
     def mark_unreviewed(self) -> None:
         """Say that this transaction stores versions it does not review (``change_counters.unreviewed`` moves):
         a running ``perfbudget serve`` reviews them once it commits (:func:`perfbudget.app.reviews.review_catch_up`)."""
-        self.connection.execute(update(change_counters).where(change_counters.c.id == 1)
-                                .values(unreviewed=change_counters.c.unreviewed + 1))
+        from perfbudget.store.engine import UNREVIEWED
+
+        # moved as the transaction's last statement, beside ``data`` (store.engine.write_transaction): the counters'
+        # row lock is held only while the transaction commits
+        self.connection.info[UNREVIEWED] = True
 
     def lock_reviewing(self) -> None:
         """On PostgreSQL, one reviewer of unreviewed versions at a time (a transaction-scoped advisory lock); SQLite's

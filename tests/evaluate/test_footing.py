@@ -97,7 +97,7 @@ def test_adjusted_budget_drives_the_execution_rate(seed_document: Document) -> N
     assert project.initial_budget == D(60) and project.budget == D(58)
     # 54 / 58 = 0.931034… → 10 × that = 9.3103… → printed 9.31
     assert show(project.execution_score) == "9.31"
-    assert "全年预算数 58万元" in project.execution_explanation
+    assert "全年预算数 58.00万元" in project.execution_explanation
     blank = (P5_SHEET[0], f"{P5},全年预算数,,,,", *P5_SHEET[1:])
     evaluation, problems = run(seed_document, csv_bytes(*blank))
     assert evaluation is not None, problems
@@ -112,7 +112,7 @@ def test_everything_typed_in_is_shown(tmp_path, seed_path) -> None:  # type: ign
     result = runner.invoke(app, ["evaluate", str(seed_path), "-a", str(sheet)])
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "年初预算数 60万元，调整后全年预算数 58万元" in out
+    assert "年初预算数 60.00万元，调整后全年预算数 58.00万元" in out
     assert "年度总体目标完成情况：全年保障检察业务运转" in out
     assert "偏差原因" in out and "设备老化" in out  # the column may fold on a narrow terminal
     total_line = next(line for line in out.splitlines() if "│ 合计" in line)

@@ -129,7 +129,7 @@ def test_execution_rate() -> None:
     # 55 / 60 = 91.666…% → 10 × 0.91666… = 9.1666… (shown 9.17)
     result = execution(D(10), D(60), D(55), "万元")
     assert show(result.score) == "9.17"
-    assert "执行率 = 全年执行数 55万元 ÷ 全年预算数 60万元 = 91.67%" in result.explanation
+    assert "执行率 = 全年执行数 55.00万元 ÷ 全年预算数 60.00万元 = 91.67%" in result.explanation  # amounts as printed
 
 
 def test_execution_over_100_percent_is_capped() -> None:

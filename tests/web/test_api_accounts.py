@@ -6,6 +6,7 @@ and ``perfbudget user tokens|revoke|disable|enable``, all through ``perfbudget.a
 
 from __future__ import annotations
 
+import getpass
 import json
 
 from typer.testing import CliRunner
@@ -60,7 +61,8 @@ def test_tokens_are_listed_and_revoked_by_their_owner_and_admins_on_the_api_and_
     assert missing.exit_code == 1 and "没有该令牌" in missing.output
     assert "没有用户「无此人」" in runner.invoke(cli, ["user", "tokens", "无此人", "--db", web.url]).output
     audit = api.get("/api/v1/audit", headers=_bearer(admin), params={"action": "token.revoke"}).json()["items"]
-    assert len(audit) == 3 and {e["user"] for e in audit} == {"editor", "admin", "cli"}
+    # the CLI without --user: the login name (replay-n; 「cli」 before)
+    assert len(audit) == 3 and {e["user"] for e in audit} == {"editor", "admin", getpass.getuser()}
     assert {(e["object_type"], e["object_label"]) for e in audit} == {("token", "API 令牌")}  # Chinese, replay-j
     page = web.client("admin").get("/admin/audit?action=token.revoke").text
     assert f'<td class="short">API 令牌 {second_id}</td>' in page and ">token " not in page
@@ -99,4 +101,5 @@ def test_an_admin_disables_an_account_on_the_api_and_the_cli(any_web: WebEnv) ->
     assert not next(a for a in api.get("/api/v1/users", headers=_bearer(admin)).json()
                     if a["username"] == "viewer")["active"]
     entries = api.get("/api/v1/audit", headers=_bearer(admin), params={"action": "user.update"}).json()["items"]
-    assert [e["user"] for e in entries] == ["cli", "cli", "admin"]  # newest first
+    login = getpass.getuser()  # the CLI without --user: the login name (replay-n; 「cli」 before)
+    assert [e["user"] for e in entries] == [login, login, "admin"]  # newest first

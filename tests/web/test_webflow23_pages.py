@@ -156,15 +156,15 @@ def test_the_import_preview_says_what_table_and_which_year(web: WebEnv, seed_pat
     PDF whose 资金 column is blank) read as any table, its year nowhere, and a table without a year was not said."""
     admin = web.client("admin")
     preview, _ = upload(admin, seed_path)
-    assert '<p id="preview-kind">表格：<strong>绩效目标表</strong> · 年度：2023、2024</p>' in preview
+    assert '<p id="preview-kind">表格：<strong>项目支出绩效目标表</strong> · 年度：2023、2024</p>' in preview
     preview, _ = upload(admin, CORPUS / "r05_yunnan-changning-shengzhu-selfeval-pagebreak.pdf")
     assert '<p id="preview-kind">表格：<strong>项目支出绩效自评表</strong> · 年度：2022</p>' in preview
     no_year = tmp_path / "no-year.txt"
     no_year.write_text(seed_path.read_text(encoding="utf-8").replace("2024", "").replace("2023", ""),
                        encoding="utf-8")
     preview, _ = upload(admin, no_year)
-    assert re.search(r'id="preview-kind">表格：<strong>绩效目标表</strong> · 年度：<span class="sev sev-warning">'
-                     r"表中没有写年度</span>", preview), preview[:3000]
+    assert re.search(r'id="preview-kind">表格：<strong>项目支出绩效目标表</strong> · 年度：'
+                     r'<span class="sev sev-warning">表中没有写年度</span>', preview), preview[:3000]
 
 
 def test_a_refused_sign_in_puts_the_keyboard_on_the_password(web: WebEnv) -> None:

@@ -52,7 +52,7 @@ def test_the_table_shows_the_budget_every_indicator_and_the_lights(seed_document
                               "人员保障", "人员不足"]
     # 3小时 against ≤2小时 is red (reverse); 巡检次数 and 部分达成 yellow: the project's light is the worst
     assert monitoring.projects[0].colour == "red" and texts[-1] == "红灯（红灯 1 个，黄灯 2 个）"
-    assert grid.explanations[0].startswith("预算执行：执行率 = 8.5万元 ÷ 17万元")
+    assert grid.explanations[0].startswith("预算执行：执行率 = 8.50万元 ÷ 17.00万元")
 
 
 def test_a_saved_result_prints_the_year_it_is_kept_under(seed_document: Document) -> None:

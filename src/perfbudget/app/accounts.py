@@ -113,8 +113,31 @@ def display_name_problem(connection: Connection, display_name: str | None, user_
     return None
 
 
+# Who changes an account: the web account (a page's, a token's, ``perfbudget user … --user``'s), else the bare name the
+# command line records (``--actor`` or the login name, as every other CLI write: app.acting); None: 「cli」.
+Acts = Principal | str | None
+ADMINS_ONLY = "只有管理员可以管理账号"
+
+
+def _principal(actor: Acts) -> Principal | None:
+    return actor if isinstance(actor, Principal) else None
+
+
+def _bare(actor: Acts) -> str | None:
+    """The name an audit entry gives a change made without a web account (until replay-n always 「cli」)."""
+    return None if isinstance(actor, Principal) else (actor or "cli")
+
+
+def account_refusal(principal: Principal | None, own_user_id: int | None = None) -> str | None:
+    """Why ``perfbudget user … --user ACCOUNT`` may not change accounts or tokens as this account, in the API's words:
+    an admin any, an account its own password and tokens (``own_user_id``), else none; None without an account."""
+    if principal is None or principal.role is Role.ADMIN or (own_user_id is not None and own_user_id == principal.id):
+        return None
+    return f"{ADMINS_ONLY}（账号「{principal.username}」是{principal.role_label}）"
+
+
 def create_user(engine: Engine, username: str, password: str, role: Role, unit_code: str | None = None,
-                display_name: str | None = None, actor: Principal | None = None,
+                display_name: str | None = None, actor: Acts = None,
                 ip: str | None = None) -> Account | str:
     """Create an account; returns it, or why it could not be created."""
     if not _USERNAME.match(username):
@@ -135,14 +158,14 @@ def create_user(engine: Engine, username: str, password: str, role: Role, unit_c
             username=username, display_name=display_name, password_hash=password_hash, role=role.value,
             unit_code=unit_code, active=True, session_epoch=0, created_at=now, updated_at=now)).scalar_one()
         after = {"username": username, "display_name": display_name, "role": role.value, "unit_code": unit_code}
-        audit.record(connection, actor, "user.create", "user", user_id,
+        audit.record(connection, _principal(actor), "user.create", "user", user_id,
                      f"创建账号 {username}（{ROLE_LABELS[role]}{'，单位 ' + unit_code if unit_code else ''}）",
-                     after=after, unit_code=unit_code, ip=ip, username=None if actor else "cli")
+                     after=after, unit_code=unit_code, ip=ip, username=_bare(actor))
         row = connection.execute(select(users).where(users.c.id == user_id)).one()
     return _account(row)
 
 
-def revoke_all_tokens(connection: Connection, user_id: int, username: str, reason: str, actor: Principal | None,
+def revoke_all_tokens(connection: Connection, user_id: int, username: str, reason: str, actor: Acts,
                       ip: str | None = None) -> int:
     """Revoke every live API token of an account, in the caller's transaction, with one audit entry naming
     ``reason``; the number revoked. A changed password, a disabled account and a changed role or unit cut every
@@ -153,13 +176,13 @@ def revoke_all_tokens(connection: Connection, user_id: int, username: str, reaso
     if not live:
         return 0
     connection.execute(update(api_tokens).where(api_tokens.c.id.in_(live)).values(revoked_at=utc_now()))
-    audit.record(connection, actor, "token.revoke", "user", user_id,
+    audit.record(connection, _principal(actor), "token.revoke", "user", user_id,
                  f"{reason}：吊销账号 {username} 的全部 API 令牌（{len(live)} 个）", after={"token_ids": live},
-                 ip=ip, username=None if actor else "cli")
+                 ip=ip, username=_bare(actor))
     return len(live)
 
 
-def set_password(engine: Engine, username: str, password: str, actor: Principal | None = None,
+def set_password(engine: Engine, username: str, password: str, actor: Acts = None,
                  ip: str | None = None) -> str | None:
     """Change a password (ends every session of the user and revokes every API token); returns an error
     message or None."""
@@ -174,8 +197,8 @@ def set_password(engine: Engine, username: str, password: str, actor: Principal 
         connection.execute(update(users).where(users.c.id == row.id).values(
             password_hash=password_hash, session_epoch=row.session_epoch + 1, updated_at=utc_now()))
         end_sessions_of_user(connection, row.id)
-        audit.record(connection, actor, "user.password", "user", row.id, f"修改账号 {username} 的密码",
-                     ip=ip, username=None if actor else "cli")
+        audit.record(connection, _principal(actor), "user.password", "user", row.id, f"修改账号 {username} 的密码",
+                     ip=ip, username=_bare(actor))
         revoke_all_tokens(connection, row.id, username, "修改密码", actor, ip)
     return None
 
@@ -191,7 +214,7 @@ def reset_password(engine: Engine, user_id: int, password: str, actor: Principal
 
 
 def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | None, active: bool,
-                display_name: str | None, actor: Principal | None, ip: str | None = None) -> str | None:
+                display_name: str | None, actor: Acts, ip: str | None = None) -> str | None:
     """Change an account's role, unit, name or active flag (admin); returns an error message or None.
     A changed role or unit, or a disabled account, ends its sessions and revokes its API tokens (a
     re-enabled account starts without them); a changed display name alone does neither."""
@@ -203,7 +226,7 @@ def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | No
         row = connection.execute(select(users).where(users.c.id == user_id)).first()
         if row is None:
             return "没有该账号"
-        if actor is not None and row.id == actor.id and (role is not Role.ADMIN or not active):
+        if isinstance(actor, Principal) and row.id == actor.id and (role is not Role.ADMIN or not active):
             return "不能取消自己的管理员角色或停用自己的账号"
         before = {"role": row.role, "unit_code": row.unit_code, "active": bool(row.active),
                   "display_name": row.display_name}
@@ -219,8 +242,8 @@ def update_user(engine: Engine, user_id: int, *, role: Role, unit_code: str | No
         connection.execute(update(users).where(users.c.id == user_id).values(
             role=role.value, unit_code=unit_code, active=active, display_name=display_name,
             session_epoch=epoch, updated_at=utc_now()))
-        audit.record(connection, actor, "user.update", "user", user_id, f"修改账号 {row.username}",
-                     before=before, after=after, unit_code=unit_code, ip=ip, username=None if actor else "cli")
+        audit.record(connection, _principal(actor), "user.update", "user", user_id, f"修改账号 {row.username}",
+                     before=before, after=after, unit_code=unit_code, ip=ip, username=_bare(actor))
         if epoch != row.session_epoch:
             end_sessions_of_user(connection, user_id)
             reason = "停用账号" if before["active"] and not active else "修改账号的角色或单位"
@@ -247,6 +270,14 @@ def user_id_of(engine: Engine, username: str) -> int | None:
     """The id of the account named ``username`` (None: no such account)."""
     with engine.connect() as connection:
         found: int | None = connection.execute(select(users.c.id).where(users.c.username == username)).scalar()
+    return found
+
+
+def token_owner(engine: Engine, token_id: int) -> int | None:
+    """The id of the account that owns the API token ``token_id`` (None: no such token)."""
+    with engine.connect() as connection:
+        found: int | None = connection.execute(select(api_tokens.c.user_id)
+                                               .where(api_tokens.c.id == token_id)).scalar()
     return found
 
 
@@ -319,7 +350,7 @@ def _live(now: datetime) -> Any:
     return api_tokens.c.revoked_at.is_(None) & (api_tokens.c.expires_at.is_(None) | (api_tokens.c.expires_at > now))
 
 
-def create_token(engine: Engine, user_id: int, name: str, actor: Principal | None = None,
+def create_token(engine: Engine, user_id: int, name: str, actor: Acts = None,
                  ip: str | None = None, days: int | None = None) -> str:
     """A new API token for a user: returned once in clear text, stored as its SHA-256 only.
     ``days``: it stops working after that many days (None: until revoked). :class:`TooManyTokens` when the
@@ -338,23 +369,23 @@ def create_token(engine: Engine, user_id: int, name: str, actor: Principal | Non
         token_id = connection.execute(insert(api_tokens).returning(api_tokens.c.id).values(
             user_id=user_id, name=name[:100], token_hash=token_hash(token), prefix=token[:10], created_at=now,
             expires_at=now + timedelta(days=days) if days else None)).scalar_one()
-        audit.record(connection, actor, "token.create", "token", token_id, f"创建 API 令牌「{name}」",
+        audit.record(connection, _principal(actor), "token.create", "token", token_id, f"创建 API 令牌「{name}」",
                      after={"user_id": user_id, "name": name, "prefix": token[:10]}, ip=ip,
-                     username=None if actor else "cli")
+                     username=_bare(actor))
     return token
 
 
-def revoke_token(engine: Engine, token_id: int, actor: Principal | None, ip: str | None = None) -> str | None:
+def revoke_token(engine: Engine, token_id: int, actor: Acts, ip: str | None = None) -> str | None:
     """Revoke a token of the actor's own (an admin's: of any account; ``actor`` None: the command line, which may
     open the database, any token); an error message, or None (also when it was revoked already)."""
     with write_transaction(engine, moves=None) as connection:  # tokens are read on each API request
         row = connection.execute(select(api_tokens).where(api_tokens.c.id == token_id)).first()
-        if row is None or (actor is not None and row.user_id != actor.id and actor.role is not Role.ADMIN):
+        if row is None or (isinstance(actor, Principal) and row.user_id != actor.id and actor.role is not Role.ADMIN):
             return "没有该令牌"
         if row.revoked_at is None:
             connection.execute(update(api_tokens).where(api_tokens.c.id == token_id).values(revoked_at=utc_now()))
-            audit.record(connection, actor, "token.revoke", "token", token_id, f"吊销 API 令牌「{row.name}」",
-                         ip=ip, username=None if actor else "cli")
+            audit.record(connection, _principal(actor), "token.revoke", "token", token_id,
+                         f"吊销 API 令牌「{row.name}」", ip=ip, username=_bare(actor))
     return None
 
 
@@ -376,7 +407,7 @@ def token_dict(item: dict[str, Any]) -> dict[str, Any]:
             "state_label": token_state(item)}
 
 
-def set_active(engine: Engine, username: str, active: bool, actor: Principal | None = None,
+def set_active(engine: Engine, username: str, active: bool, actor: Acts = None,
                ip: str | None = None) -> str | None:
     """Disable (or enable again) the account ``username``, as the admins' page does (:func:`update_user`: a disabled
     account's sessions end and its API tokens are revoked at once); ``actor`` None: the command line. An error

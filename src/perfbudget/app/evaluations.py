@@ -81,10 +81,17 @@ def progress_record(file: str, month: int | None, table: Document | None = None,
 def score(document: Document, rows: list[SheetRow], sheet_problems: list[Problem], file: str,
           weights: Weights | None = None, options: ScoreOptions | None = None,
           ) -> tuple[Evaluation | None, list[Problem]]:
-    """Score a sheet's rows: (None, problems) when any problem is an error; warnings pass."""
+    """Score a sheet's rows: (None, problems) when any problem is an error; warnings pass. Where the 自评表 gives
+    its own 自评得分 or 评价等级 (a stored or read 自评表), a note says they agree or a warning that they differ
+    (:func:`perfbudget.evaluate.from_table.table_score_check`) — on every face: until replay-n only the CLI's
+    ``evaluate 表 -a 表`` compared them, the API's and the page's 自评 of an imported 自评表 did not."""
+    from perfbudget.evaluate.from_table import table_score_check
+
     if any(p.severity is Severity.ERROR for p in sheet_problems):
         return None, list(sheet_problems)
     evaluation, found = evaluate_rows(document, rows, weights, options, actuals_file=file)
+    if evaluation is not None:
+        found = found + table_score_check(document, evaluation)
     return evaluation, list(sheet_problems) + found
 
 

@@ -108,6 +108,13 @@ def source_name(file: str) -> str:
     return PurePath(file.replace("\\", "/")).name or file
 
 
+def api_document_name(principal: Principal) -> str:
+    """The stored "file" of a document sent to the API as JSON (it has no file name): who sent it, by the name
+    people read (the display name, else the account's), so the history and a revision read 「接口导入「JSON 文档
+    （王填报）」带来修订稿第 2 版」 (until replay-n the account's sign-in name, 「JSON 文档（wang）」)."""
+    return f"JSON 文档（{principal.display_name or principal.username}）"
+
+
 def describe_version(entry: TrailEntry) -> str:
     """「第 3 版（张三 于 2026-12-02 08:00 网页修改）」: the account's display name, else its name (as the history
     names people since replay-k; until replay-m this message named the account, 「wang」)."""
@@ -356,6 +363,8 @@ def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha25
         from perfbudget.app.reviews import review_in_tx
 
         review_in_tx(tx, [v.version_id for v in created], settings, request.actor.username)
+    elif created:
+        tx.mark_unreviewed()  # a running server reviews them (app.reviews.review_catch_up)
     return replace(outcome, notices=tuple(notices))
 
 

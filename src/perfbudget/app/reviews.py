@@ -9,6 +9,7 @@ its grade and findings alone (:func:`project_payload`), numbered as in the file 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
@@ -322,13 +323,61 @@ def current_errors(store: Store, settings: CoreSettings, project_id: int) -> int
 def review_unreviewed(store: Store, settings: CoreSettings, actor: str, batch: int = 200) -> int:
     """Review and record every latest version without a stored review (e.g. imported by the CLI).
 
-    ``perfbudget serve`` calls it before starting, so that the dashboard covers every project."""
-    with store.reading() as tx:
-        missing = tx.unreviewed_latest()
-    for start in range(0, len(missing), batch):
+    ``perfbudget serve`` calls it before starting, so that the dashboard covers every project, and again whenever a
+    CLI import moves the unreviewed counter while it runs (:func:`review_catch_up`). Each batch is chosen inside its
+    own write transaction (on PostgreSQL under an advisory lock), so two callers never review a version twice."""
+    done = 0
+    while True:
         with store.transaction() as tx:
-            review_in_tx(tx, missing[start:start + batch], settings, actor)
-    return len(missing)
+            tx.lock_reviewing()
+            missing = tx.unreviewed_latest(limit=batch)
+            if missing:
+                review_in_tx(tx, missing, settings, actor)
+        done += len(missing)
+        if len(missing) < batch:
+            return done
+
+
+def unreviewed_mark(store: Store) -> int:
+    """The store's unreviewed counter (``change_counters.unreviewed``): it moves with every import that leaves its new
+    versions unreviewed (the CLI's, :meth:`perfbudget.store.transaction.Transaction.mark_unreviewed`)."""
+    from sqlalchemy import select
+
+    from perfbudget.store.schema import change_counters
+
+    with store.engine.connect() as connection:
+        return int(connection.execute(select(change_counters.c.unreviewed)
+                                      .where(change_counters.c.id == 1)).scalar_one())
+
+
+def review_catch_up(store: Store, settings: CoreSettings, actor: str, seen: int, stop: threading.Event,
+                    interval: float = 1.0, problem: Callable[[str], None] | None = None) -> None:
+    """Until ``stop`` is set: every ``interval`` seconds read the unreviewed counter and, when it moved from ``seen``,
+    review what is unreviewed (:func:`review_unreviewed`). ``perfbudget serve`` runs it in a thread, so a CLI import
+    made while the server runs is reviewed within seconds — on the web, the API and the CLI's lists alike — where it
+    stayed 「未审核」 until the server was restarted. A failure (the database away) is told to ``problem`` once per
+    kind and tried again on the next turn."""
+    told: set[str] = set()
+    while not stop.wait(interval):
+        try:
+            mark = unreviewed_mark(store)
+            if mark != seen:
+                review_unreviewed(store, settings, actor)
+                seen = mark
+        except Exception as error:  # a server keeps serving; the next turn tries again
+            said = f"{type(error).__name__}: {error}"
+            if problem is not None and said not in told:
+                told.add(said)
+                problem(f"审核命令行导入的项目时出错（稍后重试）：{said}")
+
+
+def start_review_catch_up(store: Store, settings: CoreSettings, actor: str, seen: int,
+                          interval: float = 1.0, problem: Callable[[str], None] | None = None) -> threading.Event:
+    """:func:`review_catch_up` in a daemon thread; setting the returned event stops it."""
+    stop = threading.Event()
+    threading.Thread(target=review_catch_up, args=(store, settings, actor, seen, stop, interval, problem),
+                     name="perfbudget-review-catch-up", daemon=True).start()
+    return stop
 
 
 def selections(versions: list[StoredVersion]) -> list[StoredSelection]:

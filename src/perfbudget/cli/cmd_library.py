@@ -100,7 +100,7 @@ def show_command(
         print_json(detail)
         return
     out.print(f"组 {detail['id']}：{detail['name']}（代表名称 {detail['leader']}）", markup=False)
-    out.print(f"  {detail['count']} 个指标，{detail['units']} 个单位；定性指标占 {detail['qualitative_share']}；"
+    out.print(f"  {detail['count']} 个指标，{detail['units']} 个单位；定性指标占 {detail['qualitative_percent']}；"
               f"方向：{_DIRECTIONS.get(detail['direction'], '—')}", markup=False)
     for level1, level2, n in detail["levels"]:
         out.print(f"  位置：{level1} / {level2}（{n} 个）", markup=False)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from perfbudget.cli.common import app, fail, out
+from perfbudget.cli.common import app, err, fail, out
 from perfbudget.os_reasons import os_reason
 
 DB_HELP = "数据库 URL（默认取环境变量 PERFBUDGET_DB，否则为当前目录的 perfbudget.db）。"
@@ -123,11 +123,16 @@ def serve(
     problem = replica_problem(application.state.store)
     if problem:
         fail(problem)
-    from perfbudget.app.reviews import review_unreviewed
+    from perfbudget.app.reviews import review_unreviewed, start_review_catch_up, unreviewed_mark
 
-    reviewed = review_unreviewed(application.state.store, application.state.core, "perfbudget serve")
+    store = application.state.store
+    seen = unreviewed_mark(store)  # read first: an import committed while the start reviews is reviewed after it
+    reviewed = review_unreviewed(store, application.state.core, "perfbudget serve")
     if reviewed:
         out.print(f"已审核 {reviewed} 个尚无审核结果的项目版本（如命令行导入的项目）", markup=False)
+    # While serving: a CLI import's new versions are reviewed within seconds (app.reviews.review_catch_up).
+    start_review_catch_up(store, application.state.core, "perfbudget serve", seen,
+                          problem=lambda said: err.print(said, markup=False))
     if workers > 1:
         # Each worker builds its own app from the environment (perfbudget.web.asgi); the session
         # key is shared through the database.

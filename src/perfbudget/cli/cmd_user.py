@@ -6,7 +6,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -15,6 +15,8 @@ from perfbudget.cli.common import app, err, fail, out, print_json
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from perfbudget.app.accounts import Acts
+
 user_app = typer.Typer(help="管理网页端账号：新建、改密码、列出、停用与启用，创建、列出和吊销 API 令牌。",
                        no_args_is_help=True)
 app.add_typer(user_app, name="user")
@@ -22,6 +24,11 @@ app.add_typer(user_app, name="user")
 DB_HELP = "数据库 URL（默认取环境变量 PERFBUDGET_DB，否则为当前目录的 perfbudget.db）。"
 PASSWORD_HELP = ("密码（不给时取环境变量 PERFBUDGET_PASSWORD；再没有时在终端提示输入，"
                  "标准输入不是终端时（管道、重定向）读它的第一行）。")
+USER_HELP = ("以哪个网页端账号的身份操作：记为该账号（审计日志），须为管理员"
+             "（改自己的密码、建或吊销自己的令牌时可为本人），与网页和 API 相同；默认取环境变量 PERFBUDGET_USER。"
+             "不给时记为 --actor 或当前登录用户名"
+             "（还没有账号时，如新建第一个管理员）。")
+ACTOR_HELP = "审计日志记录的操作人（没有网页端账号时；默认为当前登录用户名）；用 --user 时不能同时给。"
 ROLE_HELP = "角色：admin（管理员）、reviewer（审核人员）、unit_editor（单位填报人员）、viewer（查看人员）。"
 
 
@@ -31,6 +38,31 @@ def _engine(db: str | None) -> Engine:
     from perfbudget.cli.store_common import open_store
 
     return open_store(db, create=True).engine
+
+
+def _user_option() -> Any:
+    return typer.Option(None, "--user", envvar="PERFBUDGET_USER", help=USER_HELP)
+
+
+def _actor_option() -> Any:
+    return typer.Option(None, "--actor", help=ACTOR_HELP)
+
+
+def _who(engine: Engine, user: str | None, actor: str | None, own_user_id: int | None = None) -> Acts:
+    """Who changes an account, by the one rule of every command-line write (app.acting): the admin account ``--user``
+    names (an account may change its own password and tokens), else ``--actor`` or the login name, as the audit log
+    records it (it said 「cli」 of every account command until replay-n); exit 1 saying why not."""
+    from perfbudget.app.accounts import account_refusal
+    from perfbudget.app.acting import acting
+    from perfbudget.cli.store_common import default_actor
+
+    found = acting(engine, user, actor, default_actor(None))
+    if isinstance(found, str):
+        fail(found)
+    refused = account_refusal(found.principal, own_user_id)
+    if refused:
+        fail(refused)
+    return found.principal if found.principal is not None else found.actor.username
 
 
 def _password(given: str | None, env: str) -> str:
@@ -70,6 +102,8 @@ def add(
     password: str | None = typer.Option(None, "--password", help=PASSWORD_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出新账号。"),
+    user: str | None = _user_option(),
+    actor: str | None = _actor_option(),
 ) -> None:
     """新建网页端账号。"""
     from perfbudget.app.accounts import create_user
@@ -78,7 +112,9 @@ def add(
     chosen = parse_role(role)
     if chosen is None:
         fail(f"未知角色「{role}」。{ROLE_HELP}")
-    result = create_user(_engine(db), username, _password(password, "PERFBUDGET_PASSWORD"), chosen, unit, name)
+    engine = _engine(db)
+    who = _who(engine, user, actor)
+    result = create_user(engine, username, _password(password, "PERFBUDGET_PASSWORD"), chosen, unit, name, actor=who)
     if isinstance(result, str):
         fail(result)
     if as_json:
@@ -93,11 +129,15 @@ def passwd(
     username: str = typer.Argument(..., metavar="用户名", help="用户名。"),
     password: str | None = typer.Option(None, "--password", help=PASSWORD_HELP),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    user: str | None = _user_option(),
+    actor: str | None = _actor_option(),
 ) -> None:
     """修改账号密码（该账号已登录的会话全部失效，API 令牌全部吊销）。"""
-    from perfbudget.app.accounts import set_password
+    from perfbudget.app.accounts import set_password, user_id_of
 
-    problem = set_password(_engine(db), username, _password(password, "PERFBUDGET_PASSWORD"))
+    engine = _engine(db)
+    who = _who(engine, user, actor, user_id_of(engine, username))
+    problem = set_password(engine, username, _password(password, "PERFBUDGET_PASSWORD"), actor=who)
     if problem:
         fail(problem)
     out.print(f"已修改 {username} 的密码", markup=False)
@@ -137,6 +177,8 @@ def token(
                                     help="有效天数（1–3660），过期后失效；不给时长期有效，直到吊销"
                                          "（网页「我的账号」默认 90 天）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    user: str | None = _user_option(),
+    actor: str | None = _actor_option(),
 ) -> None:
     """为账号创建 API 令牌并打印（只显示这一次）。令牌用 perfbudget user tokens 列出、perfbudget user revoke 吊销
     （网页「我的账号」与管理员的「令牌」页同样可以）。"""
@@ -146,8 +188,9 @@ def token(
     user_id = user_id_of(engine, username)
     if user_id is None:
         fail(f"没有用户「{username}」")
+    who = _who(engine, user, actor, user_id)
     try:
-        made = create_token(engine, user_id, name, days=days)
+        made = create_token(engine, user_id, name, actor=who, days=days)
     except TooManyTokens as refused:
         fail(str(refused))
     out.print(made, markup=False)
@@ -157,24 +200,29 @@ def token(
 def disable(
     username: str = typer.Argument(..., metavar="用户名", help="用户名。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    user: str | None = _user_option(),
+    actor: str | None = _actor_option(),
 ) -> None:
     """停用账号：不能再登录，已登录的会话立即失效，API 令牌全部吊销（同网页「账号」页的停用）。"""
-    _set_active(username, False, db)
+    _set_active(username, False, db, user, actor)
 
 
 @user_app.command("enable")
 def enable(
     username: str = typer.Argument(..., metavar="用户名", help="用户名。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    user: str | None = _user_option(),
+    actor: str | None = _actor_option(),
 ) -> None:
     """重新启用停用的账号（停用前的令牌不会恢复，需要时用 perfbudget user token 新建）。"""
-    _set_active(username, True, db)
+    _set_active(username, True, db, user, actor)
 
 
-def _set_active(username: str, active: bool, db: str | None) -> None:
+def _set_active(username: str, active: bool, db: str | None, user: str | None, actor: str | None) -> None:
     from perfbudget.app.accounts import set_active
 
-    problem = set_active(_engine(db), username, active)
+    engine = _engine(db)
+    problem = set_active(engine, username, active, actor=_who(engine, user, actor))
     if problem:
         fail(problem)
     out.print(f"已{'启用' if active else '停用'}账号 {username}", markup=False)
@@ -222,11 +270,14 @@ def tokens(
 def revoke(
     token_id: int = typer.Argument(..., metavar="令牌编号", help="令牌的编号（perfbudget user tokens 列出）。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    user: str | None = _user_option(),
+    actor: str | None = _actor_option(),
 ) -> None:
     """吊销一个 API 令牌：立即失效（已吊销的再吊销不报错）。"""
-    from perfbudget.app.accounts import revoke_token
+    from perfbudget.app.accounts import revoke_token, token_owner
 
-    problem = revoke_token(_engine(db), token_id, None)
+    engine = _engine(db)
+    problem = revoke_token(engine, token_id, _who(engine, user, actor, token_owner(engine, token_id)))
     if problem:
         fail(problem)
     out.print(f"已吊销令牌 {token_id}", markup=False)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from perfbudget.evaluate.numbers import ONE, ZERO, div, mul, percent, plain, show, shown
+from perfbudget.evaluate.numbers import ONE, ZERO, div, mul, percent, plain, quantity, show, shown
 from perfbudget.evaluate.vocabulary import GRADE_BANDS
 
 OVERSHOOT = Decimal("1.2")  # B > 1.2 A: flag the target as possibly set too low (10号; monitoring 'blue')
@@ -35,7 +35,7 @@ class Scored:
 
 
 def _q(value: Decimal, unit: str) -> str:
-    return f"{plain(value)}{unit}"
+    return quantity(value, unit)  # an amount of money as every face prints it (「12,345,678.90元」), else plain
 
 
 def _overshoot(w_text: str, a: Decimal, b: Decimal) -> tuple[str, tuple[str, ...]]:

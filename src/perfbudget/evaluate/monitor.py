@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals
-from perfbudget.evaluate.numbers import ZERO, div, mul, percent, plain
+from perfbudget.evaluate.numbers import ZERO, div, mul, percent, quantity
 from perfbudget.evaluate.vocabulary import GRADE_MET, GRADE_PARTLY
 from perfbudget.model import Direction, Document, Indicator, Kind, Problem, Project, Source
 from perfbudget.target import format_decimal
@@ -215,26 +215,26 @@ def _quantitative_light(indicator: Indicator, actual: IndicatorActual, month: in
     assert target.value is not None and actual.value is not None
     unit = target.unit or ""
     b = actual.value
-    shown_b = f"{plain(b)}{unit}"
+    shown_b = quantity(b, unit)
     if target.direction is Direction.REVERSE:
         a = target.upper if target.upper is not None else target.value
         light = GREEN if b <= a else RED
         relation = "≤" if b <= a else ">"
-        return None, light, f"反向指标：实际 {shown_b} {relation} 目标 {plain(a)}{unit}，{LIGHT_LABELS[light]}"
+        return None, light, f"反向指标：实际 {shown_b} {relation} 目标 {quantity(a, unit)}，{LIGHT_LABELS[light]}"
     a = target.value
     if a <= 0:
         ok = b <= a if target.direction is Direction.EXACT else b >= a
         light = GREEN if ok else RED
-        return None, light, f"目标值 {plain(a)}{unit}：实际 {shown_b}，{LIGHT_LABELS[light]}"
+        return None, light, f"目标值 {quantity(a, unit)}：实际 {shown_b}，{LIGHT_LABELS[light]}"
     if b <= 0:
         return ZERO, RED, f"实际 {shown_b}，尚无进展，红灯"
     if unit == "%" and not options.scale_rates:
         v = div(b, a)
-        text = f"比率指标不按时间折算：进度 = 实际 {shown_b} ÷ 目标 {plain(a)}{unit} = {percent(v)}"
+        text = f"比率指标不按时间折算：进度 = 实际 {shown_b} ÷ 目标 {quantity(a, unit)} = {percent(v)}"
     else:
         expected = div(mul(a, Decimal(month)), TWELVE)
         v = div(b, expected)
-        text = (f"进度 = 实际 {shown_b} ÷ (目标 {plain(a)}{unit} × {month}/12 = {plain(expected)}{unit})"
+        text = (f"进度 = 实际 {shown_b} ÷ (目标 {quantity(a, unit)} × {month}/12 = {quantity(expected, unit)})"
                 f" = {percent(v)}")
     light = _graded(v)
     return v, light, f"{text}，{LIGHT_LABELS[light]}"
@@ -278,7 +278,7 @@ def monitor_project(project: Project, actuals: ProjectActuals, month: int, optio
         rate = div(executed, budget)
         budget_progress = div(mul(rate, TWELVE), Decimal(month))
         budget_light = _graded(budget_progress, blue=False)
-        budget_text = (f"执行率 = {plain(executed)}{unit} ÷ {plain(budget)}{unit} = {percent(rate)}；"
+        budget_text = (f"执行率 = {quantity(executed, unit)} ÷ {quantity(budget, unit)} = {percent(rate)}；"
                        f"进度 = {percent(rate)} ÷ ({month}/12) = {percent(budget_progress)}，"
                        f"{LIGHT_LABELS[budget_light]}")
     lines: list[IndicatorProgress] = []

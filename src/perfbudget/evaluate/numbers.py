@@ -11,6 +11,8 @@ from __future__ import annotations
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
 
+from perfbudget.money_text import is_money_unit, money_text
+
 CTX = Context(prec=28, rounding=ROUND_FLOOR)
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -46,6 +48,19 @@ def plain(value: Decimal) -> str:
     if len(text) > 12:  # long fractions from unit conversion: show 4 places
         text = format(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP).normalize(), "f")
     return text
+
+
+def quantity(value: Decimal, unit: str | None) -> str:
+    """A measured value with its unit, as the explanations print it: an amount of money as every face prints amounts
+    (「12,345,678.90元」, :func:`perfbudget.money_text.money_text`; a computed one, as a month's share of a target,
+    to six places), anything else :func:`plain` (「12次」). Until replay-n amounts read 「12345678.9元」."""
+    unit = unit or ""
+    if not is_money_unit(unit):
+        return f"{plain(value)}{unit}"
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -6:
+        value = value.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP).normalize()
+    return f"{money_text(value)}{unit}"
 
 
 def percent(value: Decimal) -> str:

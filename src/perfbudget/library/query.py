@@ -166,11 +166,19 @@ def group_detail(connection: Connection, group_id: int, examples: int = 10,
     detail.update({
         "id": group_id, "leader": group["leader"], "levels": stats.get("levels", []),
         "directions": stats.get("directions", {}), "qualitative": stats.get("qualitative", 0),
-        "qualitative_share": stats.get("qualitative_share", "0"), "measures": stats.get("measures", []),
+        "qualitative_share": stats.get("qualitative_share", "0"),
+        "qualitative_percent": share_percent(stats.get("qualitative_share", "0")),
+        "measures": stats.get("measures", []),
         "names": [{"name": n["norm"], "used": n["used"], "reason": n["reason"], "score": n["score"],
                    "spellings": spellings.get(n["id"], [])} for n in names],
     })
     return detail
+
+
+def share_percent(share: str) -> str:
+    """A share as people read it: 「1.00」 → 「100%」, 「0.33」 → 「33%」 (the CLI and the 指标组 page printed
+    「定性指标占 1.00」 until replay-n)."""
+    return f"{format_decimal((Decimal(share) * 100).normalize())}%"
 
 
 def top_groups(store: Store, limit: int = 20, examples: int = 3, unit: str | None = None) -> list[dict[str, Any]]:

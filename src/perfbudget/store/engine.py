@@ -163,6 +163,10 @@ Moves = Literal["data", "accounts"] | None
 _MOVE = {"data": "UPDATE change_counters SET data = data + 1 WHERE id = 1",
          "accounts": "UPDATE change_counters SET accounts = accounts + 1 WHERE id = 1"}
 _MOVE_PG = {kind: statement + " AND pg_current_xact_id_if_assigned() IS NOT NULL" for kind, statement in _MOVE.items()}
+# A transaction that stored versions it did not review (a CLI import) moves ``unreviewed`` too, in the same last
+# statement (``Transaction.mark_unreviewed`` asks for it): a running ``perfbudget serve`` reviews them (migration 1820).
+UNREVIEWED = "perfbudget.unreviewed"
+_MOVE_UNREVIEWED = "UPDATE change_counters SET unreviewed = unreviewed + 1 WHERE id = 1"
 
 
 @contextmanager
@@ -181,7 +185,10 @@ def write_transaction(engine: Engine, moves: Moves = "data") -> Iterator[Connect
         with connection.begin():
             sqlite = None if moves is None or is_postgres(connection) else connection.connection.driver_connection
             written = sqlite.total_changes if sqlite is not None else 0
+            connection.info.pop(UNREVIEWED, None)  # a flag left by a transaction that failed
             yield connection
+            if connection.info.pop(UNREVIEWED, False):
+                connection.exec_driver_sql(_MOVE_UNREVIEWED)
             if moves is not None:
                 if sqlite is None:
                     connection.exec_driver_sql(_MOVE_PG[moves])

@@ -266,13 +266,16 @@ class ChangeCounterRow(Base):
     workflow, units, accounts…); ``accounts`` with a sign-out (a session ended: the account cache's concern
     only). Writes that no cache holds (a session started or touched, an API token used, an upload kept, an
     audit row of a sign-in) move neither. Both start at the migration's time in microseconds, so a store made
-    again never repeats an earlier store's values.
+    again never repeats an earlier store's values. ``unreviewed`` moves with an import that leaves its new versions
+    unreviewed (the CLI's): a running ``perfbudget serve`` then reviews them
+    (:func:`perfbudget.app.reviews.review_catch_up`, migration 1820).
     """
 
     __tablename__ = "change_counters"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     data: Mapped[int] = mapped_column(BigInteger)
     accounts: Mapped[int] = mapped_column(BigInteger)
+    unreviewed: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 _tables = Base.metadata.tables

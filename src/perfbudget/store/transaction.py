@@ -23,7 +23,17 @@ from perfbudget.store.account_tables import users
 from perfbudget.store.bulk import insert_rows, run
 from perfbudget.store.records import audit_log, version_authors, workflow_events, workflow_states
 from perfbudget.store.review_summary import summary_of_payload
-from perfbudget.store.schema import documents, evaluations, project_versions, projects, reviews, units, utc_now
+from perfbudget.store.schema import (
+    documents,
+    evaluations,
+    project_versions,
+    projects,
+    reviews,
+    units,
+    utc_now,
+)
+
+_REVIEWING_LOCK = 0x70627276  # advisory lock key of :meth:`Transaction.lock_reviewing` (the migrator's is 0x70626462)
 
 # The ``file`` an edit writes for its version (perfbudget.app.change_faces.edit_file): 网页修改（用户）,
 # 接口修改（用户）; API edits wrote 网页修改 too before they had their own label.
@@ -168,14 +178,29 @@ class Transaction:
         loaded = queries.load_versions(self.connection, ids)
         return [loaded[i] for i in ids]
 
-    def unreviewed_latest(self) -> list[int]:
-        """Ids of latest versions that have no stored review."""
+    def unreviewed_latest(self, limit: int | None = None) -> list[int]:
+        """Ids of latest versions that have no stored review (the first ``limit`` of them by id, if given)."""
         return list(self.connection.execute(
             select(project_versions.c.id)
             .join(projects, (projects.c.id == project_versions.c.project_id)
                   & (projects.c.latest_version == project_versions.c.number))
             .where(~select(reviews.c.id).where(reviews.c.version_id == project_versions.c.id).exists())
-            .order_by(project_versions.c.id)).scalars())
+            .order_by(project_versions.c.id).limit(limit)).scalars())
+
+    def mark_unreviewed(self) -> None:
+        """Say that this transaction stores versions it does not review (``change_counters.unreviewed`` moves):
+        a running ``perfbudget serve`` reviews them once it commits (:func:`perfbudget.app.reviews.review_catch_up`)."""
+        from perfbudget.store.engine import UNREVIEWED
+
+        # moved as the transaction's last statement, beside ``data`` (store.engine.write_transaction): the counters'
+        # row lock is held only while the transaction commits
+        self.connection.info[UNREVIEWED] = True
+
+    def lock_reviewing(self) -> None:
+        """On PostgreSQL, one reviewer of unreviewed versions at a time (a transaction-scoped advisory lock); SQLite's
+        write transactions are one at a time already."""
+        if self.connection.dialect.name == "postgresql":
+            self.connection.execute(select(func.pg_advisory_xact_lock(_REVIEWING_LOCK)))
 
     def last_review(self, version_id: int) -> dict[str, Any] | None:
         """The newest stored review of a version, payload parsed (one query)."""

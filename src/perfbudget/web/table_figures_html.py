@@ -15,6 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perfbudget.model import Project
+from perfbudget.money_text import money_text
 from perfbudget.target import format_decimal
 from perfbudget.web.html_text import text
 
@@ -25,7 +26,7 @@ def _number(value: Decimal | None) -> str:
 
 def _amount(value: Decimal | None) -> str:
     """An amount as written, its thousands separated (「12,345,678.90」: printed, 「12345678.90」 was misread)."""
-    return "" if value is None else text(format(value, ",f"))
+    return "" if value is None else text(money_text(value))
 
 
 def _own_score(project: Project) -> str:

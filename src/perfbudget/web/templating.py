@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from perfbudget.app.overview import unit_address, unit_path
 from perfbudget.app.roles import Action
 from perfbudget.app.times import shown
+from perfbudget.money_text import money_text
 from perfbudget.store.changes import describe
 from perfbudget.web.csrf import csrf_token
 from perfbudget.web.deps import optional_user
@@ -27,7 +28,7 @@ def _money(value: Decimal | str | None) -> str:
     if value is None or value == "":
         return "—"
     number = Decimal(value) if isinstance(value, str) else value
-    return f"{number:,.2f}"
+    return money_text(number)  # exact, thousands separated: every face's amounts (perfbudget.money_text)
 
 
 def when(value: datetime | None) -> str:

@@ -25,6 +25,7 @@ from typing import Any
 from perfbudget.evaluate.numbers import percent, show, shown
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.framework import is_department_table
+from perfbudget.money_text import money_text  # the one formatting of amounts (print21; shared since replay-n)
 from perfbudget.target import display_target, format_decimal, parse_target
 from perfbudget.writers.print_layout import shared_widths, text_width
 
@@ -114,15 +115,6 @@ def indicator_head(headers: Sequence[str], header_row: int, lines: Sequence[Any]
             cells.append(Cell(first + start, level, text, "label", rowspan=end - start + 1))
             start = end + 1
     return cells
-
-
-def money_text(value: Decimal) -> str:
-    """An amount as a finance officer reads it: exact, at least two decimals, thousands separated
-    (``Decimal("12345678.9")`` → 「12,345,678.90」, ``Decimal("0.125")`` → 「0.125」). Until print21 the 自评表's
-    Word and HTML forms and the 监控表 printed 「12345678.9」."""
-    exponent = value.as_tuple().exponent
-    decimals = max(2, -exponent) if isinstance(exponent, int) else 2
-    return format(value.quantize(Decimal(1).scaleb(-decimals)), ",f")
 
 
 def _money(value: object) -> str:

@@ -12,9 +12,9 @@ from rich.table import Table
 from rich.text import Text
 
 from perfbudget.cli.common import shown_name
+from perfbudget.kind_labels import document_kind_label
 from perfbudget.model import Budget, Document, Project
 from perfbudget.target import format_decimal
-from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
 
 _DIRECTION = {"positive": "正向", "reverse": "反向", "exact": "等于"}
 
@@ -65,7 +65,7 @@ def project_table(project: Project) -> Table:
 
 def render_document(document: Document, console: Console) -> None:
     unit = document.unit
-    kind = DOCUMENT_KIND_LABELS.get(document.kind, "绩效目标表")
+    kind = document_kind_label(document)  # 部门整体 tables as what they are (perfbudget.kind_labels)
     console.print(f"[bold]{escape(unit.code or '')}{escape(unit.name or '（未注明单位）')}[/bold]  {kind}  "
                   f"金额单位：{escape(document.money_unit or '未注明')}", highlight=False)
     console.print(f"共 {len(document.projects)} 个项目，{document.indicator_count} 个三级指标")

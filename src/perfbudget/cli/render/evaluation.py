@@ -10,8 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from perfbudget.evaluate.monitor import LIGHT_LABELS, ProjectMonitor
-from perfbudget.evaluate.numbers import percent, plain, show, shown
+from perfbudget.evaluate.numbers import percent, show, shown
 from perfbudget.evaluate.result import Evaluation
+from perfbudget.money_text import money_text
 
 _STYLE = {"red": "bold red", "yellow": "bold yellow", "green": "green", "blue": "bold blue"}
 _EVAL_COLUMNS = ("序", "一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析")
@@ -31,11 +32,11 @@ def render_evaluation(evaluation: Evaluation, console: Console) -> None:
         console.print(Text.assemble((f"{project.seq}. {project.name_cell or project.name}", "bold"),
                                     "  总分 ", (show(project.total), "bold"), "  等级 ", (project.grade, "bold")))
         rate = percent(project.execution_rate) if project.execution_rate is not None else "—"
-        budget = plain(project.budget) if project.budget is not None else "—"
-        executed = plain(project.executed) if project.executed is not None else "—"
+        budget = money_text(project.budget) if project.budget is not None else "—"  # amounts as every face prints them
+        executed = money_text(project.executed) if project.executed is not None else "—"
         initial = ""
         if project.initial_budget is not None and project.initial_budget != project.budget:
-            initial = f"年初预算数 {plain(project.initial_budget)}{unit}，调整后"
+            initial = f"年初预算数 {money_text(project.initial_budget)}{unit}，调整后"
         console.print(Text(f"  预算执行：{initial}全年预算数 {budget}{unit}，全年执行数 {executed}{unit}，"
                            f"执行率 {rate}，得分 {show(project.execution_score)}/{show(project.execution_weight)}"))
         if project.goal_result:

@@ -45,6 +45,7 @@ from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import actor_of
 from perfbudget.evaluate.result import evaluation_from_dict
 from perfbudget.interchange import document_to_dict
+from perfbudget.kind_labels import document_kind_label, project_kind_label
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Problem
 from perfbudget.web import uploads
@@ -95,6 +96,8 @@ class PreviewProject(m.Model):
     fund_year: int | None
     indicators: int
     complete: bool = Field(..., description="表格是否完整（未中断）")
+    kind_label: str = Field(..., description="这张表是什么：项目支出绩效目标表、部门整体支出绩效目标表、"
+                                             "…自评表、…监控表")
 
 
 class BlockedProblem(m.Model):
@@ -114,6 +117,10 @@ class UploadPreview(m.Model):
     upload_id: int
     file: str
     form: str | None = Field(..., description="读取时识别的格式（docx、xlsx、pdf、html、text …）")
+    kind: str | None = Field(..., description="表格种类：target（目标表）、self-evaluation（自评表）、"
+                                              "monitoring（监控表）")
+    kind_label: str | None = Field(..., description="文件中的表格是什么，同网页预览的「表格：」"
+                                                    "（如「部门整体支出绩效目标表」）")
     read_ok: bool = Field(..., description="读取无错误")
     problems: list[m.ProblemOut] = Field(..., description="读取时发现的问题（带位置）")
     projects: list[PreviewProject]
@@ -178,9 +185,12 @@ def _preview_of(request: Request, principal: Principal, upload_id: int, name: st
     cut_only = only_cut_tables(fates)
     return {
         "upload_id": upload_id, "file": name, "form": result.form, "read_ok": result.ok,
+        "kind": document.kind if document else None,
+        "kind_label": document_kind_label(document) if document else None,
         "problems": _problems(result),
         "projects": [{"seq": p.seq, "name": p.name, "fund_year": p.fund_year, "indicators": len(p.indicators),
-                      "complete": p.complete} for p in (document.projects if document else ())],
+                      "complete": p.complete, "kind_label": project_kind_label(document, p)}
+                     for p in document.projects] if document else [],
         "document": document_to_dict(shown) if shown else None,
         "review": review_file(store_of(request), shown, settings).to_dict() if shown else None,
         "plan": [f.to_dict() for f in fates], "blocked": blocked,

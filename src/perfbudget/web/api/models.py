@@ -684,6 +684,8 @@ class StoredEvaluation(SavedBy):
     grade: str | None
     version: int | None = Field(..., description="自评所用的项目版本")
     evaluation: EvaluationOut
+    notes: list[str] = Field([], description="打分时的提示与警告，同网页的「提示」（如自评表中写的自评得分与按评分规则"
+                                             "计算的总分是否一致）")
 
 
 class IndicatorProgressOut(Model):
@@ -884,7 +886,8 @@ class LibraryGroupDetail(LibraryGroup):
     levels: list[list[str | int]] = Field(..., description="[一级指标, 二级指标, 指标数]，按指标数")
     directions: dict[str, int]
     qualitative: int
-    qualitative_share: str
+    qualitative_share: str = Field(..., description="定性指标值的占比（0–1）")
+    qualitative_percent: str = Field(..., description="同一占比，按人读的写法（如「100%」「33%」），同 CLI 与网页")
     measures: list[dict[str, str | int | None]] = Field(..., description="每个计量单位：指标数、单位数、"
                                                                       "min、p10、p25、p50、p75、p90、max")
     names: list[LibraryName]

@@ -17,7 +17,7 @@ from perfbudget.app.acting import import_refusal
 from perfbudget.app.blocked import screen_json
 from perfbudget.app.edits import save_edit
 from perfbudget.app.exports import MEDIA_TYPES
-from perfbudget.app.imports import ImportRequest, document_from_json, import_document, preview
+from perfbudget.app.imports import ImportRequest, api_document_name, document_from_json, import_document, preview
 from perfbudget.app.overview import (
     build_dashboard,
     event_total,
@@ -35,6 +35,7 @@ from perfbudget.app.times import utc_iso
 from perfbudget.app.validate import document_problems
 from perfbudget.app.workflow import STATE_LABELS, actor_of, take_step
 from perfbudget.interchange import InterchangeError, document_to_dict
+from perfbudget.model import Severity
 from perfbudget.web import audit
 from perfbudget.web.api import models as m
 from perfbudget.web.api.files import raise_for_outcome
@@ -193,9 +194,7 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
     refused = screened.refused_tables("api")
     store, settings = store_of(request), settings_of(request)
     report = review_file(store, document, settings)
-    # the stored "file" of a document sent as JSON: who sent it, not a second 接口导入 (the history and the
-    # revision event already name the face: 接口导入「JSON 文档（张三）」带来修订稿第 2 版)
-    file = f"JSON 文档（{principal.username}）"
+    file = api_document_name(principal)  # who sent it, by display name (app.imports)
     fates = preview(store, settings, document, file)
     plan = [] if isinstance(fates, str) else [replace(f, position=screened.positions[f.position]).to_dict()
                                                for f in fates]
@@ -338,7 +337,8 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
                        [{"location": "body.year", "message": needed.message}]) from None
     return {"total": total, "grade": result.grade, "version": view.version.meta["version"],
             **evaluations.saved_by(principal),
-            "evaluation": evaluations.names_only(evaluations.as_kept(evaluation, view.version).to_dict())}
+            "evaluation": evaluations.names_only(evaluations.as_kept(evaluation, view.version).to_dict()),
+            "notes": [str(p) for p in problems if p.severity is not Severity.ERROR]}  # the page's 提示, alike
 
 
 def _check_positions(items: list[IndicatorActualBody], count: int) -> None:

@@ -25,6 +25,7 @@ from perfbudget.app.overview import unit_id_of, unit_path
 from perfbudget.app.reviews import review_file
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.workflow import actor_of
+from perfbudget.kind_labels import document_kind_label
 from perfbudget.load import LoadResult, load_bytes
 from perfbudget.model import Document, Severity, Source
 from perfbudget.plain_numbers import plain_int
@@ -224,6 +225,7 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
         "blocked": blocked, "severity_labels": SEVERITY_LABELS, "file_place": file_place, "file_notes": file_notes,
         "fates": fates, "monitoring_homes": homes,
         "fate_labels": FATE_LABELS, "form_label": form_label(result.form),
+        "kind_label": document_kind_label(result.document) if result.document else None,
         "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(part),
         "can_import": ready and screened.clean and not cut_only,
         "needs_allow_partial": ready and screened.clean and cut_only,

@@ -1,0 +1,29 @@
+"""Amounts of money as every face prints them: exact, at least two decimals, thousands separated.
+
+``Decimal("12345678.9")`` → 「12,345,678.90」, ``Decimal("0.125")`` → 「0.125」. One formatting shared by the
+scoring and monitoring explanations (the CLI, ``--json``, the API and the pages show the same words), the web's
+amounts and the printed 自评表 and 监控表 (:mod:`perfbudget.writers.evaluation_layout`): until replay-n the
+explanations printed 「全年执行数 12345678.9元」 while the downloads printed 「12,345,678.90」 (print21), and the
+pages rounded an amount of 0.125 to 「0.13」.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+# The units of money an amount may be counted in (the scoring's conversions know the same: evaluate/units.py).
+MONEY_UNITS = frozenset({"元", "千元", "万元", "亿元"})
+
+
+def money_text(value: Decimal) -> str:
+    """``value`` exact, at least two decimals, thousands separated (a non-finite value as it is)."""
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):
+        return str(value)
+    decimals = max(2, -exponent)
+    return format(value.quantize(Decimal(1).scaleb(-decimals)), ",f")
+
+
+def is_money_unit(unit: str | None) -> bool:
+    """True for 元, 千元, 万元, 亿元."""
+    return unit in MONEY_UNITS

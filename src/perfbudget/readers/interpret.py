@@ -59,6 +59,7 @@ from perfbudget.readers.project_fields import (
     unit_from_fields,
     years_from_previous_tables,
 )
+from perfbudget.readers.project_lists import numbered_project_list
 from perfbudget.readers.region_columns import region_columns, with_region_target
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
@@ -347,16 +348,19 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
 
 
 _SUMMARY_COLUMNS = ("总分", "自评等级", "自评得分")
+# a list's score or grade heads (评价得分, 自评分数, 评价结果 …): taken with numbered entries under them only
+_RESULT_HEADS = TOTAL_LABELS | GRADE_LABELS | {"总分", "评价结果"}
 
 
 def _project_summary(rows: list[list[Cell]]) -> Cell | None:
     """The 项目名称 cell of a summary's header row (序号 | 项目名称 | 预算执行率得分 | 总分 | 自评等级): a
     table listing projects one a row with their totals, under a header that names 项目名称 among its
     columns and a 总分 or 自评等级 column, and no indicator header. None for anything else."""
-    for row in rows[:3]:
+    for index, row in enumerate(rows[:3]):
         texts = [label_key(c.text) for c in row if not c.blank]
-        if "项目名称" in texts and any(t in _SUMMARY_COLUMNS for t in texts) and len(texts) >= 3 \
-                and not _holds_form_labels(texts):
+        if "项目名称" in texts and len(texts) >= 3 and (
+                (any(t in _SUMMARY_COLUMNS for t in texts) and not _holds_form_labels(texts))
+                or numbered_project_list(rows, index, _RESULT_HEADS)):  # 序号 | 主管部门 | 项目单位 | 项目名称 | …
             return next(c for c in row if label_key(c.text) == "项目名称")
     return None
 

@@ -67,3 +67,33 @@ def test_a_form_cut_before_its_indicators_stays_a_cut_form() -> None:
         [project] = document.projects
         assert (project.name, project.budget.total) == ("某县污水处理设施建设工程", Decimal("1"))
         assert any("没有找到指标表头行" in p.message for p in _errors(problems)), problems
+
+
+_CUT_FORM = [["项目名称", "某干渠防渗改造项目", "项目负责人及联系电话", "(略)"],
+             ["主管部门", "某县水利局", "实施单位", "某县供水站"],
+             ["项目属性", "新增项目", "项目期", "1年"], ["项目概况", "改造干渠5公里"], ["立项依据", "《某县水利规划》"]]
+
+
+def _pipes(rows: list[list[str]]) -> str:
+    return "\n".join(["绩效项目申报表", *("| " + " | ".join(r) + " |" for r in rows)]) + "\n"
+
+
+def test_a_form_cut_before_its_budget_is_its_named_project_cut() -> None:
+    # main: no project (a name without an amount), only a warning naming it
+    document, problems = read_text(_pipes(_CUT_FORM), "t.txt")
+    assert document is not None
+    [project] = document.projects
+    assert (project.name, project.budget.total, project.complete) == ("某干渠防渗改造项目", None, False)
+    assert project.cut is not None and project.cut.line == 6
+    assert [p.message for p in _errors(problems)] == [
+        "表格在此中断：没有找到指标表头行（一级指标、二级指标、三级指标、指标值），表格被截断，文件可能不完整"]
+
+
+def test_a_page_that_stops_in_the_name_gives_no_project() -> None:
+    # the name cell is the last the page holds: the name may be cut too — no project, a warning says why
+    document, problems = read_text(_pipes([*_CUT_FORM[1:], ["项目名称", "某干渠防渗改造"]]), "t.txt")
+    assert document is not None and not document.projects
+    assert any("「某干渠防渗改造」既没有预算也没有指标，表格在项目名称处被截断" in p.message for p in problems)
+    # and a table that is not cut (a Word table, whole) with a name and no amount stays no project
+    result = load_bytes(word_file(_CUT_FORM), "t.docx")
+    assert result.document is not None and not result.document.projects

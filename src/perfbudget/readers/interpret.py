@@ -397,16 +397,19 @@ def _holds_nothing_of_a_form(parts: Parts) -> bool:
 
 
 def _is_project(parts: Parts) -> bool:
-    """A project has indicators, or a name and a budget. A page fragment (a stray 项目名称 line, a
-    heading without a table, a form cut off before its budget) is no project. A 部门整体 table has no
-    项目名称 (it is named 部门整体支出): with its money and no indicators (cut before them) it is one."""
+    """A project has indicators, or a name and a budget, or a name and a cut: a form the page cut before
+    its budget is the project its name says, read as far as the page goes (marked cut, since reading26),
+    unless the page stops in the name itself (its cell the last the page holds: the name may be cut too).
+    A page fragment that is not cut (a stray 项目名称 line, a heading without a table) is no project. A
+    部门整体 table has no 项目名称 (it is named 部门整体支出): with its money or cut, and no indicators, it is one."""
     if parts.indicators:
         return True
     named = (parts.name_cell is not None and not parts.name_cell.blank) \
         or (parts.name_cell is None and is_department_table(parts, title_and_seq(parts.heading, 0)[1]))
     money = any(not c.blank for c in (*parts.money.values(), *(c for _, c in parts.fiscal_parts))) \
         or parts.project_total is not None
-    return named and money
+    cut_after_name = parts.cut is not None and (parts.name_cell is None or parts.name_cell.source != parts.cut)
+    return named and (money or cut_after_name)
 
 
 def _sides(segment: RawTable, is_header: HeaderMemo, problems: list[Problem]) -> Sequence[RawTable]:
@@ -483,7 +486,8 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
             self_evaluation = self_evaluation or parts.self_evaluation  # (one that states its own 自评得分)
             numbered.append(is_numbered(parts.heading))
         elif parts.name_cell is not None and not parts.name_cell.blank:
-            why = "表格在其预算之前被截断" if parts.cut is not None else "不是完整的项目表（可能是页面片段）"
+            why = "表格在项目名称处被截断，名称可能不完整" if parts.cut is not None \
+                else "不是完整的项目表（可能是页面片段）"
             problems.append(Problem(parts.name_cell.source, f"「{_text(parts.name_cell)}」既没有预算也没有指标，"
                                     f"{why}，未作为项目读取", Severity.WARNING))
     if beside and projects:  # tables beside a form: left out with a warning, not an error that refuses the file

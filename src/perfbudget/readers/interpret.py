@@ -401,15 +401,15 @@ def _is_project(parts: Parts) -> bool:
     its budget is the project its name says, read as far as the page goes (marked cut, since reading26),
     unless the page stops in the name itself (its cell the last the page holds: the name may be cut too).
     A page fragment that is not cut (a stray 项目名称 line, a heading without a table) is no project. A
-    部门整体 table has no 项目名称 (it is named 部门整体支出): with its money or cut, and no indicators, it is one."""
+    部门整体 table has no 项目名称 (it is named 部门整体支出): with its money and no indicators (cut before them) it
+    is one; without money its title alone names none (a 部门整体 评价评分表 cut in its criteria is no form)."""
     if parts.indicators:
         return True
-    named = (parts.name_cell is not None and not parts.name_cell.blank) \
-        or (parts.name_cell is None and is_department_table(parts, title_and_seq(parts.heading, 0)[1]))
     money = any(not c.blank for c in (*parts.money.values(), *(c for _, c in parts.fiscal_parts))) \
         or parts.project_total is not None
-    cut_after_name = parts.cut is not None and (parts.name_cell is None or parts.name_cell.source != parts.cut)
-    return named and (money or cut_after_name)
+    if parts.name_cell is None:
+        return money and is_department_table(parts, title_and_seq(parts.heading, 0)[1])
+    return not parts.name_cell.blank and (money or (parts.cut is not None and parts.name_cell.source != parts.cut))
 
 
 def _sides(segment: RawTable, is_header: HeaderMemo, problems: list[Problem]) -> Sequence[RawTable]:

@@ -40,6 +40,17 @@ def test_a_list_of_projects_evaluation_results_is_a_summary_in_rows_of_cells() -
     assert _is_summary(result.document, list(result.problems)), result.problems
 
 
+def test_a_list_of_one_project_in_pipe_rows_is_a_summary() -> None:
+    # two pipe rows are no pipe-rows text unless one heads an indicator table (reading25) or, now, a list
+    rows = [_HEADS, _ROWS[1]]
+    document, problems = read_text("\n".join([_TITLE, *("| " + " | ".join(r) + " |" for r in rows)]) + "\n", "t.txt")
+    assert _is_summary(document, problems), problems
+    # a form's two rows with the same labels and their values stay no table, as before
+    form = [["项目名称", "某县污水处理设施建设工程", "评价得分", "87"], ["主管部门", "某县住建局", "评价结果", "良"]]
+    document, problems = read_text("\n".join([_TITLE, *("| " + " | ".join(r) + " |" for r in form)]) + "\n", "t.txt")
+    assert document is None and not any(p.message == _SUMMARY for p in problems)
+
+
 def test_a_list_one_cell_a_line_is_a_summary_with_cells_left_out() -> None:
     # the page dropped the 序号 head's line above and each row's empty 评价结果: seven cells an entry
     tiantai = [_TITLE, "", *_HEADS[1:],

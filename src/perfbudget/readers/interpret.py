@@ -348,8 +348,6 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
 
 
 _SUMMARY_COLUMNS = ("总分", "自评等级", "自评得分")
-# a list's score or grade heads (评价得分, 自评分数, 评价结果 …): taken with numbered entries under them only
-_RESULT_HEADS = TOTAL_LABELS | GRADE_LABELS | {"总分", "评价结果"}
 
 
 def _project_summary(rows: list[list[Cell]]) -> Cell | None:
@@ -360,7 +358,7 @@ def _project_summary(rows: list[list[Cell]]) -> Cell | None:
         texts = [label_key(c.text) for c in row if not c.blank]
         if "项目名称" in texts and len(texts) >= 3 and (
                 (any(t in _SUMMARY_COLUMNS for t in texts) and not _holds_form_labels(texts))
-                or numbered_project_list(rows, index, _RESULT_HEADS)):  # 序号 | 主管部门 | 项目单位 | 项目名称 | …
+                or numbered_project_list(rows, index)):  # 序号 | 主管部门 | 项目单位 | 项目名称 | …
             return next(c for c in row if label_key(c.text) == "项目名称")
     return None
 

@@ -15,32 +15,38 @@ from __future__ import annotations
 
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import field_of_key, label_key
+from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
 
+# a list's score or grade heads (评价得分, 自评分数, 评价结果 …): taken with numbered entries under them only
+RESULT_HEADS = TOTAL_LABELS | GRADE_LABELS | {"总分", "评价结果"}
 _SEQUENCE_HEAD = "序号"
 _DROPPED = 2  # cells a page may leave out of an entry (empty 评价结果, 备注)
 
 
-def numbered_project_list(rows: list[list[Cell]], index: int, result_heads: frozenset[str]) -> bool:
+def numbered_project_list(rows: list[list[Cell]], index: int) -> bool:
     """Whether ``rows[index]`` heads a list of projects: its cells up to the first entry number ``1`` are
-    column heads holding 项目名称 and a score or grade head (``result_heads``), and the entry after them —
+    column heads holding 项目名称 and a score or grade head (``RESULT_HEADS``), and the entry after them —
     the next row, or the rest of the row one cell a line — is as long as the heads with a project's name,
     no label and no number, under 项目名称."""
-    cells = [c.text.strip() for c in rows[index] if not c.blank]
+    following = [c.text.strip() for c in rows[index + 1] if not c.blank] if index + 1 < len(rows) else []
+    return project_list_texts([c.text.strip() for c in rows[index] if not c.blank], following)
+
+
+def project_list_texts(cells: list[str], following: list[str]) -> bool:
+    """:func:`numbered_project_list` of a row's filled cells and the next row's (texts, stripped)."""
     try:
         first = cells.index("1")
     except ValueError:
         first = len(cells)
     heads = [label_key(t) for t in cells[:first]]
-    if "项目名称" not in heads or not any(h in result_heads for h in heads) or len(heads) < 3 \
+    if "项目名称" not in heads or not any(h in RESULT_HEADS for h in heads) or len(heads) < 3 \
             or any(_is_number(t) for t in cells[:first]):
         return False
     if first < len(cells):  # one cell a line: the entries follow the heads in the row
         rest = cells[first:]
         entry = rest[:rest.index("2")] if "2" in rest else rest
-    elif index + 1 < len(rows):
-        entry = [c.text.strip() for c in rows[index + 1] if not c.blank]
-        if not entry or entry[0] != "1":
-            return False
+    elif following and following[0] == "1":
+        entry = following
     else:
         return False
     numbered = heads[0] == _SEQUENCE_HEAD  # the 序号 head kept, or dropped with the entry's number left

@@ -36,15 +36,19 @@ def test_a_notice_run_into_a_form_cut_before_its_indicators_gives_the_forms_name
     assert any("粘连在一段文字中" in p.message and "某某补助资金绩效目标表(2025年度)" in p.message for p in problems)
 
 
-def test_a_glued_form_without_an_amount_is_no_project_and_says_so() -> None:
+def test_a_glued_form_cut_before_its_amount_is_its_named_project_cut() -> None:
     text = ("附件1:2018年度市级专项资金绩效目标申报表单位:万元申报部门(单位)某局项目名称农桥建设专项资金预算功能科目"
             "对村级的补助2130701项目属性□新增□延续单位负责人张三项目负责人李四联系电话项目概况立项依据省财政厅《关于做好"
             "项目库建设的通知》及《某市项目资金管理办法》。必要性可行性为支持农村公益设施建设,发挥财政资金的引导作用,"
             "改善农村生产生活条件,启动了项目建设工作,做好“十三五”期间的农桥建设,改善农村生产生活\n")
     document, problems = read_text(text, "j.txt")
-    assert document is not None and not document.projects
-    # the name ends where the label 预算功能科目 starts
-    assert any("「农桥建设专项资金」既没有预算也没有指标" in p.message for p in problems)
+    # the name ends where the label 预算功能科目 starts; the project is read as far as the page goes, marked cut
+    # (reading26: before, a name without an amount was no project, said in a warning)
+    assert document is not None
+    [project] = document.projects
+    assert (project.name, project.budget.total, project.complete) == ("农桥建设专项资金", None, False)
+    assert project.cut is not None and not project.indicators
+    assert any("没有找到指标表头行" in p for p in _errors(problems))
     # the prose after 立项依据 is that section's text: 项目资金, 财政资金 inside it are no amounts
     assert not any("不是金额" in p.message for p in problems)
 

@@ -59,6 +59,7 @@ from perfbudget.readers.project_fields import (
     unit_from_fields,
     years_from_previous_tables,
 )
+from perfbudget.readers.project_lists import numbered_project_list
 from perfbudget.readers.region_columns import region_columns, with_region_target
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS
@@ -353,10 +354,11 @@ def _project_summary(rows: list[list[Cell]]) -> Cell | None:
     """The 项目名称 cell of a summary's header row (序号 | 项目名称 | 预算执行率得分 | 总分 | 自评等级): a
     table listing projects one a row with their totals, under a header that names 项目名称 among its
     columns and a 总分 or 自评等级 column, and no indicator header. None for anything else."""
-    for row in rows[:3]:
+    for index, row in enumerate(rows[:3]):
         texts = [label_key(c.text) for c in row if not c.blank]
-        if "项目名称" in texts and any(t in _SUMMARY_COLUMNS for t in texts) and len(texts) >= 3 \
-                and not _holds_form_labels(texts):
+        if "项目名称" in texts and len(texts) >= 3 and (
+                (any(t in _SUMMARY_COLUMNS for t in texts) and not _holds_form_labels(texts))
+                or numbered_project_list(rows, index)):  # 序号 | 主管部门 | 项目单位 | 项目名称 | …
             return next(c for c in row if label_key(c.text) == "项目名称")
     return None
 
@@ -393,16 +395,19 @@ def _holds_nothing_of_a_form(parts: Parts) -> bool:
 
 
 def _is_project(parts: Parts) -> bool:
-    """A project has indicators, or a name and a budget. A page fragment (a stray 项目名称 line, a
-    heading without a table, a form cut off before its budget) is no project. A 部门整体 table has no
-    项目名称 (it is named 部门整体支出): with its money and no indicators (cut before them) it is one."""
+    """A project has indicators, or a name and a budget, or a name and a cut: a form the page cut before
+    its budget is the project its name says, read as far as the page goes (marked cut, since reading26),
+    unless the page stops in the name itself (its cell the last the page holds: the name may be cut too).
+    A page fragment that is not cut (a stray 项目名称 line, a heading without a table) is no project. A
+    部门整体 table has no 项目名称 (it is named 部门整体支出): with its money and no indicators (cut before them) it
+    is one; without money its title alone names none (a 部门整体 评价评分表 cut in its criteria is no form)."""
     if parts.indicators:
         return True
-    named = (parts.name_cell is not None and not parts.name_cell.blank) \
-        or (parts.name_cell is None and is_department_table(parts, title_and_seq(parts.heading, 0)[1]))
     money = any(not c.blank for c in (*parts.money.values(), *(c for _, c in parts.fiscal_parts))) \
         or parts.project_total is not None
-    return named and money
+    if parts.name_cell is None:
+        return money and is_department_table(parts, title_and_seq(parts.heading, 0)[1])
+    return not parts.name_cell.blank and (money or (parts.cut is not None and parts.name_cell.source != parts.cut))
 
 
 def _sides(segment: RawTable, is_header: HeaderMemo, problems: list[Problem]) -> Sequence[RawTable]:
@@ -484,7 +489,8 @@ def document_from_parts(parts_of_tables: Iterable[Parts], file: str,
                 self_evaluation = True
             numbered.append(is_numbered(parts.heading))
         elif parts.name_cell is not None and not parts.name_cell.blank:
-            why = "表格在其预算之前被截断" if parts.cut is not None else "不是完整的项目表（可能是页面片段）"
+            why = "表格在项目名称处被截断，名称可能不完整" if parts.cut is not None \
+                else "不是完整的项目表（可能是页面片段）"
             problems.append(Problem(parts.name_cell.source, f"「{_text(parts.name_cell)}」既没有预算也没有指标，"
                                     f"{why}，未作为项目读取", Severity.WARNING))
     if beside and projects:  # tables beside a form: left out with a warning, not an error that refuses the file

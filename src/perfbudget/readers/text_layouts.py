@@ -41,6 +41,7 @@ from perfbudget.readers.label_lines import (
     section_pair,
 )
 from perfbudget.readers.labels import column_role, header_field, is_any_label, is_ignored_label, level_of
+from perfbudget.readers.project_lists import project_list_texts
 from perfbudget.readers.stream import (
     better_heading,
     joins,
@@ -172,10 +173,14 @@ def looks_like_tab_rows(text: str) -> bool:
 def _small_table(rows: list[str], separator: str) -> bool:
     """Fewer than five rows that are an indicator table all the same: an indicator header (一级指标 | 二级指标 |
     三级指标 | 指标值) split at ``separator`` with a row after it — a project of one to three indicators whose
-    header block is written as label lines (项目名称：…) above it (reading25: refused). Not asked of tab rows: so
-    few of them are read as space rows, which read them right."""
-    return len(rows) >= 2 and any(is_indicator_header_texts([p.strip() for p in row.split(separator)])
-                                  for row in rows[:-1])
+    header block is written as label lines (项目名称：…) above it (reading25: refused) — or a list of one to three
+    projects' results under its heads (序号 | 项目名称 | … | 评价得分, readers/project_lists.py: a summary, reading26).
+    Not asked of tab rows: so few of them are read as space rows, which read them right."""
+    if len(rows) < 2:
+        return False
+    cells = [[p.strip() for p in row.split(separator)] for row in rows]
+    return any(is_indicator_header_texts(row) for row in cells[:-1]) or any(
+        project_list_texts([c for c in row if c], [c for c in after if c]) for row, after in pairwise(cells))
 
 
 def looks_like_paragraph_cells(text: str) -> bool:

@@ -244,6 +244,8 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("默守成规", "墨守成规"),
     # standard terms of the tables with a character lost or slipped (round 19: seen in judged tables)
     ("大力支出", "大力支持"), ("强制免率", "强制免疫率"), ("新生入访视", "新生儿访视"), ("于于", "于"),
+    # 的 written 得 before a satisfaction (学生对学校伙食得满意度, round 24)
+    ("得满意度", "的满意度"), ("得满意率", "的满意率"),
 )
 
 
@@ -971,7 +973,9 @@ def target_set_low(document: Document, settings: RuleSettings) -> list[Finding]:
     ``12767.36``; a "share" above 100, ``实现产值(%) 8000``, is none), and money an effect brings in (…产值,
     …收入, …增收) is a floor without a comparator. So are whole bare figures under a name that ends in what it
     counts (``医疗保障次数 30`` done ``69``: …次数, …人次, …人数, …户数, …数量: ``完成农村户用卫生厕所改造数量 ≥2000``
-    done ``3061``).
+    done ``3061``). An actual written as a bare figure above 100 is in the target's unit (``享受医疗救助人次
+    ≥50000人次`` done ``110406``: the form's unit written once); a bare 100 or less may be a share done and is
+    not compared.
 
     A ceiling the actual stays far under is set too loose in the same way: a rate of something bad
     (a reverse indicator: ``年森林火灾发生率 ≤6.5次/10万公顷`` found ``0.2次/10万公顷``, ``森林火灾受害率 ≤1‰``
@@ -1009,6 +1013,7 @@ _COUNT_NAMES_UNIT = (("人次", "人次"), ("场次", "场次"), ("次数", "次
 _COUNT_NAMES = tuple(ending for ending, _word in _COUNT_NAMES_UNIT)
 # An actual this many times a floor or more says the floor was set too low.
 _FAR_ABOVE = Decimal("1.5")
+HUNDRED = Decimal(100)
 
 
 # A ceiling in the cell's text (≤6.5次/10万公顷: a unit the target reader does not read) and a bare actual.
@@ -1055,7 +1060,11 @@ def _far_above(row: Row) -> Decimal | None:
     if not _has_digit(actual) or actual.lstrip().startswith(_COMPARATOR_OPENING):
         return None
     done = _actual_as_target(actual, row.name)
-    if done.value is None or done.unit != target.unit or done.op is not None:
+    if done.value is None or done.op is not None:
+        return None
+    if done.unit != target.unit and (done.unit is not None or done.value <= HUNDRED):
+        # (a bare actual above 100 is in the target's unit: 110406 done against ≥50000人次, the form's unit
+        # column written once; 100 or less may be a share done, 100 against ≥10个)
         return None
     if done.value < target.value * _FAR_ABOVE:
         return None

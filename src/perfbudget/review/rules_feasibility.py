@@ -12,6 +12,7 @@ from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
     NAME_OF_ROW,
+    RAW_OF_ROW,
     Row,
     at_indicator,
     bare,
@@ -717,6 +718,36 @@ _COUNT_END = re.compile(r"(?:数量|次数|人数|个数|件数|户数|台数|�
 def is_count(name: str, unit: str | None) -> bool:
     """A count of things delivered: a count ending (数量, 人次 …) or a measure word as the unit."""
     return bool(_COUNT_END.search(name)) or (unit is not None and unit in word_set("units", "count"))
+
+
+@rule("target-deferred", title="指标值以实际为准", dimension="可行性", severity="warning")
+def target_deferred(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A value that gives a figure and then defers it to what actually happens.
+
+    ``2023年预计在校生:小学600人,初中700人,高中1000人,最后以实际招生人数为准``: the figure is an estimate and the
+    target is whatever the count comes to (以实际…为准, 按实际…核定, 据实结算), so the year-end result always
+    meets it and the indicator checks nothing (88号: 指标值应明确、可考核). Not flagged: a ceiling that stays
+    binding (``≤30万元,据实结算``: paid as spent, never above 30万元), and a value without a figure (``按实际情况发放``:
+    ``vague-qualitative`` judges words alone).
+    """
+    out = []
+    for row in rows_where(document, _DEFERRED, RAW_OF_ROW):  # (one search of the document's values)
+        raw = row.indicator.target.raw
+        if any(mark in raw for mark in _CEILING_MARKS) or not any(char.isdigit() for char in raw):
+            continue
+        said = _DEFERRED.search(raw)
+        assert said is not None
+        out.append(at_indicator(row.project, row.position, row.indicator, "target",
+                                f"指标值{quote(raw)}写了数值又说「{said.group()}」：目标随实际结果变化，年底怎么"
+                                "完成都算达到，无法考核",
+                                "写明确定的目标值（如按计划数写「≥2300人」），实际与计划的差异在自评的偏差原因中说明"))
+    return out
+
+
+# A target deferred to the actual: 以实际招生人数为准, 按实际发生数核定, 据实结算.
+_DEFERRED = re.compile(r"(?:以|按)实际[^，,。；;、]{0,10}?(?:为准|核定|确定|结算)|据实(?:结算|核定|列支)")
+# A ceiling the deferral leaves binding (≤30万元,据实结算).
+_CEILING_MARKS = ("≤", "<", "＜", "≦", "不超过", "不高于", "以内")
 
 
 @rule("direction-clash", title="指标方向与比较符号相反", dimension="可行性", severity="error")

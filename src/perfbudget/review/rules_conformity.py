@@ -363,6 +363,10 @@ _TYPO_SCREENED = indicator_check(_typo_screen)
 # place's suffix, the same again right after (searched once over the document's values: as a check of every
 # value in words, round 23's, it cost a Python call a row).
 _PLACE_TWICE = re.compile(r"([\u4e00-\u9fff]{1,6}[省市县区州旗镇乡])\1")
+# What a doubled place name holds, searched first: a place suffix, one to six characters, the same suffix. It opens
+# with the suffixes, which the search skips to in C; _PLACE_TWICE tried at every character of every value costs
+# 2 % of the review.
+_SUFFIX_TWICE = re.compile(r"([省市县区州旗镇乡])[\u4e00-\u9fff]{1,6}\1")
 
 
 @rule("typo", title="错别字", dimension="规范性", severity="warning", params={"extra": ()})
@@ -401,7 +405,7 @@ def typo(document: Document, settings: RuleSettings) -> list[Finding]:
                     out.append(at_indicator(project, position, indicator, field, message, suggestion))
                 else:
                     out.append(at_project(project, field, message, suggestion))
-    for row in rows_where(document, _PLACE_TWICE, RAW_OF_ROW):  # (one search of the document's values)
+    for row in rows_where(document, _SUFFIX_TWICE, RAW_OF_ROW):  # (one search of the document's values)
         if row.indicator.target.kind is not Kind.QUANTITATIVE and (twice := _PLACE_TWICE.search(
                 row.indicator.target.raw)) is not None:  # (a value in words)
             once = twice.group(1)

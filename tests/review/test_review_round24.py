@@ -52,5 +52,8 @@ def test_a_figure_deferred_to_the_actual_is_flagged() -> None:
         "目标随实际结果变化，年底怎么完成都算达到，无法考核"]
     near = document(row(OUT, "成本指标", "项目总成本", "≤30万元,据实结算"),  # the ceiling still binds
                     row(OUT, "质量指标", "补助发放", "按实际情况发放"),  # words alone: vague-qualitative's
-                    row(OUT, "数量指标", "补助学生人数", "≥168人"), name="学生伙食费")
+                    row(OUT, "数量指标", "补助学生人数", "≥168人"),
+                    # two values that read as one deferral only when joined (the document's values searched at once)
+                    row(OUT, "数量指标", "培训人数", "2期以实际"), row(OUT, "数量指标", "培训班次", "为准3期"),
+                    name="学生伙食费")
     assert found(near, "target-deferred") == []

@@ -92,7 +92,8 @@ def rows_where(document: Document, pattern: re.Pattern[str], field: Callable[[Ro
 
     One search over the texts joined by \\0 (joined and searched in C), so that a pattern nearly no row
     holds costs no Python step per row — what a check of every row (:func:`indicator_check`) costs. The
-    pattern must not match \\0."""
+    pattern must not match \\0 (a match across two rows would name the first); the caller may search each row's
+    text again for what it reports."""
     every = rows(document)
     text = "\0".join(map(field, every))
     out: list[Row] = []

@@ -733,10 +733,9 @@ def target_deferred(document: Document, settings: RuleSettings) -> list[Finding]
     out = []
     for row in rows_where(document, _DEFERRED, RAW_OF_ROW):  # (one search of the document's values)
         raw = row.indicator.target.raw
-        if any(mark in raw for mark in _CEILING_MARKS) or not any(char.isdigit() for char in raw):
-            continue
         said = _DEFERRED.search(raw)
-        assert said is not None
+        if said is None or any(mark in raw for mark in _CEILING_MARKS) or not any(char.isdigit() for char in raw):
+            continue
         out.append(at_indicator(row.project, row.position, row.indicator, "target",
                                 f"指标值{quote(raw)}写了数值又说「{said.group()}」：目标随实际结果变化，年底怎么"
                                 "完成都算达到，无法考核",
@@ -745,7 +744,7 @@ def target_deferred(document: Document, settings: RuleSettings) -> list[Finding]
 
 
 # A target deferred to the actual: 以实际招生人数为准, 按实际发生数核定, 据实结算.
-_DEFERRED = re.compile(r"(?:以|按)实际[^，,。；;、]{0,10}?(?:为准|核定|确定|结算)|据实(?:结算|核定|列支)")
+_DEFERRED = re.compile(r"(?:以|按)实际[^，,。；;、\0]{0,10}?(?:为准|核定|确定|结算)|据实(?:结算|核定|列支)")
 # A ceiling the deferral leaves binding (≤30万元,据实结算).
 _CEILING_MARKS = ("≤", "<", "＜", "≦", "不超过", "不高于", "以内")
 

@@ -1505,7 +1505,8 @@ BLIND: list[Judged] = [
     # before their rows, but for one school's table; the reader corpus holds three tables with rows no round had
     # judged (163, 161, 159: each cut after one or two rows). So: 教育 (Hunan), 生态环境 (Hubei), 卫生 (Jiangsu),
     # 医保 (Anhui); one target table and three self-evaluations.
-    Judged("湘西州特校 学生伙食费 2023 (目标表公开, 指标值内容/评(扣)分标准, 成本 first, glued, Hunan 教育)", _c("b160"),
+    Judged("湘西州特校 学生伙食费 2023 (目标表公开, 指标值内容/评(扣)分标准, 成本 first, glued, "
+           "Hunan 教育)", _c("b160"),
            frozenset({
                ("typo", "学生对学校伙食得满意度"),  # 伙食得满意度: 的 (missed by the first run: round 24's pair)
                ("input-as-output", "伙食补助资金到位率"),  # the money arriving is what goes in, not a quality
@@ -1529,21 +1530,24 @@ BLIND: list[Judged] = [
        "judged correct; 补助学生数量 168 (judged number-without-unit before the run) re-judged correct: a count "
        "named …数量 says its unit, the house's standing judgement (接警次数 12000); "
        "the form's empty rows (生态环境成本指标, 社会成本指标, 经济/生态效益, 可持续影响) are not indicators"),
-    Judged("咸宁 中央大气污染防治资金 2021 (转移支付自评, cell paragraphs, cut after one row, Hubei 生态环境)", _c("b161"),
+    Judged("咸宁 中央大气污染防治资金 2021 (转移支付自评, cell paragraphs, cut after one row, "
+           "Hubei 生态环境)", _c("b161"),
            frozenset(), excused=frozenset({
                # the rows after the first are lost in the cut
                ("missing-quality-indicator", None), ("missing-time-indicator", None),
                ("missing-cost-indicator", None), ("missing-level1-group", None), ("too-few-indicators", None),
            }), blind=True, round=24, note="建设环境空气质量自动监测子站 11个 judged correct (0 built: the "
        "evaluation's, its reason given; the 完成值 cell repeats the name above its 0)"),
-    Judged("宜兴 基本公共卫生服务 2017 (自评, 目标名称/目标值/评价指标, starts mid-form, cut, Jiangsu 卫生)", _c("b162"),
+    Judged("宜兴 基本公共卫生服务 2017 (自评, 目标名称/目标值/评价指标, starts mid-form, cut, "
+           "Jiangsu 卫生)", _c("b162"),
            frozenset(), excused=frozenset({
                ("missing-quality-indicator", None), ("missing-time-indicator", None),
                ("missing-cost-indicator", None), ("missing-level1-group", None), ("too-few-indicators", None),
                ("missing-budget", None),
-           }), blind=True, round=24, note="居民电子健康档案建档数 941250份 (1024410 done, 109 %) and 0-6岁儿童健康管理数 "
-       "56950人 (68890, 121 %) judged correct: near their targets, each with its rate measured beside it"),
-    Judged("霍山 医疗救助补助资金 2024 (转移支付自评, 资金管理情况 rows, cut in 质量, Anhui 医保)", _c("b163"), frozenset({
+           }), blind=True, round=24, note="居民电子健康档案建档数 941250份 (1024410 done, 109 %) and "
+       "0-6岁儿童健康管理数 56950人 (68890, 121 %) judged correct: near their targets, each with its rate measured beside it"),
+    Judged("霍山 医疗救助补助资金 2024 (转移支付自评, 资金管理情况 rows, cut in 质量, Anhui 医保)", _c("b163"),
+           frozenset({
         ("target-set-low", "享受医疗救助人次"),  # ≥50000人次 set, 110406 done: 221 %, a floor far below the work
     }), excused=frozenset({
         ("missing-quality-indicator", None), ("missing-time-indicator", None),

@@ -1545,7 +1545,8 @@ BLIND: list[Judged] = [
                ("missing-cost-indicator", None), ("missing-level1-group", None), ("too-few-indicators", None),
                ("missing-budget", None),
            }), blind=True, round=24, note="居民电子健康档案建档数 941250份 (1024410 done, 109 %) and "
-       "0-6岁儿童健康管理数 56950人 (68890, 121 %) judged correct: near their targets, each with its rate measured beside it"),
+       "0-6岁儿童健康管理数 56950人 (68890, 121 %) judged correct: near their targets, each with its rate "
+       "measured beside it"),
     Judged("霍山 医疗救助补助资金 2024 (转移支付自评, 资金管理情况 rows, cut in 质量, Anhui 医保)", _c("b163"),
            frozenset({
         ("target-set-low", "享受医疗救助人次"),  # ≥50000人次 set, 110406 done: 221 %, a floor far below the work

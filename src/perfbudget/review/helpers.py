@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from decimal import Decimal
 from functools import lru_cache
-from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from perfbudget.framework import (
@@ -85,30 +84,6 @@ def rows(document: Document) -> tuple[Row, ...]:
     """Every indicator of the document as a :class:`Row`, in document order (computed once)."""
     cached = _ROWS
     return cached[1] if cached[0] is document else _build_rows(document)[1]
-
-
-def rows_where(document: Document, pattern: re.Pattern[str], field: Callable[[Row], str]) -> list[Row]:
-    """The rows of the document whose text ``field(row)`` holds a match of ``pattern``, in document order.
-
-    One search over the texts joined by \\0 (joined and searched in C), so that a pattern nearly no row
-    holds costs no Python step per row — what a check of every row (:func:`indicator_check`) costs. The
-    pattern must not match \\0 (a match across two rows would name the first); the caller may search each row's
-    text again for what it reports."""
-    every = rows(document)
-    text = "\0".join(map(field, every))
-    out: list[Row] = []
-    last = -1
-    for match in pattern.finditer(text):
-        index = text.count("\0", 0, match.start())
-        if index != last:
-            out.append(every[index])
-            last = index
-    return out
-
-
-# A row's name and its value as written, read in C (for :func:`rows_where`).
-NAME_OF_ROW: Callable[[Row], str] = itemgetter(5)
-RAW_OF_ROW: Callable[[Row], str] = attrgetter("indicator.target.raw")
 
 
 def project_rows(document: Document) -> tuple[tuple[Project, tuple[Row, ...]], ...]:

@@ -11,8 +11,6 @@ from perfbudget.model import Document, Kind, Op, Project
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
     CACHE_SIZE,
-    NAME_OF_ROW,
-    RAW_OF_ROW,
     Row,
     at_indicator,
     bare,
@@ -21,8 +19,6 @@ from perfbudget.review.helpers import (
     is_leftover,
     is_money_unit,
     quote,
-    rows,
-    rows_where,
     unit_note,
 )
 from perfbudget.review.language import content_words, figures, made_of, project_category, word_set
@@ -483,21 +479,15 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     figure of? A single aim (``提升公路安全保障水平``) and a value in words are not (``vague-qualitative`` judges
     those).
     """
-    found = flagged(document, _SEVERAL_TARGETS)
-    # two aims under one figure: only names with a clause mark, found by one search of the document's names
-    # (as a check of every row, round 23's, it cost 0.4 % of the review)
-    aims = [(row, verdict) for row in rows_where(document, _CLAUSE_SPLIT, NAME_OF_ROW)
-            if (verdict := _several_aims(row)) is not None]
-    if aims:  # (rare) in document order with the others
-        order = {id(row): index for index, row in enumerate(rows(document))}
-        found = sorted([*found, *aims], key=lambda item: order[id(item[0])])
-    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict) for row, verdict in found]
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _SEVERAL_TARGETS)]
 
 
 def _several_aims(row: Row) -> tuple[str, str] | None:
-    """``several-targets``'s (message, suggestion) for an effect named by two aims under one figure, or None."""
+    """``several-targets``'s (message, suggestion) for an effect with a figure whose name has a clause mark and
+    is two aims, or None."""
     target = row.indicator.target
-    if row.level1 != LEVEL1_EFFECT or target.kind is not Kind.QUANTITATIVE or (aims := several_aims(row.name)) is None:
+    if (aims := several_aims(row.name)) is None:
         return None
     measure = "比例" if target.unit in _SHARE_UNITS else "数值"
     return (f"{quote(row.indicator.level3)}把{len(aims)}个目标（{'、'.join(aims)}）放在一个指标里，只有一个"
@@ -563,8 +553,12 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
         return (f"{quote(row.indicator.level3)}把{len(parts)}项内容（{'、'.join(parts)}）放在一个指标里，{said}，"
                 "无法分别考核和打分",
                 f"拆成{len(parts)}个三级指标（{'、'.join(parts)}），每个指标写明衡量的对象和一个可衡量的指标值")
-    # most values: not two figures with a list mark between (two aims under one figure: _several_aims)
-    if target.kind is Kind.QUANTITATIVE or not _listed_figures(raw):
+    if target.kind is Kind.QUANTITATIVE:  # (two aims asked of a figure's effects only: round 23 asked every row)
+        if row.level1 != LEVEL1_EFFECT or _CLAUSE_SPLIT.search(row.name) is None:
+            return None
+        return _several_aims(row)
+    # most values: not two figures with a list mark between
+    if not _listed_figures(raw):
         return None
     if row.level2 == "时效指标" and (dues := listed_deadlines(raw)) is not None:
         works = "、".join(work for work, _due in dues)
@@ -728,25 +722,36 @@ def target_deferred(document: Document, settings: RuleSettings) -> list[Finding]
     target is whatever the count comes to (以实际…为准, 按实际…核定, 据实结算), so the year-end result always
     meets it and the indicator checks nothing (88号: 指标值应明确、可考核). Not flagged: a ceiling that stays
     binding (``≤30万元,据实结算``: paid as spent, never above 30万元), and a value without a figure (``按实际情况发放``:
-    ``vague-qualitative`` judges words alone).
+    ``vague-qualitative`` judges words alone). Values in words only: a figure read as the target is not deferred.
     """
     out = []
-    for row in rows_where(document, _DEFERRED, RAW_OF_ROW):  # (one search of the document's values)
+    for row, said in flagged(document, _DEFERRED_CHECK):
         raw = row.indicator.target.raw
-        said = _DEFERRED.search(raw)
-        if said is None or any(mark in raw for mark in _CEILING_MARKS) or not any(char.isdigit() for char in raw):
-            continue
         out.append(at_indicator(row.project, row.position, row.indicator, "target",
-                                f"指标值{quote(raw)}写了数值又说「{said.group()}」：目标随实际结果变化，年底怎么"
+                                f"指标值{quote(raw)}写了数值又说「{said}」：目标随实际结果变化，年底怎么"
                                 "完成都算达到，无法考核",
                                 "写明确定的目标值（如按计划数写「≥2300人」），实际与计划的差异在自评的偏差原因中说明"))
     return out
 
 
 # A target deferred to the actual: 以实际招生人数为准, 按实际发生数核定, 据实结算.
-_DEFERRED = re.compile(r"(?:以|按)实际[^，,。；;、\0]{0,10}?(?:为准|核定|确定|结算)|据实(?:结算|核定|列支)")
+_DEFERRED = re.compile(r"(?:以|按)实际[^，,。；;、]{0,10}?(?:为准|核定|确定|结算)|据实(?:结算|核定|列支)")
 # A ceiling the deferral leaves binding (≤30万元,据实结算).
 _CEILING_MARKS = ("≤", "<", "＜", "≦", "不超过", "不高于", "以内")
+
+
+def _deferred(row: Row) -> str | None:
+    """``target-deferred``'s verdict on a value in words: the words deferring its figure to the actual, or None."""
+    raw = row.indicator.target.raw
+    if "实际" not in raw and "据实" not in raw:  # (nearly every value)
+        return None
+    said = _DEFERRED.search(raw)
+    if said is None or any(mark in raw for mark in _CEILING_MARKS) or not any(char.isdigit() for char in raw):
+        return None
+    return said.group()
+
+
+_DEFERRED_CHECK = indicator_check(_deferred, needs=lambda shape: not shape[8])  # a value in words
 
 
 @rule("direction-clash", title="指标方向与比较符号相反", dimension="可行性", severity="error")

@@ -285,6 +285,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
      [r for r in GOOD_ROWS if r[1] != T], None, [(None, None)]),
     ("missing-quality-indicator", "no 质量 beside 数量, 时效, 成本 and the effects (云南 航空消防, 施甸; round 23)",
      [r for r in GOOD_ROWS if r[1] != Q], None, [(None, None)]),
+    ("target-deferred", "a count deferred to the actual count (百色; round 24)",
+     with_row(1, row(OUT, N, "视频会议保障数量", "预计12次,以实际召开次数为准")), None, [(1, "target")]),
     # round 15 (金寨 物业管理, 银川六中, 龙岩 宗教管理, 衡阳 社会福利院; 长庆初中 and 濮阳 left over)
     ("management-as-output", "spending by the rules as the 质量 (龙岩, 濮阳)",
      with_row(2, row(OUT, Q, "项目资金使用合规性", "≥95%")), None, [(2, "level3")]),
@@ -463,6 +465,8 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
     ("name-without-object", "以 opening a name with its object", with_row(1, row(OUT, N, "以旧换新设备数量", "≥12台")),
      None),
     ("several-targets", "two things completed", with_row(1, row(OUT, N, "宣传和培训", "宣传和培训全部完成")), None),
+    ("target-deferred", "a ceiling settled as spent", with_row(4, row(OUT, C, "运行维护成本", "≤10万元,据实结算")),
+     None),
     ("vague-qualitative", "an effect of no accident", with_row(5, row(E, SE, "安全生产", "全年无重大安全事故")), None),
     ("spec-as-quantity", "a count of devices", with_row(1, row(OUT, N, "存储备份器数量", "1台")), None),
     ("input-as-output", "a report's progress as the measure",

@@ -97,7 +97,8 @@ def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
     (``办公费总成本 =0万元``) measures nothing either. A figure per unit whose 元 is in the name's
     hint or unit note (``≤28.40/株`` under ``补助成本(≤**元/株)``) is money per unit. A value listing
     several amounts (``3000元、2000元、1000元3个档次``) is money; ``several-targets`` says it. An amount
-    written as a sentence with its full stop (``15万元。``) is money.
+    written as a sentence with its full stop (``15万元。``) is money, and so is an amount per unit whose parts are
+    joined by a full stop (``17元/人.每天``).
     """
     out = [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
            for row, verdict in flagged(document, _COST_NOT_MONEY)]
@@ -109,6 +110,8 @@ _MONEY_SHORTHAND = re.compile(r"^(?:万|千|亿)(?:/[^/]{1,3})?$")
 # A figure per unit with the money left out (≤28.40/株) beside a name whose hint or unit note says
 # 元 per that unit (补助成本(≤**元/株)): money per unit, 元 written once in the name.
 _FIGURE_PER = re.compile(r"^[≤≥<>=＜＞≦≧]*\d+(?:\.\d+)?/([^/\d]{1,3})$")
+# An amount per unit written with a mark the target reader does not take between its parts (17元/人.每天).
+_MONEY_PER_TEXT = re.compile(r"^[≤≥<>=＜＞≦≧]*\d+(?:\.\d+)?(?:万|千)?元/[\u4e00-\u9fff]")
 _NAME_MONEY_PER = re.compile(r"[(（][≤≥<>=＜＞≦≧*＊]*(?:万|千)?元/([^/()（）]{1,3})[)）]")
 
 
@@ -132,6 +135,8 @@ def _not_money(row: Row) -> tuple[str, str] | None:
         named = _NAME_MONEY_PER.search(clean(indicator.level3))
         if named is not None and named.group(1) == per.group(1):
             return None  # ≤28.40/株 under 补助成本(≤**元/株): 元 per 株, written in the name
+    if _MONEY_PER_TEXT.match(clean(target.raw)) is not None:
+        return None  # 17元/人.每天: money per unit, its parts joined by a full stop the reader does not read
     ended = target.raw.strip().rstrip(_SENTENCE_END)
     if ended != target.raw.strip() and is_money_unit(parse_target(ended, indicator.level3).unit):
         return None  # 15万元。: an amount written as a sentence, its full stop kept

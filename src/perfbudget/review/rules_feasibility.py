@@ -483,6 +483,19 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
             for row, verdict in flagged(document, _SEVERAL_TARGETS)]
 
 
+def _several_aims(row: Row) -> tuple[str, str] | None:
+    """``several-targets``'s (message, suggestion) for an effect with a figure whose name has a clause mark and
+    is two aims, or None."""
+    target = row.indicator.target
+    if (aims := several_aims(row.name)) is None:
+        return None
+    measure = "比例" if target.unit in _SHARE_UNITS else "数值"
+    return (f"{quote(row.indicator.level3)}把{len(aims)}个目标（{'、'.join(aims)}）放在一个指标里，只有一个"
+            f"指标值{quote(target.raw)}，看不出是哪一个的{measure}，无法分别考核",
+            f"拆成{len(aims)}个三级指标，每个写明衡量的对象和一个指标值（如「{aims[0]}」写成可计量的"
+            "「…发生率较上年下降…%」）")
+
+
 _LIST_MARK = re.compile(r"[、，,；;]")
 _DIGIT = re.compile(r"\d")
 
@@ -540,17 +553,12 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
         return (f"{quote(row.indicator.level3)}把{len(parts)}项内容（{'、'.join(parts)}）放在一个指标里，{said}，"
                 "无法分别考核和打分",
                 f"拆成{len(parts)}个三级指标（{'、'.join(parts)}），每个指标写明衡量的对象和一个可衡量的指标值")
-    name = row.name
-    if (row.level1 == LEVEL1_EFFECT and target.kind is Kind.QUANTITATIVE
-            and ("," in name or "，" in name or ";" in name or "；" in name)
-            and (aims := several_aims(name)) is not None):
-        measure = "比例" if target.unit in _SHARE_UNITS else "数值"
-        return (f"{quote(row.indicator.level3)}把{len(aims)}个目标（{'、'.join(aims)}）放在一个指标里，只有一个"
-                f"指标值{quote(raw)}，看不出是哪一个的{measure}，无法分别考核",
-                f"拆成{len(aims)}个三级指标，每个写明衡量的对象和一个指标值（如「{aims[0]}」写成可计量的"
-                "「…发生率较上年下降…%」）")
+    if target.kind is Kind.QUANTITATIVE:  # (two aims asked of a figure's effects only: round 23 asked every row)
+        if row.level1 != LEVEL1_EFFECT or _CLAUSE_SPLIT.search(row.name) is None:
+            return None
+        return _several_aims(row)
     # most values: not two figures with a list mark between
-    if target.kind is Kind.QUANTITATIVE or not _listed_figures(raw):
+    if not _listed_figures(raw):
         return None
     if row.level2 == "时效指标" and (dues := listed_deadlines(raw)) is not None:
         works = "、".join(work for work, _due in dues)
@@ -704,6 +712,46 @@ _COUNT_END = re.compile(r"(?:数量|次数|人数|个数|件数|户数|台数|�
 def is_count(name: str, unit: str | None) -> bool:
     """A count of things delivered: a count ending (数量, 人次 …) or a measure word as the unit."""
     return bool(_COUNT_END.search(name)) or (unit is not None and unit in word_set("units", "count"))
+
+
+@rule("target-deferred", title="指标值以实际为准", dimension="可行性", severity="warning")
+def target_deferred(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A value that gives a figure and then defers it to what actually happens.
+
+    ``2023年预计在校生:小学600人,初中700人,高中1000人,最后以实际招生人数为准``: the figure is an estimate and the
+    target is whatever the count comes to (以实际…为准, 按实际…核定, 据实结算), so the year-end result always
+    meets it and the indicator checks nothing (88号: 指标值应明确、可考核). Not flagged: a ceiling that stays
+    binding (``≤30万元,据实结算``: paid as spent, never above 30万元), and a value without a figure (``按实际情况发放``:
+    ``vague-qualitative`` judges words alone). Values in words only: a figure read as the target is not deferred.
+    """
+    out = []
+    for row, said in flagged(document, _DEFERRED_CHECK):
+        raw = row.indicator.target.raw
+        out.append(at_indicator(row.project, row.position, row.indicator, "target",
+                                f"指标值{quote(raw)}写了数值又说「{said}」：目标随实际结果变化，年底怎么"
+                                "完成都算达到，无法考核",
+                                "写明确定的目标值（如按计划数写「≥2300人」），实际与计划的差异在自评的偏差原因中说明"))
+    return out
+
+
+# A target deferred to the actual: 以实际招生人数为准, 按实际发生数核定, 据实结算.
+_DEFERRED = re.compile(r"(?:以|按)实际[^，,。；;、]{0,10}?(?:为准|核定|确定|结算)|据实(?:结算|核定|列支)")
+# A ceiling the deferral leaves binding (≤30万元,据实结算).
+_CEILING_MARKS = ("≤", "<", "＜", "≦", "不超过", "不高于", "以内")
+
+
+def _deferred(row: Row) -> str | None:
+    """``target-deferred``'s verdict on a value in words: the words deferring its figure to the actual, or None."""
+    raw = row.indicator.target.raw
+    if "实际" not in raw and "据实" not in raw:  # (nearly every value)
+        return None
+    said = _DEFERRED.search(raw)
+    if said is None or any(mark in raw for mark in _CEILING_MARKS) or not any(char.isdigit() for char in raw):
+        return None
+    return said.group()
+
+
+_DEFERRED_CHECK = indicator_check(_deferred, needs=lambda shape: not shape[8])  # a value in words
 
 
 @rule("direction-clash", title="指标方向与比较符号相反", dimension="可行性", severity="error")

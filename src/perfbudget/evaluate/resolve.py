@@ -55,6 +55,33 @@ def too_large(value: Decimal) -> bool:
     return value.is_finite() and value.adjusted() > MAX_MAGNITUDE
 
 
+MOST_DECIMALS = 20  # a typed figure's decimals: the bound of a funds grid's cells (readers/execution_cells.py)
+TOO_PRECISE = f"小数位数过多（至多 {MOST_DECIMALS} 位）"
+
+
+def too_precise(value: Decimal) -> bool:
+    """More decimals than anyone measures: a 实际完成值 of 40 decimals was taken and kept whole until attack24."""
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and exponent < -MOST_DECIMALS
+
+
+# Units of a share or of money: a 实际完成值 in them may be negative (增长率 -5%, a loss in 万元); a count, a
+# duration, a length … may not, unless its target is negative itself.
+_SIGNED_UNITS = frozenset({"%", "‰", "百分点", "个百分点", "元", "千元", "万元", "亿元"})
+
+
+def negative_refusal(value: Decimal, target: Target, what: str, text: str) -> str | None:
+    """Why a negative figure cannot be an indicator's 实际完成值 (or 全年预计完成情况), or None: a target counted in
+    次, 件, 人, 小时, 年 … measures what cannot fall below zero (-12次 was scored, 0 分, and kept until attack24); a
+    share, money, a unitless figure or a negative target may be negative."""
+    if value >= 0 or target.unit is None or target.unit in _SIGNED_UNITS:
+        return None
+    if (target.value is not None and target.value < 0) or (target.upper is not None and target.upper < 0):
+        return None
+    return (f"{what}「{_short(text)}」是负数：指标值以「{target.unit}」计，不能为负"
+            "（只有比率（%）、金额或指标值本身为负的指标可以填负数）")
+
+
 OTHER_DIGITS = "含有 0-9 以外的数字字符：请用 0-9 书写"
 
 
@@ -91,6 +118,8 @@ def parse_quantity(text: str, unit: str | None, name: str | None,
         raise CellError(f"{what}「{text}」应为单个数值（不带 ≥、≤ 等比较符或范围）")
     if too_large(parsed.value):
         raise CellError(f"{what}「{_short(text)}」{TOO_LARGE}")
+    if too_precise(parsed.value):
+        raise CellError(f"{what}「{_short(text)}」{TOO_PRECISE}")
     if parsed.unit is None or unit is None or parsed.unit == unit:
         return parsed.value, None
     converted = convert(parsed.value, parsed.unit, unit)
@@ -234,6 +263,9 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
                 value, note = parse_quantity(text, target.unit, indicator.level3)
             except CellError as exc:
                 problems.append(Problem(row.source, str(exc)))
+            else:
+                if (negative := negative_refusal(value, target, "实际完成值", text)) is not None:
+                    problems.append(Problem(row.source, negative))
     elif grade is None and not grade_text:
         problems.append(Problem(row.source, f"定性指标「{indicator.level3}」须填写完成等级"
                                             "（达成、部分达成 或 未达成）"))
@@ -264,6 +296,9 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
                 forecast, _ = parse_quantity(forecast_text, target.unit, indicator.level3, "全年预计完成情况")
             except CellError as exc:
                 problems.append(Problem(row.source, str(exc)))
+            else:
+                if (negative := negative_refusal(forecast, target, "全年预计完成情况", forecast_text)) is not None:
+                    problems.append(Problem(row.source, negative))
     if len(problems) > before:
         return
     if forecast is not None and likelihood in (LIKELY_SURE, LIKELY_NEVER) \

@@ -19,7 +19,7 @@ from typing import Any
 
 from perfbudget.model import Problem, Severity, Source
 
-_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^<>]*)>")  # (``[^>]*`` scanned the rest of a part without ``>`` from each row)
 _ATTRIBUTE = re.compile(rb"\b(r|hidden)\s*=\s*[\"']([^\"']*)[\"']")
 _TRUE = (b"1", b"true")
 _QUOTED = 3  # the texts quoted in a warning
@@ -43,7 +43,8 @@ def hidden_rows(workbook: Any, worksheet: Any) -> frozenset[int]:
     number = 0
     for match in _ROW.finditer(xml):
         attributes = _attributes(match.group(1))
-        number = int(attributes[b"r"]) if attributes.get(b"r", b"").isdigit() else number + 1
+        given = attributes.get(b"r", b"")
+        number = int(given) if given.isdigit() and len(given) <= 7 else number + 1  # at most Excel's 1,048,576
         if attributes.get(b"hidden") in _TRUE:
             rows.add(number)
     return frozenset(rows)

@@ -72,12 +72,13 @@ def test_a_negative_count_or_an_absurdly_precise_actual_is_refused(web: WebEnv) 
     assert evaluate({count: {"actual": "0次"}}).status_code == 200
 
 
-def test_a_command_line_name_that_passes_for_an_account_is_refused(web: WebEnv, seed_path: Path,
+def test_a_command_line_name_that_passes_for_an_account_is_refused(any_web: WebEnv, seed_path: Path,
                                                                     tmp_path: Path) -> None:
     # Without --user a command-line write is recorded under --actor or the login name, unchecked (a laptop without
     # web accounts): `perfbudget import --actor reviewer` put 「reviewer 导入文件」 in the audit log and a reviewer's
     # name on the 审核流程's step back to 草稿, a step no reviewer may take. A name that passes for an account's
-    # (also the login name, and but for case or width) is refused now, saying to use --user.
+    # (also the login name, and but for case or width) is refused now, saying to use --user. SQLite and PostgreSQL.
+    web = any_web
     changed = tmp_path / "seed-b.txt"
     changed.write_text(seed_path.read_text(encoding="utf-8").replace("≥12次", "≥13次", 1), encoding="utf-8")
     runner, db = CliRunner(), ("--db", web.url)
@@ -103,7 +104,7 @@ def test_an_unknown_action_on_the_desk_is_not_said_to_be_a_changed_state(web: We
     assert "您填写的意见没有记录（未知的操作「&lt;b&gt;bogus&lt;/b&gt;」" in answer.text, answer.text
 
 
-def test_a_negative_budget_is_refused_by_the_api_as_by_the_edit_form(web: WebEnv) -> None:
+def test_a_negative_budget_is_refused_by_the_api_as_by_the_edit_form(any_web: WebEnv) -> None:
     # `PUT /api/v1/projects/{id}` and `POST /documents` saved a 预算数 of -60 万元 (the lists', the dashboard's and the
     # publication's totals summed it) where the edit page refuses it. The API refuses the budget's amounts below zero
     # now, each at its field, as the funds grid's figures since attack23.
@@ -111,6 +112,7 @@ def test_a_negative_budget_is_refused_by_the_api_as_by_the_edit_form(web: WebEnv
 
     from tests.web.helpers import project_form, stored_project
 
+    web = any_web
     pid = web.project_ids[0]
     client = web.client()
     headers = {"Authorization": f"Bearer {web.token('editor')}"}

@@ -113,9 +113,9 @@ def parse_quantity(text: str, unit: str | None, name: str | None,
         raise CellError(f"{what}「{_short(text)}」{OTHER_DIGITS}")
     parsed = parse_target(text, name)
     if parsed.kind is Kind.QUALITATIVE or parsed.value is None:
-        raise CellError(f"{what}「{text}」不是数值")
+        raise CellError(f"{what}「{_short(text)}」不是数值")
     if parsed.op is not None or parsed.upper is not None:
-        raise CellError(f"{what}「{text}」应为单个数值（不带 ≥、≤ 等比较符或范围）")
+        raise CellError(f"{what}「{_short(text)}」应为单个数值（不带 ≥、≤ 等比较符或范围）")
     if too_large(parsed.value):
         raise CellError(f"{what}「{_short(text)}」{TOO_LARGE}")
     if too_precise(parsed.value):
@@ -125,7 +125,7 @@ def parse_quantity(text: str, unit: str | None, name: str | None,
     converted = convert(parsed.value, parsed.unit, unit)
     if converted is None:
         units = "、".join(convertible_units(unit))
-        raise CellError(f"{what}「{text}」的单位「{parsed.unit}」不能换算为指标值的单位「{unit}」（可用：{units}）")
+        raise CellError(f"{what}「{_short(text)}」的单位「{parsed.unit}」不能换算为指标值的单位「{unit}」（可用：{units}）")
     note = f"{format_decimal(parsed.value)}{parsed.unit} = {format_decimal(converted.normalize())}{unit}"
     return converted, note
 
@@ -151,8 +151,8 @@ class _ProjectIndex:
                 return matches[0]
             if len(matches) > 1:
                 seqs = "、".join(str(p.seq) for p in matches)
-                return f"项目名称「{text}」对应多个项目（序号 {seqs}），请改填项目序号"
-        return f"未知项目「{text}」：应填表中的项目名称（如「{_cell(next(iter(self.by_seq.values())))}」）或项目序号"
+                return f"项目名称「{_short(text)}」对应多个项目（序号 {seqs}），请改填项目序号"
+        return f"未知项目「{_short(text)}」：应填表中的项目名称（如「{_cell(next(iter(self.by_seq.values())))}」）或项目序号"
 
 
 def _cell(project: Project) -> str:
@@ -185,7 +185,7 @@ def _decimal_cell(row: SheetRow, column: str, problems: list[Problem], label: st
         return None
     value = parse_number(text)
     if value is None or value < 0:
-        problems.append(Problem(row.source, f"{label}「{text}」应为非负数字"))
+        problems.append(Problem(row.source, f"{label}「{_short(text)}」应为非负数字"))
         return None
     if too_large(value):
         problems.append(Problem(row.source, f"{label}「{_short(text)}」{TOO_LARGE}"))

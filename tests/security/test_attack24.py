@@ -69,6 +69,9 @@ def test_a_negative_count_or_an_absurdly_precise_actual_is_refused(web: WebEnv) 
         "（只有比率（%）、金额或指标值本身为负的指标可以填负数）"]
     precise = evaluate({count: {"actual": "12." + "1" * 21}})
     assert precise.status_code == 422 and "小数位数过多（至多 20 位）" in precise.text, precise.text
+    # a value that is no number is quoted up to 40 characters (a 3,000-character one came back whole)
+    echoed = evaluate({count: {"actual": "12次" * 1_000}})
+    assert echoed.status_code == 422 and len(echoed.content) < 400, len(echoed.content)
     assert evaluate({share: {"actual": "-5%"}}).status_code == 200
     assert evaluate({count: {"actual": "0次"}}).status_code == 200
 

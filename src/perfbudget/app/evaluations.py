@@ -94,13 +94,14 @@ def sheet_text_problems(rows: list[SheetRow]) -> list[Problem]:
     a stored document's text may be (``app.validate.MAX_TEXT``) or holding a control character. Until attack24 a unit
     editor's 实际完成值, 偏差原因 and 总体目标完成情况 were kept however long (2 MB in one record, as often as
     posted, then sent whole by every page and API answer showing the record)."""
-    from perfbudget.app.validate import MAX_TEXT, text_problem
+    from perfbudget.app.validate import BAD_CHARS, MAX_TEXT, text_problem
 
     problems = []
     for row in rows:
         for column, text in row.cells.items():
             if text and (problem := text_problem(text, MAX_TEXT)) is not None:
-                problems.append(Problem(row.source, f"「{column}」{problem}"))
+                shown = BAD_CHARS.sub("\ufffd", text[:40]) + ("…" if len(text) > 40 else "")  # (printable, short)
+                problems.append(Problem(row.source, f"「{column}」{problem}：「{shown}」"))
     return problems
 
 

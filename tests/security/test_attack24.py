@@ -44,7 +44,8 @@ def test_a_self_evaluation_text_longer_than_a_stored_text_is_refused_at_its_row(
     refused = evaluate({qualitative: {"actual": "好" * 20_001, "deviation": "无\x07"}}, goal_result="完" * 500_000)
     assert refused.status_code == 422, refused.text[:500]
     details = refused.json()["error"]["details"]
-    assert details[0] == "年度总体目标完成情况：「实际完成值」文字过长（500000 个字符，上限 20000）：「" + "完" * 40 + "…」", details
+    said = "年度总体目标完成情况：「实际完成值」文字过长（500000 个字符，上限 20000）"
+    assert details[0] == said + "：「" + "完" * 40 + "…」", details
     assert "「实际完成值」文字过长（20001 个字符，上限 20000）" in details[1], details
     assert f"第 {qualitative} 个指标" in details[1], details
     assert "含有不可见的控制字符（U+0007）" in details[2], details

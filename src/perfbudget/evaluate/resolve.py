@@ -125,7 +125,8 @@ def parse_quantity(text: str, unit: str | None, name: str | None,
     converted = convert(parsed.value, parsed.unit, unit)
     if converted is None:
         units = "、".join(convertible_units(unit))
-        raise CellError(f"{what}「{_short(text)}」的单位「{parsed.unit}」不能换算为指标值的单位「{unit}」（可用：{units}）")
+        raise CellError(f"{what}「{_short(text)}」的单位「{parsed.unit}」不能换算为指标值的单位「{unit}」"
+                        f"（可用：{units}）")
     note = f"{format_decimal(parsed.value)}{parsed.unit} = {format_decimal(converted.normalize())}{unit}"
     return converted, note
 
@@ -152,7 +153,8 @@ class _ProjectIndex:
             if len(matches) > 1:
                 seqs = "、".join(str(p.seq) for p in matches)
                 return f"项目名称「{_short(text)}」对应多个项目（序号 {seqs}），请改填项目序号"
-        return f"未知项目「{_short(text)}」：应填表中的项目名称（如「{_cell(next(iter(self.by_seq.values())))}」）或项目序号"
+        example = _cell(next(iter(self.by_seq.values())))
+        return f"未知项目「{_short(text)}」：应填表中的项目名称（如「{example}」）或项目序号"
 
 
 def _cell(project: Project) -> str:

@@ -85,6 +85,18 @@ def _shown_as(name: str) -> str:
     return canonical_name(name).casefold()
 
 
+def account_named_like(engine: Engine, name: str) -> str | None:
+    """The account whose user name or display name ``name`` passes for (the same but for case, width, spaces or
+    invisible characters), or None: a bare name a command line records (``--actor``, the login name) must not read
+    as an account's."""
+    wanted = _shown_as(name)
+    with engine.connect() as connection:
+        for row in connection.execute(select(users.c.username, users.c.display_name)):
+            if any(theirs and _shown_as(theirs) == wanted for theirs in (row.username, row.display_name)):
+                return str(row.username)
+    return None
+
+
 def display_name_problem(connection: Connection, display_name: str | None, user_id: int | None,
                          username: str | None = None) -> str | None:
     """Why a display name (and a new account's ``username``) would pass for another account (Chinese), or None.

@@ -5,7 +5,10 @@
   the records and the audit log name it (its id kept), and its role and unit are checked as its pages and tokens are
   (:func:`import_refusal`, :func:`review_refusal`, the 自评's ``evaluations.role_refusal``, the library's admin
   check).
-* Without an account (a laptop with no web accounts): ``--actor NAME``, else the login name, unchecked.
+* Without an account (a laptop with no web accounts): ``--actor NAME``, else the login name, unchecked; refused when
+  that name passes for a web account's (its user name or display name, but for case or width): until attack24
+  ``perfbudget import --actor rev`` was recorded in the history, the 审核流程 and the audit log as 「rev」 importing,
+  a reviewer's name on a step no reviewer may take.
 * ``--user`` with ``--actor`` is refused: the record names the account.
 
 Until replay-m ``import``, ``review --save`` and ``library merge`` recorded the login name (「root」) even where
@@ -37,10 +40,15 @@ class Acting:
 def acting(engine: Engine, user: str | None, actor: str | None, login: str | None) -> Acting | str:
     """The command line's writer: the account ``user`` names, else ``actor`` or ``login`` (the OS login name) as a
     bare name; or why not (an unknown or disabled account, both ``user`` and ``actor``), in Chinese."""
-    from perfbudget.app.accounts import account_principal
+    from perfbudget.app.accounts import account_named_like, account_principal
 
     if user is None:
-        return Acting(Actor(None, actor or login), None)
+        name = actor or login
+        if name and (account := account_named_like(engine, name)) is not None:
+            given = f"--actor「{name}」" if actor else f"登录名「{name}」（没有 --user 或 --actor 时记为它）"
+            return (f"{given}与网页端账号 {account} 的名字相同或只差大小写、全角半角，记录会被当作该账号所为：请用 "
+                    f"--user {account}（按该账号的角色与单位检查），或用 --actor 写另一个名字")
+        return Acting(Actor(None, name), None)
     if actor:
         return BOTH_GIVEN
     found = account_principal(engine, user)

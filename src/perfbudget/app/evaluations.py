@@ -42,7 +42,7 @@ def monitor(document: Document, rows: list[SheetRow], sheet_problems: list[Probl
     from perfbudget.evaluate.monitor import MonitorOptions, monitor_document
     from perfbudget.evaluate.resolve import resolve
 
-    problems = list(sheet_problems)
+    problems = list(sheet_problems) + sheet_text_problems(rows)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     actuals, found = resolve(document, rows, "monitor")
@@ -87,12 +87,29 @@ def score(document: Document, rows: list[SheetRow], sheet_problems: list[Problem
     ``evaluate 表 -a 表`` compared them, the API's and the page's 自评 of an imported 自评表 did not."""
     from perfbudget.evaluate.from_table import table_score_check
 
+    sheet_problems = list(sheet_problems) + sheet_text_problems(rows)
     if any(p.severity is Severity.ERROR for p in sheet_problems):
-        return None, list(sheet_problems)
+        return None, sheet_problems
     evaluation, found = evaluate_rows(document, rows, weights, options, actuals_file=file)
     if evaluation is not None:
         found = found + table_score_check(document, evaluation)
     return evaluation, list(sheet_problems) + found
+
+
+def sheet_text_problems(rows: list[SheetRow]) -> list[Problem]:
+    """Each cell of a 自评 or 运行监控 (a sheet's, the page's, the API's) that cannot be kept, at its row: longer than
+    a stored document's text may be (``app.validate.MAX_TEXT``) or holding a control character. Until attack24 a unit
+    editor's 实际完成值, 偏差原因 and 总体目标完成情况 were kept however long (2 MB in one record, as often as
+    posted, then sent whole by every page and API answer showing the record)."""
+    from perfbudget.app.validate import BAD_CHARS, MAX_TEXT, text_problem
+
+    problems = []
+    for row in rows:
+        for column, text in row.cells.items():
+            if text and (problem := text_problem(text, MAX_TEXT)) is not None:
+                shown = BAD_CHARS.sub("\ufffd", text[:40]) + ("…" if len(text) > 40 else "")  # (printable, short)
+                problems.append(Problem(row.source, f"「{column}」{problem}：「{shown}」"))
+    return problems
 
 
 def offered(settings: CoreSettings, approved_version: int | None) -> bool:

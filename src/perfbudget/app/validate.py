@@ -7,7 +7,9 @@ checked before it is stored (:func:`document_problems`):
 
 * **Money and numbers** (budget amounts, target values and bounds, weights, scores): finite,
   at most ``MAX_AMOUNT`` (10^12, in the document's money unit) in absolute value, at most
-  ``MAX_DECIMALS`` (6) decimal places. ``1e1000000``, ``NaN`` and ``Infinity`` are refused.
+  ``MAX_DECIMALS`` (6) decimal places. ``1e1000000``, ``NaN`` and ``Infinity`` are refused. A project's
+  budget (预算数, 财政资金, 其他资金) is never negative (:func:`budget_sign_problems`; until attack24 the API's
+  ``PUT`` and the edit form saved a 预算数 of -60 万元, summed into the dashboard's and the lists' totals).
 * **Whole numbers**: years (fund year, a due date's years) of four digits; every other integer
   (table position, month, day) from 0 to 2^31 − 1, what a PostgreSQL ``integer`` holds.
 * **Text**: no control characters (tab, line feed and carriage return allowed), no Unicode
@@ -176,7 +178,20 @@ def document_problems(document: Document, file: str = "") -> list[Problem]:
         if problem:
             problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
     return indicator_count_problems(document, file) + extras_problems(document, file) + problems + seq_problems(
-        document, file)
+        document, file) + budget_sign_problems(document, file)
+
+
+_AMOUNTS = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
+
+
+def budget_sign_problems(document: Document, file: str = "") -> list[Problem]:
+    """A project's budget amounts below zero, each at its field: no finance officer budgets a negative sum (the
+    funds grid's figures are refused so by the readers and the interchange since attack23)."""
+    return [Problem(Source(file or "输入"), f"projects[{index}].budget.{name}：{label}「{amount}」是负数，"
+                                          "预算数、财政资金和其他资金都不能为负")
+            for index, project in enumerate(document.projects)
+            for name, label in _AMOUNTS.items()
+            if (amount := getattr(project.budget, name)) is not None and amount < 0]
 
 
 def _has_control(document: Document) -> bool:

@@ -56,6 +56,16 @@ def too_large(value: Decimal) -> bool:
     return value.is_finite() and value.adjusted() > MAX_MAGNITUDE
 
 
+MOST_DECIMALS = 20  # a typed figure's decimals: the bound of a funds grid's cells (readers/execution_cells.py)
+TOO_PRECISE = f"小数位数过多（至多 {MOST_DECIMALS} 位）"
+
+
+def too_precise(value: Decimal) -> bool:
+    """More decimals than anyone measures: a 实际完成值 of 40 decimals was taken and kept whole until attack24."""
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and exponent < -MOST_DECIMALS
+
+
 OTHER_DIGITS = "含有 0-9 以外的数字字符：请用 0-9 书写"
 
 
@@ -87,17 +97,20 @@ def parse_quantity(text: str, unit: str | None, name: str | None,
         raise CellError(f"{what}「{_short(text)}」{OTHER_DIGITS}")
     parsed = parse_target(text, name)
     if parsed.kind is Kind.QUALITATIVE or parsed.value is None:
-        raise CellError(f"{what}「{text}」不是数值")
+        raise CellError(f"{what}「{_short(text)}」不是数值")
     if parsed.op is not None or parsed.upper is not None:
-        raise CellError(f"{what}「{text}」应为单个数值（不带 ≥、≤ 等比较符或范围）")
+        raise CellError(f"{what}「{_short(text)}」应为单个数值（不带 ≥、≤ 等比较符或范围）")
     if too_large(parsed.value):
         raise CellError(f"{what}「{_short(text)}」{TOO_LARGE}")
+    if too_precise(parsed.value):
+        raise CellError(f"{what}「{_short(text)}」{TOO_PRECISE}")
     if parsed.unit is None or unit is None or parsed.unit == unit:
         return parsed.value, None
     converted = convert(parsed.value, parsed.unit, unit)
     if converted is None:
         units = "、".join(convertible_units(unit))
-        raise CellError(f"{what}「{text}」的单位「{parsed.unit}」不能换算为指标值的单位「{unit}」（可用：{units}）")
+        raise CellError(f"{what}「{_short(text)}」的单位「{parsed.unit}」不能换算为指标值的单位「{unit}」"
+                        f"（可用：{units}）")
     note = f"{format_decimal(parsed.value)}{parsed.unit} = {format_decimal(converted.normalize())}{unit}"
     return converted, note
 
@@ -123,8 +136,9 @@ class _ProjectIndex:
                 return matches[0]
             if len(matches) > 1:
                 seqs = "、".join(str(p.seq) for p in matches)
-                return f"项目名称「{text}」对应多个项目（序号 {seqs}），请改填项目序号"
-        return f"未知项目「{text}」：应填表中的项目名称（如「{_cell(next(iter(self.by_seq.values())))}」）或项目序号"
+                return f"项目名称「{_short(text)}」对应多个项目（序号 {seqs}），请改填项目序号"
+        example = _cell(next(iter(self.by_seq.values())))
+        return f"未知项目「{_short(text)}」：应填表中的项目名称（如「{example}」）或项目序号"
 
 
 def _cell(project: Project) -> str:
@@ -157,7 +171,7 @@ def _decimal_cell(row: SheetRow, column: str, problems: list[Problem], label: st
         return None
     value = parse_number(text)
     if value is None or value < 0:
-        problems.append(Problem(row.source, f"{label}「{text}」应为非负数字"))
+        problems.append(Problem(row.source, f"{label}「{_short(text)}」应为非负数字"))
         return None
     if too_large(value):
         problems.append(Problem(row.source, f"{label}「{_short(text)}」{TOO_LARGE}"))

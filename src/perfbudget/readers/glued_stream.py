@@ -65,13 +65,22 @@ _LEVEL_LIKE_START = re.compile(r"^[\u4e00-\u9fff]{2,6}指标")
 _SCORE_INSIDE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?![\d.%])(?=[\u4e00-\u9fff])")
 
 
-def header_cells(text: str) -> tuple[list[str], int]:
+_CELL_NOTE = re.compile(r"[(（][A-Za-z/]{1,3}[)）]$")
+# No form has more columns than this; a header is read no further (until attack24 a line of 10,000 「一级指标」
+# was read as 10,000 header cells from each of its 10,000 starts: 120 KB of text, 68 s of CPU).
+MOST_HEADER_CELLS = 40
+# the longest text such a header may take: every label with its (A)/(B/A) note
+HEADER_SPAN = MOST_HEADER_CELLS * (max(len(w) for w in _HEADER_WORDS) + 5)
+
+
+def header_cells(text: str, most: int = MOST_HEADER_CELLS) -> tuple[list[str], int]:
     """The known column labels ``text`` starts with, run together (a ``(A)``/``(B/A)`` after one dropped), and
-    where they end."""
+    where they end; at most ``most``."""
     cells: list[str] = []
     position = 0
-    while (match := _HEADER_CELL.match(text, position)) is not None:
-        cells.append(re.sub(r"[(（][A-Za-z/]{1,3}[)）]$", "", match.group()))
+    while len(cells) < most and (match := _HEADER_CELL.match(text, position)) is not None:
+        cell = match.group()
+        cells.append(_CELL_NOTE.sub("", cell) if cell[-1] in ")）" else cell)
         position = match.end()
     return cells, position
 
@@ -81,6 +90,11 @@ def header_run(text: str) -> tuple[list[str], int, list[bool]] | None:
     绩效目标值实际完成值累计完成率), where they end, and for each value column whether its values end in a unit
     (True) or are bare numbers (the score, last); None unless they are the levels then value columns this module
     splits. 评价内容 is given as the two level cells it heads."""
+    first, _ = header_cells(text, 3)  # (the levels first: a prose line is tried at each of its level labels)
+    if first[:1] == [_LEVELS_SPANNING]:
+        first = ["一级指标", "二级指标", *first[1:]]
+    if [column_role(c) for c in first[:3]] != ["level1", "level2", "level3"]:
+        return None
     cells, position = header_cells(text)
     if cells[:1] == [_LEVELS_SPANNING]:
         cells = ["一级指标", "二级指标", *cells[1:]]

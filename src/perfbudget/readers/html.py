@@ -44,15 +44,11 @@ _SOURCE_BREAK_CJK = re.compile(f"(?<=[{_EAST_ASIAN}])[ \\t]*\\r?\\n[ \\t\\r\\n]*
 _SOURCE_BREAK = re.compile(r"[ \t]*\r?\n[ \t\r\n]*")
 
 
-def _source_whitespace(node: Any) -> None:
+def _source_whitespace(text: str) -> str:
     """A line break in the page's source is white space, not a new line (Word's HTML writer breaks its source lines
     inside the text, also between two Chinese characters): between two East Asian characters it is nothing, as
     browsers show it, elsewhere one space. New lines come only from ``<br>`` and blocks (``<p>``, ``<div>`` …)."""
-    from bs4 import NavigableString
-
-    for string in list(node.find_all(string=True)):
-        if type(string) is NavigableString and "\n" in string and string.find_parent("pre") is None:
-            string.replace_with(_SOURCE_BREAK.sub(" ", _SOURCE_BREAK_CJK.sub("", str(string))))
+    return _SOURCE_BREAK.sub(" ", _SOURCE_BREAK_CJK.sub("", text)) if "\n" in text else text
 
 
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
@@ -83,15 +79,30 @@ def _form_fields_shown(node: Any) -> None:
     """A page saved from a budget system's fill-in form holds the values in its fields: a text field shows its
     ``value`` (``<input value="100%">``), a drop-down list its selected option (or its first, as a browser shows
     it); a ``<textarea>``'s text is text already. Each field is replaced by the text it shows (layouts25: main read
-    the cells as empty). Hidden fields, buttons, check boxes and radio buttons show no text of their own."""
+    the cells as empty). Hidden fields, buttons, check boxes and radio buttons show no text of their own.
+
+    Each field is put in its place by its index among its siblings, counted once per parent (bs4's ``replace_with``
+    looks it up among them every time: 20,000 fields in one cell, 340 KB, cost 10 s of CPU until attack24)."""
+    places: dict[int, dict[int, int]] = {}  # a parent → its children's indexes (a field is replaced one for one)
     for field in node.find_all(("input", "select")):
         if field.name == "input":
             kind = str(field.get("type") or "").strip().lower()
-            field.replace_with(str(field.get("value") or "") if kind in _SHOWN_INPUTS else "")
+            shown = str(field.get("value") or "") if kind in _SHOWN_INPUTS else ""
         else:
             options = field.find_all("option")
             chosen = next((o for o in options if o.has_attr("selected")), options[0] if options else None)
-            field.replace_with(chosen.get_text(" ", strip=True) if chosen is not None else "")
+            shown = chosen.get_text(" ", strip=True) if chosen is not None else ""
+        parent = field.parent
+        if parent is None:
+            continue
+        if id(parent) not in places:
+            places[id(parent)] = {id(child): i for i, child in enumerate(parent.contents)}
+        index = places[id(parent)][id(field)]
+        field.extract(_self_index=index)
+        parent.insert(index, shown)
+
+
+_BLOCKS = frozenset({"p", "div", "li"})  # a new line after each
 
 
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -174,12 +185,31 @@ def _owner(node: Any, parts: dict[int, tuple[Any, str]]) -> Any | None:
 
 
 def _text(node: Any) -> str:
-    _source_whitespace(node)
-    for br in node.find_all("br"):
-        br.replace_with("\n")
-    for block in node.find_all(("p", "div", "li")):
-        block.insert_after("\n")
-    lines = [_SPACES.sub(" ", line).strip() for line in node.get_text().split("\n")]
+    """A cell's text as a browser shows it: lines from ``<br>`` and blocks, a line break of the source white space
+    (not inside ``<pre>``). Read in one walk without changing the tree: until attack24 each ``<br>`` was replaced and a
+    line break inserted after each block, and bs4 looks an element up among its siblings for that (a 60 KB cell of
+    20,000 ``<p>`` cost 16 s of CPU)."""
+    from bs4 import NavigableString, Tag
+
+    shown = node.interesting_string_types  # the strings get_text() reads (not comments, scripts …)
+    parts: list[str] = []
+    stack: list[tuple[Any, str, bool]] = [(iter(node.contents), "", node.name == "pre")]
+    while stack:
+        children, after, in_pre = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            parts.append(after)
+        elif isinstance(child, Tag):
+            if child.name == "br":
+                parts.append("\n")
+            else:
+                stack.append((iter(child.contents), "\n" if child.name in _BLOCKS else "",
+                              in_pre or child.name == "pre"))
+        elif type(child) is shown if isinstance(shown, type) else type(child) in shown:
+            text = str(child)
+            parts.append(text if in_pre or type(child) is not NavigableString else _source_whitespace(text))
+    lines = [_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n")]
     return "\n".join(line for line in lines if line)
 
 

@@ -28,7 +28,7 @@ from perfbudget.readers.glued_described_rows import described_plan, split_descri
 from perfbudget.readers.glued_funds import split_glued_funds
 from perfbudget.readers.glued_level_runs import split_level_run, starts_a_run
 from perfbudget.readers.glued_paired_rows import paired_header, paired_row
-from perfbudget.readers.glued_stream import header_run, split_stream
+from perfbudget.readers.glued_stream import HEADER_SPAN, header_run, split_stream
 from perfbudget.readers.glued_weighted_rows import weighted_header, weighted_row
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import (
@@ -319,7 +319,7 @@ def _table_in_prose(line: str) -> tuple[int, int, list[str], list[list[str]], st
     if "评价内容" not in line and "一级指标" not in line:  # a substring search, not the regular expression's scan:
         return None  # the scan of a 40 MB line held the interpreter's lock for a second (hostile20)
     for match in _PROSE_HEADER_START.finditer(line):
-        found = header_run(line[match.start():])
+        found = header_run(line[match.start():match.start() + HEADER_SPAN])  # (not a copy of the rest each time)
         if found is None:
             continue
         cells, end, units = found

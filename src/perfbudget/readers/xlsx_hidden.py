@@ -22,9 +22,9 @@ from typing import Any
 
 from perfbudget.model import Problem, Severity, Source
 
-_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
-_COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
-_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*[\"']([A-Za-z]+)(\d+):([A-Za-z]+)(\d+)[\"']")
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^<>]*)>")  # (``[^>]*`` scanned the rest of a part without ``>`` from each row)
+_COL = re.compile(rb"<(?:\w+:)?col\b([^<>]*)>")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^<>]*\bref\s*=\s*[\"']([A-Za-z]+)(\d+):([A-Za-z]+)(\d+)[\"']")
 _ATTRIBUTE = re.compile(rb"\b(r|hidden|min|max)\s*=\s*[\"']([^\"']*)[\"']")
 _MAX_COLUMN = 16_384
 _TRUE = (b"1", b"true")
@@ -53,7 +53,8 @@ def hidden_rows(workbook: Any, worksheet: Any, xml: bytes | None = None) -> froz
     number = 0
     for match in _ROW.finditer(xml):
         attributes = _attributes(match.group(1))
-        number = int(attributes[b"r"]) if attributes.get(b"r", b"").isdigit() else number + 1
+        given = attributes.get(b"r", b"")
+        number = int(given) if given.isdigit() and len(given) <= 7 else number + 1  # at most Excel's 1,048,576
         if attributes.get(b"hidden") in _TRUE:
             rows.add(number)
     return frozenset(rows)

@@ -135,7 +135,10 @@ def workflow_step(request: Request, project_id: int, action: str = Form(...), co
     if back == "desk":  # the desk again at once, the 意见 typed kept (a redirect lost it until webflow22)
         from perfbudget.web.routes.review_desk import desk_response
 
-        return desk_response(request, principal, project_id, {"comment": comment, "needs": needs},
+        # the 意见 not recorded, and why: the state (409), else the step asked (an unknown action said the state
+        # had changed until attack24)
+        return desk_response(request, principal, project_id, {"comment": comment, "needs": needs,
+                                                              "why": result.message if needs else ""},
                              status_code=422 if needs else 409)
     response = render_project_page(request, principal, project_id, None,
                                    {"comment": comment, "justification": justification, "needs": needs})

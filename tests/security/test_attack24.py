@@ -56,8 +56,8 @@ def test_a_self_evaluation_text_longer_than_a_stored_text_is_refused_at_its_row(
 
 def test_a_negative_count_or_an_absurdly_precise_actual_is_refused(web: WebEnv) -> None:
     # 实际完成值「-12次」 of 视频会议保障数量 (≥12次) was scored (0 分) and kept, and one of 40 decimals kept whole. A
-    # count, a duration … cannot be negative; a share (增长率 -5%), money (a loss) or a figure whose target is
-    # negative itself can, as before.
+    # count, a duration, a share … cannot be negative; a change (增长率 -5%), a balance (a loss) or a figure whose
+    # target is negative itself can (evaluate.negative_actuals).
     project_id = web.project_ids[0]
     _approve(web, project_id)
     evaluate, indicators = _evaluator(web, project_id)
@@ -66,14 +66,16 @@ def test_a_negative_count_or_an_absurdly_precise_actual_is_refused(web: WebEnv) 
     refused = evaluate({count: {"actual": "-12次"}})
     assert refused.status_code == 422, refused.text[:500]
     assert refused.json()["error"]["details"] == [
-        f"第 {count} 个指标「{indicators[count - 1]['level3']}」：实际完成值「-12次」是负数：指标值以「次」计，不能为负"
-        "（只有比率（%）、金额或指标值本身为负的指标可以填负数）"]
+        f"第 {count} 个指标「{indicators[count - 1]['level3']}」：指标「{indicators[count - 1]['level3']}」的实际完成值"
+        "「-12次」是负数（-12）：数量、比率、金额、时间和满意度不会为负，只有增减变化（增长、下降等）或盈亏类指标可以为负，请核对"]
     precise = evaluate({count: {"actual": "12." + "1" * 21}})
     assert precise.status_code == 422 and "小数位数过多（至多 20 位）" in precise.text, precise.text
     # a value that is no number is quoted up to 40 characters (a 3,000-character one came back whole)
     echoed = evaluate({count: {"actual": "12次" * 1_000}})
     assert echoed.status_code == 422 and len(echoed.content) < 400, len(echoed.content)
-    assert evaluate({share: {"actual": "-5%"}}).status_code == 200
+    # a share of what the indicator counts is no change either (kinds26's rule, by what the indicator measures)
+    assert evaluate({share: {"actual": "-5%"}}).status_code == 422
+    assert evaluate({share: {"actual": "5%"}}).status_code == 200
     assert evaluate({count: {"actual": "0次"}}).status_code == 200
 
 

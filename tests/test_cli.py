@@ -121,6 +121,19 @@ def test_read_json_stdout(seed_path: Path) -> None:
     assert result.stderr == ""
 
 
+def test_read_dash_reads_a_table_pasted_or_piped_on_standard_input(seed_path: Path) -> None:
+    # `perfbudget read -` answered 「文件不存在」: text copied from a web page had to be saved to a file first
+    piped = subprocess.run([sys.executable, "-m", "perfbudget", "read", "-", "--json"], input=seed_path.read_bytes(),
+                           capture_output=True, check=False)
+    assert piped.returncode == 0, piped.stderr.decode()
+    data = json.loads(piped.stdout)
+    assert sum(len(p["indicators"]) for p in data["projects"]) == 88
+    cut = runner.invoke(app, ["read", "-"], input=seed_path.read_text(encoding="utf-8")[:3000])
+    assert cut.exit_code == 1 and "标准输入:" in cut.output and "文件不存在" not in cut.output, cut.output
+    empty = runner.invoke(app, ["read", "-"], input="  \n")
+    assert empty.exit_code == 1 and "标准输入: 错误：没有读到内容" in empty.output, empty.output
+
+
 def test_bad_input_exit_1_with_location_and_no_traceback(tmp_path: Path) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(b"")

@@ -18,10 +18,12 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Project, Severity, Source
-from perfbudget.readers import choosable_forms, read_bytes, read_file, unknown_form
+from perfbudget.os_reasons import os_reason
+from perfbudget.readers import choosable_forms, file_too_large, read_bytes, read_file, unknown_form
 from perfbudget.readers.decode import CUT_CHARACTER
 from perfbudget.readers.grid import CUT_MESSAGE
 from perfbudget.readers.sniff import sniff
@@ -113,6 +115,28 @@ def load_bytes(data: bytes, file: str, form: str | None = None, limits: Limits |
     document, problems = read_bytes(data, file, chosen, limits)
     timings["read"] = time.perf_counter() - start
     return LoadResult(document, tuple(problems), chosen, timings)
+
+
+STDIN_NAME = "标准输入"
+
+
+def load_stream(stream: BinaryIO, form: str | None = None, limits: Limits | None = None,
+                name: str = STDIN_NAME) -> LoadResult:
+    """Load a document from a stream (``perfbudget read -``: a table's text pasted into the terminal or piped in),
+    read at most one byte past the size limit; its problems are placed in ``name`` (「标准输入:3: …」)."""
+    try:
+        limits = limits or Limits.from_env()
+    except ValueError as exc:
+        return LoadResult(None, (Problem(Source(name), str(exc)),))
+    try:
+        data = stream.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        return LoadResult(None, (Problem(Source(name), f"无法读取：{os_reason(exc)}"),))
+    if len(data) > limits.max_file_bytes:
+        return LoadResult(None, (file_too_large(name, len(data), limits, growing=True),))
+    if not data.strip():
+        return LoadResult(None, (Problem(Source(name), "没有读到内容：请粘贴或输入表格文字，以 Ctrl-D 结束"),))
+    return load_bytes(data, name, form, limits)
 
 
 def load_path(path: str | Path, form: str | None = None, limits: Limits | None = None) -> LoadResult:

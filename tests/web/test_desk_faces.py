@@ -122,6 +122,10 @@ def test_the_cli_decides_comments_grades_and_batches_as_a_web_account(any_web: W
     refused = _desk_cli(web, "decide", str(pid), "9999", "--decision", "confirmed", "--reason", "x",
                         "--user", "reviewer")
     assert refused.exit_code == 1 and "没有第 9999 条审核发现" in refused.output
+    refused = _desk_cli(web, "decide", str(pid), "1", "--decision", "ignore", "--reason", "x", "--user", "reviewer")
+    # the decisions there are are named (it said 「未知的处理方式」 alone)
+    said = "未知的处理方式「ignore」：可用 dismissed（驳回（不成立））、confirmed（确认）"
+    assert refused.exit_code == 1 and said in refused.output, refused.output
     key = desk["findings"][1]["key"]
     for finding, decision in (("1", "dismissed"), (key[:10], "confirmed")):
         done = _desk_cli(web, "decide", str(pid), finding, "--decision", decision, "--reason", "已核实",

@@ -266,7 +266,8 @@ def decide(store: Store, principal: Principal, project_id: int, settings: CoreSe
     view = _reviewing(store, principal, project_id, settings)
     reason = desk_text(reason, "理由")
     if decision not in DECISIONS:
-        raise DeskRefused("未知的处理方式")
+        raise DeskRefused(f"未知的处理方式「{decision[:20]}」：可用 "
+                          + "、".join(f"{key}（{label}）" for key, label in DECISIONS.items()))
     if not reason:
         raise DeskRefused("请填写理由")
     project = view.version.document.projects[0]

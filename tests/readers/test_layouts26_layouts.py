@@ -316,5 +316,6 @@ def test_hidden_columns_rows_and_sheets_of_an_ods_workbook_are_not_read_and_told
     assert any(m.startswith("F列是隐藏列") and "「95%」" in m for m in told)
     assert any(m.startswith("第7行是隐藏行") and "校舍维修面积" in m for m in told)
     assert any(m.startswith("工作表「原表」是隐藏的") for m in told)
+    assert all("（打开表格时看不到）" in m and "LibreOffice" in m for m in told)  # not 「在 Excel 中看不到」 of an .ods
     shown = load_bytes(_ods(hide=False), "t.ods")  # the same sheet with nothing hidden: read as before
     assert len(shown.document.projects[0].indicators) == 3

@@ -124,7 +124,7 @@ def hidden_column_problems(file: str, sheet: str, texts: dict[int, list[str]]) -
 
     columns = sorted(c for c, shown in texts.items() if shown)
     problems = [Problem(Source(file, sheet=sheet, column=c),
-                        f"{get_column_letter(c)}列是隐藏列（在 Excel 中看不到），未读取：{_quoted(texts[c])}{_UNHIDE}",
+                        f"{get_column_letter(c)}列是隐藏列（打开表格时看不到），未读取：{_quoted(texts[c])}{_UNHIDE}",
                         Severity.WARNING) for c in columns[:MOST_TOLD]]
     if rest := columns[MOST_TOLD:]:
         problems.append(Problem(Source(file, sheet=sheet, column=rest[0]),
@@ -137,17 +137,17 @@ def _quoted(texts: list[str]) -> str:
     return f"「{shown}」" + ("等" if len(texts) > _QUOTED else "")
 
 
-_UNHIDE = "；如需读取，请在 Excel 中取消隐藏后重新导入"
+_UNHIDE = "；如需读取，请在 Excel、WPS 或 LibreOffice 中取消隐藏后重新导入"
 
 
 def hidden_row_problem(file: str, sheet: str, row: int, texts: list[str]) -> Problem:
     return Problem(Source(file, sheet=sheet, row=row),
-                   f"第{row}行是隐藏行（在 Excel 中看不到），未读取：{_quoted(texts)}{_UNHIDE}", Severity.WARNING)
+                   f"第{row}行是隐藏行（打开表格时看不到），未读取：{_quoted(texts)}{_UNHIDE}", Severity.WARNING)
 
 
 def hidden_sheet_problem(file: str, sheet: str, texts: list[str]) -> Problem:
     return Problem(Source(file, sheet=sheet),
-                   f"工作表「{sheet}」是隐藏的（在 Excel 中看不到），未读取：{_quoted(texts)}{_UNHIDE}",
+                   f"工作表「{sheet}」是隐藏的（打开表格时看不到），未读取：{_quoted(texts)}{_UNHIDE}",
                    Severity.WARNING)
 
 

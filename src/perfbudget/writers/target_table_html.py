@@ -92,9 +92,10 @@ def table_html(grid: ProjectGrid, paged: bool = False) -> str:
     columns = "<colgroup>" + "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths) + "</colgroup>"
     parts = [f'<table class="head">{columns}\n' + "\n".join(rows[:split]) + "\n</table>"]
     for first, end in pairwise([split, *starts, grid.rows]):
-        # the parts after the first: on a new page, titled 续表 (read back as the table they continue)
-        broken = f' aria-label="{CONTINUED_TABLE}" style="break-before:page"' if first > split else ""
-        parts.append(f'<table class="indicators"{broken}>{columns}\n<thead>\n{rows[split]}\n</thead>\n<tbody>\n'
+        # each titled 续表, read back as the table it continues with no note (as the Word parts are); the parts after
+        # the first on a new page
+        broken = ' style="break-before:page"' if first > split else ""
+        parts.append(f'<table class="indicators" aria-label="{CONTINUED_TABLE}"{broken}>{columns}\n<thead>\n{rows[split]}\n</thead>\n<tbody>\n'
                      + "\n".join(rows[max(first, split + 1):end]) + "\n</tbody>\n</table>")
     return "\n".join(parts)
 

@@ -260,9 +260,7 @@ def test_html_downloads_printed_by_chromium_are_a4_with_page_numbers_and_the_hea
     from tests.web.test_browser import CHROMIUM_ARGS, _chromium
 
     chromium = _chromium()
-    from tests.writers.test_repeated_headers import long_evaluation
-
-    from tests.writers.test_repeated_headers import long_target_document
+    from tests.writers.test_repeated_headers import long_evaluation, long_target_document
 
     files = {"target.html": render(seed_document, "html"), "eval.html": evaluation_html(evaluation).encode("utf-8"),
              "long-eval.html": evaluation_html(long_evaluation()).encode("utf-8"),

@@ -95,7 +95,8 @@ def table_html(grid: ProjectGrid, paged: bool = False) -> str:
         # each titled 续表, read back as the table it continues with no note (as the Word parts are); the parts after
         # the first on a new page
         broken = ' style="break-before:page"' if first > split else ""
-        parts.append(f'<table class="indicators" aria-label="{CONTINUED_TABLE}"{broken}>{columns}\n<thead>\n{rows[split]}\n</thead>\n<tbody>\n'
+        parts.append(f'<table class="indicators" aria-label="{CONTINUED_TABLE}"{broken}>{columns}\n'
+                     f'<thead>\n{rows[split]}\n</thead>\n<tbody>\n'
                      + "\n".join(rows[max(first, split + 1):end]) + "\n</tbody>\n</table>")
     return "\n".join(parts)
 

@@ -45,7 +45,7 @@ def _read_back(data: bytes, name: str) -> Document:
     return result.document
 
 
-@pytest.mark.parametrize("form", ["docx", "xlsx"])
+@pytest.mark.parametrize("form", ["docx", "xlsx", "html"])
 def test_the_seed_reads_back_from_its_download_with_no_note(seed_document: Document, form: str) -> None:
     back = _read_back(render(seed_document, form, original=True), f"目标表.{form}")
     assert _model(back) == _model(seed_document)
@@ -101,3 +101,23 @@ def test_a_word_table_titled_continued_by_another_writer_but_after_a_heading_is_
     word.save(buffer)
     tables = read_docx_tables(buffer.getvalue(), "two.docx")
     assert [t.heading for t in tables] == ["1.甲项目绩效目标表", "2.乙项目绩效目标表"]
+
+
+@pytest.mark.parametrize("form", ["docx", "html"])
+def test_a_target_table_drawn_a_table_a_printed_page_reads_back_with_no_note(form: str) -> None:
+    """print23: the Word and HTML 绩效目标表 draw a long table's indicators a table a printed page, each led by the
+    header row again and a 一级/二级 label crossing a page drawn on each; read back, the parts are the one table, its
+    labels once: the same model with no note."""
+    from tests.writers.test_repeated_headers import long_target_document
+
+    document = long_target_document()
+    data = render(document, form, original=True)
+    if form == "html":
+        parts = data.count(b"<thead>")
+    else:
+        import docx
+
+        parts = len(docx.Document(io.BytesIO(data)).tables) - 1  # (the head, then the indicators' parts)
+    assert parts >= 2  # the 47 indicators take more than a page
+    back = _read_back(data, f"目标表.{form}")
+    assert _model(back) == _model(document)

@@ -71,7 +71,7 @@ def test_xlsx_has_merged_ranges_numbers_and_font(from_json: Document) -> None:
 def test_html_has_spans_and_fonts(from_json: Document) -> None:
     page = render(from_json, "html").decode()
     # each project as its head and its indicators (the <thead> repeated on every printed page)
-    assert page.count('<table class="head">') == page.count('<table class="indicators">') == 10
+    assert page.count('<table class="head">') == page.count('<table class="indicators" aria-label="续表">') == 10
     assert 'rowspan="' in page and 'colspan="6"' in page
     assert '<meta charset="utf-8">' in page and "SimSun" in page
 

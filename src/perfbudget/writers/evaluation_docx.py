@@ -14,13 +14,11 @@ with Times New Roman for Latin text, so that Word and WPS show the same table.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
-from itertools import pairwise
+from collections.abc import Iterable
 from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
-from perfbudget.writers.evaluation_layout import WIDTHS, Cell, Grid, project_grid
+from perfbudget.writers.evaluation_layout import WIDTHS, Grid, project_grid
 from perfbudget.writers.print_layout import (
     CM_PER_UNIT,
     DOCX_LINE_POINTS,
@@ -31,9 +29,9 @@ from perfbudget.writers.print_layout import (
     docx_part_cells,
     docx_part_rows,
     docx_section,
+    page_parts,
     row_heights,
     set_widths,
-    split_at_pages,
 )
 
 FONT = "宋体"
@@ -80,7 +78,7 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
         # indicators a table a page as computed, so that a 一级/二级 label crossing a page is drawn on each
         split = grid.header_row
         starts = _page_starts(grid, scale, docx_page_height(usable))
-        for first, _end, specs in _parts(grid, starts):
+        for first, _end, specs in page_parts(grid.cells, split, grid.rows, starts):
             if first:
                 joint = document.add_paragraph()
                 joint.paragraph_format.space_before = joint.paragraph_format.space_after = Pt(0)
@@ -130,22 +128,6 @@ def _page_starts(grid: Grid, scale: float, page_height: float) -> list[int]:
     # (the 总分 rows go with the last indicator: a page of the header and the 总分 alone says nothing)
     totals = min((c.row for c in grid.cells if c.kind == "total" and c.row > grid.header_row), default=grid.rows)
     return docx_page_starts(heights, page_height, grid.header_row, totals)
-
-
-def _parts(grid: Grid, starts: list[int]) -> Iterator[tuple[int, int, list[Cell]]]:
-    """(first row, end row, cells at rows from 0) of each table the grid is drawn as: the head, then the indicators
-    cut at ``starts``, each part after the first led by the indicator header row again, and a label merged over rows
-    of two parts drawn in each (:func:`print_layout.split_at_pages`)."""
-    split = grid.header_row
-    bounds = [0, split, *starts, grid.rows]
-    for first, end in pairwise(bounds):
-        lead = 1 if first > split else 0
-        specs = [replace(cell, row=0) for cell in grid.cells if cell.row == split] if lead else []
-        for cell in grid.cells:
-            for part_row, part_rows in split_at_pages(cell.row, cell.rowspan, starts if first >= split else []):
-                if first <= part_row < end:
-                    specs.append(replace(cell, row=part_row - first + lead, rowspan=part_rows))
-        yield first, end, specs
 
 
 def evaluation_docx(evaluation: Evaluation, original: bool = False) -> bytes:

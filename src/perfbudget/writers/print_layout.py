@@ -14,7 +14,23 @@ import random
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from itertools import pairwise
+from typing import Any, ClassVar, Protocol, TypeVar
+
+
+class _Rows(Protocol):
+    """A grid's cell as the paging sees it (a dataclass): the row it starts in and how many it spans."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    @property
+    def row(self) -> int: ...
+
+    @property
+    def rowspan(self) -> int: ...
+
+
+_Spanned = TypeVar("_Spanned", bound=_Rows)
 
 PORTRAIT_UNITS = 90
 A4_POINTS = (595.3, 841.9)
@@ -321,10 +337,33 @@ def indicator_page_starts(heights: Sequence[float], room: float, header_row: int
                    if first <= last})
 
 
-def docx_page_starts(heights: Sequence[float], page_height: float, header_row: int, totals: int) -> list[int]:
+def docx_page_starts(heights: Sequence[float], page_height: float, header_row: int, totals: int,
+                     lead: float = 0.0) -> list[int]:
     """:func:`indicator_page_starts` of a Word page (``heights`` by :func:`row_heights` at
-    :data:`DOCX_LINE_POINTS`), cut at :data:`DOCX_PAGE_SHARE` of its height."""
-    return indicator_page_starts(heights, page_height * DOCX_PAGE_SHARE, header_row, totals)
+    :data:`DOCX_LINE_POINTS`), cut at :data:`DOCX_PAGE_SHARE` of its height, ``lead`` points above the table on its
+    first page (the 绩效目标表's heading paragraph)."""
+    return indicator_page_starts(heights, page_height * DOCX_PAGE_SHARE, header_row, totals, lead)
+
+
+def page_parts(cells: Iterable[_Spanned], header_row: int, rows: int,
+               starts: Sequence[int]) -> Iterator[tuple[int, int, list[_Spanned]]]:
+    """(first row, end row, cells at rows from 0) of each table a grid of ``rows`` rows is drawn as: its head (the
+    rows before ``header_row``), then its indicators cut at ``starts`` (:func:`indicator_page_starts`), each part
+    after the first led by the indicator header row again, and a label merged over rows of two parts drawn in each
+    (:func:`split_at_pages`). ``cells`` are dataclasses with ``row`` and ``rowspan`` (the 自评表/监控表's and the
+    绩效目标表's): the Word writers draw each part as a table, the parts after the first on a new page."""
+    from dataclasses import replace
+
+    cells = list(cells)
+    bounds = [0, header_row, *starts, rows]
+    for first, end in pairwise(bounds):
+        lead = 1 if first > header_row else 0
+        specs = [replace(cell, row=0) for cell in cells if cell.row == header_row] if lead else []
+        for cell in cells:
+            for part_row, part_rows in split_at_pages(cell.row, cell.rowspan, starts if first >= header_row else []):
+                if first <= part_row < end:
+                    specs.append(replace(cell, row=part_row - first + lead, rowspan=part_rows))
+        yield first, end, specs
 
 
 def split_at_pages(first: int, count: int, starts: Sequence[int]) -> list[tuple[int, int]]:

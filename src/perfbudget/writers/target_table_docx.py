@@ -1,11 +1,14 @@
-"""The 项目支出绩效目标表 as a Word document (python-docx), one table per project.
+"""The 项目支出绩效目标表 as a Word document (python-docx), one table per project, each project on a new page.
 
 Layout from :mod:`perfbudget.writers.target_table_layout`: the heading paragraph,
 then the table with its merged cells (``w:gridSpan`` across, ``w:vMerge`` down), drawn as its head
 (unit line … 绩效目标) and its indicators, two tables of the same columns joined by a 1 pt paragraph:
 the indicator header row (一级指标 …) leads the second and is marked as a header row
 (``w:tblHeader``), so Word and LibreOffice repeat it on every page (Word repeats a table's leading
-rows only); the reader joins the two as one table continued.
+rows only); the reader joins the two as one table continued. The indicators are cut into a table a printed page as
+computed (:func:`print_layout.docx_page_starts`), each after the first on a new page and led by the header row again,
+so that a 一级/二级 label merged over rows crossing a page is drawn on each (since print23, as the 自评表 since
+print22).
 Fonts: 宋体 as the East Asian font (``w:eastAsia``) on the Normal style and on every
 run, Times New Roman for Latin text, so Word and WPS show the same table. Rows
 may not break across pages (``w:cantSplit``), so a table that runs over two pages
@@ -25,12 +28,17 @@ from typing import Any
 from perfbudget.model import Document
 from perfbudget.writers.print_layout import (
     CM_PER_UNIT,
+    DOCX_LINE_POINTS,
+    DOCX_PAD_POINTS,
+    LONG_SPAN,
     docx_page_height,
+    docx_page_starts,
     docx_part_cells,
     docx_part_rows,
     docx_section,
     fit_widths,
     kept_with_next,
+    page_parts,
     row_heights,
     set_widths,
 )
@@ -88,39 +96,65 @@ def indicator_split(grid: ProjectGrid) -> int:
     return split
 
 
-def _joint(document: Any) -> None:
-    """The 1 pt paragraph between the head table and the indicator table, kept with the next."""
+def _joint(document: Any, new_page: bool = False) -> None:
+    """The 1 pt paragraph between two tables of a project, kept with the next; ``new_page`` begins a page."""
     from docx.shared import Pt
 
     joint = document.add_paragraph()
+    joint.paragraph_format.page_break_before = new_page
     joint.paragraph_format.space_before = joint.paragraph_format.space_after = Pt(0)
     joint.paragraph_format.line_spacing = Pt(1)
     joint.paragraph_format.keep_with_next = True
     _font(joint.add_run(""), size=1)
 
 
+# the heading paragraph above a project's table (12 pt bold, at Word's single spacing): the first page's lead
+HEADING_POINTS = 16.0
+
+
+def page_starts(grid: ProjectGrid, units: list[float], page_height: float) -> list[int]:
+    """The grid's rows that start a printed page (:func:`print_layout.docx_page_starts`): the project starts a page,
+    its heading above the table; its columns ``units`` width units. Empty when the table is drawn as one
+    (:func:`indicator_split`)."""
+    split = indicator_split(grid)
+    if not split:
+        return []
+    heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells), units, grid.rows,
+                          DOCX_LINE_POINTS, DOCX_PAD_POINTS)
+    return docx_page_starts(heights, page_height, split, grid.rows, HEADING_POINTS if grid.heading else 0.0)
+
+
 def _table(document: Any, grid: ProjectGrid, usable: float, page_height: float) -> None:
     """The project's table: its head (title … 绩效目标) and its indicators (一级指标 … , whose header
-    row Word and LibreOffice repeat on every page: Word repeats a table's leading rows only) as two
-    tables of the same columns joined by a 1 pt paragraph."""
+    row Word and LibreOffice repeat on every page: Word repeats a table's leading rows only) as tables of the
+    same columns joined by 1 pt paragraphs, the indicators a table a printed page as computed
+    (:func:`page_starts`), each after the first on a new page, so that a 一级/二级 label merged over rows crossing
+    a page is drawn again on the next (since print23)."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Cm
 
     widths = column_widths(grid)
     scale = usable / sum(widths)
     split = indicator_split(grid)
-    heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells),
-                          [width * scale / CM_PER_UNIT for width in widths], grid.header_rows)
+    units = [width * scale / CM_PER_UNIT for width in widths]
+    heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells), units,
+                          grid.header_rows)
     kept = kept_with_next(heights, page_height)
-    for first, last in (((0, split), (split, grid.rows)) if split else ((0, grid.rows),)):
+    parts = page_parts(grid.cells, split, grid.rows, page_starts(grid, units, page_height)) if split \
+        else iter([(0, grid.rows, grid.cells)])
+    for first, end, specs in parts:
         if first:
-            _joint(document)
-        table = document.add_table(rows=last - first, cols=grid.width)
+            _joint(document, new_page=first > split)
+        rows = end - first + (1 if first > split else 0)
+        table = document.add_table(rows=rows, cols=grid.width)
         table.style = "Table Grid"
         table.autofit = False
         set_widths(table, [Cm(width * scale) for width in widths])
         docx_part_rows(table, repeat_first=bool(first))
-        for cell, spec in docx_part_cells(table, grid.cells, first, last):
+        for cell, spec in docx_part_cells(table, specs, 0, rows):
             _fill(cell, spec.text, spec.bold, spec.center)
+            if spec.rowspan > LONG_SPAN:  # a label over rows at their top, as in the workbooks and the 自评表
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
         # the header block and the indicator header: kept with the first indicator row (of a head taller than
         # fits, its last rows only: kept whole, it left its heading alone on a page)
         for index, row in enumerate(table.rows[:grid.header_rows + 1 - first], first):
@@ -154,8 +188,9 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
         paragraph = out.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
-        if index:  # a heading printed touching the table above it (LibreOffice, the seed's 10 tables)
-            paragraph.paragraph_format.space_before = Pt(12)
+        # each project begins a page, as the provincial forms print (since print23: the projects followed each other,
+        # and where a page began in a project was not known to the writer)
+        paragraph.paragraph_format.page_break_before = bool(index)
         if grid.heading:
             _font(paragraph.add_run(grid.heading), bold=True, size=12)
         _table(out, grid, usable, page_height)

@@ -8,16 +8,21 @@ Word form's widths): its head (unit line … 绩效目标) and its indicators, w
 the ``<thead>``, repeated on every page the indicators run over
 (:data:`perfbudget.writers.print_layout.PRINT_CSS`). Before print14 the whole head block was the
 ``<thead>``: a head of 16 rows (a 自评 form's funds lines) was taller than Chromium repeats, and page 2
-printed without any header.
+printed without any header. Each project begins a page, and its indicators are cut into a table a printed page as
+computed (:func:`page_starts`), so that a 一级/二级 label merged over rows crossing a page is drawn on each (since
+print23; Chromium repeats a ``<thead>``, never a ``rowspan``'s text).
 """
 
 from __future__ import annotations
 
 from html import escape
+from itertools import pairwise
 
 from perfbudget.model import Document
+from perfbudget.readers.grid import CONTINUED_TABLE
 from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
-from perfbudget.writers.print_layout import PRINT_CSS
+from perfbudget.writers.evaluation_html import HTML_LINE_POINTS, HTML_PAD_POINTS, HTML_PAGE_SHARE
+from perfbudget.writers.print_layout import PRINT_CSS, indicator_page_starts, row_heights, split_at_pages
 from perfbudget.writers.target_table_docx import column_widths, indicator_split
 from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
 
@@ -35,13 +40,38 @@ td, th { border: 1px solid #000; padding: 3px 5px; vertical-align: middle; }
 """ + PRINT_CSS
 
 
-def table_html(grid: ProjectGrid) -> str:
-    """One project's table as an HTML ``<table>`` (texts escaped)."""
+# The 绩效目标表 page printed by Chromium: A4 portrait less PRINT_CSS's margins and the body's 8 px; the heading (12 pt,
+# 1.5em above and 0.5em below) over each project's table, which begins a page
+PAGE_POINTS = (841.9 - 31 / 25.4 * 72, 595.3 - 24 / 25.4 * 72 - 12)
+HEADING_POINTS = 42.0
+
+
+def page_starts(grid: ProjectGrid) -> list[int]:
+    """The grid's rows that start a printed page of the page (:func:`print_layout.indicator_page_starts`, at the
+    自评表 page's line heights): each project begins a page, its heading above its table. Chromium repeats a
+    ``<thead>`` but prints a ``rowspan`` cell's text on its first page only, so that the rows on the next page stood
+    under blank 一级/二级 cells until print23."""
+    split = indicator_split(grid)
+    if not split:
+        return []
+    height, width = PAGE_POINTS
+    widths = column_widths(grid)
+    units = [width * w / sum(widths) / 5.25 for w in widths]  # a width unit: half a 10.5 pt CJK character
+    heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells), units, grid.rows,
+                          HTML_LINE_POINTS, HTML_PAD_POINTS)
+    return indicator_page_starts(heights, height * HTML_PAGE_SHARE, split, grid.rows,
+                                 HEADING_POINTS if grid.heading else 0.0)
+
+
+def table_html(grid: ProjectGrid, paged: bool = False) -> str:
+    """One project's table as an HTML ``<table>`` (texts escaped); ``paged``: its indicators a table a printed page
+    as computed (:func:`page_starts`), each after the first on a new page with the header row as its ``<thead>``,
+    a label merged over rows of two pages drawn in each (the 绩效目标表 download; a unit's public page, of several
+    kinds of table, is not paged)."""
+    starts = page_starts(grid) if paged else []
     by_row: dict[int, list[str]] = {}
     for spec in sorted(grid.cells, key=lambda s: (s.row, s.col)):
         attrs = []
-        if spec.rowspan > 1:
-            attrs.append(f' rowspan="{spec.rowspan}"')
         if spec.colspan > 1:
             attrs.append(f' colspan="{spec.colspan}"')
         classes = " ".join(name for name, on in (("c", spec.center), ("b", spec.bold)) if on)
@@ -50,7 +80,9 @@ def table_html(grid: ProjectGrid) -> str:
         if spec.title:
             attrs.append(f' title="原文：{escape(spec.title)}"')
         body = "<br>".join(escape(line) for line in spec.text.split("\n"))
-        by_row.setdefault(spec.row, []).append(f"<td{''.join(attrs)}>{body}</td>")
+        for part_row, part_rows in split_at_pages(spec.row, spec.rowspan, starts):
+            span = f' rowspan="{part_rows}"' if part_rows > 1 else ""
+            by_row.setdefault(part_row, []).append(f"<td{span}{''.join(attrs)}>{body}</td>")
     rows = [f"<tr>{''.join(by_row.get(r, []))}</tr>" for r in range(grid.rows)]
     split = indicator_split(grid)
     if not split:
@@ -58,9 +90,15 @@ def table_html(grid: ProjectGrid) -> str:
     widths = column_widths(grid)
     total = sum(widths)
     columns = "<colgroup>" + "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths) + "</colgroup>"
-    return (f'<table class="head">{columns}\n' + "\n".join(rows[:split]) + "\n</table>\n"
-            f'<table class="indicators">{columns}\n<thead>\n{rows[split]}\n</thead>\n<tbody>\n'
-            + "\n".join(rows[split + 1:]) + "\n</tbody>\n</table>")
+    parts = [f'<table class="head">{columns}\n' + "\n".join(rows[:split]) + "\n</table>"]
+    for first, end in pairwise([split, *starts, grid.rows]):
+        # each titled 续表, read back as the table it continues with no note (as the Word parts are); the parts after
+        # the first on a new page
+        broken = ' style="break-before:page"' if first > split else ""
+        parts.append(f'<table class="indicators" aria-label="{CONTINUED_TABLE}"{broken}>{columns}\n'
+                     f'<thead>\n{rows[split]}\n</thead>\n<tbody>\n'
+                     + "\n".join(rows[max(first, split + 1):end]) + "\n</tbody>\n</table>")
+    return "\n".join(parts)
 
 
 def target_table_html(document: Document, original: bool = False) -> bytes:
@@ -68,9 +106,11 @@ def target_table_html(document: Document, original: bool = False) -> bytes:
     title = "项目支出" + DOCUMENT_KIND_LABELS.get(document.kind, "绩效目标表")  # 绩效目标表, 绩效自评表, 绩效监控表
     parts = [f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
              f"<style>{STYLE}</style>\n</head>\n<body>"]
-    for project in document.projects:
+    for index, project in enumerate(document.projects):
         grid = project_grid(document, project, original)
-        parts.append(f"<h2>{escape(grid.heading)}</h2>" if grid.heading else "<h2></h2>")
-        parts.append(table_html(grid))
+        # each project begins a page, as the provincial forms print (since print23)
+        broken = ' style="break-before:page"' if index else ""
+        parts.append(f"<h2{broken}>{escape(grid.heading)}</h2>" if grid.heading else f"<h2{broken}></h2>")
+        parts.append(table_html(grid, paged=True))
     parts.append("</body>\n</html>\n")
     return "\n".join(parts).encode("utf-8")

@@ -536,7 +536,7 @@ class BatchItem(Model):
 
 
 class BatchResult(Model):
-    message: str = Field(..., description="与审核队列页相同的说明：已处理几个，未处理的各原因及其项目")
+    message: str = Field(..., description="与审核队列页相同的说明：审核通过或退回了哪几个项目，未处理的各原因及其项目")
     done: int
     results: list[BatchItem]
 

@@ -73,7 +73,7 @@ def test_the_review_queue_refusing_many_projects_keeps_the_session_cookie_small(
     assert _session_bytes(client) < 3_000
     page = client.get("/review/queue").text
     # each reason once; a project ticked four times is one step (attack18, leftovers18)
-    assert "已处理 0 个项目；未处理 10 个：项目当前为「草稿」，不能「审核通过」" in page
+    assert "未处理 10 个：项目当前为「草稿」，不能「审核通过」" in page
 
 
 def test_flash_messages_are_cut_and_only_the_first_kept(web: WebEnv) -> None:

@@ -228,7 +228,7 @@ def test_a_batch_step_takes_each_ticked_project_once_and_at_most_a_queue_of_them
 
     done = reviewer.post("/review/queue", data={"csrf_token": token, "action": "approve",
                                                 "project": [str(first)] * 500 + [str(second)] * 3})
-    assert "已处理 2 个项目" in done.text and "未处理" not in done.text, done.text[:3000]
+    assert "已审核通过 2 个项目：" in done.text and "未处理" not in done.text, done.text[:3000]
 
 
 def test_a_command_line_import_with_a_control_character_is_refused_not_stored_to_break_downloads(

@@ -291,7 +291,7 @@ def test_the_review_desk_and_the_queue(browser: Any, desk_server: tuple[str, lis
     boxes.nth(1).check()
     boxes.nth(2).check()
     reviewer.click("#batch-approve")
-    reviewer.wait_for_selector("text=已处理 2 个项目")
+    reviewer.wait_for_selector("text=已审核通过 2 个项目")
     assert reviewer.locator("#queue-table input[name=project]").count() == 1
     assert reviewer.console_errors == []
 

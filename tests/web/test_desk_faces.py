@@ -88,12 +88,12 @@ def test_the_api_decides_comments_grades_and_batches_as_the_desk_page(any_web: W
     name = stored_project(web.app, ids[0])[0].name
     assert refused.status_code == 200
     body = refused.json()
-    assert body["done"] == 0 and body["message"] == f"已处理 0 个项目；未处理 1 个：「退回」需要填写意见（「{name}」）"
+    assert body["done"] == 0 and body["message"] == f"未处理 1 个：「退回」需要填写意见（「{name}」）"
     assert body["results"] == [{"project_id": ids[0], "ok": False, "state": None, "state_label": None,
                                 "message": "「退回」需要填写意见"}]
     done = api.post("/api/v1/review/batch", headers=reviewer,
                     json={"project_ids": ids, "action": "approve", "comment": "同意"}).json()
-    assert done["done"] == 3 and done["message"] == "已处理 3 个项目"
+    assert done["done"] == 3 and done["message"].startswith("已审核通过 3 个项目：「")
     assert {r["state_label"] for r in done["results"]} == {"审核通过"}
     assert sum(1 for a, u, _ in _audit(web) if (a, u) == ("workflow.approve", "reviewer")) == 3
 
@@ -149,12 +149,13 @@ def test_the_cli_decides_comments_grades_and_batches_as_a_web_account(any_web: W
     refused = _desk_cli(web, "batch", "return", *map(str, ids), "--user", "reviewer")
     names = [stored_project(web.app, pid)[0].name for pid in ids]
     assert refused.exit_code == 1
-    said = f"已处理 0 个项目；未处理 2 个：「退回」需要填写意见（「{names[0]}」、「{names[1]}」）"
+    said = f"未处理 2 个：「退回」需要填写意见（「{names[0]}」、「{names[1]}」）"
     assert refused.output.strip() == said
     assert _desk_cli(web, "batch", "approve", str(ids[0]), "--user", "viewer").exit_code == 1
     done = _desk_cli(web, "batch", "return", *map(str, ids), "--comment", "请补充测算依据", "--user", "reviewer",
                      "--json")
-    assert done.exit_code == 0 and json.loads(done.output)["message"] == "已处理 2 个项目"
+    assert done.exit_code == 0
+    assert json.loads(done.output)["message"] == f"已退回 2 个项目：「{names[0]}」、「{names[1]}」"
     page = web.client("reviewer").get(f"/projects/{ids[0]}").text
     assert "请补充测算依据" in page
 

@@ -60,6 +60,28 @@ def object_label(object_type: str | None) -> str:
     return OBJECT_LABELS.get(object_type or "", object_type or "")
 
 
+def object_name(entry: dict[str, Any]) -> str | None:
+    """The name of what an entry is about, as people read it (webflow25): a project's 「名称」（资金）, an account's
+    display name, else its name; None for others (a file, a token, an indicator group) and for a project or account
+    gone."""
+    if entry.get("object_type") == "project" and entry.get("project_name"):
+        fund = entry.get("project_fund")
+        return f"「{entry['project_name']}」" + (f"（{fund}）" if fund else "")
+    if entry.get("object_type") == "user" and entry.get("subject_username"):
+        return str(entry.get("subject_display_name") or entry["subject_username"])
+    return None
+
+
+def object_text(entry: dict[str, Any]) -> str:
+    """What an entry is about as the pages and ``perfbudget audit`` show it: 「项目「名称」（资金）」, 「账号 王小明」;
+    by its number where it has no name (「API 令牌 6」). Until webflow25 every object was shown by its number
+    (「项目 10」)."""
+    label, name = object_label(entry.get("object_type")), object_name(entry)
+    if name:
+        return f"{label}{name}" if name.startswith("「") else f"{label} {name}"
+    return f"{label} {entry['object_id']}" if entry.get("object_id") else label
+
+
 def audit_entries(store: Store, *, limit: int = 100, offset: int = 0, action: str | None = None,
                   object_type: str | None = None, object_id: str | None = None,
                   username: str | None = None, entry_id: int | None = None,
@@ -70,12 +92,17 @@ def audit_entries(store: Store, *, limit: int = 100, offset: int = 0, action: st
     out (None), its length kept in ``before_chars``/``after_chars`` (the web's lists; an entry's own page and the
     command line read every value whole). ``summary_up_to``: a longer summary is cut there and ends in 「…」 (the
     project's history page, which any reader of the project sees: entries made before leftovers18 name a workflow
-    comment whole, up to 5,000 characters)."""
+    comment whole, up to 5,000 characters). ``username``: the account's name or its display name (the name alone
+    until webflow25). Each entry has ``user_label`` (the account's display name, else the name it had) and
+    ``object_text`` (:func:`object_text`), what people read."""
     with store.reading() as tx:
         rows, total = tx.audit_entries(limit=limit, offset=offset, action=action, object_type=object_type,
                                        object_id=object_id, username=username, entry_id=entry_id,
                                        values_up_to=values_up_to)
     return [{**row, "action_label": ACTION_LABELS.get(row["action"], row["action"]),
+             "display_name": row.get("display_name") or None,
+             "user_label": row.get("display_name") or row["username"],
+             "object_name": object_name(row), "object_text": object_text(row),
              "summary": shortened(row["summary"], summary_up_to)} for row in rows], total
 
 
@@ -103,10 +130,12 @@ def audit_item(entry: dict[str, Any]) -> dict[str, Any]:
     from perfbudget.app.times import utc_iso
 
     omitted = values_omitted(entry["before"], entry["after"], entry.get("before_chars"), entry.get("after_chars"))
-    return {"id": entry["id"], "at": utc_iso(entry["at"]), "user": entry["username"], "action": entry["action"],
+    return {"id": entry["id"], "at": utc_iso(entry["at"]), "user": entry["username"],
+            "user_label": entry.get("user_label") or entry["username"], "action": entry["action"],
             "action_label": ACTION_LABELS.get(entry["action"], entry["action"]),
             "object_type": entry["object_type"], "object_label": object_label(entry["object_type"]),
-            "object_id": entry["object_id"], "unit_code": entry["unit_code"],
+            "object_id": entry["object_id"], "object_name": entry.get("object_name"),
+            "object_text": entry.get("object_text") or object_text(entry), "unit_code": entry["unit_code"],
             "summary": entry["summary"], "before": entry["before"], "after": entry["after"], "ip": entry["ip"],
             "values_omitted": omitted,
             "changes": [c.to_dict() for c in changes(entry["action"], entry["before"], entry["after"])]}

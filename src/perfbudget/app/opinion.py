@@ -42,6 +42,13 @@ def project_opinion_title(desk: Desk) -> str:
     return f"{desk.view.head.name}审核意见书"
 
 
+def year_text(desk: Desk) -> str:
+    """The project's year as its opinion says it beside the unit (「年度：2024 年」, 「年度：未注明」; the desk's header
+    says it so): until webflow25 the opinion of a project named no year, its title neither."""
+    year = desk.view.head.fund_year
+    return f"年度：{year} 年" if year is not None else "年度：未注明"
+
+
 MOST_UNIT_PROJECTS = 200  # a unit's opinion names at most this many projects (the page's bound since issue 14)
 
 
@@ -149,7 +156,8 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
         head = desk.view.head
         # (a table without a 资金性质, a 部门整体 table: no empty 「（）」 after its name)
         word.add_heading(f"{head.name}（{head.fund_label}）" if head.fund_label else head.name, level=1)
-        word.add_paragraph(f"单位：{head.unit_name or ''}　版本：第 {desk.view.version.meta['version']} 版　"
+        word.add_paragraph(f"单位：{head.unit_name or ''}　{year_text(desk)}　"
+                           f"版本：第 {desk.view.version.meta['version']} 版　"
                            f"流程状态：{decision_text(desk)}")
         reviewer = desk.reviewer_grade
         word.add_paragraph(f"审核等级：{desk.official_grade or '未评定'}"
@@ -207,7 +215,7 @@ def opinion_html(title: str, desks: Sequence[Desk]) -> str:
     """One HTML page, ready to print as PDF from a browser (A4, its style inlined): per project the same as
     :func:`opinion_docx`."""
     return str(_html_template().render(
-        title=title, desks=desks, severity_labels=SEVERITY_LABELS, decision_text=decision_text,
+        title=title, desks=desks, severity_labels=SEVERITY_LABELS, decision_text=decision_text, year_text=year_text,
         finding_place=finding_place, sign_line=SIGN_LINE, earlier_heading=EARLIER_HEADING, earlier_line=earlier_line,
         css=(DATA / "opinion.css").read_text(encoding="utf-8")))
 

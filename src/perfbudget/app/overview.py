@@ -475,7 +475,19 @@ def history(tx: Transaction, project_id: int, limit: int | None = None, offset: 
         item["username"] = entry.username if entry else None
         item["via"] = entry.via if entry else None
         item["how"] = change_label(item["via"], item["file"])  # 网页修改, 接口修改, 命令行导入 …
+        item["source"] = source_label(item["via"], item["file"])
     return with_display_names(tx, versions)
+
+
+def source_label(via: str | None, file: str | None) -> str:
+    """Where a version came from as people read it: the file's name (never the path it was read from), or the face
+    of an edit (「网页修改」; its ``file`` 「网页修改（editor）」 named the account, shown as the 来源 until webflow25 —
+    the 修改人 says who, by the display name)."""
+    from perfbudget.store.transaction import made_by_edit
+
+    if file and made_by_edit(via, file):
+        return change_label(via, file)
+    return (file or "").replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
 
 
 def version_total(tx: Transaction, project_id: int) -> int:

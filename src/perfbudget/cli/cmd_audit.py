@@ -46,9 +46,8 @@ def audit_command(
                   markup=False)
         return
     for item in items:
-        what = f"{item['object_label']} {item['object_id']}" if item["object_id"] else item["object_label"]
-        out.print(f"{item['id']:>6}  {shown(item['at'], seconds=True)}  {item['user'] or '—'}  "
-                  f"{item['action_label']}  {what}  {item['summary']}", markup=False, highlight=False)
+        out.print(f"{item['id']:>6}  {shown(item['at'], seconds=True)}  {item['user_label'] or '—'}  "
+                  f"{item['action_label']}  {item['object_text']}  {item['summary']}", markup=False, highlight=False)
         for change in changes_of(item):
             out.print(f"        {change}", markup=False, highlight=False)
     listed = f"第 {offset + 1}–{offset + len(items)} 条" if offset or len(items) < total else "全部"

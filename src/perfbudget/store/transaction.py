@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, case, func, insert, select, update
+from sqlalchemy import Connection, Integer, case, cast, func, insert, or_, select, update
 
 from perfbudget.store import evaluations as stored_evaluations
 from perfbudget.store import importer, queries
@@ -264,13 +264,30 @@ class Transaction:
         if values_up_to is not None:  # an edit of a project of 1,000 indicators keeps some 400 KB each side
             values = [case((func.length(column) <= values_up_to, column), else_=None).label(column.name)
                       for column in (audit_log.c.before, audit_log.c.after)]
-        query = select(*(c for c in audit_log.c if c.name not in ("before", "after")), *values, *sizes)
-        count = select(func.count()).select_from(audit_log)
+        # who and what by the names people read (webflow25): the account's display name, the project's name and fund,
+        # the account an entry is about; joined into the page's one statement (an id cast only where it is one)
+        actor, subject = users.alias("actor"), users.alias("subject")
+        names = [actor.c.display_name, projects.c.name.label("project_name"),
+                 projects.c.fund_label.label("project_fund"), subject.c.username.label("subject_username"),
+                 subject.c.display_name.label("subject_display_name")]
+        object_id_of = {kind: case((audit_log.c.object_type == kind, cast(audit_log.c.object_id, Integer)))
+                        for kind in ("project", "user")}
+        joined = (audit_log.outerjoin(actor, actor.c.id == audit_log.c.user_id)
+                  .outerjoin(projects, projects.c.id == object_id_of["project"])
+                  .outerjoin(subject, subject.c.id == object_id_of["user"]))
+        query = select(*(c for c in audit_log.c if c.name not in ("before", "after")), *values, *sizes,
+                       *names).select_from(joined)
+        count = select(func.count()).select_from(audit_log.outerjoin(actor, actor.c.id == audit_log.c.user_id)
+                                                 if username else audit_log)
         for column, value in ((audit_log.c.action, action), (audit_log.c.object_type, object_type),
-                              (audit_log.c.object_id, object_id), (audit_log.c.username, username)):
+                              (audit_log.c.object_id, object_id)):
             if value:
                 query = query.where(column == value)
                 count = count.where(column == value)
+        if username:  # the account's name or its display name, as the pages show it (the name alone until webflow25)
+            named = or_(audit_log.c.username == username, actor.c.display_name == username)
+            query = query.where(named)
+            count = count.where(named)
         if entry_id is not None:
             query, count = query.where(audit_log.c.id == entry_id), count.where(audit_log.c.id == entry_id)
         rows = self.connection.execute(query.order_by(audit_log.c.id.desc()).limit(limit).offset(offset)).mappings()

@@ -32,6 +32,9 @@ class AuditEntry:
     ip: str | None
     before_chars: int | None = None  # the stored JSON's length (None: no value)
     after_chars: int | None = None
+    user_label: str | None = None  # the account's display name, else its name (the name alone until webflow25)
+    object_name: str | None = None  # the project's 「名称」（资金）, the account's display name (webflow25)
+    object_text: str = ""  # 项目「名称」（资金）, 账号 王小明, API 令牌 6: what the pages show
 
     @property
     def action_label(self) -> str:
@@ -80,4 +83,4 @@ def entries(store: Store, *, limit: int = 100, offset: int = 0, action: str | No
                                 values_up_to=values_up_to, summary_up_to=summary_up_to)
     return [AuditEntry(r["id"], r["at"], r["username"], r["action"], r["object_type"], r["object_id"],
                        r["unit_code"], r["summary"], r["before"], r["after"], r["ip"], r["before_chars"],
-                       r["after_chars"]) for r in rows], total
+                       r["after_chars"], r["user_label"], r["object_name"], r["object_text"]) for r in rows], total

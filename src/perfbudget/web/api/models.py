@@ -410,6 +410,7 @@ class VersionEntry(Model):
     via: str | None
     how: str | None = Field(None, description="这一版从哪里来：网页修改、接口修改、命令行导入、网页上传、"
                                               "接口导入、网页申报；未记录修改人时为「导入」")
+    source: str | None = Field(None, description="给人看的来源：导入的文件名，修改时为「网页修改」等（不含账号名）")
 
 
 class WorkflowEvent(Model):
@@ -536,7 +537,7 @@ class BatchItem(Model):
 
 
 class BatchResult(Model):
-    message: str = Field(..., description="与审核队列页相同的说明：已处理几个，未处理的各原因及其项目")
+    message: str = Field(..., description="与审核队列页相同的说明：审核通过或退回了哪几个项目，未处理的各原因及其项目")
     done: int
     results: list[BatchItem]
 
@@ -800,11 +801,16 @@ class AuditEntryOut(Model):
     id: int
     at: str
     user: str | None
+    user_label: str | None = Field(None, description="操作人的显示名称，没有时为账号名（与网页「审计日志」相同）")
     action: str
     action_label: str = Field(description="操作的中文名称（如 审核通过），与 perfbudget audit --json 相同")
     object_type: str
     object_label: str = Field(description="对象的中文名称（项目、文件、账号、API 令牌、指标组）")
     object_id: str | None
+    object_name: str | None = Field(None, description="对象的名称：项目为「名称」（资金），账号为显示名称；"
+                                                      "其他对象或已不存在时为 null")
+    object_text: str = Field("", description="对象，供人阅读：如 项目「某项目」（资金）、账号 王小明、API 令牌 6"
+                                             "（与网页相同）")
     unit_code: str | None
     summary: str
     before: Any = Field(None, description="修改前（JSON，随操作而定；修改项目时为交换格式文档）")

@@ -7,8 +7,9 @@ from perfbudget.review.engine import review_document
 
 
 def _review(*rows: str) -> list[tuple[str, str, str]]:
-    text = "\n".join(["项目支出绩效目标表", "项目名称 | 农村饮水工程维修养护", "预算数 | 100 | 其中：财政资金 | 100 | 其他资金 | 0",
-                      "一级指标 | 二级指标 | 三级指标 | 指标值", *rows]) + "\n"
+    text = "\n".join(["项目支出绩效目标表", "项目名称 | 农村饮水工程维修养护",
+                      "预算数 | 100 | 其中：财政资金 | 100 | 其他资金 | 0", "一级指标 | 二级指标 | 三级指标 | 指标值",
+                      *rows]) + "\n"
     result = load_bytes(text.encode(), "表.txt")
     assert result.ok and result.document is not None, [str(p) for p in result.problems]
     return [(f.message, f.severity.value if hasattr(f.severity, "value") else str(f.severity), str(f.source))

@@ -26,6 +26,18 @@ def may_be_negative(name: str | None, target_text: str) -> bool:
     return bool(_SIGNED.search(name or "") or _SIGNED.search(target_text))
 
 
+def negative_target_refusal(name: str | None, target: Target) -> str | None:
+    """Why ``target``, below zero, cannot be this indicator's (Chinese), or None: a cost, a count, a share, money, a
+    time or a satisfaction is never below zero (``单位成本 ≤-5万元`` is a typing slip, and the rules would score any
+    actual against it: ``≥-500人`` takes its full weight at 0); a change or a balance may be (kinds27)."""
+    below = [v for v in (target.value, target.upper) if v is not None and v < 0]
+    if not below or may_be_negative(name, target.raw):
+        return None
+    what = "成本" if "成本" in (name or "") else "数量、比率、金额、时间和满意度"
+    return (f"「{name}」的指标值「{target.raw}」是负数：{what}不会为负，"
+            "只有增减变化（下降、减少、增长等）或盈亏类指标可以写负数")
+
+
 def negative_refusal(name: str | None, target: Target, text: str, value: Decimal,
                      what: str = "实际完成值") -> str | None:
     """Why ``value`` (read from ``text``) cannot be this indicator's ``what`` (Chinese), or None."""

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from perfbudget.budget_parts import parts_sum_differs
-from perfbudget.evaluate.negative_actuals import may_be_negative
+from perfbudget.evaluate.negative_actuals import negative_target_refusal
 from perfbudget.model import Document, Indicator, Op, Project, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
@@ -525,7 +525,7 @@ def negative_target(document: Document, settings: RuleSettings) -> list[Finding]
     A cost, a count, a share, money, a time or a satisfaction is never below zero: a 单位成本 of ``≤-5万元`` is a
     typing slip (the sign, or a 降低 left out of the name), and scoring it would reward any actual. An indicator
     whose name or target says it measures a change or a balance (下降, 减少, 增长, 同比, 较上年, 利润, 结余, 温度 …:
-    ``evaluate.negative_actuals.may_be_negative``, the rule the 自评 applies to negative actuals) may be written
+    ``evaluate.negative_actuals.negative_target_refusal``, which the 自评 applies too) may be written
     below zero (``事故数较上年减少 ≤-5%``) and is not flagged.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
@@ -535,14 +535,12 @@ def negative_target(document: Document, settings: RuleSettings) -> list[Finding]
 def _negative(row: Row) -> tuple[str, str] | None:
     """``negative-target``'s (message, suggestion) for one indicator, or None."""
     indicator = row.indicator
-    target = indicator.target
-    below = [v for v in (target.value, target.upper) if v is not None and v < 0]
-    if not below or may_be_negative(indicator.level3, target.raw):
+    message = negative_target_refusal(indicator.level3, indicator.target)
+    if message is None:
         return None
-    what = "成本" if row.cost else "数量、比率、金额、时间和满意度"
-    return (f"{quote(indicator.level3)}的指标值{quote(target.raw)}是负数：{what}不会为负，"
-            "只有增减变化（下降、减少、增长等）或盈亏类指标可以写负数",
-            "核对指标值的正负号；若衡量的是下降或减少，在指标名称中写明（如「单位成本较上年降低」）")
+    if row.cost and "成本" not in indicator.level3:
+        message = message.replace("数量、比率、金额、时间和满意度不会为负", "成本不会为负")
+    return (message, "核对指标值的正负号；若衡量的是下降或减少，在指标名称中写明（如「单位成本较上年降低」）")
 
 
 _NEGATIVE_TARGET = indicator_check(_negative, needs=lambda shape: shape[8])  # quantitative

@@ -296,7 +296,7 @@ def _said_label(label: str) -> str:
 
 
 def goal_result(project: Project) -> tuple[str, str] | None:
-    """The goal's 实际完成情况 the reader kept (``实际完成情况``, ``全年实际完成情况``, ``目标实际完成情况`` … = its text),
+    """The goal's 实际完成情况 the reader kept (``实际完成情况``, ``全年实际完成情况``, ``目标实际完成情况`` …),
     label and text, when the project has exactly one: drawn in the goals grid as the 自评表 prints it
     (``年度总体目标 | 预期目标 | 实际完成情况`` over the two texts) it reads back under its label (until kinds27 a
     label–value row, read back as two unlabelled extras: the label names a goals column to the reader)."""
@@ -349,7 +349,7 @@ def project_grid(document: Document, project: Project, original: bool = False) -
         if (funds is not None and label in funds.labels) or label in total \
                 or (management is not None and label.partition("/")[0] == MANAGEMENT_BLOCK) \
                 or (result is not None and label == result[0]):
-            continue  # drawn in the funds grid, the 资金管理情况 block or the goals grid below, or after the indicators
+            continue  # drawn in the funds grid, the 资金管理情况 block or the goals grid, or after the indicators
         if label:
             grid.add(_said_label(label), 0, bold=True, center=True)
             grid.add(text, 1, colspan=width - 1)

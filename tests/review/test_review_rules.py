@@ -191,6 +191,7 @@ FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
         None,
         [(4, "target")],
     ),
+    ("negative-target", "cost ≤-5万元", with_row(4, row(OUT, C, "运行维护成本", "≤-5万元")), None, [(4, "target")]),
     ("rate-over-100", "≥100%", with_row(2, row(OUT, Q, "服务验收合格率", "≥100%")), None, [(2, "target")]),
     ("rate-over-100", "120%", with_row(2, row(OUT, Q, "服务验收合格率", "120%")), None, [(2, "target")]),
     ("rate-over-100", "satisfaction ≥100%", with_row(6, row(S, SS, "服务干警满意度", "≥100%")), None, [(6, "target")]),
@@ -354,6 +355,7 @@ MISS: list[tuple[str, str, R, Any]] = [
         [*with_row(2, row(OUT, Q, "服务验收合格率", "100%")), row(OUT, Q, "设备质量合格率", "=100%")],
         None,
     ),
+    ("negative-target", "a cut written as a fall", with_row(4, row(OUT, C, "运行维护成本较上年降低", "≤-5%")), None),
     ("rate-over-100", "growth above 100%", with_row(5, row(E, "经济效益指标", "销售收入增长率", "≥120%")), None),
     # Near misses found on real tables
     (

@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from perfbudget.evaluate.actuals import IndicatorActual, ProjectActuals, SheetRow
-from perfbudget.evaluate.negative_actuals import negative_refusal
+from perfbudget.evaluate.negative_actuals import negative_refusal, negative_target_refusal
 from perfbudget.evaluate.units import convert, convertible_units
 from perfbudget.evaluate.vocabulary import (
     COL_ACTUAL,
@@ -241,6 +241,8 @@ def _indicator_row(builder: _Builder, row: SheetRow, position: int, kind: str,
     elif due is not None and grade is None and not grade_text:
         problems.append(Problem(row.source, f"时效指标「{indicator.level3}」须填写实际完成日期"
                                             "（如 2025年9月28日）或完成等级"))
+    elif quantitative and (below := negative_target_refusal(indicator.level3, target)) is not None:
+        problems.append(Problem(row.source, f"{below}：不予计分，请先更正指标值"))  # any actual would score (kinds27)
     elif quantitative:
         if not text:
             problems.append(Problem(row.source, f"指标「{indicator.level3}」的实际完成值为空"))

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from perfbudget.budget_parts import parts_sum_differs
+from perfbudget.evaluate.negative_actuals import negative_target_refusal
 from perfbudget.model import Document, Indicator, Op, Project, Target
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import (
@@ -515,6 +516,34 @@ def fund_arithmetic(document: Document, settings: RuleSettings) -> list[Finding]
                               f"{format_decimal(parts)}{unit}",
                               "核对资金来源：预算数应等于财政资金与其他资金之和"))
     return out
+
+
+@rule("negative-target", title="指标值为负数", dimension="规范性", severity="error")
+def negative_target(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A target below zero (``≤-5万元``, ``≥-3%``) where the indicator does not measure a change or a balance.
+
+    A cost, a count, a share, money, a time or a satisfaction is never below zero: a 单位成本 of ``≤-5万元`` is a
+    typing slip (the sign, or a 降低 left out of the name), and scoring it would reward any actual. An indicator
+    whose name or target says it measures a change or a balance (下降, 减少, 增长, 同比, 较上年, 利润, 结余, 温度 …:
+    ``evaluate.negative_actuals.negative_target_refusal``, which the 自评 applies too) may be written
+    below zero (``事故数较上年减少 ≤-5%``) and is not flagged.
+    """
+    return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
+            for row, verdict in flagged(document, _NEGATIVE_TARGET)]
+
+
+def _negative(row: Row) -> tuple[str, str] | None:
+    """``negative-target``'s (message, suggestion) for one indicator, or None."""
+    indicator = row.indicator
+    message = negative_target_refusal(indicator.level3, indicator.target)
+    if message is None:
+        return None
+    if row.cost and "成本" not in indicator.level3:
+        message = message.replace("数量、比率、金额、时间和满意度不会为负", "成本不会为负")
+    return (message, "核对指标值的正负号；若衡量的是下降或减少，在指标名称中写明（如「单位成本较上年降低」）")
+
+
+_NEGATIVE_TARGET = indicator_check(_negative, needs=lambda shape: shape[8])  # quantitative
 
 
 # A number starts where no digit is before it, and its digits and spaces are never given back (no unit

@@ -34,6 +34,7 @@ from perfbudget.readers.header_block import UNIT_CELL
 from perfbudget.readers.labels import (
     BUDGET_COLUMNS,
     FUND_TOTAL_ROWS,
+    GOAL_ACTUAL,
     field_of_key,
     header_field,
     is_label_key,
@@ -294,9 +295,31 @@ def _said_label(label: str) -> str:
     return f"{label}："
 
 
+def goal_result(project: Project) -> tuple[str, str] | None:
+    """The goal's 实际完成情况 the reader kept (``实际完成情况``, ``全年实际完成情况``, ``目标实际完成情况`` …),
+    label and text, when the project has exactly one: drawn in the goals grid as the 自评表 prints it
+    (``年度总体目标 | 预期目标 | 实际完成情况`` over the two texts) it reads back under its label (until kinds27 a
+    label–value row, read back as two unlabelled extras: the label names a goals column to the reader)."""
+    found = [(label, text) for label, text in project.extras if label in GOAL_ACTUAL]
+    return found[0] if len(found) == 1 else None
+
+
+def _goal_rows(grid: ProjectGrid, goals: str, result: tuple[str, str]) -> None:
+    """``年度总体目标 | 预期目标 | 实际完成情况`` and under the two sub-labels the goals and the result."""
+    half = (grid.width - 1) // 2
+    grid.add("年度总体目标", 0, rowspan=2, bold=True, center=True)
+    grid.add("预期目标", 1, colspan=half, bold=True, center=True)
+    grid.add(result[0], 1 + half, colspan=grid.width - 1 - half, bold=True, center=True)
+    grid.rows += 1
+    grid.add(goals, 1, colspan=half)
+    grid.add(result[1], 1 + half, colspan=grid.width - 1 - half)
+    grid.rows += 1
+
+
 def project_grid(document: Document, project: Project, original: bool = False) -> ProjectGrid:
     columns = indicator_columns(document, project)
     total = total_row(project, columns)
+    result = goal_result(project)
     management = management_block(project)
     funds = funds_grid(project, set(total))
     width = max(MIN_WIDTH, len(columns), 3 + len(funds.columns) if funds is not None else 0)  # (预算数 and the grid's)
@@ -324,8 +347,9 @@ def project_grid(document: Document, project: Project, original: bool = False) -
             money_text[_MONEY_LABELS[label]] = text  # the money cell as written (amount with a note)
             continue
         if (funds is not None and label in funds.labels) or label in total \
-                or (management is not None and label.partition("/")[0] == MANAGEMENT_BLOCK):
-            continue  # drawn in the funds grid or the 资金管理情况 block below, or after the indicators
+                or (management is not None and label.partition("/")[0] == MANAGEMENT_BLOCK) \
+                or (result is not None and label == result[0]):
+            continue  # drawn in the funds grid, the 资金管理情况 block or the goals grid, or after the indicators
         if label:
             grid.add(_said_label(label), 0, bold=True, center=True)
             grid.add(text, 1, colspan=width - 1)
@@ -346,9 +370,12 @@ def project_grid(document: Document, project: Project, original: bool = False) -
     if management is not None:
         _management_rows(grid, *management)
     goals = "\n".join(f"{n}.{goal}" for n, goal in enumerate(project.goals, 1))
-    grid.add("绩效目标", 0, bold=True, center=True)
-    grid.add(goals, 1, colspan=width - 1)
-    grid.rows += 1
+    if result is not None:
+        _goal_rows(grid, goals, result)
+    else:
+        grid.add("绩效目标", 0, bold=True, center=True)
+        grid.add(goals, 1, colspan=width - 1)
+        grid.rows += 1
     grid.header_rows = grid.rows
     last_span = width - len(columns) + 1
     for col, (head, _key) in enumerate(columns):

@@ -301,10 +301,12 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
     cut_notes: list[str] = []  # the label lines' values joined over two lines (需人工核对)
     leaves = {id(t) for t in soup.find_all("table") if t.find("table") is None}
     text_before: str | None = None  # the text before, for a goal under its section title
+    seen = 0  # the page's tables, each numbered as it stands (a 续表 joined to the one before keeps its own number)
     for node in soup.descendants:
         name = getattr(node, "name", None)
         if name == "table" and id(node) in leaves:
-            number = len(tables) + 1
+            seen += 1
+            number = seen
             source = Source(file, sheet=f"表{number}", table=number)
             hidden: list[tuple[Source, str]] | None = [] if hides else None
             rows = with_label_lines(with_unit_line(table_grid(node, file, number, budget, hidden), unit_line, source),

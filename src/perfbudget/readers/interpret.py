@@ -209,6 +209,20 @@ def _may_start_two_row_header(row: list[Cell], below: list[Cell], is_header: Cal
             and "level3" in header_roles([c.text for c in below if not c.blank]) and not is_header(below))
 
 
+def _read_before_refused_rows(block: list[list[Cell]], refused: list[Cell], parts: Parts, stream: bool,
+                              problems: list[Problem]) -> None:
+    """The header block above indicator rows no header places (指标类型 | 指标名称 | 指标值 with no 三级, or no
+    header at all), read as a person reads it: the form's name, unit and money stand above the rows the
+    reader refused (the error said at their first row). The project is read as far as that row, marked cut
+    there (未完整: its indicators are not read), as a form cut before its indicators is (reading26)."""
+    read_header_rows(block, parts, stream)
+    if parts.second_name is not None:
+        problems.append(_two_forms_problem(parts.second_name))
+    if parts.side_names:
+        problems.append(side_names_problem(parts.name_cell, parts.side_names))
+    parts.cut = refused[0].source
+
+
 def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                        is_last_table: bool, is_header: Callable[[list[Cell]], bool]) -> Parts:
     rows, heading = title_rows(table.rows, table.heading)
@@ -239,6 +253,7 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
             if positional is None:
                 problems.append(Problem(row[0].source,
                                         "缺少指标表头行（一级指标、二级指标、三级指标、指标值），无法识别指标列"))
+                _read_before_refused_rows(rows[:index], row, parts, table.stream, problems)
                 return parts
             rows = [*rows[:index], positional, *rows[index:]]
             header_index = index
@@ -341,9 +356,19 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         parts.extras.extend(total_row_extras(indicator_rows, columns, [role for role, _ in columns]))
     errors_after = sum(1 for p in problems if p.severity is Severity.ERROR)
     if len(parts.indicators) == before and errors_after == errors_before:
-        message = layout_order_message() if values_before_names(rows[header_index]) \
-            else "表格不完整：指标表头之后没有指标行"
-        problems.append(Problem(rows[header_index][0].source, message))
+        if values_before_names(rows[header_index]):
+            problems.append(Problem(rows[header_index][0].source, layout_order_message()))
+        elif not indicator_rows and not table.certain and (is_last_table or not table.complete) \
+                and not any(p.severity is Severity.ERROR for p in table.problems):
+            # the text stops at the header (a page cut there: 41, 150's second form): the form is read as far
+            # as it goes, cut there, as one cut in its header block is (reading26) — unless the table's reader
+            # left rows out with an error (cells glued past splitting: not a cut, the error says why)
+            last_cell = next(c for c in reversed(rows[header_index]) if not c.blank)
+            parts.cut = last_cell.source
+            problems.append(Problem(last_cell.source, f"{CUT_MESSAGE}：指标表头之后没有指标行，表格被截断，"
+                                                      "文件可能不完整"))
+        else:
+            problems.append(Problem(rows[header_index][0].source, "表格不完整：指标表头之后没有指标行"))
     return parts
 
 

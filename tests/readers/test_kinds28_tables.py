@@ -1,0 +1,80 @@
+"""Region tables and 部门整体 grids the text reader refused until kinds28, as units' pages give them one cell a line
+or a paragraph: a transfer's 区域绩效目标表 whose indicator header has one value column per region and no 指标值
+(corpus 45: refused as cut, 「没有找到指标表头行」, though its rows a person reads), and Sichuan's 部门整体支出绩效目标申报表
+whose funds grid (总额 | 基本支出 | 项目支出 over 合计 | 财政拨款 …) comes as its labels then its amounts, the empty
+cells gone (corpus 80: no project, no budget)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfbudget.load import load_bytes
+from perfbudget.model import Severity
+
+
+def _pipe_cells(rows: list[list[str]]) -> bytes:
+    """One cell a line ending in ' |', each row closed by a line of '|' (a web page's table copied)."""
+    lines = ["2022年省级水利专项资金绩效目标表"]
+    for row in rows:
+        lines.extend(f"{cell} |" for cell in row)
+        lines.append("||")
+    return ("\n".join(lines) + "\n").encode()
+
+
+_REGION_HEAD = [["项目名称", "省级水利专项资金"], ["主管部门(单位)名称", "安溪县水利局"],
+                ["资金情况(万元)", "资金总额", "100", "其中:财政拨款", "100"], ["总体目标", "开展7个小型水利工程建设"],
+                ["一级指标", "二级指标", "三级指标", "指 标 解 释", "西坪镇尧山村", "桃舟乡吾培村"]]
+
+
+def test_a_region_header_one_cell_a_line_reads_the_value_every_region_gives() -> None:
+    rows = [*_REGION_HEAD,
+            ["产出指标", "数量指标", "开展小型水利工程建设(个)", "反映工程建设开展情况", "1", "1"],
+            ["质量指标", "工程验收合格率", "反映工程质量", "100%", "95%"]]
+    result = load_bytes(_pipe_cells(rows), "区域.txt")
+    assert result.document is not None, [str(p) for p in result.problems]
+    indicators = result.document.projects[0].indicators
+    assert [(i.level3, i.target.raw) for i in indicators] == [("开展小型水利工程建设(个)", "1"),
+                                                              ("工程验收合格率", "")]
+    assert indicators[0].description == "反映工程建设开展情况"
+    assert dict(indicators[0].extras) == {"西坪镇尧山村": "1", "桃舟乡吾培村": "1"}
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    # the villages differ: which is the project's target is not written, told at the row's first value
+    assert [p.message for p in errors] == ["各区域的指标值不同或有空缺（西坪镇尧山村100%、桃舟乡吾培村95%）：表中没有项目的"
+                                           "指标值列，无法确定项目的指标值，这一行未读取指标值；请人工核对"]
+    assert str(errors[0].source).startswith("区域.txt:")
+    assert result.document.projects[0].budget.total == Decimal(100)
+
+
+def _paragraphs(cells: list[str]) -> bytes:
+    """One cell a paragraph, a blank line between cells, an empty cell an empty paragraph (lost to the reader)."""
+    return ("\n\n".join(cells) + "\n").encode()
+
+
+_GRID = ["总体资金情况(万元)", "预算支出", "总额", "基本支出", "项目支出",
+         "合计", "财政拨款", "专户资金", "单位资金", "合计", "财政拨款", "专户资金", "单位资金"]
+_TASKS = ["年度主要任务", "任务名称", "主要内容", "基本支出:人员类、公用经费等运转类支出", "保障部门本级人员、公用经费支出。",
+          "项目支出1:公共文化服务", "组织非遗展演、送文化下乡等活动。"]
+
+
+def test_a_department_funds_grid_in_paragraphs_gives_the_departments_budget() -> None:
+    cells = ["2024年县级部门整体支出绩效目标申报表", "预算部门:文化部门", *_GRID,
+             "1695.55", "1478.75", "1478.75", "", "", "216.80", "216.80", "", "", *_TASKS]
+    result = load_bytes(_paragraphs(cells), "整体.txt")
+    assert result.document is not None, [str(p) for p in result.problems]
+    project = result.document.projects[0]
+    assert project.name == "部门整体支出" and result.document.money_unit == "万元"
+    assert project.budget.total == Decimal("1695.55")  # 基本支出 1478.75 + 项目支出 216.80
+    assert dict(project.extras)["总体资金情况"] == ("总额 基本支出 项目支出 合计 财政拨款 专户资金 单位资金 合计 财政拨款 "
+                                                   "专户资金 单位资金 1695.55 1478.75 1478.75 216.80 216.80")
+    assert not [p for p in result.problems if p.severity is Severity.ERROR and "总额" in p.message]
+
+
+def test_a_department_funds_grid_whose_sum_does_not_decide_is_an_error_at_its_first_amount() -> None:
+    cells = ["2024年县级部门整体支出绩效目标申报表", *_GRID,
+             "1695.55", "1478.75", "1478.75", "", "", "200", "200", "", "", *_TASKS]
+    result = load_bytes(_paragraphs(cells), "整体.txt")
+    errors = [p for p in result.problems if p.severity is Severity.ERROR and "总额" in p.message]
+    assert [str(p.source) for p in errors] == ["整体.txt:29"]  # the paragraph of 1695.55
+    assert "不等于基本支出合计「1478.75」与其后任何一个金额之和" in errors[0].message
+    projects = result.document.projects if result.document is not None else ()
+    assert all(p.budget.total is None for p in projects)  # no amount taken for the total

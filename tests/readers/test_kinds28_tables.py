@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from perfbudget.load import load_bytes
 from perfbudget.model import Severity
 
@@ -78,3 +80,45 @@ def test_a_department_funds_grid_whose_sum_does_not_decide_is_an_error_at_its_fi
     assert "不等于基本支出合计「1478.75」与其后任何一个金额之和" in errors[0].message
     projects = result.document.projects if result.document is not None else ()
     assert all(p.budget.total is None for p in projects)  # no amount taken for the total
+
+
+def _forms(title: str, rows: list[list[str]]) -> list[tuple[str, bytes]]:
+    from tests.readers.word_tables import excel_file, word_file
+
+    text = "\n".join([title, *(" | ".join(row).rstrip(" |") for row in rows)]) + "\n"
+    return [("表.txt", text.encode()), ("表.docx", word_file(rows, [title])), ("表.xlsx", excel_file([[title], *rows]))]
+
+
+_SELF_HEAD = [["项目名称", "特色种养补贴", "", "", "", "", "", ""],
+              ["资金情况（万元）", "全年预算数(A)", "全年执行数(B)", "", "", "", "", ""],
+              ["年度资金总额", "9.48", "9.48", "", "", "", "", ""]]
+_WEIGHT_FIRST = [*_SELF_HEAD,
+                 ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分", "未完成原因及整改措施"],
+                 ["产出指标", "数量指标", "补助种植面积", "20", "29.5亩", "29.5亩", "20", ""],
+                 ["产出指标", "数量指标", "其中桃树种植面积", "1.5亩", "1.5亩", "", "", ""],
+                 ["产出指标", "质量指标", "种植作物成活率", "10", "95%", "90%", "9", "干旱，补种"]]
+
+
+@pytest.mark.parametrize(("name", "data"), _forms("绩效目标自评表（2023年度）", _WEIGHT_FIRST))
+def test_a_part_written_without_its_score_reads_its_target_and_actual(name: str, data: bytes) -> None:
+    # Anhui's 自评表 (corpus 06): under 三级 | 分值 | 年度指标值 | 全年实际值, a scored indicator's parts give their target
+    # and actual one column left, no 分值 or 得分; until kinds28 the part's target was its actual and its target an
+    # untyped ('分值', '1.5亩') extra
+    result = load_bytes(data, name)
+    assert result.document is not None and result.document.kind == "self-evaluation", [str(p) for p in result.problems]
+    rows = [(i.level3, i.target.raw, i.weight, i.actual, i.score, i.deviation, i.extras)
+            for i in result.document.projects[0].indicators]
+    assert rows == [("补助种植面积", "29.5亩", Decimal(20), "29.5亩", Decimal(20), None, ()),
+                    ("其中桃树种植面积", "1.5亩", None, "1.5亩", None, None, ()),
+                    ("种植作物成活率", "95%", Decimal(10), "90%", Decimal(9), "干旱，补种", ())]
+    assert any("「1.5亩」写在分值列，不是分值" in p.message and p.severity is Severity.INFO for p in result.problems)
+
+
+@pytest.mark.parametrize("label", ["未达到指标值原因", "偏差原因分析及整改措施", "差异原因", "未完成原因说明"])
+def test_a_reason_column_in_other_words_is_the_deviation(label: str) -> None:
+    rows = [*_SELF_HEAD, ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", label],
+            ["产出指标", "数量指标", "培训人次", "≥500人次", "450人次", "20", "18", "疫情停训一期"]]
+    result = load_bytes(_forms("项目支出绩效自评表", rows)[0][1], "表.txt")
+    assert result.document is not None
+    indicator = result.document.projects[0].indicators[0]
+    assert (indicator.deviation, indicator.extras) == ("疫情停训一期", ())

@@ -1,8 +1,9 @@
 """Region tables and 部门整体 grids the text reader refused until kinds28, as units' pages give them one cell a line
 or a paragraph: a transfer's 区域绩效目标表 whose indicator header has one value column per region and no 指标值
-(corpus 45: refused as cut, 「没有找到指标表头行」, though its rows a person reads), and Sichuan's 部门整体支出绩效目标申报表
-whose funds grid (总额 | 基本支出 | 项目支出 over 合计 | 财政拨款 …) comes as its labels then its amounts, the empty
-cells gone (corpus 80: no project, no budget)."""
+(corpus 45: refused as cut, 「没有找到指标表头行」, though its rows a person reads), and Sichuan's
+部门整体支出绩效目标申报表 whose funds grid (总额 | 基本支出 | 项目支出 over 合计 | 财政拨款 …) comes as its labels
+then its amounts, the empty cells gone (corpus 80: no project, no budget); and self-evaluations whose parts are
+written without a 分值 (corpus 06) or whose reason column is named in other words."""
 
 from __future__ import annotations
 
@@ -41,8 +42,9 @@ def test_a_region_header_one_cell_a_line_reads_the_value_every_region_gives() ->
     assert dict(indicators[0].extras) == {"西坪镇尧山村": "1", "桃舟乡吾培村": "1"}
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
     # the villages differ: which is the project's target is not written, told at the row's first value
-    assert [p.message for p in errors] == ["各区域的指标值不同或有空缺（西坪镇尧山村100%、桃舟乡吾培村95%）：表中没有项目的"
-                                           "指标值列，无法确定项目的指标值，这一行未读取指标值；请人工核对"]
+    assert [p.message for p in errors] == [
+        "各区域的指标值不同或有空缺（西坪镇尧山村100%、桃舟乡吾培村95%）：表中没有项目的"
+        "指标值列，无法确定项目的指标值，这一行未读取指标值；请人工核对"]
     assert str(errors[0].source).startswith("区域.txt:")
     assert result.document.projects[0].budget.total == Decimal(100)
 
@@ -54,7 +56,8 @@ def _paragraphs(cells: list[str]) -> bytes:
 
 _GRID = ["总体资金情况(万元)", "预算支出", "总额", "基本支出", "项目支出",
          "合计", "财政拨款", "专户资金", "单位资金", "合计", "财政拨款", "专户资金", "单位资金"]
-_TASKS = ["年度主要任务", "任务名称", "主要内容", "基本支出:人员类、公用经费等运转类支出", "保障部门本级人员、公用经费支出。",
+_TASKS = ["年度主要任务", "任务名称", "主要内容", "基本支出:人员类、公用经费等运转类支出",
+          "保障部门本级人员、公用经费支出。",
           "项目支出1:公共文化服务", "组织非遗展演、送文化下乡等活动。"]
 
 
@@ -66,8 +69,9 @@ def test_a_department_funds_grid_in_paragraphs_gives_the_departments_budget() ->
     project = result.document.projects[0]
     assert project.name == "部门整体支出" and result.document.money_unit == "万元"
     assert project.budget.total == Decimal("1695.55")  # 基本支出 1478.75 + 项目支出 216.80
-    assert dict(project.extras)["总体资金情况"] == ("总额 基本支出 项目支出 合计 财政拨款 专户资金 单位资金 合计 财政拨款 "
-                                                   "专户资金 单位资金 1695.55 1478.75 1478.75 216.80 216.80")
+    assert dict(project.extras)["总体资金情况"] == (
+        "总额 基本支出 项目支出 合计 财政拨款 专户资金 单位资金 合计 财政拨款 "
+        "专户资金 单位资金 1695.55 1478.75 1478.75 216.80 216.80")
     assert not [p for p in result.problems if p.severity is Severity.ERROR and "总额" in p.message]
 
 
@@ -93,7 +97,8 @@ _SELF_HEAD = [["项目名称", "特色种养补贴", "", "", "", "", "", ""],
               ["资金情况（万元）", "全年预算数(A)", "全年执行数(B)", "", "", "", "", ""],
               ["年度资金总额", "9.48", "9.48", "", "", "", "", ""]]
 _WEIGHT_FIRST = [*_SELF_HEAD,
-                 ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分", "未完成原因及整改措施"],
+                 ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分",
+                  "未完成原因及整改措施"],
                  ["产出指标", "数量指标", "补助种植面积", "20", "29.5亩", "29.5亩", "20", ""],
                  ["产出指标", "数量指标", "其中桃树种植面积", "1.5亩", "1.5亩", "", "", ""],
                  ["产出指标", "质量指标", "种植作物成活率", "10", "95%", "90%", "9", "干旱，补种"]]
@@ -101,9 +106,9 @@ _WEIGHT_FIRST = [*_SELF_HEAD,
 
 @pytest.mark.parametrize(("name", "data"), _forms("绩效目标自评表（2023年度）", _WEIGHT_FIRST))
 def test_a_part_written_without_its_score_reads_its_target_and_actual(name: str, data: bytes) -> None:
-    # Anhui's 自评表 (corpus 06): under 三级 | 分值 | 年度指标值 | 全年实际值, a scored indicator's parts give their target
-    # and actual one column left, no 分值 or 得分; until kinds28 the part's target was its actual and its target an
-    # untyped ('分值', '1.5亩') extra
+    # Anhui's 自评表 (corpus 06): under 三级 | 分值 | 年度指标值 | 全年实际值, a scored indicator's parts give their
+    # target and actual one column left, no 分值 or 得分; until kinds28 the part's target was its actual and its
+    # target an untyped ('分值', '1.5亩') extra
     result = load_bytes(data, name)
     assert result.document is not None and result.document.kind == "self-evaluation", [str(p) for p in result.problems]
     rows = [(i.level3, i.target.raw, i.weight, i.actual, i.score, i.deviation, i.extras)

@@ -46,7 +46,7 @@ def department_grid(row: list[Cell], problems: list[Problem]) -> tuple[list[Cell
         if not row[k].blank:
             heads.add(key)
         k += 1
-    if not _GROUPS <= heads:
+    if not _GROUPS.issubset(heads):
         return None
     amounts: list[Cell] = []
     end = k

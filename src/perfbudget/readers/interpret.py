@@ -24,6 +24,7 @@ from perfbudget.framework import LEVEL1_NAMES, normalise_level1
 from perfbudget.model import Document, Problem, Project, Severity, Source, Unit
 from perfbudget.readers.bracket_budget import take_bracket_budget
 from perfbudget.readers.continuation import join_continued
+from perfbudget.readers.department_funds import GRID_LABEL, department_grid
 from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
 from perfbudget.readers.header_block import read_header_rows, unit_cell
 from perfbudget.readers.in_table_titles import title_rows
@@ -60,7 +61,6 @@ from perfbudget.readers.project_fields import (
     years_from_previous_tables,
 )
 from perfbudget.readers.project_lists import numbered_project_list
-from perfbudget.readers.department_funds import GRID_LABEL, department_grid
 from perfbudget.readers.region_columns import region_columns, with_region_target
 from perfbudget.readers.side_projects import side_names_problem, split_side_projects
 from perfbudget.readers.stated_scores import GRADE_LABELS, TOTAL_LABELS

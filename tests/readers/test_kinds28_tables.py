@@ -127,3 +127,18 @@ def test_a_reason_column_in_other_words_is_the_deviation(label: str) -> None:
     assert result.document is not None
     indicator = result.document.projects[0].indicators[0]
     assert (indicator.deviation, indicator.extras) == ("疫情停训一期", ())
+
+
+def _unit_of(department_row: str) -> str | None:
+    text = ("项目支出绩效目标表\n项目名称 | 水毁修复\n" + department_row + "\n资金情况（万元） | 资金总额 | 35\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 修复工程 | ≥1个\n")
+    result = load_bytes(text.encode(), "表.txt")
+    assert result.document is not None
+    return result.document.unit.name
+
+
+def test_the_unit_comes_from_a_zhuguan_bumen_danwei_mingcheng_row_and_never_from_a_mark() -> None:
+    # Fujian's transfer forms label the department 主管部门(单位)名称 (corpus 45, 46): the unit as from 主管部门; a
+    # dash there (or the 「(」 a glued 主管部门(单位)名称 left, corpus 46) names no unit (until kinds28: unit 「—」)
+    assert _unit_of("主管部门(单位)名称 | 秀屿区水利局") == "秀屿区水利局"
+    assert _unit_of("主管部门 | —") is None

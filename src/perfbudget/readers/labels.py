@@ -162,6 +162,7 @@ HEADER_LABELS: dict[str, str] = {
     "年度主要目标和成果": "goals",
     "年度绩效目标和成果": "goals",
     "主管部门": "extra",
+    "主管部门名称": "extra",  # 主管部门(单位)名称 of Fujian's transfer forms (corpus 45, 46)
     "主管部门及编码": "extra",
     "主管部门及代码": "extra",
     "主管部门编码": "extra",  # the code's own cell (主管部门 | 某局 | 主管部门编码 | 123)

@@ -70,9 +70,23 @@ def test_a_department_funds_grid_in_paragraphs_gives_the_departments_budget() ->
     assert project.name == "部门整体支出" and result.document.money_unit == "万元"
     assert project.budget.total == Decimal("1695.55")  # 基本支出 1478.75 + 项目支出 216.80
     assert dict(project.extras)["总体资金情况"] == (
-        "总额 基本支出 项目支出 合计 财政拨款 专户资金 单位资金 合计 财政拨款 "
+        "预算支出 总额 基本支出 项目支出 合计 财政拨款 专户资金 单位资金 合计 财政拨款 "
         "专户资金 单位资金 1695.55 1478.75 1478.75 216.80 216.80")
     assert not [p for p in result.problems if p.severity is Severity.ERROR and "总额" in p.message]
+    # the 年度主要任务 grid one cell a paragraph: each task's name and content under their heads (until kinds28
+    # unlabelled extras); every extra labelled
+    assert [label for label, _ in project.extras] == ["总体资金情况", "任务名称", "主要内容", "任务名称", "主要内容"]
+    assert project.extras[3] == ("任务名称", "项目支出1:公共文化服务")
+
+
+def test_a_task_grid_whose_cells_do_not_fill_its_heads_is_left_as_written() -> None:
+    # a task without its content would shift every pair after it: nothing is put under a head
+    tasks = [*_TASKS[:-1]]  # the last task's content missing
+    result = load_bytes(_paragraphs(["2024年县级部门整体支出绩效目标申报表", *_GRID, "1695.55", "1478.75",
+                                     "216.80", *tasks]), "整体.txt")
+    assert result.document is not None
+    labels = [label for label, _ in result.document.projects[0].extras]
+    assert "任务名称" not in labels and "主要内容" not in labels
 
 
 def test_a_department_funds_grid_whose_sum_does_not_decide_is_an_error_at_its_first_amount() -> None:

@@ -24,6 +24,7 @@ from perfbudget.readers.labels import label_key
 GRID_LABEL = "总体资金情况"
 _TOTAL = frozenset({"总额", "资金总额", "预算总额", "合计"})
 _GROUPS = frozenset({"基本支出", "项目支出"})
+_ROW_LABELS = frozenset({"预算支出", "支出预算", "部门预算"})
 _HEADS = _TOTAL | _GROUPS | frozenset({"财政拨款", "专户资金", "单位资金", "其他资金", "财政资金", "财政专户资金",
                                       "一般公共预算", "政府性基金", "上年结转", "事业收入", "经营收入", "其他收入"})
 
@@ -41,7 +42,12 @@ def department_grid(row: list[Cell], problems: list[Problem]) -> tuple[list[Cell
     if start is None:
         return None
     heads: set[str] = set()
-    k = start
+    k = start  # the labels run from 总额
+    before = start - 1
+    while before >= 0 and row[before].blank:
+        before -= 1
+    if before >= 0 and label_key(row[before].text) in _ROW_LABELS:
+        start = before  # 预算支出 | 总额 …: the grid's row label, kept with it
     while k < len(row) and (row[k].blank or (key := label_key(row[k].text)) in _HEADS):
         if not row[k].blank:
             heads.add(key)

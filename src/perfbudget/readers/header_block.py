@@ -65,7 +65,7 @@ from perfbudget.readers.management_grid import start_grid as start_management
 from perfbudget.readers.name_wraps import wrapped_name_end
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.period_lines import amount_run, take_period_line
-from perfbudget.readers.task_grid import TaskGrid, is_grid_row, read_grid_row, start_grid
+from perfbudget.readers.task_grid import TaskGrid, is_grid_row, read_grid_row, start_grid, stream_tasks
 
 UNIT_CELL = re.compile(r"^(?:\[(\d{3,})\]|(\d{6,}))\s*([\u4e00-\u9fff（(][^\n]{1,}?"
                        r"(?:局|院|委|厅|办|处|中心|学校|校|所|站|队|馆|会|部|社|团|室|公司|政府|镇|乡|街道|村|单位|检察院|法院|机关|医院|园)"
@@ -607,6 +607,9 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             if not stream:  # the rest of the row names the grid's columns; its rows follow
                 state.tasks = start_grid(row, i)
                 return
+            if (grid_end := stream_tasks(row, i, parts)) is not None:
+                i = grid_end  # 年度主要任务 | 任务名称 | 主要内容 | 甲 | 甲的内容 | 乙 | …: one cell a line
+                continue
             state.group = None
             i += 1
             continue

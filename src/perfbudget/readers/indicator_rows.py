@@ -48,6 +48,7 @@ from perfbudget.readers.row_alignment import (
     place_sparse_row,
     without_extra_leading_blanks,
 )
+from perfbudget.readers.unscored_rows import unscored_row
 from perfbudget.target import parse_target
 
 # The first cell of an indicator header repeated after a page break.
@@ -152,7 +153,7 @@ class _Plan:
     """
 
     __slots__ = ("columns", "extra_columns", "has_unit", "keyed", "plain", "roles", "simple", "spanned", "two_level",
-                 "warned")
+                 "warned", "weight_first")
 
     def __init__(self, columns: list[tuple[str, str]]) -> None:
         self.columns = columns
@@ -167,6 +168,9 @@ class _Plan:
         self.has_unit = "unit" in self.roles
         self.two_level = "level1" in self.roles and "level3" in self.roles and "level2" not in self.roles
         self.warned = False
+        # 三级 | 分值 | 指标值 | 实际完成值 | 得分: the 分值 column before the target (readers/unscored_rows.py)
+        self.weight_first = "weight" in self.roles and "actual" in self.roles and "target" in self.roles \
+            and self.roles.index("weight") < self.roles.index("target") < self.roles.index("actual")
 
 
 def _spanned_columns(columns: list[tuple[str, str]]) -> list[tuple[int, str]]:
@@ -391,6 +395,8 @@ def _read_row(cells: list[Cell], plan: _Plan, tree: _Tree, parts: Parts, problem
     if signs:
         sign = next((_text(c) for _, c in signs if is_sign(c.text)), "")
         sign_extras = [(head, _text(c)) for head, c in signs if not is_sign(c.text)]
+    if plan.weight_first and (shifted := unscored_row(by_role, row_source, problems)) is not None:
+        by_role = shifted  # 其中桃树种植面积 | 1.5亩 | 1.5亩 under 分值 | 指标值 | 实际完成值: no 分值, the values left
     if sign or plan.has_unit:
         target_text = _target_text(by_role, sign, extras)
     else:

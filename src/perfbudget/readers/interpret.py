@@ -24,6 +24,7 @@ from perfbudget.framework import LEVEL1_NAMES, normalise_level1
 from perfbudget.model import Document, Problem, Project, Severity, Source, Unit
 from perfbudget.readers.bracket_budget import take_bracket_budget
 from perfbudget.readers.continuation import join_continued
+from perfbudget.readers.department_funds import GRID_LABEL, department_grid
 from perfbudget.readers.grid import CUT_MESSAGE, Cell, RawTable
 from perfbudget.readers.header_block import read_header_rows, unit_cell
 from perfbudget.readers.in_table_titles import title_rows
@@ -278,6 +279,8 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
                                 + "、".join(rows[header_index][p].text.strip() for p in places)
                                 + "）：各区域指标值相同的行以该值为项目的指标值", Severity.INFO))
     block = rows[:header_index] if header_index is not None else rows[:unvalued] if unvalued is not None else rows
+    if table.stream and block and is_department_table(parts, title_and_seq(heading, 0)[1]):
+        block = _without_department_grid(block, parts, problems)
     read_header_rows(block, parts, table.stream)
     if parts.second_name is not None:
         problems.append(_two_forms_problem(parts.second_name))
@@ -370,6 +373,20 @@ def _interpret_project(table: RawTable, position: int, problems: list[Problem],
         else:
             problems.append(Problem(rows[header_index][0].source, "表格不完整：指标表头之后没有指标行"))
     return parts
+
+
+def _without_department_grid(block: list[list[Cell]], parts: Parts, problems: list[Problem]) -> list[list[Cell]]:
+    """The header rows of a 部门整体 table read one cell a line or a paragraph, its funds grid (总额 | 基本支出 |
+    项目支出 …, then the amounts) taken out: the budget the grid's sum decides, the grid kept as written
+    (readers/department_funds.py)."""
+    for index, row in enumerate(block):
+        if (grid := department_grid(row, problems)) is not None:
+            rest, total, written = grid
+            if total is not None:
+                parts.money["total"] = total
+            parts.extras.append((GRID_LABEL, Cell(written, row[0].source)))
+            return [*block[:index], rest, *block[index + 1:]]
+    return block
 
 
 _SUMMARY_COLUMNS = ("总分", "自评等级", "自评得分")

@@ -162,6 +162,7 @@ HEADER_LABELS: dict[str, str] = {
     "年度主要目标和成果": "goals",
     "年度绩效目标和成果": "goals",
     "主管部门": "extra",
+    "主管部门名称": "extra",  # 主管部门(单位)名称 of Fujian's transfer forms (corpus 45, 46)
     "主管部门及编码": "extra",
     "主管部门及代码": "extra",
     "主管部门编码": "extra",  # the code's own cell (主管部门 | 某局 | 主管部门编码 | 123)
@@ -554,10 +555,18 @@ def _numbered_money_part(rest: str) -> str | None:
     return found if found in _NUMBERED_MONEY else None
 
 
+# A self-evaluation's reason column named in other words than COLUMN_LABELS lists: 未达到指标值原因, 偏差原因分析及整改
+# 措施, 未完成原因说明, 差异原因 — why a target was missed, with or without the measures taken (kinds28).
+_DEVIATION_LABEL = re.compile(r"^(?:偏差|未完成|未达到?|未实现|差异)[\u4e00-\u9fff]{0,8}?原因(?:分析|说明)?"
+                              r"(?:(?:及|和|与|、)?[\u4e00-\u9fff]{0,6}?(?:改进|整改|纠偏)措施)?$")
+
+
 @lru_cache(maxsize=8192)
 def column_role(text: str) -> str | None:
     key = label_key(text)
     role = COLUMN_LABELS.get(key)
+    if role is None and "原因" in key and _DEVIATION_LABEL.match(key) is not None:
+        return "deviation"
     if role is None and key[:2] in ("20", "19") and (year := _YEAR_HEAD.match(key)) is not None:
         # 2024年指标值, 2024年度目标值: the target column named with its year (misses20); only the target
         role = COLUMN_LABELS.get(key[year.end():]) or COLUMN_LABELS.get("年度" + key[year.end():])

@@ -251,7 +251,8 @@ def years_from_previous_tables(projects: list[Project], problems: list[Problem])
 _CODED_UNIT = re.compile(r"^\s*(?:[\[【［(（]\s*(\d{2,})\s*[\]】］)）]|(\d{3,})\s*[-—－])\s*(\S.*)$")
 # Header fields that name a unit, in the order they are taken as the budget unit when the table
 # has no unit row (预算单位 / 单位名称 / a code+name row are read as the unit directly).
-_UNIT_FIELDS = ("预算部门", "申报单位", "项目申报单位", "实施单位", "主管部门", "主管部门及编码", "主管部门及代码")
+_UNIT_FIELDS = ("预算部门", "申报单位", "项目申报单位", "实施单位", "主管部门", "主管部门名称", "主管部门及编码",
+                "主管部门及代码")
 
 
 def unit_from_fields(project: Project, problems: list[Problem]) -> Unit | None:
@@ -261,7 +262,9 @@ def unit_from_fields(project: Project, problems: list[Problem]) -> Unit | None:
     otherwise 预算部门, then 申报单位 (the unit that applies for the money), then 实施单位, then
     主管部门. The choice is noted, never silent.
     """
-    fields = {label: text.strip() for label, text in project.extras if label in _UNIT_FIELDS and text.strip()}
+    # (a field holding no letter names no unit: 「(」, what a glued 主管部门(单位)名称 left of its value, corpus 46)
+    fields = {label: text.strip() for label, text in project.extras
+              if label in _UNIT_FIELDS and any(ch.isalnum() for ch in text)}
     if not fields:
         return None
     coded = [(label, m) for label in _UNIT_FIELDS if label in fields and (m := _CODED_UNIT.match(fields[label]))]

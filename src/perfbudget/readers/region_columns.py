@@ -24,6 +24,11 @@ _LEVELS = ("level1", "level2", "level3")
 TARGET_LABEL = "指标值"
 
 
+def is_place(text: str) -> bool:
+    """Is ``text`` a place name a region column is headed by (西坪镇尧山村, 新罗区, 笏石街道办)?"""
+    return _PLACE.match(text) is not None and column_role(text) is None
+
+
 def region_columns(row: list[Cell]) -> list[int] | None:
     """The positions of ``row``'s region columns when it is a level header with two or more place names after its
     level columns, nothing else after them but explanation columns, and no target column; None otherwise."""

@@ -45,11 +45,13 @@ from perfbudget.readers.labels import (
     label_key,
     level_of,
 )
+from perfbudget.readers.region_columns import is_place
 from perfbudget.readers.row_alignment import guess_level, level3_after_level2
 
 HEADING = re.compile(r"绩效(?:目标|自评|监控)\S{0,12}表|\S项目(?:支出)?的?绩效目标$")
 # A section of the page after a table (（一）…, 二、…): the table has ended.
 _SECTION = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
+_FUNDS_NOTE = re.compile(r"^[\u4e00-\u9fff]{0,8}资金情况\s*[（(]\s*(?:万元|元|千元|亿元)\s*[)）]$")
 _NUMBERED_TITLE = re.compile(r"^\s*(?:\[bookmark:[^\]]*\]\s*)?\d{1,3}\s*[.．、]\s*\D")
 
 
@@ -190,6 +192,8 @@ def _starts_stream_table(cell: Cell) -> bool:
     if starts_table(cell):
         return True
     text = cell.text
+    if "资金情况" in text and _FUNDS_NOTE.match(text.strip()):
+        return True  # 总体资金情况(万元): a 部门整体 form's funds grid begins the table, its money unit with it
     return ("：" in text or ":" in text) and label_line_cells(text.strip()) is not None
 
 
@@ -227,10 +231,26 @@ def _header_run(cells: list[Cell], start: int) -> tuple[int, int] | None:
             roles = header_roles([cells[k].text for k in range(i, j) if not cells[k].blank])
             if "level3" in roles and "target" in roles:
                 return _with_cut_level1_label(cells, i, start), j
+            if "level3" in roles and (places_end := _region_run(cells, j)) is not None:
+                # 三级指标 | 指标解释 | 西坪镇尧山村 | 桃舟乡吾培村 …: a value column a region, no 指标值
+                # (the interpretation reads the value every region gives: readers/region_columns.py)
+                return _with_cut_level1_label(cells, i, start), places_end
             i = j
             continue
         i += 1
     return None
+
+
+def _region_run(cells: list[Cell], start: int) -> int | None:
+    """The end of two or more region names from ``start`` (blank cells between them allowed), else None."""
+    end, places = start, 0
+    for k in range(start, min(len(cells), start + 64)):
+        if cells[k].blank:
+            continue
+        if not is_place(cells[k].text.strip()):
+            break
+        places, end = places + 1, k + 1
+    return end if places >= 2 else None
 
 
 def _with_cut_level1_label(cells: list[Cell], first: int, start: int) -> int:

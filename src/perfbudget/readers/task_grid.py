@@ -17,7 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from perfbudget.readers.grid import Cell
-from perfbudget.readers.labels import BUDGET_COLUMNS, TASK_TOTAL_ROWS, fund_column, header_field, label_key
+from perfbudget.readers.labels import (
+    BUDGET_COLUMNS,
+    TASK_TOTAL_ROWS,
+    column_role,
+    fund_column,
+    header_field,
+    label_key,
+    level_of,
+)
 from perfbudget.readers.parts import Parts
 
 _MONEY_FIELDS = ("total", "fiscal", "other")
@@ -84,3 +92,33 @@ def read_grid_row(row: list[Cell], grid: TaskGrid, parts: Parts) -> None:
         return
     for k, cell in enumerate(filled):
         parts.extras.append((label_key(columns[k]) if k < len(columns) else "年度主要任务", cell))
+
+
+# The text columns of a 年度主要任务 grid (任务名称 | 主要内容), as a stream of cells gives them: no amount among them.
+_TEXT_HEADS = frozenset({"任务名称", "主要内容", "任务内容", "主要任务内容", "工作内容"})
+
+
+def stream_tasks(row: list[Cell], at: int, parts: Parts) -> int | None:
+    """A stream's 年度主要任务 grid from the label at ``row[at]``: its text heads (任务名称 | 主要内容), then its
+    cells, each task's name and content in turn, up to the next label. Read where the cells fill the heads
+    exactly (a stream keeps no empty cell: a task written without its content would shift every pair after it,
+    so a count that does not fit leaves the cells as they are); returns where the grid ends, else None."""
+    k, heads = at + 1, []
+    while k < len(row) and (row[k].blank or label_key(row[k].text) in _TEXT_HEADS):
+        if not row[k].blank:
+            heads.append(label_key(row[k].text))
+        k += 1
+    if len(heads) < 2:
+        return None
+    cells: list[Cell] = []
+    end = k
+    while end < len(row) and (row[end].blank or (header_field(row[end].text) is None
+                                                 and column_role(row[end].text) is None
+                                                 and level_of(row[end].text) is None)):
+        if not row[end].blank:
+            cells.append(row[end])
+        end += 1
+    if not cells or len(cells) % len(heads):
+        return None
+    parts.extras.extend((heads[n % len(heads)], cell) for n, cell in enumerate(cells))
+    return end

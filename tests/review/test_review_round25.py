@@ -93,12 +93,12 @@ def test_a_merged_cell_of_framework_level2s_is_the_forms() -> None:
 
 
 def test_budget_execution_as_the_cost_is_told_as_an_input() -> None:
-    doc = document(row(OUT, "成本指标", "预算执行率", "≥95%"), row(OUT, "成本指标", "成本控制率", "100%"),
+    doc = document(row(OUT, "成本指标", "预算执行率", "≥95%"), row(OUT, "成本指标", "政府采购率", "≥30%"),
                    name="公务用车购置")
     assert [f.message + "｜" + f.suggestion for f in review_document(doc, only={"cost-not-money"}).findings] == [
         "成本指标「预算执行率」（≥95%）衡量的是预算执行，是资金投入，不是成本：花掉多少钱不说明每项产出花了多少，无法与预算对照"
         "｜删去该指标（预算执行率在自评时另行计分），成本指标写成金额或单位成本，如「≤17万元」「≤12万元/辆」",
-        "成本指标「成本控制率」的指标值「100%」不是金额，无法与预算对照"
+        "成本指标「政府采购率」的指标值「≥30%」不是金额，无法与预算对照"
         "｜成本指标应写成金额或单位成本，如「≤17万元」「≤475元/亩」；比率可移到效益或质量指标"]
 
 
@@ -128,3 +128,13 @@ def test_the_word_a_misplaced_row_is_quoted_by_is_the_same_on_every_run() -> Non
     env = {**os.environ, "PYTHONHASHSEED": "0"}  # (main quoted 「稳定」 at this seed, 「事故」 or 「安全」 at others)
     out = subprocess.run([sys.executable, "-c", script], cwd=root, env=env, capture_output=True, text=True, check=True)
     assert "但「事故」不是经济效益" in out.stdout, out.stdout
+
+
+# cost-not-money: a cost's control written as a share is asked as the amount, not moved to 效益
+
+
+def test_a_costs_control_as_a_share_is_asked_as_an_amount() -> None:
+    doc = document(row(OUT, "成本指标", "年度维护成本增长率", "≤20%"), name="信息化运维")
+    assert [f.message + "｜" + f.suggestion for f in review_document(doc, only={"cost-not-money"}).findings] == [
+        "成本指标「年度维护成本增长率」的指标值「≤20%」是比率，不是金额：看不出本年这项成本要控制在多少钱以内，无法与预算对照"
+        "｜写明这项成本控制在多少钱以内，如「≤…万元」（增长率、控制率按上年实际成本或预算换算成金额），或写单位成本，如「≤475元/亩」"]

@@ -100,7 +100,9 @@ def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
     several amounts (``3000元、2000元、1000元3个档次``) is money; ``several-targets`` says it. An amount
     written as a sentence with its full stop (``15万元。``) is money, and so is an amount per unit whose parts are
     joined by a full stop (``17元/人.每天``). A budget execution or money-use rate as the cost (``预算执行率 ≥95%``)
-    is told as the input it is, to be deleted (scored apart in the self-evaluation), not moved to 效益 or 质量.
+    is told as the input it is, to be deleted (scored apart in the self-evaluation), not moved to 效益 or 质量; a
+    cost's control written as a share (``年度维护成本增长率 ≤20%``, ``成本控制率 100%``) is asked as the amount it
+    allows, not moved either.
     """
     out = [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
            for row, verdict in flagged(document, _COST_NOT_MONEY)]
@@ -146,8 +148,17 @@ def _not_money(row: Row) -> tuple[str, str] | None:
         return (f"成本指标{quote(indicator.level3)}（{target.raw}）衡量的是预算执行，是资金投入，不是成本："
                 "花掉多少钱不说明每项产出花了多少，无法与预算对照",
                 "删去该指标（预算执行率在自评时另行计分），成本指标写成金额或单位成本，如「≤17万元」「≤12万元/辆」")
+    if target.unit in ("%", "‰") and _COST_WORD.search(row.name):  # 年度维护成本增长率 ≤20%: a cost's control as a share
+        return (f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}是比率，不是金额：看不出本年这项成本"
+                "要控制在多少钱以内，无法与预算对照",
+                "写明这项成本控制在多少钱以内，如「≤…万元」（增长率、控制率按上年实际成本或预算换算成金额），"
+                "或写单位成本，如「≤475元/亩」")
     return (f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}不是金额，无法与预算对照",
             "成本指标应写成金额或单位成本，如「≤17万元」「≤475元/亩」；比率可移到效益或质量指标")
+
+
+# A name about what the money costs (成本, 费用, 经费, 造价): its share is a control of that cost, not a rate to move.
+_COST_WORD = re.compile(r"成本|费用|经费|造价|支出")
 
 
 # Full stops and commas a cell written as a sentence ends with (15万元。).

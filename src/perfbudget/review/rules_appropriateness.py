@@ -148,7 +148,7 @@ def _not_money(row: Row) -> tuple[str, str] | None:
         return (f"成本指标{quote(indicator.level3)}（{target.raw}）衡量的是预算执行，是资金投入，不是成本："
                 "花掉多少钱不说明每项产出花了多少，无法与预算对照",
                 "删去该指标（预算执行率在自评时另行计分），成本指标写成金额或单位成本，如「≤17万元」「≤12万元/辆」")
-    if target.unit in ("%", "‰") and _COST_WORD.search(row.name):  # 年度维护成本增长率 ≤20%: a cost's control as a share
+    if target.unit in ("%", "‰") and _COST_WORD.search(row.name):  # 年度维护成本增长率 ≤20%: a control as a share
         return (f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}是比率，不是金额：看不出本年这项成本"
                 "要控制在多少钱以内，无法与预算对照",
                 "写明这项成本控制在多少钱以内，如「≤…万元」（增长率、控制率按上年实际成本或预算换算成金额），"

@@ -200,9 +200,10 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
     the money buys — 19名百岁老人 subsidised with no count of them, a monitoring project with no
     number of stations or reports. Not flagged: a table cut off, or one whose page starts inside
     it (no project name read: the 数量 rows may stand before it), forms without 二级 (the central
-    sample's 指标 | 指标内容) unless every 产出 row reads as another 二级 by its name and value (邯郸's 救助覆盖率
-    100%, 救助资金按标准发放的比率 90%: two shares and no count, as ``level2-missing`` tells them; a row whose value
-    is words cannot be told, and the table is not flagged), a project with no 产出 rows (``missing-level1-group`` says so),
+    sample's 指标 | 指标内容) unless every 产出 row reads as another 二级 by its name and value (邯郸's
+    救助覆盖率 100%, 救助资金按标准发放的比率 90%: two shares and no count, as ``level2-missing`` tells them; a
+    row whose value is words cannot be told, and the table is not flagged), a project with no 产出 rows
+    (``missing-level1-group`` says so),
     人员类/运转类 projects (their simplified template), and the 部门整体 共性 form, whose 产出 is 职责履行.
     """
     counted = {id(row.project) for row, _ in flagged(document, _QUANTITY)}  # projects with one, by identity
@@ -219,9 +220,10 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
 
 
 def _told_without(level2: str, own: tuple[Row, ...]) -> bool:
-    """Whether a table without a 二级 column (its 一级 filled, every 二级 empty: 邯郸's 绩效指标分类 | 绩效指标) has 产出
-    rows and none of them reads as ``level2`` by its name and value (a count → 数量指标, a date or 及时 → 时效指标, as
-    ``level2-missing`` tells them): False when any 产出 row cannot be told (a value in words), or the table has 二级."""
+    """Whether a table without a 二级 column (its 一级 filled, every 二级 empty: 邯郸's 绩效指标分类 | 绩效指标) has
+    产出 rows and none of them reads as ``level2`` by its name and value (a count → 数量指标, a date or 及时 → 时效指标,
+    as ``level2-missing`` tells them): False when any 产出 row cannot be told (a value in words), or the table has
+    二级."""
     outputs = []
     for row in own:
         if row.indicator.level2.strip() or not row.indicator.level1.strip():

@@ -305,8 +305,8 @@ def satisfaction_outside_group(document: Document, settings: RuleSettings) -> li
     no 一级 (written, or read from its 二级) is in no group: ``missing-level1-group`` says the list has no 一级.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level1",
-                         f"满意度指标{quote(row.indicator.level3)}放在了「{row.indicator.level1.strip() or row.level1}」下，"
-                         "满意度不能代替产出或效益",
+                         f"满意度指标{quote(row.indicator.level3)}放在了"
+                         f"「{row.indicator.level1.strip() or row.level1}」下，满意度不能代替产出或效益",
                          "把它移到「满意度指标—服务对象满意度指标」下，并在原位置补充真正的产出或效益指标")
             for row, _outside in flagged(document, _SATISFACTION_OUTSIDE)
             if not (row.level2 in _SATISFACTION_LEVEL2 and _satisfaction_placed(document, row))]

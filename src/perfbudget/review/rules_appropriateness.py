@@ -22,6 +22,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.registry import rule
 from perfbudget.review.rules_feasibility import listed_amounts
+from perfbudget.review.rules_relevance import is_input_name
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal, parse_target
 
@@ -98,7 +99,10 @@ def cost_not_money(document: Document, settings: RuleSettings) -> list[Finding]:
     hint or unit note (``≤28.40/株`` under ``补助成本(≤**元/株)``) is money per unit. A value listing
     several amounts (``3000元、2000元、1000元3个档次``) is money; ``several-targets`` says it. An amount
     written as a sentence with its full stop (``15万元。``) is money, and so is an amount per unit whose parts are
-    joined by a full stop (``17元/人.每天``).
+    joined by a full stop (``17元/人.每天``). A budget execution or money-use rate as the cost (``预算执行率 ≥95%``)
+    is told as the input it is, to be deleted (scored apart in the self-evaluation), not moved to 效益 or 质量; a
+    cost's control written as a share (``年度维护成本增长率 ≤20%``, ``成本控制率 100%``) is asked as the amount it
+    allows, not moved either.
     """
     out = [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
            for row, verdict in flagged(document, _COST_NOT_MONEY)]
@@ -140,8 +144,21 @@ def _not_money(row: Row) -> tuple[str, str] | None:
     ended = target.raw.strip().rstrip(_SENTENCE_END)
     if ended != target.raw.strip() and is_money_unit(parse_target(ended, indicator.level3).unit):
         return None  # 15万元。: an amount written as a sentence, its full stop kept
+    if is_input_name(row.name):  # 预算执行率 ≥95% as the cost: the money spent, which is no output either
+        return (f"成本指标{quote(indicator.level3)}（{target.raw}）衡量的是预算执行，是资金投入，不是成本："
+                "花掉多少钱不说明每项产出花了多少，无法与预算对照",
+                "删去该指标（预算执行率在自评时另行计分），成本指标写成金额或单位成本，如「≤17万元」「≤12万元/辆」")
+    if target.unit in ("%", "‰") and _COST_WORD.search(row.name):  # 年度维护成本增长率 ≤20%: a control as a share
+        return (f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}是比率，不是金额：看不出本年这项成本"
+                "要控制在多少钱以内，无法与预算对照",
+                "写明这项成本控制在多少钱以内，如「≤…万元」（增长率、控制率按上年实际成本或预算换算成金额），"
+                "或写单位成本，如「≤475元/亩」")
     return (f"成本指标{quote(indicator.level3)}的指标值{quote(target.raw)}不是金额，无法与预算对照",
             "成本指标应写成金额或单位成本，如「≤17万元」「≤475元/亩」；比率可移到效益或质量指标")
+
+
+# A name about what the money costs (成本, 费用, 经费, 造价): its share is a control of that cost, not a rate to move.
+_COST_WORD = re.compile(r"成本|费用|经费|造价|支出")
 
 
 # Full stops and commas a cell written as a sentence ends with (15万元。).
@@ -198,7 +215,8 @@ def payment_below_full(document: Document, settings: RuleSettings) -> list[Findi
     without error to everyone entitled (应发尽发、足额准确), so a lower target allows a quarter of
     the entitled to go unpaid, or one payment in twenty to be wrong. Flagged when the name is a
     payment's rate, accuracy or compliance (发放/兑现/兑付 with 率, 准确, 合规: ``补贴发放合规率 ≥95%``
-    allows one payment in twenty against the rules) and the target's lower bound is under 100%.
+    allows one payment in twenty against the rules; the rate spelt out, ``救助资金按标准发放的比率 90%``) and the
+    target's lower bound is under 100%.
     Not flagged: the timeliness of a payment (及时发放率 ≥95%: late is not unpaid), the share paid late
     (逾期发放率, reverse), coverage of a population (覆盖率) and other accuracies (测报准确率 85%).
     A name that says what is paid out without the rate (``按年度发放绩效奖、…、应休未休补贴 ≥60%``:
@@ -210,7 +228,8 @@ def payment_below_full(document: Document, settings: RuleSettings) -> list[Findi
 
 
 # A payment's rate or accuracy (补贴发放率, 工资发放准确性, 奖补资金兑付率), not its timeliness.
-_PAYMENT_RATE = re.compile(r"(?:发放|兑现|兑付)(?:完成)?(?:率|准确率|准确性|准确度|合规率|合规性)")
+# The rate may be spelt out after 的 (农村低保救助资金按标准发放的比率 90%: the share paid at the standard).
+_PAYMENT_RATE = re.compile(r"(?:发放|兑现|兑付)(?:完成)?(?:率|准确率|准确性|准确度|合规率|合规性|的比率|的比例)")
 _PAYMENT_NOT_FULL = re.compile(r"及时|按时|按期|逾期|超期|延期|覆盖")
 # What is paid out named without the rate: 按年度发放绩效奖、文明奖、…、应休未休补贴 (≥60%: the share paid).
 _PAY_VERB = re.compile(r"发放|兑现|兑付")

@@ -46,6 +46,7 @@ from perfbudget.review.helpers import (
 )
 from perfbudget.review.language import project_category
 from perfbudget.review.registry import rule
+from perfbudget.review.rules_relevance import framework_level2
 from perfbudget.review.settings import RuleSettings
 
 _REQUIRED_GROUPS = (LEVEL1_OUTPUT, LEVEL1_EFFECT, LEVEL1_SATISFACTION)
@@ -199,7 +200,10 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
     the money buys — 19名百岁老人 subsidised with no count of them, a monitoring project with no
     number of stations or reports. Not flagged: a table cut off, or one whose page starts inside
     it (no project name read: the 数量 rows may stand before it), forms without 二级 (the central
-    sample's 指标 | 指标内容), a project with no 产出 rows (``missing-level1-group`` says so),
+    sample's 指标 | 指标内容) unless every 产出 row reads as another 二级 by its name and value (邯郸's
+    救助覆盖率 100%, 救助资金按标准发放的比率 90%: two shares and no count, as ``level2-missing`` tells them; a
+    row whose value is words cannot be told, and the table is not flagged), a project with no 产出 rows
+    (``missing-level1-group`` says so),
     人员类/运转类 projects (their simplified template), and the 部门整体 共性 form, whose 产出 is 职责履行.
     """
     counted = {id(row.project) for row, _ in flagged(document, _QUANTITY)}  # projects with one, by identity
@@ -207,11 +211,29 @@ def missing_quantity_indicator(document: Document, settings: RuleSettings) -> li
     for project, own in project_rows(document):
         if not project.complete or id(project) in counted or category_of(project) or not project.name:
             continue  # (no name: the page starts inside the table, the 数量 rows may stand before it)
-        if any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own) and _details_asked(document, project):
+        if ((any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own) or _told_without("数量指标", own))
+                and _details_asked(document, project)):
             out.append(at_project(project, None,
                                   "产出指标中没有数量指标，看不出这笔资金完成了多少工作（人数、件数、面积…）",
                                   "在产出指标下补充数量指标，写明完成的数量，如「发放高龄津贴≥19人」「监测站点≥10个」"))
     return out
+
+
+def _told_without(level2: str, own: tuple[Row, ...]) -> bool:
+    """Whether a table without a 二级 column (its 一级 filled, every 二级 empty: 邯郸's 绩效指标分类 | 绩效指标) has
+    产出 rows and none of them reads as ``level2`` by its name and value (a count → 数量指标, a date or 及时 → 时效指标,
+    as ``level2-missing`` tells them): False when any 产出 row cannot be told (a value in words), or the table has
+    二级."""
+    outputs = []
+    for row in own:
+        if row.indicator.level2.strip() or not row.indicator.level1.strip():
+            return False
+        if row.level1 == LEVEL1_OUTPUT:
+            outputs.append(row)
+    if not outputs:
+        return False
+    told = [framework_level2(LEVEL1_OUTPUT, row.name, row.indicator.target) for row in outputs]
+    return None not in told and level2 not in told
 
 
 def _details_asked(document: Document, project: Project) -> bool:
@@ -234,8 +256,10 @@ def missing_time_indicator(document: Document, settings: RuleSettings) -> list[F
     a term late meets every other target. Flagged only when the project has rows after where the
     时效 stands (成本, 效益 or 满意度): a project of 数量 and 质量 rows alone is a table that stops (or a
     template left unfilled) — ``missing-level1-group`` says what is missing there. Not flagged either:
-    a table cut off, or one whose page starts inside it (no project name read), forms without 二级,
-    人员类/运转类 projects (their simplified template), and the 部门整体 共性 form, whose 产出 is 职责履行.
+    a table cut off, or one whose page starts inside it (no project name read), forms without 二级 (unless every
+    产出 row reads as another 二级 by its name and value and the table has rows after its 产出, as for
+    ``missing-quantity-indicator``), 人员类/运转类 projects (their simplified template), and the 部门整体 共性 form,
+    whose 产出 is 职责履行.
     """
     out = []
     for project, own in project_rows(document):
@@ -244,7 +268,9 @@ def missing_time_indicator(document: Document, settings: RuleSettings) -> list[F
             continue
         if category_of(project):
             continue
-        if any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own) and _details_asked(document, project):
+        if ((any(row.level1 == LEVEL1_OUTPUT and row.level2 for row in own)
+             or (_told_without("时效指标", own) and any(row.level1 != LEVEL1_OUTPUT for row in own)))
+                and _details_asked(document, project)):
             out.append(at_project(project, None,
                                   "产出指标中没有时效指标，无法判断工作是否按时完成、资金是否按时发放",
                                   "在产出指标下补充时效指标，写明完成时间，如「2024年12月底前完成」「按学期发放」"))

@@ -390,7 +390,8 @@ def time_without_date(document: Document, settings: RuleSettings) -> list[Findin
     share is of things done in time (及时给予治疗, 办案时效, 按期, 限内) read as a share of
     cases on time and are not flagged (项目按时完成率 ``100%`` included: the house judges it correct), nor a
     value with a date (``12月底前100%到位``), nor a name that says by when (``12月底之前完成 100%``,
-    ``2020年12月完成 =95%``: ``name-without-object`` says what it lacks).
+    ``2020年12月完成 =95%``: ``name-without-object`` says what it lacks), nor a name that gives the schedule
+    (``优抚对象生活补助金每月中旬发放 100%``, ``…每年3月、9月份发放``: the share of payments made on it).
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _TIME_WITHOUT_DATE) if type(verdict) is tuple]
@@ -401,7 +402,10 @@ _TIMED_NAME = re.compile(r"率|比例|性$|度$|及时|按时|按期|如期|时�
                          # a name that says by when (12月底之前完成 100%): name-without-object says what is missing
                          r"|[月年][底末内]|月前|日前|年前"
                          # a date as the name (2020年12月完成 =95%): name-without-object says what is done by then
-                         r"|\d月(?:\d{1,2}日)?(?:完成|完工|办结)")
+                         r"|\d月(?:\d{1,2}日)?(?:完成|完工|办结)"
+                         # a schedule as the name (优抚对象生活补助金每月中旬发放, 优待金每年3月、9月份发放 100%): the
+                         # share of payments made when the name says
+                         r"|每(?:月|季度?|周|半年)|[上中下]旬|\d月份")
 
 
 def _time_without_date(row: Row) -> tuple[str, str] | int | None:

@@ -243,7 +243,9 @@ _HIRED_STAFF = re.compile(r"^(?:聘用|聘请|外聘|临聘|雇用|雇佣)[^，,
 
 # How the unit handles its money (资金使用合规性, 经费支出合规率, 资金管理规范性, 经费审批流程规范性,
 # 资金使用是否合规): its management, which the self-evaluation scores apart (项目管理), not a result.
-_MONEY_HANDLING = re.compile(r"(?:资金|经费|财务|款项)[^，,。；、]{0,6}?(?:合规|规范)(?:性|率|度|程度|情况)?$")
+# How it buys (采购程序规范性, 招标程序合规率) is the same: the procedure every purchase must follow.
+_MONEY_HANDLING = re.compile(r"(?:资金|经费|财务|款项|(采购|招标|招投标))[^，,。；、]{0,6}?(?:合规|规范)"
+                             r"(?:性|率|度|程度|情况)?$")
 
 
 @rule("management-as-output", title="把资金管理当作产出", dimension="相关性", severity="warning")
@@ -254,8 +256,9 @@ def management_as_output(document: Document, settings: RuleSettings) -> list[Fin
     Spending the money by the rules is what every project must do, and the self-evaluation scores it
     apart (项目管理: 资金使用合规性, 管理制度执行有效性 — 财预〔2020〕10号's scoring frame); as a
     质量指标 it says nothing of the quality of what the money delivers (验收合格率, 达标率), and as an
-    effect nothing of a result. Only names built on the money (资金, 经费, 财务, 款项) and ending in
-    合规/规范 are flagged, under 产出 or 效益 (not 成本). A payment's compliance to its beneficiaries
+    effect nothing of a result. Only names built on the money (资金, 经费, 财务, 款项) or on how it buys
+    (采购, 招标: ``采购程序规范性 100%`` says nothing of the cars bought) and ending in 合规/规范 are flagged,
+    under 产出 or 效益 (not 成本). A payment's compliance to its beneficiaries
     (``补贴发放合规率``: whether each payment went to whom the rules say) and an eligibility check
     (``补助资格合规性``) are a quality of the subsidy delivered and are not flagged; a flat list
     without 一级 (a 部门整体 self-evaluation's management indicators) files nothing as an output.
@@ -268,14 +271,15 @@ def management_as_output(document: Document, settings: RuleSettings) -> list[Fin
 def _management_fault(row: Row) -> tuple[str, str, str, str] | None:
     """``management-as-output``'s ("management", field, message, suggestion) for an indicator that is no
     input (read by ``_input_fault``, which has ruled out cost rows and flat lists), or None."""
-    if row.level1 not in (LEVEL1_OUTPUT, LEVEL1_EFFECT) or _MONEY_HANDLING.search(row.key) is None:
+    if row.level1 not in (LEVEL1_OUTPUT, LEVEL1_EFFECT) or (handled := _MONEY_HANDLING.search(row.key)) is None:
         return None
     where = "产出的质量" if row.level1 == LEVEL1_OUTPUT else "项目带来的效益"
+    what = "采购、招标的程序" if handled.group(1) else "资金使用或管理"
     target = row.indicator.target
     below = target.unit == "%" and target.value is not None and target.value < 100 and target.op not in (Op.LE, Op.LT)
     short = f"；目标{target.raw}还等于允许部分资金违规使用" if below else ""
     return ("management", "level3",
-            f"{quote(row.indicator.level3)}衡量的是资金使用或管理是否合规，是每个项目都要遵守的管理要求"
+            f"{quote(row.indicator.level3)}衡量的是{what}是否合规，是每个项目都要遵守的管理要求"
             f"（自评时在项目管理部分另行计分），不是{where}{short}",
             "删去该指标；质量指标写产出本身的质量，如「维修工程验收合格率100%」「服务达标率≥95%」")
 
@@ -297,11 +301,12 @@ def satisfaction_outside_group(document: Document, settings: RuleSettings) -> li
 
     Satisfaction used in place of an output or effect double-counts the 满意度 points and
     leaves the output or effect it displaces unmeasured. A 部门整体 form that puts it under its effects (the
-    共性 form's 效果 — 社会公众或服务对象满意度) is followed: there, under that 二级, it is in its place.
+    共性 form's 效果 — 社会公众或服务对象满意度) is followed: there, under that 二级, it is in its place. A row with
+    no 一级 (written, or read from its 二级) is in no group: ``missing-level1-group`` says the list has no 一级.
     """
     return [at_indicator(row.project, row.position, row.indicator, "level1",
-                         f"满意度指标{quote(row.indicator.level3)}放在了「{row.indicator.level1}」下，"
-                         "满意度不能代替产出或效益",
+                         f"满意度指标{quote(row.indicator.level3)}放在了"
+                         f"「{row.indicator.level1.strip() or row.level1}」下，满意度不能代替产出或效益",
                          "把它移到「满意度指标—服务对象满意度指标」下，并在原位置补充真正的产出或效益指标")
             for row, _outside in flagged(document, _SATISFACTION_OUTSIDE)
             if not (row.level2 in _SATISFACTION_LEVEL2 and _satisfaction_placed(document, row))]
@@ -319,10 +324,13 @@ def _satisfaction_placed(document: Document, row: Row) -> bool:
 
 def _satisfaction_outside(row: Row) -> bool | None:
     """True for a satisfaction indicator outside the 满意度指标 group (``satisfaction-outside-group``)."""
-    return True if row.level1 != LEVEL1_SATISFACTION and is_satisfaction_name(row.name) else None
+    # (a row with no 一级 at all, written or read from its 二级, is in no group: missing-level1-group says the
+    # table has no 一级; 「」 is no place to move it from)
+    return True if row.level1 and row.level1 != LEVEL1_SATISFACTION and is_satisfaction_name(row.name) else None
 
 
-_SATISFACTION_OUTSIDE = indicator_check(_satisfaction_outside, needs=lambda shape: shape[0] != LEVEL1_SATISFACTION)
+_SATISFACTION_OUTSIDE = indicator_check(_satisfaction_outside,
+                                       needs=lambda shape: shape[0] not in ("", LEVEL1_SATISFACTION))
 
 
 # Survey measures of how people feel, asked like satisfaction: 群众安全感, 获得感, 认可度.
@@ -507,7 +515,9 @@ def level_not_in_framework(document: Document, settings: RuleSettings) -> list[F
     满意度; the provinces' 运行成本/管理效率/履职效能/社会效应/可持续发展/满意度 with their own 二级; Jiangxi's
     管理指标 with its own 二级 before 产出/效果/满意度) is judged by its own 一级 and 二级: a row outside it is
     flagged naming the form. The 共性 form is told by its own 二级 too: a 部门整体 table of 产出 | 职责履行 and
-    效果 | 履职效益 without 投入 and 过程 is that form's, its 二级 not outside the project framework.
+    效果 | 履职效益 without 投入 and 过程 is that form's, its 二级 not outside the project framework. A 二级 that joins
+    several of the framework's under their shared ending (东莞's form: 社会、经济、生态效益指标) is the form's one cell
+    for them, not a 二级 outside the framework.
     """
     out = []
     rows_of: dict[int, tuple[Row, ...]] = {}
@@ -568,7 +578,8 @@ def _outside_framework(row: Row) -> tuple[str, str, str] | None:
             return None  # the investment form's 过程管理指标: any 二级 is the form's
         return ("level1", f"一级指标「{indicator.level1}」不在指标体系内",
                 "一级指标应为产出指标、效益指标、满意度指标（新框架另有成本指标）")
-    if row.level2 not in _ALLOWED[level1] and row.level2:  # (none: 实施效果指标 | 产出指标, the form's)
+    if row.level2 not in _ALLOWED[level1] and row.level2 and not _merged_level2(row.level2, _ALLOWED[level1]):
+        # (none: 实施效果指标 | 产出指标, the form's)
         allowed = "、".join(sorted(_ALLOWED[level1]))
         return ("level2", f"二级指标「{indicator.level2}」不属于一级指标「{level1}」",
                 f"「{level1}」下的二级指标应为：{allowed}")
@@ -576,6 +587,16 @@ def _outside_framework(row: Row) -> tuple[str, str, str] | None:
 
 
 _LEVEL_NOT_IN_FRAMEWORK = indicator_check(_outside_framework, needs=lambda shape: shape[6] and shape[7])
+_LEVEL2_PARTS = re.compile(r"[、，,/]|和|及|与")
+
+
+def _merged_level2(level2: str, allowed: set[str]) -> bool:
+    """Whether a 二级 joins several of the framework's 二级 under their shared ending, as a form prints one cell for
+    them (东莞's 社会、经济、生态效益指标: 社会效益指标, 经济效益指标 and 生态效益指标 — the form's, not misfiled)."""
+    *heads, last = _LEVEL2_PARTS.split(level2)
+    if not heads or last not in allowed:
+        return False
+    return any(all(head + last[cut:] in allowed for head in heads) for cut in range(1, len(last) - 1))
 
 
 @rule("level2-missing", title="没有二级指标", dimension="相关性", severity="info")
@@ -599,7 +620,7 @@ _LASTING = re.compile(r"可持续|长效|长期|持续")
 _TIMELY = re.compile(r"及时|时间$|时限$|工期$|周期$|进度$")
 
 
-def _framework_level2(level1: str, name: str, target: Target) -> str | None:
+def framework_level2(level1: str, name: str, target: Target) -> str | None:
     """The 二级 the framework would put an indicator in, when its name or value shows it; else None."""
     if level1 == LEVEL1_SATISFACTION:
         return "服务对象满意度指标"
@@ -631,7 +652,7 @@ def _without_level2(row: Row) -> tuple[str, str] | None:
         return message, ("按指标体系补上一级和二级指标：一级指标为产出指标、效益指标、满意度指标"
                          "（新框架另有成本指标），再选其下的二级指标")
     allowed = "、".join(_IN_ORDER[level1])
-    hint = _framework_level2(level1, row.name, indicator.target)
+    hint = framework_level2(level1, row.name, indicator.target)
     if hint is None:
         return message, f"按指标体系补上二级指标：「{level1}」下的二级指标为{allowed}，按指标含义选择"
     return message, f"按指标体系补上二级指标：从名称和指标值看宜归入「{hint}」（「{level1}」下的二级指标为{allowed}）"

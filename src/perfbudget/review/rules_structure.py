@@ -316,13 +316,14 @@ def spec_as_quantity(document: Document, settings: RuleSettings) -> list[Finding
 
 
 def _has(name: str, section: str, key: str) -> str | None:
-    """The first word of a vocabulary list that the name holds (longest first)."""
+    """The first word of a vocabulary list that the name holds (longest first; words of one length in a fixed
+    order, so a message quotes the same word on every run: a set's order changes with the hash seed)."""
     return next((w for w in _longest_first(section, key) if w in name), None)
 
 
 @lru_cache(maxsize=64)
 def _longest_first(section: str, key: str) -> tuple[str, ...]:
-    return tuple(sorted(word_set(section, key), key=len, reverse=True))
+    return tuple(sorted(word_set(section, key), key=lambda word: (-len(word), word)))
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -156,3 +156,63 @@ def test_a_web_page_saved_as_utf16_is_read() -> None:
     data = _page().encode("utf-16")
     assert sniff(data, "t.xls") == "html"
     assert _indicators(data, "t.xls")[0] == _READ
+
+
+def _grid_page(cells: str, style: str = "") -> bytes:
+    return ("<html><head><meta charset='utf-8'><style>.form{display:grid;grid-template-columns:[a] 8em repeat(2, "
+            "minmax(0, 1fr)) 6em}.wide{grid-column:span 3}.down2{grid-row:span 2}" + style + "</style></head>"
+            "<body><h3>绩效目标表</h3>" + cells + "</body></html>").encode()
+
+
+def test_a_table_laid_out_with_css_grid_is_read_as_a_browser_places_it() -> None:
+    """A page whose form is a ``display:grid`` of divs: the name spans three columns (by class), the 满意度 一级 two
+    rows, the rest placed one after the other in four columns. Main: 网页中没有找到绩效目标表."""
+    cells = ("<div class=form><div>项目名称</div><div class=wide>农村义务教育薄弱学校改造补助资金</div>"
+             "<div>年度资金总额（万元）</div><div class=wide>16</div>"
+             "<div>一级指标</div><div>二级指标</div><div>三级指标</div><div>指标值</div>"
+             "<div>产出指标</div><div>数量指标</div><div>农村义务教育学校改造覆盖率</div><div>100%</div>"
+             "<div class=down2>满意度指标</div><div class=down2>服务对象满意度指标</div><div>学生家长满意度</div>"
+             "<div>≥90%</div><div>教师满意度</div><div>≥95%</div></div>")
+    indicators, result = _indicators(_grid_page(cells), "grid.html")
+    assert indicators == [*_READ, ("教师满意度", "≥95%")] and not result.errors
+    assert result.document.projects[0].budget.total == 16
+    cell = result.document.projects[0].indicators[2].source
+    assert (cell.row, cell.column) == (6, 3)  # the grid's row and column, as a browser shows it
+
+
+def test_a_css_grid_placed_by_lines_with_row_wrappers_is_read() -> None:
+    """Rows as ``display:contents`` wrappers, cells placed by ``grid-area`` and ``grid-column: a / b`` (written in
+    another order than shown)."""
+    row = "<div style='display:contents'>"
+    cells = ("<div style='display:grid;grid-template-columns:repeat(4,1fr)'>"
+             f"{row}<span style='grid-area:1/2/2/5'>农村义务教育薄弱学校改造补助资金</span>"
+             "<span style='grid-area:1/1'>项目名称</span></div>"
+             f"{row}<span>年度资金总额（万元）</span><span style='grid-column:2 / 5'>16</span></div>"
+             f"{row}<span>一级指标</span><span>二级指标</span><span>三级指标</span><span>指标值</span></div>"
+             f"{row}<span>产出指标</span><span>数量指标</span><span>农村义务教育学校改造覆盖率</span><span>100%</span></div>"
+             f"{row}<span>满意度指标</span><span>服务对象满意度指标</span><span>学生家长满意度</span><span>≥90%</span></div>"
+             "</div>")
+    assert _indicators(_grid_page(cells), "grid.html")[0] == _READ
+
+
+def test_a_css_grid_that_lays_out_no_table_is_left_as_text() -> None:
+    """A page layout of two columns (one row) and a grid whose columns the browser decides (``auto-fill``) make no
+    table: the page is refused as before, not read from a guessed grid."""
+    layout = ("<div style='display:grid;grid-template-columns:1fr 3fr'><nav>项目名称</nav><main>三级指标</main></div>"
+              "<div style='display:grid;grid-template-columns:repeat(auto-fill,minmax(8em,1fr))'>"
+              + "".join(f"<div>{c}</div>" for row in _ROWS for c in row) + "</div>")
+    refused = load_bytes(_grid_page(layout), "grid.html")
+    assert refused.document is None and ["没有找到绩效目标表" in p.message for p in refused.problems] == [True]
+
+
+def test_a_css_grid_past_its_bounds_is_left_as_it_is() -> None:
+    """A line past 1,000, and a grid of more positions than ``max_cells`` (its empty ones too): no table is made of
+    it, the page refused as a page without a form, in the time such a page costs."""
+    from perfbudget.config import Limits
+
+    form = "".join(f"<div>{c}</div>" for row in _ROWS for c in row)
+    far = f"<div class=form>{form}<div style='grid-row:5000'>x</div></div>"
+    assert load_bytes(_grid_page(far), "grid.html").document is None
+    assert load_bytes(_grid_page(f"<div class=form>{form}</div>"), "grid.html").document is not None
+    small = load_bytes(_grid_page(f"<div class=form>{form}</div>"), "grid.html", limits=Limits(max_cells=19))
+    assert small.document is None and ["没有找到绩效目标表" in p.message for p in small.problems] == [True]

@@ -287,6 +287,10 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
 
     soup = BeautifulSoup(text, "lxml")
     lowered = text.lower()
+    if "grid" in lowered:
+        from perfbudget.readers.css_grid import grid_tables
+
+        grid_tables(soup, budget.limits.max_cells)  # a table laid out with CSS grid (display:grid, grid-column)
     if "table-cell" in lowered or "role=" in lowered:
         _drawn_tables(soup)  # a table drawn of div and span elements (display:table-cell, role="cell")
     for junk in soup.find_all(("script", "style", "noscript")):

@@ -216,3 +216,24 @@ def test_a_css_grid_past_its_bounds_is_left_as_it_is() -> None:
     assert load_bytes(_grid_page(f"<div class=form>{form}</div>"), "grid.html").document is not None
     small = load_bytes(_grid_page(f"<div class=form>{form}</div>"), "grid.html", limits=Limits(max_cells=19))
     assert small.document is None and ["没有找到绩效目标表" in p.message for p in small.problems] == [True]
+
+
+def test_a_sheet_laid_out_turned_is_read_with_its_rows_and_columns_exchanged() -> None:
+    """The form turned a quarter: the labels across the first row (项目名称 | 年度资金总额 | 一级指标 …), the indicator
+    header down a column, each indicator a column. Main: 表格不完整：没有找到指标表头行."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for r, row in enumerate(_ROWS, 1):
+        for c, text in enumerate(row, 1):
+            if text:
+                sheet.cell(c + 1, r + 1, text)  # turned, below a blank first row and right of a blank column
+    buffer = io.BytesIO()
+    book.save(buffer)
+    indicators, result = _indicators(buffer.getvalue(), "turned.xlsx")
+    assert indicators == _READ and not result.errors
+    assert result.document.projects[0].budget.total == 16
+    source = result.document.projects[0].indicators[1].source
+    assert (source.row, source.column) == (2, 6)  # its first cell (满意度指标) where the sheet has it: F2
+    assert any("行列互换" in p.message and p.severity.name == "INFO" for p in result.problems)

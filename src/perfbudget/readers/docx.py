@@ -28,7 +28,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
-from perfbudget.readers.container import check_zip, word_cells, xml_problem
+from perfbudget.readers.container import check_zip, word_cells, xml_elements, xml_problem
 from perfbudget.readers.continuation import declared_continuation
 from perfbudget.readers.grid import CONTINUED_TABLE, Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_label_lines, with_unit_line
@@ -388,10 +388,15 @@ def _names_unit(lead: list[tuple[str, ...]], rows: list[list[Cell]]) -> bool:
         or any(header_field(cell.text) in _UNIT_FIELDS for row in rows[:12] for cell in row)
 
 
-def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> list[RawTable]:
-    """The raw tables of the body; past a row or cell limit :class:`LimitExceeded`."""
+def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth: int = 0,
+                     taken: ChunkBudget | None = None) -> list[RawTable]:
+    """The raw tables of the body; past a row or cell limit :class:`LimitExceeded`. ``depth``, ``taken``: of a Word
+    file read as another's altChunk (:func:`alt_chunk_tables`)."""
     import docx
+    from docx.opc.part import PartFactory
 
+    PartFactory.part_class_selector = chunk_part_class
+    taken = taken or ChunkBudget(limits or Limits())
     budget = Budget(limits or Limits())
     budget.add_cells(word_cells(data))  # refused before parsing when the body holds too many cells
     budget.cells = 0
@@ -417,7 +422,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
             text_before = None
         if child.tag == _ALT_CHUNK:
             # a part imported when Word opens the file (systems write Word files as an HTML page so): its tables
-            chunk = alt_chunk_tables(word.part, child, file, budget.limits)
+            chunk = alt_chunk_tables(word.part, child, file, budget.limits, depth, taken)
             tables += chunk
             number += len(chunk)
             heading = unit_line = None
@@ -484,30 +489,93 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None) -> li
 
 
 _HTML_CHUNKS = ("text/html", "application/xhtml+xml")
-_WORD_CHUNK = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# a whole Word file as a chunk: the Open XML SDK's AlternativeFormatImportPartType.WordprocessingML names it by the
+# main part's type (…document.main+xml) though the part is the .docx package; docx4j and others by the package's
+_WORD_CHUNKS = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                "application/vnd.ms-word.document.macroEnabled.main+xml",
+                "application/vnd.ms-word.document.macroEnabled.12",
+                "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+# a web archive (.mht: Word's 单个文件网页, Outlook's and Notes' mail bodies) as a chunk
+_WEB_ARCHIVE_CHUNKS = ("message/rfc822", "application/x-mimearchive", "multipart/related")
+_CHUNK_DEPTH = 3  # a Word chunk inside a Word chunk …: the third level is refused
+_AF_CHUNK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
 
 
-def alt_chunk_tables(document_part: Any, chunk: Any, file: str, limits: Limits) -> list[RawTable]:
+def chunk_part_class(content_type: str, reltype: str) -> Any:
+    """python-docx's part class for an altChunk part: its bytes as they are (python-docx would parse a Word chunk,
+    typed as a document's main XML part, as XML and refuse the whole file as damaged until layouts27)."""
+    from docx.opc.part import Part
+
+    return Part if reltype == _AF_CHUNK else None
+
+
+_MOST_CHUNKS = 500  # altChunk parts read for one file (an empty Word chunk costs some 5 ms to open)
+
+
+class ChunkBudget:
+    """The altChunk parts read for one file, Word chunks in Word chunks counted too, bounded together as one file
+    of their kind is: at most :data:`_MOST_CHUNKS` parts, their web pages at most ``max_file_bytes`` together and
+    their Word files at most ``max_xml_elements`` (one part referenced by many altChunk elements is read at each,
+    as Word shows it at each)."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.page_bytes, self.elements, self.chunks = limits.max_file_bytes, limits.max_xml_elements, 0
+
+    def take(self, page_bytes: int = 0, elements: int = 0) -> None:
+        self.chunks += 1
+        self.page_bytes -= page_bytes
+        self.elements -= elements
+        if self.chunks > _MOST_CHUNKS:
+            raise LimitExceeded(f"中嵌入的内容（altChunk）超过 {_MOST_CHUNKS} 处的上限；未读取")
+        if self.page_bytes < 0:
+            raise LimitExceeded("中嵌入的网页内容（altChunk）合计超过文件大小的上限（环境变量 "
+                                "PERFBUDGET_MAX_FILE_MB）；未读取")
+        if self.elements < 0:
+            raise LimitExceeded("中嵌入的 Word 内容（altChunk）合计超过 XML 元素个数的上限（环境变量 "
+                                "PERFBUDGET_MAX_XML_ELEMENTS）；未读取")
+
+
+def alt_chunk_tables(document_part: Any, chunk: Any, file: str, limits: Limits, depth: int = 0,
+                     taken: ChunkBudget | None = None) -> list[RawTable]:
     """The tables of a ``w:altChunk``: content Word imports in its place when it opens the file, kept as a part of
-    its own — an HTML page (as systems that write Word files from HTML do: docx4j's, the Open XML SDK's altChunk) or
-    a Word document. Read by the HTML reader or this one; their cells are located in the part (表N of the part). A
-    chunk of another kind (RTF, MHT, plain text) is an error: it is not read."""
+    its own — an HTML page (as systems that write Word files from HTML do: docx4j's, the Open XML SDK's altChunk), a
+    web archive (.mht) or a Word document (documents merged by the SDK's altChunk). Read by the HTML reader or this
+    one; their cells are located in the part (表N of the part). A chunk of another kind (RTF, plain text) is an
+    error: it is not read."""
     part = document_part.related_parts.get(chunk.get(_R_ID) or "")
     kind = getattr(part, "content_type", "") if part is not None else ""
-    if part is not None and kind in _HTML_CHUNKS:
+    taken = taken or ChunkBudget(limits)
+    if part is not None and kind in (*_HTML_CHUNKS, *_WEB_ARCHIVE_CHUNKS):
         from perfbudget.readers.bounds import html_problem
         from perfbudget.readers.decode import DecodeError, decode_bytes
-        from perfbudget.readers.html import read_html_tables
+        from perfbudget.readers.html import read_html_tables, web_archive_page
 
+        taken.take(page_bytes=len(part.blob))
         try:
-            text = decode_bytes(part.blob).text
+            text = web_archive_page(part.blob) if kind in _WEB_ARCHIVE_CHUNKS else decode_bytes(part.blob).text
         except DecodeError as exc:
             raise LimitExceeded(f"中嵌入的网页内容（altChunk）无法解码：{exc}") from exc
+        if text is None:
+            raise LimitExceeded(f"中嵌入的网页存档（altChunk，{kind}）中没有可读的网页；"
+                                "请在 Word 中打开并另存为 .docx 后重新导入")
         if (too_large := html_problem(text, limits)) is not None:
             raise LimitExceeded(f"中嵌入的网页内容（altChunk）{too_large}")
         return read_html_tables(text, file, limits)
-    if part is not None and kind == _WORD_CHUNK:
-        return read_docx_tables(part.blob, file, limits)
+    if part is not None and kind in _WORD_CHUNKS:
+        blob = part.blob
+        if depth + 1 >= _CHUNK_DEPTH:
+            raise LimitExceeded(f"中嵌入的 Word 内容（altChunk）嵌套超过 {_CHUNK_DEPTH - 1} 层；未读取")
+        if not blob.startswith(b"PK\x03\x04"):
+            raise LimitExceeded("中嵌入的 Word 内容（altChunk）不是完整的 Word 文件，无法读取；"
+                                "请在 Word 中打开并另存为 .docx 后重新导入")
+        if (problem := check_zip(blob, file, limits, "中嵌入的 Word ")) is not None:
+            raise LimitExceeded(problem.message)
+        if (too_many := xml_problem(blob, limits)) is not None:
+            raise LimitExceeded(f"中嵌入的 Word 内容（altChunk）{too_many}")
+        taken.take(elements=xml_elements(blob))
+        return read_docx_tables(blob, file, limits, depth=depth + 1, taken=taken)
     raise LimitExceeded(f"中有以「{kind or '未知'}」格式嵌入的内容（altChunk，Word 打开时才转换），无法读取；"
                         "请在 Word 中打开并另存为 .docx 后重新导入")
 

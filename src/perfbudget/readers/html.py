@@ -287,6 +287,10 @@ def read_html_tables(text: str, file: str, limits: Limits | None = None) -> list
 
     soup = BeautifulSoup(text, "lxml")
     lowered = text.lower()
+    if "grid" in lowered:
+        from perfbudget.readers.css_grid import grid_tables
+
+        grid_tables(soup, budget.limits.max_cells)  # a table laid out with CSS grid (display:grid, grid-column)
     if "table-cell" in lowered or "role=" in lowered:
         _drawn_tables(soup)  # a table drawn of div and span elements (display:table-cell, role="cell")
     for junk in soup.find_all(("script", "style", "noscript")):
@@ -377,25 +381,42 @@ def is_web_archive(data: bytes) -> bool:
 
 def web_archive_page(data: bytes) -> str | None:
     """The page of a web archive: its first ``text/html`` part, its transfer encoding (quoted-printable, base64)
-    undone and decoded by its charset (GB2312 read as its superset GB18030), else None."""
+    undone and decoded by its charset (GB2312 read as its superset GB18030), else None. A first page that is only a
+    frameset (Excel's 单个文件网页 of a workbook: the frames show ``sheet001.htm`` …, each a part of its own) is
+    replaced by the archive's other pages, one after the other, as the frames show them."""
     import email
 
+    pages: list[str] = []
     for part in email.message_from_bytes(data).walk():
         if part.get_content_type() != "text/html":
             continue
-        payload = part.get_payload(decode=True)
-        if not isinstance(payload, bytes):
-            return None
-        charset = (part.get_content_charset() or "").lower()
-        charset = "gb18030" if charset in ("gb2312", "gbk", "x-gbk") else charset
-        try:
-            if charset:
-                return payload.decode(charset)
-            decoded = decode_bytes(payload)
-            return None if decoded.breaks else decoded.text  # (a broken part: read as the whole file, told)
-        except (LookupError, UnicodeDecodeError, DecodeError):
-            return None
-    return None
+        page = _part_text(part)
+        if page is None:
+            return None  # (read as the whole file, its breaks told)
+        if pages and not _FRAMESET.search(pages[0]):
+            break
+        pages.append(page)
+    if len(pages) > 1:
+        return "\n".join(pages[1:])
+    return pages[0] if pages else None
+
+
+_FRAMESET = re.compile(r"<\s*frameset\b", re.IGNORECASE)
+
+
+def _part_text(part: Any) -> str | None:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return None
+    charset = (part.get_content_charset() or "").lower()
+    charset = "gb18030" if charset in ("gb2312", "gbk", "x-gbk") else charset
+    try:
+        if charset:
+            return payload.decode(charset)
+        decoded = decode_bytes(payload)
+        return None if decoded.breaks else decoded.text  # (a broken part: read as the whole file, told)
+    except (LookupError, UnicodeDecodeError, DecodeError):
+        return None
 
 
 def read_html(data: bytes, file: str, limits: Limits) -> tuple[Document | None, list[Problem]]:

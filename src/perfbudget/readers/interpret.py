@@ -68,6 +68,7 @@ from perfbudget.readers.stream import grid_tree_tables
 from perfbudget.readers.table_titles import is_numbered, title_and_seq
 from perfbudget.readers.total_rows import total_row_extras
 from perfbudget.readers.trailing_funds import closing_rows, trailing_funds
+from perfbudget.readers.turned_tables import turned_table
 from perfbudget.readers.unvalued_header import unvalued_header, unvalued_header_problem
 
 
@@ -465,6 +466,7 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
     tables = join_continued(tables, problems)
     tables = [part for table in tables for part in (grid_tree_tables(table) or [table])]
     is_header = HeaderMemo()  # the stages ask it of the same rows
+    tables = [turned_table(table, is_header, problems) for table in tables]  # the indicator header down a column
     segments = [segment for table in tables
                 for segment in (split_list_layout(table, problems, is_header) or _split_projects(table, is_header))]
     segments = [side for segment in segments for side in _sides(segment, is_header, problems)]

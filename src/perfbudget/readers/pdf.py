@@ -9,7 +9,8 @@ in the Word and HTML readers. A table at the top of a page with no text between 
 the previous page's last table continues that table (a table running over pages); when it starts with a
 row of that table again (a heading row repeated on every page) it is kept as a table of its own, for
 ``continuation`` to join with the repeated heading dropped.
-A PDF without tables (a scan, or text without ruling lines) is an error.
+A PDF without ruled tables is read by :mod:`perfbudget.readers.pdf_columns` (columns told by the indicator
+header's words); one without either (a scan) is an error.
 """
 
 from __future__ import annotations
@@ -49,6 +50,11 @@ def join_wrapped(text: str) -> str:
         else:
             out[-1] += line
     return "\n".join(out)
+
+
+def is_page_number(line: str) -> bool:
+    """A page number line (``- 3 -``, ``第 3 页 共 5 页``, ``3/5``)."""
+    return _PAGE_NUMBER.match(line) is not None
 
 
 def _text_lines(page: Any, top: float, bottom: float) -> list[str]:
@@ -150,6 +156,10 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 open_table = False
             open_table = bool(found) and not _text_lines(page, top, page.height)
             page.flush_cache()
+        if not tables:  # no ruled table on any page: a table of aligned text, by its words' positions
+            from perfbudget.readers.pdf_columns import unruled_tables
+
+            return unruled_tables(pdf.pages, file)
     return tables, []
 
 

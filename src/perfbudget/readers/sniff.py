@@ -21,6 +21,24 @@ _ODF_TYPES = ((b"application/vnd.oasis.opendocument.spreadsheet", "ods"),
 # 11 s of CPU until attack24)
 _MANIFEST_ROOT = re.compile(rb"<manifest:file-entry\b[^<>]*\bmanifest:full-path=\"/\"[^<>]*>")
 _HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|table|body)\b", re.IGNORECASE)
+# markup before the page's first tag: an Excel-like export (`<meta …><style>` of 100 classes, then the table) whose
+# `<table` stands after the first 4 KiB (layouts27: such an .xls was read as text and refused)
+_MARKUP_START = re.compile(rb"<\s*(?:meta|style|head|title|link|script|!--|\?xml|x:|o:)", re.IGNORECASE)
+_HTML_WINDOW = 256 * 1024
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _is_html(data: bytes, head: bytes) -> bool:
+    """A web page by its tags: near the start, or further on after leading markup; a page saved as UTF-16 (with
+    its byte-order mark: Excel's and some systems' 'Unicode' web pages) by its decoded start."""
+    if head.startswith(_UTF16_BOMS):
+        window = data[:2 * _HTML_WINDOW]
+        head = window[: len(window) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
+        data = head
+    if _HTML.search(head):
+        return True
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return _MARKUP_START.match(stripped) is not None and _HTML.search(data[:_HTML_WINDOW]) is not None
 
 
 def _zip_form(data: bytes, file: str, limits: Limits) -> str:
@@ -93,7 +111,7 @@ def sniff(data: bytes, file: str, limits: Limits | None = None) -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") and b"perfbudget/" in data[:65536]:
         return "json"
-    if _HTML.search(head):
+    if _is_html(data, head):
         return "html"
     from perfbudget.readers.html import is_web_archive
 

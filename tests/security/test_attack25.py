@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select, update
+
+from perfbudget.app.reviews import review_unreviewed
+from perfbudget.app.settings import CoreSettings
+from perfbudget.store import Store
+from perfbudget.store.schema import project_versions, reviews
+from tests.store.conftest import write_variant
+from tests.store.helpers import import_file
 from tests.web.conftest import OTHER_UNIT, SEED_UNIT, WebEnv
 
 
@@ -58,3 +67,29 @@ def test_a_unit_editor_cannot_give_its_unit_another_units_name(any_web: WebEnv) 
     admin = client.post("/api/v1/documents", headers={"Authorization": f"Bearer {web.token('admin')}"},
                         json=_document_named(web, token, other_name))
     assert admin.status_code == 200, admin.text[:300]
+
+
+def test_a_version_that_cannot_be_reviewed_stops_neither_the_server_nor_the_other_reviews(
+        store: Store, seed_path: Path, tmp_path: Path) -> None:
+    # perfbudget serve reviews what the command line imported, at its start and while it runs. One stored version
+    # that could not be read back (a damaged row, one written by a newer release) stopped `serve` at its start with a
+    # traceback (JSONDecodeError), and while it ran the catch-up reviewed and rolled back the same batch every second,
+    # nothing imported after it ever reviewed. Now the unit that fails is told and skipped, the others reviewed.
+    import_file(store, seed_path)
+    import_file(store, write_variant(seed_path, tmp_path / "other.txt", ("255101", "255102")))
+    with store.engine.begin() as connection:
+        first = connection.execute(select(func.min(project_versions.c.id))).scalar_one()
+        connection.execute(update(project_versions).where(project_versions.c.id == first).values(goals="[{"))
+    told: list[str] = []
+    skip: set[int] = set()
+    assert review_unreviewed(store, CoreSettings(), "serve", batch=7, problem=told.append, skip=skip) == 10
+    # (told per batch: a batch of 7 holds versions 1–7 of the unit, the next 8–10 beside the other unit's first four)
+    assert [said.partition("，")[0] for said in told] == ["单位编号 1 的 7 个项目版本（版本编号 1–7）未能审核",
+                                                           "单位编号 1 的 3 个项目版本（版本编号 8–10）未能审核"], told
+    assert all("已跳过（其他单位照常审核）：JSONDecodeError" in said for said in told), told
+    assert skip == set(range(1, 11))
+    with store.engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(reviews)).scalar_one() == 10
+    # the catch-up's next turn (another import) does not try them again
+    assert review_unreviewed(store, CoreSettings(), "serve", batch=7, problem=told.append, skip=skip) == 0
+    assert len(told) == 2

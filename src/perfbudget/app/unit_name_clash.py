@@ -5,7 +5,7 @@ stored unit when the name differs (a unit renamed in a new year's file). Until a
 ``POST /api/v1/documents``, 申报 or ``perfbudget import --user`` could so rename the editor's own unit to another
 unit's name (「255101 岳阳县水利局」 beside 「366202 岳阳县水利局」): the review queue, the desk's next project, the
 lists, the opinions and the public page then showed the two units under one name. An account bound to one unit
-may still name its unit anew; only a name another unit holds (compared as people read it: width forms, invisible
+may still name its unit anew; only a name another coded unit holds (compared as people read it: width forms, invisible
 characters and spaces aside) is refused, and only when the import would set it (a unit that holds the name
 already, as stored before, imports as before). An admin, a reviewer and the command line without ``--user`` are
 not held to it: a unit given a new code keeps its name.
@@ -43,7 +43,10 @@ def unit_name_refusal(connection: Connection, principal: Principal | None, unit:
     stored = connection.execute(select(units.c.name).where(units.c.key == key)).scalar()
     if stored is not None and name_key(stored) == wanted:
         return None  # the name the unit holds already: nothing is renamed
-    for (name,) in connection.execute(select(units.c.name).where(units.c.key != key, units.c.name.is_not(None))):
+    # (a unit stored without a code is left out: its tables are often the unit's own from before its code was written
+    # in, as the upload asks an editor to write it — docs/web.md, a table naming its unit without a code)
+    for (name,) in connection.execute(select(units.c.name).where(units.c.key != key, units.c.code.is_not(None),
+                                                                 units.c.name.is_not(None))):
         if name_key(name) == wanted:  # (which unit is not said: its code is not the account's to learn)
             own = unit.code or principal.unit_code
             return (f"单位名称「{unit.name[:40]}」已是另一个单位的名称，不能用作本单位（{own}）的名称："

@@ -258,6 +258,11 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
     not_allowed = import_refusal(request.principal, plan.document.unit.code)
     if not_allowed:  # ``perfbudget import --user``: the account's unit, as the upload and the API check it
         return ImportOutcome(file, FORBIDDEN, problems=(Problem(Source(file), not_allowed),))
+    from perfbudget.app.unit_name_clash import unit_name_problem
+
+    taken = unit_name_problem(store, request.principal, plan.document.unit)  # another unit's name (attack25)
+    if taken:
+        return ImportOutcome(file, FORBIDDEN, problems=(Problem(Source(file), taken),))
     heads = plan.document.projects
     cut = incomplete_problems(plan.document, file)
     if cut and not request.allow_partial:

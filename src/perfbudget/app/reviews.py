@@ -15,6 +15,8 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from perfbudget.app.payload_text import finding_text, payload_of_texts, payload_text, project_part, source_part
 from perfbudget.app.settings import CoreSettings
 from perfbudget.library.peers import Peers, StorePeers, TransactionPeers, using
@@ -320,22 +322,76 @@ def current_errors(store: Store, settings: CoreSettings, project_id: int) -> int
     return sum(s.errors for group in results for s in group.saved)
 
 
-def review_unreviewed(store: Store, settings: CoreSettings, actor: str, batch: int = 200) -> int:
+def review_unreviewed(store: Store, settings: CoreSettings, actor: str, batch: int = 200,
+                      problem: Callable[[str], None] | None = None, skip: set[int] | None = None) -> int:
     """Review and record every latest version without a stored review (e.g. imported by the CLI).
 
     ``perfbudget serve`` calls it before starting, so that the dashboard covers every project, and again whenever a
     CLI import moves the unreviewed counter while it runs (:func:`review_catch_up`). Each batch is chosen inside its
-    own write transaction (on PostgreSQL under an advisory lock), so two callers never review a version twice."""
+    own write transaction (on PostgreSQL under an advisory lock), so two callers never review a version twice.
+
+    A batch whose review raises (a stored version that cannot be read back: a damaged row, one written by a newer
+    release; it is read with every version of its unit, the context of their review) is reviewed again a unit at a
+    time: a unit that still fails is left unreviewed, told to ``problem`` (「单位编号 1 的 10 个项目版本未能审核…」)
+    and its versions put in ``skip`` (a caller passing the same set does not try them again), and the other units
+    are reviewed. Until attack25 one such version stopped ``perfbudget serve`` at its start with a traceback and,
+    while it ran, had the catch-up review and roll back the same batch every second, nothing imported after it
+    ever reviewed."""
+    skip = set() if skip is None else skip
     done = 0
+    after = 0
     while True:
-        with store.transaction() as tx:
-            tx.lock_reviewing()
-            missing = tx.unreviewed_latest(limit=batch)
-            if missing:
-                review_in_tx(tx, missing, settings, actor)
-        done += len(missing)
-        if len(missing) < batch:
+        found: list[int] = []
+        missing: list[int] = []
+        try:
+            with store.transaction() as tx:
+                tx.lock_reviewing()
+                found = tx.unreviewed_latest(limit=batch, after=after)
+                missing = [version_id for version_id in found if version_id not in skip]
+                if missing:
+                    review_in_tx(tx, missing, settings, actor)
+            done += len(missing)
+        except SQLAlchemyError:
+            raise  # the database away or busy: the caller tries again later
+        except Exception:
+            done += _review_by_unit(store, settings, actor, missing, problem, skip)
+        if len(found) < batch:
             return done
+        after = found[-1]
+
+
+def _review_by_unit(store: Store, settings: CoreSettings, actor: str, version_ids: list[int],
+                    problem: Callable[[str], None] | None, skip: set[int]) -> int:
+    """Review the versions of each unit among ``version_ids`` still unreviewed, a unit in a transaction of its own;
+    a unit whose review fails is told and its versions skipped."""
+    from sqlalchemy import select
+
+    from perfbudget.store.schema import project_versions, projects
+
+    with store.reading() as tx:
+        rows = tx.connection.execute(select(project_versions.c.id, projects.c.unit_id)
+                                     .join(projects, projects.c.id == project_versions.c.project_id)
+                                     .where(project_versions.c.id.in_(version_ids))).all()
+    by_unit: dict[int, list[int]] = {}
+    for version_id, unit_id in rows:
+        by_unit.setdefault(int(unit_id), []).append(int(version_id))
+    done = 0
+    for unit_id, ids in sorted(by_unit.items()):
+        try:
+            with store.transaction() as tx:
+                tx.lock_reviewing()
+                still = [i for i in sorted(ids) if tx.unreviewed_latest(only=i)]
+                if still:
+                    review_in_tx(tx, still, settings, actor)
+            done += len(still)
+        except SQLAlchemyError:
+            raise
+        except Exception as error:
+            skip.update(ids)
+            if problem is not None:
+                problem(f"单位编号 {unit_id} 的 {len(ids)} 个项目版本（版本编号 {min(ids)}–{max(ids)}）未能审核，"
+                        f"已跳过（其他单位照常审核）：{type(error).__name__}: {str(error)[:200]}")
+    return done
 
 
 def unreviewed_mark(store: Store) -> int:
@@ -356,13 +412,16 @@ def review_catch_up(store: Store, settings: CoreSettings, actor: str, seen: int,
     review what is unreviewed (:func:`review_unreviewed`). ``perfbudget serve`` runs it in a thread, so a CLI import
     made while the server runs is reviewed within seconds — on the web, the API and the CLI's lists alike — where it
     stayed 「未审核」 until the server was restarted. A failure (the database away) is told to ``problem`` once per
-    kind and tried again on the next turn."""
+    kind and tried again on the next turn; a version that cannot be reviewed is told once and skipped
+    (:func:`review_unreviewed`)."""
     told: set[str] = set()
+    skip: set[int] = set()  # versions that could not be reviewed: told once, not tried at each import after them
+
     while not stop.wait(interval):
         try:
             mark = unreviewed_mark(store)
             if mark != seen:
-                review_unreviewed(store, settings, actor)
+                review_unreviewed(store, settings, actor, problem=problem, skip=skip)
                 seen = mark
         except Exception as error:  # a server keeps serving; the next turn tries again
             said = f"{type(error).__name__}: {error}"

@@ -127,7 +127,8 @@ def serve(
 
     store = application.state.store
     seen = unreviewed_mark(store)  # read first: an import committed while the start reviews is reviewed after it
-    reviewed = review_unreviewed(store, application.state.core, "perfbudget serve")
+    reviewed = review_unreviewed(store, application.state.core, "perfbudget serve",
+                                 problem=lambda said: err.print(said, markup=False))
     if reviewed:
         out.print(f"已审核 {reviewed} 个尚无审核结果的项目版本（如命令行导入的项目）", markup=False)
     # While serving: a CLI import's new versions are reviewed within seconds (app.reviews.review_catch_up).

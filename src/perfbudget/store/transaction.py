@@ -178,14 +178,17 @@ class Transaction:
         loaded = queries.load_versions(self.connection, ids)
         return [loaded[i] for i in ids]
 
-    def unreviewed_latest(self, limit: int | None = None) -> list[int]:
-        """Ids of latest versions that have no stored review (the first ``limit`` of them by id, if given)."""
-        return list(self.connection.execute(
-            select(project_versions.c.id)
-            .join(projects, (projects.c.id == project_versions.c.project_id)
-                  & (projects.c.latest_version == project_versions.c.number))
-            .where(~select(reviews.c.id).where(reviews.c.version_id == project_versions.c.id).exists())
-            .order_by(project_versions.c.id).limit(limit)).scalars())
+    def unreviewed_latest(self, limit: int | None = None, after: int = 0, only: int | None = None) -> list[int]:
+        """Ids of latest versions that have no stored review (the first ``limit`` of them by id, if given), of ids
+        above ``after``; ``only``: that version, if it is one of them."""
+        stmt = (select(project_versions.c.id)
+                .join(projects, (projects.c.id == project_versions.c.project_id)
+                      & (projects.c.latest_version == project_versions.c.number))
+                .where(~select(reviews.c.id).where(reviews.c.version_id == project_versions.c.id).exists(),
+                       project_versions.c.id > after))
+        if only is not None:
+            stmt = stmt.where(project_versions.c.id == only)
+        return list(self.connection.execute(stmt.order_by(project_versions.c.id).limit(limit)).scalars())
 
     def mark_unreviewed(self) -> None:
         """Say that this transaction stores versions it does not review (``change_counters.unreviewed`` moves):

@@ -172,7 +172,7 @@ def _preview_of(request: Request, principal: Principal, upload_id: int, name: st
     """The preview's answer for what was read of the upload (read now, or the reading kept)."""
     settings = settings_of(request)
     document, shown = result.document, screened.shown
-    blocked = unit_problem(principal, result)
+    blocked = unit_problem(principal, result, store_of(request))
     part = screened.document if screened.clean else screened.rest
     # another unit's file gets no plan: its fates would tell that unit's stored projects, versions and authors
     planned = preview(store_of(request), settings, part, name) if part and blocked is None else []
@@ -309,7 +309,7 @@ def import_upload(request: Request, upload_id: int, body: UploadImportBody | Non
             result = _load(request, name, data)
             del data
         screened = screen_result(result, name, validate=True)
-    blocked = unit_problem(principal, result)
+    blocked = unit_problem(principal, result, store_of(request))
     if blocked:
         raise forbidden(blocked)
     part = screened.document if screened.clean else screened.rest
@@ -324,7 +324,7 @@ def import_upload(request: Request, upload_id: int, body: UploadImportBody | Non
     given = {e.position: e.latest_version for e in options.expected} if options.expected else {}
     expected = {new: given[old] for new, old in screened.positions.items() if old in given} or None
     outcome = import_document(store, settings, part, name,
-                              ImportRequest(actor_of(principal), "api", force=options.force,
+                              ImportRequest(actor_of(principal), "api", force=options.force, principal=principal,
                                             allow_partial=options.allow_partial, review=True, expected=expected,
                                             ip=client_ip(request), skip_blocked=options.skip_blocked),
                               sha256=sha256 if screened.clean else None, form=result.form,

@@ -203,7 +203,8 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
         return {"status": "dry_run", "review": report.to_dict(), "plan": plan, **(extra if refused else {})}
     outcome = import_document(store, settings, document, file,
                               ImportRequest(actor_of(principal), "api", force=force, allow_partial=allow_partial,
-                                            review=True, ip=client_ip(request), skip_blocked=skip_blocked))
+                                            review=True, ip=client_ip(request), skip_blocked=skip_blocked,
+                                            principal=principal))
     raise_for_outcome(outcome)
     if refused:
         outcome = replace(outcome, refused_tables=refused + outcome.refused_tables)

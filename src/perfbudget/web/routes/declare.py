@@ -132,7 +132,8 @@ async def declare(request: Request, principal: Principal = Depends(page_user)) -
         parsed.errors.append(f"该单位已有同名同资金的项目（编号 {existing}），请在该项目页修改，而不是重新申报")
         return _page(request, principal, fields, parsed, status=409, posted=posted)
     outcome = import_document(store, settings_of(request), document, f"网页申报（{principal.username}）",
-                              ImportRequest(actor_of(principal), "declare", review=True, ip=client_ip(request)))
+                              ImportRequest(actor_of(principal), "declare", review=True, ip=client_ip(request),
+                                            principal=principal))
     if outcome.status != "imported":
         parsed.errors.extend(p.message for p in outcome.problems)
         return _page(request, principal, fields, parsed, status=422 if outcome.status == "failed" else 409,

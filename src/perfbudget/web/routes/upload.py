@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from fastapi import Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
@@ -24,6 +25,7 @@ from perfbudget.app.monitoring_home import monitoring_homes
 from perfbudget.app.overview import unit_id_of, unit_path
 from perfbudget.app.reviews import review_file
 from perfbudget.app.roles import Action, Principal
+from perfbudget.app.unit_name_clash import unit_name_problem
 from perfbudget.app.workflow import actor_of
 from perfbudget.kind_labels import document_kind_label
 from perfbudget.load import LoadResult, load_bytes
@@ -39,6 +41,9 @@ from perfbudget.web.filenames import upload_name
 from perfbudget.web.routes.common import flash, page_router, redirect, render
 from perfbudget.web.upload_reads import Reading
 from perfbudget.web.views import settings_of, store_of
+
+if TYPE_CHECKING:
+    from perfbudget.store import Store
 
 router = page_router()
 FATE_LABELS = {"new": "新项目", "unchanged": "与库中最新版本相同，不变", "changed": "保存为新版本",
@@ -62,11 +67,14 @@ def _require_editor(principal: Principal) -> None:
         raise forbidden("您的角色不能上传导入文件")
 
 
-def unit_problem(principal: Principal, result: LoadResult) -> str | None:
-    """Why this user may not import this document (another unit's), or None."""
+def unit_problem(principal: Principal, result: LoadResult, store: Store | None = None) -> str | None:
+    """Why this user may not import this document (another unit's, or naming its unit by another unit's name when
+    ``store`` is given: ``app.unit_name_clash``), or None."""
     document = result.document
-    if document is None or principal.can(Action.EDIT, document.unit.code):
+    if document is None:
         return None
+    if principal.can(Action.EDIT, document.unit.code):
+        return unit_name_problem(store, principal, document.unit) if store is not None else None
     if not document.unit.code:  # many real tables name their unit without its code: say what to do
         named = f"「{document.unit.name}」" if document.unit.name else ""
         example = f"{principal.unit_code}{document.unit.name or '单位名称'}"
@@ -185,7 +193,7 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
     settings = settings_of(request)
     shown = screened.shown
     report = review_file(store_of(request), shown, settings) if shown else None
-    blocked = unit_problem(principal, result)
+    blocked = unit_problem(principal, result, store_of(request))
     part = importable_part(screened)
     # another unit's file gets no plan: its fates would tell that unit's stored projects, versions and authors
     planned = preview(store_of(request), settings, part, name) if part and blocked is None else []
@@ -259,7 +267,7 @@ async def confirm(request: Request, upload_id: int, principal: Principal = Depen
 
 def _confirm(request: Request, upload_id: int, principal: Principal, form: FormData) -> Response:
     name, sha256, result, screened = kept_reading(request, principal, upload_id)
-    blocked = unit_problem(principal, result)
+    blocked = unit_problem(principal, result, store_of(request))
     if blocked:
         raise forbidden(blocked)
     allow_partial = form.get("allow_partial") == "1"
@@ -282,7 +290,7 @@ def _confirm(request: Request, upload_id: int, principal: Principal, form: FormD
             flash(request, "没有可以导入的表格", "error")
             return redirect(f"/upload/{upload_id}")
         expected = {new: expected[old] for new, old in old_position.items() if old in expected}
-    request_ = ImportRequest(actor_of(principal), "upload", force=form.get("confirm") == "1",
+    request_ = ImportRequest(actor_of(principal), "upload", force=form.get("confirm") == "1", principal=principal,
                              allow_partial=allow_partial, review=True, expected=expected or None,
                              ip=client_ip(request), skip_blocked=bool(screened.blocked))
     partial = document is not result.document

@@ -9,7 +9,14 @@ from itertools import pairwise
 
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.readers.grid import CONTINUED_TABLE
-from perfbudget.writers.evaluation_layout import Grid, evaluation_title, project_grid, summary_rows
+from perfbudget.writers.evaluation_layout import (
+    Grid,
+    evaluation_title,
+    project_grid,
+    shows_own_scores,
+    summary_headers,
+    summary_rows,
+)
 from perfbudget.writers.print_layout import (
     PRINT_CSS,
     indicator_page_starts,
@@ -36,6 +43,7 @@ section{page-break-after:always;margin-bottom:3em}
 # left 执行率 「91.18%」 wider than its column (a unit's public page, mixing tables, stays portrait).
 LANDSCAPE = "@page{size:A4 landscape}"
 SUMMARY_WIDTHS = (7, 51, 16, 12, 14)
+OWN_SUMMARY_WIDTHS = (6, 38, 13, 9, 10, 12, 12)  # with the tables' own 自评得分 and 评价等级 (print24)
 
 
 # The 自评/监控 page printed by a browser: A4 landscape less PRINT_CSS's margins, the body's 2em margins (12 pt type);
@@ -142,8 +150,9 @@ def evaluation_html(evaluation: Evaluation, original: bool = False) -> str:
     """The 自评表 page; targets in one notation with the text as typed on hover, unless ``original``."""
     title = evaluation_title(evaluation)
     summary = summary_rows(evaluation)
+    widths = OWN_SUMMARY_WIDTHS if shows_own_scores(evaluation) else SUMMARY_WIDTHS
     return grids_page(f"{evaluation.unit_name or ''}{title}",
                       f"{(evaluation.unit_code or '') + (evaluation.unit_name or '')} {title.removesuffix('表')}",
-                      ("序号", "项目名称", "预算执行率得分", "总分", "自评等级"), summary, SUMMARY_WIDTHS,
+                      summary_headers(evaluation), summary, widths,
                       sections(((project_grid(evaluation, project, original), f"project-{project.seq}")
-                                for project in evaluation.projects), summary_lead(summary, SUMMARY_WIDTHS)))
+                                for project in evaluation.projects), summary_lead(summary, widths)))

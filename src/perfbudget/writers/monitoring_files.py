@@ -26,7 +26,10 @@ def monitoring_xlsx(monitoring: Monitoring) -> bytes:
     widths = [6.0, name_width(p.name_cell or p.name for p in monitoring.projects), 10.0, 13.0, 10.0, 11.0, 11.0]
 
     def summary(sheet: Any) -> None:
-        summary_sheet(sheet, SUMMARY_HEADERS, summary_values(monitoring), widths)
+        unit = (monitoring.unit_code or "") + (monitoring.unit_name or "")
+        summary_sheet(sheet, SUMMARY_HEADERS, summary_values(monitoring), widths,
+                      title=f"{TITLE.removesuffix('表')}汇总表（{monitoring_period(monitoring)}）"
+                            + (f"　预算单位：{unit}" if unit else ""))
 
     return grids_workbook((project_grid(monitoring, project) for project in monitoring.projects), summary)
 

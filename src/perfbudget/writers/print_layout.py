@@ -380,10 +380,30 @@ def split_at_pages(first: int, count: int, starts: Sequence[int]) -> list[tuple[
     return parts
 
 
+RUNNING_NAME_CHARS = 40  # of a project's name in the running head (Excel holds 255 characters a header)
+RUNNING_UNIT_CHARS = 30
+
+
+def _cut(text: str, most: int) -> str:
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
+def running_head(unit: str | None, name: str) -> str:
+    """The line at the top of every printed page of a project's sheet saying whose table it is: 「预算单位：…
+    项目名称：…」 (print24). A long table's later pages began with the indicator header alone: a page taken from a
+    unit's pile named neither the unit nor the project. On every page, the first too: LibreOffice gives a sheet's own
+    first page no first-page header (only the file's first page), and Excel, WPS and LibreOffice should print alike.
+    Long names are cut with 「…」 (Excel refuses a header of more than 255 characters)."""
+    parts = [f"预算单位：{_cut(unit, RUNNING_UNIT_CHARS)}" if unit else "",
+             f"项目名称：{_cut(name, RUNNING_NAME_CHARS)}" if name else ""]
+    return "　".join(part for part in parts if part)
+
+
 def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None = None,
-                    sign_footer: bool = True) -> None:
+                    sign_footer: bool = True, head: str | None = None) -> None:
     """A4, the orientation that fits, one page wide (as many pages down as needed), centred,
-    narrow margins, ``title_rows`` (``"12:12"``) repeated on every page, the sign-off footer."""
+    narrow margins, ``title_rows`` (``"12:12"``) repeated on every page, the sign-off footer; ``head`` (a
+    :func:`running_head`, a 汇总's title) printed in the top margin of every page."""
     from openpyxl.worksheet.page import PageMargins
 
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -400,6 +420,9 @@ def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None 
         sheet.oddFooter.left.size = 10
         sheet.oddFooter.right.text = PAGE_NUMBER
         sheet.oddFooter.right.size = 9
+    if head:
+        sheet.oddHeader.center.text = head.replace("&", "&&")  # (「&」 starts a code in a header)
+        sheet.oddHeader.center.size = 9
 
 
 def docx_section(section: Any, widths: Sequence[float], sign_footer: bool = True) -> float:

@@ -27,7 +27,7 @@ from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.framework import is_department_table
 from perfbudget.money_text import money_text  # the one formatting of amounts (print21; shared since replay-n)
 from perfbudget.target import display_target, format_decimal, parse_target
-from perfbudget.writers.print_layout import running_head, shared_widths, text_width
+from perfbudget.writers.print_layout import shared_widths, text_width
 
 COLUMNS = 8
 TITLE = "项目支出绩效自评表"
@@ -77,7 +77,7 @@ class Grid:
     widths: tuple[float, ...] = WIDTHS
     header_row: int = INDICATOR_HEADER
     notes_title: str = "计分说明"
-    running_head: str = ""  # printed atop every page of its sheet (print_layout.running_head)
+    whose: tuple[str, str] = ("", "")  # (unit, project name), atop every printed page (print_layout.running_head)
 
 
 def sheet_name(seq: int, name: str) -> str:
@@ -249,7 +249,7 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
                     *(f"{line.position}. {line.level3}：{line.explanation}" for line in lines)]
     return Grid(tuple(cells), total_row + 1 + (1 if own else 0), tuple(explanations),
                 sheet_name(project.seq, project.name), content_widths(cells, WIDTHS),
-                running_head=running_head(unit_text, project.name))
+                whose=(unit_text, project.name))
 
 
 def own_score_cells(project: ProjectEvaluation, row: int) -> list[Cell]:

@@ -30,6 +30,7 @@ from perfbudget.writers.print_layout import (
     LONG_SPAN,
     lines_needed,
     row_heights,
+    running_head,
     split_at_pages,
     xlsx_merge,
     xlsx_page_setup,
@@ -112,7 +113,7 @@ def grid_sheet(sheet: Any, grid: Grid) -> None:
         xlsx_merge(sheet, row, 1, row, len(widths))
         sheet.row_dimensions[row].height = 14.5 * lines_needed(line, sum(widths)) + 4
     header = grid.header_row + 1
-    xlsx_page_setup(sheet, widths, title_rows=f"{header}:{header}", head=grid.running_head or None)
+    xlsx_page_setup(sheet, widths, title_rows=f"{header}:{header}", head=running_head(*grid.whose) or None)
 
 
 def summary_sheet(sheet: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]], widths: Sequence[float],

@@ -14,7 +14,6 @@ from __future__ import annotations
 from perfbudget.evaluate.monitor import LIGHT_LABELS, RED, YELLOW, Monitoring, ProjectMonitor
 from perfbudget.evaluate.numbers import div, percent
 from perfbudget.writers.evaluation_layout import Cell, Grid, content_widths, indicator_head, money_cell, sheet_name
-from perfbudget.writers.print_layout import running_head
 
 TITLE = "项目支出绩效目标执行监控表"
 WIDTHS = (10, 10, 16, 10, 11, 10, 6, 9, 11, 9, 15, 7)
@@ -91,7 +90,7 @@ def project_grid(monitoring: Monitoring, project: ProjectMonitor) -> Grid:
                     *(f"{line.position}. {line.level3}：{line.explanation}" for line in lines)]
     return Grid(tuple(cells), foot + 1, tuple(explanations), sheet_name(project.seq, project.name),
                 content_widths(cells, WIDTHS),
-                INDICATOR_HEADER, "预警计算说明", running_head(unit_text, project.name))
+                INDICATOR_HEADER, "预警计算说明", (unit_text, project.name))
 
 
 def light_counts(project: ProjectMonitor) -> tuple[int, int]:

@@ -388,14 +388,17 @@ def _cut(text: str, most: int) -> str:
     return text if len(text) <= most else text[:most - 1] + "…"
 
 
-def running_head(unit: str | None, name: str) -> str:
+def running_head(unit: str | None, name: str, labelled: bool = True) -> str:
     """The line at the top of every printed page of a project's sheet saying whose table it is: 「预算单位：…
     项目名称：…」 (print24). A long table's later pages began with the indicator header alone: a page taken from a
     unit's pile named neither the unit nor the project. On every page, the first too: LibreOffice gives a sheet's own
     first page no first-page header (only the file's first page), and Excel, WPS and LibreOffice should print alike.
-    Long names are cut with 「…」 (Excel refuses a header of more than 255 characters)."""
-    parts = [f"预算单位：{_cut(unit, RUNNING_UNIT_CHARS)}" if unit else "",
-             f"项目名称：{_cut(name, RUNNING_NAME_CHARS)}" if name else ""]
+    Long names are cut with 「…」 (Excel refuses a header of more than 255 characters). Not ``labelled``: the unit and
+    the name alone (Word's page header, whose 「预算单位：…」 the Word reader would take for the unit of a form that
+    writes it there)."""
+    unit_label, name_label = ("预算单位：", "项目名称：") if labelled else ("", "")
+    parts = [f"{unit_label}{_cut(unit, RUNNING_UNIT_CHARS)}" if unit else "",
+             f"{name_label}{_cut(name, RUNNING_NAME_CHARS)}" if name else ""]
     return "　".join(part for part in parts if part)
 
 
@@ -472,6 +475,36 @@ def kept_with_next(heights: Sequence[float], page_height: float) -> list[bool]:
             break
         kept[index] = True
     return kept
+
+
+def docx_project_section(document: Any, index: int, head: str, font: str) -> None:
+    """Begin the ``index``-th project's part of a Word file: a section of its own (a new page after the first), whose
+    page header is ``head`` (a :func:`running_head`, 9 pt in ``font``) and whose footer is the first section's (print24:
+    a project's later pages named neither the unit nor the project; a page header is a section's, so each project is
+    one)."""
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    if index:
+        section = document.add_section(WD_SECTION.NEW_PAGE)
+        # the paragraph that ends the section before: 1 pt, so that a table filling its page leaves no page blank
+        ending = document.paragraphs[-1]
+        ending.paragraph_format.space_before = ending.paragraph_format.space_after = Pt(0)
+        ending.paragraph_format.line_spacing = Pt(1)
+        ending.paragraph_format.keep_with_next = False
+        ending.paragraph_format.page_break_before = False
+        ending.add_run("").font.size = Pt(1)
+    else:
+        section = document.sections[0]
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(head)
+    run.font.size = Pt(9)
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
 
 
 def docx_page_numbers(paragraph: Any) -> None:

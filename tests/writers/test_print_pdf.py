@@ -297,6 +297,9 @@ def test_html_downloads_printed_by_chromium_are_a4_with_page_numbers_and_the_hea
                     # since print23
                     assert any(level in text for level in ("产出指标", "效益指标", "满意度指标")), (
                         page.page_number, text[:80])
+                if name.startswith("long"):  # print24: every page says whose table it is, in its top margin
+                    assert text.startswith("预算单位:100001测试单位项目名称:测试项目"), (name, page.page_number,
+                                                                                      text[:60])
                 table_ended = table_ended or "自评等级:" in text
         if name in ("long-eval.html", "long-target.html"):
             assert total >= 2, name

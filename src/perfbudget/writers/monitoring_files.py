@@ -41,11 +41,13 @@ def monitoring_docx(monitoring: Monitoring) -> bytes:
 
 
 def monitoring_html(monitoring: Monitoring) -> str:
-    from perfbudget.writers.evaluation_html import grids_page, sections, summary_lead
+    from perfbudget.writers.evaluation_html import grids_page, page_rules, sections, summary_lead
 
     unit = (monitoring.unit_code or "") + (monitoring.unit_name or "")
     heading = f"{unit} 项目支出绩效运行监控（{monitoring_period(monitoring)}）"
     summary = summary_rows(monitoring)
+    grids = [project_grid(monitoring, project) for project in monitoring.projects]
     return grids_page(f"{monitoring.unit_name or ''}{TITLE}", heading, SUMMARY_HEADERS, summary, SUMMARY_WIDTHS,
-                      sections(((project_grid(monitoring, project), f"project-{project.seq}")
-                                for project in monitoring.projects), summary_lead(summary, SUMMARY_WIDTHS)))
+                      sections(((grid, f"project-{project.seq}") for grid, project in zip(
+                          grids, monitoring.projects, strict=True)), summary_lead(summary, SUMMARY_WIDTHS)),
+                      page_rules(grids))

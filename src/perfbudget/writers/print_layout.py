@@ -380,8 +380,8 @@ def split_at_pages(first: int, count: int, starts: Sequence[int]) -> list[tuple[
     return parts
 
 
-RUNNING_NAME_CHARS = 40  # of a project's name in the running head (Excel holds 255 characters a header)
-RUNNING_UNIT_CHARS = 30
+RUNNING_NAME_CHARS = 28  # of a project's name in the running head: one line of 9 pt over a portrait page
+RUNNING_UNIT_CHARS = 20
 
 
 def _cut(text: str, most: int) -> str:
@@ -400,6 +400,18 @@ def running_head(unit: str | None, name: str, labelled: bool = True) -> str:
     parts = [f"{unit_label}{_cut(unit, RUNNING_UNIT_CHARS)}" if unit else "",
              f"{name_label}{_cut(name, RUNNING_NAME_CHARS)}" if name else ""]
     return "　".join(part for part in parts if part)
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string: every ASCII character but letters, digits and the space escaped (a name holding
+    「"」 or 「</style>」 stays inside its string and its ``<style>``)."""
+    return '"' + "".join(c if c.isalnum() or c == " " or ord(c) > 0x9f else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def html_page_rule(name: str, head: str) -> str:
+    """A named page (CSS ``page: name``) whose top margin prints ``head`` (a :func:`running_head`): Chromium prints
+    the page margin boxes (the page numbers are one), so each project's pages say whose they are (print24)."""
+    return f"@page {name}{{@top-center{{content:{css_string(head)};font-size:9pt}}}}"
 
 
 def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None = None,

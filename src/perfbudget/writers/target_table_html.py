@@ -22,7 +22,14 @@ from perfbudget.model import Document
 from perfbudget.readers.grid import CONTINUED_TABLE
 from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
 from perfbudget.writers.evaluation_html import HTML_LINE_POINTS, HTML_PAD_POINTS, HTML_PAGE_SHARE
-from perfbudget.writers.print_layout import PRINT_CSS, indicator_page_starts, row_heights, split_at_pages
+from perfbudget.writers.print_layout import (
+    PRINT_CSS,
+    html_page_rule,
+    indicator_page_starts,
+    row_heights,
+    running_head,
+    split_at_pages,
+)
 from perfbudget.writers.target_table_docx import column_widths, indicator_split
 from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
 
@@ -104,13 +111,19 @@ def table_html(grid: ProjectGrid, paged: bool = False) -> str:
 def target_table_html(document: Document, original: bool = False) -> bytes:
     """The document's project tables as an HTML page (UTF-8 bytes); ``original`` keeps targets as typed."""
     title = "项目支出" + DOCUMENT_KIND_LABELS.get(document.kind, "绩效目标表")  # 绩效目标表, 绩效自评表, 绩效监控表
+    unit = f"{document.unit.code or ''}{document.unit.name or ''}"
+    # each project's pages a named page whose top margin names the unit and the project (print24)
+    pages = "".join(html_page_rule(f"p{index}", running_head(unit, project.name))
+                    for index, project in enumerate(document.projects))
     parts = [f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
-             f"<style>{STYLE}</style>\n</head>\n<body>"]
+             f"<style>{STYLE}{pages}</style>\n</head>\n<body>"]
     for index, project in enumerate(document.projects):
         grid = project_grid(document, project, original)
         # each project begins a page, as the provincial forms print (since print23)
         broken = ' style="break-before:page"' if index else ""
+        parts.append(f'<div style="page:p{index}">')
         parts.append(f"<h2{broken}>{escape(grid.heading)}</h2>" if grid.heading else f"<h2{broken}></h2>")
         parts.append(table_html(grid, paged=True))
+        parts.append("</div>")
     parts.append("</body>\n</html>\n")
     return "\n".join(parts).encode("utf-8")

@@ -497,7 +497,7 @@ def docx_project_section(document: Any, index: int, head: str, font: str) -> Non
     from docx.enum.section import WD_SECTION
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     if index:
         section = document.add_section(WD_SECTION.NEW_PAGE)
@@ -510,6 +510,7 @@ def docx_project_section(document: Any, index: int, head: str, font: str) -> Non
         ending.add_run("").font.size = Pt(1)
     else:
         section = document.sections[0]
+    section.header_distance = Cm(0.9)  # (python-docx's 1.27 cm set the head against the table, 1.8 cm down)
     header = section.header
     header.is_linked_to_previous = False
     paragraph = header.paragraphs[0]

@@ -139,6 +139,17 @@ def evaluation(seed_document: Document) -> Evaluation:
     return result
 
 
+WIDE_TABLE = "r100_hunan-yueyanglou-jiagerenzheng-zhengti-wps-merged.xlsx"  # nine columns: 指标值类型, 评分标准 …
+
+
+def _read(path: Path) -> Document:
+    from perfbudget.load import load_path
+
+    document = load_path(path).document
+    assert document is not None, path
+    return document
+
+
 def _target_texts(document: Document) -> list[str]:
     """Every cell's text as the 绩效目标表 shows it (merged cells once), with the headings."""
     texts: list[str] = []
@@ -270,7 +281,10 @@ def test_html_downloads_printed_by_chromium_are_a4_with_page_numbers_and_the_hea
 
     files = {"target.html": render(seed_document, "html"), "eval.html": evaluation_html(evaluation).encode("utf-8"),
              "long-eval.html": evaluation_html(long_evaluation()).encode("utf-8"),
-             "long-target.html": render(long_target_document(), "html")}
+             "long-target.html": render(long_target_document(), "html"),
+             # print24: a table too wide for portrait (nine columns) prints landscape, as its Word form does; in
+             # portrait 「28.8万元」 broke a character or two a line in its column
+             "wide-target.html": render(_read(SAMPLES.parent / "corpus" / WIDE_TABLE), "html")}
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
         pdf_path = tmp_path / f"{name}.pdf"
@@ -282,7 +296,8 @@ def test_html_downloads_printed_by_chromium_are_a4_with_page_numbers_and_the_hea
             table_ended = False  # the 自评表's last row (总分 … 自评等级：) printed: its 计分说明 follows
             for page in pdf.pages:
                 # the 自评表 landscape, as in Word and Excel (portrait cut 执行率 「91.18%」 off its column)
-                size = (round(A4[1]), round(A4[0])) if "eval" in name else (round(A4[0]), round(A4[1]))
+                size = (round(A4[1]), round(A4[0])) if "eval" in name or "wide" in name else (
+                    round(A4[0]), round(A4[1]))
                 assert (round(float(page.width)), round(float(page.height))) == size, name
                 text = unicodedata.normalize("NFKC", _squash(page.extract_text() or ""))  # ⼀ (a radical) → 一
                 # (the PDF's text may name 页 by a radical's code point, ⻚: any character stands for it)
@@ -304,6 +319,10 @@ def test_html_downloads_printed_by_chromium_are_a4_with_page_numbers_and_the_hea
                 table_ended = table_ended or "自评等级:" in text
         if name in ("long-eval.html", "long-target.html"):
             assert total >= 2, name
+        if name == "wide-target.html":
+            with pdfplumber.open(pdf_path) as pdf:
+                lines = [_squash(line) for line in (pdf.pages[0].extract_text() or "").splitlines()]
+            assert any("28.8万元" in line for line in lines), lines
 
 
 def test_a_table_of_200_indicators_and_one_with_a_tall_head_print_their_header_on_every_page(

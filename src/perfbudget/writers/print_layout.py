@@ -408,10 +408,12 @@ def css_string(text: str) -> str:
     return '"' + "".join(c if c.isalnum() or c == " " or ord(c) > 0x9f else f"\\{ord(c):x} " for c in text) + '"'
 
 
-def html_page_rule(name: str, head: str) -> str:
+def html_page_rule(name: str, head: str, wide: bool = False) -> str:
     """A named page (CSS ``page: name``) whose top margin prints ``head`` (a :func:`running_head`): Chromium prints
-    the page margin boxes (the page numbers are one), so each project's pages say whose they are (print24)."""
-    return f"@page {name}{{@top-center{{content:{css_string(head)};font-size:9pt}}}}"
+    the page margin boxes (the page numbers are one), so each project's pages say whose they are (print24); ``wide``:
+    A4 landscape."""
+    size = "size:A4 landscape;" if wide else ""
+    return f"@page {name}{{{size}@top-center{{content:{css_string(head)};font-size:9pt}}}}"
 
 
 def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None = None,

@@ -140,6 +140,12 @@ def test_the_printed_summary_names_its_form_and_unit_and_gives_the_tables_own_sc
     page_text = files["evaluate-html.html"].read_text(encoding="utf-8")
     assert "<th>表中自评得分</th><th>表中评价等级</th>" in page_text
     assert "<td>99.00</td><td>优</td><td>92.50</td><td>良</td>" in page_text
+    from perfbudget.load import load_path
+
+    for name in ("evaluate-xlsx.xlsx", "evaluate-html.html"):  # the summary of seven columns is still no project
+        result = load_path(files[name])
+        assert result.document is not None and len(result.document.projects) == 1, name
+        assert "这是各项目总分、自评等级的汇总表，不是项目表，未作为项目读取" in [p.message for p in result.problems]
 
 
 def test_the_word_scoring_explanations_print_set_solid(printed: tuple[dict[str, Path], dict[str, Path]]) -> None:

@@ -33,7 +33,6 @@ from perfbudget.writers.evaluation_docx import evaluation_docx
 from perfbudget.writers.evaluation_html import evaluation_html
 from perfbudget.writers.evaluation_layout import project_grid as evaluation_grid
 from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
-from perfbudget.writers.print_layout import running_head
 from perfbudget.writers.target_table_export import render
 from perfbudget.writers.target_table_layout import project_grid as target_grid
 from tests.conftest import SAMPLES, soffice_path
@@ -544,6 +543,8 @@ def test_a_heading_of_three_lines_prints_whole_above_its_table(tmp_path: Path, s
     import dataclasses
 
     import pdfplumber
+
+    from perfbudget.writers.print_layout import running_head
 
     title = ("安徽省2023年以工代赈示范工程舒城县舒茶镇清水河(余家河渡槽至346国道段)治理工程\n"
              "中央预算内投资计划绩效目标表\n(2023年度)")

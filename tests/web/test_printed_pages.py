@@ -277,6 +277,10 @@ def test_the_project_pages_indicator_header_is_printed_on_every_page_of_indicato
             if not rows:
                 continue
             with_rows += 1
+            # print24: every page says whose table it is, in its top margin
+            # (「民」 printed as a radical's code point, ⺠, the unit's name is compared by its code)
+            assert content[0].startswith("预算单位:255101") and content[0].endswith(unicodedata.normalize(
+                "NFKC", "项目名称:" + _squash(project.name))), (printed.page_number, content[:2])
             heads = [n for n, line in enumerate(content) if header in line]
             assert heads and heads[0] < rows[0], (printed.page_number, content[:4])
             assert all(n < len(content) - 1 for n in heads), (printed.page_number, content[-3:])

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+from markupsafe import Markup
 
 from perfbudget.app.overview import ProjectHead, unit_path
 from perfbudget.app.roles import Action, Principal, Role
@@ -26,14 +27,22 @@ from perfbudget.web.annotate import annotate
 from perfbudget.web.project_html import project_content
 from perfbudget.web.table_html import target_table
 from perfbudget.web.templating import TEMPLATES, make_templates
+from perfbudget.writers.print_layout import css_string, running_head
 from tests.web.conftest import csrf_of
 
-# The templates as they were before the page was drawn in Python.
+
+def _page_head(head: ProjectHead) -> Markup:
+    """print24's addition: the printed pages' head, whose table it is, a CSS string."""
+    return Markup(css_string(running_head(f"{head.unit_code or ''}{head.unit_name or ''}", head.name)))
+
+
+# The templates as they were before the page was drawn in Python (and print24's printed head).
 _PROJECT_BEFORE = """{% extends "base.html" %}
 {% from "_macros.html" import grade_badge, state_badge, eval_badge, csrf %}
 {% from "_target_table.html" import target_table %}
 {% block title %}{{ head.name }}{% endblock %}
 {% block content %}
+<style>@page{@top-center{content:{{ page_head(head) }};font-size:9pt}}</style>
 <div class="page-head">
   <div>
     <h1>{{ head.name }} <small>{{ head.fund_label or "" }}</small></h1>
@@ -151,7 +160,8 @@ def _before_env() -> Environment:
                                            FileSystemLoader(str(TEMPLATES))]),
                       autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(now.filters)
-    env.globals.update(indicator_rows=indicator_rows, finding_list=finding_list, unit_path=unit_path)
+    env.globals.update(indicator_rows=indicator_rows, finding_list=finding_list, unit_path=unit_path,
+                       page_head=_page_head)
     return env
 
 

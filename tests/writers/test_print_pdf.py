@@ -138,6 +138,17 @@ def evaluation(seed_document: Document) -> Evaluation:
     return result
 
 
+WIDE_TABLE = "r100_hunan-yueyanglou-jiagerenzheng-zhengti-wps-merged.xlsx"  # nine columns: 指标值类型, 评分标准 …
+
+
+def _read(path: Path) -> Document:
+    from perfbudget.load import load_path
+
+    document = load_path(path).document
+    assert document is not None, path
+    return document
+
+
 def _target_texts(document: Document) -> list[str]:
     """Every cell's text as the 绩效目标表 shows it (merged cells once), with the headings."""
     texts: list[str] = []
@@ -213,6 +224,11 @@ def test_long_tables_repeat_the_indicator_header_on_every_page(tmp_path: Path) -
             later = [(pdf.pages[n].extract_text() or "").splitlines() for n in range(1, len(pdf.pages))]
         # every download, the 绩效目标表 in Word too (drawn as a head and an indicator table since print2)
         assert "一级指标" in second and "三级指标" in second, (name, second[:80])
+        # print24: every page says whose table it is (page 2 on named no one); Word's without labels (its reader
+        # takes a 「预算单位：」 in a page header for the unit of the form)
+        whose = "预算单位：100001测试单位项目名称：测试项目" if name.endswith(".xlsx") else "100001测试单位测试项目"
+        assert all(_squash(lines[0]) == whose for lines in later if "汇总" not in _squash(lines[0])), (
+            name, [lines[:1] for lines in later])
         if name.endswith((".xlsx", ".docx")):
             # print20: the rows under the repeated header stand under their 一级 label, drawn again on the page
             # (a label merged over rows crossing a page was printed on the first page only); in the Word 自评表
@@ -264,7 +280,10 @@ def test_html_downloads_printed_by_chromium_are_a4_with_page_numbers_and_the_hea
 
     files = {"target.html": render(seed_document, "html"), "eval.html": evaluation_html(evaluation).encode("utf-8"),
              "long-eval.html": evaluation_html(long_evaluation()).encode("utf-8"),
-             "long-target.html": render(long_target_document(), "html")}
+             "long-target.html": render(long_target_document(), "html"),
+             # print24: a table too wide for portrait (nine columns) prints landscape, as its Word form does; in
+             # portrait 「28.8万元」 broke a character or two a line in its column
+             "wide-target.html": render(_read(SAMPLES.parent / "corpus" / WIDE_TABLE), "html")}
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
         pdf_path = tmp_path / f"{name}.pdf"
@@ -276,7 +295,8 @@ def test_html_downloads_printed_by_chromium_are_a4_with_page_numbers_and_the_hea
             table_ended = False  # the 自评表's last row (总分 … 自评等级：) printed: its 计分说明 follows
             for page in pdf.pages:
                 # the 自评表 landscape, as in Word and Excel (portrait cut 执行率 「91.18%」 off its column)
-                size = (round(A4[1]), round(A4[0])) if "eval" in name else (round(A4[0]), round(A4[1]))
+                size = (round(A4[1]), round(A4[0])) if "eval" in name or "wide" in name else (
+                    round(A4[0]), round(A4[1]))
                 assert (round(float(page.width)), round(float(page.height))) == size, name
                 text = unicodedata.normalize("NFKC", _squash(page.extract_text() or ""))  # ⼀ (a radical) → 一
                 # (the PDF's text may name 页 by a radical's code point, ⻚: any character stands for it)
@@ -292,9 +312,16 @@ def test_html_downloads_printed_by_chromium_are_a4_with_page_numbers_and_the_hea
                     # since print23
                     assert any(level in text for level in ("产出指标", "效益指标", "满意度指标")), (
                         page.page_number, text[:80])
+                if name.startswith("long"):  # print24: every page says whose table it is, in its top margin
+                    assert text.startswith("预算单位:100001测试单位项目名称:测试项目"), (name, page.page_number,
+                                                                                      text[:60])
                 table_ended = table_ended or "自评等级:" in text
         if name in ("long-eval.html", "long-target.html"):
             assert total >= 2, name
+        if name == "wide-target.html":
+            with pdfplumber.open(pdf_path) as pdf:
+                lines = [_squash(line) for line in (pdf.pages[0].extract_text() or "").splitlines()]
+            assert any("28.8万元" in line for line in lines), lines
 
 
 def test_a_table_of_200_indicators_and_one_with_a_tall_head_print_their_header_on_every_page(
@@ -517,6 +544,8 @@ def test_a_heading_of_three_lines_prints_whole_above_its_table(tmp_path: Path, s
 
     import pdfplumber
 
+    from perfbudget.writers.print_layout import running_head
+
     title = ("安徽省2023年以工代赈示范工程舒城县舒茶镇清水河(余家河渡槽至346国道段)治理工程\n"
              "中央预算内投资计划绩效目标表\n(2023年度)")
     project = dataclasses.replace(seed_document.projects[0], title=title)
@@ -527,7 +556,8 @@ def test_a_heading_of_three_lines_prints_whole_above_its_table(tmp_path: Path, s
     with pdfplumber.open(pdf_path) as pdf:
         first = pdf.pages[0]
         margin = [c["text"] for c in first.chars if not c["text"].isspace() and c["top"] < 0.7 * 72 - 1]
-        assert not margin, "".join(margin)
+        # (the page header alone, whose table it is, since print24)
+        assert "".join(margin) == _squash(running_head("255101天津市和平区人民检察院", project.name)), "".join(margin)
 
 
 def test_a_department_self_evaluation_prints_its_own_title(tmp_path: Path, evaluation: Evaluation) -> None:

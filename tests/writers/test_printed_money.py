@@ -118,6 +118,36 @@ def test_the_signed_self_evaluation_prints_the_tables_own_score_and_grade_beside
             '<td class="total">表中评价等级：良</td>') in page_text
 
 
+def test_the_printed_summary_names_its_form_and_unit_and_gives_the_tables_own_scores(
+        printed: tuple[dict[str, Path], dict[str, Path]]) -> None:
+    """print24: the workbooks' 汇总 sheet printed a bare table (no title, unit or year) and only perfbudget's 总分 and
+    等级 beside the unit's signed forms; a project's later pages named neither the unit nor the project. Now every
+    page of a project's sheet says whose it is at its top, the 汇总 its form, year and unit, and the 自评汇总 gives
+    the table's own 自评得分 and 评价等级 beside ours (the page's summary too)."""
+    files, pdfs = printed
+    for name, summary in (("evaluate-xlsx.xlsx", "项目支出绩效自评汇总表（2023年度）"),
+                          ("monitor-xlsx.xlsx", "项目支出绩效目标执行监控汇总表（2023年1-6月）")):
+        with pdfplumber.open(pdfs[name]) as pdf:
+            pages = [(page.extract_text() or "").replace(" ", "").splitlines() for page in pdf.pages]
+        for lines in pages[:-1]:  # each project page, headed by its project
+            assert lines[0] == "项目名称：农村饮水工程维修养护", (name, lines[:2])
+        last = pages[-1]
+        assert last[0] == summary, (name, last[:3])
+        if name.startswith("evaluate"):
+            header = next(line for line in last if line.startswith("序号"))
+            assert header.endswith("总分自评等级表中自评得分表中评价等级"), header
+            assert any(line.endswith("9.0099.00优92.50良") for line in last), last
+    page_text = files["evaluate-html.html"].read_text(encoding="utf-8")
+    assert "<th>表中自评得分</th><th>表中评价等级</th>" in page_text
+    assert "<td>99.00</td><td>优</td><td>92.50</td><td>良</td>" in page_text
+    from perfbudget.load import load_path
+
+    for name in ("evaluate-xlsx.xlsx", "evaluate-html.html"):  # the summary of seven columns is still no project
+        result = load_path(files[name])
+        assert result.document is not None and len(result.document.projects) == 1, name
+        assert "这是各项目总分、自评等级的汇总表，不是项目表，未作为项目读取" in [p.message for p in result.problems]
+
+
 def test_the_word_scoring_explanations_print_set_solid(printed: tuple[dict[str, Path], dict[str, Path]]) -> None:
     """The 计分说明 lines of the Word 自评表 follow each other at about their 9 pt type's line (python-docx's template
     put 10 pt after each and 1.15 lines: a 自评表 of nine indicators printed six of its ten lines alone on page 2)."""

@@ -161,5 +161,13 @@ def test_each_project_of_the_word_target_table_begins_a_page(seed_document: Docu
     word = docx.Document(io.BytesIO(render(seed_document, "docx")))
     headings = [p for p in word.paragraphs if p.text.endswith("绩效目标表")]
     assert len(headings) == len(seed_document.projects)
-    assert not headings[0].paragraph_format.page_break_before
-    assert all(h.paragraph_format.page_break_before for h in headings[1:])
+    # since print24 each project is a section of its own, begun on a new page, whose page header names the unit and
+    # the project (a project's later pages named neither)
+    from docx.enum.section import WD_SECTION
+
+    assert len(word.sections) == len(seed_document.projects)
+    assert all(section.start_type == WD_SECTION.NEW_PAGE for section in word.sections)
+    assert [section.header.paragraphs[0].text for section in word.sections] == [
+        f"255101天津市和平区人民检察院　{project.name}" for project in seed_document.projects]
+    # no page break of its own besides (it would leave a page blank)
+    assert not any(h.paragraph_format.page_break_before for h in headings)

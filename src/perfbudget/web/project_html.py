@@ -22,6 +22,7 @@ from perfbudget.web.html_text import text
 from perfbudget.web.table_figures_html import table_figures
 from perfbudget.web.table_html import target_table
 from perfbudget.web.templating import filename, when
+from perfbudget.writers.print_layout import css_string, running_head
 
 
 def grade_badge(grade: str | None) -> str:
@@ -123,7 +124,11 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
                             c["document"].kind)
     # the year always said (until webflow23 only within the 资金 label, which many tables leave blank: corpus r05)
     year = f"{text(head.fund_year)} 年度" if head.fund_year is not None else "年度未注明"
+    # printed from the browser, every page names the unit and the project in its top margin (print24: page 2 on of a
+    # long table named neither); the names escaped as a CSS string (css_string: no 「<」 leaves the style)
+    whose = css_string(running_head(f"{head.unit_code or ''}{head.unit_name or ''}", head.name))
     return Markup(
+        f'<style>@page{{@top-center{{content:{whose};font-size:9pt}}}}</style>\n'
         '<div class="page-head">\n  <div>\n'
         f'    <h1>{text(head.name)} <small>{text(head.fund_label or "")}</small></h1>\n'
         f'    <div><a href="{text(unit_path(head.unit_code, head.unit_id, head.unit_name))}">{text(head.unit_name)}</a>'

@@ -28,9 +28,11 @@ from perfbudget.writers.print_layout import (
     docx_page_starts,
     docx_part_cells,
     docx_part_rows,
+    docx_project_section,
     docx_section,
     page_parts,
     row_heights,
+    running_head,
     set_widths,
 )
 
@@ -57,7 +59,7 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
     followed by its explanations."""
     from docx import Document
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
@@ -71,8 +73,8 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
         if usable is None:  # the page set up for the first grid's columns (a document's grids share them)
             usable = docx_section(document.sections[0], [float(w) for w in grid.widths])
         scale = usable / sum(grid.widths)
-        if index:
-            document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+        # each grid a section (a new page after the first) whose page header names the unit and project (print24)
+        docx_project_section(document, index, running_head(*grid.whose, labelled=False), FONT)
         # Tables joined by a 1 pt paragraph: the head (title … 年度总体目标) and the indicators, whose first row
         # (一级指标 … ) Word and LibreOffice repeat on every page (Word repeats only a table's leading rows); the
         # indicators a table a page as computed, so that a 一级/二级 label crossing a page is drawn on each

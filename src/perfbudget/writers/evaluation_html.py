@@ -9,12 +9,21 @@ from itertools import pairwise
 
 from perfbudget.evaluate.result import Evaluation, ProjectEvaluation
 from perfbudget.readers.grid import CONTINUED_TABLE
-from perfbudget.writers.evaluation_layout import Grid, evaluation_title, project_grid, summary_rows
+from perfbudget.writers.evaluation_layout import (
+    Grid,
+    evaluation_title,
+    project_grid,
+    shows_own_scores,
+    summary_headers,
+    summary_rows,
+)
 from perfbudget.writers.print_layout import (
     PRINT_CSS,
+    html_page_rule,
     indicator_page_starts,
     lines_needed,
     row_heights,
+    running_head,
     split_at_pages,
 )
 
@@ -36,6 +45,7 @@ section{page-break-after:always;margin-bottom:3em}
 # left 执行率 「91.18%」 wider than its column (a unit's public page, mixing tables, stays portrait).
 LANDSCAPE = "@page{size:A4 landscape}"
 SUMMARY_WIDTHS = (7, 51, 16, 12, 14)
+OWN_SUMMARY_WIDTHS = (6, 38, 13, 9, 10, 12, 12)  # with the tables' own 自评得分 and 评价等级 (print24)
 
 
 # The 自评/监控 page printed by a browser: A4 landscape less PRINT_CSS's margins, the body's 2em margins (12 pt type);
@@ -61,13 +71,13 @@ def page_starts_html(grid: Grid, lead: float = 0.0) -> list[int]:
     return indicator_page_starts(heights, height * HTML_PAGE_SHARE, grid.header_row, totals, lead)
 
 
-def grid_section(grid: Grid, section_id: str, lead: float | None = None) -> str:
+def grid_section(grid: Grid, section_id: str, lead: float | None = None, page: str | None = None) -> str:
     """A project's grid (:class:`~perfbudget.writers.evaluation_layout.Grid`) with its explanations, as an HTML
     ``<section>``: the head and the indicators as tables of the same columns, the indicator header row
     (一级指标 …) the ``<thead>`` of each indicator table, which a browser repeats on every printed page; the
     indicators a table a printed page of the landscape 自评/监控 page as computed (:func:`page_starts_html`), ``lead``
     points of the first page taken above the section; one table when ``lead`` is None (a unit's public page, portrait
-    and of several kinds of table, is not paged here)."""
+    and of several kinds of table, is not paged here); ``page``: the section's named page (:func:`page_rules`)."""
     total = sum(grid.widths)
     columns = "<colgroup>" + "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in grid.widths) \
         + "</colgroup>"
@@ -83,7 +93,8 @@ def grid_section(grid: Grid, section_id: str, lead: float | None = None) -> str:
                    (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
             by_row.setdefault(part_row, []).append(f'<td class="{cell.kind}"{span}{title}>{text}</td>')
     rows = ["<tr>" + "".join(by_row.get(row, [])) + "</tr>" for row in range(grid.rows)]
-    parts = [f'<section id="{section_id}"><table class="head">{columns}', *rows[:split], "</table>"]
+    named = f' style="page:{page}"' if page else ""
+    parts = [f'<section id="{section_id}"{named}><table class="head">{columns}', *rows[:split], "</table>"]
     bounds = [split, *starts, grid.rows]
     for first, end in pairwise(bounds):
         # the indicators a table a page as computed, each after the first on a new page; the header row each
@@ -114,19 +125,29 @@ def summary_lead(summary: Sequence[Sequence[str]], widths: Sequence[int]) -> flo
 
 
 def sections(grids: Iterable[tuple[Grid, str]], lead: float) -> Iterator[str]:
-    """Each grid's section (:func:`grid_section`), the first ``lead`` points down its page."""
+    """Each grid's section (:func:`grid_section`), the first ``lead`` points down its page, the ``n``-th on the named
+    page ``p{n}`` (:func:`page_rules`)."""
     for index, (grid, section_id) in enumerate(grids):
-        yield grid_section(grid, section_id, 0.0 if index else lead)
+        yield grid_section(grid, section_id, 0.0 if index else lead, f"p{index}")
+
+
+def page_rules(grids: Iterable[Grid]) -> str:
+    """The named pages ``p0``, ``p1`` … of :func:`sections`, each printing whose table it is in its top margin (its
+    unit and project, :func:`print_layout.running_head`; print24: a project's later pages named neither)."""
+    return "".join(html_page_rule(f"p{index}", running_head(*grid.whose)) for index, grid in enumerate(grids))
 
 
 def grids_page(title: str, heading: str, summary_headers: Sequence[str], summary: Iterable[Sequence[str]],
-               summary_widths: Sequence[int], sections: Iterable[str]) -> str:
-    """A self-contained, printable page: the heading, a 汇总 table, then each project's section."""
+               summary_widths: Sequence[int], sections: Iterable[str], pages: str = "") -> str:
+    """A self-contained, printable page: the heading, a 汇总 table, then each project's section; ``pages``: the
+    sections' named pages (:func:`page_rules`), the heading and the 汇总 on the first's (a change of page name
+    breaks the page)."""
+    first = ' style="page:p0"' if pages else ""
     parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
              f"<title>{escape(title)}</title>",
-             f"<style>{CSS}{LANDSCAPE}</style></head><body>",
-             f"<h1>{escape(heading)}</h1>",
-             '<table class="summary"><colgroup>',
+             f"<style>{CSS}{LANDSCAPE}{pages}</style></head><body>",
+             f"<h1{first}>{escape(heading)}</h1>",
+             f'<table class="summary"{first}><colgroup>',
              *(f'<col style="width:{width}%">' for width in summary_widths),
              "</colgroup><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in summary_headers)
              + "</tr></thead><tbody>"]
@@ -142,8 +163,11 @@ def evaluation_html(evaluation: Evaluation, original: bool = False) -> str:
     """The 自评表 page; targets in one notation with the text as typed on hover, unless ``original``."""
     title = evaluation_title(evaluation)
     summary = summary_rows(evaluation)
+    widths = OWN_SUMMARY_WIDTHS if shows_own_scores(evaluation) else SUMMARY_WIDTHS
+    grids = [project_grid(evaluation, project, original) for project in evaluation.projects]
     return grids_page(f"{evaluation.unit_name or ''}{title}",
                       f"{(evaluation.unit_code or '') + (evaluation.unit_name or '')} {title.removesuffix('表')}",
-                      ("序号", "项目名称", "预算执行率得分", "总分", "自评等级"), summary, SUMMARY_WIDTHS,
-                      sections(((project_grid(evaluation, project, original), f"project-{project.seq}")
-                                for project in evaluation.projects), summary_lead(summary, SUMMARY_WIDTHS)))
+                      summary_headers(evaluation), summary, widths,
+                      sections(((grid, f"project-{project.seq}") for grid, project in zip(
+                          grids, evaluation.projects, strict=True)), summary_lead(summary, widths)),
+                      page_rules(grids))

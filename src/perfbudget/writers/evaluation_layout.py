@@ -77,6 +77,7 @@ class Grid:
     widths: tuple[float, ...] = WIDTHS
     header_row: int = INDICATOR_HEADER
     notes_title: str = "计分说明"
+    whose: tuple[str, str] = ("", "")  # (unit, project name), atop every printed page (print_layout.running_head)
 
 
 def sheet_name(seq: int, name: str) -> str:
@@ -247,7 +248,8 @@ def project_grid(evaluation: Evaluation, project: ProjectEvaluation, original: b
     explanations = [f"预算执行率：{project.execution_explanation}", *project.notes, *own_score_notes(project),
                     *(f"{line.position}. {line.level3}：{line.explanation}" for line in lines)]
     return Grid(tuple(cells), total_row + 1 + (1 if own else 0), tuple(explanations),
-                sheet_name(project.seq, project.name), content_widths(cells, WIDTHS))
+                sheet_name(project.seq, project.name), content_widths(cells, WIDTHS),
+                whose=(unit_text, project.name))
 
 
 def own_score_cells(project: ProjectEvaluation, row: int) -> list[Cell]:
@@ -276,13 +278,42 @@ def own_score_notes(project: ProjectEvaluation) -> list[str]:
     return notes
 
 
-def summary_rows(evaluation: Evaluation) -> list[tuple[str, str, str, str, str]]:
-    """(序号, 项目名称, 执行率得分, 总分, 等级) per project."""
+SUMMARY_HEADERS = ("序号", "项目名称", "预算执行率得分", "总分", "自评等级")
+OWN_SUMMARY_HEADERS = ("表中自评得分", "表中评价等级")
+
+
+def shows_own_scores(evaluation: Evaluation) -> bool:
+    """Whether a project's table gives itself a 自评得分 or 评价等级: the summary then prints them beside ours
+    (print24; before, the 汇总 printed our 总分 alone where the signed forms print both)."""
+    return any(p.table_total is not None or p.table_grade for p in evaluation.projects)
+
+
+def summary_headers(evaluation: Evaluation) -> tuple[str, ...]:
+    """The summary's columns: 序号, 项目名称, 预算执行率得分, 总分, 自评等级 and, when a table gives its own,
+    表中自评得分 and 表中评价等级."""
+    return SUMMARY_HEADERS + (OWN_SUMMARY_HEADERS if shows_own_scores(evaluation) else ())
+
+
+def summary_rows(evaluation: Evaluation) -> list[tuple[str, ...]]:
+    """(序号, 项目名称, 执行率得分, 总分, 等级[, 表中自评得分, 表中评价等级]) per project, as texts."""
+    own = shows_own_scores(evaluation)
     return [(str(p.seq), p.name_cell or p.name, show(p.execution_score), show(p.total), p.grade)
+            + ((show(p.table_total) if p.table_total is not None else "", p.table_grade or "") if own else ())
             for p in evaluation.projects]
 
 
-def summary_values(evaluation: Evaluation) -> list[tuple[int, str, Decimal, Decimal, str]]:
-    """The summary rows with numbers as numbers, for spreadsheets."""
+def summary_values(evaluation: Evaluation) -> list[tuple[Any, ...]]:
+    """The summary rows with numbers as numbers, for spreadsheets (an own score not given: an empty cell)."""
+    own = shows_own_scores(evaluation)
     return [(p.seq, p.name_cell or p.name, shown(p.execution_score), shown(p.total), p.grade)
+            + ((shown(p.table_total) if p.table_total is not None else None, p.table_grade or None) if own else ())
             for p in evaluation.projects]
+
+
+def summary_title(evaluation: Evaluation) -> str:
+    """The 汇总's printed title: 「项目支出绩效自评汇总表（2024年度）　预算单位：…」 (print24: it printed none)."""
+    unit = (evaluation.unit_code or "") + (evaluation.unit_name or "")
+    years = sorted({p.fund_year for p in evaluation.projects if p.fund_year})
+    year = f"（{'、'.join(str(y) for y in years)}年度）" if years else ""
+    return "　".join(part for part in (f"{evaluation_title(evaluation).removesuffix('表')}汇总表{year}",
+                                        f"预算单位：{unit}" if unit else "") if part)

@@ -18,11 +18,19 @@ from typing import Any
 
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.writers.cell_safety import text_only
-from perfbudget.writers.evaluation_layout import Grid, project_grid, summary_values
+from perfbudget.writers.evaluation_layout import (
+    Grid,
+    project_grid,
+    shows_own_scores,
+    summary_headers,
+    summary_title,
+    summary_values,
+)
 from perfbudget.writers.print_layout import (
     LONG_SPAN,
     lines_needed,
     row_heights,
+    running_head,
     split_at_pages,
     xlsx_merge,
     xlsx_page_setup,
@@ -105,14 +113,15 @@ def grid_sheet(sheet: Any, grid: Grid) -> None:
         xlsx_merge(sheet, row, 1, row, len(widths))
         sheet.row_dimensions[row].height = 14.5 * lines_needed(line, sum(widths)) + 4
     header = grid.header_row + 1
-    xlsx_page_setup(sheet, widths, title_rows=f"{header}:{header}")
+    xlsx_page_setup(sheet, widths, title_rows=f"{header}:{header}", head=running_head(*grid.whose) or None)
 
 
 def summary_sheet(sheet: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]], widths: Sequence[float],
-                  numeric: Sequence[int] = (), wrapped: int = 2) -> None:
+                  numeric: Sequence[int] = (), wrapped: int = 2, title: str | None = None) -> None:
     """A 汇总 sheet: ``headers`` then ``rows``, bordered, column ``wrapped`` (1-based, the project names) left
     and wrapped with row heights to fit, columns ``numeric`` (1-based) as ``0.00``; printed with the header
-    repeated."""
+    repeated and ``title`` (its unit and year) at the top of every page: a page header, so that the sheet reads back
+    as the summary it is (before print24 the printed 汇总 named neither the form nor the unit)."""
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
@@ -136,7 +145,7 @@ def summary_sheet(sheet: Any, headers: Sequence[str], rows: Iterable[Sequence[An
     for row_number in range(2, sheet.max_row + 1):
         name = str(sheet.cell(row_number, wrapped).value or "")
         sheet.row_dimensions[row_number].height = 14.5 * lines_needed(name, widths[wrapped - 1]) + 5
-    xlsx_page_setup(sheet, widths, title_rows="1:1")
+    xlsx_page_setup(sheet, widths, title_rows="1:1", head=title)
 
 
 def name_width(names: Iterable[str]) -> float:
@@ -166,11 +175,13 @@ def grids_workbook(grids: Iterable[Grid], summary: Any) -> bytes:
 
 def evaluation_xlsx(evaluation: Evaluation, original: bool = False) -> bytes:
     """The 自评表 workbook; ``original`` keeps the targets as typed."""
-    widths = [6.0, name_width(p.name_cell or p.name for p in evaluation.projects), 16.0, 10.0, 10.0]
+    own = shows_own_scores(evaluation)  # the tables' own 自评得分 and 评价等级 beside ours (print24)
+    widths = [6.0, name_width(p.name_cell or p.name for p in evaluation.projects), 16.0, 10.0, 10.0,
+              *((14.0, 14.0) if own else ())]
 
     def summary(sheet: Any) -> None:
-        summary_sheet(sheet, ["序号", "项目名称", "预算执行率得分", "总分", "自评等级"],
-                      summary_values(evaluation), widths, numeric=(3, 4))
+        summary_sheet(sheet, summary_headers(evaluation), summary_values(evaluation), widths,
+                      numeric=(3, 4, 6) if own else (3, 4), title=summary_title(evaluation))
 
     return grids_workbook((project_grid(evaluation, project, original) for project in evaluation.projects),
                           summary)

@@ -26,7 +26,10 @@ def monitoring_xlsx(monitoring: Monitoring) -> bytes:
     widths = [6.0, name_width(p.name_cell or p.name for p in monitoring.projects), 10.0, 13.0, 10.0, 11.0, 11.0]
 
     def summary(sheet: Any) -> None:
-        summary_sheet(sheet, SUMMARY_HEADERS, summary_values(monitoring), widths)
+        unit = (monitoring.unit_code or "") + (monitoring.unit_name or "")
+        summary_sheet(sheet, SUMMARY_HEADERS, summary_values(monitoring), widths,
+                      title=f"{TITLE.removesuffix('表')}汇总表（{monitoring_period(monitoring)}）"
+                            + (f"　预算单位：{unit}" if unit else ""))
 
     return grids_workbook((project_grid(monitoring, project) for project in monitoring.projects), summary)
 
@@ -38,11 +41,13 @@ def monitoring_docx(monitoring: Monitoring) -> bytes:
 
 
 def monitoring_html(monitoring: Monitoring) -> str:
-    from perfbudget.writers.evaluation_html import grids_page, sections, summary_lead
+    from perfbudget.writers.evaluation_html import grids_page, page_rules, sections, summary_lead
 
     unit = (monitoring.unit_code or "") + (monitoring.unit_name or "")
     heading = f"{unit} 项目支出绩效运行监控（{monitoring_period(monitoring)}）"
     summary = summary_rows(monitoring)
+    grids = [project_grid(monitoring, project) for project in monitoring.projects]
     return grids_page(f"{monitoring.unit_name or ''}{TITLE}", heading, SUMMARY_HEADERS, summary, SUMMARY_WIDTHS,
-                      sections(((project_grid(monitoring, project), f"project-{project.seq}")
-                                for project in monitoring.projects), summary_lead(summary, SUMMARY_WIDTHS)))
+                      sections(((grid, f"project-{project.seq}") for grid, project in zip(
+                          grids, monitoring.projects, strict=True)), summary_lead(summary, SUMMARY_WIDTHS)),
+                      page_rules(grids))

@@ -90,7 +90,7 @@ def project_grid(monitoring: Monitoring, project: ProjectMonitor) -> Grid:
                     *(f"{line.position}. {line.level3}：{line.explanation}" for line in lines)]
     return Grid(tuple(cells), foot + 1, tuple(explanations), sheet_name(project.seq, project.name),
                 content_widths(cells, WIDTHS),
-                INDICATOR_HEADER, "预警计算说明")
+                INDICATOR_HEADER, "预警计算说明", (unit_text, project.name))
 
 
 def light_counts(project: ProjectMonitor) -> tuple[int, int]:

@@ -380,10 +380,47 @@ def split_at_pages(first: int, count: int, starts: Sequence[int]) -> list[tuple[
     return parts
 
 
+RUNNING_NAME_CHARS = 28  # of a project's name in the running head: one line of 9 pt over a portrait page
+RUNNING_UNIT_CHARS = 20
+
+
+def _cut(text: str, most: int) -> str:
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
+def running_head(unit: str | None, name: str, labelled: bool = True) -> str:
+    """The line at the top of every printed page of a project's sheet saying whose table it is: 「预算单位：…
+    项目名称：…」 (print24). A long table's later pages began with the indicator header alone: a page taken from a
+    unit's pile named neither the unit nor the project. On every page, the first too: LibreOffice gives a sheet's own
+    first page no first-page header (only the file's first page), and Excel, WPS and LibreOffice should print alike.
+    Long names are cut with 「…」 (Excel refuses a header of more than 255 characters). Not ``labelled``: the unit and
+    the name alone (Word's page header, whose 「预算单位：…」 the Word reader would take for the unit of a form that
+    writes it there)."""
+    unit_label, name_label = ("预算单位：", "项目名称：") if labelled else ("", "")
+    parts = [f"{unit_label}{_cut(unit, RUNNING_UNIT_CHARS)}" if unit else "",
+             f"{name_label}{_cut(name, RUNNING_NAME_CHARS)}" if name else ""]
+    return "　".join(part for part in parts if part)
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string: every ASCII character but letters, digits and the space escaped (a name holding
+    「"」 or 「</style>」 stays inside its string and its ``<style>``)."""
+    return '"' + "".join(c if c.isalnum() or c == " " or ord(c) > 0x9f else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def html_page_rule(name: str, head: str, wide: bool = False) -> str:
+    """A named page (CSS ``page: name``) whose top margin prints ``head`` (a :func:`running_head`): Chromium prints
+    the page margin boxes (the page numbers are one), so each project's pages say whose they are (print24); ``wide``:
+    A4 landscape."""
+    size = "size:A4 landscape;" if wide else ""
+    return f"@page {name}{{{size}@top-center{{content:{css_string(head)};font-size:9pt}}}}"
+
+
 def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None = None,
-                    sign_footer: bool = True) -> None:
+                    sign_footer: bool = True, head: str | None = None) -> None:
     """A4, the orientation that fits, one page wide (as many pages down as needed), centred,
-    narrow margins, ``title_rows`` (``"12:12"``) repeated on every page, the sign-off footer."""
+    narrow margins, ``title_rows`` (``"12:12"``) repeated on every page, the sign-off footer; ``head`` (a
+    :func:`running_head`, a 汇总's title) printed in the top margin of every page."""
     from openpyxl.worksheet.page import PageMargins
 
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -400,6 +437,9 @@ def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None 
         sheet.oddFooter.left.size = 10
         sheet.oddFooter.right.text = PAGE_NUMBER
         sheet.oddFooter.right.size = 9
+    if head:
+        sheet.oddHeader.center.text = head.replace("&", "&&")  # (「&」 starts a code in a header)
+        sheet.oddHeader.center.size = 9
 
 
 def docx_section(section: Any, widths: Sequence[float], sign_footer: bool = True) -> float:
@@ -449,6 +489,37 @@ def kept_with_next(heights: Sequence[float], page_height: float) -> list[bool]:
             break
         kept[index] = True
     return kept
+
+
+def docx_project_section(document: Any, index: int, head: str, font: str) -> None:
+    """Begin the ``index``-th project's part of a Word file: a section of its own (a new page after the first), whose
+    page header is ``head`` (a :func:`running_head`, 9 pt in ``font``) and whose footer is the first section's (print24:
+    a project's later pages named neither the unit nor the project; a page header is a section's, so each project is
+    one)."""
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    if index:
+        section = document.add_section(WD_SECTION.NEW_PAGE)
+        # the paragraph that ends the section before: 1 pt, so that a table filling its page leaves no page blank
+        ending = document.paragraphs[-1]
+        ending.paragraph_format.space_before = ending.paragraph_format.space_after = Pt(0)
+        ending.paragraph_format.line_spacing = Pt(1)
+        ending.paragraph_format.keep_with_next = False
+        ending.paragraph_format.page_break_before = False
+        ending.add_run("").font.size = Pt(1)
+    else:
+        section = document.sections[0]
+    section.header_distance = Cm(0.9)  # (python-docx's 1.27 cm set the head against the table, 1.8 cm down)
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(head)
+    run.font.size = Pt(9)
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
 
 
 def docx_page_numbers(paragraph: Any) -> None:

@@ -35,11 +35,13 @@ from perfbudget.writers.print_layout import (
     docx_page_starts,
     docx_part_cells,
     docx_part_rows,
+    docx_project_section,
     docx_section,
     fit_widths,
     kept_with_next,
     page_parts,
     row_heights,
+    running_head,
     set_widths,
 )
 from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
@@ -182,15 +184,18 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
     usable = docx_section(out.sections[0], widest)
     page_height = docx_page_height(usable)
     body = out.element.body
+    unit_text = f"{document.unit.code or ''}{document.unit.name or ''}"
     for first_paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(first_paragraph)
     for index, grid in enumerate(grids):
+        # each project begins a page, as the provincial forms print (since print23: the projects followed each other,
+        # and where a page began in a project was not known to the writer), a section of its own whose page header
+        # names the unit and the project (since print24)
+        project = document.projects[index]
+        docx_project_section(out, index, running_head(unit_text, project.name, labelled=False), FONT)
         paragraph = out.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
-        # each project begins a page, as the provincial forms print (since print23: the projects followed each other,
-        # and where a page began in a project was not known to the writer)
-        paragraph.paragraph_format.page_break_before = bool(index)
         if grid.heading:
             _font(paragraph.add_run(grid.heading), bold=True, size=12)
         _table(out, grid, usable, page_height)

@@ -22,9 +22,16 @@ from perfbudget.model import Document
 from perfbudget.readers.grid import CONTINUED_TABLE
 from perfbudget.vocabulary import DOCUMENT_KIND_LABELS
 from perfbudget.writers.evaluation_html import HTML_LINE_POINTS, HTML_PAD_POINTS, HTML_PAGE_SHARE
-from perfbudget.writers.print_layout import PRINT_CSS, indicator_page_starts, row_heights, split_at_pages
+from perfbudget.writers.print_layout import (
+    PRINT_CSS,
+    html_page_rule,
+    indicator_page_starts,
+    row_heights,
+    running_head,
+    split_at_pages,
+)
 from perfbudget.writers.target_table_docx import column_widths, indicator_split
-from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
+from perfbudget.writers.target_table_layout import MIN_WIDTH, ProjectGrid, project_grid
 
 STYLE = """
 body { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", serif; font-size: 10.5pt; }
@@ -43,7 +50,16 @@ td, th { border: 1px solid #000; padding: 3px 5px; vertical-align: middle; }
 # The 绩效目标表 page printed by Chromium: A4 portrait less PRINT_CSS's margins and the body's 8 px; the heading (12 pt,
 # 1.5em above and 0.5em below) over each project's table, which begins a page
 PAGE_POINTS = (841.9 - 31 / 25.4 * 72, 595.3 - 24 / 25.4 * 72 - 12)
+# a table of more columns than the standard form's prints on A4 landscape (print24; the standard form's seven printed
+# portrait since print15, though its Word form is landscape by its widths)
+LANDSCAPE_POINTS = (595.3 - 31 / 25.4 * 72, 841.9 - 24 / 25.4 * 72 - 12)
 HEADING_POINTS = 42.0
+
+
+def wide(grid: ProjectGrid) -> bool:
+    """A table of more columns than the standard form's (指标值类型, 评分标准, 度量单位 …): printed on A4 landscape
+    (print24: the nine columns of a Hunan 部门整体 table broke 「28.8万元」 a character or two a line in portrait)."""
+    return grid.width > MIN_WIDTH
 
 
 def page_starts(grid: ProjectGrid) -> list[int]:
@@ -54,8 +70,8 @@ def page_starts(grid: ProjectGrid) -> list[int]:
     split = indicator_split(grid)
     if not split:
         return []
-    height, width = PAGE_POINTS
     widths = column_widths(grid)
+    height, width = LANDSCAPE_POINTS if wide(grid) else PAGE_POINTS
     units = [width * w / sum(widths) / 5.25 for w in widths]  # a width unit: half a 10.5 pt CJK character
     heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells), units, grid.rows,
                           HTML_LINE_POINTS, HTML_PAD_POINTS)
@@ -104,13 +120,20 @@ def table_html(grid: ProjectGrid, paged: bool = False) -> str:
 def target_table_html(document: Document, original: bool = False) -> bytes:
     """The document's project tables as an HTML page (UTF-8 bytes); ``original`` keeps targets as typed."""
     title = "项目支出" + DOCUMENT_KIND_LABELS.get(document.kind, "绩效目标表")  # 绩效目标表, 绩效自评表, 绩效监控表
+    unit = f"{document.unit.code or ''}{document.unit.name or ''}"
+    # each project's pages a named page whose top margin names the unit and the project (print24)
+    grids = [project_grid(document, project, original) for project in document.projects]
+    # a table too wide for portrait on a landscape page (print24: 「28.8万元」 broke a character a line in portrait)
+    pages = "".join(html_page_rule(f"p{index}", running_head(unit, project.name), wide(grid))
+                    for index, (project, grid) in enumerate(zip(document.projects, grids, strict=True)))
     parts = [f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
-             f"<style>{STYLE}</style>\n</head>\n<body>"]
-    for index, project in enumerate(document.projects):
-        grid = project_grid(document, project, original)
+             f"<style>{STYLE}{pages}</style>\n</head>\n<body>"]
+    for index, grid in enumerate(grids):
         # each project begins a page, as the provincial forms print (since print23)
         broken = ' style="break-before:page"' if index else ""
+        parts.append(f'<div style="page:p{index}">')
         parts.append(f"<h2{broken}>{escape(grid.heading)}</h2>" if grid.heading else f"<h2{broken}></h2>")
         parts.append(table_html(grid, paged=True))
+        parts.append("</div>")
     parts.append("</body>\n</html>\n")
     return "\n".join(parts).encode("utf-8")

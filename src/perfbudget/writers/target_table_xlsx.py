@@ -27,6 +27,7 @@ from perfbudget.writers.print_layout import (
     fit_widths,
     heading_height,
     row_heights,
+    running_head,
     split_at_pages,
     xlsx_merge,
     xlsx_page_setup,
@@ -123,7 +124,9 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
                     xlsx_merge(ws, row0 + part_row, spec.col + 1, row0 + part_row + part_rows - 1,
                                spec.col + spec.colspan)
         header_row = row0 + grid.header_rows
-        xlsx_page_setup(ws, widths, title_rows=f"{header_row}:{header_row}")
+        unit = document.unit
+        xlsx_page_setup(ws, widths, title_rows=f"{header_row}:{header_row}",
+                        head=running_head(f"{unit.code or ''}{unit.name or ''}", project.name))
     workbook.active = 0
     buffer = io.BytesIO()
     text_only(workbook)  # no user text is ever a formula (writers/cell_safety.py)

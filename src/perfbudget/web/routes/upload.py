@@ -43,7 +43,7 @@ from perfbudget.web.upload_reads import Reading
 from perfbudget.web.views import settings_of, store_of
 
 if TYPE_CHECKING:
-    from perfbudget.store import Store
+    from perfbudget.store.api import Store
 
 router = page_router()
 FATE_LABELS = {"new": "新项目", "unchanged": "与库中最新版本相同，不变", "changed": "保存为新版本",

@@ -4,10 +4,12 @@ split that does not add up typed on the edit and 申报 forms, a file of the wro
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from tests.web.conftest import WebEnv, csrf_of
 from tests.web.helpers import project_form, stored_project
+from tests.web.test_flows import declare_form
 from tests.web.test_revisions import upload
 
 
@@ -17,9 +19,11 @@ def _step(client, pid: int, action: str, **fields: str) -> None:  # type: ignore
     assert response.status_code == 303, response.text[:2000]
 
 
-def test_the_desk_shows_what_the_unit_changed_since_the_return(web: WebEnv) -> None:
+def test_the_desk_shows_what_the_unit_changed_since_the_return(any_web: WebEnv) -> None:
     """Until webflow26 the desk of a project sent back for review after a 退回 said nothing of what the unit had
-    changed: the reviewer opened the history page and compared versions by hand, or reviewed the whole table again."""
+    changed: the reviewer opened the history page and compared versions by hand, or reviewed the whole table again.
+    On both stores (the last 退回 is one query more)."""
+    web = any_web
     pid = web.project_ids[0]
     editor, reviewer = web.client("editor"), web.client("reviewer")
     _step(editor, pid, "submit", justification="已核对")
@@ -52,3 +56,35 @@ def test_the_desk_says_when_nothing_was_changed_since_the_return(web: WebEnv) ->
     assert editor.post(f"/projects/{pid}/edit", data=form, follow_redirects=False).status_code == 303
     desk = reviewer.get(f"/projects/{pid}/review").text
     assert "资金用途变更：" in re.search(r'id="since-return">(.*?)</section>', desk, re.S).group(1)  # type: ignore[union-attr]
+
+
+def test_an_edited_fund_split_that_does_not_add_up_is_refused_and_kept(web: WebEnv) -> None:
+    """Until webflow26 an officer who typed 元 into the edit form's 预算数 (160000 beside 财政资金 59.00, in 万元) saved
+    it without a word: no finding as typed, none on the saved version (it has no cells, and a blank 其他资金 read as
+    a table stating a part only), and a project of 16 亿 went to the reviewer."""
+    pid = web.project_ids[0]
+    editor = web.client("editor")
+    project, version = stored_project(web.app, pid)
+    fiscal = project.budget.fiscal
+    form = project_form(project, csrf_of(editor, "/account"), version)
+    form["budget_total"] = ["160000"]
+    check = editor.post(f"/projects/{pid}/check", data=form).text
+    assert "预算数「160000」不等于财政资金" in check and "可能有一处把元和万元弄混了" in check
+    refused = editor.post(f"/projects/{pid}/edit", data=form, follow_redirects=False)
+    assert refused.status_code == 422, refused.text[:2000]
+    assert f"预算数「160000」不等于财政资金「{fiscal}」与其他资金「0」之和 {fiscal}" in refused.text
+    assert re.search(r'<input[^>]*name="budget_total"[^>]*value="160000"[^>]*aria-invalid="true"|'
+                     r'<input[^>]*name="budget_total"[^>]*aria-invalid="true"[^>]*value="160000"', refused.text)
+    assert stored_project(web.app, pid)[1] == version  # nothing saved
+    # the split made whole is saved; an edit leaving the amounts as imported is not asked about them
+    form["budget_other"] = [str(Decimal("160000") - fiscal)]  # type: ignore[operator]
+    assert editor.post(f"/projects/{pid}/edit", data=form, follow_redirects=False).status_code == 303
+
+
+def test_a_declared_fund_split_that_does_not_add_up_is_refused(web: WebEnv) -> None:
+    editor = web.client("editor")
+    response = editor.post("/declare", data=declare_form(csrf_of(editor, "/declare"), budget_total="300000"),
+                           follow_redirects=False)
+    assert response.status_code == 422, response.text[:2000]
+    assert "预算数「300000」不等于财政资金「30.00」与其他资金「0」之和 30.00：请核对" in response.text
+    assert 'value="300000"' in response.text

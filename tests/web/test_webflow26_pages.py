@@ -88,3 +88,29 @@ def test_a_declared_fund_split_that_does_not_add_up_is_refused(web: WebEnv) -> N
     assert response.status_code == 422, response.text[:2000]
     assert "预算数「300000」不等于财政资金「30.00」与其他资金「0」之和 30.00：请核对" in response.text
     assert 'value="300000"' in response.text
+
+
+def test_a_file_of_the_wrong_kind_says_what_to_do(web: WebEnv, tmp_path: Path) -> None:
+    """Until webflow26 a file named .xlsx whose bytes are no workbook (damaged, half downloaded, renamed) was refused
+    as 「不是可读的文本文件」 — the officer had uploaded an Excel file, not a text — and a scanned PDF's 「可能是扫描件」
+    said nothing of what to upload instead."""
+    from PIL import Image, ImageDraw
+
+    editor = web.client("editor")
+    broken = tmp_path / "目标表.xlsx"
+    broken.write_bytes(bytes(range(256)) * 8)
+    page, confirm = upload(editor, broken)
+    hint = re.search(r'<p id="file-what-to-do">(.*?)</p>', page, re.S)
+    assert hint and not confirm, page[:3000]
+    assert "文件名是「目标表.xlsx」，但内容不是 Excel 能打开的.xlsx文件" in hint.group(1)
+    assert "请用 Excel 打开原文件，确认能看到表格后「另存为」一份" in hint.group(1)
+    scan = tmp_path / "扫描件.pdf"
+    image = Image.new("RGB", (400, 560), "white")
+    draw = ImageDraw.Draw(image)
+    for y in range(40, 520, 40):
+        draw.line((20, y, 380, y), fill="black")
+    image.save(scan)
+    page, _ = upload(editor, scan)
+    assert "请上传表格原来的 Word 或 Excel 文件" in page
+    page, _ = upload(editor, Path(__file__).resolve().parents[2] / "examples" / "000_e2047472f0d7711d.txt")
+    assert 'id="file-what-to-do"' not in page

@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.web.conftest import WebEnv, csrf_of
 from tests.web.helpers import project_form, stored_project
 from tests.web.test_flows import declare_form
-from tests.web.test_revisions import upload
+from tests.web.test_revisions import confirm_form, upload
 
 
 def _step(client, pid: int, action: str, **fields: str) -> None:  # type: ignore[no-untyped-def]
@@ -114,3 +114,20 @@ def test_a_file_of_the_wrong_kind_says_what_to_do(web: WebEnv, tmp_path: Path) -
     assert "请上传表格原来的 Word 或 Excel 文件" in page
     page, _ = upload(editor, Path(__file__).resolve().parents[2] / "examples" / "000_e2047472f0d7711d.txt")
     assert 'id="file-what-to-do"' not in page
+
+
+def test_an_upload_that_would_undo_an_edit_speaks_of_the_page_not_the_command_line(web: WebEnv, seed_path: Path
+                                                                                   ) -> None:
+    """Until webflow26 the preview of a file that would undo an edit made on the page told the officer
+    「确认无误后请强制导入（命令行 --force，网页勾选确认，API force=true）」: a command line and an API she never uses."""
+    pid = web.project_ids[0]
+    editor = web.client("editor")
+    project, version = stored_project(web.app, pid)
+    saved = editor.post(f"/projects/{pid}/edit", data=project_form(project, csrf_of(editor, "/account"), version,
+                                                                   {1: "≥24次"}), follow_redirects=False)
+    assert saved.status_code == 303
+    preview, confirm = upload(editor, seed_path)
+    assert "确认无误后请勾选下方「我已了解：导入会恢复旧内容或覆盖上面列出的较新版本，仍要导入」，再点「确认导入」" in preview
+    assert "命令行" not in preview and "force" not in preview.replace('name="confirm"', "")
+    refused = editor.post(confirm, data=confirm_form(preview, csrf_of(editor, "/upload")), follow_redirects=True)
+    assert "未导入：" in refused.text and "再点「确认导入」" in refused.text and "API force=true" not in refused.text

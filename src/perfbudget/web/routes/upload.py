@@ -16,6 +16,7 @@ from perfbudget.app.blocked import Screened, place_errors, screen_result, where
 from perfbudget.app.import_preview import differences, only_cut_tables, without_refused
 from perfbudget.app.imports import (
     CONFIRM,
+    FORCE_HINT,
     ImportRequest,
     has_cut_tables,
     import_document,
@@ -79,6 +80,15 @@ def what_to_do(name: str, result: LoadResult) -> str | None:
         return ("扫描件（图片）中的文字和没有框线的表格都读不出来：请上传表格原来的 Word 或 Excel 文件（WPS 的也可以）；"
                 "没有原文件时，可在「申报项目」页照表录入")
     return None
+
+
+PAGE_FORCE_HINT = "；确认无误后请勾选下方「我已了解：导入会恢复旧内容或覆盖上面列出的较新版本，仍要导入」，再点「确认导入」"
+
+
+def page_words(message: str) -> str:
+    """A fate's message as the upload page says it: the page's checkbox, where the use case names every face's way
+    to force the import (「命令行 --force，网页勾选确认，API force=true」 was shown to officers until webflow26)."""
+    return message.replace(FORCE_HINT, PAGE_FORCE_HINT)
 
 
 def _require_editor(principal: Principal) -> None:
@@ -216,7 +226,7 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
     if isinstance(planned, str):
         blocked, planned = blocked or planned + unit_hint(principal, result), []
     # the fates by the table's position in the file (the importable part leaves the blocked ones out)
-    fates = [replace(f, position=screened.positions[f.position]) for f in planned]
+    fates = [replace(f, position=screened.positions[f.position], message=page_words(f.message)) for f in planned]
     tables = []
     # the reader's notes and the places where a table is cut off, each shown in its table
     cut = {id(p) for p in result.cut_errors}
@@ -314,7 +324,7 @@ def _confirm(request: Request, upload_id: int, principal: Principal, form: FormD
     outcome = import_document(store_of(request), settings_of(request), document, name, request_,
                               sha256=None if partial else sha256, form=result.form, notes=notes)
     if outcome.status not in ("imported", "unchanged"):
-        flash(request, "未导入：" + "；".join(p.message for p in outcome.problems), "error")
+        flash(request, "未导入：" + "；".join(page_words(p.message) for p in outcome.problems), "error")
         return redirect(f"/upload/{upload_id}")
     uploads.forget(engine_of(request), upload_id)
     request.app.state.upload_readings.drop(principal.id, upload_id)

@@ -131,3 +131,25 @@ def test_an_upload_that_would_undo_an_edit_speaks_of_the_page_not_the_command_li
     assert "命令行" not in preview and "force" not in preview.replace('name="confirm"', "")
     refused = editor.post(confirm, data=confirm_form(preview, csrf_of(editor, "/upload")), follow_redirects=True)
     assert "未导入：" in refused.text and "再点「确认导入」" in refused.text and "API force=true" not in refused.text
+
+
+def test_a_returned_projects_page_sends_its_officer_to_the_edit_page_where_the_comments_are(web: WebEnv) -> None:
+    """Until webflow26 the project page of a returned project told its officer that the reviewer's cell comments
+    were on the 审核台 — the reviewer's page, the comments apart from the table — where the edit page lists each in
+    its own row; she looked for them on a page she cannot act on."""
+    pid = web.project_ids[2]
+    editor, reviewer = web.client("editor"), web.client("reviewer")
+    _step(editor, pid, "submit", justification="已核对")
+    token = csrf_of(reviewer, "/account")
+    commented = reviewer.post(f"/projects/{pid}/review/comment",
+                              data={"csrf_token": token, "place": "indicator:2:target", "text": "请写明具体次数"},
+                              follow_redirects=False)
+    assert commented.status_code == 303, commented.text[:2000]
+    _step(reviewer, pid, "return", comment="见单元格意见")
+    note = re.search(r'<p class="flash" id="returned-note">(.*?)</p>', editor.get(f"/projects/{pid}").text, re.S)
+    assert note and f'<a href="/projects/{pid}/edit" id="returned-edit">「修改指标」</a>页上' in note.group(1)
+    assert "/review" not in note.group(1)
+    assert "审核意见（指标值）：请写明具体次数" in editor.get(f"/projects/{pid}/edit").text
+    # the reviewer (who edits nothing) is still sent to the desk
+    note = re.search(r'id="returned-note">(.*?)</p>', reviewer.get(f"/projects/{pid}").text, re.S)
+    assert note and f'<a href="/projects/{pid}/review">审核台</a>' in note.group(1)

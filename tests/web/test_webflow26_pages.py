@@ -3,12 +3,15 @@ split that does not add up typed on the edit and 申报 forms, a file of the wro
 
 from __future__ import annotations
 
+import io
 import re
 from decimal import Decimal
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from tests.web.conftest import WebEnv, csrf_of
-from tests.web.helpers import project_form, stored_project
+from tests.web.helpers import approve, project_form, stored_project
 from tests.web.test_flows import declare_form
 from tests.web.test_revisions import confirm_form, upload
 
@@ -40,8 +43,10 @@ def test_the_desk_shows_what_the_unit_changed_since_the_return(any_web: WebEnv) 
     card = re.search(r'<section class="card" id="since-return">(.*?)</section>', desk, re.S)
     assert card, desk[:3000]
     assert f"退回后的修改（第 {version} 版 → 第 {version + 1} 版）" in card.group(1)
-    assert f"第 {version} 版由 reviewer 于 " in card.group(1) and "退回，退回意见：视频会议保障数量偏低，请核实" in card.group(1)
-    assert f"<li>指标值变更：{first.level1} / {first.level2} / {first.level3}：{first.target.raw} → ≥24次</li>" in card.group(1)
+    assert f"第 {version} 版由 reviewer 于 " in card.group(1)
+    assert "退回，退回意见：视频会议保障数量偏低，请核实" in card.group(1)
+    place = f"{first.level1} / {first.level2} / {first.level3}"
+    assert f"<li>指标值变更：{place}：{first.target.raw} → ≥24次</li>" in card.group(1)
 
 
 def test_the_desk_says_when_nothing_was_changed_since_the_return(web: WebEnv) -> None:
@@ -92,8 +97,8 @@ def test_a_declared_fund_split_that_does_not_add_up_is_refused(web: WebEnv) -> N
 
 def test_a_file_of_the_wrong_kind_says_what_to_do(web: WebEnv, tmp_path: Path) -> None:
     """Until webflow26 a file named .xlsx whose bytes are no workbook (damaged, half downloaded, renamed) was refused
-    as 「不是可读的文本文件」 — the officer had uploaded an Excel file, not a text — and a scanned PDF's 「可能是扫描件」
-    said nothing of what to upload instead."""
+    as 「不是可读的文本文件」 — the officer had uploaded an Excel file, not a text — and a scanned PDF's
+    「可能是扫描件」 said nothing of what to upload instead."""
     from PIL import Image, ImageDraw
 
     editor = web.client("editor")
@@ -119,7 +124,8 @@ def test_a_file_of_the_wrong_kind_says_what_to_do(web: WebEnv, tmp_path: Path) -
 def test_an_upload_that_would_undo_an_edit_speaks_of_the_page_not_the_command_line(web: WebEnv, seed_path: Path
                                                                                    ) -> None:
     """Until webflow26 the preview of a file that would undo an edit made on the page told the officer
-    「确认无误后请强制导入（命令行 --force，网页勾选确认，API force=true）」: a command line and an API she never uses."""
+    「确认无误后请强制导入（命令行 --force，网页勾选确认，API force=true）」: a command line and an API she never
+    uses."""
     pid = web.project_ids[0]
     editor = web.client("editor")
     project, version = stored_project(web.app, pid)
@@ -127,7 +133,8 @@ def test_an_upload_that_would_undo_an_edit_speaks_of_the_page_not_the_command_li
                                                                    {1: "≥24次"}), follow_redirects=False)
     assert saved.status_code == 303
     preview, confirm = upload(editor, seed_path)
-    assert "确认无误后请勾选下方「我已了解：导入会恢复旧内容或覆盖上面列出的较新版本，仍要导入」，再点「确认导入」" in preview
+    assert "确认无误后请勾选下方「我已了解：导入会恢复旧内容或覆盖上面列出的较新版本，仍要导入」，再点「确认导入」" in (
+        preview)
     assert "命令行" not in preview and "force" not in preview.replace('name="confirm"', "")
     refused = editor.post(confirm, data=confirm_form(preview, csrf_of(editor, "/upload")), follow_redirects=True)
     assert "未导入：" in refused.text and "再点「确认导入」" in refused.text and "API force=true" not in refused.text
@@ -153,3 +160,40 @@ def test_a_returned_projects_page_sends_its_officer_to_the_edit_page_where_the_c
     # the reviewer (who edits nothing) is still sent to the desk
     note = re.search(r'id="returned-note">(.*?)</p>', reviewer.get(f"/projects/{pid}").text, re.S)
     assert note and f'<a href="/projects/{pid}/review">审核台</a>' in note.group(1)
+
+
+def test_a_refused_self_evaluation_sheet_comes_back_in_the_form_to_be_fixed_there(web: WebEnv) -> None:
+    """Until webflow26 a 自评 sheet refused for one row (an indicator the target table does not have — renamed in the
+    sheet) listed the problems above an empty form: every figure of the sheet was to be typed again, or the sheet
+    fixed and uploaded again. The form now comes back with what the sheet gave for the project's indicators."""
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    client = web.client("editor")
+    workbook = load_workbook(io.BytesIO(client.get(f"/projects/{pid}/evaluate/template.xlsx").content))
+    sheet = workbook.active
+    assert sheet is not None
+    header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "项目名称")
+    column = {sheet.cell(header, c).value: c for c in range(1, sheet.max_column + 1)}
+    project, _ = stored_project(web.app, pid)
+    renamed = project.indicators[1].level3
+    for r in range(header + 1, sheet.max_row + 1):
+        level3 = sheet.cell(r, column["三级指标"]).value
+        if level3 == "全年执行数":
+            sheet.cell(r, column["实际完成值"]).value = "15.5"
+        elif level3 == renamed:
+            sheet.cell(r, column["三级指标"]).value = renamed + "（改名）"
+            sheet.cell(r, column["实际完成值"]).value = "7"
+        elif level3 == project.indicators[0].level3:
+            sheet.cell(r, column["实际完成值"]).value = "13次"
+            sheet.cell(r, column["偏差原因分析"]).value = "超额完成"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    page = client.post(f"/projects/{pid}/evaluate/upload", data={"csrf_token": csrf_of(client, "/account")},
+                       files={"file": ("自评.xlsx", buffer.getvalue(), "application/octet-stream")})
+    assert page.status_code == 422 and "未能打分" in page.text, page.text[:3000]
+    assert f"中没有三级指标「{renamed}（改名）」" in page.text
+    assert '已把「自评.xlsx」中与本项目指标对得上的数字填入下方表单' in page.text
+    assert re.search(r'name="executed"[^>]*value="15.5"', page.text)
+    assert re.search(r'name="actual_1"[^>]*value="13次"', page.text)
+    assert re.search(r'name="deviation_1"[^>]*value="超额完成"', page.text)
+    assert not re.search(r'name="actual_2"[^>]*value="7"', page.text)  # the renamed row is not guessed

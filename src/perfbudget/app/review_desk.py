@@ -24,8 +24,8 @@ from perfbudget.model import Project
 from perfbudget.plain_numbers import plain_int
 from perfbudget.review.finding import Finding
 from perfbudget.store import Store
-from perfbudget.store.desk_tables import cell_comments, finding_decisions, reviewer_grades
 from perfbudget.store.changes import describe, version_changes
+from perfbudget.store.desk_tables import cell_comments, finding_decisions, reviewer_grades
 from perfbudget.store.queries import load_versions, project_version
 from perfbudget.store.records import workflow_events
 from perfbudget.store.schema import projects, units

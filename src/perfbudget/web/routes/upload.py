@@ -74,15 +74,17 @@ def what_to_do(name: str, result: LoadResult) -> str | None:
     suffix = Path(name).suffix.lower()
     program = NAMED_FORMS.get(suffix)
     if program and result.form in ("text", "zip"):
-        return (f"文件名是「{name}」，但内容不是 {program} 能打开的{suffix}文件：可能文件已损坏、没有下载完整，或是别的文件"
-                f"改了扩展名。请用 {program} 打开原文件，确认能看到表格后「另存为」一份，再上传另存的文件")
+        return (f"文件名是「{name}」，但内容不是 {program} 能打开的{suffix}文件："
+                "可能文件已损坏、没有下载完整，或是别的文件改了扩展名。"
+                f"请用 {program} 打开原文件，确认能看到表格后「另存为」一份，再上传另存的文件")
     if result.form == "pdf" and any("扫描件" in p.message for p in result.problems):
-        return ("扫描件（图片）中的文字和没有框线的表格都读不出来：请上传表格原来的 Word 或 Excel 文件（WPS 的也可以）；"
-                "没有原文件时，可在「申报项目」页照表录入")
+        return ("扫描件（图片）中的文字和没有框线的表格都读不出来："
+                "请上传表格原来的 Word 或 Excel 文件（WPS 的也可以）；没有原文件时，可在「申报项目」页照表录入")
     return None
 
 
-PAGE_FORCE_HINT = "；确认无误后请勾选下方「我已了解：导入会恢复旧内容或覆盖上面列出的较新版本，仍要导入」，再点「确认导入」"
+PAGE_FORCE_HINT = ("；确认无误后请勾选下方「我已了解：导入会恢复旧内容或覆盖上面列出的较新版本，仍要导入」，"
+                   "再点「确认导入」")
 
 
 def page_words(message: str) -> str:

@@ -197,3 +197,18 @@ def test_a_refused_self_evaluation_sheet_comes_back_in_the_form_to_be_fixed_ther
     assert re.search(r'name="actual_1"[^>]*value="13次"', page.text)
     assert re.search(r'name="deviation_1"[^>]*value="超额完成"', page.text)
     assert not re.search(r'name="actual_2"[^>]*value="7"', page.text)  # the renamed row is not guessed
+
+
+def test_an_account_moved_to_another_unit_is_told_what_becomes_of_its_projects(web: WebEnv) -> None:
+    """Until webflow26 moving an officer to another unit on 账号管理 said 「单位编码改为 300777」 alone: nothing of her
+    projects, which stay with the unit she left (she found an empty dashboard)."""
+    from tests.web.test_webflow24_pages import _account_row
+
+    admin = web.client("admin")
+    editor_id = _account_row(web, "editor")[0]
+    saved = admin.post(f"/admin/users/{editor_id}", data={
+        "csrf_token": csrf_of(admin, "/admin/users"), "role": "unit_editor", "unit_code": "300777",
+        "display_name": "王会计", "active": "1"}, follow_redirects=True)
+    assert ("已保存账号 editor：单位编码由 255101 改为 300777：该账号此后只看到并填报 300777 的项目；它在 255101 填报的"
+            "项目、版本和流程记录都留在 255101（项目不随账号移动），署名不变") in saved.text
+    assert _account_row(web, "editor")[2] == "300777"

@@ -212,3 +212,24 @@ def test_an_account_moved_to_another_unit_is_told_what_becomes_of_its_projects(w
     assert ("已保存账号 editor：单位编码由 255101 改为 300777：该账号此后只看到并填报 300777 的项目；它在 255101 填报的"
             "项目、版本和流程记录都留在 255101（项目不随账号移动），署名不变") in saved.text
     assert _account_row(web, "editor")[2] == "300777"
+
+
+def test_a_stale_edit_says_what_the_newer_version_changed(any_web: WebEnv) -> None:
+    """Two officers of a unit edit one project: the second save is refused (nothing overwritten), and until webflow26
+    it said only 「已被他人改为第 2 版」 — she could not tell what the other changed, nor what of hers to redo."""
+    web = any_web
+    pid = web.project_ids[0]
+    first, second = web.client("editor"), web.client("editor")
+    project, version = stored_project(web.app, pid)
+    theirs = project_form(project, csrf_of(first, "/account"), version, {1: "≥30次"})
+    mine = project_form(project, csrf_of(second, "/account"), version, {2: "≥99%"})
+    assert first.post(f"/projects/{pid}/edit", data=theirs, follow_redirects=False).status_code == 303
+    refused = second.post(f"/projects/{pid}/edit", data=mine, follow_redirects=False)
+    assert refused.status_code == 409, refused.text[:2000]
+    changes = re.search(r'<ul id="stale-changes">(.*?)</ul>', refused.text, re.S)
+    assert changes, refused.text[:3000]
+    one = project.indicators[0]
+    assert changes.group(1) == (f"<li>指标值变更：{one.level1} / {one.level2} / {one.level3}："
+                                f"{one.target.raw} → ≥30次</li>")
+    assert 'value="≥99%"' in refused.text  # hers kept on the page
+    assert stored_project(web.app, pid)[0].indicators[1].target.raw == project.indicators[1].target.raw

@@ -19,14 +19,14 @@ from perfbudget.app.project_view import ProjectView, load_view, with_reviews
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.validate import MAX_INTEGER
+from perfbudget.app.version_diff import changes_from
 from perfbudget.app.workflow import Step, StepResult, actor_of, allowed_steps, take_step
 from perfbudget.model import Project
 from perfbudget.plain_numbers import plain_int
 from perfbudget.review.finding import Finding
 from perfbudget.store import Store
-from perfbudget.store.changes import describe, version_changes
 from perfbudget.store.desk_tables import cell_comments, finding_decisions, reviewer_grades
-from perfbudget.store.queries import load_versions, project_version
+from perfbudget.store.queries import load_versions
 from perfbudget.store.records import workflow_events
 from perfbudget.store.schema import projects, units
 from perfbudget.store.transaction import Transaction
@@ -232,10 +232,9 @@ def _since_return(tx: Transaction, view: ProjectView, event: dict[str, Any] | No
     """What changed from the version last returned to the one shown (two queries read the returned version)."""
     if event is None:
         return None
-    returned = project_version(tx.connection, view.head.id, event["version_number"])
-    if returned is None:
+    said = changes_from(tx, view.head.id, event["version_number"], view.version.document)
+    if said is None:
         return None
-    said = [describe(change) for change in version_changes(returned.document, view.version.document)]
     return SinceReturn(event["version_number"], view.version.meta["version"], tuple(said[:SINCE_RETURN_SHOWN]),
                        max(0, len(said) - SINCE_RETURN_SHOWN), event.get("user_label"), event["at"],
                        event["comment"])

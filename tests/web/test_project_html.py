@@ -96,7 +96,9 @@ on }}</q>）{% endif %}</li>{% endfor %}
   </ul>
   {% else %}<p class="muted">尚未送审。</p>{% endif %}
   {% if head.state == "returned" %}<p class="flash" id="returned-note">已退回：请按审核意见修改后重新送审。\
-审核人员对单元格的意见见<a href="/projects/{{ head.id }}/review">审核台</a>，全部意见见<a href="/projects/{{\
+{% if may_edit_unit %}退回意见和每条单元格意见都列在<a href="/projects/{{ head.id }}/edit" id="returned-edit">\
+「修改指标」</a>页上，单元格意见在它所在的那一行；改好保存后回到本页送审。{% else %}\
+审核人员对单元格的意见见<a href="/projects/{{ head.id }}/review">审核台</a>，{% endif %}全部意见见<a href="/projects/{{\
  head.id }}/opinion.html">审核意见书</a>。</p>{% endif %}
   {% if steps %}
   <form method="post" action="/projects/{{ head.id }}/workflow" class="workflow-form">

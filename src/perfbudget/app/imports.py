@@ -123,6 +123,10 @@ def describe_version(entry: TrailEntry) -> str:
     return f"第 {entry.number} 版（{who} 于 {shown(entry.at)} {how}）"
 
 
+# how each face forces an import that needs confirmation (the upload page says its own words: web.routes.upload)
+FORCE_HINT = "；确认无误后请强制导入（命令行 --force，网页勾选确认，API force=true）"
+
+
 def _fate(position: int, name: str, fund_label: str | None, content: str, trail: list[TrailEntry],
           flow: WorkflowRow | None, source: str, settings: CoreSettings, project_id: int) -> TableFate:
     latest = trail[-1]
@@ -148,7 +152,7 @@ def _fate(position: int, name: str, fund_label: str | None, content: str, trail:
         reason = f"{shown}的最新版本是{describe_version(latest)}，导入将覆盖这次修改"
     if reason:
         return TableFate(position, name, CONFIRM, project_id, latest.number,
-                         reason + "；确认无误后请强制导入（命令行 --force，网页勾选确认，API force=true）",
+                         reason + FORCE_HINT,
                          revision=frozen, fund_label=fund_label)
     if frozen:
         return TableFate(position, name, REVISION, project_id, latest.number,

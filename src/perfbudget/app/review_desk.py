@@ -19,6 +19,7 @@ from perfbudget.app.project_view import ProjectView, load_view, with_reviews
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.validate import MAX_INTEGER
+from perfbudget.app.version_diff import changes_from
 from perfbudget.app.workflow import Step, StepResult, actor_of, allowed_steps, take_step
 from perfbudget.model import Project
 from perfbudget.plain_numbers import plain_int
@@ -131,6 +132,23 @@ class DeskFinding:
 
 
 @dataclass(frozen=True, slots=True)
+class SinceReturn:
+    """The changes from the version a reviewer returned to the version on the desk (webflow26: the desk said
+    nothing of them, the reviewer compared the two versions on the history page by hand)."""
+
+    returned_version: int
+    version: int
+    changes: tuple[str, ...]  # each as one Chinese sentence (``store.changes.describe``), at most SINCE_RETURN_SHOWN
+    more: int = 0  # changes not listed
+    returned_by: str | None = None
+    returned_at: Any = None
+    comment: str | None = None
+
+
+SINCE_RETURN_SHOWN = 100
+
+
+@dataclass(frozen=True, slots=True)
 class Desk:
     view: ProjectView
     findings: list[DeskFinding]
@@ -140,6 +158,9 @@ class Desk:
     # cell comments made on earlier versions (a returned version's, once the unit has saved a new one), each
     # labelled by the cells of its own version and with ``version`` (its number), oldest first
     earlier_comments: tuple[dict[str, Any], ...] = ()
+    # what the unit changed since the project's last 退回 (None: never returned, or the version shown is the one
+    # returned)
+    since_return: SinceReturn | None = None
 
     @property
     def kept(self) -> list[DeskFinding]:
@@ -189,9 +210,34 @@ def _desk_of(tx: Transaction, view: ProjectView) -> Desk:
     given = dict(grade._mapping) if grade else None
     # each named as people are shown it: the account's display name, else its name (``user_label``); the desk, its
     # JSON and the 审核意见书 named the account (「rev01」 where the admin called it 「李审核」) until replay-l
+    returned = _last_return(tx, view)
     with_display_names(tx, [*(item.decision for item in items if item.decision is not None), *comments, *earlier,
-                            *([given] if given else [])])
-    return Desk(view, items, comments, given, _remarks(tx, project_id), earlier)
+                            *([given] if given else []), *([returned] if returned else [])])
+    return Desk(view, items, comments, given, _remarks(tx, project_id), earlier, _since_return(tx, view, returned))
+
+
+def _last_return(tx: Transaction, view: ProjectView) -> dict[str, Any] | None:
+    """The project's last 退回 when it was made on a version older than the one shown (one query)."""
+    last = tx.connection.execute(
+        select(workflow_events.c.version_number, workflow_events.c.comment, workflow_events.c.at,
+               workflow_events.c.username)
+        .where(workflow_events.c.project_id == view.head.id, workflow_events.c.action == "return")
+        .order_by(workflow_events.c.id.desc()).limit(1)).first()
+    if last is None or last.version_number is None or last.version_number >= view.version.meta["version"]:
+        return None
+    return dict(last._mapping)
+
+
+def _since_return(tx: Transaction, view: ProjectView, event: dict[str, Any] | None) -> SinceReturn | None:
+    """What changed from the version last returned to the one shown (two queries read the returned version)."""
+    if event is None:
+        return None
+    said = changes_from(tx, view.head.id, event["version_number"], view.version.document)
+    if said is None:
+        return None
+    return SinceReturn(event["version_number"], view.version.meta["version"], tuple(said[:SINCE_RETURN_SHOWN]),
+                       max(0, len(said) - SINCE_RETURN_SHOWN), event.get("user_label"), event["at"],
+                       event["comment"])
 
 
 MOST_REMARKS = 50  # 意见 per author in the 审核意见书 (the newest; the project's 流程记录 holds them all)

@@ -158,6 +158,29 @@ def values_from_table(document: Document) -> dict[str, str]:
     return filled if any(key.startswith(("executed", "actual_", "score_")) for key in filled) else {}
 
 
+def values_from_sheet(document: Document, rows: Sequence[SheetRow]) -> dict[str, str]:
+    """The 自评 form's fields as a refused fill-in sheet gave them: its 全年执行数, 全年预算数 and 总体目标 rows, and
+    each row whose 三级指标 is one of the project's (the first of that name not taken yet) — so that the officer fixes
+    what was refused on the page instead of in the sheet and uploading it again. A row of another indicator or
+    project is left out (its problem says so). Until webflow26 the form came back empty below the problems."""
+    project = document.projects[0]
+    positions: dict[str, list[int]] = {}
+    for n, indicator in enumerate(project.indicators, 1):
+        positions.setdefault(indicator.level3.strip(), []).append(n)
+    values: dict[str, str] = {}
+    for row in rows:
+        name = row.cells.get(COL_LEVEL3, "").strip()
+        if name in _TABLE_FIELDS:
+            fields = {field: row.cells.get(column, "") for column, field in _TABLE_FIELDS[name]}
+        elif positions.get(name):
+            n = positions[name].pop(0)
+            fields = {f"{field}_{n}": row.cells.get(column, "") for column, field in _TABLE_INDICATOR_FIELDS}
+        else:
+            continue
+        values.update({key: value for key, value in fields.items() if value})
+    return values
+
+
 _SPECIAL_FIELDS = {ROW_EXECUTED: ("全年执行数", "executed"), ROW_BUDGET: ("全年预算数", "budget"),
                    ROW_GOAL: ("年度总体目标完成情况", "goal_result")}
 # The field a problem's message is about, by the first word found in it (monitoring's words first: its

@@ -116,9 +116,7 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
     if c.get("events_more"):  # the newest only: a unit's editor may add thousands of comments
         history = (f'<p class="muted" id="events-more">只显示最新 {len(events)} 条，较早的见'
                    f'<a href="/projects/{hid}/history#workflow">全部流程记录</a>。</p>\n{history}')
-    returned = (f'<p class="flash" id="returned-note">已退回：请按审核意见修改后重新送审。审核人员对单元格的意见见'
-                f'<a href="/projects/{hid}/review">审核台</a>，全部意见见'
-                f'<a href="/projects/{hid}/opinion.html">审核意见书</a>。</p>' if head.state == "returned" else "")
+    returned = _returned_note(hid, c["may_edit_unit"]) if head.state == "returned" else ""
     steps = c["steps"]
     figures = table_figures(c["project"], hid, c["document"].money_unit, c["may_edit_unit"] and c["may_evaluate"],
                             c["document"].kind)
@@ -145,3 +143,14 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
         f'{figures}'
         '<section class="card" id="workflow">\n  <h2>审核流程</h2>\n'
         f'{history}{returned}{_workflow_form(hid, steps, token, c.get("kept")) if steps else ""}</section>\n')
+
+
+def _returned_note(hid: str, may_edit_unit: bool) -> str:
+    """A returned project's note. The unit's editor is sent where she fixes the comments: the edit page lists the
+    退回意见 and puts each cell comment in its own row (webflow26: it sent her to the reviewer's 审核台, where the
+    comments stand apart from the table)."""
+    where = (f'退回意见和每条单元格意见都列在<a href="/projects/{hid}/edit" id="returned-edit">「修改指标」</a>页上，'
+             f'单元格意见在它所在的那一行；改好保存后回到本页送审。' if may_edit_unit
+             else f'审核人员对单元格的意见见<a href="/projects/{hid}/review">审核台</a>，')
+    return (f'<p class="flash" id="returned-note">已退回：请按审核意见修改后重新送审。{where}全部意见见'
+            f'<a href="/projects/{hid}/opinion.html">审核意见书</a>。</p>')

@@ -109,6 +109,19 @@ def users_update(request: Request, user_id: int, role: str = Form(...), unit_cod
     return redirect("/admin/users")
 
 
+def _unit_moved(before: str | None, after: str | None, role: str) -> str:
+    """An account's unit changed, and what becomes of the projects (webflow26: 「单位编码改为 300777」 alone; the
+    officer moved found an empty dashboard, and nobody had said that her projects stay with the unit)."""
+    said = f"单位编码由 {before} 改为 {after}" if before and after else (
+        f"单位编码改为 {after}" if after else "不再属于任何单位")
+    scope = {"unit_editor": "只看到并填报", "viewer": "只看到"}.get(role)
+    if scope and after:
+        said += f"：该账号此后{scope} {after} 的项目"
+    if before and scope:
+        said += f"；它在 {before} 填报的项目、版本和流程记录都留在 {before}（项目不随账号移动），署名不变"
+    return said
+
+
 def _saved_message(before: Account, role: str, unit_code: str | None, active: bool, display_name: str | None,
                    password: bool) -> str:
     """What a saved row changed, said (until webflow24 「已保存」 whatever it was, or nothing)."""
@@ -118,7 +131,7 @@ def _saved_message(before: Account, role: str, unit_code: str | None, active: bo
     if before.role.value != role:
         changes.append(f"角色改为{ROLE_LABELS[parse_role(role) or before.role]}")
     if before.unit_code != unit_code:
-        changes.append(f"单位编码改为 {unit_code}" if unit_code else "不再属于任何单位")
+        changes.append(_unit_moved(before.unit_code, unit_code, role))
     if before.display_name != display_name:
         changes.append(f"显示名称改为「{display_name}」" if display_name else "显示名称已清空")
     if password:

@@ -13,6 +13,7 @@ from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.review_desk import ReviewerNotes, reviewer_notes
 from perfbudget.app.reviews import review_file
 from perfbudget.app.roles import Action, Principal
+from perfbudget.app.version_diff import changes_from
 from perfbudget.app.workflow import EDITABLE, RETURNED, state_label
 from perfbudget.model import Document, Project
 from perfbudget.plain_numbers import plain_int
@@ -137,6 +138,9 @@ def _notes(request: Request, view: ProjectView) -> ReviewerNotes:
     return notes if view.head.state == RETURNED else ReviewerNotes(None, notes.comments)
 
 
+STALE_CHANGES_SHOWN = 50
+
+
 def _edit_again(request: Request, view: ProjectView, form: FormData, parsed: ParsedForm, base: int, status: int,
                 stale: bool = False, action: str | None = None) -> Response:
     """The edit page drawn again with everything as the user typed it: every row (one with an error, a blank
@@ -154,6 +158,11 @@ def _edit_again(request: Request, view: ProjectView, form: FormData, parsed: Par
         extra = {"flashes": [[kind, message]], "focus_row": added}
     typed = {name: str(form.get(name) or "") for name in ("budget_total", "budget_fiscal", "budget_other", "purpose",
                                                           "goals")}
+    if stale:  # what the newer version changed, for the user to redo hers on it (webflow26: only its number)
+        with store_of(request).reading() as tx:
+            theirs = changes_from(tx, view.head.id, base, view.version.document)
+        extra["theirs"] = theirs[:STALE_CHANGES_SHOWN] if theirs else theirs
+        extra["theirs_more"] = max(0, len(theirs or ()) - STALE_CHANGES_SHOWN)
     return render(request, "edit.html", {"head": view.head, "project": project, "rows": rows, "base_version": base,
                                          "money_unit": view.version.document.money_unit, "stale": stale,
                                          "typed": typed, "latest_version": view.head.latest_version,

@@ -26,6 +26,7 @@ from perfbudget.web.evaluation import (
     read_uploaded_sheet,
     rows_from_form,
     shown_problems,
+    values_from_sheet,
     values_from_table,
     year_given,
 )
@@ -51,13 +52,15 @@ def _view(request: Request, principal: Principal, project_id: int, edit: bool) -
 
 
 def _form_page(request: Request, view: ProjectView, values: dict[str, str], problems: list[str],
-               status: int = 200, bad_fields: set[str] | None = None, from_table: bool = False) -> Response:
+               status: int = 200, bad_fields: set[str] | None = None, from_table: bool = False,
+               from_sheet: str | None = None) -> Response:
     project = view.version.document.projects[0]
     return render(request, "evaluate.html", {
         "head": view.head, "project": project, "money_unit": view.version.document.money_unit,
         "version": view.version.meta["version"],
         "values": values, "problems": problems, "bad_fields": bad_fields or set(),
-        "grades": GRADES, "grade_long": GRADE_LONG, "Kind": Kind, "from_table": from_table},
+        "grades": GRADES, "grade_long": GRADE_LONG, "Kind": Kind, "from_table": from_table,
+        "from_sheet": from_sheet},
         status_code=status)
 
 
@@ -70,7 +73,8 @@ def evaluate_page(request: Request, project_id: int, principal: Principal = Depe
 
 def _finish(request: Request, principal: Principal, view: ProjectView, evaluation: Evaluation | None,
             problems: list[Problem],
-            values: dict[str, str], form_rows: list[Any] | None = None, year_text: str = "") -> Response:
+            values: dict[str, str], form_rows: list[Any] | None = None, year_text: str = "",
+            from_sheet: str | None = None) -> Response:
     years, year_problem = year_given(view, year_text)
     if year_problem:
         return _form_page(request, view, values, [year_problem], status=422, bad_fields={"evaluation_year"})
@@ -78,7 +82,8 @@ def _finish(request: Request, principal: Principal, view: ProjectView, evaluatio
         if form_rows is not None:
             messages, fields = form_problems(view.version.document, form_rows, problems, budget_field=True)
             return _form_page(request, view, values, shown_problems(messages), status=422, bad_fields=fields)
-        return _form_page(request, view, values, shown_problems(problems, located=True), status=422)
+        return _form_page(request, view, values, shown_problems(problems, located=True), status=422,
+                          from_sheet=from_sheet if len(values) > 1 else None)
     result = evaluation.projects[0]
     try:
         evaluations.save(store_of(request), actor_of(principal), [(view.version, evaluation)], years,
@@ -109,8 +114,11 @@ async def evaluate_upload(request: Request, project_id: int, file: UploadFile = 
     view = _view(request, principal, project_id, edit=True)
     rows, sheet_problems, name = await read_uploaded_sheet(request, file, "evaluation", "填报表")
     evaluation, problems = evaluations.score(view.version.document, rows, sheet_problems, name)
-    return _finish(request, principal, view, evaluation, problems, {"evaluation_year": evaluation_year},
-                   year_text=evaluation_year)
+    # refused: the form below comes back filled with what the sheet gave, to be fixed on the page (webflow26)
+    values = {"evaluation_year": evaluation_year,
+              **(values_from_sheet(view.version.document, rows) if evaluation is None else {})}
+    return _finish(request, principal, view, evaluation, problems, values, year_text=evaluation_year,
+                   from_sheet=name)
 
 
 @router.get("/projects/{project_id}/evaluate/template.xlsx")

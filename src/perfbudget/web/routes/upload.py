@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from typing import TYPE_CHECKING
+from pathlib import Path
 
 from fastapi import Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
@@ -16,6 +17,7 @@ from perfbudget.app.blocked import Screened, place_errors, screen_result, where
 from perfbudget.app.import_preview import differences, only_cut_tables, without_refused
 from perfbudget.app.imports import (
     CONFIRM,
+    FORCE_HINT,
     ImportRequest,
     has_cut_tables,
     import_document,
@@ -60,6 +62,40 @@ FORM_LABELS = {"text": "文本", "json": "JSON 交换格式（perfbudget/1）", 
 def form_label(form: str | None) -> str:
     """The Chinese name of a reader's form; a text layout (tab-cells, pipe-rows …) is 文本."""
     return FORM_LABELS.get(form or "", "文本" if form in TEXT_LAYOUT_FORMS else "未识别")
+
+
+# the programs an officer opens a file of this name with, by its extension
+NAMED_FORMS = {".xlsx": "Excel", ".xlsm": "Excel", ".xls": "Excel", ".et": "WPS 表格", ".docx": "Word",
+               ".doc": "Word", ".wps": "WPS 文字", ".pdf": "PDF 阅读器", ".ods": "WPS 或 LibreOffice",
+               ".odt": "WPS 或 LibreOffice"}
+
+
+def what_to_do(name: str, result: LoadResult) -> str | None:
+    """What the officer can do about a file nothing was read from, when the reason is the file itself (webflow26):
+    a file named .xlsx whose bytes are no workbook was refused as 「不是可读的文本文件」 — a text file? She had
+    uploaded an Excel file — and a scanned PDF's 「可能是扫描件」 said nothing of what to upload instead."""
+    if result.document is not None:
+        return None
+    suffix = Path(name).suffix.lower()
+    program = NAMED_FORMS.get(suffix)
+    if program and result.form in ("text", "zip"):
+        return (f"文件名是「{name}」，但内容不是 {program} 能打开的{suffix}文件："
+                "可能文件已损坏、没有下载完整，或是别的文件改了扩展名。"
+                f"请用 {program} 打开原文件，确认能看到表格后「另存为」一份，再上传另存的文件")
+    if result.form == "pdf" and any("扫描件" in p.message for p in result.problems):
+        return ("扫描件（图片）中的文字和没有框线的表格都读不出来："
+                "请上传表格原来的 Word 或 Excel 文件（WPS 的也可以）；没有原文件时，可在「申报项目」页照表录入")
+    return None
+
+
+PAGE_FORCE_HINT = ("；确认无误后请勾选下方「我已了解：导入会恢复旧内容或覆盖上面列出的较新版本，仍要导入」，"
+                   "再点「确认导入」")
+
+
+def page_words(message: str) -> str:
+    """A fate's message as the upload page says it: the page's checkbox, where the use case names every face's way
+    to force the import (「命令行 --force，网页勾选确认，API force=true」 was shown to officers until webflow26)."""
+    return message.replace(FORCE_HINT, PAGE_FORCE_HINT)
 
 
 def _require_editor(principal: Principal) -> None:
@@ -200,7 +236,7 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
     if isinstance(planned, str):
         blocked, planned = blocked or planned + unit_hint(principal, result), []
     # the fates by the table's position in the file (the importable part leaves the blocked ones out)
-    fates = [replace(f, position=screened.positions[f.position]) for f in planned]
+    fates = [replace(f, position=screened.positions[f.position], message=page_words(f.message)) for f in planned]
     tables = []
     # the reader's notes and the places where a table is cut off, each shown in its table
     cut = {id(p) for p in result.cut_errors}
@@ -231,7 +267,7 @@ def preview_page(request: Request, upload_id: int, principal: Principal = Depend
         "tables": tables, "refused": refused, "screened": screened, "shown": shown, "where": where,
         "upload_id": upload_id, "name": name, "result": result, "document": result.document, "report": report,
         "blocked": blocked, "severity_labels": SEVERITY_LABELS, "file_place": file_place, "file_notes": file_notes,
-        "fates": fates, "monitoring_homes": homes,
+        "fates": fates, "monitoring_homes": homes, "what_to_do": what_to_do(name, result),
         "fate_labels": FATE_LABELS, "form_label": form_label(result.form),
         "kind_label": document_kind_label(result.document) if result.document else None,
         "needs_confirmation": any(f.fate == CONFIRM for f in fates), "incomplete": has_cut_tables(part),
@@ -298,7 +334,7 @@ def _confirm(request: Request, upload_id: int, principal: Principal, form: FormD
     outcome = import_document(store_of(request), settings_of(request), document, name, request_,
                               sha256=None if partial else sha256, form=result.form, notes=notes)
     if outcome.status not in ("imported", "unchanged"):
-        flash(request, "未导入：" + "；".join(p.message for p in outcome.problems), "error")
+        flash(request, "未导入：" + "；".join(page_words(p.message) for p in outcome.problems), "error")
         return redirect(f"/upload/{upload_id}")
     uploads.forget(engine_of(request), upload_id)
     request.app.state.upload_readings.drop(principal.id, upload_id)

@@ -1,0 +1,54 @@
+"""replay-o: closed issues' scenarios replayed through the CLI and the API, on SQLite and PostgreSQL; what failed
+there, each tested on both faces through the use case every face calls."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from perfbudget.cli import app as cli
+from tests.web.conftest import WebEnv, csrf_of
+
+runner = CliRunner()
+
+
+def _submit(web: WebEnv, who: str, ids: list[int]) -> None:
+    editor = web.client(who)
+    for pid in ids:
+        done = editor.post(f"/projects/{pid}/workflow", data={"csrf_token": csrf_of(editor, f"/projects/{pid}"),
+                                                              "action": "submit", "justification": "已核对"})
+        assert done.status_code in (200, 303), done.text[:500]
+
+
+def test_a_batch_tells_apart_projects_of_one_name(any_web: WebEnv) -> None:
+    # Issue 14 (the queue's batch) replayed: the seed has two 「2024年检察业务经费项目」 (2024中央, 2024市级) and the
+    # other unit a copy of the seed's first project. The batch's message named each of them alike, so a reviewer
+    # could not tell which one was done and which refused (replay-n's left item); now the fund label, then the unit.
+    web = any_web
+    first, twin_a, twin_b = web.project_ids[0], web.project_ids[4], web.project_ids[5]
+    assert web.other_project_id is not None
+    _submit(web, "editor", [first, twin_a])
+    _submit(web, "other_editor", [web.other_project_id])
+    api = web.client()
+    reviewer = {"Authorization": f"Bearer {web.token('reviewer')}"}
+    done = api.post("/api/v1/review/batch", headers=reviewer,
+                    json={"project_ids": [twin_a, twin_b, first, web.other_project_id], "action": "approve"}).json()
+    assert done["message"] == (
+        "已审核通过 3 个项目：「2024年检察业务经费项目」（2024市级）、"
+        "「2024年检察业务信息化运维项目」（2024中央，单位 255101 天津市和平区人民检察院）、"
+        "「2024年检察业务信息化运维项目」（2024中央，单位 999001 其他测试单位）；"
+        "未处理 1 个：项目当前为「草稿」，不能「审核通过」（「2024年检察业务经费项目」（2024中央））"), done
+    # the CLI says it alike, from the same use case: both twins refused now (one approved, one a draft)
+    said = runner.invoke(cli, ["desk", "batch", "return", str(twin_a), str(twin_b), "--comment", "请补充",
+                               "--user", "reviewer", "--db", web.url])
+    assert said.exit_code == 1
+    assert said.output.strip() == ("未处理 2 个：项目当前为「审核通过」，不能「退回」"
+                                   "（「2024年检察业务经费项目」（2024市级））；"
+                                   "项目当前为「草稿」，不能「退回」"
+                                   "（「2024年检察业务经费项目」（2024中央））"), said.output
+    # a project of a name alone in the batch is named as before
+    alone = runner.invoke(cli, ["desk", "batch", "return", str(first), "--comment", "请补充", "--user", "reviewer",
+                                "--db", web.url, "--json"])
+    assert json.loads(alone.output)["message"] == ("未处理 1 个：项目当前为「审核通过」，不能「退回」"
+                                                   "（「2024年检察业务信息化运维项目」）"), alone.output

@@ -52,3 +52,35 @@ def test_a_batch_tells_apart_projects_of_one_name(any_web: WebEnv) -> None:
                                 "--db", web.url, "--json"])
     assert json.loads(alone.output)["message"] == ("未处理 1 个：项目当前为「审核通过」，不能「退回」"
                                                    "（「2024年检察业务信息化运维项目」）"), alone.output
+
+
+def test_a_workflow_steps_audit_summary_names_the_project(any_web: WebEnv) -> None:
+    # Issue 7 (the audit log) replayed on the API and `perfbudget audit`: a step's summary said 「项目 2：送审」, a
+    # number where the log names everything else by its name (replay-n's left item). Now the step writes the name,
+    # and an entry written before is read with it while its project is there.
+    from sqlalchemy import insert
+
+    from perfbudget.store.records import audit_log
+    from perfbudget.store.schema import utc_now
+
+    web = any_web
+    pid = web.project_ids[5]
+    api = web.client()
+    editor = {"Authorization": f"Bearer {web.token('editor')}"}
+    assert api.post(f"/api/v1/projects/{pid}/workflow", headers=editor, json={"action": "submit"}).status_code == 200
+    done = runner.invoke(cli, ["workflow", str(pid), "return", "--comment", "请补充测算依据", "--user", "reviewer",
+                               "--db", web.url])
+    assert done.exit_code == 0, done.output
+    with web.app.state.engine.begin() as connection:  # a step recorded before replay-o
+        connection.execute(insert(audit_log).values(
+            at=utc_now(), username="editor", action="workflow.comment", object_type="project", object_id=str(pid),
+            summary=f"项目 {pid}：意见（已补充）"))
+    name = "项目「2024年检察业务经费项目」（2024中央）"
+    admin = {"Authorization": f"Bearer {web.token('admin')}"}
+    items = api.get(f"/api/v1/audit?project={pid}", headers=admin).json()["items"]
+    assert [i["summary"] for i in items] == [f"{name}：意见（已补充）", f"{name}：退回（请补充测算依据）",
+                                             f"{name}：送审"], items
+    listed = runner.invoke(cli, ["audit", "--project", str(pid), "--db", web.url, "--json"])
+    assert [i["summary"] for i in json.loads(listed.output)["items"]] == [i["summary"] for i in items]
+    text = runner.invoke(cli, ["audit", "--project", str(pid), "--db", web.url]).output
+    assert f"{name}：送审" in text and f"项目 {pid}：" not in text, text

@@ -113,8 +113,8 @@ def project_in_summary(name: str, fund_label: str | None) -> str:
 
 def summary_read(entry: dict[str, Any]) -> str | None:
     """An entry's summary as people read it: a workflow step recorded before replay-o named its project by number
-    (「项目 10：送审」); while the project is there it is named as the step names it now (「项目「名称」（资金）：送审」),
-    the rest of the summary as recorded."""
+    (「项目 10：送审」); while the project is there it is named as the step names it now
+    (「项目「名称」（资金）：送审」), the rest of the summary as recorded."""
     summary = entry.get("summary")
     if not summary or not str(entry.get("action") or "").startswith("workflow.") \
             or entry.get("object_type") != "project" or not entry.get("project_name"):

@@ -28,7 +28,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
@@ -414,6 +414,30 @@ def import_bytes(store: Store, settings: CoreSettings, data: bytes, name: str, r
 
     return import_loaded(store, settings, load_bytes(data, name, limits=limits), name, request,
                          hashlib.sha256(data).hexdigest())
+
+
+def import_stream(store: Store, settings: CoreSettings, stream: BinaryIO, request: ImportRequest,
+                  form: str | None = None) -> ImportOutcome:
+    """Import a table read from a stream (``perfbudget import -``: a table's text pasted into the terminal or piped
+    in, as ``perfbudget read -`` reads it), placed at 「标准输入」; the same bytes imported before are unchanged, as
+    the same file is (``import_path``). Until replay-o only ``read`` took standard input."""
+    from perfbudget.config import Limits
+    from perfbudget.load import STDIN_NAME, load_bytes, read_stream
+
+    try:
+        limits = Limits.from_env()
+    except ValueError as exc:
+        return ImportOutcome(STDIN_NAME, FAILED, problems=(Problem(Source(STDIN_NAME), str(exc)),))
+    data = read_stream(stream, limits)
+    if isinstance(data, Problem):
+        return ImportOutcome(STDIN_NAME, FAILED, problems=(data,))
+    sha256 = hashlib.sha256(data).hexdigest()
+    if not request.force:
+        with store.reading() as tx:
+            earlier = tx.imported_before(sha256)
+        if earlier is not None:
+            return same_file(store, STDIN_NAME, earlier)
+    return import_loaded(store, settings, load_bytes(data, STDIN_NAME, form, limits), STDIN_NAME, request, sha256)
 
 
 def import_loaded(store: Store, settings: CoreSettings, result: Any, name: str, request: ImportRequest,

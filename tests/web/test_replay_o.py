@@ -4,6 +4,7 @@ there, each tested on both faces through the use case every face calls."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -84,3 +85,29 @@ def test_a_workflow_steps_audit_summary_names_the_project(any_web: WebEnv) -> No
     assert [i["summary"] for i in json.loads(listed.output)["items"]] == [i["summary"] for i in items]
     text = runner.invoke(cli, ["audit", "--project", str(pid), "--db", web.url]).output
     assert f"{name}：送审" in text and f"项目 {pid}：" not in text, text
+
+
+def test_the_self_evaluation_page_takes_the_units_own_table_as_its_actuals(web: WebEnv, seed_path: Path,
+                                                                           tmp_path: Path) -> None:
+    # Issue 6 replayed: a 监控表 uploaded on the monitoring page gives its own figures; a 自评表 uploaded on the 自评
+    # page was read as a fill-in workbook (「无法读取 xlsx 文件」 for a .docx). Now both, as the CLI's -a.
+    pid = web.project_ids[0]
+    _submit(web, "editor", [pid])
+    api = web.client()
+    reviewer = {"Authorization": f"Bearer {web.token('reviewer')}"}
+    approved = api.post(f"/api/v1/projects/{pid}/workflow", headers=reviewer, json={"action": "approve"})
+    assert approved.status_code == 200, approved.text
+    sheet, table = tmp_path / "填报.csv", tmp_path / "自评表.docx"
+    rows = {"全年执行数": "16", "视频会议保障数量": "12次", "信息化设备（系统）巡检次数": "15次",
+            "信息化系统运维服务验收合格率": "100%", "网络连通率": "98%", "系统故障修复平均响应时间": "2小时",
+            "运行系统（软件）维护成本": "17万元", "信息化设备（系统）正常使用年限": "5年", "服务干警满意度": "95%"}
+    sheet.write_text("项目名称,三级指标,实际完成值,完成等级,得分,偏差原因分析\n" + "".join(
+        f"2024年检察业务信息化运维项目-2024中央,{k},{v},,,\n" for k, v in rows.items())
+        + "2024年检察业务信息化运维项目-2024中央,保障司法工作正常开展,,达成,,\n", encoding="utf-8")
+    made = runner.invoke(cli, ["evaluate", str(seed_path), "-a", str(sheet), "--to", "docx", "-o", str(table)])
+    assert made.exit_code == 0, made.output
+    editor = web.client("editor")
+    page = editor.post(f"/projects/{pid}/evaluate/upload", data={"csrf_token": csrf_of(editor, "/account")},
+                       files={"file": ("自评表.docx", table.read_bytes(), "application/octet-stream")})
+    assert page.status_code == 200 and "自评完成" in page.text and "无法读取 xlsx" not in page.text, page.text[:3000]
+    assert "93.91" in page.text

@@ -233,9 +233,8 @@ def evaluate_command(
     只计算填报表中出现的项目；填报表有任何错误时列出全部错误（文件:行号: 说明），不计算、不保存，退出码为 1。
     项目可来自文件，也可来自数据库；--save 把每个项目的自评结果存入数据库（perfbudget evaluations 查看历次记录）。
     """
-    from perfbudget.app.evaluations import refusal, score
+    from perfbudget.app.evaluations import actuals_record, refusal, score
     from perfbudget.evaluate.scoring import REVERSE_METHODS, ScoreOptions
-    from perfbudget.evaluate.sheet import read_sheet
     from perfbudget.evaluate.weights import Weights, WeightsError, parse_weights
 
     if reverse not in REVERSE_METHODS:
@@ -266,14 +265,10 @@ def evaluate_command(
     if document.kind == "monitoring":
         fail(f"「{shown_name(source or '')}」是绩效监控表（1-N 月的执行情况），不是自评表或目标表："
              "请用 perfbudget monitor")
-    if source is not None and store is None and _same_file(source, actuals):
-        # a read 自评表 scored with its own 实际完成值, 分值 and 得分 (its own totals)
-        from perfbudget.evaluate.from_table import sheet_rows_from_document
-
-        rows = sheet_rows_from_document(document, actuals)
-        problems: list[Problem] = []
-    else:
-        rows, problems = read_sheet(actuals, "evaluation")
+    # a fill-in sheet, or a 自评表 scored with its own 实际完成值, 分值 and 得分 (its own totals): the file read as
+    # given, or the table named as its own file (app.evaluations.actuals_record, as the 自评 page's upload)
+    own_table = document if source is not None and store is None and _same_file(source, actuals) else None
+    rows, problems = actuals_record(actuals, own_table)
     if any(p.severity is Severity.ERROR for p in problems):
         _exit_on_errors(problems, actuals)
     # with the total and grade a 自评表 gives itself checked against ours (app.evaluations.score, every face)

@@ -111,3 +111,26 @@ def test_the_self_evaluation_page_takes_the_units_own_table_as_its_actuals(web: 
                        files={"file": ("自评表.docx", table.read_bytes(), "application/octet-stream")})
     assert page.status_code == 200 and "自评完成" in page.text and "无法读取 xlsx" not in page.text, page.text[:3000]
     assert "93.91" in page.text
+
+
+def test_revoking_a_token_not_ones_own_is_refused_alike_on_the_cli_and_the_api(any_web: WebEnv) -> None:
+    # Issue 7 (accounts and tokens) replayed: a unit editor revoking a reviewer's token, or one there is not, was told
+    # 「没有该令牌」 by the API and 「只有管理员可以管理账号」 by `perfbudget user revoke --user`.
+    from perfbudget.app.accounts import token_owner
+
+    web = any_web
+    api = web.client()
+    theirs = {"Authorization": f"Bearer {web.token('reviewer')}"}
+    mine = {"Authorization": f"Bearer {web.token('editor')}"}
+    reviewer_token = api.get("/api/v1/tokens", headers=theirs).json()["items"][0]["id"]
+    own_token = api.get("/api/v1/tokens", headers=mine).json()["items"][0]["id"]
+    for token_id in (reviewer_token, 999_999):
+        by_api = api.delete(f"/api/v1/tokens/{token_id}", headers=mine)
+        assert by_api.status_code == 404 and by_api.json()["error"]["message"] == "没有该令牌"
+        by_cli = runner.invoke(cli, ["user", "revoke", str(token_id), "--user", "editor", "--db", web.url])
+        assert by_cli.exit_code == 1 and by_cli.output.strip() == "错误：没有该令牌", by_cli.output
+    assert api.get("/api/v1/me", headers=theirs).status_code == 200  # still live
+    done = runner.invoke(cli, ["user", "revoke", str(own_token), "--user", "editor", "--db", web.url])
+    assert done.exit_code == 0 and done.output.strip() == f"已吊销令牌 {own_token}", done.output
+    assert api.get("/api/v1/me", headers=mine).status_code == 401
+    assert token_owner(web.app.state.engine, reviewer_token) is not None

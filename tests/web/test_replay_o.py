@@ -134,3 +134,35 @@ def test_revoking_a_token_not_ones_own_is_refused_alike_on_the_cli_and_the_api(a
     assert done.exit_code == 0 and done.output.strip() == f"已吊销令牌 {own_token}", done.output
     assert api.get("/api/v1/me", headers=mine).status_code == 401
     assert token_owner(web.app.state.engine, reviewer_token) is not None
+
+
+def test_an_import_onto_a_waiting_revision_says_the_approved_version_stays_official(any_web: WebEnv, seed_path: Path,
+                                                                                   tmp_path: Path) -> None:
+    # Issue 11 point 2 replayed: the first import changing an approved project says the approved version stays the
+    # official one; a second import onto that revision said nothing, on the CLI, the upload preview and the API.
+    web = any_web
+    pid = web.project_ids[0]
+    _submit(web, "editor", [pid])
+    api = web.client()
+    editor = {"Authorization": f"Bearer {web.token('editor')}"}
+    assert api.post(f"/api/v1/projects/{pid}/workflow", headers={"Authorization": f"Bearer {web.token('reviewer')}"},
+                    json={"action": "approve"}).status_code == 200
+    text = seed_path.read_text(encoding="utf-8")
+    files = []
+    for n, target in enumerate(("≥14次", "≥15次", "≥16次")):
+        files.append(tmp_path / f"seed{n}.txt")
+        files[-1].write_text(text.replace("≥12次", target, 1), encoding="utf-8")
+    first = runner.invoke(cli, ["import", str(files[0]), "--user", "editor", "--db", web.url])
+    assert first.exit_code == 0 and "已审核通过：导入的修改保存为修订稿第 2 版" in first.output, first.output
+    second = runner.invoke(cli, ["import", str(files[1]), "--user", "editor", "--db", web.url])
+    said = ("「2024年检察业务信息化运维项目」（2024中央）的修订稿（草稿，第 2 版）改为第 3 版；"
+            "审核通过的第 1 版仍是正式版本（显示、导出、自评均用它），直到修订稿送审并审核通过")
+    assert second.exit_code == 0 and f"  · {said}" in second.output, second.output
+    preview = api.post("/api/v1/uploads", headers=editor,
+                       files={"file": ("seed2.txt", files[2].read_bytes(), "text/plain")}).json()
+    fate = next(f for f in preview["plan"] if f["project_id"] == pid)
+    assert fate["fate"] == "changed" and fate["message"] == said.replace("第 2 版）改为第 3 版", "第 3 版）改为第 4 版")
+    done = api.post(f"/api/v1/uploads/{preview['upload_id']}/import", headers=editor, json={}).json()
+    assert fate["message"] in done["notices"], done
+    shown = api.get(f"/api/v1/projects/{pid}", headers=editor).json()
+    assert (shown["official_version"], shown["latest_version"], shown["revision_pending"]) == (1, 4, True)

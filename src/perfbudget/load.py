@@ -120,6 +120,20 @@ def load_bytes(data: bytes, file: str, form: str | None = None, limits: Limits |
 STDIN_NAME = "标准输入"
 
 
+def read_stream(stream: BinaryIO, limits: Limits, name: str = STDIN_NAME) -> bytes | Problem:
+    """A stream's bytes, read at most one byte past the size limit; the problem, located at ``name``, when it cannot
+    be read, is over the limit or holds nothing but blanks (``perfbudget read -`` and ``perfbudget import -``)."""
+    try:
+        data = stream.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        return Problem(Source(name), f"无法读取：{os_reason(exc)}")
+    if len(data) > limits.max_file_bytes:
+        return file_too_large(name, len(data), limits, growing=True)
+    if not data.strip():
+        return Problem(Source(name), "没有读到内容：请粘贴或输入表格文字，以 Ctrl-D 结束")
+    return data
+
+
 def load_stream(stream: BinaryIO, form: str | None = None, limits: Limits | None = None,
                 name: str = STDIN_NAME) -> LoadResult:
     """Load a document from a stream (``perfbudget read -``: a table's text pasted into the terminal or piped in),
@@ -128,14 +142,9 @@ def load_stream(stream: BinaryIO, form: str | None = None, limits: Limits | None
         limits = limits or Limits.from_env()
     except ValueError as exc:
         return LoadResult(None, (Problem(Source(name), str(exc)),))
-    try:
-        data = stream.read(limits.max_file_bytes + 1)
-    except OSError as exc:
-        return LoadResult(None, (Problem(Source(name), f"无法读取：{os_reason(exc)}"),))
-    if len(data) > limits.max_file_bytes:
-        return LoadResult(None, (file_too_large(name, len(data), limits, growing=True),))
-    if not data.strip():
-        return LoadResult(None, (Problem(Source(name), "没有读到内容：请粘贴或输入表格文字，以 Ctrl-D 结束"),))
+    data = read_stream(stream, limits, name)
+    if isinstance(data, Problem):
+        return LoadResult(None, (data,))
     return load_bytes(data, name, form, limits)
 
 

@@ -56,4 +56,13 @@ def test_an_admin_regroups_the_library_through_the_api_and_others_are_refused(db
         actions = list(connection.execute(select(audit_log.c.action, audit_log.c.username)
                                           .where(audit_log.c.action.like("library.%")).order_by(audit_log.c.id)))
     assert actions == [("library.rename", "admin"), ("library.split", "admin"), ("library.merge", "admin")]
+    # the entries name the groups (replay-o): 「组 3 并入组 2」 gave numbers alone, and the merged group is gone
+    summaries = [i["summary"] for i in client.get("/api/v1/audit?action=library.merge", headers=tokens["admin"])
+                 .json()["items"]]
+    assert summaries == [f"指标库：「群众满意度」（组 {crowd['id']}）"
+                         f"并入「服务对象 满意度」（组 {served['id']}）"], summaries
+    renamed_entry = client.get("/api/v1/audit?action=library.rename", headers=tokens["admin"]).json()["items"][0]
+    assert renamed_entry["summary"] == f"指标库：「服务对象满意度」（组 {served['id']}）改名为「服务对象 满意度」"
+    split_entry = client.get("/api/v1/audit?action=library.split", headers=tokens["admin"]).json()["items"][0]
+    assert split_entry["summary"].startswith(f"指标库：从「服务对象 满意度」（组 {served['id']}）拆分出新组 ")
     app.state.engine.dispose()

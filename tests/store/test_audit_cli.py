@@ -28,7 +28,9 @@ def test_audit_lists_who_did_what_newest_first_and_filters(tmp_path: Path, seed_
     listed = runner.invoke(app, ["audit", "--db", db])
     assert listed.exit_code == 0, listed.output
     lines = [line for line in listed.stdout.splitlines() if not line.startswith(" " * 8)]  # entries, not changes
-    assert "送审" in lines[0] and "lisi" in lines[0] and "项目 1" in lines[0]  # newest first
+    # newest first; the step names its project (「项目 1：送审」 until replay-o)
+    assert "送审" in lines[0] and "lisi" in lines[0]
+    assert "项目「2024年检察业务信息化运维项目」（2024中央）：送审" in lines[0]
     assert "导入文件" in lines[-1] and "zhangsan" in lines[-1] and "文件 1" in lines[-1]
     assert "共 3 条审计记录" in listed.stderr  # the account by its name since webflow25
     assert "创建账号" in lines[1] and "账号 lisi" in lines[1]

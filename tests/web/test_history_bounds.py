@@ -38,13 +38,13 @@ def test_the_history_page_names_each_comment_whole_once_and_its_audit_entries_cu
                                             audit_log.c.after.is_not(None))).all()
     assert len(entries) == 60
     for summary, after in entries:  # the summary names the start; the entry keeps the comment whole
-        assert len(summary) < SUMMARY_COMMENT + 20 and summary.endswith("…）")
+        assert len(summary) < SUMMARY_COMMENT + 60 and summary.endswith("…）")  # the project named (replay-o)
         assert json.loads(after)["comment"].endswith("测算依据不足" * 10)
     page = web.client("reviewer").get(f"/projects/{pid}/history").text
     shown = [n for n in range(0, 61) if _long(n) in page]
     assert shown == list(range(11, 61))  # the newest 50 steps, each whole once; no audit entry whole
     assert all(page.count(_long(n)) == 1 for n in shown)
-    assert f"意见000{'测算依据不足' * 45}" in page and "测算依据不足" * 60 not in page.split('id="workflow"')[0]
+    assert f"意见000{'测算依据不足' * 40}" in page and "测算依据不足" * 60 not in page.split('id="workflow"')[0]
     # 50 steps of 4,805 characters (about 0.7 MB) and the 61 audit entries cut: 5.5 MB before at these 60 comments
     assert len(page.encode()) < 50 * len(_long(1).encode()) + 200_000, len(page.encode())
 

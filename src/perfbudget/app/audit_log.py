@@ -103,7 +103,26 @@ def audit_entries(store: Store, *, limit: int = 100, offset: int = 0, action: st
              "display_name": row.get("display_name") or None,
              "user_label": row.get("display_name") or row["username"],
              "object_name": object_name(row), "object_text": object_text(row),
-             "summary": shortened(row["summary"], summary_up_to)} for row in rows], total
+             "summary": shortened(summary_read(row), summary_up_to)} for row in rows], total
+
+
+def project_in_summary(name: str, fund_label: str | None) -> str:
+    """「项目「2024年检察业务经费项目」（2024市级）」: a project as a workflow step's audit summary names it."""
+    return f"项目「{name}」" + (f"（{fund_label}）" if fund_label else "")
+
+
+def summary_read(entry: dict[str, Any]) -> str | None:
+    """An entry's summary as people read it: a workflow step recorded before replay-o named its project by number
+    (「项目 10：送审」); while the project is there it is named as the step names it now
+    (「项目「名称」（资金）：送审」), the rest of the summary as recorded."""
+    summary = entry.get("summary")
+    if not summary or not str(entry.get("action") or "").startswith("workflow.") \
+            or entry.get("object_type") != "project" or not entry.get("project_name"):
+        return summary
+    numbered = f"项目 {entry.get('object_id')}："
+    if not summary.startswith(numbered):
+        return summary
+    return f"{project_in_summary(entry['project_name'], entry.get('project_fund'))}：{summary[len(numbered):]}"
 
 
 SUMMARY_COMMENT = 200  # characters of a workflow comment an audit summary names (the entry's ``after`` has it whole)

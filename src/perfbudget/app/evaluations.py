@@ -78,6 +78,25 @@ def progress_record(file: str, month: int | None, table: Document | None = None,
     return from_data(data, file, month, limits)
 
 
+def actuals_record(file: str, table: Document | None = None,
+                   limits: Limits | None = None) -> tuple[list[SheetRow], list[Problem]]:
+    """The actuals a file gives for a 自评: a fill-in sheet's rows, or a 绩效自评表's own figures (``table`` when it is
+    read already); see :func:`perfbudget.evaluate.from_table.actuals_record`. An unreadable file is a problem."""
+    from perfbudget.evaluate.from_table import actuals_record as from_data
+    from perfbudget.readers import read_file
+
+    if table is not None:
+        return from_data(b"", file, limits, table)
+    try:
+        limits = limits or Limits.from_env()
+    except ValueError as exc:
+        return [], [Problem(Source(file), str(exc))]
+    data = read_file(file, limits)
+    if not isinstance(data, bytes):
+        return [], [data]
+    return from_data(data, file, limits)
+
+
 def score(document: Document, rows: list[SheetRow], sheet_problems: list[Problem], file: str,
           weights: Weights | None = None, options: ScoreOptions | None = None,
           ) -> tuple[Evaluation | None, list[Problem]]:

@@ -28,7 +28,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
@@ -72,7 +72,8 @@ class TableFate:
         fate: new, unchanged, changed, revision, confirm or refused.
         project_id: the stored project (None for a new one).
         latest: its latest version number when planned (None for a new one).
-        message: what to tell the user (Chinese), empty for plain new/unchanged/changed.
+        message: what to tell the user (Chinese), empty for plain new/unchanged/changed (a change of a revision
+            that waits beside an approved version says the approved one stays official).
         revision: the change is also a revision of a submitted/approved project (for ``confirm``).
         fund_label: the table's fund label (2024中央), so that messages tell apart a unit's projects
             of one name (a unit may have 「X项目」 from 2024中央 and from 2024市级).
@@ -157,7 +158,18 @@ def _fate(position: int, name: str, fund_label: str | None, content: str, trail:
     if frozen:
         return TableFate(position, name, REVISION, project_id, latest.number,
                          _revision_message(shown, latest.number, flow), fund_label=fund_label)
+    if flow is not None and flow.approved_version is not None:  # a revision waits: the approved version stays
+        return TableFate(position, name, CHANGED, project_id, latest.number,
+                         _pending_message(shown, latest.number, state, flow.approved_version), fund_label=fund_label)
     return TableFate(position, name, CHANGED, project_id, latest.number, fund_label=fund_label)
+
+
+def _pending_message(shown: str, latest: int, state: str, official: int) -> str:
+    """What an import says of a project whose revision waits (a draft or a returned one beside an approved
+    version): the revision changes, the approved version stays official. Until replay-o a second import onto a
+    revision said nothing of it on any face, though the first one said so (issue 11 point 2)."""
+    return (f"{shown}的修订稿（{state_label(state)}，第 {latest} 版）改为第 {latest + 1} 版；审核通过的第 {official} 版"
+            "仍是正式版本（显示、导出、自评均用它），直到修订稿送审并审核通过")
 
 
 def _revision_message(shown: str, latest: int, flow: WorkflowRow | None) -> str:
@@ -352,6 +364,8 @@ def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha25
     for fate, stored in zip(fates, outcome.versions, strict=True):
         if fate.fate == CONFIRM:
             notices.append(f"已按确认导入：{fate.message.split('；确认无误')[0]}")
+        if fate.fate == CHANGED and fate.message and stored.created:
+            notices.append(fate.message)
         if fate.fate == REVISION or (fate.fate == CONFIRM and fate.revision):
             flow = flows[stored.project_id]
             notices.append(_revision_message(fate.shown, fate.latest or 0, flow))
@@ -423,6 +437,30 @@ def import_bytes(store: Store, settings: CoreSettings, data: bytes, name: str, r
 
     return import_loaded(store, settings, load_bytes(data, name, limits=limits), name, request,
                          hashlib.sha256(data).hexdigest())
+
+
+def import_stream(store: Store, settings: CoreSettings, stream: BinaryIO, request: ImportRequest,
+                  form: str | None = None) -> ImportOutcome:
+    """Import a table read from a stream (``perfbudget import -``: a table's text pasted into the terminal or piped
+    in, as ``perfbudget read -`` reads it), placed at 「标准输入」; the same bytes imported before are unchanged, as
+    the same file is (``import_path``). Until replay-o only ``read`` took standard input."""
+    from perfbudget.config import Limits
+    from perfbudget.load import STDIN_NAME, load_bytes, read_stream
+
+    try:
+        limits = Limits.from_env()
+    except ValueError as exc:
+        return ImportOutcome(STDIN_NAME, FAILED, problems=(Problem(Source(STDIN_NAME), str(exc)),))
+    data = read_stream(stream, limits)
+    if isinstance(data, Problem):
+        return ImportOutcome(STDIN_NAME, FAILED, problems=(data,))
+    sha256 = hashlib.sha256(data).hexdigest()
+    if not request.force:
+        with store.reading() as tx:
+            earlier = tx.imported_before(sha256)
+        if earlier is not None:
+            return same_file(store, STDIN_NAME, earlier)
+    return import_loaded(store, settings, load_bytes(data, STDIN_NAME, form, limits), STDIN_NAME, request, sha256)
 
 
 def import_loaded(store: Store, settings: CoreSettings, result: Any, name: str, request: ImportRequest,

@@ -9,6 +9,7 @@ in the library's own table, so a rebuild (``perfbudget library build``) applies 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.validate import BAD_CHARS
@@ -53,6 +54,23 @@ def _refuse_control(texts: list[str], label: str = "名称") -> None:
             raise LibraryRefused(f"{label}「{shown}」含有不可见的控制字符（U+{ord(bad.group()):04X}）")
 
 
+def _group_labels(connection: Any, references: list[str]) -> dict[int, str]:
+    """「「满意度」（组 3）」 for each group ``references`` name that exists, read before a merge, a split or a rename
+    changes or drops it: the audit entry names the groups by their names, where it gave numbers alone (「组 3、5 并入组
+    2」) and a merged group, gone, could no longer be looked up (replay-o). A reference naming no group, or several,
+    is left out (the choice itself refuses it)."""
+    from perfbudget.library.query import resolve_group
+    from perfbudget.store.library_reads import group_rows
+
+    ids = {found[0] for found in (resolve_group(connection, r) for r in references if r.strip()) if len(found) == 1}
+    return {gid: f"「{row.get('name') or row.get('leader')}」（组 {gid}）"
+            for gid, row in group_rows(connection, sorted(ids)).items()}
+
+
+def _labelled(labels: dict[int, str], group: int) -> str:
+    return labels.get(group, f"组 {group}")
+
+
 def merge(store: Store, principal: Principal | None, into: str, others: list[str], *,
           username: str | None = None, ip: str | None = None) -> Outcome:
     """Merge the groups ``others`` (ids or names) into ``into``. ``principal`` None: the command
@@ -61,9 +79,10 @@ def merge(store: Store, principal: Principal | None, into: str, others: list[str
     _refuse_control([into, *others])
     try:
         with store.transaction() as tx:
+            labels = _group_labels(tx.connection, [into, *others])
             ids = merge_groups_on(tx.connection, into, others, actor.username)
             tx.audit(actor, "library.merge", "library_group", ids[0],
-                     f"指标库：组 {'、'.join(map(str, ids[1:]))} 并入组 {ids[0]}",
+                     f"指标库：{'、'.join(_labelled(labels, g) for g in ids[1:])}并入{_labelled(labels, ids[0])}",
                      before={"groups": ids}, after={"group": ids[0]}, ip=ip)
     except LibraryChoiceError as exc:
         raise LibraryRefused(str(exc)) from exc
@@ -78,11 +97,12 @@ def split(store: Store, principal: Principal | None, names: list[str], *,
     _refuse_control(names)
     try:
         with store.transaction() as tx:
+            before = _group_labels(tx.connection, names)
             old, new = split_names_on(tx.connection, names, actor.username)
             if group is not None and old != group:  # nothing kept: the transaction is rolled back
                 raise LibraryChoiceError(f"要拆分的名称不在组 {group} 中（在组 {old} 中）")
             tx.audit(actor, "library.split", "library_group", old,
-                     f"指标库：从组 {old} 拆分出新组 {new}（{'、'.join(names)[:200]}）",
+                     f"指标库：从{_labelled(before, old)}拆分出新组 {new}（{'、'.join(names)[:200]}）",
                      before={"group": old}, after={"group": new, "names": names}, ip=ip)
     except LibraryChoiceError as exc:
         raise LibraryRefused(str(exc)) from exc
@@ -98,8 +118,10 @@ def rename(store: Store, principal: Principal | None, reference: str, name: str,
     _refuse_control([name], "新名称")
     try:
         with store.transaction() as tx:
+            before = _group_labels(tx.connection, [reference])
             group = rename_group_on(tx.connection, reference, name, actor.username)
-            tx.audit(actor, "library.rename", "library_group", group, f"指标库：组 {group} 改名为「{name.strip()}」",
+            tx.audit(actor, "library.rename", "library_group", group,
+                     f"指标库：{_labelled(before, group)}改名为「{name.strip()}」",
                      after={"name": name.strip()}, ip=ip)
     except LibraryChoiceError as exc:
         raise LibraryRefused(str(exc)) from exc

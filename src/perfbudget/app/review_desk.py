@@ -401,15 +401,48 @@ def batch_step(store: Store, principal: Principal, project_ids: list[int], actio
 
 
 def batch_names(store: Store, principal: Principal, project_ids: list[int]) -> dict[int, str]:
-    """The names of a batch's projects the user may see, read in one query (a project's head each until webflow25:
-    a query per project of the batch); a project the user may not see, or gone, is not among them."""
+    """How a batch's message names its projects the user may see (「「项目甲」」), read in one query (a project's head
+    each until webflow25: a query per project of the batch); a project the user may not see, or gone, is not among
+    them. Projects of the batch that share a name are told apart as they are told apart elsewhere: by their fund
+    label (「「2024年检察业务经费项目」（2024市级）」), then their unit (「（2024市级，单位 255101 某局）」), then
+    their number; until replay-o two of one name were named alike, and a reviewer could not tell which was refused."""
     if not project_ids:
         return {}
     with store.reading() as tx:
-        rows = tx.connection.execute(select(projects.c.id, projects.c.name, units.c.code)
+        rows = tx.connection.execute(select(projects.c.id, projects.c.name, projects.c.fund_label,
+                                            units.c.code, units.c.name.label("unit_name"))
                                      .join(units, units.c.id == projects.c.unit_id)
                                      .where(projects.c.id.in_(sorted(set(project_ids))))).all()
-    return {row.id: row.name for row in rows if principal.sees_unit(row.code)}
+    seen = [row for row in rows if principal.sees_unit(row.code)]
+    return _told_apart(seen)
+
+
+def _told_apart(rows: list[Any]) -> dict[int, str]:
+    """Each row's name in 「」, with as much beside it as tells it from the other rows of that name (see
+    :func:`batch_names`)."""
+    def unit_of(row: Any) -> str:
+        return f"单位 {row.code} {row.unit_name}" if row.code else f"单位 {row.unit_name}"
+
+    def alike(key: Any) -> set[Any]:
+        counts: dict[Any, int] = {}
+        for row in rows:
+            counts[key(row)] = counts.get(key(row), 0) + 1
+        return {k for k, n in counts.items() if n > 1}
+
+    same_name = alike(lambda r: r.name)
+    same_fund = alike(lambda r: (r.name, r.fund_label or ""))
+    same_unit = alike(lambda r: (r.name, r.fund_label or "", r.code or "", r.unit_name))
+    shown: dict[int, str] = {}
+    for row in rows:
+        beside: list[str] = []
+        if row.name in same_name and row.fund_label:
+            beside.append(row.fund_label)
+        if (row.name, row.fund_label or "") in same_fund:
+            beside.append(unit_of(row))
+        if (row.name, row.fund_label or "", row.code or "", row.unit_name) in same_unit:
+            beside.append(f"编号 {row.id}")
+        shown[row.id] = f"「{row.name}」" + (f"（{'，'.join(beside)}）" if beside else "")
+    return shown
 
 
 def _named(names: list[str], most: int) -> str:
@@ -423,11 +456,11 @@ def refused_summary(store: Store, principal: Principal, results: list[tuple[int,
     个）」): the reasons were listed once each, so a reviewer could not tell which ticked project stayed where
     it was (replay-g). A project the user may not see is named by its number only."""
     if names is None:
-        names = batch_names(store, principal, [pid for pid, result in results if not result.ok])
+        names = batch_names(store, principal, [pid for pid, _ in results])
     by_reason: dict[str, list[str]] = {}
     for project_id, result in results:
         if not result.ok:
-            by_reason.setdefault(result.message, []).append(f"「{names.get(project_id, f'编号 {project_id}')}」")
+            by_reason.setdefault(result.message, []).append(names.get(project_id, f"「编号 {project_id}」"))
     return "；".join(f"{reason}（{_named(named, most)}）" for reason, named in by_reason.items())
 
 
@@ -446,7 +479,7 @@ def batch_message(store: Store, principal: Principal, results: list[tuple[int, S
     for project_id, result in results:
         if result.ok:
             word = DONE_WORDS.get(result.state, f"处理为「{STATE_LABELS.get(result.state, result.state)}」")
-            done.setdefault(word, []).append(f"「{names.get(project_id, f'编号 {project_id}')}」")
+            done.setdefault(word, []).append(names.get(project_id, f"「编号 {project_id}」"))
     parts = [f"已{word} {len(named)} 个项目：{_named(named, most)}" for word, named in done.items()]
     left = sum(1 for _, r in results if not r.ok)
     if left:

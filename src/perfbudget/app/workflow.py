@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
-from perfbudget.app.audit_log import SUMMARY_COMMENT, shortened
+from perfbudget.app.audit_log import SUMMARY_COMMENT, project_in_summary, shortened
 from perfbudget.app.roles import Action, Principal, Role
 from perfbudget.app.validate import text_problem
 from perfbudget.store import Store
@@ -174,7 +174,9 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
                 after["justification"] = justification
             # the comment whole is in ``after`` and in the step; the summary names its start (leftovers18)
             said = f"（{shortened(comment, SUMMARY_COMMENT)}）" if comment else ""
-            tx.audit(actor, f"workflow.{action}", "project", project_id, f"项目 {project_id}：{step.label}{said}",
+            # the project by its name, as an edit's entry names it (「项目 10：送审」 until replay-o)
+            tx.audit(actor, f"workflow.{action}", "project", project_id,
+                     f"{project_in_summary(head['name'], head['fund_label'])}：{step.label}{said}",
                      before={"state": state}, after=after, unit_code=unit_code, ip=ip)
     except IntegrityError:
         return StepResult(False, "他人同时修改了该项目的状态，请刷新后重试", DRAFT)

@@ -55,7 +55,8 @@ _WEIGHTS_HELP = ("一级分值，如「预算执行率=10,产出=50,效益=30,�
                  "部门整体表按其一级，如 投入=…,过程=…,产出=…,效果=…），合计须为 100。")
 _REVERSE_HELP = "反向指标算法：ratio（比例法：分值×目标÷实际，默认）或 linear（线性扣分，实际达目标 2 倍时为 0）。"
 _SHEET_HELP = ("填报表：CSV（UTF-8、带 BOM 的 UTF-8 或 GB18030）或 xlsx，可由 perfbudget template 生成；"
-               "与所评的表为同一文件时（自评表），按自评表本身的实际完成值、分值和得分计分。")
+               "或单位的绩效自评表（任何可读格式，如 docx、xlsx、txt），按自评表本身的实际完成值、分值和得分计分"
+               "（与所评的表为同一文件时亦然）。")
 _SOURCE_HELP = ("绩效目标表文件；不是文件时，或使用数据库（--db、--unit、--year 或 --save）时，为库中的项目"
                 "（编号、名称或「名称-资金标签」），可省略而用 --unit/--year 选出项目。")
 _UNIT_HELP = ("从数据库取该单位（单位编码；没有编码的单位：单位名称）的项目（各项目的正式版本：审核通过的版本，"
@@ -233,9 +234,8 @@ def evaluate_command(
     只计算填报表中出现的项目；填报表有任何错误时列出全部错误（文件:行号: 说明），不计算、不保存，退出码为 1。
     项目可来自文件，也可来自数据库；--save 把每个项目的自评结果存入数据库（perfbudget evaluations 查看历次记录）。
     """
-    from perfbudget.app.evaluations import refusal, score
+    from perfbudget.app.evaluations import actuals_record, refusal, score
     from perfbudget.evaluate.scoring import REVERSE_METHODS, ScoreOptions
-    from perfbudget.evaluate.sheet import read_sheet
     from perfbudget.evaluate.weights import Weights, WeightsError, parse_weights
 
     if reverse not in REVERSE_METHODS:
@@ -266,14 +266,10 @@ def evaluate_command(
     if document.kind == "monitoring":
         fail(f"「{shown_name(source or '')}」是绩效监控表（1-N 月的执行情况），不是自评表或目标表："
              "请用 perfbudget monitor")
-    if source is not None and store is None and _same_file(source, actuals):
-        # a read 自评表 scored with its own 实际完成值, 分值 and 得分 (its own totals)
-        from perfbudget.evaluate.from_table import sheet_rows_from_document
-
-        rows = sheet_rows_from_document(document, actuals)
-        problems: list[Problem] = []
-    else:
-        rows, problems = read_sheet(actuals, "evaluation")
+    # a fill-in sheet, or a 自评表 scored with its own 实际完成值, 分值 and 得分 (its own totals): the file read as
+    # given, or the table named as its own file (app.evaluations.actuals_record, as the 自评 page's upload)
+    own_table = document if source is not None and store is None and _same_file(source, actuals) else None
+    rows, problems = actuals_record(actuals, own_table)
     if any(p.severity is Severity.ERROR for p in problems):
         _exit_on_errors(problems, actuals)
     # with the total and grade a 自评表 gives itself checked against ours (app.evaluations.score, every face)

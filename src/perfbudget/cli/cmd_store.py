@@ -86,7 +86,9 @@ KEPT_FOR_SUMMARY = 1000  # outcomes listed again in the closing summary (all are
 
 @app.command("import")
 def import_command(
-    paths: list[str] = typer.Argument(..., metavar="文件或目录", help="要导入的文件或目录（目录下的文件逐个导入）。"),
+    paths: list[str] = typer.Argument(..., metavar="文件或目录",
+                                      help="要导入的文件或目录（目录下的文件逐个导入）；「-」读取标准输入"
+                                           "（如从网页复制的表格文字），须单独使用。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     force: bool = typer.Option(False, "--force", help="确认导入：即使会恢复某项目的旧内容，或覆盖此文件上次导入之后"
@@ -112,6 +114,9 @@ def import_command(
     不导入，除非 --force。有错误的文件不导入（列出每个有错误的项目及原因），其余文件照常导入；
     只导入文件中其余完整无误的项目请用 --skip-blocked。最后汇总，有失败时退出码为 1。
     目录中的文件由多个进程同时读取（--jobs），按文件顺序写入；文件再多，占用的内存也不随之增长。
+
+    文件写「-」时读取标准输入：粘贴从网页复制的表格文字后按 Ctrl-D，或用管道传入（与 perfbudget read - 相同）；
+    问题按「标准输入:行号: 说明」列出，同样的内容再次导入为「未变化」。
     """
     import json
     import sys
@@ -119,8 +124,11 @@ def import_command(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from perfbudget.app.bulk_import import catch_up_library, count_files, import_files, walk_files
-    from perfbudget.app.imports import ImportRequest
+    from perfbudget.app.imports import ImportRequest, import_stream
 
+    from_stdin = "-" in paths
+    if from_stdin and len(paths) > 1:
+        fail("「-」（标准输入）须单独使用，不能与文件或目录同时导入")
     skipped = 0
 
     def tell_skipped(path: Path, reason: str) -> None:  # on stderr: a --json output stays one JSON document
@@ -128,10 +136,10 @@ def import_command(
         skipped += 1
         err.print(f"{shown_name(str(path))}: {reason}", markup=False)
 
-    total = count_files(paths, tell_skipped)
+    total = 1 if from_stdin else count_files(paths, tell_skipped)
     if not total:
         fail("没有找到要导入的文件")
-    walked = any(Path(p).is_dir() for p in paths)
+    walked = not from_stdin and any(Path(p).is_dir() for p in paths)
     settings = core_settings()
     store = open_store(db, create=True)
     who = writer(store, user, actor)
@@ -154,7 +162,9 @@ def import_command(
         sys.stdout.write('{\n  "files": [')
     with progress:
         task = progress.add_task("", total=total)
-        for index, outcome in enumerate(import_files(store, settings, walk_files(paths), request, jobs=jobs)):
+        outcomes = (iter([import_stream(store, settings, sys.stdin.buffer, request)]) if from_stdin
+                    else import_files(store, settings, walk_files(paths), request, jobs=jobs))
+        for index, outcome in enumerate(outcomes):
             progress.update(task, description=shown_name(Path(outcome.file).name))
             summary[outcome.status] = summary.get(outcome.status, 0) + 1
             new += outcome.new_projects

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
+from perfbudget.config import Limits
 from perfbudget.evaluate.actuals import SheetRow
 from perfbudget.evaluate.result import Evaluation
 from perfbudget.evaluate.vocabulary import (
@@ -41,6 +42,7 @@ from perfbudget.evaluate.vocabulary import (
 )
 from perfbudget.model import Document, Indicator, Kind, Problem, Project, Severity, Source
 from perfbudget.time_target import due_of, parse_done
+from perfbudget.vocabulary import DocumentKind
 
 _CENT = Decimal("0.01")
 _EXECUTED = ("全年执行数", "执行数", "预算执行数", "资金执行数")
@@ -141,3 +143,28 @@ def table_score_check(document: Document, evaluation: Evaluation) -> list[Proble
             problems.append(Problem(at, f"项目「{name}」表中的评价等级为「{project.table_grade}」，按计算的总分 {ours} "
                                         f"应为「{scored.grade}」", Severity.WARNING))
     return problems
+
+
+def actuals_record(data: bytes, file: str, limits: Limits | None = None,
+                   table: Document | None = None) -> tuple[list[SheetRow], list[Problem]]:
+    """The actuals a file gives for a 自评: a fill-in sheet's rows (CSV or xlsx, ``template``) as before; a file that is
+    no such sheet but reads as a 绩效自评表 (any form ``perfbudget read`` reads: docx, xlsx, text …) gives its own
+    figures (:func:`sheet_rows_from_document`), and so does ``table``, a 自评表 already read (``evaluate 自评表 -a
+    自评表``). Until replay-o only a 自评表 scored as its own file was read so: ``evaluate PROJECT --db -a 自评表.docx``
+    (and so ``--save``) read the .docx as a workbook (「无法读取 xlsx 文件」), and the 自评 page's upload alike, while a
+    监控表 was read as its progress record on every face (:mod:`perfbudget.evaluate.from_monitoring_table`)."""
+    from perfbudget.evaluate.sheet import read_sheet_bytes
+
+    if table is None:
+        rows, problems = read_sheet_bytes(data, file, "evaluation", limits)
+        if not any(p.severity is Severity.ERROR for p in problems):
+            return rows, problems
+        from perfbudget.load import load_bytes
+
+        loaded = load_bytes(data, file, limits=limits)
+        if loaded.document is None or loaded.document.kind != DocumentKind.SELF_EVALUATION:
+            return rows, problems  # no 自评表 either: the sheet's errors say what is wrong
+        if not loaded.ok:
+            return [], [p for p in loaded.problems if p.severity is Severity.ERROR]
+        table = loaded.document
+    return sheet_rows_from_document(table, file), []

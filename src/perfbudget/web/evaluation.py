@@ -257,6 +257,7 @@ async def read_uploaded_sheet(request: Request, file: UploadFile, kind: str, def
     from starlette.concurrency import run_in_threadpool
 
     from perfbudget.evaluate.from_monitoring_table import progress_record
+    from perfbudget.evaluate.from_table import actuals_record
     from perfbudget.evaluate.sheet import read_sheet_bytes
     from perfbudget.web import uploads
     from perfbudget.web.errors import WebError
@@ -275,6 +276,8 @@ async def read_uploaded_sheet(request: Request, file: UploadFile, kind: str, def
             if kind == "monitor":  # a fill-in sheet, or the unit's 绩效监控表 with its own figures (of that month)
                 rows, _month, problems = progress_record(data, name, month, config.limits)
                 return rows, problems
+            if kind == "evaluation":  # a fill-in sheet, or the unit's 自评表 with its own figures (replay-o)
+                return actuals_record(data, name, config.limits)
             return read_sheet_bytes(data, name, kind, config.limits, month)
 
     rows, problems = await run_in_threadpool(read)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fastapi import Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response

@@ -29,6 +29,7 @@ from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import level_of
+from perfbudget.readers.pdf_cells import table_texts
 from perfbudget.readers.stream import looks_like_heading
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)")
@@ -120,6 +121,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         last_rows: list[list[Cell]] = []  # the rows of the last table found on the previous page
         last_raw: list[list[str | None]] = []
         open_table = False  # the previous page ended with a table and no text after it
+        unreadable: list[Problem] = []  # cells whose text runs in directions that make no one reading
         for page_number, page in enumerate(pdf.pages, 1):
             drawn += page_objects(page.page_obj, limits.max_pdf_page_objects)
             if drawn > limits.max_pdf_objects:
@@ -129,7 +131,10 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             top = 0.0
             for table in found:
                 above = _text_lines(page, top, table.bbox[1])
-                extracted = table.extract()
+                extracted, unordered = table_texts(table)
+                for r, c in unordered:
+                    unreadable.append(Problem(Source(file, table=len(tables) + 1, page=page_number, row=r, column=c),
+                                              UNORDERED_CELL))
                 rows = _rows(extracted, file, page_number, len(tables) + 1, _spans(table))
                 if open_table and top == 0.0 and not any(map(looks_like_heading, above)) \
                         and _column_page(rows, last_rows):  # (above it: at most its own header cut by the frame)
@@ -160,7 +165,13 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             from perfbudget.readers.pdf_columns import unruled_tables
 
             return unruled_tables(pdf.pages, file)
+    if unreadable:
+        return [], unreadable
     return tables, []
+
+
+UNORDERED_CELL = ("单元格中的文字朝向不一（如横排与竖排、向两边旋转的文字混在一格），无法确定阅读顺序；"
+                  "为免读错，未读取这个 PDF，请导入原 Word/Excel 文件")
 
 
 _SPREADSHEET = re.compile(r"Calc|Excel|表格|\bET\b", re.IGNORECASE)

@@ -1,0 +1,111 @@
+"""The text of a ruled PDF table's cells in the order a person reads it, whatever order the producer drew it in.
+
+pdfplumber's own cell text (``Table.extract``) groups a cell's characters by their drawing order where their
+direction changes (upright or not), puts characters on one line only when their tops are within 3 points (a
+digit run in a Latin font and a ``%`` in a Chinese font on one baseline came out as two lines, ``%`` first:
+``%100``), and reads all turned text top to bottom (a cell turned counter-clockwise, read bottom to top, came out
+reversed: ``标指出产`` for 产出指标). Here each character is placed in the frame its text reads in (by its text
+matrix: upright, turned a quarter either way, upside down), lines are the characters whose middles fall within
+one line's height, top to bottom, and each line is read left to right; pdfplumber then joins a line's characters
+into words as before. A cell holding text in two directions that do not make one reading (turned both ways, or
+upright lines of several characters beside turned text) is not ordered: it is returned as ``None`` and the
+caller reports it at the cell. A vertical cell of upright Chinese characters stacked with text turned clockwise
+(Word's vertical text: ``2021`` turned, 年 upright) is read top to bottom.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Char = dict[str, Any]
+
+_UPRIGHT, _CLOCKWISE, _COUNTER, _UPSIDE_DOWN = "upright", "clockwise", "counter", "upside-down"
+
+
+def _direction(char: Char) -> str:
+    """Where the character's text runs, by its text matrix's first column (x to the right, y up)."""
+    a, b = char["matrix"][0], char["matrix"][1]
+    if abs(a) >= abs(b):
+        return _UPRIGHT if a > 0 else _UPSIDE_DOWN
+    return _COUNTER if b > 0 else _CLOCKWISE
+
+
+def _in_frame(char: Char, direction: str) -> Char:
+    """The character with its box in the frame its text reads in: x along the line, top down the lines."""
+    x0, x1, top, bottom = char["x0"], char["x1"], char["top"], char["bottom"]
+    if direction == _COUNTER:  # reads upwards, its lines follow to the right
+        x0, x1, top, bottom = -bottom, -top, x0, x1
+    elif direction == _CLOCKWISE:  # reads downwards, its lines follow to the left
+        x0, x1, top, bottom = top, bottom, -x1, -x0
+    elif direction == _UPSIDE_DOWN:
+        x0, x1, top, bottom = -x1, -x0, -bottom, -top
+    return {**char, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "upright": True}
+
+
+def _lines(chars: list[Char]) -> list[list[Char]]:
+    """Characters (in their reading frame) in lines, top to bottom: a character whose middle falls within the
+    height of the line above it belongs to that line (a bigger or lower-set font on one baseline included)."""
+    lines: list[tuple[float, float, list[Char]]] = []
+    for char in sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"])):
+        middle = (char["top"] + char["bottom"]) / 2
+        if lines and lines[-1][0] <= middle <= lines[-1][1]:
+            top, bottom, members = lines[-1]
+            lines[-1] = (min(top, char["top"]), max(bottom, char["bottom"]), [*members, char])
+        else:
+            lines.append((char["top"], char["bottom"], [char]))
+    return [[{**c, "top": top, "bottom": bottom, "doctop": top} for c in members] for top, bottom, members in lines]
+
+
+def _frame(chars: list[Char]) -> str | None:
+    """The direction the cell reads in, or None when its text runs two ways that make no one reading."""
+    directions = {_direction(c) for c in chars if c["text"].strip()} or {_UPRIGHT}
+    if len(directions) == 1:
+        return directions.pop()
+    if directions == {_UPRIGHT, _CLOCKWISE}:  # vertical text: upright characters stacked one a line
+        upright = [_in_frame(c, _UPRIGHT) for c in chars if _direction(c) == _UPRIGHT and c["text"].strip()]
+        if all(len(line) == 1 for line in _lines(upright)):
+            return _CLOCKWISE
+    return None
+
+
+def cell_text(chars: list[Char]) -> str | None:
+    """A cell's text, line by line as a person reads it (lines joined by newlines, words by a space as
+    pdfplumber joins them); None when the cell's text runs in directions that make no one reading."""
+    from pdfplumber.utils import extract_text
+
+    if not chars:
+        return ""
+    frame = _frame(chars)
+    if frame is None:
+        return None
+    placed = [_in_frame(c, frame) for c in chars]
+    return "\n".join(text for line in _lines(placed) if (text := extract_text(line)))
+
+
+def _inside(char: Char, box: tuple[float, float, float, float]) -> bool:
+    """pdfplumber's own test: the character's middle lies in the box."""
+    x0, top, x1, bottom = box
+    v_mid = (char["top"] + char["bottom"]) / 2
+    h_mid = (char["x0"] + char["x1"]) / 2
+    return x0 <= h_mid < x1 and top <= v_mid < bottom
+
+
+def table_texts(table: Any) -> tuple[list[list[str | None]], list[tuple[int, int]]]:
+    """The cells' texts row by row as ``Table.extract`` gives them (None for a position a merged cell covers),
+    and the (row, column), from 1, of each cell whose text cannot be ordered (its text then "")."""
+    chars = table.page.chars
+    rows: list[list[str | None]] = []
+    unordered: list[tuple[int, int]] = []
+    for r, row in enumerate(table.rows, 1):
+        in_row = [c for c in chars if _inside(c, row.bbox)]
+        texts: list[str | None] = []
+        for c, box in enumerate(row.cells, 1):
+            if box is None:
+                texts.append(None)
+                continue
+            text = cell_text([ch for ch in in_row if _inside(ch, box)])
+            if text is None:
+                unordered.append((r, c))
+            texts.append(text or "")
+        rows.append(texts)
+    return rows, unordered

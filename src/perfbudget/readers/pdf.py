@@ -1,7 +1,9 @@
 """Reader for PDF files (published tables, Word documents printed to PDF), with pdfplumber.
 
 Tables are found by their ruling lines (``page.find_tables``); merged cells come
-back as ``None`` and are read as blank, like merged cells elsewhere. Text wrapped
+back as ``None`` and are read as blank, like merged cells elsewhere. A cell's text is taken by position, as a
+person reads it whatever the drawing order (:mod:`perfbudget.readers.pdf_cells`); a cell whose text runs in
+directions that make no one reading is an error at the cell, and the PDF is not read. Text wrapped
 inside a cell is joined again (no separator between Chinese characters; a new
 paragraph only where a line starts a numbered item). The heading of a table is the
 last text line above it; a money-unit line above it (``单位：元``) is read as the table's first row, as

@@ -59,8 +59,9 @@ _COLUMNS = (40, 120, 220, 360, 480)
 _ROWS = (760, 740, 720, 700, 680, 660, 640)  # the rows' top edges and the table's bottom
 
 
-def _table(first_cell: list[bytes], seed: int) -> bytes:
-    """项目名称 / 年度资金总额 / the indicator header / two 产出 rows under one merged 一级 cell / one 效益 row."""
+def _table(first_cell: list[bytes], seed: int, title: list[bytes] | None = None) -> bytes:
+    """An optional title line, 项目名称 / 年度资金总额 / the indicator header / two 产出 rows under one merged 一级
+    cell / one 效益 row, every character drawn in a shuffled order."""
     rules = [b"0.5 w"] + [b"%d 640 m %d 760 l S" % (x, x) for x in _COLUMNS]
     for y in _ROWS:  # the merged 一级 cell: no rule across its column between its two rows
         rules.append(b"%d %d m 480 %d l S" % (120 if y == 680 else 40, y, y))
@@ -71,7 +72,7 @@ def _table(first_cell: list[bytes], seed: int) -> bytes:
              _chars(123, 666, "质量指标"), _chars(223, 666, "验收合格率"), _chars(363, 666, "100", latin=True),
              _chars(378, 666, "%"), _chars(43, 646, "效益指标"), _chars(123, 646, "社会效益指标"),
              _chars(223, 646, "结算争议率"), _chars(363, 646, "0%")]
-    drawn = [op for cell in cells for op in cell]
+    drawn = [op for cell in [*cells, title or []] for op in cell]
     random.Random(seed).shuffle(drawn)
     return _pdf(b"\n".join(rules + drawn))
 
@@ -86,6 +87,14 @@ def test_cells_read_by_position_whatever_the_drawing_order() -> None:
         assert [(i.level1, i.level2, i.level3, i.target.raw) for i in project.indicators] == [
             ("产出指标", "数量指标", "完成项目数", "3"), ("产出指标", "质量指标", "验收合格率", "100%"),
             ("效益指标", "社会效益指标", "结算争议率", "0%")]
+
+
+def test_a_title_line_in_two_fonts_is_one_line() -> None:
+    title = _chars(40, 775, "2021", latin=True) + _chars(60, 775, "年度项目支出绩效目标表")
+    result = load_bytes(_table(_chars(55, 663, "产出指标", _COUNTER), 3, title), "title.pdf")
+    assert result.document is not None, result.problems
+    project = result.document.projects[0]
+    assert (project.title, project.fund_year) == ("2021年度项目支出绩效目标表", 2021)
 
 
 def test_a_cell_turned_both_ways_is_a_located_error() -> None:

@@ -31,7 +31,7 @@ from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import level_of
-from perfbudget.readers.pdf_cells import table_texts
+from perfbudget.readers.pdf_cells import cell_text, table_texts
 from perfbudget.readers.stream import looks_like_heading
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)")
@@ -66,7 +66,10 @@ def _text_lines(page: Any, top: float, bottom: float) -> list[str]:
     def between(obj: dict[str, Any]) -> bool:  # by the middle of each character: lines may touch a table
         return obj.get("object_type") == "char" and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom
 
-    text = page.filter(between).extract_text() or ""
+    band = page.filter(between)
+    text = cell_text(band.chars)  # lines as shown (a title's digits in a Latin font on its line)
+    if text is None:  # text turned two ways (a side note beside the title): pdfplumber's own order
+        text = band.extract_text() or ""
     return [line.strip() for line in text.split("\n")
             if line.strip() and not _PAGE_NUMBER.match(line) and not is_furniture(line)]
 

@@ -1,0 +1,50 @@
+"""replay-p: the night's left-overs done in the use-case layer, each on the CLI and the API, on SQLite and
+PostgreSQL: a typed fund split checked on every face's edit, a workflow step naming its project, a refused filter
+echoed short, ``perfbudget user tokens --user``."""
+
+from __future__ import annotations
+
+import copy
+import json
+from decimal import Decimal
+
+from typer.testing import CliRunner
+
+from perfbudget.cli import app as cli
+from tests.web.conftest import WebEnv
+
+runner = CliRunner()
+
+
+def _bearer(web: WebEnv, who: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {web.token(who)}"}
+
+
+def test_an_api_edit_of_the_amounts_is_refused_when_the_split_does_not_add_up(any_web: WebEnv) -> None:
+    # webflow26 refused 元 typed into a form of 万元 on the web's forms only: the API's PUT saved 预算数 160000 beside
+    # 财政资金 16 without a word (a version of 16 亿). Now the edit use case refuses it for every face.
+    web = any_web
+    api, editor = web.client(), _bearer(web, "editor")
+    pid = web.project_ids[0]
+    got = api.get(f"/api/v1/projects/{pid}", headers=editor).json()
+    document = copy.deepcopy(got["document"])
+    budget = document["projects"][0]["budget"]
+    total = Decimal(budget["total"])
+    budget.update(total="160000", fiscal=budget["total"], other=None)
+    refused = api.put(f"/api/v1/projects/{pid}", headers=editor,
+                      json={"base_version": got["version"], "document": document})
+    said = (f"预算数「160000」不等于财政资金「{budget['fiscal']}」与其他资金「0」之和 {budget['fiscal']}：请核对，"
+            "预算数应等于两者之和；两者相差上千倍，可能有一处把元和万元弄混了")
+    assert refused.status_code == 422, refused.text
+    error = refused.json()["error"]
+    assert error["code"] == "invalid" and error["message"] == "未保存：" + said and error["details"] == [said], error
+    assert api.get(f"/api/v1/projects/{pid}", headers=editor).json()["version"] == got["version"]  # nothing saved
+    # a split that adds up is saved; so is an edit leaving the amounts as they are
+    budget.update(total=str(total + 1), fiscal=str(total), other="1")
+    saved = api.put(f"/api/v1/projects/{pid}", headers=editor,
+                    json={"base_version": got["version"], "document": document})
+    assert saved.status_code == 200 and saved.json()["version"] == got["version"] + 1, saved.text
+    document["projects"][0]["indicators"][0]["target"] = {"raw": "≥15次"}
+    again = api.put(f"/api/v1/projects/{pid}", headers=editor,
+                    json={"base_version": got["version"] + 1, "document": document})
+    assert again.status_code == 200, again.text

@@ -48,3 +48,12 @@ def test_an_api_edit_of_the_amounts_is_refused_when_the_split_does_not_add_up(an
     again = api.put(f"/api/v1/projects/{pid}", headers=editor,
                     json={"base_version": got["version"] + 1, "document": document})
     assert again.status_code == 200, again.text
+
+
+def test_a_workflow_step_on_the_command_line_names_its_project(any_web: WebEnv) -> None:
+    # 「已送审；项目 6 当前为「已送审」」: the number where the audit log names the project (replay-o)
+    web = any_web
+    pid = web.project_ids[5]
+    done = runner.invoke(cli, ["workflow", str(pid), "submit", "--user", "editor", "--db", web.url])
+    assert done.exit_code == 0, done.output
+    assert done.output.strip() == "已送审；项目「2024年检察业务经费项目」（2024中央）当前为「已送审」", done.output

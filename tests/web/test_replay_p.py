@@ -57,3 +57,19 @@ def test_a_workflow_step_on_the_command_line_names_its_project(any_web: WebEnv) 
     done = runner.invoke(cli, ["workflow", str(pid), "submit", "--user", "editor", "--db", web.url])
     assert done.exit_code == 0, done.output
     assert done.output.strip() == "已送审；项目「2024年检察业务经费项目」（2024中央）当前为「已送审」", done.output
+
+
+def test_a_refused_filter_is_echoed_short(any_web: WebEnv) -> None:
+    # a 5,000-character q was echoed whole in the 422's details (5 KB); now its first 40 characters, escaped
+    web = any_web
+    api, reader = web.client(), _bearer(web, "admin")
+    for path in ("/api/v1/projects", "/api/v1/units", "/api/v1/indicators"):
+        answer = api.get(path, headers=reader, params={"q": "水" * 4999 + "\x07"})
+        assert answer.status_code == 422 and len(answer.content) < 600, (path, len(answer.content))
+        detail = answer.json()["error"]["details"][0]
+        assert detail["value"] == "水" * 40 + "…" and f"「{'水' * 40}…」" in detail["message"], detail
+    year = api.get("/api/v1/todo", headers=reader, params={"year": "\x1b[31m" + "9" * 3000})
+    assert year.status_code == 422 and len(year.content) < 600, len(year.content)
+    assert year.json()["error"]["details"][0]["value"] == "\ufffd[31m" + "9" * 35 + "…"
+    listed = runner.invoke(cli, ["list", "projects", "--q", "水" * 5000, "--db", web.url])
+    assert listed.exit_code != 0 and "水" * 41 not in listed.output, listed.output[:300]

@@ -73,3 +73,31 @@ def test_a_refused_filter_is_echoed_short(any_web: WebEnv) -> None:
     assert year.json()["error"]["details"][0]["value"] == "\ufffd[31m" + "9" * 35 + "…"
     listed = runner.invoke(cli, ["list", "projects", "--q", "水" * 5000, "--db", web.url])
     assert listed.exit_code != 0 and "水" * 41 not in listed.output, listed.output[:300]
+
+
+def test_user_tokens_lists_as_an_account_like_the_api(any_web: WebEnv) -> None:
+    # `perfbudget user tokens` had no --user: an account could not list as itself, and an admin's listing named an
+    # unknown account otherwise than the API (「没有用户」 against 「没有找到用户」)
+    web = any_web
+    api = web.client()
+    mine, theirs, admin = _bearer(web, "editor"), _bearer(web, "reviewer"), _bearer(web, "admin")
+    assert api.get("/api/v1/tokens", headers=theirs).status_code == 200
+
+    def both(who: str, headers: dict[str, str], name: str | None) -> tuple[object, object]:
+        by_api = api.get("/api/v1/tokens", headers=headers, params={"user": name} if name else {})
+        by_cli = runner.invoke(cli, ["user", "tokens", *([name] if name else []), "--user", who, "--db", web.url,
+                                     "--json"])
+        return by_api, by_cli
+
+    for who, headers, name, owners in (("editor", mine, None, {"editor"}), ("editor", mine, "editor", {"editor"}),
+                                       ("admin", admin, "reviewer", {"reviewer"}),
+                                       ("admin", admin, None, {"editor", "reviewer", "admin"})):
+        by_api, by_cli = both(who, headers, name)
+        assert by_api.status_code == 200 and by_cli.exit_code == 0, by_cli.output  # type: ignore[attr-defined]
+        assert json.loads(by_cli.output) == by_api.json()  # type: ignore[attr-defined]
+        assert {t["username"] for t in by_api.json()["items"]} == owners  # type: ignore[attr-defined]
+    for who, headers, name, status, said in (("editor", mine, "reviewer", 403, "只有管理员可以查看其他账号的令牌"),
+                                             ("admin", admin, "nobody", 404, "没有找到用户「nobody」")):
+        by_api, by_cli = both(who, headers, name)
+        assert by_api.status_code == status and by_api.json()["error"]["message"] == said  # type: ignore[attr-defined]
+        assert by_cli.exit_code == 1 and by_cli.output.strip() == f"错误：{said}", by_cli.output  # type: ignore

@@ -58,6 +58,18 @@ def test_a_workflow_step_on_the_command_line_names_its_project(any_web: WebEnv) 
     assert done.exit_code == 0, done.output
     assert done.output.strip() == "已送审；项目「2024年检察业务经费项目」（2024中央）当前为「已送审」", done.output
 
+    # the command line's other refusals about a stored project name it too (「项目 6 没有第 99 版」 before); the number
+    # stays where it is the command to type
+    name = "项目「2024年检察业务经费项目」（2024中央）"
+    for args, said in ((["show", str(pid), "--version", "99"],
+                        f"{name}没有第 99 版（perfbudget history {pid} 列出各版本）"),
+                       (["reviews", str(pid), "--show", "99"],
+                        f"{name}没有编号为 99 的审核记录（perfbudget reviews {pid} 可列出）"),
+                       (["evaluations", str(pid), "--show", "99"],
+                        f"{name}没有编号为 99 的评价记录（perfbudget evaluations {pid} 可列出）")):
+        refused = runner.invoke(cli, [*args, "--db", web.url])
+        assert refused.exit_code == 1 and refused.output.strip() == f"错误：{said}", refused.output
+
 
 def test_a_refused_filter_is_echoed_short(any_web: WebEnv) -> None:
     # a 5,000-character q was echoed whole in the 422's details (5 KB); now its first 40 characters, escaped

@@ -53,7 +53,8 @@ def test_the_cli_takes_the_workflow_steps_the_api_takes(any_web: WebEnv) -> None
 
     assert "「退回」需要填写意见" in _step(web, pid, "return", "reviewer").output
     returned = _step(web, pid, "return", "reviewer", "--comment", "请补充测算依据")
-    assert returned.exit_code == 0 and returned.output.strip() == f"已退回；项目 {pid} 当前为「已退回」"
+    assert returned.exit_code == 0  # the project by its name, as the audit log names it (「项目 2 当前为…」 before)
+    assert returned.output.strip() == "已退回；项目「检察业务、装备及外包服务费」（2023中央）当前为「已退回」"
     assert _step(web, pid, "submit", "editor", "--justification", "已补充").exit_code == 0
     assert _step(web, pid, "approve", "reviewer").exit_code == 0
     shown = api.get(f"/api/v1/projects/{pid}", headers=viewer).json()

@@ -468,6 +468,37 @@ def tokens_shown(engine: Engine, user_id: int | None) -> tuple[list[dict[str, An
     return tokens, max(0, ended - sum(1 for t in tokens if t["revoked_at"] or t["expired"]))
 
 
+OTHERS_TOKENS = "只有管理员可以查看其他账号的令牌"
+
+
+@dataclass(frozen=True, slots=True)
+class TokenScope:
+    """Whose tokens a listing shows: ``owner`` (None: every account's); or why not — ``refusal`` (the API's 403) or
+    ``missing`` (no account of that name, the API's 404), both with their Chinese ``message``."""
+
+    owner: int | None = None
+    message: str | None = None
+    missing: bool = False
+
+
+def token_scope(engine: Engine, actor: Acts, username: str | None) -> TokenScope:
+    """Whose tokens ``actor`` lists when it names ``username`` (None: none named), for ``GET /api/v1/tokens?user=``
+    and ``perfbudget user tokens [用户名] --user``: an admin (or the command line without an account, which may open
+    the database) every account's or the named one's, any other account its own only. ``perfbudget user tokens`` had
+    no ``--user`` until replay-p, and said 「没有用户「…」」 where the API said 「没有找到用户「…」」."""
+    principal = _principal(actor)
+    if principal is not None and principal.role is not Role.ADMIN:
+        if username is not None and username != principal.username:
+            return TokenScope(message=OTHERS_TOKENS)
+        return TokenScope(principal.id)
+    if username is None:
+        return TokenScope(None)
+    owner = user_id_of(engine, username)
+    if owner is None:
+        return TokenScope(message=f"没有找到用户「{username}」", missing=True)
+    return TokenScope(owner)
+
+
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 

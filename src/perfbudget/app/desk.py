@@ -18,7 +18,7 @@ from sqlalchemy import case, exists, func, or_, select
 from perfbudget.app.finding_dimensions import kept_dimension_condition
 from perfbudget.app.overview import GRADES, UNEVALUATED, UNREVIEWED, in_wan, status_scope
 from perfbudget.app.roles import Principal, Role
-from perfbudget.app.validate import BAD_CHARS, text_problem
+from perfbudget.app.validate import echoed, text_problem
 from perfbudget.app.workflow import APPROVED, DRAFT, RETURNED, STATE_LABELS, STATES, SUBMITTED
 from perfbudget.plain_numbers import plain_int, plain_year
 from perfbudget.review.finding import DIMENSIONS
@@ -46,8 +46,10 @@ FILTER_LABELS = {"q": "搜索", "year": "年度", "unit": "单位", "state": "�
 
 @dataclass(frozen=True, slots=True)
 class FilterProblem:
-    """A list parameter that could not be read: ``name`` (``year``), the ``value`` given, the ``message`` in
-    Chinese that every face shows (the web above its list, the API as a 422's details, the CLI on stderr)."""
+    """A list parameter that could not be read: ``name`` (``year``), the ``value`` given as an error says it back
+    (:func:`perfbudget.app.validate.echoed`: its first 40 characters, escaped; the whole value until replay-p), the
+    ``message`` in Chinese that every face shows (the web above its list, the API as a 422's details, the CLI on
+    stderr)."""
 
     name: str
     value: str
@@ -91,8 +93,8 @@ class ListQuery:
         problems: list[FilterProblem] = []
 
         def bad(key: str, value: str, expected: str) -> None:
-            shown = BAD_CHARS.sub("\ufffd", value[:40])  # the message is shown on a page, a terminal, a file
-            problems.append(FilterProblem(key, value, f"{FILTER_LABELS[key]}「{shown}」无效：{expected}"))
+            shown = echoed(value)  # the message is shown on a page, a terminal, a file
+            problems.append(FilterProblem(key, shown, f"{FILTER_LABELS[key]}「{shown}」无效：{expected}"))
 
         def text(key: str) -> str:
             value = (params.get(key) or "").strip()

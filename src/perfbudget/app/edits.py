@@ -8,7 +8,9 @@ author, its review (in the unit's context) and the audit row are written togethe
 An edit changes a project's content, never what makes it that project: its name, fund label, fund
 source and year (and the table's name cell and title, which spell them), and its unit. A changed one is
 refused, naming each change and how to rename (:data:`RENAME_HINT`); until 2026-12-04 the API's PUT
-dropped them silently and answered 「内容没有变化」 when nothing else had changed.
+dropped them silently and answered 「内容没有变化」 when nothing else had changed. An edit that changes the
+amounts to a fund split that does not add up is refused (:mod:`perfbudget.app.fund_split`; the API's PUT saved
+one until replay-p).
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from perfbudget.app.change_faces import edit_file
 from perfbudget.app.edit_extras import carried_extras
+from perfbudget.app.fund_split import edited_split_problem
 from perfbudget.app.reviews import review_in_tx
 from perfbudget.app.roles import Principal
 from perfbudget.app.settings import CoreSettings
 from perfbudget.app.validate import document_problems
 from perfbudget.app.workflow import DRAFT, EDITABLE, actor_of, state_label
 from perfbudget.interchange import project_to_dict
-from perfbudget.model import Problem, Project, Unit
+from perfbudget.model import Problem, Project, Source, Unit
 from perfbudget.store import Store
 from perfbudget.store.importer import IMPORTED, UNCHANGED, StaleVersion, plan_document
 
@@ -111,6 +114,10 @@ def save_edit(store: Store, settings: CoreSettings, principal: Principal, projec
                 other_unit = money_unit_change(stored.document.money_unit, money_unit)
                 if other_unit:
                     return EditResult("failed", other_unit, base_version)
+                split = edited_split_problem(old.budget, project.budget)  # every face's edit of the amounts
+                if split:
+                    return EditResult("failed", "未保存：" + split, base_version,
+                                      (Problem(Source(via), split),))
                 project = carried_extras(old, replace(project, seq=old.seq, extras=old.extras))
                 document = replace(stored.document, projects=(project,))
                 invalid = document_problems(document, via)

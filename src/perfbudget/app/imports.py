@@ -271,6 +271,12 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
         invalid = (document_problems if request.via != "cli" else storage_problems)(document, file)
         if invalid:
             return ImportOutcome(file, FAILED, problems=tuple(invalid[:20]))
+        if request.via == "declare":  # amounts typed, not a published table's: the split must add up
+            from perfbudget.app.fund_split import split_problem
+
+            typed = [Problem(Source(file), said) for p in document.projects if (said := split_problem(p.budget))]
+            if typed:
+                return ImportOutcome(file, FAILED, problems=tuple(typed))
     not_allowed = import_refusal(request.principal, plan.document.unit.code)
     if not_allowed:  # ``perfbudget import --user``: the account's unit, as the upload and the API check it
         return ImportOutcome(file, FORBIDDEN, problems=(Problem(Source(file), not_allowed),))

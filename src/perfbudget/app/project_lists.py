@@ -29,6 +29,7 @@ from typing import IO, Any
 from perfbudget.app.desk import FILTER_LABELS, SORTS, TODOS, FilterProblem, ListQuery, project_ids, rows_of
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.times import shown
+from perfbudget.app.validate import echoed
 from perfbudget.app.workflow import DRAFT, STATE_LABELS, SUBMITTED
 from perfbudget.store import Store
 from perfbudget.store.schema import utc_now
@@ -132,8 +133,8 @@ def view_query(view: str, params: Mapping[str, str]) -> tuple[ListQuery, tuple[F
     if view != "queue":
         return query, problems
     if query.state not in ("", SUBMITTED):
-        problems += (FilterProblem("state", str(params.get("state")),
-                                   f"{FILTER_LABELS['state']}「{params.get('state')}」无效：审核队列只列已送审的项目"),)
+        said = echoed(str(params.get("state")))
+        problems += (FilterProblem("state", said, f"{FILTER_LABELS['state']}「{said}」无效：审核队列只列已送审的项目"),)
     return replace(query, state=SUBMITTED, sort=query.sort if params.get("sort") else "submitted"), problems
 
 

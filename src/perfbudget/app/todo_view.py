@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from perfbudget.app.desk import todo, work_year
 from perfbudget.app.project_lists import summary
 from perfbudget.app.times import utc_iso
+from perfbudget.app.validate import echoed
 from perfbudget.plain_numbers import plain_year
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def todo_year_problem(text: str | None) -> str | None:
     """Why ``text`` is no year of the to-do (None: it is one, ``all``, or not given)."""
     if text is None or text.strip().lower() == ALL_YEARS or plain_year(text) is not None:
         return None
-    return f"年度「{text}」无效：请写四位数字的年度，或 {ALL_YEARS}（全部年度）"
+    return f"年度「{echoed(text)}」无效：请写四位数字的年度，或 {ALL_YEARS}（全部年度）"
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:

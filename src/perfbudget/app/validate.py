@@ -63,6 +63,14 @@ _YEAR_FIELDS = {"fund_year", "end_year", "start_year", "year"}
 _NAME_FIELDS = {"name", "code", "fund_label", "fund_source", "level1", "level2", "level3", "title", "money_unit",
                 "unit", "kind"}
 BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+ECHOED = 40  # characters of a refused value an error says back
+
+
+def echoed(text: str, most: int = ECHOED) -> str:
+    """A refused value as an error says it back, on every face: its first ``most`` characters, each control
+    character, non-character or lone surrogate as U+FFFD, and 「…」 when there was more. The API's 422 for a
+    5,000-character ``q`` echoed all of it (5 KB) until replay-p."""
+    return BAD_CHARS.sub("\ufffd", text[:most]) + ("…" if len(text) > most else "")
 
 
 def number_problem(value: Decimal) -> str | None:

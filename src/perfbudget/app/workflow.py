@@ -104,6 +104,7 @@ class StepResult:
     forbidden: bool = False
     needs_justification: bool = False
     invalid: bool = False
+    project: str | None = None  # the project as people read it, 「项目「名称」（资金）」 (a step taken)
 
 
 def _role_refusal(principal: Principal, step: Step, head: dict[str, Any] | None) -> StepResult | None:
@@ -180,7 +181,8 @@ def take_step(store: Store, principal: Principal, project_id: int, action: str, 
                      before={"state": state}, after=after, unit_code=unit_code, ip=ip)
     except IntegrityError:
         return StepResult(False, "他人同时修改了该项目的状态，请刷新后重试", DRAFT)
-    return StepResult(True, f"已{step.label}" if step.target else "已添加意见", target, now)
+    return StepResult(True, f"已{step.label}" if step.target else "已添加意见", target, now,
+                      project=project_in_summary(head["name"], head["fund_label"]))
 
 
 def approved_versions(store: Store, project_ids: list[int]) -> dict[int, int | None]:

@@ -36,6 +36,7 @@ from perfbudget.cli.store_common import (
     jsonable,
     open_store,
     project_heading,
+    project_named,
     resolve_project,
     shown_time,
     user_option,
@@ -457,7 +458,8 @@ def evaluations_command(
         item = evaluation_record(store, project_id, show_id)
         store.close()
         if item is None:
-            fail(f"项目 {project_id} 没有编号为 {show_id} 的评价记录（perfbudget evaluations {project_id} 可列出）")
+            fail(f"{project_named(head)}没有编号为 {show_id} 的评价记录"
+                 f"（perfbudget evaluations {project_id} 可列出）")
         _show_stored(item, as_json)
         return
     items = evaluation_records(store, project_id, kind, year)

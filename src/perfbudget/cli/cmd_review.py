@@ -37,6 +37,7 @@ from perfbudget.cli.store_common import (
     jsonable,
     open_store,
     project_heading,
+    project_named,
     resolve_project,
     safe_url,
     shown_time,
@@ -330,7 +331,7 @@ def reviews_command(
         found = review_record(store, project_id, show_id)
         store.close()
         if found is None:
-            fail(f"项目 {project_id} 没有编号为 {show_id} 的审核记录（perfbudget reviews {project_id} 可列出）")
+            fail(f"{project_named(head)}没有编号为 {show_id} 的审核记录（perfbudget reviews {project_id} 可列出）")
         item, version = found.item, found.version
         try:
             report = _report_from_payload(item["payload"])

@@ -24,6 +24,7 @@ from perfbudget.cli.store_common import (
     jsonable,
     open_store,
     project_heading,
+    project_named,
     resolve_project,
     safe_url,
     shown_time,
@@ -444,7 +445,7 @@ def show_command(
 ) -> None:
     """显示库中一个项目的表格（默认正式版本）；--json 输出交换格式。"""
     from perfbudget.app.evaluations import official_versions
-    from perfbudget.app.stored_records import project_version
+    from perfbudget.app.stored_records import project_row, project_version
     from perfbudget.cli.render.document import render_document
     from perfbudget.interchange import document_to_dict
 
@@ -452,9 +453,10 @@ def show_command(
     project_id = resolve_project(store, project)
     stored = (official_versions(store, project_ids=[project_id])[0] if version is None
               else project_version(store, project_id, version))
+    named = project_named(project_row(store, project_id)) if stored is None else ""
     store.close()
     if stored is None:
-        fail(f"项目 {project_id} 没有第 {version} 版")
+        fail(f"{named}没有第 {version} 版（perfbudget history {project_id} 列出各版本）")
     if as_json:
         print_json(document_to_dict(stored.document))
         return

@@ -28,6 +28,9 @@ USER_HELP = ("以哪个网页端账号的身份操作：记为该账号（审计
              "（改自己的密码、建或吊销自己的令牌时可为本人），与网页和 API 相同；默认取环境变量 PERFBUDGET_USER。"
              "不给时记为 --actor 或当前登录用户名"
              "（还没有账号时，如新建第一个管理员）。")
+TOKENS_USER_HELP = ("以哪个网页端账号的身份列出，同 API 的 GET /api/v1/tokens：管理员列出全部账号的"
+                    "（给出用户名时只列该账号的），其他账号只列出自己的；"
+                    "默认取环境变量 PERFBUDGET_USER。不给时列出全部账号的。")
 ACTOR_HELP = "审计日志记录的操作人（没有网页端账号时；默认为当前登录用户名）；用 --user 时不能同时给。"
 ROLE_HELP = "角色：admin（管理员）、reviewer（审核人员）、unit_editor（单位填报人员）、viewer（查看人员）。"
 
@@ -235,22 +238,24 @@ def tokens(
     username: str | None = typer.Argument(None, metavar="用户名",
                                           help="只列出这个账号的令牌；不给时列出全部账号的。"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    user: str | None = typer.Option(None, "--user", envvar="PERFBUDGET_USER", help=TOKENS_USER_HELP),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出（同 API 的 GET /api/v1/tokens）。"),
 ) -> None:
     """列出 API 令牌：编号、账号、名称、前缀、创建/最近使用/到期时间与状态（有效、已吊销、已过期），最新的在前；
-    不显示令牌本身。"""
+    不显示令牌本身。--user 给出账号时按该账号的权限列出，同 API 的 GET /api/v1/tokens?user=：管理员可列出全部或
+    任一账号的，其他账号只列出自己的。"""
     from rich.table import Table
 
-    from perfbudget.app.accounts import token_dict, tokens_shown, user_id_of
+    from perfbudget.app.accounts import token_dict, token_scope, tokens_shown
     from perfbudget.app.times import shown
 
     engine = _engine(db)
-    user_id = None
-    if username is not None:
-        user_id = user_id_of(engine, username)
-        if user_id is None:
-            fail(f"没有用户「{username}」")
-    listed, unlisted = tokens_shown(engine, user_id)
+    # app.accounts.token_scope: the API's answers (until replay-p the command had no --user: an account could not
+    # list as itself, and an admin's listing of another account was the operator's only)
+    scope = token_scope(engine, _who(engine, user, None, checked=False), username)
+    if scope.message is not None:
+        fail(scope.message)
+    listed, unlisted = tokens_shown(engine, scope.owner)
     items = [token_dict(t) for t in listed]
     if as_json:
         print_json({"items": items, "unlisted": unlisted})

@@ -53,4 +53,6 @@ def workflow_command(
     if as_json:
         print_json(data)
         return
-    out.print(f"{result.message}；项目 {project_id} 当前为「{data['state_label']}」", markup=False)
+    # the project by its name, as the audit log names it (「项目 10 当前为…」 until replay-p)
+    named = result.project or f"项目 {project_id} "
+    out.print(f"{result.message}；{named}当前为「{data['state_label']}」", markup=False)

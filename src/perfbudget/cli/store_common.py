@@ -204,6 +204,14 @@ def resolve_project(store: Store, reference: str, unit: str | None = None,
     return int(candidates[0]["id"])
 
 
+def project_named(head: dict[str, Any]) -> str:
+    """「项目「名称」（资金标签）」: a stored project as a refusal names it, as the audit log and
+    ``perfbudget workflow`` name it (these refusals said 「项目 3 没有…」 until replay-p)."""
+    from perfbudget.app.audit_log import project_in_summary
+
+    return project_in_summary(head["name"], head["fund_label"])
+
+
 def project_heading(head: dict[str, Any], tail: str) -> str:
     """「项目 3：名称（资金标签）  单位  …tail」 for listings of a stored project's records."""
     label = f"（{head['fund_label']}）" if head["fund_label"] else ""

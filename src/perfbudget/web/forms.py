@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from starlette.datastructures import FormData
 
+from perfbudget.app.fund_split import edited_split_problem, split_problem
 from perfbudget.app.validate import number_problem
 from perfbudget.framework import FRAMEWORK_2015, FRAMEWORK_2021, LEVEL1_NAMES
 from perfbudget.indicator_order import in_official_order
@@ -280,24 +281,6 @@ def budget_from_form(form: FormData, errors: list[str]) -> Budget:
     return Budget(total, fiscal, other)
 
 
-def split_problem(budget: Budget) -> str | None:
-    """The form's fund split when it does not add up: 预算数 ≠ 财政资金 + 其他资金 (a blank part is zero: the form
-    asks for both). Until webflow26 an edit or 申报 with 预算数 160000 (元 typed in a form of 万元) beside 财政资金
-    59.00 was saved without a word: the stored version has no cells, and the review's ``fund-arithmetic`` reads a
-    blank 其他资金 as a table that states a part only. The message starts 「预算数「」 so the field is marked."""
-    if budget.total is None or (budget.fiscal is None and budget.other is None):
-        return None
-    parts = (budget.fiscal or Decimal(0)) + (budget.other or Decimal(0))
-    if parts == budget.total:
-        return None
-    total, whole = format_decimal(budget.total), format_decimal(parts)
-    hint = ""
-    if parts and budget.total and max(parts, budget.total) >= 1000 * min(parts, budget.total):
-        hint = "；两者相差上千倍，可能有一处把元和万元弄混了"
-    return (f"预算数「{total}」不等于财政资金「{format_decimal(budget.fiscal or Decimal(0))}」与其他资金"
-            f"「{format_decimal(budget.other or Decimal(0))}」之和 {whole}：请核对，预算数应等于两者之和{hint}")
-
-
 def edited_project(form: FormData, base: Project) -> ParsedForm:
     """The base project with the form's budget, purpose, goals and indicators. A fund split that does not add up
     is refused when the form changed the amounts (a stored table's own split, as imported, is the review's)."""
@@ -305,8 +288,7 @@ def edited_project(form: FormData, base: Project) -> ParsedForm:
     # the form edits the amounts; a self-evaluation's execution figures (全年执行数 …) stay as read
     budget = replace(budget_from_form(form, errors), initial=base.budget.initial, executed=base.budget.executed,
                      rate=base.budget.rate, weight=base.budget.weight, score=base.budget.score)
-    changed = (budget.total, budget.fiscal, budget.other) != (base.budget.total, base.budget.fiscal, base.budget.other)
-    if changed and not errors and (problem := split_problem(budget)):
+    if not errors and (problem := edited_split_problem(base.budget, budget)):  # app.fund_split, every face's
         errors.append(problem)
     indicators, checks, screen_rows = indicators_from_form(form, errors, base)
     if not indicators:

@@ -11,12 +11,12 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import Field
 
-from perfbudget.app.accounts import list_users, revoke_token, set_active, token_dict, tokens_shown, user_id_of
-from perfbudget.app.roles import Action, Principal, Role
+from perfbudget.app.accounts import list_users, revoke_token, set_active, token_dict, token_scope, tokens_shown
+from perfbudget.app.roles import Action, Principal
 from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_ACCOUNT, TypedRoute
 from perfbudget.web.deps import api_user, client_ip, engine_of
-from perfbudget.web.errors import WebError, forbidden, not_found
+from perfbudget.web.errors import WebError, forbidden
 
 router = APIRouter(prefix="/api/v1", route_class=TypedRoute, dependencies=[Depends(BEARER)])
 ERRORS = m.error_responses(401, 403, 404, 422)
@@ -63,16 +63,10 @@ class Message(m.Model):
 def list_tokens(request: Request, user: str | None = Query(None, description="账号的用户名（管理员）"),
                 principal: Principal = Depends(api_user)) -> dict[str, Any]:
     engine = engine_of(request)
-    owner: int | None = principal.id
-    if principal.role is Role.ADMIN:
-        owner = None
-        if user is not None:
-            owner = user_id_of(engine, user)
-            if owner is None:
-                raise not_found(f"用户「{user}」")
-    elif user is not None and user != principal.username:
-        raise forbidden("只有管理员可以查看其他账号的令牌")
-    tokens, unlisted = tokens_shown(engine, owner)
+    scope = token_scope(engine, principal, user)  # perfbudget user tokens --user's answers alike
+    if scope.message is not None:
+        raise WebError(404, "not_found", scope.message) if scope.missing else forbidden(scope.message)
+    tokens, unlisted = tokens_shown(engine, scope.owner)
     return {"items": [token_dict(t) for t in tokens], "unlisted": unlisted}
 
 

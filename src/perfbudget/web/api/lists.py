@@ -13,6 +13,7 @@ from fastapi.responses import Response
 from perfbudget.app.desk import project_slice
 from perfbudget.app.project_lists import summary, view_query
 from perfbudget.app.roles import Action, Principal
+from perfbudget.app.validate import echoed
 from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_PROJECTS, TAG_WORKFLOW, TypedRoute
 from perfbudget.web.deps import api_user
@@ -105,7 +106,8 @@ def get_todo(request: Request, year: str | None = Query(None, description="å¹´åº
 
     problem = todo_year_problem(year)
     if problem:
-        raise WebError(422, "invalid_filter", problem, [{"name": "year", "value": year, "message": problem}])
+        raise WebError(422, "invalid_filter", problem,
+                       [{"name": "year", "value": echoed(year or ""), "message": problem}])
     return todo_dict(store_of(request), principal, year)
 
 

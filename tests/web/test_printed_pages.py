@@ -222,14 +222,21 @@ def test_the_review_desk_prints_its_many_cell_comments_across_the_page(web: WebE
     one another: every page of comments is written across its width, and every comment is printed once."""
     import pdfplumber
 
+    from tests.web.helpers import stored_project
+
     pid = web.project_ids[0]
     _commented(web, pid, 80)
     page = tmp_path / "desk.html"
     page.write_text(web.client("reviewer").get(f"/projects/{pid}/review").text
                     .replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
     said: list[int] = []
+    project, _ = stored_project(web.app, pid)
+    whose = _plain(f"预算单位：{SEED_UNIT}{SEED_UNIT_NAME}项目名称：{project.name}")
     with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        assert len(pdf.pages) >= 2
         for printed in pdf.pages:
+            # every page names the unit and the project in its top margin (print25: pages 2… named neither)
+            assert _plain((printed.extract_text() or "").splitlines()[0]) == whose, printed.page_number
             text = unicodedata.normalize("NFKC", _squash(printed.extract_text() or "")).translate(RADICALS)
             found = [int(n) for n in re.findall(r"意见(\d+):", text)]
             said += found

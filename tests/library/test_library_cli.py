@@ -121,3 +121,9 @@ def test_export_xlsx_printed_by_libreoffice_is_readable_with_every_name_printed(
     pdf_path = to_pdf([target], tmp_path)[target.name]
     assert check_pdf(pdf_path, texts, [("编号", "包含的名称")], landscape=True) >= 1
     assert _body_size(pdf_path) >= 7.5
+    # print25: every page says what it is (the workbook printed 「指标库」 nowhere: its pages began with the header row)
+    import pdfplumber
+
+    with pdfplumber.open(pdf_path) as pdf:
+        firsts = ["".join((page.extract_text() or "").splitlines()[0].split()) for page in pdf.pages]
+    assert firsts == [f"指标库（共{sheet.max_row - 1}组指标）"] * len(firsts), firsts

@@ -23,7 +23,13 @@ from tests.web.conftest import SEED_UNIT, WebEnv
 from tests.writers.test_print_pdf import A4, _squash, chromium_pdf
 
 STATIC = Path(perfbudget.web.__file__).parent / "static"
-RADICALS = str.maketrans("⻅⻚", "见页")
+SEED_UNIT_NAME = "天津市和平区人民检察院"
+RADICALS = str.maketrans("⻅⻚⺠⻓", "见页民长")
+
+
+def _plain(text: str) -> str:
+    """Printed text as it reads: no spaces, NFKC, Chromium's radicals (⻅ ⻚ ⺠ in its PDF's text) as characters."""
+    return unicodedata.normalize("NFKC", _squash(text)).translate(RADICALS)
 
 
 def _printed(web: WebEnv, tmp_path: Path, address: str, name: str) -> list[str]:
@@ -98,6 +104,7 @@ def test_the_printed_opinion_keeps_the_reviewers_return_reason_under_many_unit_c
     files' headings ask for 黑体, the rest 宋体 (the headings asked for the theme's font: ＭＳ ゴシック in WPS)."""
     import pdfplumber
 
+    from tests.web.helpers import stored_project
     from tests.writers.test_print_pdf import east_asian_fonts, to_pdf
 
     store = web.app.state.store
@@ -120,12 +127,18 @@ def test_the_printed_opinion_keeps_the_reviewers_return_reason_under_many_unit_c
     for word in ("page.docx", "api.docx"):  # its headings asked for the theme's ＭＳ ゴシック (print17)
         assert east_asian_fonts((tmp_path / word).read_bytes()) == {"宋体", "黑体"}, word
     pdfs = [*to_pdf([tmp_path / "page.docx", tmp_path / "api.docx"], tmp_path).values(), chromium_pdf(page, tmp_path)]
+    project, _ = stored_project(web.app, pid)
+    whose = _squash(f"预算单位：{SEED_UNIT_NAME}项目名称：{project.name}")
     for pdf_path in pdfs:
         with pdfplumber.open(pdf_path) as pdf:
             total = len(pdf.pages)
+            assert total >= 2, pdf_path.name
             text = ""
             for printed in pdf.pages:
                 assert (round(float(printed.width)), round(float(printed.height))) == (round(A4[0]), round(A4[1]))
+                # every page says whose opinion it is (print25: pages 2… named neither the unit nor the project)
+                first = _plain((printed.extract_text() or "").splitlines()[0])
+                assert first == _plain(whose), (pdf_path.name, printed.page_number, first)
                 # (Chromium's Noto CJK maps 见 and 页 to their radicals ⻅ ⻚ in the PDF's text)
                 lines = unicodedata.normalize("NFKC", _squash(printed.extract_text() or "")).translate(RADICALS)
                 numbered = f"第{printed.page_number}页[，,]共{total}页"
@@ -209,14 +222,21 @@ def test_the_review_desk_prints_its_many_cell_comments_across_the_page(web: WebE
     one another: every page of comments is written across its width, and every comment is printed once."""
     import pdfplumber
 
+    from tests.web.helpers import stored_project
+
     pid = web.project_ids[0]
     _commented(web, pid, 80)
     page = tmp_path / "desk.html"
     page.write_text(web.client("reviewer").get(f"/projects/{pid}/review").text
                     .replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
     said: list[int] = []
+    project, _ = stored_project(web.app, pid)
+    whose = _plain(f"预算单位：{SEED_UNIT}{SEED_UNIT_NAME}项目名称：{project.name}")
     with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        assert len(pdf.pages) >= 2
         for printed in pdf.pages:
+            # every page names the unit and the project in its top margin (print25: pages 2… named neither)
+            assert _plain((printed.extract_text() or "").splitlines()[0]) == whose, printed.page_number
             text = unicodedata.normalize("NFKC", _squash(printed.extract_text() or "")).translate(RADICALS)
             found = [int(n) for n in re.findall(r"意见(\d+):", text)]
             said += found
@@ -414,3 +434,67 @@ def _imported_project_printed(web: WebEnv, tmp_path: Path, table: Path, name: st
     path.write_text(page.text.replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
     with pdfplumber.open(chromium_pdf(path, tmp_path)) as pdf:
         return "".join(unicodedata.normalize("NFKC", _squash(p.extract_text() or "")) for p in pdf.pages)
+
+
+def test_every_printed_page_of_a_units_opinion_names_the_unit(web: WebEnv, tmp_path: Path) -> None:
+    """print25: a unit's 审核意见书 (the seed's 10 projects) printed its title on page 1 only: pages 2… began with a
+    project's findings under no name, and a page taken from the pile said neither whose opinion nor which unit it
+    was. Printed by LibreOffice (Word) and Chromium (the page), every page begins with the opinion's title in its top
+    margin."""
+    import pdfplumber
+
+    from tests.writers.test_print_pdf import to_pdf
+
+    client = web.client("reviewer")
+    (tmp_path / "unit.docx").write_bytes(client.get(f"/units/{SEED_UNIT}/opinion.docx").content)
+    page = tmp_path / "unit.html"
+    page.write_text(client.get(f"/units/{SEED_UNIT}/opinion.html").text, encoding="utf-8")
+    title = f"{SEED_UNIT_NAME}绩效目标审核意见书"
+    for pdf_path in (to_pdf([tmp_path / "unit.docx"], tmp_path)["unit.docx"], chromium_pdf(page, tmp_path)):
+        with pdfplumber.open(pdf_path) as pdf:
+            assert len(pdf.pages) >= 3, pdf_path.name
+            firsts = [_plain((printed.extract_text() or "").splitlines()[0]) for printed in pdf.pages]
+        assert firsts == [_plain(title)] * len(firsts), (pdf_path.name, firsts)
+
+
+def test_a_library_group_never_ends_a_printed_page_without_its_examples(web: WebEnv, tmp_path: Path,
+                                                                       seed_path: Path) -> None:
+    """print25: the 指标库 page of a few units printed a group's name and its 「12 个指标 · 2 个单位 …」 alone at the
+    foot of a page, its distribution and examples on the next. Printed by Chromium, no page ends with a group's name,
+    count or distribution, and none begins with a distribution parted from its name."""
+    from dataclasses import replace
+    from html import unescape
+
+    import pdfplumber
+
+    from perfbudget.app.imports import ImportRequest, import_document
+    from perfbudget.app.workflow import actor_of
+    from perfbudget.load import load_path
+    from perfbudget.model import Unit
+
+    seed = load_path(seed_path).document
+    assert seed is not None
+    request = ImportRequest(actor_of(_principal(web, "admin")), "upload", review=False)
+    for batch in (1, 2):  # two more units of the seed's projects, names lengthened: groups of many examples
+        projects = tuple(replace(p, name=f"{p.name}（第{batch}批次专项资金长名称项目）") for p in seed.projects)
+        unit = Unit(f"25510{batch + 1}", f"天津市和平区人民检察院下属第{batch}检察业务保障服务中心")
+        outcome = import_document(web.app.state.store, web.app.state.core, replace(seed, unit=unit, projects=projects),
+                                  f"unit{batch}.txt", request)
+        assert outcome.status == "imported", outcome.problems[:3]
+    library = web.client("reviewer").get("/library")
+    assert library.status_code == 200
+    heads = re.findall(r'<h2><a href="/library/groups/\d+">([^<]+)</a></h2>', library.text)
+    names = {_plain(unescape(name)) for name in heads}
+    assert len(names) >= 20
+    path = tmp_path / "library.html"
+    path.write_text(library.text.replace('"/static/', f'"{STATIC.as_uri()}/'), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(path, tmp_path)) as pdf:
+        pages = [[_plain(line) for line in (printed.extract_text() or "").splitlines() if _squash(line)]
+                 for printed in pdf.pages]
+    assert len(pages) >= 3
+    for number, lines in enumerate(pages, 1):
+        body = [line for line in lines if not re.fullmatch(r"第\d+页[,，]共\d+页", line)]
+        last = body[-1]
+        assert last not in names and "个指标·" not in last and not last.startswith("最小"), (number, body[-3:])
+        if number > 1:
+            assert not body[0].startswith("最小"), (number, body[:2])

@@ -410,12 +410,16 @@ def test_the_fill_in_sheets_print_one_page_wide_at_a_readable_size(tmp_path: Pat
                 assert "项目名称" in text and last in text, (name, page.page_number)
 
 
+_SEED_UNIT_NAME = "天津市和平区人民检察院"
+
+
 def test_the_public_page_printed_by_chromium_keeps_every_project_heading_with_its_table(
         tmp_path: Path, seed_document: Document, evaluation: Evaluation) -> None:
     """print15: the unit's public page (`/public/units/{code}/{year}`) titles each 绩效目标表 with an <h3>, which
     the print style did not keep with its table: Chromium printed page 1 of the seed's page ending with
     「2.检察业务、装备及外包服务费-2023中央绩效目标表」 alone. No page ends with a heading now, and the 自评结果
-    summary's header row is its <thead>."""
+    summary's header row is its <thead>. print25: every page begins with whose page it is, the unit and the year (pages
+    2… named no unit; a page beginning inside a table, no project either)."""
     import pdfplumber
 
     from perfbudget.writers.target_table_layout import project_grid
@@ -432,6 +436,8 @@ def test_the_public_page_printed_by_chromium_keeps_every_project_heading_with_it
             lines = [unicodedata.normalize("NFKC", _squash(line)) for line in text.splitlines()]
             body = [line for line in lines if line and not re.fullmatch(r"第\d+.[，,]共\d+.", line)]
             assert body and body[-1] not in headings, (printed.page_number, body[-1])
+            first = body[0].replace("⺠", "民")  # (Chromium's Noto CJK writes 民 as its radical ⺠ in the PDF's text)
+            assert first == f"预算单位:255101{_SEED_UNIT_NAME}2024年度项目支出绩效目标公开", printed.page_number
 
 
 def test_the_self_evaluation_in_word_keeps_its_scoring_heading_with_the_explanations(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from perfbudget.store import Store
 
 __all__ = ["EARLIER_HEADING", "OPINION_FORMS", "SEVERITY_LABELS", "SIGN_LINE", "decision_text", "earlier_line",
-           "opinion_docx", "opinion_file", "opinion_html", "project_opinion_title"]
+           "opinion_docx", "opinion_file", "opinion_html", "project_opinion_title", "running_head"]
 
 # The forms the 审核意见书 is given in, on every face (the pages, the API, perfbudget desk opinion), and their
 # media types
@@ -135,6 +135,25 @@ def _numbering_from_one(word: Any) -> int:
     return int(num.numId)
 
 
+UNIT_HEAD_CHARS = 20  # of the unit's name in a unit opinion's running head (the rest of the title follows it)
+
+
+def running_head(title: str, desks: Sequence[Desk]) -> str:
+    """The line at the top of every printed page of the opinion saying whose it is (print25): a project's 「预算单位：…
+    项目名称：…」 (its title names the project alone), a unit's opinion its title (the unit's name cut to fit a line).
+    A 40-finding project printed pages 2 and 3 naming neither the project nor the unit, a unit of 30 projects 14 pages
+    naming no unit: a page taken from the pile could not be put back."""
+    from perfbudget.writers import print_layout
+
+    if len(desks) == 1 and title == project_opinion_title(desks[0]):
+        head = desks[0].view.head
+        return print_layout.running_head(head.unit_name, head.name)
+    unit = next((desk.view.head.unit_name for desk in desks if desk.view.head.unit_name), None)
+    if unit and title.startswith(unit) and len(unit) > UNIT_HEAD_CHARS:
+        return unit[:UNIT_HEAD_CHARS - 1] + "…" + title[len(unit):]
+    return title
+
+
 def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     """One Word document: per project its grades, the findings kept, the comments and the decision."""
     from docx import Document as WordDocument
@@ -142,10 +161,11 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    from perfbudget.writers.print_layout import docx_section
+    from perfbudget.writers.print_layout import docx_project_section, docx_section
 
     word = WordDocument()
     docx_section(word.sections[0], [], sign_footer=False)  # A4 portrait (python-docx: US Letter), page numbers
+    docx_project_section(word, 0, running_head(title, desks), "宋体")  # whose opinion: every page's header
     style = word.styles["Normal"]
     style.font.name = "宋体"
     style.font.size = Pt(11)
@@ -214,8 +234,11 @@ def _html_template() -> Any:
 def opinion_html(title: str, desks: Sequence[Desk]) -> str:
     """One HTML page, ready to print as PDF from a browser (A4, its style inlined): per project the same as
     :func:`opinion_docx`."""
+    from perfbudget.writers.print_layout import css_string
+
     return str(_html_template().render(
-        title=title, desks=desks, severity_labels=SEVERITY_LABELS, decision_text=decision_text, year_text=year_text,
+        title=title, desks=desks, running_head=css_string(running_head(title, desks)),  # (a quoted CSS string)
+        severity_labels=SEVERITY_LABELS, decision_text=decision_text, year_text=year_text,
         finding_place=finding_place, sign_line=SIGN_LINE, earlier_heading=EARLIER_HEADING, earlier_line=earlier_line,
         css=(DATA / "opinion.css").read_text(encoding="utf-8")))
 

@@ -82,4 +82,8 @@ def write_xlsx(groups: list[dict[str, Any]], path: Path | IO[bytes]) -> None:
     sheet.freeze_panes = "A2"
     xlsx_page_setup(sheet, widths, title_rows="1:1", sign_footer=False)
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    # what the pages are, at the top of every one: printed, the workbook said 「指标库」 nowhere (its sheet's name is
+    # not printed), each page beginning with the header row (print25)
+    sheet.oddHeader.center.text = f"指标库（共 {len(groups)} 组指标）"
+    sheet.oddHeader.center.size = 9
     book.save(path)

@@ -15,6 +15,7 @@ from perfbudget.evaluate.result import Evaluation
 from perfbudget.model import Document
 from perfbudget.writers.evaluation_html import CSS as EVALUATION_CSS
 from perfbudget.writers.evaluation_html import project_section
+from perfbudget.writers.print_layout import css_string, running_head
 from perfbudget.writers.target_table_html import STYLE as TABLE_CSS
 from perfbudget.writers.target_table_html import table_html
 from perfbudget.writers.target_table_layout import project_grid
@@ -39,9 +40,13 @@ def unit_page_html(document: Document, evaluations: list[Evaluation], year: int 
     pager = "" if pages <= 1 else '<nav class="pages">' + "".join(
         f'<a href="?page={n}" rel="{rel}">{label}</a>'
         for n, rel, label in ((page - 1, "prev", "上一页"), (page + 1, "next", "下一页")) if 1 <= n <= pages) + "</nav>"
+    # printed, every page says whose it is in its top margin (print25: pages 2… named no unit, and a page that begins
+    # inside a table no project either); a quoted CSS string (no 「<」 leaves the style)
+    whose = css_string(f"{running_head(unit, '')}　{when}项目支出绩效目标公开")
     parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
              f"<title>{escape(unit)} {when}项目支出绩效目标</title>",
-             f"<style>{TABLE_CSS}{EVALUATION_CSS}{_CSS}</style></head><body>",
+             f"<style>{TABLE_CSS}{EVALUATION_CSS}{_CSS}@page{{@top-center{{content:{whose};font-size:9pt}}}}</style>"
+             "</head><body>",
              f"<h1>{escape(unit)} {when}项目支出绩效目标公开</h1>",
              '<nav><a href="#targets">绩效目标表</a>'
              + ('<a href="#evaluations">绩效自评结果</a>' if evaluations else "") + "</nav>",

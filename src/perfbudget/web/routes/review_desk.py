@@ -43,10 +43,16 @@ def desk_response(request: Request, principal: Principal, project_id: int, kept:
     """The desk; ``kept``: a refused 审核结论's 意见, put back in its field (``needs``: the field marked and focused).
     Until webflow22 a refused conclusion redirected to the desk: the 意见 typed was gone (a step another reviewer
     took meanwhile) and nothing pointed at the field a 退回 needs."""
+    from perfbudget.writers.print_layout import css_string, running_head
+
     desk = _desk(request, principal, project_id)
     project = desk.view.version.document.projects[0]
-    may_review = principal.can(Action.REVIEW, desk.view.head.unit_code)
+    head = desk.view.head
+    may_review = principal.can(Action.REVIEW, head.unit_code)
     return render(request, "review_desk.html", {
+        # printed, every page names the unit and the project in its top margin, as the project page does (print25:
+        # a desk of many findings printed pages 2… naming neither); a quoted CSS string (no 「<」 leaves the style)
+        "printed_head": css_string(running_head(f"{head.unit_code or ''}{head.unit_name or ''}", head.name)),
         # the next project of the queue, from where the reviewer decides (webflow24: back to the queue each time)
         "queue_next": next_in_queue(store_of(request), principal, project_id) if may_review else None,
         "desk": desk, "head": desk.view.head, "project": project, "places": desk_app.places(project),

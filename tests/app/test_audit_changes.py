@@ -35,3 +35,10 @@ def test_an_edit_lists_the_cells_it_changed_not_the_two_projects() -> None:
         Change("第 3 个指标「满意度」", "—", "产出指标/数量指标/满意度 ≥90%"))
     removed = changes("project.edit", new, old)[-1]
     assert removed.line() == "第 3 个指标「满意度」：产出指标/数量指标/满意度 ≥90% → —"
+
+
+def test_an_imports_versions_are_named_by_their_projects_and_older_entries_by_number() -> None:
+    after = {"versions": [{"project_id": 3, "version": 2, "project": "「运维项目」（2024中央）"},
+                          {"project_id": 4, "version": 1}]}  # the second recorded before 2026-12-06
+    assert change_lines("document.import", None, after) == [
+        "带来的版本：项目「运维项目」（2024中央）第 2 版、项目 4 第 1 版"]

@@ -35,6 +35,8 @@ def test_audit_lists_who_did_what_newest_first_and_filters(tmp_path: Path, seed_
     assert "共 3 条审计记录" in listed.stderr  # the account by its name since webflow25
     assert "创建账号" in lines[1] and "账号 lisi" in lines[1]
     assert "project" not in listed.stdout and "document" not in listed.stdout  # the codes until replay-j
+    # the versions an import brought, by their projects' names (「项目 1 第 1 版」 until 2026-12-06)
+    assert "带来的版本：项目「2024年检察业务信息化运维项目」（2024中央）第 1 版、" in listed.stdout
     assert "        流程状态：草稿 → 已送审" in listed.stdout and "        送审说明：已核对" in listed.stdout
     data = json.loads(runner.invoke(app, ["audit", "--db", db, "--json", "--action", "workflow.submit"]).stdout)
     assert data["total"] == 1 and data["items"][0]["user"] == "lisi" and data["items"][0]["object_id"] == "1"

@@ -114,9 +114,16 @@ def _value(key: str, value: Any) -> str:
     if key == "version" and isinstance(value, int) and not isinstance(value, bool):
         return f"第 {value} 版"
     if key == "versions" and isinstance(value, list):
-        return "、".join(f"项目 {v.get('project_id')} 第 {v.get('version')} 版" if isinstance(v, dict) else _text(v)
-                        for v in value) or NONE
+        return "、".join(_version_text(v) if isinstance(v, dict) else _text(v) for v in value) or NONE
     return _text(value)
+
+
+def _version_text(version: dict[str, Any]) -> str:
+    """A version an import brought: 「项目「名称」（资金）第 2 版」 as the entry recorded its project (since 2026-12-06;
+    entries recorded before name only the project's number: 「项目 10 第 2 版」)."""
+    project = version.get("project")
+    named = f"项目{project}" if isinstance(project, str) and project else f"项目 {version.get('project_id')} "
+    return f"{named}第 {version.get('version')} 版"
 
 
 def _text(value: Any) -> str:

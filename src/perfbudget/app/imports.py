@@ -386,7 +386,8 @@ def _apply(tx: Transaction, plan: Plan, fates: list[TableFate], file: str, sha25
              f"{'申报项目' if declare else '导入'}「{file}」：新项目 {outcome.new_projects} 个，"
              f"更新 {outcome.changed_projects} 个，未变 {outcome.unchanged_projects} 个",
              after={"file": file, "via": request.via, "document_id": outcome.document_id, "forced": bool(confirm),
-                    "versions": [{"project_id": v.project_id, "version": v.version} for v in created]},
+                    "versions": [{"project_id": stored.project_id, "version": stored.version, "project": fate.shown}
+                                 for fate, stored in zip(fates, outcome.versions, strict=True) if stored.created]},
              unit_code=plan.document.unit.code, ip=request.ip)
     if request.review and created:
         from perfbudget.app.reviews import review_in_tx

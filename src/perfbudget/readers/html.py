@@ -105,27 +105,25 @@ def _form_fields_shown(node: Any) -> None:
 _BLOCKS = frozenset({"p", "div", "li"})  # a new line after each
 
 
-_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CSS_DISPLAY = re.compile(r"(?:^|;)\s*display\s*:\s*(table(?:-row|-cell|-row-group|-header-group|-footer-group)?)"
                           r"\s*(?:!\s*important\s*)?(?:;|$)", re.IGNORECASE)
 _REAL = ("table", "tr", "td", "th", "thead", "tbody", "tfoot")
-_CLASS_SELECTOR = re.compile(r"^[\w-]*\.([\w-]+)$")
 _AS_TABLE = {"table": "table", "table-row": "tr", "table-cell": "td", "table-row-group": "tbody",
              "table-header-group": "thead", "table-footer-group": "tfoot",
              "grid": "table", "treegrid": "table", "row": "tr", "cell": "td", "gridcell": "td",
              "columnheader": "td", "rowheader": "td", "rowgroup": "tbody"}
+_TABLE_DISPLAYS = frozenset(("table", "table-row", "table-cell", "table-row-group", "table-header-group",
+                             "table-footer-group"))
 
 
 def _display_classes(soup: Any) -> dict[str, str]:
-    """The classes the page's style sheets show as table parts (``.row{display:table-row}``), by class."""
-    classes: dict[str, str] = {}
-    for style in soup.find_all("style"):
-        for selectors, body in _CSS_RULE.findall(style.get_text()):
-            if (display := _CSS_DISPLAY.search(body)) is not None:
-                for selector in selectors.split(","):
-                    if (match := _CLASS_SELECTOR.match(selector.strip())) is not None:
-                        classes[match.group(1)] = display.group(1).lower()
-    return classes
+    """The classes the page's style sheets show as table parts (``.row{display:table-row}``), by class: the style
+    sheets read once for every layout (``css_grid.class_styles``, the last rule's ``display`` winning as in a
+    browser)."""
+    from perfbudget.readers.css_grid import class_styles
+
+    return {name: display for name, declared in class_styles(soup).items()
+            if (display := declared.get("display", "")) in _TABLE_DISPLAYS}
 
 
 def _as_table_part(node: Any, classes: dict[str, str]) -> str | None:

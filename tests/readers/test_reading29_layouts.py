@@ -79,3 +79,81 @@ def test_a_css_grid_placed_by_a_name_it_does_not_give_is_left_as_text() -> None:
     for page in (unknown, not_rectangle):
         refused = load_bytes(page, "grid.html")
         assert refused.document is None and ["没有找到绩效目标表" in p.message for p in refused.problems] == [True]
+
+
+_ROWS = [["项目名称", "农村义务教育薄弱学校改造补助资金", "", ""],
+         ["年度资金总额（万元）", "16", "", ""],
+         ["一级指标", "二级指标", "三级指标", "指标值"],
+         ["产出指标", "数量指标", "农村义务教育学校改造覆盖率", "100%"],
+         ["满意度指标", "服务对象满意度指标", "学生家长满意度", "≥90%"]]
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _alt_chunks(parts: list[tuple[bytes, str]], table: list[list[str]] | None = None) -> bytes:
+    """A Word file whose body is ``w:altChunk`` elements (the Open XML SDK's AddAlternativeFormatImportPart), then
+    ``table`` as a Word table when given."""
+    import io
+
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    document = docx.Document()
+    if table:
+        word_table = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, cells in enumerate(table):
+            for c, text in enumerate(cells):
+                word_table.cell(r, c).text = text
+    for n, (content, content_type) in reversed(list(enumerate(parts))):
+        part = Part(PackURI(f"/word/afchunk{n}.dat"), content_type, content, document.part.package)
+        rid = document.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                                            "aFChunk")
+        chunk = etree.Element(f"{_W}altChunk")
+        chunk.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", rid)
+        document.element.body.insert(0, chunk)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_plain_text_alt_chunk_holding_a_table_is_read_as_its_text_layout() -> None:
+    """A chunk typed ``text/plain`` whose lines are pipe rows (a system's export of the form as text, in GB18030):
+    read as the same text in a .txt file is. Main: Word 中有以「text/plain」格式嵌入的内容…无法读取."""
+    text = "绩效目标表\r\n" + "".join("| " + " | ".join(cell or " " for cell in row) + " |\r\n" for row in _ROWS)
+    indicators, result = _indicators(_alt_chunks([(text.encode("gb18030"), "text/plain")]), "t.docx")
+    assert indicators == _READ and not result.errors
+    assert result.document.projects[0].name == "农村义务教育薄弱学校改造补助资金"
+
+
+def test_a_plain_text_alt_chunk_of_label_lines_is_read_as_paragraphs_above_the_table() -> None:
+    """A text chunk that is no table (项目名称：… / 年度资金总额：… over two lines, a tab in the second) stands as
+    paragraphs above the Word table of indicators, as Word shows it: the project is named by it."""
+    label_lines = "项目名称：农村义务教育薄弱学校改造补助资金\n年度资金总额（万元）：\t16\n".encode("utf-8-sig")
+    indicators, result = _indicators(_alt_chunks([(label_lines, "text/plain")], table=_ROWS[2:]), "t.docx")
+    assert indicators == _READ
+    project = result.document.projects[0]
+    assert project.name == "农村义务教育薄弱学校改造补助资金" and project.budget.total == 16
+
+
+def _rtf(rows: list[list[str]]) -> bytes:
+    """An RTF table as Word writes one (``\\trowd``, ``\\cellx``, ``\\intbl`` … ``\\cell``, ``\\row``), the Chinese
+    as ``\\u`` escapes."""
+    def escaped(text: str) -> str:
+        return "".join(c if ord(c) < 128 else f"\\u{ord(c) if ord(c) < 32768 else ord(c) - 65536}?" for c in text)
+
+    body = "".join("\\trowd\\trgaph108" + "".join(f"\\cellx{2400 * (n + 1)}" for n in range(len(row)))
+                   + "".join(f"\\pard\\intbl {escaped(cell)}\\cell" for cell in row) + "\\row\n" for row in rows)
+    return ("{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0 SimSun;}}\\uc1\n\\pard "
+            + escaped("绩效目标表") + "\\par\n" + body + "\\pard\\par}").encode("ascii")
+
+
+def test_an_rtf_alt_chunk_is_converted_and_read_as_a_word_chunk() -> None:
+    """A chunk typed ``application/rtf`` holding the form as an RTF table: converted by LibreOffice as an RTF file
+    is, read as a Word chunk. Main: Word 中有以「application/rtf」格式嵌入的内容…无法读取. A chunk typed RTF that is
+    none stays an error, nothing read."""
+    indicators, result = _indicators(_alt_chunks([(_rtf(_ROWS), "application/rtf")]), "t.docx")
+    assert indicators == _READ and not result.errors
+    assert result.document.projects[0].budget.total == 16
+    refused = load_bytes(_alt_chunks([(b"<p>not rtf</p>", "text/rtf")]), "t.docx")
+    assert refused.document is None and ["不是 RTF" in p.message for p in refused.problems] == [True]

@@ -43,6 +43,15 @@ from perfbudget.readers.label_lines import (
 )
 from perfbudget.readers.labels import column_role, header_field, is_any_label, level_of
 from perfbudget.readers.stream import better_heading
+from perfbudget.readers.text_chunks import (
+    RTF_CHUNKS,
+    TEXT_CHUNKS,
+    as_paragraphs,
+    chunk_kind,
+    chunk_text,
+    rtf_chunk_word,
+    text_chunk_tables,
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
@@ -403,6 +412,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     word = docx.Document(io.BytesIO(data))
     body = word.element.body
     mark_style_hidden(body, _styles_element(word.part))
+    _text_chunks_as_paragraphs(body, word.part, budget.limits, taken)
     page_lines, page_unit, page_told = page_furniture_lines(word)
     page_read: list[str] = []
     tables: list[RawTable] = []
@@ -488,6 +498,18 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
     return tables
 
 
+def _text_chunks_as_paragraphs(body: Any, document_part: Any, limits: Limits, taken: ChunkBudget) -> None:
+    """Each plain-text altChunk whose text is no table: its lines put in its place as paragraphs, as Word imports
+    them (``text_chunks.as_paragraphs``); those that are tables are read where they stand (:func:`alt_chunk_tables`)."""
+    for chunk in list(body.iter(_ALT_CHUNK)):
+        part = document_part.related_parts.get(chunk.get(_R_ID) or "")
+        if part is not None and chunk_kind(part) in TEXT_CHUNKS:
+            text = chunk_text(part.blob, limits)
+            if text_chunk_tables(text, "") is None:
+                taken.take(page_bytes=len(part.blob))
+                as_paragraphs(chunk, text)
+
+
 _HTML_CHUNKS = ("text/html", "application/xhtml+xml")
 # a whole Word file as a chunk: the Open XML SDK's AlternativeFormatImportPartType.WordprocessingML names it by the
 # main part's type (…document.main+xml) though the part is the .docx package; docx4j and others by the package's
@@ -542,8 +564,9 @@ def alt_chunk_tables(document_part: Any, chunk: Any, file: str, limits: Limits, 
     """The tables of a ``w:altChunk``: content Word imports in its place when it opens the file, kept as a part of
     its own — an HTML page (as systems that write Word files from HTML do: docx4j's, the Open XML SDK's altChunk), a
     web archive (.mht) or a Word document (documents merged by the SDK's altChunk). Read by the HTML reader or this
-    one; their cells are located in the part (表N of the part). A chunk of another kind (RTF, plain text) is an
-    error: it is not read."""
+    one; their cells are located in the part (表N of the part). A plain-text chunk gives the tables of its text
+    layout, an RTF chunk is converted by LibreOffice and read as a Word chunk (:mod:`perfbudget.readers.text_chunks`).
+    A chunk of another kind is an error: it is not read."""
     part = document_part.related_parts.get(chunk.get(_R_ID) or "")
     kind = getattr(part, "content_type", "") if part is not None else ""
     taken = taken or ChunkBudget(limits)
@@ -563,8 +586,17 @@ def alt_chunk_tables(document_part: Any, chunk: Any, file: str, limits: Limits, 
         if (too_large := html_problem(text, limits)) is not None:
             raise LimitExceeded(f"中嵌入的网页内容（altChunk）{too_large}")
         return read_html_tables(text, file, limits)
+    if part is not None and chunk_kind(part) in TEXT_CHUNKS:  # (one that is no table was made paragraphs)
+        taken.take(page_bytes=len(part.blob))
+        return text_chunk_tables(chunk_text(part.blob, limits), file) or []
+    if part is not None and chunk_kind(part) in RTF_CHUNKS:
+        if depth + 1 >= _CHUNK_DEPTH:
+            raise LimitExceeded(f"中嵌入的 RTF 内容（altChunk）嵌套超过 {_CHUNK_DEPTH - 1} 层；未读取")
+        taken.take(page_bytes=len(part.blob))
+        kind, blob = _WORD_CHUNKS[0], rtf_chunk_word(part.blob, file, limits)
+    else:
+        blob = part.blob if part is not None else b""
     if part is not None and kind in _WORD_CHUNKS:
-        blob = part.blob
         if depth + 1 >= _CHUNK_DEPTH:
             raise LimitExceeded(f"中嵌入的 Word 内容（altChunk）嵌套超过 {_CHUNK_DEPTH - 1} 层；未读取")
         if not blob.startswith(b"PK\x03\x04"):

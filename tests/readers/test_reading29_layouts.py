@@ -89,7 +89,7 @@ _ROWS = [["项目名称", "农村义务教育薄弱学校改造补助资金", ""
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _alt_chunks(parts: list[tuple[bytes, str]], table: list[list[str]] | None = None) -> bytes:
+def _alt_chunks(parts: list[tuple[bytes, str]], table: list[list[str]] | None = None, references: int = 1) -> bytes:
     """A Word file whose body is ``w:altChunk`` elements (the Open XML SDK's AddAlternativeFormatImportPart), then
     ``table`` as a Word table when given."""
     import io
@@ -109,9 +109,10 @@ def _alt_chunks(parts: list[tuple[bytes, str]], table: list[list[str]] | None = 
         part = Part(PackURI(f"/word/afchunk{n}.dat"), content_type, content, document.part.package)
         rid = document.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
                                             "aFChunk")
-        chunk = etree.Element(f"{_W}altChunk")
-        chunk.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", rid)
-        document.element.body.insert(0, chunk)
+        for _ in range(references):
+            chunk = etree.Element(f"{_W}altChunk")
+            chunk.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", rid)
+            document.element.body.insert(0, chunk)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -157,3 +158,24 @@ def test_an_rtf_alt_chunk_is_converted_and_read_as_a_word_chunk() -> None:
     assert result.document.projects[0].budget.total == 16
     refused = load_bytes(_alt_chunks([(b"<p>not rtf</p>", "text/rtf")]), "t.docx")
     assert refused.document is None and ["不是 RTF" in p.message for p in refused.problems] == [True]
+
+
+def test_rtf_alt_chunks_are_converted_once_a_part_and_bounded(monkeypatch: Any) -> None:
+    """An RTF part referenced by three altChunk elements is converted once (LibreOffice takes seconds) and read at
+    each; more RTF parts than the bound (5; 1 here) refuse the file before the next conversion starts."""
+    import perfbudget.readers.docx as word
+
+    calls: list[int] = []
+    real = word.rtf_chunk_word
+
+    def counted(blob: bytes, file: str, limits: Any) -> bytes:
+        calls.append(len(blob))
+        return real(blob, file, limits)
+
+    monkeypatch.setattr(word, "rtf_chunk_word", counted)
+    result = load_bytes(_alt_chunks([(_rtf(_ROWS), "application/rtf")], references=3), "t.docx")
+    assert result.document is not None and len(calls) == 1 and len(result.document.projects) == 3
+    monkeypatch.setattr(word, "_MOST_CONVERSIONS", 1)
+    refused = load_bytes(_alt_chunks([(_rtf(_ROWS), "application/rtf"), (_rtf(_ROWS[:3]), "text/rtf")]), "t.docx")
+    assert refused.document is None and ["超过 1 个的上限" in p.message for p in refused.problems] == [True]
+    assert len(calls) == 2

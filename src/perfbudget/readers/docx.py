@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from perfbudget.config import Limits
@@ -534,16 +534,29 @@ def chunk_part_class(content_type: str, reltype: str) -> Any:
 
 
 _MOST_CHUNKS = 500  # altChunk parts read for one file (an empty Word chunk costs some 5 ms to open)
+_MOST_CONVERSIONS = 5  # RTF altChunk parts converted for one file (LibreOffice: some seconds each)
 
 
 class ChunkBudget:
     """The altChunk parts read for one file, Word chunks in Word chunks counted too, bounded together as one file
-    of their kind is: at most :data:`_MOST_CHUNKS` parts, their web pages at most ``max_file_bytes`` together and
+    of their kind is: at most :data:`_MOST_CHUNKS` parts (:data:`_MOST_CONVERSIONS` RTF parts converted), their web
+    pages and RTF at most ``max_file_bytes`` together and
     their Word files at most ``max_xml_elements`` (one part referenced by many altChunk elements is read at each,
     as Word shows it at each)."""
 
     def __init__(self, limits: Limits) -> None:
         self.page_bytes, self.elements, self.chunks = limits.max_file_bytes, limits.max_xml_elements, 0
+        self.conversions: dict[int, bytes] = {}
+
+    def converted(self, part: Any, convert: Callable[[], bytes]) -> bytes:
+        """A part's conversion (an RTF chunk's by LibreOffice, seconds each): once a part however often it is
+        referenced, at most :data:`_MOST_CONVERSIONS` parts a file."""
+        if id(part) not in self.conversions:
+            if len(self.conversions) >= _MOST_CONVERSIONS:
+                raise LimitExceeded(f"中嵌入的 RTF 内容（altChunk）超过 {_MOST_CONVERSIONS} 个的上限"
+                                    "（每个都要由 LibreOffice 转换）；未读取")
+            self.conversions[id(part)] = convert()
+        return self.conversions[id(part)]
 
     def take(self, page_bytes: int = 0, elements: int = 0) -> None:
         self.chunks += 1
@@ -593,7 +606,7 @@ def alt_chunk_tables(document_part: Any, chunk: Any, file: str, limits: Limits, 
         if depth + 1 >= _CHUNK_DEPTH:
             raise LimitExceeded(f"中嵌入的 RTF 内容（altChunk）嵌套超过 {_CHUNK_DEPTH - 1} 层；未读取")
         taken.take(page_bytes=len(part.blob))
-        kind, blob = _WORD_CHUNKS[0], rtf_chunk_word(part.blob, file, limits)
+        kind, blob = _WORD_CHUNKS[0], taken.converted(part, lambda: rtf_chunk_word(part.blob, file, limits))
     else:
         blob = part.blob if part is not None else b""
     if part is not None and kind in _WORD_CHUNKS:

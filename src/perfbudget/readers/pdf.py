@@ -11,8 +11,9 @@ in the Word and HTML readers. A table at the top of a page with no text between 
 the previous page's last table continues that table (a table running over pages); when it starts with a
 row of that table again (a heading row repeated on every page) it is kept as a table of its own, for
 ``continuation`` to join with the repeated heading dropped.
-A PDF without ruled tables is read by :mod:`perfbudget.readers.pdf_columns` (columns told by the indicator
-header's words); one without either (a scan) is an error.
+A page without a ruled table is read by :mod:`perfbudget.readers.pdf_columns` (columns told by the indicator
+header's words), in a PDF of such pages alone or among pages of ruled tables (one form printed with borders, the
+next without); a PDF without either (a scan) is an error.
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
     from pdfminer.pdfpage import PDFPage
 
     from perfbudget.readers.pdf_bounds import page_objects
+    from perfbudget.readers.pdf_columns import UnruledPages
 
     tables: list[RawTable] = []
     if _page_objects_over(data, 2 * limits.max_pdf_pages):
@@ -127,12 +129,17 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         last_raw: list[list[str | None]] = []
         open_table = False  # the previous page ended with a table and no text after it
         unreadable: list[Problem] = []  # cells whose text runs in directions that make no one reading
+        unruled = UnruledPages(file)  # the pages without a ruled table: their tables of aligned text
         for page_number, page in enumerate(pdf.pages, 1):
             drawn += page_objects(page.page_obj, limits.max_pdf_page_objects)
             if drawn > limits.max_pdf_objects:
                 return [], [Problem(Source(file), f"PDF 绘制的对象共超过 {limits.max_pdf_objects} 个的上限（环境变量 "
                                                   "PERFBUDGET_MAX_PDF_OBJECTS）；未读取")]
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+            if not found and (problem := unruled.read(page, page_number, tables)) is not None:
+                return [], [problem]  # a page without ruling lines: its table of aligned text (pdf_columns)
+            if found:
+                unruled.interrupt()
             top = 0.0
             for table in found:
                 above = _text_lines(page, top, table.bbox[1])
@@ -166,10 +173,6 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                 open_table = False
             open_table = bool(found) and not _text_lines(page, top, page.height)
             page.flush_cache()
-        if not tables:  # no ruled table on any page: a table of aligned text, by its words' positions
-            from perfbudget.readers.pdf_columns import unruled_tables
-
-            return unruled_tables(pdf.pages, file)
     if unreadable:
         return [], unreadable
     return tables, []

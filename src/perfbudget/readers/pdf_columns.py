@@ -127,30 +127,42 @@ def _edges(lines: list[_Line], bounds: list[float]) -> list[float]:
     return [*bounds, last]
 
 
-def unruled_tables(pages: list[Any], file: str) -> tuple[list[RawTable], list[Problem]]:
-    """The tables of a PDF without ruling lines (``pages``: pdfplumber's), told; an error where a header's columns
-    cannot be told apart."""
-    from perfbudget.readers.pdf import is_page_number
+class UnruledPages:
+    """The pages without ruling lines of one PDF, read one after another into its tables (a PDF of them alone, or
+    its pages without a ruled table among ruled ones): a page with an indicator header starts a table, a page
+    without one continues the last table read so, until a ruled table comes between (:meth:`interrupt`)."""
 
-    tables: list[RawTable] = []
-    bounds: list[float] | None = None
-    for page_number, page in enumerate(pages, 1):
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.bounds: list[float] | None = None
+        self.table: RawTable | None = None
+
+    def interrupt(self) -> None:
+        """A ruled table stands after the last table read so: a page without a header no longer continues it."""
+        self.bounds, self.table = None, None
+
+    def read(self, page: Any, page_number: int, tables: list[RawTable]) -> Problem | None:
+        """Read ``page`` into ``tables`` (a new table numbered after them, or rows of the one it continues); the
+        error where a header's columns cannot be told apart."""
+        from perfbudget.readers.pdf import is_page_number
+
+        file = self.file
         lines = [line for line in _lines(page.extract_words()) if not is_page_number(line.text)
                  and not is_furniture(line.text)]
         header_at = next((i for i, line in enumerate(lines) if _header(line)), None)
         if header_at is None:
-            if bounds is not None and tables and lines:  # the table goes on over the page
-                start = len(tables[-1].rows)
-                more = _rows(lines, bounds, _edges(lines, bounds))
-                tables[-1].rows.extend(_located(more, file, page_number, len(tables), start))
-            continue
+            if self.bounds is not None and self.table is not None and lines:  # the table goes on over the page
+                start = len(self.table.rows)
+                more = _rows(lines, self.bounds, _edges(lines, self.bounds))
+                self.table.rows.extend(_located(more, file, page_number, self.table.source.table or 0, start))
+            return None
         header = lines[header_at]
         found = _boundaries(header, lines[header_at + 1:])
         if found is None:
-            return [], [Problem(Source(file, page=page_number), f"第{page_number}页的表格没有框线，各列的文字连在一起"
-                                "（指标表头「" + header.text + "」的列之间没有空隙），无法分出各列，未读取；请导入原 "
-                                "Word/Excel 文件，或导出带框线的 PDF")]
-        bounds = found
+            return Problem(Source(file, page=page_number), f"第{page_number}页的表格没有框线，各列的文字连在一起"
+                           "（指标表头「" + header.text + "」的列之间没有空隙），无法分出各列，未读取；请导入原 "
+                           "Word/Excel 文件，或导出带框线的 PDF")
+        bounds = self.bounds = found
         first = header_at
         while first > 0 and _block_line(lines[first - 1]):
             first -= 1
@@ -166,7 +178,8 @@ def unruled_tables(pages: list[Any], file: str) -> tuple[list[RawTable], list[Pr
                          needs_check=(NO_LINES_NOTE,))
         table.problems.append(Problem(source, NO_LINES_NOTE, Severity.WARNING))
         tables.append(table)
-    return tables, []
+        self.table = table
+        return None
 
 
 def _block_line(line: _Line) -> bool:

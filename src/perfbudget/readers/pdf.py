@@ -32,7 +32,7 @@ from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.header_block import money_unit_in, with_unit_line
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.labels import level_of
-from perfbudget.readers.pdf_cells import cell_text, table_texts
+from perfbudget.readers.pdf_cells import OpenEnds, cell_text, table_texts
 from perfbudget.readers.stream import looks_like_heading
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)")
@@ -126,6 +126,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
         # a word processor's table row may break across pages (Word's default); a spreadsheet's never does
         rows_may_split = not _SPREADSHEET.search(str((pdf.metadata or {}).get("Creator", "")))
         last_rows: list[list[Cell]] = []  # the rows of the last table found on the previous page
+        last_ends = OpenEnds()  # and its open regions at its ends (a label merged down past the page)
         last_raw: list[list[str | None]] = []
         open_table = False  # the previous page ended with a table and no text after it
         unreadable: list[Problem] = []  # cells whose text runs in directions that make no one reading
@@ -143,7 +144,7 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
             top = 0.0
             for table in found:
                 above = _text_lines(page, top, table.bbox[1])
-                extracted, unordered = table_texts(table)
+                extracted, unordered, ends = table_texts(table)
                 for r, c in unordered:
                     unreadable.append(Problem(Source(file, table=len(tables) + 1, page=page_number, row=r, column=c),
                                               UNORDERED_CELL))
@@ -154,13 +155,16 @@ def _read_pdf_tables(data: bytes, file: str, limits: Limits) -> tuple[list[RawTa
                                         f"第{page_number}页的表格是上一页表格右侧的列（表格比纸宽，分页打印了列）：两页"
                                         "的行无法可靠地对齐，未读取；请把表格缩放到一页宽后重新导出 PDF，或导入原 "
                                         "Excel/Word 文件")]
+                located = rows
                 if open_table and not above and top == 0.0 and tables:
                     rows = _after_repeated_spans(rows, tables[-1].rows)
-                last_rows = rows
+                earlier_rows, earlier_ends, last_rows, last_ends = last_rows, last_ends, rows, ends
                 earlier_raw, last_raw = last_raw, extracted  # the tables' rows as the pages show them, lines kept
                 if open_table and not above and top == 0.0 and tables and not _repeats_a_row(rows, tables[-1].rows):
                     if rows_may_split and _may_be_split_row(earlier_raw, rows):
                         _flag_split_row(tables[-1], rows[0], page_number)
+                    if rows is located:
+                        _carry_back_labels(tables[-1].rows, earlier_rows, earlier_ends, rows, ends)
                     tables[-1].rows.extend(rows)
                 else:
                     headed = [line for line in above if looks_like_heading(line)]
@@ -184,6 +188,24 @@ UNORDERED_CELL = ("单元格中的文字朝向不一（如横排与竖排、向�
 
 _SPREADSHEET = re.compile(r"Calc|Excel|表格|\bET\b", re.IGNORECASE)
 SPLIT_ROW_NOTE = "表格跨页续排：分页处的一行可能被拆成了两行，请核对跨页处的指标"
+
+
+def _carry_back_labels(table_rows: list[list[Cell]], earlier: list[list[Cell]], earlier_ends: OpenEnds,
+                       rows: list[list[Cell]], ends: OpenEnds) -> None:
+    """A label merged down across the page break whose text the next page shows (the middle of the merge there):
+    the previous page's table ends in an open region without text in a column where this page's table starts with
+    an open region holding text. The text goes to the region's first row on the previous page, where the merge
+    starts (its rows there would otherwise continue the label above them), and this page's rows continue it."""
+    if not earlier or len(rows[0]) != len(earlier[0]) or table_rows[-len(earlier):] != earlier:
+        return
+    for column in sorted(ends.top):
+        first = earlier_ends.bottom.get(column)
+        if first is None or rows[0][column].blank:
+            continue
+        at = len(table_rows) - len(earlier) + first
+        label = rows[0][column]
+        table_rows[at][column] = Cell(label.text, table_rows[at][column].source)
+        rows[0][column] = Cell("", label.source)
 
 
 def _may_be_split_row(earlier: list[list[str | None]], rows: list[list[Cell]]) -> bool:

@@ -15,6 +15,7 @@ caller reports it at the cell. A vertical cell of upright Chinese characters sta
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 Char = dict[str, Any]
@@ -90,10 +91,24 @@ def _inside(char: Char, box: tuple[float, float, float, float]) -> bool:
     return x0 <= h_mid < x1 and top <= v_mid < bottom
 
 
-def table_texts(table: Any) -> tuple[list[list[str | None]], list[tuple[int, int]]]:
-    """The cells' texts row by row as ``Table.extract`` gives them (None for a position a merged cell covers),
-    and the (row, column), from 1, of each cell whose text cannot be ordered (its text then "")."""
+@dataclass(frozen=True)
+class OpenEnds:
+    """The open regions (:func:`_open_regions`) a table's page break may cut: ``bottom``, by the column of its first
+    position, the first row (from 0) of each region without text that reaches the table's last row (a label merged
+    down past the page, its text printed on the next page); ``top``, the columns of the regions with text that start
+    in the table's first row (that text in the first row)."""
+
+    bottom: dict[int, int] = field(default_factory=dict)
+    top: frozenset[int] = frozenset()
+
+
+def table_texts(table: Any) -> tuple[list[list[str | None]], list[tuple[int, int]], OpenEnds]:
+    """The cells' texts row by row as ``Table.extract`` gives them (None for a position a merged cell covers, the
+    text of an open region in its first position), the (row, column), from 1, of each cell whose text cannot be
+    ordered (its text then ""), and the open regions at the table's ends."""
     chars = table.page.chars
+    x0, top, x1, bottom = table.bbox
+    chars = [c for c in chars if _inside(c, (x0, top, x1 + 0.01, bottom + 0.01))]
     rows: list[list[str | None]] = []
     unordered: list[tuple[int, int]] = []
     for r, row in enumerate(table.rows, 1):
@@ -108,4 +123,56 @@ def table_texts(table: Any) -> tuple[list[list[str | None]], list[tuple[int, int
                 unordered.append((r, c))
             texts.append(text or "")
         rows.append(texts)
-    return rows, unordered
+    return rows, unordered, _open_regions(table, rows, chars)
+
+
+def _open_regions(table: Any, rows: list[list[str | None]], chars: list[Char]) -> OpenEnds:
+    """Give ``rows`` the text of the table's open regions: positions inside its frame that no ruled cell covers (a
+    merged label whose closing border lies on the next page — a sheet's 一级/二级 cell merged down across the page
+    break, its text centred in what the page shows of it), each set of touching positions one region, its text in
+    its first position, as a merged cell's text is in its first (the rows below it blank, continuing it). A region
+    without text, or with text that runs two ways, is left as it is; those at the table's ends are returned."""
+    ends = OpenEnds()
+    lefts = sorted({box[0] for box in table.cells})
+    if not lefts or any(len(row.cells) != len(lefts) for row in table.rows):
+        return ends
+    rights = [*lefts[1:], table.bbox[2]]
+    spans = [(row.bbox[1], row.bbox[3]) for row in table.rows]
+    open_at = {(r, c) for r, row in enumerate(table.rows) for c, box in enumerate(row.cells) if box is None}
+    if not open_at:
+        return ends
+    for x0, top, x1, bottom in table.cells:  # the positions a cell covers (by their middles) are not open
+        for r, (row_top, row_bottom) in enumerate(spans):
+            if top <= (row_top + row_bottom) / 2 < bottom:
+                open_at.difference_update((r, c) for c in range(len(lefts))
+                                          if x0 <= (lefts[c] + rights[c]) / 2 < x1)
+    edges = [e for e in table.page.edges if e.get("orientation") in ("v", "h")]
+
+    def ruled(r: int, c: int, r2: int, c2: int) -> bool:  # a ruling line between two touching positions
+        if c2 != c:  # side by side: a vertical line at their common x across the row's middle
+            x, middle = rights[min(c, c2)], (spans[r][0] + spans[r][1]) / 2
+            return any(e["orientation"] == "v" and abs(e["x0"] - x) <= 1 and e["top"] <= middle <= e["bottom"]
+                       for e in edges)
+        y, middle = spans[min(r, r2)][1], (lefts[c] + rights[c]) / 2
+        return any(e["orientation"] == "h" and abs(e["top"] - y) <= 1 and e["x0"] <= middle <= e["x1"] for e in edges)
+
+    while open_at:
+        first = min(open_at)
+        region, stack = {first}, [first]
+        open_at.discard(first)
+        while stack:
+            r, c = stack.pop()
+            for near in ((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)):
+                if near in open_at and not ruled(r, c, *near):
+                    open_at.discard(near)
+                    region.add(near)
+                    stack.append(near)
+        held = [ch for ch in chars if any(_inside(ch, (lefts[c], spans[r][0], rights[c], spans[r][1]))
+                                          for r, c in region)]
+        if held and (text := cell_text(held)):
+            rows[first[0]][first[1]] = text
+            if first[0] == 0:
+                ends = OpenEnds(ends.bottom, ends.top | {first[1]})
+        elif not held and any(r == len(spans) - 1 for r, _c in region):
+            ends.bottom[first[1]] = first[0]
+    return ends

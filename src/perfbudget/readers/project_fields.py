@@ -20,6 +20,7 @@ from perfbudget.readers.grid import Cell
 from perfbudget.readers.indicator_progress import with_progress
 from perfbudget.readers.labels import DEPARTMENT_WORDS, label_key
 from perfbudget.readers.money_cells import money_amount, unsplit_budget_cell
+from perfbudget.readers.money_scale import money_scale_note
 from perfbudget.readers.monitoring_period import monitoring_period
 from perfbudget.readers.parts import Parts
 from perfbudget.readers.stated_scores import stated_scores
@@ -185,6 +186,10 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
                 "未作为预算数；请人工核对预算数")
         parts.needs_check.append(note)
         problems.append(Problem(investment.source, note, Severity.WARNING))
+    if budget.total is not None and "total" in parts.money \
+            and (doubted := money_scale_note(budget.total, parts.money_unit)) is not None:
+        parts.needs_check.append(doubted)  # 元 written under a 万元 label, or the reverse: told, read as written
+        problems.append(Problem(parts.money["total"].source, doubted, Severity.WARNING))
     purpose = "\n".join(_paragraphs(parts.purpose)) or None
     # (_GOAL_NUMBER is anchored at the start: cut where it matches, without sub's search of every position)
     goals = tuple((g[numbered.end():] if (numbered := _GOAL_NUMBER.match(g)) else g).strip()

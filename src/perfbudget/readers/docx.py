@@ -49,6 +49,7 @@ from perfbudget.readers.text_chunks import (
     as_paragraphs,
     chunk_kind,
     chunk_text,
+    is_table_text,
     rtf_chunk_word,
     text_chunk_tables,
 )
@@ -505,7 +506,7 @@ def _text_chunks_as_paragraphs(body: Any, document_part: Any, limits: Limits, ta
         part = document_part.related_parts.get(chunk.get(_R_ID) or "")
         if part is not None and chunk_kind(part) in TEXT_CHUNKS:
             text = chunk_text(part.blob, limits)
-            if text_chunk_tables(text, "") is None:
+            if not is_table_text(text):
                 taken.take(page_bytes=len(part.blob))
                 as_paragraphs(chunk, text)
 

@@ -52,6 +52,13 @@ def text_chunk_tables(text: str, file: str) -> list[RawTable] | None:
     return LAYOUT_PARTS[layout][1](text, file)
 
 
+def is_table_text(text: str) -> bool:
+    """Whether a plain-text chunk's lines are one of the text reader's table layouts."""
+    from perfbudget.readers.text import detect_layout
+
+    return detect_layout(text) is not None
+
+
 def as_paragraphs(chunk: Any, text: str) -> None:
     """Put ``text``'s lines in the place of the ``w:altChunk`` element ``chunk``, a ``w:p`` each (a tab a
     ``w:tab``), as Word imports a plain-text chunk."""

@@ -15,6 +15,7 @@ caller reports it at the cell. A vertical cell of upright Chinese characters sta
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,11 +142,12 @@ def _open_regions(table: Any, rows: list[list[str | None]], chars: list[Char]) -
     open_at = {(r, c) for r, row in enumerate(table.rows) for c, box in enumerate(row.cells) if box is None}
     if not open_at:
         return ends
+    row_middles = [(top + bottom) / 2 for top, bottom in spans]  # (rows top to bottom: sorted)
+    column_middles = [(left + right) / 2 for left, right in zip(lefts, rights, strict=True)]
     for x0, top, x1, bottom in table.cells:  # the positions a cell covers (by their middles) are not open
-        for r, (row_top, row_bottom) in enumerate(spans):
-            if top <= (row_top + row_bottom) / 2 < bottom:
-                open_at.difference_update((r, c) for c in range(len(lefts))
-                                          if x0 <= (lefts[c] + rights[c]) / 2 < x1)
+        rows_in = range(bisect_left(row_middles, top), bisect_left(row_middles, bottom))
+        columns_in = range(bisect_left(column_middles, x0), bisect_left(column_middles, x1))
+        open_at.difference_update((r, c) for r in rows_in for c in columns_in)
     edges = [e for e in table.page.edges if e.get("orientation") in ("v", "h")]
 
     def ruled(r: int, c: int, r2: int, c2: int) -> bool:  # a ruling line between two touching positions
@@ -167,8 +169,10 @@ def _open_regions(table: Any, rows: list[list[str | None]], chars: list[Char]) -
                     open_at.discard(near)
                     region.add(near)
                     stack.append(near)
-        held = [ch for ch in chars if any(_inside(ch, (lefts[c], spans[r][0], rights[c], spans[r][1]))
-                                          for r, c in region)]
+        frame = (min(lefts[c] for _r, c in region), min(spans[r][0] for r, _c in region),
+                 max(rights[c] for _r, c in region), max(spans[r][1] for r, _c in region))
+        held = [ch for ch in chars if _inside(ch, frame) and any(
+            _inside(ch, (lefts[c], spans[r][0], rights[c], spans[r][1])) for r, c in region)]
         if held and (text := cell_text(held)):
             rows[first[0]][first[1]] = text
             if first[0] == 0:

@@ -28,6 +28,7 @@ from perfbudget.readers.glued_described_rows import described_plan, split_descri
 from perfbudget.readers.glued_funds import split_glued_funds
 from perfbudget.readers.glued_level_runs import split_level_run, starts_a_run
 from perfbudget.readers.glued_paired_rows import paired_header, paired_row
+from perfbudget.readers.glued_region_rows import region_header, region_rows
 from perfbudget.readers.glued_stream import HEADER_SPAN, header_run, split_stream
 from perfbudget.readers.glued_weighted_rows import weighted_header, weighted_row
 from perfbudget.readers.grid import Cell, RawTable
@@ -39,6 +40,7 @@ from perfbudget.readers.labels import (
     GOAL_OTHER,
     HEADER_LABELS,
     IGNORED_LABELS,
+    column_role,
     header_field,
     header_roles,
     is_footer,
@@ -277,12 +279,21 @@ def _joined_page_markers(lines: list[str]) -> list[tuple[int, str]]:
     return out + blanks
 
 
+def _before_levels(row: list[Cell]) -> list[Cell]:
+    """The cells of a glued header row before its 一级指标 label (项目名称…资金总额… run into the indicator header)."""
+    at = next((i for i, cell in enumerate(row) if column_role(cell.text) == "level1"), 0)
+    return row[:at]
+
+
 def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
     """The rows of a glued self-evaluation run together after its header on ``line`` (:mod:`glued_stream`),
     appended to ``table`` in place of the header row; False (nothing changed) unless one row or more split."""
     found = header_run(line)
     weighted = weighted_header(line) if found is None else None
     paired = paired_header(line) if found is None and weighted is None else None
+    levels_at = line.find("一级指标") if found is None and weighted is None and paired is None else -1
+    region = region_header(line[levels_at:]) if levels_at >= 0 else None
+    failed: list[str] = []
     if found is not None:
         cells, end, units = found
         rows, stopped, rest = split_stream(line[end:], units)
@@ -295,16 +306,24 @@ def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
         cells, end = paired
         rows, stopped, rest = split_stream(line[end:], [], paired_row)
         how = "（没有分值、得分列；指标值和完成值各带单位或两者相同，只有一种拆法时才读取）"
+    elif region is not None:  # one value a region (:mod:`glued_region_rows`)
+        cells, end, regions, directed = region
+        rows, failed = region_rows(line[levels_at + end:], regions, "指标解释" in cells, directed)
+        stopped, rest = None, ""
+        how = f"（{regions} 个区域各一个目标值：逐区域写同一个值时取该值，否则该行不读取）"
     else:
         return False
     if not rows:
         return False
     source = Source(file, line=lineno)
+    if region is not None and (block := _before_levels(table.rows[-1])):
+        table.rows.insert(len(table.rows) - 1, block)  # the header block glued before the indicator header: kept
     table.rows[-1] = [Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(cells, 1)]
     for row in rows:
         table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(row, 1)])
     table.problems.append(Problem(source, f"指标行粘连在一段文字中：按指标级次名称和各列取值的形式{how}"
                                           f"拆出 {len(rows)} 行", Severity.INFO))
+    table.problems.extend(Problem(source, f"粘连的区域指标行无法可靠拆分，未读取：{why}") for why in failed)
     if stopped is not None:
         table.problems.append(Problem(source, f"粘连的指标行在此之后无法可靠拆分，未读取：{stopped}"))
     elif rest:
@@ -499,7 +518,9 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
             in_indicators = False
             table = None
             continue
-        if "level3" in roles and "target" in roles and not in_indicators:
+        if "level3" in roles and not in_indicators and ("target" in roles or (
+                "sign" in roles and "一级指标" in line and region_header(line[line.find("一级指标"):]) is not None)):
+            # (a region table with a 指标方向 column names no target column: its regions are the targets)
             if _stream_rows(table, line, file, lineno):
                 table = None
                 continue

@@ -1,0 +1,142 @@
+"""A transfer's region table glued into one paragraph (a notice run into its 区域绩效目标表): the header names each
+region after the 三级 (and 指标解释 / 指标方向) columns — ``…三级指标指标解释指标方向笏石街道办埭头镇`` — and each row
+gives one value a region, run together: ``…情况≤100%100%`` for two regions.
+
+A person is sure of a row's target only where the regions' values are one value written once a region (``100%100%``
+for two; ``>=95%`` seven times for seven): that value is the target, as in rows of cells (``region_columns``), the
+指标方向's sign before it (``≤`` + ``100%`` is ``≤100%``; a 是/否 or 正向 direction is no sign). Where the run is no
+such repetition (``2312222`` for seven regions: 2, 3, 1, 2, 2, 2, 2 or another cut), or the 三级 name cannot be told
+from its 指标解释 (which must start with 反映), the row is a located error and the reading goes on at the next level
+name, as a person reads on: nothing of the row is guessed."""
+
+from __future__ import annotations
+
+import re
+
+from perfbudget.readers.glued_stream import _CLOSING, _LEVEL_NAME, _levels, header_cells
+from perfbudget.readers.glued_weighted_rows import _next_row_starts
+from perfbudget.readers.labels import column_role
+
+# a region of a transfer: a county, district, city, banner, town, township or sub-district office
+_REGION = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道办事处|街道办|街道|自治县|区|县|市|旗|镇|乡)")
+_TARGET_HEAD = re.compile(r"(?:区域)?(?:目标值|指标值)")
+_SIGN = re.compile(r"(?:>=|<=|[≥≤><=≧≦])")
+_DIRECTION = re.compile(r"(?:>=|<=|[≥≤><=≧≦]|是/否|正向|反向|定性|定量)")
+_VALUE = re.compile(r"(?:(?:>=|<=|[≥≤><=≧≦])?\d+(?:\.\d+)?(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)?"
+                    r"|[是否有无]|合格|达标|完成|良好|优秀|显著|提升|提高)")
+_MOST_REGIONS = 60
+_LONGEST_ROW = 300
+_LONGEST_VALUE = 12
+
+
+def region_header(text: str) -> tuple[list[str], int, int, bool] | None:
+    """The glued header ``text`` starts with when it is 一级 | 二级 | 三级 | [指标解释] | [指标方向] | [区域目标值] and
+    two regions or more before the first level name: the cells of the table it makes (the regions one 指标值
+    column), where the header ends, how many regions and whether a direction column stands before them."""
+    cells, end = header_cells(text)
+    roles = [column_role(c) for c in cells]
+    if roles[:3] != ["level1", "level2", "level3"] or roles[3:] not in ([], ["description"], ["sign"],
+                                                                        ["description", "sign"]):
+        return None
+    if (head := _TARGET_HEAD.match(text, end)) is not None:
+        end = head.end()
+    regions = 0
+    while regions < _MOST_REGIONS and _LEVEL_NAME.match(text, end) is None \
+            and (region := _REGION.match(text, end)) is not None:
+        regions, end = regions + 1, region.end()
+    if regions < 2 or _LEVEL_NAME.match(text, end) is None:
+        return None
+    return [*(c for c, role in zip(cells, roles, strict=True) if role != "sign"), "指标值"], end, regions, \
+        "sign" in roles
+
+
+def _row(rest: str, regions: int, described: bool, directed: bool) -> tuple[list[str], int] | str:
+    """[三级, (指标解释,) target] of the row at the start of ``rest`` and where it ends; else why not."""
+    found: set[tuple[int, int, int]] = set()  # (values' start, a value's length, the direction's start)
+    after = _LEVEL_NAME.search(rest, 1)
+    bound = after.start() if after is not None else len(rest)  # a row ends before the next level name
+    for start in range(1, min(bound, _LONGEST_ROW)):
+        for length in range(1, _LONGEST_VALUE + 1):
+            end = start + length * regions
+            if end > bound:
+                break
+            value = rest[start:start + length]
+            if rest[start:end] != value * regions or not _VALUE.fullmatch(value) or not _ends_a_row(value, rest[end:]):
+                continue
+            if directed and _SIGN.match(value):
+                continue  # (the sign is the direction column's)
+            if rest[start - 1:start].isdigit() and value[0].isdigit():
+                continue  # (the value would start inside a number)
+            direction = start
+            if directed:
+                signs = [m for m in (_DIRECTION.match(rest, at) for at in range(max(start - 3, 0), start))
+                         if m is not None and m.end() == start]
+                if not signs:
+                    continue
+                direction = signs[0].start()
+            found.add((start, length, direction))
+    if found:  # the first run that ends a row ends this one (a later one is a later row's)
+        first_end = min(start + length * regions for start, length, _ in found)
+        found = {(start, length, at) for start, length, at in found if start + length * regions == first_end}
+    if len(found) != 1:
+        why = "不是同一个值逐区域重复" if not found else f"有 {len(found)} 种拆法"
+        return f"各区域的目标值粘连在一起，{why}，无法确定目标值：「{rest[:60]}」"
+    ((start, length, direction),) = found
+    named = rest[:direction]
+    sign = rest[direction:start]
+    target = (sign if _SIGN.fullmatch(sign) else "") + rest[start:start + length]
+    if not described:
+        return [named, target], start + length * regions
+    at = named.find("反映")
+    if at <= 0 or named.find("反映", at + 1) >= 0:
+        return f"三级指标与指标解释粘连在一起（指标解释不以「反映」开头，或不止一处），无法可靠拆分：「{named[:60]}」"
+    return [named[:at], named[at:], target], start + length * regions
+
+
+def _ends_a_row(value: str, after: str) -> bool:
+    """The values' run can end before ``after``: the next row or level name starts there, not more of a number (nor,
+    after a value ending in a digit, its unit: ``1`` before ``个``)."""
+    if value[-1].isdigit():
+        return _next_row_starts(after)
+    return not after or not (after[0].isdigit() or after[0] in ".%‰")
+
+
+def region_rows(text: str, regions: int, described: bool, directed: bool) -> tuple[list[list[str]], list[str]]:
+    """Rows [一级, 二级, 三级, (指标解释,) target] of the glued region rows ``text`` (after the header), and the
+    reasons of the rows not read (each row not read: the reading goes on at the next level name)."""
+    rows: list[list[str]] = []
+    failed: list[str] = []
+    level1: str | None = None
+    level2: str | None = None
+    position = 0
+    while position < len(text):
+        rest = text[position:]
+        if _CLOSING.match(rest):
+            break
+        names: list[str] = []
+        while (match := _LEVEL_NAME.match(text, position)) is not None:
+            names.append(match.group())
+            position = match.end()
+        levels = _levels(names)
+        if levels is None:
+            failed.append(f"指标级次名称无法对应：「{''.join(names)}」")
+            break
+        if names:
+            new1, new2 = levels
+            level1, level2 = (new1, new2) if new1 is not None else (level1, new2)
+        rest = text[position:]
+        if not rest:
+            break
+        found = _row(rest, regions, described, directed) if level1 is not None and level2 is not None \
+            else f"指标行之前没有一级、二级指标：「{rest[:40]}」"
+        if isinstance(found, str):
+            failed.append(found)
+            after = _LEVEL_NAME.search(rest, 1)
+            if after is None:
+                break
+            position += after.start()
+            continue
+        cells, end = found
+        rows.append([level1 or "", level2 or "", *cells])
+        position += end
+    return rows, failed

@@ -1654,6 +1654,54 @@ BLIND: list[Judged] = [
                            ("missing-level1-group", None)}),  # the 满意度 part is not on the stored page
         blind=True, round=25, note="新车采购数量 20辆, 质量合格率 100%, 设备到位率 100%, 购置完成时间 2020年12月前, "
        "采购及时率 100%, 车辆维护费用减少率 ≥5% and 百公里维修费支出 ≤500元/100km judged correct"),
+    # Round 26 (review-blind26), judged from the table alone before any run. Thirty searches of the stored
+    # pages (水利 ×3, 交通 ×2, 文旅 and 非遗 ×5, 医保 ×3, 科技 ×2, 住建 ×2, 司法 ×5, 乡镇 ×3, 部门整体 ×3) reached
+    # mostly tables judged already (淮北 文化配套, 武川 养殖场, 铁路沿线, 天长 水利, 中江, 裕安, 金安 网球, 稷山,
+    # 霍山, 牟定, 广水, 嘉峪关, 鄂州 办公大楼, 南岳 and 岳阳县 samples) or pages that stop before their rows
+    # (昌宁 司法 部门整体, 鄂州 图书馆, 上饶 司法, 金寨 司法, 广西 非遗, 乌恰, 泸县 部门整体, 叶集 体育, 宁国 遗址);
+    # three tables: 医保 (Sichuan), 司法 (Sichuan), 文旅 (Anhui), all self-evaluations.
+    Judged("大英 医保 城乡居民医保参保工作经费 2023 (自评 form before its actuals, mid-table, Sichuan 医保)",
+           _c("b170"), frozenset({
+               # the cell cut inside its name (…成本预[算]): which cost is it?
+               ("name-cut-off", "城乡居民医保参保工作经费发放成本预"),
+               # the work fee paid out is the money going in, not an effect of it; filed as a social effect
+               ("input-as-output", "城乡居民医保参保工作经费应发尽发率"),
+               # the form's five grades left as the target: which grade is aimed at?
+               ("vague-qualitative", "城乡居民医保参保机制健全性"),
+           }), missed=frozenset({
+               # =100% of every resident aware of the insurance from online publicity: no survey finds it; ≥90% with
+               # the survey named
+               ("城乡居民参保网络宣传群众知晓率", "=100% awareness of the whole public: a target set beyond reach"),
+           }), excused=frozenset({
+               # the rows above the 时效 row are not on the stored page
+               ("missing-quantity-indicator", None), ("missing-quality-indicator", None), ("missing-budget", None),
+           }), blind=True, round=26, note="发放及时率 =100%, 网络宣传成本预算 ≤101400元 and 参保人员满意度 ≥90% judged "
+       "correct"),
+    Judged("青川 司法 中央政法转移支付 2021 (自评报告 in prose, cut at 时效, Sichuan 司法)", _c("b171"), frozenset({
+        # what was done, with no target: 94 cases of what was planned?
+        ("missing-target-value", "办理法律援助案件"), ("missing-target-value", "调解各类纠纷数量"),
+        ("missing-target-value", "开展普法宣传活动场次"), ("missing-target-value", "参与信访接待和处理案件数量"),
+        ("missing-target-value", "采购装备出现不合格装备的比例"),
+        # the actual written as a bound (≦0%): what share was found?
+        ("actual-not-comparable", "采购装备出现不合格装备的比例"),
+    }), excused=frozenset({
+        ("missing-time-indicator", None), ("missing-cost-indicator", None), ("missing-level1-group", None),
+    }), blind=True, round=26, note="the four counts are the transfer's work (法律援助, 调解, 普法, 信访): relevant, "
+       "faulted only for their missing targets"),
+    Judged("宁国 省级非遗保护资金 2023 (自评报告 in prose, a sentence a 二级, cut at 时效, Anhui 文旅)", _c("b172"),
+           frozenset({
+               # no target for either sentence
+               ("missing-target-value", "对三名省级非遗代表性传承人按照7000元/人进行补助"),
+               ("missing-target-value", "各位传承人按照资金补助标准和要求,积极开展了各项非遗传承实践活动"),
+           }), missed=frozenset({
+               # the quality sentence says the 传承人 were active: no measure (传承活动开展次数, 传承人考核合格率)
+               ("各位传承人按照资金补助标准和要求,积极开展了各项非遗传承实践活动",
+                "a sentence of conduct, not a measure: 传承活动开展次数 ≥N次"),
+           }), excused=frozenset({
+               ("missing-time-indicator", None), ("missing-cost-indicator", None), ("missing-level1-group", None),
+               ("too-few-indicators", None),
+           }), blind=True, round=26, note="the count (三名) with its standard (7000元/人) in one sentence judged a "
+       "quantity; the standard belongs in 成本, but the 成本 sentence is lost in the cut"),
 ]
 
 

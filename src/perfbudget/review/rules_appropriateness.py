@@ -221,7 +221,9 @@ def payment_below_full(document: Document, settings: RuleSettings) -> list[Findi
     (逾期发放率, reverse), coverage of a population (覆盖率) and other accuracies (测报准确率 85%).
     A name that says what is paid out without the rate (``按年度发放绩效奖、…、应休未休补贴 ≥60%``:
     发放/兑现/兑付 with pay — 奖, 补贴, 补助, 津贴, 工资, 助学金 …) is the share paid and is flagged
-    too; 发放宣传资料 (not pay) and 补贴发放人数 (a count) are not.
+    too; 发放宣传资料 (not pay) and 补贴发放人数 (a count) are not. A self-evaluation that sets no target and
+    reports such a rate done below 100% (``经费发放率`` done ``98%``, a report in prose) is flagged at its empty
+    target: the entitlement is everyone's, and nothing says why some went unpaid.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _PAYMENT_BELOW_FULL)]
@@ -248,6 +250,8 @@ def _pays_out(name: str) -> bool:
 def _payment_below_full(row: Row) -> tuple[str, str] | None:
     """``payment-below-full``'s (message, suggestion) for one indicator, or None."""
     target = row.indicator.target
+    if not target.raw.strip() and row.indicator.actual:
+        return _paid_below_full(row)
     if target.unit != "%" or target.value is None or target.value >= HUNDRED or target.op in (Op.LE, Op.LT):
         return None
     name = row.name
@@ -259,7 +263,23 @@ def _payment_below_full(row: Row) -> tuple[str, str] | None:
             "发放率、发放准确率的目标写作「100%」；若有对象确实无法发放，写明原因和人数")
 
 
-_PAYMENT_BELOW_FULL = indicator_check(_payment_below_full, needs=lambda shape: shape[9])  # in %
+def _paid_below_full(row: Row) -> tuple[str, str] | None:
+    """A self-evaluation reporting a payment rate below 100% with no target set (``经费发放率`` done ``98%``):
+    the entitlement is everyone's, and nothing says why some were not paid."""
+    name = row.name
+    if ((_PAYMENT_RATE.search(name) is None and not _pays_out(name))
+            or _PAYMENT_NOT_FULL.search(name) is not None):
+        return None
+    done = parse_target(row.indicator.actual or "", name)
+    if done.unit != "%" or done.value is None or done.value >= HUNDRED or done.op is not None:
+        return None
+    return (f"{quote(row.indicator.level3)}实际只发放了{done.raw}，又没有设定指标值：应发放的资金应足额、准确发放给"
+            "每一个符合条件的对象（100%），未发放部分没有说明原因",
+            "指标值写作「100%」；未足额发放的，在偏差原因中写明未发放的人数和原因")
+
+
+# In % (a target), or a self-evaluation's actual with no target (unit None): _paid_below_full reads the actual.
+_PAYMENT_BELOW_FULL = indicator_check(_payment_below_full, needs=lambda shape: shape[9] or (shape[4] and shape[10]))
 
 
 def _satisfaction_target(row: Row) -> bool | str | None:

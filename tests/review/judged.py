@@ -1706,6 +1706,28 @@ BLIND: list[Judged] = [
                ("too-few-indicators", None),
            }), blind=True, round=26, note="the count (三名) with its standard (7000元/人) in one sentence judged a "
        "quantity; the standard belongs in 成本, but the 成本 sentence is lost in the cut"),
+    # Round 26's second batch, judged from the table alone before any run on it (the first batch's fixes already in).
+    Judged("海口 档案局 档案征集编研 2016 (old form 产出/成效/效率, no 二级, cut in 效率, Hainan 档案)", _c("b173"),
+           frozenset({
+        # three products in one sentence (公报 3000本 a month for 12期, a bound volume, a disc): a count each
+        ("several-targets", "编印《海口市人民政府公报》及其合订本、光盘"),
+        # an aim where the measure goes (宣传…成就): how many exhibitions, how many visitors?
+        ("vague-qualitative", "举办庆祝中国共产党成立95周年档案图片展"),
+        # the kinds of papers to collect, no count: 征集民间档案资料 ≥N件
+        ("qualitative-for-number", "开展民间档案资料的征集工作"),
+        # two products in one row (画册 30本, 指南 1000), and 1000 of what?
+        ("several-targets", "编印《市领导政务活动画册》、《档案馆指南》"),
+        ("number-without-unit", "编印《市领导政务活动画册》、《档案馆指南》"),
+        ("vague-qualitative", "向社会公开政府公开信息和记录市领导政务活动信息"),  # the name as its value
+        ("input-as-output", "项目资金到位率"),  # the money arriving as the 效率
+    }), missed=frozenset({
+        # the 成效 is the work itself (publishing the information), not a result of it (as 海南 2013's reports)
+        ("向社会公开政府公开信息和记录市领导政务活动信息", "output-as-effect: publishing is the work, not its effect"),
+    }), excused=frozenset({
+        # the form has no 二级 and the table is cut in 效率; the amount is in the report's part not stored
+        ("missing-budget", None), ("missing-level1-group", None), ("missing-quantity-indicator", None),
+        ("missing-quality-indicator", None), ("missing-time-indicator", None), ("missing-cost-indicator", None),
+    }), blind=True, round=26, note="the 效率 row's value is cut after 全 (全额到位): judged for its name only"),
 ]
 
 

@@ -1728,6 +1728,28 @@ BLIND: list[Judged] = [
         ("missing-budget", None), ("missing-level1-group", None), ("missing-quantity-indicator", None),
         ("missing-quality-indicator", None), ("missing-time-indicator", None), ("missing-cost-indicator", None),
     }), blind=True, round=26, note="the 效率 row's value is cut after 全 (全额到位): judged for its name only"),
+    Judged("南县 住房保障服务中心 国有资产出租收入应交税费 2024 (项目绩效年度表, 成本 first, Hunan 住建)", _c("b174"),
+           frozenset({
+               # 保障 as the target of a 定性 row: what is checked at the year's end?
+               ("vague-qualitative", "以合理的市场价出租"), ("vague-qualitative", "保障承租人租金合理、门面闲置率低"),
+               # 按时 with 1年 as the value: a duration, not the date the taxes are due (申报期内, 次年5月31日前)
+               ("time-without-date", "按时交纳税费"),
+           }), missed=frozenset({
+               # 减少闲置率 =100%: a cut by all of the rate? write 闲置率 0% or 出租率 100%
+               ("出租闲置房屋,减少国有资产闲置率", "a decrease written as =100%: write 闲置率 ≤N% or 出租率 ≥N%"),
+               # the tax office is no one the project serves; its satisfaction with the unit's own payments is no
+               # service's (承租人满意度)
+               ("税务局对我单位税费缴纳及时、足额的满意度", "the satisfaction of the tax office, not of those served"),
+           }), excused=frozenset({("missing-budget", None)}),  # the project's header cells are empty on the page
+           blind=True, round=26, note="应交税费经费 ≤9.9万元 and 门面数量 =9间 judged correct"),
+    Judged("无为 农村危房改造补助 2022 (转移支付自评报告 in prose, cut in 质量, Anhui 住建)", _c("b175"), frozenset({
+        # 115 households planned, 264 done (230 %): the task set far below the need (应改尽改 is the policy)
+        ("target-set-low", "农村危房改造户数"),
+    }), excused=frozenset({
+        ("missing-quality-indicator", None), ("missing-time-indicator", None), ("missing-cost-indicator", None),
+        ("missing-level1-group", None), ("too-few-indicators", None),  # the paragraphs after 数量 are lost in the cut
+    }), blind=True, round=26, note="the report's 超任务43% is its own arithmetic slip (264 is 230 % of 115): prose, "
+       "not a target"),
 ]
 
 

@@ -65,3 +65,54 @@ def test_a_payment_rate_done_below_full_without_a_target_is_flagged() -> None:
                     row(OUT, "质量指标", "资金发放及时率", "", actual="≥98%"),  # a bound: actual-not-comparable's
                     kind=SELF, name="优抚对象生活补助经费")
     assert found(near, "payment-below-full") == []
+
+
+# time-without-date: a thing to be done on time valued at the whole year
+
+
+def test_an_on_time_act_valued_at_a_year_names_no_due_date() -> None:
+    doc = document(row(OUT, "时效指标", "按时交纳税费", "=1年"), name="国有资产出租收入应交税费")
+    assert found(doc, "time-without-date") == [1]
+    near = document(row(OUT, "时效指标", "按时交纳税费", "每季度终了后15日内"),
+                    row(OUT, "时效指标", "按时完成率", "100%"),
+                    row(OUT, "时效指标", "项目实施周期", "=1年"),  # a period, not a thing done on time
+                    row(OUT, "时效指标", "及时拨付补助", "≤30天"), name="国有资产出租收入应交税费")
+    assert found(near, "time-without-date") == []
+
+
+# payment-below-full: a benefit's coverage of those entitled
+
+
+def test_a_benefits_coverage_below_full_is_a_payment_below_full() -> None:
+    doc = document(row(OUT, "质量指标", "伙食补助覆盖率", "90%"), name="学生伙食费")
+    assert found(doc, "payment-below-full") == [1]
+    assert "基数" in messages(doc, "payment-below-full")[0]
+    near = document(row(OUT, "质量指标", "伙食补助覆盖率", "100%"),
+                    row(OUT, "质量指标", "疫苗接种覆盖率", "90%"),  # a service's coverage of a population
+                    row(EFF, "社会效益指标", "宣传覆盖率", "80%"), name="学生伙食费")
+    assert found(near, "payment-below-full") == []
+
+
+# several-targets: a paragraph of aims that is its own value; a last figure left without its unit
+
+
+def test_a_paragraph_of_aims_as_its_own_value_is_several_targets() -> None:
+    aims = "学校的教育教学秩序良好,校园文化建设深受好评,力争毕业生合格率达100%"
+    doc = document(row(OUT, "质量指标", aims, aims), name="部门整体支出")
+    assert found(doc, "several-targets") == [1]
+    assert "3项目标" in messages(doc, "several-targets")[0]
+    two = "按时完成教学任务,顺利完成中考。"
+    near = document(row(OUT, "时效指标", two, two),  # two clauses: left to the other rules
+                    row(OUT, "质量指标", "教学秩序", "学校的教育教学秩序良好,校园文化建设深受好评,毕业生合格"),
+                    name="部门整体支出")  # a paragraph as the value of a name of its own
+    assert found(near, "several-targets") == []
+
+
+def test_a_last_figure_without_its_unit_is_a_second_target_and_unitless() -> None:
+    value = "编印《市领导政务活动画册》30本和《档案馆指南》1000"
+    doc = document(row(OUT, "数量指标", "编印《市领导政务活动画册》、《档案馆指南》", value), name="档案征集编研")
+    assert found(doc, "several-targets") == [1]
+    assert found(doc, "number-without-unit") == [1]
+    near = document(row(OUT, "数量指标", "编印画册", "编印《市领导政务活动画册》30本和《档案馆指南》1000本"),
+                    row(OUT, "数量指标", "编印年鉴", "2023年编印年鉴"), name="档案征集编研")
+    assert found(near, "number-without-unit") == []

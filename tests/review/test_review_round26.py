@@ -34,7 +34,8 @@ def test_an_actual_without_a_target_is_told_with_its_figure() -> None:
     assert messages(doc, "missing-target-value") == [
         "三级指标「办理法律援助案件」只有实际完成值「94件」，没有填写年初设定的指标值，无法判断是否完成目标，也无法打分"]
     near = document(row(OUT, "数量指标", "办理法律援助案件", ""), name="政法转移支付")
-    assert messages(near, "missing-target-value") == ["三级指标「办理法律援助案件」没有填写指标值"]
+    assert messages(near, "missing-target-value") == [
+        "三级指标「办理法律援助案件」没有填写指标值，年底无从对照考核，也无法打分"]
 
 
 # actual-not-comparable: an actual written as a bound where no target is given

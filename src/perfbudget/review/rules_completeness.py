@@ -397,7 +397,8 @@ def _no_value(row: Row) -> tuple[str, str] | None:
                 "无法判断是否完成目标，也无法打分",
                 f"补填年初批复的指标值，计量单位与实际完成值相同（如「{_example_floor(actual)}」）；"
                 "年初未设指标值的，在偏差原因中说明")
-    return f"三级指标{quote(indicator.level3)}没有填写指标值", "填写可衡量的指标值，如「≥12次」「100%」「≤2小时」"
+    return (f"三级指标{quote(indicator.level3)}没有填写指标值，年底无从对照考核，也无法打分",
+            "填写可衡量的指标值，如「≥12次」「100%」「≤2小时」")
 
 
 _LEADING_FIGURE = re.compile(r"^[≥≤><=＝≧≦]*\s*(\d+(?:\.\d+)?)\s*(\S*)$")
@@ -419,7 +420,8 @@ def missing_budget(document: Document, settings: RuleSettings) -> list[Finding]:
     out = []
     for project in document.projects:
         if project.budget.total is None:
-            out.append(at_project(project, "budget.total", "没有填写预算数（年度资金总额）",
+            out.append(at_project(project, "budget.total",
+                                  "没有填写预算数（年度资金总额），无法对照资金规模判断指标值是否合理",
                                   "填写项目预算数及其中财政资金、其他资金"))
     return out
 

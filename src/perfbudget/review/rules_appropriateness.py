@@ -263,7 +263,7 @@ def _payment_below_full(row: Row) -> tuple[str, str] | None:
     if target.unit != "%" or target.value is None or target.value >= HUNDRED or target.op in (Op.LE, Op.LT):
         return None
     name = row.name
-    if (covered := _PAY_COVERAGE.match(name)) is not None:
+    if "覆盖" in name and (covered := _PAY_COVERAGE.match(name)) is not None:
         # 伙食补助覆盖率 90%: the share of the entitled the benefit reaches is the share paid
         return (f"{quote(row.indicator.level3)}的目标{target.raw}低于100%：{covered.group(1)}是符合条件的对象"
                 "都应享受的，覆盖率的基数就是应享受的人数，目标低于100%等于允许一部分人拿不到",

@@ -548,6 +548,12 @@ _BARE_TAIL = re.compile(r"\d\s*[\u4e00-\u9fff]{1,3}[^\d]*?(?:和|及|与|以及|
                         r"(\d+(?:\.\d+)?)\s*[。.]?\s*$")
 
 
+def _ends_in_figure(raw: str) -> bool:
+    """The cheap test before ``trailing_bare_figure``: the value ends in a digit, or in a full stop after one."""
+    last = raw[-1:]
+    return last.isdigit() or (last in "。." and raw[-2:-1].isdigit())
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def trailing_bare_figure(raw: str) -> str | None:
     """The last figure of a value that lists a counted figure before it and leaves this one without a unit, or
@@ -614,13 +620,14 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
         return (f"{quote(row.indicator.level3)}把{len(parts)}项内容（{'、'.join(parts)}）放在一个指标里，{said}，"
                 "无法分别考核和打分",
                 f"拆成{len(parts)}个三级指标（{'、'.join(parts)}），每个指标写明衡量的对象和一个可衡量的指标值")
-    if target.kind is not Kind.QUANTITATIVE and (aims := _paragraph_aims(row.name, raw)) is not None:
+    if (raw == row.indicator.level3 and target.kind is not Kind.QUANTITATIVE
+            and (aims := _paragraph_aims(row.name, raw)) is not None):
         return _paragraph_verdict(row, aims)
     if target.kind is Kind.QUANTITATIVE:  # (two aims asked of a figure's effects only: round 23 asked every row)
         if row.level1 != LEVEL1_EFFECT or _CLAUSE_SPLIT.search(row.name) is None:
             return None
         return _several_aims(row)
-    if (bare_tail := trailing_bare_figure(raw)) is not None:
+    if _ends_in_figure(raw) and (bare_tail := trailing_bare_figure(raw)) is not None:
         counted = [f"{format_decimal(value)}{unit}" for value, unit, _start, _end in figures(raw)
                    if unit in word_set("units", "count")]
         if len(counted) == 1:  # 30本和《档案馆指南》1000: two things counted, the last without its unit
@@ -1157,7 +1164,7 @@ def _without_unit(row: Row) -> tuple[str, str] | None:
     """``number-without-unit``'s (message, suggestion) for one indicator, or None."""
     indicator = row.indicator
     target = indicator.target
-    if target.value is None and target.raw and (bare_tail := trailing_bare_figure(target.raw)) is not None:
+    if target.value is None and _ends_in_figure(target.raw) and (bare_tail := trailing_bare_figure(target.raw)):
         return (f"指标值{quote(target.raw)}中的「{bare_tail}」只有数字，没有计量单位，看不出是多少什么",
                 f"写明计量单位（如「{bare_tail}本」「{bare_tail}册」）")
     if target.value is None or target.unit is not None or target.period is not None:

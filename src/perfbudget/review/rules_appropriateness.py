@@ -218,10 +218,14 @@ def payment_below_full(document: Document, settings: RuleSettings) -> list[Findi
     allows one payment in twenty against the rules; the rate spelt out, ``救助资金按标准发放的比率 90%``) and the
     target's lower bound is under 100%.
     Not flagged: the timeliness of a payment (及时发放率 ≥95%: late is not unpaid), the share paid late
-    (逾期发放率, reverse), coverage of a population (覆盖率) and other accuracies (测报准确率 85%).
+    (逾期发放率, reverse), coverage of a population (疫苗覆盖率) and other accuracies (测报准确率 85%).
     A name that says what is paid out without the rate (``按年度发放绩效奖、…、应休未休补贴 ≥60%``:
     发放/兑现/兑付 with pay — 奖, 补贴, 补助, 津贴, 工资, 助学金 …) is the share paid and is flagged
-    too; 发放宣传资料 (not pay) and 补贴发放人数 (a count) are not.
+    too; 发放宣传资料 (not pay) and 补贴发放人数 (a count) are not. A self-evaluation that sets no target and
+    reports such a rate done below 100% (``经费发放率`` done ``98%``, a report in prose) is flagged at its empty
+    target: the entitlement is everyone's, and nothing says why some went unpaid. A benefit's coverage
+    (``伙食补助覆盖率 90%``) is the share of the entitled it reaches, the base being those entitled, and is flagged
+    too; coverage by a service or a campaign (疫苗接种覆盖率, 宣传覆盖率) is of a population and is not.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _PAYMENT_BELOW_FULL)]
@@ -236,6 +240,12 @@ _PAY_VERB = re.compile(r"发放|兑现|兑付")
 _PAY = re.compile(r"补贴|补助|津贴|奖|工资|薪酬|抚恤金|救助金|助学金|生活费")
 
 
+# A benefit's coverage (伙食补助覆盖率, 生活补贴覆盖面): the share of those entitled that it reaches. Coverage by a
+# service or a campaign (疫苗接种覆盖率, 宣传覆盖率) is of a population and is not matched.
+_PAY_COVERAGE = re.compile(r"^[^，,。；]{0,10}?((?:补贴|补助|津贴|抚恤金|救助金|助学金|生活费|奖补)(?:资金|经费)?)"
+                           r"(?:发放)?覆盖(?:率|面|比例)$")
+
+
 def _pays_out(name: str) -> bool:
     """True for a name saying what pay is paid out, without a rate or a count after the verb."""
     verb = _PAY_VERB.search(name)
@@ -248,9 +258,17 @@ def _pays_out(name: str) -> bool:
 def _payment_below_full(row: Row) -> tuple[str, str] | None:
     """``payment-below-full``'s (message, suggestion) for one indicator, or None."""
     target = row.indicator.target
+    if not target.raw.strip() and row.indicator.actual:
+        return _paid_below_full(row)
     if target.unit != "%" or target.value is None or target.value >= HUNDRED or target.op in (Op.LE, Op.LT):
         return None
     name = row.name
+    if "覆盖" in name and (covered := _PAY_COVERAGE.match(name)) is not None:
+        # 伙食补助覆盖率 90%: the share of the entitled the benefit reaches is the share paid
+        return (f"{quote(row.indicator.level3)}的目标{target.raw}低于100%：{covered.group(1)}是符合条件的对象"
+                "都应享受的，覆盖率的基数就是应享受的人数，目标低于100%等于允许一部分人拿不到",
+                f"覆盖率的目标写作「100%」，并写明基数（如「应享受{covered.group(1)}的学生人数」）；"
+                "若有对象确实无法享受，写明原因和人数")
     if ((_PAYMENT_RATE.search(name) is None and not _pays_out(name))
             or _PAYMENT_NOT_FULL.search(name) is not None):
         return None
@@ -259,7 +277,23 @@ def _payment_below_full(row: Row) -> tuple[str, str] | None:
             "发放率、发放准确率的目标写作「100%」；若有对象确实无法发放，写明原因和人数")
 
 
-_PAYMENT_BELOW_FULL = indicator_check(_payment_below_full, needs=lambda shape: shape[9])  # in %
+def _paid_below_full(row: Row) -> tuple[str, str] | None:
+    """A self-evaluation reporting a payment rate below 100% with no target set (``经费发放率`` done ``98%``):
+    the entitlement is everyone's, and nothing says why some were not paid."""
+    name = row.name
+    if ((_PAYMENT_RATE.search(name) is None and not _pays_out(name))
+            or _PAYMENT_NOT_FULL.search(name) is not None):
+        return None
+    done = parse_target(row.indicator.actual or "", name)
+    if done.unit != "%" or done.value is None or done.value >= HUNDRED or done.op is not None:
+        return None
+    return (f"{quote(row.indicator.level3)}实际只发放了{done.raw}，又没有设定指标值：应发放的资金应足额、准确发放给"
+            "每一个符合条件的对象（100%），未发放部分没有说明原因",
+            "指标值写作「100%」；未足额发放的，在偏差原因中写明未发放的人数和原因")
+
+
+# In % (a target), or a self-evaluation's actual with no target (unit None): _paid_below_full reads the actual.
+_PAYMENT_BELOW_FULL = indicator_check(_payment_below_full, needs=lambda shape: shape[9] or (shape[4] and shape[10]))
 
 
 def _satisfaction_target(row: Row) -> bool | str | None:

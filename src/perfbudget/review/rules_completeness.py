@@ -375,7 +375,12 @@ def table_cut_off(document: Document, settings: RuleSettings) -> list[Finding]:
 
 @rule("missing-target-value", title="指标值为空", dimension="完整性", severity="error")
 def missing_target_value(document: Document, settings: RuleSettings) -> list[Finding]:
-    """An indicator whose 指标值 cell is empty: there is nothing to measure against."""
+    """An indicator whose 指标值 cell is empty: there is nothing to measure against.
+
+    A self-evaluation that reports what was done with no target (a report in prose: 办理法律援助案件94件) is
+    told so with its actual: it can be scored against nothing; the target set at the start of the year is
+    asked for in the actual's measure (``N件``), or a word why none was set.
+    """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _MISSING_TARGET_VALUE)]
 
@@ -385,7 +390,25 @@ def _no_value(row: Row) -> tuple[str, str] | None:
     indicator = row.indicator
     if clean(indicator.target.raw):
         return None
-    return f"三级指标{quote(indicator.level3)}没有填写指标值", "填写可衡量的指标值，如「≥12次」「100%」「≤2小时」"
+    actual = clean(indicator.actual or "")
+    if actual:
+        # a self-evaluation reporting what was done with no target: the actual can be scored against nothing
+        return (f"三级指标{quote(indicator.level3)}只有实际完成值{quote(actual)}，没有填写年初设定的指标值，"
+                "无法判断是否完成目标，也无法打分",
+                f"补填年初批复的指标值，计量单位与实际完成值相同（如「{_example_floor(actual)}」）；"
+                "年初未设指标值的，在偏差原因中说明")
+    return (f"三级指标{quote(indicator.level3)}没有填写指标值，年底无从对照考核，也无法打分",
+            "填写可衡量的指标值，如「≥12次」「100%」「≤2小时」")
+
+
+_LEADING_FIGURE = re.compile(r"^[≥≤><=＝≧≦]*\s*(\d+(?:\.\d+)?)\s*(\S*)$")
+
+
+def _example_floor(actual: str) -> str:
+    """A target in the actual's measure for the suggestion (``94件`` → ``N件``; a share → ``N%``)."""
+    found = _LEADING_FIGURE.match(actual)
+    unit = found.group(2) if found else ""
+    return f"N{unit}" if unit and len(unit) <= 4 else "N"
 
 
 _MISSING_TARGET_VALUE = indicator_check(_no_value)
@@ -397,7 +420,8 @@ def missing_budget(document: Document, settings: RuleSettings) -> list[Finding]:
     out = []
     for project in document.projects:
         if project.budget.total is None:
-            out.append(at_project(project, "budget.total", "没有填写预算数（年度资金总额）",
+            out.append(at_project(project, "budget.total",
+                                  "没有填写预算数（年度资金总额），无法对照资金规模判断指标值是否合理",
                                   "填写项目预算数及其中财政资金、其他资金"))
     return out
 

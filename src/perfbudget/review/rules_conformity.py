@@ -703,7 +703,8 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     into the actual's cell, not what was achieved: grouped per project as the phrases are; so is a figure closed
     by a range word (``88.32%及以上``, …以下: a floor, not the figure found). An actual that only tells of
     exceptions (``存在18岁以下、54周岁以上``, 个别…, 部分…) against a figure says not how many: a phrase.
-    A word for "met"
+    An actual written as a bound where no target is given (``≦0%`` in a report that sets none) is
+    a target's form, not a result, and is reported at its row. A word for "met"
     (``达成目标值``, ``达成目标``, ``完成``) against a target holding a share that is no plain number (``超上年2%``,
     ``无资产损失、利用率高于80%``) says no more, and joins the phrases (against a date, ``2022年底之前``, it says the
     work was done in time). ``无``/``零``
@@ -764,6 +765,15 @@ _RANGE_ENDING = ("及以上", "以上", "及以下", "以下")
 _EXCEPTION_OPENING = ("存在", "个别", "部分")
 
 
+def _without_comparator(actual: str) -> str:
+    """The figure of an actual written as a bound (``≦0%`` → ``0%``)."""
+    text = actual.strip()
+    for sign in sorted(_COMPARATOR_OPENING, key=len, reverse=True):
+        if text.startswith(sign):
+            return text[len(sign):].strip()
+    return text
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _actual_as_target(actual: str, name: str) -> Target:
     return parse_target(actual, name)
@@ -778,6 +788,11 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
     if actual is None or target.period is not None:
         return None
     text = bare(actual)
+    if not target.raw.strip() and actual.lstrip().startswith(_COMPARATOR_OPENING) and _has_digit(text):
+        # ≦0% reported with no target: a bound is how a target is written, not what was found
+        return (f"实际完成值{quote(actual)}带有比较符号，是指标值的写法，不是实际达到的数值，无法据以打分",
+                f"填写实际达到的数值，不带「≥」「≤」（如写「{_without_comparator(actual)}」）；"
+                "指标值另填在指标值栏")
     if not target.is_quantitative:
         # 达成目标值 against 超上年2%, 达成目标 against 无资产损失、利用率高于80%: a word for "met" where the
         # target holds a share says nothing of what the share came to (met against 2022年底之前 says it was done)

@@ -392,6 +392,8 @@ def time_without_date(document: Document, settings: RuleSettings) -> list[Findin
     value with a date (``12月底前100%到位``), nor a name that says by when (``12月底之前完成 100%``,
     ``2020年12月完成 =95%``: ``name-without-object`` says what it lacks), nor a name that gives the schedule
     (``优抚对象生活补助金每月中旬发放 100%``, ``…每年3月、9月份发放``: the share of payments made on it).
+    A thing to be done on time named as the act (``按时交纳税费``, 及时拨付…) whose value is the whole year
+    (``=1年``) names no due date either and is flagged; a duration limit (``≤30个工作日``) and a rate are not.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _TIME_WITHOUT_DATE) if type(verdict) is tuple]
@@ -408,6 +410,10 @@ _TIMED_NAME = re.compile(r"率|比例|性$|度$|及时|按时|按期|如期|时�
                          r"|每(?:月|季度?|周|半年)|[上中下]旬|\d月份")
 
 
+# A thing to be done on time named as the act itself (按时交纳税费, 及时拨付补助): not a rate, a period or a date.
+_ON_TIME_ACT = re.compile(r"^(?:按时|及时|按期|如期)(?!.*(?:率|比例|性|度|时间|期限|时限|周期|天数|时长))")
+
+
 def _time_without_date(row: Row) -> tuple[str, str] | int | None:
     """``time-without-date``'s (message, suggestion) for one indicator, or, for ``time-before-year``, the
     year a 时效 date names (one pass over the rows for both), or None."""
@@ -415,6 +421,12 @@ def _time_without_date(row: Row) -> tuple[str, str] | int | None:
         return None
     target = row.indicator.target
     if target.unit not in ("%", "％"):
+        if target.unit == "年" and target.value == 1 and _ON_TIME_ACT.match(row.name) is not None:
+            # 按时交纳税费 =1年: the whole year as the value of a thing to be done on time names no due date
+            return (f"时效指标{quote(row.indicator.level3)}的指标值{quote(target.raw)}是一整年，没有写明应在何时之前"
+                    "完成，无法判断是否按时",
+                    "写明完成的时间或期限，如「每季度终了后15日内」「2024年12月底前」；若衡量按时完成的比例，"
+                    "名称写成「…按时完成率」，指标值写百分比")
         if target.is_quantitative or ("年" not in target.raw and "." not in target.raw and "-" not in target.raw):
             return None
         due = due_of(target)
@@ -481,7 +493,9 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     An effect named by two or more aims as clauses, each opening with an aim verb
     (``降低交通事故损失,提升公路交通安全保障水平 ≥95%``), under one figure is flagged too: which aim is the
     figure of? A single aim (``提升公路安全保障水平``) and a value in words are not (``vague-qualitative`` judges
-    those).
+    those). A cell that is a paragraph of three or more aims and its own value (a form giving each 二级 one
+    paragraph: ``学校的教育教学秩序良好,校园文化建设深受好评,力争毕业生合格率达100%``) is flagged too: each aim
+    needs an indicator of its own; one or two clauses are left to the other rules.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _SEVERAL_TARGETS)]
@@ -500,8 +514,57 @@ def _several_aims(row: Row) -> tuple[str, str] | None:
             "「…发生率较上年下降…%」）")
 
 
+# A clause of a paragraph (，,；;。): at least four characters of Chinese make an aim (秩序良好, 收支平衡).
+_CLAUSE = re.compile(r"[，,；;。]")
+_HAN4 = re.compile(r"[\u4e00-\u9fff].*[\u4e00-\u9fff].*[\u4e00-\u9fff].*[\u4e00-\u9fff]")
+
+
+def _paragraph_aims(name: str, raw: str) -> list[str] | None:
+    """The aims of a 三级 cell that is a paragraph of three or more clauses and its own value (a form that gives each
+    二级 one paragraph: 学校的教育教学秩序良好,校园文化建设深受好评,力争毕业生合格率达100%), or None."""
+    if raw.strip() != name.strip() or len(name) < 16:
+        return None
+    clauses = [clause.strip() for clause in _CLAUSE.split(name) if clause.strip()]
+    if len(clauses) < 3 or not all(_HAN4.search(clause) for clause in clauses):
+        return None
+    return clauses
+
+
+def _paragraph_verdict(row: Row, aims: list[str]) -> tuple[str, str]:
+    shown = "；".join(aims[:3]) + ("…" if len(aims) > 3 else "")
+    figured = next((aim for aim in aims if _DIGIT.search(aim)), None)
+    example = (f"如把「{figured}」写成三级指标，指标值单列" if figured
+               else "如「安全事故发生次数 0次」「毕业生合格率 100%」")
+    return (f"{quote(row.indicator.level3[:20] + ('…' if len(row.indicator.level3) > 20 else ''))}一个三级指标写了"
+            f"{len(aims)}项目标（{shown}），名称和指标值是同一段话，无法逐项考核和打分",
+            f"每项目标单列一个三级指标，写明衡量的对象和可衡量的指标值（{example}）；说不出数值的目标放到绩效目标中")
+
+
 _LIST_MARK = re.compile(r"[、，,；;]")
 _DIGIT = re.compile(r"\d")
+# A value listing a counted figure, then (after 和/及/与 or a list mark) a last figure with no unit at its end:
+# 编印《市领导政务活动画册》30本和《档案馆指南》1000 — 1000 of what?
+_BARE_TAIL = re.compile(r"\d\s*[\u4e00-\u9fff]{1,3}[^\d]*?(?:和|及|与|以及|[、，,；;])[^\d]{1,30}?"
+                        r"(\d+(?:\.\d+)?)\s*[。.]?\s*$")
+
+
+def _ends_in_figure(raw: str) -> bool:
+    """The cheap test before ``trailing_bare_figure``: the value ends in a digit, or in a full stop after one."""
+    last = raw[-1:]
+    return last.isdigit() or (last in "。." and raw[-2:-1].isdigit())
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def trailing_bare_figure(raw: str) -> str | None:
+    """The last figure of a value that lists a counted figure before it and leaves this one without a unit, or
+    None (``…30本和《档案馆指南》1000`` → ``1000``; ``30本和40本`` and a bare ``1000`` → None)."""
+    if len(raw) > 200 or (not raw[-1:].isdigit() and raw[-1:] not in "。."):
+        return None
+    found = _BARE_TAIL.search(raw)
+    if found is None:
+        return None
+    first = figures(raw)
+    return found.group(1) if first and first[0][1] in word_set("units", "count") else None
 
 
 def _listed_figures(raw: str) -> bool:
@@ -557,10 +620,19 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
         return (f"{quote(row.indicator.level3)}把{len(parts)}项内容（{'、'.join(parts)}）放在一个指标里，{said}，"
                 "无法分别考核和打分",
                 f"拆成{len(parts)}个三级指标（{'、'.join(parts)}），每个指标写明衡量的对象和一个可衡量的指标值")
+    if (raw == row.indicator.level3 and target.kind is not Kind.QUANTITATIVE
+            and (aims := _paragraph_aims(row.name, raw)) is not None):
+        return _paragraph_verdict(row, aims)
     if target.kind is Kind.QUANTITATIVE:  # (two aims asked of a figure's effects only: round 23 asked every row)
         if row.level1 != LEVEL1_EFFECT or _CLAUSE_SPLIT.search(row.name) is None:
             return None
         return _several_aims(row)
+    if _ends_in_figure(raw) and (bare_tail := trailing_bare_figure(raw)) is not None:
+        counted = [f"{format_decimal(value)}{unit}" for value, unit, _start, _end in figures(raw)
+                   if unit in word_set("units", "count")]
+        if len(counted) == 1:  # 30本和《档案馆指南》1000: two things counted, the last without its unit
+            return (f"指标值{quote(raw)}列了2个数量（{counted[0]}、{bare_tail}），一个指标只能对照一个目标值，无法打分",
+                    "拆成2个三级指标，每个指标只写一个目标值和它的计量单位")
     # most values: not two figures with a list mark between
     if not _listed_figures(raw):
         return None
@@ -1063,7 +1135,8 @@ def number_without_unit(document: Document, settings: RuleSettings) -> list[Find
     name that holds the number with its unit (``配套变压器3台`` with ``3``). A rate whose bare number
     is a fraction of one (``各类书籍审稿率 1``, ``…覆盖率 0.9``) is flagged although the name is a
     rate: 1% or 100%? (``审稿率 100`` and ``事故发生率 0`` are clear; ratios such as 容积率 are not rates
-    in per cent.)
+    in per cent.) A value in words that lists a counted figure and ends in a figure with no unit
+    (``编印《…画册》30本和《档案馆指南》1000``) is flagged at that last figure.
     """
     found = flagged(document, _NUMBER_WITHOUT_UNIT)
     weights = {id(row.project) for row, _verdict in found if _weights_as_values(row.project)} if found else set()
@@ -1091,6 +1164,9 @@ def _without_unit(row: Row) -> tuple[str, str] | None:
     """``number-without-unit``'s (message, suggestion) for one indicator, or None."""
     indicator = row.indicator
     target = indicator.target
+    if target.value is None and _ends_in_figure(target.raw) and (bare_tail := trailing_bare_figure(target.raw)):
+        return (f"指标值{quote(target.raw)}中的「{bare_tail}」只有数字，没有计量单位，看不出是多少什么",
+                f"写明计量单位（如「{bare_tail}本」「{bare_tail}册」）")
     if target.value is None or target.unit is not None or target.period is not None:
         return None
     name = row.name

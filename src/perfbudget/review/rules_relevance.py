@@ -72,6 +72,11 @@ _INPUT_NAME = re.compile(
 # _INPUT_NAME and tried only on names holding 供: one more alternative there made every search 45% dearer.
 _MONEY_SUPPLY = re.compile(r"(?:资金|经费|款项)的?(?:供应|供给)(?:及时)?(?:时效|率|性|情况|进度)?$")
 _MANPOWER = re.compile(r"^(?:出差|差旅)")
+# The money a work costs paid out (参保工作经费应发尽发率, 工作经费发放及时率): the unit's own working funds
+# reaching those who do the work, the money going in. A benefit paid out (补助发放率, 补助经费发放及时率) is the
+# service of a subsidy and is not matched. Tried only on names holding 经费 and 发, as _MONEY_SUPPLY is.
+_WORK_FUND_PAID = re.compile(r"(?:工作|办公|业务|办案|运转|运行)经费[^，,。；]{0,4}?(?:应发尽发|足额发放|发放)"
+                             r"(?:及时)?(?:率|性|情况|比例)?$")
 # The money invested as the work done: 按期完成投资 (the investment is the input; 32.1公里 built is the output).
 # Apart from _INPUT_NAME and tried only on names holding 投资, as _MONEY_SUPPLY is.
 _INVESTMENT_DONE = re.compile(r"(?:按期|按时|如期|及时)?完成(?:年度|计划)?投资(?:任务)?$")
@@ -105,7 +110,8 @@ def is_input_name(name: str) -> bool:
     if (measured := _MEASURED_BY.match(text)) is not None:
         text = measured.group(1)
     return ((_INPUT_NAME.search(text) is not None or ("供" in text and _MONEY_SUPPLY.search(text) is not None)
-             or ("投资" in text and _INVESTMENT_DONE.match(text) is not None))
+             or ("投资" in text and _INVESTMENT_DONE.match(text) is not None)
+             or ("经费" in text and "发" in text and _WORK_FUND_PAID.search(text) is not None))
             and _MANAGEMENT.search(text) is None)
 
 
@@ -162,6 +168,9 @@ def input_as_output(document: Document, settings: RuleSettings) -> list[Finding]
     临聘人员数): manpower going in. A process group's rows (the investment plans' 过程管理指标: 中央预算内投资
     支付率, 年度计划投资完成率; a 部门整体 form's 管理指标, 投入 and 过程, 运行成本 and 管理效率: 预算执行率,
     结转结余率, in a table of that form) are the form's own process indicators, not outputs, and are not flagged.
+    The unit's working funds paid out to those who do the work (参保工作经费应发尽发率, 工作经费发放及时率,
+    办案经费足额发放率) are the money going in too; a benefit paid out (补助经费发放及时率, 津贴发放率) is a
+    subsidy's service and is not flagged.
     """
     return [at_indicator(row.project, row.position, row.indicator, *verdict)
             for row, verdict in flagged(document, _INPUT_AS_OUTPUT)

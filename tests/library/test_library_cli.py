@@ -108,8 +108,8 @@ def test_export_xlsx_prints_a4_one_page_wide_with_numbers_as_numbers(db: str, tm
 def test_export_xlsx_names_a_chinese_font_in_every_cell_and_prints_a_grid(db: str, tmp_path: Path) -> None:
     """print26: the 指标库 workbook's cells named no font (openpyxl's Calibri, the CJK fallback left to each program:
     rows sized for 宋体 printed in another font's widths) and no borders (a printed list of numbers without lines).
-    Every cell is now 宋体 (charset 134, as the other workbooks), bordered, the header row bold; rows of wrapped text are
-    as tall as their lines at that size."""
+    Every cell is now 宋体 (charset 134, as the other workbooks), bordered, the header row bold; rows of wrapped text
+    are as tall as their lines at that size."""
     target = tmp_path / "library.xlsx"
     assert runner.invoke(app, ["library", "export", "--to", "xlsx", "-o", str(target), "--db", db]).exit_code == 0
     sheet = load_workbook(target).active

@@ -105,6 +105,25 @@ def test_export_xlsx_prints_a4_one_page_wide_with_numbers_as_numbers(db: str, tm
     assert row[10] == 11 and not isinstance(row[10], str)  # 中位数 of ≥10人, ≥11人, ≥12人
 
 
+def test_export_xlsx_names_a_chinese_font_in_every_cell_and_prints_a_grid(db: str, tmp_path: Path) -> None:
+    """print26: the 指标库 workbook's cells named no font (openpyxl's Calibri, the CJK fallback left to each program:
+    rows sized for 宋体 printed in another font's widths) and no borders (a printed list of numbers without lines).
+    Every cell is now 宋体 (charset 134, as the other workbooks), bordered, the header row bold; rows of wrapped text
+    are as tall as their lines at that size."""
+    target = tmp_path / "library.xlsx"
+    assert runner.invoke(app, ["library", "export", "--to", "xlsx", "-o", str(target), "--db", db]).exit_code == 0
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert {(c.font.name, c.font.charset, c.font.sz) for c in cells} == {("宋体", 134, 11)}
+    assert all(c.border.left.style == c.border.bottom.style == "thin" for c in cells)
+    assert all(c.font.b for c in sheet[1]) and not any(c.font.b for c in sheet[2])
+    wrapped = [n for n in range(2, sheet.max_row + 1) if "\n" in str(sheet.cell(n, 15).value or "")
+               or len(str(sheet.cell(n, 15).value or "")) > 40]
+    for n in wrapped:  # a line of 11 pt takes 14.5 × 11/10.5 pt
+        assert sheet.row_dimensions[n].height >= 2 * 14.5 * 11 / 10.5, n
+
+
 def test_export_xlsx_printed_by_libreoffice_is_readable_with_every_name_printed(db: str, tmp_path: Path) -> None:
     """print15: the 指标库 printed its fifteen fixed columns (198 units) at 5.9 pt on A4 landscape. Its text
     columns now fit their text and wrap, its numbers are as wide as their widest, and the sheet prints at 7.5 pt

@@ -312,3 +312,33 @@ def test_a_rows_height_counts_its_lines_as_the_other_workbooks_do() -> None:
     for text in texts:
         for width in (5, 7.5, 9.5, 16, 17, 28):
             assert _lines(text, width) == lines_needed(text, width), (text, width)
+
+
+def test_an_exported_list_of_one_units_projects_names_the_unit_in_its_printed_title(web: WebEnv,
+                                                                                  tmp_path: Path) -> None:
+    """print26: an exported list named no unit on its pages — a unit's own user's 项目列表, or a list filtered to a
+    unit (「单位 255101」, the code alone), printed the unit in a column of every row and nowhere a reader of the
+    page looks first. A list whose projects are all one unit's now says it in its title row (repeated at the top of
+    every printed page) by code and name, from the web, the API and the CLI, xlsx and CSV; a list of several units
+    names none (its rows do)."""
+    import pdfplumber
+
+    from tests.writers.test_print_pdf import _squash, to_pdf
+
+    said = f"单位 {SEED_UNIT} 天津市和平区人民检察院"
+    mine = _xlsx_rows(web.client("editor").get("/lists/projects.xlsx?year=all").content)
+    assert said in str(mine[0][0]) and mine[2:], mine[0]
+    filtered = _xlsx_rows(web.client("reviewer").get(f"/lists/evaluations.xlsx?year=all&unit={SEED_UNIT}").content)
+    assert said in str(filtered[0][0]) and f"单位 {SEED_UNIT}；" not in str(filtered[0][0]), filtered[0]
+    api = web.client().get(f"/api/v1/projects?year=all&unit={SEED_UNIT}&format=csv",
+                           headers={"Authorization": f"Bearer {web.token('reviewer')}"})
+    assert said in next(csv.reader(io.StringIO(api.content.decode("utf-8-sig"))))[0]
+    out = tmp_path / "unit.xlsx"
+    done = runner.invoke(cli, ["list", "projects", "--year", "all", "--unit", SEED_UNIT, "--format", "xlsx",
+                               "-o", str(out), "--db", web.url])
+    assert done.exit_code == 0, done.output
+    assert said in str(_xlsx_rows(out.read_bytes())[0][0])
+    every = _xlsx_rows(web.client("reviewer").get("/lists/projects.xlsx?year=all").content)
+    assert len({row[1] for row in every[2:]}) > 1 and "单位 " not in str(every[0][0]), every[0]
+    with pdfplumber.open(to_pdf([out], tmp_path)[out.name]) as pdf:
+        assert _squash(said) in _squash((pdf.pages[0].extract_text() or "").splitlines()[0])

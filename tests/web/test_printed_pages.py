@@ -498,3 +498,49 @@ def test_a_library_group_never_ends_a_printed_page_without_its_examples(web: Web
         assert last not in names and "个指标·" not in last and not last.startswith("最小"), (number, body[-3:])
         if number > 1:
             assert not body[0].startswith("最小"), (number, body[:2])
+
+
+def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_project(
+        web: WebEnv, tmp_path: Path) -> None:
+    """print26 (print25's left item): a unit's 审核意见书 names the unit at the top of every page, but a page that
+    began inside a project's findings or comments named no project — 「意见41：该指标值…」 under the unit's title,
+    the project's name pages back. Each project of a unit's opinion is now a table headed by its name, which Word,
+    WPS, LibreOffice and Chromium print again at the top of every page it runs on to. Printed by LibreOffice (Word)
+    and Chromium (the page), with one project of 80 comments: every page after the first begins, under the running
+    head, with the name of the project it goes on with or begins, and some page goes on with one."""
+    from html import unescape
+
+    import pdfplumber
+    from docx import Document as WordDocument
+
+    from tests.writers.test_print_pdf import to_pdf
+
+    _commented(web, web.project_ids[0], 80)
+    client = web.client("reviewer")
+    word = client.get(f"/units/{SEED_UNIT}/opinion.docx").content
+    (tmp_path / "unit.docx").write_bytes(word)
+    page = client.get(f"/units/{SEED_UNIT}/opinion.html").text
+    (tmp_path / "unit.html").write_text(page, encoding="utf-8")
+    printed = {"docx": ([table.rows[0].cells[0].text for table in WordDocument(tmp_path / "unit.docx").tables],
+                        to_pdf([tmp_path / "unit.docx"], tmp_path)["unit.docx"]),
+               "html": ([unescape(h) for h in re.findall(r"<h2>(.*?)</h2>", page)],
+                        chromium_pdf(tmp_path / "unit.html", tmp_path))}
+    for form, (headings, pdf_path) in printed.items():
+        names = [_plain(heading) for heading in headings]
+        assert len(names) == len(web.project_ids), (form, names)
+        with pdfplumber.open(pdf_path) as pdf:
+            pages = [[_plain(line) for line in (p.extract_text() or "").splitlines() if line.strip()]
+                     for p in pdf.pages]
+        assert len(pages) >= 3, form
+        seen: list[str] = []
+        went_on = 0
+        for number, lines in enumerate(pages, 1):
+            text = "".join(lines)
+            if number > 1:
+                first = lines[1]  # (lines[0]: the running head, the unit's title)
+                begun = [name for name in names if name.startswith(first[:12]) and len(first) >= 6]
+                assert begun, (form, number, first)
+                went_on += begun[0] in seen
+                assert not seen or begun[0] in (seen[-1], *[n for n in names if n not in seen]), (form, number)
+            seen += sorted((name for name in names if name in text and name not in seen), key=text.index)
+        assert went_on >= 1, form  # a project crossing a page (its 80 comments) is named on its next pages

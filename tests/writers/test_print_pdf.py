@@ -659,3 +659,30 @@ def test_a_self_evaluation_of_a_table_naming_no_money_unit_prints_none(tmp_path:
         unknown_monitoring = dataclasses.replace(monitoring, money_unit=unit)
         cells = monitoring_grid(unknown_monitoring, unknown_monitoring.projects[0]).cells
         assert [c.text for c in cells if c.text.startswith("项目资金")] == [label]
+
+
+def test_the_portrait_target_table_page_prints_its_short_labels_on_one_line(tmp_path: Path, seed_path: Path) -> None:
+    """print26: the 绩效目标表 page shares its columns as the Word form does, and printed portrait (its Word form is
+    landscape) a column could be narrower than its labels: in the 部门整体 table 29, whose first column is wide
+    for 「部门职能职责概述」, 「二级指标」, 「数量指标」 and 「质量指标」 broke 「二级指 / 标」 in their 49 pt column,
+    and the seed's 「其他资金」 broke 「其他资 / 金」. Each column is now at least as wide as its labels of up to four
+    characters on one line (`target_table_html.column_shares`). Printed by Chromium, every such label is on one
+    line."""
+    import pdfplumber
+
+    from perfbudget.load import load_path
+    from perfbudget.writers.target_table_html import target_table_html
+
+    corpus = Path(__file__).parents[1] / "fixtures" / "real" / "corpus"
+    department = load_path(next(corpus.glob("29_*-bumenzhengti-*.txt"))).document
+    seed = load_path(seed_path).document
+    assert department is not None and seed is not None
+    for name, document, labels in (("department", department, ("二级指标", "数量指标", "质量指标", "一级指标")),
+                                   ("seed", replace(seed, projects=seed.projects[:1]), ("其他资金", "二级指标"))):
+        page = tmp_path / f"{name}.html"
+        page.write_bytes(target_table_html(document))
+        with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+            lines = [unicodedata.normalize("NFKC", _squash(line))  # (Chromium's ⼀ ⼆ radicals: 一 二)
+                     for printed in pdf.pages for line in (printed.extract_text() or "").splitlines()]
+        for label in labels:
+            assert any(label in line for line in lines), (name, label, [line for line in lines if "级" in line])

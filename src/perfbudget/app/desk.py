@@ -317,6 +317,18 @@ def _ordered(tx: Transaction, principal: Principal, query: ListQuery) -> tuple[A
     return ids_stmt.order_by(*order), total
 
 
+def list_units(tx: Transaction, principal: Principal, query: ListQuery, most: int = 2) -> list[tuple[str | None, str]]:
+    """The units (code, name) the list's projects belong to, at most ``most`` of them, by code: an exported list of
+    one unit's projects names the unit in its title (print26: a list printed from a unit's filter, or by a unit's own
+    user, named no unit on its pages; its rows did, in a column). A finding-dimension filter is not applied (it is
+    decided in Python over the reviews, :func:`_ordered`): the units of the list without it, which are one only when
+    the list's are."""
+    listed = _filtered(tx, principal, query, [status.c.unit_id])
+    stmt = (select(units.c.code, units.c.name).where(units.c.id.in_(listed))
+            .order_by(units.c.code, units.c.name).limit(most))
+    return [(row.code, row.name) for row in tx.connection.execute(stmt)]
+
+
 def rows_of(tx: Transaction, ids: list[int]) -> list[dict[str, Any]]:
     """The list's rows of the projects ``ids``, in that order."""
     if not ids:

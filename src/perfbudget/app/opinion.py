@@ -154,6 +154,95 @@ def running_head(title: str, desks: Sequence[Desk]) -> str:
     return title
 
 
+def repeats_project_heading(title: str, desks: Sequence[Desk]) -> bool:
+    """Whether each project's heading is repeated at the top of every printed page its part runs on to: in an opinion
+    of more than one project (a unit's), whose running head names the unit only. Until print26 a page that began
+    inside a project's findings (a unit of 30 projects: 10 of its 15 Word pages) named no project: the findings
+    under it said 「第 3 个指标…」 of a project the reader had to look for pages back. A project's own opinion names
+    it in every page's running head already."""
+    return not (len(desks) == 1 and title == project_opinion_title(desks[0]))
+
+
+def _project_frame(word: Any, heading: str, index: int) -> _Part:
+    """A project's part of a unit's Word opinion: a borderless table of one column whose first row, its heading
+    (Heading 1), is a header row (``w:tblHeader``) that Word, WPS and LibreOffice print again at the top of every
+    page the part runs on to, and whose other rows hold the rest (:class:`_Part`, which is returned). Parts are parted
+    by an empty paragraph (two tables touching are one table to Word)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    if index:
+        gap = word.add_paragraph()
+        gap.paragraph_format.space_before, gap.paragraph_format.space_after = Pt(6), Pt(0)
+    frame = word.add_table(rows=2, cols=1)
+    section = word.sections[-1]
+    frame.columns[0].width = section.page_width - section.left_margin - section.right_margin  # the text's width
+    for row in frame.rows:
+        row.cells[0].width = frame.columns[0].width
+    margins = OxmlElement("w:tblCellMar")  # the text aligned with the title's, not indented by a cell's margin
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "0")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    frame._tbl.tblPr.find(qn("w:tblLook")).addprevious(margins)  # (its place in the schema's order)
+    header_row = frame.rows[0]._tr.get_or_add_trPr()
+    for tag in ("w:cantSplit", "w:tblHeader"):  # (LibreOffice split a first row not marked so, 「审核发现」 left alone)
+        header_row.append(OxmlElement(tag))
+    frame.rows[0].cells[0].paragraphs[0].style = word.styles["Heading 1"]
+    frame.rows[0].cells[0].paragraphs[0].add_run(heading)
+    frame.rows[1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    return _Part(frame)
+
+
+class _Part:
+    """Where a project's paragraphs go: the Word document itself (``frame`` None: a project's own opinion), or the
+    rows of a unit opinion's project table (:func:`_project_frame`), a row a block that is never split across pages
+    (``w:cantSplit``): the project's unit, year and grade lines with 审核发现 and its first line; a heading (审核意见,
+    the earlier versions' comments) with its first line; each other finding or comment. So no page ends with a heading
+    and no finding is split, as in the flowing text of a project's own opinion (LibreOffice split a row not marked so:
+    a project's first row, all in one, left 「审核发现」 at the foot of a page and its findings on the next)."""
+
+    def __init__(self, frame: Any = None, word: Any = None) -> None:
+        self.frame, self.word = frame, word
+        self.cell: Any = frame.rows[1].cells[0] if frame is not None else None
+        self.fresh = True  # the row's cell holds nothing yet
+        self.headed = False  # past the head lines (a Heading 2 written)
+        self.lead = False  # the last paragraph goes with the next (a heading)
+
+    def add_paragraph(self, text: str, style: str | None = None, lead: bool = False) -> Any:
+        if self.frame is None:
+            return self.word.add_paragraph(text, style=style)
+        heading = style == "Heading 2"
+        if not self.fresh and self.headed and (heading or not self.lead):
+            from docx.oxml import OxmlElement
+
+            row = self.frame.add_row()
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+            self.cell = row.cells[0]
+            self.cell.width = self.frame.columns[0].width
+            self.fresh = True
+        if self.fresh:  # a new cell's own empty paragraph takes the first line
+            paragraph = self.cell.paragraphs[0]
+            if style:
+                paragraph.style = self.frame.part.document.styles[style]
+            paragraph.add_run(text)
+        else:
+            paragraph = self.cell.add_paragraph(text, style=style)
+        if style and style.startswith("List"):  # (a list's items are set solid by the style's contextual spacing,
+            from docx.shared import Pt  # which no longer applies from one row to the next)
+
+            paragraph.paragraph_format.space_after = Pt(0)
+        self.fresh, self.headed, self.lead = False, self.headed or heading, heading or lead
+        return paragraph
+
+
+def _last_cell_paragraph(word: Any) -> Any:
+    """The last paragraph of the last project's part (its table's last cell)."""
+    return word.tables[-1].rows[-1].cells[0].paragraphs[-1]
+
+
 def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     """One Word document: per project its grades, the findings kept, the comments and the decision."""
     from docx import Document as WordDocument
@@ -172,46 +261,52 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
     _plain_headings(word)
     _title(word, title)
-    for desk in desks:
+    repeated = repeats_project_heading(title, desks)
+    for index, desk in enumerate(desks):
         head = desk.view.head
         # (a table without a 资金性质, a 部门整体 table: no empty 「（）」 after its name)
-        word.add_heading(f"{head.name}（{head.fund_label}）" if head.fund_label else head.name, level=1)
-        word.add_paragraph(f"单位：{head.unit_name or ''}　{year_text(desk)}　"
+        heading = f"{head.name}（{head.fund_label}）" if head.fund_label else head.name
+        if repeated:
+            part = _project_frame(word, heading, index)
+        else:
+            part = _Part(word=word)
+            word.add_heading(heading, level=1)
+        part.add_paragraph(f"单位：{head.unit_name or ''}　{year_text(desk)}　"
                            f"版本：第 {desk.view.version.meta['version']} 版　"
                            f"流程状态：{decision_text(desk)}")
         reviewer = desk.reviewer_grade
-        word.add_paragraph(f"审核等级：{desk.official_grade or '未评定'}"
+        part.add_paragraph(f"审核等级：{desk.official_grade or '未评定'}"
                            + (f"（审核人员评定；系统评定 {desk.view.grade or '无'}）" if reviewer
                               else "（系统评定）"))
         if reviewer and reviewer.get("reason"):
-            word.add_paragraph(f"评定理由：{reviewer['reason']}")
-        word.add_heading("审核发现", level=2)
+            part.add_paragraph(f"评定理由：{reviewer['reason']}")
+        part.add_paragraph("审核发现", style="Heading 2")
         kept = desk.kept
         if not kept:
-            word.add_paragraph("无。")
+            part.add_paragraph("无。")
         numbered = _numbering_from_one(word)
         for item in kept:
             f = item.finding
             where = finding_place(desk.view.version.document.projects[0], f) + "："
             note = f"（已确认：{item.decision['reason']}）" if item.decision else ""
             label = SEVERITY_LABELS.get(f.severity, f.severity)
-            finding = word.add_paragraph(f"【{label}】{where}{f.dimension} {f.message}{note}", style="List Number")
+            finding = part.add_paragraph(f"【{label}】{where}{f.dimension} {f.message}{note}", style="List Number")
             finding._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = numbered
-        word.add_heading("审核意见", level=2)
+        part.add_paragraph("审核意见", style="Heading 2")
         if not desk.comments and not desk.remarks and not desk.earlier_comments:
-            word.add_paragraph("无。")
+            part.add_paragraph("无。")
         for line in desk.remarks:  # 退回意见, 审核通过意见 … : the opinion on the whole project
-            word.add_paragraph(line, style="List Bullet")
+            part.add_paragraph(line, style="List Bullet")
         for c in desk.comments:  # each at its cell
-            word.add_paragraph(f"{c['label']}：{c['text']}（{c.get('user_label') or c['username'] or ''}）",
+            part.add_paragraph(f"{c['label']}：{c['text']}（{c.get('user_label') or c['username'] or ''}）",
                                    style="List Bullet")
         if desk.earlier_comments:  # a returned version's cell comments, to check what the unit changed
-            word.add_paragraph(EARLIER_HEADING)
+            part.add_paragraph(EARLIER_HEADING, lead=True)
             for c in desk.earlier_comments:
-                word.add_paragraph(earlier_line(c), style="List Bullet")
+                part.add_paragraph(earlier_line(c), style="List Bullet")
     # the paragraph before kept with the sign line: LibreOffice printed a unit's opinion with 审核人/日期 alone on
     # its last page (print14)
-    word.paragraphs[-1].paragraph_format.keep_with_next = True
+    (_last_cell_paragraph(word) if repeated else word.paragraphs[-1]).paragraph_format.keep_with_next = True
     sign = word.add_paragraph(SIGN_LINE)  # the reviewer signs the Word form as the printed page
     sign.paragraph_format.space_before = Pt(24)
     sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -238,6 +333,7 @@ def opinion_html(title: str, desks: Sequence[Desk]) -> str:
 
     return str(_html_template().render(
         title=title, desks=desks, running_head=css_string(running_head(title, desks)),  # (a quoted CSS string)
+        repeated=repeats_project_heading(title, desks),
         severity_labels=SEVERITY_LABELS, decision_text=decision_text, year_text=year_text,
         finding_place=finding_place, sign_line=SIGN_LINE, earlier_heading=EARLIER_HEADING, earlier_line=earlier_line,
         css=(DATA / "opinion.css").read_text(encoding="utf-8")))

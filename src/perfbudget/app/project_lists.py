@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import IO, Any
 
-from perfbudget.app.desk import FILTER_LABELS, SORTS, TODOS, FilterProblem, ListQuery, project_ids, rows_of
+from perfbudget.app.desk import FILTER_LABELS, SORTS, TODOS, FilterProblem, ListQuery, list_units, project_ids, rows_of
 from perfbudget.app.roles import Principal, Role
 from perfbudget.app.times import shown
 from perfbudget.app.validate import echoed
@@ -138,16 +138,20 @@ def view_query(view: str, params: Mapping[str, str]) -> tuple[ListQuery, tuple[F
     return replace(query, state=SUBMITTED, sort=query.sort if params.get("sort") else "submitted"), problems
 
 
-def list_title(view: str, query: ListQuery) -> str:
-    """The title row of an exported list: the list and its filters (「项目列表（2024年度；流程状态 已送审；…）」)."""
+def list_title(view: str, query: ListQuery, unit: tuple[str | None, str] | None = None) -> str:
+    """The title row of an exported list: the list and its filters (「项目列表（2024年度；流程状态 已送审；…）」), and
+    ``unit`` (code, name), the one unit its projects belong to, by code and name (「单位 255101 天津市和平区人民
+    检察院」, in place of the filter's 「单位 255101」); the title row is printed at the top of every page."""
     parts = [f"{query.year}年度" if query.year is not None else "全部年度"]
+    if unit is not None:
+        parts.append("单位 " + " ".join(part for part in unit if part))
     labels: dict[str, Callable[[str], str]] = {
         "q": lambda v: f"搜索「{v}」", "unit": lambda v: f"单位 {v}", "state": lambda v: f"流程状态 {STATE_LABELS[v]}",
         "grade": lambda v: f"审核等级 {v}", "egrade": lambda v: f"自评等级 {v}", "dimension": lambda v: f"审核发现 {v}",
         "fund": lambda v: f"资金「{v}」", "todo": lambda v: TODOS[v]}
     for key, label in labels.items():
         value = getattr(query, key)
-        if value and not (view == "queue" and key == "state"):
+        if value and not (view == "queue" and key == "state") and not (key == "unit" and unit is not None):
             parts.append(label(value))
     order = f"按{SORTS[query.sort]}{'倒序' if query.desc else '排序'}"
     return f"{VIEWS[view]}（{'；'.join(parts)}；{order}）"
@@ -159,13 +163,15 @@ def export_name(view: str, query: ListQuery, fmt: str) -> str:
 
 
 def _rows(store: Store, principal: Principal, query: ListQuery) -> Iterator[Iterator[dict[str, Any]]]:
-    """The list's rows, in batches, read in one transaction: :class:`TooManyRows` before any is written."""
+    """The list's rows, in batches, read in one transaction: :class:`TooManyRows` before any is written. The first
+    batch is one item, ``{"units": …}``: :func:`perfbudget.app.desk.list_units`, for the title."""
     with store.reading() as tx:
         ids, total = project_ids(tx, principal, query, MOST_EXPORT_ROWS + 1)
         if len(ids) > MOST_EXPORT_ROWS:
             raise TooManyRows(f"符合条件的项目共 {total:,} 个，超过一次导出的上限 {MOST_EXPORT_ROWS:,} 个："
                               "请按年度或单位筛选后分批导出")
-        yield iter(())  # the bound checked: the caller may now open its file
+        units = list_units(tx, principal, query)  # the bound checked: the caller may now open its file
+        yield iter([{"units": units}])
         for start in range(0, len(ids), BATCH):
             yield iter(rows_of(tx, ids[start:start + BATCH]))
 
@@ -175,8 +181,8 @@ def write_list(store: Store, principal: Principal, view: str, query: ListQuery, 
     :class:`TooManyRows` (nothing written) when the list is longer than one export takes."""
     columns = COLUMNS[view]
     batches = _rows(store, principal, query)
-    next(batches)
-    title = list_title(view, query)
+    units = next(next(batches))["units"]
+    title = list_title(view, query, units[0] if len(units) == 1 else None)
     made = f"导出于 {shown(utc_now())}"
     if fmt == "csv":
         return _write_csv(columns, batches, title, made, out)

@@ -31,6 +31,13 @@ def _number(value: Any) -> Any:
 # the columns were fixed at 198 units and the 指标库 printed at 5.9 pt on A4 landscape.
 _TEXT_RANGES = {1: (12.0, 24.0), 2: (10.0, 12.0), 3: (10.0, 16.0), 6: (8.0, 10.0), 14: (16.0, 40.0)}
 _NUMBER_COLUMNS = (0, 4, 5, 8, 9, 10, 11, 12, 13)
+# Every cell's font, as the other workbooks name it (writers/list_xlsx.py): 宋体, charset 134 (GB2312), which a Chinese
+# Excel, WPS and Word on Windows have and LibreOffice replaces by its CJK font; 11 pt (the size the cells had), so that
+# the 15 columns fitted to one landscape page still print at 7.5 pt or more. Until print26 the cells named no font:
+# openpyxl's Calibri 11, whose CJK fallback each program chose as it pleased, and rows sized for 宋体 printed in
+# another width.
+FONT = "宋体"
+FONT_POINTS = 11.0
 
 
 def _widths(rows: list[list[Any]]) -> list[float]:
@@ -49,7 +56,7 @@ def _widths(rows: list[list[Any]]) -> list[float]:
 def write_xlsx(groups: list[dict[str, Any]], path: Path | IO[bytes]) -> None:
     """One sheet, printed A4 landscape one page wide with the header row on every page, at a readable size."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     from perfbudget.writers.print_layout import LINE_POINTS, MAX_ROW_POINTS, PAD_POINTS, lines_needed, xlsx_page_setup
@@ -59,8 +66,6 @@ def write_xlsx(groups: list[dict[str, Any]], path: Path | IO[bytes]) -> None:
     assert sheet is not None
     sheet.title = "指标库"
     sheet.append(HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
     rows = []
     for g in groups:
         t = g["targets"]
@@ -73,12 +78,22 @@ def write_xlsx(groups: list[dict[str, Any]], path: Path | IO[bytes]) -> None:
     widths = _widths(rows)
     for column, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(column)].width = width
+    plain = Font(name=FONT, size=FONT_POINTS, charset=134)
+    bold = Font(name=FONT, size=FONT_POINTS, bold=True, charset=134)
+    scale = FONT_POINTS / 10.5  # a line of 11 pt is that much taller than one of 10.5 (LINE_POINTS)
+    line = Side(style="thin", color="999999")
+    border, grey = Border(left=line, right=line, top=line, bottom=line), PatternFill("solid", fgColor="DDDDDD")
+    header_alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+    body_alignment = Alignment(wrap_text=True, vertical="top")
     for number, row in enumerate([list(HEADERS), *rows], 1):
-        for cell in sheet[number]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top" if number > 1 else "center")
+        for cell in sheet[number]:  # a grid as the list exports print it: bordered, the header row grey and bold
+            cell.font, cell.border = (bold if number == 1 else plain), border
+            cell.alignment = header_alignment if number == 1 else body_alignment
+            if number == 1:
+                cell.fill = grey
         lines = max(lines_needed(str(value) if value is not None else "", width)
                     for value, width in zip(row, widths, strict=True))
-        sheet.row_dimensions[number].height = min(MAX_ROW_POINTS, lines * LINE_POINTS + PAD_POINTS)
+        sheet.row_dimensions[number].height = min(MAX_ROW_POINTS, lines * LINE_POINTS * scale + PAD_POINTS)
     sheet.freeze_panes = "A2"
     xlsx_page_setup(sheet, widths, title_rows="1:1", sign_footer=False)
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"

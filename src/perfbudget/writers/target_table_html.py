@@ -29,6 +29,7 @@ from perfbudget.writers.print_layout import (
     row_heights,
     running_head,
     split_at_pages,
+    text_width,
 )
 from perfbudget.writers.target_table_docx import column_widths, indicator_split
 from perfbudget.writers.target_table_layout import MIN_WIDTH, ProjectGrid, project_grid
@@ -62,6 +63,39 @@ def wide(grid: ProjectGrid) -> bool:
     return grid.width > MIN_WIDTH
 
 
+# A cell's padding and borders in points (5 px a side and 1 px of border), and a point to spare for the rounding of
+# a browser's layout
+CELL_POINTS = 10.0
+LABEL_CHARS = 4  # a text of up to this many characters a line is never broken: 一级指标, 数量指标, 预算单位
+POINTS_A_UNIT = 5.25  # a width unit (print_layout.text_width): half a 10.5 pt CJK character
+
+
+def column_shares(grid: ProjectGrid) -> list[float]:
+    """The columns' shares of the printed table's width: the Word form's widths (``column_widths``), each column at
+    least as wide as its cells of one column hold on one line a text of up to four characters (一级指标, 二级指标,
+    数量指标) and in two a text of up to eight (其中：财政资金), the room taken from the columns wider than their
+    own floor. Until print26 the shares were the Word form's alone: printed portrait, a 部门整体 table whose first
+    column is wide for its labels (部门职能职责概述) left 二级指标 49 pt, and 「二级指标」, 「数量指标」 broke
+    「二级指 / 标」; the seed's 「其他资金」 broke 「其他资 / 金」."""
+    widths = column_widths(grid)
+    _, page_width = LANDSCAPE_POINTS if wide(grid) else PAGE_POINTS
+    points = [page_width * width / sum(widths) for width in widths]
+    floors = [0.0] * len(points)
+    for spec in grid.cells:
+        text = spec.text
+        if spec.colspan != 1 or not text or "\n" in text or len(text) > 2 * LABEL_CHARS or spec.col >= len(points):
+            continue
+        line = text if len(text) <= LABEL_CHARS else text[:-(-len(text) // 2)]
+        floors[spec.col] = max(floors[spec.col], text_width(line) * POINTS_A_UNIT + CELL_POINTS)
+    need = sum(max(0.0, floor - point) for floor, point in zip(floors, points, strict=True))
+    spare = sum(max(0.0, point - floor) for floor, point in zip(floors, points, strict=True))
+    if need <= 0 or spare <= need:
+        return [point / page_width for point in points]
+    shared = [floor if point < floor else point - (point - floor) * need / spare
+              for floor, point in zip(floors, points, strict=True)]
+    return [point / page_width for point in shared]
+
+
 def page_starts(grid: ProjectGrid) -> list[int]:
     """The grid's rows that start a printed page of the page (:func:`print_layout.indicator_page_starts`, at the
     自评表 page's line heights): each project begins a page, its heading above its table. Chromium repeats a
@@ -70,9 +104,8 @@ def page_starts(grid: ProjectGrid) -> list[int]:
     split = indicator_split(grid)
     if not split:
         return []
-    widths = column_widths(grid)
     height, width = LANDSCAPE_POINTS if wide(grid) else PAGE_POINTS
-    units = [width * w / sum(widths) / 5.25 for w in widths]  # a width unit: half a 10.5 pt CJK character
+    units = [width * share / POINTS_A_UNIT for share in column_shares(grid)]
     heights = row_heights(((s.row, s.col, s.rowspan, s.colspan, s.text) for s in grid.cells), units, grid.rows,
                           HTML_LINE_POINTS, HTML_PAD_POINTS)
     return indicator_page_starts(heights, height * HTML_PAGE_SHARE, split, grid.rows,
@@ -103,9 +136,8 @@ def table_html(grid: ProjectGrid, paged: bool = False) -> str:
     split = indicator_split(grid)
     if not split:
         return "<table>\n" + "\n".join(rows) + "\n</table>"
-    widths = column_widths(grid)
-    total = sum(widths)
-    columns = "<colgroup>" + "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths) + "</colgroup>"
+    columns = "<colgroup>" + "".join(f'<col style="width:{100 * share:.1f}%">' for share in column_shares(grid)) \
+        + "</colgroup>"
     parts = [f'<table class="head">{columns}\n' + "\n".join(rows[:split]) + "\n</table>"]
     for first, end in pairwise([split, *starts, grid.rows]):
         # each titled 续表, read back as the table it continues with no note (as the Word parts are); the parts after

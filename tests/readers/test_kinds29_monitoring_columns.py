@@ -1,6 +1,6 @@
-"""A 绩效监控表 whose target column is headed 预期值 (预期值 | 1-6月执行情况 | 全年预计完成 | 偏差原因 | 纠偏措施): until
-kinds29 its header had 「没有指标值列」 and none of its indicators was read; 预期值 is the year's target as 预期指标值
-and 预期目标值 are."""
+"""A 绩效监控表 whose target column is headed 预期值 (预期值 | 1-6月执行情况 | 全年预计完成 | 偏差原因 |
+纠偏措施): until kinds29 its header had 「没有指标值列」 and none of its indicators was read; 预期值 is the year's
+target as 预期指标值 and 预期目标值 are."""
 
 from __future__ import annotations
 

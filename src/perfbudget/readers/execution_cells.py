@@ -4,9 +4,11 @@ The header-block reader keeps every cell of the funds grid (年初预算数 | �
 得分 over 年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金) as project extras named ``row/column``
 (``年度资金总额/全年执行数``), the budget column's amount as the budget. This module reads the total row's figures
 into :class:`perfbudget.model.Budget`'s ``initial``, ``executed``, ``rate``, ``weight`` and ``score``, each with its
-cell's location; the extras stay as they are. The total row is the row labelled as the total (年度资金总额, 资金总额,
-合计 …), or the grid's only row. A cell that holds no figure of its column's kind (an amount; a rate with ``%``, or a
-number above 1, or 0; points) is left untyped, its text kept in the extras: nothing is guessed. A cell of any row of
+cell's location; the extras stay as they are. The total row is the row labelled as the total (年度资金总额,
+资金总额, 合计 …), or the grid's only row; the 总分 row closing the indicators (``总分/分值``, ``总分/得分``:
+points alone under a 总分 or 合计 label, readers/total_rows.py) is none of the grid's. A cell that holds no
+figure of its column's kind (an amount; a rate with ``%``, or a number above 1, or 0; points) is left untyped,
+its text kept in the extras: nothing is guessed. A cell of any row of
 the grid written as no finance officer writes a figure is an error at the cell, and the table is not taken (until
 attack23 it was left untyped without a word, or typed as written): a number in scientific notation (``1e999999``,
 ``1E+02``), NaN or Infinity (∞), digits other than 0-9 after full-width ones are read as theirs (``٣٠``), a negative
@@ -26,6 +28,7 @@ from perfbudget.model import Problem, Severity, Source
 from perfbudget.readers.grid import Cell
 from perfbudget.readers.labels import FUND_TOTAL_ROWS, field_of_key
 from perfbudget.readers.money_cells import money_amount
+from perfbudget.readers.total_rows import TOTAL_ROWS as SCORE_TOTAL_ROWS
 
 # the grid's column labels (label_key) of each typed figure
 _FIELD_OF_COLUMN = {
@@ -64,6 +67,8 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
                     problems.append(Problem(cell.source, refused))
                 cell = Cell("", cell.source)  # not typed (nor compared with the 执行率)
             rows.setdefault(row, []).append((name, cell))
+    for row in [row for row in rows if row in SCORE_TOTAL_ROWS and _only_points(rows[row])]:
+        del rows[row]  # the 总分 row closing the indicators (总分/分值 = 100, 总分/得分 = 99), no funds row
     if not rows:
         return {}
     total = next((row for row in rows if row in FUND_TOTAL_ROWS or field_of_key(row) == "total"), None)
@@ -76,6 +81,12 @@ def execution_figures(extras: list[tuple[str, Cell]], problems: list[Problem] | 
         if name not in figures and (value := _figure(name, cell.text.strip())) is not None:
             figures[name] = (value, cell.source)
     return figures
+
+
+def _only_points(cells: list[tuple[str, Cell]]) -> bool:
+    """Whether a row gives 分值/得分 alone: the 总分 row (readers/total_rows.py), not a funds row — a funds grid's 合计
+    row gives an amount or a 执行率 too (a 总分 row's points taken for the grid's were r89's 分值 100, 得分 99)."""
+    return all(name in ("weight", "score") or not cell.text.strip() for name, cell in cells)
 
 
 # the scoring's bound (evaluate.resolve.MAX_MAGNITUDE): no budget, execution, rate or points reach 10^12

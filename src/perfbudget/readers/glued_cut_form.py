@@ -24,6 +24,7 @@ import re
 import unicodedata
 
 from perfbudget.model import Problem, Severity, Source
+from perfbudget.readers.glued_funds import split_glued_funds
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import label_key
 from perfbudget.readers.text_glued import GLUED_HEADER, GLUED_NEEDS_CHECK, LABEL_WITH_NOTE, split_labels
@@ -46,6 +47,17 @@ _INDICATOR_WORDS = re.compile(r"一级指标|二级指标|三级指标|指标值
 # Labels of prose sections: the text after one is that section's, to the page's end
 _PROSE_LABELS = frozenset({"项目概况", "项目概况及立项依据", "立项依据", "总体目标", "年度目标", "年度总体目标",
                            "绩效目标", "年度绩效目标", "项目总体目标", "项目总体概况"})
+# A 部门整体 form's title (部门整体支出绩效目标申报表, 部门整体支出绩效自评表(2021年度)) and the label naming its
+# department; the labels of its money a glued block holds beside the known ones (按收入性质分: 2456.18, 年度预算申请)
+_DEPARTMENT_TITLE = re.compile(r"(?:部门|单位)(?:[(（]单位[)）])?整体(?:支出)?绩效(?:目标|自评)(?:申报|批复|审核)?表"
+                               r"(?:[(（][^()（）]{0,10}[)）])?")
+_UNIT_LABEL = re.compile(r"(?:[省市州县区]级)?预算单位名称|部门(?:[(（]单位[)）])?名称|单位名称")
+_BY_NATURE = re.compile(r"按(?:收入|支出)性质分")
+_COLON_CELL = re.compile(r"[^:：\d]+[:：]|\d+(?:\.\d+)?%?|[^:：\d]+")  # a label with its colon, an amount, words
+_DEPARTMENT_LABELS = re.compile(r"按(?:收入|支出)性质分|年度预算申请(?:[(（][^()（）]{0,8}[)）])?|"
+                                + LABEL_WITH_NOTE.pattern)
+# cells apart by spaces: two CJK characters with a space between (部门(单位) 名称 填报人 广水市…)
+_SPACED_CELLS = re.compile(r"[\u4e00-\u9fff)）]\s+[\u4e00-\u9fff(（]")
 _MIN_LENGTH = 200
 _MAX_LENGTH = 20000
 # A longer line is no cut form (it would hold far more than _MAX_LENGTH characters that are not spaces), and is
@@ -67,8 +79,9 @@ def cut_form_parts(line: str) -> tuple[str, str] | None:
     compact = _compact(line)
     if not _MIN_LENGTH <= len(compact) <= _MAX_LENGTH or GLUED_HEADER.search(compact):
         return None
-    titles = list(_TITLE.finditer(compact))
-    for name in _NAME_LABEL.finditer(compact):
+    department = _department_form(line, compact)
+    titles = list(_TITLE.finditer(compact)) if department is None else [department]
+    for name in (_NAME_LABEL if department is None else _UNIT_LABEL).finditer(compact):
         before = [t for t in titles if t.end() <= name.start() <= t.end() + _TITLE_TO_NAME]
         if before:
             title = before[-1]
@@ -82,20 +95,50 @@ def cut_form_parts(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _department_form(line: str, compact: str) -> re.Match[str] | None:
+    """The title of a 部门整体 form (目标表 or 自评表) glued without a space between its cells, or None. Its header
+    names the department (预算单位名称, 部门(单位)名称), not a project; a 自评表's funds grid is read by its columns'
+    run (readers/glued_funds.py). A text whose cells stand apart by spaces (a PDF's text in its drawing order, the
+    labels before their values: corpus 67, 148) is no glued form: nothing there says which value is whose."""
+    title = _DEPARTMENT_TITLE.search(compact)
+    if title is None:
+        return None
+    start = line.find(title.group()[:4])
+    head = line[start:start + _TITLE_TO_NAME * 3] if start >= 0 else line
+    return None if _SPACED_CELLS.search(head) else title
+
+
+def _department_parts(block: str) -> tuple[list[str], list[str]]:
+    """A 部门整体 form's glued block split: its labels, its funds grid's runs by their columns (the runs left
+    unsplit second), then its money by nature as the colon labels it is written with (按收入性质分:2456.18其中:
+    基本支出:2299.98…: each label with its colon, each amount apart), up to a prose section kept whole."""
+    by_nature = _BY_NATURE.search(block)
+    if by_nature is None:
+        return split_glued_funds(_header_block(block, _DEPARTMENT_LABELS))
+    parts, unsplit = split_glued_funds(_header_block(block[:by_nature.start()], _DEPARTMENT_LABELS))
+    tail = block[by_nature.start():]
+    prose = next((m for m in LABEL_WITH_NOTE.finditer(tail) if label_key(m.group()) in _PROSE_LABELS), None)
+    money = tail if prose is None else tail[:prose.start()]
+    parts += [cell for cell in _COLON_CELL.findall(money) if cell.strip(" :：")]
+    if prose is not None:
+        parts += _header_block(tail[prose.start():])
+    return parts, unsplit
+
+
 def looks_like_cut_glued_form(text: str) -> bool:
     """A paragraph holding a form cut before its indicators (:func:`cut_form_parts`); asked only of a text no
     layout took."""
     return any(cut_form_parts(line) is not None for line in head_lines(text, 3000))
 
 
-def _header_block(block: str) -> list[str]:
+def _header_block(block: str, labels: re.Pattern[str] = LABEL_WITH_NOTE) -> list[str]:
     """The block split at its labels, up to the first prose section's label, whose text is kept whole."""
-    for match in LABEL_WITH_NOTE.finditer(block):
+    for match in labels.finditer(block):
         if label_key(match.group()) in _PROSE_LABELS:
-            before = split_labels(block[:match.start()], LABEL_WITH_NOTE)
+            before = split_labels(block[:match.start()], labels)
             rest = block[match.end():].strip(" :：")
             return [*before, match.group().strip(" :："), *([rest] if rest else [])]
-    return split_labels(block, LABEL_WITH_NOTE)
+    return split_labels(block, labels)
 
 
 def read_cut_glued_form(text: str, file: str) -> list[RawTable]:
@@ -108,8 +151,12 @@ def read_cut_glued_form(text: str, file: str) -> list[RawTable]:
         title, block = found
         source = Source(file, line=lineno)
         table = RawTable(title, source, needs_check=(GLUED_NEEDS_CHECK,))
-        table.rows.append([Cell(t, Source(file, line=lineno, column=j))
-                           for j, t in enumerate(_header_block(block), 1)])
+        parts = _header_block(block)
+        if _DEPARTMENT_TITLE.search(title):  # the department's labels and its funds grid's runs split by columns
+            parts, unsplit = _department_parts(block)
+            table.problems.extend(Problem(source, f"资金行的金额粘连在一起（「{run}」），无法可靠拆分到各列，未读取")
+                                  for run in unsplit)
+        table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(parts, 1)])
         table.problems.append(Problem(source, f"「{title}」的表头部分粘连在一段文字中：按标签（项目名称、资金总额…）"
                                               "拆开读取；标题之前的文字不是表的内容", Severity.INFO))
         tables.append(table)

@@ -127,7 +127,26 @@ def _only_split(run: str, columns: list[str]) -> list[str] | None:
     rate = columns.index(next(c for c in columns if c in _RATES))
     informative = [values for values in found if Decimal(values[rate][:-1]) != 0]
     found = informative or [values for values in found if Decimal(_AMOUNT_UNIT.sub("", values[spent])) == 0]
+    if len(found) > 1:
+        found = _as_printed(found, columns)
     return found[0] if len(found) == 1 else None
+
+
+def _as_printed(found: list[list[str]], columns: list[str]) -> list[list[str]]:
+    """Of several splits that check out, those a grid prints: a 得分 never above its 分值 (no points past the
+    weight), and the row's amounts to the same decimals (``2456.18 | 2456.18 | 2456.18``, not ``2456.182 |
+    456.182 | 456.18``). Asked only where the rate alone leaves more than one split (a grid of three amounts)."""
+    weight = next((k for k, c in enumerate(columns) if c in ("分值", "权重")), None)
+    score = next((k for k, c in enumerate(columns) if c == "得分"), None)
+    if weight is not None and score is not None:
+        found = [values for values in found if Decimal(values[score]) <= Decimal(values[weight])]
+    amounts = [k for k, c in enumerate(columns) if c in _BUDGETS | _SPENT]
+    return [values for values in found
+            if len({_decimals(_AMOUNT_UNIT.sub("", values[k])) for k in amounts}) == 1]
+
+
+def _decimals(number: str) -> int:
+    return len(number.partition(".")[2])
 
 
 def _splits(run: str, columns: list[str]) -> list[list[str]]:

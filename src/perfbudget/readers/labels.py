@@ -392,6 +392,8 @@ COLUMN_LABELS: dict[str, str] = {
     "年度目标值": "target",
     "预期指标值": "target",
     "预期目标值": "target",
+    "预期值": "target",  # a 绩效监控表's 预期值 | 1-6月执行情况 | 全年预计完成 (kinds29: the indicators went unread)
+    "年度预期值": "target",
     "绩效指标值": "target",
     "指标目标值": "target",
     "当年预期实现值": "target",

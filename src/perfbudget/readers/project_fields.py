@@ -23,6 +23,7 @@ from perfbudget.readers.money_cells import money_amount, unsplit_budget_cell
 from perfbudget.readers.money_scale import money_scale_note
 from perfbudget.readers.monitoring_period import monitoring_period
 from perfbudget.readers.parts import Parts
+from perfbudget.readers.score_sums import score_sum_problems
 from perfbudget.readers.stated_scores import stated_scores
 from perfbudget.readers.table_titles import is_numbered, name_from_title, title_and_seq
 
@@ -228,6 +229,9 @@ def build_project(parts: Parts, position: int, problems: list[Problem]) -> Proje
                 table_grade, sources["table_grade"] = stated_grade
             if stated_total is not None or stated_grade is not None:
                 parts.self_evaluation = True  # a table that scores itself is a 自评表 (cut before its columns: 149)
+            # its 总分 against the sum of its 得分 (readers/score_sums.py): asked of a whole one read without errors
+            if parts.cut is None and parts.self_evaluation and not any(p.severity is Severity.ERROR for p in problems):
+                problems.extend(score_sum_problems(parts.indicators, budget, parts.extras, stated_total))
     return new_project(seq, title, name, label, year, source_name, budget, purpose, tuple(g for g in goals if g),
                        tuple(parts.indicators), name_text or None, extras, parts.cut is None, parts.cut,
                        tuple(parts.needs_check), month, table_total, table_grade, parts.source, sources)

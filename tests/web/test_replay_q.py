@@ -69,3 +69,65 @@ def test_a_stored_split_that_does_not_add_up_is_flagged_as_the_file_is(any_web: 
     assert edited.status_code == 200, edited.text
     again = client.get(f"/api/v1/projects/{pid}", headers=editor).json()
     assert again["version"] == got["version"] + 1 and "fund-arithmetic" in _rules(again["review"]["findings"])
+
+
+def _commented_workbook(seed_document: Any) -> bytes:
+    """The seed's first table as Excel, with three 批注: on a target, on the 预算数 and on the unit line."""
+    import io
+
+    from openpyxl import load_workbook
+    from openpyxl.comments import Comment
+
+    from perfbudget.model import Document
+    from perfbudget.writers.target_table_export import render
+
+    one = Document(seed_document.unit, seed_document.money_unit, seed_document.projects[:1])
+    book = load_workbook(io.BytesIO(render(one, "xlsx")))
+    sheet = book.worksheets[0]
+    cells = {(cell.value or ""): cell for row in sheet.iter_rows() for cell in row}
+    cells["≥12次"].comment = Comment("含两次应急会议", "张三")
+    total = next(c for c in sheet[cells["预算数"].row] if c.column > cells["预算数"].column and c.value)
+    total.comment = Comment("待财政批复", "李四")
+    sheet.cell(1, 1).comment = Comment("表头的批注", "王五")
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_an_excel_cells_comment_is_kept_and_shown_on_every_face(web: WebEnv, seed_document: Any,
+                                                                 tmp_path: Any) -> None:
+    # a cell's 批注 in an Excel file was not read: lost on import, never on the project page (replay-q)
+    data = _commented_workbook(seed_document)
+    path = tmp_path / "批注.xlsx"
+    path.write_bytes(data)
+    read = runner.invoke(cli, ["read", str(path)])
+    assert "批注（第 1 个指标「视频会议保障数量」的指标值）：张三：含两次应急会议" in read.output, read.output
+    assert "批注（预算数）：李四：待财政批复" in read.output
+    assert "A1 的批注「王五：表头的批注」不在表中任何一项上" in read.output  # told, never dropped silently
+    client, admin = web.client(), _bearer(web, "admin")
+    sent = client.post("/api/v1/uploads", headers=admin, files={
+        "file": ("批注.xlsx", data, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
+    assert sent.status_code == 200, sent.text
+    done = client.post(f"/api/v1/uploads/{sent.json()['upload_id']}/import", headers=admin, json={"force": True})
+    assert done.status_code == 200, done.text
+    pid = done.json()["project_ids"][0]
+    project = client.get(f"/api/v1/projects/{pid}", headers=admin).json()["document"]["projects"][0]
+    assert ["批注·预算数", "李四：待财政批复"] in project["extras"]
+    assert project["indicators"][0]["extras"] == [["批注·指标值", "张三：含两次应急会议"]]
+    page = web.client("admin").get(f"/projects/{pid}").text
+    assert 'id="cell-comments"' in page and "单元格批注（2 条）" in page
+    assert '<a href="#indicator-1">第 1 个指标「视频会议保障数量」的指标值</a>：张三：含两次应急会议' in page
+    assert "<li>预算数：李四：待财政批复</li>" in page
+    shown = runner.invoke(cli, ["show", str(pid), "--db", web.url])
+    assert "批注（预算数）：李四：待财政批复" in shown.output, shown.output
+    for fmt in ("xlsx", "docx"):  # exported, the comments are columns and rows that read back as comments
+        from perfbudget.load import load_bytes
+        from perfbudget.readers.cell_comments import project_comments
+
+        exported = client.get(f"/api/v1/projects/{pid}/download/{fmt}", headers=admin)
+        assert exported.status_code == 200, exported.text
+        back = load_bytes(exported.content, f"back.{fmt}").document
+        assert back is not None and [(place, said) for place, said, _ in project_comments(back.projects[0])] == [
+            ("预算数", "李四：待财政批复"), ("第 1 个指标「视频会议保障数量」的指标值", "张三：含两次应急会议")]
+    other = web.client("admin").get(f"/projects/{web.project_ids[1]}").text
+    assert 'id="cell-comments"' not in other  # a table without 批注: no card

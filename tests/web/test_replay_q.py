@@ -131,3 +131,107 @@ def test_an_excel_cells_comment_is_kept_and_shown_on_every_face(web: WebEnv, see
             ("预算数", "李四：待财政批复"), ("第 1 个指标「视频会议保障数量」的指标值", "张三：含两次应急会议")]
     other = web.client("admin").get(f"/projects/{web.project_ids[1]}").text
     assert 'id="cell-comments"' not in other  # a table without 批注: no card
+
+
+def _uncoded_table(project: str) -> str:
+    """A table naming its unit by name only (as one copied from a web page): the store keys that unit by its name."""
+    text = table_file_text(GOOD_ROWS, heading=f"1.{project}-2024中央绩效目标表").replace("测试项目-", f"{project}-")
+    return text.replace("\t100001测试单位\n", "\t预算单位：天津市和平区人民检察院\n")
+
+
+def _units(web: WebEnv) -> dict[str, dict[str, Any]]:
+    listed = web.client().get("/api/v1/units", headers=_bearer(web, "admin")).json()["items"]
+    return {f"{unit['code'] or ''}/{unit['name']}": unit for unit in listed}
+
+
+def test_an_admin_merges_and_renames_units_through_the_api_and_the_cli(any_web: WebEnv, tmp_path: Any) -> None:
+    # the same unit stored twice (by its name from a web page's copy, by its code from its file) and a unit's name had
+    # no admin action on any face (replay-q): app.unit_admin, for the API and `perfbudget unit`
+    web = any_web
+    path = tmp_path / "按名称.txt"
+    path.write_text(_uncoded_table("按名称导入的项目"), encoding="utf-8")
+    assert runner.invoke(cli, ["import", str(path), "--db", web.url]).exit_code == 0
+    units = _units(web)
+    uncoded, coded = units["/天津市和平区人民检察院"], next(u for k, u in units.items() if k.startswith("255101/"))
+    client = web.client()
+    # only an admin; the editor of the unit kept is refused as on the library's actions
+    refused = client.post(f"/api/v1/units/{coded['id']}/merge", headers=_bearer(web, "editor"),
+                          json={"other": f"by-id/{uncoded['id']}"})
+    assert refused.status_code == 403 and "须由管理员操作" in refused.json()["error"]["message"], refused.text
+    missing = client.post(f"/api/v1/units/{coded['id']}/merge", headers=_bearer(web, "admin"),
+                          json={"other": "by-id/99999"})
+    assert missing.status_code == 404 and "没有找到单位「by-id/99999」" in missing.json()["error"]["message"]
+    merged = client.post(f"/api/v1/units/{coded['id']}/merge", headers=_bearer(web, "admin"),
+                         json={"other": f"by-id/{uncoded['id']}"})
+    assert merged.status_code == 200, merged.text
+    assert merged.json() == {"unit_id": coded["id"], "projects": 1, "message": (
+        "已把单位「天津市和平区人民检察院（无编码）」的 1 个项目并入「255101 天津市和平区人民检察院」")}
+    after = _units(web)
+    assert "/天津市和平区人民检察院" not in after
+    assert after[f"255101/{coded['name']}"]["projects"] == coded["projects"] + 1
+    # the unit's editor now sees the project; the audit log says what was done
+    mine = client.get("/api/v1/projects?q=按名称导入的项目", headers=_bearer(web, "editor")).json()
+    assert mine["total"] == 1, mine
+    audit = runner.invoke(cli, ["audit", "--db", web.url])
+    assert "单位「天津市和平区人民检察院（无编码）」并入「255101 天津市和平区人民检察院」（1 个项目）" in audit.output
+    # the same file again is unchanged; a table of that unit changed since stores the unit by its name anew, and
+    # merging it once more clashes: refused, nothing written
+    assert "未变化" in runner.invoke(cli, ["import", str(path), "--db", web.url]).output
+    path.write_text(_uncoded_table("按名称导入的项目").replace("≥12次", "≥13次"), encoding="utf-8")
+    assert runner.invoke(cli, ["import", str(path), "--db", web.url]).exit_code == 0
+    again = runner.invoke(cli, ["unit", "merge", "255101", "by-name/天津市和平区人民检察院", "--user", "admin",
+                                "--db", web.url])
+    assert again.exit_code == 1, again.output
+    assert "「按名称导入的项目」（2024中央）在单位「255101 天津市和平区人民检察院」中也有" in again.output
+    # rename: a name another unit holds is refused with the way to merge; a new one is taken by every face
+    taken = client.post(f"/api/v1/units/{coded['id']}/rename", headers=_bearer(web, "admin"),
+                        json={"name": "天津市和平区人民检察院 "})
+    assert taken.status_code == 200 and "已是这个名称" in taken.json()["message"]
+    clash = runner.invoke(cli, ["unit", "rename", "255101", "天津市和平区人民检察院", "--db", web.url])
+    assert clash.exit_code == 0 and "已是这个名称" in clash.output
+    uncoded_now = _units(web)["/天津市和平区人民检察院"]
+    refused_name = client.post(f"/api/v1/units/{uncoded_now['id']}/rename", headers=_bearer(web, "admin"),
+                               json={"name": "天津市和平区人民检察院\u200b"})
+    assert refused_name.status_code == 422 and "请把两个单位合并" in refused_name.json()["error"]["message"]
+    renamed = runner.invoke(cli, ["unit", "rename", "by-name/天津市和平区人民检察院", "和平区检察院（旧表）",
+                                  "--user", "admin", "--db", web.url])
+    assert renamed.exit_code == 0, renamed.output
+    assert "单位「天津市和平区人民检察院（无编码）」已改名为「和平区检察院（旧表）」" in renamed.output
+    listed = _units(web)
+    assert listed["/和平区检察院（旧表）"]["projects"] == 1 and "/天津市和平区人民检察院" not in listed
+    shown = client.get("/api/v1/projects?unit=by-name/和平区检察院（旧表）", headers=_bearer(web, "admin")).json()
+    assert shown["total"] == 1 and shown["items"][0]["unit"]["name"] == "和平区检察院（旧表）", shown
+
+
+def test_the_unit_page_offers_an_admin_rename_and_merge_and_no_one_else(web: WebEnv, tmp_path: Any) -> None:
+    from tests.web.conftest import csrf_of
+
+    path = tmp_path / "按名称.txt"
+    path.write_text(_uncoded_table("按名称导入的项目"), encoding="utf-8")
+    assert runner.invoke(cli, ["import", str(path), "--db", web.url]).exit_code == 0
+    units = _units(web)
+    uncoded, coded = units["/天津市和平区人民检察院"], next(u for k, u in units.items() if k.startswith("255101/"))
+    for role in ("reviewer", "editor", "other_editor", "viewer"):
+        client = web.client(role)
+        page = client.get(f"/units/by-id/{coded['id']}")
+        assert 'id="unit-admin"' not in page.text
+        for action, field in (("rename", {"name": "新名称单位"}), ("merge", {"other": f"by-id/{uncoded['id']}"})):
+            tried = client.post(f"/units/by-id/{coded['id']}/{action}",
+                                data={"csrf_token": csrf_of(client, "/account"), **field})
+            assert tried.status_code == 403, (role, action, tried.status_code)
+            api = web.client().post(f"/api/v1/units/{coded['id']}/{action}", headers=_bearer(web, role), json=field)
+            assert api.status_code == 403, (role, action, api.text)
+        assert web.client().post(f"/api/v1/units/{coded['id']}/rename", json={"name": "x"}).status_code == 401
+    admin = web.client("admin")
+    assert 'id="unit-admin"' in admin.get(f"/units/by-id/{coded['id']}").text
+    token = csrf_of(admin, "/account")
+    merged = admin.post(f"/units/by-id/{coded['id']}/merge", data={"csrf_token": token, "other": "by-id/99999"},
+                        follow_redirects=True)
+    assert "没有找到单位「by-id/99999」" in merged.text  # said on the unit's page, nothing done
+    merged = admin.post(f"/units/by-id/{coded['id']}/merge",
+                        data={"csrf_token": token, "other": f"by-id/{uncoded['id']}"}, follow_redirects=True)
+    assert merged.status_code == 200 and "已把单位「天津市和平区人民检察院（无编码）」的 1 个项目并入" in merged.text
+    assert "按名称导入的项目" in merged.text  # the unit kept lists the project moved in
+    renamed = admin.post(f"/units/by-id/{coded['id']}/rename", data={"csrf_token": token, "name": "和平区检察院"},
+                         follow_redirects=True)
+    assert "已改名为「和平区检察院」" in renamed.text and "<h1>和平区检察院 <small>255101</small></h1>" in renamed.text

@@ -3,6 +3,7 @@ failed (SQLite and PostgreSQL where the store is concerned)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from typer.testing import CliRunner
@@ -235,3 +236,40 @@ def test_the_unit_page_offers_an_admin_rename_and_merge_and_no_one_else(web: Web
     renamed = admin.post(f"/units/by-id/{coded['id']}/rename", data={"csrf_token": token, "name": "和平区检察院"},
                          follow_redirects=True)
     assert "已改名为「和平区检察院」" in renamed.text and "<h1>和平区检察院 <small>255101</small></h1>" in renamed.text
+
+
+def test_a_filled_evaluation_sheet_is_scored_by_the_api_as_by_the_cli(any_web: WebEnv, tmp_path: Any) -> None:
+    # issue 6 replayed: the filled sheet `perfbudget evaluate PROJECT --db … -a SHEET --save` and the 自评 page score
+    # had no API way (POST /projects/{id}/evaluation took JSON actuals only; the monitoring sheet had its upload)
+    from tests.evaluate.helpers import P5_SHEET, csv_bytes
+    from tests.web.helpers import approve
+
+    web = any_web
+    pid = web.project_ids[4]  # the seed's 5th table, P5_SHEET's
+    approve(web.app, pid)
+    sheet = tmp_path / "p5.csv"
+    sheet.write_bytes(csv_bytes(*P5_SHEET))
+    scored = runner.invoke(cli, ["evaluate", str(pid), "--db", web.url, "-a", str(sheet), "--json"])
+    assert scored.exit_code == 0, scored.output
+    total = json.loads(scored.stdout)["projects"][0]["total"]
+    client, editor = web.client(), _bearer(web, "editor")
+    sent = client.post(f"/api/v1/projects/{pid}/evaluation/sheet", headers=editor,
+                       files={"file": ("p5.csv", sheet.read_bytes(), "text/csv")})
+    assert sent.status_code == 200, sent.text
+    assert sent.json()["total"] == total and sent.json()["user_label"]
+    assert client.get(f"/api/v1/projects/{pid}/evaluation", headers=editor).json()["total"] == total
+    # a bad row: 422 naming it, nothing saved; another unit's editor and a draft project refused as on the JSON route
+    wrong = csv_bytes(*P5_SHEET[:2], f"{P5_SHEET[2].split(',')[0]},办案数,450次,,,")  # 次 is not 件
+    bad = client.post(f"/api/v1/projects/{pid}/evaluation/sheet", headers=editor,
+                      files={"file": ("bad.csv", wrong, "text/csv")})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "evaluation_failed", bad.text
+    assert any("bad.csv:4" in detail for detail in bad.json()["error"]["details"]), bad.json()
+    for role in ("other_editor", "reviewer", "viewer"):
+        other = client.post(f"/api/v1/projects/{pid}/evaluation/sheet", headers=_bearer(web, role),
+                            files={"file": ("p5.csv", sheet.read_bytes(), "text/csv")})
+        assert other.status_code in (403, 404), (role, other.text)
+    assert client.post(f"/api/v1/projects/{pid}/evaluation/sheet",
+                       files={"file": ("p5.csv", sheet.read_bytes(), "text/csv")}).status_code == 401
+    draft = client.post(f"/api/v1/projects/{web.project_ids[0]}/evaluation/sheet", headers=editor,
+                        files={"file": ("p5.csv", sheet.read_bytes(), "text/csv")})
+    assert draft.status_code == 409 and draft.json()["error"]["code"] == "not_approved", draft.text

@@ -162,6 +162,9 @@ def test_an_admin_merges_and_renames_units_through_the_api_and_the_cli(any_web: 
     missing = client.post(f"/api/v1/units/{coded['id']}/merge", headers=_bearer(web, "admin"),
                           json={"other": "by-id/99999"})
     assert missing.status_code == 404 and "没有找到单位「by-id/99999」" in missing.json()["error"]["message"]
+    for other in ("255101\x00", "长" * 400):  # never a query (a NUL: 500 on PostgreSQL), said back short and clean
+        odd = client.post(f"/api/v1/units/{coded['id']}/merge", headers=_bearer(web, "admin"), json={"other": other})
+        assert odd.status_code == 404 and "\x00" not in odd.text and len(odd.text) < 400, odd.text
     merged = client.post(f"/api/v1/units/{coded['id']}/merge", headers=_bearer(web, "admin"),
                          json={"other": f"by-id/{uncoded['id']}"})
     assert merged.status_code == 200, merged.text

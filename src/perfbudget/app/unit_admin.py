@@ -71,7 +71,10 @@ def _found(tx: Any, reference: str) -> Any:
     """The one unit ``reference`` names (its code, the name of a unit without one, ``by-id/N``, ``by-name/NAME``)."""
     from perfbudget.app.overview import unit_by_key
 
-    row = unit_by_key(tx, reference) if reference.strip() else None
+    # (a control character never reaches a query: a NUL answered 500 on PostgreSQL where the library's actions were
+    # first given names, attack21)
+    usable = reference.strip() and len(reference) <= 300 and BAD_CHARS.search(reference) is None
+    row = unit_by_key(tx, reference) if usable else None
     if row is None:
         raise UnitRefused(f"没有找到单位「{BAD_CHARS.sub(chr(0xFFFD), reference)[:40]}」"
                           "（perfbudget list units 列出单位编码与编号，by-id/编号 指该编号的单位）", missing=True)

@@ -13,6 +13,9 @@ from decimal import Decimal
 
 from perfbudget.model import Budget
 
+# The source key of a table's 其他资金 cell (``Project.sources``): whether a table had one is asked by its key
+OTHER_CELL = "budget.other"
+
 
 def parts_sum_differs(budget: Budget, other_given: bool) -> Decimal | None:
     """The parts' sum when it differs from the total, else None. ``other_given``: the table has a 其他资金

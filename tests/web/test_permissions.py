@@ -182,6 +182,11 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/library/groups/{group_id}/merge", "/library/groups/{group_id}/rename", "/library/groups/{group_id}/split",
         "/projects/{project_id}/monitoring/form", "/units/{unit}/publication/{fmt}", "/public/units/{unit}/{year}",
         "/api/schema/perfbudget-1.json",
+        # an admin's unit rename and merge, page and API (every role): tests/web/test_replay_q.py
+        "/units/by-id/{unit_id}/rename", "/units/by-id/{unit_id}/merge", "/api/v1/units/{unit_id}/rename",
+        "/api/v1/units/{unit_id}/merge",
+        # the filled 自评 sheet's API upload (editor, other editor, reviewer, viewer): tests/web/test_replay_q.py
+        "/api/v1/projects/{project_id}/evaluation/sheet",
     }
     asked = [path.format(p=1, u=1).split("?")[0] for path in covered]  # the URLs the tables above request
     routes = dict(_routes(web.app.routes))

@@ -103,3 +103,33 @@ def _unit_id(web: WebEnv) -> int:
 
     with web.app.state.engine.connect() as connection:
         return int(connection.execute(select(units.c.id).where(units.c.code == SEED_UNIT)).scalar_one())
+
+
+def test_the_api_publishes_every_latest_version_as_publish_all_does(web: WebEnv, tmp_path: object) -> None:
+    """`perfbudget publish --all` had no API equivalent (replay-q): ``all=true`` gives the same file, and the 404 of
+    a unit with nothing approved names that way on."""
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from perfbudget.cli import app as cli
+
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    none = web.client().get(f"/api/v1/units/{SEED_UNIT}/publication/json?year=2024", headers=headers)
+    assert none.status_code == 404 and "all=true" in none.json()["error"]["message"], none.text
+    api = web.client().get(f"/api/v1/units/{SEED_UNIT}/publication/json?year=2024&all=true", headers=headers)
+    assert api.status_code == 200, api.text
+    out = Path(str(tmp_path)) / "all.json"
+    result = CliRunner().invoke(cli, ["publish", "--unit", SEED_UNIT, "--year", "2024", "--to", "json", "-o", str(out),
+                                      "--all", "--db", web.url])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == api.content
+    back = load_bytes(api.content, "all.json")
+    assert back.ok and back.document is not None and len(back.document.projects) == 8
+    _approve(web, (1,))
+    approved = web.client().get(f"/api/v1/units/{SEED_UNIT}/publication/json?year=2024", headers=headers)
+    only = load_bytes(approved.content, "approved.json").document
+    assert only is not None and [p.seq for p in only.projects] == [1]
+    other = web.client().get(f"/api/v1/units/{SEED_UNIT}/publication/json?all=true",
+                             headers={"Authorization": f"Bearer {web.token('other_editor')}"})
+    assert other.status_code == 404  # another unit's editor: all=true opens nothing

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from perfbudget.app.change_faces import edit_file
 from perfbudget.app.edit_extras import carried_extras
-from perfbudget.app.fund_split import edited_split_problem
+from perfbudget.app.fund_split import carried_other_cell, edited_split_problem
 from perfbudget.app.reviews import review_in_tx
 from perfbudget.app.roles import Principal
 from perfbudget.app.settings import CoreSettings
@@ -118,7 +118,7 @@ def save_edit(store: Store, settings: CoreSettings, principal: Principal, projec
                 if split:
                     return EditResult("failed", "未保存：" + split, base_version,
                                       (Problem(Source(via), split),))
-                project = carried_extras(old, replace(project, seq=old.seq, extras=old.extras))
+                project = carried_other_cell(old, carried_extras(old, replace(project, seq=old.seq, extras=old.extras)))
                 document = replace(stored.document, projects=(project,))
                 invalid = document_problems(document, via)
                 if invalid:

@@ -9,9 +9,11 @@ the API saved a split that did not add up without a word.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
-from perfbudget.model import Budget
+from perfbudget.budget_parts import OTHER_CELL
+from perfbudget.model import Budget, Project
 from perfbudget.target import format_decimal
 
 
@@ -29,6 +31,16 @@ def split_problem(budget: Budget) -> str | None:
         hint = "；两者相差上千倍，可能有一处把元和万元弄混了"
     return (f"预算数「{total}」不等于财政资金「{format_decimal(budget.fiscal or Decimal(0))}」与其他资金"
             f"「{format_decimal(budget.other or Decimal(0))}」之和 {whole}：请核对，预算数应等于两者之和{hint}")
+
+
+def carried_other_cell(old: Project, new: Project) -> Project:
+    """``new`` (an edit of ``old``) knowing, as ``old`` did, that the table had a 其他资金 cell: an edit's form builds
+    no sources, and a version made by an edit leaving the amounts alone would otherwise be judged as a table stating
+    a part only (``budget_parts``), its split no longer flagged by the review."""
+    cell = old.sources.get(OTHER_CELL)
+    if cell is None or OTHER_CELL in new.sources:
+        return new
+    return replace(new, sources={**new.sources, OTHER_CELL: cell})
 
 
 def amounts_changed(old: Budget, new: Budget) -> bool:

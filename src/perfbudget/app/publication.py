@@ -46,14 +46,16 @@ def _where(unit: object, year: int | None) -> str:
 
 
 def unit_publication(store: Store, unit: str | UnitName, year: int | None, everything: bool = False,
-                     cli: bool = False, principal: Principal | None = None) -> Publication | str:
+                     cli: bool = False, principal: Principal | None = None,
+                     api: bool = False) -> Publication | str:
     """The approved tables (every latest version with ``everything``) of the unit ``unit`` names — its code, or
     the name of a unit without a code (:func:`perfbudget.app.overview.unit_by_key`; a ``UnitName`` that unit alone,
     ``/units/by-name/…/publication``) — or why there are none;
     ``cli``: the reason also names the CLI's ways on (perfbudget list projects, --all), which the
-    pages and the API, having neither, never show. ``principal`` (the pages and the API): :class:`NotFound` when
-    the unit found is not one the user sees. The faces compared the address with the user's unit code only, so a
-    user of unit 「1」 read the publication of a unit without a code named 「1」 until 2026-12-05 (attack19)."""
+    pages never show; ``api``: the API's way on instead (``all=true``, since replay-q). ``principal`` (the pages
+    and the API): :class:`NotFound` when the unit found is not one the user sees. The faces compared the address
+    with the user's unit code only, so a user of unit 「1」 read the publication of a unit without a code named 「1」
+    until 2026-12-05 (attack19)."""
     from perfbudget.app.overview import unit_by_key
     from perfbudget.app.workflow import approved_versions
     from perfbudget.store.selection import StoredSelection, combine, group_versions
@@ -80,7 +82,8 @@ def unit_publication(store: Store, unit: str | UnitName, year: int | None, every
             chosen.append(stored or version)
     if not chosen:
         return (f"{_where(unit, year)}没有审核通过的项目，未发布（共 {len(latest)} 个项目；审核通过后再发布"
-                + ("，或用 --all 发布全部项目的最新版本）" if cli else "）"))
+                + ("，或用 --all 发布全部项目的最新版本）" if cli else
+                   "，或加 all=true 发布全部项目的最新版本）" if api else "）"))
     groups = group_versions(chosen)
     if len(groups) > 1:
         return f"所选项目的金额单位不同（{len(groups)} 种），一个文件只能用一种金额单位"

@@ -22,6 +22,7 @@ from perfbudget.config import Limits
 from perfbudget.model import Document, Problem, Severity, Source
 from perfbudget.readers import traditional
 from perfbudget.readers.bounds import Budget, LimitExceeded
+from perfbudget.readers.cell_comments import with_cell_comments, workbook_comments
 from perfbudget.readers.container import check_zip, sheet_cells, xml_problem
 from perfbudget.readers.grid import Cell, RawTable, spanning
 from perfbudget.readers.interpret import interpret_tables
@@ -349,4 +350,8 @@ def read_xlsx(data: bytes, file: str, limits: Limits) -> tuple[Document | None, 
         return None, [Problem(Source(file), f"Excel 文件已损坏，无法读取（{type(exc).__name__}）")]
     if not tables:
         return None, [Problem(Source(file), "Excel 文件中没有内容，没有找到绩效目标表")]
-    return traditional.interpret_either_script(tables, file, interpret_tables)
+    document, problems = traditional.interpret_either_script(tables, file, interpret_tables)
+    if document is not None and (comments := workbook_comments(data, limits.max_part_bytes)):
+        document, notes = with_cell_comments(document, comments, file)  # each 批注 with its field (replay-q)
+        problems = [*problems, *notes]
+    return document, problems

@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from perfbudget.budget_parts import parts_sum_differs
+from perfbudget.budget_parts import OTHER_CELL, parts_sum_differs
 from perfbudget.evaluate.negative_actuals import negative_target_refusal
 from perfbudget.model import Document, Indicator, Op, Project, Target
 from perfbudget.review.finding import Finding
@@ -506,7 +506,7 @@ def fund_arithmetic(document: Document, settings: RuleSettings) -> list[Finding]
     out = []
     for project in document.projects:
         budget = project.budget
-        if (parts := parts_sum_differs(budget, "budget.other" in project.sources)) is None or budget.total is None:
+        if (parts := parts_sum_differs(budget, OTHER_CELL in project.sources)) is None or budget.total is None:
             continue
         unit = document.money_unit or ""
         out.append(at_project(project, "budget.total",

@@ -180,7 +180,7 @@ _HEAD = (project_versions.c.seq, project_versions.c.title, projects.c.name, proj
          project_versions.c.budget_fiscal, project_versions.c.budget_other, project_versions.c.purpose,
          project_versions.c.goals, project_versions.c.name_cell, project_versions.c.extras,
          project_versions.c.complete, project_versions.c.needs_check, project_versions.c.budget_execution,
-         project_versions.c.table_figures,
+         project_versions.c.table_figures, project_versions.c.budget_other_cell,
          project_versions.c.project_id, project_versions.c.number, projects.c.latest_version, project_versions.c.id,
          project_versions.c.document_id, documents.c.file_name, documents.c.sha256, documents.c.imported_at,
          documents.c.unit_code, documents.c.unit_name, documents.c.money_unit, documents.c.kind,
@@ -200,11 +200,12 @@ def _latest_loaded(connection: Connection, where: Any) -> list[LoadedVersion]:
     project_from_values = rows.project_from_values
     document_from_values = rows.document_from_values
     for (seq, title, name, fund_label, fund_year, fund_source, total, fiscal, other, purpose, goals, name_cell, extras,
-         complete, needs_check, execution, table_figures, project_id, number, latest, version_id, document_id,
-         file_name, sha256, imported_at, unit_code, unit_name, money_unit, kind, unit_row, unit_row_code) in head:
+         complete, needs_check, execution, table_figures, other_cell, project_id, number, latest, version_id,
+         document_id, file_name, sha256, imported_at, unit_code, unit_name, money_unit, kind, unit_row,
+         unit_row_code) in head:
         project = project_from_values(seq, title, name, fund_label, fund_year, fund_source, total, fiscal, other,
                                       purpose, goals, name_cell, extras, complete, needs_check,
-                                      by_version.get(version_id, ()), execution, table_figures)
+                                      by_version.get(version_id, ()), execution, table_figures, other_cell)
         meta = {"project_id": project_id, "version": number, "latest_version": latest, "version_id": version_id,
                 "document_id": document_id, "file": file_name, "sha256": sha256, "imported_at": imported_at}
         out.append(LoadedVersion(StoredVersion(document_from_values(unit_code, unit_name, money_unit, kind, (project,)),

@@ -17,6 +17,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
+from perfbudget.budget_parts import OTHER_CELL
 from perfbudget.interchange import progress_from_dict, progress_to_dict, project_to_dict
 from perfbudget.model import (
     ENUM_TEXT,
@@ -28,6 +29,7 @@ from perfbudget.model import (
     Kind,
     Op,
     Project,
+    Source,
     Target,
     Unit,
 )
@@ -130,6 +132,11 @@ def document_hash(document: Document, version_hashes: list[str]) -> str:
     return _sha({"document": document_context(document), "projects": version_hashes})
 
 
+# The place a stored version gives its table's 其他资金 cell (``budget_parts.OTHER_CELL``): the store keeps whether the
+# cell was there (``project_versions.budget_other_cell``), not where
+STORED_CELL = Source("")
+
+
 def version_values(project: Project) -> dict[str, Any]:
     return {
         "seq": project.seq,
@@ -139,6 +146,7 @@ def version_values(project: Project) -> dict[str, Any]:
         "budget_total": _dec(project.budget.total),
         "budget_fiscal": _dec(project.budget.fiscal),
         "budget_other": _dec(project.budget.other),
+        "budget_other_cell": OTHER_CELL in project.sources,
         "budget_execution": _execution_json(project.budget),
         "table_figures": _figures_json(project),
         "purpose": project.purpose,
@@ -373,7 +381,7 @@ def project_from_rows(version: Mapping[Any, Any], indicator_rows: list[Mapping[A
         version["purpose"], version["goals"], version["name_cell"], version["extras"], version.get("complete", True),
         version.get("needs_check"),
         indicators if indicators is not None else (indicator_from_row(row) for row in indicator_rows),
-        version.get("budget_execution"), version.get("table_figures"))
+        version.get("budget_execution"), version.get("table_figures"), version.get("budget_other_cell"))
 
 
 def project_from_values(seq: int, title: str | None, name: str, fund_label: str | None, fund_year: int | None,
@@ -381,15 +389,19 @@ def project_from_values(seq: int, title: str | None, name: str, fund_label: str 
                         budget_other: str | None, purpose: str | None, goals: str, name_cell: str | None,
                         extras: str | None, complete: Any, needs_check: str | None,
                         indicators: Iterable[Indicator], budget_execution: str | None = None,
-                        table_figures: str | None = None) -> Project:
-    """:func:`project_from_rows` from the version row's values in that order (a bulk load's tuples)."""
+                        table_figures: str | None = None, other_cell: Any = None) -> Project:
+    """:func:`project_from_rows` from the version row's values in that order (a bulk load's tuples).
+    ``other_cell``: the table had a 其他资金 cell: the project's sources keep that (:data:`OTHER_CELL`), which the
+    review's ``fund-arithmetic`` asks, as of a table read (until replay-q a stored version lost it, so a split that
+    does not add up beside a blank 其他资金 was flagged on the file and never on the stored version)."""
     # the record made without its dataclass __init__ (quick_records: the same object; 100,000 in a province's review)
     return new_project(
         seq, title, name, fund_label, fund_year, fund_source,
         new_budget(_undec(budget_total), _undec(budget_fiscal), _undec(budget_other), **_execution(budget_execution)),
         purpose, tuple(stored_json(goals)), _with_progress(tuple(indicators), table_figures), name_cell,
         _pairs(extras), bool(complete), None,
-        tuple(stored_json(needs_check)) if needs_check else (), *_figures(table_figures), None, {})
+        tuple(stored_json(needs_check)) if needs_check else (), *_figures(table_figures), None,
+        {OTHER_CELL: STORED_CELL} if other_cell else {})
 
 
 _SCAN = json.JSONDecoder().scan_once  # type: ignore[attr-defined]

@@ -108,6 +108,9 @@ class ProjectVersionRow(Base):
     document-level values (unit, money unit, kind): equal hash, equal content.
     ``complete`` is false for a table stored although cut off (``import --allow-partial``);
     ``needs_check`` holds the reader's risky guesses (JSON list of notes).
+    ``budget_other_cell``: whether the table had a 其他资金 cell, blank or not (``budget_parts``: a table giving only
+    其中：财政资金 below its total states a part, not a split that fails to add up); NULL for versions stored before
+    migration 1828, which are judged as without one.
     """
 
     __tablename__ = "project_versions"
@@ -123,6 +126,7 @@ class ProjectVersionRow(Base):
     budget_total: Mapped[str | None] = mapped_column(String(64))
     budget_fiscal: Mapped[str | None] = mapped_column(String(64))
     budget_other: Mapped[str | None] = mapped_column(String(64))
+    budget_other_cell: Mapped[bool | None] = mapped_column(Boolean)  # the table had a 其他资金 cell (1828)
     # a self-evaluation's funds grid typed (Budget.initial/executed/rate/weight/score), JSON of decimal strings
     budget_execution: Mapped[str | None] = mapped_column(Text)
     # a 监控表's period and a 自评表's own total and grade (Project.month/table_total/table_grade), JSON (1700)

@@ -45,7 +45,8 @@ _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 # monitoring sheet's upload, page and API, until 2026-12-04 (found by attack16)
 _UPLOADS = (re.compile(r"^/upload$"), re.compile(r"^/projects/[^/]+/evaluate/upload$"),
             re.compile(r"^/api/v1/uploads$"), re.compile(r"^/projects/[^/]+/monitoring/upload$"),
-            re.compile(r"^/api/v1/projects/[^/]+/monitoring$"))
+            re.compile(r"^/api/v1/projects/[^/]+/monitoring$"),
+            re.compile(r"^/api/v1/projects/[^/]+/evaluation/sheet$"))  # the 自评 sheet's API upload (replay-q)
 _API_DOCUMENTS = (re.compile(r"^/api/v1/documents$"), re.compile(r"^/api/v1/projects/[^/]+$"),
                   re.compile(r"^/api/v1/projects/[^/]+/evaluation$"))
 _OPEN = {"/login", "/logout"}

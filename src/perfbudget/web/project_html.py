@@ -18,6 +18,8 @@ from typing import Any
 from markupsafe import Markup
 
 from perfbudget.app.overview import unit_path
+from perfbudget.model import Project
+from perfbudget.readers.cell_comments import project_comments
 from perfbudget.web.html_text import text
 from perfbudget.web.table_figures_html import table_figures
 from perfbudget.web.table_html import target_table
@@ -140,9 +142,22 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
         f'  {target_table(table, c["document"], table.has_placed_findings)}\n'
         f'  <p class="muted">来源：{text(filename(meta["file"]))} · 导入于 {text(when(meta["imported_at"]))} · '
         f'审核发现 {len(c["findings"])} 条</p>\n</section>\n'
-        f'{figures}'
+        f'{cell_comments(c["project"])}{figures}'
         '<section class="card" id="workflow">\n  <h2>审核流程</h2>\n'
         f'{history}{returned}{_workflow_form(hid, steps, token, c.get("kept")) if steps else ""}</section>\n')
+
+
+def cell_comments(project: Project) -> str:
+    """The 批注 (comments) the table's cells carried in the file (an Excel cell's comment, kept with its field by the
+    reader since replay-q), each beside its place, an indicator's linked to its row; nothing when there are none."""
+    found = project_comments(project)
+    if not found:
+        return ""
+    items = "".join(
+        f'<li><a href="#indicator-{position}">{text(place)}</a>：{text(comment)}</li>' if position is not None
+        else f'<li>{text(place)}：{text(comment)}</li>' for place, comment, position in found)
+    return (f'<section class="card" id="cell-comments">\n  <h2>单元格批注（{len(found)} 条）</h2>\n'
+            f'  <ul class="cell-comments">{items}</ul>\n</section>\n')
 
 
 def _returned_note(hid: str, may_edit_unit: bool) -> str:

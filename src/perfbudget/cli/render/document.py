@@ -14,6 +14,7 @@ from rich.text import Text
 from perfbudget.cli.common import shown_name
 from perfbudget.kind_labels import document_kind_label
 from perfbudget.model import Budget, Document, Project
+from perfbudget.readers.cell_comments import project_comments
 from perfbudget.target import format_decimal
 
 _DIRECTION = {"positive": "正向", "reverse": "反向", "exact": "等于"}
@@ -87,3 +88,5 @@ def render_document(document: Document, console: Console) -> None:
         for number, goal in enumerate(project.goals, 1):
             console.print(f"  绩效目标 {number}：{goal}", markup=False, highlight=False)
         console.print(project_table(project))
+        for place, comment, _position in project_comments(project):  # an Excel cell's 批注 (replay-q)
+            console.print(f"  批注（{place}）：{comment}", markup=False, highlight=False)

@@ -377,18 +377,24 @@ def download_evaluation(request: Request, project_id: int, fmt: Format,
     return attachment(made[0], evaluation_file_name(evaluation, head.name, fmt), made[1])
 
 
+# ``all``: every project's latest version, approved or not, as ``perfbudget publish --all`` (the API had no way to
+# it until replay-q; a unit's drafts are readable by the same token through GET /projects/{id} anyway)
+ALL_HELP = "发布全部项目的最新版本，不限于审核通过的项目（同 perfbudget publish --all）"
+
+
 @router.get("/units/by-name/{name}/publication/{fmt}",
             responses={**_file_responses(m.InterchangeDocument, "单位的绩效目标表"), **BUSY}, response_class=Response,
             tags=[TAG_FILES], summary="下载没有编码的单位（按单位名称）一个年度全部审核通过项目的绩效目标表")
 def download_publication_by_name(request: Request, name: str, fmt: Format,
                                  year: int | None = Query(None, description="资金年度（空：全部年度）"),
                                  original: bool = Query(False, description="指标值按填写原文，而非统一写法"),
+                                 everything: bool = Query(False, alias="all", description=ALL_HELP),
                                  principal: Principal = Depends(api_user)) -> Response:
     """同 ``/units/{unit}/publication/{fmt}``，单位为没有编码、名称为 ``name`` 的单位（有编码的单位与它同名时，
     ``/units/{name}`` 指有编码的单位）。"""
     from perfbudget.app.overview import UnitName
 
-    return _publication_file(request, UnitName(name), None, fmt, year, original, principal)
+    return _publication_file(request, UnitName(name), None, fmt, year, original, everything, principal)
 
 
 @router.get("/units/{unit}/publication/{fmt}",
@@ -398,22 +404,23 @@ def download_publication_by_name(request: Request, name: str, fmt: Format,
 def download_publication(request: Request, unit: str, fmt: Format,
                          year: int | None = Query(None, description="资金年度（空：全部年度）"),
                          original: bool = Query(False, description="指标值按填写原文，而非统一写法"),
+                         everything: bool = Query(False, alias="all", description=ALL_HELP),
                          principal: Principal = Depends(api_user)) -> Response:
     """每个审核通过的项目按审核通过的版本，按表内序号排列；没有审核通过的项目时 404 并说明原因
-    （令牌无权查看的单位同样 404）。``unit``：单位编码（没有编码的单位：单位名称；与编码同名时用
-    ``/units/by-name/{name}/…``）。"""
-    return _publication_file(request, unit, unit, fmt, year, original, principal)
+    （令牌无权查看的单位同样 404）；``all=true`` 发布全部项目的最新版本（同 perfbudget publish --all）。
+    ``unit``：单位编码（没有编码的单位：单位名称；与编码同名时用 ``/units/by-name/{name}/…``）。"""
+    return _publication_file(request, unit, unit, fmt, year, original, everything, principal)
 
 
 def _publication_file(request: Request, unit: Any, code: str | None, fmt: str, year: int | None, original: bool,
-                      principal: Principal) -> Response:
+                      everything: bool, principal: Principal) -> Response:
     from perfbudget.app.publication import unit_publication
     from perfbudget.writers.target_table_export import render
 
     if not principal.can(Action.READ, code):
         raise not_found("该单位")
     with few_documents_at_once():
-        found = unit_publication(store_of(request), unit, year, principal=principal)
+        found = unit_publication(store_of(request), unit, year, everything, principal=principal, api=True)
         if isinstance(found, str):
             raise WebError(404, "not_found", found)
         data = render(found.document, fmt, original=original)

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from pydantic import BaseModel, Field
 
 from perfbudget.app.desk import project_slice
 from perfbudget.app.project_lists import summary, view_query
@@ -16,7 +17,7 @@ from perfbudget.app.roles import Action, Principal
 from perfbudget.app.validate import echoed
 from perfbudget.web.api import models as m
 from perfbudget.web.api.openapi import BEARER, TAG_PROJECTS, TAG_WORKFLOW, TypedRoute
-from perfbudget.web.deps import api_user
+from perfbudget.web.deps import api_user, client_ip
 from perfbudget.web.errors import WebError, forbidden
 from perfbudget.web.list_download import MEDIA, list_download
 from perfbudget.web.views import store_of
@@ -128,6 +129,61 @@ def list_units(request: Request, q: str | None = Query(None, description="搜索
         raise WebError(422, "invalid_filter", "筛选条件有误：" + "；".join(p.message for p in problems),
                        [p.to_dict() for p in problems])
     return unit_page(store_of(request), filters, limit, offset)
+
+
+# ---- an admin's unit actions (app.unit_admin; perfbudget unit rename|merge): none existed on any face until replay-q
+
+class UnitRenameBody(BaseModel):
+    name: str = Field(..., description="单位的新名称")
+
+
+class UnitMergeBody(BaseModel):
+    other: str = Field(..., description="并入本单位的单位：编码、没有编码的单位的名称、by-id/编号 或 by-name/名称")
+
+
+class UnitOutcome(BaseModel):
+    unit_id: int = Field(..., description="保留的单位的编号（改名：本单位；合并：并入的单位）")
+    projects: int = Field(..., description="移入本单位或重新编定身份的项目数")
+    message: str
+
+
+def _unit_admin(act: Any) -> dict[str, Any]:
+    from perfbudget.app.unit_admin import UnitRefused
+
+    try:
+        outcome = act()
+    except UnitRefused as refused:
+        if refused.forbidden:
+            raise forbidden(str(refused)) from refused
+        raise WebError(404 if refused.missing else 422, "not_found" if refused.missing else "invalid",
+                       str(refused)) from refused
+    return {"unit_id": outcome.unit_id, "projects": outcome.projects, "message": outcome.message}
+
+
+UNIT_ERRORS = m.error_responses(401, 403, 404, 422)
+
+
+@router.post("/units/{unit_id}/rename", responses=UNIT_ERRORS, response_model=UnitOutcome, tags=[TAG_PROJECTS],
+             summary="（管理员）给单位改名，同 perfbudget unit rename")
+def rename_unit(request: Request, unit_id: int, body: UnitRenameBody,
+                principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """``unit_id``：单位编号（GET /units 的 ``id``）。与另一个单位同名时 422，并提示合并。"""
+    from perfbudget.app.unit_admin import rename_unit as rename
+
+    return _unit_admin(lambda: rename(store_of(request), principal, f"by-id/{unit_id}", body.name,
+                                      ip=client_ip(request)))
+
+
+@router.post("/units/{unit_id}/merge", responses=UNIT_ERRORS, response_model=UnitOutcome, tags=[TAG_PROJECTS],
+             summary="（管理员）把另一个单位的项目与文件并入本单位，删除那个单位，同 perfbudget unit merge")
+def merge_unit(request: Request, unit_id: int, body: UnitMergeBody,
+               principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """两个单位有相同的项目（名称、资金年度、资金标签相同）时 422，列出这些项目，不作任何修改；
+    被并入的单位还有账号时同样 422。"""
+    from perfbudget.app.unit_admin import merge_units
+
+    return _unit_admin(lambda: merge_units(store_of(request), principal, f"by-id/{unit_id}", body.other,
+                                           ip=client_ip(request)))
 
 
 @router.get("/indicators", responses=ERRORS, response_model=m.IndicatorPage, tags=[TAG_PROJECTS],

@@ -342,6 +342,48 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
             "notes": [str(p) for p in problems if p.severity is not Severity.ERROR]}  # the page's 提示, alike
 
 
+_SHEET_HELP = "自评填报表（xlsx 或 CSV，perfbudget template 或网页上的填报表），或单位的绩效自评表（按表中数字打分）"
+
+
+@router.post("/projects/{project_id}/evaluation/sheet", responses={**ERRORS, **m.error_responses(413)},
+             response_model=m.StoredEvaluation, tags=[TAG_EVALUATION],
+             summary="上传填好的自评填报表（或单位的绩效自评表）并自评打分，同 perfbudget evaluate --save")
+async def post_evaluation_sheet(request: Request, project_id: int,
+                                file: UploadedFile = File(..., description=_SHEET_HELP),
+                                year: int | None = Form(None, ge=evaluations.YEARS[0], le=evaluations.YEARS[1],
+                                                        description="评价年度（空：按项目的资金年度；表中没有资金年度时"
+                                                                    "必填）"),
+                                principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """与网页上传、``perfbudget evaluate PROJECT --db … -a 填报表 --save`` 相同（replay-q 之前接口只收 JSON 的
+    实际完成值，填好的填报表只能在网页或命令行上打分）：填报表有错误时 422 ``evaluation_failed``，
+    列出每个错误及其行号，不保存。"""
+    store, settings = store_of(request), settings_of(request)
+    with store.reading() as tx:
+        view = load_view(tx, principal, project_id, settings)  # the official version
+    cannot = evaluations.role_refusal(principal, [view.head.unit_code])
+    if cannot:
+        raise forbidden(cannot)
+    refused = evaluations.refusal(store, settings, [project_id])
+    if refused:
+        raise WebError(409, "not_approved", refused)
+    rows, sheet_problems, name = await read_uploaded_sheet(request, file, "evaluation", "自评填报表")
+    document = view.version.document
+    evaluation, problems = evaluations.score(document, rows, sheet_problems, name)
+    if evaluation is None:
+        raise WebError(422, "evaluation_failed", "未能打分", shown_problems(problems))
+    result = evaluation.projects[0]
+    try:
+        evaluations.save(store, actor_of(principal), [(view.version, evaluation)],
+                         {project_id: year} if year is not None else {}, ip=client_ip(request))
+    except evaluations.YearNeeded as needed:
+        raise WebError(422, "year_required", needed.message,
+                       [{"location": "body.year", "message": needed.message}]) from None
+    return {"total": result.to_dict()["total"], "grade": result.grade, "version": view.version.meta["version"],
+            **evaluations.saved_by(principal),
+            "evaluation": evaluations.names_only(evaluations.as_kept(evaluation, view.version).to_dict()),
+            "notes": [str(p) for p in problems if p.severity is not Severity.ERROR]}
+
+
 def _check_positions(items: list[IndicatorActualBody], count: int) -> None:
     """422 ``invalid`` for an indicator position the project does not have or given twice: each would be dropped
     or overwritten without a word (replay-f: position 99 was ignored and the 自评 saved)."""

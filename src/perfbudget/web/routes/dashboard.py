@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import Depends, Query, Request
+from typing import Any
+
+from fastapi import Depends, Form, Query, Request
 from fastapi.responses import Response
 
 from perfbudget.app.desk import FilterProblem, ListQuery, Todo, list_projects, todo, work_year
@@ -23,8 +25,9 @@ from perfbudget.app.workflow import STATE_LABELS, STATES
 from perfbudget.plain_numbers import plain_int, plain_year
 from perfbudget.vocabulary import SEVERITY_LABELS
 from perfbudget.web.charts import bar_chart, stacked_bars
-from perfbudget.web.deps import data_version, optional_user, page_user
-from perfbudget.web.routes.common import cached_page, page_router, redirect, render
+from perfbudget.web.deps import client_ip, data_version, optional_user, page_user
+from perfbudget.web.errors import WebError
+from perfbudget.web.routes.common import cached_page, flash, page_router, redirect, render
 from perfbudget.web.views import store_of
 
 router = page_router()
@@ -142,6 +145,40 @@ def unit_page(request: Request, unit_key: str, year: str | None = None,
               principal: Principal = Depends(page_user)) -> Response:
     """``unit_key``: the unit's key (its code, else its name), or its id (links made before 2026-12-05)."""
     return _unit_page(request, principal, unit_key, year)
+
+
+def _unit_admin(request: Request, unit_id: int, action: Any) -> Response:
+    """An admin's unit action (:mod:`perfbudget.app.unit_admin`, as the API's and ``perfbudget unit``): the unit kept
+    shown with the message; a refusal said on the unit's page (403 for a role that may not)."""
+    from perfbudget.app.unit_admin import UnitRefused
+
+    try:
+        outcome = action()
+    except UnitRefused as refused:
+        if refused.forbidden:
+            raise WebError(403, "forbidden", str(refused)) from refused
+        flash(request, str(refused), "error")
+        return redirect(f"/units/by-id/{unit_id}")
+    flash(request, outcome.message, "ok")
+    return redirect(f"/units/by-id/{outcome.unit_id}")
+
+
+@router.post("/units/by-id/{unit_id}/rename")
+def unit_rename(request: Request, unit_id: int, name: str = Form(""),
+                principal: Principal = Depends(page_user)) -> Response:
+    from perfbudget.app.unit_admin import rename_unit
+
+    return _unit_admin(request, unit_id, lambda: rename_unit(store_of(request), principal, f"by-id/{unit_id}", name,
+                                                             ip=client_ip(request)))
+
+
+@router.post("/units/by-id/{unit_id}/merge")
+def unit_merge(request: Request, unit_id: int, other: str = Form(""),
+               principal: Principal = Depends(page_user)) -> Response:
+    from perfbudget.app.unit_admin import merge_units
+
+    return _unit_admin(request, unit_id, lambda: merge_units(store_of(request), principal, f"by-id/{unit_id}",
+                                                             other.strip()[:300], ip=client_ip(request)))
 
 
 def _unit_page(request: Request, principal: Principal, unit_key: int | str | UnitName, year: str | None) -> Response:

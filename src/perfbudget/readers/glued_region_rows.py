@@ -24,6 +24,7 @@ _SIGN = re.compile(r"(?:>=|<=|[≥≤><=≧≦])")
 _DIRECTION = re.compile(r"(?:>=|<=|[≥≤><=≧≦]|是/否|正向|反向|定性|定量)")
 _VALUE = re.compile(r"(?:(?:>=|<=|[≥≤><=≧≦])?\d+(?:\.\d+)?(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)?"
                     r"|[是否有无]|合格|达标|完成|良好|优秀|显著|提升|提高)")
+_VALUE_STARTS = frozenset("><=≥≤≧≦是否有无合达完良优显提")
 _MOST_REGIONS = 60
 _LONGEST_ROW = 300
 _LONGEST_VALUE = 12
@@ -55,7 +56,12 @@ def _row(rest: str, regions: int, described: bool, directed: bool) -> tuple[list
     found: set[tuple[int, int, int]] = set()  # (values' start, a value's length, the direction's start)
     after = _LEVEL_NAME.search(rest, 1)
     bound = after.start() if after is not None else len(rest)  # a row ends before the next level name
+    first_end = len(rest) + 1  # the first run found to end a row: a later start cannot end one sooner
     for start in range(1, min(bound, _LONGEST_ROW)):
+        if start >= first_end:
+            break
+        if rest[start] not in _VALUE_STARTS and not rest[start].isdigit():
+            continue  # (no value starts here: most places of a row are its name's characters)
         for length in range(1, _LONGEST_VALUE + 1):
             end = start + length * regions
             if end > bound:
@@ -75,6 +81,7 @@ def _row(rest: str, regions: int, described: bool, directed: bool) -> tuple[list
                     continue
                 direction = signs[0].start()
             found.add((start, length, direction))
+            first_end = min(first_end, end)
     if found:  # the first run that ends a row ends this one (a later one is a later row's)
         first_end = min(start + length * regions for start, length, _ in found)
         found = {(start, length, at) for start, length, at in found if start + length * regions == first_end}
@@ -109,9 +116,9 @@ def region_rows(text: str, regions: int, described: bool, directed: bool) -> tup
     level1: str | None = None
     level2: str | None = None
     position = 0
+    window = _LONGEST_ROW + _LONGEST_VALUE * regions + 64  # a row ends within this: a slice this long is asked
     while position < len(text):
-        rest = text[position:]
-        if _CLOSING.match(rest):
+        if _CLOSING.match(text, position):
             break
         names: list[str] = []
         while (match := _LEVEL_NAME.match(text, position)) is not None:
@@ -124,17 +131,17 @@ def region_rows(text: str, regions: int, described: bool, directed: bool) -> tup
         if names:
             new1, new2 = levels
             level1, level2 = (new1, new2) if new1 is not None else (level1, new2)
-        rest = text[position:]
+        rest = text[position:position + window]  # (never the whole rest: a row at a time stays linear)
         if not rest:
             break
         found = _row(rest, regions, described, directed) if level1 is not None and level2 is not None \
             else f"指标行之前没有一级、二级指标：「{rest[:40]}」"
         if isinstance(found, str):
             failed.append(found)
-            after = _LEVEL_NAME.search(rest, 1)
+            after = _LEVEL_NAME.search(text, position + 1)
             if after is None:
                 break
-            position += after.start()
+            position = after.start()
             continue
         cells, end = found
         rows.append([level1 or "", level2 or "", *cells])

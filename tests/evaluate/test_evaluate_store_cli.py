@@ -61,7 +61,7 @@ def imported(request: pytest.FixtureRequest, backend: str, tmp_path: Path, seed_
         result = runner.invoke(app, ["import", str(seed_path), "--db", url])
         assert result.exit_code == 0, result.output
 
-    return filled_store_url(request, backend, tmp_path, "evaluate-cli-seed", fill)
+    return filled_store_url(request, backend, tmp_path, "seed-imported-by-cli", fill)
 
 
 def _sheet(path: Path, projects: dict[str, dict[str, str]]) -> Path:

@@ -41,7 +41,7 @@ def imported(request: pytest.FixtureRequest, backend: str, tmp_path: Path, seed_
         result = runner.invoke(app, ["import", str(seed_path), "--db", url])
         assert result.exit_code == 0, result.output
 
-    return filled_store_url(request, backend, tmp_path, "review-cli-seed", fill)
+    return filled_store_url(request, backend, tmp_path, "seed-imported-by-cli", fill)
 
 
 def _json(args: list[str], code: int = 0) -> Any:

@@ -105,6 +105,24 @@ def soffice_path() -> str:
                 "or set PERFBUDGET_TEST_SOFFICE)")
 
 
+_soffice_profile: list[Path] = []
+
+
+def soffice_profile() -> str:
+    """The LibreOffice profile (a ``file://`` URI) for the tests' own conversions: one per test process, made by
+    its first conversion and reused by the next (a new profile cost a tenth of each conversion). A process runs
+    one conversion at a time; xdist workers are processes of their own, each with its own profile. The program's
+    conversions (``perfbudget.readers.convert``) still make a private profile each."""
+    import atexit
+    import tempfile
+
+    if not _soffice_profile:
+        folder = Path(tempfile.mkdtemp(prefix="perfbudget-test-lo-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _soffice_profile.append(folder / "profile")
+    return _soffice_profile[0].as_uri()
+
+
 def pg_base() -> str:
     """The test cluster's URL (PERFBUDGET_TEST_PG, set by scripts/test.sh after it starts a throwaway cluster).
     Outside CI a test needing it is skipped without it; in CI a missing server is a failure."""

@@ -259,8 +259,13 @@ def filled_store_url(request: pytest.FixtureRequest, backend: str, tmp_path: Pat
             admin = base.replace("postgresql+psycopg://", "postgresql://")
             with psycopg.connect(admin, autocommit=True) as conn:
                 conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{request.getfixturevalue("pg_migrated_template")}"')
-            made[(key, backend)] = name  # dropped at the end even when ``fill`` fails
-            fill(f"{base.rpartition('/')[0]}/{name}")
+            try:
+                fill(f"{base.rpartition('/')[0]}/{name}")
+            except BaseException:  # a half-filled template is never copied: the next test fills again
+                with psycopg.connect(admin, autocommit=True) as conn:
+                    conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                raise
+            made[(key, backend)] = name
     template = made[(key, backend)]
     if backend == "sqlite":
         path = tmp_path / f"{key}.db"

@@ -54,4 +54,7 @@ echo "» ruff"
 echo "» mypy"
 .venv/bin/mypy
 echo "» pytest"
-.venv/bin/python -m pytest -n 3 -q "$@"
+# Three workers on two cores (many tests wait on LibreOffice, Chromium or PostgreSQL); worksteal: a worker that
+# runs out takes half of the longest queue, so slow tests queued together do not end the run on one worker
+# (docs/development.md).
+.venv/bin/python -m pytest -n 3 --dist worksteal -q "$@"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,24 @@ def soffice_path() -> str:
                 "or set PERFBUDGET_TEST_SOFFICE)")
 
 
+_soffice_profile: list[Path] = []
+
+
+def soffice_profile() -> str:
+    """The LibreOffice profile (a ``file://`` URI) for the tests' own conversions: one per test process, made by
+    its first conversion and reused by the next (a new profile cost a tenth of each conversion). A process runs
+    one conversion at a time; xdist workers are processes of their own, each with its own profile. The program's
+    conversions (``perfbudget.readers.convert``) still make a private profile each."""
+    import atexit
+    import tempfile
+
+    if not _soffice_profile:
+        folder = Path(tempfile.mkdtemp(prefix="perfbudget-test-lo-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _soffice_profile.append(folder / "profile")
+    return _soffice_profile[0].as_uri()
+
+
 def pg_base() -> str:
     """The test cluster's URL (PERFBUDGET_TEST_PG, set by scripts/test.sh after it starts a throwaway cluster).
     Outside CI a test needing it is skipped without it; in CI a missing server is a failure."""
@@ -193,3 +212,65 @@ def pg_url() -> Iterator[str]:
     """
     with pg_database() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def filled_templates() -> Iterator[dict[tuple[str, str], str]]:
+    """The databases ``filled_store_url`` filled in this test process, by (key, backend): a SQLite file's path or a
+    PostgreSQL database's name. The PostgreSQL ones are dropped at the end."""
+    import psycopg
+
+    made: dict[tuple[str, str], str] = {}
+    yield made
+    databases = [name for (_, backend), name in made.items() if backend == "postgres"]
+    if databases:
+        admin = pg_base().replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(admin, autocommit=True) as conn:
+            for name in databases:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def filled_store_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path, key: str,
+                     fill: Callable[[str], None]) -> str:
+    """A new database at the head revision holding what ``fill(url)`` writes into a migrated one.
+
+    ``fill`` runs once per test process for each ``key`` and backend, into a template (a copy of the migrated
+    template), and every test gets its own copy of that: what a fixture importing the same documents into a new
+    store for every test would give, without the imports each time. ``fill`` must leave nothing connected (close
+    its stores): a PostgreSQL template is copied only while nobody is connected to it, and a SQLite file is
+    copied without its write-ahead log."""
+    import sqlite3
+
+    import psycopg
+
+    made = request.getfixturevalue("filled_templates")
+    if (key, backend) not in made:
+        if backend == "sqlite":
+            folder = request.getfixturevalue("tmp_path_factory").mktemp(f"filled-{key}")
+            path = folder / "template.db"
+            shutil.copyfile(request.getfixturevalue("sqlite_migrated_template"), path)
+            fill(f"sqlite:///{path}")
+            with closing(sqlite3.connect(path)) as connection:  # anything left in the WAL goes into the file
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            made[(key, backend)] = str(path)
+        else:
+            base = pg_base()
+            name = f"t_{uuid.uuid4().hex[:12]}"
+            admin = base.replace("postgresql+psycopg://", "postgresql://")
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{request.getfixturevalue("pg_migrated_template")}"')
+            try:
+                fill(f"{base.rpartition('/')[0]}/{name}")
+            except BaseException:  # a half-filled template is never copied: the next test fills again
+                with psycopg.connect(admin, autocommit=True) as conn:
+                    conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                raise
+            made[(key, backend)] = name
+    template = made[(key, backend)]
+    if backend == "sqlite":
+        path = tmp_path / f"{key}.db"
+        shutil.copyfile(template, path)
+        return f"sqlite:///{path}"
+    stack = ExitStack()
+    request.addfinalizer(stack.close)
+    return stack.enter_context(pg_database(template))

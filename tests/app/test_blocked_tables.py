@@ -19,7 +19,7 @@ from perfbudget.load import load_path
 from perfbudget.model import Problem, Severity, Source
 from perfbudget.store import Store
 from perfbudget.store.transaction import Actor
-from tests.conftest import HEADER_ROWS, table_text
+from tests.conftest import HEADER_ROWS, store_url, table_text
 
 SETTINGS = CoreSettings()
 ADMIN = Principal(1, "甲", "甲", Role.ADMIN, None)
@@ -31,8 +31,7 @@ VIDEO = ("\t≥12次\n", "\t≥15次\n")  # 表1's first target
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    url = f"sqlite:///{tmp_path / 'blocked.db'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    opened = Store(url)
+    opened = Store(store_url(request, request.param, tmp_path))  # a copy of the migrated template
     yield opened
     opened.close()
 

@@ -15,7 +15,7 @@ from perfbudget.cli import app
 from perfbudget.evaluate.monitor import monitoring_from_dict
 from perfbudget.evaluate.result import evaluation_from_dict
 from perfbudget.readers.text import read_text
-from tests.conftest import HEADER_ROWS, table_text
+from tests.conftest import HEADER_ROWS, filled_store_url, table_text
 from tests.writers.test_print_pdf import to_pdf
 
 runner = CliRunner()
@@ -41,17 +41,27 @@ def any_project_may_be_evaluated(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def db_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> str:
+    if backend == "sqlite":
         return f"sqlite:///{tmp_path / 'store.db'}"
     return str(request.getfixturevalue("pg_url"))
 
 
 @pytest.fixture
-def imported(db_url: str, seed_path: Path) -> str:
-    result = runner.invoke(app, ["import", str(seed_path), "--db", db_url])
-    assert result.exit_code == 0, result.output
-    return db_url
+def imported(request: pytest.FixtureRequest, backend: str, tmp_path: Path, seed_path: Path) -> str:
+    """A database holding the seed as ``perfbudget import`` puts it in: imported once per test process, a copy for
+    each test (tests/conftest.py ``filled_store_url``)."""
+
+    def fill(url: str) -> None:
+        result = runner.invoke(app, ["import", str(seed_path), "--db", url])
+        assert result.exit_code == 0, result.output
+
+    return filled_store_url(request, backend, tmp_path, "seed-imported-by-cli", fill)
 
 
 def _sheet(path: Path, projects: dict[str, dict[str, str]]) -> Path:

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from perfbudget.cli import app
 from perfbudget.store import Store
+from tests.conftest import filled_store_url
 from tests.library.conftest import import_units
 from tests.store.helpers import import_file
 
@@ -19,12 +20,15 @@ QTY = ("产出指标", "数量指标")
 
 
 @pytest.fixture
-def db(tmp_path: Path, seed_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    with Store(url) as store:
-        assert import_file(store, seed_path).status == "imported"
-        import_units(store, 3, lambda i: [(*QTY, "培训人数", f"≥{10 + i}人"), (*QTY, "参训人数", "≥5人")])
-    return url
+def db(request: pytest.FixtureRequest, tmp_path: Path, seed_path: Path) -> str:
+    """The seed and three generated units: filled once per test process, a copy for each test."""
+
+    def fill(url: str) -> None:
+        with Store(url) as store:
+            assert import_file(store, seed_path).status == "imported"
+            import_units(store, 3, lambda i: [(*QTY, "培训人数", f"≥{10 + i}人"), (*QTY, "参训人数", "≥5人")])
+
+    return filled_store_url(request, "sqlite", tmp_path, "library-cli", fill)
 
 
 def _run(*args: str) -> object:

@@ -27,6 +27,7 @@ from perfbudget.store import Store
 from perfbudget.store import reviews as stored_reviews
 from perfbudget.store.queries import load_versions
 from perfbudget.target import parse_target
+from tests.conftest import filled_store_url
 
 QTY = ("产出指标", "数量指标")
 TIME = ("产出指标", "时效指标")
@@ -71,9 +72,13 @@ def _fill(store: Store, seed_path: Path) -> None:
 @pytest.fixture(params=[pytest.param("sqlite", id="sqlite"),
                         pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)])
 def filled(request: pytest.FixtureRequest, tmp_path: Path, seed_path: Path) -> Iterator[Store]:
-    url = f"sqlite:///{tmp_path / 'batch.db'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    store = Store(url)
-    _fill(store, seed_path)
+    """A store holding ``_fill``'s documents: filled once per test process, a copy for each test."""
+
+    def fill(url: str) -> None:
+        with Store(url) as template:
+            _fill(template, seed_path)
+
+    store = Store(filled_store_url(request, request.param, tmp_path, "review-batch", fill))
     yield store
     store.close()
 

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from perfbudget.cli import app
 from perfbudget.store import Store
+from tests.conftest import filled_store_url
 from tests.store.conftest import write_variant
 
 runner = CliRunner()
@@ -20,17 +21,27 @@ P2 = "检察业务、装备及外包服务费-2023中央"
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def db_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> str:
+    if backend == "sqlite":
         return f"sqlite:///{tmp_path / 'store.db'}"
     return str(request.getfixturevalue("pg_url"))
 
 
 @pytest.fixture
-def imported(db_url: str, seed_path: Path) -> str:
-    result = runner.invoke(app, ["import", str(seed_path), "--db", db_url])
-    assert result.exit_code == 0, result.output
-    return db_url
+def imported(request: pytest.FixtureRequest, backend: str, tmp_path: Path, seed_path: Path) -> str:
+    """A database holding the seed as ``perfbudget import`` puts it in: imported once per test process, a copy for
+    each test (tests/conftest.py ``filled_store_url``)."""
+
+    def fill(url: str) -> None:
+        result = runner.invoke(app, ["import", str(seed_path), "--db", url])
+        assert result.exit_code == 0, result.output
+
+    return filled_store_url(request, backend, tmp_path, "seed-imported-by-cli", fill)
 
 
 def _json(args: list[str], code: int = 0) -> Any:

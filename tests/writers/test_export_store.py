@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from perfbudget.cli import app
 from perfbudget.load import load_path
+from tests.conftest import filled_store_url
 
 runner = CliRunner()
 BACKENDS = [pytest.param("sqlite", id="sqlite"), pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)]
@@ -16,10 +17,14 @@ BACKENDS = [pytest.param("sqlite", id="sqlite"), pytest.param("postgres", id="po
 
 @pytest.fixture(params=BACKENDS)
 def db(request: pytest.FixtureRequest, tmp_path: Path, seed_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'x.db'}" if request.param == "sqlite" else str(request.getfixturevalue("pg_url"))
-    result = runner.invoke(app, ["import", str(seed_path), "--db", url])
-    assert result.exit_code == 0, result.output
-    return url
+    """A database holding the seed as ``perfbudget import`` puts it in: imported once per test process, a copy for
+    each test (tests/conftest.py ``filled_store_url``)."""
+
+    def fill(url: str) -> None:
+        result = runner.invoke(app, ["import", str(seed_path), "--db", url])
+        assert result.exit_code == 0, result.output
+
+    return filled_store_url(request, request.param, tmp_path, "seed-imported-by-cli", fill)
 
 
 def test_export_one_project_reads_back_equal(db: str, tmp_path: Path, seed_document) -> None:  # type: ignore[no-untyped-def]

@@ -35,18 +35,18 @@ from perfbudget.writers.evaluation_layout import project_grid as evaluation_grid
 from perfbudget.writers.evaluation_xlsx import evaluation_xlsx
 from perfbudget.writers.target_table_export import render
 from perfbudget.writers.target_table_layout import project_grid as target_grid
-from tests.conftest import SAMPLES, soffice_path
+from tests.conftest import SAMPLES, soffice_path, soffice_profile
 from tests.evaluate.helpers import P5, P5_SHEET, csv_bytes, run
 
 A4 = (595.3, 841.9)
 
 
 def to_pdf(files: list[Path], workdir: Path) -> dict[str, Path]:
-    """Convert all files in one LibreOffice run, with a private profile (parallel runs never share one)."""
+    """Convert all files in one LibreOffice run, with the test process's profile (parallel runs never share one:
+    tests/conftest.py ``soffice_profile``)."""
     assert len({f.stem for f in files}) == len(files), "one PDF per stem: the names must differ before the suffix"
-    profile = workdir / "lo-profile"
     out = workdir / "pdf"
-    command = [soffice_path(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+    command = [soffice_path(), f"-env:UserInstallation={soffice_profile()}", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", str(out), *map(str, files)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     pdfs = {f.name: out / f"{f.stem}.pdf" for f in files}

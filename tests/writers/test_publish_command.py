@@ -15,6 +15,7 @@ from perfbudget.cli import app
 from perfbudget.load import load_path
 from perfbudget.model import Document
 from perfbudget.store import Store
+from tests.conftest import filled_store_url
 
 runner = CliRunner()
 BACKENDS = [pytest.param("sqlite", id="sqlite"), pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)]
@@ -28,10 +29,14 @@ def _principal(store: Store, name: str, role: Role, unit: str | None) -> Princip
 
 @pytest.fixture(params=BACKENDS)
 def db(request: pytest.FixtureRequest, tmp_path: Path, seed_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'x.db'}" if request.param == "sqlite" else str(request.getfixturevalue("pg_url"))
-    result = runner.invoke(app, ["import", str(seed_path), "--db", url])
-    assert result.exit_code == 0, result.output
-    return url
+    """A database holding the seed as ``perfbudget import`` puts it in: imported once per test process, a copy for
+    each test (tests/conftest.py ``filled_store_url``)."""
+
+    def fill(url: str) -> None:
+        result = runner.invoke(app, ["import", str(seed_path), "--db", url])
+        assert result.exit_code == 0, result.output
+
+    return filled_store_url(request, request.param, tmp_path, "seed-imported-by-cli", fill)
 
 
 def _project_ids(store: Store) -> dict[int, int]:

@@ -59,6 +59,22 @@ class Store:
             yield Transaction(connection, writing=True)
 
     @contextmanager
+    def write_batch(self) -> Iterator[None]:
+        """Write transactions inside (on this thread) commit together at the block's end, each still all or
+        nothing in a savepoint of its own (:meth:`perfbudget.store.engine.Router.batch`); reads inside see
+        them. A bulk import's documents, so that each does not pay a commit. When the block fails (its
+        transaction lost: :class:`~perfbudget.store.engine.BatchBroken`, or the commit failed), nothing of it
+        is stored and the documents it told the indicator library of are taken back from ``library_batch``."""
+        mark = len(self._library_pending) if self._library_pending is not None else None
+        try:
+            with self.router.batch():
+                yield
+        except BaseException:
+            if mark is not None and self._library_pending is not None:
+                del self._library_pending[mark:]
+            raise
+
+    @contextmanager
     def reading(self, autocommit: bool = False) -> Iterator[Transaction]:
         """A read transaction: one consistent snapshot for several reads (writes are not meant here).
 

@@ -87,7 +87,7 @@ def main() -> None:
             _callgrind(args.callgrind, "-i", "on")
             with store.library_batch():
                 for start in range(0, len(measured), args.batch or 1):
-                    with store.write_batch() if args.batch else nullcontext():
+                    with store.write_batch(index_at_end=True) if args.batch else nullcontext():
                         for number, plan in enumerate(measured[start:start + (args.batch or 1)], start):
                             outcome = import_document(store, settings, None, f"u{number}", REQUEST, plan=plan,
                                                       sha256=f"{number + len(plans):064x}")

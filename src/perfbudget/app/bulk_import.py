@@ -358,7 +358,7 @@ def import_files(store: Store, settings: CoreSettings, files: Iterable[Path], re
         for item in prepared:
             if writing is None:
                 writing = ExitStack()
-                writing.enter_context(store.write_batch())
+                writing.enter_context(store.write_batch(index_at_end=True))
             try:
                 outcome: ImportOutcome | None = _write(store, settings, item, request, recent)
             except BatchBroken:

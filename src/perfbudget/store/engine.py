@@ -37,7 +37,7 @@ from typing import Any, Literal, cast
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 log = logging.getLogger(__name__)
@@ -202,8 +202,8 @@ def write_transaction(engine: Engine, moves: Moves = "data") -> Iterator[Connect
 
 
 class BatchBroken(Exception):
-    """The transaction of a :meth:`Router.batch` was lost (rolled back by the database): nothing of the
-    batch is committed, and its writes must be made again outside it."""
+    """The transaction of a :meth:`Router.batch` was lost (rolled back by the database) or collided with
+    another writer: nothing of the batch may be committed, and its writes must be made again outside it."""
 
 
 def _alive(connection: Connection) -> None:
@@ -212,7 +212,9 @@ def _alive(connection: Connection) -> None:
     if is_postgres(connection):
         from psycopg.pq import TransactionStatus
 
-        alive = driver.info.transaction_status == TransactionStatus.INTRANS  # type: ignore[union-attr]
+        # psycopg sends BEGIN with the first statement (IDLE until then); a failed statement leaves INERROR
+        alive = driver.info.transaction_status in (  # type: ignore[union-attr]
+            TransactionStatus.IDLE, TransactionStatus.INTRANS)
     else:
         alive = bool(driver.in_transaction)  # type: ignore[union-attr]
     if not alive:
@@ -221,10 +223,22 @@ def _alive(connection: Connection) -> None:
 
 @contextmanager
 def _savepoint(connection: Connection) -> Iterator[Connection]:
-    """One write of a :meth:`Router.batch`: a savepoint, released when the block ends, rolled back to on error."""
+    """One write of a :meth:`Router.batch`: a savepoint, released when the block ends, rolled back to on error.
+
+    A collision with another writer (a unique key, a deadlock, a serialization failure, SQLite's lock) is not
+    left to the caller's retry: trying again inside the batch would still hold the locks of the batch's earlier
+    writes, which the other writer may be waiting for (two bulk imports meeting on the same projects deadlocked
+    again at every retry). It raises :class:`BatchBroken`: the batch is given up whole, its locks released, and
+    its writes made again one transaction each, where the retries work as they always did."""
     _alive(connection)
-    with connection.begin_nested():
-        yield connection
+    try:
+        with connection.begin_nested():
+            yield connection
+    except DBAPIError as exc:
+        if isinstance(exc, (IntegrityError, OperationalError)) or getattr(exc.orig, "sqlstate", None) in (
+                "40001", "40P01"):
+            raise BatchBroken("批量写入与其他写入冲突") from exc
+        raise
     _alive(connection)
 
 
@@ -334,7 +348,7 @@ class Router:
         return write_transaction(self.primary)
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self) -> Iterator[Connection | None]:
         """Write transactions begun on this thread inside the block share one transaction of the primary, each
         in a savepoint of its own (all or nothing, as before: a failing one rolls back to its savepoint, the
         others stay); the block's end commits them together (:func:`write_transaction`: the change counters
@@ -344,14 +358,15 @@ class Router:
         on SQLite, each touched page written to the WAL once for many documents instead of once each. When
         the batch's transaction is lost meanwhile (SQLite rolls a whole transaction back on some errors: a full
         disk, an I/O error), the next write and the block's end raise :class:`BatchBroken` and nothing of the
-        block is committed. Nested batches join the outer one."""
+        block is committed. Nested batches join the outer one. Gives the batch's connection (None to a
+        nested one)."""
         if self._batch is not None:
-            yield
+            yield None
             return
         with write_transaction(self.primary) as connection:
             self._batch = (threading.get_ident(), connection)
             try:
-                yield
+                yield connection
                 _alive(connection)
             finally:
                 self._batch = None

@@ -197,3 +197,24 @@ def test_the_search_triggers_are_away_only_inside_the_batchs_own_transaction(tmp
             connection.exec_driver_sql(before["search_projects_insert"].replace("BEGIN", "BEGIN SELECT 1;", 1))
         with store.library_writing() as connection, indexed_at_end(connection):
             assert "search_indicators_insert" in triggers(connection)
+
+
+def test_an_error_inside_a_batch_rolls_it_back_and_leaves_the_store_usable(
+        store: Store, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    unit_files(seed_path, tmp_path / "tables", 3)
+    monkeypatch.setattr(bulk_import, "WRITE_EVERY", 10)
+    real_write = bulk_import._write
+
+    def interrupted(store_: Store, settings: Any, item: Any, *args: Any) -> Any:
+        if item.file.endswith("u02.txt"):
+            raise KeyboardInterrupt  # the user stops the import while the batch is open
+        return real_write(store_, settings, item, *args)
+
+    monkeypatch.setattr(bulk_import, "_write", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        imported(store, tmp_path / "tables")
+    # nothing of the batch was told or kept, and the store works on this thread as before
+    assert store.counts()["documents"] == 0
+    monkeypatch.setattr(bulk_import, "_write", real_write)
+    assert [o["status"] for o in imported(store, tmp_path / "tables")] == ["imported"] * 3
+    assert store.counts()["documents"] == 3

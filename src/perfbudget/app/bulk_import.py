@@ -355,29 +355,34 @@ def import_files(store: Store, settings: CoreSettings, files: Iterable[Path], re
         done = 0
         batch: list[tuple[Prepared, ImportOutcome | None]] = []
         writing: ExitStack | None = None
-        for item in prepared:
-            if writing is None:
-                writing = ExitStack()
-                writing.enter_context(store.write_batch(index_at_end=True))
-            try:
-                outcome: ImportOutcome | None = _write(store, settings, item, request, recent)
-            except BatchBroken:
-                outcome = None
-            batch.append((item, outcome))
-            if outcome is not None:
-                _remember(recent, item, outcome, remembered)
-                if len(batch) < WRITE_EVERY:
-                    continue
-            outcomes = _committed(store, settings, writing, batch, request, recent, remembered)
-            writing, batch = None, []
-            yield from outcomes
-            done += sum(outcome.status == IMPORTED for outcome in outcomes)
-            if done >= LIBRARY_EVERY:  # the library follows in steps: its update's memory stays bounded
-                stack.close()
-                stack.enter_context(store.library_batch())
-                done = 0
-        if batch:
-            yield from _committed(store, settings, writing, batch, request, recent, remembered)
+        try:
+            for item in prepared:
+                if writing is None:
+                    writing = ExitStack()
+                    writing.enter_context(store.write_batch(index_at_end=True))
+                try:
+                    outcome: ImportOutcome | None = _write(store, settings, item, request, recent)
+                except BatchBroken:
+                    outcome = None
+                batch.append((item, outcome))
+                if outcome is not None:
+                    _remember(recent, item, outcome, remembered)
+                    if len(batch) < WRITE_EVERY:
+                        continue
+                outcomes = _committed(store, settings, writing, batch, request, recent, remembered)
+                writing, batch = None, []
+                yield from outcomes
+                done += sum(outcome.status == IMPORTED for outcome in outcomes)
+                if done >= LIBRARY_EVERY:  # the library follows in steps: its update's memory stays bounded
+                    stack.close()
+                    stack.enter_context(store.library_batch())
+                    done = 0
+            if batch:
+                yield from _committed(store, settings, writing, batch, request, recent, remembered)
+        except BaseException:  # a bug, an interrupt: the batch not yet committed is rolled back, its files untold
+            if writing is not None:
+                writing.__exit__(*sys.exc_info())
+            raise
 
 
 def _remember(recent: OrderedDict[str, tuple[int, int]], item: Prepared, outcome: ImportOutcome,

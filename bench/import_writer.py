@@ -1,12 +1,14 @@
 """The importing process's own work per table: the writes and the library update, without reading.
 
-    .venv/bin/python bench/import_writer.py [--tables 1200] [--warm 20] [--pg URL]
+    .venv/bin/python bench/import_writer.py [--tables 1200] [--warm 20] [--pg URL] [--batch N]
     valgrind --tool=callgrind --instr-atstart=no .venv/bin/python bench/import_writer.py --callgrind [...]
 
 Plans ``--tables`` tables (corpus.py, files of 10 tables) in this process and sends them through pickle as
 the reading processes do, imports the first ``--warm`` documents (not measured: the library's first names,
-rjieba's loading), then the rest one transaction per document inside one library batch, as ``perfbudget
-import`` writes them. Prints the CPU milliseconds per table of this process for the writes and for the
+rjieba's loading), then the rest inside one library batch, as ``perfbudget import`` writes them: each
+document in a savepoint of its own, ``--batch`` documents a commit (``Store.write_batch``; default
+``bulk_import.WRITE_EVERY``; 0: one transaction per document, as before 2026-12-06).
+Prints the CPU milliseconds per table of this process for the writes and for the
 library update, and on PostgreSQL the server backends' CPU (from /proc). With ``--callgrind`` (under
 valgrind) it switches instrumentation on for the writes and dumps the counts after the writes ("write") and
 after the library update ("library"): instruction counts, deterministic where CPU seconds on a shared
@@ -23,6 +25,7 @@ import sys
 import tempfile
 import time
 import uuid
+from contextlib import nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import corpus_files
 
 from library import ServerCpu
+from perfbudget.app import bulk_import
 from perfbudget.app.imports import ImportRequest, import_document
 from perfbudget.app.settings import CoreSettings
 from perfbudget.readers.text import read_text
@@ -51,6 +55,8 @@ def main() -> None:
     parser.add_argument("--warm", type=int, default=20, help="documents imported before the measurement")
     parser.add_argument("--pg", default=None, help="a PostgreSQL admin URL (scripts/pg.sh); else SQLite")
     parser.add_argument("--callgrind", action="store_true", help="running under valgrind --tool=callgrind")
+    parser.add_argument("--batch", type=int, default=getattr(bulk_import, "WRITE_EVERY", 0),
+                        help="documents a commit (0: a transaction each)")
     args = parser.parse_args()
     plans: list[Plan] = []
     for number, text in enumerate(corpus_files(args.tables)):
@@ -80,10 +86,12 @@ def main() -> None:
             start, server_start = time.process_time(), server_cpu()
             _callgrind(args.callgrind, "-i", "on")
             with store.library_batch():
-                for number, plan in enumerate(measured):
-                    outcome = import_document(store, settings, None, f"u{number}", REQUEST, plan=plan,
-                                              sha256=f"{number + len(plans):064x}")
-                    assert outcome.status == "imported", outcome
+                for start in range(0, len(measured), args.batch or 1):
+                    with store.write_batch(index_at_end=True) if args.batch else nullcontext():
+                        for number, plan in enumerate(measured[start:start + (args.batch or 1)], start):
+                            outcome = import_document(store, settings, None, f"u{number}", REQUEST, plan=plan,
+                                                      sha256=f"{number + len(plans):064x}")
+                            assert outcome.status == "imported", outcome
                 write, write_server = time.process_time() - start, server_cpu() - server_start
                 _callgrind(args.callgrind, "-d", "write")
                 start, server_start = time.process_time(), server_cpu()

@@ -183,6 +183,7 @@ def test_files_are_taken_as_they_are_needed(store: Store, seed_path: Path, tmp_p
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bulk_import, "FILES_PER_TASK", 1)
     monkeypatch.setattr(bulk_import, "TASKS_PER_JOB", 2)  # at most 2 × 2 files in flight
+    monkeypatch.setattr(bulk_import, "WRITE_EVERY", 3)  # and at most 3 written, waiting for their commit
     files = [unit_copy(seed_path, tmp_path / f"u{n:02d}.txt", n) for n in range(12)]
     taken: list[Path] = []
 
@@ -195,7 +196,7 @@ def test_files_are_taken_as_they_are_needed(store: Store, seed_path: Path, tmp_p
     for outcome in import_files(store, CoreSettings(), given(), REQUEST, jobs=2, pool_min_files=0):
         seen.append(len(taken))
         assert outcome.status == "imported"
-    assert seen[0] <= 5 and all(count <= done + 5 for done, count in enumerate(seen, 1))
+    assert seen[0] <= 5 + 3 and all(count <= done + 5 + 3 for done, count in enumerate(seen, 1))
     assert len(seen) == 12 and store.counts()["documents"] == 12
 
 

@@ -35,6 +35,7 @@ import errno
 import multiprocessing
 import os
 import stat
+import sys
 import threading
 import time
 from collections import OrderedDict, deque
@@ -47,17 +48,21 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from perfbudget.app.acting import import_refusal
 from perfbudget.app.imports import FORBIDDEN, ImportRequest, import_document, same_file
 from perfbudget.app.settings import CoreSettings
 from perfbudget.model import Problem, Source
 from perfbudget.os_reasons import os_reason
 from perfbudget.store import ImportOutcome, Store
+from perfbudget.store.engine import BatchBroken
 from perfbudget.store.importer import FAILED, IMPORTED, UNCHANGED, Plan, file_sha256, plan_document
 
 FILES_PER_TASK = 4  # files per task sent to a reading process
 TASKS_PER_JOB = 4  # tasks in flight per reading process
 LIBRARY_EVERY = 200  # documents per update of the indicator library (its memory grows with them)
+WRITE_EVERY = 25  # documents per commit (Store.write_batch: each in a savepoint; outcomes given once committed)
 POOL_MIN_FILES = 32  # fewer files are read in this process (starting the pool costs about a second)
 CRASHED = "读取此文件时读取进程异常退出（可能是内存不足或读取程序出错），未导入"
 
@@ -341,29 +346,79 @@ def import_files(store: Store, settings: CoreSettings, files: Iterable[Path], re
     else:
         prepared = (prepare(str(path), options, store) for path in files_left)
         remembered = 0
-    recent: OrderedDict[str, tuple[int, int]] = OrderedDict()  # fingerprints committed while files were in flight
-    done = 0
+    # The fingerprints imported since the oldest file in flight was handed out, and those of the batch not yet
+    # committed (a reading process's store cannot see them)
+    remembered += WRITE_EVERY if remembered else 0
+    recent: OrderedDict[str, tuple[int, int]] = OrderedDict()
     with closing(prepared), ExitStack() as stack:
         stack.enter_context(store.library_batch())
-        for item in prepared:
-            outcome = _write(store, settings, item, request, recent)
-            if outcome.status == IMPORTED and item.sha256 is not None and remembered:
-                recent[item.sha256] = (outcome.document_id or 0, outcome.new_projects + outcome.changed_projects
-                                       + outcome.unchanged_projects)
-                while len(recent) > remembered:
-                    recent.popitem(last=False)
-            yield outcome
-            done += outcome.status == IMPORTED
-            if done >= LIBRARY_EVERY:  # the library follows in steps: its update's memory stays bounded
-                stack.close()
-                stack.enter_context(store.library_batch())
-                done = 0
+        done = 0
+        batch: list[tuple[Prepared, ImportOutcome | None]] = []
+        writing: ExitStack | None = None
+        try:
+            for item in prepared:
+                if writing is None:
+                    writing = ExitStack()
+                    writing.enter_context(store.write_batch(index_at_end=True))
+                try:
+                    outcome: ImportOutcome | None = _write(store, settings, item, request, recent)
+                except BatchBroken:
+                    outcome = None
+                batch.append((item, outcome))
+                if outcome is not None:
+                    _remember(recent, item, outcome, remembered)
+                    if len(batch) < WRITE_EVERY:
+                        continue
+                outcomes = _committed(store, settings, writing, batch, request, recent, remembered)
+                writing, batch = None, []
+                yield from outcomes
+                done += sum(outcome.status == IMPORTED for outcome in outcomes)
+                if done >= LIBRARY_EVERY:  # the library follows in steps: its update's memory stays bounded
+                    stack.close()
+                    stack.enter_context(store.library_batch())
+                    done = 0
+            if batch:
+                yield from _committed(store, settings, writing, batch, request, recent, remembered)
+        except BaseException:  # a bug, an interrupt: the batch not yet committed is rolled back, its files untold
+            if writing is not None:
+                writing.__exit__(*sys.exc_info())
+            raise
+
+
+def _remember(recent: OrderedDict[str, tuple[int, int]], item: Prepared, outcome: ImportOutcome,
+              remembered: int) -> ImportOutcome:
+    if outcome.status == IMPORTED and item.sha256 is not None and remembered:
+        recent[item.sha256] = (outcome.document_id or 0, outcome.new_projects + outcome.changed_projects
+                               + outcome.unchanged_projects)
+        while len(recent) > remembered:
+            recent.popitem(last=False)
+    return outcome
+
+
+def _committed(store: Store, settings: CoreSettings, writing: ExitStack | None,
+               batch: list[tuple[Prepared, ImportOutcome | None]], request: ImportRequest,
+               recent: OrderedDict[str, tuple[int, int]], remembered: int) -> list[ImportOutcome]:
+    """The outcomes of a batch's files once its transaction has committed (``Store.write_batch``: one commit
+    for many documents, each document still all or nothing in its savepoint). When the batch's transaction
+    was lost or its commit failed, nothing of it is stored: its files are written again, each in a
+    transaction of its own, so that an outcome given is always one the store holds."""
+    if writing is not None:
+        try:
+            if all(outcome is not None for _, outcome in batch):
+                writing.close()
+                return [outcome for _, outcome in batch if outcome is not None]
+            raise BatchBroken("批量写入的事务已被数据库回滚")
+        except (BatchBroken, SQLAlchemyError):
+            writing.__exit__(*sys.exc_info())
+    for item, outcome in batch:  # again, one transaction each
+        if item.sha256 is not None and outcome is not None and outcome.status == IMPORTED:
+            recent.pop(item.sha256, None)
+    return [_remember(recent, item, _write(store, settings, item, request, recent), remembered)
+            for item, _ in batch]
 
 
 def _write(store: Store, settings: CoreSettings, item: Prepared, request: ImportRequest,
            recent: OrderedDict[str, tuple[int, int]]) -> ImportOutcome:
-    from sqlalchemy.exc import SQLAlchemyError
-
     if item.failure:
         return ImportOutcome(item.file, FAILED, problems=item.failure)
     if request.principal is not None and item.plan is not None:  # before 「未变化」 tells of another unit's file

@@ -59,6 +59,31 @@ class Store:
             yield Transaction(connection, writing=True)
 
     @contextmanager
+    def write_batch(self, index_at_end: bool = False) -> Iterator[None]:
+        """Write transactions inside (on this thread) commit together at the block's end, each still all or
+        nothing in a savepoint of its own (:meth:`perfbudget.store.engine.Router.batch`); reads inside see
+        them. A bulk import's documents, so that each does not pay a commit. When the block fails (its
+        transaction lost: :class:`~perfbudget.store.engine.BatchBroken`, or the commit failed), nothing of it
+        is stored and the documents it told the indicator library of are taken back from ``library_batch``.
+
+        ``index_at_end`` (SQLite; for writes that only insert indicators and projects, as imports do): the
+        search index takes the block's new rows once, at its end (:func:`perfbudget.store.search.indexed_at_end`)."""
+        from perfbudget.store.search import indexed_at_end
+
+        mark = len(self._library_pending) if self._library_pending is not None else None
+        try:
+            with self.router.batch() as connection:
+                if connection is not None and index_at_end:
+                    with indexed_at_end(connection):
+                        yield
+                else:
+                    yield
+        except BaseException:
+            if mark is not None and self._library_pending is not None:
+                del self._library_pending[mark:]
+            raise
+
+    @contextmanager
     def reading(self, autocommit: bool = False) -> Iterator[Transaction]:
         """A read transaction: one consistent snapshot for several reads (writes are not meant here).
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import threading
 import time
 import weakref
 from collections.abc import Callable, Iterator
@@ -36,7 +37,7 @@ from typing import Any, Literal, cast
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 log = logging.getLogger(__name__)
@@ -200,6 +201,47 @@ def write_transaction(engine: Engine, moves: Moves = "data") -> Iterator[Connect
             position.lsn = valid_lsn(lsn)
 
 
+class BatchBroken(Exception):
+    """The transaction of a :meth:`Router.batch` was lost (rolled back by the database) or collided with
+    another writer: nothing of the batch may be committed, and its writes must be made again outside it."""
+
+
+def _alive(connection: Connection) -> None:
+    """Raise :class:`BatchBroken` unless ``connection`` is still inside its transaction, in good state."""
+    driver = connection.connection.driver_connection
+    if is_postgres(connection):
+        from psycopg.pq import TransactionStatus
+
+        # psycopg sends BEGIN with the first statement (IDLE until then); a failed statement leaves INERROR
+        alive = driver.info.transaction_status in (  # type: ignore[union-attr]
+            TransactionStatus.IDLE, TransactionStatus.INTRANS)
+    else:
+        alive = bool(driver.in_transaction)  # type: ignore[union-attr]
+    if not alive:
+        raise BatchBroken("批量写入的事务已被数据库回滚")
+
+
+@contextmanager
+def _savepoint(connection: Connection) -> Iterator[Connection]:
+    """One write of a :meth:`Router.batch`: a savepoint, released when the block ends, rolled back to on error.
+
+    A collision with another writer (a unique key, a deadlock, a serialization failure, SQLite's lock) is not
+    left to the caller's retry: trying again inside the batch would still hold the locks of the batch's earlier
+    writes, which the other writer may be waiting for (two bulk imports meeting on the same projects deadlocked
+    again at every retry). It raises :class:`BatchBroken`: the batch is given up whole, its locks released, and
+    its writes made again one transaction each, where the retries work as they always did."""
+    _alive(connection)
+    try:
+        with connection.begin_nested():
+            yield connection
+    except DBAPIError as exc:
+        if isinstance(exc, (IntegrityError, OperationalError)) or getattr(exc.orig, "sqlstate", None) in (
+                "40001", "40P01"):
+            raise BatchBroken("批量写入与其他写入冲突") from exc
+        raise
+    _alive(connection)
+
+
 @contextmanager
 def read_transaction(engine: Engine, autocommit: bool = False) -> Iterator[Connection]:
     """A connection in a read transaction (one consistent snapshot for several queries).
@@ -288,6 +330,7 @@ class Router:
             raise ValueError("只读副本只能与 PostgreSQL 主库一起使用")
         self.primary = primary
         self.replica = replica
+        self._batch: tuple[int, Connection] | None = None  # (thread, connection) of :meth:`batch`
         if replica is not None:
             _ROUTED_PRIMARIES.add(primary)
 
@@ -297,13 +340,47 @@ class Router:
             self.replica.dispose()
 
     def write(self) -> AbstractContextManager[Connection]:
-        """A write transaction on the primary (:func:`write_transaction`: it notes the session's position)."""
+        """A write transaction on the primary (:func:`write_transaction`: it notes the session's position);
+        inside :meth:`batch` on its thread, a savepoint of the batch's transaction."""
+        batch = self._batch
+        if batch is not None and batch[0] == threading.get_ident():
+            return _savepoint(batch[1])
         return write_transaction(self.primary)
+
+    @contextmanager
+    def batch(self) -> Iterator[Connection | None]:
+        """Write transactions begun on this thread inside the block share one transaction of the primary, each
+        in a savepoint of its own (all or nothing, as before: a failing one rolls back to its savepoint, the
+        others stay); the block's end commits them together (:func:`write_transaction`: the change counters
+        move once). Reads on this thread inside the block read that transaction, so they see its writes.
+
+        What a bulk import gains: one commit, one change-counter move, one pooled connection's checkout and,
+        on SQLite, each touched page written to the WAL once for many documents instead of once each. When
+        the batch's transaction is lost meanwhile (SQLite rolls a whole transaction back on some errors: a full
+        disk, an I/O error), the next write and the block's end raise :class:`BatchBroken` and nothing of the
+        block is committed. Nested batches join the outer one. Gives the batch's connection (None to a
+        nested one)."""
+        if self._batch is not None:
+            yield None
+            return
+        with write_transaction(self.primary) as connection:
+            self._batch = (threading.get_ident(), connection)
+            try:
+                yield connection
+                _alive(connection)
+            finally:
+                self._batch = None
 
     @contextmanager
     def read(self, autocommit: bool = False) -> Iterator[Connection]:
         """A read transaction: on the replica when the module's rules allow it, else on the primary
-        (``autocommit``: there without a transaction, see :func:`read_transaction`)."""
+        (``autocommit``: there without a transaction, see :func:`read_transaction`); inside :meth:`batch`
+        on its thread, the batch's transaction."""
+        batch = self._batch
+        if batch is not None and batch[0] == threading.get_ident():
+            _alive(batch[1])
+            yield batch[1]
+            return
         position = _position.get()
         opened = self._replica_transaction(position) if self.replica is not None and position else None
         if opened is not None:

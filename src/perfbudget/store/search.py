@@ -24,6 +24,8 @@ answer is exactly the LIKE's, whichever path found it.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, and_, cast, false, func, literal_column, or_, select, text
@@ -45,6 +47,12 @@ _SQLITE_SOURCES = {  # FTS table: (source table, indexed text of the row ``{row}
 }
 
 
+def _insert_trigger(fts: str) -> str:
+    table, body, _columns = _SQLITE_SOURCES[fts]
+    return (f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO {fts}(rowid, body) VALUES (new.id, {body.format(row='new')}); END")
+
+
 def sqlite_create() -> list[str]:
     """Statements creating the FTS5 tables, their triggers, and indexing the rows already stored."""
     out = []
@@ -53,8 +61,7 @@ def sqlite_create() -> list[str]:
         out += [
             f"CREATE VIRTUAL TABLE {fts} USING fts5(body, content='', tokenize='trigram', detail='none')",
             f"CREATE VIRTUAL TABLE {fts}_terms USING fts5vocab({fts}, 'row')",
-            f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN "
-            f"INSERT INTO {fts}(rowid, body) VALUES (new.id, {new}); END",
+            _insert_trigger(fts),
             f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN "
             f"INSERT INTO {fts}({fts}, rowid, body) VALUES ('delete', old.id, {old}); END",
             f"CREATE TRIGGER {fts}_update AFTER UPDATE OF {columns} ON {table} BEGIN "
@@ -63,6 +70,41 @@ def sqlite_create() -> list[str]:
             f"INSERT INTO {fts}(rowid, body) SELECT id, {body.format(row=table)} FROM {table}",
         ]
     return out
+
+
+@contextmanager
+def indexed_at_end(connection: Connection) -> Iterator[None]:
+    """SQLite, inside one write transaction that only *inserts* indicators and projects (a bulk import's batch,
+    ``Store.write_batch(index_at_end=True)``): the rows inserted in the block are added to the search index
+    by one statement per table at its end, in the same transaction, instead of by the insert triggers row by
+    row. FTS5 writes its pending terms out as a new index segment at every statement that touched it (the
+    next statement's savepoint), about 4 segments per document, each later merged; one statement per batch
+    writes each distinct trigram of the batch once. The insert triggers are dropped for the block and made
+    again, as they were, before it ends: other connections never see them missing (DDL is transactional in
+    SQLite; the block holds the write lock), and a block that fails leaves them as they were.
+
+    Not for a block that updates or deletes rows it inserted (their delete/update triggers would take
+    out index entries not yet written). Where the triggers are not exactly the ones this module makes (an
+    unknown schema), or on PostgreSQL (GIN indexes), nothing changes."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    names = [f"{fts}_insert" for fts in _SQLITE_SOURCES]
+    found: dict[str, str] = dict(connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)", tuple(names)).all())
+    if found != {f"{fts}_insert": _insert_trigger(fts) for fts in _SQLITE_SOURCES}:
+        yield
+        return
+    largest = connection.exec_driver_sql(
+        "SELECT " + ", ".join(f"(SELECT coalesce(max(id), 0) FROM {table})"
+                              for table, _body, _columns in _SQLITE_SOURCES.values())).one()
+    for name in names:
+        connection.exec_driver_sql(f"DROP TRIGGER {name}")
+    yield
+    for (fts, (table, body, _columns)), start in zip(_SQLITE_SOURCES.items(), largest, strict=True):
+        connection.exec_driver_sql(f"INSERT INTO {fts}(rowid, body) SELECT id, {body.format(row=table)} "
+                                   f"FROM {table} WHERE id > ? ORDER BY id", (start,))
+        connection.exec_driver_sql(found[f"{fts}_insert"])
 
 
 def sqlite_drop() -> list[str]:

@@ -1,0 +1,35 @@
+"""Found by attack26 (2026-12-06) on a fresh server; each test failed before its fix."""
+
+from __future__ import annotations
+
+from tests.web.conftest import WebEnv
+
+
+def _turned_text(wide: int, rows: int) -> bytes:
+    """A table whose indicator header is written down a column (a turned table), one row ``wide`` cells long over
+    ``rows`` rows of three cells: some 22 bytes a row."""
+    lines = [["项目名称", "项目甲"] + ["x"] * wide, ["一级指标", "产出指标", "效益指标"],
+             ["二级指标", "数量指标", "社会效益指标"], ["三级指标", "覆盖率", "满意度"], ["指标值", "100%", "≥90%"]]
+    lines += [[f"字段{i}", "值", "值"] for i in range(rows)]
+    return "\n".join("|" + "|".join(line) + "|" for line in lines).encode()
+
+
+def test_a_turned_table_is_refused_before_its_blank_positions_are_made(web: WebEnv) -> None:
+    # A table read turned (rows and columns exchanged, layouts27) became a cell at every position, the blank ones
+    # where a short row ends too: one row of 8,000 cells over 8,000 rows of three (a 183 KB upload, 40,000 cells)
+    # made 64,000,000 cells, 148 s of CPU and 18 GB in any unit editor's upload preview; 2,000 (45 KB) 9 s and
+    # 1.1 GB. Refused now past 150,000 positions, saying so at the header column, nothing made.
+    client = web.client()
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    answer = client.post("/api/v1/uploads", headers=headers, files={"file": ("turned.txt", _turned_text(400, 400))})
+    assert answer.status_code == 200, answer.text[:300]
+    preview = answer.json()
+    said = [p["message"] for p in preview["problems"] if p["severity"] == "error"]
+    assert not preview["read_ok"] and any("互换后共 162810 个单元格" in m and "150000" in m for m in said), said[:3]
+    assert preview["problems"][0]["source"]["line"] == 1  # the top of the header column (项目名称 above 一级指标)
+    # a turned table within the bound is read turned, as layouts27 made it
+    small = "|项目名称|项目甲|||\n|一级指标|产出指标|产出指标|效益指标|\n|二级指标|数量指标|质量指标|社会效益指标|\n" \
+            "|三级指标|覆盖率|合格率|满意度|\n|指标值|100%|≥95%|≥90%|\n"
+    read = client.post("/api/v1/uploads", headers=headers, files={"file": ("turned.txt", small.encode())})
+    assert read.status_code == 200 and [p["indicators"] for p in read.json()["projects"]] == [3], read.text[:500]
+    assert any("行列互换" in p["message"] for p in read.json()["problems"])

@@ -33,3 +33,27 @@ def test_a_turned_table_is_refused_before_its_blank_positions_are_made(web: WebE
     read = client.post("/api/v1/uploads", headers=headers, files={"file": ("turned.txt", small.encode())})
     assert read.status_code == 200 and [p["indicators"] for p in read.json()["projects"]] == [3], read.text[:500]
     assert any("行列互换" in p["message"] for p in read.json()["problems"])
+
+
+def test_style_sheets_and_source_breaks_are_read_in_linear_time(web: WebEnv) -> None:
+    # Three patterns of the HTML reader tried a run of text again from each of its characters: the style sheets' rules
+    # (css_grid._RULE, a <style> of text without 「{」), a style's declarations (_DECLARATION, an inline style without
+    # 「:」) and the source's line breaks (html._SOURCE_BREAK, a run of spaces not followed by one, in a cell holding a
+    # line break). A 40 KB page cost 16–24 s of CPU for each in any unit editor's upload preview, 1 MB some hours.
+    # The same matches now, each run scanned once.
+    import time
+
+    run = 30_000
+    pages = {"sheet.html": f"<html><head><style>{'a' * run}</style></head><body><p>grid</p>",
+             "inline.html": f"<html><body><div style=\"{'a' * run}\">grid</div>",
+             "breaks.html": f"<html><body><table><tr><td>项目名称</td><td>甲\n{'a' + ' ' * run}b</td></tr></table>"}
+    client = web.client()
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    for name, page in pages.items():
+        started = time.process_time()
+        answer = client.post("/api/v1/uploads", headers=headers,
+                             files={"file": (name, (page + "<table><tr><td>一级指标</td></tr></table></body></html>")
+                                     .encode())})
+        spent = time.process_time() - started
+        assert answer.status_code == 200 and not answer.json()["read_ok"], answer.text[:300]
+        assert spent < 4, (name, spent)  # main: 6–12 s of CPU each at this size (quadratic), now some 0.1 s

@@ -57,3 +57,31 @@ def test_style_sheets_and_source_breaks_are_read_in_linear_time(web: WebEnv) -> 
         spent = time.process_time() - started
         assert answer.status_code == 200 and not answer.json()["read_ok"], answer.text[:300]
         assert spent < 4, (name, spent)  # main: 6–12 s of CPU each at this size (quadratic), now some 0.1 s
+
+
+def _wide_header_text(columns: int, rows: int) -> bytes:
+    """An indicator header of ``columns`` columns (三级指标 | 分值 | 绩效目标 repeated) over ``rows`` rows of four
+    cells."""
+    head = (["三级指标", "分值", "绩效目标"] * columns)[:columns]
+    lines = [head, ["指标值", "二级指标", "二级指标", "项目名称"]] + [["≥90%", "预算数", "实际完成值", "得分"]] * rows
+    return "\n".join("|" + "|".join(line) + "|" for line in lines).encode()
+
+
+def test_rows_under_a_header_of_thousands_of_columns_cost_no_more_than_their_positions(web: WebEnv) -> None:
+    # Each short row was padded and checked at every place under the header (row_alignment._only_coherent_place):
+    # rows × columns² — 720 columns over 240 rows (a 10 KB text) cost 9 s of CPU, 3,600 over 1,200 (40 KB) hours, in
+    # any unit editor's upload preview. Only the places that put a filled cell under the 三级 and target columns are
+    # tried now, and an indicator block of more than 1,000,000 positions (rows × header columns) is refused.
+    import time
+
+    client = web.client()
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    started = time.process_time()
+    read = client.post("/api/v1/uploads", headers=headers, files={"file": ("wide.txt", _wide_header_text(720, 240))})
+    spent = time.process_time() - started
+    assert read.status_code == 200 and spent < 3, (read.status_code, spent)  # main: some 9 s
+    assert not any("个位置" in p["message"] for p in read.json()["problems"])  # 173,000 positions: read
+    refused = client.post("/api/v1/uploads", headers=headers,
+                          files={"file": ("wide.txt", _wide_header_text(3_600, 1_200))})
+    said = [p["message"] for p in refused.json()["problems"] if p["severity"] == "error"]
+    assert any("指标表头 3600 列" in m and "1000000 个的上限" in m for m in said), said[:3]

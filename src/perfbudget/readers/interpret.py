@@ -466,7 +466,8 @@ def interpret_tables(tables: list[RawTable], file: str) -> tuple[Document | None
     tables = join_continued(tables, problems)
     tables = [part for table in tables for part in (grid_tree_tables(table) or [table])]
     is_header = HeaderMemo()  # the stages ask it of the same rows
-    tables = [turned_table(table, is_header, problems) for table in tables]  # the indicator header down a column
+    tables = [turned for table in tables  # the indicator header down a column (None: refused, too large turned)
+              if (turned := turned_table(table, is_header, problems)) is not None]
     segments = [segment for table in tables
                 for segment in (split_list_layout(table, problems, is_header) or _split_projects(table, is_header))]
     segments = [side for segment in segments for side in _sides(segment, is_header, problems)]

@@ -32,7 +32,9 @@ from perfbudget.readers.stream import better_heading
 from perfbudget.readers.text_lines import head_lines
 
 # 三级指标：维修校舍面积 — a label, a colon, the value (a label of at most 12 characters, no spaces inside)
-_LINE = re.compile(r"^\s*([^\s:：|\t]{2,12})\s*[:：]\s*(.*?)\s*$")
+# (the value is the rest of the line, white space stripped, holding no line break: a lazy value before 「\s*$」 tried
+# the rest of the line again after each character, a line of 50,000 tabs inside its value 12 s of CPU until attack26)
+_LINE = re.compile(r"^\s*([^\s:：|\t]{2,12})\s*[:：]")
 _LEVELS = ("level1", "level2", "level3")
 _UNIT_NOTE = re.compile(r"[（(]\s*(?:万元|元|千元)\s*[)）]\s*$")  # 项目资金（万元）: a label with its money unit
 
@@ -44,7 +46,9 @@ def _indicator_label(label: str) -> str | None:
 
 def _label_line(line: str) -> tuple[str, str] | None:
     match = _LINE.match(line)
-    return None if match is None else (match.group(1), match.group(2))
+    if match is None or "\n" in (value := line[match.end():].strip()):
+        return None
+    return match.group(1), value
 
 
 def looks_like_label_blocks(text: str) -> bool:

@@ -498,7 +498,8 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     if row.economic_cost and _named_after_people(indicator.level3):
         return (f"成本指标名称{quote(indicator.level3)}写的是服务对象，没有说明是什么成本",
                 "写明衡量的成本，如「人均培训成本」「每户补助标准」")
-    if row.level2 == "数量指标" and _PEOPLE_ONLY.fullmatch(row.key) is not None:
+    if (row.key.endswith(("对象", "人群", "群众")) and row.level2 == "数量指标"
+            and _PEOPLE_ONLY.fullmatch(row.key) is not None):
         return (f"数量指标名称{quote(indicator.level3)}只写了对象，没有说明衡量什么（人数、户数还是人次）",
                 f"写明衡量什么，如「{indicator.level3}人数」，指标值写人数（如「≥400人」）")
     if not bare_measure(row.name):

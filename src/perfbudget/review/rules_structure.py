@@ -498,7 +498,7 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     if row.economic_cost and _named_after_people(indicator.level3):
         return (f"成本指标名称{quote(indicator.level3)}写的是服务对象，没有说明是什么成本",
                 "写明衡量的成本，如「人均培训成本」「每户补助标准」")
-    if (row.key.endswith(("对象", "人群", "群众")) and row.level2 == "数量指标"
+    if (row.level2 == "数量指标" and row.key[-2:] in _PEOPLE_ENDINGS
             and _PEOPLE_ONLY.fullmatch(row.key) is not None):
         return (f"数量指标名称{quote(indicator.level3)}只写了对象，没有说明衡量什么（人数、户数还是人次）",
                 f"写明衡量什么，如「{indicator.level3}人数」，指标值写人数（如「≥400人」）")
@@ -525,6 +525,7 @@ def _without_object(row: Row) -> tuple[str, str] | None:
 
 _NAME_WITHOUT_OBJECT = indicator_check(_without_object)
 # A 数量 name that is only the people served (服务对象 404名): who, not what is counted of them.
+_PEOPLE_ENDINGS = frozenset(("对象", "人群", "群众"))
 _PEOPLE_ONLY = re.compile(r"(?:服务|补助|救助|受益|帮扶|保障|优抚|资助|慰问)?(?:对象|人群|群众)")
 
 # A cost row named after the people served (设施农业种植人员(县内培训) ≦1000元/人): who, not what costs.

@@ -1615,10 +1615,10 @@ BLIND: list[Judged] = [
                # an allowance every entitled person is owed paid at 98 %: below the entitlement, and with no word why
                # (missed until round 26: payment-below-full read only a target)
                ("payment-below-full", "经费发放率"),
+           }), missed=frozenset({
                # the people served: how many, of whom? (a name of the object with no measure, 优抚对象人数: judged
-               # name-without-object before the run; missed until round 26, when the rule learned a 数量 name that is
-               # only the people)
-               ("name-without-object", "服务对象"),
+               # name-without-object before the run, which is the rule for a measure with no object)
+               ("服务对象", "the people served named with no measure: 优抚对象人数"),
            }), excused=frozenset({("missing-level1-group", None)}),  # the 效益 and 满意度 sentences are lost in the cut
            blind=True, round=25, note="the two 时效 rows (每月中旬发放, 每年3月、9月发放 at 100%) judged correct: "
        "a date rule met in a share of the payments (the first run's time-without-date on both: fixed in round 25)"),

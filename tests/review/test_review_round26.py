@@ -118,14 +118,3 @@ def test_a_last_figure_without_its_unit_is_a_second_target_and_unitless() -> Non
                     row(OUT, "数量指标", "编印年鉴", "2023年编印年鉴"), name="档案征集编研")
     assert found(near, "number-without-unit") == []
 
-
-# name-without-object: a 数量 name that is only the people served
-
-
-def test_a_quantity_named_only_by_the_people_served_says_nothing_counted() -> None:
-    doc = document(row(OUT, "数量指标", "服务对象", "", actual="404名"), kind=SELF, name="优抚对象生活补助经费")
-    assert found(doc, "name-without-object") == [1]
-    near = document(row(OUT, "数量指标", "服务对象人数", "≥400人"),
-                    row(EFF, "社会效益指标", "受益群众", "≥400人"),  # not a 数量 row: left to the effect rules
-                    row(OUT, "数量指标", "优抚对象覆盖人数", "≥400人"), name="优抚对象生活补助经费")
-    assert found(near, "name-without-object") == []

@@ -447,8 +447,7 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     name of a 时效 row), or a satisfaction asked of nobody (``是否满意``), or, for a cost, only the
     people served (``设施农业种植人员(县内培训) ≦1000元/人``: what costs? — 人均培训成本, 每户补助标准 say),
     or a verdict (``效果显著``, 成效明显, 明显改善: the target's praise written where the thing goes — flagged
-    in a 人员类/运转类 table too, where it is no template row), or, for a 数量 row, only the people served
-    (``服务对象 404名``: their number, households or visits?).
+    in a 人员类/运转类 table too, where it is no template row).
 
     Of what? A reviewer cannot tell what is counted, and the unit cannot prove it at year end
     (88号: indicators 清晰、可衡量). The measure words are in ``vocabulary.toml``. When the
@@ -498,9 +497,6 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     if row.economic_cost and _named_after_people(indicator.level3):
         return (f"成本指标名称{quote(indicator.level3)}写的是服务对象，没有说明是什么成本",
                 "写明衡量的成本，如「人均培训成本」「每户补助标准」")
-    if row.level2 == "数量指标" and _PEOPLE_ONLY.fullmatch(row.key) is not None:
-        return (f"数量指标名称{quote(indicator.level3)}只写了对象，没有说明衡量什么（人数、户数还是人次）",
-                f"写明衡量什么，如「{indicator.level3}人数」，指标值写人数（如「≥400人」）")
     if not bare_measure(row.name):
         return None
     if row.key in _VERDICT_NAMES:
@@ -523,8 +519,6 @@ def _without_object(row: Row) -> tuple[str, str] | None:
 
 
 _NAME_WITHOUT_OBJECT = indicator_check(_without_object)
-# A 数量 name that is only the people served (服务对象 404名): who, not what is counted of them.
-_PEOPLE_ONLY = re.compile(r"(?:服务|补助|救助|受益|帮扶|保障|优抚|资助|慰问)?(?:对象|人群|群众)")
 
 # A cost row named after the people served (设施农业种植人员(县内培训) ≦1000元/人): who, not what costs.
 _PEOPLE = ("人员", "学员", "对象", "农户", "群众", "患者", "学生", "儿童", "老人", "居民", "职工")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from perfbudget.readers.glued_stream import _CLOSING, _LEVEL_NAME, _levels, header_cells
+from perfbudget.readers.glued_stream import _CLOSING, _LEVEL_NAME, _levels, header_cells, level_names
 from perfbudget.readers.glued_weighted_rows import _next_row_starts
 from perfbudget.readers.labels import column_role
 
@@ -120,10 +120,7 @@ def region_rows(text: str, regions: int, described: bool, directed: bool) -> tup
     while position < len(text):
         if _CLOSING.match(text, position):
             break
-        names: list[str] = []
-        while (match := _LEVEL_NAME.match(text, position)) is not None:
-            names.append(match.group())
-            position = match.end()
+        names, position = level_names(text, position)
         levels = _levels(names)
         if levels is None:
             failed.append(f"指标级次名称无法对应：「{''.join(names)}」")

@@ -112,6 +112,15 @@ def header_run(text: str) -> tuple[list[str], int, list[bool]] | None:
     return cells, position, units
 
 
+def level_names(text: str, position: int) -> tuple[list[str], int]:
+    """The level names (一级/二级, ``_LEVEL_NAME``) that run together from ``position``, and where they end."""
+    names: list[str] = []
+    while (match := _LEVEL_NAME.match(text, position)) is not None:
+        names.append(match.group())
+        position = match.end()
+    return names, position
+
+
 def _levels(names: list[str]) -> tuple[str | None, str | None] | None:
     """(一级, 二级) of the level names before a row's 三级 name; an earlier 一级 name followed by another
     一级 name that is not one of its 二级 names is an empty row of its own. None when they do not fit."""
@@ -200,10 +209,7 @@ def split_stream(text: str, units: list[bool],
             position += title.end() + header[1]
             level1 = level2 = None
             continue
-        names: list[str] = []
-        while (match := _LEVEL_NAME.match(text, position)) is not None:
-            names.append(match.group())
-            position = match.end()
+        names, position = level_names(text, position)
         levels = _levels(names)
         if levels is None:
             return rows, f"指标级次名称无法对应：「{''.join(names)}」", text[position:]

@@ -27,7 +27,7 @@ from perfbudget.app.overview import (
     version_total,
     workflow_events_of,
 )
-from perfbudget.app.project_view import load_view
+from perfbudget.app.project_view import ProjectView, load_view
 from perfbudget.app.review_desk import reviewer_grade_of
 from perfbudget.app.reviews import current_errors, review_file
 from perfbudget.app.roles import Action, Principal
@@ -36,6 +36,7 @@ from perfbudget.app.validate import document_problems
 from perfbudget.app.workflow import STATE_LABELS, actor_of, take_step
 from perfbudget.interchange import InterchangeError, document_to_dict
 from perfbudget.model import Severity
+from perfbudget.store.api import Store
 from perfbudget.web import audit
 from perfbudget.web.api import models as m
 from perfbudget.web.api.files import raise_for_outcome
@@ -301,10 +302,9 @@ def get_evaluation(request: Request, project_id: int, principal: Principal = Dep
             "evaluation": row["payload"]}
 
 
-@router.post("/projects/{project_id}/evaluation", responses=ERRORS, response_model=m.StoredEvaluation,
-             tags=[TAG_EVALUATION], summary="填报实际完成值并自评打分")
-def post_evaluation(request: Request, project_id: int, body: ActualsBody,
-                    principal: Principal = Depends(api_user)) -> dict[str, Any]:
+def _view_to_evaluate(request: Request, principal: Principal, project_id: int) -> tuple[Store, ProjectView]:
+    """The store and the project's official version, once the caller may evaluate it and it is approved
+    (403 / 409 otherwise): what both evaluation routes ask first."""
     store, settings = store_of(request), settings_of(request)
     with store.reading() as tx:
         view = load_view(tx, principal, project_id, settings)  # the official version
@@ -314,6 +314,14 @@ def post_evaluation(request: Request, project_id: int, body: ActualsBody,
     refused = evaluations.refusal(store, settings, [project_id])
     if refused:
         raise WebError(409, "not_approved", refused)
+    return store, view
+
+
+@router.post("/projects/{project_id}/evaluation", responses=ERRORS, response_model=m.StoredEvaluation,
+             tags=[TAG_EVALUATION], summary="填报实际完成值并自评打分")
+def post_evaluation(request: Request, project_id: int, body: ActualsBody,
+                    principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    store, view = _view_to_evaluate(request, principal, project_id)
     document = view.version.document
     _check_positions(body.indicators, len(document.projects[0].indicators))
     fields: list[tuple[str, str | UploadFile]] = [
@@ -357,15 +365,7 @@ async def post_evaluation_sheet(request: Request, project_id: int,
     """与网页上传、``perfbudget evaluate PROJECT --db … -a 填报表 --save`` 相同（replay-q 之前接口只收 JSON 的
     实际完成值，填好的填报表只能在网页或命令行上打分）：填报表有错误时 422 ``evaluation_failed``，
     列出每个错误及其行号，不保存。"""
-    store, settings = store_of(request), settings_of(request)
-    with store.reading() as tx:
-        view = load_view(tx, principal, project_id, settings)  # the official version
-    cannot = evaluations.role_refusal(principal, [view.head.unit_code])
-    if cannot:
-        raise forbidden(cannot)
-    refused = evaluations.refusal(store, settings, [project_id])
-    if refused:
-        raise WebError(409, "not_approved", refused)
+    store, view = _view_to_evaluate(request, principal, project_id)
     rows, sheet_problems, name = await read_uploaded_sheet(request, file, "evaluation", "自评填报表")
     document = view.version.document
     evaluation, problems = evaluations.score(document, rows, sheet_problems, name)

@@ -1757,6 +1757,67 @@ BLIND: list[Judged] = [
         ("missing-level1-group", None), ("too-few-indicators", None),  # the paragraphs after 数量 are lost in the cut
     }), blind=True, round=26, note="the report's 超任务43% is its own arithmetic slip (264 is 230 % of 115): prose, "
        "not a target"),
+    # Round 27 (review-blind27), judged from the table alone before any run on it.
+    Judged("南岳镇 资产收益扶贫 2018 (绩效目标申报表 as page text, the form's hints in the names, Hunan 扶贫)", _c("b176"),
+           frozenset({
+        # the 2015 form's hints (≥**人) left in the names: one slip, at the first
+        ("template-leftover", "*贫困地区贫困人口加入合作社、村集体经济组织人数(≥**人)"),
+        # two figures for two things (20 % paid back, 8 % dividend), and for the first year only: which is scored?
+        ("several-targets", "返本分红比例"),
+        # 10 cooperatives × 23万元 = 230万元, more than the 214.06万元 the project has
+        ("unit-cost-vs-budget", "补助合作社平均标准"),
+    }), missed=frozenset({
+        # the same 1102 people as the first count: one output set twice under two names
+        ("资产入股贫困人口总数(≥**人)", "the same 1102 people as 加入合作社人数: one output counted twice"),
+        # the scheme's five-year term written as a question: no time target for the year's money
+        ("返本分红分几年", "the scheme's term (分几年 =5年), not a time target for the year"),
+        # 20 % back and 8 % dividend of 214.06万元 are 59.94万元; 46.16万元 follows from none of the stated terms
+        ("贫困户全年返本分红总额", "46.16万元 does not follow from 返本20% and 分红8% of 214.06万元 (59.94万元)"),
+    }), blind=True, round=27, note="入股合作社个数 =10个, 每年12月底前, ≥8% 收益率, 受益人口 ≥1102人 (the house accepts "
+       "the people reached as the social effect) and ≥95% satisfaction judged correct"),
+    Judged("汉阴 普惠金融发展专项资金 2022 (区域 target table of a central transfer, one cell a line, Shaanxi 人社)", _c("b177"),
+           frozenset({
+        # money handed down and matched is the money going in, not a quality of the loans
+        ("input-as-output", "资金足额拨付率"), ("input-as-output", "地方配套资金到位率"),
+        # no 时效 and no 成本 row in a 2022 table
+        ("missing-time-indicator", None), ("missing-cost-indicator", None),
+    }), missed=frozenset({
+        # the subsidy serves the borrowers (创业者, 小微企业); only the banks are asked
+        (None, "only the banks' satisfaction: none of the borrowers the 贴息 serves"),
+    }), blind=True, round=27, note="发放额 4000万元, 回收率 ≥90%, 放大倍数 ≥2倍, 网点覆盖率 ≥60% and the banks' "
+       "satisfaction ≥80% (the central template's rows) judged correct; the heading's 单位:元 against the 万元 cell is "
+       "no indicator's"),
+    Judged("四川 普惠金融发展专项资金 (区域 self-evaluation glued, weights in %, county and year not on the copy)",
+           _c("b178"), frozenset({
+        # a growth rate under 数量, and done 115.25 % against ≥10 %: set far below what happens
+        ("rate-under-quantity", "创业担保贷款发放额增长率"), ("target-set-low", "创业担保贷款发放额增长率"),
+        ("input-as-output", "资金足额拨付率"), ("input-as-output", "地方配套到位率"),
+        ("target-set-low", "创业担保基金放大倍数"),  # 10倍 done against ≥2倍
+        ("actual-not-comparable", "申请定向费用补贴金融机构满意度"),  # ≥80% as the actual: the target copied
+        ("missing-time-indicator", None), ("missing-cost-indicator", None),
+    }), missed=frozenset({
+        # 109.8 of 208万元 used (53 %) while the rows take all 100 points: the execution is not scored
+        (None, "53 % of the money used, yet the indicators take all 100 points: the budget execution is not scored"),
+    }), blind=True, round=27, note="回收率 98.70% against ≥90%, 网点覆盖率 85% against ≥60% and the two satisfactions "
+       "of 100% against ≥80% judged correct"),
+    Judged("淮南 数据资源管理局 窗口人员月度考核奖 2023 (自评表 one cell a line, cut in 质量, Anhui 政务服务)", _c("b179"),
+           frozenset({
+        # the form's numbering (指标1:) left in the name
+        ("template-leftover", "指标1:窗口和工作人员月度绩效考核全覆盖,优秀比例不超过20%"),
+        # no target in the value cell: the two targets (全覆盖, ≤20 %) are written in the name
+        ("missing-target-value", "指标1:窗口和工作人员月度绩效考核全覆盖,优秀比例不超过20%"),
+        ("several-targets", "指标1:窗口和工作人员月度绩效考核全覆盖,优秀比例不超过20%"),
+        # 达成预期指标 as the actual: no result to score (15 of 15 given)
+        ("actual-not-comparable", "指标1:窗口和工作人员月度绩效考核全覆盖,优秀比例不超过20%"),
+    }), excused=frozenset({
+        ("missing-level1-group", None), ("missing-quality-indicator", None), ("missing-time-indicator", None),
+        ("missing-cost-indicator", None), ("too-few-indicators", None),  # the rows after 数量 are lost in the cut
+    }), blind=True, round=27),
+    Judged("武汉青山 统计局 大型普查经费 2020 (长期/年度 side by side, cut after one row, Hubei 统计)", _c("b180"),
+           frozenset(), excused=frozenset({
+        ("missing-level1-group", None), ("missing-quality-indicator", None), ("missing-time-indicator", None),
+        ("missing-cost-indicator", None), ("too-few-indicators", None),  # cut in the second row's name
+    }), blind=True, round=27, note="经济普查资料开发文章 6篇 judged correct"),
 ]
 
 

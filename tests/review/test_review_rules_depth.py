@@ -39,6 +39,12 @@ def subsidy_header() -> list[list[str]]:
     return rows
 
 
+def training_header() -> list[list[str]]:
+    rows = header(goals="1.开展急救调度员上岗培训，培训合格率100%", purpose="用于卫生健康人才培养培训")
+    rows[1] = ["项目名称", "卫生健康人才培养培训一次性开办费-2021省级"]
+    return rows
+
+
 WAGE_ROWS = [row(OUT, N, "工资发放人数", "≥50人"), row(E, SE, "保障单位正常运转", "正常运转")]
 
 DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] = [
@@ -324,6 +330,8 @@ DEPTH_FLAG: list[tuple[str, str, R, Any, list[tuple[int | None, str | None]]]] =
       *GOOD_ROWS[4:]], None, [(5, "target")]),
     ("unit-mismatch", "a satisfaction that names nobody, the target as the name (巴南)",
      with_row(2, row(OUT, Q, "满意度95%以上", "≥95%")), None, [(2, "target")]),
+    ("output-off-purpose", "a training fee's quantity of ambulance dispatches (随州)",
+     with_row(1, row(OUT, N, "派车次数", "≥15000次")), training_header(), [(1, "level3")]),
 ]
 
 DEPTH_MISS: list[tuple[str, str, R, Any]] = [
@@ -596,6 +604,8 @@ DEPTH_MISS: list[tuple[str, str, R, Any]] = [
      with_row(2, row(OUT, Q, "台站正常运行", "100%")), None),
     ("unit-mismatch", "someone's satisfaction, the name going on (临海)",
      with_row(6, row(S, SS, "服务对象对于设施维护满意率应该在95%以上", "≥95%")), None),
+    ("output-off-purpose", "a training fee's quantity of the training given",
+     with_row(1, row(OUT, N, "调度员培训人次", "≥40人次")), training_header()),
 ]
 
 

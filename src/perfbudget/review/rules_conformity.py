@@ -704,7 +704,8 @@ def actual_not_comparable(document: Document, settings: RuleSettings) -> list[Fi
     by a range word (``88.32%及以上``, …以下: a floor, not the figure found). An actual that only tells of
     exceptions (``存在18岁以下、54周岁以上``, 个别…, 部分…) against a figure says not how many: a phrase.
     An actual written as a bound where no target is given (``≦0%`` in a report that sets none) is
-    a target's form, not a result, and is reported at its row. A word for "met"
+    a target's form, not a result, and is reported at its row; so is a word for "met" where no target is given
+    (``达成预期指标`` in a row whose 指标值 is empty: met against nothing, no figure of its own). A word for "met"
     (``达成目标值``, ``达成目标``, ``完成``) against a target holding a share that is no plain number (``超上年2%``,
     ``无资产损失、利用率高于80%``) says no more, and joins the phrases (against a date, ``2022年底之前``, it says the
     work was done in time). ``无``/``零``
@@ -793,6 +794,10 @@ def _comparable_verdict(row: Row) -> tuple[str, str] | str | None:
         return (f"实际完成值{quote(actual)}带有比较符号，是指标值的写法，不是实际达到的数值，无法据以打分",
                 f"填写实际达到的数值，不带「≥」「≤」（如写「{_without_comparator(actual)}」）；"
                 "指标值另填在指标值栏")
+    if not target.raw.strip() and (text in _MET_WORDS or text in _MET_GOAL):
+        # 达成预期指标 reported where no target was set: met against nothing, and no figure of its own
+        return (f"实际完成值{quote(actual)}只说达成，没有实际数值，这一行又没有指标值，说不出做了多少、是否真的完成",
+                "填写实际达到的数值（如「100%」「12次」），并补上年初设定的指标值")
     if not target.is_quantitative:
         # 达成目标值 against 超上年2%, 达成目标 against 无资产损失、利用率高于80%: a word for "met" where the
         # target holds a share says nothing of what the share came to (met against 2022年底之前 says it was done)
@@ -1021,7 +1026,8 @@ def target_set_low(document: Document, settings: RuleSettings) -> list[Finding]:
     money buys. 财预〔2020〕10号 asks that an overshoot due to a target set too low be marked down, and the
     next year's target raised. Only floors (``≥``, or a count of things delivered written without a
     comparator) and actuals in the target's unit (``1700人`` against ``≥500人``; not a bare ``9.3`` against
-    ``3``) are judged; shares are not (a rate cannot be overshot). Below 1.5 times an overshoot is ordinary.
+    ``3``) are judged; shares are not (a rate cannot be overshot), but a growth is (…增长率, 增幅, 增速: ``≥10%`` done
+    ``115.25%``, 11.5 times). Below 1.5 times an overshoot is ordinary.
     Bare figures under a name holding their unit in brackets are in that unit (``实现产值(万元) 8000`` done
     ``12767.36``; a "share" above 100, ``实现产值(%) 8000``, is none), and money an effect brings in (…产值,
     …收入, …增收) is a floor without a comparator. So are whole bare figures under a name that ends in what it
@@ -1052,9 +1058,11 @@ def target_set_low(document: Document, settings: RuleSettings) -> list[Finding]:
                                     "要达到的效果；在偏差原因中说明与上限相差悬殊的原因"))
             continue
         over = format_decimal(((ratio - 1) * 100).quantize(Decimal(1)))
+        beyond = (f"是指标值{quote(indicator.target.raw)}的{format_decimal(ratio.quantize(Decimal('0.1')))}倍"
+                  if indicator.target.unit in _SHARE else f"超出指标值{quote(indicator.target.raw)}{over}%")
         out.append(at_indicator(row.project, row.position, indicator, "target",
-                                f"{quote(indicator.level3)}实际完成{quote(indicator.actual or '')}，超出指标值"
-                                f"{quote(indicator.target.raw)}{over}%，说明目标值定得偏低，没有反映这笔钱能办成的事",
+                                f"{quote(indicator.level3)}实际完成{quote(indicator.actual or '')}，{beyond}，"
+                                "说明目标值定得偏低，没有反映这笔钱能办成的事",
                                 "按财预〔2020〕10号，因目标值偏低而大幅超额完成的应酌情扣分；下一年度参照本年实际"
                                 "完成情况提高目标值，并在偏差原因中说明超额的原因"))
     return out
@@ -1066,6 +1074,8 @@ _COUNT_NAMES_UNIT = (("人次", "人次"), ("场次", "场次"), ("次数", "次
 _COUNT_NAMES = tuple(ending for ending, _word in _COUNT_NAMES_UNIT)
 # An actual this many times a floor or more says the floor was set too low.
 _FAR_ABOVE = Decimal("1.5")
+# A growth in % is no share of a whole: it can be overshot (创业担保贷款发放额增长率 ≥10% done 115.25%).
+_GROWTH = ("增长率", "增幅", "增速", "增长幅度")
 HUNDRED = Decimal(100)
 
 
@@ -1107,8 +1117,8 @@ def _far_above(row: Row) -> Decimal | None:
         unit = next(word for ending, word in _COUNT_NAMES_UNIT if row.name.endswith(ending))
         if target.value != target.value.to_integral_value():
             return None  # (a figure with a fraction is no count)
-    if unit is None or (unit in _SHARE and target.value <= 100):
-        return None  # a share cannot be overshot (8000 "%" is no share)
+    if unit is None or (unit in _SHARE and target.value <= 100 and not row.name.endswith(_GROWTH)):
+        return None  # a share cannot be overshot (8000 "%" is no share), a growth can (增长率 ≥10% done 115.25%)
     actual = indicator.actual or ""
     if not _has_digit(actual) or actual.lstrip().startswith(_COMPARATOR_OPENING):
         return None

@@ -496,6 +496,10 @@ def several_targets(document: Document, settings: RuleSettings) -> list[Finding]
     those). A cell that is a paragraph of three or more aims and its own value (a form giving each 二级 one
     paragraph: ``学校的教育教学秩序良好,校园文化建设深受好评,力争毕业生合格率达100%``) is flagged too: each aim
     needs an indicator of its own; one or two clauses are left to the other rules.
+    A value giving shares of different acts clause by clause (``第一年按总投资额返本20%,分红按8%分红``: 返本 and 分红)
+    is flagged too; the same act by dates (``上半年完成50%,年底完成100%``), a change beside its level (``较上年提高5%,
+    达到95%``) and a breakdown (其中…) are one target. So is a name whose clauses each end in a target while the value
+    is empty (``指标1:窗口和工作人员月度绩效考核全覆盖,优秀比例不超过20%``): two targets written where the name goes.
     """
     return [at_indicator(row.project, row.position, row.indicator, "target", *verdict)
             for row, verdict in flagged(document, _SEVERAL_TARGETS)]
@@ -596,6 +600,11 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
     """``several-targets``'s (message, suggestion) for one indicator, or None."""
     target = row.indicator.target
     raw = target.raw
+    if not raw and (targets := targets_in_name(row.name)) is not None:
+        return (f"指标值是空的，两个目标却写在三级指标名称{quote(row.indicator.level3)}里（{'、'.join(targets)}），"
+                "一个指标只能对照一个目标值，无法打分",
+                f"拆成{len(targets)}个三级指标，名称写衡量的对象，目标移到指标值栏（如「{targets[-1]}」写成"
+                "名称加指标值）")
     if row.cost:
         if target.kind is Kind.QUANTITATIVE or (amounts := listed_amounts(raw)) is None:
             return None
@@ -641,6 +650,11 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
         return (f"时效指标{quote(row.indicator.level3)}的指标值{quote(raw)}列了{len(dues)}项工作各自的完成时间"
                 f"（{works}），一个指标只能对照一个目标值，无法打分",
                 f"拆成{len(dues)}个时效指标，每项工作写一个完成时间，如「{dues[0][0]}完成时间 {dues[0][1]}」")
+    if raw.count("%") >= 2 and (shares := listed_shares(raw)) is not None:
+        shown = "；".join(clause for _act, clause in shares)
+        return (f"指标值{quote(raw)}写了{len(shares)}个比例（{shown}），各是一件事，"
+                "一个指标只能对照一个目标值，无法打分",
+                f"拆成{len(shares)}个三级指标，每个写明衡量的对象和一个比例，如把{quote(shares[0][1])}单列为一个指标")
     counts = word_set("units", "count")
     found = [(value, unit, start, end) for value, unit, start, end in figures(raw) if unit in counts]
     if len(found) < 2 or any(_LIST_MARK.search(raw[a[3]:b[2]]) is None for a, b in pairwise(found)):
@@ -649,6 +663,54 @@ def _several_targets(row: Row) -> tuple[str, str] | None:
     first = _LIST_MARK.split(raw, maxsplit=1)[0].strip()
     return (f"指标值{quote(raw)}列了{len(found)}个数量（{listed}），一个指标只能对照一个目标值，无法打分",
             f"拆成{len(found)}个三级指标，每个指标只写一个目标值，如把{quote(first)}单列为一个指标")
+
+
+# A share in a clause and the act written just before it (返本20%, 分红按8%): 按/为/达 and the like left out.
+_SHARE_IN_CLAUSE = re.compile(r"([\u4e00-\u9fff]{2,})\s*(\d+(?:\.\d+)?\s*[%％])")
+_BEFORE_FIGURE = "按为达到约占是"
+_CHANGE_WORDS = re.compile(r"较|比上|同比|环比|上年|提高|增长|下降|降低|其中")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def listed_shares(raw: str) -> list[tuple[str, str]] | None:
+    """The shares a value gives for different acts, clause by clause, as (act, clause) (``第一年按总投资额返本20%,
+    分红按8%分红`` → 返本 and 分红), or None: two or more clauses each holding one share, after acts that differ.
+    The same act by dates (``上半年完成50%,年底完成100%``) is one target's stages, a change beside its level
+    (``较上年提高5%,达到95%``) one measure, a breakdown (其中…) one total."""
+    if _CHANGE_WORDS.search(raw) is not None:
+        return None
+    shares: list[tuple[str, str]] = []
+    for clause in _CLAUSE_MARK.split(raw):
+        found = _SHARE_IN_CLAUSE.findall(clause)
+        if len(found) > 1:
+            return None
+        if found:
+            words, _share = found[0]
+            act = words.rstrip(_BEFORE_FIGURE)[-2:]
+            if len(act) < 2:
+                return None
+            shares.append((act, clause.strip()))
+    acts = {act for act, _share in shares}
+    return shares if len(shares) >= 2 and len(acts) == len(shares) else None
+
+
+# A target written at the end of a clause of a name (…考核全覆盖, 优秀比例不超过20%): two such clauses and no value
+# are two targets written where the name goes.
+_TARGET_ENDING = re.compile(r"(?:全覆盖|全部完成|(?:不超过|不低于|不少于|不高于|达到|超过|低于|高于|[≥≤><])"
+                            r"\s*\d+(?:\.\d+)?\s*"
+                            r"(?:[%％个人次项件户名天]|万元|元)?|\d+(?:\.\d+)?\s*[%％](?:以上|以下)?)$")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def targets_in_name(name: str) -> list[str] | None:
+    """The clauses of a name that each end in a target (``…月度绩效考核全覆盖,优秀比例不超过20%`` → both), or None
+    for fewer than two (a name of one measure, or clauses that set no target)."""
+    if _CLAUSE_MARK.search(name) is None:
+        return None
+    clauses = [clause.strip() for clause in _CLAUSE_MARK.split(name) if clause.strip()]
+    if len(clauses) < 2 or not all(_TARGET_ENDING.search(clause) for clause in clauses):
+        return None
+    return [clause.split(":")[-1].split("：")[-1] for clause in clauses]
 
 
 # A deadline in a 时效 value (6月份, 9月底前, 2022年11月, 上半年, 第三季度) and the words around it that say only

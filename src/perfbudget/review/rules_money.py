@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from perfbudget.model import Document, Indicator, Project
+from perfbudget.model import Document, Indicator, Op, Project
 from perfbudget.review.finding import Finding
 from perfbudget.review.helpers import Row, at_indicator, flagged, is_cost, money_in, project_rows, quote
 from perfbudget.review.language import word_set
@@ -14,6 +14,11 @@ from perfbudget.review.registry import rule
 from perfbudget.review.rules_completeness import ECONOMIC_COST
 from perfbudget.review.settings import RuleSettings
 from perfbudget.target import format_decimal
+
+# A unit cost and the count it is paid for both written exact (=23万元/个 × =10个): their product cannot exceed the
+# budget at all — past rounding (2 %) the two targets cannot both hold, where ``over`` allows for a ceiling or a
+# floor (≤1600元/亩 × ≥5000亩) not reached exactly.
+_EXACT_OVER = Decimal("1.02")
 
 
 def _unit_cost(indicator: Indicator, money_unit: str | None) -> tuple[Decimal, str] | None:
@@ -70,7 +75,9 @@ def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Find
 
     A cost of ``1600元/亩`` and a 数量指标 of ``≥5000亩`` make 800万元: if the budget is 200万元
     the targets cannot both hold. Flagged when exactly one 数量指标 is counted in the cost's
-    unit and the product exceeds the budget by more than ``over`` (default 1.2×), or — when the
+    unit and the product exceeds the budget by more than ``over`` (default 1.2×) — or by more than 2 %
+    when both are written exact (``=23万元/个`` × ``=10个`` = 230万元 against 214.06万元: the standard and
+    the count cannot both hold) —, or — when the
     project has no other cost row — is below ``under`` (0.3×) of it (the rest of the money
     buys nothing the table names). A cost per month (``≤620万/月``, 万 for 万元) is multiplied by
     the months of the span the project's rows state (``2020年1月--2020年11月``: 11; several rows
@@ -104,17 +111,20 @@ def unit_cost_vs_budget(document: Document, settings: RuleSettings) -> list[Find
                 counted += f"（{format_decimal(count)}个月）"
             product = unit_cost[0] * count
             money_unit = document.money_unit or "万元"
-            if product > total * over:
+            exact = indicator.target.op is Op.EQ and quantity.target.op is Op.EQ
+            if product > total * over or (exact and product > total * _EXACT_OVER):
                 verdict = "超过"
             elif product < total * under and len(costs) == 1:
                 verdict = "远低于"
             else:
                 continue
+            both = ("；两个指标值都写作「=」，按此测算资金不够，两者不能同时做到"
+                    if exact and product <= total * over else "")
             out.append(at_indicator(
                 project, position, indicator, "target",
                 f"单位成本{indicator.target.raw}×第{q_position}个指标{quote(quantity.level3)}的{counted}"
                 f"约为{format_decimal(product.quantize(Decimal('0.01')))}{money_unit}，{verdict}项目预算数"
-                f"{format_decimal(total)}{money_unit}",
+                f"{format_decimal(total)}{money_unit}{both}",
                 "核实单位成本和数量的测算，使单位成本×数量与预算相符（或说明其余资金的用途）"))
         if not any(_unit_cost(indicator, document.money_unit) for _position, indicator in costs):
             out.extend(_standard_over_budget(project, own, total, over, document.money_unit))

@@ -77,6 +77,11 @@ _MANPOWER = re.compile(r"^(?:出差|差旅)")
 # service of a subsidy and is not matched. Tried only on names holding 经费 and 发, as _MONEY_SUPPLY is.
 _WORK_FUND_PAID = re.compile(r"(?:工作|办公|业务|办案|运转|运行)经费[^，,。；]{0,4}?(?:应发尽发|足额发放|发放)"
                              r"(?:及时)?(?:率|性|情况|比例)?$")
+# A level of government's matching money arriving (地方配套到位率, 县级配套拨付率): 配套 is that money, as 资金 is in
+# 配套资金到位率. 设施配套 (facilities to go with a work) is no level's. Tried only on names holding 配套.
+_MATCHING_FUNDS = re.compile(r"(?:地方|省级|市级|州级|县级|区级|本级|财政|自筹)配套(?:资金|经费)?"
+                             r"(?:到位|拨付|落实|兑付)"
+                             r"(?:及时)?(?:率|性|情况|比例)?$")
 # The money invested as the work done: 按期完成投资 (the investment is the input; 32.1公里 built is the output).
 # Apart from _INPUT_NAME and tried only on names holding 投资, as _MONEY_SUPPLY is.
 _INVESTMENT_DONE = re.compile(r"(?:按期|按时|如期|及时)?完成(?:年度|计划)?投资(?:任务)?$")
@@ -85,7 +90,10 @@ _MATERIALS = re.compile(r"(?:施工|建筑|建设|工程|装修|装饰)(?:用)?�
 # The project's own money stated as an output: 工程资金金额 43.2 under 数量指标. Only under 产出
 # (not 成本): an effect such as 带动社会资金投入金额 (money drawn in) is a result.
 _INPUT_AMOUNT = re.compile(r"(?:资金|经费|预算|投资)(?:金额|总额|额|数额)$")
-_DRAWN_IN = re.compile(r"带动|撬动|吸引|引导|引进|招商|社会|融资|节约|节省|增收|收入|收益")
+# Money drawn in, saved or brought in (带动社会资金投入金额, 节约资金), and loans a bank lends on the project's
+# guarantee or interest subsidy (创业担保贷款发放额 4000万元: the output of a 贴息 project, not its money; the
+# subsidy itself, 贷款贴息资金, is).
+_DRAWN_IN = re.compile(r"带动|撬动|吸引|引导|引进|招商|社会|融资|节约|节省|增收|收入|收益|贷款(?!贴息|利息)")
 
 
 # How well money is handled (合规, 准确 …) is a quality of fund management, not spending as such.
@@ -111,7 +119,8 @@ def is_input_name(name: str) -> bool:
         text = measured.group(1)
     return ((_INPUT_NAME.search(text) is not None or ("供" in text and _MONEY_SUPPLY.search(text) is not None)
              or ("投资" in text and _INVESTMENT_DONE.match(text) is not None)
-             or ("经费" in text and "发" in text and _WORK_FUND_PAID.search(text) is not None))
+             or ("经费" in text and "发" in text and _WORK_FUND_PAID.search(text) is not None)
+            or ("配套" in text and _MATCHING_FUNDS.search(text) is not None))
             and _MANAGEMENT.search(text) is None)
 
 
@@ -712,3 +721,45 @@ def goals_repeat_purpose(document: Document, settings: RuleSettings) -> list[Fin
             out.append(at_project(project, "goals", "绩效目标基本照抄了资金用途，没有说明本年度要达到的具体目标",
                                   "写明本年度通过该项目要完成的产出和达到的效果，尽量量化，并与三级指标对应"))
     return out
+
+
+@rule("output-off-purpose", title="数量指标与项目用途不符", dimension="相关性", severity="warning")
+def output_off_purpose(document: Document, settings: RuleSettings) -> list[Finding]:
+    """A training project whose 数量指标 count nothing of the training.
+
+    A project whose name says its money is for 培训 and names no other purpose (``2021年卫生健康人才培养培训
+    一次性开办费``) delivers training: its quantity is the training given — 培训人次, 培训班次, 课时, 学员 (the words
+    are ``vocabulary.toml`` ``[names] training``). A 数量指标 counting the unit's routine work instead (``派车次数
+    15000次`` in an emergency centre's one-off training fee) measures what other money pays for: the
+    indicator is not the project's (88号: 指标与项目相关). Flagged at each 数量 row when none of them names the
+    training. A name listing several purposes (``…联络专项经费及调研培训费``), a training institution's own
+    running (培训中心, 培训基地), 人员类/运转类 projects and a project with a 数量 row of the training
+    (``设施温棚种植人员(县内培训)``) are not.
+    """
+    out = []
+    words = word_set("names", "training")
+    for project, own in project_rows(document):
+        name = project.name or ""
+        if "培训" not in name or _TRAINING_PURPOSE.search(name) is None or _SEVERAL_PURPOSES.search(name):
+            continue
+        quantities = [row for row in own if row.level2 == "数量指标"]
+        if not quantities or any(word in row.name for row in quantities for word in words):
+            continue
+        if project_category(name, project.extras):
+            continue
+        for row in quantities:
+            indicator = row.indicator
+            out.append(at_indicator(
+                project, row.position, indicator, "level3",
+                f"项目{quote(name)}的资金用于培训，数量指标{quote(indicator.level3)}"
+                f"（{indicator.target.raw or '未填'}）"
+                "数的却不是培训的产出，反映的是其他资金支付的日常工作，与本项目无关",
+                "数量指标写明这笔钱完成的培训，如「培训人次 ≥200人次」「举办培训班 ≥4期」「培训课时 ≥40学时」；"
+                "与培训无关的日常工作量不作为本项目的指标"))
+    return out
+
+
+# 培训 as the money's purpose: not a training institution's own running (培训中心运行经费, 培训基地建设).
+_TRAINING_PURPOSE = re.compile(r"培训(?!中心|基地|学校|学院|机构|楼|室|场)")
+# A name listing several purposes (…补贴、…联络专项经费及调研培训费): training is one of them.
+_SEVERAL_PURPOSES = re.compile(r"[、，,；;]|及|和|与")

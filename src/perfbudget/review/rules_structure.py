@@ -444,7 +444,8 @@ def name_without_object(document: Document, settings: RuleSettings) -> list[Find
     name of a 成本 row: the target written where the name goes), or only a 一级/二级 name of the
     frameworks (``社会成本指标`` as the name of a 成本 row: the heading copied down), or a principle
     (``以低价位高质量为采购原则`` as the name of a 成本 row), or only a duration (``1年`` as the
-    name of a 时效 row), or a satisfaction asked of nobody (``是否满意``), or, for a cost, only the
+    name of a 时效 row), or a satisfaction asked of nobody (``是否满意``), or, for a 数量指标, only the people
+    served (``服务对象`` with ``404名``: persons, households or visits? — 优抚对象人数 says), or, for a cost, only the
     people served (``设施农业种植人员(县内培训) ≦1000元/人``: what costs? — 人均培训成本, 每户补助标准 say),
     or a verdict (``效果显著``, 成效明显, 明显改善: the target's praise written where the thing goes — flagged
     in a 人员类/运转类 table too, where it is no template row).
@@ -494,6 +495,9 @@ def _without_object(row: Row) -> tuple[str, str] | None:
     """``name-without-object``'s (message, suggestion) for one indicator (its project's category
     aside), or None."""
     indicator = row.indicator
+    if row.key in _PEOPLE_ONLY and row.level2 == "数量指标":
+        return (f"数量指标名称{quote(indicator.level3)}只写了对象，没有说明数的是什么（人数、户数还是人次）",
+                f"写明计数的量，如「{indicator.level3}人数」「受益农户户数」，指标值带上计量单位")
     if row.economic_cost and _named_after_people(indicator.level3):
         return (f"成本指标名称{quote(indicator.level3)}写的是服务对象，没有说明是什么成本",
                 "写明衡量的成本，如「人均培训成本」「每户补助标准」")
@@ -520,6 +524,11 @@ def _without_object(row: Row) -> tuple[str, str] | None:
 
 _NAME_WITHOUT_OBJECT = indicator_check(_without_object)
 
+# A 数量 name that is only the people served (服务对象 404名): who, not how many of them — persons, households or
+# visits? A set of the names, looked up: _without_object meets every row.
+_PEOPLE_ONLY = frozenset({"服务对象", "受益对象", "补助对象", "救助对象", "保障对象", "优抚对象", "资助对象",
+                          "帮扶对象", "扶持对象", "受助对象", "慰问对象", "受益群众", "受益人群", "受益群体",
+                          "受益人员", "服务人群"})
 # A cost row named after the people served (设施农业种植人员(县内培训) ≦1000元/人): who, not what costs.
 _PEOPLE = ("人员", "学员", "对象", "农户", "群众", "患者", "学生", "儿童", "老人", "居民", "职工")
 _COST_WORD = re.compile(r"成本|费|资金|经费|补助|补贴|标准|价格|单价|金额|投入|投资|支出|工资|报酬|资助|造价|租金")

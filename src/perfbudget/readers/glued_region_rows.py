@@ -30,10 +30,10 @@ _LONGEST_ROW = 300
 _LONGEST_VALUE = 12
 
 
-def region_header(text: str) -> tuple[list[str], int, int, bool] | None:
+def region_header(text: str) -> tuple[list[str], int, list[str], bool] | None:
     """The glued header ``text`` starts with when it is 一级 | 二级 | 三级 | [指标解释] | [指标方向] | [区域目标值] and
     two regions or more before the first level name: the cells of the table it makes (the regions one 指标值
-    column), where the header ends, how many regions and whether a direction column stands before them."""
+    column), where the header ends, the regions' names and whether a direction column stands before them."""
     cells, end = header_cells(text)
     roles = [column_role(c) for c in cells]
     if roles[:3] != ["level1", "level2", "level3"] or roles[3:] not in ([], ["description"], ["sign"],
@@ -41,17 +41,18 @@ def region_header(text: str) -> tuple[list[str], int, int, bool] | None:
         return None
     if (head := _TARGET_HEAD.match(text, end)) is not None:
         end = head.end()
-    regions = 0
-    while regions < _MOST_REGIONS and _LEVEL_NAME.match(text, end) is None \
+    regions: list[str] = []
+    while len(regions) < _MOST_REGIONS and _LEVEL_NAME.match(text, end) is None \
             and (region := _REGION.match(text, end)) is not None:
-        regions, end = regions + 1, region.end()
-    if regions < 2 or _LEVEL_NAME.match(text, end) is None:
+        regions.append(region.group())
+        end = region.end()
+    if len(regions) < 2 or _LEVEL_NAME.match(text, end) is None:
         return None
     return [*(c for c, role in zip(cells, roles, strict=True) if role != "sign"), "指标值"], end, regions, \
         "sign" in roles
 
 
-def _row(rest: str, regions: int, described: bool, directed: bool) -> tuple[list[str], int] | str:
+def _row(rest: str, regions: int, described: bool, directed: bool, names: str = "") -> tuple[list[str], int] | str:
     """[三级, (指标解释,) target] of the row at the start of ``rest`` and where it ends; else why not."""
     found: set[tuple[int, int, int]] = set()  # (values' start, a value's length, the direction's start)
     after = _LEVEL_NAME.search(rest, 1)
@@ -87,7 +88,7 @@ def _row(rest: str, regions: int, described: bool, directed: bool) -> tuple[list
         found = {(start, length, at) for start, length, at in found if start + length * regions == first_end}
     if len(found) != 1:
         why = "不是同一个值逐区域重复" if not found else f"有 {len(found)} 种拆法"
-        return f"各区域的目标值粘连在一起，{why}，无法确定目标值：「{rest[:60]}」"
+        return f"各区域{names}的目标值粘连在一起，{why}，无法确定目标值：「{rest[:60]}」"
     ((start, length, direction),) = found
     named = rest[:direction]
     sign = rest[direction:start]
@@ -108,15 +109,17 @@ def _ends_a_row(value: str, after: str) -> bool:
     return not after or not (after[0].isdigit() or after[0] in ".%‰")
 
 
-def region_rows(text: str, regions: int, described: bool, directed: bool) -> tuple[list[list[str]], list[str]]:
-    """Rows [一级, 二级, 三级, (指标解释,) target] of the glued region rows ``text`` (after the header), and the
-    reasons of the rows not read (each row not read: the reading goes on at the next level name)."""
+def region_rows(text: str, regions: list[str], described: bool, directed: bool) -> tuple[list[list[str]], list[str]]:
+    """Rows [一级, 二级, 三级, (指标解释,) target] of the glued region rows ``text`` (after the header, which names
+    ``regions``), and the reasons of the rows not read, each naming the regions (each row not read: the reading goes
+    on at the next level name)."""
+    told = f"（{'、'.join(regions)}）"
     rows: list[list[str]] = []
     failed: list[str] = []
     level1: str | None = None
     level2: str | None = None
     position = 0
-    window = _LONGEST_ROW + _LONGEST_VALUE * regions + 64  # a row ends within this: a slice this long is asked
+    window = _LONGEST_ROW + _LONGEST_VALUE * len(regions) + 64  # a row ends within this: a slice this long is asked
     while position < len(text):
         if _CLOSING.match(text, position):
             break
@@ -131,7 +134,7 @@ def region_rows(text: str, regions: int, described: bool, directed: bool) -> tup
         rest = text[position:position + window]  # (never the whole rest: a row at a time stays linear)
         if not rest:
             break
-        found = _row(rest, regions, described, directed) if level1 is not None and level2 is not None \
+        found = _row(rest, len(regions), described, directed, told) if level1 is not None and level2 is not None \
             else f"指标行之前没有一级、二级指标：「{rest[:40]}」"
         if isinstance(found, str):
             failed.append(found)

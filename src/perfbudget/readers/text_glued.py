@@ -310,7 +310,7 @@ def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
         cells, end, regions, directed = region
         rows, failed = region_rows(line[levels_at + end:], regions, "指标解释" in cells, directed)
         stopped, rest = None, ""
-        how = f"（{regions} 个区域各一个目标值：逐区域写同一个值时取该值，否则该行不读取）"
+        how = f"（{len(regions)} 个区域各一个目标值：逐区域写同一个值时取该值，否则该行不读取）"
     else:
         return False
     if not rows:

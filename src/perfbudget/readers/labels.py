@@ -456,6 +456,12 @@ _EXTRA_COLUMN_SUFFIX = ("标准", "备注", "方法", "来源")
 # period, never the year's target (年度指标值, 年度目标值 are the target: column_role).
 _OTHER_VALUE_COLUMN = re.compile(r"^(?:历史|上年|上年度|上一年度?|前一年|基期|基准|现状|中长期|中期|长期|实施期"
                                  r"|实施周期|项目期|(?:19|20)\d{2}年度?)(?:指标值|目标值|完成值|实际值|实现值|值)$")
+# A 监控表's columns beside the target: the period's figure and the year's forecast (1-6月执行情况, 全年预计完成,
+# 截至6月底完成值), the measure (纠偏措施); kept as extras and typed by readers/indicator_progress.py (reading30: one
+# cell a line, the stream's indicator header ended before them)
+_PROGRESS_COLUMN = re.compile(r"^(?:\d{1,2}[-－—–~～至]\d{1,2}月份?|截至\d{1,2}月底?|上半年|半年度?|前三季度|第?[一二三四]季度"
+                              r"|全年|年度|年底)?(?:预计)?(?:指标)?(?:执行情况|完成情况|实际完成值|完成值|实现值|实际值"
+                              r"|执行数|完成数|完成)$|^(?:纠偏|改进|整改)措施$")
 
 # A row whose first cell starts with one of these ends the indicator block (signatures, notes, totals).
 _FOOTER = re.compile(r"^(?:(?:注|说明|备注说明|填表说明|附件\s*\d{0,2})\s*\d?\s*[:：]|扫一扫|财政部门"
@@ -657,7 +663,8 @@ def is_number_column(text: str) -> bool:
 def is_extra_column_label(text: str) -> bool:
     key = label_key(text)
     return key in EXTRA_COLUMN_LABELS or (0 < len(key) <= 6 and key.endswith(_EXTRA_COLUMN_SUFFIX)) \
-        or (len(key) <= 8 and _OTHER_VALUE_COLUMN.match(key) is not None and column_role(text) is None)
+        or (len(key) <= 8 and _OTHER_VALUE_COLUMN.match(key) is not None and column_role(text) is None) \
+        or (len(key) <= 12 and _PROGRESS_COLUMN.match(key) is not None and column_role(text) is None)
 
 
 @lru_cache(maxsize=8192)

@@ -1,11 +1,12 @@
 """Word's 批注 (comments, ``word/comments.xml``) kept with the field of the table cell they annotate.
 
-A reviewer or a unit writes a note on a cell of a Word form (「含二期工程」 on the 指标值, 「待财政批复」 on the 预算数)
-as a Word comment just as often as in Excel. Until reading30 the Word reader did not read them: they were lost on import.
-Now each comment anchored in a table cell (its ``w:commentRangeStart``, else its ``w:commentReference``, inside the
-cell's paragraphs) is kept as an Excel cell's comment is (:mod:`perfbudget.readers.cell_comments`): an extra of the
-field its cell gave, labelled 「批注·指标值」, its author in front («张三：…»), so it is stored, given in the JSON, listed
-by ``read``/``show`` and on the project page, and exported as a column or row that reads back as the same comment.
+A reviewer or a unit writes a note on a cell of a Word form (「含二期工程」 on the 指标值, 「待财政批复」 on the
+预算数) as a Word comment just as often as in Excel. Until reading30 the Word reader did not read them: they were lost
+on import. Now each comment anchored in a table cell (its ``w:commentRangeStart``, else its ``w:commentReference``,
+inside the cell's paragraphs) is kept as an Excel cell's comment is (:mod:`perfbudget.readers.cell_comments`): an
+extra of the field its cell gave, labelled 「批注·指标值」, its author in front («张三：…»), so it is stored, given in
+the JSON, listed by ``read``/``show`` and on the project page, and exported as a column or row that reads back as the
+same comment.
 Several comments on one cell are kept together in their order (「；」 between). A comment on a cell that gave no field,
 or on the text outside the tables, is told in a warning with its place, never dropped silently.
 
@@ -89,6 +90,6 @@ def with_word_comments(document: Document, comments: dict[str, str], anchors: di
         key = (source.sheet, source.row, source.column)
         by_cell[key] = f"{by_cell[key]}；{text}" if key in by_cell else text
     document, notes = with_cell_comments(document, by_cell, file, place=_place)
-    notes += [Problem(Source(file), f"表格外文字的批注「{text[:60]}」不在表中任何一项上，未保存；如需保留，请把它写进表中",
-                      Severity.WARNING) for text in outside]
+    notes += [Problem(Source(file), f"表格外文字的批注「{text[:60]}」不在表中任何一项上，未保存；"
+                                    "如需保留，请把它写进表中", Severity.WARNING) for text in outside]
     return document, notes

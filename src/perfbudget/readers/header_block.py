@@ -149,6 +149,7 @@ class _State:
     # one cell a line, 中期资金总额 / 年度资金总额 then each fund's label and amounts: taken in order only when a
     # label has one amount per column (an empty cell's line is lost there)
     period_lines: bool = False
+    stream: bool = False  # one cell a line: a row's empty cells lost
     fund_row: bool = False  # the row just read was a row of the funds grid (``_source_row``)
     management: ManagementGrid | None = None  # the 资金管理情况 block, while its rows last (management_grid.py)
 
@@ -277,8 +278,8 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
         return len(row)
     j = i + 1
     for column in columns:
-        if j >= len(row) or _ends_fund_row(row[j]):
-            break
+        if j >= len(row) or _ends_fund_row(row[j]) or (state.stream and not _FUND_VALUE.match(row[j].text.strip())):
+            break  # (one cell a line, a text where a figure would stand is none of the row's: 其他资金小计 / ①……)
         cell = row[j]
         if column == budget_column and field_name in _MONEY_FIELDS and _fund_free(field_name, parts, state):
             parts.money[field_name] = cell
@@ -308,6 +309,30 @@ def _source_row(row: list[Cell], i: int, state: _State) -> bool:
     values = [c.text.strip() for c in row[i + 1:] if not c.blank]
     return 2 <= len(values) <= len(state.fund_columns) and all(_FUND_VALUE.match(v) for v in values) \
         and any(ch.isdigit() for v in values for ch in v)
+
+
+def _source_label(text: str) -> str:
+    """A source row's label as kept: without the circled number of its list (②市级财政资金 → 市级财政资金)."""
+    key = label_key(text)
+    return _LIST_NUMBER.sub("", key) if text.lstrip()[:1] in _CIRCLED else key
+
+
+_CIRCLED = frozenset("①②③④⑤⑥⑦⑧⑨⑩")
+_LIST_NUMBER = re.compile(r"^\d{1,2}")
+
+
+def _full_source_row(row: list[Cell], i: int, state: _State) -> bool:
+    """One cell a line, where an empty cell is lost: is ``row[i]`` a source's label (a Chinese text, no row of scores)
+    followed by exactly as many amounts, rates or dashes as the grid has columns, then no further figure?"""
+    label = row[i].text
+    width = len(state.fund_columns)
+    if width < 2 or not _HAN.search(label) or any(word in label for word in _SCORE_WORDS) \
+            or _FUND_VALUE.match(label.strip()):
+        return False
+    values = row[i + 1:i + 1 + width]
+    after = row[i + 1 + width] if i + 1 + width < len(row) else None
+    return len(values) == width and all(_FUND_VALUE.match(c.text.strip()) for c in values) \
+        and (after is None or _FUND_VALUE.match(after.text.strip()) is None)
 
 
 def _fund_free(field_name: str, parts: Parts, state: _State) -> bool:
@@ -390,7 +415,7 @@ def _take_goal_value(cell: Cell, parts: Parts, state: _State) -> bool:
 
 def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False) -> None:
     """Read the header block's rows into ``parts``."""
-    state = _State()
+    state = _State(stream=stream)
     for row in rows:
         if state.management is not None:
             if (management := read_management_row(row, state.management, MANAGEMENT_BLOCK)) is not None:
@@ -587,7 +612,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             return
         fund_run = _run(row, i, fund_column) if fund is not None else ()
         if len(fund_run) >= 2:
-            state.fund_columns = [label_key(row[k].text) for k in fund_run]
+            state.fund_columns = [fund_column(row[k].text) or "" for k in fund_run]
             state.fund_positions, state.fund_shift = list(fund_run), 0
             state.cost_grid = False
             i = fund_run[-1] + 1
@@ -647,6 +672,11 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             continue
         if field_name is None and state.fund_columns and label_key(text) in FUND_TOTAL_ROWS:
             field_name = "total"  # 合计 | 213.4 | 259: the funds grid's total row
+        if field_name is None and stream and state.fund_row and _full_source_row(row, i, state):
+            # ②市级财政资金 / 2537695 / … one cell a line right after a row of the grid: a source of its own when
+            # exactly as many figures as the grid has columns follow it (reading30)
+            i = _take_fund_row(row, i, _source_label(text), None, parts, state)
+            continue
         if field_name is None and after_fund_row and not stream and _source_row(row, i, state):
             # 彩票公益金用于医疗救助 | 0 | 0 | 100% among the grid's rows: a source of its own, kept by column
             i = _take_fund_row(row, i, label_key(text), None, parts, state)

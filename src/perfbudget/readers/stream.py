@@ -124,11 +124,18 @@ def joins(first: str, second: str) -> bool:
 
 
 def _vertical_label(cells: list[Cell], start: int) -> int:
-    """How many one-character cells from ``start`` together spell a known label or level name (0 if none)."""
+    """How many one-character cells from ``start`` together spell a known label or level name (0 if none); or
+    three or more cells of two characters (a merged side label written a word a line: 年度 / 总体 / 目标 / 完成 /
+    情况, reading30)."""
     end = start
     while end < len(cells) and end - start < 10 and len(cells[end].text.strip()) == 1:
         end += 1
-    for stop in range(end, start + 1, -1):
+    shortest = 2
+    if end == start:
+        while end < len(cells) and end - start < 8 and len(cells[end].text.strip()) == 2:
+            end += 1
+        shortest = 3
+    for stop in range(end, start + shortest - 1, -1):
         text = "".join(c.text.strip() for c in cells[start:stop])
         if _known(text):
             return stop - start

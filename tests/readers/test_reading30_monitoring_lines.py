@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from perfbudget.load import load_bytes
 from perfbudget.model import Severity
 
@@ -23,8 +25,11 @@ ROWS = [
 ]
 
 
-def _read(rows: list[list[str]]) -> list[tuple[str, str, str, str | None, Decimal | None, str | None, str | None]]:
-    text = "\n".join(cell for row in rows for cell in row) + "\n"
+Read = tuple[str, str, str, str | None, Decimal | None, str | None, str | None]
+
+
+def _read(rows: list[list[str]], between: str = "\n") -> list[Read]:
+    text = between.join(cell for row in rows for cell in row) + "\n"
     result = load_bytes(text.encode(), "监控表.txt")
     assert not [p for p in result.problems if p.severity is Severity.ERROR], [str(p) for p in result.problems]
     assert result.document is not None and result.document.kind == "monitoring"
@@ -33,8 +38,9 @@ def _read(rows: list[list[str]]) -> list[tuple[str, str, str, str | None, Decima
             for i in result.document.projects[0].indicators]
 
 
-def test_a_monitoring_table_one_cell_a_line_keeps_each_rows_figures_and_reasons() -> None:
-    assert _read(ROWS) == [
+@pytest.mark.parametrize("between", ["\n", "\n\n"])  # one cell a line, one cell a paragraph
+def test_a_monitoring_table_one_cell_a_line_keeps_each_rows_figures_and_reasons(between: str) -> None:
+    assert _read(ROWS, between) == [
         ("数量指标", "维修工程数", "≥10处", "4处", Decimal(10), "汛期影响施工", "汛后加快施工进度"),
         ("质量指标", "工程验收合格率", "100%", "100%", Decimal(100), "无", "无"),
         ("社会效益指标", "受益人口", "≥5000人", "2000人", Decimal(5200), "无", "无"),

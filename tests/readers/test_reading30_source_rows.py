@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from perfbudget.load import load_bytes
 from perfbudget.readers.labels import fund_column
+from tests.readers.word_tables import excel_file
 
 _TEXT = """部门整体支出绩效自评表
 (2018年度)
@@ -88,3 +89,22 @@ def test_a_numbered_column_is_named_without_its_number_and_only_a_summing_subtot
     assert fund_column("小计④=①+②+③") == "小计"
     assert fund_column("小计") is None and fund_column("小计④") is None  # a plain 小计 is a row's label elsewhere
     assert fund_column("项目1") is None and fund_column("2537695") is None
+
+
+def test_the_same_grid_in_a_sheets_cells() -> None:
+    # the attachment's own form: each column's label and formula in one cell, the rows' cells kept (Excel)
+    figures = ["150", "20", "0", "170", "153", "90%", "17", "10%"]
+    rows = [["部门整体支出绩效自评表(2018年度)"],
+            ["部门(单位)名称", "某县地方志研究室", "", "", "", "部门预算编码", "901001033"],
+            ["财政资金安排和使用情况", "资金结构\n(万元)", "预算安排", "", "", "", "拨付情况", "", "结余情况"],
+            ["", "", "年初部门预算安排金额", "历年结余结转", "年中调整金额③", "小计\n④ = ①+② +③", "年度拨付金额",
+             "支出实现率(%)\n⑥=⑤/④", "本年度结余金额\n⑦=④-⑤", "资金结余率\n(%)\n⑧=⑦/④"],
+            ["", "财政资金小计", *figures], ["", "①中央及省级财政资金"], ["", "②县级财政资金", *figures],
+            ["", "其他资金小计"], ["", "合 计", *figures],
+            ["一级指标", "二级指标", "三级指标", "指标解释", "绩效目标值", "实际完成值", "指标分值", "得分"],
+            ["产出指标", "数量指标", "按月发放工资", "反映工资按月发放情况", "12个月", "12个月", "20", "20"]]
+    result = load_bytes(excel_file(rows), "自评表.xlsx")
+    assert result.document is not None and not result.errors, [str(p) for p in result.problems]
+    project = result.document.projects[0]
+    assert (project.name, project.budget.total, project.budget.executed) == ("部门整体支出", Decimal(170), Decimal(153))
+    assert dict(project.extras)["县级财政资金/小计"] == "170"

@@ -278,8 +278,9 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
         return len(row)
     j = i + 1
     for column in columns:
-        if j >= len(row) or _ends_fund_row(row[j]) or (state.stream and not _FUND_VALUE.match(row[j].text.strip())):
-            break  # (one cell a line, a text where a figure would stand is none of the row's: 其他资金小计 / ①……)
+        if j >= len(row) or _ends_fund_row(row[j]) or (
+                state.stream and not row[j].blank and _NO_FIGURE.match(row[j].text.strip())):
+            break  # (one cell a line, a text without a figure is none of the row's: 其他资金小计 / ①……)
         cell = row[j]
         if column == budget_column and field_name in _MONEY_FIELDS and _fund_free(field_name, parts, state):
             parts.money[field_name] = cell
@@ -292,6 +293,8 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
 # an amount or rate as a funds grid's cell holds it (3359.62万, 1,200.00, 0, 100%), or a dash for none
 _FUND_VALUE = re.compile(r"^(?:[-—–/]|\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?|\d+(?:\.\d+)?\s*%)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# a text holding no figure at all (①……, 无; not a dash for none): never a funds grid's amount
+_NO_FIGURE = re.compile(r"^(?![-—–/]$)[^0-9０-９]*$")
 # a row of scores or rates (执行率得分 | 10 | 9.8) is not a source of funds: its figures are not under the columns
 _SCORE_WORDS = ("得分", "分值", "总分", "权重", "评分", "执行率", "比例", "占比")
 
@@ -302,7 +305,8 @@ def _source_row(row: list[Cell], i: int, state: _State) -> bool:
     first cell (a Chinese text without digits), then two or more amounts, rates or dashes and nothing else, no
     more than the grid has columns; not a row of scores or rates (``_SCORE_WORDS``). Its amounts are kept under
     the label and the columns, never the budget."""
-    label = row[i].text
+    label = row[i].text.strip()
+    label = label[1:] if label[:1] in _CIRCLED else label  # (②市级财政资金: a list's number, no figure)
     if not _HAN.search(label) or any(ch.isdigit() for ch in label) or any(not c.blank for c in row[:i]) \
             or any(word in label for word in _SCORE_WORDS):
         return False
@@ -319,6 +323,15 @@ def _source_label(text: str) -> str:
 
 _CIRCLED = frozenset("①②③④⑤⑥⑦⑧⑨⑩")
 _LIST_NUMBER = re.compile(r"^\d{1,2}")
+
+
+def _empty_source_row(row: list[Cell]) -> bool:
+    """A funds grid's row that names a source of funds and gives no figure (``①中央及省级财政资金`` and nothing)."""
+    filled = [cell.text.strip() for cell in row if not cell.blank]
+    if len(filled) != 1:
+        return False
+    label = filled[0][1:] if filled[0][:1] in _CIRCLED else filled[0]
+    return label.endswith(("资金", "小计")) and _HAN.search(label) is not None and not any(ch.isdigit() for ch in label)
 
 
 def _full_source_row(row: list[Cell], i: int, state: _State) -> bool:
@@ -547,6 +560,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
     # (whether the row is a lone value, or unlabelled, is worked out only where asked: _lone_value, _unlabelled)
     entry_group = state.group
     after_fund_row, state.fund_row = state.fund_row, False
+    if after_fund_row and not stream and _empty_source_row(row):
+        state.fund_row = True  # ①中央及省级财政资金 with no figures between the grid's rows: the grid goes on below it
     i = 0
     while i < len(row):
         cell = row[i]
@@ -679,7 +694,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             continue
         if field_name is None and after_fund_row and not stream and _source_row(row, i, state):
             # 彩票公益金用于医疗救助 | 0 | 0 | 100% among the grid's rows: a source of its own, kept by column
-            i = _take_fund_row(row, i, label_key(text), None, parts, state)
+            i = _take_fund_row(row, i, _source_label(text), None, parts, state)
             continue
         if field_name is not None and state.fund_columns and (
             field_name in (*_MONEY_FIELDS, "fiscal-part") or label_key(text).endswith("资金")

@@ -20,6 +20,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import replace
 
 from perfbudget.model import Document, Indicator, Problem, Project, Severity, Source
@@ -140,10 +141,15 @@ def _key(source: Source | None) -> tuple[str, int, int] | None:
     return (source.sheet, source.row, source.column)
 
 
-def with_cell_comments(document: Document, comments: dict[tuple[str, int, int], str],
-                       file: str) -> tuple[Document, list[Problem]]:
+def _excel_place(key: tuple[str, int, int]) -> str:
+    return f"单元格 {column_letters(key[2])}{key[1]} "
+
+
+def with_cell_comments(document: Document, comments: dict[tuple[str, int, int], str], file: str,
+                       place: Callable[[tuple[str, int, int]], str] = _excel_place) -> tuple[Document, list[Problem]]:
     """``document`` with each comment kept as an extra of the field its cell gave (the first that did: a merged
-    一级 cell is one cell), and a note for each comment no field took."""
+    一级 cell is one cell), and a note for each comment no field took (its cell named by ``place``: Excel's A1,
+    Word's 表1第2行第3列)."""
     if not comments:
         return document, []
     left = dict(comments)
@@ -168,7 +174,7 @@ def with_cell_comments(document: Document, comments: dict[tuple[str, int, int], 
         projects.append(replace(project, extras=(*project.extras, *own), indicators=tuple(indicators))
                         if changed else project)
     notes = [Problem(Source(file, sheet=sheet, row=row, column=column),
-                     f"单元格 {column_letters(column)}{row} 的批注「{text[:60]}」不在表中任何一项上，未保存；"
+                     f"{place((sheet, row, column))}的批注「{text[:60]}」不在表中任何一项上，未保存；"
                      "如需保留，请把它写进表中", Severity.WARNING)
              for (sheet, row, column), text in left.items()]
     return replace(document, projects=tuple(projects)), notes

@@ -11,7 +11,7 @@ accepted: insertions kept, deletions (``w:delText``) and moved-away text (``w:mo
 box is read once (its ``mc:Fallback`` copy is skipped); one holding a table is read as blocks after its paragraph.
 Content controls (``w:sdt``) and custom XML (``w:customXml``) around tables, rows and cells are read as what they
 hold; hidden text (``w:vanish``, also through a character or paragraph style that hides) is not read, and told with a
-warning at its cell.
+warning at its cell. A comment (批注) anchored in a cell is kept with the field the cell gave (``word_comments``).
 
 Cells are read straight from the XML of each row (``w:tc``) rather than through
 ``Table.cell()``, which re-walks the grid for every call.
@@ -53,6 +53,7 @@ from perfbudget.readers.text_chunks import (
     rtf_chunk_word,
     text_chunk_tables,
 )
+from perfbudget.readers.word_comments import anchor_cell, document_comments, with_word_comments
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
@@ -230,9 +231,11 @@ def _int_attr(parent: Any, tag: str) -> int:
 
 
 def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
-               label: str | None = None, hidden: list[tuple[Source, str]] | None = None) -> list[list[Cell]]:
+               label: str | None = None, hidden: list[tuple[Source, str]] | None = None,
+               anchors: dict[str, Source] | None = None) -> list[list[Cell]]:
     """The table's rows on its grid (rows and cells also inside content controls and custom XML); the hidden text
-    of a cell, not read, goes to ``hidden`` with the cell's place."""
+    of a cell, not read, goes to ``hidden`` with the cell's place, and the ids of the comments anchored in a cell to
+    ``anchors`` (``word_comments``) when it is given."""
     rows: list[list[Cell]] = []
     label = label or f"表{number}"
     if budget is not None:
@@ -261,13 +264,16 @@ def table_rows(tbl: Any, file: str, number: int, budget: Budget | None = None,
                 where = f"{label}第{r}行内嵌表格"
                 inner += [[*(Cell("", Source(file, sheet=where, table=number, row=k, column=c))
                              for c in range(1, len(row) + 1)), *cells]
-                          for k, cells in enumerate(table_rows(nested, file, number, None, where, hidden), 1)]
+                          for k, cells in enumerate(table_rows(nested, file, number, None, where, hidden, anchors),
+                                                    1)]
             else:
                 texts = []
                 text = "" if continued else _cell_text(tc, texts)
             source = Source(file, sheet=label, table=number, row=r, column=len(row) + 1)
             if texts and hidden is not None:
                 hidden.append((source, "".join(texts)))
+            if anchors is not None and not continued:
+                anchor_cell(tc, source, anchors)  # a 批注 on the cell (reading30)
             row.append(spanning(text, source, span))
             for _ in range(span - 1):
                 row.append(Cell("", Source(file, sheet=label, table=number, row=r, column=len(row) + 1)))
@@ -399,9 +405,10 @@ def _names_unit(lead: list[tuple[str, ...]], rows: list[list[Cell]]) -> bool:
 
 
 def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth: int = 0,
-                     taken: ChunkBudget | None = None) -> list[RawTable]:
+                     taken: ChunkBudget | None = None, anchors: dict[str, Source] | None = None) -> list[RawTable]:
     """The raw tables of the body; past a row or cell limit :class:`LimitExceeded`. ``depth``, ``taken``: of a Word
-    file read as another's altChunk (:func:`alt_chunk_tables`)."""
+    file read as another's altChunk (:func:`alt_chunk_tables`); ``anchors``: filled with the cell of each comment
+    anchored in a table cell."""
     import docx
     from docx.opc.part import PartFactory
 
@@ -469,7 +476,7 @@ def read_docx_tables(data: bytes, file: str, limits: Limits | None = None, depth
             continue
         number += 1
         source = Source(file, sheet=f"表{number}", table=number)
-        cells = table_rows(child, file, number, budget, hidden=hidden)
+        cells = table_rows(child, file, number, budget, hidden=hidden, anchors=anchors)
         if not tables and (page_lines or page_unit):
             # the unit or money unit written in the page header or footer: the first form's, as if written above
             # it, where the form does not write its own
@@ -650,12 +657,18 @@ def read_docx(data: bytes, file: str, limits: Limits) -> tuple[Document | None, 
         return None, [problem]
     if (too_many := xml_problem(data, limits)) is not None:
         return None, [Problem(Source(file), f"Word {too_many}")]
+    comments = document_comments(data, limits.max_part_bytes)
+    anchors: dict[str, Source] | None = {} if comments else None
     try:
-        tables = read_docx_tables(data, file, limits)
+        tables = read_docx_tables(data, file, limits, anchors=anchors)
     except LimitExceeded as exc:
         return None, [Problem(Source(file), f"Word {exc}")]
     except Exception as exc:  # python-docx raises many kinds on a broken package
         return None, [Problem(Source(file), f"Word 文件已损坏，无法读取（{type(exc).__name__}）")]
     if not tables:
         return None, [Problem(Source(file), "Word 文件中没有表格，没有找到绩效目标表")]
-    return traditional.interpret_either_script(tables, file, interpret_tables)
+    document, problems = traditional.interpret_either_script(tables, file, interpret_tables)
+    if document is not None and comments:
+        document, notes = with_word_comments(document, comments, anchors or {}, file)  # each 批注 with its field
+        problems = [*problems, *notes]
+    return document, problems

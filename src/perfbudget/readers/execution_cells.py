@@ -38,6 +38,8 @@ _FIELD_OF_COLUMN = {
     "执行率": "rate", "预算执行率": "rate",
     "分值": "weight", "权重": "weight",
     "得分": "score",
+    # Fujian's 部门整体支出绩效自评表 (年初部门预算安排金额 ① … 年度拨付金额 ⑤ | 支出实现率 ⑥=⑤/④)
+    "年初部门预算安排金额": "initial", "年度拨付金额": "executed", "支出实现率": "rate",
 }
 # a 监控表's columns: 1-6月执行数 (累计执行数, 支出数), 1-6月执行率 (预算执行率) — the period's figures
 _PERIOD_COLUMN = re.compile(r"^1[-－—–~～至到]\d{1,2}月(?:累计|预算)?(执行数|支出数|执行金额|执行率)$")

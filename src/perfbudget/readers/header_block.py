@@ -149,6 +149,7 @@ class _State:
     # one cell a line, 中期资金总额 / 年度资金总额 then each fund's label and amounts: taken in order only when a
     # label has one amount per column (an empty cell's line is lost there)
     period_lines: bool = False
+    stream: bool = False  # one cell a line: a row's empty cells lost
     fund_row: bool = False  # the row just read was a row of the funds grid (``_source_row``)
     management: ManagementGrid | None = None  # the 资金管理情况 block, while its rows last (management_grid.py)
 
@@ -277,8 +278,9 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
         return len(row)
     j = i + 1
     for column in columns:
-        if j >= len(row) or _ends_fund_row(row[j]):
-            break
+        if j >= len(row) or _ends_fund_row(row[j]) or (
+                state.stream and not row[j].blank and _NO_FIGURE.match(row[j].text.strip())):
+            break  # (one cell a line, a text without a figure is none of the row's: 其他资金小计 / ①……)
         cell = row[j]
         if column == budget_column and field_name in _MONEY_FIELDS and _fund_free(field_name, parts, state):
             parts.money[field_name] = cell
@@ -291,6 +293,8 @@ def _take_fund_row(row: list[Cell], i: int, label: str, field_name: str | None, 
 # an amount or rate as a funds grid's cell holds it (3359.62万, 1,200.00, 0, 100%), or a dash for none
 _FUND_VALUE = re.compile(r"^(?:[-—–/]|\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?|\d+(?:\.\d+)?\s*%)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# a text holding no figure at all (①……, 无; not a dash for none): never a funds grid's amount
+_NO_FIGURE = re.compile(r"^(?![-—–/]$)[^0-9０-９]*$")
 # a row of scores or rates (执行率得分 | 10 | 9.8) is not a source of funds: its figures are not under the columns
 _SCORE_WORDS = ("得分", "分值", "总分", "权重", "评分", "执行率", "比例", "占比")
 
@@ -301,13 +305,47 @@ def _source_row(row: list[Cell], i: int, state: _State) -> bool:
     first cell (a Chinese text without digits), then two or more amounts, rates or dashes and nothing else, no
     more than the grid has columns; not a row of scores or rates (``_SCORE_WORDS``). Its amounts are kept under
     the label and the columns, never the budget."""
-    label = row[i].text
+    label = row[i].text.strip()
+    label = label[1:] if label[:1] in _CIRCLED else label  # (②市级财政资金: a list's number, no figure)
     if not _HAN.search(label) or any(ch.isdigit() for ch in label) or any(not c.blank for c in row[:i]) \
             or any(word in label for word in _SCORE_WORDS):
         return False
     values = [c.text.strip() for c in row[i + 1:] if not c.blank]
     return 2 <= len(values) <= len(state.fund_columns) and all(_FUND_VALUE.match(v) for v in values) \
         and any(ch.isdigit() for v in values for ch in v)
+
+
+def _source_label(text: str) -> str:
+    """A source row's label as kept: without the circled number of its list (②市级财政资金 → 市级财政资金)."""
+    key = label_key(text)
+    return _LIST_NUMBER.sub("", key) if text.lstrip()[:1] in _CIRCLED else key
+
+
+_CIRCLED = frozenset("①②③④⑤⑥⑦⑧⑨⑩")
+_LIST_NUMBER = re.compile(r"^\d{1,2}")
+
+
+def _empty_source_row(row: list[Cell]) -> bool:
+    """A funds grid's row that names a source of funds and gives no figure (``①中央及省级财政资金`` and nothing)."""
+    filled = [cell.text.strip() for cell in row if not cell.blank]
+    if len(filled) != 1:
+        return False
+    label = filled[0][1:] if filled[0][:1] in _CIRCLED else filled[0]
+    return label.endswith(("资金", "小计")) and _HAN.search(label) is not None and not any(ch.isdigit() for ch in label)
+
+
+def _full_source_row(row: list[Cell], i: int, state: _State) -> bool:
+    """One cell a line, where an empty cell is lost: is ``row[i]`` a source's label (a Chinese text, no row of scores)
+    followed by exactly as many amounts, rates or dashes as the grid has columns, then no further figure?"""
+    label = row[i].text
+    width = len(state.fund_columns)
+    if width < 2 or not _HAN.search(label) or any(word in label for word in _SCORE_WORDS) \
+            or _FUND_VALUE.match(label.strip()):
+        return False
+    values = row[i + 1:i + 1 + width]
+    after = row[i + 1 + width] if i + 1 + width < len(row) else None
+    return len(values) == width and all(_FUND_VALUE.match(c.text.strip()) for c in values) \
+        and (after is None or _FUND_VALUE.match(after.text.strip()) is None)
 
 
 def _fund_free(field_name: str, parts: Parts, state: _State) -> bool:
@@ -390,7 +428,7 @@ def _take_goal_value(cell: Cell, parts: Parts, state: _State) -> bool:
 
 def read_header_rows(rows: list[list[Cell]], parts: Parts, stream: bool = False) -> None:
     """Read the header block's rows into ``parts``."""
-    state = _State()
+    state = _State(stream=stream)
     for row in rows:
         if state.management is not None:
             if (management := read_management_row(row, state.management, MANAGEMENT_BLOCK)) is not None:
@@ -522,6 +560,8 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
     # (whether the row is a lone value, or unlabelled, is worked out only where asked: _lone_value, _unlabelled)
     entry_group = state.group
     after_fund_row, state.fund_row = state.fund_row, False
+    if after_fund_row and not stream and _empty_source_row(row):
+        state.fund_row = True  # ①中央及省级财政资金 with no figures between the grid's rows: the grid goes on below it
     i = 0
     while i < len(row):
         cell = row[i]
@@ -587,7 +627,7 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             return
         fund_run = _run(row, i, fund_column) if fund is not None else ()
         if len(fund_run) >= 2:
-            state.fund_columns = [label_key(row[k].text) for k in fund_run]
+            state.fund_columns = [fund_column(row[k].text) or "" for k in fund_run]
             state.fund_positions, state.fund_shift = list(fund_run), 0
             state.cost_grid = False
             i = fund_run[-1] + 1
@@ -647,9 +687,14 @@ def _read_row(row: list[Cell], parts: Parts, state: _State, stream: bool) -> Non
             continue
         if field_name is None and state.fund_columns and label_key(text) in FUND_TOTAL_ROWS:
             field_name = "total"  # 合计 | 213.4 | 259: the funds grid's total row
+        if field_name is None and stream and state.fund_row and _full_source_row(row, i, state):
+            # ②市级财政资金 / 2537695 / … one cell a line right after a row of the grid: a source of its own when
+            # exactly as many figures as the grid has columns follow it (reading30)
+            i = _take_fund_row(row, i, _source_label(text), None, parts, state)
+            continue
         if field_name is None and after_fund_row and not stream and _source_row(row, i, state):
             # 彩票公益金用于医疗救助 | 0 | 0 | 100% among the grid's rows: a source of its own, kept by column
-            i = _take_fund_row(row, i, label_key(text), None, parts, state)
+            i = _take_fund_row(row, i, _source_label(text), None, parts, state)
             continue
         if field_name is not None and state.fund_columns and (
             field_name in (*_MONEY_FIELDS, "fiscal-part") or label_key(text).endswith("资金")

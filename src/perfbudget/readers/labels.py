@@ -39,6 +39,7 @@ HEADER_LABELS: dict[str, str] = {
     "单位代码": "unit-code",
     "预算单位编码": "unit-code",
     "预算单位代码": "unit-code",
+    "部门预算编码": "unit-code",  # Fujian's 部门整体支出绩效自评表: 部门(单位)名称 | … | 部门预算编码 | 901001033
     "部门职能职责概述": "extra",
     "部门职能职责": "extra",
     "部门职责": "extra",
@@ -119,6 +120,7 @@ HEADER_LABELS: dict[str, str] = {
     "总额": "total",
     "其中财政资金": "fiscal",
     "财政资金": "fiscal",
+    "财政资金小计": "fiscal",  # Fujian's 部门整体支出绩效自评表's funds grid, a row a source (reading30)
     "其中财政拨款": "fiscal",
     "财政拨款数": "fiscal",
     "其中财政拨款数": "fiscal",
@@ -130,6 +132,7 @@ HEADER_LABELS: dict[str, str] = {
     "当年一般公共预算拨款": "fiscal",
     "本年财政拨款": "fiscal",
     "其他资金": "other",
+    "其他资金小计": "other",
     "财政拨款小计": "fiscal",
     "财政拨款合计": "fiscal",
     "自有资金小计": "other-part",
@@ -315,12 +318,22 @@ FUND_COLUMNS: tuple[str, ...] = ("全年预算数", "年初预算数", "预算�
                                  # Hubei's 部门整体支出绩效目标申报表: 部门总体资金情况 | 当年金额 | 占比 |
                                  # 近两年收支金额 (2018年 | 2019年) over 收入构成 / 支出构成 rows and their 合计
                                  # (corpus21b)
-                                 "当年金额", "占比", "近两年收支金额")
+                                 "当年金额", "占比", "近两年收支金额",
+                                 # Fujian's 部门整体支出绩效自评表: 预算安排 (年初部门预算安排金额 ① | 历年结余结转 ② |
+                                 # 年中调整金额 ③ | 小计 ④=①+②+③) | 拨付情况 (年度拨付金额 ⑤ | 支出实现率 ⑥=⑤/④) |
+                                 # 结余情况 (本年度结余金额 ⑦=④-⑤ | 资金结余率 ⑧=⑦/④), one row a source (reading30)
+                                 "年初部门预算安排金额", "历年结余结转", "年中调整金额", "年度拨付金额", "支出实现率",
+                                 "本年度结余金额", "资金结余率")
+# A funds column numbered as the form numbers them (年中调整金额③, 支出实现率⑥=⑤/④; ① is 1 in a label's key): the
+# number and its formula are no part of its name. 小计 is a funds column only so, its formula summing the columns
+# before it (小计④=①+②+③: the year's budget).
+_NUMBERED_COLUMN = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}(?:=\d{1,2}(?:[-+/×÷*]\d{1,2})*)?$")
+SUM_COLUMN = "小计"
 # The central 申报表's funds columns: 项目资金（万元） | 中期资金总额 | 年度资金总额 over one row per fund (资金总额,
 # 其中：财政拨款, 其他资金). 年度资金总额 is a column only after a 中期 one: elsewhere it labels a row.
 PERIOD_COLUMNS = frozenset({"中期资金总额", "实施期资金总额", "项目期资金总额", "年度资金总额"})
 MIDTERM_COLUMNS = frozenset({"中期资金总额", "实施期资金总额", "项目期资金总额"})
-BUDGET_COLUMNS: tuple[str, ...] = ("全年预算数", "全年预算", "调整后预算数", "调整后预算", "调整预算数",
+BUDGET_COLUMNS: tuple[str, ...] = (SUM_COLUMN, "全年预算数", "全年预算", "调整后预算数", "调整后预算", "调整预算数",
                                    "本年度申请资金", "本年度安排资金", "年度资金总额", "预算数", "年初预算数",
                                    "年初预算", "当年金额")
 # The columns of a cost breakdown after its 金额 (Ezhou's 项目预算成本构成 | 金额 | 测算(公式)依据 | 2018年实际执行数 |
@@ -456,6 +469,12 @@ _EXTRA_COLUMN_SUFFIX = ("标准", "备注", "方法", "来源")
 # period, never the year's target (年度指标值, 年度目标值 are the target: column_role).
 _OTHER_VALUE_COLUMN = re.compile(r"^(?:历史|上年|上年度|上一年度?|前一年|基期|基准|现状|中长期|中期|长期|实施期"
                                  r"|实施周期|项目期|(?:19|20)\d{2}年度?)(?:指标值|目标值|完成值|实际值|实现值|值)$")
+# A 监控表's columns beside the target: the period's figure and the year's forecast (1-6月执行情况, 全年预计完成,
+# 截至6月底完成值), the measure (纠偏措施); kept as extras and typed by readers/indicator_progress.py (reading30: one
+# cell a line, the stream's indicator header ended before them)
+_PROGRESS_COLUMN = re.compile(r"^(?:\d{1,2}[-－—–~～至]\d{1,2}月份?|截至\d{1,2}月底?|上半年|半年度?|前三季度"
+                              r"|第?[一二三四]季度|全年|年度|年底)?(?:预计)?(?:指标)?(?:执行情况|完成情况|实际完成值|完成值|实现值|实际值"
+                              r"|执行数|完成数|完成)$|^(?:纠偏|改进|整改)措施$")
 
 # A row whose first cell starts with one of these ends the indicator block (signatures, notes, totals).
 _FOOTER = re.compile(r"^(?:(?:注|说明|备注说明|填表说明|附件\s*\d{0,2})\s*\d?\s*[:：]|扫一扫|财政部门"
@@ -632,8 +651,14 @@ def fund_column(text: str) -> str | None:
 
 
 def fund_column_of_key(key: str) -> str | None:
-    """``fund_column`` of a text whose ``label_key`` is ``key``."""
-    return key if key in FUND_COLUMNS else None
+    """``fund_column`` of a text whose ``label_key`` is ``key`` (a numbered one's name: ``_NUMBERED_COLUMN``)."""
+    if key in FUND_COLUMNS:
+        return key
+    if key[-1:].isdigit() and not key[0].isdigit() and (numbered := _NUMBERED_COLUMN.search(key)) is not None:
+        name = key[:numbered.start()]
+        if name in FUND_COLUMNS or (name == SUM_COLUMN and "+" in numbered.group()):
+            return name
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -657,7 +682,8 @@ def is_number_column(text: str) -> bool:
 def is_extra_column_label(text: str) -> bool:
     key = label_key(text)
     return key in EXTRA_COLUMN_LABELS or (0 < len(key) <= 6 and key.endswith(_EXTRA_COLUMN_SUFFIX)) \
-        or (len(key) <= 8 and _OTHER_VALUE_COLUMN.match(key) is not None and column_role(text) is None)
+        or (len(key) <= 8 and _OTHER_VALUE_COLUMN.match(key) is not None and column_role(text) is None) \
+        or (len(key) <= 12 and _PROGRESS_COLUMN.match(key) is not None and column_role(text) is None)
 
 
 @lru_cache(maxsize=8192)

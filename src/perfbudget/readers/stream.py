@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from perfbudget.readers.cell_values import VALUE_LIKE, decimal_or_none
+from perfbudget.readers.cell_values import VALUE_LIKE, decimal_or_none, is_placeholder
 from perfbudget.readers.furniture import is_furniture
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.header_block import MONEY_UNIT, UNIT_CELL
@@ -124,11 +124,18 @@ def joins(first: str, second: str) -> bool:
 
 
 def _vertical_label(cells: list[Cell], start: int) -> int:
-    """How many one-character cells from ``start`` together spell a known label or level name (0 if none)."""
+    """How many one-character cells from ``start`` together spell a known label or level name (0 if none); or
+    three or more cells of two characters (a merged side label written a word a line: 年度 / 总体 / 目标 / 完成 /
+    情况, reading30)."""
     end = start
     while end < len(cells) and end - start < 10 and len(cells[end].text.strip()) == 1:
         end += 1
-    for stop in range(end, start + 1, -1):
+    shortest = 2
+    if end == start:
+        while end < len(cells) and end - start < 8 and len(cells[end].text.strip()) == 2:
+            end += 1
+        shortest = 3
+    for stop in range(end, start + shortest - 1, -1):
         text = "".join(c.text.strip() for c in cells[start:stop])
         if _known(text):
             return stop - start
@@ -424,6 +431,26 @@ def _next_row_starts(cells: list[Cell], at: int, tail: list[str]) -> bool:
     return fits(at) and not fits(at + 1)
 
 
+def _keeps_row(cells: list[Cell], at: int, left: int, tail: list[str], ends_row: Callable[[int], bool]) -> bool:
+    """Is ``cells[at]`` still the row's, though a new row (三级 name + ``tail``) could start there? It is when the new
+    row's name would be a value (``1个``: the row's 1-6月执行情况, its 偏差原因 left out), or when the ``left`` cells
+    from ``at`` fill the row's last columns (偏差原因 | 纠偏措施 of a 监控表), a row's end following them (a level
+    name, a footer, a new project, the end), and the new row would be none a person reads: a placeholder for its
+    三级 name (无) or a target that is no value (汛后加快施工进度). A new row named by a name whose target looks like
+    a value (``重建水池 | 2个``) still wins, as before (reading30)."""
+    name = cells[at].text.strip()
+    if VALUE_LIKE.match(name) is not None:
+        return True
+    end = at + left
+    if left < 2 or end > len(cells) or not tail or tail[0] != "target":
+        return False
+    if any(c.blank or level_of(c.text) is not None or is_footer(c.text) for c in cells[at:end]):
+        return False
+    if end < len(cells) and level_of(cells[end].text) is None and not ends_row(end):
+        return False
+    return is_placeholder(name) or VALUE_LIKE.match(cells[at + 1].text.strip()) is None
+
+
 _UNIT_WORD = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 
 
@@ -538,7 +565,7 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
                         level_of(cells[position].text) is not None and not again) or ends_row(position))):
                     break
                 if index > last_required and (sparse or not cells[position].blank) and _next_row_starts(
-                        cells, position, tail):
+                        cells, position, tail) and not _keeps_row(cells, position, len(roles) - index, tail, ends_row):
                     break  # the row's optional cells are left out (sparse) or dropped by the page
                 row[index] = cells[position]
                 filled = index + 1

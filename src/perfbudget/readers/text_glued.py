@@ -294,6 +294,7 @@ def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
     levels_at = line.find("一级指标") if found is None and weighted is None and paired is None else -1
     region = region_header(line[levels_at:]) if levels_at >= 0 else None
     failed: list[str] = []
+    differing: list[str] = []
     if found is not None:
         cells, end, units = found
         rows, stopped, rest = split_stream(line[end:], units)
@@ -308,9 +309,10 @@ def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
         how = "（没有分值、得分列；指标值和完成值各带单位或两者相同，只有一种拆法时才读取）"
     elif region is not None:  # one value a region (:mod:`glued_region_rows`)
         cells, end, regions, directed = region
-        rows, failed = region_rows(line[levels_at + end:], regions, "指标解释" in cells, directed)
+        rows, failed, differing = region_rows(line[levels_at + end:], regions, "指标解释" in cells, directed)
         stopped, rest = None, ""
-        how = f"（{regions} 个区域各一个目标值：逐区域写同一个值时取该值，否则该行不读取）"
+        how = (f"（{len(regions)} 个区域各一个目标值：逐区域写同一个值时取该值；各区域的值不同时不取指标值，"
+               "粘连得无法拆分时该行不读取）")
     else:
         return False
     if not rows:
@@ -324,6 +326,7 @@ def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
     table.problems.append(Problem(source, f"指标行粘连在一段文字中：按指标级次名称和各列取值的形式{how}"
                                           f"拆出 {len(rows)} 行", Severity.INFO))
     table.problems.extend(Problem(source, f"粘连的区域指标行无法可靠拆分，未读取：{why}") for why in failed)
+    table.problems.extend(Problem(source, why) for why in differing)
     if stopped is not None:
         table.problems.append(Problem(source, f"粘连的指标行在此之后无法可靠拆分，未读取：{stopped}"))
     elif rest:

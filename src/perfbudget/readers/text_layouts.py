@@ -41,6 +41,7 @@ from perfbudget.readers.label_lines import (
     section_pair,
 )
 from perfbudget.readers.labels import column_role, header_field, is_any_label, is_ignored_label, level_of
+from perfbudget.readers.line_rows import is_formula, is_row
 from perfbudget.readers.project_lists import project_list_texts
 from perfbudget.readers.stream import (
     better_heading,
@@ -558,14 +559,41 @@ def read_space_cells(text: str, file: str) -> list[RawTable]:
 
 
 def read_line_cells(text: str, file: str) -> list[RawTable]:
-    """One cell per line; a line of only ``|`` separates two cells (text extracted from a PDF) and is no cell."""
+    """One cell per line; a line of only ``|`` separates two cells (text extracted from a PDF) and is no cell. A line
+    holding a row apart by spaces gives its cells, a column's number on a line of its own joins its label's
+    (``line_rows``)."""
     lines = _lines(text)
-    cells = [Cell(line.strip(" " + _NBSP), Source(file, line=lineno))
-             for lineno, line in enumerate(lines, 1) if not _PIPES.match(line.strip())]
+    cells: list[Cell] = []
+    for lineno, line in enumerate(lines, 1):
+        text_of = line.strip(" " + _NBSP)
+        if _PIPES.match(text_of):
+            continue
+        if cells and text_of and text_of[0] in _FORMULA_INITIALS and is_formula(text_of):
+            before = cells[-1]  # 小计 / ④ = ①+② +③: the column's number and formula are its label's
+            cells[-1] = Cell(before.text + "".join(text_of.split()), before.source)
+            continue
+        cells.append(Cell(text_of, Source(file, line=lineno)))
+    cells = _spaced_rows(cells)
     tables = rows_from_stream(cells, file)
     if tables and _stops_after_a_separator(lines):
         tables[-1].complete = False  # the page stops inside the last cell
     return tables
+
+
+_FORMULA_INITIALS = frozenset("(（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+
+
+def _spaced_rows(cells: list[Cell]) -> list[Cell]:
+    """``cells`` with each line that holds a row apart by spaces split into that row's cells (``line_rows``)."""
+    out: list[Cell] = []
+    for cell in cells:
+        parts = _join_split(split_spaces(cell.text)) if " " in cell.text or "\u3000" in cell.text else ()
+        if parts and is_row(parts):
+            line = cell.source.line
+            out += [Cell(part, Source(cell.source.file, line=line, column=k)) for k, part in enumerate(parts, 1)]
+        else:
+            out.append(cell)
+    return out
 
 
 def _stops_after_a_separator(lines: list[str]) -> bool:

@@ -23,6 +23,7 @@ from perfbudget.readers.glued_cut_form import looks_like_cut_glued_form, read_cu
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.no_table import no_table_problem
+from perfbudget.readers.spaced_department_form import looks_like_spaced_department_form, read_spaced_department_form
 from perfbudget.readers.text_bracket import looks_like_bracket_list, read_bracket_list
 from perfbudget.readers.text_cells import lines_look_like_tab_cells, looks_like_tab_cells, read_tab_cells
 from perfbudget.readers.text_cells_fast import read_well_formed
@@ -203,6 +204,12 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
         if (refused := _too_many_lines(text, file, limits)) is not None:
             return None, refused
         return interpret_tables(read_cut_glued_form(text, file), file)
+    if layout is None and looks_like_spaced_department_form(text):
+        # no table, but a 部门整体 form's text in a PDF's drawing order (cells apart by spaces, labels before their
+        # values) stops before its indicators: its budget is read where its funds add up, the cut reported
+        if (refused := _too_many_lines(text, file, limits)) is not None:
+            return None, refused
+        return interpret_tables(read_spaced_department_form(text, file), file)
     return None, [no_table_problem(text, file)]
 
 

@@ -168,11 +168,15 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
     for name, _detect, split in TEXT_LAYOUTS:
         if name == chosen:
             answer = interpret_tables(split(text, file), file)
-            if layout is None and name == "glued-rows" and not _has_indicators(answer[0]) \
-                    and looks_like_glued_paragraph(text):
-                # a short glued line was taken for glued rows, but they read to nothing and a paragraph holds a
-                # whole glued form (one the site's chunk number 2、 cut in two): read as that paragraph
-                return interpret_tables(read_glued_paragraph(text, file), file)
+            if layout is None and name == "glued-rows" and looks_like_glued_paragraph(text):
+                # a short glued line was taken for glued rows, but a paragraph holds a whole glued form (one the
+                # site's chunk number 2、 cut in two): read as that paragraph where the rows read to nothing or to
+                # fewer indicators than the paragraph's (each reading splits only the rows that split one way)
+                if not _has_indicators(answer[0]):
+                    return interpret_tables(read_glued_paragraph(text, file), file)
+                whole = interpret_tables(read_glued_paragraph(text, file), file)
+                if _indicator_count(whole[0]) > _indicator_count(answer[0]):
+                    return whole
             return answer
     if layout is None and looks_like_glued_paragraph(text):
         # no layout took the text, but a paragraph holds a whole form glued together (a document site's
@@ -215,6 +219,10 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
 
 def _has_indicators(document: Document | None) -> bool:
     return document is not None and any(project.indicators for project in document.projects)
+
+
+def _indicator_count(document: Document | None) -> int:
+    return 0 if document is None else sum(len(project.indicators) for project in document.projects)
 
 
 def read_text_bytes(data: bytes, file: str, layout: str | None = None,

@@ -407,9 +407,10 @@ def _next_row_starts(cells: list[Cell], at: int, tail: list[str]) -> bool:
     """In a sparse stream: does a new indicator row (三级 name + ``tail`` columns) start at ``at``
     rather than ``cells[at]`` filling an optional column (偏差原因, 备注) of the row before?
 
-    It does when the cells from ``at`` fit a row — its 分值/得分 cells are numbers and what
-    follows it can start a row (a name, a 一级/二级 name, a footer or the end) — and the cells
-    from ``at + 1`` do not."""
+    It does when the cells from ``at`` fit a row — its 分值/得分 cells are numbers and what follows it can
+    start a row (a name, a 一级/二级 name, a footer or the end) — and the cells from ``at + 1`` do not, or
+    would start with a value for a name where ``cells[at]`` is none (``新建水池 | ≥2座 | 1座 …`` after a 监控表
+    row without its reason and measure: ``≥2座`` is no name, 新建水池 starts the row)."""
     def fits(start: int) -> bool:
         end = start + 1 + len(tail)
         if end > len(cells) or level_of(cells[start].text) is not None or is_footer(cells[start].text):
@@ -421,7 +422,24 @@ def _next_row_starts(cells: list[Cell], at: int, tail: list[str]) -> bool:
                 return False
         return end >= len(cells) or not _is_number(cells[end].text)
 
-    return fits(at) and not fits(at + 1)
+    if not fits(at):
+        return False
+    if not fits(at + 1):
+        return True
+    return VALUE_LIKE.match(cells[at + 1].text.strip()) is not None and VALUE_LIKE.match(cells[at].text.strip()) is None
+
+
+def _fills_rows(cells: list[Cell], at: int, rest: int, width: int) -> bool:
+    """Do the cells from ``at`` up to the next level name, footer or new project fill the row's ``rest`` columns and
+    then whole rows of ``width`` cells (三级 and every column after it) exactly? Then ``cells[at]`` is the row's own
+    optional cell (偏差原因, 纠偏措施 of a 监控表 one cell a line: 汛期影响施工 | 汛后加快施工进度 before 效益指标), not
+    the name of a row of its own."""
+    end = at
+    while end < len(cells) and level_of(cells[end].text) is None and not is_footer(cells[end].text) \
+            and not starts_project(cells[end]):
+        end += 1
+    count = end - at
+    return count >= rest and (count - rest) % width == 0
 
 
 _UNIT_WORD = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
@@ -537,7 +555,8 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
                 if position >= n or (not cells[position].blank and ((
                         level_of(cells[position].text) is not None and not again) or ends_row(position))):
                     break
-                if index > last_required and (sparse or not cells[position].blank) and _next_row_starts(
+                if index > last_required and (sparse or not cells[position].blank) and not _fills_rows(
+                        cells, position, len(roles) - index, len(after) + 1) and _next_row_starts(
                         cells, position, tail):
                     break  # the row's optional cells are left out (sparse) or dropped by the page
                 row[index] = cells[position]

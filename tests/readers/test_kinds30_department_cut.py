@@ -34,3 +34,14 @@ def test_without_a_department_named_a_cut_department_page_is_no_project() -> Non
     lines = _FORM.splitlines(keepends=True)
     result = load_bytes("".join([lines[0], *lines[2:]]).encode(), "整体自评.txt")
     assert result.document is None or not result.document.projects
+
+
+def test_a_score_sheet_in_pdf_text_is_told_as_a_score_sheet_at_its_line() -> None:
+    # corpus 147: a report's 部门整体支出绩效评价得分表 as PDF text, a level label broken by a space
+    text = ("编辑: 某人 | 2019-07-11 |\n部门整体支出绩效自评开展情况：本部门对2017年整体支出开展绩效自评，自评得分\n"
+            "90 分。\n2017 年部门整体支出绩效评价得分表 一级指 标 二级指标 三级指标 得分 部门决 策(25 分)"
+            " 目标任务(15 分) 相关性(5 分)\n5 明确性(5 分)\n")
+    result = load_bytes(text.encode(), "得分表.txt")
+    assert result.document is None
+    (problem,) = result.problems
+    assert problem.source.line == 4 and "绩效评价评分表的表头「一级指标二级指标三级指标得分」" in problem.message

@@ -429,15 +429,20 @@ def _next_row_starts(cells: list[Cell], at: int, tail: list[str]) -> bool:
     return VALUE_LIKE.match(cells[at + 1].text.strip()) is not None and VALUE_LIKE.match(cells[at].text.strip()) is None
 
 
+_MOST_TILED = 20  # whole rows looked at after the row (asked only where a new row might start: each scan bounded)
+
+
 def _fills_rows(cells: list[Cell], at: int, rest: int, width: int) -> bool:
     """Do the cells from ``at`` up to the next level name, footer or new project fill the row's ``rest`` columns and
     then whole rows of ``width`` cells (三级 and every column after it) exactly? Then ``cells[at]`` is the row's own
     optional cell (偏差原因, 纠偏措施 of a 监控表 one cell a line: 汛期影响施工 | 汛后加快施工进度 before 效益指标), not
     the name of a row of its own."""
-    end = at
-    while end < len(cells) and level_of(cells[end].text) is None and not is_footer(cells[end].text) \
+    end, last = at, min(len(cells), at + rest + _MOST_TILED * width)
+    while end < last and level_of(cells[end].text) is None and not is_footer(cells[end].text) \
             and not starts_project(cells[end]):
         end += 1
+    if end == last < len(cells):
+        return False  # more rows than are looked at before a level name: the test of a new row decides
     count = end - at
     return count >= rest and (count - rest) % width == 0
 
@@ -555,9 +560,9 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
                 if position >= n or (not cells[position].blank and ((
                         level_of(cells[position].text) is not None and not again) or ends_row(position))):
                     break
-                if index > last_required and (sparse or not cells[position].blank) and not _fills_rows(
-                        cells, position, len(roles) - index, len(after) + 1) and _next_row_starts(
-                        cells, position, tail):
+                if index > last_required and (sparse or not cells[position].blank) and _next_row_starts(
+                        cells, position, tail) and not _fills_rows(cells, position, len(roles) - index,
+                                                                   len(after) + 1):
                     break  # the row's optional cells are left out (sparse) or dropped by the page
                 row[index] = cells[position]
                 filled = index + 1

@@ -656,7 +656,7 @@ def is_number_column(text: str) -> bool:
 
 # A 监控表's columns after its target (1-6月执行情况 | 全年预计完成 | 纠偏措施): the period's figure, the forecast and
 # the measure, typed by readers/indicator_progress.py from the extras they are kept as
-_MONITORING_COLUMN = re.compile(r"^(?:(?:1|\d{1,2})-\d{1,2}月|上半年|半年度?|前三季度|截至\d{1,2}月(?:底|末)?|全年)"
+_MONITORING_COLUMN = re.compile(r"^(?:\d{1,2}-\d{1,2}月|上半年|半年度?|前三季度|截至\d{1,2}月(?:底|末)?|全年)"
                                 r"(?:指标)?(?:执行情况|完成值|完成情况|实现值|实际值|实际完成值|预计完成(?:值|情况)?"
                                 r"|预计执行情况|预计值)$|^(?:纠偏|改进|整改)措施$")
 

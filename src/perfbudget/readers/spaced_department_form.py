@@ -51,7 +51,7 @@ _MAX_READINGS = 12  # readings of one amount (as written, joined, a point put ba
 
 def looks_like_spaced_department_form(text: str) -> bool:
     """A line holding a 部门整体 form's title, its cells apart by spaces, 基本支出, 项目支出 and 合计 after it,
-    and no indicator block (:func:`spaced_department_parts`)."""
+    and no indicator block (:func:`_form_start`)."""
     return any(_form_start(line) is not None for line in head_lines(text, 3000))
 
 

@@ -50,3 +50,10 @@ def test_a_row_without_its_optional_cells_still_ends_where_the_next_row_starts()
     result = _read(["产出指标", "数量指标", "维修工程数", "≥10处", "4处", "10处",
                     "新建水池", "≥2座", "1座", "2座", "材料到货晚", "催促供货"])
     assert [row[:3] for row in _progress(result)] == [("维修工程数", "≥10处", "4处"), ("新建水池", "≥2座", "1座")]
+
+
+def test_rows_without_their_optional_cells_are_not_split_at_their_figures() -> None:
+    # 名称 | ≥10处 | 4处 | 10处 three times: 4处 and 10处 are the row's period and forecast, no row 「4处」 of
+    # target 「10处」 (main read six indicators), whether the cells happen to tile the header's width or not
+    result = _read(["产出指标", "数量指标", *(["维修工程数", "≥10处", "4处", "10处"] * 3)])
+    assert [row[:4] for row in _progress(result)] == [("维修工程数", "≥10处", "4处", Decimal(10))] * 3

@@ -55,11 +55,15 @@ def test_a_glued_department_self_evaluation_cut_before_its_indicators_gives_its_
 
 
 def test_the_same_form_with_its_cells_apart_by_spaces_is_not_read_as_glued() -> None:
-    # a PDF's text in drawing order (corpus 67, 148): labels stand before their values, nothing says which is whose
+    # a PDF's text in drawing order (corpus 67, 148): labels stand before their values, nothing says which is whose;
+    # since kinds30 its budget is read where its funds add up (readers/spaced_department_form.py), nothing else
     spaced = ("附件 2: 部门整体支出绩效目标申报表 填报日期:2021 年 1 月 28 日 部门(单位) 名称 填报人 某县人民政府办公室"
               " 张三 财政拨款 收入构成 支出构成 6296906 联系电话 总体资金情况 部门总体 资金情况 单位:万元 当年 金额"
               " 近两年收支金额 占比 年 年 968.19 其他资金 合计 968.19 100% 基本支出 724.23 74.8% 项目支出 243.96"
               " 25.2% 合计 968.19 100% (一)负责全县人民防空工作。(二)围绕县政府的重点工作组织专题调查研究。\n")
     result = load_bytes(spaced.encode(), "整体.txt")
-    assert result.document is None or not result.document.projects
+    assert result.document is not None and result.document.unit.name is None
+    project = result.document.projects[0]
+    assert not any("粘连" in check for check in project.needs_check)
+    assert project.budget.total == Decimal("968.19") and not project.complete
     assert any(p.severity is Severity.ERROR for p in result.problems)

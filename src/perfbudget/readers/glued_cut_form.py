@@ -42,14 +42,14 @@ _TITLE_START = re.compile(r"[。；;:：,，、]|附件\d{0,2}?(?=(?:19|20)\d\d�
 _NOTE_INSIDE_LABEL = re.compile(r"(?<=部门)[(（]单位[)）](?=名称)")
 # Words of an indicator block: a header block holding one is not cut before its indicators (a form whose indicator
 # part this reader cannot split, such as the old two-level 指标类型 | 绩效指标 form): no reading of its labels then
-_INDICATOR_WORDS = re.compile(r"一级指标|二级指标|三级指标|指标值|绩效指标|指标类型|指标名称"
+INDICATOR_WORDS = re.compile(r"一级指标|二级指标|三级指标|指标值|绩效指标|指标类型|指标名称"
                               r"|产出指标|效益指标|满意度指标")
 # Labels of prose sections: the text after one is that section's, to the page's end
 _PROSE_LABELS = frozenset({"项目概况", "项目概况及立项依据", "立项依据", "总体目标", "年度目标", "年度总体目标",
                            "绩效目标", "年度绩效目标", "项目总体目标", "项目总体概况"})
 # A 部门整体 form's title (部门整体支出绩效目标申报表, 部门整体支出绩效自评表(2021年度)) and the label naming its
 # department; the labels of its money a glued block holds beside the known ones (按收入性质分: 2456.18, 年度预算申请)
-_DEPARTMENT_TITLE = re.compile(r"(?:部门|单位)(?:[(（]单位[)）])?整体(?:支出)?绩效(?:目标|自评)(?:申报|批复|审核)?表"
+DEPARTMENT_TITLE = re.compile(r"(?:部门|单位)(?:[(（]单位[)）])?整体(?:支出)?绩效(?:目标|自评)(?:申报|批复|审核)?表"
                                r"(?:[(（][^()（）]{0,10}[)）])?")
 _UNIT_LABEL = re.compile(r"(?:[省市州县区]级)?预算单位名称|部门(?:[(（]单位[)）])?名称|单位名称")
 _BY_NATURE = re.compile(r"按(?:收入|支出)性质分")
@@ -57,7 +57,7 @@ _COLON_CELL = re.compile(r"[^:：\d]+[:：]|\d+(?:\.\d+)?%?|[^:：\d]+")  # a la
 _DEPARTMENT_LABELS = re.compile(r"按(?:收入|支出)性质分|年度预算申请(?:[(（][^()（）]{0,8}[)）])?|"
                                 + LABEL_WITH_NOTE.pattern)
 # cells apart by spaces: two CJK characters with a space between (部门(单位) 名称 填报人 广水市…)
-_SPACED_CELLS = re.compile(r"[\u4e00-\u9fff)）]\s+[\u4e00-\u9fff(（]")
+SPACED_CELLS = re.compile(r"[\u4e00-\u9fff)）]\s+[\u4e00-\u9fff(（]")
 _MIN_LENGTH = 200
 _MAX_LENGTH = 20000
 # A longer line is no cut form (it would hold far more than _MAX_LENGTH characters that are not spaces), and is
@@ -89,7 +89,7 @@ def cut_form_parts(line: str) -> tuple[str, str] | None:
             starts = [m.end() for m in _TITLE_START.finditer(lead)]
             words = lead[starts[-1]:] if starts else lead
             block = compact[title.end():]
-            if _INDICATOR_WORDS.search(block):
+            if INDICATOR_WORDS.search(block):
                 return None
             return words + title.group(), _NOTE_INSIDE_LABEL.sub("", block)
     return None
@@ -100,12 +100,12 @@ def _department_form(line: str, compact: str) -> re.Match[str] | None:
     names the department (预算单位名称, 部门(单位)名称), not a project; a 自评表's funds grid is read by its columns'
     run (readers/glued_funds.py). A text whose cells stand apart by spaces (a PDF's text in its drawing order, the
     labels before their values: corpus 67, 148) is no glued form: nothing there says which value is whose."""
-    title = _DEPARTMENT_TITLE.search(compact)
+    title = DEPARTMENT_TITLE.search(compact)
     if title is None:
         return None
     start = line.find(title.group()[:4])
     head = line[start:start + _TITLE_TO_NAME * 3] if start >= 0 else line
-    return None if _SPACED_CELLS.search(head) else title
+    return None if SPACED_CELLS.search(head) else title
 
 
 def _department_parts(block: str) -> tuple[list[str], list[str]]:
@@ -152,7 +152,7 @@ def read_cut_glued_form(text: str, file: str) -> list[RawTable]:
         source = Source(file, line=lineno)
         table = RawTable(title, source, needs_check=(GLUED_NEEDS_CHECK,))
         parts = _header_block(block)
-        if _DEPARTMENT_TITLE.search(title):  # the department's labels and its funds grid's runs split by columns
+        if DEPARTMENT_TITLE.search(title):  # the department's labels and its funds grid's runs split by columns
             parts, unsplit = _department_parts(block)
             table.problems.extend(Problem(source, f"资金行的金额粘连在一起（「{run}」），无法可靠拆分到各列，未读取")
                                   for run in unsplit)

@@ -15,6 +15,8 @@ is :mod:`glued_stream`'s (both values in units).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from perfbudget.readers.glued_stream import RowMatch, header_cells
 from perfbudget.readers.glued_weighted_rows import _LONGEST_NAME, _name_fits, _next_row_starts, _value_pairs
 from perfbudget.readers.labels import column_role
@@ -29,7 +31,7 @@ def paired_header(text: str) -> tuple[list[str], int] | None:
     return cells, end
 
 
-def paired_row(rest: str) -> RowMatch:
+def paired_row(rest: str, most: Decimal | None = None) -> RowMatch:
     """The row at the start of ``rest`` (三级, target, actual) when exactly one split fits; else why not. A name
     starting with what a 偏差原因 cell holds (无, 已完成, 未…) may hold the reason of the row before: not read."""
     found: set[tuple[str, tuple[str, str], int]] = set()

@@ -44,6 +44,7 @@ _LEVEL2 = frozenset({*(n for names in _LEVEL2_OF.values() for n in names), "进�
 # a level name with its score note (产出指标(70分)): the note belongs to every name, not to the last alternative
 _LEVEL_NAME = re.compile("(?:" + "|".join(re.escape(n) for n in sorted(_LEVEL1 | _LEVEL2, key=len, reverse=True))
                          + r")(?:[(（]\d+分[)）])?")
+LEVEL_NAME = _LEVEL_NAME
 _SCORE_NOTE = re.compile(r"[(（]\d+分[)）]$")
 _HEADER_WORDS = sorted({*(w for w in COLUMN_LABELS if len(w) >= 2), _LEVELS_SPANNING, "累计完成率", "完成率"},
                        key=len, reverse=True)
@@ -152,10 +153,13 @@ def _runs_over_a_row(name: str) -> bool:
     character that is no unit: the name would run over the end of the row before."""
     if _LEVEL_NAME.search(name) or _VALUE_MARK.search(name):
         return True
+    if "月" in name and any(int(m.group(1)) > 12 for m in _MONTH.finditer(name)):
+        return True  # 支付811月底完成: no month 811, a score (8) glued before the next value's 11月
     return any(Decimal(m.group(1)) <= 100 and not re.match(_UNITS, name[m.end():])
                for m in _SCORE_INSIDE.finditer(name))
 
 
+_MONTH = re.compile(r"(?<![\d.])(\d+)月")
 # an empty template row's placeholder between glued rows (……)
 _FILLER = re.compile(r"…+|\.{3,}")
 # prose after a table inside a paragraph: a section heading ((二)项目财务管理状况, 三、…)
@@ -167,8 +171,9 @@ _SECTION = re.compile(r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一
 RowMatch = tuple[str, list[str], int] | str
 
 
-def _shaped_row(row: re.Pattern[str], units: list[bool], rest: str) -> RowMatch:
-    """The row at the start of ``rest`` split by the value shapes (``row`` from :func:`split_stream`)."""
+def _shaped_row(row: re.Pattern[str], units: list[bool], rest: str, most: Decimal | None = None) -> RowMatch:
+    """The row at the start of ``rest`` split by the value shapes (``row`` from :func:`split_stream`; ``most``, the
+    points of the row's level, is not needed: the shapes leave one split)."""
     found = row.match(rest)
     if found is None:
         return f"无法按取值形式拆出三级指标和各列数值：「{rest[:40]}」"
@@ -184,18 +189,72 @@ def _shaped_row(row: re.Pattern[str], units: list[bool], rest: str) -> RowMatch:
     return name, values, found.end()
 
 
-def split_stream(text: str, units: list[bool],
-                 match_row: Callable[[str], RowMatch] | None = None) -> tuple[list[list[str]], str | None, str]:
+# A row numbered as the template numbers them (指标1, 指标2 … under each 二级): where a row starts is known, so a row
+# that does not split is left out alone and the reading goes on at the next number (corpus 130)
+_LEVEL_RUN_END = re.compile("(?:" + _LEVEL_NAME.pattern + ")+$")
+_POINTS = re.compile(r"[(（](\d+)分[)）]$")
+RowMatcher = Callable[[str, Decimal | None], RowMatch]
+
+
+def _number_at(text: str, at: int, expected: tuple[int, ...]) -> int:
+    """The length of ``指标N`` at ``at`` for the longest expected N written there (``指标12021年…`` after level names
+    is row 1 and a name starting 2021年), 0 for none."""
+    for number in sorted(expected, key=lambda n: -len(str(n))):
+        if text.startswith(f"指标{number}", at):
+            return len(f"指标{number}")
+    return 0
+
+
+def _row_number(rest: str, expected: tuple[int, ...], numbered: bool, after_levels: bool) -> int:
+    """The length of the number ``rest`` starts with, when it is the row number expected there (``指标2`` after
+    ``指标1``, ``指标1`` after level names); a bare ``1`` right after level names in a numbered form
+    (生态效益指标1病害…: the level name took the 指标); 0 for none."""
+    if (length := _number_at(rest, 0, expected)) or not (numbered and after_levels):
+        return length
+    return 1 if re.match(r"1[\u4e00-\u9fff]", rest) else 0
+
+
+def _next_numbered_row(text: str, start: int, expected: tuple[int, ...]) -> int | None:
+    """Where the next numbered row starts after ``start``: the level names right before its number (one of
+    ``expected``), those whose last name ends in the number's 指标 (生态效益指标1…), or the number itself."""
+    at = text.find("指标", start)
+    while at >= 0:
+        if _number_at(text, at, expected):
+            for end in (at, at + 2):
+                levels = _LEVEL_RUN_END.search(text, start, end)
+                if levels is not None:
+                    return levels.start()
+            return at
+        at = text.find("指标", at + 2)
+    return None
+
+
+def _level_points(names: list[str], most: Decimal | None, new1: bool) -> Decimal | None:
+    """The points of the level the next rows stand under: a 一级 or 二级 name's note (产出指标(40分)), the
+    nearest; a new 一级 without a note drops its predecessor's."""
+    found = [Decimal(m.group(1)) for n in names if (m := _POINTS.search(n)) is not None]
+    if found:
+        return found[-1]
+    return None if new1 else most
+
+
+def split_stream(text: str, units: list[bool], match_row: RowMatcher | None = None,
+                 skipped: list[str] | None = None) -> tuple[list[list[str]], str | None, str]:
     """Rows [一级, 二级, 三级, values…] of the glued rows ``text`` (after the header; ``units`` from
     :func:`header_run`), the reason the reading stopped early (None when the rows ended at a closing row, a
     section heading of prose or the end) and the text left. ``match_row`` splits one row where the value shapes
-    of ``units`` do not (:mod:`glued_weighted_rows`)."""
+    of ``units`` do not (:mod:`glued_weighted_rows`), given the points of the row's level where a level name
+    states them. Where the form numbers its rows (指标1, 指标2 …) and ``skipped`` is given, a row that does not
+    split is left out, its reason added to ``skipped``, and the reading goes on at the next numbered row."""
     if match_row is None:
         row_tail = "".join(f"({_UNIT_VALUE})" if unit else f"({_BARE_VALUE})(?![\\d.%])" for unit in units)
         match_row = partial(_shaped_row, re.compile(r"(.+?)" + row_tail), units)
     rows: list[list[str]] = []
     level1: str | None = None
     level2: str | None = None
+    most: Decimal | None = None
+    number = 0  # the last row number read (指标N), 0 before any
+    numbered = False
     position = 0
     while position < len(text):
         if (filler := _FILLER.match(text, position)) is not None:
@@ -215,6 +274,7 @@ def split_stream(text: str, units: list[bool],
             return rows, f"指标级次名称无法对应：「{''.join(names)}」", text[position:]
         if names:
             new1, new2 = levels
+            most = _level_points(names, most, new1 is not None)
             if new1 is not None:
                 level1, level2 = new1, new2
             else:
@@ -222,12 +282,23 @@ def split_stream(text: str, units: list[bool],
         rest = text[position:]
         if names and (not rest or _CLOSING.match(rest) or _SET_TITLE.match(rest)):
             continue  # level names with no row under them (社会效益指标…总分)
-        found = match_row(rest)
-        if isinstance(found, str):
-            return rows, found, rest
+        expected = (1,) if names or not number else (number + 1, 1)
+        prefix = _row_number(rest, expected, numbered, bool(names))
+        bound: int | None = None
+        if prefix:
+            numbered = True
+            number = int(rest[:prefix].removeprefix("指标"))  # (a bare 1: row 1)
+            bound = _next_numbered_row(rest, prefix, (number + 1, 1))
+        segment = rest[prefix:bound]
+        found = match_row(segment, most)
+        if isinstance(found, str) or level1 is None or level2 is None:
+            why = found if isinstance(found, str) else f"无法可靠拆分这一行：「{segment[:found[2]]}」"
+            if bound is None or skipped is None:
+                return rows, why, rest
+            skipped.append(why)  # a numbered row: the next one starts at its number, read on from there
+            position += bound
+            continue
         name, values, end = found
-        if level1 is None or level2 is None:
-            return rows, f"无法可靠拆分这一行：「{rest[:end]}」", rest
         rows.append([level1, level2, name, *values])
-        position += end
+        position += prefix + end
     return rows, None, ""

@@ -115,9 +115,11 @@ def _name_fits(name: str, reasons_before: bool) -> bool:
         and not (reasons_before and _REASON_START.match(name))
 
 
-def weighted_row(reasons_before: bool, rest: str) -> RowMatch:
+def weighted_row(reasons_before: bool, rest: str, most: Decimal | None = None) -> RowMatch:
     """The row at the start of ``rest`` (三级, 分值, target, actual, 得分) when exactly one split fits; else why not.
-    ``reasons_before``: the form has a 偏差原因 column after the 得分."""
+    ``reasons_before``: the form has a 偏差原因 column after the 得分. ``most``: the points of the row's level
+    (产出指标(40分)), which no 分值 under it exceeds (``8550万粒550万粒8`` under 40 points is 8 | 550万粒, not
+    85 | 50万粒)."""
     found: set[tuple[str, tuple[str, ...], int]] = set()
     for name_end in range(1, min(len(rest), _LONGEST_NAME)):
         if not rest[name_end].isdigit() or rest[name_end - 1].isdigit() or rest[name_end - 1] == ".":
@@ -126,12 +128,18 @@ def weighted_row(reasons_before: bool, rest: str) -> RowMatch:
         if not _name_fits(name, reasons_before):
             continue
         for weight_end in _bare_ends(rest, name_end):
+            if most is not None and Decimal(rest[name_end:weight_end]) > most:
+                continue
             for target_end, actual_end in _value_pairs(rest, weight_end):
                 for score_end in _bare_ends(rest, actual_end):
                     if _next_row_starts(rest[score_end:]):
                         values = (rest[name_end:weight_end], rest[weight_end:target_end],
                                   rest[target_end:actual_end], rest[actual_end:score_end])
                         found.add((name, values, score_end))
+    whole = {reading for reading in found if reading[2] == len(rest)}
+    if len(found) > 1 and len(whole) == 1:
+        found = whole  # a row known to end where the text does (the next numbered row starts there): the reading
+        # that takes it whole, not one leaving 「万粒550万粒8」 for a reason cell
     if len(found) != 1:
         why = "没有一种拆法" if not found else f"有 {len(found)} 种拆法"
         return f"分值在指标值之前的粘连行{why}符合各列取值的形式，无法可靠拆分：「{rest[:40]}」"

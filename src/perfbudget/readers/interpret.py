@@ -443,13 +443,16 @@ def _is_project(parts: Parts) -> bool:
     unless the page stops in the name itself (its cell the last the page holds: the name may be cut too).
     A page fragment that is not cut (a stray 项目名称 line, a heading without a table) is no project. A
     部门整体 table has no 项目名称 (it is named 部门整体支出): with its money and no indicators (cut before them) it
-    is one; without money its title alone names none (a 部门整体 评价评分表 cut in its criteria is no form)."""
+    is one, and so it is cut before its money where its header names the department (填报单位, 部门(单位)名称: the
+    department is what a 项目名称 is to a project, since kinds30); without money or a cut its title alone names
+    none (a 部门整体 评价评分表 cut in its criteria, naming no department, is no form)."""
     if parts.indicators:
         return True
     money = any(not c.blank for c in (*parts.money.values(), *(c for _, c in parts.fiscal_parts))) \
         or parts.project_total is not None
     if parts.name_cell is None:
-        return money and is_department_table(parts, title_and_seq(parts.heading, 0)[1])
+        named = parts.cut is not None and parts.unit is not None and bool(parts.unit.name)
+        return (money or named) and is_department_table(parts, title_and_seq(parts.heading, 0)[1])
     return not parts.name_cell.blank and (money or (parts.cut is not None and parts.name_cell.source != parts.cut))
 
 

@@ -472,9 +472,9 @@ _OTHER_VALUE_COLUMN = re.compile(r"^(?:历史|上年|上年度|上一年度?|前
 # A 监控表's columns beside the target: the period's figure and the year's forecast (1-6月执行情况, 全年预计完成,
 # 截至6月底完成值), the measure (纠偏措施); kept as extras and typed by readers/indicator_progress.py (reading30: one
 # cell a line, the stream's indicator header ended before them)
-_PROGRESS_COLUMN = re.compile(r"^(?:\d{1,2}[-－—–~～至]\d{1,2}月份?|截至\d{1,2}月底?|上半年|半年度?|前三季度"
+_PROGRESS_COLUMN = re.compile(r"^(?:\d{1,2}[-－—–~～至]\d{1,2}月份?|截至\d{1,2}月[底末]?|上半年|半年度?|前三季度"
                               r"|第?[一二三四]季度|全年|年度|年底)?(?:预计)?(?:指标)?(?:执行情况|完成情况|实际完成值|完成值|实现值|实际值"
-                              r"|执行数|完成数|完成)$|^(?:纠偏|改进|整改)措施$")
+                              r"|执行数|完成数|完成|预计值)$|^(?:纠偏|改进|整改)措施$")
 
 # A row whose first cell starts with one of these ends the indicator block (signatures, notes, totals).
 _FOOTER = re.compile(r"^(?:(?:注|说明|备注说明|填表说明|附件\s*\d{0,2})\s*\d?\s*[:：]|扫一扫|财政部门"

@@ -10,6 +10,9 @@ every layout has refused the text: nothing is spent on a text that reads.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from perfbudget.model import Problem, Source
 
 NO_TABLE = "没有找到可识别的绩效目标表（文本中没有表格结构）"
@@ -25,8 +28,36 @@ WITHOUT_FORM_WORDS = ("{no_table}：文本中没有「项目名称」「一级�
                       "请确认导入的是项目支出绩效目标表或自评表")
 
 
+# An evaluation score sheet's header, its cells run together or apart by spaces (一级指 标 二级指标 三级指标 得分: a
+# PDF's text, corpus 147): the three levels with their weights or scores, no 指标值 column
+_SCORE_SHEET = re.compile(r"一级指标(?:分值|权重)?二级指标(?:分值|权重)?三级指标(?:分值|权重)?"
+                          r"(?:得分|自评得分|评价得分)")
+_MOST_LINES = 5000
+_LONGEST_LINE = 100_000
+SCORE_SHEET_TEXT = ("{no_table}：这一行是绩效评价评分表的表头「{header}」（一级指标、二级指标、三级指标只配分值、得分，"
+                    "没有指标值列），不是绩效目标表或自评表：其中的评价指标没有作为绩效指标读取")
+
+
+def _score_sheet_line(text: str) -> tuple[int, str] | None:
+    """(line number, header) of the first line holding a score sheet's header, its spaces dropped; None when none
+    or when a 指标值 column follows it (a form's header after all)."""
+    if "三级" not in text:
+        return None
+    for lineno, line in enumerate(text.splitlines()[:_MOST_LINES], 1):
+        if "三级" not in line or len(line) > _LONGEST_LINE:  # (normalizing a 40 MB line holds the lock: hostile20)
+            continue
+        compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
+        found = _SCORE_SHEET.search(compact)
+        if found is not None and "指标值" not in compact[found.start():found.end() + 20]:
+            return lineno, found.group()
+    return None
+
+
 def no_table_problem(text: str, file: str) -> Problem:
-    """The error for a text no layout took, at the first line holding a form's word when there is one."""
+    """The error for a text no layout took: at a score sheet's header, told as such (no target table); else at the
+    first line holding a form's word when there is one."""
+    if (sheet := _score_sheet_line(text)) is not None:
+        return Problem(Source(file, line=sheet[0]), SCORE_SHEET_TEXT.format(no_table=NO_TABLE, header=sheet[1]))
     found = [(at, word) for word in FORM_WORDS if (at := text.find(word)) >= 0]
     if not found:
         return Problem(Source(file), WITHOUT_FORM_WORDS.format(no_table=NO_TABLE))

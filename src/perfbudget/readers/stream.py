@@ -410,13 +410,21 @@ def _is_number(text: str) -> bool:
     return decimal_or_none(text) is not None
 
 
+def _value_in_unit(text: str) -> bool:
+    """A value written with its unit or comparison (``4处``, ``≥2座``), not a bare number (a score, or a cell's
+    second paragraph: ``0``)."""
+    text = text.strip()
+    return VALUE_LIKE.match(text) is not None and not _is_number(text)
+
+
 def _next_row_starts(cells: list[Cell], at: int, tail: list[str]) -> bool:
     """In a sparse stream: does a new indicator row (三级 name + ``tail`` columns) start at ``at``
     rather than ``cells[at]`` filling an optional column (偏差原因, 备注) of the row before?
 
-    It does when the cells from ``at`` fit a row — its 分值/得分 cells are numbers and what
-    follows it can start a row (a name, a 一级/二级 name, a footer or the end) — and the cells
-    from ``at + 1`` do not."""
+    It does when the cells from ``at`` fit a row — its 分值/得分 cells are numbers and what follows it can
+    start a row (a name, a 一级/二级 name, a footer or the end), ``cells[at]`` being no value in a unit — and the
+    cells from ``at + 1`` do not, or would start with such a value for a name (``新建水池 | ≥2座 | 1座 …`` after a
+    监控表 row without its reason and measure: ``≥2座`` is no name, 新建水池 starts the row)."""
     def fits(start: int) -> bool:
         end = start + 1 + len(tail)
         if end > len(cells) or level_of(cells[start].text) is not None or is_footer(cells[start].text):
@@ -428,7 +436,34 @@ def _next_row_starts(cells: list[Cell], at: int, tail: list[str]) -> bool:
                 return False
         return end >= len(cells) or not _is_number(cells[end].text)
 
-    return fits(at) and not fits(at + 1)
+    if not fits(at) or _value_in_unit(cells[at].text):
+        return False  # (a value with its unit or sign, 4处 or ≥10处, is no name: the row's own optional cell)
+    if not fits(at + 1):
+        return True
+    return _value_in_unit(cells[at + 1].text)
+
+
+_MOST_TILED = 20  # whole rows looked at after the row (asked only where a new row might start: each scan bounded)
+
+
+def _fills_rows(cells: list[Cell], at: int, rest: int, width: int) -> bool:
+    """Do the cells from ``at`` up to the next level name, footer or new project fill the row's ``rest`` columns and
+    then whole rows of ``width`` cells (三级 and every column after it, each starting with no value) exactly? Then
+    ``cells[at]`` is the row's own
+    optional cell (偏差原因, 纠偏措施 of a 监控表 one cell a line: 汛期影响施工 | 汛后加快施工进度 before 效益指标), not
+    the name of a row of its own."""
+    end, last = at, min(len(cells), at + rest + _MOST_TILED * width)
+    while end < last and level_of(cells[end].text) is None and not is_footer(cells[end].text) \
+            and not starts_project(cells[end]):
+        end += 1
+    if end == last < len(cells):
+        return False  # more rows than are looked at before a level name: the test of a new row decides
+    count = end - at
+    if count < rest or (count - rest) % width:
+        return False
+    # each whole row after it starts with a name, never a value (rows that left out their optional cells tile by
+    # chance: 名称 | ≥10处 | 4处 | 10处 four cells a row, 4处 no name)
+    return all(VALUE_LIKE.match(cells[start].text.strip()) is None for start in range(at + rest, end, width))
 
 
 def _keeps_row(cells: list[Cell], at: int, left: int, tail: list[str], ends_row: Callable[[int], bool]) -> bool:
@@ -565,7 +600,8 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
                         level_of(cells[position].text) is not None and not again) or ends_row(position))):
                     break
                 if index > last_required and (sparse or not cells[position].blank) and _next_row_starts(
-                        cells, position, tail) and not _keeps_row(cells, position, len(roles) - index, tail, ends_row):
+                        cells, position, tail) and not _keeps_row(cells, position, len(roles) - index, tail, ends_row) \
+                        and not _fills_rows(cells, position, len(roles) - index, len(after) + 1):
                     break  # the row's optional cells are left out (sparse) or dropped by the page
                 row[index] = cells[position]
                 filled = index + 1

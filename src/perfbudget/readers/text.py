@@ -23,6 +23,7 @@ from perfbudget.readers.glued_cut_form import looks_like_cut_glued_form, read_cu
 from perfbudget.readers.grid import RawTable
 from perfbudget.readers.interpret import interpret_tables
 from perfbudget.readers.no_table import no_table_problem
+from perfbudget.readers.spaced_department_form import looks_like_spaced_department_form, read_spaced_department_form
 from perfbudget.readers.text_bracket import looks_like_bracket_list, read_bracket_list
 from perfbudget.readers.text_cells import lines_look_like_tab_cells, looks_like_tab_cells, read_tab_cells
 from perfbudget.readers.text_cells_fast import read_well_formed
@@ -167,11 +168,15 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
     for name, _detect, split in TEXT_LAYOUTS:
         if name == chosen:
             answer = interpret_tables(split(text, file), file)
-            if layout is None and name == "glued-rows" and not _has_indicators(answer[0]) \
-                    and looks_like_glued_paragraph(text):
-                # a short glued line was taken for glued rows, but they read to nothing and a paragraph holds a
-                # whole glued form (one the site's chunk number 2、 cut in two): read as that paragraph
-                return interpret_tables(read_glued_paragraph(text, file), file)
+            if layout is None and name == "glued-rows" and looks_like_glued_paragraph(text):
+                # a short glued line was taken for glued rows, but a paragraph holds a whole glued form (one the
+                # site's chunk number 2、 cut in two): read as that paragraph where the rows read to nothing or to
+                # fewer indicators than the paragraph's (each reading splits only the rows that split one way)
+                if not _has_indicators(answer[0]):
+                    return interpret_tables(read_glued_paragraph(text, file), file)
+                whole = interpret_tables(read_glued_paragraph(text, file), file)
+                if _indicator_count(whole[0]) > _indicator_count(answer[0]):
+                    return whole
             return answer
     if layout is None and looks_like_glued_paragraph(text):
         # no layout took the text, but a paragraph holds a whole form glued together (a document site's
@@ -203,11 +208,21 @@ def _read_text(text: str, file: str, layout: str | None, limits: Limits) -> tupl
         if (refused := _too_many_lines(text, file, limits)) is not None:
             return None, refused
         return interpret_tables(read_cut_glued_form(text, file), file)
+    if layout is None and looks_like_spaced_department_form(text):
+        # no table, but a 部门整体 form's text in a PDF's drawing order (cells apart by spaces, labels before their
+        # values) stops before its indicators: its budget is read where its funds add up, the cut reported
+        if (refused := _too_many_lines(text, file, limits)) is not None:
+            return None, refused
+        return interpret_tables(read_spaced_department_form(text, file), file)
     return None, [no_table_problem(text, file)]
 
 
 def _has_indicators(document: Document | None) -> bool:
     return document is not None and any(project.indicators for project in document.projects)
+
+
+def _indicator_count(document: Document | None) -> int:
+    return 0 if document is None else sum(len(project.indicators) for project in document.projects)
 
 
 def read_text_bytes(data: bytes, file: str, layout: str | None = None,

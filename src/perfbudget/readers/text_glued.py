@@ -29,7 +29,7 @@ from perfbudget.readers.glued_funds import split_glued_funds
 from perfbudget.readers.glued_level_runs import split_level_run, starts_a_run
 from perfbudget.readers.glued_paired_rows import paired_header, paired_row
 from perfbudget.readers.glued_region_rows import region_header, region_rows
-from perfbudget.readers.glued_stream import HEADER_SPAN, header_run, split_stream
+from perfbudget.readers.glued_stream import HEADER_SPAN, LEVEL_NAME, header_run, split_stream
 from perfbudget.readers.glued_weighted_rows import weighted_header, weighted_row
 from perfbudget.readers.grid import Cell, RawTable
 from perfbudget.readers.labels import (
@@ -285,27 +285,52 @@ def _before_levels(row: list[Cell]) -> list[Cell]:
     return row[:at]
 
 
-def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
+def _continuation(following: list[str]) -> list[str]:
+    """The lines after a glued indicator stream that go on with its rows (an OCR'd page broke its paragraph inside a
+    row: ``…指标3一级种薯繁育基地8000亩`` / ``8535.5亩质量指标指标1…``): each holds a level name, and no indicator
+    header, no form's start (项目名称…) and no chunk number of a document site; at most three."""
+    lines: list[str] = []
+    for line in following[:3]:
+        compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
+        if not compact or GLUED_HEADER.search(compact) or _FORM_START.search(compact) \
+                or _PAGE_MARKER.match(line) or not LEVEL_NAME.search(compact):  # (2、: the site's chunk, joined
+            break  # as a paragraph's, its number dropped: read_glued_paragraph)
+        lines.append(compact)
+    return lines
+
+
+def _stream_rows(table: RawTable, line: str, file: str, lineno: int, following: list[str]) -> int | None:
     """The rows of a glued self-evaluation run together after its header on ``line`` (:mod:`glued_stream`),
-    appended to ``table`` in place of the header row; False (nothing changed) unless one row or more split."""
+    appended to ``table`` in place of the header row; None (nothing changed) unless one row or more split, else
+    the number of ``following`` lines read with it (where the rows stop inside a row the next lines go on). The
+    indicator header may follow the header block's text on the same line (…2500公斤绩效指标一级指标…)."""
     found = header_run(line)
     weighted = weighted_header(line) if found is None else None
     paired = paired_header(line) if found is None and weighted is None else None
     levels_at = line.find("一级指标") if found is None and weighted is None and paired is None else -1
     region = region_header(line[levels_at:]) if levels_at >= 0 else None
+    inside = 0  # where the indicator header starts when the line's header block runs into it (…公斤绩效指标一级指标…)
+    if levels_at > 0 and region is None:
+        header = line[levels_at:]
+        found = header_run(header)
+        weighted = weighted_header(header) if found is None else None
+        paired = paired_header(header) if found is None and weighted is None else None
+        if found is not None or weighted is not None or paired is not None:
+            inside, line = levels_at, header
     failed: list[str] = []
     differing: list[str] = []
     if found is not None:
         cells, end, units = found
-        rows, stopped, rest = split_stream(line[end:], units)
+        split = partial(split_stream, units=units)
         how = "（数值带单位，最后一列得分）"
     elif weighted is not None:  # 分值 before the target (:mod:`glued_weighted_rows`)
         cells, end, reasons_after = weighted
-        rows, stopped, rest = split_stream(line[end:], [], partial(weighted_row, reasons_after))
-        how = "（分值在指标值之前；分值、得分为不超过100的数，指标值带单位或与完成值相同，只有一种拆法时才读取）"
+        split = partial(split_stream, units=[], match_row=partial(weighted_row, reasons_after))
+        how = ("（分值在指标值之前；分值、得分为不超过100的数（且不超过所在级次标明的分数），指标值带单位或与完成值"
+               "相同，只有一种拆法时才读取）")
     elif paired is not None:  # no 分值 or 得分 column (:mod:`glued_paired_rows`)
         cells, end = paired
-        rows, stopped, rest = split_stream(line[end:], [], paired_row)
+        split = partial(split_stream, units=[], match_row=paired_row)
         how = "（没有分值、得分列；指标值和完成值各带单位或两者相同，只有一种拆法时才读取）"
     elif region is not None:  # one value a region (:mod:`glued_region_rows`)
         cells, end, regions, directed = region
@@ -314,24 +339,40 @@ def _stream_rows(table: RawTable, line: str, file: str, lineno: int) -> bool:
         how = (f"（{len(regions)} 个区域各一个目标值：逐区域写同一个值时取该值；各区域的值不同时不取指标值，"
                "粘连得无法拆分时该行不读取）")
     else:
-        return False
+        return None
+    skipped: list[str] = []  # numbered rows (指标1, 指标2 …) left out alone
+    joined: list[str] = []
+    if region is None:
+        rows, stopped, rest = split(line[end:], skipped=skipped)
+        if stopped is not None and (joined := _continuation(following)):
+            more: list[str] = []
+            longer = split(line[end:] + "".join(joined), skipped=more)
+            if len(longer[0]) > len(rows):
+                (rows, stopped, rest), skipped = longer, more
+            else:
+                joined = []
     if not rows:
-        return False
+        return None
     source = Source(file, line=lineno)
-    if region is not None and (block := _before_levels(table.rows[-1])):
+    if (region is not None or inside) and (block := _before_levels(table.rows[-1])):
         table.rows.insert(len(table.rows) - 1, block)  # the header block glued before the indicator header: kept
     table.rows[-1] = [Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(cells, 1)]
     for row in rows:
         table.rows.append([Cell(t, Source(file, line=lineno, column=j)) for j, t in enumerate(row, 1)])
     table.problems.append(Problem(source, f"指标行粘连在一段文字中：按指标级次名称和各列取值的形式{how}"
                                           f"拆出 {len(rows)} 行", Severity.INFO))
+    if joined:
+        table.problems.append(Problem(source, f"粘连的指标行在行中换行：第 {lineno + 1}–{lineno + len(joined)} 行"
+                                              "接续本行读取（位置记在本行）", Severity.INFO))
     table.problems.extend(Problem(source, f"粘连的区域指标行无法可靠拆分，未读取：{why}") for why in failed)
     table.problems.extend(Problem(source, why) for why in differing)
+    table.problems.extend(Problem(source, f"编号的粘连指标行（指标1、指标2…）中这一行无法可靠拆分，未读取，"
+                                          f"从下一个编号接着读取：{why}") for why in skipped)
     if stopped is not None:
         table.problems.append(Problem(source, f"粘连的指标行在此之后无法可靠拆分，未读取：{stopped}"))
     elif rest:
         table.rows.append([Cell(rest, source)])  # 总分… 偏差原因…: the closing rows
-    return True
+    return len(joined)
 
 
 def _table_in_prose(line: str) -> tuple[int, int, list[str], list[list[str]], str | None] | None:
@@ -524,7 +565,9 @@ def read_glued_rows(text: str, file: str, paragraphs: bool = False) -> list[RawT
         if "level3" in roles and not in_indicators and ("target" in roles or (
                 "sign" in roles and "一级指标" in line and region_header(line[line.find("一级指标"):]) is not None)):
             # (a region table with a 指标方向 column names no target column: its regions are the targets)
-            if _stream_rows(table, line, file, lineno):
+            following = [t for _, _, t in lines[index + 1:index + 4]]
+            if (joined := _stream_rows(table, line, file, lineno, following)) is not None:
+                skip = joined
                 table = None
                 continue
             table.problems.append(Problem(source, "单元格粘连在一起，且三级指标之后不止一列（指标值、完成值、分值…），"

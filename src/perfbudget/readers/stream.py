@@ -443,29 +443,6 @@ def _next_row_starts(cells: list[Cell], at: int, tail: list[str]) -> bool:
     return _value_in_unit(cells[at + 1].text)
 
 
-_MOST_TILED = 20  # whole rows looked at after the row (asked only where a new row might start: each scan bounded)
-
-
-def _fills_rows(cells: list[Cell], at: int, rest: int, width: int) -> bool:
-    """Do the cells from ``at`` up to the next level name, footer or new project fill the row's ``rest`` columns and
-    then whole rows of ``width`` cells (三级 and every column after it, each starting with no value) exactly? Then
-    ``cells[at]`` is the row's own
-    optional cell (偏差原因, 纠偏措施 of a 监控表 one cell a line: 汛期影响施工 | 汛后加快施工进度 before 效益指标), not
-    the name of a row of its own."""
-    end, last = at, min(len(cells), at + rest + _MOST_TILED * width)
-    while end < last and level_of(cells[end].text) is None and not is_footer(cells[end].text) \
-            and not starts_project(cells[end]):
-        end += 1
-    if end == last < len(cells):
-        return False  # more rows than are looked at before a level name: the test of a new row decides
-    count = end - at
-    if count < rest or (count - rest) % width:
-        return False
-    # each whole row after it starts with a name, never a value (rows that left out their optional cells tile by
-    # chance: 名称 | ≥10处 | 4处 | 10处 four cells a row, 4处 no name)
-    return all(VALUE_LIKE.match(cells[start].text.strip()) is None for start in range(at + rest, end, width))
-
-
 def _keeps_row(cells: list[Cell], at: int, left: int, tail: list[str], ends_row: Callable[[int], bool]) -> bool:
     """Is ``cells[at]`` still the row's, though a new row (三级 name + ``tail``) could start there? It is when the new
     row's name would be a value (``1个``: the row's 1-6月执行情况, its 偏差原因 left out), or when the ``left`` cells
@@ -600,8 +577,7 @@ def _indicator_rows(cells: list[Cell], position: int, header: list[Cell], table:
                         level_of(cells[position].text) is not None and not again) or ends_row(position))):
                     break
                 if index > last_required and (sparse or not cells[position].blank) and _next_row_starts(
-                        cells, position, tail) and not _keeps_row(cells, position, len(roles) - index, tail, ends_row) \
-                        and not _fills_rows(cells, position, len(roles) - index, len(after) + 1):
+                        cells, position, tail) and not _keeps_row(cells, position, len(roles) - index, tail, ends_row):
                     break  # the row's optional cells are left out (sparse) or dropped by the page
                 row[index] = cells[position]
                 filled = index + 1

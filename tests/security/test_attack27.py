@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 
-from tests.web.conftest import WebEnv
+from tests.security.test_attack25 import _document_named, _units
+from tests.web.conftest import OTHER_UNIT, SEED_UNIT, WebEnv
 
 _HEAD = "|项目名称|甲项目|||\n|一级指标|二级指标|三级指标|指标值|\n|产出指标|数量指标|覆盖率|100%|\n"
 
@@ -41,3 +43,71 @@ def test_long_runs_in_a_cell_are_read_in_linear_time(web: WebEnv, case: str) -> 
     spent = time.process_time() - started
     assert answer.status_code == 200, answer.text[:300]
     assert spent < 3, (case, spent)
+
+
+def _refusals(web: WebEnv) -> list[dict[str, Any]]:
+    client = web.client()
+    answer = client.get("/api/v1/audit", headers={"Authorization": f"Bearer {web.token('admin')}"},
+                        params={"action": "document.refused", "limit": 100})
+    assert answer.status_code == 200, answer.text[:300]
+    return list(answer.json()["items"])
+
+
+def test_a_dry_run_refuses_another_units_name_as_the_import_does(any_web: WebEnv) -> None:
+    # POST /api/v1/documents?dry_run=true answered 200 「changed」 for a document naming the editor's unit by another
+    # unit's name, which the import then refused (attack25, attack26's note): the same 403 and words now, nothing
+    # stored, and (a dry run is no import) no refusal logged.
+    web = any_web
+    token = web.token("editor")
+    headers = {"Authorization": f"Bearer {token}"}
+    client = web.client()
+    other_name = _units(web)[OTHER_UNIT]
+    document = _document_named(web, token, other_name)
+    dry = client.post("/api/v1/documents", headers=headers, params={"dry_run": "true"}, json=document)
+    assert not _refusals(web)
+    real = client.post("/api/v1/documents", headers=headers, json=document)
+    assert real.status_code == 403 and "已是另一个单位的名称" in real.json()["error"]["message"], real.text[:300]
+    assert (dry.status_code, dry.json()) == (real.status_code, real.json())
+    assert _units(web)[OTHER_UNIT] == other_name and _units(web)[SEED_UNIT] != other_name
+    # a name of its own is a dry run's 「changed」 as before
+    own = client.post("/api/v1/documents", headers=headers, params={"dry_run": "true"},
+                      json=_document_named(web, token, "本单位的新名称"))
+    assert own.status_code == 200 and [f["fate"] for f in own.json()["plan"]] == ["changed"], own.text[:300]
+
+
+def test_every_refused_import_leaves_an_audit_entry_without_its_content(any_web: WebEnv) -> None:
+    # A refused import left no trace in the audit log: another unit's name, another unit's table, a role that may not
+    # import, a document with errors, an approved table (no revisions taken). One 「导入被拒绝」 entry each now: who,
+    # when, which file, why — never the refused document's content. Shown on the admin's audit page too.
+    web = any_web
+    token = web.token("editor")
+    headers = {"Authorization": f"Bearer {token}"}
+    client = web.client()
+    other_name = _units(web)[OTHER_UNIT]
+    secret = "机密的项目内容XYZ"
+    named = _document_named(web, token, other_name)
+    named["projects"][0]["purpose"] = secret
+    assert client.post("/api/v1/documents", headers=headers, json=named).status_code == 403
+    other_unit = _document_named(web, token, "某单位") | {"unit": {"code": OTHER_UNIT, "name": other_name}}
+    assert client.post("/api/v1/documents", headers=headers, json=other_unit).status_code == 403
+    viewer = {"Authorization": f"Bearer {web.token('viewer')}"}
+    assert client.post("/api/v1/documents", headers=viewer, json=_document_named(web, token, "某单位")).status_code \
+        == 403
+    broken = _document_named(web, token, "本单位") | {"projects": [{"name": secret, "indicators": "x"}]}
+    assert client.post("/api/v1/documents", headers=headers, json=broken).status_code == 422
+    table = client.get(f"/api/v1/projects/{web.project_ids[0]}/download/html", headers=headers).content
+    uploaded = client.post("/api/v1/uploads", headers=headers, files={
+        "file": ("他人单位名称.html", table.replace(_units(web)[SEED_UNIT].encode(), other_name.encode()))})
+    assert client.post(f"/api/v1/uploads/{uploaded.json()['upload_id']}/import", headers=headers).status_code == 403
+    entries = _refusals(web)
+    assert len(entries) == 5, [e["summary"] for e in entries]
+    assert {e["user"] for e in entries} == {"editor", "viewer"} and all(e["at"] and e["ip"] for e in entries)
+    assert all(e["action_label"] == "导入被拒绝" for e in entries)
+    upload_entry = entries[0]  # newest first
+    assert upload_entry["after"]["file"] == "他人单位名称.html" and upload_entry["unit_code"] == SEED_UNIT
+    assert "已是另一个单位的名称" in upload_entry["summary"], upload_entry
+    assert any("您只能导入本单位" in e["summary"] for e in entries)
+    assert any("不能导入文档" in e["summary"] and e["user"] == "viewer" for e in entries)
+    assert secret not in str(entries)
+    page = web.client("admin").get("/admin/audit", params={"action": "document.refused"})
+    assert page.status_code == 200 and "导入被拒绝" in page.text and "他人单位名称.html" in page.text

@@ -111,3 +111,28 @@ def test_every_refused_import_leaves_an_audit_entry_without_its_content(any_web:
     assert secret not in str(entries)
     page = web.client("admin").get("/admin/audit", params={"action": "document.refused"})
     assert page.status_code == 200 and "导入被拒绝" in page.text and "他人单位名称.html" in page.text
+
+
+def test_a_control_turning_text_around_is_refused_in_a_document(web: WebEnv) -> None:
+    # A project named 「甲项目\u202egpj.exe」 (U+202E, RIGHT-TO-LEFT OVERRIDE) was imported as it is: every page, list,
+    # history line, flash message and opinion naming it showed 「甲项目exe.jpg」 and turned the words after it around
+    # (「已导入「…」：新项目 1 个」). Refused now in any text of a document, saying which character and where; a
+    # zero-width space or full-width digits are ordinary text (real tables hold them) and stay taken.
+    client = web.client()
+    headers = {"Authorization": f"Bearer {web.token('editor')}"}
+    head = "|单位名称|255101测试单位|||\n|项目名称|{name}|||\n|一级指标|二级指标|三级指标|指标值|\n"
+    upload = client.post("/api/v1/uploads", headers=headers, files={"file": ("rtl.txt", (
+        head.format(name="甲项目\u202egpj.exe") + "|产出指标|数量指标|覆盖率|100%|\n").encode())})
+    blocked = upload.json()["blocked_tables"]
+    assert upload.status_code == 200 and len(blocked) == 1, upload.text[:300]
+    assert "projects[0].name：含有改变文字显示方向的控制字符（U+202E，第 4 个字符）" in blocked[0]["reason"], blocked
+    assert client.post(f"/api/v1/uploads/{upload.json()['upload_id']}/import", headers=headers).status_code == 422
+    token = web.token("editor")
+    for text in ("\u2067调整\u2069", "\u202a调整"):
+        document = _document_named(web, token, _units(web)[SEED_UNIT])
+        document["projects"][0]["purpose"] = text
+        refused = client.post("/api/v1/documents", headers=headers, json=document)
+        assert refused.status_code == 422 and "改变文字显示方向" in refused.text, refused.text[:300]
+    taken = client.post("/api/v1/uploads", headers=headers, files={"file": ("ok.txt", (
+        head.format(name="甲\u200b项目１２３") + "|产出指标|数量指标|覆盖率|100%|\n").encode())})
+    assert taken.json()["blocked_tables"] == [] and taken.json()["plan"], taken.text[:300]

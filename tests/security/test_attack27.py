@@ -136,3 +136,24 @@ def test_a_control_turning_text_around_is_refused_in_a_document(web: WebEnv) -> 
     taken = client.post("/api/v1/uploads", headers=headers, files={"file": ("ok.txt", (
         head.format(name="甲\u200b项目１２３") + "|产出指标|数量指标|覆盖率|100%|\n").encode())})
     assert taken.json()["blocked_tables"] == [] and taken.json()["plan"], taken.text[:300]
+
+
+def test_an_approved_table_refused_by_the_deployment_leaves_an_audit_entry(web: WebEnv) -> None:
+    # PERFBUDGET_REVISIONS=refuse: an import changing an approved project is refused (409 revision_refused) — and was
+    # not logged either.
+    from perfbudget.web.app import create_app
+    from perfbudget.web.settings import WebConfig
+    from tests.web.helpers import approve
+
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    refusing = WebEnv(create_app(WebConfig(database_url=web.url, secret_key="test-secret-key-" + "x" * 32,
+                                           revisions="refuse")), web.url, web.project_ids, web.other_project_id)
+    token = refusing.token("editor")
+    document = _document_named(refusing, token, _units(refusing)[SEED_UNIT])
+    answer = refusing.client().post("/api/v1/documents", headers={"Authorization": f"Bearer {token}"}, json=document)
+    assert answer.status_code == 409 and answer.json()["error"]["code"] == "revision_refused", answer.text[:300]
+    entries = _refusals(refusing)
+    assert len(entries) == 1 and entries[0]["user"] == "editor", entries
+    assert "不接受对已送审、已审核项目的导入修改" in entries[0]["summary"], entries[0]
+    assert entries[0]["after"]["via"] == "api" and entries[0]["unit_code"] == SEED_UNIT

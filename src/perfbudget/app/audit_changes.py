@@ -22,6 +22,7 @@ FIELD_LABELS = {
     "rule": "规则", "indicator": "指标", "field": "栏目", "reason": "理由",
     "groups": "指标组", "group": "指标组", "names": "指标名称",
     "file": "文件", "via": "方式", "document_id": "文件编号", "forced": "强制导入", "versions": "带来的版本",
+    "reasons": "拒绝原因", "reason_count": "原因条数",
     # a project's own fields (an edit keeps the whole project before and after)
     "seq": "表中序号", "title": "表名", "fund_label": "资金标签", "fund_year": "资金年度", "fund_source": "资金来源",
     "budget": "预算", "fiscal": "财政资金", "other": "其他资金", "initial": "年初预算数", "executed": "全年执行数",

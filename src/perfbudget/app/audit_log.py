@@ -30,6 +30,7 @@ ACTION_LABELS = {
     "session.login_throttled": "登录尝试过多被拒绝",
     "session.logout": "退出登录",
     "document.import": "导入文件",
+    "document.refused": "导入被拒绝",  # who tried, which file, why (app.import_refusals; attack27)
     "project.edit": "修改指标",
     "project.declare": "申报项目",
     "workflow.submit": "送审",

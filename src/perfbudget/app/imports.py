@@ -263,34 +263,34 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
         assert document is not None
         planned = plan_document(document)
         if isinstance(planned, str):
-            return ImportOutcome(file, FAILED, problems=(Problem(Source(file), planned),))
+            return _refused(store, request, file, FAILED, [Problem(Source(file), planned)], document.unit.code)
         plan = planned
         from perfbudget.app.validate import document_problems, storage_problems
 
         # uploads, the API, declarations: nothing stored that a page cannot show; the CLI: what a store can hold
         invalid = (document_problems if request.via != "cli" else storage_problems)(document, file)
         if invalid:
-            return ImportOutcome(file, FAILED, problems=tuple(invalid[:20]))
+            return _refused(store, request, file, FAILED, invalid[:20], document.unit.code)
         if request.via == "declare":  # amounts typed, not a published table's: the split must add up
             from perfbudget.app.fund_split import split_problem
 
             typed = [Problem(Source(file), said) for p in document.projects if (said := split_problem(p.budget))]
             if typed:
-                return ImportOutcome(file, FAILED, problems=tuple(typed))
+                return _refused(store, request, file, FAILED, typed, document.unit.code)
     not_allowed = import_refusal(request.principal, plan.document.unit.code)
     if not_allowed:  # ``perfbudget import --user``: the account's unit, as the upload and the API check it
-        return ImportOutcome(file, FORBIDDEN, problems=(Problem(Source(file), not_allowed),))
+        return _refused(store, request, file, FORBIDDEN, [Problem(Source(file), not_allowed)], plan.document.unit.code)
     from perfbudget.app.unit_name_clash import unit_name_problem
 
     taken = unit_name_problem(store, request.principal, plan.document.unit)  # another unit's name (attack25)
     if taken:
-        return ImportOutcome(file, FORBIDDEN, problems=(Problem(Source(file), taken),))
+        return _refused(store, request, file, FORBIDDEN, [Problem(Source(file), taken)], plan.document.unit.code)
     heads = plan.document.projects
     cut = incomplete_problems(plan.document, file)
     if cut and not request.allow_partial:
         complete = [i for i, p in enumerate(heads) if p.complete]
         if not complete:
-            return ImportOutcome(file, FAILED, problems=tuple(cut))
+            return _refused(store, request, file, FAILED, cut, plan.document.unit.code)
         outcome = import_document(store, settings, None, file, request, sha256=None, form=form, notes=notes,
                                   plan=plan.subset(complete))
         return replace(outcome, refused_tables=tuple(cut))
@@ -316,6 +316,8 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
     else:
         message = f"数据库冲突，重试 {RETRIES} 次后仍未能导入：{_short(last_error)}"
         return ImportOutcome(file, FAILED, problems=(Problem(Source(file), message),))
+    if outcome.status == REFUSED:  # an approved table the deployment takes no revision of
+        return _refused(store, request, file, REFUSED, outcome.problems, plan.document.unit.code)
     if outcome.status == IMPORTED:
         if outcome.document_id is not None:
             store.library_changed([outcome.document_id])  # the indicator library follows every import
@@ -323,6 +325,17 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
                                           for p in heads if not p.complete)
         outcome = replace(outcome, problems=tuple(notes) or outcome.problems, notices=notices)
     return outcome
+
+
+def _refused(store: Store, request: ImportRequest, file: str, status: str, problems: Sequence[Problem],
+             unit_code: str | None) -> ImportOutcome:
+    """The outcome of an import refused before anything was written, its refusal kept in the audit log (who, which
+    file, why: ``app.import_refusals``; no trace until attack27)."""
+    from perfbudget.app.import_refusals import record_refusal
+
+    record_refusal(store, request.actor, file, [p.message for p in problems], via=request.via, unit_code=unit_code,
+                   ip=request.ip)
+    return ImportOutcome(file, status, problems=tuple(problems))
 
 
 def _expected(plan: Plan, fates: list[TableFate], given: dict[int, int | None] | None) -> dict[str, int | None]:

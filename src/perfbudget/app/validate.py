@@ -63,6 +63,9 @@ _YEAR_FIELDS = {"fund_year", "end_year", "start_year", "year"}
 _NAME_FIELDS = {"name", "code", "fund_label", "fund_source", "level1", "level2", "level3", "title", "money_unit",
                 "unit", "kind"}
 BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+# The controls that reorder the text shown after them (embeddings, overrides, isolates): 「甲\u202e项目gpj.exe」
+# shows as 「甲exe.jpg目项」 on every page, list and message naming it (attack27); no budget table holds them.
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 ECHOED = 40  # characters of a refused value an error says back
 
 
@@ -155,6 +158,16 @@ def text_problem(text: str, limit: int) -> str | None:
     return None
 
 
+def direction_problem(text: str) -> str | None:
+    """Why a document's text may not be stored for the pages (Chinese): a control reordering the characters shown
+    after it, or None."""
+    found = DIRECTION_CONTROLS.search(text)
+    if found is None:
+        return None
+    return (f"含有改变文字显示方向的控制字符（U+{ord(found.group()):04X}，第 {found.start() + 1} 个字符），页面上显示的"
+            "文字会与实际内容不同：请删去后重新导入")
+
+
 def _leaves(value: Any, path: str = "", field: str = "") -> Iterator[tuple[str, str, Any]]:
     """Every stored value of a document (not its source locations) as (path, field name, value)."""
     if isinstance(value, Source) or value is None or isinstance(value, bool):
@@ -182,7 +195,7 @@ def document_problems(document: Document, file: str = "") -> list[Problem]:
         elif isinstance(value, Decimal):
             problem = number_problem(value)
         else:
-            problem = text_problem(value, MAX_NAME if field in _NAME_FIELDS else MAX_TEXT)
+            problem = text_problem(value, MAX_NAME if field in _NAME_FIELDS else MAX_TEXT) or direction_problem(value)
         if problem:
             problems.append(Problem(Source(file or "输入"), f"{path}：{problem}"))
     return indicator_count_problems(document, file) + extras_problems(document, file) + problems + seq_problems(

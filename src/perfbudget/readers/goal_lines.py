@@ -54,7 +54,8 @@ def note_goal_line(lines: list[tuple[str, Cell]] | None, cell: Cell, parts: Part
     return [*(lines or ()), (taken, cell)]
 
 
-_LIST_MARK = re.compile(r"^\s*(目标|任务|指标)?\s*[(（]?\s*(\d{1,2})\s*(?:[)）:：.．、]|(?=[\u4e00-\u9fff]))")
+_LIST_MARK = re.compile(r"^\s*+(?:(目标|任务|指标)\s*+)?(?:[(（]\s*+)?(\d{1,2})"
+                        r"\s*(?:[)）:：.．、]|(?=[\u4e00-\u9fff]))")
 _BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 
 

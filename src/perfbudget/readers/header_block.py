@@ -93,7 +93,7 @@ _UNIT_LABEL = re.compile(r"^(?:金额|资金|货币)?单位\s*[:：]$")
 # 2024年度预算数（万元） and 预算执行情况(万元) (20分) are)
 _FIGURE_AFTER_NOTE = re.compile(r"[)）]\s*[:：]?\s*\d")
 _BARE_MONEY_UNIT = re.compile(r"^(?:万元|元|千元|亿元)$")
-_MONEY_LIKE = re.compile(r"^\s*[-+]?\s*[\d.]")
+_MONEY_LIKE = re.compile(r"^\s*+[-+]?\s*[\d.]")
 _MONEY_FIELDS = ("total", "fiscal", "other")
 _TEXT_GROUPS = ("purpose", "goals", "goal-grid")  # groups whose cells are free text, never labels
 
@@ -857,7 +857,7 @@ _STAMP = re.compile(r"^[(（]\s*(?:盖章|公章|签章|签字|章)\s*[)）]$")
 _STREAM_NAME_END = re.compile(r"(?:项目|工程|经费|专项|补助|补贴|计划)[)）]?$")
 _CHECKBOX = re.compile(r"[□☑√✓■☐✔]")  # 项目属性 | 新增项目□ | 延续项目√: the label's options, one a cell
 _LABEL_END = re.compile(r"(?:编号|编码|代码|类型|类别|属性|性质|预算|领域|期限|名称|单位|部门|时间|日期|金额|[:：])$"
-                        r"|^[-+]?[\d.]|\d+年\d+月")
+                        r"|^[-+]?[\d.]|(?<!\d)\d+年\d+月")
 
 
 def _plain_text(text: str) -> bool:

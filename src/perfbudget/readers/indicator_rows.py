@@ -54,7 +54,7 @@ from perfbudget.target import parse_target
 # The first cell of an indicator header repeated after a page break.
 HEADER_FIRST = frozenset({"一级指标", "二级指标", "一级", "二级", "绩效指标", "序号", "项目"})
 
-FUSED_SCORE = re.compile(r"^(?P<value>.+?)\s*(?:[(（]\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[)）]"
+FUSED_SCORE = re.compile(r"^(?P<value>.(?:.*?(?<!\s))??)\s*(?:[(（]\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[)）]"
                           r"|\s(?P<b>\d+(?:\.\d+)?)\s*分)$")
 
 

@@ -25,8 +25,20 @@ GRADE_LABELS = frozenset({"评价等级", "自评等级", "绩效等级", "绩�
 _ROW_SCORES = frozenset({"总分/得分", "合计/得分", "总分合计/得分", "得分合计/得分"})
 _ROW_GRADES = frozenset({"总分/等级", "合计/等级"})
 _POINTS = re.compile(r"^((?:0|[1-9]\d{0,2})(?:\.\d+)?)\s*分?$")
-_IN_CELL = re.compile(r"^\s*([^:：\d]{2,8})\s*[:：]\s*(\S.*?)\s*$")  # 自评得分：92分 in one cell
+# 自评得分：92分 in one cell: the label and where its value starts (the value is the rest of the cell, see _in_cell)
+_IN_CELL = re.compile(r"\s*([^:：\d]{2,8})\s*[:：]\s*(?=\S)")
 GRADES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
+
+
+def _in_cell(text: str) -> tuple[str, str] | None:
+    """(label, value) of a cell holding both (自评得分：92分), the value without the white space after it and on one
+    line; None for any other cell. (A lazy value before 「\\s*$」 tried the rest of the cell again after each of its
+    characters: a value holding a run of 50,000 spaces was quadratic, attack27.)"""
+    pair = _IN_CELL.match(text)
+    if pair is None:
+        return None
+    value = text[pair.end():].rstrip()
+    return None if "\n" in value else (pair.group(1), value)
 
 
 def points(text: str) -> Decimal | None:
@@ -52,8 +64,8 @@ def stated_scores(extras: list[tuple[str, Cell]], problems: list[Problem]) -> tu
         text = cell.text
         if not ("分" in label or "级" in label or "计" in label or (not label and ("分" in text or "级" in text))):
             continue  # (every label below holds 分, 级 or 计: most extras are passed over here)
-        if not label and (pair := _IN_CELL.match(text)) is not None:
-            label, text = pair.group(1), pair.group(2)
+        if not label and (pair := _in_cell(text)) is not None:
+            label, text = pair
         if not label:
             continue
         if label in _ROW_SCORES:

@@ -67,22 +67,25 @@ _GUARDED_LABELS = {
 }
 _LABEL_WORDS = sorted({*HEADER_LABELS, *COLUMN_LABELS, *FUND_COLUMNS, *GOAL_EXPECTED, *GOAL_ACTUAL, *GOAL_OTHER,
                        *IGNORED_LABELS, "项目执行单位", "其中"} - _GUARDED_LABELS.keys(), key=lambda w: (-len(w), w))
+# A colon after a label's bracketed note or after spaces; without a note it starts only where a run of spaces starts
+# (not again from each of its spaces: a run of 50,000 spaces without a colon after it was quadratic, attack27).
+_COLON_ALTERNATIVE = r"|(?:[(（][^()（）]{0,6}[)）]\s*|(?<!\s)\s*)[:：]"
 # A label followed by 表 is part of the table's title (绩效目标表, 绩效目标自评表, 项目支出绩效目标申报表), not a label.
 _LABEL = re.compile("(?:" + "|".join(re.escape(w) for w in _LABEL_WORDS if len(w) >= 2) + r")(?![自评申报审核]{0,3}表)"
                     + "".join("|" + pattern for pattern in _GUARDED_LABELS.values())
-                    + r"|(?:[(（][^()（）]{0,6}[)）])?\s*[:：]")
+                    + _COLON_ALTERNATIVE)
 # The same with a label's note kept with it (资金情况(万元), 申报部门(单位): one label, not 单位 inside the note):
 # used by glued_cut_form, whose header blocks run on without a cell break before the next label.
 LABEL_WITH_NOTE = re.compile("(?:" + "|".join(re.escape(w) for w in _LABEL_WORDS if len(w) >= 2)
                              + r")(?![自评申报审核]{0,3}表)(?:[(（][^()（）]{0,8}[)）])?"
                              + "".join("|" + pattern for pattern in _GUARDED_LABELS.values())
-                             + r"|(?:[(（][^()（）]{0,6}[)）])?\s*[:：]")
+                             + _COLON_ALTERNATIVE)
 _LEVEL_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _LEVEL_WORDS) + r")(?:[(（]\d+分[)）])?")
 _UNITS = ("万元|平方米|公里|小时|人次|工作日|分钟|个月|户次|次数|元(?:/[人户亩月年天次生]){1,3}|百分比"
           "|[%‰个人次元天年月日台套件项所家户米亩辆头吨册场份篇期处座条间栋名批]")
 _TARGET = re.compile(
     r"(?:(?:[≥≤><=≧≦＞＜＝]|大于等于|小于等于|不低于|不高于|不少于|不超过|不大于|不小于)\s*)?"
-    r"\d+(?:\.\d+)?\s*(?:" + _UNITS + r")?(?:以上|以下|以内|及以上|及以下)?$"
+    r"(?<!\d)\d+(?:\.\d+)?\s*(?:" + _UNITS + r")?(?:以上|以下|以内|及以上|及以下)?$"
     r"|(?:稳步提高|逐步提高|明显提高|显著提高|有效提高|有所提高|进一步提高|明显提升|显著提升|有效提升|稳步提升"
     r"|持续提升|大幅提升|明显改善|有效改善|逐步改善|持续改善|按时完成|及时完成|全面完成|达到预期|符合要求"
     r"|符合标准|有效|及时|长期|长远|深远|良好|达标|合格|优良|提高|提升|改善|增强|稳定)$")
@@ -120,7 +123,7 @@ def _paragraph_parts(line: str) -> tuple[str, str] | None:
     return compact[:header.start()], compact[header.start():]
 
 
-_NUMBER_AFTER_SPACE = re.compile(r"\s+(\d+(?:\.\d+)?)(?=\s|$)")
+_NUMBER_AFTER_SPACE = re.compile(r"(?<!\s)\s+(\d+(?:\.\d+)?)(?=\s|$)")
 # The header given to rows read by scored_segments: the number after each row's target is not named on the
 # page (分值, 得分 or an actual value?), so it is kept under this label, never read as a score.
 SCORED_HEADER = ("一级指标", "二级指标", "三级指标", "指标值", "未标明列名的数值")

@@ -30,6 +30,7 @@ from perfbudget.app.exports import (
     target_table_file,
 )
 from perfbudget.app.import_preview import only_cut_tables
+from perfbudget.app.import_refusals import record_refusal
 from perfbudget.app.imports import (
     CONFIRM,
     ImportOutcome,
@@ -310,14 +311,20 @@ def import_upload(request: Request, upload_id: int, body: UploadImportBody | Non
             del data
         screened = screen_result(result, name, validate=True)
     blocked = unit_problem(principal, result, store_of(request))
-    if blocked:
+    unit_code = result.document.unit.code if result.document else None
+    if blocked:  # each refusal kept in the audit log: who, which file, why (attack27)
+        record_refusal(store_of(request), actor_of(principal), name, [blocked], via="api", unit_code=unit_code,
+                       ip=client_ip(request))
         raise forbidden(blocked)
     part = screened.document if screened.clean else screened.rest
     if part is None or (screened.blocked and not options.skip_blocked):
         # never a partial import the caller did not ask for: each blocked table with its reason
         message = ("有的表格有错误，未导入任何内容；只导入其余完整无误的表格请加 skip_blocked=true"
                    if screened.can_import_rest else "文件有错误，不能导入")
-        raise WebError(422, "import_failed", message, [p.message for p in screened.refusal(name)])
+        reasons = [p.message for p in screened.refusal(name)]
+        record_refusal(store_of(request), actor_of(principal), name, reasons, via="api", unit_code=unit_code,
+                       ip=client_ip(request))
+        raise WebError(422, "import_failed", message, reasons)
     store, settings = store_of(request), settings_of(request)
     report = review_file(store, part, settings)
     fates = preview(store, settings, part, name)

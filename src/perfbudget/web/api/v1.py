@@ -17,7 +17,16 @@ from perfbudget.app.acting import import_refusal
 from perfbudget.app.blocked import screen_json
 from perfbudget.app.edits import save_edit
 from perfbudget.app.exports import MEDIA_TYPES
-from perfbudget.app.imports import ImportRequest, api_document_name, document_from_json, import_document, preview
+from perfbudget.app.import_refusals import record_refusal
+from perfbudget.app.imports import (
+    FORBIDDEN,
+    ImportOutcome,
+    ImportRequest,
+    api_document_name,
+    document_from_json,
+    import_document,
+    preview,
+)
 from perfbudget.app.overview import (
     build_dashboard,
     event_total,
@@ -32,10 +41,11 @@ from perfbudget.app.review_desk import reviewer_grade_of
 from perfbudget.app.reviews import current_errors, review_file
 from perfbudget.app.roles import Action, Principal
 from perfbudget.app.times import utc_iso
+from perfbudget.app.unit_name_clash import unit_name_problem
 from perfbudget.app.validate import document_problems
 from perfbudget.app.workflow import STATE_LABELS, actor_of, take_step
 from perfbudget.interchange import InterchangeError, document_to_dict
-from perfbudget.model import Severity
+from perfbudget.model import Problem, Severity, Source
 from perfbudget.store.api import Store
 from perfbudget.web import audit
 from perfbudget.web.api import models as m
@@ -178,24 +188,39 @@ def post_document(request: Request, body: dict[str, Any], dry_run: bool = False,
     已审核项目的修改保存为修订稿（`notices` 说明），部署设置不接受修订时 409 `revision_refused`。
     一张表有错误只阻止它自己：不加 `skip_blocked=true` 时什么也不导入，422 逐一说明每张有错误的表；
     加上则导入其余完整无误的表（`dry_run=true` 时说明会怎样），有错误的表列在 `refused_tables` 中。"""
+    store, settings = store_of(request), settings_of(request)
+    file = api_document_name(principal)  # who sent it, by display name (app.imports)
+
+    def refuse(error: WebError, unit_code: str | None, reasons: list[str] | None = None) -> WebError:
+        # a refused import (not a dry run's) is kept in the audit log: who, which document, why (attack27)
+        if not dry_run:
+            record_refusal(store, actor_of(principal), file, reasons or [error.message], via="api",
+                           unit_code=unit_code, ip=client_ip(request))
+        return error
+
     if not principal.may(Action.EDIT):
-        raise forbidden(import_refusal(principal, None) or "")
+        raise refuse(forbidden(import_refusal(principal, None) or ""), None)
     screened = screen_json(body, "api")
     if screened.document is None:
-        raise WebError(422, "invalid_document", "文档有错误，不能导入", screened.refusal())
-    not_allowed = import_refusal(principal, screened.document.unit.code)  # perfbudget import --user's words
+        raise refuse(WebError(422, "invalid_document", "文档有错误，不能导入", screened.refusal()), None,
+                     [str(d["message"]) for d in screened.refusal()])
+    code = screened.document.unit.code
+    not_allowed = import_refusal(principal, code)  # perfbudget import --user's words
     if not_allowed:
-        raise forbidden(not_allowed)
+        raise refuse(forbidden(not_allowed), code)
     if screened.errors and not (skip_blocked and screened.can_import_rest):
         # never a partial import the caller did not ask for: each blocked table with its errors
         message = ("有的表格有错误，未导入任何内容；只导入其余完整无误的表格请加 skip_blocked=true"
                    if screened.can_import_rest else "文档有错误，不能导入")
-        raise WebError(422, "invalid_document", message, screened.refusal())
+        raise refuse(WebError(422, "invalid_document", message, screened.refusal()), code,
+                     [str(d["message"]) for d in screened.refusal()])
     document = screened.document
     refused = screened.refused_tables("api")
-    store, settings = store_of(request), settings_of(request)
+    if dry_run and (taken := unit_name_problem(store, principal, document.unit)) is not None:
+        # the import would refuse another unit's name (attack25): the dry run says so as the import does (it said
+        # 「changed」 until attack27)
+        raise_for_outcome(ImportOutcome(file, FORBIDDEN, problems=(Problem(Source(file), taken),)))
     report = review_file(store, document, settings)
-    file = api_document_name(principal)  # who sent it, by display name (app.imports)
     fates = preview(store, settings, document, file)
     plan = [] if isinstance(fates, str) else [replace(f, position=screened.positions[f.position]).to_dict()
                                                for f in fates]

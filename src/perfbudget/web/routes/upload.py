@@ -15,6 +15,7 @@ from starlette.datastructures import FormData
 
 from perfbudget.app.blocked import Screened, place_errors, screen_result, where
 from perfbudget.app.import_preview import differences, only_cut_tables, without_refused
+from perfbudget.app.import_refusals import record_refusal
 from perfbudget.app.imports import (
     CONFIRM,
     FORCE_HINT,
@@ -304,14 +305,21 @@ async def confirm(request: Request, upload_id: int, principal: Principal = Depen
 def _confirm(request: Request, upload_id: int, principal: Principal, form: FormData) -> Response:
     name, sha256, result, screened = kept_reading(request, principal, upload_id)
     blocked = unit_problem(principal, result, store_of(request))
+
+    def refused(reasons: list[str]) -> None:  # kept in the audit log: who, which file, why (attack27)
+        record_refusal(store_of(request), actor_of(principal), name, reasons, via="upload", ip=client_ip(request),
+                       unit_code=result.document.unit.code if result.document else None)
+
     if blocked:
+        refused([blocked])
         raise forbidden(blocked)
     allow_partial = form.get("allow_partial") == "1"
     part = importable_part(screened)
     if part is None or (screened.blocked and form.get("skip_blocked") != "1"):
         # never a partial import the user did not ask for: the blocked tables are named with their reasons
-        flash(request, blocked_message(screened) if screened.blocked or screened.file_errors
-              else "文件有错误，不能导入", "error")
+        said = blocked_message(screened) if screened.blocked or screened.file_errors else "文件有错误，不能导入"
+        refused([p.message for p in screened.refusal(name)])
+        flash(request, said, "error")
         return redirect(f"/upload/{upload_id}")
     given = {position: plain_int(str(value)) for key, value in form.items()
              if key.startswith("expected_") and (position := plain_int(key[9:])) is not None}
@@ -323,6 +331,7 @@ def _confirm(request: Request, upload_id: int, principal: Principal, form: FormD
         # import the tables that can be imported; the refused ones are named in the preview with their reason
         document, old_position = without_refused(document, fates)
         if not document.projects:
+            refused([f.message for f in fates if f.fate == "refused"])
             flash(request, "没有可以导入的表格", "error")
             return redirect(f"/upload/{upload_id}")
         expected = {new: expected[old] for new, old in old_position.items() if old in expected}

@@ -33,7 +33,7 @@ from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from perfbudget.model import Document, Problem, Project, Source, Unit
-from perfbudget.store import rows
+from perfbudget.store import content_text, rows
 from perfbudget.store.bulk import allocate_ids, insert_rows, insert_values, run
 from perfbudget.store.changes import Change, version_changes
 from perfbudget.store.engine import write_transaction
@@ -295,12 +295,37 @@ def plan_document(document: Document) -> Plan | str:
             return (f"同一文件中项目「{project.name}」（{project.fund_label or '无资金标签'}）出现了两次"
                     f"（第{seen[identity]}个和第{project.seq}个表），无法确定以哪一个为准")
         seen[identity] = project.seq
-    hashes = [rows.version_hash(document, p) for p in document.projects]
+    context = _context_text(document)
+    planned = [_planned_table(document, context, p) for p in document.projects]
+    hashes = [content for _, content in planned]
     head = DocumentHead(document.unit, document.money_unit, document.kind, tuple(
         ProjectHead(p.seq, p.name, p.fund_label, p.fund_year, p.complete, p.cut, p.source)
         for p in document.projects), document.indicator_count)
     return Plan(head, rows.unit_key(document.unit), identities, hashes, rows.document_hash(document, hashes),
-                tuple(table_rows(p) for p in document.projects), document)
+                tuple(table for table, _ in planned), document)
+
+
+def _context_text(document: Document) -> str | None:
+    try:
+        return content_text.context_text(document)
+    except (TypeError, ValueError):
+        return None  # a value of another type than the model's: hashed by the dicts
+
+
+def _planned_table(document: Document, context: str | None, project: Project) -> tuple[TableRows, str]:
+    """A table's rows and its content hash (:func:`rows.version_hash`), the hashed text written from the rows'
+    values (:mod:`perfbudget.store.content_text`); by the dicts when that meets a value it does not expect."""
+    table = table_rows(project)
+    if context is not None:
+        try:
+            texts = [content_text.indicator_text(indicator, row, target) for indicator, row, target
+                     in zip(project.indicators, table.indicators, table.targets, strict=True)]
+            text = content_text.version_text(context, project, texts)
+        except (TypeError, ValueError):
+            pass
+        else:
+            return table, hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return table, rows.version_hash(document, project)
 
 
 def planned_project(plan: Plan, position: int) -> Project:

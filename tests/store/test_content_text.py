@@ -162,3 +162,47 @@ def test_a_value_of_another_type_is_hashed_by_the_dicts(seed_document: Document,
     plan = importer.plan_document(document)
     assert not isinstance(plan, str)
     assert plan.hashes == [hashlib.sha256(_defined_text(document, project).encode("utf-8")).hexdigest()]
+
+
+def _defined_figures(project: Project) -> str | None:
+    """rows._figures_json as it read before import-reading."""
+    from perfbudget.interchange import progress_to_dict
+
+    month, total, grade = project.month, project.table_total, project.table_grade
+    progress = [progress_to_dict(i.progress) if i.progress is not None else None for i in project.indicators]
+    if month is None and total is None and grade is None and not any(progress):
+        return None
+    figures = {"month": month, "total": None if total is None else rows.format_decimal(total), "grade": grade,
+               "progress": progress if any(progress) else None}
+    return json.dumps({k: v for k, v in figures.items() if v is not None}, ensure_ascii=False, separators=(",", ":"))
+
+
+def _defined_rows(indicator: Indicator, position: int) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """rows.indicator_row and rows.target_row as they read before import-reading."""
+    from perfbudget.model import ENUM_TEXT
+
+    def dec(value: Decimal | None) -> str | None:
+        return None if value is None else rows.format_decimal(value)
+
+    target, period = indicator.target, indicator.target.period
+    extras = json.dumps([list(p) for p in indicator.extras], ensure_ascii=False) if indicator.extras else None
+    return ((position, indicator.level1, indicator.level2, indicator.level3, indicator.description,
+             dec(indicator.weight), indicator.actual, dec(indicator.score), indicator.deviation, extras),
+            (target.raw, ENUM_TEXT[target.kind], ENUM_TEXT[target.op] if target.op else None, dec(target.value),
+             target.unit, ENUM_TEXT[target.direction] if target.direction else None, dec(target.upper),
+             period[0] if period else None, period[1] if period else None))
+
+
+def test_the_rows_of_made_up_tables_are_as_before() -> None:
+    rng = random.Random(23)
+    empty_progress = Progress()  # a monitoring table's indicator with none of its columns filled
+    for number in range(300):
+        project = _project(rng, 1)
+        if number % 7 == 0 and project.indicators:
+            project = replace(project, indicators=(replace(project.indicators[0], progress=empty_progress),
+                                                   *project.indicators[1:]))
+        table = importer.table_rows(project)
+        assert table.version["table_figures"] == _defined_figures(project), number
+        assert table.version["goals"] == json.dumps(list(project.goals), ensure_ascii=False)
+        defined = [_defined_rows(indicator, position) for position, indicator in enumerate(project.indicators, 1)]
+        assert list(zip(table.indicators, table.targets, strict=True)) == defined

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from perfbudget.interchange import progress_to_dict
@@ -31,6 +32,8 @@ _text: Any = json.encoder.encode_basestring  # type: ignore[attr-defined]  # a s
 # Any other value as json.dumps writes it inside the hashed text (the rare parts: a cut's place, monitoring columns)
 _any = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 _int_text = int.__repr__
+_execution_values = attrgetter(*EXECUTION_FIELDS)  # a self-evaluation's funds grid's figures (interchange's order)
+_NO_EXECUTION = (None,) * len(EXECUTION_FIELDS)
 
 
 def _str(value: str | None) -> str:
@@ -97,13 +100,14 @@ def indicator_text(indicator: Indicator, row: tuple[Any, ...], target_row: tuple
 def project_text(project: Project, indicators: list[str]) -> str:
     """``interchange.project_to_dict(project)`` as the hashed text, its indicators' texts given in order."""
     budget = project.budget
-    figures = [(name, value) for name in EXECUTION_FIELDS if (value := getattr(budget, name)) is not None]
-    if not figures:  # the usual case: the three amounts, in their keys' order
+    execution = _execution_values(budget)
+    if execution == _NO_EXECUTION:  # the usual case: the three amounts, in their keys' order
         parts = [f'"budget":{{"fiscal":{_str(_dec(budget.fiscal))},"other":{_str(_dec(budget.other))},'
                  f'"total":{_str(_dec(budget.total))}}}']
     else:  # a self-evaluation's funds grid too
         amounts = {"total": _dec(budget.total), "fiscal": _dec(budget.fiscal), "other": _dec(budget.other),
-                   **{name: _dec(value) for name, value in figures}}
+                   **{name: _dec(value) for name, value in zip(EXECUTION_FIELDS, execution, strict=True)
+                      if value is not None}}
         parts = ['"budget":{' + ",".join([f'"{name}":{_str(amounts[name])}' for name in sorted(amounts)]) + "}"]
     if not project.complete:
         parts.append('"complete":false')

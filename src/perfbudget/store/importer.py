@@ -313,10 +313,12 @@ def _document_hash(head: DocumentHead, hashes: list[str]) -> str:
 
 def table_rows(project: Project) -> TableRows:
     """The rows the store writes for one table."""
-    indicator_rows = tuple(rows.indicator_row(indicator, position)
-                           for position, indicator in enumerate(project.indicators, 1))
-    return TableRows(rows.version_values(project), indicator_rows,
-                     tuple(rows.target_row(indicator.target) for indicator in project.indicators))
+    indicator_row, target_row = rows.indicator_row, rows.target_row
+    indicator_rows, target_rows = [], []
+    for position, indicator in enumerate(project.indicators, 1):
+        indicator_rows.append(indicator_row(indicator, position))
+        target_rows.append(target_row(indicator.target))
+    return TableRows(rows.version_values(project), tuple(indicator_rows), tuple(target_rows))
 
 
 def plan_document(document: Document) -> Plan | str:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from perfbudget.budget_parts import OTHER_CELL
@@ -76,11 +76,16 @@ def _figures_json(project: Project) -> str | None:
     their order, as the JSON interchange writes an indicator's ``progress``. They are kept with the version, not
     in the indicator rows: a target table's rows (the review's hot path) stay as they were."""
     month, total, grade = project.month, project.table_total, project.table_grade
+    if month is None and total is None and grade is None and not any(map(_PROGRESS, project.indicators)):
+        return None  # (the usual table: a look at each indicator's progress without a Python step)
     progress = [progress_to_dict(i.progress) if i.progress is not None else None for i in project.indicators]
     if month is None and total is None and grade is None and not any(progress):
-        return None
+        return None  # (a Progress of no figure gives an empty dict)
     figures = {"month": month, "total": _dec(total), "grade": grade, "progress": progress if any(progress) else None}
     return _COMPACT_JSON({k: v for k, v in figures.items() if v is not None})
+
+
+_PROGRESS = attrgetter("progress")
 
 
 def _figures(text: str | None) -> tuple[int | None, Decimal | None, str | None]:

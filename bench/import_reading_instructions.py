@@ -15,11 +15,12 @@ same form (cold, as ``read_text_instructions.py --cold``: the counted tables' ow
 * ``read``: ``load.load_path`` (the file opened, decoded and read by the text reader);
 * ``screen``: ``blocked.screen_result`` (the errors placed, the values no store can hold);
 * ``plan``: ``importer.plan_document`` (identities, content hashes, the rows);
-* ``send``: each task's ``Prepared`` results, their plans ``detached``, pickled as the pool sends them.
+* ``send``: each task's ``Prepared`` results, their plans ``detached``, pickled as the pool sends them;
+* ``receive`` (the writing process's part of the hand-off, not the reading processes'): those results unpickled.
 
 ``--src`` measures another tree's ``src`` (e.g. a ``git archive`` of main) for a side-by-side figure; the stages
-call only what both trees have. The stages add up to ``all`` within a few per cent (``all`` also frees each
-file's document, and its ``send`` pickles the plan just made). Needs valgrind; a minute or two a stage for 500
+call only what both trees have. The stages but ``receive`` add up to ``all`` within a few per cent (``all`` also
+frees each file's document, and its ``send`` pickles the plan just made). Needs valgrind; a minute or two a stage for 500
 tables on an idle core. bench/README.md (import-reading) holds the figures.
 """
 
@@ -39,7 +40,7 @@ from tempfile import TemporaryDirectory
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGES = ("all", "fingerprint", "lookup", "read", "screen", "plan", "send")
+STAGES = ("all", "fingerprint", "lookup", "read", "screen", "plan", "send", "receive")
 
 
 def write_corpus(folder: Path, tables: int, first: int = 0) -> list[str]:
@@ -102,6 +103,10 @@ def workload(stage: str, tables: int, folder: Path, url: str) -> None:
     elif stage == "send":
         items = [bulk_import._prepare_files(bulk_import.prepare_file, task) for task in tasks]
         step = lambda prepared: pickle.dumps(prepared, pickle.HIGHEST_PROTOCOL)  # noqa: E731
+    elif stage == "receive":
+        items = [pickle.dumps(bulk_import._prepare_files(bulk_import.prepare_file, task), pickle.HIGHEST_PROTOCOL)
+                 for task in tasks]
+        step = pickle.loads
     else:
         sys.exit(f"unknown stage {stage}")
     functools.reduce(lambda count, item: (step(item), count + 1)[1], items, 0)

@@ -19,9 +19,9 @@ same form (cold, as ``read_text_instructions.py --cold``: the counted tables' ow
 * ``receive`` (the writing process's part of the hand-off, not the reading processes'): those results unpickled.
 
 ``--src`` measures another tree's ``src`` (e.g. a ``git archive`` of main) for a side-by-side figure; the stages
-call only what both trees have. The stages but ``receive`` add up to ``all`` within a few per cent (``all`` also
-frees each file's document, and its ``send`` pickles the plan just made). Needs valgrind; a minute or two a stage for 500
-tables on an idle core. bench/README.md (import-reading) holds the figures.
+call only what both trees have. The stages but ``receive`` add up to ``all`` within a few per cent (``all``
+also frees each file's document, and its ``send`` pickles the plan just made). Needs valgrind; a minute or two
+a stage for 500 tables on an idle core. bench/README.md (import-reading) holds the figures.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from perfbudget.model import EXECUTION_FIELDS, Document, Indicator, Project
 from perfbudget.target import format_decimal
 from perfbudget.time_target import due_of, format_due
 
-_text: Any = json.encoder.encode_basestring  # type: ignore[attr-defined]  # a str as JSON, non-ASCII kept
+_text: Any = json.encoder.encode_basestring  # a str as JSON, non-ASCII kept (the C function json.dumps uses)
 # Any other value as json.dumps writes it inside the hashed text (the rare parts: a cut's place, monitoring columns)
 _any = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 _int_text = int.__repr__

@@ -53,7 +53,7 @@ _PLAIN_JSON = json.JSONEncoder(ensure_ascii=False).encode
 _COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _SORTED_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 _ASCII_COMPACT_JSON = json.JSONEncoder(separators=(",", ":")).encode
-_json_text: Any = json.encoder.encode_basestring  # type: ignore[attr-defined]  # a str as JSON, non-ASCII kept
+_json_text: Any = json.encoder.encode_basestring  # a str as JSON, non-ASCII kept
 
 
 def _pairs_json(pairs: tuple[tuple[str, str], ...]) -> str | None:

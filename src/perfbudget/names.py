@@ -16,5 +16,10 @@ _SPACES = re.compile(r"\s+")
 
 def canonical_name(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
+    if folded.isprintable():
+        # No format character (Cf is not printable), and the only white space a printable text can hold is
+        # the ASCII space: the usual name, kept as it is unless spaces need folding (a project's identity is
+        # computed for every table an import reads; the loop below costs a Python step a character).
+        return folded.strip() if "  " not in folded else _SPACES.sub(" ", folded).strip()
     visible = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
     return _SPACES.sub(" ", visible).strip()

@@ -32,6 +32,7 @@ message, and the import goes on. Reading processes end themselves when this proc
 from __future__ import annotations
 
 import errno
+import hashlib
 import multiprocessing
 import os
 import stat
@@ -53,6 +54,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from perfbudget.app.acting import import_refusal
 from perfbudget.app.imports import FORBIDDEN, ImportRequest, import_document, same_file
 from perfbudget.app.settings import CoreSettings
+from perfbudget.config import Limits
 from perfbudget.model import Problem, Source
 from perfbudget.os_reasons import os_reason
 from perfbudget.store import ImportOutcome, Store
@@ -196,18 +198,19 @@ _READER: dict[str, Any] = {}  # per reading process: its options and store
 def prepare_file(path: str | Path, options: ReadOptions, store: Store | None) -> Prepared:
     """Fingerprint, read, check and plan one file (in a reading process, or in this one)."""
     from perfbudget.app.blocked import screen_result
-    from perfbudget.load import load_path
+    from perfbudget.load import load_bytes, load_path
 
     name = str(path)
-    sha256 = file_sha256(path)
+    read = _file_bytes(path)  # read once: fingerprinted, then read from memory
+    sha256 = file_sha256(path) if read is None else hashlib.sha256(read[0]).hexdigest()
     checked = False
     if sha256 is not None and not options.force and store is not None:
-        with store.reading() as tx:
+        with store.reading(autocommit=True) as tx:  # one statement: no BEGIN and ROLLBACK on PostgreSQL
             earlier = tx.imported_before(sha256)
         if earlier is not None:
             return Prepared(name, sha256, True, earlier)
         checked = True
-    result = load_path(path, form=options.form)
+    result = load_path(path, form=options.form) if read is None else load_bytes(read[0], name, options.form, read[1])
     screened = screen_result(result, name, validate=options.via != "cli")
     document, notes = result.document, tuple(result.problems)
     refused: tuple[Problem, ...] = ()
@@ -222,6 +225,20 @@ def prepare_file(path: str | Path, options: ReadOptions, store: Store | None) ->
     if isinstance(plan, str):
         return Prepared(name, sha256, checked, failure=(Problem(Source(name), plan),))
     return Prepared(name, sha256, checked, None, result.form, plan.detached(), notes, refused=refused)
+
+
+def _file_bytes(path: str | Path) -> tuple[bytes, Limits] | None:
+    """A file's bytes and the limits they were read under, as ``load_path`` reads them; None when ``load_path`` is
+    to tell why it cannot (the limits' variables, a file too large or unreadable: its fingerprint then as before,
+    ``file_sha256`` of whatever its bytes are)."""
+    from perfbudget.readers import read_file
+
+    try:
+        limits = Limits.from_env()
+    except ValueError:
+        return None
+    data = read_file(path, limits)
+    return (data, limits) if isinstance(data, bytes) else None
 
 
 def _watch_parent(parent: int) -> None:

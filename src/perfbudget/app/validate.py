@@ -37,9 +37,10 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
-from perfbudget.model import Budget, Document, Problem, Source
+from perfbudget.model import Budget, Document, Problem, Project, Source
 from perfbudget.plain_numbers import YEAR_MAX, YEAR_MIN
 
 MAX_AMOUNT = Decimal(10) ** 12
@@ -99,7 +100,16 @@ _MAX_INTEGER_DIGITS, _MAX_DECIMAL_DIGITS = 41, 20
 
 
 def storable_number_problem(value: Decimal) -> str | None:
-    """Why a number cannot be stored at all (Chinese), or None; cheap for ``1E+1000000``."""
+    """Why a number cannot be stored at all (Chinese), or None; cheap for ``1E+1000000``.
+
+    The usual number is let through by its text: ``str`` writes a finite Decimal without an exponent exactly when its
+    exponent is at most 0 and it has at most six zeros after the point, and then as its digits with ``-exponent`` of
+    them after the point, so a text of at most 21 characters ending in a digit, without ``E``, has at most 21 digits
+    before the point and 19 after it (``as_tuple``, below, makes a named tuple in Python: a bulk import checks some
+    twenty numbers a table)."""
+    text = str(value)
+    if len(text) <= 21 and text[-1:].isdigit() and "E" not in text:
+        return None
     if not value.is_finite():
         return "数值无效（不是有限数）"
     exponent = value.as_tuple().exponent
@@ -112,6 +122,9 @@ def storable_number_problem(value: Decimal) -> str | None:
 # 分值, 得分; kinds23). Until attack22 the command line's check looked at the amounts only, and `perfbudget import` of a
 # 自评表 whose 全年执行数 was 200,000 digits stored it (the web refuses it, document_problems).
 _BUDGET_FIELDS = tuple(item.name for item in dataclasses.fields(Budget))
+_budget_values = attrgetter(*_BUDGET_FIELDS)
+_PROJECT_FIELDS = tuple(item.name for item in dataclasses.fields(Project))
+_project_values = attrgetter(*_PROJECT_FIELDS)
 
 
 def storage_problems(document: Document, file: str = "") -> list[Problem]:
@@ -130,17 +143,20 @@ def storage_problems(document: Document, file: str = "") -> list[Problem]:
         note(f"{path}.seq", integer_problem(project.seq, "seq"))
         if project.fund_year is not None:
             note(f"{path}.fund_year", integer_problem(project.fund_year, "fund_year"))
-        for name in _BUDGET_FIELDS:  # the amounts and the funds grid's figures (attack22: those were not looked at)
-            amount = getattr(project.budget, name)
+        # the amounts and the funds grid's figures (attack22: those were not looked at)
+        for name, amount in zip(_BUDGET_FIELDS, _budget_values(project.budget), strict=True):
             if amount is not None:
                 note(f"{path}.budget.{name}", storable_number_problem(amount))
-        for item in dataclasses.fields(project):  # a figure of the project's own (a table's 自评得分 …), whatever it is
-            value = getattr(project, item.name)
+        # a figure of the project's own (a table's 自评得分 …), whatever field it is
+        for name, value in zip(_PROJECT_FIELDS, _project_values(project), strict=True):
             if isinstance(value, Decimal):
-                note(f"{path}.{item.name}", storable_number_problem(value))
+                note(f"{path}.{name}", storable_number_problem(value))
         for number, indicator in enumerate(project.indicators):
+            target = indicator.target
+            if target.value is None and target.upper is None and indicator.weight is None and indicator.score is None:
+                continue
             where = f"{path}.indicators[{number}]"
-            for name, value in (("target.value", indicator.target.value), ("target.upper", indicator.target.upper),
+            for name, value in (("target.value", target.value), ("target.upper", target.upper),
                                 ("weight", indicator.weight), ("score", indicator.score)):
                 if value is not None:
                     note(f"{where}.{name}", storable_number_problem(value))
@@ -286,6 +302,8 @@ def extras_problems(document: Document, file: str = "") -> list[Problem]:
         heads: set[str] = set()
         past = None
         for number, indicator in enumerate(project.indicators):
+            if not indicator.extras:
+                continue  # (nothing added: the test below stands as it was for the indicator before)
             heads.update(head for head, _text in indicator.extras)
             if past is None and (len(heads) > MAX_EXTRA_COLUMNS or len(indicator.extras) > MAX_EXTRA_COLUMNS):
                 past = number

@@ -24,6 +24,7 @@ SQLite); the few single statements of an import run as cached SQL text through t
 from __future__ import annotations
 
 import hashlib
+import marshal
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,7 +34,7 @@ from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from perfbudget.model import Document, Problem, Project, Source, Unit
-from perfbudget.store import rows
+from perfbudget.store import content_text, rows
 from perfbudget.store.bulk import allocate_ids, insert_rows, insert_values, run
 from perfbudget.store.changes import Change, version_changes
 from perfbudget.store.engine import write_transaction
@@ -146,11 +147,11 @@ def _failed(file: str, message: str) -> ImportOutcome:
 
 
 def imported_before(connection: Connection, sha256: str) -> tuple[int, int] | None:
-    """(document id, table count) of an earlier import of a file with exactly these bytes, else None."""
-    row = connection.execute(
-        select(documents.c.id, documents.c.project_count).where(documents.c.sha256 == sha256)
-        .order_by(documents.c.id).limit(1)).first()
-    return None if row is None else (row.id, row.project_count)
+    """(document id, table count) of an earlier import of a file with exactly these bytes, else None (asked by a
+    bulk import's reading processes for every file: the driver's cursor, no SQLAlchemy statement)."""
+    found = run(connection, "SELECT id, project_count FROM documents WHERE sha256 = ? ORDER BY id LIMIT 1",
+                (sha256,), replanned=True)  # (PostgreSQL: planned as the table is, never a plan kept from empty)
+    return (found[0][0], found[0][1]) if found else None
 
 
 class Superseded(NamedTuple):
@@ -255,6 +256,20 @@ class Plan:
         """The plan without the document it was made from (what crosses between processes)."""
         return replace(self, source=None)
 
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        """A detached plan is pickled as one ``marshal`` text of its plain values (tuples, strings, numbers),
+        which a bulk import's reading process writes and its writing process reads in about half the time pickle
+        takes over its rows and records (each record pickled by a Python function: ``dataclasses``'
+        ``__getstate__`` and ``__setstate__``), and rebuilt as the same plan (:func:`_plan_sent`). Both ends are
+        the same interpreter (marshal's format is Python's own). A plan holding its document, or a value marshal
+        cannot write, is pickled as any dataclass."""
+        if self.source is None:
+            try:
+                return _plan_sent, (marshal.dumps(_plain(self)),)
+            except ValueError:  # a value of another type than the rows': pickle's own way
+                pass
+        return object.__reduce_ex__(self, protocol)
+
     def subset(self, positions: Sequence[int]) -> Plan:
         """The plan of the tables at these 0-based positions only (e.g. the complete ones), as
         :func:`plan_document` would make it for the document holding only those tables."""
@@ -270,16 +285,40 @@ class Plan:
                     _document_hash(head, hashes), tables, source)
 
 
+def _plain(plan: Plan) -> tuple[Any, ...]:
+    """A plan's values as plain tuples (what :meth:`Plan.__reduce_ex__` marshals; :func:`_plan_sent` rebuilds it)."""
+    head = plan.document
+    return (plan.unit_key, plan.identities, plan.hashes, plan.document_hash, head.unit.code, head.unit.name,
+            head.money_unit, head.kind, head.indicator_count,
+            tuple((p.seq, p.name, p.fund_label, p.fund_year, p.complete, None if p.cut is None else tuple(p.cut),
+                   None if p.source is None else tuple(p.source)) for p in head.projects),
+            tuple((t.version, t.indicators, t.targets) for t in plan.tables))
+
+
+def _plan_sent(data: bytes) -> Plan:
+    """The plan :meth:`Plan.__reduce_ex__` sent."""
+    (unit_key, identities, hashes, document_hash, code, name, money_unit, kind, count, heads,
+     tables) = marshal.loads(data)
+    source = Source._make
+    projects = tuple(ProjectHead(seq, project, label, year, complete, None if cut is None else source(cut),
+                                 None if start is None else source(start))
+                     for seq, project, label, year, complete, cut, start in heads)
+    return Plan(DocumentHead(Unit(code, name), money_unit, kind, projects, count), unit_key, identities, hashes,
+                document_hash, tuple(TableRows(*table) for table in tables))
+
+
 def _document_hash(head: DocumentHead, hashes: list[str]) -> str:
     return rows.document_hash(Document(head.unit, head.money_unit, (), head.kind), hashes)
 
 
 def table_rows(project: Project) -> TableRows:
     """The rows the store writes for one table."""
-    indicator_rows = tuple(rows.indicator_row(indicator, position)
-                           for position, indicator in enumerate(project.indicators, 1))
-    return TableRows(rows.version_values(project), indicator_rows,
-                     tuple(rows.target_row(indicator.target) for indicator in project.indicators))
+    indicator_row, target_row = rows.indicator_row, rows.target_row
+    indicator_rows, target_rows = [], []
+    for position, indicator in enumerate(project.indicators, 1):
+        indicator_rows.append(indicator_row(indicator, position))
+        target_rows.append(target_row(indicator.target))
+    return TableRows(rows.version_values(project), tuple(indicator_rows), tuple(target_rows))
 
 
 def plan_document(document: Document) -> Plan | str:
@@ -295,12 +334,37 @@ def plan_document(document: Document) -> Plan | str:
             return (f"同一文件中项目「{project.name}」（{project.fund_label or '无资金标签'}）出现了两次"
                     f"（第{seen[identity]}个和第{project.seq}个表），无法确定以哪一个为准")
         seen[identity] = project.seq
-    hashes = [rows.version_hash(document, p) for p in document.projects]
+    context = _context_text(document)
+    planned = [_planned_table(document, context, p) for p in document.projects]
+    hashes = [content for _, content in planned]
     head = DocumentHead(document.unit, document.money_unit, document.kind, tuple(
         ProjectHead(p.seq, p.name, p.fund_label, p.fund_year, p.complete, p.cut, p.source)
         for p in document.projects), document.indicator_count)
     return Plan(head, rows.unit_key(document.unit), identities, hashes, rows.document_hash(document, hashes),
-                tuple(table_rows(p) for p in document.projects), document)
+                tuple(table for table, _ in planned), document)
+
+
+def _context_text(document: Document) -> str | None:
+    try:
+        return content_text.context_text(document)
+    except (TypeError, ValueError):
+        return None  # a value of another type than the model's: hashed by the dicts
+
+
+def _planned_table(document: Document, context: str | None, project: Project) -> tuple[TableRows, str]:
+    """A table's rows and its content hash (:func:`rows.version_hash`), the hashed text written from the rows'
+    values (:mod:`perfbudget.store.content_text`); by the dicts when that meets a value it does not expect."""
+    table = table_rows(project)
+    if context is not None:
+        try:
+            texts = [content_text.indicator_text(indicator, row, target) for indicator, row, target
+                     in zip(project.indicators, table.indicators, table.targets, strict=True)]
+            text = content_text.version_text(context, project, texts)
+        except (TypeError, ValueError):
+            pass
+        else:
+            return table, hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return table, rows.version_hash(document, project)
 
 
 def planned_project(plan: Plan, position: int) -> Project:

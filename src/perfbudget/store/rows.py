@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from perfbudget.budget_parts import OTHER_CELL
@@ -46,14 +46,24 @@ def _undec(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
 
+# json.dumps(value, ensure_ascii=False[, separators=(",", ":")]) and json.dumps(value, ensure_ascii=False,
+# sort_keys=True, separators=(",", ":")) with their encoders made once: json.dumps makes a JSONEncoder at every call
+# given any argument (the same text; an import writes a few of these a table)
+_PLAIN_JSON = json.JSONEncoder(ensure_ascii=False).encode
+_COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_SORTED_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+_ASCII_COMPACT_JSON = json.JSONEncoder(separators=(",", ":")).encode
+_json_text: Any = json.encoder.encode_basestring  # a str as JSON, non-ASCII kept
+
+
 def _pairs_json(pairs: tuple[tuple[str, str], ...]) -> str | None:
-    return json.dumps([list(p) for p in pairs], ensure_ascii=False) if pairs else None
+    return _PLAIN_JSON([list(p) for p in pairs]) if pairs else None
 
 
 def _execution_json(budget: Budget) -> str | None:
     """The funds grid's typed figures of a self-evaluation as JSON text (None when the table gives none)."""
     figures = {name: _dec(value) for name in EXECUTION_FIELDS if (value := getattr(budget, name)) is not None}
-    return json.dumps(figures, separators=(",", ":")) if figures else None
+    return _ASCII_COMPACT_JSON(figures) if figures else None
 
 
 def _execution(text: str | None) -> dict[str, Decimal]:
@@ -66,11 +76,16 @@ def _figures_json(project: Project) -> str | None:
     their order, as the JSON interchange writes an indicator's ``progress``. They are kept with the version, not
     in the indicator rows: a target table's rows (the review's hot path) stay as they were."""
     month, total, grade = project.month, project.table_total, project.table_grade
+    if month is None and total is None and grade is None and not any(map(_PROGRESS, project.indicators)):
+        return None  # (the usual table: a look at each indicator's progress without a Python step)
     progress = [progress_to_dict(i.progress) if i.progress is not None else None for i in project.indicators]
     if month is None and total is None and grade is None and not any(progress):
-        return None
+        return None  # (a Progress of no figure gives an empty dict)
     figures = {"month": month, "total": _dec(total), "grade": grade, "progress": progress if any(progress) else None}
-    return json.dumps({k: v for k, v in figures.items() if v is not None}, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT_JSON({k: v for k, v in figures.items() if v is not None})
+
+
+_PROGRESS = attrgetter("progress")
 
 
 def _figures(text: str | None) -> tuple[int | None, Decimal | None, str | None]:
@@ -95,8 +110,7 @@ def _pairs(text: str | None) -> tuple[tuple[str, str], ...]:
 
 
 def _sha(data: Any) -> str:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_SORTED_JSON(data).encode("utf-8")).hexdigest()
 
 
 def unit_key(unit: Unit) -> str:
@@ -111,7 +125,13 @@ def project_identity(unit: Unit, project: Project) -> str:
     Names are compared in their canonical form (:func:`perfbudget.names.canonical_name`): names that
     differ only by invisible characters or width forms are the same project (migration 0110)."""
     label = canonical_name(project.fund_label) if project.fund_label is not None else None
-    return _sha([unit_key(unit), project.fund_year, canonical_name(project.name), label])
+    key, year, name = unit_key(unit), project.fund_year, canonical_name(project.name)
+    if type(year) is not int and year is not None:
+        return _sha([key, year, name, label])
+    # the list's JSON text written straight (the text _sha would hash)
+    text = (f'[{_json_text(key)},{"null" if year is None else int.__repr__(year)},{_json_text(name)},'
+            f'{"null" if label is None else _json_text(label)}]')
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def document_context(document: Document) -> dict[str, Any]:
@@ -150,11 +170,11 @@ def version_values(project: Project) -> dict[str, Any]:
         "budget_execution": _execution_json(project.budget),
         "table_figures": _figures_json(project),
         "purpose": project.purpose,
-        "goals": json.dumps(list(project.goals), ensure_ascii=False),
+        "goals": _PLAIN_JSON(list(project.goals)),
         "extras": _pairs_json(project.extras),
         "indicator_count": len(project.indicators),
         "complete": project.complete,
-        "needs_check": json.dumps(list(project.needs_check), ensure_ascii=False) if project.needs_check else None,
+        "needs_check": _PLAIN_JSON(list(project.needs_check)) if project.needs_check else None,
     }
 
 
@@ -167,16 +187,24 @@ TARGET_COLUMNS = ("raw", "kind", "op", "value", "unit", "direction", "upper", "p
 
 def indicator_row(indicator: Indicator, position: int) -> tuple[Any, ...]:
     """An indicator's column values in :data:`INDICATOR_COLUMNS` order."""
+    weight, score, extras = indicator.weight, indicator.score, indicator.extras
     return (position, indicator.level1, indicator.level2, indicator.level3, indicator.description,
-            _dec(indicator.weight), indicator.actual, _dec(indicator.score), indicator.deviation,
-            _pairs_json(indicator.extras))
+            None if weight is None else format_decimal(weight), indicator.actual,
+            None if score is None else format_decimal(score), indicator.deviation,
+            _PLAIN_JSON([list(p) for p in extras]) if extras else None)
+
+
+# ENUM_TEXT by the members' identity: an enum member's hash is ``Enum.__hash__``, a Python function, so that a look-up
+# by the member runs Python code; by ``id`` it does not (members are singletons: unpickled, they are the same object)
+_ENUM_TEXT_BY_ID = {id(member): text for member, text in ENUM_TEXT.items()}
 
 
 def target_row(target: Target) -> tuple[Any, ...]:
     """A target's column values in :data:`TARGET_COLUMNS` order."""
-    period = target.period
-    return (target.raw, ENUM_TEXT[target.kind], ENUM_TEXT[target.op] if target.op else None, _dec(target.value),
-            target.unit, ENUM_TEXT[target.direction] if target.direction else None, _dec(target.upper),
+    period, op, direction, value, upper = target.period, target.op, target.direction, target.value, target.upper
+    return (target.raw, _ENUM_TEXT_BY_ID[id(target.kind)], _ENUM_TEXT_BY_ID[id(op)] if op else None,
+            None if value is None else format_decimal(value), target.unit,
+            _ENUM_TEXT_BY_ID[id(direction)] if direction else None, None if upper is None else format_decimal(upper),
             period[0] if period else None, period[1] if period else None)
 
 

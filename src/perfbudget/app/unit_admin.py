@@ -133,6 +133,7 @@ def merge_units(store: Store, principal: Principal | None, into: str, other: str
     emptied unit."""
     from perfbudget.library.build import update_library
     from perfbudget.store import unit_rows
+    from perfbudget.store.unit_aliases import keep_aliases
 
     actor = _actor(principal, username)
     with store.transaction() as tx:
@@ -148,15 +149,19 @@ def merge_units(store: Store, principal: Principal | None, into: str, other: str
         if clashes:
             more = f"等 {len(clashes)} 个" if len(clashes) > _LISTED else ""
             raise UnitRefused(f"未合并：单位「{unit_label(source)}」的项目{'、'.join(clashes[:_LISTED])}{more}"
-                              f"在单位「{unit_label(target)}」中也有（项目名称、资金年度与资金标签相同），"
-                              "两份版本历史不能自动合并：只能合并没有相同项目的两个单位")
+                              f"在单位「{unit_label(target)}」中也有（项目名称、资金年度与资金标签相同）。"
+                              "两份各有自己的版本、审核、流程与自评记录，哪一份算数须由您决定：请先删除误导入的"
+                              "那一份（perfbudget project delete 编号，或项目页的「删除项目」，或 DELETE "
+                              "/api/v1/projects/编号；已送审的先退回，已审核通过的先重新打开），再合并。"
+                              "另一份的内容如需保留，可在合并后把它的文件再导入一次，成为保留项目的新版本")
         unit_rows.move_projects(tx.connection, moved, target.id)
+        aliases = keep_aliases(tx.connection, source, target)
         unit_rows.merge_unit_rows(tx.connection, source.id, target.id)
         tx.audit(actor, "unit.merge", "unit", target.id,
                  f"单位「{unit_label(source)}」并入「{unit_label(target)}」（{len(moved)} 个项目）",
                  before={"unit": {"id": source.id, "code": source.code, "name": source.name}},
                  after={"unit": {"id": target.id, "code": target.code, "name": target.name},
-                        "projects": sorted(moved)}, unit_code=target.code, ip=ip)
+                        "projects": sorted(moved), "aliases": aliases}, unit_code=target.code, ip=ip)
     if moved:
         update_library(store, list(moved))
     return UnitOutcome(target.id, len(moved),

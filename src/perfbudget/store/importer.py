@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from perfbudget.model import Document, Problem, Project, Source, Unit
+from perfbudget.model import Budget, Document, Problem, Project, Source, Unit
 from perfbudget.store import rows
 from perfbudget.store.bulk import allocate_ids, insert_rows, insert_values, run
 from perfbudget.store.changes import Change, version_changes
@@ -301,6 +301,20 @@ def plan_document(document: Document) -> Plan | str:
         for p in document.projects), document.indicator_count)
     return Plan(head, rows.unit_key(document.unit), identities, hashes, rows.document_hash(document, hashes),
                 tuple(table_rows(p) for p in document.projects), document)
+
+
+def landed(plan: Plan, unit: Unit) -> Plan:
+    """The plan with its tables landing in ``unit`` (the unit the document's unit was merged into,
+    ``store.unit_aliases``): that unit's key and the projects' identities under it. The content hashes are the
+    file's (a table imported before the merge is still 「未变化」); the document is recorded under ``unit``."""
+    identities = [rows.project_identity(unit, Project(
+        seq=p.seq, title=None, name=p.name, fund_label=p.fund_label, fund_year=p.fund_year, fund_source=None,
+        budget=_NO_BUDGET, purpose=None, goals=(), indicators=())) for p in plan.document.projects]
+    return replace(plan, document=replace(plan.document, unit=unit), unit_key=rows.unit_key(unit),
+                   identities=identities)
+
+
+_NO_BUDGET = Budget()
 
 
 def planned_project(plan: Plan, position: int) -> Project:

@@ -1,0 +1,100 @@
+"""replay-r: the issues' scenarios replayed through the CLI and the API, and the leftovers of replay-q (a unit merged
+away, the same project in both units merged, a wrongly imported project deleted), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from typer.testing import CliRunner
+
+from perfbudget.cli import app as cli
+from tests.review.review_helpers import GOOD_ROWS, table_file_text
+from tests.web.conftest import WebEnv
+
+runner = CliRunner()
+
+
+def _bearer(web: WebEnv, who: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {web.token(who)}"}
+
+
+def _table(project: str, unit: str = "预算单位：天津市和平区人民检察院") -> str:
+    """A table of one project naming its unit as ``unit`` says (by name only: a web page's copy)."""
+    text = table_file_text(GOOD_ROWS, heading=f"1.{project}-2024中央绩效目标表").replace("测试项目-", f"{project}-")
+    return text.replace("\t100001测试单位\n", f"\t{unit}\n")
+
+
+def _units(web: WebEnv) -> dict[str, dict[str, Any]]:
+    listed = web.client().get("/api/v1/units", headers=_bearer(web, "admin")).json()["items"]
+    return {f"{unit['code'] or ''}/{unit['name']}": unit for unit in listed}
+
+
+def _import(web: WebEnv, path: Any, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
+    done = runner.invoke(cli, ["import", str(path), "--db", web.url])
+    assert done.exit_code == 0, done.output
+    return done.output
+
+
+def test_a_later_import_naming_a_merged_unit_lands_in_the_unit_it_was_merged_into(any_web: WebEnv,
+                                                                                 tmp_path: Any) -> None:
+    # replay-q's merge deleted the unit merged away, and a later table naming it (by its name, from a web page's copy)
+    # stored that unit anew with its projects as new projects: the merge now keeps the unit's keys (unit_aliases)
+    web = any_web
+    _import(web, tmp_path / "a.txt", _table("按名称导入的项目"))
+    _import(web, tmp_path / "m.txt", _table("中间单位的项目", "预算单位：和平区检察院（中间）"))
+    middle = _units(web)["/和平区检察院（中间）"]
+    merged = runner.invoke(cli, ["unit", "merge", f"by-id/{middle['id']}", "by-name/天津市和平区人民检察院",
+                                 "--db", web.url])
+    assert merged.exit_code == 0, merged.output
+    client, admin = web.client(), _bearer(web, "admin")
+    found = client.get("/api/v1/projects?q=按名称导入的项目", headers=admin).json()["items"]
+    assert len(found) == 1 and found[0]["unit"]["name"] == "和平区检察院（中间）", found
+    pid = found[0]["id"]
+    # the CLI: a changed table of the merged unit is the project's next version there; no unit made again
+    said = _import(web, tmp_path / "b.txt", _table("按名称导入的项目").replace("≥12次", "≥13次"))
+    assert "新版本 1 个" in said and "已由管理员并入「和平区检察院（中间）（无编码）」" in said, said
+    assert "/天津市和平区人民检察院" not in _units(web)
+    assert client.get(f"/api/v1/projects/{pid}", headers=admin).json()["latest_version"] == 2
+    # merged once more (into 255101): the keys merged into the unit merged away follow it
+    again = runner.invoke(cli, ["unit", "merge", "255101", f"by-id/{middle['id']}", "--db", web.url])
+    assert again.exit_code == 0, again.output
+    said = _import(web, tmp_path / "c.txt", _table("按名称导入的项目").replace("≥12次", "≥14次"))
+    assert "已由管理员并入「255101 天津市和平区人民检察院」" in said and "新版本 1 个" in said, said
+    # the API's upload: a new project of a merged unit lands in 255101 too
+    coded = _units(web)
+    assert "/和平区检察院（中间）" not in coded
+    before = next(u for k, u in coded.items() if k.startswith("255101/"))["projects"]
+    sent = client.post("/api/v1/uploads", headers=admin, files={"file": (
+        "d.txt", _table("合并后新报的项目", "预算单位：和平区检察院（中间）").encode(), "text/plain")})
+    assert sent.status_code == 200, sent.text
+    imported = client.post(f"/api/v1/uploads/{sent.json()['upload_id']}/import", headers=admin)
+    assert imported.status_code == 200, imported.text
+    new = client.get("/api/v1/projects?q=合并后新报的项目", headers=admin).json()["items"]
+    assert len(new) == 1 and new[0]["unit"]["code"] == "255101", new
+    after = _units(web)
+    assert next(u for k, u in after.items() if k.startswith("255101/"))["projects"] == before + 1
+    assert "/和平区检察院（中间）" not in after and "/天津市和平区人民检察院" not in after
+
+
+def test_a_merge_of_units_holding_the_same_project_names_both_copies_and_the_way_out(any_web: WebEnv,
+                                                                                    tmp_path: Any) -> None:
+    # two version histories, each with its own workflow, reviews and self-evaluations: the admin chooses which copy
+    # counts; the refusal names both projects' numbers and how to resolve it (delete the wrong copy, then merge)
+    web = any_web
+    _import(web, tmp_path / "a.txt", _table("两边都有的项目"))
+    _import(web, tmp_path / "b.txt", _table("两边都有的项目", "255101天津市和平区人民检察院"))
+    client, admin = web.client(), _bearer(web, "admin")
+    both = client.get("/api/v1/projects?q=两边都有的项目", headers=admin).json()["items"]
+    assert len(both) == 2, both
+    uncoded = next(p for p in both if p["unit"]["code"] is None)
+    coded = next(p for p in both if p["unit"]["code"] == "255101")
+    units = _units(web)
+    kept = next(u for k, u in units.items() if k.startswith("255101/"))["id"]
+    refused = client.post(f"/api/v1/units/{kept}/merge", headers=admin,
+                          json={"other": f"by-id/{units['/天津市和平区人民检察院']['id']}"})
+    assert refused.status_code == 422, refused.text
+    message = refused.json()["error"]["message"]
+    assert f"「两边都有的项目」（2024中央，编号 {uncoded['id']} 与 {coded['id']}）" in message, message
+    assert "perfbudget project delete 编号" in message and "再合并" in message, message
+    assert len(client.get("/api/v1/projects?q=两边都有的项目", headers=admin).json()["items"]) == 2

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from perfbudget.cli import app as cli
 from tests.review.review_helpers import GOOD_ROWS, table_file_text
-from tests.web.conftest import WebEnv
+from tests.web.conftest import WebEnv, csrf_of
 
 runner = CliRunner()
 
@@ -98,3 +98,83 @@ def test_a_merge_of_units_holding_the_same_project_names_both_copies_and_the_way
     assert f"「两边都有的项目」（2024中央，编号 {uncoded['id']} 与 {coded['id']}）" in message, message
     assert "perfbudget project delete 编号" in message and "再合并" in message, message
     assert len(client.get("/api/v1/projects?q=两边都有的项目", headers=admin).json()["items"]) == 2
+
+
+def _two_tables(unit: str = "预算单位：误导入单位") -> str:
+    first = _table("误导入的项目甲", unit)
+    second = _table("误导入的项目乙", unit).replace("1.误导入的项目乙", "2.误导入的项目乙")
+    return first + second
+
+
+def test_an_admin_deletes_a_wrongly_imported_project_through_the_cli_the_api_and_the_page(any_web: WebEnv,
+                                                                                         tmp_path: Any) -> None:
+    # no face could remove a wrongly imported project (replay-q's leftover): app.project_delete, admins only,
+    # audited, refused for a submitted or approved table
+    web = any_web
+    path = tmp_path / "误导入.txt"
+    said = _import(web, path, _two_tables())
+    assert "新项目 2 个" in said, said
+    client, admin = web.client(), _bearer(web, "admin")
+    found = {p["name"]: p["id"] for p in client.get("/api/v1/projects?q=误导入的项目",
+                                                    headers=admin).json()["items"]}
+    first, second = found["误导入的项目甲"], found["误导入的项目乙"]
+    # the API: a unit's editor may not (it cannot see the unit: 404; its own unit's project: 403); the admin may
+    assert client.delete(f"/api/v1/projects/{first}", headers=_bearer(web, "editor")).status_code == 404
+    own = client.delete(f"/api/v1/projects/{web.project_ids[0]}", headers=_bearer(web, "editor"))
+    assert own.status_code == 403 and "须由管理员操作" in own.json()["error"]["message"], own.text
+    for who in ("reviewer", "viewer"):
+        refused = client.delete(f"/api/v1/projects/{first}", headers=_bearer(web, who))
+        assert refused.status_code == 403, (who, refused.text)
+        browser = web.client(who)
+        page_refused = browser.post(f"/projects/{first}/delete", data={
+            "csrf_token": csrf_of(browser, f"/projects/{first}"), "confirm": "yes"})
+        assert page_refused.status_code == 403 and "不能删除项目" in page_refused.text, (who, page_refused.text[:300])
+    gone = client.delete(f"/api/v1/projects/{first}", headers=admin)
+    assert gone.status_code == 200, gone.text
+    assert gone.json()["versions"] == 1 and "已删除项目「误导入的项目甲」" in gone.json()["message"], gone.text
+    assert "另有 1 个文件还含其他项目，保留" in gone.json()["message"]
+    assert client.get(f"/api/v1/projects/{first}", headers=admin).status_code == 404
+    assert client.delete(f"/api/v1/projects/{first}", headers=admin).status_code == 404
+    # the same file again: read again (its fingerprint forgotten), the deleted table back as a new project
+    again = runner.invoke(cli, ["import", str(path), "--db", web.url])
+    assert again.exit_code == 0 and "新项目 1 个" in again.output and "未变化 1 个" in again.output, again.output
+    # the CLI: confirmed by --yes; an account that is not an admin is refused
+    by_name = runner.invoke(cli, ["project", "delete", str(second), "--db", web.url])
+    assert by_name.exit_code == 1 and "确认无误请加 --yes" in by_name.output, by_name.output
+    editor = runner.invoke(cli, ["project", "delete", str(second), "--yes", "--user", "editor", "--db", web.url])
+    assert editor.exit_code == 1 and "须由管理员操作" in editor.output, editor.output
+    done = runner.invoke(cli, ["project", "delete", str(second), "--yes", "--user", "admin", "--db", web.url])
+    assert done.exit_code == 0 and "已删除项目「误导入的项目乙」" in done.output, done.output
+    assert client.get(f"/api/v1/projects/{second}", headers=admin).status_code == 404
+    audit = runner.invoke(cli, ["audit", "--db", web.url])
+    assert "删除项目「误导入的项目甲」" in audit.output and "删除项目「误导入的项目乙」" in audit.output, audit.output
+    # the page: the admin's card on a draft project, none for the editor; a checkbox confirms
+    back = {p["name"]: p["id"] for p in client.get("/api/v1/projects?q=误导入的项目",
+                                                   headers=admin).json()["items"]}["误导入的项目甲"]
+    page = web.client("admin")
+    assert 'id="project-delete"' in page.get(f"/projects/{back}").text
+    assert 'id="project-delete"' not in web.client("editor").get(f"/projects/{web.project_ids[0]}").text
+    token = csrf_of(page, f"/projects/{back}")
+    unconfirmed = page.post(f"/projects/{back}/delete", data={"csrf_token": token}, follow_redirects=True)
+    assert "未删除：请勾选" in unconfirmed.text
+    deleted = page.post(f"/projects/{back}/delete", data={"csrf_token": token, "confirm": "yes"},
+                        follow_redirects=True)
+    assert deleted.status_code == 200 and "已删除项目「误导入的项目甲」" in deleted.text, deleted.text[-2000:]
+    assert "单位「误导入单位」已没有项目，一并删除" in deleted.text
+    assert "/误导入单位" not in _units(web)
+
+
+def test_a_submitted_or_approved_project_is_not_deleted(any_web: WebEnv) -> None:
+    web = any_web
+    client, admin, pid = web.client(), _bearer(web, "admin"), web.project_ids[1]
+    steps = [("editor", {"action": "submit", "justification": "已核对"}), ("reviewer", {"action": "approve"})]
+    for (who, body), said in zip(steps, ("已送审，不能删除：请审核人员先退回", "有审核通过的第 1 版（正式版本），不能删除"),
+                                 strict=True):
+        moved = client.post(f"/api/v1/projects/{pid}/workflow", headers=_bearer(web, who), json=body)
+        assert moved.status_code == 200, moved.text
+        refused = client.delete(f"/api/v1/projects/{pid}", headers=admin)
+        assert refused.status_code == 409 and said in refused.json()["error"]["message"], refused.text
+        cli_refused = runner.invoke(cli, ["project", "delete", str(pid), "--yes", "--db", web.url])
+        assert cli_refused.exit_code == 1 and said in cli_refused.output, cli_refused.output
+        assert 'id="project-delete"' not in web.client("admin").get(f"/projects/{pid}").text
+    assert client.get(f"/api/v1/projects/{pid}", headers=admin).status_code == 200

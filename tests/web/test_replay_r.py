@@ -168,8 +168,8 @@ def test_a_submitted_or_approved_project_is_not_deleted(any_web: WebEnv) -> None
     web = any_web
     client, admin, pid = web.client(), _bearer(web, "admin"), web.project_ids[1]
     steps = [("editor", {"action": "submit", "justification": "已核对"}), ("reviewer", {"action": "approve"})]
-    for (who, body), said in zip(steps, ("已送审，不能删除：请审核人员先退回", "有审核通过的第 1 版（正式版本），不能删除"),
-                                 strict=True):
+    refusals = ("已送审，不能删除：请审核人员先退回", "有审核通过的第 1 版（正式版本），不能删除")
+    for (who, body), said in zip(steps, refusals, strict=True):
         moved = client.post(f"/api/v1/projects/{pid}/workflow", headers=_bearer(web, who), json=body)
         assert moved.status_code == 200, moved.text
         refused = client.delete(f"/api/v1/projects/{pid}", headers=admin)

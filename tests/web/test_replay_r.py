@@ -204,6 +204,13 @@ def test_a_publication_is_the_same_file_from_the_cli_and_the_api(any_web: WebEnv
         first = client.get(f"/api/v1/projects/{pid}/download/{form}", headers=_bearer(web, "admin")).content
         time.sleep(1.1)
         assert client.get(f"/api/v1/projects/{pid}/download/{form}", headers=_bearer(web, "admin")).content == first
+    # the 审核意见书 (issue 14: `perfbudget desk opinion`, GET /api/v1/projects/{id}/opinion.docx)
+    out = tmp_path / "意见书.docx"
+    made = runner.invoke(cli, ["desk", "opinion", str(pid), "-o", str(out), "--user", "reviewer", "--db", web.url])
+    assert made.exit_code == 0, made.output
+    time.sleep(1.1)
+    fetched = client.get(f"/api/v1/projects/{pid}/opinion.docx", headers=_bearer(web, "reviewer"))
+    assert fetched.status_code == 200 and fetched.content == out.read_bytes()
     # the indicator library's workbook (issue 16: `perfbudget library export`, GET /api/v1/library/export/xlsx)
     out = tmp_path / "指标库.xlsx"
     made = runner.invoke(cli, ["library", "export", "--to", "xlsx", "-o", str(out), "--db", web.url])

@@ -187,6 +187,8 @@ def test_route_table_covers_every_route(web: WebEnv) -> None:
         "/api/v1/units/{unit_id}/merge",
         # the filled 自评 sheet's API upload (editor, other editor, reviewer, viewer): tests/web/test_replay_q.py
         "/api/v1/projects/{project_id}/evaluation/sheet",
+        # an admin's project delete, page and API (DELETE /api/v1/projects/{id}, every role): tests/web/test_replay_r.py
+        "/projects/{project_id}/delete",
     }
     asked = [path.format(p=1, u=1).split("?")[0] for path in covered]  # the URLs the tables above request
     routes = dict(_routes(web.app.routes))

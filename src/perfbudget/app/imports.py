@@ -39,7 +39,7 @@ from perfbudget.app.settings import REFUSE, CoreSettings
 from perfbudget.app.times import shown
 from perfbudget.app.workflow import APPROVED, DRAFT, FROZEN, SUBMITTED, state_label
 from perfbudget.interchange import InterchangeError
-from perfbudget.model import Document, Problem, Project, Source
+from perfbudget.model import Document, Problem, Project, Source, Unit
 from perfbudget.store import Store
 from perfbudget.store import importer as store_importer
 from perfbudget.store.importer import (
@@ -53,6 +53,7 @@ from perfbudget.store.importer import (
     ImportOutcome,
     Plan,
     StaleVersion,
+    landed,
     plan_document,
 )
 from perfbudget.store.transaction import Actor, TrailEntry, Transaction, WorkflowRow
@@ -232,9 +233,10 @@ FORBIDDEN = "forbidden"  # the importing account may not import the document's u
 
 def preview(store: Store, settings: CoreSettings, document: Document, file: str) -> list[TableFate] | str:
     """What importing ``document`` now would do, table by table (nothing is written); or why it cannot."""
-    plan = plan_document(document)
-    if isinstance(plan, str):
-        return plan
+    planned = plan_document(document)
+    if isinstance(planned, str):
+        return planned
+    plan, _merged = landing(store, planned)
     with store.reading() as tx:
         fates = analyse(tx, plan, file, settings)
     return [fate if document.projects[fate.position - 1].complete else
@@ -277,6 +279,7 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
             typed = [Problem(Source(file), said) for p in document.projects if (said := split_problem(p.budget))]
             if typed:
                 return _refused(store, request, file, FAILED, typed, document.unit.code)
+    plan, merged = landing(store, plan)
     not_allowed = import_refusal(request.principal, plan.document.unit.code)
     if not_allowed:  # ``perfbudget import --user``: the account's unit, as the upload and the API check it
         return _refused(store, request, file, FORBIDDEN, [Problem(Source(file), not_allowed)], plan.document.unit.code)
@@ -324,6 +327,8 @@ def import_document(store: Store, settings: CoreSettings, document: Document | N
         notices = outcome.notices + tuple(f"项目「{p.name}」不完整，已按 --allow-partial 保存并标记为「不完整」"
                                           for p in heads if not p.complete)
         outcome = replace(outcome, problems=tuple(notes) or outcome.problems, notices=notices)
+    if merged and outcome.status in (IMPORTED, UNCHANGED):
+        outcome = replace(outcome, notices=(merged, *outcome.notices))
     return outcome
 
 
@@ -336,6 +341,19 @@ def _refused(store: Store, request: ImportRequest, file: str, status: str, probl
     record_refusal(store, request.actor, file, [p.message for p in problems], via=request.via, unit_code=unit_code,
                    ip=request.ip)
     return ImportOutcome(file, status, problems=tuple(problems))
+
+
+def landing(store: Store, plan: Plan) -> tuple[Plan, str]:
+    """The plan as it lands: in the unit its unit was merged into when an admin merged that unit away
+    (``store.unit_aliases``; until replay-r the unit was stored anew), with what to say of it; else as it is."""
+    with store.reading() as tx:
+        row = tx.merged_into(plan.unit_key)
+    if row is None:
+        return plan, ""
+    said = plan.document.unit
+    named = f"{said.code} {said.name or ''}".strip() if said.code else (said.name or "")
+    into = f"{row.code} {row.name or ''}".strip() if row.code else f"{row.name or ''}（无编码）"
+    return landed(plan, Unit(row.code, row.name)), f"文件中的单位「{named}」已由管理员并入「{into}」，按「{into}」导入"
 
 
 def _expected(plan: Plan, fates: list[TableFate], given: dict[int, int | None] | None) -> dict[str, int | None]:

@@ -144,10 +144,11 @@ def export_library(store: Store, form: str, minimum: int = 1) -> tuple[bytes, in
 
     from perfbudget.library.export import write_xlsx
     from perfbudget.library.query import all_groups
+    from perfbudget.writers.stable_zip import stable_zip
 
     groups = all_groups(store, minimum)
     if form == "json":
         return (json.dumps({"groups": groups}, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), len(groups)
     out = io.BytesIO()
     write_xlsx(groups, out)
-    return out.getvalue(), len(groups)
+    return stable_zip(out.getvalue()), len(groups)  # the same bytes from the CLI and the API (replay-r)

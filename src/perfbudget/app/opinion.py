@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from perfbudget.app.review_desk import Desk, finding_place
 from perfbudget.app.workflow import APPROVED, STATE_LABELS
 from perfbudget.vocabulary import SEVERITY_LABELS
+from perfbudget.writers.stable_zip import stable_zip
 
 if TYPE_CHECKING:
     from perfbudget.app.overview import UnitName
@@ -312,7 +313,7 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     out = io.BytesIO()
     word.save(out)
-    return out.getvalue()
+    return stable_zip(out.getvalue())  # the same bytes from the page, the API and the CLI (writers/stable_zip.py)
 
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -9,10 +9,14 @@ but the database itself could put them together or correct a name: an admin had 
   forms, invisible characters and spaces aside, ``unit_name_clash.name_key``) is refused, with the hint to merge. A
   unit without a code is keyed by its name, so its projects are keyed anew (a project's identity hashes its unit's
   key). A later import of a coded unit's table names the unit as that table does (as before).
-* **merge**: every project and document of one unit moved to another, the emptied unit deleted. Refused, nothing
-  written, when a project of the one is a project of the other too (the same name, fund year and fund label: they are
-  listed; two version histories are not merged), or while accounts are bound to the unit merged away (their unit
-  would vanish). A later import of a table naming the merged unit's code or name stores that unit anew.
+* **merge**: every project and document of one unit moved to another, the emptied unit deleted, its keys kept as
+  aliases (``store.unit_aliases``): a later import of a table naming the merged unit's code or name lands in the unit
+  kept (it stored that unit anew until replay-r). Refused, nothing written, while accounts are bound to the unit
+  merged away (their unit would vanish), or when a project of the one is a project of the other too (the same name,
+  fund year and fund label): they are listed with both copies' numbers and the way out — delete the wrong copy
+  (:mod:`perfbudget.app.project_delete`), then merge. Two histories are not interleaved: each copy has its own
+  versions, reviews, workflow and 自评, an approved copy is the record its reviewer signed, and which copy counts is
+  the admin's call, not the dates' (docs/store.md).
 
 Both are audited (``unit.rename``, ``unit.merge``, with the names as they were) and bring the indicator library up to
 date for the projects they moved. Admins only; ``principal`` None is the command line acting as ``username``.
@@ -133,6 +137,7 @@ def merge_units(store: Store, principal: Principal | None, into: str, other: str
     emptied unit."""
     from perfbudget.library.build import update_library
     from perfbudget.store import unit_rows
+    from perfbudget.store.unit_aliases import keep_aliases
 
     actor = _actor(principal, username)
     with store.transaction() as tx:
@@ -148,15 +153,19 @@ def merge_units(store: Store, principal: Principal | None, into: str, other: str
         if clashes:
             more = f"等 {len(clashes)} 个" if len(clashes) > _LISTED else ""
             raise UnitRefused(f"未合并：单位「{unit_label(source)}」的项目{'、'.join(clashes[:_LISTED])}{more}"
-                              f"在单位「{unit_label(target)}」中也有（项目名称、资金年度与资金标签相同），"
-                              "两份版本历史不能自动合并：只能合并没有相同项目的两个单位")
+                              f"在单位「{unit_label(target)}」中也有（项目名称、资金年度与资金标签相同）。"
+                              "两份各有自己的版本、审核、流程与自评记录，哪一份算数须由您决定：请先删除误导入的"
+                              "那一份（perfbudget project delete 编号，或项目页的「删除项目」，或 DELETE "
+                              "/api/v1/projects/编号；已送审的须先退回；审核通过的是正式记录，不能删除，请删另一份），再合并。"
+                              "另一份的内容如需保留，可在合并后把它的文件再导入一次，成为保留项目的新版本")
         unit_rows.move_projects(tx.connection, moved, target.id)
+        aliases = keep_aliases(tx.connection, source, target)
         unit_rows.merge_unit_rows(tx.connection, source.id, target.id)
         tx.audit(actor, "unit.merge", "unit", target.id,
                  f"单位「{unit_label(source)}」并入「{unit_label(target)}」（{len(moved)} 个项目）",
                  before={"unit": {"id": source.id, "code": source.code, "name": source.name}},
                  after={"unit": {"id": target.id, "code": target.code, "name": target.name},
-                        "projects": sorted(moved)}, unit_code=target.code, ip=ip)
+                        "projects": sorted(moved), "aliases": aliases}, unit_code=target.code, ip=ip)
     if moved:
         update_library(store, list(moved))
     return UnitOutcome(target.id, len(moved),

@@ -50,6 +50,7 @@ from perfbudget.writers.print_layout import (
     lines_needed,
     xlsx_page_setup,
 )
+from perfbudget.writers.stable_zip import stable_zip
 
 KINDS = ("evaluation", "monitor")
 FONT = "宋体"
@@ -206,4 +207,4 @@ def template_xlsx(document: Document, projects: Iterable[Project] | None = None,
     buffer = io.BytesIO()
     text_only(workbook)  # no user text is ever a formula (writers/cell_safety.py)
     workbook.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue())  # the same bytes from every face (writers/stable_zip.py)

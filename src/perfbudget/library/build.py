@@ -247,6 +247,15 @@ def update_library_for_documents(store: Store, document_ids: list[int]) -> None:
     update_library(store, ids)
 
 
+def forget_projects(connection: Connection, ids: list[int]) -> None:
+    """Take these projects' entries out of the library inside the caller's write transaction (a project deleted,
+    ``app.project_delete``): the counts and statistics of the groups they leave brought down by them."""
+    from perfbudget.store import library_rows as rows
+
+    rows.lock(connection)
+    _apply_facts(connection, rows.drop_entries(connection, ids), [])
+
+
 def _update(connection: Connection, ids: list[int]) -> None:
     from perfbudget.store import library_rows as rows
 

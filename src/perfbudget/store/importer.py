@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from perfbudget.model import Document, Problem, Project, Source, Unit
+from perfbudget.model import Budget, Document, Problem, Project, Source, Unit
 from perfbudget.store import content_text, rows
 from perfbudget.store.bulk import allocate_ids, insert_rows, insert_values, run
 from perfbudget.store.changes import Change, version_changes
@@ -365,6 +365,20 @@ def _planned_table(document: Document, context: str | None, project: Project) ->
         else:
             return table, hashlib.sha256(text.encode("utf-8")).hexdigest()
     return table, rows.version_hash(document, project)
+
+
+def landed(plan: Plan, unit: Unit) -> Plan:
+    """The plan with its tables landing in ``unit`` (the unit the document's unit was merged into,
+    ``store.unit_aliases``): that unit's key and the projects' identities under it. The content hashes are the
+    file's (a table imported before the merge is still 「未变化」); the document is recorded under ``unit``."""
+    identities = [rows.project_identity(unit, Project(
+        seq=p.seq, title=None, name=p.name, fund_label=p.fund_label, fund_year=p.fund_year, fund_source=None,
+        budget=_NO_BUDGET, purpose=None, goals=(), indicators=())) for p in plan.document.projects]
+    return replace(plan, document=replace(plan.document, unit=unit), unit_key=rows.unit_key(unit),
+                   identities=identities)
+
+
+_NO_BUDGET = Budget()
 
 
 def planned_project(plan: Plan, position: int) -> Project:

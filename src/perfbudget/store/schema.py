@@ -60,6 +60,16 @@ class UnitRow(Base):
     __table_args__ = (Index("ix_units_code_id", "code", "id"),)  # list order (0500)
 
 
+class UnitAliasRow(Base):
+    """A key (``code:…``/``name:…``) of a unit merged away, naming the unit it was merged into: a later import naming
+    it lands there (:mod:`perfbudget.store.unit_aliases`, migration 1830)."""
+
+    __tablename__ = "unit_aliases"
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    merged_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
 class DocumentRow(Base):
     """One imported file: what it was, where it came from, when it was stored.
 
@@ -284,6 +294,7 @@ class ChangeCounterRow(Base):
 
 _tables = Base.metadata.tables
 units = _tables["units"]
+unit_aliases = _tables["unit_aliases"]
 documents = _tables["documents"]
 projects = _tables["projects"]
 project_versions = _tables["project_versions"]

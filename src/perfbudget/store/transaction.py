@@ -122,6 +122,12 @@ class Transaction:
               expected: dict[str, int | None] | None = None) -> importer.ImportOutcome:
         return importer.apply_plan(self.connection, plan, file, sha256, form, expected)
 
+    def merged_into(self, key: str) -> Any | None:
+        """The unit a unit of ``key`` was merged into, when no unit holds ``key`` (``store.unit_aliases``)."""
+        from perfbudget.store.unit_aliases import merged_into
+
+        return merged_into(self.connection, key)
+
     def imported_before(self, sha256: str) -> tuple[int, int] | None:
         return importer.imported_before(self.connection, sha256)
 

@@ -28,14 +28,16 @@ def _identity(unit: Unit, row: Any) -> str:
 
 
 def rekeyed_projects(connection: Connection, unit_id: int, unit: Unit) -> tuple[dict[int, str], list[str]]:
-    """The projects of unit ``unit_id`` with their identities under ``unit`` (id → identity), and the names of those
-    whose new identity another project holds already (each 「名称（资金）」)."""
+    """The projects of unit ``unit_id`` with their identities under ``unit`` (id → identity), and those whose new
+    identity another project holds already, each 「名称（资金，编号 N 与 M）」: this unit's project N and the other's M
+    (the numbers an admin deletes one copy by, ``perfbudget project delete``)."""
     own = connection.execute(select(projects.c.id, projects.c.name, projects.c.fund_label, projects.c.fund_year)
-                             .where(projects.c.unit_id == unit_id)).all()
+                             .where(projects.c.unit_id == unit_id).order_by(projects.c.id)).all()
     wanted = {row.id: _identity(unit, row) for row in own}
-    taken = set(connection.execute(select(projects.c.identity).where(
-        projects.c.identity.in_(list(wanted.values())), projects.c.unit_id != unit_id)).scalars()) if wanted else set()
-    clashes = [f"「{row.name}」（{row.fund_label or '无资金标签'}）" for row in own if wanted[row.id] in taken]
+    taken = dict(connection.execute(select(projects.c.identity, projects.c.id).where(
+        projects.c.identity.in_(list(wanted.values())), projects.c.unit_id != unit_id)).all()) if wanted else {}
+    clashes = [f"「{row.name}」（{row.fund_label or '无资金标签'}，编号 {row.id} 与 {taken[wanted[row.id]]}）"
+               for row in own if wanted[row.id] in taken]
     return wanted, clashes
 
 

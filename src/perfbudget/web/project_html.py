@@ -144,7 +144,21 @@ def project_content(c: Mapping[str, Any], token: str) -> Markup:
         f'审核发现 {len(c["findings"])} 条</p>\n</section>\n'
         f'{cell_comments(c["project"])}{figures}'
         '<section class="card" id="workflow">\n  <h2>审核流程</h2>\n'
-        f'{history}{returned}{_workflow_form(hid, steps, token, c.get("kept")) if steps else ""}</section>\n')
+        f'{history}{returned}{_workflow_form(hid, steps, token, c.get("kept")) if steps else ""}</section>\n'
+        f'{_delete_form(hid, token) if c.get("may_delete") else ""}')
+
+
+def _delete_form(head_id: int, token: str) -> str:
+    """An admin's 删除项目 card (a project neither submitted nor approved: ``app.project_delete``)."""
+    return ('<section class="card screen-only" id="project-delete">\n  <h2>删除项目（管理员）</h2>\n'
+            '  <p class="muted">误导入的项目（未送审、未审核通过）可以删除：它的全部版本、审核与自评记录、流程记录一并'
+            '删除，不能恢复；记入审计日志。</p>\n'
+            f'  <form method="post" action="/projects/{head_id}/delete">\n'
+            f'    <input type="hidden" name="csrf_token" value="{text(token)}">\n'
+            '    <label><input type="checkbox" name="confirm" value="yes" required id="project-delete-confirm">'
+            '确认删除该项目及其全部版本与记录</label>\n'
+            '    <button type="submit" class="danger" id="project-delete-button">删除项目</button>\n  </form>\n'
+            '</section>\n')
 
 
 def cell_comments(project: Project) -> str:

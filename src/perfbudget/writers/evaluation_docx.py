@@ -35,6 +35,7 @@ from perfbudget.writers.print_layout import (
     running_head,
     set_widths,
 )
+from perfbudget.writers.stable_zip import stable_zip
 
 FONT = "宋体"
 LATIN = "Times New Roman"
@@ -117,7 +118,7 @@ def grids_docx(grids: Iterable[Grid]) -> bytes:
         docx_section(document.sections[0], [float(w) for w in WIDTHS])
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue())
 
 
 def _page_starts(grid: Grid, scale: float, page_height: float) -> list[int]:

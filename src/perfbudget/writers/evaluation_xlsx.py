@@ -36,6 +36,7 @@ from perfbudget.writers.print_layout import (
     xlsx_page_setup,
     xlsx_page_starts,
 )
+from perfbudget.writers.stable_zip import stable_zip
 
 FONT = "宋体"
 
@@ -170,7 +171,7 @@ def grids_workbook(grids: Iterable[Grid], summary: Any) -> bytes:
     buffer = io.BytesIO()
     text_only(workbook)
     workbook.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue())
 
 
 def evaluation_xlsx(evaluation: Evaluation, original: bool = False) -> bytes:

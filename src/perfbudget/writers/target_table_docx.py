@@ -44,6 +44,7 @@ from perfbudget.writers.print_layout import (
     running_head,
     set_widths,
 )
+from perfbudget.writers.stable_zip import stable_zip
 from perfbudget.writers.target_table_layout import ProjectGrid, project_grid
 
 FONT = "宋体"
@@ -207,4 +208,4 @@ def target_table_docx(document: Document, original: bool = False) -> bytes:
     _font(tail.add_run(""), size=1)
     buffer = io.BytesIO()
     out.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue())

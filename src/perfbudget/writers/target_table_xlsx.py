@@ -33,6 +33,7 @@ from perfbudget.writers.print_layout import (
     xlsx_page_setup,
     xlsx_page_starts,
 )
+from perfbudget.writers.stable_zip import stable_zip
 from perfbudget.writers.target_table_layout import project_grid
 
 FONT = "宋体"
@@ -131,4 +132,4 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
     buffer = io.BytesIO()
     text_only(workbook)  # no user text is ever a formula (writers/cell_safety.py)
     workbook.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue())

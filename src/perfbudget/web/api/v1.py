@@ -174,6 +174,34 @@ def put_project(request: Request, project_id: int, body: EditBody,
     return {"status": result.status, "message": result.message, "version": result.version}
 
 
+class ProjectDeleted(BaseModel):
+    project_id: int = Field(..., description="删除的项目编号")
+    versions: int = Field(..., description="随之删除的版本数")
+    message: str
+
+
+@router.delete("/projects/{project_id}", responses=m.error_responses(401, 403, 404, 409, 422),
+               response_model=ProjectDeleted, tags=[TAG_PROJECTS],
+               summary="（管理员）删除误导入的项目，同 perfbudget project delete")
+def delete_project(request: Request, project_id: int, principal: Principal = Depends(api_user)) -> dict[str, Any]:
+    """项目的全部版本、审核与自评记录、流程记录一并删除，记入审计日志（``project.delete``）。已送审的项目（须先退回）
+    与审核通过的项目（含有修订稿待审的：正式记录）不能删除：409 ``not_deletable``；管理员以外的角色 403。"""
+    from perfbudget.app.project_delete import DeleteRefused
+    from perfbudget.app.project_delete import delete_project as delete
+
+    with store_of(request).reading() as tx:
+        project_head(tx, principal, project_id)  # 404 for a project the token cannot see
+    try:
+        outcome = delete(store_of(request), principal, project_id, ip=client_ip(request))
+    except DeleteRefused as refused:
+        if refused.forbidden:
+            raise forbidden(str(refused)) from refused
+        if refused.missing:
+            raise WebError(404, "not_found", str(refused)) from refused
+        raise WebError(409, "not_deletable", str(refused)) from refused
+    return {"project_id": outcome.project_id, "versions": outcome.versions, "message": outcome.message}
+
+
 @router.post("/documents", responses=ERRORS, response_model=m.ImportResult, tags=[TAG_IMPORT],
              summary="导入文档（交换格式）；dry_run=true 时只审核并说明导入会怎样，不导入",
              openapi_extra=INTERCHANGE_BODY)

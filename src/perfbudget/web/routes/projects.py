@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from perfbudget.app.evaluations import offered
 from perfbudget.app.exports import FORMAT_LABELS, target_formats, target_table_file
 from perfbudget.app.overview import events_newest_first, history_newest_first, project_head
+from perfbudget.app.project_delete import may_delete
 from perfbudget.app.project_view import ProjectPage, load_page, load_page_on_loop, load_view, page_of_row
 from perfbudget.app.reviews import current_errors
 from perfbudget.app.roles import Action, Principal
@@ -105,6 +106,7 @@ def project_response(request: Request, principal: Principal, page: ProjectPage,
         "may_edit_unit": principal.can(Action.EDIT, view.head.unit_code),
         "may_evaluate": offered(settings, view.head.approved_version),
         "formats": target_formats(), "format_labels": FORMAT_LABELS, "kept": kept,
+        "may_delete": principal.can(Action.ADMIN) and may_delete(view.head.state, view.head.approved_version),
     }, page_token(request))
     return render_framed(request, "project.html", view.head.name, content)
 
@@ -144,6 +146,32 @@ def workflow_step(request: Request, project_id: int, action: str = Form(...), co
                                    {"comment": comment, "justification": justification, "needs": needs})
     response.status_code = 422 if needs else 409
     return response
+
+
+@router.post("/projects/{project_id}/delete")
+def delete_project_step(request: Request, project_id: int, confirm: str = Form(""),
+                        principal: Principal = Depends(page_user)) -> Response:
+    """An admin deletes a wrongly imported project (:mod:`perfbudget.app.project_delete`, as ``perfbudget project
+    delete`` and the API's ``DELETE``): the project list with the message; a refusal said on the project's page
+    (403 for a role that may not)."""
+    from perfbudget.app.project_delete import DeleteRefused, delete_project
+
+    with store_of(request).reading() as tx:
+        project_head(tx, principal, project_id)  # 404 for a project the account cannot see
+    if not principal.can(Action.ADMIN):
+        raise WebError(403, "forbidden", f"您的角色（{principal.role_label}）不能删除项目，须由管理员操作")
+    if confirm != "yes":
+        flash(request, "未删除：请勾选「确认删除该项目及其全部版本与记录」后再删除", "error")
+        return redirect(f"/projects/{project_id}")
+    try:
+        outcome = delete_project(store_of(request), principal, project_id, ip=client_ip(request))
+    except DeleteRefused as refused:
+        if refused.forbidden:
+            raise WebError(403, "forbidden", str(refused)) from refused
+        flash(request, str(refused), "error")
+        return redirect("/projects" if refused.missing else f"/projects/{project_id}")
+    flash(request, outcome.message, "ok")
+    return redirect("/projects")
 
 
 # characters of an audit summary on the history page (200 entries naming 5,000-character comments made it 3.8 MB at

@@ -686,3 +686,34 @@ def test_the_portrait_target_table_page_prints_its_short_labels_on_one_line(tmp_
                      for printed in pdf.pages for line in (printed.extract_text() or "").splitlines()]
         for label in labels:
             assert any(label in line for line in lines), (name, label, [line for line in lines if "级" in line])
+
+
+def test_a_workbook_a_little_taller_than_a_page_prints_on_one_page(tmp_path: Path) -> None:
+    """print27: the 部门整体 table 29's 绩效目标表 workbook — 20 rows, about 4 pt taller than a landscape page at the
+    scale fitting it one page wide — printed its last three indicators on a second page under the repeated header,
+    its 数量指标 label drawn again there. A sheet at most a tenth taller than its page is now fitted to one page wide and
+    one page tall (`print_layout.xlsx_one_page`), without computed page breaks; LibreOffice prints it on one landscape
+    page with every indicator and 「第 1 页，共 1 页」."""
+    import pdfplumber
+    from openpyxl import load_workbook
+
+    from perfbudget.load import load_path
+    from perfbudget.writers.target_table_xlsx import target_table_xlsx
+
+    corpus = Path(__file__).parents[1] / "fixtures" / "real" / "corpus"
+    department = load_path(next(corpus.glob("29_*-bumenzhengti-*.txt"))).document
+    assert department is not None
+    path = tmp_path / "department.xlsx"
+    path.write_bytes(target_table_xlsx(department))
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 1)
+    assert not sheet.row_breaks.brk
+    with pdfplumber.open(to_pdf([path], tmp_path)["department.xlsx"]) as pdf:
+        assert len(pdf.pages) == 1
+        page = pdf.pages[0]
+        assert page.width > page.height  # landscape
+        text = unicodedata.normalize("NFKC", _squash(page.extract_text() or ""))
+    assert "第1页,共1页" in text.replace("，", ",")
+    for indicator in department.projects[0].indicators:
+        assert unicodedata.normalize("NFKC", _squash(indicator.level3)) in text, indicator.level3

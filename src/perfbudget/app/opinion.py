@@ -416,7 +416,7 @@ def opinion_html(title: str, desks: Sequence[Desk]) -> str:
     parts = []
     for (heading, project_blocks), layout in zip(projects, pages, strict=True):
         cuts = layout.parts if layout else (tuple(range(len(project_blocks))),)
-        parts += [{"heading": heading + (CONTINUED if number else ""),
+        parts += [{"heading": heading + (CONTINUED if number else ""), "continued": bool(number),
                    "new_page": bool(number) or bool(layout and layout.new_page),
                    "body": Markup(_part_markup([entry for block in part for entry in project_blocks[block]]))}
                   for number, part in enumerate(cuts)]

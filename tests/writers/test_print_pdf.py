@@ -717,3 +717,29 @@ def test_a_workbook_a_little_taller_than_a_page_prints_on_one_page(tmp_path: Pat
     assert "第1页,共1页" in text.replace("，", ",")
     for indicator in department.projects[0].indicators:
         assert unicodedata.normalize("NFKC", _squash(indicator.level3)) in text, indicator.level3
+
+
+def test_the_target_table_page_never_leaves_one_character_of_a_label_on_a_line(tmp_path: Path) -> None:
+    """print27: printed portrait by Chromium, the Anhui table 133's labels of five to eight characters wrapped in their
+    narrow columns a character too late — 「计划管理指 / 标」, 「其中：财政资 / 金」, 「预算规模及资金用 / 途」: one
+    character alone on the second line of a label, four times in the 二级指标 column. The centred cells now wrap in
+    lines of even length (`text-wrap: balance`): 「计划管 / 理指标」. No label leaves a character alone on a line."""
+    import pdfplumber
+
+    from perfbudget.load import load_path
+    from perfbudget.writers.target_table_html import target_table_html
+    from perfbudget.writers.target_table_layout import project_grid
+
+    corpus = Path(__file__).parents[1] / "fixtures" / "real" / "corpus"
+    document = load_path(next(corpus.glob("133_*.txt"))).document
+    assert document is not None
+    labels = {spec.text for spec in project_grid(document, document.projects[0], False).cells
+              if spec.center and 5 <= len(spec.text) <= 8}
+    assert "计划管理指标" in labels
+    page = tmp_path / "t133.html"
+    page.write_bytes(target_table_html(document))
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        words = [unicodedata.normalize("NFKC", w["text"]) for printed in pdf.pages for w in printed.extract_words()]
+    alone = [word for word in words if len(word) == 1 and any(label.endswith(word) for label in labels)]
+    assert not alone, alone
+    assert "计划管" in words and "理指标" in words

@@ -510,7 +510,7 @@ def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_
     the running head, with the name of the project it goes on with or begins, and some page goes on with one.
     print27 (print26's left item): a page going on with a project says so, 「名称（续）」, and a page beginning a
     project does not (a repeated row could not say it: each part is cut at its computed page, app/opinion_pages.py);
-    no page ends with a project's name (Chromium left 「2. 检察装备经费…」 over one line of it at the foot of page 1)."""
+    no page ends with a project's name."""
     from html import unescape
 
     import pdfplumber

@@ -63,7 +63,8 @@ class Measure:
     line: float  # a line of text
     after: float  # after a plain paragraph (the head lines, 「无。」, the earlier comments' heading)
     list_start: float  # above a list's first item
-    heading: float  # 审核发现, 审核意见 with the room above them
+    heading_line: float  # a line of 审核发现, 审核意见
+    heading_extra: float  # the room above them
     units: float  # a plain line's width
     list_units: float  # a list item's line
     name_line: float  # a line of the project's name (the repeated row)
@@ -76,7 +77,7 @@ class Measure:
 
     def entry(self, entry: Entry, previous: str | None) -> float:
         if entry.kind == HEADING:
-            return self.heading
+            return self.heading_line + self.heading_extra
         if entry.kind in LISTED:
             starts = previous is None or (previous not in LISTED) or (previous == FINDING) != (entry.kind == FINDING)
             return lines_needed(entry.text, self.list_units) * self.line + (self.list_start if starts else 0.0)
@@ -89,16 +90,19 @@ class Measure:
         return lines_needed(text, self.title_units) * self.title_line + self.title_extra
 
 
-# Word (and WPS) at 11 pt 宋体, 1.15 lines; LibreOffice sets these lines at 14.7 pt (Noto Sans CJK, taller than 宋体),
-# 10 pt after a paragraph, the Heading 2 at 27.6 pt with its room above, the repeated Heading 1 row at 44 pt, on 741 pt
-# of A4 portrait (1.8 cm margins): a page filled to 94 % of that (as the workbooks' computed pages).
-WORD = Measure(room=741 * 0.94, line=15.0, after=10, list_start=0, heading=29, units=88, list_units=85,
-               name_line=19, name_units=64, name_extra=26, gap=34, title_line=40, title_units=32, title_extra=12)
+# Word, WPS and LibreOffice: the opinion's lines are set at these exact heights (``opinion._exact_lines``: 11 pt text
+# on 15 pt lines, the headings on 18 and 20, the 26 pt title on 34), 10 pt after a paragraph and 10 pt above a
+# Heading 2, 24 pt above the repeated Heading 1 row, a 6 pt paragraph between projects; A4 portrait with 1.8 cm
+# margins holds 740 pt, filled to 96 %. Only the widths are the font's (a 宋体 character is 11 pt wide; a Latin one
+# is counted wider than it is).
+WORD = Measure(room=740 * 0.96, line=15, after=10, list_start=0, heading_line=18, heading_extra=10, units=88,
+               list_units=85, name_line=20, name_units=68, name_extra=26, gap=22, title_line=34, title_units=36,
+               title_extra=18)
 # Chromium at 14 px / 1.7 (18 pt a line whatever the font), 20 mm margins (728 pt of A4 portrait), the body 12 px
 # inside: a page filled to 96 % of that (the lines' heights are the style's, only their widths are the font's).
-HTML = Measure(room=(728 - 9) * 0.96, line=18, after=11, list_start=10.5, heading=30, units=89, list_units=84,
-               name_line=20.5, name_units=76, name_extra=8, gap=22, title_line=25.5, title_units=58,
-               title_extra=36)
+HTML = Measure(room=(728 - 9) * 0.96, line=18, after=11, list_start=10.5, heading_line=18, heading_extra=12,
+               units=89, list_units=84, name_line=20.5, name_units=76, name_extra=8, gap=22, title_line=25.5,
+               title_units=58, title_extra=36)
 
 
 @dataclass(frozen=True)

@@ -98,11 +98,12 @@ class Measure:
 WORD = Measure(room=740 * 0.96, line=15, after=10, list_start=0, heading_line=18, heading_extra=10, units=88,
                list_units=85, name_line=20, name_units=68, name_extra=26, gap=22, title_line=34, title_units=36,
                title_extra=18)
-# Chromium at 14 px / 1.7 (18 pt a line whatever the font), 20 mm margins (728 pt of A4 portrait), the body 12 px
-# inside: a page filled to 96 % of that (the lines' heights are the style's, only their widths are the font's).
-HTML = Measure(room=(728 - 9) * 0.96, line=18, after=11, list_start=10.5, heading_line=18, heading_extra=12,
+# Chromium at 14 px / 1.7 (18 pt a line whatever the font), a paragraph's and a list's 14 px (10.5 pt) margins, 20 mm
+# page margins (728 pt of A4 portrait), the body 12 px inside: a page filled to 97 % of that (the lines' heights are
+# the style's, only their widths are the font's).
+HTML = Measure(room=(728 - 9) * 0.97, line=18, after=10.5, list_start=10.5, heading_line=18, heading_extra=10.5,
                units=89, list_units=84, name_line=20.5, name_units=76, name_extra=8, gap=22, title_line=25.5,
-               title_units=58, title_extra=36)
+               title_units=58, title_extra=30)
 
 
 @dataclass(frozen=True)

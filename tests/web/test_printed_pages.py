@@ -542,7 +542,9 @@ def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_
             text = "".join(lines)
             if number > 1:
                 first = lines[1]  # (lines[0]: the running head, the unit's title)
-                begun = [name for name in names if name.startswith(first[:12]) and len(first) >= 6]
+                head = first.removesuffix(_plain("（续）"))  # (two projects of one name differ by their 资金性质)
+                begun = [name for name in names if name == head] or [
+                    name for name in names if name.startswith(head[:12]) and len(first) >= 6]
                 assert begun, (form, number, first)
                 going_on = begun[0] in seen
                 went_on += going_on

@@ -362,7 +362,7 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
                     last = _word_paragraph(word, cell, entry, numbered)
     # the paragraph before kept with the sign line: LibreOffice printed a unit's opinion with 审核人/日期 alone on
     # its last page (print14)
-    last.paragraph_format.keep_with_next = True
+    (last or word.paragraphs[-1]).paragraph_format.keep_with_next = True
     sign = word.add_paragraph(SIGN_LINE)  # the reviewer signs the Word form as the printed page
     sign.paragraph_format.space_before = Pt(24)
     sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT

@@ -506,8 +506,11 @@ def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_
     began inside a project's findings or comments named no project — 「意见41：该指标值…」 under the unit's title,
     the project's name pages back. Each project of a unit's opinion is now a table headed by its name, which Word,
     WPS, LibreOffice and Chromium print again at the top of every page it runs on to. Printed by LibreOffice (Word)
-    and Chromium (the page), with one project of 80 comments: every page after the first begins, under the running
-    head, with the name of the project it goes on with or begins, and some page goes on with one."""
+    and Chromium (the page), with one project of 80 comments and one of 30: every page after the first begins, under
+    the running head, with the name of the project it goes on with or begins, and some page goes on with one.
+    print27 (print26's left item): a page going on with a project says so, 「名称（续）」, and a page beginning a
+    project does not (a repeated row could not say it: each part is cut at its computed page, app/opinion_pages.py);
+    no page ends with a project's name."""
     from html import unescape
 
     import pdfplumber
@@ -516,6 +519,7 @@ def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_
     from tests.writers.test_print_pdf import to_pdf
 
     _commented(web, web.project_ids[0], 80)
+    _commented(web, web.project_ids[3], 30)
     client = web.client("reviewer")
     word = client.get(f"/units/{SEED_UNIT}/opinion.docx").content
     (tmp_path / "unit.docx").write_bytes(word)
@@ -526,7 +530,7 @@ def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_
                "html": ([unescape(h) for h in re.findall(r"<h2>(.*?)</h2>", page)],
                         chromium_pdf(tmp_path / "unit.html", tmp_path))}
     for form, (headings, pdf_path) in printed.items():
-        names = [_plain(heading) for heading in headings]
+        names = [_plain(heading) for heading in headings if not heading.endswith("（续）")]
         assert len(names) == len(web.project_ids), (form, names)
         with pdfplumber.open(pdf_path) as pdf:
             pages = [[_plain(line) for line in (p.extract_text() or "").splitlines() if line.strip()]
@@ -538,9 +542,14 @@ def test_a_page_of_a_units_printed_opinion_beginning_inside_a_project_names_the_
             text = "".join(lines)
             if number > 1:
                 first = lines[1]  # (lines[0]: the running head, the unit's title)
-                begun = [name for name in names if name.startswith(first[:12]) and len(first) >= 6]
+                head = first.removesuffix(_plain("（续）"))  # (two projects of one name differ by their 资金性质)
+                begun = [name for name in names if name == head] or [
+                    name for name in names if name.startswith(head[:12]) and len(first) >= 6]
                 assert begun, (form, number, first)
-                went_on += begun[0] in seen
+                going_on = begun[0] in seen
+                went_on += going_on
+                assert first.endswith(_plain("（续）")) == going_on, (form, number, first)
                 assert not seen or begun[0] in (seen[-1], *[n for n in names if n not in seen]), (form, number)
+            assert not any(line.startswith(name[:12]) for name in names for line in lines[-2:-1]), (form, number)
             seen += sorted((name for name in names if name in text and name not in seen), key=text.index)
         assert went_on >= 1, form  # a project crossing a page (its 80 comments) is named on its next pages

@@ -686,3 +686,70 @@ def test_the_portrait_target_table_page_prints_its_short_labels_on_one_line(tmp_
                      for printed in pdf.pages for line in (printed.extract_text() or "").splitlines()]
         for label in labels:
             assert any(label in line for line in lines), (name, label, [line for line in lines if "级" in line])
+
+
+def test_a_workbook_a_little_taller_than_a_page_prints_on_one_page(tmp_path: Path) -> None:
+    """print27: the 部门整体 table 29's 绩效目标表 workbook — 20 rows, about 4 pt taller than a landscape page at the
+    scale fitting it one page wide — printed its last three indicators on a second page under the repeated header,
+    its 数量指标 label drawn again there. A sheet at most a tenth taller than its page is now fitted to one page wide
+    and one page tall (`print_layout.xlsx_one_page`), without computed page breaks; LibreOffice prints it on one
+    landscape page with every indicator and 「第 1 页，共 1 页」."""
+    import pdfplumber
+    from openpyxl import load_workbook
+
+    from perfbudget.load import load_path
+    from perfbudget.writers.target_table_xlsx import target_table_xlsx
+
+    corpus = Path(__file__).parents[1] / "fixtures" / "real" / "corpus"
+    department = load_path(next(corpus.glob("29_*-bumenzhengti-*.txt"))).document
+    assert department is not None
+    path = tmp_path / "department.xlsx"
+    path.write_bytes(target_table_xlsx(department))
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 1)
+    assert not sheet.row_breaks.brk
+    with pdfplumber.open(to_pdf([path], tmp_path)["department.xlsx"]) as pdf:
+        assert len(pdf.pages) == 1
+        page = pdf.pages[0]
+        assert page.width > page.height  # landscape
+        text = unicodedata.normalize("NFKC", _squash(page.extract_text() or ""))
+    assert "第1页,共1页" in text.replace("，", ",")
+    for indicator in department.projects[0].indicators:
+        assert unicodedata.normalize("NFKC", _squash(indicator.level3)) in text, indicator.level3
+
+
+def test_the_printed_pages_never_leave_one_character_of_a_label_on_a_line(tmp_path: Path,
+                                                                         evaluation: Evaluation) -> None:
+    """print27: printed portrait by Chromium, the Anhui table 133's labels of five to eight characters wrapped in their
+    narrow columns a character too late — 「计划管理指 / 标」, 「其中：财政资 / 金」, 「预算规模及资金用 / 途」: one
+    character alone on the second line of a label, four times in the 二级指标 column; the 自评表 page likewise
+    「项目资金（万 / 元）」 and 「偏差原因分析及改进措 / 施」. Their centred cells, headers and labels now wrap in lines
+    of even length (`text-wrap: balance`): 「计划管 / 理指标」. No label leaves a character alone on a line."""
+    import pdfplumber
+
+    from perfbudget.load import load_path
+    from perfbudget.writers.target_table_html import target_table_html
+    from perfbudget.writers.target_table_layout import project_grid
+
+    corpus = Path(__file__).parents[1] / "fixtures" / "real" / "corpus"
+    document = load_path(next(corpus.glob("133_*.txt"))).document
+    assert document is not None
+    labels = {spec.text for spec in project_grid(document, document.projects[0], False).cells
+              if spec.center and 5 <= len(spec.text) <= 8}
+    assert "计划管理指标" in labels
+    page = tmp_path / "t133.html"
+    page.write_bytes(target_table_html(document))
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        words = [unicodedata.normalize("NFKC", w["text"]) for printed in pdf.pages for w in printed.extract_words()]
+    alone = [word for word in words if len(word) == 1 and any(label.endswith(word) for label in labels)]
+    assert not alone, alone
+    assert "计划管" in words and "理指标" in words
+    # the 自评表 page likewise (its headers and labels): 「项目资金（万 / 元）」, 「偏差原因分析及改进措 / 施」
+    page = tmp_path / "eval.html"
+    page.write_text(evaluation_html(evaluation), encoding="utf-8")
+    with pdfplumber.open(chromium_pdf(page, tmp_path)) as pdf:
+        words = [unicodedata.normalize("NFKC", w["text"]) for printed in pdf.pages for w in printed.extract_words()]
+    labels = {"项目资金(万元)", "偏差原因分析及改进措施", "其中:当年财政拨款"}
+    alone = [word for word in words if len(word) <= 2 and any(label.endswith(word) for label in labels)]
+    assert not alone, alone

@@ -15,6 +15,22 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from perfbudget.app.opinion_pages import (
+    COMMENT,
+    CONTINUED,
+    EARLIER,
+    EARLIER_LEAD,
+    FINDING,
+    HEAD,
+    HEADING,
+    HTML,
+    NONE,
+    REMARK,
+    WORD,
+    Entry,
+    blocks,
+    layouts,
+)
 from perfbudget.app.review_desk import Desk, finding_place
 from perfbudget.app.workflow import APPROVED, STATE_LABELS
 from perfbudget.vocabulary import SEVERITY_LABELS
@@ -108,6 +124,20 @@ def _plain_headings(word: Any) -> None:
         style.font.color.rgb = RGBColor(0, 0, 0)
 
 
+def _exact_lines(word: Any) -> None:
+    """The text's lines, the headings' and the title's set at exact heights (:data:`opinion_pages.WORD`), so that
+    Word, WPS and LibreOffice set them alike and the computed pages hold (print27): at python-docx's 1.15 lines a line
+    is as tall as its font makes it — 14.7 pt in LibreOffice's Noto Sans CJK, about 16.4 pt in Word's 宋体."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    for name, points in (("Normal", WORD.line), ("Heading 1", WORD.name_line), ("Heading 2", WORD.heading_line),
+                         ("Title", WORD.title_line)):
+        paragraph = word.styles[name].paragraph_format
+        paragraph.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        paragraph.line_spacing = Pt(points)
+
+
 TITLE_UNITS = 34  # the Title style (28 pt) holds about 17 Chinese characters on A4 portrait, 1.8 cm margins
 SUFFIX = "审核意见书"
 
@@ -164,23 +194,82 @@ def repeats_project_heading(title: str, desks: Sequence[Desk]) -> bool:
     return not (len(desks) == 1 and title == project_opinion_title(desks[0]))
 
 
-def _project_frame(word: Any, heading: str, index: int) -> _Part:
-    """A project's part of a unit's Word opinion: a borderless table of one column whose first row, its heading
-    (Heading 1), is a header row (``w:tblHeader``) that Word, WPS and LibreOffice print again at the top of every
-    page the part runs on to, and whose other rows hold the rest (:class:`_Part`, which is returned). Parts are parted
-    by an empty paragraph (two tables touching are one table to Word)."""
+def _entries(desk: Desk, html: bool) -> list[Entry]:
+    """A project's part of the opinion, paragraph by paragraph, as Word (``html`` False) or the page prints it: the two
+    say the head lines a little differently (the page's 审核结论 and grade in bold, the grade's reason on its line)."""
+    from markupsafe import Markup, escape
+
+    head = desk.view.head
+    reviewer = desk.reviewer_grade
+    version = desk.view.version.meta["version"]
+    graded = "（审核人员评定；系统评定 {}）" if reviewer else "（系统评定）"
+    if html:
+        reason = f"　理由：{reviewer['reason']}" if reviewer and reviewer.get("reason") else ""
+        out = [Entry(HEAD, f"单位：{head.unit_name or ''}　{year_text(desk)}　版本：第 {version} 版　"
+                           f"审核结论（流程状态）：{decision_text(desk)}",
+                     Markup("单位：{}　{}　版本：第 {} 版　审核结论（流程状态）：<strong>{}</strong>").format(
+                         head.unit_name or "", year_text(desk), version, decision_text(desk))),
+               Entry(HEAD, f"审核等级：{desk.official_grade or '未评定'}"
+                           f"{graded.format(desk.view.grade or '无')}{reason}",
+                     Markup('审核等级：<strong class="official-grade">{}</strong>{}{}').format(
+                         desk.official_grade or "未评定", graded.format(desk.view.grade or "无"), reason))]
+    else:
+        out = [Entry(HEAD, f"单位：{head.unit_name or ''}　{year_text(desk)}　版本：第 {version} 版　"
+                           f"流程状态：{decision_text(desk)}"),
+               Entry(HEAD, f"审核等级：{desk.official_grade or '未评定'}{graded.format(desk.view.grade or '无')}")]
+        if reviewer and reviewer.get("reason"):
+            out.append(Entry(HEAD, f"评定理由：{reviewer['reason']}"))
+    out.append(Entry(HEADING, "审核发现"))
+    if not desk.kept:
+        out.append(Entry(NONE, "无。"))
+    for number, item in enumerate(desk.kept, 1):
+        f = item.finding
+        note = f"（已确认：{item.decision['reason']}）" if item.decision else ""
+        place = finding_place(desk.view.version.document.projects[0], f)
+        out.append(Entry(FINDING, f"【{SEVERITY_LABELS.get(f.severity, f.severity)}】{place}：{f.dimension} {f.message}"
+                                  f"{note}", number=number))
+    out.append(Entry(HEADING, "审核意见"))
+    if not desk.comments and not desk.remarks and not desk.earlier_comments:
+        out.append(Entry(NONE, "无。"))
+    out += [Entry(REMARK, line) for line in desk.remarks]  # 退回意见, 审核通过意见 … : the opinion on the whole project
+    out += [Entry(COMMENT, f"{c['label']}：{c['text']}（{c.get('user_label') or c['username'] or ''}）")  # at its cell
+            for c in desk.comments]
+    if desk.earlier_comments:  # a returned version's cell comments, to check what the unit changed
+        out.append(Entry(EARLIER_LEAD, EARLIER_HEADING))
+        out += [Entry(EARLIER, earlier_line(c)) for c in desk.earlier_comments]
+    if html:
+        out = [entry if entry.markup else Entry(entry.kind, entry.text, str(escape(entry.text)), entry.number)
+               for entry in out]
+    return out
+
+
+def project_heading(desk: Desk) -> str:
+    """「名称（资金性质）」; a table without a 资金性质 (a 部门整体 table) without an empty 「（）」 (print16)."""
+    head = desk.view.head
+    return f"{head.name}（{head.fund_label}）" if head.fund_label else head.name
+
+
+def _project_frame(word: Any, heading: str, index: int, new_page: bool) -> Any:
+    """A table of one column for a part of a project of a unit's Word opinion: its first row, the project's heading
+    (Heading 1; 「名称（续）」 on a part going on from the page before), is a header row (``w:tblHeader``) that Word,
+    WPS and LibreOffice would print again at the top of a page the part runs on to (print26); the rest is added a row
+    a block (:func:`_frame_row`). Parts are parted by a small paragraph (two tables touching are one table to Word),
+    which begins a new page where the part does."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    if index:
+    if index or new_page:
         gap = word.add_paragraph()
-        gap.paragraph_format.space_before, gap.paragraph_format.space_after = Pt(6), Pt(0)
-    frame = word.add_table(rows=2, cols=1)
+        gap.paragraph_format.space_before, gap.paragraph_format.space_after = Pt(6 if not new_page else 0), Pt(0)
+        if new_page:  # a 1 pt paragraph at the top of the new page, the table under it
+            gap.paragraph_format.page_break_before = True
+            gap.paragraph_format.line_spacing = Pt(1)
+            gap.add_run("").font.size = Pt(1)
+    frame = word.add_table(rows=1, cols=1)
     section = word.sections[-1]
     frame.columns[0].width = section.page_width - section.left_margin - section.right_margin  # the text's width
-    for row in frame.rows:
-        row.cells[0].width = frame.columns[0].width
+    frame.rows[0].cells[0].width = frame.columns[0].width
     margins = OxmlElement("w:tblCellMar")  # the text aligned with the title's, not indented by a cell's margin
     for side in ("left", "right"):
         margin = OxmlElement(f"w:{side}")
@@ -193,55 +282,46 @@ def _project_frame(word: Any, heading: str, index: int) -> _Part:
         header_row.append(OxmlElement(tag))
     frame.rows[0].cells[0].paragraphs[0].style = word.styles["Heading 1"]
     frame.rows[0].cells[0].paragraphs[0].add_run(heading)
-    frame.rows[1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    return _Part(frame)
+    return frame
 
 
-class _Part:
-    """Where a project's paragraphs go: the Word document itself (``frame`` None: a project's own opinion), or the
-    rows of a unit opinion's project table (:func:`_project_frame`), a row a block that is never split across pages
-    (``w:cantSplit``): the project's unit, year and grade lines with 审核发现 and its first line; a heading (审核意见,
-    the earlier versions' comments) with its first line; each other finding or comment. So no page ends with a heading
-    and no finding is split, as in the flowing text of a project's own opinion (LibreOffice split a row not marked so:
-    a project's first row, all in one, left 「审核发现」 at the foot of a page and its findings on the next)."""
+def _frame_row(frame: Any) -> Any:
+    """A new row of a part's table, never split across pages (``w:cantSplit``): one block (a finding, a comment, a
+    heading with its first line; the head lines with 审核发现 and its first line), so that no page ends with a heading
+    and no finding is split (LibreOffice split a row not marked so: a project's first row, all in one, left
+    「审核发现」 at the foot of a page and its findings on the next); its cell."""
+    from docx.oxml import OxmlElement
 
-    def __init__(self, frame: Any = None, word: Any = None) -> None:
-        self.frame, self.word = frame, word
-        self.cell: Any = frame.rows[1].cells[0] if frame is not None else None
-        self.fresh = True  # the row's cell holds nothing yet
-        self.headed = False  # past the head lines (a Heading 2 written)
-        self.lead = False  # the last paragraph goes with the next (a heading)
-
-    def add_paragraph(self, text: str, style: str | None = None, lead: bool = False) -> Any:
-        if self.frame is None:
-            return self.word.add_paragraph(text, style=style)
-        heading = style == "Heading 2"
-        if not self.fresh and self.headed and (heading or not self.lead):
-            from docx.oxml import OxmlElement
-
-            row = self.frame.add_row()
-            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-            self.cell = row.cells[0]
-            self.cell.width = self.frame.columns[0].width
-            self.fresh = True
-        if self.fresh:  # a new cell's own empty paragraph takes the first line
-            paragraph = self.cell.paragraphs[0]
-            if style:
-                paragraph.style = self.frame.part.document.styles[style]
-            paragraph.add_run(text)
-        else:
-            paragraph = self.cell.add_paragraph(text, style=style)
-        if style and style.startswith("List"):  # (a list's items are set solid by the style's contextual spacing,
-            from docx.shared import Pt  # which no longer applies from one row to the next)
-
-            paragraph.paragraph_format.space_after = Pt(0)
-        self.fresh, self.headed, self.lead = False, self.headed or heading, heading or lead
-        return paragraph
+    row = frame.add_row()
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    cell = row.cells[0]
+    cell.width = frame.columns[0].width
+    return cell
 
 
-def _last_cell_paragraph(word: Any) -> Any:
-    """The last paragraph of the last project's part (its table's last cell)."""
-    return word.tables[-1].rows[-1].cells[0].paragraphs[-1]
+_WORD_STYLES = {HEADING: "Heading 2", FINDING: "List Number", REMARK: "List Bullet", COMMENT: "List Bullet",
+                EARLIER: "List Bullet"}
+
+
+def _word_paragraph(word: Any, cell: Any, entry: Entry, numbered: int) -> Any:
+    """``entry`` as a paragraph of the document (``cell`` None) or of a part's cell (its own empty paragraph first)."""
+    style = _WORD_STYLES.get(entry.kind)
+    if cell is None:
+        paragraph = word.add_paragraph(entry.text, style=style)
+    elif len(cell.paragraphs) == 1 and not cell.paragraphs[0].text:  # a new cell's own empty paragraph
+        paragraph = cell.paragraphs[0]
+        if style:
+            paragraph.style = word.styles[style]
+        paragraph.add_run(entry.text)
+    else:
+        paragraph = cell.add_paragraph(entry.text, style=style)
+    if cell is not None and style and style.startswith("List"):  # (a list's items are set solid by the style's
+        from docx.shared import Pt  # contextual spacing, which no longer applies from one row to the next)
+
+        paragraph.paragraph_format.space_after = Pt(0)
+    if entry.kind == FINDING:
+        paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = numbered
+    return paragraph
 
 
 def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
@@ -261,59 +341,70 @@ def opinion_docx(title: str, desks: Sequence[Desk]) -> bytes:
     style.font.size = Pt(11)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
     _plain_headings(word)
+    _exact_lines(word)
     _title(word, title)
     repeated = repeats_project_heading(title, desks)
-    for index, desk in enumerate(desks):
-        head = desk.view.head
-        # (a table without a 资金性质, a 部门整体 table: no empty 「（）」 after its name)
-        heading = f"{head.name}（{head.fund_label}）" if head.fund_label else head.name
-        if repeated:
-            part = _project_frame(word, heading, index)
-        else:
-            part = _Part(word=word)
-            word.add_heading(heading, level=1)
-        part.add_paragraph(f"单位：{head.unit_name or ''}　{year_text(desk)}　"
-                           f"版本：第 {desk.view.version.meta['version']} 版　"
-                           f"流程状态：{decision_text(desk)}")
-        reviewer = desk.reviewer_grade
-        part.add_paragraph(f"审核等级：{desk.official_grade or '未评定'}"
-                           + (f"（审核人员评定；系统评定 {desk.view.grade or '无'}）" if reviewer
-                              else "（系统评定）"))
-        if reviewer and reviewer.get("reason"):
-            part.add_paragraph(f"评定理由：{reviewer['reason']}")
-        part.add_paragraph("审核发现", style="Heading 2")
-        kept = desk.kept
-        if not kept:
-            part.add_paragraph("无。")
+    projects = [(project_heading(desk), blocks(_entries(desk, html=False))) for desk in desks]
+    pages = layouts(WORD, title, projects) if repeated else [None] * len(desks)
+    last: Any = None
+    for index, ((heading, project_blocks), layout) in enumerate(zip(projects, pages, strict=True)):
         numbered = _numbering_from_one(word)
-        for item in kept:
-            f = item.finding
-            where = finding_place(desk.view.version.document.projects[0], f) + "："
-            note = f"（已确认：{item.decision['reason']}）" if item.decision else ""
-            label = SEVERITY_LABELS.get(f.severity, f.severity)
-            finding = part.add_paragraph(f"【{label}】{where}{f.dimension} {f.message}{note}", style="List Number")
-            finding._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = numbered
-        part.add_paragraph("审核意见", style="Heading 2")
-        if not desk.comments and not desk.remarks and not desk.earlier_comments:
-            part.add_paragraph("无。")
-        for line in desk.remarks:  # 退回意见, 审核通过意见 … : the opinion on the whole project
-            part.add_paragraph(line, style="List Bullet")
-        for c in desk.comments:  # each at its cell
-            part.add_paragraph(f"{c['label']}：{c['text']}（{c.get('user_label') or c['username'] or ''}）",
-                                   style="List Bullet")
-        if desk.earlier_comments:  # a returned version's cell comments, to check what the unit changed
-            part.add_paragraph(EARLIER_HEADING, lead=True)
-            for c in desk.earlier_comments:
-                part.add_paragraph(earlier_line(c), style="List Bullet")
+        if layout is None:
+            word.add_heading(heading, level=1)
+            for entry in (entry for block in project_blocks for entry in block):
+                last = _word_paragraph(word, None, entry, numbered)
+            continue
+        for number, part in enumerate(layout.parts):
+            frame = _project_frame(word, heading + (CONTINUED if number else ""), index + number,
+                                   layout.new_page if not number else True)
+            for block in part:
+                cell = _frame_row(frame)
+                for entry in project_blocks[block]:
+                    last = _word_paragraph(word, cell, entry, numbered)
     # the paragraph before kept with the sign line: LibreOffice printed a unit's opinion with 审核人/日期 alone on
     # its last page (print14)
-    (_last_cell_paragraph(word) if repeated else word.paragraphs[-1]).paragraph_format.keep_with_next = True
+    (last or word.paragraphs[-1]).paragraph_format.keep_with_next = True
     sign = word.add_paragraph(SIGN_LINE)  # the reviewer signs the Word form as the printed page
     sign.paragraph_format.space_before = Pt(24)
     sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     out = io.BytesIO()
     word.save(out)
     return stable_zip(out.getvalue())  # the same bytes from the page, the API and the CLI (writers/stable_zip.py)
+
+
+_LISTS = {FINDING: ("ol", ""), REMARK: ("ul", ""), COMMENT: ("ul", ""), EARLIER: ("ul", "earlier")}
+
+
+def _part_markup(entries: Sequence[Entry]) -> str:
+    """A part's entries as the page's HTML: consecutive items of a kind of list in one list (the findings' numbered
+    on from the part before, ``<ol start>``)."""
+    out: list[str] = []
+    open_list: tuple[str, str] | None = None
+    for entry in entries:
+        wanted = _LISTS.get(entry.kind)
+        if open_list and wanted != open_list:
+            out.append(f"</{open_list[0]}>")
+            open_list = None
+        if wanted and open_list is None:
+            tag, css = wanted
+            start = f' start="{entry.number}"' if tag == "ol" and entry.number > 1 else ""
+            css_class = f' class="{css}"' if css else ""
+            out.append(f"<{tag}{css_class}{start}>")
+            open_list = wanted
+        if entry.kind == HEAD:
+            out.append(f'<p class="opinion-head">{entry.markup}</p>')
+        elif entry.kind == HEADING:
+            out.append(f"<h3>{entry.markup}</h3>")
+        elif entry.kind == NONE:
+            out.append(f"<p>{entry.markup}</p>")
+        elif entry.kind == EARLIER_LEAD:
+            out.append(f'<p class="earlier">{entry.markup}</p>')
+        else:
+            item = '<li class="remark">' if entry.kind == REMARK else "<li>"
+            out.append(f"{item}{entry.markup}</li>")
+    if open_list:
+        out.append(f"</{open_list[0]}>")
+    return "\n  ".join(out)
 
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -329,15 +420,25 @@ def _html_template() -> Any:
 
 def opinion_html(title: str, desks: Sequence[Desk]) -> str:
     """One HTML page, ready to print as PDF from a browser (A4, its style inlined): per project the same as
-    :func:`opinion_docx`."""
+    :func:`opinion_docx`, a unit's projects cut into their printed pages alike (:mod:`perfbudget.app.opinion_pages`)."""
+    from markupsafe import Markup
+
     from perfbudget.writers.print_layout import css_string
 
+    repeated = repeats_project_heading(title, desks)
+    projects = [(f"{number}. {project_heading(desk)}", blocks(_entries(desk, html=True)))
+                for number, desk in enumerate(desks, 1)]
+    pages = layouts(HTML, title, projects) if repeated else [None] * len(desks)
+    parts = []
+    for (heading, project_blocks), layout in zip(projects, pages, strict=True):
+        cuts = layout.parts if layout else (tuple(range(len(project_blocks))),)
+        parts += [{"heading": heading + (CONTINUED if number else ""), "continued": bool(number),
+                   "new_page": bool(number) or bool(layout and layout.new_page),
+                   "body": Markup(_part_markup([entry for block in part for entry in project_blocks[block]]))}
+                  for number, part in enumerate(cuts)]
     return str(_html_template().render(
-        title=title, desks=desks, running_head=css_string(running_head(title, desks)),  # (a quoted CSS string)
-        repeated=repeats_project_heading(title, desks),
-        severity_labels=SEVERITY_LABELS, decision_text=decision_text, year_text=year_text,
-        finding_place=finding_place, sign_line=SIGN_LINE, earlier_heading=EARLIER_HEADING, earlier_line=earlier_line,
-        css=(DATA / "opinion.css").read_text(encoding="utf-8")))
+        title=title, parts=parts, running_head=css_string(running_head(title, desks)),  # (a quoted CSS string)
+        repeated=repeated, sign_line=SIGN_LINE, css=(DATA / "opinion.css").read_text(encoding="utf-8")))
 
 
 def opinion_file(title: str, desks: Sequence[Desk], form: str) -> bytes:

@@ -36,7 +36,7 @@ overflow-wrap:anywhere}
 .summary td:not(:nth-child(2)){text-align:center}
 .title{border:none;font-size:16pt;font-weight:bold;text-align:center}
 .subtitle{border:none;text-align:center}
-.header,.label,.total{font-weight:bold;text-align:center}.header{background:#f2f2f2}
+.header,.label,.total{font-weight:bold;text-align:center;text-wrap:balance}.header{background:#f2f2f2}
 .number{text-align:center}.money{text-align:right}
 section{page-break-after:always;margin-bottom:3em}
 .notes{font-size:9pt}.notes ul{list-style:none;padding-left:0}

@@ -292,12 +292,30 @@ def xlsx_page_starts(widths: Sequence[float], heights: Sequence[float], lead: fl
     whole percent that fits, as Excel, WPS and LibreOffice do — and every page filled to :data:`PAGE_SHARE` of its
     height. The writers set these rows as the sheet's page breaks, so that the pages are the ones computed here and
     a range merged over a page break can be drawn as a range on each page (:func:`split_at_pages`)."""
+    return page_starts(heights, _xlsx_room(widths) * PAGE_SHARE, lead, repeated)
+
+
+def _xlsx_room(widths: Sequence[float]) -> float:
+    """The points of rows a page of a sheet set up by :func:`xlsx_page_setup` holds, fitted to one page wide."""
     wide = landscape(widths)
     page_width, page_height = (A4_POINTS[1], A4_POINTS[0]) if wide else A4_POINTS
     sheet_width = sum(width * 7 + 5 for width in widths) * 0.75
     scale = min(1.0, math.floor((page_width - _SIDE_MARGINS * 72) / sheet_width * 100) / 100)
-    room = (page_height - _END_MARGINS * 72) / scale * PAGE_SHARE
-    return page_starts(heights, room, lead, repeated)
+    return (page_height - _END_MARGINS * 72) / scale
+
+
+# A sheet whose rows are at most this much taller than its page holds (fitted to one page wide) is printed on one
+# page, shrunk to fit by the program (Excel's, WPS's and LibreOffice's 「调整为 1 页宽 1 页高」), rather than cut before
+# its last rows: at most 10 % smaller than fitted to the width alone.
+ONE_PAGE_OVER = 1 / 0.9
+
+
+def xlsx_one_page(widths: Sequence[float], heights: Sequence[float], lead: float = 0.0) -> bool:
+    """Whether a sheet of ``widths`` and rows of ``heights`` (after ``lead`` points of a heading) is to be printed on
+    one page (:func:`xlsx_page_setup`'s ``one_page``): it is at most :data:`ONE_PAGE_OVER` times what a page holds.
+    print27: the 部门整体 table 29's workbook, 20 rows 4 pt taller than a landscape page at its computed scale, printed
+    its last three rows on a second page, under the repeated header, a label split over the two."""
+    return lead + sum(heights) <= _xlsx_room(widths) * ONE_PAGE_OVER
 
 
 def page_starts(heights: Sequence[float], room: float, lead: float = 0.0, repeated: int | None = None) -> list[int]:
@@ -417,16 +435,17 @@ def html_page_rule(name: str, head: str, wide: bool = False) -> str:
 
 
 def xlsx_page_setup(sheet: Any, widths: Sequence[float], title_rows: str | None = None,
-                    sign_footer: bool = True, head: str | None = None) -> None:
-    """A4, the orientation that fits, one page wide (as many pages down as needed), centred,
-    narrow margins, ``title_rows`` (``"12:12"``) repeated on every page, the sign-off footer; ``head`` (a
-    :func:`running_head`, a 汇总's title) printed in the top margin of every page."""
+                    sign_footer: bool = True, head: str | None = None, one_page: bool = False) -> None:
+    """A4, the orientation that fits, one page wide (as many pages down as needed; one page tall too when
+    ``one_page``: :func:`xlsx_one_page`), centred, narrow margins, ``title_rows`` (``"12:12"``) repeated on every
+    page, the sign-off footer; ``head`` (a :func:`running_head`, a 汇总's title) printed in the top margin of every
+    page."""
     from openpyxl.worksheet.page import PageMargins
 
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape" if landscape(widths) else "portrait"
     sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
+    sheet.page_setup.fitToHeight = 1 if one_page else 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
     sheet.page_margins = PageMargins(left=0.6, right=0.6, top=0.7, bottom=0.8, header=0.3, footer=0.4)

@@ -43,7 +43,7 @@ table.head, table.indicators { table-layout: fixed; }
 table.indicators { margin-top: -1px; }
 td { overflow-wrap: anywhere; }
 td, th { border: 1px solid #000; padding: 3px 5px; vertical-align: middle; }
-.c { text-align: center; }
+.c { text-align: center; text-wrap: balance; }
 .b { font-weight: bold; }
 """ + PRINT_CSS
 

@@ -30,6 +30,7 @@ from perfbudget.writers.print_layout import (
     running_head,
     split_at_pages,
     xlsx_merge,
+    xlsx_one_page,
     xlsx_page_setup,
     xlsx_page_starts,
 )
@@ -101,8 +102,10 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
         lead = 0.0
         if grid.heading:  # as tall as its lines (a heading of three lines — name, form, year — printed one)
             lead = ws.row_dimensions[row0 - 1].height = heading_height(grid.heading, sum(widths))
-        # the pages as computed, set as the sheet's page breaks: a 一级/二级 label is drawn again on each
-        starts = xlsx_page_starts(widths, heights, lead, grid.header_rows)
+        # the pages as computed, set as the sheet's page breaks: a 一级/二级 label is drawn again on each; a sheet a
+        # little taller than a page is shrunk onto one
+        one_page = xlsx_one_page(widths, heights, lead)
+        starts = [] if one_page else xlsx_page_starts(widths, heights, lead, grid.header_rows)
         for start in starts:
             ws.row_breaks.append(Break(id=row0 + start - 1))
         for r in range(grid.rows):
@@ -127,7 +130,7 @@ def target_table_xlsx(document: Document, original: bool = False) -> bytes:
         header_row = row0 + grid.header_rows
         unit = document.unit
         xlsx_page_setup(ws, widths, title_rows=f"{header_row}:{header_row}",
-                        head=running_head(f"{unit.code or ''}{unit.name or ''}", project.name))
+                        head=running_head(f"{unit.code or ''}{unit.name or ''}", project.name), one_page=one_page)
     workbook.active = 0
     buffer = io.BytesIO()
     text_only(workbook)  # no user text is ever a formula (writers/cell_safety.py)

@@ -1,0 +1,149 @@
+"""Where a unit's printed 审核意见书 turns its pages: each project's part cut at the computed foot of a page, so that a
+page going on with a project is headed 「项目名称（续）」 (print27).
+
+A unit's opinion draws each project as a table whose first row, the project's name, is printed again at the top of
+every page the table runs on to (print26). A repeated row is the same row on every page — Word, WPS, LibreOffice and
+Chromium cannot print 「（续）」 on its later pages only — so the writers cut the project here: the rows (blocks: a
+finding, a comment, a heading with its first line; never split) that fit on what is left of a page are one table, the
+rest go on in another table begun on a new page under 「名称（续）」. A project whose name and first block do not fit on
+what is left of a page begins on the next page, so no page ends with a project's name.
+
+The pages are computed, not measured, as the tables' are (``writers/print_layout``): each form says how tall its
+lines and headings are (:class:`Measure`, a little taller than LibreOffice and Chromium set them, and a page not filled
+to its foot), so that a program setting lines a little taller still ends no page before the computed cut. If one
+does, the page it runs on to begins under the project's name as before (the row is still a repeated header row)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from perfbudget.writers.print_layout import lines_needed
+
+CONTINUED = "（续）"
+
+# Entry kinds: the unit/year/version and grade lines, a heading (审核发现, 审核意见), 「无。」, a finding, the
+# opinion on the whole project (退回意见 …), a cell comment, the earlier versions' comments' heading and each of them.
+HEAD, HEADING, NONE, FINDING, REMARK, COMMENT, EARLIER_LEAD, EARLIER = (
+    "head", "heading", "none", "finding", "remark", "comment", "earlier_heading", "earlier")
+LISTED = (FINDING, REMARK, COMMENT, EARLIER)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One paragraph of a project's part of the opinion: its kind, its text as printed (``markup``: the same as HTML,
+    escaped, where it differs) and, for a finding, its number."""
+
+    kind: str
+    text: str
+    markup: str = ""
+    number: int = 0
+
+
+def blocks(entries: Sequence[Entry]) -> list[list[Entry]]:
+    """The entries in the blocks a page never splits: the head lines with 审核发现 and its first line; then each entry,
+    a heading (and the earlier comments' heading) with the entry after it."""
+    out: list[list[Entry]] = []
+    headed = lead = False
+    for entry in entries:
+        heading = entry.kind == HEADING
+        if out and not (headed and (heading or not lead)):
+            out[-1].append(entry)
+        else:
+            out.append([entry])
+        headed, lead = headed or heading, heading or entry.kind == EARLIER_LEAD
+    return out
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How a printed form sets the opinion (points; widths in ``print_layout.text_width`` units)."""
+
+    room: float  # the page's height for the body
+    line: float  # a line of text
+    after: float  # after a plain paragraph (the head lines, 「无。」, the earlier comments' heading)
+    list_start: float  # above a list's first item
+    heading_line: float  # a line of 审核发现, 审核意见
+    heading_extra: float  # the room above them
+    units: float  # a plain line's width
+    list_units: float  # a list item's line
+    name_line: float  # a line of the project's name (the repeated row)
+    name_units: float
+    name_extra: float  # the name row's room above and below its lines
+    gap: float  # between one project's table and the next
+    title_line: float
+    title_units: float
+    title_extra: float
+
+    def entry(self, entry: Entry, previous: str | None) -> float:
+        if entry.kind == HEADING:
+            return self.heading_line + self.heading_extra
+        if entry.kind in LISTED:
+            starts = previous is None or (previous not in LISTED) or (previous == FINDING) != (entry.kind == FINDING)
+            return lines_needed(entry.text, self.list_units) * self.line + (self.list_start if starts else 0.0)
+        return lines_needed(entry.text, self.units) * self.line + self.after
+
+    def name(self, text: str) -> float:
+        return lines_needed(text, self.name_units) * self.name_line + self.name_extra
+
+    def title(self, text: str) -> float:
+        return lines_needed(text, self.title_units) * self.title_line + self.title_extra
+
+
+# Word, WPS and LibreOffice: the opinion's lines are set at these exact heights (``opinion._exact_lines``: 11 pt text
+# on 15 pt lines, the headings on 18 and 20, the 26 pt title on 34), 10 pt after a paragraph and 10 pt above a
+# Heading 2, 24 pt above the repeated Heading 1 row, a 6 pt paragraph between projects; A4 portrait with 1.8 cm
+# margins holds 740 pt, filled to 96 %. Only the widths are the font's (a 宋体 character is 11 pt wide; a Latin one
+# is counted wider than it is).
+WORD = Measure(room=740 * 0.96, line=15, after=10, list_start=0, heading_line=18, heading_extra=10, units=88,
+               list_units=85, name_line=20, name_units=68, name_extra=26, gap=22, title_line=34, title_units=36,
+               title_extra=18)
+# Chromium at 14 px / 1.7 (18 pt a line whatever the font), a paragraph's and a list's 14 px (10.5 pt) margins, 20 mm
+# page margins (728 pt of A4 portrait), the body 12 px inside: a page filled to 97 % of that (the lines' heights are
+# the style's, only their widths are the font's).
+HTML = Measure(room=(728 - 9) * 0.97, line=18, after=10.5, list_start=10.5, heading_line=18, heading_extra=10.5,
+               units=89, list_units=84, name_line=20.5, name_units=76, name_extra=8, gap=22, title_line=25.5,
+               title_units=58, title_extra=30)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A project's printed parts: whether it begins a new page, and its blocks' indexes part by part (a part after
+    the first begins a page under 「名称（续）」)."""
+
+    new_page: bool
+    parts: tuple[tuple[int, ...], ...]
+
+
+def block_heights(measure: Measure, project_blocks: Sequence[Sequence[Entry]]) -> list[float]:
+    heights = []
+    previous: str | None = None
+    for block in project_blocks:
+        height = 0.0
+        for entry in block:
+            height += measure.entry(entry, previous)
+            previous = entry.kind
+        heights.append(height)
+    return heights
+
+
+def layouts(measure: Measure, title: str, projects: Sequence[tuple[str, Sequence[Sequence[Entry]]]]) -> list[Layout]:
+    """Each project's :class:`Layout`: ``projects`` are the headings and blocks in print order, under ``title``."""
+    used = measure.title(title)
+    out = []
+    for index, (name, project_blocks) in enumerate(projects):
+        heights = block_heights(measure, project_blocks)
+        head = measure.name(name)
+        gap = measure.gap if index else 0.0
+        new_page = used > 0 and used + gap + head + (heights[0] if heights else 0.0) > measure.room
+        used = head if new_page else used + gap + head
+        parts: list[list[int]] = [[]]
+        continued_head = measure.name(name + CONTINUED)
+        for number, height in enumerate(heights):
+            if parts[-1] and used + height > measure.room:
+                parts.append([])
+                used = continued_head
+            parts[-1].append(number)
+            used += height
+        out.append(Layout(new_page, tuple(tuple(part) for part in parts)))
+    return out

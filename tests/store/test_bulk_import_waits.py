@@ -51,9 +51,9 @@ def test_an_import_tells_where_its_time_went(store: Store, seed_path: Path, tmp_
     writer, readers = found["writer"], found["readers"]
     tasks = math.ceil(7 / bulk_import.FILES_PER_TASK)
     assert found["jobs"] == 2 and readers["tasks"] == writer["results"] == tasks
-    assert 0 < readers["busy_cpu"] and 0 < readers["busy_wall"] <= readers["life"]
+    assert readers["busy_cpu"] > 0 and 0 < readers["busy_wall"] <= readers["life"]
     assert 0 <= writer["waited"] <= found["wall"] and writer["waits"] <= tasks
-    assert 0 < writer["library"] and 0 < writer["written"] and 0 < writer["committed"]
+    assert writer["library"] > 0 and writer["written"] > 0 and writer["committed"] > 0
     assert writer["written"] + writer["committed"] + writer["library"] + writer["waited"] <= found["wall"]
     assert 0 < found["main_thread_cpu"] <= found["process_cpu"]
     # in this process too (one job): no reading processes, the rest measured the same way

@@ -393,7 +393,7 @@ def import_files(store: Store, settings: CoreSettings, files: Iterable[Path], re
 def _write_in_order(store: Store, settings: CoreSettings, prepared: Generator[Prepared, None, None],
                     request: ImportRequest, recent: OrderedDict[str, tuple[int, int]], remembered: int,
                     timing: ImportTiming | None) -> Iterator[ImportOutcome]:
-    with closing(prepared), ExitStack() as stack:
+    with closing(prepared), store.checkpoints_aside(), ExitStack() as stack:
         stack.enter_context(_library_batch(store, timing))
         done = 0
         batch: list[tuple[Prepared, ImportOutcome | None]] = []

@@ -40,6 +40,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
 
+from perfbudget.store.checkpoints import Checkpointer, autocheckpoint_off, checkpoints_aside, watch_pool
+
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 30_000
@@ -99,6 +101,8 @@ def _sqlite_engine(url: str) -> Engine:
         # One shared connection, or every connection would see its own empty database.
         options.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
     engine = create_engine(url, **options)
+    if not memory:
+        watch_pool(engine)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -331,6 +335,7 @@ class Router:
         self.primary = primary
         self.replica = replica
         self._batch: tuple[int, Connection] | None = None  # (thread, connection) of :meth:`batch`
+        self._checkpointer: Checkpointer | None = None  # SQLite: :meth:`checkpoints_aside`'s
         if replica is not None:
             _ROUTED_PRIMARIES.add(primary)
 
@@ -363,13 +368,33 @@ class Router:
         if self._batch is not None:
             yield None
             return
+        checkpointer = self._checkpointer
         with write_transaction(self.primary) as connection:
+            if checkpointer is not None and checkpointer.working:
+                autocheckpoint_off(connection)
             self._batch = (threading.get_ident(), connection)
             try:
                 yield connection
                 _alive(connection)
             finally:
                 self._batch = None
+        if checkpointer is not None:
+            checkpointer.nudge()
+
+    @contextmanager
+    def checkpoints_aside(self) -> Iterator[Checkpointer | None]:
+        """SQLite: inside, :meth:`batch` leaves the WAL's checkpoints to a thread of their own
+        (:mod:`perfbudget.store.checkpoints`; gives it); nested blocks join the outer one. Elsewhere nothing
+        changes (gives None)."""
+        if self._checkpointer is not None:
+            yield self._checkpointer
+            return
+        with checkpoints_aside(self.primary, BUSY_TIMEOUT_MS / 1000) as checkpointer:
+            self._checkpointer = checkpointer
+            try:
+                yield checkpointer
+            finally:
+                self._checkpointer = None
 
     @contextmanager
     def read(self, autocommit: bool = False) -> Iterator[Connection]:

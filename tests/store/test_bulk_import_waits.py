@@ -1,39 +1,19 @@
-"""Where a bulk import waits (``perfbudget.app.import_timing``) and how its processes share the cores
-(``bulk_import.READER_NICENESS``): real reading processes, real stores."""
+"""Where a bulk import waits (``perfbudget.app.import_timing``): real reading processes, real stores."""
 
 from __future__ import annotations
 
 import json
 import math
-import os
 from pathlib import Path
 
 import pytest
 
 from perfbudget.app import bulk_import
-from perfbudget.app.bulk_import import Prepared, ReadOptions, import_files, walk_files
+from perfbudget.app.bulk_import import import_files, walk_files
 from perfbudget.app.import_timing import ENV, import_timing
 from perfbudget.app.settings import CoreSettings
-from perfbudget.model import Problem, Source
 from perfbudget.store import Store
 from tests.store.test_bulk_import import REQUEST, unit_copy
-
-
-def niceness(path: str, options: ReadOptions, store: Store | None) -> Prepared:
-    """A reader telling its process's niceness (run in the reading processes)."""
-    return Prepared(path, failure=(Problem(Source(path), f"niceness {os.nice(0)}"),))
-
-
-def test_the_reading_processes_run_nicer_than_the_writer(store: Store, tmp_path: Path) -> None:
-    files = []
-    for number in range(4):
-        files.append(tmp_path / f"u{number}.txt")
-        files[-1].write_text("x", encoding="utf-8")
-    outcomes = list(import_files(store, CoreSettings(), files, REQUEST, jobs=2, pool_min_files=0, prepare=niceness))
-    expected = min(19, os.nice(0) + bulk_import.READER_NICENESS)
-    assert bulk_import.READER_NICENESS > 0
-    assert [o.problems[0].message for o in outcomes] == [f"niceness {expected}"] * 4
-    assert os.nice(0) < expected  # the writer (this process) keeps its own
 
 
 def test_an_import_tells_where_its_time_went(store: Store, seed_path: Path, tmp_path: Path,

@@ -42,7 +42,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack, closing, contextmanager, suppress
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
@@ -65,12 +65,6 @@ TASKS_PER_JOB = 4  # tasks in flight per reading process
 LIBRARY_EVERY = 200  # documents per update of the indicator library (its memory grows with them)
 WRITE_EVERY = 25  # documents per commit (Store.write_batch: each in a savepoint; outcomes given once committed)
 POOL_MIN_FILES = 32  # fewer files are read in this process (starting the pool costs about a second)
-# The reading processes run this much nicer than the writer (``os.nice``): the one writer is the import's bound (its
-# CPU a table exceeds a reader's), and at equal priority the scheduler let a reading process share the writer's core
-# while the other stood idle. At +3 (weight 526 against 1,024) two readers weigh as much as the writer: on two cores
-# the writer keeps one, the readers share the other; on a busy machine each still gets about half the writer's
-# share, more than the ≈ 0.4 of it a reader needs to keep ahead (docs/scale.md, *Bulk import*).
-READER_NICENESS = 3
 CRASHED = "读取此文件时读取进程异常退出（可能是内存不足或读取程序出错），未导入"
 
 
@@ -247,8 +241,6 @@ def _start_reader(options: ReadOptions, parent: int) -> None:
     # What is imported lives as long as the process: kept out of the collector's generations, so
     # that its collections look at the documents being read only.
     gc.freeze()
-    with suppress(OSError, AttributeError):  # AttributeError: no os.nice (Windows)
-        os.nice(READER_NICENESS)
     _READER["options"] = options
     _READER["store"] = Store(options.url, migrate=False) if options.url else None
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()

@@ -1,6 +1,6 @@
 """A bulk import's WAL checkpoints on a thread of their own (``Store.checkpoints_aside``, SQLite): the write
-batches' connections leave them to it and get their own back in the pool, the thread copies the WAL back after
-the batches commit, and the stored rows are those of an import that checkpoints as before."""
+transactions' and batches' connections leave them to it and get their own back in the pool, the thread copies
+the WAL back after they commit, and the stored rows are those of an import that checkpoints as before."""
 
 from __future__ import annotations
 
@@ -40,6 +40,8 @@ def test_the_writer_leaves_checkpoints_to_a_thread(store: Store, seed_path: Path
         assert checkpointer is not None and checkpointer.working
         with store.checkpoints_aside() as inner:  # nested: the same
             assert inner is checkpointer
+        with store.library_writing() as connection:  # a write transaction on this thread (the library's)
+            assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one() == BATCH_AUTOCHECKPOINT
         for path in files:
             with store.write_batch():
                 assert autocheckpoint(store) == BATCH_AUTOCHECKPOINT

@@ -7,9 +7,10 @@ committing thread waits for the copy and the two ``fdatasync`` calls. A bulk imp
 ``perfbudget import`` of 2,000 files that thread spent ≈ 1.4 s in 134 ``fdatasync`` calls, asleep while
 nothing else could write.
 
-Inside :func:`checkpoints_aside` the write batches' connections leave the checkpoints to a thread of this
-module (their ``wal_autocheckpoint`` raised to :data:`BATCH_AUTOCHECKPOINT` pages, a bound should the thread
-fall behind; 1,000 again when the connection goes back to the pool): after each batch commits, the thread runs
+Inside :func:`checkpoints_aside` the write transactions and batches begun on the importing thread (the
+documents' batches, the library's updates) leave the checkpoints to a thread of this module: their
+``wal_autocheckpoint`` is raised to :data:`BATCH_AUTOCHECKPOINT` pages (a bound, should the thread fall
+behind), and set back to 1,000 when the connection returns to the pool. After each commit the thread runs
 ``PRAGMA wal_checkpoint(PASSIVE)`` on a connection of its own. ``sqlite3`` lets go of the GIL while
 SQLite works, so the copy and the syncs overlap the writer's Python; a passive checkpoint never blocks a
 writer or a reader, and copies what no reader still needs (what it leaves, the next one takes). The
@@ -64,7 +65,7 @@ class Checkpointer:
             connection.close()
 
     def nudge(self) -> None:
-        """A batch has committed: checkpoint what the WAL holds (soon, on the thread)."""
+        """A transaction has committed: checkpoint what the WAL holds (soon, on the thread)."""
         self._wanted.set()
 
     def close(self) -> None:
@@ -74,7 +75,7 @@ class Checkpointer:
 
 
 def autocheckpoint_off(connection: Connection) -> None:
-    """This connection (a write batch's) leaves the checkpoints to the thread (up to :data:`BATCH_AUTOCHECKPOINT`
+    """This connection (a write transaction's) leaves the checkpoints to the thread (up to :data:`BATCH_AUTOCHECKPOINT`
     pages); it checkpoints as before once it goes back to the pool (:func:`watch_pool`)."""
     connection.exec_driver_sql(f"PRAGMA wal_autocheckpoint={BATCH_AUTOCHECKPOINT}")
     connection.connection.info[_OFF] = True

@@ -205,6 +205,17 @@ def write_transaction(engine: Engine, moves: Moves = "data") -> Iterator[Connect
             position.lsn = valid_lsn(lsn)
 
 
+@contextmanager
+def _checkpointed_aside(transaction: AbstractContextManager[Connection], checkpointer: Checkpointer
+                        ) -> Iterator[Connection]:
+    """A write transaction whose commit leaves the WAL's checkpoint to ``checkpointer``'s thread, nudged once it
+    has committed."""
+    with transaction as connection:
+        autocheckpoint_off(connection)
+        yield connection
+    checkpointer.nudge()
+
+
 class BatchBroken(Exception):
     """The transaction of a :meth:`Router.batch` was lost (rolled back by the database) or collided with
     another writer: nothing of the batch may be committed, and its writes must be made again outside it."""
@@ -335,7 +346,7 @@ class Router:
         self.primary = primary
         self.replica = replica
         self._batch: tuple[int, Connection] | None = None  # (thread, connection) of :meth:`batch`
-        self._checkpointer: Checkpointer | None = None  # SQLite: :meth:`checkpoints_aside`'s
+        self._checkpointer: tuple[int, Checkpointer] | None = None  # (thread, it) of :meth:`checkpoints_aside`
         if replica is not None:
             _ROUTED_PRIMARIES.add(primary)
 
@@ -350,7 +361,14 @@ class Router:
         batch = self._batch
         if batch is not None and batch[0] == threading.get_ident():
             return _savepoint(batch[1])
+        checkpointer = self._checkpointer_here()
+        if checkpointer is not None:
+            return _checkpointed_aside(write_transaction(self.primary), checkpointer)
         return write_transaction(self.primary)
+
+    def _checkpointer_here(self) -> Checkpointer | None:
+        aside = self._checkpointer
+        return aside[1] if aside is not None and aside[0] == threading.get_ident() and aside[1].working else None
 
     @contextmanager
     def batch(self) -> Iterator[Connection | None]:
@@ -368,29 +386,26 @@ class Router:
         if self._batch is not None:
             yield None
             return
-        checkpointer = self._checkpointer
-        with write_transaction(self.primary) as connection:
-            if checkpointer is not None and checkpointer.working:
-                autocheckpoint_off(connection)
+        checkpointer = self._checkpointer_here()
+        transaction = write_transaction(self.primary)
+        with transaction if checkpointer is None else _checkpointed_aside(transaction, checkpointer) as connection:
             self._batch = (threading.get_ident(), connection)
             try:
                 yield connection
                 _alive(connection)
             finally:
                 self._batch = None
-        if checkpointer is not None:
-            checkpointer.nudge()
 
     @contextmanager
     def checkpoints_aside(self) -> Iterator[Checkpointer | None]:
-        """SQLite: inside, :meth:`batch` leaves the WAL's checkpoints to a thread of their own
-        (:mod:`perfbudget.store.checkpoints`; gives it); nested blocks join the outer one. Elsewhere nothing
-        changes (gives None)."""
+        """SQLite: inside, the write transactions and batches begun on this thread leave the WAL's checkpoints
+        to a thread of their own (:mod:`perfbudget.store.checkpoints`; gives it); nested blocks join the outer
+        one. Elsewhere nothing changes (gives None)."""
         if self._checkpointer is not None:
-            yield self._checkpointer
+            yield self._checkpointer[1]
             return
         with checkpoints_aside(self.primary, BUSY_TIMEOUT_MS / 1000) as checkpointer:
-            self._checkpointer = checkpointer
+            self._checkpointer = None if checkpointer is None else (threading.get_ident(), checkpointer)
             try:
                 yield checkpointer
             finally:

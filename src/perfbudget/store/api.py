@@ -85,9 +85,10 @@ class Store:
             raise
 
     def checkpoints_aside(self) -> AbstractContextManager[Checkpointer | None]:
-        """SQLite: inside, the commits of ``write_batch`` leave the WAL's checkpoints (the copy back into the
-        database and its syncs) to a thread of their own, so the writing thread does not wait for them (a bulk
-        import, :mod:`perfbudget.store.checkpoints`). PostgreSQL: nothing changes."""
+        """SQLite: inside, the commits of the write transactions and ``write_batch`` blocks begun on this thread
+        leave the WAL's checkpoints (the copy back into the database and its syncs) to a thread of their own, so
+        the writing thread does not wait for them (a bulk import, :mod:`perfbudget.store.checkpoints`; gives
+        that thread's :class:`Checkpointer`). PostgreSQL: nothing changes (gives None)."""
         return self.router.checkpoints_aside()
 
     @contextmanager

@@ -22,7 +22,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event
@@ -87,7 +87,8 @@ def watch_pool(engine: Engine) -> None:
     @event.listens_for(engine, "checkin")
     def _on_checkin(dbapi_connection: Any, record: Any) -> None:
         if record is not None and record.info.pop(_OFF, False) and dbapi_connection is not None:
-            dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT}")
+            with suppress(sqlite3.Error):  # a broken connection: the pool discards it
+                dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT}")
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, nullcontext, suppress
 from types import TracebackType
 from typing import Any
 
@@ -69,9 +69,10 @@ class ImportTiming:
         }
 
     def write(self) -> None:
+        """The report into the file ``PERFBUDGET_IMPORT_TIMING`` names (a file that cannot be written: nothing)."""
         path = os.environ.get(ENV)
         if path:
-            with open(path, "w", encoding="utf-8") as out:
+            with suppress(OSError), open(path, "w", encoding="utf-8") as out:
                 json.dump(self.report(), out, indent=2)
                 out.write("\n")
 

@@ -207,12 +207,17 @@ def _load() -> str:
 
 
 def _cli_run(code: str | None, url: str, folder: Path, jobs: int | None) -> dict[str, Any]:
-    """One ``perfbudget import`` process, sampled from /proc until it exits (its stderr shown if it fails)."""
-    with tempfile.TemporaryFile() as errors:
-        return _cli_process(code, url, folder, jobs, errors)
+    """One ``perfbudget import`` process, sampled from /proc until it exits (its stderr shown if it fails).
+
+    Its ``--json`` output goes to a file, as ``perfbudget import … --json > out.json`` writes it: until 2026-12-06
+    it went to a pipe this script emptied every 0.1 s, and a batch's 25 outcomes (≈ 62 KB) filled the 64 KB pipe,
+    so the importing process waited on this script (import-wait: 25 s of a 150 s run)."""
+    with tempfile.TemporaryFile() as errors, tempfile.TemporaryFile() as output:
+        return _cli_process(code, url, folder, jobs, errors, output)
 
 
-def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, errors: Any) -> dict[str, Any]:
+def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, errors: Any,
+                 written: Any) -> dict[str, Any]:
     # "this" is the tree the script is in (the venv's editable install may be another worktree's)
     env = {**os.environ, "PYTHONPATH": code or str(Path(__file__).resolve().parent.parent / "src")}
     command = [sys.executable, "-m", "perfbudget", "import", str(folder), "--db", url, "--json"]
@@ -227,9 +232,7 @@ def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, err
     main_peak = reader_peak = 0
     load_before = _load()
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=errors)
-    output = bytearray()
-    os.set_blocking(process.stdout.fileno(), False)  # type: ignore[union-attr]
+    process = subprocess.Popen(command, env=env, stdout=written, stderr=errors)
     while True:
         try:
             main_peak = max(main_peak, _status(process.pid, "VmHWM"))
@@ -242,17 +245,13 @@ def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, err
                                          "AND pid <> pg_backend_pid()"):
                 with suppress(OSError):
                     backend_ticks[pid] = max(backend_ticks.get(pid, 0), _ticks(pid))
-        chunk = process.stdout.read()  # type: ignore[union-attr]
-        if chunk:
-            output.extend(chunk)
         done, _exit_status, usage = os.wait4(process.pid, os.WNOHANG)
         if done != 0:
             break
         time.sleep(0.1)
     elapsed = time.perf_counter() - start
-    rest = process.stdout.read()  # type: ignore[union-attr]
-    if rest:
-        output.extend(rest)
+    written.seek(0)
+    output = written.read()
     if server is not None:
         server.close()
     try:

@@ -43,7 +43,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack, closing
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
@@ -52,6 +52,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from perfbudget.app.acting import import_refusal
+from perfbudget.app.import_timing import ImportTiming, import_timing, span
 from perfbudget.app.imports import FORBIDDEN, ImportRequest, import_document, same_file
 from perfbudget.app.settings import CoreSettings
 from perfbudget.config import Limits
@@ -262,7 +263,11 @@ def _start_reader(options: ReadOptions, parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
-def _prepare_files(prepare: Callable[[str, ReadOptions, Store | None], Prepared], paths: list[str]) -> list[Prepared]:
+Task = tuple[list[Prepared], float, float]  # a task's files as read, and its wall and CPU seconds
+
+
+def _prepare_files(prepare: Callable[[str, ReadOptions, Store | None], Prepared], paths: list[str]) -> Task:
+    started, cpu = time.perf_counter(), time.process_time()
     options: ReadOptions = _READER["options"]
     out = []
     for path in paths:
@@ -271,7 +276,7 @@ def _prepare_files(prepare: Callable[[str, ReadOptions, Store | None], Prepared]
         except Exception as exc:  # a reader's bug must not stop the other files
             message = f"读取时出错，未导入：{type(exc).__name__}: {exc}"
             out.append(Prepared(path, failure=(Problem(Source(path), message),)))
-    return out
+    return out, time.perf_counter() - started, time.process_time() - cpu
 
 
 class _Pool:
@@ -285,7 +290,7 @@ class _Pool:
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_start_reader, initargs=(self.options, os.getpid()))
 
-    def submit(self, paths: list[str]) -> Future[list[Prepared]]:
+    def submit(self, paths: list[str]) -> Future[Task]:
         return self.executor.submit(_prepare_files, self.prepare, paths)
 
     def restart(self) -> None:
@@ -300,11 +305,13 @@ class _Pool:
         self.executor.shutdown(wait=finished, cancel_futures=True)
 
 
-def _read_in_pool(files: Iterator[Path], jobs: int, options: ReadOptions,
-                  prepare: Callable[..., Prepared]) -> Generator[Prepared, None, None]:
+def _read_in_pool(files: Iterator[Path], jobs: int, options: ReadOptions, prepare: Callable[..., Prepared],
+                  timing: ImportTiming | None = None) -> Generator[Prepared, None, None]:
     pool = _Pool(jobs, options, prepare)
-    window: deque[tuple[list[str], Future[list[Prepared]]]] = deque()
+    window: deque[tuple[list[str], Future[Task]]] = deque()
     finished = False
+    if timing is not None:
+        timing.pool_started = time.perf_counter()
     try:
         while True:
             while len(window) < jobs * TASKS_PER_JOB:
@@ -317,7 +324,7 @@ def _read_in_pool(files: Iterator[Path], jobs: int, options: ReadOptions,
                 return
             paths, future = window.popleft()
             try:
-                yield from future.result()
+                yield from _result(future, timing)
             except BrokenProcessPool:
                 # Read everything in flight again, one file at a time, to find the file that kills
                 # a reading process; then carry on as before.
@@ -326,12 +333,28 @@ def _read_in_pool(files: Iterator[Path], jobs: int, options: ReadOptions,
                 pool.restart()
                 for path in chain.from_iterable(backlog):
                     try:
-                        yield from pool.submit([path]).result()
+                        yield from _result(pool.submit([path]), timing)
                     except BrokenProcessPool:
                         yield Prepared(path, failure=(Problem(Source(path), CRASHED),))
                         pool.restart()
     finally:
         pool.close(finished)
+        if timing is not None and timing.pool_started is not None:
+            timing.pool_wall = time.perf_counter() - timing.pool_started
+
+
+def _result(future: Future[Task], timing: ImportTiming | None) -> list[Prepared]:
+    if timing is None:
+        return future.result()[0]
+    waiting = not future.done()
+    started = time.perf_counter()
+    prepared, wall, cpu = future.result()
+    if waiting:
+        timing.waited += time.perf_counter() - started
+        timing.waits += 1
+    timing.results += 1
+    timing.task(wall, cpu)
+    return prepared
 
 
 def catch_up_library(store: Store) -> int:
@@ -357,8 +380,10 @@ def import_files(store: Store, settings: CoreSettings, files: Iterable[Path], re
     in_memory = store.engine.dialect.name == "sqlite" and store.engine.url.database in (None, "", ":memory:")
     options = ReadOptions(None if in_memory else store.url, form, request.via, request.force,
                           request.skip_blocked)
-    if jobs > 1 and len(first) >= pool_min_files:
-        prepared: Generator[Prepared, None, None] = _read_in_pool(files_left, jobs, options, prepare)
+    pooled = jobs > 1 and len(first) >= pool_min_files
+    timing = import_timing(jobs if pooled else 0)
+    if pooled:
+        prepared: Generator[Prepared, None, None] = _read_in_pool(files_left, jobs, options, prepare, timing)
         remembered = jobs * TASKS_PER_JOB * FILES_PER_TASK + FILES_PER_TASK
     else:
         prepared = (prepare(str(path), options, store) for path in files_left)
@@ -367,8 +392,18 @@ def import_files(store: Store, settings: CoreSettings, files: Iterable[Path], re
     # committed (a reading process's store cannot see them)
     remembered += WRITE_EVERY if remembered else 0
     recent: OrderedDict[str, tuple[int, int]] = OrderedDict()
-    with closing(prepared), ExitStack() as stack:
-        stack.enter_context(store.library_batch())
+    try:
+        yield from _write_in_order(store, settings, prepared, request, recent, remembered, timing)
+    finally:
+        if timing is not None:
+            timing.write()
+
+
+def _write_in_order(store: Store, settings: CoreSettings, prepared: Generator[Prepared, None, None],
+                    request: ImportRequest, recent: OrderedDict[str, tuple[int, int]], remembered: int,
+                    timing: ImportTiming | None) -> Iterator[ImportOutcome]:
+    with closing(prepared), store.checkpoints_aside(), ExitStack() as stack:
+        stack.enter_context(_library_batch(store, timing))
         done = 0
         batch: list[tuple[Prepared, ImportOutcome | None]] = []
         writing: ExitStack | None = None
@@ -378,7 +413,8 @@ def import_files(store: Store, settings: CoreSettings, files: Iterable[Path], re
                     writing = ExitStack()
                     writing.enter_context(store.write_batch(index_at_end=True))
                 try:
-                    outcome: ImportOutcome | None = _write(store, settings, item, request, recent)
+                    with span(timing, "written"):
+                        outcome: ImportOutcome | None = _write(store, settings, item, request, recent)
                 except BatchBroken:
                     outcome = None
                 batch.append((item, outcome))
@@ -386,20 +422,39 @@ def import_files(store: Store, settings: CoreSettings, files: Iterable[Path], re
                     _remember(recent, item, outcome, remembered)
                     if len(batch) < WRITE_EVERY:
                         continue
-                outcomes = _committed(store, settings, writing, batch, request, recent, remembered)
+                with span(timing, "committed"):
+                    outcomes = _committed(store, settings, writing, batch, request, recent, remembered)
                 writing, batch = None, []
-                yield from outcomes
+                with span(timing, "given"):
+                    yield from outcomes
                 done += sum(outcome.status == IMPORTED for outcome in outcomes)
                 if done >= LIBRARY_EVERY:  # the library follows in steps: its update's memory stays bounded
                     stack.close()
-                    stack.enter_context(store.library_batch())
+                    stack.enter_context(_library_batch(store, timing))
                     done = 0
             if batch:
-                yield from _committed(store, settings, writing, batch, request, recent, remembered)
+                with span(timing, "committed"):
+                    outcomes = _committed(store, settings, writing, batch, request, recent, remembered)
+                with span(timing, "given"):
+                    yield from outcomes
         except BaseException:  # a bug, an interrupt: the batch not yet committed is rolled back, its files untold
             if writing is not None:
                 writing.__exit__(*sys.exc_info())
             raise
+
+
+@contextmanager
+def _library_batch(store: Store, timing: ImportTiming | None) -> Iterator[None]:
+    """``store.library_batch()``, its update at the end timed."""
+    if timing is None:
+        with store.library_batch():
+            yield
+        return
+    with store.library_batch():
+        yield
+        started, cpu = time.perf_counter(), time.thread_time()
+    timing.library += time.perf_counter() - started
+    timing.library_cpu += time.thread_time() - cpu
 
 
 def _remember(recent: OrderedDict[str, tuple[int, int]], item: Prepared, outcome: ImportOutcome,

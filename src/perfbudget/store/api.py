@@ -22,6 +22,7 @@ from perfbudget.store import importer, queries
 from perfbudget.store import library_tables as _library_tables  # noqa: F401  (the library's tables)
 from perfbudget.store import reviews as stored_reviews
 from perfbudget.store import status as _status  # noqa: F401  (project_status, kept by triggers)
+from perfbudget.store.checkpoints import Checkpointer
 from perfbudget.store.engine import Router, make_engine, make_replica_engine
 from perfbudget.store.migrate import ensure_schema
 from perfbudget.store.queries import Filters, StoredVersion
@@ -82,6 +83,13 @@ class Store:
             if mark is not None and self._library_pending is not None:
                 del self._library_pending[mark:]
             raise
+
+    def checkpoints_aside(self) -> AbstractContextManager[Checkpointer | None]:
+        """SQLite: inside, the commits of the write transactions and ``write_batch`` blocks begun on this thread
+        leave the WAL's checkpoints (the copy back into the database and its syncs) to a thread of their own, so
+        the writing thread does not wait for them (a bulk import, :mod:`perfbudget.store.checkpoints`; gives
+        that thread's :class:`Checkpointer`). PostgreSQL: nothing changes (gives None)."""
+        return self.router.checkpoints_aside()
 
     @contextmanager
     def reading(self, autocommit: bool = False) -> Iterator[Transaction]:

@@ -40,6 +40,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
 
+from perfbudget.store.checkpoints import Checkpointer, autocheckpoint_off, checkpoints_aside, watch_pool
+
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 30_000
@@ -99,6 +101,8 @@ def _sqlite_engine(url: str) -> Engine:
         # One shared connection, or every connection would see its own empty database.
         options.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
     engine = create_engine(url, **options)
+    if not memory:
+        watch_pool(engine)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -199,6 +203,17 @@ def write_transaction(engine: Engine, moves: Moves = "data") -> Iterator[Connect
             lsn = connection.exec_driver_sql("SELECT pg_current_wal_insert_lsn()::text").scalar()
             connection.rollback()
             position.lsn = valid_lsn(lsn)
+
+
+@contextmanager
+def _checkpointed_aside(transaction: AbstractContextManager[Connection], checkpointer: Checkpointer
+                        ) -> Iterator[Connection]:
+    """A write transaction whose commit leaves the WAL's checkpoint to ``checkpointer``'s thread, nudged once it
+    has committed."""
+    with transaction as connection:
+        autocheckpoint_off(connection)
+        yield connection
+    checkpointer.nudge()
 
 
 class BatchBroken(Exception):
@@ -331,6 +346,7 @@ class Router:
         self.primary = primary
         self.replica = replica
         self._batch: tuple[int, Connection] | None = None  # (thread, connection) of :meth:`batch`
+        self._checkpointer: tuple[int, Checkpointer] | None = None  # (thread, it) of :meth:`checkpoints_aside`
         if replica is not None:
             _ROUTED_PRIMARIES.add(primary)
 
@@ -345,7 +361,14 @@ class Router:
         batch = self._batch
         if batch is not None and batch[0] == threading.get_ident():
             return _savepoint(batch[1])
+        checkpointer = self._checkpointer_here()
+        if checkpointer is not None:
+            return _checkpointed_aside(write_transaction(self.primary), checkpointer)
         return write_transaction(self.primary)
+
+    def _checkpointer_here(self) -> Checkpointer | None:
+        aside = self._checkpointer
+        return aside[1] if aside is not None and aside[0] == threading.get_ident() and aside[1].working else None
 
     @contextmanager
     def batch(self) -> Iterator[Connection | None]:
@@ -363,13 +386,30 @@ class Router:
         if self._batch is not None:
             yield None
             return
-        with write_transaction(self.primary) as connection:
+        checkpointer = self._checkpointer_here()
+        transaction = write_transaction(self.primary)
+        with transaction if checkpointer is None else _checkpointed_aside(transaction, checkpointer) as connection:
             self._batch = (threading.get_ident(), connection)
             try:
                 yield connection
                 _alive(connection)
             finally:
                 self._batch = None
+
+    @contextmanager
+    def checkpoints_aside(self) -> Iterator[Checkpointer | None]:
+        """SQLite: inside, the write transactions and batches begun on this thread leave the WAL's checkpoints
+        to a thread of their own (:mod:`perfbudget.store.checkpoints`; gives it); nested blocks join the outer
+        one. Elsewhere nothing changes (gives None)."""
+        if self._checkpointer is not None:
+            yield self._checkpointer[1]
+            return
+        with checkpoints_aside(self.primary, BUSY_TIMEOUT_MS / 1000) as checkpointer:
+            self._checkpointer = None if checkpointer is None else (threading.get_ident(), checkpointer)
+            try:
+                yield checkpointer
+            finally:
+                self._checkpointer = None
 
     @contextmanager
     def read(self, autocommit: bool = False) -> Iterator[Connection]:

@@ -266,10 +266,9 @@ def _cli_process(code: str | None, url: str, folder: Path, jobs: int | None, err
 
 
 def _migrated(code: str | None, url: str) -> None:
-    """Migrate a new database with the code that will import into it (the other code's head may differ)."""
-    if code is None:
-        Store(url).close()
-        return
+    """Migrate a new database with the code that will import into it (the other code's head may differ; "this" code
+    is the ``src`` beside the script, not whatever the venv's editable install points at)."""
+    code = code or str(Path(__file__).resolve().parent.parent / "src")
     subprocess.run([sys.executable, "-c", "import sys; from perfbudget.store import Store; Store(sys.argv[1]).close()",
                     url], env={**os.environ, "PYTHONPATH": code}, check=True)
 

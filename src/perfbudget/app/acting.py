@@ -79,3 +79,24 @@ def review_refusal(principal: Principal | None, unit_codes: Iterable[str | None]
     if not (principal.may(Action.REVIEW) or principal.may(Action.EDIT)):
         return f"您的角色（{principal.role_label}）不能保存审核结果"
     return f"您只能保存本单位（{principal.unit_code}）项目的审核结果：请用 --unit {principal.unit_code}"
+
+
+class AdminRefused(Exception):
+    """Why an admin's action (a unit's rename or merge, a project's delete) was refused, in Chinese for the user:
+    ``forbidden`` a role that may not, ``missing`` nothing of that id; the faces answer 403, 404 or 422 by them."""
+
+    def __init__(self, message: str, forbidden: bool = False, missing: bool = False) -> None:
+        super().__init__(message)
+        self.forbidden = forbidden
+        self.missing = missing
+
+
+def admin_actor(principal: Principal | None, username: str | None, doing: str,
+                refused: type[AdminRefused] = AdminRefused) -> Actor:
+    """Who acts on an admin's action: a signed-in principal only when an admin (else ``refused`` saying that its role
+    may not do ``doing``, 修改或合并单位 …), the command line's ``--user`` name as it is."""
+    if principal is not None:
+        if not principal.can(Action.ADMIN):
+            raise refused(f"您的角色（{principal.role_label}）不能{doing}，须由管理员操作", forbidden=True)
+        return Actor(principal.id, principal.username)
+    return Actor(None, username)

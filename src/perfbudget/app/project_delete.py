@@ -22,8 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from perfbudget.app.acting import AdminRefused, admin_actor
 from perfbudget.app.audit_log import project_in_summary
-from perfbudget.app.roles import Action, Principal
+from perfbudget.app.roles import Principal
 from perfbudget.app.workflow import APPROVED, DRAFT, SUBMITTED, state_label
 from perfbudget.store.transaction import Actor
 
@@ -31,14 +32,9 @@ if TYPE_CHECKING:
     from perfbudget.store import Store
 
 
-class DeleteRefused(Exception):
+class DeleteRefused(AdminRefused):
     """Why a project was not deleted (Chinese, for the user): ``forbidden`` a role that may not, ``missing`` no such
     project."""
-
-    def __init__(self, message: str, forbidden: bool = False, missing: bool = False) -> None:
-        super().__init__(message)
-        self.forbidden = forbidden
-        self.missing = missing
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +47,7 @@ class DeleteOutcome:
 
 
 def _actor(principal: Principal | None, username: str | None) -> Actor:
-    if principal is not None:
-        if not principal.can(Action.ADMIN):
-            raise DeleteRefused(f"您的角色（{principal.role_label}）不能删除项目，须由管理员操作", forbidden=True)
-        return Actor(principal.id, principal.username)
-    return Actor(None, username)
+    return admin_actor(principal, username, "删除项目", DeleteRefused)
 
 
 def may_delete(state: str | None, approved_version: int | None) -> bool:

@@ -27,7 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from perfbudget.app.roles import Action, Principal
+from perfbudget.app.acting import AdminRefused, admin_actor
+from perfbudget.app.roles import Principal
 from perfbudget.app.unit_name_clash import name_key
 from perfbudget.app.validate import BAD_CHARS
 from perfbudget.model import Unit
@@ -40,13 +41,8 @@ MOST_NAME = 200  # characters of a unit's name
 _LISTED = 5  # clashing projects named in a refusal
 
 
-class UnitRefused(Exception):
+class UnitRefused(AdminRefused):
     """Why a unit's rename or merge was refused (Chinese, for the user); ``forbidden`` for a role that may not."""
-
-    def __init__(self, message: str, forbidden: bool = False, missing: bool = False) -> None:
-        super().__init__(message)
-        self.forbidden = forbidden
-        self.missing = missing
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +55,7 @@ class UnitOutcome:
 
 
 def _actor(principal: Principal | None, username: str | None) -> Actor:
-    if principal is not None:
-        if not principal.can(Action.ADMIN):
-            raise UnitRefused(f"您的角色（{principal.role_label}）不能修改或合并单位，须由管理员操作", forbidden=True)
-        return Actor(principal.id, principal.username)
-    return Actor(None, username)
+    return admin_actor(principal, username, "修改或合并单位", UnitRefused)
 
 
 def unit_label(row: Any) -> str:

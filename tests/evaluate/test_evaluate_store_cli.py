@@ -11,6 +11,7 @@ import pdfplumber
 import pytest
 from typer.testing import CliRunner
 
+from perfbudget.app.evaluations import names_only
 from perfbudget.cli import app
 from perfbudget.evaluate.monitor import monitoring_from_dict
 from perfbudget.evaluate.result import evaluation_from_dict
@@ -117,18 +118,18 @@ def test_saved_evaluations_keep_history_and_equal_the_file_results(imported: str
         assert [r["total"] for r in records] == [_by_seq(file_first)[seq]["total"], _by_seq(file_second)[seq]["total"]]
         assert [r["grade"] for r in records] == [_by_seq(file_first)[seq]["grade"], _by_seq(file_second)[seq]["grade"]]
         assert [r["actor"] for r in records] == ["张三", "李四"]
-        assert [r["sheet"] for r in records] == [str(first_sheet), str(second_sheet)]
+        assert [r["sheet"] for r in records] == [first_sheet.name, second_sheet.name]  # kept by name (evalpath)
         assert {(r["kind"], r["year"], r["version"], r["month"]) for r in records} == {
             ("self-evaluation", 2024, 1, None)}
         for record, expected in zip(records, (file_first, file_second), strict=True):
             shown = _json(["evaluations", reference, "--db", db, "--show", str(record["id"]), "--json"])
             # The stored payload, read back through evaluation_from_dict, is the file-based result for
             # that one project: every score, every explanation, exact totals.
-            assert shown["projects"] == [_by_seq(expected)[seq]]
+            assert shown["projects"] == [names_only(_by_seq(expected)[seq])]  # each source's file by name
             assert shown["projects"][0]["total_exact"] == _by_seq(expected)[seq]["total_exact"]
-            assert shown["actuals_file"] == expected["actuals_file"]
+            assert shown["actuals_file"] == Path(expected["actuals_file"]).name
             assert shown["weights"] == expected["weights"] and shown["unit"] == expected["unit"]
-            assert shown["document_file"] == str(seed_path)
+            assert shown["document_file"] == seed_path.name
             assert evaluation_from_dict(shown).to_dict() == shown
         text = runner.invoke(app, ["evaluations", reference, "--db", db])
         assert text.exit_code == 0, text.output
@@ -170,8 +171,8 @@ def test_monitoring_saved_with_its_month(imported: str, seed_path: Path, tmp_pat
     for record in records:
         shown = _json(["evaluations", P1, "--db", imported, "--show", str(record["id"]), "--json"])
         expected = by_file[record["month"]]
-        assert shown["projects"] == expected["projects"] and shown["month"] == record["month"]
-        assert shown["actuals_file"] == str(sheet) and shown["scale_rates"] is False
+        assert shown["projects"] == names_only(expected["projects"]) and shown["month"] == record["month"]
+        assert shown["actuals_file"] == sheet.name and shown["scale_rates"] is False
         assert monitoring_from_dict(shown).to_dict() == shown
     # Budget 8.5 of 17 at month 6 is on schedule; at month 9 it is behind (v = 0.5 / 0.75 = 0.667: yellow).
     assert [_json(["evaluations", P1, "--db", imported, "--show", str(r["id"]), "--json"])["projects"][0]
@@ -191,6 +192,41 @@ def test_monitoring_saved_with_its_month(imported: str, seed_path: Path, tmp_pat
     engine.dispose()
     name = P1.rsplit("-", 1)[0]
     assert said == [f"项目「{name}」1-6月运行监控：红灯", f"项目「{name}」1-9月运行监控：红灯"]
+
+
+def test_a_saved_record_names_its_files_only(imported: str, seed_path: Path, tmp_path: Path) -> None:
+    # `evaluate … -a /home/…/自评表.csv --save` kept the sheet's full local path (and the document's) in the stored
+    # payload, where the pages and the API kept the uploaded file's name: a user's directories shown to every reader
+    # of the store. Every face keeps the names only now (evalpath); the terminal's own output still says the path.
+    from sqlalchemy import create_engine, select
+
+    from perfbudget.store.schema import evaluations
+
+    folder = tmp_path / "某用户的文件夹"
+    folder.mkdir()
+    sheet = _sheet(folder / "自评表.csv", {P5: P5_ROWS})
+    saved = runner.invoke(app, ["evaluate", P5, "--db", imported, "-a", str(sheet), "--save", "--json"])
+    assert saved.exit_code == 0, saved.output
+    assert json.loads(saved.stdout)["actuals_file"] == str(sheet)
+    monitor_sheet = folder / "监控表.csv"
+    monitor_rows = [f"{P5},{level3},{actual},{grade},确定能,,,," for level3, (actual, _, grade)
+                    in ((k, v.partition("|")) for k, v in P5_ROWS.items())]
+    monitor_sheet.write_text("\n".join([MONITOR_HEADER, *monitor_rows]) + "\n", encoding="utf-8")
+    monitored = runner.invoke(app, ["monitor", P5, "--db", imported, "-a", str(monitor_sheet), "-m", "6", "--save"])
+    assert monitored.exit_code == 0, monitored.output
+    engine = create_engine(imported)
+    with engine.connect() as connection:
+        kept = connection.execute(select(evaluations.c.kind, evaluations.c.payload)
+                                  .order_by(evaluations.c.id)).all()
+    engine.dispose()
+    assert [kind for kind, _ in kept] == ["self-evaluation", "monitoring"]
+    for (_, payload), name in zip(kept, ("自评表.csv", "监控表.csv"), strict=True):
+        text = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
+        assert str(folder) not in text and str(seed_path.parent) not in text
+        data = json.loads(text)
+        assert (data["actuals_file"], data["document_file"]) == (name, seed_path.name)
+    (record, _) = _json(["evaluations", P5, "--db", imported, "--json"])["evaluations"]
+    assert record["sheet"] == "自评表.csv"
 
 
 def test_a_sheet_with_errors_saves_nothing(imported: str, tmp_path: Path) -> None:

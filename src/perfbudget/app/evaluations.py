@@ -230,7 +230,9 @@ def _keep(store: Store, actor: Actor, pairs: list[tuple[StoredVersion, Any]], ye
           ip: str | None, made: Any) -> list[int]:
     """Each one-project result recorded with its audit row, all in one transaction; ``made(result, project)``
     gives what is recorded (:data:`_Made`), :func:`as_kept`. Nothing is kept when a project has no year
-    (:class:`YearNeeded`)."""
+    (:class:`YearNeeded`). Its files are kept by name only (:func:`names_only`), whichever face saves it: until
+    evalpath ``perfbudget evaluate … -a /home/…/自评表.xlsx --save`` kept the sheet's and the document's local
+    paths (a user's directories, for every reader of the store), where the pages and the API kept the name."""
     ids = []
     chosen = record_years(pairs, years)
     with store.transaction() as tx:
@@ -240,7 +242,7 @@ def _keep(store: Store, actor: Actor, pairs: list[tuple[StoredVersion, Any]], ye
             project_id = version.meta["project_id"]
             kind, fields, action, text, after = made(one.projects[0], project)
             record = tx.record_evaluation(version.meta["version_id"], chosen[project_id],
-                                          kind, one.to_dict(), actor=actor.username, **fields)
+                                          kind, names_only(one.to_dict()), actor=actor.username, **fields)
             tx.audit(actor, action, "project", project_id, text,
                      after={"evaluation_id": record, "version": version.meta["version"], **after},
                      unit_code=version.document.unit.code, ip=ip)
@@ -284,9 +286,9 @@ _FILE_KEYS = frozenset(("file", "document_file", "actuals_file"))
 
 def names_only(value: Any) -> Any:
     """A stored payload as the pages and the API give it: every file (``document_file``, ``actuals_file``, each
-    source's ``file``) by its name only. ``perfbudget evaluate /srv/…/自评.csv --save`` keeps the path it was
-    given; readers of the web and the API are shown the name, as the 来源 column shows a document's (replay-f:
-    the API's 自评 and its JSON download gave the server's path)."""
+    source's ``file``) by its name only, as the 来源 column shows a document's (replay-f: the API's 自评 and its
+    JSON download gave the server's path). Results are kept so since evalpath (:func:`_keep`); a record saved
+    before by ``perfbudget evaluate /srv/…/自评.csv --save`` still holds the path, and is read through this."""
     from perfbudget.app.imports import source_name
 
     if isinstance(value, dict):

@@ -157,3 +157,41 @@ def test_an_approved_table_refused_by_the_deployment_leaves_an_audit_entry(web: 
     assert len(entries) == 1 and entries[0]["user"] == "editor", entries
     assert "不接受对已送审、已审核项目的导入修改" in entries[0]["summary"], entries[0]
     assert entries[0]["after"]["via"] == "api" and entries[0]["unit_code"] == SEED_UNIT
+
+
+def test_an_upload_left_with_no_importable_table_leaves_an_audit_entry(any_web: WebEnv) -> None:
+    # The upload page's own refusal, 「没有可以导入的表格」 (every table of the file refused: here its only table
+    # changes an approved project, PERFBUDGET_REVISIONS=refuse), was logged by attack27 without a test: one
+    # 「导入被拒绝」 entry naming the file, the page, the unit and the table's reason, and nothing imported.
+    from perfbudget.web.app import create_app
+    from perfbudget.web.settings import WebConfig
+    from tests.web.conftest import csrf_of
+    from tests.web.helpers import approve, stored_project
+
+    web = any_web
+    pid = web.project_ids[0]
+    approve(web.app, pid)
+    refusing = WebEnv(create_app(WebConfig(database_url=web.url, secret_key="test-secret-key-" + "x" * 32,
+                                           revisions="refuse")), web.url, web.project_ids, web.other_project_id)
+    client = refusing.client("editor")
+    table = client.get(f"/projects/{pid}/download/html")
+    assert table.status_code == 200 and "≥12次" in table.text, table.text[:300]
+    changed = table.text.replace("≥12次", "≥15次").encode()
+    token = csrf_of(client, "/upload")
+    preview = client.post("/upload", data={"csrf_token": token}, files={"file": ("改过的表.html", changed, "text/html")},
+                          follow_redirects=True)
+    assert preview.status_code == 200 and "不接受对已送审、已审核项目的导入修改" in preview.text, preview.text[:3000]
+    upload_id = str(preview.url).rstrip("/").rsplit("/", 1)[-1]
+    assert upload_id.isdigit(), preview.url
+    assert not _refusals(refusing)  # a preview is no import
+    page = client.post(f"/upload/{upload_id}/confirm", data={"csrf_token": token}, follow_redirects=True)
+    assert "没有可以导入的表格" in page.text, page.text[:3000]
+    assert stored_project(web.app, pid)[1] == 1  # nothing imported
+    entries = _refusals(refusing)
+    assert len(entries) == 1, [e["summary"] for e in entries]
+    (entry,) = entries
+    assert (entry["user"], entry["after"]["via"], entry["after"]["file"], entry["unit_code"]) == (
+        "editor", "upload", "改过的表.html", SEED_UNIT)
+    assert entry["summary"].startswith("导入「改过的表.html」被拒绝：") and entry["ip"], entry
+    assert "不接受对已送审、已审核项目的导入修改" in entry["summary"] and entry["after"]["reason_count"] == 1
+    refusing.app.state.engine.dispose()

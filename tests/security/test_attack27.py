@@ -178,8 +178,8 @@ def test_an_upload_left_with_no_importable_table_leaves_an_audit_entry(any_web: 
     assert table.status_code == 200 and "≥12次" in table.text, table.text[:300]
     changed = table.text.replace("≥12次", "≥15次").encode()
     token = csrf_of(client, "/upload")
-    preview = client.post("/upload", data={"csrf_token": token}, files={"file": ("改过的表.html", changed, "text/html")},
-                          follow_redirects=True)
+    preview = client.post("/upload", data={"csrf_token": token},
+                          files={"file": ("改过的表.html", changed, "text/html")}, follow_redirects=True)
     assert preview.status_code == 200 and "不接受对已送审、已审核项目的导入修改" in preview.text, preview.text[:3000]
     upload_id = str(preview.url).rstrip("/").rsplit("/", 1)[-1]
     assert upload_id.isdigit(), preview.url

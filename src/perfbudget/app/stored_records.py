@@ -174,7 +174,7 @@ def evaluation_items(store: Store, project_id: int, kind: str | None = None,
                      year: int | None = None) -> list[dict[str, Any]]:
     """:func:`evaluation_records` as the API gives them (``GET /api/v1/projects/{id}/evaluations``): times in UTC
     ISO 8601, each with its ``kind_label``, and its sheet by its name, never the path a command line saved it from
-    (the CLI's own ``evaluations --json`` keeps the path it was given)."""
+    (every face keeps the name since evalpath; a record the CLI saved before still holds its path)."""
     from perfbudget.app.imports import source_name
     from perfbudget.app.times import utc_iso
 
